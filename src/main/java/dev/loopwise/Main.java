@@ -1,0 +1,25 @@
+package dev.loopwise;
+
+import dev.loopwise.cli.LoopwiseCommand;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Arrays;
+
+/**
+ * One jar, two faces: with no arguments (or {@code serve}/{@code demo}) it is the web service; with a
+ * command it is the command line, which starts the application only for commands that need the database.
+ */
+@QuarkusMain
+public class Main {
+    public static void main(String... args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        if (command.equals("serve") || command.equals("demo")) {
+            if (command.equals("demo")) {
+                System.setProperty("quarkus.profile", "demo");
+            }
+            Quarkus.run(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        System.exit(LoopwiseCommand.commandLine().execute(args));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.loopwise.cli;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The datasource as application.properties resolves it, read before the application starts:
+ * {@code QUARKUS_DATASOURCE_*} wins over {@code LOOPWISE_DB_*}, which wins over the defaults.
+ */
+record DatabaseSettings(String url, String username, String password, String adminUsername, String adminPassword) {
+
+    static DatabaseSettings fromEnvironment() {
+        return new DatabaseSettings(
+                setting("QUARKUS_DATASOURCE_JDBC_URL", "LOOPWISE_DB_URL", "jdbc:postgresql://localhost:5432/loopwise"),
+                setting("QUARKUS_DATASOURCE_USERNAME", "LOOPWISE_DB_USER", "loopwise"),
+                setting("QUARKUS_DATASOURCE_PASSWORD", "LOOPWISE_DB_PASSWORD", "loopwise"),
+                setting("LOOPWISE_DB_ADMIN_USER", "PGUSER", "postgres"),
+                setting("LOOPWISE_DB_ADMIN_PASSWORD", "PGPASSWORD", null));
+    }
+
+    private static String setting(String first, String second, String fallback) {
+        String value = System.getenv(first);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(second);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    String database() {
+        String path = URI.create(url.substring("jdbc:".length())).getPath();
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** The same server, another database (the superuser connects to {@code postgres}). */
+    String serverUrl(String otherDatabase) {
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        return "jdbc:postgresql://" + uri.getAuthority() + "/" + otherDatabase;
+    }
+
+    /** What a superuser must run; with a connection, only what is actually missing. */
+    List<String> creationSql(Connection admin) throws SQLException {
+        List<String> sql = new ArrayList<>();
+        if (admin == null || !exists(admin, "select 1 from pg_roles where rolname = ?", username)) {
+            sql.add("CREATE ROLE " + identifier(username) + " LOGIN PASSWORD " + literal(password));
+        }
+        if (admin == null || !exists(admin, "select 1 from pg_database where datname = ?", database())) {
+            sql.add("CREATE DATABASE " + identifier(database()) + " OWNER " + identifier(username));
+        }
+        return sql;
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.loopwise.cli;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/**
+ * Makes sure the configured PostgreSQL role and database exist, creating them through a superuser
+ * connection when one is allowed. Exit 0: ready. Exit 3: a superuser must run the SQL printed on
+ * stdout (the launcher tries {@code psql} as the local {@code postgres} user). Exit 1: unreachable.
+ */
+@Command(name = "db-init", description = "Create the configured database and role if they are missing.")
+public class DbInitCommand implements Callable<Integer> {
+    static final int NEEDS_SUPERUSER = 3;
+
+    @Override
+    public Integer call() throws SQLException {
+        DatabaseSettings db = DatabaseSettings.fromEnvironment();
+        try (Connection ignored = connect(db.url(), db.username(), db.password())) {
+            return 0;
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("08")) {
+                System.err.println("PostgreSQL is not reachable at " + db.url()
+                        + ": start it (for example 'docker compose up -d db') or set LOOPWISE_DB_URL.");
+                return 1;
+            }
+            if (state.equals("28P01")) {
+                System.err.println("PostgreSQL refused the password of role '" + db.username()
+                        + "': set LOOPWISE_DB_PASSWORD to the right one.");
+                return 1;
+            }
+        }
+        try (Connection admin = connect(db.serverUrl("postgres"), db.adminUsername(), db.adminPassword())) {
+            for (String statement : db.creationSql(admin)) {
+                admin.createStatement().execute(statement);
+            }
+            System.err.println("Created PostgreSQL role and database '" + db.database() + "'.");
+            return 0;
+        } catch (SQLException e) {
+            System.out.println(String.join(";\n", db.creationSql(null)) + ";");
+            return NEEDS_SUPERUSER;
+        }
+    }
+
+    private static Connection connect(String url, String user, String password) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(url, properties);
+    }
+}

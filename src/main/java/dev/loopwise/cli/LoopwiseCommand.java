@@ -1,0 +1,38 @@
+package dev.loopwise.cli;
+
+import dev.loopwise.security.ApiKeyCommand;
+import dev.loopwise.security.UserCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code loopwise} command line. {@code serve} and {@code demo} are handled before parsing (see Main). */
+@Command(name = "loopwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Loopwise: the closed feedback loop for customer-support AI.",
+        subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
+                UserCommand.class})
+public class LoopwiseCommand {
+
+    /** The command line with Loopwise's error handling: a failure prints one sentence, never a stack trace. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new LoopwiseCommand()).setExecutionExceptionHandler((failure, command, parsed) -> {
+            command.getErr().println("loopwise: " + failure.getMessage());
+            return 2;
+        });
+    }
+
+    @Command(name = "serve", description = "Start the web service (the default when no command is given).")
+    static class ServeCommand implements Runnable {
+        @Override
+        public void run() {
+            // Handled by Main before the command line is parsed; listed here for --help.
+        }
+    }
+
+    @Command(name = "demo", description = "Start the web service with the demo workspace and demo accounts loaded.")
+    static class DemoCommand implements Runnable {
+        @Override
+        public void run() {
+            // Handled by Main before the command line is parsed; listed here for --help.
+        }
+    }
+}

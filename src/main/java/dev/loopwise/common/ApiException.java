@@ -1,0 +1,31 @@
+package dev.loopwise.common;
+
+import jakarta.ws.rs.core.Response.Status;
+
+/** A failure the user can act on; the message comes from {@link Messages} and is shown as is. */
+public class ApiException extends RuntimeException {
+    public final Status status;
+    public final String code;
+
+    public ApiException(Status status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiException badRequest(String code, String message) {
+        return new ApiException(Status.BAD_REQUEST, code, message);
+    }
+
+    public static ApiException notFound(String message) {
+        return new ApiException(Status.NOT_FOUND, "not_found", message);
+    }
+
+    public static ApiException conflict(String code, String message) {
+        return new ApiException(Status.CONFLICT, code, message);
+    }
+
+    public static ApiException forbidden(String message) {
+        return new ApiException(Status.FORBIDDEN, "forbidden", message);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.loopwise.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become responses: {@link ApiError} JSON for API clients, an HTML page
+ * (or the login page) for browsers, and never a stack trace for anyone.
+ */
+public class ErrorMapper {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    public static final String SESSION_COOKIE = "loopwise-session";
+    static final String RETURN_TO_COOKIE = "loopwise-return-to";
+    static final String LOGIN_POST_PATH = "/j_security_check";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message);
+    }
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.status, e.code, e.getMessage(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        String message = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(ErrorMapper::describe)
+                .collect(Collectors.joining("; "));
+        return respond(Status.BAD_REQUEST, "validation_failed", message, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String detail = e.getOriginalMessage();
+        if (detail != null && detail.length() > 160) {
+            detail = detail.substring(0, 160) + "…";
+        }
+        return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthenticated(Messages.UNAUTHENTICATED, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        if (uri.getPath().equals(LOGIN_POST_PATH)) {
+            return Response.seeOther(URI.create("/login?error=true")).build();
+        }
+        return unauthenticated(Messages.BAD_API_KEY, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Status.FORBIDDEN, "forbidden", Messages.FORBIDDEN, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Status.NOT_FOUND, "not_found", Messages.NOT_FOUND, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
+        return respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed",
+                Messages.METHOD_NOT_ALLOWED, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
+        String expected = RequestKind.isApi(uri) ? "application/json" : "a form";
+        return respond(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                Messages.unsupportedMediaType(expected), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e, uri, headers);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri, headers);
+        }
+        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
+        return respond(Status.fromStatusCode(status), "bad_request", message, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response internal(Throwable e, UriInfo uri, HttpHeaders headers) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unhandled error %s on %s", reference, uri.getPath());
+        return respond(Status.INTERNAL_SERVER_ERROR, "internal_error",
+                String.format(Messages.INTERNAL, reference), uri, headers);
+    }
+
+    private Response unauthenticated(String apiMessage, UriInfo uri, HttpHeaders headers) {
+        if (RequestKind.wantsHtml(uri, headers)) {
+            boolean hadSession = headers.getCookies().containsKey(SESSION_COOKIE);
+            String target = "/login" + (hadSession ? "?expired=true" : "");
+            return Response.seeOther(URI.create(target))
+                    // Quarkus' form login sends the user back here after signing in; it accepts only an
+                    // absolute address on this very host.
+                    .cookie(new NewCookie.Builder(RETURN_TO_COOKIE).value(uri.getRequestUri().toString())
+                            .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).maxAge(600).build())
+                    .build();
+        }
+        boolean browserCall = !RequestKind.isApi(uri);
+        String code = browserCall ? "session_expired" : "unauthenticated";
+        String message = browserCall ? Messages.SESSION_EXPIRED : apiMessage;
+        return Response.status(Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"loopwise\"")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(code, message)).build();
+    }
+
+    private static Response respond(Status status, String code, String message, UriInfo uri, HttpHeaders headers) {
+        if (RequestKind.wantsHtml(uri, headers)) {
+            return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message)).build();
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message)).build();
+    }
+
+    private static String describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // "create.request.name" → "name": the method and parameter names mean nothing to a client.
+        int dot = path.lastIndexOf('.');
+        String field = dot >= 0 ? path.substring(dot + 1) : path;
+        if (path.split("\\.").length <= 2) {
+            return violation.getMessage().equals("must not be null") ? Messages.BODY_REQUIRED : violation.getMessage();
+        }
+        return field + " " + violation.getMessage();
+    }
+}

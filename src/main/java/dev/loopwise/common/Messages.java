@@ -1,0 +1,54 @@
+package dev.loopwise.common;
+
+/** Every sentence Loopwise says to a user about something that went wrong, in one place. */
+public final class Messages {
+    private Messages() {
+    }
+
+    public static final String UNAUTHENTICATED =
+            "Authentication required: send an API key as 'Authorization: Bearer <key>'.";
+    public static final String BAD_API_KEY =
+            "The API key is not valid: it may have been revoked or mistyped. Create a new one on your account page.";
+    public static final String FORBIDDEN = "Your role does not allow this action.";
+    public static final String NOT_FOUND = "There is nothing at this address.";
+    public static final String METHOD_NOT_ALLOWED = "This address does not accept that HTTP method.";
+    public static final String BODY_REQUIRED = "A JSON request body is required.";
+    public static final String INTERNAL = "Something went wrong on our side (reference %s). The request changed nothing; try again or report the reference.";
+    public static final String SESSION_EXPIRED = "Your session expired. Please log in again.";
+    public static final String LOGIN_FAILED = "Wrong username or password.";
+    public static final String LOGGED_OUT = "You are logged out.";
+    public static final String FORM_EXPIRED =
+            "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
+    public static final String CROSS_SITE_LOGIN = "Log in from Loopwise's own login page.";
+
+    public static String malformedJson(String detail) {
+        return "The request body is not valid JSON (" + detail + "). Send a JSON object.";
+    }
+
+    public static String payloadTooLarge(String limit) {
+        return "The request body is larger than the limit of " + limit + ". Send less data per request.";
+    }
+
+    public static String unsupportedMediaType(String expected) {
+        return "Send the body as " + expected + ".";
+    }
+
+    public static String notFound(String what, Object id) {
+        return "No " + what + " with id " + id + ".";
+    }
+
+    public static String unknownUser(String username) {
+        return "No user named '" + username + "'.";
+    }
+
+    public static String usernameTaken(String username) {
+        return "The username '" + username + "' is already taken; choose another.";
+    }
+
+    public static String unknownRole(String role) {
+        return "Unknown role '" + role + "': use 'admin' or 'reviewer'.";
+    }
+
+    public static final String KEY_FOR_OTHER_USER = "Only an admin may create or revoke API keys for another user.";
+    public static final String CANNOT_DEMOTE_LAST_ADMIN = "This is the last admin account; create another admin first.";
+}

@@ -1,0 +1,61 @@
+package dev.loopwise.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Vert.x refuses an oversized body before any resource runs, with an empty 413; this adds the
+ * sentence that tells the client what the limit is.
+ */
+@ApplicationScoped
+public class PayloadLimit {
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize limit;
+
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String length = context.request().getHeader("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > limit.asLongValue()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
+        });
+        // A body without Content-Length is cut off while streaming; the failure arrives here.
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().ended()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private void refuse(RoutingContext context) {
+        String message = Messages.payloadTooLarge(describe(limit.asLongValue()));
+        try {
+            context.response().setStatusCode(413).putHeader("Content-Type", "application/json")
+                    .putHeader("Connection", "close")
+                    .end(json.writeValueAsString(new ApiError("payload_too_large", message)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String describe(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
+    }
+}

@@ -1,0 +1,140 @@
+package dev.loopwise.demo;
+
+import dev.loopwise.security.Role;
+import dev.loopwise.security.User;
+import dev.loopwise.security.UserService;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.Ticket;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
+
+/**
+ * Fernhill &amp; Co., a fictional online store written for Loopwise: intents, labelled tickets with the
+ * agents' replies, a reply library in the store's voice, unlabelled traffic, and demo accounts.
+ * Loading is idempotent: what is already there is left alone.
+ */
+@ApplicationScoped
+public class DemoWorkspace {
+    private static final Logger LOG = Logger.getLogger(DemoWorkspace.class);
+    public static final String ADMIN_PASSWORD = "loopwise-admin";
+    public static final String REVIEWER_PASSWORD = "loopwise-review";
+    public static final List<String> REVIEWERS = List.of("reviewer1", "reviewer2", "reviewer3");
+
+    @Inject
+    DemoConfig config;
+    @Inject
+    UserService users;
+
+    /** Runs before the admin bootstrap, so the demo admin exists and no "create an admin" warning appears. */
+    @Transactional
+    void onStart(@Observes @Priority(1) StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        ensureAccounts();
+        Map<String, Intent> intents = loadIntents();
+        int replies = loadReplies(intents);
+        int tickets = loadTickets(intents);
+        LOG.infof("Demo workspace ready: %d intents, %d new replies, %d new tickets.", intents.size(), replies, tickets);
+        LOG.info(banner());
+    }
+
+    String banner() {
+        return "\n\n  Loopwise demo is running at " + config.url() + "\n"
+                + "    admin      / " + ADMIN_PASSWORD + "\n"
+                + REVIEWERS.stream().map(r -> "    " + r + "  / " + REVIEWER_PASSWORD + "\n").collect(Collectors.joining())
+                + "\n";
+    }
+
+    private void ensureAccounts() {
+        if (User.findByUsername("admin").isEmpty()) {
+            users.create("admin", ADMIN_PASSWORD, Role.ADMIN, "Demo admin");
+        }
+        for (String reviewer : REVIEWERS) {
+            if (User.findByUsername(reviewer).isEmpty()) {
+                users.create(reviewer, REVIEWER_PASSWORD, Role.REVIEWER, "Demo " + reviewer);
+            }
+        }
+    }
+
+    private Map<String, Intent> loadIntents() {
+        for (CSVRecord row : read("intents.csv")) {
+            if (Intent.findByName(row.get("name")).isEmpty()) {
+                Intent intent = new Intent();
+                intent.name = row.get("name");
+                intent.description = row.get("description");
+                intent.persist();
+            }
+        }
+        return Intent.<Intent>listAll().stream().collect(Collectors.toMap(i -> i.name, Function.identity()));
+    }
+
+    private int loadReplies(Map<String, Intent> intents) {
+        Set<String> known = Reply.<Reply>listAll().stream().map(r -> r.intent.id + "\u0000" + r.text)
+                .collect(Collectors.toCollection(HashSet::new));
+        int added = 0;
+        for (CSVRecord row : read("replies.csv")) {
+            Intent intent = intents.get(row.get("intent"));
+            if (intent != null && known.add(intent.id + "\u0000" + row.get("text"))) {
+                Reply reply = new Reply();
+                reply.intent = intent;
+                reply.text = row.get("text");
+                reply.source = "demo";
+                reply.persist();
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private int loadTickets(Map<String, Intent> intents) {
+        Set<String> known = new HashSet<>(Ticket.getEntityManager()
+                .createQuery("select t.textHash from Ticket t where t.source = :source", String.class)
+                .setParameter("source", Ticket.SOURCE_DEMO).getResultList());
+        int added = 0;
+        for (String file : List.of("tickets.csv", "traffic.csv")) {
+            for (CSVRecord row : read(file)) {
+                Ticket ticket = Ticket.of(row.get("text"),
+                        row.isMapped("label") ? intents.get(row.get("label")) : null,
+                        row.isMapped("response") ? row.get("response") : null, null, Ticket.SOURCE_DEMO);
+                if (known.add(ticket.textHash)) {
+                    ticket.persist();
+                    added++;
+                }
+            }
+        }
+        return added;
+    }
+
+    /** A demo file; traffic-shifted.csv is read by the replay tools, not loaded here. */
+    public static List<CSVRecord> read(String file) {
+        var stream = DemoWorkspace.class.getResourceAsStream("/demo/" + file);
+        if (stream == null) {
+            throw new IllegalStateException("The demo file " + file + " is missing from the build");
+        }
+        try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

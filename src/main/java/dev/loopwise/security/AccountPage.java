@@ -1,0 +1,64 @@
+package dev.loopwise.security;
+
+import dev.loopwise.common.ApiException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The signed-in user's own API keys: create one (shown once), revoke one. Roles: admin, reviewer. */
+@Path("/account")
+@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+@Produces(MediaType.TEXT_HTML)
+public class AccountPage {
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    ApiKeyService keys;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance account(User user, List<ApiKey> keys, String newKey, String error);
+    }
+
+    @GET
+    public TemplateInstance show() {
+        return page(null, null);
+    }
+
+    @POST
+    @Path("/keys")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String name) {
+        try {
+            ApiKeyService.CreatedKey created = keys.create(currentUser.name(), name);
+            return Response.ok(page(created.secret(), null)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(null, e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("/keys/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("id") long id) {
+        keys.revoke(id, currentUser.name(), false);
+        return Response.seeOther(URI.create("/account")).build();
+    }
+
+    private TemplateInstance page(String newKey, String error) {
+        User user = currentUser.user();
+        return Templates.account(user, ApiKey.listForUser(user), newKey, error);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.loopwise.security;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API keys of the calling user (admins: of anyone). Roles: admin, reviewer. */
+@Path("/api/v1/keys")
+@Tag(name = "Accounts")
+@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+public class ApiKeyResource {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    CurrentUser currentUser;
+
+    public record KeyView(long id, String name, String prefix, String username, OffsetDateTime createdAt,
+                          OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+        static KeyView of(ApiKey key) {
+            return new KeyView(key.id, key.name, key.prefix, key.user.username, key.createdAt, key.lastUsedAt, key.revokedAt);
+        }
+    }
+
+    /** The secret {@code key} appears in this response only. */
+    public record CreatedKeyView(long id, String name, String prefix, String username, String key) {
+    }
+
+    public record CreateKeyRequest(@Size(max = 100) String name, String username) {
+    }
+
+    @GET
+    public List<KeyView> list(@QueryParam("username") String username) {
+        User user = targetUser(username);
+        return ApiKey.listForUser(user).stream().map(KeyView::of).toList();
+    }
+
+    @POST
+    public Response create(@Valid CreateKeyRequest request) {
+        String username = targetUser(request == null ? null : request.username()).username;
+        ApiKeyService.CreatedKey created = keys.create(username, request == null ? null : request.name());
+        ApiKey key = created.key();
+        return Response.status(Response.Status.CREATED)
+                .entity(new CreatedKeyView(key.id, key.name, key.prefix, username, created.secret())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("id") long id) {
+        keys.revoke(id, currentUser.name(), currentUser.isAdmin());
+        return Response.noContent().build();
+    }
+
+    private User targetUser(String username) {
+        if (username == null || username.isBlank() || username.equals(currentUser.name())) {
+            return currentUser.user();
+        }
+        if (!currentUser.isAdmin()) {
+            throw ApiException.forbidden(Messages.KEY_FOR_OTHER_USER);
+        }
+        return User.findByUsername(username)
+                .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.loopwise.security;
+
+import dev.loopwise.common.Messages;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * Browser sign-in. The form posts to Quarkus' form authentication ({@code /j_security_check}), which
+ * checks the bcrypt hash and sets an encrypted, expiring session cookie. Roles: anyone; logout: signed in.
+ */
+@Path("/")
+public class LoginPage {
+    @Inject
+    SecurityIdentity identity;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String error, String notice);
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response login(@QueryParam("error") boolean error, @QueryParam("expired") boolean expired,
+                          @QueryParam("loggedOut") boolean loggedOut) {
+        if (!identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        String notice = expired ? Messages.SESSION_EXPIRED : loggedOut ? Messages.LOGGED_OUT : null;
+        int status = error ? 401 : 200;
+        return Response.status(status).entity(Templates.login(error ? Messages.LOGIN_FAILED : null, notice)).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Authenticated
+    public Response logout() {
+        FormAuthenticationMechanism.logout(identity);
+        return Response.seeOther(URI.create("/login?loggedOut=true")).build();
+    }
+}

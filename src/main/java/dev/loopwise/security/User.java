@@ -1,0 +1,62 @@
+package dev.loopwise.security;
+
+import dev.loopwise.common.IdentityEntity;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.security.jpa.Password;
+import io.quarkus.security.jpa.PasswordType;
+import io.quarkus.security.jpa.Roles;
+import io.quarkus.security.jpa.UserDefinition;
+import io.quarkus.security.jpa.Username;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A person who logs in to the browser UI; Quarkus' JPA identity provider checks the bcrypt hash at login. */
+@Entity
+@Table(name = "users")
+@UserDefinition
+public class User extends IdentityEntity {
+    @Username
+    public String username;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Password(PasswordType.MCF)
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Roles
+    public String roles;
+
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt;
+
+    public static Optional<User> findByUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
+
+    public static List<User> listByName() {
+        return list("order by username");
+    }
+
+    public static long countAdmins() {
+        return count("roles like ?1", "%" + Role.ADMIN + "%");
+    }
+
+    public Set<String> roleSet() {
+        return Role.parse(roles);
+    }
+
+    public boolean isAdmin() {
+        return roleSet().contains(Role.ADMIN);
+    }
+
+    public void setPassword(String plain) {
+        passwordHash = BcryptUtil.bcryptHash(plain);
+    }
+}

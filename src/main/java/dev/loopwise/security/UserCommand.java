@@ -1,0 +1,43 @@
+package dev.loopwise.security;
+
+import dev.loopwise.cli.DatabaseCommand;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code loopwise user add NAME --role admin}: creates an account; the password is read, never passed as an argument. */
+@Command(name = "user", description = "Manage user accounts.", subcommands = UserCommand.Add.class)
+public class UserCommand {
+
+    @Command(name = "add", description = "Add a user. The password is asked for, or read from stdin with --password-stdin.")
+    public static class Add extends DatabaseCommand {
+        @Parameters(index = "0", description = "Username: lower-case letters, digits, '.', '_' or '-'.")
+        String username;
+
+        @Option(names = "--role", defaultValue = "reviewer", description = "admin or reviewer (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @Option(names = "--password-stdin", description = "Read the password from the first line of stdin.")
+        boolean passwordFromStdin;
+
+        @Override
+        protected int execute() throws Exception {
+            String password = readPassword();
+            User user = bean(UserService.class).create(username, password, role, null);
+            System.err.printf("Created %s with role %s.%n", user.username, user.roles);
+            return 0;
+        }
+
+        private String readPassword() throws Exception {
+            Console console = System.console();
+            if (!passwordFromStdin && console != null) {
+                return new String(console.readPassword("Password for %s: ", username));
+            }
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.loopwise.security;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Accounts. Listing and creating them: admin. Who am I: any signed-in caller. */
+@Path("/api/v1")
+@Tag(name = "Accounts")
+public class UserResource {
+    @Inject
+    UserService users;
+    @Inject
+    CurrentUser currentUser;
+
+    public record UserView(long id, String username, String displayName, Set<String> roles, OffsetDateTime createdAt) {
+        static UserView of(User user) {
+            return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.createdAt);
+        }
+    }
+
+    public record CreateUserRequest(String username, String password, String roles, String displayName) {
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({Role.ADMIN, Role.REVIEWER})
+    public UserView me() {
+        return UserView.of(currentUser.user());
+    }
+
+    @GET
+    @Path("/users")
+    @RolesAllowed(Role.ADMIN)
+    public List<UserView> list() {
+        return User.listByName().stream().map(UserView::of).toList();
+    }
+
+    @POST
+    @Path("/users")
+    @RolesAllowed(Role.ADMIN)
+    public Response create(@NotNull @Valid CreateUserRequest request) {
+        User user = users.create(request.username(), request.password(), request.roles(), request.displayName());
+        return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.loopwise.ticket;
+
+import dev.loopwise.common.IdentityEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** What a customer wants, by name, with a one-line description (the zero-shot classifier reads it). */
+@Entity
+@Table(name = "intents")
+public class Intent extends IdentityEntity {
+    public String name;
+    public String description;
+
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
+
+    public static Optional<Intent> findByName(String name) {
+        return find("name", name).firstResultOptional();
+    }
+
+    public static List<Intent> listByName() {
+        return list("order by name");
+    }
+}

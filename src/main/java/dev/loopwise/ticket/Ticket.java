@@ -1,0 +1,74 @@
+package dev.loopwise.ticket;
+
+import dev.loopwise.common.Hashing;
+import dev.loopwise.common.IdentityEntity;
+import io.quarkus.panache.common.Page;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A customer message: labelled (with an intent, maybe the agent's reply) or not, imported or seen in traffic. */
+@Entity
+@Table(name = "tickets")
+public class Ticket extends IdentityEntity {
+    public static final String SOURCE_IMPORT = "import";
+    public static final String SOURCE_DEMO = "demo";
+    public static final String SOURCE_TRAFFIC = "traffic";
+
+    public String text;
+
+    @Column(name = "text_hash")
+    public String textHash;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "intent_id")
+    public Intent intent;
+
+    public String response;
+    public String split;
+    public String source;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> metadata = new LinkedHashMap<>();
+
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static Ticket of(String text, Intent intent, String response, String split, String source) {
+        Ticket ticket = new Ticket();
+        ticket.text = text;
+        ticket.textHash = Hashing.sha256Hex(text);
+        ticket.intent = intent;
+        ticket.response = response;
+        ticket.split = split;
+        ticket.source = source;
+        return ticket;
+    }
+
+    public static List<Ticket> newestFirst(int pageIndex, int pageSize) {
+        return find("from Ticket t left join fetch t.intent order by t.id desc")
+                .page(Page.of(pageIndex, pageSize)).list();
+    }
+
+    public static long countLabelled() {
+        return count("intent is not null");
+    }
+
+    /** Labelled tickets per intent id. */
+    public static Map<Long, Long> countsByIntent() {
+        Map<Long, Long> counts = new LinkedHashMap<>();
+        getEntityManager().createQuery("select t.intent.id, count(t) from Ticket t where t.intent is not null "
+                + "group by t.intent.id", Object[].class).getResultList()
+                .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+        return counts;
+    }
+}
