@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 /** Turns a valid API key into its user's identity, with the user's roles as they are now. */
 @ApplicationScoped
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
+    /** Identity attribute marking callers who came with an API key rather than a session. */
+    public static final String AUTHENTICATED_BY = "authenticatedBy";
+
     @Inject
     ApiKeyService keys;
 
@@ -28,7 +31,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
             return QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(user.username))
                     .addRoles(user.roleSet())
-                    .addAttribute("authenticatedBy", "api-key")
+                    .addAttribute(AUTHENTICATED_BY, "api-key")
                     .build();
         });
     }

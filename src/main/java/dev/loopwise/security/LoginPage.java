@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -48,8 +49,11 @@ public class LoginPage {
     @POST
     @Path("logout")
     @Authenticated
-    public Response logout() {
-        FormAuthenticationMechanism.logout(identity);
+    public Response logout(RoutingContext routingContext) {
+        // A key-authenticated caller has no session to end.
+        if (identity.getAttribute(ApiKeyIdentityProvider.AUTHENTICATED_BY) == null) {
+            FormAuthenticationMechanism.logout(routingContext);
+        }
         return Response.seeOther(URI.create("/login?loggedOut=true")).build();
     }
 }

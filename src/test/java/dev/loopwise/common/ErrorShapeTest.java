@@ -1,0 +1,90 @@
+package dev.loopwise.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.User;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a 4xx in the one error shape {code, error}, and changes nothing. */
+@QuarkusTest
+class ErrorShapeTest {
+    @Inject
+    ApiKeyService keys;
+    Caller admin;
+
+    @BeforeEach
+    void admin() {
+        admin = Caller.apiKey(keys, "admin");
+    }
+
+    @Test
+    void malformedJsonIsA400ThatSaysSo() {
+        long users = countUsers();
+        admin.request().contentType("application/json").body("{\"username\": \"x\", ").post("/api/v1/users")
+                .then().statusCode(400).body("code", equalTo("malformed_json"))
+                .body("error", containsString("not valid JSON"));
+        assertEquals(users, countUsers());
+    }
+
+    @Test
+    void missingBodyAndInvalidFieldsAre400s() {
+        admin.request().contentType("application/json").post("/api/v1/users")
+                .then().statusCode(400).body("code", equalTo("validation_failed"))
+                .body("error", equalTo("A JSON request body is required."));
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"ok-name\",\"password\":\"short\",\"roles\":\"reviewer\"}").post("/api/v1/users")
+                .then().statusCode(400).body("code", equalTo("weak_password"));
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"superuser\"}").post("/api/v1/users")
+                .then().statusCode(400).body("error", containsString("Unknown role 'superuser'"));
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"admin\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}").post("/api/v1/users")
+                .then().statusCode(409).body("code", equalTo("username_taken"));
+        admin.request().get("/api/v1/tickets?size=100000")
+                .then().statusCode(400).body("code", equalTo("validation_failed"));
+    }
+
+    @Test
+    void anOversizedBodyIsA413WithTheLimit() {
+        long users = countUsers();
+        String huge = "{\"username\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}";
+        admin.request().contentType("application/json").body(huge).post("/api/v1/users")
+                .then().statusCode(413).body("code", equalTo("payload_too_large"))
+                .body("error", containsString("10 MB"));
+        assertEquals(users, countUsers());
+    }
+
+    @Test
+    void wrongMediaTypeAndUnknownAddressesAreExplained() {
+        admin.request().contentType("text/plain").body("hello").post("/api/v1/users")
+                .then().statusCode(415).body("code", equalTo("unsupported_media_type"));
+        admin.request().get("/api/v1/no-such-thing").then().statusCode(404).body("code", equalTo("not_found"));
+        admin.request().put("/api/v1/users").then().statusCode(405).body("code", equalTo("method_not_allowed"));
+    }
+
+    @Test
+    void browsersGetAnHtmlPageAndNeverAStackTrace() {
+        Caller reviewer = Caller.session("reviewer1");
+        reviewer.request().accept("text/html").get("/admin")
+                .then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("Your role does not allow this action."))
+                .body(not(containsString("Exception")));
+        given().accept("text/html").get("/no-such-page")
+                .then().statusCode(404).contentType(containsString("text/html"))
+                .body(not(containsString("at dev.loopwise")));
+    }
+
+    private static long countUsers() {
+        return QuarkusTransaction.requiringNew().call(() -> User.count());
+    }
+}

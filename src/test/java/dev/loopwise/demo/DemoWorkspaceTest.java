@@ -1,0 +1,55 @@
+package dev.loopwise.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.User;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.Ticket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The demo store is big enough to demonstrate the loop, and loading it again changes nothing. */
+@QuarkusTest
+class DemoWorkspaceTest {
+    @Inject
+    DemoWorkspace demo;
+
+    @Test
+    void theStoreHasEnoughIntentsTicketsRepliesAndTraffic() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var intents = Intent.<Intent>listAll();
+            assertTrue(intents.size() >= 15, "intents: " + intents.size());
+            intents.forEach(intent -> assertTrue(intent.description.length() > 20, intent.name));
+            Map<Long, Long> tickets = Ticket.countsByIntent();
+            Map<Long, Long> replies = Reply.countsByIntent();
+            for (Intent intent : intents) {
+                assertTrue(tickets.getOrDefault(intent.id, 0L) >= 15, intent.name + " tickets");
+                assertTrue(replies.getOrDefault(intent.id, 0L) >= 2, intent.name + " replies");
+            }
+            assertTrue(Reply.<Reply>listAll().stream().anyMatch(r -> r.text.contains("{{order_number}}")));
+            long unlabelled = Ticket.count("intent is null");
+            assertTrue(unlabelled >= 200, "unlabelled tickets: " + unlabelled);
+            for (String name : new String[] {"admin", "reviewer1", "reviewer2", "reviewer3"}) {
+                assertTrue(User.findByUsername(name).isPresent(), name);
+            }
+        });
+    }
+
+    @Test
+    void loadingTwiceChangesNothing() {
+        long[] before = counts();
+        demo.onStart(new StartupEvent());
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()));
+    }
+
+    private static long[] counts() {
+        return QuarkusTransaction.requiringNew().call(
+                () -> new long[] {Intent.count(), Ticket.count(), Reply.count(), User.count()});
+    }
+}

@@ -1,0 +1,46 @@
+package dev.loopwise.security;
+
+import java.util.Set;
+
+/** Who may call an endpoint, and what an allowed call answers. */
+record Access(Surface surface, Set<String> roles, int allowedStatus) {
+    enum Surface { PUBLIC, LOGIN, API, PAGE }
+
+    static Access open(int status) {
+        return new Access(Surface.PUBLIC, Set.of(), status);
+    }
+
+    /** The login page: strangers see it, signed-in people are sent home. */
+    static Access login() {
+        return new Access(Surface.LOGIN, Set.of(), 200);
+    }
+
+    static Access api(int status, String... roles) {
+        return new Access(Surface.API, Set.of(roles), status);
+    }
+
+    static Access page(int status, String... roles) {
+        return new Access(Surface.PAGE, Set.of(roles), status);
+    }
+
+    /**
+     * The status a caller must get. The API refuses browser sessions (401) and pages send strangers
+     * to the login page (303); a known caller without the role gets 403.
+     */
+    int expectedFor(Caller caller, Set<String> callerRoles) {
+        if (surface == Surface.PUBLIC) {
+            return allowedStatus;
+        }
+        if (surface == Surface.LOGIN) {
+            return caller.kind == Caller.Kind.ANONYMOUS ? 200 : 303;
+        }
+        if (caller.kind == Caller.Kind.ANONYMOUS) {
+            return surface == Surface.API ? 401 : 303;
+        }
+        if (surface == Surface.API && caller.kind == Caller.Kind.SESSION) {
+            return 401;
+        }
+        boolean allowed = roles.isEmpty() || callerRoles.stream().anyMatch(roles::contains);
+        return allowed ? allowedStatus : 403;
+    }
+}

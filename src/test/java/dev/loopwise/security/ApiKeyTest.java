@@ -1,0 +1,86 @@
+package dev.loopwise.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.loopwise.common.Hashing;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** API keys: shown once, stored hashed, carry their user's roles, stop working when revoked. */
+@QuarkusTest
+class ApiKeyTest {
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void aKeyIsShownOnceStoredHashedAndActsWithItsUsersRoles() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        Response created = admin.request().contentType("application/json").body("{\"name\":\"helpdesk\"}")
+                .post("/api/v1/keys");
+        created.then().statusCode(201).body("key", startsWith("lw_")).body("username", equalTo("admin"));
+        String secret = created.path("key");
+        long id = ((Number) created.path("id")).longValue();
+
+        String stored = QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(id).hash);
+        assertEquals(Hashing.sha256Hex(secret), stored);
+        assertNotEquals(secret, stored);
+
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/me")
+                .then().statusCode(200).body("username", equalTo("admin")).body("roles", hasItem("admin"));
+        admin.request().get("/api/v1/keys")
+                .then().statusCode(200).body("findAll { it.id == " + id + " }.prefix", everyItem(startsWith("lw_")))
+                .body("key", everyItem(equalTo(null)));
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedWithAClearMessage() {
+        String secret = keys.create("reviewer1", "short-lived").secret();
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(200);
+        long id = given().header("Authorization", "Bearer " + secret).get("/api/v1/keys")
+                .then().extract().jsonPath().getLong("find { it.name == 'short-lived' }.id");
+
+        given().header("Authorization", "Bearer " + secret).delete("/api/v1/keys/" + id).then().statusCode(204);
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/me")
+                .then().statusCode(401).body("code", equalTo("unauthenticated"))
+                .body("error", startsWith("The API key is not valid"));
+    }
+
+    @Test
+    void aReviewerCannotSeeOrRevokeSomeoneElsesKeys() {
+        Caller reviewer = Caller.apiKey(keys, "reviewer2");
+        long adminKeyId = keys.create("admin", "admin's").key().id;
+        reviewer.request().delete("/api/v1/keys/" + adminKeyId).then().statusCode(404);
+        reviewer.request().get("/api/v1/keys?username=admin").then().statusCode(403);
+        reviewer.request().contentType("application/json").body("{\"username\":\"admin\"}").post("/api/v1/keys")
+                .then().statusCode(403).body("code", equalTo("forbidden"));
+        given().header("Authorization", "Bearer " + keys.create("admin", "check").secret()).get("/api/v1/me")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anAdminCanIssueAKeyForAnotherUser() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String secret = admin.request().contentType("application/json")
+                .body("{\"name\":\"for reviewer3\",\"username\":\"reviewer3\"}").post("/api/v1/keys")
+                .then().statusCode(201).extract().path("key");
+        given().header("Authorization", "Bearer " + secret).get("/api/v1/me")
+                .then().statusCode(200).body("username", equalTo("reviewer3")).body("roles", not(hasItem("admin")));
+    }
+
+    @Test
+    void garbageInTheAuthorizationHeaderIsRefused() {
+        given().header("Authorization", "Bearer lw_made-up").get("/api/v1/me").then().statusCode(401);
+        given().header("Authorization", "Bearer ").get("/api/v1/me").then().statusCode(401);
+        given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/me").then().statusCode(401);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.loopwise.security;
+
+import static io.restassured.RestAssured.given;
+
+import dev.loopwise.demo.DemoWorkspace;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Someone calling Loopwise in a test: nobody, a browser session (cookies and the CSRF token that a
+ * page gave it), or a REST client with an API key. Accounts are the demo workspace's.
+ */
+public final class Caller {
+    public enum Kind { ANONYMOUS, SESSION, API_KEY }
+
+    public final String label;
+    public final Kind kind;
+    public final String username;
+    final Map<String, String> cookies = new HashMap<>();
+    String csrfToken = "";
+    String apiKey;
+
+    private Caller(String label, Kind kind, String username) {
+        this.label = label;
+        this.kind = kind;
+        this.username = username;
+    }
+
+    public static Caller anonymous() {
+        return new Caller("anonymous", Kind.ANONYMOUS, null);
+    }
+
+    /** Logs in through the real login form. */
+    public static Caller session(String username) {
+        Caller caller = new Caller(username + " (session)", Kind.SESSION, username);
+        String password = username.equals("admin") ? DemoWorkspace.ADMIN_PASSWORD : DemoWorkspace.REVIEWER_PASSWORD;
+        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", username).formParam("j_password", password)
+                .post("/j_security_check");
+        if (login.statusCode() != 302 || login.getCookie("loopwise-session") == null) {
+            throw new AssertionError("login as " + username + " failed: " + login.statusCode());
+        }
+        caller.cookies.put("loopwise-session", login.getCookie("loopwise-session"));
+        caller.fetchCsrfToken();
+        return caller;
+    }
+
+    /** A REST client holding a fresh API key of the user. */
+    public static Caller apiKey(ApiKeyService keys, String username) {
+        Caller caller = new Caller(username + " (API key)", Kind.API_KEY, username);
+        caller.apiKey = keys.create(username, "test").secret();
+        caller.fetchCsrfToken();
+        return caller;
+    }
+
+    /** Any page hands out the CSRF cookie and token that forms must send back. */
+    void fetchCsrfToken() {
+        Response page = request().accept("text/html").get("/account");
+        String cookie = page.getCookie("loopwise-csrf");
+        if (cookie != null) {
+            cookies.put("loopwise-csrf", cookie);
+        }
+        String html = page.asString();
+        int at = html.indexOf("name=\"csrf-token\" value=\"");
+        if (at >= 0) {
+            int start = at + "name=\"csrf-token\" value=\"".length();
+            csrfToken = html.substring(start, html.indexOf('"', start));
+        }
+    }
+
+    public String csrfToken() {
+        return csrfToken;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** A request carrying this caller's credentials; redirects are not followed so they can be asserted. */
+    public RequestSpecification request() {
+        RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
+        if (apiKey != null) {
+            spec = spec.header("Authorization", "Bearer " + apiKey);
+        }
+        return spec;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.loopwise.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** Browser sign-in: wrong password, expired or forged session, logout, login CSRF, form CSRF. */
+@QuarkusTest
+class SessionTest {
+
+    @Test
+    void wrongPasswordReturnsToTheLoginPageWithAMessageAndNoSession() {
+        Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", "not-the-password")
+                .post("/j_security_check");
+        assertEquals(303, response.statusCode());
+        assertTrue(response.header("Location").endsWith("/login?error=true"));
+        assertEquals(null, response.getCookie("loopwise-session"));
+        given().get("/login?error=true").then().statusCode(401).body(containsString("Wrong username or password."));
+    }
+
+    @Test
+    void unknownUserIsRefusedLikeAWrongPassword() {
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "nobody").formParam("j_password", "whatever-it-is")
+                .post("/j_security_check")
+                .then().statusCode(303).header("Location", endsWith("/login?error=true"));
+    }
+
+    @Test
+    void loginLandsOnTheRolesHomeAndReturnsToTheRequestedPage() {
+        Caller admin = Caller.session("admin");
+        admin.request().get("/").then().statusCode(303).header("Location", endsWith("/admin"));
+        Caller reviewer = Caller.session("reviewer1");
+        reviewer.request().get("/").then().statusCode(303).header("Location", endsWith("/review"));
+
+        Response bounce = given().redirects().follow(false).accept("text/html").get("/admin/users");
+        assertEquals(303, bounce.statusCode());
+        String returnTo = bounce.getCookie("loopwise-return-to");
+        given().redirects().follow(false).cookie("loopwise-return-to", returnTo)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
+                .post("/j_security_check")
+                .then().statusCode(302).header("Location", endsWith("/admin/users"));
+    }
+
+    @Test
+    void expiredOrForgedSessionSendsTheBrowserToLoginAndScriptsGetJson401() {
+        given().redirects().follow(false).accept("text/html").cookie("loopwise-session", "Zm9yZ2VkLWNvb2tpZQ")
+                .get("/admin")
+                .then().statusCode(303).header("Location", endsWith("/login?expired=true"));
+        given().accept("*/*").cookie("loopwise-session", "Zm9yZ2VkLWNvb2tpZQ")
+                .get("/admin")
+                .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("session_expired"));
+        given().get("/login?expired=true").then().statusCode(200).body(containsString("Your session expired"));
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        Caller reviewer = Caller.session("reviewer2");
+        Response logout = reviewer.request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", reviewer.csrfToken()).post("/logout");
+        assertEquals(303, logout.statusCode());
+        assertTrue(logout.header("Location").endsWith("/login?loggedOut=true"));
+        String cleared = logout.getCookie("loopwise-session");
+        assertTrue(cleared == null || cleared.isEmpty(), "the session cookie is cleared");
+        given().redirects().follow(false).accept("text/html").get("/review").then().statusCode(303);
+    }
+
+    @Test
+    void loginPostedFromAnotherSiteIsRefused() {
+        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
+                .post("/j_security_check")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void formWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        Caller admin = Caller.session("admin");
+        long users = countUsers();
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("username", "csrf-victim").formParam("password", "long-enough-pw").formParam("role", "admin")
+                .post("/admin/users")
+                .then().statusCode(400).body(containsString("Reload the page"));
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("username", "csrf-victim").formParam("password", "long-enough-pw").formParam("role", "admin")
+                .formParam("csrf-token", "forged-token")
+                .post("/admin/users")
+                .then().statusCode(400);
+        assertEquals(users, countUsers());
+    }
+
+    @Test
+    void passwordsAreStoredAsBcryptHashes() {
+        String hash = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> User.findByUsername("admin").orElseThrow().passwordHash);
+        assertTrue(hash.startsWith("$2a$") || hash.startsWith("$2b$") || hash.startsWith("$2y$"), hash);
+    }
+
+    private static long countUsers() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> User.count());
+    }
+}
