@@ -1,0 +1,101 @@
+package dev.loopwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The packaged application as a user meets it: creating its database, the demo (twice), the API
+ * key command beside a running server, and production mode without any default password.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PackagedAppIT {
+    static final int PORT = 18089;
+
+    @Test
+    @Order(1)
+    void dbInitCreatesAMissingDatabaseAndIsHarmlessTheSecondTime() throws Exception {
+        PackagedApp.dropDatabase();
+        PackagedApp.Result first = PackagedApp.run(PackagedApp.environment(PORT), "db-init");
+        assertEquals(0, first.exitCode(), first.stderr());
+        assertTrue(first.stderr().contains("Created PostgreSQL role and database 'loopwise_it'"), first.stderr());
+        PackagedApp.Result second = PackagedApp.run(PackagedApp.environment(PORT), "db-init");
+        assertEquals(0, second.exitCode(), second.stderr());
+        assertEquals("", second.stderr());
+    }
+
+    @Test
+    @Order(2)
+    void productionModeHasNoDefaultPasswordAndCreatesTheFirstAdminFromTheEnvironment() throws Exception {
+        Path log = Files.createTempFile("loopwise-prod", ".log");
+        Process server = PackagedApp.start(PackagedApp.environment(PORT), log);
+        try {
+            assertEquals(0, PackagedApp.count("select count(*) from users"));
+            assertEquals(0, PackagedApp.count("select count(*) from tickets"));
+            assertTrue(Files.readString(log).contains("No admin account exists"), "tells how to create an admin");
+            var login = PackagedApp.postForm("http://localhost:" + PORT + "/j_security_check",
+                    "j_username=admin&j_password=loopwise-admin");
+            assertTrue(login.headers().firstValue("Location").orElse("").contains("error"),
+                    "demo password refused: " + login.statusCode() + " " + login.headers().map());
+        } finally {
+            PackagedApp.stop(server);
+        }
+        Map<String, String> env = new HashMap<>(PackagedApp.environment(PORT));
+        env.put("LOOPWISE_SECURITY_ADMIN_USERNAME", "chief");
+        env.put("LOOPWISE_SECURITY_ADMIN_PASSWORD", "a-long-secret-passphrase");
+        server = PackagedApp.start(env, log);
+        try {
+            var login = PackagedApp.postForm("http://localhost:" + PORT + "/j_security_check",
+                    "j_username=chief&j_password=a-long-secret-passphrase");
+            assertEquals(302, login.statusCode());
+            assertTrue(login.headers().firstValue("Set-Cookie").orElse("").startsWith("loopwise-session="));
+        } finally {
+            PackagedApp.stop(server);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void demoStartsWithAccountsAndTheApiKeyCommandWorksBesideIt() throws Exception {
+        Path log = Files.createTempFile("loopwise-demo", ".log");
+        Process server = PackagedApp.start(PackagedApp.environment(PORT), log, "demo");
+        long tickets;
+        try {
+            String output = Files.readString(log);
+            assertTrue(output.contains("Loopwise demo is running at"), output);
+            assertTrue(output.contains("reviewer3  / loopwise-review"), output);
+            tickets = PackagedApp.count("select count(*) from tickets");
+            assertTrue(tickets >= 500, "demo tickets: " + tickets);
+
+            PackagedApp.Result created = PackagedApp.run(PackagedApp.environment(PORT), "api-key", "create", "--user", "reviewer1");
+            assertEquals(0, created.exitCode(), created.stderr());
+            assertTrue(created.stdout().matches("lw_[A-Za-z0-9_-]{43}\\n"), "only the key on stdout: [" + created.stdout() + "]");
+            String key = created.stdout().strip();
+            var me = PackagedApp.get("http://localhost:" + PORT + "/api/v1/me", key);
+            assertEquals(200, me.statusCode());
+            assertTrue(me.body().contains("\"username\":\"reviewer1\""), me.body());
+
+            PackagedApp.Result unknown = PackagedApp.run(PackagedApp.environment(PORT), "api-key", "create", "--user", "nobody");
+            assertTrue(unknown.exitCode() != 0);
+            assertEquals("", unknown.stdout());
+            assertTrue(unknown.stderr().contains("No user named 'nobody'"), unknown.stderr());
+        } finally {
+            PackagedApp.stop(server);
+        }
+        server = PackagedApp.start(PackagedApp.environment(PORT), log, "demo");
+        try {
+            assertEquals(tickets, PackagedApp.count("select count(*) from tickets"), "a second demo start adds nothing");
+            assertEquals(4 + 1, PackagedApp.count("select count(*) from users"), "demo accounts plus the first admin");
+        } finally {
+            PackagedApp.stop(server);
+        }
+    }
+}
