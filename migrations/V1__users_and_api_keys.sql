@@ -5,7 +5,6 @@ create table users (
     display_name  varchar(128),
     password_hash varchar(100) not null,          -- bcrypt, modular crypt format
     roles         varchar(64)  not null,          -- comma separated: admin, reviewer
-    enabled       boolean      not null default true,
     created_at    timestamptz  not null default now()
 );
 
@@ -14,7 +13,7 @@ create table api_keys (
     user_id      bigint       not null references users(id) on delete cascade,
     name         varchar(100) not null,
     key_prefix   varchar(16)  not null,           -- shown in lists so a key can be recognised
-    key_hash     char(64)     not null unique,    -- SHA-256 hex of the whole key; the key itself is never stored
+    key_hash     varchar(64)  not null unique,    -- SHA-256 hex of the whole key; the key itself is never stored
     created_at   timestamptz  not null default now(),
     last_used_at timestamptz,
     revoked_at   timestamptz

@@ -10,7 +10,7 @@ create table intents (
 create table tickets (
     id         bigserial primary key,
     text       text         not null,
-    text_hash  char(64)     not null,             -- SHA-256 hex of the text, for de-duplication and caching
+    text_hash  varchar(64)  not null,             -- SHA-256 hex of the text, for de-duplication and caching
     intent_id  bigint       references intents(id),
     response   text,                              -- the historical agent reply, when known
     split      varchar(8)   check (split in ('train', 'test')),

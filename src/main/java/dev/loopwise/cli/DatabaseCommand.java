@@ -26,12 +26,16 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         System.setProperty("quarkus.http.host-enabled", "false");
         System.setProperty("quarkus.log.console.stderr", "true");
         System.setProperty("quarkus.banner.enabled", "false");
-        System.setProperty("quarkus.scheduler.enabled", "false");
+        System.setProperty("quarkus.log.level", "WARN");
         System.setProperty("loopwise.demo.enabled", "false");
         String[] args = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
         Quarkus.run(Application.class, (code, failure) -> {
             if (failure != null) {
-                System.err.println("loopwise: " + failure.getMessage());
+                Throwable cause = failure;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                System.err.println("loopwise: could not start: " + cause.getMessage());
             }
             System.exit(failure != null ? 1 : code);
         }, args);

@@ -1,0 +1,22 @@
+# Loopwise image: built from this repository by `docker compose up` (or `docker build .`).
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline || true
+COPY migrations migrations
+COPY src src
+RUN ./mvnw -B -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 1001 --home-dir /app loopwise
+WORKDIR /app
+COPY --from=build --chown=loopwise /src/target/quarkus-app/ /app/
+USER loopwise
+ENV LOOPWISE_DB_URL=jdbc:postgresql://db:5432/loopwise
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
+    CMD curl -fs http://localhost:8080/q/health/ready || exit 1
+ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
+CMD ["serve"]
