@@ -64,7 +64,8 @@ record DatabaseSettings(String url, String username, String password, String adm
     }
 
     private static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
+        // Plain names stay unquoted so the statement can be pasted inside a shell's double quotes.
+        return name.matches("[a-z_][a-z0-9_]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static String literal(String value) {

@@ -41,7 +41,8 @@ public class DbInitCommand implements Callable<Integer> {
             System.err.println("Created PostgreSQL role and database '" + db.database() + "'.");
             return 0;
         } catch (SQLException e) {
-            System.out.println(String.join(";\n", db.creationSql(null)) + ";");
+            // One statement per line; the launcher runs each and ignores "already exists".
+            db.creationSql(null).forEach(System.out::println);
             return NEEDS_SUPERUSER;
         }
     }

@@ -2,6 +2,7 @@ package dev.loopwise.demo;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** The demo workspace. On in the {@code demo}, {@code dev} and {@code test} profiles only ({@code LOOPWISE_DEMO_ENABLED}). */
 @ConfigMapping(prefix = "loopwise.demo")
@@ -10,7 +11,6 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** The public address printed for people to open. */
-    @WithDefault("http://localhost:8080")
-    String url();
+    /** The address printed for people to open; by default http://localhost and the HTTP port. */
+    Optional<String> url();
 }

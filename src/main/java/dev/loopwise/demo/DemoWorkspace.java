@@ -25,6 +25,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +44,8 @@ public class DemoWorkspace {
     DemoConfig config;
     @Inject
     UserService users;
+    @ConfigProperty(name = "quarkus.http.port")
+    int port;
 
     /** Runs before the admin bootstrap, so the demo admin exists and no "create an admin" warning appears. */
     @Transactional
@@ -59,7 +62,7 @@ public class DemoWorkspace {
     }
 
     String banner() {
-        return "\n\n  Loopwise demo is running at " + config.url() + "\n"
+        return "\n\n  Loopwise demo is running at " + config.url().orElse("http://localhost:" + port) + "\n"
                 + "    admin      / " + ADMIN_PASSWORD + "\n"
                 + REVIEWERS.stream().map(r -> "    " + r + "  / " + REVIEWER_PASSWORD + "\n").collect(Collectors.joining())
                 + "\n";
