@@ -1,0 +1,21 @@
+package dev.loopwise.model;
+
+/**
+ * DJL settings that must hold before any engine loads: offline (nothing is ever downloaded, and no
+ * cloud metadata address is probed) and one PyTorch thread, which trains small heads fastest on few cores.
+ */
+public final class Djl {
+    public static final String ONNX_RUNTIME = "OnnxRuntime";
+    public static final String PYTORCH = "PyTorch";
+
+    private Djl() {
+    }
+
+    public static void configure() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+        System.setProperty("ai.djl.pytorch.num_interop_threads",
+                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+    }
+}

@@ -1,0 +1,172 @@
+package dev.loopwise.model;
+
+import dev.loopwise.common.Hashing;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Trains a complete model version from a workspace snapshot: the intent classifier (in the regime the
+ * data allows) and the reply policy π_ref by supervised fine-tuning on agents' historical replies.
+ * Metrics are computed on the held-out tickets only ({@code split = test}).
+ */
+public final class ModelTrainer {
+    /** Label of workspace tickets that are examples of requests the desk does not handle. */
+    public static final String OUT_OF_SCOPE_LABEL = "oos";
+    /** How sharply an agent's reply picks the library reply it resembles most. */
+    private static final double SFT_TEMPERATURE = 0.05;
+
+    public record Settings(String regime, long seed, int minTrainedExamples, double retention, int policyHidden,
+                           int policyEpochs) {
+    }
+
+    public interface Listener {
+        void step(String message, double progress);
+    }
+
+    private ModelTrainer() {
+    }
+
+    public static TrainedModel train(Settings settings, WorkspaceSnapshot workspace, Function<List<String>, float[][]> embed,
+                                     String encoderId, Listener listener) {
+        List<String> labels = workspace.intents().stream().map(WorkspaceSnapshot.IntentInfo::name).sorted().toList();
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("The workspace has no intents yet: add intents or import labelled tickets first.");
+        }
+        List<WorkspaceSnapshot.TicketInfo> labelled = workspace.tickets().stream()
+                .filter(t -> t.intent() != null && labels.contains(t.intent())).toList();
+        List<WorkspaceSnapshot.TicketInfo> train = labelled.stream().filter(t -> !t.heldOut()).toList();
+        List<WorkspaceSnapshot.TicketInfo> test = labelled.stream().filter(WorkspaceSnapshot.TicketInfo::heldOut).toList();
+
+        listener.step("Encoding tickets, replies and intent descriptions", 0.05);
+        TextTable texts = new TextTable();
+        int[] trainRows = train.stream().mapToInt(t -> texts.add(t.text())).toArray();
+        int[] testRows = test.stream().mapToInt(t -> texts.add(t.text())).toArray();
+        int[] responseRows = train.stream().mapToInt(t -> t.response() == null ? -1 : texts.add(t.response())).toArray();
+        test.stream().filter(t -> t.response() != null).forEach(t -> texts.add(t.response()));
+        Map<String, String> descriptionByName = new LinkedHashMap<>();
+        workspace.intents().forEach(i -> descriptionByName.put(i.name(), i.asText()));
+        int[] descriptionRows = labels.stream().mapToInt(l -> texts.add(descriptionByName.get(l))).toArray();
+        int[] replyRows = workspace.replies().stream().mapToInt(r -> texts.add(r.text())).toArray();
+        float[][] vectors = embed.apply(texts.list);
+
+        listener.step("Training the intent classifier on " + train.size() + " tickets", 0.35);
+        String oos = labels.contains(OUT_OF_SCOPE_LABEL) ? OUT_OF_SCOPE_LABEL : null;
+        IntentTrainingConfig intentConfig = IntentTrainingConfig.defaults(settings.seed());
+        intentConfig = new IntentTrainingConfig(settings.regime(), settings.minTrainedExamples(), intentConfig.maxEpochs(),
+                intentConfig.learningRate(), intentConfig.batchSize(), intentConfig.patience(), intentConfig.heldOutShare(),
+                intentConfig.outOfScopeAsClass(), settings.retention(), intentConfig.defaultThreshold(), settings.seed());
+        LabelledVectors trainVectors = new LabelledVectors(pick(vectors, trainRows),
+                train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
+        IntentTrainingResult intent = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
+                new LabelledVectors(new float[0][], new int[0]), pick(vectors, descriptionRows), oos));
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("intent/regime", intent.head().regime());
+        metrics.put("intent/threshold", intent.head().threshold());
+        metrics.put("data/train_tickets", train.size());
+        metrics.put("data/test_tickets", test.size());
+        if (!test.isEmpty()) {
+            listener.step("Evaluating on " + test.size() + " held-out tickets", 0.5);
+            IntentEvaluation evaluation = IntentEvaluation.of(intent.head(), pick(vectors, testRows),
+                    test.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), oos);
+            metrics.put("intent/accuracy", evaluation.accuracy());
+            metrics.put("intent/macro_f1", evaluation.macroF1());
+            metrics.put("intent/in_scope_accuracy", evaluation.inScopeAccuracy());
+            metrics.put("intent/top_intent_accuracy", evaluation.topIntentAccuracy());
+            metrics.put("intent/handover_rate", evaluation.handoverRate());
+            if (evaluation.outOfScopeRecall() != null) {
+                metrics.put("intent/oos_recall", evaluation.outOfScopeRecall());
+            }
+            metrics.put("intent/confusions", evaluation.topConfusions());
+        }
+
+        ReplyPolicy policy = null;
+        float[][] replyEmbeddings = pick(vectors, replyRows);
+        float[][] replyVectors = new float[replyRows.length][];
+        for (int a = 0; a < replyRows.length; a++) {
+            replyVectors[a] = PolicyFeatures.reply(vectors[replyRows[a]], workspace.replies().get(a).text());
+        }
+        List<String> replyIntents = workspace.replies().stream().map(WorkspaceSnapshot.ReplyInfo::intent).toList();
+        List<float[]> policyTickets = new ArrayList<>();
+        List<float[]> policyTargets = new ArrayList<>();
+        List<float[]> policyPriors = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            float[] target = PolicyTargets.fromAgentReply(train.get(i).intent(), responseRows[i] < 0 ? null : vectors[responseRows[i]],
+                    replyEmbeddings, replyIntents, SFT_TEMPERATURE);
+            if (target != null) {
+                float[] x = vectors[trainRows[i]];
+                policyTickets.add(PolicyFeatures.ticket(x, train.get(i).text()));
+                policyTargets.add(target);
+                policyPriors.add(toFloat(ReplyPolicy.logPrior(intent.head(), x, replyIntents)));
+            }
+        }
+        if (!policyTickets.isEmpty()) {
+            listener.step("Fine-tuning the reply policy on " + policyTickets.size() + " agent replies", 0.6);
+            PolicyTrainer.Result fitted = PolicyTrainer.train(
+                    PolicyTrainer.Config.defaults(settings.policyHidden(), settings.policyEpochs(), settings.seed()),
+                    new PolicyTrainer.Data(policyTickets.toArray(float[][]::new), replyVectors, policyTargets.toArray(float[][]::new),
+                            policyPriors.toArray(float[][]::new)));
+            policy = fitted.policy();
+            metrics.put("policy/train_loss", fitted.finalLoss());
+            if (!test.isEmpty()) {
+                metrics.putAll(PolicyTargets.evaluate(policy, intent.head(), test, pick(vectors, testRows), texts, vectors,
+                        replyEmbeddings, replyVectors, replyIntents, SFT_TEMPERATURE));
+            }
+        }
+        listener.step("Saving the model", 0.95);
+        Map<String, Object> lineage = new LinkedHashMap<>();
+        lineage.put("encoder", encoderId);
+        lineage.put("seed", settings.seed());
+        lineage.put("settings", settings);
+        lineage.put("intents", labels);
+        lineage.put("trainTicketIds", train.stream().map(WorkspaceSnapshot.TicketInfo::id).toList());
+        lineage.put("testTicketIds", test.stream().map(WorkspaceSnapshot.TicketInfo::id).toList());
+        lineage.put("replyIds", workspace.replies().stream().map(WorkspaceSnapshot.ReplyInfo::id).toList());
+        lineage.put("dataDigest", digest(train, workspace.replies()));
+        return new TrainedModel(new ModelBundle(encoderId, intent.head(), policy), metrics, lineage);
+    }
+
+    private static String digest(List<WorkspaceSnapshot.TicketInfo> train, List<WorkspaceSnapshot.ReplyInfo> replies) {
+        StringBuilder all = new StringBuilder();
+        train.forEach(t -> all.append(t.id()).append('|').append(t.intent()).append('|').append(t.text()).append('|')
+                .append(t.response()).append('\n'));
+        replies.forEach(r -> all.append(r.id()).append('|').append(r.intent()).append('|').append(r.text()).append('\n'));
+        return Hashing.sha256Hex(all.toString());
+    }
+
+    static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    static float[][] pick(float[][] vectors, int[] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = vectors[rows[i]];
+        }
+        return out;
+    }
+
+    /** Distinct texts to embed, each remembered by its row. */
+    static final class TextTable {
+        final List<String> list = new ArrayList<>();
+        private final Map<String, Integer> rows = new LinkedHashMap<>();
+
+        int add(String text) {
+            return rows.computeIfAbsent(text, t -> {
+                list.add(t);
+                return list.size() - 1;
+            });
+        }
+
+        int row(String text) {
+            return rows.get(text);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.loopwise.model;
+
+import java.util.Arrays;
+
+/**
+ * Chooses the confidence below which a request is handed to a human, on held-out data only.
+ * With out-of-scope examples: the threshold maximising in-scope accuracy + out-of-scope recall
+ * (both rates, so the rarer out-of-scope class weighs as much). Without them: the threshold that
+ * keeps {@code retention} of the held-out in-scope requests.
+ */
+public final class OutOfScopeThreshold {
+    private OutOfScopeThreshold() {
+    }
+
+    /**
+     * @param confidence     best in-scope probability of each held-out row
+     * @param correct        the best in-scope intent is the right one (in-scope rows)
+     * @param outOfScope     the row is an out-of-scope example
+     * @param flaggedByClass the out-of-scope class itself won (flagged whatever the threshold)
+     */
+    public static double choose(double[] confidence, boolean[] correct, boolean[] outOfScope, boolean[] flaggedByClass,
+                                double retention) {
+        int inScope = 0;
+        int oos = 0;
+        for (boolean o : outOfScope) {
+            if (o) {
+                oos++;
+            } else {
+                inScope++;
+            }
+        }
+        if (inScope == 0) {
+            return 0;
+        }
+        if (oos == 0) {
+            double[] sorted = Arrays.stream(indices(outOfScope, false)).mapToDouble(i -> confidence[i]).sorted().toArray();
+            int drop = (int) Math.floor((1 - retention) * sorted.length);
+            return drop == 0 ? 0 : sorted[drop - 1] + 1e-9;
+        }
+        double[] candidates = Arrays.stream(confidence).map(c -> c + 1e-9).sorted().distinct().toArray();
+        double best = 0;
+        double bestScore = score(0, confidence, correct, outOfScope, flaggedByClass, inScope, oos);
+        for (double t : candidates) {
+            double s = score(t, confidence, correct, outOfScope, flaggedByClass, inScope, oos);
+            if (s > bestScore) {
+                bestScore = s;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private static double score(double t, double[] confidence, boolean[] correct, boolean[] outOfScope,
+                                boolean[] flaggedByClass, int inScope, int oos) {
+        int kept = 0;
+        int caught = 0;
+        for (int i = 0; i < confidence.length; i++) {
+            boolean flagged = flaggedByClass[i] || confidence[i] < t;
+            if (outOfScope[i] && flagged) {
+                caught++;
+            } else if (!outOfScope[i] && !flagged && correct[i]) {
+                kept++;
+            }
+        }
+        return (double) kept / inScope + (double) caught / oos;
+    }
+
+    private static int[] indices(boolean[] values, boolean wanted) {
+        return java.util.stream.IntStream.range(0, values.length).filter(i -> values[i] == wanted).toArray();
+    }
+}

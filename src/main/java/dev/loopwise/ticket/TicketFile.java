@@ -1,0 +1,156 @@
+package dev.loopwise.ticket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads ticket files: RFC 4180 CSV with a header row ({@code text} required; {@code label},
+ * {@code response}, {@code split} optional; other columns kept as metadata) or JSONL with the same keys.
+ * Problems are collected with their line numbers instead of stopping at the first.
+ */
+public final class TicketFile {
+    public static final Set<String> KNOWN_COLUMNS = Set.of("text", "label", "response", "split");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public enum Format { CSV, JSONL }
+
+    public record Parsed(List<TicketRow> rows, List<String> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    private TicketFile() {
+    }
+
+    /** CSV unless the name ends in .jsonl/.ndjson or the content starts with '{'. */
+    public static Format guess(String fileName, String firstChars) {
+        String name = fileName == null ? "" : fileName.toLowerCase();
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+            return Format.JSONL;
+        }
+        return firstChars.stripLeading().startsWith("{") ? Format.JSONL : Format.CSV;
+    }
+
+    public static Parsed read(Reader reader, Format format) throws IOException {
+        return format == Format.CSV ? readCsv(reader) : readJsonl(reader);
+    }
+
+    private static Parsed readCsv(Reader reader) throws IOException {
+        List<TicketRow> rows = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(false).get();
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames();
+            if (!header.contains("text")) {
+                errors.add("line 1: the header has no 'text' column (found: " + String.join(", ", header) + ")");
+                return new Parsed(rows, errors);
+            }
+            long previousEnd = 1;
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (RuntimeException e) {
+                    errors.add("line " + (previousEnd + 1) + ": " + rootMessage(e));
+                    break;
+                }
+                int line = (int) previousEnd + 1;
+                previousEnd = parser.getCurrentLineNumber();
+                if (!record.isConsistent()) {
+                    errors.add("line " + line + ": expected " + header.size() + " fields, found " + record.size());
+                    continue;
+                }
+                Map<String, String> values = new LinkedHashMap<>(record.toMap());
+                rows.add(row(line, values));
+            }
+        } catch (IOException | RuntimeException e) {
+            errors.add("the file is not valid CSV: " + rootMessage(e));
+        }
+        return new Parsed(rows, errors);
+    }
+
+    private static Parsed readJsonl(Reader reader) throws IOException {
+        List<TicketRow> rows = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(reader);
+        String text;
+        int line = 0;
+        while ((text = lines.readLine()) != null) {
+            line++;
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                errors.add("line " + line + ": not valid JSON (" + e.getOriginalMessage() + ")");
+                continue;
+            }
+            if (!node.isObject()) {
+                errors.add("line " + line + ": expected a JSON object");
+                continue;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            boolean bad = false;
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode value = field.getValue();
+                if (value.isNull()) {
+                    continue;
+                }
+                if (KNOWN_COLUMNS.contains(field.getKey()) && !value.isTextual()) {
+                    errors.add("line " + line + ": '" + field.getKey() + "' must be a string");
+                    bad = true;
+                }
+                values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
+            }
+            if (!values.containsKey("text") && !bad) {
+                errors.add("line " + line + ": missing 'text'");
+                continue;
+            }
+            if (!bad) {
+                rows.add(row(line, values));
+            }
+        }
+        return new Parsed(rows, errors);
+    }
+
+    private static TicketRow row(int line, Map<String, String> values) {
+        Map<String, String> metadata = new LinkedHashMap<>(values);
+        KNOWN_COLUMNS.forEach(metadata::remove);
+        return new TicketRow(line, values.get("text"), blankToNull(values.get("label")),
+                blankToNull(values.get("response")), blankToNull(values.get("split")), metadata);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.loopwise.model;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.ticket.Ticket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.commons.csv.CSVRecord;
+
+/** The demo store as a workspace snapshot, and an encoder with a file cache, for tests without a database. */
+final class DemoData {
+    private static SentenceEncoder encoder;
+    private static FileEmbeddingCache cache;
+
+    private DemoData() {
+    }
+
+    static synchronized SentenceEncoder encoder() {
+        if (encoder == null) {
+            encoder = new SentenceEncoder(EncoderFiles.resolve(Optional.empty(), Path.of("target/encoder-cache")), 128, 32, 0);
+            cache = new FileEmbeddingCache(Path.of("target/embedding-cache"), encoder.id());
+        }
+        return encoder;
+    }
+
+    static float[][] embed(List<String> texts) {
+        SentenceEncoder e = encoder();
+        return cache.embed(e, texts, new Progress(true));
+    }
+
+    static WorkspaceSnapshot workspace() {
+        List<WorkspaceSnapshot.IntentInfo> intents = new ArrayList<>();
+        for (CSVRecord row : DemoWorkspace.read("intents.csv")) {
+            intents.add(new WorkspaceSnapshot.IntentInfo(row.get("name"), row.get("description")));
+        }
+        List<WorkspaceSnapshot.ReplyInfo> replies = new ArrayList<>();
+        long id = 1;
+        for (CSVRecord row : DemoWorkspace.read("replies.csv")) {
+            replies.add(new WorkspaceSnapshot.ReplyInfo(id++, row.get("intent"), row.get("text")));
+        }
+        List<WorkspaceSnapshot.TicketInfo> tickets = new ArrayList<>();
+        for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
+            String text = row.get("text");
+            tickets.add(new WorkspaceSnapshot.TicketInfo(id++, text, row.get("label"), row.get("response"),
+                    Ticket.defaultSplit(text)));
+        }
+        return new WorkspaceSnapshot(intents, tickets, replies);
+    }
+}
