@@ -19,8 +19,9 @@ public class EmptyErrorBodies {
         boolean formPost = request.getMediaType() != null
                 && (request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 || request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
-        String code = response.getStatus() == 400 && formPost ? "form_expired" : "request_refused";
-        String message = response.getStatus() == 400 && formPost ? Messages.FORM_EXPIRED
+        boolean api = request.getUriInfo().getPath().startsWith("/api/");
+        String code = response.getStatus() == 400 && formPost ? (api ? "form_not_accepted" : "form_expired") : "request_refused";
+        String message = response.getStatus() == 400 && formPost ? (api ? Messages.API_TAKES_NO_FORMS : Messages.FORM_EXPIRED)
                 : response.getStatusInfo().getReasonPhrase() + ".";
         boolean html = !request.getUriInfo().getPath().startsWith("/api/")
                 && request.getAcceptableMediaTypes().stream()

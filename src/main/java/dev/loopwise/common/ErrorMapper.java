@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -61,6 +62,12 @@ public class ErrorMapper {
             detail = detail.substring(0, 160) + "…";
         }
         return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail), uri, headers);
+    }
+
+    /** Quarkus maps this subclass on its own (with an empty body); ours must be at least as specific. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return malformedJson(e, uri, headers);
     }
 
     @ServerExceptionMapper

@@ -19,6 +19,8 @@ public final class Messages {
     public static final String LOGGED_OUT = "You are logged out.";
     public static final String FORM_EXPIRED =
             "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
+    public static final String API_TAKES_NO_FORMS =
+            "The API does not take form data: send JSON (Content-Type: application/json), or no body at all.";
     public static final String CROSS_SITE_LOGIN = "Log in from Loopwise's own login page.";
 
     public static String malformedJson(String detail) {
@@ -47,6 +49,16 @@ public final class Messages {
 
     public static String unknownRole(String role) {
         return "Unknown role '" + role + "': use 'admin' or 'reviewer'.";
+    }
+
+    public static final String TEXT_REQUIRED = "Send the ticket as {\"text\": \"...\"}: the text field is missing.";
+    public static final String TEXT_EMPTY = "The text is empty: send the customer's message.";
+    public static final String NO_ACTIVE_MODEL =
+            "No model is active yet: an admin must train one (admin page, Models) before tickets can be answered.";
+    public static final String OVERLOADED = "Loopwise is answering too many requests right now; retry in a moment.";
+
+    public static String textTooLong(int length, int limit) {
+        return "The text has " + length + " characters; the limit is " + limit + ". Send the customer's message only.";
     }
 
     public static final String KEY_FOR_OTHER_USER = "Only an admin may create or revoke API keys for another user.";

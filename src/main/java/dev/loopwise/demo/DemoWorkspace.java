@@ -1,11 +1,15 @@
 package dev.loopwise.demo;
 
+import dev.loopwise.model.IntentTrainingConfig;
+import dev.loopwise.model.ModelVersion;
+import dev.loopwise.model.TrainingService;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +48,8 @@ public class DemoWorkspace {
     DemoConfig config;
     @Inject
     UserService users;
+    @Inject
+    TrainingService training;
     @ConfigProperty(name = "quarkus.http.port")
     int port;
 
@@ -59,6 +65,14 @@ public class DemoWorkspace {
         int tickets = loadTickets(intents);
         LOG.infof("Demo workspace ready: %d intents, %d new replies, %d new tickets.", intents.size(), replies, tickets);
         LOG.info(banner());
+    }
+
+    /** A demo answers right away: without any model version yet, train the first one in the background. */
+    void trainFirstModel(@Observes @Priority(200) StartupEvent event) {
+        if (config.enabled() && QuarkusTransaction.requiringNew().call(() -> ModelVersion.count() == 0)) {
+            LOG.info("Training the demo's first model version in the background...");
+            training.start(IntentTrainingConfig.AUTO, "demo");
+        }
     }
 
     String banner() {
@@ -116,9 +130,9 @@ public class DemoWorkspace {
         int added = 0;
         for (String file : List.of("tickets.csv", "traffic.csv")) {
             for (CSVRecord row : read(file)) {
-                Ticket ticket = Ticket.of(row.get("text"),
-                        row.isMapped("label") ? intents.get(row.get("label")) : null,
-                        row.isMapped("response") ? row.get("response") : null, null, Ticket.SOURCE_DEMO);
+                Intent intent = row.isMapped("label") ? intents.get(row.get("label")) : null;
+                Ticket ticket = Ticket.of(row.get("text"), intent, row.isMapped("response") ? row.get("response") : null,
+                        intent == null ? null : Ticket.defaultSplit(row.get("text")), Ticket.SOURCE_DEMO);
                 if (known.add(ticket.textHash)) {
                     ticket.persist();
                     added++;

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** Who may call an endpoint, and what an allowed call answers. */
 record Access(Surface surface, Set<String> roles, int allowedStatus) {
-    enum Surface { PUBLIC, LOGIN, API, PAGE }
+    enum Surface { PUBLIC, LOGIN, API, PAGE, PAGE_SCRIPT }
 
     static Access open(int status) {
         return new Access(Surface.PUBLIC, Set.of(), status);
@@ -17,6 +17,11 @@ record Access(Surface surface, Set<String> roles, int allowedStatus) {
 
     static Access api(int status, String... roles) {
         return new Access(Surface.API, Set.of(roles), status);
+    }
+
+    /** A page's JSON endpoint polled by its script: a stranger gets 401 JSON, not a redirect. */
+    static Access pageScript(int status, String... roles) {
+        return new Access(Surface.PAGE_SCRIPT, Set.of(roles), status);
     }
 
     static Access page(int status, String... roles) {
@@ -35,7 +40,7 @@ record Access(Surface surface, Set<String> roles, int allowedStatus) {
             return caller.kind == Caller.Kind.ANONYMOUS ? 200 : 303;
         }
         if (caller.kind == Caller.Kind.ANONYMOUS) {
-            return surface == Surface.API ? 401 : 303;
+            return surface == Surface.PAGE ? 303 : 401;
         }
         if (surface == Surface.API && caller.kind == Caller.Kind.SESSION) {
             return 401;

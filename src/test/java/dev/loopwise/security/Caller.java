@@ -57,7 +57,7 @@ public final class Caller {
 
     /** Any page hands out the CSRF cookie and token that forms must send back. */
     void fetchCsrfToken() {
-        Response page = request().accept("text/html").get("/account");
+        Response page = pageRequest().accept("text/html").get("/account");
         String cookie = page.getCookie("loopwise-csrf");
         if (cookie != null) {
             cookies.put("loopwise-csrf", cookie);
@@ -78,13 +78,24 @@ public final class Caller {
         return apiKey;
     }
 
-    /** A request carrying this caller's credentials; redirects are not followed so they can be asserted. */
+    /**
+     * A request carrying this caller's credentials as its client would: a browser its cookies, a REST
+     * client only its key. Redirects are not followed so they can be asserted.
+     */
     public RequestSpecification request() {
-        RequestSpecification spec = given().redirects().follow(false).cookies(cookies);
+        RequestSpecification spec = given().redirects().follow(false);
+        if (kind == Kind.SESSION) {
+            spec = spec.cookies(cookies);
+        }
         if (apiKey != null) {
             spec = spec.header("Authorization", "Bearer " + apiKey);
         }
         return spec;
+    }
+
+    /** A request to a page: cookies (including the CSRF cookie a form needs) and the key, if any. */
+    public RequestSpecification pageRequest() {
+        return request().cookies(kind == Kind.SESSION ? Map.of() : cookies);
     }
 
     @Override

@@ -1,0 +1,91 @@
+package dev.loopwise.model;
+
+import dev.loopwise.ticket.Reply;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds the model that answers requests: the active version, loaded at start and reloaded when
+ * another instance (or an admin here) activates a version or the reply library changes.
+ */
+@ApplicationScoped
+public class ModelRegistry {
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+    private final AtomicReference<ServingModel> current = new AtomicReference<>();
+    private volatile String loadedFingerprint = "";
+
+    @Inject
+    EmbeddingStore embeddings;
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        reload();
+    }
+
+    public Optional<ServingModel> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    @Scheduled(every = "${loopwise.model.sync-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sync() {
+        if (!fingerprint().equals(loadedFingerprint)) {
+            reload();
+        }
+    }
+
+    /** Loads the active version with the current reply library; nothing active means nothing to serve. */
+    public synchronized void reload() {
+        String fingerprint = fingerprint();
+        record Loaded(ModelVersion version, ModelBundle bundle, List<ServingModel.Candidate> candidates) {
+        }
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ModelVersion> active = ModelVersion.findActive();
+            if (active.isEmpty()) {
+                return null;
+            }
+            List<ServingModel.Candidate> candidates = Reply.listActive().stream()
+                    .map(r -> new ServingModel.Candidate(r.id, r.intent.name, r.text)).toList();
+            return new Loaded(active.get(), active.get().bundle(), candidates);
+        });
+        if (loaded == null) {
+            current.set(null);
+            loadedFingerprint = fingerprint;
+            return;
+        }
+        if (!loaded.bundle().encoderId().equals(embeddings.encoderId())) {
+            LOG.errorf("Model version %d was trained on encoder %s but this instance runs %s; not serving it",
+                    loaded.version().version, loaded.bundle().encoderId(), embeddings.encoderId());
+            current.set(null);
+            loadedFingerprint = fingerprint;
+            return;
+        }
+        List<ServingModel.Candidate> candidates = loaded.candidates();
+        float[][] replyEmbeddings = candidates.isEmpty() ? new float[0][]
+                : embeddings.embed(candidates.stream().map(ServingModel.Candidate::text).toList());
+        ReplyPolicy policy = loaded.bundle().policy();
+        ReplyPolicy.PreparedReply[] prepared = new ReplyPolicy.PreparedReply[candidates.size()];
+        for (int a = 0; policy != null && a < prepared.length; a++) {
+            prepared[a] = policy.prepare(PolicyFeatures.reply(replyEmbeddings[a], candidates.get(a).text()));
+        }
+        current.set(new ServingModel(loaded.version().version, loaded.bundle(), candidates, replyEmbeddings, prepared));
+        loadedFingerprint = fingerprint;
+        LOG.infof("Serving model version %d (%s) with %d replies", loaded.version().version, loaded.version().regime,
+                candidates.size());
+    }
+
+    /** Changes when the active version or any active reply changes. */
+    private String fingerprint() {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(ModelVersion.getEntityManager().createNativeQuery(
+                "select coalesce((select version::text from model_versions where status = 'active'), '-') || '/' || "
+                        + "coalesce((select md5(string_agg(id || ':' || md5(text), ',' order by id)) from replies "
+                        + "where status = 'active'), '-')").getSingleResult()));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.loopwise.model;
+
+import dev.loopwise.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+
+/**
+ * Changes which version serves. A switch is one transaction (the partial unique index guarantees a
+ * single active version), recorded with its reason; every instance picks it up within seconds.
+ */
+@ApplicationScoped
+public class ModelService {
+    public static final String PROMOTE = "promote";
+    public static final String ROLLBACK = "rollback";
+    public static final String FIRST_MODEL = "first model";
+
+    @Inject
+    ModelRegistry registry;
+
+    /** Makes a version that is not active the active one. */
+    public ModelVersion promote(int version, String actor) {
+        ModelVersion promoted = activate(version, PROMOTE, actor, false);
+        registry.reload();
+        return promoted;
+    }
+
+    /** Returns to a version that served before. */
+    public ModelVersion rollback(int version, String actor) {
+        ModelVersion restored = activate(version, ROLLBACK, actor, true);
+        registry.reload();
+        return restored;
+    }
+
+    @Transactional
+    ModelVersion activate(int version, String reason, String actor, boolean mustHaveServed) {
+        ModelVersion target = ModelVersion.findByVersion(version)
+                .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
+        if (target.status.equals(ModelVersion.ACTIVE)) {
+            throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
+        }
+        if (mustHaveServed && target.activatedAt == null) {
+            throw ApiException.conflict("never_served", "Version " + version
+                    + " has never served, so there is nothing to roll back to; promote it instead.");
+        }
+        Integer previous = ModelVersion.findActive().map(v -> {
+            v.status = ModelVersion.RETIRED;
+            v.flush();
+            return v.version;
+        }).orElse(null);
+        target.status = ModelVersion.ACTIVE;
+        target.activatedAt = OffsetDateTime.now();
+        ModelActivation.record(version, previous, reason, actor);
+        return target;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.loopwise.model;
+
+import dev.loopwise.common.Hashing;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.Ticket;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Trains model versions in the background: reads the workspace once, trains, stores the version with
+ * its metrics and lineage, and records progress so the admin page can draw it. One training at a time
+ * across every instance sharing the database (a PostgreSQL advisory lock); later requests wait their turn.
+ */
+@ApplicationScoped
+public class TrainingService {
+    private static final Logger LOG = Logger.getLogger(TrainingService.class);
+    /** Advisory lock key of model training (any constant shared by all instances). */
+    static final long TRAINING_LOCK = 0x4c6f6f7077697365L;
+
+    @Inject
+    EmbeddingStore embeddings;
+    @Inject
+    ModelConfig config;
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    ManagedExecutor executor;
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Queues a run and returns at once; {@code regime} is auto, zero_shot, few_shot or trained. */
+    public TrainingRun start(String regime, String startedBy) {
+        IntentTrainingConfig.defaults(0).withRegime(regime); // validates the regime before anything is stored
+        TrainingRun run = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingRun created = new TrainingRun();
+            created.startedBy = startedBy;
+            created.settings = new LinkedHashMap<>(Map.of("regime", regime, "seed", config.training().seed()));
+            created.persist();
+            return created;
+        });
+        long id = run.id;
+        executor.runAsync(() -> execute(id, regime));
+        return run;
+    }
+
+    /** Runs a queued training now, on the calling thread. */
+    public void execute(long runId, String regime) {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock)) {
+                progress(runId, TrainingRun.QUEUED, "Waiting for the training that is running to finish", 0);
+                waitForLock(lock);
+            }
+            try {
+                progress(runId, TrainingRun.RUNNING, "Reading the workspace", 0.01);
+                WorkspaceSnapshot workspace = QuarkusTransaction.requiringNew().call(TrainingService::snapshot);
+                ModelConfig.Training t = config.training();
+                TrainedModel trained = ModelTrainer.train(
+                        new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.policyHidden(), t.policyEpochs()),
+                        workspace, embeddings::embed, embeddings.encoderId(),
+                        (message, progress) -> progress(runId, TrainingRun.RUNNING, message, progress));
+                ModelVersion version = save(trained, runId);
+                finish(runId, TrainingRun.SUCCEEDED, null, version.id);
+                if (version.status.equals(ModelVersion.ACTIVE)) {
+                    registry.reload();
+                }
+                LOG.infof("Training run %d produced model version %d (%s)", runId, version.version, version.status);
+            } finally {
+                unlock(lock);
+            }
+        } catch (RuntimeException | SQLException e) {
+            LOG.errorf(e, "Training run %d failed", runId);
+            finish(runId, TrainingRun.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+        }
+    }
+
+    static WorkspaceSnapshot snapshot() {
+        List<WorkspaceSnapshot.IntentInfo> intents = Intent.listByName().stream()
+                .map(i -> new WorkspaceSnapshot.IntentInfo(i.name, i.description)).toList();
+        List<WorkspaceSnapshot.TicketInfo> tickets = Ticket.<Ticket>find("from Ticket t join fetch t.intent order by t.id").list().stream()
+                .map(t -> new WorkspaceSnapshot.TicketInfo(t.id, t.text, t.intent.name, t.response, t.split)).toList();
+        List<WorkspaceSnapshot.ReplyInfo> replies = Reply.listActive().stream()
+                .map(r -> new WorkspaceSnapshot.ReplyInfo(r.id, r.intent.name, r.text)).toList();
+        return new WorkspaceSnapshot(intents, tickets, replies);
+    }
+
+    private ModelVersion save(TrainedModel trained, long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ModelVersion version = new ModelVersion();
+            version.version = ModelVersion.nextVersionNumber();
+            boolean first = ModelVersion.findActive().isEmpty();
+            version.status = first ? ModelVersion.ACTIVE : ModelVersion.CANDIDATE;
+            version.encoderId = trained.bundle().encoderId();
+            version.regime = trained.bundle().intent().regime();
+            version.parameters = trained.bundle().toBytes();
+            version.checksum = Hashing.sha256Hex(version.parameters);
+            version.lineage = new LinkedHashMap<>(trained.lineage());
+            version.lineage.put("trainingRun", runId);
+            version.metrics = new LinkedHashMap<>(trained.metrics());
+            version.createdBy = TrainingRun.<TrainingRun>findById(runId).startedBy;
+            if (first) {
+                version.activatedAt = OffsetDateTime.now();
+            }
+            version.persist();
+            if (first) {
+                ModelActivation.record(version.version, null, ModelService.FIRST_MODEL, version.createdBy);
+            }
+            return version;
+        });
+    }
+
+    private void progress(long runId, String status, String step, double progress) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrainingRun run = TrainingRun.findById(runId);
+            run.status = status;
+            run.step = step;
+            run.progress = progress;
+        });
+    }
+
+    private void finish(long runId, String status, String error, Long versionId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            TrainingRun run = TrainingRun.findById(runId);
+            run.status = status;
+            run.error = error;
+            run.progress = status.equals(TrainingRun.SUCCEEDED) ? 1 : run.progress;
+            run.step = status.equals(TrainingRun.SUCCEEDED) ? "Done" : run.step;
+            run.version = versionId == null ? null : ModelVersion.findById(versionId);
+            run.finishedAt = OffsetDateTime.now();
+        });
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery("select pg_try_advisory_lock(" + TRAINING_LOCK + ")")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+
+    private static void waitForLock(Connection connection) throws SQLException {
+        connection.createStatement().execute("select pg_advisory_lock(" + TRAINING_LOCK + ")");
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        connection.createStatement().execute("select pg_advisory_unlock(" + TRAINING_LOCK + ")");
+    }
+}

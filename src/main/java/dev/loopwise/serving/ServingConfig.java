@@ -1,0 +1,25 @@
+package dev.loopwise.serving;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the answering API ({@code LOOPWISE_SERVING_MAX_TEXT_LENGTH}, ...). */
+@ConfigMapping(prefix = "loopwise.serving")
+public interface ServingConfig {
+    /** Longest ticket text accepted, in characters. */
+    @WithDefault("4000")
+    int maxTextLength();
+
+    /** Most requests encoded together; concurrent requests wait for each other only while the encoder is busy. */
+    @WithDefault("32")
+    int maxBatch();
+
+    /** Requests waiting for the encoder beyond this are refused with 503 instead of piling up. */
+    @WithDefault("2048")
+    int queueCapacity();
+
+    /** A request not answered within this time gets 503. */
+    @WithDefault("30s")
+    Duration timeout();
+}

@@ -1,0 +1,145 @@
+package dev.loopwise.serving;
+
+import dev.loopwise.common.Hashing;
+import dev.loopwise.model.EmbeddingStore;
+import dev.loopwise.model.EncoderService;
+import dev.loopwise.model.ModelRegistry;
+import dev.loopwise.model.ServingModel;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Answers tickets in micro-batches. Concurrent requests queue up while the encoder works on the
+ * previous batch and are then encoded together (one encoder call, one cache lookup); a second thread
+ * decides, logs the batch in one insert and completes the requests, while the encoder moves on.
+ */
+@ApplicationScoped
+public class ServingPipeline {
+    private static final Logger LOG = Logger.getLogger(ServingPipeline.class);
+
+    public record Answer(UUID requestId, ServingModel.Decision decision, int modelVersion) {
+    }
+
+    /** No model version is active yet. */
+    public static class NoActiveModel extends RuntimeException {
+        NoActiveModel() {
+            super("No model is active yet");
+        }
+    }
+
+    record Job(String text, boolean withReply, String caller, long startedNanos, CompletableFuture<Answer> future) {
+    }
+
+    @Inject
+    ServingConfig config;
+    @Inject
+    EncoderService encoder;
+    @Inject
+    EmbeddingStore embeddings;
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    RequestLog log;
+
+    private BlockingQueue<Job> queue;
+    private Thread encoderThread;
+    private ExecutorService finisher;
+    private volatile boolean running;
+
+    void start(@Observes StartupEvent event) {
+        queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
+        running = true;
+        encoderThread = new Thread(this::encodeLoop, "loopwise-serving-encoder");
+        encoderThread.setDaemon(true);
+        encoderThread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        encoderThread.interrupt();
+        finisher.shutdown();
+        finisher.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Queues a ticket; the future fails with {@link NoActiveModel} or {@link IllegalStateException} (overloaded). */
+    public CompletableFuture<Answer> submit(String text, boolean withReply, String caller) {
+        CompletableFuture<Answer> future = new CompletableFuture<>();
+        if (!queue.offer(new Job(text, withReply, caller, System.nanoTime(), future))) {
+            future.completeExceptionally(new IllegalStateException("overloaded"));
+        }
+        return future.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void encodeLoop() {
+        while (running) {
+            List<Job> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, config.maxBatch() - 1);
+            try {
+                ServingModel model = registry.current().orElseThrow(NoActiveModel::new);
+                List<String> hashes = batch.stream().map(j -> Hashing.sha256Hex(j.text())).toList();
+                Map<String, float[]> known = embeddings.lookup(hashes);
+                List<String> newHashes = new ArrayList<>();
+                List<String> newTexts = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!known.containsKey(hashes.get(i)) && !newHashes.contains(hashes.get(i))) {
+                        newHashes.add(hashes.get(i));
+                        newTexts.add(batch.get(i).text());
+                    }
+                }
+                float[][] fresh = newTexts.isEmpty() ? new float[0][] : encoder.encode(newTexts);
+                for (int i = 0; i < fresh.length; i++) {
+                    known.put(newHashes.get(i), fresh[i]);
+                }
+                finisher.execute(() -> finish(batch, hashes, known, newHashes, fresh, model));
+            } catch (RuntimeException e) {
+                batch.forEach(job -> job.future().completeExceptionally(e));
+            }
+        }
+    }
+
+    private void finish(List<Job> batch, List<String> hashes, Map<String, float[]> vectors, List<String> newHashes,
+                        float[][] fresh, ServingModel model) {
+        List<RequestLog.Entry> entries = new ArrayList<>();
+        List<Answer> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Job job = batch.get(i);
+                ServingModel.Decision decision = model.decide(vectors.get(hashes.get(i)), job.text(), job.withReply());
+                Answer answer = new Answer(UUID.randomUUID(), decision, model.version());
+                answers.add(answer);
+                entries.add(new RequestLog.Entry(answer.requestId(), job.withReply() ? "respond" : "classify", job.text(),
+                        hashes.get(i), decision, model.version(), (System.nanoTime() - job.startedNanos()) / 1e6, job.caller()));
+            }
+            if (!newHashes.isEmpty()) {
+                embeddings.store(newHashes, fresh);
+            }
+            log.write(entries);
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).future().complete(answers.get(i));
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not answer a batch of %d requests", batch.size());
+            batch.forEach(job -> job.future().completeExceptionally(e));
+        }
+    }
+}

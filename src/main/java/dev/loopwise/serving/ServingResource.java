@@ -1,0 +1,96 @@
+package dev.loopwise.serving;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import dev.loopwise.model.IntentPrediction;
+import dev.loopwise.model.ServingModel;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The answering API for helpdesks and chat widgets. Roles: admin, reviewer (through an API key). */
+@Path("/api/v1")
+@Tag(name = "Serving")
+@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+public class ServingResource {
+    @Inject
+    ServingPipeline pipeline;
+    @Inject
+    ServingConfig config;
+    @Inject
+    CurrentUser currentUser;
+
+    public record TextRequest(String text) {
+    }
+
+    public record IntentView(String label, double confidence) {
+    }
+
+    /** {@code openSlots}: slots the ticket did not give a value for, left as {{slot}} for the agent. */
+    public record ReplyView(long id, String text, List<String> openSlots) {
+    }
+
+    public record RespondResponse(UUID requestId, IntentView intent, boolean outOfScope, ReplyView response, int modelVersion) {
+    }
+
+    public record ScoredLabel(String label, double p) {
+    }
+
+    public record ClassifyResponse(UUID requestId, String label, double confidence, boolean outOfScope, List<ScoredLabel> top,
+                                   int modelVersion) {
+    }
+
+    /** Intent and reply for a ticket; {@code response} is null when the ticket is out of scope (hand it to a human). */
+    @POST
+    @Path("/respond")
+    public CompletionStage<RespondResponse> respond(TextRequest request) {
+        return answer(request, true).thenApply(a -> {
+            ServingModel.Decision d = a.decision();
+            ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.replyText(), d.openSlots());
+            return new RespondResponse(a.requestId(), new IntentView(d.intent().label(), d.intent().confidence()),
+                    d.intent().outOfScope(), reply, a.modelVersion());
+        });
+    }
+
+    @POST
+    @Path("/classify")
+    public CompletionStage<ClassifyResponse> classify(TextRequest request) {
+        return answer(request, false).thenApply(a -> {
+            IntentPrediction p = a.decision().intent();
+            return new ClassifyResponse(a.requestId(), p.label(), p.confidence(), p.outOfScope(),
+                    p.top().stream().map(s -> new ScoredLabel(s.label(), s.p())).toList(), a.modelVersion());
+        });
+    }
+
+    private CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
+        if (request == null || request.text() == null) {
+            throw ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
+        }
+        if (request.text().isBlank()) {
+            throw ApiException.badRequest("validation_failed", Messages.TEXT_EMPTY);
+        }
+        if (request.text().length() > config.maxTextLength()) {
+            throw ApiException.badRequest("text_too_long", Messages.textTooLong(request.text().length(), config.maxTextLength()));
+        }
+        return pipeline.submit(request.text(), withReply, currentUser.name()).exceptionally(failure -> {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof ServingPipeline.NoActiveModel) {
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", Messages.NO_ACTIVE_MODEL);
+            }
+            if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", Messages.OVERLOADED);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        });
+    }
+}

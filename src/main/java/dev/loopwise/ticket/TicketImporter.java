@@ -1,0 +1,105 @@
+package dev.loopwise.ticket;
+
+import dev.loopwise.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Imports a ticket file all or nothing: every row is checked first and a file with any problem is
+ * rejected whole, with line numbers. Tickets already in the workspace are skipped, so importing the
+ * same file twice is harmless. Labels that are not intents yet become intents (describe them afterwards).
+ */
+@ApplicationScoped
+public class TicketImporter {
+    static final int MAX_TEXT_LENGTH = 20_000;
+    static final int MAX_REPORTED_PROBLEMS = 20;
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/-]{0,99}");
+
+    public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents) {
+    }
+
+    @Transactional
+    public Result importRows(TicketFile.Parsed parsed) {
+        List<String> problems = new ArrayList<>(parsed.errors());
+        Set<String> seen = new HashSet<>();
+        for (TicketRow row : parsed.rows()) {
+            String where = "line " + row.line() + ": ";
+            if (row.text() == null || row.text().isBlank()) {
+                problems.add(where + "the text is empty");
+            } else if (row.text().length() > MAX_TEXT_LENGTH) {
+                problems.add(where + "the text has " + row.text().length() + " characters (at most " + MAX_TEXT_LENGTH + ")");
+            } else if (!seen.add(row.text())) {
+                problems.add(where + "the same text appears earlier in the file");
+            }
+            if (row.split() != null && !row.split().equals("train") && !row.split().equals("test")) {
+                problems.add(where + "split must be 'train' or 'test', not '" + row.split() + "'");
+            }
+            if (row.label() != null && !LABEL.matcher(row.label()).matches()) {
+                problems.add(where + "the label '" + row.label() + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
+            }
+            if (row.split() != null && row.label() == null) {
+                problems.add(where + "a split is given but no label");
+            }
+        }
+        if (parsed.rows().isEmpty() && problems.isEmpty()) {
+            problems.add("the file has no tickets");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("invalid_file", describe(problems));
+        }
+        Map<String, Intent> intents = new HashMap<>();
+        Intent.<Intent>listAll().forEach(i -> intents.put(i.name, i));
+        Set<String> created = new TreeSet<>();
+        Set<String> existing = new HashSet<>(Ticket.getEntityManager()
+                .createQuery("select t.textHash from Ticket t", String.class).getResultList());
+        int imported = 0;
+        int duplicates = 0;
+        int labelled = 0;
+        for (TicketRow row : parsed.rows()) {
+            Intent intent = null;
+            if (row.label() != null) {
+                intent = intents.computeIfAbsent(row.label(), name -> {
+                    Intent fresh = new Intent();
+                    fresh.name = name;
+                    fresh.description = "";
+                    fresh.persist();
+                    created.add(name);
+                    return fresh;
+                });
+            }
+            String split = intent == null ? null : row.split() != null ? row.split() : Ticket.defaultSplit(row.text());
+            Ticket ticket = Ticket.of(row.text(), intent, row.response(), split, Ticket.SOURCE_IMPORT);
+            if (!existing.add(ticket.textHash)) {
+                duplicates++;
+                continue;
+            }
+            ticket.metadata.putAll(row.metadata());
+            ticket.persist();
+            imported++;
+            labelled += intent == null ? 0 : 1;
+        }
+        return new Result(imported, duplicates, labelled, imported - labelled, List.copyOf(created));
+    }
+
+    private static int lineOf(String problem) {
+        java.util.regex.Matcher m = Pattern.compile("^line (\\d+):").matcher(problem);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    static String describe(List<String> unordered) {
+        List<String> problems = new ArrayList<>(unordered);
+        problems.sort(java.util.Comparator.comparingInt(TicketImporter::lineOf));
+        String shown = String.join("; ", problems.subList(0, Math.min(MAX_REPORTED_PROBLEMS, problems.size())));
+        int more = problems.size() - MAX_REPORTED_PROBLEMS;
+        return "The file was not imported (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + "; fix them and send it again): " + shown + (more > 0 ? "; and " + more + " more" : "") + ".";
+    }
+}

@@ -1,0 +1,131 @@
+package dev.loopwise.ticket;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The admin's workspace pages: import tickets, edit intents, edit the reply library. Roles: admin. */
+@Path("/admin")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class WorkspacePages {
+    @Inject
+    TicketImporter importer;
+    @Inject
+    WorkspaceService workspace;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance importer(TicketImporter.Result result, String error);
+
+        static native TemplateInstance intents(List<Intent> intents, String error);
+
+        static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error);
+    }
+
+    @GET
+    @Path("/import")
+    public TemplateInstance importForm() {
+        return Templates.importer(null, null);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importFile(@RestForm("file") FileUpload file) throws IOException {
+        if (file == null || file.size() == 0) {
+            return Response.status(400).entity(Templates.importer(null, "Choose a CSV or JSONL file to import.")).build();
+        }
+        String start = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+        try (Reader reader = Files.newBufferedReader(file.uploadedFile(), StandardCharsets.UTF_8)) {
+            TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.fileName(), start));
+            return Response.ok(Templates.importer(importer.importRows(parsed), null)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.importer(null, e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("/intents")
+    public TemplateInstance intents() {
+        return Templates.intents(Intent.listByName(), null);
+    }
+
+    @POST
+    @Path("/intents")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createIntent(@RestForm String name, @RestForm String description) {
+        return intentChange(() -> workspace.saveIntent(null, name, description));
+    }
+
+    @POST
+    @Path("/intents/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateIntent(@PathParam("id") long id, @RestForm String name, @RestForm String description) {
+        return intentChange(() -> workspace.saveIntent(id, name, description));
+    }
+
+    @GET
+    @Path("/replies")
+    public TemplateInstance replies() {
+        return Templates.replies(Intent.listByName(), Reply.listActive(), null);
+    }
+
+    @POST
+    @Path("/replies")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createReply(@RestForm String intent, @RestForm String text) {
+        return replyChange(() -> workspace.saveReply(null, intent, text));
+    }
+
+    @POST
+    @Path("/replies/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateReply(@PathParam("id") long id, @RestForm String intent, @RestForm String text) {
+        return replyChange(() -> workspace.saveReply(id, intent, text));
+    }
+
+    @POST
+    @Path("/replies/{id}/retire")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retireReply(@PathParam("id") long id) {
+        return replyChange(() -> workspace.retireReply(id));
+    }
+
+    private Response intentChange(Runnable change) {
+        try {
+            change.run();
+            return Response.seeOther(URI.create("/admin/intents")).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.intents(Intent.listByName(), e.getMessage())).build();
+        }
+    }
+
+    private Response replyChange(Runnable change) {
+        try {
+            change.run();
+            return Response.seeOther(URI.create("/admin/replies")).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.replies(Intent.listByName(), Reply.listActive(), e.getMessage())).build();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.loopwise.ticket;
+
+import dev.loopwise.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
+
+/** Edits of intents and of the reply library, with the rules they obey. */
+@ApplicationScoped
+public class WorkspaceService {
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_]{0,99}");
+    static final int MAX_REPLY_LENGTH = 4000;
+
+    @Transactional
+    public Intent saveIntent(Long id, String name, String description) {
+        String cleanName = name == null ? "" : name.strip();
+        if (!NAME.matcher(cleanName).matches()) {
+            throw ApiException.badRequest("invalid_intent_name",
+                    "An intent name is lower-case letters, digits and '_' (for example track_order), at most 100 characters.");
+        }
+        Intent intent = id == null ? new Intent() : Intent.<Intent>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("No intent with id " + id + "."));
+        Intent.findByName(cleanName).filter(other -> !other.id.equals(intent.id)).ifPresent(other -> {
+            throw ApiException.conflict("intent_exists", "An intent named '" + cleanName + "' already exists.");
+        });
+        intent.name = cleanName;
+        intent.description = description == null ? "" : description.strip();
+        intent.updatedAt = OffsetDateTime.now();
+        if (intent.id == null) {
+            intent.persist();
+        }
+        return intent;
+    }
+
+    @Transactional
+    public Reply saveReply(Long id, String intentName, String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiException.badRequest("empty_reply", "A reply needs some text.");
+        }
+        if (text.length() > MAX_REPLY_LENGTH) {
+            throw ApiException.badRequest("reply_too_long", "A reply has at most " + MAX_REPLY_LENGTH + " characters.");
+        }
+        Intent intent = Intent.findByName(intentName == null ? "" : intentName)
+                .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName + "'."));
+        Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
+        reply.intent = intent;
+        reply.text = text.strip().replace("\r\n", "\n");
+        if (reply.id == null) {
+            reply.persist();
+        }
+        return reply;
+    }
+
+    /** Takes a reply out of the library; it stays stored for the history of what was served. */
+    @Transactional
+    public void retireReply(long id) {
+        Reply reply = Reply.<Reply>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
+        reply.status = "retired";
+    }
+}

@@ -1,0 +1,25 @@
+// Follows the newest training run on the models page until it finishes, then reloads the page.
+(function () {
+  const box = document.getElementById('run');
+  if (!box || box.dataset.finished === 'true') return;
+  const id = box.dataset.run;
+  async function poll() {
+    const response = await fetch('/admin/models/runs/' + id, { headers: { Accept: 'application/json' } });
+    if (!response.ok) return;
+    const run = await response.json();
+    document.getElementById('run-status').textContent = run.status;
+    document.getElementById('run-step').textContent = run.step || 'waiting';
+    document.getElementById('run-progress').value = Math.round(run.progress * 100);
+    if (run.error) {
+      const error = document.getElementById('run-error');
+      error.textContent = run.error;
+      error.hidden = false;
+    }
+    if (run.status === 'succeeded' || run.status === 'failed') {
+      setTimeout(() => window.location.reload(), 800);
+    } else {
+      setTimeout(poll, 700);
+    }
+  }
+  poll();
+})();

@@ -1,0 +1,28 @@
+package dev.loopwise.model;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import java.time.Duration;
+
+/** Waits for the demo's first model version, which the test profile trains in the background at start. */
+public final class ActiveModel {
+    private ActiveModel() {
+    }
+
+    public static int await() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer version = QuarkusTransaction.requiringNew().call(
+                    () -> ModelVersion.findActive().map(v -> v.version).orElse(null));
+            if (version != null) {
+                return version;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No model version became active");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.loopwise.serving;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** /respond and /classify through the real pipeline, model and database. */
+@QuarkusTest
+class ServingTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    EntityManager entityManager;
+    Caller client;
+    int version;
+
+    @BeforeEach
+    void setUp() {
+        version = ActiveModel.await();
+        client = Caller.apiKey(keys, "reviewer1");
+    }
+
+    @Test
+    void respondAnswersWithIntentReplyAndVersionAndFillsTheOrderNumber() {
+        Response response = client.request().contentType("application/json")
+                .body("{\"text\":\"Can you tell me where my order FH-123456 is right now? I would like the tracking number.\"}")
+                .post("/api/v1/respond");
+        response.then().statusCode(200)
+                .body("requestId", notNullValue())
+                .body("intent.label", equalTo("track_order"))
+                .body("outOfScope", equalTo(false))
+                .body("response.id", notNullValue())
+                .body("modelVersion", equalTo(version));
+        String reply = response.path("response.text");
+        assertTrue(!reply.contains("{{order_number}}"), "the order number slot is filled: " + reply);
+    }
+
+    @Test
+    void classifyReturnsTheRankedIntents() {
+        client.request().contentType("application/json").body("{\"text\":\"I would like to cancel the order I placed this morning\"}")
+                .post("/api/v1/classify")
+                .then().statusCode(200)
+                .body("label", equalTo("cancel_order"))
+                .body("top", hasSize(5))
+                .body("top[0].label", equalTo("cancel_order"))
+                .body("modelVersion", equalTo(version));
+    }
+
+    @Test
+    void everyCallIsLogged() {
+        String text = "Logged request " + UUID.randomUUID() + ": my discount code does not work";
+        String id = client.request().contentType("application/json").body("{\"text\":\"" + text + "\"}").post("/api/v1/respond")
+                .then().statusCode(200).extract().path("requestId");
+        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "select text, intent, model_version, latency_ms, caller, endpoint from served_requests where id = cast(?1 as uuid)")
+                .setParameter(1, id).getSingleResult());
+        assertEquals(text, row[0]);
+        assertEquals("discount_code_problem", row[1]);
+        assertEquals(version, ((Number) row[2]).intValue());
+        assertTrue(((Number) row[3]).doubleValue() > 0);
+        assertEquals("reviewer1", row[4]);
+        assertEquals("respond", row[5]);
+    }
+
+    @Test
+    void emptyMissingOversizedAndNonTextInputIsRefused() {
+        client.request().contentType("application/json").body("{\"text\":\"   \"}").post("/api/v1/respond")
+                .then().statusCode(400).body("error", containsString("empty"));
+        client.request().contentType("application/json").body("{}").post("/api/v1/respond")
+                .then().statusCode(400).body("error", containsString("missing"));
+        client.request().contentType("application/json").post("/api/v1/classify")
+                .then().statusCode(400);
+        client.request().contentType("application/json").body("{\"text\":42}").post("/api/v1/respond")
+                .then().statusCode(400).body("code", equalTo("malformed_json"));
+        client.request().contentType("application/json").body("{\"text\":[\"a\"]}").post("/api/v1/classify")
+                .then().statusCode(400).body("code", equalTo("malformed_json"));
+        client.request().contentType("application/json").body("{\"text\":\"" + "a".repeat(4001) + "\"}").post("/api/v1/respond")
+                .then().statusCode(400).body("code", equalTo("text_too_long"));
+    }
+
+    @Test
+    void concurrentRequestsAreAllAnsweredCorrectly() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 48; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> client.request().contentType("application/json")
+                        .body("{\"text\":\"please cancel my order number " + (100000 + n) + " right away\"}")
+                        .post("/api/v1/classify").then().statusCode(200).extract().path("label")));
+            }
+            for (var f : futures) {
+                assertEquals("cancel_order", f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.loopwise.ticket;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** Importing tickets: CSV with multi-line fields and JSONL; a bad file is rejected whole, with line numbers. */
+@QuarkusTest
+class TicketImportTest {
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void csvWithMultiLineQuotedFieldsImportsAndReimportingAddsNothing() {
+        ActiveModel.await(); // the demo's first model trains on the demo workspace alone
+        Caller admin = Caller.apiKey(keys, "admin");
+        String csv = "text,label,response,channel\n"
+                + "\"My solar lantern\nstopped charging, help\",solar_support,\"Hi there,\nwe can help.\",email\n"
+                + "\"Does the \"\"Solar Care\"\" plan cover storms?\",solar_support,,chat\n"
+                + "just browsing,,,chat\n";
+        admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
+                .then().statusCode(201).body("imported", equalTo(3)).body("labelled", equalTo(2))
+                .body("createdIntents", hasItem("solar_support"));
+        admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
+                .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(3));
+        Ticket stored = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text", "My solar lantern\nstopped charging, help")
+                .firstResult());
+        assertEquals("Hi there,\nwe can help.", stored.response);
+        assertEquals("email", stored.metadata.get("channel"));
+    }
+
+    @Test
+    void aFileWithProblemsIsRejectedWholeWithLineNumbersAndNothingIsWritten() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = countTickets();
+        String csv = "text,label,split\n"
+                + "a fine ticket about a refund,refund_status,train\n"
+                + "\"\",refund_status,train\n"
+                + "another fine one,refund_status,holdout\n"
+                + "a third,,test\n";
+        admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("code", equalTo("invalid_file"))
+                .body("error", containsString("line 3: the text is empty"))
+                .body("error", containsString("line 4: split must be 'train' or 'test'"))
+                .body("error", containsString("line 5: a split is given but no label"));
+        assertEquals(before, countTickets());
+    }
+
+    @Test
+    void jsonlImportsAndBadJsonlLinesAreNamed() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String good = "{\"text\":\"jsonl ticket one about my invoice\",\"label\":\"invoice_request\"}\n"
+                + "{\"text\":\"jsonl ticket two, unlabelled\",\"source\":\"widget\"}\n";
+        admin.request().contentType("application/x-ndjson").body(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .then().statusCode(201).body("imported", equalTo(2));
+        String bad = "{\"text\":\"fine\"}\n{\"text\": 12}\nnot json\n";
+        admin.request().contentType("application/x-ndjson").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 2: 'text' must be a string"))
+                .body("error", containsString("line 3: not valid JSON"));
+        admin.request().contentType("text/csv").body("label\nx\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("no 'text' column"));
+    }
+
+    private static long countTickets() {
+        return QuarkusTransaction.requiringNew().call(() -> Ticket.count());
+    }
+}
