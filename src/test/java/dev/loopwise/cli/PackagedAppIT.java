@@ -63,6 +63,39 @@ class PackagedAppIT {
     }
 
     @Test
+    @Order(0)
+    void evalIntentsRunsOnAFileItHasNeverSeenWithoutADatabase() throws Exception {
+        String[][] examples = {
+                {"book_table", "I'd like a table for two tonight", "can we reserve for 6 people on friday", "book a table at 8pm",
+                        "is there space for four on saturday evening", "reserve a spot for lunch tomorrow", "table for three please, 7 o'clock",
+                        "we want to book dinner for my birthday", "any tables free at noon?"},
+                {"menu_allergens", "does the curry contain peanuts", "is the bread gluten free", "which dishes are dairy free",
+                        "I'm allergic to shellfish, what can I eat", "do you have vegan options", "is there egg in the pasta",
+                        "list the allergens in the dessert", "can the salad be made without nuts"},
+                {"opening_hours", "what time do you open on sunday", "are you open on public holidays", "when do you close tonight",
+                        "opening hours please", "is the kitchen open late", "do you open for breakfast", "how late can we come in",
+                        "what are your hours on monday"}};
+        StringBuilder csv = new StringBuilder("text,label,split\n");
+        for (String[] intent : examples) {
+            for (int i = 1; i < intent.length; i++) {
+                csv.append('"').append(intent[i]).append("\",").append(intent[0]).append(',').append(i <= 6 ? "train" : "test").append('\n');
+            }
+        }
+        Path file = Files.createTempFile("restaurant-intents", ".csv");
+        Files.writeString(file, csv);
+        Map<String, String> noDatabase = Map.of("LOOPWISE_DB_URL", "jdbc:postgresql://localhost:1/nothing-here");
+        PackagedApp.Result result = PackagedApp.run(noDatabase, "eval-intents", "--train", file.toString(), "--test", file.toString(),
+                "--json", "--no-cache");
+        assertEquals(0, result.exitCode(), result.stderr());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.stdout());
+        assertEquals(18, json.get("trainRows").asInt());
+        assertEquals(6, json.get("testRows").asInt());
+        assertTrue(json.get("accuracy").asDouble() > 0.8, result.stdout());
+        assertTrue(json.has("macroF1") && json.has("trainingSeconds") && json.has("encodingSeconds"), result.stdout());
+        assertEquals(1, result.stdout().strip().lines().count(), "only the JSON object on stdout");
+    }
+
+    @Test
     @Order(3)
     void demoStartsWithAccountsAndTheApiKeyCommandWorksBesideIt() throws Exception {
         Path log = Files.createTempFile("loopwise-demo", ".log");

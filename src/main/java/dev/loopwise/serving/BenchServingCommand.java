@@ -1,0 +1,190 @@
+package dev.loopwise.serving;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.EncoderFiles;
+import dev.loopwise.model.SentenceEncoder;
+import dev.loopwise.ticket.TicketFile;
+import dev.loopwise.ticket.TicketRow;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loopwise bench-serving}: raw encoder throughput (batch 1 and 32), then /api/v1/respond
+ * throughput and latency under 1, 8 and 64 concurrent clients against a running Loopwise. Every
+ * request text is unique, so the embedding cache never answers for the encoder.
+ */
+@Command(name = "bench-serving", description = "Measure encoder and /api/v1/respond throughput and latency; prints a table.")
+public class BenchServingCommand implements Callable<Integer> {
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--key", required = true, description = "An API key (./loopwise api-key create --user admin).")
+    String key;
+
+    @Option(names = "--texts", description = "CSV or JSONL with a text column (default: the demo's traffic).")
+    Path textsFile;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per concurrency level (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
+    List<Integer> clients;
+
+    @Option(names = "--encoder", description = "Encoder folder, if the server uses one other than the bundled encoder.")
+    Path encoderDirectory;
+
+    private final AtomicInteger unique = new AtomicInteger();
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> texts = texts();
+        System.out.printf("%-44s %12s %10s %10s%n", "measurement", "texts/s", "p50 ms", "p99 ms");
+        try (SentenceEncoder encoder = new SentenceEncoder(EncoderFiles.resolve(Optional.ofNullable(encoderDirectory),
+                Path.of(System.getProperty("user.home"), ".loopwise", "encoder")), 128, 32, 0)) {
+            for (int batch : new int[] {1, 32}) {
+                double rate = rawThroughput(encoder, texts, batch);
+                System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, in process, batch " + batch, rate, "", "");
+            }
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        for (int n : clients) {
+            Load load = load(http, texts, n);
+            System.out.printf("%-44s %12.1f %10.1f %10.1f%n", "/api/v1/respond, " + n + " concurrent clients", load.rate(),
+                    load.percentile(0.50), load.percentile(0.99));
+            if (load.errors() > 0) {
+                System.out.printf("  (%d requests failed)%n", load.errors());
+            }
+        }
+        return 0;
+    }
+
+    private double rawThroughput(SentenceEncoder encoder, List<String> texts, int batch) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(Math.max(5, seconds / 2)).toNanos();
+        encoder.encode(next(texts, batch * 2)); // warm-up
+        long start = System.nanoTime();
+        int done = 0;
+        while (System.nanoTime() < deadline) {
+            encoder.encode(next(texts, batch));
+            done += batch;
+        }
+        return done / ((System.nanoTime() - start) / 1e9);
+    }
+
+    record Load(double rate, List<Double> latencies, int errors) {
+        double percentile(double q) {
+            if (latencies.isEmpty()) {
+                return Double.NaN;
+            }
+            return latencies.get(Math.min(latencies.size() - 1, (int) Math.floor(q * latencies.size())));
+        }
+    }
+
+    private Load load(HttpClient http, List<String> texts, int concurrency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            runClients(pool, http, texts, concurrency, System.nanoTime() + Duration.ofSeconds(3).toNanos()); // warm-up
+            long start = System.nanoTime();
+            List<List<Double>> perClient = runClients(pool, http, texts, concurrency, start + Duration.ofSeconds(seconds).toNanos());
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            List<Double> all = new ArrayList<>();
+            int errors = 0;
+            for (List<Double> l : perClient) {
+                for (double v : l) {
+                    if (v < 0) {
+                        errors++;
+                    } else {
+                        all.add(v);
+                    }
+                }
+            }
+            Collections.sort(all);
+            return new Load(all.size() / elapsed, all, errors);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<List<Double>> runClients(ExecutorService pool, HttpClient http, List<String> texts, int concurrency, long deadline)
+            throws Exception {
+        List<Future<List<Double>>> futures = new ArrayList<>();
+        for (int c = 0; c < concurrency; c++) {
+            futures.add(pool.submit(() -> {
+                List<Double> latencies = new ArrayList<>();
+                while (System.nanoTime() < deadline) {
+                    String body = "{\"text\":" + json(next(texts, 1).get(0)) + "}";
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/respond")).timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    long sent = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    latencies.add(response.statusCode() == 200 ? (System.nanoTime() - sent) / 1e6 : -1);
+                }
+                return latencies;
+            }));
+        }
+        List<List<Double>> results = new ArrayList<>();
+        for (Future<List<Double>> f : futures) {
+            results.add(f.get());
+        }
+        return results;
+    }
+
+    /** The next texts, each made unique so that no cache can answer it. */
+    private List<String> next(List<String> texts, int count) {
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int n = unique.incrementAndGet();
+            out.add(texts.get(n % texts.size()) + " (ref " + n + ")");
+        }
+        return out;
+    }
+
+    private List<String> texts() throws Exception {
+        List<String> texts = new ArrayList<>();
+        if (textsFile == null) {
+            DemoWorkspace.read("traffic.csv").forEach(r -> texts.add(r.get("text")));
+        } else {
+            try (Reader reader = Files.newBufferedReader(textsFile, StandardCharsets.UTF_8)) {
+                String start = Files.readString(textsFile).substring(0, (int) Math.min(64, Files.size(textsFile)));
+                TicketFile.read(reader, TicketFile.guess(textsFile.toString(), start)).rows().stream().map(TicketRow::text)
+                        .forEach(texts::add);
+            }
+        }
+        Collections.shuffle(texts, new Random(42));
+        return texts;
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+}
