@@ -51,6 +51,10 @@ public class EvalIntentsCommand implements Callable<Integer> {
     @Option(names = "--threshold", description = "Use this out-of-scope threshold instead of the one chosen on held-out data.")
     Double threshold;
 
+    @Option(names = "--oos-weight", defaultValue = "0.3", description = "What catching an out-of-scope request is worth against "
+            + "answering an in-scope one, when choosing the threshold (default: ${DEFAULT-VALUE}).")
+    double outOfScopeWeight;
+
     @Option(names = "--no-cache", description = "Encode every text again instead of reusing vectors from earlier runs.")
     boolean noCache;
 
@@ -59,7 +63,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IntentTrainingConfig config = IntentTrainingConfig.defaults(seed).withRegime(regime);
+        IntentTrainingConfig config = IntentTrainingConfig.defaults(seed).withRegime(regime).withOutOfScopeWeight(outOfScopeWeight);
         boolean sameFile = Files.isSameFile(trainFile, testFile);
         List<TicketRow> trainRows = new ArrayList<>();
         List<TicketRow> validationRows = new ArrayList<>();

@@ -79,7 +79,7 @@ public final class IntentTrainer {
             isOos[i] = train.labels()[i] == oos;
             correct[i] = p.label().equals(data.labels().get(train.labels()[i]));
         }
-        double t = OutOfScopeThreshold.choose(confidence, correct, isOos, new boolean[train.size()], config.retention());
+        double t = OutOfScopeThreshold.choose(confidence, correct, isOos, new boolean[train.size()], config.retention(), config.outOfScopeWeight());
         return new IntentTrainingResult(head.withThreshold(t), 0, Double.NaN, 0);
     }
 
@@ -136,7 +136,7 @@ public final class IntentTrainer {
             correct[i] = p.label().equals(labels.get(heldOut.labels()[i]));
             byClass[i] = p.outOfScope();
         }
-        return OutOfScopeThreshold.choose(confidence, correct, isOos, byClass, config.retention());
+        return OutOfScopeThreshold.choose(confidence, correct, isOos, byClass, config.retention(), config.outOfScopeWeight());
     }
 
     /** Drops the rows of class {@code removed} and shifts higher class indices down by one. */

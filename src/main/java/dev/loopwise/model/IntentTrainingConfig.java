@@ -13,12 +13,13 @@ package dev.loopwise.model;
  *                          when no validation rows are given
  * @param outOfScopeAsClass train the out-of-scope examples (if any) as a class of their own
  * @param retention         without out-of-scope examples, the threshold keeps this share of held-out in-scope requests
+ * @param outOfScopeWeight  with them, the threshold maximises in-scope accuracy + this × out-of-scope recall
  * @param defaultThreshold  threshold used when there is nothing held out to choose one on (zero-shot)
  * @param seed              every random choice (splits, shuffles, initial weights) derives from it
  */
 public record IntentTrainingConfig(String regime, int minTrainedExamples, int maxEpochs, double learningRate,
                                    int batchSize, int patience, double heldOutShare, boolean outOfScopeAsClass,
-                                   double retention, double defaultThreshold, long seed) {
+                                   double retention, double outOfScopeWeight, double defaultThreshold, long seed) {
     public static final String AUTO = "auto";
 
     public IntentTrainingConfig {
@@ -33,16 +34,22 @@ public record IntentTrainingConfig(String regime, int minTrainedExamples, int ma
         require(patience >= 1, "patience must be at least 1");
         require(heldOutShare >= 0 && heldOutShare < 0.5, "heldOutShare must be in [0, 0.5)");
         require(retention > 0 && retention <= 1, "retention must be in (0, 1]");
+        require(outOfScopeWeight > 0, "outOfScopeWeight must be positive");
         require(defaultThreshold >= 0 && defaultThreshold < 1, "defaultThreshold must be in [0, 1)");
     }
 
     public static IntentTrainingConfig defaults(long seed) {
-        return new IntentTrainingConfig(AUTO, 8, 200, 0.01, 64, 8, 0.15, true, 0.98, 0.15, seed);
+        return new IntentTrainingConfig(AUTO, 8, 200, 0.01, 64, 8, 0.15, true, 0.98, 0.3, 0.15, seed);
     }
 
     public IntentTrainingConfig withRegime(String newRegime) {
         return new IntentTrainingConfig(newRegime, minTrainedExamples, maxEpochs, learningRate, batchSize, patience,
-                heldOutShare, outOfScopeAsClass, retention, defaultThreshold, seed);
+                heldOutShare, outOfScopeAsClass, retention, outOfScopeWeight, defaultThreshold, seed);
+    }
+
+    public IntentTrainingConfig withOutOfScopeWeight(double weight) {
+        return new IntentTrainingConfig(regime, minTrainedExamples, maxEpochs, learningRate, batchSize, patience,
+                heldOutShare, outOfScopeAsClass, retention, weight, defaultThreshold, seed);
     }
 
     private static void require(boolean condition, String message) {

@@ -46,6 +46,13 @@ public interface ModelConfig {
         @WithDefault("0.98")
         double retention();
 
+        /**
+         * With out-of-scope examples in the workspace (intent {@code oos}), the threshold maximises in-scope
+         * accuracy + this × out-of-scope recall on held-out tickets: what catching one is worth.
+         */
+        @WithDefault("0.3")
+        double oosWeight();
+
         /** Hidden units of the reply policy's scorer. */
         @WithDefault("32")
         int policyHidden();

@@ -18,8 +18,8 @@ public final class ModelTrainer {
     /** How sharply an agent's reply picks the library reply it resembles most. */
     private static final double SFT_TEMPERATURE = 0.05;
 
-    public record Settings(String regime, long seed, int minTrainedExamples, double retention, int policyHidden,
-                           int policyEpochs) {
+    public record Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight,
+                           int policyHidden, int policyEpochs) {
     }
 
     public interface Listener {
@@ -57,7 +57,8 @@ public final class ModelTrainer {
         IntentTrainingConfig intentConfig = IntentTrainingConfig.defaults(settings.seed());
         intentConfig = new IntentTrainingConfig(settings.regime(), settings.minTrainedExamples(), intentConfig.maxEpochs(),
                 intentConfig.learningRate(), intentConfig.batchSize(), intentConfig.patience(), intentConfig.heldOutShare(),
-                intentConfig.outOfScopeAsClass(), settings.retention(), intentConfig.defaultThreshold(), settings.seed());
+                intentConfig.outOfScopeAsClass(), settings.retention(), settings.oosWeight(), intentConfig.defaultThreshold(),
+                settings.seed());
         LabelledVectors trainVectors = new LabelledVectors(pick(vectors, trainRows),
                 train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
         IntentTrainingResult intent = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,

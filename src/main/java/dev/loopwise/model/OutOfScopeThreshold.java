@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Chooses the confidence below which a request is handed to a human, on held-out data only.
- * With out-of-scope examples: the threshold maximising in-scope accuracy + out-of-scope recall
- * (both rates, so the rarer out-of-scope class weighs as much). Without them: the threshold that
+ * With out-of-scope examples: the threshold maximising in-scope accuracy + w · out-of-scope recall
+ * (both rates, so the rarer out-of-scope class is not drowned; w says what catching one is worth). Without them: the threshold that
  * keeps {@code retention} of the held-out in-scope requests.
  */
 public final class OutOfScopeThreshold {
@@ -19,7 +19,7 @@ public final class OutOfScopeThreshold {
      * @param flaggedByClass the out-of-scope class itself won (flagged whatever the threshold)
      */
     public static double choose(double[] confidence, boolean[] correct, boolean[] outOfScope, boolean[] flaggedByClass,
-                                double retention) {
+                                double retention, double outOfScopeWeight) {
         int inScope = 0;
         int oos = 0;
         for (boolean o : outOfScope) {
@@ -39,9 +39,9 @@ public final class OutOfScopeThreshold {
         }
         double[] candidates = Arrays.stream(confidence).map(c -> c + 1e-9).sorted().distinct().toArray();
         double best = 0;
-        double bestScore = score(0, confidence, correct, outOfScope, flaggedByClass, inScope, oos);
+        double bestScore = score(0, confidence, correct, outOfScope, flaggedByClass, inScope, oos, outOfScopeWeight);
         for (double t : candidates) {
-            double s = score(t, confidence, correct, outOfScope, flaggedByClass, inScope, oos);
+            double s = score(t, confidence, correct, outOfScope, flaggedByClass, inScope, oos, outOfScopeWeight);
             if (s > bestScore) {
                 bestScore = s;
                 best = t;
@@ -51,7 +51,7 @@ public final class OutOfScopeThreshold {
     }
 
     private static double score(double t, double[] confidence, boolean[] correct, boolean[] outOfScope,
-                                boolean[] flaggedByClass, int inScope, int oos) {
+                                boolean[] flaggedByClass, int inScope, int oos, double weight) {
         int kept = 0;
         int caught = 0;
         for (int i = 0; i < confidence.length; i++) {
@@ -62,7 +62,7 @@ public final class OutOfScopeThreshold {
                 kept++;
             }
         }
-        return (double) kept / inScope + (double) caught / oos;
+        return (double) kept / inScope + weight * caught / oos;
     }
 
     private static int[] indices(boolean[] values, boolean wanted) {

@@ -67,7 +67,8 @@ public class TrainingService {
                 WorkspaceSnapshot workspace = QuarkusTransaction.requiringNew().call(TrainingService::snapshot);
                 ModelConfig.Training t = config.training();
                 TrainedModel trained = ModelTrainer.train(
-                        new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.policyHidden(), t.policyEpochs()),
+                        new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.oosWeight(), t.policyHidden(),
+                                t.policyEpochs()),
                         workspace, embeddings::embed, embeddings.encoderId(),
                         (message, progress) -> progress(runId, TrainingRun.RUNNING, message, progress));
                 ModelVersion version = save(trained, runId);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ModelTrainerTest {
 
     static TrainedModel trainDemo(String regime, long seed) {
-        return ModelTrainer.train(new ModelTrainer.Settings(regime, seed, 8, 0.98, 32, 15), DemoData.workspace(),
+        return ModelTrainer.train(new ModelTrainer.Settings(regime, seed, 8, 0.98, 0.3, 32, 15), DemoData.workspace(),
                 DemoData::embed, DemoData.encoder().id(), (message, progress) -> { });
     }
 
