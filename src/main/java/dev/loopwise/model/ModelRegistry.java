@@ -67,18 +67,31 @@ public class ModelRegistry {
             loadedFingerprint = fingerprint;
             return;
         }
-        List<ServingModel.Candidate> candidates = loaded.candidates();
+        current.set(build(loaded.version().version, loaded.bundle(), loaded.candidates()));
+        loadedFingerprint = fingerprint;
+        LOG.infof("Serving model version %d (%s) with %d replies", loaded.version().version, loaded.version().regime,
+                loaded.candidates().size());
+    }
+
+    /** A serving model of any stored version with the current reply library (for comparisons and rounds). */
+    public ServingModel load(int version) {
+        record Loaded(ModelBundle bundle, List<ServingModel.Candidate> candidates) {
+        }
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> new Loaded(
+                ModelVersion.findByVersion(version).orElseThrow().bundle(),
+                Reply.listActive().stream().map(r -> new ServingModel.Candidate(r.id, r.intent.name, r.text)).toList()));
+        return build(version, loaded.bundle(), loaded.candidates());
+    }
+
+    private ServingModel build(int version, ModelBundle bundle, List<ServingModel.Candidate> candidates) {
         float[][] replyEmbeddings = candidates.isEmpty() ? new float[0][]
                 : embeddings.embed(candidates.stream().map(ServingModel.Candidate::text).toList());
-        ReplyPolicy policy = loaded.bundle().policy();
+        ReplyPolicy policy = bundle.policy();
         ReplyPolicy.PreparedReply[] prepared = new ReplyPolicy.PreparedReply[candidates.size()];
         for (int a = 0; policy != null && a < prepared.length; a++) {
             prepared[a] = policy.prepare(PolicyFeatures.reply(replyEmbeddings[a], candidates.get(a).text()));
         }
-        current.set(new ServingModel(loaded.version().version, loaded.bundle(), candidates, replyEmbeddings, prepared));
-        loadedFingerprint = fingerprint;
-        LOG.infof("Serving model version %d (%s) with %d replies", loaded.version().version, loaded.version().regime,
-                candidates.size());
+        return new ServingModel(version, bundle, candidates, replyEmbeddings, prepared);
     }
 
     /** Changes when the active version or any active reply changes. */

@@ -53,8 +53,16 @@ public class ModelVersion extends IdentityEntity {
     @Column(name = "activated_at")
     public OffsetDateTime activatedAt;
 
+    /** Reviewers compare this candidate's replies with the active version's. */
+    @Column(name = "under_review")
+    public boolean underReview;
+
     public static Optional<ModelVersion> findActive() {
         return find("status", ACTIVE).firstResultOptional();
+    }
+
+    public static Optional<ModelVersion> findUnderReview() {
+        return find("status = ?1 and underReview = true order by version desc", CANDIDATE).firstResultOptional();
     }
 
     public static Optional<ModelVersion> findByVersion(int version) {

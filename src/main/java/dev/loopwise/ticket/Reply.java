@@ -27,8 +27,19 @@ public class Reply extends IdentityEntity {
     public String status = ACTIVE;
     public String source = "library";
 
+    /** The judgement whose rewrite proposed this reply, if any. */
+    @Column(name = "judgement_id")
+    public Long judgementId;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static List<Reply> listPending() {
+        return find("from Reply r join fetch r.intent where r.status = ?1 order by r.id", PENDING).list();
+    }
 
     public static List<Reply> listActive() {
         return find("from Reply r join fetch r.intent where r.status = ?1 order by r.intent.name, r.id", ACTIVE).list();

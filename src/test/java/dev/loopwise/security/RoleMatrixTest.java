@@ -73,6 +73,18 @@ class RoleMatrixTest {
             form("POST", "/admin/models/{version}/rollback", Access.page(409, ADMIN), c -> ""),
             form("POST", "/admin/models/train", Access.page(303, ADMIN), c -> "regime=few_shot"),
             page("GET", "/review", Access.page(200, ADMIN, REVIEWER)),
+            page("GET", "/review/judge", Access.page(200, ADMIN, REVIEWER)),
+            new Row("GET", "/review/items/next", Access.pageScript(200, ADMIN, REVIEWER), null, "application/json", null),
+            new Row("POST", "/review/items/{itemId}", Access.pageScript(409, ADMIN, REVIEWER), "application/json", "application/json",
+                    c -> "{\"choice\":\"A\"}"),
+            new Row("POST", "/review/items/{itemId}/undo", Access.pageScript(404, ADMIN, REVIEWER), "application/json",
+                    "application/json", c -> "{}"),
+            page("GET", "/admin/review", Access.page(200, ADMIN)),
+            new Row("GET", "/admin/review/agreement", Access.pageScript(200, ADMIN), null, "application/json", null),
+            form("POST", "/admin/review/generate", Access.page(200, ADMIN), c -> "count=3"),
+            form("POST", "/admin/review/rewrites/{missingId}", Access.page(404, ADMIN), c -> "decision=accept"),
+            form("POST", "/admin/review/items/{itemId}/gold", Access.page(303, ADMIN), c -> "answer=tie"),
+            form("POST", "/admin/review/compare", Access.page(409, ADMIN), c -> "version=1&on=true"),
             // API
             api("GET", "/api/v1/me", Access.api(200, ADMIN, REVIEWER), null),
             api("GET", "/api/v1/keys", Access.api(200, ADMIN, REVIEWER), null),
@@ -94,6 +106,9 @@ class RoleMatrixTest {
             api("GET", "/api/v1/training-runs/{runId}", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/models/{version}/promote", Access.api(409, ADMIN), null),
             api("POST", "/api/v1/models/{version}/rollback", Access.api(409, ADMIN), null),
+            api("GET", "/api/v1/review/next", Access.api(200, ADMIN, REVIEWER), null),
+            api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
+            api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> "{}"),
             // Operations: open by design (probes, scrapers, API documentation)
             new Row("GET", "/q/health/ready", Access.open(200), null, "*/*", null),
             new Row("GET", "/q/health/live", Access.open(200), null, "*/*", null),
@@ -121,7 +136,9 @@ class RoleMatrixTest {
     void everyCallerGetsExactlyTheAccessItsRoleAllows() {
         int version = ActiveModel.await();
         long intentId = workspace.saveIntent(null, "matrix_scratch", "scratch").id;
-        Map<String, String> ids = Map.of("{version}", String.valueOf(version), "{runId}", "1", "{intentId}", String.valueOf(intentId));
+        long itemId = reviewItem();
+        Map<String, String> ids = Map.of("{version}", String.valueOf(version), "{runId}", "1", "{intentId}", String.valueOf(intentId),
+                "{itemId}", String.valueOf(itemId), "{missingId}", "987654321");
         Map<Caller, Set<String>> callers = Map.of(
                 Caller.anonymous(), Set.of(),
                 Caller.session("reviewer1"), Set.of(REVIEWER),
@@ -172,6 +189,26 @@ class RoleMatrixTest {
 
     private long ownKeyId(Caller caller) {
         return caller.username == null ? 1 : keys.create(caller.username, "to revoke").key().id;
+    }
+
+    /** An item nobody leased (so judging it is refused after the role check) and nobody judged (nothing to undo). */
+    private long reviewItem() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            List<Reply> replies = Reply.listActive();
+            dev.loopwise.review.ReviewItem item = new dev.loopwise.review.ReviewItem();
+            item.ticketText = "role matrix ticket " + UNIQUE.incrementAndGet();
+            item.ticketHash = java.util.UUID.randomUUID().toString();
+            item.source = "traffic";
+            item.reply1Id = replies.get(0).id;
+            item.reply2Id = replies.get(1).id;
+            item.reply1Text = replies.get(0).text;
+            item.reply2Text = replies.get(1).text;
+            item.strategy = "top2";
+            item.requiredJudgements = 1;
+            item.status = dev.loopwise.review.ReviewItem.COMPLETE;
+            item.persist();
+            return item.id;
+        });
     }
 
     private long scratchReply() {

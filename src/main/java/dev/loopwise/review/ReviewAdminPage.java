@@ -1,0 +1,96 @@
+package dev.loopwise.review;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.model.ModelVersion;
+import dev.loopwise.security.Role;
+import dev.loopwise.ticket.Reply;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Review quality for admins: per-reviewer figures, agreement over time, rewrites, gold items. Roles: admin. */
+@Path("/admin/review")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class ReviewAdminPage {
+    @Inject
+    ReviewStats stats;
+    @Inject
+    ReviewAdminService admin;
+    @Inject
+    ReviewItemGenerator generator;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance review(ReviewStats.Overall overall, List<Reply> rewrites, List<ReviewItem> items,
+                                              List<ModelVersion> candidates, String message);
+    }
+
+    @GET
+    public TemplateInstance page() {
+        return page(null);
+    }
+
+    /** The agreement chart's data. */
+    @GET
+    @Path("/agreement")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ReviewStats.AlphaPoint> agreement() {
+        return stats.overall().alphaOverTime();
+    }
+
+    @POST
+    @Path("/generate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance generate(@RestForm int count) {
+        int made = generator.refill(Math.max(1, Math.min(count, 500)));
+        return page(made == 0 ? "No new items: no active model, or every ticket already has an item." : "Made " + made + " new items.");
+    }
+
+    @POST
+    @Path("/rewrites/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response rewrite(@PathParam("id") long id, @RestForm String decision) {
+        return act(() -> admin.decideRewrite(id, "accept".equals(decision)));
+    }
+
+    @POST
+    @Path("/items/{id}/gold")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response gold(@PathParam("id") long id, @RestForm String answer) {
+        return act(() -> admin.makeGold(id, answer));
+    }
+
+    @POST
+    @Path("/compare")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response compare(@RestForm int version, @RestForm boolean on) {
+        return act(() -> admin.compare(version, on));
+    }
+
+    private Response act(Runnable action) {
+        try {
+            action.run();
+            return Response.seeOther(URI.create("/admin/review")).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(e.getMessage())).build();
+        }
+    }
+
+    private TemplateInstance page(String message) {
+        return Templates.review(stats.overall(), Reply.listPending(), ReviewAdminService.recentItems(15),
+                ModelVersion.list("status", ModelVersion.CANDIDATE), message);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.loopwise.review;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.model.ModelVersion;
+import dev.loopwise.ticket.Reply;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Set;
+
+/** What an admin does with review data: accept or discard rewrites, fix gold answers, compare a candidate. */
+@ApplicationScoped
+public class ReviewAdminService {
+
+    /** A reviewer's rewrite becomes a library reply, or is discarded. */
+    @Transactional
+    public void decideRewrite(long replyId, boolean accept) {
+        Reply reply = Reply.<Reply>findByIdOptional(replyId)
+                .filter(r -> r.status.equals(Reply.PENDING))
+                .orElseThrow(() -> ApiException.notFound("No pending rewrite " + replyId + "."));
+        reply.status = accept ? Reply.ACTIVE : "retired";
+    }
+
+    /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad). */
+    @Transactional
+    public void makeGold(long itemId, String answer) {
+        if (!Set.of("1", "2", "tie", "both_bad").contains(answer)) {
+            throw ApiException.badRequest("invalid_gold", "A gold answer is 1, 2, tie or both_bad.");
+        }
+        ReviewItem item = ReviewItem.<ReviewItem>findByIdOptional(itemId)
+                .orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
+        item.kind = ReviewItem.GOLD;
+        item.goldChoice = answer;
+        item.requiredJudgements = ReviewItem.GOLD_CAPACITY;
+        item.status = ReviewItem.OPEN;
+    }
+
+    /** Reviewers compare this candidate's replies with the active version's (or stop doing so). */
+    @Transactional
+    public void compare(int version, boolean on) {
+        ModelVersion candidate = ModelVersion.findByVersion(version)
+                .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
+        if (on && !candidate.status.equals(ModelVersion.CANDIDATE)) {
+            throw ApiException.conflict("not_a_candidate", "Only a candidate version can be compared with the active one.");
+        }
+        ModelVersion.update("underReview = false where underReview = true");
+        candidate.underReview = on;
+    }
+
+    public static List<ReviewItem> recentItems(int limit) {
+        return ReviewItem.find("order by id desc").page(0, limit).list();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.loopwise.review;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How review items are made and handed out ({@code LOOPWISE_REVIEW_JUDGEMENTS_PER_ITEM}, ...). */
+@ConfigMapping(prefix = "loopwise.review")
+public interface ReviewConfig {
+    /** Reviewers who judge an ordinary item. */
+    @WithDefault("1")
+    int judgementsPerItem();
+
+    /** Share of new items judged by several reviewers, to measure agreement. */
+    @WithDefault("0.15")
+    double overlapShare();
+
+    /** Reviewers who judge an overlap item. */
+    @WithDefault("3")
+    int overlapJudgements();
+
+    /** Share of hand-outs that are gold items (an admin fixed the answer), when there are any. */
+    @WithDefault("0.05")
+    double goldShare();
+
+    /** How long an item stays with a reviewer before it may go to someone else. */
+    @WithDefault("10m")
+    Duration lease();
+
+    /** How long after a choice the reviewer may still undo it. */
+    @WithDefault("30s")
+    Duration undoWindow();
+
+    /** Share of new items taken from served traffic (the rest from imported unlabelled tickets). */
+    @WithDefault("0.5")
+    double trafficShare();
+
+    /** Share of new items that pit the policy's first choice against a sample from it (the rest: its top two). */
+    @WithDefault("0.5")
+    double sampleShare();
+
+    /** Temperature of that sample: higher explores further from the first choice. */
+    @WithDefault("1.0")
+    double sampleTemperature();
+
+    /** New items made at a time when a reviewer finds the queue empty. */
+    @WithDefault("40")
+    int refillBatch();
+}

@@ -1,0 +1,56 @@
+package dev.loopwise.review;
+
+import dev.loopwise.common.IdentityEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A ticket with two candidate replies (1 and 2) for reviewers to compare. */
+@Entity
+@Table(name = "review_items")
+public class ReviewItem extends IdentityEntity {
+    public static final String OPEN = "open";
+    public static final String COMPLETE = "complete";
+    public static final String REGULAR = "regular";
+    public static final String OVERLAP = "overlap";
+    public static final String GOLD = "gold";
+    /** Gold items stay open: every reviewer may meet each one once. */
+    public static final int GOLD_CAPACITY = 1_000_000;
+
+    @Column(name = "ticket_text")
+    public String ticketText;
+    @Column(name = "ticket_hash")
+    public String ticketHash;
+    public String source;
+    @Column(name = "source_id")
+    public String sourceId;
+    @Column(name = "predicted_intent")
+    public String predictedIntent;
+    @Column(name = "reply1_id")
+    public long reply1Id;
+    @Column(name = "reply2_id")
+    public long reply2Id;
+    @Column(name = "reply1_text")
+    public String reply1Text;
+    @Column(name = "reply2_text")
+    public String reply2Text;
+    public String strategy;
+    @Column(name = "model_version")
+    public Integer modelVersion;
+    @Column(name = "versus_version")
+    public Integer versusVersion;
+    public String kind = REGULAR;
+    @Column(name = "required_judgements")
+    public int requiredJudgements;
+    @Column(name = "gold_choice")
+    public String goldChoice;
+    public int judgements;
+    public String status = OPEN;
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    public static long countOpen() {
+        return count("status = ?1 and kind <> ?2", OPEN, GOLD);
+    }
+}

@@ -1,0 +1,164 @@
+package dev.loopwise.review;
+
+import dev.loopwise.model.EmbeddingStore;
+import dev.loopwise.model.IntentPrediction;
+import dev.loopwise.model.ModelRegistry;
+import dev.loopwise.model.ModelVersion;
+import dev.loopwise.model.ServingModel;
+import dev.loopwise.model.SlotFiller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+/**
+ * Makes review items: tickets from served traffic and imported unlabelled tickets (a configurable mix),
+ * each with two candidates from the active policy — its top two, its first choice against a sample at a
+ * temperature, or its choice against a candidate version's when one is under review.
+ */
+@ApplicationScoped
+public class ReviewItemGenerator {
+    static final long REFILL_LOCK = 0x5265766965774c6bL;
+
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    EmbeddingStore embeddings;
+    @Inject
+    ReviewConfig config;
+    @Inject
+    EntityManager em;
+
+    record Source(String text, String hash, String kind, String id) {
+    }
+
+    /** Makes up to {@code count} new items (one refill at a time); returns how many were made. */
+    public int refill(int count) {
+        Optional<ServingModel> active = registry.current();
+        if (active.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("select pg_advisory_xact_lock(" + REFILL_LOCK + ")").getSingleResult();
+            if (ReviewItem.countOpen() >= count) {
+                return 1; // someone refilled while this call waited
+            }
+            List<Source> sources = sources(count);
+            if (sources.isEmpty()) {
+                return 0;
+            }
+            Optional<ServingModel> versus = ModelVersion.findUnderReview().map(v -> registry.load(v.version));
+            float[][] vectors = embeddings.embed(sources.stream().map(Source::text).toList());
+            Random random = new Random();
+            int made = 0;
+            for (int i = 0; i < sources.size(); i++) {
+                made += create(sources.get(i), vectors[i], active.get(), versus, random) ? 1 : 0;
+            }
+            return made;
+        });
+    }
+
+    private boolean create(Source source, float[] x, ServingModel model, Optional<ServingModel> versus, Random random) {
+        if (model.candidates().size() < 2) {
+            return false;
+        }
+        IntentPrediction intent = model.bundle().intent().predict(x);
+        double[] pi = model.replyDistribution(x, source.text(), intent);
+        Integer[] ranked = IntStream.range(0, pi.length).boxed().sorted(Comparator.comparingDouble(a -> -pi[a])).toArray(Integer[]::new);
+        int first = ranked[0];
+        int second = ranked[1];
+        String strategy = "top2";
+        Integer versusVersion = null;
+        if (versus.isPresent()) {
+            ServingModel other = versus.get();
+            double[] otherPi = other.replyDistribution(x, source.text(), other.bundle().intent().predict(x));
+            long otherChoice = other.candidates().get(argmax(otherPi)).replyId();
+            int index = indexOf(model, otherChoice);
+            if (index >= 0 && index != first) {
+                second = index;
+                strategy = "versus";
+                versusVersion = other.version();
+            }
+        } else if (random.nextDouble() < config.sampleShare()) {
+            second = sample(pi, first, config.sampleTemperature(), random);
+            strategy = "sample";
+        }
+        ServingModel.Candidate one = model.candidates().get(first);
+        ServingModel.Candidate two = model.candidates().get(second);
+        boolean overlap = random.nextDouble() < config.overlapShare();
+        return em.createNativeQuery("""
+                insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
+                    reply1_text, reply2_text, strategy, model_version, versus_version, kind, required_judgements)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) on conflict do nothing""")
+                .setParameter(1, source.text()).setParameter(2, source.hash()).setParameter(3, source.kind())
+                .setParameter(4, source.id()).setParameter(5, intent.outOfScope() ? null : intent.label())
+                .setParameter(6, one.replyId()).setParameter(7, two.replyId())
+                .setParameter(8, SlotFiller.fill(one.text(), source.text()).text())
+                .setParameter(9, SlotFiller.fill(two.text(), source.text()).text())
+                .setParameter(10, strategy).setParameter(11, model.version()).setParameter(12, versusVersion)
+                .setParameter(13, overlap ? ReviewItem.OVERLAP : ReviewItem.REGULAR)
+                .setParameter(14, overlap ? config.overlapJudgements() : config.judgementsPerItem())
+                .executeUpdate() == 1;
+    }
+
+    /** Tickets not yet reviewed: a share from served traffic, the rest from imported unlabelled tickets. */
+    @SuppressWarnings("unchecked")
+    private List<Source> sources(int count) {
+        int fromTraffic = (int) Math.round(count * config.trafficShare());
+        List<Source> sources = new ArrayList<>();
+        List<Object[]> traffic = em.createNativeQuery("""
+                select text, text_hash, id::text from (
+                    select distinct on (text_hash) text, text_hash, id from served_requests r
+                    where endpoint = 'respond' and not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
+                    order by text_hash, created_at desc) t
+                order by random() limit ?1""").setParameter(1, fromTraffic).getResultList();
+        traffic.forEach(r -> sources.add(new Source((String) r[0], (String) r[1], "request", (String) r[2])));
+        List<Object[]> tickets = em.createNativeQuery("""
+                select text, text_hash, id::text from tickets t
+                where intent_id is null and not exists (select 1 from review_items i where i.ticket_hash = t.text_hash)
+                order by random() limit ?1""").setParameter(1, count - sources.size()).getResultList();
+        tickets.forEach(r -> sources.add(new Source((String) r[0], (String) r[1], "traffic", (String) r[2])));
+        return sources;
+    }
+
+    /** A reply other than {@code exclude}, drawn from π^(1/T) renormalised. */
+    static int sample(double[] pi, int exclude, double temperature, Random random) {
+        double[] weights = Arrays.stream(pi).map(p -> Math.pow(Math.max(p, 1e-12), 1 / temperature)).toArray();
+        weights[exclude] = 0;
+        double total = Arrays.stream(weights).sum();
+        double r = random.nextDouble() * total;
+        for (int a = 0; a < weights.length; a++) {
+            r -= weights[a];
+            if (r <= 0 && weights[a] > 0) {
+                return a;
+            }
+        }
+        return exclude == 0 ? 1 : 0;
+    }
+
+    private static int indexOf(ServingModel model, long replyId) {
+        for (int a = 0; a < model.candidates().size(); a++) {
+            if (model.candidates().get(a).replyId() == replyId) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.loopwise.review;
+
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import dev.loopwise.security.User;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Review through the API: the next pair to judge, a judgement, an undo. Roles: reviewer, admin. */
+@Path("/api/v1/review")
+@Tag(name = "Review")
+@RolesAllowed({Role.REVIEWER, Role.ADMIN})
+public class ReviewResource {
+    @Inject
+    ReviewService review;
+    @Inject
+    CurrentUser currentUser;
+
+    /** 200 with the item, or 204 when nothing is waiting. */
+    @GET
+    @Path("/next")
+    public Response next() {
+        return review.next(currentUser.user().id).map(item -> Response.ok(item).build()).orElse(Response.noContent().build());
+    }
+
+    /** 201 when stored; 200 with {@code duplicate: true} when this reviewer had already judged the item. */
+    @POST
+    @Path("/{itemId}")
+    public Response judge(@PathParam("itemId") long itemId, Submission submission) {
+        User user = currentUser.user();
+        ReviewService.Stored stored = review.submit(user.id, user.username, itemId, require(submission));
+        return Response.status(stored.duplicate() ? 200 : 201)
+                .entity(Map.of("judgementId", stored.judgementId(), "duplicate", stored.duplicate())).build();
+    }
+
+    @POST
+    @Path("/{itemId}/undo")
+    public Response undo(@PathParam("itemId") long itemId) {
+        review.undo(currentUser.user().id, itemId);
+        return Response.noContent().build();
+    }
+
+    static Submission require(Submission submission) {
+        if (submission == null) {
+            throw dev.loopwise.common.ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.BODY_REQUIRED);
+        }
+        return submission;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.loopwise.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * How trustworthy the judgements are: per reviewer — judgements, time per item, agreement with the
+ * other reviewers' majority on overlap items, accuracy on gold items, and a reliability weight that
+ * alignment rounds use; overall — Krippendorff's alpha on overlap items, over time.
+ */
+@ApplicationScoped
+public class ReviewStats {
+    @Inject
+    EntityManager em;
+
+    public record ReviewerStats(long reviewerId, String username, long judgements, long skips, Double medianSeconds,
+                                int overlapCompared, Double agreement, int goldJudged, Double goldAccuracy, double weight) {
+    }
+
+    public record Overall(long judgements, long openItems, Double alpha, Double kappa, int overlapUnits,
+                          List<ReviewerStats> reviewers, List<AlphaPoint> alphaOverTime) {
+    }
+
+    public record AlphaPoint(String day, Double alpha, int units) {
+    }
+
+    public record Home(long waiting, long judgedToday, long judgedTotal, Double agreement) {
+    }
+
+    record Vote(long itemId, long reviewerId, String choice, String kind, String gold, LocalDate day, Integer durationMs) {
+    }
+
+    @Transactional
+    public Overall overall() {
+        List<Vote> votes = votes(null);
+        Map<Long, String> names = new HashMap<>();
+        List<Object[]> users = em.createNativeQuery("select id, username from users").getResultList();
+        users.forEach(u -> names.put(((Number) u[0]).longValue(), (String) u[1]));
+        Map<Long, List<Vote>> byReviewer = votes.stream().collect(Collectors.groupingBy(Vote::reviewerId, TreeMap::new, Collectors.toList()));
+        List<ReviewerStats> reviewers = new ArrayList<>();
+        byReviewer.forEach((id, own) -> reviewers.add(reviewer(id, names.getOrDefault(id, "?"), own, votes)));
+        reviewers.sort(Comparator.comparing(ReviewerStats::username));
+        List<List<String>> units = overlapUnits(votes, null);
+        long open = ReviewItem.countOpen();
+        return new Overall(votes.stream().filter(v -> !v.choice().equals(Judgement.SKIP)).count(), open,
+                Agreement.krippendorffAlpha(units), kappa(votes), (int) units.stream().filter(u -> u.size() >= 2).count(),
+                reviewers, alphaOverTime(votes));
+    }
+
+    /** Reliability weights by reviewer id, for alignment rounds (reviewers without evidence weigh 0.5). */
+    @Transactional
+    public Map<Long, Double> weights() {
+        Map<Long, Double> weights = new HashMap<>();
+        overall().reviewers().forEach(r -> weights.put(r.reviewerId(), r.weight()));
+        return weights;
+    }
+
+    @Transactional
+    public Home home(long reviewerId) {
+        long waiting = ((Number) em.createNativeQuery("""
+                select count(*) from review_items i where i.status = 'open' and i.kind <> 'gold'
+                  and not exists (select 1 from judgements j where j.item_id = i.id and j.reviewer_id = ?1)
+                  and i.judgements + (select count(*) from review_leases l where l.item_id = i.id and l.reviewer_id <> ?1
+                                      and l.expires_at > now()) < i.required_judgements""")
+                .setParameter(1, reviewerId).getSingleResult()).longValue();
+        long today = ((Number) em.createNativeQuery("select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip' "
+                + "and created_at >= date_trunc('day', now())").setParameter(1, reviewerId).getSingleResult()).longValue();
+        long total = ((Number) em.createNativeQuery("select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip'")
+                .setParameter(1, reviewerId).getSingleResult()).longValue();
+        List<Vote> votes = votes(null);
+        ReviewerStats own = reviewer(reviewerId, "", votes.stream().filter(v -> v.reviewerId() == reviewerId).toList(), votes);
+        return new Home(waiting, today, total, own.agreement());
+    }
+
+    private ReviewerStats reviewer(long id, String name, List<Vote> own, List<Vote> all) {
+        List<Vote> counted = own.stream().filter(v -> !v.choice().equals(Judgement.SKIP)).toList();
+        List<Integer> durations = counted.stream().map(Vote::durationMs).filter(d -> d != null).sorted().toList();
+        Double median = durations.isEmpty() ? null : durations.get(durations.size() / 2) / 1000.0;
+        Map<Long, List<Vote>> byItem = all.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP))
+                .collect(Collectors.groupingBy(Vote::itemId));
+        int compared = 0;
+        int agreed = 0;
+        for (Vote vote : counted) {
+            if (!vote.kind().equals(ReviewItem.OVERLAP)) {
+                continue;
+            }
+            String majority = majority(byItem.getOrDefault(vote.itemId(), List.of()).stream()
+                    .filter(v -> v.reviewerId() != id).map(Vote::choice).toList());
+            if (majority != null) {
+                compared++;
+                agreed += majority.equals(vote.choice()) ? 1 : 0;
+            }
+        }
+        List<Vote> gold = counted.stream().filter(v -> v.gold() != null).toList();
+        int goldCorrect = (int) gold.stream().filter(v -> v.gold().equals(v.choice())).count();
+        double weight = (agreed + goldCorrect + 1.0) / (compared + gold.size() + 2.0);
+        return new ReviewerStats(id, name, counted.size(), own.size() - counted.size(), median, compared,
+                compared == 0 ? null : (double) agreed / compared, gold.size(),
+                gold.isEmpty() ? null : (double) goldCorrect / gold.size(), weight);
+    }
+
+    /** The most frequent choice, or null when there is none or the top is shared. */
+    static String majority(List<String> choices) {
+        Map<String, Long> counts = choices.stream().collect(Collectors.groupingBy(c -> c, Collectors.counting()));
+        long top = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        List<String> leaders = counts.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey).toList();
+        return leaders.size() == 1 ? leaders.get(0) : null;
+    }
+
+    private List<List<String>> overlapUnits(List<Vote> votes, LocalDate until) {
+        return new ArrayList<>(votes.stream()
+                .filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP))
+                .filter(v -> until == null || !v.day().isAfter(until))
+                .collect(Collectors.groupingBy(Vote::itemId, LinkedHashMap::new, Collectors.mapping(Vote::choice, Collectors.toList())))
+                .values());
+    }
+
+    private List<AlphaPoint> alphaOverTime(List<Vote> votes) {
+        List<AlphaPoint> points = new ArrayList<>();
+        votes.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP)).map(Vote::day).distinct().sorted().forEach(day -> {
+            List<List<String>> units = overlapUnits(votes, day);
+            points.add(new AlphaPoint(day.toString(), Agreement.krippendorffAlpha(units),
+                    (int) units.stream().filter(u -> u.size() >= 2).count()));
+        });
+        return points;
+    }
+
+    /** Cohen's kappa when exactly two reviewers judged overlap items together. */
+    private Double kappa(List<Vote> votes) {
+        List<Vote> overlap = votes.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP)).toList();
+        List<Long> raters = overlap.stream().map(Vote::reviewerId).distinct().toList();
+        if (raters.size() != 2) {
+            return null;
+        }
+        Map<Long, Map<Long, String>> byItem = overlap.stream().collect(Collectors.groupingBy(Vote::itemId,
+                Collectors.toMap(Vote::reviewerId, Vote::choice, (a, b) -> a)));
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        byItem.values().stream().filter(m -> m.size() == 2).forEach(m -> {
+            first.add(m.get(raters.get(0)));
+            second.add(m.get(raters.get(1)));
+        });
+        return Agreement.cohensKappa(first, second);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Vote> votes(Long reviewerId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select j.item_id, j.reviewer_id, j.choice, i.kind, i.gold_choice,
+                       to_char(j.created_at at time zone 'UTC', 'YYYY-MM-DD'), j.duration_ms
+                from judgements j join review_items i on i.id = j.item_id order by j.id""").getResultList();
+        return rows.stream().map(r -> new Vote(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                (String) r[3], (String) r[4], LocalDate.parse((String) r[5]), r[6] == null ? null : ((Number) r[6]).intValue()))
+                .filter(v -> reviewerId == null || v.reviewerId() == reviewerId).toList();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.loopwise.review;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The review API: leases, idempotent judgements, A/B order, skips, undo, capacity of an item. */
+@QuarkusTest
+class ReviewApiTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void model() {
+        ActiveModel.await();
+    }
+
+    Caller reviewer() {
+        String name = "r" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(name, "long-enough-pw", "reviewer", null);
+        return Caller.apiKey(keys, name);
+    }
+
+    @Test
+    void aJudgementIsStoredOnceInTheItemsTermsWhateverOrderItWasShownIn() {
+        List<Long> items = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR);
+        Caller r = reviewer();
+        Response next = r.request().get("/api/v1/review/next");
+        next.then().statusCode(200).body("itemId", equalTo(items.get(0).intValue())).body("candidates", hasSize(2));
+        long shownFirst = ((Number) next.path("candidates[0].id")).longValue();
+        ReviewItem item = QuarkusTransaction.requiringNew().call(() -> ReviewItem.findById(items.get(0)));
+        String body = "{\"choice\":\"A\",\"ratings\":{\"A\":5,\"B\":2},\"durationMs\":1234}";
+        r.request().contentType("application/json").body(body).post("/api/v1/review/" + item.id).then().statusCode(201);
+        r.request().contentType("application/json").body(body).post("/api/v1/review/" + item.id)
+                .then().statusCode(200).body("duplicate", equalTo(true));
+        Judgement j = QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", item.id).singleResult());
+        assertEquals(shownFirst == item.reply1Id ? "1" : "2", j.choice, "A means the reply shown first");
+        assertEquals(shownFirst == item.reply1Id ? (short) 5 : (short) 2, (short) j.rating1);
+        assertEquals("A", j.shownAs);
+        assertTrue(j.durationMs <= 1234);
+        assertNotEquals(item.id, nextId(r), "a judged item does not come back");
+        assertEquals(ReviewItem.COMPLETE, QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(item.id).status));
+    }
+
+    @Test
+    void anOverlapItemGoesToAsManyReviewersAsItNeedsAndNeverTwiceToOne() {
+        List<Long> items = ReviewItems.fresh(em, 1, 2, ReviewItem.OVERLAP);
+        Caller first = reviewer();
+        Caller second = reviewer();
+        Caller third = reviewer();
+        long a = ((Number) first.request().get("/api/v1/review/next").path("itemId")).longValue();
+        assertEquals(a, ((Number) first.request().get("/api/v1/review/next").path("itemId")).longValue(), "a lease resumes");
+        long b = ((Number) second.request().get("/api/v1/review/next").path("itemId")).longValue();
+        assertEquals(items.get(0), a);
+        assertEquals(a, b);
+        assertNotEquals(a, nextId(third), "two live leases fill it");
+        first.request().contentType("application/json").body("{\"choice\":\"tie\"}").post("/api/v1/review/" + a).then().statusCode(201);
+        assertNotEquals(a, nextId(first), "never the same item twice");
+        third.request().contentType("application/json").body("{\"choice\":\"B\"}").post("/api/v1/review/" + a)
+                .then().statusCode(409).body("code", equalTo("not_leased"));
+    }
+
+    /** The next item's id, or -1 when nothing is waiting (new items may be made from unreviewed tickets). */
+    static long nextId(Caller caller) {
+        Response next = caller.request().get("/api/v1/review/next");
+        return next.statusCode() == 204 ? -1 : ((Number) next.path("itemId")).longValue();
+    }
+
+    @Test
+    void badAnswersAreRefusedWithoutChangingAnything() {
+        ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR);
+        Caller r = reviewer();
+        long id = ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue();
+        r.request().contentType("application/json").body("{\"choice\":\"C\"}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("invalid_choice"));
+        r.request().contentType("application/json").body("{\"choice\":\"A\",\"ratings\":{\"A\":9}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("invalid_rating"));
+        r.request().contentType("application/json").body("{\"choice\":\"skip\"}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("reason_required"));
+        r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/999999999").then().statusCode(404);
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)));
+    }
+
+    @Test
+    void aSkipIsRememberedAndAnUndoHandsTheItemBack() {
+        List<Long> items = ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
+        Caller r = reviewer();
+        long first = ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue();
+        r.request().contentType("application/json").body("{\"choice\":\"skip\",\"reason\":\"not a support request\"}")
+                .post("/api/v1/review/" + first).then().statusCode(201);
+        long second = ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue();
+        assertNotEquals(first, second);
+        r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"A better answer.\"}")
+                .post("/api/v1/review/" + second).then().statusCode(201);
+        r.request().contentType("application/json").post("/api/v1/review/" + second + "/undo").then().statusCode(204);
+        assertEquals(second, ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue(), "the undone item comes back");
+        long pending = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.count("text", "A better answer."));
+        assertEquals(0, pending, "the undone rewrite is withdrawn");
+        assertEquals(Set.of(first, second), new HashSet<>(items));
+    }
+}
