@@ -1,6 +1,7 @@
 package dev.loopwise.cli;
 
 import dev.loopwise.model.EvalIntentsCommand;
+import dev.loopwise.review.BenchReviewCommand;
 import dev.loopwise.security.ApiKeyCommand;
 import dev.loopwise.serving.BenchServingCommand;
 import dev.loopwise.security.UserCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "loopwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Loopwise: the closed feedback loop for customer-support AI.",
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
-                EvalIntentsCommand.class, BenchServingCommand.class,
+                EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class,
                 UserCommand.class})
 public class LoopwiseCommand {
 

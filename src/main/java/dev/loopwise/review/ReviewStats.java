@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * How trustworthy the judgements are: per reviewer — judgements, time per item, agreement with the
- * other reviewers' majority on overlap items, accuracy on gold items, and a reliability weight that
+ * item's majority choice on overlap items (items without a single majority are left out), accuracy on gold items, and a reliability weight that
  * alignment rounds use; overall — Krippendorff's alpha on overlap items, over time.
  */
 @ApplicationScoped
@@ -95,8 +95,7 @@ public class ReviewStats {
             if (!vote.kind().equals(ReviewItem.OVERLAP)) {
                 continue;
             }
-            String majority = majority(byItem.getOrDefault(vote.itemId(), List.of()).stream()
-                    .filter(v -> v.reviewerId() != id).map(Vote::choice).toList());
+            String majority = majority(byItem.getOrDefault(vote.itemId(), List.of()).stream().map(Vote::choice).toList());
             if (majority != null) {
                 compared++;
                 agreed += majority.equals(vote.choice()) ? 1 : 0;

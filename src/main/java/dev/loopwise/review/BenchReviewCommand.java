@@ -1,0 +1,117 @@
+package dev.loopwise.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loopwise bench-review}: many reviewers at once against a running Loopwise — each asks for the
+ * next item and judges it, again and again — and prints next-item and submit latency p50/p95.
+ * It creates its reviewer accounts with the admin key it is given.
+ */
+@Command(name = "bench-review", description = "Measure review next-item and submit latency under concurrent reviewers; prints a table.")
+public class BenchReviewCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--key", required = true, description = "An admin's API key (to create the benchmark's reviewers).")
+    String adminKey;
+
+    @Option(names = "--reviewers", defaultValue = "50", description = "Concurrent reviewers (default: ${DEFAULT-VALUE}).")
+    int reviewers;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "How long they work (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public Integer call() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < reviewers; i++) {
+            String name = "bench-" + run + "-" + i;
+            send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name + "\",\"password\":\"bench-" + UUID.randomUUID()
+                    + "\",\"roles\":\"reviewer\"}");
+            keys.add(JSON.readTree(send("POST", "/api/v1/keys", adminKey, "{\"name\":\"bench\",\"username\":\"" + name + "\"}").body())
+                    .get("key").asText());
+        }
+        List<Double> next = Collections.synchronizedList(new ArrayList<>());
+        List<Double> submit = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        AtomicInteger empty = new AtomicInteger();
+        long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(reviewers);
+        List<Future<?>> futures = new ArrayList<>();
+        for (String key : keys) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> item = send("GET", "/api/v1/review/next", key, null);
+                    next.add((System.nanoTime() - start) / 1e6);
+                    if (item.statusCode() == 204) {
+                        empty.incrementAndGet();
+                        Thread.sleep(200);
+                        continue;
+                    }
+                    if (item.statusCode() != 200) {
+                        errors.incrementAndGet();
+                        continue;
+                    }
+                    JsonNode node = JSON.readTree(item.body());
+                    start = System.nanoTime();
+                    HttpResponse<String> judged = send("POST", "/api/v1/review/" + node.get("itemId").asLong(), key, "{\"choice\":\"A\"}");
+                    submit.add((System.nanoTime() - start) / 1e6);
+                    if (judged.statusCode() >= 300) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        System.out.printf("%-40s %10s %10s %10s%n", "measurement (" + reviewers + " reviewers)", "requests", "p50 ms", "p95 ms");
+        print("GET /api/v1/review/next", next);
+        print("POST /api/v1/review/{itemId}", submit);
+        System.out.printf("judgements per second: %.1f; empty queue answers: %d; failed requests: %d%n",
+                submit.size() / (double) seconds, empty.get(), errors.get());
+        return errors.get() == 0 ? 0 : 1;
+    }
+
+    private static void print(String label, List<Double> latencies) {
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("%-40s %10d %10.1f %10.1f%n", label, sorted.size(), percentile(sorted, 0.5), percentile(sorted, 0.95));
+    }
+
+    private static double percentile(List<Double> sorted, double q) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * sorted.size())));
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
