@@ -1,5 +1,7 @@
 package dev.loopwise.cli;
 
+import dev.loopwise.alignment.EvalRewardCommand;
+import dev.loopwise.alignment.SimulateCommand;
 import dev.loopwise.model.EvalIntentsCommand;
 import dev.loopwise.review.BenchReviewCommand;
 import dev.loopwise.security.ApiKeyCommand;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "loopwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Loopwise: the closed feedback loop for customer-support AI.",
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
-                EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class,
+                EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, SimulateCommand.class,
+                EvalRewardCommand.class,
                 UserCommand.class})
 public class LoopwiseCommand {
 

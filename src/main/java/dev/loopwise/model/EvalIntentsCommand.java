@@ -2,11 +2,9 @@ package dev.loopwise.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.loopwise.ticket.TicketFile;
+import dev.loopwise.cli.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +66,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
         List<TicketRow> trainRows = new ArrayList<>();
         List<TicketRow> validationRows = new ArrayList<>();
         List<TicketRow> testRows = new ArrayList<>();
-        for (TicketRow row : read(trainFile)) {
+        for (TicketRow row : CliFiles.tickets(trainFile)) {
             String split = row.split() == null ? "" : row.split().toLowerCase();
             if (VALIDATION.contains(split)) {
                 validationRows.add(row);
@@ -79,7 +77,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
             }
         }
         if (!sameFile) {
-            List<TicketRow> all = read(testFile);
+            List<TicketRow> all = CliFiles.tickets(testFile);
             boolean hasTestSplit = all.stream().anyMatch(r -> "test".equalsIgnoreCase(r.split()));
             all.stream().filter(r -> !hasTestSplit || "test".equalsIgnoreCase(r.split())).forEach(testRows::add);
         }
@@ -110,11 +108,9 @@ public class EvalIntentsCommand implements Callable<Integer> {
         labels.forEach(label -> texts.add(describe(label)));
         float[][] vectors;
         String encoderId;
-        try (SentenceEncoder encoder = new SentenceEncoder(EncoderFiles.resolve(java.util.Optional.ofNullable(encoderDirectory),
-                EncoderSettings.cacheDirectory()), 128, 32, 0)) {
+        try (CliEncoder encoder = CliEncoder.open(encoderDirectory, !noCache)) {
             encoderId = encoder.id();
-            vectors = noCache ? progress.encode(encoder, texts)
-                    : new FileEmbeddingCache(EncoderSettings.cacheDirectory(), encoder.id()).embed(encoder, texts, progress);
+            vectors = encoder.embed(texts);
         }
         double encodingSeconds = (System.nanoTime() - encodeStart) / 1e9;
         int offset = 0;
@@ -169,23 +165,6 @@ public class EvalIntentsCommand implements Callable<Integer> {
             System.out.println("most confused (expected -> predicted: count):");
             evaluation.topConfusions().stream().limit(5)
                     .forEach(c -> System.out.println("  " + c.expected() + " -> " + c.predicted() + ": " + c.count()));
-        }
-    }
-
-    private static List<TicketRow> read(Path file) throws IOException {
-        String start;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            char[] buffer = new char[64];
-            int n = reader.read(buffer);
-            start = n <= 0 ? "" : new String(buffer, 0, n);
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.getFileName().toString(), start));
-            if (!parsed.ok()) {
-                throw new IllegalArgumentException(file + ": " + String.join("; ",
-                        parsed.errors().subList(0, Math.min(5, parsed.errors().size()))));
-            }
-            return parsed.rows();
         }
     }
 

@@ -11,9 +11,14 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Everything a model version serves with: the intent classifier and the reply policy, tied to the
- * encoder whose vectors they read. Stored as gzipped JSON (exact for floats) with a SHA-256 checksum.
+ * encoder whose vectors they read — and, for versions made by an alignment round, the reward model
+ * that round trained (it also tells review which tickets it is least sure about). Stored as gzipped JSON (exact for floats) with a SHA-256 checksum.
  */
-public record ModelBundle(String encoderId, IntentHead intent, ReplyPolicy policy) {
+public record ModelBundle(String encoderId, IntentHead intent, ReplyPolicy policy, ReplyPolicy reward) {
+    public ModelBundle(String encoderId, IntentHead intent, ReplyPolicy policy) {
+        this(encoderId, intent, policy, null);
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public byte[] toBytes() {

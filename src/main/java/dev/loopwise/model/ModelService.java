@@ -21,7 +21,12 @@ public class ModelService {
 
     /** Makes a version that is not active the active one. */
     public ModelVersion promote(int version, String actor) {
-        ModelVersion promoted = activate(version, PROMOTE, actor, false);
+        return promote(version, actor, PROMOTE);
+    }
+
+    /** The same, recording why (an alignment round names itself). */
+    public ModelVersion promote(int version, String actor, String reason) {
+        ModelVersion promoted = activate(version, reason, actor, false);
         registry.reload();
         return promoted;
     }

@@ -12,7 +12,9 @@ import ai.djl.util.PairList;
 /**
  * Scores every (ticket, reply) pair of a batch: s(x, a) = v · relu(Wq·x + Wr·a + Wi·(x⊙a) + b) + c,
  * the feature family [E(x), E(a), E(x)⊙E(a)] of the reply policy and the reward model.
- * Inputs: tickets x [B, d] and replies a [N, d]; output: scores [B, N].
+ * Inputs: tickets x [B, d] and replies a [N, d]; output: scores [B, N] — every ticket against every
+ * reply. With three inputs (x, a1, a2), all [B, d], it scores aligned pairs instead: output [B, 2] holds
+ * s(x_i, a1_i) and s(x_i, a2_i), as comparisons need.
  */
 public class PairScorer extends AbstractBlock {
     private static final byte VERSION = 1;
@@ -43,6 +45,11 @@ public class PairScorer extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray a = inputs.get(1);
+        if (inputs.size() == 3) {
+            NDArray first = aligned(store, x, a, training);
+            NDArray second = aligned(store, x, inputs.get(2), training);
+            return new NDList(first.expandDims(1).concat(second.expandDims(1), 1));
+        }
         NDArray wq = store.getValue(query, x.getDevice(), training);
         NDArray wr = store.getValue(reply, x.getDevice(), training);
         NDArray wi = store.getValue(interaction, x.getDevice(), training);
@@ -57,8 +64,21 @@ public class PairScorer extends AbstractBlock {
         return new NDList(scores);
     }
 
+    /** s(x_i, a_i) for each row i: [B]. */
+    private NDArray aligned(ParameterStore store, NDArray x, NDArray a, boolean training) {
+        NDArray hidden = x.matMul(store.getValue(query, x.getDevice(), training))
+                .add(a.matMul(store.getValue(reply, x.getDevice(), training)))
+                .add(x.mul(a).matMul(store.getValue(interaction, x.getDevice(), training)))
+                .add(store.getValue(hiddenBias, x.getDevice(), training));
+        return Activation.relu(hidden).matMul(store.getValue(out, x.getDevice(), training)).squeeze(-1)
+                .add(store.getValue(outBias, x.getDevice(), training));
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
+        if (inputShapes.length == 3) {
+            return new Shape[] {new Shape(inputShapes[0].get(0), 2)};
+        }
         return new Shape[] {new Shape(inputShapes[0].get(0), inputShapes[1].get(0))};
     }
 }

@@ -106,13 +106,13 @@ public final class PolicyTrainer {
         }
     }
 
-    static ReplyPolicy export(PairScorer scorer) {
+    public static ReplyPolicy export(PairScorer scorer) {
         return new ReplyPolicy(transposed(scorer.query), transposed(scorer.reply), transposed(scorer.interaction),
                 scorer.hiddenBias.getArray().toFloatArray(), scorer.out.getArray().toFloatArray(),
                 scorer.outBias.getArray().toFloatArray()[0]);
     }
 
-    private static void load(PairScorer scorer, ReplyPolicy policy) {
+    public static void load(PairScorer scorer, ReplyPolicy policy) {
         set(scorer.query, policy.queryWeights());
         set(scorer.reply, policy.replyWeights());
         set(scorer.interaction, policy.interactionWeights());

@@ -1,23 +1,19 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.demo.DemoWorkspace;
-import dev.loopwise.model.EncoderFiles;
+import dev.loopwise.cli.CliFiles;
+import dev.loopwise.model.CliEncoder;
 import dev.loopwise.model.SentenceEncoder;
-import dev.loopwise.ticket.TicketFile;
 import dev.loopwise.ticket.TicketRow;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -58,10 +54,9 @@ public class BenchServingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> texts = texts();
         System.out.printf("%-44s %12s %10s %10s%n", "measurement", "texts/s", "p50 ms", "p99 ms");
-        try (SentenceEncoder encoder = new SentenceEncoder(EncoderFiles.resolve(Optional.ofNullable(encoderDirectory),
-                Path.of(System.getProperty("user.home"), ".loopwise", "encoder")), 128, 32, 0)) {
+        try (CliEncoder cli = CliEncoder.open(encoderDirectory, false)) {
             for (int batch : new int[] {1, 32}) {
-                double rate = rawThroughput(encoder, texts, batch);
+                double rate = rawThroughput(cli.encoder(), texts, batch);
                 System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, in process, batch " + batch, rate, "", "");
             }
         }
@@ -163,11 +158,7 @@ public class BenchServingCommand implements Callable<Integer> {
         if (textsFile == null) {
             DemoWorkspace.read("traffic.csv").forEach(r -> texts.add(r.get("text")));
         } else {
-            try (Reader reader = Files.newBufferedReader(textsFile, StandardCharsets.UTF_8)) {
-                String start = Files.readString(textsFile).substring(0, (int) Math.min(64, Files.size(textsFile)));
-                TicketFile.read(reader, TicketFile.guess(textsFile.toString(), start)).rows().stream().map(TicketRow::text)
-                        .forEach(texts::add);
-            }
+            CliFiles.tickets(textsFile).stream().map(TicketRow::text).forEach(texts::add);
         }
         Collections.shuffle(texts, new Random(42));
         return texts;

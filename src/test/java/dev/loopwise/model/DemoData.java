@@ -9,14 +9,14 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 
 /** The demo store as a workspace snapshot, and an encoder with a file cache, for tests without a database. */
-final class DemoData {
+public final class DemoData {
     private static SentenceEncoder encoder;
     private static FileEmbeddingCache cache;
 
     private DemoData() {
     }
 
-    static synchronized SentenceEncoder encoder() {
+    public static synchronized SentenceEncoder encoder() {
         if (encoder == null) {
             encoder = new SentenceEncoder(EncoderFiles.resolve(Optional.empty(), Path.of("target/encoder-cache")), 128, 32, 0);
             cache = new FileEmbeddingCache(Path.of("target/embedding-cache"), encoder.id());
@@ -24,12 +24,12 @@ final class DemoData {
         return encoder;
     }
 
-    static float[][] embed(List<String> texts) {
+    public static float[][] embed(List<String> texts) {
         SentenceEncoder e = encoder();
         return cache.embed(e, texts, new Progress(true));
     }
 
-    static WorkspaceSnapshot workspace() {
+    public static WorkspaceSnapshot workspace() {
         List<WorkspaceSnapshot.IntentInfo> intents = new ArrayList<>();
         for (CSVRecord row : DemoWorkspace.read("intents.csv")) {
             intents.add(new WorkspaceSnapshot.IntentInfo(row.get("name"), row.get("description")));

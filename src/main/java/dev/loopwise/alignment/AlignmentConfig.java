@@ -1,0 +1,48 @@
+package dev.loopwise.alignment;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Defaults of alignment rounds ({@code LOOPWISE_ALIGNMENT_BETA}, ...); a round's request may override most. */
+@ConfigMapping(prefix = "loopwise.alignment")
+public interface AlignmentConfig {
+    /** reward_weighted or dpo. */
+    @WithDefault("reward_weighted")
+    String method();
+
+    /** KL strength: π* ∝ π_ref·exp(r/β). Smaller follows the reward more. */
+    @WithDefault("0.5")
+    double beta();
+
+    @WithDefault("42")
+    long seed();
+
+    @WithDefault("30")
+    int rewardEpochs();
+
+    @WithDefault("32")
+    int rewardHidden();
+
+    @WithDefault("8")
+    int policyEpochs();
+
+    /** Share of judged tickets kept aside to measure the reward model and compare the versions. */
+    @WithDefault("0.2")
+    double heldOutShare();
+
+    /** Gate: held-out reward-model accuracy floor. */
+    @WithDefault("0.55")
+    double minRewardAccuracy();
+
+    /** Gate: largest allowed drop of held-out intent accuracy. */
+    @WithDefault("0.02")
+    double maxIntentDrop();
+
+    /** Gate: bound on the mean KL(π‖π_ref). */
+    @WithDefault("2.0")
+    double maxKl();
+
+    /** Promote a candidate whose gates all pass (otherwise it waits for an admin). */
+    @WithDefault("true")
+    boolean autoPromote();
+}

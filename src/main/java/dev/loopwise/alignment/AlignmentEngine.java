@@ -1,0 +1,206 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.common.Hashing;
+import dev.loopwise.model.IntentEvaluation;
+import dev.loopwise.model.ModelBundle;
+import dev.loopwise.model.PolicyFeatures;
+import dev.loopwise.model.ReplyPolicy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One alignment round as a function of its data: split the comparisons by ticket, train the reward
+ * model, update the policy, compare candidate and active on held-out comparisons, check the gates.
+ * The same data, settings and seed give the same result.
+ */
+public final class AlignmentEngine {
+    public interface Listener {
+        void step(String message, double progress);
+    }
+
+    private AlignmentEngine() {
+    }
+
+    public static RoundResult run(RoundSettings settings, RoundData data, Function<List<String>, float[][]> embed, Listener listener) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        listener.step("Encoding tickets and replies", 0.05);
+        Featurizer features = new Featurizer(embed, data);
+        List<PreferencePair> train = new ArrayList<>();
+        List<PreferencePair> heldOut = new ArrayList<>();
+        for (PreferencePair pair : data.pairs()) {
+            (isHeldOut(pair.group(), settings) ? heldOut : train).add(pair);
+        }
+        if (train.isEmpty() || heldOut.isEmpty()) {
+            throw new IllegalArgumentException("A round needs judgements of several tickets: " + data.pairs().size()
+                    + " comparisons are too few to keep some aside for measuring.");
+        }
+        metrics.put("reward/train_pairs", train.size());
+        metrics.put("reward/test_pairs", heldOut.size());
+        millis.put("encode", elapsed(t));
+
+        t = System.nanoTime();
+        listener.step("Training the reward model on " + train.size() + " comparisons", 0.2);
+        RewardTrainer.Result reward = RewardTrainer.train(settings.reward(), features.comparisons(train));
+        RewardEvaluation evaluation = RewardEvaluation.of(reward.model(), features.comparisons(heldOut));
+        metrics.put("reward/train_loss", reward.finalLoss());
+        metrics.put("reward/accuracy", evaluation.accuracy());
+        metrics.put("reward/margin", evaluation.meanMargin());
+        metrics.put("reward/calibration_error", evaluation.calibrationError());
+        millis.put("reward", elapsed(t));
+
+        t = System.nanoTime();
+        listener.step("Updating the policy (" + settings.method() + ") on " + data.tickets().size() + " tickets", 0.45);
+        PolicyUpdate.Tickets tickets = features.tickets();
+        float[][] replies = features.replies();
+        float[][] referenceLogits = PolicyUpdate.logits(data.reference(), tickets, replies);
+        float[][] normalisedReward = PolicyUpdate.normalisedReward(reward.model(), tickets, replies);
+        float[][] optimal = PolicyUpdate.optimalTargets(referenceLogits, normalisedReward, settings.beta());
+        ReplyPolicy updated = settings.method().equals(RoundSettings.DPO)
+                ? PolicyUpdate.dpo(data.reference(), features.libraryPairs(train), tickets, replies, settings.beta(),
+                        settings.policyEpochs(), settings.seed())
+                : PolicyUpdate.rewardWeighted(data.reference(), optimal, tickets, replies, settings.policyEpochs(), settings.seed());
+        ModelBundle candidate = new ModelBundle(data.active().encoderId(), data.active().intent(), updated, reward.model().scorer());
+        millis.put("policy", elapsed(t));
+
+        t = System.nanoTime();
+        listener.step("Comparing the candidate with the active version on held-out judgements", 0.8);
+        float[][] updatedLogits = PolicyUpdate.logits(updated, tickets, replies);
+        float[][] activeLogits = PolicyUpdate.logits(data.active().policy(), tickets, replies);
+        PolicyMetrics.putAll(metrics, referenceLogits, updatedLogits, activeLogits, normalisedReward);
+        List<PolicyUpdate.LibraryPair> testPairs = features.libraryPairs(heldOut);
+        double candidateAgreement = PolicyMetrics.preferenceAgreement(updatedLogits, testPairs);
+        double activeAgreement = PolicyMetrics.preferenceAgreement(activeLogits, testPairs);
+        metrics.put("eval/preference_pairs", testPairs.size());
+        metrics.put("eval/candidate_preference_agreement", candidateAgreement);
+        metrics.put("eval/active_preference_agreement", activeAgreement);
+        Double intentAccuracy = null;
+        if (!data.intentTest().isEmpty()) {
+            IntentEvaluation intents = IntentEvaluation.of(candidate.intent(), features.intentTestVectors(),
+                    data.intentTest().stream().map(ticket -> ticket.intent()).toList(), null);
+            intentAccuracy = intents.accuracy();
+            metrics.put("intent/accuracy", intentAccuracy);
+        }
+        millis.put("evaluate", elapsed(t));
+        millis.forEach((step, ms) -> metrics.put("time/" + step + "_s", ms / 1000.0));
+
+        List<RoundResult.Gate> gates = Gates.check(settings, evaluation, candidateAgreement, activeAgreement, testPairs.size(),
+                intentAccuracy, IntentEvaluation.of(data.active().intent(), features.intentTestVectors(),
+                        data.intentTest().stream().map(ticket -> ticket.intent()).toList(), null).accuracy(),
+                (Double) metrics.get("policy/kl"), data.intentTest().isEmpty());
+        return new RoundResult(candidate, metrics, gates, millis);
+    }
+
+    /** A stable, seeded one-in-n choice of the tickets whose judgements are held out. */
+    static boolean isHeldOut(String group, RoundSettings settings) {
+        String hash = Hashing.sha256Hex(settings.seed() + ":" + group);
+        return Long.parseLong(hash.substring(0, 8), 16) / (double) 0xffffffffL < settings.heldOutShare();
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Texts to vectors, and vectors to the features the reward model and the policy read. */
+    static final class Featurizer {
+        private final Map<String, Integer> row = new HashMap<>();
+        private final float[][] vectors;
+        private final RoundData data;
+        private final Map<String, Integer> libraryIndex = new HashMap<>();
+
+        Featurizer(Function<List<String>, float[][]> embed, RoundData data) {
+            this.data = data;
+            List<String> texts = new ArrayList<>();
+            java.util.function.Consumer<String> add = text -> row.computeIfAbsent(text, k -> {
+                texts.add(k);
+                return texts.size() - 1;
+            });
+            data.pairs().forEach(p -> { add.accept(p.prompt()); add.accept(p.first()); add.accept(p.second()); });
+            data.tickets().forEach(add);
+            data.replies().forEach(r -> add.accept(r.text()));
+            data.intentTest().forEach(ticket -> add.accept(ticket.text()));
+            for (int a = 0; a < data.replies().size(); a++) {
+                libraryIndex.putIfAbsent(data.replies().get(a).text(), a);
+            }
+            vectors = embed.apply(texts);
+        }
+
+        float[] ticket(String text) {
+            return PolicyFeatures.ticket(vectors[row.get(text)], text);
+        }
+
+        float[] reply(String text) {
+            return PolicyFeatures.reply(vectors[row.get(text)], text);
+        }
+
+        RewardTrainer.Data comparisons(List<PreferencePair> pairs) {
+            int n = pairs.size();
+            float[][] x = new float[n][];
+            float[][] first = new float[n][];
+            float[][] second = new float[n][];
+            float[] kinds = new float[n];
+            float[] margins = new float[n];
+            float[] weights = new float[n];
+            for (int i = 0; i < n; i++) {
+                PreferencePair p = pairs.get(i);
+                x[i] = ticket(p.prompt());
+                first[i] = reply(p.first());
+                second[i] = reply(p.second());
+                kinds[i] = p.kind().ordinal();
+                margins[i] = (float) p.margin();
+                weights[i] = (float) p.weight();
+            }
+            return new RewardTrainer.Data(x, first, second, kinds, margins, weights);
+        }
+
+        /** Every known ticket (and every judged prompt), as the policy reads them. */
+        PolicyUpdate.Tickets tickets() {
+            List<String> all = allTickets();
+            float[][] features = new float[all.size()][];
+            float[][] priors = new float[all.size()][];
+            List<String> intents = data.replies().stream().map(r -> r.intent()).toList();
+            for (int i = 0; i < all.size(); i++) {
+                features[i] = ticket(all.get(i));
+                priors[i] = PolicyUpdate.toFloat(ReplyPolicy.logPrior(data.active().intent(), vectors[row.get(all.get(i))], intents));
+            }
+            return new PolicyUpdate.Tickets(features, priors);
+        }
+
+        private List<String> allTickets() {
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(data.tickets());
+            data.pairs().forEach(p -> all.add(p.prompt()));
+            return new ArrayList<>(all);
+        }
+
+        float[][] replies() {
+            return data.replies().stream().map(r -> reply(r.text())).toArray(float[][]::new);
+        }
+
+        /** Strict preferences between two library replies, as (ticket row, chosen, rejected). */
+        List<PolicyUpdate.LibraryPair> libraryPairs(List<PreferencePair> pairs) {
+            List<String> all = allTickets();
+            Map<String, Integer> ticketRow = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                ticketRow.put(all.get(i), i);
+            }
+            List<PolicyUpdate.LibraryPair> out = new ArrayList<>();
+            for (PreferencePair p : pairs) {
+                Integer chosen = libraryIndex.get(p.first());
+                Integer rejected = libraryIndex.get(p.second());
+                if (p.kind() == PreferencePair.Kind.PREFERENCE && chosen != null && rejected != null && !chosen.equals(rejected)) {
+                    out.add(new PolicyUpdate.LibraryPair(ticketRow.get(p.prompt()), chosen, rejected));
+                }
+            }
+            return out;
+        }
+
+        float[][] intentTestVectors() {
+            return data.intentTest().stream().map(ticket -> vectors[row.get(ticket.text())]).toArray(float[][]::new);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.common.IdentityEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One alignment round: settings, progress, log, metrics, gates, outcome and lineage. */
+@Entity
+@Table(name = "alignment_rounds")
+public class AlignmentRound extends IdentityEntity {
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String PROMOTED = "promoted";
+    public static final String REJECTED = "rejected";
+    public static final String FAILED = "failed";
+
+    public String method;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> settings = new LinkedHashMap<>();
+    public String status = QUEUED;
+    public double progress;
+    public String step;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> log = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> metrics = new LinkedHashMap<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<RoundResult.Gate> gates = new ArrayList<>();
+    public String reason;
+    @Column(name = "base_version")
+    public Integer baseVersion;
+    @Column(name = "reference_version")
+    public Integer referenceVersion;
+    @Column(name = "candidate_version")
+    public Integer candidateVersion;
+    public boolean promoted;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "judgement_ids")
+    public Long[] judgementIds = new Long[0];
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> lineage = new LinkedHashMap<>();
+    @Column(name = "started_by")
+    public String startedBy;
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt;
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    public boolean finished() {
+        return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(FAILED);
+    }
+
+    public static List<AlignmentRound> newestFirst(int limit) {
+        return find("order by id desc").page(0, limit).list();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.model.Vectors;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a policy update did, measured on every known ticket: {@code policy/kl} — mean KL(π‖π_ref);
+ * {@code policy/expected_reward} — mean E_π[r̃] in standard deviations of the reward (and the same for π_ref); {@code policy/changed_choice_rate} —
+ * how often π's first choice differs from the active version's.
+ */
+final class PolicyMetrics {
+    private PolicyMetrics() {
+    }
+
+    static void putAll(Map<String, Object> metrics, float[][] referenceLogits, float[][] updatedLogits, float[][] activeLogits,
+                       float[][] normalisedReward) {
+        double kl = 0;
+        double rewardUpdated = 0;
+        double rewardReference = 0;
+        int changed = 0;
+        int n = referenceLogits.length;
+        for (int i = 0; i < n; i++) {
+            double[] p = Vectors.softmax(PolicyUpdate.toDouble(updatedLogits[i]));
+            double[] q = Vectors.softmax(PolicyUpdate.toDouble(referenceLogits[i]));
+            for (int a = 0; a < p.length; a++) {
+                rewardUpdated += p[a] * normalisedReward[i][a];
+                rewardReference += q[a] * normalisedReward[i][a];
+                if (p[a] > 1e-12) {
+                    kl += p[a] * Math.log(p[a] / Math.max(q[a], 1e-300));
+                }
+            }
+            changed += argmax(updatedLogits[i]) != argmax(activeLogits[i]) ? 1 : 0;
+        }
+        metrics.put("policy/kl", kl / n);
+        metrics.put("policy/expected_reward", rewardUpdated / n);
+        metrics.put("policy/reference_expected_reward", rewardReference / n);
+        metrics.put("policy/changed_choice_rate", (double) changed / n);
+    }
+
+    /** Share of held-out human preferences where the policy gives the chosen reply more probability than the rejected one. */
+    static double preferenceAgreement(float[][] logits, List<PolicyUpdate.LibraryPair> pairs) {
+        if (pairs.isEmpty()) {
+            return Double.NaN;
+        }
+        int agreed = 0;
+        for (PolicyUpdate.LibraryPair pair : pairs) {
+            agreed += logits[pair.ticket()][pair.chosen()] > logits[pair.ticket()][pair.rejected()] ? 1 : 0;
+        }
+        return (double) agreed / pairs.size();
+    }
+
+    static int argmax(float[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,200 @@
+package dev.loopwise.alignment;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.loopwise.model.Djl;
+import dev.loopwise.model.PairScorer;
+import dev.loopwise.model.PolicyTrainer;
+import dev.loopwise.model.ReplyPolicy;
+import dev.loopwise.model.Vectors;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The two ways a round moves the policy. {@code reward_weighted}: over the candidate set the optimum of
+ * E_π[r] − β·KL(π‖π_ref) is exactly π*(a|x) ∝ π_ref(a|x)·exp(r(x, a)/β); it is distilled into θ on every
+ * known ticket, starting from π_ref. {@code dpo}: DPO on the human pairs, with π_ref as the reference.
+ */
+public final class PolicyUpdate {
+    /** Tickets as the policy reads them: features, and log p(intent(a)|x) for every library reply. */
+    public record Tickets(float[][] features, float[][] logPriors) {
+    }
+
+    private PolicyUpdate() {
+    }
+
+    /**
+     * π*(·|x) ∝ π_ref(·|x)·exp(r̃(x, ·)/β) for every ticket, with r̃ the reward standardised over all
+     * (ticket, reply) pairs — so that β means the same whatever scale the reward model happened to learn.
+     */
+    public static float[][] optimalTargets(float[][] referenceLogits, float[][] normalisedReward, double beta) {
+        float[][] targets = new float[referenceLogits.length][];
+        for (int i = 0; i < targets.length; i++) {
+            double[] logits = new double[referenceLogits[i].length];
+            for (int a = 0; a < logits.length; a++) {
+                logits[a] = referenceLogits[i][a] + normalisedReward[i][a] / beta;
+            }
+            targets[i] = toFloat(Vectors.softmax(logits));
+        }
+        return targets;
+    }
+
+    /** log π-logits of a policy for every ticket: s(x, a) + log p(intent(a) | x). */
+    public static float[][] logits(ReplyPolicy policy, Tickets tickets, float[][] replies) {
+        float[][] scores = dev.loopwise.model.BatchScorer.scores(policy, tickets.features(), replies);
+        for (int i = 0; i < scores.length; i++) {
+            for (int a = 0; a < scores[i].length; a++) {
+                scores[i][a] += tickets.logPriors()[i][a];
+            }
+        }
+        return scores;
+    }
+
+    /** The reward of every (ticket, reply), standardised to mean 0 and standard deviation 1. */
+    public static float[][] normalisedReward(RewardModel reward, Tickets tickets, float[][] replies) {
+        float[][] r = dev.loopwise.model.BatchScorer.scores(reward.scorer(), tickets.features(), replies);
+        double sum = 0;
+        double squares = 0;
+        long n = 0;
+        for (float[] row : r) {
+            for (float v : row) {
+                sum += v;
+                squares += (double) v * v;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        double std = Math.sqrt(Math.max(squares / n - mean * mean, 1e-12));
+        for (float[] row : r) {
+            for (int a = 0; a < row.length; a++) {
+                row[a] = (float) ((row[a] - mean) / std);
+            }
+        }
+        return r;
+    }
+
+    public static ReplyPolicy rewardWeighted(ReplyPolicy reference, float[][] targets, Tickets tickets, float[][] replies, int epochs,
+                                             long seed) {
+        PolicyTrainer.Config config = new PolicyTrainer.Config(reference.hidden(), epochs, 0.003, 128, seed, reference);
+        return PolicyTrainer.train(config, new PolicyTrainer.Data(tickets.features(), replies, targets, tickets.logPriors())).policy();
+    }
+
+    /** A human pair in library terms: ticket row, chosen and rejected reply index. */
+    public record LibraryPair(int ticket, int chosen, int rejected) {
+    }
+
+    public static ReplyPolicy dpo(ReplyPolicy reference, List<LibraryPair> pairs, Tickets tickets, float[][] replies, double beta,
+                                  int epochs, long seed) {
+        Djl.configure();
+        Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) seed);
+        ReplyPolicy.PreparedReply[] ref = prepare(reference, replies);
+        int n = replies.length;
+        int dim = replies[0].length;
+        float[] referenceGap = new float[pairs.size()];
+        for (int p = 0; p < pairs.size(); p++) {
+            LibraryPair pair = pairs.get(p);
+            double[] logits = reference.logits(tickets.features()[pair.ticket()], ref, toDouble(tickets.logPriors()[pair.ticket()]));
+            double[] logPi = logSoftmax(logits);
+            referenceGap[p] = (float) (logPi[pair.chosen()] - logPi[pair.rejected()]);
+        }
+        DpoLoss loss = new DpoLoss(beta);
+        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.001f)).build())
+                .optDevices(new Device[] {Device.cpu()});
+        try (Model model = Model.newInstance("dpo-policy", Device.cpu(), Djl.PYTORCH)) {
+            PairScorer scorer = new PairScorer(dim, reference.hidden());
+            model.setBlock(scorer);
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(1, dim), new Shape(n, dim));
+                PolicyTrainer.load(scorer, reference);
+                NDManager manager = trainer.getManager();
+                NDArray library = manager.create(Vectors.flatten(replies), new Shape(n, dim));
+                Random random = new Random(seed);
+                int[] order = java.util.stream.IntStream.range(0, pairs.size()).toArray();
+                for (int epoch = 0; epoch < epochs; epoch++) {
+                    shuffle(order, random);
+                    for (int start = 0; start < order.length; start += 32) {
+                        int end = Math.min(order.length, start + 32);
+                        int rows = end - start;
+                        float[] x = new float[rows * dim];
+                        float[] prior = new float[rows * n];
+                        float[] chosen = new float[rows * n];
+                        float[] rejected = new float[rows * n];
+                        float[] gap = new float[rows];
+                        for (int r = 0; r < rows; r++) {
+                            LibraryPair pair = pairs.get(order[start + r]);
+                            System.arraycopy(tickets.features()[pair.ticket()], 0, x, r * dim, dim);
+                            System.arraycopy(tickets.logPriors()[pair.ticket()], 0, prior, r * n, n);
+                            chosen[r * n + pair.chosen()] = 1;
+                            rejected[r * n + pair.rejected()] = 1;
+                            gap[r] = referenceGap[order[start + r]];
+                        }
+                        try (NDManager batch = manager.newSubManager()) {
+                            NDList labels = new NDList(batch.create(chosen, new Shape(rows, n)), batch.create(rejected, new Shape(rows, n)),
+                                    batch.create(gap));
+                            try (GradientCollector collector = trainer.newGradientCollector()) {
+                                NDArray logits = trainer.forward(new NDList(batch.create(x, new Shape(rows, dim)), library)).singletonOrThrow()
+                                        .add(batch.create(prior, new Shape(rows, n)));
+                                collector.backward(loss.evaluate(labels, new NDList(logits)));
+                            }
+                            trainer.step();
+                        }
+                    }
+                }
+                return PolicyTrainer.export(scorer);
+            }
+        }
+    }
+
+    static ReplyPolicy.PreparedReply[] prepare(ReplyPolicy policy, float[][] replies) {
+        ReplyPolicy.PreparedReply[] prepared = new ReplyPolicy.PreparedReply[replies.length];
+        for (int a = 0; a < replies.length; a++) {
+            prepared[a] = policy.prepare(replies[a]);
+        }
+        return prepared;
+    }
+
+    static double[] logSoftmax(double[] logits) {
+        double[] p = Vectors.softmax(logits);
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = Math.log(Math.max(p[i], 1e-300));
+        }
+        return out;
+    }
+
+    static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.loopwise.alignment;
+
+/**
+ * One human comparison as the reward model learns it: a prompt (the ticket), two replies and the
+ * verdict. {@code first} is preferred for {@link Kind#PREFERENCE}; {@link Kind#TIE} says they are equally
+ * good; {@link Kind#BOTH_BAD} says neither should be sent. {@code margin} ≥ 0 comes from star ratings;
+ * {@code weight} is the reviewer's reliability. {@code group} keeps pairs of one ticket on one side of a split.
+ */
+public record PreferencePair(String prompt, String first, String second, Kind kind, double margin, double weight,
+                             String group, long judgementId) {
+    public enum Kind { PREFERENCE, TIE, BOTH_BAD }
+}

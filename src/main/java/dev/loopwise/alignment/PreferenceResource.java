@@ -1,0 +1,52 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Preference data out (TRL pairs, KTO rows) and in (TRL pairs). Roles: admin. */
+@Path("/api/v1")
+@Tag(name = "Alignment")
+@RolesAllowed(Role.ADMIN)
+public class PreferenceResource {
+    static final String JSONL = "application/x-ndjson";
+
+    @Inject
+    PreferenceExchange exchange;
+    @Inject
+    CurrentUser currentUser;
+
+    /** {@code format=trl}: judgements as {"prompt","chosen","rejected","margin"?}; {@code format=kto}: thumbs as {"prompt","completion","label"}. */
+    @GET
+    @Path("/export/preferences")
+    @Produces(JSONL)
+    public Response export(@QueryParam("format") @DefaultValue("trl") String format) {
+        StreamingOutput body = switch (format) {
+            case "trl" -> exchange::writeTrl;
+            case "kto" -> exchange::writeKto;
+            default -> throw ApiException.badRequest("invalid_format", "format must be trl (preference pairs) or kto (thumbs up/down).");
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"loopwise-" + format + ".jsonl\"").build();
+    }
+
+    @POST
+    @Path("/datasets/preferences")
+    @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
+    public Response importPairs(String body) throws IOException {
+        return Response.status(Response.Status.CREATED).entity(exchange.importTrl(body, currentUser.name())).build();
+    }
+}

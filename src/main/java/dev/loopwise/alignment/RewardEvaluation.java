@@ -1,0 +1,51 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.model.ReplyPolicy;
+
+/**
+ * Held-out quality of a reward model on comparisons it did not learn from: {@code accuracy} — share of
+ * preferences where the chosen reply scores higher; {@code meanMargin} — mean r(chosen) − r(rejected);
+ * {@code calibrationError} — expected calibration error of σ(Δ) over ten confidence bins.
+ */
+public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Double calibrationError) {
+
+    public static RewardEvaluation of(RewardModel model, RewardTrainer.Data data) {
+        int n = 0;
+        int correct = 0;
+        double margin = 0;
+        double[] binConfidence = new double[10];
+        int[] binCorrect = new int[10];
+        int[] binCount = new int[10];
+        for (int i = 0; i < data.size(); i++) {
+            if (data.kinds()[i] != 0) {
+                continue;
+            }
+            double delta = model.score(data.tickets()[i], prepare(model, data.first()[i]))
+                    - model.score(data.tickets()[i], prepare(model, data.second()[i]));
+            n++;
+            boolean right = delta > 0;
+            correct += right ? 1 : 0;
+            margin += delta;
+            double p = 1 / (1 + Math.exp(-delta));
+            double confidence = Math.max(p, 1 - p);
+            int bin = Math.min(9, (int) ((confidence - 0.5) * 20));
+            binConfidence[bin] += confidence;
+            binCorrect[bin] += right ? 1 : 0;
+            binCount[bin]++;
+        }
+        if (n == 0) {
+            return new RewardEvaluation(0, null, null, null);
+        }
+        double ece = 0;
+        for (int b = 0; b < 10; b++) {
+            if (binCount[b] > 0) {
+                ece += Math.abs((double) binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]) * binCount[b] / n;
+            }
+        }
+        return new RewardEvaluation(n, (double) correct / n, margin / n, ece);
+    }
+
+    private static ReplyPolicy.PreparedReply prepare(RewardModel model, float[] reply) {
+        return model.prepare(reply);
+    }
+}

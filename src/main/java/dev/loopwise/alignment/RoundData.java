@@ -1,0 +1,15 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.model.ModelBundle;
+import dev.loopwise.model.ReplyPolicy;
+import dev.loopwise.model.WorkspaceSnapshot;
+import java.util.List;
+
+/**
+ * Everything a round reads, captured once: the active bundle, the reference policy π_ref, the human
+ * comparisons, every known ticket (for distillation), the reply library, and the held-out labelled
+ * tickets on which intent accuracy is checked.
+ */
+public record RoundData(ModelBundle active, ReplyPolicy reference, List<PreferencePair> pairs, List<String> tickets,
+                        List<WorkspaceSnapshot.ReplyInfo> replies, List<WorkspaceSnapshot.TicketInfo> intentTest) {
+}

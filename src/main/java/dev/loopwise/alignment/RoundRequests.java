@@ -1,0 +1,42 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.common.ApiException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns a round request (with defaults from configuration) into validated settings, and back into a description. */
+final class RoundRequests {
+    private RoundRequests() {
+    }
+
+    /** @param request method and optional overrides: beta, seed, rewardEpochs, policyEpochs */
+    static RoundSettings settings(AlignmentConfig defaults, RoundResource.RoundRequest request) {
+        String method = request == null || request.method() == null ? defaults.method() : request.method();
+        try {
+            long seed = request == null || request.seed() == null ? defaults.seed() : request.seed();
+            return new RoundSettings(method, request == null || request.beta() == null ? defaults.beta() : request.beta(), seed,
+                    new RewardTrainer.Config(defaults.rewardHidden(),
+                            request == null || request.rewardEpochs() == null ? defaults.rewardEpochs() : request.rewardEpochs(),
+                            0.003, 64, seed),
+                    request == null || request.policyEpochs() == null ? defaults.policyEpochs() : request.policyEpochs(),
+                    defaults.heldOutShare(), defaults.minRewardAccuracy(), defaults.maxIntentDrop(), defaults.maxKl());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_round", e.getMessage() + ".");
+        }
+    }
+
+    static Map<String, Object> describe(RoundSettings s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("method", s.method());
+        out.put("beta", s.beta());
+        out.put("seed", s.seed());
+        out.put("rewardEpochs", s.reward().epochs());
+        out.put("rewardHidden", s.reward().hidden());
+        out.put("policyEpochs", s.policyEpochs());
+        out.put("heldOutShare", s.heldOutShare());
+        out.put("minRewardAccuracy", s.minRewardAccuracy());
+        out.put("maxIntentDrop", s.maxIntentDrop());
+        out.put("maxKl", s.maxKl());
+        return out;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alignment rounds: start one, follow it, read its report. Roles: admin. */
+@Path("/api/v1/rounds")
+@Tag(name = "Alignment")
+@RolesAllowed(Role.ADMIN)
+public class RoundResource {
+    @Inject
+    RoundService rounds;
+    @Inject
+    AlignmentConfig config;
+    @Inject
+    CurrentUser currentUser;
+
+    /** Optional overrides of the configured defaults. */
+    public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, Integer policyEpochs) {
+    }
+
+    public record RoundView(long roundId, String method, String status, double progress, String step, Map<String, Object> settings,
+                            Map<String, Object> metrics, List<RoundResult.Gate> gates, Integer baseVersion, Integer candidateVersion,
+                            boolean promoted, String reason, int judgements, List<String> log, OffsetDateTime createdAt,
+                            OffsetDateTime finishedAt) {
+        static RoundView of(AlignmentRound r) {
+            return new RoundView(r.id, r.method, r.status, r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
+                    r.candidateVersion, r.promoted, r.reason, r.judgementIds.length, r.log, r.createdAt, r.finishedAt);
+        }
+    }
+
+    @POST
+    public Response start(RoundRequest request) {
+        AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());
+        return Response.accepted(Map.of("roundId", round.id)).build();
+    }
+
+    @GET
+    public List<RoundView> list() {
+        return AlignmentRound.newestFirst(50).stream().map(RoundView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public RoundView get(@PathParam("id") long id) {
+        return RoundView.of(AlignmentRound.<AlignmentRound>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("No alignment round " + id + ".")));
+    }
+}

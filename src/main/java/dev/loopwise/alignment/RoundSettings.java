@@ -1,0 +1,35 @@
+package dev.loopwise.alignment;
+
+/**
+ * Settings of one alignment round, validated on construction.
+ *
+ * @param method            {@code reward_weighted} (distil π* ∝ π_ref·exp(r/β)) or {@code dpo}
+ * @param beta              strength of the KL pull towards π_ref (smaller: follow the reward more)
+ * @param heldOutShare      share of tickets whose judgements are kept aside to measure the reward model and the policies
+ * @param minRewardAccuracy gate: the reward model's held-out accuracy must reach this
+ * @param maxIntentDrop     gate: held-out intent accuracy may fall by at most this much
+ * @param maxKl             gate: mean KL(π‖π_ref) over known tickets must stay below this
+ */
+public record RoundSettings(String method, double beta, long seed, RewardTrainer.Config reward, int policyEpochs,
+                            double heldOutShare, double minRewardAccuracy, double maxIntentDrop, double maxKl) {
+    public static final String REWARD_WEIGHTED = "reward_weighted";
+    public static final String DPO = "dpo";
+
+    public RoundSettings {
+        if (!REWARD_WEIGHTED.equals(method) && !DPO.equals(method)) {
+            throw new IllegalArgumentException("method must be reward_weighted or dpo, not " + method);
+        }
+        if (!(beta > 0) || beta > 100) {
+            throw new IllegalArgumentException("beta must be in (0, 100]");
+        }
+        if (policyEpochs < 1 || policyEpochs > 10_000) {
+            throw new IllegalArgumentException("policyEpochs must be between 1 and 10000");
+        }
+        if (!(heldOutShare > 0 && heldOutShare < 0.9)) {
+            throw new IllegalArgumentException("heldOutShare must be in (0, 0.9)");
+        }
+        if (minRewardAccuracy < 0 || minRewardAccuracy > 1 || maxIntentDrop < 0 || maxKl <= 0) {
+            throw new IllegalArgumentException("minRewardAccuracy must be in [0, 1], maxIntentDrop ≥ 0, maxKl > 0");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Alignment rounds in the browser: start one, watch it run, read its report, see metrics across rounds. Roles: admin. */
+@Path("/admin/rounds")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class RoundsPage {
+    @Inject
+    RoundService rounds;
+    @Inject
+    AlignmentConfig config;
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error);
+
+        static native TemplateInstance round(AlignmentRound round);
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.rounds(AlignmentRound.newestFirst(30), config, null);
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance report(@PathParam("id") long id) {
+        return Templates.round(find(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@RestForm String method, @RestForm Double beta, @RestForm Long seed, @RestForm Integer policyEpochs) {
+        try {
+            RoundSettings settings = RoundRequests.settings(config, new RoundResource.RoundRequest(method, beta, seed, null, policyEpochs));
+            AlignmentRound round = rounds.start(settings, currentUser.name());
+            return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.rounds(AlignmentRound.newestFirst(30), config, e.getMessage())).build();
+        }
+    }
+
+    /** The live progress the report page polls while the round runs. */
+    @GET
+    @Path("/{id}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RoundResource.RoundView progress(@PathParam("id") long id) {
+        return RoundResource.RoundView.of(find(id));
+    }
+
+    /** Metrics of every finished round, oldest first, for the charts. */
+    @GET
+    @Path("/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> history() {
+        return AlignmentRound.<AlignmentRound>list("status in ?1 order by id", List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED))
+                .stream().map(r -> {
+                    Map<String, Object> point = new LinkedHashMap<>(r.metrics);
+                    point.put("round", r.id);
+                    point.put("promoted", r.promoted);
+                    point.put("judgements", r.judgementIds.length);
+                    return point;
+                }).toList();
+    }
+
+    private static AlignmentRound find(long id) {
+        return AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No alignment round " + id + "."));
+    }
+}

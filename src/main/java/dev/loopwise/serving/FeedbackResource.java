@@ -1,0 +1,60 @@
+package dev.loopwise.serving;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Thumbs up or down on a served reply; sending it again changes the caller's verdict. Roles: admin, reviewer. */
+@Path("/api/v1/feedback")
+@Tag(name = "Serving")
+@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+public class FeedbackResource {
+    static final int MAX_COMMENT = 2000;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CurrentUser currentUser;
+
+    public record FeedbackRequest(String requestId, String rating, String comment) {
+    }
+
+    @POST
+    @Transactional
+    public Response feedback(FeedbackRequest request) {
+        if (request == null || request.requestId() == null || request.rating() == null) {
+            throw ApiException.badRequest("validation_failed", "Send {\"requestId\": \"...\", \"rating\": \"up\" or \"down\"}.");
+        }
+        if (!request.rating().equals("up") && !request.rating().equals("down")) {
+            throw ApiException.badRequest("validation_failed", "rating must be \"up\" or \"down\".");
+        }
+        if (request.comment() != null && request.comment().length() > MAX_COMMENT) {
+            throw ApiException.badRequest("validation_failed", "A comment has at most " + MAX_COMMENT + " characters.");
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(request.requestId());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("validation_failed", "requestId must be the requestId a /respond call returned.");
+        }
+        if (em.createNativeQuery("select 1 from served_requests where id = ?1").setParameter(1, id).getResultList().isEmpty()) {
+            throw ApiException.notFound("No served request " + id + ".");
+        }
+        Number feedbackId = (Number) em.createNativeQuery("""
+                insert into feedback (request_id, rating, comment, caller) values (?1, ?2, ?3, ?4)
+                on conflict (request_id, caller) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
+                returning id""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, request.comment())
+                .setParameter(4, currentUser.name()).getSingleResult();
+        return Response.status(Response.Status.CREATED).entity(Map.of("feedbackId", feedbackId.longValue())).build();
+    }
+}

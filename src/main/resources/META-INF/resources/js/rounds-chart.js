@@ -1,0 +1,22 @@
+// Metrics across alignment rounds: reward-model accuracy, preference agreement of candidate and active, KL.
+(async function () {
+  const canvas = document.getElementById('rounds-chart');
+  if (!canvas || !window.Chart) return;
+  const response = await fetch('/admin/rounds/history', { headers: { Accept: 'application/json' } });
+  if (!response.ok) return;
+  const rounds = await response.json();
+  const series = (key) => rounds.map((r) => (typeof r[key] === 'number' ? r[key] : null));
+  new Chart(canvas, {
+    type: 'line',
+    data: {
+      labels: rounds.map((r) => 'round ' + r.round),
+      datasets: [
+        { label: 'reward model accuracy (held out)', data: series('reward/accuracy'), borderColor: '#2f6f5e', yAxisID: 'rate' },
+        { label: 'candidate preference agreement', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', yAxisID: 'rate' },
+        { label: 'active preference agreement', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', yAxisID: 'rate' },
+        { label: 'KL(π‖π_ref)', data: series('policy/kl'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'kl' },
+      ],
+    },
+    options: { spanGaps: true, scales: { rate: { position: 'left', min: 0, max: 1 }, kl: { position: 'right', min: 0, grid: { drawOnChartArea: false } } } },
+  });
+})();

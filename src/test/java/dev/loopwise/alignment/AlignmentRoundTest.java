@@ -1,0 +1,112 @@
+package dev.loopwise.alignment;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.ReviewService;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** A round from judgements to a served version, through the API and the real database. */
+@QuarkusTest
+class AlignmentRoundTest {
+    @Inject
+    ReviewService review;
+    @Inject
+    UserService users;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aRoundLearnsTheReviewersTasteReportsItAndTheSameDataGiveTheSameMetrics() {
+        int base = ActiveModel.await();
+        int judged = Judgements.judgeShorterIsBetter(review, users, 90);
+        assertTrue(judged >= 80, "judged " + judged);
+        Caller admin = Caller.apiKey(keys, "admin");
+        assertEquals(base, servedVersion(admin)); // logged now, so both rounds below see the same known tickets
+        long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
+
+        JsonPath first = runRound(admin, "{\"method\":\"reward_weighted\",\"seed\":7}");
+        assertEquals(stored, first.getInt("judgements"), "lineage names every judgement used");
+        assertTrue(first.getDouble("metrics.'reward/accuracy'") > 0.7, "reward model learned the taste: " + first.get("metrics"));
+        assertTrue(first.getDouble("metrics.'eval/candidate_preference_agreement'")
+                > first.getDouble("metrics.'eval/active_preference_agreement'"), first.get("metrics").toString());
+        assertNotNull(first.get("metrics.'policy/kl'"));
+        assertEquals(4, first.getList("gates").size());
+        int candidate = first.getInt("candidateVersion");
+        if (first.getBoolean("promoted")) {
+            assertEquals("promoted", first.getString("status"));
+            assertEquals(candidate, servedVersion(admin), "the response names the new version");
+            admin.request().contentType("application/json").post("/api/v1/models/" + base + "/rollback").then().statusCode(200);
+            assertEquals(base, servedVersion(admin));
+        } else {
+            assertEquals("rejected", first.getString("status"));
+            assertNotNull(first.getString("reason"));
+        }
+
+        JsonPath again = runRound(admin, "{\"method\":\"reward_weighted\",\"seed\":7}");
+        assertEquals(withoutTimes(first.getMap("metrics")), withoutTimes(again.getMap("metrics")), "same data, settings and seed");
+    }
+
+    @Test
+    void dpoRunsOnTheHumanPairsAndBadSettingsAreRefused() {
+        ActiveModel.await();
+        Judgements.judgeShorterIsBetter(review, users, 40);
+        Caller admin = Caller.apiKey(keys, "admin");
+        JsonPath dpo = runRound(admin, "{\"method\":\"dpo\",\"policyEpochs\":3}");
+        assertTrue(dpo.getString("status").equals("promoted") || dpo.getString("status").equals("rejected"), dpo.prettify());
+        admin.request().contentType("application/json").body("{\"method\":\"ppo\"}").post("/api/v1/rounds")
+                .then().statusCode(400).body("code", equalTo("invalid_round"));
+        admin.request().contentType("application/json").body("{\"beta\":-1}").post("/api/v1/rounds").then().statusCode(400);
+        admin.request().get("/api/v1/rounds/99999").then().statusCode(404);
+    }
+
+    static JsonPath runRound(Caller admin, String body) {
+        long id = ((Number) admin.request().contentType("application/json").body(body).post("/api/v1/rounds")
+                .then().statusCode(202).extract().path("roundId")).longValue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonPath round = admin.request().get("/api/v1/rounds/" + id).then().statusCode(200).extract().jsonPath();
+            String status = round.getString("status");
+            if (status.equals("failed")) {
+                throw new AssertionError("round failed: " + round.getString("reason"));
+            }
+            if (status.equals("promoted") || status.equals("rejected")) {
+                return round;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("round did not finish");
+    }
+
+    private static Map<String, Object> withoutTimes(Map<String, Object> metrics) {
+        Map<String, Object> kept = new TreeMap<>(metrics);
+        kept.keySet().removeIf(k -> k.startsWith("time/"));
+        return kept;
+    }
+
+    private static int servedVersion(Caller caller) {
+        return caller.request().contentType("application/json").body("{\"text\":\"I want to return the lamp I bought\"}")
+                .post("/api/v1/respond").then().statusCode(200).extract().path("modelVersion");
+    }
+}

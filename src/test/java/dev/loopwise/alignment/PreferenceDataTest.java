@@ -1,0 +1,101 @@
+package dev.loopwise.alignment;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.ReviewService;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Preference data in TRL and KTO form, out and in; thumbs up and down on served replies. */
+@QuarkusTest
+class PreferenceDataTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    ReviewService review;
+    @Inject
+    UserService users;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void theTrlExportIsValidJsonlWithOneLinePerPreference() throws Exception {
+        ActiveModel.await();
+        Judgements.judgeShorterIsBetter(review, users, 12);
+        Caller admin = Caller.apiKey(keys, "admin");
+        String body = admin.request().get("/api/v1/export/preferences?format=trl").then().statusCode(200)
+                .contentType(containsString("application/x-ndjson")).extract().asString();
+        long strict = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select (select count(*) from judgements where choice in ('1', '2')) + (select count(*) from imported_preferences)")
+                .getSingleResult()).longValue());
+        String[] lines = body.strip().split("\n");
+        assertEquals(strict, lines.length);
+        for (String line : lines) {
+            JsonNode row = JSON.readTree(line);
+            assertTrue(row.get("prompt").isTextual() && row.get("chosen").isTextual() && row.get("rejected").isTextual(), line);
+        }
+        admin.request().get("/api/v1/export/preferences?format=csv").then().statusCode(400).body("code", equalTo("invalid_format"));
+    }
+
+    @Test
+    void trlPairsImportAllOrNothing() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = imported();
+        String bad = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"p\",\"chosen\":\"\"}\nnot json\n";
+        admin.request().contentType("application/x-ndjson").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(400).body("error", containsString("line 2")).body("error", containsString("line 3: not valid JSON"));
+        assertEquals(before, imported());
+        String good = "{\"prompt\":\"Where is my parcel?\",\"chosen\":\"Here is your tracking link.\",\"rejected\":\"Dear customer.\",\"margin\":0.5}\n";
+        admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(201).body("imported", equalTo(1));
+        assertEquals(before + 1, imported());
+    }
+
+    @Test
+    void thumbsBecomeKtoRows() throws Exception {
+        ActiveModel.await();
+        Caller client = Caller.apiKey(keys, "reviewer3");
+        String requestId = client.request().contentType("application/json").body("{\"text\":\"please cancel my order FH-555123\"}")
+                .post("/api/v1/respond").then().statusCode(200).extract().path("requestId");
+        client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\"}")
+                .post("/api/v1/feedback").then().statusCode(201);
+        client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"up\",\"comment\":\"fine\"}")
+                .post("/api/v1/feedback").then().statusCode(201);
+        client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"meh\"}")
+                .post("/api/v1/feedback").then().statusCode(400);
+        client.request().contentType("application/json").body("{\"requestId\":\"7d3c8a52-0000-0000-0000-000000000000\",\"rating\":\"up\"}")
+                .post("/api/v1/feedback").then().statusCode(404);
+        String kto = Caller.apiKey(keys, "admin").request().get("/api/v1/export/preferences?format=kto").then().statusCode(200)
+                .extract().asString();
+        boolean found = false;
+        for (String line : kto.strip().split("\n")) {
+            JsonNode row = JSON.readTree(line);
+            if (row.get("prompt").asText().equals("please cancel my order FH-555123")) {
+                found = true;
+                assertTrue(row.get("label").asBoolean(), "the caller changed the verdict to up");
+                assertTrue(row.get("completion").asText().contains("FH-555123") || !row.get("completion").asText().isBlank());
+            }
+        }
+        assertTrue(found, kto);
+    }
+
+    private long imported() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from imported_preferences")
+                .getSingleResult()).longValue());
+    }
+}
