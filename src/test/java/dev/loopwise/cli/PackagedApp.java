@@ -91,6 +91,13 @@ final class PackagedApp {
                 .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    static HttpResponse<String> postJson(String url, String apiKey, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     static void stop(Process process) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -106,6 +113,14 @@ final class PackagedApp {
     static void dropDatabase() throws SQLException {
         try (Connection admin = superuser()) {
             admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        }
+    }
+
+    static String text(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE, "loopwise", "loopwise");
+             var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
         }
     }
 

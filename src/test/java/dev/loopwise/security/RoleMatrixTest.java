@@ -72,6 +72,11 @@ class RoleMatrixTest {
             form("POST", "/admin/models/{version}/promote", Access.page(409, ADMIN), c -> ""),
             form("POST", "/admin/models/{version}/rollback", Access.page(409, ADMIN), c -> ""),
             form("POST", "/admin/models/train", Access.page(303, ADMIN), c -> "regime=few_shot"),
+            page("GET", "/admin/rounds", Access.page(200, ADMIN)),
+            form("POST", "/admin/rounds", Access.page(400, ADMIN), c -> "method=ppo"),
+            page("GET", "/admin/rounds/{missingId}", Access.page(404, ADMIN)),
+            new Row("GET", "/admin/rounds/{missingId}/progress", Access.pageScript(404, ADMIN), null, "application/json", null),
+            new Row("GET", "/admin/rounds/history", Access.pageScript(200, ADMIN), null, "application/json", null),
             page("GET", "/review", Access.page(200, ADMIN, REVIEWER)),
             page("GET", "/review/judge", Access.page(200, ADMIN, REVIEWER)),
             new Row("GET", "/review/items/next", Access.pageScript(200, ADMIN, REVIEWER), null, "application/json", null),
@@ -107,6 +112,14 @@ class RoleMatrixTest {
             api("POST", "/api/v1/models/{version}/promote", Access.api(409, ADMIN), null),
             api("POST", "/api/v1/models/{version}/rollback", Access.api(409, ADMIN), null),
             api("GET", "/api/v1/review/next", Access.api(200, ADMIN, REVIEWER), null),
+            api("POST", "/api/v1/rounds", Access.api(400, ADMIN), c -> "{\"method\":\"ppo\"}"),
+            api("GET", "/api/v1/rounds", Access.api(200, ADMIN), null),
+            api("GET", "/api/v1/rounds/{missingId}", Access.api(404, ADMIN), null),
+            new Row("GET", "/api/v1/export/preferences", Access.api(200, ADMIN), null, "application/x-ndjson", null),
+            new Row("POST", "/api/v1/datasets/preferences", Access.api(201, ADMIN), "application/x-ndjson", "application/json",
+                    c -> "{\"prompt\":\"matrix\",\"chosen\":\"yes\",\"rejected\":\"no\"}\n"),
+            api("POST", "/api/v1/feedback", Access.api(404, ADMIN, REVIEWER),
+                    c -> "{\"requestId\":\"00000000-0000-0000-0000-000000000000\",\"rating\":\"up\"}"),
             api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
             api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> "{}"),
             // Operations: open by design (probes, scrapers, API documentation)
@@ -169,9 +182,12 @@ class RoleMatrixTest {
             request = request.multiPart("file", "tickets.csv", row.body.apply(caller).getBytes(StandardCharsets.UTF_8), "text/csv")
                     .multiPart("csrf-token", caller.csrfToken());
         } else if (row.body != null && known) {
-            request = request.contentType(row.contentType).body(row.body.apply(caller));
+            String body = row.body.apply(caller);
+            request = FORM.equals(row.contentType) ? request.contentType(FORM).body(body)
+                    : request.contentType(row.contentType).body(body.getBytes(StandardCharsets.UTF_8));
         } else if (row.body != null) {
-            request = request.contentType(row.contentType).body(row.contentType.contains("json") ? "{}" : "x=1");
+            request = FORM.equals(row.contentType) ? request.contentType(FORM).body("x=1")
+                    : request.contentType(row.contentType).body("{}".getBytes(StandardCharsets.UTF_8));
         } else if (row.contentType != null) {
             request = request.contentType(row.contentType);
         }
