@@ -19,13 +19,15 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * Makes review items: tickets from served traffic and imported unlabelled tickets (a configurable mix),
- * each with two candidates from the active policy — its top two, its first choice against a sample at a
+ * Makes review items: tickets from served traffic and imported unlabelled tickets (a configurable mix;
+ * once a round has trained a reward model, those it is least sure about), each with two candidates from the active policy — its top two, its first choice against a sample at a
  * temperature, or its choice against a candidate version's when one is under review.
  */
 @ApplicationScoped
 public class ReviewItemGenerator {
     static final long REFILL_LOCK = 0x5265766965774c6bL;
+    /** With a reward model, this many times the wanted tickets are drawn and the least certain kept. */
+    static final int UNCERTAINTY_POOL = 3;
 
     @Inject
     ModelRegistry registry;
@@ -50,16 +52,24 @@ public class ReviewItemGenerator {
             if (ReviewItem.countOpen() >= count) {
                 return 1; // someone refilled while this call waited
             }
-            List<Source> sources = sources(count);
+            ServingModel model = active.get();
+            boolean ranked = model.bundle().reward() != null;
+            List<Source> sources = sources(ranked ? count * UNCERTAINTY_POOL : count);
             if (sources.isEmpty()) {
                 return 0;
             }
             Optional<ServingModel> versus = ModelVersion.findUnderReview().map(v -> registry.load(v.version));
-            float[][] vectors = embeddings.embed(sources.stream().map(Source::text).toList());
+            float[][] all = embeddings.embed(sources.stream().map(Source::text).toList());
+            float[][] vectors = all;
+            if (ranked) {
+                int[] keep = leastSure(model, sources, all, count);
+                sources = java.util.Arrays.stream(keep).mapToObj(sources::get).toList();
+                vectors = java.util.Arrays.stream(keep).mapToObj(i -> all[i]).toArray(float[][]::new);
+            }
             Random random = new Random();
             int made = 0;
             for (int i = 0; i < sources.size(); i++) {
-                made += create(sources.get(i), vectors[i], active.get(), versus, random) ? 1 : 0;
+                made += create(sources.get(i), vectors[i], model, versus, random) ? 1 : 0;
             }
             return made;
         });
@@ -106,6 +116,29 @@ public class ReviewItemGenerator {
                 .setParameter(13, overlap ? ReviewItem.OVERLAP : ReviewItem.REGULAR)
                 .setParameter(14, overlap ? config.overlapJudgements() : config.judgementsPerItem())
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * The tickets the reward model is least sure about: the smallest reward gap between the policy's two
+     * favourite replies, where a judgement teaches the most.
+     */
+    private static int[] leastSure(ServingModel model, List<Source> sources, float[][] vectors, int count) {
+        dev.loopwise.model.ReplyPolicy reward = model.bundle().reward();
+        double[] gap = new double[sources.size()];
+        for (int i = 0; i < sources.size(); i++) {
+            String text = sources.get(i).text();
+            double[] pi = model.replyDistribution(vectors[i], text, model.bundle().intent().predict(vectors[i]));
+            Integer[] order = IntStream.range(0, pi.length).boxed().sorted(Comparator.comparingDouble(a -> -pi[a])).toArray(Integer[]::new);
+            float[] x = dev.loopwise.model.PolicyFeatures.ticket(vectors[i], text);
+            float[] q = reward.queryPart(x);
+            double r1 = reward.score(q, x, reward.prepare(dev.loopwise.model.PolicyFeatures.reply(model.candidateEmbeddings()[order[0]],
+                    model.candidates().get(order[0]).text())));
+            double r2 = reward.score(q, x, reward.prepare(dev.loopwise.model.PolicyFeatures.reply(model.candidateEmbeddings()[order[1]],
+                    model.candidates().get(order[1]).text())));
+            gap[i] = Math.abs(r1 - r2);
+        }
+        return IntStream.range(0, sources.size()).boxed().sorted(Comparator.comparingDouble(i -> gap[i])).limit(count)
+                .mapToInt(Integer::intValue).toArray();
     }
 
     /** Tickets not yet reviewed: a share from served traffic, the rest from imported unlabelled tickets. */

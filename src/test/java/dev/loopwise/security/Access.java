@@ -3,7 +3,22 @@ package dev.loopwise.security;
 import java.util.Set;
 
 /** Who may call an endpoint, and what an allowed call answers. */
-record Access(Surface surface, Set<String> roles, int allowedStatus) {
+record Access(Surface surface, Set<String> roles, int allowedStatus, int alternativeStatus) {
+    Access(Surface surface, Set<String> roles, int allowedStatus) {
+        this(surface, roles, allowedStatus, allowedStatus);
+    }
+
+    /** The same, but an allowed caller may also get {@code status} (for example 204 when a queue is empty). */
+    Access or(int status) {
+        return new Access(surface, roles, allowedStatus, status);
+    }
+
+    /** Whether a caller's response status is the one the table expects. */
+    boolean accepts(int status, Caller caller, Set<String> callerRoles) {
+        int expected = expectedFor(caller, callerRoles);
+        return status == expected || expected == allowedStatus && status == alternativeStatus;
+    }
+
     enum Surface { PUBLIC, LOGIN, API, PAGE, PAGE_SCRIPT }
 
     static Access open(int status) {
