@@ -43,6 +43,9 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--extra-tickets", description = "More tickets (a text column) the policy update also runs on, as served traffic would.")
+    Path extraTickets;
+
     @Option(names = "--encoder", description = "Folder with model.onnx and tokenizer.json (default: the bundled encoder).")
     Path encoderDirectory;
 
@@ -59,17 +62,25 @@ public class SimulateCommand implements Callable<Integer> {
         if (test.isEmpty() || train.stream().noneMatch(r -> r.response() != null)) {
             throw new IllegalArgumentException(data + " needs 'test' rows and training rows with a 'response' (the agent's reply).");
         }
-        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 5.0);
+        List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
+        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
         try (CliEncoder encoder = CliEncoder.open(encoderDirectory)) {
             System.out.printf("%-6s %11s %16s %16s %14s %14s %8s %9s %8s%n", "round", "judgements", "RM acc (noisy)", "RM acc (true)",
                     "best before", "best after", "KL", "promoted", "seconds");
             List<Simulator.Report> reports = Simulator.run(new Simulator.Settings(rounds, judgements, agreement, lambda, repliesPerIntent,
-                    seed, round), train, test, encoder::embed, encoder.id(), System.err::println);
+                    seed, round), train, test, extra, encoder::embed, encoder.id(), System.err::println);
             for (Simulator.Report r : reports) {
                 System.out.printf("%-6d %11d %16s %16s %14.3f %14.3f %8.3f %9s %8.1f%n", r.round(), r.judgements(), fmt(r.rewardAccuracyNoisy()),
                         fmt(r.rewardAccuracyTrue()), r.trueBestBefore(), r.trueBestAfter(), r.kl(), r.promoted() ? "yes" : "no",
                         r.millis().values().stream().mapToLong(Long::longValue).sum() / 1000.0);
             }
+            System.out.println();
+            System.out.printf("%-6s %10s %10s %10s %10s (seconds per step of each round)%n", "round", "encode", "reward", "policy", "evaluate");
+            for (Simulator.Report r : reports) {
+                System.out.printf("%-6d %10.1f %10.1f %10.1f %10.1f%n", r.round(), r.millis().get("encode") / 1000.0,
+                        r.millis().get("reward") / 1000.0, r.millis().get("policy") / 1000.0, r.millis().get("evaluate") / 1000.0);
+            }
+            reports.stream().filter(r -> r.reason() != null).forEach(r -> System.out.println("round " + r.round() + " not promoted: " + r.reason()));
             System.out.printf("The reviewers' own noise caps reward-model accuracy against their labels near %.2f.%n", agreement);
         }
         return 0;

@@ -35,8 +35,8 @@ public final class Simulator {
     private Simulator() {
     }
 
-    public static List<Report> run(Settings settings, List<TicketRow> train, List<TicketRow> test, Function<List<String>, float[][]> embed,
-                                   String encoderId, Consumer<String> progress) {
+    public static List<Report> run(Settings settings, List<TicketRow> train, List<TicketRow> test, List<String> extraTickets,
+                                   Function<List<String>, float[][]> embed, String encoderId, Consumer<String> progress) {
         Random random = new Random(settings.seed());
         List<WorkspaceSnapshot.ReplyInfo> library = library(train, settings.repliesPerIntent(), random);
         String[] replyIntents = library.stream().map(WorkspaceSnapshot.ReplyInfo::intent).toArray(String[]::new);
@@ -60,8 +60,9 @@ public final class Simulator {
                         ticket.text(), pairs.size()));
             }
             progress.accept("Round " + round + ": " + pairs.size() + " judgements; training the reward model and the policy");
-            RoundData data = new RoundData(active, reference.policy(), List.copyOf(pairs), train.stream().map(TicketRow::text).toList(),
-                    library, List.of());
+            List<String> known = new ArrayList<>(train.stream().map(TicketRow::text).toList());
+            known.addAll(extraTickets);
+            RoundData data = new RoundData(active, reference.policy(), List.copyOf(pairs), known, library, List.of());
             RoundResult result = AlignmentEngine.run(settings.round(), data, embed, (message, p) -> { });
             if (result.passed()) {
                 active = result.candidate();

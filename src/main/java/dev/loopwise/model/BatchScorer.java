@@ -12,50 +12,76 @@ import ai.djl.ndarray.types.Shape;
 public final class BatchScorer {
     private static final int CHUNK = 1024;
 
+    /** A scorer and a library, laid out once for the matrix products. */
+    public static final class Prepared {
+        final int replies;
+        final int hidden;
+        final int dimension;
+        final float[] query;
+        final float[] interaction;
+        final float[] constant;
+        final float[] out;
+        final float outBias;
+
+        Prepared(ReplyPolicy scorer, float[][] library) {
+            replies = library.length;
+            hidden = scorer.hidden();
+            dimension = library[0].length;
+            query = new float[dimension * hidden];
+            interaction = new float[dimension * replies * hidden];
+            constant = new float[replies * hidden];
+            for (int k = 0; k < hidden; k++) {
+                for (int j = 0; j < dimension; j++) {
+                    query[j * hidden + k] = scorer.queryWeights()[k][j];
+                }
+            }
+            for (int a = 0; a < replies; a++) {
+                for (int k = 0; k < hidden; k++) {
+                    constant[a * hidden + k] = (float) (Vectors.dot(scorer.replyWeights()[k], library[a]) + scorer.hiddenBias()[k]);
+                    for (int j = 0; j < dimension; j++) {
+                        interaction[j * replies * hidden + a * hidden + k] = scorer.interactionWeights()[k][j] * library[a][j];
+                    }
+                }
+            }
+            out = scorer.outWeights();
+            outBias = scorer.outBias();
+        }
+
+        /** scores[t][a] = s(tickets[t], library[a]). */
+        public float[][] scores(float[][] tickets) {
+            Djl.configure();
+            float[][] result = new float[tickets.length][];
+            try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Djl.PYTORCH)) {
+                NDArray wq = manager.create(query, new Shape(dimension, hidden));
+                NDArray wi = manager.create(interaction, new Shape(dimension, (long) replies * hidden));
+                NDArray c = manager.create(constant, new Shape(1, replies, hidden));
+                NDArray v = manager.create(out, new Shape(hidden, 1));
+                for (int start = 0; start < tickets.length; start += CHUNK) {
+                    int end = Math.min(tickets.length, start + CHUNK);
+                    try (NDManager chunk = manager.newSubManager()) {
+                        NDArray x = chunk.create(Vectors.flatten(java.util.Arrays.copyOfRange(tickets, start, end)),
+                                new Shape(end - start, dimension));
+                        NDArray h = x.matMul(wi).reshape(end - start, replies, hidden).add(x.matMul(wq).expandDims(1)).add(c);
+                        float[] s = h.maximum(0f).matMul(v).squeeze(-1).add(outBias).toFloatArray();
+                        for (int t = start; t < end; t++) {
+                            result[t] = java.util.Arrays.copyOfRange(s, (t - start) * replies, (t - start + 1) * replies);
+                        }
+                    }
+                }
+            }
+            return result;
+        }
+    }
+
     private BatchScorer() {
+    }
+
+    public static Prepared prepare(ReplyPolicy scorer, float[][] library) {
+        return new Prepared(scorer, library);
     }
 
     /** scores[t][a] = s(tickets[t], replies[a]) under the given scorer. */
     public static float[][] scores(ReplyPolicy scorer, float[][] tickets, float[][] replies) {
-        Djl.configure();
-        int n = replies.length;
-        int h = scorer.hidden();
-        int d = replies[0].length;
-        // Per reply: the constant part Wr·a + b [N, H], and Wi·diag(a) laid out as [d, N·H].
-        float[] constant = new float[n * h];
-        float[] interaction = new float[d * n * h];
-        float[] query = new float[d * h];
-        for (int k = 0; k < h; k++) {
-            for (int j = 0; j < d; j++) {
-                query[j * h + k] = scorer.queryWeights()[k][j];
-            }
-        }
-        for (int a = 0; a < n; a++) {
-            for (int k = 0; k < h; k++) {
-                constant[a * h + k] = (float) (Vectors.dot(scorer.replyWeights()[k], replies[a]) + scorer.hiddenBias()[k]);
-                for (int j = 0; j < d; j++) {
-                    interaction[j * n * h + a * h + k] = scorer.interactionWeights()[k][j] * replies[a][j];
-                }
-            }
-        }
-        float[][] out = new float[tickets.length][];
-        try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Djl.PYTORCH)) {
-            NDArray wq = manager.create(query, new Shape(d, h));
-            NDArray wi = manager.create(interaction, new Shape(d, (long) n * h));
-            NDArray c = manager.create(constant, new Shape(1, n, h));
-            NDArray v = manager.create(scorer.outWeights(), new Shape(h, 1));
-            for (int start = 0; start < tickets.length; start += CHUNK) {
-                int end = Math.min(tickets.length, start + CHUNK);
-                try (NDManager chunk = manager.newSubManager()) {
-                    NDArray x = chunk.create(Vectors.flatten(java.util.Arrays.copyOfRange(tickets, start, end)), new Shape(end - start, d));
-                    NDArray hidden = x.matMul(wi).reshape(end - start, n, h).add(x.matMul(wq).expandDims(1)).add(c);
-                    float[] s = hidden.maximum(0f).matMul(v).squeeze(-1).add(scorer.outBias()).toFloatArray();
-                    for (int t = start; t < end; t++) {
-                        out[t] = java.util.Arrays.copyOfRange(s, (t - start) * n, (t - start + 1) * n);
-                    }
-                }
-            }
-        }
-        return out;
+        return prepare(scorer, replies).scores(tickets);
     }
 }

@@ -24,8 +24,13 @@ public final class CliEncoder implements AutoCloseable {
     }
 
     public static CliEncoder open(Path directory, boolean cached) {
+        return open(directory, cached, 32);
+    }
+
+    /** @param callSize texts per ONNX call (a longer list is sorted by length and split into calls of this size) */
+    public static CliEncoder open(Path directory, boolean cached, int callSize) {
         return new CliEncoder(new SentenceEncoder(EncoderFiles.resolve(Optional.ofNullable(directory), EncoderSettings.cacheDirectory()),
-                128, 32, 0), cached);
+                128, callSize, 0), cached);
     }
 
     public String id() {

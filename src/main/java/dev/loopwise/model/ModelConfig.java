@@ -24,8 +24,11 @@ public interface ModelConfig {
         @WithDefault("128")
         int maxTokens();
 
-        /** Texts per encoder call. */
-        @WithDefault("32")
+        /**
+         * Texts per ONNX call. A larger batch (concurrent requests, a training set) is sorted by length and
+         * split into calls of this size, so a long text pads only its few neighbours, not the whole batch.
+         */
+        @WithDefault("8")
         int batchSize();
 
         /** ONNX Runtime threads; 0 lets it use every core. */

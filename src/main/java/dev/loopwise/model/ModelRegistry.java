@@ -88,10 +88,13 @@ public class ModelRegistry {
                 : embeddings.embed(candidates.stream().map(ServingModel.Candidate::text).toList());
         ReplyPolicy policy = bundle.policy();
         ReplyPolicy.PreparedReply[] prepared = new ReplyPolicy.PreparedReply[candidates.size()];
-        for (int a = 0; policy != null && a < prepared.length; a++) {
-            prepared[a] = policy.prepare(PolicyFeatures.reply(replyEmbeddings[a], candidates.get(a).text()));
+        float[][] features = new float[candidates.size()][];
+        for (int a = 0; a < prepared.length; a++) {
+            features[a] = PolicyFeatures.reply(replyEmbeddings[a], candidates.get(a).text());
+            prepared[a] = policy == null ? null : policy.prepare(features[a]);
         }
-        return new ServingModel(version, bundle, candidates, replyEmbeddings, prepared);
+        BatchScorer.Prepared batch = policy == null || candidates.isEmpty() ? null : BatchScorer.prepare(policy, features);
+        return new ServingModel(version, bundle, candidates, replyEmbeddings, prepared, batch);
     }
 
     /** Changes when the active version or any active reply changes. */

@@ -7,7 +7,7 @@ import java.util.List;
  * Immutable; a new version or library change replaces the whole object.
  */
 public record ServingModel(int version, ModelBundle bundle, List<Candidate> candidates, float[][] candidateEmbeddings,
-                           ReplyPolicy.PreparedReply[] prepared) {
+                           ReplyPolicy.PreparedReply[] prepared, BatchScorer.Prepared batch) {
 
     public record Candidate(long replyId, String intent, String text) {
     }
@@ -18,6 +18,37 @@ public record ServingModel(int version, ModelBundle bundle, List<Candidate> cand
 
     public List<String> candidateIntents() {
         return candidates.stream().map(Candidate::intent).toList();
+    }
+
+    /** Decisions for a batch of tickets, scoring every ticket against the library in one matrix product. */
+    public List<Decision> decideAll(float[][] vectors, List<String> tickets, List<Boolean> withReply) {
+        float[][] scores = batch == null || candidates.isEmpty() ? null : batch.scores(
+                java.util.stream.IntStream.range(0, vectors.length).mapToObj(i -> PolicyFeatures.ticket(vectors[i], tickets.get(i)))
+                        .toArray(float[][]::new));
+        List<Decision> decisions = new java.util.ArrayList<>();
+        List<String> intents = candidateIntents();
+        for (int i = 0; i < vectors.length; i++) {
+            IntentPrediction intent = bundle.intent().predict(vectors[i]);
+            if (!withReply.get(i) || intent.outOfScope() || candidates.isEmpty()) {
+                decisions.add(new Decision(intent, null, null, List.of()));
+                continue;
+            }
+            int choice;
+            if (scores == null) {
+                choice = PolicyTargets.argmax(replyDistribution(vectors[i], tickets.get(i), intent));
+            } else {
+                double[] prior = ReplyPolicy.logPrior(bundle.intent(), vectors[i], intents);
+                double[] logits = new double[prior.length];
+                for (int a = 0; a < logits.length; a++) {
+                    logits[a] = scores[i][a] + prior[a];
+                }
+                choice = PolicyTargets.argmax(logits);
+            }
+            Candidate reply = candidates.get(choice);
+            SlotFiller.Filled filled = SlotFiller.fill(reply.text(), tickets.get(i));
+            decisions.add(new Decision(intent, reply, filled.text(), filled.openSlots()));
+        }
+        return decisions;
     }
 
     public Decision decide(float[] x, String ticket, boolean withReply) {

@@ -60,6 +60,11 @@ public class BenchServingCommand implements Callable<Integer> {
                 System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, in process, batch " + batch, rate, "", "");
             }
         }
+        // What the server does with a batch of waiting requests: sort by length, encode in calls of 8.
+        try (CliEncoder cli = CliEncoder.open(encoderDirectory, false, 8)) {
+            double rate = rawThroughput(cli.encoder(), texts, 32);
+            System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, 32 texts sorted into calls of 8", rate, "", "");
+        }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         for (int n : clients) {
             Load load = load(http, texts, n);

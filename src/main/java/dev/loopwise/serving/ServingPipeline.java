@@ -122,9 +122,12 @@ public class ServingPipeline {
         List<RequestLog.Entry> entries = new ArrayList<>();
         List<Answer> answers = new ArrayList<>();
         try {
+            float[][] x = hashes.stream().map(vectors::get).toArray(float[][]::new);
+            List<ServingModel.Decision> decisions = model.decideAll(x, batch.stream().map(Job::text).toList(),
+                    batch.stream().map(Job::withReply).toList());
             for (int i = 0; i < batch.size(); i++) {
                 Job job = batch.get(i);
-                ServingModel.Decision decision = model.decide(vectors.get(hashes.get(i)), job.text(), job.withReply());
+                ServingModel.Decision decision = decisions.get(i);
                 Answer answer = new Answer(UUID.randomUUID(), decision, model.version());
                 answers.add(answer);
                 entries.add(new RequestLog.Entry(answer.requestId(), job.withReply() ? "respond" : "classify", job.text(),

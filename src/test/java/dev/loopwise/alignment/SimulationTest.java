@@ -29,7 +29,7 @@ class SimulationTest {
         }
         RoundSettings round = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3, RewardTrainer.Config.defaults(3), 8, 0.2,
                 0.55, 0.02, 5.0);
-        List<Simulator.Report> reports = Simulator.run(new Simulator.Settings(2, 300, 0.75, 0.5, 3, 3, round), train, test,
+        List<Simulator.Report> reports = Simulator.run(new Simulator.Settings(2, 300, 0.75, 0.5, 3, 3, round), train, test, List.of(),
                 DemoData::embed, DemoData.encoder().id(), message -> { });
         reports.forEach(r -> System.out.println("SIM " + r));
         Simulator.Report last = reports.get(reports.size() - 1);
