@@ -5,8 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns a round request (with defaults from configuration) into validated settings, and back into a description. */
-final class RoundRequests {
+public final class RoundRequests {
     private RoundRequests() {
+    }
+
+    /** The configured defaults as settings, for rounds started without a request (by monitoring). */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class Defaults {
+        @jakarta.inject.Inject
+        AlignmentConfig config;
+
+        public RoundSettings settings() {
+            return RoundRequests.settings(config, null);
+        }
     }
 
     /** @param request method and optional overrides: beta, seed, rewardEpochs, policyEpochs */

@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.model.EmbeddingStore;
 import dev.loopwise.model.ModelService;
@@ -93,6 +94,9 @@ public class RoundService {
             } finally {
                 unlock(lock);
             }
+        } catch (IllegalArgumentException | ApiException e) {
+            LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
+            finish(roundId, AlignmentRound.FAILED, e.getMessage());
         } catch (RuntimeException | SQLException e) {
             LOG.errorf(e, "Alignment round %d failed", roundId);
             finish(roundId, AlignmentRound.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -41,6 +41,24 @@ public class ReviewItemGenerator {
     record Source(String text, String hash, String kind, String id) {
     }
 
+    /** Makes items for these served requests (texts and their hashes), e.g. the ones drift monitoring singled out. */
+    public int fromRequests(List<String> texts, List<String> hashes) {
+        Optional<ServingModel> active = registry.current();
+        if (active.isEmpty() || texts.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("select pg_advisory_xact_lock(" + REFILL_LOCK + ")").getSingleResult();
+            float[][] vectors = embeddings.embed(texts);
+            Random random = new Random();
+            int made = 0;
+            for (int i = 0; i < texts.size(); i++) {
+                made += create(new Source(texts.get(i), hashes.get(i), "request", null), vectors[i], active.get(), Optional.empty(), random) ? 1 : 0;
+            }
+            return made;
+        });
+    }
+
     /** Makes up to {@code count} new items (one refill at a time); returns how many were made. */
     public int refill(int count) {
         Optional<ServingModel> active = registry.current();

@@ -13,7 +13,9 @@ public final class ActiveModel {
         while (System.nanoTime() < deadline) {
             Integer version = QuarkusTransaction.requiringNew().call(
                     () -> ModelVersion.findActive().map(v -> v.version).orElse(null));
-            if (version != null) {
+            // The database names the version a moment before this instance has loaded it.
+            var registry = io.quarkus.arc.Arc.container().instance(ModelRegistry.class).get();
+            if (version != null && registry.current().map(m -> m.version() == version).orElse(false)) {
                 return version;
             }
             try {

@@ -1,0 +1,125 @@
+package dev.loopwise.monitoring;
+
+import dev.loopwise.alignment.AlignmentRound;
+import dev.loopwise.alignment.RoundRequests;
+import dev.loopwise.alignment.RoundService;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.review.ReviewItemGenerator;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * What happens when drift is confirmed, or enough judgements have arrived: review items are queued from
+ * the drifted requests, and an alignment round starts — or waits for an admin's approval, by setting.
+ * Every action is recorded with its reason.
+ */
+@ApplicationScoped
+public class DriftActions {
+    private static final Logger LOG = Logger.getLogger(DriftActions.class);
+    static final Set<String> DRIFT = Set.of("input_drift", "new_topic", "intent_mix", "oos_rate", "confidence");
+    /** Fewer judgements than this cannot train and measure a reward model. */
+    static final int MIN_JUDGEMENTS = 20;
+
+    @Inject
+    MonitoringConfig config;
+    @Inject
+    DriftStore store;
+    @Inject
+    ReviewItemGenerator generator;
+    @Inject
+    RoundService rounds;
+    @Inject
+    RoundRequests.Defaults roundDefaults;
+    @Inject
+    EntityManager em;
+
+    void afterCheck(Set<String> confirmed, List<Long> alertIds, DriftWindow.Read read, List<Integer> unfamiliarFirst) {
+        List<String> drift = confirmed.stream().filter(DRIFT::contains).sorted().toList();
+        if (!drift.isEmpty() && !recentlyActed()) {
+            List<Integer> chosen = unfamiliarFirst.subList(0, Math.min(config.reviewItemsOnDrift(), unfamiliarFirst.size()));
+            int items = generator.fromRequests(chosen.stream().map(i -> read.window().texts().get(i)).toList(),
+                    chosen.stream().map(i -> read.hashes().get(i)).toList());
+            Long alert = alertIds.isEmpty() ? null : alertIds.get(0);
+            String reason = "Drift confirmed (" + String.join(", ", drift) + ")";
+            store.saveAction("review_items", reason + ": queued " + items + " review items from the least familiar requests.", "done",
+                    null, items, alert);
+            round(reason + ".", alert);
+            return;
+        }
+        long judgements = judgementsSinceLastRound();
+        if (judgements >= config.judgementsPerRound() && !roundPendingOrRunning()) {
+            round(judgements + " new judgements since the last round.", null);
+        }
+    }
+
+    /** Starts a round now (auto-round) or records a request an admin approves on the drift page. */
+    private void round(String reason, Long alertId) {
+        long judged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
+        if (judged < MIN_JUDGEMENTS) {
+            store.saveAction("round_requested", reason + " A round needs judgements first (" + judged + " so far): it can start once "
+                    + "reviewers have judged the queued items.", "pending", null, null, alertId);
+            return;
+        }
+        if (!config.autoRound()) {
+            store.saveAction("round_requested", reason + " An admin can approve a round on the drift page.", "pending", null, null, alertId);
+            return;
+        }
+        try {
+            AlignmentRound round = rounds.start(roundDefaults.settings(), "monitoring");
+            store.saveAction("round_started", reason + " Started alignment round " + round.id + ".", "done", round.id, null, alertId);
+        } catch (ApiException e) {
+            LOG.warnf("Could not start a round: %s", e.getMessage());
+            store.saveAction("round_requested", reason + " A round could not start: " + e.getMessage(), "pending", null, null, alertId);
+        }
+    }
+
+    /** An admin approves a requested round. */
+    public long approve(long actionId, String admin) {
+        requirePending(actionId);
+        AlignmentRound round = rounds.start(roundDefaults.settings(), admin);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update monitoring_actions set status = 'approved', round_id = ?1 where id = ?2 and status = 'pending'")
+                .setParameter(1, round.id).setParameter(2, actionId).executeUpdate());
+        return round.id;
+    }
+
+    public void dismiss(long actionId) {
+        requirePending(actionId);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update monitoring_actions set status = 'dismissed' where id = ?1 and status = 'pending'")
+                .setParameter(1, actionId).executeUpdate());
+    }
+
+    private void requirePending(long actionId) {
+        boolean pending = QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "select 1 from monitoring_actions where id = ?1 and status = 'pending'").setParameter(1, actionId).getResultList().isEmpty());
+        if (!pending) {
+            throw ApiException.notFound("No round request " + actionId + " waiting for a decision.");
+        }
+    }
+
+    private boolean recentlyActed() {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
+                "select 1 from monitoring_actions where action = 'review_items' and created_at > ?1 limit 1")
+                .setParameter(1, OffsetDateTime.now().minus(config.cooldown())).getResultList().isEmpty());
+    }
+
+    private long judgementsSinceLastRound() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                select count(*) from judgements where choice <> 'skip'
+                  and created_at > coalesce((select max(created_at) from alignment_rounds), 'epoch')""").getSingleResult()).longValue());
+    }
+
+    private boolean roundPendingOrRunning() {
+        return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("""
+                select 1 from alignment_rounds where status in ('queued', 'running')
+                union all select 1 from monitoring_actions where status = 'pending' limit 1""").getResultList().isEmpty());
+    }
+}

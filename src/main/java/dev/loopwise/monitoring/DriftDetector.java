@@ -1,0 +1,245 @@
+package dev.loopwise.monitoring;
+
+import dev.loopwise.model.Vectors;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Compares a window of served requests with the tickets the active version learned from: input drift
+ * (MMD with a permutation test), new topics (clusters of requests unlike any training ticket), prediction
+ * drift (population stability index of the intent mix, mean confidence, out-of-scope rate), and outcome
+ * signals (thumbs down, reviewers preferring a reply other than the policy's first choice).
+ */
+public final class DriftDetector {
+    static final String OUT_OF_SCOPE = "(out of scope)";
+
+    /**
+     * What the version learned from: a sample of its training tickets, and how its predictions looked on
+     * held-out tickets — the mix of predicted intents (counts), mean confidence and out-of-scope rate.
+     */
+    public record Reference(float[][] vectors, float[][] neighbours, Map<String, Integer> predictedCounts, double meanConfidence,
+                            double oosRate) {
+    }
+
+    /** The recent served requests: vectors, texts, predicted intents, confidence, hand-over flags; plus outcomes. */
+    public record Window(float[][] vectors, List<String> texts, List<String> intents, double[] confidence, boolean[] outOfScope,
+                         int feedback, int thumbsDown, int judgements, int nonFirstChoice) {
+        public int size() {
+            return vectors.length;
+        }
+    }
+
+    public record Cluster(int size, double similarityToTraining, List<String> examples) {
+    }
+
+    public record Report(Map<String, Object> signals, List<Alert> alerts, List<Cluster> newTopics) {
+    }
+
+    public record Alert(String signal, double value, double threshold, String message) {
+    }
+
+    private DriftDetector() {
+    }
+
+    public static Report check(Reference reference, Window window, DriftSettings settings) {
+        Random random = new Random(settings.seed());
+        Map<String, Object> signals = new LinkedHashMap<>();
+        List<Alert> alerts = new ArrayList<>();
+        // Repeated requests ("where is my order?") would make the window look unlike the reference for no reason.
+        Mmd.Result mmd = Mmd.test(reference.vectors(), distinct(window), settings.permutations(), random);
+        signals.put("input/mmd2", mmd.mmd2());
+        signals.put("input/p_value", mmd.pValue());
+        if (mmd.pValue() < settings.mmdAlpha() && mmd.mmd2() > settings.minMmd()) {
+            alerts.add(new Alert("input_drift", mmd.mmd2(), settings.minMmd(), String.format(
+                    "Recent requests differ from the training tickets (MMD² %.4f, permutation p = %.4f).", mmd.mmd2(), mmd.pValue())));
+        }
+        List<Cluster> topics = newTopics(reference, window, settings);
+        signals.put("input/new_topic_requests", topics.stream().mapToInt(Cluster::size).sum());
+        if (!topics.isEmpty()) {
+            alerts.add(new Alert("new_topic", topics.get(0).size(), settings.minClusterSize(), topics.size() + " group(s) of requests unlike "
+                    + "any training ticket; the largest has " + topics.get(0).size() + " requests, e.g. \"" + topics.get(0).examples().get(0) + "\"."));
+        }
+        Map<String, Integer> windowCounts = counts(window);
+        double psi = psi(reference.predictedCounts(), windowCounts);
+        double[] chance = chancePsi(reference.predictedCounts(), window.size(), settings.permutations(), random);
+        double excess = psi - chance[0];
+        signals.put("prediction/psi", psi);
+        signals.put("prediction/psi_by_chance", chance[0]);
+        signals.put("prediction/psi_p_value", chance[1] < 0 ? null : pValue(chance, psi));
+        signals.put("prediction/js_divergence", jensenShannon(reference.predictedCounts(), windowCounts));
+        if (excess > settings.psiThreshold() && pValue(chance, psi) < settings.mmdAlpha()) {
+            alerts.add(new Alert("intent_mix", psi, chance[0] + settings.psiThreshold(), String.format(
+                    "The mix of predicted intents moved (PSI %.3f; a window of this size drawn from the held-out mix gives %.3f).",
+                    psi, chance[0])));
+        }
+        double confidence = java.util.Arrays.stream(window.confidence()).average().orElse(0);
+        double oos = 0;
+        for (boolean b : window.outOfScope()) {
+            oos += b ? 1 : 0;
+        }
+        oos /= Math.max(window.size(), 1);
+        signals.put("prediction/mean_confidence", confidence);
+        signals.put("prediction/oos_rate", oos);
+        if (confidence < reference.meanConfidence() - settings.confidenceDrop()) {
+            alerts.add(new Alert("confidence", confidence, reference.meanConfidence() - settings.confidenceDrop(), String.format(
+                    "Mean confidence %.3f fell below %.3f (held-out level %.3f).", confidence, reference.meanConfidence() - settings.confidenceDrop(),
+                    reference.meanConfidence())));
+        }
+        if (oos > reference.oosRate() + settings.oosRise()) {
+            alerts.add(new Alert("oos_rate", oos, reference.oosRate() + settings.oosRise(), String.format(
+                    "%.0f%% of requests were handed over as out of scope (held-out level %.0f%%).", oos * 100, reference.oosRate() * 100)));
+        }
+        Double down = window.feedback() >= 10 ? (double) window.thumbsDown() / window.feedback() : null;
+        signals.put("outcome/thumbs_down_rate", down);
+        if (down != null && down > settings.thumbsDownRate()) {
+            alerts.add(new Alert("thumbs_down", down, settings.thumbsDownRate(), String.format("%.0f%% of %d verdicts were thumbs down.",
+                    down * 100, window.feedback())));
+        }
+        Double other = window.judgements() >= 20 ? (double) window.nonFirstChoice() / window.judgements() : null;
+        signals.put("outcome/non_first_choice_rate", other);
+        if (other != null && other > settings.nonFirstChoiceRate()) {
+            alerts.add(new Alert("reviewer_preference", other, settings.nonFirstChoiceRate(), String.format(
+                    "Reviewers preferred a reply other than the policy's first choice in %.0f%% of %d judgements.", other * 100, window.judgements())));
+        }
+        return new Report(signals, alerts, topics);
+    }
+
+    private static float[][] distinct(Window window) {
+        Map<String, float[]> unique = new LinkedHashMap<>();
+        for (int i = 0; i < window.size(); i++) {
+            unique.putIfAbsent(window.texts().get(i), window.vectors()[i]);
+        }
+        return unique.values().toArray(float[][]::new);
+    }
+
+    /** Requests far from every training ticket, grouped greedily (cosine ≥ 0.6 to a group's first member). */
+    static List<Cluster> newTopics(Reference reference, Window window, DriftSettings settings) {
+        List<Integer> novel = new ArrayList<>();
+        double[] nearest = new double[window.size()];
+        for (int i = 0; i < window.size(); i++) {
+            double best = -1;
+            for (float[] r : reference.neighbours()) {
+                best = Math.max(best, Vectors.dot(window.vectors()[i], r));
+            }
+            nearest[i] = best;
+            if (best < settings.novelSimilarity()) {
+                novel.add(i);
+            }
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int i : novel) {
+            List<Integer> home = null;
+            for (List<Integer> group : groups) {
+                if (Vectors.dot(window.vectors()[group.get(0)], window.vectors()[i]) >= 0.6) {
+                    home = group;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = new ArrayList<>();
+                groups.add(home);
+            }
+            home.add(i);
+        }
+        List<Cluster> clusters = new ArrayList<>();
+        for (List<Integer> group : groups) {
+            if (group.size() >= settings.minClusterSize()) {
+                List<String> examples = group.stream().map(i -> window.texts().get(i)).distinct().limit(5)
+                        .sorted(Comparator.comparingInt(String::length)).limit(3).toList();
+                clusters.add(new Cluster(group.size(), group.stream().mapToDouble(i -> nearest[i]).average().orElse(0), examples));
+            }
+        }
+        clusters.sort(Comparator.comparingInt(Cluster::size).reversed());
+        return clusters;
+    }
+
+    /**
+     * PSI of windows drawn from the reference mix itself: [median, then the sorted draws]. With many intents
+     * and a small window, PSI is large by chance alone; only what exceeds this is drift.
+     */
+    static double[] chancePsi(Map<String, Integer> reference, int size, int draws, Random random) {
+        List<String> keys = new ArrayList<>(new TreeSet<>(reference.keySet()));
+        double[] cumulative = new double[keys.size()];
+        double total = reference.values().stream().mapToInt(Integer::intValue).sum();
+        double sum = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            sum += reference.get(keys.get(i)) / total;
+            cumulative[i] = sum;
+        }
+        double[] values = new double[draws];
+        for (int d = 0; d < draws; d++) {
+            Map<String, Integer> drawn = new HashMap<>();
+            for (int n = 0; n < size; n++) {
+                int at = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * sum);
+                drawn.merge(keys.get(Math.min(at < 0 ? -at - 1 : at, keys.size() - 1)), 1, Integer::sum);
+            }
+            values[d] = psi(reference, drawn);
+        }
+        java.util.Arrays.sort(values);
+        double[] out = new double[draws + 1];
+        out[0] = values[draws / 2];
+        System.arraycopy(values, 0, out, 1, draws);
+        return out;
+    }
+
+    private static double pValue(double[] chance, double psi) {
+        int atLeast = 0;
+        for (int i = 1; i < chance.length; i++) {
+            atLeast += chance[i] >= psi ? 1 : 0;
+        }
+        return (1.0 + atLeast) / chance.length;
+    }
+
+    static Map<String, Integer> counts(Window window) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < window.size(); i++) {
+            counts.merge(window.outOfScope()[i] ? OUT_OF_SCOPE : window.intents().get(i), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
+     * PSI = Σ (q − p)·ln(q / p) over the intents (and out of scope), each share smoothed as
+     * (count + ½) / (total + ½·k), so an intent that happens to be absent from one side does not dominate.
+     */
+    static double psi(Map<String, Integer> expected, Map<String, Integer> actual) {
+        double[][] shares = smoothed(expected, actual);
+        double psi = 0;
+        for (int i = 0; i < shares[0].length; i++) {
+            psi += (shares[1][i] - shares[0][i]) * Math.log(shares[1][i] / shares[0][i]);
+        }
+        return psi;
+    }
+
+    static double jensenShannon(Map<String, Integer> p, Map<String, Integer> q) {
+        double[][] shares = smoothed(p, q);
+        double js = 0;
+        for (int i = 0; i < shares[0].length; i++) {
+            double m = (shares[0][i] + shares[1][i]) / 2;
+            js += 0.5 * shares[0][i] * Math.log(shares[0][i] / m) + 0.5 * shares[1][i] * Math.log(shares[1][i] / m);
+        }
+        return js;
+    }
+
+    private static double[][] smoothed(Map<String, Integer> a, Map<String, Integer> b) {
+        Set<String> keys = new TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        double totalA = a.values().stream().mapToInt(Integer::intValue).sum();
+        double totalB = b.values().stream().mapToInt(Integer::intValue).sum();
+        double[][] shares = new double[2][keys.size()];
+        int i = 0;
+        for (String key : keys) {
+            shares[0][i] = (a.getOrDefault(key, 0) + 0.5) / (totalA + 0.5 * keys.size());
+            shares[1][i] = (b.getOrDefault(key, 0) + 0.5) / (totalB + 0.5 * keys.size());
+            i++;
+        }
+        return shares;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.loopwise.monitoring;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import dev.loopwise.ticket.TicketFile;
+import dev.loopwise.ticket.TicketRow;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The drift dashboard: signals over time with their thresholds, alerts with evidence, actions, replay. Roles: admin. */
+@Path("/admin/drift")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class DriftPage {
+    @Inject
+    DriftOverview overview;
+    @Inject
+    ReplayService replay;
+    @Inject
+    DriftActions actions;
+    @Inject
+    MonitoringConfig config;
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance drift(DriftOverview.Overview overview, List<String> charted, String message);
+    }
+
+    @GET
+    public TemplateInstance page() {
+        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), null);
+    }
+
+    @GET
+    @Path("/data")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DriftOverview.Overview data() {
+        return overview.read();
+    }
+
+    /** Replays the demo's traffic, the demo's shifted traffic, or an uploaded file through the answering pipeline. */
+    @POST
+    @Path("/replay")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public TemplateInstance replay(@RestForm String source, @RestForm("file") FileUpload file) throws IOException {
+        List<String> texts = switch (source == null ? "" : source) {
+            case "demo" -> DemoWorkspace.read("traffic.csv").stream().map(r -> r.get("text")).toList();
+            case "demo-shifted" -> DemoWorkspace.read("traffic-shifted.csv").stream().map(r -> r.get("text")).toList();
+            default -> uploaded(file);
+        };
+        ReplayService.Replayed done = replay.replay(texts, currentUser.name(), config.stride());
+        long confirmed = done.checks().stream().mapToLong(c -> c.confirmed().size()).sum();
+        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), "Replayed " + done.requests() + " tickets ("
+                + done.failed() + " failed" + (done.firstError() == null ? "" : ", e.g. " + done.firstError()) + "); " + done.checks().size() + " drift checks, " + confirmed + " alerts confirmed.");
+    }
+
+    @POST
+    @Path("/actions/{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("id") long id) {
+        try {
+            long round = actions.approve(id, currentUser.name());
+            return Response.seeOther(java.net.URI.create("/admin/rounds/" + round)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("/actions/{id}/dismiss")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response dismiss(@PathParam("id") long id) {
+        try {
+            actions.dismiss(id);
+            return Response.seeOther(java.net.URI.create("/admin/drift")).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();
+        }
+    }
+
+    private static List<String> uploaded(FileUpload file) throws IOException {
+        if (file == null || file.size() == 0) {
+            throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
+        }
+        String start = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
+        try (Reader reader = Files.newBufferedReader(file.uploadedFile(), StandardCharsets.UTF_8)) {
+            TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.fileName(), start));
+            if (!parsed.ok()) {
+                throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
+                        Math.min(10, parsed.errors().size()))) + ".");
+            }
+            if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
+                throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");
+            }
+            return parsed.rows().stream().map(TicketRow::text).toList();
+        }
+    }
+}

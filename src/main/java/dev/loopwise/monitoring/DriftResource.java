@@ -1,0 +1,49 @@
+package dev.loopwise.monitoring;
+
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Drift of the active version: the latest signals, their history, alerts and actions; a check on demand. Roles: admin. */
+@Path("/api/v1/drift")
+@Tag(name = "Monitoring")
+@RolesAllowed(Role.ADMIN)
+public class DriftResource {
+    @Inject
+    DriftOverview overview;
+    @Inject
+    MonitoringService monitoring;
+
+    @GET
+    public DriftOverview.Overview drift() {
+        return overview.read();
+    }
+
+    /**
+     * Checks now: with {@code force=true} whenever a window's worth of traffic exists (409 otherwise),
+     * else only when enough new requests arrived since the last check (204 when not).
+     */
+    @POST
+    @Path("/check")
+    public Response check(@QueryParam("force") @DefaultValue("true") boolean force) {
+        return monitoring.check(force).map(c -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("reportId", c.reportId());
+            body.put("modelVersion", c.version());
+            body.put("signals", c.report().signals());
+            body.put("raised", c.report().alerts());
+            body.put("confirmed", c.confirmed());
+            body.put("newTopics", c.report().newTopics());
+            return Response.ok(body).build();
+        }).orElse(Response.noContent().build());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.loopwise.monitoring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Drift monitoring: what is compared, when it alarms, what happens then ({@code LOOPWISE_MONITORING_WINDOW}, ...). */
+@ConfigMapping(prefix = "loopwise.monitoring")
+public interface MonitoringConfig {
+    /** Check the signals on a schedule. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the schedule looks for enough new traffic to check. */
+    @WithDefault("30s")
+    Duration checkInterval();
+
+    /** Served requests per window. */
+    @WithDefault("200")
+    int window();
+
+    /** New requests needed since the last check before checking again. */
+    @WithDefault("50")
+    int stride();
+
+    @WithDefault("300")
+    int referenceSample();
+
+    @WithDefault("200")
+    int permutations();
+
+    @WithDefault("0.01")
+    double mmdAlpha();
+
+    @WithDefault("0.002")
+    double minMmd();
+
+    /** Prediction drift: PSI of the intent mix must exceed what a window of this size shows by chance by this much. */
+    @WithDefault("0.1")
+    double psiThreshold();
+
+    @WithDefault("0.5")
+    double novelSimilarity();
+
+    @WithDefault("5")
+    int minClusterSize();
+
+    @WithDefault("0.15")
+    double confidenceDrop();
+
+    @WithDefault("0.15")
+    double oosRise();
+
+    @WithDefault("0.3")
+    double thumbsDownRate();
+
+    @WithDefault("0.6")
+    double nonFirstChoiceRate();
+
+    /** Consecutive checks a signal must cross its threshold in before it counts as drift. */
+    @WithDefault("2")
+    int confirmations();
+
+    /** Optional URL every alert is POSTed to as JSON. */
+    Optional<String> webhookUrl();
+
+    /** On confirmed drift or enough new judgements: start a round (true) or ask an admin to approve one (false). */
+    @WithDefault("false")
+    boolean autoRound();
+
+    /** New judgements since the last round that call for another round. */
+    @WithDefault("200")
+    int judgementsPerRound();
+
+    /** Review items queued from the drifted requests when drift is confirmed. */
+    @WithDefault("30")
+    int reviewItemsOnDrift();
+
+    /** After acting on drift, wait this long before acting again. */
+    @WithDefault("1h")
+    Duration cooldown();
+
+    /** Training tickets a request is compared with to tell whether it is unfamiliar. */
+    int NEIGHBOURS = 2000;
+
+    /** The detector's defaults, for tools that run without the service. */
+    static DriftSettings defaults() {
+        return new DriftSettings(200, 300, 200, 0.01, 0.002, 0.1, 0.5, 5, 0.15, 0.15, 0.3, 0.6, 42);
+    }
+
+    default DriftSettings settings() {
+        return new DriftSettings(window(), referenceSample(), permutations(), mmdAlpha(), minMmd(), psiThreshold(), novelSimilarity(),
+                minClusterSize(), confidenceDrop(), oosRise(), thumbsDownRate(), nonFirstChoiceRate(), 42);
+    }
+}

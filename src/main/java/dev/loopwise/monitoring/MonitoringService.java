@@ -1,0 +1,163 @@
+package dev.loopwise.monitoring;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.model.ModelRegistry;
+import dev.loopwise.model.ServingModel;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks the active version's traffic for drift whenever enough new requests have arrived (on a
+ * schedule, or on demand), stores the report, raises the alerts it confirms, and hands them to
+ * {@link DriftActions}. One instance checks at a time (a PostgreSQL advisory lock).
+ */
+@ApplicationScoped
+public class MonitoringService {
+    private static final Logger LOG = Logger.getLogger(MonitoringService.class);
+    static final long CHECK_LOCK = 0x44726966744c6b21L;
+
+    @Inject
+    MonitoringConfig config;
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    DriftReference references;
+    @Inject
+    DriftWindow windows;
+    @Inject
+    DriftStore store;
+    @Inject
+    DriftActions actions;
+    @Inject
+    WebhookNotifier webhook;
+    @Inject
+    DriftMetrics metrics;
+    @Inject
+    AgroalDataSource dataSource;
+
+    public record Checked(long reportId, int version, DriftDetector.Report report, Set<String> confirmed) {
+    }
+
+    @Scheduled(every = "${loopwise.monitoring.check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.enabled()) {
+            try {
+                check(false);
+            } catch (RuntimeException e) {
+                LOG.warn("Drift check failed", e);
+            }
+        }
+    }
+
+    /** Checks now if enough new traffic arrived since the last check ({@code force}: whenever a window's worth exists). */
+    public Optional<Checked> check(boolean force) {
+        Optional<ServingModel> model = registry.current();
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        int version = model.get().version();
+        try (Connection lock = dataSource.getConnection()) {
+            if (!tryLock(lock)) {
+                return Optional.empty();
+            }
+            try {
+                return checkLocked(version, force);
+            } finally {
+                lock.createStatement().execute("select pg_advisory_unlock(" + CHECK_LOCK + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the drift-check lock", e);
+        }
+    }
+
+    private Optional<Checked> checkLocked(int version, boolean force) {
+        Optional<DriftStore.Last> last = store.last(version);
+        long fresh = windows.requestsSince(version, last.map(DriftStore.Last::windowTo).orElse(null));
+        long total = windows.requestsSince(version, null);
+        if (total < config.window() || !force && fresh < config.stride()) {
+            if (force) {
+                throw ApiException.conflict("not_enough_traffic", "A drift check needs " + config.window() + " served requests of v"
+                        + version + "; it has " + total + ".");
+            }
+            return Optional.empty();
+        }
+        Optional<DriftDetector.Reference> reference = references.of(version);
+        if (reference.isEmpty()) {
+            return Optional.empty();
+        }
+        DriftWindow.Read read = windows.latest(version, config.window());
+        DriftDetector.Report report = DriftDetector.check(reference.get(), read.window(), config.settings());
+        Confirmation confirmation = new Confirmation(config.confirmations());
+        confirmation.seed(last.map(DriftStore.Last::streaks).orElse(Map.of()));
+        Set<String> confirmed = confirmation.update(report.alerts());
+        long reportId = store.saveReport(version, read, report, confirmed, confirmation.streaks());
+        metrics.update(version, report.signals());
+        List<Long> alertIds = new ArrayList<>();
+        for (DriftDetector.Alert alert : report.alerts()) {
+            if (confirmed.contains(alert.signal())) {
+                Map<String, Object> evidence = new LinkedHashMap<>();
+                evidence.put("windowFrom", String.valueOf(read.from()));
+                evidence.put("windowTo", String.valueOf(read.to()));
+                evidence.put("requests", read.window().size());
+                evidence.put("newTopics", report.newTopics());
+                evidence.put("signals", report.signals());
+                long alertId = store.saveAlert(reportId, version, alert, evidence);
+                alertIds.add(alertId);
+                metrics.alert(alert.signal());
+                LOG.warnf("Drift alert on v%d: %s", version, alert.message());
+                Map<String, Object> payload = new LinkedHashMap<>(evidence);
+                payload.put("alert", alert);
+                payload.put("modelVersion", version);
+                webhook.send(alertId, payload);
+            }
+        }
+        actions.afterCheck(confirmed, alertIds, read, mostUnfamiliar(reference.get(), read));
+        return Optional.of(new Checked(reportId, version, report, confirmed));
+    }
+
+    /** The window's requests, most unlike the training tickets first: the ones worth a reviewer's look. */
+    private static List<Integer> mostUnfamiliar(DriftDetector.Reference reference, DriftWindow.Read read) {
+        float[][] x = read.window().vectors();
+        double[] nearest = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double best = -1;
+            for (float[] r : reference.neighbours()) {
+                best = Math.max(best, dev.loopwise.model.Vectors.dot(x[i], r));
+            }
+            nearest[i] = best;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingDouble(i -> nearest[i]));
+        List<Integer> distinct = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i : order) {
+            if (seen.add(read.hashes().get(i))) {
+                distinct.add(i);
+            }
+        }
+        return distinct;
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (ResultSet row = connection.createStatement().executeQuery("select pg_try_advisory_lock(" + CHECK_LOCK + ")")) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+// One small chart per drift signal of the active version, with its threshold as a dashed line.
+(async function () {
+  if (!window.Chart) return;
+  const response = await fetch('/admin/drift/data', { headers: { Accept: 'application/json' } });
+  if (!response.ok) return;
+  const data = await response.json();
+  const series = data.series || [];
+  const t = data.thresholds;
+  const thresholds = {
+    'input/p_value': t['input/p_value'],
+    'input/mmd2': t['input/mmd2'],
+    'outcome/thumbs_down_rate': t['outcome/thumbs_down_rate'],
+    'outcome/non_first_choice_rate': t['outcome/non_first_choice_rate'],
+  };
+  document.querySelectorAll('canvas[data-signal]').forEach((canvas) => {
+    const signal = canvas.dataset.signal;
+    const values = series.map((r) => (typeof r.signals[signal] === 'number' ? r.signals[signal] : null));
+    const labels = series.map((r) => r.createdAt.substring(11, 19));
+    const datasets = [{ label: signal, data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', tension: 0.2, spanGaps: true,
+      pointBackgroundColor: series.map((r) => (r.raised.length ? '#b42318' : '#2f6f5e')) }];
+    let limit = thresholds[signal];
+    if (signal === 'prediction/psi') {
+      datasets.push({ label: 'chance level + ' + t['prediction/psi_excess'], data: series.map((r) => r.signals['prediction/psi_by_chance'] + t['prediction/psi_excess']),
+        borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
+    }
+    if (limit !== undefined) {
+      datasets.push({ label: 'threshold', data: series.map(() => limit), borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
+    }
+    new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, plugins: { legend: { labels: { boxWidth: 10 } } } } });
+  });
+})();

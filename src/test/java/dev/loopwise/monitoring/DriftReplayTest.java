@@ -1,0 +1,77 @@
+package dev.loopwise.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays in-distribution traffic (the demo's labelled tickets), which must raise no alert, then the
+ * traffic after the store's new solar product line, which must raise one within 100 requests and queue
+ * review items and a round. Windows of 60 requests, checked every 20, two checks to confirm.
+ */
+@QuarkusTest
+class DriftReplayTest {
+    static final int DETECTION_BUDGET = 100;
+
+    @Inject
+    ReplayService replay;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void driftIsSeenWhenANewTopicArrivesAndNotBefore() {
+        int version = ActiveModel.await();
+        List<String> familiar = new ArrayList<>(DemoWorkspace.read("tickets.csv").stream().map(r -> r.get("text")).toList());
+        Collections.shuffle(familiar, new Random(11));
+        ReplayService.Replayed calm = replay.replay(familiar.subList(0, 200), "replay-test", 20);
+        assertEquals(0, calm.failed(), calm.firstError());
+        assertTrue(calm.checks().size() >= 6, "checks: " + calm.checks().size());
+        calm.checks().forEach(c -> assertTrue(c.confirmed().isEmpty(), "false alarm: " + c.report().alerts()));
+
+        long actionsBefore = actions();
+        List<String> shifted = DemoWorkspace.read("traffic-shifted.csv").stream().map(r -> r.get("text")).toList();
+        ReplayService.Replayed moved = replay.replay(shifted, "replay-test", 20);
+        int requests = 0;
+        int detectedAt = -1;
+        for (MonitoringService.Checked check : moved.checks()) {
+            requests += 20;
+            if (!check.confirmed().isEmpty() && detectedAt < 0) {
+                detectedAt = requests;
+            }
+        }
+        assertTrue(detectedAt > 0 && detectedAt <= DETECTION_BUDGET, "drift confirmed after " + detectedAt + " requests");
+        assertTrue(actions() > actionsBefore, "the drift was acted on");
+        long reviewItems = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select coalesce(sum(items), 0) from monitoring_actions where action = 'review_items'").getSingleResult()).longValue());
+        assertTrue(reviewItems > 0, "review items queued from the drifted requests");
+
+        JsonPath drift = Caller.apiKey(keys, "admin").request().get("/api/v1/drift").then().statusCode(200).extract().jsonPath();
+        assertEquals(version, drift.getInt("modelVersion"));
+        assertFalse(drift.getList("alerts").isEmpty());
+        assertTrue(drift.getList("actions.action").contains("round_started") || drift.getList("actions.action").contains("round_requested"));
+        assertTrue(drift.getList("series").size() >= calm.checks().size());
+        assertTrue(Caller.apiKey(keys, "admin").request().get("/q/metrics").asString().contains("loopwise_drift_signal"));
+    }
+
+    private long actions() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from monitoring_actions")
+                .getSingleResult()).longValue());
+    }
+}
