@@ -4,6 +4,7 @@ import dev.loopwise.alignment.EvalRewardCommand;
 import dev.loopwise.alignment.SimulateCommand;
 import dev.loopwise.model.EvalIntentsCommand;
 import dev.loopwise.monitoring.BenchDriftCommand;
+import dev.loopwise.monitoring.ReplayCommand;
 import dev.loopwise.review.BenchReviewCommand;
 import dev.loopwise.security.ApiKeyCommand;
 import dev.loopwise.serving.BenchServingCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Loopwise: the closed feedback loop for customer-support AI.",
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
                 EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, SimulateCommand.class,
-                EvalRewardCommand.class, BenchDriftCommand.class,
+                EvalRewardCommand.class, BenchDriftCommand.class, ReplayCommand.class,
                 UserCommand.class})
 public class LoopwiseCommand {
 

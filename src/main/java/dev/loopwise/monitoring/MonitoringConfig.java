@@ -36,8 +36,11 @@ public interface MonitoringConfig {
     @WithDefault("0.002")
     double minMmd();
 
-    /** Prediction drift: PSI of the intent mix must exceed what a window of this size shows by chance by this much. */
-    @WithDefault("0.1")
+    /**
+     * Prediction drift: PSI of the intent mix must exceed what a window of this size shows by chance by this
+     * much (0.25 is the usual line of a significant shift).
+     */
+    @WithDefault("0.25")
     double psiThreshold();
 
     @WithDefault("0.5")
@@ -86,7 +89,7 @@ public interface MonitoringConfig {
 
     /** The detector's defaults, for tools that run without the service. */
     static DriftSettings defaults() {
-        return new DriftSettings(200, 300, 200, 0.01, 0.002, 0.1, 0.5, 5, 0.15, 0.15, 0.3, 0.6, 42);
+        return new DriftSettings(200, 300, 200, 0.01, 0.002, 0.25, 0.5, 5, 0.15, 0.15, 0.3, 0.6, 42);
     }
 
     default DriftSettings settings() {
