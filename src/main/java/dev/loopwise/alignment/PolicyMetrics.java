@@ -30,7 +30,7 @@ final class PolicyMetrics {
                     kl += p[a] * Math.log(p[a] / Math.max(q[a], 1e-300));
                 }
             }
-            changed += argmax(updatedLogits[i]) != argmax(activeLogits[i]) ? 1 : 0;
+            changed += Vectors.argmax(updatedLogits[i]) != Vectors.argmax(activeLogits[i]) ? 1 : 0;
         }
         metrics.put("policy/kl", kl / n);
         metrics.put("policy/expected_reward", rewardUpdated / n);
@@ -50,23 +50,4 @@ final class PolicyMetrics {
         return (double) agreed / pairs.size();
     }
 
-    static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

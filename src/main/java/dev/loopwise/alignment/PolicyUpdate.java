@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.loopwise.model.Djl;
+import dev.loopwise.model.MiniBatches;
 import dev.loopwise.model.PairScorer;
 import dev.loopwise.model.PolicyTrainer;
 import dev.loopwise.model.ReplyPolicy;
@@ -122,7 +123,7 @@ public final class PolicyUpdate {
                 Random random = new Random(seed);
                 int[] order = java.util.stream.IntStream.range(0, pairs.size()).toArray();
                 for (int epoch = 0; epoch < epochs; epoch++) {
-                    shuffle(order, random);
+                    MiniBatches.shuffle(order, random);
                     for (int start = 0; start < order.length; start += 32) {
                         int end = Math.min(order.length, start + 32);
                         int rows = end - start;
@@ -189,12 +190,4 @@ public final class PolicyUpdate {
         return out;
     }
 
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 }

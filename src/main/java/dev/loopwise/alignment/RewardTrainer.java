@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.loopwise.model.Djl;
+import dev.loopwise.model.MiniBatches;
 import dev.loopwise.model.PairScorer;
 import dev.loopwise.model.PolicyTrainer;
 import java.util.Random;
@@ -64,7 +65,7 @@ public final class RewardTrainer {
                 int[] order = java.util.stream.IntStream.range(0, data.size()).toArray();
                 double epochLoss = Double.NaN;
                 for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                    shuffle(order, random);
+                    MiniBatches.shuffle(order, random);
                     double sum = 0;
                     int batches = 0;
                     for (int start = 0; start < order.length; start += config.batchSize()) {
@@ -72,12 +73,12 @@ public final class RewardTrainer {
                         int rows = end - start;
                         try (NDManager batch = manager.newSubManager()) {
                             NDList inputs = new NDList(
-                                    batch.create(rows(data.tickets(), order, start, end), new Shape(rows, dim)),
-                                    batch.create(rows(data.first(), order, start, end), new Shape(rows, dim)),
-                                    batch.create(rows(data.second(), order, start, end), new Shape(rows, dim)));
-                            NDList labels = new NDList(batch.create(pick(data.kinds(), order, start, end)),
-                                    batch.create(pick(data.margins(), order, start, end)),
-                                    batch.create(pick(data.weights(), order, start, end)));
+                                    batch.create(MiniBatches.rows(data.tickets(), order, start, end), new Shape(rows, dim)),
+                                    batch.create(MiniBatches.rows(data.first(), order, start, end), new Shape(rows, dim)),
+                                    batch.create(MiniBatches.rows(data.second(), order, start, end), new Shape(rows, dim)));
+                            NDList labels = new NDList(batch.create(MiniBatches.pick(data.kinds(), order, start, end)),
+                                    batch.create(MiniBatches.pick(data.margins(), order, start, end)),
+                                    batch.create(MiniBatches.pick(data.weights(), order, start, end)));
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray value = loss.evaluate(labels, trainer.forward(inputs));
                                 sum += value.getFloat();
@@ -94,29 +95,4 @@ public final class RewardTrainer {
         }
     }
 
-    private static float[] rows(float[][] source, int[] order, int start, int end) {
-        int width = source[0].length;
-        float[] flat = new float[(end - start) * width];
-        for (int i = start; i < end; i++) {
-            System.arraycopy(source[order[i]], 0, flat, (i - start) * width, width);
-        }
-        return flat;
-    }
-
-    private static float[] pick(float[] source, int[] order, int start, int end) {
-        float[] out = new float[end - start];
-        for (int i = start; i < end; i++) {
-            out[i - start] = source[order[i]];
-        }
-        return out;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.loopwise.common.Hashing;
 import dev.loopwise.model.EmbeddingStore;
 import dev.loopwise.model.ModelService;
 import dev.loopwise.model.ModelVersion;
+import dev.loopwise.common.AdvisoryLock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -64,7 +64,7 @@ public class RoundService {
     /** Rounds left running by a process that stopped: nobody holds the round lock, so they cannot be running. */
     void recoverInterrupted(@Observes StartupEvent event) {
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock)) {
+            if (!AdvisoryLock.tryLock(lock, ROUND_LOCK)) {
                 return; // another instance is running a round right now
             }
             try {
@@ -76,7 +76,7 @@ public class RoundService {
                     round.log.add(stamp("Marked failed at start-up: the round had been interrupted."));
                 }));
             } finally {
-                unlock(lock);
+                AdvisoryLock.unlock(lock, ROUND_LOCK);
             }
         } catch (SQLException e) {
             LOG.warn("Could not check for interrupted alignment rounds", e);
@@ -85,14 +85,14 @@ public class RoundService {
 
     public void execute(long roundId, RoundSettings settings) {
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock)) {
+            if (!AdvisoryLock.tryLock(lock, ROUND_LOCK)) {
                 update(roundId, AlignmentRound.QUEUED, "Waiting for the round that is running to finish", 0);
-                lock.createStatement().execute("select pg_advisory_lock(" + ROUND_LOCK + ")");
+                AdvisoryLock.lock(lock, ROUND_LOCK);
             }
             try {
                 run(roundId, settings);
             } finally {
-                unlock(lock);
+                AdvisoryLock.unlock(lock, ROUND_LOCK);
             }
         } catch (IllegalArgumentException | ApiException e) {
             LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
@@ -184,14 +184,4 @@ public class RoundService {
         return OffsetDateTime.now(ZoneOffset.UTC).format(CLOCK) + "  " + line;
     }
 
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (ResultSet row = connection.createStatement().executeQuery("select pg_try_advisory_lock(" + ROUND_LOCK + ")")) {
-            row.next();
-            return row.getBoolean(1);
-        }
-    }
-
-    private static void unlock(Connection connection) throws SQLException {
-        connection.createStatement().execute("select pg_advisory_unlock(" + ROUND_LOCK + ")");
-    }
 }

@@ -5,6 +5,7 @@ import dev.loopwise.model.ModelBundle;
 import dev.loopwise.model.ModelTrainer;
 import dev.loopwise.model.PolicyFeatures;
 import dev.loopwise.model.ReplyPolicy;
+import dev.loopwise.model.Vectors;
 import dev.loopwise.model.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
@@ -144,10 +145,10 @@ public final class Simulator {
         /** The policy's first choice against its second (half the time) or a sample from it. */
         int[] candidates(ModelBundle bundle, String text, Random random) {
             double[] pi = distribution(bundle, text);
-            int first = PolicyMetrics.argmax(pi);
+            int first = Vectors.argmax(pi);
             double[] rest = pi.clone();
             rest[first] = 0;
-            int second = random.nextBoolean() ? PolicyMetrics.argmax(rest) : sample(rest, random);
+            int second = random.nextBoolean() ? Vectors.argmax(rest) : sample(rest, random);
             return new int[] {first, second == first ? (first + 1) % pi.length : second};
         }
 
@@ -155,7 +156,7 @@ public final class Simulator {
             embedAll(test.stream().map(TicketRow::text).toList());
             int best = 0;
             for (TicketRow t : test) {
-                best += PolicyMetrics.argmax(distribution(bundle, t.text())) == truth.best(t.label()) ? 1 : 0;
+                best += Vectors.argmax(distribution(bundle, t.text())) == truth.best(t.label()) ? 1 : 0;
             }
             return (double) best / test.size();
         }
@@ -209,7 +210,7 @@ public final class Simulator {
                     return a;
                 }
             }
-            return PolicyMetrics.argmax(weights);
+            return Vectors.argmax(weights);
         }
     }
 }

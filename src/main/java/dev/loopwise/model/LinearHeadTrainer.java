@@ -49,17 +49,18 @@ final class LinearHeadTrainer {
                 NDManager manager = trainer.getManager();
                 Random random = new Random(config.seed());
                 int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+                float[] labels = toFloat(train.labels());
                 double bestLoss = Double.POSITIVE_INFINITY;
                 float[] bestWeights = null;
                 float[] bestBias = null;
                 int bestEpoch = 0;
                 for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-                    shuffle(order, random);
+                    MiniBatches.shuffle(order, random);
                     for (int start = 0; start < order.length; start += config.batchSize()) {
                         int end = Math.min(order.length, start + config.batchSize());
                         try (NDManager batch = manager.newSubManager()) {
-                            NDArray x = batch.create(rows(train.vectors(), order, start, end), new Shape(end - start, dim));
-                            NDArray y = batch.create(labels(train.labels(), order, start, end));
+                            NDArray x = batch.create(MiniBatches.rows(train.vectors(), order, start, end), new Shape(end - start, dim));
+                            NDArray y = batch.create(MiniBatches.pick(labels, order, start, end));
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray prediction = trainer.forward(new NDList(x)).singletonOrThrow();
                                 collector.backward(loss.evaluate(new NDList(y), new NDList(prediction)));
@@ -110,23 +111,6 @@ final class LinearHeadTrainer {
         throw new IllegalStateException("The linear head has no parameter " + name);
     }
 
-    private static float[] rows(float[][] vectors, int[] order, int start, int end) {
-        int dim = vectors[0].length;
-        float[] flat = new float[(end - start) * dim];
-        for (int i = start; i < end; i++) {
-            System.arraycopy(vectors[order[i]], 0, flat, (i - start) * dim, dim);
-        }
-        return flat;
-    }
-
-    private static float[] labels(int[] labels, int[] order, int start, int end) {
-        float[] out = new float[end - start];
-        for (int i = start; i < end; i++) {
-            out[i - start] = labels[order[i]];
-        }
-        return out;
-    }
-
     private static float[] toFloat(int[] labels) {
         float[] out = new float[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -135,12 +119,4 @@ final class LinearHeadTrainer {
         return out;
     }
 
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 }

@@ -54,7 +54,7 @@ final class PolicyTargets {
         for (int i = 0; i < tickets.size(); i++) {
             float[] x = ticketVectors[i];
             WorkspaceSnapshot.TicketInfo ticket = tickets.get(i);
-            int choice = argmax(policy.distribution(PolicyFeatures.ticket(x, ticket.text()), prepared,
+            int choice = Vectors.argmax(policy.distribution(PolicyFeatures.ticket(x, ticket.text()), prepared,
                     ReplyPolicy.logPrior(intents, x, replyIntents)));
             consistent += replyIntents.get(choice).equals(ticket.intent()) ? 1 : 0;
             if (ticket.response() != null) {
@@ -62,7 +62,7 @@ final class PolicyTargets {
                         temperature);
                 if (target != null) {
                     withReply++;
-                    agreed += argmax(target) == choice ? 1 : 0;
+                    agreed += Vectors.argmax(target) == choice ? 1 : 0;
                 }
             }
         }
@@ -72,23 +72,4 @@ final class PolicyTargets {
         return metrics;
     }
 
-    static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }

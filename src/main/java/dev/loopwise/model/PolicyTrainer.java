@@ -80,15 +80,15 @@ public final class PolicyTrainer {
                 int[] order = java.util.stream.IntStream.range(0, data.tickets().length).toArray();
                 double epochLoss = Double.NaN;
                 for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                    shuffle(order, random);
+                    MiniBatches.shuffle(order, random);
                     double sum = 0;
                     int batches = 0;
                     for (int start = 0; start < order.length; start += config.batchSize()) {
                         int end = Math.min(order.length, start + config.batchSize());
                         try (NDManager batch = manager.newSubManager()) {
-                            NDArray x = batch.create(rows(data.tickets(), order, start, end), new Shape(end - start, dim));
-                            NDArray q = batch.create(rows(data.targets(), order, start, end), new Shape(end - start, candidates));
-                            NDArray prior = batch.create(rows(data.logPriors(), order, start, end), new Shape(end - start, candidates));
+                            NDArray x = batch.create(MiniBatches.rows(data.tickets(), order, start, end), new Shape(end - start, dim));
+                            NDArray q = batch.create(MiniBatches.rows(data.targets(), order, start, end), new Shape(end - start, candidates));
+                            NDArray prior = batch.create(MiniBatches.rows(data.logPriors(), order, start, end), new Shape(end - start, candidates));
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray scores = trainer.forward(new NDList(x, replies)).singletonOrThrow().add(prior);
                                 NDArray value = loss.evaluate(new NDList(q), new NDList(scores));
@@ -148,21 +148,4 @@ public final class PolicyTrainer {
         parameter.getArray().set(flat);
     }
 
-    private static float[] rows(float[][] source, int[] order, int start, int end) {
-        int width = source[0].length;
-        float[] flat = new float[(end - start) * width];
-        for (int i = start; i < end; i++) {
-            System.arraycopy(source[order[i]], 0, flat, (i - start) * width, width);
-        }
-        return flat;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-    }
 }

@@ -35,14 +35,14 @@ public record ServingModel(int version, ModelBundle bundle, List<Candidate> cand
             }
             int choice;
             if (scores == null) {
-                choice = PolicyTargets.argmax(replyDistribution(vectors[i], tickets.get(i), intent));
+                choice = Vectors.argmax(replyDistribution(vectors[i], tickets.get(i), intent));
             } else {
                 double[] prior = ReplyPolicy.logPrior(bundle.intent(), vectors[i], intents);
                 double[] logits = new double[prior.length];
                 for (int a = 0; a < logits.length; a++) {
                     logits[a] = scores[i][a] + prior[a];
                 }
-                choice = PolicyTargets.argmax(logits);
+                choice = Vectors.argmax(logits);
             }
             Candidate reply = candidates.get(choice);
             SlotFiller.Filled filled = SlotFiller.fill(reply.text(), tickets.get(i));
@@ -56,7 +56,7 @@ public record ServingModel(int version, ModelBundle bundle, List<Candidate> cand
         if (!withReply || intent.outOfScope() || candidates.isEmpty()) {
             return new Decision(intent, null, null, List.of());
         }
-        int choice = PolicyTargets.argmax(replyDistribution(x, ticket, intent));
+        int choice = Vectors.argmax(replyDistribution(x, ticket, intent));
         Candidate reply = candidates.get(choice);
         SlotFiller.Filled filled = SlotFiller.fill(reply.text(), ticket);
         return new Decision(intent, reply, filled.text(), filled.openSlots());

@@ -4,12 +4,12 @@ import dev.loopwise.common.Hashing;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.common.AdvisoryLock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -58,9 +58,9 @@ public class TrainingService {
     /** Runs a queued training now, on the calling thread. */
     public void execute(long runId, String regime) {
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock)) {
+            if (!AdvisoryLock.tryLock(lock, TRAINING_LOCK)) {
                 progress(runId, TrainingRun.QUEUED, "Waiting for the training that is running to finish", 0);
-                waitForLock(lock);
+                AdvisoryLock.lock(lock, TRAINING_LOCK);
             }
             try {
                 progress(runId, TrainingRun.RUNNING, "Reading the workspace", 0.01);
@@ -78,7 +78,7 @@ public class TrainingService {
                 }
                 LOG.infof("Training run %d produced model version %d (%s)", runId, version.version, version.status);
             } finally {
-                unlock(lock);
+                AdvisoryLock.unlock(lock, TRAINING_LOCK);
             }
         } catch (RuntimeException | SQLException e) {
             LOG.errorf(e, "Training run %d failed", runId);
@@ -142,18 +142,4 @@ public class TrainingService {
         });
     }
 
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (ResultSet row = connection.createStatement().executeQuery("select pg_try_advisory_lock(" + TRAINING_LOCK + ")")) {
-            row.next();
-            return row.getBoolean(1);
-        }
-    }
-
-    private static void waitForLock(Connection connection) throws SQLException {
-        connection.createStatement().execute("select pg_advisory_lock(" + TRAINING_LOCK + ")");
-    }
-
-    private static void unlock(Connection connection) throws SQLException {
-        connection.createStatement().execute("select pg_advisory_unlock(" + TRAINING_LOCK + ")");
-    }
 }

@@ -3,12 +3,12 @@ package dev.loopwise.monitoring;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.model.ModelRegistry;
 import dev.loopwise.model.ServingModel;
+import dev.loopwise.common.AdvisoryLock;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,13 +70,13 @@ public class MonitoringService {
         }
         int version = model.get().version();
         try (Connection lock = dataSource.getConnection()) {
-            if (!tryLock(lock)) {
+            if (!AdvisoryLock.tryLock(lock, CHECK_LOCK)) {
                 return Optional.empty();
             }
             try {
                 return checkLocked(version, force);
             } finally {
-                lock.createStatement().execute("select pg_advisory_unlock(" + CHECK_LOCK + ")");
+                AdvisoryLock.unlock(lock, CHECK_LOCK);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take the drift-check lock", e);
@@ -154,10 +154,4 @@ public class MonitoringService {
         return distinct;
     }
 
-    private static boolean tryLock(Connection connection) throws SQLException {
-        try (ResultSet row = connection.createStatement().executeQuery("select pg_try_advisory_lock(" + CHECK_LOCK + ")")) {
-            row.next();
-            return row.getBoolean(1);
-        }
-    }
 }

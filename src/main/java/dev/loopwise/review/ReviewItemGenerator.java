@@ -5,6 +5,7 @@ import dev.loopwise.model.IntentPrediction;
 import dev.loopwise.model.ModelRegistry;
 import dev.loopwise.model.ModelVersion;
 import dev.loopwise.model.ServingModel;
+import dev.loopwise.model.Vectors;
 import dev.loopwise.model.SlotFiller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,7 +108,7 @@ public class ReviewItemGenerator {
         if (versus.isPresent()) {
             ServingModel other = versus.get();
             double[] otherPi = other.replyDistribution(x, source.text(), other.bundle().intent().predict(x));
-            long otherChoice = other.candidates().get(argmax(otherPi)).replyId();
+            long otherChoice = other.candidates().get(Vectors.argmax(otherPi)).replyId();
             int index = indexOf(model, otherChoice);
             if (index >= 0 && index != first) {
                 second = index;
@@ -203,13 +204,4 @@ public class ReviewItemGenerator {
         return -1;
     }
 
-    private static int argmax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
 }
