@@ -10,11 +10,13 @@ RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --uid 1001 --home-dir /app loopwise
+    && useradd --system --uid 1001 --home-dir /app loopwise && mkdir -p /app && chown loopwise /app
 WORKDIR /app
 COPY --from=build --chown=loopwise /src/target/quarkus-app/ /app/
 USER loopwise
-ENV LOOPWISE_DB_URL=jdbc:postgresql://db:5432/loopwise
+# The encoder is unpacked and DJL's native libraries are extracted under the (writable) home folder.
+ENV LOOPWISE_DB_URL=jdbc:postgresql://db:5432/loopwise \
+    DJL_CACHE_DIR=/app/.djl.ai
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD curl -fs http://localhost:8080/q/health/ready || exit 1

@@ -96,6 +96,41 @@ class PackagedAppIT {
     }
 
     @Test
+    @Order(0)
+    void evalRewardLearnsAPreferenceFromTrlPairsWithoutADatabase() throws Exception {
+        String[] questions = {"where is my order", "my parcel is late", "I want a refund", "cancel my order please", "the lamp arrived broken",
+                "how do I return a jacket", "my discount code fails", "I cannot log in", "change my delivery address", "is the tent in stock",
+                "my payment was declined", "send me an invoice", "how many loyalty points do I have", "wrong item in the box",
+                "delete my account", "update my card details", "gift card balance please", "how do I clean the pan", "when will it ship",
+                "the package never came"};
+        String[] kind = {"Thanks for telling us. We're on it and will email you an update today.",
+                "Sorry about that! We've checked and here is what happens next, step by step.",
+                "Happy to help. Reply with your order number and we'll sort it out right away.",
+                "We understand, and we'll fix this for you: here is the link to do it in two minutes."};
+        String[] rude = {"Not our problem.", "Read the website.", "We can't help you with that, stop writing.", "Whatever. Try again later."};
+        StringBuilder train = new StringBuilder();
+        StringBuilder test = new StringBuilder();
+        for (int i = 0; i < questions.length; i++) {
+            for (int j = 0; j < 4; j++) {
+                String line = "{\"prompt\":\"" + questions[i] + "\",\"chosen\":\"" + kind[(i + j) % 4] + "\",\"rejected\":\""
+                        + rude[(i * 3 + j) % 4] + "\"}\n";
+                (i % 5 == 4 ? test : train).append(line);
+            }
+        }
+        Path trainFile = Files.createTempFile("trl-train", ".jsonl");
+        Path testFile = Files.createTempFile("trl-test", ".jsonl");
+        Files.writeString(trainFile, train);
+        Files.writeString(testFile, test);
+        PackagedApp.Result result = PackagedApp.run(Map.of(), "eval-reward", "--train", trainFile.toString(), "--test",
+                testFile.toString(), "--json");
+        assertEquals(0, result.exitCode(), result.stderr());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.stdout());
+        assertEquals(64, json.get("trainPairs").asInt());
+        assertEquals(16, json.get("testPairs").asInt());
+        assertTrue(json.get("accuracy").asDouble() >= 0.9, "held-out pairwise accuracy: " + result.stdout());
+    }
+
+    @Test
     @Order(3)
     void demoStartsWithAccountsAndTheApiKeyCommandWorksBesideIt() throws Exception {
         Path log = Files.createTempFile("loopwise-demo", ".log");

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DriftReplayTest {
     static final int DETECTION_BUDGET = 100;
+    /** The webhook URL of the test profile points here. */
+    static final int WEBHOOK_PORT = 18765;
 
     @Inject
     ReplayService replay;
@@ -36,7 +38,23 @@ class DriftReplayTest {
     EntityManager em;
 
     @Test
-    void driftIsSeenWhenANewTopicArrivesAndNotBefore() {
+    void driftIsSeenWhenANewTopicArrivesAndNotBefore() throws Exception {
+        List<String> hooks = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(WEBHOOK_PORT), 0);
+        webhook.createContext("/hook", exchange -> {
+            hooks.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhook.start();
+        try {
+            run(hooks);
+        } finally {
+            webhook.stop(0);
+        }
+    }
+
+    private void run(List<String> hooks) throws Exception {
         int version = ActiveModel.await();
         List<String> familiar = new ArrayList<>(DemoWorkspace.read("tickets.csv").stream().map(r -> r.get("text")).toList());
         Collections.shuffle(familiar, new Random(11));
@@ -68,6 +86,12 @@ class DriftReplayTest {
         assertTrue(drift.getList("actions.action").contains("round_started") || drift.getList("actions.action").contains("round_requested"));
         assertTrue(drift.getList("series").size() >= calm.checks().size());
         assertTrue(Caller.apiKey(keys, "admin").request().get("/q/metrics").asString().contains("loopwise_drift_signal"));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (hooks.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(hooks.isEmpty(), "the alert was POSTed to the webhook");
+        assertTrue(hooks.get(0).contains("\"alert\"") && hooks.get(0).contains("\"modelVersion\""), hooks.get(0));
     }
 
     private long actions() {
