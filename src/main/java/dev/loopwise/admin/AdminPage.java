@@ -1,39 +1,28 @@
 package dev.loopwise.admin;
 
-import dev.loopwise.common.ApiException;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.User;
-import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestForm;
 
-/** The admin's home: the workspace at a glance, its tickets and its people. Roles: admin. */
+/** The admin's home: the workspace at a glance and its tickets. Roles: admin. */
 @Path("/admin")
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class AdminPage {
     static final int TICKET_PAGE_SIZE = 50;
-
-    @Inject
-    UserService users;
 
     public record IntentRow(Intent intent, long tickets, long replies) {
     }
@@ -44,8 +33,6 @@ public class AdminPage {
                                                 List<Ticket> recent);
 
         static native TemplateInstance tickets(List<Ticket> tickets, int page, boolean hasNext, long total);
-
-        static native TemplateInstance users(List<User> users, String error, String created);
     }
 
     @GET
@@ -66,24 +53,5 @@ public class AdminPage {
         long total = Ticket.count();
         boolean hasNext = (long) (safePage + 1) * TICKET_PAGE_SIZE < total;
         return Templates.tickets(Ticket.newestFirst(safePage, TICKET_PAGE_SIZE), safePage, hasNext, total);
-    }
-
-    @GET
-    @Path("/users")
-    public TemplateInstance users(@QueryParam("created") String created) {
-        return Templates.users(User.listByName(), null, created);
-    }
-
-    @POST
-    @Path("/users")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createUser(@RestForm String username, @RestForm String password, @RestForm String role,
-                               @RestForm String displayName) {
-        try {
-            User user = users.create(username, password, role, displayName);
-            return Response.seeOther(URI.create("/admin/users?created=" + user.username)).build();
-        } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.users(User.listByName(), e.getMessage(), null)).build();
-        }
     }
 }

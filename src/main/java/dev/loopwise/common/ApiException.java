@@ -25,6 +25,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.CONFLICT, code, message);
     }
 
+    public static ApiException tooManyRequests(String code, String message) {
+        return new ApiException(Status.TOO_MANY_REQUESTS, code, message);
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(Status.FORBIDDEN, "forbidden", message);
     }

@@ -16,12 +16,22 @@ public final class Messages {
     public static final String INTERNAL = "Something went wrong on our side (reference %s). The request changed nothing; try again or report the reference.";
     public static final String SESSION_EXPIRED = "Your session expired. Please log in again.";
     public static final String LOGIN_FAILED = "Wrong username or password.";
+    public static final String OWN_ADMIN_ROLE = "You cannot take away your own admin role: ask another admin to do it.";
+    public static final String DISABLE_OWN_ACCOUNT = "You cannot disable your own account: ask another admin to do it.";
+    public static final String LAST_ADMIN = "Loopwise needs at least one enabled admin: make another account admin first.";
+    public static final String WRONG_CURRENT_PASSWORD = "Your current password is not right; nothing was changed.";
+    public static final String PASSWORDS_DIFFER = "The two new passwords differ; type the same one twice.";
+    public static final String PASSWORD_CHANGED = "Your password is changed.";
     public static final String LOGGED_OUT = "You are logged out.";
     public static final String FORM_EXPIRED =
             "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
     public static final String API_TAKES_NO_FORMS =
             "The API does not take form data: send JSON (Content-Type: application/json), or no body at all.";
     public static final String CROSS_SITE_LOGIN = "Log in from Loopwise's own login page.";
+
+    public static String loginLocked(long minutes) {
+        return "Too many failed sign-ins. Wait " + minutes + " minutes and try again, or ask an admin to set a new password.";
+    }
 
     public static String malformedJson(String detail) {
         return "The request body is not valid JSON (" + detail + "). Send a JSON object.";

@@ -3,7 +3,7 @@ package dev.loopwise.security;
 import dev.loopwise.common.TemplateFormats;
 import io.quarkus.qute.TemplateExtension;
 
-/** How an API key's history reads on the account page. */
+/** How an account and its API keys read on the account and users pages. */
 @TemplateExtension
 public class AccountFormats {
 
@@ -13,5 +13,9 @@ public class AccountFormats {
 
     static String state(ApiKey key) {
         return key.revokedAt == null ? "active" : "revoked " + TemplateFormats.when(key.revokedAt);
+    }
+
+    static String status(User user) {
+        return user.isEnabled() ? "enabled" : "disabled " + TemplateFormats.when(user.disabledAt);
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,7 @@ import java.net.URI;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
-/** The signed-in user's own API keys: create one (shown once), revoke one. Roles: admin, reviewer. */
+/** The signed-in user's own account: change the password, create an API key (shown once), revoke one. Roles: admin, reviewer. */
 @Path("/account")
 @RolesAllowed({Role.ADMIN, Role.REVIEWER})
 @Produces(MediaType.TEXT_HTML)
@@ -26,15 +27,31 @@ public class AccountPage {
     CurrentUser currentUser;
     @Inject
     ApiKeyService keys;
+    @Inject
+    UserService users;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance account(User user, List<ApiKey> keys, String newKey, String error);
+        static native TemplateInstance account(User user, List<ApiKey> keys, String newKey, String error,
+                                               String passwordError, String passwordNotice);
     }
 
     @GET
     public TemplateInstance show() {
         return page(null, null);
+    }
+
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword,
+                                   @RestForm String repeatPassword) {
+        try {
+            users.changeOwnPassword(currentUser.name(), currentPassword, newPassword, repeatPassword);
+            return Response.ok(page(null, null, null, Messages.PASSWORD_CHANGED)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(null, null, e.getMessage(), null)).build();
+        }
     }
 
     @POST
@@ -58,7 +75,11 @@ public class AccountPage {
     }
 
     private TemplateInstance page(String newKey, String error) {
+        return page(newKey, error, null, null);
+    }
+
+    private TemplateInstance page(String newKey, String error, String passwordError, String passwordNotice) {
         User user = currentUser.user();
-        return Templates.account(user, ApiKey.listForUser(user), newKey, error);
+        return Templates.account(user, ApiKey.listForUser(user), newKey, error, passwordError, passwordNotice);
     }
 }

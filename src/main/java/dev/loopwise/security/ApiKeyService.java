@@ -46,7 +46,7 @@ public class ApiKeyService {
         if (secret == null || !secret.startsWith(KEY_PREFIX)) {
             return Optional.empty();
         }
-        return ApiKey.findActiveByHash(Hashing.sha256Hex(secret)).map(key -> {
+        return ApiKey.findActiveByHash(Hashing.sha256Hex(secret)).filter(key -> key.user.isEnabled()).map(key -> {
             OffsetDateTime now = OffsetDateTime.now();
             if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
                 key.lastUsedAt = now;

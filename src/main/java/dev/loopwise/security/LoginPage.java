@@ -26,6 +26,8 @@ import java.net.URI;
 public class LoginPage {
     @Inject
     SecurityIdentity identity;
+    @Inject
+    LoginThrottle throttle;
 
     @CheckedTemplate
     static class Templates {
@@ -36,14 +38,17 @@ public class LoginPage {
     @Path("login")
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@QueryParam("error") boolean error, @QueryParam("expired") boolean expired,
+    public Response login(@QueryParam("error") String error, @QueryParam("expired") boolean expired,
                           @QueryParam("loggedOut") boolean loggedOut) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
         String notice = expired ? Messages.SESSION_EXPIRED : loggedOut ? Messages.LOGGED_OUT : null;
-        int status = error ? 401 : 200;
-        return Response.status(status).entity(Templates.login(error ? Messages.LOGIN_FAILED : null, notice)).build();
+        if ("locked".equals(error)) {
+            return Response.status(429).entity(Templates.login(Messages.loginLocked(throttle.lockoutMinutes()), notice)).build();
+        }
+        boolean failed = error != null;
+        return Response.status(failed ? 401 : 200).entity(Templates.login(failed ? Messages.LOGIN_FAILED : null, notice)).build();
     }
 
     @POST

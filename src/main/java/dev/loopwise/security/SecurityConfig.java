@@ -2,6 +2,7 @@ package dev.loopwise.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of accounts and sign-in. Each can be set by environment variable, e.g. {@code LOOPWISE_SECURITY_ADMIN_PASSWORD}. */
@@ -17,4 +18,29 @@ public interface SecurityConfig {
     /** Shortest password accepted for new accounts. */
     @WithDefault("10")
     int minPasswordLength();
+
+    /** Guessing passwords: how many failed sign-ins are allowed before Loopwise stops trying. */
+    LoginLimits login();
+
+    interface LoginLimits {
+        /** Failed sign-ins for one username within {@link #window()} before that username is locked. */
+        @WithDefault("5")
+        int maxFailuresPerUser();
+
+        /**
+         * Failed sign-ins from one client address within {@link #window()} before that address is locked.
+         * Behind a reverse proxy, set {@code QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true} so the
+         * address is the client's, not the proxy's.
+         */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** How far back failures count. */
+        @WithDefault("PT15M")
+        Duration window();
+
+        /** How long a locked username or address is refused without checking its password. */
+        @WithDefault("PT15M")
+        Duration lockout();
+    }
 }

@@ -9,6 +9,7 @@ import io.quarkus.security.jpa.UserDefinition;
 import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -36,6 +37,10 @@ public class User extends IdentityEntity {
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
 
+    /** Set when an admin disabled the account; null while it may sign in. */
+    @Column(name = "disabled_at")
+    public OffsetDateTime disabledAt;
+
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }
@@ -48,8 +53,22 @@ public class User extends IdentityEntity {
         return count("roles like ?1", "%" + Role.ADMIN + "%");
     }
 
+    /** The enabled admins, locked until the transaction ends so that concurrent changes to admins queue up. */
+    public static List<User> lockEnabledAdmins() {
+        return find("roles like ?1 and disabledAt is null", "%" + Role.ADMIN + "%")
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public static Optional<User> findEnabled(String username) {
+        return findByUsername(username).filter(User::isEnabled);
+    }
+
     public Set<String> roleSet() {
         return Role.parse(roles);
+    }
+
+    public boolean isEnabled() {
+        return disabledAt == null;
     }
 
     public boolean isAdmin() {

@@ -5,15 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Accounts. Listing and creating them: admin. Who am I: any signed-in caller. */
+/** Accounts. Listing, creating and changing them: admin. Who am I: any signed-in caller. */
 @Path("/api/v1")
 @Tag(name = "Accounts")
 public class UserResource {
@@ -22,9 +24,10 @@ public class UserResource {
     @Inject
     CurrentUser currentUser;
 
-    public record UserView(long id, String username, String displayName, Set<String> roles, OffsetDateTime createdAt) {
+    public record UserView(long id, String username, String displayName, Set<String> roles, OffsetDateTime createdAt,
+                           OffsetDateTime disabledAt) {
         static UserView of(User user) {
-            return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.createdAt);
+            return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.createdAt, user.disabledAt);
         }
     }
 
@@ -51,5 +54,17 @@ public class UserResource {
     public Response create(@NotNull @Valid CreateUserRequest request) {
         User user = users.create(request.username(), request.password(), request.roles(), request.displayName());
         return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
+    }
+
+    /**
+     * Changes an account: any of {@code displayName}, {@code roles}, {@code password} (sets a new one and
+     * lifts a sign-in lock) and {@code disabled} (a disabled account cannot sign in, its sessions end and
+     * its API keys stop working).
+     */
+    @PATCH
+    @Path("/users/{id}")
+    @RolesAllowed(Role.ADMIN)
+    public UserView update(@PathParam("id") long id, @NotNull UserService.UserChange change) {
+        return UserView.of(users.update(currentUser.name(), id, change));
     }
 }

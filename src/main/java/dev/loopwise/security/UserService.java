@@ -2,20 +2,28 @@ package dev.loopwise.security;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Creates accounts and keeps the rules every account obeys in one place. */
+/** Creates and changes accounts and keeps the rules every account obeys in one place. */
 @ApplicationScoped
 public class UserService {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     @Inject
     SecurityConfig config;
+    @Inject
+    LoginThrottle throttle;
+
+    /** What an admin changes about an account; a null field stays as it is. */
+    public record UserChange(String displayName, String roles, String password, Boolean disabled) {
+    }
 
     @Transactional
     public User create(String username, String password, String roles, String displayName) {
@@ -36,6 +44,71 @@ public class UserService {
         user.createdAt = OffsetDateTime.now();
         user.persist();
         return user;
+    }
+
+    /**
+     * Applies an admin's change. An admin cannot disable or demote themselves, and no change may leave
+     * Loopwise without an enabled admin: nobody could then manage it from the browser.
+     */
+    @Transactional
+    public User update(String actingUsername, long id, UserChange change) {
+        User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", id)));
+        boolean self = user.username.equals(actingUsername);
+        Set<String> roles = change.roles() == null ? user.roleSet() : Role.parse(change.roles());
+        boolean disable = Boolean.TRUE.equals(change.disabled());
+        if (self && disable) {
+            throw ApiException.conflict("own_account", Messages.DISABLE_OWN_ACCOUNT);
+        }
+        if (self && !roles.contains(Role.ADMIN)) {
+            throw ApiException.conflict("own_admin_role", Messages.OWN_ADMIN_ROLE);
+        }
+        if (change.password() != null) {
+            checkPassword(change.password());
+        }
+        if (user.isAdmin() && user.isEnabled() && (disable || !roles.contains(Role.ADMIN))) {
+            // Two admins removing each other at once would otherwise both succeed and leave none.
+            boolean anotherRemains = User.lockEnabledAdmins().stream().anyMatch(admin -> !admin.id.equals(user.id));
+            if (!anotherRemains) {
+                throw ApiException.conflict("last_admin", Messages.LAST_ADMIN);
+            }
+        }
+        if (change.displayName() != null) {
+            user.displayName = change.displayName().isBlank() ? user.username : change.displayName().strip();
+        }
+        user.roles = String.join(",", roles);
+        if (change.disabled() != null) {
+            user.disabledAt = !disable ? null : user.isEnabled() ? OffsetDateTime.now() : user.disabledAt;
+        }
+        if (change.password() != null) {
+            user.setPassword(change.password());
+            throttle.forgive(user.username);
+        }
+        return user;
+    }
+
+    /** A signed-in person's own password; the current one is asked for so an unattended session cannot change it. */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword, String repeated) {
+        if (throttle.isUserLocked(username)) {
+            throw ApiException.tooManyRequests("locked", Messages.loginLocked(throttle.lockoutMinutes()));
+        }
+        checkPassword(newPassword);
+        if (!newPassword.equals(repeated)) {
+            throw ApiException.badRequest("passwords_differ", Messages.PASSWORDS_DIFFER);
+        }
+        User user = User.findEnabled(username).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", username)));
+        if (currentPassword == null || !BcryptUtil.matches(currentPassword, user.passwordHash)) {
+            throttle.failed(username, null);
+            throw ApiException.badRequest("wrong_password", Messages.WRONG_CURRENT_PASSWORD);
+        }
+        user.setPassword(newPassword);
+    }
+
+    /** Asked at every sign-in and every session request, from a worker thread outside any request. */
+    @ActivateRequestContext
+    @Transactional
+    public boolean isDisabled(String username) {
+        return User.findByUsername(username).filter(user -> !user.isEnabled()).isPresent();
     }
 
     void checkPassword(String password) {

@@ -34,8 +34,11 @@ public final class Caller {
 
     /** Logs in through the real login form. */
     public static Caller session(String username) {
+        return session(username, username.equals("admin") ? DemoWorkspace.ADMIN_PASSWORD : DemoWorkspace.REVIEWER_PASSWORD);
+    }
+
+    public static Caller session(String username, String password) {
         Caller caller = new Caller(username + " (session)", Kind.SESSION, username);
-        String password = username.equals("admin") ? DemoWorkspace.ADMIN_PASSWORD : DemoWorkspace.REVIEWER_PASSWORD;
         Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", username).formParam("j_password", password)
                 .post("/j_security_check");

@@ -38,6 +38,8 @@ class RoleMatrixTest {
     ApiKeyService keys;
     @Inject
     WorkspaceService workspace;
+    @Inject
+    UserService users;
 
     /** One endpoint; {@code body} builds a request body for a caller (unique values, CSRF token for forms). */
     record Row(String method, String path, Access access, String contentType, String accept, Function<Caller, String> body) {
@@ -50,12 +52,16 @@ class RoleMatrixTest {
             form("POST", "/logout", Access.page(303), c -> ""),
             page("GET", "/account", Access.page(200, ADMIN, REVIEWER)),
             form("POST", "/account/keys", Access.page(200, ADMIN, REVIEWER), c -> "name=matrix"),
+            // A new password too short to take: refused before the current one is checked (no sign-in lock).
+            form("POST", "/account/password", Access.page(400, ADMIN, REVIEWER),
+                    c -> "currentPassword=x&newPassword=short&repeatPassword=short"),
             form("POST", "/account/keys/{ownKeyId}/revoke", Access.page(303, ADMIN, REVIEWER), c -> ""),
             page("GET", "/admin", Access.page(200, ADMIN)),
             page("GET", "/admin/tickets", Access.page(200, ADMIN)),
             page("GET", "/admin/users", Access.page(200, ADMIN)),
             form("POST", "/admin/users", Access.page(303, ADMIN),
                     c -> "username=m" + UNIQUE.incrementAndGet() + "&password=long-enough-pw&role=reviewer"),
+            form("POST", "/admin/users/{userId}", Access.page(303, ADMIN), c -> "displayName=Matrix&role=reviewer"),
             page("GET", "/admin/import", Access.page(200, ADMIN)),
             new Row("POST", "/admin/import", Access.page(200, ADMIN), MULTIPART, "text/html",
                     c -> "text,label\nmatrix import " + UNIQUE.incrementAndGet() + ",matrix_scratch\n"),
@@ -103,6 +109,7 @@ class RoleMatrixTest {
             api("GET", "/api/v1/users", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/users", Access.api(201, ADMIN),
                     c -> "{\"username\":\"u" + UNIQUE.incrementAndGet() + "\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}"),
+            api("PATCH", "/api/v1/users/{userId}", Access.api(200, ADMIN), c -> "{\"displayName\":\"Matrix\"}"),
             api("GET", "/api/v1/intents", Access.api(200, ADMIN, REVIEWER), null),
             api("GET", "/api/v1/tickets", Access.api(200, ADMIN), null),
             api("GET", "/api/v1/replies", Access.api(200, ADMIN), null),
@@ -157,7 +164,8 @@ class RoleMatrixTest {
         int version = ActiveModel.await();
         long intentId = workspace.saveIntent(null, "matrix_scratch", "scratch").id;
         Map<String, String> ids = Map.of("{version}", String.valueOf(version), "{runId}", "1", "{intentId}", String.valueOf(intentId),
-                "{itemId}", String.valueOf(reviewItem()), "{goldItemId}", String.valueOf(reviewItem()), "{missingId}", "987654321");
+                "{itemId}", String.valueOf(reviewItem()), "{goldItemId}", String.valueOf(reviewItem()), "{missingId}", "987654321",
+                "{userId}", String.valueOf(users.create("matrix-target", "long-enough-pw", REVIEWER, null).id));
         Map<Caller, Set<String>> callers = Map.of(
                 Caller.anonymous(), Set.of(),
                 Caller.session("reviewer1"), Set.of(REVIEWER),

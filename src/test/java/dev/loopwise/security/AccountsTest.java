@@ -1,0 +1,124 @@
+package dev.loopwise.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Accounts over their life: guessing locks them, admins change and disable them, people change their own password. */
+@QuarkusTest
+class AccountsTest {
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final String PASSWORD = "first-password-1";
+
+    @Inject
+    UserService users;
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void guessingLocksTheUsernameUntilAnAdminSetsANewPassword() {
+        User user = newUser("reviewer");
+        for (int i = 1; i < 5; i++) {
+            signIn(user.username, "wrong-guess-" + i).then().statusCode(303).header("Location", endsWith("/login?error=true"));
+        }
+        signIn(user.username, "wrong-guess-5").then().statusCode(303).header("Location", endsWith("/login?error=locked"));
+        // Even the right password is refused now, with a message saying why.
+        signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=locked"));
+        given().get("/login?error=locked").then().statusCode(429).body(containsString("Too many failed sign-ins"));
+        // Other people are not affected.
+        Caller.session("reviewer1");
+
+        Caller admin = Caller.apiKey(keys, "admin");
+        admin.request().contentType("application/json").body("{\"password\":\"second-password-2\"}")
+                .patch("/api/v1/users/" + user.id).then().statusCode(200);
+        signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=true"));
+        Caller.session(user.username, "second-password-2");
+    }
+
+    @Test
+    void disablingEndsSessionsKeysAndSignIn() {
+        User user = newUser("reviewer");
+        Caller session = Caller.session(user.username, PASSWORD);
+        Caller key = Caller.apiKey(keys, user.username);
+        key.request().get("/api/v1/me").then().statusCode(200);
+        session.request().accept("text/html").get("/review").then().statusCode(200);
+
+        Caller admin = Caller.session("admin");
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("status", "disabled").formParam("role", "reviewer").formParam("displayName", "Gone")
+                .formParam("csrf-token", admin.csrfToken())
+                .post("/admin/users/" + user.id)
+                .then().statusCode(303).header("Location", endsWith("/admin/users?updated=" + user.username));
+        admin.request().accept("text/html").get("/admin/users").then().statusCode(200).body(containsString("disabled"));
+
+        session.request().accept("text/html").get("/review").then().statusCode(303).header("Location", containsString("/login"));
+        key.request().get("/api/v1/me").then().statusCode(401);
+        signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=true"));
+
+        Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"disabled\":false}")
+                .patch("/api/v1/users/" + user.id).then().statusCode(200).body("disabledAt", equalTo(null));
+        key.request().get("/api/v1/me").then().statusCode(200).body("displayName", equalTo("Gone"));
+        Caller.session(user.username, PASSWORD);
+    }
+
+    @Test
+    void adminsCannotLockThemselvesOutNorLeaveNoAdmin() {
+        User second = newUser("admin");
+        Caller secondAdmin = Caller.apiKey(keys, second.username);
+        long adminId = User.findByUsername("admin").orElseThrow().id;
+        secondAdmin.request().contentType("application/json").body("{\"disabled\":true}")
+                .patch("/api/v1/users/" + second.id).then().statusCode(409).body("code", equalTo("own_account"));
+        secondAdmin.request().contentType("application/json").body("{\"roles\":\"reviewer\"}")
+                .patch("/api/v1/users/" + second.id).then().statusCode(409).body("code", equalTo("own_admin_role"));
+        secondAdmin.request().contentType("application/json").body("{\"roles\":\"boss\"}")
+                .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("unknown_role"));
+        secondAdmin.request().contentType("application/json").body("{\"password\":\"short\"}")
+                .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("weak_password"));
+        secondAdmin.request().contentType("application/json").body("{\"disabled\":true}")
+                .patch("/api/v1/users/987654321").then().statusCode(404);
+        // Demoting this admin would be allowed (the demo admin remains); a refused change leaves it whole.
+        secondAdmin.request().get("/api/v1/me").then().statusCode(200).body("roles", org.hamcrest.Matchers.hasItem("admin"));
+    }
+
+    @Test
+    void peopleChangeTheirOwnPasswordOnlyWithTheCurrentOne() {
+        User user = newUser("reviewer");
+        Caller me = Caller.session(user.username, PASSWORD);
+        changePassword(me, "not-my-password", "brand-new-password", "brand-new-password")
+                .then().statusCode(400).body(containsString("current password is not right"));
+        changePassword(me, PASSWORD, "brand-new-password", "brand-new-passwrd")
+                .then().statusCode(400).body(containsString("two new passwords differ"));
+        changePassword(me, PASSWORD, "short", "short").then().statusCode(400).body(containsString("at least"));
+        signIn(user.username, "brand-new-password").then().statusCode(303);
+
+        changePassword(me, PASSWORD, "brand-new-password", "brand-new-password")
+                .then().statusCode(200).body(containsString("Your password is changed."));
+        signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=true"));
+        Caller.session(user.username, "brand-new-password");
+    }
+
+    private User newUser(String role) {
+        return users.create("acct" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000, PASSWORD, role, null);
+    }
+
+    private static Response changePassword(Caller caller, String current, String fresh, String repeated) {
+        return caller.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("currentPassword", current).formParam("newPassword", fresh).formParam("repeatPassword", repeated)
+                .formParam("csrf-token", caller.csrfToken())
+                .post("/account/password");
+    }
+
+    private static Response signIn(String username, String password) {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", username).formParam("j_password", password)
+                .post("/j_security_check");
+    }
+}
