@@ -131,7 +131,8 @@ public class DemoWorkspace {
         for (String file : List.of("tickets.csv", "traffic.csv")) {
             for (CSVRecord row : read(file)) {
                 Intent intent = row.isMapped("label") ? intents.get(row.get("label")) : null;
-                Ticket ticket = Ticket.of(row.get("text"), intent, row.isMapped("response") ? row.get("response") : null,
+                String response = row.isMapped("response") && !row.get("response").isBlank() ? row.get("response") : null;
+                Ticket ticket = Ticket.of(row.get("text"), intent, response,
                         intent == null ? null : Ticket.defaultSplit(row.get("text")), Ticket.SOURCE_DEMO);
                 if (known.add(ticket.textHash)) {
                     ticket.persist();

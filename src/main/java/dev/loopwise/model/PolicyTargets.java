@@ -39,7 +39,8 @@ final class PolicyTargets {
     /**
      * Held-out policy metrics: {@code policy/agent_agreement} — the policy's first choice is the library
      * reply closest to what the agent sent; {@code policy/intent_consistency} — its first choice belongs to
-     * the ticket's intent.
+     * the ticket's intent. Tickets of an intent without replies (out of scope) are handed over, never
+     * answered, so they do not count.
      */
     static Map<String, Object> evaluate(ReplyPolicy policy, IntentHead intents, List<WorkspaceSnapshot.TicketInfo> tickets, float[][] ticketVectors,
                                         ModelTrainer.TextTable texts, float[][] allVectors, float[][] replies,
@@ -51,9 +52,14 @@ final class PolicyTargets {
         int agreed = 0;
         int withReply = 0;
         int consistent = 0;
+        int answerable = 0;
         for (int i = 0; i < tickets.size(); i++) {
             float[] x = ticketVectors[i];
             WorkspaceSnapshot.TicketInfo ticket = tickets.get(i);
+            if (!replyIntents.contains(ticket.intent())) {
+                continue;
+            }
+            answerable++;
             int choice = Vectors.argmax(policy.distribution(PolicyFeatures.ticket(x, ticket.text()), prepared,
                     ReplyPolicy.logPrior(intents, x, replyIntents)));
             consistent += replyIntents.get(choice).equals(ticket.intent()) ? 1 : 0;
@@ -67,7 +73,7 @@ final class PolicyTargets {
             }
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("policy/intent_consistency", tickets.isEmpty() ? null : (double) consistent / tickets.size());
+        metrics.put("policy/intent_consistency", answerable == 0 ? null : (double) consistent / answerable);
         metrics.put("policy/agent_agreement", withReply == 0 ? null : (double) agreed / withReply);
         return metrics;
     }

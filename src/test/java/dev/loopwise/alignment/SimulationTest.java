@@ -24,7 +24,8 @@ class SimulationTest {
         List<TicketRow> train = new ArrayList<>();
         List<TicketRow> test = new ArrayList<>();
         for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
-            TicketRow ticket = new TicketRow(0, row.get("text"), row.get("label"), row.get("response"), null, Map.of());
+            String response = row.get("response").isBlank() ? null : row.get("response");
+            TicketRow ticket = new TicketRow(0, row.get("text"), row.get("label"), response, null, Map.of());
             (Ticket.defaultSplit(ticket.text()).equals("test") ? test : train).add(ticket);
         }
         RoundSettings round = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3, RewardTrainer.Config.defaults(3), 8, 0.2,

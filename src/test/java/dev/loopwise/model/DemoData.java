@@ -42,7 +42,8 @@ public final class DemoData {
         List<WorkspaceSnapshot.TicketInfo> tickets = new ArrayList<>();
         for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
             String text = row.get("text");
-            tickets.add(new WorkspaceSnapshot.TicketInfo(id++, text, row.get("label"), row.get("response"),
+            String response = row.get("response").isBlank() ? null : row.get("response");
+            tickets.add(new WorkspaceSnapshot.TicketInfo(id++, text, row.get("label"), response,
                     Ticket.defaultSplit(text)));
         }
         return new WorkspaceSnapshot(intents, tickets, replies);
