@@ -57,6 +57,12 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        // A refusal raised while reading a value (JsonStrictness) arrives wrapped by Jackson.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refusal) {
+                return api(refusal, uri, headers);
+            }
+        }
         String detail = e.getOriginalMessage();
         if (detail != null && detail.length() > 160) {
             detail = detail.substring(0, 160) + "…";

@@ -1,15 +1,27 @@
 package dev.loopwise.common;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 
 /**
- * A number or boolean where the API expects text is a client mistake; Jackson would silently turn
- * {@code {"text": 42}} into "42". Refusing it gives the client a 400 that names the problem.
+ * JSON a client sends is read strictly, so that its mistakes get a 400 that names them instead of
+ * being silently reinterpreted or reaching the database:
+ * <ul>
+ * <li>a number or boolean where text is expected ({@code {"text": 42}} would otherwise become "42");</li>
+ * <li>a key given twice (which value did the client mean?);</li>
+ * <li>a NUL character in any text: PostgreSQL cannot store it, so it would fail the request half-way.</li>
+ * </ul>
  */
 @Singleton
 public class JsonStrictness implements ObjectMapperCustomizer {
@@ -18,6 +30,29 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        mapper.registerModule(new SimpleModule("loopwise-text").addDeserializer(String.class, new NulFreeText()));
+    }
+
+    /** Jackson's own string reading, then a refusal of text PostgreSQL could not store. */
+    static final class NulFreeText extends StdScalarDeserializer<String> {
+        NulFreeText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && text.indexOf('\u0000') >= 0) {
+                throw ApiException.badRequest("invalid_text", Messages.nulInText(parser.currentName()));
+            }
+            return text;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
         }
     }
 }

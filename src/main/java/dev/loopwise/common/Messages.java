@@ -37,6 +37,11 @@ public final class Messages {
         return "The request body is not valid JSON (" + detail + "). Send a JSON object.";
     }
 
+    public static String nulInText(String field) {
+        return "The field '" + (field == null ? "text" : field) + "' contains a NUL character (\\u0000), which Loopwise cannot store. "
+                + "Remove control characters from the text and send it again.";
+    }
+
     public static String payloadTooLarge(String limit) {
         return "The request body is larger than the limit of " + limit + ". Send less data per request.";
     }

@@ -84,6 +84,32 @@ class ErrorShapeTest {
                 .body(not(containsString("at dev.loopwise")));
     }
 
+    @Test
+    void aNulCharacterInTextIsA400NotACrash() {
+        long users = countUsers();
+        for (String path : new String[] {"/api/v1/respond", "/api/v1/classify"}) {
+            admin.request().contentType("application/json").body("{\"text\":\"where is my order\\u0000 FH-123\"}").post(path)
+                    .then().statusCode(400).body("code", equalTo("invalid_text"))
+                    .body("error", containsString("NUL"));
+        }
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"nul\\u0000name\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}")
+                .post("/api/v1/users").then().statusCode(400).body("code", equalTo("invalid_text"));
+        assertEquals(users, countUsers());
+    }
+
+    @Test
+    void aDuplicatedJsonKeyIsA400ThatNamesIt() {
+        long users = countUsers();
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"dup-one\",\"username\":\"dup-two\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}")
+                .post("/api/v1/users").then().statusCode(400).body("code", equalTo("malformed_json"))
+                .body("error", containsString("username"));
+        admin.request().contentType("application/json").body("{\"text\":\"a\",\"text\":\"b\"}").post("/api/v1/respond")
+                .then().statusCode(400).body("code", equalTo("malformed_json"));
+        assertEquals(users, countUsers());
+    }
+
     private static long countUsers() {
         return QuarkusTransaction.requiringNew().call(() -> User.count());
     }
