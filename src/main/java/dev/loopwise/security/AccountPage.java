@@ -12,9 +12,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -29,6 +32,10 @@ public class AccountPage {
     ApiKeyService keys;
     @Inject
     UserService users;
+    @Inject
+    SessionStamps stamps;
+    @Context
+    UriInfo uri;
 
     @CheckedTemplate
     static class Templates {
@@ -47,8 +54,10 @@ public class AccountPage {
     public Response changePassword(@RestForm String currentPassword, @RestForm String newPassword,
                                    @RestForm String repeatPassword) {
         try {
-            users.changeOwnPassword(currentUser.name(), currentPassword, newPassword, repeatPassword);
-            return Response.ok(page(null, null, null, Messages.PASSWORD_CHANGED)).build();
+            Instant endedAt = users.changeOwnPassword(currentUser.name(), currentPassword, newPassword, repeatPassword);
+            // Every other session of the account has ended; this one carries on.
+            return Response.ok(page(null, null, null, Messages.PASSWORD_CHANGED))
+                    .cookie(stamps.renewal(currentUser.name(), endedAt, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, null, e.getMessage(), null)).build();
         }

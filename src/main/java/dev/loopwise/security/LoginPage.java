@@ -28,6 +28,8 @@ public class LoginPage {
     SecurityIdentity identity;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    UserService users;
 
     @CheckedTemplate
     static class Templates {
@@ -57,7 +59,10 @@ public class LoginPage {
     public Response logout(RoutingContext routingContext) {
         // A key-authenticated caller has no session to end.
         if (identity.getAttribute(ApiKeyIdentityProvider.AUTHENTICATED_BY) == null) {
+            // Clearing the cookie alone would leave any copy of it valid: end every session of the account.
+            users.endSessions(identity.getPrincipal().getName());
             FormAuthenticationMechanism.logout(routingContext);
+            routingContext.response().removeCookie(SessionStamps.COOKIE);
         }
         return Response.seeOther(URI.create("/login?loggedOut=true")).build();
     }

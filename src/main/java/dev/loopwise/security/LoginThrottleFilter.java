@@ -6,12 +6,14 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Watches Quarkus' own sign-in endpoint, which no resource sees: an address that guessed too often is
  * turned away before its password is read, and every answer is counted as it leaves. Quarkus answers a
- * failed sign-in by redirecting to the error page, so that redirect is what counts as a failure.
+ * failed sign-in by redirecting to the error page, so that redirect is what counts as a failure; any
+ * other redirect is a sign-in, which gets its session stamp here.
  */
 @ApplicationScoped
 public class LoginThrottleFilter {
@@ -19,6 +21,8 @@ public class LoginThrottleFilter {
 
     @Inject
     LoginThrottle throttle;
+    @Inject
+    SessionStamps stamps;
 
     @ConfigProperty(name = "quarkus.http.auth.form.error-page")
     String errorPage;
@@ -51,6 +55,9 @@ public class LoginThrottleFilter {
             }
         } else {
             throttle.succeeded(username);
+            // Set beside Quarkus' session cookie: without this stamp the session is not honoured.
+            context.response().headers().add("Set-Cookie",
+                    stamps.cookie(username, Instant.now(), context.request().isSSL()).encode());
         }
     }
 

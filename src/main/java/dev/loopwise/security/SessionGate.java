@@ -5,18 +5,26 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * A session cookie names its user and nothing else; this ends the session of an account an admin has
- * disabled at its very next request, before Quarkus' JPA provider would rebuild its identity.
+ * A session cookie names its user and nothing else; before Quarkus' JPA provider rebuilds the identity,
+ * this checks that the session is still one the account honours: not disabled, and signed in after the
+ * last logout, password change or role change ({@link SessionStamps}).
  */
 @ApplicationScoped
 public class SessionGate implements IdentityProvider<TrustedAuthenticationRequest> {
     @Inject
     UserService users;
+    @Inject
+    SessionStamps stamps;
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -30,8 +38,14 @@ public class SessionGate implements IdentityProvider<TrustedAuthenticationReques
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        Cookie cookie = routing == null ? null : routing.request().getCookie(SessionStamps.COOKIE);
+        Optional<Instant> signedInAt = stamps.verify(cookie == null ? null : cookie.getValue(), request.getPrincipal());
+        if (signedInAt.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
         return context.runBlocking(() -> {
-            if (users.isDisabled(request.getPrincipal())) {
+            if (!users.honoursSession(request.getPrincipal(), signedInAt.get())) {
                 throw new AuthenticationFailedException();
             }
             return null;

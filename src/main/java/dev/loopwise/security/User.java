@@ -41,6 +41,10 @@ public class User extends IdentityEntity {
     @Column(name = "disabled_at")
     public OffsetDateTime disabledAt;
 
+    /** Sessions signed in before this instant are over (logout, password or role change); null: none ended yet. */
+    @Column(name = "sessions_valid_from")
+    public OffsetDateTime sessionsValidFrom;
+
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -75,6 +76,7 @@ public class UserService {
         if (change.displayName() != null) {
             user.displayName = change.displayName().isBlank() ? user.username : change.displayName().strip();
         }
+        boolean rolesChanged = !roles.equals(user.roleSet());
         user.roles = String.join(",", roles);
         if (change.disabled() != null) {
             user.disabledAt = !disable ? null : user.isEnabled() ? OffsetDateTime.now() : user.disabledAt;
@@ -83,12 +85,15 @@ public class UserService {
             user.setPassword(change.password());
             throttle.forgive(user.username);
         }
+        if (change.password() != null || rolesChanged || disable) {
+            user.sessionsValidFrom = sessionCutoff();
+        }
         return user;
     }
 
     /** A signed-in person's own password; the current one is asked for so an unattended session cannot change it. */
     @Transactional
-    public void changeOwnPassword(String username, String currentPassword, String newPassword, String repeated) {
+    public Instant changeOwnPassword(String username, String currentPassword, String newPassword, String repeated) {
         if (throttle.isUserLocked(username)) {
             throw ApiException.tooManyRequests("locked", Messages.loginLocked(throttle.lockoutMinutes()));
         }
@@ -102,6 +107,9 @@ public class UserService {
             throw ApiException.badRequest("wrong_password", Messages.WRONG_CURRENT_PASSWORD);
         }
         user.setPassword(newPassword);
+        // Every other session of the account ends; the caller renews its own stamp from this instant.
+        user.sessionsValidFrom = sessionCutoff();
+        return user.sessionsValidFrom.toInstant();
     }
 
     /** Asked at every sign-in and every session request, from a worker thread outside any request. */
@@ -109,6 +117,32 @@ public class UserService {
     @Transactional
     public boolean isDisabled(String username) {
         return User.findByUsername(username).filter(user -> !user.isEnabled()).isPresent();
+    }
+
+    /** Whether a session that signed in at {@code signedInAt} may still act for the account. */
+    @ActivateRequestContext
+    @Transactional
+    public boolean honoursSession(String username, Instant signedInAt) {
+        return User.findByUsername(username)
+                .filter(User::isEnabled)
+                .filter(user -> user.sessionsValidFrom == null || signedInAt.isAfter(user.sessionsValidFrom.toInstant()))
+                .isPresent();
+    }
+
+    /**
+     * Ends every session of the account, on every instance, at its next request. Returns the instant
+     * from which new sign-ins count, so that the caller's own session can be renewed after it.
+     */
+    @Transactional
+    public Instant endSessions(String username) {
+        OffsetDateTime now = sessionCutoff();
+        User.update("sessionsValidFrom = ?1 where username = ?2", now, username);
+        return now.toInstant();
+    }
+
+    /** Now, at the precision PostgreSQL stores, so that a stamp compares with exactly what was saved. */
+    private static OffsetDateTime sessionCutoff() {
+        return OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     void checkPassword(String password) {

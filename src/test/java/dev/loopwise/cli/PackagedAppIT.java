@@ -56,7 +56,9 @@ class PackagedAppIT {
             var login = PackagedApp.postForm("http://localhost:" + PORT + "/j_security_check",
                     "j_username=chief&j_password=a-long-secret-passphrase");
             assertEquals(302, login.statusCode());
-            assertTrue(login.headers().firstValue("Set-Cookie").orElse("").startsWith("loopwise-session="));
+            var cookies = login.headers().allValues("Set-Cookie");
+            assertTrue(cookies.stream().anyMatch(c -> c.startsWith("loopwise-session=")), cookies.toString());
+            assertTrue(cookies.stream().anyMatch(c -> c.startsWith("loopwise-session-stamp=")), cookies.toString());
         } finally {
             PackagedApp.stop(server);
         }

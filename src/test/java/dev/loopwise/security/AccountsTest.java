@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -103,6 +104,39 @@ class AccountsTest {
                 .then().statusCode(200).body(containsString("Your password is changed."));
         signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=true"));
         Caller.session(user.username, "brand-new-password");
+    }
+
+    @Test
+    void passwordChangesAndResetsEndEveryOtherSession() {
+        User user = newUser("reviewer");
+        Caller here = Caller.session(user.username, PASSWORD);
+        Caller elsewhere = Caller.session(user.username, PASSWORD);
+        var copied = here.cookies();
+        Response changed = changePassword(here, PASSWORD, "second-password-2", "second-password-2");
+        assertEquals(200, changed.statusCode());
+        // The session that changed it goes on with its renewed stamp; every other one has ended.
+        String renewed = changed.getCookie(SessionStamps.COOKIE);
+        assertTrue(renewed != null && !renewed.equals(copied.get(SessionStamps.COOKIE)), "the stamp is renewed");
+        var continued = new java.util.HashMap<>(copied);
+        continued.put(SessionStamps.COOKIE, renewed);
+        given().redirects().follow(false).cookies(continued).accept("text/html").get("/review").then().statusCode(200);
+        elsewhere.request().accept("text/html").get("/review").then().statusCode(303).header("Location", containsString("/login"));
+        given().redirects().follow(false).cookies(copied).accept("text/html").get("/review").then().statusCode(303);
+
+        Caller fresh = Caller.session(user.username, "second-password-2");
+        Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"password\":\"third-password-3\"}")
+                .patch("/api/v1/users/" + user.id).then().statusCode(200);
+        fresh.request().accept("text/html").get("/review").then().statusCode(303);
+
+        Caller again = Caller.session(user.username, "third-password-3");
+        Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"roles\":\"admin\"}")
+                .patch("/api/v1/users/" + user.id).then().statusCode(200);
+        again.request().accept("text/html").get("/review").then().statusCode(303);
+        // A change that touches neither password, role nor status leaves sessions alone.
+        Caller stays = Caller.session(user.username, "third-password-3");
+        Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"displayName\":\"Renamed\"}")
+                .patch("/api/v1/users/" + user.id).then().statusCode(200);
+        stays.request().accept("text/html").get("/admin").then().statusCode(200);
     }
 
     private User newUser(String role) {

@@ -46,6 +46,7 @@ public final class Caller {
             throw new AssertionError("login as " + username + " failed: " + login.statusCode());
         }
         caller.cookies.put("loopwise-session", login.getCookie("loopwise-session"));
+        caller.cookies.put(SessionStamps.COOKIE, login.getCookie(SessionStamps.COOKIE));
         caller.fetchCsrfToken();
         return caller;
     }
@@ -71,6 +72,11 @@ public final class Caller {
             int start = at + "name=\"csrf-token\" value=\"".length();
             csrfToken = html.substring(start, html.indexOf('"', start));
         }
+    }
+
+    /** The cookies a browser holds for this session, to copy them as an attacker would. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
     }
 
     public String csrfToken() {

@@ -75,6 +75,31 @@ class SessionTest {
     }
 
     @Test
+    void aCopiedCookieStopsWorkingAtLogout() {
+        Caller reviewer = Caller.session("reviewer3");
+        var copied = reviewer.cookies();
+        given().redirects().follow(false).cookies(copied).accept("text/html").get("/review").then().statusCode(200);
+        reviewer.request().contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", reviewer.csrfToken()).post("/logout").then().statusCode(303);
+        given().redirects().follow(false).cookies(copied).accept("text/html").get("/review")
+                .then().statusCode(303).header("Location", containsString("/login"));
+        // Signing in again works at once.
+        Caller.session("reviewer3").request().accept("text/html").get("/review").then().statusCode(200);
+    }
+
+    @Test
+    void aSessionWithoutItsStampOrWithAnotherUsersStampIsRefused() {
+        var admin = Caller.session("admin").cookies();
+        var reviewer = Caller.session("reviewer1").cookies();
+        given().redirects().follow(false).cookie("loopwise-session", admin.get("loopwise-session"))
+                .accept("text/html").get("/admin").then().statusCode(303);
+        given().redirects().follow(false).cookie("loopwise-session", admin.get("loopwise-session"))
+                .cookie(SessionStamps.COOKIE, reviewer.get(SessionStamps.COOKIE))
+                .accept("text/html").get("/admin").then().statusCode(303);
+        given().redirects().follow(false).cookies(admin).accept("text/html").get("/admin").then().statusCode(200);
+    }
+
+    @Test
     void loginPostedFromAnotherSiteIsRefused() {
         given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site")
                 .contentType("application/x-www-form-urlencoded")
