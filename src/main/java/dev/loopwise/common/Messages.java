@@ -27,7 +27,8 @@ public final class Messages {
             "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
     public static final String API_TAKES_NO_FORMS =
             "The API does not take form data: send JSON (Content-Type: application/json), or no body at all.";
-    public static final String CROSS_SITE_LOGIN = "Log in from Loopwise's own login page.";
+    public static final String CROSS_ORIGIN = "This change was not sent from a Loopwise page, so it was refused and nothing changed. "
+            + "Use the form on the page; scripts call the API with an API key instead.";
 
     public static String loginLocked(long minutes) {
         return "Too many failed sign-ins. Wait " + minutes + " minutes and try again, or ask an admin to set a new password.";

@@ -29,8 +29,7 @@ public class LoginThrottleFilter {
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
-            if (context.request().method() == HttpMethod.POST
-                    && LoginOriginFilter.LOGIN_POST_PATH.equals(context.normalizedPath())) {
+            if (context.request().method() == HttpMethod.POST && SameOriginFilter.isLoginPost(context)) {
                 String address = clientAddress(context);
                 if (throttle.isAddressLocked(address)) {
                     context.response().setStatusCode(303).putHeader("Location", LOCKED_PAGE).end();

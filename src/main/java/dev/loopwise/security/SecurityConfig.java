@@ -19,6 +19,12 @@ public interface SecurityConfig {
     @WithDefault("10")
     int minPasswordLength();
 
+    /**
+     * Browser origins, besides this server's own address, from which forms may be sent — e.g.
+     * {@code https://support.example.com} when a proxy rewrites the Host header. Comma-separated.
+     */
+    Optional<java.util.List<String>> allowedOrigins();
+
     /** Guessing passwords: how many failed sign-ins are allowed before Loopwise stops trying. */
     LoginLimits login();
 

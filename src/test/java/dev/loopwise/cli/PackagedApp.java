@@ -86,6 +86,8 @@ final class PackagedApp {
     static HttpResponse<String> postForm(String url, String form) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")
+                // A browser names the page's origin on every POST; Loopwise refuses forms that do not.
+                .header("Origin", URI.create(url).resolve("/").toString().replaceAll("/$", ""))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());

@@ -151,7 +151,7 @@ class AccountsTest {
     }
 
     private static Response signIn(String username, String password) {
-        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        return given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", username).formParam("j_password", password)
                 .post("/j_security_check");
     }

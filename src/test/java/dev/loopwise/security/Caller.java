@@ -39,7 +39,7 @@ public final class Caller {
 
     public static Caller session(String username, String password) {
         Caller caller = new Caller(username + " (session)", Kind.SESSION, username);
-        Response login = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        Response login = given().redirects().follow(false).header("Origin", origin()).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", username).formParam("j_password", password)
                 .post("/j_security_check");
         if (login.statusCode() != 302 || login.getCookie("loopwise-session") == null) {
@@ -74,6 +74,11 @@ public final class Caller {
         }
     }
 
+    /** This server's origin, as a browser on one of its pages would send it. */
+    public static String origin() {
+        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+    }
+
     /** The cookies a browser holds for this session, to copy them as an attacker would. */
     public Map<String, String> cookies() {
         return Map.copyOf(cookies);
@@ -94,7 +99,8 @@ public final class Caller {
     public RequestSpecification request() {
         RequestSpecification spec = given().redirects().follow(false);
         if (kind == Kind.SESSION) {
-            spec = spec.cookies(cookies);
+            // A browser names the page's origin on every POST.
+            spec = spec.cookies(cookies).header("Origin", origin());
         }
         if (apiKey != null) {
             spec = spec.header("Authorization", "Bearer " + apiKey);

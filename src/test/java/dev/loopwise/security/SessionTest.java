@@ -17,7 +17,7 @@ class SessionTest {
 
     @Test
     void wrongPasswordReturnsToTheLoginPageWithAMessageAndNoSession() {
-        Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        Response response = given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", "admin").formParam("j_password", "not-the-password")
                 .post("/j_security_check");
         assertEquals(303, response.statusCode());
@@ -28,7 +28,7 @@ class SessionTest {
 
     @Test
     void unknownUserIsRefusedLikeAWrongPassword() {
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+        given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", "nobody").formParam("j_password", "whatever-it-is")
                 .post("/j_security_check")
                 .then().statusCode(303).header("Location", endsWith("/login?error=true"));
@@ -44,7 +44,7 @@ class SessionTest {
         Response bounce = given().redirects().follow(false).accept("text/html").get("/admin/users");
         assertEquals(303, bounce.statusCode());
         String returnTo = bounce.getCookie("loopwise-return-to");
-        given().redirects().follow(false).cookie("loopwise-return-to", returnTo)
+        given().redirects().follow(false).header("Origin", Caller.origin()).cookie("loopwise-return-to", returnTo)
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
                 .post("/j_security_check")
@@ -100,12 +100,20 @@ class SessionTest {
     }
 
     @Test
-    void loginPostedFromAnotherSiteIsRefused() {
-        given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site")
-                .contentType("application/x-www-form-urlencoded")
-                .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
-                .post("/j_security_check")
-                .then().statusCode(403);
+    void loginPostedFromAnotherSiteOrWithoutOriginIsRefusedOnEveryPathQuarkusAnswers() {
+        for (String path : new String[] {"/j_security_check", "/anything/j_security_check"}) {
+            given().redirects().follow(false).header("Sec-Fetch-Site", "cross-site")
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
+                    .post(path).then().statusCode(403);
+            given().redirects().follow(false).header("Origin", "http://evil.example")
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
+                    .post(path).then().statusCode(403);
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
+                    .post(path).then().statusCode(403);
+        }
     }
 
     @Test

@@ -1,0 +1,93 @@
+package dev.loopwise.security;
+
+import dev.loopwise.common.Messages;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CSRF without gaps: every state-changing request that a browser's session cookie would authenticate —
+ * whatever its Content-Type, with or without a body, and the sign-in form itself — must say where it
+ * comes from and come from here. Browsers send {@code Origin} on every POST and {@code Sec-Fetch-Site}
+ * on every request to a secure origin; a forged request from another site, a sibling subdomain
+ * included, cannot fake either. A request that names no origin at all is refused too. The CSRF form
+ * token Quarkus checks on forms stays as a second line. API calls carry keys, not cookies, and are
+ * not concerned.
+ */
+@ApplicationScoped
+public class SameOriginFilter {
+    static final String LOGIN_POST_SUFFIX = "/j_security_check";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    @Inject
+    SecurityConfig config;
+
+    void register(@Observes Filters filters) {
+        filters.register(context -> {
+            if (!SAFE.contains(context.request().method()) && (isLoginPost(context) || carriesSession(context))
+                    && !context.normalizedPath().startsWith("/api/") && !sameOrigin(context)) {
+                refuse(context);
+                return;
+            }
+            context.next();
+        }, 1000);
+    }
+
+    /** Quarkus' form login answers any path that ends with its post location, so this must match the same way. */
+    static boolean isLoginPost(RoutingContext context) {
+        return context.request().method() == HttpMethod.POST && context.normalizedPath().endsWith(LOGIN_POST_SUFFIX);
+    }
+
+    private static boolean carriesSession(RoutingContext context) {
+        return context.request().getCookie("loopwise-session") != null || context.request().getCookie(SessionStamps.COOKIE) != null;
+    }
+
+    boolean sameOrigin(RoutingContext context) {
+        String origin = context.request().getHeader("Origin");
+        if (origin != null && !origin.isBlank() && !origin.equals("null")) {
+            return matches(origin.strip(), context.request().authority(), config.allowedOrigins().orElse(List.of()));
+        }
+        return "same-origin".equals(context.request().getHeader("Sec-Fetch-Site"));
+    }
+
+    /**
+     * The origin names this very host and port (as the client addressed it; behind a proxy with
+     * forwarding on, as the proxy was addressed), or one the configuration allows.
+     */
+    static boolean matches(String origin, HostAndPort self, List<String> allowed) {
+        String trimmed = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
+        if (allowed.stream().anyMatch(a -> a.equalsIgnoreCase(trimmed))) {
+            return true;
+        }
+        if (self == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(trimmed);
+            if (uri.getHost() == null || uri.getScheme() == null) {
+                return false;
+            }
+            int defaultPort = uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+            int originPort = uri.getPort() < 0 ? defaultPort : uri.getPort();
+            int selfPort = self.port() < 0 ? defaultPort : self.port();
+            return uri.getHost().equalsIgnoreCase(self.host()) && originPort == selfPort;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void refuse(RoutingContext context) {
+        String accept = context.request().getHeader("Accept");
+        boolean html = accept != null && accept.contains("text/html");
+        context.response().setStatusCode(403)
+                .putHeader("Content-Type", html ? "text/plain; charset=utf-8" : "application/json")
+                .end(html ? Messages.CROSS_ORIGIN : "{\"code\":\"cross_origin\",\"error\":\"" + Messages.CROSS_ORIGIN + "\"}");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.loopwise.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every state-changing browser endpoint (from the role table) refuses a signed-in admin's cookie when
+ * the request does not come from a Loopwise page — with no body and no Content-Type, from another
+ * origin, from a sibling subdomain, or naming no origin at all — and nothing in the database changes.
+ */
+@QuarkusTest
+class CsrfTest {
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void everyFormEndpointRefusesRequestsThatAreNotFromALoopwisePage() {
+        ActiveModel.await();
+        Caller admin = Caller.session("admin");
+        Map<String, String> cookies = admin.cookies();
+        List<RoleMatrixTest.Row> forms = RoleMatrixTest.ROWS.stream()
+                .filter(row -> !row.method().equals("GET") && !row.path().startsWith("/api/")).toList();
+        assertTrue(forms.size() >= 20, "form endpoints: " + forms.size());
+        List<Function<RequestSpecification, RequestSpecification>> forgeries = List.of(
+                request -> request, // no body, no Content-Type, no token, no Origin
+                request -> request.header("Origin", "http://evil.example").contentType("application/x-www-form-urlencoded")
+                        .body("csrf-token=" + admin.csrfToken()),
+                request -> request.header("Origin", "http://attacker.localhost:" + io.restassured.RestAssured.port)
+                        .contentType("application/json").body("{}"),
+                request -> request.header("Origin", "null").contentType("text/plain").body("x"),
+                request -> request.header("Sec-Fetch-Site", "same-site").contentType("application/x-www-form-urlencoded")
+                        .body("csrf-token=" + admin.csrfToken()));
+        Map<String, Long> before = rowCounts();
+        List<String> failures = new ArrayList<>();
+        for (RoleMatrixTest.Row row : forms) {
+            String path = row.path().replaceAll("\\{[^}]+}", "1");
+            for (int i = 0; i < forgeries.size(); i++) {
+                Response response = forgeries.get(i).apply(given().redirects().follow(false).cookies(cookies))
+                        .request(row.method(), path);
+                if (response.statusCode() != 403) {
+                    failures.add(row.method() + " " + path + " forgery " + i + ": " + response.statusCode());
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(before, rowCounts(), "nothing was written");
+        // The same admin, from the page itself, is let through.
+        admin.request().accept("text/html").get("/admin").then().statusCode(200);
+    }
+
+    private Map<String, Long> rowCounts() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Long> counts = new TreeMap<>();
+            @SuppressWarnings("unchecked")
+            List<String> tables = entityManager.createNativeQuery("select tablename from pg_tables where schemaname = 'public' "
+                    + "and tablename <> 'flyway_schema_history'").getResultList();
+            for (String table : tables) {
+                counts.put(table, ((Number) entityManager.createNativeQuery("select count(*) from " + table).getSingleResult()).longValue());
+            }
+            return counts;
+        });
+    }
+}
