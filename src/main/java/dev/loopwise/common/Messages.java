@@ -38,6 +38,16 @@ public final class Messages {
         return "The request body is not valid JSON (" + detail + "). Send a JSON object.";
     }
 
+    public static String demoRefusesDatabase(java.util.List<String> accounts) {
+        return "This database holds accounts the demo did not create (" + String.join(", ", accounts) + "). The demo adds "
+                + "accounts with published passwords, so it will not run here: start with './loopwise serve', or give the "
+                + "demo a database of its own (LOOPWISE_DB_URL).";
+    }
+
+    public static final String SESSION_KEY_REQUIRED = "Set LOOPWISE_SESSION_KEY to a random string of at least 32 characters "
+            + "(for example: openssl rand -base64 32) and start again. Sessions are signed with it; without it they could "
+            + "not be trusted across instances or restarts. The './loopwise' launcher creates one for you.";
+
     public static String nulInText(String field) {
         return "The field '" + (field == null ? "text" : field) + "' contains a NUL character (\\u0000), which Loopwise cannot store. "
                 + "Remove control characters from the text and send it again.";

@@ -1,5 +1,6 @@
 package dev.loopwise.demo;
 
+import dev.loopwise.common.Messages;
 import dev.loopwise.model.IntentTrainingConfig;
 import dev.loopwise.model.ModelVersion;
 import dev.loopwise.model.TrainingService;
@@ -82,15 +83,42 @@ public class DemoWorkspace {
                 + "\n";
     }
 
+    /**
+     * The demo's accounts have published passwords: adding them to a database that real people use
+     * would open it to anyone who read the README. So the demo adds its accounts only to a database
+     * that holds no other account (a demo database people later added accounts to stays usable).
+     */
     private void ensureAccounts() {
-        if (User.findByUsername("admin").isEmpty()) {
-            users.create("admin", ADMIN_PASSWORD, Role.ADMIN, "Demo admin");
-        }
-        for (String reviewer : REVIEWERS) {
-            if (User.findByUsername(reviewer).isEmpty()) {
-                users.create(reviewer, REVIEWER_PASSWORD, Role.REVIEWER, "Demo " + reviewer);
+        List<String> missing = new java.util.ArrayList<>();
+        for (String name : demoUsernames()) {
+            if (User.findByUsername(name).isEmpty()) {
+                missing.add(name);
             }
         }
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> foreign = User.<User>listAll().stream().filter(user -> !isDemoAccount(user))
+                .map(user -> user.username).sorted().limit(5).toList();
+        if (!foreign.isEmpty()) {
+            throw new IllegalStateException(Messages.demoRefusesDatabase(foreign));
+        }
+        for (String name : missing) {
+            boolean admin = name.equals("admin");
+            users.create(name, admin ? ADMIN_PASSWORD : REVIEWER_PASSWORD, admin ? Role.ADMIN : Role.REVIEWER,
+                    admin ? "Demo admin" : "Demo " + name);
+        }
+    }
+
+    private static List<String> demoUsernames() {
+        List<String> names = new java.util.ArrayList<>(List.of("admin"));
+        names.addAll(REVIEWERS);
+        return names;
+    }
+
+    private static boolean isDemoAccount(User user) {
+        boolean demoName = user.username.equals("admin") || REVIEWERS.contains(user.username);
+        return demoName && user.displayName != null && user.displayName.startsWith("Demo ");
     }
 
     private Map<String, Intent> loadIntents() {

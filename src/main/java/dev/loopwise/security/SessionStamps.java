@@ -1,8 +1,12 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.Messages;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -25,17 +29,32 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SessionStamps {
     public static final String COOKIE = "loopwise-session-stamp";
+    private static final int MIN_KEY_LENGTH = 32;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final byte[] key;
+    private final boolean keyConfigured;
 
     public SessionStamps(@ConfigProperty(name = "quarkus.http.auth.session.encryption-key") Optional<String> sessionKey) {
+        keyConfigured = sessionKey.filter(k -> k.length() >= MIN_KEY_LENGTH).isPresent();
         byte[] secret = sessionKey.filter(k -> !k.isBlank()).map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             return random;
         });
         key = sha256(concat("loopwise session stamp\0".getBytes(StandardCharsets.UTF_8), secret));
+    }
+
+    /**
+     * Serving without a configured key would sign sessions with a key made at start: they would die at
+     * every restart and never work across instances. The demo and commands without HTTP do not need one.
+     */
+    void requireKeyWhenServing(@Observes StartupEvent event,
+                               @ConfigProperty(name = "loopwise.demo.enabled", defaultValue = "false") boolean demo,
+                               @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean http) {
+        if (LaunchMode.current() == LaunchMode.NORMAL && http && !demo && !keyConfigured) {
+            throw new IllegalStateException(Messages.SESSION_KEY_REQUIRED);
+        }
     }
 
     /** A stamp for a sign-in of {@code username} at {@code issuedAt}, as the cookie value. */

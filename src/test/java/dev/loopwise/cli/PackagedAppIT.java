@@ -35,6 +35,12 @@ class PackagedAppIT {
     @Test
     @Order(2)
     void productionModeHasNoDefaultPasswordAndCreatesTheFirstAdminFromTheEnvironment() throws Exception {
+        Map<String, String> keyless = new HashMap<>(PackagedApp.environment(PORT));
+        keyless.remove("LOOPWISE_SESSION_KEY");
+        PackagedApp.Result noKey = PackagedApp.run(keyless, "serve");
+        assertTrue(noKey.exitCode() != 0, "serving without a session key must not start");
+        assertTrue((noKey.stdout() + noKey.stderr()).contains("Set LOOPWISE_SESSION_KEY"), noKey.stdout() + noKey.stderr());
+
         Path log = Files.createTempFile("loopwise-prod", ".log");
         Process server = PackagedApp.start(PackagedApp.environment(PORT), log);
         try {
@@ -135,6 +141,16 @@ class PackagedAppIT {
     @Test
     @Order(3)
     void demoStartsWithAccountsAndTheApiKeyCommandWorksBesideIt() throws Exception {
+        // The production database of the test before holds a real admin: the demo, with its published
+        // passwords, refuses to add its accounts there.
+        PackagedApp.Result refused = PackagedApp.run(PackagedApp.environment(PORT), "demo");
+        assertTrue(refused.exitCode() != 0, "demo on a production database must not start");
+        assertTrue((refused.stdout() + refused.stderr()).contains("holds accounts the demo did not create (chief)"),
+                refused.stdout() + refused.stderr());
+        assertEquals(0, PackagedApp.count("select count(*) from users where username <> 'chief'"), "nothing added");
+        PackagedApp.dropDatabase();
+        assertEquals(0, PackagedApp.run(PackagedApp.environment(PORT), "db-init").exitCode());
+
         Path log = Files.createTempFile("loopwise-demo", ".log");
         Process server = PackagedApp.start(PackagedApp.environment(PORT), log, "demo");
         long tickets;
@@ -163,7 +179,7 @@ class PackagedAppIT {
         server = PackagedApp.start(PackagedApp.environment(PORT), log, "demo");
         try {
             assertEquals(tickets, PackagedApp.count("select count(*) from tickets"), "a second demo start adds nothing");
-            assertEquals(4 + 1, PackagedApp.count("select count(*) from users"), "demo accounts plus the first admin");
+            assertEquals(4, PackagedApp.count("select count(*) from users"), "the demo accounts, once");
         } finally {
             PackagedApp.stop(server);
         }
