@@ -31,11 +31,13 @@ public class ReviewAdminPage {
     ReviewAdminService admin;
     @Inject
     ReviewItemGenerator generator;
+    @Inject
+    ReviewConfig config;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<Reply> rewrites, List<ReviewItem> items,
-                                              List<ModelVersion> candidates, String message);
+                                              List<ModelVersion> candidates, String message, int minSharedItems);
     }
 
     @GET
@@ -91,6 +93,6 @@ public class ReviewAdminPage {
 
     private TemplateInstance page(String message) {
         return Templates.review(stats.overall(), Reply.listPending(), ReviewAdminService.recentItems(15),
-                ModelVersion.list("status", ModelVersion.CANDIDATE), message);
+                ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems());
     }
 }

@@ -43,6 +43,13 @@ public interface ReviewConfig {
     @WithDefault("1.0")
     double sampleTemperature();
 
+    /**
+     * Overlap items a reviewer must share with other reviewers before their agreement is shown and
+     * weighs in: below it the page shows "—" and rounds use the prior weight.
+     */
+    @WithDefault("5")
+    int minSharedItems();
+
     /** New items made at a time when a reviewer finds the queue empty. */
     @WithDefault("40")
     int refillBatch();

@@ -15,17 +15,25 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * How trustworthy the judgements are: per reviewer — judgements, time per item, agreement with the
- * item's majority choice on overlap items (items without a single majority are left out), accuracy on gold items, and a reliability weight that
- * alignment rounds use; overall — Krippendorff's alpha on overlap items, over time.
+ * How trustworthy the judgements are: per reviewer — judgements, time per item, leave-one-out
+ * agreement with the other reviewers on overlap items, accuracy on gold items, and the reliability weight
+ * alignment rounds use ({@link ReviewerReliability}); overall — Krippendorff's alpha on overlap items, over time.
  */
 @ApplicationScoped
 public class ReviewStats {
     @Inject
     EntityManager em;
+    @Inject
+    ReviewConfig config;
 
+    /**
+     * One reviewer's figures. {@code agreement} is leave-one-out agreement with the other reviewers, null
+     * ("—") until the reviewer shares enough overlap items with others; {@code weight} is the posterior
+     * mean reliability with its 90% interval ({@link ReviewerReliability}).
+     */
     public record ReviewerStats(long reviewerId, String username, long judgements, long skips, Double medianSeconds,
-                                int overlapCompared, Double agreement, int goldJudged, Double goldAccuracy, double weight) {
+                                int overlapCompared, Double agreement, int goldJudged, Double goldAccuracy, double weight,
+                                double weightLow, double weightHigh) {
     }
 
     public record Overall(long judgements, long openItems, Double alpha, Double kappa, int overlapUnits,
@@ -48,8 +56,9 @@ public class ReviewStats {
         List<Object[]> users = em.createNativeQuery("select id, username from users").getResultList();
         users.forEach(u -> names.put(((Number) u[0]).longValue(), (String) u[1]));
         Map<Long, List<Vote>> byReviewer = votes.stream().collect(Collectors.groupingBy(Vote::reviewerId, TreeMap::new, Collectors.toList()));
+        Map<Long, ReviewerReliability.Comparison> comparisons = ReviewerReliability.leaveOneOut(overlapVotes(votes));
         List<ReviewerStats> reviewers = new ArrayList<>();
-        byReviewer.forEach((id, own) -> reviewers.add(reviewer(id, names.getOrDefault(id, "?"), own, votes)));
+        byReviewer.forEach((id, own) -> reviewers.add(reviewer(id, names.getOrDefault(id, "?"), own, comparisons)));
         reviewers.sort(Comparator.comparing(ReviewerStats::username));
         List<List<String>> units = overlapUnits(votes, null);
         long open = ReviewItem.countOpen();
@@ -79,42 +88,28 @@ public class ReviewStats {
         long total = ((Number) em.createNativeQuery("select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip'")
                 .setParameter(1, reviewerId).getSingleResult()).longValue();
         List<Vote> votes = votes(null);
-        ReviewerStats own = reviewer(reviewerId, "", votes.stream().filter(v -> v.reviewerId() == reviewerId).toList(), votes);
+        ReviewerStats own = reviewer(reviewerId, "", votes.stream().filter(v -> v.reviewerId() == reviewerId).toList(),
+                ReviewerReliability.leaveOneOut(overlapVotes(votes)));
         return new Home(waiting, today, total, own.agreement());
     }
 
-    private ReviewerStats reviewer(long id, String name, List<Vote> own, List<Vote> all) {
+    private ReviewerStats reviewer(long id, String name, List<Vote> own, Map<Long, ReviewerReliability.Comparison> comparisons) {
         List<Vote> counted = own.stream().filter(v -> !v.choice().equals(Judgement.SKIP)).toList();
         List<Integer> durations = counted.stream().map(Vote::durationMs).filter(d -> d != null).sorted().toList();
         Double median = durations.isEmpty() ? null : durations.get(durations.size() / 2) / 1000.0;
-        Map<Long, List<Vote>> byItem = all.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP))
-                .collect(Collectors.groupingBy(Vote::itemId));
-        int compared = 0;
-        int agreed = 0;
-        for (Vote vote : counted) {
-            if (!vote.kind().equals(ReviewItem.OVERLAP)) {
-                continue;
-            }
-            String majority = majority(byItem.getOrDefault(vote.itemId(), List.of()).stream().map(Vote::choice).toList());
-            if (majority != null) {
-                compared++;
-                agreed += majority.equals(vote.choice()) ? 1 : 0;
-            }
-        }
+        ReviewerReliability.Comparison comparison = comparisons.getOrDefault(id, new ReviewerReliability.Comparison(0, 0));
         List<Vote> gold = counted.stream().filter(v -> v.gold() != null).toList();
         int goldCorrect = (int) gold.stream().filter(v -> v.gold().equals(v.choice())).count();
-        double weight = (agreed + goldCorrect + 1.0) / (compared + gold.size() + 2.0);
-        return new ReviewerStats(id, name, counted.size(), own.size() - counted.size(), median, compared,
-                compared == 0 ? null : (double) agreed / compared, gold.size(),
-                gold.isEmpty() ? null : (double) goldCorrect / gold.size(), weight);
+        ReviewerReliability.Estimate estimate = ReviewerReliability.estimate(comparison, gold.size(), goldCorrect);
+        Double agreement = comparison.compared() >= config.minSharedItems() ? comparison.rate() : null;
+        return new ReviewerStats(id, name, counted.size(), own.size() - counted.size(), median, comparison.compared(),
+                agreement, gold.size(), gold.isEmpty() ? null : (double) goldCorrect / gold.size(), estimate.weight(),
+                estimate.low(), estimate.high());
     }
 
-    /** The most frequent choice, or null when there is none or the top is shared. */
-    static String majority(List<String> choices) {
-        Map<String, Long> counts = choices.stream().collect(Collectors.groupingBy(c -> c, Collectors.counting()));
-        long top = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        List<String> leaders = counts.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey).toList();
-        return leaders.size() == 1 ? leaders.get(0) : null;
+    private static List<ReviewerReliability.Vote> overlapVotes(List<Vote> votes) {
+        return votes.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP))
+                .map(v -> new ReviewerReliability.Vote(v.itemId(), v.reviewerId(), v.choice())).toList();
     }
 
     private List<List<String>> overlapUnits(List<Vote> votes, LocalDate until) {

@@ -1,0 +1,74 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.loopwise.review.ReviewerReliability.Comparison;
+import dev.loopwise.review.ReviewerReliability.Estimate;
+import dev.loopwise.review.ReviewerReliability.Vote;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reviewer figures on cases small enough to compute by hand, edge cases first. */
+class ReviewerReliabilityTest {
+
+    @Test
+    void aLoneReviewerHasNoEvidenceAndThePriorWeight() {
+        // Reviewer 1 judged two overlap items nobody else has judged yet: their own votes are no evidence.
+        Map<Long, Comparison> loo = ReviewerReliability.leaveOneOut(List.of(new Vote(10, 1, "A"), new Vote(11, 1, "B")));
+        assertEquals(0, loo.get(1L).compared());
+        assertNull(loo.get(1L).rate());
+        Estimate estimate = ReviewerReliability.estimate(loo.get(1L), 0, 0);
+        assertEquals(0.5, estimate.weight(), 1e-12); // Beta(1, 1)
+        assertEquals(0.05, estimate.low(), 1e-9);   // quantiles of the uniform distribution
+        assertEquals(0.95, estimate.high(), 1e-9);
+    }
+
+    @Test
+    void noOverlapAtAllGivesNoComparisons() {
+        assertEquals(Map.of(), ReviewerReliability.leaveOneOut(List.of()));
+    }
+
+    @Test
+    void twoReviewersWhoDisagreeEachAgreeWithNobody() {
+        Map<Long, Comparison> loo = ReviewerReliability.leaveOneOut(List.of(new Vote(1, 1, "A"), new Vote(1, 2, "B")));
+        assertEquals(new Comparison(1, 0.0), loo.get(1L));
+        assertEquals(new Comparison(1, 0.0), loo.get(2L));
+    }
+
+    @Test
+    void threeReviewersOwnVoteNeverCountsAndTiesAreSplit() {
+        // item 1: A, A, tie — item 2: A, B, A
+        Map<Long, Comparison> loo = ReviewerReliability.leaveOneOut(List.of(
+                new Vote(1, 1, "A"), new Vote(1, 2, "A"), new Vote(1, 3, "tie"),
+                new Vote(2, 1, "A"), new Vote(2, 2, "B"), new Vote(2, 3, "A")));
+        // Reviewer 1: others {A, tie} → half; others {B, A} → half. 1.0 of 2.
+        assertEquals(new Comparison(2, 1.0), loo.get(1L));
+        // Reviewer 2: others {A, tie} → half; others {A, A} against B → 0. 0.5 of 2.
+        assertEquals(new Comparison(2, 0.5), loo.get(2L));
+        // Reviewer 3: others {A, A} against tie → 0; others {A, B} → half. 0.5 of 2.
+        assertEquals(new Comparison(2, 0.5), loo.get(3L));
+        assertEquals(0.5, loo.get(1L).rate());
+        assertEquals(0.25, loo.get(3L).rate());
+    }
+
+    @Test
+    void goldAnswersAndAgreementsFormOneBetaPosterior() {
+        // 3 of 4 agreements and 1 of 2 gold: 4 hits, 2 misses → Beta(5, 3), mean 5/8.
+        Estimate estimate = ReviewerReliability.estimate(new Comparison(4, 3.0), 2, 1);
+        assertEquals(0.625, estimate.weight(), 1e-12);
+        assertEquals(0.34126, estimate.low(), 1e-4);  // numerical quantiles of Beta(5, 3)
+        assertEquals(0.87124, estimate.high(), 1e-4);
+        assertEquals(6.0, estimate.evidence(), 1e-12);
+    }
+
+    @Test
+    void moreEvidenceNarrowsTheInterval() {
+        Estimate few = ReviewerReliability.estimate(new Comparison(4, 3.0), 0, 0);
+        Estimate many = ReviewerReliability.estimate(new Comparison(40, 30.0), 0, 0);
+        assertEquals(4.0 / 6, few.weight(), 1e-12);
+        assertEquals(31.0 / 42, many.weight(), 1e-12);
+        assertEquals(true, many.high() - many.low() < few.high() - few.low());
+    }
+}
