@@ -1,10 +1,11 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.Hashing;
-import dev.loopwise.model.IntentEvaluation;
 import dev.loopwise.model.ModelBundle;
 import dev.loopwise.model.PolicyFeatures;
 import dev.loopwise.model.ReplyPolicy;
+import dev.loopwise.model.Vectors;
+import dev.loopwise.model.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,26 +75,45 @@ public final class AlignmentEngine {
         float[][] activeLogits = PolicyUpdate.logits(data.active().policy(), tickets, replies);
         PolicyMetrics.putAll(metrics, referenceLogits, updatedLogits, activeLogits, normalisedReward);
         List<PolicyUpdate.LibraryPair> testPairs = features.libraryPairs(heldOut);
-        double candidateAgreement = PolicyMetrics.preferenceAgreement(updatedLogits, testPairs);
-        double activeAgreement = PolicyMetrics.preferenceAgreement(activeLogits, testPairs);
+        GateStatistics.Paired preferences = GateStatistics.Paired.of(PolicyMetrics.agrees(updatedLogits, testPairs),
+                PolicyMetrics.agrees(activeLogits, testPairs));
         metrics.put("eval/preference_pairs", testPairs.size());
-        metrics.put("eval/candidate_preference_agreement", candidateAgreement);
-        metrics.put("eval/active_preference_agreement", activeAgreement);
-        Double intentAccuracy = null;
-        if (!data.intentTest().isEmpty()) {
-            IntentEvaluation intents = IntentEvaluation.of(candidate.intent(), features.intentTestVectors(),
-                    data.intentTest().stream().map(ticket -> ticket.intent()).toList(), null);
-            intentAccuracy = intents.accuracy();
-            metrics.put("intent/accuracy", intentAccuracy);
+        metrics.put("eval/candidate_preference_agreement", testPairs.isEmpty() ? null : preferences.first());
+        metrics.put("eval/active_preference_agreement", testPairs.isEmpty() ? null : preferences.second());
+        GateStatistics.Paired replyIntent = replyIntent(features, data, updated);
+        if (replyIntent.n() > 0) {
+            metrics.put("eval/reply_intent_tickets", replyIntent.n());
+            metrics.put("eval/candidate_reply_intent", replyIntent.first());
+            metrics.put("eval/active_reply_intent", replyIntent.second());
         }
         millis.put("evaluate", elapsed(t));
         millis.forEach((step, ms) -> metrics.put("time/" + step + "_s", ms / 1000.0));
 
-        List<RoundResult.Gate> gates = Gates.check(settings, evaluation, candidateAgreement, activeAgreement, testPairs.size(),
-                intentAccuracy, IntentEvaluation.of(data.active().intent(), features.intentTestVectors(),
-                        data.intentTest().stream().map(ticket -> ticket.intent()).toList(), null).accuracy(),
-                (Double) metrics.get("policy/kl"), data.intentTest().isEmpty());
+        List<RoundResult.Gate> gates = Gates.check(settings, new Gates.Evidence(evaluation, preferences, replyIntent,
+                (Double) metrics.get("policy/kl"), data.pairs().size()));
         return new RoundResult(candidate, metrics, gates, millis);
+    }
+
+    /**
+     * On held-out labelled tickets whose intent has replies: does each version's first reply belong to
+     * the ticket's intent? Paired, candidate first.
+     */
+    private static GateStatistics.Paired replyIntent(Featurizer features, RoundData data, ReplyPolicy candidate) {
+        List<String> replyIntents = data.replies().stream().map(r -> r.intent()).toList();
+        List<WorkspaceSnapshot.TicketInfo> answerable = data.intentTest().stream()
+                .filter(ticket -> replyIntents.contains(ticket.intent())).toList();
+        PolicyUpdate.Tickets tickets = features.tickets(answerable.stream().map(WorkspaceSnapshot.TicketInfo::text).toList());
+        float[][] replies = features.replies();
+        float[][] candidateLogits = PolicyUpdate.logits(candidate, tickets, replies);
+        float[][] activeLogits = PolicyUpdate.logits(data.active().policy(), tickets, replies);
+        boolean[] candidateFits = new boolean[answerable.size()];
+        boolean[] activeFits = new boolean[answerable.size()];
+        for (int i = 0; i < answerable.size(); i++) {
+            String intent = answerable.get(i).intent();
+            candidateFits[i] = replyIntents.get(Vectors.argmax(candidateLogits[i])).equals(intent);
+            activeFits[i] = replyIntents.get(Vectors.argmax(activeLogits[i])).equals(intent);
+        }
+        return GateStatistics.Paired.of(candidateFits, activeFits);
     }
 
     /** A stable, seeded one-in-n choice of the tickets whose judgements are held out. */
@@ -160,7 +180,10 @@ public final class AlignmentEngine {
 
         /** Every known ticket (and every judged prompt), as the policy reads them. */
         PolicyUpdate.Tickets tickets() {
-            List<String> all = allTickets();
+            return tickets(allTickets());
+        }
+
+        PolicyUpdate.Tickets tickets(List<String> all) {
             float[][] features = new float[all.size()][];
             float[][] priors = new float[all.size()][];
             List<String> intents = data.replies().stream().map(r -> r.intent()).toList();
@@ -197,10 +220,6 @@ public final class AlignmentEngine {
                 }
             }
             return out;
-        }
-
-        float[][] intentTestVectors() {
-            return data.intentTest().stream().map(ticket -> vectors[row.get(ticket.text())]).toArray(float[][]::new);
         }
     }
 }

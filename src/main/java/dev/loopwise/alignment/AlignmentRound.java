@@ -20,6 +20,8 @@ public class AlignmentRound extends IdentityEntity {
     public static final String RUNNING = "running";
     public static final String PROMOTED = "promoted";
     public static final String REJECTED = "rejected";
+    /** The gates could not decide on the data the round had: neither promoted nor rejected; collect more judgements. */
+    public static final String NEEDS_EVIDENCE = "needs_evidence";
     public static final String FAILED = "failed";
 
     public String method;
@@ -59,7 +61,7 @@ public class AlignmentRound extends IdentityEntity {
     public OffsetDateTime finishedAt;
 
     public boolean finished() {
-        return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(FAILED);
+        return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(NEEDS_EVIDENCE) || status.equals(FAILED);
     }
 
     public static List<AlignmentRound> newestFirst(int limit) {

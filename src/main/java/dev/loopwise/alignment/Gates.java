@@ -1,36 +1,136 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.alignment.GateStatistics.Interval;
+import dev.loopwise.alignment.GateStatistics.Paired;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The conditions a candidate must meet to be promoted; each verdict says why, in numbers. */
+/**
+ * The conditions a candidate must meet to be promoted. Each gate decides only when the held-out data
+ * can carry the decision: it passes, fails, or waits ("not enough evidence yet — about N more
+ * judgements"), and reports the effect it measured with its 90% interval.
+ * <ul>
+ * <li>{@code reward_accuracy}: the reward model ranks held-out preferences better than chance (exact
+ * binomial test) and at least as well as the floor;</li>
+ * <li>{@code preference_agreement}: the round claims that the candidate follows reviewers better than the
+ * active version, so it must show it: exact one-sided McNemar test on the held-out preferences both
+ * versions were judged on; it fails when even the top of the interval is below {@link #MIN_EFFECT};</li>
+ * <li>{@code reply_intent}: non-inferiority — the candidate's first reply fits the ticket's intent on
+ * held-out labelled tickets not worse than the active version's, beyond the stated margin. (A round does
+ * not retrain the intent head — the candidate carries the active one — so intent accuracy itself cannot
+ * change; what a round can harm is whether the reply it picks still fits the intent.)</li>
+ * <li>{@code kl_bound}: the policy stays within the KL bound of π_ref (a property of the model, not a sample).</li>
+ * </ul>
+ */
 final class Gates {
+    /** The smallest improvement in preference agreement worth promoting a version for. */
+    static final double MIN_EFFECT = 0.02;
+    private static final double Z90 = GateStatistics.Z_ALPHA;
+
     private Gates() {
     }
 
-    static List<RoundResult.Gate> check(RoundSettings settings, RewardEvaluation reward, double candidateAgreement,
-                                        double activeAgreement, int preferencePairs, Double candidateIntentAccuracy,
-                                        Double activeIntentAccuracy, Double kl, boolean noIntentTest) {
+    /** What the gates read: held-out reward accuracy, paired comparisons candidate vs active, KL, judgements used. */
+    record Evidence(RewardEvaluation reward, Paired preferences, Paired replyIntent, Double kl, int judgements) {
+    }
+
+    static List<RoundResult.Gate> check(RoundSettings settings, Evidence evidence) {
         List<RoundResult.Gate> gates = new ArrayList<>();
-        Double accuracy = reward.accuracy();
-        gates.add(new RoundResult.Gate("reward_accuracy", accuracy != null && accuracy >= settings.minRewardAccuracy(),
-                accuracy == null ? "The held-out judgements hold no strict preference to measure the reward model on."
-                        : String.format("Reward model held-out accuracy %.3f (floor %.3f).", accuracy, settings.minRewardAccuracy())));
-        boolean better = preferencePairs > 0 && candidateAgreement > activeAgreement;
-        gates.add(new RoundResult.Gate("preference_agreement", better, preferencePairs == 0
-                ? "No held-out preference between two library replies to compare the versions on."
-                : String.format("Candidate agrees with %.3f of %d held-out human preferences, the active version with %.3f%s.",
-                        candidateAgreement, preferencePairs, activeAgreement, better ? "" : " (must be higher)")));
-        if (noIntentTest) {
-            gates.add(new RoundResult.Gate("intent_accuracy", true, "No held-out labelled tickets; intent accuracy not checked."));
-        } else {
-            double drop = activeIntentAccuracy - candidateIntentAccuracy;
-            gates.add(new RoundResult.Gate("intent_accuracy", drop <= settings.maxIntentDrop(),
-                    String.format("Held-out intent accuracy %.3f (active %.3f, largest allowed drop %.3f).", candidateIntentAccuracy,
-                            activeIntentAccuracy, settings.maxIntentDrop())));
-        }
-        gates.add(new RoundResult.Gate("kl_bound", kl != null && kl <= settings.maxKl(),
-                String.format("Mean KL(π‖π_ref) %.4f (bound %.4f).", kl, settings.maxKl())));
+        gates.add(rewardAccuracy(settings, evidence));
+        gates.add(preferenceAgreement(evidence));
+        gates.add(replyIntent(settings, evidence.replyIntent()));
+        Double kl = evidence.kl();
+        gates.add(RoundResult.Gate.of("kl_bound", kl != null && kl <= settings.maxKl() ? RoundResult.PASS : RoundResult.FAIL,
+                format("The candidate stays close to the reference policy: mean KL %.4f (bound %.4f).", kl, settings.maxKl())));
         return gates;
+    }
+
+    private static RoundResult.Gate rewardAccuracy(RoundSettings settings, Evidence evidence) {
+        RewardEvaluation reward = evidence.reward();
+        int n = reward.pairs();
+        if (n == 0) {
+            int more = perJudgement(GateStatistics.itemsNeededAboveHalf(Math.max(settings.minRewardAccuracy(), 0.5 + 2 * MIN_EFFECT)),
+                    0.2);
+            return wait("reward_accuracy", "The held-out judgements hold no strict preference to measure the reward model on yet.",
+                    null, null, null, more);
+        }
+        int correct = (int) Math.round(reward.accuracy() * n);
+        Interval interval = GateStatistics.wilson(correct, n, Z90);
+        double p = GateStatistics.aboveHalf(correct, n);
+        String measured = format("The reward model ranks %d of %d held-out preferences right (%.0f%%, 90%% interval %.0f–%.0f%%; "
+                + "floor %.0f%%, chance 50%%, p = %.3f).", correct, n, 100 * reward.accuracy(), 100 * interval.low(),
+                100 * interval.high(), 100 * settings.minRewardAccuracy(), p);
+        if (p < GateStatistics.ALPHA && reward.accuracy() >= settings.minRewardAccuracy()) {
+            return gate("reward_accuracy", RoundResult.PASS, measured, reward.accuracy(), interval, null);
+        }
+        if (interval.high() < settings.minRewardAccuracy()) {
+            return gate("reward_accuracy", RoundResult.FAIL, measured + " It cannot reach the floor.", reward.accuracy(), interval, null);
+        }
+        double target = Math.max(Math.max(reward.accuracy(), settings.minRewardAccuracy()), 0.5 + 2 * MIN_EFFECT);
+        int more = perJudgement(GateStatistics.itemsNeededAboveHalf(target) - n, (double) n / evidence.judgements());
+        return gate("reward_accuracy", RoundResult.WAIT, measured + " Not enough evidence yet.", reward.accuracy(), interval, more);
+    }
+
+    private static RoundResult.Gate preferenceAgreement(Evidence evidence) {
+        Paired t = evidence.preferences();
+        if (t == null || t.n() == 0) {
+            return wait("preference_agreement", "No held-out preference between two library replies yet to compare the versions on.",
+                    null, null, null, perJudgement(GateStatistics.itemsNeededAboveHalf(0.5 + 2 * MIN_EFFECT), 0.2));
+        }
+        Interval interval = GateStatistics.newcombe(t, Z90);
+        double p = GateStatistics.mcnemarOneSided(t);
+        String measured = format("On %d held-out reviewer preferences the candidate agrees with %.0f%%, the active version with %.0f%%: "
+                + "%+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).", t.n(), 100 * t.first(), 100 * t.second(),
+                100 * t.effect(), 100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p);
+        if (p < GateStatistics.ALPHA && t.effect() > 0) {
+            return gate("preference_agreement", RoundResult.PASS, measured + " The candidate is better.", t.effect(), interval, null);
+        }
+        if (interval.high() < MIN_EFFECT) {
+            return gate("preference_agreement", RoundResult.FAIL, measured + format(" Even at best it is not %.0f points better.",
+                    100 * MIN_EFFECT), t.effect(), interval, null);
+        }
+        int needed = GateStatistics.pairedItemsNeeded(t, Math.max(t.effect(), MIN_EFFECT));
+        int more = perJudgement(needed - t.n(), (double) t.n() / evidence.judgements());
+        return gate("preference_agreement", RoundResult.WAIT, measured + " Not enough evidence yet.", t.effect(), interval, more);
+    }
+
+    private static RoundResult.Gate replyIntent(RoundSettings settings, Paired t) {
+        double margin = settings.maxIntentDrop();
+        if (t == null || t.n() == 0) {
+            return RoundResult.Gate.of("reply_intent", RoundResult.PASS,
+                    "No held-out labelled tickets with replies: whether replies fit the intent was not checked.");
+        }
+        Interval interval = GateStatistics.newcombe(t, Z90);
+        String measured = format("On %d held-out labelled tickets the candidate's first reply fits the intent for %.0f%%, the active "
+                + "version's for %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; largest allowed drop %.1f).", t.n(), 100 * t.first(),
+                100 * t.second(), 100 * t.effect(), 100 * interval.low(), 100 * interval.high(), 100 * margin);
+        if (interval.low() > -margin || t.onlySecond() == 0) {
+            // A candidate right on every ticket the active version gets right cannot be worse.
+            return gate("reply_intent", RoundResult.PASS, measured, t.effect(), interval, null);
+        }
+        if (interval.high() < -margin) {
+            return gate("reply_intent", RoundResult.FAIL, measured + " The candidate is worse.", t.effect(), interval, null);
+        }
+        return gate("reply_intent", RoundResult.WAIT, measured + " More labelled test tickets would decide it.", t.effect(), interval, null);
+    }
+
+    /** Judgements that yield {@code items} more held-out items at the observed yield per judgement. */
+    private static int perJudgement(int items, double itemsPerJudgement) {
+        return (int) Math.ceil(Math.max(items, 1) / Math.max(itemsPerJudgement, 0.01));
+    }
+
+    private static RoundResult.Gate gate(String name, String verdict, String detail, double effect, Interval interval, Integer more) {
+        String text = more == null ? detail : detail + format(" About %d more judgements would decide it.", more);
+        return new RoundResult.Gate(name, RoundResult.PASS.equals(verdict), text, verdict, effect, interval.low(), interval.high(), more);
+    }
+
+    private static RoundResult.Gate wait(String name, String detail, Double effect, Double low, Double high, int more) {
+        return new RoundResult.Gate(name, false, detail + format(" About %d more judgements would decide it.", more), RoundResult.WAIT,
+                effect, low, high, more);
+    }
+
+    private static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
     }
 }

@@ -38,16 +38,13 @@ final class PolicyMetrics {
         metrics.put("policy/changed_choice_rate", (double) changed / n);
     }
 
-    /** Share of held-out human preferences where the policy gives the chosen reply more probability than the rejected one. */
-    static double preferenceAgreement(float[][] logits, List<PolicyUpdate.LibraryPair> pairs) {
-        if (pairs.isEmpty()) {
-            return Double.NaN;
+    /** For each pair, whether the policy ranks the reviewers' chosen reply above the rejected one. */
+    static boolean[] agrees(float[][] logits, List<PolicyUpdate.LibraryPair> pairs) {
+        boolean[] agrees = new boolean[pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            PolicyUpdate.LibraryPair pair = pairs.get(i);
+            agrees[i] = logits[pair.ticket()][pair.chosen()] > logits[pair.ticket()][pair.rejected()];
         }
-        int agreed = 0;
-        for (PolicyUpdate.LibraryPair pair : pairs) {
-            agreed += logits[pair.ticket()][pair.chosen()] > logits[pair.ticket()][pair.rejected()] ? 1 : 0;
-        }
-        return (double) agreed / pairs.size();
+        return agrees;
     }
-
 }

@@ -13,6 +13,23 @@ public class RoundFormats {
         return value instanceof Number n ? String.format("%.3f", n.doubleValue()) : "—";
     }
 
+    /** ✔ passed, ✘ failed, … waiting for more evidence. */
+    static String symbol(RoundResult.Gate gate) {
+        return switch (gate.verdictOrLegacy()) {
+            case RoundResult.PASS -> "✔";
+            case RoundResult.WAIT -> "…";
+            default -> "✘";
+        };
+    }
+
+    static String verdictText(RoundResult.Gate gate) {
+        return switch (gate.verdictOrLegacy()) {
+            case RoundResult.PASS -> "passed";
+            case RoundResult.WAIT -> "not enough evidence yet";
+            default -> "failed";
+        };
+    }
+
     static int percentDone(AlignmentRound round) {
         return (int) Math.round(round.progress * 100);
     }

@@ -137,9 +137,12 @@ public class RoundService {
             round.candidateVersion = candidate;
             round.promoted = promote;
         });
+        String verdict = result.outcome();
         String outcome = promote ? "Promoted v" + candidate : result.passed() ? "v" + candidate + " passed its gates; waiting for an admin"
-                : "Rejected: " + result.reason();
-        finish(roundId, promote ? AlignmentRound.PROMOTED : AlignmentRound.REJECTED, promote ? null : result.passed() ? outcome : result.reason());
+                : verdict.equals(RoundResult.WAIT) ? "Not enough evidence yet: " + result.reason() : "Rejected: " + result.reason();
+        String status = promote ? AlignmentRound.PROMOTED
+                : verdict.equals(RoundResult.WAIT) ? AlignmentRound.NEEDS_EVIDENCE : AlignmentRound.REJECTED;
+        finish(roundId, status, promote ? null : result.passed() ? outcome : result.reason());
         log(roundId, outcome);
     }
 

@@ -76,7 +76,8 @@ public class RoundsPage {
     @Path("/history")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> history() {
-        return AlignmentRound.<AlignmentRound>list("status in ?1 order by id", List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED))
+        return AlignmentRound.<AlignmentRound>list("status in ?1 order by id", List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED,
+                AlignmentRound.NEEDS_EVIDENCE))
                 .stream().map(r -> {
                     Map<String, Object> point = new LinkedHashMap<>(r.metrics);
                     point.put("round", r.id);

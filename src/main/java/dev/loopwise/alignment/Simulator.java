@@ -96,7 +96,7 @@ public final class Simulator {
         return library;
     }
 
-    private static ModelBundle sft(List<TicketRow> train, List<TicketRow> test, List<WorkspaceSnapshot.ReplyInfo> library,
+    static ModelBundle sft(List<TicketRow> train, List<TicketRow> test, List<WorkspaceSnapshot.ReplyInfo> library,
                                    Function<List<String>, float[][]> embed, String encoderId, long seed) {
         List<WorkspaceSnapshot.IntentInfo> intents = train.stream().map(TicketRow::label).distinct().sorted()
                 .map(name -> new WorkspaceSnapshot.IntentInfo(name, "")).toList();

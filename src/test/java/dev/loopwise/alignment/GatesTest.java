@@ -1,0 +1,81 @@
+package dev.loopwise.alignment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.alignment.GateStatistics.Paired;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each gate passes, fails or waits on evidence built to call for exactly that. */
+class GatesTest {
+    private static final RoundSettings SETTINGS = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 1,
+            RewardTrainer.Config.defaults(1), 4, 0.2, 0.55, 0.02, 1.0);
+    private static final RewardEvaluation GOOD_REWARD = new RewardEvaluation(200, 0.75, 1.0, 0.05);
+    private static final Paired SAME_INTENTS = new Paired(90, 0, 0, 10);
+
+    @Test
+    void aClearImprovementOnEnoughPairsIsPromoted() {
+        // 30 disagreements, 25 for the candidate: McNemar p ≈ 0.0002.
+        RoundResult result = result(GOOD_REWARD, new Paired(100, 25, 5, 70), SAME_INTENTS, 0.1);
+        assertEquals(RoundResult.PASS, result.outcome(), result.gates().toString());
+        assertNull(result.moreJudgements());
+    }
+
+    @Test
+    void theDemosFirstRoundWaitsInsteadOfBeingRejected() {
+        // Both versions right on the only 2 held-out pairs: nothing to decide on.
+        RoundResult result = result(new RewardEvaluation(2, 1.0, 1.0, 0.0), new Paired(2, 0, 0, 0), SAME_INTENTS, 0.1);
+        assertEquals(RoundResult.WAIT, result.outcome(), result.gates().toString());
+        assertNotNull(result.moreJudgements());
+        assertTrue(result.moreJudgements() > 10, "estimate: " + result.moreJudgements());
+        assertTrue(result.reason().contains("more judgements"), result.reason());
+    }
+
+    @Test
+    void aOnePairDifferenceIsNoEvidence() {
+        // 0.833 vs 0.778 on 18 pairs: the candidate won the only disagreement.
+        RoundResult result = result(GOOD_REWARD, new Paired(14, 1, 0, 3), SAME_INTENTS, 0.1);
+        assertEquals(RoundResult.WAIT, gate(result, "preference_agreement").verdict());
+    }
+
+    @Test
+    void aCandidateThatIsClearlyNotBetterIsRejected() {
+        RoundResult result = result(GOOD_REWARD, new Paired(300, 2, 20, 78), SAME_INTENTS, 0.1);
+        assertEquals(RoundResult.FAIL, gate(result, "preference_agreement").verdict());
+        assertEquals(RoundResult.FAIL, result.outcome());
+    }
+
+    @Test
+    void repliesThatStopFittingTheIntentFailAndAReportedIntervalBacksTheVerdict() {
+        RoundResult result = result(GOOD_REWARD, new Paired(100, 25, 5, 70), new Paired(60, 0, 20, 10), 0.1);
+        RoundResult.Gate intent = gate(result, "reply_intent");
+        assertEquals(RoundResult.FAIL, intent.verdict());
+        assertTrue(intent.high() < -0.02, intent.toString());
+        assertEquals(RoundResult.FAIL, result.outcome());
+    }
+
+    @Test
+    void aRewardModelAtChanceIsRejectedOrWaitsButNeverPasses() {
+        RoundResult lots = result(new RewardEvaluation(1000, 0.5, 0.0, 0.1), new Paired(100, 25, 5, 70), SAME_INTENTS, 0.1);
+        assertEquals(RoundResult.FAIL, gate(lots, "reward_accuracy").verdict());
+        RoundResult few = result(new RewardEvaluation(20, 0.6, 0.1, 0.1), new Paired(100, 25, 5, 70), SAME_INTENTS, 0.1);
+        assertEquals(RoundResult.WAIT, gate(few, "reward_accuracy").verdict());
+    }
+
+    @Test
+    void theKlBoundIsAHardLimit() {
+        assertEquals(RoundResult.FAIL, gate(result(GOOD_REWARD, new Paired(100, 25, 5, 70), SAME_INTENTS, 2.0), "kl_bound").verdict());
+    }
+
+    private static RoundResult result(RewardEvaluation reward, Paired preferences, Paired intents, double kl) {
+        List<RoundResult.Gate> gates = Gates.check(SETTINGS, new Gates.Evidence(reward, preferences, intents, kl, 1000));
+        return new RoundResult(null, java.util.Map.of(), gates, java.util.Map.of());
+    }
+
+    private static RoundResult.Gate gate(RoundResult result, String name) {
+        return result.gates().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+    }
+}
