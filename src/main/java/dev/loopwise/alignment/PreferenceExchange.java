@@ -3,6 +3,7 @@ package dev.loopwise.alignment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Counts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -109,7 +110,8 @@ public class PreferenceExchange {
             problems.add("the file has no pairs");
         }
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("invalid_file", "Nothing was imported (" + problems.size() + " problems; fix them and send the file again): "
+            throw ApiException.badRequest("invalid_file", "Nothing was imported (" + Counts.of(problems.size(), "problem")
+                    + "; fix " + (problems.size() == 1 ? "it" : "them") + " and send the file again): "
                     + String.join("; ", problems.subList(0, Math.min(20, problems.size()))) + ".");
         }
         String batch = UUID.randomUUID().toString();

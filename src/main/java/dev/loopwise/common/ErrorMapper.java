@@ -107,7 +107,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
-        String expected = RequestKind.isApi(uri) ? "application/json" : "a form";
+        String expected = Messages.bodyTypesFor(uri.getPath());
         return respond(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 Messages.unsupportedMediaType(expected), uri, headers);
     }
@@ -145,9 +145,10 @@ public class ErrorMapper {
                             .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).maxAge(600).build())
                     .build();
         }
-        boolean browserCall = !RequestKind.isApi(uri);
-        String code = browserCall ? "session_expired" : "unauthenticated";
-        String message = browserCall ? Messages.SESSION_EXPIRED : apiMessage;
+        // Only a request that brought a session cookie had a session that could expire.
+        boolean expired = !RequestKind.isApi(uri) && headers.getCookies().containsKey(SESSION_COOKIE);
+        String code = expired ? "session_expired" : "unauthenticated";
+        String message = expired ? Messages.SESSION_EXPIRED : RequestKind.isApi(uri) ? apiMessage : Messages.SIGN_IN_OR_KEY;
         return Response.status(Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"loopwise\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -15,6 +15,8 @@ public final class Messages {
     public static final String BODY_REQUIRED = "A JSON request body is required.";
     public static final String INTERNAL = "Something went wrong on our side (reference %s). The request changed nothing; try again or report the reference.";
     public static final String SESSION_EXPIRED = "Your session expired. Please log in again.";
+    public static final String SIGN_IN_OR_KEY =
+            "Sign in at /login in a browser, or send an API key as 'Authorization: Bearer <key>' (create one on your account page).";
     public static final String LOGIN_FAILED = "Wrong username or password.";
     public static final String OWN_ADMIN_ROLE = "You cannot take away your own admin role: ask another admin to do it.";
     public static final String DISABLE_OWN_ACCOUNT = "You cannot disable your own account: ask another admin to do it.";
@@ -55,6 +57,17 @@ public final class Messages {
 
     public static String payloadTooLarge(String limit) {
         return "The request body is larger than the limit of " + limit + ". Send less data per request.";
+    }
+
+    /** What an endpoint takes as its body, for a 415 that helps: most API calls JSON, the file imports their formats. */
+    public static String bodyTypesFor(String path) {
+        if (path.equals("/api/v1/datasets/tickets")) {
+            return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines (not a multipart upload)";
+        }
+        if (path.equals("/api/v1/datasets/preferences")) {
+            return "the file itself: Content-Type application/x-ndjson, one TRL pair per line (not a multipart upload)";
+        }
+        return path.startsWith("/api/") ? "application/json" : "a form";
     }
 
     public static String unsupportedMediaType(String expected) {

@@ -54,7 +54,9 @@ public final class TicketFile {
         List<String> errors = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(false).get();
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
+        // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
+        String content = readAll(reader);
+        try (CSVParser parser = CSVParser.parse(new java.io.StringReader(content), format)) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains("text")) {
                 errors.add("line 1: the header has no 'text' column (found: " + String.join(", ", header) + ")");
@@ -70,7 +72,7 @@ public final class TicketFile {
                     }
                     record = records.next();
                 } catch (RuntimeException e) {
-                    errors.add("line " + (previousEnd + 1) + ": " + rootMessage(e));
+                    errors.add(CsvProblems.describe(e, previousEnd + 1, content));
                     break;
                 }
                 int line = (int) previousEnd + 1;
@@ -83,7 +85,7 @@ public final class TicketFile {
                 rows.add(row(line, values));
             }
         } catch (IOException | RuntimeException e) {
-            errors.add("the file is not valid CSV: " + rootMessage(e));
+            errors.add(CsvProblems.describe(e, 1, content));
         }
         return new Parsed(rows, errors);
     }
@@ -146,11 +148,12 @@ public final class TicketFile {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder content = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = reader.read(buffer)) > 0; ) {
+            content.append(buffer, 0, n);
         }
-        return cause.getMessage();
+        return content.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Counts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public class TicketImporter {
         problems.sort(java.util.Comparator.comparingInt(TicketImporter::lineOf));
         String shown = String.join("; ", problems.subList(0, Math.min(MAX_REPORTED_PROBLEMS, problems.size())));
         int more = problems.size() - MAX_REPORTED_PROBLEMS;
-        return "The file was not imported (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
-                + "; fix them and send it again): " + shown + (more > 0 ? "; and " + more + " more" : "") + ".";
+        return "The file was not imported (" + Counts.of(problems.size(), "problem") + "; fix " + (problems.size() == 1 ? "it" : "them")
+                + " and send the file again): " + shown + (more > 0 ? "; and " + more + " more" : "") + ".";
     }
 }

@@ -32,7 +32,10 @@ class OperationsTest {
     void openApiDocumentsTheApiAndItsBearerAuthentication() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/keys'", notNullValue())
-                .body("components.securitySchemes", notNullValue());
+                .body("paths.'/admin'", org.hamcrest.Matchers.nullValue())
+                .body("paths.'/review/judge'", org.hamcrest.Matchers.nullValue())
+                .body("components.securitySchemes.SecurityScheme.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("components.securitySchemes.SecurityScheme.description", containsString("Authorization: Bearer lw_"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

@@ -63,6 +63,16 @@ class SessionTest {
     }
 
     @Test
+    void aScriptWithoutSessionOrKeyIsToldHowToAuthenticate() {
+        // curl's default Accept is */*: no session ever existed, so nothing "expired".
+        given().redirects().follow(false).accept("*/*").get("/")
+                .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("unauthenticated"))
+                .body("error", containsString("Sign in at /login")).body("error", containsString("Authorization: Bearer"));
+        given().accept("application/json").get("/api/v1/intents")
+                .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("unauthenticated"));
+    }
+
+    @Test
     void logoutEndsTheSession() {
         Caller reviewer = Caller.session("reviewer2");
         Response logout = reviewer.request().contentType("application/x-www-form-urlencoded")

@@ -70,6 +70,28 @@ class TicketImportTest {
                 .then().statusCode(400).body("error", containsString("no 'text' column"));
     }
 
+    @Test
+    void csvMistakesAreExplainedInOurWordsWithLineAndColumn() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = countTickets();
+        admin.request().contentType("text/csv").body("text,label\nfine,a\n\"never closed,b\nmore,c\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("(1 problem; fix it and send the file again)"))
+                .body("error", containsString("line 3: a quoted field starts here and is never closed"))
+                .body("error", org.hamcrest.Matchers.not(containsString("encapsulated")));
+        admin.request().contentType("text/csv").body("text,label\nok,a\n\"bad\"x,b\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 3, column 6: text follows a closing quote"));
+        assertEquals(before, countTickets());
+    }
+
+    @Test
+    void theImportApiSaysWhichTypesItTakes() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        admin.request().multiPart("file", "tickets.csv", "text\nhello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post("/api/v1/datasets/tickets")
+                .then().statusCode(415).body("error", containsString("text/csv"))
+                .body("error", containsString("application/x-ndjson"));
+    }
+
     private static long countTickets() {
         return QuarkusTransaction.requiringNew().call(() -> Ticket.count());
     }

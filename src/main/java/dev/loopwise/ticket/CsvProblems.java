@@ -1,0 +1,53 @@
+package dev.loopwise.ticket;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The CSV parser's complaints in words a support lead can act on, with the line and column to look
+ * at. Unknown complaints keep the parser's own words after ours.
+ */
+final class CsvProblems {
+    private static final Pattern UNCLOSED = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+    private static final Pattern AFTER_QUOTE = Pattern.compile(
+            "Invalid character between encapsulated token and delimiter at line: (\\d+), position: (\\d+)");
+
+    private CsvProblems() {
+    }
+
+    /** {@code fallbackLine}: where the parser was when it stopped; {@code content}: the whole file, to find columns. */
+    static String describe(Throwable error, long fallbackLine, String content) {
+        String raw = root(error);
+        Matcher unclosed = UNCLOSED.matcher(raw);
+        if (unclosed.find()) {
+            return "line " + unclosed.group(1) + ": a quoted field starts here and is never closed. Add the closing quote (\"), "
+                    + "and write any quote inside the text twice (\"\").";
+        }
+        Matcher afterQuote = AFTER_QUOTE.matcher(raw);
+        if (afterQuote.find()) {
+            long line = Long.parseLong(afterQuote.group(1));
+            int column = column(content, line, Long.parseLong(afterQuote.group(2)));
+            return "line " + line + (column > 0 ? ", column " + column : "") + ": text follows a closing quote. Put the whole field "
+                    + "in quotes and write any quote inside it twice (\"\").";
+        }
+        return "line " + fallbackLine + ": this line cannot be read as CSV (the parser says: " + raw + ").";
+    }
+
+    /** The 1-based column of the 1-based character {@code position} of the file, on {@code line}. */
+    static int column(String content, long line, long position) {
+        if (content == null || position <= 0 || position > content.length()) {
+            return 0;
+        }
+        int lineStart = content.lastIndexOf('\n', (int) position - 2) + 1;
+        return (int) position - lineStart;
+    }
+
+    private static String root(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replace("org.apache.commons.csv.CSVException: ", "");
+    }
+}
