@@ -21,12 +21,17 @@ import java.util.OptionalInt;
  */
 public final class BertEncoder implements AutoCloseable {
     /**
-     * @param knownHeads  attention heads, only needed when the graph does not reveal them
-     * @param dropout     BERT's dropout during training forward passes (0 for none)
+     * @param trainableTopLayers how many of the top layers require gradients (embeddings never do)
+     * @param maxTokens  the longest input accepted (tokenize with {@link TokenBatch#tokenizer} at this length);
+     *                   attention cost grows with its square, so fine-tuning keeps it short
+     * @param dropout    BERT's dropout during training forward passes (0 for none)
+     * @param knownHeads attention heads, only needed when the graph does not reveal them
      */
-    public record Options(Pooling pooling, int trainableTopLayers, float dropout, OptionalInt knownHeads) {
+    public record Options(Pooling pooling, int trainableTopLayers, int maxTokens, float dropout, OptionalInt knownHeads) {
+        public static final int DEFAULT_MAX_TOKENS = 128;
+
         public static Options of(Pooling pooling, int trainableTopLayers) {
-            return new Options(pooling, trainableTopLayers, 0f, OptionalInt.empty());
+            return new Options(pooling, trainableTopLayers, DEFAULT_MAX_TOKENS, 0f, OptionalInt.empty());
         }
     }
 
@@ -58,7 +63,7 @@ public final class BertEncoder implements AutoCloseable {
         BertParameters.Source source = name -> overrides.containsKey(name) ? overrides.get(name)
                 : new FloatTensor(weights.pytorchDims(name), weights.pytorchValues(name));
         BertEncoderBlock block = new BertEncoderBlock(config, options.pooling(), source, options.trainableTopLayers(),
-                options.dropout());
+                options.maxTokens(), options.dropout());
         Model model = Model.newInstance("bert-" + baseId, Device.cpu(), Djl.PYTORCH);
         try {
             model.setBlock(block);

@@ -27,15 +27,20 @@ public final class BertEncoderBlock extends AbstractBlock {
 
     private final BertConfig config;
     private final Pooling pooling;
+    private final int maxTokens;
     private final BertEmbeddingBlock embeddings;
     private final List<BertLayerBlock> layers = new ArrayList<>();
 
     public BertEncoderBlock(BertConfig config, Pooling pooling, BertParameters.Source source, int trainableTopLayers,
-                            float dropout) {
+                            int maxTokens, float dropout) {
         if (trainableTopLayers < 0 || trainableTopLayers > config.layers()) {
             throw new IllegalArgumentException("Cannot train the top " + trainableTopLayers + " of " + config.layers() + " layers");
         }
+        if (maxTokens < 2 || maxTokens > config.maxPositions()) {
+            throw new IllegalArgumentException("The encoder reads 2 to " + config.maxPositions() + " tokens, not " + maxTokens);
+        }
         this.config = config;
+        this.maxTokens = maxTokens;
         this.pooling = pooling;
         this.embeddings = addChildBlock("embeddings", new BertEmbeddingBlock(config, source));
         for (int layer = 0; layer < config.layers(); layer++) {
@@ -51,6 +56,10 @@ public final class BertEncoderBlock extends AbstractBlock {
         NDArray types = inputs.size() > 2 ? inputs.get(2) : ids.zerosLike();
         long batch = ids.getShape().get(0);
         long tokens = ids.getShape().get(1);
+        if (tokens > maxTokens) {
+            throw new IllegalArgumentException("A batch of " + tokens + " tokens exceeds the maximum of " + maxTokens
+                    + "; tokenize with truncation at that length");
+        }
         NDArray maskBias = mask.neg().add(1f).mul(MASKED).reshape(batch, 1, 1, tokens);
         NDArray hidden = embeddings.forward(store, new NDList(ids, types), training, params).singletonOrThrow();
         for (BertLayerBlock layer : layers) {
@@ -83,6 +92,10 @@ public final class BertEncoderBlock extends AbstractBlock {
 
     public Pooling pooling() {
         return pooling;
+    }
+
+    public int maxTokens() {
+        return maxTokens;
     }
 
     /** Index of the lowest trainable layer ({@code layers} when nothing is trainable). */

@@ -1,6 +1,5 @@
 package dev.loopwise.model.transformer;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +30,7 @@ public final class BertWeightMap {
     }
 
     public static BertWeightMap resolve(OnnxGraph graph) {
-        Map<String, List<OnnxNode>> readers = new LinkedHashMap<>();
-        for (OnnxNode node : graph.nodes()) {
-            for (String input : node.inputs()) {
-                readers.computeIfAbsent(input, key -> new ArrayList<>()).add(node);
-            }
-        }
+        Map<String, List<OnnxNode>> readers = graph.readers();
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (OnnxTensorData tensor : graph.initializers()) {
             if (tensor.dataType() != OnnxTensorData.FLOAT) {
@@ -80,8 +74,9 @@ public final class BertWeightMap {
         String module = stripPrefix(node.name().substring(node.name().startsWith("/") ? 1 : 0, slash).replace('/', '.'));
         int index = node.inputs().indexOf(tensor);
         String suffix = switch (node.opType()) {
-            case "MatMul", "Gemm", "Gather" -> index == (node.opType().equals("Gather") ? 0 : 1) ? "weight" : "bias";
-            case "LayerNormalization" -> index == 1 ? "weight" : "bias";
+            case "MatMul" -> index == 1 ? "weight" : null;
+            case "Gemm", "LayerNormalization" -> index == 1 ? "weight" : index == 2 ? "bias" : null;
+            case "Gather" -> index == 0 ? "weight" : null;
             case "Mul" -> "weight"; // the scale of a decomposed layer norm
             case "Add" -> "bias";
             default -> null;

@@ -45,12 +45,12 @@ public record OnnxGraph(List<OnnxTensorData> initializers, List<OnnxNode> nodes,
         return nodes.stream().filter(node -> node.inputs().contains(tensor)).toList();
     }
 
-    /** Every tensor name read by a node, mapped to the names of the nodes reading it. */
-    public Map<String, List<String>> readersByTensor() {
-        Map<String, List<String>> readers = new HashMap<>();
+    /** Every tensor name read by a node, mapped to the nodes reading it (one pass, for bulk lookups). */
+    public Map<String, List<OnnxNode>> readers() {
+        Map<String, List<OnnxNode>> readers = new HashMap<>();
         for (OnnxNode node : nodes) {
             for (String input : node.inputs()) {
-                readers.computeIfAbsent(input, key -> new java.util.ArrayList<>()).add(node.name());
+                readers.computeIfAbsent(input, key -> new java.util.ArrayList<>()).add(node);
             }
         }
         return readers;

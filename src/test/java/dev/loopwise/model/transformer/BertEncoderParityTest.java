@@ -1,6 +1,7 @@
 package dev.loopwise.model.transformer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -17,7 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** The PyTorch re-implementation computes what ONNX Runtime computes from the same file. */
 class BertEncoderParityTest {
-    static final int MAX_TOKENS = 128;
 
     @ParameterizedTest
     @EnumSource(BundledEncoders.class)
@@ -41,11 +41,11 @@ class BertEncoderParityTest {
     @ParameterizedTest
     @EnumSource(BundledEncoders.class)
     void pytorchForwardMatchesOnnxRuntime(BundledEncoders bundled) {
-        try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(bundled.tokenizer(), MAX_TOKENS);
+        try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(bundled.tokenizer(), BertEncoder.Options.DEFAULT_MAX_TOKENS);
              BertEncoder encoder = BertEncoder.load(bundled.id, bundled.model(), BertEncoder.Options.of(bundled.pooling, 0), null);
              OnnxEncoderSession onnx = new OnnxEncoderSession(bundled.model(), Map.of(), 1)) {
             TokenBatch batch = TokenBatch.encode(tokenizer, BundledEncoders.SENTENCES);
-            assertEquals(MAX_TOKENS, batch.length(), "the long text is truncated and the others are padded");
+            assertEquals(BertEncoder.Options.DEFAULT_MAX_TOKENS, batch.length(), "the long text is truncated and the others are padded");
             float[][] torch = encoder.embed(batch);
             float[][] ort = onnx.embed(batch, bundled.pooling);
             double lowest = 1;
@@ -55,7 +55,11 @@ class BertEncoderParityTest {
                 assertTrue(cosine >= 0.9999, bundled + " sentence " + i + " cosine " + cosine);
                 assertEquals(1.0, BundledEncoders.cosine(torch[i], torch[i]), 1e-6);
             }
-            System.out.printf("%s: lowest PyTorch/ONNX Runtime cosine over %d texts %.7f%n", bundled.id, torch.length, lowest);
+            System.out.printf("%s: lowest PyTorch/ONNX Runtime cosine over %d texts: 1 - %.1e%n", bundled.id, torch.length, 1 - lowest);
+            long[] tooLong = new long[BertEncoder.Options.DEFAULT_MAX_TOKENS + 1];
+            java.util.Arrays.fill(tooLong, 1);
+            assertThrows(IllegalArgumentException.class,
+                    () -> encoder.embed(new TokenBatch(tooLong, tooLong, new long[tooLong.length], 1, tooLong.length)));
             // Padding in a batch does not change a vector: the same text alone gives the same result.
             float[] alone = encoder.embed(TokenBatch.encode(tokenizer, List.of(BundledEncoders.SENTENCES.get(1))))[0];
             assertTrue(BundledEncoders.cosine(alone, ort[1]) >= 0.9999);
