@@ -50,6 +50,11 @@ public final class Messages {
             + "(for example: openssl rand -base64 32) and start again. Sessions are signed with it; without it they could "
             + "not be trusted across instances or restarts. The './loopwise' launcher creates one for you.";
 
+    public static String replayed(int requests, int failed, int checks, int alerts) {
+        return "Replayed " + Counts.of(requests, "ticket") + (failed > 0 ? " (" + failed + " failed)" : "") + "; "
+                + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
+    }
+
     public static String nulInText(String field) {
         return "The field '" + (field == null ? "text" : field) + "' contains a NUL character (\\u0000), which Loopwise cannot store. "
                 + "Remove control characters from the text and send it again.";

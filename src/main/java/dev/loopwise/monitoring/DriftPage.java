@@ -1,9 +1,10 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
+import dev.loopwise.ticket.SampleTraffic;
 import dev.loopwise.ticket.TicketFile;
 import dev.loopwise.ticket.TicketRow;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The drift dashboard: signals over time with their thresholds, alerts with evidence, actions, replay. Roles: admin. */
@@ -48,8 +50,14 @@ public class DriftPage {
     }
 
     @GET
-    public TemplateInstance page() {
-        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), null);
+    public TemplateInstance page(@RestQuery Integer replayed, @RestQuery Integer failed, @RestQuery Integer checks,
+                                 @RestQuery Integer alerts) {
+        String message = replayed == null ? null : Messages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts));
+        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), message);
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     @GET
@@ -63,16 +71,17 @@ public class DriftPage {
     @POST
     @Path("/replay")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public TemplateInstance replay(@RestForm String source, @RestForm("file") FileUpload file) throws IOException {
+    public Response replay(@RestForm String source, @RestForm("file") FileUpload file) throws IOException {
         List<String> texts = switch (source == null ? "" : source) {
-            case "demo" -> DemoWorkspace.read("traffic.csv").stream().map(r -> r.get("text")).toList();
-            case "demo-shifted" -> DemoWorkspace.read("traffic-shifted.csv").stream().map(r -> r.get("text")).toList();
+            case "demo" -> SampleTraffic.texts(SampleTraffic.USUAL);
+            case "demo-shifted" -> SampleTraffic.texts(SampleTraffic.SHIFTED);
             default -> uploaded(file);
         };
         ReplayService.Replayed done = replay.replay(texts, currentUser.name(), config.stride());
         long confirmed = done.checks().stream().mapToLong(c -> c.confirmed().size()).sum();
-        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), "Replayed " + done.requests() + " tickets ("
-                + done.failed() + " failed" + (done.firstError() == null ? "" : ", e.g. " + done.firstError()) + "); " + done.checks().size() + " drift checks, " + confirmed + " alerts confirmed.");
+        // Post/redirect/get: reloading the result must not send the traffic again.
+        return Response.seeOther(java.net.URI.create("/admin/drift?replayed=" + done.requests() + "&failed=" + done.failed()
+                + "&checks=" + done.checks().size() + "&alerts=" + confirmed)).build();
     }
 
     @POST

@@ -1,6 +1,5 @@
 package dev.loopwise.serving;
 
-import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
 import dev.loopwise.model.SentenceEncoder;
@@ -161,7 +160,7 @@ public class BenchServingCommand implements Callable<Integer> {
     private List<String> texts() throws Exception {
         List<String> texts = new ArrayList<>();
         if (textsFile == null) {
-            DemoWorkspace.read("traffic.csv").forEach(r -> texts.add(r.get("text")));
+            texts.addAll(dev.loopwise.ticket.SampleTraffic.texts(dev.loopwise.ticket.SampleTraffic.USUAL));
         } else {
             CliFiles.tickets(textsFile).stream().map(TicketRow::text).forEach(texts::add);
         }

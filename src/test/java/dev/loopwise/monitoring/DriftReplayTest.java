@@ -38,6 +38,29 @@ class DriftReplayTest {
     EntityManager em;
 
     @Test
+    void replayingFromThePageRedirectsSoAReloadSendsNothingAgain() {
+        ActiveModel.await();
+        Caller admin = Caller.session("admin");
+        String file = "text\nwhere is my parcel\ncan I return a lamp\nmy discount code fails\n";
+        var posted = admin.pageRequest().accept("text/html")
+                .multiPart("file", "replay.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay");
+        assertEquals(303, posted.statusCode(), posted.asString());
+        String location = posted.header("Location");
+        assertTrue(location.contains("/admin/drift?replayed=3"), location);
+        long served = servedRequests();
+        String page = admin.pageRequest().accept("text/html").get(location).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Replayed 3 tickets"), page);
+        admin.pageRequest().accept("text/html").get(location).then().statusCode(200);
+        assertEquals(served, servedRequests(), "showing the result again served nothing");
+    }
+
+    private long servedRequests() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from served_requests")
+                .getSingleResult()).longValue());
+    }
+
+    @Test
     void driftIsSeenWhenANewTopicArrivesAndNotBefore() throws Exception {
         List<String> hooks = java.util.Collections.synchronizedList(new ArrayList<>());
         com.sun.net.httpserver.HttpServer webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(WEBHOOK_PORT), 0);
