@@ -24,12 +24,15 @@ import java.util.Map;
 public class AdminPage {
     static final int TICKET_PAGE_SIZE = 50;
 
+    @jakarta.inject.Inject
+    FirstWeek firstWeek;
+
     public record IntentRow(Intent intent, long tickets, long replies) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(List<IntentRow> intents, long labelled, long tickets, long users,
+        static native TemplateInstance overview(FirstWeek.Guide guide, List<IntentRow> intents, long labelled, long tickets, long users,
                                                 List<Ticket> recent);
 
         static native TemplateInstance tickets(List<Ticket> tickets, int page, boolean hasNext, long total);
@@ -42,7 +45,7 @@ public class AdminPage {
         List<IntentRow> intents = Intent.listByName().stream()
                 .map(i -> new IntentRow(i, ticketCounts.getOrDefault(i.id, 0L), replyCounts.getOrDefault(i.id, 0L)))
                 .toList();
-        return Templates.overview(intents, Ticket.countLabelled(), Ticket.count(), User.count(),
+        return Templates.overview(firstWeek.guide(), intents, Ticket.countLabelled(), Ticket.count(), User.count(),
                 Ticket.newestFirst(0, 10));
     }
 

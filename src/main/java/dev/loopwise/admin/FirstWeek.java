@@ -1,0 +1,87 @@
+package dev.loopwise.admin;
+
+import dev.loopwise.alignment.AlignmentRound;
+import dev.loopwise.common.Counts;
+import dev.loopwise.model.ModelVersion;
+import dev.loopwise.review.ReviewItem;
+import dev.loopwise.ticket.Ticket;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The guided first week on the admin overview: import → train → review → first round → watch drift.
+ * Each step says whether it is done, the counts that matter, and what to do next, in plain words.
+ * Every figure comes from a count or a single newest row, so the page stays fast as history grows.
+ */
+@ApplicationScoped
+public class FirstWeek {
+    /** Labelled tickets per intent below which a trained model is mostly guessing. */
+    static final int TICKETS_PER_INTENT = 5;
+    /** Judgements after which a first round has a fair chance to decide (its gates abstain below that). */
+    static final int FIRST_ROUND_JUDGEMENTS = 100;
+
+    @Inject
+    EntityManager em;
+
+    /** One step: its title, whether it is done, what the counts say, what to do, and where. */
+    public record Step(String title, boolean done, String status, String action, String href) {
+    }
+
+    public record Guide(List<Step> steps, Step next) {
+    }
+
+    @Transactional
+    public Guide guide() {
+        List<Step> steps = new ArrayList<>();
+        long labelled = Ticket.countLabelled();
+        long intents = count("select count(distinct intent_id) from tickets where intent_id is not null");
+        steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
+                Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
+                "Import a CSV or JSONL file of past tickets with the intent each one had (at least " + TICKETS_PER_INTENT
+                        + " per intent), and the replies your agents sent.", "/admin/import"));
+        Optional<ModelVersion> active = ModelVersion.findActive();
+        steps.add(new Step("Train the first model", active.isPresent(),
+                active.map(v -> "Version " + v.version + " answers customers.").orElse("No version answers yet."),
+                "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
+                "/admin/models"));
+        long judgements = count("select count(*) from judgements where choice <> 'skip'");
+        long reviewers = count("select count(distinct reviewer_id) from judgements");
+        long waiting = ReviewItem.countOpen();
+        steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
+                Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer") + "; " + Counts.of(waiting, "item")
+                        + " waiting.",
+                "Ask your reviewers to open /review and judge pairs of replies: about "
+                        + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements) + " more judgements give a first round a fair chance to decide.",
+                "/admin/review"));
+        Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
+                List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE)).firstResultOptional();
+        steps.add(new Step("Run the first improvement round", round.isPresent(), round.map(FirstWeek::describe).orElse("No round yet."),
+                "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better version only when the "
+                        + "evidence shows it.", "/admin/rounds"));
+        long checks = active.map(v -> count("select count(*) from drift_reports where model_version = " + v.version)).orElse(0L);
+        long alerts = active.map(v -> count("select count(*) from drift_alerts where model_version = " + v.version)).orElse(0L);
+        steps.add(new Step("Watch for changes in what customers ask", checks > 0,
+                checks == 0 ? "No drift checks yet: they run as customers write in." : Counts.of(checks, "check") + " of the active version; "
+                        + Counts.of(alerts, "alert") + ".",
+                "Drift checks run by themselves every 50 requests; Drift shows what changed and what to do about it.", "/admin/drift"));
+        Step next = steps.stream().filter(step -> !step.done()).findFirst().orElse(null);
+        return new Guide(steps, next);
+    }
+
+    private static String describe(AlignmentRound round) {
+        return switch (round.status) {
+            case AlignmentRound.PROMOTED -> "Round " + round.id + " made the answers better: version " + round.candidateVersion + " now answers.";
+            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + round.id + " could not decide yet: " + round.reason;
+            default -> "Round " + round.id + " was not promoted: " + round.reason;
+        };
+    }
+
+    private long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+}

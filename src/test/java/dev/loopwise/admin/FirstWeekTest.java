@@ -1,0 +1,43 @@
+package dev.loopwise.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+/** The overview guides a new support lead: each step done or to do, with counts, and the one next step. */
+@QuarkusTest
+class FirstWeekTest {
+    @Inject
+    FirstWeek firstWeek;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void theGuideFollowsTheWorkspaceAndNamesTheFirstStepNotDone() {
+        int version = ActiveModel.await();
+        FirstWeek.Guide guide = firstWeek.guide();
+        assertEquals(5, guide.steps().size());
+        assertTrue(guide.steps().get(0).done(), "the demo store has labelled tickets: " + guide.steps().get(0));
+        assertTrue(guide.steps().get(1).done(), "a version answers");
+        assertTrue(guide.steps().get(1).status().contains("Version " + version), guide.steps().get(1).status());
+        long judgements = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
+        assertEquals(judgements >= FirstWeek.FIRST_ROUND_JUDGEMENTS, guide.steps().get(2).done());
+        assertTrue(guide.steps().get(2).status().startsWith(judgements == 0 ? "no judgements" : judgements + " judgement"),
+                guide.steps().get(2).status());
+        FirstWeek.Step expectedNext = guide.steps().stream().filter(s -> !s.done()).findFirst().orElse(null);
+        assertEquals(expectedNext, guide.next());
+
+        String page = Caller.session("admin").request().accept("text/html").get("/admin").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Getting started"), page);
+        assertTrue(page.contains(expectedNext == null ? "The loop is running" : "Next step: " + expectedNext.title()), page);
+        assertTrue(page.contains("✔ done"), page);
+    }
+}
