@@ -30,6 +30,26 @@ public class RoundFormats {
         };
     }
 
+    static String statusText(AlignmentRound round) {
+        return switch (round.status) {
+            case AlignmentRound.NEEDS_EVIDENCE -> "needs more judgements";
+            default -> round.status;
+        };
+    }
+
+    static String methodText(AlignmentRound round) {
+        return RoundSettings.DPO.equals(round.method) ? "learning directly from reviewers' pairs (DPO)"
+                : "learning from a reward model (reward-weighted)";
+    }
+
+    /** The facts known so far: nothing about judgements or versions is shown before the round has read them. */
+    static String headerFacts(AlignmentRound round) {
+        if (round.baseVersion == null) {
+            return round.finished() ? "" : " · reading the judgements…";
+        }
+        return " · " + dev.loopwise.common.Counts.of(round.judgementIds.length, "judgement") + " · improving v" + round.baseVersion;
+    }
+
     static int percentDone(AlignmentRound round) {
         return (int) Math.round(round.progress * 100);
     }

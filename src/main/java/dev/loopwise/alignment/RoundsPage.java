@@ -1,7 +1,9 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.review.ReviewItem;
 import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.User;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -37,7 +39,7 @@ public class RoundsPage {
     static class Templates {
         static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error);
 
-        static native TemplateInstance round(AlignmentRound round);
+        static native TemplateInstance round(AlignmentRound round, RoundReport report);
     }
 
     @GET
@@ -48,7 +50,13 @@ public class RoundsPage {
     @GET
     @Path("/{id}")
     public TemplateInstance report(@PathParam("id") long id) {
-        return Templates.round(find(id));
+        AlignmentRound round = find(id);
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (round.lineage.get("reviewerWeights") instanceof Map<?, ?> weights && !weights.isEmpty()) {
+            List<Long> ids = weights.keySet().stream().map(key -> Long.valueOf(key.toString())).toList();
+            User.<User>list("id in ?1", ids).forEach(user -> names.put(user.id, user.displayName == null ? user.username : user.displayName));
+        }
+        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen()));
     }
 
     @POST

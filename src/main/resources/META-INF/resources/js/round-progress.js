@@ -10,7 +10,7 @@
     document.getElementById('round-step').textContent = round.step || 'waiting';
     document.getElementById('round-progress').value = Math.round(round.progress * 100);
     document.getElementById('round-log').textContent = round.log.join('\n');
-    if (['promoted', 'rejected', 'failed'].includes(round.status)) {
+    if (['promoted', 'rejected', 'needs_evidence', 'failed'].includes(round.status)) {
       setTimeout(() => window.location.reload(), 600);
     } else {
       setTimeout(poll, 700);

@@ -60,6 +60,14 @@ class AlignmentRoundTest {
             assertNotNull(first.getString("reason"));
         }
 
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + first.getLong("roundId"))
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("What to do next:"), page);
+        assertTrue(page.contains("Did Loopwise learn what reviewers prefer?"), page);
+        assertTrue(page.contains("Details for ML engineers"), page);
+        assertTrue(page.contains("Demo ") || page.contains("taste"), "reviewer weights are named by reviewer: " + page);
+        assertTrue(!page.matches("(?s).*\\{\\d+=0\\.\\d+.*"), "no weights keyed by user id");
+
         JsonPath again = runRound(admin, "{\"method\":\"reward_weighted\",\"seed\":7}");
         assertEquals(withoutTimes(first.getMap("metrics")), withoutTimes(again.getMap("metrics")), "same data, settings and seed");
     }

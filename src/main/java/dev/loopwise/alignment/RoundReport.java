@@ -1,0 +1,118 @@
+package dev.loopwise.alignment;
+
+import dev.loopwise.common.Counts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A round's report for a support lead: what happened in words, what to do next, each gate as a plain
+ * question, and the raw figures grouped, rounded and explained under a details fold.
+ */
+public record RoundReport(String outcome, String nextStep, List<GateRow> gates, List<MetricGroup> metrics, Map<String, Object> lineage) {
+    public record GateRow(String question, String mark, String verdict, String detail, String name) {
+    }
+
+    public record Metric(String name, String value, String meaning) {
+    }
+
+    public record MetricGroup(String title, List<Metric> metrics) {
+    }
+
+    private static final Map<String, String> QUESTIONS = Map.of(
+            "reward_accuracy", "Did Loopwise learn what reviewers prefer?",
+            "preference_agreement", "Does the new version pick what reviewers prefer more often?",
+            "reply_intent", "Do its replies still fit what the customer asked about?",
+            "kl_bound", "Does it stay close to the replies your agents wrote?");
+
+    private static final Map<String, String> MEANINGS = Map.ofEntries(
+            Map.entry("reward/accuracy", "share of held-out preferences the reward model ranks right (50% is chance)"),
+            Map.entry("reward/margin", "average score gap between preferred and rejected replies"),
+            Map.entry("reward/calibration_error", "how far the reward model's confidence is from how often it is right"),
+            Map.entry("reward/train_loss", "Bradley–Terry loss at the end of training (lower fits the training judgements better)"),
+            Map.entry("reward/train_pairs", "judgements the reward model learned from"),
+            Map.entry("reward/test_pairs", "judgements kept aside to measure it"),
+            Map.entry("policy/kl", "how far the new version's reply choices moved from the reference version (KL divergence)"),
+            Map.entry("policy/expected_reward", "average reward of the new version's choices, as the reward model scores them"),
+            Map.entry("policy/reference_expected_reward", "the same for the reference version"),
+            Map.entry("policy/changed_choice_rate", "share of tickets whose first reply changed"),
+            Map.entry("eval/preference_pairs", "held-out preferences between two library replies both versions were judged on"),
+            Map.entry("eval/candidate_preference_agreement", "share of them the new version agrees with"),
+            Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"));
+
+    public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems) {
+        List<GateRow> gates = new ArrayList<>();
+        for (RoundResult.Gate gate : round.gates) {
+            gates.add(new GateRow(QUESTIONS.getOrDefault(gate.name(), gate.name()), RoundFormats.symbol(gate), RoundFormats.verdictText(gate),
+                    gate.detail(), gate.name()));
+        }
+        return new RoundReport(outcome(round), nextStep(round, waitingItems), gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
+    }
+
+    static String outcome(AlignmentRound round) {
+        return switch (round.status) {
+            case AlignmentRound.PROMOTED -> "The new version v" + round.candidateVersion + " picks what reviewers prefer more often; it now answers customers.";
+            case AlignmentRound.NEEDS_EVIDENCE -> "Not decided yet: the judgements so far cannot tell whether the new version is better. Nothing changed for customers.";
+            case AlignmentRound.REJECTED -> round.candidateVersion != null && round.gates.stream().allMatch(g -> g.verdictOrLegacy().equals(RoundResult.PASS))
+                    ? "v" + round.candidateVersion + " passed every check and waits for an admin to promote it on Models."
+                    : "The new version was not better, so it was not promoted. Nothing changed for customers.";
+            case AlignmentRound.FAILED -> "The round stopped with an error; nothing changed for customers.";
+            default -> "The round is running; this page updates by itself.";
+        };
+    }
+
+    static String nextStep(AlignmentRound round, long waitingItems) {
+        Integer more = round.gates.stream().filter(g -> RoundResult.WAIT.equals(g.verdict()) && g.moreJudgements() != null)
+                .map(RoundResult.Gate::moreJudgements).max(Integer::compare).orElse(null);
+        return switch (round.status) {
+            case AlignmentRound.PROMOTED -> "Reviewers keep judging the new version's replies; start another round when a few hundred new judgements are in.";
+            case AlignmentRound.NEEDS_EVIDENCE -> "Collect " + (more == null ? "more judgements" : "about " + Counts.of(more, "more judgement"))
+                    + " (" + Counts.of(waitingItems, "item") + " waiting for reviewers), then start another round.";
+            case AlignmentRound.REJECTED -> "Look at the check that failed below. Usually more judgements, or clearer ones (gold items, rewrites), help; then start another round.";
+            case AlignmentRound.FAILED -> "Start the round again; if it fails again, the log below says why.";
+            default -> "Wait for it to finish; you can leave this page.";
+        };
+    }
+
+    private static List<MetricGroup> groups(Map<String, Object> metrics) {
+        Map<String, List<Metric>> byGroup = new LinkedHashMap<>();
+        for (String group : List.of("reward", "eval", "policy", "intent", "time")) {
+            byGroup.put(group, new ArrayList<>());
+        }
+        metrics.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            String group = entry.getKey().contains("/") ? entry.getKey().substring(0, entry.getKey().indexOf('/')) : "other";
+            byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new Metric(entry.getKey(), round(entry.getValue()),
+                    MEANINGS.getOrDefault(entry.getKey(), group.equals("time") ? "seconds spent on this step" : "")));
+        });
+        Map<String, String> titles = Map.of("reward", "Reward model", "eval", "New version against the active one", "policy",
+                "Policy update", "intent", "Intents", "time", "Time", "other", "Other");
+        return byGroup.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> new MetricGroup(titles.getOrDefault(e.getKey(), e.getKey()), e.getValue())).toList();
+    }
+
+    static String round(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return value.toString();
+        }
+        if (value instanceof Number number) {
+            double v = number.doubleValue();
+            return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3f", v);
+        }
+        return value == null ? "—" : value.toString();
+    }
+
+    /** The lineage as recorded, with reviewer weights named by reviewer instead of by user id. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> lineage(Map<String, Object> lineage, Map<Long, String> names) {
+        Map<String, Object> shown = new LinkedHashMap<>(lineage);
+        if (lineage.get("reviewerWeights") instanceof Map<?, ?> weights) {
+            Map<String, String> named = new java.util.TreeMap<>();
+            ((Map<Object, Object>) weights).forEach((id, weight) -> named.put(
+                    names.getOrDefault(Long.valueOf(id.toString()), "user " + id), round(weight)));
+            shown.put("reviewerWeights", named);
+        }
+        return shown;
+    }
+}
