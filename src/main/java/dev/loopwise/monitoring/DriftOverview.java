@@ -37,7 +37,8 @@ public class DriftOverview {
                           confirmed from drift_reports where model_version = ?1 order by id desc limit 200) r""", version),
                 json("""
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, model_version as "modelVersion",
-                          created_at as "createdAt", signal, value, threshold, message, evidence, webhook_status as "webhookStatus"
+                          report_id as "reportId", created_at as "createdAt", signal, value, threshold, message, evidence,
+                          webhook_status as "webhookStatus"
                           from drift_alerts order by id desc limit 30) a""", null),
                 json("""
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, created_at as "createdAt", action,
@@ -67,6 +68,7 @@ public class DriftOverview {
         t.put("outcome/non_first_choice_rate", config.nonFirstChoiceRate());
         t.put("window", config.window());
         t.put("confirmations", config.confirmations());
+        t.put("stride", config.stride());
         return t;
     }
 

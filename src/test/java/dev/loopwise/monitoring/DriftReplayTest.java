@@ -109,6 +109,11 @@ class DriftReplayTest {
         assertTrue(drift.getList("actions.action").contains("round_started") || drift.getList("actions.action").contains("round_requested"));
         assertTrue(drift.getList("series").size() >= calm.checks().size());
         assertTrue(Caller.apiKey(keys, "admin").request().get("/q/metrics").asString().contains("loopwise_drift_signal"));
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/drift").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("What to do next:"), page);
+        assertTrue(page.contains("UTC"), "times read like the rest of Loopwise");
+        assertFalse(page.contains("<td>null</td>"), "no literal null in the alerts");
+        assertTrue(page.contains("id=\"drift-charts\""), "charts once checks exist");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (hooks.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -1,0 +1,88 @@
+package dev.loopwise.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.Counts;
+import dev.loopwise.common.TemplateFormats;
+import io.quarkus.qute.TemplateExtension;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** How the drift dashboard reads: times like every other page, alerts of one check together, and what to do next. */
+@TemplateExtension(namespace = "drift")
+public class DriftFormats {
+
+    /** All alerts one check raised: the signals together, the unfamiliar examples once. */
+    public record AlertGroup(String when, String version, List<String> signals, List<String> messages, List<String> examples,
+                             String webhook) {
+    }
+
+    static String when(JsonNode time) {
+        if (time == null || time.isNull() || time.asText().isBlank()) {
+            return "—";
+        }
+        try {
+            return TemplateFormats.when(OffsetDateTime.parse(time.asText()));
+        } catch (RuntimeException e) {
+            return time.asText();
+        }
+    }
+
+    static boolean hasChecks(DriftOverview.Overview overview) {
+        return overview.series() != null && overview.series().size() > 0;
+    }
+
+    static String webhook(JsonNode status) {
+        if (status == null || status.isNull() || status.asText().isBlank()) {
+            return "not sent (no webhook set)";
+        }
+        return status.asText();
+    }
+
+    static List<AlertGroup> groups(JsonNode alerts) {
+        Map<String, List<JsonNode>> byCheck = new LinkedHashMap<>();
+        alerts.forEach(alert -> byCheck.computeIfAbsent(alert.path("reportId").asText(alert.path("id").asText()), k -> new ArrayList<>())
+                .add(alert));
+        List<AlertGroup> groups = new ArrayList<>();
+        byCheck.values().forEach(members -> {
+            JsonNode first = members.get(0);
+            Set<String> examples = new LinkedHashSet<>();
+            members.forEach(alert -> alert.path("evidence").path("newTopics").forEach(topic -> topic.path("examples")
+                    .forEach(example -> examples.add(example.asText()))));
+            groups.add(new AlertGroup(when(first.get("createdAt")), "v" + first.path("modelVersion").asText(),
+                    members.stream().map(a -> a.path("signal").asText()).toList(),
+                    members.stream().map(a -> a.path("message").asText()).toList(),
+                    examples.stream().limit(6).toList(), webhook(first.get("webhookStatus"))));
+        });
+        return groups;
+    }
+
+    /** The one thing to do now, from the pending actions and the newest check. */
+    static String nextStep(DriftOverview.Overview overview) {
+        long pending = 0;
+        for (JsonNode action : overview.actions()) {
+            pending += "pending".equals(action.path("status").asText()) ? 1 : 0;
+        }
+        if (!hasChecks(overview)) {
+            return "Nothing to do yet: the first check runs once customers have sent " + overview.thresholds().get("stride")
+                    + " requests to the active version. Replay traffic below to see how it works.";
+        }
+        if (pending > 0) {
+            return "Customers are asking about something new. Reviewers have unfamiliar requests in their queue: once they have judged "
+                    + "them, start the proposed round below. If the new requests are a new topic, add an intent for it with a few "
+                    + "examples and a reply on Intents and Replies, then train a new version on Models.";
+        }
+        JsonNode latest = overview.latest();
+        boolean raised = latest != null && !latest.isNull() && latest.path("raised").size() > 0;
+        return raised ? "A signal crossed its threshold in the newest check; if it does again in the next one, it becomes an alert here. "
+                + "Nothing to do yet." : "Customers ask about the same things the model learned from. Nothing to do.";
+    }
+
+    static String checksText(DriftOverview.Overview overview) {
+        return Counts.of(overview.series().size(), "check") + " of this version so far";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.loopwise.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The drift dashboard's words: an empty dashboard says so, alerts of one check read as one, times and webhooks read plainly. */
+class DriftFormatsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void anEmptyDashboardSaysThereAreNoChecksYet() throws Exception {
+        DriftOverview.Overview empty = new DriftOverview.Overview(3, JSON.readTree("null"), Map.of("stride", 50),
+                JSON.readTree("[]"), JSON.readTree("[]"), JSON.readTree("[]"));
+        assertFalse(DriftFormats.hasChecks(empty));
+        assertTrue(DriftFormats.nextStep(empty).contains("first check runs once customers have sent 50 requests"));
+    }
+
+    @Test
+    void alertsOfOneCheckAreGroupedWithTheirExamplesOnce() throws Exception {
+        JsonNode alerts = JSON.readTree("""
+                [{"id":2,"reportId":7,"modelVersion":3,"createdAt":"2026-11-30T10:15:30.123+00:00","signal":"input/mmd2",
+                  "message":"Requests differ","evidence":{"newTopics":[{"examples":["solar panel?","battery size"]}]},"webhookStatus":null},
+                 {"id":1,"reportId":7,"modelVersion":3,"createdAt":"2026-11-30T10:15:30.100+00:00","signal":"prediction/psi",
+                  "message":"Intent mix moved","evidence":{"newTopics":[{"examples":["solar panel?"]}]},"webhookStatus":"sent (200)"}]""");
+        var groups = DriftFormats.groups(alerts);
+        assertEquals(1, groups.size());
+        assertEquals(2, groups.get(0).signals().size());
+        assertEquals(2, groups.get(0).examples().size(), "each example once");
+        assertEquals("2026-11-30 10:15 UTC", groups.get(0).when());
+        assertEquals("not sent (no webhook set)", groups.get(0).webhook());
+    }
+}
