@@ -38,6 +38,13 @@ class DemoWorkspaceTest {
                 assertTrue(outOfScope || replies.getOrDefault(intent.id, 0L) >= 2, intent.name + " replies");
             }
             assertTrue(Reply.<Reply>listAll().stream().anyMatch(r -> r.text.contains("{{order_number}}")));
+            // A served reply is sent before anyone acts: it may ask, offer or promise, never claim a done deed.
+            java.util.regex.Pattern claim = java.util.regex.Pattern.compile(
+                    "\\b(we've|we have|i've|i have) (just |already )?(cancelled|updated|sent|refunded|added|started|checked|chased|raised|processed)\\b"
+                            + "|\\b(has|have) been (passed|processed|cancelled|updated|sent|refunded)\\b|\\bDone\\.|All sorted",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
+            Reply.<Reply>listAll().stream().filter(r -> "demo".equals(r.source))
+                    .forEach(r -> assertTrue(!claim.matcher(r.text).find(), "a demo reply claims an action nobody took: " + r.text));
             long unlabelled = Ticket.count("intent is null");
             assertTrue(unlabelled >= 200, "unlabelled tickets: " + unlabelled);
             for (String name : new String[] {"admin", "reviewer1", "reviewer2", "reviewer3"}) {
