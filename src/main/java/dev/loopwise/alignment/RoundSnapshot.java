@@ -60,7 +60,8 @@ public class RoundSnapshot {
             boolean secondWins = choice.equals("2");
             PreferencePair.Kind kind = switch (choice) {
                 case "tie" -> PreferencePair.Kind.TIE;
-                case "both_bad" -> PreferencePair.Kind.BOTH_BAD;
+                // "Out of scope": neither reply should be sent, which is what both bad teaches the reward model.
+                case "both_bad", "out_of_scope" -> PreferencePair.Kind.BOTH_BAD;
                 default -> PreferencePair.Kind.PREFERENCE;
             };
             double margin = kind == PreferencePair.Kind.PREFERENCE && stars1 != null && stars2 != null

@@ -105,6 +105,31 @@ public final class Messages {
         return "The text has " + length + " characters; the limit is " + limit + ". Send the customer's message only.";
     }
 
+    // The judging page (/review/judge) and the review API.
+    public static final String REVIEW_SAVED = "Saved.";
+    public static final String REVIEW_SAVED_WITH_REWRITE = "Saved, with your rewrite for an admin to accept.";
+    public static final String REVIEW_SAVED_OUT_OF_SCOPE =
+            "Saved as out of scope: the ticket now teaches the model to hand such requests to a person.";
+    public static final String REVIEW_SKIPPED = "Skipped; the item goes to another reviewer.";
+    public static final String REVIEW_UNDONE = "Your last choice was taken back: here is that item again.";
+    public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
+    public static final String REVIEW_WAITING_TITLE = "Items you can still judge, the one on screen included. "
+            + "When none are left, new ones are made from incoming tickets.";
+    /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
+    public static final java.util.List<String> SKIP_REASONS =
+            java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");
+    public static final String SKIP_REASON_REQUIRED = "Say why you skip (for example: not sure which reply is better).";
+    public static final String INVALID_CHOICE = "choice must be A, B, tie, both_bad, out_of_scope or skip.";
+
+    public static String undoTooLate(long windowSeconds, long secondsAgo) {
+        return "Too late to undo: a choice can be taken back for " + Counts.of(windowSeconds, "second")
+                + " after it is made, and this one was made " + Counts.of(secondsAgo, "second") + " ago.";
+    }
+
+    public static String nothingToUndoOn(long itemId) {
+        return "You have no judgement on item " + itemId + " to undo.";
+    }
+
     public static final String KEY_FOR_OTHER_USER = "Only an admin may create or revoke API keys for another user.";
     public static final String CANNOT_DEMOTE_LAST_ADMIN = "This is the last admin account; create another admin first.";
 }

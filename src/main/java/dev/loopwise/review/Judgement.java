@@ -7,13 +7,15 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
 /**
- * One reviewer's verdict on one item, stored in the item's terms ({@code choice} 1, 2, tie, both_bad
- * or skip), with the letter pressed and whether the replies were shown swapped.
+ * One reviewer's verdict on one item, stored in the item's terms ({@code choice} 1, 2, tie, both_bad,
+ * out_of_scope or skip), with the letter pressed and whether the replies were shown swapped.
  */
 @Entity
 @Table(name = "judgements")
 public class Judgement extends IdentityEntity {
     public static final String SKIP = "skip";
+    /** No library reply can answer the ticket: support does not handle it (rounds read it as both bad). */
+    public static final String OUT_OF_SCOPE = "out_of_scope";
 
     @Column(name = "item_id")
     public long itemId;

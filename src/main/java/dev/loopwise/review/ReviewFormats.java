@@ -1,8 +1,10 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.Messages;
 import io.quarkus.qute.TemplateExtension;
+import java.util.List;
 
-/** How review figures read on pages. */
+/** How review figures read on pages, and the review pages' sentences as {@code {review:...}} (they live in {@link Messages}). */
 @TemplateExtension
 public class ReviewFormats {
 
@@ -13,5 +15,31 @@ public class ReviewFormats {
     /** "0.62 (0.34–0.87)": the weight with its 90% interval, so a weight resting on little evidence shows it. */
     static String weightRange(ReviewStats.ReviewerStats reviewer) {
         return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f)", reviewer.weight(), reviewer.weightLow(), reviewer.weightHigh());
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String waitingTitle() {
+        return Messages.REVIEW_WAITING_TITLE;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String nothingToUndo() {
+        return Messages.REVIEW_NOTHING_TO_UNDO;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String reasonRequired() {
+        return Messages.SKIP_REASON_REQUIRED;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static List<String> skipReasons() {
+        return Messages.SKIP_REASONS;
+    }
+
+    /** The key of "Other…", after the listed reasons' 1, 2, 3. */
+    @TemplateExtension(namespace = "review")
+    static int otherReasonKey() {
+        return Messages.SKIP_REASONS.size() + 1;
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.User;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.util.Map;
 
 /**
  * The reviewer's pages: home (what waits, what they did, how well they agree) and the judging page,
@@ -31,12 +30,28 @@ public class ReviewPages {
     ReviewStats stats;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    ReviewConfig config;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance home(ReviewStats.Home home);
 
-        static native TemplateInstance judge(ReviewStats.Home home);
+        static native TemplateInstance judge(ReviewStats.Home home, long undoSeconds);
+    }
+
+    /** The item to show (null when nothing waits) with the counters as they stand once it is leased. */
+    public record Next(ReviewView item, long judgedToday, long judgedTotal, long waiting) {
+        static Next of(ReviewView item, ReviewStats.Counters counters) {
+            return new Next(item, counters.judgedToday(), counters.judgedTotal(), counters.waiting());
+        }
+    }
+
+    /** A stored choice: what to tell the reviewer, how long it can be undone, and the counters. */
+    public record Judged(long judgementId, String message, long undoSeconds, long judgedToday, long judgedTotal, long waiting) {
+    }
+
+    public record Undone(String message, Next next) {
     }
 
     @GET
@@ -49,36 +64,40 @@ public class ReviewPages {
     @Path("/judge")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance judge() {
-        return Templates.judge(stats.home(currentUser.user().id));
+        return Templates.judge(stats.home(currentUser.user().id), config.undoWindow().toSeconds());
     }
 
+    /** Always 200, so the counters come with the answer even when nothing waits. */
     @GET
     @Path("/items/next")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response next() {
-        return review.next(currentUser.user().id).map(item -> Response.ok(item).build()).orElse(Response.noContent().build());
+    public Next next() {
+        long reviewerId = currentUser.user().id;
+        ReviewView item = review.next(reviewerId).orElse(null);
+        return Next.of(item, stats.counters(reviewerId));
     }
 
     @POST
     @Path("/items/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> judge(@PathParam("itemId") long itemId, Submission submission) {
+    public Judged judge(@PathParam("itemId") long itemId, Submission submission) {
         User user = currentUser.user();
-        ReviewService.Stored stored = review.submit(user.id, user.username, itemId, ReviewResource.require(submission));
-        ReviewStats.Home home = stats.home(user.id);
-        return Map.of("judgementId", stored.judgementId(), "judgedToday", home.judgedToday(), "judgedTotal", home.judgedTotal(),
-                "waiting", home.waiting());
+        Submission sent = ReviewResource.require(submission);
+        ReviewService.Stored stored = review.submit(user.id, user.username, itemId, sent);
+        ReviewStats.Counters counters = stats.counters(user.id);
+        return new Judged(stored.judgementId(), sent.savedMessage(), config.undoWindow().toSeconds(),
+                counters.judgedToday(), counters.judgedTotal(), counters.waiting());
     }
 
+    /** The undone item comes back in the answer, to be shown at once; the one that was on screen waits its turn. */
     @POST
     @Path("/items/{itemId}/undo")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> undo(@PathParam("itemId") long itemId) {
-        User user = currentUser.user();
-        review.undo(user.id, itemId);
-        ReviewStats.Home home = stats.home(user.id);
-        return Map.of("judgedToday", home.judgedToday(), "judgedTotal", home.judgedTotal(), "waiting", home.waiting());
+    public Undone undo(@PathParam("itemId") long itemId) {
+        long reviewerId = currentUser.user().id;
+        ReviewView item = review.undo(reviewerId, itemId);
+        return new Undone(Messages.REVIEW_UNDONE, Next.of(item, stats.counters(reviewerId)));
     }
 }

@@ -40,6 +40,7 @@ public class ReviewResource {
                 .entity(Map.of("judgementId", stored.judgementId(), "duplicate", stored.duplicate())).build();
     }
 
+    /** 204: the choice is taken back (an out-of-scope label with it) and the item is the caller's next one; 409 too_late after the window. */
     @POST
     @Path("/{itemId}/undo")
     public Response undo(@PathParam("itemId") long itemId) {

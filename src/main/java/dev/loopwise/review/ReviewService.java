@@ -1,12 +1,14 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,8 @@ public class ReviewService {
     ReviewConfig config;
     @Inject
     ReviewItemGenerator generator;
+    @Inject
+    OutOfScopeLabels outOfScope;
 
     public record Stored(long judgementId, boolean duplicate) {
     }
@@ -41,11 +45,13 @@ public class ReviewService {
 
     @Transactional
     Optional<ReviewView> lease(long reviewerId) {
+        // The newest lease first: after an undo the item taken back comes before the one that was on screen,
+        // which returns next, as it would have.
         Optional<Object[]> held = single(em.createNativeQuery("""
                 select l.item_id, l.swapped from review_leases l join review_items i on i.id = l.item_id
                 where l.reviewer_id = ?1 and l.expires_at > now() and i.status = 'open'
                   and not exists (select 1 from judgements j where j.item_id = i.id and j.reviewer_id = ?1)
-                order by l.leased_at limit 1""").setParameter(1, reviewerId).getResultList());
+                order by l.leased_at desc, l.item_id desc limit 1""").setParameter(1, reviewerId).getResultList());
         if (held.isPresent()) {
             return Optional.of(view(((Number) held.get()[0]).longValue(), (Boolean) held.get()[1], reviewerId));
         }
@@ -146,20 +152,27 @@ public class ReviewService {
         if (judgement.rewrite != null) {
             proposeRewrite(item, judgement, reviewerName);
         }
+        if (judgement.choice.equals(Judgement.OUT_OF_SCOPE)) {
+            outOfScope.label(item);
+        }
         em.createNativeQuery("delete from review_leases where item_id = ?1 and reviewer_id = ?2")
                 .setParameter(1, itemId).setParameter(2, reviewerId).executeUpdate();
         return new Stored(judgement.id, false);
     }
 
-    /** Takes back the reviewer's last choice on the item within the undo window; the item returns to them. */
+    /**
+     * Takes back the reviewer's choice on the item within the undo window (an out-of-scope label with it) and
+     * hands the item straight back, in the A/B order it was shown in, to be the next one on their screen.
+     */
     @Transactional
-    public void undo(long reviewerId, long itemId) {
+    public ReviewView undo(long reviewerId, long itemId) {
         ReviewItem item = (ReviewItem) single(em.createNativeQuery("select * from review_items where id = ?1 for update", ReviewItem.class)
                 .setParameter(1, itemId).getResultList()).orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
         Judgement judgement = Judgement.<Judgement>find("itemId = ?1 and reviewerId = ?2", itemId, reviewerId).firstResultOptional()
-                .orElseThrow(() -> ApiException.notFound("You have no judgement on item " + itemId + " to undo."));
-        if (judgement.createdAt.isBefore(OffsetDateTime.now().minus(config.undoWindow()))) {
-            throw ApiException.conflict("too_late", "Undo is possible for " + config.undoWindow().toSeconds() + " seconds after a choice.");
+                .orElseThrow(() -> ApiException.notFound(Messages.nothingToUndoOn(itemId)));
+        Duration age = Duration.between(judgement.createdAt, OffsetDateTime.now());
+        if (age.compareTo(config.undoWindow()) > 0) {
+            throw ApiException.conflict("too_late", Messages.undoTooLate(config.undoWindow().toSeconds(), age.toSeconds()));
         }
         Reply.delete("judgementId = ?1 and status = ?2", judgement.id, Reply.PENDING);
         if (!judgement.choice.equals(Judgement.SKIP)) {
@@ -167,10 +180,17 @@ public class ReviewService {
             item.status = ReviewItem.OPEN;
         }
         judgement.delete();
-        em.createNativeQuery("insert into review_leases (item_id, reviewer_id, swapped, expires_at) "
-                        + "values (?1, ?2, ?3, now() + ?4 * interval '1 second') on conflict do nothing")
+        if (judgement.choice.equals(Judgement.OUT_OF_SCOPE)) {
+            em.flush(); // the withdrawal counts the verdicts still standing
+            outOfScope.withdraw(item);
+        }
+        // A fresh lease, newer than the one on screen, so the undone item is the next one handed out.
+        em.createNativeQuery("""
+                insert into review_leases (item_id, reviewer_id, swapped, expires_at) values (?1, ?2, ?3, now() + ?4 * interval '1 second')
+                on conflict (item_id, reviewer_id) do update set swapped = excluded.swapped, leased_at = now(), expires_at = excluded.expires_at""")
                 .setParameter(1, itemId).setParameter(2, reviewerId).setParameter(3, judgement.swapped)
                 .setParameter(4, config.lease().toSeconds()).executeUpdate();
+        return view(itemId, judgement.swapped, reviewerId);
     }
 
     /** Whether another reviewer may still take the item: stored judgements plus others' live leases below its need. */

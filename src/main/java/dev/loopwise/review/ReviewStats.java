@@ -75,22 +75,38 @@ public class ReviewStats {
         return weights;
     }
 
+    /** The judging page's counters, cheap enough to send with every item (no agreement figures). */
+    public record Counters(long waiting, long judgedToday, long judgedTotal) {
+    }
+
     @Transactional
     public Home home(long reviewerId) {
+        Counters counters = counters(reviewerId);
+        List<Vote> votes = votes(null);
+        ReviewerStats own = reviewer(reviewerId, "", votes.stream().filter(v -> v.reviewerId() == reviewerId).toList(),
+                ReviewerReliability.leaveOneOut(overlapVotes(votes)));
+        return new Home(counters.waiting(), counters.judgedToday(), counters.judgedTotal(), own.agreement());
+    }
+
+    /**
+     * What waits for this reviewer — open items they have not judged with room for them, the one leased to
+     * them (on screen) included; gold check items only while on screen, since every reviewer may meet each —
+     * and how many they judged today and in all (skips not counted).
+     */
+    @Transactional
+    public Counters counters(long reviewerId) {
         long waiting = ((Number) em.createNativeQuery("""
-                select count(*) from review_items i where i.status = 'open' and i.kind <> 'gold'
+                select count(*) from review_items i where i.status = 'open'
+                  and (i.kind <> 'gold' or exists (select 1 from review_leases l where l.item_id = i.id and l.reviewer_id = ?1
+                                                   and l.expires_at > now()))
                   and not exists (select 1 from judgements j where j.item_id = i.id and j.reviewer_id = ?1)
                   and i.judgements + (select count(*) from review_leases l where l.item_id = i.id and l.reviewer_id <> ?1
                                       and l.expires_at > now()) < i.required_judgements""")
                 .setParameter(1, reviewerId).getSingleResult()).longValue();
-        long today = ((Number) em.createNativeQuery("select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip' "
-                + "and created_at >= date_trunc('day', now())").setParameter(1, reviewerId).getSingleResult()).longValue();
-        long total = ((Number) em.createNativeQuery("select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip'")
-                .setParameter(1, reviewerId).getSingleResult()).longValue();
-        List<Vote> votes = votes(null);
-        ReviewerStats own = reviewer(reviewerId, "", votes.stream().filter(v -> v.reviewerId() == reviewerId).toList(),
-                ReviewerReliability.leaveOneOut(overlapVotes(votes)));
-        return new Home(waiting, today, total, own.agreement());
+        Object[] judged = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where created_at >= date_trunc('day', now())), count(*)
+                from judgements where reviewer_id = ?1 and choice <> 'skip'""").setParameter(1, reviewerId).getSingleResult();
+        return new Counters(waiting, ((Number) judged[0]).longValue(), ((Number) judged[1]).longValue());
     }
 
     private ReviewerStats reviewer(long id, String name, List<Vote> own, Map<Long, ReviewerReliability.Comparison> comparisons) {

@@ -1,18 +1,19 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import java.util.Map;
 
 /**
- * A reviewer's answer as sent: {@code choice} A, B, tie, both_bad or skip (with {@code reason}),
+ * A reviewer's answer as sent: {@code choice} A, B, tie, both_bad, out_of_scope or skip (with {@code reason}),
  * optional 1–5 {@code ratings} of A and B, an optional better {@code rewrite}, and how long it took.
  */
 public record Submission(String choice, Map<String, Integer> ratings, String rewrite, String reason, Integer durationMs) {
     static final int MAX_REWRITE = 4000;
 
     void validate() {
-        if (choice == null || !java.util.Set.of("A", "B", "tie", "both_bad", "skip").contains(choice)) {
-            throw ApiException.badRequest("invalid_choice", "choice must be A, B, tie, both_bad or skip.");
+        if (choice == null || !java.util.Set.of("A", "B", "tie", "both_bad", Judgement.OUT_OF_SCOPE, Judgement.SKIP).contains(choice)) {
+            throw ApiException.badRequest("invalid_choice", Messages.INVALID_CHOICE);
         }
         if (ratings != null) {
             ratings.forEach((letter, stars) -> {
@@ -28,10 +29,19 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
             throw ApiException.badRequest("rewrite_too_long", "A rewrite has at most " + MAX_REWRITE + " characters.");
         }
         if (choice.equals("skip") && (reason == null || reason.isBlank())) {
-            throw ApiException.badRequest("reason_required", "Say why you skip (for example: not a support request).");
+            throw ApiException.badRequest("reason_required", Messages.SKIP_REASON_REQUIRED);
         }
         if (durationMs != null && durationMs < 0) {
             throw ApiException.badRequest("invalid_duration", "durationMs cannot be negative.");
         }
+    }
+
+    /** What the judging page says once the answer is stored. */
+    String savedMessage() {
+        return switch (choice) {
+            case Judgement.SKIP -> Messages.REVIEW_SKIPPED;
+            case Judgement.OUT_OF_SCOPE -> Messages.REVIEW_SAVED_OUT_OF_SCOPE;
+            default -> rewrite != null && !rewrite.isBlank() ? Messages.REVIEW_SAVED_WITH_REWRITE : Messages.REVIEW_SAVED;
+        };
     }
 }

@@ -1,13 +1,19 @@
-// The judging page: keyboard-first, one item after another without reloading. All text is set with
-// textContent, so a ticket containing HTML shows as text.
+// The judging page: keyboard-first, one item after another without reloading. Text is only ever set with
+// textContent or as text nodes, never as HTML, so a ticket containing HTML shows as text. Sentences come
+// from the server (responses, or data attributes of the page), so they live in one place.
 (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const $ = (id) => document.getElementById(id);
-  let item = null;
+  const page = $('review');
+  // Slots as the reply library writes them, e.g. {{order_number}} (the server's SlotFiller reads the same).
+  const SLOT = /\{\{\s*([^{}]+?)\s*\}\}/g;
+  let item = null; // the item on screen
   let shownAt = 0;
   let ratings = {};
-  let last = null; // {itemId, at}
-  const UNDO_MS = 25000;
+  let last = null; // the last stored choice: {itemId, until}
+  let countdown = null;
+  let skipping = false; // the skip reasons are open
+  let undoing = false;
 
   async function call(method, url, body) {
     const response = await fetch(url, {
@@ -20,8 +26,8 @@
       throw new Error('session expired');
     }
     if (response.status === 204) return null;
-    const data = await response.json();
-    if (!response.ok) throw new Error(data.error || 'Something went wrong');
+    const data = await response.json().catch(() => null);
+    if (!response.ok) throw new Error((data && data.error) || 'Something went wrong (HTTP ' + response.status + ').');
     return data;
   }
 
@@ -31,7 +37,7 @@
     box.className = 'alert ' + (kind || 'notice');
     box.hidden = false;
     clearTimeout(say.timer);
-    say.timer = setTimeout(() => { box.hidden = true; }, 4000);
+    say.timer = setTimeout(() => { box.hidden = true; }, 6000);
   }
 
   function counters(data) {
@@ -46,25 +52,65 @@
     $('stars-' + letter).textContent = '★'.repeat(value) + '☆'.repeat(5 - value);
   }
 
-  async function load() {
-    item = await call('GET', '/review/items/next');
+  // A reply with its unfilled slots as highlighted blanks ("order number"), built node by node.
+  function showReply(element, text) {
+    element.replaceChildren();
+    let at = 0;
+    let blanks = 0;
+    for (const match of text.matchAll(SLOT)) {
+      element.append(document.createTextNode(text.slice(at, match.index)));
+      const blank = document.createElement('span');
+      blank.className = 'slot';
+      blank.textContent = match[1].replace(/[_\s-]+/g, ' ').trim().toLowerCase();
+      element.append(blank);
+      at = match.index + match[0].length;
+      blanks++;
+    }
+    element.append(document.createTextNode(text.slice(at)));
+    return blanks;
+  }
+
+  // Shows an answer of the next-item call: the item (or that nothing waits) and the counters as they stand.
+  function show(next) {
+    counters(next);
+    item = next ? next.item : null;
     ratings = {};
     $('rewrite').value = '';
     $('rewrite-box').hidden = true;
-    if (!item) {
-      $('item').hidden = true;
-      $('empty').hidden = false;
-      return;
-    }
-    $('empty').hidden = true;
-    $('item').hidden = false;
+    closeSkip();
+    $('item').hidden = !item;
+    $('empty').hidden = !!item;
+    if (!item) return;
     $('ticket-text').textContent = item.ticket.text;
     $('intent').textContent = item.predictedIntent || 'out of scope';
-    $('text-A').textContent = item.candidates[0].text;
-    $('text-B').textContent = item.candidates[1].text;
+    const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
+    $('slots-note').hidden = blanks === 0;
     stars('A');
     stars('B');
     shownAt = performance.now();
+  }
+
+  async function load() {
+    show(await call('GET', '/review/items/next'));
+  }
+
+  function startCountdown(seconds) {
+    last.until = Date.now() + seconds * 1000;
+    clearInterval(countdown);
+    const tick = () => {
+      const left = Math.ceil((last.until - Date.now()) / 1000);
+      if (left <= 0) return stopCountdown();
+      $('undo-left').textContent = left;
+      $('undo-hint').hidden = false;
+    };
+    tick();
+    countdown = setInterval(tick, 250);
+  }
+
+  function stopCountdown() {
+    clearInterval(countdown);
+    countdown = null;
+    $('undo-hint').hidden = true;
   }
 
   async function choose(choice, reason) {
@@ -77,38 +123,99 @@
     const itemId = item.itemId;
     item = null;
     try {
-      counters(await call('POST', '/review/items/' + itemId, body));
-      last = { itemId, at: Date.now() };
-      $('undo-hint').hidden = false;
-      setTimeout(() => { if (last && Date.now() - last.at >= UNDO_MS) $('undo-hint').hidden = true; }, UNDO_MS);
-      say(rewrite ? 'Saved, with your rewrite for an admin to accept.' : 'Saved.');
+      const saved = await call('POST', '/review/items/' + itemId, body);
+      counters(saved);
+      last = { itemId };
+      startCountdown(saved.undoSeconds);
+      say(saved.message);
     } catch (e) {
       say(e.message, 'error');
     }
     await load();
   }
 
+  // The server decides whether it is too late; its answer is shown either way, never nothing.
   async function undo() {
-    if (!last || Date.now() - last.at > UNDO_MS) return;
+    if (!last) return say(page.dataset.nothingToUndo);
+    if (undoing) return;
+    undoing = true;
     try {
-      counters(await call('POST', '/review/items/' + last.itemId + '/undo', {}));
+      const undone = await call('POST', '/review/items/' + last.itemId + '/undo', {});
       last = null;
-      $('undo-hint').hidden = true;
-      say('Your last choice was taken back.');
-      await load();
+      stopCountdown();
+      show(undone.next);
+      say(undone.message);
     } catch (e) {
+      stopCountdown();
       say(e.message, 'error');
+    } finally {
+      undoing = false;
     }
   }
 
   function openRewrite() {
+    closeSkip();
     $('rewrite-box').hidden = false;
     $('rewrite').focus();
   }
 
-  function skip() {
-    const reason = window.prompt('Why skip this item? (for example: not a support request, not sure)');
-    if (reason && reason.trim()) choose('skip', reason.trim());
+  const reasonButtons = () => Array.from(document.querySelectorAll('#skip-box .reasons button'));
+
+  function openSkip() {
+    if (!item) return;
+    skipping = true;
+    $('skip-box').hidden = false;
+    $('skip-other-box').hidden = true;
+    $('skip-other').value = '';
+    reasonButtons()[0].focus();
+  }
+
+  function closeSkip() {
+    skipping = false;
+    $('skip-box').hidden = true;
+    if ($('skip-box').contains(document.activeElement)) document.activeElement.blur();
+  }
+
+  function pickReason(button) {
+    if (button.hasAttribute('data-reason-other')) {
+      $('skip-other-box').hidden = false;
+      $('skip-other').focus();
+      return;
+    }
+    closeSkip();
+    choose('skip', button.dataset.reason);
+  }
+
+  function otherReasonKeys(event) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      $('skip-other-box').hidden = true;
+      reasonButtons()[0].focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const reason = $('skip-other').value.trim();
+      if (!reason) return say(page.dataset.reasonRequired, 'error');
+      closeSkip();
+      choose('skip', reason);
+    }
+  }
+
+  // While the reasons are open, keys act on them only: a number picks one, arrows move, Esc cancels.
+  function skipKeys(event) {
+    const buttons = reasonButtons();
+    const at = buttons.indexOf(document.activeElement);
+    if (event.key === 'Escape') {
+      closeSkip();
+    } else if (/^[1-9]$/.test(event.key) && buttons[Number(event.key) - 1]) {
+      pickReason(buttons[Number(event.key) - 1]);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowRight') {
+      buttons[(at + 1) % buttons.length].focus();
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') {
+      buttons[(at - 1 + buttons.length) % buttons.length].focus();
+    } else {
+      return; // Enter and Space press the focused reason, Tab moves as usual
+    }
+    event.preventDefault();
   }
 
   document.addEventListener('keydown', (event) => {
@@ -116,7 +223,15 @@
       if (event.key === 'Escape') $('rewrite').blur();
       return;
     }
+    if (event.target === $('skip-other')) {
+      otherReasonKeys(event);
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (skipping) {
+      skipKeys(event);
+      return;
+    }
     const digit = /^Digit([1-5])$/.exec(event.code);
     if (digit && item) {
       ratings[event.shiftKey ? 'B' : 'A'] = Number(digit[1]);
@@ -125,7 +240,7 @@
       return;
     }
     const actions = { a: () => choose('A'), b: () => choose('B'), t: () => choose('tie'), x: () => choose('both_bad'),
-      r: openRewrite, s: skip, u: undo };
+      o: () => choose('out_of_scope'), r: openRewrite, s: openSkip, u: undo };
     const action = actions[event.key.toLowerCase()];
     if (action) {
       event.preventDefault();
@@ -136,7 +251,8 @@
   document.querySelectorAll('[data-choice]').forEach((button) =>
     button.addEventListener('click', () => choose(button.dataset.choice)));
   document.querySelector('[data-action="rewrite"]').addEventListener('click', openRewrite);
-  document.querySelector('[data-action="skip"]').addEventListener('click', skip);
+  document.querySelector('[data-action="skip"]').addEventListener('click', openSkip);
+  reasonButtons().forEach((button) => button.addEventListener('click', () => pickReason(button)));
   ['A', 'B'].forEach((letter) => $('stars-' + letter).addEventListener('click', (event) => {
     const box = event.currentTarget.getBoundingClientRect();
     ratings[letter] = Math.min(5, Math.max(1, Math.ceil(((event.clientX - box.left) / box.width) * 5)));

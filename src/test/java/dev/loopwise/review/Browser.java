@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless chromium driven through its chromedriver; nothing is downloaded. */
 final class Browser {
@@ -26,6 +30,31 @@ final class Browser {
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
+    }
+
+    /** Runs a browser scenario; when it fails, saves what the page showed under {@code name} before failing. */
+    static void run(WebDriver driver, String name, Runnable scenario) {
+        try {
+            scenario.run();
+        } catch (RuntimeException | Error failure) {
+            screenshot(driver, name);
+            throw failure;
+        }
+    }
+
+    /** Keys typed to whatever has the focus, as a person at the keyboard would. */
+    static void keys(WebDriver driver, CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The visible text of the element with this id. */
+    static String text(WebDriver driver, String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** Waits until the element with this id shows {@code text} (as part of its text). */
+    static void waitFor(WebDriverWait wait, String id, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
     /** Saves what the browser showed, for the person reading a failed build. */

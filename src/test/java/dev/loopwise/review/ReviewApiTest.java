@@ -1,11 +1,13 @@
 package dev.loopwise.review;
 
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
@@ -94,11 +96,11 @@ class ReviewApiTest {
         Caller r = reviewer();
         long id = ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue();
         r.request().contentType("application/json").body("{\"choice\":\"C\"}").post("/api/v1/review/" + id)
-                .then().statusCode(400).body("code", equalTo("invalid_choice"));
+                .then().statusCode(400).body("code", equalTo("invalid_choice")).body("error", equalTo(Messages.INVALID_CHOICE));
         r.request().contentType("application/json").body("{\"choice\":\"A\",\"ratings\":{\"A\":9}}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("invalid_rating"));
         r.request().contentType("application/json").body("{\"choice\":\"skip\"}").post("/api/v1/review/" + id)
-                .then().statusCode(400).body("code", equalTo("reason_required"));
+                .then().statusCode(400).body("code", equalTo("reason_required")).body("error", equalTo(Messages.SKIP_REASON_REQUIRED));
         r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/999999999").then().statusCode(404);
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)));
     }
@@ -119,5 +121,23 @@ class ReviewApiTest {
         long pending = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.count("text", "A better answer."));
         assertEquals(0, pending, "the undone rewrite is withdrawn");
         assertEquals(Set.of(first, second), new HashSet<>(items));
+    }
+
+    @Test
+    void anUndoAfterTheWindowIsRefusedAndSaysHowLateItIs() {
+        long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+        Caller r = reviewer();
+        r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo")
+                .then().statusCode(404).body("error", equalTo(Messages.nothingToUndoOn(id)));
+        assertEquals(id, nextId(r));
+        r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/" + id).then().statusCode(201);
+        // The judgement was made 45 seconds ago: past the default window of 30 seconds.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update judgements set created_at = now() - interval '45 seconds' where item_id = ?1").setParameter(1, id).executeUpdate());
+        r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo")
+                .then().statusCode(409).body("code", equalTo("too_late"))
+                .body("error", anyOf(equalTo(Messages.undoTooLate(30, 45)), equalTo(Messages.undoTooLate(30, 46)))); // a slow machine
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)), "the choice stands");
+        assertEquals(ReviewItem.COMPLETE, QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(id).status));
     }
 }

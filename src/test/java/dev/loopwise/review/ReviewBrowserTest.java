@@ -1,13 +1,17 @@
 package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.ModelTrainer;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +29,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** A reviewer in real headless Chromium: logs in, judges three items by keyboard, rewrites one, logs out. */
+/**
+ * A reviewer in real headless Chromium, by keyboard: judges, undoes (the same item comes back), rewrites,
+ * reads slots as blanks, skips with a chosen reason, answers "out of scope", and is told when undo is too late.
+ */
 @QuarkusTest
 class ReviewBrowserTest {
-    static final String XSS = "<script>window.__pwned = true</script><b>URGENT</b> my order FH-777777 never came";
-
     @TestHTTPResource("/")
     URL base;
     @Inject
@@ -41,35 +46,20 @@ class ReviewBrowserTest {
     EntityManager em;
 
     WebDriver driver;
+    WebDriverWait wait;
     String reviewer;
+    String outOfScope;
+    List<Long> items;
 
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
         reviewer = "browser" + UUID.randomUUID().toString().substring(0, 6);
+        outOfScope = "What rhymes with orange? asks " + reviewer;
         users.create(reviewer, "browser-password", "reviewer", null);
-        QuarkusTransaction.requiringNew().run(() -> {
-            // This reviewer's queue, in a known order: the HTML ticket first, then ordinary ones.
-            em.createNativeQuery("update review_items set status = 'complete' where status = 'open'").executeUpdate();
-            List<Reply> replies = Reply.listActive();
-            String[] tickets = {XSS, "How do I clean the cast iron pan " + reviewer, "Please cancel order FH-123123 " + reviewer,
-                    "Where is my refund " + reviewer, "Can I change the address on my order " + reviewer};
-            for (int i = 0; i < tickets.length; i++) {
-                ReviewItem item = new ReviewItem();
-                item.ticketText = i == 0 ? tickets[i] + " " + reviewer : tickets[i];
-                item.ticketHash = UUID.randomUUID().toString();
-                item.source = "traffic";
-                item.predictedIntent = replies.get(2 * i).intent.name;
-                item.reply1Id = replies.get(2 * i).id;
-                item.reply2Id = replies.get(2 * i + 1).id;
-                item.reply1Text = replies.get(2 * i).text;
-                item.reply2Text = replies.get(2 * i + 1).text;
-                item.strategy = "top2";
-                item.requiredJudgements = 1;
-                item.persist();
-            }
-        });
+        items = ReviewItems.judgingQueue(em, reviewer, outOfScope);
         driver = Browser.start();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
     @AfterEach
@@ -77,80 +67,183 @@ class ReviewBrowserTest {
         if (driver != null) {
             driver.quit();
         }
+        // The out-of-scope example this test made is not part of the demo store the other tests train on.
+        QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text", outOfScope));
     }
 
     @Test
-    void aReviewerJudgesByKeyboardRewritesOneAndSeesTheCountersMove() {
-        try {
-            run();
-        } catch (Throwable failure) {
-            Browser.screenshot(driver, "review-browser-failure");
-            throw failure;
-        }
+    void aReviewerJudgesUndoesAndRewritesByKeyboardAndSeesTheCountersMove() {
+        Browser.run(driver, "review-browser-failure", () -> {
+            signIn();
+            assertEquals("0", text("home-today"));
+            assertEquals(Messages.REVIEW_WAITING_TITLE, driver.findElement(By.cssSelector(".stat.explained")).getAttribute("title"));
+            Browser.keys(driver, Keys.ENTER); // the Start button has the focus
+            wait.until(ExpectedConditions.urlContains("/review/judge"));
+            waitForTicket("URGENT");
+            waitingAtLeastOne();
+            assertEquals(Messages.REVIEW_WAITING_TITLE, driver.findElement(By.id("waiting-counter")).getAttribute("title"));
+            String keysLine = driver.findElement(By.cssSelector(".keys")).getText();
+            assertTrue(keysLine.contains("for 30 seconds") && !keysLine.contains("few"), keysLine);
+
+            // Plain text everywhere: the HTML in the ticket is shown, not run.
+            assertTrue(text("ticket-text").startsWith("<script>window.__pwned = true</script><b>URGENT</b>"), text("ticket-text"));
+            assertTrue(driver.findElements(By.cssSelector("#ticket-text b, #ticket-text script")).isEmpty());
+            assertNull(((JavascriptExecutor) driver).executeScript("return window.__pwned"));
+            Browser.keys(driver, "u");
+            waitForMessage(Messages.REVIEW_NOTHING_TO_UNDO);
+
+            Browser.screenshot(driver, "review-judge-page");
+            String shownA = text("text-A");
+            Browser.keys(driver, "4");      // four stars for A
+            Browser.keys(driver, "a");      // A is better
+            waitForTicket("cast iron");
+            waitFor("today", "1");
+            waitForMessage(Messages.REVIEW_SAVED);
+            String countdown = text("undo-hint");
+            assertTrue(countdown.matches("U: undo · (2[5-9]|30) s"), countdown);
+            Browser.screenshot(driver, "review-undo-countdown");
+
+            Browser.keys(driver, "u");      // the item just judged comes back at once, in its A/B order
+            waitForTicket("URGENT");
+            waitForMessage(Messages.REVIEW_UNDONE);
+            waitFor("today", "0");
+            assertEquals(shownA, text("text-A"));
+            assertFalse(driver.findElement(By.id("undo-hint")).isDisplayed());
+            Browser.keys(driver, "4");
+            Browser.keys(driver, "a");
+            waitForTicket("cast iron");     // then the item that was on screen
+            waitFor("today", "1");
+
+            Browser.keys(driver, "r");      // open the rewrite box and write a better reply
+            driver.switchTo().activeElement().sendKeys("Hi! Warm water and a soft brush, then dry it and oil it lightly. — Fernhill & Co. support");
+            Browser.keys(driver, Keys.ESCAPE);
+            Browser.keys(driver, "b");
+            waitForTicket("cancel order");
+            waitFor("today", "2");
+            waitForMessage(Messages.REVIEW_SAVED_WITH_REWRITE);
+            waitingAtLeastOne();
+
+            // Slots read as highlighted blanks, built as nodes: no raw braces, and markup in a reply stays text.
+            List<String> blanks = driver.findElements(By.cssSelector("#item .candidate .slot")).stream().map(e -> e.getText()).toList();
+            assertEquals(Set.of("order number", "refund amount", "customer name"), Set.copyOf(blanks));
+            assertFalse(text("text-A").contains("{{") || text("text-B").contains("{{"));
+            assertTrue(text("text-A").contains("<i>") || text("text-B").contains("<i>"));
+            assertTrue(driver.findElements(By.cssSelector("#item .candidate i")).isEmpty());
+            assertTrue(driver.findElement(By.id("slots-note")).isDisplayed());
+            Browser.screenshot(driver, "review-slot-blanks");
+            Browser.keys(driver, "t");      // a tie
+            waitForTicket("rhymes with orange");
+            waitFor("today", "3");
+            assertEquals("3", text("total"));
+
+            List<Judgement> judgements = judgements();
+            assertEquals(3, judgements.size());
+            assertEquals(1, judgements.stream().filter(j -> j.rewrite != null).count());
+            assertTrue(judgements.stream().anyMatch(j -> "A".equals(j.shownAs)
+                    && Short.valueOf((short) 4).equals(j.swapped ? j.rating2 : j.rating1)), "four stars for the reply shown as A");
+            assertTrue(judgements.stream().allMatch(j -> j.durationMs != null));
+            assertTrue(judgements.stream().anyMatch(j -> j.choice.equals("tie")));
+            long pending = QuarkusTransaction.requiringNew().call(() -> Reply.count("createdBy = ?1 and status = ?2", reviewer, Reply.PENDING));
+            assertEquals(1, pending, "the rewrite waits for an admin as a pending library reply");
+
+            driver.findElement(By.cssSelector("form.logout button")).click();
+            wait.until(ExpectedConditions.urlContains("/login"));
+            driver.get(base + "review");
+            wait.until(ExpectedConditions.urlContains("/login"));
+        });
     }
 
-    private void run() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+    @Test
+    void aReviewerSkipsWithAChosenReasonAnswersOutOfScopeAndIsToldWhenUndoIsTooLate() {
+        Browser.run(driver, "review-browser-skip-failure", () -> {
+            signIn();
+            driver.get(base + "review/judge");
+            waitForTicket("URGENT");
+            Browser.keys(driver, "s");      // the reasons open inline, no window.prompt()
+            assertTrue(driver.findElement(By.id("skip-box")).isDisplayed());
+            Browser.screenshot(driver, "review-skip-reasons");
+            Browser.keys(driver, "2");
+            waitForTicket("cast iron");
+            waitForMessage(Messages.REVIEW_SKIPPED);
+
+            Browser.keys(driver, "s");
+            Browser.keys(driver, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER); // to "Other…"
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("skip-other")));
+            Browser.keys(driver, Keys.ENTER);
+            waitForMessage(Messages.SKIP_REASON_REQUIRED);
+            driver.switchTo().activeElement().sendKeys("The same customer wrote twice", Keys.ENTER);
+            waitForTicket("cancel order");
+            assertEquals(List.of(Messages.SKIP_REASONS.get(1), "The same customer wrote twice"),
+                    judgements().stream().map(j -> j.skipReason).toList());
+            assertEquals("0", text("today"), "skips are not judgements");
+
+            Browser.keys(driver, "a");
+            waitForTicket("rhymes with orange");
+            waitFor("today", "1");
+            // That choice was made 45 seconds ago, past the 30-second window: U says so in the message area.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update judgements set created_at = now() - interval '45 seconds' where item_id = ?1").setParameter(1, items.get(2))
+                    .executeUpdate());
+            Browser.keys(driver, "u");
+            waitForMessage("Too late to undo");
+            assertTrue(Set.of(Messages.undoTooLate(30, 45), Messages.undoTooLate(30, 46)).contains(text("message")), text("message"));
+            assertEquals("alert error", driver.findElement(By.id("message")).getAttribute("class"));
+            assertTrue(text("ticket-text").contains("rhymes with orange"), "the item on screen stays");
+            Browser.screenshot(driver, "review-undo-too-late");
+
+            Browser.keys(driver, "o");      // none fits: out of scope, a label the next training run learns
+            waitForTicket("Where is my refund");
+            waitForMessage(Messages.REVIEW_SAVED_OUT_OF_SCOPE);
+            waitFor("today", "2");
+            assertEquals(ModelTrainer.OUT_OF_SCOPE_LABEL, outOfScopeLabel());
+            Browser.keys(driver, "u");      // and an undo takes the label back with the choice
+            waitForTicket("rhymes with orange");
+            waitFor("today", "1");
+            assertNull(outOfScopeLabel());
+            Browser.keys(driver, "o");
+            waitForTicket("Where is my refund");
+            waitingAtLeastOne();
+            assertTrue(judgements().stream().anyMatch(j -> j.choice.equals(Judgement.OUT_OF_SCOPE)));
+            assertEquals(ModelTrainer.OUT_OF_SCOPE_LABEL, outOfScopeLabel());
+        });
+    }
+
+    private void signIn() {
         driver.get(base + "login");
         driver.findElement(By.name("j_username")).sendKeys(reviewer);
         driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/review"));
-        assertEquals("0", driver.findElement(By.id("home-today")).getText());
+    }
 
-        new Actions(driver).sendKeys(Keys.ENTER).perform(); // the Start button has the focus
-        wait.until(ExpectedConditions.urlContains("/review/judge"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-text"), "URGENT"));
-
-        // Plain text everywhere: the HTML in the ticket is shown, not run.
-        String shown = driver.findElement(By.id("ticket-text")).getText();
-        assertTrue(shown.startsWith("<script>window.__pwned = true</script><b>URGENT</b>"), shown);
-        assertTrue(driver.findElements(By.cssSelector("#ticket-text b, #ticket-text script")).isEmpty());
-        assertNull(((JavascriptExecutor) driver).executeScript("return window.__pwned"));
-
-        Browser.screenshot(driver, "review-judge-page");
-        keys("4");      // four stars for A
-        keys("a");      // A is better
-        waitForTicket(wait, "cast iron");
-        waitForText(wait, "today", "1");
-
-        keys("r");      // open the rewrite box and write a better reply
-        driver.switchTo().activeElement().sendKeys("Hi! Warm water and a soft brush, then dry it and oil it lightly. — Fernhill & Co. support");
-        keys(Keys.ESCAPE.toString());
-        keys("b");
-        waitForTicket(wait, "cancel order");
-        waitForText(wait, "today", "2");
-
-        keys("t");      // a tie
-        waitForTicket(wait, "refund");
-        waitForText(wait, "today", "3");
-        assertEquals("3", driver.findElement(By.id("total")).getText());
-
+    private List<Judgement> judgements() {
         long reviewerId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(reviewer).orElseThrow().id);
-        List<Judgement> judgements = QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>list("reviewerId", reviewerId));
-        assertEquals(3, judgements.size());
-        assertEquals(1, judgements.stream().filter(j -> j.rewrite != null).count());
-        assertTrue(judgements.stream().anyMatch(j -> "A".equals(j.shownAs)
-                && Short.valueOf((short) 4).equals(j.swapped ? j.rating2 : j.rating1)), "four stars for the reply shown as A");
-        assertTrue(judgements.stream().allMatch(j -> j.durationMs != null));
-        assertTrue(judgements.stream().anyMatch(j -> j.choice.equals("tie")));
-        long pending = QuarkusTransaction.requiringNew().call(() -> Reply.count("createdBy = ?1 and status = ?2", reviewer, Reply.PENDING));
-        assertEquals(1, pending, "the rewrite waits for an admin as a pending library reply");
-
-        driver.findElement(By.cssSelector("form.logout button")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-        driver.get(base + "review");
-        wait.until(ExpectedConditions.urlContains("/login"));
+        return QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>list("reviewerId = ?1 order by id", reviewerId));
     }
 
-    private void keys(String keys) {
-        new Actions(driver).sendKeys(keys).perform();
+    /** The label of the ticket made from the served request, null when there is no such ticket. */
+    private String outOfScopeLabel() {
+        return QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("from Ticket t join fetch t.intent where t.text = ?1", outOfScope)
+                .firstResultOptional().map(t -> t.intent.name).orElse(null));
     }
 
-    private static void waitForTicket(WebDriverWait wait, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-text"), text));
+    private String text(String id) {
+        return Browser.text(driver, id);
     }
 
-    private static void waitForText(WebDriverWait wait, String id, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    /** Counters agree with the screen: an item is on it, so at least that one waits. */
+    private void waitingAtLeastOne() {
+        assertTrue(Integer.parseInt(text("waiting")) >= 1, "waiting " + text("waiting") + " while an item is on screen");
+    }
+
+    private void waitForTicket(String text) {
+        Browser.waitFor(wait, "ticket-text", text);
+    }
+
+    private void waitFor(String id, String text) {
+        Browser.waitFor(wait, id, text);
+    }
+
+    private void waitForMessage(String message) {
+        Browser.waitFor(wait, "message", message);
     }
 }

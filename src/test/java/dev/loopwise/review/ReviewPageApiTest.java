@@ -1,0 +1,95 @@
+package dev.loopwise.review;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.loopwise.common.Messages;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The judging page's own JSON calls, as its script makes them with a browser session. */
+@QuarkusTest
+class ReviewPageApiTest {
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
+
+    Caller page;
+
+    @BeforeEach
+    void signIn() {
+        ActiveModel.await();
+        String name = "p" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(name, "long-enough-pw", "reviewer", null);
+        page = Caller.session(name, "long-enough-pw");
+    }
+
+    @Test
+    void anUndoBringsTheSameItemBackInItsOrderAndTheOneOnScreenComesNext() {
+        ReviewItems.fresh(em, 3, 1, ReviewItem.REGULAR);
+        Response first = next().then().body("judgedToday", equalTo(0)).body("waiting", greaterThanOrEqualTo(1)).extract().response();
+        long a = id(first);
+        List<Object> shown = first.path("item.candidates.id");
+        post("/review/items/" + a, "{\"choice\":\"A\"}").then().statusCode(200).body("message", equalTo(Messages.REVIEW_SAVED))
+                .body("undoSeconds", equalTo(30)).body("judgedToday", equalTo(1));
+        long b = id(next());
+        assertNotEquals(a, b);
+
+        Response undone = post("/review/items/" + a + "/undo", "{}");
+        undone.then().statusCode(200).body("message", equalTo(Messages.REVIEW_UNDONE)).body("next.judgedToday", equalTo(0))
+                .body("next.waiting", greaterThanOrEqualTo(2));
+        assertEquals(a, ((Number) undone.path("next.item.itemId")).longValue(), "the undone item, not the one on screen");
+        assertEquals(shown, undone.path("next.item.candidates.id"), "in the A/B order it was shown in");
+        assertEquals(a, id(next()), "a reload shows it too");
+
+        post("/review/items/" + a, "{\"choice\":\"B\",\"rewrite\":\"A better reply.\"}").then().statusCode(200)
+                .body("message", equalTo(Messages.REVIEW_SAVED_WITH_REWRITE));
+        assertEquals(b, id(next()), "then the item that was on screen");
+        post("/review/items/" + b, "{\"choice\":\"skip\",\"reason\":\"" + Messages.SKIP_REASONS.get(0) + "\"}").then().statusCode(200)
+                .body("message", equalTo(Messages.REVIEW_SKIPPED)).body("judgedToday", equalTo(1));
+    }
+
+    @Test
+    void theNextItemComesWithCountersThatIncludeIt() {
+        ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR);
+        Response shown = next();
+        shown.then().statusCode(200).body("waiting", equalTo(1)).body("judgedToday", equalTo(0)).body("judgedTotal", equalTo(0));
+        post("/review/items/" + id(shown) + "/undo", "{}").then().statusCode(404)
+                .body("error", equalTo(Messages.nothingToUndoOn(id(shown))));
+        post("/review/items/" + id(shown), "{\"choice\":\"both_bad\"}").then().statusCode(200)
+                .body("message", equalTo(Messages.REVIEW_SAVED)).body("judgedTotal", equalTo(1));
+        Response after = next(); // nothing else is open, but a refill may make items from imported tickets
+        after.then().statusCode(200);
+        if (after.path("item") == null) {
+            after.then().body("item", nullValue()).body("waiting", equalTo(0));
+        } else {
+            after.then().body("waiting", greaterThanOrEqualTo(1));
+        }
+    }
+
+    private Response next() {
+        return page.request().accept("application/json").get("/review/items/next");
+    }
+
+    private Response post(String path, String body) {
+        return page.request().header("X-CSRF-TOKEN", page.csrfToken()).contentType("application/json").accept("application/json")
+                .body(body).post(path);
+    }
+
+    private static long id(Response next) {
+        return ((Number) next.path("item.itemId")).longValue();
+    }
+}
