@@ -48,4 +48,19 @@ public final class DemoData {
         }
         return new WorkspaceSnapshot(intents, tickets, replies);
     }
+
+    /** The demo store's labelled tickets as files give them: train and test rows by the default split. */
+    public record Split(List<dev.loopwise.ticket.TicketRow> train, List<dev.loopwise.ticket.TicketRow> test) {
+    }
+
+    public static Split ticketRows() {
+        List<dev.loopwise.ticket.TicketRow> train = new ArrayList<>();
+        List<dev.loopwise.ticket.TicketRow> test = new ArrayList<>();
+        for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
+            String response = row.get("response").isBlank() ? null : row.get("response");
+            var ticket = new dev.loopwise.ticket.TicketRow(0, row.get("text"), row.get("label"), response, null, java.util.Map.of());
+            (Ticket.defaultSplit(ticket.text()).equals("test") ? test : train).add(ticket);
+        }
+        return new Split(train, test);
+    }
 }
