@@ -55,6 +55,12 @@ public final class Messages {
                 + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
     }
 
+    public static String topicLabelled(String intent, int tickets, boolean created) {
+        return (created ? "New intent '" + intent + "' with " : "'" + intent + "' now has ") + Counts.of(tickets, "more labelled ticket")
+                .replace("no more labelled tickets", "no new labelled tickets") + ". Next: write its first reply below, then train a new "
+                + "version on Models so that customers asking about it get an answer.";
+    }
+
     public static String nulInText(String field) {
         return "The field '" + (field == null ? "text" : field) + "' contains a NUL character (\\u0000), which Loopwise cannot store. "
                 + "Remove control characters from the text and send it again.";

@@ -7,6 +7,7 @@ import dev.loopwise.security.Role;
 import dev.loopwise.ticket.SampleTraffic;
 import dev.loopwise.ticket.TicketFile;
 import dev.loopwise.ticket.TicketRow;
+import dev.loopwise.ticket.TopicLabelling;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,6 +44,8 @@ public class DriftPage {
     MonitoringConfig config;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    TopicLabelling topics;
 
     @CheckedTemplate
     static class Templates {
@@ -82,6 +85,20 @@ public class DriftPage {
         // Post/redirect/get: reloading the result must not send the traffic again.
         return Response.seeOther(java.net.URI.create("/admin/drift?replayed=" + done.requests() + "&failed=" + done.failed()
                 + "&checks=" + done.checks().size() + "&alerts=" + confirmed)).build();
+    }
+
+    /** A new topic's example requests become a new intent's labelled tickets; then the admin writes its reply. */
+    @POST
+    @Path("/topics")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response labelTopic(@RestForm String name, @RestForm String description, @RestForm("example") List<String> examples) {
+        try {
+            TopicLabelling.Labelled done = topics.label(name, description, examples);
+            return Response.seeOther(java.net.URI.create("/admin/replies?intent=" + done.intent() + "&labelled=" + done.tickets()
+                    + (done.created() ? "&created=true" : ""))).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();
+        }
     }
 
     @POST

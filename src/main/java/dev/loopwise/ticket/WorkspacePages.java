@@ -1,6 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The admin's workspace pages: import tickets, edit intents, edit the reply library. Roles: admin. */
@@ -39,7 +41,7 @@ public class WorkspacePages {
 
         static native TemplateInstance intents(List<Intent> intents, String error);
 
-        static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error);
+        static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected);
     }
 
     @GET
@@ -84,10 +86,12 @@ public class WorkspacePages {
         return intentChange(() -> workspace.saveIntent(id, name, description));
     }
 
+    /** After a new topic was labelled on the drift page, the page names it and preselects it for its first reply. */
     @GET
     @Path("/replies")
-    public TemplateInstance replies() {
-        return Templates.replies(Intent.listByName(), Reply.listActive(), null);
+    public TemplateInstance replies(@RestQuery String intent, @RestQuery Integer labelled, @RestQuery boolean created) {
+        String notice = intent == null || labelled == null ? null : Messages.topicLabelled(intent, labelled, created);
+        return Templates.replies(Intent.listByName(), Reply.listActive(), null, notice, intent);
     }
 
     @POST
@@ -125,7 +129,7 @@ public class WorkspacePages {
             change.run();
             return Response.seeOther(URI.create("/admin/replies")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.replies(Intent.listByName(), Reply.listActive(), e.getMessage())).build();
+            return Response.status(e.status).entity(Templates.replies(Intent.listByName(), Reply.listActive(), e.getMessage(), null, null)).build();
         }
     }
 }

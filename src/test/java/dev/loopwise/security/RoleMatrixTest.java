@@ -86,6 +86,7 @@ class RoleMatrixTest {
             page("GET", "/admin/drift", Access.page(200, ADMIN)),
             new Row("GET", "/admin/drift/data", Access.pageScript(200, ADMIN), null, "application/json", null),
             new Row("POST", "/admin/drift/replay", Access.page(303, ADMIN), MULTIPART, "text/html", c -> "text\n"),
+            form("POST", "/admin/drift/topics", Access.page(400, ADMIN), c -> "name=matrix_topic"),
             form("POST", "/admin/drift/actions/{missingId}/dismiss", Access.page(404, ADMIN), c -> ""),
             form("POST", "/admin/drift/actions/{missingId}/approve", Access.page(404, ADMIN), c -> ""),
             page("GET", "/review", Access.page(200, ADMIN, REVIEWER)),

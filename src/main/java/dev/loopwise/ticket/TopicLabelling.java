@@ -1,0 +1,60 @@
+package dev.loopwise.ticket;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Hashing;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns a new topic that drift monitoring found into an intent in one step: its name and description,
+ * and the example requests as labelled tickets, so the next training run learns it. Requests already
+ * stored as unlabelled tickets get the label; labelled ones keep theirs.
+ */
+@ApplicationScoped
+public class TopicLabelling {
+    public static final String SOURCE_DRIFT = "drift";
+    static final int MAX_EXAMPLES = 100;
+
+    @Inject
+    WorkspaceService workspace;
+
+    public record Labelled(String intent, boolean created, int tickets) {
+    }
+
+    @Transactional
+    public Labelled label(String name, String description, List<String> examples) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (String example : examples == null ? List.<String>of() : examples) {
+            if (example != null && !example.isBlank()) {
+                texts.add(example.strip());
+            }
+        }
+        if (texts.isEmpty()) {
+            throw ApiException.badRequest("no_examples", "Tick at least one example request to label with the new intent.");
+        }
+        if (texts.size() > MAX_EXAMPLES || texts.stream().anyMatch(t -> t.length() > TicketImporter.MAX_TEXT_LENGTH)) {
+            throw ApiException.badRequest("too_many_examples", "Label at most " + MAX_EXAMPLES + " requests of at most "
+                    + TicketImporter.MAX_TEXT_LENGTH + " characters at a time.");
+        }
+        String cleanName = name == null ? "" : name.strip();
+        boolean created = Intent.findByName(cleanName).isEmpty();
+        Intent intent = created ? workspace.saveIntent(null, cleanName, description) : Intent.findByName(cleanName).get();
+        int labelled = 0;
+        for (String text : texts) {
+            Ticket existing = Ticket.<Ticket>find("textHash", Hashing.sha256Hex(text)).firstResult();
+            if (existing == null) {
+                Ticket.of(text, intent, null, Ticket.defaultSplit(text), SOURCE_DRIFT).persist();
+                labelled++;
+            } else if (existing.intent == null) {
+                existing.intent = intent;
+                existing.split = Ticket.defaultSplit(text);
+                labelled++;
+            }
+        }
+        return new Labelled(intent.name, created, labelled);
+    }
+}

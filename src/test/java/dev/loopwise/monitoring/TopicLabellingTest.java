@@ -1,0 +1,45 @@
+package dev.loopwise.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.Caller;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Ticket;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** A new topic's requests become a new intent in one step, and the next page asks for its first reply. */
+@QuarkusTest
+class TopicLabellingTest {
+
+    @Test
+    void aNewTopicBecomesAnIntentWithItsExamplesThenAskForAReply() {
+        Caller admin = Caller.session("admin");
+        String name = "solar_panels_" + System.nanoTime() % 100000;
+        Response response = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("name", name).formParam("description", "Questions about the new solar panels")
+                .formParam("example", "does the solar panel kit work in winter " + name)
+                .formParam("example", "how many watts is the balcony solar panel " + name)
+                .formParam("example", "  ")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/drift/topics");
+        assertEquals(303, response.statusCode(), response.asString());
+        String location = response.header("Location");
+        assertTrue(location.contains("/admin/replies?intent=" + name + "&labelled=2&created=true"), location);
+        long tickets = QuarkusTransaction.requiringNew().call(() -> Ticket.count("intent.name = ?1 and source = 'drift'", name));
+        assertEquals(2, tickets);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isPresent()));
+
+        String page = admin.request().accept("text/html").get(location).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("New intent ") && page.contains(name) && page.contains("with 2 more labelled tickets"), page);
+        assertTrue(page.contains("Next: write its first reply below"), page);
+        assertTrue(page.contains("value=\"" + name + "\" selected"), "the new intent is preselected");
+
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("name", name + "_x")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/drift/topics")
+                .then().statusCode(400);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name + "_x").isEmpty()), "nothing half-written");
+    }
+}
