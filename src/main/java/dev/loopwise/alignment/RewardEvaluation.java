@@ -4,14 +4,14 @@ import dev.loopwise.model.ReplyPolicy;
 
 /**
  * Held-out quality of a reward model on comparisons it did not learn from: {@code accuracy} — share of
- * preferences where the chosen reply scores higher; {@code meanMargin} — mean r(chosen) − r(rejected);
+ * preferences where the chosen reply scores higher (an equal score counts half); {@code meanMargin} — mean r(chosen) − r(rejected);
  * {@code calibrationError} — expected calibration error of σ(Δ) over ten confidence bins.
  */
 public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Double calibrationError) {
 
     public static RewardEvaluation of(RewardModel model, RewardTrainer.Data data) {
         int n = 0;
-        int correct = 0;
+        double correct = 0;
         double margin = 0;
         double[] binConfidence = new double[10];
         int[] binCorrect = new int[10];
@@ -24,7 +24,8 @@ public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Do
                     - model.score(data.tickets()[i], prepare(model, data.second()[i]));
             n++;
             boolean right = delta > 0;
-            correct += right ? 1 : 0;
+            // A model that scores both replies alike has not chosen: half right, as a coin would be.
+            correct += right ? 1 : delta == 0 ? 0.5 : 0;
             margin += delta;
             double p = 1 / (1 + Math.exp(-delta));
             double confidence = Math.max(p, 1 - p);
@@ -42,7 +43,7 @@ public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Do
                 ece += Math.abs((double) binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]) * binCount[b] / n;
             }
         }
-        return new RewardEvaluation(n, (double) correct / n, margin / n, ece);
+        return new RewardEvaluation(n, correct / n, margin / n, ece);
     }
 
     private static ReplyPolicy.PreparedReply prepare(RewardModel model, float[] reply) {

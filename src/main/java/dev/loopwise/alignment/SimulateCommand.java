@@ -5,7 +5,9 @@ import dev.loopwise.model.CliEncoder;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,8 +30,12 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--agreement", defaultValue = "0.75", description = "How often a simulated reviewer reports the truly better reply (default: ${DEFAULT-VALUE}).")
     double agreement;
 
-    @Option(names = "--voice-weight", defaultValue = "0.5", description = "Weight λ of the hidden brand-voice quality in the true utility (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--voice-weight", defaultValue = "0.5", description = "Weight λ of the hidden quality (of the chosen preference) in the true utility (default: ${DEFAULT-VALUE}).")
     double lambda;
+
+    @Option(names = "--preference", defaultValue = "voice", description = "What the simulated reviewers value besides the intent: "
+            + "voice (a latent quality per reply), concise, no_false_action, sign_off, or all (one summary row each) (default: ${DEFAULT-VALUE}).")
+    String preference;
 
     @Option(names = "--replies-per-intent", defaultValue = "4", description = "Library replies per intent, taken from agent replies (default: ${DEFAULT-VALUE}).")
     int repliesPerIntent;
@@ -64,29 +70,25 @@ public class SimulateCommand implements Callable<Integer> {
         }
         List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
         RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
+        boolean all = "all".equalsIgnoreCase(preference.trim());
+        List<PreferenceKind> kinds;
+        try {
+            kinds = all ? List.of(PreferenceKind.values()) : List.of(PreferenceKind.parse(preference));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replace(", not ", " or all, not "), e);
+        }
         try (CliEncoder encoder = CliEncoder.open(encoderDirectory)) {
-            System.out.printf("%-6s %11s %16s %16s %14s %14s %8s %9s %8s%n", "round", "judgements", "RM acc (noisy)", "RM acc (true)",
-                    "best before", "best after", "KL", "promoted", "seconds");
-            List<Simulator.Report> reports = Simulator.run(new Simulator.Settings(rounds, judgements, agreement, lambda, repliesPerIntent,
-                    seed, round), train, test, extra, encoder::embed, encoder.id(), System.err::println);
-            for (Simulator.Report r : reports) {
-                System.out.printf("%-6d %11d %16s %16s %14.3f %14.3f %8.3f %9s %8.1f%n", r.round(), r.judgements(), fmt(r.rewardAccuracyNoisy()),
-                        fmt(r.rewardAccuracyTrue()), r.trueBestBefore(), r.trueBestAfter(), r.kl(), r.promoted() ? "yes" : "no",
-                        r.millis().values().stream().mapToLong(Long::longValue).sum() / 1000.0);
+            Map<PreferenceKind, List<Simulator.Report>> runs = new LinkedHashMap<>();
+            for (PreferenceKind kind : kinds) {
+                runs.put(kind, Simulator.run(new Simulator.Settings(rounds, judgements, agreement, lambda, repliesPerIntent, seed, round,
+                        kind), train, test, extra, encoder::embed, encoder.id(), System.err::println));
             }
-            System.out.println();
-            System.out.printf("%-6s %10s %10s %10s %10s (seconds per step of each round)%n", "round", "encode", "reward", "policy", "evaluate");
-            for (Simulator.Report r : reports) {
-                System.out.printf("%-6d %10.1f %10.1f %10.1f %10.1f%n", r.round(), r.millis().get("encode") / 1000.0,
-                        r.millis().get("reward") / 1000.0, r.millis().get("policy") / 1000.0, r.millis().get("evaluate") / 1000.0);
+            if (all) {
+                SimulationTables.summary(System.out, runs, agreement);
+            } else {
+                SimulationTables.rounds(System.out, runs.get(kinds.get(0)), agreement);
             }
-            reports.stream().filter(r -> r.reason() != null).forEach(r -> System.out.println("round " + r.round() + " not promoted: " + r.reason()));
-            System.out.printf("The reviewers' own noise caps reward-model accuracy against their labels near %.2f.%n", agreement);
         }
         return 0;
-    }
-
-    private static String fmt(Double value) {
-        return value == null ? "—" : String.format("%.3f", value);
     }
 }

@@ -18,19 +18,33 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The whole loop in process, with simulated reviewers: a reply library from the data's agent replies,
- * π_ref by SFT, then rounds of K judgements on pairs from the current policy, each followed by an
- * alignment round that is promoted only if its gates pass. Measures what no real deployment can:
- * agreement with the hidden true utility.
+ * The whole loop in process, with simulated reviewers: a reply library from the data's agent replies
+ * (with variants for text-level preferences, {@link ReplyVariants}), π_ref by SFT, then rounds of K
+ * judgements on pairs from the current policy, each followed by an alignment round that is promoted only
+ * if its gates pass. Measures what no real deployment can: agreement with the hidden true utility.
  */
 public final class Simulator {
     public record Settings(int rounds, int judgementsPerRound, double agreement, double lambda, int repliesPerIntent, long seed,
-                           RoundSettings round) {
+                           RoundSettings round, PreferenceKind preference) {
+        /** Today's simulation: the latent brand-voice preference. */
+        public Settings(int rounds, int judgementsPerRound, double agreement, double lambda, int repliesPerIntent, long seed,
+                        RoundSettings round) {
+            this(rounds, judgementsPerRound, agreement, lambda, repliesPerIntent, seed, round, PreferenceKind.VOICE);
+        }
     }
 
-    /** One round: reward-model accuracy against the noisy held-out labels and against the truth; true-best rates. */
+    /**
+     * One round. Reward-model accuracy against the noisy held-out labels, against the truth on held-out
+     * judged pairs, and against the truth within each intent (every pair of a test ticket's own-intent replies
+     * whose true quality differs: can it read the property?); how often the served reply is truly best
+     * before and after the round, and how often a random reply of the right intent would be. Where the model
+     * scores two replies exactly alike (the same vector: the difference lies past the encoder's 128 tokens), it
+     * counts as half right. {@code sameVector}: the share of those within-intent pairs whose replies have the
+     * same features. {@code outcome} is {@link RoundResult#PASS} (promoted), {@link RoundResult#FAIL} or {@link RoundResult#WAIT}.
+     */
     public record Report(int round, int judgements, Double rewardAccuracyNoisy, Double rewardAccuracyTrue, double trueBestBefore,
-                         double trueBestAfter, double kl, boolean promoted, String reason, Map<String, Long> millis) {
+                         double trueBestAfter, double kl, boolean promoted, String reason, Map<String, Long> millis,
+                         String outcome, Double rewardAccuracyWithinIntent, double trueBestByChance, Double sameVector) {
     }
 
     private Simulator() {
@@ -39,12 +53,17 @@ public final class Simulator {
     public static List<Report> run(Settings settings, List<TicketRow> train, List<TicketRow> test, List<String> extraTickets,
                                    Function<List<String>, float[][]> embed, String encoderId, Consumer<String> progress) {
         Random random = new Random(settings.seed());
-        List<WorkspaceSnapshot.ReplyInfo> library = library(train, settings.repliesPerIntent(), random);
+        PreferenceKind preference = settings.preference();
+        List<WorkspaceSnapshot.ReplyInfo> library = ReplyVariants.library(train, settings.repliesPerIntent(), preference, random);
         String[] replyIntents = library.stream().map(WorkspaceSnapshot.ReplyInfo::intent).toArray(String[]::new);
-        SimulatedReviewers reviewers = new SimulatedReviewers(replyIntents, settings.lambda(), settings.agreement(), settings.seed());
-        progress.accept("Fine-tuning π_ref on " + train.size() + " tickets with agents' replies (" + library.size() + " library replies)");
+        SimulatedReviewers reviewers = new SimulatedReviewers(replyIntents, preference.qualities(library, settings.seed()),
+                preference, settings.lambda(), settings.agreement(), settings.seed());
+        progress.accept("Fine-tuning π_ref on " + train.size() + " tickets with agents' replies (" + library.size() + " library replies, "
+                + "preference " + preference.label() + ")");
         ModelBundle reference = sft(train, test, library, embed, encoderId, settings.seed());
         PolicyView view = new PolicyView(embed, library);
+        double chance = TruthMetrics.bestByChance(test, reviewers, replyIntents);
+        Double sameVector = TruthMetrics.sameVector(view, reviewers, replyIntents);
         ModelBundle active = reference;
         List<PreferencePair> pairs = new ArrayList<>();
         List<Report> reports = new ArrayList<>();
@@ -69,11 +88,12 @@ public final class Simulator {
                 active = result.candidate();
             }
             double after = view.trueBestRate(active, test, reviewers);
+            RewardModel reward = new RewardModel(result.candidate().reward());
             reports.add(new Report(round, pairs.size(), (Double) result.metrics().get("reward/accuracy"),
-                    view.rewardAccuracyAgainstTruth(new RewardModel(result.candidate().reward()), pairs, settings.round(), reviewers,
-                            replyIntentsOf(library, pairs), train),
+                    TruthMetrics.judgedPairs(view, library, reward, pairs, settings.round(), reviewers, train),
                     before, after, ((Number) result.metrics().get("policy/kl")).doubleValue(), result.passed(), result.reason(),
-                    result.stepMillis()));
+                    result.stepMillis(), result.outcome(), TruthMetrics.withinIntent(view, reward, test, reviewers, replyIntents),
+                    chance, sameVector));
             before = after;
         }
         return reports;
@@ -112,18 +132,14 @@ public final class Simulator {
                 new WorkspaceSnapshot(intents, tickets, library), embed, encoderId, (m, p) -> { }).bundle();
     }
 
-    private static Map<String, String> replyIntentsOf(List<WorkspaceSnapshot.ReplyInfo> library, List<PreferencePair> pairs) {
-        Map<String, String> intents = new java.util.HashMap<>();
-        library.forEach(r -> intents.put(r.text(), r.intent()));
-        return intents;
-    }
-
     /** The policy's view of tickets and the library, for choosing candidates and measuring true utility. */
     static final class PolicyView {
         private final Function<List<String>, float[][]> embed;
         private final List<WorkspaceSnapshot.ReplyInfo> library;
         private final float[][] replyFeatures;
         private final Map<String, float[]> ticketVectors = new java.util.HashMap<>();
+        private RewardModel scored;
+        private ReplyPolicy.PreparedReply[] prepared;
 
         PolicyView(Function<List<String>, float[][]> embed, List<WorkspaceSnapshot.ReplyInfo> library) {
             this.embed = embed;
@@ -152,43 +168,38 @@ public final class Simulator {
             return new int[] {first, second == first ? (first + 1) % pi.length : second};
         }
 
+        /** How often the policy's first reply is as good as the truly best one (pass/fail kinds have several). */
         double trueBestRate(ModelBundle bundle, List<TicketRow> test, SimulatedReviewers truth) {
             embedAll(test.stream().map(TicketRow::text).toList());
             int best = 0;
             for (TicketRow t : test) {
-                best += Vectors.argmax(distribution(bundle, t.text())) == truth.best(t.label()) ? 1 : 0;
+                best += truth.isBest(t.label(), Vectors.argmax(distribution(bundle, t.text()))) ? 1 : 0;
             }
             return (double) best / test.size();
         }
 
-        Double rewardAccuracyAgainstTruth(RewardModel reward, List<PreferencePair> pairs, RoundSettings settings,
-                                          SimulatedReviewers truth, Map<String, String> replyIntent, List<TicketRow> train) {
-            Map<String, String> ticketIntent = new java.util.HashMap<>();
-            train.forEach(t -> ticketIntent.put(t.text(), t.label()));
-            Map<String, Integer> index = new java.util.HashMap<>();
-            for (int a = 0; a < library.size(); a++) {
-                index.put(library.get(a).text(), a);
+        boolean sameFeatures(int a, int b) {
+            return java.util.Arrays.equals(replyFeatures[a], replyFeatures[b]);
+        }
+
+        /** The reward model's scores of these library replies for this ticket (the replies prepared once per model). */
+        double[] rewardScores(RewardModel reward, String ticket, int... replies) {
+            if (reward != scored) {
+                scored = reward;
+                prepared = new ReplyPolicy.PreparedReply[library.size()];
             }
-            int n = 0;
-            int right = 0;
-            for (PreferencePair p : pairs) {
-                if (!AlignmentEngine.isHeldOut(p.group(), settings)) {
-                    continue;
+            embedAll(List.of(ticket));
+            float[] x = PolicyFeatures.ticket(ticketVectors.get(ticket), ticket);
+            float[] query = reward.scorer().queryPart(x);
+            double[] scores = new double[replies.length];
+            for (int i = 0; i < replies.length; i++) {
+                int a = replies[i];
+                if (prepared[a] == null) {
+                    prepared[a] = reward.prepare(replyFeatures[a]);
                 }
-                int a = index.get(p.first());
-                int b = index.get(p.second());
-                String intent = ticketIntent.get(p.prompt());
-                double du = truth.utility(intent, a) - truth.utility(intent, b);
-                if (du == 0) {
-                    continue;
-                }
-                float[] e = ticketVectors.computeIfAbsent(p.prompt(), t -> embed.apply(List.of(t))[0]);
-                float[] x = PolicyFeatures.ticket(e, p.prompt());
-                double dr = reward.score(x, reward.prepare(replyFeatures[a])) - reward.score(x, reward.prepare(replyFeatures[b]));
-                n++;
-                right += (dr > 0) == (du > 0) ? 1 : 0;
+                scores[i] = reward.scorer().score(query, x, prepared[a]);
             }
-            return n == 0 ? null : (double) right / n;
+            return scores;
         }
 
         private void embedAll(List<String> texts) {
