@@ -2,12 +2,14 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
+import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,8 +48,8 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--extra-tickets", description = "More tickets (a text column) the policy update also runs on, as served traffic would.")
     Path extraTickets;
 
-    @Option(names = "--encoder", description = "Folder with model.onnx and tokenizer.json (default: the bundled encoder).")
-    Path encoderDirectory;
+    @Mixin
+    EncoderOptions encoderOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +66,8 @@ public class SimulateCommand implements Callable<Integer> {
         }
         List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
         RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
-        try (CliEncoder encoder = CliEncoder.open(encoderDirectory)) {
+        try (CliEncoder encoder = encoderOptions.open()) {
+            System.out.println("encoder: " + encoder.spec().describe());
             System.out.printf("%-6s %11s %16s %16s %14s %14s %8s %9s %8s%n", "round", "judgements", "RM acc (noisy)", "RM acc (true)",
                     "best before", "best after", "KL", "promoted", "seconds");
             List<Simulator.Report> reports = Simulator.run(new Simulator.Settings(rounds, judgements, agreement, lambda, repliesPerIntent,

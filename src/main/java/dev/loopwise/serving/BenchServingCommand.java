@@ -3,6 +3,7 @@ package dev.loopwise.serving;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
+import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.model.SentenceEncoder;
 import dev.loopwise.ticket.TicketRow;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,8 +47,9 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
-    @Option(names = "--encoder", description = "Encoder folder, if the server uses one other than the bundled encoder.")
-    Path encoderDirectory;
+    /** The server encodes with its active version's encoder; name the same one here to compare like with like. */
+    @Mixin
+    EncoderOptions encoderOptions;
 
     private final AtomicInteger unique = new AtomicInteger();
 
@@ -54,14 +57,15 @@ public class BenchServingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> texts = texts();
         System.out.printf("%-44s %12s %10s %10s%n", "measurement", "texts/s", "p50 ms", "p99 ms");
-        try (CliEncoder cli = CliEncoder.open(encoderDirectory, false)) {
+        try (CliEncoder cli = encoderOptions.open(false, 32)) {
+            System.out.printf("%-44s %s%n", "encoder (in process)", cli.spec().describe());
             for (int batch : new int[] {1, 32}) {
                 double rate = rawThroughput(cli.encoder(), texts, batch);
                 System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, in process, batch " + batch, rate, "", "");
             }
         }
         // What the server does with a batch of waiting requests: sort by length, encode in calls of 8.
-        try (CliEncoder cli = CliEncoder.open(encoderDirectory, false, 8)) {
+        try (CliEncoder cli = encoderOptions.open(false, 8)) {
             double rate = rawThroughput(cli.encoder(), texts, 32);
             System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, 32 texts sorted into calls of 8", rate, "", "");
         }

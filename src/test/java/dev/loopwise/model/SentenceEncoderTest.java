@@ -16,7 +16,7 @@ class SentenceEncoderTest {
 
     @BeforeAll
     static void load() {
-        encoder = new SentenceEncoder(EncoderFiles.resolve(Optional.empty(), Path.of("target/encoder-cache")), 128, 32, 0);
+        encoder = new SentenceEncoder(EncoderSpec.resolve("all-MiniLM-L6-v2", Optional.empty(), 128, Path.of("target/encoder-cache")), 32, 0);
     }
 
     @AfterAll
