@@ -27,6 +27,7 @@ public class EncoderService {
     /** Access-ordered: the first entry is the least recently used. */
     private final LinkedHashMap<String, Loaded> loaded = new LinkedHashMap<>(8, 0.75f, true);
     private final Object loading = new Object();
+    private boolean closed;
 
     private static final class Loaded {
         final SentenceEncoder encoder;
@@ -88,6 +89,10 @@ public class EncoderService {
             Loaded fresh = new Loaded(new SentenceEncoder(spec(encoder), settings.batchSize(), settings.threads()));
             LOG.infof("Encoder %s loaded in %d ms", encoder.id(), (System.nanoTime() - start) / 1_000_000);
             synchronized (this) {
+                if (closed) {
+                    fresh.encoder.close();
+                    throw new IllegalStateException("The service is stopping; no more encoding");
+                }
                 fresh.users = 1;
                 loaded.put(encoder.id(), fresh);
                 closeIdleBeyondLimit();
@@ -97,6 +102,9 @@ public class EncoderService {
     }
 
     private synchronized Optional<Loaded> use(String id) {
+        if (closed) {
+            throw new IllegalStateException("The service is stopping; no more encoding");
+        }
         Loaded l = loaded.get(id);
         if (l != null) {
             l.users++;
@@ -111,12 +119,12 @@ public class EncoderService {
 
     private void closeIdleBeyondLimit() {
         Iterator<Map.Entry<String, Loaded>> eldest = loaded.entrySet().iterator();
-        while (loaded.size() > Math.max(1, settings.maxLoaded()) && eldest.hasNext()) {
+        while (loaded.size() > (closed ? 0 : Math.max(1, settings.maxLoaded())) && eldest.hasNext()) {
             Map.Entry<String, Loaded> e = eldest.next();
             if (e.getValue().users == 0) {
                 eldest.remove();
                 e.getValue().encoder.close();
-                LOG.infof("Encoder %s closed (more than %d loaded)", e.getKey(), settings.maxLoaded());
+                LOG.infof("Encoder %s closed%s", e.getKey(), closed ? "" : " (more than " + settings.maxLoaded() + " loaded)");
             }
         }
     }
@@ -132,9 +140,10 @@ public class EncoderService {
         return EncoderSpec.forId(encoder.id(), encoder.source(), settings.cacheDir());
     }
 
+    /** Closes idle encoders now and busy ones when their last call returns: closing a session mid-run crashes ONNX Runtime. */
     @PreDestroy
     synchronized void close() {
-        loaded.values().forEach(l -> l.encoder.close());
-        loaded.clear();
+        closed = true;
+        closeIdleBeyondLimit();
     }
 }
