@@ -36,6 +36,11 @@ public class EmbeddingStore {
         return encoder.workspaceEncoder();
     }
 
+    /** Loads the encoder if it is not in memory yet. */
+    public void warmUp(EncoderRef by) {
+        encoder.dimension(by);
+    }
+
     /** One vector per text, in order, from {@code by} (or the cache of its vectors). */
     public float[][] embed(EncoderRef by, List<String> texts) {
         List<String> hashes = texts.stream().map(Hashing::sha256Hex).toList();

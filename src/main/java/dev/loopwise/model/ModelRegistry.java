@@ -70,6 +70,7 @@ public class ModelRegistry {
             loadedFingerprint = fingerprint;
             return;
         }
+        embeddings.warmUp(model.encoder()); // its encoder loads now, not during the first request
         current.set(model);
         loadedFingerprint = fingerprint;
         LOG.infof("Serving model version %d (%s, encoder %s) with %d replies", loaded.version().version, loaded.version().regime,

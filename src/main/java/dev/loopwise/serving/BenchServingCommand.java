@@ -70,6 +70,7 @@ public class BenchServingCommand implements Callable<Integer> {
             System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, 32 texts sorted into calls of 8", rate, "", "");
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.printf("%-44s %s%n", "encoder (server's active version)", serverEncoder(http));
         for (int n : clients) {
             Load load = load(http, texts, n);
             System.out.printf("%-44s %12.1f %10.1f %10.1f%n", "/api/v1/respond, " + n + " concurrent clients", load.rate(),
@@ -150,6 +151,25 @@ public class BenchServingCommand implements Callable<Integer> {
             results.add(f.get());
         }
         return results;
+    }
+
+    /** The encoder the server answers with, as its models list says (admin keys only; others see why not). */
+    private String serverEncoder(HttpClient http) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/models")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "unknown (GET /api/v1/models answered " + response.statusCode() + ")";
+            }
+            for (com.fasterxml.jackson.databind.JsonNode v : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())) {
+                if ("active".equals(v.path("status").asText())) {
+                    return "v" + v.path("version").asInt() + ": " + v.path("encoder").asText();
+                }
+            }
+            return "none (no active version)";
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** The next texts, each made unique so that no cache can answer it. */
