@@ -6,9 +6,11 @@
 #   SETTINGS  any of full shots5 shots10 zeroshot (default: all four)
 #   FULL_SEEDS seeds of the full-data runs (default: the seeds given)
 #   LOOPWISE_JAR  run this quarkus-run.jar instead of ./loopwise (which rebuilds when sources change)
+#   BENCH_CACHE  keep each encoder's vectors in BENCH_CACHE/ENCODER (a second run then encodes nothing and
+#                reports no speed); without it every encoder starts from an empty cache that is deleted after
 # Prints one row per (encoder, data set, setting, seed) from `loopwise eval-intents --json` (raw rows also go
 # to bench/out/intents-rows.tsv), then one row per (encoder, data set, setting) with the mean over seeds.
-# Each encoder starts with an empty vector cache, so its first (full-data) run measures its encoding speed.
+# With an empty cache an encoder's first (full-data) run encodes every text: that run gives its speed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-../shared/data}"
@@ -21,12 +23,12 @@ read -r -a full_seeds <<< "${FULL_SEEDS:-${seeds[*]}}"
 run() { if [ -n "${LOOPWISE_JAR:-}" ]; then java -jar "$LOOPWISE_JAR" "$@"; else ./loopwise "$@"; fi; }
 mkdir -p bench/out
 rows=bench/out/intents-rows.tsv
-printf 'encoder\tdataset\tsetting\tseed\taccuracy\tmacroF1\tinScope\toosRecall\thandover\ttrain_s\tencode_s\ttexts_per_s\tencoder_id\n' > "$rows"
+printf 'encoder\tdataset\tsetting\tseed\taccuracy\tmacroF1\tinScope\toosRecall\thandover\ttrain_s\tencode_s\ttexts_per_s\tencoder_id\ttopIntent\n' > "$rows"
 for encoder in "${encoders[@]}"; do
   name="${encoder%+*}"
   pooling=()
   [ "$name" != "$encoder" ] && pooling=(--pooling "${encoder#*+}")
-  cache="$(mktemp -d)"
+  if [ -n "${BENCH_CACHE:-}" ]; then cache="$BENCH_CACHE/$encoder"; mkdir -p "$cache"; else cache="$(mktemp -d)"; fi
   for set in clinc150/clinc150_full.csv bitext/bitext_customer_support.csv; do
     for setting in "${settings[@]}"; do
       these=("${seeds[@]}")
@@ -45,11 +47,11 @@ d = json.load(sys.stdin)
 f = lambda v: "" if v is None else "%.4f" % v
 print("\t".join(sys.argv[1:5] + [f(d["accuracy"]), f(d["macroF1"]), f(d["inScopeAccuracy"]), f(d["outOfScopeRecall"]),
       f(d["handoverRate"]), "%.1f" % d["trainingSeconds"], "%.1f" % d["encodingSeconds"],
-      "" if d.get("encodingTextsPerSecond") is None else "%.0f" % d["encodingTextsPerSecond"], d["encoder"]]))' \
+      "" if d.get("encodingTextsPerSecond") is None else "%.0f" % d["encodingTextsPerSecond"], d["encoder"], f(d["topIntentAccuracy"])]))' \
           "$encoder" "$(dirname "$set")" "$setting" "$seed" | tee -a "$rows"
       done
     done
   done
-  rm -rf "$cache"
+  if [ -z "${BENCH_CACHE:-}" ]; then rm -rf "$cache"; fi
 done
 python3 bench/summarise.py "$rows"
