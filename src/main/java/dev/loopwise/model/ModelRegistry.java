@@ -70,7 +70,6 @@ public class ModelRegistry {
             loadedFingerprint = fingerprint;
             return;
         }
-        embeddings.warmUp(model.encoder()); // its encoder loads now, not during the first request
         current.set(model);
         loadedFingerprint = fingerprint;
         LOG.infof("Serving model version %d (%s, encoder %s) with %d replies", loaded.version().version, loaded.version().regime,
@@ -90,6 +89,8 @@ public class ModelRegistry {
     }
 
     private ServingModel build(int version, EncoderRef encoder, ModelBundle bundle, List<ServingModel.Candidate> candidates) {
+        // Its encoder loads now, not during the first request, and one that cannot load stops the version here.
+        embeddings.warmUp(encoder);
         float[][] replyEmbeddings = candidates.isEmpty() ? new float[0][]
                 : embeddings.embed(encoder, candidates.stream().map(ServingModel.Candidate::text).toList());
         ReplyPolicy policy = bundle.policy();
