@@ -5,11 +5,13 @@
 #   ENCODERS  encoders to compare (default: the four of the catalogue); NAME+mean / NAME+cls overrides the pooling
 #   SETTINGS  any of full shots5 shots10 zeroshot (default: all four)
 #   FULL_SEEDS seeds of the full-data runs (default: the seeds given)
+#   DATASETS  files under DATA_DIR (default: clinc150/clinc150_full.csv bitext/bitext_customer_support.csv)
+#   ROWS      where the raw rows go (default: bench/out/intents-rows.tsv)
 #   LOOPWISE_JAR  run this quarkus-run.jar instead of ./loopwise (which rebuilds when sources change)
 #   BENCH_CACHE  keep each encoder's vectors in BENCH_CACHE/ENCODER (a second run then encodes nothing and
 #                reports no speed); without it every encoder starts from an empty cache that is deleted after
 # Prints one row per (encoder, data set, setting, seed) from `loopwise eval-intents --json` (raw rows also go
-# to bench/out/intents-rows.tsv), then one row per (encoder, data set, setting) with the mean over seeds.
+# to ROWS), then one row per (encoder, data set, setting) with the mean over seeds.
 # With an empty cache an encoder's first (full-data) run encodes every text: that run gives its speed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,14 +24,15 @@ read -r -a settings <<< "${SETTINGS:-full shots5 shots10 zeroshot}"
 read -r -a full_seeds <<< "${FULL_SEEDS:-${seeds[*]}}"
 run() { if [ -n "${LOOPWISE_JAR:-}" ]; then java -jar "$LOOPWISE_JAR" "$@"; else ./loopwise "$@"; fi; }
 mkdir -p bench/out
-rows=bench/out/intents-rows.tsv
+rows="${ROWS:-bench/out/intents-rows.tsv}"
+read -r -a datasets <<< "${DATASETS:-clinc150/clinc150_full.csv bitext/bitext_customer_support.csv}"
 printf 'encoder\tdataset\tsetting\tseed\taccuracy\tmacroF1\tinScope\toosRecall\thandover\ttrain_s\tencode_s\ttexts_per_s\tencoder_id\ttopIntent\n' > "$rows"
 for encoder in "${encoders[@]}"; do
   name="${encoder%+*}"
   pooling=()
   [ "$name" != "$encoder" ] && pooling=(--pooling "${encoder#*+}")
   if [ -n "${BENCH_CACHE:-}" ]; then cache="$BENCH_CACHE/$encoder"; mkdir -p "$cache"; else cache="$(mktemp -d)"; fi
-  for set in clinc150/clinc150_full.csv bitext/bitext_customer_support.csv; do
+  for set in "${datasets[@]}"; do
     for setting in "${settings[@]}"; do
       these=("${seeds[@]}")
       [ "$setting" = full ] && these=("${full_seeds[@]}")
