@@ -2,12 +2,14 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
+import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -31,8 +33,8 @@ public class BenchGatesCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--encoder", description = "Folder with model.onnx and tokenizer.json (default: the bundled encoder).")
-    Path encoderDirectory;
+    @Mixin
+    EncoderOptions encoderOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -47,7 +49,8 @@ public class BenchGatesCommand implements Callable<Integer> {
             throw new IllegalArgumentException(data + " needs 'test' rows and training rows with a 'response' (the agent's reply).");
         }
         RoundSettings template = new RoundSettings(method, 0.5, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
-        try (CliEncoder encoder = CliEncoder.open(encoderDirectory)) {
+        try (CliEncoder encoder = encoderOptions.open()) {
+            System.out.println("encoder: " + encoder.spec().describe());
             List<NullRounds.Tally> tallies = new ArrayList<>();
             for (int perRound : judgements) {
                 tallies.add(NullRounds.run(rounds, perRound, template, train, test, encoder::embed, encoder.id(), System.err::println));

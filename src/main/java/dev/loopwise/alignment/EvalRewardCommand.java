@@ -3,6 +3,7 @@ package dev.loopwise.alignment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.model.CliEncoder;
+import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.model.PolicyFeatures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code loopwise eval-reward}: trains a reward model on TRL preference pairs and scores it on held-out pairs, without a database. */
@@ -33,8 +35,8 @@ public class EvalRewardCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--encoder", description = "Folder with model.onnx and tokenizer.json (default: the bundled encoder).")
-    Path encoderDirectory;
+    @Mixin
+    EncoderOptions encoderOptions;
 
     @Option(names = "--json", description = "Print one JSON object and nothing else on stdout.")
     boolean json;
@@ -50,7 +52,9 @@ public class EvalRewardCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(texts);
         Map<String, float[]> vectors = new LinkedHashMap<>();
         long encodeStart = System.nanoTime();
-        try (CliEncoder encoder = CliEncoder.open(encoderDirectory)) {
+        String encoderId;
+        try (CliEncoder encoder = encoderOptions.open()) {
+            encoderId = encoder.id();
             float[][] v = encoder.embed(all);
             for (int i = 0; i < all.size(); i++) {
                 vectors.put(all.get(i), v[i]);
@@ -67,6 +71,7 @@ public class EvalRewardCommand implements Callable<Integer> {
         out.put("calibrationError", evaluation.calibrationError());
         out.put("trainingSeconds", result.trainingMillis() / 1000.0);
         out.put("encodingSeconds", encodingSeconds);
+        out.put("encoder", encoderId);
         out.put("seed", seed);
         if (json) {
             System.out.println(JSON.writeValueAsString(out));

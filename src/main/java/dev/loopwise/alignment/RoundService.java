@@ -119,7 +119,7 @@ public class RoundService {
             round.judgementIds = captured.judgementIds().toArray(Long[]::new);
             round.lineage = lineage(captured);
         });
-        RoundResult result = AlignmentEngine.run(settings, captured.data(), embeddings::embed,
+        RoundResult result = AlignmentEngine.run(settings, captured.data(), texts -> embeddings.embed(captured.encoder(), texts),
                 (message, progress) -> update(roundId, AlignmentRound.RUNNING, message, progress));
         result.metrics().put("time/snapshot_s", snapshotSeconds);
         update(roundId, AlignmentRound.RUNNING, "Saving the candidate version", 0.92);

@@ -2,6 +2,7 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
+import dev.loopwise.model.EncoderRef;
 import dev.loopwise.model.ModelBundle;
 import dev.loopwise.model.ModelVersion;
 import dev.loopwise.model.ReplyPolicy;
@@ -28,8 +29,9 @@ public class RoundSnapshot {
     @Inject
     ReviewStats reviewStats;
 
-    public record Captured(RoundData data, int baseVersion, int referenceVersion, List<Long> judgementIds, int importedPairs,
-                           Map<Long, Double> weights) {
+    /** @param encoder the base version's encoder: the round reads its vectors, and its candidate keeps it */
+    public record Captured(RoundData data, int baseVersion, EncoderRef encoder, int referenceVersion, List<Long> judgementIds,
+                           int importedPairs, Map<Long, Double> weights) {
     }
 
     @Transactional
@@ -89,7 +91,8 @@ public class RoundSnapshot {
         List<WorkspaceSnapshot.TicketInfo> intentTest = test.stream()
                 .map(r -> new WorkspaceSnapshot.TicketInfo(((Number) r[0]).longValue(), (String) r[1], (String) r[2], null, "test"))
                 .filter(t -> bundle.intent().labels().contains(t.intent())).toList();
-        return new Captured(new RoundData(bundle, reference, pairs, tickets, replies, intentTest), active.version, referenceVersion,
+        return new Captured(new RoundData(bundle, reference, pairs, tickets, replies, intentTest), active.version, active.encoder(),
+                referenceVersion,
                 judgementIds, imported.size(), weights);
     }
 }

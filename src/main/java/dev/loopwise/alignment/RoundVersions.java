@@ -22,7 +22,8 @@ public class RoundVersions {
             ModelVersion version = new ModelVersion();
             version.version = ModelVersion.nextVersionNumber();
             version.status = ModelVersion.CANDIDATE;
-            version.encoderId = result.candidate().encoderId();
+            version.encoderId = captured.encoder().id();
+            version.encoderSource = captured.encoder().source();
             version.regime = result.candidate().intent().regime();
             version.parameters = result.candidate().toBytes();
             version.checksum = Hashing.sha256Hex(version.parameters);

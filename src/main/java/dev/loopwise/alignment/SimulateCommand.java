@@ -2,6 +2,7 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
+import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,8 +54,8 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--extra-tickets", description = "More tickets (a text column) the policy update also runs on, as served traffic would.")
     Path extraTickets;
 
-    @Option(names = "--encoder", description = "Folder with model.onnx and tokenizer.json (default: the bundled encoder).")
-    Path encoderDirectory;
+    @Mixin
+    EncoderOptions encoderOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -77,7 +79,8 @@ public class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replace(", not ", " or all, not "), e);
         }
-        try (CliEncoder encoder = CliEncoder.open(encoderDirectory)) {
+        try (CliEncoder encoder = encoderOptions.open()) {
+            System.out.println("encoder: " + encoder.spec().describe());
             Map<PreferenceKind, List<Simulator.Report>> runs = new LinkedHashMap<>();
             for (PreferenceKind kind : kinds) {
                 runs.put(kind, Simulator.run(new Simulator.Settings(rounds, judgements, agreement, lambda, repliesPerIntent, seed, round,

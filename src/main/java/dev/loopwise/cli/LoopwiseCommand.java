@@ -3,6 +3,7 @@ package dev.loopwise.cli;
 import dev.loopwise.alignment.BenchGatesCommand;
 import dev.loopwise.alignment.EvalRewardCommand;
 import dev.loopwise.alignment.SimulateCommand;
+import dev.loopwise.model.BenchEncodersCommand;
 import dev.loopwise.model.EvalIntentsCommand;
 import dev.loopwise.monitoring.BenchDriftCommand;
 import dev.loopwise.monitoring.ReplayCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Loopwise: the closed feedback loop for customer-support AI.",
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
                 EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, SimulateCommand.class,
-                EvalRewardCommand.class, BenchDriftCommand.class, ReplayCommand.class, BenchGatesCommand.class,
+                EvalRewardCommand.class, BenchDriftCommand.class, BenchEncodersCommand.class, ReplayCommand.class, BenchGatesCommand.class,
                 UserCommand.class})
 public class LoopwiseCommand {
 

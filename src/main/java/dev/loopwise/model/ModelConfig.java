@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Settings of the encoder and of training (environment: {@code LOOPWISE_MODEL_ENCODER_PATH}, ...). */
+/** Settings of the encoder and of training (environment: {@code LOOPWISE_MODEL_ENCODER_NAME}, ...). */
 @ConfigMapping(prefix = "loopwise.model")
 public interface ModelConfig {
     Encoder encoder();
@@ -13,14 +13,31 @@ public interface ModelConfig {
     Training training();
 
     interface Encoder {
-        /** A folder with model.onnx and tokenizer.json to use instead of the bundled all-MiniLM-L6-v2. */
+        /**
+         * The workspace's encoder, {@code NAME|DIR}: a name from {@link EncoderCatalogue} or a folder with model.onnx
+         * and tokenizer.json. New versions are trained on it; every version keeps being served by its own.
+         */
+        @WithDefault(EncoderCatalogue.DEFAULT_NAME)
+        String name();
+
+        /** The older way to name a folder encoder; when set it wins over {@link #name()}. */
         Optional<Path> path();
 
-        /** Where the bundled encoder is unpacked. */
+        /** Pool this way instead of as the encoder was trained ({@code mean} or {@code cls}); for experiments. */
+        Optional<String> pooling();
+
+        /**
+         * Encoders kept loaded at once (the workspace's, the active version's, a candidate's under review);
+         * the least recently used idle one is closed beyond this. Each fp32 encoder holds 100–200 MB.
+         */
+        @WithDefault("2")
+        int maxLoaded();
+
+        /** Where catalogue encoders are unpacked. */
         @WithDefault("${user.home}/.loopwise/encoder")
         Path cacheDir();
 
-        /** Longer texts are truncated to this many tokens. */
+        /** Longer texts are truncated to this many tokens (at most the encoder's own limit). Part of the encoder id when not 128. */
         @WithDefault("128")
         int maxTokens();
 

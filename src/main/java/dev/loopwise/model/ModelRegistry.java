@@ -60,32 +60,39 @@ public class ModelRegistry {
             loadedFingerprint = fingerprint;
             return;
         }
-        if (!loaded.bundle().encoderId().equals(embeddings.encoderId())) {
-            LOG.errorf("Model version %d was trained on encoder %s but this instance runs %s; not serving it",
-                    loaded.version().version, loaded.bundle().encoderId(), embeddings.encoderId());
+        ServingModel model;
+        try {
+            model = build(loaded.version().version, loaded.version().encoder(), loaded.bundle(), loaded.candidates());
+        } catch (RuntimeException e) {
+            // Its encoder cannot be loaded (files moved or changed): no other encoder's vectors may stand in.
+            LOG.errorf("Model version %d cannot be served: %s", loaded.version().version, e.getMessage());
             current.set(null);
             loadedFingerprint = fingerprint;
             return;
         }
-        current.set(build(loaded.version().version, loaded.bundle(), loaded.candidates()));
+        current.set(model);
         loadedFingerprint = fingerprint;
-        LOG.infof("Serving model version %d (%s) with %d replies", loaded.version().version, loaded.version().regime,
-                loaded.candidates().size());
+        LOG.infof("Serving model version %d (%s, encoder %s) with %d replies", loaded.version().version, loaded.version().regime,
+                model.encoder().id(), loaded.candidates().size());
     }
 
     /** A serving model of any stored version with the current reply library (for comparisons and rounds). */
     public ServingModel load(int version) {
-        record Loaded(ModelBundle bundle, List<ServingModel.Candidate> candidates) {
+        record Loaded(EncoderRef encoder, ModelBundle bundle, List<ServingModel.Candidate> candidates) {
         }
-        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> new Loaded(
-                ModelVersion.findByVersion(version).orElseThrow().bundle(),
-                Reply.listActive().stream().map(r -> new ServingModel.Candidate(r.id, r.intent.name, r.text)).toList()));
-        return build(version, loaded.bundle(), loaded.candidates());
+        Loaded loaded = QuarkusTransaction.requiringNew().call(() -> {
+            ModelVersion v = ModelVersion.findByVersion(version).orElseThrow();
+            return new Loaded(v.encoder(), v.bundle(),
+                    Reply.listActive().stream().map(r -> new ServingModel.Candidate(r.id, r.intent.name, r.text)).toList());
+        });
+        return build(version, loaded.encoder(), loaded.bundle(), loaded.candidates());
     }
 
-    private ServingModel build(int version, ModelBundle bundle, List<ServingModel.Candidate> candidates) {
+    private ServingModel build(int version, EncoderRef encoder, ModelBundle bundle, List<ServingModel.Candidate> candidates) {
+        // Its encoder loads now, not during the first request, and one that cannot load stops the version here.
+        embeddings.warmUp(encoder);
         float[][] replyEmbeddings = candidates.isEmpty() ? new float[0][]
-                : embeddings.embed(candidates.stream().map(ServingModel.Candidate::text).toList());
+                : embeddings.embed(encoder, candidates.stream().map(ServingModel.Candidate::text).toList());
         ReplyPolicy policy = bundle.policy();
         ReplyPolicy.PreparedReply[] prepared = new ReplyPolicy.PreparedReply[candidates.size()];
         float[][] features = new float[candidates.size()][];
@@ -94,7 +101,7 @@ public class ModelRegistry {
             prepared[a] = policy == null ? null : policy.prepare(features[a]);
         }
         BatchScorer.Prepared batch = policy == null || candidates.isEmpty() ? null : BatchScorer.prepare(policy, features);
-        return new ServingModel(version, bundle, candidates, replyEmbeddings, prepared, batch);
+        return new ServingModel(version, encoder, bundle, candidates, replyEmbeddings, prepared, batch);
     }
 
     /** Changes when the active version or any active reply changes. */

@@ -26,6 +26,7 @@ public class ModelService {
 
     /** The same, recording why (an alignment round names itself). */
     public ModelVersion promote(int version, String actor, String reason) {
+        requireServable(version);
         ModelVersion promoted = activate(version, reason, actor, false);
         registry.reload();
         return promoted;
@@ -33,9 +34,21 @@ public class ModelService {
 
     /** Returns to a version that served before. */
     public ModelVersion rollback(int version, String actor) {
+        requireServable(version);
         ModelVersion restored = activate(version, ROLLBACK, actor, true);
         registry.reload();
         return restored;
+    }
+
+    /** A version whose encoder cannot be loaded any more stays where it is, rather than leave nothing serving. */
+    private void requireServable(int version) {
+        try {
+            registry.load(version);
+        } catch (java.util.NoSuchElementException unknown) {
+            // activate answers 404 for it
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw ApiException.conflict("encoder_unavailable", "Version " + version + " cannot be served: " + e.getMessage());
+        }
     }
 
     @Transactional

@@ -30,6 +30,10 @@ public class ModelVersion extends IdentityEntity {
     @Column(name = "encoder_id")
     public String encoderId;
 
+    /** The catalogue name or folder the encoder was loaded from (see {@link EncoderRef}). */
+    @Column(name = "encoder_source")
+    public String encoderSource;
+
     public String regime;
 
     /** Loaded only when served: listing versions should not pull every model's weights. */
@@ -78,6 +82,11 @@ public class ModelVersion extends IdentityEntity {
         Integer max = getEntityManager().createQuery("select max(v.version) from ModelVersion v", Integer.class)
                 .getSingleResult();
         return max == null ? 1 : max + 1;
+    }
+
+    /** The encoder this version was trained on, and is always served and evaluated with. */
+    public EncoderRef encoder() {
+        return new EncoderRef(encoderId, encoderSource);
     }
 
     public ModelBundle bundle() {

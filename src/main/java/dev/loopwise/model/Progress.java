@@ -2,6 +2,7 @@ package dev.loopwise.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** A progress line on stderr for long command-line work (stdout stays clean for results). */
 final class Progress {
@@ -16,13 +17,13 @@ final class Progress {
     }
 
     /** Encodes in chunks, redrawing "Encoding n/N texts (p%)" as it goes. */
-    float[][] encode(SentenceEncoder encoder, List<String> texts) {
+    float[][] encode(Function<List<String>, float[][]> encoder, List<String> texts) {
         float[][] out = new float[texts.size()][];
         int chunk = 2048;
         long start = System.nanoTime();
         for (int from = 0; from < texts.size(); from += chunk) {
             int to = Math.min(texts.size(), from + chunk);
-            float[][] part = encoder.encode(new ArrayList<>(texts.subList(from, to)));
+            float[][] part = encoder.apply(new ArrayList<>(texts.subList(from, to)));
             System.arraycopy(part, 0, out, from, part.length);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.err.printf("\rEncoding %,d/%,d texts (%d%%, %.0f texts/s)", to, texts.size(), 100 * to / texts.size(),

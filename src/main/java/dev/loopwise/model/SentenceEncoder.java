@@ -18,21 +18,22 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The pre-trained sentence encoder E(text) ∈ R^d: a BERT-family ONNX model run by DJL's ONNX Runtime
- * engine, DJL's HuggingFace tokenizer, mean pooling over real tokens, L2 normalisation. Texts are
- * sorted by length before batching so a batch pads little. Thread-safe.
+ * A pre-trained sentence encoder E(text) ∈ R^d: a BERT-family ONNX model run by DJL's ONNX Runtime
+ * engine, DJL's HuggingFace tokenizer, pooled as the model was trained (mean over real tokens, or [CLS]),
+ * L2 normalisation. Texts are sorted by length before batching so a batch pads little. Thread-safe.
  */
 public final class SentenceEncoder implements AutoCloseable {
     private final ZooModel<NDList, NDList> model;
     private final HuggingFaceTokenizer tokenizer;
-    private final EncoderFiles files;
+    private final EncoderSpec spec;
     private final int batchSize;
     private final boolean usesTokenTypes;
     private final int dimension;
 
-    public SentenceEncoder(EncoderFiles files, int maxTokens, int batchSize, int threads) {
+    public SentenceEncoder(EncoderSpec spec, int batchSize, int threads) {
         Djl.configure();
-        this.files = files;
+        this.spec = spec;
+        EncoderFiles files = spec.files();
         this.batchSize = batchSize;
         try {
             Criteria.Builder<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
@@ -42,11 +43,11 @@ public final class SentenceEncoder implements AutoCloseable {
             }
             this.model = criteria.build().loadModel();
             this.tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(files.tokenizer())
-                    .optMaxLength(maxTokens).optTruncation(true).optPadding(false).build();
+                    .optMaxLength(spec.maxTokens()).optTruncation(true).optPadding(false).build();
             this.usesTokenTypes = model.describeInput().keys().contains("token_type_ids");
             this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not load the encoder from " + files.directory(), e);
+            throw new UncheckedIOException("Could not load the encoder " + spec.name() + " from " + files.directory(), e);
         } catch (ModelNotFoundException | MalformedModelException e) {
             throw new IllegalStateException("The encoder in " + files.directory() + " is not a usable ONNX model", e);
         }
@@ -54,7 +55,11 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** Identifies the weights, so cached embeddings of another encoder are never mixed in. */
     public String id() {
-        return files.id();
+        return spec.id();
+    }
+
+    public EncoderSpec spec() {
+        return spec;
     }
 
     public int dimension() {
@@ -77,7 +82,8 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     private float[][] encodeBatch(List<String> texts) {
-        Encoding[] encodings = tokenizer.batchEncode(texts);
+        Encoding[] encodings = tokenizer.batchEncode(spec.prefix().isEmpty() ? texts
+                : texts.stream().map(t -> spec.prefix() + t).toList());
         int rows = encodings.length;
         int length = 1;
         for (Encoding encoding : encodings) {
@@ -103,39 +109,10 @@ public final class SentenceEncoder implements AutoCloseable {
                 inputs.add(manager.create(types, shape));
             }
             float[] hidden = predictor.predict(inputs).get(0).toFloatArray();
-            return meanPoolAndNormalise(hidden, mask, rows, length);
+            return spec.pooling().pool(hidden, mask, rows, length);
         } catch (TranslateException e) {
             throw new IllegalStateException("The encoder failed on a batch of " + rows + " texts", e);
         }
-    }
-
-    /** Mean of the token vectors where the attention mask is 1, scaled to unit length. */
-    static float[][] meanPoolAndNormalise(float[] hidden, long[] mask, int rows, int length) {
-        int dim = hidden.length / (rows * length);
-        float[][] pooled = new float[rows][dim];
-        for (int r = 0; r < rows; r++) {
-            int tokens = 0;
-            for (int t = 0; t < length; t++) {
-                if (mask[r * length + t] == 0) {
-                    continue;
-                }
-                tokens++;
-                int offset = (r * length + t) * dim;
-                for (int d = 0; d < dim; d++) {
-                    pooled[r][d] += hidden[offset + d];
-                }
-            }
-            double norm = 0;
-            for (int d = 0; d < dim; d++) {
-                pooled[r][d] /= Math.max(tokens, 1);
-                norm += pooled[r][d] * pooled[r][d];
-            }
-            float scale = (float) (1.0 / Math.max(Math.sqrt(norm), 1e-12));
-            for (int d = 0; d < dim; d++) {
-                pooled[r][d] *= scale;
-            }
-        }
-        return pooled;
     }
 
     @Override

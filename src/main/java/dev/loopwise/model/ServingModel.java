@@ -3,10 +3,10 @@ package dev.loopwise.model;
 import java.util.List;
 
 /**
- * The active model version ready to answer: its bundle and the reply library prepared for its policy.
- * Immutable; a new version or library change replaces the whole object.
+ * The active model version ready to answer: its bundle, the encoder it reads vectors from, and the reply
+ * library prepared for its policy. Immutable; a new version or library change replaces the whole object.
  */
-public record ServingModel(int version, ModelBundle bundle, List<Candidate> candidates, float[][] candidateEmbeddings,
+public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, List<Candidate> candidates, float[][] candidateEmbeddings,
                            ReplyPolicy.PreparedReply[] prepared, BatchScorer.Prepared batch) {
 
     public record Candidate(long replyId, String intent, String text) {

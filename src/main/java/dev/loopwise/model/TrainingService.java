@@ -66,12 +66,13 @@ public class TrainingService {
                 progress(runId, TrainingRun.RUNNING, "Reading the workspace", 0.01);
                 WorkspaceSnapshot workspace = QuarkusTransaction.requiringNew().call(TrainingService::snapshot);
                 ModelConfig.Training t = config.training();
+                EncoderRef encoder = embeddings.workspaceEncoder();
                 TrainedModel trained = ModelTrainer.train(
                         new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.oosWeight(), t.policyHidden(),
                                 t.policyEpochs()),
-                        workspace, embeddings::embed, embeddings.encoderId(),
+                        workspace, texts -> embeddings.embed(encoder, texts), encoder.id(),
                         (message, progress) -> progress(runId, TrainingRun.RUNNING, message, progress));
-                ModelVersion version = save(trained, runId);
+                ModelVersion version = save(trained, encoder, runId);
                 finish(runId, TrainingRun.SUCCEEDED, null, version.id);
                 if (version.status.equals(ModelVersion.ACTIVE)) {
                     registry.reload();
@@ -96,13 +97,14 @@ public class TrainingService {
         return new WorkspaceSnapshot(intents, tickets, replies);
     }
 
-    private ModelVersion save(TrainedModel trained, long runId) {
+    private ModelVersion save(TrainedModel trained, EncoderRef encoder, long runId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ModelVersion version = new ModelVersion();
             version.version = ModelVersion.nextVersionNumber();
             boolean first = ModelVersion.findActive().isEmpty();
             version.status = first ? ModelVersion.ACTIVE : ModelVersion.CANDIDATE;
-            version.encoderId = trained.bundle().encoderId();
+            version.encoderId = encoder.id();
+            version.encoderSource = encoder.source();
             version.regime = trained.bundle().intent().regime();
             version.parameters = trained.bundle().toBytes();
             version.checksum = Hashing.sha256Hex(version.parameters);

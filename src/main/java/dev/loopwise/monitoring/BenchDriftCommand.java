@@ -2,6 +2,7 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
+import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.model.IntentHead;
 import dev.loopwise.model.IntentPrediction;
 import dev.loopwise.model.IntentTrainer;
@@ -19,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,14 +48,15 @@ public class BenchDriftCommand implements Callable<Integer> {
     @Option(names = "--shift-share", defaultValue = "0.3", description = "Share of requests from the new intents after the shift (default: ${DEFAULT-VALUE}).")
     double shiftShare;
 
-    @Option(names = "--encoder", description = "Folder with model.onnx and tokenizer.json (default: the bundled encoder).")
-    Path encoderDirectory;
+    @Mixin
+    EncoderOptions encoderOptions;
 
     @Override
     public Integer call() throws Exception {
         List<TicketRow> rows = CliFiles.tickets(data).stream().filter(r -> r.label() != null).toList();
         DriftSettings settings = MonitoringConfig.defaults();
-        try (CliEncoder encoder = CliEncoder.open(encoderDirectory)) {
+        try (CliEncoder encoder = encoderOptions.open()) {
+            System.out.println("encoder: " + encoder.spec().describe());
             Map<String, float[]> vectors = new HashMap<>();
             List<String> texts = rows.stream().map(TicketRow::text).distinct().toList();
             float[][] v = encoder.embed(texts);

@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.model.EmbeddingStore;
+import dev.loopwise.model.EncoderRef;
 import dev.loopwise.model.IntentHead;
 import dev.loopwise.model.IntentPrediction;
 import dev.loopwise.model.ModelVersion;
@@ -33,18 +34,19 @@ public class DriftReference {
 
     private final Map<Integer, DriftDetector.Reference> cache = new ConcurrentHashMap<>();
 
-    public Optional<DriftDetector.Reference> of(int version) {
+    /** @param encoder the version's own encoder, which its traffic is embedded with too */
+    public Optional<DriftDetector.Reference> of(int version, EncoderRef encoder) {
         DriftDetector.Reference known = cache.get(version);
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<DriftDetector.Reference> built = build(version);
+        Optional<DriftDetector.Reference> built = build(version, encoder);
         built.ifPresent(r -> cache.put(version, r));
         return built;
     }
 
     @SuppressWarnings("unchecked")
-    private Optional<DriftDetector.Reference> build(int version) {
+    private Optional<DriftDetector.Reference> build(int version, EncoderRef encoder) {
         record Lineage(IntentHead head, List<Number> train, List<Number> test) {
         }
         Lineage lineage = QuarkusTransaction.requiringNew().call(() -> {
@@ -66,8 +68,8 @@ public class DriftReference {
         Collections.shuffle(train, new Random(version));
         List<String> trainTexts = texts(train.subList(0, Math.min(train.size(), MonitoringConfig.NEIGHBOURS)));
         List<String> heldOut = lineage.test().isEmpty() ? trainTexts : texts(lineage.test());
-        float[][] trainVectors = embeddings.embed(trainTexts);
-        float[][] heldOutVectors = embeddings.embed(heldOut);
+        float[][] trainVectors = embeddings.embed(encoder, trainTexts);
+        float[][] heldOutVectors = embeddings.embed(encoder, heldOut);
         Map<String, Integer> counts = new LinkedHashMap<>();
         double confidence = 0;
         double oos = 0;

@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.model.EmbeddingStore;
+import dev.loopwise.model.EncoderRef;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class DriftWindow {
     }
 
     @SuppressWarnings("unchecked")
-    public Read latest(int version, int size) {
+    public Read latest(int version, EncoderRef encoder, int size) {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select id::text, text, text_hash, intent, confidence, out_of_scope,
                        to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.USZ')
@@ -53,7 +54,7 @@ public class DriftWindow {
         }
         OffsetDateTime from = rows.isEmpty() ? null : OffsetDateTime.parse((String) rows.get(0)[6]);
         OffsetDateTime to = rows.isEmpty() ? null : OffsetDateTime.parse((String) rows.get(rows.size() - 1)[6]);
-        float[][] vectors = texts.isEmpty() ? new float[0][] : embeddings.embed(texts);
+        float[][] vectors = texts.isEmpty() ? new float[0][] : embeddings.embed(encoder, texts);
         int[] outcomes = outcomes(ids, from, to);
         return new Read(new DriftDetector.Window(vectors, texts, intents, confidence, oos, outcomes[0], outcomes[1], outcomes[2], outcomes[3]),
                 hashes, from, to);

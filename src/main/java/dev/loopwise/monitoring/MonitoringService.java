@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.model.EncoderRef;
 import dev.loopwise.model.ModelRegistry;
 import dev.loopwise.model.ServingModel;
 import dev.loopwise.common.AdvisoryLock;
@@ -74,7 +75,7 @@ public class MonitoringService {
                 return Optional.empty();
             }
             try {
-                return checkLocked(version, force);
+                return checkLocked(version, model.get().encoder(), force);
             } finally {
                 AdvisoryLock.unlock(lock, CHECK_LOCK);
             }
@@ -83,7 +84,7 @@ public class MonitoringService {
         }
     }
 
-    private Optional<Checked> checkLocked(int version, boolean force) {
+    private Optional<Checked> checkLocked(int version, EncoderRef encoder, boolean force) {
         Optional<DriftStore.Last> last = store.last(version);
         long fresh = windows.requestsSince(version, last.map(DriftStore.Last::windowTo).orElse(null));
         long total = windows.requestsSince(version, null);
@@ -94,11 +95,11 @@ public class MonitoringService {
             }
             return Optional.empty();
         }
-        Optional<DriftDetector.Reference> reference = references.of(version);
+        Optional<DriftDetector.Reference> reference = references.of(version, encoder);
         if (reference.isEmpty()) {
             return Optional.empty();
         }
-        DriftWindow.Read read = windows.latest(version, config.window());
+        DriftWindow.Read read = windows.latest(version, encoder, config.window());
         DriftDetector.Report report = DriftDetector.check(reference.get(), read.window(), config.settings());
         Confirmation confirmation = new Confirmation(config.confirmations());
         confirmation.seed(last.map(DriftStore.Last::streaks).orElse(Map.of()));

@@ -50,11 +50,12 @@ public class ReviewItemGenerator {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             em.createNativeQuery("select pg_advisory_xact_lock(" + REFILL_LOCK + ")").getSingleResult();
-            float[][] vectors = embeddings.embed(texts);
+            float[][] vectors = embeddings.embed(active.get().encoder(), texts);
             Random random = new Random();
             int made = 0;
             for (int i = 0; i < texts.size(); i++) {
-                made += create(new Source(texts.get(i), hashes.get(i), "request", null), vectors[i], active.get(), Optional.empty(), random) ? 1 : 0;
+                made += create(new Source(texts.get(i), hashes.get(i), "request", null), vectors[i], active.get(), Optional.empty(), null,
+                        random) ? 1 : 0;
             }
             return made;
         });
@@ -78,23 +79,27 @@ public class ReviewItemGenerator {
                 return 0;
             }
             Optional<ServingModel> versus = ModelVersion.findUnderReview().map(v -> registry.load(v.version));
-            float[][] all = embeddings.embed(sources.stream().map(Source::text).toList());
+            float[][] all = embeddings.embed(model.encoder(), sources.stream().map(Source::text).toList());
             float[][] vectors = all;
             if (ranked) {
                 int[] keep = leastSure(model, sources, all, count);
                 sources = java.util.Arrays.stream(keep).mapToObj(sources::get).toList();
                 vectors = java.util.Arrays.stream(keep).mapToObj(i -> all[i]).toArray(float[][]::new);
             }
+            // A candidate trained on another encoder reads that encoder's vectors, never the active version's.
+            List<String> texts = sources.stream().map(Source::text).toList();
+            float[][] versusVectors = versus.isEmpty() ? null
+                    : versus.get().encoder().equals(model.encoder()) ? vectors : embeddings.embed(versus.get().encoder(), texts);
             Random random = new Random();
             int made = 0;
             for (int i = 0; i < sources.size(); i++) {
-                made += create(sources.get(i), vectors[i], model, versus, random) ? 1 : 0;
+                made += create(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random) ? 1 : 0;
             }
             return made;
         });
     }
 
-    private boolean create(Source source, float[] x, ServingModel model, Optional<ServingModel> versus, Random random) {
+    private boolean create(Source source, float[] x, ServingModel model, Optional<ServingModel> versus, float[] versusX, Random random) {
         if (model.candidates().size() < 2) {
             return false;
         }
@@ -107,7 +112,7 @@ public class ReviewItemGenerator {
         Integer versusVersion = null;
         if (versus.isPresent()) {
             ServingModel other = versus.get();
-            double[] otherPi = other.replyDistribution(x, source.text(), other.bundle().intent().predict(x));
+            double[] otherPi = other.replyDistribution(versusX, source.text(), other.bundle().intent().predict(versusX));
             long otherChoice = other.candidates().get(Vectors.argmax(otherPi)).replyId();
             int index = indexOf(model, otherChoice);
             if (index >= 0 && index != first) {

@@ -2,6 +2,7 @@ package dev.loopwise.serving;
 
 import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
+import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.model.SentenceEncoder;
 import dev.loopwise.ticket.TicketRow;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,8 +46,9 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
-    @Option(names = "--encoder", description = "Encoder folder, if the server uses one other than the bundled encoder.")
-    Path encoderDirectory;
+    /** The server encodes with its active version's encoder; name the same one here to compare like with like. */
+    @Mixin
+    EncoderOptions encoderOptions;
 
     private final AtomicInteger unique = new AtomicInteger();
 
@@ -53,18 +56,20 @@ public class BenchServingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> texts = texts();
         System.out.printf("%-44s %12s %10s %10s%n", "measurement", "texts/s", "p50 ms", "p99 ms");
-        try (CliEncoder cli = CliEncoder.open(encoderDirectory, false)) {
+        try (CliEncoder cli = encoderOptions.open(false, 32)) {
+            System.out.printf("%-44s %s%n", "encoder (in process)", cli.spec().describe());
             for (int batch : new int[] {1, 32}) {
                 double rate = rawThroughput(cli.encoder(), texts, batch);
                 System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, in process, batch " + batch, rate, "", "");
             }
         }
         // What the server does with a batch of waiting requests: sort by length, encode in calls of 8.
-        try (CliEncoder cli = CliEncoder.open(encoderDirectory, false, 8)) {
+        try (CliEncoder cli = encoderOptions.open(false, 8)) {
             double rate = rawThroughput(cli.encoder(), texts, 32);
             System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, 32 texts sorted into calls of 8", rate, "", "");
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.printf("%-44s %s%n", "encoder (server's active version)", serverEncoder(http));
         for (int n : clients) {
             Load load = load(http, texts, n);
             System.out.printf("%-44s %12.1f %10.1f %10.1f%n", "/api/v1/respond, " + n + " concurrent clients", load.rate(),
@@ -145,6 +150,25 @@ public class BenchServingCommand implements Callable<Integer> {
             results.add(f.get());
         }
         return results;
+    }
+
+    /** The encoder the server answers with, as its models list says (admin keys only; others see why not). */
+    private String serverEncoder(HttpClient http) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/models")).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "unknown (GET /api/v1/models answered " + response.statusCode() + ")";
+            }
+            for (com.fasterxml.jackson.databind.JsonNode v : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())) {
+                if ("active".equals(v.path("status").asText())) {
+                    return "v" + v.path("version").asInt() + ": " + v.path("encoder").asText();
+                }
+            }
+            return "none (no active version)";
+        } catch (Exception e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** The next texts, each made unique so that no cache can answer it. */

@@ -97,7 +97,8 @@ public class ServingPipeline {
             try {
                 ServingModel model = registry.current().orElseThrow(NoActiveModel::new);
                 List<String> hashes = batch.stream().map(j -> Hashing.sha256Hex(j.text())).toList();
-                Map<String, float[]> known = embeddings.lookup(hashes);
+                // The active version's own encoder: a version never reads vectors of another encoder.
+                Map<String, float[]> known = embeddings.lookup(model.encoder().id(), hashes);
                 List<String> newHashes = new ArrayList<>();
                 List<String> newTexts = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
@@ -106,7 +107,7 @@ public class ServingPipeline {
                         newTexts.add(batch.get(i).text());
                     }
                 }
-                float[][] fresh = newTexts.isEmpty() ? new float[0][] : encoder.encode(newTexts);
+                float[][] fresh = newTexts.isEmpty() ? new float[0][] : encoder.encode(model.encoder(), newTexts);
                 for (int i = 0; i < fresh.length; i++) {
                     known.put(newHashes.get(i), fresh[i]);
                 }
@@ -134,7 +135,7 @@ public class ServingPipeline {
                         hashes.get(i), decision, model.version(), (System.nanoTime() - job.startedNanos()) / 1e6, job.caller()));
             }
             if (!newHashes.isEmpty()) {
-                embeddings.store(newHashes, fresh);
+                embeddings.store(model.encoder().id(), newHashes, fresh);
             }
             log.write(entries);
             for (int i = 0; i < batch.size(); i++) {

@@ -101,6 +101,14 @@ class PackagedAppIT {
         assertTrue(json.get("accuracy").asDouble() > 0.8, result.stdout());
         assertTrue(json.has("macroF1") && json.has("trainingSeconds") && json.has("encodingSeconds"), result.stdout());
         assertEquals(1, result.stdout().strip().lines().count(), "only the JSON object on stdout");
+        assertTrue(json.get("encoder").asText().startsWith(dev.loopwise.model.EncoderCatalogue.DEFAULT_NAME + "@"), result.stdout());
+        assertTrue(result.stderr().contains("Encoder: " + json.get("encoder").asText()), "says which encoder it used: " + result.stderr());
+
+        PackagedApp.Result unknown = PackagedApp.run(noDatabase, "eval-intents", "--train", file.toString(), "--test", file.toString(),
+                "--encoder", "bert-huge");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.stderr().contains("Unknown encoder 'bert-huge'. Known encoders: all-MiniLM-L6-v2, all-MiniLM-L6-v2-q, "
+                + "bge-small-en-v1.5, bge-small-en-v1.5-q"), unknown.stderr());
     }
 
     @Test

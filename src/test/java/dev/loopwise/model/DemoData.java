@@ -18,7 +18,8 @@ public final class DemoData {
 
     public static synchronized SentenceEncoder encoder() {
         if (encoder == null) {
-            encoder = new SentenceEncoder(EncoderFiles.resolve(Optional.empty(), Path.of("target/encoder-cache")), 128, 32, 0);
+            // The fast encoder: these tests check what the models learn, not which encoder is best.
+            encoder = new SentenceEncoder(EncoderSpec.resolve("all-MiniLM-L6-v2", Optional.empty(), 128, Path.of("target/encoder-cache")), 32, 0);
             cache = new FileEmbeddingCache(Path.of("target/embedding-cache"), encoder.id());
         }
         return encoder;

@@ -56,8 +56,8 @@ class ModelLifecycleTest {
     void theDatabaseNeverHoldsTwoActiveVersions() {
         ActiveModel.await();
         assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "insert into model_versions (version, status, encoder_id, regime, parameters, checksum, lineage, metrics) "
-                        + "select version + 1000, 'active', encoder_id, regime, parameters, checksum, lineage, metrics "
+                "insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics) "
+                        + "select version + 1000, 'active', encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics "
                         + "from model_versions where status = 'active'").executeUpdate()));
         long active = QuarkusTransaction.requiringNew().call(() -> ModelVersion.count("status", ModelVersion.ACTIVE));
         assertEquals(1, active);
