@@ -34,7 +34,8 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
     }
 
     public String describe() {
-        return id() + " (" + source + ", " + pooling.key() + " pooling" + (prefix.isEmpty() ? "" : ", prefix '" + prefix + "'")
+        String about = EncoderCatalogue.find(source).map(e -> source + ": " + e.summary()).orElse(source);
+        return id() + " (" + about + "; " + pooling.key() + " pooling" + (prefix.isEmpty() ? "" : ", prefix '" + prefix + "'")
                 + ", " + maxTokens + " tokens)";
     }
 

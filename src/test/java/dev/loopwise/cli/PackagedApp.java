@@ -19,7 +19,8 @@ import java.util.Map;
 /** Runs the packaged jar the way the launcher does, against a database of the test's own. */
 final class PackagedApp {
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    static final String DATABASE = "loopwise_it";
+    /** Several checkouts on one machine each set their own, or one's run drops the database under another's. */
+    static final String DATABASE = System.getenv().getOrDefault("LOOPWISE_IT_DB", "loopwise_it");
     static final String SERVER = "jdbc:postgresql://localhost:5432/";
 
     record Result(int exitCode, String stdout, String stderr) {

@@ -26,17 +26,26 @@ class RoundKillIT {
         assertEquals(0, PackagedApp.run(env, "db-init").exitCode());
         Path log = Files.createTempFile("loopwise-kill", ".log");
         Process server = PackagedApp.start(env, log, "demo");
-        String admin = PackagedApp.run(env, "api-key", "create", "--user", "admin").stdout().strip();
-        int active = awaitActiveVersion(admin);
-        for (String reviewer : new String[] {"reviewer1", "reviewer2", "reviewer3"}) {
-            judge(PackagedApp.run(env, "api-key", "create", "--user", reviewer).stdout().strip(), 20);
-        }
-        long judgements = PackagedApp.count("select count(*) from judgements");
-        assertTrue(judgements >= 50, "judgements: " + judgements);
+        String admin;
+        int active;
+        long judgements;
+        long round;
+        try {
+            admin = PackagedApp.run(env, "api-key", "create", "--user", "admin").stdout().strip();
+            active = awaitActiveVersion(admin);
+            for (String reviewer : new String[] {"reviewer1", "reviewer2", "reviewer3"}) {
+                judge(PackagedApp.run(env, "api-key", "create", "--user", reviewer).stdout().strip(), 20);
+            }
+            judgements = PackagedApp.count("select count(*) from judgements");
+            assertTrue(judgements >= 50, "judgements: " + judgements);
 
-        long round = JSON.readTree(PackagedApp.postJson(base + "/api/v1/rounds", admin, "{\"policyEpochs\":5000}").body()).get("roundId").asLong();
-        awaitStep(admin, round, "Updating the policy");
-        server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
+            round = JSON.readTree(PackagedApp.postJson(base + "/api/v1/rounds", admin, "{\"policyEpochs\":5000}").body()).get("roundId").asLong();
+            awaitStep(admin, round, "Updating the policy");
+            server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
+        } catch (Throwable e) {
+            PackagedApp.stop(server); // a server left behind would answer the next run's requests on this port
+            throw e;
+        }
 
         assertEquals("running", PackagedApp.text("select status from alignment_rounds where id = " + round));
         assertEquals(active, PackagedApp.count("select version from model_versions where status = 'active'"));
