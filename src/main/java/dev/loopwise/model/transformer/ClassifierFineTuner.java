@@ -134,6 +134,9 @@ public final class ClassifierFineTuner {
                                         NDArray logits = headTrainer.forward(new NDList(pooled)).singletonOrThrow();
                                         NDArray l = loss.evaluate(new NDList(target), new NDList(logits));
                                         value = l.getFloat();
+                                        if (!TrainingLoop.finite(value)) {
+                                            return value;
+                                        }
                                         collector.backward(l);
                                     }
                                     encoderTrainer.step();

@@ -115,6 +115,9 @@ public final class ContrastiveFineTuner {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0);
                                     NDArray l = pairLoss(batch, pooled, labelsOf(trainLabels, rows), oosClass);
                                     value = l.getFloat();
+                                    if (!TrainingLoop.finite(value)) {
+                                        return value;
+                                    }
                                     collector.backward(l);
                                 }
                                 trainer.step();
@@ -123,7 +126,7 @@ public final class ContrastiveFineTuner {
                         })
                         .monitor(monitor, deadline)
                         .learningRate(rate::current)
-                        .reportEvery(10);
+                        .reportEvery(Integer.getInteger("loopwise.debug.every", 10));
                 outcome = loop.run();
             }
             watch.lap("contrastive");
@@ -178,23 +181,32 @@ public final class ContrastiveFineTuner {
     }
 
     /**
-     * One epoch's batches: each label's rows shuffled and cut into groups of {@code examplesPerClass}, the groups
-     * shuffled and packed {@code classesPerBatch} to a batch. Every row is in exactly one batch.
+     * One epoch's batches: each label's rows shuffled and cut into groups of {@code examplesPerClass}; the groups
+     * dealt in rounds (every label's first group in random order, then every label's second group, …) and packed
+     * {@code classesPerBatch} to a batch, so a batch holds distinct labels wherever the data allows. Every row
+     * is in exactly one batch.
      */
     static List<int[]> pairBatches(int[] rows, int[] labels, ContrastiveFineTuneConfig config, Random random) {
         Map<Integer, List<Integer>> byLabel = new java.util.TreeMap<>();
         for (int row : rows) {
             byLabel.computeIfAbsent(labels[row], k -> new ArrayList<>()).add(row);
         }
-        List<int[]> groups = new ArrayList<>();
+        List<List<int[]>> rounds = new ArrayList<>();
         for (List<Integer> members : byLabel.values()) {
             Collections.shuffle(members, random);
-            for (int from = 0; from < members.size(); from += config.examplesPerClass()) {
-                groups.add(members.subList(from, Math.min(members.size(), from + config.examplesPerClass())).stream()
-                        .mapToInt(Integer::intValue).toArray());
+            for (int from = 0, round = 0; from < members.size(); from += config.examplesPerClass(), round++) {
+                if (rounds.size() <= round) {
+                    rounds.add(new ArrayList<>());
+                }
+                rounds.get(round).add(members.subList(from, Math.min(members.size(), from + config.examplesPerClass()))
+                        .stream().mapToInt(Integer::intValue).toArray());
             }
         }
-        Collections.shuffle(groups, random);
+        List<int[]> groups = new ArrayList<>();
+        for (List<int[]> round : rounds) {
+            Collections.shuffle(round, random);
+            groups.addAll(round);
+        }
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < groups.size(); from += config.classesPerBatch()) {
             int[] batch = groups.subList(from, Math.min(groups.size(), from + config.classesPerBatch())).stream()
@@ -203,6 +215,7 @@ public final class ContrastiveFineTuner {
                 batches.add(batch);
             }
         }
+        Collections.shuffle(batches, random);
         return batches;
     }
 

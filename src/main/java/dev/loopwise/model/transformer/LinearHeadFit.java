@@ -86,6 +86,9 @@ final class LinearHeadFit {
                             NDArray output = trainer.forward(new NDList(input)).singletonOrThrow();
                             NDArray l = loss.evaluate(new NDList(target), new NDList(output));
                             value = l.getFloat();
+                            if (!TrainingLoop.finite(value)) {
+                                return value;
+                            }
                             collector.backward(l);
                         }
                         trainer.step();

@@ -21,10 +21,21 @@ final class TrainingLoop {
     /** Why a loop ended. */
     enum Stop { COMPLETED, EARLY_STOPPING, TIME_BUDGET }
 
-    /** One optimizer step on a batch of rows; returns the batch's loss. */
+    /**
+     * One optimizer step on a batch of rows; returns the batch's loss. A step whose loss is not finite must
+     * neither back-propagate nor update (see {@link #finite}) and return it: the loop skips that batch, and
+     * fails after {@link #MAX_SKIPPED_IN_A_ROW} such batches in a row.
+     */
     @FunctionalInterface
     interface Step {
         double run(int[] rows);
+    }
+
+    static final int MAX_SKIPPED_IN_A_ROW = 3;
+
+    /** For steps: true when the loss may be back-propagated. */
+    static boolean finite(double loss) {
+        return Double.isFinite(loss);
     }
 
     /** Copies the trained state out, and back in (the best epoch's). */
@@ -114,6 +125,8 @@ final class TrainingLoop {
         int bestEpoch = 0;
         Map<String, Double> best = Map.of();
         long steps = 0;
+        int skipped = 0;
+        int skippedInARow = 0;
         Stop stop = Stop.COMPLETED;
         int epoch = 0;
         while (epoch < epochs) {
@@ -130,9 +143,14 @@ final class TrainingLoop {
                 }
                 double loss = step.run(rows);
                 if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException("The " + stage + " loss became " + loss + " at step " + (steps + 1)
-                            + "; lower the learning rate");
+                    skipped++;
+                    if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+                        throw new IllegalStateException("The " + stage + " loss was " + loss + " in " + skippedInARow
+                                + " batches in a row (step " + (steps + 1) + "); lower the learning rate");
+                    }
+                    continue;
                 }
+                skippedInARow = 0;
                 lossSum += loss;
                 done++;
                 steps++;
@@ -154,6 +172,9 @@ final class TrainingLoop {
             Map<String, Double> metrics = new LinkedHashMap<>();
             metrics.put("train/loss", lossSum / done);
             metrics.put("train/epoch", epoch - 1 + (double) done / plan.size());
+            if (skipped > 0) {
+                metrics.put("train/skipped_steps", (double) skipped);
+            }
             double score = Double.NaN;
             boolean improved = true;
             if (evaluation != null) {

@@ -196,7 +196,9 @@ public final class FineTuneBenchmark {
 
     private static void progress(TrainingProgress p) {
         long now = System.nanoTime();
-        boolean epochEnd = p.metrics().containsKey("eval/score") || p.stage().equals("plan") || p.step() == p.steps();
+        boolean headStage = p.stage().equals("probe") || p.stage().equals("head");
+        boolean epochEnd = p.metrics().containsKey("eval/score") || p.stage().equals("plan")
+                || (p.step() == p.steps() && !headStage);
         if (epochEnd || now - lastReport > 30e9) {
             lastReport = now;
             System.err.printf("[%tT] %s epoch %d/%d step %d/%d %s%n", System.currentTimeMillis(), p.stage(), p.epoch(),
