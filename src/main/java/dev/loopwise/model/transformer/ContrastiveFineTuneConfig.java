@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param classesPerBatch   labels drawn into one batch
  * @param examplesPerClass  texts of each drawn label in the batch: every pair of them is a positive pair, every
  *                          pair across labels a negative one
+ * @param pairLoss          how the pairs are scored (see {@link ContrastiveFineTuner})
+ * @param temperature       τ of the supervised contrastive loss (unused by the cosine-similarity loss)
  * @param maxEpochs         passes over the training texts (each text is in one batch per epoch); the budget may plan fewer
  * @param learningRate      AdamW's peak rate for the top layer
  * @param layerDecay        each layer below learns at this times the rate of the one above
@@ -29,7 +31,7 @@ import java.time.Duration;
  * @param seed              every random choice derives from it
  */
 public record ContrastiveFineTuneConfig(int trainableLayers, int maxTokens, int classesPerBatch, int examplesPerClass,
-                                        int maxEpochs, double learningRate, double layerDecay, double warmupShare,
+                                        PairLoss pairLoss, double temperature, int maxEpochs, double learningRate, double layerDecay, double warmupShare,
                                         double weightDecay, float dropout, CacheMode cache, double headLearningRate,
                                         int headBatchSize, int headMaxEpochs, int headPatience, double heldOutShare,
                                         double retention, double outOfScopeWeight, Duration timeBudget, long seed) {
@@ -38,6 +40,8 @@ public record ContrastiveFineTuneConfig(int trainableLayers, int maxTokens, int 
         Checks.require(maxTokens >= 8 && maxTokens <= 512, "maxTokens must be in [8, 512]");
         Checks.require(classesPerBatch >= 2, "classesPerBatch must be at least 2 (negative pairs need two labels)");
         Checks.require(examplesPerClass >= 2, "examplesPerClass must be at least 2 (positive pairs need two texts)");
+        Checks.require(pairLoss != null, "pairLoss must be given");
+        Checks.require(temperature > 0 && temperature <= 1, "temperature must be in (0, 1]");
         Checks.require(maxEpochs >= 1, "maxEpochs must be at least 1");
         Checks.require(learningRate > 0 && learningRate < 0.01, "learningRate must be in (0, 0.01)");
         Checks.require(layerDecay > 0 && layerDecay <= 1, "layerDecay must be in (0, 1]");
@@ -56,49 +60,58 @@ public record ContrastiveFineTuneConfig(int trainableLayers, int maxTokens, int 
                 "timeBudget must be positive");
     }
 
+    /** The two pair losses: SetFit's cosine-similarity regression, or a supervised contrastive (InfoNCE) loss. */
+    public enum PairLoss { COSINE_SIMILARITY, SUPERVISED_CONTRASTIVE }
+
     public static ContrastiveFineTuneConfig defaults(long seed) {
-        return new ContrastiveFineTuneConfig(0, 64, 8, 4, 8, 5e-5, 0.9, 0.1, 0.01, 0.1f, CacheMode.AUTO, 0.01, 64, 200,
+        return new ContrastiveFineTuneConfig(0, 64, 8, 4, PairLoss.COSINE_SIMILARITY, 0.05, 8, 5e-5, 0.9, 0.1, 0.01, 0.1f, CacheMode.AUTO, 0.01, 64, 200,
                 8, 0.15, 0.98, 0.3, null, seed);
     }
 
     public ContrastiveFineTuneConfig withTrainableLayers(int layers) {
-        return new ContrastiveFineTuneConfig(layers, maxTokens, classesPerBatch, examplesPerClass, maxEpochs,
+        return new ContrastiveFineTuneConfig(layers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, maxEpochs,
                 learningRate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize,
                 headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, timeBudget, seed);
     }
 
     public ContrastiveFineTuneConfig withEpochs(int epochs) {
-        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, epochs,
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, epochs,
                 learningRate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize,
                 headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, timeBudget, seed);
     }
 
     public ContrastiveFineTuneConfig withLearningRate(double rate) {
-        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, maxEpochs,
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, maxEpochs,
                 rate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize,
                 headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, timeBudget, seed);
     }
 
     public ContrastiveFineTuneConfig withBatch(int classes, int examples) {
-        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classes, examples, maxEpochs, learningRate,
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classes, examples, pairLoss, temperature, maxEpochs, learningRate,
                 layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize, headMaxEpochs,
                 headPatience, heldOutShare, retention, outOfScopeWeight, timeBudget, seed);
     }
 
+    public ContrastiveFineTuneConfig withPairLoss(PairLoss loss, double tau) {
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, loss, tau,
+                maxEpochs, learningRate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate,
+                headBatchSize, headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, timeBudget, seed);
+    }
+
     public ContrastiveFineTuneConfig withCache(CacheMode mode) {
-        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, maxEpochs,
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, maxEpochs,
                 learningRate, layerDecay, warmupShare, weightDecay, dropout, mode, headLearningRate, headBatchSize,
                 headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, timeBudget, seed);
     }
 
     public ContrastiveFineTuneConfig withTimeBudget(Duration budget) {
-        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, maxEpochs,
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, maxEpochs,
                 learningRate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize,
                 headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, budget, seed);
     }
 
     public ContrastiveFineTuneConfig withSeed(long value) {
-        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, maxEpochs,
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, maxEpochs,
                 learningRate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize,
                 headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, timeBudget, value);
     }

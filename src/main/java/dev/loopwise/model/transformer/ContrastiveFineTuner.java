@@ -30,9 +30,15 @@ import java.util.Random;
  * tickets form no pair (they share no meaning), an out-of-scope and an in-scope ticket a negative one. Each
  * ticket is encoded once per batch however many pairs it is in, which is what makes the pairs cheap.
  *
- * <p>Loss (SetFit's cosine-similarity loss, positives and negatives weighted equally): with u the tuned unit
+ * <p>Loss, {@code COSINE_SIMILARITY} (SetFit's, positives and negatives weighted equally): with u the tuned unit
  * vectors, P the positive and N the negative pairs of the batch,
  * L = ½·(1/|P|) Σ_{(i,j)∈P} (cos(u_i, u_j) − 1)² + ½·(1/|N|) Σ_{(i,j)∈N} cos(u_i, u_j)².
+ *
+ * <p>Or {@code SUPERVISED_CONTRASTIVE} (Khosla et al. 2020; the InfoNCE form the bundled encoders were
+ * pre-trained with, labels choosing the positives): with s_ij = cos(u_i, u_j)/τ, P(i) the positives of anchor i
+ * and A(i) every other text of the batch except out-of-scope texts paired with an out-of-scope anchor,
+ * L = (1/|I|) Σ_{i∈I} −(1/|P(i)|) Σ_{p∈P(i)} log( exp(s_ip) / Σ_{a∈A(i)} exp(s_ia) ), over the anchors I that
+ * have a positive.
  *
  * <p>Then: the head on the tuned vectors with early stopping on the held-out rows, the out-of-scope threshold
  * chosen there (the product's rule), and — when those rows were carved from the training rows — the head
@@ -113,7 +119,10 @@ public final class ContrastiveFineTuner {
                                 double value;
                                 try (GradientCollector collector = trainer.newGradientCollector()) {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0);
-                                    NDArray l = pairLoss(batch, pooled, labelsOf(trainLabels, rows), oosClass);
+                                    int[] batchLabels = labelsOf(trainLabels, rows);
+                                    NDArray l = config.pairLoss() == ContrastiveFineTuneConfig.PairLoss.COSINE_SIMILARITY
+                                            ? pairLoss(batch, pooled, batchLabels, oosClass)
+                                            : supervisedContrastiveLoss(batch, pooled, batchLabels, oosClass, config.temperature());
                                     value = l.getFloat();
                                     if (!TrainingLoop.finite(value)) {
                                         return value;
@@ -221,6 +230,48 @@ public final class ContrastiveFineTuner {
 
     private static int[] labelsOf(int[] labels, int[] rows) {
         return java.util.Arrays.stream(rows).map(r -> labels[r]).toArray();
+    }
+
+    /**
+     * The supervised contrastive loss over the batch (see the class comment).
+     *
+     * @param pooled unit vectors [rows, hidden]
+     */
+    static NDArray supervisedContrastiveLoss(NDManager manager, NDArray pooled, int[] labels, int outOfScopeClass,
+                                             double temperature) {
+        int n = labels.length;
+        float[] positive = new float[n * n];
+        float[] excluded = new float[n * n];
+        float[] anchorWeight = new float[n];
+        int anchors = 0;
+        for (int i = 0; i < n; i++) {
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                boolean bothOos = labels[i] == outOfScopeClass && labels[j] == outOfScopeClass;
+                if (i == j || bothOos) {
+                    excluded[i * n + j] = 1;
+                } else if (labels[i] == labels[j]) {
+                    positive[i * n + j] = 1;
+                    count++;
+                }
+            }
+            if (count > 0) {
+                anchors++;
+                for (int j = 0; j < n; j++) {
+                    positive[i * n + j] /= count;
+                }
+                anchorWeight[i] = 1;
+            }
+        }
+        if (anchors == 0) {
+            return manager.zeros(new Shape());
+        }
+        Shape square = new Shape(n, n);
+        NDArray logits = pooled.matMul(pooled.transpose()).div((float) temperature)
+                .sub(manager.create(excluded, square).mul(1e4f));
+        NDArray logProbabilities = logits.logSoftmax(1);
+        NDArray perAnchor = logProbabilities.mul(manager.create(positive, square)).sum(new int[] {1}).neg();
+        return perAnchor.mul(manager.create(anchorWeight)).sum().div((float) anchors);
     }
 
     /**

@@ -45,10 +45,10 @@ public final class FineTuneBudget {
     /**
      * @param trainTokens      tokens of the training texts
      * @param validationTokens tokens of the rows evaluated after each epoch
-     * @param cacheBytes       what caching every text's frozen states would take, for the smallest tuned depth
+     * @param cacheBytes       what caching every text's frozen states takes (the same at any depth)
      */
     static FineTunePlan classifier(ClassifierFineTuneConfig config, BertConfig encoder, int trainingTexts,
-                                   long trainTokens, long validationTokens, long cacheBytesPerLayerFree) {
+                                   long trainTokens, long validationTokens, long cacheBytes) {
         double budget = seconds(config.timeBudget(), trainingTexts);
         double c = layerTokenSeconds(encoder);
         int layers = encoder.layers();
@@ -58,7 +58,7 @@ public final class FineTuneBudget {
         int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
         int to = config.trainableLayers() > 0 ? from : 1;
         for (int k = from; k >= to; k--) {
-            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), cacheBytesPerLayerFree);
+            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), cacheBytes);
             int lower = layers - k;
             double fixed = (cache ? lower * (train + val) * c : 0)
                     + (config.linearProbe() ? (cache ? k : layers) * (train + val) * c : 0)

@@ -159,6 +159,10 @@ public final class FineTuneBenchmark {
                 if (options.containsKey("lr")) {
                     config = config.withLearningRate(Double.parseDouble(options.get("lr")));
                 }
+                if (options.containsKey("pair-loss")) {
+                    config = config.withPairLoss(ContrastiveFineTuneConfig.PairLoss.valueOf(options.get("pair-loss")),
+                            Double.parseDouble(options.getOrDefault("tau", "0.05")));
+                }
                 if (options.containsKey("batch")) {
                     String[] parts = options.get("batch").split("x");
                     config = config.withBatch(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
