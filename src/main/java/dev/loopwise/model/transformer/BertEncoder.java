@@ -75,6 +75,13 @@ public final class BertEncoder implements AutoCloseable {
         }
     }
 
+    /** The encoder's shape as its graph tells it, without building a model (to plan a fine-tune before loading). */
+    public static BertConfig readConfig(Path onnx, OptionalInt knownHeads) {
+        OnnxGraph graph = OnnxGraph.read(onnx);
+        BertWeightMap weights = BertWeightMap.resolve(graph);
+        return BertConfig.fromGraph(graph, weights, knownHeads);
+    }
+
     /** Shapes for {@code trainer.initialize}: ids, mask, token types. */
     public static Shape[] inputShapes() {
         Shape shape = new Shape(1, 8);

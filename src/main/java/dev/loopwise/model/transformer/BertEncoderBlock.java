@@ -54,18 +54,52 @@ public final class BertEncoderBlock extends AbstractBlock {
         NDArray ids = inputs.get(0);
         NDArray mask = inputs.get(1).toType(DataType.FLOAT32, false);
         NDArray types = inputs.size() > 2 ? inputs.get(2) : ids.zerosLike();
-        long batch = ids.getShape().get(0);
+        return upperForward(store, lowerStates(store, ids, types, mask), mask, training);
+    }
+
+    /**
+     * Embeddings and the frozen layers below {@link #firstTrainableLayer()}, always in inference mode (no
+     * dropout), so the result depends on the text alone and a fine-tune may compute it once and cache it.
+     * A real token's state does not depend on the padding around it (padding gets zero attention weight).
+     *
+     * @param mask float [batch, tokens], 1 for real tokens
+     * @return hidden states [batch, tokens, hidden] entering the first trainable layer
+     */
+    public NDArray lowerStates(ParameterStore store, NDArray ids, NDArray types, NDArray mask) {
         long tokens = ids.getShape().get(1);
         if (tokens > maxTokens) {
             throw new IllegalArgumentException("A batch of " + tokens + " tokens exceeds the maximum of " + maxTokens
                     + "; tokenize with truncation at that length");
         }
-        NDArray maskBias = mask.neg().add(1f).mul(MASKED).reshape(batch, 1, 1, tokens);
-        NDArray hidden = embeddings.forward(store, new NDList(ids, types), training, params).singletonOrThrow();
-        for (BertLayerBlock layer : layers) {
-            hidden = layer.forward(store, new NDList(hidden, maskBias), training, params).singletonOrThrow();
+        NDArray bias = maskBias(mask);
+        NDArray hidden = embeddings.forward(store, new NDList(ids, types), false, null).singletonOrThrow();
+        int first = firstTrainableLayer();
+        for (int layer = 0; layer < first; layer++) {
+            hidden = layers.get(layer).forward(store, new NDList(hidden, bias), false, null).singletonOrThrow();
+        }
+        return hidden;
+    }
+
+    /**
+     * The trainable layers on states from {@link #lowerStates} (computed now or read from a cache), then
+     * pooling: the sentence vector [batch, hidden] and the last hidden states [batch, tokens, hidden].
+     *
+     * @param mask float [batch, tokens], 1 for real tokens
+     */
+    public NDList upperForward(ParameterStore store, NDArray lower, NDArray mask, boolean training) {
+        NDArray bias = maskBias(mask);
+        NDArray hidden = lower;
+        for (int layer = firstTrainableLayer(); layer < layers.size(); layer++) {
+            hidden = layers.get(layer).forward(store, new NDList(hidden, bias), training, null).singletonOrThrow();
         }
         return new NDList(pooling.pool(hidden, mask), hidden);
+    }
+
+    /** The additive attention mask [batch, 1, 1, tokens]: 0 for real tokens, float32 min for padding. */
+    private static NDArray maskBias(NDArray mask) {
+        long batch = mask.getShape().get(0);
+        long tokens = mask.getShape().get(1);
+        return mask.neg().add(1f).mul(MASKED).reshape(batch, 1, 1, tokens);
     }
 
     @Override
@@ -106,6 +140,46 @@ public final class BertEncoderBlock extends AbstractBlock {
             }
         }
         return layers.size();
+    }
+
+    /**
+     * Which layer each trainable parameter belongs to, by DJL parameter id (the key an optimizer's
+     * {@code ParameterTracker} receives), so learning rates can differ by depth.
+     */
+    public java.util.Map<String, Integer> trainableParameterLayers() {
+        java.util.Map<String, Integer> owners = new java.util.HashMap<>();
+        for (int layer = firstTrainableLayer(); layer < layers.size(); layer++) {
+            for (var pair : layers.get(layer).getDirectParameters()) {
+                owners.put(pair.getValue().getId(), layer);
+            }
+        }
+        return owners;
+    }
+
+    /**
+     * Overwrites parameters of the layers with the given values (as {@link #layerValues} returns them), e.g.
+     * to go back to the best epoch's weights. Runs without recording gradients.
+     */
+    public void setLayerValues(java.util.Map<String, FloatTensor> values) {
+        boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            for (int layer = 0; layer < layers.size(); layer++) {
+                for (var pair : layers.get(layer).getDirectParameters()) {
+                    FloatTensor value = values.get(BertParameters.layerPrefix(layer) + pair.getKey());
+                    if (value != null) {
+                        NDArray array = pair.getValue().getArray();
+                        if (!new Shape(value.dims()).equals(array.getShape())) {
+                            throw new IllegalArgumentException("Layer " + layer + " " + pair.getKey() + " has shape "
+                                    + array.getShape() + ", not " + new Shape(value.dims()));
+                        }
+                        array.set(java.nio.FloatBuffer.wrap(value.values()));
+                    }
+                }
+            }
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
+        }
     }
 
     /** The current values of every parameter of the given layers, by BertModel name, PyTorch layout. */

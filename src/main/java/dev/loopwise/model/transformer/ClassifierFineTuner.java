@@ -1,0 +1,248 @@
+package dev.loopwise.model.transformer;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import dev.loopwise.model.Djl;
+import dev.loopwise.model.Vectors;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Random;
+
+/**
+ * The full-data {@code finetune} regime: the encoder's top layers and a linear softmax head trained together
+ * end to end on the labelled tickets.
+ *
+ * <p>Loss: softmax cross-entropy of the head on the tuned encoder's unit sentence vector,
+ * L = −(1/B) Σ_i log softmax(W·E_θ(x_i) + b)[y_i], minimised over the head (W, b) and the top layers' weights θ.
+ *
+ * <p>Recipe: (1) tokenize once, truncated to {@code maxTokens}; (2) plan the tuned depth and epochs to fit
+ * the time budget ({@link FineTuneBudget}); (3) run the frozen lower layers once per text
+ * ({@link LowerLayerCache}) when that pays; (4) linear probe: fit the head on the frozen vectors first
+ * (LP-FT, so tuning starts from a useful head); (5) tune encoder (AdamW, layer-wise learning-rate decay) and
+ * head (Adam) together on length-bucketed batches, learning rates warming up linearly then decaying
+ * linearly; evaluate on the validation rows after each epoch and keep the best epoch (early stopping,
+ * time budget); (6) choose the out-of-scope threshold on the validation rows with the product's rule.
+ * An out-of-scope label with training rows is a class of its own.
+ */
+public final class ClassifierFineTuner {
+    private static final int EMBED_BATCH = 64;
+
+    private ClassifierFineTuner() {
+    }
+
+    public static FineTuneResult train(EncoderSource source, ClassifierFineTuneConfig config, FineTuneData data,
+                                       TrainingMonitor monitor) {
+        Djl.configure();
+        Stopwatch watch = new Stopwatch(monitor);
+        PreparedData prep = PreparedData.of(data, config.heldOutShare(), config.seed());
+        TokenizedTexts texts;
+        try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(source.tokenizer(), config.maxTokens())) {
+            texts = TokenizedTexts.of(tokenizer, prep.texts);
+        }
+        watch.lap("tokenize");
+        BertConfig bert = BertEncoder.readConfig(source.onnx(), OptionalInt.empty());
+        int[] trainRows = prep.trainRows;
+        int[] heldRows = prep.heldOutRows;
+        FineTunePlan plan = FineTuneBudget.classifier(config, bert, trainRows.length, texts.totalTokens(trainRows),
+                texts.totalTokens(heldRows), LowerLayerCache.estimateBytes(texts, prep.allRows(), bert.hidden()));
+        long deadline = watch.clockStart + (long) (plan.budgetSeconds() * 1e9);
+        monitor.report(new TrainingProgress("plan", 0, plan.epochs(), 0, 0, Map.of(
+                "plan/trainable_layers", (double) plan.trainableLayers(), "plan/epochs", (double) plan.epochs(),
+                "plan/estimated_s", plan.estimatedSeconds(), "plan/budget_s", plan.budgetSeconds())));
+        Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        int classes = prep.classes.size();
+        int hidden = bert.hidden();
+        int[] trainY = prep.labelsOf(trainRows);
+        int[] heldY = prep.labelsOf(heldRows);
+        try (BertEncoder encoder = BertEncoder.load(source.id(), source.onnx(), new BertEncoder.Options(source.pooling(),
+                plan.trainableLayers(), config.maxTokens(), config.dropout(), OptionalInt.empty()), null)) {
+            watch.lap("load");
+            LowerLayerCache cache = null;
+            if (plan.cacheLowerLayers()) {
+                cache = LowerLayerCache.build(encoder, texts, prep.allRows(), EMBED_BATCH, monitor);
+                metrics.put("cache/megabytes", cache.bytes() / 1e6);
+                watch.lap("cache");
+            }
+            EncoderFeed feed = new EncoderFeed(encoder, texts, cache);
+            LinearHeadFit.Result probe = null;
+            if (config.linearProbe()) {
+                float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, "probe");
+                float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, "probe");
+                int[] inClass = indicesWithClass(heldY);
+                probe = LinearHeadFit.train(new LinearHeadFit.Settings(0.01, 64, 200, 8, config.seed()), trainVectors, trainY,
+                        pick(heldVectors, inClass), pick(heldY, inClass), classes, "probe", monitor);
+                ClassifierHead probeHead = new ClassifierHead(prep.classes, probe.weights(), probe.bias(), 0, prep.outOfScopeLabel);
+                HeadEvaluation.evaluate(probeHead, heldVectors, heldY, config.retention(), config.outOfScopeWeight())
+                        .metrics().forEach((name, value) -> metrics.put(name.replace("eval/", "probe/"), value));
+                metrics.put("probe/epochs", (double) probe.epochs());
+                watch.lap("probe");
+            }
+            try (Model headModel = Model.newInstance("finetune-head", Device.cpu(), Djl.PYTORCH)) {
+                Linear head = Linear.builder().setUnits(classes).build();
+                headModel.setBlock(head);
+                int stepsPerEpoch = (trainRows.length + config.batchSize() - 1) / config.batchSize();
+                int total = stepsPerEpoch * plan.epochs();
+                int warmUp = (int) Math.round(total * config.warmupShare());
+                BertEncoderBlock block = encoder.block();
+                LearningRateSchedule encoderRate = new LearningRateSchedule((float) config.learningRate(), warmUp, total,
+                        block.trainableParameterLayers(), bert.layers() - 1, config.layerDecay());
+                LearningRateSchedule headRate = new LearningRateSchedule((float) config.headLearningRate(), warmUp, total,
+                        Map.of(), 0, 1);
+                Loss loss = Loss.softmaxCrossEntropyLoss();
+                DefaultTrainingConfig encoderConfig = new DefaultTrainingConfig(loss)
+                        .optOptimizer(Optimizer.adamW().optLearningRateTracker(encoderRate)
+                                .optWeightDecays((float) config.weightDecay()).build())
+                        .optDevices(new Device[] {Device.cpu()});
+                DefaultTrainingConfig headConfig = new DefaultTrainingConfig(loss)
+                        .optOptimizer(Optimizer.adam().optLearningRateTracker(headRate).build())
+                        .optDevices(new Device[] {Device.cpu()});
+                TrainingLoop.Outcome outcome;
+                try (Trainer encoderTrainer = encoder.model().newTrainer(encoderConfig);
+                     Trainer headTrainer = headModel.newTrainer(headConfig)) {
+                    encoderTrainer.initialize(BertEncoder.inputShapes());
+                    headTrainer.initialize(new Shape(1, hidden));
+                    if (probe != null) {
+                        LinearHeadFit.set(LinearHeadFit.parameter(head, "weight"), Vectors.flatten(probe.weights()));
+                        LinearHeadFit.set(LinearHeadFit.parameter(head, "bias"), probe.bias());
+                    }
+                    float[] labels = LinearHeadFit.floats(prep.y);
+                    Random random = new Random(config.seed());
+                    int from = block.firstTrainableLayer();
+                    TrainingLoop loop = new TrainingLoop("finetune", plan.epochs(),
+                            epoch -> texts.bucketedBatches(trainRows, config.batchSize(), 50, random),
+                            rows -> {
+                                try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
+                                    NDArray target = batch.create(pickFloats(labels, rows));
+                                    double value;
+                                    try (GradientCollector collector = encoderTrainer.newGradientCollector()) {
+                                        NDArray pooled = feed.forward(batch, rows, true).get(0);
+                                        NDArray logits = headTrainer.forward(new NDList(pooled)).singletonOrThrow();
+                                        NDArray l = loss.evaluate(new NDList(target), new NDList(logits));
+                                        value = l.getFloat();
+                                        if (!TrainingLoop.finite(value)) {
+                                            return value;
+                                        }
+                                        collector.backward(l);
+                                    }
+                                    encoderTrainer.step();
+                                    headTrainer.step();
+                                    return value;
+                                }
+                            })
+                            .evaluateWith(() -> HeadEvaluation.evaluate(currentHead(head, prep, classes, hidden),
+                                            feed.embed(heldRows, EMBED_BATCH, monitor, "finetune"), heldY,
+                                            config.retention(), config.outOfScopeWeight()).metrics(),
+                                    "eval/score", true, config.patience(), new TrainingLoop.Snapshot<State>() {
+                                        @Override
+                                        public State capture() {
+                                            return new State(block.layerValues(from, bert.layers()),
+                                                    LinearHeadFit.parameter(head, "weight").toFloatArray(),
+                                                    LinearHeadFit.parameter(head, "bias").toFloatArray());
+                                        }
+
+                                        @Override
+                                        public void restore(State state) {
+                                            block.setLayerValues(state.layers());
+                                            LinearHeadFit.set(LinearHeadFit.parameter(head, "weight"), state.weight());
+                                            LinearHeadFit.set(LinearHeadFit.parameter(head, "bias"), state.bias());
+                                        }
+                                    })
+                            .monitor(monitor, deadline)
+                            .learningRate(encoderRate::current)
+                            .reportEvery(20);
+                    outcome = loop.run();
+                }
+                watch.lap("finetune");
+                ClassifierHead tuned = currentHead(head, prep, classes, hidden);
+                float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, "threshold");
+                HeadEvaluation.Scored scored = HeadEvaluation.evaluate(tuned, heldVectors, heldY, config.retention(),
+                        config.outOfScopeWeight());
+                monitor.report(new TrainingProgress("threshold", 0, 0, 1, 1, scored.metrics()));
+                metrics.putAll(scored.metrics());
+                metrics.put("train/loss", outcome.best().getOrDefault("train/loss", Double.NaN));
+                metrics.put("train/epochs", (double) outcome.epochsRun());
+                metrics.put("train/steps", (double) outcome.steps());
+                watch.lap("threshold");
+                TunedEncoderWeights weights = encoder.tunedWeights();
+                metrics.putAll(watch.times());
+                return new FineTuneResult(FineTuneResult.FINETUNE, weights, tuned.withThreshold(scored.threshold()), plan,
+                        outcome.stop().name(), outcome.epochsRun(), outcome.bestEpoch(), metrics,
+                        outcome.history().stream().map(TrainingLoop.EpochLog::metrics).toList());
+            }
+        }
+    }
+
+    private record State(Map<String, FloatTensor> layers, float[] weight, float[] bias) {
+    }
+
+    private static ClassifierHead currentHead(Linear head, PreparedData prep, int classes, int hidden) {
+        return new ClassifierHead(prep.classes,
+                Vectors.reshape(LinearHeadFit.parameter(head, "weight").toFloatArray(), classes, hidden),
+                LinearHeadFit.parameter(head, "bias").toFloatArray(), 0, prep.outOfScopeLabel);
+    }
+
+    static int[] indicesWithClass(int[] y) {
+        return java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] >= 0).toArray();
+    }
+
+    static float[][] pick(float[][] rows, int[] indices) {
+        float[][] out = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = rows[indices[i]];
+        }
+        return out;
+    }
+
+    static int[] pick(int[] values, int[] indices) {
+        return java.util.Arrays.stream(indices).map(i -> values[i]).toArray();
+    }
+
+    static float[] pickFloats(float[] values, int[] indices) {
+        float[] out = new float[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = values[indices[i]];
+        }
+        return out;
+    }
+
+    /** Wall and CPU seconds per stage, and the monitor clock's start for the deadline. */
+    static final class Stopwatch {
+        final long clockStart;
+        private final long wallStart = System.nanoTime();
+        private final long cpuStart = TrainingMonitor.threadCpuClock().getAsLong();
+        private long lap = wallStart;
+        private final Map<String, Double> times = new LinkedHashMap<>();
+
+        Stopwatch(TrainingMonitor monitor) {
+            this.clockStart = monitor.clock().getAsLong();
+        }
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            times.merge("time/" + stage + "_s", (now - lap) / 1e9, Double::sum);
+            lap = now;
+        }
+
+        Map<String, Double> times() {
+            Map<String, Double> out = new LinkedHashMap<>(times);
+            out.put("time/total_s", (System.nanoTime() - wallStart) / 1e9);
+            out.put("time/cpu_s", (TrainingMonitor.threadCpuClock().getAsLong() - cpuStart) / 1e9);
+            return out;
+        }
+    }
+}

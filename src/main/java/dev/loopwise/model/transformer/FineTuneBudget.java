@@ -1,0 +1,114 @@
+package dev.loopwise.model.transformer;
+
+import java.time.Duration;
+
+/**
+ * Plans a fine-tune to fit its time budget before it starts, from the data's token counts and a fixed
+ * cost model (not a measurement, so the plan — and the result — is the same on every run with the same
+ * data and settings; the budget itself is still enforced on the clock, as a safety stop).
+ *
+ * <p>Cost model: a forward pass through one layer costs {@link #LAYER_TOKEN_SECONDS} per token (one PyTorch
+ * thread; measured on the 2-core build machine with MiniLM/bge-small's width 384 × 1536 as ≈ 0.5–0.6 s for a
+ * 32 × 32-token step of 4 frozen + 2 tuned layers, ≈ 1.0 s with 6 tuned), scaled by width for other encoders;
+ * a backward pass costs two forwards; length-bucketed batches pad about 10%.
+ *
+ * <p>Default budget: 129 s + 51.4 ms per training text — about 3 minutes for 1,000 texts and 15 minutes for
+ * 15,000, the product's targets on two cores.
+ */
+public final class FineTuneBudget {
+    static final double LAYER_TOKEN_SECONDS = 55e-6;
+    static final double BACKWARD = 2;
+    static final double PADDING = 1.1;
+    /** Share of the budget plans may use; the rest absorbs the model's error and the final steps. */
+    static final double USABLE = 0.85;
+    /** A plan tunes the most layers that still allow this many epochs. */
+    static final int MIN_EPOCHS = 3;
+
+    private FineTuneBudget() {
+    }
+
+    public static Duration defaultBudget(int trainingTexts) {
+        double seconds = 128.6 + 0.05143 * trainingTexts;
+        return Duration.ofMillis((long) (Math.min(seconds, 3600) * 1000));
+    }
+
+    static double layerTokenSeconds(BertConfig config) {
+        double width = 4.0 * config.hidden() * config.hidden() + 2.0 * config.hidden() * config.intermediate();
+        return LAYER_TOKEN_SECONDS * width / (4.0 * 384 * 384 + 2.0 * 384 * 1536);
+    }
+
+    /** The most bytes a cache may take: 2 GiB, and at most 40% of the heap. */
+    static long cacheLimitBytes() {
+        return Math.min(2L << 30, (long) (Runtime.getRuntime().maxMemory() * 0.4));
+    }
+
+    /**
+     * @param trainTokens      tokens of the training texts
+     * @param validationTokens tokens of the rows evaluated after each epoch
+     * @param cacheBytes       what caching every text's frozen states takes (the same at any depth)
+     */
+    static FineTunePlan classifier(ClassifierFineTuneConfig config, BertConfig encoder, int trainingTexts,
+                                   long trainTokens, long validationTokens, long cacheBytes) {
+        double budget = seconds(config.timeBudget(), trainingTexts);
+        double c = layerTokenSeconds(encoder);
+        int layers = encoder.layers();
+        double train = trainTokens * PADDING;
+        double val = validationTokens * PADDING;
+        FineTunePlan fallback = null;
+        int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
+        int to = config.trainableLayers() > 0 ? from : 1;
+        for (int k = from; k >= to; k--) {
+            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), cacheBytes);
+            int lower = layers - k;
+            double fixed = (cache ? lower * (train + val) * c : 0)
+                    + (config.linearProbe() ? (cache ? k : layers) * (train + val) * c : 0)
+                    + (cache ? k : layers) * val * c; // the final pass for the threshold
+            double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c + (cache ? k : layers) * val * c;
+            int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
+            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
+            if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
+                return plan;
+            }
+            fallback = plan;
+        }
+        return fallback;
+    }
+
+    /** @param allTokens tokens of every text embedded at the end (training and held-out) */
+    static FineTunePlan contrastive(ContrastiveFineTuneConfig config, BertConfig encoder, int trainingTexts,
+                                    long trainTokens, long allTokens) {
+        double budget = seconds(config.timeBudget(), trainingTexts);
+        double c = layerTokenSeconds(encoder);
+        int layers = encoder.layers();
+        double train = trainTokens * PADDING * 1.3; // batches are grouped by label, not by length: more padding
+        double all = allTokens * PADDING;
+        FineTunePlan fallback = null;
+        int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
+        int to = config.trainableLayers() > 0 ? from : 1;
+        for (int k = from; k >= to; k--) {
+            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), 0);
+            int lower = layers - k;
+            double fixed = (cache ? lower * all * c : 0) + (cache ? k : layers) * all * c + 5;
+            double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c;
+            int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
+            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
+            if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
+                return plan;
+            }
+            fallback = plan;
+        }
+        return fallback;
+    }
+
+    private static boolean useCache(CacheMode mode, int tuned, int layers, int epochs, long bytes) {
+        return switch (mode) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> tuned < layers && epochs >= 2 && bytes <= cacheLimitBytes();
+        };
+    }
+
+    static double seconds(Duration budget, int trainingTexts) {
+        return (budget == null ? defaultBudget(trainingTexts) : budget).toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.loopwise.model.transformer;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.loopwise.model.Djl;
+import dev.loopwise.model.MiniBatches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A linear softmax head W·x + b on fixed sentence vectors, trained by the shared {@link TrainingLoop} with
+ * DJL's PyTorch engine — the product's trained regime (Adam, shuffled mini-batches, early stopping on
+ * held-out loss with the best epoch's weights kept), usable both on frozen vectors (the probe before a
+ * fine-tune) and on tuned ones (the head after contrastive tuning).
+ *
+ * <p>Loss: softmax cross-entropy, L = −(1/B) Σ_i log softmax(W·x_i + b)[y_i].
+ */
+final class LinearHeadFit {
+    /** @param epochs the epoch whose weights these are; {@code heldOutLoss} NaN without held-out rows */
+    record Result(float[][] weights, float[] bias, int epochs, double heldOutLoss, TrainingLoop.Outcome outcome) {
+    }
+
+    /**
+     * @param maxEpochs with held-out rows: the most epochs (early stopping usually ends sooner); without: exactly this many
+     */
+    record Settings(double learningRate, int batchSize, int maxEpochs, int patience, long seed) {
+        Settings {
+            if (!(learningRate > 0) || batchSize < 1 || maxEpochs < 1 || patience < 1) {
+                throw new IllegalArgumentException("Bad head settings " + learningRate + ", " + batchSize + ", " + maxEpochs
+                        + ", " + patience);
+            }
+        }
+    }
+
+    private LinearHeadFit() {
+    }
+
+    static Result train(Settings settings, float[][] x, int[] y, float[][] heldOutX, int[] heldOutY, int classes,
+                        String stage, TrainingMonitor monitor) {
+        Djl.configure();
+        Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) settings.seed());
+        int dim = x[0].length;
+        boolean early = heldOutX != null && heldOutX.length > 0;
+        Loss loss = Loss.softmaxCrossEntropyLoss();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build())
+                .optDevices(new Device[] {Device.cpu()});
+        try (Model model = Model.newInstance("linear-head", Device.cpu(), Djl.PYTORCH)) {
+            Linear head = Linear.builder().setUnits(classes).build();
+            model.setBlock(head);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, dim));
+                Random random = new Random(settings.seed());
+                int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
+                float[] labels = floats(y);
+                TrainingLoop loop = new TrainingLoop(stage, settings.maxEpochs(), epoch -> {
+                    int[] order = all.clone();
+                    MiniBatches.shuffle(order, random);
+                    List<int[]> batches = new ArrayList<>();
+                    for (int from = 0; from < order.length; from += settings.batchSize()) {
+                        batches.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize())));
+                    }
+                    return batches;
+                }, rows -> {
+                    try (NDManager batch = trainer.getManager().newSubManager()) {
+                        NDArray input = batch.create(MiniBatches.rows(x, rows, 0, rows.length), new Shape(rows.length, dim));
+                        NDArray target = batch.create(MiniBatches.pick(labels, rows, 0, rows.length));
+                        double value;
+                        try (GradientCollector collector = trainer.newGradientCollector()) {
+                            NDArray output = trainer.forward(new NDList(input)).singletonOrThrow();
+                            NDArray l = loss.evaluate(new NDList(target), new NDList(output));
+                            value = l.getFloat();
+                            if (!TrainingLoop.finite(value)) {
+                                return value;
+                            }
+                            collector.backward(l);
+                        }
+                        trainer.step();
+                        return value;
+                    }
+                }).monitor(monitor, Long.MAX_VALUE).reportEvery(1000);
+                if (early) {
+                    loop.evaluateWith(() -> Map.of("eval/loss", heldOutLoss(trainer, loss, heldOutX, heldOutY)),
+                            "eval/loss", false, settings.patience(), new TrainingLoop.Snapshot<float[][]>() {
+                                @Override
+                                public float[][] capture() {
+                                    return new float[][] {parameter(head, "weight").toFloatArray(),
+                                            parameter(head, "bias").toFloatArray()};
+                                }
+
+                                @Override
+                                public void restore(float[][] state) {
+                                    set(parameter(head, "weight"), state[0]);
+                                    set(parameter(head, "bias"), state[1]);
+                                }
+                            });
+                }
+                TrainingLoop.Outcome outcome = loop.run();
+                float[] w = parameter(head, "weight").toFloatArray();
+                float[] b = parameter(head, "bias").toFloatArray();
+                return new Result(dev.loopwise.model.Vectors.reshape(w, classes, dim), b, outcome.bestEpoch(),
+                        early ? outcome.best().get("eval/loss") : Double.NaN, outcome);
+            }
+        }
+    }
+
+    private static double heldOutLoss(Trainer trainer, Loss loss, float[][] x, int[] y) {
+        try (NDManager batch = trainer.getManager().newSubManager()) {
+            NDArray input = batch.create(dev.loopwise.model.Vectors.flatten(x), new Shape(x.length, x[0].length));
+            NDArray prediction = trainer.evaluate(new NDList(input)).singletonOrThrow();
+            return loss.evaluate(new NDList(batch.create(floats(y))), new NDList(prediction)).getFloat();
+        }
+    }
+
+    static NDArray parameter(Linear head, String name) {
+        for (var pair : head.getParameters()) {
+            if (pair.getKey().equals(name)) {
+                Parameter parameter = pair.getValue();
+                return parameter.getArray();
+            }
+        }
+        throw new IllegalStateException("The linear head has no parameter " + name);
+    }
+
+    /** Overwrites a parameter's values in place, outside autograd. */
+    static void set(NDArray array, float[] values) {
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            array.set(java.nio.FloatBuffer.wrap(values));
+        } finally {
+            JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    static float[] floats(int[] labels) {
+        float[] out = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i];
+        }
+        return out;
+    }
+}
