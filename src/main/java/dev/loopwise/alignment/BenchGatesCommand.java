@@ -1,6 +1,5 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.cli.CliFiles;
 import dev.loopwise.model.CliEncoder;
 import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.ticket.TicketRow;
@@ -38,16 +37,9 @@ public class BenchGatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<TicketRow> train = new ArrayList<>();
-        List<TicketRow> test = new ArrayList<>();
-        for (TicketRow row : CliFiles.tickets(data)) {
-            if (row.label() != null) {
-                ("test".equalsIgnoreCase(row.split()) ? test : train).add(row);
-            }
-        }
-        if (test.isEmpty() || train.stream().noneMatch(r -> r.response() != null)) {
-            throw new IllegalArgumentException(data + " needs 'test' rows and training rows with a 'response' (the agent's reply).");
-        }
+        SimulationData files = SimulationData.read(data);
+        List<TicketRow> train = files.train();
+        List<TicketRow> test = files.test();
         RoundSettings template = new RoundSettings(method, 0.5, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());

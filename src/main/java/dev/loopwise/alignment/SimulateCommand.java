@@ -5,7 +5,6 @@ import dev.loopwise.model.CliEncoder;
 import dev.loopwise.model.EncoderOptions;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +58,9 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<TicketRow> train = new ArrayList<>();
-        List<TicketRow> test = new ArrayList<>();
-        for (TicketRow row : CliFiles.tickets(data)) {
-            if (row.label() == null) {
-                continue;
-            }
-            ("test".equalsIgnoreCase(row.split()) ? test : train).add(row);
-        }
-        if (test.isEmpty() || train.stream().noneMatch(r -> r.response() != null)) {
-            throw new IllegalArgumentException(data + " needs 'test' rows and training rows with a 'response' (the agent's reply).");
-        }
+        SimulationData files = SimulationData.read(data);
+        List<TicketRow> train = files.train();
+        List<TicketRow> test = files.test();
         List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
         RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
         boolean all = "all".equalsIgnoreCase(preference.trim());
