@@ -1,7 +1,7 @@
 package dev.loopwise.demo;
 
 import dev.loopwise.common.Messages;
-import dev.loopwise.model.IntentTrainingConfig;
+import dev.loopwise.model.IntentRegime;
 import dev.loopwise.model.ModelVersion;
 import dev.loopwise.model.TrainingService;
 import dev.loopwise.security.Role;
@@ -68,11 +68,14 @@ public class DemoWorkspace {
         LOG.info(banner());
     }
 
-    /** A demo answers right away: without any model version yet, train the first one in the background. */
+    /**
+     * A demo answers right away: without any model version yet, train the first one in the background, on
+     * the frozen encoder (seconds); fine-tuning the encoder is the support lead's next step on the Models page.
+     */
     void trainFirstModel(@Observes @Priority(200) StartupEvent event) {
         if (config.enabled() && QuarkusTransaction.requiringNew().call(() -> ModelVersion.count() == 0)) {
             LOG.info("Training the demo's first model version in the background...");
-            training.start(IntentTrainingConfig.AUTO, "demo");
+            training.start(IntentRegime.LINEAR, "demo");
         }
     }
 

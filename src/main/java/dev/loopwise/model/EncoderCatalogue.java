@@ -1,5 +1,6 @@
 package dev.loopwise.model;
 
+import dev.loopwise.model.transformer.Pooling;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

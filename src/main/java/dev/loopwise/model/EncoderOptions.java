@@ -1,5 +1,6 @@
 package dev.loopwise.model;
 
+import dev.loopwise.model.transformer.Pooling;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 

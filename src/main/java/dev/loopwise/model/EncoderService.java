@@ -1,5 +1,8 @@
 package dev.loopwise.model;
 
+import dev.loopwise.model.transformer.Pooling;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.TunedEncoderWeights;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +73,17 @@ public class EncoderService {
         }
     }
 
+    /** The files and pooling of a base encoder, for fine-tuning it. */
+    public EncoderSource source(EncoderRef base) {
+        EncoderSpec spec = spec(base.base());
+        return new EncoderSource(spec.id(), spec.files().model(), spec.files().tokenizer(), spec.pooling());
+    }
+
+    /** Text put before every input of this encoder (empty for the catalogue's). */
+    public String prefix(EncoderRef encoder) {
+        return spec(encoder.base()).prefix();
+    }
+
     /** Ids of the encoders in memory now, least recently used first. */
     public synchronized List<String> loadedIds() {
         return new ArrayList<>(loaded.keySet());
@@ -86,7 +100,8 @@ public class EncoderService {
                 return known.get();
             }
             long start = System.nanoTime();
-            Loaded fresh = new Loaded(new SentenceEncoder(spec(encoder), settings.batchSize(), settings.threads()));
+            TunedEncoderWeights tuned = encoder.isTuned() ? TunedEncoder.load(encoder) : null;
+            Loaded fresh = new Loaded(new SentenceEncoder(spec(encoder.base()), tuned, settings.batchSize(), settings.threads()));
             LOG.infof("Encoder %s loaded in %d ms", encoder.id(), (System.nanoTime() - start) / 1_000_000);
             synchronized (this) {
                 if (closed) {

@@ -1,5 +1,6 @@
 package dev.loopwise.model;
 
+import dev.loopwise.model.transformer.Pooling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.Hashing;

@@ -2,17 +2,18 @@ package dev.loopwise.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.loopwise.cli.CliFiles;
+import dev.loopwise.common.PeakMemory;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.FineTuneData;
+import dev.loopwise.model.transformer.FineTuneResult;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval-intents", description = "Train an intent classifier on a file and evaluate it on held-out rows.")
 public class EvalIntentsCommand implements Callable<Integer> {
-    private static final Set<String> VALIDATION = Set.of("val", "valid", "validation", "dev");
-
     @Option(names = "--train", required = true, description = "CSV or JSONL with text,label (and optionally split).")
     Path trainFile;
 
@@ -38,8 +37,13 @@ public class EvalIntentsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--regime", defaultValue = "auto", description = "auto, zero_shot, few_shot or trained (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--regime", defaultValue = "auto", description = "auto, zero-shot, prototypes, linear or finetune; auto "
+            + "fine-tunes with 4+ examples per intent unless --budget is 0 (default: ${DEFAULT-VALUE}).")
     String regime;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", description = "Time a fine-tune may take (default: by data size, about 3 min "
+            + "per 1,000 rows on 2 cores); 0 keeps auto on the frozen encoder.")
+    Long budgetSeconds;
 
     @Option(names = "--oos-label", defaultValue = "oos", description = "Label of out-of-scope rows (default: ${DEFAULT-VALUE}).")
     String oosLabel;
@@ -62,50 +66,25 @@ public class EvalIntentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IntentTrainingConfig config = IntentTrainingConfig.defaults(seed).withRegime(regime).withOutOfScopeWeight(outOfScopeWeight);
-        boolean sameFile = Files.isSameFile(trainFile, testFile);
-        List<TicketRow> trainRows = new ArrayList<>();
-        List<TicketRow> validationRows = new ArrayList<>();
-        List<TicketRow> testRows = new ArrayList<>();
-        for (TicketRow row : CliFiles.tickets(trainFile)) {
-            String split = row.split() == null ? "" : row.split().toLowerCase();
-            if (VALIDATION.contains(split)) {
-                validationRows.add(row);
-            } else if (split.equals("test") && sameFile) {
-                testRows.add(row);
-            } else if (!sameFile || split.equals("train") || split.isEmpty()) {
-                trainRows.add(row);
-            }
+        IntentDataSplit split = IntentDataSplit.read(trainFile, testFile, shots, seed);
+        String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
+        String chosen = IntentRegime.parse(regime);
+        if (chosen.equals(IntentRegime.AUTO)) {
+            chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), budgetSeconds == null || budgetSeconds > 0,
+                    IntentTrainingConfig.defaults(seed).minTrainedExamples(), 4);
         }
-        if (!sameFile) {
-            List<TicketRow> all = CliFiles.tickets(testFile);
-            boolean hasTestSplit = all.stream().anyMatch(r -> "test".equalsIgnoreCase(r.split()));
-            all.stream().filter(r -> !hasTestSplit || "test".equalsIgnoreCase(r.split())).forEach(testRows::add);
-        }
-        requireLabelled(trainRows, trainFile);
-        requireLabelled(testRows, testFile);
-        if (testRows.isEmpty()) {
-            throw new IllegalArgumentException("No test rows: give --test another file, or a 'split' column with 'test' rows.");
-        }
-        List<String> labels = new ArrayList<>(new TreeSet<>(trainRows.stream().map(TicketRow::label).toList()));
-        if (shots != null) {
-            int[] y = trainRows.stream().mapToInt(r -> labels.indexOf(r.label())).toArray();
-            int[] keep = StratifiedSplit.atMostPerClass(y, labels.size(), shots, seed);
-            List<TicketRow> kept = new ArrayList<>();
-            for (int i : keep) {
-                kept.add(trainRows.get(i));
-            }
-            trainRows = kept;
-            validationRows.clear(); // a few-shot user has no large validation set either
-        }
-        validationRows.removeIf(r -> !labels.contains(r.label()));
-
         Progress progress = new Progress(json);
+        progress.line("Regime: " + chosen + (regime.equals(IntentRegime.AUTO) ? " (auto)" : ""));
+        if (chosen.equals(IntentRegime.FINETUNE)) {
+            return fineTune(split, oos, progress);
+        }
+        IntentTrainingConfig config = IntentTrainingConfig.defaults(seed).withRegime(chosen).withOutOfScopeWeight(outOfScopeWeight);
+        List<String> labels = split.labels();
         long encodeStart = System.nanoTime();
         List<String> texts = new ArrayList<>();
-        trainRows.forEach(r -> texts.add(r.text()));
-        validationRows.forEach(r -> texts.add(r.text()));
-        testRows.forEach(r -> texts.add(r.text()));
+        split.train().forEach(r -> texts.add(r.text()));
+        split.validation().forEach(r -> texts.add(r.text()));
+        split.test().forEach(r -> texts.add(r.text()));
         labels.forEach(label -> texts.add(describe(label)));
         float[][] vectors;
         String encoderId;
@@ -117,53 +96,86 @@ public class EvalIntentsCommand implements Callable<Integer> {
         }
         double encodingSeconds = (System.nanoTime() - encodeStart) / 1e9;
         int offset = 0;
-        LabelledVectors train = labelled(vectors, offset, trainRows, labels);
-        offset += trainRows.size();
-        LabelledVectors validation = labelled(vectors, offset, validationRows, labels);
-        offset += validationRows.size();
-        float[][] test = java.util.Arrays.copyOfRange(vectors, offset, offset + testRows.size());
-        offset += testRows.size();
+        LabelledVectors train = labelled(vectors, offset, split.train(), labels);
+        offset += split.train().size();
+        LabelledVectors validation = labelled(vectors, offset, split.validation(), labels);
+        offset += split.validation().size();
+        float[][] test = java.util.Arrays.copyOfRange(vectors, offset, offset + split.test().size());
+        offset += split.test().size();
         float[][] descriptions = java.util.Arrays.copyOfRange(vectors, offset, offset + labels.size());
 
         progress.line("Training (" + config.regime() + ") on " + train.size() + " rows...");
-        String oos = labels.contains(oosLabel) || testRows.stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
         IntentTrainingResult result = IntentTrainer.train(config,
                 new IntentTrainingData(labels, train, validation, descriptions, labels.contains(oosLabel) ? oosLabel : null));
-        if (threshold != null) {
-            result = new IntentTrainingResult(result.head().withThreshold(threshold), result.epochs(), result.heldOutLoss(),
-                    result.trainingMillis());
-        }
-        IntentEvaluation evaluation = IntentEvaluation.of(result.head(), test, testRows.stream().map(TicketRow::label).toList(), oos);
-        report(result, evaluation, new Encoding(encoderId, encodingSeconds, texts.size(), textsPerSecond), trainRows.size(),
-                validationRows.size(), testRows.size());
+        IntentHead head = threshold == null ? result.head() : result.head().withThreshold(threshold);
+        IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
+        Map<String, Object> out = results(head, evaluation, split);
+        out.put("epochs", result.epochs());
+        out.put("trainingSeconds", result.trainingMillis() / 1000.0);
+        out.put("encodingSeconds", encodingSeconds);
+        out.put("textsEncoded", texts.size());
+        out.put("encodingTextsPerSecond", textsPerSecond);
+        out.put("encoder", encoderId);
+        report(out, evaluation);
         return 0;
     }
 
-    /** What encoding cost: {@code textsPerSecond} counts only texts the encoder really ran on (null when all came from the cache). */
-    private record Encoding(String encoderId, double seconds, int texts, Double textsPerSecond) {
+    /** The encoder's top layers tuned with the head on the training rows; the test rows are encoded as served, by ONNX Runtime. */
+    private int fineTune(IntentDataSplit split, String oos, Progress progress) throws IOException {
+        long started = System.nanoTime();
+        try (CliEncoder base = encoderOptions.open(false, 32)) {
+            EncoderSpec spec = base.spec();
+            String prefix = spec.prefix();
+            FineTuneData data = FineTuneData.of(split.train().stream().map(r -> prefix + r.text()).toList(),
+                    split.train().stream().map(TicketRow::label).toList(), split.validation().stream().map(r -> prefix + r.text()).toList(),
+                    split.validation().stream().map(TicketRow::label).toList(), split.labels().contains(oosLabel) ? oosLabel : null);
+            FineTuneResult tuned = IntentFineTuning.run(
+                    new EncoderSource(spec.id(), spec.files().model(), spec.files().tokenizer(), spec.pooling()), data,
+                    new IntentFineTuning.Settings(IntentTrainingConfig.defaults(seed).minTrainedExamples(), 0.98, outOfScopeWeight,
+                            budgetSeconds == null ? null : Duration.ofSeconds(budgetSeconds), seed),
+                    progress::step, () -> false);
+            progress.done();
+            double trainingSeconds = (System.nanoTime() - started) / 1e9;
+            long encodeStart = System.nanoTime();
+            float[][] test;
+            String encoderId;
+            try (SentenceEncoder served = new SentenceEncoder(spec, tuned.weights(), 32, 0)) {
+                encoderId = served.id();
+                test = served.encode(split.test().stream().map(TicketRow::text).toList());
+            }
+            IntentHead head = tuned.head().toIntentHead(IntentHead.FINETUNE);
+            head = threshold == null ? head : head.withThreshold(threshold);
+            IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
+            Map<String, Object> out = results(head, evaluation, split);
+            out.putAll(IntentFineTuning.metrics(tuned));
+            out.put("trainingSeconds", trainingSeconds);
+            out.put("encodingSeconds", (System.nanoTime() - encodeStart) / 1e9);
+            out.put("encoder", encoderId);
+            out.put("tunedMegabytes", tuned.weights().toBytes().length / 1e6);
+            report(out, evaluation);
+            return 0;
+        }
     }
 
-    private void report(IntentTrainingResult result, IntentEvaluation evaluation, Encoding encoding, int trainRows, int validationRows,
-                        int testRows) throws IOException {
+    private Map<String, Object> results(IntentHead head, IntentEvaluation evaluation, IntentDataSplit split) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("regime", result.head().regime());
-        out.put("trainRows", trainRows);
-        out.put("validationRows", validationRows);
-        out.put("testRows", testRows);
+        out.put("regime", head.regime());
+        out.put("trainRows", split.train().size());
+        out.put("validationRows", split.validation().size());
+        out.put("testRows", split.test().size());
         out.put("accuracy", evaluation.accuracy());
         out.put("macroF1", evaluation.macroF1());
         out.put("inScopeAccuracy", evaluation.inScopeAccuracy());
         out.put("topIntentAccuracy", evaluation.topIntentAccuracy());
         out.put("outOfScopeRecall", evaluation.outOfScopeRecall());
         out.put("handoverRate", evaluation.handoverRate());
-        out.put("threshold", result.head().threshold());
-        out.put("epochs", result.epochs());
-        out.put("trainingSeconds", result.trainingMillis() / 1000.0);
-        out.put("encodingSeconds", encoding.seconds());
-        out.put("textsEncoded", encoding.texts());
-        out.put("encodingTextsPerSecond", encoding.textsPerSecond());
-        out.put("encoder", encoding.encoderId());
+        out.put("threshold", head.threshold());
         out.put("seed", seed);
+        return out;
+    }
+
+    private void report(Map<String, Object> out, IntentEvaluation evaluation) throws IOException {
+        out.put("peakRssMb", PeakMemory.residentMegabytes());
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(out));
             return;
@@ -175,12 +187,6 @@ public class EvalIntentsCommand implements Callable<Integer> {
             evaluation.topConfusions().stream().limit(5)
                     .forEach(c -> System.out.println("  " + c.expected() + " -> " + c.predicted() + ": " + c.count()));
         }
-    }
-
-    private static void requireLabelled(List<TicketRow> rows, Path file) {
-        rows.stream().filter(r -> r.label() == null).findFirst().ifPresent(r -> {
-            throw new IllegalArgumentException(file + " line " + r.line() + ": every row needs a label");
-        });
     }
 
     /** A label as words, the only description a bare data set offers for zero-shot ("book_flight" → "book flight"). */

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The intent classifier on top of the encoder: p(intent | x) = softmax(W·E(x) + b). The three regimes
- * differ only in where W comes from — intent descriptions (zero-shot), class prototypes (few-shot) or
- * training (full). A request is out of scope when the out-of-scope class wins, or when the best
+ * The intent classifier on top of the encoder: p(intent | x) = softmax(W·E(x) + b). The regimes
+ * differ only in where W comes from — intent descriptions (zero-shot), class prototypes (few-shot),
+ * training (full), or training together with the encoder E itself (finetune). A request is out of scope when the out-of-scope class wins, or when the best
  * in-scope probability is below {@code threshold} (chosen on held-out data).
  */
 public record IntentHead(String regime, List<String> labels, float[][] weights, float[] bias, double threshold,
@@ -15,6 +15,8 @@ public record IntentHead(String regime, List<String> labels, float[][] weights, 
     public static final String ZERO_SHOT = "zero_shot";
     public static final String FEW_SHOT = "few_shot";
     public static final String TRAINED = "trained";
+    /** A head trained together with the encoder's top layers; it reads the fine-tuned encoder's vectors. */
+    public static final String FINETUNE = "finetune";
 
     public IntentHead withThreshold(double newThreshold) {
         return new IntentHead(regime, labels, weights, bias, newThreshold, outOfScopeLabel);

@@ -4,6 +4,7 @@ package dev.loopwise.model;
  * How to fit an intent classifier. Validated on construction.
  *
  * @param regime            {@code auto} picks zero-shot, few-shot or trained from how many examples each intent has
+ *                          (any name {@link IntentRegime#parse} takes but finetune)
  * @param minTrainedExamples fewest examples per intent for which a trained head beats prototypes (auto regime)
  * @param maxEpochs         upper bound of training epochs; early stopping on held-out loss usually ends sooner
  * @param learningRate      Adam's step size for the linear head
@@ -23,10 +24,7 @@ public record IntentTrainingConfig(String regime, int minTrainedExamples, int ma
     public static final String AUTO = "auto";
 
     public IntentTrainingConfig {
-        if (!regime.equals(AUTO) && !regime.equals(IntentHead.ZERO_SHOT) && !regime.equals(IntentHead.FEW_SHOT)
-                && !regime.equals(IntentHead.TRAINED)) {
-            throw new IllegalArgumentException("regime must be auto, zero_shot, few_shot or trained, not " + regime);
-        }
+        regime = IntentRegime.headRegime(regime);
         require(minTrainedExamples >= 1, "minTrainedExamples must be at least 1");
         require(maxEpochs >= 1, "maxEpochs must be at least 1");
         require(learningRate > 0 && learningRate < 1, "learningRate must be in (0, 1)");

@@ -73,6 +73,17 @@ public interface ModelConfig {
         @WithDefault("0.3")
         double oosWeight();
 
+        /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (when a budget allows it). */
+        @WithDefault("4")
+        int minFineTuneExamples();
+
+        /**
+         * How long fine-tuning the encoder may take (ISO-8601, e.g. {@code PT5M}); unset: by data size, about
+         * 3 minutes for 1,000 tickets and 15 for 15,000 on two cores. {@code PT0S}: {@code auto} never fine-tunes
+         * (an explicit {@code finetune} then plans by data size).
+         */
+        Optional<java.time.Duration> fineTuneBudget();
+
         /** Hidden units of the reply policy's scorer. */
         @WithDefault("32")
         int policyHidden();

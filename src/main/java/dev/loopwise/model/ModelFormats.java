@@ -43,6 +43,7 @@ public class ModelFormats {
         return switch (version.regime) {
             case IntentHead.ZERO_SHOT -> "zero-shot (descriptions only)";
             case IntentHead.FEW_SHOT -> "few-shot (prototypes)";
+            case IntentHead.FINETUNE -> "fine-tuned encoder";
             default -> "trained";
         };
     }

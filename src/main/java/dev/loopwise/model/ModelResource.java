@@ -64,7 +64,7 @@ public class ModelResource {
     @POST
     @Path("/models/train")
     public Response train(TrainRequest request) {
-        String regime = request == null || request.regime() == null ? IntentTrainingConfig.AUTO : request.regime();
+        String regime = request == null || request.regime() == null ? IntentRegime.AUTO : request.regime();
         try {
             TrainingRun run = training.start(regime, currentUser.name());
             return Response.accepted(Map.of("runId", run.id)).build();
@@ -79,6 +79,17 @@ public class ModelResource {
         TrainingRun run = TrainingRun.<TrainingRun>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound(Messages.notFound("training run", id)));
         return RunView.of(run);
+    }
+
+    /** Asks a queued or running training to stop; 409 when it has already ended. No version is made. */
+    @POST
+    @Path("/training-runs/{id}/cancel")
+    public RunView cancel(@PathParam("id") long id) {
+        TrainingRun.<TrainingRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("training run", id)));
+        if (!training.cancel(id)) {
+            throw ApiException.conflict("run_finished", "Training run " + id + " has already ended; there is nothing to cancel.");
+        }
+        return RunView.of(TrainingRun.findById(id));
     }
 
     @POST

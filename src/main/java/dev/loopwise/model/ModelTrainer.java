@@ -1,6 +1,9 @@
 package dev.loopwise.model;
 
 import dev.loopwise.common.Hashing;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.FineTuneResult;
+import dev.loopwise.model.transformer.TunedEncoderWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,19 +21,67 @@ public final class ModelTrainer {
     /** How sharply an agent's reply picks the library reply it resembles most. */
     private static final double SFT_TEMPERATURE = 0.05;
 
+    /**
+     * @param regime         one of {@link IntentRegime#CHOICES}
+     * @param fineTuneBudget how long a fine-tune may take; null: by data size; zero: {@code auto} never fine-tunes
+     */
     public record Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight,
-                           int policyHidden, int policyEpochs) {
+                           int policyHidden, int policyEpochs, int minFineTuneExamples, java.time.Duration fineTuneBudget) {
+        public Settings {
+            regime = IntentRegime.parse(regime);
+        }
+
+        /** Settings of a run on frozen vectors only. */
+        public Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight, int policyHidden,
+                        int policyEpochs) {
+            this(regime, seed, minTrainedExamples, retention, oosWeight, policyHidden, policyEpochs, 4, java.time.Duration.ZERO);
+        }
+
+        boolean mayFineTune() {
+            return fineTuneBudget == null || !fineTuneBudget.isZero();
+        }
     }
 
+    /** Told what training does, and asked between steps whether to stop. */
     public interface Listener {
         void step(String message, double progress);
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** The encoders a training reads, and where a fine-tune's layers are kept. */
+    public interface Encoders {
+        float[][] embed(EncoderRef encoder, List<String> texts);
+
+        /** The base encoder's files, to fine-tune it; null when this training cannot fine-tune. */
+        default EncoderSource source(EncoderRef base) {
+            return null;
+        }
+
+        /** Text the encoder puts before every input. */
+        default String prefix(EncoderRef encoder) {
+            return "";
+        }
+
+        /** Keeps tuned layers of {@code base} and returns the tuned encoder. */
+        default EncoderRef storeTuned(EncoderRef base, TunedEncoderWeights tuned) {
+            throw new UnsupportedOperationException("This training cannot keep a fine-tuned encoder");
+        }
     }
 
     private ModelTrainer() {
     }
 
+    /** On frozen vectors only, from an embedding function (simulations, tests). */
     public static TrainedModel train(Settings settings, WorkspaceSnapshot workspace, Function<List<String>, float[][]> embed,
                                      String encoderId, Listener listener) {
+        return train(settings, workspace, (encoder, texts) -> embed.apply(texts), new EncoderRef(encoderId, null), listener);
+    }
+
+    public static TrainedModel train(Settings settings, WorkspaceSnapshot workspace, Encoders encoders, EncoderRef base,
+                                     Listener listener) {
         List<String> labels = workspace.intents().stream().map(WorkspaceSnapshot.IntentInfo::name).sorted().toList();
         if (labels.isEmpty()) {
             throw new IllegalArgumentException("The workspace has no intents yet: add intents or import labelled tickets first.");
@@ -40,7 +91,22 @@ public final class ModelTrainer {
         List<WorkspaceSnapshot.TicketInfo> train = labelled.stream().filter(t -> !t.heldOut()).toList();
         List<WorkspaceSnapshot.TicketInfo> test = labelled.stream().filter(WorkspaceSnapshot.TicketInfo::heldOut).toList();
 
-        listener.step("Encoding tickets, replies and intent descriptions", 0.05);
+        String oos = labels.contains(OUT_OF_SCOPE_LABEL) ? OUT_OF_SCOPE_LABEL : null;
+        String regime = settings.regime().equals(IntentRegime.AUTO)
+                ? IntentRegime.choose(train.size(), IntentFineTuning.fewestPerIntent(train, labels, oos), settings.mayFineTune() && encoders.source(base) != null,
+                        settings.minTrainedExamples(), settings.minFineTuneExamples())
+                : settings.regime();
+        EncoderRef encoder = base;
+        FineTuneResult tuned = null;
+        if (regime.equals(IntentRegime.FINETUNE)) {
+            tuned = IntentFineTuning.forWorkspace(settings, train, labels, oos, encoders, base, listener);
+            listener.step("Keeping the tuned encoder", 0.5);
+            encoder = encoders.storeTuned(base, tuned.weights());
+        }
+        EncoderRef reader = encoder;
+        Function<List<String>, float[][]> embed = texts -> encoders.embed(reader, texts);
+        String encoderId = encoder.id();
+        listener.step("Encoding tickets, replies and intent descriptions", tuned == null ? 0.05 : 0.52);
         TextTable texts = new TextTable();
         int[] trainRows = train.stream().mapToInt(t -> texts.add(t.text())).toArray();
         int[] testRows = test.stream().mapToInt(t -> texts.add(t.text())).toArray();
@@ -52,26 +118,33 @@ public final class ModelTrainer {
         int[] replyRows = workspace.replies().stream().mapToInt(r -> texts.add(r.text())).toArray();
         float[][] vectors = embed.apply(texts.list);
 
-        listener.step("Training the intent classifier on " + train.size() + " tickets", 0.35);
-        String oos = labels.contains(OUT_OF_SCOPE_LABEL) ? OUT_OF_SCOPE_LABEL : null;
-        IntentTrainingConfig intentConfig = IntentTrainingConfig.defaults(settings.seed());
-        intentConfig = new IntentTrainingConfig(settings.regime(), settings.minTrainedExamples(), intentConfig.maxEpochs(),
-                intentConfig.learningRate(), intentConfig.batchSize(), intentConfig.patience(), intentConfig.heldOutShare(),
-                intentConfig.outOfScopeAsClass(), settings.retention(), settings.oosWeight(), intentConfig.defaultThreshold(),
-                settings.seed());
-        LabelledVectors trainVectors = new LabelledVectors(pick(vectors, trainRows),
-                train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
-        IntentTrainingResult intent = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
-                new LabelledVectors(new float[0][], new int[0]), pick(vectors, descriptionRows), oos));
+        IntentHead intent;
+        if (tuned != null) {
+            intent = tuned.head().toIntentHead(IntentHead.FINETUNE);
+        } else {
+            listener.step("Training the intent classifier on " + train.size() + " tickets", 0.35);
+            IntentTrainingConfig defaults = IntentTrainingConfig.defaults(settings.seed());
+            IntentTrainingConfig intentConfig = new IntentTrainingConfig(regime, settings.minTrainedExamples(), defaults.maxEpochs(),
+                    defaults.learningRate(), defaults.batchSize(), defaults.patience(), defaults.heldOutShare(),
+                    defaults.outOfScopeAsClass(), settings.retention(), settings.oosWeight(), defaults.defaultThreshold(),
+                    settings.seed());
+            LabelledVectors trainVectors = new LabelledVectors(pick(vectors, trainRows),
+                    train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
+            intent = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
+                    new LabelledVectors(new float[0][], new int[0]), pick(vectors, descriptionRows), oos)).head();
+        }
 
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("intent/regime", intent.head().regime());
-        metrics.put("intent/threshold", intent.head().threshold());
+        metrics.put("intent/regime", intent.regime());
+        if (tuned != null) {
+            metrics.putAll(IntentFineTuning.metrics(tuned));
+        }
+        metrics.put("intent/threshold", intent.threshold());
         metrics.put("data/train_tickets", train.size());
         metrics.put("data/test_tickets", test.size());
         if (!test.isEmpty()) {
             listener.step("Evaluating on " + test.size() + " held-out tickets", 0.5);
-            IntentEvaluation evaluation = IntentEvaluation.of(intent.head(), pick(vectors, testRows),
+            IntentEvaluation evaluation = IntentEvaluation.of(intent, pick(vectors, testRows),
                     test.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), oos);
             metrics.put("intent/accuracy", evaluation.accuracy());
             metrics.put("intent/macro_f1", evaluation.macroF1());
@@ -101,7 +174,7 @@ public final class ModelTrainer {
                 float[] x = vectors[trainRows[i]];
                 policyTickets.add(PolicyFeatures.ticket(x, train.get(i).text()));
                 policyTargets.add(target);
-                policyPriors.add(toFloat(ReplyPolicy.logPrior(intent.head(), x, replyIntents)));
+                policyPriors.add(toFloat(ReplyPolicy.logPrior(intent, x, replyIntents)));
             }
         }
         if (!policyTickets.isEmpty()) {
@@ -113,13 +186,14 @@ public final class ModelTrainer {
             policy = fitted.policy();
             metrics.put("policy/train_loss", fitted.finalLoss());
             if (!test.isEmpty()) {
-                metrics.putAll(PolicyTargets.evaluate(policy, intent.head(), test, pick(vectors, testRows), texts, vectors,
+                metrics.putAll(PolicyTargets.evaluate(policy, intent, test, pick(vectors, testRows), texts, vectors,
                         replyEmbeddings, replyVectors, replyIntents, SFT_TEMPERATURE));
             }
         }
         listener.step("Saving the model", 0.95);
         Map<String, Object> lineage = new LinkedHashMap<>();
         lineage.put("encoder", encoderId);
+        lineage.put("baseEncoder", base.id());
         lineage.put("seed", settings.seed());
         lineage.put("settings", settings);
         lineage.put("intents", labels);
@@ -127,7 +201,7 @@ public final class ModelTrainer {
         lineage.put("testTicketIds", test.stream().map(WorkspaceSnapshot.TicketInfo::id).toList());
         lineage.put("replyIds", workspace.replies().stream().map(WorkspaceSnapshot.ReplyInfo::id).toList());
         lineage.put("dataDigest", digest(train, workspace.replies()));
-        return new TrainedModel(new ModelBundle(encoderId, intent.head(), policy), metrics, lineage);
+        return new TrainedModel(new ModelBundle(encoderId, intent, policy), metrics, lineage, encoder);
     }
 
     private static String digest(List<WorkspaceSnapshot.TicketInfo> train, List<WorkspaceSnapshot.ReplyInfo> replies) {

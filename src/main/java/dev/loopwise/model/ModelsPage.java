@@ -31,11 +31,13 @@ public class ModelsPage {
     ModelService models;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    ModelConfig config;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance models(List<ModelVersion> versions, List<TrainingRun> runs, List<ModelActivation> activations,
-                                              Long watch, String error);
+                                              Long watch, String error, int minFineTuneExamples);
 
         static native TemplateInstance version(ModelVersion version);
     }
@@ -56,8 +58,23 @@ public class ModelsPage {
     @Path("/train")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response train(@RestForm String regime) {
-        TrainingRun run = training.start(regime == null || regime.isBlank() ? IntentTrainingConfig.AUTO : regime, currentUser.name());
+        TrainingRun run;
+        try {
+            run = training.start(regime, currentUser.name());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_regime", e.getMessage() + ".");
+        }
         return Response.seeOther(URI.create("/admin/models?run=" + run.id)).build();
+    }
+
+    /** Stops a queued or running training; the version serving now keeps serving. */
+    @POST
+    @Path("/runs/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("id") long id) {
+        TrainingRun.<TrainingRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No training run " + id + "."));
+        training.cancel(id);
+        return Response.seeOther(URI.create("/admin/models?run=" + id)).build();
     }
 
     /** The progress bar polls this. */
@@ -93,6 +110,7 @@ public class ModelsPage {
     }
 
     private TemplateInstance page(Long watch, String error) {
-        return Templates.models(ModelVersion.newestFirst(), TrainingRun.recent(5), ModelActivation.recent(10), watch, error);
+        return Templates.models(ModelVersion.newestFirst(), TrainingRun.recent(5), ModelActivation.recent(10), watch, error,
+                config.training().minFineTuneExamples());
     }
 }

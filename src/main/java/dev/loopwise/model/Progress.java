@@ -16,6 +16,25 @@ final class Progress {
         System.err.println(message);
     }
 
+    private String lastStep = "";
+
+    /** Redraws one status line: what runs now and how far the whole job is. */
+    void step(String message, double done) {
+        String text = String.format("\r%-70s %3d%%", message, Math.round(done * 100));
+        if (!text.equals(lastStep)) {
+            System.err.print(text);
+            lastStep = text;
+        }
+    }
+
+    /** Ends the status line {@link #step} drew. */
+    void done() {
+        if (!lastStep.isEmpty()) {
+            System.err.println();
+            lastStep = "";
+        }
+    }
+
     /** Encodes in chunks, redrawing "Encoding n/N texts (p%)" as it goes. */
     float[][] encode(Function<List<String>, float[][]> encoder, List<String> texts) {
         float[][] out = new float[texts.size()][];

@@ -2,6 +2,10 @@ package dev.loopwise.model;
 
 import java.util.Map;
 
-/** A freshly trained bundle with its held-out metrics and lineage, ready to become a model version. */
-public record TrainedModel(ModelBundle bundle, Map<String, Object> metrics, Map<String, Object> lineage) {
+/**
+ * A freshly trained bundle with its held-out metrics and lineage, ready to become a model version.
+ *
+ * @param encoder the encoder it reads: the base encoder, or the fine-tuned one this training made
+ */
+public record TrainedModel(ModelBundle bundle, Map<String, Object> metrics, Map<String, Object> lineage, EncoderRef encoder) {
 }

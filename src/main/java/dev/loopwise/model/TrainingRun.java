@@ -22,6 +22,7 @@ public class TrainingRun extends IdentityEntity {
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
 
     public String status = QUEUED;
     public double progress;
@@ -45,8 +46,11 @@ public class TrainingRun extends IdentityEntity {
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+
     public boolean finished() {
-        return status.equals(SUCCEEDED) || status.equals(FAILED);
+        return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);
     }
 
     public static List<TrainingRun> recent(int limit) {

@@ -15,6 +15,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.TunedEncoderWeights;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -40,9 +43,12 @@ public class TrainingService {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Queues a run and returns at once; {@code regime} is auto, zero_shot, few_shot or trained. */
-    public TrainingRun start(String regime, String startedBy) {
-        IntentTrainingConfig.defaults(0).withRegime(regime); // validates the regime before anything is stored
+    @Inject
+    EncoderService encoderService;
+
+    /** Queues a run and returns at once; {@code regime} is one of {@link IntentRegime#CHOICES}. */
+    public TrainingRun start(String requestedRegime, String startedBy) {
+        String regime = IntentRegime.parse(requestedRegime); // validates the regime before anything is stored
         TrainingRun run = QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;
@@ -69,10 +75,9 @@ public class TrainingService {
                 EncoderRef encoder = embeddings.workspaceEncoder();
                 TrainedModel trained = ModelTrainer.train(
                         new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.oosWeight(), t.policyHidden(),
-                                t.policyEpochs()),
-                        workspace, texts -> embeddings.embed(encoder, texts), encoder.id(),
-                        (message, progress) -> progress(runId, TrainingRun.RUNNING, message, progress));
-                ModelVersion version = save(trained, encoder, runId);
+                                t.policyEpochs(), t.minFineTuneExamples(), t.fineTuneBudget().orElse(null)),
+                        workspace, encoders(), encoder, new RunListener(runId));
+                ModelVersion version = save(trained, trained.encoder(), runId);
                 finish(runId, TrainingRun.SUCCEEDED, null, version.id);
                 if (version.status.equals(ModelVersion.ACTIVE)) {
                     registry.reload();
@@ -81,9 +86,85 @@ public class TrainingService {
             } finally {
                 AdvisoryLock.unlock(lock, TRAINING_LOCK);
             }
+        } catch (CancellationException e) {
+            LOG.infof("Training run %d was cancelled", runId);
+            finish(runId, TrainingRun.CANCELLED, null, null);
         } catch (RuntimeException | SQLException e) {
             LOG.errorf(e, "Training run %d failed", runId);
             finish(runId, TrainingRun.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+        }
+    }
+
+    /**
+     * Asks a queued or running training to stop; it stops at its next step and no version is made, so the
+     * active version keeps serving. False when the run has already ended.
+     */
+    public boolean cancel(long runId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TrainingRun run = TrainingRun.findById(runId);
+            if (run == null || run.finished()) {
+                return false;
+            }
+            run.cancelRequested = true;
+            return true;
+        });
+    }
+
+    private ModelTrainer.Encoders encoders() {
+        return new ModelTrainer.Encoders() {
+            @Override
+            public float[][] embed(EncoderRef encoder, List<String> texts) {
+                return embeddings.embed(encoder, texts);
+            }
+
+            @Override
+            public EncoderSource source(EncoderRef base) {
+                return encoderService.source(base);
+            }
+
+            @Override
+            public String prefix(EncoderRef encoder) {
+                return encoderService.prefix(encoder);
+            }
+
+            @Override
+            public EncoderRef storeTuned(EncoderRef base, TunedEncoderWeights tuned) {
+                return TunedEncoder.store(base, tuned);
+            }
+        };
+    }
+
+    /** Records progress (at most about once a second) and reads cancel requests (as often). */
+    private final class RunListener implements ModelTrainer.Listener {
+        private final long runId;
+        private long lastWrite;
+        private long lastRead;
+        private boolean cancelled;
+
+        RunListener(long runId) {
+            this.runId = runId;
+        }
+
+        @Override
+        public void step(String message, double done) {
+            long now = System.nanoTime();
+            if (now - lastWrite > 1_000_000_000L || done == 0 || lastWrite == 0) {
+                lastWrite = now;
+                progress(runId, TrainingRun.RUNNING, message, done);
+            }
+            if (cancelled()) {
+                throw new CancellationException("Training run " + runId + " was cancelled");
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            long now = System.nanoTime();
+            if (!cancelled && now - lastRead > 1_000_000_000L) {
+                lastRead = now;
+                cancelled = QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(runId).cancelRequested);
+            }
+            return cancelled;
         }
     }
 

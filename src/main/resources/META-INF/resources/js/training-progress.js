@@ -15,7 +15,7 @@
       error.textContent = run.error;
       error.hidden = false;
     }
-    if (run.status === 'succeeded' || run.status === 'failed') {
+    if (run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled') {
       setTimeout(() => window.location.reload(), 800);
     } else {
       setTimeout(poll, 700);

@@ -1,5 +1,6 @@
 package dev.loopwise.model;
 
+import dev.loopwise.model.transformer.Pooling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

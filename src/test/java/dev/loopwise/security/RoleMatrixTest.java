@@ -78,6 +78,8 @@ class RoleMatrixTest {
             form("POST", "/admin/models/{version}/promote", Access.page(409, ADMIN), c -> ""),
             form("POST", "/admin/models/{version}/rollback", Access.page(409, ADMIN), c -> ""),
             form("POST", "/admin/models/train", Access.page(303, ADMIN), c -> "regime=few_shot"),
+            // A run that does not exist: the role check passed when the answer is its 404 (no real run is cancelled).
+            form("POST", "/admin/models/runs/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
             page("GET", "/admin/rounds", Access.page(200, ADMIN)),
             form("POST", "/admin/rounds", Access.page(400, ADMIN), c -> "method=ppo"),
             page("GET", "/admin/rounds/{missingId}", Access.page(404, ADMIN)),
@@ -123,6 +125,7 @@ class RoleMatrixTest {
             api("GET", "/api/v1/models/{version}", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/models/train", Access.api(202, ADMIN), c -> "{\"regime\":\"few_shot\"}"),
             api("GET", "/api/v1/training-runs/{runId}", Access.api(200, ADMIN), null),
+            api("POST", "/api/v1/training-runs/{missingId}/cancel", Access.api(404, ADMIN), c -> ""),
             api("POST", "/api/v1/models/{version}/promote", Access.api(409, ADMIN), null),
             api("POST", "/api/v1/models/{version}/rollback", Access.api(409, ADMIN), null),
             api("GET", "/api/v1/review/next", Access.api(200, ADMIN, REVIEWER).or(204), null),

@@ -87,6 +87,13 @@ public record ClassifierFineTuneConfig(int trainableLayers, int maxTokens, int b
                 retention, outOfScopeWeight, budget, seed);
     }
 
+    /** The out-of-scope threshold rule of the product's settings. */
+    public ClassifierFineTuneConfig withThresholdRule(double keep, double oosWeight) {
+        return new ClassifierFineTuneConfig(trainableLayers, maxTokens, batchSize, maxEpochs, patience, learningRate,
+                layerDecay, headLearningRate, warmupShare, weightDecay, dropout, cache, linearProbe, heldOutShare,
+                keep, oosWeight, timeBudget, seed);
+    }
+
     public ClassifierFineTuneConfig withSeed(long value) {
         return new ClassifierFineTuneConfig(trainableLayers, maxTokens, batchSize, maxEpochs, patience, learningRate,
                 layerDecay, headLearningRate, warmupShare, weightDecay, dropout, cache, linearProbe, heldOutShare,

@@ -110,6 +110,13 @@ public record ContrastiveFineTuneConfig(int trainableLayers, int maxTokens, int 
                 headMaxEpochs, headPatience, heldOutShare, retention, outOfScopeWeight, budget, seed);
     }
 
+    /** The out-of-scope threshold rule of the product's settings. */
+    public ContrastiveFineTuneConfig withThresholdRule(double keep, double oosWeight) {
+        return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, maxEpochs,
+                learningRate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize,
+                headMaxEpochs, headPatience, heldOutShare, keep, oosWeight, timeBudget, seed);
+    }
+
     public ContrastiveFineTuneConfig withSeed(long value) {
         return new ContrastiveFineTuneConfig(trainableLayers, maxTokens, classesPerBatch, examplesPerClass, pairLoss, temperature, maxEpochs,
                 learningRate, layerDecay, warmupShare, weightDecay, dropout, cache, headLearningRate, headBatchSize,

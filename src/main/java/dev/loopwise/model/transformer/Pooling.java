@@ -2,6 +2,8 @@ package dev.loopwise.model.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * How token states become one sentence vector; it must be the pooling the encoder was trained with
@@ -10,6 +12,21 @@ import ai.djl.ndarray.index.NDIndex;
  */
 public enum Pooling {
     MEAN, CLS;
+
+    /** "mean" or "cls", as written in encoder ids, settings and command lines. */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Pooling parse(String value) {
+        for (Pooling p : values()) {
+            if (p.key().equalsIgnoreCase(value.strip())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("Unknown pooling '" + value + "': use " + String.join(" or ",
+                Arrays.stream(values()).map(Pooling::key).toList()) + ".");
+    }
 
     /** @param hidden [batch, tokens, dim]; @param mask [batch, tokens] float, 1 for real tokens */
     public NDArray pool(NDArray hidden, NDArray mask) {

@@ -123,16 +123,8 @@ class BertTrainingBenchmark {
     }
 
     static long peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return -1;
+        Long mb = dev.loopwise.common.PeakMemory.residentMegabytes();
+        return mb == null ? -1 : mb;
     }
 
     static String load() {
