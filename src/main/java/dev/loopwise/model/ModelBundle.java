@@ -1,5 +1,6 @@
 package dev.loopwise.model;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.Hashing;
 import java.io.ByteArrayInputStream;
@@ -13,10 +14,30 @@ import java.util.zip.GZIPOutputStream;
  * Everything a model version serves with: the intent classifier and the reply policy, tied to the
  * encoder whose vectors they read — and, for versions made by an alignment round, the reward model
  * that round trained (it also tells review which tickets it is least sure about). Stored as gzipped JSON (exact for floats) with a SHA-256 checksum.
+ *
+ * <p>The stored form carries {@code format} so that a stored version stays readable as the code changes: a
+ * renamed field keeps its old name as a {@link com.fasterxml.jackson.annotation.JsonAlias} on the component,
+ * fields this code does not know are ignored, and a format newer than this code's is refused with a clear message.
+ * Bundles stored before the field existed read as format 1.
  */
-public record ModelBundle(String encoderId, IntentHead intent, ReplyPolicy policy, ReplyPolicy reward) {
+public record ModelBundle(int format, String encoderId, IntentHead intent, ReplyPolicy policy, ReplyPolicy reward) {
+    /** Version of the stored form written now. */
+    public static final int FORMAT = 2;
+
+    public ModelBundle {
+        format = format == 0 ? 1 : format;
+        if (format > FORMAT) {
+            throw new IllegalStateException("This model version was stored by a newer Loopwise (bundle format " + format
+                    + ", this one reads up to " + FORMAT + "): upgrade Loopwise to serve it.");
+        }
+    }
+
+    public ModelBundle(String encoderId, IntentHead intent, ReplyPolicy policy, ReplyPolicy reward) {
+        this(FORMAT, encoderId, intent, policy, reward);
+    }
+
     public ModelBundle(String encoderId, IntentHead intent, ReplyPolicy policy) {
-        this(encoderId, intent, policy, null);
+        this(FORMAT, encoderId, intent, policy, null);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,7 +59,9 @@ public record ModelBundle(String encoderId, IntentHead intent, ReplyPolicy polic
             throw new IllegalStateException("Model parameters do not match their checksum; refusing to load them");
         }
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return JSON.readValue(gzip, ModelBundle.class);
+            return JSON.readerFor(ModelBundle.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(gzip);
+        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+            throw e.getCause() instanceof IllegalStateException refusal ? refusal : new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
