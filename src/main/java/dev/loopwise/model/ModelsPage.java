@@ -37,7 +37,7 @@ public class ModelsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance models(List<ModelVersion> versions, List<TrainingRun> runs, List<ModelActivation> activations,
-                                              Long watch, String error, int minFineTuneExamples);
+                                              Long watch, String error, int minFineTuneExamples, String nextStep);
 
         static native TemplateInstance version(ModelVersion version);
     }
@@ -110,7 +110,9 @@ public class ModelsPage {
     }
 
     private TemplateInstance page(Long watch, String error) {
-        return Templates.models(ModelVersion.newestFirst(), TrainingRun.recent(5), ModelActivation.recent(10), watch, error,
-                config.training().minFineTuneExamples());
+        List<ModelVersion> versions = ModelVersion.newestFirst();
+        List<TrainingRun> runs = TrainingRun.recent(5);
+        return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.training().minFineTuneExamples(),
+                ModelsNextStep.of(versions, runs));
     }
 }

@@ -4,6 +4,7 @@ import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.alignment.RoundRequests;
 import dev.loopwise.alignment.RoundService;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,7 @@ public class DriftActions {
     EntityManager em;
 
     void afterCheck(Set<String> confirmed, List<Long> alertIds, DriftWindow.Read read, List<Integer> unfamiliarFirst) {
+        wakeWaiting();
         List<String> drift = confirmed.stream().filter(DRIFT::contains).sorted().toList();
         if (!drift.isEmpty() && !recentlyActed()) {
             List<Integer> chosen = unfamiliarFirst.subList(0, Math.min(config.reviewItemsOnDrift(), unfamiliarFirst.size()));
@@ -49,7 +51,7 @@ public class DriftActions {
             String reason = "Drift confirmed (" + String.join(", ", drift) + ")";
             store.saveAction("review_items", reason + ": queued " + items + " review items from the least familiar requests.", "done",
                     null, items, alert);
-            round(reason + ".", alert);
+            proposeAfterReview(reason, items, alert);
             return;
         }
         long judgements = judgementsSinceLastRound();
@@ -58,10 +60,48 @@ public class DriftActions {
         }
     }
 
+    /**
+     * A round on the judgements that existed before the drift could only be rejected: the proposal waits until
+     * reviewers have judged as many new items as were queued (at least {@link #MIN_JUDGEMENTS}), or the deadline.
+     */
+    private void proposeAfterReview(String reason, int queued, Long alertId) {
+        long judged = judgedSoFar();
+        int needed = Math.max(MIN_JUDGEMENTS, queued);
+        OffsetDateTime deadline = OffsetDateTime.now().plus(config.roundDeadline());
+        store.saveWaitingRound(reason + ". A round will be proposed once reviewers have judged " + needed + " more items, or on "
+                + TemplateFormats.when(deadline) + ".", judged + needed, deadline, alertId);
+    }
+
+    /** Proposals whose judgements arrived (or whose deadline passed) become rounds: started, or waiting for approval. */
+    void wakeWaiting() {
+        long judged = judgedSoFar();
+        List<?> ready = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select id from monitoring_actions where status = 'waiting'
+                  and (ready_after_judgements <= ?1 or (ready_at <= now() and ?1 >= ?2)) order by id""")
+                .setParameter(1, judged).setParameter(2, MIN_JUDGEMENTS).getResultList());
+        for (Object id : ready) {
+            long actionId = ((Number) id).longValue();
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update monitoring_actions set status = 'pending' where id = ?1 and status = 'waiting'")
+                    .setParameter(1, actionId).executeUpdate());
+            if (config.autoRound()) {
+                try {
+                    approve(actionId, "monitoring");
+                } catch (ApiException e) {
+                    LOG.warnf("Could not start the proposed round: %s", e.getMessage());
+                }
+            }
+        }
+    }
+
+    private long judgedSoFar() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
+    }
+
     /** Starts a round now (auto-round) or records a request an admin approves on the drift page. */
     private void round(String reason, Long alertId) {
-        long judged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
+        long judged = judgedSoFar();
         if (judged < MIN_JUDGEMENTS) {
             store.saveAction("round_requested", reason + " A round needs judgements first (" + judged + " so far): it can start once "
                     + "reviewers have judged the queued items.", "pending", null, null, alertId);
@@ -120,6 +160,6 @@ public class DriftActions {
     private boolean roundPendingOrRunning() {
         return QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery("""
                 select 1 from alignment_rounds where status in ('queued', 'running')
-                union all select 1 from monitoring_actions where status = 'pending' limit 1""").getResultList().isEmpty());
+                union all select 1 from monitoring_actions where status in ('pending', 'waiting') limit 1""").getResultList().isEmpty());
     }
 }

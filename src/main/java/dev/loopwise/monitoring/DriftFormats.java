@@ -32,6 +32,17 @@ public class DriftFormats {
         }
     }
 
+    /** An action's status in words. */
+    static String status(JsonNode action) {
+        return switch (action.path("status").asText()) {
+            case "waiting" -> "waiting for reviewers' judgements";
+            case "pending" -> "waiting for your approval";
+            case "approved" -> "round started";
+            case "dismissed" -> "dismissed";
+            default -> "done";
+        };
+    }
+
     static boolean hasChecks(DriftOverview.Overview overview) {
         return overview.series() != null && overview.series().size() > 0;
     }
@@ -64,8 +75,10 @@ public class DriftFormats {
     /** The one thing to do now, from the pending actions and the newest check. */
     static String nextStep(DriftOverview.Overview overview) {
         long pending = 0;
+        long waiting = 0;
         for (JsonNode action : overview.actions()) {
             pending += "pending".equals(action.path("status").asText()) ? 1 : 0;
+            waiting += "waiting".equals(action.path("status").asText()) ? 1 : 0;
         }
         if (!hasChecks(overview)) {
             return "Nothing to do yet: the first check runs once customers have sent " + overview.thresholds().get("stride")
@@ -75,6 +88,11 @@ public class DriftFormats {
             return "Customers are asking about something new. Reviewers have unfamiliar requests in their queue: once they have judged "
                     + "them, start the proposed round below. If the new requests are a new topic, add an intent for it with a few "
                     + "examples and a reply on Intents and Replies, then train a new version on Models.";
+        }
+        if (waiting > 0) {
+            return "Customers are asking about something new. Reviewers have the least familiar requests in their queue: ask them to "
+                    + "judge those on the Review page; a round is proposed here once they have. If the new requests are a new topic, "
+                    + "label them into an intent below, write a reply for it on Replies, then train a new version on Models.";
         }
         JsonNode latest = overview.latest();
         boolean raised = latest != null && !latest.isNull() && latest.path("raised").size() > 0;

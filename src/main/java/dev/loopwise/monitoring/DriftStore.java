@@ -71,6 +71,14 @@ public class DriftStore {
                 .setParameter(5, items).setParameter(6, alertId).getSingleResult()).longValue());
     }
 
+    /** A round proposal that waits for {@code judgements} non-skip judgements in all, or for {@code deadline}. */
+    public long saveWaitingRound(String reason, long judgements, OffsetDateTime deadline, Long alertId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                insert into monitoring_actions (action, reason, status, alert_id, ready_after_judgements, ready_at)
+                values ('round_requested', ?1, 'waiting', ?2, ?3, ?4) returning id""").setParameter(1, reason).setParameter(2, alertId)
+                .setParameter(3, judgements).setParameter(4, deadline).getSingleResult()).longValue());
+    }
+
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

@@ -80,6 +80,13 @@ public interface MonitoringConfig {
     @WithDefault("30")
     int reviewItemsOnDrift();
 
+    /**
+     * A round proposed after drift waits until reviewers have judged as many new items as the drift queued
+     * (at least 20); after this long it is proposed anyway, if enough judgements exist in all.
+     */
+    @WithDefault("48h")
+    Duration roundDeadline();
+
     /** After acting on drift, wait this long before acting again. */
     @WithDefault("1h")
     Duration cooldown();

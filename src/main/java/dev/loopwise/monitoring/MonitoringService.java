@@ -56,6 +56,7 @@ public class MonitoringService {
     void scheduled() {
         if (config.enabled()) {
             try {
+                actions.wakeWaiting();
                 check(false);
             } catch (RuntimeException e) {
                 LOG.warn("Drift check failed", e);

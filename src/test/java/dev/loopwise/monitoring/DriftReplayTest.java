@@ -36,6 +36,8 @@ class DriftReplayTest {
     ApiKeyService keys;
     @Inject
     EntityManager em;
+    @Inject
+    DriftActions driftActions;
 
     @Test
     void replayingFromThePageRedirectsSoAReloadSendsNothingAgain() {
@@ -106,7 +108,17 @@ class DriftReplayTest {
         JsonPath drift = Caller.apiKey(keys, "admin").request().get("/api/v1/drift").then().statusCode(200).extract().jsonPath();
         assertEquals(version, drift.getInt("modelVersion"));
         assertFalse(drift.getList("alerts").isEmpty());
-        assertTrue(drift.getList("actions.action").contains("round_started") || drift.getList("actions.action").contains("round_requested"));
+        assertTrue(drift.getList("actions.action").contains("round_requested"), "a round is proposed");
+        // ... but not started on the judgements that existed before the drift: it waits for the queued items' judgements.
+        assertEquals("waiting", lastProposal());
+        String waitingPage = Caller.session("admin").request().accept("text/html").get("/admin/drift").then().statusCode(200).extract().asString();
+        assertTrue(waitingPage.contains("waiting for reviewers&#39; judgements") || waitingPage.contains("waiting for reviewers' judgements"),
+                waitingPage);
+        assertTrue(waitingPage.contains("a round is proposed here once they have"), "the next step says why it waits");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update monitoring_actions set ready_after_judgements = 0 where status = 'waiting'").executeUpdate());
+        driftActions.wakeWaiting();
+        assertEquals("pending", lastProposal(), "once judged, the round waits for the admin's approval (auto-round is off)");
         assertTrue(drift.getList("series").size() >= calm.checks().size());
         assertTrue(Caller.apiKey(keys, "admin").request().get("/q/metrics").asString().contains("loopwise_drift_signal"));
         String page = Caller.session("admin").request().accept("text/html").get("/admin/drift").then().statusCode(200).extract().asString();
@@ -120,6 +132,11 @@ class DriftReplayTest {
         }
         assertFalse(hooks.isEmpty(), "the alert was POSTed to the webhook");
         assertTrue(hooks.get(0).contains("\"alert\"") && hooks.get(0).contains("\"modelVersion\""), hooks.get(0));
+    }
+
+    private String lastProposal() {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select status from monitoring_actions where action = 'round_requested' order by id desc limit 1").getSingleResult());
     }
 
     private long actions() {
