@@ -38,7 +38,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--regime", defaultValue = "auto", description = "auto, zero-shot, prototypes, linear or finetune; auto "
-            + "fine-tunes with 4+ examples per intent unless --budget is 0 (default: ${DEFAULT-VALUE}).")
+            + "fine-tunes with " + IntentRegime.MIN_FINE_TUNE_EXAMPLES + "+ examples per intent unless --budget is 0 (default: ${DEFAULT-VALUE}).")
     String regime;
 
     @Option(names = "--budget", paramLabel = "SECONDS", description = "Time a fine-tune may take (default: by data size, about 3 min "
@@ -71,7 +71,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
         String chosen = IntentRegime.parse(regime);
         if (chosen.equals(IntentRegime.AUTO)) {
             chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), budgetSeconds == null || budgetSeconds > 0,
-                    IntentTrainingConfig.defaults(seed).minTrainedExamples(), 4);
+                    IntentTrainingConfig.defaults(seed).minTrainedExamples(), IntentRegime.MIN_FINE_TUNE_EXAMPLES);
         }
         Progress progress = new Progress(json);
         progress.line("Regime: " + chosen + (regime.equals(IntentRegime.AUTO) ? " (auto)" : ""));

@@ -73,8 +73,8 @@ public interface ModelConfig {
         @WithDefault("0.3")
         double oosWeight();
 
-        /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (when a budget allows it). */
-        @WithDefault("4")
+        /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (see {@link IntentRegime#MIN_FINE_TUNE_EXAMPLES}). */
+        @WithDefault("" + IntentRegime.MIN_FINE_TUNE_EXAMPLES)
         int minFineTuneExamples();
 
         /**

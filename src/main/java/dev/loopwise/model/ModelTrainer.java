@@ -34,7 +34,8 @@ public final class ModelTrainer {
         /** Settings of a run on frozen vectors only. */
         public Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight, int policyHidden,
                         int policyEpochs) {
-            this(regime, seed, minTrainedExamples, retention, oosWeight, policyHidden, policyEpochs, 4, java.time.Duration.ZERO);
+            this(regime, seed, minTrainedExamples, retention, oosWeight, policyHidden, policyEpochs, IntentRegime.MIN_FINE_TUNE_EXAMPLES,
+                    java.time.Duration.ZERO);
         }
 
         boolean mayFineTune() {
