@@ -37,12 +37,16 @@ public class EvalIntentsCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--regime", defaultValue = "auto", description = "auto, zero-shot, prototypes, linear or finetune; auto "
-            + "fine-tunes with " + IntentRegime.MIN_FINE_TUNE_EXAMPLES + "+ examples per intent unless --budget is 0 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--regime", defaultValue = "auto", description = "auto, zero-shot, prototypes, linear or finetune "
+            + "(default: ${DEFAULT-VALUE}, as the service: by examples per intent, on the frozen encoder).")
     String regime;
 
+    @Option(names = "--auto-finetune", description = "Let auto fine-tune with " + IntentRegime.MIN_FINE_TUNE_EXAMPLES
+            + "+ examples per intent, as LOOPWISE_MODEL_TRAINING_AUTO_FINE_TUNE=true does in the service.")
+    boolean autoFineTune;
+
     @Option(names = "--budget", paramLabel = "SECONDS", description = "Time a fine-tune may take (default: by data size, about 3 min "
-            + "per 1,000 rows on 2 cores); 0 keeps auto on the frozen encoder.")
+            + "per 1,000 rows on 2 cores).")
     Long budgetSeconds;
 
     @Option(names = "--oos-label", defaultValue = "oos", description = "Label of out-of-scope rows (default: ${DEFAULT-VALUE}).")
@@ -70,7 +74,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
         String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
         String chosen = IntentRegime.parse(regime);
         if (chosen.equals(IntentRegime.AUTO)) {
-            chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), budgetSeconds == null || budgetSeconds > 0,
+            chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), autoFineTune,
                     IntentTrainingConfig.defaults(seed).minTrainedExamples(), IntentRegime.MIN_FINE_TUNE_EXAMPLES);
         }
         Progress progress = new Progress(json);

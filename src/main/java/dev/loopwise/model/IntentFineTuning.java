@@ -79,7 +79,7 @@ public final class IntentFineTuning {
                 train.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), List.of(), List.of(), oos);
         listener.step("Fine-tuning the encoder on " + train.size() + " tickets", 0.02);
         return run(source, data, new Settings(settings.minTrainedExamples(), settings.retention(),
-                        settings.oosWeight(), settings.mayFineTune() ? settings.fineTuneBudget() : null, settings.seed()),
+                        settings.oosWeight(), settings.fineTuneBudget() == null || settings.fineTuneBudget().isZero() ? null : settings.fineTuneBudget(), settings.seed()),
                 (message, done) -> listener.step(message, 0.02 + 0.48 * done), listener::cancelled);
     }
 

@@ -73,14 +73,21 @@ public interface ModelConfig {
         @WithDefault("0.3")
         double oosWeight();
 
+        /**
+         * Let {@code auto} fine-tune the encoder (with {@link #minFineTuneExamples()} per intent). Off by default: on the
+         * public data sets measured, fine-tuning did not beat the frozen encoder everywhere (BENCHMARKS.md); the
+         * {@code finetune} regime can always be chosen explicitly.
+         */
+        @WithDefault("false")
+        boolean autoFineTune();
+
         /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (see {@link IntentRegime#MIN_FINE_TUNE_EXAMPLES}). */
         @WithDefault("" + IntentRegime.MIN_FINE_TUNE_EXAMPLES)
         int minFineTuneExamples();
 
         /**
          * How long fine-tuning the encoder may take (ISO-8601, e.g. {@code PT5M}); unset: by data size, about
-         * 3 minutes for 1,000 tickets and 15 for 15,000 on two cores. {@code PT0S}: {@code auto} never fine-tunes
-         * (an explicit {@code finetune} then plans by data size).
+         * 3 minutes for 1,000 tickets and 15 for 15,000 on two cores.
          */
         Optional<java.time.Duration> fineTuneBudget();
 

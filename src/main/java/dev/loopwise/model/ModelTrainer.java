@@ -23,10 +23,12 @@ public final class ModelTrainer {
 
     /**
      * @param regime         one of {@link IntentRegime#CHOICES}
-     * @param fineTuneBudget how long a fine-tune may take; null: by data size; zero: {@code auto} never fine-tunes
+     * @param fineTuneBudget how long a fine-tune may take; null: by data size
+     * @param autoFineTune   whether {@code auto} may choose to fine-tune
      */
     public record Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight,
-                           int policyHidden, int policyEpochs, int minFineTuneExamples, java.time.Duration fineTuneBudget) {
+                           int policyHidden, int policyEpochs, int minFineTuneExamples, java.time.Duration fineTuneBudget,
+                           boolean autoFineTune) {
         public Settings {
             regime = IntentRegime.parse(regime);
         }
@@ -35,11 +37,11 @@ public final class ModelTrainer {
         public Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight, int policyHidden,
                         int policyEpochs) {
             this(regime, seed, minTrainedExamples, retention, oosWeight, policyHidden, policyEpochs, IntentRegime.MIN_FINE_TUNE_EXAMPLES,
-                    java.time.Duration.ZERO);
+                    null, false);
         }
 
         boolean mayFineTune() {
-            return fineTuneBudget == null || !fineTuneBudget.isZero();
+            return autoFineTune && (fineTuneBudget == null || !fineTuneBudget.isZero());
         }
     }
 

@@ -28,7 +28,8 @@ final class ModelsNextStep {
             return compare(newer.get(), current);
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
-                : " Fine-tuning the language model on your tickets usually gets more intents right: choose it above and train.";
+                : " You can also try fine-tuning the language model on your tickets (choose it above): this page then says "
+                + "whether it answers more held-out tickets right.";
         return "v" + current.version + " answers customers and is the newest version. Next: have reviewers judge replies on Review, "
                 + "then run a round on Rounds to improve the replies; train again here after importing more tickets." + tune;
     }

@@ -37,7 +37,8 @@ public class ModelsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance models(List<ModelVersion> versions, List<TrainingRun> runs, List<ModelActivation> activations,
-                                              Long watch, String error, int minFineTuneExamples, String nextStep);
+                                              Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
+                                              String nextStep);
 
         static native TemplateInstance version(ModelVersion version);
     }
@@ -113,6 +114,6 @@ public class ModelsPage {
         List<ModelVersion> versions = ModelVersion.newestFirst();
         List<TrainingRun> runs = TrainingRun.recent(5);
         return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.training().minFineTuneExamples(),
-                ModelsNextStep.of(versions, runs));
+                config.training().autoFineTune(), ModelsNextStep.of(versions, runs));
     }
 }

@@ -75,7 +75,7 @@ public class TrainingService {
                 EncoderRef encoder = embeddings.workspaceEncoder();
                 TrainedModel trained = ModelTrainer.train(
                         new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.oosWeight(), t.policyHidden(),
-                                t.policyEpochs(), t.minFineTuneExamples(), t.fineTuneBudget().orElse(null)),
+                                t.policyEpochs(), t.minFineTuneExamples(), t.fineTuneBudget().orElse(null), t.autoFineTune()),
                         workspace, encoders(), encoder, new RunListener(runId));
                 ModelVersion version = save(trained, trained.encoder(), runId);
                 finish(runId, TrainingRun.SUCCEEDED, null, version.id);

@@ -37,7 +37,7 @@ public class ReviewAdminPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<Reply> rewrites, List<ReviewItem> items,
-                                              List<ModelVersion> candidates, String message, int minSharedItems);
+                                              List<ModelVersion> candidates, String message, int minSharedItems, String nextStep);
     }
 
     @GET
@@ -92,7 +92,10 @@ public class ReviewAdminPage {
     }
 
     private TemplateInstance page(String message) {
-        return Templates.review(stats.overall(), Reply.listPending(), ReviewAdminService.recentItems(15),
-                ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems());
+        ReviewStats.Overall overall = stats.overall();
+        List<Reply> rewrites = Reply.listPending();
+        return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
+                ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems(),
+                ReviewNextStep.of(overall, rewrites.size()));
     }
 }

@@ -1,0 +1,37 @@
+package dev.loopwise.review;
+
+import dev.loopwise.common.Counts;
+
+/** What a support lead should do next about review, from the page's own figures. */
+public final class ReviewNextStep {
+    /** Judgements that give a first round a fair chance to decide (fewer mostly end "not enough evidence yet"). */
+    public static final int FIRST_ROUND_JUDGEMENTS = 100;
+    /** Below this agreement (Krippendorff's α) on enough shared items, reviewers judge by different standards. */
+    static final double LOW_AGREEMENT = 0.4;
+    static final int AGREEMENT_EVIDENCE = 20;
+
+    private ReviewNextStep() {
+    }
+
+    static String of(ReviewStats.Overall overall, int pendingRewrites) {
+        if (pendingRewrites > 0) {
+            return Counts.of(pendingRewrites, "rewritten reply|rewritten replies") + " from reviewers "
+                    + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";
+        }
+        if (overall.alpha() != null && overall.overlapUnits() >= AGREEMENT_EVIDENCE && overall.alpha() < LOW_AGREEMENT) {
+            return "Reviewers often disagree on the same items: agree in writing on what makes a reply better, and talk to "
+                    + "anyone whose figures are far below the others'. Rounds weigh each reviewer by how reliable they are.";
+        }
+        if (overall.openItems() == 0) {
+            return "No items wait for reviewers: make some below (each pairs the model's two best replies for a recent ticket), "
+                    + "then ask reviewers to open /review.";
+        }
+        if (overall.judgements() < FIRST_ROUND_JUDGEMENTS) {
+            return Counts.of(overall.openItems(), "item") + " " + (overall.openItems() == 1 ? "waits" : "wait")
+                    + " for reviewers at /review. About " + (FIRST_ROUND_JUDGEMENTS - overall.judgements())
+                    + " more judgements give a first round a fair chance to decide.";
+        }
+        return "There are enough judgements for a round: start one on Rounds. " + Counts.of(overall.openItems(), "item")
+                + " still " + (overall.openItems() == 1 ? "waits" : "wait") + " for reviewers.";
+    }
+}

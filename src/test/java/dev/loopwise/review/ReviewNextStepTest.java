@@ -1,0 +1,30 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The review page's next step at each stage, including the edges: nothing queued, one item, disagreement on enough items. */
+class ReviewNextStepTest {
+
+    private static ReviewStats.Overall overall(long judgements, long open, Double alpha, int overlap) {
+        return new ReviewStats.Overall(judgements, open, alpha, null, overlap, List.of(), List.of());
+    }
+
+    @Test
+    void eachStageSaysWhatToDo() {
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0).startsWith("No items wait for reviewers: make some below"));
+        assertTrue(ReviewNextStep.of(overall(40, 1, null, 0), 0).startsWith("1 item waits for reviewers at /review. About 60 more"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 0).startsWith("There are enough judgements for a round"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 2).startsWith("2 rewritten replies from reviewers wait"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 1).startsWith("1 rewritten reply from reviewers waits"));
+    }
+
+    @Test
+    void lowAgreementCountsOnlyWithEnoughSharedItems() {
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 20), 0).startsWith("Reviewers often disagree"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 19), 0).startsWith("There are enough judgements"),
+                "19 shared items cannot tell");
+    }
+}
