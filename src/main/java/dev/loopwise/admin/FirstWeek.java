@@ -2,7 +2,7 @@ package dev.loopwise.admin;
 
 import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.common.Counts;
-import dev.loopwise.model.ModelVersion;
+import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.review.ReviewItem;
 import dev.loopwise.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;

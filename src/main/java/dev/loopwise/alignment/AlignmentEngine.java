@@ -1,11 +1,11 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.Hashing;
-import dev.loopwise.model.ModelBundle;
-import dev.loopwise.model.PolicyFeatures;
-import dev.loopwise.model.ReplyPolicy;
 import dev.loopwise.model.Vectors;
-import dev.loopwise.model.WorkspaceSnapshot;
+import dev.loopwise.model.policy.PolicyFeatures;
+import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.registry.ModelBundle;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.CliEncoder;
-import dev.loopwise.model.EncoderOptions;
+import dev.loopwise.model.encoder.CliEncoder;
+import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.ArrayList;

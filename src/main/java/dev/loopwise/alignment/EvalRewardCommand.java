@@ -2,9 +2,9 @@ package dev.loopwise.alignment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.model.CliEncoder;
-import dev.loopwise.model.EncoderOptions;
-import dev.loopwise.model.PolicyFeatures;
+import dev.loopwise.model.encoder.CliEncoder;
+import dev.loopwise.model.encoder.EncoderOptions;
+import dev.loopwise.model.policy.PolicyFeatures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.ModelBundle;
-import dev.loopwise.model.WorkspaceSnapshot;
+import dev.loopwise.model.registry.ModelBundle;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.WorkspaceSnapshot;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

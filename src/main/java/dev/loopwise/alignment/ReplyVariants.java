@@ -1,6 +1,6 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.WorkspaceSnapshot;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.Collections;

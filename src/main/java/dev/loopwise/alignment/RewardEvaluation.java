@@ -1,6 +1,6 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.ReplyPolicy;
+import dev.loopwise.model.policy.ReplyPolicy;
 
 /**
  * Held-out quality of a reward model on comparisons it did not learn from: {@code accuracy} — share of

@@ -1,6 +1,6 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.ReplyPolicy;
+import dev.loopwise.model.policy.ReplyPolicy;
 
 /**
  * The reward model r_φ(x, a): the same pair scorer as the policy ([E(x), E(a), E(x)⊙E(a)] plus slot

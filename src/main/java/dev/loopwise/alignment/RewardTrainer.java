@@ -14,8 +14,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
-import dev.loopwise.model.PairScorer;
-import dev.loopwise.model.PolicyTrainer;
+import dev.loopwise.model.policy.PairScorer;
+import dev.loopwise.model.policy.PolicyTrainer;
 import java.util.Random;
 
 /** Trains the reward model r_φ(x, a) on comparisons with the {@link BradleyTerryLoss}, on DJL's PyTorch engine. */

@@ -1,8 +1,8 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.ModelBundle;
-import dev.loopwise.model.ReplyPolicy;
-import dev.loopwise.model.WorkspaceSnapshot;
+import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.registry.ModelBundle;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import java.util.List;
 
 /**

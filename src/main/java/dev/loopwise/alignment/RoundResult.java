@@ -1,6 +1,6 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.ModelBundle;
+import dev.loopwise.model.registry.ModelBundle;
 import java.util.List;
 import java.util.Map;
 

@@ -1,11 +1,10 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
-import dev.loopwise.model.EmbeddingStore;
-import dev.loopwise.model.ModelService;
-import dev.loopwise.model.ModelVersion;
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.model.encoder.EmbeddingStore;
+import dev.loopwise.model.registry.ModelService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

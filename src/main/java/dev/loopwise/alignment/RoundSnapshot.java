@@ -2,11 +2,11 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
-import dev.loopwise.model.EncoderRef;
-import dev.loopwise.model.ModelBundle;
-import dev.loopwise.model.ModelVersion;
-import dev.loopwise.model.ReplyPolicy;
-import dev.loopwise.model.WorkspaceSnapshot;
+import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.registry.ModelBundle;
+import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.review.ReviewStats;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;

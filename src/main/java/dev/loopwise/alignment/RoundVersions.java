@@ -1,7 +1,7 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.Hashing;
-import dev.loopwise.model.ModelVersion;
+import dev.loopwise.model.registry.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

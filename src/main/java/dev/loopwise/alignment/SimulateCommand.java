@@ -1,8 +1,8 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.cli.CliFiles;
-import dev.loopwise.model.CliEncoder;
-import dev.loopwise.model.EncoderOptions;
+import dev.loopwise.model.encoder.CliEncoder;
+import dev.loopwise.model.encoder.EncoderOptions;
+import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

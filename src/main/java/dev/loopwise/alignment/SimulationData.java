@@ -1,6 +1,6 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.cli.CliFiles;
+import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.model.IntentTrainingConfig;
-import dev.loopwise.model.ModelBundle;
-import dev.loopwise.model.ModelTrainer;
-import dev.loopwise.model.PolicyFeatures;
-import dev.loopwise.model.ReplyPolicy;
 import dev.loopwise.model.Vectors;
-import dev.loopwise.model.WorkspaceSnapshot;
+import dev.loopwise.model.intent.IntentTrainingConfig;
+import dev.loopwise.model.policy.PolicyFeatures;
+import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.registry.ModelBundle;
+import dev.loopwise.model.registry.ModelTrainer;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -3,16 +3,16 @@ package dev.loopwise.cli;
 import dev.loopwise.alignment.BenchGatesCommand;
 import dev.loopwise.alignment.EvalRewardCommand;
 import dev.loopwise.alignment.SimulateCommand;
-import dev.loopwise.model.BenchEncodersCommand;
-import dev.loopwise.model.EvalIntentsCommand;
+import dev.loopwise.model.encoder.BenchEncodersCommand;
+import dev.loopwise.model.intent.EvalIntentsCommand;
 import dev.loopwise.monitoring.BenchDriftCommand;
 import dev.loopwise.monitoring.ReplayCommand;
 import dev.loopwise.review.BenchReviewCommand;
 import dev.loopwise.security.ApiKeyCommand;
-import dev.loopwise.serving.BenchServingCommand;
 import dev.loopwise.security.UserCommand;
-import picocli.CommandLine;
+import dev.loopwise.serving.BenchServingCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code loopwise} command line. {@code serve} and {@code demo} are handled before parsing (see Main). */
 @Command(name = "loopwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

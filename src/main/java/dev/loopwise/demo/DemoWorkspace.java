@@ -1,9 +1,9 @@
 package dev.loopwise.demo;
 
 import dev.loopwise.common.Messages;
-import dev.loopwise.model.IntentRegime;
-import dev.loopwise.model.ModelVersion;
-import dev.loopwise.model.TrainingService;
+import dev.loopwise.model.intent.IntentRegime;
+import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.TrainingService;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;

@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A progress line on stderr for long command-line work (stdout stays clean for results). */
-final class Progress {
+public final class Progress {
     private final boolean quietStdout;
 
-    Progress(boolean quietStdout) {
+    public Progress(boolean quietStdout) {
         this.quietStdout = quietStdout;
     }
 
-    void line(String message) {
+    public void line(String message) {
         System.err.println(message);
     }
 
     private String lastStep = "";
 
     /** Redraws one status line: what runs now and how far the whole job is. */
-    void step(String message, double done) {
+    public void step(String message, double done) {
         String text = String.format("\r%-70s %3d%%", message, Math.round(done * 100));
         if (!text.equals(lastStep)) {
             System.err.print(text);
@@ -28,7 +28,7 @@ final class Progress {
     }
 
     /** Ends the status line {@link #step} drew. */
-    void done() {
+    public void done() {
         if (!lastStep.isEmpty()) {
             System.err.println();
             lastStep = "";
@@ -36,7 +36,7 @@ final class Progress {
     }
 
     /** Encodes in chunks, redrawing "Encoding n/N texts (p%)" as it goes. */
-    float[][] encode(Function<List<String>, float[][]> encoder, List<String> texts) {
+    public float[][] encode(Function<List<String>, float[][]> encoder, List<String> texts) {
         float[][] out = new float[texts.size()][];
         int chunk = 2048;
         long start = System.nanoTime();

@@ -1,14 +1,8 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.cli.CliFiles;
-import dev.loopwise.model.CliEncoder;
-import dev.loopwise.model.EncoderOptions;
-import dev.loopwise.model.IntentHead;
-import dev.loopwise.model.IntentPrediction;
-import dev.loopwise.model.IntentTrainer;
-import dev.loopwise.model.IntentTrainingConfig;
-import dev.loopwise.model.IntentTrainingData;
-import dev.loopwise.model.LabelledVectors;
+import dev.loopwise.model.encoder.CliEncoder;
+import dev.loopwise.model.encoder.EncoderOptions;
+import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.ArrayList;

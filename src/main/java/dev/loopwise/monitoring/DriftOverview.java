@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopwise.model.ModelRegistry;
+import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.model.EmbeddingStore;
-import dev.loopwise.model.EncoderRef;
-import dev.loopwise.model.IntentHead;
-import dev.loopwise.model.IntentPrediction;
-import dev.loopwise.model.ModelVersion;
+import dev.loopwise.model.encoder.EmbeddingStore;
+import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.intent.IntentHead;
+import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.registry.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

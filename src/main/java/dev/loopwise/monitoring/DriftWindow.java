@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.model.EmbeddingStore;
-import dev.loopwise.model.EncoderRef;
+import dev.loopwise.model.encoder.EmbeddingStore;
+import dev.loopwise.model.encoder.EncoderRef;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,10 +1,10 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.common.ApiException;
-import dev.loopwise.model.EncoderRef;
-import dev.loopwise.model.ModelRegistry;
-import dev.loopwise.model.ServingModel;
 import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.ServingModel;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.model.IntentHead;
-import dev.loopwise.model.IntentPrediction;
-import dev.loopwise.model.IntentTrainer;
-import dev.loopwise.model.IntentTrainingConfig;
-import dev.loopwise.model.IntentTrainingData;
-import dev.loopwise.model.LabelledVectors;
+import dev.loopwise.model.intent.IntentHead;
+import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.intent.IntentTrainer;
+import dev.loopwise.model.intent.IntentTrainingConfig;
+import dev.loopwise.model.intent.IntentTrainingData;
+import dev.loopwise.model.intent.LabelledVectors;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.cli.CliFiles;
+import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.net.URI;
 import java.net.http.HttpClient;

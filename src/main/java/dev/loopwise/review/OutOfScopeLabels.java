@@ -1,7 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.Hashing;
-import dev.loopwise.model.ModelTrainer;
+import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.model.ModelVersion;
+import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

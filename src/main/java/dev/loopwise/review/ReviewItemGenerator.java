@@ -1,12 +1,12 @@
 package dev.loopwise.review;
 
-import dev.loopwise.model.EmbeddingStore;
-import dev.loopwise.model.IntentPrediction;
-import dev.loopwise.model.ModelRegistry;
-import dev.loopwise.model.ModelVersion;
-import dev.loopwise.model.ServingModel;
 import dev.loopwise.model.Vectors;
-import dev.loopwise.model.SlotFiller;
+import dev.loopwise.model.encoder.EmbeddingStore;
+import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.ServingModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -147,17 +147,17 @@ public class ReviewItemGenerator {
      * favourite replies, where a judgement teaches the most.
      */
     private static int[] leastSure(ServingModel model, List<Source> sources, float[][] vectors, int count) {
-        dev.loopwise.model.ReplyPolicy reward = model.bundle().reward();
+        dev.loopwise.model.policy.ReplyPolicy reward = model.bundle().reward();
         double[] gap = new double[sources.size()];
         for (int i = 0; i < sources.size(); i++) {
             String text = sources.get(i).text();
             double[] pi = model.replyDistribution(vectors[i], text, model.bundle().intent().predict(vectors[i]));
             Integer[] order = IntStream.range(0, pi.length).boxed().sorted(Comparator.comparingDouble(a -> -pi[a])).toArray(Integer[]::new);
-            float[] x = dev.loopwise.model.PolicyFeatures.ticket(vectors[i], text);
+            float[] x = dev.loopwise.model.policy.PolicyFeatures.ticket(vectors[i], text);
             float[] q = reward.queryPart(x);
-            double r1 = reward.score(q, x, reward.prepare(dev.loopwise.model.PolicyFeatures.reply(model.candidateEmbeddings()[order[0]],
+            double r1 = reward.score(q, x, reward.prepare(dev.loopwise.model.policy.PolicyFeatures.reply(model.candidateEmbeddings()[order[0]],
                     model.candidates().get(order[0]).text())));
-            double r2 = reward.score(q, x, reward.prepare(dev.loopwise.model.PolicyFeatures.reply(model.candidateEmbeddings()[order[1]],
+            double r2 = reward.score(q, x, reward.prepare(dev.loopwise.model.policy.PolicyFeatures.reply(model.candidateEmbeddings()[order[1]],
                     model.candidates().get(order[1]).text())));
             gap[i] = Math.abs(r1 - r2);
         }

@@ -1,6 +1,6 @@
 package dev.loopwise.security;
 
-import dev.loopwise.cli.DatabaseCommand;
+import dev.loopwise.cli.support.DatabaseCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dev.loopwise.security;
 
-import dev.loopwise.cli.DatabaseCommand;
+import dev.loopwise.cli.support.DatabaseCommand;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;

@@ -1,9 +1,9 @@
 package dev.loopwise.serving;
 
-import dev.loopwise.cli.CliFiles;
-import dev.loopwise.model.CliEncoder;
-import dev.loopwise.model.EncoderOptions;
-import dev.loopwise.model.SentenceEncoder;
+import dev.loopwise.model.encoder.CliEncoder;
+import dev.loopwise.model.encoder.EncoderOptions;
+import dev.loopwise.model.encoder.SentenceEncoder;
+import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.net.URI;
 import java.net.http.HttpClient;

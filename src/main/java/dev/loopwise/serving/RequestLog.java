@@ -1,6 +1,6 @@
 package dev.loopwise.serving;
 
-import dev.loopwise.model.ServingModel;
+import dev.loopwise.model.registry.ServingModel;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

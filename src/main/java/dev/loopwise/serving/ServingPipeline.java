@@ -1,10 +1,10 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.Hashing;
-import dev.loopwise.model.EmbeddingStore;
-import dev.loopwise.model.EncoderService;
-import dev.loopwise.model.ModelRegistry;
-import dev.loopwise.model.ServingModel;
+import dev.loopwise.model.encoder.EmbeddingStore;
+import dev.loopwise.model.encoder.EncoderService;
+import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.ServingModel;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

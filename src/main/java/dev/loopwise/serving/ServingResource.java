@@ -2,8 +2,8 @@ package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
-import dev.loopwise.model.IntentPrediction;
-import dev.loopwise.model.ServingModel;
+import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.registry.ServingModel;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;

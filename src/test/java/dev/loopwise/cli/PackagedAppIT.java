@@ -101,7 +101,7 @@ class PackagedAppIT {
         assertTrue(json.get("accuracy").asDouble() > 0.8, result.stdout());
         assertTrue(json.has("macroF1") && json.has("trainingSeconds") && json.has("encodingSeconds"), result.stdout());
         assertEquals(1, result.stdout().strip().lines().count(), "only the JSON object on stdout");
-        assertTrue(json.get("encoder").asText().startsWith(dev.loopwise.model.EncoderCatalogue.DEFAULT_NAME + "@"), result.stdout());
+        assertTrue(json.get("encoder").asText().startsWith(dev.loopwise.model.encoder.EncoderCatalogue.DEFAULT_NAME + "@"), result.stdout());
         assertTrue(result.stderr().contains("Encoder: " + json.get("encoder").asText()), "says which encoder it used: " + result.stderr());
 
         PackagedApp.Result unknown = PackagedApp.run(noDatabase, "eval-intents", "--train", file.toString(), "--test", file.toString(),

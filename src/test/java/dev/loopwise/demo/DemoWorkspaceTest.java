@@ -3,7 +3,7 @@ package dev.loopwise.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.model.ModelTrainer;
+import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.security.User;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;

@@ -1,5 +1,7 @@
 package dev.loopwise.model;
 
+import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 

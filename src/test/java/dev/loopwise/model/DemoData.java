@@ -1,6 +1,10 @@
 package dev.loopwise.model;
 
 import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.encoder.EncoderSpec;
+import dev.loopwise.model.encoder.FileEmbeddingCache;
+import dev.loopwise.model.encoder.SentenceEncoder;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.ticket.Ticket;
 import java.nio.file.Path;
 import java.util.ArrayList;

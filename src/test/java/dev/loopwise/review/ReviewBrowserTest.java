@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.ModelTrainer;
+import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Reply;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.alignment.PreferencePair;
 import dev.loopwise.alignment.RoundSnapshot;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.ModelTrainer;
+import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.UserService;

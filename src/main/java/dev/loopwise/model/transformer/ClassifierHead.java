@@ -1,13 +1,12 @@
 package dev.loopwise.model.transformer;
 
-import dev.loopwise.model.IntentHead;
 import java.util.List;
 
 /**
  * The intent head a fine-tune produces, as plain arrays: p(label | x) = softmax(W·x + b) on the tuned
  * encoder's unit vectors; a request is out of scope when the out-of-scope class (if trained) wins or the
  * best in-scope probability is below {@code threshold}. The same decision rule as the product's
- * {@link IntentHead}, which {@link #toIntentHead} builds.
+ * intent head, which {@code IntentHead.of} builds from it.
  */
 public record ClassifierHead(List<String> labels, float[][] weights, float[] bias, double threshold,
                              String outOfScopeLabel) {
@@ -37,10 +36,5 @@ public record ClassifierHead(List<String> labels, float[][] weights, float[] bia
             logits[c] = sum;
         }
         return logits;
-    }
-
-    /** The product's head with these weights, under the given regime name. */
-    public IntentHead toIntentHead(String regime) {
-        return new IntentHead(regime, labels, weights, bias, threshold, outOfScopeLabel);
     }
 }

@@ -1,15 +1,15 @@
 package dev.loopwise.model.transformer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.loopwise.cli.CliFiles;
-import dev.loopwise.model.IntentEvaluation;
-import dev.loopwise.model.IntentHead;
-import dev.loopwise.model.IntentTrainer;
-import dev.loopwise.model.IntentTrainingConfig;
-import dev.loopwise.model.IntentTrainingData;
-import dev.loopwise.model.IntentTrainingResult;
-import dev.loopwise.model.LabelledVectors;
 import dev.loopwise.model.StratifiedSplit;
+import dev.loopwise.model.intent.IntentEvaluation;
+import dev.loopwise.model.intent.IntentHead;
+import dev.loopwise.model.intent.IntentTrainer;
+import dev.loopwise.model.intent.IntentTrainingConfig;
+import dev.loopwise.model.intent.IntentTrainingData;
+import dev.loopwise.model.intent.IntentTrainingResult;
+import dev.loopwise.model.intent.LabelledVectors;
+import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -176,7 +176,7 @@ public final class FineTuneBenchmark {
             out.put("bestEpoch", result.bestEpoch());
             out.put("metrics", result.metrics());
             out.put("history", result.history());
-            head = result.head().toIntentHead(result.regime());
+            head = IntentHead.of(result.head(), result.regime());
             Map<String, FloatTensor> overrides = result.weights().onnxInitializers(
                     BertWeightMap.resolve(OnnxGraph.read(bundled.model())));
             out.put("tunedMegabytes", result.weights().toBytes().length / 1e6);

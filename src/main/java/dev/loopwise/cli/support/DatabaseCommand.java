@@ -1,0 +1,61 @@
+package dev.loopwise.cli.support;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+/**
+ * A command that works on the configured database. Its first call starts the application without
+ * the HTTP server (so it runs beside a live Loopwise), logging to stderr so stdout carries only the
+ * command's answer; the application then parses the same arguments again and runs {@link #execute()}.
+ */
+public abstract class DatabaseCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    /** The command line to run again inside the started application (picocli parses afresh on every execute). */
+    private static volatile CommandLine relaunch;
+
+    protected abstract int execute() throws Exception;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Arc.container() != null && Arc.container().isRunning()) {
+            return execute();
+        }
+        System.setProperty("quarkus.http.host-enabled", "false");
+        System.setProperty("quarkus.log.console.stderr", "true");
+        System.setProperty("quarkus.banner.enabled", "false");
+        System.setProperty("quarkus.log.level", "WARN");
+        System.setProperty("loopwise.demo.enabled", "false");
+        String[] args = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
+        relaunch = spec.root().commandLine();
+        Quarkus.run(Application.class, (code, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                System.err.println("loopwise: could not start: " + cause.getMessage());
+            }
+            System.exit(failure != null ? 1 : code);
+        }, args);
+        return 0;
+    }
+
+    protected static <T> T bean(Class<T> type) {
+        return Arc.container().instance(type).get();
+    }
+
+    /** Runs the command line inside the started application. */
+    public static class Application implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            return relaunch.execute(args);
+        }
+    }
+}

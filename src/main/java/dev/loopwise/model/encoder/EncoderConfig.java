@@ -1,0 +1,49 @@
+package dev.loopwise.model.encoder;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Settings of the encoders (environment: {@code LOOPWISE_MODEL_ENCODER_NAME}, ...). */
+@ConfigMapping(prefix = "loopwise.model.encoder")
+public interface EncoderConfig {
+    /**
+     * The workspace's encoder, {@code NAME|DIR}: a name from {@link EncoderCatalogue} or a folder with model.onnx
+     * and tokenizer.json. New versions are trained on it; every version keeps being served by its own.
+     */
+    @WithDefault(EncoderCatalogue.DEFAULT_NAME)
+    String name();
+
+    /** The older way to name a folder encoder; when set it wins over {@link #name()}. */
+    Optional<Path> path();
+
+    /** Pool this way instead of as the encoder was trained ({@code mean} or {@code cls}); for experiments. */
+    Optional<String> pooling();
+
+    /**
+     * Encoders kept loaded at once (the workspace's, the active version's, a candidate's under review);
+     * the least recently used idle one is closed beyond this. Each fp32 encoder holds 100–200 MB.
+     */
+    @WithDefault("2")
+    int maxLoaded();
+
+    /** Where catalogue encoders are unpacked. */
+    @WithDefault("${user.home}/.loopwise/encoder")
+    Path cacheDir();
+
+    /** Longer texts are truncated to this many tokens (at most the encoder's own limit). Part of the encoder id when not 128. */
+    @WithDefault("128")
+    int maxTokens();
+
+    /**
+     * Texts per ONNX call. A larger batch (concurrent requests, a training set) is sorted by length and
+     * split into calls of this size, so a long text pads only its few neighbours, not the whole batch.
+     */
+    @WithDefault("8")
+    int batchSize();
+
+    /** ONNX Runtime threads; 0 lets it use every core. */
+    @WithDefault("0")
+    int threads();
+}

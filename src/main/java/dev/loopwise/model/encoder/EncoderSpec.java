@@ -1,0 +1,129 @@
+package dev.loopwise.model.encoder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.Hashing;
+import dev.loopwise.model.transformer.Pooling;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * One encoder, fully determined: its weights, how it is pooled, its input prefix and truncation. Its
+ * {@link #id()} names exactly that, so vectors of two different encoders (or of one model pooled two
+ * ways) are never cached, trained or served together.
+ *
+ * @param source what the user named it by: a catalogue name or a folder (stored with model versions, to load it again)
+ */
+public record EncoderSpec(String name, String source, EncoderFiles files, Pooling pooling, String prefix, int maxTokens) {
+    /** Truncation of ids without a "/t" part: every vector Loopwise stored before ids carried it was made at 128 tokens. */
+    public static final int DEFAULT_MAX_TOKENS = 128;
+    /** Optional settings a folder encoder may carry: {"pooling": "cls", "prefix": "query: ", "maxTokens": 512}. */
+    static final String FOLDER_SETTINGS = "encoder.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * {@code name@weights/pooling[/tN][/pPREFIX]}, e.g. {@code bge-small-en-v1.5@0b1c2d3e4f5a/cls}: the SHA-256
+     * of the weights, the pooling, and the truncation and prefix when they differ from the usual.
+     */
+    public String id() {
+        return name + "@" + files.weightsHash().substring(0, 12) + "/" + pooling.key()
+                + (maxTokens == DEFAULT_MAX_TOKENS ? "" : "/t" + maxTokens)
+                + (prefix.isEmpty() ? "" : "/p" + Hashing.sha256Hex(prefix).substring(0, 8));
+    }
+
+    public String describe() {
+        String about = EncoderCatalogue.find(source).map(e -> source + ": " + e.summary()).orElse(source);
+        return id() + " (" + about + "; " + pooling.key() + " pooling" + (prefix.isEmpty() ? "" : ", prefix '" + prefix + "'")
+                + ", " + maxTokens + " tokens)";
+    }
+
+    /**
+     * Resolves {@code NAME|DIR}: a catalogue name (unpacked from its artifact) or a folder with model.onnx and
+     * tokenizer.json. {@code pooling} overrides the encoder's own; {@code maxTokens} caps its truncation.
+     */
+    public static EncoderSpec resolve(String nameOrDirectory, Optional<Pooling> pooling, int maxTokens, Path cacheDirectory) {
+        String wanted = nameOrDirectory == null || nameOrDirectory.isBlank() ? EncoderCatalogue.DEFAULT_NAME : nameOrDirectory.strip();
+        Optional<EncoderCatalogue.Entry> entry = EncoderCatalogue.find(wanted);
+        if (entry.isPresent()) {
+            EncoderCatalogue.Entry e = entry.get();
+            return new EncoderSpec(e.name(), e.name(), EncoderFiles.unpack(e, cacheDirectory), pooling.orElse(e.pooling()), e.prefix(),
+                    Math.min(maxTokens, e.maxTokens()));
+        }
+        Path directory = Path.of(wanted.startsWith("~/") ? System.getProperty("user.home") + wanted.substring(1) : wanted);
+        if (!Files.isDirectory(directory)) {
+            if (wanted.contains("/") || wanted.startsWith(".")) {
+                throw new IllegalArgumentException("The encoder folder " + wanted + " does not exist. Known encoders: "
+                        + String.join(", ", EncoderCatalogue.names()) + ".");
+            }
+            throw new IllegalArgumentException(EncoderCatalogue.unknown(wanted));
+        }
+        directory = directory.toAbsolutePath().normalize();
+        EncoderFiles files = EncoderFiles.folder(directory);
+        JsonNode settings = folderSettings(directory);
+        Pooling own = settings.hasNonNull("pooling") ? Pooling.parse(settings.get("pooling").asText()) : Pooling.MEAN;
+        int limit = settings.path("maxTokens").asInt(Integer.MAX_VALUE);
+        String folderName = directory.getFileName() == null ? "encoder" : directory.getFileName().toString();
+        return new EncoderSpec(folderName.length() > 40 ? folderName.substring(0, 40) : folderName, directory.toString(), files,
+                pooling.orElse(own), settings.path("prefix").asText(""), Math.min(maxTokens, limit));
+    }
+
+    /**
+     * Loads the encoder a stored id names, from where it was found then. Refuses when the weights there
+     * changed: vectors of other weights would silently feed a head trained on these.
+     */
+    public static EncoderSpec forId(String id, String source, Path cacheDirectory) {
+        String normal = normalise(id);
+        EncoderSpec spec = resolve(source, Optional.of(pooling(normal)), maxTokens(normal), cacheDirectory);
+        if (!spec.id().equals(normal)) {
+            throw new IllegalStateException("The encoder " + normal + " is no longer at " + source + " (found " + spec.id()
+                    + " there): restore its files, or train a new version with the current encoder.");
+        }
+        return spec;
+    }
+
+    /** Ids stored before pooling was part of them ({@code name@weights}) were all mean pooled. */
+    public static String normalise(String id) {
+        return id.indexOf('/', Math.max(0, id.lastIndexOf('@'))) < 0 ? id + "/" + Pooling.MEAN.key() : id;
+    }
+
+    static Pooling pooling(String id) {
+        return Pooling.parse(parts(id)[1]);
+    }
+
+    static int maxTokens(String id) {
+        String[] parts = parts(id);
+        for (int i = 2; i < parts.length; i++) {
+            if (parts[i].startsWith("t")) {
+                return Integer.parseInt(parts[i].substring(1));
+            }
+        }
+        return DEFAULT_MAX_TOKENS;
+    }
+
+    /** {weights, pooling, optional parts...} of an id. */
+    private static String[] parts(String id) {
+        String normal = normalise(id);
+        return normal.substring(normal.lastIndexOf('@') + 1).split("/");
+    }
+
+    /** {@code encoder.json}, or the pooling of a sentence-transformers folder ({@code 1_Pooling/config.json}). */
+    private static JsonNode folderSettings(Path directory) {
+        try {
+            Path own = directory.resolve(FOLDER_SETTINGS);
+            if (Files.isRegularFile(own)) {
+                return JSON.readTree(own.toFile());
+            }
+            Path sentenceTransformers = directory.resolve("1_Pooling").resolve("config.json");
+            if (Files.isRegularFile(sentenceTransformers)
+                    && JSON.readTree(sentenceTransformers.toFile()).path("pooling_mode_cls_token").asBoolean(false)) {
+                return JSON.createObjectNode().put("pooling", Pooling.CLS.key());
+            }
+            return JSON.createObjectNode();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the encoder settings in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package dev.loopwise.model.intent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loopwise.common.PeakMemory;
+import dev.loopwise.model.Progress;
+import dev.loopwise.model.encoder.CliEncoder;
+import dev.loopwise.model.encoder.EncoderOptions;
+import dev.loopwise.model.encoder.EncoderSpec;
+import dev.loopwise.model.encoder.SentenceEncoder;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.FineTuneData;
+import dev.loopwise.model.transformer.FineTuneResult;
+import dev.loopwise.ticket.TicketRow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loopwise eval-intents}: trains an intent classifier on one file's rows and scores it on
+ * another's (or on the {@code test} rows of the same file), without any database.
+ */
+@Command(name = "eval-intents", description = "Train an intent classifier on a file and evaluate it on held-out rows.")
+public class EvalIntentsCommand implements Callable<Integer> {
+    @Option(names = "--train", required = true, description = "CSV or JSONL with text,label (and optionally split).")
+    Path trainFile;
+
+    @Option(names = "--test", required = true, description = "CSV or JSONL to evaluate on; the same file selects its 'test' rows.")
+    Path testFile;
+
+    @Option(names = "--shots", description = "Keep only K training rows per label (seeded).")
+    Integer shots;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--regime", defaultValue = "auto", description = "auto, zero-shot, prototypes, linear or finetune "
+            + "(default: ${DEFAULT-VALUE}, as the service: by examples per intent, on the frozen encoder).")
+    String regime;
+
+    @Option(names = "--auto-finetune", description = "Let auto fine-tune with " + IntentRegime.MIN_FINE_TUNE_EXAMPLES
+            + "+ examples per intent, as LOOPWISE_MODEL_TRAINING_AUTO_FINE_TUNE=true does in the service.")
+    boolean autoFineTune;
+
+    @Option(names = "--budget", paramLabel = "SECONDS", description = "Time a fine-tune may take (default: by data size, about 3 min "
+            + "per 1,000 rows on 2 cores).")
+    Long budgetSeconds;
+
+    @Option(names = "--oos-label", defaultValue = "oos", description = "Label of out-of-scope rows (default: ${DEFAULT-VALUE}).")
+    String oosLabel;
+
+    @Mixin
+    EncoderOptions encoderOptions;
+
+    @Option(names = "--threshold", description = "Use this out-of-scope threshold instead of the one chosen on held-out data.")
+    Double threshold;
+
+    @Option(names = "--oos-weight", defaultValue = "0.3", description = "What catching an out-of-scope request is worth against "
+            + "answering an in-scope one, when choosing the threshold (default: ${DEFAULT-VALUE}).")
+    double outOfScopeWeight;
+
+    @Option(names = "--no-cache", description = "Encode every text again instead of reusing vectors from earlier runs.")
+    boolean noCache;
+
+    @Option(names = "--json", description = "Print one JSON object with the results and nothing else on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        IntentDataSplit split = IntentDataSplit.read(trainFile, testFile, shots, seed);
+        String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
+        String chosen = IntentRegime.parse(regime);
+        if (chosen.equals(IntentRegime.AUTO)) {
+            chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), autoFineTune,
+                    IntentTrainingConfig.defaults(seed).minTrainedExamples(), IntentRegime.MIN_FINE_TUNE_EXAMPLES);
+        }
+        Progress progress = new Progress(json);
+        progress.line("Regime: " + chosen + (regime.equals(IntentRegime.AUTO) ? " (auto)" : ""));
+        if (chosen.equals(IntentRegime.FINETUNE)) {
+            return fineTune(split, oos, progress);
+        }
+        IntentTrainingConfig config = IntentTrainingConfig.defaults(seed).withRegime(chosen).withOutOfScopeWeight(outOfScopeWeight);
+        List<String> labels = split.labels();
+        long encodeStart = System.nanoTime();
+        List<String> texts = new ArrayList<>();
+        split.train().forEach(r -> texts.add(r.text()));
+        split.validation().forEach(r -> texts.add(r.text()));
+        split.test().forEach(r -> texts.add(r.text()));
+        labels.forEach(label -> texts.add(describe(label)));
+        float[][] vectors;
+        String encoderId;
+        Double textsPerSecond;
+        try (CliEncoder encoder = encoderOptions.open(!noCache, 32)) {
+            encoderId = encoder.id();
+            vectors = encoder.embed(texts);
+            textsPerSecond = encoder.textsPerSecond();
+        }
+        double encodingSeconds = (System.nanoTime() - encodeStart) / 1e9;
+        int offset = 0;
+        LabelledVectors train = labelled(vectors, offset, split.train(), labels);
+        offset += split.train().size();
+        LabelledVectors validation = labelled(vectors, offset, split.validation(), labels);
+        offset += split.validation().size();
+        float[][] test = java.util.Arrays.copyOfRange(vectors, offset, offset + split.test().size());
+        offset += split.test().size();
+        float[][] descriptions = java.util.Arrays.copyOfRange(vectors, offset, offset + labels.size());
+
+        progress.line("Training (" + config.regime() + ") on " + train.size() + " rows...");
+        IntentTrainingResult result = IntentTrainer.train(config,
+                new IntentTrainingData(labels, train, validation, descriptions, labels.contains(oosLabel) ? oosLabel : null));
+        IntentHead head = threshold == null ? result.head() : result.head().withThreshold(threshold);
+        IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
+        Map<String, Object> out = results(head, evaluation, split);
+        out.put("epochs", result.epochs());
+        out.put("trainingSeconds", result.trainingMillis() / 1000.0);
+        out.put("encodingSeconds", encodingSeconds);
+        out.put("textsEncoded", texts.size());
+        out.put("encodingTextsPerSecond", textsPerSecond);
+        out.put("encoder", encoderId);
+        report(out, evaluation);
+        return 0;
+    }
+
+    /** The encoder's top layers tuned with the head on the training rows; the test rows are encoded as served, by ONNX Runtime. */
+    private int fineTune(IntentDataSplit split, String oos, Progress progress) throws IOException {
+        long started = System.nanoTime();
+        try (CliEncoder base = encoderOptions.open(false, 32)) {
+            EncoderSpec spec = base.spec();
+            String prefix = spec.prefix();
+            FineTuneData data = FineTuneData.of(split.train().stream().map(r -> prefix + r.text()).toList(),
+                    split.train().stream().map(TicketRow::label).toList(), split.validation().stream().map(r -> prefix + r.text()).toList(),
+                    split.validation().stream().map(TicketRow::label).toList(), split.labels().contains(oosLabel) ? oosLabel : null);
+            FineTuneResult tuned = IntentFineTuning.run(
+                    new EncoderSource(spec.id(), spec.files().model(), spec.files().tokenizer(), spec.pooling()), data,
+                    new IntentFineTuning.Settings(IntentTrainingConfig.defaults(seed).minTrainedExamples(), 0.98, outOfScopeWeight,
+                            budgetSeconds == null ? null : Duration.ofSeconds(budgetSeconds), seed),
+                    progress::step, () -> false);
+            progress.done();
+            double trainingSeconds = (System.nanoTime() - started) / 1e9;
+            long encodeStart = System.nanoTime();
+            float[][] test;
+            String encoderId;
+            try (SentenceEncoder served = new SentenceEncoder(spec, tuned.weights(), 32, 0)) {
+                encoderId = served.id();
+                test = served.encode(split.test().stream().map(TicketRow::text).toList());
+            }
+            IntentHead head = IntentHead.of(tuned.head(), IntentHead.FINETUNE);
+            head = threshold == null ? head : head.withThreshold(threshold);
+            IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
+            Map<String, Object> out = results(head, evaluation, split);
+            out.putAll(IntentFineTuning.metrics(tuned));
+            out.put("trainingSeconds", trainingSeconds);
+            out.put("encodingSeconds", (System.nanoTime() - encodeStart) / 1e9);
+            out.put("encoder", encoderId);
+            out.put("tunedMegabytes", tuned.weights().toBytes().length / 1e6);
+            report(out, evaluation);
+            return 0;
+        }
+    }
+
+    private Map<String, Object> results(IntentHead head, IntentEvaluation evaluation, IntentDataSplit split) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("regime", head.regime());
+        out.put("trainRows", split.train().size());
+        out.put("validationRows", split.validation().size());
+        out.put("testRows", split.test().size());
+        out.put("accuracy", evaluation.accuracy());
+        out.put("macroF1", evaluation.macroF1());
+        out.put("inScopeAccuracy", evaluation.inScopeAccuracy());
+        out.put("topIntentAccuracy", evaluation.topIntentAccuracy());
+        out.put("outOfScopeRecall", evaluation.outOfScopeRecall());
+        out.put("handoverRate", evaluation.handoverRate());
+        out.put("threshold", head.threshold());
+        out.put("seed", seed);
+        return out;
+    }
+
+    private void report(Map<String, Object> out, IntentEvaluation evaluation) throws IOException {
+        out.put("peakRssMb", PeakMemory.residentMegabytes());
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+            return;
+        }
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out)
+                .replaceAll("[{}\",]", "").replaceAll("(?m)^\\s*$\\n", "").stripTrailing());
+        if (!evaluation.topConfusions().isEmpty()) {
+            System.out.println("most confused (expected -> predicted: count):");
+            evaluation.topConfusions().stream().limit(5)
+                    .forEach(c -> System.out.println("  " + c.expected() + " -> " + c.predicted() + ": " + c.count()));
+        }
+    }
+
+    /** A label as words, the only description a bare data set offers for zero-shot ("book_flight" → "book flight"). */
+    static String describe(String label) {
+        return label.replace('_', ' ').replace('-', ' ').strip();
+    }
+
+    private static LabelledVectors labelled(float[][] vectors, int offset, List<TicketRow> rows, List<String> labels) {
+        float[][] v = java.util.Arrays.copyOfRange(vectors, offset, offset + rows.size());
+        int[] y = rows.stream().mapToInt(r -> labels.indexOf(r.label())).toArray();
+        return new LabelledVectors(v, y);
+    }
+}

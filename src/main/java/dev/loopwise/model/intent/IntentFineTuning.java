@@ -1,0 +1,104 @@
+package dev.loopwise.model.intent;
+
+
+import dev.loopwise.model.transformer.ClassifierFineTuneConfig;
+import dev.loopwise.model.transformer.ClassifierFineTuner;
+import dev.loopwise.model.transformer.ContrastiveFineTuneConfig;
+import dev.loopwise.model.transformer.ContrastiveFineTuner;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.FineTuneData;
+import dev.loopwise.model.transformer.FineTuneResult;
+import dev.loopwise.model.transformer.TrainingMonitor;
+import dev.loopwise.model.transformer.TrainingProgress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The {@code finetune} regime for the product and the command line: with enough examples of every intent,
+ * end-to-end cross-entropy ({@link ClassifierFineTuner}); with fewer, SetFit-style contrastive tuning on pairs
+ * of examples, then the head ({@link ContrastiveFineTuner}). Both plan their depth and epochs to fit the time
+ * budget, report progress and stop when cancelled.
+ *
+ * @see IntentRegime
+ */
+public final class IntentFineTuning {
+    /**
+     * @param minTrainedExamples fewest examples per intent for end-to-end tuning; fewer: contrastive
+     * @param retention          the threshold rule without out-of-scope examples (see {@link IntentTrainingConfig})
+     * @param outOfScopeWeight   the threshold rule with them
+     * @param budget             stop after this long; null: by data size (about 3 min per 1,000 tickets on 2 cores)
+     */
+    public record Settings(int minTrainedExamples, double retention, double outOfScopeWeight, Duration budget, long seed) {
+        public Settings {
+            if (minTrainedExamples < 2) {
+                throw new IllegalArgumentException("minTrainedExamples must be at least 2");
+            }
+            if (budget != null && (budget.isZero() || budget.isNegative())) {
+                throw new IllegalArgumentException("the fine-tuning time budget must be positive");
+            }
+        }
+    }
+
+    private IntentFineTuning() {
+    }
+
+    /** @param progress told what the run does and how far it is, in [0, 1] */
+    public static FineTuneResult run(EncoderSource encoder, FineTuneData data, Settings settings, BiConsumer<String, Double> progress,
+                                     BooleanSupplier cancelled) {
+        if (data.fewestPerLabel() < 2) {
+            throw new IllegalArgumentException("Fine-tuning needs at least 2 examples of every intent; the fewest has "
+                    + data.fewestPerLabel() + ". Label more tickets, or choose prototypes.");
+        }
+        TrainingMonitor monitor = TrainingMonitor.of(p -> progress.accept(describe(p), overall(p)), cancelled);
+        if (data.fewestPerLabel() >= settings.minTrainedExamples()) {
+            return ClassifierFineTuner.train(encoder, ClassifierFineTuneConfig.defaults(settings.seed())
+                    .withTimeBudget(settings.budget()).withThresholdRule(settings.retention(), settings.outOfScopeWeight()), data, monitor);
+        }
+        return ContrastiveFineTuner.train(encoder, ContrastiveFineTuneConfig.defaults(settings.seed())
+                .withTimeBudget(settings.budget()).withThresholdRule(settings.retention(), settings.outOfScopeWeight()), data, monitor);
+    }
+
+    /** What a version records of its fine-tune, named like TRL's logs. */
+    public static Map<String, Object> metrics(FineTuneResult result) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("finetune/method", result.regime().equals(FineTuneResult.FINETUNE) ? "cross_entropy" : "contrastive");
+        m.put("finetune/trainable_layers", result.plan().trainableLayers());
+        m.put("finetune/epochs", result.epochs());
+        m.put("finetune/best_epoch", result.bestEpoch());
+        m.put("finetune/stop", result.stop());
+        m.put("finetune/budget_s", result.plan().budgetSeconds());
+        Double seconds = result.metrics().get("time/total_s");
+        if (seconds != null) {
+            m.put("finetune/seconds", seconds);
+        }
+        return m;
+    }
+
+    private static String describe(TrainingProgress p) {
+        String stage = switch (p.stage()) {
+            case "plan" -> "Planning the fine-tune";
+            case "tokenize" -> "Reading the tickets";
+            case "cache" -> "Running the encoder's lower layers once";
+            case "probe" -> "Fitting a first head on the frozen encoder";
+            case "finetune", "contrastive" -> "Fine-tuning the encoder";
+            case "head" -> "Training the intent head on the tuned encoder";
+            default -> "Choosing the out-of-scope threshold";
+        };
+        return p.epochs() > 0 && p.epoch() > 0 ? stage + ": pass " + p.epoch() + " of " + p.epochs() : stage;
+    }
+
+    /** The tuning stages take most of a run; the rest are short. */
+    private static double overall(TrainingProgress p) {
+        double within = p.epochs() > 0 && p.epoch() > 0 ? ((p.epoch() - 1) + p.fraction()) / p.epochs() : p.fraction();
+        return switch (p.stage()) {
+            case "plan", "tokenize" -> 0.0;
+            case "cache", "probe" -> 0.05 * within;
+            case "finetune", "contrastive" -> 0.05 + 0.85 * within;
+            default -> 0.9 + 0.1 * within;
+        };
+    }
+}

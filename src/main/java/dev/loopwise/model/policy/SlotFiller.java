@@ -1,0 +1,102 @@
+package dev.loopwise.model.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills a reply's {@code {{slots}}} with values found in the ticket — an order number, an email
+ * address, a phone number — and leaves every other slot visible for the human agent to complete.
+ * Slot names are compared loosely: {@code {{Order Number}}} and {@code {{order_number}}} are the same slot.
+ */
+public final class SlotFiller {
+    private static final Pattern SLOT = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final Pattern ORDER_CODE = Pattern.compile("(?<![A-Za-z0-9])#?([A-Za-z]{1,4}-?\\d{5,12})(?![A-Za-z0-9])");
+    private static final Pattern ORDER_NUMBER = Pattern.compile(
+            "(?i)\\b(?:order|purchase|ref(?:erence)?)\\s*(?:number|no\\.?|nr\\.?|#|id)?\\s*[:#]?\\s*#?([A-Za-z]{0,4}-?\\d{4,12})\\b");
+    private static final Pattern HASH_NUMBER = Pattern.compile("#(\\d{4,12})\\b");
+    private static final Pattern PHONE = Pattern.compile("(?<!\\w)(\\+?\\d[\\d ()-]{7,}\\d)(?!\\w)");
+
+    private static final Map<String, Function<String, String>> EXTRACTORS = Map.of(
+            "order_number", SlotFiller::orderNumber,
+            "order_id", SlotFiller::orderNumber,
+            "email", text -> first(EMAIL, text, 0),
+            "email_address", text -> first(EMAIL, text, 0),
+            "phone_number", text -> first(PHONE, text, 1));
+
+    public record Filled(String text, List<String> openSlots) {
+    }
+
+    /** The slots Loopwise can fill from a ticket, in a fixed order (the policy reads them as features). */
+    public static final List<String> FILLABLE = List.of("order_number", "email", "phone_number");
+
+    /** 1 where the ticket holds a value for the fillable slot, else 0. */
+    public static float[] available(String ticket) {
+        float[] out = new float[FILLABLE.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = EXTRACTORS.get(FILLABLE.get(i)).apply(ticket) == null ? 0 : 1;
+        }
+        return out;
+    }
+
+    /** 1 where the reply has that fillable slot, else 0. */
+    public static float[] used(String reply) {
+        float[] out = new float[FILLABLE.size()];
+        Matcher slots = SLOT.matcher(reply);
+        while (slots.find()) {
+            String name = normalise(slots.group(1));
+            int at = FILLABLE.indexOf(name.equals("order_id") ? "order_number" : name.equals("email_address") ? "email" : name);
+            if (at >= 0) {
+                out[at] = 1;
+            }
+        }
+        return out;
+    }
+
+    private SlotFiller() {
+    }
+
+    public static Filled fill(String reply, String ticket) {
+        Matcher slots = SLOT.matcher(reply);
+        StringBuilder out = new StringBuilder();
+        List<String> open = new ArrayList<>();
+        while (slots.find()) {
+            String name = normalise(slots.group(1));
+            Function<String, String> extractor = EXTRACTORS.get(name);
+            String value = extractor == null ? null : extractor.apply(ticket);
+            if (value == null) {
+                open.add(name);
+                slots.appendReplacement(out, Matcher.quoteReplacement(slots.group()));
+            } else {
+                slots.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+        }
+        slots.appendTail(out);
+        return new Filled(out.toString(), List.copyOf(open));
+    }
+
+    static String normalise(String slot) {
+        return slot.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    }
+
+    static String orderNumber(String text) {
+        String value = first(ORDER_CODE, text, 1);
+        if (value == null) {
+            value = first(ORDER_NUMBER, text, 1);
+        }
+        if (value == null) {
+            value = first(HASH_NUMBER, text, 1);
+        }
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
+    private static String first(Pattern pattern, String text, int group) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? m.group(group).strip() : null;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.common.TemplateFormats;
+import dev.loopwise.model.intent.IntentHead;
+import io.quarkus.qute.TemplateExtension;
+import java.util.List;
+import java.util.Map;
+
+/** How model metrics read on the admin pages. */
+@TemplateExtension
+public class ModelFormats {
+
+    /** A rate metric as a percentage with one decimal, or "—" when the version has no such metric. */
+    static String percent(ModelVersion version, String metric) {
+        Object value = version.metrics.get(metric);
+        return value instanceof Number n ? String.format("%.1f%%", n.doubleValue() * 100) : "—";
+    }
+
+    static String number(ModelVersion version, String metric) {
+        Object value = version.metrics.get(metric);
+        return value instanceof Number n ? String.format("%.3f", n.doubleValue()) : "—";
+    }
+
+    static int count(ModelVersion version, String metric) {
+        Object value = version.metrics.get(metric);
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> confusions(ModelVersion version) {
+        Object value = version.metrics.get("intent/confusions");
+        return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    static boolean promotable(ModelVersion version) {
+        return !version.status.equals(ModelVersion.ACTIVE);
+    }
+
+    static boolean restorable(ModelVersion version) {
+        return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt != null;
+    }
+
+    static String regimeName(ModelVersion version) {
+        return switch (version.regime) {
+            case IntentHead.ZERO_SHOT -> "zero-shot (descriptions only)";
+            case IntentHead.FEW_SHOT -> "few-shot (prototypes)";
+            case IntentHead.FINETUNE -> "fine-tuned encoder";
+            default -> "trained";
+        };
+    }
+
+    static String when(TrainingRun run) {
+        return TemplateFormats.when(run.createdAt);
+    }
+
+    static int percentDone(TrainingRun run) {
+        return (int) Math.round(run.progress * 100);
+    }
+}

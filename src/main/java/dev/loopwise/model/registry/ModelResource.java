@@ -1,0 +1,107 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import dev.loopwise.model.intent.IntentRegime;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Model versions: list, train, promote, roll back. Roles: admin. */
+@Path("/api/v1")
+@Tag(name = "Models")
+@RolesAllowed(Role.ADMIN)
+public class ModelResource {
+    @Inject
+    ModelService models;
+    @Inject
+    TrainingService training;
+    @Inject
+    CurrentUser currentUser;
+
+    public record VersionView(int version, String status, String regime, String encoder, String checksum,
+                              Map<String, Object> metrics, OffsetDateTime createdAt, OffsetDateTime activatedAt, String createdBy) {
+        static VersionView of(ModelVersion v) {
+            return new VersionView(v.version, v.status, v.regime, v.encoderId, v.checksum, v.metrics, v.createdAt, v.activatedAt,
+                    v.createdBy);
+        }
+    }
+
+    public record TrainRequest(String regime) {
+    }
+
+    public record RunView(long runId, String status, double progress, String step, Integer version, String error,
+                          OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+        static RunView of(TrainingRun run) {
+            return new RunView(run.id, run.status, run.progress, run.step, run.version == null ? null : run.version.version,
+                    run.error, run.createdAt, run.finishedAt);
+        }
+    }
+
+    @GET
+    @Path("/models")
+    public List<VersionView> list() {
+        return ModelVersion.newestFirst().stream().map(VersionView::of).toList();
+    }
+
+    @GET
+    @Path("/models/{version}")
+    public VersionView get(@PathParam("version") int version) {
+        return ModelVersion.findByVersion(version).map(VersionView::of)
+                .orElseThrow(() -> ApiException.notFound(Messages.notFound("model version", version)));
+    }
+
+    /** Starts training a new version from the workspace; 202 with the run to follow. */
+    @POST
+    @Path("/models/train")
+    public Response train(TrainRequest request) {
+        String regime = request == null || request.regime() == null ? IntentRegime.AUTO : request.regime();
+        try {
+            TrainingRun run = training.start(regime, currentUser.name());
+            return Response.accepted(Map.of("runId", run.id)).build();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_regime", e.getMessage() + ".");
+        }
+    }
+
+    @GET
+    @Path("/training-runs/{id}")
+    public RunView run(@PathParam("id") long id) {
+        TrainingRun run = TrainingRun.<TrainingRun>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound(Messages.notFound("training run", id)));
+        return RunView.of(run);
+    }
+
+    /** Asks a queued or running training to stop; 409 when it has already ended. No version is made. */
+    @POST
+    @Path("/training-runs/{id}/cancel")
+    public RunView cancel(@PathParam("id") long id) {
+        TrainingRun.<TrainingRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("training run", id)));
+        if (!training.cancel(id)) {
+            throw ApiException.conflict("run_finished", "Training run " + id + " has already ended; there is nothing to cancel.");
+        }
+        return RunView.of(TrainingRun.findById(id));
+    }
+
+    @POST
+    @Path("/models/{version}/promote")
+    public VersionView promote(@PathParam("version") int version) {
+        return VersionView.of(models.promote(version, currentUser.name()));
+    }
+
+    @POST
+    @Path("/models/{version}/rollback")
+    public VersionView rollback(@PathParam("version") int version) {
+        return VersionView.of(models.rollback(version, currentUser.name()));
+    }
+}

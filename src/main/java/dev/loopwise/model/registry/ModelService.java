@@ -1,0 +1,75 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+
+/**
+ * Changes which version serves. A switch is one transaction (the partial unique index guarantees a
+ * single active version), recorded with its reason; every instance picks it up within seconds.
+ */
+@ApplicationScoped
+public class ModelService {
+    public static final String PROMOTE = "promote";
+    public static final String ROLLBACK = "rollback";
+    public static final String FIRST_MODEL = "first model";
+
+    @Inject
+    ModelRegistry registry;
+
+    /** Makes a version that is not active the active one. */
+    public ModelVersion promote(int version, String actor) {
+        return promote(version, actor, PROMOTE);
+    }
+
+    /** The same, recording why (an alignment round names itself). */
+    public ModelVersion promote(int version, String actor, String reason) {
+        requireServable(version);
+        ModelVersion promoted = activate(version, reason, actor, false);
+        registry.reload();
+        return promoted;
+    }
+
+    /** Returns to a version that served before. */
+    public ModelVersion rollback(int version, String actor) {
+        requireServable(version);
+        ModelVersion restored = activate(version, ROLLBACK, actor, true);
+        registry.reload();
+        return restored;
+    }
+
+    /** A version whose encoder cannot be loaded any more stays where it is, rather than leave nothing serving. */
+    private void requireServable(int version) {
+        try {
+            registry.load(version);
+        } catch (java.util.NoSuchElementException unknown) {
+            // activate answers 404 for it
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw ApiException.conflict("encoder_unavailable", "Version " + version + " cannot be served: " + e.getMessage());
+        }
+    }
+
+    @Transactional
+    ModelVersion activate(int version, String reason, String actor, boolean mustHaveServed) {
+        ModelVersion target = ModelVersion.findByVersion(version)
+                .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
+        if (target.status.equals(ModelVersion.ACTIVE)) {
+            throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
+        }
+        if (mustHaveServed && target.activatedAt == null) {
+            throw ApiException.conflict("never_served", "Version " + version
+                    + " has never served, so there is nothing to roll back to; promote it instead.");
+        }
+        Integer previous = ModelVersion.findActive().map(v -> {
+            v.status = ModelVersion.RETIRED;
+            v.flush();
+            return v.version;
+        }).orElse(null);
+        target.status = ModelVersion.ACTIVE;
+        target.activatedAt = OffsetDateTime.now();
+        ModelActivation.record(version, previous, reason, actor);
+        return target;
+    }
+}

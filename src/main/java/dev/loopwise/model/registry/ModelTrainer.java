@@ -1,0 +1,262 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.common.Hashing;
+import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.intent.IntentEvaluation;
+import dev.loopwise.model.intent.IntentFineTuning;
+import dev.loopwise.model.intent.IntentHead;
+import dev.loopwise.model.intent.IntentRegime;
+import dev.loopwise.model.intent.IntentTrainer;
+import dev.loopwise.model.intent.IntentTrainingConfig;
+import dev.loopwise.model.intent.IntentTrainingData;
+import dev.loopwise.model.intent.LabelledVectors;
+import dev.loopwise.model.policy.PolicyFeatures;
+import dev.loopwise.model.policy.PolicyTrainer;
+import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.FineTuneResult;
+import dev.loopwise.model.transformer.TunedEncoderWeights;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Trains a complete model version from a workspace snapshot: the intent classifier (in the regime the
+ * data allows) and the reply policy π_ref by supervised fine-tuning on agents' historical replies.
+ * Metrics are computed on the held-out tickets only ({@code split = test}).
+ */
+public final class ModelTrainer {
+    /** Label of workspace tickets that are examples of requests the desk does not handle. */
+    public static final String OUT_OF_SCOPE_LABEL = "oos";
+    /** How sharply an agent's reply picks the library reply it resembles most. */
+    private static final double SFT_TEMPERATURE = 0.05;
+
+    /**
+     * @param regime         one of {@link IntentRegime#CHOICES}
+     * @param fineTuneBudget how long a fine-tune may take; null: by data size
+     * @param autoFineTune   whether {@code auto} may choose to fine-tune
+     */
+    public record Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight,
+                           int policyHidden, int policyEpochs, int minFineTuneExamples, java.time.Duration fineTuneBudget,
+                           boolean autoFineTune) {
+        public Settings {
+            regime = IntentRegime.parse(regime);
+        }
+
+        /** Settings of a run on frozen vectors only. */
+        public Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight, int policyHidden,
+                        int policyEpochs) {
+            this(regime, seed, minTrainedExamples, retention, oosWeight, policyHidden, policyEpochs, IntentRegime.MIN_FINE_TUNE_EXAMPLES,
+                    null, false);
+        }
+
+        boolean mayFineTune() {
+            return autoFineTune && (fineTuneBudget == null || !fineTuneBudget.isZero());
+        }
+    }
+
+    /** Told what training does, and asked between steps whether to stop. */
+    public interface Listener {
+        void step(String message, double progress);
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** The encoders a training reads, and where a fine-tune's layers are kept. */
+    public interface Encoders {
+        float[][] embed(EncoderRef encoder, List<String> texts);
+
+        /** The base encoder's files, to fine-tune it; null when this training cannot fine-tune. */
+        default EncoderSource source(EncoderRef base) {
+            return null;
+        }
+
+        /** Text the encoder puts before every input. */
+        default String prefix(EncoderRef encoder) {
+            return "";
+        }
+
+        /** Keeps tuned layers of {@code base} and returns the tuned encoder. */
+        default EncoderRef storeTuned(EncoderRef base, TunedEncoderWeights tuned) {
+            throw new UnsupportedOperationException("This training cannot keep a fine-tuned encoder");
+        }
+    }
+
+    private ModelTrainer() {
+    }
+
+    /** On frozen vectors only, from an embedding function (simulations, tests). */
+    public static TrainedModel train(Settings settings, WorkspaceSnapshot workspace, Function<List<String>, float[][]> embed,
+                                     String encoderId, Listener listener) {
+        return train(settings, workspace, (encoder, texts) -> embed.apply(texts), new EncoderRef(encoderId, null), listener);
+    }
+
+    public static TrainedModel train(Settings settings, WorkspaceSnapshot workspace, Encoders encoders, EncoderRef base,
+                                     Listener listener) {
+        List<String> labels = workspace.intents().stream().map(WorkspaceSnapshot.IntentInfo::name).sorted().toList();
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("The workspace has no intents yet: add intents or import labelled tickets first.");
+        }
+        List<WorkspaceSnapshot.TicketInfo> labelled = workspace.tickets().stream()
+                .filter(t -> t.intent() != null && labels.contains(t.intent())).toList();
+        List<WorkspaceSnapshot.TicketInfo> train = labelled.stream().filter(t -> !t.heldOut()).toList();
+        List<WorkspaceSnapshot.TicketInfo> test = labelled.stream().filter(WorkspaceSnapshot.TicketInfo::heldOut).toList();
+
+        String oos = labels.contains(OUT_OF_SCOPE_LABEL) ? OUT_OF_SCOPE_LABEL : null;
+        String regime = settings.regime().equals(IntentRegime.AUTO)
+                ? IntentRegime.choose(train.size(), WorkspaceFineTune.fewestPerIntent(train, labels, oos), settings.mayFineTune() && encoders.source(base) != null,
+                        settings.minTrainedExamples(), settings.minFineTuneExamples())
+                : settings.regime();
+        EncoderRef encoder = base;
+        FineTuneResult tuned = null;
+        if (regime.equals(IntentRegime.FINETUNE)) {
+            tuned = WorkspaceFineTune.run(settings, train, labels, oos, encoders, base, listener);
+            listener.step("Keeping the tuned encoder", 0.5);
+            encoder = encoders.storeTuned(base, tuned.weights());
+        }
+        EncoderRef reader = encoder;
+        Function<List<String>, float[][]> embed = texts -> encoders.embed(reader, texts);
+        String encoderId = encoder.id();
+        listener.step("Encoding tickets, replies and intent descriptions", tuned == null ? 0.05 : 0.52);
+        TextTable texts = new TextTable();
+        int[] trainRows = train.stream().mapToInt(t -> texts.add(t.text())).toArray();
+        int[] testRows = test.stream().mapToInt(t -> texts.add(t.text())).toArray();
+        int[] responseRows = train.stream().mapToInt(t -> t.response() == null ? -1 : texts.add(t.response())).toArray();
+        test.stream().filter(t -> t.response() != null).forEach(t -> texts.add(t.response()));
+        Map<String, String> descriptionByName = new LinkedHashMap<>();
+        workspace.intents().forEach(i -> descriptionByName.put(i.name(), i.asText()));
+        int[] descriptionRows = labels.stream().mapToInt(l -> texts.add(descriptionByName.get(l))).toArray();
+        int[] replyRows = workspace.replies().stream().mapToInt(r -> texts.add(r.text())).toArray();
+        float[][] vectors = embed.apply(texts.list);
+
+        IntentHead intent;
+        if (tuned != null) {
+            intent = IntentHead.of(tuned.head(), IntentHead.FINETUNE);
+        } else {
+            listener.step("Training the intent classifier on " + train.size() + " tickets", 0.35);
+            IntentTrainingConfig defaults = IntentTrainingConfig.defaults(settings.seed());
+            IntentTrainingConfig intentConfig = new IntentTrainingConfig(regime, settings.minTrainedExamples(), defaults.maxEpochs(),
+                    defaults.learningRate(), defaults.batchSize(), defaults.patience(), defaults.heldOutShare(),
+                    defaults.outOfScopeAsClass(), settings.retention(), settings.oosWeight(), defaults.defaultThreshold(),
+                    settings.seed());
+            LabelledVectors trainVectors = new LabelledVectors(pick(vectors, trainRows),
+                    train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
+            intent = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
+                    new LabelledVectors(new float[0][], new int[0]), pick(vectors, descriptionRows), oos)).head();
+        }
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("intent/regime", intent.regime());
+        if (tuned != null) {
+            metrics.putAll(IntentFineTuning.metrics(tuned));
+        }
+        metrics.put("intent/threshold", intent.threshold());
+        metrics.put("data/train_tickets", train.size());
+        metrics.put("data/test_tickets", test.size());
+        if (!test.isEmpty()) {
+            listener.step("Evaluating on " + test.size() + " held-out tickets", 0.5);
+            IntentEvaluation evaluation = IntentEvaluation.of(intent, pick(vectors, testRows),
+                    test.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), oos);
+            metrics.put("intent/accuracy", evaluation.accuracy());
+            metrics.put("intent/macro_f1", evaluation.macroF1());
+            metrics.put("intent/in_scope_accuracy", evaluation.inScopeAccuracy());
+            metrics.put("intent/top_intent_accuracy", evaluation.topIntentAccuracy());
+            metrics.put("intent/handover_rate", evaluation.handoverRate());
+            if (evaluation.outOfScopeRecall() != null) {
+                metrics.put("intent/oos_recall", evaluation.outOfScopeRecall());
+            }
+            metrics.put("intent/confusions", evaluation.topConfusions());
+        }
+
+        ReplyPolicy policy = null;
+        float[][] replyEmbeddings = pick(vectors, replyRows);
+        float[][] replyVectors = new float[replyRows.length][];
+        for (int a = 0; a < replyRows.length; a++) {
+            replyVectors[a] = PolicyFeatures.reply(vectors[replyRows[a]], workspace.replies().get(a).text());
+        }
+        List<String> replyIntents = workspace.replies().stream().map(WorkspaceSnapshot.ReplyInfo::intent).toList();
+        List<float[]> policyTickets = new ArrayList<>();
+        List<float[]> policyTargets = new ArrayList<>();
+        List<float[]> policyPriors = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            float[] target = PolicyTargets.fromAgentReply(train.get(i).intent(), responseRows[i] < 0 ? null : vectors[responseRows[i]],
+                    replyEmbeddings, replyIntents, SFT_TEMPERATURE);
+            if (target != null) {
+                float[] x = vectors[trainRows[i]];
+                policyTickets.add(PolicyFeatures.ticket(x, train.get(i).text()));
+                policyTargets.add(target);
+                policyPriors.add(toFloat(ReplyPolicy.logPrior(intent, x, replyIntents)));
+            }
+        }
+        if (!policyTickets.isEmpty()) {
+            listener.step("Fine-tuning the reply policy on " + policyTickets.size() + " agent replies", 0.6);
+            PolicyTrainer.Result fitted = PolicyTrainer.train(
+                    PolicyTrainer.Config.defaults(settings.policyHidden(), settings.policyEpochs(), settings.seed()),
+                    new PolicyTrainer.Data(policyTickets.toArray(float[][]::new), replyVectors, policyTargets.toArray(float[][]::new),
+                            policyPriors.toArray(float[][]::new)));
+            policy = fitted.policy();
+            metrics.put("policy/train_loss", fitted.finalLoss());
+            if (!test.isEmpty()) {
+                metrics.putAll(PolicyTargets.evaluate(policy, intent, test, pick(vectors, testRows), texts, vectors,
+                        replyEmbeddings, replyVectors, replyIntents, SFT_TEMPERATURE));
+            }
+        }
+        listener.step("Saving the model", 0.95);
+        Map<String, Object> lineage = new LinkedHashMap<>();
+        lineage.put("encoder", encoderId);
+        lineage.put("baseEncoder", base.id());
+        lineage.put("seed", settings.seed());
+        lineage.put("settings", settings);
+        lineage.put("intents", labels);
+        lineage.put("trainTicketIds", train.stream().map(WorkspaceSnapshot.TicketInfo::id).toList());
+        lineage.put("testTicketIds", test.stream().map(WorkspaceSnapshot.TicketInfo::id).toList());
+        lineage.put("replyIds", workspace.replies().stream().map(WorkspaceSnapshot.ReplyInfo::id).toList());
+        lineage.put("dataDigest", digest(train, workspace.replies()));
+        return new TrainedModel(new ModelBundle(encoderId, intent, policy), metrics, lineage, encoder);
+    }
+
+    private static String digest(List<WorkspaceSnapshot.TicketInfo> train, List<WorkspaceSnapshot.ReplyInfo> replies) {
+        StringBuilder all = new StringBuilder();
+        train.forEach(t -> all.append(t.id()).append('|').append(t.intent()).append('|').append(t.text()).append('|')
+                .append(t.response()).append('\n'));
+        replies.forEach(r -> all.append(r.id()).append('|').append(r.intent()).append('|').append(r.text()).append('\n'));
+        return Hashing.sha256Hex(all.toString());
+    }
+
+    static float[] toFloat(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
+    }
+
+    static float[][] pick(float[][] vectors, int[] rows) {
+        float[][] out = new float[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = vectors[rows[i]];
+        }
+        return out;
+    }
+
+    /** Distinct texts to embed, each remembered by its row. */
+    static final class TextTable {
+        final List<String> list = new ArrayList<>();
+        private final Map<String, Integer> rows = new LinkedHashMap<>();
+
+        int add(String text) {
+            return rows.computeIfAbsent(text, t -> {
+                list.add(t);
+                return list.size() - 1;
+            });
+        }
+
+        int row(String text) {
+            return rows.get(text);
+        }
+    }
+}

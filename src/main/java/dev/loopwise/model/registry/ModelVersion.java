@@ -1,0 +1,96 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.model.encoder.EncoderRef;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A trained model: parameters with checksum, the data it saw (lineage), held-out metrics, status. */
+@Entity
+@Table(name = "model_versions")
+public class ModelVersion extends IdentityEntity {
+    public static final String CANDIDATE = "candidate";
+    public static final String ACTIVE = "active";
+    public static final String RETIRED = "retired";
+    public static final String REJECTED = "rejected";
+
+    public int version;
+    public String status;
+
+    @Column(name = "encoder_id")
+    public String encoderId;
+
+    /** The catalogue name or folder the encoder was loaded from (see {@link EncoderRef}). */
+    @Column(name = "encoder_source")
+    public String encoderSource;
+
+    public String regime;
+
+    /** Loaded only when served: listing versions should not pull every model's weights. */
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] parameters;
+
+    public String checksum;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> lineage = new LinkedHashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> metrics = new LinkedHashMap<>();
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "activated_at")
+    public OffsetDateTime activatedAt;
+
+    /** Reviewers compare this candidate's replies with the active version's. */
+    @Column(name = "under_review")
+    public boolean underReview;
+
+    public static Optional<ModelVersion> findActive() {
+        return find("status", ACTIVE).firstResultOptional();
+    }
+
+    public static Optional<ModelVersion> findUnderReview() {
+        return find("status = ?1 and underReview = true order by version desc", CANDIDATE).firstResultOptional();
+    }
+
+    public static Optional<ModelVersion> findByVersion(int version) {
+        return find("version", version).firstResultOptional();
+    }
+
+    public static List<ModelVersion> newestFirst() {
+        PanacheQuery<ModelVersion> query = find("order by version desc");
+        return query.list();
+    }
+
+    public static int nextVersionNumber() {
+        Integer max = getEntityManager().createQuery("select max(v.version) from ModelVersion v", Integer.class)
+                .getSingleResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    /** The encoder this version was trained on, and is always served and evaluated with. */
+    public EncoderRef encoder() {
+        return new EncoderRef(encoderId, encoderSource);
+    }
+
+    public ModelBundle bundle() {
+        return ModelBundle.fromBytes(parameters, checksum);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.model.intent.IntentHead;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one thing a support lead should do next on the Models page, in words: train the first version, wait
+ * for the running training, promote a candidate that answers more held-out tickets right (when the
+ * difference is larger than the held-out set can produce by chance), or collect judgements for a round.
+ */
+final class ModelsNextStep {
+    private ModelsNextStep() {
+    }
+
+    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns) {
+        if (recentRuns.stream().anyMatch(r -> !r.finished())) {
+            return "A training is running; this page follows it. The active version keeps answering meanwhile.";
+        }
+        Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
+        if (active.isEmpty()) {
+            return newestFirst.isEmpty()
+                    ? "Train the first version: it learns your intents from the labelled tickets (import tickets on Tickets first)."
+                    : "No version answers customers yet: promote one below.";
+        }
+        ModelVersion current = active.get();
+        Optional<ModelVersion> newer = newestFirst.stream().filter(v -> v.version > current.version).findFirst();
+        if (newer.isPresent()) {
+            return compare(newer.get(), current);
+        }
+        String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
+                : " You can also try fine-tuning the language model on your tickets (choose it above): this page then says "
+                + "whether it answers more held-out tickets right.";
+        return "v" + current.version + " answers customers and is the newest version. Next: have reviewers judge replies on Review, "
+                + "then run a round on Rounds to improve the replies; train again here after importing more tickets." + tune;
+    }
+
+    /** Top-intent accuracy on each version's held-out tickets, with a two-standard-error band as "too close to call". */
+    static String compare(ModelVersion candidate, ModelVersion active) {
+        Double a = metric(candidate, "intent/top_intent_accuracy");
+        Double b = metric(active, "intent/top_intent_accuracy");
+        Double n = metric(candidate, "data/test_tickets");
+        if (a == null || b == null || n == null || n < 1) {
+            return "v" + candidate.version + " has no held-out tickets to compare it on: keep v" + active.version
+                    + " unless you have checked v" + candidate.version + " yourself.";
+        }
+        double p = (a + b) / 2;
+        double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
+        String figures = String.format("v%d gets %.1f%% of %d held-out tickets' intents right, the active v%d %.1f%%", candidate.version,
+                a * 100, n.intValue(), active.version, b * 100);
+        if (a - b > band) {
+            return figures + ": promote v" + candidate.version + " below.";
+        }
+        if (b - a > band) {
+            return figures + ": keep v" + active.version + "; v" + candidate.version + " is worse.";
+        }
+        return figures + String.format(": too close to call on %d tickets (a difference under %.1f points can be chance). Keep v%d, "
+                + "or import more labelled tickets and train again.", n.intValue(), band * 100, active.version);
+    }
+
+    private static Double metric(ModelVersion version, String name) {
+        return version.metrics != null && version.metrics.get(name) instanceof Number number ? number.doubleValue() : null;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.model.Vectors;
+import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.policy.BatchScorer;
+import dev.loopwise.model.policy.PolicyFeatures;
+import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.policy.SlotFiller;
+import java.util.List;
+
+/**
+ * The active model version ready to answer: its bundle, the encoder it reads vectors from, and the reply
+ * library prepared for its policy. Immutable; a new version or library change replaces the whole object.
+ */
+public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, List<Candidate> candidates, float[][] candidateEmbeddings,
+                           ReplyPolicy.PreparedReply[] prepared, BatchScorer.Prepared batch) {
+
+    public record Candidate(long replyId, String intent, String text) {
+    }
+
+    /** The decision for one ticket: its intent and, unless it is out of scope, the reply to send. */
+    public record Decision(IntentPrediction intent, Candidate reply, String replyText, List<String> openSlots) {
+    }
+
+    public List<String> candidateIntents() {
+        return candidates.stream().map(Candidate::intent).toList();
+    }
+
+    /** Decisions for a batch of tickets, scoring every ticket against the library in one matrix product. */
+    public List<Decision> decideAll(float[][] vectors, List<String> tickets, List<Boolean> withReply) {
+        float[][] scores = batch == null || candidates.isEmpty() ? null : batch.scores(
+                java.util.stream.IntStream.range(0, vectors.length).mapToObj(i -> PolicyFeatures.ticket(vectors[i], tickets.get(i)))
+                        .toArray(float[][]::new));
+        List<Decision> decisions = new java.util.ArrayList<>();
+        List<String> intents = candidateIntents();
+        for (int i = 0; i < vectors.length; i++) {
+            IntentPrediction intent = bundle.intent().predict(vectors[i]);
+            if (!withReply.get(i) || intent.outOfScope() || candidates.isEmpty()) {
+                decisions.add(new Decision(intent, null, null, List.of()));
+                continue;
+            }
+            int choice;
+            if (scores == null) {
+                choice = Vectors.argmax(replyDistribution(vectors[i], tickets.get(i), intent));
+            } else {
+                double[] prior = ReplyPolicy.logPrior(bundle.intent(), vectors[i], intents);
+                double[] logits = new double[prior.length];
+                for (int a = 0; a < logits.length; a++) {
+                    logits[a] = scores[i][a] + prior[a];
+                }
+                choice = Vectors.argmax(logits);
+            }
+            Candidate reply = candidates.get(choice);
+            SlotFiller.Filled filled = SlotFiller.fill(reply.text(), tickets.get(i));
+            decisions.add(new Decision(intent, reply, filled.text(), filled.openSlots()));
+        }
+        return decisions;
+    }
+
+    public Decision decide(float[] x, String ticket, boolean withReply) {
+        IntentPrediction intent = bundle.intent().predict(x);
+        if (!withReply || intent.outOfScope() || candidates.isEmpty()) {
+            return new Decision(intent, null, null, List.of());
+        }
+        int choice = Vectors.argmax(replyDistribution(x, ticket, intent));
+        Candidate reply = candidates.get(choice);
+        SlotFiller.Filled filled = SlotFiller.fill(reply.text(), ticket);
+        return new Decision(intent, reply, filled.text(), filled.openSlots());
+    }
+
+    /**
+     * π(· | x) over the library. Without a trained policy (zero-shot), the replies of the predicted
+     * intent share the mass by their similarity to the ticket.
+     */
+    public double[] replyDistribution(float[] x, String ticket, IntentPrediction intent) {
+        if (bundle.policy() != null) {
+            return bundle.policy().distribution(PolicyFeatures.ticket(x, ticket), prepared,
+                    ReplyPolicy.logPrior(bundle.intent(), x, candidateIntents()));
+        }
+        double[] logits = new double[candidates.size()];
+        for (int a = 0; a < logits.length; a++) {
+            logits[a] = candidates.get(a).intent().equals(intent.label())
+                    ? Vectors.dot(x, candidateEmbeddings[a]) / 0.05 : Double.NEGATIVE_INFINITY;
+        }
+        if (java.util.Arrays.stream(logits).allMatch(l -> l == Double.NEGATIVE_INFINITY)) {
+            java.util.Arrays.fill(logits, 0);
+        }
+        return Vectors.softmax(logits);
+    }
+}

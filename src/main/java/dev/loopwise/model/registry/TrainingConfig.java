@@ -1,0 +1,55 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.model.intent.IntentRegime;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Settings of training runs (environment: {@code LOOPWISE_MODEL_TRAINING_SEED}, ...). */
+@ConfigMapping(prefix = "loopwise.model.training")
+public interface TrainingConfig {
+    /** Seed of every random choice in training, so the same data gives the same model. */
+    @WithDefault("42")
+    long seed();
+
+    /** Fewest examples per intent for a trained head (fewer: prototypes; none: descriptions). */
+    @WithDefault("8")
+    int minTrainedExamples();
+
+    /** Without out-of-scope examples, the threshold keeps this share of held-out in-scope tickets. */
+    @WithDefault("0.98")
+    double retention();
+
+    /**
+     * With out-of-scope examples in the workspace (intent {@code oos}), the threshold maximises in-scope
+     * accuracy + this × out-of-scope recall on held-out tickets: what catching one is worth.
+     */
+    @WithDefault("0.3")
+    double oosWeight();
+
+    /**
+     * Let {@code auto} fine-tune the encoder (with {@link #minFineTuneExamples()} per intent). Off by default: on the
+     * public data sets measured, fine-tuning did not beat the frozen encoder everywhere (BENCHMARKS.md); the
+     * {@code finetune} regime can always be chosen explicitly.
+     */
+    @WithDefault("false")
+    boolean autoFineTune();
+
+    /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (see {@link IntentRegime#MIN_FINE_TUNE_EXAMPLES}). */
+    @WithDefault("" + IntentRegime.MIN_FINE_TUNE_EXAMPLES)
+    int minFineTuneExamples();
+
+    /**
+     * How long fine-tuning the encoder may take (ISO-8601, e.g. {@code PT5M}); unset: by data size, about
+     * 3 minutes for 1,000 tickets and 15 for 15,000 on two cores.
+     */
+    Optional<java.time.Duration> fineTuneBudget();
+
+    /** Hidden units of the reply policy's scorer. */
+    @WithDefault("32")
+    int policyHidden();
+
+    /** Passes over the training tickets when fitting the reply policy. */
+    @WithDefault("15")
+    int policyEpochs();
+}

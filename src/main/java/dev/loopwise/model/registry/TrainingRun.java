@@ -1,0 +1,59 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.common.IdentityEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One training of a model version, with its progress as it runs (shown as a progress bar). */
+@Entity
+@Table(name = "training_runs")
+public class TrainingRun extends IdentityEntity {
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+
+    public String status = QUEUED;
+    public double progress;
+    public String step;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> settings = new LinkedHashMap<>();
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "version_id")
+    public ModelVersion version;
+
+    public String error;
+
+    @Column(name = "started_by")
+    public String startedBy;
+
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+
+    public boolean finished() {
+        return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);
+    }
+
+    public static List<TrainingRun> recent(int limit) {
+        return find("order by id desc").page(0, limit).list();
+    }
+}

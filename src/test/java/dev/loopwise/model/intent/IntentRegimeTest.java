@@ -1,0 +1,38 @@
+package dev.loopwise.model.intent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The regime names people type, and what {@code auto} picks at the edges of its rule. */
+class IntentRegimeTest {
+
+    @Test
+    void storedAndSpokenNamesParseToOneName() {
+        assertEquals(IntentRegime.PROTOTYPES, IntentRegime.parse("few_shot"));
+        assertEquals(IntentRegime.PROTOTYPES, IntentRegime.parse(" Prototypes "));
+        assertEquals(IntentRegime.LINEAR, IntentRegime.parse("trained"));
+        assertEquals(IntentRegime.ZERO_SHOT, IntentRegime.parse("zero_shot"));
+        assertEquals(IntentRegime.FINETUNE, IntentRegime.parse("fine-tune"));
+        assertEquals(IntentRegime.AUTO, IntentRegime.parse(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> IntentRegime.parse("magic"));
+        assertTrue(e.getMessage().contains("auto, zero-shot, prototypes, linear, finetune"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> IntentTrainingConfig.defaults(1).withRegime("finetune"),
+                "fine-tuning is not a regime on frozen vectors");
+    }
+
+    @Test
+    void autoFollowsExamplesPerIntentAndWhetherFineTuningIsAllowed() {
+        // (training texts, fewest per intent, fine-tuning allowed, min for a trained head, min for fine-tuning)
+        assertEquals(IntentRegime.ZERO_SHOT, IntentRegime.choose(0, 0, true, 8, 20));
+        assertEquals(IntentRegime.PROTOTYPES, IntentRegime.choose(40, 0, true, 8, 20), "an intent without examples");
+        assertEquals(IntentRegime.PROTOTYPES, IntentRegime.choose(40, 7, true, 8, 20));
+        assertEquals(IntentRegime.LINEAR, IntentRegime.choose(400, 8, true, 8, 20));
+        assertEquals(IntentRegime.LINEAR, IntentRegime.choose(400, 19, true, 8, 20));
+        assertEquals(IntentRegime.FINETUNE, IntentRegime.choose(400, 20, true, 8, 20));
+        assertEquals(IntentRegime.LINEAR, IntentRegime.choose(400, 20, false, 8, 20), "no budget for fine-tuning");
+        assertEquals(IntentRegime.PROTOTYPES, IntentRegime.choose(40, 1, true, 8, 1), "a pair needs two examples");
+    }
+}

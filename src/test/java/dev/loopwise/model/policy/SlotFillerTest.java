@@ -1,0 +1,31 @@
+package dev.loopwise.model.policy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SlotFillerTest {
+
+    @Test
+    void fillsWhatTheTicketGivesAndLeavesTheRestForTheAgent() {
+        SlotFiller.Filled filled = SlotFiller.fill("Order {{order_number}} ships to {{email}} by {{delivery_date}}.",
+                "hi, my order fh482913 hasn't shipped, write to me at ana.lima@example.org please");
+        assertEquals("Order FH482913 ships to ana.lima@example.org by {{delivery_date}}.", filled.text());
+        assertEquals(List.of("delivery_date"), filled.openSlots());
+    }
+
+    @Test
+    void slotNamesAreComparedLooselyAndOrderNumbersTakeCommonForms() {
+        assertEquals("Order 1234567 noted.", SlotFiller.fill("Order {{Order Number}} noted.", "about order number 1234567").text());
+        assertEquals("#FH-482913", "#" + SlotFiller.fill("{{order_number}}", "ref #FH-482913 pls").text());
+        assertEquals("{{order_number}}", SlotFiller.fill("{{order_number}}", "I have no number yet").text());
+    }
+
+    @Test
+    void slotSignalsTellTheScorerWhatCanBeCompleted() {
+        assertArrayEquals(new float[] {1, 0, 0}, SlotFiller.available("where is FH-482913"));
+        assertArrayEquals(new float[] {0, 1, 0}, SlotFiller.used("we wrote to {{email}}"));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.loopwise.model.registry;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.intent.IntentHead;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The Models page's next step, on hand-computed cases: a 5-point gain is chance on 200 held-out tickets, not on 400. */
+class ModelsNextStepTest {
+
+    private static ModelVersion version(int number, String status, double accuracy, int testTickets) {
+        ModelVersion v = new ModelVersion();
+        v.version = number;
+        v.status = status;
+        v.regime = IntentHead.TRAINED;
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("intent/top_intent_accuracy", accuracy);
+        metrics.put("data/test_tickets", testTickets);
+        v.metrics = metrics;
+        return v;
+    }
+
+    @Test
+    void aGainWithinTwoStandardErrorsIsTooCloseToCall() {
+        // p = 0.925, band = 2·sqrt(2·0.925·0.075/200) = 5.27 points > 5 points.
+        String text = ModelsNextStep.compare(version(2, "candidate", 0.95, 200), version(1, "active", 0.90, 200));
+        assertTrue(text.contains("too close to call on 200 tickets") && text.contains("5.3 points"), text);
+    }
+
+    @Test
+    void aGainBeyondThemSaysPromote() {
+        // band = 2·sqrt(2·0.925·0.075/400) = 3.72 points < 5 points.
+        assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
+                .endsWith("promote v2 below."));
+        assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.85, 400), version(1, "active", 0.90, 400)).contains("v2 is worse"));
+    }
+
+    @Test
+    void edgeCasesSayWhatToDo() {
+        assertTrue(ModelsNextStep.of(List.of(), List.of()).startsWith("Train the first version"));
+        assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of()).contains("try fine-tuning the language model"));
+        assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.9, 0), version(1, "active", 0.9, 50)).contains("no held-out tickets"));
+        TrainingRun running = new TrainingRun();
+        running.status = TrainingRun.RUNNING;
+        assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of(running)).startsWith("A training is running"));
+    }
+}
