@@ -37,6 +37,23 @@ public class RoundFormats {
         };
     }
 
+    /** The Rounds page's next step, from the newest round. */
+    static String listNextStep(java.util.List<AlignmentRound> newestFirst) {
+        if (newestFirst.isEmpty()) {
+            return "Start the first round once reviewers have judged about " + dev.loopwise.review.ReviewNextStep.FIRST_ROUND_JUDGEMENTS
+                    + " pairs of replies (Review quality shows how many so far).";
+        }
+        AlignmentRound last = newestFirst.get(0);
+        return switch (last.status) {
+            case AlignmentRound.PROMOTED -> "Round " + last.id + " made v" + last.candidateVersion + " the version customers get. Keep "
+                    + "reviewers judging: the next round is proposed on Drift after enough new judgements.";
+            case AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE -> "Round " + last.id + " changed nothing for customers: open it "
+                    + "to read why. Usually reviewers need to judge more pairs before the next round can decide.";
+            case AlignmentRound.FAILED -> "Round " + last.id + " stopped with an error: open it to read it, then start another.";
+            default -> "Round " + last.id + " is running: open it to follow it. The version serving now keeps serving meanwhile.";
+        };
+    }
+
     static String methodText(AlignmentRound round) {
         return RoundSettings.DPO.equals(round.method) ? "learning directly from reviewers' pairs (DPO)"
                 : "learning from a reward model (reward-weighted)";

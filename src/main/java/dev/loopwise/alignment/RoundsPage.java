@@ -37,14 +37,15 @@ public class RoundsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error);
+        static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error, String nextStep);
 
         static native TemplateInstance round(AlignmentRound round, RoundReport report);
     }
 
     @GET
     public TemplateInstance list() {
-        return Templates.rounds(AlignmentRound.newestFirst(30), config, null);
+        List<AlignmentRound> rounds = AlignmentRound.newestFirst(30);
+        return Templates.rounds(rounds, config, null, RoundFormats.listNextStep(rounds));
     }
 
     @GET
@@ -67,7 +68,8 @@ public class RoundsPage {
             AlignmentRound round = rounds.start(settings, currentUser.name());
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.rounds(AlignmentRound.newestFirst(30), config, e.getMessage())).build();
+            List<AlignmentRound> rounds = AlignmentRound.newestFirst(30);
+            return Response.status(e.status).entity(Templates.rounds(rounds, config, e.getMessage(), RoundFormats.listNextStep(rounds))).build();
         }
     }
 

@@ -25,6 +25,13 @@ public interface SecurityConfig {
      */
     Optional<java.util.List<String>> allowedOrigins();
 
+    /**
+     * The service is reached over HTTPS (directly, or behind a TLS-terminating proxy): every cookie gets
+     * {@code Secure} and responses carry HSTS. Off by default so that plain-HTTP local use keeps working.
+     */
+    @WithDefault("false")
+    boolean tls();
+
     /** Guessing passwords: how many failed sign-ins are allowed before Loopwise stops trying. */
     LoginLimits login();
 

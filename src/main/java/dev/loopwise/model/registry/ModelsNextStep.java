@@ -35,6 +35,17 @@ final class ModelsNextStep {
                 + "then run a round on Rounds to improve the replies; train again here after importing more tickets." + tune;
     }
 
+    /** A version's own page: whether to promote it, go back to it, or leave it. */
+    static String forVersion(ModelVersion version, ModelVersion active) {
+        if (active == null) {
+            return "No version answers customers yet: promote this one on Models.";
+        }
+        if (active.version == version.version) {
+            return "v" + version.version + " answers customers. Its figures below were measured on tickets it never trained on.";
+        }
+        return compare(version, active);
+    }
+
     /** Top-intent accuracy on each version's held-out tickets, with a two-standard-error band as "too close to call". */
     static String compare(ModelVersion candidate, ModelVersion active) {
         Double a = metric(candidate, "intent/top_intent_accuracy");

@@ -40,7 +40,7 @@ public class ModelsPage {
                                               Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
                                               String nextStep);
 
-        static native TemplateInstance version(ModelVersion version);
+        static native TemplateInstance version(ModelVersion version, String nextStep);
     }
 
     @GET
@@ -51,8 +51,9 @@ public class ModelsPage {
     @GET
     @Path("/{version}")
     public TemplateInstance version(@PathParam("version") int version) {
-        return Templates.version(ModelVersion.findByVersion(version)
-                .orElseThrow(() -> ApiException.notFound("No model version " + version + ".")));
+        ModelVersion shown = ModelVersion.findByVersion(version)
+                .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
+        return Templates.version(shown, ModelsNextStep.forVersion(shown, ModelVersion.findActive().orElse(null)));
     }
 
     @POST

@@ -1,7 +1,7 @@
 package dev.loopwise.model.transformer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.loopwise.model.StratifiedSplit;
+import dev.loopwise.model.intent.IntentDataSplit;
 import dev.loopwise.model.intent.IntentEvaluation;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentTrainer;
@@ -9,7 +9,6 @@ import dev.loopwise.model.intent.IntentTrainingConfig;
 import dev.loopwise.model.intent.IntentTrainingData;
 import dev.loopwise.model.intent.IntentTrainingResult;
 import dev.loopwise.model.intent.LabelledVectors;
-import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,10 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Measures the fine-tuning regimes against the frozen encoder with the product's linear head, on a labelled
@@ -38,7 +35,6 @@ import java.util.TreeSet;
  * One configuration per JVM, so the peak RSS is the run's own.
  */
 public final class FineTuneBenchmark {
-    private static final Set<String> VALIDATION = Set.of("val", "valid", "validation", "dev");
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new LinkedHashMap<>();
@@ -62,30 +58,11 @@ public final class FineTuneBenchmark {
         String oosLabel = "oos";
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
 
-        List<TicketRow> trainRows = new ArrayList<>();
-        List<TicketRow> validationRows = new ArrayList<>();
-        List<TicketRow> testRows = new ArrayList<>();
-        for (TicketRow row : CliFiles.tickets(data)) {
-            String split = row.split() == null ? "" : row.split().toLowerCase(Locale.ROOT);
-            if (VALIDATION.contains(split)) {
-                validationRows.add(row);
-            } else if (split.equals("test")) {
-                testRows.add(row);
-            } else {
-                trainRows.add(row);
-            }
-        }
-        List<String> labels = new ArrayList<>(new TreeSet<>(trainRows.stream().map(TicketRow::label).toList()));
-        if (shots != null) {
-            int[] y = trainRows.stream().mapToInt(r -> labels.indexOf(r.label())).toArray();
-            List<TicketRow> kept = new ArrayList<>();
-            for (int i : StratifiedSplit.atMostPerClass(y, labels.size(), shots, seed)) {
-                kept.add(trainRows.get(i));
-            }
-            trainRows = kept;
-            validationRows.clear();
-        }
-        validationRows.removeIf(r -> !labels.contains(r.label()));
+        IntentDataSplit split = IntentDataSplit.read(data, data, shots, seed);
+        List<String> labels = split.labels();
+        List<TicketRow> trainRows = split.train();
+        List<TicketRow> validationRows = split.validation();
+        List<TicketRow> testRows = split.test();
         String oos = labels.contains(oosLabel) || testRows.stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
         List<String> testGold = testRows.stream().map(TicketRow::label).toList();
 

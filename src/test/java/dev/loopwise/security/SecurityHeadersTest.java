@@ -1,0 +1,38 @@
+package dev.loopwise.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+/** Every response carries the security headers; Swagger UI alone may run its inline script; cookies become Secure once. */
+@QuarkusTest
+class SecurityHeadersTest {
+
+    @Test
+    void pagesApiAndStaticFilesCarryTheHeaders() {
+        for (String path : new String[] {"/login", "/api/v1/intents", "/js/review.js", "/nothing-here"}) {
+            Response response = RestAssured.given().redirects().follow(false).get(path);
+            String policy = response.header("Content-Security-Policy");
+            assertEquals(SecurityHeaders.POLICY, policy, path);
+            assertFalse(policy.contains("unsafe-inline"), path);
+            assertTrue(policy.contains("frame-ancestors 'none'"), path);
+            assertEquals("nosniff", response.header("X-Content-Type-Options"), path);
+            assertEquals("same-origin", response.header("Referrer-Policy"), path);
+            assertNull(response.header("Strict-Transport-Security"), "no HSTS on plain HTTP unless configured: " + path);
+        }
+        assertEquals(SecurityHeaders.SWAGGER_POLICY, RestAssured.get("/q/swagger-ui/").header("Content-Security-Policy"));
+    }
+
+    @Test
+    void secureIsAddedOnceWhateverItsCase() {
+        assertEquals("a=1; Path=/; HttpOnly; Secure", SecurityHeaders.secure("a=1; Path=/; HttpOnly"));
+        assertEquals("a=1; Path=/; secure", SecurityHeaders.secure("a=1; Path=/; secure"));
+        assertEquals("a=secure-value; Secure", SecurityHeaders.secure("a=secure-value"));
+    }
+}
