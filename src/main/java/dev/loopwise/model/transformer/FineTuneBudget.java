@@ -13,7 +13,8 @@ import java.time.Duration;
  * a backward pass costs two forwards; length-bucketed batches pad about 10%.
  *
  * <p>Default budget: 129 s + 51.4 ms per training text — about 3 minutes for 1,000 texts and 15 minutes for
- * 15,000, the product's targets on two cores.
+ * 15,000, the product's targets on two cores. For a reward model: 20 s + 50 ms per judgement — about 2 minutes
+ * for 2,000 judgements.
  */
 public final class FineTuneBudget {
     static final double LAYER_TOKEN_SECONDS = 55e-6;
@@ -29,6 +30,11 @@ public final class FineTuneBudget {
 
     public static Duration defaultBudget(int trainingTexts) {
         double seconds = 128.6 + 0.05143 * trainingTexts;
+        return Duration.ofMillis((long) (Math.min(seconds, 3600) * 1000));
+    }
+
+    public static Duration defaultRewardBudget(int judgements) {
+        double seconds = 20 + 0.05 * judgements;
         return Duration.ofMillis((long) (Math.min(seconds, 3600) * 1000));
     }
 
@@ -90,6 +96,41 @@ public final class FineTuneBudget {
             int lower = layers - k;
             double fixed = (cache ? lower * all * c : 0) + (cache ? k : layers) * all * c + 5;
             double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c;
+            int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
+            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
+            if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
+                return plan;
+            }
+            fallback = plan;
+        }
+        return fallback;
+    }
+
+    /**
+     * The cross-encoder reward model: each training judgement runs two ticket–reply inputs forward and back; after
+     * each epoch the held-out inputs run forward once. The cache, when used, runs the frozen layers once on every
+     * distinct input (training and held out).
+     *
+     * @param trainTokens      tokens of both inputs of every training judgement
+     * @param validationTokens tokens of the distinct held-out inputs
+     * @param allTokens        tokens of every distinct input
+     */
+    static FineTunePlan reward(CrossEncoderRewardConfig config, BertConfig encoder, int judgements, long trainTokens,
+                               long validationTokens, long allTokens, long cacheBytes) {
+        double budget = (config.timeBudget() == null ? defaultRewardBudget(judgements) : config.timeBudget()).toMillis() / 1000.0;
+        double c = layerTokenSeconds(encoder);
+        int layers = encoder.layers();
+        double train = trainTokens * PADDING;
+        double val = validationTokens * PADDING;
+        double all = allTokens * PADDING;
+        FineTunePlan fallback = null;
+        int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
+        int to = config.trainableLayers() > 0 ? from : 1;
+        for (int k = from; k >= to; k--) {
+            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), cacheBytes);
+            int lower = layers - k;
+            double fixed = cache ? lower * all * c : 0;
+            double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c + (cache ? k : layers) * val * c;
             int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
             FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
             if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
