@@ -103,7 +103,9 @@ public final class CrossEncoderRewardTrainer {
             Linear head = Linear.builder().setUnits(1).build();
             headModel.setBlock(head);
             int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
-            int total = stepsPerEpoch * plan.epochs();
+            // When not even one epoch fits, the rates decay to zero where the deadline is expected to stop the run.
+            double fits = Math.min(1, plan.budgetSeconds() * FineTuneBudget.USABLE / plan.estimatedSeconds());
+            int total = Math.max(1, (int) Math.round(stepsPerEpoch * plan.epochs() * fits));
             int warmUp = (int) Math.round(total * config.warmupShare());
             BertEncoderBlock block = encoder.block();
             LearningRateSchedule encoderRate = new LearningRateSchedule((float) config.learningRate(), warmUp, total,

@@ -19,4 +19,10 @@ public record EncoderSource(String id, Path onnx, Path tokenizer, Pooling poolin
             throw new IllegalArgumentException("No tokenizer file at " + tokenizer);
         }
     }
+
+    /** The files and pooling of a resolved encoder (a catalogue name or a folder). */
+    public static EncoderSource of(dev.loopwise.model.EncoderSpec spec) {
+        return new EncoderSource(spec.id(), spec.files().model(), spec.files().tokenizer(),
+                Pooling.valueOf(spec.pooling().name()));
+    }
 }

@@ -138,6 +138,14 @@ public final class FineTuneBudget {
             }
             fallback = plan;
         }
+        if (fallback.cacheLowerLayers() && fallback.estimatedSeconds() > budget * USABLE) {
+            // Not one epoch fits. The cache's cost is paid up front, before any training step, and the deadline
+            // cannot cut it; without it every second goes to training steps on shuffled judgements, and the
+            // deadline ends the epoch after as many as the budget allows.
+            int k = fallback.trainableLayers();
+            double perEpoch = ((1 + BACKWARD) * k + (layers - k)) * train * c + layers * val * c;
+            return new FineTunePlan(k, 1, false, perEpoch, budget);
+        }
         return fallback;
     }
 
