@@ -32,6 +32,36 @@ public final class CrossEncoderRewards {
                 kinds, margins, weights);
     }
 
+    /**
+     * Whether the cross-encoder is clearly more accurate than the vector model on the same held-out comparisons:
+     * the mean paired difference of their per-pair scores (1 right, ½ equal rewards, 0 wrong) exceeds its standard
+     * error. Otherwise the vector model stays — it is cheaper to train and to run, and a difference within noise
+     * (the validation share also chose the cross-encoder's epoch) is no reason to pay for the transformer.
+     */
+    public static boolean crossClearlyBetter(double[] crossDeltas, double[] vectorDeltas, int[] kinds) {
+        int n = 0;
+        double sum = 0;
+        double squares = 0;
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] == 0) {
+                double d = right(crossDeltas[i]) - right(vectorDeltas[i]);
+                n++;
+                sum += d;
+                squares += d * d;
+            }
+        }
+        if (n < 2) {
+            return false;
+        }
+        double mean = sum / n;
+        double variance = Math.max(0, (squares - n * mean * mean) / (n - 1));
+        return mean > 0 && mean > Math.sqrt(variance / n);
+    }
+
+    private static double right(double delta) {
+        return delta > 0 ? 1 : delta == 0 ? 0.5 : 0;
+    }
+
     /** Peak resident memory of this process in MB (VmHWM), or NaN where /proc is not there. */
     public static double peakRssMegabytes() {
         try {

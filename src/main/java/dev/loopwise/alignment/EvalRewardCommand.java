@@ -42,8 +42,8 @@ public class EvalRewardCommand implements Callable<Integer> {
     @Option(names = "--test", required = true, description = "TRL JSONL to measure on.")
     Path testFile;
 
-    @Option(names = "--model", defaultValue = "auto", description = "auto, cross or vector: auto keeps the one more accurate "
-            + "on the validation share (the vector model alone below " + CrossEncoderRewards.MIN_JUDGEMENTS
+    @Option(names = "--model", defaultValue = "auto", description = "auto, cross or vector: auto keeps the cross-encoder when it "
+            + "is clearly more accurate on the validation share, else the vector model (alone below " + CrossEncoderRewards.MIN_JUDGEMENTS
             + " training pairs) (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -76,7 +76,7 @@ public class EvalRewardCommand implements Callable<Integer> {
         out.put("trainPairs", fit.size());
         out.put("validationPairs", validation.size());
         out.put("testPairs", test.size());
-        Map<String, RewardEvaluation[]> evaluations = new LinkedHashMap<>();
+        Map<String, double[][]> deltas = new LinkedHashMap<>();
         try (CliEncoder encoder = encoderOptions.open()) {
             out.put("encoder", encoder.id());
             if (!model.equals("cross")) {
@@ -86,8 +86,8 @@ public class EvalRewardCommand implements Callable<Integer> {
                 RewardTrainer.Result result = RewardTrainer.train(new RewardTrainer.Config(32, epochs, 0.003, 64, seed),
                         data(fit, vectors));
                 out.put("vectorTrainingSeconds", result.trainingMillis() / 1000.0);
-                evaluations.put("vector", new RewardEvaluation[] {RewardEvaluation.of(result.model(), data(validation, vectors)),
-                        RewardEvaluation.of(result.model(), data(test, vectors))});
+                deltas.put("vector", new double[][] {RewardEvaluation.deltas(result.model(), data(validation, vectors)),
+                        RewardEvaluation.deltas(result.model(), data(test, vectors))});
             }
             if (tryCross) {
                 EncoderSource source = EncoderSource.of(encoder.spec());
@@ -100,18 +100,20 @@ public class EvalRewardCommand implements Callable<Integer> {
                         + (result.plan().cacheLowerLayers() ? "cached" : "uncached") + ", stop " + result.stop()
                         + " after " + result.epochs() + " (best " + result.bestEpoch() + ")");
                 try (CrossEncoderReward.Scorer scorer = result.model().open(source)) {
-                    evaluations.put("cross", new RewardEvaluation[] {evaluate(scorer, validation), evaluate(scorer, test)});
+                    deltas.put("cross", new double[][] {deltas(scorer, validation), deltas(scorer, test)});
                 }
             }
         }
-        // The more accurate on validation; on a tie the vector model, which is cheaper to train and to run.
-        String chosen = evaluations.keySet().stream().max(java.util.Comparator.comparingDouble(
-                (String name) -> evaluations.get(name)[0].accuracy() == null ? -1 : evaluations.get(name)[0].accuracy())
-                .thenComparing(name -> name.equals("vector"))).orElseThrow();
+        String chosen = !deltas.containsKey("vector") ? "cross" : !deltas.containsKey("cross") ? "vector"
+                : CrossEncoderRewards.crossClearlyBetter(deltas.get("cross")[0], deltas.get("vector")[0], validation.kinds())
+                ? "cross" : "vector";
         out.put("model", chosen);
-        evaluations.forEach((name, e) -> {
-            out.put(name + "ValidationAccuracy", e[0].accuracy());
-            out.put(name + "TestAccuracy", e[1].accuracy());
+        Map<String, RewardEvaluation[]> evaluations = new LinkedHashMap<>();
+        deltas.forEach((name, d) -> {
+            evaluations.put(name, new RewardEvaluation[] {RewardEvaluation.of(d[0], validation.kinds()),
+                    RewardEvaluation.of(d[1], test.kinds())});
+            out.put(name + "ValidationAccuracy", evaluations.get(name)[0].accuracy());
+            out.put(name + "TestAccuracy", evaluations.get(name)[1].accuracy());
         });
         RewardEvaluation best = evaluations.get(chosen)[1];
         out.put("accuracy", best.accuracy());
@@ -134,14 +136,14 @@ public class EvalRewardCommand implements Callable<Integer> {
         }
     }
 
-    private static RewardEvaluation evaluate(CrossEncoderReward.Scorer scorer, RewardPairs pairs) {
+    private static double[] deltas(CrossEncoderReward.Scorer scorer, RewardPairs pairs) {
         double[] a = scorer.score(pairs.tickets(), pairs.first());
         double[] b = scorer.score(pairs.tickets(), pairs.second());
         double[] deltas = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             deltas[i] = a[i] - b[i];
         }
-        return RewardEvaluation.of(deltas, pairs.kinds());
+        return deltas;
     }
 
     private static Map<String, float[]> vectors(CliEncoder encoder, RewardPairs... sets) {

@@ -10,14 +10,21 @@ import dev.loopwise.model.ReplyPolicy;
 public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Double calibrationError) {
 
     public static RewardEvaluation of(RewardModel model, RewardTrainer.Data data) {
-        double[] deltas = new double[data.size()];
         int[] kinds = new int[data.size()];
         for (int i = 0; i < data.size(); i++) {
             kinds[i] = (int) data.kinds()[i];
-            deltas[i] = kinds[i] != 0 ? 0 : model.score(data.tickets()[i], prepare(model, data.first()[i]))
+        }
+        return of(deltas(model, data), kinds);
+    }
+
+    /** r(x, first) − r(x, second) of every preference (0 for ties and "both bad", which are not scored). */
+    public static double[] deltas(RewardModel model, RewardTrainer.Data data) {
+        double[] deltas = new double[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            deltas[i] = data.kinds()[i] != 0 ? 0 : model.score(data.tickets()[i], prepare(model, data.first()[i]))
                     - model.score(data.tickets()[i], prepare(model, data.second()[i]));
         }
-        return of(deltas, kinds);
+        return deltas;
     }
 
     /** From any reward model's r(x, first) − r(x, second) per comparison; kind 0 marks preferences, the rest are skipped. */

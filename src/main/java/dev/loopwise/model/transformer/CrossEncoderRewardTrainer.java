@@ -68,7 +68,7 @@ public final class CrossEncoderRewardTrainer {
         if (train.size() == 0 || held.preferences() == 0) {
             throw new IllegalArgumentException("The reward model needs judgements to train on and held-out preferences");
         }
-        Inputs inputs = new Inputs();
+        RewardInputs inputs = new RewardInputs();
         int[][] trainRows = inputs.add(train);
         int[][] heldRows = inputs.add(held);
         TokenizedTexts texts = PairTokens.tokenize(source.tokenizer(), config.maxTokens(), inputs.tickets, inputs.replies);
@@ -80,7 +80,10 @@ public final class CrossEncoderRewardTrainer {
         FineTunePlan plan = FineTuneBudget.reward(config, bert, train.size(),
                 texts.totalTokens(trainRows[0]) + texts.totalTokens(trainRows[1]), texts.totalTokens(heldDistinct),
                 texts.totalTokens(allRows), LowerLayerCache.estimateBytes(texts, allRows, bert.hidden()));
-        long deadline = watch.clockStart + (long) (plan.budgetSeconds() * 1e9);
+        // Training steps stop early enough for the evaluation after them to end within the budget.
+        double stepSeconds = Math.max(plan.budgetSeconds() / 2,
+                plan.budgetSeconds() - FineTuneBudget.rewardEvaluationSeconds(bert, plan, texts.totalTokens(heldDistinct)));
+        long deadline = watch.clockStart + (long) (stepSeconds * 1e9);
         monitor.report(new TrainingProgress("plan", 0, plan.epochs(), 0, 0, Map.of(
                 "plan/trainable_layers", (double) plan.trainableLayers(), "plan/epochs", (double) plan.epochs(),
                 "plan/estimated_s", plan.estimatedSeconds(), "plan/budget_s", plan.budgetSeconds())));
@@ -130,7 +133,7 @@ public final class CrossEncoderRewardTrainer {
                 Random random = new Random(config.seed());
                 int from = block.firstTrainableLayer();
                 TrainingLoop loop = new TrainingLoop("reward", plan.epochs(),
-                        epoch -> batches(texts, trainRows, config.batchSize(), random),
+                        epoch -> RewardInputs.batches(texts, trainRows, config.batchSize(), random),
                         pairs -> {
                             int n = pairs.length;
                             int[] rows = new int[2 * n];
@@ -232,49 +235,5 @@ public final class CrossEncoderRewardTrainer {
             weights[i] = pairs.weights()[rows[i]];
         }
         return new NDList(manager.create(kinds), manager.create(margins), manager.create(weights));
-    }
-
-    /** Judgements shuffled, pooled, sorted by their longer input within a pool, cut, and the batches shuffled. */
-    private static List<int[]> batches(TokenizedTexts texts, int[][] rows, int batchSize, Random random) {
-        int[] order = java.util.stream.IntStream.range(0, rows[0].length).toArray();
-        dev.loopwise.model.MiniBatches.shuffle(order, random);
-        List<int[]> out = new ArrayList<>();
-        int pool = batchSize * 50;
-        for (int from = 0; from < order.length; from += pool) {
-            int[] chunk = java.util.Arrays.stream(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + pool)))
-                    .boxed().sorted(java.util.Comparator.comparingInt(
-                            p -> Math.max(texts.length(rows[0][p]), texts.length(rows[1][p]))))
-                    .mapToInt(Integer::intValue).toArray();
-            for (int at = 0; at < chunk.length; at += batchSize) {
-                out.add(java.util.Arrays.copyOfRange(chunk, at, Math.min(chunk.length, at + batchSize)));
-            }
-        }
-        java.util.Collections.shuffle(out, random);
-        return out;
-    }
-
-    /** Distinct ticket–reply inputs, each tokenized and encoded once however many judgements share it. */
-    private static final class Inputs {
-        final List<String> tickets = new ArrayList<>();
-        final List<String> replies = new ArrayList<>();
-        private final Map<List<String>, Integer> index = new java.util.HashMap<>();
-
-        /** {rows of the first replies, rows of the second replies}. */
-        int[][] add(RewardPairs pairs) {
-            int[][] rows = new int[2][pairs.size()];
-            for (int i = 0; i < pairs.size(); i++) {
-                rows[0][i] = row(pairs.tickets().get(i), pairs.first().get(i));
-                rows[1][i] = row(pairs.tickets().get(i), pairs.second().get(i));
-            }
-            return rows;
-        }
-
-        private int row(String ticket, String reply) {
-            return index.computeIfAbsent(List.of(ticket, reply), k -> {
-                tickets.add(ticket);
-                replies.add(reply);
-                return tickets.size() - 1;
-            });
-        }
     }
 }

@@ -149,6 +149,12 @@ public final class FineTuneBudget {
         return fallback;
     }
 
+    /** Seconds one held-out evaluation of a reward model takes by the cost model: the deadline leaves room for the last. */
+    static double rewardEvaluationSeconds(BertConfig encoder, FineTunePlan plan, long validationTokens) {
+        int layers = plan.cacheLowerLayers() ? plan.trainableLayers() : encoder.layers();
+        return layers * validationTokens * PADDING * layerTokenSeconds(encoder);
+    }
+
     private static boolean useCache(CacheMode mode, int tuned, int layers, int epochs, long bytes) {
         return switch (mode) {
             case ALWAYS -> true;

@@ -134,6 +134,21 @@ class CrossEncoderRewardTest {
         assertEquals(1, batch.types()[31]);
     }
 
+    @Test
+    void planFitsTheBudgetOrTrainsWhatItCanWithoutTheCache() {
+        BertConfig minilm = BertEncoder.readConfig(BUNDLED.model(), OptionalInt.empty());
+        CrossEncoderRewardConfig defaults = CrossEncoderRewardConfig.defaults(1);
+        assertEquals(120.0, FineTuneBudget.defaultRewardBudget(2000).toMillis() / 1000.0, 1e-9);
+        // 200 short judgements (2 × 24 tokens each): deep tuning with the cache, several epochs, within the budget.
+        FineTunePlan small = FineTuneBudget.reward(defaults, minilm, 200, 200 * 48, 60 * 24, 460 * 24, 460 * 24 * 384 * 4L);
+        assertTrue(small.trainableLayers() >= 2 && small.epochs() >= 3 && small.cacheLowerLayers(), small.toString());
+        assertTrue(small.estimatedSeconds() <= small.budgetSeconds(), small.toString());
+        // 2,000 judgements of 96-token inputs: not one epoch fits, so no up-front cache; one layer, one (cut) epoch.
+        FineTunePlan large = FineTuneBudget.reward(defaults, minilm, 2000, 2000 * 192, 600 * 96, 4600 * 96, 4600 * 96 * 384 * 4L);
+        assertEquals(new FineTunePlan(1, 1, false, large.estimatedSeconds(), 120), large);
+        assertTrue(large.estimatedSeconds() > 120, large.toString());
+    }
+
     /** The product's vector reward model (frozen MiniLM vectors + slot signals, pair scorer) on the same judgements. */
     static double vectorAccuracy() {
         try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(BUNDLED.tokenizer(), 64);
