@@ -73,8 +73,8 @@ public class EvalRewardCommand implements Callable<Integer> {
         RewardPairs test = CrossEncoderRewards.pairs(read(testFile));
         boolean tryCross = model.equals("cross") || (model.equals("auto") && fit.size() >= CrossEncoderRewards.MIN_JUDGEMENTS);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("trainPairs", fit.size());
-        out.put("validationPairs", validation.size());
+        out.put("trainPairs", fit.size() + validation.size());
+        out.put("validationPairs", validation.size()); // of trainPairs, held out from training
         out.put("testPairs", test.size());
         Map<String, double[][]> deltas = new LinkedHashMap<>();
         try (CliEncoder encoder = encoderOptions.open()) {
