@@ -3,6 +3,7 @@ package dev.loopwise.alignment;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
+import dev.loopwise.model.BradleyTerryLoss;
 
 /**
  * Direct preference optimisation on human pairs (Rafailov et al. 2023):

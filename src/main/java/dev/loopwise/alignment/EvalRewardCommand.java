@@ -5,9 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.model.policy.PolicyFeatures;
+import dev.loopwise.model.transformer.CrossEncoderReward;
+import dev.loopwise.model.transformer.CrossEncoderRewardConfig;
+import dev.loopwise.model.transformer.CrossEncoderRewardTrainer;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.RewardPairs;
+import dev.loopwise.model.transformer.TrainingMonitor;
+import dev.loopwise.model.transformer.TrainingProgress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,10 +26,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code loopwise eval-reward}: trains a reward model on TRL preference pairs and scores it on held-out pairs, without a database. */
+/**
+ * {@code loopwise eval-reward}: trains reward models on TRL preference pairs and scores them on held-out pairs,
+ * without a database. A validation share of the training pairs (whole prompts) is held out from both models;
+ * {@code --model auto} keeps the one more accurate there.
+ */
 @Command(name = "eval-reward", description = "Train a reward model on TRL JSONL pairs and print its held-out pairwise accuracy.")
 public class EvalRewardCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double VALIDATION_SHARE = 0.15;
 
     @Option(names = "--train", required = true, description = "TRL JSONL: {\"prompt\",\"chosen\",\"rejected\",\"margin\"?} per line.")
     Path trainFile;
@@ -29,8 +42,16 @@ public class EvalRewardCommand implements Callable<Integer> {
     @Option(names = "--test", required = true, description = "TRL JSONL to measure on.")
     Path testFile;
 
-    @Option(names = "--epochs", defaultValue = "30", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "auto", description = "auto, cross or vector: auto keeps the cross-encoder when it "
+            + "is clearly more accurate on the validation share, else the vector model (alone below " + CrossEncoderRewards.MIN_JUDGEMENTS
+            + " training pairs) (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--epochs", defaultValue = "30", description = "Training epochs of the vector model (default: ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--budget", description = "Time budget of the cross-encoder in seconds (default: 20 s + 50 ms per training pair).")
+    Integer budgetSeconds;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -43,61 +64,117 @@ public class EvalRewardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<PreferencePair> train = read(trainFile);
-        List<PreferencePair> test = read(testFile);
-        LinkedHashSet<String> texts = new LinkedHashSet<>();
-        for (List<PreferencePair> pairs : List.of(train, test)) {
-            pairs.forEach(p -> { texts.add(p.prompt()); texts.add(p.first()); texts.add(p.second()); });
+        if (!List.of("auto", "cross", "vector").contains(model)) {
+            throw new IllegalArgumentException("--model must be auto, cross or vector, not " + model);
         }
-        List<String> all = new ArrayList<>(texts);
-        Map<String, float[]> vectors = new LinkedHashMap<>();
-        long encodeStart = System.nanoTime();
-        String encoderId;
+        RewardPairs[] split = CrossEncoderRewards.pairs(read(trainFile)).splitByTicket(VALIDATION_SHARE, seed);
+        RewardPairs fit = split[0];
+        RewardPairs validation = split[1];
+        RewardPairs test = CrossEncoderRewards.pairs(read(testFile));
+        boolean tryCross = model.equals("cross") || (model.equals("auto") && fit.size() >= CrossEncoderRewards.MIN_JUDGEMENTS);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("trainPairs", fit.size() + validation.size());
+        out.put("validationPairs", validation.size()); // of trainPairs, held out from training
+        out.put("testPairs", test.size());
+        Map<String, double[][]> deltas = new LinkedHashMap<>();
         try (CliEncoder encoder = encoderOptions.open()) {
-            encoderId = encoder.id();
-            float[][] v = encoder.embed(all);
-            for (int i = 0; i < all.size(); i++) {
-                vectors.put(all.get(i), v[i]);
+            out.put("encoder", encoder.id());
+            if (!model.equals("cross")) {
+                long encodeStart = System.nanoTime();
+                Map<String, float[]> vectors = vectors(encoder, fit, validation, test);
+                out.put("encodingSeconds", (System.nanoTime() - encodeStart) / 1e9);
+                RewardTrainer.Result result = RewardTrainer.train(new RewardTrainer.Config(32, epochs, 0.003, 64, seed),
+                        data(fit, vectors));
+                out.put("vectorTrainingSeconds", result.trainingMillis() / 1000.0);
+                deltas.put("vector", new double[][] {RewardEvaluation.deltas(result.model(), data(validation, vectors)),
+                        RewardEvaluation.deltas(result.model(), data(test, vectors))});
+            }
+            if (tryCross) {
+                EncoderSource source = encoder.spec().tuningSource();
+                CrossEncoderRewardConfig config = CrossEncoderRewardConfig.defaults(seed)
+                        .withTimeBudget(budgetSeconds == null ? null : Duration.ofSeconds(budgetSeconds));
+                CrossEncoderRewardTrainer.Result result = CrossEncoderRewardTrainer.train(source, config,
+                        new CrossEncoderRewardTrainer.Data(fit, validation), TrainingMonitor.of(EvalRewardCommand::progress, () -> false));
+                out.put("crossTrainingSeconds", result.metrics().get("time/total_s"));
+                out.put("crossPlan", result.plan().trainableLayers() + " layers, " + result.plan().epochs() + " epochs, "
+                        + (result.plan().cacheLowerLayers() ? "cached" : "uncached") + ", stop " + result.stop()
+                        + " after " + result.epochs() + " (best " + result.bestEpoch() + ")");
+                try (CrossEncoderReward.Scorer scorer = result.model().open(source)) {
+                    deltas.put("cross", new double[][] {deltas(scorer, validation), deltas(scorer, test)});
+                }
             }
         }
-        double encodingSeconds = (System.nanoTime() - encodeStart) / 1e9;
-        RewardTrainer.Result result = RewardTrainer.train(new RewardTrainer.Config(32, epochs, 0.003, 64, seed), data(train, vectors));
-        RewardEvaluation evaluation = RewardEvaluation.of(result.model(), data(test, vectors));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("trainPairs", train.size());
-        out.put("testPairs", test.size());
-        out.put("accuracy", evaluation.accuracy());
-        out.put("meanMargin", evaluation.meanMargin());
-        out.put("calibrationError", evaluation.calibrationError());
-        out.put("trainingSeconds", result.trainingMillis() / 1000.0);
-        out.put("encodingSeconds", encodingSeconds);
-        out.put("encoder", encoderId);
+        String chosen = !deltas.containsKey("vector") ? "cross" : !deltas.containsKey("cross") ? "vector"
+                : CrossEncoderRewards.crossClearlyBetter(deltas.get("cross")[0], deltas.get("vector")[0], validation.kinds())
+                ? "cross" : "vector";
+        out.put("model", chosen);
+        Map<String, RewardEvaluation[]> evaluations = new LinkedHashMap<>();
+        deltas.forEach((name, d) -> {
+            evaluations.put(name, new RewardEvaluation[] {RewardEvaluation.of(d[0], validation.kinds()),
+                    RewardEvaluation.of(d[1], test.kinds())});
+            out.put(name + "ValidationAccuracy", evaluations.get(name)[0].accuracy());
+            out.put(name + "TestAccuracy", evaluations.get(name)[1].accuracy());
+        });
+        RewardEvaluation best = evaluations.get(chosen)[1];
+        out.put("accuracy", best.accuracy());
+        out.put("meanMargin", best.meanMargin());
+        out.put("calibrationError", best.calibrationError());
+        out.put("peakRssMegabytes", CrossEncoderRewards.peakRssMegabytes());
         out.put("seed", seed);
         if (json) {
             System.out.println(JSON.writeValueAsString(out));
         } else {
-            out.forEach((k, v) -> System.out.printf("%-18s %s%n", k, v));
+            out.forEach((k, v) -> System.out.printf("%-26s %s%n", k, v));
         }
         return 0;
     }
 
-    private static RewardTrainer.Data data(List<PreferencePair> pairs, Map<String, float[]> vectors) {
+    private static void progress(TrainingProgress p) {
+        if (p.stage().equals("plan") || (p.stage().equals("reward") && p.metrics().containsKey("eval/accuracy"))) {
+            System.err.println("cross-encoder " + p.stage() + " " + (p.epoch() > 0 ? "epoch " + p.epoch() + "/" + p.epochs() + " " : "")
+                    + p.metrics());
+        }
+    }
+
+    private static double[] deltas(CrossEncoderReward.Scorer scorer, RewardPairs pairs) {
+        double[] a = scorer.score(pairs.tickets(), pairs.first());
+        double[] b = scorer.score(pairs.tickets(), pairs.second());
+        double[] deltas = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            deltas[i] = a[i] - b[i];
+        }
+        return deltas;
+    }
+
+    private static Map<String, float[]> vectors(CliEncoder encoder, RewardPairs... sets) {
+        LinkedHashSet<String> texts = new LinkedHashSet<>();
+        for (RewardPairs pairs : sets) {
+            texts.addAll(pairs.tickets());
+            texts.addAll(pairs.first());
+            texts.addAll(pairs.second());
+        }
+        List<String> all = new ArrayList<>(texts);
+        float[][] v = encoder.embed(all);
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            vectors.put(all.get(i), v[i]);
+        }
+        return vectors;
+    }
+
+    private static RewardTrainer.Data data(RewardPairs pairs, Map<String, float[]> vectors) {
         int n = pairs.size();
         float[][] x = new float[n][];
         float[][] a = new float[n][];
         float[][] b = new float[n][];
         float[] kinds = new float[n];
-        float[] margins = new float[n];
-        float[] weights = new float[n];
         for (int i = 0; i < n; i++) {
-            PreferencePair p = pairs.get(i);
-            x[i] = PolicyFeatures.ticket(vectors.get(p.prompt()), p.prompt());
-            a[i] = PolicyFeatures.reply(vectors.get(p.first()), p.first());
-            b[i] = PolicyFeatures.reply(vectors.get(p.second()), p.second());
-            margins[i] = (float) p.margin();
-            weights[i] = 1;
+            x[i] = PolicyFeatures.ticket(vectors.get(pairs.tickets().get(i)), pairs.tickets().get(i));
+            a[i] = PolicyFeatures.reply(vectors.get(pairs.first().get(i)), pairs.first().get(i));
+            b[i] = PolicyFeatures.reply(vectors.get(pairs.second().get(i)), pairs.second().get(i));
+            kinds[i] = pairs.kinds()[i];
         }
-        return new RewardTrainer.Data(x, a, b, kinds, margins, weights);
+        return new RewardTrainer.Data(x, a, b, kinds, pairs.margins(), pairs.weights());
     }
 
     static List<PreferencePair> read(Path file) throws Exception {

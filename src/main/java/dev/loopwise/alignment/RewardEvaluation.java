@@ -10,18 +10,36 @@ import dev.loopwise.model.policy.ReplyPolicy;
 public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Double calibrationError) {
 
     public static RewardEvaluation of(RewardModel model, RewardTrainer.Data data) {
+        int[] kinds = new int[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            kinds[i] = (int) data.kinds()[i];
+        }
+        return of(deltas(model, data), kinds);
+    }
+
+    /** r(x, first) − r(x, second) of every preference (0 for ties and "both bad", which are not scored). */
+    public static double[] deltas(RewardModel model, RewardTrainer.Data data) {
+        double[] deltas = new double[data.size()];
+        for (int i = 0; i < data.size(); i++) {
+            deltas[i] = data.kinds()[i] != 0 ? 0 : model.score(data.tickets()[i], prepare(model, data.first()[i]))
+                    - model.score(data.tickets()[i], prepare(model, data.second()[i]));
+        }
+        return deltas;
+    }
+
+    /** From any reward model's r(x, first) − r(x, second) per comparison; kind 0 marks preferences, the rest are skipped. */
+    public static RewardEvaluation of(double[] deltas, int[] kinds) {
         int n = 0;
         double correct = 0;
         double margin = 0;
         double[] binConfidence = new double[10];
         int[] binCorrect = new int[10];
         int[] binCount = new int[10];
-        for (int i = 0; i < data.size(); i++) {
-            if (data.kinds()[i] != 0) {
+        for (int i = 0; i < deltas.length; i++) {
+            if (kinds[i] != 0) {
                 continue;
             }
-            double delta = model.score(data.tickets()[i], prepare(model, data.first()[i]))
-                    - model.score(data.tickets()[i], prepare(model, data.second()[i]));
+            double delta = deltas[i];
             n++;
             boolean right = delta > 0;
             // A model that scores both replies alike has not chosen: half right, as a coin would be.

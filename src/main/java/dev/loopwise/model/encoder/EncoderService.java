@@ -77,7 +77,7 @@ public class EncoderService {
     /** The files and pooling of a base encoder, for fine-tuning it. */
     public EncoderSource source(EncoderRef base) {
         EncoderSpec spec = spec(base.base());
-        return new EncoderSource(spec.id(), spec.files().model(), spec.files().tokenizer(), spec.pooling());
+        return spec.tuningSource();
     }
 
     /** Text put before every input of this encoder (empty for the catalogue's). */

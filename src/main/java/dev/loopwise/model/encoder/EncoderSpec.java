@@ -3,6 +3,7 @@ package dev.loopwise.model.encoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.Hashing;
+import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.Pooling;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,11 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
         return name + "@" + files.weightsHash().substring(0, 12) + "/" + pooling.key()
                 + (maxTokens == DEFAULT_MAX_TOKENS ? "" : "/t" + maxTokens)
                 + (prefix.isEmpty() ? "" : "/p" + Hashing.sha256Hex(prefix).substring(0, 8));
+    }
+
+    /** Its files and pooling, for fine-tuning it. */
+    public EncoderSource tuningSource() {
+        return new EncoderSource(id(), files.model(), files.tokenizer(), pooling);
     }
 
     public String describe() {

@@ -8,7 +8,6 @@ import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.model.encoder.EncoderSpec;
 import dev.loopwise.model.encoder.SentenceEncoder;
-import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.FineTuneData;
 import dev.loopwise.model.transformer.FineTuneResult;
 import dev.loopwise.ticket.TicketRow;
@@ -139,7 +138,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
                     split.train().stream().map(TicketRow::label).toList(), split.validation().stream().map(r -> prefix + r.text()).toList(),
                     split.validation().stream().map(TicketRow::label).toList(), split.labels().contains(oosLabel) ? oosLabel : null);
             FineTuneResult tuned = IntentFineTuning.run(
-                    new EncoderSource(spec.id(), spec.files().model(), spec.files().tokenizer(), spec.pooling()), data,
+                    spec.tuningSource(), data,
                     new IntentFineTuning.Settings(IntentTrainingConfig.defaults(seed).minTrainedExamples(), 0.98, outOfScopeWeight,
                             budgetSeconds == null ? null : Duration.ofSeconds(budgetSeconds), seed),
                     progress::step, () -> false);

@@ -13,7 +13,8 @@ import java.time.Duration;
  * a backward pass costs two forwards; length-bucketed batches pad about 10%.
  *
  * <p>Default budget: 129 s + 51.4 ms per training text — about 3 minutes for 1,000 texts and 15 minutes for
- * 15,000, the product's targets on two cores.
+ * 15,000, the product's targets on two cores. For a reward model: 20 s + 50 ms per judgement — about 2 minutes
+ * for 2,000 judgements.
  */
 public final class FineTuneBudget {
     static final double LAYER_TOKEN_SECONDS = 55e-6;
@@ -29,6 +30,11 @@ public final class FineTuneBudget {
 
     public static Duration defaultBudget(int trainingTexts) {
         double seconds = 128.6 + 0.05143 * trainingTexts;
+        return Duration.ofMillis((long) (Math.min(seconds, 3600) * 1000));
+    }
+
+    public static Duration defaultRewardBudget(int judgements) {
+        double seconds = 20 + 0.05 * judgements;
         return Duration.ofMillis((long) (Math.min(seconds, 3600) * 1000));
     }
 
@@ -98,6 +104,55 @@ public final class FineTuneBudget {
             fallback = plan;
         }
         return fallback;
+    }
+
+    /**
+     * The cross-encoder reward model: each training judgement runs two ticket–reply inputs forward and back; after
+     * each epoch the held-out inputs run forward once. The cache, when used, runs the frozen layers once on every
+     * distinct input (training and held out).
+     *
+     * @param trainTokens      tokens of both inputs of every training judgement
+     * @param validationTokens tokens of the distinct held-out inputs
+     * @param allTokens        tokens of every distinct input
+     */
+    static FineTunePlan reward(CrossEncoderRewardConfig config, BertConfig encoder, int judgements, long trainTokens,
+                               long validationTokens, long allTokens, long cacheBytes) {
+        double budget = (config.timeBudget() == null ? defaultRewardBudget(judgements) : config.timeBudget()).toMillis() / 1000.0;
+        double c = layerTokenSeconds(encoder);
+        int layers = encoder.layers();
+        double train = trainTokens * PADDING;
+        double val = validationTokens * PADDING;
+        double all = allTokens * PADDING;
+        FineTunePlan fallback = null;
+        int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
+        int to = config.trainableLayers() > 0 ? from : 1;
+        for (int k = from; k >= to; k--) {
+            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), cacheBytes);
+            int lower = layers - k;
+            double fixed = cache ? lower * all * c : 0;
+            double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c + (cache ? k : layers) * val * c;
+            int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
+            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
+            if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
+                return plan;
+            }
+            fallback = plan;
+        }
+        if (fallback.cacheLowerLayers() && fallback.estimatedSeconds() > budget * USABLE) {
+            // Not one epoch fits. The cache's cost is paid up front, before any training step, and the deadline
+            // cannot cut it; without it every second goes to training steps on shuffled judgements, and the
+            // deadline ends the epoch after as many as the budget allows.
+            int k = fallback.trainableLayers();
+            double perEpoch = ((1 + BACKWARD) * k + (layers - k)) * train * c + layers * val * c;
+            return new FineTunePlan(k, 1, false, perEpoch, budget);
+        }
+        return fallback;
+    }
+
+    /** Seconds one held-out evaluation of a reward model takes by the cost model: the deadline leaves room for the last. */
+    static double rewardEvaluationSeconds(BertConfig encoder, FineTunePlan plan, long validationTokens) {
+        int layers = plan.cacheLowerLayers() ? plan.trainableLayers() : encoder.layers();
+        return layers * validationTokens * PADDING * layerTokenSeconds(encoder);
     }
 
     private static boolean useCache(CacheMode mode, int tuned, int layers, int epochs, long bytes) {

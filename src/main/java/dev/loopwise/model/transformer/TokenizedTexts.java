@@ -34,6 +34,11 @@ public final class TokenizedTexts {
         return new TokenizedTexts(ids, types);
     }
 
+    /** Already tokenized rows (e.g. assembled ticket–reply pairs), unpadded. */
+    static TokenizedTexts of(long[][] ids, long[][] types) {
+        return new TokenizedTexts(ids, types);
+    }
+
     public int size() {
         return ids.length;
     }

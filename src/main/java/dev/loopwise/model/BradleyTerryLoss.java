@@ -1,4 +1,4 @@
-package dev.loopwise.alignment;
+package dev.loopwise.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -40,7 +40,7 @@ public class BradleyTerryLoss extends Loss {
     }
 
     /** log σ(z) = min(z, 0) − log(1 + e^−|z|), stable for large |z|. */
-    static NDArray logSigmoid(NDArray z) {
+    public static NDArray logSigmoid(NDArray z) {
         return z.minimum(0f).sub(z.abs().neg().exp().add(1f).log());
     }
 }
