@@ -13,9 +13,7 @@ import dev.loopwise.model.intent.LabelledVectors;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.PolicyTrainer;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.FineTuneResult;
-import dev.loopwise.model.transformer.TunedEncoderWeights;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,26 +64,6 @@ public final class ModelTrainer {
         }
     }
 
-    /** The encoders a training reads, and where a fine-tune's layers are kept. */
-    public interface Encoders {
-        float[][] embed(EncoderRef encoder, List<String> texts);
-
-        /** The base encoder's files, to fine-tune it; null when this training cannot fine-tune. */
-        default EncoderSource source(EncoderRef base) {
-            return null;
-        }
-
-        /** Text the encoder puts before every input. */
-        default String prefix(EncoderRef encoder) {
-            return "";
-        }
-
-        /** Keeps tuned layers of {@code base} and returns the tuned encoder. */
-        default EncoderRef storeTuned(EncoderRef base, TunedEncoderWeights tuned) {
-            throw new UnsupportedOperationException("This training cannot keep a fine-tuned encoder");
-        }
-    }
-
     private ModelTrainer() {
     }
 
@@ -95,7 +73,7 @@ public final class ModelTrainer {
         return train(settings, workspace, (encoder, texts) -> embed.apply(texts), new EncoderRef(encoderId, null), listener);
     }
 
-    public static TrainedModel train(Settings settings, WorkspaceSnapshot workspace, Encoders encoders, EncoderRef base,
+    public static TrainedModel train(Settings settings, WorkspaceSnapshot workspace, TrainingEncoders encoders, EncoderRef base,
                                      Listener listener) {
         List<String> labels = workspace.intents().stream().map(WorkspaceSnapshot.IntentInfo::name).sorted().toList();
         if (labels.isEmpty()) {

@@ -115,8 +115,8 @@ public class TrainingService {
         });
     }
 
-    private ModelTrainer.Encoders encoders() {
-        return new ModelTrainer.Encoders() {
+    private TrainingEncoders encoders() {
+        return new TrainingEncoders() {
             @Override
             public float[][] embed(EncoderRef encoder, List<String> texts) {
                 return embeddings.embed(encoder, texts);

@@ -13,7 +13,7 @@ final class WorkspaceFineTune {
     }
 
     static FineTuneResult run(ModelTrainer.Settings settings, List<WorkspaceSnapshot.TicketInfo> train, List<String> labels, String oos,
-                              ModelTrainer.Encoders encoders, EncoderRef base, ModelTrainer.Listener listener) {
+                              TrainingEncoders encoders, EncoderRef base, ModelTrainer.Listener listener) {
         EncoderSource source = encoders.source(base);
         if (source == null) {
             throw new IllegalArgumentException("This training cannot fine-tune the encoder; choose another regime.");
