@@ -53,7 +53,7 @@ public record ClassifierFineTuneConfig(int trainableLayers, int maxTokens, int b
     }
 
     public static ClassifierFineTuneConfig defaults(long seed) {
-        return new ClassifierFineTuneConfig(0, 64, 32, 5, 2, 1e-4, 0.85, 2e-3, 0.1, 0.01, 0.1f, CacheMode.AUTO, true,
+        return new ClassifierFineTuneConfig(0, 64, 32, 5, 2, 5e-5, 0.85, 5e-4, 0.1, 0.01, 0.1f, CacheMode.AUTO, true,
                 0.15, 0.98, 0.3, null, seed);
     }
 

@@ -30,7 +30,7 @@ import java.util.Set;
  * <pre>
  * java -cp … dev.loopwise.model.transformer.FineTuneBenchmark --data FILE [--encoder MINILM|BGE_SMALL]
  *     [--shots K] [--seed S] [--regime finetune|contrastive|baseline] [--budget SECONDS] [--clock wall|cpu]
- *     [--layers K] [--epochs E] [--lr X] [--head-lr X] [--out results.jsonl]
+ *     [--layers K] [--epochs E] [--lr X] [--head-lr X] [--warmup SHARE] [--layer-decay X] [--out results.jsonl]
  * </pre>
  * One configuration per JVM, so the peak RSS is the run's own.
  */
@@ -122,6 +122,15 @@ public final class FineTuneBenchmark {
                 }
                 if (options.containsKey("cache")) {
                     config = config.withCache(CacheMode.valueOf(options.get("cache")));
+                }
+                if (options.containsKey("warmup") || options.containsKey("layer-decay")) {
+                    ClassifierFineTuneConfig c = config;
+                    config = new ClassifierFineTuneConfig(c.trainableLayers(), c.maxTokens(), c.batchSize(), c.maxEpochs(),
+                            c.patience(), c.learningRate(),
+                            Double.parseDouble(options.getOrDefault("layer-decay", "" + c.layerDecay())),
+                            c.headLearningRate(), Double.parseDouble(options.getOrDefault("warmup", "" + c.warmupShare())),
+                            c.weightDecay(), c.dropout(), c.cache(), c.linearProbe(), c.heldOutShare(), c.retention(),
+                            c.outOfScopeWeight(), c.timeBudget(), c.seed());
                 }
                 out.put("config", config.toString());
                 result = ClassifierFineTuner.train(source, config, fineTuneData, monitor);
