@@ -55,19 +55,23 @@ public class BenchServingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> texts = texts();
+        double bestRaw = 0;
         System.out.printf("%-44s %12s %10s %10s%n", "measurement", "texts/s", "p50 ms", "p99 ms");
         try (CliEncoder cli = encoderOptions.open(false, 32)) {
             System.out.printf("%-44s %s%n", "encoder (in process)", cli.spec().describe());
             for (int batch : new int[] {1, 32}) {
                 double rate = rawThroughput(cli.encoder(), texts, batch);
+                bestRaw = Math.max(bestRaw, rate);
                 System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, in process, batch " + batch, rate, "", "");
             }
         }
         // What the server does with a batch of waiting requests: sort by length, encode in calls of 8.
         try (CliEncoder cli = encoderOptions.open(false, 8)) {
             double rate = rawThroughput(cli.encoder(), texts, 32);
+            bestRaw = Math.max(bestRaw, rate);
             System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, 32 texts sorted into calls of 8", rate, "", "");
         }
+        Load busiest = null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         System.out.printf("%-44s %s%n", "encoder (server's active version)", serverEncoder(http));
         for (int n : clients) {
@@ -77,6 +81,12 @@ public class BenchServingCommand implements Callable<Integer> {
             if (load.errors() > 0) {
                 System.out.printf("  (%d requests failed)%n", load.errors());
             }
+            busiest = load;
+        }
+        if (busiest != null && bestRaw > 0) {
+            // Against the encoder's best in-process mode, not a slower one: what serving loses to everything around the encoder.
+            System.out.printf("at %d clients the service answers %.0f%% of the best raw encoder mode (%.1f texts/s)%n",
+                    clients.get(clients.size() - 1), 100 * busiest.rate() / bestRaw, bestRaw);
         }
         return 0;
     }

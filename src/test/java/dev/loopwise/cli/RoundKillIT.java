@@ -61,7 +61,8 @@ class RoundKillIT {
 
             long again = JSON.readTree(PackagedApp.postJson(base + "/api/v1/rounds", admin, "{}").body()).get("roundId").asLong();
             String status = awaitFinished(admin, again);
-            assertTrue(status.equals("promoted") || status.equals("rejected"), status);
+            // The round runs to a decision: whichever one 60 judgements support, but not a failure.
+            assertTrue(status.equals("promoted") || status.equals("rejected") || status.equals("needs_evidence"), status);
         } finally {
             PackagedApp.stop(server);
         }
