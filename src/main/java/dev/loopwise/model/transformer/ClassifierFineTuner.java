@@ -147,21 +147,7 @@ public final class ClassifierFineTuner {
                             .evaluateWith(() -> HeadEvaluation.evaluate(currentHead(head, prep, classes, hidden),
                                             feed.embed(heldRows, EMBED_BATCH, monitor, "finetune"), heldY,
                                             config.retention(), config.outOfScopeWeight()).metrics(),
-                                    "eval/score", true, config.patience(), new TrainingLoop.Snapshot<State>() {
-                                        @Override
-                                        public State capture() {
-                                            return new State(block.layerValues(from, bert.layers()),
-                                                    LinearHeadFit.parameter(head, "weight").toFloatArray(),
-                                                    LinearHeadFit.parameter(head, "bias").toFloatArray());
-                                        }
-
-                                        @Override
-                                        public void restore(State state) {
-                                            block.setLayerValues(state.layers());
-                                            LinearHeadFit.set(LinearHeadFit.parameter(head, "weight"), state.weight());
-                                            LinearHeadFit.set(LinearHeadFit.parameter(head, "bias"), state.bias());
-                                        }
-                                    })
+                                    "eval/score", true, config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
                             .monitor(monitor, deadline)
                             .learningRate(encoderRate::current)
                             .reportEvery(20);
@@ -187,8 +173,6 @@ public final class ClassifierFineTuner {
         }
     }
 
-    private record State(Map<String, FloatTensor> layers, float[] weight, float[] bias) {
-    }
 
     private static ClassifierHead currentHead(Linear head, PreparedData prep, int classes, int hidden) {
         return new ClassifierHead(prep.classes,

@@ -162,21 +162,7 @@ public final class CrossEncoderRewardTrainer {
                         })
                         .evaluateWith(() -> evaluate(feed, current(encoder, head, scale, config), heldRows, heldDistinct,
                                         heldPairs, monitor),
-                                "eval/accuracy", true, config.patience(), new TrainingLoop.Snapshot<State>() {
-                                    @Override
-                                    public State capture() {
-                                        return new State(block.layerValues(from, bert.layers()),
-                                                LinearHeadFit.parameter(head, "weight").toFloatArray(),
-                                                LinearHeadFit.parameter(head, "bias").toFloatArray());
-                                    }
-
-                                    @Override
-                                    public void restore(State state) {
-                                        block.setLayerValues(state.layers());
-                                        LinearHeadFit.set(LinearHeadFit.parameter(head, "weight"), state.weight());
-                                        LinearHeadFit.set(LinearHeadFit.parameter(head, "bias"), state.bias());
-                                    }
-                                })
+                                "eval/accuracy", true, config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
                         .monitor(monitor, deadline)
                         .learningRate(encoderRate::current)
                         .reportEvery(20);
@@ -204,8 +190,6 @@ public final class CrossEncoderRewardTrainer {
         return w;
     }
 
-    private record State(Map<String, FloatTensor> layers, float[] weight, float[] bias) {
-    }
 
     private static CrossEncoderReward current(BertEncoder encoder, Linear head, float scale, CrossEncoderRewardConfig config) {
         return new CrossEncoderReward(encoder.tunedWeights(), LinearHeadFit.parameter(head, "weight").toFloatArray(),
