@@ -13,7 +13,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.Vectors;
 import java.util.LinkedHashMap;
@@ -60,9 +59,7 @@ public final class ClassifierFineTuner {
         FineTunePlan plan = FineTuneBudget.classifier(config, bert, trainRows.length, texts.totalTokens(trainRows),
                 texts.totalTokens(heldRows), LowerLayerCache.estimateBytes(texts, prep.allRows(), bert.hidden()));
         long deadline = watch.clockStart + (long) (plan.budgetSeconds() * 1e9);
-        monitor.report(new TrainingProgress("plan", 0, plan.epochs(), 0, 0, Map.of(
-                "plan/trainable_layers", (double) plan.trainableLayers(), "plan/epochs", (double) plan.epochs(),
-                "plan/estimated_s", plan.estimatedSeconds(), "plan/budget_s", plan.budgetSeconds())));
+        monitor.report(plan.progress());
         Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
         Map<String, Double> metrics = new LinkedHashMap<>();
         int classes = prep.classes.size();
@@ -104,13 +101,8 @@ public final class ClassifierFineTuner {
                 LearningRateSchedule headRate = new LearningRateSchedule((float) config.headLearningRate(), warmUp, total,
                         Map.of(), 0, 1);
                 Loss loss = Loss.softmaxCrossEntropyLoss();
-                DefaultTrainingConfig encoderConfig = new DefaultTrainingConfig(loss)
-                        .optOptimizer(Optimizer.adamW().optLearningRateTracker(encoderRate)
-                                .optWeightDecays((float) config.weightDecay()).build())
-                        .optDevices(new Device[] {Device.cpu()});
-                DefaultTrainingConfig headConfig = new DefaultTrainingConfig(loss)
-                        .optOptimizer(Optimizer.adam().optLearningRateTracker(headRate).build())
-                        .optDevices(new Device[] {Device.cpu()});
+                DefaultTrainingConfig encoderConfig = TuningOptimizers.encoder(loss, encoderRate, config.weightDecay());
+                DefaultTrainingConfig headConfig = TuningOptimizers.head(loss, headRate);
                 TrainingLoop.Outcome outcome;
                 try (Trainer encoderTrainer = encoder.model().newTrainer(encoderConfig);
                      Trainer headTrainer = headModel.newTrainer(headConfig)) {

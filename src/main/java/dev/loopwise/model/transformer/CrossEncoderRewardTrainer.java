@@ -11,7 +11,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
 import dev.loopwise.model.BradleyTerryLoss;
 import dev.loopwise.model.Djl;
 import java.util.ArrayList;
@@ -84,9 +83,7 @@ public final class CrossEncoderRewardTrainer {
         double stepSeconds = Math.max(plan.budgetSeconds() / 2,
                 plan.budgetSeconds() - FineTuneBudget.rewardEvaluationSeconds(bert, plan, texts.totalTokens(heldDistinct)));
         long deadline = watch.clockStart + (long) (stepSeconds * 1e9);
-        monitor.report(new TrainingProgress("plan", 0, plan.epochs(), 0, 0, Map.of(
-                "plan/trainable_layers", (double) plan.trainableLayers(), "plan/epochs", (double) plan.epochs(),
-                "plan/estimated_s", plan.estimatedSeconds(), "plan/budget_s", plan.budgetSeconds())));
+        monitor.report(plan.progress());
         Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
         Map<String, Double> metrics = new LinkedHashMap<>();
         float scale = CrossEncoderReward.scaleFor(bert);
@@ -116,13 +113,8 @@ public final class CrossEncoderRewardTrainer {
             LearningRateSchedule headRate = new LearningRateSchedule((float) config.headLearningRate(), warmUp, total,
                     Map.of(), 0, 1);
             BradleyTerryLoss loss = new BradleyTerryLoss();
-            DefaultTrainingConfig encoderConfig = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adamW().optLearningRateTracker(encoderRate)
-                            .optWeightDecays((float) config.weightDecay()).build())
-                    .optDevices(new Device[] {Device.cpu()});
-            DefaultTrainingConfig headConfig = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(headRate).build())
-                    .optDevices(new Device[] {Device.cpu()});
+            DefaultTrainingConfig encoderConfig = TuningOptimizers.encoder(loss, encoderRate, config.weightDecay());
+            DefaultTrainingConfig headConfig = TuningOptimizers.head(loss, headRate);
             TrainingLoop.Outcome outcome;
             try (Trainer encoderTrainer = encoder.model().newTrainer(encoderConfig);
                  Trainer headTrainer = headModel.newTrainer(headConfig)) {

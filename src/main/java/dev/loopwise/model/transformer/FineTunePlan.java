@@ -11,4 +11,9 @@ package dev.loopwise.model.transformer;
  */
 public record FineTunePlan(int trainableLayers, int epochs, boolean cacheLowerLayers, double estimatedSeconds,
                            double budgetSeconds) {
+    /** The plan as the first progress report of a run, so its log and progress bar say what it will do. */
+    TrainingProgress progress() {
+        return new TrainingProgress("plan", 0, epochs, 0, 0, java.util.Map.of("plan/trainable_layers", (double) trainableLayers,
+                "plan/epochs", (double) epochs, "plan/estimated_s", estimatedSeconds, "plan/budget_s", budgetSeconds));
+    }
 }

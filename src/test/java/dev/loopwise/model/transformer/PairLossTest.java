@@ -36,7 +36,7 @@ class PairLossTest {
         double positive = Math.pow(cos(0, 1) - 1, 2);
         double negative = (sq(cos(0, 2)) + sq(cos(0, 3)) + sq(cos(1, 2)) + sq(cos(1, 3)) + sq(cos(2, 3))) / 5;
         try (NDManager manager = Engine.getEngine(Djl.PYTORCH).newBaseManager()) {
-            double loss = ContrastiveFineTuner.pairLoss(manager, vectors(manager), LABELS, OOS).getFloat();
+            double loss = PairLosses.cosineSimilarity(manager, vectors(manager), LABELS, OOS).getFloat();
             assertEquals(0.5 * positive + 0.5 * negative, loss, 1e-6);
         }
     }
@@ -51,7 +51,7 @@ class PairLossTest {
         double loss1 = -Math.log(Math.exp(cos(1, 0) / tau)
                 / (Math.exp(cos(1, 0) / tau) + Math.exp(cos(1, 2) / tau) + Math.exp(cos(1, 3) / tau)));
         try (NDManager manager = Engine.getEngine(Djl.PYTORCH).newBaseManager()) {
-            double loss = ContrastiveFineTuner.supervisedContrastiveLoss(manager, vectors(manager), LABELS, OOS, tau).getFloat();
+            double loss = PairLosses.supervisedContrastive(manager, vectors(manager), LABELS, OOS, tau).getFloat();
             assertEquals((loss0 + loss1) / 2, loss, 1e-5);
         }
     }
