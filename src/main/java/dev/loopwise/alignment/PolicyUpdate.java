@@ -7,17 +7,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.policy.PairScorer;
 import dev.loopwise.model.policy.PolicyTrainer;
 import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.training.TrainingLoop;
 import java.util.List;
 import java.util.Random;
 
@@ -30,6 +27,9 @@ public final class PolicyUpdate {
     /** Tickets as the policy reads them: features, and log p(intent(a)|x) for every library reply. */
     public record Tickets(float[][] features, float[][] logPriors) {
     }
+
+    private static final double DPO_LEARNING_RATE = 0.001;
+    private static final int DPO_BATCH = 32;
 
     private PolicyUpdate() {
     }
@@ -109,51 +109,47 @@ public final class PolicyUpdate {
             referenceGap[p] = (float) (logPi[pair.chosen()] - logPi[pair.rejected()]);
         }
         DpoLoss loss = new DpoLoss(beta);
-        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.001f)).build())
-                .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("dpo-policy", Device.cpu(), Djl.PYTORCH)) {
             PairScorer scorer = new PairScorer(dim, reference.hidden());
             model.setBlock(scorer);
-            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            try (Trainer trainer = model.newTrainer(Djl.adamOnCpu(loss, DPO_LEARNING_RATE))) {
                 trainer.initialize(new Shape(1, dim), new Shape(n, dim));
                 PolicyTrainer.load(scorer, reference);
                 NDManager manager = trainer.getManager();
                 NDArray library = manager.create(Vectors.flatten(replies), new Shape(n, dim));
                 Random random = new Random(seed);
-                int[] order = java.util.stream.IntStream.range(0, pairs.size()).toArray();
-                for (int epoch = 0; epoch < epochs; epoch++) {
-                    MiniBatches.shuffle(order, random);
-                    for (int start = 0; start < order.length; start += 32) {
-                        int end = Math.min(order.length, start + 32);
-                        int rows = end - start;
-                        float[] x = new float[rows * dim];
-                        float[] prior = new float[rows * n];
-                        float[] chosen = new float[rows * n];
-                        float[] rejected = new float[rows * n];
-                        float[] gap = new float[rows];
-                        for (int r = 0; r < rows; r++) {
-                            LibraryPair pair = pairs.get(order[start + r]);
-                            System.arraycopy(tickets.features()[pair.ticket()], 0, x, r * dim, dim);
-                            System.arraycopy(tickets.logPriors()[pair.ticket()], 0, prior, r * n, n);
-                            chosen[r * n + pair.chosen()] = 1;
-                            rejected[r * n + pair.rejected()] = 1;
-                            gap[r] = referenceGap[order[start + r]];
-                        }
-                        try (NDManager batch = manager.newSubManager()) {
-                            NDList labels = new NDList(batch.create(chosen, new Shape(rows, n)), batch.create(rejected, new Shape(rows, n)),
-                                    batch.create(gap));
-                            try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDArray logits = trainer.forward(new NDList(batch.create(x, new Shape(rows, dim)), library)).singletonOrThrow()
-                                        .add(batch.create(prior, new Shape(rows, n)));
-                                collector.backward(loss.evaluate(labels, new NDList(logits)));
-                            }
-                            trainer.step();
-                        }
+                int[] order = MiniBatches.range(pairs.size());
+                new TrainingLoop("dpo", epochs, epoch -> MiniBatches.shuffledBatches(order, DPO_BATCH, random), rows -> {
+                    DpoBatch b = DpoBatch.of(pairs, rows, tickets, referenceGap, n, dim);
+                    try (NDManager batch = manager.newSubManager()) {
+                        int size = rows.length;
+                        NDList labels = new NDList(batch.create(b.chosen(), new Shape(size, n)),
+                                batch.create(b.rejected(), new Shape(size, n)), batch.create(b.gap()));
+                        NDArray x = batch.create(b.x(), new Shape(size, dim));
+                        NDArray prior = batch.create(b.prior(), new Shape(size, n));
+                        return TrainingLoop.optimizerStep(trainer, () -> loss.evaluate(labels,
+                                new NDList(trainer.forward(new NDList(x, library)).singletonOrThrow().add(prior))));
                     }
-                }
+                }).reportEvery(100).run();
                 return PolicyTrainer.export(scorer);
             }
+        }
+    }
+
+    /** One DPO mini-batch laid out for NDArrays: ticket features, priors, one-hot chosen/rejected, reference gaps. */
+    private record DpoBatch(float[] x, float[] prior, float[] chosen, float[] rejected, float[] gap) {
+        static DpoBatch of(List<LibraryPair> pairs, int[] rows, Tickets tickets, float[] referenceGap, int n, int dim) {
+            DpoBatch b = new DpoBatch(new float[rows.length * dim], new float[rows.length * n], new float[rows.length * n],
+                    new float[rows.length * n], new float[rows.length]);
+            for (int r = 0; r < rows.length; r++) {
+                LibraryPair pair = pairs.get(rows[r]);
+                System.arraycopy(tickets.features()[pair.ticket()], 0, b.x, r * dim, dim);
+                System.arraycopy(tickets.logPriors()[pair.ticket()], 0, b.prior, r * n, n);
+                b.chosen[r * n + pair.chosen()] = 1;
+                b.rejected[r * n + pair.rejected()] = 1;
+                b.gap[r] = referenceGap[rows[r]];
+            }
+            return b;
         }
     }
 

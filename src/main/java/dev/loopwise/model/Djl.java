@@ -1,5 +1,11 @@
 package dev.loopwise.model;
 
+import ai.djl.Device;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
 /**
  * DJL settings that must hold before any engine loads: offline (nothing is ever downloaded, and no
  * cloud metadata address is probed) and one PyTorch thread, which trains small heads fastest on few cores.
@@ -17,5 +23,12 @@ public final class Djl {
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         System.setProperty("ai.djl.pytorch.num_interop_threads",
                 System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+    }
+
+    /** What every small trainer here uses: Adam at a fixed learning rate, on the CPU. */
+    public static DefaultTrainingConfig adamOnCpu(Loss loss, double learningRate) {
+        return new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build())
+                .optDevices(new Device[] {Device.cpu()});
     }
 }

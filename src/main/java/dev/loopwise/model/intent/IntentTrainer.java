@@ -2,6 +2,8 @@ package dev.loopwise.model.intent;
 
 import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.StratifiedSplit;
+import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.TrainingMonitor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,7 +105,8 @@ public final class IntentTrainer {
             fitOn = train.subset(split[0]);
             heldOut = train.subset(split[1]);
         }
-        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(config, fitOn, heldOut, classes.size(), config.maxEpochs());
+        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(headSettings(config, config.maxEpochs()), fitOn.vectors(),
+                fitOn.labels(), heldOut.vectors(), heldOut.labels(), classes.size(), "head", TrainingMonitor.none());
         IntentHead head = new IntentHead(IntentHead.TRAINED, List.copyOf(classes), fit.weights(), fit.bias(), 0,
                 oosClass ? data.labels().get(oos) : null);
         double t = carved
@@ -111,11 +114,15 @@ public final class IntentTrainer {
                 : threshold(head, data.validation(), data, config);
         if (carved && fit.epochs() > 0) {
             // The held-out rows chose the epoch count and the threshold; now let the head learn from them too.
-            LinearHeadTrainer.Result full = LinearHeadTrainer.train(config, train, new LabelledVectors(new float[0][], new int[0]),
-                    classes.size(), fit.epochs());
+            LinearHeadTrainer.Result full = LinearHeadTrainer.train(headSettings(config, fit.epochs()), train.vectors(),
+                    train.labels(), null, null, classes.size(), "head", TrainingMonitor.none());
             head = new IntentHead(IntentHead.TRAINED, head.labels(), full.weights(), full.bias(), 0, head.outOfScopeLabel());
         }
         return new IntentTrainingResult(head.withThreshold(t), fit.epochs(), fit.heldOutLoss(), 0);
+    }
+
+    private static LinearHeadTrainer.Settings headSettings(IntentTrainingConfig config, int epochs) {
+        return new LinearHeadTrainer.Settings(config.learningRate(), config.batchSize(), epochs, config.patience(), config.seed());
     }
 
     private static double threshold(IntentHead head, LabelledVectors heldOut, IntentTrainingData data, IntentTrainingConfig config) {

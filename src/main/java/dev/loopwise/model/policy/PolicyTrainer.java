@@ -8,23 +8,21 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
 import dev.loopwise.model.Vectors;
+import dev.loopwise.model.training.TrainingLoop;
+import dev.loopwise.model.training.TrainingMonitor;
 import java.util.Random;
 
 /**
  * Fits the reply policy's pair scorer so that softmax_a [s(x, a) + log p(intent(a) | x)] matches target
  * distributions q(a | x):
  * from agents' historical replies (SFT, giving π_ref) or from the reward-weighted optimum (alignment).
- * Loss: {@link SoftTargetCrossEntropy}. Adam on shuffled mini-batches of tickets; every ticket is scored
- * against every candidate reply.
+ * Loss: {@link SoftTargetCrossEntropy}. Adam on shuffled mini-batches of tickets in the shared
+ * {@link TrainingLoop}; every ticket is scored against every candidate reply.
  */
 public final class PolicyTrainer {
     /** @param initial weights to start from (null: random), e.g. π_ref when distilling an aligned policy */
@@ -60,19 +58,20 @@ public final class PolicyTrainer {
     }
 
     public static Result train(Config config, Data data) {
+        return train(config, data, TrainingMonitor.none());
+    }
+
+    public static Result train(Config config, Data data, TrainingMonitor monitor) {
         long started = System.nanoTime();
         Djl.configure();
         Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
         int dim = data.replies()[0].length;
         int candidates = data.replies().length;
         Loss loss = new SoftTargetCrossEntropy();
-        DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) config.learningRate())).build())
-                .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("reply-policy", Device.cpu(), Djl.PYTORCH)) {
             PairScorer scorer = new PairScorer(dim, config.hidden());
             model.setBlock(scorer);
-            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+            try (Trainer trainer = model.newTrainer(Djl.adamOnCpu(loss, config.learningRate()))) {
                 trainer.initialize(new Shape(1, dim), new Shape(candidates, dim));
                 if (config.initial() != null) {
                     load(scorer, config.initial());
@@ -80,31 +79,19 @@ public final class PolicyTrainer {
                 NDManager manager = trainer.getManager();
                 NDArray replies = manager.create(Vectors.flatten(data.replies()), new Shape(candidates, dim));
                 Random random = new Random(config.seed());
-                int[] order = java.util.stream.IntStream.range(0, data.tickets().length).toArray();
-                double epochLoss = Double.NaN;
-                for (int epoch = 0; epoch < config.epochs(); epoch++) {
-                    MiniBatches.shuffle(order, random);
-                    double sum = 0;
-                    int batches = 0;
-                    for (int start = 0; start < order.length; start += config.batchSize()) {
-                        int end = Math.min(order.length, start + config.batchSize());
-                        try (NDManager batch = manager.newSubManager()) {
-                            NDArray x = batch.create(MiniBatches.rows(data.tickets(), order, start, end), new Shape(end - start, dim));
-                            NDArray q = batch.create(MiniBatches.rows(data.targets(), order, start, end), new Shape(end - start, candidates));
-                            NDArray prior = batch.create(MiniBatches.rows(data.logPriors(), order, start, end), new Shape(end - start, candidates));
-                            try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDArray scores = trainer.forward(new NDList(x, replies)).singletonOrThrow().add(prior);
-                                NDArray value = loss.evaluate(new NDList(q), new NDList(scores));
-                                sum += value.getFloat();
-                                collector.backward(value);
-                            }
-                            trainer.step();
-                            batches++;
-                        }
+                int[] order = MiniBatches.range(data.tickets().length);
+                TrainingLoop.Outcome outcome = new TrainingLoop("policy", config.epochs(),
+                        epoch -> MiniBatches.shuffledBatches(order, config.batchSize(), random), rows -> {
+                    try (NDManager batch = manager.newSubManager()) {
+                        Shape shape = new Shape(rows.length, candidates);
+                        NDArray x = batch.create(MiniBatches.rows(data.tickets(), rows), new Shape(rows.length, dim));
+                        NDArray q = batch.create(MiniBatches.rows(data.targets(), rows), shape);
+                        NDArray prior = batch.create(MiniBatches.rows(data.logPriors(), rows), shape);
+                        return TrainingLoop.optimizerStep(trainer, () -> loss.evaluate(new NDList(q),
+                                new NDList(trainer.forward(new NDList(x, replies)).singletonOrThrow().add(prior))));
                     }
-                    epochLoss = sum / Math.max(batches, 1);
-                }
-                return new Result(export(scorer), epochLoss, (System.nanoTime() - started) / 1_000_000);
+                }).monitor(monitor, Long.MAX_VALUE).reportEvery(100).run();
+                return new Result(export(scorer), outcome.best().get("train/loss"), (System.nanoTime() - started) / 1_000_000);
             }
         }
     }

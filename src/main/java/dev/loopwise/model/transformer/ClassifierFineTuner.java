@@ -10,13 +10,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.Vectors;
+import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.TrainingLoop;
+import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.training.TrainingProgress;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
@@ -39,6 +41,13 @@ import java.util.Random;
  */
 public final class ClassifierFineTuner {
     private static final int EMBED_BATCH = 64;
+    /**
+     * The epoch kept is the one with the best threshold-free accuracy on the validation rows (lower loss
+     * breaks ties); its threshold is chosen afterwards. Selecting on the score at a per-epoch threshold let
+     * the threshold's noise decide, and early epochs won with a lucky cut-off.
+     */
+    private static final TrainingLoop.Selection EPOCH_SELECTION =
+            TrainingLoop.Selection.highest("eval/accuracy").thenLowest("eval/loss");
 
     private ClassifierFineTuner() {
     }
@@ -76,12 +85,12 @@ public final class ClassifierFineTuner {
                 watch.lap("cache");
             }
             EncoderFeed feed = new EncoderFeed(encoder, texts, cache);
-            LinearHeadFit.Result probe = null;
+            LinearHeadTrainer.Result probe = null;
             if (config.linearProbe()) {
                 float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, "probe");
                 float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, "probe");
                 int[] inClass = indicesWithClass(heldY);
-                probe = LinearHeadFit.train(new LinearHeadFit.Settings(0.01, 64, 200, 8, config.seed()), trainVectors, trainY,
+                probe = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(0.01, 64, 200, 8, config.seed()), trainVectors, trainY,
                         pick(heldVectors, inClass), pick(heldY, inClass), classes, "probe", monitor);
                 ClassifierHead probeHead = new ClassifierHead(prep.classes, probe.weights(), probe.bias(), 0, prep.outOfScopeLabel);
                 HeadEvaluation.evaluate(probeHead, heldVectors, heldY, config.retention(), config.outOfScopeWeight())
@@ -109,10 +118,10 @@ public final class ClassifierFineTuner {
                     encoderTrainer.initialize(BertEncoder.inputShapes());
                     headTrainer.initialize(new Shape(1, hidden));
                     if (probe != null) {
-                        LinearHeadFit.set(LinearHeadFit.parameter(head, "weight"), Vectors.flatten(probe.weights()));
-                        LinearHeadFit.set(LinearHeadFit.parameter(head, "bias"), probe.bias());
+                        LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "weight"), Vectors.flatten(probe.weights()));
+                        LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "bias"), probe.bias());
                     }
-                    float[] labels = LinearHeadFit.floats(prep.y);
+                    float[] labels = LinearHeadTrainer.floats(prep.y);
                     Random random = new Random(config.seed());
                     int from = block.firstTrainableLayer();
                     TrainingLoop loop = new TrainingLoop("finetune", plan.epochs(),
@@ -120,26 +129,14 @@ public final class ClassifierFineTuner {
                             rows -> {
                                 try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
                                     NDArray target = batch.create(pickFloats(labels, rows));
-                                    double value;
-                                    try (GradientCollector collector = encoderTrainer.newGradientCollector()) {
-                                        NDArray pooled = feed.forward(batch, rows, true).get(0);
-                                        NDArray logits = headTrainer.forward(new NDList(pooled)).singletonOrThrow();
-                                        NDArray l = loss.evaluate(new NDList(target), new NDList(logits));
-                                        value = l.getFloat();
-                                        if (!TrainingLoop.finite(value)) {
-                                            return value;
-                                        }
-                                        collector.backward(l);
-                                    }
-                                    encoderTrainer.step();
-                                    headTrainer.step();
-                                    return value;
+                                    return TrainingLoop.optimizerStep(encoderTrainer, () -> loss.evaluate(new NDList(target),
+                                            headTrainer.forward(new NDList(feed.forward(batch, rows, true).get(0)))), headTrainer);
                                 }
                             })
                             .evaluateWith(() -> HeadEvaluation.evaluate(currentHead(head, prep, classes, hidden),
                                             feed.embed(heldRows, EMBED_BATCH, monitor, "finetune"), heldY,
                                             config.retention(), config.outOfScopeWeight()).metrics(),
-                                    "eval/score", true, config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
+                                    EPOCH_SELECTION, config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
                             .monitor(monitor, deadline)
                             .learningRate(encoderRate::current)
                             .reportEvery(20);
@@ -168,8 +165,8 @@ public final class ClassifierFineTuner {
 
     private static ClassifierHead currentHead(Linear head, PreparedData prep, int classes, int hidden) {
         return new ClassifierHead(prep.classes,
-                Vectors.reshape(LinearHeadFit.parameter(head, "weight").toFloatArray(), classes, hidden),
-                LinearHeadFit.parameter(head, "bias").toFloatArray(), 0, prep.outOfScopeLabel);
+                Vectors.reshape(LinearHeadTrainer.parameter(head, "weight").toFloatArray(), classes, hidden),
+                LinearHeadTrainer.parameter(head, "bias").toFloatArray(), 0, prep.outOfScopeLabel);
     }
 
     static int[] indicesWithClass(int[] y) {

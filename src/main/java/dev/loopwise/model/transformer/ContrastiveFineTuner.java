@@ -5,13 +5,15 @@ import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import dev.loopwise.model.Djl;
+import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.TrainingLoop;
+import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.training.TrainingProgress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -67,7 +69,7 @@ public final class ContrastiveFineTuner {
         int oosClass = prep.outOfScopeClass();
         int[] trainY = prep.labelsOf(trainRows);
         int[] heldY = prep.labelsOf(heldRows);
-        LinearHeadFit.Settings headSettings = new LinearHeadFit.Settings(config.headLearningRate(), config.headBatchSize(),
+        LinearHeadTrainer.Settings headSettings = new LinearHeadTrainer.Settings(config.headLearningRate(), config.headBatchSize(),
                 config.headMaxEpochs(), config.headPatience(), config.seed());
         try (BertEncoder encoder = BertEncoder.load(source.id(), source.onnx(), new BertEncoder.Options(source.pooling(),
                 plan.trainableLayers(), config.maxTokens(), config.dropout(), OptionalInt.empty()), null)) {
@@ -106,21 +108,13 @@ public final class ContrastiveFineTuner {
                         epoch -> pairBatches(trainRows, trainLabels, config, random),
                         rows -> {
                             try (NDManager batch = trainer.getManager().newSubManager()) {
-                                double value;
-                                try (GradientCollector collector = trainer.newGradientCollector()) {
+                                return TrainingLoop.optimizerStep(trainer, () -> {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0);
                                     int[] batchLabels = labelsOf(trainLabels, rows);
-                                    NDArray l = config.pairLoss() == ContrastiveFineTuneConfig.PairLoss.COSINE_SIMILARITY
+                                    return config.pairLoss() == ContrastiveFineTuneConfig.PairLoss.COSINE_SIMILARITY
                                             ? PairLosses.cosineSimilarity(batch, pooled, batchLabels, oosClass)
                                             : PairLosses.supervisedContrastive(batch, pooled, batchLabels, oosClass, config.temperature());
-                                    value = l.getFloat();
-                                    if (!TrainingLoop.finite(value)) {
-                                        return value;
-                                    }
-                                    collector.backward(l);
-                                }
-                                trainer.step();
-                                return value;
+                                });
                             }
                         })
                         .monitor(monitor, deadline)
@@ -136,8 +130,8 @@ public final class ContrastiveFineTuner {
             if (prep.carved) {
                 // The held-out rows chose the head's epochs and the threshold; now the head learns from them too.
                 int[] all = prep.withClass(allRows);
-                LinearHeadFit.Result full = LinearHeadFit.train(
-                        new LinearHeadFit.Settings(config.headLearningRate(), config.headBatchSize(),
+                LinearHeadTrainer.Result full = LinearHeadTrainer.train(
+                        new LinearHeadTrainer.Settings(config.headLearningRate(), config.headBatchSize(),
                                 Math.max(1, tuned.epochs), config.headPatience(), config.seed()),
                         feed.embed(all, EMBED_BATCH, monitor, "head"), prep.labelsOf(all), null, null, classes, "head",
                         monitor);
@@ -164,12 +158,12 @@ public final class ContrastiveFineTuner {
 
     /** A head on the encoder's current vectors, early-stopped and scored on the held-out rows. */
     private static Fitted fitHead(EncoderFeed feed, PreparedData prep, int[] trainRows, int[] heldRows, int[] trainY,
-                                  int[] heldY, LinearHeadFit.Settings settings, ContrastiveFineTuneConfig config,
+                                  int[] heldY, LinearHeadTrainer.Settings settings, ContrastiveFineTuneConfig config,
                                   TrainingMonitor monitor, String stage) {
         float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, stage);
         float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, stage);
         int[] inClass = ClassifierFineTuner.indicesWithClass(heldY);
-        LinearHeadFit.Result fit = LinearHeadFit.train(settings, trainVectors, trainY,
+        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(settings, trainVectors, trainY,
                 ClassifierFineTuner.pick(heldVectors, inClass), ClassifierFineTuner.pick(heldY, inClass),
                 prep.classes.size(), stage, monitor);
         ClassifierHead head = new ClassifierHead(prep.classes, fit.weights(), fit.bias(), 0, prep.outOfScopeLabel);

@@ -9,11 +9,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.loopwise.model.BradleyTerryLoss;
 import dev.loopwise.model.Djl;
-import java.util.ArrayList;
+import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.TrainingLoop;
+import dev.loopwise.model.training.TrainingMonitor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +121,8 @@ public final class CrossEncoderRewardTrainer {
                  Trainer headTrainer = headModel.newTrainer(headConfig)) {
                 encoderTrainer.initialize(BertEncoder.inputShapes());
                 headTrainer.initialize(new Shape(1, bert.hidden()));
-                LinearHeadFit.set(LinearHeadFit.parameter(head, "weight"), smallWeights(bert.hidden(), config.seed()));
-                LinearHeadFit.set(LinearHeadFit.parameter(head, "bias"), new float[1]);
+                LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "weight"), smallWeights(bert.hidden(), config.seed()));
+                LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "bias"), new float[1]);
                 Random random = new Random(config.seed());
                 int from = block.firstTrainableLayer();
                 TrainingLoop loop = new TrainingLoop("reward", plan.epochs(),
@@ -135,26 +136,17 @@ public final class CrossEncoderRewardTrainer {
                             }
                             try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
                                 NDList labels = labels(batch, trainPairs, pairs);
-                                double value;
-                                try (GradientCollector collector = encoderTrainer.newGradientCollector()) {
+                                return TrainingLoop.optimizerStep(encoderTrainer, () -> {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0).mul(scale);
                                     NDArray rewards = headTrainer.forward(new NDList(pooled)).singletonOrThrow()
                                             .reshape(2, n).transpose();
-                                    NDArray l = loss.evaluate(labels, new NDList(rewards));
-                                    value = l.getFloat();
-                                    if (!TrainingLoop.finite(value)) {
-                                        return value;
-                                    }
-                                    collector.backward(l);
-                                }
-                                encoderTrainer.step();
-                                headTrainer.step();
-                                return value;
+                                    return loss.evaluate(labels, new NDList(rewards));
+                                }, headTrainer);
                             }
                         })
                         .evaluateWith(() -> evaluate(feed, current(encoder, head, scale, config), heldRows, heldDistinct,
                                         heldPairs, monitor),
-                                "eval/accuracy", true, config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
+                                TrainingLoop.Selection.highest("eval/accuracy").thenLowest("eval/loss"), config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
                         .monitor(monitor, deadline)
                         .learningRate(encoderRate::current)
                         .reportEvery(20);
@@ -184,8 +176,8 @@ public final class CrossEncoderRewardTrainer {
 
 
     private static CrossEncoderReward current(BertEncoder encoder, Linear head, float scale, CrossEncoderRewardConfig config) {
-        return new CrossEncoderReward(encoder.tunedWeights(), LinearHeadFit.parameter(head, "weight").toFloatArray(),
-                LinearHeadFit.parameter(head, "bias").toFloatArray()[0], scale, config.maxTokens());
+        return new CrossEncoderReward(encoder.tunedWeights(), LinearHeadTrainer.parameter(head, "weight").toFloatArray(),
+                LinearHeadTrainer.parameter(head, "bias").toFloatArray()[0], scale, config.maxTokens());
     }
 
     private static Map<String, Double> evaluate(EncoderFeed feed, CrossEncoderReward model, int[][] rows, int[] distinct,

@@ -1,5 +1,7 @@
 package dev.loopwise.model.transformer;
 
+import dev.loopwise.model.training.TrainingProgress;
+
 /**
  * What a fine-tune will do, decided before it starts from the data's size and the time budget.
  *

@@ -13,8 +13,8 @@ import java.util.Map;
  * was not trained on. Metrics: {@code eval/loss} (cross-entropy over rows of trained labels),
  * {@code eval/accuracy} (arg-max decision, out-of-scope as a class, no threshold), {@code eval/threshold},
  * and at that threshold {@code eval/in_scope_accuracy} (right intent and not handed over),
- * {@code eval/oos_recall}; {@code eval/score} is what early stopping maximises: in-scope accuracy +
- * w · out-of-scope recall at the chosen threshold with out-of-scope rows, the arg-max accuracy without.
+ * {@code eval/oos_recall}; {@code eval/score}: in-scope accuracy + w · out-of-scope recall at the chosen
+ * threshold with out-of-scope rows, the arg-max accuracy without.
  */
 final class HeadEvaluation {
     private HeadEvaluation() {

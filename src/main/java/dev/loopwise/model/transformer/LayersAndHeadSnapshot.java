@@ -1,6 +1,8 @@
 package dev.loopwise.model.transformer;
 
 import ai.djl.nn.core.Linear;
+import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.TrainingLoop;
 import java.util.Map;
 
 /**
@@ -26,14 +28,14 @@ final class LayersAndHeadSnapshot implements TrainingLoop.Snapshot<LayersAndHead
 
     @Override
     public State capture() {
-        return new State(block.layerValues(from, to), LinearHeadFit.parameter(head, "weight").toFloatArray(),
-                LinearHeadFit.parameter(head, "bias").toFloatArray());
+        return new State(block.layerValues(from, to), LinearHeadTrainer.parameter(head, "weight").toFloatArray(),
+                LinearHeadTrainer.parameter(head, "bias").toFloatArray());
     }
 
     @Override
     public void restore(State state) {
         block.setLayerValues(state.layers());
-        LinearHeadFit.set(LinearHeadFit.parameter(head, "weight"), state.weight());
-        LinearHeadFit.set(LinearHeadFit.parameter(head, "bias"), state.bias());
+        LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "weight"), state.weight());
+        LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "bias"), state.bias());
     }
 }

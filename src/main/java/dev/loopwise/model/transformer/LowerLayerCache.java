@@ -7,6 +7,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.training.TrainingProgress;
 import java.util.List;
 
 /**

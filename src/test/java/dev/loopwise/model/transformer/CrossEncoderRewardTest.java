@@ -9,10 +9,11 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.loopwise.alignment.RewardEvaluation;
 import dev.loopwise.alignment.RewardTrainer;
 import dev.loopwise.model.policy.PolicyFeatures;
+import dev.loopwise.model.training.TrainingCancelledException;
+import dev.loopwise.model.training.TrainingMonitor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,7 @@ class CrossEncoderRewardTest {
             }
         }, () -> steps.get() > 0);
         long start = System.nanoTime();
-        FineTuneCancelledException cancelled = assertThrows(FineTuneCancelledException.class, () ->
+        TrainingCancelledException cancelled = assertThrows(TrainingCancelledException.class, () ->
                 CrossEncoderRewardTrainer.train(source, config().withEpochs(50, 8), new CrossEncoderRewardTrainer.Data(train,
                         validation), monitor));
         assertTrue(cancelled.getMessage().contains("reward"), cancelled.getMessage());

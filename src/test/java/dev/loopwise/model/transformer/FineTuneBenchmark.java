@@ -9,6 +9,8 @@ import dev.loopwise.model.intent.IntentTrainingConfig;
 import dev.loopwise.model.intent.IntentTrainingData;
 import dev.loopwise.model.intent.IntentTrainingResult;
 import dev.loopwise.model.intent.LabelledVectors;
+import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.training.TrainingProgress;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Measures the fine-tuning regimes against the frozen encoder with the product's linear head, on a labelled

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.TrainingCancelledException;
+import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.training.TrainingProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +50,7 @@ class FineTuneTrainersTest {
             float[][] x = frozen.embed(TokenBatch.encode(tokenizer, train.texts()));
             float[][] v = frozen.embed(TokenBatch.encode(tokenizer, validation.texts()));
             float[][] t = frozen.embed(TokenBatch.encode(tokenizer, test.texts()));
-            LinearHeadFit.Result head = LinearHeadFit.train(new LinearHeadFit.Settings(0.01, 64, 200, 8, 7), x, ids(train),
+            LinearHeadTrainer.Result head = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(0.01, 64, 200, 8, 7), x, ids(train),
                     v, ids(validation), 2, "probe", TrainingMonitor.none());
             frozenAccuracy = accuracy(new ClassifierHead(List.of(SyntheticTasks.ACTS, SyntheticTasks.RECEIVES),
                     head.weights(), head.bias(), 0, null), t, ids(test));
@@ -109,7 +113,7 @@ class FineTuneTrainersTest {
             }
         }, () -> steps.get() > 0);
         long start = System.nanoTime();
-        FineTuneCancelledException cancelled = assertThrows(FineTuneCancelledException.class,
+        TrainingCancelledException cancelled = assertThrows(TrainingCancelledException.class,
                 () -> ClassifierFineTuner.train(source, classifierConfig().withEpochs(50), data(train, validation), monitor));
         assertTrue(cancelled.getMessage().contains("finetune"), cancelled.getMessage());
         assertTrue((System.nanoTime() - start) / 1e9 < 60, "stops at once, not after 50 epochs");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.loopwise.model.training.TrainingMonitor;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 

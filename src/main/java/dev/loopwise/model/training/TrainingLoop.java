@@ -1,5 +1,8 @@
-package dev.loopwise.model.transformer;
+package dev.loopwise.model.training;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +13,17 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * The one training loop every fine-tuning stage runs: epochs of mini-batches, one optimizer step per
+ * The one training loop every trainer runs (the intent head, the reply policy, the reward model, the
+ * policy updates and every fine-tuning stage): epochs of mini-batches, one optimizer step per
  * batch, a progress report every few steps, an evaluation after each epoch with the best epoch's state
  * kept (early stopping with patience, the best state restored at the end), a deadline checked between
  * steps (the run stops gracefully and keeps the best so far) and the cancel flag checked between steps.
  * The stage supplies what differs: the batches, the step (forward, loss, backward, optimizer) and the
  * evaluation.
  */
-final class TrainingLoop {
+public final class TrainingLoop {
     /** Why a loop ended. */
-    enum Stop { COMPLETED, EARLY_STOPPING, TIME_BUDGET }
+    public enum Stop { COMPLETED, EARLY_STOPPING, TIME_BUDGET }
 
     /**
      * One optimizer step on a batch of rows; returns the batch's loss. A step whose loss is not finite must
@@ -27,19 +31,41 @@ final class TrainingLoop {
      * fails after {@link #MAX_SKIPPED_IN_A_ROW} such batches in a row.
      */
     @FunctionalInterface
-    interface Step {
+    public interface Step {
         double run(int[] rows);
     }
 
-    static final int MAX_SKIPPED_IN_A_ROW = 3;
+    public static final int MAX_SKIPPED_IN_A_ROW = 3;
 
     /** For steps: true when the loss may be back-propagated. */
-    static boolean finite(double loss) {
+    public static boolean finite(double loss) {
         return Double.isFinite(loss);
     }
 
+    /**
+     * The step of every DJL trainer here: forward pass and loss inside the gradient collector, then — unless
+     * the loss is not finite — back-propagation and one update of each trainer's parameters (an encoder and
+     * its head may have their own optimizers). Returns the loss.
+     */
+    public static double optimizerStep(Trainer trainer, Supplier<NDArray> forwardAndLoss, Trainer... alsoStepped) {
+        double value;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray loss = forwardAndLoss.get();
+            value = loss.getFloat();
+            if (!finite(value)) {
+                return value;
+            }
+            collector.backward(loss);
+        }
+        trainer.step();
+        for (Trainer other : alsoStepped) {
+            other.step();
+        }
+        return value;
+    }
+
     /** Copies the trained state out, and back in (the best epoch's). */
-    interface Snapshot<S> {
+    public interface Snapshot<S> {
         S capture();
 
         void restore(S state);
@@ -52,14 +78,14 @@ final class TrainingLoop {
      * @param steps     optimizer steps so far
      * @param partial   the epoch was cut short by the deadline
      */
-    record EpochLog(int epoch, Map<String, Double> metrics, double score, long steps, boolean partial) {
+    public record EpochLog(int epoch, Map<String, Double> metrics, double score, long steps, boolean partial) {
     }
 
     /**
      * @param bestEpoch the epoch whose state the model now holds (the last one without evaluation)
      * @param best      that epoch's metrics
      */
-    record Outcome(Stop stop, int epochsRun, int bestEpoch, long steps, Map<String, Double> best, List<EpochLog> history) {
+    public record Outcome(Stop stop, int epochsRun, int bestEpoch, long steps, Map<String, Double> best, List<EpochLog> history) {
     }
 
     private final String stage;
@@ -67,8 +93,7 @@ final class TrainingLoop {
     private final IntFunction<List<int[]>> batches;
     private final Step step;
     private Supplier<Map<String, Double>> evaluation;
-    private String selectionMetric;
-    private boolean higherIsBetter;
+    private Selection selection;
     private int patience = Integer.MAX_VALUE;
     private Snapshot<?> snapshot;
     private DoubleSupplier learningRate;
@@ -79,7 +104,7 @@ final class TrainingLoop {
     /**
      * @param batches the batches of an epoch (1-based), e.g. freshly shuffled
      */
-    TrainingLoop(String stage, int epochs, IntFunction<List<int[]>> batches, Step step) {
+    public TrainingLoop(String stage, int epochs, IntFunction<List<int[]>> batches, Step step) {
         if (epochs < 1) {
             throw new IllegalArgumentException("A training stage needs at least one epoch");
         }
@@ -89,39 +114,69 @@ final class TrainingLoop {
         this.step = Objects.requireNonNull(step);
     }
 
+    /**
+     * Which epoch is best: the higher (or lower) {@code metric}; on a tie, the lower {@code tieBreak} (a loss,
+     * say: on a small validation set many epochs share one accuracy, and the earliest is rarely the best).
+     */
+    public record Selection(String metric, boolean higherIsBetter, String tieBreak) {
+        public static Selection highest(String metric) {
+            return new Selection(metric, true, null);
+        }
+
+        public static Selection lowest(String metric) {
+            return new Selection(metric, false, null);
+        }
+
+        public Selection thenLowest(String metric) {
+            return new Selection(this.metric, higherIsBetter, metric);
+        }
+
+        boolean better(Map<String, Double> candidate, Map<String, Double> best) {
+            double now = candidate.getOrDefault(metric, Double.NaN);
+            double before = best.getOrDefault(metric, Double.NaN);
+            if (Math.abs(now - before) > 1e-9) {
+                return higherIsBetter ? now > before : now < before;
+            }
+            return tieBreak != null && candidate.getOrDefault(tieBreak, Double.NaN) < best.getOrDefault(tieBreak, Double.NaN) - 1e-9;
+        }
+    }
+
     /** Evaluate after every epoch; keep (and finally restore) the state of the epoch with the best {@code metric}. */
-    <S> TrainingLoop evaluateWith(Supplier<Map<String, Double>> evaluate, String metric, boolean higher, int stopAfter,
-                                  Snapshot<S> state) {
+    public <S> TrainingLoop evaluateWith(Supplier<Map<String, Double>> evaluate, String metric, boolean higher, int stopAfter,
+                                         Snapshot<S> state) {
+        return evaluateWith(evaluate, new Selection(metric, higher, null), stopAfter, state);
+    }
+
+    /** Evaluate after every epoch; keep (and finally restore) the state of the epoch {@code selection} prefers. */
+    public <S> TrainingLoop evaluateWith(Supplier<Map<String, Double>> evaluate, Selection by, int stopAfter, Snapshot<S> state) {
         this.evaluation = evaluate;
-        this.selectionMetric = metric;
-        this.higherIsBetter = higher;
+        this.selection = by;
         this.patience = stopAfter;
         this.snapshot = state;
         return this;
     }
 
-    TrainingLoop monitor(TrainingMonitor value, long deadlineNanos) {
+    public TrainingLoop monitor(TrainingMonitor value, long deadlineNanos) {
         this.monitor = value;
         this.deadline = deadlineNanos;
         return this;
     }
 
-    TrainingLoop learningRate(DoubleSupplier value) {
+    public TrainingLoop learningRate(DoubleSupplier value) {
         this.learningRate = value;
         return this;
     }
 
-    TrainingLoop reportEvery(int steps) {
+    public TrainingLoop reportEvery(int steps) {
         this.reportEvery = Math.max(1, steps);
         return this;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Outcome run() {
+    public Outcome run() {
         List<EpochLog> history = new ArrayList<>();
         Snapshot raw = snapshot;
         Object bestState = null;
-        double bestScore = Double.NaN;
         int bestEpoch = 0;
         Map<String, Double> best = Map.of();
         long steps = 0;
@@ -180,14 +235,13 @@ final class TrainingLoop {
             if (evaluation != null) {
                 monitor.checkCancelled(stage, steps);
                 metrics.putAll(evaluation.get());
-                score = metrics.getOrDefault(selectionMetric, Double.NaN);
-                improved = bestEpoch == 0 || (higherIsBetter ? score > bestScore + 1e-9 : score < bestScore - 1e-9);
+                score = metrics.getOrDefault(selection.metric(), Double.NaN);
+                improved = bestEpoch == 0 || selection.better(metrics, best);
             }
             history.add(new EpochLog(epoch, Map.copyOf(metrics), score, steps, outOfTime));
             monitor.report(new TrainingProgress(stage, epoch, epochs, done, plan.size(), metrics));
             if (improved) {
                 bestEpoch = epoch;
-                bestScore = score;
                 best = Map.copyOf(metrics);
                 if (evaluation != null && raw != null && (epoch < epochs && !outOfTime)) {
                     bestState = raw.capture(); // the last epoch's state needs no copy: the model holds it

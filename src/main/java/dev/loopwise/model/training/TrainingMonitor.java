@@ -1,4 +1,4 @@
-package dev.loopwise.model.transformer;
+package dev.loopwise.model.training;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * How the caller watches and steers a run: progress reports, a cooperative cancel flag (read between
- * steps; when it turns true the run closes what it opened and throws {@link FineTuneCancelledException}),
+ * steps; when it turns true the run closes what it opened and throws {@link TrainingCancelledException}),
  * and the clock the time budget is measured on.
  *
  * @param progress  receives reports on the training thread; keep it quick
@@ -43,14 +43,14 @@ public record TrainingMonitor(Consumer<TrainingProgress> progress, BooleanSuppli
         return bean::getCurrentThreadCpuTime;
     }
 
-    void report(TrainingProgress report) {
+    public void report(TrainingProgress report) {
         progress.accept(report);
     }
 
-    /** Throws {@link FineTuneCancelledException} if the caller asked to stop. */
-    void checkCancelled(String stage, long step) {
+    /** Throws {@link TrainingCancelledException} if the caller asked to stop. */
+    public void checkCancelled(String stage, long step) {
         if (cancelled.getAsBoolean()) {
-            throw new FineTuneCancelledException(stage, step);
+            throw new TrainingCancelledException(stage, step);
         }
     }
 }

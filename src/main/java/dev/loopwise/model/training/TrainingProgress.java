@@ -1,4 +1,4 @@
-package dev.loopwise.model.transformer;
+package dev.loopwise.model.training;
 
 import java.util.Map;
 

@@ -1,6 +1,5 @@
-package dev.loopwise.model.transformer;
+package dev.loopwise.model.training;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -10,37 +9,31 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * A linear softmax head W·x + b on fixed sentence vectors, trained by the shared {@link TrainingLoop} with
- * DJL's PyTorch engine — the product's trained regime (Adam, shuffled mini-batches, early stopping on
- * held-out loss with the best epoch's weights kept), usable both on frozen vectors (the probe before a
- * fine-tune) and on tuned ones (the head after contrastive tuning).
+ * DJL's PyTorch engine — the product's trained intent regime (Adam, shuffled mini-batches, early stopping
+ * on held-out loss with the best epoch's weights kept), on frozen vectors (the intent classifier, and the
+ * probe before a fine-tune) and on tuned ones (the head after contrastive tuning).
  *
  * <p>Loss: softmax cross-entropy, L = −(1/B) Σ_i log softmax(W·x_i + b)[y_i].
  */
-final class LinearHeadFit {
+public final class LinearHeadTrainer {
     /** @param epochs the epoch whose weights these are; {@code heldOutLoss} NaN without held-out rows */
-    record Result(float[][] weights, float[] bias, int epochs, double heldOutLoss, TrainingLoop.Outcome outcome) {
+    public record Result(float[][] weights, float[] bias, int epochs, double heldOutLoss, TrainingLoop.Outcome outcome) {
     }
 
     /**
      * @param maxEpochs with held-out rows: the most epochs (early stopping usually ends sooner); without: exactly this many
      */
-    record Settings(double learningRate, int batchSize, int maxEpochs, int patience, long seed) {
-        Settings {
+    public record Settings(double learningRate, int batchSize, int maxEpochs, int patience, long seed) {
+        public Settings {
             if (!(learningRate > 0) || batchSize < 1 || maxEpochs < 1 || patience < 1) {
                 throw new IllegalArgumentException("Bad head settings " + learningRate + ", " + batchSize + ", " + maxEpochs
                         + ", " + patience);
@@ -48,51 +41,31 @@ final class LinearHeadFit {
         }
     }
 
-    private LinearHeadFit() {
+    private LinearHeadTrainer() {
     }
 
-    static Result train(Settings settings, float[][] x, int[] y, float[][] heldOutX, int[] heldOutY, int classes,
+    public static Result train(Settings settings, float[][] x, int[] y, float[][] heldOutX, int[] heldOutY, int classes,
                         String stage, TrainingMonitor monitor) {
         Djl.configure();
         Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) settings.seed());
         int dim = x[0].length;
         boolean early = heldOutX != null && heldOutX.length > 0;
         Loss loss = Loss.softmaxCrossEntropyLoss();
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build())
-                .optDevices(new Device[] {Device.cpu()});
-        try (Model model = Model.newInstance("linear-head", Device.cpu(), Djl.PYTORCH)) {
+        try (Model model = Model.newInstance("linear-head", ai.djl.Device.cpu(), Djl.PYTORCH)) {
             Linear head = Linear.builder().setUnits(classes).build();
             model.setBlock(head);
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = model.newTrainer(Djl.adamOnCpu(loss, settings.learningRate()))) {
                 trainer.initialize(new Shape(1, dim));
                 Random random = new Random(settings.seed());
-                int[] all = java.util.stream.IntStream.range(0, x.length).toArray();
+                int[] order = MiniBatches.range(x.length);
                 float[] labels = floats(y);
-                TrainingLoop loop = new TrainingLoop(stage, settings.maxEpochs(), epoch -> {
-                    int[] order = all.clone();
-                    MiniBatches.shuffle(order, random);
-                    List<int[]> batches = new ArrayList<>();
-                    for (int from = 0; from < order.length; from += settings.batchSize()) {
-                        batches.add(java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + settings.batchSize())));
-                    }
-                    return batches;
-                }, rows -> {
+                TrainingLoop loop = new TrainingLoop(stage, settings.maxEpochs(),
+                        epoch -> MiniBatches.shuffledBatches(order, settings.batchSize(), random), rows -> {
                     try (NDManager batch = trainer.getManager().newSubManager()) {
-                        NDArray input = batch.create(MiniBatches.rows(x, rows, 0, rows.length), new Shape(rows.length, dim));
-                        NDArray target = batch.create(MiniBatches.pick(labels, rows, 0, rows.length));
-                        double value;
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray output = trainer.forward(new NDList(input)).singletonOrThrow();
-                            NDArray l = loss.evaluate(new NDList(target), new NDList(output));
-                            value = l.getFloat();
-                            if (!TrainingLoop.finite(value)) {
-                                return value;
-                            }
-                            collector.backward(l);
-                        }
-                        trainer.step();
-                        return value;
+                        NDArray input = batch.create(MiniBatches.rows(x, rows), new Shape(rows.length, dim));
+                        NDArray target = batch.create(MiniBatches.pick(labels, rows));
+                        return TrainingLoop.optimizerStep(trainer,
+                                () -> loss.evaluate(new NDList(target), new NDList(trainer.forward(new NDList(input)).singletonOrThrow())));
                     }
                 }).monitor(monitor, Long.MAX_VALUE).reportEvery(1000);
                 if (early) {
@@ -128,7 +101,7 @@ final class LinearHeadFit {
         }
     }
 
-    static NDArray parameter(Linear head, String name) {
+    public static NDArray parameter(Linear head, String name) {
         for (var pair : head.getParameters()) {
             if (pair.getKey().equals(name)) {
                 Parameter parameter = pair.getValue();
@@ -139,7 +112,7 @@ final class LinearHeadFit {
     }
 
     /** Overwrites a parameter's values in place, outside autograd. */
-    static void set(NDArray array, float[] values) {
+    public static void set(NDArray array, float[] values) {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
@@ -149,7 +122,7 @@ final class LinearHeadFit {
         }
     }
 
-    static float[] floats(int[] labels) {
+    public static float[] floats(int[] labels) {
         float[] out = new float[labels.length];
         for (int i = 0; i < labels.length; i++) {
             out[i] = labels[i];
