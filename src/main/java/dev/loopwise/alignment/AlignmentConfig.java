@@ -26,6 +26,16 @@ public interface AlignmentConfig {
     @WithDefault("8")
     int policyEpochs();
 
+    /**
+     * Which reward model a round trains: auto (the cross-encoder, which reads ticket and reply together, from 200
+     * judgements on, kept only where it is clearly more accurate than the vector model), vector or cross.
+     */
+    @WithDefault("auto")
+    String rewardModel();
+
+    /** How long tuning the cross-encoder may take; unset: by the number of judgements (about 2 minutes for 2,000). */
+    java.util.Optional<java.time.Duration> crossEncoderBudget();
+
     /** Share of judged tickets kept aside to measure the reward model and compare the versions. */
     @WithDefault("0.2")
     double heldOutShare();

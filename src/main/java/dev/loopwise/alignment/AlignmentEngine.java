@@ -27,6 +27,12 @@ public final class AlignmentEngine {
     }
 
     public static RoundResult run(RoundSettings settings, RoundData data, Function<List<String>, float[][]> embed, Listener listener) {
+        return run(settings, data, embed, null, listener);
+    }
+
+    /** @param cross where the cross-encoder reward model may be tuned from; null: the vector model only */
+    public static RoundResult run(RoundSettings settings, RoundData data, Function<List<String>, float[][]> embed,
+                                  RoundReward.CrossSource cross, Listener listener) {
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Object> metrics = new LinkedHashMap<>();
         long t = System.nanoTime();
@@ -47,26 +53,36 @@ public final class AlignmentEngine {
 
         t = System.nanoTime();
         listener.step("Training the reward model on " + train.size() + " comparisons", 0.2);
-        RewardTrainer.Result reward = RewardTrainer.train(settings.reward(), features.comparisons(train));
-        RewardEvaluation evaluation = RewardEvaluation.of(reward.model(), features.comparisons(heldOut));
-        metrics.put("reward/train_loss", reward.finalLoss());
+        try (RoundReward reward = RoundReward.train(settings, train, features, cross, listener, metrics)) {
+            millis.put("reward", elapsed(t));
+            return update(settings, data, features, reward, train, heldOut, metrics, millis, listener);
+        }
+    }
+
+    private static RoundResult update(RoundSettings settings, RoundData data, Featurizer features, RoundReward reward,
+                                      List<PreferencePair> train, List<PreferencePair> heldOut, Map<String, Object> metrics,
+                                      Map<String, Long> millis, Listener listener) {
+        RewardEvaluation evaluation = RewardEvaluation.of(reward.deltas(heldOut, features),
+                heldOut.stream().mapToInt(p -> p.kind().ordinal()).toArray());
+        metrics.put("reward/train_loss", reward.vector.finalLoss());
         metrics.put("reward/accuracy", evaluation.accuracy());
         metrics.put("reward/margin", evaluation.meanMargin());
         metrics.put("reward/calibration_error", evaluation.calibrationError());
-        millis.put("reward", elapsed(t));
 
-        t = System.nanoTime();
+        long t = System.nanoTime();
         listener.step("Updating the policy (" + settings.method() + ") on " + data.tickets().size() + " tickets", 0.45);
         PolicyUpdate.Tickets tickets = features.tickets();
         float[][] replies = features.replies();
         float[][] referenceLogits = PolicyUpdate.logits(data.reference(), tickets, replies);
-        float[][] normalisedReward = PolicyUpdate.normalisedReward(reward.model(), tickets, replies);
+        float[][] normalisedReward = reward.normalisedReward(features.allTickets(), tickets,
+                data.replies().stream().map(WorkspaceSnapshot.ReplyInfo::text).toList(), replies, referenceLogits);
         float[][] optimal = PolicyUpdate.optimalTargets(referenceLogits, normalisedReward, settings.beta());
         ReplyPolicy updated = settings.method().equals(RoundSettings.DPO)
                 ? PolicyUpdate.dpo(data.reference(), features.libraryPairs(train), tickets, replies, settings.beta(),
                         settings.policyEpochs(), settings.seed())
                 : PolicyUpdate.rewardWeighted(data.reference(), optimal, tickets, replies, settings.policyEpochs(), settings.seed());
-        ModelBundle candidate = new ModelBundle(data.active().encoderId(), data.active().intent(), updated, reward.model().scorer());
+        ModelBundle candidate = new ModelBundle(data.active().encoderId(), data.active().intent(), updated,
+                reward.vector.model().scorer());
         millis.put("policy", elapsed(t));
 
         t = System.nanoTime();
@@ -194,7 +210,7 @@ public final class AlignmentEngine {
             return new PolicyUpdate.Tickets(features, priors);
         }
 
-        private List<String> allTickets() {
+        List<String> allTickets() {
             java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(data.tickets());
             data.pairs().forEach(p -> all.add(p.prompt()));
             return new ArrayList<>(all);

@@ -40,7 +40,7 @@ public class BenchGatesCommand implements Callable<Integer> {
         SimulationData files = SimulationData.read(data);
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();
-        RoundSettings template = new RoundSettings(method, 0.5, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
+        RoundSettings template = new RoundSettings(method, 0.5, seed, RewardTrainer.Config.defaults(seed), RoundSettings.VECTOR_REWARD, 8, 0.2, 0.55, 0.02, 2.0);
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
             List<NullRounds.Tally> tallies = new ArrayList<>();

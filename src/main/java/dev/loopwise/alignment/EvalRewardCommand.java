@@ -137,13 +137,7 @@ public class EvalRewardCommand implements Callable<Integer> {
     }
 
     private static double[] deltas(CrossEncoderReward.Scorer scorer, RewardPairs pairs) {
-        double[] a = scorer.score(pairs.tickets(), pairs.first());
-        double[] b = scorer.score(pairs.tickets(), pairs.second());
-        double[] deltas = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            deltas[i] = a[i] - b[i];
-        }
-        return deltas;
+        return scorer.deltas(pairs.tickets(), pairs.first(), pairs.second());
     }
 
     private static Map<String, float[]> vectors(CliEncoder encoder, RewardPairs... sets) {

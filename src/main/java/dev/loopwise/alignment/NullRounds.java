@@ -58,7 +58,7 @@ public final class NullRounds {
                 pairs.add(new PreferencePair(ticket.text(), library.get(chosen).text(), library.get(other).text(), kind, 0, 1,
                         ticket.text(), k));
             }
-            RoundSettings settings = new RoundSettings(template.method(), template.beta(), seed, template.reward(),
+            RoundSettings settings = new RoundSettings(template.method(), template.beta(), seed, template.reward(), template.rewardModel(),
                     template.policyEpochs(), template.heldOutShare(), template.minRewardAccuracy(), template.maxIntentDrop(),
                     template.maxKl());
             RoundResult result = AlignmentEngine.run(settings, new RoundData(reference, reference.policy(), pairs, known, library,

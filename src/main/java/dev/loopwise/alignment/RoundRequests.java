@@ -20,7 +20,7 @@ public final class RoundRequests {
         }
     }
 
-    /** @param request method and optional overrides: beta, seed, rewardEpochs, policyEpochs */
+    /** @param request method and optional overrides: beta, seed, rewardEpochs, rewardModel, policyEpochs */
     static RoundSettings settings(AlignmentConfig defaults, RoundResource.RoundRequest request) {
         String method = request == null || request.method() == null ? defaults.method() : request.method();
         try {
@@ -29,6 +29,7 @@ public final class RoundRequests {
                     new RewardTrainer.Config(defaults.rewardHidden(),
                             request == null || request.rewardEpochs() == null ? defaults.rewardEpochs() : request.rewardEpochs(),
                             0.003, 64, seed),
+                    request == null || request.rewardModel() == null ? defaults.rewardModel() : request.rewardModel(),
                     request == null || request.policyEpochs() == null ? defaults.policyEpochs() : request.policyEpochs(),
                     defaults.heldOutShare(), defaults.minRewardAccuracy(), defaults.maxIntentDrop(), defaults.maxKl());
         } catch (IllegalArgumentException e) {
@@ -43,6 +44,7 @@ public final class RoundRequests {
         out.put("seed", s.seed());
         out.put("rewardEpochs", s.reward().epochs());
         out.put("rewardHidden", s.reward().hidden());
+        out.put("rewardModel", s.rewardModel());
         out.put("policyEpochs", s.policyEpochs());
         out.put("heldOutShare", s.heldOutShare());
         out.put("minRewardAccuracy", s.minRewardAccuracy());

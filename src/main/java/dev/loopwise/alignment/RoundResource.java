@@ -28,7 +28,7 @@ public class RoundResource {
     CurrentUser currentUser;
 
     /** Optional overrides of the configured defaults. */
-    public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, Integer policyEpochs) {
+    public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, String rewardModel, Integer policyEpochs) {
     }
 
     public record RoundView(long roundId, String method, String status, double progress, String step, Map<String, Object> settings,

@@ -4,6 +4,7 @@ import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.model.encoder.EmbeddingStore;
+import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.registry.ModelService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,6 +46,10 @@ public class RoundService {
     AgroalDataSource dataSource;
     @Inject
     RoundVersions versions;
+    @Inject
+    EncoderService encoders;
+    @Inject
+    AlignmentConfig alignment;
 
     public AlignmentRound start(RoundSettings settings, String startedBy) {
         AlignmentRound round = QuarkusTransaction.requiringNew().call(() -> {
@@ -118,7 +123,9 @@ public class RoundService {
             round.judgementIds = captured.judgementIds().toArray(Long[]::new);
             round.lineage = lineage(captured);
         });
-        RoundResult result = AlignmentEngine.run(settings, captured.data(), texts -> embeddings.embed(captured.encoder(), texts),
+        RoundReward.CrossSource cross = new RoundReward.CrossSource(encoders.source(captured.encoder()),
+                alignment.crossEncoderBudget().orElse(null));
+        RoundResult result = AlignmentEngine.run(settings, captured.data(), texts -> embeddings.embed(captured.encoder(), texts), cross,
                 (message, progress) -> update(roundId, AlignmentRound.RUNNING, message, progress));
         result.metrics().put("time/snapshot_s", snapshotSeconds);
         update(roundId, AlignmentRound.RUNNING, "Saving the candidate version", 0.92);

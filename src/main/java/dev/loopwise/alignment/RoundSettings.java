@@ -1,23 +1,34 @@
 package dev.loopwise.alignment;
 
+import java.util.List;
+
 /**
  * Settings of one alignment round, validated on construction.
  *
  * @param method            {@code reward_weighted} (distil π* ∝ π_ref·exp(r/β)) or {@code dpo}
+ * @param rewardModel       {@code vector}, {@code cross} (the cross-encoder tuned from the version's encoder) or
+ *                          {@code auto} (the cross-encoder from {@link CrossEncoderRewards#MIN_JUDGEMENTS} judgements on,
+ *                          kept only where it is clearly more accurate on a validation share)
  * @param beta              strength of the KL pull towards π_ref (smaller: follow the reward more)
  * @param heldOutShare      share of tickets whose judgements are kept aside to measure the reward model and the policies
  * @param minRewardAccuracy gate: the reward model's held-out accuracy must reach this
  * @param maxIntentDrop     gate: held-out intent accuracy may fall by at most this much
  * @param maxKl             gate: mean KL(π‖π_ref) over known tickets must stay below this
  */
-public record RoundSettings(String method, double beta, long seed, RewardTrainer.Config reward, int policyEpochs,
+public record RoundSettings(String method, double beta, long seed, RewardTrainer.Config reward, String rewardModel, int policyEpochs,
                             double heldOutShare, double minRewardAccuracy, double maxIntentDrop, double maxKl) {
     public static final String REWARD_WEIGHTED = "reward_weighted";
     public static final String DPO = "dpo";
+    public static final String AUTO_REWARD = "auto";
+    public static final String VECTOR_REWARD = "vector";
+    public static final String CROSS_REWARD = "cross";
 
     public RoundSettings {
         if (!REWARD_WEIGHTED.equals(method) && !DPO.equals(method)) {
             throw new IllegalArgumentException("method must be reward_weighted or dpo, not " + method);
+        }
+        if (!List.of(AUTO_REWARD, VECTOR_REWARD, CROSS_REWARD).contains(rewardModel)) {
+            throw new IllegalArgumentException("rewardModel must be auto, vector or cross, not " + rewardModel);
         }
         if (!(beta > 0) || beta > 100) {
             throw new IllegalArgumentException("beta must be in (0, 100]");

@@ -62,9 +62,10 @@ public class RoundsPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response start(@RestForm String method, @RestForm Double beta, @RestForm Long seed, @RestForm Integer policyEpochs) {
+    public Response start(@RestForm String method, @RestForm Double beta, @RestForm Long seed, @RestForm String rewardModel,
+                          @RestForm Integer policyEpochs) {
         try {
-            RoundSettings settings = RoundRequests.settings(config, new RoundResource.RoundRequest(method, beta, seed, null, policyEpochs));
+            RoundSettings settings = RoundRequests.settings(config, new RoundResource.RoundRequest(method, beta, seed, null, rewardModel, policyEpochs));
             AlignmentRound round = rounds.start(settings, currentUser.name());
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {

@@ -47,6 +47,11 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--beta", defaultValue = "0.5", description = "KL strength β (default: ${DEFAULT-VALUE}).")
     double beta;
 
+    @Option(names = "--reward-model", defaultValue = "vector", description = "The rounds' reward model: vector, cross "
+            + "(a cross-encoder tuned from the encoder) or auto (cross from 200 judgements on, where clearly more accurate) "
+            + "(default: ${DEFAULT-VALUE}).")
+    String rewardModel;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -62,7 +67,7 @@ public class SimulateCommand implements Callable<Integer> {
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();
         List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
-        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), 8, 0.2, 0.55, 0.02, 2.0);
+        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), rewardModel, 8, 0.2, 0.55, 0.02, 2.0);
         boolean all = "all".equalsIgnoreCase(preference.trim());
         List<PreferenceKind> kinds;
         try {
@@ -75,7 +80,7 @@ public class SimulateCommand implements Callable<Integer> {
             Map<PreferenceKind, List<Simulator.Report>> runs = new LinkedHashMap<>();
             for (PreferenceKind kind : kinds) {
                 runs.put(kind, Simulator.run(new Simulator.Settings(rounds, judgements, agreement, lambda, repliesPerIntent, seed, round,
-                        kind), train, test, extra, encoder::embed, encoder.id(), System.err::println));
+                        kind), train, test, extra, encoder::embed, encoder.id(), cross(encoder), System.err::println));
             }
             if (all) {
                 SimulationTables.summary(System.out, runs, agreement);
@@ -84,5 +89,9 @@ public class SimulateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private RoundReward.CrossSource cross(CliEncoder encoder) {
+        return rewardModel.equals(RoundSettings.VECTOR_REWARD) ? null : new RoundReward.CrossSource(encoder.spec().tuningSource(), null);
     }
 }

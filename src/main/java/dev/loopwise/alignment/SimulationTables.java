@@ -11,10 +11,11 @@ final class SimulationTables {
     }
 
     static void rounds(PrintStream out, List<Simulator.Report> reports, double agreement) {
-        out.printf("%-6s %11s %15s %14s %14s %12s %12s %8s %15s %8s%n", "round", "judgements", "RM acc (noisy)", "RM acc (true)",
+        out.printf("%-6s %11s %7s %15s %14s %14s %12s %12s %8s %15s %8s%n", "round", "judgements", "RM", "RM acc (noisy)", "RM acc (true)",
                 "RM in-intent", "best before", "best after", "KL", "outcome", "seconds");
         for (Simulator.Report r : reports) {
-            out.printf("%-6d %11d %15s %14s %14s %12.3f %12.3f %8.3f %15s %8.1f%n", r.round(), r.judgements(), fmt(r.rewardAccuracyNoisy()),
+            out.printf("%-6d %11d %7s %15s %14s %14s %12.3f %12.3f %8.3f %15s %8.1f%n", r.round(), r.judgements(), r.rewardModel(),
+                    fmt(r.rewardAccuracyNoisy()),
                     fmt(r.rewardAccuracyTrue()), fmt(r.rewardAccuracyWithinIntent()), r.trueBestBefore(), r.trueBestAfter(), r.kl(),
                     outcome(r.outcome()), r.millis().values().stream().mapToLong(Long::longValue).sum() / 1000.0);
         }
@@ -51,6 +52,8 @@ final class SimulationTables {
     }
 
     private static void legend(PrintStream out, double agreement) {
+        out.println("RM: the reward model the round's policy update used (vector, or cross: the cross-encoder). RM acc (noisy): "
+                + "the chosen model on the round's held-out judgements; RM acc (true) and RM in-intent: the vector model, kept with the version.");
         out.println("RM acc (true): held-out judged pairs with a true difference; RM in-intent: every two replies of a test ticket's "
                 + "own intent whose true quality differs (0.5 is chance; equal scores count half).");
         out.println("same vector: share of those library pairs whose replies have identical features (the difference lies past the "

@@ -40,11 +40,13 @@ public final class Simulator {
      * before and after the round, and how often a random reply of the right intent would be. Where the model
      * scores two replies exactly alike (the same vector: the difference lies past the encoder's 128 tokens), it
      * counts as half right. {@code sameVector}: the share of those within-intent pairs whose replies have the
-     * same features. {@code outcome} is {@link RoundResult#PASS} (promoted), {@link RoundResult#FAIL} or {@link RoundResult#WAIT}.
+     * same features. {@code rewardModel}: which model the round's policy update used ({@code vector} or {@code cross});
+ * the accuracies against the truth are the vector model's, which the candidate keeps. {@code outcome} is {@link RoundResult#PASS} (promoted), {@link RoundResult#FAIL} or {@link RoundResult#WAIT}.
      */
     public record Report(int round, int judgements, Double rewardAccuracyNoisy, Double rewardAccuracyTrue, double trueBestBefore,
                          double trueBestAfter, double kl, boolean promoted, String reason, Map<String, Long> millis,
-                         String outcome, Double rewardAccuracyWithinIntent, double trueBestByChance, Double sameVector) {
+                         String outcome, Double rewardAccuracyWithinIntent, double trueBestByChance, Double sameVector,
+                         String rewardModel) {
     }
 
     private Simulator() {
@@ -52,6 +54,13 @@ public final class Simulator {
 
     public static List<Report> run(Settings settings, List<TicketRow> train, List<TicketRow> test, List<String> extraTickets,
                                    Function<List<String>, float[][]> embed, String encoderId, Consumer<String> progress) {
+        return run(settings, train, test, extraTickets, embed, encoderId, null, progress);
+    }
+
+    /** @param cross where rounds may tune the cross-encoder reward model from (null: vector model only) */
+    public static List<Report> run(Settings settings, List<TicketRow> train, List<TicketRow> test, List<String> extraTickets,
+                                   Function<List<String>, float[][]> embed, String encoderId, RoundReward.CrossSource cross,
+                                   Consumer<String> progress) {
         Random random = new Random(settings.seed());
         PreferenceKind preference = settings.preference();
         List<WorkspaceSnapshot.ReplyInfo> library = ReplyVariants.library(train, settings.repliesPerIntent(), preference, random);
@@ -83,7 +92,7 @@ public final class Simulator {
             List<String> known = new ArrayList<>(train.stream().map(TicketRow::text).toList());
             known.addAll(extraTickets);
             RoundData data = new RoundData(active, reference.policy(), List.copyOf(pairs), known, library, List.of());
-            RoundResult result = AlignmentEngine.run(settings.round(), data, embed, (message, p) -> { });
+            RoundResult result = AlignmentEngine.run(settings.round(), data, embed, cross, (message, p) -> { });
             if (result.passed()) {
                 active = result.candidate();
             }
@@ -93,7 +102,7 @@ public final class Simulator {
                     TruthMetrics.judgedPairs(view, library, reward, pairs, settings.round(), reviewers, train),
                     before, after, ((Number) result.metrics().get("policy/kl")).doubleValue(), result.passed(), result.reason(),
                     result.stepMillis(), result.outcome(), TruthMetrics.withinIntent(view, reward, test, reviewers, replyIntents),
-                    chance, sameVector));
+                    chance, sameVector, (String) result.metrics().getOrDefault("reward/model", "vector")));
             before = after;
         }
         return reports;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Each gate passes, fails or waits on evidence built to call for exactly that. */
 class GatesTest {
     private static final RoundSettings SETTINGS = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 1,
-            RewardTrainer.Config.defaults(1), 4, 0.2, 0.55, 0.02, 1.0);
+            RewardTrainer.Config.defaults(1), RoundSettings.VECTOR_REWARD, 4, 0.2, 0.55, 0.02, 1.0);
     private static final RewardEvaluation GOOD_REWARD = new RewardEvaluation(200, 0.75, 1.0, 0.05);
     private static final Paired SAME_INTENTS = new Paired(90, 0, 0, 10);
 

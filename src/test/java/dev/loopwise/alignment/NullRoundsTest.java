@@ -19,7 +19,7 @@ class NullRoundsTest {
         DemoData.Split split = DemoData.ticketRows();
         List<TicketRow> train = split.train();
         List<TicketRow> test = split.test();
-        RoundSettings template = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 5, RewardTrainer.Config.defaults(5), 4, 0.2,
+        RoundSettings template = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 5, RewardTrainer.Config.defaults(5), RoundSettings.VECTOR_REWARD, 4, 0.2,
                 0.55, 0.02, 5.0);
         NullRounds.Tally tally = NullRounds.run(20, 300, template, train, test, DemoData::embed, DemoData.encoder().id(), m -> { });
         tally.reasons().forEach(reason -> System.out.println("NULL " + reason));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SimulationTablesTest {
     private static Simulator.Report report(int round, String outcome, String reason) {
         return new Simulator.Report(round, 500 * round, 0.7, 0.8, 0.2, 0.4, 0.3, RoundResult.PASS.equals(outcome), reason,
-                Map.of("encode", 0L, "reward", 1000L, "policy", 2000L, "evaluate", 500L), outcome, 0.75, 0.25, 0.0);
+                Map.of("encode", 0L, "reward", 1000L, "policy", 2000L, "evaluate", 500L), outcome, 0.75, 0.25, 0.0, "vector");
     }
 
     @Test

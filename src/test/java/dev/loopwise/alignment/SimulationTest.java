@@ -19,7 +19,7 @@ class SimulationTest {
 
     /** Rounds of 300 judgements each; the statistical gates promote only on evidence, so the voice test gives them three. */
     private List<Simulator.Report> simulate(PreferenceKind kind, int repliesPerIntent, int rounds) {
-        RoundSettings round = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3, RewardTrainer.Config.defaults(3), 8, 0.2,
+        RoundSettings round = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3, RewardTrainer.Config.defaults(3), RoundSettings.VECTOR_REWARD, 8, 0.2,
                 0.55, 0.02, 5.0);
         List<Simulator.Report> reports = Simulator.run(new Simulator.Settings(rounds, 300, 0.75, 0.5, repliesPerIntent, 3, round, kind), train,
                 test, List.of(), DemoData::embed, DemoData.encoder().id(), message -> { });
