@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
+import dev.loopwise.privacy.ReviewerPrivacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,11 +30,13 @@ public class PreferenceExchange {
 
     @Inject
     EntityManager em;
+    @Inject
+    ReviewerPrivacy privacy;
 
     public record Imported(int imported, String batch) {
     }
 
-    /** Strict preferences as reviewers saw them (replies with slots filled), then imported pairs. */
+    /** Strict preferences as reviewers saw them (replies with slots filled, personal data masked), then imported pairs. */
     @Transactional
     @SuppressWarnings("unchecked")
     public void writeTrl(OutputStream out) throws IOException {
@@ -47,9 +50,9 @@ public class PreferenceExchange {
         rows.addAll(em.createNativeQuery("select prompt, chosen, rejected, margin from imported_preferences order by id").getResultList());
         for (Object[] r : rows) {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("prompt", r[0]);
-            line.put("chosen", r[1]);
-            line.put("rejected", r[2]);
+            line.put("prompt", privacy.mask((String) r[0]));
+            line.put("chosen", privacy.mask((String) r[1]));
+            line.put("rejected", privacy.mask((String) r[2]));
             if (r[3] != null) {
                 line.put("margin", ((Number) r[3]).doubleValue());
             }
@@ -67,8 +70,8 @@ public class PreferenceExchange {
                 where s.reply_text is not null order by f.id""").getResultList();
         for (Object[] r : rows) {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("prompt", r[0]);
-            line.put("completion", r[1]);
+            line.put("prompt", privacy.mask((String) r[0]));
+            line.put("completion", privacy.mask((String) r[1]));
             line.put("label", "up".equals(r[2]));
             out.write(JSON.writeValueAsBytes(line));
             out.write('\n');

@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.privacy.ReviewerPrivacy;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public class ReviewService {
     @Inject
     EntityManager em;
+    @Inject
+    ReviewerPrivacy privacy;
     @Inject
     ReviewConfig config;
     @Inject
@@ -98,13 +101,13 @@ public class ReviewService {
 
     private ReviewView view(long itemId, boolean swapped, long reviewerId) {
         ReviewItem item = ReviewItem.findById(itemId);
-        ReviewView.Candidate one = new ReviewView.Candidate(item.reply1Id, item.reply1Text);
-        ReviewView.Candidate two = new ReviewView.Candidate(item.reply2Id, item.reply2Text);
+        ReviewView.Candidate one = new ReviewView.Candidate(item.reply1Id, privacy.mask(item.reply1Text));
+        ReviewView.Candidate two = new ReviewView.Candidate(item.reply2Id, privacy.mask(item.reply2Text));
         long expiresMillis = ((Number) em.createNativeQuery(
                 "select floor(extract(epoch from expires_at) * 1000) from review_leases where item_id = ?1 and reviewer_id = ?2")
                 .setParameter(1, itemId).setParameter(2, reviewerId).getSingleResult()).longValue();
         OffsetDateTime expires = java.time.Instant.ofEpochMilli(expiresMillis).atOffset(java.time.ZoneOffset.UTC);
-        return new ReviewView(item.id, new ReviewView.Ticket(item.ticketText), item.predictedIntent,
+        return new ReviewView(item.id, new ReviewView.Ticket(privacy.mask(item.ticketText)), item.predictedIntent,
                 swapped ? List.of(two, one) : List.of(one, two), expires);
     }
 

@@ -1,0 +1,60 @@
+package dev.loopwise.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/** Hand-made texts: what must be masked, and what a reviewer still needs to read (orders, amounts, dates). */
+class PiiMaskerTest {
+    private final PiiMasker masker = PiiMasker.all();
+
+    @Test
+    void masksEachKindWithItsPlaceholder() {
+        assertEquals("Write to [EMAIL] please", masker.mask("Write to jane.doe+shop@mail.example.co.uk please"));
+        assertEquals("Refund to [IBAN] today", masker.mask("Refund to DE89 3704 0044 0532 0130 00 today"));
+        assertEquals("Refund to [IBAN].", masker.mask("Refund to GB82WEST12345698765432."));
+        assertEquals("Card [CARD] was charged", masker.mask("Card 4111 1111 1111 1111 was charged"));
+        assertEquals("Card [CARD] was charged", masker.mask("Card 5500-0000-0000-0004 was charged"));
+        assertEquals("Call [PHONE] or [PHONE]", masker.mask("Call +44 20 7946 0958 or (555) 123-4567"));
+        assertEquals("Call me on [PHONE].", masker.mask("Call me on 07700 900123."));
+        assertEquals("Ship to [ADDRESS], Springfield", masker.mask("Ship to 742 Evergreen Terrace, Springfield"));
+        assertEquals("Ship to [ADDRESS] apt 4", masker.mask("Ship to 12 baker street apt 4"));
+        assertEquals("I live at [ADDRESS] now", masker.mask("I live at 1600 Pennsylvania Ave. now"));
+    }
+
+    @Test
+    void leavesWhatAReviewerNeedsToJudge() {
+        String text = "Order 12345678 for $1,299.99 placed on 2024-05-01 (or 05/01/2024), 3 items, tracking 1Z999AA10123456784";
+        assertEquals(text, masker.mask(text));
+        assertEquals("Card 4111 1111 1111 1112 is wrong", masker.mask("Card 4111 1111 1111 1112 is wrong"), "fails Luhn");
+        assertEquals("IBAN DE88 3704 0044 0532 0130 00?", masker.mask("IBAN DE88 3704 0044 0532 0130 00?"), "fails mod 97");
+        assertEquals("I waited 2 days on the road", masker.mask("I waited 2 days on the road"));
+        assertEquals("", masker.mask(""));
+        assertEquals(null, masker.mask(null));
+    }
+
+    @Test
+    void masksOnlyTheKindsAsked() {
+        PiiMasker emailOnly = new PiiMasker(EnumSet.of(PiiMasker.Kind.EMAIL));
+        assertEquals("[EMAIL] / 4111 1111 1111 1111", emailOnly.mask("a@b.io / 4111 1111 1111 1111"));
+        PiiMasker none = new PiiMasker(EnumSet.noneOf(PiiMasker.Kind.class));
+        assertEquals("a@b.io", none.mask("a@b.io"));
+        assertTrue(none.kinds().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> PiiMasker.Kind.parse("passport"));
+    }
+
+    @Test
+    void checksumsByHand() {
+        assertFalse(PiiMasker.validCard("79927398713"), "passes Luhn, but 11 digits are too few for a card");
+        assertTrue(PiiMasker.validCard("4111111111111111"));
+        assertTrue(PiiMasker.validIban("GB82WEST12345698765432"));
+        assertFalse(PiiMasker.validIban("GB83WEST12345698765432"));
+        assertFalse(PiiMasker.looksLikePhone("12345678"), "a bare run of digits is an order number");
+        assertFalse(PiiMasker.looksLikePhone("2024-05-01"), "a date");
+        assertTrue(PiiMasker.looksLikePhone("555 0100 222"));
+    }
+}
