@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.Hashing;
+import dev.loopwise.common.RunMode;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.registry.ModelRegistry;
@@ -61,6 +62,9 @@ public class ServingPipeline {
     private volatile boolean running;
 
     void start(@Observes StartupEvent event) {
+        if (RunMode.isCommand()) {
+            return;
+        }
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
         running = true;
@@ -70,6 +74,9 @@ public class ServingPipeline {
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        if (encoderThread == null) {
+            return;
+        }
         running = false;
         encoderThread.interrupt();
         finisher.shutdown();

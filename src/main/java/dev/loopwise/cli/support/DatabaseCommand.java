@@ -1,5 +1,6 @@
 package dev.loopwise.cli.support;
 
+import dev.loopwise.common.RunMode;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
@@ -32,6 +33,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         System.setProperty("quarkus.banner.enabled", "false");
         System.setProperty("quarkus.log.level", "WARN");
         System.setProperty("loopwise.demo.enabled", "false");
+        RunMode.enterCommandMode();
         String[] args = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
         relaunch = spec.root().commandLine();
         Quarkus.run(Application.class, (code, failure) -> {

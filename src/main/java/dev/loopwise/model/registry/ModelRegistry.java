@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.RunMode;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.policy.BatchScorer;
@@ -32,6 +33,9 @@ public class ModelRegistry {
     EmbeddingStore embeddings;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
+        if (RunMode.isCommand()) {
+            return;
+        }
         reload();
     }
 
