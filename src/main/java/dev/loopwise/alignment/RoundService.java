@@ -3,6 +3,7 @@ package dev.loopwise.alignment;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JobRows;
+import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -78,14 +79,30 @@ public class RoundService {
 
     /** Claims the oldest queued round, if none is running anywhere, and runs it in the background. */
     public void dispatch() {
-        jobs.claim().ifPresent(roundId -> executor.runAsync(() -> {
+        if (!TrainingSlot.tryTake()) {
+            return; // this process trains something else; the job waits for the next look (or another instance)
+        }
+        java.util.Optional<Long> claimed;
+        try {
+            claimed = jobs.claim();
+        } catch (RuntimeException e) {
+            TrainingSlot.release();
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            TrainingSlot.release();
+            return;
+        }
+        long roundId = claimed.get();
+        executor.runAsync(() -> {
             try {
                 execute(roundId, () -> run(roundId));
             } finally {
                 jobs.released(roundId);
+                TrainingSlot.release();
                 dispatch();
             }
-        }));
+        });
     }
 
     /**

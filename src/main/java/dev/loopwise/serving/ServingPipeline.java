@@ -74,7 +74,7 @@ public class ServingPipeline {
     private ExecutorService finisher;
     private volatile boolean running;
     /** Runs before each batch is encoded; tests make it throw to check that the loop survives. */
-    volatile Consumer<List<String>> beforeEncoding = texts -> {
+    private volatile Consumer<List<String>> beforeEncoding = texts -> {
     };
 
     void start(@Observes StartupEvent event) {
@@ -89,6 +89,11 @@ public class ServingPipeline {
         encoderThread = new Thread(this::encodeLoop, "loopwise-serving-encoder");
         encoderThread.setDaemon(true);
         encoderThread.start();
+    }
+
+    /** For tests: what to run on each batch's texts before encoding them (a failure there is a batch's failure). */
+    void beforeEncoding(Consumer<List<String>> hook) {
+        beforeEncoding = hook;
     }
 
     /** Whether the encoder thread is there to answer requests. */

@@ -1,6 +1,7 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.JobRows;
+import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
@@ -67,14 +68,30 @@ public class TrainingService {
 
     /** Claims the oldest queued run, if none is running anywhere, and runs it in the background. */
     void dispatch() {
-        jobs.claim().ifPresent(runId -> executor.runAsync(() -> {
+        if (!TrainingSlot.tryTake()) {
+            return; // this process trains something else; the job waits for the next look (or another instance)
+        }
+        java.util.Optional<Long> claimed;
+        try {
+            claimed = jobs.claim();
+        } catch (RuntimeException e) {
+            TrainingSlot.release();
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            TrainingSlot.release();
+            return;
+        }
+        long runId = claimed.get();
+        executor.runAsync(() -> {
             try {
                 execute(runId, () -> train(runId));
             } finally {
                 jobs.released(runId);
+                TrainingSlot.release();
                 dispatch();
             }
-        }));
+        });
     }
 
     /**
