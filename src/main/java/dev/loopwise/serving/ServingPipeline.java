@@ -121,27 +121,35 @@ public class ServingPipeline {
 
     private void encodeLoop() {
         while (running) {
-            List<Job> taken = new ArrayList<>();
+            List<Job> batch = List.of();
             try {
-                taken.add(queue.take());
+                batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    encode(batch);
+                }
             } catch (InterruptedException e) {
                 return;
-            }
-            queue.drainTo(taken, config.maxBatch() - 1);
-            List<Job> batch = taken.stream().filter(job -> !job.abandoned()).toList();
-            if (batch.isEmpty()) {
-                continue;
-            }
-            try {
-                encode(batch);
             } catch (NoActiveModel e) {
-                batch.forEach(job -> job.future().completeExceptionally(e));
+                fail(batch, e);
             } catch (Throwable e) {
                 // An Error too (OutOfMemoryError, a native library's): only this batch fails, the thread serves on.
                 LOG.errorf(e, "Could not encode a batch of %d requests", batch.size());
-                Failed failed = new Failed(e);
-                batch.forEach(job -> job.future().completeExceptionally(failed));
+                fail(batch, new Failed(e));
             }
+        }
+    }
+
+    /** The requests waiting now, up to a batch, without those whose callers were already answered 503 (timed out). */
+    private List<Job> nextBatch() throws InterruptedException {
+        List<Job> taken = new ArrayList<>();
+        taken.add(queue.take());
+        queue.drainTo(taken, config.maxBatch() - 1);
+        return taken.stream().filter(job -> !job.abandoned()).toList();
+    }
+
+    private static void fail(List<Job> batch, RuntimeException failure) {
+        for (Job job : batch) {
+            job.future().completeExceptionally(failure);
         }
     }
 
@@ -196,8 +204,7 @@ public class ServingPipeline {
             }
         } catch (Throwable e) {
             LOG.errorf(e, "Could not answer a batch of %d requests", batch.size());
-            Failed failed = new Failed(e);
-            batch.forEach(job -> job.future().completeExceptionally(failed));
+            fail(batch, new Failed(e));
         }
     }
 }
