@@ -64,7 +64,7 @@ public class RoundService {
         created.method = settings.method();
         created.settings = RoundRequests.describe(settings);
         created.startedBy = startedBy;
-        created.step = "Waiting for the round that is running to finish";
+        created.step = "Waiting for the round or training that is running to finish";
         created.persist();
         return created;
     }

@@ -49,7 +49,7 @@ public class TrainingService {
         TrainingRun run = QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;
-            created.step = "Waiting for the training that is running to finish";
+            created.step = "Waiting for the training or round that is running to finish";
             created.settings = new LinkedHashMap<>(Map.of("regime", regime, "seed", config.seed()));
             created.persist();
             return created;
