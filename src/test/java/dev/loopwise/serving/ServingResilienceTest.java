@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.ApiKeyService;
@@ -12,10 +14,16 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
-/** The serving encoder loop after an Error in a batch, and readiness when its thread is gone. */
+/** The serving encoder loop after an Error in a batch, requests abandoned while queued, and readiness when its thread is gone. */
 @QuarkusTest
 class ServingResilienceTest {
     @Inject
@@ -51,6 +59,45 @@ class ServingResilienceTest {
                 "select count(*) from served_requests where text = ?1").setParameter(1, poison).getSingleResult()).longValue());
         assertEquals(0, logged, "a failed request is not logged as answered");
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(EncoderReadiness.NAME));
+    }
+
+    @Test
+    void aRequestWhoseCallerWasAlreadyAnsweredIsNeitherEncodedNorLogged() throws Exception {
+        ActiveModel.await();
+        String first = "first " + UUID.randomUUID();
+        String late = "late " + UUID.randomUUID();
+        List<String> encoded = new CopyOnWriteArrayList<>();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        pipeline.beforeEncoding(texts -> {
+            encoded.addAll(texts);
+            if (texts.contains(first)) {
+                busy.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS); // the encoder is busy with a slow batch
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            CompletableFuture<ServingPipeline.Answer> answered = pipeline.submit(first, true, "test");
+            assertTrue(busy.await(30, TimeUnit.SECONDS));
+            CompletableFuture<ServingPipeline.Answer> waiting = pipeline.submit(late, true, "test");
+            // What the request's timeout does while it waits in the queue: its caller gets 503 now.
+            waiting.completeExceptionally(new TimeoutException());
+            release.countDown();
+            answered.get(30, TimeUnit.SECONDS);
+            pipeline.submit("after " + UUID.randomUUID(), true, "test").get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pipeline.beforeEncoding(texts -> {
+            });
+        }
+        assertFalse(encoded.contains(late), "encoded: " + encoded);
+        long logged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from served_requests where text = ?1").setParameter(1, late).getSingleResult()).longValue());
+        assertEquals(0, logged);
     }
 
     @Test
