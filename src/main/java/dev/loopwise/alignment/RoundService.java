@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -82,7 +83,7 @@ public class RoundService {
         if (!TrainingSlot.tryTake()) {
             return; // this process trains something else; the job waits for the next look (or another instance)
         }
-        java.util.Optional<Long> claimed;
+        Optional<Long> claimed;
         try {
             claimed = jobs.claim();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ public class DriftResource {
     @Inject
     DriftActions actions;
     @Inject
-    dev.loopwise.security.CurrentUser currentUser;
+    CurrentUser currentUser;
 
     @GET
     public DriftOverview.Overview drift() {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -71,7 +72,7 @@ public class TrainingService {
         if (!TrainingSlot.tryTake()) {
             return; // this process trains something else; the job waits for the next look (or another instance)
         }
-        java.util.Optional<Long> claimed;
+        Optional<Long> claimed;
         try {
             claimed = jobs.claim();
         } catch (RuntimeException e) {
