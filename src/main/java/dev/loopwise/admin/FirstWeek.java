@@ -59,7 +59,8 @@ public class FirstWeek {
                         + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements) + " more judgements give a first round a fair chance to decide.",
                 "/admin/review"));
         Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
-                List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE)).firstResultOptional();
+                List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
+                .firstResultOptional();
         steps.add(new Step("Run the first improvement round", round.isPresent(), round.map(FirstWeek::describe).orElse("No round yet."),
                 "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better version only when the "
                         + "evidence shows it.", "/admin/rounds"));

@@ -55,4 +55,11 @@ public interface AlignmentConfig {
     /** Promote a candidate whose gates all pass (otherwise it waits for an admin). */
     @WithDefault("true")
     boolean autoPromote();
+
+    /**
+     * A running round whose instance has not refreshed its heartbeat for this long is failed by any instance: its
+     * process died. Instances refresh it every 10 seconds, so keep it well above that.
+     */
+    @WithDefault("2m")
+    java.time.Duration heartbeatStaleness();
 }

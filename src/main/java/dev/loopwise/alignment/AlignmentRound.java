@@ -22,6 +22,11 @@ public class AlignmentRound extends IdentityEntity {
     public static final String REJECTED = "rejected";
     /** The gates could not decide on the data the round had: neither promoted nor rejected; collect more judgements. */
     public static final String NEEDS_EVIDENCE = "needs_evidence";
+    /**
+     * The active version changed while the round ran (an admin rolled back, another round promoted): its
+     * candidate was compared with a version that no longer serves, so it is never promoted.
+     */
+    public static final String SUPERSEDED = "superseded";
     public static final String FAILED = "failed";
 
     public String method;
@@ -55,13 +60,15 @@ public class AlignmentRound extends IdentityEntity {
     public OffsetDateTime createdAt = OffsetDateTime.now();
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
+    /** Refreshed by the instance running it; a stale one means that instance died. */
     @Column(name = "heartbeat_at")
-    public OffsetDateTime heartbeatAt;
+    public OffsetDateTime heartbeatAt = OffsetDateTime.now();
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
     public boolean finished() {
-        return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(NEEDS_EVIDENCE) || status.equals(FAILED);
+        return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(NEEDS_EVIDENCE) || status.equals(SUPERSEDED)
+                || status.equals(FAILED);
     }
 
     public static List<AlignmentRound> newestFirst(int limit) {

@@ -30,9 +30,11 @@ public class RoundFormats {
         };
     }
 
+    /** The status in words, for pages and the API's {@code statusText}. */
     static String statusText(AlignmentRound round) {
         return switch (round.status) {
             case AlignmentRound.NEEDS_EVIDENCE -> "needs more judgements";
+            case AlignmentRound.SUPERSEDED -> "superseded: the active version changed while it ran";
             default -> round.status;
         };
     }
@@ -49,6 +51,8 @@ public class RoundFormats {
                     + "reviewers judging: the next round is proposed on Drift after enough new judgements.";
             case AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE -> "Round " + last.id + " changed nothing for customers: open it "
                     + "to read why. Usually reviewers need to judge more pairs before the next round can decide.";
+            case AlignmentRound.SUPERSEDED -> "Round " + last.id + " was overtaken: the active version changed while it ran, so its "
+                    + "result was not applied. Start a new round to improve the version that serves now.";
             case AlignmentRound.FAILED -> "Round " + last.id + " stopped with an error: open it to read it, then start another.";
             default -> "Round " + last.id + " is running: open it to follow it. The version serving now keeps serving meanwhile.";
         };

@@ -58,6 +58,9 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             case AlignmentRound.REJECTED -> round.candidateVersion != null && round.gates.stream().allMatch(g -> g.verdictOrLegacy().equals(RoundResult.PASS))
                     ? "v" + round.candidateVersion + " passed every check and waits for an admin to promote it on Models."
                     : "The new version was not better, so it was not promoted. Nothing changed for customers.";
+            case AlignmentRound.SUPERSEDED -> "The active version changed while the round ran (a rollback or another round), so v"
+                    + round.candidateVersion + " was not promoted: it was compared with a version that no longer serves. Nothing "
+                    + "changed for customers.";
             case AlignmentRound.FAILED -> "The round stopped with an error; nothing changed for customers.";
             default -> "The round is running; this page updates by itself.";
         };
@@ -71,6 +74,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             case AlignmentRound.NEEDS_EVIDENCE -> "Collect " + (more == null ? "more judgements" : "about " + Counts.of(more, "more judgement"))
                     + " (" + Counts.of(waitingItems, "item") + " waiting for reviewers), then start another round.";
             case AlignmentRound.REJECTED -> "Look at the check that failed below. Usually more judgements, or clearer ones (gold items, rewrites), help; then start another round.";
+            case AlignmentRound.SUPERSEDED -> "Start a new round: it compares with the version that serves now.";
             case AlignmentRound.FAILED -> "Start the round again; if it fails again, the log below says why.";
             default -> "Wait for it to finish; you can leave this page.";
         };

@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** Turns a round request (with defaults from configuration) into validated settings, and back into a description. */
 public final class RoundRequests {
+    private static final double REWARD_LEARNING_RATE = 0.003;
+    private static final int REWARD_BATCH = 64;
+
     private RoundRequests() {
     }
 
@@ -28,13 +31,29 @@ public final class RoundRequests {
             return new RoundSettings(method, request == null || request.beta() == null ? defaults.beta() : request.beta(), seed,
                     new RewardTrainer.Config(defaults.rewardHidden(),
                             request == null || request.rewardEpochs() == null ? defaults.rewardEpochs() : request.rewardEpochs(),
-                            0.003, 64, seed),
+                            REWARD_LEARNING_RATE, REWARD_BATCH, seed),
                     request == null || request.rewardModel() == null ? defaults.rewardModel() : request.rewardModel(),
                     request == null || request.policyEpochs() == null ? defaults.policyEpochs() : request.policyEpochs(),
                     defaults.heldOutShare(), defaults.minRewardAccuracy(), defaults.maxIntentDrop(), defaults.maxKl());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_round", e.getMessage() + ".");
         }
+    }
+
+    /** The settings a queued round was stored with ({@link #describe}), for whichever instance runs it. */
+    static RoundSettings fromDescription(Map<String, Object> d) {
+        long seed = number(d, "seed").longValue();
+        return new RoundSettings((String) d.get("method"), number(d, "beta").doubleValue(), seed,
+                new RewardTrainer.Config(number(d, "rewardHidden").intValue(), number(d, "rewardEpochs").intValue(), REWARD_LEARNING_RATE,
+                        REWARD_BATCH, seed),
+                // Rounds queued before the reward model was a setting used the vector model.
+                d.get("rewardModel") instanceof String model ? model : RoundSettings.VECTOR_REWARD,
+                number(d, "policyEpochs").intValue(), number(d, "heldOutShare").doubleValue(), number(d, "minRewardAccuracy").doubleValue(),
+                number(d, "maxIntentDrop").doubleValue(), number(d, "maxKl").doubleValue());
+    }
+
+    private static Number number(Map<String, Object> description, String key) {
+        return (Number) description.get(key);
     }
 
     static Map<String, Object> describe(RoundSettings s) {

@@ -31,12 +31,13 @@ public class RoundResource {
     public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, String rewardModel, Integer policyEpochs) {
     }
 
-    public record RoundView(long roundId, String method, String status, double progress, String step, Map<String, Object> settings,
+    /** {@code statusText}: the status in words ({@code superseded}: the active version changed while the round ran). */
+    public record RoundView(long roundId, String method, String status, String statusText, double progress, String step, Map<String, Object> settings,
                             Map<String, Object> metrics, List<RoundResult.Gate> gates, Integer baseVersion, Integer candidateVersion,
                             boolean promoted, String reason, int judgements, List<String> log, OffsetDateTime createdAt,
                             OffsetDateTime finishedAt) {
         static RoundView of(AlignmentRound r) {
-            return new RoundView(r.id, r.method, r.status, r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
+            return new RoundView(r.id, r.method, r.status, RoundFormats.statusText(r), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
                     r.candidateVersion, r.promoted, r.reason, r.judgementIds.length, r.log, r.createdAt, r.finishedAt);
         }
     }

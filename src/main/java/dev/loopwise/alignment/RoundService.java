@@ -1,155 +1,169 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
+import dev.loopwise.common.JobRows;
+import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
-import dev.loopwise.model.registry.ModelService;
-import io.agroal.api.AgroalDataSource;
+import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * Runs alignment rounds in the background, one at a time across every instance on the database (a
- * PostgreSQL advisory lock held for the whole round). The active version changes only in the final
- * promotion transaction, so a process killed mid-round leaves it serving; the interrupted round is
- * marked failed when an instance next starts, and can simply be run again.
+ * Runs alignment rounds in the background, one at a time across every instance on the database: a round is
+ * queued as a row and claimed by whichever instance is free ({@link JobRows}). The candidate is stored, the
+ * active version switched (only if the round's base still serves) and the round's outcome written in one final
+ * transaction, so a process killed mid-round leaves the active version serving; the interrupted round is failed
+ * once its heartbeat is stale, and can simply be run again.
  */
 @ApplicationScoped
 public class RoundService {
     private static final Logger LOG = Logger.getLogger(RoundService.class);
-    static final long ROUND_LOCK = 0x526f756e644c6f63L;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    static final String INTERRUPTED = "Interrupted: the process stopped during the round. The active version was not changed; "
+            + "run the round again.";
+    private final JobRows jobs = new JobRows("alignment_rounds",
+            "reason = ?1, step = 'Failed', progress = 1, log = log || jsonb_build_array(to_char(now() at time zone 'utc', 'HH24:MI:SS') "
+                    + "|| '  Marked failed: its instance stopped sending heartbeats.')");
 
     @Inject
     RoundSnapshot snapshot;
     @Inject
     EmbeddingStore embeddings;
     @Inject
-    ModelService models;
+    ModelRegistry registry;
     @Inject
     ManagedExecutor executor;
-    @Inject
-    AgroalDataSource dataSource;
     @Inject
     RoundVersions versions;
     @Inject
     EncoderService encoders;
     @Inject
-    AlignmentConfig alignment;
+    AlignmentConfig config;
 
+    /** Queues a round and starts it when no other round is running. */
     public AlignmentRound start(RoundSettings settings, String startedBy) {
-        AlignmentRound round = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound created = new AlignmentRound();
-            created.method = settings.method();
-            created.settings = RoundRequests.describe(settings);
-            created.startedBy = startedBy;
-            created.persist();
-            return created;
-        });
-        long id = round.id;
-        executor.runAsync(() -> execute(id, settings));
+        AlignmentRound round = QuarkusTransaction.requiringNew().call(() -> queue(settings, startedBy));
+        dispatch();
         return round;
     }
 
-    /** Rounds left running by a process that stopped: nobody holds the round lock, so they cannot be running. */
-    void recoverInterrupted(@Observes StartupEvent event) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!AdvisoryLock.tryLock(lock, ROUND_LOCK)) {
-                return; // another instance is running a round right now
-            }
-            try {
-                QuarkusTransaction.requiringNew().run(() -> AlignmentRound.<AlignmentRound>list("status in ?1",
-                        java.util.List.of(AlignmentRound.RUNNING, AlignmentRound.QUEUED)).forEach(round -> {
-                    round.status = AlignmentRound.FAILED;
-                    round.reason = "Interrupted: the process stopped during the round. The active version was not changed; run the round again.";
-                    round.finishedAt = OffsetDateTime.now();
-                    round.log.add(stamp("Marked failed at start-up: the round had been interrupted."));
-                }));
-            } finally {
-                AdvisoryLock.unlock(lock, ROUND_LOCK);
-            }
-        } catch (SQLException e) {
-            LOG.warn("Could not check for interrupted alignment rounds", e);
-        }
+    /**
+     * Queues a round in the caller's transaction (so that what asked for it and the round commit together); call
+     * {@link #dispatch()} after the commit to start it without waiting for the next heartbeat.
+     */
+    @Transactional
+    public AlignmentRound queue(RoundSettings settings, String startedBy) {
+        AlignmentRound created = new AlignmentRound();
+        created.method = settings.method();
+        created.settings = RoundRequests.describe(settings);
+        created.startedBy = startedBy;
+        created.step = "Waiting for the round or training that is running to finish";
+        created.persist();
+        return created;
     }
 
-    public void execute(long roundId, RoundSettings settings) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!AdvisoryLock.tryLock(lock, ROUND_LOCK)) {
-                update(roundId, AlignmentRound.QUEUED, "Waiting for the round that is running to finish", 0);
-                AdvisoryLock.lock(lock, ROUND_LOCK);
-            }
+    /** Keeps this instance's rounds alive, fails rounds whose instance died, and starts a queued round when none runs. */
+    @Scheduled(every = JobRows.HEARTBEAT_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        List<Long> reclaimed = jobs.beatAndReclaim(config.heartbeatStaleness(), INTERRUPTED);
+        reclaimed.forEach(id -> LOG.warnf("Alignment round %d stopped sending heartbeats (its process stopped): marked failed", id));
+        dispatch();
+    }
+
+    /** Claims the oldest queued round, if none is running anywhere, and runs it in the background. */
+    public void dispatch() {
+        if (!TrainingSlot.tryTake()) {
+            return; // this process trains something else; the job waits for the next look (or another instance)
+        }
+        Optional<Long> claimed;
+        try {
+            claimed = jobs.claim();
+        } catch (RuntimeException e) {
+            TrainingSlot.release();
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            TrainingSlot.release();
+            return;
+        }
+        long roundId = claimed.get();
+        executor.runAsync(() -> {
             try {
-                run(roundId, settings);
+                execute(roundId, () -> run(roundId));
             } finally {
-                AdvisoryLock.unlock(lock, ROUND_LOCK);
+                jobs.released(roundId);
+                TrainingSlot.release();
+                dispatch();
             }
+        });
+    }
+
+    /**
+     * Runs a claimed round's work; whatever it throws — an OutOfMemoryError included — is logged and recorded as
+     * the round's failure, so no round stays "running" after its work has stopped.
+     */
+    void execute(long roundId, Runnable work) {
+        try {
+            work.run();
+        } catch (RoundProgress.Reclaimed e) {
+            LOG.warn(e.getMessage());
         } catch (IllegalArgumentException | ApiException e) {
             LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
-            finish(roundId, AlignmentRound.FAILED, e.getMessage());
-        } catch (RuntimeException | SQLException e) {
+            failQuietly(roundId, e);
+        } catch (Throwable e) {
             LOG.errorf(e, "Alignment round %d failed", roundId);
-            finish(roundId, AlignmentRound.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            failQuietly(roundId, e);
         }
     }
 
-    private void run(long roundId, RoundSettings settings) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            AlignmentRound round = AlignmentRound.findById(roundId);
+    private static void failQuietly(long roundId, Throwable failure) {
+        try {
+            RoundProgress.fail(roundId, JobRows.describe(failure));
+        } catch (Throwable again) {
+            // The heartbeat check fails the round once this instance stops beating for it.
+            LOG.errorf(again, "Could not record the failure of alignment round %d", roundId);
+        }
+    }
+
+    private void run(long roundId) {
+        RoundSettings settings = QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = RoundProgress.running(roundId);
             round.startedAt = OffsetDateTime.now();
+            return RoundRequests.fromDescription(round.settings);
         });
-        update(roundId, AlignmentRound.RUNNING, "Taking a snapshot of the judgements", 0.01);
+        RoundProgress.update(roundId, "Taking a snapshot of the judgements", 0.01);
         long started = System.nanoTime();
         RoundSnapshot.Captured captured = snapshot.capture();
         double snapshotSeconds = (System.nanoTime() - started) / 1e9;
         QuarkusTransaction.requiringNew().run(() -> {
-            AlignmentRound round = AlignmentRound.findById(roundId);
+            AlignmentRound round = RoundProgress.running(roundId);
             round.baseVersion = captured.baseVersion();
             round.referenceVersion = captured.referenceVersion();
             round.judgementIds = captured.judgementIds().toArray(Long[]::new);
             round.lineage = lineage(captured);
         });
         RoundReward.CrossSource cross = new RoundReward.CrossSource(encoders.source(captured.encoder()),
-                alignment.crossEncoderBudget().orElse(null));
+                config.crossEncoderBudget().orElse(null));
         RoundResult result = AlignmentEngine.run(settings, captured.data(), texts -> embeddings.embed(captured.encoder(), texts), cross,
-                (message, progress) -> update(roundId, AlignmentRound.RUNNING, message, progress));
+                (message, progress) -> RoundProgress.update(roundId, message, progress));
         result.metrics().put("time/snapshot_s", snapshotSeconds);
-        update(roundId, AlignmentRound.RUNNING, "Saving the candidate version", 0.92);
-        int candidate = versions.save(result, captured, roundId, settings);
-        boolean promote = result.passed() && versions.autoPromote();
-        if (promote) {
-            models.promote(candidate, "alignment", "round " + roundId);
-        } else {
-            versions.reject(candidate, result.passed());
+        RoundProgress.update(roundId, "Saving the candidate version", 0.92);
+        RoundVersions.Concluded concluded = versions.conclude(roundId, result, captured, settings);
+        if (concluded.promoted()) {
+            registry.reload();
         }
-        QuarkusTransaction.requiringNew().run(() -> {
-            AlignmentRound round = AlignmentRound.findById(roundId);
-            round.metrics = new LinkedHashMap<>(result.metrics());
-            round.gates = result.gates();
-            round.candidateVersion = candidate;
-            round.promoted = promote;
-        });
-        String verdict = result.outcome();
-        String outcome = promote ? "Promoted v" + candidate : result.passed() ? "v" + candidate + " passed its gates; waiting for an admin"
-                : verdict.equals(RoundResult.WAIT) ? "Not enough evidence yet: " + result.reason() : "Rejected: " + result.reason();
-        String status = promote ? AlignmentRound.PROMOTED
-                : verdict.equals(RoundResult.WAIT) ? AlignmentRound.NEEDS_EVIDENCE : AlignmentRound.REJECTED;
-        finish(roundId, status, promote ? null : result.passed() ? outcome : result.reason());
-        log(roundId, outcome);
+        LOG.infof("Alignment round %d: %s", roundId, concluded.outcome());
     }
 
     private static Map<String, Object> lineage(RoundSnapshot.Captured captured) {
@@ -162,35 +176,4 @@ public class RoundService {
         lineage.put("replies", captured.data().replies().stream().map(r -> r.id()).toList());
         return lineage;
     }
-
-    private void update(long roundId, String status, String step, double progress) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            AlignmentRound round = AlignmentRound.findById(roundId);
-            round.status = status;
-            round.step = step;
-            round.progress = progress;
-            round.heartbeatAt = OffsetDateTime.now();
-            round.log.add(stamp(step));
-        });
-    }
-
-    private void log(long roundId, String line) {
-        QuarkusTransaction.requiringNew().run(() -> AlignmentRound.<AlignmentRound>findById(roundId).log.add(stamp(line)));
-    }
-
-    private void finish(long roundId, String status, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            AlignmentRound round = AlignmentRound.findById(roundId);
-            round.status = status;
-            round.reason = reason;
-            round.progress = 1;
-            round.step = status.equals(AlignmentRound.FAILED) ? "Failed" : "Done";
-            round.finishedAt = OffsetDateTime.now();
-        });
-    }
-
-    private static String stamp(String line) {
-        return OffsetDateTime.now(ZoneOffset.UTC).format(CLOCK) + "  " + line;
-    }
-
 }

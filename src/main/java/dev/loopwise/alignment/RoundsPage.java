@@ -88,7 +88,7 @@ public class RoundsPage {
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> history() {
         return AlignmentRound.<AlignmentRound>list("status in ?1 order by id", List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED,
-                AlignmentRound.NEEDS_EVIDENCE))
+                AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
                 .stream().map(r -> {
                     Map<String, Object> point = new LinkedHashMap<>(r.metrics);
                     point.put("round", r.id);

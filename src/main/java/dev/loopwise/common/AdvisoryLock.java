@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * PostgreSQL session advisory locks: what makes training, rounds and drift checks run once across every
- * instance sharing the database. The lock lives as long as the connection holds it, so a killed process
- * releases it with its connection.
+ * PostgreSQL session advisory locks, tried and never waited for: waiting would hold a pooled connection idle
+ * for as long as the holder works. The lock lives as long as the connection holds it, so a killed process
+ * releases it with its connection. (Training runs and rounds are claimed as rows instead: see {@link JobRows}.)
  */
 public final class AdvisoryLock {
     private AdvisoryLock() {
@@ -18,11 +18,6 @@ public final class AdvisoryLock {
             row.next();
             return row.getBoolean(1);
         }
-    }
-
-    /** Waits for the lock. */
-    public static void lock(Connection connection, long key) throws SQLException {
-        connection.createStatement().execute("select pg_advisory_lock(" + key + ")");
     }
 
     public static void unlock(Connection connection, long key) throws SQLException {

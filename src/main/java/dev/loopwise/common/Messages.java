@@ -136,6 +136,26 @@ public final class Messages {
         return "You have no judgement on item " + itemId + " to undo.";
     }
 
+    // Model lifecycle: switches of the active version, drift proposals, the answering pipeline.
+    public static String activeChanged(int version) {
+        return "The active version changed while version " + version + " was being switched in, so nothing was changed. "
+                + "Reload Models to see which version serves now, then try again if you still want version " + version + ".";
+    }
+
+    public static String noRoundRequest(long actionId) {
+        return "No round request " + actionId + " waiting for a decision.";
+    }
+
+    public static String roundRequestDecided(long actionId, String status) {
+        return "Round request " + actionId + " was already " + ("approved".equals(status) ? "approved: its round is on Rounds"
+                : "dismissed") + ". Nothing more was done.";
+    }
+
+    public static final String REVIEW_ITEMS_FAILED = "Loopwise could not make new review items because of an error on its side "
+            + "(it is in the server log). Nothing was saved; try again in a moment.";
+    public static final String SERVING_FAILED = "Loopwise could not answer this request because of an error on its side "
+            + "(it is in the server log). Nothing was logged for it; retry in a moment.";
+
     public static final String KEY_FOR_OTHER_USER = "Only an admin may create or revoke API keys for another user.";
     public static final String CANNOT_DEMOTE_LAST_ADMIN = "This is the last admin account; create another admin first.";
 }

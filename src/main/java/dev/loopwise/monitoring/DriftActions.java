@@ -4,6 +4,7 @@ import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.alignment.RoundRequests;
 import dev.loopwise.alignment.RoundService;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.common.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -120,29 +121,39 @@ public class DriftActions {
         }
     }
 
-    /** An admin approves a requested round. */
+    /**
+     * An admin approves a requested round. Claiming the request (a conditional update on its status) and queuing its
+     * round are one transaction, so two approvals at once start one round: the second gets 409.
+     */
     public long approve(long actionId, String admin) {
-        requirePending(actionId);
-        AlignmentRound round = rounds.start(roundDefaults.settings(), admin);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update monitoring_actions set status = 'approved', round_id = ?1 where id = ?2 and status = 'pending'")
-                .setParameter(1, round.id).setParameter(2, actionId).executeUpdate());
-        return round.id;
+        long roundId = QuarkusTransaction.requiringNew().call(() -> {
+            decide(actionId, "approved");
+            AlignmentRound round = rounds.queue(roundDefaults.settings(), admin);
+            em.createNativeQuery("update monitoring_actions set round_id = ?1 where id = ?2").setParameter(1, round.id)
+                    .setParameter(2, actionId).executeUpdate();
+            return round.id;
+        });
+        rounds.dispatch();
+        return roundId;
     }
 
     public void dismiss(long actionId) {
-        requirePending(actionId);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update monitoring_actions set status = 'dismissed' where id = ?1 and status = 'pending'")
-                .setParameter(1, actionId).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> decide(actionId, "dismissed"));
     }
 
-    private void requirePending(long actionId) {
-        boolean pending = QuarkusTransaction.requiringNew().call(() -> !em.createNativeQuery(
-                "select 1 from monitoring_actions where id = ?1 and status = 'pending'").setParameter(1, actionId).getResultList().isEmpty());
-        if (!pending) {
-            throw ApiException.notFound("No round request " + actionId + " waiting for a decision.");
+    /** Moves a pending request to its decision; 409 when someone decided it first, 404 when there is no such request. */
+    private void decide(long actionId, String decision) {
+        int claimed = em.createNativeQuery("update monitoring_actions set status = ?1 where id = ?2 and status = 'pending'")
+                .setParameter(1, decision).setParameter(2, actionId).executeUpdate();
+        if (claimed == 1) {
+            return;
         }
+        List<?> status = em.createNativeQuery("select status from monitoring_actions where id = ?1 and action = 'round_requested'")
+                .setParameter(1, actionId).getResultList();
+        if (status.isEmpty() || status.get(0).equals("waiting")) {
+            throw ApiException.notFound(Messages.noRoundRequest(actionId));
+        }
+        throw ApiException.conflict("already_decided", Messages.roundRequestDecided(actionId, (String) status.get(0)));
     }
 
     private boolean recentlyActed() {

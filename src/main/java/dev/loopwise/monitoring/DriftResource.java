@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -22,6 +24,10 @@ public class DriftResource {
     DriftOverview overview;
     @Inject
     MonitoringService monitoring;
+    @Inject
+    DriftActions actions;
+    @Inject
+    CurrentUser currentUser;
 
     @GET
     public DriftOverview.Overview drift() {
@@ -45,5 +51,19 @@ public class DriftResource {
             body.put("newTopics", c.report().newTopics());
             return Response.ok(body).build();
         }).orElse(Response.noContent().build());
+    }
+
+    /** Approves a requested round: {@code 200 {"roundId"}}; 409 {@code already_decided} when it was approved or dismissed before. */
+    @POST
+    @Path("/actions/{id}/approve")
+    public Map<String, Object> approve(@PathParam("id") long id) {
+        return Map.of("roundId", actions.approve(id, currentUser.name()));
+    }
+
+    /** Dismisses a requested round: 204; 409 {@code already_decided} when it was approved or dismissed before. */
+    @POST
+    @Path("/actions/{id}/dismiss")
+    public void dismiss(@PathParam("id") long id) {
+        actions.dismiss(id);
     }
 }

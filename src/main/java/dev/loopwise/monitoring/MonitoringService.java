@@ -58,7 +58,8 @@ public class MonitoringService {
             try {
                 actions.wakeWaiting();
                 check(false);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // An Error too: the next check runs on schedule either way, and the log says why this one stopped.
                 LOG.warn("Drift check failed", e);
             }
         }

@@ -1,5 +1,7 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.intent.IntentPrediction;
@@ -11,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
 
 /**
  * Makes review items: tickets from served traffic and imported unlabelled tickets (a configurable mix;
@@ -26,7 +30,7 @@ import java.util.stream.IntStream;
  */
 @ApplicationScoped
 public class ReviewItemGenerator {
-    static final long REFILL_LOCK = 0x5265766965774c6bL;
+    private static final Logger LOG = Logger.getLogger(ReviewItemGenerator.class);
     /** With a reward model, this many times the wanted tickets are drawn and the least certain kept. */
     static final int UNCERTAINTY_POOL = 3;
 
@@ -42,66 +46,91 @@ public class ReviewItemGenerator {
     record Source(String text, String hash, String kind, String id) {
     }
 
+    /** One item as it will be inserted. */
+    private record Draft(Source source, IntentPrediction intent, ServingModel.Candidate one, ServingModel.Candidate two, String strategy,
+                         int modelVersion, Integer versusVersion, boolean overlap) {
+    }
+
+    /*
+     * Texts are encoded before any transaction opens and items are written afterwards in a short one: encoding
+     * can take seconds, and nothing may hold a lock or a pooled connection that long. Two refills at once may
+     * both write; the unique key and the check for open items keep that to a few extra items, never duplicates
+     * of one pair.
+     */
+
     /** Makes items for these served requests (texts and their hashes), e.g. the ones drift monitoring singled out. */
     public int fromRequests(List<String> texts, List<String> hashes) {
         Optional<ServingModel> active = registry.current();
         if (active.isEmpty() || texts.isEmpty()) {
             return 0;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("select pg_advisory_xact_lock(" + REFILL_LOCK + ")").getSingleResult();
-            float[][] vectors = embeddings.embed(active.get().encoder(), texts);
-            Random random = new Random();
-            int made = 0;
-            for (int i = 0; i < texts.size(); i++) {
-                made += create(new Source(texts.get(i), hashes.get(i), "request", null), vectors[i], active.get(), Optional.empty(), null,
-                        random) ? 1 : 0;
-            }
-            return made;
-        });
+        float[][] vectors = embeddings.embed(active.get().encoder(), texts);
+        Random random = new Random();
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            draft(new Source(texts.get(i), hashes.get(i), "request", null), vectors[i], active.get(), Optional.empty(), null, random)
+                    .ifPresent(drafts::add);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> insert(drafts));
     }
 
-    /** Makes up to {@code count} new items (one refill at a time); returns how many were made. */
+    /**
+     * Makes up to {@code count} new items; returns how many were made (1 when another refill made them meanwhile).
+     * Any failure, an Error included, is logged and answered with 503: the caller's request fails, nothing half-made stays.
+     */
     public int refill(int count) {
+        try {
+            return make(count);
+        } catch (ApiException e) {
+            throw e;
+        } catch (Throwable e) {
+            LOG.error("Could not make review items", e);
+            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "review_items_failed", Messages.REVIEW_ITEMS_FAILED);
+        }
+    }
+
+    private int make(int count) {
         Optional<ServingModel> active = registry.current();
         if (active.isEmpty()) {
             return 0;
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            em.createNativeQuery("select pg_advisory_xact_lock(" + REFILL_LOCK + ")").getSingleResult();
-            if (ReviewItem.countOpen() >= count) {
-                return 1; // someone refilled while this call waited
-            }
-            ServingModel model = active.get();
-            boolean ranked = model.bundle().reward() != null;
-            List<Source> sources = sources(ranked ? count * UNCERTAINTY_POOL : count);
-            if (sources.isEmpty()) {
-                return 0;
-            }
-            Optional<ServingModel> versus = ModelVersion.findUnderReview().map(v -> registry.load(v.version));
-            float[][] all = embeddings.embed(model.encoder(), sources.stream().map(Source::text).toList());
-            float[][] vectors = all;
-            if (ranked) {
-                int[] keep = leastSure(model, sources, all, count);
-                sources = java.util.Arrays.stream(keep).mapToObj(sources::get).toList();
-                vectors = java.util.Arrays.stream(keep).mapToObj(i -> all[i]).toArray(float[][]::new);
-            }
-            // A candidate trained on another encoder reads that encoder's vectors, never the active version's.
-            List<String> texts = sources.stream().map(Source::text).toList();
-            float[][] versusVectors = versus.isEmpty() ? null
-                    : versus.get().encoder().equals(model.encoder()) ? vectors : embeddings.embed(versus.get().encoder(), texts);
-            Random random = new Random();
-            int made = 0;
-            for (int i = 0; i < sources.size(); i++) {
-                made += create(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random) ? 1 : 0;
-            }
-            return made;
-        });
+        ServingModel model = active.get();
+        boolean ranked = model.bundle().reward() != null;
+        record Picked(List<Source> sources, Integer versusVersion) {
+        }
+        Picked picked = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countOpen() >= count ? null
+                : new Picked(sources(ranked ? count * UNCERTAINTY_POOL : count), ModelVersion.findUnderReview().map(v -> v.version).orElse(null)));
+        if (picked == null) {
+            return 1;
+        }
+        List<Source> sources = picked.sources();
+        if (sources.isEmpty()) {
+            return 0;
+        }
+        Optional<ServingModel> versus = Optional.ofNullable(picked.versusVersion()).map(registry::load);
+        float[][] all = embeddings.embed(model.encoder(), sources.stream().map(Source::text).toList());
+        float[][] vectors = all;
+        if (ranked) {
+            int[] keep = leastSure(model, sources, all, count);
+            sources = Arrays.stream(keep).mapToObj(sources::get).toList();
+            vectors = Arrays.stream(keep).mapToObj(i -> all[i]).toArray(float[][]::new);
+        }
+        // A candidate trained on another encoder reads that encoder's vectors, never the active version's.
+        List<String> texts = sources.stream().map(Source::text).toList();
+        float[][] versusVectors = versus.isEmpty() ? null
+                : versus.get().encoder().equals(model.encoder()) ? vectors : embeddings.embed(versus.get().encoder(), texts);
+        Random random = new Random();
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            draft(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random).ifPresent(drafts::add);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> ReviewItem.countOpen() >= count ? 1 : insert(drafts));
     }
 
-    private boolean create(Source source, float[] x, ServingModel model, Optional<ServingModel> versus, float[] versusX, Random random) {
+    private Optional<Draft> draft(Source source, float[] x, ServingModel model, Optional<ServingModel> versus, float[] versusX,
+                                  Random random) {
         if (model.candidates().size() < 2) {
-            return false;
+            return Optional.empty();
         }
         IntentPrediction intent = model.bundle().intent().predict(x);
         double[] pi = model.replyDistribution(x, source.text(), intent);
@@ -124,22 +153,28 @@ public class ReviewItemGenerator {
             second = sample(pi, first, config.sampleTemperature(), random);
             strategy = "sample";
         }
-        ServingModel.Candidate one = model.candidates().get(first);
-        ServingModel.Candidate two = model.candidates().get(second);
-        boolean overlap = random.nextDouble() < config.overlapShare();
-        return em.createNativeQuery("""
-                insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
-                    reply1_text, reply2_text, strategy, model_version, versus_version, kind, required_judgements)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) on conflict do nothing""")
-                .setParameter(1, source.text()).setParameter(2, source.hash()).setParameter(3, source.kind())
-                .setParameter(4, source.id()).setParameter(5, intent.outOfScope() ? null : intent.label())
-                .setParameter(6, one.replyId()).setParameter(7, two.replyId())
-                .setParameter(8, SlotFiller.fill(one.text(), source.text()).text())
-                .setParameter(9, SlotFiller.fill(two.text(), source.text()).text())
-                .setParameter(10, strategy).setParameter(11, model.version()).setParameter(12, versusVersion)
-                .setParameter(13, overlap ? ReviewItem.OVERLAP : ReviewItem.REGULAR)
-                .setParameter(14, overlap ? config.overlapJudgements() : config.judgementsPerItem())
-                .executeUpdate() == 1;
+        return Optional.of(new Draft(source, intent, model.candidates().get(first), model.candidates().get(second), strategy, model.version(),
+                versusVersion, random.nextDouble() < config.overlapShare()));
+    }
+
+    private int insert(List<Draft> drafts) {
+        int made = 0;
+        for (Draft d : drafts) {
+            made += em.createNativeQuery("""
+                    insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
+                        reply1_text, reply2_text, strategy, model_version, versus_version, kind, required_judgements)
+                    values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) on conflict do nothing""")
+                    .setParameter(1, d.source().text()).setParameter(2, d.source().hash()).setParameter(3, d.source().kind())
+                    .setParameter(4, d.source().id()).setParameter(5, d.intent().outOfScope() ? null : d.intent().label())
+                    .setParameter(6, d.one().replyId()).setParameter(7, d.two().replyId())
+                    .setParameter(8, SlotFiller.fill(d.one().text(), d.source().text()).text())
+                    .setParameter(9, SlotFiller.fill(d.two().text(), d.source().text()).text())
+                    .setParameter(10, d.strategy()).setParameter(11, d.modelVersion()).setParameter(12, d.versusVersion())
+                    .setParameter(13, d.overlap() ? ReviewItem.OVERLAP : ReviewItem.REGULAR)
+                    .setParameter(14, d.overlap() ? config.overlapJudgements() : config.judgementsPerItem())
+                    .executeUpdate();
+        }
+        return made;
     }
 
     /**

@@ -21,12 +21,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Answers tickets in micro-batches. Concurrent requests queue up while the encoder works on the
  * previous batch and are then encoded together (one encoder call, one cache lookup); a second thread
  * decides, logs the batch in one insert and completes the requests, while the encoder moves on.
+ * A batch that fails in any way, an Error included, fails its own requests with 503 and the encoder thread
+ * goes on with the next; readiness reports the thread ({@link EncoderReadiness}).
  */
 @ApplicationScoped
 public class ServingPipeline {
@@ -42,7 +45,18 @@ public class ServingPipeline {
         }
     }
 
-    record Job(String text, boolean withReply, String caller, long startedNanos, CompletableFuture<Answer> future) {
+    /** A batch could not be answered: its requests get 503 (the cause is in the log). */
+    public static class Failed extends RuntimeException {
+        Failed(Throwable cause) {
+            super("Could not answer a batch of requests", cause);
+        }
+    }
+
+    record Job(String text, boolean withReply, String caller, long startedNanos, long deadlineNanos, CompletableFuture<Answer> future) {
+        /** Its caller has been answered already (timed out): encoding or logging it would be work for nobody. */
+        boolean abandoned() {
+            return future.isDone() || System.nanoTime() - deadlineNanos > 0;
+        }
     }
 
     @Inject
@@ -60,6 +74,9 @@ public class ServingPipeline {
     private Thread encoderThread;
     private ExecutorService finisher;
     private volatile boolean running;
+    /** Runs before each batch is encoded; tests make it throw to check that the loop survives. */
+    private volatile Consumer<List<String>> beforeEncoding = texts -> {
+    };
 
     void start(@Observes StartupEvent event) {
         if (RunMode.isCommand()) {
@@ -68,9 +85,25 @@ public class ServingPipeline {
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
         running = true;
+        startEncoder();
+    }
+
+    /** Starts the encoder thread (again, in tests, after it was stopped). */
+    synchronized void startEncoder() {
         encoderThread = new Thread(this::encodeLoop, "loopwise-serving-encoder");
         encoderThread.setDaemon(true);
         encoderThread.start();
+    }
+
+    /** For tests: what to run on each batch's texts before encoding them (a failure there is a batch's failure). */
+    void beforeEncoding(Consumer<List<String>> hook) {
+        beforeEncoding = hook;
+    }
+
+    /** Whether the encoder thread is there to answer requests. */
+    boolean encoderAlive() {
+        Thread thread = encoderThread;
+        return thread != null && thread.isAlive();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -86,7 +119,8 @@ public class ServingPipeline {
     /** Queues a ticket; the future fails with {@link NoActiveModel} or {@link IllegalStateException} (overloaded). */
     public CompletableFuture<Answer> submit(String text, boolean withReply, String caller) {
         CompletableFuture<Answer> future = new CompletableFuture<>();
-        if (!queue.offer(new Job(text, withReply, caller, System.nanoTime(), future))) {
+        long now = System.nanoTime();
+        if (!queue.offer(new Job(text, withReply, caller, now, now + config.timeout().toNanos(), future))) {
             future.completeExceptionally(new IllegalStateException("overloaded"));
         }
         return future.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -94,35 +128,57 @@ public class ServingPipeline {
 
     private void encodeLoop() {
         while (running) {
-            List<Job> batch = new ArrayList<>();
+            List<Job> batch = List.of();
             try {
-                batch.add(queue.take());
+                batch = nextBatch();
+                if (!batch.isEmpty()) {
+                    encode(batch);
+                }
             } catch (InterruptedException e) {
                 return;
-            }
-            queue.drainTo(batch, config.maxBatch() - 1);
-            try {
-                ServingModel model = registry.current().orElseThrow(NoActiveModel::new);
-                List<String> hashes = batch.stream().map(j -> Hashing.sha256Hex(j.text())).toList();
-                // The active version's own encoder: a version never reads vectors of another encoder.
-                Map<String, float[]> known = embeddings.lookup(model.encoder().id(), hashes);
-                List<String> newHashes = new ArrayList<>();
-                List<String> newTexts = new ArrayList<>();
-                for (int i = 0; i < batch.size(); i++) {
-                    if (!known.containsKey(hashes.get(i)) && !newHashes.contains(hashes.get(i))) {
-                        newHashes.add(hashes.get(i));
-                        newTexts.add(batch.get(i).text());
-                    }
-                }
-                float[][] fresh = newTexts.isEmpty() ? new float[0][] : encoder.encode(model.encoder(), newTexts);
-                for (int i = 0; i < fresh.length; i++) {
-                    known.put(newHashes.get(i), fresh[i]);
-                }
-                finisher.execute(() -> finish(batch, hashes, known, newHashes, fresh, model));
-            } catch (RuntimeException e) {
-                batch.forEach(job -> job.future().completeExceptionally(e));
+            } catch (NoActiveModel e) {
+                fail(batch, e);
+            } catch (Throwable e) {
+                // An Error too (OutOfMemoryError, a native library's): only this batch fails, the thread serves on.
+                LOG.errorf(e, "Could not encode a batch of %d requests", batch.size());
+                fail(batch, new Failed(e));
             }
         }
+    }
+
+    /** The requests waiting now, up to a batch, without those whose callers were already answered 503 (timed out). */
+    private List<Job> nextBatch() throws InterruptedException {
+        List<Job> taken = new ArrayList<>();
+        taken.add(queue.take());
+        queue.drainTo(taken, config.maxBatch() - 1);
+        return taken.stream().filter(job -> !job.abandoned()).toList();
+    }
+
+    private static void fail(List<Job> batch, RuntimeException failure) {
+        for (Job job : batch) {
+            job.future().completeExceptionally(failure);
+        }
+    }
+
+    private void encode(List<Job> batch) {
+        ServingModel model = registry.current().orElseThrow(NoActiveModel::new);
+        List<String> hashes = batch.stream().map(j -> Hashing.sha256Hex(j.text())).toList();
+        beforeEncoding.accept(batch.stream().map(Job::text).toList());
+        // The active version's own encoder: a version never reads vectors of another encoder.
+        Map<String, float[]> known = embeddings.lookup(model.encoder().id(), hashes);
+        List<String> newHashes = new ArrayList<>();
+        List<String> newTexts = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (!known.containsKey(hashes.get(i)) && !newHashes.contains(hashes.get(i))) {
+                newHashes.add(hashes.get(i));
+                newTexts.add(batch.get(i).text());
+            }
+        }
+        float[][] fresh = newTexts.isEmpty() ? new float[0][] : encoder.encode(model.encoder(), newTexts);
+        for (int i = 0; i < fresh.length; i++) {
+            known.put(newHashes.get(i), fresh[i]);
+        }
+        finisher.execute(() -> finish(batch, hashes, known, newHashes, fresh, model));
     }
 
     private void finish(List<Job> batch, List<String> hashes, Map<String, float[]> vectors, List<String> newHashes,
@@ -138,19 +194,24 @@ public class ServingPipeline {
                 ServingModel.Decision decision = decisions.get(i);
                 Answer answer = new Answer(UUID.randomUUID(), decision, model.version());
                 answers.add(answer);
+                if (job.future().isDone()) {
+                    continue; // timed out meanwhile: its caller got 503 and no request id, so it is not logged as answered
+                }
                 entries.add(new RequestLog.Entry(answer.requestId(), job.withReply() ? "respond" : "classify", job.text(),
                         hashes.get(i), decision, model.version(), (System.nanoTime() - job.startedNanos()) / 1e6, job.caller()));
             }
             if (!newHashes.isEmpty()) {
                 embeddings.store(model.encoder().id(), newHashes, fresh);
             }
-            log.write(entries);
+            if (!entries.isEmpty()) {
+                log.write(entries);
+            }
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).future().complete(answers.get(i));
             }
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             LOG.errorf(e, "Could not answer a batch of %d requests", batch.size());
-            batch.forEach(job -> job.future().completeExceptionally(e));
+            fail(batch, new Failed(e));
         }
     }
 }

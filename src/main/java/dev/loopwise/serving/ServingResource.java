@@ -87,6 +87,9 @@ public class ServingResource {
             if (cause instanceof ServingPipeline.NoActiveModel) {
                 throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", Messages.NO_ACTIVE_MODEL);
             }
+            if (cause instanceof ServingPipeline.Failed) {
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", Messages.SERVING_FAILED);
+            }
             if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
                 throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", Messages.OVERLOADED);
             }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real kill -9 in the middle of an alignment round: the active version keeps serving, no judgement
- * is lost, the round is marked failed at the next start, and running it again works.
+ * is lost, the round is marked failed once its heartbeat is stale, and running it again works.
  */
 class RoundKillIT {
     static final int PORT = 18091;
@@ -22,7 +22,8 @@ class RoundKillIT {
     @Test
     void killingTheProcessMidRoundLeavesTheActiveVersionServing() throws Exception {
         PackagedApp.dropDatabase();
-        var env = PackagedApp.environment(PORT);
+        var env = new java.util.HashMap<>(PackagedApp.environment(PORT));
+        env.put("LOOPWISE_ALIGNMENT_HEARTBEAT_STALENESS", "20s"); // the default (2 minutes) would only make the test wait
         assertEquals(0, PackagedApp.run(env, "db-init").exitCode());
         Path log = Files.createTempFile("loopwise-kill", ".log");
         Process server = PackagedApp.start(env, log, "demo");
@@ -53,7 +54,8 @@ class RoundKillIT {
 
         server = PackagedApp.start(env, log, "demo");
         try {
-            JsonNode after = JSON.readTree(PackagedApp.get(base + "/api/v1/rounds/" + round, admin).body());
+            // Nobody beats for the killed round any more: an instance fails it once the heartbeat is stale.
+            JsonNode after = awaitStatusOtherThan(admin, round, "running");
             assertEquals("failed", after.get("status").asText());
             assertTrue(after.get("reason").asText().startsWith("Interrupted"), after.toString());
             JsonNode served = JSON.readTree(PackagedApp.postJson(base + "/api/v1/respond", admin, "{\"text\":\"where is my order\"}").body());
@@ -106,6 +108,18 @@ class RoundKillIT {
             Thread.sleep(200);
         }
         throw new AssertionError("the round never reached: " + step);
+    }
+
+    private JsonNode awaitStatusOtherThan(String admin, long round, String status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode r = JSON.readTree(PackagedApp.get(base + "/api/v1/rounds/" + round, admin).body());
+            if (!r.get("status").asText().equals(status)) {
+                return r;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("round " + round + " stayed " + status);
     }
 
     private String awaitFinished(String admin, long round) throws Exception {

@@ -133,6 +133,8 @@ class RoleMatrixTest {
             api("GET", "/api/v1/rounds", Access.api(200, ADMIN), null),
             api("GET", "/api/v1/drift", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/drift/check", Access.api(409, ADMIN).or(200), null),
+            api("POST", "/api/v1/drift/actions/{missingId}/approve", Access.api(404, ADMIN), c -> ""),
+            api("POST", "/api/v1/drift/actions/{missingId}/dismiss", Access.api(404, ADMIN), c -> ""),
             api("GET", "/api/v1/rounds/{missingId}", Access.api(404, ADMIN), null),
             new Row("GET", "/api/v1/export/preferences", Access.api(200, ADMIN), null, "application/x-ndjson", null),
             new Row("POST", "/api/v1/datasets/preferences", Access.api(201, ADMIN), "application/x-ndjson", "application/json",

@@ -33,6 +33,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         System.setProperty("quarkus.banner.enabled", "false");
         System.setProperty("quarkus.log.level", "WARN");
         System.setProperty("loopwise.demo.enabled", "false");
+        // A short-lived command must not claim a queued training or round (it would die with the command) nor run drift checks.
         RunMode.enterCommandMode();
         String[] args = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
         relaunch = spec.root().commandLine();

@@ -31,6 +31,27 @@ public class ModelActivation extends IdentityEntity {
         activation.persist();
     }
 
+    /**
+     * Makes {@code target} the active version if {@code expected} still is (none active when null), and records
+     * why: a compare-and-set, so a switch decided on an older view of the registry (a round that compared with
+     * its base, an admin's page) never undoes a switch made meanwhile. Call it inside a transaction; false
+     * when the active version is no longer {@code expected}, and then nothing changed.
+     */
+    public static boolean swap(int target, Integer expected, String reason, String actor) {
+        ModelVersion.getEntityManager().flush();
+        if (expected == null) {
+            if (ModelVersion.count("status", ModelVersion.ACTIVE) > 0) {
+                return false;
+            }
+        } else if (ModelVersion.update("status = ?1 where status = ?2 and version = ?3", ModelVersion.RETIRED, ModelVersion.ACTIVE,
+                expected) == 0) {
+            return false; // another switch retired it first (the row lock made this statement wait for it, then see it)
+        }
+        ModelVersion.update("status = ?1, activatedAt = ?2 where version = ?3", ModelVersion.ACTIVE, OffsetDateTime.now(), target);
+        record(target, expected, reason, actor);
+        return true;
+    }
+
     public static List<ModelActivation> recent(int limit) {
         return find("order by id desc").page(0, limit).list();
     }

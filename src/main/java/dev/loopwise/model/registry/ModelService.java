@@ -1,10 +1,10 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 
 /**
  * Changes which version serves. A switch is one transaction (the partial unique index guarantees a
@@ -62,14 +62,11 @@ public class ModelService {
             throw ApiException.conflict("never_served", "Version " + version
                     + " has never served, so there is nothing to roll back to; promote it instead.");
         }
-        Integer previous = ModelVersion.findActive().map(v -> {
-            v.status = ModelVersion.RETIRED;
-            v.flush();
-            return v.version;
-        }).orElse(null);
-        target.status = ModelVersion.ACTIVE;
-        target.activatedAt = OffsetDateTime.now();
-        ModelActivation.record(version, previous, reason, actor);
+        Integer previous = ModelVersion.findActive().map(v -> v.version).orElse(null);
+        if (!ModelActivation.swap(version, previous, reason, actor)) {
+            throw ApiException.conflict("active_changed", Messages.activeChanged(version));
+        }
+        ModelVersion.getEntityManager().refresh(target);
         return target;
     }
 }

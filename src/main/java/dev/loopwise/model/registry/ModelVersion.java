@@ -79,10 +79,12 @@ public class ModelVersion extends IdentityEntity {
         return query.list();
     }
 
+    /**
+     * The next version number, from a sequence shared by training runs and alignment rounds: two jobs saving at
+     * the same moment get different numbers without waiting for each other. A save that rolls back leaves a gap.
+     */
     public static int nextVersionNumber() {
-        Integer max = getEntityManager().createQuery("select max(v.version) from ModelVersion v", Integer.class)
-                .getSingleResult();
-        return max == null ? 1 : max + 1;
+        return ((Number) getEntityManager().createNativeQuery("select nextval('model_version_numbers')").getSingleResult()).intValue();
     }
 
     /** The encoder this version was trained on, and is always served and evaluated with. */

@@ -52,4 +52,11 @@ public interface TrainingConfig {
     /** Passes over the training tickets when fitting the reply policy. */
     @WithDefault("15")
     int policyEpochs();
+
+    /**
+     * A running training whose instance has not refreshed its heartbeat for this long is failed by any instance:
+     * its process died. Instances refresh it every 10 seconds, so keep it well above that.
+     */
+    @WithDefault("2m")
+    java.time.Duration heartbeatStaleness();
 }

@@ -46,6 +46,10 @@ public class TrainingRun extends IdentityEntity {
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
 
+    /** Refreshed by the instance running it; a stale one means that instance died. */
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt = OffsetDateTime.now();
+
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
 

@@ -1,7 +1,7 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.AdvisoryLock;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.JobRows;
+import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
@@ -9,33 +9,29 @@ import dev.loopwise.model.encoder.TunedEncoder;
 import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.TunedEncoderWeights;
-import dev.loopwise.ticket.Intent;
-import dev.loopwise.ticket.Reply;
-import dev.loopwise.ticket.Ticket;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * Trains model versions in the background: reads the workspace once, trains, stores the version with
- * its metrics and lineage, and records progress so the admin page can draw it. One training at a time
- * across every instance sharing the database (a PostgreSQL advisory lock); later requests wait their turn.
+ * Trains model versions in the background: reads the workspace once, trains, stores the version with its
+ * metrics and lineage, and records progress so the admin page can draw it. One training runs at a time across
+ * every instance sharing the database: a run is queued as a row and claimed by whichever instance is free
+ * ({@link JobRows}); later requests wait as rows, holding no connection.
  */
 @ApplicationScoped
 public class TrainingService {
     private static final Logger LOG = Logger.getLogger(TrainingService.class);
-    /** Advisory lock key of model training (any constant shared by all instances). */
-    static final long TRAINING_LOCK = 0x4c6f6f7077697365L;
+    static final String INTERRUPTED = "Interrupted: the process stopped during the training. No version was made; train again.";
+    private final JobRows jobs = new JobRows("training_runs", "error = ?1");
 
     @Inject
     EmbeddingStore embeddings;
@@ -46,9 +42,6 @@ public class TrainingService {
     @Inject
     ManagedExecutor executor;
     @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
     EncoderService encoderService;
 
     /** Queues a run and returns at once; {@code regime} is one of {@link IntentRegime#CHOICES}. */
@@ -57,62 +50,97 @@ public class TrainingService {
         TrainingRun run = QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;
+            created.step = "Waiting for the training or round that is running to finish";
             created.settings = new LinkedHashMap<>(Map.of("regime", regime, "seed", config.seed()));
             created.persist();
             return created;
         });
-        long id = run.id;
-        executor.runAsync(() -> execute(id, regime));
+        dispatch();
         return run;
     }
 
-    /** Runs a queued training now, on the calling thread. */
-    public void execute(long runId, String regime) {
-        try (Connection lock = dataSource.getConnection()) {
-            if (!AdvisoryLock.tryLock(lock, TRAINING_LOCK)) {
-                progress(runId, TrainingRun.QUEUED, "Waiting for the training that is running to finish", 0);
-                AdvisoryLock.lock(lock, TRAINING_LOCK);
-            }
-            try {
-                progress(runId, TrainingRun.RUNNING, "Reading the workspace", 0.01);
-                WorkspaceSnapshot workspace = QuarkusTransaction.requiringNew().call(TrainingService::snapshot);
-                TrainingConfig t = config;
-                EncoderRef encoder = embeddings.workspaceEncoder();
-                TrainedModel trained = ModelTrainer.train(
-                        new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.oosWeight(), t.policyHidden(),
-                                t.policyEpochs(), t.minFineTuneExamples(), t.fineTuneBudget().orElse(null), t.autoFineTune()),
-                        workspace, encoders(), encoder, new RunListener(runId));
-                ModelVersion version = save(trained, trained.encoder(), runId);
-                finish(runId, TrainingRun.SUCCEEDED, null, version.id);
-                if (version.status.equals(ModelVersion.ACTIVE)) {
-                    registry.reload();
-                }
-                LOG.infof("Training run %d produced model version %d (%s)", runId, version.version, version.status);
-            } finally {
-                AdvisoryLock.unlock(lock, TRAINING_LOCK);
-            }
-        } catch (CancellationException e) {
-            LOG.infof("Training run %d was cancelled", runId);
-            finish(runId, TrainingRun.CANCELLED, null, null);
-        } catch (RuntimeException | SQLException e) {
-            LOG.errorf(e, "Training run %d failed", runId);
-            finish(runId, TrainingRun.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+    /** Keeps this instance's runs alive, fails runs whose instance died, and starts a queued run when none runs. */
+    @Scheduled(every = JobRows.HEARTBEAT_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        List<Long> reclaimed = jobs.beatAndReclaim(config.heartbeatStaleness(), INTERRUPTED);
+        reclaimed.forEach(id -> LOG.warnf("Training run %d stopped sending heartbeats (its process stopped): marked failed", id));
+        dispatch();
+    }
+
+    /** Claims the oldest queued run, if none is running anywhere, and runs it in the background. */
+    void dispatch() {
+        if (!TrainingSlot.tryTake()) {
+            return; // this process trains something else; the job waits for the next look (or another instance)
         }
+        Optional<Long> claimed;
+        try {
+            claimed = jobs.claim();
+        } catch (RuntimeException e) {
+            TrainingSlot.release();
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            TrainingSlot.release();
+            return;
+        }
+        long runId = claimed.get();
+        executor.runAsync(() -> {
+            try {
+                execute(runId, () -> train(runId));
+            } finally {
+                jobs.released(runId);
+                TrainingSlot.release();
+                dispatch();
+            }
+        });
     }
 
     /**
-     * Asks a queued or running training to stop; it stops at its next step and no version is made, so the
-     * active version keeps serving. False when the run has already ended.
+     * Runs a claimed run's work; whatever it throws — an OutOfMemoryError included — is logged and recorded as
+     * the run's failure, so no run stays "running" after its work has stopped.
+     */
+    void execute(long runId, Runnable work) {
+        try {
+            work.run();
+        } catch (CancellationException e) {
+            LOG.infof("Training run %d was cancelled", runId);
+            TrainingRecords.finish(runId, TrainingRun.CANCELLED, null);
+        } catch (TrainingRecords.Reclaimed e) {
+            LOG.warn(e.getMessage());
+        } catch (Throwable e) {
+            LOG.errorf(e, "Training run %d failed", runId);
+            try {
+                TrainingRecords.finish(runId, TrainingRun.FAILED, JobRows.describe(e));
+            } catch (Throwable again) {
+                // The heartbeat check fails the run once this instance stops beating for it.
+                LOG.errorf(again, "Could not record the failure of training run %d", runId);
+            }
+        }
+    }
+
+    private void train(long runId) {
+        String regime = TrainingRecords.regime(runId);
+        TrainingRecords.progress(runId, "Reading the workspace", 0.01);
+        WorkspaceSnapshot workspace = TrainingRecords.snapshot();
+        TrainingConfig t = config;
+        EncoderRef encoder = embeddings.workspaceEncoder();
+        TrainedModel trained = ModelTrainer.train(
+                new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.oosWeight(), t.policyHidden(),
+                        t.policyEpochs(), t.minFineTuneExamples(), t.fineTuneBudget().orElse(null), t.autoFineTune()),
+                workspace, encoders(), encoder, new RunListener(runId));
+        ModelVersion version = TrainingRecords.saveAndFinish(trained, trained.encoder(), runId);
+        if (version.status.equals(ModelVersion.ACTIVE)) {
+            registry.reload();
+        }
+        LOG.infof("Training run %d produced model version %d (%s)", runId, version.version, version.status);
+    }
+
+    /**
+     * Asks a queued or running training to stop; a queued one ends at once, a running one at its next step, and no
+     * version is made, so the active version keeps serving. False when the run has already ended.
      */
     public boolean cancel(long runId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            TrainingRun run = TrainingRun.findById(runId);
-            if (run == null || run.finished()) {
-                return false;
-            }
-            run.cancelRequested = true;
-            return true;
-        });
+        return TrainingRecords.cancel(runId);
     }
 
     private TrainingEncoders encoders() {
@@ -155,7 +183,7 @@ public class TrainingService {
             long now = System.nanoTime();
             if (now - lastWrite > 1_000_000_000L || done == 0 || lastWrite == 0) {
                 lastWrite = now;
-                progress(runId, TrainingRun.RUNNING, message, done);
+                TrainingRecords.progress(runId, message, done);
             }
             if (cancelled()) {
                 throw new CancellationException("Training run " + runId + " was cancelled");
@@ -167,67 +195,9 @@ public class TrainingService {
             long now = System.nanoTime();
             if (!cancelled && now - lastRead > 1_000_000_000L) {
                 lastRead = now;
-                cancelled = QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(runId).cancelRequested);
+                cancelled = TrainingRecords.cancelRequested(runId);
             }
             return cancelled;
         }
     }
-
-    static WorkspaceSnapshot snapshot() {
-        List<WorkspaceSnapshot.IntentInfo> intents = Intent.listByName().stream()
-                .map(i -> new WorkspaceSnapshot.IntentInfo(i.name, i.description)).toList();
-        List<WorkspaceSnapshot.TicketInfo> tickets = Ticket.<Ticket>find("from Ticket t join fetch t.intent order by t.id").list().stream()
-                .map(t -> new WorkspaceSnapshot.TicketInfo(t.id, t.text, t.intent.name, t.response, t.split)).toList();
-        List<WorkspaceSnapshot.ReplyInfo> replies = Reply.listActive().stream()
-                .map(r -> new WorkspaceSnapshot.ReplyInfo(r.id, r.intent.name, r.text)).toList();
-        return new WorkspaceSnapshot(intents, tickets, replies);
-    }
-
-    private ModelVersion save(TrainedModel trained, EncoderRef encoder, long runId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            ModelVersion version = new ModelVersion();
-            version.version = ModelVersion.nextVersionNumber();
-            boolean first = ModelVersion.findActive().isEmpty();
-            version.status = first ? ModelVersion.ACTIVE : ModelVersion.CANDIDATE;
-            version.encoderId = encoder.id();
-            version.encoderSource = encoder.source();
-            version.regime = trained.bundle().intent().regime();
-            version.parameters = trained.bundle().toBytes();
-            version.checksum = Hashing.sha256Hex(version.parameters);
-            version.lineage = new LinkedHashMap<>(trained.lineage());
-            version.lineage.put("trainingRun", runId);
-            version.metrics = new LinkedHashMap<>(trained.metrics());
-            version.createdBy = TrainingRun.<TrainingRun>findById(runId).startedBy;
-            if (first) {
-                version.activatedAt = OffsetDateTime.now();
-            }
-            version.persist();
-            if (first) {
-                ModelActivation.record(version.version, null, ModelService.FIRST_MODEL, version.createdBy);
-            }
-            return version;
-        });
-    }
-
-    private void progress(long runId, String status, String step, double progress) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            TrainingRun run = TrainingRun.findById(runId);
-            run.status = status;
-            run.step = step;
-            run.progress = progress;
-        });
-    }
-
-    private void finish(long runId, String status, String error, Long versionId) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            TrainingRun run = TrainingRun.findById(runId);
-            run.status = status;
-            run.error = error;
-            run.progress = status.equals(TrainingRun.SUCCEEDED) ? 1 : run.progress;
-            run.step = status.equals(TrainingRun.SUCCEEDED) ? "Done" : run.step;
-            run.version = versionId == null ? null : ModelVersion.findById(versionId);
-            run.finishedAt = OffsetDateTime.now();
-        });
-    }
-
 }

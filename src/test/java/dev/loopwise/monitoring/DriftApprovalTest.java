@@ -1,0 +1,66 @@
+package dev.loopwise.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Two admins approving one proposed round at the same moment start one round; the other is told it was decided. */
+@QuarkusTest
+class DriftApprovalTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aConcurrentSecondApprovalGets409() throws Exception {
+        long action = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "insert into monitoring_actions (action, reason, status) values ('round_requested', 'test: 200 new judgements', 'pending') "
+                        + "returning id").getSingleResult()).longValue());
+        Caller admin = Caller.apiKey(keys, "admin");
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Response> responses = new ArrayList<>();
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sent.add(pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return admin.request().contentType("application/json").post("/api/v1/drift/actions/" + action + "/approve");
+                }));
+            }
+            for (Future<Response> f : sent) {
+                responses.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        responses.sort((a, b) -> Integer.compare(a.statusCode(), b.statusCode()));
+        assertEquals(200, responses.get(0).statusCode(), responses.get(0).asString());
+        assertEquals(409, responses.get(1).statusCode(), responses.get(1).asString());
+        assertEquals("already_decided", responses.get(1).path("code"));
+        assertTrue(((String) responses.get(1).path("error")).contains("already approved"), responses.get(1).asString());
+
+        long roundId = ((Number) responses.get(0).path("roundId")).longValue();
+        List<?> rounds = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select round_id from monitoring_actions where id = ?1 and status = 'approved'").setParameter(1, action).getResultList());
+        assertEquals(List.of(roundId), rounds.stream().map(r -> ((Number) r).longValue()).toList(), "one round, named by the request");
+        admin.request().contentType("application/json").post("/api/v1/drift/actions/" + action + "/dismiss").then().statusCode(409);
+        admin.request().contentType("application/json").post("/api/v1/drift/actions/999999/approve").then().statusCode(404);
+    }
+}

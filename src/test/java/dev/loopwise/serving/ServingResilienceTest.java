@@ -1,0 +1,119 @@
+package dev.loopwise.serving;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** The serving encoder loop after an Error in a batch, requests abandoned while queued, and readiness when its thread is gone. */
+@QuarkusTest
+class ServingResilienceTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    ServingPipeline pipeline;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void anErrorFailsItsBatchWith503AndTheLoopServesOn() {
+        ActiveModel.await();
+        Caller client = Caller.apiKey(keys, "reviewer1");
+        String poison = "poison " + UUID.randomUUID();
+        // No ticket text makes the encoder throw an Error, so one is thrown in the real loop where the encoder runs.
+        pipeline.beforeEncoding(texts -> {
+            if (texts.contains(poison)) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+        });
+        try {
+            client.request().contentType("application/json").body("{\"text\":\"" + poison + "\"}").post("/api/v1/respond")
+                    .then().statusCode(503).body("code", equalTo("serving_failed"));
+            for (int i = 0; i < 3; i++) {
+                client.request().contentType("application/json").body("{\"text\":\"Where is my parcel? It has been a week.\"}")
+                        .post("/api/v1/respond").then().statusCode(200);
+            }
+        } finally {
+            pipeline.beforeEncoding(texts -> {
+            });
+        }
+        long logged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from served_requests where text = ?1").setParameter(1, poison).getSingleResult()).longValue());
+        assertEquals(0, logged, "a failed request is not logged as answered");
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem(EncoderReadiness.NAME));
+    }
+
+    @Test
+    void aRequestWhoseCallerWasAlreadyAnsweredIsNeitherEncodedNorLogged() throws Exception {
+        ActiveModel.await();
+        String first = "first " + UUID.randomUUID();
+        String late = "late " + UUID.randomUUID();
+        List<String> encoded = new CopyOnWriteArrayList<>();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        pipeline.beforeEncoding(texts -> {
+            encoded.addAll(texts);
+            if (texts.contains(first)) {
+                busy.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS); // the encoder is busy with a slow batch
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            CompletableFuture<ServingPipeline.Answer> answered = pipeline.submit(first, true, "test");
+            assertTrue(busy.await(30, TimeUnit.SECONDS));
+            CompletableFuture<ServingPipeline.Answer> waiting = pipeline.submit(late, true, "test");
+            // What the request's timeout does while it waits in the queue: its caller gets 503 now.
+            waiting.completeExceptionally(new TimeoutException());
+            release.countDown();
+            answered.get(30, TimeUnit.SECONDS);
+            pipeline.submit("after " + UUID.randomUUID(), true, "test").get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pipeline.beforeEncoding(texts -> {
+            });
+        }
+        assertFalse(encoded.contains(late), "encoded: " + encoded);
+        long logged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from served_requests where text = ?1").setParameter(1, late).getSingleResult()).longValue());
+        assertEquals(0, logged);
+    }
+
+    @Test
+    void readinessIsDownWhileTheEncoderThreadIsDead() throws Exception {
+        ActiveModel.await();
+        Thread encoder = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("loopwise-serving-encoder"))
+                .findFirst().orElseThrow();
+        encoder.interrupt(); // idle in take(): the loop ends, as any death of the thread would end it
+        encoder.join(10_000);
+        try {
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        } finally {
+            pipeline.startEncoder();
+        }
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        Caller.apiKey(keys, "reviewer1").request().contentType("application/json").body("{\"text\":\"I want to cancel my order\"}")
+                .post("/api/v1/classify").then().statusCode(200);
+    }
+}
