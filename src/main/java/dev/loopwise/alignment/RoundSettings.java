@@ -27,7 +27,7 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
         if (!REWARD_WEIGHTED.equals(method) && !DPO.equals(method)) {
             throw new IllegalArgumentException("method must be reward_weighted or dpo, not " + method);
         }
-        if (!List.of(AUTO_REWARD, VECTOR_REWARD, CROSS_REWARD).contains(rewardModel)) {
+        if (rewardModel == null || !List.of(AUTO_REWARD, VECTOR_REWARD, CROSS_REWARD).contains(rewardModel)) {
             throw new IllegalArgumentException("rewardModel must be auto, vector or cross, not " + rewardModel);
         }
         if (!(beta > 0) || beta > 100) {

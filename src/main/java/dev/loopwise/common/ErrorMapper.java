@@ -128,6 +128,14 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri, HttpHeaders headers) {
+        // The database refused a value as data (class 22: NUL bytes, too long, out of range): the request's
+        // transaction rolled back, and the client can fix what it sent.
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                LOG.debugf("Refused a value the database cannot store on %s: %s", uri.getPath(), sql.getMessage());
+                return respond(Status.BAD_REQUEST, "invalid_value", Messages.unstorableValue(sql.getSQLState()), uri, headers);
+            }
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error %s on %s", reference, uri.getPath());
         return respond(Status.INTERNAL_SERVER_ERROR, "internal_error",

@@ -20,7 +20,9 @@ import java.io.IOException;
  * <ul>
  * <li>a number or boolean where text is expected ({@code {"text": 42}} would otherwise become "42");</li>
  * <li>a key given twice (which value did the client mean?);</li>
- * <li>a NUL character in any text: PostgreSQL cannot store it, so it would fail the request half-way.</li>
+ * <li>a NUL character in any text: PostgreSQL cannot store it, so it would fail the request half-way;</li>
+ * <li>half of a surrogate pair ({@code "\ud800"} alone): it is no character at all, and the tokenizer and the
+ * database would each mangle it differently.</li>
  * </ul>
  */
 @Singleton
@@ -47,7 +49,22 @@ public class JsonStrictness implements ObjectMapperCustomizer {
             if (text != null && text.indexOf('\u0000') >= 0) {
                 throw ApiException.badRequest("invalid_text", Messages.nulInText(parser.currentName()));
             }
+            if (text != null && hasLoneSurrogate(text)) {
+                throw ApiException.badRequest("invalid_text", Messages.loneSurrogateInText(parser.currentName()));
+            }
             return text;
+        }
+
+        private static boolean hasLoneSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

@@ -61,6 +61,22 @@ public final class Messages {
                 + "version on Models so that customers asking about it get an answer.";
     }
 
+    public static String loneSurrogateInText(String field) {
+        return "The field '" + (field == null ? "text" : field) + "' contains half of a UTF-16 surrogate pair (such as \\ud800 "
+                + "alone), which is not a character. Send the text as valid Unicode.";
+    }
+
+    /** A value the database refused as data (SQL state class 22), in words; nothing of the request was stored. */
+    public static String unstorableValue(String sqlState) {
+        return switch (sqlState) {
+            case "22021", "22P05" -> "A text you sent contains a NUL character (\\u0000) or bytes that are not UTF-8, which "
+                    + "Loopwise cannot store. Remove control characters and send it again; nothing was saved.";
+            case "22001" -> "A value you sent is longer than its field allows. Shorten it and send it again; nothing was saved.";
+            case "22003" -> "A number you sent is out of range. Send a smaller one; nothing was saved.";
+            default -> "A value you sent cannot be stored (" + sqlState + "). Check the values and send them again; nothing was saved.";
+        };
+    }
+
     public static String nulInText(String field) {
         return "The field '" + (field == null ? "text" : field) + "' contains a NUL character (\\u0000), which Loopwise cannot store. "
                 + "Remove control characters from the text and send it again.";

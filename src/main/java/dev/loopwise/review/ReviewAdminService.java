@@ -24,7 +24,7 @@ public class ReviewAdminService {
     /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad). */
     @Transactional
     public void makeGold(long itemId, String answer) {
-        if (!Set.of("1", "2", "tie", "both_bad").contains(answer)) {
+        if (answer == null || !Set.of("1", "2", "tie", "both_bad").contains(answer)) {
             throw ApiException.badRequest("invalid_gold", "A gold answer is 1, 2, tie or both_bad.");
         }
         ReviewItem item = ReviewItem.<ReviewItem>findByIdOptional(itemId)

@@ -23,6 +23,8 @@ public class UserService {
     LoginThrottle throttle;
 
     /** What an admin changes about an account; a null field stays as it is. */
+    static final int MAX_DISPLAY_NAME = 128;
+
     public record UserChange(String displayName, String roles, String password, Boolean disabled) {
     }
 
@@ -39,7 +41,7 @@ public class UserService {
         }
         User user = new User();
         user.username = username;
-        user.displayName = displayName == null || displayName.isBlank() ? username : displayName.strip();
+        user.displayName = displayName == null || displayName.isBlank() ? username : checkedDisplayName(displayName);
         user.roles = String.join(",", roleSet);
         user.setPassword(password);
         user.createdAt = OffsetDateTime.now();
@@ -74,7 +76,7 @@ public class UserService {
             }
         }
         if (change.displayName() != null) {
-            user.displayName = change.displayName().isBlank() ? user.username : change.displayName().strip();
+            user.displayName = change.displayName().isBlank() ? user.username : checkedDisplayName(change.displayName());
         }
         boolean rolesChanged = !roles.equals(user.roleSet());
         user.roles = String.join(",", roles);
@@ -143,6 +145,15 @@ public class UserService {
     /** Now, at the precision PostgreSQL stores, so that a stamp compares with exactly what was saved. */
     private static OffsetDateTime sessionCutoff() {
         return OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The column holds 128 characters; say so before the database has to. */
+    private static String checkedDisplayName(String displayName) {
+        String name = displayName.strip();
+        if (name.length() > MAX_DISPLAY_NAME) {
+            throw ApiException.badRequest("invalid_display_name", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
+        }
+        return name;
     }
 
     void checkPassword(String password) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class SlotFiller {
     private static final Pattern SLOT = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    /** Starts only where a run of address characters starts: otherwise a long text without '@' costs quadratic time. */
+    private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern ORDER_CODE = Pattern.compile("(?<![A-Za-z0-9])#?([A-Za-z]{1,4}-?\\d{5,12})(?![A-Za-z0-9])");
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?i)\\b(?:order|purchase|ref(?:erence)?)\\s*(?:number|no\\.?|nr\\.?|#|id)?\\s*[:#]?\\s*#?([A-Za-z]{0,4}-?\\d{4,12})\\b");
