@@ -69,6 +69,8 @@ public class ServingPipeline {
     ModelRegistry registry;
     @Inject
     RequestLog log;
+    @Inject
+    ServingMetrics metrics;
 
     private BlockingQueue<Job> queue;
     private Thread encoderThread;
@@ -83,6 +85,7 @@ public class ServingPipeline {
             return;
         }
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        metrics.watchQueue(queue::size);
         finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
         running = true;
         startEncoder();
@@ -121,6 +124,7 @@ public class ServingPipeline {
         CompletableFuture<Answer> future = new CompletableFuture<>();
         long now = System.nanoTime();
         if (!queue.offer(new Job(text, withReply, caller, now, now + config.timeout().toNanos(), future))) {
+            metrics.count(ServingMetrics.Outcome.OVERLOADED, 1);
             future.completeExceptionally(new IllegalStateException("overloaded"));
         }
         return future.orTimeout(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -137,10 +141,12 @@ public class ServingPipeline {
             } catch (InterruptedException e) {
                 return;
             } catch (NoActiveModel e) {
+                metrics.count(ServingMetrics.Outcome.NO_MODEL, batch.size());
                 fail(batch, e);
             } catch (Throwable e) {
                 // An Error too (OutOfMemoryError, a native library's): only this batch fails, the thread serves on.
                 LOG.errorf(e, "Could not encode a batch of %d requests", batch.size());
+                metrics.count(ServingMetrics.Outcome.FAILED, batch.size());
                 fail(batch, new Failed(e));
             }
         }
@@ -151,7 +157,9 @@ public class ServingPipeline {
         List<Job> taken = new ArrayList<>();
         taken.add(queue.take());
         queue.drainTo(taken, config.maxBatch() - 1);
-        return taken.stream().filter(job -> !job.abandoned()).toList();
+        List<Job> waiting = taken.stream().filter(job -> !job.abandoned()).toList();
+        metrics.count(ServingMetrics.Outcome.ABANDONED, taken.size() - waiting.size());
+        return waiting;
     }
 
     private static void fail(List<Job> batch, RuntimeException failure) {
@@ -174,7 +182,9 @@ public class ServingPipeline {
                 newTexts.add(batch.get(i).text());
             }
         }
+        long encodeStart = System.nanoTime();
         float[][] fresh = newTexts.isEmpty() ? new float[0][] : encoder.encode(model.encoder(), newTexts);
+        metrics.batch(batch.size(), System.nanoTime() - encodeStart);
         for (int i = 0; i < fresh.length; i++) {
             known.put(newHashes.get(i), fresh[i]);
         }
@@ -207,10 +217,15 @@ public class ServingPipeline {
                 log.write(entries);
             }
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).future().complete(answers.get(i));
+                if (batch.get(i).future().complete(answers.get(i))) {
+                    metrics.answered(batch.get(i).startedNanos());
+                } else {
+                    metrics.count(ServingMetrics.Outcome.ABANDONED, 1);
+                }
             }
         } catch (Throwable e) {
             LOG.errorf(e, "Could not answer a batch of %d requests", batch.size());
+            metrics.count(ServingMetrics.Outcome.FAILED, batch.size());
             fail(batch, new Failed(e));
         }
     }

@@ -1,0 +1,76 @@
+package dev.loopwise.serving;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * What the serving pipeline is doing, for Prometheus (names as scraped): {@code loopwise_serving_queue_depth},
+ * {@code loopwise_serving_batch_size} (requests encoded together), {@code loopwise_serving_encode_seconds}
+ * (one batch through the encoder), {@code loopwise_serving_request_seconds} (queueing, encoding, deciding and
+ * logging of one answered request) and {@code loopwise_serving_requests_total} by {@code outcome}. The
+ * histograms export buckets, so p95s can be computed across instances.
+ */
+@ApplicationScoped
+public class ServingMetrics {
+    /** How a request ended. */
+    public enum Outcome {
+        ANSWERED, OVERLOADED, ABANDONED, FAILED, NO_MODEL;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+    private final DistributionSummary batchSize;
+    private final Timer encode;
+    private final Timer request;
+    private final MeterRegistry registry;
+
+    @Inject
+    public ServingMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, Counter.builder("loopwise.serving.requests").tag("outcome", outcome.tag())
+                    .description("Requests to /respond and /classify by how they ended").register(registry));
+        }
+        batchSize = DistributionSummary.builder("loopwise.serving.batch.size").description("Requests encoded together")
+                .publishPercentileHistogram().minimumExpectedValue(1.0).maximumExpectedValue(256.0).register(registry);
+        encode = Timer.builder("loopwise.serving.encode").description("One batch through the encoder")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        request = Timer.builder("loopwise.serving.request").description("One answered request, from queueing to its answer")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    /** Watches the queue's length from now on (the queue is made at start). */
+    void watchQueue(Supplier<Number> depth) {
+        Gauge.builder("loopwise.serving.queue.depth", depth).description("Requests waiting for the encoder").register(registry);
+    }
+
+    void count(Outcome outcome, int requests) {
+        if (requests > 0) {
+            outcomes.get(outcome).increment(requests);
+        }
+    }
+
+    void batch(int size, long encodeNanos) {
+        batchSize.record(size);
+        encode.record(Duration.ofNanos(encodeNanos));
+    }
+
+    void answered(long startedNanos) {
+        request.record(Duration.ofNanos(System.nanoTime() - startedNanos));
+        outcomes.get(Outcome.ANSWERED).increment();
+    }
+}
