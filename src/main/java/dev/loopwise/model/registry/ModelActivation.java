@@ -49,6 +49,13 @@ public class ModelActivation extends IdentityEntity {
         }
         ModelVersion.update("status = ?1, activatedAt = ?2 where version = ?3", ModelVersion.ACTIVE, OffsetDateTime.now(), target);
         record(target, expected, reason, actor);
+        // Delivered at commit, to every instance listening (ActiveVersionListener): they switch within a second.
+        // Straight on the transaction's connection: NOTIFY takes no bind parameters (the payload is a version number).
+        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("NOTIFY " + ActiveVersionListener.CHANNEL + ", '" + target + "'");
+            }
+        });
         return true;
     }
 

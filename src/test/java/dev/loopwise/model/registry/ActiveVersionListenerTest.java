@@ -1,0 +1,82 @@
+package dev.loopwise.model.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Another instance switches the active version — its own database connection, the statements of
+ * {@link ModelActivation#swap}, the notification sent at commit — and this instance serves the new version within
+ * two seconds, told by the notification rather than by its periodic check.
+ */
+@QuarkusTest
+class ActiveVersionListenerTest {
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    ActiveVersionListener listener;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aSwitchMadeByAnotherInstanceIsServedWithinTwoSeconds() throws Exception {
+        int active = ActiveModel.await();
+        int copy = QuarkusTransaction.requiringNew().call(() -> {
+            int number = ((Number) em.createNativeQuery("select max(version) + 1000 from model_versions").getSingleResult()).intValue();
+            em.createNativeQuery("insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, "
+                    + "lineage, metrics) select ?1, 'candidate', encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics "
+                    + "from model_versions where status = 'active'").setParameter(1, number).executeUpdate();
+            return number;
+        });
+        try {
+            assertSwitchArrives(active, copy);
+            assertSwitchArrives(copy, active);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from model_versions where version = ?1 and status <> 'active'")
+                    .setParameter(1, copy).executeUpdate());
+        }
+    }
+
+    private void assertSwitchArrives(int from, int to) throws Exception {
+        long heardBefore = listener.heard();
+        var config = ConfigProvider.getConfig();
+        try (Connection other = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class), config.getValue("quarkus.datasource.password", String.class))) {
+            other.setAutoCommit(false);
+            run(other, "update model_versions set status = 'retired' where status = 'active' and version = ?", from);
+            run(other, "update model_versions set status = 'active', activated_at = now() where version = ?", to);
+            try (PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
+                notify.setString(1, ActiveVersionListener.CHANNEL);
+                notify.setString(2, String.valueOf(to));
+                notify.executeQuery().close();
+            }
+            other.commit();
+        }
+        long start = System.nanoTime();
+        while (registry.current().map(m -> m.version()).orElse(-1) != to && System.nanoTime() - start < Duration.ofSeconds(5).toNanos()) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(to, registry.current().orElseThrow().version(), "the other instance's switch is served here");
+        assertTrue(seconds < 2, "served " + seconds + " s after the switch");
+        assertTrue(listener.heard() > heardBefore, "told by the notification");
+    }
+
+    private static void run(Connection connection, String sql, int version) throws Exception {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, version);
+            assertEquals(1, statement.executeUpdate(), sql);
+        }
+    }
+}
