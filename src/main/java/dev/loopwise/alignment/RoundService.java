@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RoundService {
+    @jakarta.inject.Inject
+    AuditLog audit;
     private static final Logger LOG = Logger.getLogger(RoundService.class);
     static final long ROUND_LOCK = 0x526f756e644c6f63L;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -53,6 +56,7 @@ public class RoundService {
             created.settings = RoundRequests.describe(settings);
             created.startedBy = startedBy;
             created.persist();
+            audit.record(startedBy, "round.start", "alignment round " + created.id, created.settings);
             return created;
         });
         long id = round.id;

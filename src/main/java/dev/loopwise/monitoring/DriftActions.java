@@ -3,6 +3,7 @@ package dev.loopwise.monitoring;
 import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.alignment.RoundRequests;
 import dev.loopwise.alignment.RoundService;
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -22,6 +24,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DriftActions {
+    @jakarta.inject.Inject
+    AuditLog audit;
     private static final Logger LOG = Logger.getLogger(DriftActions.class);
     static final Set<String> DRIFT = Set.of("input_drift", "new_topic", "intent_mix", "oos_rate", "confidence");
     /** Fewer judgements than this cannot train and measure a reward model. */
@@ -124,17 +128,21 @@ public class DriftActions {
     public long approve(long actionId, String admin) {
         requirePending(actionId);
         AlignmentRound round = rounds.start(roundDefaults.settings(), admin);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update monitoring_actions set status = 'approved', round_id = ?1 where id = ?2 and status = 'pending'")
-                .setParameter(1, round.id).setParameter(2, actionId).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update monitoring_actions set status = 'approved', round_id = ?1 where id = ?2 and status = 'pending'")
+                    .setParameter(1, round.id).setParameter(2, actionId).executeUpdate();
+            audit.record(admin, "drift.approve", "drift action " + actionId, Map.of("roundId", round.id));
+        });
         return round.id;
     }
 
-    public void dismiss(long actionId) {
+    public void dismiss(long actionId, String admin) {
         requirePending(actionId);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update monitoring_actions set status = 'dismissed' where id = ?1 and status = 'pending'")
-                .setParameter(1, actionId).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update monitoring_actions set status = 'dismissed' where id = ?1 and status = 'pending'")
+                    .setParameter(1, actionId).executeUpdate();
+            audit.record(admin, "drift.dismiss", "drift action " + actionId, Map.of());
+        });
     }
 
     private void requirePending(long actionId) {

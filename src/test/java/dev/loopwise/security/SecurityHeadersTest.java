@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 /** Every response carries the security headers; Swagger UI alone may run its inline script; cookies become Secure once. */
 @QuarkusTest
 class SecurityHeadersTest {
+    @jakarta.inject.Inject
+    ApiKeyService keys;
 
     @Test
     void pagesApiAndStaticFilesCarryTheHeaders() {
@@ -26,7 +28,9 @@ class SecurityHeadersTest {
             assertEquals("same-origin", response.header("Referrer-Policy"), path);
             assertNull(response.header("Strict-Transport-Security"), "no HSTS on plain HTTP unless configured: " + path);
         }
-        assertEquals(SecurityHeaders.SWAGGER_POLICY, RestAssured.get("/q/swagger-ui/").header("Content-Security-Policy"));
+        String adminKey = keys.create("admin", "headers").secret();
+        assertEquals(SecurityHeaders.SWAGGER_POLICY, RestAssured.given().header("Authorization", "Bearer " + adminKey)
+                .get("/q/swagger-ui/").header("Content-Security-Policy"));
     }
 
     @Test

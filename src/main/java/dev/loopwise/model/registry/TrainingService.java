@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.model.encoder.EmbeddingStore;
@@ -33,6 +34,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class TrainingService {
+    @jakarta.inject.Inject
+    AuditLog audit;
     private static final Logger LOG = Logger.getLogger(TrainingService.class);
     /** Advisory lock key of model training (any constant shared by all instances). */
     static final long TRAINING_LOCK = 0x4c6f6f7077697365L;
@@ -59,6 +62,7 @@ public class TrainingService {
             created.startedBy = startedBy;
             created.settings = new LinkedHashMap<>(Map.of("regime", regime, "seed", config.seed()));
             created.persist();
+            audit.record(startedBy, "training.start", "training run " + created.id, Map.of("regime", regime));
             return created;
         });
         long id = run.id;
@@ -104,13 +108,14 @@ public class TrainingService {
      * Asks a queued or running training to stop; it stops at its next step and no version is made, so the
      * active version keeps serving. False when the run has already ended.
      */
-    public boolean cancel(long runId) {
+    public boolean cancel(long runId, String actor) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun run = TrainingRun.findById(runId);
             if (run == null || run.finished()) {
                 return false;
             }
             run.cancelRequested = true;
+            audit.record(actor, "training.cancel", "training run " + runId, Map.of());
             return true;
         });
     }
