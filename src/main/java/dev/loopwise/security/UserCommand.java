@@ -19,7 +19,8 @@ public class UserCommand {
         @Parameters(index = "0", description = "Username: lower-case letters, digits, '.', '_' or '-'.")
         String username;
 
-        @Option(names = "--role", defaultValue = "reviewer", description = "admin, reviewer or service (a helpdesk integration: API keys only; default: ${DEFAULT-VALUE}).")
+        @Option(names = "--role", defaultValue = "reviewer",
+                description = "admin, reviewer or service (a helpdesk integration: API keys only; default: ${DEFAULT-VALUE}).")
         String role;
 
         @Option(names = "--password-stdin", description = "Read the password from the first line of stdin.")

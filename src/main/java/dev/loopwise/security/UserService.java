@@ -84,7 +84,11 @@ public class UserService {
             }
         }
         if (change.displayName() != null) {
-            user.displayName = change.displayName().isBlank() ? user.username : change.displayName().strip();
+            String name = change.displayName().isBlank() ? user.username : change.displayName().strip();
+            if (!name.equals(user.displayName)) {
+                audit.record("user.rename", "account " + user.username, Map.of("from", user.displayName, "to", name));
+            }
+            user.displayName = name;
         }
         boolean rolesChanged = !roles.equals(user.roleSet());
         if (rolesChanged) {
@@ -92,9 +96,6 @@ public class UserService {
         }
         if (change.disabled() != null && disable == user.isEnabled()) {
             audit.record(disable ? "user.disable" : "user.enable", "account " + user.username, Map.of());
-        }
-        if (change.displayName() != null && !change.displayName().strip().equals(user.displayName)) {
-            audit.record("user.rename", "account " + user.username, Map.of("from", user.displayName, "to", change.displayName().strip()));
         }
         user.roles = String.join(",", roles);
         if (change.disabled() != null) {

@@ -113,7 +113,8 @@ class LoginThrottleTest {
     }
 
     private String newUser() {
-        return users.create("throttled" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000, PASSWORD, Role.REVIEWER, null).username;
+        String name = "throttled" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        return users.create(name, PASSWORD, Role.REVIEWER, null).username;
     }
 
     private int failures(String scope, String subject) {

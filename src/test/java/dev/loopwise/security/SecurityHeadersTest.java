@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** Every response carries the security headers; Swagger UI alone may run its inline script; cookies become Secure once. */
 @QuarkusTest
 class SecurityHeadersTest {
-    @jakarta.inject.Inject
+    @Inject
     ApiKeyService keys;
 
     @Test

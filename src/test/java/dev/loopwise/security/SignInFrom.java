@@ -21,7 +21,8 @@ final class SignInFrom {
     /** What the server answered: status, where it redirects, and the cookies it set. */
     record Answer(int status, String location, List<String> cookies) {
         boolean signedIn() {
-            return status == 302 && cookies.stream().anyMatch(c -> c.startsWith("loopwise-session=") && !c.startsWith("loopwise-session=;"));
+            return status == 302
+                    && cookies.stream().anyMatch(c -> c.startsWith("loopwise-session=") && !c.startsWith("loopwise-session=;"));
         }
 
         boolean locked() {
