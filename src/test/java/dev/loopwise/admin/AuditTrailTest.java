@@ -12,6 +12,7 @@ import dev.loopwise.security.Role;
 import dev.loopwise.security.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -47,8 +48,10 @@ class AuditTrailTest {
         long keyId = admin.request().contentType("application/json").body("{\"name\":\"for " + name + "\",\"username\":\"" + name + "\"}")
                 .post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getLong("id");
         admin.request().delete("/api/v1/keys/" + keyId).then().statusCode(204);
-        // Unlabelled: a new intent would change the workspace other tests train on.
-        admin.request().contentType("text/csv").body("text\naudited import " + name + "\n")
+        // A ticket the workspace already has: the import is recorded, and the data other tests train on stay as they were.
+        String known = admin.request().get("/api/v1/tickets?size=1").then().statusCode(200).extract().jsonPath().getString("[0].text");
+        byte[] ticketLine = (JSON.writeValueAsString(java.util.Map.of("text", known)) + "\n").getBytes(StandardCharsets.UTF_8);
+        admin.request().contentType("application/x-ndjson").body(ticketLine)
                 .post("/api/v1/datasets/tickets").then().statusCode(201);
         // Refused changes leave no entry: the entry commits with the change or not at all.
         admin.request().contentType("application/json")
@@ -68,7 +71,8 @@ class AuditTrailTest {
         assertEquals("Audited Person", mine.get(1).get("details").get("to").asText());
         assertEquals("reviewer", mine.get(2).get("details").get("from").asText());
         assertEquals("admin", mine.get(2).get("details").get("to").asText());
-        assertEquals(1, mine.get(7).get("details").get("imported").asInt());
+        assertEquals(0, mine.get(7).get("details").get("imported").asInt());
+        assertEquals(1, mine.get(7).get("details").get("duplicates").asInt());
         assertTrue(mine.get(0).get("occurredAt").asText().length() > 10);
 
         assertEquals(0, export(admin, "until=" + since).stream().filter(l -> l.get("actor").asText().equals(lead)).count(),
