@@ -2,6 +2,7 @@ package dev.loopwise.alignment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import dev.loopwise.privacy.ReviewerPrivacy;
@@ -26,6 +27,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class PreferenceExchange {
+    @jakarta.inject.Inject
+    AuditLog audit;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -124,6 +127,7 @@ public class PreferenceExchange {
                     .setParameter(4, p[3] == null ? null : ((Double) p[3]).floatValue()).setParameter(5, batch).setParameter(6, user)
                     .executeUpdate();
         }
+        audit.record(user, "preferences.import", Counts.of(pairs.size(), "preference pair"), Map.of("batch", batch));
         return new Imported(pairs.size(), batch);
     }
 }

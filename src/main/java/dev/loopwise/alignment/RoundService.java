@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JobRows;
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RoundService {
+    @jakarta.inject.Inject
+    AuditLog audit;
     private static final Logger LOG = Logger.getLogger(RoundService.class);
     static final String INTERRUPTED = "Interrupted: the process stopped during the round. The active version was not changed; "
             + "run the round again.";
@@ -70,6 +73,7 @@ public class RoundService {
         created.startedBy = startedBy;
         created.step = "Waiting for the round or training that is running to finish";
         created.persist();
+        audit.record(startedBy, "round.start", "alignment round " + created.id, created.settings);
         return created;
     }
 

@@ -6,11 +6,18 @@ import jakarta.ws.rs.core.Response.Status;
 public class ApiException extends RuntimeException {
     public final Status status;
     public final String code;
+    /** Seconds after which the client may try again, sent as {@code Retry-After}; 0: no such header. */
+    public final long retryAfterSeconds;
 
     public ApiException(Status status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    public ApiException(Status status, String code, String message, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ApiException badRequest(String code, String message) {
@@ -27,6 +34,11 @@ public class ApiException extends RuntimeException {
 
     public static ApiException tooManyRequests(String code, String message) {
         return new ApiException(Status.TOO_MANY_REQUESTS, code, message);
+    }
+
+    public static ApiException rateLimited(int perMinute, long retryAfterSeconds) {
+        return new ApiException(Status.TOO_MANY_REQUESTS, "rate_limited", Messages.rateLimited(perMinute, retryAfterSeconds),
+                retryAfterSeconds);
     }
 
     public static ApiException forbidden(String message) {

@@ -43,7 +43,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
-        return respond(e.status, e.code, e.getMessage(), uri, headers);
+        Response response = respond(e.status, e.code, e.getMessage(), uri, headers);
+        if (e.retryAfterSeconds > 0) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -83,7 +87,8 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
-        if (uri.getPath().equals(LOGIN_POST_PATH)) {
+        // Quarkus' form login answers every path that ends in its post location, not only the canonical one.
+        if (uri.getPath().endsWith(LOGIN_POST_PATH)) {
             return Response.seeOther(URI.create("/login?error=true")).build();
         }
         return unauthenticated(Messages.BAD_API_KEY, uri, headers);

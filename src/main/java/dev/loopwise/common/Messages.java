@@ -114,7 +114,7 @@ public final class Messages {
     }
 
     public static String unknownRole(String role) {
-        return "Unknown role '" + role + "': use 'admin' or 'reviewer'.";
+        return "Unknown role '" + role + "': use 'admin', 'reviewer' or 'service'.";
     }
 
     public static final String TEXT_REQUIRED = "Send the ticket as {\"text\": \"...\"}: the text field is missing.";
@@ -174,4 +174,12 @@ public final class Messages {
 
     public static final String KEY_FOR_OTHER_USER = "Only an admin may create or revoke API keys for another user.";
     public static final String CANNOT_DEMOTE_LAST_ADMIN = "This is the last admin account; create another admin first.";
+
+    public static final String KEY_LIMIT_ADMIN_ONLY = "Only an admin may set a key's requests per minute.";
+    public static final String SERVICE_SIGN_IN = "A service account has no browser sign-in: its integrations use API keys.";
+
+    public static String rateLimited(int perMinute, long retryAfterSeconds) {
+        return "This API key has made its " + perMinute + " requests for this minute. Try again in " + retryAfterSeconds
+                + " seconds, or ask an admin for a key with a higher limit.";
+    }
 }

@@ -3,6 +3,7 @@ package dev.loopwise.monitoring;
 import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.alignment.RoundRequests;
 import dev.loopwise.alignment.RoundService;
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.TemplateFormats;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -23,6 +25,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DriftActions {
+    @jakarta.inject.Inject
+    AuditLog audit;
     private static final Logger LOG = Logger.getLogger(DriftActions.class);
     static final Set<String> DRIFT = Set.of("input_drift", "new_topic", "intent_mix", "oos_rate", "confidence");
     /** Fewer judgements than this cannot train and measure a reward model. */
@@ -131,14 +135,18 @@ public class DriftActions {
             AlignmentRound round = rounds.queue(roundDefaults.settings(), admin);
             em.createNativeQuery("update monitoring_actions set round_id = ?1 where id = ?2").setParameter(1, round.id)
                     .setParameter(2, actionId).executeUpdate();
+            audit.record(admin, "drift.approve", "drift action " + actionId, Map.of("roundId", round.id));
             return round.id;
         });
         rounds.dispatch();
         return roundId;
     }
 
-    public void dismiss(long actionId) {
-        QuarkusTransaction.requiringNew().run(() -> decide(actionId, "dismissed"));
+    public void dismiss(long actionId, String admin) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            decide(actionId, "dismissed");
+            audit.record(admin, "drift.dismiss", "drift action " + actionId, Map.of());
+        });
     }
 
     /** Moves a pending request to its decision; 409 when someone decided it first, 404 when there is no such request. */

@@ -118,7 +118,7 @@ public class DriftPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response dismiss(@PathParam("id") long id) {
         try {
-            actions.dismiss(id);
+            actions.dismiss(id, currentUser.name());
             return Response.seeOther(java.net.URI.create("/admin/drift")).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();

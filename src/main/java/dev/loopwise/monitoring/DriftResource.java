@@ -64,6 +64,6 @@ public class DriftResource {
     @POST
     @Path("/actions/{id}/dismiss")
     public void dismiss(@PathParam("id") long id) {
-        actions.dismiss(id);
+        actions.dismiss(id, currentUser.name());
     }
 }

@@ -30,7 +30,7 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "CSV or JSONL with a text column (e.g. src/main/resources/demo/traffic-shifted.csv).")
     Path file;
 
-    @Option(names = "--key", required = true, description = "An admin's API key.")
+    @Option(names = "--key", required = true, description = "An admin's API key (it asks for answers and drift checks).")
     String key;
 
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
@@ -81,10 +81,17 @@ public class ReplayCommand implements Callable<Integer> {
                 : "DRIFT confirmed: " + String.join(", ", confirmed);
     }
 
+    /** A key's rate limit is part of normal operation: wait as long as the server says and send again. */
     private HttpResponse<String> post(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        while (response.statusCode() == 429) {
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.max(1, seconds) * 1000L);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
     }
 }

@@ -1,16 +1,20 @@
 package dev.loopwise.review;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** What an admin does with review data: accept or discard rewrites, fix gold answers, compare a candidate. */
 @ApplicationScoped
 public class ReviewAdminService {
+    @jakarta.inject.Inject
+    AuditLog audit;
 
     /** A reviewer's rewrite becomes a library reply, or is discarded. */
     @Transactional
@@ -19,6 +23,7 @@ public class ReviewAdminService {
                 .filter(r -> r.status.equals(Reply.PENDING))
                 .orElseThrow(() -> ApiException.notFound("No pending rewrite " + replyId + "."));
         reply.status = accept ? Reply.ACTIVE : "retired";
+        audit.record(accept ? "rewrite.accept" : "rewrite.discard", "reply " + replyId, Map.of("text", reply.text));
     }
 
     /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad). */
@@ -33,6 +38,7 @@ public class ReviewAdminService {
         item.goldChoice = answer;
         item.requiredJudgements = ReviewItem.GOLD_CAPACITY;
         item.status = ReviewItem.OPEN;
+        audit.record("review.gold", "review item " + itemId, Map.of("answer", answer));
     }
 
     /** Reviewers compare this candidate's replies with the active version's (or stop doing so). */
@@ -45,6 +51,7 @@ public class ReviewAdminService {
         }
         ModelVersion.update("underReview = false where underReview = true");
         candidate.underReview = on;
+        audit.record(on ? "review.compare_start" : "review.compare_stop", "model version " + version, Map.of());
     }
 
     public static List<ReviewItem> recentItems(int limit) {

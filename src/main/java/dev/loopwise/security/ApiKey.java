@@ -36,6 +36,10 @@ public class ApiKey extends IdentityEntity {
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 
+    /** This key's own limit; null: the configured default, 0: none. */
+    @Column(name = "requests_per_minute")
+    public Integer requestsPerMinute;
+
     public static Optional<ApiKey> findActiveByHash(String hash) {
         return find("from ApiKey k join fetch k.user where k.hash = ?1 and k.revokedAt is null", hash)
                 .firstResultOptional();

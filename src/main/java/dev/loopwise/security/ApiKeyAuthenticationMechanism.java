@@ -29,10 +29,24 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
                 HttpSecurityUtils.setRoutingContextAttribute(new ApiKeyAuthenticationRequest(secret), context));
     }
 
+    /**
+     * Answers a stranger on paths outside the pages and the API (metrics, API documentation): a browser is
+     * sent to sign in, anything else is told to bring a key. Ranking above form login makes this the
+     * answer every time, not whichever mechanism happens to come first.
+     */
     @Override
     public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("text/html")) {
+            return Uni.createFrom().item(new ChallengeData(302, HttpHeaders.LOCATION, "/login"));
+        }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
                 SCHEME + " realm=\"loopwise\""));
+    }
+
+    @Override
+    public int getPriority() {
+        return DEFAULT_PRIORITY + 100;
     }
 
     @Override

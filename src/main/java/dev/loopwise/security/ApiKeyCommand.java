@@ -4,7 +4,10 @@ import dev.loopwise.cli.support.DatabaseCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code loopwise api-key create --user NAME}: prints one new key, alone on stdout, for automation. */
+/**
+ * {@code loopwise api-key create --user NAME}: prints one new key, alone on stdout, for automation. The key
+ * acts with the user's roles: a service account's key for a helpdesk, an admin's for replays and benchmarks.
+ */
 @Command(name = "api-key", description = "Manage API keys.", subcommands = ApiKeyCommand.Create.class)
 public class ApiKeyCommand {
 
@@ -16,9 +19,13 @@ public class ApiKeyCommand {
         @Option(names = "--name", defaultValue = "command line", description = "A label to recognise the key by.")
         String name;
 
+        @Option(names = "--requests-per-minute", description = "This key's own limit (0: none, e.g. for bench-serving);"
+                + " without it LOOPWISE_SECURITY_API_REQUESTS_PER_MINUTE applies.")
+        Integer requestsPerMinute;
+
         @Override
         protected int execute() {
-            System.out.println(bean(ApiKeyService.class).create(username, name).secret());
+            System.out.println(bean(ApiKeyService.class).create(username, name, requestsPerMinute).secret());
             return 0;
         }
     }

@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationRequest> {
     /** Identity attribute marking callers who came with an API key rather than a session. */
     public static final String AUTHENTICATED_BY = "authenticatedBy";
+    /** Identity attribute: what counting this request against the key's limit found ({@link ApiKeyRateLimiter.Verdict}). */
+    static final String RATE_LIMIT = "loopwise.rateLimit";
 
     @Inject
     ApiKeyService keys;
@@ -27,11 +29,12 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            User user = keys.authenticate(request.secret).orElseThrow(AuthenticationFailedException::new);
+            ApiKeyService.KeyUse use = keys.authenticate(request.secret).orElseThrow(AuthenticationFailedException::new);
             return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(user.username))
-                    .addRoles(user.roleSet())
+                    .setPrincipal(new QuarkusPrincipal(use.user().username))
+                    .addRoles(use.user().roleSet())
                     .addAttribute(AUTHENTICATED_BY, "api-key")
+                    .addAttribute(RATE_LIMIT, use.limit())
                     .build();
         });
     }

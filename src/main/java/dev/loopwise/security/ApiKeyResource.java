@@ -28,9 +28,10 @@ public class ApiKeyResource {
     CurrentUser currentUser;
 
     public record KeyView(long id, String name, String prefix, String username, OffsetDateTime createdAt,
-                          OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+                          OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, Integer requestsPerMinute) {
         static KeyView of(ApiKey key) {
-            return new KeyView(key.id, key.name, key.prefix, key.user.username, key.createdAt, key.lastUsedAt, key.revokedAt);
+            return new KeyView(key.id, key.name, key.prefix, key.user.username, key.createdAt, key.lastUsedAt, key.revokedAt,
+                    key.requestsPerMinute);
         }
     }
 
@@ -38,7 +39,8 @@ public class ApiKeyResource {
     public record CreatedKeyView(long id, String name, String prefix, String username, String key) {
     }
 
-    public record CreateKeyRequest(@Size(max = 100) String name, String username) {
+    /** {@code requestsPerMinute} (admins only): the key's own limit, 0 for none; without it the configured default applies. */
+    public record CreateKeyRequest(@Size(max = 100) String name, String username, Integer requestsPerMinute) {
     }
 
     @GET
@@ -50,7 +52,11 @@ public class ApiKeyResource {
     @POST
     public Response create(@Valid CreateKeyRequest request) {
         String username = targetUser(request == null ? null : request.username()).username;
-        ApiKeyService.CreatedKey created = keys.create(username, request == null ? null : request.name());
+        Integer limit = request == null ? null : request.requestsPerMinute();
+        if (limit != null && !currentUser.isAdmin()) {
+            throw ApiException.forbidden(Messages.KEY_LIMIT_ADMIN_ONLY);
+        }
+        ApiKeyService.CreatedKey created = keys.create(username, request == null ? null : request.name(), limit);
         ApiKey key = created.key();
         return Response.status(Response.Status.CREATED)
                 .entity(new CreatedKeyView(key.id, key.name, key.prefix, username, created.secret())).build();

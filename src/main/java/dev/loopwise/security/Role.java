@@ -6,19 +6,24 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The two roles. An admin runs the workspace; a reviewer judges replies. Admins may also review. */
+/**
+ * The roles. An admin runs the workspace; a reviewer judges replies (admins may also review); a service
+ * account is a helpdesk integration: its API keys ask for answers and send feedback, nothing else, so
+ * that nobody who judges replies can also feed the traffic those replies are drawn from.
+ */
 public final class Role {
     private Role() {
     }
 
     public static final String ADMIN = "admin";
     public static final String REVIEWER = "reviewer";
+    public static final String SERVICE = "service";
 
     /** Parses a comma-separated role list, rejecting unknown names. */
     public static Set<String> parse(String roles) {
         Set<String> parsed = new LinkedHashSet<>();
         Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(role -> {
-            if (!role.equals(ADMIN) && !role.equals(REVIEWER)) {
+            if (!role.equals(ADMIN) && !role.equals(REVIEWER) && !role.equals(SERVICE)) {
                 throw ApiException.badRequest("unknown_role", Messages.unknownRole(role));
             }
             parsed.add(role);

@@ -32,6 +32,26 @@ public interface SecurityConfig {
     @WithDefault("false")
     boolean tls();
 
+    /**
+     * Leave {@code /q/metrics}, {@code /q/openapi} and {@code /q/swagger-ui} open to anyone who can reach
+     * the port. Off by default: they are for admins (an admin's API key, e.g. a Prometheus bearer token,
+     * or an admin's browser session). Health checks stay open either way.
+     */
+    @WithDefault("false")
+    boolean managementOpen();
+
+    /** Limits on API keys. */
+    ApiLimits api();
+
+    interface ApiLimits {
+        /**
+         * Requests per minute one API key may make, counted in PostgreSQL across instances; beyond it the
+         * caller gets 429 with Retry-After. A key may carry its own limit instead; 0 means no limit.
+         */
+        @WithDefault("600")
+        int requestsPerMinute();
+    }
+
     /** Guessing passwords: how many failed sign-ins are allowed before Loopwise stops trying. */
     LoginLimits login();
 
@@ -55,5 +75,12 @@ public interface SecurityConfig {
         /** How long a locked username or address is refused without checking its password. */
         @WithDefault("PT15M")
         Duration lockout();
+
+        /**
+         * For how long after a successful sign-in its address stays trusted for that account: a lock on the
+         * account (from someone else's guesses) does not apply there, so nobody can lock the owner out.
+         */
+        @WithDefault("P30D")
+        Duration trustPeriod();
     }
 }

@@ -13,12 +13,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "user", description = "Manage user accounts.", subcommands = UserCommand.Add.class)
 public class UserCommand {
 
-    @Command(name = "add", description = "Add a user. The password is asked for, or read from stdin with --password-stdin.")
+    @Command(name = "add", description = "Add a user. The password is asked for, or read from stdin with --password-stdin"
+            + " (a service account has none).")
     public static class Add extends DatabaseCommand {
         @Parameters(index = "0", description = "Username: lower-case letters, digits, '.', '_' or '-'.")
         String username;
 
-        @Option(names = "--role", defaultValue = "reviewer", description = "admin or reviewer (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--role", defaultValue = "reviewer",
+                description = "admin, reviewer or service (a helpdesk integration: API keys only; default: ${DEFAULT-VALUE}).")
         String role;
 
         @Option(names = "--password-stdin", description = "Read the password from the first line of stdin.")
@@ -26,7 +28,8 @@ public class UserCommand {
 
         @Override
         protected int execute() throws Exception {
-            String password = readPassword();
+            // A service account signs in with API keys only, so it needs no password.
+            String password = Role.SERVICE.equals(role) ? null : readPassword();
             User user = bean(UserService.class).create(username, password, role, null);
             System.err.printf("Created %s with role %s.%n", user.username, user.roles);
             return 0;

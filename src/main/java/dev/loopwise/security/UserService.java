@@ -1,5 +1,6 @@
 package dev.loopwise.security;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -9,12 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Creates and changes accounts and keeps the rules every account obeys in one place. */
 @ApplicationScoped
 public class UserService {
+    @Inject
+    AuditLog audit;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     @Inject
@@ -34,8 +39,12 @@ public class UserService {
             throw ApiException.badRequest("invalid_username",
                     "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
-        checkPassword(password);
         Set<String> roleSet = Role.parse(roles == null ? "" : roles);
+        if (password == null && roleSet.equals(Set.of(Role.SERVICE))) {
+            // A service account never signs in with a password: give it one nobody knows.
+            password = ApiKeyService.randomSecret();
+        }
+        checkPassword(password);
         if (User.findByUsername(username).isPresent()) {
             throw ApiException.conflict("username_taken", Messages.usernameTaken(username));
         }
@@ -46,6 +55,7 @@ public class UserService {
         user.setPassword(password);
         user.createdAt = OffsetDateTime.now();
         user.persist();
+        audit.record("user.add", "account " + username, Map.of("roles", user.roles));
         return user;
     }
 
@@ -76,9 +86,19 @@ public class UserService {
             }
         }
         if (change.displayName() != null) {
-            user.displayName = change.displayName().isBlank() ? user.username : checkedDisplayName(change.displayName());
+            String name = change.displayName().isBlank() ? user.username : checkedDisplayName(change.displayName());
+            if (!name.equals(user.displayName)) {
+                audit.record("user.rename", "account " + user.username, Map.of("from", user.displayName, "to", name));
+            }
+            user.displayName = name;
         }
         boolean rolesChanged = !roles.equals(user.roleSet());
+        if (rolesChanged) {
+            audit.record("user.role_change", "account " + user.username, Map.of("from", user.roles, "to", String.join(",", roles)));
+        }
+        if (change.disabled() != null && disable == user.isEnabled()) {
+            audit.record(disable ? "user.disable" : "user.enable", "account " + user.username, Map.of());
+        }
         user.roles = String.join(",", roles);
         if (change.disabled() != null) {
             user.disabledAt = !disable ? null : user.isEnabled() ? OffsetDateTime.now() : user.disabledAt;
@@ -86,6 +106,7 @@ public class UserService {
         if (change.password() != null) {
             user.setPassword(change.password());
             throttle.forgive(user.username);
+            audit.record("user.password_reset", "account " + user.username, Map.of());
         }
         if (change.password() != null || rolesChanged || disable) {
             user.sessionsValidFrom = sessionCutoff();
@@ -112,6 +133,18 @@ public class UserService {
         // Every other session of the account ends; the caller renews its own stamp from this instant.
         user.sessionsValidFrom = sessionCutoff();
         return user.sessionsValidFrom.toInstant();
+    }
+
+    /** What a password sign-in needs to know about an account, read before the (slow) bcrypt check. */
+    public record SignInAccount(String username, String passwordHash, Set<String> roles, boolean enabled) {
+    }
+
+    /** Asked at every password sign-in, from a worker thread outside any request. */
+    @ActivateRequestContext
+    @Transactional
+    public Optional<SignInAccount> signInAccount(String username) {
+        return User.findByUsername(username)
+                .map(user -> new SignInAccount(user.username, user.passwordHash, user.roleSet(), user.isEnabled()));
     }
 
     /** Asked at every sign-in and every session request, from a worker thread outside any request. */

@@ -45,7 +45,7 @@ public class UsersPage {
     public Response create(@RestForm String username, @RestForm String password, @RestForm String role,
                            @RestForm String displayName) {
         try {
-            User user = users.create(username, password, role, displayName);
+            User user = users.create(username, password == null || password.isEmpty() ? null : password, role, displayName);
             return Response.seeOther(URI.create("/admin/users?created=" + user.username)).build();
         } catch (ApiException e) {
             return refused(e);

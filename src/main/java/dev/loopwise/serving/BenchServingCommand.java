@@ -34,7 +34,8 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--key", required = true, description = "An API key (./loopwise api-key create --user admin).")
+    @Option(names = "--key", required = true, description = "An admin's API key without a rate limit"
+            + " (./loopwise api-key create --user admin --requests-per-minute 0): a limited key would measure its limit.")
     String key;
 
     @Option(names = "--texts", description = "CSV or JSONL with a text column (default: the demo's traffic).")

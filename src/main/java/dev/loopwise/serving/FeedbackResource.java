@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Thumbs up or down on a served reply; sending it again changes the caller's verdict. Roles: admin, reviewer. */
+/** Thumbs up or down on a served reply; sending it again changes the caller's verdict. Roles: admin, reviewer, service. */
 @Path("/api/v1/feedback")
 @Tag(name = "Serving")
-@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+@RolesAllowed({Role.ADMIN, Role.REVIEWER, Role.SERVICE})
 public class FeedbackResource {
     static final int MAX_COMMENT = 2000;
 

@@ -18,10 +18,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The answering API for helpdesks and chat widgets. Roles: admin, reviewer (through an API key). */
+/**
+ * The answering API for helpdesks and chat widgets. Roles: service (a helpdesk's key) and admin. Reviewers may
+ * not call it: served traffic becomes review items, and those who judge them must not choose what they judge.
+ */
 @Path("/api/v1")
 @Tag(name = "Serving")
-@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+@RolesAllowed({Role.ADMIN, Role.SERVICE})
 public class ServingResource {
     @Inject
     ServingPipeline pipeline;

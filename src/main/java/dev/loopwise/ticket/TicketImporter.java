@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class TicketImporter {
+    @jakarta.inject.Inject
+    AuditLog audit;
     static final int MAX_TEXT_LENGTH = 20_000;
     static final int MAX_REPORTED_PROBLEMS = 20;
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/-]{0,99}");
@@ -87,6 +90,8 @@ public class TicketImporter {
             imported++;
             labelled += intent == null ? 0 : 1;
         }
+        audit.record("tickets.import", Counts.of(imported, "ticket"),
+                Map.of("imported", imported, "duplicates", duplicates, "labelled", labelled, "newIntents", List.copyOf(created)));
         return new Result(imported, duplicates, labelled, imported - labelled, List.copyOf(created));
     }
 

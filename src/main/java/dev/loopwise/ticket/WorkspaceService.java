@@ -1,14 +1,18 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Edits of intents and of the reply library, with the rules they obey. */
 @ApplicationScoped
 public class WorkspaceService {
+    @jakarta.inject.Inject
+    AuditLog audit;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_]{0,99}");
     static final int MAX_REPLY_LENGTH = 4000;
 
@@ -30,6 +34,7 @@ public class WorkspaceService {
         if (intent.id == null) {
             intent.persist();
         }
+        audit.record(id == null ? "intent.create" : "intent.edit", "intent " + cleanName, Map.of("description", intent.description));
         return intent;
     }
 
@@ -50,6 +55,7 @@ public class WorkspaceService {
         if (reply.id == null) {
             reply.persist();
         }
+        audit.record(id == null ? "reply.create" : "reply.edit", "reply " + reply.id, Map.of("intent", intent.name, "text", reply.text));
         return reply;
     }
 
@@ -58,5 +64,6 @@ public class WorkspaceService {
     public void retireReply(long id) {
         Reply reply = Reply.<Reply>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
         reply.status = "retired";
+        audit.record("reply.retire", "reply " + id, Map.of());
     }
 }

@@ -69,7 +69,7 @@ class PreferenceDataTest {
     @Test
     void thumbsBecomeKtoRows() throws Exception {
         ActiveModel.await();
-        Caller client = Caller.apiKey(keys, "reviewer3");
+        Caller client = Caller.service(users, keys);
         String requestId = client.request().contentType("application/json").body("{\"text\":\"please cancel my order FH-555123\"}")
                 .post("/api/v1/respond").then().statusCode(200).extract().path("requestId");
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\"}")

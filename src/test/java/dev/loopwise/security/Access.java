@@ -19,7 +19,7 @@ record Access(Surface surface, Set<String> roles, int allowedStatus, int alterna
         return status == expected || expected == allowedStatus && status == alternativeStatus;
     }
 
-    enum Surface { PUBLIC, LOGIN, API, PAGE, PAGE_SCRIPT }
+    enum Surface { PUBLIC, LOGIN, API, PAGE, PAGE_SCRIPT, MANAGEMENT }
 
     static Access open(int status) {
         return new Access(Surface.PUBLIC, Set.of(), status);
@@ -28,6 +28,11 @@ record Access(Surface surface, Set<String> roles, int allowedStatus, int alterna
     /** The login page: strangers see it, signed-in people are sent home. */
     static Access login() {
         return new Access(Surface.LOGIN, Set.of(), 200);
+    }
+
+    /** Metrics and API documentation: a browser session or an API key with the role; strangers get 401. */
+    static Access management(int status, String... roles) {
+        return new Access(Surface.MANAGEMENT, Set.of(roles), status);
     }
 
     static Access api(int status, String... roles) {

@@ -51,7 +51,7 @@ class BadInputTest {
     @Test
     void badInputsAreRefusedWithAMessageAndWriteNothing() {
         int version = ActiveModel.await();
-        Caller api = Caller.apiKey(keys, "admin");
+        Caller api = Caller.apiKeyWithoutLimit(keys, "admin");
         Caller browser = Caller.session("admin");
         long intentId = workspace.saveIntent(null, "bad_input_scratch", "scratch").id;
         Reply reply = workspace.saveReply(null, "bad_input_scratch", "scratch reply");

@@ -4,116 +4,123 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import dev.loopwise.demo.DemoWorkspace;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Failed sign-ins lock a username or an address for a while, within a window, and only then. */
+/**
+ * Real sign-ins through Quarkus' form login, from several client addresses (loopback aliases), on the
+ * canonical path and on a path that merely ends in it: guessing locks an account for strangers but not
+ * where its owner signs in, an address that guesses is refused for every account, and the counts are
+ * the database's, so they hold across instances.
+ */
+@QuarkusTest
 class LoginThrottleTest {
-    private final MutableClock clock = new MutableClock();
-    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-    private final LoginThrottle throttle = new LoginThrottle(limits(3, 5), clock, metrics);
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final String PASSWORD = "throttle-password-1";
+    /**
+     * Quarkus' form login answers every path that ends in its post location once something asks who the
+     * caller is there: a page that takes a trailing id does, and so do the admin-only operations paths.
+     */
+    private static final String[] PATHS = {"/j_security_check", "/admin/users/j_security_check", "/q/metrics/j_security_check"};
 
-    @Test
-    void usernameLocksAtTheLimitAndOpensAfterTheLockout() {
-        throttle.failed("Alice", "10.0.0.1");
-        throttle.failed("alice", "10.0.0.2");
-        assertFalse(throttle.isUserLocked("alice"));
-        throttle.failed("alice ", "10.0.0.3");
-        assertTrue(throttle.isUserLocked("ALICE"), "case and spaces do not make a new username");
-        assertFalse(throttle.isUserLocked("bob"));
-        assertEquals(1.0, metrics.counter("loopwise.login.lockouts").count());
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
+    @Inject
+    SecurityConfig config;
 
-        throttle.failed("alice", "10.0.0.4");
-        assertEquals(1.0, metrics.counter("loopwise.login.lockouts").count(), "guesses while locked do not lock again");
-        clock.advance(Duration.ofMinutes(9));
-        assertTrue(throttle.isUserLocked("alice"));
-        clock.advance(Duration.ofMinutes(2));
-        assertFalse(throttle.isUserLocked("alice"));
-        throttle.failed("alice", "10.0.0.5");
-        assertFalse(throttle.isUserLocked("alice"), "after a lockout the count starts again");
+    @AfterEach
+    void forgiveTheAdmin() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from sign_in_failures").executeUpdate());
     }
 
     @Test
-    void failuresOlderThanTheWindowAreForgotten() {
-        throttle.failed("carol", null);
-        throttle.failed("carol", null);
-        clock.advance(Duration.ofMinutes(16));
-        throttle.failed("carol", null);
-        throttle.failed("carol", null);
-        assertFalse(throttle.isUserLocked("carol"));
-        throttle.failed("carol", null);
-        assertTrue(throttle.isUserLocked("carol"));
+    void guessesOnAnyPathLockTheAccountForStrangersButNotWhereItsOwnerSignsIn() {
+        String user = newUser();
+        assertTrue(SignInFrom.post("127.0.0.2", "/j_security_check", user, PASSWORD).signedIn(), "the owner signs in from .2");
+        for (int i = 0; i < 5; i++) {
+            SignInFrom.Answer answer = SignInFrom.post("127.0.0.3", PATHS[i % PATHS.length], user, "guess-" + i);
+            assertEquals(303, answer.status(), "every path answers like the sign-in form: " + answer);
+            assertEquals(i == 4, answer.locked(), "guess " + (i + 1) + ": " + answer);
+        }
+        assertEquals(5, failures("account", user));
+        SignInFrom.Answer guesser = SignInFrom.post("127.0.0.3", "/q/metrics/j_security_check", user, PASSWORD);
+        assertTrue(guesser.locked() && !guesser.signedIn(), "the right password from the guesser's address: " + guesser);
+        assertTrue(SignInFrom.post("127.0.0.4", "/j_security_check", user, PASSWORD).locked(), "nor from any other stranger");
+        assertEquals(5, failures("account", user), "refusals of a locked account are not guesses");
+        assertTrue(SignInFrom.post("127.0.0.2", "/j_security_check", user, PASSWORD).signedIn(),
+                "where the owner signed in before, the lock does not apply");
     }
 
     @Test
-    void successClearsTheUsernameButNotTheAddress() {
-        throttle.failed("dave", "10.0.0.9");
-        throttle.failed("dave", "10.0.0.9");
-        throttle.succeeded("dave");
-        throttle.failed("dave", "10.0.0.9");
-        throttle.failed("dave", "10.0.0.9");
-        assertFalse(throttle.isUserLocked("dave"));
-        assertFalse(throttle.isAddressLocked("10.0.0.9"));
-        throttle.failed("erin", "10.0.0.9");
-        assertTrue(throttle.isAddressLocked("10.0.0.9"), "five failures from one address, whatever the names");
-        assertFalse(throttle.isAddressLocked("10.0.0.10"));
-        assertEquals(5.0, metrics.counter("loopwise.login.failures").count());
+    void nobodyCanLockTheAdminOut() {
+        Caller.session("admin");
+        for (int i = 0; i < 7; i++) {
+            SignInFrom.post("127.0.0.5", PATHS[i % PATHS.length], "admin", "guess-" + i);
+        }
+        assertTrue(SignInFrom.post("127.0.0.5", "/j_security_check", "admin", DemoWorkspace.ADMIN_PASSWORD).locked());
+        Caller.session("admin").request().accept("text/html").get("/admin").then().statusCode(200);
     }
 
     @Test
-    void aNewPasswordLiftsTheLock() {
-        for (int i = 0; i < 3; i++) {
-            throttle.failed("frank", null);
+    void anAddressThatGuessesTooOftenIsRefusedForEveryAccount() {
+        int limit = config.login().maxFailuresPerAddress();
+        SignInFrom.Answer last = null;
+        for (int i = 0; i < limit; i++) {
+            last = SignInFrom.post("127.0.0.6", PATHS[i % PATHS.length], "nobody-" + UNIQUE.incrementAndGet(), "guess");
         }
-        assertTrue(throttle.isUserLocked("frank"));
-        throttle.forgive("frank");
-        assertFalse(throttle.isUserLocked("frank"));
+        assertTrue(last.locked(), "the guess that reaches the limit locks the address: " + last);
+        String user = newUser();
+        assertTrue(SignInFrom.post("127.0.0.6", "/j_security_check", user, PASSWORD).locked(), "a real account from there too");
+        assertTrue(SignInFrom.post("127.0.0.7", "/j_security_check", user, PASSWORD).signedIn(), "other addresses are not affected");
     }
 
-    private static SecurityConfig.LoginLimits limits(int perUser, int perAddress) {
-        return new SecurityConfig.LoginLimits() {
-            public int maxFailuresPerUser() {
-                return perUser;
-            }
-
-            public int maxFailuresPerAddress() {
-                return perAddress;
-            }
-
-            public Duration window() {
-                return Duration.ofMinutes(15);
-            }
-
-            public Duration lockout() {
-                return Duration.ofMinutes(10);
-            }
-        };
+    @Test
+    void countsAreSharedThroughTheDatabaseAndForgottenAfterTheWindow() {
+        String user = newUser();
+        // Four failures counted by another instance.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into sign_in_failures (scope, subject, window_start, failures) values ('account', ?1, now(), 4)")
+                .setParameter(1, user).executeUpdate());
+        assertTrue(SignInFrom.post("127.0.0.8", "/admin/users/j_security_check", user, "guess").locked(), "this instance's one more locks");
+        // The lock ends on every instance at once.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update sign_in_failures set locked_until = now() - interval '1 second' where subject = ?1")
+                .setParameter(1, user).executeUpdate());
+        assertFalse(SignInFrom.post("127.0.0.8", "/j_security_check", user, "guess-again").locked());
+        assertEquals(1, failures("account", user), "after a lockout the count starts again");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update sign_in_failures set window_start = now() - interval '16 minutes' where subject = ?1")
+                .setParameter(1, user).executeUpdate());
+        SignInFrom.post("127.0.0.8", "/j_security_check", user, "guess-three");
+        assertEquals(1, failures("account", user), "failures older than the window are forgotten");
+        assertTrue(SignInFrom.post("127.0.0.8", "/j_security_check", user, PASSWORD).signedIn());
+        assertEquals(0, failures("account", user), "a sign-in starts the count again");
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T09:00:00Z");
+    @Test
+    void aServiceAccountHasNoBrowserSignIn() {
+        String name = "helpdesk-" + UNIQUE.incrementAndGet();
+        users.create(name, PASSWORD, Role.SERVICE, null);
+        assertFalse(SignInFrom.post("127.0.0.9", "/j_security_check", name, PASSWORD).signedIn());
+    }
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
+    private String newUser() {
+        String name = "throttled" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        return users.create(name, PASSWORD, Role.REVIEWER, null).username;
+    }
 
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+    private int failures(String scope, String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select failures from sign_in_failures where scope = ?1 and subject = ?2")
+                .setParameter(1, scope).setParameter(2, subject).getResultList()
+                .stream().mapToInt(n -> ((Number) n).intValue()).findFirst().orElse(0));
     }
 }

@@ -21,8 +21,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every endpoint × every kind of caller: anonymous, reviewer and admin in the browser, reviewer and
- * admin with an API key. Adding an endpoint without a row here fails {@link #everyEndpointHasARow()}.
+ * Every endpoint × every kind of caller: anonymous, reviewer and admin in the browser, reviewer, admin
+ * and service (a helpdesk integration) with an API key. Adding an endpoint without a row here fails {@link #everyEndpointHasARow()}.
  * A 409 where the table expects it means the role check passed and the request reached its rule
  * (promoting the version that is already active).
  */
@@ -31,6 +31,7 @@ class RoleMatrixTest {
     private static final AtomicInteger UNIQUE = new AtomicInteger();
     private static final String ADMIN = Role.ADMIN;
     private static final String REVIEWER = Role.REVIEWER;
+    private static final String SERVICE = Role.SERVICE;
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String MULTIPART = "multipart/form-data";
 
@@ -59,6 +60,7 @@ class RoleMatrixTest {
             page("GET", "/admin", Access.page(200, ADMIN)),
             page("GET", "/admin/tickets", Access.page(200, ADMIN)),
             page("GET", "/admin/users", Access.page(200, ADMIN)),
+            page("GET", "/admin/audit", Access.page(200, ADMIN)),
             form("POST", "/admin/users", Access.page(303, ADMIN),
                     c -> "username=m" + UNIQUE.incrementAndGet() + "&password=long-enough-pw&role=reviewer"),
             form("POST", "/admin/users/{userId}", Access.page(303, ADMIN), c -> "displayName=Matrix&role=reviewer"),
@@ -111,6 +113,7 @@ class RoleMatrixTest {
             api("POST", "/api/v1/keys", Access.api(201, ADMIN, REVIEWER), c -> "{\"name\":\"matrix\"}"),
             api("DELETE", "/api/v1/keys/{ownKeyId}", Access.api(204, ADMIN, REVIEWER), null),
             api("GET", "/api/v1/users", Access.api(200, ADMIN), null),
+            new Row("GET", "/api/v1/audit", Access.api(200, ADMIN), null, "application/x-ndjson", null),
             api("POST", "/api/v1/users", Access.api(201, ADMIN),
                     c -> "{\"username\":\"u" + UNIQUE.incrementAndGet() + "\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}"),
             api("PATCH", "/api/v1/users/{userId}", Access.api(200, ADMIN), c -> "{\"displayName\":\"Matrix\"}"),
@@ -119,8 +122,9 @@ class RoleMatrixTest {
             api("GET", "/api/v1/replies", Access.api(200, ADMIN), null),
             new Row("POST", "/api/v1/datasets/tickets", Access.api(201, ADMIN), "text/csv", "application/json",
                     c -> "text,label\napi matrix import " + UNIQUE.incrementAndGet() + ",matrix_scratch\n"),
-            api("POST", "/api/v1/respond", Access.api(200, ADMIN, REVIEWER), c -> "{\"text\":\"where is my order\"}"),
-            api("POST", "/api/v1/classify", Access.api(200, ADMIN, REVIEWER), c -> "{\"text\":\"where is my order\"}"),
+            // Served traffic: a helpdesk's service key and admins; reviewers must not feed what they judge.
+            api("POST", "/api/v1/respond", Access.api(200, ADMIN, SERVICE), c -> "{\"text\":\"where is my order\"}"),
+            api("POST", "/api/v1/classify", Access.api(200, ADMIN, SERVICE), c -> "{\"text\":\"where is my order\"}"),
             api("GET", "/api/v1/models", Access.api(200, ADMIN), null),
             api("GET", "/api/v1/models/{version}", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/models/train", Access.api(202, ADMIN), c -> "{\"regime\":\"few_shot\"}"),
@@ -139,16 +143,19 @@ class RoleMatrixTest {
             new Row("GET", "/api/v1/export/preferences", Access.api(200, ADMIN), null, "application/x-ndjson", null),
             new Row("POST", "/api/v1/datasets/preferences", Access.api(201, ADMIN), "application/x-ndjson", "application/json",
                     c -> "{\"prompt\":\"matrix\",\"chosen\":\"yes\",\"rejected\":\"no\"}\n"),
-            api("POST", "/api/v1/feedback", Access.api(404, ADMIN, REVIEWER),
+            api("POST", "/api/v1/feedback", Access.api(404, ADMIN, REVIEWER, SERVICE),
                     c -> "{\"requestId\":\"00000000-0000-0000-0000-000000000000\",\"rating\":\"up\"}"),
             api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
             api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> "{}"),
-            // Operations: open by design (probes, scrapers, API documentation)
+            // Operations: health is open for load balancers; metrics and API documentation are for admins.
             new Row("GET", "/q/health/ready", Access.open(200), null, "*/*", null),
             new Row("GET", "/q/health/live", Access.open(200), null, "*/*", null),
-            new Row("GET", "/q/metrics", Access.open(200), null, "*/*", null),
-            new Row("GET", "/q/openapi", Access.open(200), null, "*/*", null),
-            new Row("GET", "/q/swagger-ui/", Access.open(200), null, "*/*", null));
+            new Row("GET", "/q/metrics", Access.management(200, ADMIN), null, "*/*", null),
+            new Row("GET", "/q/metrics/", Access.management(200, ADMIN), null, "*/*", null),
+            new Row("GET", "/q/openapi", Access.management(200, ADMIN), null, "*/*", null),
+            new Row("GET", "/q/openapi?format=json", Access.management(200, ADMIN), null, "*/*", null),
+            new Row("GET", "/q/swagger-ui/", Access.management(200, ADMIN), null, "*/*", null),
+            new Row("GET", "/q/swagger-ui/index.html", Access.management(200, ADMIN), null, "*/*", null));
 
     static Row page(String method, String path, Access access) {
         return new Row(method, path, access, null, "text/html", null);
@@ -173,12 +180,14 @@ class RoleMatrixTest {
         Map<String, String> ids = Map.of("{version}", String.valueOf(version), "{runId}", "1", "{intentId}", String.valueOf(intentId),
                 "{itemId}", String.valueOf(reviewItem()), "{goldItemId}", String.valueOf(reviewItem()), "{missingId}", "987654321",
                 "{userId}", String.valueOf(users.create("matrix-target", "long-enough-pw", REVIEWER, null).id));
+        users.create("matrix-helpdesk", null, SERVICE, null);
         Map<Caller, Set<String>> callers = Map.of(
                 Caller.anonymous(), Set.of(),
                 Caller.session("reviewer1"), Set.of(REVIEWER),
                 Caller.session("admin"), Set.of(ADMIN),
                 Caller.apiKey(keys, "reviewer2"), Set.of(REVIEWER),
-                Caller.apiKey(keys, "admin"), Set.of(ADMIN));
+                Caller.apiKey(keys, "admin"), Set.of(ADMIN),
+                Caller.apiKey(keys, "matrix-helpdesk"), Set.of(SERVICE));
         List<String> failures = new ArrayList<>();
         for (Row row : ROWS) {
             if (row.path.equals("/logout")) {

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** Every response carries the security headers; Swagger UI alone may run its inline script; cookies become Secure once. */
 @QuarkusTest
 class SecurityHeadersTest {
+    @Inject
+    ApiKeyService keys;
 
     @Test
     void pagesApiAndStaticFilesCarryTheHeaders() {
@@ -26,7 +29,9 @@ class SecurityHeadersTest {
             assertEquals("same-origin", response.header("Referrer-Policy"), path);
             assertNull(response.header("Strict-Transport-Security"), "no HSTS on plain HTTP unless configured: " + path);
         }
-        assertEquals(SecurityHeaders.SWAGGER_POLICY, RestAssured.get("/q/swagger-ui/").header("Content-Security-Policy"));
+        String adminKey = keys.create("admin", "headers").secret();
+        assertEquals(SecurityHeaders.SWAGGER_POLICY, RestAssured.given().header("Authorization", "Bearer " + adminKey)
+                .get("/q/swagger-ui/").header("Content-Security-Policy"));
     }
 
     @Test

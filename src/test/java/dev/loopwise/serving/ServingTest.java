@@ -25,6 +25,8 @@ class ServingTest {
     @Inject
     ApiKeyService keys;
     @Inject
+    dev.loopwise.security.UserService users;
+    @Inject
     EntityManager entityManager;
     Caller client;
     int version;
@@ -32,7 +34,7 @@ class ServingTest {
     @BeforeEach
     void setUp() {
         version = ActiveModel.await();
-        client = Caller.apiKey(keys, "reviewer1");
+        client = Caller.service(users, keys);
     }
 
     @Test
@@ -73,7 +75,7 @@ class ServingTest {
         assertEquals("discount_code_problem", row[1]);
         assertEquals(version, ((Number) row[2]).intValue());
         assertTrue(((Number) row[3]).doubleValue() > 0);
-        assertEquals("reviewer1", row[4]);
+        assertEquals(client.username, row[4]);
         assertEquals("respond", row[5]);
     }
 

@@ -87,7 +87,7 @@ public class ModelResource {
     @Path("/training-runs/{id}/cancel")
     public RunView cancel(@PathParam("id") long id) {
         TrainingRun.<TrainingRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("training run", id)));
-        if (!training.cancel(id)) {
+        if (!training.cancel(id, currentUser.name())) {
             throw ApiException.conflict("run_finished", "Training run " + id + " has already ended; there is nothing to cancel.");
         }
         return RunView.of(TrainingRun.findById(id));

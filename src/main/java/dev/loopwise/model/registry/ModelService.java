@@ -1,10 +1,12 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 
 /**
  * Changes which version serves. A switch is one transaction (the partial unique index guarantees a
@@ -12,6 +14,8 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class ModelService {
+    @jakarta.inject.Inject
+    AuditLog audit;
     public static final String PROMOTE = "promote";
     public static final String ROLLBACK = "rollback";
     public static final String FIRST_MODEL = "first model";
@@ -67,6 +71,8 @@ public class ModelService {
             throw ApiException.conflict("active_changed", Messages.activeChanged(version));
         }
         ModelVersion.getEntityManager().refresh(target);
+        audit.record(actor, mustHaveServed ? "model.rollback" : "model.promote", "model version " + version,
+                previous == null ? Map.of("reason", reason) : Map.of("reason", reason, "previousVersion", previous));
         return target;
     }
 }

@@ -75,7 +75,7 @@ public class ModelsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id) {
         TrainingRun.<TrainingRun>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No training run " + id + "."));
-        training.cancel(id);
+        training.cancel(id, currentUser.name());
         return Response.seeOther(URI.create("/admin/models?run=" + id)).build();
     }
 

@@ -98,7 +98,8 @@ final class TrainingRecords {
     }
 
     /** Asks a run to stop: a queued one ends now, a running one at its next step. False when it has ended. */
-    static boolean cancel(long runId) {
+    /** @param record runs in the cancelling transaction (the audit entry commits with the cancel) */
+    static boolean cancel(long runId, Runnable record) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun run = TrainingRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
             if (run == null || run.finished()) {
@@ -110,6 +111,7 @@ final class TrainingRecords {
             } else {
                 run.cancelRequested = true;
             }
+            record.run();
             return true;
         });
     }

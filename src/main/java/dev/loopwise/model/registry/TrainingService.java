@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.JobRows;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
@@ -43,6 +44,8 @@ public class TrainingService {
     ManagedExecutor executor;
     @Inject
     EncoderService encoderService;
+    @Inject
+    AuditLog audit;
 
     /** Queues a run and returns at once; {@code regime} is one of {@link IntentRegime#CHOICES}. */
     public TrainingRun start(String requestedRegime, String startedBy) {
@@ -53,6 +56,7 @@ public class TrainingService {
             created.step = "Waiting for the training or round that is running to finish";
             created.settings = new LinkedHashMap<>(Map.of("regime", regime, "seed", config.seed()));
             created.persist();
+            audit.record(startedBy, "training.start", "training run " + created.id, Map.of("regime", regime));
             return created;
         });
         dispatch();
@@ -139,8 +143,8 @@ public class TrainingService {
      * Asks a queued or running training to stop; a queued one ends at once, a running one at its next step, and no
      * version is made, so the active version keeps serving. False when the run has already ended.
      */
-    public boolean cancel(long runId) {
-        return TrainingRecords.cancel(runId);
+    public boolean cancel(long runId, String actor) {
+        return TrainingRecords.cancel(runId, () -> audit.record(actor, "training.cancel", "training run " + runId, Map.of()));
     }
 
     private TrainingEncoders encoders() {

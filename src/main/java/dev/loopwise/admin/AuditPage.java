@@ -1,0 +1,35 @@
+package dev.loopwise.admin;
+
+import dev.loopwise.audit.AuditEvent;
+import dev.loopwise.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The audit trail: who did what, newest first, a page at a time. Roles: admin. */
+@Path("/admin/audit")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class AuditPage {
+    static final int PAGE_SIZE = 50;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance audit(List<AuditEvent> events, Long olderThan, boolean first);
+    }
+
+    /** {@code before}: continue below this entry; pages follow the id, so new entries never shift a page. */
+    @GET
+    public TemplateInstance list(@QueryParam("before") Long before) {
+        List<AuditEvent> page = AuditEvent.newestFirst(before, PAGE_SIZE + 1);
+        boolean more = page.size() > PAGE_SIZE;
+        List<AuditEvent> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        return Templates.audit(shown, more ? shown.get(shown.size() - 1).id : null, before == null);
+    }
+}

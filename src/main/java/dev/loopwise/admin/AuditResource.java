@@ -1,0 +1,80 @@
+package dev.loopwise.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.audit.AuditEvent;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The audit trail as JSON lines, oldest first, for keeping elsewhere (a SIEM, an archive). It is read in
+ * pages of {@value #BATCH} by id, each in its own short transaction, so however long the trail, memory
+ * holds one page and no transaction stays open while the client reads. Roles: admin.
+ */
+@Path("/api/v1/audit")
+@Tag(name = "Accounts")
+@RolesAllowed(Role.ADMIN)
+public class AuditResource {
+    static final int BATCH = 500;
+    static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    ObjectMapper json;
+
+    /** One line per entry. {@code since} (inclusive) and {@code until} (exclusive) are ISO-8601 instants, e.g. 2026-01-31T00:00:00Z. */
+    public record Line(long id, OffsetDateTime occurredAt, String actor, String action, String target, Map<String, Object> details) {
+    }
+
+    @GET
+    @Produces(NDJSON)
+    public Response export(@QueryParam("since") String since, @QueryParam("until") String until) {
+        OffsetDateTime from = instant("since", since, OffsetDateTime.parse("1970-01-01T00:00:00Z"));
+        OffsetDateTime to = instant("until", until, OffsetDateTime.parse("9999-12-31T00:00:00Z"));
+        StreamingOutput body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            long after = 0;
+            while (true) {
+                long from0 = after;
+                List<Line> page = QuarkusTransaction.requiringNew().call(() -> AuditEvent.between(from, to, from0, BATCH).stream()
+                        .map(e -> new Line(e.id, e.occurredAt, e.actor, e.action, e.target, e.details)).toList());
+                for (Line line : page) {
+                    writer.write(json.writeValueAsString(line));
+                    writer.write('\n');
+                }
+                writer.flush();
+                if (page.size() < BATCH) {
+                    return;
+                }
+                after = page.get(page.size() - 1).id();
+            }
+        };
+        return Response.ok(body, NDJSON).build();
+    }
+
+    private static OffsetDateTime instant(String name, String value, OffsetDateTime otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("validation_failed", name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z.");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.loopwise.audit;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How an audit entry reads on the audit page: a sentence in plain words, and its details. */
+@TemplateExtension
+public class AuditFormats {
+    /** What each action code means, as a verb phrase before its target; unknown codes are shown as they are. */
+    private static final Map<String, String> VERBS = Map.ofEntries(
+            Map.entry("model.promote", "promoted"),
+            Map.entry("model.rollback", "rolled back to"),
+            Map.entry("training.start", "started"),
+            Map.entry("training.cancel", "cancelled"),
+            Map.entry("round.start", "started"),
+            Map.entry("drift.approve", "approved the round asked for by"),
+            Map.entry("drift.dismiss", "dismissed"),
+            Map.entry("user.add", "added"),
+            Map.entry("user.role_change", "changed the role of"),
+            Map.entry("user.disable", "disabled"),
+            Map.entry("user.enable", "enabled"),
+            Map.entry("user.rename", "renamed"),
+            Map.entry("user.password_reset", "set a new password for"),
+            Map.entry("key.create", "created"),
+            Map.entry("key.revoke", "revoked"),
+            Map.entry("tickets.import", "imported"),
+            Map.entry("preferences.import", "imported"),
+            Map.entry("intent.create", "created"),
+            Map.entry("intent.edit", "edited"),
+            Map.entry("reply.create", "added"),
+            Map.entry("reply.edit", "edited"),
+            Map.entry("reply.retire", "retired"),
+            Map.entry("rewrite.accept", "accepted the rewrite as"),
+            Map.entry("rewrite.discard", "discarded the rewrite"),
+            Map.entry("review.gold", "fixed the gold answer of"),
+            Map.entry("review.compare_start", "asked reviewers to compare"),
+            Map.entry("review.compare_stop", "stopped reviewers comparing"));
+    private static final int MAX_DETAIL = 160;
+
+    static String sentence(AuditEvent event) {
+        String verb = VERBS.get(event.action);
+        String phrase = verb == null ? event.action + ": " + event.target : verb + " " + event.target;
+        return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1) + ".";
+    }
+
+    static String detailText(AuditEvent event) {
+        if (event.details == null || event.details.isEmpty()) {
+            return "";
+        }
+        String text = event.details.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+        return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+    }
+}

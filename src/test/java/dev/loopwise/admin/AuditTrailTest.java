@@ -1,0 +1,112 @@
+package dev.loopwise.admin;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.Role;
+import dev.loopwise.security.UserService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Admin actions leave an entry naming who did what, in the same transaction; only admins read the trail. */
+@QuarkusTest
+class AuditTrailTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    UserService users;
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void adminActionsThroughTheApiAreRecordedWithTheirActor() throws Exception {
+        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(lead, "long-enough-pw", Role.ADMIN, null);
+        Caller admin = Caller.apiKey(keys, lead);
+        String since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1).toString();
+        String name = "audited-" + UUID.randomUUID().toString().substring(0, 8);
+
+        long id = admin.request().contentType("application/json")
+                .body("{\"username\":\"" + name + "\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}")
+                .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.request().contentType("application/json").body("{\"roles\":\"admin\",\"displayName\":\"Audited Person\"}")
+                .patch("/api/v1/users/" + id).then().statusCode(200);
+        admin.request().contentType("application/json").body("{\"password\":\"another-long-pw\",\"disabled\":true}")
+                .patch("/api/v1/users/" + id).then().statusCode(200);
+        long keyId = admin.request().contentType("application/json").body("{\"name\":\"for " + name + "\",\"username\":\"" + name + "\"}")
+                .post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.request().delete("/api/v1/keys/" + keyId).then().statusCode(204);
+        // A ticket the workspace already has: the import is recorded, and the data other tests train on stay as they were.
+        String known = admin.request().get("/api/v1/tickets?size=1").then().statusCode(200).extract().jsonPath().getString("[0].text");
+        byte[] ticketLine = (JSON.writeValueAsString(java.util.Map.of("text", known)) + "\n").getBytes(StandardCharsets.UTF_8);
+        admin.request().contentType("application/x-ndjson").body(ticketLine)
+                .post("/api/v1/datasets/tickets").then().statusCode(201);
+        // Refused changes leave no entry: the entry commits with the change or not at all.
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"" + name + "\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}")
+                .post("/api/v1/users").then().statusCode(409);
+
+        List<JsonNode> mine = new ArrayList<>();
+        for (JsonNode line : export(admin, "since=" + since)) {
+            if (line.get("actor").asText().equals(lead)) {
+                mine.add(line);
+            }
+        }
+        List<String> actions = mine.stream().map(l -> l.get("action").asText()).toList();
+        assertEquals(List.of("user.add", "user.rename", "user.role_change", "user.disable", "user.password_reset",
+                "key.create", "key.revoke", "tickets.import"), actions, mine.toString());
+        assertEquals("account " + name, mine.get(0).get("target").asText());
+        assertEquals("Audited Person", mine.get(1).get("details").get("to").asText());
+        assertEquals("reviewer", mine.get(2).get("details").get("from").asText());
+        assertEquals("admin", mine.get(2).get("details").get("to").asText());
+        assertEquals(0, mine.get(7).get("details").get("imported").asInt());
+        assertEquals(1, mine.get(7).get("details").get("duplicates").asInt());
+        assertTrue(mine.get(0).get("occurredAt").asText().length() > 10);
+
+        assertEquals(0, export(admin, "until=" + since).stream().filter(l -> l.get("actor").asText().equals(lead)).count(),
+                "until is exclusive and before every action");
+        admin.request().get("/api/v1/audit?since=yesterday").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("validation_failed"));
+
+        Caller.session("admin").request().accept("text/html").get("/admin/audit").then().statusCode(200)
+                .body(containsString("Added account " + name + ".")).body(containsString("Changed the role of account " + name + "."))
+                .body(containsString("What to do next:"));
+    }
+
+    @Test
+    void reviewersAreRefusedThePageAndTheExport() {
+        Caller.session("reviewer1").request().accept("text/html").get("/admin/audit").then().statusCode(403);
+        Caller.apiKey(keys, "reviewer1").request().get("/api/v1/audit").then().statusCode(403);
+    }
+
+    @Test
+    void thePagePagesByEntry() {
+        Caller admin = Caller.session("admin");
+        admin.request().accept("text/html").get("/admin/audit?before=1").then().statusCode(200)
+                .body(containsString("No older entries.")).body(containsString("Newest"));
+    }
+
+    private static List<JsonNode> export(Caller caller, String query) throws Exception {
+        var response = caller.request().accept("application/x-ndjson").get("/api/v1/audit?" + query).then().statusCode(200)
+                .contentType(containsString("application/x-ndjson")).extract().asString();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : response.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return lines;
+    }
+}
