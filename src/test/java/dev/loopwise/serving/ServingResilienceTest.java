@@ -36,7 +36,7 @@ class ServingResilienceTest {
     @Test
     void anErrorFailsItsBatchWith503AndTheLoopServesOn() {
         ActiveModel.await();
-        Caller client = Caller.apiKey(keys, "reviewer1");
+        Caller client = Caller.apiKey(keys, "admin");
         String poison = "poison " + UUID.randomUUID();
         // No ticket text makes the encoder throw an Error, so one is thrown in the real loop where the encoder runs.
         pipeline.beforeEncoding(texts -> {
@@ -113,7 +113,7 @@ class ServingResilienceTest {
             pipeline.startEncoder();
         }
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        Caller.apiKey(keys, "reviewer1").request().contentType("application/json").body("{\"text\":\"I want to cancel my order\"}")
+        Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"text\":\"I want to cancel my order\"}")
                 .post("/api/v1/classify").then().statusCode(200);
     }
 }
