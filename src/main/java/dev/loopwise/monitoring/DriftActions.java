@@ -6,6 +6,7 @@ import dev.loopwise.alignment.RoundService;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
+import dev.loopwise.review.ReviewStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,8 @@ public class DriftActions {
     DriftStore store;
     @Inject
     ReviewItemGenerator generator;
+    @Inject
+    ReviewStats reviewStats;
     @Inject
     RoundService rounds;
     @Inject
@@ -95,8 +98,7 @@ public class DriftActions {
     }
 
     private long judgedSoFar() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
+        return reviewStats.totals().judgements();
     }
 
     /** Starts a round now (auto-round) or records a request an admin approves on the drift page. */

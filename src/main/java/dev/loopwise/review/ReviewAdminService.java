@@ -4,6 +4,8 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +13,8 @@ import java.util.Set;
 /** What an admin does with review data: accept or discard rewrites, fix gold answers, compare a candidate. */
 @ApplicationScoped
 public class ReviewAdminService {
+    @Inject
+    ReviewTallies tallies;
 
     /** A reviewer's rewrite becomes a library reply, or is discarded. */
     @Transactional
@@ -27,12 +31,15 @@ public class ReviewAdminService {
         if (!Set.of("1", "2", "tie", "both_bad").contains(answer)) {
             throw ApiException.badRequest("invalid_gold", "A gold answer is 1, 2, tie or both_bad.");
         }
-        ReviewItem item = ReviewItem.<ReviewItem>findByIdOptional(itemId)
+        ReviewItem item = ReviewItem.<ReviewItem>findByIdOptional(itemId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
+        // Its votes now count as gold answers, no longer as overlap votes: the figures follow.
+        TallySums.Item before = tallies.read(item);
         item.kind = ReviewItem.GOLD;
         item.goldChoice = answer;
         item.requiredJudgements = ReviewItem.GOLD_CAPACITY;
         item.status = ReviewItem.OPEN;
+        tallies.record(before, tallies.read(item));
     }
 
     /** Reviewers compare this candidate's replies with the active version's (or stop doing so). */
