@@ -22,6 +22,10 @@ public abstract class DatabaseCommand implements Callable<Integer> {
 
     protected abstract int execute() throws Exception;
 
+    /** Settings this command needs besides the usual ones, as system properties set before the application starts. */
+    protected void configure() {
+    }
+
     @Override
     public Integer call() throws Exception {
         if (Arc.container() != null && Arc.container().isRunning()) {
@@ -32,6 +36,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         System.setProperty("quarkus.banner.enabled", "false");
         System.setProperty("quarkus.log.level", "WARN");
         System.setProperty("loopwise.demo.enabled", "false");
+        configure();
         String[] args = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
         relaunch = spec.root().commandLine();
         Quarkus.run(Application.class, (code, failure) -> {
