@@ -152,7 +152,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
         throw new IllegalStateException("The demo's first model version did not become active within 30 minutes.");
     }
 
-    /** Wall-clock latencies of repeated calls, after one call that is not counted (warm-up). */
+    /** Wall-clock latencies of repeated calls, after three calls that are not counted (warm-up). */
     static final class Timing {
         private Timing() {
         }
@@ -163,8 +163,10 @@ public class BenchHistoryCommand extends DatabaseCommand {
         }
 
         static double[] of(int runs, Runnable prepare, Callable<?> call) throws Exception {
-            prepare.run();
-            call.call();
+            for (int i = 0; i < 3; i++) {
+                prepare.run();
+                call.call();
+            }
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
                 prepare.run();

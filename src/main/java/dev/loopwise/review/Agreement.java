@@ -63,6 +63,17 @@ public final class Agreement {
                 }
             }
         }
+        return krippendorffAlpha(n, observed, expected, pairable);
+    }
+
+    /**
+     * Alpha from the matrix's sufficient statistics: its total n, the off-diagonal total and the expected
+     * disagreement Σ_{c≠k} n_c·n_k, over {@code pairable} units.
+     */
+    public static Double krippendorffAlpha(double n, double observed, double expected, long pairable) {
+        if (pairable < 2) {
+            return null;
+        }
         return expected == 0 ? null : 1 - (n - 1) * observed / expected;
     }
 

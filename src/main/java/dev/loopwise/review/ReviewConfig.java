@@ -54,7 +54,7 @@ public interface ReviewConfig {
      * Newest judgements per reviewer the median time per item is taken over: a reviewer's pace now, read from
      * an index at a cost that does not grow with their history.
      */
-    @WithDefault("1000")
+    @WithDefault("500")
     int medianWindow();
 
     /**

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How trustworthy the judgements are: per reviewer — judgements, time per item, leave-one-out
@@ -53,7 +54,7 @@ public class ReviewStats {
     @Transactional
     public Overall overall() {
         List<ReviewerStats> reviewers = reviewers(true);
-        Agreements agreements = agreements();
+        TallySums.Series agreements = agreements();
         return new Overall(reviewers.stream().mapToLong(ReviewerStats::judgements).sum(), ReviewItem.countOpen(), agreements.alpha(),
                 kappa(), (int) agreements.units(), reviewers, agreements.points());
     }
@@ -160,23 +161,18 @@ public class ReviewStats {
         return sorted[sorted.length / 2] / 1000.0;
     }
 
-    private record Agreements(Double alpha, long units, List<AlphaPoint> points) {
-    }
-
-    /** The daily changes of the coincidence matrix, summed as of each day and as of now. */
+    /** The daily changes of the coincidence matrix, by row, summed as of each day and as of now. */
     @SuppressWarnings("unchecked")
-    private Agreements agreements() {
-        TallySums sums = new TallySums();
-        List<Object[]> days = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days").getResultList();
-        days.forEach(d -> {
-            long[] day = sums.day(LocalDate.parse((String) d[0]));
-            day[0] = ((Number) d[1]).longValue();
-            day[1] = ((Number) d[2]).longValue();
-        });
-        List<Object[]> cells = em.createNativeQuery("select day::text, value_c, value_k, weight from review_coincidences").getResultList();
-        cells.forEach(c -> sums.coincidences.put(new TallySums.Cell(LocalDate.parse((String) c[0]), (String) c[1], (String) c[2]),
-                ((Number) c[3]).doubleValue()));
-        return new Agreements(sums.alpha(), sums.units(), sums.alphaOverTime());
+    private TallySums.Series agreements() {
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        List<Object[]> dayRows = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days").getResultList();
+        dayRows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
+        List<Object[]> rows = em.createNativeQuery("""
+                select day::text, value_c, sum(weight), coalesce(sum(weight) filter (where value_c <> value_k), 0)
+                from review_coincidences group by day, value_c order by day, value_c""").getResultList();
+        List<TallySums.Marginal> marginals = rows.stream().map(r -> new TallySums.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
+                ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();
+        return TallySums.series(days, marginals);
     }
 
     /** Cohen's kappa when exactly two reviewers judged overlap items together. */

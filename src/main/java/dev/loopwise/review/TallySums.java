@@ -168,36 +168,69 @@ final class TallySums {
         return delta;
     }
 
-    /** Alpha as of each day with overlap votes: the matrix and unit count are running sums of the daily changes. */
-    List<ReviewStats.AlphaPoint> alphaOverTime() {
+    /** One day's change in a row of the coincidence matrix: its total, and the part off the diagonal. */
+    record Marginal(LocalDate day, String value, double weight, double offDiagonal) {
+    }
+
+    /** Alpha as of each day with overlap votes, and as of now, with the units it rests on. */
+    record Series(List<ReviewStats.AlphaPoint> points, Double alpha, long units) {
+    }
+
+    /** The coincidence changes summed by day and row: all that alpha needs (n, the marginals, what lies off the diagonal). */
+    List<Marginal> marginals() {
+        Map<Cell, double[]> rows = new TreeMap<>();
+        coincidences.forEach((cell, w) -> {
+            double[] row = rows.computeIfAbsent(new Cell(cell.day(), cell.c(), ""), r -> new double[2]);
+            row[0] += w;
+            row[1] += cell.c().equals(cell.k()) ? 0 : w;
+        });
+        List<Marginal> marginals = new ArrayList<>();
+        rows.forEach((cell, row) -> marginals.add(new Marginal(cell.day(), cell.c(), row[0], row[1])));
+        return marginals;
+    }
+
+    Series series() {
+        return series(days, marginals());
+    }
+
+    /**
+     * Alpha over time from the daily changes, in one pass: the marginals n_c, their total n and the
+     * off-diagonal total are running sums, and the expected disagreement Σ_{c≠k} n_c·n_k is n² − Σ n_c².
+     */
+    static Series series(Map<LocalDate, long[]> days, List<Marginal> marginals) {
         List<ReviewStats.AlphaPoint> points = new ArrayList<>();
-        Map<String, Map<String, Double>> matrix = new TreeMap<>();
-        List<Map.Entry<Cell, Double>> cells = new ArrayList<>(coincidences.entrySet());
+        Map<String, Double> running = new TreeMap<>();
+        double observed = 0;
         long units = 0;
         int next = 0;
         for (var day : days.entrySet()) {
-            for (; next < cells.size() && !cells.get(next).getKey().day().isAfter(day.getKey()); next++) {
-                Cell cell = cells.get(next).getKey();
-                matrix.computeIfAbsent(cell.c(), c -> new TreeMap<>()).merge(cell.k(), cells.get(next).getValue(), Double::sum);
+            for (; next < marginals.size() && !marginals.get(next).day().isAfter(day.getKey()); next++) {
+                running.merge(marginals.get(next).value(), marginals.get(next).weight(), Double::sum);
+                observed += marginals.get(next).offDiagonal();
             }
             units += day.getValue()[1];
             if (day.getValue()[0] > 0) {
-                points.add(new ReviewStats.AlphaPoint(day.getKey().toString(), Agreement.krippendorffAlpha(settled(matrix), units), (int) units));
+                points.add(new ReviewStats.AlphaPoint(day.getKey().toString(), alpha(running, observed, units), (int) units));
             }
         }
-        return points;
+        for (; next < marginals.size(); next++) {
+            running.merge(marginals.get(next).value(), marginals.get(next).weight(), Double::sum);
+            observed += marginals.get(next).offDiagonal();
+        }
+        return new Series(points, alpha(running, observed, units), units);
     }
 
-    /** Overlap items with two or more values, as of now. */
-    long units() {
-        return days.values().stream().mapToLong(f -> f[1]).sum();
-    }
-
-    /** Krippendorff's alpha over every overlap item as of now. */
-    Double alpha() {
-        Map<String, Map<String, Double>> matrix = new TreeMap<>();
-        coincidences.forEach((cell, w) -> matrix.computeIfAbsent(cell.c(), c -> new TreeMap<>()).merge(cell.k(), w, Double::sum));
-        return Agreement.krippendorffAlpha(settled(matrix), units());
+    private static Double alpha(Map<String, Double> marginals, double observed, long units) {
+        double n = 0;
+        double squares = 0;
+        for (double m : marginals.values()) {
+            // A row added and taken away again leaves rounding dust; a real row holds at least 1.
+            if (Math.abs(m) > 1e-9) {
+                n += m;
+                squares += m * m;
+            }
+        }
+        return Agreement.krippendorffAlpha(n, observed, n * n - squares, units);
     }
 
     /** Cohen's kappa when exactly two reviewers voted on overlap items: their items with just their two values. */
@@ -220,17 +253,6 @@ final class TallySums {
             }
         }
         return Agreement.cohensKappa(n, same, first, second);
-    }
-
-    /** Cells added and taken away again leave rounding dust; a real cell is at least 1/(m − 1). */
-    private static Map<String, Map<String, Double>> settled(Map<String, Map<String, Double>> matrix) {
-        Map<String, Map<String, Double>> clean = new TreeMap<>();
-        matrix.forEach((c, row) -> row.forEach((k, w) -> {
-            if (Math.abs(w) > 1e-9) {
-                clean.computeIfAbsent(c, x -> new TreeMap<>()).put(k, w);
-            }
-        }));
-        return clean;
     }
 
     long[] reviewer(long id) {

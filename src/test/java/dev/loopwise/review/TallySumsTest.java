@@ -93,10 +93,11 @@ class TallySumsTest {
                 assertEquals(0, java.util.Arrays.stream(sums).map(Math::abs).sum(), "a reviewer without votes has nothing: " + id);
             }
         });
-        assertClose(expected.alpha(), running.alpha(), "alpha");
-        assertEquals(expected.overlapUnits(), running.units());
+        TallySums.Series series = running.series();
+        assertClose(expected.alpha(), series.alpha(), "alpha");
+        assertEquals(expected.overlapUnits(), series.units());
         assertClose(expected.kappa(), running.kappa(), "kappa");
-        List<ReviewStats.AlphaPoint> overTime = running.alphaOverTime();
+        List<ReviewStats.AlphaPoint> overTime = series.points();
         assertEquals(expected.overTime().stream().map(ReviewStats.AlphaPoint::day).toList(),
                 overTime.stream().map(ReviewStats.AlphaPoint::day).toList());
         for (int i = 0; i < overTime.size(); i++) {
@@ -107,8 +108,8 @@ class TallySumsTest {
         // Built at once from the final state (as at start, for judgements stored before the sums existed): the same.
         TallySums built = new TallySums();
         items.values().forEach(item -> built.add(TallySums.of(item.state(start)), 1));
-        assertClose(running.alpha(), built.alpha(), "alpha built at once");
-        assertEquals(running.alphaOverTime().size(), built.alphaOverTime().size());
+        assertClose(series.alpha(), built.series().alpha(), "alpha built at once");
+        assertEquals(series.points().size(), built.series().points().size());
     }
 
     private static long idOf(Map<Long, Item> items, FromScratchFigures.Vote vote) {
