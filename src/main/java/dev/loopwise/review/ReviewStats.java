@@ -54,7 +54,7 @@ public class ReviewStats {
     @Transactional
     public Overall overall() {
         List<ReviewerStats> reviewers = reviewers(true);
-        TallySums.Series agreements = agreements();
+        AlphaSeries agreements = agreements();
         return new Overall(reviewers.stream().mapToLong(ReviewerStats::judgements).sum(), ReviewItem.countOpen(), agreements.alpha(),
                 kappa(), (int) agreements.units(), reviewers, agreements.points());
     }
@@ -163,16 +163,16 @@ public class ReviewStats {
 
     /** The daily changes of the coincidence matrix, by row, summed as of each day and as of now. */
     @SuppressWarnings("unchecked")
-    private TallySums.Series agreements() {
+    private AlphaSeries agreements() {
         Map<LocalDate, long[]> days = new TreeMap<>();
         List<Object[]> dayRows = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days").getResultList();
         dayRows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
         List<Object[]> rows = em.createNativeQuery("""
                 select day::text, value_c, sum(weight), coalesce(sum(weight) filter (where value_c <> value_k), 0)
                 from review_coincidences group by day, value_c order by day, value_c""").getResultList();
-        List<TallySums.Marginal> marginals = rows.stream().map(r -> new TallySums.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
+        List<AlphaSeries.Marginal> marginals = rows.stream().map(r -> new AlphaSeries.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
                 ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();
-        return TallySums.series(days, marginals);
+        return AlphaSeries.of(days, marginals);
     }
 
     /** Cohen's kappa when exactly two reviewers judged overlap items together. */

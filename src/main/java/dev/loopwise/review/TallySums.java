@@ -168,69 +168,21 @@ final class TallySums {
         return delta;
     }
 
-    /** One day's change in a row of the coincidence matrix: its total, and the part off the diagonal. */
-    record Marginal(LocalDate day, String value, double weight, double offDiagonal) {
-    }
-
-    /** Alpha as of each day with overlap votes, and as of now, with the units it rests on. */
-    record Series(List<ReviewStats.AlphaPoint> points, Double alpha, long units) {
-    }
-
     /** The coincidence changes summed by day and row: all that alpha needs (n, the marginals, what lies off the diagonal). */
-    List<Marginal> marginals() {
+    List<AlphaSeries.Marginal> marginals() {
         Map<Cell, double[]> rows = new TreeMap<>();
         coincidences.forEach((cell, w) -> {
             double[] row = rows.computeIfAbsent(new Cell(cell.day(), cell.c(), ""), r -> new double[2]);
             row[0] += w;
             row[1] += cell.c().equals(cell.k()) ? 0 : w;
         });
-        List<Marginal> marginals = new ArrayList<>();
-        rows.forEach((cell, row) -> marginals.add(new Marginal(cell.day(), cell.c(), row[0], row[1])));
+        List<AlphaSeries.Marginal> marginals = new ArrayList<>();
+        rows.forEach((cell, row) -> marginals.add(new AlphaSeries.Marginal(cell.day(), cell.c(), row[0], row[1])));
         return marginals;
     }
 
-    Series series() {
-        return series(days, marginals());
-    }
-
-    /**
-     * Alpha over time from the daily changes, in one pass: the marginals n_c, their total n and the
-     * off-diagonal total are running sums, and the expected disagreement Σ_{c≠k} n_c·n_k is n² − Σ n_c².
-     */
-    static Series series(Map<LocalDate, long[]> days, List<Marginal> marginals) {
-        List<ReviewStats.AlphaPoint> points = new ArrayList<>();
-        Map<String, Double> running = new TreeMap<>();
-        double observed = 0;
-        long units = 0;
-        int next = 0;
-        for (var day : days.entrySet()) {
-            for (; next < marginals.size() && !marginals.get(next).day().isAfter(day.getKey()); next++) {
-                running.merge(marginals.get(next).value(), marginals.get(next).weight(), Double::sum);
-                observed += marginals.get(next).offDiagonal();
-            }
-            units += day.getValue()[1];
-            if (day.getValue()[0] > 0) {
-                points.add(new ReviewStats.AlphaPoint(day.getKey().toString(), alpha(running, observed, units), (int) units));
-            }
-        }
-        for (; next < marginals.size(); next++) {
-            running.merge(marginals.get(next).value(), marginals.get(next).weight(), Double::sum);
-            observed += marginals.get(next).offDiagonal();
-        }
-        return new Series(points, alpha(running, observed, units), units);
-    }
-
-    private static Double alpha(Map<String, Double> marginals, double observed, long units) {
-        double n = 0;
-        double squares = 0;
-        for (double m : marginals.values()) {
-            // A row added and taken away again leaves rounding dust; a real row holds at least 1.
-            if (Math.abs(m) > 1e-9) {
-                n += m;
-                squares += m * m;
-            }
-        }
-        return Agreement.krippendorffAlpha(n, observed, n * n - squares, units);
+    AlphaSeries series() {
+        return AlphaSeries.of(days, marginals());
     }
 
     /** Cohen's kappa when exactly two reviewers voted on overlap items: their items with just their two values. */

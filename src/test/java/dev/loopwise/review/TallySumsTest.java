@@ -93,7 +93,7 @@ class TallySumsTest {
                 assertEquals(0, java.util.Arrays.stream(sums).map(Math::abs).sum(), "a reviewer without votes has nothing: " + id);
             }
         });
-        TallySums.Series series = running.series();
+        AlphaSeries series = running.series();
         assertClose(expected.alpha(), series.alpha(), "alpha");
         assertEquals(expected.overlapUnits(), series.units());
         assertClose(expected.kappa(), running.kappa(), "kappa");
