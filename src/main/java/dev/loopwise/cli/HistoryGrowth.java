@@ -31,22 +31,28 @@ final class HistoryGrowth {
         return single("select count(*) from served_requests");
     }
 
-    /** Adds about {@code scale} × (2,000,000 requests, 200,000 items, 500,000 judgements); returns what it added. */
-    Sizes grow(double scale, int version, List<Long> reviewers) throws SQLException {
+    /**
+     * Adds about {@code scale} × (2,000,000 requests, 200,000 items, 500,000 judgements), their texts marked with
+     * {@code tag} so that a second growth adds new ones; returns what it added.
+     */
+    Sizes grow(double scale, String tag, int version, List<Long> reviewers) throws SQLException {
         long requests = Math.round(2_000_000 * scale);
         long distinct = Math.max(1, Math.round(500_000 * scale));
         long items = Math.min(distinct, Math.round(200_000 * scale));
         long reply1 = single("select min(id) from replies where status = 'active'");
         long reply2 = single("select max(id) from replies where status = 'active'");
-        String text = "'bench request ' || (g % " + distinct + ")";
+        // Texts as long as real tickets: the demo's unlabelled tickets, numbered so that each is new.
+        String texts = "(select array_agg(text order by id) from tickets where intent_id is null)";
+        String text = "(t.texts[1 + (g % " + distinct + ") % array_length(t.texts, 1)] || ' #" + tag + "' || (g % " + distinct + "))";
         execute("""
                 insert into served_requests (id, endpoint, text, text_hash, intent, confidence, out_of_scope, reply_id, reply_text,
                     model_version, latency_ms, caller, created_at)
                 select gen_random_uuid(), case when g %% 10 = 0 then 'classify' else 'respond' end, %s, %s, null, 0.9, false, %d,
                     'bench reply', %d, 20, 'bench', now() - interval '1 hour' - interval '1 second' * ((%d - g) * (31536000.0 / %d))
-                from generate_series(1, %d) g""".formatted(text, SHA.formatted(text), reply1, version, requests, requests, requests));
+                from generate_series(1, %d) g, %s""".formatted(text, SHA.formatted(text), reply1, version, requests, requests, requests,
+                texts + " t(texts)"));
         long firstItem = single("select coalesce(max(id), 0) from review_items") + 1;
-        String itemText = "'bench request ' || g";
+        String itemText = "(t.texts[1 + g % array_length(t.texts, 1)] || ' #" + tag + "' || g)";
         execute("""
                 insert into review_items (ticket_text, ticket_hash, source, predicted_intent, reply1_id, reply2_id, reply1_text,
                     reply2_text, strategy, model_version, kind, required_judgements, judgements, status, created_at)
@@ -54,7 +60,8 @@ final class HistoryGrowth {
                     case when g %% 4 = 0 then 'overlap' else 'regular' end, case when g %% 4 = 0 then 3 else 2 end,
                     case when g %% 4 = 0 then 3 else 2 end, 'complete',
                     now() - interval '2 hours' - interval '1 second' * ((%d - g) * (31536000.0 / %d))
-                from generate_series(1, %d) g""".formatted(itemText, SHA.formatted(itemText), reply1, reply2, version, items, items, items));
+                from generate_series(1, %d) g, %s""".formatted(itemText, SHA.formatted(itemText), reply1, reply2, version, items, items, items,
+                texts + " t(texts)"));
         String ids = reviewers.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
         // Each item's votes come from distinct reviewers (offsets 0, 7, 14 among at least 15); a vote follows the
         // item's own answer three times in four.
