@@ -24,14 +24,15 @@ create table review_agreement_days (
     units         bigint not null default 0
 );
 
--- Per UTC day, the change that day in Krippendorff's coincidence matrix (value c paired with value k):
--- the matrix as of a day is the sum of the rows up to it, so alpha over time is a running sum.
+-- Per UTC day, the change that day in each row c of Krippendorff's coincidence matrix: the row's total
+-- (the marginal n_c) and its part off the diagonal — all alpha needs. The matrix as of a day is the sum of
+-- the rows up to it, so alpha over time is a running sum.
 create table review_coincidences (
-    day     date             not null,
-    value_c varchar(16)      not null,
-    value_k varchar(16)      not null,
-    weight  double precision not null,
-    primary key (day, value_c, value_k)
+    day          date             not null,
+    value_c      varchar(16)      not null,
+    weight       double precision not null,
+    off_diagonal double precision not null,
+    primary key (day, value_c)
 );
 
 -- Overlap items with exactly two values, by the pair of reviewers and their choices: Cohen's kappa when

@@ -168,8 +168,7 @@ public class ReviewStats {
         List<Object[]> dayRows = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days").getResultList();
         dayRows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
         List<Object[]> rows = em.createNativeQuery("""
-                select day::text, value_c, sum(weight), coalesce(sum(weight) filter (where value_c <> value_k), 0)
-                from review_coincidences group by day, value_c order by day, value_c""").getResultList();
+                select day::text, value_c, weight, off_diagonal from review_coincidences order by day, value_c""").getResultList();
         List<AlphaSeries.Marginal> marginals = rows.stream().map(r -> new AlphaSeries.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
                 ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();
         return AlphaSeries.of(days, marginals);

@@ -51,10 +51,11 @@ public class ReviewTallies {
                 insert into review_agreement_days as d (day, overlap_votes, units) values (?1, ?2, ?3)
                 on conflict (day) do update set overlap_votes = d.overlap_votes + excluded.overlap_votes, units = d.units + excluded.units""")
                 .setParameter(1, day).setParameter(2, f[0]).setParameter(3, f[1]).executeUpdate());
-        delta.coincidences.forEach((cell, w) -> em.createNativeQuery("""
-                insert into review_coincidences as o (day, value_c, value_k, weight) values (?1, ?2, ?3, ?4)
-                on conflict (day, value_c, value_k) do update set weight = o.weight + excluded.weight""")
-                .setParameter(1, cell.day()).setParameter(2, cell.c()).setParameter(3, cell.k()).setParameter(4, w).executeUpdate());
+        delta.marginals().forEach(row -> em.createNativeQuery("""
+                insert into review_coincidences as o (day, value_c, weight, off_diagonal) values (?1, ?2, ?3, ?4)
+                on conflict (day, value_c) do update set weight = o.weight + excluded.weight, off_diagonal = o.off_diagonal + excluded.off_diagonal""")
+                .setParameter(1, row.day()).setParameter(2, row.value()).setParameter(3, row.weight()).setParameter(4, row.offDiagonal())
+                .executeUpdate());
         delta.pairs.forEach((pair, n) -> em.createNativeQuery("""
                 insert into review_pair_tallies as p (reviewer_a, reviewer_b, choice_a, choice_b, items) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (reviewer_a, reviewer_b, choice_a, choice_b) do update set items = p.items + excluded.items""")
