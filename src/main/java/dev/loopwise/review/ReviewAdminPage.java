@@ -38,7 +38,7 @@ public class ReviewAdminPage {
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<Reply> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, int minSharedItems, int medianWindow,
-                                              String nextStep);
+                                              int chartDays, String nextStep);
     }
 
     @GET
@@ -97,6 +97,6 @@ public class ReviewAdminPage {
         List<Reply> rewrites = Reply.listPending();
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems(),
-                config.medianWindow(), ReviewNextStep.of(overall, rewrites.size()));
+                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()));
     }
 }

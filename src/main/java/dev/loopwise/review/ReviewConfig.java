@@ -57,6 +57,10 @@ public interface ReviewConfig {
     @WithDefault("500")
     int medianWindow();
 
+    /** Days the agreement chart shows: a point per day, each over every overlap item judged up to it. */
+    @WithDefault("90")
+    int chartDays();
+
     /**
      * Newest served requests a refill picks from (then a sample of about as many older ones when those are
      * all reviewed): the cost of a refill stays the same however long the request log grows.

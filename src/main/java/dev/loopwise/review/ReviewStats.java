@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,7 +60,10 @@ public class ReviewStats {
                 kappa(), (int) agreements.units(), reviewers, agreements.points());
     }
 
-    /** The agreement chart's points: alpha over all overlap items judged up to each day with overlap votes. */
+    /**
+     * The agreement chart's points, one per day with overlap votes in the last {@code LOOPWISE_REVIEW_CHART_DAYS}:
+     * alpha over all overlap items judged up to that day (earlier days included).
+     */
     @Transactional
     public List<AlphaPoint> alphaOverTime() {
         return agreements().points();
@@ -161,14 +165,27 @@ public class ReviewStats {
         return sorted[sorted.length / 2] / 1000.0;
     }
 
-    /** The daily changes of the coincidence matrix, by row, summed as of each day and as of now. */
+    /**
+     * The daily changes of the coincidence matrix, by row, summed as of each day of the chart's window and as of
+     * now. Everything before the window arrives already summed, so only the window's rows are read one by one.
+     */
     @SuppressWarnings("unchecked")
     private AlphaSeries agreements() {
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(config.chartDays() - 1L);
+        LocalDate before = from.minusDays(1);
         Map<LocalDate, long[]> days = new TreeMap<>();
-        List<Object[]> dayRows = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days").getResultList();
+        // The day before the window carries every earlier change; with no votes of its own it makes no point.
+        days.put(before, new long[] {0, ((Number) em.createNativeQuery(
+                "select coalesce(sum(units), 0) from review_agreement_days where day < ?1").setParameter(1, from).getSingleResult())
+                .longValue()});
+        List<Object[]> dayRows = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days where day >= ?1")
+                .setParameter(1, from).getResultList();
         dayRows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
         List<Object[]> rows = em.createNativeQuery("""
-                select day::text, value_c, weight, off_diagonal from review_coincidences order by day, value_c""").getResultList();
+                select cast(?1 as text), value_c, sum(weight), sum(off_diagonal) from review_coincidences where day < ?2 group by value_c
+                union all
+                select day::text, value_c, weight, off_diagonal from review_coincidences where day >= ?2
+                order by 1, 2""").setParameter(1, before.toString()).setParameter(2, from).getResultList();
         List<AlphaSeries.Marginal> marginals = rows.stream().map(r -> new AlphaSeries.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
                 ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();
         return AlphaSeries.of(days, marginals);

@@ -105,6 +105,38 @@ class TallySumsTest {
             assertClose(expected.overTime().get(i).alpha(), overTime.get(i).alpha(), "alpha on " + overTime.get(i).day());
         }
 
+        // The chart's window: the days before it summed into one day without votes give the same later points.
+        LocalDate cut = LocalDate.parse(overTime.get(overTime.size() / 2).day());
+        Map<LocalDate, long[]> windowDays = new java.util.TreeMap<>();
+        long[] earlier = {0, 0};
+        running.days.forEach((d, f) -> {
+            if (d.isBefore(cut)) {
+                earlier[1] += f[1];
+            } else {
+                windowDays.put(d, f);
+            }
+        });
+        windowDays.put(cut.minusDays(1), earlier);
+        Map<String, double[]> summed = new java.util.TreeMap<>();
+        List<AlphaSeries.Marginal> windowRows = new ArrayList<>();
+        for (AlphaSeries.Marginal m : running.marginals()) {
+            if (m.day().isBefore(cut)) {
+                double[] sum = summed.computeIfAbsent(m.value(), v -> new double[2]);
+                sum[0] += m.weight();
+                sum[1] += m.offDiagonal();
+            } else {
+                windowRows.add(m);
+            }
+        }
+        summed.forEach((v, sum) -> windowRows.add(0, new AlphaSeries.Marginal(cut.minusDays(1), v, sum[0], sum[1])));
+        List<ReviewStats.AlphaPoint> windowed = AlphaSeries.of(windowDays, windowRows).points();
+        List<ReviewStats.AlphaPoint> later = overTime.stream().filter(p -> !LocalDate.parse(p.day()).isBefore(cut)).toList();
+        assertEquals(later.size(), windowed.size());
+        for (int i = 0; i < later.size(); i++) {
+            assertEquals(later.get(i).units(), windowed.get(i).units());
+            assertClose(later.get(i).alpha(), windowed.get(i).alpha(), "windowed alpha on " + later.get(i).day());
+        }
+
         // Built at once from the final state (as at start, for judgements stored before the sums existed): the same.
         TallySums built = new TallySums();
         items.values().forEach(item -> built.add(TallySums.of(item.state(start)), 1));
