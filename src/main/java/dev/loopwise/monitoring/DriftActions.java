@@ -153,10 +153,16 @@ public class DriftActions {
                 .setParameter(1, OffsetDateTime.now().minus(config.cooldown())).getResultList().isEmpty());
     }
 
+    /** Before any round, every judgement (a running sum); after one, those since, read from the index on their time. */
     private long judgementsSinceLastRound() {
+        Object last = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select max(created_at) from alignment_rounds")
+                .getSingleResult());
+        if (last == null) {
+            return reviewStats.totals().judgements();
+        }
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 select count(*) from judgements where choice <> 'skip'
-                  and created_at > coalesce((select max(created_at) from alignment_rounds), 'epoch')""").getSingleResult()).longValue());
+                  and created_at > (select max(created_at) from alignment_rounds)""").getSingleResult()).longValue());
     }
 
     private boolean roundPendingOrRunning() {
