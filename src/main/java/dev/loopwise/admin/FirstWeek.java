@@ -4,6 +4,7 @@ import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.common.Counts;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.review.ReviewItem;
+import dev.loopwise.review.ReviewStats;
 import dev.loopwise.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ public class FirstWeek {
 
     @Inject
     EntityManager em;
+    @Inject
+    ReviewStats reviewStats;
 
     /** One step: its title, whether it is done, what the counts say, what to do, and where. */
     public record Step(String title, boolean done, String status, String action, String href) {
@@ -49,8 +52,9 @@ public class FirstWeek {
                 active.map(v -> "Version " + v.version + " answers customers.").orElse("No version answers yet."),
                 "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
                 "/admin/models"));
-        long judgements = count("select count(*) from judgements where choice <> 'skip'");
-        long reviewers = count("select count(distinct reviewer_id) from judgements");
+        ReviewStats.Totals judged = reviewStats.totals();
+        long judgements = judged.judgements();
+        long reviewers = judged.reviewers();
         long waiting = ReviewItem.countOpen();
         steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
                 Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer") + "; " + Counts.of(waiting, "item")

@@ -18,7 +18,7 @@ import picocli.CommandLine;
 @Command(name = "loopwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Loopwise: the closed feedback loop for customer-support AI.",
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
-                EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, SimulateCommand.class,
+                EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, BenchHistoryCommand.class, SimulateCommand.class,
                 EvalRewardCommand.class, BenchDriftCommand.class, BenchEncodersCommand.class, ReplayCommand.class, BenchGatesCommand.class,
                 UserCommand.class})
 public class LoopwiseCommand {

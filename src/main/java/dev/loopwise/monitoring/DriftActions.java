@@ -8,6 +8,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
+import dev.loopwise.review.ReviewStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ public class DriftActions {
     DriftStore store;
     @Inject
     ReviewItemGenerator generator;
+    @Inject
+    ReviewStats reviewStats;
     @Inject
     RoundService rounds;
     @Inject
@@ -100,8 +103,7 @@ public class DriftActions {
     }
 
     private long judgedSoFar() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
+        return reviewStats.totals().judgements();
     }
 
     /** Starts a round now (auto-round) or records a request an admin approves on the drift page. */
@@ -170,10 +172,16 @@ public class DriftActions {
                 .setParameter(1, OffsetDateTime.now().minus(config.cooldown())).getResultList().isEmpty());
     }
 
+    /** Before any round, every judgement (a running sum); after one, those since, read from the index on their time. */
     private long judgementsSinceLastRound() {
+        Object last = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select max(created_at) from alignment_rounds")
+                .getSingleResult());
+        if (last == null) {
+            return reviewStats.totals().judgements();
+        }
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 select count(*) from judgements where choice <> 'skip'
-                  and created_at > coalesce((select max(created_at) from alignment_rounds), 'epoch')""").getSingleResult()).longValue());
+                  and created_at > (select max(created_at) from alignment_rounds)""").getSingleResult()).longValue());
     }
 
     private boolean roundPendingOrRunning() {

@@ -22,11 +22,17 @@ public class DriftWindow {
     public record Read(DriftDetector.Window window, List<String> hashes, OffsetDateTime from, OffsetDateTime to) {
     }
 
-    public long requestsSince(int version, OffsetDateTime after) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from served_requests where model_version = ?1 and created_at > ?2")
+    /**
+     * The version's requests served after {@code after} (all of them when null), counted up to {@code enough}
+     * only: a check needs to know whether a stride or a window has arrived, and counting a long history would
+     * cost more with every request served.
+     */
+    public long requestsSince(int version, OffsetDateTime after, long enough) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                select count(*) from (select 1 from served_requests where model_version = ?1 and created_at > ?2
+                                      order by created_at desc limit ?3) t""")
                 .setParameter(1, version).setParameter(2, after == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : after)
-                .getSingleResult()).longValue());
+                .setParameter(3, enough).getSingleResult()).longValue());
     }
 
     @SuppressWarnings("unchecked")
@@ -67,7 +73,7 @@ public class DriftWindow {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             Object[] thumbs = (Object[]) em.createNativeQuery(
-                    "select count(*), count(*) filter (where rating = 'down') from feedback where request_id::text = any(?1)")
+                    "select count(*), count(*) filter (where rating = 'down') from feedback where request_id = any(cast(?1 as uuid[]))")
                     .setParameter(1, ids.toArray(String[]::new)).getSingleResult();
             // In top-two and sampled items, reply 1 is the policy's first choice.
             Object[] judged = (Object[]) em.createNativeQuery("""

@@ -88,9 +88,11 @@ public class MonitoringService {
 
     private Optional<Checked> checkLocked(int version, EncoderRef encoder, boolean force) {
         Optional<DriftStore.Last> last = store.last(version);
-        long fresh = windows.requestsSince(version, last.map(DriftStore.Last::windowTo).orElse(null));
-        long total = windows.requestsSince(version, null);
-        if (total < config.window() || !force && fresh < config.stride()) {
+        if (!force && windows.requestsSince(version, last.map(DriftStore.Last::windowTo).orElse(null), config.stride()) < config.stride()) {
+            return Optional.empty();
+        }
+        long total = windows.requestsSince(version, null, config.window());
+        if (total < config.window()) {
             if (force) {
                 throw ApiException.conflict("not_enough_traffic", "A drift check needs " + config.window() + " served requests of v"
                         + version + "; it has " + total + ".");

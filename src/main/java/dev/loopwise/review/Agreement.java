@@ -34,6 +34,11 @@ public final class Agreement {
                 }
             }
         }
+        return krippendorffAlpha(coincidences, pairable);
+    }
+
+    /** Alpha from a coincidence matrix already summed over {@code pairable} units with at least two values each. */
+    public static Double krippendorffAlpha(Map<String, Map<String, Double>> coincidences, long pairable) {
         if (pairable < 2) {
             return null;
         }
@@ -58,27 +63,43 @@ public final class Agreement {
                 }
             }
         }
+        return krippendorffAlpha(n, observed, expected, pairable);
+    }
+
+    /**
+     * Alpha from the matrix's sufficient statistics: its total n, the off-diagonal total and the expected
+     * disagreement Σ_{c≠k} n_c·n_k, over {@code pairable} units.
+     */
+    public static Double krippendorffAlpha(double n, double observed, double expected, long pairable) {
+        if (pairable < 2) {
+            return null;
+        }
         return expected == 0 ? null : 1 - (n - 1) * observed / expected;
     }
 
     /** Cohen's kappa for two raters who rated the same units: (p_o − p_e) / (1 − p_e). Null without shared units. */
     public static Double cohensKappa(List<String> first, List<String> second) {
         int n = first.size();
+        Map<String, Long> a = new HashMap<>();
+        Map<String, Long> b = new HashMap<>();
+        long same = 0;
+        for (int i = 0; i < n; i++) {
+            same += first.get(i).equals(second.get(i)) ? 1 : 0;
+            a.merge(first.get(i), 1L, Long::sum);
+            b.merge(second.get(i), 1L, Long::sum);
+        }
+        return cohensKappa(n, same, a, b);
+    }
+
+    /** Kappa from counts: {@code n} shared units, {@code same} of them agreed, each rater's choices counted. */
+    public static Double cohensKappa(long n, long same, Map<String, Long> first, Map<String, Long> second) {
         if (n == 0) {
             return null;
         }
-        Map<String, Integer> a = new HashMap<>();
-        Map<String, Integer> b = new HashMap<>();
-        int same = 0;
-        for (int i = 0; i < n; i++) {
-            same += first.get(i).equals(second.get(i)) ? 1 : 0;
-            a.merge(first.get(i), 1, Integer::sum);
-            b.merge(second.get(i), 1, Integer::sum);
-        }
         double observed = (double) same / n;
         double expected = 0;
-        for (var entry : a.entrySet()) {
-            expected += (double) entry.getValue() / n * b.getOrDefault(entry.getKey(), 0) / n;
+        for (var entry : first.entrySet()) {
+            expected += (double) entry.getValue() / n * second.getOrDefault(entry.getKey(), 0L) / n;
         }
         return expected == 1 ? null : (observed - expected) / (1 - expected);
     }

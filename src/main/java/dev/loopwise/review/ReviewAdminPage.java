@@ -37,7 +37,8 @@ public class ReviewAdminPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<Reply> rewrites, List<ReviewItem> items,
-                                              List<ModelVersion> candidates, String message, int minSharedItems, String nextStep);
+                                              List<ModelVersion> candidates, String message, int minSharedItems, int medianWindow,
+                                              int chartDays, String nextStep);
     }
 
     @GET
@@ -50,7 +51,7 @@ public class ReviewAdminPage {
     @Path("/agreement")
     @Produces(MediaType.APPLICATION_JSON)
     public List<ReviewStats.AlphaPoint> agreement() {
-        return stats.overall().alphaOverTime();
+        return stats.alphaOverTime();
     }
 
     @POST
@@ -96,6 +97,6 @@ public class ReviewAdminPage {
         List<Reply> rewrites = Reply.listPending();
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems(),
-                ReviewNextStep.of(overall, rewrites.size()));
+                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()));
     }
 }

@@ -5,6 +5,8 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,8 @@ import java.util.Set;
 /** What an admin does with review data: accept or discard rewrites, fix gold answers, compare a candidate. */
 @ApplicationScoped
 public class ReviewAdminService {
+    @Inject
+    ReviewTallies tallies;
     @jakarta.inject.Inject
     AuditLog audit;
 
@@ -32,12 +36,15 @@ public class ReviewAdminService {
         if (answer == null || !Set.of("1", "2", "tie", "both_bad").contains(answer)) {
             throw ApiException.badRequest("invalid_gold", "A gold answer is 1, 2, tie or both_bad.");
         }
-        ReviewItem item = ReviewItem.<ReviewItem>findByIdOptional(itemId)
+        ReviewItem item = ReviewItem.<ReviewItem>findByIdOptional(itemId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
+        // Its votes now count as gold answers, no longer as overlap votes: the figures follow.
+        TallySums.Item before = tallies.read(item);
         item.kind = ReviewItem.GOLD;
         item.goldChoice = answer;
         item.requiredJudgements = ReviewItem.GOLD_CAPACITY;
         item.status = ReviewItem.OPEN;
+        tallies.record(before, tallies.read(item));
         audit.record("review.gold", "review item " + itemId, Map.of("answer", answer));
     }
 

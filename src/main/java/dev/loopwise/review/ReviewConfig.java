@@ -50,6 +50,24 @@ public interface ReviewConfig {
     @WithDefault("5")
     int minSharedItems();
 
+    /**
+     * Newest judgements per reviewer the median time per item is taken over: a reviewer's pace now, read from
+     * an index at a cost that does not grow with their history.
+     */
+    @WithDefault("500")
+    int medianWindow();
+
+    /** Days the agreement chart shows: a point per day, each over every overlap item judged up to it. */
+    @WithDefault("90")
+    int chartDays();
+
+    /**
+     * Newest served requests a refill picks from (then a sample of about as many older ones when those are
+     * all reviewed): the cost of a refill stays the same however long the request log grows.
+     */
+    @WithDefault("5000")
+    int refillWindow();
+
     /** New items made at a time when a reviewer finds the queue empty. */
     @WithDefault("40")
     int refillBatch();

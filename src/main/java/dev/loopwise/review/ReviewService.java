@@ -33,6 +33,8 @@ public class ReviewService {
     ReviewItemGenerator generator;
     @Inject
     OutOfScopeLabels outOfScope;
+    @Inject
+    ReviewTallies tallies;
 
     public record Stored(long judgementId, boolean duplicate) {
     }
@@ -133,6 +135,7 @@ public class ReviewService {
         if (counts && !item.kind.equals(ReviewItem.GOLD) && item.judgements >= item.requiredJudgements) {
             throw ApiException.conflict("item_complete", "This item already has all the judgements it needs; go on to the next one.");
         }
+        TallySums.Item before = tallies.read(item);
         Judgement judgement = new Judgement();
         judgement.itemId = itemId;
         judgement.reviewerId = reviewerId;
@@ -146,6 +149,7 @@ public class ReviewService {
         long serverMillis = ((Number) lease[2]).longValue();
         judgement.durationMs = (int) Math.min(serverMillis, submission.durationMs() == null ? serverMillis : submission.durationMs());
         judgement.persist();
+        tallies.record(before, tallies.read(item));
         if (counts) {
             item.judgements++;
             if (!item.kind.equals(ReviewItem.GOLD) && item.judgements >= item.requiredJudgements) {
@@ -177,12 +181,14 @@ public class ReviewService {
         if (age.compareTo(config.undoWindow()) > 0) {
             throw ApiException.conflict("too_late", Messages.undoTooLate(config.undoWindow().toSeconds(), age.toSeconds()));
         }
+        TallySums.Item before = tallies.read(item);
         Reply.delete("judgementId = ?1 and status = ?2", judgement.id, Reply.PENDING);
         if (!judgement.choice.equals(Judgement.SKIP)) {
             item.judgements--;
             item.status = ReviewItem.OPEN;
         }
         judgement.delete();
+        tallies.record(before, tallies.read(item));
         if (judgement.choice.equals(Judgement.OUT_OF_SCOPE)) {
             em.flush(); // the withdrawal counts the verdicts still standing
             outOfScope.withdraw(item);

@@ -5,19 +5,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * How trustworthy the judgements are: per reviewer — judgements, time per item, leave-one-out
  * agreement with the other reviewers on overlap items, accuracy on gold items, and the reliability weight
  * alignment rounds use ({@link ReviewerReliability}); overall — Krippendorff's alpha on overlap items, over time.
+ * Read from the running sums {@link ReviewTallies} keeps, so the cost does not grow with the judgements;
+ * only the median time per item is taken over a bounded window (each reviewer's newest judgements).
  */
 @ApplicationScoped
 public class ReviewStats {
@@ -46,33 +48,41 @@ public class ReviewStats {
     public record Home(long waiting, long judgedToday, long judgedTotal, Double agreement) {
     }
 
-    record Vote(long itemId, long reviewerId, String choice, String kind, String gold, LocalDate day, Integer durationMs) {
+    /** Non-skip judgements in all and the reviewers who judged or skipped anything. */
+    public record Totals(long judgements, long reviewers) {
     }
 
     @Transactional
     public Overall overall() {
-        List<Vote> votes = votes(null);
-        Map<Long, String> names = new HashMap<>();
-        List<Object[]> users = em.createNativeQuery("select id, username from users").getResultList();
-        users.forEach(u -> names.put(((Number) u[0]).longValue(), (String) u[1]));
-        Map<Long, List<Vote>> byReviewer = votes.stream().collect(Collectors.groupingBy(Vote::reviewerId, TreeMap::new, Collectors.toList()));
-        Map<Long, ReviewerReliability.Comparison> comparisons = ReviewerReliability.leaveOneOut(overlapVotes(votes));
-        List<ReviewerStats> reviewers = new ArrayList<>();
-        byReviewer.forEach((id, own) -> reviewers.add(reviewer(id, names.getOrDefault(id, "?"), own, comparisons)));
-        reviewers.sort(Comparator.comparing(ReviewerStats::username));
-        List<List<String>> units = overlapUnits(votes, null);
-        long open = ReviewItem.countOpen();
-        return new Overall(votes.stream().filter(v -> !v.choice().equals(Judgement.SKIP)).count(), open,
-                Agreement.krippendorffAlpha(units), kappa(votes), (int) units.stream().filter(u -> u.size() >= 2).count(),
-                reviewers, alphaOverTime(votes));
+        List<ReviewerStats> reviewers = reviewers(true);
+        AlphaSeries agreements = agreements();
+        return new Overall(reviewers.stream().mapToLong(ReviewerStats::judgements).sum(), ReviewItem.countOpen(), agreements.alpha(),
+                kappa(), (int) agreements.units(), reviewers, agreements.points());
+    }
+
+    /**
+     * The agreement chart's points, one per day with overlap votes in the last {@code LOOPWISE_REVIEW_CHART_DAYS}:
+     * alpha over all overlap items judged up to that day (earlier days included).
+     */
+    @Transactional
+    public List<AlphaPoint> alphaOverTime() {
+        return agreements().points();
     }
 
     /** Reliability weights by reviewer id, for alignment rounds (reviewers without evidence weigh 0.5). */
     @Transactional
     public Map<Long, Double> weights() {
         Map<Long, Double> weights = new HashMap<>();
-        overall().reviewers().forEach(r -> weights.put(r.reviewerId(), r.weight()));
+        reviewers(false).forEach(r -> weights.put(r.reviewerId(), r.weight()));
         return weights;
+    }
+
+    @Transactional
+    public Totals totals() {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "select coalesce(sum(judgements), 0), count(*) filter (where judgements + skips > 0) from review_reviewer_tallies")
+                .getSingleResult();
+        return new Totals(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     /** The judging page's counters, cheap enough to send with every item (no agreement figures). */
@@ -82,10 +92,14 @@ public class ReviewStats {
     @Transactional
     public Home home(long reviewerId) {
         Counters counters = counters(reviewerId);
-        List<Vote> votes = votes(null);
-        ReviewerStats own = reviewer(reviewerId, "", votes.stream().filter(v -> v.reviewerId() == reviewerId).toList(),
-                ReviewerReliability.leaveOneOut(overlapVotes(votes)));
-        return new Home(counters.waiting(), counters.judgedToday(), counters.judgedTotal(), own.agreement());
+        List<?> rows = em.createNativeQuery("select overlap_compared, overlap_agreed_60 from review_reviewer_tallies where reviewer_id = ?1")
+                .setParameter(1, reviewerId).getResultList();
+        Double agreement = null;
+        if (!rows.isEmpty()) {
+            Object[] row = (Object[]) rows.get(0);
+            agreement = comparison(row[0], row[1]).compared() >= config.minSharedItems() ? comparison(row[0], row[1]).rate() : null;
+        }
+        return new Home(counters.waiting(), counters.judgedToday(), counters.judgedTotal(), agreement);
     }
 
     /**
@@ -104,74 +118,94 @@ public class ReviewStats {
                                       and l.expires_at > now()) < i.required_judgements""")
                 .setParameter(1, reviewerId).getSingleResult()).longValue();
         Object[] judged = (Object[]) em.createNativeQuery("""
-                select count(*) filter (where created_at >= date_trunc('day', now())), count(*)
-                from judgements where reviewer_id = ?1 and choice <> 'skip'""").setParameter(1, reviewerId).getSingleResult();
+                select (select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip'
+                          and created_at >= date_trunc('day', now())),
+                       coalesce((select judgements from review_reviewer_tallies where reviewer_id = ?1), 0)""")
+                .setParameter(1, reviewerId).getSingleResult();
         return new Counters(waiting, ((Number) judged[0]).longValue(), ((Number) judged[1]).longValue());
     }
 
-    private ReviewerStats reviewer(long id, String name, List<Vote> own, Map<Long, ReviewerReliability.Comparison> comparisons) {
-        List<Vote> counted = own.stream().filter(v -> !v.choice().equals(Judgement.SKIP)).toList();
-        List<Integer> durations = counted.stream().map(Vote::durationMs).filter(d -> d != null).sorted().toList();
-        Double median = durations.isEmpty() ? null : durations.get(durations.size() / 2) / 1000.0;
-        ReviewerReliability.Comparison comparison = comparisons.getOrDefault(id, new ReviewerReliability.Comparison(0, 0));
-        List<Vote> gold = counted.stream().filter(v -> v.gold() != null).toList();
-        int goldCorrect = (int) gold.stream().filter(v -> v.gold().equals(v.choice())).count();
-        ReviewerReliability.Estimate estimate = ReviewerReliability.estimate(comparison, gold.size(), goldCorrect);
-        Double agreement = comparison.compared() >= config.minSharedItems() ? comparison.rate() : null;
-        return new ReviewerStats(id, name, counted.size(), own.size() - counted.size(), median, comparison.compared(),
-                agreement, gold.size(), gold.isEmpty() ? null : (double) goldCorrect / gold.size(), estimate.weight(),
-                estimate.low(), estimate.high());
+    @SuppressWarnings("unchecked")
+    private List<ReviewerStats> reviewers(boolean withMedian) {
+        // The median reads the reviewer's newest judgements from an index, never all of them.
+        String median = withMedian ? """
+                (select string_agg(w.duration_ms::text, ',') from (select duration_ms from judgements j
+                 where j.reviewer_id = t.reviewer_id and j.choice <> 'skip' order by j.created_at desc limit ?1) w)""" : "null";
+        var query = em.createNativeQuery("select t.reviewer_id, coalesce(u.username, '?'), t.judgements, t.skips, t.overlap_compared, "
+                + "t.overlap_agreed_60, t.gold_judged, t.gold_correct, " + median
+                + " from review_reviewer_tallies t left join users u on u.id = t.reviewer_id where t.judgements + t.skips > 0");
+        if (withMedian) {
+            query.setParameter(1, config.medianWindow());
+        }
+        List<ReviewerStats> reviewers = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) query.getResultList()) {
+            ReviewerReliability.Comparison comparison = comparison(r[4], r[5]);
+            int goldJudged = ((Number) r[6]).intValue();
+            int goldCorrect = ((Number) r[7]).intValue();
+            ReviewerReliability.Estimate estimate = ReviewerReliability.estimate(comparison, goldJudged, goldCorrect);
+            Double agreement = comparison.compared() >= config.minSharedItems() ? comparison.rate() : null;
+            reviewers.add(new ReviewerStats(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                    ((Number) r[3]).longValue(), median((String) r[8]), comparison.compared(), agreement, goldJudged,
+                    goldJudged == 0 ? null : (double) goldCorrect / goldJudged, estimate.weight(), estimate.low(), estimate.high()));
+        }
+        reviewers.sort(Comparator.comparing(ReviewerStats::username));
+        return reviewers;
     }
 
-    private static List<ReviewerReliability.Vote> overlapVotes(List<Vote> votes) {
-        return votes.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP))
-                .map(v -> new ReviewerReliability.Vote(v.itemId(), v.reviewerId(), v.choice())).toList();
+    private static ReviewerReliability.Comparison comparison(Object compared, Object agreed60) {
+        return new ReviewerReliability.Comparison(((Number) compared).intValue(), ((Number) agreed60).longValue() / (double) TallySums.SIXTIETHS);
     }
 
-    private List<List<String>> overlapUnits(List<Vote> votes, LocalDate until) {
-        return new ArrayList<>(votes.stream()
-                .filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP))
-                .filter(v -> until == null || !v.day().isAfter(until))
-                .collect(Collectors.groupingBy(Vote::itemId, LinkedHashMap::new, Collectors.mapping(Vote::choice, Collectors.toList())))
-                .values());
+    /** The upper median, as a reviewer's time per item has always been shown. */
+    private static Double median(String durations) {
+        if (durations == null || durations.isEmpty()) {
+            return null;
+        }
+        int[] sorted = Arrays.stream(durations.split(",")).mapToInt(Integer::parseInt).sorted().toArray();
+        return sorted[sorted.length / 2] / 1000.0;
     }
 
-    private List<AlphaPoint> alphaOverTime(List<Vote> votes) {
-        List<AlphaPoint> points = new ArrayList<>();
-        votes.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP)).map(Vote::day).distinct().sorted().forEach(day -> {
-            List<List<String>> units = overlapUnits(votes, day);
-            points.add(new AlphaPoint(day.toString(), Agreement.krippendorffAlpha(units),
-                    (int) units.stream().filter(u -> u.size() >= 2).count()));
-        });
-        return points;
+    /**
+     * The daily changes of the coincidence matrix, by row, summed as of each day of the chart's window and as of
+     * now. Everything before the window arrives already summed, so only the window's rows are read one by one.
+     */
+    @SuppressWarnings("unchecked")
+    private AlphaSeries agreements() {
+        LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(config.chartDays() - 1L);
+        LocalDate before = from.minusDays(1);
+        Map<LocalDate, long[]> days = new TreeMap<>();
+        // The day before the window carries every earlier change; with no votes of its own it makes no point.
+        days.put(before, new long[] {0, ((Number) em.createNativeQuery(
+                "select coalesce(sum(units), 0) from review_agreement_days where day < ?1").setParameter(1, from).getSingleResult())
+                .longValue()});
+        List<Object[]> dayRows = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days where day >= ?1")
+                .setParameter(1, from).getResultList();
+        dayRows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
+        List<Object[]> rows = em.createNativeQuery("""
+                select cast(?1 as text), value_c, sum(weight), sum(off_diagonal) from review_coincidences where day < ?2 group by value_c
+                union all
+                select day::text, value_c, weight, off_diagonal from review_coincidences where day >= ?2
+                order by 1, 2""").setParameter(1, before.toString()).setParameter(2, from).getResultList();
+        List<AlphaSeries.Marginal> marginals = rows.stream().map(r -> new AlphaSeries.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
+                ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();
+        return AlphaSeries.of(days, marginals);
     }
 
     /** Cohen's kappa when exactly two reviewers judged overlap items together. */
-    private Double kappa(List<Vote> votes) {
-        List<Vote> overlap = votes.stream().filter(v -> v.kind().equals(ReviewItem.OVERLAP) && !v.choice().equals(Judgement.SKIP)).toList();
-        List<Long> raters = overlap.stream().map(Vote::reviewerId).distinct().toList();
-        if (raters.size() != 2) {
-            return null;
-        }
-        Map<Long, Map<Long, String>> byItem = overlap.stream().collect(Collectors.groupingBy(Vote::itemId,
-                Collectors.toMap(Vote::reviewerId, Vote::choice, (a, b) -> a)));
-        List<String> first = new ArrayList<>();
-        List<String> second = new ArrayList<>();
-        byItem.values().stream().filter(m -> m.size() == 2).forEach(m -> {
-            first.add(m.get(raters.get(0)));
-            second.add(m.get(raters.get(1)));
-        });
-        return Agreement.cohensKappa(first, second);
-    }
-
     @SuppressWarnings("unchecked")
-    private List<Vote> votes(Long reviewerId) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select j.item_id, j.reviewer_id, j.choice, i.kind, i.gold_choice,
-                       to_char(j.created_at at time zone 'UTC', 'YYYY-MM-DD'), j.duration_ms
-                from judgements j join review_items i on i.id = j.item_id order by j.id""").getResultList();
-        return rows.stream().map(r -> new Vote(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                (String) r[3], (String) r[4], LocalDate.parse((String) r[5]), r[6] == null ? null : ((Number) r[6]).intValue()))
-                .filter(v -> reviewerId == null || v.reviewerId() == reviewerId).toList();
+    private Double kappa() {
+        TallySums sums = new TallySums();
+        List<?> raters = em.createNativeQuery("select reviewer_id from review_reviewer_tallies where overlap_votes > 0 order by reviewer_id limit 3")
+                .getResultList();
+        raters.forEach(r -> sums.reviewer(((Number) r).longValue())[TallySums.OVERLAP_VOTES] = 1);
+        if (raters.size() == 2) {
+            List<Object[]> rows = em.createNativeQuery("""
+                    select choice_a, choice_b, items from review_pair_tallies where reviewer_a = ?1 and reviewer_b = ?2""")
+                    .setParameter(1, ((Number) raters.get(0)).longValue()).setParameter(2, ((Number) raters.get(1)).longValue())
+                    .getResultList();
+            rows.forEach(r -> sums.pairs.put(new TallySums.Pair(((Number) raters.get(0)).longValue(), ((Number) raters.get(1)).longValue(),
+                    (String) r[0], (String) r[1]), ((Number) r[2]).longValue()));
+        }
+        return sums.kappa();
     }
 }

@@ -22,4 +22,15 @@ public interface ServingConfig {
     /** A request not answered within this time gets 503. */
     @WithDefault("30s")
     Duration timeout();
+
+    /**
+     * Months of served requests kept: a month of the request log (one partition) is dropped, with the feedback on
+     * it, once the month ended this long ago. 0 keeps every request.
+     */
+    @WithDefault("13")
+    int retentionMonths();
+
+    /** Monthly partitions of the request log made ahead of time, besides the current month's. */
+    @WithDefault("3")
+    int partitionsAhead();
 }

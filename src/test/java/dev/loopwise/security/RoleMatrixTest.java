@@ -178,7 +178,7 @@ class RoleMatrixTest {
         int version = ActiveModel.await();
         // Another test may have made it already (the bad-input suite sends this table's bodies too).
         long intentId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Intent.findByName("matrix_scratch")
-                .map(intent -> intent.id).orElse(null)) instanceof Long id ? id : workspace.saveIntent(null, "matrix_scratch", "scratch").id;
+                .map(intent -> intent.id).orElseGet(() -> workspace.saveIntent(null, "matrix_scratch", "scratch").id));
         Map<String, String> ids = Map.of("{version}", String.valueOf(version), "{runId}", "1", "{intentId}", String.valueOf(intentId),
                 "{itemId}", String.valueOf(reviewItem()), "{goldItemId}", String.valueOf(reviewItem()), "{missingId}", "987654321",
                 "{userId}", String.valueOf(users.create("matrix-target", "long-enough-pw", REVIEWER, null).id));

@@ -23,6 +23,15 @@ public abstract class DatabaseCommand implements Callable<Integer> {
 
     protected abstract int execute() throws Exception;
 
+    /** Whether the command needs the served model and the serving pipeline (a benchmark does); others boot without them. */
+    protected boolean servesRequests() {
+        return false;
+    }
+
+    /** Settings this command needs besides the usual ones, as system properties set before the application starts. */
+    protected void configure() {
+    }
+
     @Override
     public Integer call() throws Exception {
         if (Arc.container() != null && Arc.container().isRunning()) {
@@ -33,8 +42,12 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         System.setProperty("quarkus.banner.enabled", "false");
         System.setProperty("quarkus.log.level", "WARN");
         System.setProperty("loopwise.demo.enabled", "false");
-        // A short-lived command must not claim a queued training or round (it would die with the command) nor run drift checks.
-        RunMode.enterCommandMode();
+        if (!servesRequests()) {
+            // A short-lived command must not load models, claim a queued training or round (it would die with the
+            // command) nor run drift checks.
+            RunMode.enterCommandMode();
+        }
+        configure();
         String[] args = spec.root().commandLine().getParseResult().originalArgs().toArray(String[]::new);
         relaunch = spec.root().commandLine();
         Quarkus.run(Application.class, (code, failure) -> {

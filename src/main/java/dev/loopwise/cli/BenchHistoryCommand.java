@@ -1,0 +1,202 @@
+package dev.loopwise.cli;
+
+import dev.loopwise.cli.support.DatabaseCommand;
+import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.monitoring.MonitoringService;
+import dev.loopwise.review.ReviewAdminService;
+import dev.loopwise.review.ReviewService;
+import dev.loopwise.review.ReviewStats;
+import dev.loopwise.review.ReviewTallies;
+import dev.loopwise.review.ReviewView;
+import dev.loopwise.review.Submission;
+import dev.loopwise.security.UserService;
+import dev.loopwise.serving.ServingPipeline;
+import dev.loopwise.ticket.Reply;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loopwise bench-history}: what each reviewer and admin operation costs on the demo database as it
+ * starts (with a little history: {@link #BASELINE_SCALE}), and again after its history has grown to 2,000,000 served requests, 200,000 review items and
+ * 500,000 judgements (times {@code --scale}). Operations are timed by calling the services the pages and
+ * endpoints call, in this process (no HTTP, no template rendering), one at a time.
+ */
+@Command(name = "bench-history", description = "Grow an empty demo database to a long history and print each review and drift "
+        + "operation's p50/p95 before and after, as a table. Use a scratch database (LOOPWISE_DB_URL): it is filled with data.")
+public class BenchHistoryCommand extends DatabaseCommand {
+    static final int REVIEWERS = 20;
+    /** The demo's start plus 0.2% of the history: 4,000 served requests, 400 items, 1,000 judgements. */
+    static final double BASELINE_SCALE = 0.002;
+
+    @Option(names = "--scale", defaultValue = "1", description = "Share of the full history to grow (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--iterations", defaultValue = "20", description = "Timed runs of each operation (default: ${DEFAULT-VALUE}; "
+            + "refills and full drift checks an eighth as many).")
+    int iterations;
+
+    @Override
+    protected boolean servesRequests() {
+        return true;
+    }
+
+    @Override
+    protected void configure() {
+        System.setProperty("loopwise.demo.enabled", "true");
+        // The scheduled check would take the drift lock in the middle of a timed one.
+        System.setProperty("loopwise.monitoring.enabled", "false");
+    }
+
+    @Override
+    protected int execute() throws Exception {
+        HistoryGrowth growth = new HistoryGrowth(bean(AgroalDataSource.class));
+        if (growth.requests() > 1_000) {
+            System.err.println("loopwise: this database already has a history; bench-history needs a new, empty one.");
+            return 2;
+        }
+        int version = awaitModel();
+        List<Long> reviewers = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 0; i < REVIEWERS; i++) {
+            reviewers.add(bean(UserService.class).create("history-" + run + "-" + i, "bench-" + UUID.randomUUID(), "reviewer", null).id);
+        }
+        serve(250);
+        // A little history, so that drift has its window, the queue can be refilled and the reviewers have figures.
+        HistoryGrowth.Sizes first = growth.grow(BASELINE_SCALE, "a", version, reviewers);
+        bean(ReviewTallies.class).rebuild();
+        growth.vacuum();
+        measure(reviewers); // a first pass warms the JVM up, so both measured passes run on compiled code
+        Map<String, double[]> empty = measure(reviewers);
+        long start = System.nanoTime();
+        HistoryGrowth.Sizes added = growth.grow(scale, "b", version, reviewers);
+        bean(ReviewTallies.class).rebuild();
+        growth.vacuum();
+        System.err.printf("grown by %,d requests, %,d items, %,d judgements in %.0f s%n", added.requests(), added.items(), added.judgements(),
+                (System.nanoTime() - start) / 1e9);
+        Map<String, double[]> grown = measure(reviewers);
+        System.out.printf("%-44s %9s %9s %11s %11s %9s%n", "operation (service calls, in process)", "start p50", "start p95",
+                "grown p50", "grown p95", "p95 ratio");
+        empty.forEach((name, e) -> {
+            double[] g = grown.get(name);
+            System.out.printf("%-44s %9.1f %9.1f %11.1f %11.1f %9.2f%n", name, e[0], e[1], g[0], g[1], g[1] / e[1]);
+        });
+        System.out.printf("start: the demo with %,d served requests, %,d review items, %,d judgements; grown: +%,d, +%,d, +%,d "
+                + "(scale %.2f); times in ms%n", first.requests() + 250, first.items(), first.judgements(), added.requests(), added.items(),
+                added.judgements(), scale);
+        return 0;
+    }
+
+    private Map<String, double[]> measure(List<Long> reviewers) throws Exception {
+        ReviewStats stats = bean(ReviewStats.class);
+        ReviewService review = bean(ReviewService.class);
+        MonitoringService monitoring = bean(MonitoringService.class);
+        EntityManager em = bean(EntityManager.class);
+        long reviewer = reviewers.get(0);
+        Map<String, double[]> results = new LinkedHashMap<>();
+        int few = Math.max(3, iterations / 8);
+        results.put("GET /review (home)", Timing.of(iterations, () -> stats.home(reviewer)));
+        results.put("GET /review/judge", Timing.of(iterations, () -> stats.home(reviewer)));
+        results.put("POST /review/items/{id} (browser submit)", submits(reviewers, review, stats));
+        results.put("GET /admin/review", Timing.of(iterations, () -> {
+            stats.overall();
+            QuarkusTransaction.requiringNew().run(() -> {
+                Reply.listPending();
+                ReviewAdminService.recentItems(15);
+                ModelVersion.list("status", ModelVersion.CANDIDATE);
+            });
+            return null;
+        }));
+        results.put("GET /admin/review/agreement (chart)", Timing.of(iterations, stats::alphaOverTime));
+        results.put("GET /api/v1/review/next (refills 40)", Timing.of(few, () -> QuarkusTransaction.requiringNew().run(() ->
+                em.createNativeQuery("update review_items set status = 'complete' where status = 'open' and kind <> 'gold'")
+                        .executeUpdate()), () -> review.next(reviewers.get(1))));
+        monitoring.check(true); // the last check, so the next ones find no new traffic, as between bursts
+        results.put("drift check, nothing new (every 30 s)", Timing.of(iterations, () -> monitoring.check(false)));
+        results.put("drift check, full window", Timing.of(few, () -> monitoring.check(true)));
+        return results;
+    }
+
+    /** Each reviewer takes an item (not timed) and submits it with the counters the page gets back (timed). */
+    private double[] submits(List<Long> reviewers, ReviewService review, ReviewStats stats) {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; times.size() < iterations && i < iterations * 3; i++) {
+            long reviewer = reviewers.get(i % reviewers.size());
+            Optional<ReviewView> item = review.next(reviewer);
+            if (item.isEmpty()) {
+                continue;
+            }
+            long begin = System.nanoTime();
+            review.submit(reviewer, "bench", item.get().itemId(), new Submission("A", null, null, null, 3000));
+            stats.counters(reviewer);
+            times.add((System.nanoTime() - begin) / 1e6);
+        }
+        return Timing.percentiles(times);
+    }
+
+    private void serve(int requests) throws Exception {
+        List<String> texts = QuarkusTransaction.requiringNew().call(() -> bean(EntityManager.class).createNativeQuery(
+                "select text from tickets where intent_id is null order by id").setMaxResults(requests).getResultList());
+        ServingPipeline pipeline = bean(ServingPipeline.class);
+        for (int i = 0; i < requests; i++) {
+            pipeline.submit(texts.get(i % texts.size()), true, "bench").get();
+        }
+    }
+
+    private static int awaitModel() throws InterruptedException {
+        ModelRegistry registry = bean(ModelRegistry.class);
+        for (int waited = 0; waited < 1800; waited++) {
+            Optional<Integer> version = registry.current().map(m -> m.version());
+            if (version.isPresent()) {
+                return version.get();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("The demo's first model version did not become active within 30 minutes.");
+    }
+
+    /** Wall-clock latencies of repeated calls, after three calls that are not counted (warm-up). */
+    static final class Timing {
+        private Timing() {
+        }
+
+        static double[] of(int runs, Callable<?> call) throws Exception {
+            return of(runs, () -> {
+            }, call);
+        }
+
+        static double[] of(int runs, Runnable prepare, Callable<?> call) throws Exception {
+            for (int i = 0; i < 3; i++) {
+                prepare.run();
+                call.call();
+            }
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                prepare.run();
+                long begin = System.nanoTime();
+                call.call();
+                times.add((System.nanoTime() - begin) / 1e6);
+            }
+            return percentiles(times);
+        }
+
+        static double[] percentiles(List<Double> times) {
+            List<Double> sorted = times.stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            return new double[] {sorted.get((int) Math.floor(0.5 * sorted.size())),
+                    sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(0.95 * sorted.size())))};
+        }
+    }
+}

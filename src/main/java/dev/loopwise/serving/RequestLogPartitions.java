@@ -1,0 +1,150 @@
+package dev.loopwise.serving;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The request log is partitioned by month (UTC): this job makes the coming months' partitions before
+ * traffic needs them, and drops the months older than the retention, with the feedback given on them. A
+ * month whose partition is missing is written to the default partition; making the partition moves those
+ * rows into it. One instance works at a time (a transaction-scoped advisory lock).
+ */
+@ApplicationScoped
+public class RequestLogPartitions {
+    private static final Logger LOG = Logger.getLogger(RequestLogPartitions.class);
+    static final long LOCK = 0x5061727469746e73L;
+    static final String DEFAULT = "served_requests_default";
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    ServingConfig config;
+
+    public record Changes(List<String> created, List<String> dropped) {
+    }
+
+    @Scheduled(every = "${loopwise.serving.partition-interval:6h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            Changes changes = maintain(OffsetDateTime.now(ZoneOffset.UTC));
+            if (!changes.dropped().isEmpty()) {
+                LOG.infof("Request log: dropped %s (older than %d months)", changes.dropped(), config.retentionMonths());
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not maintain the request log's monthly partitions", e);
+        }
+    }
+
+    /** Makes the partitions from {@code now}'s month to the months ahead, and drops the months past retention. */
+    public Changes maintain(OffsetDateTime now) throws SQLException {
+        YearMonth current = YearMonth.from(now.withOffsetSameInstant(ZoneOffset.UTC));
+        List<String> created = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (int ahead = 0; ahead <= config.partitionsAhead(); ahead++) {
+                    YearMonth month = current.plusMonths(ahead);
+                    if (create(c, month)) {
+                        created.add(name(month));
+                    }
+                }
+                if (config.retentionMonths() > 0) {
+                    dropped.addAll(dropOld(c, now.withOffsetSameInstant(ZoneOffset.UTC).minusMonths(config.retentionMonths())));
+                }
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+        return new Changes(created, dropped);
+    }
+
+    private boolean create(Connection c, YearMonth month) throws SQLException {
+        lock(c);
+        if (partitions(c).contains(name(month))) {
+            c.commit();
+            return false;
+        }
+        String from = start(month);
+        String to = start(month.plusMonths(1));
+        try (Statement s = c.createStatement()) {
+            // Rows written while the month had no partition wait in the default one; they move with it.
+            s.execute("create temporary table moving on commit drop as select * from " + DEFAULT + " where created_at >= '" + from
+                    + "' and created_at < '" + to + "'");
+            s.execute("delete from " + DEFAULT + " where created_at >= '" + from + "' and created_at < '" + to + "'");
+            s.execute("create table " + name(month) + " partition of served_requests for values from ('" + from + "') to ('" + to + "')");
+            s.execute("insert into served_requests select * from moving");
+        }
+        c.commit();
+        return true;
+    }
+
+    /** Months that ended before {@code cutoff}, and rows of the default partition older than it. */
+    private List<String> dropOld(Connection c, OffsetDateTime cutoff) throws SQLException {
+        lock(c);
+        List<String> dropped = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (String partition : partitions(c)) {
+                if (!partition.equals(DEFAULT) && !YearMonth.parse(partition.substring("served_requests_".length()).replace('_', '-'))
+                        .plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC).isAfter(cutoff)) {
+                    s.execute("delete from feedback where request_id in (select id from " + partition + ")");
+                    s.execute("drop table " + partition);
+                    dropped.add(partition);
+                }
+            }
+            try (PreparedStatement old = c.prepareStatement("delete from feedback where request_id in (select id from " + DEFAULT
+                    + " where created_at < ?)")) {
+                old.setObject(1, cutoff);
+                old.executeUpdate();
+            }
+            try (PreparedStatement old = c.prepareStatement("delete from " + DEFAULT + " where created_at < ?")) {
+                old.setObject(1, cutoff);
+                old.executeUpdate();
+            }
+        }
+        c.commit();
+        return dropped;
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("select pg_advisory_xact_lock(" + LOCK + ")");
+        }
+    }
+
+    private static Set<String> partitions(Connection c) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("""
+                select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                where i.inhparent = 'served_requests'::regclass""")) {
+            while (r.next()) {
+                names.add(r.getString(1));
+            }
+        }
+        return names;
+    }
+
+    static String name(YearMonth month) {
+        return String.format("served_requests_%04d_%02d", month.getYear(), month.getMonthValue());
+    }
+
+    private static String start(YearMonth month) {
+        return month.atDay(1) + " 00:00:00+00";
+    }
+}
