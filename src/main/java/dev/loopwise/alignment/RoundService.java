@@ -17,7 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -87,30 +86,7 @@ public class RoundService {
 
     /** Claims the oldest queued round, if none is running anywhere, and runs it in the background. */
     public void dispatch() {
-        if (!TrainingSlot.tryTake()) {
-            return; // this process trains something else; the job waits for the next look (or another instance)
-        }
-        Optional<Long> claimed;
-        try {
-            claimed = jobs.claim();
-        } catch (RuntimeException e) {
-            TrainingSlot.release();
-            throw e;
-        }
-        if (claimed.isEmpty()) {
-            TrainingSlot.release();
-            return;
-        }
-        long roundId = claimed.get();
-        executor.runAsync(() -> {
-            try {
-                execute(roundId, () -> run(roundId));
-            } finally {
-                jobs.released(roundId);
-                TrainingSlot.release();
-                dispatch();
-            }
-        });
+        TrainingSlot.dispatch(jobs, executor, roundId -> execute(roundId, () -> run(roundId)), this::dispatch);
     }
 
     /**

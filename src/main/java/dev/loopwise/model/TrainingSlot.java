@@ -1,6 +1,10 @@
 package dev.loopwise.model;
 
+import dev.loopwise.common.JobRows;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongConsumer;
 
 /**
  * DJL's PyTorch engine allows one gradient collector per process at a time ("A PtGradientCollector is already
@@ -21,5 +25,37 @@ public final class TrainingSlot {
 
     public static void release() {
         TAKEN.set(false);
+    }
+
+    /**
+     * Claims the oldest queued job of {@code jobs}, if this process's slot is free and no such job runs anywhere,
+     * and runs {@code work} on it in the background; when it ends, the slot is freed and {@code next} looks for
+     * the next one (other kinds find the free slot at their own next look).
+     */
+    public static void dispatch(JobRows jobs, Executor executor, LongConsumer work, Runnable next) {
+        if (!tryTake()) {
+            return; // this process trains something else; the job waits for the next look (or another instance)
+        }
+        Optional<Long> claimed;
+        try {
+            claimed = jobs.claim();
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+        if (claimed.isEmpty()) {
+            release();
+            return;
+        }
+        long id = claimed.get();
+        executor.execute(() -> {
+            try {
+                work.accept(id);
+            } finally {
+                jobs.released(id);
+                release();
+                next.run();
+            }
+        });
     }
 }

@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
@@ -73,30 +72,7 @@ public class TrainingService {
 
     /** Claims the oldest queued run, if none is running anywhere, and runs it in the background. */
     void dispatch() {
-        if (!TrainingSlot.tryTake()) {
-            return; // this process trains something else; the job waits for the next look (or another instance)
-        }
-        Optional<Long> claimed;
-        try {
-            claimed = jobs.claim();
-        } catch (RuntimeException e) {
-            TrainingSlot.release();
-            throw e;
-        }
-        if (claimed.isEmpty()) {
-            TrainingSlot.release();
-            return;
-        }
-        long runId = claimed.get();
-        executor.runAsync(() -> {
-            try {
-                execute(runId, () -> train(runId));
-            } finally {
-                jobs.released(runId);
-                TrainingSlot.release();
-                dispatch();
-            }
-        });
+        TrainingSlot.dispatch(jobs, executor, runId -> execute(runId, () -> train(runId)), this::dispatch);
     }
 
     /**
