@@ -70,7 +70,7 @@ public class PreferenceExchange {
     public void writeKto(OutputStream out) throws IOException {
         List<Object[]> rows = em.createNativeQuery("""
                 select s.text, s.reply_text, f.rating from feedback f join served_requests s on s.id = f.request_id
-                where s.reply_text is not null order by f.id""").getResultList();
+                where s.reply_text is not null and s.text <> '' order by f.id""").getResultList();
         for (Object[] r : rows) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("prompt", privacy.mask((String) r[0]));

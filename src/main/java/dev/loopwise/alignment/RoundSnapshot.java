@@ -82,7 +82,7 @@ public class RoundSnapshot {
         }
         List<String> tickets = em.createNativeQuery("""
                 select text from (select text, text_hash from tickets
-                                  union select text, text_hash from served_requests) t order by text_hash""").getResultList();
+                                  union select text, text_hash from served_requests where text <> '') t order by text_hash""").getResultList();
         List<WorkspaceSnapshot.ReplyInfo> replies = Reply.listActive().stream()
                 .map(r -> new WorkspaceSnapshot.ReplyInfo(r.id, r.intent.name, r.text)).toList();
         List<Object[]> test = em.createNativeQuery("""

@@ -40,7 +40,7 @@ public class DriftWindow {
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select id::text, text, text_hash, intent, confidence, out_of_scope,
                        to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.USZ')
-                from served_requests where model_version = ?1 order by created_at desc, id limit ?2""")
+                from served_requests where model_version = ?1 and text <> '' order by created_at desc, id limit ?2""")
                 .setParameter(1, version).setParameter(2, size).getResultList());
         java.util.Collections.reverse(rows);
         List<String> ids = new ArrayList<>();

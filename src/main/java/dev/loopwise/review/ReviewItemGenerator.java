@@ -157,9 +157,15 @@ public class ReviewItemGenerator {
                 versusVersion, random.nextDouble() < config.overlapShare()));
     }
 
+    /**
+     * Inserts in the order of the unique key: two refills at once then take its index entries in the same order,
+     * so one waits for the other (and skips what it made) instead of both deadlocking.
+     */
     private int insert(List<Draft> drafts) {
         int made = 0;
-        for (Draft d : drafts) {
+        List<Draft> ordered = drafts.stream().sorted(Comparator.comparing((Draft d) -> d.source().hash())
+                .thenComparingLong(d -> d.one().replyId()).thenComparingLong(d -> d.two().replyId())).toList();
+        for (Draft d : ordered) {
             made += em.createNativeQuery("""
                     insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
                         reply1_text, reply2_text, strategy, model_version, versus_version, kind, required_judgements)
@@ -211,7 +217,7 @@ public class ReviewItemGenerator {
         List<Object[]> traffic = new ArrayList<>(em.createNativeQuery("""
                 select text, text_hash, id::text from (
                     select distinct on (text_hash) text, text_hash, id from (
-                        select text, text_hash, id, created_at from served_requests where endpoint = 'respond'
+                        select text, text_hash, id, created_at from served_requests where endpoint = 'respond' and text <> ''
                         order by created_at desc limit ?2) r
                     where not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
                     order by text_hash, created_at desc) t
@@ -220,7 +226,7 @@ public class ReviewItemGenerator {
             traffic.addAll(em.createNativeQuery("""
                     select text, text_hash, id::text from (
                         select distinct on (text_hash) text, text_hash, id from served_requests r tablesample system (?2)
-                        where endpoint = 'respond' and not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
+                        where endpoint = 'respond' and text <> '' and not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
                         order by text_hash, created_at desc) t
                     order by random() limit ?1""").setParameter(1, fromTraffic - traffic.size())
                     .setParameter(2, samplePercent()).getResultList());

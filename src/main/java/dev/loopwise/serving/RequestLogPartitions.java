@@ -45,6 +45,12 @@ public class RequestLogPartitions {
             if (!changes.dropped().isEmpty()) {
                 LOG.infof("Request log: dropped %s (older than %d months)", changes.dropped(), config.retentionMonths());
             }
+            if (config.textRetentionDays() > 0) {
+                int forgotten = forgetTexts(OffsetDateTime.now(ZoneOffset.UTC).minusDays(config.textRetentionDays()));
+                if (forgotten > 0) {
+                    LOG.infof("Request log: blanked the text of %d requests older than %d days", forgotten, config.textRetentionDays());
+                }
+            }
         } catch (SQLException e) {
             LOG.warn("Could not maintain the request log's monthly partitions", e);
         }
@@ -120,6 +126,26 @@ public class RequestLogPartitions {
         }
         c.commit();
         return dropped;
+    }
+
+    /**
+     * Blanks the text and reply of requests made before {@code cutoff}, in batches (each its own short transaction),
+     * through the partial index on requests that still have text: the cost follows the requests to forget.
+     */
+    public int forgetTexts(OffsetDateTime cutoff) throws SQLException {
+        int total = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement forget = c.prepareStatement("""
+                update served_requests set text = '', reply_text = null where (id, created_at) in (
+                    select id, created_at from served_requests where text <> '' and created_at < ? limit 5000)""")) {
+            c.setAutoCommit(true);
+            forget.setObject(1, cutoff);
+            int batch;
+            do {
+                batch = forget.executeUpdate();
+                total += batch;
+            } while (batch > 0);
+        }
+        return total;
     }
 
     private static void lock(Connection c) throws SQLException {

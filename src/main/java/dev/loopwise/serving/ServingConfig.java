@@ -30,6 +30,14 @@ public interface ServingConfig {
     @WithDefault("13")
     int retentionMonths();
 
+    /**
+     * Days a served request keeps its text and reply; after that both are blanked (the row, its intent, confidence and
+     * latency stay for the figures, and its sentence vector stays under its hash). Drift windows, review items and
+     * rounds read only requests that still have their text. 0 keeps them as long as the month is kept.
+     */
+    @WithDefault("0")
+    int textRetentionDays();
+
     /** Monthly partitions of the request log made ahead of time, besides the current month's. */
     @WithDefault("3")
     int partitionsAhead();

@@ -44,7 +44,10 @@ class AlignmentRoundTest {
 
         JsonPath first = runRound(admin, "{\"method\":\"reward_weighted\",\"seed\":7}");
         assertEquals(stored, first.getInt("judgements"), "lineage names every judgement used");
-        assertTrue(first.getDouble("metrics.'reward/accuracy'") > 0.7, "reward model learned the taste: " + first.get("metrics"));
+        // Learned: above chance by the reward gate's own exact binomial test (α = 0.05).
+        int testPairs = first.getInt("metrics.'reward/test_pairs'");
+        int right = (int) Math.round(first.getDouble("metrics.'reward/accuracy'") * testPairs);
+        assertTrue(GateStatistics.aboveHalf(right, testPairs) < 0.05, "reward model learned the taste: " + first.get("metrics"));
         // The active version may already agree with nearly every held-out preference; the candidate must not fall behind.
         assertTrue(first.getDouble("metrics.'eval/candidate_preference_agreement'")
                 >= first.getDouble("metrics.'eval/active_preference_agreement'"), first.get("metrics").toString());

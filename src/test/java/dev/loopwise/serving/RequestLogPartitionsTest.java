@@ -53,6 +53,21 @@ class RequestLogPartitionsTest {
         assertEquals(1, count("select count(*) from feedback where request_id = ?1", recent));
     }
 
+    @Test
+    void textsPastTheirRetentionAreBlankedAndNoLongerRead() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        UUID old = insert(now.minusDays(40));
+        UUID fresh = insert(now.minusDays(2));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update served_requests set reply_text = 'Your order ORD-4242 ...' "
+                + "where id in (?1, ?2)").setParameter(1, old).setParameter(2, fresh).executeUpdate());
+        assertTrue(partitions.forgetTexts(now.minusDays(30)) >= 1);
+        assertEquals(1, count("select count(*) from served_requests where id = ?1 and text = '' and reply_text is null", old),
+                "text and reply of the old request are gone, the row stays");
+        assertEquals(1, count("select count(*) from served_requests where id = ?1 and text = 'partition test' and reply_text is not null",
+                fresh), "a recent request keeps both");
+        assertEquals(0, partitions.forgetTexts(now.minusDays(30)), "nothing left to forget: the second pass finds none");
+    }
+
     private UUID insert(OffsetDateTime at) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
