@@ -43,6 +43,9 @@ public class ReviewItemGenerator {
     @Inject
     EntityManager em;
 
+    @Inject
+    ReviewSources unreviewed;
+
     record Source(String text, String hash, String kind, String id) {
     }
 
@@ -99,7 +102,7 @@ public class ReviewItemGenerator {
         record Picked(List<Source> sources, Integer versusVersion) {
         }
         Picked picked = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countOpen() >= count ? null
-                : new Picked(sources(ranked ? count * UNCERTAINTY_POOL : count), ModelVersion.findUnderReview().map(v -> v.version).orElse(null)));
+                : new Picked(unreviewed.pick(ranked ? count * UNCERTAINTY_POOL : count), ModelVersion.findUnderReview().map(v -> v.version).orElse(null)));
         if (picked == null) {
             return 1;
         }
@@ -204,52 +207,6 @@ public class ReviewItemGenerator {
         }
         return IntStream.range(0, sources.size()).boxed().sorted(Comparator.comparingDouble(i -> gap[i])).limit(count)
                 .mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Tickets not yet reviewed: a share from served traffic, the rest from imported unlabelled tickets. */
-    @SuppressWarnings("unchecked")
-    private List<Source> sources(int count) {
-        int fromTraffic = (int) Math.round(count * config.trafficShare());
-        List<Source> sources = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        // The newest requests first, then a sample of the older ones: picking among every request ever served
-        // would read the whole log on each refill.
-        List<Object[]> traffic = new ArrayList<>(em.createNativeQuery("""
-                select text, text_hash, id::text from (
-                    select distinct on (text_hash) text, text_hash, id from (
-                        select text, text_hash, id, created_at from served_requests where endpoint = 'respond' and text <> ''
-                        order by created_at desc limit ?2) r
-                    where not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
-                    order by text_hash, created_at desc) t
-                order by random() limit ?1""").setParameter(1, fromTraffic).setParameter(2, config.refillWindow()).getResultList());
-        if (traffic.size() < fromTraffic) {
-            traffic.addAll(em.createNativeQuery("""
-                    select text, text_hash, id::text from (
-                        select distinct on (text_hash) text, text_hash, id from served_requests r tablesample system (?2)
-                        where endpoint = 'respond' and text <> '' and not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
-                        order by text_hash, created_at desc) t
-                    order by random() limit ?1""").setParameter(1, fromTraffic - traffic.size())
-                    .setParameter(2, samplePercent()).getResultList());
-        }
-        traffic.stream().filter(r -> seen.add((String) r[1]))
-                .forEach(r -> sources.add(new Source((String) r[0], (String) r[1], "request", (String) r[2])));
-        List<Object[]> tickets = em.createNativeQuery("""
-                select text, text_hash, id::text from tickets t
-                where intent_id is null and not exists (select 1 from review_items i where i.ticket_hash = t.text_hash)
-                order by random() limit ?1""").setParameter(1, count - sources.size()).getResultList();
-        tickets.stream().filter(r -> seen.add((String) r[1]))
-                .forEach(r -> sources.add(new Source((String) r[0], (String) r[1], "traffic", (String) r[2])));
-        return sources;
-    }
-
-    /** The share of the request log (in percent of its pages) that holds about a refill window's worth of requests. */
-    private double samplePercent() {
-        double rows = ((Number) em.createNativeQuery("""
-                select coalesce(sum(c.reltuples) filter (where c.reltuples > 0), 0) from pg_class c
-                where c.oid = 'served_requests'::regclass
-                   or c.oid in (select inhrelid from pg_inherits where inhparent = 'served_requests'::regclass)""")
-                .getSingleResult()).doubleValue();
-        return rows <= config.refillWindow() ? 100.0 : Math.max(0.01, 100.0 * config.refillWindow() / rows);
     }
 
     /** A reply other than {@code exclude}, drawn from π^(1/T) renormalised. */

@@ -93,7 +93,7 @@ public final class TrainingLoop {
     private final IntFunction<List<int[]>> batches;
     private final Step step;
     private Supplier<Map<String, Double>> evaluation;
-    private Selection selection;
+    private EpochSelection selection;
     private int patience = Integer.MAX_VALUE;
     private Snapshot<?> snapshot;
     private DoubleSupplier learningRate;
@@ -114,41 +114,14 @@ public final class TrainingLoop {
         this.step = Objects.requireNonNull(step);
     }
 
-    /**
-     * Which epoch is best: the higher (or lower) {@code metric}; on a tie, the lower {@code tieBreak} (a loss,
-     * say: on a small validation set many epochs share one accuracy, and the earliest is rarely the best).
-     */
-    public record Selection(String metric, boolean higherIsBetter, String tieBreak) {
-        public static Selection highest(String metric) {
-            return new Selection(metric, true, null);
-        }
-
-        public static Selection lowest(String metric) {
-            return new Selection(metric, false, null);
-        }
-
-        public Selection thenLowest(String metric) {
-            return new Selection(this.metric, higherIsBetter, metric);
-        }
-
-        boolean better(Map<String, Double> candidate, Map<String, Double> best) {
-            double now = candidate.getOrDefault(metric, Double.NaN);
-            double before = best.getOrDefault(metric, Double.NaN);
-            if (Math.abs(now - before) > 1e-9) {
-                return higherIsBetter ? now > before : now < before;
-            }
-            return tieBreak != null && candidate.getOrDefault(tieBreak, Double.NaN) < best.getOrDefault(tieBreak, Double.NaN) - 1e-9;
-        }
-    }
-
     /** Evaluate after every epoch; keep (and finally restore) the state of the epoch with the best {@code metric}. */
     public <S> TrainingLoop evaluateWith(Supplier<Map<String, Double>> evaluate, String metric, boolean higher, int stopAfter,
                                          Snapshot<S> state) {
-        return evaluateWith(evaluate, new Selection(metric, higher, null), stopAfter, state);
+        return evaluateWith(evaluate, new EpochSelection(metric, higher, null), stopAfter, state);
     }
 
     /** Evaluate after every epoch; keep (and finally restore) the state of the epoch {@code selection} prefers. */
-    public <S> TrainingLoop evaluateWith(Supplier<Map<String, Double>> evaluate, Selection by, int stopAfter, Snapshot<S> state) {
+    public <S> TrainingLoop evaluateWith(Supplier<Map<String, Double>> evaluate, EpochSelection by, int stopAfter, Snapshot<S> state) {
         this.evaluation = evaluate;
         this.selection = by;
         this.patience = stopAfter;

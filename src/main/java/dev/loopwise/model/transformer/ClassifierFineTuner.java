@@ -15,6 +15,7 @@ import ai.djl.training.loss.Loss;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.EpochSelection;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
@@ -46,8 +47,8 @@ public final class ClassifierFineTuner {
      * breaks ties); its threshold is chosen afterwards. Selecting on the score at a per-epoch threshold let
      * the threshold's noise decide, and early epochs won with a lucky cut-off.
      */
-    private static final TrainingLoop.Selection EPOCH_SELECTION =
-            TrainingLoop.Selection.highest("eval/accuracy").thenLowest("eval/loss");
+    private static final EpochSelection EPOCH_SELECTION =
+            EpochSelection.highest("eval/accuracy").thenLowest("eval/loss");
 
     private ClassifierFineTuner() {
     }

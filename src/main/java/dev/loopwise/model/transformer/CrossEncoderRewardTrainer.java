@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import dev.loopwise.model.BradleyTerryLoss;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.EpochSelection;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.LinkedHashMap;
@@ -146,7 +147,7 @@ public final class CrossEncoderRewardTrainer {
                         })
                         .evaluateWith(() -> evaluate(feed, current(encoder, head, scale, config), heldRows, heldDistinct,
                                         heldPairs, monitor),
-                                TrainingLoop.Selection.highest("eval/accuracy").thenLowest("eval/loss"), config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
+                                EpochSelection.highest("eval/accuracy").thenLowest("eval/loss"), config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
                         .monitor(monitor, deadline)
                         .learningRate(encoderRate::current)
                         .reportEvery(20);

@@ -109,7 +109,7 @@ class TrainingLoopTest {
             model.state++;
             return 1.0;
         }).evaluateWith(() -> Map.of("eval/accuracy", accuracy[model.state - 1], "eval/loss", loss[model.state - 1]),
-                TrainingLoop.Selection.highest("eval/accuracy").thenLowest("eval/loss"), 10, snapshot(model)).run();
+                EpochSelection.highest("eval/accuracy").thenLowest("eval/loss"), 10, snapshot(model)).run();
         assertEquals(3, outcome.bestEpoch(), "epoch 3 ties epoch 2 on accuracy with a lower loss; epoch 5's loss is lower but its accuracy is not");
         assertEquals(3, model.state);
         Counter plain = new Counter();

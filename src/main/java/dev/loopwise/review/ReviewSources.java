@@ -1,0 +1,65 @@
+package dev.loopwise.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Picks tickets nobody has reviewed yet for new review items, reading bounded samples rather than every request
+ * ever served: the newest requests first, then a table sample of older ones, then imported unlabelled tickets.
+ */
+@ApplicationScoped
+class ReviewSources {
+    @Inject
+    ReviewConfig config;
+    @Inject
+    EntityManager em;
+
+    /** Tickets not yet reviewed: a share from served traffic, the rest from imported unlabelled tickets. */
+    @SuppressWarnings("unchecked")
+    List<ReviewItemGenerator.Source> pick(int count) {
+        int fromTraffic = (int) Math.round(count * config.trafficShare());
+        List<ReviewItemGenerator.Source> sources = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        // The newest requests first, then a sample of the older ones: picking among every request ever served
+        // would read the whole log on each refill.
+        List<Object[]> traffic = new ArrayList<>(em.createNativeQuery("""
+                select text, text_hash, id::text from (
+                    select distinct on (text_hash) text, text_hash, id from (
+                        select text, text_hash, id, created_at from served_requests where endpoint = 'respond' and text <> ''
+                        order by created_at desc limit ?2) r
+                    where not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
+                    order by text_hash, created_at desc) t
+                order by random() limit ?1""").setParameter(1, fromTraffic).setParameter(2, config.refillWindow()).getResultList());
+        if (traffic.size() < fromTraffic) {
+            traffic.addAll(em.createNativeQuery("""
+                    select text, text_hash, id::text from (
+                        select distinct on (text_hash) text, text_hash, id from served_requests r tablesample system (?2)
+                        where endpoint = 'respond' and text <> '' and not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
+                        order by text_hash, created_at desc) t
+                    order by random() limit ?1""").setParameter(1, fromTraffic - traffic.size())
+                    .setParameter(2, samplePercent()).getResultList());
+        }
+        traffic.stream().filter(r -> seen.add((String) r[1]))
+                .forEach(r -> sources.add(new ReviewItemGenerator.Source((String) r[0], (String) r[1], "request", (String) r[2])));
+        List<Object[]> tickets = em.createNativeQuery("""
+                select text, text_hash, id::text from tickets t
+                where intent_id is null and not exists (select 1 from review_items i where i.ticket_hash = t.text_hash)
+                order by random() limit ?1""").setParameter(1, count - sources.size()).getResultList();
+        tickets.stream().filter(r -> seen.add((String) r[1]))
+                .forEach(r -> sources.add(new ReviewItemGenerator.Source((String) r[0], (String) r[1], "traffic", (String) r[2])));
+        return sources;
+    }
+
+    /** The share of the request log (in percent of its pages) that holds about a refill window's worth of requests. */
+    private double samplePercent() {
+        double rows = ((Number) em.createNativeQuery("""
+                select coalesce(sum(c.reltuples) filter (where c.reltuples > 0), 0) from pg_class c
+                where c.oid = 'served_requests'::regclass
+                   or c.oid in (select inhrelid from pg_inherits where inhparent = 'served_requests'::regclass)""")
+                .getSingleResult()).doubleValue();
+        return rows <= config.refillWindow() ? 100.0 : Math.max(0.01, 100.0 * config.refillWindow() / rows);
+    }
+}
