@@ -71,4 +71,11 @@ public interface ReviewConfig {
     /** New items made at a time when a reviewer finds the queue empty. */
     @WithDefault("40")
     int refillBatch();
+
+    /**
+     * Open items kept ready ahead of demand: a background job makes more whenever fewer are open, so a reviewer
+     * asking for the next item never waits for one to be made. 0 makes items only when the queue runs dry.
+     */
+    @WithDefault("40")
+    int keepAhead();
 }
