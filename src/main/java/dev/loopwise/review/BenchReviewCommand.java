@@ -37,8 +37,13 @@ public class BenchReviewCommand implements Callable<Integer> {
     @Option(names = "--reviewers", defaultValue = "50", description = "Concurrent reviewers (default: ${DEFAULT-VALUE}).")
     int reviewers;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "How long they work (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "30", description = "How long they work in each mode (default: ${DEFAULT-VALUE}).")
     int seconds;
+
+    @Option(names = "--think", defaultValue = "3", description = "Seconds a reviewer reads before judging, in the second, "
+            + "realistic mode (each wait drawn between half and one and a half times it); 0 runs only the saturated mode "
+            + "(default: ${DEFAULT-VALUE}).")
+    double think;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -54,6 +59,15 @@ public class BenchReviewCommand implements Callable<Integer> {
             String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
             keys.add(JSON.readTree(send("POST", "/api/v1/keys", adminKey, request).body()).get("key").asText());
         }
+        int failed = measure(keys, 0, "saturated: no reading time");
+        if (think > 0) {
+            failed += measure(keys, think, String.format("reading %.1f s per item", think));
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** Every reviewer takes an item, reads for about {@code thinkSeconds}, judges it, and goes on until the time is up. */
+    private int measure(List<String> keys, double thinkSeconds, String mode) throws Exception {
         List<Double> next = Collections.synchronizedList(new ArrayList<>());
         List<Double> submit = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
@@ -77,6 +91,9 @@ public class BenchReviewCommand implements Callable<Integer> {
                         continue;
                     }
                     JsonNode node = JSON.readTree(item.body());
+                    if (thinkSeconds > 0) {
+                        Thread.sleep((long) (thinkSeconds * 1000 * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
+                    }
                     start = System.nanoTime();
                     HttpResponse<String> judged = send("POST", "/api/v1/review/" + node.get("itemId").asLong(), key, "{\"choice\":\"A\"}");
                     submit.add((System.nanoTime() - start) / 1e6);
@@ -91,12 +108,13 @@ public class BenchReviewCommand implements Callable<Integer> {
             f.get();
         }
         pool.shutdown();
-        System.out.printf("%-40s %10s %10s %10s%n", "measurement (" + reviewers + " reviewers)", "requests", "p50 ms", "p95 ms");
+        System.out.printf("%n%s, %d reviewers, %d s%n", mode, reviewers, seconds);
+        System.out.printf("%-40s %10s %10s %10s%n", "measurement", "requests", "p50 ms", "p95 ms");
         print("GET /api/v1/review/next", next);
         print("POST /api/v1/review/{itemId}", submit);
         System.out.printf("judgements per second: %.1f; empty queue answers: %d; failed requests: %d%n",
                 submit.size() / (double) seconds, empty.get(), errors.get());
-        return errors.get() == 0 ? 0 : 1;
+        return errors.get();
     }
 
     private static void print(String label, List<Double> latencies) {
