@@ -22,8 +22,4 @@ public class ReviewerPrivacy {
     public String mask(String text) {
         return masker.mask(text);
     }
-
-    public Set<PiiMasker.Kind> maskedKinds() {
-        return masker.kinds();
-    }
 }

@@ -11,10 +11,6 @@ public record EpochSelection(String metric, boolean higherIsBetter, String tieBr
         return new EpochSelection(metric, true, null);
     }
 
-    public static EpochSelection lowest(String metric) {
-        return new EpochSelection(metric, false, null);
-    }
-
     public EpochSelection thenLowest(String metric) {
         return new EpochSelection(this.metric, higherIsBetter, metric);
     }
