@@ -14,8 +14,12 @@ import dev.loopwise.model.Vectors;
 public final class BatchScorer {
     private static final int CHUNK = 1024;
 
-    /** A scorer and a library, laid out once for the matrix products. */
-    public static final class Prepared {
+    /**
+     * A scorer and a library, laid out once for the matrix products. Its weight arrays live in PyTorch's memory
+     * until {@link #close()}: copying them in on every call left megabytes of direct buffers per call that only
+     * a garbage collection frees, and a small, rarely collected heap let them pile up to gigabytes under load.
+     */
+    public static final class Prepared implements AutoCloseable {
         final int replies;
         final int hidden;
         final int dimension;
@@ -49,29 +53,76 @@ public final class BatchScorer {
             outBias = scorer.outBias();
         }
 
+        private NDManager weights;
+        private NDArray wq;
+        private NDArray wi;
+        private NDArray c;
+        private NDArray v;
+        private boolean retained;
+        private boolean closed;
+
+        /**
+         * Keeps the weights in PyTorch's memory between calls until {@link #close()}: for the model that serves,
+         * whose owner closes it when another replaces it. Without this, each call copies them in and frees them.
+         */
+        public synchronized Prepared retainWeights() {
+            retained = !closed;
+            return this;
+        }
+
         /** scores[t][a] = s(tickets[t], library[a]). */
-        public float[][] scores(float[][] tickets) {
+        public synchronized float[][] scores(float[][] tickets) {
             Djl.configure();
+            boolean keep = retained && !closed;
+            if (weights == null || !keep) {
+                load();
+            }
+            try {
+                return compute(tickets);
+            } finally {
+                if (!keep) {
+                    releaseWeights();
+                }
+            }
+        }
+
+        private void load() {
+            weights = NDManager.newBaseManager(ai.djl.Device.cpu(), Djl.PYTORCH);
+            wq = weights.create(query, new Shape(dimension, hidden));
+            wi = weights.create(interaction, new Shape(dimension, (long) replies * hidden));
+            c = weights.create(constant, new Shape(1, replies, hidden));
+            v = weights.create(out, new Shape(hidden, 1));
+        }
+
+        private float[][] compute(float[][] tickets) {
             float[][] result = new float[tickets.length][];
-            try (NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu(), Djl.PYTORCH)) {
-                NDArray wq = manager.create(query, new Shape(dimension, hidden));
-                NDArray wi = manager.create(interaction, new Shape(dimension, (long) replies * hidden));
-                NDArray c = manager.create(constant, new Shape(1, replies, hidden));
-                NDArray v = manager.create(out, new Shape(hidden, 1));
-                for (int start = 0; start < tickets.length; start += CHUNK) {
-                    int end = Math.min(tickets.length, start + CHUNK);
-                    try (NDManager chunk = manager.newSubManager()) {
-                        NDArray x = chunk.create(Vectors.flatten(java.util.Arrays.copyOfRange(tickets, start, end)),
-                                new Shape(end - start, dimension));
-                        NDArray h = x.matMul(wi).reshape(end - start, replies, hidden).add(x.matMul(wq).expandDims(1)).add(c);
-                        float[] s = h.maximum(0f).matMul(v).squeeze(-1).add(outBias).toFloatArray();
-                        for (int t = start; t < end; t++) {
-                            result[t] = java.util.Arrays.copyOfRange(s, (t - start) * replies, (t - start + 1) * replies);
-                        }
+            for (int start = 0; start < tickets.length; start += CHUNK) {
+                int end = Math.min(tickets.length, start + CHUNK);
+                try (NDManager chunk = weights.newSubManager()) {
+                    NDArray x = chunk.create(Vectors.flatten(java.util.Arrays.copyOfRange(tickets, start, end)),
+                            new Shape(end - start, dimension));
+                    NDArray h = x.matMul(wi).reshape(end - start, replies, hidden).add(x.matMul(wq).expandDims(1)).add(c);
+                    float[] s = h.maximum(0f).matMul(v).squeeze(-1).add(outBias).toFloatArray();
+                    for (int t = start; t < end; t++) {
+                        result[t] = java.util.Arrays.copyOfRange(s, (t - start) * replies, (t - start + 1) * replies);
                     }
                 }
             }
             return result;
+        }
+
+        private void releaseWeights() {
+            if (weights != null) {
+                weights.close();
+                weights = null;
+            }
+        }
+
+        /** Frees the weights held in PyTorch's memory; a call already running finishes first; later calls still answer. */
+        @Override
+        public synchronized void close() {
+            closed = true;
+            releaseWeights();
         }
     }
 
@@ -84,6 +135,8 @@ public final class BatchScorer {
 
     /** scores[t][a] = s(tickets[t], replies[a]) under the given scorer. */
     public static float[][] scores(ReplyPolicy scorer, float[][] tickets, float[][] replies) {
-        return prepare(scorer, replies).scores(tickets);
+        try (Prepared prepared = prepare(scorer, replies)) {
+            return prepared.scores(tickets);
+        }
     }
 }

@@ -65,7 +65,7 @@ public class ModelRegistry {
             return new Loaded(active.get(), active.get().bundle(), candidates);
         });
         if (loaded == null) {
-            current.set(null);
+            replace(null);
             loadedFingerprint = fingerprint;
             return;
         }
@@ -75,14 +75,24 @@ public class ModelRegistry {
         } catch (RuntimeException e) {
             // Its encoder cannot be loaded (files moved or changed): no other encoder's vectors may stand in.
             LOG.errorf("Model version %d cannot be served: %s", loaded.version().version, e.getMessage());
-            current.set(null);
+            replace(null);
             loadedFingerprint = fingerprint;
             return;
         }
-        current.set(model);
+        replace(model);
         loadedFingerprint = fingerprint;
         LOG.infof("Serving model version %d (%s, encoder %s) with %d replies", loaded.version().version, loaded.version().regime,
                 model.encoder().id(), loaded.candidates().size());
+    }
+
+    private void replace(ServingModel model) {
+        if (model != null && model.batch() != null) {
+            model.batch().retainWeights();
+        }
+        ServingModel previous = current.getAndSet(model);
+        if (previous != null && previous != model) {
+            previous.release();
+        }
     }
 
     /** A serving model of any stored version with the current reply library (for comparisons and rounds). */

@@ -23,6 +23,13 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
     public record Decision(IntentPrediction intent, Candidate reply, String replyText, List<String> openSlots) {
     }
 
+    /** Frees what the library's batch scorer holds outside the heap; decisions still work afterwards, more slowly. */
+    public void release() {
+        if (batch != null) {
+            batch.close();
+        }
+    }
+
     public List<String> candidateIntents() {
         return candidates.stream().map(Candidate::intent).toList();
     }
