@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,11 +89,9 @@ public class ConversationalExport {
         StringBuilder text = new StringBuilder(config.exportInstructions());
         if (passages != null && !passages.isEmpty()) {
             text.append("\n\nKnowledge-base passages:");
-            List<String> lines = new ArrayList<>();
             for (int i = 0; i < passages.size(); i++) {
-                lines.add("\n[" + (i + 1) + "] " + passages.get(i).articleTitle() + ": " + passages.get(i).text());
+                text.append("\n[").append(i + 1).append("] ").append(passages.get(i).articleTitle()).append(": ").append(passages.get(i).text());
             }
-            lines.forEach(text::append);
         }
         return text.toString();
     }
