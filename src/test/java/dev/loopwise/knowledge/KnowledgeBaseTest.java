@@ -85,6 +85,24 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void passagesOfAnotherEncoderAreEmbeddedAgainBeforeTheyAreSearched() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        upload(admin, "shipping.html", "text/html", KnowledgeArticles.SHIPPING_HTML).statusCode(201);
+        search.search("warm up", 1);
+        // As if the workspace encoder had changed since the import: other ids, vectors that match nothing.
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update knowledge_passages set encoder_id = 'retired-encoder', vector = decode(repeat('00', 1536), 'hex')")
+                    .executeUpdate();
+            em.createNativeQuery("update knowledge_generation set generation = generation + 1").executeUpdate();
+        });
+        List<Passage> found = search.search("when will my parcel arrive if I choose express?", 1);
+        assertEquals("Shipping times", found.get(0).articleTitle());
+        assertTrue(found.get(0).score() > 0.4, "a real vector again: " + found.get(0).score());
+        assertEquals(0L, count("select count(*) from knowledge_passages where encoder_id = 'retired-encoder'"));
+        deleteAll(admin);
+    }
+
+    @Test
     void badFilesAreRefusedWithTheProblemNamedAndWriteNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
         long before = count("select count(*) from knowledge_articles") * 1000 + count("select count(*) from knowledge_passages");
