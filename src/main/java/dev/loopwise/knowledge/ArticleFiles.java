@@ -28,18 +28,26 @@ final class ArticleFiles {
     private ArticleFiles() {
     }
 
-    /** By the file name's ending, else by the content type; anything else is refused with what is accepted. */
+    /** By the file name's ending when it is a known one, else by the content type (browsers often send none that helps). */
     static Format format(String fileName, String contentType) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".md") || name.endsWith(".markdown") || (name.isEmpty() || !name.contains(".")) && type.startsWith("text/markdown")) {
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
             return Format.MARKDOWN;
         }
-        if (name.endsWith(".html") || name.endsWith(".htm") || (name.isEmpty() || !name.contains(".")) && type.startsWith("text/html")) {
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
             return Format.HTML;
         }
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")
-                || (name.isEmpty() || !name.contains(".")) && (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines"))) {
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return Format.JSONL;
+        }
+        if (type.startsWith("text/markdown")) {
+            return Format.MARKDOWN;
+        }
+        if (type.startsWith("text/html")) {
+            return Format.HTML;
+        }
+        if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines")) {
             return Format.JSONL;
         }
         String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;

@@ -24,8 +24,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 class KnowledgeStore {
-    /** pg_advisory_xact_lock key of knowledge-base writes ("kb" in ASCII). */
-    private static final long WRITE_LOCK = 0x6b62L;
+    /** pg_advisory_xact_lock key of knowledge-base writes ("KnowBase" in ASCII). */
+    private static final long WRITE_LOCK = 0x4b6e6f7742617365L;
     private static final int FETCH = 2000;
 
     @Inject
