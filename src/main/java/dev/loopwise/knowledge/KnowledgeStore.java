@@ -171,33 +171,36 @@ class KnowledgeStore {
             c.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (Statement g = c.createStatement(); ResultSet gen = g.executeQuery("select generation from knowledge_generation where id = 1");
+                 PreparedStatement size = c.prepareStatement("select count(*) from knowledge_passages where encoder_id = ?");
                  PreparedStatement q = c.prepareStatement("select id, vector from knowledge_passages where encoder_id = ? order by id")) {
                 long generation = gen.next() ? gen.getLong(1) : 0;
+                // Counted first (same snapshot) so the matrix is allocated once: growing it would briefly need twice the heap.
+                size.setString(1, encoderId);
+                int n;
+                try (ResultSet count = size.executeQuery()) {
+                    count.next();
+                    n = count.getInt(1);
+                }
+                long[] ids = new long[n];
+                float[] matrix = null;
+                int dimension = 0;
+                int row = 0;
                 q.setFetchSize(FETCH);
                 q.setString(1, encoderId);
-                long[] ids = new long[1024];
-                float[] matrix = null;
-                int n = 0;
-                int dimension = 0;
                 try (ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {
                         float[] v = fromBytes(rows.getBytes(2));
                         if (matrix == null) {
                             dimension = v.length;
-                            matrix = new float[ids.length * dimension];
+                            matrix = new float[Math.multiplyExact(n, dimension)];
                         }
-                        if (n == ids.length) {
-                            ids = java.util.Arrays.copyOf(ids, n * 2);
-                            matrix = java.util.Arrays.copyOf(matrix, n * 2 * dimension);
-                        }
-                        ids[n] = rows.getLong(1);
-                        System.arraycopy(v, 0, matrix, n * dimension, dimension);
-                        n++;
+                        ids[row] = rows.getLong(1);
+                        System.arraycopy(v, 0, matrix, row * dimension, dimension);
+                        row++;
                     }
                 }
                 c.commit();
-                return new Vectors(generation, java.util.Arrays.copyOf(ids, n),
-                        matrix == null ? new float[0] : java.util.Arrays.copyOf(matrix, n * dimension), dimension);
+                return new Vectors(generation, ids, matrix == null ? new float[0] : matrix, dimension);
             } finally {
                 c.setAutoCommit(auto);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
