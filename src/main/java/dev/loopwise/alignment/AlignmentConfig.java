@@ -62,4 +62,16 @@ public interface AlignmentConfig {
      */
     @WithDefault("2m")
     java.time.Duration heartbeatStaleness();
+
+    /**
+     * The system message of conversational preference exports (formats trl-chat and kto-chat), before the ticket's
+     * knowledge-base passages: what the team's own LLM is told when it is trained on the rows.
+     */
+    @WithDefault("You are the customer-support assistant of our team. Answer the customer's ticket in the team's voice. "
+            + "When the knowledge-base passages below answer the question, follow them; never invent a policy, a price or a date.")
+    String exportInstructions();
+
+    /** Knowledge-base passages at most in each conversational export row's system message. */
+    @WithDefault("3")
+    int exportPassages();
 }

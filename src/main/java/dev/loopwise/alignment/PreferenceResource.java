@@ -28,9 +28,15 @@ public class PreferenceResource {
     @Inject
     PreferenceExchange exchange;
     @Inject
+    ConversationalExport conversational;
+    @Inject
     CurrentUser currentUser;
 
-    /** {@code format=trl}: judgements as {"prompt","chosen","rejected","margin"?}; {@code format=kto}: thumbs as {"prompt","completion","label"}. */
+    /**
+     * {@code format=trl}: judgements as {"prompt","chosen","rejected","margin"?}; {@code format=kto}: thumbs as
+     * {"prompt","completion","label"}; {@code trl-chat} and {@code kto-chat}: the same in TRL's conversational form, the
+     * prompt as messages grounded in the knowledge base, for training an LLM ({@link ConversationalExport}).
+     */
     @GET
     @Path("/export/preferences")
     @Produces(JSONL)
@@ -38,7 +44,10 @@ public class PreferenceResource {
         StreamingOutput body = switch (format) {
             case "trl" -> exchange::writeTrl;
             case "kto" -> exchange::writeKto;
-            default -> throw ApiException.badRequest("invalid_format", "format must be trl (preference pairs) or kto (thumbs up/down).");
+            case "trl-chat" -> conversational::writeDpo;
+            case "kto-chat" -> conversational::writeKto;
+            default -> throw ApiException.badRequest("invalid_format", "format must be trl (preference pairs), kto (thumbs up/down), "
+                    + "or trl-chat / kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM).");
         };
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"loopwise-" + format + ".jsonl\"").build();
     }

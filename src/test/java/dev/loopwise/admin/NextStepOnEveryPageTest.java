@@ -28,7 +28,7 @@ class NextStepOnEveryPageTest {
         long round = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select coalesce(max(id), 0) from alignment_rounds").getSingleResult()).longValue());
         List<String> pages = new ArrayList<>(List.of("/admin", "/admin/tickets", "/admin/users", "/admin/import", "/admin/intents",
-                "/admin/replies", "/admin/models", "/admin/models/" + version, "/admin/rounds", "/admin/drift", "/admin/review",
+                "/admin/replies", "/admin/knowledge", "/admin/models", "/admin/models/" + version, "/admin/rounds", "/admin/drift", "/admin/review",
                 "/admin/audit"));
         if (round > 0) {
             pages.add("/admin/rounds/" + round);

@@ -31,7 +31,7 @@ class BadInputTest {
     /** Tables a request can write; compared around every refused request. */
     private static final List<String> TABLES = List.of("users", "api_keys", "intents", "replies", "tickets", "review_items",
             "judgements", "imported_preferences", "training_runs", "model_versions", "alignment_rounds", "served_requests",
-            "feedback", "monitoring_actions");
+            "feedback", "monitoring_actions", "knowledge_articles", "knowledge_passages");
     /** Endpoints whose valid request starts long work (training, rounds, checks): only variants that must be refused. */
     private static final Set<String> STARTS_WORK = Set.of("/api/v1/models/train", "/admin/models/train", "/api/v1/rounds",
             "/admin/rounds", "/api/v1/drift/check", "/admin/review/generate", "/admin/drift/replay");

@@ -1,0 +1,199 @@
+package dev.loopwise.knowledge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Counts;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads an imported file into articles: Markdown ({@code .md}), HTML ({@code .html}) or a JSONL export, one article a
+ * line ({@code {"title", "body", "url"?, "id"?}}, the body Markdown or HTML). Any problem refuses the whole file with
+ * a 400 that names it, before anything is written.
+ */
+final class ArticleFiles {
+    enum Format { MARKDOWN, HTML, JSONL }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_PROBLEMS = 20;
+
+    private ArticleFiles() {
+    }
+
+    /** By the file name's ending when it is a known one, else by the content type (browsers often send none that helps). */
+    static Format format(String fileName, String contentType) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return Format.MARKDOWN;
+        }
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return Format.HTML;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return Format.JSONL;
+        }
+        if (type.startsWith("text/markdown")) {
+            return Format.MARKDOWN;
+        }
+        if (type.startsWith("text/html")) {
+            return Format.HTML;
+        }
+        if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines")) {
+            return Format.JSONL;
+        }
+        String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;
+        throw ApiException.badRequest("unsupported_type", what + " is not a knowledge-base file: import Markdown (.md, "
+                + "text/markdown), HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article "
+                + "a line: {\"title\": ..., \"body\": ..., \"url\": optional, \"id\": optional}.");
+    }
+
+    /** The file as text: refused when empty, binary (a NUL byte) or not UTF-8. */
+    static String decode(byte[] bytes, String name) {
+        String file = name == null || name.isBlank() ? "The file" : "'" + name + "'";
+        if (bytes == null || bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw ApiException.badRequest("empty_file", file + " is empty: there is no article to import.");
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                throw ApiException.badRequest("binary_file", file + " is a binary file (it contains NUL bytes), not text: "
+                        + "export the articles as Markdown, HTML or JSONL and import that.");
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("not_utf8", file + " is not UTF-8 text: save it as UTF-8 and import it again.");
+        }
+    }
+
+    static List<Article> read(Format format, String text, String sourceName, String url) {
+        return switch (format) {
+            case MARKDOWN -> List.of(checked(ArticleText.markdown(text, stem(sourceName), url, "markdown", sourceName, null), sourceName));
+            case HTML -> List.of(checked(ArticleText.html(text, stem(sourceName), url, "html", sourceName, null), sourceName));
+            case JSONL -> jsonl(text, sourceName);
+        };
+    }
+
+    private static Article checked(Article article, String sourceName) {
+        String problem = problem(article);
+        if (problem != null) {
+            throw ApiException.badRequest("invalid_file", "Nothing was imported: " + (sourceName == null ? "the file" : "'" + sourceName + "'")
+                    + " " + problem + ".");
+        }
+        return article;
+    }
+
+    /** What is wrong with an article, in words, or null. */
+    private static String problem(Article article) {
+        if (article.title() == null || article.title().isBlank()) {
+            return "has no title (give it a first heading)";
+        }
+        if (article.title().length() > Article.MAX_TITLE) {
+            return "has a title longer than " + Article.MAX_TITLE + " characters";
+        }
+        if (article.key().length() > Article.MAX_KEY) {
+            return "has an id or url longer than " + Article.MAX_KEY + " characters";
+        }
+        if (article.url() != null && !article.url().matches("(?i)https?://\\S+")) {
+            return "has an address (url) that is not a web address starting with http:// or https://";
+        }
+        if (article.chars() == 0) {
+            return "has no text besides its title";
+        }
+        String all = article.title() + (article.url() == null ? "" : article.url()) + article.sections();
+        if (all.indexOf('\u0000') >= 0) {
+            return "contains a NUL character (\\u0000)";
+        }
+        for (int i = 0; i < all.length(); i++) {
+            char c = all.charAt(i);
+            if (Character.isHighSurrogate(c) && (i + 1 >= all.length() || !Character.isLowSurrogate(all.charAt(++i)))
+                    || Character.isLowSurrogate(c)) {
+                return "contains half of a UTF-16 surrogate pair, which is not a character";
+            }
+        }
+        return null;
+    }
+
+    private static List<Article> jsonl(String text, String sourceName) {
+        List<String> problems = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
+        Map<String, Integer> lineOfKey = new HashMap<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            int line = i + 1;
+            JsonNode node;
+            try {
+                node = JSON.readTree(lines[i]);
+            } catch (Exception e) {
+                problems.add("line " + line + ": not valid JSON");
+                continue;
+            }
+            if (!node.isObject()) {
+                problems.add("line " + line + ": not a JSON object");
+                continue;
+            }
+            int before = problems.size();
+            for (String field : new String[] {"title", "body"}) {
+                if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
+                    problems.add("line " + line + ": '" + field + "' must be a non-empty string");
+                }
+            }
+            if (node.has("url") && !node.get("url").isNull() && !node.get("url").isTextual()) {
+                problems.add("line " + line + ": 'url' must be a string");
+            }
+            if (node.has("id") && !node.get("id").isNull() && !node.get("id").isTextual() && !node.get("id").isIntegralNumber()) {
+                problems.add("line " + line + ": 'id' must be a string or a whole number");
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            String body = node.get("body").asText();
+            String title = node.get("title").asText().trim();
+            String url = node.hasNonNull("url") ? node.get("url").asText() : null;
+            String id = node.hasNonNull("id") ? node.get("id").asText() : null;
+            Article article = ArticleText.looksLikeHtml(body) ? ArticleText.html(body, title, url, "jsonl", sourceName, id)
+                    : ArticleText.markdown(body, title, url, "jsonl", sourceName, id);
+            String problem = problem(article);
+            Integer earlier = lineOfKey.putIfAbsent(article.key(), line);
+            if (problem != null) {
+                problems.add("line " + line + ": the article " + problem);
+            } else if (earlier != null) {
+                problems.add("line " + line + ": the same article as line " + earlier + " (same id, url or title)");
+            } else {
+                articles.add(article);
+            }
+        }
+        if (articles.isEmpty() && problems.isEmpty()) {
+            problems.add("the file has no articles");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("invalid_file", "Nothing was imported (" + Counts.of(problems.size(), "problem") + "; fix "
+                    + (problems.size() == 1 ? "it" : "them") + " and import the file again): "
+                    + String.join("; ", problems.subList(0, Math.min(MAX_PROBLEMS, problems.size()))) + ".");
+        }
+        return articles;
+    }
+
+    /** The file name without folders and ending: the title of an article that has no heading. */
+    static String stem(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String base = name.replaceAll(".*[/\\\\]", "");
+        int dot = base.lastIndexOf('.');
+        return (dot > 0 ? base.substring(0, dot) : base).replace('-', ' ').replace('_', ' ').trim();
+    }
+}

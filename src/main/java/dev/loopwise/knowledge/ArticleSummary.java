@@ -1,0 +1,8 @@
+package dev.loopwise.knowledge;
+
+import java.time.OffsetDateTime;
+
+/** An article as listed: where it came from and how many passages it was split into. */
+public record ArticleSummary(long id, String title, String url, String format, String sourceName, long passages,
+                             OffsetDateTime importedAt, String importedBy) {
+}

@@ -1,0 +1,147 @@
+package dev.loopwise.knowledge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Markdown and HTML into an article's sections, with the parsers' own idea of headings and blocks. The title is the
+ * first level-1 heading (HTML: {@code <title>} first), else the name given (the file's, or the JSONL row's title),
+ * else the first line of text.
+ */
+final class ArticleText {
+    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
+    private static final Pattern HTML_TAG = Pattern.compile("<(p|div|h[1-6]|ul|ol|li|br|table|span|a|strong|em)[\\s>/]",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> BLOCKS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd",
+            "td", "th", "figcaption");
+    private static final int MAX_FALLBACK_TITLE = 80;
+
+    private ArticleText() {
+    }
+
+    static boolean looksLikeHtml(String text) {
+        return HTML_TAG.matcher(text).find();
+    }
+
+    static Article markdown(String text, String name, String url, String format, String sourceName, String id) {
+        Node document = MARKDOWN.parse(text);
+        // A soft line break is only where the author's editor wrapped the line: a space, not a break, in the passage.
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                lineBreak.insertBefore(new Text(" "));
+                lineBreak.unlink();
+            }
+        });
+        String title = null;
+        List<Article.Section> sections = new ArrayList<>();
+        String heading = null;
+        List<String> paragraphs = new ArrayList<>();
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            if (block instanceof Heading h) {
+                String words = clean(PLAIN.render(h));
+                if (title == null && h.getLevel() == 1 && sections.isEmpty() && paragraphs.isEmpty() && heading == null) {
+                    title = words;
+                    continue;
+                }
+                close(sections, heading, paragraphs);
+                heading = words;
+                paragraphs = new ArrayList<>();
+            } else {
+                String words = clean(PLAIN.render(block));
+                if (!words.isEmpty()) {
+                    paragraphs.add(words);
+                }
+            }
+        }
+        close(sections, heading, paragraphs);
+        return article(title, name, url, format, sourceName, id, sections);
+    }
+
+    static Article html(String text, String name, String url, String format, String sourceName, String id) {
+        Document page = "jsonl".equals(format) ? Jsoup.parseBodyFragment(text) : Jsoup.parse(text);
+        if (url == null || url.isBlank()) {
+            Element canonical = page.selectFirst("link[rel=canonical][href], meta[property=og:url][content]");
+            url = canonical == null ? null : canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content");
+            url = url != null && url.matches("(?i)https?://\\S+") ? url : null; // a relative or odd one is no address to show
+        }
+        page.select("script, style, noscript, nav, template, svg").remove();
+        String title = page.title().isBlank() ? null : clean(page.title());
+        List<Article.Section> sections = new ArrayList<>();
+        String heading = null;
+        List<String> paragraphs = new ArrayList<>();
+        for (Element block : page.body().select(String.join(",", BLOCKS))) {
+            if (block.parents().stream().anyMatch(p -> BLOCKS.contains(p.normalName()))) {
+                continue; // its text is in the enclosing block already
+            }
+            String words = clean(block.text());
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (block.normalName().matches("h[1-6]")) {
+                if (title == null && block.normalName().equals("h1") && heading == null && paragraphs.isEmpty()) {
+                    title = words;
+                } else if (!(words.equals(title) && heading == null && paragraphs.isEmpty() && sections.isEmpty())) {
+                    close(sections, heading, paragraphs);
+                    heading = words;
+                    paragraphs = new ArrayList<>();
+                }
+            } else {
+                paragraphs.add(words);
+            }
+        }
+        close(sections, heading, paragraphs);
+        if (sections.isEmpty() && !page.body().text().isBlank()) {
+            sections.add(new Article.Section(null, List.of(clean(page.body().text()))));
+        }
+        return article(title, name, url, format, sourceName, id, sections);
+    }
+
+    private static Article article(String title, String name, String url, String format, String sourceName, String id,
+                                   List<Article.Section> sections) {
+        if ("jsonl".equals(format) && name != null) {
+            title = name; // the row's own title wins over a heading inside its body
+        } else if (title == null || title.isBlank()) {
+            title = name != null && !name.isBlank() ? name : firstLine(sections);
+        }
+        String cleanUrl = url == null || url.isBlank() ? null : url.trim();
+        return new Article(Article.key(id, cleanUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections);
+    }
+
+    private static String firstLine(List<Article.Section> sections) {
+        for (Article.Section s : sections) {
+            if (s.heading() != null) {
+                return s.heading();
+            }
+            if (!s.paragraphs().isEmpty()) {
+                String line = s.paragraphs().get(0).split("\n", 2)[0];
+                return line.length() <= MAX_FALLBACK_TITLE ? line : line.substring(0, MAX_FALLBACK_TITLE).replaceAll("\\s+\\S*$", "") + "…";
+            }
+        }
+        return null;
+    }
+
+    private static void close(List<Article.Section> sections, String heading, List<String> paragraphs) {
+        if (!paragraphs.isEmpty()) {
+            sections.add(new Article.Section(heading, List.copyOf(paragraphs)));
+        }
+    }
+
+    /** Runs of spaces and tabs become one space; line breaks (list items, code) stay, at most one blank line. */
+    private static String clean(String text) {
+        return text.replace("\r", "").replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n").trim();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.loopwise.knowledge;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the knowledge base ({@code LOOPWISE_KNOWLEDGE_PASSAGE_CHARS}, ...). */
+@ConfigMapping(prefix = "loopwise.knowledge")
+public interface KnowledgeConfig {
+    /**
+     * Longest passage, in characters. About 110 English tokens: with the article title and heading put in front it
+     * stays within the 128 tokens the encoder reads, so no passage is embedded only in part.
+     */
+    @WithDefault("500")
+    int passageChars();
+
+    /** Characters a piece of a long paragraph repeats from the piece before, so a sentence cut at the edge is whole in one. */
+    @WithDefault("80")
+    int overlapChars();
+
+    /** Passages embedded per encoder call during an import; progress is logged after each. */
+    @WithDefault("256")
+    int encodeBatch();
+
+    /** A file that splits into more passages is refused (split it): keeps one import within about a minute on 2 cores. */
+    @WithDefault("20000")
+    int maxPassagesPerFile();
+
+    /**
+     * Passages scoring below this (cosine similarity, -1..1) are not handed out as grounding: for the default encoder,
+     * unrelated texts score about 0–0.25 and texts on the same subject 0.4 and more.
+     */
+    @WithDefault("0.3")
+    double minScore();
+}

@@ -1,0 +1,31 @@
+package dev.loopwise.knowledge;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.Locale;
+
+/** How passages and their scores read for a support lead. */
+@TemplateExtension
+public class KnowledgeFormats {
+    /** Scores at least this far above the grounding threshold read as a close match. */
+    private static final double CLOSE_ABOVE_THRESHOLD = 0.25;
+
+    /** The score in plain words: what it means for a ticket like the one tried. */
+    static String match(Passage passage, double minScore) {
+        double s = passage.score();
+        if (s >= minScore + CLOSE_ABOVE_THRESHOLD) {
+            return "Close match: this passage is about what the ticket asks; it would be given to the assistant.";
+        }
+        if (s >= minScore) {
+            return "Related: same subject, maybe not the exact answer; it would be given to the assistant.";
+        }
+        return "Weak: probably not about this ticket; it would be left out.";
+    }
+
+    static String scoreText(Passage passage) {
+        return String.format(Locale.ROOT, "%.2f", passage.score());
+    }
+
+    static String css(Passage passage, double minScore) {
+        return passage.score() >= minScore ? "match good" : "match weak";
+    }
+}

@@ -1,0 +1,178 @@
+package dev.loopwise.knowledge;
+
+import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.encoder.EncoderService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import org.jboss.logging.Logger;
+
+/**
+ * Exact nearest passages, in process: every passage vector of the workspace encoder in one float matrix per
+ * instance, loaded on first use and again when the knowledge generation moved (one single-row read per search).
+ * Vectors are L2-normalised, so a dot product is the cosine similarity; a search scans the whole matrix, which stays
+ * fast to about a million passages (see the README for where it stops and what then).
+ */
+@ApplicationScoped
+class KnowledgeIndex {
+    private static final Logger LOG = Logger.getLogger(KnowledgeIndex.class);
+    private static final int REEMBED_BATCH = 256;
+
+    @Inject
+    KnowledgeStore store;
+    @Inject
+    EncoderService encoders;
+
+    /** The loaded matrix; replaced whole, never changed in place, so searches read it without a lock. */
+    private volatile KnowledgeStore.Vectors loaded;
+    private volatile String loadedEncoder;
+
+    record Hit(long id, double score) {
+    }
+
+    /** The encoder passages and tickets are embedded with: the workspace's, as new model versions are. */
+    EncoderRef encoder() {
+        return encoders.workspaceEncoder();
+    }
+
+    /** The {@code limit} passages closest to each ticket, best first, whatever their scores. */
+    List<List<Hit>> nearest(List<String> tickets, int limit) {
+        KnowledgeStore.Vectors vectors = current();
+        List<List<Hit>> out = new ArrayList<>();
+        if (vectors.ids().length == 0 || limit <= 0 || tickets.isEmpty()) {
+            tickets.forEach(t -> out.add(List.of()));
+            return out;
+        }
+        float[][] queries = encoders.encode(encoder(), tickets);
+        for (float[] query : queries) {
+            out.add(top(vectors, normalised(query), limit));
+        }
+        return out;
+    }
+
+    /** Texts and titles of the hits, dropping any deleted since the matrix was loaded. */
+    List<Passage> passages(List<Hit> hits) {
+        Map<Long, KnowledgeStore.Shown> shown = store.shown(hits.stream().map(Hit::id).toList());
+        List<Passage> out = new ArrayList<>();
+        for (Hit hit : hits) {
+            KnowledgeStore.Shown s = shown.get(hit.id());
+            if (s != null) {
+                out.add(new Passage(s.id(), s.title(), s.url(), s.text(), hit.score()));
+            }
+        }
+        return out;
+    }
+
+    int size() {
+        return current().ids().length;
+    }
+
+    private static List<Hit> top(KnowledgeStore.Vectors vectors, float[] query, int limit) {
+        int d = vectors.dimension();
+        if (query.length != d) {
+            throw new IllegalStateException("Passage vectors have " + d + " dimensions, the ticket's " + query.length);
+        }
+        float[] m = vectors.matrix();
+        PriorityQueue<Hit> best = new PriorityQueue<>((a, b) -> Double.compare(a.score(), b.score()));
+        int unrolled = d - d % 4;
+        for (int row = 0, n = vectors.ids().length; row < n; row++) {
+            // Four running sums: the multiply-adds of one row no longer wait on each other (about 30% faster a scan).
+            int offset = row * d;
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            for (int j = 0; j < unrolled; j += 4) {
+                s0 += m[offset + j] * query[j];
+                s1 += m[offset + j + 1] * query[j + 1];
+                s2 += m[offset + j + 2] * query[j + 2];
+                s3 += m[offset + j + 3] * query[j + 3];
+            }
+            for (int j = unrolled; j < d; j++) {
+                s0 += m[offset + j] * query[j];
+            }
+            float dot = s0 + s1 + s2 + s3;
+            if (best.size() < limit) {
+                best.add(new Hit(vectors.ids()[row], dot));
+            } else if (dot > best.peek().score()) {
+                best.poll();
+                best.add(new Hit(vectors.ids()[row], dot));
+            }
+        }
+        List<Hit> out = new ArrayList<>(best);
+        out.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return out;
+    }
+
+    /** The matrix of the current generation and encoder, after embedding again any passage of another encoder. */
+    private KnowledgeStore.Vectors current() {
+        String encoderId = encoder().id();
+        KnowledgeStore.Vectors known = loaded;
+        if (known != null && encoderId.equals(loadedEncoder) && known.generation() == store.generation()) {
+            return known;
+        }
+        synchronized (this) {
+            known = loaded;
+            if (known != null && encoderId.equals(loadedEncoder) && known.generation() == store.generation()) {
+                return known;
+            }
+            // Its own transactions: a caller's (an export's) must not hold the streamed read or the re-embedding.
+            KnowledgeStore.Vectors fresh = QuarkusTransaction.suspendingExisting().call(() -> {
+                reembedStale(encoderId);
+                long start = System.nanoTime();
+                KnowledgeStore.Vectors v = store.vectors(encoderId);
+                LOG.infof("Knowledge base loaded: %d passages of %d dimensions in %d ms", v.ids().length, v.dimension(),
+                        (System.nanoTime() - start) / 1_000_000);
+                return v;
+            });
+            loadedEncoder = encoderId;
+            loaded = normalisedRows(fresh);
+            return loaded;
+        }
+    }
+
+    /** After a change of workspace encoder: passages stored with another encoder's vectors get this one's. */
+    private void reembedStale(String encoderId) {
+        int done = 0;
+        for (List<KnowledgeStore.Stale> batch = store.stale(encoderId, REEMBED_BATCH); !batch.isEmpty();
+             batch = store.stale(encoderId, REEMBED_BATCH)) {
+            List<String> texts = batch.stream().map(p -> new Passages.Draft(p.heading(), p.text()).embedded(p.title())).toList();
+            store.reembedded(batch, encoders.encode(encoder(), texts), encoderId);
+            done += batch.size();
+            LOG.infof("Knowledge base: %d passages embedded again with %s", done, encoderId);
+        }
+    }
+
+    private static KnowledgeStore.Vectors normalisedRows(KnowledgeStore.Vectors v) {
+        float[] m = v.matrix();
+        int d = v.dimension();
+        for (int row = 0; row < v.ids().length; row++) {
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += m[row * d + j] * m[row * d + j];
+            }
+            float norm = (float) Math.sqrt(sum);
+            for (int j = 0; norm > 0 && j < d; j++) {
+                m[row * d + j] /= norm;
+            }
+        }
+        return v;
+    }
+
+    private static float[] normalised(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        float norm = (float) Math.sqrt(sum);
+        float[] out = v.clone();
+        for (int j = 0; norm > 0 && j < out.length; j++) {
+            out[j] /= norm;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.loopwise.knowledge;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** The admin's knowledge-base page: import files, see the articles, try a ticket, delete. Roles: admin. */
+@Path("/admin/knowledge")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class KnowledgePage {
+    static final int TRY_LIMIT = 5;
+    private static final int MAX_TRY_CHARS = 5000;
+
+    @Inject
+    KnowledgeImporter importer;
+    @Inject
+    KnowledgeSearch search;
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance knowledge(List<ArticleSummary> articles, String ticket, List<Passage> found, double minScore,
+                                                 String notice, String error);
+    }
+
+    @GET
+    public Response page(@RestQuery("ticket") String ticket) {
+        if (ticket != null && ticket.length() > MAX_TRY_CHARS) {
+            return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
+        }
+        return render(200, ticket, null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importFile(@RestForm("file") FileUpload file, @RestForm("url") String url) throws IOException {
+        if (file == null || file.uploadedFile() == null) {
+            return render(400, null, null, "Choose a Markdown, HTML or JSONL file to import.");
+        }
+        try {
+            KnowledgeImporter.Result result = importer.importFile(file.fileName(), file.contentType(),
+                    Files.readAllBytes(file.uploadedFile()), url, currentUser.name());
+            return render(200, null, result.summary(), null);
+        } catch (ApiException e) {
+            return render(e.status.getStatusCode(), null, null, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/articles/{id}/delete")
+    public Response delete(@PathParam("id") long id) {
+        importer.delete(id, currentUser.name());
+        return Response.seeOther(URI.create("/admin/knowledge")).build();
+    }
+
+    private Response render(int status, String ticket, String notice, String error) {
+        String tried = ticket == null || ticket.isBlank() ? null : ticket.strip();
+        List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
+        return Response.status(status).entity(Templates.knowledge(KnowledgeArticle.listWithPassageCounts(), tried, found,
+                search.minScore(), notice, error)).build();
+    }
+}

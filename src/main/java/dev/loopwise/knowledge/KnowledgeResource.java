@@ -1,0 +1,81 @@
+package dev.loopwise.knowledge;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The knowledge base over the API: import a file (the body is the file: Markdown, HTML or JSONL, told apart by
+ * {@code name}'s ending or the content type), list, delete, and search as a ticket would. Roles: admin.
+ */
+@Path("/api/v1/knowledge")
+@Tag(name = "Knowledge base")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class KnowledgeResource {
+    static final int MAX_LIMIT = 50;
+
+    @Inject
+    KnowledgeImporter importer;
+    @Inject
+    KnowledgeSearch search;
+    @Inject
+    CurrentUser currentUser;
+
+    public record Found(long id, String articleTitle, String articleUrl, String text, double score, String match) {
+    }
+
+    @POST
+    @Path("/articles")
+    @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
+    public Response importFile(byte[] body, @QueryParam("name") String name, @QueryParam("url") String url,
+                               @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
+        return Response.status(Response.Status.CREATED).entity(importer.importFile(name, type, body, url, currentUser.name())).build();
+    }
+
+    @GET
+    @Path("/articles")
+    public List<ArticleSummary> articles() {
+        return KnowledgeArticle.listWithPassageCounts();
+    }
+
+    @DELETE
+    @Path("/articles/{id}")
+    public Response delete(@PathParam("id") long id) {
+        importer.delete(id, currentUser.name());
+        return Response.noContent().build();
+    }
+
+    /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */
+    @GET
+    @Path("/search")
+    public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") @DefaultValue("5") int limit,
+                              @QueryParam("all") @DefaultValue("false") boolean all) {
+        if (ticket == null || ticket.isBlank()) {
+            throw ApiException.badRequest("missing_query", "Give the ticket's text as q, e.g. ?q=how do I return my shoes");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit + ".");
+        }
+        List<Passage> found = all ? search.nearest(ticket, limit) : search.search(ticket, limit);
+        return found.stream().map(p -> new Found(p.id(), p.articleTitle(), p.articleUrl(), p.text(), p.score(),
+                KnowledgeFormats.match(p, search.minScore()))).toList();
+    }
+}

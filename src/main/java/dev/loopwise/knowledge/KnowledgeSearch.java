@@ -1,0 +1,41 @@
+package dev.loopwise.knowledge;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The knowledge base's passages for a ticket: what grounds an LLM's prompt, an export's system message, and what a
+ * reviewer may read next to a draft. Only passages scoring at least {@code loopwise.knowledge.min-score} are returned,
+ * best first; an empty knowledge base costs no encoding.
+ */
+@ApplicationScoped
+public class KnowledgeSearch {
+    @Inject
+    KnowledgeIndex index;
+    @Inject
+    KnowledgeConfig config;
+
+    public List<Passage> search(String ticketText, int limit) {
+        return searchAll(List.of(ticketText == null ? "" : ticketText), limit).get(0);
+    }
+
+    /** One list per ticket, in order; the tickets are embedded together (faster than one by one). */
+    public List<List<Passage>> searchAll(List<String> ticketTexts, int limit) {
+        List<List<Passage>> out = new ArrayList<>();
+        for (List<KnowledgeIndex.Hit> hits : index.nearest(ticketTexts, limit)) {
+            out.add(index.passages(hits.stream().filter(h -> h.score() >= config.minScore()).toList()));
+        }
+        return out;
+    }
+
+    /** Every passage the index holds, grounding or not, best first: for the admin's "try a ticket". */
+    List<Passage> nearest(String ticketText, int limit) {
+        return index.passages(index.nearest(List.of(ticketText), limit).get(0));
+    }
+
+    public double minScore() {
+        return config.minScore();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.loopwise.knowledge;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Articles in, passages with vectors out, found for the ticket they answer; bad files change nothing. */
+@QuarkusTest
+class KnowledgeBaseTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    KnowledgeSearch search;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void importedArticlesAreFoundForTheTicketTheyAnswerAndReimportReplaces() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        upload(admin, "returns.md", "text/markdown", KnowledgeArticles.RETURNS_MD).statusCode(201)
+                .body("articles", equalTo(1)).body("passages", equalTo(2)).body("replaced", equalTo(0));
+        upload(admin, "shipping.html", "text/html", KnowledgeArticles.SHIPPING_HTML).statusCode(201).body("passages", equalTo(2));
+        upload(admin, "articles.jsonl", "application/x-ndjson", KnowledgeArticles.ACCOUNT_JSONL).statusCode(201)
+                .body("articles", equalTo(2)).body("titles", equalTo(List.of("Reset your password", "Change your email address")));
+
+        // Every passage carries a 384-d float32 vector of the test profile's encoder, unit length.
+        List<Object[]> rows = rows("select p.text, length(p.vector), p.encoder_id, a.title, a.url from knowledge_passages p "
+                + "join knowledge_articles a on a.id = p.article_id where a.title in ('Returns policy', 'Shipping times', "
+                + "'Reset your password', 'Change your email address') order by a.id, p.position");
+        assertEquals(6, rows.size());
+        rows.forEach(r -> assertEquals(384 * 4, ((Number) r[1]).intValue(), "vector bytes of " + r[0]));
+        assertTrue(rows.stream().allMatch(r -> ((String) r[2]).toLowerCase().contains("minilm")), "encoder id recorded");
+        assertTrue(rows.stream().noneMatch(r -> ((String) r[0]).contains("tracking") || ((String) r[0]).contains("Home")),
+                "scripts and navigation are not passages");
+        assertTrue(rows.stream().anyMatch(r -> "https://help.example.com/shipping".equals(r[4])), "canonical address kept");
+        assertTrue(rows.stream().anyMatch(r -> "Click Forgot password on the sign-in page. We email you a link that stays valid "
+                .concat("for one hour; open it and choose a new password.").equals(r[0])), "Markdown body read as text");
+
+        List<Passage> found = search.search(KnowledgeArticles.RETURNS_TICKET, 3);
+        assertFalse(found.isEmpty());
+        found.forEach(p -> System.out.printf("knowledge score %.3f %s: %s%n", p.score(), p.articleTitle(), p.text()));
+        assertEquals("Returns policy", found.get(0).articleTitle(), "first passage: " + found);
+        assertTrue(found.get(0).text().contains("within 30 days"), found.get(0).text());
+        assertTrue(found.get(0).text().contains("prepaid return label"), "a wrapped line reads as one: " + found.get(0).text());
+        assertTrue(found.get(0).score() > 0.4 && found.get(0).score() <= 1.0001, "cosine " + found.get(0).score());
+        for (int i = 1; i < found.size(); i++) {
+            assertTrue(found.get(i - 1).score() >= found.get(i).score(), "best first");
+        }
+        assertEquals("Reset your password", search.search("I forgot my password and cannot log in", 1).get(0).articleTitle());
+        assertEquals("Shipping times", search.search("when will my parcel arrive if I choose express?", 1).get(0).articleTitle());
+        admin.request().queryParam("q", KnowledgeArticles.RETURNS_TICKET).get("/api/v1/knowledge/search").then().statusCode(200)
+                .body("[0].articleTitle", equalTo("Returns policy")).body("[0].match", containsString("it would be given to the assistant"));
+
+        // The same title again: the old passages go, the new text is what is found (the matrix refreshed itself).
+        upload(admin, "returns-policy.md", "text/markdown", KnowledgeArticles.RETURNS_MD_V2).statusCode(201)
+                .body("replaced", equalTo(1)).body("passages", equalTo(1));
+        assertEquals(1L, count("select count(*) from knowledge_articles where title = 'Returns policy'"));
+        assertEquals(0L, count("select count(*) from knowledge_passages where text like '%within 30 days%'"));
+        assertTrue(search.search(KnowledgeArticles.RETURNS_TICKET, 1).get(0).text().contains("within 60 days"));
+
+        // The admin page lists the articles with their passage counts and explains the scores of a tried ticket.
+        String page = Caller.session("admin").pageRequest().accept("text/html").queryParam("ticket", KnowledgeArticles.RETURNS_TICKET)
+                .get("/admin/knowledge").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Returns policy") && page.contains("within 60 days") && page.contains("it would be given to the assistant"), page);
+
+        // Deleting an article takes its passages out of the search.
+        long returns = count("select id from knowledge_articles where title = 'Returns policy'");
+        admin.request().delete("/api/v1/knowledge/articles/" + returns).then().statusCode(204);
+        admin.request().delete("/api/v1/knowledge/articles/" + returns).then().statusCode(404).body("code", equalTo("not_found"));
+        assertTrue(search.search(KnowledgeArticles.RETURNS_TICKET, 5).stream().noneMatch(p -> p.articleTitle().equals("Returns policy")));
+        deleteAll(admin);
+    }
+
+    @Test
+    void passagesOfAnotherEncoderAreEmbeddedAgainBeforeTheyAreSearched() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        upload(admin, "shipping.html", "text/html", KnowledgeArticles.SHIPPING_HTML).statusCode(201);
+        search.search("warm up", 1);
+        // As if the workspace encoder had changed since the import: other ids, vectors that match nothing.
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update knowledge_passages set encoder_id = 'retired-encoder', vector = decode(repeat('00', 1536), 'hex')")
+                    .executeUpdate();
+            em.createNativeQuery("update knowledge_generation set generation = generation + 1").executeUpdate();
+        });
+        List<Passage> found = search.search("when will my parcel arrive if I choose express?", 1);
+        assertEquals("Shipping times", found.get(0).articleTitle());
+        assertTrue(found.get(0).score() > 0.4, "a real vector again: " + found.get(0).score());
+        assertEquals(0L, count("select count(*) from knowledge_passages where encoder_id = 'retired-encoder'"));
+        deleteAll(admin);
+    }
+
+    @Test
+    void badFilesAreRefusedWithTheProblemNamedAndWriteNothing() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = count("select count(*) from knowledge_articles") * 1000 + count("select count(*) from knowledge_passages");
+        upload(admin, "empty.md", "text/markdown", "").statusCode(400).body("code", equalTo("empty_file"))
+                .body("error", containsString("'empty.md' is empty"));
+        admin.request().contentType("text/markdown").queryParam("name", "logo.md")
+                .body(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff}).post("/api/v1/knowledge/articles")
+                .then().statusCode(400).body("code", equalTo("binary_file"));
+        upload(admin, "latin1.md", "text/markdown", null).statusCode(400).body("code", equalTo("not_utf8"));
+        upload(admin, "broken.jsonl", "application/x-ndjson", "{\"title\": \"Fine\", \"body\": \"A good article.\"}\n"
+                + "{\"title\": \"Cut\", \"body\": \"no end\n{\"title\": \"\", \"body\": \"untitled\"}\n").statusCode(400)
+                .body("error", containsString("line 2: not valid JSON")).body("error", containsString("line 3: 'title' must be"))
+                .body("error", containsString("Nothing was imported"));
+        upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("'prices.csv' is not a knowledge-base file"));
+        upload(admin, "evil.jsonl", "application/x-ndjson", "{\"title\": \"X\", \"body\": \"y\", \"url\": \"javascript:alert(1)\"}\n")
+                .statusCode(400).body("error", containsString("http://"));
+        // The page's upload: the same refusal, shown on the page.
+        Caller browser = Caller.session("admin");
+        String page = browser.pageRequest().accept("text/html").multiPart("file", "empty.md", new byte[0], "text/markdown")
+                .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("is empty"), page);
+        assertEquals(before, count("select count(*) from knowledge_articles") * 1000 + count("select count(*) from knowledge_passages"));
+    }
+
+    @Test
+    void longParagraphsAreCutWithOverlapAndPassagesNeverCrossAHeading() {
+        String sentence = "Our warehouse packs every order by hand and checks each item twice before it leaves. ";
+        Article article = ArticleText.markdown("# Packing\n\n" + sentence.repeat(12) + "\n\n## Gift wrap\n\nWe wrap gifts for free.",
+                "packing", null, "markdown", "packing.md", null);
+        List<Passages.Draft> drafts = Passages.split(article, 500, 80);
+        assertEquals("Gift wrap", drafts.get(drafts.size() - 1).heading());
+        assertEquals("We wrap gifts for free.", drafts.get(drafts.size() - 1).text());
+        List<Passages.Draft> pieces = drafts.subList(0, drafts.size() - 1);
+        assertTrue(pieces.size() >= 2, "a 1,000-character paragraph is cut");
+        for (int i = 0; i < pieces.size(); i++) {
+            String text = pieces.get(i).text();
+            assertTrue(text.length() <= 500, text.length() + " characters");
+            assertTrue(text.endsWith(".") || i == pieces.size() - 1, "cut at a sentence end: " + text);
+            if (i > 0) {
+                String previous = pieces.get(i - 1).text();
+                String head = text.substring(0, Math.min(20, text.length()));
+                assertTrue(previous.substring(previous.length() - 100).contains(head), "overlaps the piece before: " + head);
+            }
+        }
+    }
+
+    private static ValidatableResponse upload(Caller admin, String name, String type, String body) {
+        byte[] bytes = body == null ? "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1) : body.getBytes(StandardCharsets.UTF_8);
+        return admin.request().contentType(type).queryParam("name", name).body(bytes).post("/api/v1/knowledge/articles").then();
+    }
+
+    private void deleteAll(Caller admin) {
+        List<Integer> ids = admin.request().get("/api/v1/knowledge/articles").then().statusCode(200).extract().path("id");
+        ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(sql).getResultList());
+    }
+
+    private long count(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+}
