@@ -1,7 +1,10 @@
 package dev.loopwise.serving;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.llm.GroundingPassage;
+import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.registry.ServingModel;
 import dev.loopwise.security.CurrentUser;
@@ -39,11 +42,37 @@ public class ServingResource {
     public record IntentView(String label, double confidence) {
     }
 
-    /** {@code openSlots}: slots the ticket did not give a value for, left as {{slot}} for the agent. */
-    public record ReplyView(long id, String text, List<String> openSlots) {
+    /**
+     * {@code openSlots}: slots the ticket did not give a value for, left as {{slot}} for the agent. {@code id} is the
+     * library reply's, null for an LLM draft.
+     */
+    public record ReplyView(Long id, String text, List<String> openSlots) {
     }
 
-    public record RespondResponse(UUID requestId, IntentView intent, boolean outOfScope, ReplyView response, int modelVersion) {
+    /**
+     * With an LLM connected: {@code source} (library or llm), {@code llm} (its state: "ok: 3 drafts", "unavailable:
+     * timeout"), the {@code scorer}, every scored {@code candidate} and the knowledge {@code sources}; all absent without.
+     */
+    public record RespondResponse(UUID requestId, IntentView intent, boolean outOfScope, ReplyView response, int modelVersion,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String llm,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String scorer,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<LlmOutcome.Scored> candidates,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<GroundingPassage> sources,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String grounding) {
+        static RespondResponse of(ServingPipeline.Answer a) {
+            ServingModel.Decision d = a.decision();
+            IntentView intent = new IntentView(d.intent().label(), d.intent().confidence());
+            LlmOutcome llm = a.llm();
+            if (llm == null) {
+                ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.replyText(), d.openSlots());
+                return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), reply, a.modelVersion(), null, null, null,
+                        null, null, null);
+            }
+            return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), new ReplyView(llm.replyId(), llm.replyText(),
+                    llm.openSlots()), a.modelVersion(), llm.source(), llm.status(), llm.scorer(), llm.candidates(), llm.sources(),
+                    llm.grounding());
+        }
     }
 
     public record ScoredLabel(String label, double p) {
@@ -57,12 +86,7 @@ public class ServingResource {
     @POST
     @Path("/respond")
     public CompletionStage<RespondResponse> respond(TextRequest request) {
-        return answer(request, true).thenApply(a -> {
-            ServingModel.Decision d = a.decision();
-            ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.replyText(), d.openSlots());
-            return new RespondResponse(a.requestId(), new IntentView(d.intent().label(), d.intent().confidence()),
-                    d.intent().outOfScope(), reply, a.modelVersion());
-        });
+        return answer(request, true).thenApply(RespondResponse::of);
     }
 
     @POST
@@ -75,7 +99,7 @@ public class ServingResource {
         });
     }
 
-    private CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
+    CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
         if (request == null || request.text() == null) {
             throw ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
         }
