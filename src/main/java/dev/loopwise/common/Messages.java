@@ -196,4 +196,5 @@ public final class Messages {
             "Send 'messages' with at least one message whose role is 'user' and whose content is the customer's text.";
     public static final String CHAT_BAD_MESSAGES =
             "Each message needs a 'role' (system, user or assistant) and a 'content' string.";
+    public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
 }

@@ -1,24 +1,18 @@
 package dev.loopwise.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
 import dev.loopwise.llm.GroundingPassage;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.registry.ServingModel;
-import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,11 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.ADMIN, Role.SERVICE})
 public class ServingResource {
     @Inject
-    ServingPipeline pipeline;
-    @Inject
-    ServingConfig config;
-    @Inject
-    CurrentUser currentUser;
+    ServingRequests requests;
 
     public record TextRequest(String text) {
     }
@@ -99,28 +89,7 @@ public class ServingResource {
         });
     }
 
-    CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
-        if (request == null || request.text() == null) {
-            throw ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
-        }
-        if (request.text().isBlank()) {
-            throw ApiException.badRequest("validation_failed", Messages.TEXT_EMPTY);
-        }
-        if (request.text().length() > config.maxTextLength()) {
-            throw ApiException.badRequest("text_too_long", Messages.textTooLong(request.text().length(), config.maxTextLength()));
-        }
-        return pipeline.submit(request.text(), withReply, currentUser.name()).exceptionally(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof ServingPipeline.NoActiveModel) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", Messages.NO_ACTIVE_MODEL);
-            }
-            if (cause instanceof ServingPipeline.Failed) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", Messages.SERVING_FAILED);
-            }
-            if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", Messages.OVERLOADED);
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-        });
+    private CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
+        return requests.answer(request == null ? null : request.text(), withReply);
     }
 }
