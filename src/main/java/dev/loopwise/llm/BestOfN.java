@@ -10,8 +10,13 @@ import java.util.List;
 /**
  * Scores library replies and drafts with one scorer and serves the best. The scorer is the active version's reward
  * model (trained on reviewers' judgements by an alignment round); a version without one scores with its policy's
- * pair scorer, and a zero-shot version by the similarity of ticket and reply. Ties go to the library: a reviewed
- * reply beats an unreviewed draft that is no better.
+ * pair scorer, and a zero-shot version by the similarity of ticket and reply.
+ *
+ * <p>Both scorers learned from library replies only, and far from them their scores mean nothing (an off-topic
+ * sentence can outscore every good reply). So a draft may be served only when it stays close to one of the
+ * library replies scored beside it — a rewording, completion or merge of what the team already sends — and a
+ * draft unlike all of them is scored and logged but never served. Ties go to the library: a reviewed reply beats
+ * an unreviewed draft that is no better.
  */
 final class BestOfN {
     private BestOfN() {
@@ -30,28 +35,38 @@ final class BestOfN {
 
     /** {@code draftVectors[i]} is draft i's sentence vector under the model's own encoder. */
     static Choice choose(ServingModel model, float[] ticketVector, String ticket, List<LibraryReply> library, List<String> drafts,
-                         float[][] draftVectors) {
+                         float[][] draftVectors, double minLibrarySimilarity) {
         ReplyPolicy scorer = model.bundle().reward() != null ? model.bundle().reward() : model.bundle().policy();
         float[] x = PolicyFeatures.ticket(ticketVector, ticket);
         float[] query = scorer == null ? null : scorer.queryPart(x);
         List<LlmOutcome.Scored> scored = new ArrayList<>();
-        int best = 0;
+        int best = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < library.size() + drafts.size(); i++) {
             boolean fromLibrary = i < library.size();
             float[] vector = fromLibrary ? model.candidateEmbeddings()[library.get(i).index()] : draftVectors[i - library.size()];
             String text = fromLibrary ? model.candidates().get(library.get(i).index()).text() : drafts.get(i - library.size());
-            double score = scorer == null ? Vectors.dot(ticketVector, vector)
-                    : scorer.score(query, x, scorer.prepare(PolicyFeatures.reply(vector, text)));
-            if (score > bestScore) {
+            float[] features = fromLibrary ? PolicyFeatures.reply(vector, text) : PolicyFeatures.draft(vector, text, ticket);
+            double score = scorer == null ? Vectors.dot(ticketVector, vector) : scorer.score(query, x, scorer.prepare(features));
+            Double like = fromLibrary ? null : nearestLibrary(model, library, vector);
+            boolean servable = fromLibrary || like >= minLibrarySimilarity;
+            if (servable && score > bestScore) {
                 bestScore = score;
                 best = i;
             }
             scored.add(new LlmOutcome.Scored(fromLibrary ? LlmOutcome.LIBRARY : "draft", fromLibrary ? library.get(i).replyId() : null,
-                    fromLibrary ? library.get(i).filledText() : text, score, false));
+                    fromLibrary ? library.get(i).filledText() : text, score, false, like, servable));
         }
-        LlmOutcome.Scored winner = scored.get(best);
-        scored.set(best, new LlmOutcome.Scored(winner.kind(), winner.replyId(), winner.text(), winner.score(), true));
+        scored.set(best, scored.get(best).served());
         return new Choice(scorerName(model), scored, best);
+    }
+
+    /** Cosine similarity (the vectors are unit length) to the closest of the library replies scored beside the draft. */
+    private static double nearestLibrary(ServingModel model, List<LibraryReply> library, float[] draft) {
+        double nearest = -1;
+        for (LibraryReply reply : library) {
+            nearest = Math.max(nearest, Vectors.dot(draft, model.candidateEmbeddings()[reply.index()]));
+        }
+        return nearest;
     }
 }

@@ -52,6 +52,13 @@ public interface LlmConfig {
     @WithDefault("3")
     int libraryCandidates();
 
+    /**
+     * How close (cosine similarity of sentence vectors, 0–1) a draft must be to one of the library replies scored
+     * beside it to be served: the scorer learned from library replies and cannot judge text unlike all of them.
+     */
+    @WithDefault("0.5")
+    double minLibrarySimilarity();
+
     /** Passages of the knowledge base put into the prompt. */
     @WithDefault("4")
     int passages();

@@ -61,7 +61,8 @@ public class LlmDrafting {
     private LlmOutcome served(ServingModel model, float[] vector, String ticket, List<BestOfN.LibraryReply> library,
                               LlmClient.Drafts drafts, List<GroundingPassage> passages, String groundingNote) {
         float[][] vectors = encoder.encode(model.encoder(), drafts.texts());
-        BestOfN.Choice choice = BestOfN.choose(model, vector, ticket, library, drafts.texts(), vectors);
+        BestOfN.Choice choice = BestOfN.choose(model, vector, ticket, library, drafts.texts(), vectors,
+                config.minLibrarySimilarity());
         LlmOutcome.Scored best = choice.scored().get(choice.best());
         String status = "ok: " + drafts.texts().size() + (drafts.texts().size() == 1 ? " draft" : " drafts");
         if (best.kind().equals(LlmOutcome.LIBRARY)) {

@@ -12,8 +12,15 @@ public record LlmOutcome(String source, String status, Long replyId, String repl
     public static final String LIBRARY = "library";
     public static final String LLM = "llm";
 
-    /** One candidate: a library reply (with its id) or a draft, its score and whether it was served. */
-    public record Scored(String kind, Long replyId, String text, double score, boolean chosen) {
+    /**
+     * One candidate: a library reply (with its id) or a draft, its score and whether it was served. For a draft,
+     * {@code likeLibrary} is its similarity to the nearest library reply scored beside it, and {@code servable} whether
+     * that is close enough for the scorer's judgement to count.
+     */
+    public record Scored(String kind, Long replyId, String text, double score, boolean chosen, Double likeLibrary, boolean servable) {
+        Scored served() {
+            return new Scored(kind, replyId, text, score, true, likeLibrary, servable);
+        }
     }
 
     /** The library's answer when the LLM gave nothing: the policy's own choice, exactly as without an LLM. */
