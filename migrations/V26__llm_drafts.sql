@@ -18,5 +18,7 @@ create table llm_settings (
 -- the knowledge passages the drafts were grounded on. All null when no LLM is connected.
 alter table served_requests add column answer_source varchar(8) check (answer_source in ('library', 'llm'));
 alter table served_requests add column llm_status text;
+-- How long the LLM took for this request's drafts: latency_ms minus this is Loopwise's own share.
+alter table served_requests add column llm_ms real;
 alter table served_requests add column candidates jsonb;
 alter table served_requests add column sources jsonb;

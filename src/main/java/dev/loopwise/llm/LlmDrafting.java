@@ -68,10 +68,10 @@ public class LlmDrafting {
         if (best.kind().equals(LlmOutcome.LIBRARY)) {
             BestOfN.LibraryReply reply = library.get(choice.best());
             return new LlmOutcome(LlmOutcome.LIBRARY, status, reply.replyId(), reply.filledText(), reply.openSlots(),
-                    choice.scorer(), choice.scored(), passages, groundingNote);
+                    choice.scorer(), choice.scored(), passages, groundingNote, drafts.latencyMs());
         }
         return new LlmOutcome(LlmOutcome.LLM, status, null, best.text(), List.of(), choice.scorer(), choice.scored(), passages,
-                groundingNote);
+                groundingNote, drafts.latencyMs());
     }
 
     /** The policy's choice first, then its next favourites, up to the configured number. */

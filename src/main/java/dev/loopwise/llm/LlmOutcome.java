@@ -5,10 +5,10 @@ import java.util.List;
 /**
  * How one ticket was answered while an LLM is connected: from the library or from a draft, the LLM's state in words
  * ("ok: 3 drafts", "unavailable: timeout"), every candidate the reward model scored, and the passages the drafts
- * were grounded on ({@code grounding} says "no knowledge base" when there is none to search).
+ * were grounded on ({@code grounding} says "no knowledge base" when there is none to search), and how long the LLM took.
  */
 public record LlmOutcome(String source, String status, Long replyId, String replyText, List<String> openSlots, String scorer,
-                         List<Scored> candidates, List<GroundingPassage> sources, String grounding) {
+                         List<Scored> candidates, List<GroundingPassage> sources, String grounding, Long llmMs) {
     public static final String LIBRARY = "library";
     public static final String LLM = "llm";
 
@@ -26,6 +26,6 @@ public record LlmOutcome(String source, String status, Long replyId, String repl
     /** The library's answer when the LLM gave nothing: the policy's own choice, exactly as without an LLM. */
     static LlmOutcome library(String status, Long replyId, String replyText, List<String> openSlots, List<GroundingPassage> sources,
                               String grounding) {
-        return new LlmOutcome(LIBRARY, status, replyId, replyText, openSlots, null, List.of(), sources, grounding);
+        return new LlmOutcome(LIBRARY, status, replyId, replyText, openSlots, null, List.of(), sources, grounding, null);
     }
 }

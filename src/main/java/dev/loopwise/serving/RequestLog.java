@@ -36,8 +36,8 @@ public class RequestLog {
 
     public void write(List<Entry> entries) {
         String sql = "insert into served_requests (id, endpoint, text, text_hash, intent, confidence, out_of_scope, reply_id, "
-                + "reply_text, model_version, latency_ms, caller, answer_source, llm_status, candidates, sources) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)";
+                + "reply_text, model_version, latency_ms, caller, answer_source, llm_status, candidates, sources, llm_ms) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)";
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Entry e : entries) {
                 insert.setObject(1, e.id());
@@ -61,6 +61,11 @@ public class RequestLog {
                 insert.setString(14, e.llm() == null ? null : e.llm().status());
                 insert.setString(15, e.llm() == null ? null : json(e.llm().candidates()));
                 insert.setString(16, e.llm() == null ? null : json(e.llm().sources()));
+                if (e.llm() == null || e.llm().llmMs() == null) {
+                    insert.setNull(17, Types.REAL);
+                } else {
+                    insert.setFloat(17, e.llm().llmMs());
+                }
                 insert.addBatch();
             }
             insert.executeBatch();

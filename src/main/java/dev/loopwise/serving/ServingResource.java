@@ -41,7 +41,8 @@ public class ServingResource {
 
     /**
      * With an LLM connected: {@code source} (library or llm), {@code llm} (its state: "ok: 3 drafts", "unavailable:
-     * timeout"), the {@code scorer}, every scored {@code candidate} and the knowledge {@code sources}; all absent without.
+     * timeout"), the {@code scorer}, every scored {@code candidate}, the knowledge {@code sources} and {@code llmMs}, the
+     * LLM's own time; all absent without.
      */
     public record RespondResponse(UUID requestId, IntentView intent, boolean outOfScope, ReplyView response, int modelVersion,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String source,
@@ -49,7 +50,8 @@ public class ServingResource {
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String scorer,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) List<LlmOutcome.Scored> candidates,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) List<GroundingPassage> sources,
-                                  @JsonInclude(JsonInclude.Include.NON_NULL) String grounding) {
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String grounding,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Long llmMs) {
         static RespondResponse of(ServingPipeline.Answer a) {
             ServingModel.Decision d = a.decision();
             IntentView intent = new IntentView(d.intent().label(), d.intent().confidence());
@@ -57,11 +59,11 @@ public class ServingResource {
             if (llm == null) {
                 ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.replyText(), d.openSlots());
                 return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), reply, a.modelVersion(), null, null, null,
-                        null, null, null);
+                        null, null, null, null);
             }
             return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), new ReplyView(llm.replyId(), llm.replyText(),
                     llm.openSlots()), a.modelVersion(), llm.source(), llm.status(), llm.scorer(), llm.candidates(), llm.sources(),
-                    llm.grounding());
+                    llm.grounding(), llm.llmMs());
         }
     }
 

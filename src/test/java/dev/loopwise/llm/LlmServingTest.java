@@ -102,7 +102,7 @@ class LlmServingTest {
         assertTrue(prompt.contains("no knowledge base"), prompt);
 
         Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
-                select answer_source, llm_status, jsonb_array_length(candidates), sources::text, reply_text, reply_id
+                select answer_source, llm_status, jsonb_array_length(candidates), sources::text, reply_text, reply_id, llm_ms, latency_ms
                 from served_requests where id = cast(?1 as uuid)""").setParameter(1, answer.getString("requestId")).getSingleResult());
         assertEquals(answer.getString("source"), row[0]);
         assertEquals("ok: 2 drafts", row[1]);
@@ -110,6 +110,9 @@ class LlmServingTest {
         assertEquals("[]", row[3]);
         assertEquals(answer.getString("response.text"), row[4]);
         assertEquals(answer.getString("source").equals("llm"), row[5] == null, "a draft has no library id");
+        // The LLM's own time is logged beside the whole latency, so Loopwise's share of it can be told apart.
+        assertEquals(answer.getLong("llmMs"), ((Number) row[6]).longValue());
+        assertTrue(((Number) row[7]).doubleValue() >= ((Number) row[6]).doubleValue());
     }
 
     @Test
