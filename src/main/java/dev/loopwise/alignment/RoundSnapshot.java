@@ -50,9 +50,10 @@ public class RoundSnapshot {
         List<PreferencePair> pairs = new ArrayList<>();
         List<Long> judgementIds = new ArrayList<>();
         List<Object[]> rows = em.createNativeQuery("""
-                select j.id, j.reviewer_id, j.choice, j.rating1, j.rating2, i.ticket_text, i.ticket_hash, r1.text, r2.text
+                select j.id, j.reviewer_id, j.choice, j.rating1, j.rating2, i.ticket_text, i.ticket_hash,
+                       coalesce(r1.text, i.reply1_text), coalesce(r2.text, i.reply2_text)
                 from judgements j join review_items i on i.id = j.item_id
-                join replies r1 on r1.id = i.reply1_id join replies r2 on r2.id = i.reply2_id
+                left join replies r1 on r1.id = i.reply1_id left join replies r2 on r2.id = i.reply2_id
                 where j.choice <> 'skip' order by j.id""").getResultList();
         for (Object[] r : rows) {
             long id = ((Number) r[0]).longValue();

@@ -13,7 +13,7 @@ public class ApiOnlyOpenApi implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().keySet().stream().filter(path -> !path.startsWith("/api/")).toList()
+        openAPI.getPaths().getPathItems().keySet().stream().filter(path -> !path.startsWith("/api/") && !path.startsWith("/v1/")).toList()
                 .forEach(path -> openAPI.getPaths().removePathItem(path));
     }
 }

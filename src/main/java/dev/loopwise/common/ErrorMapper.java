@@ -165,7 +165,7 @@ public class ErrorMapper {
         return Response.status(Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"loopwise\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ApiError(code, message)).build();
+                .entity(body(Status.UNAUTHORIZED, code, message, uri)).build();
     }
 
     private static Response respond(Status status, String code, String message, UriInfo uri, HttpHeaders headers) {
@@ -173,7 +173,12 @@ public class ErrorMapper {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message)).build();
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, code, message, uri)).build();
+    }
+
+    /** Our {code, error} everywhere but on the OpenAI-compatible paths, where SDKs expect OpenAI's own shape. */
+    private static Object body(Status status, String code, String message, UriInfo uri) {
+        return RequestKind.isOpenAi(uri) ? OpenAiError.of(status.getStatusCode(), code, message) : new ApiError(code, message);
     }
 
     private static String describe(ConstraintViolation<?> violation) {

@@ -37,6 +37,16 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("loopwise-text").addDeserializer(String.class, new NulFreeText()));
     }
 
+    /** The same refusals for text read from a JSON tree rather than bound to a String. */
+    public static void checkText(String field, String text) {
+        if (text != null && text.indexOf('\u0000') >= 0) {
+            throw ApiException.badRequest("invalid_text", Messages.nulInText(field));
+        }
+        if (text != null && NulFreeText.hasLoneSurrogate(text)) {
+            throw ApiException.badRequest("invalid_text", Messages.loneSurrogateInText(field));
+        }
+    }
+
     /** Jackson's own string reading, then a refusal of text PostgreSQL could not store. */
     static final class NulFreeText extends StdScalarDeserializer<String> {
         NulFreeText() {

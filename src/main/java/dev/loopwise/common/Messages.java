@@ -182,4 +182,24 @@ public final class Messages {
         return "This API key has made its " + perMinute + " requests for this minute. Try again in " + retryAfterSeconds
                 + " seconds, or ask an admin for a key with a higher limit.";
     }
+
+    public static final String LLM_NEEDS_URL_AND_MODEL =
+            "To turn the LLM on, give both its address (e.g. http://localhost:11434/v1) and a model name; nothing was saved.";
+    public static final String LLM_BAD_URL =
+            "The LLM address must be a full http:// or https:// address such as http://localhost:11434/v1; nothing was saved.";
+    public static final String LLM_MODEL_TOO_LONG = "The model name is longer than 200 characters; nothing was saved.";
+    public static final String LLM_TIMEOUT_RANGE = "The timeout must be between 0.1 and 600 seconds; nothing was saved.";
+    public static final String LLM_DRAFTS_RANGE = "Drafts per ticket must be between 1 and 8; nothing was saved.";
+    public static final String LLM_TEMPERATURE_RANGE = "The temperature must be between 0 and 2; nothing was saved.";
+    public static final String LLM_BRAND_VOICE_TOO_LONG = "The brand voice is longer than 2000 characters; shorten it. Nothing was saved.";
+    public static final String CHAT_NEEDS_USER_MESSAGE =
+            "Send 'messages' with at least one message whose role is 'user' and whose content is the customer's text.";
+    public static final String CHAT_BAD_MESSAGES =
+            "Each message needs a 'role' (system, user or assistant) and a 'content' string.";
+    public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
+
+    public static String llmNotANumber(String field, String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "The " + field + " must be a number, not '" + shown + "'; nothing was saved.";
+    }
 }

@@ -10,7 +10,12 @@ public final class RequestKind {
     }
 
     public static boolean isApi(UriInfo uri) {
-        return uri.getPath().startsWith("/api/");
+        return uri.getPath().startsWith("/api/") || isOpenAi(uri);
+    }
+
+    /** The OpenAI-compatible endpoints, whose clients (OpenAI SDKs) read errors in OpenAI's shape. */
+    public static boolean isOpenAi(UriInfo uri) {
+        return uri.getPath().startsWith("/v1/");
     }
 
     public static boolean wantsHtml(UriInfo uri, HttpHeaders headers) {

@@ -35,6 +35,13 @@ public interface ReviewConfig {
     @WithDefault("0.5")
     double trafficShare();
 
+    /**
+     * Share of new items taken from answers the LLM drafted for (a draft against a library reply, or two drafts),
+     * while there are such answers not yet reviewed.
+     */
+    @WithDefault("0.5")
+    double draftShare();
+
     /** Share of new items that pit the policy's first choice against a sample from it (the rest: its top two). */
     @WithDefault("0.5")
     double sampleShare();

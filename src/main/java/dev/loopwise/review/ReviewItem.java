@@ -15,6 +15,8 @@ public class ReviewItem extends IdentityEntity {
     public static final String REGULAR = "regular";
     public static final String OVERLAP = "overlap";
     public static final String GOLD = "gold";
+    public static final String LIBRARY = "library";
+    public static final String DRAFT = "draft";
     /** Gold items stay open: every reviewer may meet each one once. */
     public static final int GOLD_CAPACITY = 1_000_000;
 
@@ -27,10 +29,15 @@ public class ReviewItem extends IdentityEntity {
     public String sourceId;
     @Column(name = "predicted_intent")
     public String predictedIntent;
+    /** Null when that side is an LLM draft ({@code reply1Kind} "draft"). */
     @Column(name = "reply1_id")
-    public long reply1Id;
+    public Long reply1Id;
     @Column(name = "reply2_id")
-    public long reply2Id;
+    public Long reply2Id;
+    @Column(name = "reply1_kind")
+    public String reply1Kind = LIBRARY;
+    @Column(name = "reply2_kind")
+    public String reply2Kind = LIBRARY;
     @Column(name = "reply1_text")
     public String reply1Text;
     @Column(name = "reply2_text")

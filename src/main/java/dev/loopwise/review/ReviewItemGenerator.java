@@ -45,6 +45,8 @@ public class ReviewItemGenerator {
 
     @Inject
     ReviewSources unreviewed;
+    @Inject
+    DraftReviewItems draftItems;
 
     record Source(String text, String hash, String kind, String id) {
     }
@@ -83,7 +85,10 @@ public class ReviewItemGenerator {
      */
     public int refill(int count) {
         try {
-            return make(count);
+            // Answers with LLM drafts first (a share of the wanted items), then the policy's pairs for the rest.
+            int drafted = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countOpen() >= count ? 0
+                    : draftItems.insert((int) Math.ceil(count * config.draftShare())));
+            return drafted + make(count);
         } catch (ApiException e) {
             throw e;
         } catch (Throwable e) {

@@ -211,8 +211,13 @@ public class ReviewService {
     }
 
     private void proposeRewrite(ReviewItem item, Judgement judgement, String reviewerName) {
-        Reply based = Reply.findById(item.reply1Id);
-        Intent intent = item.predictedIntent == null ? based.intent : Intent.findByName(item.predictedIntent).orElse(based.intent);
+        // A draft has no library reply: the rewrite takes the intent from the library side, or the predicted one.
+        Reply based = item.reply1Id != null ? Reply.findById(item.reply1Id) : item.reply2Id != null ? Reply.findById(item.reply2Id) : null;
+        Intent fallback = based == null ? null : based.intent;
+        Intent intent = item.predictedIntent == null ? fallback : Intent.findByName(item.predictedIntent).orElse(fallback);
+        if (intent == null) {
+            return; // two drafts for a ticket of no known intent: nothing in the library to file the rewrite under
+        }
         Reply proposal = new Reply();
         proposal.intent = intent;
         proposal.text = judgement.rewrite;

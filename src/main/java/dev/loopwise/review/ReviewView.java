@@ -9,6 +9,7 @@ public record ReviewView(long itemId, Ticket ticket, String predictedIntent, Lis
     public record Ticket(String text) {
     }
 
-    public record Candidate(long id, String text) {
+    /** {@code id}: the library reply's; null for an LLM draft (the page does not show it, so judging stays blind). */
+    public record Candidate(Long id, String text) {
     }
 }

@@ -2,6 +2,8 @@ package dev.loopwise.serving;
 
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.RunMode;
+import dev.loopwise.llm.LlmDrafting;
+import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.registry.ModelRegistry;
@@ -35,7 +37,8 @@ import org.jboss.logging.Logger;
 public class ServingPipeline {
     private static final Logger LOG = Logger.getLogger(ServingPipeline.class);
 
-    public record Answer(UUID requestId, ServingModel.Decision decision, int modelVersion) {
+    /** {@code llm}: how the LLM took part, null when none is connected (the decision is then the whole answer). */
+    public record Answer(UUID requestId, ServingModel.Decision decision, int modelVersion, LlmOutcome llm) {
     }
 
     /** No model version is active yet. */
@@ -71,6 +74,10 @@ public class ServingPipeline {
     RequestLog log;
     @Inject
     ServingMetrics metrics;
+    @Inject
+    LlmDrafting drafting;
+    @Inject
+    DraftedRequests drafted;
 
     private BlockingQueue<Job> queue;
     private Thread encoderThread;
@@ -199,16 +206,21 @@ public class ServingPipeline {
             float[][] x = hashes.stream().map(vectors::get).toArray(float[][]::new);
             List<ServingModel.Decision> decisions = model.decideAll(x, batch.stream().map(Job::text).toList(),
                     batch.stream().map(Job::withReply).toList());
+            boolean drafts = drafting.active();
             for (int i = 0; i < batch.size(); i++) {
                 Job job = batch.get(i);
                 ServingModel.Decision decision = decisions.get(i);
-                Answer answer = new Answer(UUID.randomUUID(), decision, model.version());
+                Answer answer = new Answer(UUID.randomUUID(), decision, model.version(), null);
+                if (drafts && decision.reply() != null && !job.future().isDone()) {
+                    answers.add(null); // answered when its drafts are scored (or the LLM failed), see DraftedRequests
+                    drafted.answer(job, hashes.get(i), x[i], answer, model);
+                    continue;
+                }
                 answers.add(answer);
                 if (job.future().isDone()) {
                     continue; // timed out meanwhile: its caller got 503 and no request id, so it is not logged as answered
                 }
-                entries.add(new RequestLog.Entry(answer.requestId(), job.withReply() ? "respond" : "classify", job.text(),
-                        hashes.get(i), decision, model.version(), (System.nanoTime() - job.startedNanos()) / 1e6, job.caller()));
+                entries.add(entry(job, hashes.get(i), answer));
             }
             if (!newHashes.isEmpty()) {
                 embeddings.store(model.encoder().id(), newHashes, fresh);
@@ -217,6 +229,9 @@ public class ServingPipeline {
                 log.write(entries);
             }
             for (int i = 0; i < batch.size(); i++) {
+                if (answers.get(i) == null) {
+                    continue;
+                }
                 if (batch.get(i).future().complete(answers.get(i))) {
                     metrics.answered(batch.get(i).startedNanos());
                 } else {
@@ -228,5 +243,10 @@ public class ServingPipeline {
             metrics.count(ServingMetrics.Outcome.FAILED, batch.size());
             fail(batch, new Failed(e));
         }
+    }
+
+    static RequestLog.Entry entry(Job job, String hash, Answer answer) {
+        return new RequestLog.Entry(answer.requestId(), job.withReply() ? "respond" : "classify", job.text(), hash, answer.decision(),
+                answer.modelVersion(), (System.nanoTime() - job.startedNanos()) / 1e6, job.caller(), answer.llm());
     }
 }

@@ -1,21 +1,18 @@
 package dev.loopwise.serving;
 
-import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.loopwise.llm.GroundingPassage;
+import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.registry.ServingModel;
-import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -27,11 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.ADMIN, Role.SERVICE})
 public class ServingResource {
     @Inject
-    ServingPipeline pipeline;
-    @Inject
-    ServingConfig config;
-    @Inject
-    CurrentUser currentUser;
+    ServingRequests requests;
 
     public record TextRequest(String text) {
     }
@@ -39,11 +32,39 @@ public class ServingResource {
     public record IntentView(String label, double confidence) {
     }
 
-    /** {@code openSlots}: slots the ticket did not give a value for, left as {{slot}} for the agent. */
-    public record ReplyView(long id, String text, List<String> openSlots) {
+    /**
+     * {@code openSlots}: slots the ticket did not give a value for, left as {{slot}} for the agent. {@code id} is the
+     * library reply's, null for an LLM draft.
+     */
+    public record ReplyView(Long id, String text, List<String> openSlots) {
     }
 
-    public record RespondResponse(UUID requestId, IntentView intent, boolean outOfScope, ReplyView response, int modelVersion) {
+    /**
+     * With an LLM connected: {@code source} (library or llm), {@code llm} (its state: "ok: 3 drafts", "unavailable:
+     * timeout"), the {@code scorer}, every scored {@code candidate}, the knowledge {@code sources} and {@code llmMs}, the
+     * LLM's own time; all absent without.
+     */
+    public record RespondResponse(UUID requestId, IntentView intent, boolean outOfScope, ReplyView response, int modelVersion,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String llm,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String scorer,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<LlmOutcome.Scored> candidates,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) List<GroundingPassage> sources,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) String grounding,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) Long llmMs) {
+        static RespondResponse of(ServingPipeline.Answer a) {
+            ServingModel.Decision d = a.decision();
+            IntentView intent = new IntentView(d.intent().label(), d.intent().confidence());
+            LlmOutcome llm = a.llm();
+            if (llm == null) {
+                ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.replyText(), d.openSlots());
+                return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), reply, a.modelVersion(), null, null, null,
+                        null, null, null, null);
+            }
+            return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), new ReplyView(llm.replyId(), llm.replyText(),
+                    llm.openSlots()), a.modelVersion(), llm.source(), llm.status(), llm.scorer(), llm.candidates(), llm.sources(),
+                    llm.grounding(), llm.llmMs());
+        }
     }
 
     public record ScoredLabel(String label, double p) {
@@ -57,12 +78,7 @@ public class ServingResource {
     @POST
     @Path("/respond")
     public CompletionStage<RespondResponse> respond(TextRequest request) {
-        return answer(request, true).thenApply(a -> {
-            ServingModel.Decision d = a.decision();
-            ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.replyText(), d.openSlots());
-            return new RespondResponse(a.requestId(), new IntentView(d.intent().label(), d.intent().confidence()),
-                    d.intent().outOfScope(), reply, a.modelVersion());
-        });
+        return answer(request, true).thenApply(RespondResponse::of);
     }
 
     @POST
@@ -76,27 +92,6 @@ public class ServingResource {
     }
 
     private CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
-        if (request == null || request.text() == null) {
-            throw ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
-        }
-        if (request.text().isBlank()) {
-            throw ApiException.badRequest("validation_failed", Messages.TEXT_EMPTY);
-        }
-        if (request.text().length() > config.maxTextLength()) {
-            throw ApiException.badRequest("text_too_long", Messages.textTooLong(request.text().length(), config.maxTextLength()));
-        }
-        return pipeline.submit(request.text(), withReply, currentUser.name()).exceptionally(failure -> {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            if (cause instanceof ServingPipeline.NoActiveModel) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", Messages.NO_ACTIVE_MODEL);
-            }
-            if (cause instanceof ServingPipeline.Failed) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", Messages.SERVING_FAILED);
-            }
-            if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", Messages.OVERLOADED);
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-        });
+        return requests.answer(request == null ? null : request.text(), withReply);
     }
 }

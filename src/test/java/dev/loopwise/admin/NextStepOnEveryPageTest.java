@@ -29,7 +29,7 @@ class NextStepOnEveryPageTest {
                 "select coalesce(max(id), 0) from alignment_rounds").getSingleResult()).longValue());
         List<String> pages = new ArrayList<>(List.of("/admin", "/admin/tickets", "/admin/users", "/admin/import", "/admin/intents",
                 "/admin/replies", "/admin/knowledge", "/admin/models", "/admin/models/" + version, "/admin/rounds", "/admin/drift", "/admin/review",
-                "/admin/audit"));
+                "/admin/audit", "/admin/llm"));
         if (round > 0) {
             pages.add("/admin/rounds/" + round);
         }

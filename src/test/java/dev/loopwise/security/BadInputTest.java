@@ -65,7 +65,7 @@ class BadInputTest {
             if (row.path().equals("/logout") || row.path().startsWith("/q/") || row.path().equals("/login")) {
                 continue;
             }
-            Caller caller = row.path().startsWith("/api/") ? api : browser;
+            Caller caller = RoleMatrixTest.isApi(row.path()) ? api : browser;
             String valid = row.body() == null ? null : row.body().apply(caller);
             List<BadInputs.Variant> variants = new ArrayList<>(BadInputs.paths(row.path(), ids, valid));
             String path = BadInputs.fill(row.path(), ids);
@@ -98,7 +98,7 @@ class BadInputTest {
     private void check(RoleMatrixTest.Row row, Caller caller, BadInputs.Variant variant, List<String> failures) {
         awaitNoJobs();
         Map<String, Long> before = counts();
-        RequestSpecification request = (row.path().startsWith("/api/") ? caller.request() : caller.pageRequest()).accept(row.accept());
+        RequestSpecification request = (RoleMatrixTest.isApi(row.path()) ? caller.request() : caller.pageRequest()).accept(row.accept());
         if ("multipart/form-data".equals(row.contentType())) {
             request = request.multiPart("file", "upload.csv", variant.body().getBytes(StandardCharsets.UTF_8), "text/csv")
                     .multiPart("csrf-token", caller.csrfToken());

@@ -97,6 +97,10 @@ class RoleMatrixTest {
             form("POST", "/admin/drift/topics", Access.page(400, ADMIN), c -> "name=matrix_topic"),
             form("POST", "/admin/drift/actions/{missingId}/dismiss", Access.page(404, ADMIN), c -> ""),
             form("POST", "/admin/drift/actions/{missingId}/approve", Access.page(404, ADMIN), c -> ""),
+            page("GET", "/admin/llm", Access.page(200, ADMIN)),
+            // An address that is not http(s): refused after the role check, so the table never connects an LLM.
+            form("POST", "/admin/llm", Access.page(400, ADMIN), c -> "enabled=on&baseUrl=ftp%3A%2F%2Fnowhere&model=matrix"),
+            form("POST", "/admin/llm/test", Access.page(200, ADMIN), c -> ""),
             page("GET", "/review", Access.page(200, ADMIN, REVIEWER)),
             page("GET", "/review/judge", Access.page(200, ADMIN, REVIEWER)),
             // Always 200: the counters come with the answer, with or without an item.
@@ -130,6 +134,10 @@ class RoleMatrixTest {
             api("POST", "/api/v1/respond", Access.api(200, ADMIN, SERVICE), c -> "{\"text\":\"where is my order\"}"),
             api("POST", "/api/v1/classify", Access.api(200, ADMIN, SERVICE), c -> "{\"text\":\"where is my order\"}"),
             api("GET", "/api/v1/models", Access.api(200, ADMIN), null),
+            // OpenAI-compatible: the same callers as /respond, with API keys only.
+            api("POST", "/v1/chat/completions", Access.api(200, ADMIN, SERVICE),
+                    c -> "{\"model\":\"loopwise\",\"messages\":[{\"role\":\"user\",\"content\":\"where is my order\"}]}"),
+            api("GET", "/v1/models", Access.api(200, ADMIN, SERVICE), null),
             api("GET", "/api/v1/models/{version}", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/models/train", Access.api(202, ADMIN), c -> "{\"regime\":\"few_shot\"}"),
             api("GET", "/api/v1/training-runs/{runId}", Access.api(200, ADMIN), null),
@@ -219,7 +227,7 @@ class RoleMatrixTest {
         for (var id : ids.entrySet()) {
             path = path.replace(id.getKey(), id.getValue());
         }
-        RequestSpecification request = (row.path.startsWith("/api/") ? caller.request() : caller.pageRequest()).accept(row.accept);
+        RequestSpecification request = (isApi(row.path) ? caller.request() : caller.pageRequest()).accept(row.accept);
         boolean known = caller.kind != Caller.Kind.ANONYMOUS;
         if (MULTIPART.equals(row.contentType)) {
             request = request.multiPart("file", "tickets.csv", row.body.apply(caller).getBytes(StandardCharsets.UTF_8), "text/csv")
@@ -244,6 +252,11 @@ class RoleMatrixTest {
         if (expected == 303 && !known && (location == null || !location.contains("/login"))) {
             failures.add(row.method + " " + row.path + " as anonymous: redirected to " + location);
         }
+    }
+
+    /** Our API and the OpenAI-compatible endpoints: called with keys, never with a browser session. */
+    static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.startsWith("/v1/");
     }
 
     private long ownKeyId(Caller caller) {

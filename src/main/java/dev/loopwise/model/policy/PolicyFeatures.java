@@ -18,6 +18,11 @@ public final class PolicyFeatures {
         return concat(embedding, SlotFiller.used(template));
     }
 
+    /** A written-out reply (an LLM draft) for this ticket: its slots count as used where it holds the ticket's values. */
+    public static float[] draft(float[] embedding, String draft, String ticket) {
+        return concat(embedding, SlotFiller.usedOrFilled(draft, ticket));
+    }
+
     private static float[] concat(float[] a, float[] b) {
         float[] out = new float[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -59,6 +59,21 @@ public final class SlotFiller {
         return out;
     }
 
+    /**
+     * For a written-out reply (an LLM draft): 1 where it keeps the {{slot}} or already holds the ticket's value for it,
+     * so a draft that fills in the order number counts as using that slot, as its template would.
+     */
+    public static float[] usedOrFilled(String draft, String ticket) {
+        float[] out = used(draft);
+        for (int i = 0; i < out.length; i++) {
+            String value = EXTRACTORS.get(FILLABLE.get(i)).apply(ticket);
+            if (value != null && draft.toUpperCase(Locale.ROOT).contains(value.toUpperCase(Locale.ROOT))) {
+                out[i] = 1;
+            }
+        }
+        return out;
+    }
+
     private SlotFiller() {
     }
 

@@ -1,0 +1,186 @@
+package dev.loopwise.llm;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * Calls the LLM through langchain4j's OpenAI client, one request per draft (many servers ignore {@code n}), all at
+ * once. Each request goes through a SmallRye Fault Tolerance guard: a failed one is retried, and when too many
+ * fail the circuit opens so that tickets are answered from the library at once instead of waiting on a dead server.
+ * Client and guard are rebuilt when the settings change.
+ */
+@ApplicationScoped
+public class LlmClient {
+    @Inject
+    LlmConfig config;
+
+    private final ExecutorService calls = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "loopwise-llm");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Semaphore inFlight;
+    private volatile Connection connection;
+    private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
+
+    /** One settings' client and guard. */
+    private record Connection(LlmSettings settings, ChatModel model, Guard guard) {
+    }
+
+    /** The drafts that came back in time, and how long the LLM took. */
+    public record Drafts(List<String> texts, long latencyMs) {
+    }
+
+    /** What "test connection" found. */
+    public record TestResult(boolean ok, long latencyMs, String answer, String error) {
+    }
+
+    /** Where LLM calls and the scoring of their drafts run, off the serving threads. */
+    java.util.concurrent.Executor executor() {
+        return calls;
+    }
+
+    @PreDestroy
+    void stop() {
+        calls.shutdownNow();
+    }
+
+    /** The circuit breaker's state in words: closed (calls go through), open (they do not), half-open (one is trying). */
+    public String circuitState() {
+        return circuit.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * Asks for {@code settings.drafts()} drafts; completes (never fails late) by the timeout with those that came
+     * back, or fails with the reason none did ({@link LlmFailure#describe}).
+     */
+    public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt) {
+        Connection c = connection(settings);
+        if (!permits().tryAcquire()) {
+            return CompletableFuture.failedFuture(new LlmFailure(LlmFailure.BUSY));
+        }
+        long started = System.nanoTime();
+        List<CompletableFuture<String>> each = new ArrayList<>();
+        for (int i = 0; i < settings.drafts(); i++) {
+            int seed = i + 1;
+            each.add(CompletableFuture.supplyAsync(() -> c.guard().get(() -> ask(c, prompt, seed), String.class), calls));
+        }
+        CompletableFuture<Drafts> result = new CompletableFuture<>();
+        CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+                .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ignored, failure) -> {
+                    permits().release();
+                    List<String> texts = new ArrayList<>();
+                    Throwable first = failure;
+                    for (CompletableFuture<String> draft : each) {
+                        if (draft.isDone() && !draft.isCompletedExceptionally()) {
+                            texts.add(draft.join());
+                        } else if (draft.isCompletedExceptionally() && first == null) {
+                            first = draft.handle((v, e) -> e).join();
+                        }
+                    }
+                    long latency = (System.nanoTime() - started) / 1_000_000;
+                    if (texts.isEmpty()) {
+                        result.completeExceptionally(first == null ? new LlmFailure("empty answer") : first);
+                    } else {
+                        result.complete(new Drafts(texts, latency));
+                    }
+                });
+        return result;
+    }
+
+    /** One short request outside the circuit breaker, so an admin can check a connection even while it is open. */
+    public TestResult test(LlmSettings settings) {
+        if (settings.baseUrl() == null || settings.model() == null) {
+            return new TestResult(false, 0, null, "no address or model is set");
+        }
+        long started = System.nanoTime();
+        try {
+            Connection c = build(settings);
+            String answer = CompletableFuture.supplyAsync(() -> ask(c,
+                    new DraftPrompt("You check that a connection works.", "Answer with one short sentence: are you ready?"), 1), calls)
+                    .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            return new TestResult(true, (System.nanoTime() - started) / 1_000_000, answer, null);
+        } catch (Exception e) {
+            return new TestResult(false, (System.nanoTime() - started) / 1_000_000, null, LlmFailure.describe(e));
+        }
+    }
+
+    private String ask(Connection c, DraftPrompt prompt, int seed) {
+        ChatResponse response = c.model().chat(ChatRequest.builder()
+                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .parameters(OpenAiChatRequestParameters.builder().seed(seed).build())
+                .build());
+        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        if (text == null || text.isBlank()) {
+            throw new LlmFailure("empty answer");
+        }
+        return text.strip();
+    }
+
+    private synchronized Semaphore permits() {
+        if (inFlight == null) {
+            inFlight = new Semaphore(Math.max(1, config.maxConcurrent()));
+        }
+        return inFlight;
+    }
+
+    private Connection connection(LlmSettings settings) {
+        Connection c = connection;
+        if (c != null && c.settings().equals(settings)) {
+            return c;
+        }
+        synchronized (this) {
+            if (connection == null || !connection.settings().equals(settings)) {
+                circuit = CircuitBreakerState.CLOSED;
+                connection = build(settings);
+            }
+            return connection;
+        }
+    }
+
+    private Connection build(LlmSettings settings) {
+        ChatModel model = OpenAiChatModel.builder()
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey() == null ? "none" : settings.apiKey())
+                .modelName(settings.model())
+                .temperature(settings.temperature())
+                .maxTokens(config.maxTokens())
+                .timeout(settings.timeout())
+                .maxRetries(0)
+                .build();
+        Guard guard = Guard.create()
+                .withRetry().maxRetries(Math.max(0, config.retries())).delay(50, ChronoUnit.MILLIS)
+                .maxDuration(settings.timeout().toMillis(), ChronoUnit.MILLIS)
+                // A timed-out call is not retried (the wait would double), nor a refusal that will not change.
+                .abortOn(List.of(CircuitBreakerOpenException.class, dev.langchain4j.exception.TimeoutException.class,
+                        dev.langchain4j.exception.AuthenticationException.class, dev.langchain4j.exception.ModelNotFoundException.class,
+                        LlmFailure.class))
+                .done()
+                .withCircuitBreaker().requestVolumeThreshold(Math.max(1, config.circuitRequests()))
+                .failureRatio(config.circuitFailureRatio()).delay(config.circuitOpenFor().toMillis(), ChronoUnit.MILLIS)
+                .successThreshold(1).onStateChange(state -> circuit = state)
+                .done()
+                .build();
+        return new Connection(settings, model, guard);
+    }
+}

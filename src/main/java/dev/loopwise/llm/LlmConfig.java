@@ -1,0 +1,89 @@
+package dev.loopwise.llm;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The team's own LLM, any OpenAI-compatible chat-completions server ({@code LOOPWISE_LLM_ENABLED},
+ * {@code LOOPWISE_LLM_BASE_URL}, ...). Off unless turned on. Settings saved on the admin page take the place of the
+ * connection settings here (enabled, base URL, model, key, timeout, drafts, temperature, brand voice).
+ */
+@ConfigMapping(prefix = "loopwise.llm")
+public interface LlmConfig {
+    /** Whether replies are drafted by the LLM at all; without it Loopwise answers from the reply library only. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The server's OpenAI-compatible address, up to and including {@code /v1} (e.g. http://localhost:11434/v1 for Ollama). */
+    Optional<String> baseUrl();
+
+    /** The model name the server knows (e.g. llama3.1:8b). */
+    Optional<String> model();
+
+    /** Sent as {@code Authorization: Bearer ...}; local servers usually need none. */
+    Optional<String> apiKey();
+
+    /**
+     * Longest wait for the drafts of one ticket. Beyond it the ticket is answered from the library: an answer that
+     * is late is worse than one that is plain.
+     */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Drafts written per ticket; the reward model picks the best of them and of the library's replies. */
+    @WithDefault("3")
+    int drafts();
+
+    /** Sampling temperature: above 0 the drafts differ from each other, which is what best-of-n needs. */
+    @WithDefault("0.7")
+    double temperature();
+
+    /** Longest draft, in tokens. */
+    @WithDefault("300")
+    int maxTokens();
+
+    /** How the team writes: put in every prompt. */
+    @WithDefault("Friendly, brief and concrete. Use the customer's own details. Never promise what the library replies do not.")
+    String brandVoice();
+
+    /** Library replies (the policy's favourites) shown to the LLM as examples and scored beside its drafts. */
+    @WithDefault("3")
+    int libraryCandidates();
+
+    /**
+     * How close (cosine similarity of sentence vectors, 0–1) a draft must be to one of the library replies scored
+     * beside it to be served: the scorer learned from library replies and cannot judge text unlike all of them.
+     */
+    @WithDefault("0.5")
+    double minLibrarySimilarity();
+
+    /** Passages of the knowledge base put into the prompt. */
+    @WithDefault("4")
+    int passages();
+
+    /** Retries of a failed draft request (not of a timed-out one: that would only double the wait). */
+    @WithDefault("1")
+    int retries();
+
+    /** Calls among which failures are counted before the circuit may open. */
+    @WithDefault("6")
+    int circuitRequests();
+
+    /** Share of failed calls among the last {@link #circuitRequests()} that opens the circuit. */
+    @WithDefault("0.5")
+    double circuitFailureRatio();
+
+    /** While the circuit is open no call is made (answers come from the library at once); then one call tries again. */
+    @WithDefault("30s")
+    Duration circuitOpenFor();
+
+    /** Draft requests in flight at once; beyond it a ticket is answered from the library. */
+    @WithDefault("64")
+    int maxConcurrent();
+
+    /** How often an instance reads settings saved on the admin page by another instance. */
+    @WithDefault("15s")
+    Duration settingsRefresh();
+}

@@ -1,0 +1,110 @@
+package dev.loopwise.llm;
+
+import dev.loopwise.model.encoder.EncoderService;
+import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.model.registry.ServingModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
+
+/**
+ * Best-of-n answering for one ticket the policy has already answered from the library: the LLM drafts replies in the
+ * brand voice from the intent, the library's best replies and the knowledge passages; the scorer ({@link BestOfN})
+ * weighs drafts and library replies together and the best is served. Whatever goes wrong with the LLM, the ticket
+ * gets the policy's library reply and the outcome says why.
+ */
+@ApplicationScoped
+public class LlmDrafting {
+    private static final Logger LOG = Logger.getLogger(LlmDrafting.class);
+
+    @Inject
+    LlmSettingsService settings;
+    @Inject
+    LlmClient client;
+    @Inject
+    LlmConfig config;
+    @Inject
+    Grounding grounding;
+    @Inject
+    EncoderService encoder;
+
+    /** Whether answers go through the LLM now; without it serving is exactly the library policy. */
+    public boolean active() {
+        return settings.current().active();
+    }
+
+    /** Never fails: a failure of any part ends in the library's answer with the reason. */
+    public CompletableFuture<LlmOutcome> answer(ServingModel model, String ticket, float[] vector, ServingModel.Decision decision) {
+        LlmSettings current = settings.current();
+        List<BestOfN.LibraryReply> library = libraryReplies(model, vector, ticket, decision);
+        Long libraryId = decision.reply() == null ? null : decision.reply().replyId();
+        String groundingNote = grounding.available() ? "knowledge base" : "no knowledge base";
+        // The knowledge-base search runs off the serving thread too: it reads passages, not only memory.
+        return CompletableFuture.supplyAsync(() -> passages(ticket), client.executor())
+                .thenCompose(passages -> client.drafts(current, DraftPrompt.build(current.brandVoice(), decision.intent().label(),
+                                library.stream().map(r -> model.candidates().get(r.index()).text()).toList(), passages,
+                                grounding.available(), ticket))
+                        .thenApplyAsync(drafts -> served(model, vector, ticket, library, drafts, passages, groundingNote), client.executor())
+                        .exceptionally(failure -> {
+                            String reason = LlmFailure.describe(failure);
+                            LOG.debugf("No drafts for a ticket (%s)", reason);
+                            return LlmOutcome.library("unavailable: " + reason, libraryId, decision.replyText(), decision.openSlots(),
+                                    passages, groundingNote);
+                        }));
+    }
+
+    private LlmOutcome served(ServingModel model, float[] vector, String ticket, List<BestOfN.LibraryReply> library,
+                              LlmClient.Drafts drafts, List<GroundingPassage> passages, String groundingNote) {
+        float[][] vectors = encoder.encode(model.encoder(), drafts.texts());
+        BestOfN.Choice choice = BestOfN.choose(model, vector, ticket, library, drafts.texts(), vectors,
+                config.minLibrarySimilarity());
+        LlmOutcome.Scored best = choice.scored().get(choice.best());
+        String status = "ok: " + drafts.texts().size() + (drafts.texts().size() == 1 ? " draft" : " drafts");
+        if (best.kind().equals(LlmOutcome.LIBRARY)) {
+            BestOfN.LibraryReply reply = library.get(choice.best());
+            return new LlmOutcome(LlmOutcome.LIBRARY, status, reply.replyId(), reply.filledText(), reply.openSlots(),
+                    choice.scorer(), choice.scored(), passages, groundingNote, drafts.latencyMs());
+        }
+        return new LlmOutcome(LlmOutcome.LLM, status, null, best.text(), List.of(), choice.scorer(), choice.scored(), passages,
+                groundingNote, drafts.latencyMs());
+    }
+
+    /** The policy's choice first, then its next favourites, up to the configured number. */
+    private List<BestOfN.LibraryReply> libraryReplies(ServingModel model, float[] vector, String ticket, ServingModel.Decision decision) {
+        double[] pi = model.replyDistribution(vector, ticket, decision.intent());
+        List<Integer> order = new ArrayList<>(IntStream.range(0, pi.length).boxed()
+                .sorted(Comparator.comparingDouble(a -> -pi[a])).limit(Math.max(1, config.libraryCandidates())).toList());
+        int chosen = decision.reply() == null ? -1 : IntStream.range(0, model.candidates().size())
+                .filter(a -> model.candidates().get(a).replyId() == decision.reply().replyId()).findFirst().orElse(-1);
+        if (chosen >= 0) {
+            order.remove(Integer.valueOf(chosen));
+            order.add(0, chosen);
+            if (order.size() > Math.max(1, config.libraryCandidates())) {
+                order.remove(order.size() - 1);
+            }
+        }
+        List<BestOfN.LibraryReply> replies = new ArrayList<>();
+        for (int a : order) {
+            SlotFiller.Filled filled = SlotFiller.fill(model.candidates().get(a).text(), ticket);
+            replies.add(new BestOfN.LibraryReply(a, model.candidates().get(a).replyId(), filled.text(), filled.openSlots()));
+        }
+        return replies;
+    }
+
+    private List<GroundingPassage> passages(String ticket) {
+        if (!grounding.available()) {
+            return List.of();
+        }
+        try {
+            return grounding.passagesFor(ticket, config.passages());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not search the knowledge base; drafting without passages");
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.loopwise.llm;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/** Why the LLM gave no drafts, in words a support lead can act on (shown in responses, the request log and the page). */
+public final class LlmFailure extends RuntimeException {
+    public static final String TIMEOUT = "timeout";
+    public static final String CIRCUIT_OPEN = "circuit open";
+    public static final String BUSY = "busy";
+
+    LlmFailure(String reason) {
+        super(reason, null, false, false);
+    }
+
+    /** The reason behind a failed call: the first cause in the chain that says something. */
+    public static String describe(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LlmFailure known) {
+                return known.getMessage();
+            }
+            if (t instanceof CircuitBreakerOpenException) {
+                return CIRCUIT_OPEN;
+            }
+            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof dev.langchain4j.exception.TimeoutException
+                    || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+                return TIMEOUT;
+            }
+            if (t instanceof AuthenticationException) {
+                return "the server refused the API key";
+            }
+            if (t instanceof ModelNotFoundException) {
+                return "the server does not know this model";
+            }
+            if (t instanceof HttpException http) {
+                return "the server answered HTTP " + http.statusCode();
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.UnresolvedAddressException
+                    || t instanceof java.net.UnknownHostException) {
+                return "cannot reach the server";
+            }
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+                return "malformed answer (not the OpenAI chat-completions format)";
+            }
+        }
+        String message = failure.getMessage();
+        if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+            return TIMEOUT;
+        }
+        return "error: " + (message == null ? failure.getClass().getSimpleName()
+                : message.length() > 160 ? message.substring(0, 160) + "…" : message);
+    }
+}

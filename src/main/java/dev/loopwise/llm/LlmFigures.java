@@ -1,0 +1,26 @@
+package dev.loopwise.llm;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** What the LLM did for the last day's answers: how many were drafted, served from a draft, or fell back. */
+@ApplicationScoped
+public class LlmFigures {
+    @Inject
+    EntityManager em;
+
+    /** {@code answered}: answers the LLM took part in; {@code fromDrafts}: served a draft; {@code fellBack}: LLM unavailable. */
+    public record Day(long answered, long fromDrafts, long fellBack) {
+        public long share(long part) {
+            return answered == 0 ? 0 : Math.round(100.0 * part / answered);
+        }
+    }
+
+    public Day lastDay() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*), count(*) filter (where answer_source = 'llm'), count(*) filter (where llm_status like 'unavailable%')
+                from served_requests where created_at > now() - interval '1 day' and answer_source is not null""").getSingleResult();
+        return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+}

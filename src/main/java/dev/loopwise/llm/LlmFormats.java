@@ -1,0 +1,40 @@
+package dev.loopwise.llm;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** How the LLM page reads: its state in a sentence and what to do next. */
+@TemplateExtension
+public class LlmFormats {
+
+    static String state(LlmPage.View view) {
+        if (!view.settings().active()) {
+            return view.settings().enabled() ? "turned on but incomplete: every answer comes from the reply library"
+                    : "not connected: every answer comes from the reply library";
+        }
+        return switch (view.circuit()) {
+            case "open" -> "failing: answers come from the reply library until it recovers (Loopwise tries again every little while)";
+            case "half-open" -> "recovering: one request is checking whether it answers again";
+            default -> "connected: it drafts replies, and the best of drafts and library replies is served";
+        };
+    }
+
+    static String timeoutSeconds(LlmSettings settings) {
+        return trim(settings.timeout().toMillis() / 1000.0);
+    }
+
+    private static String trim(double seconds) {
+        return seconds == Math.rint(seconds) ? String.valueOf((long) seconds) : String.valueOf(seconds);
+    }
+
+    static String nextStep(LlmPage.View view) {
+        if (!view.settings().active()) {
+            return "connect your team's LLM below (examples under \"How to connect\"), save, and press Test connection. "
+                    + "Until then Loopwise answers from the reply library, as it always has.";
+        }
+        if ("open".equals(view.circuit()) || view.day().fellBack() > view.day().answered() / 4) {
+            return "the LLM often fails or is too slow: press Test connection to see why, raise the timeout, or check the server.";
+        }
+        return "keep reviewers judging: their verdicts on drafts teach the reward model which drafts to serve, "
+                + "and their rewrites join the reply library.";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.loopwise.llm;
+
+import java.util.List;
+
+/**
+ * How one ticket was answered while an LLM is connected: from the library or from a draft, the LLM's state in words
+ * ("ok: 3 drafts", "unavailable: timeout"), every candidate the reward model scored, and the passages the drafts
+ * were grounded on ({@code grounding} says "no knowledge base" when there is none to search), and how long the LLM took.
+ */
+public record LlmOutcome(String source, String status, Long replyId, String replyText, List<String> openSlots, String scorer,
+                         List<Scored> candidates, List<GroundingPassage> sources, String grounding, Long llmMs) {
+    public static final String LIBRARY = "library";
+    public static final String LLM = "llm";
+
+    /**
+     * One candidate: a library reply (with its id) or a draft, its score and whether it was served. For a draft,
+     * {@code likeLibrary} is its similarity to the nearest library reply scored beside it, and {@code servable} whether
+     * that is close enough for the scorer's judgement to count.
+     */
+    public record Scored(String kind, Long replyId, String text, double score, boolean chosen, Double likeLibrary, boolean servable) {
+        Scored served() {
+            return new Scored(kind, replyId, text, score, true, likeLibrary, servable);
+        }
+    }
+
+    /** The library's answer when the LLM gave nothing: the policy's own choice, exactly as without an LLM. */
+    static LlmOutcome library(String status, Long replyId, String replyText, List<String> openSlots, List<GroundingPassage> sources,
+                              String grounding) {
+        return new LlmOutcome(LIBRARY, status, replyId, replyText, openSlots, null, List.of(), sources, grounding, null);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.loopwise.llm;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The team's own LLM: connect it, test it, see what it did for the last day's answers. Roles: admin. */
+@Path("/admin/llm")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class LlmPage {
+    @Inject
+    LlmSettingsService settings;
+    @Inject
+    LlmClient client;
+    @Inject
+    LlmFigures figures;
+    @Inject
+    Grounding grounding;
+    @Inject
+    CurrentUser currentUser;
+
+    /** Everything the page shows; {@code test} is the result of the last "Test connection", if just pressed. */
+    public record View(LlmSettings settings, String circuit, boolean knowledgeBase, LlmFigures.Day day, LlmClient.TestResult test,
+                       String error, String notice) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance llm(View view);
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance show() {
+        return Templates.llm(view(null, null, null));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response save(@RestForm String enabled, @RestForm String baseUrl, @RestForm String model, @RestForm String apiKey,
+                         @RestForm String clearKey, @RestForm String timeoutSeconds, @RestForm String drafts,
+                         @RestForm String temperature, @RestForm String brandVoice) {
+        try {
+            LlmSettingsService.Change change = new LlmSettingsService.Change("on".equals(enabled) || "true".equals(enabled), baseUrl,
+                    model, apiKey, "on".equals(clearKey) || "true".equals(clearKey), number(timeoutSeconds, "timeout"),
+                    whole(drafts), number(temperature, "temperature"), brandVoice);
+            settings.save(change, currentUser.name());
+            return Response.ok(Templates.llm(viewNow(null, null, "Saved. New answers use these settings."))).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null))).build();
+        }
+    }
+
+    /** Calls the LLM once with the saved settings and shows how long it took and what it said, or what went wrong. */
+    @POST
+    @Path("/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance test() {
+        return Templates.llm(viewNow(client.test(settings.current()), null, null));
+    }
+
+    private View viewNow(LlmClient.TestResult test, String error, String notice) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> view(test, error, notice));
+    }
+
+    private View view(LlmClient.TestResult test, String error, String notice) {
+        return new View(settings.current(), client.circuitState(), grounding.available(), figures.lastDay(), test, error, notice);
+    }
+
+    private static Double number(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.llmNotANumber(field, value));
+        }
+    }
+
+    private static Integer whole(String value) {
+        Double number = number(value, "drafts per ticket");
+        if (number != null && number != Math.rint(number)) {
+            throw ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.LLM_DRAFTS_RANGE);
+        }
+        return number == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.loopwise.llm;
+
+import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The LLM settings in effect, held in memory so that answering never waits for the database: saved ones replace
+ * the configuration's, and other instances pick a change up within {@link LlmConfig#settingsRefresh()}.
+ */
+@ApplicationScoped
+public class LlmSettingsService {
+    private static final Logger LOG = Logger.getLogger(LlmSettingsService.class);
+    static final int MAX_BRAND_VOICE = 2000;
+
+    @Inject
+    LlmConfig config;
+    @Inject
+    AuditLog audit;
+
+    private volatile LlmSettings current;
+    private volatile long readAt;
+
+    /** What an admin sends from the page; a null or blank key keeps the stored one. */
+    public record Change(boolean enabled, String baseUrl, String model, String apiKey, boolean clearKey, Double timeoutSeconds,
+                         Integer drafts, Double temperature, String brandVoice) {
+    }
+
+    public LlmSettings current() {
+        LlmSettings settings = current;
+        if (settings == null || System.nanoTime() - readAt > config.settingsRefresh().toNanos() * 2) {
+            settings = reload();
+        }
+        return settings;
+    }
+
+    @Scheduled(every = "${loopwise.llm.settings-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.debugf("Could not read the LLM settings (kept the ones in memory): %s", e.getMessage());
+        }
+    }
+
+    synchronized LlmSettings reload() {
+        LlmSettings loaded = QuarkusTransaction.requiringNew().call(() -> {
+            LlmSettingsRow row = LlmSettingsRow.current();
+            return row == null ? LlmSettings.from(config) : row.settings();
+        });
+        current = loaded;
+        readAt = System.nanoTime();
+        return loaded;
+    }
+
+    /** Checks every field first: a refused change writes nothing. */
+    @Transactional
+    public LlmSettings save(Change change, String actor) {
+        LlmSettings before = current();
+        String baseUrl = blankToNull(change.baseUrl());
+        String model = blankToNull(change.model());
+        if (baseUrl != null) {
+            checkUrl(baseUrl);
+        }
+        if (change.enabled() && (baseUrl == null || model == null)) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_NEEDS_URL_AND_MODEL);
+        }
+        if (model != null && model.length() > 200) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_TOO_LONG);
+        }
+        double timeout = change.timeoutSeconds() == null ? before.timeout().toMillis() / 1000.0 : change.timeoutSeconds();
+        if (!(timeout >= 0.1 && timeout <= 600)) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_TIMEOUT_RANGE);
+        }
+        int drafts = change.drafts() == null ? before.drafts() : change.drafts();
+        if (drafts < 1 || drafts > 8) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_DRAFTS_RANGE);
+        }
+        double temperature = change.temperature() == null ? before.temperature() : change.temperature();
+        if (!(temperature >= 0 && temperature <= 2)) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_TEMPERATURE_RANGE);
+        }
+        String voice = blankToNull(change.brandVoice()) == null ? before.brandVoice() : change.brandVoice().strip();
+        if (voice.length() > MAX_BRAND_VOICE) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_BRAND_VOICE_TOO_LONG);
+        }
+        String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? change.apiKey().strip() : before.apiKey();
+        LlmSettingsRow row = LlmSettingsRow.current();
+        if (row == null) {
+            row = new LlmSettingsRow();
+        }
+        row.enabled = change.enabled();
+        row.baseUrl = baseUrl;
+        row.model = model;
+        row.apiKey = key;
+        row.timeoutMs = (int) Math.round(timeout * 1000);
+        row.drafts = drafts;
+        row.temperature = (float) temperature;
+        row.brandVoice = voice;
+        row.updatedBy = actor;
+        row.updatedAt = OffsetDateTime.now();
+        row.persist();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("enabled", row.enabled);
+        details.put("baseUrl", baseUrl);
+        details.put("model", model);
+        details.put("keyChanged", !java.util.Objects.equals(key, before.apiKey()));
+        audit.record(actor, "llm.settings", "llm", details);
+        LlmSettings saved = row.settings();
+        current = saved;
+        readAt = System.nanoTime();
+        return saved;
+    }
+
+    /** Forgets the saved settings: the configuration's apply again. */
+    @Transactional
+    public void forget(String actor) {
+        LlmSettingsRow.deleteById(LlmSettingsRow.ID);
+        audit.record(actor, "llm.settings.reset", "llm", Map.of());
+        current = LlmSettings.from(config);
+        readAt = System.nanoTime();
+    }
+
+    static void checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_URL);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_URL);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

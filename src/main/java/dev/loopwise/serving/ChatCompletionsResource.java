@@ -1,0 +1,103 @@
+package dev.loopwise.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.JsonStrictness;
+import dev.loopwise.common.Messages;
+import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Loopwise as an OpenAI-compatible model, so that bots and SDKs written for OpenAI call it unchanged: the last user
+ * message is the ticket, the served reply is the answer, {@code model} names the active version. Roles: service and
+ * admin, as for /api/v1/respond. With {@code stream} the whole answer is chosen first (best-of-n needs every draft)
+ * and then sent as server-sent event chunks.
+ */
+@Path("/v1")
+@Tag(name = "OpenAI-compatible")
+@RolesAllowed({Role.ADMIN, Role.SERVICE})
+public class ChatCompletionsResource {
+    @Inject
+    ServingRequests serving;
+    @Inject
+    ModelRegistry registry;
+
+    @POST
+    @Path("/chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
+    public CompletionStage<Response> complete(JsonNode body) {
+        ChatFormats.Request request = read(body);
+        return serving.answer(request.ticket(), true).thenApply(answer -> {
+            ChatFormats.Completion completion = ChatFormats.completion(answer, request);
+            if (request.stream()) {
+                return Response.ok(ChatFormats.events(completion, request.includeUsage()), "text/event-stream")
+                        .header("Cache-Control", "no-cache").build();
+            }
+            return Response.ok(completion, MediaType.APPLICATION_JSON_TYPE).build();
+        });
+    }
+
+    /** The active version, the one model Loopwise serves (empty while none is active). */
+    @GET
+    @Path("/models")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ChatFormats.ModelList models() {
+        return new ChatFormats.ModelList("list", registry.current()
+                .map(m -> List.of(new ChatFormats.Model(ChatFormats.modelName(m.version()), "model", ChatFormats.now(), "loopwise")))
+                .orElse(List.of()));
+    }
+
+    private static ChatFormats.Request read(JsonNode body) {
+        if (body == null || !body.isObject() || !body.path("messages").isArray() || body.path("messages").isEmpty()) {
+            throw ApiException.badRequest("validation_failed", Messages.CHAT_NEEDS_USER_MESSAGE);
+        }
+        String ticket = null;
+        for (JsonNode message : body.get("messages")) {
+            if (!message.isObject() || !message.path("role").isTextual()) {
+                throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_MESSAGES);
+            }
+            if (message.get("role").asText().equals("user")) {
+                ticket = text(message.get("content"));
+            }
+        }
+        if (ticket == null) {
+            throw ApiException.badRequest("validation_failed", Messages.CHAT_NEEDS_USER_MESSAGE);
+        }
+        JsonStrictness.checkText("content", ticket);
+        JsonNode stream = body.path("stream");
+        if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
+            throw ApiException.badRequest("validation_failed", Messages.CHAT_STREAM_BOOLEAN);
+        }
+        return new ChatFormats.Request(ticket, stream.asBoolean(false), body.path("stream_options").path("include_usage").asBoolean(false));
+    }
+
+    /** A message's text: a string, or OpenAI's list of parts of which the text ones count. */
+    private static String text(JsonNode content) {
+        if (content != null && content.isTextual()) {
+            return content.asText();
+        }
+        if (content != null && content.isArray()) {
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                    text.append(text.isEmpty() ? "" : "\n").append(part.get("text").asText());
+                }
+            }
+            return text.toString();
+        }
+        throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_MESSAGES);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.loopwise.serving;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OpenAI chat-completions shapes Loopwise answers in. Token counts are an estimate, about four characters a
+ * token (OpenAI's own rule of thumb for English): the answer comes from the library or the team's LLM, not from a
+ * tokenizer Loopwise could count with exactly, and clients use the figures for budgets, not billing.
+ */
+final class ChatFormats {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Words per streamed chunk: small enough to look like typing in a chat widget, few enough events to stay cheap. */
+    private static final int WORDS_PER_CHUNK = 4;
+
+    private ChatFormats() {
+    }
+
+    record Request(String ticket, boolean stream, boolean includeUsage) {
+    }
+
+    record Message(String role, String content) {
+    }
+
+    record Choice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
+    }
+
+    record Usage(@JsonProperty("prompt_tokens") int promptTokens, @JsonProperty("completion_tokens") int completionTokens,
+                 @JsonProperty("total_tokens") int totalTokens) {
+    }
+
+    /** {@code loopwise}: the full answer of /api/v1/respond (intent, out of scope: hand over to a human, source, scores). */
+    record Completion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
+                      ServingResource.RespondResponse loopwise) {
+    }
+
+    record Delta(@JsonInclude(JsonInclude.Include.NON_NULL) String role, @JsonInclude(JsonInclude.Include.NON_NULL) String content) {
+    }
+
+    record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
+    }
+
+    record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {
+    }
+
+    record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
+    }
+
+    record ModelList(String object, List<Model> data) {
+    }
+
+    static String modelName(int version) {
+        return "loopwise-v" + version;
+    }
+
+    static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    static int tokens(String text) {
+        return text == null || text.isEmpty() ? 0 : Math.max(1, (text.length() + 3) / 4);
+    }
+
+    /** An out-of-scope ticket answers with empty content; {@code loopwise.outOfScope} tells the bot to hand over. */
+    static Completion completion(ServingPipeline.Answer answer, Request request) {
+        ServingResource.RespondResponse full = ServingResource.RespondResponse.of(answer);
+        String content = full.response() == null ? "" : full.response().text();
+        int prompt = tokens(request.ticket());
+        int completion = tokens(content);
+        return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),
+                List.of(new Choice(0, new Message("assistant", content), "stop")), new Usage(prompt, completion, prompt + completion), full);
+    }
+
+    /** The completion as server-sent events: the role, the text a few words at a time, the end, usage if asked, [DONE]. */
+    static String events(Completion completion, boolean includeUsage) {
+        List<Chunk> chunks = new ArrayList<>();
+        chunks.add(chunk(completion, new Delta("assistant", ""), null));
+        String content = completion.choices().get(0).message().content();
+        String[] words = content.split("(?<=\\s)");
+        StringBuilder piece = new StringBuilder();
+        for (int i = 0; i < words.length; i++) {
+            piece.append(words[i]);
+            if ((i + 1) % WORDS_PER_CHUNK == 0 || i == words.length - 1) {
+                chunks.add(chunk(completion, new Delta(null, piece.toString()), null));
+                piece.setLength(0);
+            }
+        }
+        chunks.add(chunk(completion, new Delta(null, null), "stop"));
+        if (includeUsage) {
+            chunks.add(new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(), List.of(),
+                    completion.usage()));
+        }
+        StringBuilder out = new StringBuilder();
+        for (Chunk chunk : chunks) {
+            out.append("data: ").append(json(chunk)).append("\n\n");
+        }
+        return out.append("data: [DONE]\n\n").toString();
+    }
+
+    private static Chunk chunk(Completion completion, Delta delta, String finishReason) {
+        return new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(),
+                List.of(new ChunkChoice(0, delta, finishReason)), null);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write a chunk", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.loopwise.serving;
+
+import dev.loopwise.llm.LlmDrafting;
+import dev.loopwise.model.registry.ServingModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Requests answered with the LLM's drafts beside the library: each is logged and answered on its own when its
+ * choice is made, so one slow LLM call never holds up the rest of its batch.
+ */
+@ApplicationScoped
+class DraftedRequests {
+    private static final Logger LOG = Logger.getLogger(DraftedRequests.class);
+
+    @Inject
+    LlmDrafting drafting;
+    @Inject
+    RequestLog log;
+    @Inject
+    ServingMetrics metrics;
+
+    void answer(ServingPipeline.Job job, String hash, float[] x, ServingPipeline.Answer library, ServingModel model) {
+        drafting.answer(model, job.text(), x, library.decision()).thenAccept(outcome -> {
+            ServingPipeline.Answer answer = new ServingPipeline.Answer(library.requestId(), library.decision(), library.modelVersion(),
+                    outcome);
+            if (job.future().isDone()) {
+                metrics.count(ServingMetrics.Outcome.ABANDONED, 1);
+                return;
+            }
+            log.write(List.of(ServingPipeline.entry(job, hash, answer)));
+            if (job.future().complete(answer)) {
+                metrics.answered(job.startedNanos());
+            }
+        }).exceptionally(e -> {
+            LOG.errorf(e, "Could not answer a request with drafts");
+            metrics.count(ServingMetrics.Outcome.FAILED, 1);
+            job.future().completeExceptionally(new ServingPipeline.Failed(e));
+            return null;
+        });
+    }
+}

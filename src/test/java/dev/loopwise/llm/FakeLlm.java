@@ -1,0 +1,68 @@
+package dev.loopwise.llm;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible chat-completions server inside the test, on a free local port: it answers each request with
+ * the next of its seeded drafts, after {@link #delayMs}, or fails (an HTTP status, or a body that is not the format).
+ */
+final class FakeLlm implements AutoCloseable {
+    volatile List<String> drafts = List.of("draft");
+    volatile long delayMs;
+    volatile int status = 200;
+    volatile boolean malformed;
+    final AtomicInteger calls = new AtomicInteger();
+    final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+    private final Vertx vertx;
+    private final HttpServer server;
+
+    FakeLlm(Vertx vertx) throws Exception {
+        this.vertx = vertx;
+        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            int call = calls.getAndIncrement();
+            if (!request.path().endsWith("/chat/completions")) {
+                request.response().setStatusCode(404).end();
+                return;
+            }
+            requests.add(body.toJsonObject());
+            Runnable answer = () -> {
+                if (status != 200) {
+                    request.response().setStatusCode(status).putHeader("content-type", "application/json")
+                            .end(new JsonObject().put("error", new JsonObject().put("message", "fake failure")).encode());
+                } else if (malformed) {
+                    request.response().putHeader("content-type", "application/json").end("{\"choices\": [ this is not json");
+                } else {
+                    request.response().putHeader("content-type", "application/json").end(completion(drafts.get(call % drafts.size())));
+                }
+            };
+            if (delayMs > 0) {
+                vertx.setTimer(delayMs, id -> answer.run());
+            } else {
+                answer.run();
+            }
+        })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.actualPort() + "/v1";
+    }
+
+    private static String completion(String text) {
+        return new JsonObject().put("id", "fake").put("object", "chat.completion").put("created", 0).put("model", "fake")
+                .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("finish_reason", "stop")
+                        .put("message", new JsonObject().put("role", "assistant").put("content", text))))
+                .put("usage", new JsonObject().put("prompt_tokens", 10).put("completion_tokens", 10).put("total_tokens", 20)).encode();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+}

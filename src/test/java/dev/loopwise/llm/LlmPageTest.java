@@ -1,0 +1,91 @@
+package dev.loopwise.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.Caller;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin page: connect, the key never shown back, and "test connection" in plain words. */
+@QuarkusTest
+class LlmPageTest {
+    private static final String KEY = "sk-page-test-very-secret-9876";
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    LlmSettingsService settings;
+    FakeLlm llm;
+    Caller admin;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        llm = new FakeLlm(vertx);
+        admin = Caller.session("admin");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        settings.forget("test");
+        llm.close();
+    }
+
+    private String post(String path, String form, int status) {
+        return admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body(form + (form.isEmpty() ? "" : "&") + "csrf-token=" + admin.csrfToken()).post(path)
+                .then().statusCode(status).extract().asString();
+    }
+
+    @Test
+    void withoutAnLlmThePageExplainsHowToConnectOne() {
+        String html = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("not connected: every answer comes from the reply library"), html);
+        for (String server : List.of("Ollama", "vLLM", "llama.cpp", "OpenAI", "Azure OpenAI", "LOOPWISE_LLM_BASE_URL")) {
+            assertTrue(html.contains(server), server);
+        }
+        String test = post("/admin/llm/test", "", 200);
+        assertTrue(test.contains("no address or model is set"), test);
+    }
+
+    @Test
+    void savedSettingsTakeEffectTheKeyIsNeverShownAndTheTestReportsLatencyAndAnswer() {
+        llm.drafts = List.of("Yes, I am ready.");
+        String saved = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page&apiKey=" + KEY
+                + "&timeoutSeconds=2.5&drafts=2&temperature=0.4&brandVoice=Warm+and+short", 200);
+        assertTrue(saved.contains("Saved."), saved);
+        assertFalse(saved.contains(KEY), "the key is never shown back");
+        assertTrue(saved.contains("9876"), "its last characters tell which key is stored");
+        LlmSettings now = settings.current();
+        assertTrue(now.active());
+        assertEquals(2500, now.timeout().toMillis());
+        assertEquals(2, now.drafts());
+        assertEquals(KEY, now.apiKey());
+        // Saving again without a key keeps the stored one.
+        post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page&timeoutSeconds=2.5&drafts=2", 200);
+        assertEquals(KEY, settings.current().apiKey());
+
+        String test = post("/admin/llm/test", "", 200);
+        assertTrue(test.matches("(?s).*It answered in \\d+ ms: <q>Yes, I am ready.</q>.*"), test);
+        assertTrue(llm.requests.get(0).encode().contains("fake-page"));
+
+        llm.status = 500;
+        String failed = post("/admin/llm/test", "", 200);
+        assertTrue(failed.contains("the server answered HTTP 500"), failed);
+    }
+
+    @Test
+    void aBadSettingIsRefusedWithWhatToFixAndNothingChanges() {
+        String refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=m&drafts=many", 400);
+        assertTrue(refused.contains("must be a number, not &#39;many&#39;") || refused.contains("must be a number, not 'many'"), refused);
+        refused = post("/admin/llm", "enabled=on&model=m", 400);
+        assertTrue(refused.contains("give both its address"), refused);
+        assertFalse(settings.current().active());
+    }
+}

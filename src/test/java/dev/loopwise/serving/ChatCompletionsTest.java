@@ -1,0 +1,124 @@
+package dev.loopwise.serving;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Loopwise as an OpenAI model, called by a real OpenAI client library (langchain4j's), blocking and streaming. */
+@QuarkusTest
+class ChatCompletionsTest {
+    private static final String TICKET = "I would like to cancel the order I placed this morning, it was a mistake";
+
+    @TestHTTPResource("/v1")
+    URL base;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+    Caller helpdesk;
+    int version;
+
+    @BeforeEach
+    void setUp() {
+        version = ActiveModel.await();
+        helpdesk = Caller.service(users, keys);
+    }
+
+    private String served(String text) {
+        return helpdesk.request().contentType("application/json").body(Map.of("text", text)).post("/api/v1/respond")
+                .then().statusCode(200).extract().path("response.text");
+    }
+
+    @Test
+    void anOpenAiClientGetsTheServedReplyNamedByTheActiveVersion() {
+        OpenAiChatModel model = OpenAiChatModel.builder().baseUrl(base.toString()).apiKey(helpdesk.apiKey()).modelName("anything")
+                .timeout(Duration.ofSeconds(30)).maxRetries(0).build();
+        ChatResponse response = model.chat(dev.langchain4j.data.message.SystemMessage.from("You are a support bot."),
+                dev.langchain4j.data.message.UserMessage.from(TICKET));
+        assertEquals(served(TICKET), response.aiMessage().text());
+        assertEquals("loopwise-v" + version, response.metadata().modelName());
+        assertTrue(response.metadata().tokenUsage().inputTokenCount() > 0);
+        assertTrue(response.metadata().tokenUsage().outputTokenCount() > 0);
+        assertEquals(response.metadata().tokenUsage().inputTokenCount() + response.metadata().tokenUsage().outputTokenCount(),
+                response.metadata().tokenUsage().totalTokenCount());
+    }
+
+    @Test
+    void streamingSendsTheSameReplyInChunksThenDone() throws Exception {
+        OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder().baseUrl(base.toString()).apiKey(helpdesk.apiKey())
+                .modelName("anything").timeout(Duration.ofSeconds(30)).build();
+        StringBuilder partial = new StringBuilder();
+        int[] chunks = {0};
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        model.chat(TICKET, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String text) {
+                partial.append(text);
+                chunks[0]++;
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        ChatResponse response = done.get(30, TimeUnit.SECONDS);
+        String expected = served(TICKET);
+        assertEquals(expected, partial.toString());
+        assertEquals(expected, response.aiMessage().text());
+        assertTrue(chunks[0] > 1, "sent in more than one chunk: " + chunks[0]);
+        String raw = helpdesk.request().contentType("application/json")
+                .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET + "\"}],\"stream\":true}")
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        assertTrue(raw.startsWith("data: {") && raw.endsWith("data: [DONE]\n\n"), raw);
+    }
+
+    @Test
+    void modelsListsTheActiveVersion() {
+        helpdesk.request().get("/v1/models").then().statusCode(200)
+                .body("object", equalTo("list")).body("data[0].id", equalTo("loopwise-v" + version))
+                .body("data[0].object", equalTo("model"));
+    }
+
+    @Test
+    void errorsComeInOpenAisShapeThatClientsRead() {
+        io.restassured.RestAssured.given().contentType("application/json").body("{\"messages\":[]}").post("/v1/chat/completions")
+                .then().statusCode(401).body("error.type", equalTo("authentication_error")).body("error.message", notNullValue());
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"system\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions").then().statusCode(400)
+                .body("error.type", equalTo("invalid_request_error")).body("error.message", notNullValue());
+        Caller reviewer = Caller.apiKey(keys, "reviewer1");
+        reviewer.request().get("/v1/models").then().statusCode(403).body("error.type", equalTo("permission_error"));
+        OpenAiChatModel wrongKey = OpenAiChatModel.builder().baseUrl(base.toString()).apiKey("lw_not_a_key").modelName("x")
+                .maxRetries(0).build();
+        AuthenticationException refused = assertThrows(AuthenticationException.class, () -> wrongKey.chat(TICKET));
+        assertTrue(refused.getMessage().contains("API key"), refused.getMessage());
+    }
+}
