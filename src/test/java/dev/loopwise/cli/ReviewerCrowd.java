@@ -1,5 +1,7 @@
 package dev.loopwise.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ReviewerCrowd {
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASSWORD = "crowd-password-long-enough";
 
     /** A (reviewer, item) pair. */
     record Judged(String reviewer, long itemId) {
@@ -41,6 +47,43 @@ final class ReviewerCrowd {
 
     ReviewerCrowd(String base) {
         this.base = base;
+    }
+
+    /** {@code count} reviewer accounts made through the API by the admin, half signing in with the form and half with API keys. */
+    static ReviewerCrowd signUp(String proxy, String admin, int count) throws Exception {
+        ReviewerCrowd crowd = new ReviewerCrowd(proxy);
+        // Several at a time, across both instances: each account costs a bcrypt hash.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> keys = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = "crowd" + i;
+                boolean session = i % 2 == 0;
+                keys.add(pool.submit(() -> {
+                    var user = PackagedApp.postJson(proxy + "/api/v1/users", admin, "{\"username\":\"" + name
+                            + "\",\"password\":\"" + PASSWORD + "\",\"roles\":\"reviewer\"}");
+                    assertEquals(201, user.statusCode(), user.body());
+                    if (session) {
+                        return null;
+                    }
+                    var created = PackagedApp.postJson(proxy + "/api/v1/keys", admin, "{\"username\":\"" + name
+                            + "\",\"name\":\"crowd\",\"requestsPerMinute\":0}");
+                    assertEquals(201, created.statusCode(), created.body());
+                    return JSON.readTree(created.body()).get("key").asText();
+                }));
+            }
+            for (int i = 0; i < count; i++) {
+                String key = keys.get(i).get();
+                if (key == null) {
+                    crowd.addSession("crowd" + i, PASSWORD);
+                } else {
+                    crowd.addKey("crowd" + i, key);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return crowd;
     }
 
     /** A reviewer who signs in with the form; {@code password} is theirs. */

@@ -8,15 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +26,6 @@ class TwoInstancesIT {
     static final int BASE = Integer.parseInt(System.getenv().getOrDefault("LOOPWISE_IT_PORT_BASE", "18100"));
     static final List<Integer> PORTS = List.of(BASE + 1, BASE + 2);
     static final int REVIEWERS = 50;
-    static final String PASSWORD = "crowd-password-long-enough";
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Process[] instances = new Process[2];
@@ -48,12 +43,12 @@ class TwoInstancesIT {
             start(0);
             step("first instance ready");
             admin = PackagedApp.run(envs[0], "api-key", "create", "--user", "admin").stdout().strip();
-            int active = awaitActiveVersion();
+            int active = AdminWaits.activeVersion();
             step("first version active");
             start(1);
             step("second instance ready");
             try (HaProxy proxy = HaProxy.start(BASE + 3, PORTS)) {
-                ReviewerCrowd crowd = crowd(proxy.url());
+                ReviewerCrowd crowd = ReviewerCrowd.signUp(proxy.url(), admin, REVIEWERS);
                 step("50 reviewers started");
                 String killed;
                 long round;
@@ -62,7 +57,7 @@ class TwoInstancesIT {
                     round = JSON.readTree(PackagedApp.postJson(proxy.url() + "/api/v1/rounds", admin, "{\"policyEpochs\":5000,\"rewardModel\":\"vector\"}").body())
                             .get("roundId").asLong();
                     step("round " + round + " started");
-                    awaitStep(proxy.url(), round, "Updating the policy");
+                    AdminWaits.step(proxy.url(), admin, round, "Updating the policy");
                     step("round updating the policy");
                     int runner = runnerOf(round);
                     killed = "abcdefgh".substring(runner, runner + 1);
@@ -85,7 +80,7 @@ class TwoInstancesIT {
                 assertTrue(crowd.servedBy.get("session@" + (survivor == 0 ? "a" : "b")).get() > 0);
                 assertTrue(killed.equals("a") || killed.equals("b"));
 
-                JsonNode after = awaitRoundEnded(PackagedApp.url(PORTS.get(survivor)), round);
+                JsonNode after = AdminWaits.roundEnded(PackagedApp.url(PORTS.get(survivor)), admin, round);
                 String status = after.get("status").asText();
                 assertTrue(status.equals("failed") && after.get("reason").asText().startsWith("Interrupted")
                         || Set.of("promoted", "rejected", "needs_evidence", "superseded").contains(status), after.toString());
@@ -107,7 +102,7 @@ class TwoInstancesIT {
     private void switchesReachTheOtherInstance(String proxy, int active, int one, int other) throws Exception {
         long run = JSON.readTree(PackagedApp.postJson(proxy + "/api/v1/models/train", admin, "{\"regime\":\"linear\"}").body())
                 .get("runId").asLong();
-        int candidate = awaitTrained(proxy, run);
+        int candidate = AdminWaits.trained(proxy, admin, run);
         assertEquals(200, PackagedApp.postJson(PackagedApp.url(PORTS.get(one)) + "/api/v1/models/" + candidate + "/promote", admin, "{}").statusCode());
         awaitServed(other, candidate);
         step("promotion on one instance served by the other");
@@ -143,43 +138,6 @@ class TwoInstancesIT {
                 PackagedApp.stop(instance); // one left behind would answer the next run's requests on its port
             }
         }
-    }
-
-    /** Reviewer accounts made through the API, half signing in with the form and half with API keys. */
-    private ReviewerCrowd crowd(String proxy) throws Exception {
-        ReviewerCrowd crowd = new ReviewerCrowd(proxy);
-        // Several at a time, across both instances: each account costs a bcrypt hash.
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> keys = new ArrayList<>();
-            for (int i = 0; i < REVIEWERS; i++) {
-                String name = "crowd" + i;
-                boolean session = i % 2 == 0;
-                keys.add(pool.submit(() -> {
-                    var user = PackagedApp.postJson(proxy + "/api/v1/users", admin, "{\"username\":\"" + name
-                            + "\",\"password\":\"" + PASSWORD + "\",\"roles\":\"reviewer\"}");
-                    assertEquals(201, user.statusCode(), user.body());
-                    if (session) {
-                        return null;
-                    }
-                    var created = PackagedApp.postJson(proxy + "/api/v1/keys", admin, "{\"username\":\"" + name
-                            + "\",\"name\":\"crowd\",\"requestsPerMinute\":0}");
-                    assertEquals(201, created.statusCode(), created.body());
-                    return JSON.readTree(created.body()).get("key").asText();
-                }));
-            }
-            for (int i = 0; i < REVIEWERS; i++) {
-                String key = keys.get(i).get();
-                if (key == null) {
-                    crowd.addSession("crowd" + i, PASSWORD);
-                } else {
-                    crowd.addKey("crowd" + i, key);
-                }
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return crowd;
     }
 
     /** What was answered as stored is stored, once; what was lost with the instance is stored at most once. */
@@ -246,58 +204,5 @@ class TwoInstancesIT {
                     + "; items still open: " + PackagedApp.count("select count(*) from review_items where judgements < required_judgements"));
             Thread.sleep(200);
         }
-    }
-
-    private int awaitActiveVersion() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            long active = PackagedApp.count("select coalesce(max(version), 0) from model_versions where status = 'active'");
-            if (active > 0) {
-                return (int) active;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("no active version");
-    }
-
-    private int awaitTrained(String proxy, long run) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode r = JSON.readTree(PackagedApp.get(proxy + "/api/v1/training-runs/" + run, admin).body());
-            if (r.get("status").asText().equals("succeeded")) {
-                return r.get("version").asInt();
-            }
-            assertTrue(r.get("status").asText().equals("queued") || r.get("status").asText().equals("running"), r.toString());
-            Thread.sleep(300);
-        }
-        throw new AssertionError("training run " + run + " did not finish");
-    }
-
-    private void awaitStep(String base, long round, String step) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode r = JSON.readTree(PackagedApp.get(base + "/api/v1/rounds/" + round, admin).body());
-            if (r.path("step").asText().startsWith(step)) {
-                Thread.sleep(1000); // well inside the step
-                return;
-            }
-            assertTrue(r.get("status").asText().equals("running") || r.get("status").asText().equals("queued"), r.toString());
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the round never reached: " + step);
-    }
-
-    /** The survivor fails the dead instance's round once its heartbeat is stale (20 s here), or it ended otherwise. */
-    private JsonNode awaitRoundEnded(String base, long round) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode r = JSON.readTree(PackagedApp.get(base + "/api/v1/rounds/" + round, admin).body());
-            String status = r.get("status").asText();
-            if (!status.equals("running") && !status.equals("queued")) {
-                return r;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("round " + round + " stayed running after its instance died");
     }
 }
