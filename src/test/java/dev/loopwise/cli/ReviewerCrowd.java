@@ -119,6 +119,13 @@ final class ReviewerCrowd {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5));
     }
 
+    /** How many answers each kind of reviewer got from each instance so far. */
+    Map<String, Integer> served() {
+        Map<String, Integer> copy = new java.util.HashMap<>();
+        servedBy.forEach((where, count) -> copy.put(where, count.get()));
+        return copy;
+    }
+
     long storedCount() {
         return stored.size();
     }

@@ -52,6 +52,7 @@ class TwoInstancesIT {
                 step("50 reviewers started");
                 String killed;
                 long round;
+                Map<String, Integer> servedAtKill;
                 try {
                     awaitStored(crowd, 60);
                     round = JSON.readTree(PackagedApp.postJson(proxy.url() + "/api/v1/rounds", admin, "{\"policyEpochs\":5000,\"rewardModel\":\"vector\"}").body())
@@ -63,6 +64,7 @@ class TwoInstancesIT {
                     killed = "abcdefgh".substring(runner, runner + 1);
                     instances[runner].destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
                     step("killed instance " + killed);
+                    servedAtKill = crowd.served();
                     long before = crowd.storedCount();
                     awaitStored(crowd, before + 30); // the reviewers carry on, on the survivor alone
                 } finally {
@@ -77,8 +79,11 @@ class TwoInstancesIT {
                     assertTrue(crowd.servedBy.containsKey("session@" + server) && crowd.servedBy.containsKey("key@" + server),
                             "every kind of reviewer reached both instances: " + crowd.servedBy);
                 }
-                assertTrue(crowd.servedBy.get("session@" + (survivor == 0 ? "a" : "b")).get() > 0);
-                assertTrue(killed.equals("a") || killed.equals("b"));
+                // And both kinds carried on through the survivor once the other was gone.
+                String alive = survivor == 0 ? "a" : "b";
+                for (String kind : List.of("session@", "key@")) {
+                    assertTrue(crowd.served().get(kind + alive) > servedAtKill.get(kind + alive), kind + alive + " after the kill: " + crowd.servedBy);
+                }
 
                 JsonNode after = AdminWaits.roundEnded(PackagedApp.url(PORTS.get(survivor)), admin, round);
                 String status = after.get("status").asText();
