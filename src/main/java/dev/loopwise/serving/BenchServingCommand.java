@@ -47,6 +47,14 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
+    @Option(names = "--versus", description = "A second address to measure at each level, e.g. one instance against"
+            + " the load balancer in front of several; prints how many times the first one's throughput it reaches.")
+    String versus;
+
+    @Option(names = "--raw", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Measure the encoder in this process first (--no-raw skips it: it competes with the servers when they share the machine).")
+    boolean raw;
+
     /** The server encodes with its active version's encoder; name the same one here to compare like with like. */
     @Mixin
     EncoderOptions encoderOptions;
@@ -58,6 +66,39 @@ public class BenchServingCommand implements Callable<Integer> {
         List<String> texts = texts();
         double bestRaw = 0;
         System.out.printf("%-44s %12s %10s %10s%n", "measurement", "texts/s", "p50 ms", "p99 ms");
+        if (raw) {
+            bestRaw = rawModes(texts);
+        }
+        Load busiest = null;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.printf("%-44s %s%n", "encoder (server's active version)", serverEncoder(http));
+        for (int n : clients) {
+            Load load = report(load(http, url, texts, n), n, versus == null ? "" : " (" + url + ")");
+            if (versus != null) {
+                Load other = report(load(http, versus, texts, n), n, " (" + versus + ")");
+                System.out.printf("  %s answers %.2f times as many as %s%n", versus, other.rate() / load.rate(), url);
+            }
+            busiest = load;
+        }
+        if (busiest != null && bestRaw > 0) {
+            // Against the encoder's best in-process mode, not a slower one: what serving loses to everything around the encoder.
+            System.out.printf("at %d clients the service answers %.0f%% of the best raw encoder mode (%.1f texts/s)%n",
+                    clients.get(clients.size() - 1), 100 * busiest.rate() / bestRaw, bestRaw);
+        }
+        return 0;
+    }
+
+    private static Load report(Load load, int clients, String where) {
+        System.out.printf("%-44s %12.1f %10.1f %10.1f%n", "/api/v1/respond, " + clients + " concurrent clients" + where, load.rate(),
+                load.percentile(0.50), load.percentile(0.99));
+        if (load.errors() > 0) {
+            System.out.printf("  (%d requests failed)%n", load.errors());
+        }
+        return load;
+    }
+
+    private double rawModes(List<String> texts) throws Exception {
+        double bestRaw = 0;
         try (CliEncoder cli = encoderOptions.open(false, 32)) {
             System.out.printf("%-44s %s%n", "encoder (in process)", cli.spec().describe());
             for (int batch : new int[] {1, 32}) {
@@ -72,24 +113,7 @@ public class BenchServingCommand implements Callable<Integer> {
             bestRaw = Math.max(bestRaw, rate);
             System.out.printf("%-44s %12.1f %10s %10s%n", "encoder, 32 texts sorted into calls of 8", rate, "", "");
         }
-        Load busiest = null;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf("%-44s %s%n", "encoder (server's active version)", serverEncoder(http));
-        for (int n : clients) {
-            Load load = load(http, texts, n);
-            System.out.printf("%-44s %12.1f %10.1f %10.1f%n", "/api/v1/respond, " + n + " concurrent clients", load.rate(),
-                    load.percentile(0.50), load.percentile(0.99));
-            if (load.errors() > 0) {
-                System.out.printf("  (%d requests failed)%n", load.errors());
-            }
-            busiest = load;
-        }
-        if (busiest != null && bestRaw > 0) {
-            // Against the encoder's best in-process mode, not a slower one: what serving loses to everything around the encoder.
-            System.out.printf("at %d clients the service answers %.0f%% of the best raw encoder mode (%.1f texts/s)%n",
-                    clients.get(clients.size() - 1), 100 * busiest.rate() / bestRaw, bestRaw);
-        }
-        return 0;
+        return bestRaw;
     }
 
     private double rawThroughput(SentenceEncoder encoder, List<String> texts, int batch) {
@@ -113,12 +137,12 @@ public class BenchServingCommand implements Callable<Integer> {
         }
     }
 
-    private Load load(HttpClient http, List<String> texts, int concurrency) throws Exception {
+    private Load load(HttpClient http, String url, List<String> texts, int concurrency) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
-            runClients(pool, http, texts, concurrency, System.nanoTime() + Duration.ofSeconds(3).toNanos()); // warm-up
+            runClients(pool, http, url, texts, concurrency, System.nanoTime() + Duration.ofSeconds(3).toNanos()); // warm-up
             long start = System.nanoTime();
-            List<List<Double>> perClient = runClients(pool, http, texts, concurrency, start + Duration.ofSeconds(seconds).toNanos());
+            List<List<Double>> perClient = runClients(pool, http, url, texts, concurrency, start + Duration.ofSeconds(seconds).toNanos());
             double elapsed = (System.nanoTime() - start) / 1e9;
             List<Double> all = new ArrayList<>();
             int errors = 0;
@@ -138,7 +162,7 @@ public class BenchServingCommand implements Callable<Integer> {
         }
     }
 
-    private List<List<Double>> runClients(ExecutorService pool, HttpClient http, List<String> texts, int concurrency, long deadline)
+    private List<List<Double>> runClients(ExecutorService pool, HttpClient http, String url, List<String> texts, int concurrency, long deadline)
             throws Exception {
         List<Future<List<Double>>> futures = new ArrayList<>();
         for (int c = 0; c < concurrency; c++) {

@@ -119,8 +119,16 @@ final class PackagedApp {
         }
     }
 
+    static String url(int port) {
+        return "http://localhost:" + port;
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(SERVER + DATABASE, "loopwise", "loopwise");
+    }
+
     static String text(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE, "loopwise", "loopwise");
+        try (Connection connection = connect();
              var rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
@@ -128,7 +136,7 @@ final class PackagedApp {
     }
 
     static long count(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE, "loopwise", "loopwise");
+        try (Connection connection = connect();
              var rows = connection.createStatement().executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
