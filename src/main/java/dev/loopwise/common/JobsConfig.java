@@ -27,7 +27,7 @@ public interface JobsConfig {
 
     /**
      * How long (milliseconds) an idle instance waits before looking for due jobs again; also the longest a newly
-     * queued training run or round waits before an instance picks it up.
+     * queued training run or round waits before an instance picks it up. Quartz accepts 1000 or more.
      */
     @WithDefault("2000")
     long idleWaitMs();
