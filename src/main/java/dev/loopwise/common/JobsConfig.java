@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * Background jobs on Quartz's clustered job store in PostgreSQL ({@code LOOPWISE_JOBS_THREADS}, ...). Quartz reads
- * the first four through {@code quarkus.quartz.*} in application.properties, which refer to these names, so each
- * is set in one place and overridable by its environment variable.
+ * the first three through {@code quarkus.quartz.*} in application.properties, which refer to these names, so each
+ * is set in one place and overridable by its environment variable. (The cluster check-in interval is fixed when
+ * the application is built: Quarkus treats it as a build-time setting; see application.properties.)
  */
 @ConfigMapping(prefix = "loopwise.jobs")
 public interface JobsConfig {
@@ -17,13 +18,6 @@ public interface JobsConfig {
      */
     @WithDefault("8")
     int threads();
-
-    /**
-     * How often (milliseconds) an instance tells the others it is alive. An instance silent for about this long
-     * is taken for dead: its jobs are released to the others.
-     */
-    @WithDefault("7500")
-    long clusterCheckinMs();
 
     /**
      * How long (milliseconds) an idle instance waits before looking for due jobs again; also the longest a newly

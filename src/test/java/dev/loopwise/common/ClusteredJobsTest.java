@@ -68,6 +68,10 @@ class ClusteredJobsTest {
                 "select count(*) from qrtz_scheduler_state where sched_name = ?1 and instance_name = ?2")
                 .setParameter(1, name).setParameter(2, scheduler.getSchedulerInstanceId()).getSingleResult()).longValue());
         assertEquals(1, checkedIn, "this instance checks in with the cluster");
+        long interval = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select checkin_interval from qrtz_scheduler_state where sched_name = ?1 and instance_name = ?2")
+                .setParameter(1, name).setParameter(2, scheduler.getSchedulerInstanceId()).getSingleResult()).longValue());
+        assertEquals(7500, interval, "every 7.5 s, as configured");
         for (String table : List.of("qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers", "qrtz_cron_triggers", "qrtz_fired_triggers",
                 "qrtz_scheduler_state", "qrtz_locks", "qrtz_calendars", "qrtz_paused_trigger_grps", "qrtz_blob_triggers",
                 "qrtz_simprop_triggers")) {
