@@ -152,3 +152,11 @@ create index idx_qrtz_ft_j_g on qrtz_fired_triggers (sched_name, job_name, job_g
 create index idx_qrtz_ft_jg on qrtz_fired_triggers (sched_name, job_group);
 create index idx_qrtz_ft_t_g on qrtz_fired_triggers (sched_name, trigger_name, trigger_group);
 create index idx_qrtz_ft_tg on qrtz_fired_triggers (sched_name, trigger_group);
+
+-- Runs and rounds still queued from before have no job to start them: they end here, saying what to do.
+update training_runs set status = 'failed', finished_at = now(),
+    error = 'Not started: Loopwise was upgraded while this training waited. Train again.'
+where status = 'queued';
+update alignment_rounds set status = 'failed', finished_at = now(), step = 'Failed', progress = 1,
+    reason = 'Not started: Loopwise was upgraded while this round waited. Run the round again.'
+where status = 'queued';
