@@ -4,11 +4,13 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JobRows;
+import dev.loopwise.common.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,12 +19,12 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Runs alignment rounds in the background, one at a time across every instance on the database: a round is
- * queued as a row and claimed by whichever instance is free ({@link JobRows}). The candidate is stored, the
+ * queued as a row and a Quartz job ({@link QueuedJobs}, {@link RoundJob}) and runs on whichever instance's
+ * training slot is free; a queued round survives restarts. The candidate is stored, the
  * active version switched (only if the round's base still serves) and the round's outcome written in one final
  * transaction, so a process killed mid-round leaves the active version serving; the interrupted round is failed
  * once its heartbeat is stale, and can simply be run again.
@@ -45,7 +47,7 @@ public class RoundService {
     @Inject
     ModelRegistry registry;
     @Inject
-    ManagedExecutor executor;
+    QueuedJobs queue;
     @Inject
     RoundVersions versions;
     @Inject
@@ -53,17 +55,12 @@ public class RoundService {
     @Inject
     AlignmentConfig config;
 
-    /** Queues a round and starts it when no other round is running. */
+    /** Queues a round; it starts when no other round is running and an instance's training slot is free. */
     public AlignmentRound start(RoundSettings settings, String startedBy) {
-        AlignmentRound round = QuarkusTransaction.requiringNew().call(() -> queue(settings, startedBy));
-        dispatch();
-        return round;
+        return QuarkusTransaction.requiringNew().call(() -> queue(settings, startedBy));
     }
 
-    /**
-     * Queues a round in the caller's transaction (so that what asked for it and the round commit together); call
-     * {@link #dispatch()} after the commit to start it without waiting for the next heartbeat.
-     */
+    /** Queues a round, and its job, in the caller's transaction: what asked for it and the round commit together. */
     @Transactional
     public AlignmentRound queue(RoundSettings settings, String startedBy) {
         AlignmentRound created = new AlignmentRound();
@@ -73,20 +70,28 @@ public class RoundService {
         created.step = "Waiting for the round or training that is running to finish";
         created.persist();
         audit.record(startedBy, "round.start", "alignment round " + created.id, created.settings);
+        queue.schedule(RoundJob.class, RoundJob.KIND, created.id);
         return created;
     }
 
-    /** Keeps this instance's rounds alive, fails rounds whose instance died, and starts a queued round when none runs. */
-    @Scheduled(every = JobRows.HEARTBEAT_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        List<Long> reclaimed = jobs.beatAndReclaim(config.heartbeatStaleness(), INTERRUPTED);
-        reclaimed.forEach(id -> LOG.warnf("Alignment round %d stopped sending heartbeats (its process stopped): marked failed", id));
-        dispatch();
+    /** This instance's rounds are alive: only the instance running a round may say so. */
+    @Scheduled(identity = "round-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void beat() {
+        jobs.beat();
     }
 
-    /** Claims the oldest queued round, if none is running anywhere, and runs it in the background. */
-    public void dispatch() {
-        TrainingSlot.dispatch(jobs, executor, roundId -> execute(roundId, () -> run(roundId)), this::dispatch);
+    /** Fails rounds whose instance died; once per period across instances. */
+    @Scheduled(identity = "round-reclaim", every = JobRows.HEARTBEAT_EVERY)
+    @Nonconcurrent
+    void reclaim() {
+        List<Long> reclaimed = jobs.reclaim(config.heartbeatStaleness(), INTERRUPTED);
+        reclaimed.forEach(id -> LOG.warnf("Alignment round %d stopped sending heartbeats (its process stopped): marked failed", id));
+    }
+
+    /** Runs queued round {@code roundId} on the calling Quartz thread if this process may train now; true when nothing is left to run. */
+    boolean runQueued(long roundId) {
+        return TrainingSlot.runIfFree(jobs, roundId, id -> execute(id, () -> run(id)));
     }
 
     /**

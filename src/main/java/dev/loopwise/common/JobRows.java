@@ -6,21 +6,29 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Background jobs kept as rows (training runs, alignment rounds) that any instance sharing the database may
- * run. An instance claims the oldest queued row with one UPDATE instead of waiting on a lock with a pooled
- * connection, and a partial unique index on {@code status = 'running'} keeps one job of a kind running across
- * instances. The instance running a job refreshes its {@code heartbeat_at}; any instance fails a running job
- * whose heartbeat went stale, because only a dead (or cut-off) process stops beating. Queued jobs belong to no
- * instance, so a restart never fails them: whichever instance is free next runs them.
+ * Background jobs kept as rows (training runs, alignment rounds): the row is the record of a job's status,
+ * progress and outcome; when it runs is Quartz's business ({@link QueuedJobs}). An instance claims a queued row
+ * with one UPDATE, and a partial unique index on {@code status = 'running'} keeps one job of a kind running
+ * across instances. The instance running a job refreshes its {@code heartbeat_at}; a running job whose
+ * heartbeat went stale is failed, because only a dead (or cut-off) process stops beating.
  */
 public final class JobRows {
     /** How often an instance refreshes the heartbeat of its jobs; the staleness setting must be well above it. */
     public static final String HEARTBEAT_EVERY = "10s";
+
+    /** Where a row stands, seen by the job that would run it. */
+    public enum State {
+        /** Queued, and may start now if this process's training slot is free. */
+        QUEUED,
+        /** Queued or running, but not startable now: an older one is queued, or one of its kind runs. */
+        WAITING,
+        /** Finished, failed, cancelled, or gone: nothing left to run. */
+        ENDED
+    }
 
     private final String table;
     private final String failedSet;
@@ -35,26 +43,38 @@ public final class JobRows {
         this.failedSet = failedSet;
     }
 
-    /** Claims the oldest queued job when none of this kind is running; empty when there is none or another instance won. */
-    public Optional<Long> claim() {
+    public State state(long id) {
+        List<?> status = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createNativeQuery("select status from " + table + " where id = ?1").setParameter(1, id).getResultList());
+        if (status.isEmpty() || !List.of("queued", "running").contains(String.valueOf(status.get(0)))) {
+            return State.ENDED;
+        }
+        return "queued".equals(status.get(0)) ? State.QUEUED : State.WAITING;
+    }
+
+    /**
+     * Claims queued row {@code id} if it is the oldest queued one and none of its kind runs: queued jobs start in
+     * the order they were asked for. False when it may not start now (or another instance won it).
+     */
+    public boolean claim(long id) {
         List<?> claimed;
         try {
             claimed = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
-                    "update " + table + " set status = 'running', heartbeat_at = now() where id = (select id from " + table
-                            + " where status = 'queued' order by id limit 1 for update skip locked)"
-                            + " and not exists (select 1 from " + table + " where status = 'running') returning id").getResultList());
+                    "update " + table + " set status = 'running', heartbeat_at = now() where id = ?1 and status = 'queued'"
+                            + " and id = (select min(id) from " + table + " where status = 'queued')"
+                            + " and not exists (select 1 from " + table + " where status = 'running') returning id")
+                    .setParameter(1, id).getResultList());
         } catch (PersistenceException e) {
             if (uniqueViolation(e)) {
-                return Optional.empty(); // another instance claimed a job of this kind at the same moment
+                return false; // another instance claimed a job of this kind at the same moment
             }
             throw e;
         }
         if (claimed.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
-        long id = ((Number) claimed.get(0)).longValue();
         runningHere.add(id);
-        return Optional.of(id);
+        return true;
     }
 
     /** The job ended (however): this instance stops beating for it. */
@@ -62,18 +82,21 @@ public final class JobRows {
         runningHere.remove(id);
     }
 
-    /** Refreshes the heartbeat of the jobs this instance runs, then fails other instances' jobs that went stale. */
-    public List<Long> beatAndReclaim(Duration staleness, String failure) {
+    /** Refreshes the heartbeat of the jobs this instance runs (each instance for its own). */
+    public void beat() {
         Long[] mine = runningHere.toArray(Long[]::new);
+        if (mine.length > 0) {
+            QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager()
+                    .createNativeQuery("update " + table + " set heartbeat_at = now() where id = any(?1) and status = 'running'")
+                    .setParameter(1, mine).executeUpdate());
+        }
+    }
+
+    /** Fails running jobs whose heartbeat went stale (their process died) and returns their ids. */
+    public List<Long> reclaim(Duration staleness, String failure) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var em = Panache.getEntityManager();
-            if (mine.length > 0) {
-                em.createNativeQuery("update " + table + " set heartbeat_at = now() where id = any(?1) and status = 'running'")
-                        .setParameter(1, mine).executeUpdate();
-            }
-            // Two instances reclaiming at once: the second waits for the first's row lock, then sees 'failed' and skips the row.
-            List<?> ids = em.createNativeQuery("update " + table + " set status = 'failed', finished_at = now(), " + failedSet
-                            + " where status = 'running' and heartbeat_at < now() - ?2 * interval '1 millisecond' returning id")
+            List<?> ids = Panache.getEntityManager().createNativeQuery("update " + table + " set status = 'failed', finished_at = now(), "
+                            + failedSet + " where status = 'running' and heartbeat_at < now() - ?2 * interval '1 millisecond' returning id")
                     .setParameter(1, failure).setParameter(2, staleness.toMillis()).getResultList();
             return ids.stream().map(id -> ((Number) id).longValue()).toList();
         });

@@ -1,16 +1,14 @@
 package dev.loopwise.model;
 
 import dev.loopwise.common.JobRows;
-import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 
 /**
  * DJL's PyTorch engine allows one gradient collector per process at a time ("A PtGradientCollector is already
  * collecting"), so a process runs one training job at a time — a training run or an alignment round. A job is
- * claimed only while the slot is free; otherwise it stays queued in the database, holding nothing, for this
- * instance's next look or for another instance.
+ * claimed only while the slot is free; otherwise it stays queued, holding nothing, until its next firing here
+ * or on another instance.
  */
 public final class TrainingSlot {
     private static final AtomicBoolean TAKEN = new AtomicBoolean();
@@ -28,34 +26,30 @@ public final class TrainingSlot {
     }
 
     /**
-     * Claims the oldest queued job of {@code jobs}, if this process's slot is free and no such job runs anywhere,
-     * and runs {@code work} on it in the background; when it ends, the slot is freed and {@code next} looks for
-     * the next one (other kinds find the free slot at their own next look).
+     * Runs queued row {@code id} of {@code jobs} here and now, on the calling thread, if this process's slot is
+     * free and the row may start ({@link JobRows#claim}). True when nothing is left to run for the row (it ran
+     * here, or had already ended); false when it must wait for a later try.
      */
-    public static void dispatch(JobRows jobs, Executor executor, LongConsumer work, Runnable next) {
+    public static boolean runIfFree(JobRows jobs, long id, LongConsumer work) {
+        JobRows.State state = jobs.state(id);
+        if (state != JobRows.State.QUEUED) {
+            return state == JobRows.State.ENDED;
+        }
         if (!tryTake()) {
-            return; // this process trains something else; the job waits for the next look (or another instance)
+            return false; // this process trains something else
         }
-        Optional<Long> claimed;
         try {
-            claimed = jobs.claim();
-        } catch (RuntimeException e) {
-            release();
-            throw e;
-        }
-        if (claimed.isEmpty()) {
-            release();
-            return;
-        }
-        long id = claimed.get();
-        executor.execute(() -> {
+            if (!jobs.claim(id)) {
+                return false;
+            }
             try {
                 work.accept(id);
             } finally {
                 jobs.released(id);
-                release();
-                next.run();
             }
-        });
+            return true;
+        } finally {
+            release();
+        }
     }
 }

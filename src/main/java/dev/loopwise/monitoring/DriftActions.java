@@ -140,7 +140,6 @@ public class DriftActions {
             audit.record(admin, "drift.approve", "drift action " + actionId, Map.of("roundId", round.id));
             return round.id;
         });
-        rounds.dispatch();
         return roundId;
     }
 

@@ -6,6 +6,7 @@ import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.registry.ModelRegistry;
 import dev.loopwise.model.registry.ServingModel;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Checks the active version's traffic for drift whenever enough new requests have arrived (on a
  * schedule, or on demand), stores the report, raises the alerts it confirms, and hands them to
- * {@link DriftActions}. One instance checks at a time (a PostgreSQL advisory lock).
+ * {@link DriftActions}. The scheduled check runs on one instance per period (a cluster-wide Quartz job); a check
+ * asked for on demand may coincide with it, so one check runs at a time (a PostgreSQL advisory lock).
  */
 @ApplicationScoped
 public class MonitoringService {
@@ -52,7 +54,8 @@ public class MonitoringService {
     public record Checked(long reportId, int version, DriftDetector.Report report, Set<String> confirmed) {
     }
 
-    @Scheduled(every = "${loopwise.monitoring.check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "drift-check", every = "${loopwise.monitoring.check-interval:30s}")
+    @Nonconcurrent
     void scheduled() {
         if (config.enabled()) {
             try {

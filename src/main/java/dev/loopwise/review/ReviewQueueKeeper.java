@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,8 +10,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Keeps {@link ReviewConfig#keepAhead()} open items ready, so that review never waits for a refill: items are
- * made in the background, outside any reviewer's request. Instances checking at once may both make a batch;
- * the items' unique key keeps that to a few extra items, never duplicates.
+ * made in the background, outside any reviewer's request, by one instance per period (a cluster-wide Quartz job).
+ * Should a refill asked for elsewhere coincide, the items' unique key keeps that to a few extra items, never
+ * duplicates.
  */
 @ApplicationScoped
 public class ReviewQueueKeeper {
@@ -21,8 +23,9 @@ public class ReviewQueueKeeper {
     @Inject
     ReviewItemGenerator generator;
 
-    @Scheduled(every = "${loopwise.review.keep-ahead-interval:10s}", delay = 20, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "review-keep-ahead", every = "${loopwise.review.keep-ahead-interval:10s}", delay = 20,
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @Nonconcurrent
     void scheduled() {
         topUp(config.keepAhead());
     }

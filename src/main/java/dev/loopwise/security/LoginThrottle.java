@@ -2,6 +2,7 @@ package dev.loopwise.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -92,7 +93,8 @@ public class LoginThrottle {
     }
 
     /** Old counts and trust would otherwise pile up with every name a guesser tries; any instance may tidy. */
-    @Scheduled(every = "1h", delayed = "5m")
+    @Scheduled(identity = "sign-in-cleanup", every = "1h", delayed = "5m")
+    @Nonconcurrent
     @ActivateRequestContext
     @Transactional
     void forgetOldEntries() {

@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,12 +23,12 @@ import org.jboss.logging.Logger;
  * The request log is partitioned by month (UTC): this job makes the coming months' partitions before
  * traffic needs them, and drops the months older than the retention, with the feedback given on them. A
  * month whose partition is missing is written to the default partition; making the partition moves those
- * rows into it. One instance works at a time (a transaction-scoped advisory lock).
+ * rows into it. It runs on one instance at a time across the cluster (a non-concurrent Quartz job), so two
+ * instances never make or drop the same partition.
  */
 @ApplicationScoped
 public class RequestLogPartitions {
     private static final Logger LOG = Logger.getLogger(RequestLogPartitions.class);
-    static final long LOCK = 0x5061727469746e73L;
     static final String DEFAULT = "served_requests_default";
 
     @Inject
@@ -38,7 +39,8 @@ public class RequestLogPartitions {
     public record Changes(List<String> created, List<String> dropped) {
     }
 
-    @Scheduled(every = "${loopwise.serving.partition-interval:6h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "request-log-retention", every = "${loopwise.serving.partition-interval:6h}")
+    @Nonconcurrent
     void scheduled() {
         try {
             Changes changes = maintain(OffsetDateTime.now(ZoneOffset.UTC));
@@ -82,7 +84,6 @@ public class RequestLogPartitions {
     }
 
     private boolean create(Connection c, YearMonth month) throws SQLException {
-        lock(c);
         if (partitions(c).contains(name(month))) {
             c.commit();
             return false;
@@ -103,7 +104,6 @@ public class RequestLogPartitions {
 
     /** Months that ended before {@code cutoff}, and rows of the default partition older than it. */
     private List<String> dropOld(Connection c, OffsetDateTime cutoff) throws SQLException {
-        lock(c);
         List<String> dropped = new ArrayList<>();
         try (Statement s = c.createStatement()) {
             for (String partition : partitions(c)) {
@@ -146,12 +146,6 @@ public class RequestLogPartitions {
             } while (batch > 0);
         }
         return total;
-    }
-
-    private static void lock(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("select pg_advisory_xact_lock(" + LOCK + ")");
-        }
     }
 
     private static Set<String> partitions(Connection c) throws SQLException {

@@ -84,14 +84,14 @@ class RoundLifecycleTest {
     void aRoundWithAStaleHeartbeatIsFailedAndAFreshOneIsNot() {
         awaitNoRoundRunning();
         long stale = runningRound("now() - interval '10 minutes'");
-        rounds.tick();
+        rounds.reclaim();
         AlignmentRound reclaimed = round(stale);
         assertEquals(AlignmentRound.FAILED, reclaimed.status);
         assertTrue(reclaimed.reason.startsWith("Interrupted"), reclaimed.reason);
 
         long fresh = runningRound("now() - interval '5 seconds'");
         try {
-            rounds.tick();
+            rounds.reclaim();
             assertEquals(AlignmentRound.RUNNING, round(fresh).status);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(

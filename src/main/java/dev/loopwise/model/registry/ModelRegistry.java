@@ -43,7 +43,9 @@ public class ModelRegistry {
         return Optional.ofNullable(current.get());
     }
 
-    @Scheduled(every = "${loopwise.model.sync-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Each instance reloads its own copy: this one runs on every instance, on the in-memory scheduler.
+    @Scheduled(identity = "active-version-sync", every = "${loopwise.model.sync-interval:5s}", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sync() {
         if (!fingerprint().equals(loadedFingerprint)) {
             reload();

@@ -2,6 +2,7 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.JobRows;
+import dev.loopwise.common.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
@@ -11,6 +12,7 @@ import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.TunedEncoderWeights;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,14 +20,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Trains model versions in the background: reads the workspace once, trains, stores the version with its
  * metrics and lineage, and records progress so the admin page can draw it. One training runs at a time across
- * every instance sharing the database: a run is queued as a row and claimed by whichever instance is free
- * ({@link JobRows}); later requests wait as rows, holding no connection.
+ * every instance sharing the database: a run is queued as a row and a Quartz job ({@link QueuedJobs},
+ * {@link TrainingJob}) and runs on whichever instance's training slot is free; later requests wait, holding no
+ * connection, and survive restarts.
  */
 @ApplicationScoped
 public class TrainingService {
@@ -40,7 +42,7 @@ public class TrainingService {
     @Inject
     ModelRegistry registry;
     @Inject
-    ManagedExecutor executor;
+    QueuedJobs queue;
     @Inject
     EncoderService encoderService;
     @Inject
@@ -56,23 +58,33 @@ public class TrainingService {
             created.settings = new LinkedHashMap<>(Map.of("regime", regime, "seed", config.seed()));
             created.persist();
             audit.record(startedBy, "training.start", "training run " + created.id, Map.of("regime", regime));
+            queue.schedule(TrainingJob.class, TrainingJob.KIND, created.id);
             return created;
         });
-        dispatch();
         return run;
     }
 
-    /** Keeps this instance's runs alive, fails runs whose instance died, and starts a queued run when none runs. */
-    @Scheduled(every = JobRows.HEARTBEAT_EVERY, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        List<Long> reclaimed = jobs.beatAndReclaim(config.heartbeatStaleness(), INTERRUPTED);
-        reclaimed.forEach(id -> LOG.warnf("Training run %d stopped sending heartbeats (its process stopped): marked failed", id));
-        dispatch();
+    /** This instance's runs are alive: only the instance running a run may say so. */
+    @Scheduled(identity = "training-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void beat() {
+        jobs.beat();
     }
 
-    /** Claims the oldest queued run, if none is running anywhere, and runs it in the background. */
-    void dispatch() {
-        TrainingSlot.dispatch(jobs, executor, runId -> execute(runId, () -> train(runId)), this::dispatch);
+    /** Fails runs whose instance died; once per period across instances. */
+    @Scheduled(identity = "training-reclaim", every = JobRows.HEARTBEAT_EVERY)
+    @Nonconcurrent
+    void reclaim() {
+        List<Long> reclaimed = jobs.reclaim(config.heartbeatStaleness(), INTERRUPTED);
+        reclaimed.forEach(id -> LOG.warnf("Training run %d stopped sending heartbeats (its process stopped): marked failed", id));
+    }
+
+    /**
+     * Runs queued run {@code runId} on the calling Quartz thread if this process may train now; true when nothing
+     * is left to run for it.
+     */
+    boolean runQueued(long runId) {
+        return TrainingSlot.runIfFree(jobs, runId, id -> execute(id, () -> train(id)));
     }
 
     /**

@@ -73,7 +73,7 @@ class TrainingLifecycleTest {
         ActiveModel.await();
         awaitNoRunRunning();
         long stale = runningRun("now() - interval '10 minutes'");
-        training.tick();
+        training.reclaim();
         TrainingRun reclaimed = run(stale);
         assertEquals(TrainingRun.FAILED, reclaimed.status);
         assertEquals(TrainingService.INTERRUPTED, reclaimed.error);
@@ -81,7 +81,7 @@ class TrainingLifecycleTest {
         // Another instance's live run: its heartbeat is fresh, so an instance starting up leaves it alone.
         long fresh = runningRun("now() - interval '5 seconds'");
         try {
-            training.tick();
+            training.reclaim();
             assertEquals(TrainingRun.RUNNING, run(fresh).status);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
