@@ -35,6 +35,11 @@ public class KnowledgeSearch {
         return index.passages(index.nearest(List.of(ticketText), limit).get(0));
     }
 
+    /** Whether any passage has been imported (an empty knowledge base grounds nothing and costs no encoding). */
+    public boolean isEmpty() {
+        return index.size() == 0;
+    }
+
     public double minScore() {
         return config.minScore();
     }
