@@ -50,6 +50,10 @@ public class BenchHistoryCommand extends DatabaseCommand {
             + "about this many new judgements (plus a replay of " + HistoryRounds.REPLAY + " older ones); 0: no rounds (default).")
     int roundJudgements;
 
+    @Option(names = "--round-policy-tickets", defaultValue = "2000", description = "Tickets the timed rounds distil the policy on "
+            + "besides the judged ones (default: ${DEFAULT-VALUE}).")
+    int roundPolicyTickets;
+
     @Override
     protected boolean servesRequests() {
         return true;
@@ -61,7 +65,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
         // The scheduled check would take the drift lock in the middle of a timed one.
         System.setProperty("loopwise.monitoring.enabled", "false");
         if (roundJudgements > 0) {
-            new HistoryRounds(roundJudgements).configure();
+            new HistoryRounds(roundJudgements, roundPolicyTickets).configure();
         }
     }
 
@@ -85,7 +89,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
         growth.vacuum();
         measure(reviewers); // a first pass warms the JVM up, so both measured passes run on compiled code
         Map<String, double[]> empty = measure(reviewers);
-        HistoryRounds rounds = new HistoryRounds(roundJudgements);
+        HistoryRounds rounds = new HistoryRounds(roundJudgements, roundPolicyTickets);
         HistoryRounds.Timing roundAtStart = roundJudgements > 0 ? rounds.measure(growth, "c", version, reviewers) : null;
         long start = System.nanoTime();
         HistoryGrowth.Sizes added = growth.grow(scale, "b", version, reviewers);
@@ -105,7 +109,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
                 + "(scale %.2f); times in ms%n", first.requests() + 250, first.items(), first.judgements(), added.requests(), added.items(),
                 added.judgements(), scale);
         if (roundJudgements > 0) {
-            System.out.printf("alignment round (vector reward model, policy on %,d tickets), start: %s%n", HistoryRounds.POLICY_TICKETS,
+            System.out.printf("alignment round (vector reward model, policy on %,d tickets), start: %s%n", roundPolicyTickets,
                     roundAtStart.describe());
             System.out.printf("alignment round, grown: %s; heap limit %,d MB%n", roundGrown.describe(), Runtime.getRuntime().maxMemory() >> 20);
         }

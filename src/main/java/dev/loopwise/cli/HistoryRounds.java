@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class HistoryRounds {
     static final int REPLAY = 500;
-    static final int POLICY_TICKETS = 2_000;
 
     /** Seconds of the two runs (the second's snapshot separately), what they read, and the heap's peak use during them. */
     record Timing(double firstSeconds, double seconds, double snapshotSeconds, int newJudgements, int replayed, long peakHeapMb) {
@@ -29,15 +28,17 @@ final class HistoryRounds {
     }
 
     private final int newJudgements;
+    final int policyTickets;
 
-    HistoryRounds(int newJudgements) {
+    HistoryRounds(int newJudgements, int policyTickets) {
         this.newJudgements = newJudgements;
+        this.policyTickets = policyTickets;
     }
 
     /** Bounds every timed round shares; set before the application starts. */
     void configure() {
         System.setProperty("loopwise.alignment.max-new-judgements", String.valueOf(newJudgements));
-        System.setProperty("loopwise.alignment.policy-tickets", String.valueOf(POLICY_TICKETS));
+        System.setProperty("loopwise.alignment.policy-tickets", String.valueOf(policyTickets));
         System.setProperty("loopwise.alignment.auto-promote", "false");
     }
 
