@@ -90,8 +90,11 @@ public class RoundFormats {
         String start = round.metrics.get("reward/warm_started") instanceof Number warm && warm.intValue() == 1
                 ? " Its reward model continued from v" + round.baseVersion + "'s, building on what earlier rounds learned."
                 : round.lineage.get("rewardFreshStart") instanceof String fresh ? " " + fresh : "";
-        return "This round learned from " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement")
-                + " (made since v" + round.baseVersion + " was trained) and " + replayed + "." + start;
+        String since = round.lineage.get("newSinceRound") instanceof Number earlier
+                ? " (made since round " + earlier + ", which trained v" + round.baseVersion + ")"
+                : " (the newest; v" + round.baseVersion + " was not trained by a round)";
+        return "This round learned from " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + " and "
+                + replayed + "." + start;
     }
 
     static Map<String, Object> settingsShown(AlignmentRound round) {

@@ -84,7 +84,8 @@ public final class RoundReward implements AutoCloseable {
                         + p.epoch() + " of " + p.epochs() + ")", 0.22 + 0.18 * p.fraction()), () -> false));
         CrossEncoderReward.Scorer scorer = tuned.model().open(crossSource.source());
         try {
-            RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit), initial);
+            // Afresh: the base version's model may have trained on this validation share, which would flatter it.
+            RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit));
             RewardTrainer.Data validationData = features.comparisons(validation);
             double[] crossDeltas = deltas(scorer, validation);
             double[] vectorDeltas = RewardEvaluation.deltas(vectorOnFit.model(), validationData);

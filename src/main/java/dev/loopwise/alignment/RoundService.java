@@ -150,6 +150,9 @@ public class RoundService {
         Map<String, Object> lineage = new LinkedHashMap<>();
         lineage.put("judgements", captured.judgements().pairs().size());
         lineage.put("newJudgements", captured.judgements().newCount());
+        if (captured.baseRound() != null) {
+            lineage.put("newSinceRound", captured.baseRound());
+        }
         lineage.put("replayedJudgements", captured.judgements().replayed().size());
         if (captured.freshStart() != null) {
             lineage.put("rewardFreshStart", captured.freshStart());

@@ -32,10 +32,11 @@ public class RoundSnapshot {
 
     /**
      * @param encoder    the base version's encoder: the round reads its vectors, and its candidate keeps it
+     * @param baseRound  the round that made the base version (null: none did); the new judgements are those since it
      * @param freshStart why the reward model starts afresh rather than from the base version's; null when it may continue
      */
-    public record Captured(RoundData data, int baseVersion, EncoderRef encoder, int referenceVersion, RoundJudgements.Read judgements,
-                           int importedPairs, Map<Long, Double> weights, String freshStart) {
+    public record Captured(RoundData data, int baseVersion, EncoderRef encoder, int referenceVersion, Long baseRound,
+                           RoundJudgements.Read judgements, int importedPairs, Map<Long, Double> weights, String freshStart) {
     }
 
     @Transactional
@@ -74,7 +75,8 @@ public class RoundSnapshot {
         String freshStart = freshStart(active.version, bundle, baseRound, settings);
         RoundData data = new RoundData(bundle, reference, pairs, policyTickets(scope.policyTickets()), replies, intentTest,
                 freshStart == null ? bundle.reward() : null);
-        return new Captured(data, active.version, active.encoder(), referenceVersion, judged, imported.size(), weights, freshStart);
+        return new Captured(data, active.version, active.encoder(), referenceVersion, baseRound == null ? null : baseRound.id, judged,
+                imported.size(), weights, freshStart);
     }
 
     /** Records, on the round's row, which judgements it read: the range of the new ones and the ids of the replayed ones. */
