@@ -14,11 +14,13 @@ import java.util.stream.Stream;
  * Reads the judgements a round learns from, at a cost that follows how many it reads rather than how many are
  * stored: the newest ones since the base version's round (an index range on their ids), and a replay sample of
  * older ones drawn by PostgreSQL from a few of the table's pages ({@code tablesample system}), so that the
- * reward model keeps what earlier rounds taught it. Rows arrive in pages of {@link #FETCH} and are kept in
+ * reward model keeps what earlier rounds taught it. Rows arrive in keyset pages of {@link #PAGE} and are kept in
  * their library form: each reply text is held once however many judgements name it.
  */
 final class RoundJudgements {
     static final int FETCH = 1_000;
+    /** Judgements per keyset page. */
+    private static final int PAGE = 1_000;
     /** Pages are sampled for about this many times the replay size, since skipped and new judgements share them. */
     private static final double OVERSAMPLE = 3;
     /** Rows sampled at least, so that a small replay still comes from many pages, not from a few days' judgements. */
@@ -63,13 +65,28 @@ final class RoundJudgements {
                 select id from judgements where id > ?1 and id <= ?2 and choice <> 'skip' order by id desc offset ?3 limit 1""")
                 .setParameter(1, after).setParameter(2, upto).setParameter(3, scope.maxNewJudgements() - 1).getResultList();
         long newFrom = boundary.isEmpty() ? after + 1 : ((Number) boundary.get(0)).longValue();
-        List<Row> rows = stream(String.format(Locale.ROOT, "j.id >= %d and j.id <= %d", newFrom, upto));
+        List<Row> rows = new ArrayList<>();
+        // Keyset pages: each is an index range on the ids joined to its items by key, whatever the tables' size.
+        for (long last = newFrom - 1; ; ) {
+            List<Row> page = rows(String.format(Locale.ROOT, "j.id > %d and j.id <= %d order by j.id limit %d", last, upto, PAGE));
+            rows.addAll(page);
+            if (page.size() < PAGE) {
+                break;
+            }
+            last = page.get(page.size() - 1).id();
+        }
         int newCount = rows.size();
         List<Long> replayed = new ArrayList<>();
         if (scope.replaySample() > 0 && newFrom > 1) {
-            for (Row row : stream("j.id in (" + replaySample(newFrom, scope.replaySample(), seed ^ newFrom) + ")")) {
-                rows.add(row);
-                replayed.add(row.id());
+            List<Long> sampled = ((List<?>) em.createNativeQuery(replaySample(newFrom, scope.replaySample(), seed ^ newFrom)).getResultList())
+                    .stream().map(id -> ((Number) id).longValue()).sorted().toList();
+            for (int from = 0; from < sampled.size(); from += PAGE) {
+                String ids = sampled.subList(from, Math.min(sampled.size(), from + PAGE)).stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(","));
+                for (Row row : rows("j.id in (" + ids + ") order by j.id")) {
+                    rows.add(row);
+                    replayed.add(row.id());
+                }
             }
         }
         return new Read(pairs(rows), newFrom, upto, newCount, replayed);
@@ -98,14 +115,14 @@ final class RoundJudgements {
                 percent, seed & 0x7fffffffL, before, seed, size);
     }
 
-    /** The non-skipped judgements the condition selects, in id order, read a page at a time. */
+    /** One page of non-skipped judgements: the condition ends with its order and limit. */
     @SuppressWarnings("unchecked")
-    private List<Row> stream(String condition) {
+    private List<Row> rows(String condition) {
         List<Row> rows = new ArrayList<>();
         try (Stream<Object[]> results = em.createNativeQuery("""
                 select j.id, j.reviewer_id, j.choice, j.rating1, j.rating2, i.ticket_text, i.ticket_hash, i.reply1_id, i.reply2_id
                 from judgements j join review_items i on i.id = j.item_id
-                where j.choice <> 'skip' and %s order by j.id""".formatted(condition))
+                where j.choice <> 'skip' and %s""".formatted(condition))
                 .setHint("org.hibernate.fetchSize", FETCH).getResultStream()) {
             results.forEach(r -> rows.add(new Row(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                     r[3] == null ? null : ((Number) r[3]).intValue(), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
