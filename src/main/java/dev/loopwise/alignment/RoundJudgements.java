@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 final class RoundJudgements {
     static final int FETCH = 1_000;
     /** Judgements per keyset page. */
-    private static final int PAGE = 1_000;
+    static final int PAGE = 1_000;
     /** Pages are sampled for about this many times the replay size, since skipped and new judgements share them. */
     private static final double OVERSAMPLE = 3;
     /** Rows sampled at least, so that a small replay still comes from many pages, not from a few days' judgements. */
@@ -42,16 +42,21 @@ final class RoundJudgements {
     private final EntityManager em;
     private final Map<Long, Double> weights;
     private final long scanBelow;
+    private final int page;
 
     RoundJudgements(EntityManager em, Map<Long, Double> weights) {
-        this(em, weights, SCAN_BELOW);
+        this(em, weights, SCAN_BELOW, PAGE);
     }
 
-    /** @param scanBelow fewer older judgements than this are shuffled whole rather than sampled by page */
-    RoundJudgements(EntityManager em, Map<Long, Double> weights, long scanBelow) {
+    /**
+     * @param scanBelow fewer older judgements than this are shuffled whole rather than sampled by page
+     * @param page      judgements per keyset page
+     */
+    RoundJudgements(EntityManager em, Map<Long, Double> weights, long scanBelow, int page) {
         this.em = em;
         this.weights = weights;
         this.scanBelow = scanBelow;
+        this.page = page;
     }
 
     /**
@@ -68,20 +73,20 @@ final class RoundJudgements {
         List<Row> rows = new ArrayList<>();
         // Keyset pages: each is an index range on the ids joined to its items by key, whatever the tables' size.
         for (long last = newFrom - 1; ; ) {
-            List<Row> page = rows(String.format(Locale.ROOT, "j.id > %d and j.id <= %d order by j.id limit %d", last, upto, PAGE));
-            rows.addAll(page);
-            if (page.size() < PAGE) {
+            List<Row> next = rows(String.format(Locale.ROOT, "j.id > %d and j.id <= %d order by j.id limit %d", last, upto, page));
+            rows.addAll(next);
+            if (next.size() < page) {
                 break;
             }
-            last = page.get(page.size() - 1).id();
+            last = next.get(next.size() - 1).id();
         }
         int newCount = rows.size();
         List<Long> replayed = new ArrayList<>();
         if (scope.replaySample() > 0 && newFrom > 1) {
             List<Long> sampled = ((List<?>) em.createNativeQuery(replaySample(newFrom, scope.replaySample(), seed ^ newFrom)).getResultList())
                     .stream().map(id -> ((Number) id).longValue()).sorted().toList();
-            for (int from = 0; from < sampled.size(); from += PAGE) {
-                String ids = sampled.subList(from, Math.min(sampled.size(), from + PAGE)).stream().map(String::valueOf)
+            for (int from = 0; from < sampled.size(); from += page) {
+                String ids = sampled.subList(from, Math.min(sampled.size(), from + page)).stream().map(String::valueOf)
                         .collect(java.util.stream.Collectors.joining(","));
                 for (Row row : rows("j.id in (" + ids + ") order by j.id")) {
                     rows.add(row);

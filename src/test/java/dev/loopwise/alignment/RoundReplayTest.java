@@ -61,12 +61,15 @@ class RoundReplayTest {
             assertEquals(replayed, number("select count(*) from round_replayed_judgements r join judgements j on j.id = r.judgement_id "
                     + "where j.choice <> 'skip' and j.id <= " + firstUpto + " and r.round_id = " + roundId), "recorded: older, not skipped");
             assertTrue(number("select new_from from alignment_rounds where id = " + roundId) > firstUpto);
-            // A long history is sampled by page instead; the same bounds hold.
-            RoundJudgements.Read paged = QuarkusTransaction.requiringNew().call(() -> new RoundJudgements(em, java.util.Map.of(), 0)
+            // A long history is sampled by table page instead, and read in many keyset pages; the same bounds hold.
+            RoundJudgements.Read paged = QuarkusTransaction.requiringNew().call(() -> new RoundJudgements(em, java.util.Map.of(), 0, 7)
                     .read(firstUpto, new RoundScope(REPLAY, 1_000, 0), 13));
             assertEquals(fresh, paged.newCount());
+            assertEquals(fresh, paged.pairs().stream().filter(p -> p.judgementId() > firstUpto).map(PreferencePair::judgementId)
+                    .distinct().count(), "each new judgement once");
             assertTrue(!paged.replayed().isEmpty() && paged.replayed().size() <= REPLAY
                     && paged.replayed().stream().allMatch(id -> id <= firstUpto), paged.replayed().toString());
+            assertEquals(paged.replayed().size(), paged.replayed().stream().distinct().count());
 
             assertEquals(1, second.getInt("metrics.'reward/warm_started'"), "continued from v" + firstVersion + "'s reward model");
             int testPairs = second.getInt("metrics.'reward/test_pairs'");
