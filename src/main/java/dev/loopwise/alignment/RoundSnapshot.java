@@ -112,18 +112,25 @@ public class RoundSnapshot {
     }
 
     /**
-     * Tickets the policy is distilled on, at most {@code limit}: the newest served requests whose text is kept (up to
-     * half), then the workspace's tickets with the lowest text hashes — a fixed sample, read through indexes.
+     * Tickets the policy is distilled on, at most {@code limit}: the workspace's tickets with the lowest text hashes (a
+     * fixed sample) and the newest served requests whose text is kept, half each when both have enough, either one
+     * filling what the other lacks — every read an index scan with a limit.
      */
-    @SuppressWarnings("unchecked")
     private List<String> policyTickets(int limit) {
-        java.util.Set<String> texts = new java.util.LinkedHashSet<>(em.createNativeQuery(
-                "select text from served_requests where text <> '' order by created_at desc limit ?1")
-                .setParameter(1, limit / 2).setHint("org.hibernate.fetchSize", RoundJudgements.FETCH).getResultList());
-        texts.addAll(em.createNativeQuery("select text from tickets order by text_hash limit ?1")
-                .setParameter(1, Math.max(0, limit - texts.size())).setHint("org.hibernate.fetchSize", RoundJudgements.FETCH)
-                .getResultList());
+        List<String> tickets = texts("select text from tickets order by text_hash offset ?2 limit ?1", limit - limit / 2, 0);
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>(tickets);
+        texts.addAll(texts("select text from served_requests where text <> '' order by created_at desc offset ?2 limit ?1",
+                limit - tickets.size(), 0));
+        if (texts.size() < limit && tickets.size() == limit - limit / 2) {
+            texts.addAll(texts("select text from tickets order by text_hash offset ?2 limit ?1", limit - texts.size(), tickets.size()));
+        }
         return texts.stream().map(t -> Map.entry(Hashing.sha256Hex(t), t)).sorted(Map.Entry.comparingByKey())
                 .map(Map.Entry::getValue).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String sql, int limit, int offset) {
+        return em.createNativeQuery(sql).setParameter(1, Math.max(0, limit)).setParameter(2, offset)
+                .setHint("org.hibernate.fetchSize", RoundJudgements.FETCH).getResultList();
     }
 }
