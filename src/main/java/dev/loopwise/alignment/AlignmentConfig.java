@@ -36,6 +36,28 @@ public interface AlignmentConfig {
     /** How long tuning the cross-encoder may take; unset: by the number of judgements (about 2 minutes for 2,000). */
     java.util.Optional<java.time.Duration> crossEncoderBudget();
 
+    /**
+     * Older judgements a round replays beside the ones new since its base version's round, sampled from the
+     * database so that a round's cost follows what it trains on, not the length of the history. A round
+     * request may ask for another number ({@code replaySample}).
+     */
+    @WithDefault("5000")
+    int replaySample();
+
+    /**
+     * Most new judgements one round reads (the newest ones); older new ones count as history and may be
+     * replayed. Keeps the first round on a long history within memory.
+     */
+    @WithDefault("20000")
+    int maxNewJudgements();
+
+    /**
+     * Tickets the reward-weighted update distils the policy on, besides the judged ones: the newest served
+     * requests and a fixed, text-hashed sample of the workspace's tickets, half each when both have enough.
+     */
+    @WithDefault("10000")
+    int policyTickets();
+
     /** Share of judged tickets kept aside to measure the reward model and compare the versions. */
     @WithDefault("0.2")
     double heldOutShare();

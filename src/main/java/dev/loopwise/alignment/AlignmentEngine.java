@@ -2,12 +2,10 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.common.Hashing;
 import dev.loopwise.model.Vectors;
-import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ public final class AlignmentEngine {
         Map<String, Object> metrics = new LinkedHashMap<>();
         long t = System.nanoTime();
         listener.step("Encoding tickets and replies", 0.05);
-        Featurizer features = new Featurizer(embed, data);
+        RoundFeatures features = new RoundFeatures(embed, data);
         List<PreferencePair> train = new ArrayList<>();
         List<PreferencePair> heldOut = new ArrayList<>();
         for (PreferencePair pair : data.pairs()) {
@@ -53,13 +51,14 @@ public final class AlignmentEngine {
 
         t = System.nanoTime();
         listener.step("Training the reward model on " + train.size() + " comparisons", 0.2);
-        try (RoundReward reward = RoundReward.train(settings, train, features, cross, listener, metrics)) {
+        RewardModel warm = data.warmReward() == null ? null : new RewardModel(data.warmReward());
+        try (RoundReward reward = RoundReward.train(settings, train, features, cross, warm, listener, metrics)) {
             millis.put("reward", elapsed(t));
             return update(settings, data, features, reward, train, heldOut, metrics, millis, listener);
         }
     }
 
-    private static RoundResult update(RoundSettings settings, RoundData data, Featurizer features, RoundReward reward,
+    private static RoundResult update(RoundSettings settings, RoundData data, RoundFeatures features, RoundReward reward,
                                       List<PreferencePair> train, List<PreferencePair> heldOut, Map<String, Object> metrics,
                                       Map<String, Long> millis, Listener listener) {
         RewardEvaluation evaluation = RewardEvaluation.of(reward.deltas(heldOut, features),
@@ -114,7 +113,7 @@ public final class AlignmentEngine {
      * On held-out labelled tickets whose intent has replies: does each version's first reply belong to
      * the ticket's intent? Paired, candidate first.
      */
-    private static GateStatistics.Paired replyIntent(Featurizer features, RoundData data, ReplyPolicy candidate) {
+    private static GateStatistics.Paired replyIntent(RoundFeatures features, RoundData data, ReplyPolicy candidate) {
         List<String> replyIntents = data.replies().stream().map(r -> r.intent()).toList();
         List<WorkspaceSnapshot.TicketInfo> answerable = data.intentTest().stream()
                 .filter(ticket -> replyIntents.contains(ticket.intent())).toList();
@@ -140,102 +139,5 @@ public final class AlignmentEngine {
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    /** Texts to vectors, and vectors to the features the reward model and the policy read. */
-    static final class Featurizer {
-        private final Map<String, Integer> row = new HashMap<>();
-        private final float[][] vectors;
-        private final RoundData data;
-        private final Map<String, Integer> libraryIndex = new HashMap<>();
-
-        Featurizer(Function<List<String>, float[][]> embed, RoundData data) {
-            this.data = data;
-            List<String> texts = new ArrayList<>();
-            java.util.function.Consumer<String> add = text -> row.computeIfAbsent(text, k -> {
-                texts.add(k);
-                return texts.size() - 1;
-            });
-            data.pairs().forEach(p -> { add.accept(p.prompt()); add.accept(p.first()); add.accept(p.second()); });
-            data.tickets().forEach(add);
-            data.replies().forEach(r -> add.accept(r.text()));
-            data.intentTest().forEach(ticket -> add.accept(ticket.text()));
-            for (int a = 0; a < data.replies().size(); a++) {
-                libraryIndex.putIfAbsent(data.replies().get(a).text(), a);
-            }
-            vectors = embed.apply(texts);
-        }
-
-        float[] ticket(String text) {
-            return PolicyFeatures.ticket(vectors[row.get(text)], text);
-        }
-
-        float[] reply(String text) {
-            return PolicyFeatures.reply(vectors[row.get(text)], text);
-        }
-
-        RewardTrainer.Data comparisons(List<PreferencePair> pairs) {
-            int n = pairs.size();
-            float[][] x = new float[n][];
-            float[][] first = new float[n][];
-            float[][] second = new float[n][];
-            float[] kinds = new float[n];
-            float[] margins = new float[n];
-            float[] weights = new float[n];
-            for (int i = 0; i < n; i++) {
-                PreferencePair p = pairs.get(i);
-                x[i] = ticket(p.prompt());
-                first[i] = reply(p.first());
-                second[i] = reply(p.second());
-                kinds[i] = p.kind().ordinal();
-                margins[i] = (float) p.margin();
-                weights[i] = (float) p.weight();
-            }
-            return new RewardTrainer.Data(x, first, second, kinds, margins, weights);
-        }
-
-        /** Every known ticket (and every judged prompt), as the policy reads them. */
-        PolicyUpdate.Tickets tickets() {
-            return tickets(allTickets());
-        }
-
-        PolicyUpdate.Tickets tickets(List<String> all) {
-            float[][] features = new float[all.size()][];
-            float[][] priors = new float[all.size()][];
-            List<String> intents = data.replies().stream().map(r -> r.intent()).toList();
-            for (int i = 0; i < all.size(); i++) {
-                features[i] = ticket(all.get(i));
-                priors[i] = PolicyUpdate.toFloat(ReplyPolicy.logPrior(data.active().intent(), vectors[row.get(all.get(i))], intents));
-            }
-            return new PolicyUpdate.Tickets(features, priors);
-        }
-
-        List<String> allTickets() {
-            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(data.tickets());
-            data.pairs().forEach(p -> all.add(p.prompt()));
-            return new ArrayList<>(all);
-        }
-
-        float[][] replies() {
-            return data.replies().stream().map(r -> reply(r.text())).toArray(float[][]::new);
-        }
-
-        /** Strict preferences between two library replies, as (ticket row, chosen, rejected). */
-        List<PolicyUpdate.LibraryPair> libraryPairs(List<PreferencePair> pairs) {
-            List<String> all = allTickets();
-            Map<String, Integer> ticketRow = new HashMap<>();
-            for (int i = 0; i < all.size(); i++) {
-                ticketRow.put(all.get(i), i);
-            }
-            List<PolicyUpdate.LibraryPair> out = new ArrayList<>();
-            for (PreferencePair p : pairs) {
-                Integer chosen = libraryIndex.get(p.first());
-                Integer rejected = libraryIndex.get(p.second());
-                if (p.kind() == PreferencePair.Kind.PREFERENCE && chosen != null && rejected != null && !chosen.equals(rejected)) {
-                    out.add(new PolicyUpdate.LibraryPair(ticketRow.get(p.prompt()), chosen, rejected));
-                }
-            }
-            return out;
-        }
     }
 }

@@ -49,9 +49,18 @@ public class AlignmentRound extends IdentityEntity {
     @Column(name = "candidate_version")
     public Integer candidateVersion;
     public boolean promoted;
-    @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "judgement_ids")
-    public Long[] judgementIds = new Long[0];
+    /**
+     * The round's new judgements are the non-skipped ones with ids from {@code newFrom} to {@code newUpto}; the
+     * older ones it replayed are listed in {@code round_replayed_judgements} (at most the replay size).
+     */
+    @Column(name = "new_from")
+    public Long newFrom;
+    @Column(name = "new_upto")
+    public Long newUpto;
+    @Column(name = "new_judgements")
+    public int newJudgements;
+    @Column(name = "replayed_judgements")
+    public int replayedJudgements;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> lineage = new LinkedHashMap<>();
     @Column(name = "started_by")
@@ -69,6 +78,11 @@ public class AlignmentRound extends IdentityEntity {
     public boolean finished() {
         return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(NEEDS_EVIDENCE) || status.equals(SUPERSEDED)
                 || status.equals(FAILED);
+    }
+
+    /** Judgements the round read: its new ones and the older ones it replayed. */
+    public int judgements() {
+        return newJudgements + replayedJudgements;
     }
 
     public static List<AlignmentRound> newestFirst(int limit) {

@@ -51,7 +51,22 @@ public final class RewardTrainer {
         return train(config, data, TrainingMonitor.none());
     }
 
+    /** Training that continues from {@code initial}'s weights (null: from a seeded random start). */
+    public static Result train(Config config, Data data, RewardModel initial) {
+        return train(config, data, initial, TrainingMonitor.none());
+    }
+
+    /** Whether training with this configuration on features of this width can continue from {@code initial}. */
+    public static boolean canContinue(Config config, int width, RewardModel initial) {
+        return initial != null && initial.scorer().hidden() == config.hidden() && initial.scorer().queryWeights()[0].length == width
+                && initial.scorer().replyWeights()[0].length == width && initial.scorer().interactionWeights()[0].length == width;
+    }
+
     public static Result train(Config config, Data data, TrainingMonitor monitor) {
+        return train(config, data, null, monitor);
+    }
+
+    public static Result train(Config config, Data data, RewardModel initial, TrainingMonitor monitor) {
         long started = System.nanoTime();
         Djl.configure();
         Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
@@ -62,6 +77,12 @@ public final class RewardTrainer {
             model.setBlock(scorer);
             try (Trainer trainer = model.newTrainer(Djl.adamOnCpu(loss, config.learningRate()))) {
                 trainer.initialize(new Shape(1, dim), new Shape(1, dim), new Shape(1, dim));
+                if (initial != null) {
+                    if (!canContinue(config, dim, initial)) {
+                        throw new IllegalArgumentException("The reward model to continue from has another shape than this training's");
+                    }
+                    PolicyTrainer.load(scorer, initial.scorer());
+                }
                 NDManager manager = trainer.getManager();
                 Random random = new Random(config.seed());
                 int[] order = MiniBatches.range(data.size());

@@ -7,9 +7,16 @@ import java.util.List;
 
 /**
  * Everything a round reads, captured once: the active bundle, the reference policy π_ref, the human
- * comparisons, every known ticket (for distillation), the reply library, and the held-out labelled
- * tickets on which intent accuracy is checked.
+ * comparisons, the tickets the policy is distilled on, the reply library, the held-out labelled
+ * tickets on which intent accuracy is checked, and the reward model training may continue from (null: afresh).
  */
 public record RoundData(ModelBundle active, ReplyPolicy reference, List<PreferencePair> pairs, List<String> tickets,
-                        List<WorkspaceSnapshot.ReplyInfo> replies, List<WorkspaceSnapshot.TicketInfo> intentTest) {
+                        List<WorkspaceSnapshot.ReplyInfo> replies, List<WorkspaceSnapshot.TicketInfo> intentTest,
+                        ReplyPolicy warmReward) {
+
+    /** Data whose reward model is trained afresh. */
+    public RoundData(ModelBundle active, ReplyPolicy reference, List<PreferencePair> pairs, List<String> tickets,
+                     List<WorkspaceSnapshot.ReplyInfo> replies, List<WorkspaceSnapshot.TicketInfo> intentTest) {
+        this(active, reference, pairs, tickets, replies, intentTest, null);
+    }
 }

@@ -68,7 +68,7 @@ public class RoundFormats {
         if (round.baseVersion == null) {
             return round.finished() ? "" : " · reading the judgements…";
         }
-        return " · " + dev.loopwise.common.Counts.of(round.judgementIds.length, "judgement") + " · improving v" + round.baseVersion;
+        return " · " + dev.loopwise.common.Counts.of(round.judgements(), "judgement") + " · improving v" + round.baseVersion;
     }
 
     static int percentDone(AlignmentRound round) {
@@ -76,7 +76,25 @@ public class RoundFormats {
     }
 
     static int judgements(AlignmentRound round) {
-        return round.judgementIds.length;
+        return round.judgements();
+    }
+
+    /** What the round learned from, in words: new judgements, replayed older ones, and where its reward model started. */
+    static String material(AlignmentRound round) {
+        if (round.baseVersion == null) {
+            return "";
+        }
+        String replayed = round.replayedJudgements == 0 ? "no older ones"
+                : dev.loopwise.common.Counts.of(round.replayedJudgements, "older judgement") + " picked at random from before, so that "
+                        + "it does not forget what reviewers taught earlier rounds";
+        String start = round.metrics.get("reward/warm_started") instanceof Number warm && warm.intValue() == 1
+                ? " Its reward model continued from v" + round.baseVersion + "'s, building on what earlier rounds learned."
+                : round.lineage.get("rewardFreshStart") instanceof String fresh ? " " + fresh : "";
+        String since = round.lineage.get("newSinceRound") instanceof Number earlier
+                ? " (made since round " + earlier + ", which trained v" + round.baseVersion + ")"
+                : " (the newest; v" + round.baseVersion + " was not trained by a round)";
+        return "This round learned from " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + " and "
+                + replayed + "." + start;
     }
 
     static Map<String, Object> settingsShown(AlignmentRound round) {

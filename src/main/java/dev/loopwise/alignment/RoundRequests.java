@@ -23,7 +23,7 @@ public final class RoundRequests {
         }
     }
 
-    /** @param request method and optional overrides: beta, seed, rewardEpochs, rewardModel, policyEpochs */
+    /** @param request method and optional overrides: beta, seed, rewardEpochs, rewardModel, policyEpochs, replaySample */
     static RoundSettings settings(AlignmentConfig defaults, RoundResource.RoundRequest request) {
         String method = request == null || request.method() == null ? defaults.method() : request.method();
         try {
@@ -34,7 +34,8 @@ public final class RoundRequests {
                             REWARD_LEARNING_RATE, REWARD_BATCH, seed),
                     request == null || request.rewardModel() == null ? defaults.rewardModel() : request.rewardModel(),
                     request == null || request.policyEpochs() == null ? defaults.policyEpochs() : request.policyEpochs(),
-                    defaults.heldOutShare(), defaults.minRewardAccuracy(), defaults.maxIntentDrop(), defaults.maxKl());
+                    defaults.heldOutShare(), defaults.minRewardAccuracy(), defaults.maxIntentDrop(), defaults.maxKl(),
+                    request == null ? null : request.replaySample());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_round", e.getMessage() + ".");
         }
@@ -49,7 +50,8 @@ public final class RoundRequests {
                 // Rounds queued before the reward model was a setting used the vector model.
                 d.get("rewardModel") instanceof String model ? model : RoundSettings.VECTOR_REWARD,
                 number(d, "policyEpochs").intValue(), number(d, "heldOutShare").doubleValue(), number(d, "minRewardAccuracy").doubleValue(),
-                number(d, "maxIntentDrop").doubleValue(), number(d, "maxKl").doubleValue());
+                number(d, "maxIntentDrop").doubleValue(), number(d, "maxKl").doubleValue(),
+                d.get("replaySample") instanceof Number replay ? replay.intValue() : null);
     }
 
     private static Number number(Map<String, Object> description, String key) {
@@ -69,6 +71,9 @@ public final class RoundRequests {
         out.put("minRewardAccuracy", s.minRewardAccuracy());
         out.put("maxIntentDrop", s.maxIntentDrop());
         out.put("maxKl", s.maxKl());
+        if (s.replaySample() != null) {
+            out.put("replaySample", s.replaySample());
+        }
         return out;
     }
 }

@@ -27,18 +27,24 @@ public class RoundResource {
     @Inject
     CurrentUser currentUser;
 
-    /** Optional overrides of the configured defaults. */
-    public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, String rewardModel, Integer policyEpochs) {
+    /** Optional overrides of the configured defaults ({@code replaySample}: older judgements replayed beside the new ones). */
+    public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, String rewardModel, Integer policyEpochs,
+                               Integer replaySample) {
     }
 
-    /** {@code statusText}: the status in words ({@code superseded}: the active version changed while the round ran). */
+    /**
+     * {@code statusText}: the status in words ({@code superseded}: the active version changed while the round ran).
+     * {@code judgements}: all it read, {@code newJudgements} since its base version's round and {@code replayedJudgements}
+     * older ones sampled beside them.
+     */
     public record RoundView(long roundId, String method, String status, String statusText, double progress, String step, Map<String, Object> settings,
                             Map<String, Object> metrics, List<RoundResult.Gate> gates, Integer baseVersion, Integer candidateVersion,
-                            boolean promoted, String reason, int judgements, List<String> log, OffsetDateTime createdAt,
-                            OffsetDateTime finishedAt) {
+                            boolean promoted, String reason, int judgements, int newJudgements, int replayedJudgements, List<String> log,
+                            OffsetDateTime createdAt, OffsetDateTime finishedAt) {
         static RoundView of(AlignmentRound r) {
             return new RoundView(r.id, r.method, r.status, RoundFormats.statusText(r), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
-                    r.candidateVersion, r.promoted, r.reason, r.judgementIds.length, r.log, r.createdAt, r.finishedAt);
+                    r.candidateVersion, r.promoted, r.reason, r.judgements(), r.newJudgements, r.replayedJudgements, r.log, r.createdAt,
+                    r.finishedAt);
         }
     }
 

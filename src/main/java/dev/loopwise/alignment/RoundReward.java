@@ -50,8 +50,14 @@ public final class RoundReward implements AutoCloseable {
         this.cross = cross;
     }
 
-    static RoundReward train(RoundSettings settings, List<PreferencePair> train, AlignmentEngine.Featurizer features,
-                             CrossSource crossSource, AlignmentEngine.Listener listener, Map<String, Object> metrics) {
+    /**
+     * @param warm the base version's reward model, which the vector model continues from when it has the same shape
+     *             (null: trained afresh); {@code reward/warm_started} in the metrics says which happened
+     */
+    static RoundReward train(RoundSettings settings, List<PreferencePair> train, RoundFeatures features,
+                             CrossSource crossSource, RewardModel warm, AlignmentEngine.Listener listener, Map<String, Object> metrics) {
+        RewardModel initial = RewardTrainer.canContinue(settings.reward(), features.width(), warm) ? warm : null;
+        metrics.put("reward/warm_started", initial == null ? 0 : 1);
         boolean tryCross = crossSource != null && switch (settings.rewardModel()) {
             case RoundSettings.CROSS_REWARD -> true;
             case RoundSettings.AUTO_REWARD -> train.size() >= CrossEncoderRewards.MIN_JUDGEMENTS;
@@ -59,7 +65,7 @@ public final class RoundReward implements AutoCloseable {
         };
         if (!tryCross) {
             metrics.put("reward/model", "vector");
-            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train)), "vector", null);
+            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
         }
         List<PreferencePair> fit = new ArrayList<>();
         List<PreferencePair> validation = new ArrayList<>();
@@ -68,7 +74,7 @@ public final class RoundReward implements AutoCloseable {
         }
         if (fit.isEmpty() || validation.isEmpty()) {
             metrics.put("reward/model", "vector");
-            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train)), "vector", null);
+            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
         }
         listener.step("Tuning the cross-encoder reward model on " + fit.size() + " comparisons", 0.22);
         CrossEncoderRewardConfig config = CrossEncoderRewardConfig.defaults(settings.seed()).withTimeBudget(crossSource.budget());
@@ -78,6 +84,7 @@ public final class RoundReward implements AutoCloseable {
                         + p.epoch() + " of " + p.epochs() + ")", 0.22 + 0.18 * p.fraction()), () -> false));
         CrossEncoderReward.Scorer scorer = tuned.model().open(crossSource.source());
         try {
+            // Afresh: the base version's model may have trained on this validation share, which would flatter it.
             RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit));
             RewardTrainer.Data validationData = features.comparisons(validation);
             double[] crossDeltas = deltas(scorer, validation);
@@ -88,7 +95,7 @@ public final class RoundReward implements AutoCloseable {
             metrics.put("reward/cross_training_s", tuned.metrics().get("time/total_s"));
             boolean useCross = settings.rewardModel().equals(RoundSettings.CROSS_REWARD)
                     || CrossEncoderRewards.crossClearlyBetter(crossDeltas, vectorDeltas, kinds);
-            RewardTrainer.Result vector = RewardTrainer.train(settings.reward(), features.comparisons(train));
+            RewardTrainer.Result vector = RewardTrainer.train(settings.reward(), features.comparisons(train), initial);
             metrics.put("reward/model", useCross ? "cross" : "vector");
             if (!useCross) {
                 scorer.close();
@@ -102,7 +109,7 @@ public final class RoundReward implements AutoCloseable {
     }
 
     /** The chosen model's reward differences r(first) − r(second) on these comparisons. */
-    double[] deltas(List<PreferencePair> pairs, AlignmentEngine.Featurizer features) {
+    double[] deltas(List<PreferencePair> pairs, RoundFeatures features) {
         return cross != null ? deltas(cross, pairs) : RewardEvaluation.deltas(vector.model(), features.comparisons(pairs));
     }
 

@@ -129,14 +129,14 @@ public class RoundService {
         });
         RoundProgress.update(roundId, "Taking a snapshot of the judgements", 0.01);
         long started = System.nanoTime();
-        RoundSnapshot.Captured captured = snapshot.capture();
+        RoundSnapshot.Captured captured = snapshot.capture(settings, RoundScope.of(config, settings));
         double snapshotSeconds = (System.nanoTime() - started) / 1e9;
         QuarkusTransaction.requiringNew().run(() -> {
             AlignmentRound round = RoundProgress.running(roundId);
             round.baseVersion = captured.baseVersion();
             round.referenceVersion = captured.referenceVersion();
-            round.judgementIds = captured.judgementIds().toArray(Long[]::new);
             round.lineage = lineage(captured);
+            snapshot.record(roundId, captured);
         });
         RoundReward.CrossSource cross = new RoundReward.CrossSource(encoders.source(captured.encoder()),
                 config.crossEncoderBudget().orElse(null));
@@ -153,7 +153,15 @@ public class RoundService {
 
     private static Map<String, Object> lineage(RoundSnapshot.Captured captured) {
         Map<String, Object> lineage = new LinkedHashMap<>();
-        lineage.put("judgements", captured.judgementIds().size());
+        lineage.put("judgements", captured.judgements().pairs().size());
+        lineage.put("newJudgements", captured.judgements().newCount());
+        if (captured.baseRound() != null) {
+            lineage.put("newSinceRound", captured.baseRound());
+        }
+        lineage.put("replayedJudgements", captured.judgements().replayed().size());
+        if (captured.freshStart() != null) {
+            lineage.put("rewardFreshStart", captured.freshStart());
+        }
         lineage.put("importedPairs", captured.importedPairs());
         lineage.put("reviewerWeights", captured.weights());
         lineage.put("tickets", captured.data().tickets().size());

@@ -14,9 +14,10 @@ import java.util.List;
  * @param minRewardAccuracy gate: the reward model's held-out accuracy must reach this
  * @param maxIntentDrop     gate: held-out intent accuracy may fall by at most this much
  * @param maxKl             gate: mean KL(π‖π_ref) over known tickets must stay below this
+ * @param replaySample      older judgements the round replays beside the new ones; null: the configured number
  */
 public record RoundSettings(String method, double beta, long seed, RewardTrainer.Config reward, String rewardModel, int policyEpochs,
-                            double heldOutShare, double minRewardAccuracy, double maxIntentDrop, double maxKl) {
+                            double heldOutShare, double minRewardAccuracy, double maxIntentDrop, double maxKl, Integer replaySample) {
     public static final String REWARD_WEIGHTED = "reward_weighted";
     public static final String DPO = "dpo";
     public static final String AUTO_REWARD = "auto";
@@ -42,5 +43,14 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
         if (minRewardAccuracy < 0 || minRewardAccuracy > 1 || maxIntentDrop < 0 || maxKl <= 0) {
             throw new IllegalArgumentException("minRewardAccuracy must be in [0, 1], maxIntentDrop ≥ 0, maxKl > 0");
         }
+        if (replaySample != null && (replaySample < 0 || replaySample > RoundScope.MAX_REPLAY)) {
+            throw new IllegalArgumentException("replaySample must be between 0 and " + RoundScope.MAX_REPLAY);
+        }
+    }
+
+    /** Settings that replay the configured number of older judgements. */
+    public RoundSettings(String method, double beta, long seed, RewardTrainer.Config reward, String rewardModel, int policyEpochs,
+                         double heldOutShare, double minRewardAccuracy, double maxIntentDrop, double maxKl) {
+        this(method, beta, seed, reward, rewardModel, policyEpochs, heldOutShare, minRewardAccuracy, maxIntentDrop, maxKl, null);
     }
 }

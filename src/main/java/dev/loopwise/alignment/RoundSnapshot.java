@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads, in one transaction, everything a round uses — and records exactly which judgements those
- * were (lineage). Judgements are read in the replies' library form, so that the reward model scores
- * the same texts the policy chooses among.
+ * Reads, in one transaction, what a round uses — and records which judgements those were (lineage). Every read is
+ * bounded ({@link RoundScope}): the judgements new since the base version's round plus a replay sample of older ones
+ * ({@link RoundJudgements}), at most a set number of imported pairs, and a sample of tickets for the policy. Judgements
+ * are read in the replies' library form, so that the reward model scores the same texts the policy chooses among.
  */
 @ApplicationScoped
 public class RoundSnapshot {
@@ -29,14 +30,18 @@ public class RoundSnapshot {
     @Inject
     ReviewStats reviewStats;
 
-    /** @param encoder the base version's encoder: the round reads its vectors, and its candidate keeps it */
-    public record Captured(RoundData data, int baseVersion, EncoderRef encoder, int referenceVersion, List<Long> judgementIds,
-                           int importedPairs, Map<Long, Double> weights) {
+    /**
+     * @param encoder    the base version's encoder: the round reads its vectors, and its candidate keeps it
+     * @param baseRound  the round that made the base version (null: none did); the new judgements are those since it
+     * @param freshStart why the reward model starts afresh rather than from the base version's; null when it may continue
+     */
+    public record Captured(RoundData data, int baseVersion, EncoderRef encoder, int referenceVersion, Long baseRound,
+                           RoundJudgements.Read judgements, int importedPairs, Map<Long, Double> weights, String freshStart) {
     }
 
     @Transactional
     @SuppressWarnings("unchecked")
-    public Captured capture() {
+    public Captured capture(RoundSettings settings, RoundScope scope) {
         ModelVersion active = ModelVersion.findActive()
                 .orElseThrow(() -> ApiException.conflict("no_active_model", "Train and activate a model before running a round."));
         ModelBundle bundle = active.bundle();
@@ -46,44 +51,19 @@ public class RoundSnapshot {
         if (reference == null) {
             throw ApiException.conflict("no_policy", "The active version has no trained reply policy yet; train one with labelled tickets.");
         }
+        AlignmentRound baseRound = active.lineage.get("alignmentRound") instanceof Number id ? AlignmentRound.findById(id.longValue()) : null;
         Map<Long, Double> weights = reviewStats.weights();
-        List<PreferencePair> pairs = new ArrayList<>();
-        List<Long> judgementIds = new ArrayList<>();
-        List<Object[]> rows = em.createNativeQuery("""
-                select j.id, j.reviewer_id, j.choice, j.rating1, j.rating2, i.ticket_text, i.ticket_hash,
-                       coalesce(r1.text, i.reply1_text), coalesce(r2.text, i.reply2_text)
-                from judgements j join review_items i on i.id = j.item_id
-                left join replies r1 on r1.id = i.reply1_id left join replies r2 on r2.id = i.reply2_id
-                where j.choice <> 'skip' order by j.id""").getResultList();
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            String choice = (String) r[2];
-            Integer stars1 = r[3] == null ? null : ((Number) r[3]).intValue();
-            Integer stars2 = r[4] == null ? null : ((Number) r[4]).intValue();
-            boolean secondWins = choice.equals("2");
-            PreferencePair.Kind kind = switch (choice) {
-                case "tie" -> PreferencePair.Kind.TIE;
-                // "Out of scope": neither reply should be sent, which is what both bad teaches the reward model.
-                case "both_bad", "out_of_scope" -> PreferencePair.Kind.BOTH_BAD;
-                default -> PreferencePair.Kind.PREFERENCE;
-            };
-            double margin = kind == PreferencePair.Kind.PREFERENCE && stars1 != null && stars2 != null
-                    ? Math.max(0, secondWins ? stars2 - stars1 : stars1 - stars2) / 4.0 : 0;
-            double weight = weights.getOrDefault(((Number) r[1]).longValue(), 0.5);
-            String first = (String) (secondWins ? r[8] : r[7]);
-            String second = (String) (secondWins ? r[7] : r[8]);
-            pairs.add(new PreferencePair((String) r[5], first, second, kind, margin, weight, (String) r[6], id));
-            judgementIds.add(id);
-        }
-        List<Object[]> imported = em.createNativeQuery(
-                "select id, prompt, chosen, rejected, coalesce(margin, 0) from imported_preferences order by id").getResultList();
+        RoundJudgements.Read judged = new RoundJudgements(em, weights)
+                .read(baseRound == null || baseRound.newUpto == null ? 0 : baseRound.newUpto, scope, settings.seed());
+        List<PreferencePair> pairs = new ArrayList<>(judged.pairs());
+        List<Object[]> imported = new ArrayList<>(em.createNativeQuery(
+                "select id, prompt, chosen, rejected, coalesce(margin, 0) from imported_preferences order by id desc limit ?1")
+                .setParameter(1, scope.maxNewJudgements()).getResultList());
+        java.util.Collections.reverse(imported); // newest first to keep the newest, oldest first to read them in order
         for (Object[] r : imported) {
             pairs.add(new PreferencePair((String) r[1], (String) r[2], (String) r[3], PreferencePair.Kind.PREFERENCE,
                     ((Number) r[4]).doubleValue(), 1.0, Hashing.sha256Hex((String) r[1]), -((Number) r[0]).longValue()));
         }
-        List<String> tickets = em.createNativeQuery("""
-                select text from (select text, text_hash from tickets
-                                  union select text, text_hash from served_requests where text <> '') t order by text_hash""").getResultList();
         List<WorkspaceSnapshot.ReplyInfo> replies = Reply.listActive().stream()
                 .map(r -> new WorkspaceSnapshot.ReplyInfo(r.id, r.intent.name, r.text)).toList();
         List<Object[]> test = em.createNativeQuery("""
@@ -92,8 +72,65 @@ public class RoundSnapshot {
         List<WorkspaceSnapshot.TicketInfo> intentTest = test.stream()
                 .map(r -> new WorkspaceSnapshot.TicketInfo(((Number) r[0]).longValue(), (String) r[1], (String) r[2], null, "test"))
                 .filter(t -> bundle.intent().labels().contains(t.intent())).toList();
-        return new Captured(new RoundData(bundle, reference, pairs, tickets, replies, intentTest), active.version, active.encoder(),
-                referenceVersion,
-                judgementIds, imported.size(), weights);
+        String freshStart = freshStart(active.version, bundle, baseRound, settings);
+        RoundData data = new RoundData(bundle, reference, pairs, policyTickets(scope.policyTickets()), replies, intentTest,
+                freshStart == null ? bundle.reward() : null);
+        return new Captured(data, active.version, active.encoder(), referenceVersion, baseRound == null ? null : baseRound.id, judged,
+                imported.size(), weights, freshStart);
+    }
+
+    /** Records, on the round's row, which judgements it read: the range of the new ones and the ids of the replayed ones. */
+    @Transactional
+    public void record(long roundId, Captured captured) {
+        AlignmentRound round = RoundProgress.running(roundId);
+        RoundJudgements.Read judged = captured.judgements();
+        round.newFrom = judged.newFrom();
+        round.newUpto = judged.newUpto();
+        round.newJudgements = judged.newCount();
+        round.replayedJudgements = judged.replayed().size();
+        if (!judged.replayed().isEmpty()) {
+            em.createNativeQuery("insert into round_replayed_judgements (round_id, judgement_id) select ?1, unnest(cast(?2 as bigint[]))")
+                    .setParameter(1, roundId).setParameter(2, "{" + judged.replayed().stream().map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(",")) + "}").executeUpdate();
+        }
+    }
+
+    /**
+     * Why the reward model cannot continue from the base version's, or null when it may: the base must have one,
+     * made by a round that kept the same tickets aside (same seed and held-out share) — otherwise it may have
+     * learned from the judgements this round keeps aside for measuring it.
+     */
+    private static String freshStart(int base, ModelBundle bundle, AlignmentRound baseRound, RoundSettings settings) {
+        if (bundle.reward() == null || baseRound == null) {
+            return "Its reward model started afresh: v" + base + " has none to continue from.";
+        }
+        Map<String, Object> earlier = baseRound.settings;
+        boolean sameSplit = earlier.get("seed") instanceof Number seed && seed.longValue() == settings.seed()
+                && earlier.get("heldOutShare") instanceof Number share && share.doubleValue() == settings.heldOutShare();
+        return sameSplit ? null : "Its reward model started afresh: v" + base + "'s was trained with another seed or held-out share, "
+                + "so it may have learned from the judgements this round keeps aside for measuring.";
+    }
+
+    /**
+     * Tickets the policy is distilled on, at most {@code limit}: the workspace's tickets with the lowest text hashes (a
+     * fixed sample) and the newest served requests whose text is kept, half each when both have enough, either one
+     * filling what the other lacks — every read an index scan with a limit.
+     */
+    private List<String> policyTickets(int limit) {
+        List<String> tickets = texts("select text from tickets order by text_hash offset ?2 limit ?1", limit - limit / 2, 0);
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>(tickets);
+        texts.addAll(texts("select text from served_requests where text <> '' order by created_at desc offset ?2 limit ?1",
+                limit - tickets.size(), 0));
+        if (texts.size() < limit && tickets.size() == limit - limit / 2) {
+            texts.addAll(texts("select text from tickets order by text_hash offset ?2 limit ?1", limit - texts.size(), tickets.size()));
+        }
+        return texts.stream().map(t -> Map.entry(Hashing.sha256Hex(t), t)).sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> texts(String sql, int limit, int offset) {
+        return em.createNativeQuery(sql).setParameter(1, Math.max(0, limit)).setParameter(2, offset)
+                .setHint("org.hibernate.fetchSize", RoundJudgements.FETCH).getResultList();
     }
 }

@@ -89,7 +89,8 @@ public class RoundVersions {
         version.lineage.put("method", settings.method());
         version.lineage.put("baseVersion", captured.baseVersion());
         version.lineage.put("referenceVersion", captured.referenceVersion());
-        version.lineage.put("judgements", captured.judgementIds().size());
+        version.lineage.put("judgements", captured.judgements().pairs().size());
+        version.lineage.put("replayedJudgements", captured.judgements().replayed().size());
         version.lineage.put("seed", settings.seed());
         version.metrics = new LinkedHashMap<>(result.metrics());
         version.createdBy = "round " + roundId;

@@ -65,7 +65,8 @@ public class RoundsPage {
     public Response start(@RestForm String method, @RestForm Double beta, @RestForm Long seed, @RestForm String rewardModel,
                           @RestForm Integer policyEpochs) {
         try {
-            RoundSettings settings = RoundRequests.settings(config, new RoundResource.RoundRequest(method, beta, seed, null, rewardModel, policyEpochs));
+            RoundSettings settings = RoundRequests.settings(config,
+                    new RoundResource.RoundRequest(method, beta, seed, null, rewardModel, policyEpochs, null));
             AlignmentRound round = rounds.start(settings, currentUser.name());
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {
@@ -93,7 +94,7 @@ public class RoundsPage {
                     Map<String, Object> point = new LinkedHashMap<>(r.metrics);
                     point.put("round", r.id);
                     point.put("promoted", r.promoted);
-                    point.put("judgements", r.judgementIds.length);
+                    point.put("judgements", r.judgements());
                     return point;
                 }).toList();
     }

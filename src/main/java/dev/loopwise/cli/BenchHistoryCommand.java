@@ -46,6 +46,14 @@ public class BenchHistoryCommand extends DatabaseCommand {
             + "refills and full drift checks an eighth as many).")
     int iterations;
 
+    @Option(names = "--round-judgements", defaultValue = "0", description = "Also time an alignment round at both history sizes on "
+            + "about this many new judgements (plus a replay of " + HistoryRounds.REPLAY + " older ones); 0: no rounds (default).")
+    int roundJudgements;
+
+    @Option(names = "--round-policy-tickets", defaultValue = "2000", description = "Tickets the timed rounds distil the policy on "
+            + "besides the judged ones (default: ${DEFAULT-VALUE}).")
+    int roundPolicyTickets;
+
     @Override
     protected boolean servesRequests() {
         return true;
@@ -56,6 +64,9 @@ public class BenchHistoryCommand extends DatabaseCommand {
         System.setProperty("loopwise.demo.enabled", "true");
         // The scheduled check would take the drift lock in the middle of a timed one.
         System.setProperty("loopwise.monitoring.enabled", "false");
+        if (roundJudgements > 0) {
+            new HistoryRounds(roundJudgements, roundPolicyTickets).configure();
+        }
     }
 
     @Override
@@ -78,6 +89,8 @@ public class BenchHistoryCommand extends DatabaseCommand {
         growth.vacuum();
         measure(reviewers); // a first pass warms the JVM up, so both measured passes run on compiled code
         Map<String, double[]> empty = measure(reviewers);
+        HistoryRounds rounds = new HistoryRounds(roundJudgements, roundPolicyTickets);
+        HistoryRounds.Timing roundAtStart = roundJudgements > 0 ? rounds.measure(growth, "c", version, reviewers) : null;
         long start = System.nanoTime();
         HistoryGrowth.Sizes added = growth.grow(scale, "b", version, reviewers);
         bean(ReviewTallies.class).rebuild();
@@ -85,6 +98,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
         System.err.printf("grown by %,d requests, %,d items, %,d judgements in %.0f s%n", added.requests(), added.items(), added.judgements(),
                 (System.nanoTime() - start) / 1e9);
         Map<String, double[]> grown = measure(reviewers);
+        HistoryRounds.Timing roundGrown = roundJudgements > 0 ? rounds.measure(growth, "d", version, reviewers) : null;
         System.out.printf("%-44s %9s %9s %11s %11s %9s%n", "operation (service calls, in process)", "start p50", "start p95",
                 "grown p50", "grown p95", "p95 ratio");
         empty.forEach((name, e) -> {
@@ -94,6 +108,11 @@ public class BenchHistoryCommand extends DatabaseCommand {
         System.out.printf("start: the demo with %,d served requests, %,d review items, %,d judgements; grown: +%,d, +%,d, +%,d "
                 + "(scale %.2f); times in ms%n", first.requests() + 250, first.items(), first.judgements(), added.requests(), added.items(),
                 added.judgements(), scale);
+        if (roundJudgements > 0) {
+            System.out.printf("alignment round (vector reward model, policy on %,d tickets), start: %s%n", roundPolicyTickets,
+                    roundAtStart.describe());
+            System.out.printf("alignment round, grown: %s; heap limit %,d MB%n", roundGrown.describe(), Runtime.getRuntime().maxMemory() >> 20);
+        }
         return 0;
     }
 

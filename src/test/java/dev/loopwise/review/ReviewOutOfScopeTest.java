@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.PreferencePair;
+import dev.loopwise.alignment.RoundRequests;
+import dev.loopwise.alignment.RoundScope;
 import dev.loopwise.alignment.RoundSnapshot;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.ModelTrainer;
@@ -38,6 +40,8 @@ class ReviewOutOfScopeTest {
     EntityManager em;
     @Inject
     RoundSnapshot snapshot;
+    @Inject
+    RoundRequests.Defaults roundDefaults;
 
     @BeforeEach
     void model() {
@@ -69,7 +73,8 @@ class ReviewOutOfScopeTest {
         assertEquals(Ticket.defaultSplit(text), ticket.split, "held out like any labelled ticket without a split");
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> Ticket.count("text", text)));
 
-        PreferencePair pair = QuarkusTransaction.requiringNew().call(() -> snapshot.capture()).data().pairs().stream()
+        PreferencePair pair = QuarkusTransaction.requiringNew()
+                .call(() -> snapshot.capture(roundDefaults.settings(), new RoundScope(0, 1_000, 100))).data().pairs().stream()
                 .filter(p -> p.judgementId() == judgement.id).findFirst().orElseThrow();
         assertEquals(PreferencePair.Kind.BOTH_BAD, pair.kind(), "rounds read out of scope as both bad");
 
