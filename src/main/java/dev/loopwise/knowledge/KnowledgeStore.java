@@ -5,8 +5,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,7 +82,7 @@ class KnowledgeStore {
                         passage.setString(3, drafts.get(a).get(p).heading());
                         passage.setString(4, drafts.get(a).get(p).text());
                         passage.setString(5, encoderId);
-                        passage.setBytes(6, toBytes(vectors.get(a)[p]));
+                        passage.setBytes(6, dev.loopwise.model.Vectors.toBytes(vectors.get(a)[p]));
                         passage.addBatch();
                         passages++;
                     }
@@ -125,7 +123,7 @@ class KnowledgeStore {
             lockAndBump(c);
             try (PreparedStatement update = c.prepareStatement("update knowledge_passages set vector = ?, encoder_id = ? where id = ?")) {
                 for (int i = 0; i < passages.size(); i++) {
-                    update.setBytes(1, toBytes(vectors[i]));
+                    update.setBytes(1, dev.loopwise.model.Vectors.toBytes(vectors[i]));
                     update.setString(2, encoderId);
                     update.setLong(3, passages.get(i).id());
                     update.addBatch();
@@ -189,7 +187,7 @@ class KnowledgeStore {
                 q.setString(1, encoderId);
                 try (ResultSet rows = q.executeQuery()) {
                     while (rows.next()) {
-                        float[] v = fromBytes(rows.getBytes(2));
+                        float[] v = dev.loopwise.model.Vectors.fromBytes(rows.getBytes(2));
                         if (matrix == null) {
                             dimension = v.length;
                             matrix = new float[Math.multiplyExact(n, dimension)];
@@ -232,17 +230,5 @@ class KnowledgeStore {
             s.execute("select pg_advisory_xact_lock(" + WRITE_LOCK + ")");
             s.executeUpdate("update knowledge_generation set generation = generation + 1 where id = 1");
         }
-    }
-
-    static byte[] toBytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static float[] fromBytes(byte[] bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 }

@@ -76,4 +76,17 @@ public final class Vectors {
         }
         return best;
     }
+
+    /** A vector as stored in PostgreSQL ({@code bytea}): float32, little-endian. */
+    public static byte[] toBytes(float[] vector) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(vector.length * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buffer.asFloatBuffer().put(vector);
+        return buffer.array();
+    }
+
+    public static float[] fromBytes(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
+    }
 }

@@ -41,7 +41,7 @@ class RoundKillIT {
             assertTrue(judgements >= 50, "judgements: " + judgements);
 
             round = JSON.readTree(PackagedApp.postJson(base + "/api/v1/rounds", admin, "{\"policyEpochs\":5000}").body()).get("roundId").asLong();
-            awaitStep(admin, round, "Updating the policy");
+            AdminWaits.step(base, admin, round, "Updating the policy");
             server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
         } catch (Throwable e) {
             PackagedApp.stop(server); // a server left behind would answer the next run's requests on this port
@@ -94,20 +94,6 @@ class RoundKillIT {
             Thread.sleep(300);
         }
         throw new AssertionError("no active version");
-    }
-
-    private void awaitStep(String admin, long round, String step) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode r = JSON.readTree(PackagedApp.get(base + "/api/v1/rounds/" + round, admin).body());
-            if (r.path("step").asText().startsWith(step)) {
-                Thread.sleep(1000); // well inside the step
-                return;
-            }
-            assertTrue(r.get("status").asText().equals("running") || r.get("status").asText().equals("queued"), r.toString());
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the round never reached: " + step);
     }
 
     private JsonNode awaitStatusOtherThan(String admin, long round, String status) throws Exception {

@@ -1,11 +1,10 @@
 package dev.loopwise.model.encoder;
 
 import dev.loopwise.common.Hashing;
+import dev.loopwise.model.Vectors;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,7 +79,7 @@ public class EmbeddingStore {
                     query.setArray(2, array);
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            found.put(rows.getString(1), fromBytes(rows.getBytes(2)));
+                            found.put(rows.getString(1), Vectors.fromBytes(rows.getBytes(2)));
                         }
                     }
                 }
@@ -99,24 +98,12 @@ public class EmbeddingStore {
             for (int i = 0; i < hashes.size(); i++) {
                 insert.setString(1, encoderId);
                 insert.setString(2, hashes.get(i));
-                insert.setBytes(3, toBytes(vectors[i]));
+                insert.setBytes(3, Vectors.toBytes(vectors[i]));
                 insert.addBatch();
             }
             insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store embeddings", e);
         }
-    }
-
-    static byte[] toBytes(float[] vector) {
-        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.asFloatBuffer().put(vector);
-        return buffer.array();
-    }
-
-    static float[] fromBytes(byte[] bytes) {
-        float[] vector = new float[bytes.length / Float.BYTES];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
-        return vector;
     }
 }
