@@ -11,8 +11,10 @@ import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -35,6 +37,8 @@ public class RoundService {
     AuditLog audit;
     private static final Logger LOG = Logger.getLogger(RoundService.class);
     static final String INTERRUPTED = "Interrupted: the process stopped during the round. The active version was not changed; "
+            + "run the round again.";
+    static final String SHUT_DOWN = "Stopped: the service shut down during the round. The active version was not changed; "
             + "run the round again.";
     private final JobRows jobs = new JobRows("alignment_rounds",
             "reason = ?1, step = 'Failed', progress = 1, log = log || jsonb_build_array(to_char(now() at time zone 'utc', 'HH24:MI:SS') "
@@ -79,6 +83,15 @@ public class RoundService {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void beat() {
         jobs.beat();
+    }
+
+    /** A round cannot finish in a stopping service: it ends failed now rather than once its heartbeat goes stale. */
+    void stop(@Observes ShutdownEvent event) {
+        jobs.stopHere(SHUT_DOWN).forEach(id -> LOG.warnf("Alignment round %d stopped: the service is shutting down", id));
+    }
+
+    JobRows jobs() {
+        return jobs;
     }
 
     /** Fails rounds whose instance died; once per period across instances. */

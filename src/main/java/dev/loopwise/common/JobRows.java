@@ -102,6 +102,23 @@ public final class JobRows {
         });
     }
 
+    /**
+     * Fails the jobs this instance runs, when it shuts down: they cannot finish here, and a job failed now is one
+     * nobody waits two minutes for. A job whose final transaction committed first keeps its outcome.
+     */
+    public List<Long> stopHere(String failure) {
+        Long[] mine = runningHere.toArray(Long[]::new);
+        if (mine.length == 0) {
+            return List.of();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> ids = Panache.getEntityManager().createNativeQuery("update " + table + " set status = 'failed', finished_at = now(), "
+                            + failedSet + " where status = 'running' and id = any(?2) returning id")
+                    .setParameter(1, failure).setParameter(2, mine).getResultList();
+            return ids.stream().map(id -> ((Number) id).longValue()).toList();
+        });
+    }
+
     /** What a job that threw records as its failure: the message, or the kind of failure when it has none. */
     public static String describe(Throwable failure) {
         String message = failure.getMessage();

@@ -100,6 +100,29 @@ class RoundLifecycleTest {
     }
 
     @Test
+    void aServiceShuttingDownFailsTheRoundItRunsAndNoOtherInstances() {
+        awaitNoRoundRunning();
+        long mine = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "insert into alignment_rounds (method, settings, status, started_by) values ('dpo', '{}'::jsonb, 'queued', 'test') returning id")
+                .getSingleResult()).longValue());
+        assertTrue(rounds.jobs().claim(mine));
+        rounds.stop(null);
+        AlignmentRound stopped = round(mine);
+        assertEquals(AlignmentRound.FAILED, stopped.status);
+        assertEquals(RoundService.SHUT_DOWN, stopped.reason);
+        rounds.jobs().released(mine);
+
+        long elsewhere = runningRound("now()"); // another instance's round: not this one's to stop
+        try {
+            rounds.stop(null);
+            assertEquals(AlignmentRound.RUNNING, round(elsewhere).status);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update alignment_rounds set status = 'failed', finished_at = now() where id = ?1").setParameter(1, elsewhere).executeUpdate());
+        }
+    }
+
+    @Test
     void anErrorThrownByARoundIsRecordedAsItsFailure() {
         awaitNoRoundRunning();
         long id = runningRound("now()");

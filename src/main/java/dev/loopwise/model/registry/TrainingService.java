@@ -13,8 +13,10 @@ import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.TunedEncoderWeights;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,12 @@ public class TrainingService {
     private static final Logger LOG = Logger.getLogger(TrainingService.class);
     static final String INTERRUPTED = "Interrupted: the process stopped during the training. No version was made; train again.";
     private final JobRows jobs = new JobRows("training_runs", "error = ?1");
+
+    /** A training cannot finish in a stopping service: it ends failed now rather than once its heartbeat goes stale. */
+    void stop(@Observes ShutdownEvent event) {
+        jobs.stopHere("Stopped: the service shut down during the training; the active version was not changed. Train again.")
+                .forEach(id -> LOG.warnf("Training run %d stopped: the service is shutting down", id));
+    }
 
     @Inject
     EmbeddingStore embeddings;
