@@ -60,6 +60,8 @@ public class BenchServingCommand implements Callable<Integer> {
     EncoderOptions encoderOptions;
 
     private final AtomicInteger unique = new AtomicInteger();
+    /** Tells this run's texts from an earlier run's, whose vectors the service may still have cached. */
+    private final String run = Long.toString(System.currentTimeMillis() % 46_656L, 36);
 
     @Override
     public Integer call() throws Exception {
@@ -211,7 +213,7 @@ public class BenchServingCommand implements Callable<Integer> {
         List<String> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int n = unique.incrementAndGet();
-            out.add(texts.get(n % texts.size()) + " (ref " + n + ")");
+            out.add(texts.get(n % texts.size()) + " (ref " + run + "-" + n + ")");
         }
         return out;
     }
