@@ -85,4 +85,15 @@ public interface ReviewConfig {
      */
     @WithDefault("40")
     int keepAhead();
+
+    /**
+     * The most open items the background job keeps ready when reviewers judge fast: it keeps what they judged in the
+     * last minute would use up in two of its periods, at least {@link #keepAhead()}, at most this.
+     */
+    @WithDefault("1000")
+    int keepAheadMax();
+
+    /** How often the background job looks at the queue. */
+    @WithDefault("10s")
+    java.time.Duration keepAheadInterval();
 }

@@ -6,11 +6,13 @@ import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps {@link ReviewConfig#keepAhead()} open items ready, so that review never waits for a refill: items are
- * made in the background, outside any reviewer's request, by one instance per period (a cluster-wide Quartz job).
+ * Keeps open items ready, as many as reviewers' recent pace needs, so that review never waits for a refill: items
+ * are made in the background, outside any reviewer's request, by one instance per period (a cluster-wide Quartz job).
  * Should a refill asked for elsewhere coincide, the items' unique key keeps that to a few extra items, never
  * duplicates.
  */
@@ -27,23 +29,49 @@ public class ReviewQueueKeeper {
             delayUnit = java.util.concurrent.TimeUnit.SECONDS)
     @Nonconcurrent
     void scheduled() {
-        topUp(config.keepAhead());
+        long judgedLastMinute = QuarkusTransaction.requiringNew().call(() -> Judgement.count("createdAt > ?1",
+                OffsetDateTime.now().minusMinutes(1)));
+        topUp(target(config.keepAhead(), config.keepAheadMax(), judgedLastMinute, config.keepAheadInterval()));
     }
 
-    /** With fewer than {@code target} items open, makes up to {@code target} more; returns how many it made. */
+    /**
+     * Open items to keep ready: enough for two periods at the pace of the last minute (each judgement counted as one
+     * item used, which errs on the side of more), never fewer than {@code floor} nor more than {@code ceiling}; 0
+     * when {@code floor} is 0, which turns making items ahead off.
+     */
+    static int target(int floor, int ceiling, long judgedLastMinute, Duration every) {
+        if (floor <= 0) {
+            return 0;
+        }
+        long forTwoPeriods = (long) Math.ceil(judgedLastMinute * 2.0 * every.toMillis() / 60_000.0);
+        return (int) Math.max(floor, Math.min(Math.max(floor, ceiling), forTwoPeriods));
+    }
+
+    /**
+     * With fewer than {@code target} items open, makes items in batches of {@link ReviewConfig#refillBatch()} until
+     * that many are open (each batch is soon available to reviewers); returns how many it made.
+     */
     int topUp(int target) {
         if (target <= 0) {
             return 0;
         }
-        long open = QuarkusTransaction.requiringNew().call(ReviewItem::countOpen);
-        if (open >= target) {
-            return 0;
-        }
+        int batch = Math.max(1, config.refillBatch());
+        int made = 0;
         try {
-            return generator.refill(target);
+            for (int round = 0; round <= target / batch; round++) {
+                long open = QuarkusTransaction.requiringNew().call(ReviewItem::countOpen);
+                if (open >= target) {
+                    break;
+                }
+                int now = generator.refill((int) Math.min(batch, target - open), target);
+                if (now <= 0) {
+                    break; // nothing left to review
+                }
+                made += now;
+            }
         } catch (ApiException e) {
             LOG.warnf("Could not make review items ahead of demand: %s", e.getMessage());
-            return 0;
         }
+        return made;
     }
 }
