@@ -61,11 +61,11 @@ class BadInputTest {
                 "{ownKeyId}", "987654321", "{itemId}", "987654321", "{goldItemId}", "987654321"));
         List<String> failures = new ArrayList<>();
         int tried = 0;
-        for (RoleMatrixTest.Row row : RoleMatrixTest.ROWS) {
+        for (Endpoints.Row row : Endpoints.ROWS) {
             if (row.path().equals("/logout") || row.path().startsWith("/q/") || row.path().equals("/login")) {
                 continue;
             }
-            Caller caller = RoleMatrixTest.isApi(row.path()) ? api : browser;
+            Caller caller = Endpoints.isApi(row.path()) ? api : browser;
             String valid = row.body() == null ? null : row.body().apply(caller);
             List<BadInputs.Variant> variants = new ArrayList<>(BadInputs.paths(row.path(), ids, valid));
             String path = BadInputs.fill(row.path(), ids);
@@ -95,10 +95,10 @@ class BadInputTest {
                 || variant.label().startsWith("duplicated key") || variant.label().endsWith(" as null") || variant.label().equals("empty") || variant.label().equals("JSON null");
     }
 
-    private void check(RoleMatrixTest.Row row, Caller caller, BadInputs.Variant variant, List<String> failures) {
+    private void check(Endpoints.Row row, Caller caller, BadInputs.Variant variant, List<String> failures) {
         awaitNoJobs();
         Map<String, Long> before = counts();
-        RequestSpecification request = (RoleMatrixTest.isApi(row.path()) ? caller.request() : caller.pageRequest()).accept(row.accept());
+        RequestSpecification request = (Endpoints.isApi(row.path()) ? caller.request() : caller.pageRequest()).accept(row.accept());
         if ("multipart/form-data".equals(row.contentType())) {
             request = request.multiPart("file", "upload.csv", variant.body().getBytes(StandardCharsets.UTF_8), "text/csv")
                     .multiPart("csrf-token", caller.csrfToken());

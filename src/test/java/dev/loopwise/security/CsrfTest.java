@@ -33,7 +33,7 @@ class CsrfTest {
         ActiveModel.await();
         Caller admin = Caller.session("admin");
         Map<String, String> cookies = admin.cookies();
-        List<RoleMatrixTest.Row> forms = RoleMatrixTest.ROWS.stream()
+        List<Endpoints.Row> forms = Endpoints.ROWS.stream()
                 .filter(row -> !row.method().equals("GET") && !row.path().startsWith("/api/")).toList();
         assertTrue(forms.size() >= 20, "form endpoints: " + forms.size());
         List<Function<RequestSpecification, RequestSpecification>> forgeries = List.of(
@@ -47,7 +47,7 @@ class CsrfTest {
                         .body("csrf-token=" + admin.csrfToken()));
         Map<String, Long> before = rowCounts();
         List<String> failures = new ArrayList<>();
-        for (RoleMatrixTest.Row row : forms) {
+        for (Endpoints.Row row : forms) {
             String path = row.path().replaceAll("\\{[^}]+}", "1");
             for (int i = 0; i < forgeries.size(); i++) {
                 Response response = forgeries.get(i).apply(given().redirects().follow(false).cookies(cookies))
