@@ -79,6 +79,10 @@ public interface ReviewConfig {
     @WithDefault("40")
     int refillBatch();
 
+    /** Longest a reviewer who finds the queue empty waits for another reviewer's refill before being told it is empty. */
+    @WithDefault("20s")
+    java.time.Duration refillWait();
+
     /**
      * Open items kept ready ahead of demand: a background job makes more whenever fewer are open, so a reviewer
      * asking for the next item never waits for one to be made. 0 makes items only when the queue runs dry.

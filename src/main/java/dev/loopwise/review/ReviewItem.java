@@ -60,4 +60,22 @@ public class ReviewItem extends IdentityEntity {
     public static long countOpen() {
         return count("status = ?1 and kind <> ?2", OPEN, GOLD);
     }
+
+    /**
+     * Open items another reviewer could take now: not gold, with fewer judgements and live leases than they need.
+     * Items on reviewers' screens are open but not waiting, so a full team never reads as a full queue.
+     */
+    public static long countWaiting() {
+        return ((Number) getEntityManager().createNativeQuery("""
+                select count(*) from review_items i
+                where i.status = 'open' and i.kind <> 'gold'
+                  and i.judgements + (select count(*) from review_leases l where l.item_id = i.id and l.expires_at > now())
+                      < i.required_judgements""").getSingleResult()).longValue();
+    }
+
+    /** Reviewers holding a live lease: the team at work now. */
+    public static long countReviewersAtWork() {
+        return ((Number) getEntityManager().createNativeQuery(
+                "select count(distinct reviewer_id) from review_leases where expires_at > now()").getSingleResult()).longValue();
+    }
 }

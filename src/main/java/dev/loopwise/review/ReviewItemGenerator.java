@@ -87,11 +87,11 @@ public class ReviewItemGenerator {
         return refill(count, count);
     }
 
-    /** Makes up to {@code count} new items unless {@code enough} items are open already. */
+    /** Makes up to {@code count} new items unless {@code enough} items wait for a reviewer already. */
     public int refill(int count, int enough) {
         try {
             // Answers with LLM drafts first (a share of the wanted items), then the policy's pairs for the rest.
-            int drafted = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countOpen() >= enough ? 0
+            int drafted = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countWaiting() >= enough ? 0
                     : draftItems.insert((int) Math.ceil(count * config.draftShare())));
             return drafted + make(count, enough);
         } catch (ApiException e) {
@@ -111,7 +111,7 @@ public class ReviewItemGenerator {
         boolean ranked = model.bundle().reward() != null;
         record Picked(List<Source> sources, Integer versusVersion) {
         }
-        Picked picked = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countOpen() >= enough ? null
+        Picked picked = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countWaiting() >= enough ? null
                 : new Picked(unreviewed.pick(ranked ? count * UNCERTAINTY_POOL : count), ModelVersion.findUnderReview().map(v -> v.version).orElse(null)));
         if (picked == null) {
             return 1;
@@ -137,7 +137,7 @@ public class ReviewItemGenerator {
         for (int i = 0; i < sources.size(); i++) {
             draft(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random).ifPresent(drafts::add);
         }
-        return QuarkusTransaction.requiringNew().call(() -> ReviewItem.countOpen() >= enough ? 1 : insert(drafts));
+        return QuarkusTransaction.requiringNew().call(() -> ReviewItem.countWaiting() >= enough ? 1 : insert(drafts));
     }
 
     private Optional<Draft> draft(Source source, float[] x, ServingModel model, Optional<ServingModel> versus, float[] versusX,

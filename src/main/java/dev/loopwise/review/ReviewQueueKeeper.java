@@ -29,26 +29,27 @@ public class ReviewQueueKeeper {
             delayUnit = java.util.concurrent.TimeUnit.SECONDS)
     @Nonconcurrent
     void scheduled() {
-        long judgedLastMinute = QuarkusTransaction.requiringNew().call(() -> Judgement.count("createdAt > ?1",
-                OffsetDateTime.now().minusMinutes(1)));
-        topUp(target(config.keepAhead(), config.keepAheadMax(), judgedLastMinute, config.keepAheadInterval()));
+        long[] pace = QuarkusTransaction.requiringNew().call(() -> new long[] {
+                Judgement.count("createdAt > ?1", OffsetDateTime.now().minusMinutes(1)), ReviewItem.countReviewersAtWork()});
+        topUp(target(config.keepAhead(), config.keepAheadMax(), pace[0], pace[1], config.keepAheadInterval()));
     }
 
     /**
-     * Open items to keep ready: enough for two periods at the pace of the last minute (each judgement counted as one
-     * item used, which errs on the side of more), never fewer than {@code floor} nor more than {@code ceiling}; 0
-     * when {@code floor} is 0, which turns making items ahead off.
+     * Items to keep waiting for reviewers: enough for two periods at the pace of the last minute (each judgement
+     * counted as one item used, which errs on the side of more) and two for each reviewer at work, never fewer than
+     * {@code floor} nor more than {@code ceiling}; 0 when {@code floor} is 0, which turns making items ahead off.
      */
-    static int target(int floor, int ceiling, long judgedLastMinute, Duration every) {
+    static int target(int floor, int ceiling, long judgedLastMinute, long reviewersAtWork, Duration every) {
         if (floor <= 0) {
             return 0;
         }
         long forTwoPeriods = (long) Math.ceil(judgedLastMinute * 2.0 * every.toMillis() / 60_000.0);
-        return (int) Math.max(floor, Math.min(Math.max(floor, ceiling), forTwoPeriods));
+        long need = Math.max(forTwoPeriods, 2 * reviewersAtWork);
+        return (int) Math.max(floor, Math.min(Math.max(floor, ceiling), need));
     }
 
     /**
-     * With fewer than {@code target} items open, makes items in batches of {@link ReviewConfig#refillBatch()} until
+     * With fewer than {@code target} items waiting, makes items in batches of {@link ReviewConfig#refillBatch()} until
      * that many are open (each batch is soon available to reviewers); returns how many it made.
      */
     int topUp(int target) {
@@ -59,11 +60,11 @@ public class ReviewQueueKeeper {
         int made = 0;
         try {
             for (int round = 0; round <= target / batch; round++) {
-                long open = QuarkusTransaction.requiringNew().call(ReviewItem::countOpen);
-                if (open >= target) {
+                long waiting = QuarkusTransaction.requiringNew().call(ReviewItem::countWaiting);
+                if (waiting >= target) {
                     break;
                 }
-                int now = generator.refill((int) Math.min(batch, target - open), target);
+                int now = generator.refill((int) Math.min(batch, target - waiting), target);
                 if (now <= 0) {
                     break; // nothing left to review
                 }

@@ -30,11 +30,11 @@ public class ReviewService {
     @Inject
     ReviewConfig config;
     @Inject
-    ReviewItemGenerator generator;
-    @Inject
     OutOfScopeLabels outOfScope;
     @Inject
     ReviewTallies tallies;
+    @Inject
+    EmptyQueueRefills refills;
 
     public record Stored(long judgementId, boolean duplicate) {
     }
@@ -42,10 +42,10 @@ public class ReviewService {
     /** The reviewer's next item, making new items when none is waiting; empty when there is nothing to review. */
     public Optional<ReviewView> next(long reviewerId) {
         Optional<ReviewView> item = lease(reviewerId);
-        if (item.isEmpty() && generator.refill(config.refillBatch()) > 0) {
-            item = lease(reviewerId);
+        if (item.isPresent()) {
+            return item;
         }
-        return item;
+        return refills.leaseAfterRefill(() -> lease(reviewerId));
     }
 
     @Transactional

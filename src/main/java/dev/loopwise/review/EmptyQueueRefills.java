@@ -1,0 +1,45 @@
+package dev.loopwise.review;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Refills for reviewers who find the queue empty (the background keeper normally prevents it), one at a time in this
+ * instance: reviewers arriving together wait for the one refill and take its items, instead of each encoding a batch
+ * of tickets at once and starving the service. Only a JVM lock is held while waiting, never a transaction or a pooled
+ * connection; other instances refill on their own, and the items' unique key keeps their batches apart.
+ */
+@ApplicationScoped
+class EmptyQueueRefills {
+    @Inject
+    ReviewConfig config;
+    @Inject
+    ReviewItemGenerator generator;
+
+    private final ReentrantLock refilling = new ReentrantLock();
+
+    /** Leases again after this instance's current refill, making one if still nothing waits; empty if none can be made. */
+    Optional<ReviewView> leaseAfterRefill(Supplier<Optional<ReviewView>> lease) {
+        try {
+            if (!refilling.tryLock(config.refillWait().toMillis(), TimeUnit.MILLISECONDS)) {
+                return lease.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            Optional<ReviewView> item = lease.get();
+            if (item.isEmpty() && generator.refill(config.refillBatch()) > 0) {
+                item = lease.get();
+            }
+            return item;
+        } finally {
+            refilling.unlock();
+        }
+    }
+}
