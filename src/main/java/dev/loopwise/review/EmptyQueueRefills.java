@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -21,9 +22,12 @@ class EmptyQueueRefills {
     ReviewItemGenerator generator;
 
     private final ReentrantLock refilling = new ReentrantLock();
+    private final AtomicLong refillsDone = new AtomicLong();
+    private volatile boolean lastFoundNothing;
 
     /** Leases again after this instance's current refill, making one if still nothing waits; empty if none can be made. */
     Optional<ReviewView> leaseAfterRefill(Supplier<Optional<ReviewView>> lease) {
+        long before = refillsDone.get();
         try {
             if (!refilling.tryLock(config.refillWait().toMillis(), TimeUnit.MILLISECONDS)) {
                 return lease.get();
@@ -34,10 +38,13 @@ class EmptyQueueRefills {
         }
         try {
             Optional<ReviewView> item = lease.get();
-            if (item.isEmpty() && generator.refill(config.refillBatch()) > 0) {
-                item = lease.get();
+            if (item.isPresent() || refillsDone.get() != before && lastFoundNothing) {
+                return item; // a refill ran while this reviewer waited and found nothing to review: no point in another
             }
-            return item;
+            int made = generator.refill(config.refillBatch());
+            lastFoundNothing = made <= 0;
+            refillsDone.incrementAndGet();
+            return made > 0 ? lease.get() : Optional.empty();
         } finally {
             refilling.unlock();
         }
