@@ -141,6 +141,10 @@ public final class Messages {
     public static final java.util.List<String> SKIP_REASONS =
             java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");
     public static final String SKIP_REASON_REQUIRED = "Say why you skip (for example: not sure which reply is better).";
+    /** Above the knowledge-base passages shown with an item whose replies include an LLM draft. */
+    public static final String REVIEW_SOURCES_HEADING = "What the knowledge base said — check the replies against it";
+    public static final String REVIEW_SOURCES_HINT = "The LLM writes its drafts from these passages. A reply that contradicts them, "
+            + "or promises more than they say, is the worse one.";
     public static final String INVALID_CHOICE = "choice must be A, B, tie, both_bad, out_of_scope or skip.";
 
     public static String undoTooLate(long windowSeconds, long secondsAgo) {

@@ -8,7 +8,9 @@ import jakarta.persistence.EntityManager;
  * Review items from answers the LLM drafted for: the served candidate against the best other one the scorer would
  * have served, when at least one of the two is a draft — a draft against a library reply, or two drafts. Reviewers'
  * verdicts on them teach the reward model to rank drafts; their rewrites become library replies as for any item.
- * Both candidates come from the request log as scored (texts as sent), so nothing is drafted again.
+ * Both candidates come from the request log as scored (texts as sent), so nothing is drafted again; the knowledge
+ * passages the drafts were grounded on come with them, for reviewers to check the drafts against (source and text
+ * only: the search score means nothing to a reviewer).
  */
 @ApplicationScoped
 class DraftReviewItems {
@@ -24,12 +26,14 @@ class DraftReviewItems {
         }
         return em.createNativeQuery("""
                 insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
-                    reply1_text, reply2_text, reply1_kind, reply2_kind, strategy, model_version, kind, required_judgements)
+                    reply1_text, reply2_text, reply1_kind, reply2_kind, strategy, model_version, kind, required_judgements, sources)
                 select r.text, r.text_hash, 'request', r.id::text, case when r.out_of_scope then null else r.intent end,
                        (a.c->>'replyId')::bigint, (b.c->>'replyId')::bigint, a.c->>'text', b.c->>'text',
                        case when a.c->>'kind' = 'draft' then 'draft' else 'library' end,
                        case when b.c->>'kind' = 'draft' then 'draft' else 'library' end,
-                       'drafts', r.model_version, 'regular', ?2
+                       'drafts', r.model_version, 'regular', ?2,
+                       coalesce((select jsonb_agg(jsonb_build_object('source', p->>'source', 'text', p->>'text') order by n)
+                                 from jsonb_array_elements(r.sources) with ordinality as e(p, n)), '[]'::jsonb)
                 from (select distinct on (s.text_hash) s.* from (
                           select * from served_requests where candidates is not null and text <> ''
                           order by created_at desc limit ?3) s

@@ -37,6 +37,16 @@ public class ReviewFormats {
         return Messages.SKIP_REASONS;
     }
 
+    @TemplateExtension(namespace = "review")
+    static String sourcesHeading() {
+        return Messages.REVIEW_SOURCES_HEADING;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String sourcesHint() {
+        return Messages.REVIEW_SOURCES_HINT;
+    }
+
     /** The key of "Other…", after the listed reasons' 1, 2, 3. */
     @TemplateExtension(namespace = "review")
     static int otherReasonKey() {

@@ -5,6 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A ticket with two candidate replies (1 and 2) for reviewers to compare. */
 @Entity
@@ -54,6 +57,10 @@ public class ReviewItem extends IdentityEntity {
     public String goldChoice;
     public int judgements;
     public String status = OPEN;
+    /** The passages the drafts were grounded on (null without drafts); set when the item is made, never changed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
+    public List<ReviewView.Passage> sources;
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 

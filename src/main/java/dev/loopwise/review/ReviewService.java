@@ -110,7 +110,7 @@ public class ReviewService {
                 .setParameter(1, itemId).setParameter(2, reviewerId).getSingleResult()).longValue();
         OffsetDateTime expires = java.time.Instant.ofEpochMilli(expiresMillis).atOffset(java.time.ZoneOffset.UTC);
         return new ReviewView(item.id, new ReviewView.Ticket(privacy.mask(item.ticketText)), item.predictedIntent,
-                swapped ? List.of(two, one) : List.of(one, two), expires);
+                swapped ? List.of(two, one) : List.of(one, two), expires, ReviewView.Passage.masked(item.sources, privacy::mask));
     }
 
     @Transactional

@@ -85,6 +85,7 @@
     $('intent').textContent = item.predictedIntent || 'out of scope';
     const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
     $('slots-note').hidden = blanks === 0;
+    window.reviewSources.show(item.sources);
     stars('A');
     stars('B');
     shownAt = performance.now();
