@@ -83,8 +83,9 @@ public class BenchHistoryCommand extends DatabaseCommand {
             reviewers.add(bean(UserService.class).create("history-" + run + "-" + i, "bench-" + UUID.randomUUID(), "reviewer", null).id);
         }
         serve(250);
-        // A little history, so that drift has its window, the queue can be refilled and the reviewers have figures.
-        HistoryGrowth.Sizes first = growth.grow(BASELINE_SCALE, "a", version, reviewers);
+        // A little history, so that drift has its window, the queue can be refilled and the reviewers have figures; over
+        // the 90 days the review-quality chart shows, so that the two databases differ in volume, not in days covered.
+        HistoryGrowth.Sizes first = growth.grow(BASELINE_SCALE, "a", version, reviewers, java.time.Duration.ofDays(90));
         bean(ReviewTallies.class).rebuild();
         growth.vacuum();
         measure(reviewers); // a first pass warms the JVM up, so both measured passes run on compiled code

@@ -2,6 +2,7 @@ package dev.loopwise.cli;
 
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
+import java.time.Duration;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,9 +34,15 @@ final class HistoryGrowth {
 
     /**
      * Adds about {@code scale} × (2,000,000 requests, 200,000 items, 500,000 judgements), their texts marked with
-     * {@code tag} so that a second growth adds new ones; returns what it added.
+     * {@code tag} so that a second growth adds new ones, spread over the past year; returns what it added.
      */
     Sizes grow(double scale, String tag, int version, List<Long> reviewers) throws SQLException {
+        return grow(scale, tag, version, reviewers, Duration.ofDays(365));
+    }
+
+    /** The same, spread over the past {@code span}. */
+    Sizes grow(double scale, String tag, int version, List<Long> reviewers, Duration span) throws SQLException {
+        long seconds = span.toSeconds();
         long requests = Math.round(2_000_000 * scale);
         long distinct = Math.max(1, Math.round(500_000 * scale));
         long items = Math.min(distinct, Math.round(200_000 * scale));
@@ -48,8 +55,8 @@ final class HistoryGrowth {
                 insert into served_requests (id, endpoint, text, text_hash, intent, confidence, out_of_scope, reply_id, reply_text,
                     model_version, latency_ms, caller, created_at)
                 select gen_random_uuid(), case when g %% 10 = 0 then 'classify' else 'respond' end, %s, %s, null, 0.9, false, %d,
-                    'bench reply', %d, 20, 'bench', now() - interval '1 hour' - interval '1 second' * ((%d - g) * (31536000.0 / %d))
-                from generate_series(1, %d) g, %s""".formatted(text, SHA.formatted(text), reply1, version, requests, requests, requests,
+                    'bench reply', %d, 20, 'bench', now() - interval '1 hour' - interval '1 second' * ((%d - g) * (%d.0 / %d))
+                from generate_series(1, %d) g, %s""".formatted(text, SHA.formatted(text), reply1, version, requests, seconds, requests, requests,
                 texts + " t(texts)"));
         long firstItem = single("select coalesce(max(id), 0) from review_items") + 1;
         String itemText = "(t.texts[1 + g % array_length(t.texts, 1)] || ' #" + tag + "' || g)";
@@ -59,8 +66,8 @@ final class HistoryGrowth {
                 select %s, %s, 'request', null, %d, %d, 'bench reply one', 'bench reply two', 'top2', %d,
                     case when g %% 4 = 0 then 'overlap' else 'regular' end, case when g %% 4 = 0 then 3 else 2 end,
                     case when g %% 4 = 0 then 3 else 2 end, 'complete',
-                    now() - interval '2 hours' - interval '1 second' * ((%d - g) * (31536000.0 / %d))
-                from generate_series(1, %d) g, %s""".formatted(itemText, SHA.formatted(itemText), reply1, reply2, version, items, items, items,
+                    now() - interval '2 hours' - interval '1 second' * ((%d - g) * (%d.0 / %d))
+                from generate_series(1, %d) g, %s""".formatted(itemText, SHA.formatted(itemText), reply1, reply2, version, items, seconds, items, items,
                 texts + " t(texts)"));
         String ids = reviewers.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
         // Each item's votes come from distinct reviewers (offsets 0, 7, 14 among at least 15); a vote follows the
