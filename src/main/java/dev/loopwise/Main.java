@@ -1,6 +1,7 @@
 package dev.loopwise;
 
 import dev.loopwise.cli.LoopwiseCommand;
+import dev.loopwise.common.DatabaseReadyNote;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ public class Main {
             if (command.equals("demo")) {
                 System.setProperty("quarkus.profile", "demo");
             }
+            DatabaseReadyNote.forgetIfStartFails();
             Quarkus.run(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }

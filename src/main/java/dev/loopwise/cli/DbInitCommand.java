@@ -1,5 +1,6 @@
 package dev.loopwise.cli;
 
+import dev.loopwise.cli.support.DatabaseSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,14 @@
 package dev.loopwise.security;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.cli.support.DatabaseCommand;
+import dev.loopwise.cli.support.DirectDatabase;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.OffsetDateTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +35,40 @@ public class ApiKeyCommand {
         protected int execute() {
             System.out.println(bean(ApiKeyService.class).create(username, name, requestsPerMinute).secret());
             return 0;
+        }
+
+        /** The same key and audit entry as {@link ApiKeyService#create}, written without starting the application. */
+        @Override
+        protected DirectDatabase.Work direct() {
+            return connection -> {
+                NewApiKey key = NewApiKey.issue(name, requestsPerMinute);
+                long userId;
+                try (PreparedStatement find = connection.prepareStatement("select id from users where username = ?")) {
+                    find.setString(1, username);
+                    try (ResultSet row = find.executeQuery()) {
+                        if (!row.next()) {
+                            throw ApiException.badRequest("unknown_user", Messages.unknownUser(username));
+                        }
+                        userId = row.getLong(1);
+                    }
+                }
+                try (PreparedStatement insert = connection.prepareStatement("insert into api_keys (user_id, name, key_prefix, key_hash,"
+                        + " created_at, requests_per_minute) values (?, ?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, userId);
+                    insert.setString(2, key.name());
+                    insert.setString(3, key.prefix());
+                    insert.setString(4, key.hash());
+                    insert.setObject(5, OffsetDateTime.now());
+                    insert.setObject(6, key.requestsPerMinute(), Types.INTEGER);
+                    insert.executeUpdate();
+                }
+                AuditLog.recordDirect(connection, "key.create", NewApiKey.auditTarget(key.prefix(), username),
+                        NewApiKey.auditDetails(key.name(), key.requestsPerMinute()));
+                return () -> {
+                    System.out.println(key.secret());
+                    return 0;
+                };
+            };
         }
     }
 }

@@ -7,11 +7,8 @@ import dev.loopwise.common.Messages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 
 /** Issues, checks and revokes API keys. A key is shown once, when created; afterwards only its prefix is known. */
@@ -19,11 +16,8 @@ import java.util.Optional;
 public class ApiKeyService {
     @Inject
     AuditLog audit;
-    static final String KEY_PREFIX = "lw_";
-    private static final int PREFIX_LENGTH = 11;
     /** Recording every use would turn each API read into a write; a minute's precision is enough to spot stale keys. */
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     ApiKeyRateLimiter limiter;
@@ -43,44 +37,25 @@ public class ApiKeyService {
     /** {@code requestsPerMinute}: the key's own limit (0: none); null takes the configured default. */
     @Transactional
     public CreatedKey create(String username, String name, Integer requestsPerMinute) {
-        if (requestsPerMinute != null && requestsPerMinute < 0) {
-            throw ApiException.badRequest("validation_failed", "requestsPerMinute must be 0 (no limit) or more.");
-        }
+        NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
                 .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
-        String secret = KEY_PREFIX + randomSecret();
         ApiKey key = new ApiKey();
         key.user = user;
-        key.name = name == null || name.isBlank() ? "API key" : name.strip();
-        key.prefix = secret.substring(0, PREFIX_LENGTH);
-        key.hash = Hashing.sha256Hex(secret);
+        key.name = issued.name();
+        key.prefix = issued.prefix();
+        key.hash = issued.hash();
         key.createdAt = OffsetDateTime.now();
-        key.requestsPerMinute = requestsPerMinute;
+        key.requestsPerMinute = issued.requestsPerMinute();
         key.persist();
-        audit.record("key.create", "API key " + key.prefix + "… of " + user.username, details(key));
-        return new CreatedKey(key, secret);
-    }
-
-    private static Map<String, Object> details(ApiKey key) {
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("name", key.name);
-        if (key.requestsPerMinute != null) {
-            details.put("requestsPerMinute", key.requestsPerMinute);
-        }
-        return details;
-    }
-
-    /** 256 random bits, URL-safe. */
-    static String randomSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        audit.record("key.create", NewApiKey.auditTarget(key.prefix, user.username), NewApiKey.auditDetails(key.name, key.requestsPerMinute));
+        return new CreatedKey(key, issued.secret());
     }
 
     /** The key's user, if the key exists and is not revoked; the request is counted against the key's limit. */
     @Transactional
     public Optional<KeyUse> authenticate(String secret) {
-        if (secret == null || !secret.startsWith(KEY_PREFIX)) {
+        if (secret == null || !secret.startsWith(NewApiKey.KEY_PREFIX)) {
             return Optional.empty();
         }
         return ApiKey.findActiveByHash(Hashing.sha256Hex(secret)).filter(key -> key.user.isEnabled()).map(key -> {
@@ -103,7 +78,7 @@ public class ApiKeyService {
         }
         if (key.revokedAt == null) {
             key.revokedAt = OffsetDateTime.now();
-            audit.record("key.revoke", "API key " + key.prefix + "… of " + key.user.username, details(key));
+            audit.record("key.revoke", NewApiKey.auditTarget(key.prefix, key.user.username), NewApiKey.auditDetails(key.name, key.requestsPerMinute));
         }
         return key;
     }

@@ -20,6 +20,20 @@ public interface SecurityConfig {
     int minPasswordLength();
 
     /**
+     * {@link #minPasswordLength()} for the command line's direct path, which runs before the configuration is built:
+     * the system property, else the environment variable, else the default declared above.
+     */
+    static int minPasswordLengthBeforeStart() {
+        String value = System.getProperty("loopwise.security.min-password-length", System.getenv("LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH"));
+        try {
+            return Integer.parseInt(value != null && !value.isBlank() ? value.strip()
+                    : SecurityConfig.class.getMethod("minPasswordLength").getAnnotation(WithDefault.class).value());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Browser origins, besides this server's own address, from which forms may be sent — e.g.
      * {@code https://support.example.com} when a proxy rewrites the Host header. Comma-separated.
      */

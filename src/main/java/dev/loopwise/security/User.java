@@ -1,7 +1,6 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.IdentityEntity;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
 import io.quarkus.security.jpa.Roles;
@@ -80,6 +79,6 @@ public class User extends IdentityEntity {
     }
 
     public void setPassword(String plain) {
-        passwordHash = BcryptUtil.bcryptHash(plain);
+        passwordHash = NewAccount.hash(plain);
     }
 }

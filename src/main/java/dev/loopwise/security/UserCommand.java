@@ -1,10 +1,16 @@
 package dev.loopwise.security;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.cli.support.DatabaseCommand;
+import dev.loopwise.cli.support.DirectDatabase;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.time.OffsetDateTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,6 +39,31 @@ public class UserCommand {
             User user = bean(UserService.class).create(username, password, role, null);
             System.err.printf("Created %s with role %s.%n", user.username, user.roles);
             return 0;
+        }
+
+        /** The same account and audit entry as {@link UserService#create}, written without starting the application. */
+        @Override
+        protected DirectDatabase.Work direct() {
+            return connection -> {
+                String password = Role.SERVICE.equals(role) ? null : readPassword();
+                NewAccount account = NewAccount.of(username, password, role, null, SecurityConfig.minPasswordLengthBeforeStart());
+                try (PreparedStatement insert = connection.prepareStatement("insert into users (username, display_name, password_hash,"
+                        + " roles, created_at) values (?, ?, ?, ?, ?) on conflict (username) do nothing")) {
+                    insert.setString(1, account.username());
+                    insert.setString(2, account.displayName());
+                    insert.setString(3, account.passwordHash());
+                    insert.setString(4, account.roles());
+                    insert.setObject(5, OffsetDateTime.now());
+                    if (insert.executeUpdate() == 0) {
+                        throw ApiException.conflict("username_taken", Messages.usernameTaken(username));
+                    }
+                }
+                AuditLog.recordDirect(connection, "user.add", account.auditTarget(), account.auditDetails());
+                return () -> {
+                    System.err.printf("Created %s with role %s.%n", account.username(), account.roles());
+                    return 0;
+                };
+            };
         }
 
         private String readPassword() throws Exception {

@@ -13,14 +13,12 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Creates and changes accounts and keeps the rules every account obeys in one place. */
 @ApplicationScoped
 public class UserService {
     @Inject
     AuditLog audit;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     @Inject
     SecurityConfig config;
@@ -28,34 +26,23 @@ public class UserService {
     LoginThrottle throttle;
 
     /** What an admin changes about an account; a null field stays as it is. */
-    static final int MAX_DISPLAY_NAME = 128;
-
     public record UserChange(String displayName, String roles, String password, Boolean disabled) {
     }
 
     @Transactional
     public User create(String username, String password, String roles, String displayName) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.badRequest("invalid_username",
-                    "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
-        }
-        Set<String> roleSet = Role.parse(roles == null ? "" : roles);
-        if (password == null && roleSet.equals(Set.of(Role.SERVICE))) {
-            // A service account never signs in with a password: give it one nobody knows.
-            password = ApiKeyService.randomSecret();
-        }
-        checkPassword(password);
+        NewAccount account = NewAccount.of(username, password, roles, displayName, config.minPasswordLength());
         if (User.findByUsername(username).isPresent()) {
             throw ApiException.conflict("username_taken", Messages.usernameTaken(username));
         }
         User user = new User();
-        user.username = username;
-        user.displayName = displayName == null || displayName.isBlank() ? username : checkedDisplayName(displayName);
-        user.roles = String.join(",", roleSet);
-        user.setPassword(password);
+        user.username = account.username();
+        user.displayName = account.displayName();
+        user.roles = account.roles();
+        user.passwordHash = account.passwordHash();
         user.createdAt = OffsetDateTime.now();
         user.persist();
-        audit.record("user.add", "account " + username, Map.of("roles", user.roles));
+        audit.record("user.add", account.auditTarget(), account.auditDetails());
         return user;
     }
 
@@ -86,7 +73,7 @@ public class UserService {
             }
         }
         if (change.displayName() != null) {
-            String name = change.displayName().isBlank() ? user.username : checkedDisplayName(change.displayName());
+            String name = change.displayName().isBlank() ? user.username : NewAccount.checkedDisplayName(change.displayName());
             if (!name.equals(user.displayName)) {
                 audit.record("user.rename", "account " + user.username, Map.of("from", user.displayName, "to", name));
             }
@@ -180,19 +167,7 @@ public class UserService {
         return OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
-    /** The column holds 128 characters; say so before the database has to. */
-    private static String checkedDisplayName(String displayName) {
-        String name = displayName.strip();
-        if (name.length() > MAX_DISPLAY_NAME) {
-            throw ApiException.badRequest("invalid_display_name", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
-        }
-        return name;
-    }
-
     void checkPassword(String password) {
-        if (password == null || password.length() < config.minPasswordLength()) {
-            throw ApiException.badRequest("weak_password",
-                    "A password needs at least " + config.minPasswordLength() + " characters.");
-        }
+        NewAccount.checkPassword(password, config.minPasswordLength());
     }
 }

@@ -4,6 +4,7 @@ import dev.loopwise.common.RunMode;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -12,7 +13,8 @@ import picocli.CommandLine;
 /**
  * A command that works on the configured database. Its first call starts the application without
  * the HTTP server (so it runs beside a live Loopwise), logging to stderr so stdout carries only the
- * command's answer; the application then parses the same arguments again and runs {@link #execute()}.
+ * command's answer; the application then parses the same arguments again and runs {@link #execute()}. A command
+ * with a {@link #direct()} path skips all that when the schema is current.
  */
 public abstract class DatabaseCommand implements Callable<Integer> {
     @Spec
@@ -28,6 +30,14 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         return false;
     }
 
+    /**
+     * The command's work on a plain connection, for a command that only writes a few rows through its feature's own
+     * rules ({@link DirectDatabase}); null (the default) means the command needs the application.
+     */
+    protected DirectDatabase.Work direct() {
+        return null;
+    }
+
     /** Settings this command needs besides the usual ones, as system properties set before the application starts. */
     protected void configure() {
     }
@@ -36,6 +46,13 @@ public abstract class DatabaseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (Arc.container() != null && Arc.container().isRunning()) {
             return execute();
+        }
+        DirectDatabase.Work direct = direct();
+        if (direct != null) {
+            Optional<Integer> code = DirectDatabase.run(direct);
+            if (code.isPresent()) {
+                return code.get();
+            }
         }
         System.setProperty("quarkus.http.host-enabled", "false");
         System.setProperty("quarkus.log.console.stderr", "true");

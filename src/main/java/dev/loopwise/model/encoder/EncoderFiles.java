@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +15,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Where an encoder's {@code model.onnx} and {@code tokenizer.json} live, and the SHA-256 of its weights:
@@ -60,35 +66,64 @@ public record EncoderFiles(Path directory, String weightsHash) {
         });
     }
 
-    /** Copies a bundled resource unless an identical file is already there; returns its SHA-256. */
-    private static String copyIfChanged(EncoderCatalogue.Entry entry, String resource, Path target) throws IOException {
-        String wanted;
-        try (InputStream in = open(entry, resource)) {
-            wanted = sha256(in);
-        }
-        if (Files.isRegularFile(target)) {
-            try (InputStream existing = Files.newInputStream(target)) {
-                if (sha256(existing).equals(wanted)) {
-                    return wanted;
-                }
-            }
-        }
-        Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try (InputStream in = open(entry, resource)) {
-            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-        }
-        // Another process may unpack at the same time; an atomic move leaves one whole file either way.
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return wanted;
-    }
-
-    private static InputStream open(EncoderCatalogue.Entry entry, String resource) {
-        InputStream in = EncoderFiles.class.getResourceAsStream(resource);
-        if (in == null) {
+    /**
+     * Copies a bundled resource unless the copy there came from this very jar entry; returns its SHA-256. Hashing
+     * 130 MB of weights took most of a second at every start, so the hash is kept in a note beside the copy with
+     * the entry's size and CRC-32 (read from the jar's directory, nothing inflated) and the copy's size and time:
+     * while they all match, the stored hash is the copy's. Another jar or a touched copy is hashed and compared anew.
+     */
+    static String copyIfChanged(EncoderCatalogue.Entry entry, String resource, Path target) throws IOException {
+        URL url = EncoderFiles.class.getResource(resource);
+        if (url == null) {
             throw new IllegalStateException("The encoder " + entry.name() + " is not on the classpath (" + resource
                     + " missing): add the Maven artifact " + entry.artifact() + ".");
         }
-        return in;
+        Path marker = target.resolveSibling(target.getFileName() + ".source");
+        String source = sourceStamp(url);
+        Optional<String> known = UnpackMarker.read(marker, source, target);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String wanted;
+        try (InputStream in = url.openStream()) {
+            wanted = sha256(in);
+        }
+        boolean identical = false;
+        if (Files.isRegularFile(target)) {
+            try (InputStream existing = Files.newInputStream(target)) {
+                identical = sha256(existing).equals(wanted);
+            }
+        }
+        if (!identical) {
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            // Another process may unpack at the same time; an atomic move leaves one whole file either way.
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        UnpackMarker.write(marker, source, target, wanted);
+        return wanted;
+    }
+
+    /** What identifies the bundled file without reading it: a jar entry's size and CRC-32, a plain file's size and time. */
+    static String sourceStamp(URL url) throws IOException {
+        try {
+            if (url.openConnection() instanceof JarURLConnection jar) {
+                try (ZipFile zip = new ZipFile(Path.of(jar.getJarFileURL().toURI()).toFile())) {
+                    ZipEntry zipEntry = zip.getEntry(jar.getEntryName());
+                    return zipEntry == null || zipEntry.getCrc() < 0 ? null
+                            : "jar entry " + zipEntry.getSize() + " " + Long.toHexString(zipEntry.getCrc());
+                }
+            }
+            if ("file".equals(url.getProtocol())) {
+                Path file = Path.of(url.toURI());
+                return "file " + file + " " + Files.size(file) + " " + Files.getLastModifiedTime(file).toMillis();
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+        return null;
     }
 
     static String sha256(InputStream in) throws IOException {

@@ -36,17 +36,19 @@ public class ModelRegistry {
         if (RunMode.isCommand()) {
             return;
         }
-        reload();
+        sync();
     }
 
     public Optional<ServingModel> current() {
         return Optional.ofNullable(current.get());
     }
 
-    // Each instance reloads its own copy: this one runs on every instance, on the in-memory scheduler.
+    // Each instance reloads its own copy: this one runs on every instance, on the in-memory scheduler. The scheduler
+    // starts before onStart runs, so its first firing and onStart race to load at start: under one lock with reload(),
+    // the second finds the version already loaded instead of loading it again.
     @Scheduled(identity = "active-version-sync", every = "${loopwise.model.sync-interval:5s}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sync() {
+    synchronized void sync() {
         if (!fingerprint().equals(loadedFingerprint)) {
             reload();
         }

@@ -1,4 +1,4 @@
-package dev.loopwise.cli;
+package dev.loopwise.cli.support;
 
 import java.net.URI;
 import java.sql.Connection;
@@ -12,9 +12,9 @@ import java.util.List;
  * The datasource as application.properties resolves it, read before the application starts:
  * {@code QUARKUS_DATASOURCE_*} wins over {@code LOOPWISE_DB_*}, which wins over the defaults.
  */
-record DatabaseSettings(String url, String username, String password, String adminUsername, String adminPassword) {
+public record DatabaseSettings(String url, String username, String password, String adminUsername, String adminPassword) {
 
-    static DatabaseSettings fromEnvironment() {
+    public static DatabaseSettings fromEnvironment() {
         return new DatabaseSettings(
                 setting("QUARKUS_DATASOURCE_JDBC_URL", "LOOPWISE_DB_URL", "jdbc:postgresql://localhost:5432/loopwise"),
                 setting("QUARKUS_DATASOURCE_USERNAME", "LOOPWISE_DB_USER", "loopwise"),
@@ -24,26 +24,30 @@ record DatabaseSettings(String url, String username, String password, String adm
     }
 
     private static String setting(String first, String second, String fallback) {
-        String value = System.getenv(first);
+        // A system property (-Dquarkus.datasource.jdbc.url=...) wins over the environment, as in the application.
+        String value = System.getProperty(first.toLowerCase(java.util.Locale.ROOT).replace("jdbc_url", "jdbc.url").replace('_', '.'));
+        if (value == null || value.isBlank()) {
+            value = System.getenv(first);
+        }
         if (value == null || value.isBlank()) {
             value = System.getenv(second);
         }
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    String database() {
+    public String database() {
         String path = URI.create(url.substring("jdbc:".length())).getPath();
         return path.startsWith("/") ? path.substring(1) : path;
     }
 
     /** The same server, another database (the superuser connects to {@code postgres}). */
-    String serverUrl(String otherDatabase) {
+    public String serverUrl(String otherDatabase) {
         URI uri = URI.create(url.substring("jdbc:".length()));
         return "jdbc:postgresql://" + uri.getAuthority() + "/" + otherDatabase;
     }
 
     /** What a superuser must run; with a connection, only what is actually missing. */
-    List<String> creationSql(Connection admin) throws SQLException {
+    public List<String> creationSql(Connection admin) throws SQLException {
         List<String> sql = new ArrayList<>();
         if (admin == null || !exists(admin, "select 1 from pg_roles where rolname = ?", username)) {
             sql.add("CREATE ROLE " + identifier(username) + " LOGIN PASSWORD " + literal(password));

@@ -1,0 +1,59 @@
+package dev.loopwise.security;
+
+import dev.loopwise.common.ApiException;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An account about to be stored, checked against the rules every account obeys. {@link UserService} and the command
+ * line's direct path ({@link UserCommand}) both store accounts made here.
+ */
+public record NewAccount(String username, String roles, String passwordHash, String displayName) {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    /** The column holds 128 characters. */
+    static final int MAX_DISPLAY_NAME = 128;
+
+    public static NewAccount of(String username, String password, String roles, String displayName, int minPasswordLength) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("invalid_username",
+                    "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
+        }
+        Set<String> roleSet = Role.parse(roles == null ? "" : roles);
+        if (password == null && roleSet.equals(Set.of(Role.SERVICE))) {
+            // A service account never signs in with a password: give it one nobody knows.
+            password = NewApiKey.randomSecret();
+        }
+        checkPassword(password, minPasswordLength);
+        String name = displayName == null || displayName.isBlank() ? username : checkedDisplayName(displayName);
+        return new NewAccount(username, String.join(",", roleSet), hash(password), name);
+    }
+
+    static String hash(String password) {
+        return BcryptUtil.bcryptHash(password);
+    }
+
+    /** Say it before the database has to. */
+    static String checkedDisplayName(String displayName) {
+        String name = displayName.strip();
+        if (name.length() > MAX_DISPLAY_NAME) {
+            throw ApiException.badRequest("invalid_display_name", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
+        }
+        return name;
+    }
+
+    static void checkPassword(String password, int minPasswordLength) {
+        if (password == null || password.length() < minPasswordLength) {
+            throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
+        }
+    }
+
+    String auditTarget() {
+        return "account " + username;
+    }
+
+    Map<String, Object> auditDetails() {
+        return Map.of("roles", roles);
+    }
+}
