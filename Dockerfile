@@ -16,9 +16,9 @@ WORKDIR /app
 COPY --from=build --chown=loopwise /src/target/quarkus-app/ /app/
 USER loopwise
 # Class data sharing: starts map the classes they need from an archive made here, by this image's own java (the
-# build stage's JDK is another JVM); should it not match, -Xshare:auto starts without it.
-RUN java -XX:ArchiveClassesAtExit=/app/loopwise-cds.jsa -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar \
-    && rm -f /app/app-cds.jsa
+# build stage's JDK is another JVM); should it not match, or not be made, -Xshare:auto starts without it.
+RUN (java -XX:ArchiveClassesAtExit=/app/loopwise-cds.jsa -Dquarkus.appcds.generate=true -jar /app/quarkus-run.jar \
+        || rm -f /app/loopwise-cds.jsa) && rm -f /app/app-cds.jsa
 # The encoder is unpacked and DJL's native libraries are extracted under the (writable) home folder.
 ENV LOOPWISE_DB_URL=jdbc:postgresql://db:5432/loopwise \
     DJL_CACHE_DIR=/app/.djl.ai
