@@ -97,6 +97,17 @@ public interface ReviewConfig {
     @WithDefault("1000")
     int keepAheadMax();
 
+    /**
+     * Imported unlabelled tickets a background job encodes per run (every {@code ticket-vectors-interval}, 30 s), so
+     * that items made from them later do not encode while reviewers wait; 0 turns it off.
+     */
+    @WithDefault("512")
+    int ticketVectorsBatch();
+
+    /** How often that job runs. */
+    @WithDefault("30s")
+    java.time.Duration ticketVectorsInterval();
+
     /** How often the background job looks at the queue. */
     @WithDefault("10s")
     java.time.Duration keepAheadInterval();

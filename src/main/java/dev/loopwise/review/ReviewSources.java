@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Picks tickets nobody has reviewed yet for new review items, reading bounded samples rather than every request
- * ever served: the newest requests first, then a table sample of older ones, then imported unlabelled tickets.
+ * ever served: the newest requests first, then a table sample of older ones, then imported unlabelled tickets from
+ * a random place on.
  */
 @ApplicationScoped
 class ReviewSources {
@@ -44,13 +45,27 @@ class ReviewSources {
         }
         traffic.stream().filter(r -> seen.add((String) r[1]))
                 .forEach(r -> sources.add(new ReviewItemGenerator.Source((String) r[0], (String) r[1], "request", (String) r[2])));
-        List<Object[]> tickets = em.createNativeQuery("""
-                select text, text_hash, id::text from tickets t
-                where intent_id is null and not exists (select 1 from review_items i where i.ticket_hash = t.text_hash)
-                order by random() limit ?1""").setParameter(1, count - sources.size()).getResultList();
+        // From a random place in the table onwards (then from its start): sorting every unlabelled ticket by random()
+        // would read them all on each refill.
+        int wanted = count - sources.size();
+        long from = ((Number) em.createNativeQuery("""
+                select coalesce(min(id) + floor(random() * (max(id) - min(id) + 1)), 0)::bigint from tickets""").getSingleResult()).longValue();
+        List<Object[]> tickets = new ArrayList<>(unreviewedTickets(from, Long.MAX_VALUE, wanted));
+        if (tickets.size() < wanted) {
+            tickets.addAll(unreviewedTickets(Long.MIN_VALUE, from, wanted - tickets.size()));
+        }
         tickets.stream().filter(r -> seen.add((String) r[1]))
                 .forEach(r -> sources.add(new ReviewItemGenerator.Source((String) r[0], (String) r[1], "traffic", (String) r[2])));
         return sources;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> unreviewedTickets(long fromId, long beforeId, int limit) {
+        return em.createNativeQuery("""
+                select text, text_hash, id::text from tickets t
+                where intent_id is null and id >= ?1 and id < ?2
+                  and not exists (select 1 from review_items i where i.ticket_hash = t.text_hash)
+                order by id limit ?3""").setParameter(1, fromId).setParameter(2, beforeId).setParameter(3, limit).getResultList();
     }
 
     /** The share of the request log (in percent of its pages) that holds about a refill window's worth of requests. */
