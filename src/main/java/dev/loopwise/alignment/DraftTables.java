@@ -2,25 +2,29 @@ package dev.loopwise.alignment;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 
 /** The table {@code loopwise simulate --drafts} prints: one row per checkpoint of each preference. */
 final class DraftTables {
     private DraftTables() {
     }
 
-    static void print(PrintStream out, Map<PreferenceKind, List<DraftReport>> runs, int drafts, double agreement) {
+    static void header(PrintStream out) {
         out.printf("%-16s %10s %-13s %8s %-22s %-22s %-22s %-22s %-17s %7s %8s%n", "preference", "judgements", "scorer", "RM acc",
                 "best-of-n", "first draft", "random draft", "library (SFT)", "gain vs first", "drafts", "seconds");
-        runs.forEach((kind, reports) -> {
-            for (DraftReport r : reports) {
-                out.printf("%-16s %10d %-13s %8s %-22s %-22s %-22s %-22s %-17s %7.3f %8.1f%n", kind.label(), r.judgements(), r.scorer(),
-                        r.heldOutAccuracy() == null ? "-" : String.format("%.3f", r.heldOutAccuracy()), r.share(r.bestOfN()),
-                        r.share(r.firstDraft()), r.share(r.randomDraft()), r.share(r.sft()),
-                        String.format("%+.3f…%+.3f", r.gain().low(), r.gain().high()), (double) r.servedDrafts() / r.tickets(), r.seconds());
-            }
-        });
-        int tickets = runs.values().stream().flatMap(List::stream).mapToInt(DraftReport::tickets).findFirst().orElse(0);
+    }
+
+    /** A preference's rows, printed as soon as its run ends (a long run shows what it has measured so far). */
+    static void rows(PrintStream out, PreferenceKind kind, List<DraftReport> reports) {
+        for (DraftReport r : reports) {
+            out.printf("%-16s %10d %-13s %8s %-22s %-22s %-22s %-22s %-17s %7.3f %8.1f%n", kind.label(), r.judgements(), r.scorer(),
+                    r.heldOutAccuracy() == null ? "-" : String.format("%.3f", r.heldOutAccuracy()), r.share(r.bestOfN()),
+                    r.share(r.firstDraft()), r.share(r.randomDraft()), r.share(r.sft()),
+                    String.format("%+.3f…%+.3f", r.gain().low(), r.gain().high()), (double) r.servedDrafts() / r.tickets(), r.seconds());
+        }
+        out.flush();
+    }
+
+    static void legend(PrintStream out, int tickets, int drafts, double agreement) {
         out.println();
         out.println("Shares of " + tickets + " held-out tickets whose answer is as good as the truly best of the candidates on offer ("
                 + DraftSimulator.LIBRARY_CANDIDATES + " library replies and " + drafts + " drafts), with 95% Wilson intervals.");

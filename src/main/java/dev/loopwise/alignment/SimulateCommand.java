@@ -118,13 +118,16 @@ public class SimulateCommand implements Callable<Integer> {
             System.err.println("Best-of-n scores with the version's vector reward model (serving never reads the cross-encoder); "
                     + "--reward-model " + rewardModel + " does not change it.");
         }
-        Map<PreferenceKind, List<DraftReport>> runs = new LinkedHashMap<>();
+        DraftTables.header(System.out);
+        int tickets = 0;
         for (PreferenceKind kind : kinds) {
-            runs.put(kind, DraftSimulator.run(new DraftSimulator.Settings(drafts, checkpoints.stream().sorted().toList(), agreement,
+            List<DraftReport> reports = DraftSimulator.run(new DraftSimulator.Settings(drafts, checkpoints.stream().sorted().toList(), agreement,
                     lambda, repliesPerIntent, seed, round, kind, offTopic, testTickets), train, test, encoder::embed, encoder.id(),
-                    System.err::println));
+                    System.err::println);
+            DraftTables.rows(System.out, kind, reports);
+            tickets = reports.get(0).tickets();
         }
-        DraftTables.print(System.out, runs, drafts, agreement);
+        DraftTables.legend(System.out, tickets, drafts, agreement);
         return 0;
     }
 
