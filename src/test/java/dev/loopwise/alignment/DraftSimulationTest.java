@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * Best-of-n on the demo store with a simulated LLM: once the reward model has learned from judgements of draft items,
  * serving's pick is truly best clearly more often than the LLM's first draft. The same run with reviewers who answer at
  * random (their verdicts carry no truth, so the reward model's scores are noise) must not clear that margin: the margin
- * is the reward model's doing, not the library's or the similarity filter's.
+ * is the reward model's doing, not the library's or the similarity filter's. (Measured on the 87 test tickets: 41 against
+ * 16 truly best after 400 judgements; 20 against 16 with coin-flip reviewers.)
  */
 class DraftSimulationTest {
     private static final double MARGIN = 0.15;
