@@ -55,6 +55,21 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--drafts", defaultValue = "0", description = "Best-of-n instead of rounds: a simulated LLM writes this many drafts "
+            + "of mixed quality per ticket, serving's scorer picks among them and the library's replies, reviewers judge draft "
+            + "items, and the table compares the pick with the first draft, a random draft and the library alone (default: ${DEFAULT-VALUE}, off).")
+    int drafts;
+
+    @Option(names = "--checkpoints", defaultValue = "500,1000,2000", split = ",", description = "With --drafts: judgements after which "
+            + "the reward model is trained and measured (default: ${DEFAULT-VALUE}).")
+    List<Integer> checkpoints;
+
+    @Option(names = "--test-tickets", defaultValue = "1000", description = "With --drafts: held-out tickets measured, at most (default: ${DEFAULT-VALUE}).")
+    int testTickets;
+
+    @Option(names = "--off-topic", defaultValue = "0.25", description = "With --drafts: share of drafts written from another intent's reply (default: ${DEFAULT-VALUE}).")
+    double offTopic;
+
     @Option(names = "--extra-tickets", description = "More tickets (a text column) the policy update also runs on, as served traffic would.")
     Path extraTickets;
 
@@ -77,6 +92,9 @@ public class SimulateCommand implements Callable<Integer> {
         }
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
+            if (drafts > 0) {
+                return bestOfN(kinds, round, train, test, encoder);
+            }
             Map<PreferenceKind, List<Simulator.Report>> runs = new LinkedHashMap<>();
             for (PreferenceKind kind : kinds) {
                 runs.put(kind, Simulator.run(new Simulator.Settings(rounds, judgements, agreement, lambda, repliesPerIntent, seed, round,
@@ -88,6 +106,28 @@ public class SimulateCommand implements Callable<Integer> {
                 SimulationTables.rounds(System.out, runs.get(kinds.get(0)), agreement);
             }
         }
+        return 0;
+    }
+
+    private int bestOfN(List<PreferenceKind> kinds, RoundSettings round, List<TicketRow> train, List<TicketRow> test, CliEncoder encoder) {
+        if (checkpoints.isEmpty() || checkpoints.stream().anyMatch(c -> c < 20) || offTopic < 0 || offTopic > 1 || testTickets < 1) {
+            throw new IllegalArgumentException("--checkpoints need 20 judgements or more each, --off-topic a share from 0 to 1, "
+                    + "--test-tickets at least 1.");
+        }
+        if (!rewardModel.equals(RoundSettings.VECTOR_REWARD)) {
+            System.err.println("Best-of-n scores with the version's vector reward model (serving never reads the cross-encoder); "
+                    + "--reward-model " + rewardModel + " does not change it.");
+        }
+        DraftTables.header(System.out);
+        int tickets = 0;
+        for (PreferenceKind kind : kinds) {
+            List<DraftReport> reports = DraftSimulator.run(new DraftSimulator.Settings(drafts, checkpoints.stream().sorted().toList(), agreement,
+                    lambda, repliesPerIntent, seed, round, kind, offTopic, testTickets), train, test, encoder::embed, encoder.id(),
+                    System.err::println);
+            DraftTables.rows(System.out, kind, reports);
+            tickets = reports.get(0).tickets();
+        }
+        DraftTables.legend(System.out, tickets, drafts, agreement);
         return 0;
     }
 

@@ -17,24 +17,26 @@ import java.util.List;
  * library replies scored beside it — a rewording, completion or merge of what the team already sends — and a
  * draft unlike all of them is scored and logged but never served. Ties go to the library: a reviewed reply beats
  * an unreviewed draft that is no better.
+ *
+ * <p>Public so that {@code loopwise simulate --drafts} measures the very choice serving makes.
  */
-final class BestOfN {
+public final class BestOfN {
     private BestOfN() {
     }
 
     /** A library reply offered beside the drafts: its index in the model's library and its text as sent. */
-    record LibraryReply(int index, long replyId, String filledText, List<String> openSlots) {
+    public record LibraryReply(int index, long replyId, String filledText, List<String> openSlots) {
     }
 
-    record Choice(String scorer, List<LlmOutcome.Scored> scored, int best) {
+    public record Choice(String scorer, List<LlmOutcome.Scored> scored, int best) {
     }
 
-    static String scorerName(ServingModel model) {
+    public static String scorerName(ServingModel model) {
         return model.bundle().reward() != null ? "reward model" : model.bundle().policy() != null ? "policy" : "similarity";
     }
 
     /** {@code draftVectors[i]} is draft i's sentence vector under the model's own encoder. */
-    static Choice choose(ServingModel model, float[] ticketVector, String ticket, List<LibraryReply> library, List<String> drafts,
+    public static Choice choose(ServingModel model, float[] ticketVector, String ticket, List<LibraryReply> library, List<String> drafts,
                          float[][] draftVectors, double minLibrarySimilarity) {
         ReplyPolicy scorer = model.bundle().reward() != null ? model.bundle().reward() : model.bundle().policy();
         float[] x = PolicyFeatures.ticket(ticketVector, ticket);
