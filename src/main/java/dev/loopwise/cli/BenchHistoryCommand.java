@@ -8,6 +8,7 @@ import dev.loopwise.review.ReviewAdminService;
 import dev.loopwise.review.ReviewService;
 import dev.loopwise.review.ReviewStats;
 import dev.loopwise.review.ReviewTallies;
+import dev.loopwise.review.TallyRollup;
 import dev.loopwise.review.ReviewView;
 import dev.loopwise.review.Submission;
 import dev.loopwise.security.UserService;
@@ -95,6 +96,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
         long start = System.nanoTime();
         HistoryGrowth.Sizes added = growth.grow(scale, "b", version, reviewers);
         bean(ReviewTallies.class).rebuild();
+        bean(TallyRollup.class).rollUp(); // as the service's job would have done over the year the history spans
         growth.vacuum();
         System.err.printf("grown by %,d requests, %,d items, %,d judgements in %.0f s%n", added.requests(), added.items(), added.judgements(),
                 (System.nanoTime() - start) / 1e9);
