@@ -84,15 +84,15 @@ public interface ReviewConfig {
     java.time.Duration refillWait();
 
     /**
-     * Open items kept ready ahead of demand: a background job makes more whenever fewer are open, so a reviewer
-     * asking for the next item never waits for one to be made. 0 makes items only when the queue runs dry.
+     * Items kept waiting ahead of demand, at least: a background job makes more whenever fewer wait for a reviewer,
+     * so a reviewer asking for the next item never waits for one to be made. 0 makes items only when the queue runs dry.
      */
     @WithDefault("40")
     int keepAhead();
 
     /**
-     * The most open items the background job keeps ready when reviewers judge fast: it keeps what they judged in the
-     * last minute would use up in two of its periods, at least {@link #keepAhead()}, at most this.
+     * The most items the background job keeps waiting when the team is large or fast: it keeps two per reviewer at work
+     * and what they judged in the last minute would use up in two of its periods, at least {@link #keepAhead()}, at most this.
      */
     @WithDefault("1000")
     int keepAheadMax();

@@ -1,7 +1,6 @@
 package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.Hashing;
 import dev.loopwise.model.ActiveModel;
@@ -47,7 +46,7 @@ class TicketVectorsTest {
 
         List<String> later = List.of("warm " + run + " my voucher failed");
         importUnlabelled(admin, later);
-        assertTrue(vectors.encodeNext(10) >= 1);
+        assertEquals(1, vectors.encodeNext(10), "only the new ticket is read");
         assertEquals(1, embeddings.lookup(encoderId, hashes(later)).size(), "a later import is encoded after the earlier ones");
     }
 
