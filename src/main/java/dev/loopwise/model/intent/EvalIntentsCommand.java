@@ -69,6 +69,10 @@ public class EvalIntentsCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Encode every text again instead of reusing vectors from earlier runs.")
     boolean noCache;
 
+    @Option(names = "--scores", paramLabel = "FILE", description = "Also write each validation and test row's gold label, best "
+            + "intent and probabilities (CSV), to compare out-of-scope rules without training again.")
+    Path scoresFile;
+
     @Option(names = "--json", description = "Print one JSON object with the results and nothing else on stdout.")
     boolean json;
 
@@ -116,6 +120,9 @@ public class EvalIntentsCommand implements Callable<Integer> {
         IntentTrainingResult result = IntentTrainer.train(config,
                 new IntentTrainingData(labels, train, validation, descriptions, labels.contains(oosLabel) ? oosLabel : null));
         IntentHead head = threshold == null ? result.head() : result.head().withThreshold(threshold);
+        if (scoresFile != null) {
+            IntentScoresFile.write(scoresFile, head, validation.vectors(), split.validation(), test, split.test());
+        }
         IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
         Map<String, Object> out = results(head, evaluation, split);
         out.put("epochs", result.epochs());
@@ -147,12 +154,17 @@ public class EvalIntentsCommand implements Callable<Integer> {
             long encodeStart = System.nanoTime();
             float[][] test;
             String encoderId;
+            IntentHead head;
             try (SentenceEncoder served = new SentenceEncoder(spec, tuned.weights(), 32, 0)) {
                 encoderId = served.id();
                 test = served.encode(split.test().stream().map(TicketRow::text).toList());
+                head = IntentHead.of(tuned.head(), IntentHead.FINETUNE);
+                head = threshold == null ? head : head.withThreshold(threshold);
+                if (scoresFile != null) {
+                    float[][] validation = served.encode(split.validation().stream().map(TicketRow::text).toList());
+                    IntentScoresFile.write(scoresFile, head, validation, split.validation(), test, split.test());
+                }
             }
-            IntentHead head = IntentHead.of(tuned.head(), IntentHead.FINETUNE);
-            head = threshold == null ? head : head.withThreshold(threshold);
             IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
             Map<String, Object> out = results(head, evaluation, split);
             out.putAll(IntentFineTuning.metrics(tuned));

@@ -48,6 +48,16 @@ public final class TrainingLoop {
      * its head may have their own optimizers). Returns the loss.
      */
     public static double optimizerStep(Trainer trainer, Supplier<NDArray> forwardAndLoss, Trainer... alsoStepped) {
+        return optimizerStep(Double.NaN, trainer, forwardAndLoss, alsoStepped);
+    }
+
+    /**
+     * {@link #optimizerStep(Trainer, Supplier, Trainer...)} with the gradients of all the trainers clipped to a joint
+     * L2 norm of {@code maxGradNorm} ({@link GradientClipping}); a step whose gradients are not finite updates nothing
+     * and returns NaN, so the loop skips it like a batch whose loss is not finite.
+     */
+    public static double optimizerStep(double maxGradNorm, Trainer trainer, Supplier<NDArray> forwardAndLoss,
+                                       Trainer... alsoStepped) {
         double value;
         try (GradientCollector collector = trainer.newGradientCollector()) {
             NDArray loss = forwardAndLoss.get();
@@ -56,6 +66,14 @@ public final class TrainingLoop {
                 return value;
             }
             collector.backward(loss);
+            if (!Double.isNaN(maxGradNorm)) {
+                List<Trainer> all = new ArrayList<>(List.of(alsoStepped));
+                all.add(0, trainer);
+                if (!finite(GradientClipping.clip(maxGradNorm, all))) {
+                    collector.zeroGradients();
+                    return Double.NaN;
+                }
+            }
         }
         trainer.step();
         for (Trainer other : alsoStepped) {
@@ -173,7 +191,7 @@ public final class TrainingLoop {
                 if (!Double.isFinite(loss)) {
                     skipped++;
                     if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
-                        throw new IllegalStateException("The " + stage + " loss was " + loss + " in " + skippedInARow
+                        throw new IllegalStateException("The " + stage + " loss or its gradients were not finite in " + skippedInARow
                                 + " batches in a row (step " + (steps + 1) + "); lower the learning rate");
                     }
                     continue;

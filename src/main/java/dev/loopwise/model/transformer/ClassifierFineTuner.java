@@ -16,6 +16,7 @@ import dev.loopwise.model.Djl;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.EpochSelection;
+import dev.loopwise.model.training.GradientClipping;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
@@ -54,6 +55,13 @@ public final class ClassifierFineTuner {
     }
 
     public static FineTuneResult train(EncoderSource source, ClassifierFineTuneConfig config, FineTuneData data,
+                                       TrainingMonitor monitor) {
+        try (TuningThreads.Lease pool = TuningThreads.widen()) {
+            return trainOnWidePool(source, config, data, monitor);
+        }
+    }
+
+    private static FineTuneResult trainOnWidePool(EncoderSource source, ClassifierFineTuneConfig config, FineTuneData data,
                                        TrainingMonitor monitor) {
         Djl.configure();
         Stopwatch watch = new Stopwatch(monitor);
@@ -130,7 +138,7 @@ public final class ClassifierFineTuner {
                             rows -> {
                                 try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
                                     NDArray target = batch.create(pickFloats(labels, rows));
-                                    return TrainingLoop.optimizerStep(encoderTrainer, () -> loss.evaluate(new NDList(target),
+                                    return TrainingLoop.optimizerStep(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> loss.evaluate(new NDList(target),
                                             headTrainer.forward(new NDList(feed.forward(batch, rows, true).get(0)))), headTrainer);
                                 }
                             })

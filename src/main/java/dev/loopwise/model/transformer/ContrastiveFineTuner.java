@@ -11,6 +11,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.LinearHeadTrainer;
+import dev.loopwise.model.training.GradientClipping;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
@@ -46,6 +47,13 @@ public final class ContrastiveFineTuner {
     }
 
     public static FineTuneResult train(EncoderSource source, ContrastiveFineTuneConfig config, FineTuneData data,
+                                       TrainingMonitor monitor) {
+        try (TuningThreads.Lease pool = TuningThreads.widen()) {
+            return trainOnWidePool(source, config, data, monitor);
+        }
+    }
+
+    private static FineTuneResult trainOnWidePool(EncoderSource source, ContrastiveFineTuneConfig config, FineTuneData data,
                                        TrainingMonitor monitor) {
         Djl.configure();
         ClassifierFineTuner.Stopwatch watch = new ClassifierFineTuner.Stopwatch(monitor);
@@ -108,7 +116,7 @@ public final class ContrastiveFineTuner {
                         epoch -> pairBatches(trainRows, trainLabels, config, random),
                         rows -> {
                             try (NDManager batch = trainer.getManager().newSubManager()) {
-                                return TrainingLoop.optimizerStep(trainer, () -> {
+                                return TrainingLoop.optimizerStep(GradientClipping.TRANSFORMER_MAX_NORM, trainer, () -> {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0);
                                     int[] batchLabels = labelsOf(trainLabels, rows);
                                     return config.pairLoss() == ContrastiveFineTuneConfig.PairLoss.COSINE_SIMILARITY

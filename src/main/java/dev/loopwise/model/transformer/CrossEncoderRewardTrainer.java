@@ -14,6 +14,7 @@ import dev.loopwise.model.BradleyTerryLoss;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.EpochSelection;
+import dev.loopwise.model.training.GradientClipping;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.LinkedHashMap;
@@ -57,6 +58,12 @@ public final class CrossEncoderRewardTrainer {
     }
 
     public static Result train(EncoderSource source, CrossEncoderRewardConfig config, Data data, TrainingMonitor monitor) {
+        try (TuningThreads.Lease pool = TuningThreads.widen()) {
+            return trainOnWidePool(source, config, data, monitor);
+        }
+    }
+
+    private static Result trainOnWidePool(EncoderSource source, CrossEncoderRewardConfig config, Data data, TrainingMonitor monitor) {
         Djl.configure();
         ClassifierFineTuner.Stopwatch watch = new ClassifierFineTuner.Stopwatch(monitor);
         RewardPairs train = data.train();
@@ -137,7 +144,7 @@ public final class CrossEncoderRewardTrainer {
                             }
                             try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
                                 NDList labels = labels(batch, trainPairs, pairs);
-                                return TrainingLoop.optimizerStep(encoderTrainer, () -> {
+                                return TrainingLoop.optimizerStep(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0).mul(scale);
                                     NDArray rewards = headTrainer.forward(new NDList(pooled)).singletonOrThrow()
                                             .reshape(2, n).transpose();

@@ -8,7 +8,7 @@ import java.time.Duration;
  * data and settings; the budget itself is still enforced on the clock, as a safety stop).
  *
  * <p>Cost model: a forward pass through one layer costs {@link #LAYER_TOKEN_SECONDS} per token (one PyTorch
- * thread; measured on the 2-core build machine with MiniLM/bge-small's width 384 × 1536 as ≈ 0.5–0.6 s for a
+ * thread, divided by {@link TuningThreads#speedup} for the threads a fine-tune uses; measured on the 2-core build machine with MiniLM/bge-small's width 384 × 1536 as ≈ 0.5–0.6 s for a
  * 32 × 32-token step of 4 frozen + 2 tuned layers, ≈ 1.0 s with 6 tuned), scaled by width for other encoders;
  * a backward pass costs two forwards; length-bucketed batches pad about 10%.
  *
@@ -40,7 +40,7 @@ public final class FineTuneBudget {
 
     static double layerTokenSeconds(BertConfig config) {
         double width = 4.0 * config.hidden() * config.hidden() + 2.0 * config.hidden() * config.intermediate();
-        return LAYER_TOKEN_SECONDS * width / (4.0 * 384 * 384 + 2.0 * 384 * 1536);
+        return LAYER_TOKEN_SECONDS * width / (4.0 * 384 * 384 + 2.0 * 384 * 1536) / TuningThreads.speedup(TuningThreads.configured());
     }
 
     /** The most bytes a cache may take: 2 GiB, and at most 40% of the heap. */

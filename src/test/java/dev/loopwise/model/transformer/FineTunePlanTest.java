@@ -14,6 +14,32 @@ import org.junit.jupiter.api.Test;
 
 /** The learning-rate schedule, the contrastive batching and the fine-tune plan, without an encoder (milliseconds). */
 class FineTunePlanTest {
+    private int threadsBefore;
+
+    @org.junit.jupiter.api.BeforeEach
+    void pinThreads() {
+        threadsBefore = TuningThreads.configured();
+        TuningThreads.configure(2); // plans depend on the threads; the build machine's two cores
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreThreads() {
+        TuningThreads.configure(threadsBefore);
+    }
+
+    @Test
+    void moreThreadsPlanDeeperWithinTheSameBudget() {
+        BertConfig bge = new BertConfig(30522, 384, 12, 12, 1536, 512, 2, 1e-12f);
+        ClassifierFineTuneConfig config = ClassifierFineTuneConfig.defaults(1);
+        TuningThreads.configure(1);
+        FineTunePlan one = FineTuneBudget.classifier(config, bge, 15_100, 181_000, 37_000, 0);
+        TuningThreads.configure(2);
+        FineTunePlan two = FineTuneBudget.classifier(config, bge, 15_100, 181_000, 37_000, 0);
+        assertEquals(one.budgetSeconds(), two.budgetSeconds(), 1e-9, "the budget is the same");
+        assertTrue(two.trainableLayers() > one.trainableLayers(), one + " vs " + two);
+        assertEquals(1.7, TuningThreads.speedup(2), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> TuningThreads.configure(0));
+    }
     @Test
     void warmUpThenLinearDecayWithLayerWiseRates() {
         LearningRateSchedule schedule = new LearningRateSchedule(1e-3f, 10, 110, Map.of("top", 5, "below", 4, "bottom", 0), 5, 0.5);
