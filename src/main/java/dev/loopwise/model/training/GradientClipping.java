@@ -20,7 +20,7 @@ public final class GradientClipping {
     private GradientClipping() {
     }
 
-    /** @return the joint norm before clipping; not finite when some gradient is not (then nothing was scaled) */
+    /** @return the joint norm before clipping; not finite when some gradient is not (then all were set to zero) */
     static double clip(double maxNorm, List<Trainer> trainers) {
         List<NDArray> gradients = new ArrayList<>();
         try {
@@ -42,7 +42,10 @@ public final class GradientClipping {
                 }
             }
             double norm = Math.sqrt(squares);
-            if (Double.isFinite(norm) && norm > maxNorm) {
+            if (!Double.isFinite(norm)) {
+                // Zeroed in place, so the skipped batch leaves nothing behind for the next backward pass to add to.
+                gradients.forEach(g -> g.set(java.nio.FloatBuffer.allocate(Math.toIntExact(g.size()))));
+            } else if (norm > maxNorm) {
                 float scale = (float) (maxNorm / (norm + 1e-6));
                 gradients.forEach(g -> g.muli(scale));
             }

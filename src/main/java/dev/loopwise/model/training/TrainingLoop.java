@@ -70,7 +70,6 @@ public final class TrainingLoop {
                 List<Trainer> all = new ArrayList<>(List.of(alsoStepped));
                 all.add(0, trainer);
                 if (!finite(GradientClipping.clip(maxGradNorm, all))) {
-                    collector.zeroGradients();
                     return Double.NaN;
                 }
             }

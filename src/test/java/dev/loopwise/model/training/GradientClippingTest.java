@@ -21,12 +21,7 @@ class GradientClippingTest {
 
     @Test
     void aLargeGradientIsScaledToTheLimitAndItsDirectionKept() {
-        Djl.configure();
-        try (Model model = Model.newInstance("clip", ai.djl.Device.cpu(), Djl.PYTORCH)) {
-            model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
-            try (Trainer trainer = model.newTrainer(Djl.adamOnCpu(Loss.l2Loss(), 0.1))) {
-                trainer.initialize(new Shape(1, 2));
-                weight(trainer).getArray().set(new float[] {0f, 0f});
+        withZeroWeights(trainer -> {
                 try (var collector = trainer.newGradientCollector()) {
                     NDArray x = trainer.getManager().create(INPUT, new Shape(1, 2));
                     // loss = w·x, so the gradient is x itself: norm 50
@@ -38,18 +33,12 @@ class GradientClippingTest {
                     assertEquals(-0.8, clipped[1], 1e-5, "-40 / 50");
                     assertEquals(1.0, GradientClipping.clip(1.0, List.of(trainer)), 1e-5, "now at the limit: left alone");
                 }
-            }
-        }
+        });
     }
 
     @Test
     void aStepWithGradientsThatAreNotFiniteChangesNothing() {
-        Djl.configure();
-        try (Model model = Model.newInstance("nan", ai.djl.Device.cpu(), Djl.PYTORCH)) {
-            model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
-            try (Trainer trainer = model.newTrainer(Djl.adamOnCpu(Loss.l2Loss(), 0.1))) {
-                trainer.initialize(new Shape(1, 2));
-                weight(trainer).getArray().set(new float[] {0f, 0f});
+        withZeroWeights(trainer -> {
                 // |w| at w = 0 is a finite loss (0) whose gradient w / |w| is 0 / 0
                 double loss = TrainingLoop.optimizerStep(1.0, trainer, () -> weight(trainer).getArray().square().sum().sqrt());
                 assertTrue(Double.isNaN(loss), "reported as not finite, so the loop skips the batch");
@@ -63,6 +52,18 @@ class GradientClippingTest {
                 assertEquals(0.0, next, 1e-6, "the next batch trains as usual");
                 assertTrue(Float.isFinite(weight(trainer).getArray().toFloatArray()[0]));
                 assertTrue(weight(trainer).getArray().toFloatArray()[0] < 0, "Adam moved w against the gradient x");
+        });
+    }
+
+    /** A one-unit linear model without bias, w = (0, 0), trained with Adam. */
+    private static void withZeroWeights(java.util.function.Consumer<Trainer> test) {
+        Djl.configure();
+        try (Model model = Model.newInstance("clip", ai.djl.Device.cpu(), Djl.PYTORCH)) {
+            model.setBlock(Linear.builder().setUnits(1).optBias(false).build());
+            try (Trainer trainer = model.newTrainer(Djl.adamOnCpu(Loss.l2Loss(), 0.1))) {
+                trainer.initialize(new Shape(1, 2));
+                weight(trainer).getArray().set(new float[] {0f, 0f});
+                test.accept(trainer);
             }
         }
     }

@@ -137,6 +137,16 @@ class CrossEncoderRewardTest {
 
     @Test
     void planFitsTheBudgetOrTrainsWhatItCanWithoutTheCache() {
+        int threadsBefore = TuningThreads.configured();
+        TuningThreads.configure(1); // the plans below are one thread's; more threads plan deeper
+        try {
+            plansOnOneThread();
+        } finally {
+            TuningThreads.configure(threadsBefore);
+        }
+    }
+
+    private static void plansOnOneThread() {
         BertConfig minilm = BertEncoder.readConfig(BUNDLED.model(), OptionalInt.empty());
         CrossEncoderRewardConfig defaults = CrossEncoderRewardConfig.defaults(1);
         assertEquals(120.0, FineTuneBudget.defaultRewardBudget(2000).toMillis() / 1000.0, 1e-9);
