@@ -39,7 +39,7 @@ class RoundReplayTest {
         int base = ActiveModel.await();
         Caller admin = Caller.apiKey(keys, "admin");
         try {
-            Judgements.judgeShorterIsBetter(review, users, 90);
+            assertEquals(90, Judgements.judgeShorterIsBetter(review, users, 90), "the queue kept up");
             JsonPath first = AlignmentRoundTest.runRound(admin, "{" + SETTINGS + "}");
             int firstVersion = first.getInt("candidateVersion");
             if (!first.getBoolean("promoted")) {
@@ -50,7 +50,7 @@ class RoundReplayTest {
             assertTrue(older > REPLAY, "enough history to sample from: " + older);
 
             // Enough new judgements that the held-out share (about a tenth) can show learning at 5%: 8 of 10 right cannot.
-            Judgements.judgeShorterIsBetter(review, users, 180);
+            assertEquals(180, Judgements.judgeShorterIsBetter(review, users, 180), "the queue kept up");
             long fresh = number("select count(*) from judgements where choice <> 'skip' and id > " + firstUpto);
             JsonPath second = AlignmentRoundTest.runRound(admin, "{" + SETTINGS + ",\"replaySample\":" + REPLAY + "}");
             long roundId = second.getLong("roundId");

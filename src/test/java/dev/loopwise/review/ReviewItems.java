@@ -34,7 +34,7 @@ final class ReviewItems {
                 Reply one = replies.get((2 * i) % replies.size());
                 Reply two = replies.get((2 * i + 1) % replies.size());
                 ReviewItem item = new ReviewItem();
-                item.ticketText = text != null ? text : "test ticket " + i + " " + UUID.randomUUID();
+                item.ticketText = text != null ? text : "test ticket " + i + " " + lettersOnly(UUID.randomUUID());
                 item.ticketHash = text != null ? dev.loopwise.common.Hashing.sha256Hex(text) : UUID.randomUUID().toString();
                 item.source = source;
                 item.sourceId = sourceId;
@@ -51,6 +51,13 @@ final class ReviewItems {
             }
             return ids;
         });
+    }
+
+    /** A unique tag without digits: served pages mask digit runs that look like phone numbers ("0 81234567-..."). */
+    private static String lettersOnly(UUID id) {
+        StringBuilder tag = new StringBuilder();
+        id.toString().chars().forEach(c -> tag.append(Character.isDigit(c) ? (char) ('g' + c - '0') : (char) c));
+        return tag.toString();
     }
 
     /**
