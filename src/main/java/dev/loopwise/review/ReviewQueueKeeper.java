@@ -4,17 +4,26 @@ import dev.loopwise.common.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps open items ready, as many as reviewers' recent pace needs, so that review never waits for a refill: items
- * are made in the background, outside any reviewer's request, by one instance per period (a cluster-wide Quartz job).
- * Should a refill asked for elsewhere coincide, the items' unique key keeps that to a few extra items, never
- * duplicates.
+ * are made in the background, outside any reviewer's request, by one instance per period (a cluster-wide Quartz job),
+ * and between periods by the instance whose reviewers take items: every quarter of the floor's worth of leases it
+ * looks again, on a background thread (a team taking 165 items a second empties a period's stock in seconds).
+ * Should two refills coincide, the items' unique key keeps that to a few extra items, never duplicates.
  */
 @ApplicationScoped
 public class ReviewQueueKeeper {
@@ -25,13 +34,63 @@ public class ReviewQueueKeeper {
     @Inject
     ReviewItemGenerator generator;
 
+    private final AtomicInteger leasesSinceLook = new AtomicInteger();
+    private final AtomicBoolean lookingBetweenPeriods = new AtomicBoolean();
+    private volatile int lastTarget;
+    private final ExecutorService betweenPeriods = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "review-top-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Scheduled(identity = "review-keep-ahead", every = "${loopwise.review.keep-ahead-interval:10s}", delay = 20,
             delayUnit = java.util.concurrent.TimeUnit.SECONDS)
     @Nonconcurrent
     void scheduled() {
+        topUp(currentTarget(config.keepAhead()));
+    }
+
+    /** Counts a reviewer's lease; see {@link #afterLease(int)}. */
+    void leased() {
+        afterLease(config.keepAhead());
+    }
+
+    /**
+     * Every quarter of the last target's worth of leases (at least {@code floor / 4}, at least one), tops the queue
+     * up to its current target on a background thread unless a top-up is already running there; returns that
+     * top-up's count of items made, if this lease started one. A busy team is looked at as often per item used as a
+     * quiet one, so the pace queries stay a small share of the work.
+     */
+    Optional<CompletableFuture<Integer>> afterLease(int floor) {
+        if (floor <= 0 || leasesSinceLook.incrementAndGet() < Math.max(1, Math.max(floor, lastTarget) / 4)
+                || !lookingBetweenPeriods.compareAndSet(false, true)) {
+            return Optional.empty();
+        }
+        leasesSinceLook.set(0);
+        try {
+            return Optional.of(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return topUp(currentTarget(floor));
+                } finally {
+                    lookingBetweenPeriods.set(false);
+                }
+            }, betweenPeriods));
+        } catch (RejectedExecutionException e) {
+            lookingBetweenPeriods.set(false);
+            return Optional.empty(); // shutting down
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        betweenPeriods.shutdownNow();
+    }
+
+    private int currentTarget(int floor) {
         long[] pace = QuarkusTransaction.requiringNew().call(() -> new long[] {
                 Judgement.count("createdAt > ?1", OffsetDateTime.now().minusMinutes(1)), ReviewItem.countReviewersAtWork()});
-        topUp(target(config.keepAhead(), config.keepAheadMax(), pace[0], pace[1], config.keepAheadInterval()));
+        lastTarget = target(floor, config.keepAheadMax(), pace[0], pace[1], config.keepAheadInterval());
+        return lastTarget;
     }
 
     /**

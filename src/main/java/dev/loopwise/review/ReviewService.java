@@ -35,6 +35,8 @@ public class ReviewService {
     ReviewTallies tallies;
     @Inject
     EmptyQueueRefills refills;
+    @Inject
+    ReviewQueueKeeper keeper;
 
     public record Stored(long judgementId, boolean duplicate) {
     }
@@ -43,6 +45,7 @@ public class ReviewService {
     public Optional<ReviewView> next(long reviewerId) {
         Optional<ReviewView> item = lease(reviewerId);
         if (item.isPresent()) {
+            keeper.leased();
             return item;
         }
         return refills.leaseAfterRefill(() -> lease(reviewerId));

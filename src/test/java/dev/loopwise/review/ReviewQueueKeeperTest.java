@@ -11,6 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Items are made ahead of demand: with the queue empty the keeper fills it to its target, and a full queue is left alone. */
@@ -28,12 +30,7 @@ class ReviewQueueKeeperTest {
         ActiveModel.await();
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set status = 'complete' where status = 'open'")
                 .executeUpdate());
-        // Served traffic nobody has reviewed yet, whatever earlier tests used up: asked through the real pipeline.
-        Caller admin = Caller.apiKey(keys, "admin");
-        for (int i = 0; i < 30; i++) {
-            admin.request().contentType("application/json").body("{\"text\":\"keeper test: where is parcel " + UUID.randomUUID() + "?\"}")
-                    .post("/api/v1/respond").then().statusCode(200);
-        }
+        serveUnreviewedTraffic();
         int made = keeper.topUp(12);
         long open = QuarkusTransaction.requiringNew().call(ReviewItem::countOpen);
         assertTrue(made > 0 && open == made, "made " + made + ", open " + open);
@@ -52,5 +49,31 @@ class ReviewQueueKeeperTest {
                 "delete from review_leases where reviewer_id = (select id from users where username = 'admin')").executeUpdate());
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set status = 'complete' where status = 'open'")
                 .executeUpdate());
+    }
+
+    @Test
+    void leasesBetweenPeriodsTopTheQueueUpInTheBackground() throws Exception {
+        ActiveModel.await();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set status = 'complete' where status = 'open'")
+                .executeUpdate());
+        serveUnreviewedTraffic();
+        // A floor of 8 looks every second lease.
+        assertTrue(keeper.afterLease(8).isEmpty(), "the first of two leases does not look");
+        int made = keeper.afterLease(8).orElseThrow().get(60, TimeUnit.SECONDS);
+        long waiting = QuarkusTransaction.requiringNew().call(ReviewItem::countWaiting);
+        assertTrue(made >= 8 && waiting == made, "made " + made + ", waiting " + waiting);
+        assertTrue(keeper.afterLease(8).isEmpty(), "the count starts again after a look");
+        assertEquals(0, keeper.afterLease(0).map(CompletableFuture::join).orElse(0), "a floor of 0 turns it off");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set status = 'complete' where status = 'open'")
+                .executeUpdate());
+    }
+
+    /** Served traffic nobody has reviewed yet, whatever earlier tests used up: asked through the real pipeline. */
+    private void serveUnreviewedTraffic() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        for (int i = 0; i < 30; i++) {
+            admin.request().contentType("application/json").body("{\"text\":\"keeper test: where is parcel " + UUID.randomUUID() + "?\"}")
+                    .post("/api/v1/respond").then().statusCode(200);
+        }
     }
 }
