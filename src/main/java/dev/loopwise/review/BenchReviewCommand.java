@@ -41,7 +41,8 @@ public class BenchReviewCommand implements Callable<Integer> {
     int seconds;
 
     @Option(names = "--think", defaultValue = "3", description = "Seconds a reviewer reads before judging, in the first, "
-            + "realistic mode (each wait drawn between half and one and a half times it); 0 runs only the saturated mode "
+            + "realistic mode (each wait drawn between half and one and a half times it, each reviewer's first request at a "
+            + "random moment within it); 0 runs only the saturated mode "
             + "(default: ${DEFAULT-VALUE}).")
     double think;
 
@@ -76,6 +77,11 @@ public class BenchReviewCommand implements Callable<Integer> {
         List<Future<?>> futures = new ArrayList<>();
         for (String key : keys) {
             futures.add(pool.submit(() -> {
+                if (thinkSeconds > 0) {
+                    // A team at work is spread over its reading time; fifty first requests in one millisecond are a
+                    // start-up burst, which the saturated mode measures.
+                    Thread.sleep((long) (thinkSeconds * 1000 * java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+                }
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
                     HttpResponse<String> item = send("GET", "/api/v1/review/next", key, null);

@@ -108,6 +108,14 @@ public interface ReviewConfig {
     @WithDefault("30s")
     java.time.Duration ticketVectorsInterval();
 
+    /**
+     * Between the background job's periods, the instance whose reviewers take items tops the queue up every quarter
+     * of its target's worth of items taken (on a background thread); false leaves it to the job and to refills when
+     * the queue runs dry.
+     */
+    @WithDefault("true")
+    boolean topUpBetweenPeriods();
+
     /** How often the background job looks at the queue. */
     @WithDefault("10s")
     java.time.Duration keepAheadInterval();

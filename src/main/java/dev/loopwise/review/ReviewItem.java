@@ -75,9 +75,10 @@ public class ReviewItem extends IdentityEntity {
     public static long countWaiting() {
         return ((Number) getEntityManager().createNativeQuery("""
                 select count(*) from review_items i
-                where i.status = 'open' and i.kind <> 'gold'
-                  and i.judgements + (select count(*) from review_leases l where l.item_id = i.id and l.expires_at > now())
-                      < i.required_judgements""").getSingleResult()).longValue();
+                left join (select item_id, count(*) as held from review_leases where expires_at > now() group by item_id) l
+                       on l.item_id = i.id
+                where i.status = 'open' and i.kind <> 'gold' and i.judgements + coalesce(l.held, 0) < i.required_judgements""")
+                .getSingleResult()).longValue();
     }
 
     /** Reviewers holding a live lease: the team at work now. */

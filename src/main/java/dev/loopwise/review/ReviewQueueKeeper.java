@@ -52,7 +52,9 @@ public class ReviewQueueKeeper {
 
     /** Counts a reviewer's lease; see {@link #afterLease(int)}. */
     void leased() {
-        afterLease(config.keepAhead());
+        if (config.topUpBetweenPeriods()) {
+            afterLease(config.keepAhead());
+        }
     }
 
     /**
