@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 /**
  * Keeps open items ready, as many as reviewers' recent pace needs, so that review never waits for a refill: items
  * are made in the background, outside any reviewer's request, by one instance per period (a cluster-wide Quartz job),
- * and between periods by the instance whose reviewers take items: every quarter of the floor's worth of leases it
+ * and between periods by the instance whose reviewers take items: every quarter of the target's worth of leases it
  * looks again, on a background thread (a team taking 165 items a second empties a period's stock in seconds).
  * Should two refills coincide, the items' unique key keeps that to a few extra items, never duplicates.
  */

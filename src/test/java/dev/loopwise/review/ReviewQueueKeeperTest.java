@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +62,7 @@ class ReviewQueueKeeperTest {
         long waiting = QuarkusTransaction.requiringNew().call(ReviewItem::countWaiting);
         assertTrue(made >= 8 && waiting == made, "made " + made + ", waiting " + waiting);
         assertTrue(keeper.afterLease(8).isEmpty(), "the count starts again after a look");
-        assertEquals(0, keeper.afterLease(0).map(CompletableFuture::join).orElse(0), "a floor of 0 turns it off");
+        assertTrue(keeper.afterLease(0).isEmpty(), "a floor of 0 turns it off");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set status = 'complete' where status = 'open'")
                 .executeUpdate());
     }

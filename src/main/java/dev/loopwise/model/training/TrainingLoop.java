@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The one training loop every trainer runs (the intent head, the reply policy, the reward model, the
@@ -67,8 +69,7 @@ public final class TrainingLoop {
             }
             collector.backward(loss);
             if (!Double.isNaN(maxGradNorm)) {
-                List<Trainer> all = new ArrayList<>(List.of(alsoStepped));
-                all.add(0, trainer);
+                List<Trainer> all = Stream.concat(Stream.of(trainer), Arrays.stream(alsoStepped)).toList();
                 if (!finite(GradientClipping.clip(maxGradNorm, all))) {
                     return Double.NaN;
                 }

@@ -11,6 +11,7 @@ import dev.loopwise.model.Djl;
  * count ({@link #speedup}), so a wider pool buys more epochs or layers within the same time budget.
  */
 public final class TuningThreads {
+    static final double MEASURED_GAIN_PER_THREAD = 0.7;
     private static volatile int configured = Runtime.getRuntime().availableProcessors();
     private static int running;
 
@@ -31,14 +32,12 @@ public final class TuningThreads {
 
     /**
      * How much faster than one thread a step runs on {@code threads}, measured on the 2-core build machine with
-     * MiniLM-sized layers (BENCHMARKS.md, "Threads of a fine-tune"); more threads are assumed to add the same share
+     * MiniLM-sized layers (BENCHMARKS.md, "Both cores, and clipped gradients": 1.69×); more threads are assumed to add the same share
      * each, which stays conservative.
      */
     static double speedup(int threads) {
         return 1 + MEASURED_GAIN_PER_THREAD * (threads - 1);
     }
-
-    static final double MEASURED_GAIN_PER_THREAD = 0.7;
 
     /** Widens the pool until the returned lease is closed. */
     static Lease widen() {
