@@ -34,6 +34,19 @@ class PackagedAppIT {
 
     @Test
     @Order(2)
+    void theLaunchersTrainingStartComesUpOnAFreePortAndStopsByItself() throws Exception {
+        Map<String, String> env = new HashMap<>(PackagedApp.environment(PORT));
+        env.put("JAVA_TOOL_OPTIONS", "-Dloopwise.exit-after-start=true -Dquarkus.http.port=0 "
+                + "-Dquarkus.scheduler.start-mode=halted");
+        PackagedApp.Result training = PackagedApp.run(env, "serve");
+        assertEquals(0, training.exitCode(), training.stdout() + training.stderr());
+        String log = training.stdout() + training.stderr();
+        assertTrue(log.contains("Listening on"), "it started for real: " + log);
+        assertTrue(log.contains("stopped in"), "then stopped by itself: " + log);
+    }
+
+    @Test
+    @Order(3)
     void productionModeHasNoDefaultPasswordAndCreatesTheFirstAdminFromTheEnvironment() throws Exception {
         Map<String, String> keyless = new HashMap<>(PackagedApp.environment(PORT));
         keyless.remove("LOOPWISE_SESSION_KEY");
@@ -147,7 +160,7 @@ class PackagedAppIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void demoStartsWithAccountsAndTheApiKeyCommandWorksBesideIt() throws Exception {
         // The production database of the test before holds a real admin: the demo, with its published
         // passwords, refuses to add its accounts there.
