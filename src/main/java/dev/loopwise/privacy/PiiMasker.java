@@ -75,8 +75,14 @@ public final class PiiMasker {
         if (text == null || text.isEmpty() || kinds.isEmpty()) {
             return text;
         }
+        // Every kind needs an '@' or a digit: most texts (library replies above all) have neither and skip the scans.
+        boolean at = text.indexOf('@') >= 0;
+        boolean digit = hasDigit(text);
+        if (!at && !digit) {
+            return text;
+        }
         String out = text;
-        if (kinds.contains(Kind.EMAIL)) {
+        if (at && kinds.contains(Kind.EMAIL)) {
             out = replace(out, EMAIL, Kind.EMAIL, match -> true);
         }
         if (kinds.contains(Kind.IBAN)) {
@@ -93,6 +99,15 @@ public final class PiiMasker {
             out = replace(out, ADDRESS_ABBREVIATED, Kind.ADDRESS, match -> true);
         }
         return out;
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String replace(String text, Pattern pattern, Kind kind, Predicate<String> accept) {

@@ -2,7 +2,6 @@ package dev.loopwise.review;
 
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
-import dev.loopwise.security.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -27,15 +26,14 @@ public class ReviewResource {
     @GET
     @Path("/next")
     public Response next() {
-        return review.next(currentUser.user().id).map(item -> Response.ok(item).build()).orElse(Response.noContent().build());
+        return review.next(currentUser.id()).map(item -> Response.ok(item).build()).orElse(Response.noContent().build());
     }
 
     /** 201 when stored; 200 with {@code duplicate: true} when this reviewer had already judged the item. */
     @POST
     @Path("/{itemId}")
     public Response judge(@PathParam("itemId") long itemId, Submission submission) {
-        User user = currentUser.user();
-        ReviewService.Stored stored = review.submit(user.id, user.username, itemId, require(submission));
+        ReviewService.Stored stored = review.submit(currentUser.id(), currentUser.name(), itemId, require(submission));
         return Response.status(stored.duplicate() ? 200 : 201)
                 .entity(Map.of("judgementId", stored.judgementId(), "duplicate", stored.duplicate())).build();
     }
@@ -44,7 +42,7 @@ public class ReviewResource {
     @POST
     @Path("/{itemId}/undo")
     public Response undo(@PathParam("itemId") long itemId) {
-        review.undo(currentUser.user().id, itemId);
+        review.undo(currentUser.id(), itemId);
         return Response.noContent().build();
     }
 

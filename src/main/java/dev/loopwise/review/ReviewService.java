@@ -152,7 +152,7 @@ public class ReviewService {
         long serverMillis = ((Number) lease[2]).longValue();
         judgement.durationMs = (int) Math.min(serverMillis, submission.durationMs() == null ? serverMillis : submission.durationMs());
         judgement.persist();
-        tallies.record(before, tallies.read(item));
+        TallySums.Item after = tallies.read(item);
         if (counts) {
             item.judgements++;
             if (!item.kind.equals(ReviewItem.GOLD) && item.judgements >= item.requiredJudgements) {
@@ -167,6 +167,8 @@ public class ReviewService {
         }
         em.createNativeQuery("delete from review_leases where item_id = ?1 and reviewer_id = ?2")
                 .setParameter(1, itemId).setParameter(2, reviewerId).executeUpdate();
+        // Last, so the rows that the whole team's submits share are held only until the commit that follows.
+        tallies.record(before, after);
         return new Stored(judgement.id, false);
     }
 

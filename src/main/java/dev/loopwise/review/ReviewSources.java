@@ -65,7 +65,7 @@ class ReviewSources {
                 select text, text_hash, id::text from tickets t
                 where intent_id is null and id >= ?1 and id < ?2
                   and not exists (select 1 from review_items i where i.ticket_hash = t.text_hash)
-                order by id limit ?3""").setParameter(1, fromId).setParameter(2, beforeId).setParameter(3, limit).getResultList();
+                order by t.id limit ?3""").setParameter(1, fromId).setParameter(2, beforeId).setParameter(3, limit).getResultList();
     }
 
     /** The share of the request log (in percent of its pages) that holds about a refill window's worth of requests. */

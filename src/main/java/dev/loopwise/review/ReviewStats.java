@@ -178,13 +178,13 @@ public class ReviewStats {
         days.put(before, new long[] {0, ((Number) em.createNativeQuery(
                 "select coalesce(sum(units), 0) from review_agreement_days where day < ?1").setParameter(1, from).getSingleResult())
                 .longValue()});
-        List<Object[]> dayRows = em.createNativeQuery("select day::text, overlap_votes, units from review_agreement_days where day >= ?1")
+        List<Object[]> dayRows = em.createNativeQuery("select day::text, sum(overlap_votes), sum(units) from review_agreement_days where day >= ?1 group by day")
                 .setParameter(1, from).getResultList();
         dayRows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
         List<Object[]> rows = em.createNativeQuery("""
                 select cast(?1 as text), value_c, sum(weight), sum(off_diagonal) from review_coincidences where day < ?2 group by value_c
                 union all
-                select day::text, value_c, weight, off_diagonal from review_coincidences where day >= ?2
+                select day::text, value_c, sum(weight), sum(off_diagonal) from review_coincidences where day >= ?2 group by day, value_c
                 order by 1, 2""").setParameter(1, before.toString()).setParameter(2, from).getResultList();
         List<AlphaSeries.Marginal> marginals = rows.stream().map(r -> new AlphaSeries.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
                 ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();

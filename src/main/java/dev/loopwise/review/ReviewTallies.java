@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +22,8 @@ import org.jboss.logging.Logger;
 public class ReviewTallies {
     private static final Logger LOG = Logger.getLogger(ReviewTallies.class);
     static final long BUILD_LOCK = 0x5265764275696c64L;
+    /** Rows each day's sums are spread over, so that concurrent submits rarely wait for one another's (V32). */
+    static final int DAY_STRIPES = 16;
 
     @Inject
     EntityManager em;
@@ -37,6 +40,7 @@ public class ReviewTallies {
     }
 
     private void write(TallySums delta) {
+        int stripe = ThreadLocalRandom.current().nextInt(DAY_STRIPES);
         delta.reviewers.forEach((id, f) -> em.createNativeQuery("""
                 insert into review_reviewer_tallies as t (reviewer_id, judgements, skips, overlap_votes, overlap_compared,
                     overlap_agreed_60, gold_judged, gold_correct) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -48,14 +52,14 @@ public class ReviewTallies {
                 .setParameter(4, f[TallySums.OVERLAP_VOTES]).setParameter(5, f[TallySums.COMPARED]).setParameter(6, f[TallySums.AGREED_60])
                 .setParameter(7, f[TallySums.GOLD_JUDGED]).setParameter(8, f[TallySums.GOLD_CORRECT]).executeUpdate());
         delta.days.forEach((day, f) -> em.createNativeQuery("""
-                insert into review_agreement_days as d (day, overlap_votes, units) values (?1, ?2, ?3)
-                on conflict (day) do update set overlap_votes = d.overlap_votes + excluded.overlap_votes, units = d.units + excluded.units""")
-                .setParameter(1, day).setParameter(2, f[0]).setParameter(3, f[1]).executeUpdate());
+                insert into review_agreement_days as d (day, stripe, overlap_votes, units) values (?1, ?4, ?2, ?3)
+                on conflict (day, stripe) do update set overlap_votes = d.overlap_votes + excluded.overlap_votes, units = d.units + excluded.units""")
+                .setParameter(1, day).setParameter(2, f[0]).setParameter(3, f[1]).setParameter(4, stripe).executeUpdate());
         delta.marginals().forEach(row -> em.createNativeQuery("""
-                insert into review_coincidences as o (day, value_c, weight, off_diagonal) values (?1, ?2, ?3, ?4)
-                on conflict (day, value_c) do update set weight = o.weight + excluded.weight, off_diagonal = o.off_diagonal + excluded.off_diagonal""")
+                insert into review_coincidences as o (day, value_c, stripe, weight, off_diagonal) values (?1, ?2, ?5, ?3, ?4)
+                on conflict (day, value_c, stripe) do update set weight = o.weight + excluded.weight, off_diagonal = o.off_diagonal + excluded.off_diagonal""")
                 .setParameter(1, row.day()).setParameter(2, row.value()).setParameter(3, row.weight()).setParameter(4, row.offDiagonal())
-                .executeUpdate());
+                .setParameter(5, stripe).executeUpdate());
         delta.pairs.forEach((pair, n) -> em.createNativeQuery("""
                 insert into review_pair_tallies as p (reviewer_a, reviewer_b, choice_a, choice_b, items) values (?1, ?2, ?3, ?4, ?5)
                 on conflict (reviewer_a, reviewer_b, choice_a, choice_b) do update set items = p.items + excluded.items""")

@@ -43,14 +43,14 @@ public class TallyRollup {
                                  returning value_c, weight, off_diagonal)
                     insert into review_coincidences as c (day, value_c, weight, off_diagonal)
                     select ?2, value_c, sum(weight), sum(off_diagonal) from old group by value_c
-                    on conflict (day, value_c) do update
+                    on conflict (day, value_c, stripe) do update
                         set weight = c.weight + excluded.weight, off_diagonal = c.off_diagonal + excluded.off_diagonal""")
                     .setParameter(1, cutoff).setParameter(2, ROLLED_UP).executeUpdate();
             em.createNativeQuery("""
                     with old as (delete from review_agreement_days where day < ?1 and day > ?2 returning overlap_votes, units)
                     insert into review_agreement_days as d (day, overlap_votes, units)
                     select ?2, sum(overlap_votes), sum(units) from old having count(*) > 0
-                    on conflict (day) do update
+                    on conflict (day, stripe) do update
                         set overlap_votes = d.overlap_votes + excluded.overlap_votes, units = d.units + excluded.units""")
                     .setParameter(1, cutoff).setParameter(2, ROLLED_UP).executeUpdate();
             return coincidences;

@@ -17,6 +17,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
     public static final String AUTHENTICATED_BY = "authenticatedBy";
     /** Identity attribute: what counting this request against the key's limit found ({@link ApiKeyRateLimiter.Verdict}). */
     static final String RATE_LIMIT = "loopwise.rateLimit";
+    /** Identity attribute: the key's user id ({@link CurrentUser#id()}). */
+    static final String USER_ID = "loopwise.userId";
 
     @Inject
     ApiKeyService keys;
@@ -35,6 +37,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
                     .addRoles(use.user().roleSet())
                     .addAttribute(AUTHENTICATED_BY, "api-key")
                     .addAttribute(RATE_LIMIT, use.limit())
+                    .addAttribute(USER_ID, use.user().id)
                     .build();
         });
     }

@@ -35,6 +35,7 @@ public class TicketImportResource {
         TicketFile.Format format = type.equals("csv") ? TicketFile.Format.CSV
                 : type.contains("json") ? TicketFile.Format.JSONL : TicketFile.guess(null, body);
         TicketImporter.Result result = importer.importRows(TicketFile.read(new StringReader(body), format));
+        importer.refreshPlannerStatistics(result);
         return Response.status(Response.Status.CREATED).entity(result).build();
     }
 }

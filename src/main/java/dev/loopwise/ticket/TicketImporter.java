@@ -30,6 +30,20 @@ public class TicketImporter {
     public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents) {
     }
 
+    /**
+     * After a large import, tells PostgreSQL's planner how many tickets there now are. Its statistics would otherwise
+     * wait for autovacuum (minutes, or never where it is off) and meanwhile plan for the few tickets there were: the
+     * review queue's ticket search then read every ticket instead of walking the key to the few it needs.
+     */
+    @Transactional
+    public void refreshPlannerStatistics(Result imported) {
+        if (imported.imported() >= BULK_IMPORT) {
+            Ticket.getEntityManager().createNativeQuery("analyze tickets").executeUpdate();
+        }
+    }
+
+    static final int BULK_IMPORT = 500;
+
     @Transactional
     public Result importRows(TicketFile.Parsed parsed) {
         List<String> problems = new ArrayList<>(parsed.errors());
