@@ -140,6 +140,14 @@ public class ErrorMapper {
                 LOG.debugf("Refused a value the database cannot store on %s: %s", uri.getPath(), sql.getMessage());
                 return respond(Status.BAD_REQUEST, "invalid_value", Messages.unstorableValue(sql.getSQLState()), uri, headers);
             }
+            // Class 08: the connection broke (the database restarted or is unreachable); the transaction is gone
+            // with it, and asking again shortly is the whole remedy.
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                LOG.warnf("Database connection lost on %s: %s", uri.getPath(), sql.getMessage());
+                Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable", Messages.DATABASE_UNAVAILABLE, uri, headers);
+                response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "2");
+                return response;
+            }
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error %s on %s", reference, uri.getPath());

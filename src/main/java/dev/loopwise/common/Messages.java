@@ -13,6 +13,8 @@ public final class Messages {
     public static final String NOT_FOUND = "There is nothing at this address.";
     public static final String METHOD_NOT_ALLOWED = "This address does not accept that HTTP method.";
     public static final String BODY_REQUIRED = "A JSON request body is required.";
+    public static final String DATABASE_UNAVAILABLE = "Loopwise lost its connection to the database for a moment. "
+            + "The request changed nothing; try again in a few seconds.";
     public static final String INTERNAL = "Something went wrong on our side (reference %s). The request changed nothing; try again or report the reference.";
     public static final String SESSION_EXPIRED = "Your session expired. Please log in again.";
     public static final String SIGN_IN_OR_KEY =

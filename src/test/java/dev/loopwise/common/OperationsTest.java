@@ -31,6 +31,32 @@ class OperationsTest {
     }
 
     @Test
+    void idleConnectionsTheDatabaseDroppedAreReplacedBeforeARequestMeetsThem() throws Exception {
+        dev.loopwise.model.ActiveModel.await(); // no start-up training may lose its connection here
+        RequestSpecification admin = admin();
+        for (int i = 0; i < 3; i++) {
+            admin.get("/api/v1/keys").then().statusCode(200);
+        }
+        // What a PostgreSQL restart does to a pool, limited to the idle connections: work in flight is spared.
+        int dropped;
+        try (java.sql.Connection own = java.sql.DriverManager.getConnection(url, "loopwise", "loopwise");
+             java.sql.ResultSet rows = own.createStatement().executeQuery("""
+                     select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity
+                     where datname = current_database() and pid <> pg_backend_pid() and state = 'idle'""")) {
+            rows.next();
+            dropped = rows.getInt(1);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(dropped > 0, "the pool had idle connections to drop");
+        Thread.sleep(2_500); // idle for longer than the validation interval (LOOPWISE_DB_VALIDATE_IDLE_AFTER, 2 s)
+        for (int i = 0; i < 10; i++) {
+            admin.get("/api/v1/keys").then().statusCode(200);
+        }
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    @Test
     void prometheusMetricsAreExposed() {
         given().get("/api/v1/me");
         given().get("/q/metrics").then().statusCode(401);
