@@ -57,6 +57,20 @@ final class Browser {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
     }
 
+    /**
+     * Waits until the element with this id carries {@code attribute="value"} on a page that reloads itself while it
+     * waits: a look that lands mid-reload (the element gone, or replaced between finding and reading it) looks again.
+     */
+    static void waitForAttribute(WebDriver driver, Duration timeout, String id, String attribute, String value) {
+        new WebDriverWait(driver, timeout).until(d -> {
+            try {
+                return value.equals(d.findElement(By.id(id)).getAttribute(attribute));
+            } catch (org.openqa.selenium.WebDriverException reloading) {
+                return false;
+            }
+        });
+    }
+
     /** Saves what the browser showed, for the person reading a failed build. */
     static void screenshot(WebDriver driver, String name) {
         try {

@@ -91,8 +91,7 @@ class NewcomerBrowserTest {
                     "the start form speaks plainly; ML settings sit in a details fold: " + rounds);
             driver.findElement(By.cssSelector("#start-round button[type=submit]")).click();
             wait.until(ExpectedConditions.urlMatches(".*/admin/rounds/\\d+$"));
-            new WebDriverWait(driver, Duration.ofSeconds(300)).until(d ->
-                    "true".equals(d.findElement(By.id("round")).getAttribute("data-finished")));
+            Browser.waitForAttribute(driver, Duration.ofSeconds(300), "round", "data-finished", "true");
             String outcome = Browser.text(driver, "round-outcome");
             // A verdict, whichever the judgements support; a round that stopped with an error is a defect, not a verdict.
             assertTrue(List.of("now answers customers", "not promoted", "not decided yet", "waits for an admin to promote").stream()
