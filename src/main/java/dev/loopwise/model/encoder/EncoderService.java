@@ -131,6 +131,7 @@ public class EncoderService {
     private synchronized void release(Loaded l) {
         l.users--;
         closeIdleBeyondLimit();
+        notifyAll();
     }
 
     private void closeIdleBeyondLimit() {
@@ -156,10 +157,31 @@ public class EncoderService {
         return EncoderSpec.forId(encoder.id(), encoder.source(), settings.cacheDir());
     }
 
-    /** Closes idle encoders now and busy ones when their last call returns: closing a session mid-run crashes ONNX Runtime. */
+    /**
+     * Closes idle encoders now and busy ones when their last call returns: closing a session mid-run crashes ONNX
+     * Runtime. The stop also waits (a while at most) for a load in progress and for those last calls: the process
+     * exiting under a session being created or run crashed it too (a background training's encoding at Ctrl-C).
+     */
     @PreDestroy
-    synchronized void close() {
-        closed = true;
-        closeIdleBeyondLimit();
+    void close() {
+        synchronized (loading) {
+            synchronized (this) {
+                closed = true;
+                closeIdleBeyondLimit();
+            }
+        }
+        awaitLastCalls(System.nanoTime() + STOP_WAIT_NANOS);
     }
+
+    private synchronized void awaitLastCalls(long deadline) {
+        try {
+            for (long left = deadline - System.nanoTime(); !loaded.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+                wait(Math.max(1, left / 1_000_000));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final long STOP_WAIT_NANOS = 30_000_000_000L;
 }
