@@ -34,8 +34,7 @@ public class TicketImportResource {
         String type = headers.getMediaType() == null ? "" : headers.getMediaType().getSubtype();
         TicketFile.Format format = type.equals("csv") ? TicketFile.Format.CSV
                 : type.contains("json") ? TicketFile.Format.JSONL : TicketFile.guess(null, body);
-        TicketImporter.Result result = importer.importRows(TicketFile.read(new StringReader(body), format));
-        importer.refreshPlannerStatistics(result);
+        TicketImporter.Result result = importer.importTickets(TicketFile.read(new StringReader(body), format));
         return Response.status(Response.Status.CREATED).entity(result).build();
     }
 }

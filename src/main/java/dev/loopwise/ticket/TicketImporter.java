@@ -30,13 +30,20 @@ public class TicketImporter {
     public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents) {
     }
 
+    /** Imports the file (all or nothing), then, once it is committed, refreshes the planner's statistics if it was large. */
+    public Result importTickets(TicketFile.Parsed parsed) {
+        Result result = importRows(parsed);
+        refreshPlannerStatistics(result);
+        return result;
+    }
+
     /**
      * After a large import, tells PostgreSQL's planner how many tickets there now are. Its statistics would otherwise
      * wait for autovacuum (minutes, or never where it is off) and meanwhile plan for the few tickets there were: the
      * review queue's ticket search then read every ticket instead of walking the key to the few it needs.
      */
     @Transactional
-    public void refreshPlannerStatistics(Result imported) {
+    void refreshPlannerStatistics(Result imported) {
         if (imported.imported() >= BULK_IMPORT) {
             Ticket.getEntityManager().createNativeQuery("analyze tickets").executeUpdate();
         }
@@ -45,7 +52,7 @@ public class TicketImporter {
     static final int BULK_IMPORT = 500;
 
     @Transactional
-    public Result importRows(TicketFile.Parsed parsed) {
+    Result importRows(TicketFile.Parsed parsed) {
         List<String> problems = new ArrayList<>(parsed.errors());
         Set<String> seen = new HashSet<>();
         for (TicketRow row : parsed.rows()) {

@@ -60,7 +60,7 @@ public class WorkspacePages {
         String start = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
         try (Reader reader = Files.newBufferedReader(file.uploadedFile(), StandardCharsets.UTF_8)) {
             TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.fileName(), start));
-            return Response.ok(Templates.importer(importer.importRows(parsed), null)).build();
+            return Response.ok(Templates.importer(importer.importTickets(parsed), null)).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.importer(null, e.getMessage())).build();
         }
