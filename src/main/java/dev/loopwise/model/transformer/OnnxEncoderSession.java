@@ -23,7 +23,7 @@ import java.util.Set;
  * closed with it.
  */
 public final class OnnxEncoderSession implements AutoCloseable {
-    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment environment = OnnxEnvironment.shared();
     private final List<OnnxTensor> initializers = new ArrayList<>();
     private final OrtSession.SessionOptions options;
     private final OrtSession session;

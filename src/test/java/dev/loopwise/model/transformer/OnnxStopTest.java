@@ -1,0 +1,75 @@
+package dev.loopwise.model.transformer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.encoder.EncoderSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A process that exits while ONNX Runtime sessions are being created stops cleanly. Exiting runs ONNX Runtime's own
+ * shutdown hook beside everyone else's; before the environment was kept alive, every such exit died with SIGSEGV
+ * (exit code 134 and an hs_err file), which is what a Ctrl-C during a background training did to the service.
+ */
+class OnnxStopTest {
+
+    @Test
+    void exitingWhileSessionsAreCreatedEndsWithoutACrash() throws Exception {
+        Path errors = Files.createTempDirectory("loopwise-onnx-exit");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-XX:ErrorFile=" + errors.resolve("hs_err_%p.log"), "-cp",
+                System.getProperty("java.class.path"), SessionsAtExit.class.getName()).redirectErrorStream(true).start();
+        boolean ended = child.waitFor(120, TimeUnit.SECONDS);
+        String output = new String(child.getInputStream().readAllBytes());
+        if (!ended) {
+            child.destroyForcibly();
+        }
+        assertTrue(ended, "the child did not exit: " + output);
+        assertTrue(output.contains("sessions created: "), "the child never got to create sessions: " + output);
+        try (Stream<Path> crashes = Files.list(errors)) {
+            List<Path> files = crashes.toList();
+            assertEquals(List.of(), files, "crash files: " + output);
+        }
+        assertEquals(0, child.exitValue(), output);
+    }
+
+    /** Two threads create and close sessions without pause; the main thread exits in the middle of that. */
+    public static final class SessionsAtExit {
+        public static void main(String[] args) throws Exception {
+            Path onnx = EncoderSpec.resolve("all-MiniLM-L6-v2", Optional.empty(), 128, Path.of("target/encoder-cache"))
+                    .files().model();
+            int[] created = new int[1];
+            for (int t = 0; t < 2; t++) {
+                Thread creator = new Thread(() -> {
+                    while (true) {
+                        new OnnxEncoderSession(onnx, Map.of(), 1).close();
+                        synchronized (created) {
+                            created[0]++;
+                        }
+                    }
+                });
+                creator.setDaemon(true);
+                creator.start();
+            }
+            while (true) {
+                Thread.sleep(50);
+                synchronized (created) {
+                    if (created[0] >= 4) {
+                        System.out.println("sessions created: " + created[0]);
+                        System.out.flush();
+                        break;
+                    }
+                }
+            }
+            Thread.sleep(137);
+            System.exit(0);
+        }
+    }
+}
