@@ -80,7 +80,8 @@ public class RoundService {
 
     /** This instance's rounds are alive: only the instance running a round may say so. */
     @Scheduled(identity = "round-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void beat() {
         jobs.beat();
     }
@@ -95,7 +96,8 @@ public class RoundService {
     }
 
     /** Fails rounds whose instance died; once per period across instances. */
-    @Scheduled(identity = "round-reclaim", every = JobRows.HEARTBEAT_EVERY)
+    @Scheduled(identity = "round-reclaim", every = JobRows.HEARTBEAT_EVERY,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     void reclaim() {
         List<Long> reclaimed = jobs.reclaim(config.heartbeatStaleness(), INTERRUPTED);

@@ -44,7 +44,8 @@ public class LlmSettingsService {
         return settings;
     }
 
-    @Scheduled(every = "${loopwise.llm.settings-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${loopwise.llm.settings-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
         try {
             reload();

@@ -54,7 +54,8 @@ public class MonitoringService {
     public record Checked(long reportId, int version, DriftDetector.Report report, Set<String> confirmed) {
     }
 
-    @Scheduled(identity = "drift-check", every = "${loopwise.monitoring.check-interval:30s}")
+    @Scheduled(identity = "drift-check", every = "${loopwise.monitoring.check-interval:30s}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     void scheduled() {
         if (config.enabled()) {

@@ -44,7 +44,8 @@ public class ReviewQueueKeeper {
     });
 
     @Scheduled(identity = "review-keep-ahead", every = "${loopwise.review.keep-ahead-interval:10s}", delay = 20,
-            delayUnit = java.util.concurrent.TimeUnit.SECONDS)
+            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     void scheduled() {
         topUp(currentTarget(config.keepAhead()));

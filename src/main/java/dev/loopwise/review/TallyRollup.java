@@ -28,7 +28,8 @@ public class TallyRollup {
     @Inject
     EntityManager em;
 
-    @Scheduled(identity = "review-tally-rollup", every = "6h", delay = 5, delayUnit = TimeUnit.MINUTES)
+    @Scheduled(identity = "review-tally-rollup", every = "6h", delay = 5, delayUnit = TimeUnit.MINUTES,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     void scheduled() {
         rollUp();

@@ -41,7 +41,8 @@ public class TicketVectors {
     private volatile Position position = new Position("", 0);
 
     @Scheduled(identity = "ticket-vectors", every = "${loopwise.review.ticket-vectors-interval:30s}", delay = 40,
-            delayUnit = TimeUnit.SECONDS)
+            delayUnit = TimeUnit.SECONDS,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     void scheduled() {
         try {

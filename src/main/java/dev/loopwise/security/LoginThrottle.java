@@ -93,7 +93,8 @@ public class LoginThrottle {
     }
 
     /** Old counts and trust would otherwise pile up with every name a guesser tries; any instance may tidy. */
-    @Scheduled(identity = "sign-in-cleanup", every = "1h", delayed = "5m")
+    @Scheduled(identity = "sign-in-cleanup", every = "1h", delayed = "5m",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     @ActivateRequestContext
     @Transactional

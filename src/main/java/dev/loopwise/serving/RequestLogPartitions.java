@@ -39,7 +39,8 @@ public class RequestLogPartitions {
     public record Changes(List<String> created, List<String> dropped) {
     }
 
-    @Scheduled(identity = "request-log-retention", every = "${loopwise.serving.partition-interval:6h}")
+    @Scheduled(identity = "request-log-retention", every = "${loopwise.serving.partition-interval:6h}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     void scheduled() {
         try {

@@ -47,7 +47,8 @@ public class ModelRegistry {
     // starts before onStart runs, so its first firing and onStart race to load at start: under one lock with reload(),
     // the second finds the version already loaded instead of loading it again.
     @Scheduled(identity = "active-version-sync", every = "${loopwise.model.sync-interval:5s}", executeWith = Scheduled.SIMPLE,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     synchronized void sync() {
         if (!fingerprint().equals(loadedFingerprint)) {
             reload();

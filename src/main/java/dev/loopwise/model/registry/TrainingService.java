@@ -74,13 +74,15 @@ public class TrainingService {
 
     /** This instance's runs are alive: only the instance running a run may say so. */
     @Scheduled(identity = "training-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void beat() {
         jobs.beat();
     }
 
     /** Fails runs whose instance died; once per period across instances. */
-    @Scheduled(identity = "training-reclaim", every = JobRows.HEARTBEAT_EVERY)
+    @Scheduled(identity = "training-reclaim", every = JobRows.HEARTBEAT_EVERY,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Nonconcurrent
     void reclaim() {
         List<Long> reclaimed = jobs.reclaim(config.heartbeatStaleness(), INTERRUPTED);
