@@ -5,12 +5,29 @@ public final class Vectors {
     private Vectors() {
     }
 
+    /**
+     * Σ a[i]·b[i], float products summed in double. Eight running sums rather than one: a single sum makes every
+     * addition wait for the previous one, and this is the inner loop of policy and reward scoring (the largest
+     * share of a saturated review server's own CPU); with eight the processor overlaps them, about 1.8× faster.
+     */
     public static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int n = a.length;
+        int i = 0;
+        for (; i + 7 < n; i += 8) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+            s4 += a[i + 4] * b[i + 4];
+            s5 += a[i + 5] * b[i + 5];
+            s6 += a[i + 6] * b[i + 6];
+            s7 += a[i + 7] * b[i + 7];
         }
-        return sum;
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     public static float[] normalised(float[] v) {
