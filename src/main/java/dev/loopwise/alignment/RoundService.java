@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
@@ -81,7 +82,7 @@ public class RoundService {
     /** This instance's rounds are alive: only the instance running a round may say so. */
     @Scheduled(identity = "round-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     void beat() {
         jobs.beat();
     }
@@ -97,7 +98,7 @@ public class RoundService {
 
     /** Fails rounds whose instance died; once per period across instances. */
     @Scheduled(identity = "round-reclaim", every = JobRows.HEARTBEAT_EVERY,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void reclaim() {
         List<Long> reclaimed = jobs.reclaim(config.heartbeatStaleness(), INTERRUPTED);

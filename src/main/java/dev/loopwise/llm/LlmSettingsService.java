@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
@@ -45,7 +46,7 @@ public class LlmSettingsService {
     }
 
     @Scheduled(every = "${loopwise.llm.settings-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     void refresh() {
         try {
             reload();

@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.model.encoder.EncoderRef;
@@ -55,7 +56,7 @@ public class MonitoringService {
     }
 
     @Scheduled(identity = "drift-check", every = "${loopwise.monitoring.check-interval:30s}",
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
         if (config.enabled()) {

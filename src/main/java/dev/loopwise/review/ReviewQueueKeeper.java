@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
@@ -45,7 +46,7 @@ public class ReviewQueueKeeper {
 
     @Scheduled(identity = "review-keep-ahead", every = "${loopwise.review.keep-ahead-interval:10s}", delay = 20,
             delayUnit = java.util.concurrent.TimeUnit.SECONDS,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
         topUp(currentTarget(config.keepAhead()));

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ApplicationStopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
@@ -29,7 +30,7 @@ public class TallyRollup {
     EntityManager em;
 
     @Scheduled(identity = "review-tally-rollup", every = "6h", delay = 5, delayUnit = TimeUnit.MINUTES,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
         rollUp();

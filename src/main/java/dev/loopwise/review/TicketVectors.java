@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.registry.ModelRegistry;
@@ -42,7 +43,7 @@ public class TicketVectors {
 
     @Scheduled(identity = "ticket-vectors", every = "${loopwise.review.ticket-vectors-interval:30s}", delay = 40,
             delayUnit = TimeUnit.SECONDS,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
         try {

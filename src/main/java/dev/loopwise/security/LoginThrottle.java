@@ -1,5 +1,6 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.ApplicationStopping;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.quartz.Nonconcurrent;
@@ -94,7 +95,7 @@ public class LoginThrottle {
 
     /** Old counts and trust would otherwise pile up with every name a guesser tries; any instance may tidy. */
     @Scheduled(identity = "sign-in-cleanup", every = "1h", delayed = "5m",
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     @ActivateRequestContext
     @Transactional

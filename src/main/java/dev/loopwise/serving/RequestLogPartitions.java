@@ -1,5 +1,6 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.common.ApplicationStopping;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
@@ -40,7 +41,7 @@ public class RequestLogPartitions {
     }
 
     @Scheduled(identity = "request-log-retention", every = "${loopwise.serving.partition-interval:6h}",
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
         try {

@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.RunMode;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
@@ -48,7 +49,7 @@ public class ModelRegistry {
     // the second finds the version already loaded instead of loading it again.
     @Scheduled(identity = "active-version-sync", every = "${loopwise.model.sync-interval:5s}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     synchronized void sync() {
         if (!fingerprint().equals(loadedFingerprint)) {
             reload();

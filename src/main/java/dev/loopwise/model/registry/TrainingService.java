@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.JobRows;
 import dev.loopwise.common.QueuedJobs;
@@ -75,14 +76,14 @@ public class TrainingService {
     /** This instance's runs are alive: only the instance running a run may say so. */
     @Scheduled(identity = "training-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     void beat() {
         jobs.beat();
     }
 
     /** Fails runs whose instance died; once per period across instances. */
     @Scheduled(identity = "training-reclaim", every = JobRows.HEARTBEAT_EVERY,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void reclaim() {
         List<Long> reclaimed = jobs.reclaim(config.heartbeatStaleness(), INTERRUPTED);
