@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
@@ -46,8 +48,14 @@ public class LlmClient {
     private record Connection(LlmSettings settings, ChatModel model, Guard guard) {
     }
 
-    /** The drafts that came back in time, and how long the LLM took. */
-    public record Drafts(List<String> texts, long latencyMs) {
+    /**
+     * The drafts that came back in time, each with what was prepared from it ({@code vectors[i]} for {@code texts.get(i)}),
+     * and how long the LLM took: until its last draft arrived, preparation not included.
+     */
+    public record Drafts(List<String> texts, float[][] vectors, long latencyMs) {
+    }
+
+    private record Arrived(String text, float[] vector) {
     }
 
     /** What "test connection" found. */
@@ -71,18 +79,25 @@ public class LlmClient {
 
     /**
      * Asks for {@code settings.drafts()} drafts; completes (never fails late) by the timeout with those that came
-     * back, or fails with the reason none did ({@link LlmFailure#describe}).
+     * back, or fails with the reason none did ({@link LlmFailure#describe}). Each draft is prepared (encoded) as soon
+     * as it arrives, while the others are still being written: a real LLM finishes drafts of different lengths at
+     * different times, so only the last one's preparation is left after the LLM is done.
      */
-    public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt) {
+    public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt, Function<String, float[]> prepare) {
         Connection c = connection(settings);
         if (!permits().tryAcquire()) {
             return CompletableFuture.failedFuture(new LlmFailure(LlmFailure.BUSY));
         }
         long started = System.nanoTime();
-        List<CompletableFuture<String>> each = new ArrayList<>();
+        AtomicLong lastArrival = new AtomicLong(started);
+        List<CompletableFuture<Arrived>> each = new ArrayList<>();
         for (int i = 0; i < settings.drafts(); i++) {
             int seed = i + 1;
-            each.add(CompletableFuture.supplyAsync(() -> c.guard().get(() -> ask(c, prompt, seed), String.class), calls));
+            each.add(CompletableFuture.supplyAsync(() -> c.guard().get(() -> ask(c, prompt, seed), String.class), calls)
+                    .thenApply(text -> {
+                        lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
+                        return new Arrived(text, prepare.apply(text));
+                    }));
         }
         CompletableFuture<Drafts> result = new CompletableFuture<>();
         CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
@@ -90,19 +105,21 @@ public class LlmClient {
                 .whenComplete((ignored, failure) -> {
                     permits().release();
                     List<String> texts = new ArrayList<>();
+                    List<float[]> vectors = new ArrayList<>();
                     Throwable first = failure;
-                    for (CompletableFuture<String> draft : each) {
+                    for (CompletableFuture<Arrived> draft : each) {
                         if (draft.isDone() && !draft.isCompletedExceptionally()) {
-                            texts.add(draft.join());
+                            texts.add(draft.join().text());
+                            vectors.add(draft.join().vector());
                         } else if (draft.isCompletedExceptionally() && first == null) {
                             first = draft.handle((v, e) -> e).join();
                         }
                     }
-                    long latency = (System.nanoTime() - started) / 1_000_000;
+                    long latency = (lastArrival.get() - started) / 1_000_000;
                     if (texts.isEmpty()) {
                         result.completeExceptionally(first == null ? new LlmFailure("empty answer") : first);
                     } else {
-                        result.complete(new Drafts(texts, latency));
+                        result.complete(new Drafts(texts, vectors.toArray(float[][]::new), latency));
                     }
                 });
         return result;

@@ -48,7 +48,7 @@ public class LlmDrafting {
         return CompletableFuture.supplyAsync(() -> passages(ticket), client.executor())
                 .thenCompose(passages -> client.drafts(current, DraftPrompt.build(current.brandVoice(), decision.intent().label(),
                                 library.stream().map(r -> model.candidates().get(r.index()).text()).toList(), passages,
-                                grounding.available(), ticket))
+                                grounding.available(), ticket), draft -> encoder.encode(model.encoder(), List.of(draft))[0])
                         .thenApplyAsync(drafts -> served(model, vector, ticket, library, drafts, passages, groundingNote), client.executor())
                         .exceptionally(failure -> {
                             String reason = LlmFailure.describe(failure);
@@ -60,8 +60,7 @@ public class LlmDrafting {
 
     private LlmOutcome served(ServingModel model, float[] vector, String ticket, List<BestOfN.LibraryReply> library,
                               LlmClient.Drafts drafts, List<GroundingPassage> passages, String groundingNote) {
-        float[][] vectors = encoder.encode(model.encoder(), drafts.texts());
-        BestOfN.Choice choice = BestOfN.choose(model, vector, ticket, library, drafts.texts(), vectors,
+        BestOfN.Choice choice = BestOfN.choose(model, vector, ticket, library, drafts.texts(), drafts.vectors(),
                 config.minLibrarySimilarity());
         LlmOutcome.Scored best = choice.scored().get(choice.best());
         String status = "ok: " + drafts.texts().size() + (drafts.texts().size() == 1 ? " draft" : " drafts");
