@@ -73,9 +73,9 @@ public class LlmDrafting {
                 groundingNote, drafts.latencyMs());
     }
 
-    /** The policy's choice first, then its next favourites, up to the configured number. */
+    /** The policy's choice first, then its next favourites (as the decision ranked them), up to the configured number. */
     private List<BestOfN.LibraryReply> libraryReplies(ServingModel model, float[] vector, String ticket, ServingModel.Decision decision) {
-        double[] pi = model.replyDistribution(vector, ticket, decision.intent());
+        double[] pi = decision.preference() != null ? decision.preference() : model.replyDistribution(vector, ticket, decision.intent());
         List<Integer> order = new ArrayList<>(IntStream.range(0, pi.length).boxed()
                 .sorted(Comparator.comparingDouble(a -> -pi[a])).limit(Math.max(1, config.libraryCandidates())).toList());
         int chosen = decision.reply() == null ? -1 : IntStream.range(0, model.candidates().size())

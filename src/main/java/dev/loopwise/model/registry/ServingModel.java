@@ -19,8 +19,12 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
     public record Candidate(long replyId, String intent, String text) {
     }
 
-    /** The decision for one ticket: its intent and, unless it is out of scope, the reply to send. */
-    public record Decision(IntentPrediction intent, Candidate reply, String replyText, List<String> openSlots) {
+    /**
+     * The decision for one ticket: its intent and, unless it is out of scope, the reply to send. {@code preference}
+     * ranks the whole library for this ticket (one value per candidate, higher preferred: the policy's logits or
+     * π), so that whoever needs the runners-up does not score the library again; null when no reply was chosen.
+     */
+    public record Decision(IntentPrediction intent, Candidate reply, String replyText, List<String> openSlots, double[] preference) {
     }
 
     /** Frees what the library's batch scorer holds outside the heap; decisions still work afterwards, more slowly. */
@@ -44,23 +48,22 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
         for (int i = 0; i < vectors.length; i++) {
             IntentPrediction intent = bundle.intent().predict(vectors[i]);
             if (!withReply.get(i) || intent.outOfScope() || candidates.isEmpty()) {
-                decisions.add(new Decision(intent, null, null, List.of()));
+                decisions.add(new Decision(intent, null, null, List.of(), null));
                 continue;
             }
-            int choice;
+            double[] preference;
             if (scores == null) {
-                choice = Vectors.argmax(replyDistribution(vectors[i], tickets.get(i), intent));
+                preference = replyDistribution(vectors[i], tickets.get(i), intent);
             } else {
                 double[] prior = ReplyPolicy.logPrior(bundle.intent(), vectors[i], intents);
-                double[] logits = new double[prior.length];
-                for (int a = 0; a < logits.length; a++) {
-                    logits[a] = scores[i][a] + prior[a];
+                preference = new double[prior.length];
+                for (int a = 0; a < preference.length; a++) {
+                    preference[a] = scores[i][a] + prior[a];
                 }
-                choice = Vectors.argmax(logits);
             }
-            Candidate reply = candidates.get(choice);
+            Candidate reply = candidates.get(Vectors.argmax(preference));
             SlotFiller.Filled filled = SlotFiller.fill(reply.text(), tickets.get(i));
-            decisions.add(new Decision(intent, reply, filled.text(), filled.openSlots()));
+            decisions.add(new Decision(intent, reply, filled.text(), filled.openSlots(), preference));
         }
         return decisions;
     }
@@ -68,12 +71,12 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
     public Decision decide(float[] x, String ticket, boolean withReply) {
         IntentPrediction intent = bundle.intent().predict(x);
         if (!withReply || intent.outOfScope() || candidates.isEmpty()) {
-            return new Decision(intent, null, null, List.of());
+            return new Decision(intent, null, null, List.of(), null);
         }
-        int choice = Vectors.argmax(replyDistribution(x, ticket, intent));
-        Candidate reply = candidates.get(choice);
+        double[] pi = replyDistribution(x, ticket, intent);
+        Candidate reply = candidates.get(Vectors.argmax(pi));
         SlotFiller.Filled filled = SlotFiller.fill(reply.text(), ticket);
-        return new Decision(intent, reply, filled.text(), filled.openSlots());
+        return new Decision(intent, reply, filled.text(), filled.openSlots(), pi);
     }
 
     /**
