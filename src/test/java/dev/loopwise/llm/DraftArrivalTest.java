@@ -1,0 +1,63 @@
+package dev.loopwise.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drafts are prepared as they arrive: each keeps its own prepared value whatever order they come back in, and the
+ * LLM's time ends at its last draft, so Loopwise's own share (latency minus the LLM's time) holds the preparation.
+ */
+@QuarkusTest
+class DraftArrivalTest {
+    @Inject
+    Vertx vertx;
+    @Inject
+    LlmSettingsService settings;
+    @Inject
+    LlmClient client;
+    FakeLlm llm;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        llm = new FakeLlm(vertx);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        settings.forget("test");
+        llm.close();
+    }
+
+    @Test
+    void eachDraftKeepsWhatWasPreparedFromItAndTheLlmsTimeLeavesThePreparationOut() throws Exception {
+        llm.drafts = List.of("a short draft", "a somewhat longer second draft", "the third draft, the longest of the three by far");
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-" + UUID.randomUUID(), null, false, 10.0, 3, 0.7, null),
+                "test");
+        LlmClient.Drafts drafts = client.drafts(settings.current(), new DraftPrompt("Answer briefly.", "Where is my parcel?"), text -> {
+            try {
+                Thread.sleep(1500); // a slow encoder
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new float[] {text.length()};
+        }).get(30, TimeUnit.SECONDS);
+
+        assertEquals(Set.copyOf(llm.drafts), Set.copyOf(drafts.texts()));
+        for (int i = 0; i < drafts.texts().size(); i++) {
+            assertEquals(drafts.texts().get(i).length(), drafts.vectors()[i][0], "draft " + i + " kept its own vector");
+        }
+        assertTrue(drafts.latencyMs() < 1500, "the LLM answered at once; its time must not include the 1.5 s preparation: "
+                + drafts.latencyMs() + " ms");
+    }
+}
