@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -127,9 +126,10 @@ public class ReviewStats {
 
     @SuppressWarnings("unchecked")
     private List<ReviewerStats> reviewers(boolean withMedian) {
-        // The median reads the reviewer's newest judgements from an index, never all of them.
+        // The median reads the reviewer's newest judgements from an index, never all of them, and PostgreSQL returns
+        // only the median: the upper one, as time per item has always been shown (the lower of a descending order).
         String median = withMedian ? """
-                (select string_agg(w.duration_ms::text, ',') from (select duration_ms from judgements j
+                (select percentile_disc(0.5) within group (order by w.duration_ms desc) from (select duration_ms from judgements j
                  where j.reviewer_id = t.reviewer_id and j.choice <> 'skip' order by j.created_at desc limit ?1) w)""" : "null";
         var query = em.createNativeQuery("select t.reviewer_id, coalesce(u.username, '?'), t.judgements, t.skips, t.overlap_compared, "
                 + "t.overlap_agreed_60, t.gold_judged, t.gold_correct, " + median
@@ -145,7 +145,7 @@ public class ReviewStats {
             ReviewerReliability.Estimate estimate = ReviewerReliability.estimate(comparison, goldJudged, goldCorrect);
             Double agreement = comparison.compared() >= config.minSharedItems() ? comparison.rate() : null;
             reviewers.add(new ReviewerStats(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
-                    ((Number) r[3]).longValue(), median((String) r[8]), comparison.compared(), agreement, goldJudged,
+                    ((Number) r[3]).longValue(), r[8] == null ? null : ((Number) r[8]).intValue() / 1000.0, comparison.compared(), agreement, goldJudged,
                     goldJudged == 0 ? null : (double) goldCorrect / goldJudged, estimate.weight(), estimate.low(), estimate.high()));
         }
         reviewers.sort(Comparator.comparing(ReviewerStats::username));
@@ -154,15 +154,6 @@ public class ReviewStats {
 
     private static ReviewerReliability.Comparison comparison(Object compared, Object agreed60) {
         return new ReviewerReliability.Comparison(((Number) compared).intValue(), ((Number) agreed60).longValue() / (double) TallySums.SIXTIETHS);
-    }
-
-    /** The upper median, as a reviewer's time per item has always been shown. */
-    private static Double median(String durations) {
-        if (durations == null || durations.isEmpty()) {
-            return null;
-        }
-        int[] sorted = Arrays.stream(durations.split(",")).mapToInt(Integer::parseInt).sorted().toArray();
-        return sorted[sorted.length / 2] / 1000.0;
     }
 
     /**

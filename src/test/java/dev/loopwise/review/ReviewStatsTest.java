@@ -71,4 +71,43 @@ class ReviewStatsTest {
         assertEquals(overlapBefore + items.size(), overall.overlapUnits());
         assertEquals(0.0, overall.reviewers().stream().filter(r -> r.reviewerId() == reviewers.get(2).id).findFirst().orElseThrow().agreement());
     }
+
+    /** Time per item: the upper median of the reviewer's newest judgements, skips left out; none without a judgement. */
+    @Test
+    void medianTimePerItemOnHandComputedCases() {
+        ActiveModel.await();
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        User four = users.create("median4" + run, "long-enough-pw", "reviewer", null);
+        User lone = users.create("median1" + run, "long-enough-pw", "reviewer", null);
+        User skipper = users.create("median0" + run, "long-enough-pw", "reviewer", null);
+        // Stored durations are capped by the server's own clock since the lease, so the test sets them afterwards.
+        for (int ms : new int[] {4000, 1000, 3000, 2000}) {
+            judge(four, "A", ms);
+        }
+        judge(four, "skip", 9000);
+        judge(lone, "A", 1500);
+        judge(skipper, "skip", 700);
+
+        List<ReviewStats.ReviewerStats> reviewers = stats.overall().reviewers();
+        // 1,000 2,000 3,000 4,000 (the 9 s skip left out): the upper of the two middle values
+        assertEquals(3.0, medianOf(reviewers, four));
+        assertEquals(1.5, medianOf(reviewers, lone), "a single judgement is its own median");
+        assertEquals(null, medianOf(reviewers, skipper), "skips alone give no time per item");
+    }
+
+    private void judge(User reviewer, String choice, int durationMs) {
+        long item = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+        for (long handed = review.next(reviewer.id).orElseThrow().itemId(); handed != item; handed = review.next(reviewer.id).orElseThrow().itemId()) {
+            // Other tests' open items come first: skipped, they stay out of the median.
+            review.submit(reviewer.id, reviewer.username, handed, new Submission("skip", null, null, "not mine", 1));
+        }
+        long id = review.submit(reviewer.id, reviewer.username, item,
+                new Submission(choice, null, null, choice.equals("skip") ? "unclear" : null, durationMs)).judgementId();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update judgements set duration_ms = ?1 where id = ?2")
+                .setParameter(1, durationMs).setParameter(2, id).executeUpdate());
+    }
+
+    private static Double medianOf(List<ReviewStats.ReviewerStats> reviewers, User user) {
+        return reviewers.stream().filter(r -> r.reviewerId() == user.id).findFirst().orElseThrow().medianSeconds();
+    }
 }
