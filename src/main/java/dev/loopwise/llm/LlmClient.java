@@ -109,8 +109,9 @@ public class LlmClient {
                     Throwable first = failure;
                     for (CompletableFuture<Arrived> draft : each) {
                         if (draft.isDone() && !draft.isCompletedExceptionally()) {
-                            texts.add(draft.join().text());
-                            vectors.add(draft.join().vector());
+                            Arrived arrived = draft.join();
+                            texts.add(arrived.text());
+                            vectors.add(arrived.vector());
                         } else if (draft.isCompletedExceptionally() && first == null) {
                             first = draft.handle((v, e) -> e).join();
                         }

@@ -38,11 +38,14 @@ public class LlmDrafting {
         return settings.current().active();
     }
 
-    /** Never fails: a failure of any part ends in the library's answer with the reason. */
+    /**
+     * For a decision that chose a library reply (the prompt's library replies follow its ranking). Never fails: a
+     * failure of any part ends in the library's answer with the reason.
+     */
     public CompletableFuture<LlmOutcome> answer(ServingModel model, String ticket, float[] vector, ServingModel.Decision decision) {
         LlmSettings current = settings.current();
-        List<BestOfN.LibraryReply> library = libraryReplies(model, vector, ticket, decision);
-        Long libraryId = decision.reply() == null ? null : decision.reply().replyId();
+        List<BestOfN.LibraryReply> library = libraryReplies(model, ticket, decision);
+        long libraryId = decision.reply().replyId();
         String groundingNote = grounding.available() ? "knowledge base" : "no knowledge base";
         // The knowledge-base search runs off the serving thread too: it reads passages, not only memory.
         return CompletableFuture.supplyAsync(() -> passages(ticket), client.executor())
@@ -73,20 +76,14 @@ public class LlmDrafting {
                 groundingNote, drafts.latencyMs());
     }
 
-    /** The policy's choice first, then its next favourites (as the decision ranked them), up to the configured number. */
-    private List<BestOfN.LibraryReply> libraryReplies(ServingModel model, float[] vector, String ticket, ServingModel.Decision decision) {
-        double[] pi = decision.preference() != null ? decision.preference() : model.replyDistribution(vector, ticket, decision.intent());
-        List<Integer> order = new ArrayList<>(IntStream.range(0, pi.length).boxed()
-                .sorted(Comparator.comparingDouble(a -> -pi[a])).limit(Math.max(1, config.libraryCandidates())).toList());
-        int chosen = decision.reply() == null ? -1 : IntStream.range(0, model.candidates().size())
-                .filter(a -> model.candidates().get(a).replyId() == decision.reply().replyId()).findFirst().orElse(-1);
-        if (chosen >= 0) {
-            order.remove(Integer.valueOf(chosen));
-            order.add(0, chosen);
-            if (order.size() > Math.max(1, config.libraryCandidates())) {
-                order.remove(order.size() - 1);
-            }
-        }
+    /**
+     * The policy's choice first, then its next favourites, up to the configured number, in the decision's own ranking
+     * (its reply is the first maximum, which a stable sort also puts first).
+     */
+    private List<BestOfN.LibraryReply> libraryReplies(ServingModel model, String ticket, ServingModel.Decision decision) {
+        double[] preference = decision.preference();
+        List<Integer> order = IntStream.range(0, preference.length).boxed()
+                .sorted(Comparator.comparingDouble(a -> -preference[a])).limit(Math.max(1, config.libraryCandidates())).toList();
         List<BestOfN.LibraryReply> replies = new ArrayList<>();
         for (int a : order) {
             SlotFiller.Filled filled = SlotFiller.fill(model.candidates().get(a).text(), ticket);
