@@ -14,6 +14,7 @@ import dev.loopwise.model.Vectors;
 import dev.loopwise.model.policy.PairScorer;
 import dev.loopwise.model.policy.PolicyTrainer;
 import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import java.util.List;
 import java.util.Random;
@@ -127,7 +128,7 @@ public final class PolicyUpdate {
                                 batch.create(b.rejected(), new Shape(size, n)), batch.create(b.gap()));
                         NDArray x = batch.create(b.x(), new Shape(size, dim));
                         NDArray prior = batch.create(b.prior(), new Shape(size, n));
-                        return TrainingLoop.optimizerStep(trainer, () -> loss.evaluate(labels,
+                        return OptimizerStep.run(trainer, () -> loss.evaluate(labels,
                                 new NDList(trainer.forward(new NDList(x, library)).singletonOrThrow().add(prior))));
                     }
                 }).reportEvery(100).run();

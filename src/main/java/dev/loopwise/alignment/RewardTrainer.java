@@ -12,6 +12,7 @@ import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
 import dev.loopwise.model.policy.PairScorer;
 import dev.loopwise.model.policy.PolicyTrainer;
+import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.Random;
@@ -95,7 +96,7 @@ public final class RewardTrainer {
                                 batch.create(MiniBatches.rows(data.second(), rows), shape));
                         NDList labels = new NDList(batch.create(MiniBatches.pick(data.kinds(), rows)),
                                 batch.create(MiniBatches.pick(data.margins(), rows)), batch.create(MiniBatches.pick(data.weights(), rows)));
-                        return TrainingLoop.optimizerStep(trainer, () -> loss.evaluate(labels, trainer.forward(inputs)));
+                        return OptimizerStep.run(trainer, () -> loss.evaluate(labels, trainer.forward(inputs)));
                     }
                 }).monitor(monitor, Long.MAX_VALUE).reportEvery(100).run();
                 return new Result(new RewardModel(PolicyTrainer.export(scorer)), outcome.best().get("train/loss"),

@@ -3,7 +3,6 @@ package dev.loopwise.review;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.privacy.ReviewerPrivacy;
-import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -160,7 +159,7 @@ public class ReviewService {
             }
         }
         if (judgement.rewrite != null) {
-            proposeRewrite(item, judgement, reviewerName);
+            RewriteProposals.propose(item, judgement, reviewerName);
         }
         if (judgement.choice.equals(Judgement.OUT_OF_SCOPE)) {
             outOfScope.label(item);
@@ -213,24 +212,6 @@ public class ReviewService {
                 select i.judgements + (select count(*) from review_leases l where l.item_id = i.id and l.reviewer_id <> ?2
                                        and l.expires_at > now()) < i.required_judgements
                 from review_items i where i.id = ?1""").setParameter(1, itemId).setParameter(2, reviewerId).getSingleResult());
-    }
-
-    private void proposeRewrite(ReviewItem item, Judgement judgement, String reviewerName) {
-        // A draft has no library reply: the rewrite takes the intent from the library side, or the predicted one.
-        Reply based = item.reply1Id != null ? Reply.findById(item.reply1Id) : item.reply2Id != null ? Reply.findById(item.reply2Id) : null;
-        Intent fallback = based == null ? null : based.intent;
-        Intent intent = item.predictedIntent == null ? fallback : Intent.findByName(item.predictedIntent).orElse(fallback);
-        if (intent == null) {
-            return; // two drafts for a ticket of no known intent: nothing in the library to file the rewrite under
-        }
-        Reply proposal = new Reply();
-        proposal.intent = intent;
-        proposal.text = judgement.rewrite;
-        proposal.status = Reply.PENDING;
-        proposal.source = "rewrite";
-        proposal.judgementId = judgement.id;
-        proposal.createdBy = reviewerName;
-        proposal.persist();
     }
 
     /** The pressed letter in the item's own terms: with the replies swapped, A is reply 2. */

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -181,14 +182,14 @@ public class ServingPipeline {
         beforeEncoding.accept(batch.stream().map(Job::text).toList());
         // The active version's own encoder: a version never reads vectors of another encoder.
         Map<String, float[]> known = embeddings.lookup(model.encoder().id(), hashes);
-        List<String> newHashes = new ArrayList<>();
-        List<String> newTexts = new ArrayList<>();
+        Map<String, String> missing = new LinkedHashMap<>(); // a text asked twice in one batch is encoded once
         for (int i = 0; i < batch.size(); i++) {
-            if (!known.containsKey(hashes.get(i)) && !newHashes.contains(hashes.get(i))) {
-                newHashes.add(hashes.get(i));
-                newTexts.add(batch.get(i).text());
+            if (!known.containsKey(hashes.get(i))) {
+                missing.putIfAbsent(hashes.get(i), batch.get(i).text());
             }
         }
+        List<String> newHashes = List.copyOf(missing.keySet());
+        List<String> newTexts = List.copyOf(missing.values());
         long encodeStart = System.nanoTime();
         float[][] fresh = newTexts.isEmpty() ? new float[0][] : encoder.encode(model.encoder(), newTexts);
         metrics.batch(batch.size(), System.nanoTime() - encodeStart);

@@ -13,6 +13,7 @@ import ai.djl.training.loss.Loss;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
 import dev.loopwise.model.Vectors;
+import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.Random;
@@ -87,7 +88,7 @@ public final class PolicyTrainer {
                         NDArray x = batch.create(MiniBatches.rows(data.tickets(), rows), new Shape(rows.length, dim));
                         NDArray q = batch.create(MiniBatches.rows(data.targets(), rows), shape);
                         NDArray prior = batch.create(MiniBatches.rows(data.logPriors(), rows), shape);
-                        return TrainingLoop.optimizerStep(trainer, () -> loss.evaluate(new NDList(q),
+                        return OptimizerStep.run(trainer, () -> loss.evaluate(new NDList(q),
                                 new NDList(trainer.forward(new NDList(x, replies)).singletonOrThrow().add(prior))));
                     }
                 }).monitor(monitor, Long.MAX_VALUE).reportEvery(100).run();

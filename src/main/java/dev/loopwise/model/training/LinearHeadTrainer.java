@@ -64,7 +64,7 @@ public final class LinearHeadTrainer {
                     try (NDManager batch = trainer.getManager().newSubManager()) {
                         NDArray input = batch.create(MiniBatches.rows(x, rows), new Shape(rows.length, dim));
                         NDArray target = batch.create(MiniBatches.pick(labels, rows));
-                        return TrainingLoop.optimizerStep(trainer,
+                        return OptimizerStep.run(trainer,
                                 () -> loss.evaluate(new NDList(target), new NDList(trainer.forward(new NDList(input)).singletonOrThrow())));
                     }
                 }).monitor(monitor, Long.MAX_VALUE).reportEvery(1000);

@@ -1,10 +1,6 @@
 package dev.loopwise.model.training;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +8,6 @@ import java.util.Objects;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * The one training loop every trainer runs (the intent head, the reply policy, the reward model, the
@@ -42,44 +37,6 @@ public final class TrainingLoop {
     /** For steps: true when the loss may be back-propagated. */
     public static boolean finite(double loss) {
         return Double.isFinite(loss);
-    }
-
-    /**
-     * The step of every DJL trainer here: forward pass and loss inside the gradient collector, then — unless
-     * the loss is not finite — back-propagation and one update of each trainer's parameters (an encoder and
-     * its head may have their own optimizers). Returns the loss.
-     */
-    public static double optimizerStep(Trainer trainer, Supplier<NDArray> forwardAndLoss, Trainer... alsoStepped) {
-        return optimizerStep(Double.NaN, trainer, forwardAndLoss, alsoStepped);
-    }
-
-    /**
-     * {@link #optimizerStep(Trainer, Supplier, Trainer...)} with the gradients of all the trainers clipped to a joint
-     * L2 norm of {@code maxGradNorm} ({@link GradientClipping}); a step whose gradients are not finite updates nothing
-     * and returns NaN, so the loop skips it like a batch whose loss is not finite.
-     */
-    public static double optimizerStep(double maxGradNorm, Trainer trainer, Supplier<NDArray> forwardAndLoss,
-                                       Trainer... alsoStepped) {
-        double value;
-        try (GradientCollector collector = trainer.newGradientCollector()) {
-            NDArray loss = forwardAndLoss.get();
-            value = loss.getFloat();
-            if (!finite(value)) {
-                return value;
-            }
-            collector.backward(loss);
-            if (!Double.isNaN(maxGradNorm)) {
-                List<Trainer> all = Stream.concat(Stream.of(trainer), Arrays.stream(alsoStepped)).toList();
-                if (!finite(GradientClipping.clip(maxGradNorm, all))) {
-                    return Double.NaN;
-                }
-            }
-        }
-        trainer.step();
-        for (Trainer other : alsoStepped) {
-            other.step();
-        }
-        return value;
     }
 
     /** Copies the trained state out, and back in (the best epoch's). */

@@ -17,6 +17,7 @@ import dev.loopwise.model.Vectors;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.EpochSelection;
 import dev.loopwise.model.training.GradientClipping;
+import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
@@ -138,7 +139,7 @@ public final class ClassifierFineTuner {
                             rows -> {
                                 try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
                                     NDArray target = batch.create(pickFloats(labels, rows));
-                                    return TrainingLoop.optimizerStep(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> loss.evaluate(new NDList(target),
+                                    return OptimizerStep.run(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> loss.evaluate(new NDList(target),
                                             headTrainer.forward(new NDList(feed.forward(batch, rows, true).get(0)))), headTrainer);
                                 }
                             })

@@ -12,6 +12,7 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.GradientClipping;
+import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
@@ -116,7 +117,7 @@ public final class ContrastiveFineTuner {
                         epoch -> pairBatches(trainRows, trainLabels, config, random),
                         rows -> {
                             try (NDManager batch = trainer.getManager().newSubManager()) {
-                                return TrainingLoop.optimizerStep(GradientClipping.TRANSFORMER_MAX_NORM, trainer, () -> {
+                                return OptimizerStep.run(GradientClipping.TRANSFORMER_MAX_NORM, trainer, () -> {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0);
                                     int[] batchLabels = labelsOf(trainLabels, rows);
                                     return config.pairLoss() == ContrastiveFineTuneConfig.PairLoss.COSINE_SIMILARITY

@@ -15,6 +15,7 @@ import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.EpochSelection;
 import dev.loopwise.model.training.GradientClipping;
+import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.LinkedHashMap;
@@ -144,7 +145,7 @@ public final class CrossEncoderRewardTrainer {
                             }
                             try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
                                 NDList labels = labels(batch, trainPairs, pairs);
-                                return TrainingLoop.optimizerStep(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> {
+                                return OptimizerStep.run(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> {
                                     NDArray pooled = feed.forward(batch, rows, true).get(0).mul(scale);
                                     NDArray rewards = headTrainer.forward(new NDList(pooled)).singletonOrThrow()
                                             .reshape(2, n).transpose();

@@ -40,12 +40,12 @@ class GradientClippingTest {
     void aStepWithGradientsThatAreNotFiniteChangesNothing() {
         withZeroWeights(trainer -> {
                 // |w| at w = 0 is a finite loss (0) whose gradient w / |w| is 0 / 0
-                double loss = TrainingLoop.optimizerStep(1.0, trainer, () -> weight(trainer).getArray().square().sum().sqrt());
+                double loss = OptimizerStep.run(1.0, trainer, () -> weight(trainer).getArray().square().sum().sqrt());
                 assertTrue(Double.isNaN(loss), "reported as not finite, so the loop skips the batch");
                 float[] after = weight(trainer).getArray().toFloatArray();
                 assertEquals(0f, after[0]);
                 assertEquals(0f, after[1], "no update was made with a NaN gradient");
-                double next = TrainingLoop.optimizerStep(1.0, trainer, () -> {
+                double next = OptimizerStep.run(1.0, trainer, () -> {
                     NDArray x = trainer.getManager().create(INPUT, new Shape(1, 2));
                     return trainer.forward(new NDList(x)).singletonOrThrow().sum();
                 });
