@@ -168,6 +168,9 @@ public class ReviewService {
                 .setParameter(1, itemId).setParameter(2, reviewerId).executeUpdate();
         // Last, so the rows that the whole team's submits share are held only until the commit that follows.
         tallies.record(before, after);
+        if (counts) {
+            tallies.refreshMedian(reviewerId);
+        }
         return new Stored(judgement.id, false);
     }
 
@@ -193,6 +196,9 @@ public class ReviewService {
         }
         judgement.delete();
         tallies.record(before, tallies.read(item));
+        if (!judgement.choice.equals(Judgement.SKIP)) {
+            tallies.refreshMedian(reviewerId);
+        }
         if (judgement.choice.equals(Judgement.OUT_OF_SCOPE)) {
             em.flush(); // the withdrawal counts the verdicts still standing
             outOfScope.withdraw(item);

@@ -53,7 +53,7 @@ public class ReviewStats {
 
     @Transactional
     public Overall overall() {
-        List<ReviewerStats> reviewers = reviewers(true);
+        List<ReviewerStats> reviewers = reviewers();
         AlphaSeries agreements = agreements();
         return new Overall(reviewers.stream().mapToLong(ReviewerStats::judgements).sum(), ReviewItem.countOpen(), agreements.alpha(),
                 kappa(), (int) agreements.units(), reviewers, agreements.points());
@@ -72,7 +72,7 @@ public class ReviewStats {
     @Transactional
     public Map<Long, Double> weights() {
         Map<Long, Double> weights = new HashMap<>();
-        reviewers(false).forEach(r -> weights.put(r.reviewerId(), r.weight()));
+        reviewers().forEach(r -> weights.put(r.reviewerId(), r.weight()));
         return weights;
     }
 
@@ -125,18 +125,11 @@ public class ReviewStats {
     }
 
     @SuppressWarnings("unchecked")
-    private List<ReviewerStats> reviewers(boolean withMedian) {
-        // The median reads the reviewer's newest judgements from an index, never all of them, and PostgreSQL returns
-        // only the median: the upper one, as time per item has always been shown (the lower of a descending order).
-        String median = withMedian ? """
-                (select percentile_disc(0.5) within group (order by w.duration_ms desc) from (select duration_ms from judgements j
-                 where j.reviewer_id = t.reviewer_id and j.choice <> 'skip' order by j.created_at desc limit ?1) w)""" : "null";
+    private List<ReviewerStats> reviewers() {
+        // The median time is kept with the sums (ReviewTallies#refreshMedian): one row per reviewer, whatever the history.
         var query = em.createNativeQuery("select t.reviewer_id, coalesce(u.username, '?'), t.judgements, t.skips, t.overlap_compared, "
-                + "t.overlap_agreed_60, t.gold_judged, t.gold_correct, " + median
+                + "t.overlap_agreed_60, t.gold_judged, t.gold_correct, t.median_duration_ms"
                 + " from review_reviewer_tallies t left join users u on u.id = t.reviewer_id where t.judgements + t.skips > 0");
-        if (withMedian) {
-            query.setParameter(1, config.medianWindow());
-        }
         List<ReviewerStats> reviewers = new ArrayList<>();
         for (Object[] r : (List<Object[]>) query.getResultList()) {
             ReviewerReliability.Comparison comparison = comparison(r[4], r[5]);

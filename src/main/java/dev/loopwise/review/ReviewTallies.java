@@ -27,6 +27,8 @@ public class ReviewTallies {
 
     @Inject
     EntityManager em;
+    @Inject
+    ReviewConfig config;
 
     /** The item as the figures see it now (pending changes flushed first); call with the item's row locked. */
     TallySums.Item read(ReviewItem item) {
@@ -37,6 +39,23 @@ public class ReviewTallies {
     /** Writes what changed between the two states of one item, in the caller's transaction. */
     void record(TallySums.Item before, TallySums.Item after) {
         write(TallySums.change(before, after));
+    }
+
+    /**
+     * Recomputes the reviewer's median time per item: the upper median of their newest {@code medianWindow} non-skip
+     * durations (of 1, 2, 3 and 4 s: 3 s), read from an index; in the caller's transaction, after the judgement that
+     * changed it was flushed.
+     */
+    void refreshMedian(long reviewerId) {
+        em.createNativeQuery("update review_reviewer_tallies t set median_duration_ms = (" + median("?2") + ") where t.reviewer_id = ?1")
+                .setParameter(1, reviewerId).setParameter(2, config.medianWindow()).executeUpdate();
+    }
+
+    /** The upper median of row {@code t}'s reviewer's newest non-skip durations, as many as the parameter says. */
+    private static String median(String windowParameter) {
+        return """
+                select percentile_disc(0.5) within group (order by w.duration_ms desc) from (select duration_ms from judgements j
+                where j.reviewer_id = t.reviewer_id and j.choice <> 'skip' order by j.created_at desc limit %s) w""".formatted(windowParameter);
     }
 
     private void write(TallySums delta) {
@@ -114,6 +133,8 @@ public class ReviewTallies {
                 }
             }
             write(total);
+            em.createNativeQuery("update review_reviewer_tallies t set median_duration_ms = (" + median("?1") + ")")
+                    .setParameter(1, config.medianWindow()).executeUpdate();
             em.createNativeQuery("insert into review_tallies_built (id) values (1) on conflict (id) do update set built_at = now()")
                     .executeUpdate();
             LOG.infof("Review figures built from the judgements of %d items", items);

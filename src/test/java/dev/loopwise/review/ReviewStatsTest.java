@@ -93,18 +93,27 @@ class ReviewStatsTest {
         assertEquals(3.0, medianOf(reviewers, four));
         assertEquals(1.5, medianOf(reviewers, lone), "a single judgement is its own median");
         assertEquals(null, medianOf(reviewers, skipper), "skips alone give no time per item");
+
+        // Each submit and undo refreshes the figure: 500 ms makes five values (median 2 s), its undo brings back 3 s.
+        long fifth = judge(four, "B", 500);
+        assertEquals(2.0, medianOf(stats.overall().reviewers(), four));
+        review.undo(four.id, fifth);
+        assertEquals(3.0, medianOf(stats.overall().reviewers(), four));
     }
 
-    private void judge(User reviewer, String choice, int durationMs) {
+    private long judge(User reviewer, String choice, int durationMs) {
         long item = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         for (long handed = review.next(reviewer.id).orElseThrow().itemId(); handed != item; handed = review.next(reviewer.id).orElseThrow().itemId()) {
             // Other tests' open items come first: skipped, they stay out of the median.
             review.submit(reviewer.id, reviewer.username, handed, new Submission("skip", null, null, "not mine", 1));
         }
-        long id = review.submit(reviewer.id, reviewer.username, item,
-                new Submission(choice, null, null, choice.equals("skip") ? "unclear" : null, durationMs)).judgementId();
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update judgements set duration_ms = ?1 where id = ?2")
-                .setParameter(1, durationMs).setParameter(2, id).executeUpdate());
+        // A stored duration is capped by the server's own clock since the lease: the lease is dated back a minute.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update review_leases set leased_at = now() - interval '1 minute' where item_id = ?1 and reviewer_id = ?2")
+                .setParameter(1, item).setParameter(2, reviewer.id).executeUpdate());
+        review.submit(reviewer.id, reviewer.username, item,
+                new Submission(choice, null, null, choice.equals("skip") ? "unclear" : null, durationMs));
+        return item;
     }
 
     private static Double medianOf(List<ReviewStats.ReviewerStats> reviewers, User user) {
