@@ -65,6 +65,10 @@ public class BenchHistoryCommand extends DatabaseCommand {
         System.setProperty("loopwise.demo.enabled", "true");
         // The scheduled check would take the drift lock in the middle of a timed one.
         System.setProperty("loopwise.monitoring.enabled", "false");
+        // Items made ahead of demand encode tickets on a background thread, on the same cores as the operation being
+        // timed; here the queue is filled only by the timed refill, so each figure is the operation's own cost.
+        System.setProperty("loopwise.review.top-up-between-periods", "false");
+        System.setProperty("loopwise.review.keep-ahead-interval", "24h");
         if (roundJudgements > 0) {
             new HistoryRounds(roundJudgements, roundPolicyTickets).configure();
         }
