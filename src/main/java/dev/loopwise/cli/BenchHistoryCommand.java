@@ -43,9 +43,13 @@ public class BenchHistoryCommand extends DatabaseCommand {
     @Option(names = "--scale", defaultValue = "1", description = "Share of the full history to grow (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--iterations", defaultValue = "20", description = "Timed runs of each operation (default: ${DEFAULT-VALUE}; "
-            + "refills and full drift checks an eighth as many).")
+    @Option(names = "--iterations", defaultValue = "200", description = "Timed runs of each operation that only reads (default: "
+            + "${DEFAULT-VALUE}); submits use up review items, so at most " + CONSUMING + " of them and refills an eighth of that; "
+            + "full drift checks an eighth as many.")
     int iterations;
+
+    /** Submits take items the starting history has about 400 of, and each timed pass runs twice (warm-up, measured). */
+    static final int CONSUMING = 40;
 
     @Option(names = "--round-judgements", defaultValue = "0", description = "Also time an alignment round at both history sizes on "
             + "about this many new judgements (plus a replay of " + HistoryRounds.REPLAY + " older ones); 0: no rounds (default).")
@@ -130,7 +134,8 @@ public class BenchHistoryCommand extends DatabaseCommand {
         EntityManager em = bean(EntityManager.class);
         long reviewer = reviewers.get(0);
         Map<String, double[]> results = new LinkedHashMap<>();
-        int few = Math.max(3, iterations / 8);
+        int consuming = Math.min(iterations, CONSUMING);
+        int few = Math.max(3, consuming / 8);
         results.put("GET /review (home)", Timing.of(iterations, () -> stats.home(reviewer)));
         results.put("GET /review/judge", Timing.of(iterations, () -> stats.home(reviewer)));
         results.put("POST /review/items/{id} (browser submit)", submits(reviewers, review, stats));
@@ -149,14 +154,15 @@ public class BenchHistoryCommand extends DatabaseCommand {
                         .executeUpdate()), () -> review.next(reviewers.get(1))));
         monitoring.check(true); // the last check, so the next ones find no new traffic, as between bursts
         results.put("drift check, nothing new (every 30 s)", Timing.of(iterations, () -> monitoring.check(false)));
-        results.put("drift check, full window", Timing.of(few, () -> monitoring.check(true)));
+        results.put("drift check, full window", Timing.of(Math.max(3, iterations / 8), () -> monitoring.check(true)));
         return results;
     }
 
     /** Each reviewer takes an item (not timed) and submits it with the counters the page gets back (timed). */
     private double[] submits(List<Long> reviewers, ReviewService review, ReviewStats stats) {
         List<Double> times = new ArrayList<>();
-        for (int i = 0; times.size() < iterations && i < iterations * 3; i++) {
+        int count = Math.min(iterations, CONSUMING);
+        for (int i = 0; times.size() < count && i < count * 3; i++) {
             long reviewer = reviewers.get(i % reviewers.size());
             Optional<ReviewView> item = review.next(reviewer);
             if (item.isEmpty()) {

@@ -12,8 +12,10 @@
   let ratings = {};
   let last = null; // the last stored choice: {itemId, until}
   let countdown = null;
-  let skipping = false; // the skip reasons are open
   let undoing = false;
+  // Function declarations below are hoisted, so the skip reasons can call back into this page's choose and say.
+  const skip = window.reviewSkip({ hasItem: () => item !== null, choose: (reason) => choose('skip', reason), say,
+    reasonRequired: page.dataset.reasonRequired });
 
   async function call(method, url, body) {
     const response = await fetch(url, {
@@ -77,7 +79,7 @@
     ratings = {};
     $('rewrite').value = '';
     $('rewrite-box').hidden = true;
-    closeSkip();
+    skip.close();
     $('item').hidden = !item;
     $('empty').hidden = !!item;
     if (!item) return;
@@ -155,68 +157,9 @@
   }
 
   function openRewrite() {
-    closeSkip();
+    skip.close();
     $('rewrite-box').hidden = false;
     $('rewrite').focus();
-  }
-
-  const reasonButtons = () => Array.from(document.querySelectorAll('#skip-box .reasons button'));
-
-  function openSkip() {
-    if (!item) return;
-    skipping = true;
-    $('skip-box').hidden = false;
-    $('skip-other-box').hidden = true;
-    $('skip-other').value = '';
-    reasonButtons()[0].focus();
-  }
-
-  function closeSkip() {
-    skipping = false;
-    $('skip-box').hidden = true;
-    if ($('skip-box').contains(document.activeElement)) document.activeElement.blur();
-  }
-
-  function pickReason(button) {
-    if (button.hasAttribute('data-reason-other')) {
-      $('skip-other-box').hidden = false;
-      $('skip-other').focus();
-      return;
-    }
-    closeSkip();
-    choose('skip', button.dataset.reason);
-  }
-
-  function otherReasonKeys(event) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      $('skip-other-box').hidden = true;
-      reasonButtons()[0].focus();
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const reason = $('skip-other').value.trim();
-      if (!reason) return say(page.dataset.reasonRequired, 'error');
-      closeSkip();
-      choose('skip', reason);
-    }
-  }
-
-  // While the reasons are open, keys act on them only: a number picks one, arrows move, Esc cancels.
-  function skipKeys(event) {
-    const buttons = reasonButtons();
-    const at = buttons.indexOf(document.activeElement);
-    if (event.key === 'Escape') {
-      closeSkip();
-    } else if (/^[1-9]$/.test(event.key) && buttons[Number(event.key) - 1]) {
-      pickReason(buttons[Number(event.key) - 1]);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowRight') {
-      buttons[(at + 1) % buttons.length].focus();
-    } else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') {
-      buttons[(at - 1 + buttons.length) % buttons.length].focus();
-    } else {
-      return; // Enter and Space press the focused reason, Tab moves as usual
-    }
-    event.preventDefault();
   }
 
   document.addEventListener('keydown', (event) => {
@@ -225,12 +168,12 @@
       return;
     }
     if (event.target === $('skip-other')) {
-      otherReasonKeys(event);
+      skip.otherReasonKeys(event);
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (skipping) {
-      skipKeys(event);
+    if (skip.isOpen()) {
+      skip.keys(event);
       return;
     }
     const digit = /^Digit([1-5])$/.exec(event.code);
@@ -241,7 +184,7 @@
       return;
     }
     const actions = { a: () => choose('A'), b: () => choose('B'), t: () => choose('tie'), x: () => choose('both_bad'),
-      o: () => choose('out_of_scope'), r: openRewrite, s: openSkip, u: undo };
+      o: () => choose('out_of_scope'), r: openRewrite, s: skip.open, u: undo };
     const action = actions[event.key.toLowerCase()];
     if (action) {
       event.preventDefault();
@@ -252,8 +195,7 @@
   document.querySelectorAll('[data-choice]').forEach((button) =>
     button.addEventListener('click', () => choose(button.dataset.choice)));
   document.querySelector('[data-action="rewrite"]').addEventListener('click', openRewrite);
-  document.querySelector('[data-action="skip"]').addEventListener('click', openSkip);
-  reasonButtons().forEach((button) => button.addEventListener('click', () => pickReason(button)));
+  document.querySelector('[data-action="skip"]').addEventListener('click', skip.open);
   ['A', 'B'].forEach((letter) => $('stars-' + letter).addEventListener('click', (event) => {
     const box = event.currentTarget.getBoundingClientRect();
     ratings[letter] = Math.min(5, Math.max(1, Math.ceil(((event.clientX - box.left) / box.width) * 5)));

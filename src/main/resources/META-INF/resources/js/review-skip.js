@@ -1,0 +1,67 @@
+// The judging page's skip reasons: a reviewer who skips says why, by number key, arrows or click, or in their own
+// words. The page passes what it owns: whether an item is on screen, how to store the skip and how to speak.
+window.reviewSkip = function (page) {
+  const $ = (id) => document.getElementById(id);
+  const reasonButtons = () => Array.from(document.querySelectorAll('#skip-box .reasons button'));
+  let open = false;
+
+  function show() {
+    if (!page.hasItem()) return;
+    open = true;
+    $('skip-box').hidden = false;
+    $('skip-other-box').hidden = true;
+    $('skip-other').value = '';
+    reasonButtons()[0].focus();
+  }
+
+  function close() {
+    open = false;
+    $('skip-box').hidden = true;
+    if ($('skip-box').contains(document.activeElement)) document.activeElement.blur();
+  }
+
+  function pickReason(button) {
+    if (button.hasAttribute('data-reason-other')) {
+      $('skip-other-box').hidden = false;
+      $('skip-other').focus();
+      return;
+    }
+    close();
+    page.choose(button.dataset.reason);
+  }
+
+  function otherReasonKeys(event) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      $('skip-other-box').hidden = true;
+      reasonButtons()[0].focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      const reason = $('skip-other').value.trim();
+      if (!reason) return page.say(page.reasonRequired, 'error');
+      close();
+      page.choose(reason);
+    }
+  }
+
+  // While the reasons are open, keys act on them only: a number picks one, arrows move, Esc cancels.
+  function keys(event) {
+    const buttons = reasonButtons();
+    const at = buttons.indexOf(document.activeElement);
+    if (event.key === 'Escape') {
+      close();
+    } else if (/^[1-9]$/.test(event.key) && buttons[Number(event.key) - 1]) {
+      pickReason(buttons[Number(event.key) - 1]);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowRight') {
+      buttons[(at + 1) % buttons.length].focus();
+    } else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') {
+      buttons[(at - 1 + buttons.length) % buttons.length].focus();
+    } else {
+      return; // Enter and Space press the focused reason, Tab moves as usual
+    }
+    event.preventDefault();
+  }
+
+  reasonButtons().forEach((button) => button.addEventListener('click', () => pickReason(button)));
+  return { open: show, close, isOpen: () => open, keys, otherReasonKeys };
+};
