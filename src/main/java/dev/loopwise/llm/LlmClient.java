@@ -81,22 +81,24 @@ public class LlmClient {
      * Asks for {@code settings.drafts()} drafts; completes (never fails late) by the timeout with those that came
      * back, or fails with the reason none did ({@link LlmFailure#describe}). Each draft is prepared (encoded) as soon
      * as it arrives, while the others are still being written: a real LLM finishes drafts of different lengths at
-     * different times, so only the last one's preparation is left after the LLM is done.
+     * different times, so only the last one's preparation is left after the LLM is done. Drafts that arrive while
+     * others are being prepared are prepared together, in one call ({@link DraftBatches}).
      */
-    public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt, Function<String, float[]> prepare) {
+    public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt, Function<List<String>, float[][]> prepare) {
         Connection c = connection(settings);
         if (!permits().tryAcquire()) {
             return CompletableFuture.failedFuture(new LlmFailure(LlmFailure.BUSY));
         }
         long started = System.nanoTime();
         AtomicLong lastArrival = new AtomicLong(started);
+        DraftBatches batches = new DraftBatches(prepare);
         List<CompletableFuture<Arrived>> each = new ArrayList<>();
         for (int i = 0; i < settings.drafts(); i++) {
             int seed = i + 1;
             each.add(CompletableFuture.supplyAsync(() -> c.guard().get(() -> ask(c, prompt, seed), String.class), calls)
-                    .thenApply(text -> {
+                    .thenCompose(text -> {
                         lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
-                        return new Arrived(text, prepare.apply(text));
+                        return batches.prepare(text).thenApply(vector -> new Arrived(text, vector));
                     }));
         }
         CompletableFuture<Drafts> result = new CompletableFuture<>();

@@ -51,7 +51,7 @@ public class LlmDrafting {
         return CompletableFuture.supplyAsync(() -> passages(ticket), client.executor())
                 .thenCompose(passages -> client.drafts(current, DraftPrompt.build(current.brandVoice(), decision.intent().label(),
                                 library.stream().map(r -> model.candidates().get(r.index()).text()).toList(), passages,
-                                grounding.available(), ticket), draft -> encoder.encode(model.encoder(), List.of(draft))[0])
+                                grounding.available(), ticket), drafts -> encoder.encode(model.encoder(), drafts))
                         .thenApplyAsync(drafts -> served(model, vector, ticket, library, drafts, passages, groundingNote), client.executor())
                         .exceptionally(failure -> {
                             String reason = LlmFailure.describe(failure);

@@ -9,14 +9,16 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drafts are prepared as they arrive: each keeps its own prepared value whatever order they come back in, and the
- * LLM's time ends at its last draft, so Loopwise's own share (latency minus the LLM's time) holds the preparation.
+ * Drafts are prepared as they arrive: each keeps its own prepared value whatever order they come back in, those that
+ * arrive while others are being prepared are prepared together, and the LLM's time ends at its last draft, so
+ * Loopwise's own share (latency minus the LLM's time) holds the preparation.
  */
 @QuarkusTest
 class DraftArrivalTest {
@@ -44,19 +46,24 @@ class DraftArrivalTest {
         llm.drafts = List.of("a short draft", "a somewhat longer second draft", "the third draft, the longest of the three by far");
         settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-" + UUID.randomUUID(), null, false, 10.0, 3, 0.7, null),
                 "test");
-        LlmClient.Drafts drafts = client.drafts(settings.current(), new DraftPrompt("Answer briefly.", "Where is my parcel?"), text -> {
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        LlmClient.Drafts drafts = client.drafts(settings.current(), new DraftPrompt("Answer briefly.", "Where is my parcel?"), texts -> {
+            batches.add(texts.size());
             try {
                 Thread.sleep(1500); // a slow encoder
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return new float[] {text.length()};
+            return texts.stream().map(text -> new float[] {text.length()}).toArray(float[][]::new);
         }).get(30, TimeUnit.SECONDS);
 
         assertEquals(Set.copyOf(llm.drafts), Set.copyOf(drafts.texts()));
         for (int i = 0; i < drafts.texts().size(); i++) {
             assertEquals(drafts.texts().get(i).length(), drafts.vectors()[i][0], "draft " + i + " kept its own vector");
         }
+        // The three come back at once: the first is encoded alone, the two that arrive meanwhile wait and go together.
+        assertEquals(3, batches.stream().mapToInt(Integer::intValue).sum(), "every draft prepared once: " + batches);
+        assertTrue(batches.size() <= 2, "drafts that arrived during an encoding are encoded in one batch: " + batches);
         assertTrue(drafts.latencyMs() < 1500, "the LLM answered at once; its time must not include the 1.5 s preparation: "
                 + drafts.latencyMs() + " ms");
     }
