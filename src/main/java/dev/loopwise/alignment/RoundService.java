@@ -1,8 +1,8 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JobRows;
 import dev.loopwise.common.QueuedJobs;

@@ -139,8 +139,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
         EntityManager em = bean(EntityManager.class);
         long reviewer = reviewers.get(0);
         Map<String, double[]> results = new LinkedHashMap<>();
-        int consuming = Math.min(iterations, CONSUMING);
-        int few = Math.max(3, consuming / 8);
+        int few = Math.max(3, consuming() / 8);
         results.put("GET /review (home)", Timing.of(iterations, () -> stats.home(reviewer)));
         results.put("GET /review/judge", Timing.of(iterations, () -> stats.home(reviewer)));
         results.put("POST /review/items/{id} (browser submit)", submits(reviewers, review, stats));
@@ -163,10 +162,15 @@ public class BenchHistoryCommand extends DatabaseCommand {
         return results;
     }
 
+    /** Timed runs of an operation that uses up the starting history's review items. */
+    private int consuming() {
+        return Math.min(iterations, CONSUMING);
+    }
+
     /** Each reviewer takes an item (not timed) and submits it with the counters the page gets back (timed). */
     private double[] submits(List<Long> reviewers, ReviewService review, ReviewStats stats) {
         List<Double> times = new ArrayList<>();
-        int count = Math.min(iterations, CONSUMING);
+        int count = consuming();
         for (int i = 0; times.size() < count && i < count * 3; i++) {
             long reviewer = reviewers.get(i % reviewers.size());
             Optional<ReviewView> item = review.next(reviewer);

@@ -1,8 +1,8 @@
 package dev.loopwise.llm;
 
-import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.Messages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -80,7 +80,6 @@ class ReviewStatsTest {
         User four = users.create("median4" + run, "long-enough-pw", "reviewer", null);
         User lone = users.create("median1" + run, "long-enough-pw", "reviewer", null);
         User skipper = users.create("median0" + run, "long-enough-pw", "reviewer", null);
-        // Stored durations are capped by the server's own clock since the lease, so the test sets them afterwards.
         for (int ms : new int[] {4000, 1000, 3000, 2000}) {
             judge(four, "A", ms);
         }

@@ -61,9 +61,7 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
                     preference[a] = scores[i][a] + prior[a];
                 }
             }
-            Candidate reply = candidates.get(Vectors.argmax(preference));
-            SlotFiller.Filled filled = SlotFiller.fill(reply.text(), tickets.get(i));
-            decisions.add(new Decision(intent, reply, filled.text(), filled.openSlots(), preference));
+            decisions.add(chosen(intent, preference, tickets.get(i)));
         }
         return decisions;
     }
@@ -73,10 +71,14 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
         if (!withReply || intent.outOfScope() || candidates.isEmpty()) {
             return new Decision(intent, null, null, List.of(), null);
         }
-        double[] pi = replyDistribution(x, ticket, intent);
-        Candidate reply = candidates.get(Vectors.argmax(pi));
+        return chosen(intent, replyDistribution(x, ticket, intent), ticket);
+    }
+
+    /** The library's most preferred reply, its slots filled from the ticket. */
+    private Decision chosen(IntentPrediction intent, double[] preference, String ticket) {
+        Candidate reply = candidates.get(Vectors.argmax(preference));
         SlotFiller.Filled filled = SlotFiller.fill(reply.text(), ticket);
-        return new Decision(intent, reply, filled.text(), filled.openSlots(), pi);
+        return new Decision(intent, reply, filled.text(), filled.openSlots(), preference);
     }
 
     /**
