@@ -28,7 +28,8 @@ EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD curl -fs http://localhost:8080/q/health/ready || exit 1
 # glibc keeps memory that ONNX Runtime and PyTorch freed; the JVM hands it back every 5 s. An idle instance also
-# collects the start's garbage and returns the heap it no longer needs (G1's periodic collection, after 15 s without one).
+# collects the start's garbage and returns the heap it no longer needs (G1's periodic collection, after 15 s without one);
+# a small first heap keeps the start's garbage from filling a heap sized by the host's memory.
 ENTRYPOINT ["java", "-XX:AOTCache=/app/loopwise.aot", "-Xlog:aot=off,cds=off", "--enable-native-access=ALL-UNNAMED", \
-    "-XX:TrimNativeHeapInterval=5000", "-XX:G1PeriodicGCInterval=15000", "-jar", "/app/quarkus-run.jar"]
+    "-XX:TrimNativeHeapInterval=5000", "-XX:G1PeriodicGCInterval=15000", "-Xms64m", "-jar", "/app/quarkus-run.jar"]
 CMD ["serve"]
