@@ -2,6 +2,7 @@ package dev.loopwise.knowledge;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Settings of the knowledge base ({@code LOOPWISE_KNOWLEDGE_PASSAGE_CHARS}, ...). */
 @ConfigMapping(prefix = "loopwise.knowledge")
@@ -26,9 +27,9 @@ public interface KnowledgeConfig {
     int maxPassagesPerFile();
 
     /**
-     * Passages scoring below this (cosine similarity, -1..1) are not handed out as grounding: for the default encoder,
-     * unrelated texts score about 0–0.25 and texts on the same subject 0.4 and more.
+     * Passages scoring below this (cosine similarity, -1..1) are not handed out as grounding. Unset, each encoder's own
+     * measured value applies ({@code EncoderCatalogue.Entry#relatedFrom}: 0.30 for all-MiniLM-L6-v2, 0.65 for
+     * bge-small-en-v1.5, whose unrelated texts already score about 0.57).
      */
-    @WithDefault("0.3")
-    double minScore();
+    Optional<Double> minScore();
 }

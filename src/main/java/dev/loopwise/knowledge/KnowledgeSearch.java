@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.model.encoder.EncoderCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /**
  * The knowledge base's passages for a ticket: what grounds an LLM's prompt, an export's system message, and what a
- * reviewer may read next to a draft. Only passages scoring at least {@code loopwise.knowledge.min-score} are returned,
+ * reviewer may read next to a draft. Only passages scoring at least {@link #minScore()} are returned,
  * best first; an empty knowledge base costs no encoding.
  */
 @ApplicationScoped
@@ -25,7 +26,8 @@ public class KnowledgeSearch {
     public List<List<Passage>> searchAll(List<String> ticketTexts, int limit) {
         List<List<Passage>> out = new ArrayList<>();
         for (List<KnowledgeIndex.Hit> hits : index.nearest(ticketTexts, limit)) {
-            out.add(index.passages(hits.stream().filter(h -> h.score() >= config.minScore()).toList()));
+            double minScore = minScore();
+            out.add(index.passages(hits.stream().filter(h -> h.score() >= minScore).toList()));
         }
         return out;
     }
@@ -40,7 +42,8 @@ public class KnowledgeSearch {
         return index.size() == 0;
     }
 
+    /** The configured cut, else the workspace encoder's own (a fine-tune keeps its base's). */
     public double minScore() {
-        return config.minScore();
+        return config.minScore().orElseGet(() -> EncoderCatalogue.relatedFrom(index.encoder().base().source()));
     }
 }
