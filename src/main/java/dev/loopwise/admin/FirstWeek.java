@@ -57,8 +57,8 @@ public class FirstWeek {
         long reviewers = judged.reviewers();
         long waiting = ReviewItem.countOpen();
         steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
-                Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer") + "; " + Counts.of(waiting, "item")
-                        + " waiting.",
+                (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
+                        + "; " + Counts.of(waiting, "item") + " waiting.",
                 "Ask your reviewers to open /review and judge pairs of replies: about "
                         + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements) + " more judgements give a first round a fair chance to decide.",
                 "/admin/review"));

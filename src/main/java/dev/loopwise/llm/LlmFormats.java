@@ -18,6 +18,29 @@ public class LlmFormats {
         };
     }
 
+    /** What a field shows: what was just sent if the save was refused, else the setting in force. */
+    static String field(LlmPage.View view, String name) {
+        if (view.sent() != null) {
+            String sent = view.sent().get(name);
+            return sent == null ? "" : sent;
+        }
+        LlmSettings s = view.settings();
+        return switch (name) {
+            case "baseUrl" -> s.baseUrl() == null ? "" : s.baseUrl();
+            case "model" -> s.model() == null ? "" : s.model();
+            case "timeoutSeconds" -> timeoutSeconds(s);
+            case "drafts" -> String.valueOf(s.drafts());
+            case "temperature" -> String.valueOf(s.temperature());
+            case "brandVoice" -> s.brandVoice() == null ? "" : s.brandVoice();
+            default -> throw new IllegalArgumentException("The LLM page has no field " + name);
+        };
+    }
+
+    static boolean enabledShown(LlmPage.View view) {
+        return view.sent() != null ? "on".equals(view.sent().get("enabled")) || "true".equals(view.sent().get("enabled"))
+                : view.settings().enabled();
+    }
+
     static String timeoutSeconds(LlmSettings settings) {
         return trim(settings.timeout().toMillis() / 1000.0);
     }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The team's own LLM: connect it, test it, see what it did for the last day's answers. Roles: admin. */
@@ -33,9 +35,12 @@ public class LlmPage {
     @Inject
     CurrentUser currentUser;
 
-    /** Everything the page shows; {@code test} is the result of the last "Test connection", if just pressed. */
+    /**
+     * Everything the page shows; {@code test} is the result of the last "Test connection", if just pressed; {@code sent}
+     * the fields of a refused save, shown again so that nothing typed is lost (null otherwise).
+     */
     public record View(LlmSettings settings, String circuit, boolean knowledgeBase, LlmFigures.Day day, LlmClient.TestResult test,
-                       String error, String notice) {
+                       String error, String notice, Map<String, String> sent) {
     }
 
     @CheckedTemplate
@@ -61,7 +66,17 @@ public class LlmPage {
             settings.save(change, currentUser.name());
             return Response.ok(Templates.llm(viewNow(null, null, "Saved. New answers use these settings."))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null))).build();
+            Map<String, String> sent = new HashMap<>();
+            sent.put("enabled", enabled);
+            sent.put("baseUrl", baseUrl);
+            sent.put("model", model);
+            sent.put("timeoutSeconds", timeoutSeconds);
+            sent.put("drafts", drafts);
+            sent.put("temperature", temperature);
+            sent.put("brandVoice", brandVoice);
+            View refused = viewNow(null, e.getMessage(), null);
+            return Response.status(e.status).entity(Templates.llm(new View(refused.settings(), refused.circuit(), refused.knowledgeBase(),
+                    refused.day(), null, refused.error(), null, sent))).build();
         }
     }
 
@@ -78,7 +93,7 @@ public class LlmPage {
     }
 
     private View view(LlmClient.TestResult test, String error, String notice) {
-        return new View(settings.current(), client.circuitState(), grounding.available(), figures.lastDay(), test, error, notice);
+        return new View(settings.current(), client.circuitState(), grounding.available(), figures.lastDay(), test, error, notice, null);
     }
 
     private static Double number(String value, String field) {

@@ -31,7 +31,14 @@ public final class ReviewNextStep {
                     + " for reviewers at /review. About " + (FIRST_ROUND_JUDGEMENTS - overall.judgements())
                     + " more judgements give a first round a fair chance to decide.";
         }
-        return "There are enough judgements for a round: start one on Rounds. " + Counts.of(overall.openItems(), "item")
-                + " still " + (overall.openItems() == 1 ? "waits" : "wait") + " for reviewers.";
+        String waiting = Counts.of(overall.openItems(), "item") + " still " + (overall.openItems() == 1 ? "waits" : "wait") + " for reviewers.";
+        if (overall.overlapUnits() < AGREEMENT_EVIDENCE) {
+            // A round weighs reviewers by their agreement; on a handful of shared items nobody can tell yet.
+            int missing = AGREEMENT_EVIDENCE - overall.overlapUnits();
+            return "There are enough judgements for a round, but not yet enough to tell whether reviewers agree: about "
+                    + Counts.of(missing, "more item") + " judged by two reviewers " + (missing == 1 ? "is" : "are") + " needed (they come up "
+                    + "on their own while reviewers work). Keep reviewing, or start a round on Rounds now and read its checks. " + waiting;
+        }
+        return "There are enough judgements for a round: start one on Rounds. " + waiting;
     }
 }

@@ -127,6 +127,6 @@ public class TicketImporter {
         String shown = String.join("; ", problems.subList(0, Math.min(MAX_REPORTED_PROBLEMS, problems.size())));
         int more = problems.size() - MAX_REPORTED_PROBLEMS;
         return "The file was not imported (" + Counts.of(problems.size(), "problem") + "; fix " + (problems.size() == 1 ? "it" : "them")
-                + " and send the file again): " + shown + (more > 0 ? "; and " + more + " more" : "") + ".";
+                + " and send the file again): " + shown + (more > 0 ? "; and " + more + " more" : "") + (shown.endsWith(".") && more <= 0 ? "" : ".");
     }
 }

@@ -196,6 +196,7 @@
     button.addEventListener('click', () => choose(button.dataset.choice)));
   document.querySelector('[data-action="rewrite"]').addEventListener('click', openRewrite);
   document.querySelector('[data-action="skip"]').addEventListener('click', skip.open);
+  $('undo-hint').addEventListener('click', undo); // a touch screen has no U key
   ['A', 'B'].forEach((letter) => $('stars-' + letter).addEventListener('click', (event) => {
     const box = event.currentTarget.getBoundingClientRect();
     ratings[letter] = Math.min(5, Math.max(1, Math.ceil(((event.clientX - box.left) / box.width) * 5)));

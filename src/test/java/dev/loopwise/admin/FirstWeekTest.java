@@ -30,7 +30,7 @@ class FirstWeekTest {
         long judgements = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from judgements where choice <> 'skip'").getSingleResult()).longValue());
         assertEquals(judgements >= FirstWeek.FIRST_ROUND_JUDGEMENTS, guide.steps().get(2).done());
-        assertTrue(guide.steps().get(2).status().startsWith(judgements == 0 ? "no judgements" : judgements + " judgement"),
+        assertTrue(guide.steps().get(2).status().startsWith(judgements == 0 ? "No judgements yet" : judgements + " judgement"),
                 guide.steps().get(2).status());
         FirstWeek.Step expectedNext = guide.steps().stream().filter(s -> !s.done()).findFirst().orElse(null);
         assertEquals(expectedNext, guide.next());

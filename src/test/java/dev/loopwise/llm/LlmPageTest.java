@@ -86,6 +86,11 @@ class LlmPageTest {
         assertTrue(refused.contains("must be a number, not &#39;many&#39;") || refused.contains("must be a number, not 'many'"), refused);
         refused = post("/admin/llm", "enabled=on&model=m", 400);
         assertTrue(refused.contains("give both its address"), refused);
+        // What was typed stays in the form, so fixing the one bad field is all that is left to do.
+        refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=kept-model&temperature=5&brandVoice=Warm+and+brief", 400);
+        assertTrue(refused.contains("temperature"), refused);
+        assertTrue(refused.contains("value=\"kept-model\"") && refused.contains(">Warm and brief</textarea>")
+                && refused.contains("value=\"5\""), refused);
         assertFalse(settings.current().active());
     }
 }

@@ -24,7 +24,10 @@ class ReviewNextStepTest {
     @Test
     void lowAgreementCountsOnlyWithEnoughSharedItems() {
         assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 20), 0).startsWith("Reviewers often disagree"));
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 19), 0).startsWith("There are enough judgements"),
-                "19 shared items cannot tell");
+        String unknown = ReviewNextStep.of(overall(150, 12, 0.2, 19), 0);
+        assertTrue(unknown.startsWith("There are enough judgements for a round, but not yet enough to tell whether reviewers agree: "
+                + "about 1 more item judged by two reviewers is needed"), "19 shared items cannot tell: " + unknown);
+        assertTrue(ReviewNextStep.of(overall(150, 12, null, 0), 0).contains("about 20 more items judged by two reviewers"),
+                "a lone reviewer shares no items with anyone");
     }
 }

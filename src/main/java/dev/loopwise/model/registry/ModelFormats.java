@@ -36,6 +36,14 @@ public class ModelFormats {
         return !version.status.equals(ModelVersion.ACTIVE);
     }
 
+    /** What the Promote and Roll back buttons ask before a version answers customers. */
+    static String promoteQuestion(ModelVersion version) {
+        String now = "v" + version.version + " will answer customers right away (you can roll back here).";
+        return version.status.equals(ModelVersion.REJECTED)
+                ? "v" + version.version + " failed its checks: its round found it no better, or worse. Make it answer customers anyway? "
+                        + now : "Make v" + version.version + " the version that answers customers? " + now;
+    }
+
     static boolean restorable(ModelVersion version) {
         return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt != null;
     }

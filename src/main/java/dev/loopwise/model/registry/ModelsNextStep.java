@@ -24,14 +24,18 @@ final class ModelsNextStep {
                     : "No version answers customers yet: promote one below.";
         }
         ModelVersion current = active.get();
-        Optional<ModelVersion> newer = newestFirst.stream().filter(v -> v.version > current.version).findFirst();
+        // A version a round rejected is no candidate: its round page says why.
+        Optional<ModelVersion> newer = newestFirst.stream()
+                .filter(v -> v.version > current.version && !v.status.equals(ModelVersion.REJECTED)).findFirst();
         if (newer.isPresent()) {
             return compare(newer.get(), current);
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
                 : " You can also try fine-tuning the language model on your tickets (choose it above): this page then says "
                 + "whether it answers more held-out tickets right.";
-        return "v" + current.version + " answers customers and is the newest version. Next: have reviewers judge replies on Review, "
+        boolean newest = newestFirst.get(0).version == current.version;
+        return "v" + current.version + " answers customers" + (newest ? " and is the newest version" : "")
+                + ". Next: have reviewers judge replies on Review, "
                 + "then run a round on Rounds to improve the replies; train again here after importing more tickets." + tune;
     }
 
@@ -46,10 +50,13 @@ final class ModelsNextStep {
         return compare(version, active);
     }
 
-    /** Top-intent accuracy on each version's held-out tickets, with a two-standard-error band as "too close to call". */
+    /**
+     * Accuracy on each version's held-out tickets — the Accuracy column of the table, hand-overs included — with a
+     * two-standard-error band as "too close to call".
+     */
     static String compare(ModelVersion candidate, ModelVersion active) {
-        Double a = metric(candidate, "intent/top_intent_accuracy");
-        Double b = metric(active, "intent/top_intent_accuracy");
+        Double a = metric(candidate, "intent/accuracy");
+        Double b = metric(active, "intent/accuracy");
         Double n = metric(candidate, "data/test_tickets");
         if (a == null || b == null || n == null || n < 1) {
             return "v" + candidate.version + " has no held-out tickets to compare it on: keep v" + active.version
@@ -60,13 +67,26 @@ final class ModelsNextStep {
         String figures = String.format("v%d gets %.1f%% of %d held-out tickets' intents right, the active v%d %.1f%%", candidate.version,
                 a * 100, n.intValue(), active.version, b * 100);
         if (a - b > band) {
-            return figures + ": promote v" + candidate.version + " below.";
+            return figures + ": promote v" + candidate.version + " below." + replyAgreementDrop(candidate, active, n);
         }
         if (b - a > band) {
             return figures + ": keep v" + active.version + "; v" + candidate.version + " is worse.";
         }
         return figures + String.format(": too close to call on %d tickets (a difference under %.1f points can be chance). Keep v%d, "
                 + "or import more labelled tickets and train again.", n.intValue(), band * 100, active.version);
+    }
+
+    /** A warning when the candidate picks the agents' replies less often, by more than chance on these tickets. */
+    private static String replyAgreementDrop(ModelVersion candidate, ModelVersion active, double n) {
+        Double a = metric(candidate, "policy/agent_agreement");
+        Double b = metric(active, "policy/agent_agreement");
+        if (a == null || b == null) {
+            return "";
+        }
+        double p = (a + b) / 2;
+        double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
+        return b - a > band ? String.format(" But check its replies first: it picks the reply your agents chose less often "
+                + "(%.1f%% against %.1f%%).", a * 100, b * 100) : "";
     }
 
     private static Double metric(ModelVersion version, String name) {

@@ -17,7 +17,7 @@ class ModelsNextStepTest {
         v.status = status;
         v.regime = IntentHead.TRAINED;
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("intent/top_intent_accuracy", accuracy);
+        metrics.put("intent/accuracy", accuracy);
         metrics.put("data/test_tickets", testTickets);
         v.metrics = metrics;
         return v;
@@ -36,6 +36,25 @@ class ModelsNextStepTest {
         assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
                 .endsWith("promote v2 below."));
         assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.85, 400), version(1, "active", 0.90, 400)).contains("v2 is worse"));
+    }
+
+    @Test
+    void aPromotionAlsoSaysWhenTheRepliesGotWorseBeyondChance() {
+        ModelVersion candidate = version(2, "candidate", 0.95, 400);
+        ModelVersion active = version(1, "active", 0.90, 400);
+        // p = 0.5, band = 2·sqrt(2·0.25/400) = 7.07 points: a 5-point drop is chance, a 10-point drop is not.
+        candidate.metrics.put("policy/agent_agreement", 0.45);
+        active.metrics.put("policy/agent_agreement", 0.50);
+        assertTrue(ModelsNextStep.compare(candidate, active).endsWith("promote v2 below."));
+        candidate.metrics.put("policy/agent_agreement", 0.45);
+        active.metrics.put("policy/agent_agreement", 0.55);
+        assertTrue(ModelsNextStep.compare(candidate, active).contains("picks the reply your agents chose less often (45.0% against 55.0%)"));
+    }
+
+    @Test
+    void aRejectedVersionIsNotOfferedAsTheNextStep() {
+        String text = ModelsNextStep.of(List.of(version(2, "rejected", 0.99, 400), version(1, "active", 0.90, 400)), List.of());
+        assertTrue(text.startsWith("v1 answers customers. Next: have reviewers judge"), text);
     }
 
     @Test
