@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
+import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.privacy.ReviewerPrivacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,6 +91,14 @@ public class PreferenceExchange {
                 where s.reply_text is not null and s.text <> '' order by f.id""").getResultList();
     }
 
+    /** As long as an imported ticket may be. */
+    static final int MAX_TEXT_LENGTH = 20_000;
+    /**
+     * The reward model's loss is −log σ(r_chosen − r_rejected − margin): rewards live within a few units, so a larger
+     * margin cannot be met and only pushes the loss towards infinity.
+     */
+    static final double MAX_MARGIN = 10;
+
     /** Imports TRL JSONL all or nothing. */
     @Transactional
     public Imported importTrl(String body, String user) throws IOException {
@@ -113,10 +122,19 @@ public class PreferenceExchange {
             for (String field : new String[] {"prompt", "chosen", "rejected"}) {
                 if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
                     problems.add("line " + line + ": '" + field + "' must be a non-empty string");
+                } else if (node.path(field).asText().length() > MAX_TEXT_LENGTH) {
+                    problems.add("line " + line + ": '" + field + "' is longer than " + MAX_TEXT_LENGTH + " characters");
+                } else if (!JsonStrictness.storable(node.path(field).asText())) {
+                    problems.add("line " + line + ": '" + field + "' contains a NUL character or half of a surrogate pair");
                 }
             }
-            if (node.has("margin") && !node.get("margin").isNumber()) {
-                problems.add("line " + line + ": 'margin' must be a number");
+            if (node.path("chosen").isTextual() && node.path("chosen").asText().equals(node.path("rejected").asText())) {
+                problems.add("line " + line + ": 'chosen' and 'rejected' are the same reply, which teaches no preference");
+            }
+            if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0
+                    && node.get("margin").asDouble() <= MAX_MARGIN)) {
+                problems.add("line " + line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN
+                        + " (how much more the chosen reply is preferred)");
             }
             pairs.add(new Object[] {node.path("prompt").asText(), node.path("chosen").asText(), node.path("rejected").asText(),
                     node.has("margin") && node.get("margin").isNumber() ? node.get("margin").asDouble() : null});

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,7 +56,8 @@ public class PreferenceResource {
     @POST
     @Path("/datasets/preferences")
     @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
-    public Response importPairs(String body) throws IOException {
-        return Response.status(Response.Status.CREATED).entity(exchange.importTrl(body, currentUser.name())).build();
+    public Response importPairs(byte[] body) throws IOException {
+        return Response.status(Response.Status.CREATED).entity(exchange.importTrl(body == null ? null : TextFiles.utf8(body, null),
+                currentUser.name())).build();
     }
 }

@@ -99,7 +99,12 @@ public final class RewardTrainer {
                         return OptimizerStep.run(trainer, () -> loss.evaluate(labels, trainer.forward(inputs)));
                     }
                 }).monitor(monitor, Long.MAX_VALUE).reportEvery(100).run();
-                return new Result(new RewardModel(PolicyTrainer.export(scorer)), outcome.best().get("train/loss"),
+                Double trainLoss = outcome.best().get("train/loss");
+                if (trainLoss == null) {
+                    throw new IllegalStateException("The reward model learned nothing: no training step had a finite loss "
+                            + "(check the margins of imported preference pairs)");
+                }
+                return new Result(new RewardModel(PolicyTrainer.export(scorer)), trainLoss,
                         (System.nanoTime() - started) / 1_000_000);
             }
         }

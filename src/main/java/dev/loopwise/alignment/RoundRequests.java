@@ -23,9 +23,15 @@ public final class RoundRequests {
         }
     }
 
+    static final int MAX_EPOCHS = 10_000;
+
     /** @param request method and optional overrides: beta, seed, rewardEpochs, rewardModel, policyEpochs, replaySample */
     static RoundSettings settings(AlignmentConfig defaults, RoundResource.RoundRequest request) {
         String method = request == null || request.method() == null ? defaults.method() : request.method();
+        if (request != null && request.rewardEpochs() != null && (request.rewardEpochs() < 1 || request.rewardEpochs() > MAX_EPOCHS)) {
+            // The reward model's training has no deadline: a huge count would hold the training slot for days.
+            throw ApiException.badRequest("invalid_round", "rewardEpochs must be between 1 and " + MAX_EPOCHS + ".");
+        }
         try {
             long seed = request == null || request.seed() == null ? defaults.seed() : request.seed();
             return new RoundSettings(method, request == null || request.beta() == null ? defaults.beta() : request.beta(), seed,

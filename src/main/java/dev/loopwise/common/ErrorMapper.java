@@ -77,6 +77,10 @@ public class ErrorMapper {
     /** Quarkus maps this subclass on its own (with an empty body); ours must be at least as specific. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        String described = e.getCause() instanceof ApiException ? null : JsonMistakes.describe(e);
+        if (described != null) {
+            return respond(Status.BAD_REQUEST, "malformed_json", described, uri, headers); // the code clients already handle
+        }
         return malformedJson(e, uri, headers);
     }
 
@@ -101,6 +105,11 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        // JAX-RS answers 404 when a value in the address does not convert ("abc" for a page number or an id); the
+        // address exists, so the client's mistake is that value.
+        if (e.getCause() instanceof IllegalArgumentException) {
+            return respond(Status.BAD_REQUEST, "bad_parameter", Messages.badAddressValue(e.getCause()), uri, headers);
+        }
         return respond(Status.NOT_FOUND, "not_found", Messages.NOT_FOUND, uri, headers);
     }
 
@@ -125,6 +134,9 @@ public class ErrorMapper {
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri, headers);
+        }
+        if (status == Status.NOT_ACCEPTABLE.getStatusCode()) {
+            return respond(Status.NOT_ACCEPTABLE, "not_acceptable", Messages.NOT_ACCEPTABLE, uri, headers);
         }
         String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                 ? Status.fromStatusCode(status).getReasonPhrase() : e.getMessage();
@@ -194,8 +206,8 @@ public class ErrorMapper {
         // "create.request.name" → "name": the method and parameter names mean nothing to a client.
         int dot = path.lastIndexOf('.');
         String field = dot >= 0 ? path.substring(dot + 1) : path;
-        if (path.split("\\.").length <= 2) {
-            return violation.getMessage().equals("must not be null") ? Messages.BODY_REQUIRED : violation.getMessage();
+        if (path.split("\\.").length <= 2 && violation.getMessage().equals("must not be null")) {
+            return Messages.BODY_REQUIRED;
         }
         return field + " " + violation.getMessage();
     }

@@ -3,6 +3,7 @@ package dev.loopwise.common;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -18,7 +19,9 @@ import java.io.IOException;
  * JSON a client sends is read strictly, so that its mistakes get a 400 that names them instead of
  * being silently reinterpreted or reaching the database:
  * <ul>
- * <li>a number or boolean where text is expected ({@code {"text": 42}} would otherwise become "42");</li>
+ * <li>a number or boolean where text is expected ({@code {"text": 42}} would otherwise become "42"), text or a
+ * fraction where a number is expected, anything but true and false where a boolean is;</li>
+ * <li>a field the request does not take (a misspelling would otherwise be ignored), and anything after the value;</li>
  * <li>a key given twice (which value did the client mean?);</li>
  * <li>a NUL character in any text: PostgreSQL cannot store it, so it would fail the request half-way;</li>
  * <li>half of a surrogate pair ({@code "\ud800"} alone): it is no character at all, and the tokenizer and the
@@ -33,8 +36,25 @@ public class JsonStrictness implements ObjectMapperCustomizer {
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
+        // A quoted number, a fraction where a count goes, or 1 for true: the client's mistake, not a value to guess at.
+        for (LogicalType numeric : new LogicalType[] {LogicalType.Integer, LogicalType.Float}) {
+            mapper.coercionConfigFor(numeric).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // A misspelt field would otherwise be dropped and the request done without it; a second value after the object
+        // would be ignored.
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.registerModule(new SimpleModule("loopwise-text").addDeserializer(String.class, new NulFreeText()));
+    }
+
+    /** Whether PostgreSQL can store the text as it is: no NUL character, no half of a surrogate pair. */
+    public static boolean storable(String text) {
+        return text.indexOf('\u0000') < 0 && !NulFreeText.hasLoneSurrogate(text);
     }
 
     /** The same refusals for text read from a JSON tree rather than bound to a String. */

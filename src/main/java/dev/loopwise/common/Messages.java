@@ -31,11 +31,24 @@ public final class Messages {
             "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
     public static final String API_TAKES_NO_FORMS =
             "The API does not take form data: send JSON (Content-Type: application/json), or no body at all.";
+    public static final String NOT_ACCEPTABLE = "This address cannot answer in the format the Accept header asks for: accept "
+            + "application/json from the API (text/event-stream for streamed chat completions), text/html for pages.";
+    public static final String SIGN_IN_FORM_ONLY = "Sign in with the sign-in form (j_username and j_password, sent as "
+            + "application/x-www-form-urlencoded); programs use an API key instead.";
     public static final String CROSS_ORIGIN = "This change was not sent from a Loopwise page, so it was refused and nothing changed. "
             + "Use the form on the page; scripts call the API with an API key instead.";
 
     public static String loginLocked(long minutes) {
         return "Too many failed sign-ins. Wait " + minutes + " minutes and try again, or ask an admin to set a new password.";
+    }
+
+    public static String wrongJsonType(String field, String expected) {
+        return (field == null ? "The request body" : "The field '" + field + "'") + " has the wrong type: send " + expected + ".";
+    }
+
+    public static String unknownJsonField(String field, java.util.List<String> known) {
+        return "The field '" + field + "' is not one this request takes"
+                + (known.isEmpty() ? "" : ": send only " + String.join(", ", known)) + " (check its spelling).";
     }
 
     public static String malformedJson(String detail) {
@@ -96,7 +109,28 @@ public final class Messages {
         if (path.equals("/api/v1/datasets/preferences")) {
             return "the file itself: Content-Type application/x-ndjson, one TRL pair per line (not a multipart upload)";
         }
-        return path.startsWith("/api/") ? "application/json" : "a form";
+        if (path.equals("/admin/import") || path.equals("/admin/drift/replay") || path.startsWith("/admin/knowledge")) {
+            return "a form with the file attached (multipart/form-data)";
+        }
+        boolean json = path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/review/items/");
+        return json ? "application/json" : "a form (application/x-www-form-urlencoded)";
+    }
+
+    public static String badAddressValue(Throwable conversion) {
+        String message = conversion.getMessage() == null ? "" : conversion.getMessage();
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]{0,40})").matcher(message);
+        return "A value in the address is not what this request takes" + (quoted.find() ? " ('" + quoted.group(1) + "')" : "")
+                + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
+    }
+
+    public static String notOneOf(String field, String value, String... options) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "'" + field + "' cannot be '" + shown + "': use '" + String.join("' or '", options) + "'.";
+    }
+
+    public static String notUtf8(String fileName) {
+        return (fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'")
+                + " is not UTF-8 text: save it as UTF-8 (in Excel: CSV UTF-8) and send it again.";
     }
 
     public static String unsupportedMediaType(String expected) {

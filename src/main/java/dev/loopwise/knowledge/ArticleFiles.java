@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import dev.loopwise.common.TextFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,12 +66,7 @@ final class ArticleFiles {
                         + "export the articles as Markdown, HTML or JSONL and import that.");
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("not_utf8", file + " is not UTF-8 text: save it as UTF-8 and import it again.");
-        }
+        return TextFiles.utf8(bytes, name);
     }
 
     static List<Article> read(Format format, String text, String sourceName, String url) {

@@ -1,7 +1,9 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.ticket.SampleTraffic;
@@ -22,8 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -129,15 +130,21 @@ public class DriftPage {
         if (file == null || file.size() == 0) {
             throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
         }
-        String start = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-        try (Reader reader = Files.newBufferedReader(file.uploadedFile(), StandardCharsets.UTF_8)) {
-            TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.fileName(), start));
+        String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
+        try (Reader reader = new StringReader(text)) {
+            TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.fileName(), text));
             if (!parsed.ok()) {
                 throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
                         Math.min(10, parsed.errors().size()))) + ".");
             }
             if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
                 throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");
+            }
+            for (TicketRow row : parsed.rows()) {
+                if (!JsonStrictness.storable(row.text())) {
+                    throw ApiException.badRequest("invalid_file", "The file was not replayed: line " + row.line()
+                            + " contains a NUL character or half of a surrogate pair, which is no text a customer writes.");
+                }
             }
             return parsed.rows().stream().map(TicketRow::text).toList();
         }

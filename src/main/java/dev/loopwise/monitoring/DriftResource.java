@@ -1,10 +1,10 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.common.FormValues;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,8 +40,8 @@ public class DriftResource {
      */
     @POST
     @Path("/check")
-    public Response check(@QueryParam("force") @DefaultValue("true") boolean force) {
-        return monitoring.check(force).map(c -> {
+    public Response check(@QueryParam("force") String force) {
+        return monitoring.check(FormValues.bool("force", force, true)).map(c -> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("reportId", c.reportId());
             body.put("modelVersion", c.version());

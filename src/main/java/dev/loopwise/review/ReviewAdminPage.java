@@ -1,6 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FormValues;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.security.Role;
 import dev.loopwise.ticket.Reply;
@@ -66,7 +67,7 @@ public class ReviewAdminPage {
     @Path("/rewrites/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rewrite(@PathParam("id") long id, @RestForm String decision) {
-        return act(() -> admin.decideRewrite(id, "accept".equals(decision)));
+        return act(() -> admin.decideRewrite(id, "accept".equals(FormValues.oneOf("decision", String.valueOf(decision), "accept", "discard"))));
     }
 
     @POST
@@ -79,8 +80,8 @@ public class ReviewAdminPage {
     @POST
     @Path("/compare")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response compare(@RestForm int version, @RestForm boolean on) {
-        return act(() -> admin.compare(version, on));
+    public Response compare(@RestForm int version, @RestForm String on) {
+        return act(() -> admin.compare(version, FormValues.bool("on", on, false)));
     }
 
     private Response act(Runnable action) {

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public record Submission(String choice, Map<String, Integer> ratings, String rewrite, String reason, Integer durationMs) {
     static final int MAX_REWRITE = 4000;
+    static final int MAX_REASON = 500;
 
     void validate() {
         if (choice == null || !java.util.Set.of("A", "B", "tie", "both_bad", Judgement.OUT_OF_SCOPE, Judgement.SKIP).contains(choice)) {
@@ -27,6 +28,9 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         }
         if (rewrite != null && rewrite.length() > MAX_REWRITE) {
             throw ApiException.badRequest("rewrite_too_long", "A rewrite has at most " + MAX_REWRITE + " characters.");
+        }
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
         }
         if (choice.equals("skip") && (reason == null || reason.isBlank())) {
             throw ApiException.badRequest("reason_required", Messages.SKIP_REASON_REQUIRED);

@@ -30,6 +30,8 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         return new NewAccount(username, String.join(",", roleSet), hash(password), name);
     }
 
+    static final int MAX_PASSWORD_BYTES = 72;
+
     static String hash(String password) {
         return BcryptUtil.bcryptHash(password);
     }
@@ -40,12 +42,22 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         if (name.length() > MAX_DISPLAY_NAME) {
             throw ApiException.badRequest("invalid_display_name", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
         }
+        // Control characters (terminal escapes among them) would reach every page and the audit log as they are.
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
+                    + "line breaks or escape codes.");
+        }
         return name;
     }
 
     static void checkPassword(String password, int minPasswordLength) {
         if (password == null || password.length() < minPasswordLength) {
             throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
+        }
+        // bcrypt reads only the first 72 bytes: a longer password would quietly accept anything that starts the same.
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest("password_too_long", "A password is at most " + MAX_PASSWORD_BYTES
+                    + " bytes: 72 plain letters and digits, fewer with accented letters or emoji (they take 2 to 4 bytes each).");
         }
     }
 

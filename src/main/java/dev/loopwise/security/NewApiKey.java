@@ -17,9 +17,15 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** {@code requestsPerMinute}: the key's own limit (0: none); null takes the configured default. */
+    static final int MAX_NAME = 100;
+
     public static NewApiKey issue(String name, Integer requestsPerMinute) {
         if (requestsPerMinute != null && requestsPerMinute < 0) {
             throw ApiException.badRequest("validation_failed", "requestsPerMinute must be 0 (no limit) or more.");
+        }
+        // Said here for the form as for the API (whose request also checks it), before the database has to.
+        if (name != null && name.strip().length() > MAX_NAME) {
+            throw ApiException.badRequest("validation_failed", "A key's name has at most " + MAX_NAME + " characters.");
         }
         String secret = KEY_PREFIX + randomSecret();
         return new NewApiKey(secret, secret.substring(0, PREFIX_LENGTH), Hashing.sha256Hex(secret),

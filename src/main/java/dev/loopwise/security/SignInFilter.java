@@ -1,5 +1,6 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.Messages;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * answers. Quarkus answers a refused sign-in by redirecting to the error page; when the refusal was a
  * lock ({@link PasswordSignInGate}) the redirect goes to the page that says so instead. Any other
  * redirect is a sign-in, which gets its session stamp here. Counting happens at the identity check.
+ *
+ * <p>The sign-in post takes the sign-in form and nothing else: Quarkus reads its fields as form attributes and fails
+ * with a 500 on a body it cannot decode as a form (JSON, for one), so such a client is told how to sign in instead.
  */
 @ApplicationScoped
 public class SignInFilter {
@@ -28,10 +32,26 @@ public class SignInFilter {
     void register(@Observes Filters filters) {
         filters.register(context -> {
             if (SameOriginFilter.isLoginPost(context)) {
+                if (!isForm(context.request().getHeader("Content-Type"))) {
+                    refuseNonForm(context);
+                    return;
+                }
                 context.addHeadersEndHandler(ignored -> answered(context));
             }
             context.next();
         }, 900);
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static void refuseNonForm(RoutingContext context) {
+        String accept = context.request().getHeader("Accept");
+        boolean html = accept != null && accept.contains("text/html");
+        context.response().setStatusCode(415)
+                .putHeader("Content-Type", html ? "text/plain; charset=utf-8" : "application/json")
+                .end(html ? Messages.SIGN_IN_FORM_ONLY : "{\"code\":\"unsupported_media_type\",\"error\":\"" + Messages.SIGN_IN_FORM_ONLY + "\"}");
     }
 
     private void answered(RoutingContext context) {

@@ -1,6 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FormValues;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,14 +31,22 @@ public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<User> users, String me, String error, String notice);
+        static native TemplateInstance users(List<User> users, String me, String error, String notice, NewUser typed, int minPassword);
     }
+
+    /** What was typed into "Add a user", shown again when it was refused (the password is never sent back). */
+    public record NewUser(String username, String displayName, String role) {
+        static final NewUser EMPTY = new NewUser("", "", "reviewer");
+    }
+
+    @Inject
+    SecurityConfig config;
 
     @GET
     public TemplateInstance list(@QueryParam("created") String created, @QueryParam("updated") String updated) {
         String notice = created != null ? "Created the account " + created + "."
                 : updated != null ? "Saved the changes to " + updated + "." : null;
-        return Templates.users(User.listByName(), currentUser.name(), null, notice);
+        return Templates.users(User.listByName(), currentUser.name(), null, notice, NewUser.EMPTY, config.minPasswordLength());
     }
 
     @POST
@@ -48,7 +57,9 @@ public class UsersPage {
             User user = users.create(username, password == null || password.isEmpty() ? null : password, role, displayName);
             return Response.seeOther(URI.create("/admin/users?created=" + user.username)).build();
         } catch (ApiException e) {
-            return refused(e);
+            return Response.status(e.status).entity(Templates.users(User.listByName(), currentUser.name(), e.getMessage(), null,
+                    new NewUser(username == null ? "" : username, displayName == null ? "" : displayName, role == null ? "reviewer" : role),
+                    config.minPasswordLength())).build();
         }
     }
 
@@ -59,7 +70,8 @@ public class UsersPage {
     public Response update(@PathParam("id") long id, @RestForm String displayName, @RestForm String role,
                            @RestForm String password, @RestForm String status) {
         try {
-            Boolean disabled = status == null || status.isBlank() ? null : "disabled".equals(status);
+            String chosen = status == null || status.isBlank() ? null : FormValues.oneOf("status", status, "enabled", "disabled");
+            Boolean disabled = chosen == null ? null : chosen.equals("disabled");
             String newPassword = password == null || password.isEmpty() ? null : password;
             User user = users.update(currentUser.name(), id, new UserService.UserChange(displayName, role, newPassword, disabled));
             return Response.seeOther(URI.create("/admin/users?updated=" + user.username)).build();
@@ -69,6 +81,7 @@ public class UsersPage {
     }
 
     private Response refused(ApiException e) {
-        return Response.status(e.status).entity(Templates.users(User.listByName(), currentUser.name(), e.getMessage(), null)).build();
+        return Response.status(e.status).entity(Templates.users(User.listByName(), currentUser.name(), e.getMessage(), null,
+                NewUser.EMPTY, config.minPasswordLength())).build();
     }
 }

@@ -38,7 +38,8 @@ public class FeedbackResource {
         if (!request.rating().equals("up") && !request.rating().equals("down")) {
             throw ApiException.badRequest("validation_failed", "rating must be \"up\" or \"down\".");
         }
-        if (request.comment() != null && request.comment().length() > MAX_COMMENT) {
+        // Counted as people count characters: an emoji is one, not the two UTF-16 units Java's length() counts.
+        if (request.comment() != null && request.comment().codePointCount(0, request.comment().length()) > MAX_COMMENT) {
             throw ApiException.badRequest("validation_failed", "A comment has at most " + MAX_COMMENT + " characters.");
         }
         UUID id;

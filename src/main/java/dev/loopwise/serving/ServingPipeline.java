@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.Hashing;
+import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.RunMode;
 import dev.loopwise.llm.LlmDrafting;
 import dev.loopwise.llm.LlmOutcome;
@@ -127,9 +128,16 @@ public class ServingPipeline {
         finisher.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** Queues a ticket; the future fails with {@link NoActiveModel} or {@link IllegalStateException} (overloaded). */
+    /**
+     * Queues a ticket; the future fails with {@link NoActiveModel}, {@link IllegalStateException} (overloaded) or
+     * {@link IllegalArgumentException} (text the request log cannot store, which would fail its whole batch).
+     */
     public CompletableFuture<Answer> submit(String text, boolean withReply, String caller) {
         CompletableFuture<Answer> future = new CompletableFuture<>();
+        if (!JsonStrictness.storable(text)) {
+            future.completeExceptionally(new IllegalArgumentException("The text contains a NUL character or half of a surrogate pair"));
+            return future;
+        }
         long now = System.nanoTime();
         if (!queue.offer(new Job(text, withReply, caller, now, now + config.timeout().toNanos(), future))) {
             metrics.count(ServingMetrics.Outcome.OVERLOADED, 1);

@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ class ServingRequests {
         if (text.length() > config.maxTextLength()) {
             throw ApiException.badRequest("text_too_long", Messages.textTooLong(text.length(), config.maxTextLength()));
         }
+        JsonStrictness.checkText("text", text);
         return pipeline.submit(text, withReply, currentUser.name()).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof ServingPipeline.NoActiveModel) {

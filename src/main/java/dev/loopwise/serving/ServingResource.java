@@ -8,8 +8,10 @@ import dev.loopwise.model.registry.ServingModel;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1")
 @Tag(name = "Serving")
 @RolesAllowed({Role.ADMIN, Role.SERVICE})
+@Consumes(MediaType.APPLICATION_JSON)
 public class ServingResource {
     @Inject
     ServingRequests requests;

@@ -63,6 +63,9 @@ public class Ticket extends IdentityEntity {
     }
 
     public static List<Ticket> newestFirst(int pageIndex, int pageSize) {
+        if ((long) pageIndex * pageSize > Integer.MAX_VALUE) {
+            return List.of(); // past the end of any table, and past what a query's offset (an int) can say
+        }
         return find("from Ticket t left join fetch t.intent order by t.id desc")
                 .page(Page.of(pageIndex, pageSize)).list();
     }

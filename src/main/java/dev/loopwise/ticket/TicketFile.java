@@ -3,9 +3,11 @@ package dev.loopwise.ticket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,8 +47,10 @@ public final class TicketFile {
         return firstChars.stripLeading().startsWith("{") ? Format.JSONL : Format.CSV;
     }
 
+    /** A byte-order mark at the start is dropped (see {@link TextFiles}). */
     public static Parsed read(Reader reader, Format format) throws IOException {
-        return format == Format.CSV ? readCsv(reader) : readJsonl(reader);
+        Reader text = new StringReader(TextFiles.withoutByteOrderMark(readAll(reader)));
+        return format == Format.CSV ? readCsv(text) : readJsonl(text);
     }
 
     private static Parsed readCsv(Reader reader) throws IOException {

@@ -1,6 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,7 +28,8 @@ public class TicketImportResource {
 
     @POST
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
-    public Response importTickets(String body, @jakarta.ws.rs.core.Context HttpHeaders headers) throws IOException {
+    public Response importTickets(byte[] bytes, @jakarta.ws.rs.core.Context HttpHeaders headers) throws IOException {
+        String body = bytes == null ? null : TextFiles.utf8(bytes, null);
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("invalid_file", "The request body is empty: send the CSV or JSONL file as the body.");
         }

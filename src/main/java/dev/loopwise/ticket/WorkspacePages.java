@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -16,10 +17,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -57,9 +56,9 @@ public class WorkspacePages {
         if (file == null || file.size() == 0) {
             return Response.status(400).entity(Templates.importer(null, "Choose a CSV or JSONL file to import.")).build();
         }
-        String start = Files.readString(file.uploadedFile(), StandardCharsets.UTF_8);
-        try (Reader reader = Files.newBufferedReader(file.uploadedFile(), StandardCharsets.UTF_8)) {
-            TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.fileName(), start));
+        try {
+            String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
+            TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(file.fileName(), text));
             return Response.ok(Templates.importer(importer.importTickets(parsed), null)).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.importer(null, e.getMessage())).build();

@@ -60,6 +60,15 @@ class PreferenceDataTest {
         admin.request().contentType("application/x-ndjson").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
                 .then().statusCode(400).body("error", containsString("line 2")).body("error", containsString("line 3: not valid JSON"));
         assertEquals(before, imported());
+        String unlearnable = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\",\"margin\":1e300}\n"
+                + "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\",\"margin\":-1}\n"
+                + "{\"prompt\":\"p\",\"chosen\":\"same\",\"rejected\":\"same\"}\n";
+        admin.request().contentType("application/x-ndjson").body(unlearnable.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/preferences").then().statusCode(400)
+                .body("error", containsString("line 1: 'margin' must be a number from 0 to 10"))
+                .body("error", containsString("line 2: 'margin'"))
+                .body("error", containsString("line 3: 'chosen' and 'rejected' are the same reply"));
+        assertEquals(before, imported());
         String good = "{\"prompt\":\"Where is my parcel?\",\"chosen\":\"Here is your tracking link.\",\"rejected\":\"Dear customer.\",\"margin\":0.5}\n";
         admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
                 .then().statusCode(201).body("imported", equalTo(1));

@@ -51,7 +51,36 @@ class ErrorShapeTest {
                 .body("{\"username\":\"admin\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}").post("/api/v1/users")
                 .then().statusCode(409).body("code", equalTo("username_taken"));
         admin.request().get("/api/v1/tickets?size=100000")
-                .then().statusCode(400).body("code", equalTo("validation_failed"));
+                .then().statusCode(400).body("code", equalTo("validation_failed")).body("error", containsString("size must be"));
+        admin.request().get("/api/v1/tickets?page=-1")
+                .then().statusCode(400).body("error", equalTo("page must be greater than or equal to 0"));
+        admin.request().get("/api/v1/tickets?page=abc")
+                .then().statusCode(400).body("code", equalTo("bad_parameter")).body("error", containsString("'abc'"));
+        admin.request().contentType("application/json").body("{\"disabled\":true}").patch("/api/v1/users/abc")
+                .then().statusCode(400).body("code", equalTo("bad_parameter"));
+    }
+
+    @Test
+    void jsonOfTheWrongShapeIsExplainedFieldByFieldAndNothingIsGuessed() {
+        long users = countUsers();
+        admin.request().contentType("application/json").body("{\"text\": 5}").post("/api/v1/respond")
+                .then().statusCode(400).body("error", equalTo("The field 'text' has the wrong type: send text (a JSON string in quotes)."))
+                .body("error", not(containsString("java")));
+        admin.request().contentType("application/json").body("{\"name\":\"k\",\"requestsPerMinute\":\"10\"}").post("/api/v1/keys")
+                .then().statusCode(400).body("error", containsString("'requestsPerMinute' has the wrong type: send a whole number"));
+        admin.request().contentType("application/json").body("{\"name\":\"k\",\"requestsPerMinute\":1.7}").post("/api/v1/keys")
+                .then().statusCode(400).body("error", containsString("'requestsPerMinute'"));
+        long adminId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername("admin").orElseThrow().id);
+        admin.request().contentType("application/json").body("{\"disabled\":1}").patch("/api/v1/users/" + adminId)
+                .then().statusCode(400).body("error", containsString("true or false"));
+        admin.request().contentType("application/json").body("{\"rolez\":\"admin\"}").patch("/api/v1/users/" + adminId)
+                .then().statusCode(400).body("error", containsString("The field 'rolez' is not one this request takes"))
+                .body("error", containsString("roles"));
+        admin.request().contentType("application/json")
+                .body("{\"username\":\"trailing-json\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"} {}").post("/api/v1/users")
+                .then().statusCode(400);
+        assertEquals(users, countUsers());
+        admin.request().get("/api/v1/tickets?page=4294968&size=500").then().statusCode(200).body("size()", equalTo(0));
     }
 
     @Test

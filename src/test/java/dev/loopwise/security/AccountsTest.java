@@ -59,6 +59,11 @@ class AccountsTest {
                 .post("/admin/users/" + user.id)
                 .then().statusCode(303).header("Location", endsWith("/admin/users?updated=" + user.username));
         admin.request().accept("text/html").get("/admin/users").then().statusCode(200).body(containsString("disabled"));
+        // Anything but the two options is refused, and never read as "enabled".
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("status", "bogus").formParam("csrf-token", admin.csrfToken())
+                .post("/admin/users/" + user.id)
+                .then().statusCode(400).body(containsString("status&#39; cannot be &#39;bogus&#39;: use &#39;enabled&#39; or &#39;disabled"));
 
         session.request().accept("text/html").get("/review").then().statusCode(303).header("Location", containsString("/login"));
         key.request().get("/api/v1/me").then().statusCode(401);
@@ -83,6 +88,9 @@ class AccountsTest {
                 .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("unknown_role"));
         secondAdmin.request().contentType("application/json").body("{\"password\":\"short\"}")
                 .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("weak_password"));
+        // bcrypt would keep only the first 72 bytes, so any password starting with them would then sign in.
+        secondAdmin.request().contentType("application/json").body("{\"password\":\"" + "\u00e9".repeat(37) + "\"}")
+                .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("password_too_long"));
         secondAdmin.request().contentType("application/json").body("{\"disabled\":true}")
                 .patch("/api/v1/users/987654321").then().statusCode(404);
         // Demoting this admin would be allowed (the demo admin remains); a refused change leaves it whole.

@@ -27,6 +27,13 @@ class SessionTest {
     }
 
     @Test
+    void theSignInPostTakesOnlyTheForm() {
+        given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/json").body("{}")
+                .post("/j_security_check").then().statusCode(415).body("code", org.hamcrest.Matchers.equalTo("unsupported_media_type"))
+                .body("error", containsString("sign-in form"));
+    }
+
+    @Test
     void unknownUserIsRefusedLikeAWrongPassword() {
         given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", "nobody").formParam("j_password", "whatever-it-is")

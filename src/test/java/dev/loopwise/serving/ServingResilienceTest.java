@@ -62,6 +62,31 @@ class ServingResilienceTest {
     }
 
     @Test
+    void textTheLogCannotStoreFailsAloneAndNotTheRequestsBatchedWithIt() {
+        ActiveModel.await();
+        List<CompletableFuture<ServingPipeline.Answer>> good = new java.util.ArrayList<>();
+        CompletableFuture<ServingPipeline.Answer> bad = null;
+        for (int i = 0; i < 6; i++) {
+            good.add(pipeline.submit("Where is my parcel? " + i + " " + UUID.randomUUID(), true, "test"));
+            if (i == 2) {
+                bad = pipeline.submit("where is my order \u0000 now", true, "test");
+            }
+        }
+        CompletableFuture<ServingPipeline.Answer> refused = bad;
+        java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
+        assertTrue(failure.getCause() instanceof IllegalArgumentException, String.valueOf(failure.getCause()));
+        for (CompletableFuture<ServingPipeline.Answer> answer : good) {
+            assertFalse(answer.join().decision() == null);
+        }
+        Caller client = Caller.apiKey(keys, "admin");
+        client.request().contentType("application/json").body("{\"text\":\"where is my order \\u0000 now\"}").post("/api/v1/respond")
+                .then().statusCode(400).body("code", equalTo("invalid_text"));
+        client.request().contentType("text/plain").body("where is my order").post("/api/v1/respond")
+                .then().statusCode(415).body("error", org.hamcrest.Matchers.containsString("application/json"));
+    }
+
+    @Test
     void aRequestWhoseCallerWasAlreadyAnsweredIsNeitherEncodedNorLogged() throws Exception {
         ActiveModel.await();
         String first = "first " + UUID.randomUUID();

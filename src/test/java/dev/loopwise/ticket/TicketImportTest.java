@@ -93,6 +93,24 @@ class TicketImportTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsRefusedAndAByteOrderMarkIsDropped() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String marker = "utf8 check " + java.util.UUID.randomUUID();
+        byte[] windows1252 = ("text\ncaf\u00e9 " + marker + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        admin.request().contentType("text/csv").body(windows1252).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("code", equalTo("not_utf8")).body("error", containsString("save it as UTF-8"));
+        assertEquals(0, tickets("%" + marker), "nothing of a refused file is stored, not even with replacement characters");
+
+        byte[] excelCsv = ("\uFEFFtext\n" + marker + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        admin.request().contentType("text/csv").body(excelCsv).post("/api/v1/datasets/tickets").then().statusCode(201);
+        assertEquals(1, tickets(marker), "the mark is not part of the header, so the text column is found");
+    }
+
+    private static long tickets(String textLike) {
+        return QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", textLike));
+    }
+
+    @Test
     void afterALargeImportThePlannerKnowsHowManyTicketsThereAre() {
         Caller admin = Caller.apiKey(keys, "admin");
         StringBuilder csv = new StringBuilder("text\n");

@@ -1,0 +1,63 @@
+package dev.loopwise.common;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A JSON body that parsed but does not fit the request, described in the client's terms (the field and what to
+ * send there) rather than in Jackson's, which names Java classes and its own configuration.
+ */
+final class JsonMistakes {
+    private JsonMistakes() {
+    }
+
+    /** The message for a body that is valid JSON of the wrong shape, or null to fall back to Jackson's own words. */
+    static String describe(MismatchedInputException e) {
+        String field = field(e.getPath());
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return Messages.unknownJsonField(field, known(unknown.getKnownPropertyIds()));
+        }
+        Class<?> target = e.getTargetType();
+        if (target == null) {
+            return null;
+        }
+        return Messages.wrongJsonType(field, expected(target));
+    }
+
+    private static String field(List<JsonMappingException.Reference> path) {
+        String joined = path.stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static List<String> known(Collection<Object> ids) {
+        return ids == null ? List.of() : ids.stream().map(String::valueOf).sorted().toList();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return "text (a JSON string in quotes)";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class) {
+            return "a whole number, without quotes";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number, without quotes";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false, without quotes";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list in [ ]";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object in { }";
+        }
+        return "an object in { }";
+    }
+}
