@@ -120,13 +120,24 @@ final class Gates {
         return (int) Math.ceil(Math.max(items, 1) / Math.max(itemsPerJudgement, 0.01));
     }
 
+    /** Beyond this many, "about N more judgements" is no plan a team can follow: the versions are about as good. */
+    static final int FAR_MORE_JUDGEMENTS = 5000;
+
+    /** How many more judgements would decide a check, in words a support lead can act on. */
+    static String moreNeeded(int more) {
+        return more > FAR_MORE_JUDGEMENTS
+                ? format(" Only more than %,d further judgements could decide it: the two versions are probably about equally good.",
+                        FAR_MORE_JUDGEMENTS)
+                : format(" About %d more judgements would decide it.", more);
+    }
+
     private static RoundResult.Gate gate(String name, String verdict, String detail, double effect, Interval interval, Integer more) {
-        String text = more == null ? detail : detail + format(" About %d more judgements would decide it.", more);
+        String text = more == null ? detail : detail + moreNeeded(more);
         return new RoundResult.Gate(name, RoundResult.PASS.equals(verdict), text, verdict, effect, interval.low(), interval.high(), more);
     }
 
     private static RoundResult.Gate wait(String name, String detail, Double effect, Double low, Double high, int more) {
-        return new RoundResult.Gate(name, false, detail + format(" About %d more judgements would decide it.", more), RoundResult.WAIT,
+        return new RoundResult.Gate(name, false, detail + moreNeeded(more), RoundResult.WAIT,
                 effect, low, high, more);
     }
 

@@ -35,13 +35,25 @@ public class AuditFormats {
             Map.entry("rewrite.discard", "discarded the rewrite"),
             Map.entry("review.gold", "fixed the gold answer of"),
             Map.entry("review.compare_start", "asked reviewers to compare"),
-            Map.entry("review.compare_stop", "stopped reviewers comparing"));
+            Map.entry("review.compare_stop", "stopped reviewers comparing"),
+            Map.entry("knowledge.import", "imported into the knowledge base:"),
+            Map.entry("knowledge.delete", "deleted from the knowledge base:"));
+    /** Actions whose target adds nothing to say: the whole phrase. */
+    private static final Map<String, String> PHRASES = Map.of(
+            "llm.settings", "changed the LLM connection",
+            "llm.settings.reset", "went back to the LLM connection from the configuration");
     private static final int MAX_DETAIL = 160;
 
     static String sentence(AuditEvent event) {
         String verb = VERBS.get(event.action);
-        String phrase = verb == null ? event.action + ": " + event.target : verb + " " + event.target;
+        String phrase = PHRASES.containsKey(event.action) ? PHRASES.get(event.action)
+                : verb == null ? event.action + ": " + event.target : verb + " " + event.target;
         return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1) + ".";
+    }
+
+    /** Whether the page reads this action as a sentence (rather than showing its code). */
+    static boolean reads(String action) {
+        return VERBS.containsKey(action) || PHRASES.containsKey(action);
     }
 
     static String detailText(AuditEvent event) {

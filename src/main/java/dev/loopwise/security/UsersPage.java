@@ -2,6 +2,7 @@ package dev.loopwise.security;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FormValues;
+import dev.loopwise.common.Messages;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,8 +32,16 @@ public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<User> users, String me, String error, String notice, NewUser typed, int minPassword);
+        static native TemplateInstance users(List<User> users, String me, String error, String notice, NewUser typed, int minPassword,
+                                             IssuedKey issued);
     }
+
+    /** A key just created for an account, shown once. */
+    public record IssuedKey(String username, String key) {
+    }
+
+    @Inject
+    ApiKeyService keys;
 
     /** What was typed into "Add a user", shown again when it was refused (the password is never sent back). */
     public record NewUser(String username, String displayName, String role) {
@@ -46,7 +55,7 @@ public class UsersPage {
     public TemplateInstance list(@QueryParam("created") String created, @QueryParam("updated") String updated) {
         String notice = created != null ? "Created the account " + created + "."
                 : updated != null ? "Saved the changes to " + updated + "." : null;
-        return Templates.users(User.listByName(), currentUser.name(), null, notice, NewUser.EMPTY, config.minPasswordLength());
+        return Templates.users(User.listByName(), currentUser.name(), null, notice, NewUser.EMPTY, config.minPasswordLength(), null);
     }
 
     @POST
@@ -59,7 +68,7 @@ public class UsersPage {
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.users(User.listByName(), currentUser.name(), e.getMessage(), null,
                     new NewUser(username == null ? "" : username, displayName == null ? "" : displayName, role == null ? "reviewer" : role),
-                    config.minPasswordLength())).build();
+                    config.minPasswordLength(), null)).build();
         }
     }
 
@@ -80,8 +89,26 @@ public class UsersPage {
         }
     }
 
+    /**
+     * An API key for someone else's account, typically a helpdesk integration's service account: without this the only
+     * way from a browser was a key on the admin's own account, which carries the admin's rights.
+     */
+    @POST
+    @Path("/{id}/keys")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createKey(@PathParam("id") long id, @RestForm String name) {
+        try {
+            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
+            ApiKeyService.CreatedKey created = keys.create(user.username, name == null || name.isBlank() ? user.username + " key" : name);
+            return Response.ok(Templates.users(User.listByName(), currentUser.name(), null, null, NewUser.EMPTY, config.minPasswordLength(),
+                    new IssuedKey(user.username, created.secret()))).build();
+        } catch (ApiException e) {
+            return refused(e);
+        }
+    }
+
     private Response refused(ApiException e) {
         return Response.status(e.status).entity(Templates.users(User.listByName(), currentUser.name(), e.getMessage(), null,
-                NewUser.EMPTY, config.minPasswordLength())).build();
+                NewUser.EMPTY, config.minPasswordLength(), null)).build();
     }
 }

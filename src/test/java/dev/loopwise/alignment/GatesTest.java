@@ -78,4 +78,11 @@ class GatesTest {
     private static RoundResult.Gate gate(RoundResult result, String name) {
         return result.gates().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
+
+    @Test
+    void aCountNoTeamCouldCollectIsSaidInWords() {
+        assertEquals(" About 120 more judgements would decide it.", Gates.moreNeeded(120));
+        assertTrue(Gates.moreNeeded(29058).contains("probably about equally good"), Gates.moreNeeded(29058));
+        assertTrue(Gates.moreNeeded(29058).contains("5,000"));
+    }
 }

@@ -59,6 +59,11 @@ class AccountsTest {
                 .post("/admin/users/" + user.id)
                 .then().statusCode(303).header("Location", endsWith("/admin/users?updated=" + user.username));
         admin.request().accept("text/html").get("/admin/users").then().statusCode(200).body(containsString("disabled"));
+        // An admin gives an account (a helpdesk's service account, typically) a key of its own, shown once.
+        String issued = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("name", "helpdesk").formParam("csrf-token", admin.csrfToken())
+                .post("/admin/users/" + user.id + "/keys").then().statusCode(200).extract().asString();
+        assertTrue(issued.contains("The new API key of <code>" + user.username + "</code>"), issued);
         // Anything but the two options is refused, and never read as "enabled".
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("status", "bogus").formParam("csrf-token", admin.csrfToken())

@@ -41,6 +41,7 @@ final class Endpoints {
             form("POST", "/admin/users", Access.page(303, ADMIN),
                     c -> "username=m" + UNIQUE.incrementAndGet() + "&password=long-enough-pw&role=reviewer"),
             form("POST", "/admin/users/{userId}", Access.page(303, ADMIN), c -> "displayName=Matrix&role=reviewer"),
+            form("POST", "/admin/users/{userId}/keys", Access.page(200, ADMIN), c -> "name=matrix"),
             page("GET", "/admin/import", Access.page(200, ADMIN)),
             new Row("POST", "/admin/import", Access.page(200, ADMIN), MULTIPART, "text/html",
                     c -> "text,label\nmatrix import " + UNIQUE.incrementAndGet() + ",matrix_scratch\n"),

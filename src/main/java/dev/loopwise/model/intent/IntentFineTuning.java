@@ -79,13 +79,13 @@ public final class IntentFineTuning {
 
     private static String describe(TrainingProgress p) {
         String stage = switch (p.stage()) {
-            case "plan" -> "Planning the fine-tune";
+            case "plan" -> "Planning how much to adjust in the time allowed";
             case "tokenize" -> "Reading the tickets";
-            case "cache" -> "Running the encoder's lower layers once";
-            case "probe" -> "Fitting a first head on the frozen encoder";
-            case "finetune", "contrastive" -> "Fine-tuning the encoder";
-            case "head" -> "Training the intent head on the tuned encoder";
-            default -> "Choosing the out-of-scope threshold";
+            case "cache" -> "Reading every ticket once through the language model";
+            case "probe" -> "A quick first pass: learning your intents with the language model as it is";
+            case "finetune", "contrastive" -> "Adjusting the language model to your tickets";
+            case "head" -> "Learning your intents on the adjusted language model";
+            default -> "Choosing when a ticket goes to a person instead";
         };
         return p.epochs() > 0 && p.epoch() > 0 ? stage + ": pass " + p.epoch() + " of " + p.epochs() : stage;
     }
