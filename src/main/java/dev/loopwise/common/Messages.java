@@ -31,6 +31,9 @@ public final class Messages {
             "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
     public static final String API_TAKES_NO_FORMS =
             "The API does not take form data: send JSON (Content-Type: application/json), or no body at all.";
+    public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent. Versions trained or "
+            + "improved from now on can serve it; it also shows on Replies.";
+    public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
     public static final String NOT_ACCEPTABLE = "This address cannot answer in the format the Accept header asks for: accept "
             + "application/json from the API (text/event-stream for streamed chat completions), text/html for pages.";
     public static final String SIGN_IN_FORM_ONLY = "Sign in with the sign-in form (j_username and j_password, sent as "

@@ -2,9 +2,9 @@ package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FormValues;
+import dev.loopwise.common.Messages;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.security.Role;
-import dev.loopwise.ticket.Reply;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -37,14 +38,14 @@ public class ReviewAdminPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance review(ReviewStats.Overall overall, List<Reply> rewrites, List<ReviewItem> items,
+        static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, int minSharedItems, int medianWindow,
                                               int chartDays, String nextStep);
     }
 
     @GET
-    public TemplateInstance page() {
-        return page(null);
+    public TemplateInstance show(@QueryParam("decided") String decided) {
+        return page(decided == null ? null : "accepted".equals(decided) ? Messages.REWRITE_ACCEPTED : Messages.REWRITE_DISCARDED);
     }
 
     /** The agreement chart's data. */
@@ -67,7 +68,13 @@ public class ReviewAdminPage {
     @Path("/rewrites/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rewrite(@PathParam("id") long id, @RestForm String decision) {
-        return act(() -> admin.decideRewrite(id, "accept".equals(FormValues.oneOf("decision", String.valueOf(decision), "accept", "discard"))));
+        try {
+            boolean accept = "accept".equals(FormValues.oneOf("decision", String.valueOf(decision), "accept", "discard"));
+            admin.decideRewrite(id, accept);
+            return Response.seeOther(URI.create("/admin/review?decided=" + (accept ? "accepted" : "discarded"))).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(e.getMessage())).build();
+        }
     }
 
     @POST
@@ -95,7 +102,7 @@ public class ReviewAdminPage {
 
     private TemplateInstance page(String message) {
         ReviewStats.Overall overall = stats.overall();
-        List<Reply> rewrites = Reply.listPending();
+        List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites();
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems(),
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()));

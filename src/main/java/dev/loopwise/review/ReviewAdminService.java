@@ -61,6 +61,25 @@ public class ReviewAdminService {
         audit.record(on ? "review.compare_start" : "review.compare_stop", "model version " + version, Map.of());
     }
 
+    /** A reviewer's rewrite waiting for a decision, with the ticket it answers: a reply cannot be judged without it. */
+    public record PendingRewrite(dev.loopwise.ticket.Reply reply, String ticket) {
+    }
+
+    /** The pending rewrites, oldest first, each with its ticket (one query, whatever their number). */
+    @SuppressWarnings("unchecked")
+    public static List<PendingRewrite> pendingRewrites() {
+        List<dev.loopwise.ticket.Reply> pending = dev.loopwise.ticket.Reply.listPending();
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, String> tickets = new java.util.HashMap<>();
+        List<Object[]> rows = ReviewItem.getEntityManager().createNativeQuery("""
+                select j.id, i.ticket_text from judgements j join review_items i on i.id = j.item_id where j.id in (?1)""")
+                .setParameter(1, pending.stream().map(r -> r.judgementId).filter(java.util.Objects::nonNull).toList()).getResultList();
+        rows.forEach(r -> tickets.put(((Number) r[0]).longValue(), (String) r[1]));
+        return pending.stream().map(r -> new PendingRewrite(r, r.judgementId == null ? null : tickets.get(r.judgementId))).toList();
+    }
+
     public static List<ReviewItem> recentItems(int limit) {
         return ReviewItem.find("order by id desc").page(0, limit).list();
     }

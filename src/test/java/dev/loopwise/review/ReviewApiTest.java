@@ -124,6 +124,29 @@ class ReviewApiTest {
     }
 
     @Test
+    void anAdminSeesARewriteNextToItsTicketAndIsToldWhereAnAcceptedOneWent() {
+        long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+        Caller r = reviewer();
+        assertEquals(id, nextId(r));
+        String rewrite = "Rewritten " + java.util.UUID.randomUUID();
+        r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"" + rewrite + "\"}")
+                .post("/api/v1/review/" + id).then().statusCode(201);
+        String ticket = QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(id).ticketText);
+        Caller admin = Caller.session("admin");
+        String page = admin.pageRequest().accept("text/html").get("/admin/review").then().statusCode(200).extract().asString();
+        int row = page.indexOf(rewrite);
+        String start = ticket.substring(0, Math.min(12, ticket.length()));
+        assertTrue(row > 0 && page.lastIndexOf(start, row) > page.lastIndexOf("<tr>", row), "the ticket is in the rewrite's row");
+        long replyId = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.<dev.loopwise.ticket.Reply>find("text", rewrite)
+                .firstResult().id);
+        admin.pageRequest().accept("text/html").redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("decision", "accept").formParam("csrf-token", admin.csrfToken()).post("/admin/review/rewrites/" + replyId)
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/admin/review?decided=accepted"));
+        admin.pageRequest().accept("text/html").get("/admin/review?decided=accepted").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("now a reply in the library"));
+    }
+
+    @Test
     void anUndoAfterTheWindowIsRefusedAndSaysHowLateItIs() {
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         Caller r = reviewer();

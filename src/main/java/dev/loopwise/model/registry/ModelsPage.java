@@ -38,7 +38,7 @@ public class ModelsPage {
     static class Templates {
         static native TemplateInstance models(List<ModelVersion> versions, List<TrainingRun> runs, List<ModelActivation> activations,
                                               Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
-                                              String nextStep);
+                                              String nextStep, boolean training);
 
         static native TemplateInstance version(ModelVersion version, String nextStep);
     }
@@ -115,6 +115,6 @@ public class ModelsPage {
         List<ModelVersion> versions = ModelVersion.newestFirst();
         List<TrainingRun> runs = TrainingRun.recent(5);
         return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
-                config.autoFineTune(), ModelsNextStep.of(versions, runs));
+                config.autoFineTune(), ModelsNextStep.of(versions, runs), runs.stream().anyMatch(r -> !r.finished()));
     }
 }
