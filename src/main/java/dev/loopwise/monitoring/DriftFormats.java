@@ -90,14 +90,32 @@ public class DriftFormats {
                     + "examples and a reply on Intents and Replies, then train a new version on Models.";
         }
         if (waiting > 0) {
+            // The alerts offer to make an intent only from the unfamiliar examples a check found; without any, Intents does.
+            boolean examples = groups(overview.alerts()).stream().anyMatch(g -> !g.examples().isEmpty());
             return "Customers are asking about something new. Reviewers have the least familiar requests in their queue: ask them to "
                     + "judge those on the Review page; a round is proposed here once they have. If the new requests are a new topic, "
-                    + "label them into an intent below, write a reply for it on Replies, then train a new version on Models.";
+                    + (examples ? "make them an intent under Alerts below" : "add an intent for it with a few examples on Intents")
+                    + ", write a reply for it on Replies, then train a new version on Models.";
         }
         JsonNode latest = overview.latest();
         boolean raised = latest != null && !latest.isNull() && latest.path("raised").size() > 0;
         return raised ? "A signal crossed its threshold in the newest check; if it does again in the next one, it becomes an alert here. "
                 + "Nothing to do yet." : "Customers ask about the same things the model learned from. Nothing to do.";
+    }
+
+    private static final Map<String, String> SIGNAL_TITLES = Map.of(
+            "input/mmd2", "How different new requests are from the tickets the version learned from",
+            "input/p_value", "How likely that difference is mere chance (low: a real change)",
+            "input/new_topic_requests", "Requests about subjects the version never saw",
+            "prediction/psi", "How much the mix of intents answered has shifted",
+            "prediction/mean_confidence", "How sure the version is of its intents, on average",
+            "prediction/oos_rate", "Share of requests handed to a person",
+            "outcome/thumbs_down_rate", "Share of answers customers rated down",
+            "outcome/non_first_choice_rate", "Share of judged items where reviewers preferred another reply");
+
+    /** A chart's title in words; the signal's code stays beside it for those who know it. */
+    static String signalTitle(String signal) {
+        return SIGNAL_TITLES.getOrDefault(signal, signal);
     }
 
     static String checksText(DriftOverview.Overview overview) {
