@@ -33,7 +33,7 @@ public class SignInFilter {
         filters.register(context -> {
             if (SameOriginFilter.isLoginPost(context)) {
                 if (!isForm(context.request().getHeader("Content-Type"))) {
-                    refuseNonForm(context);
+                    SameOriginFilter.refuse(context, 415, "unsupported_media_type", Messages.SIGN_IN_FORM_ONLY);
                     return;
                 }
                 context.addHeadersEndHandler(ignored -> answered(context));
@@ -46,13 +46,6 @@ public class SignInFilter {
         return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
-    private static void refuseNonForm(RoutingContext context) {
-        String accept = context.request().getHeader("Accept");
-        boolean html = accept != null && accept.contains("text/html");
-        context.response().setStatusCode(415)
-                .putHeader("Content-Type", html ? "text/plain; charset=utf-8" : "application/json")
-                .end(html ? Messages.SIGN_IN_FORM_ONLY : "{\"code\":\"unsupported_media_type\",\"error\":\"" + Messages.SIGN_IN_FORM_ONLY + "\"}");
-    }
 
     private void answered(RoutingContext context) {
         String location = context.response().headers().get("Location");

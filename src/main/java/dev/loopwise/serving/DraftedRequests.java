@@ -22,7 +22,7 @@ class DraftedRequests {
     @Inject
     ServingMetrics metrics;
 
-    void answer(ServingPipeline.Job job, String hash, float[] x, ServingPipeline.Answer library, ServingModel model) {
+    void answer(ServingJob job, String hash, float[] x, ServingPipeline.Answer library, ServingModel model) {
         drafting.answer(model, job.text(), x, library.decision()).thenAccept(outcome -> {
             ServingPipeline.Answer answer = new ServingPipeline.Answer(library.requestId(), library.decision(), library.modelVersion(),
                     outcome);
@@ -30,7 +30,7 @@ class DraftedRequests {
                 metrics.count(ServingMetrics.Outcome.ABANDONED, 1);
                 return;
             }
-            log.write(List.of(ServingPipeline.entry(job, hash, answer)));
+            log.write(List.of(job.logEntry(hash, answer)));
             if (job.future().complete(answer)) {
                 metrics.answered(job.startedNanos());
             }

@@ -57,13 +57,6 @@ public class ServingPipeline {
         }
     }
 
-    record Job(String text, boolean withReply, String caller, long startedNanos, long deadlineNanos, CompletableFuture<Answer> future) {
-        /** Its caller has been answered already (timed out): encoding or logging it would be work for nobody. */
-        boolean abandoned() {
-            return future.isDone() || System.nanoTime() - deadlineNanos > 0;
-        }
-    }
-
     @Inject
     ServingConfig config;
     @Inject
@@ -81,7 +74,7 @@ public class ServingPipeline {
     @Inject
     DraftedRequests drafted;
 
-    private BlockingQueue<Job> queue;
+    private BlockingQueue<ServingJob> queue;
     private Thread encoderThread;
     private ExecutorService finisher;
     private volatile boolean running;
@@ -139,7 +132,7 @@ public class ServingPipeline {
             return future;
         }
         long now = System.nanoTime();
-        if (!queue.offer(new Job(text, withReply, caller, now, now + config.timeout().toNanos(), future))) {
+        if (!queue.offer(new ServingJob(text, withReply, caller, now, now + config.timeout().toNanos(), future))) {
             metrics.count(ServingMetrics.Outcome.OVERLOADED, 1);
             future.completeExceptionally(new IllegalStateException("overloaded"));
         }
@@ -148,7 +141,7 @@ public class ServingPipeline {
 
     private void encodeLoop() {
         while (running) {
-            List<Job> batch = List.of();
+            List<ServingJob> batch = List.of();
             try {
                 batch = nextBatch();
                 if (!batch.isEmpty()) {
@@ -169,25 +162,25 @@ public class ServingPipeline {
     }
 
     /** The requests waiting now, up to a batch, without those whose callers were already answered 503 (timed out). */
-    private List<Job> nextBatch() throws InterruptedException {
-        List<Job> taken = new ArrayList<>();
+    private List<ServingJob> nextBatch() throws InterruptedException {
+        List<ServingJob> taken = new ArrayList<>();
         taken.add(queue.take());
         queue.drainTo(taken, config.maxBatch() - 1);
-        List<Job> waiting = taken.stream().filter(job -> !job.abandoned()).toList();
+        List<ServingJob> waiting = taken.stream().filter(job -> !job.abandoned()).toList();
         metrics.count(ServingMetrics.Outcome.ABANDONED, taken.size() - waiting.size());
         return waiting;
     }
 
-    private static void fail(List<Job> batch, RuntimeException failure) {
-        for (Job job : batch) {
+    private static void fail(List<ServingJob> batch, RuntimeException failure) {
+        for (ServingJob job : batch) {
             job.future().completeExceptionally(failure);
         }
     }
 
-    private void encode(List<Job> batch) {
+    private void encode(List<ServingJob> batch) {
         ServingModel model = registry.current().orElseThrow(NoActiveModel::new);
         List<String> hashes = batch.stream().map(j -> Hashing.sha256Hex(j.text())).toList();
-        beforeEncoding.accept(batch.stream().map(Job::text).toList());
+        beforeEncoding.accept(batch.stream().map(ServingJob::text).toList());
         // The active version's own encoder: a version never reads vectors of another encoder.
         Map<String, float[]> known = embeddings.lookup(model.encoder().id(), hashes);
         Map<String, String> missing = new LinkedHashMap<>(); // a text asked twice in one batch is encoded once
@@ -207,17 +200,17 @@ public class ServingPipeline {
         finisher.execute(() -> finish(batch, hashes, known, newHashes, fresh, model));
     }
 
-    private void finish(List<Job> batch, List<String> hashes, Map<String, float[]> vectors, List<String> newHashes,
+    private void finish(List<ServingJob> batch, List<String> hashes, Map<String, float[]> vectors, List<String> newHashes,
                         float[][] fresh, ServingModel model) {
         List<RequestLog.Entry> entries = new ArrayList<>();
         List<Answer> answers = new ArrayList<>();
         try {
             float[][] x = hashes.stream().map(vectors::get).toArray(float[][]::new);
-            List<ServingModel.Decision> decisions = model.decideAll(x, batch.stream().map(Job::text).toList(),
-                    batch.stream().map(Job::withReply).toList());
+            List<ServingModel.Decision> decisions = model.decideAll(x, batch.stream().map(ServingJob::text).toList(),
+                    batch.stream().map(ServingJob::withReply).toList());
             boolean drafts = drafting.active();
             for (int i = 0; i < batch.size(); i++) {
-                Job job = batch.get(i);
+                ServingJob job = batch.get(i);
                 ServingModel.Decision decision = decisions.get(i);
                 Answer answer = new Answer(UUID.randomUUID(), decision, model.version(), null);
                 if (drafts && decision.reply() != null && !job.future().isDone()) {
@@ -229,7 +222,7 @@ public class ServingPipeline {
                 if (job.future().isDone()) {
                     continue; // timed out meanwhile: its caller got 503 and no request id, so it is not logged as answered
                 }
-                entries.add(entry(job, hashes.get(i), answer));
+                entries.add(job.logEntry(hashes.get(i), answer));
             }
             if (!newHashes.isEmpty()) {
                 embeddings.store(model.encoder().id(), newHashes, fresh);
@@ -254,8 +247,4 @@ public class ServingPipeline {
         }
     }
 
-    static RequestLog.Entry entry(Job job, String hash, Answer answer) {
-        return new RequestLog.Entry(answer.requestId(), job.withReply() ? "respond" : "classify", job.text(), hash, answer.decision(),
-                answer.modelVersion(), (System.nanoTime() - job.startedNanos()) / 1e6, job.caller(), answer.llm());
-    }
 }
