@@ -11,6 +11,9 @@
     document.getElementById('round-progress').value = Math.round(round.progress * 100);
     document.getElementById('round-log').textContent = round.log.join('\n');
     if (['promoted', 'rejected', 'needs_evidence', 'superseded', 'failed'].includes(round.status)) {
+      // The texts below were written while it ran; until the page reloads they must not say it still runs.
+      document.getElementById('round-outcome').textContent = 'The round has finished; its report is loading…';
+      document.getElementById('round-next').textContent = '';
       setTimeout(() => window.location.reload(), 600);
     } else {
       setTimeout(poll, 700);
