@@ -1,21 +1,30 @@
 package dev.loopwise.admin;
 
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FormValues;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.User;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
 
 /** The admin's home: the workspace at a glance and its tickets. Roles: admin. */
 @Path("/admin")
@@ -26,6 +35,8 @@ public class AdminPage {
 
     @jakarta.inject.Inject
     FirstWeek firstWeek;
+    @jakarta.inject.Inject
+    WorkspaceService workspace;
 
     public record IntentRow(Intent intent, long tickets, long replies) {
     }
@@ -35,7 +46,8 @@ public class AdminPage {
         static native TemplateInstance overview(FirstWeek.Guide guide, List<IntentRow> intents, long labelled, long tickets, long users,
                                                 List<Ticket> recent);
 
-        static native TemplateInstance tickets(List<Ticket> tickets, int page, boolean hasNext, long total);
+        static native TemplateInstance tickets(List<Ticket> tickets, int page, boolean hasNext, long total, boolean unlabelled,
+                                               List<Intent> intents, String error);
     }
 
     @GET
@@ -51,10 +63,30 @@ public class AdminPage {
 
     @GET
     @Path("/tickets")
-    public TemplateInstance tickets(@QueryParam("page") @DefaultValue("0") int page) {
+    public TemplateInstance tickets(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("unlabelled") String unlabelled) {
+        return ticketsPage(page, FormValues.bool("unlabelled", unlabelled, false), null);
+    }
+
+    /** Labels one ticket from the Tickets page (roles: admin), then shows the same page of the same list again. */
+    @POST
+    @Path("/tickets/{id}/label")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response label(@PathParam("id") long id, @RestForm String intent, @RestForm int page, @RestForm String unlabelled) {
+        boolean onlyUnlabelled = FormValues.bool("unlabelled", unlabelled, false);
+        try {
+            workspace.labelTicket(id, intent);
+            return Response.seeOther(URI.create("/admin/tickets?page=" + Math.max(page, 0) + (onlyUnlabelled ? "&unlabelled=true" : "")))
+                    .build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(ticketsPage(page, onlyUnlabelled, e.getMessage())).build();
+        }
+    }
+
+    private TemplateInstance ticketsPage(int page, boolean unlabelled, String error) {
         int safePage = Math.max(page, 0);
-        long total = Ticket.count();
+        long total = unlabelled ? Ticket.count("intent is null") : Ticket.count();
         boolean hasNext = (long) (safePage + 1) * TICKET_PAGE_SIZE < total;
-        return Templates.tickets(Ticket.newestFirst(safePage, TICKET_PAGE_SIZE), safePage, hasNext, total);
+        return Templates.tickets(Ticket.newestFirst(safePage, TICKET_PAGE_SIZE, unlabelled), safePage, hasNext, total, unlabelled,
+                Intent.listByName(), error);
     }
 }

@@ -37,7 +37,8 @@ public class AuditFormats {
             Map.entry("review.compare_start", "asked reviewers to compare"),
             Map.entry("review.compare_stop", "stopped reviewers comparing"),
             Map.entry("knowledge.import", "imported into the knowledge base:"),
-            Map.entry("knowledge.delete", "deleted from the knowledge base:"));
+            Map.entry("knowledge.delete", "deleted from the knowledge base:"),
+            Map.entry("ticket.label", "labelled"));
     /** Actions whose target adds nothing to say: the whole phrase. */
     private static final Map<String, String> PHRASES = Map.of(
             "llm.settings", "changed the LLM connection",

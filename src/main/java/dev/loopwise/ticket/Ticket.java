@@ -63,8 +63,16 @@ public class Ticket extends IdentityEntity {
     }
 
     public static List<Ticket> newestFirst(int pageIndex, int pageSize) {
+        return newestFirst(pageIndex, pageSize, false);
+    }
+
+    /** @param unlabelledOnly only tickets without an intent (the ones waiting to be labelled) */
+    public static List<Ticket> newestFirst(int pageIndex, int pageSize, boolean unlabelledOnly) {
         if ((long) pageIndex * pageSize > Integer.MAX_VALUE) {
             return List.of(); // past the end of any table, and past what a query's offset (an int) can say
+        }
+        if (unlabelledOnly) {
+            return find("from Ticket t where t.intent is null order by t.id desc").page(Page.of(pageIndex, pageSize)).list();
         }
         return find("from Ticket t left join fetch t.intent order by t.id desc")
                 .page(Page.of(pageIndex, pageSize)).list();

@@ -59,6 +59,24 @@ public class WorkspaceService {
         return reply;
     }
 
+    /**
+     * Gives a ticket its intent (an empty name takes it away). A newly labelled ticket gets the same stable train/test
+     * split an imported one would, so that labelling by hand never moves a ticket the model was measured on.
+     */
+    @Transactional
+    public Ticket labelTicket(long id, String intentName) {
+        Ticket ticket = Ticket.<Ticket>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No ticket with id " + id + "."));
+        String name = intentName == null ? "" : intentName.strip();
+        Intent intent = name.isEmpty() ? null : Intent.findByName(name)
+                .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + name + "': choose one from the list, "
+                        + "or add it on Intents first."));
+        String before = ticket.intent == null ? "unlabelled" : ticket.intent.name;
+        ticket.intent = intent;
+        ticket.split = intent == null ? null : ticket.split != null ? ticket.split : Ticket.defaultSplit(ticket.text);
+        audit.record("ticket.label", "ticket " + id, Map.of("from", before, "to", intent == null ? "unlabelled" : intent.name));
+        return ticket;
+    }
+
     /** Takes a reply out of the library; it stays stored for the history of what was served. */
     @Transactional
     public void retireReply(long id) {

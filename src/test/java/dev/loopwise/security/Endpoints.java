@@ -36,6 +36,7 @@ final class Endpoints {
             form("POST", "/account/keys/{ownKeyId}/revoke", Access.page(303, ADMIN, REVIEWER), c -> ""),
             page("GET", "/admin", Access.page(200, ADMIN)),
             page("GET", "/admin/tickets", Access.page(200, ADMIN)),
+            form("POST", "/admin/tickets/{missingId}/label", Access.page(404, ADMIN), c -> "intent=&page=0"),
             page("GET", "/admin/users", Access.page(200, ADMIN)),
             page("GET", "/admin/audit", Access.page(200, ADMIN)),
             form("POST", "/admin/users", Access.page(303, ADMIN),

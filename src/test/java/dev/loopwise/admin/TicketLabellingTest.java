@@ -1,0 +1,61 @@
+package dev.loopwise.admin;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.WorkspaceService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A support lead labels the tickets customers sent on the Tickets page: only the unlabelled ones, one intent each. */
+@QuarkusTest
+class TicketLabellingTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    WorkspaceService workspace;
+
+    @Test
+    void anUnlabelledTicketGetsItsIntentAndAStableSplitAndAnUnknownIntentChangesNothing() {
+        String intent = "label_" + UUID.randomUUID().toString().substring(0, 8);
+        workspace.saveIntent(null, intent, "tickets labelled by hand");
+        String text = "my parcel came open " + UUID.randomUUID();
+        Caller.apiKey(keys, "admin").request().contentType("text/csv").body(("text\n" + text + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/tickets").then().statusCode(201);
+        long id = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text", text).firstResult().id);
+
+        Caller admin = Caller.session("admin");
+        admin.pageRequest().accept("text/html").get("/admin/tickets?unlabelled=true").then().statusCode(200)
+                .body(containsString(text)).body(containsString("Show all tickets"));
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded").redirects().follow(false)
+                .formParam("intent", "no_such_intent").formParam("page", "0").formParam("unlabelled", "true")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/tickets/" + id + "/label")
+                .then().statusCode(400).body(containsString("No intent named"));
+        assertNull(QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>findById(id).intent), "a refused label changes nothing");
+
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded").redirects().follow(false)
+                .formParam("intent", intent).formParam("page", "0").formParam("unlabelled", "true")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/tickets/" + id + "/label")
+                .then().statusCode(303).header("Location", endsWith("/admin/tickets?page=0&unlabelled=true"));
+        Ticket labelled = QuarkusTransaction.requiringNew().call(() -> {
+            Ticket t = Ticket.<Ticket>findById(id);
+            t.intent.name.length(); // loaded inside the transaction
+            return t;
+        });
+        assertEquals(intent, labelled.intent.name);
+        assertEquals(Ticket.defaultSplit(text), labelled.split, "the same split an import would have given it");
+        assertTrue(labelled.split.equals("train") || labelled.split.equals("test"));
+        admin.pageRequest().accept("text/html").get("/admin/tickets?unlabelled=true").then().statusCode(200)
+                .body(org.hamcrest.Matchers.not(containsString(text)));
+    }
+}
