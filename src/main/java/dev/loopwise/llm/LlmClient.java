@@ -95,11 +95,14 @@ public class LlmClient {
         List<CompletableFuture<Arrived>> each = new ArrayList<>();
         for (int i = 0; i < settings.drafts(); i++) {
             int seed = i + 1;
-            each.add(CompletableFuture.supplyAsync(() -> c.guard().get(() -> ask(c, prompt, seed), String.class), calls)
-                    .thenCompose(text -> {
-                        lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
-                        return batches.prepare(text).thenApply(vector -> new Arrived(text, vector));
-                    }));
+            // The arrival is noted on the call's own thread, and the preparation always runs on one of these threads: a
+            // call answered before this loop moved on would otherwise be encoded on the loop's thread, holding back
+            // the remaining calls (and counting the encoding as the LLM's time).
+            each.add(CompletableFuture.supplyAsync(() -> {
+                String text = c.guard().get(() -> ask(c, prompt, seed), String.class);
+                lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
+                return text;
+            }, calls).thenComposeAsync(text -> batches.prepare(text).thenApply(vector -> new Arrived(text, vector)), calls));
         }
         CompletableFuture<Drafts> result = new CompletableFuture<>();
         CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
