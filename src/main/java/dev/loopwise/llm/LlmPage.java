@@ -64,7 +64,12 @@ public class LlmPage {
                     model, apiKey, "on".equals(clearKey) || "true".equals(clearKey), number(timeoutSeconds, "timeout"),
                     whole(drafts), number(temperature, "temperature"), brandVoice);
             settings.save(change, currentUser.name());
-            return Response.ok(Templates.llm(viewNow(null, null, "Saved. New answers use these settings."))).build();
+            // Azure's deployments and some proxies live elsewhere, so a missing /v1 is only pointed out.
+            boolean noVersion = baseUrl != null && !baseUrl.isBlank() && !baseUrl.strip().replaceAll("/+$", "").matches(".*/v\\d+$")
+                    && !baseUrl.contains("/openai/");
+            return Response.ok(Templates.llm(viewNow(null, null, "Saved. New answers use these settings." + (noVersion
+                    ? " The address does not end in /v1, which most OpenAI-compatible servers need (http://host:11434/v1 for "
+                    + "Ollama): press Test connection to check it." : "")))).build();
         } catch (ApiException e) {
             Map<String, String> sent = new HashMap<>();
             sent.put("enabled", enabled);

@@ -60,6 +60,7 @@ class LlmPageTest {
         String saved = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page&apiKey=" + KEY
                 + "&timeoutSeconds=2.5&drafts=2&temperature=0.4&brandVoice=Warm+and+short", 200);
         assertTrue(saved.contains("Saved."), saved);
+        assertFalse(saved.contains("does not end in /v1"), saved);
         assertFalse(saved.contains(KEY), "the key is never shown back");
         assertTrue(saved.contains("9876"), "its last characters tell which key is stored");
         LlmSettings now = settings.current();
@@ -67,6 +68,8 @@ class LlmPageTest {
         assertEquals(2500, now.timeout().toMillis());
         assertEquals(2, now.drafts());
         assertEquals(KEY, now.apiKey());
+        String withoutVersion = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl().replace("/v1", "") + "&model=fake-page", 200);
+        assertTrue(withoutVersion.contains("does not end in /v1"), withoutVersion);
         // Saving again without a key keeps the stored one.
         post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page&timeoutSeconds=2.5&drafts=2", 200);
         assertEquals(KEY, settings.current().apiKey());
