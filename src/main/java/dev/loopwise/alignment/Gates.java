@@ -126,7 +126,7 @@ final class Gates {
     /** How many more judgements would decide a check, in words a support lead can act on. */
     static String moreNeeded(int more) {
         return more > FAR_MORE_JUDGEMENTS
-                ? format(" Only more than %,d further judgements could decide it: the two versions are probably about equally good.",
+                ? format(" Even %,d more judgements might not decide it: the two versions are probably about equally good.",
                         FAR_MORE_JUDGEMENTS)
                 : format(" About %d more judgements would decide it.", more);
     }
