@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -55,9 +54,6 @@ final class JsonMistakes {
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "a list in [ ]";
         }
-        if (Map.class.isAssignableFrom(type)) {
-            return "an object in { }";
-        }
-        return "an object in { }";
+        return "an object in { }"; // a record, a map
     }
 }

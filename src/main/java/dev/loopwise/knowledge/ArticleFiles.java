@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
+import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.TextFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -107,14 +108,7 @@ final class ArticleFiles {
         if (all.indexOf('\u0000') >= 0) {
             return "contains a NUL character (\\u0000)";
         }
-        for (int i = 0; i < all.length(); i++) {
-            char c = all.charAt(i);
-            if (Character.isHighSurrogate(c) && (i + 1 >= all.length() || !Character.isLowSurrogate(all.charAt(++i)))
-                    || Character.isLowSurrogate(c)) {
-                return "contains half of a UTF-16 surrogate pair, which is not a character";
-            }
-        }
-        return null;
+        return JsonStrictness.storable(all) ? null : "contains half of a UTF-16 surrogate pair, which is not a character";
     }
 
     private static List<Article> jsonl(String text, String sourceName) {

@@ -41,6 +41,9 @@ public class LlmPage {
      */
     public record View(LlmSettings settings, String circuit, boolean knowledgeBase, LlmFigures.Day day, LlmClient.TestResult test,
                        String error, String notice, Map<String, String> sent) {
+        View withSent(Map<String, String> fields) {
+            return new View(settings, circuit, knowledgeBase, day, test, error, notice, fields);
+        }
     }
 
     @CheckedTemplate
@@ -79,9 +82,7 @@ public class LlmPage {
             sent.put("drafts", drafts);
             sent.put("temperature", temperature);
             sent.put("brandVoice", brandVoice);
-            View refused = viewNow(null, e.getMessage(), null);
-            return Response.status(e.status).entity(Templates.llm(new View(refused.settings(), refused.circuit(), refused.knowledgeBase(),
-                    refused.day(), null, refused.error(), null, sent))).build();
+            return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null).withSent(sent))).build();
         }
     }
 

@@ -23,7 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
@@ -131,22 +130,20 @@ public class DriftPage {
             throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
         }
         String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
-        try (Reader reader = new StringReader(text)) {
-            TicketFile.Parsed parsed = TicketFile.read(reader, TicketFile.guess(file.fileName(), text));
-            if (!parsed.ok()) {
-                throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
-                        Math.min(10, parsed.errors().size()))) + ".");
-            }
-            if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
-                throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");
-            }
-            for (TicketRow row : parsed.rows()) {
-                if (!JsonStrictness.storable(row.text())) {
-                    throw ApiException.badRequest("invalid_file", "The file was not replayed: line " + row.line()
-                            + " contains a NUL character or half of a surrogate pair, which is no text a customer writes.");
-                }
-            }
-            return parsed.rows().stream().map(TicketRow::text).toList();
+        TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(file.fileName(), text));
+        if (!parsed.ok()) {
+            throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
+                    Math.min(10, parsed.errors().size()))) + ".");
         }
+        if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
+            throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");
+        }
+        for (TicketRow row : parsed.rows()) {
+            if (!JsonStrictness.storable(row.text())) {
+                throw ApiException.badRequest("invalid_file", "The file was not replayed: line " + row.line()
+                        + " contains a NUL character or half of a surrogate pair, which is no text a customer writes.");
+            }
+        }
+        return parsed.rows().stream().map(TicketRow::text).toList();
     }
 }

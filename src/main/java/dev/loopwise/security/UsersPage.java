@@ -55,7 +55,7 @@ public class UsersPage {
     public TemplateInstance list(@QueryParam("created") String created, @QueryParam("updated") String updated) {
         String notice = created != null ? "Created the account " + created + "."
                 : updated != null ? "Saved the changes to " + updated + "." : null;
-        return Templates.users(User.listByName(), currentUser.name(), null, notice, NewUser.EMPTY, config.minPasswordLength(), null);
+        return page(null, notice, NewUser.EMPTY, null);
     }
 
     @POST
@@ -66,9 +66,8 @@ public class UsersPage {
             User user = users.create(username, password == null || password.isEmpty() ? null : password, role, displayName);
             return Response.seeOther(URI.create("/admin/users?created=" + user.username)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.users(User.listByName(), currentUser.name(), e.getMessage(), null,
-                    new NewUser(username == null ? "" : username, displayName == null ? "" : displayName, role == null ? "reviewer" : role),
-                    config.minPasswordLength(), null)).build();
+            return Response.status(e.status).entity(page(e.getMessage(), null, new NewUser(username == null ? "" : username,
+                    displayName == null ? "" : displayName, role == null ? "reviewer" : role), null)).build();
         }
     }
 
@@ -100,15 +99,17 @@ public class UsersPage {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
             ApiKeyService.CreatedKey created = keys.create(user.username, name == null || name.isBlank() ? user.username + " key" : name);
-            return Response.ok(Templates.users(User.listByName(), currentUser.name(), null, null, NewUser.EMPTY, config.minPasswordLength(),
-                    new IssuedKey(user.username, created.secret()))).build();
+            return Response.ok(page(null, null, NewUser.EMPTY, new IssuedKey(user.username, created.secret()))).build();
         } catch (ApiException e) {
             return refused(e);
         }
     }
 
     private Response refused(ApiException e) {
-        return Response.status(e.status).entity(Templates.users(User.listByName(), currentUser.name(), e.getMessage(), null,
-                NewUser.EMPTY, config.minPasswordLength(), null)).build();
+        return Response.status(e.status).entity(page(e.getMessage(), null, NewUser.EMPTY, null)).build();
+    }
+
+    private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued) {
+        return Templates.users(User.listByName(), currentUser.name(), error, notice, typed, config.minPasswordLength(), issued);
     }
 }

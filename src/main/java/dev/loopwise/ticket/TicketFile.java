@@ -49,17 +49,16 @@ public final class TicketFile {
 
     /** A byte-order mark at the start is dropped (see {@link TextFiles}). */
     public static Parsed read(Reader reader, Format format) throws IOException {
-        Reader text = new StringReader(TextFiles.withoutByteOrderMark(readAll(reader)));
-        return format == Format.CSV ? readCsv(text) : readJsonl(text);
+        String content = TextFiles.withoutByteOrderMark(readAll(reader));
+        return format == Format.CSV ? readCsv(content) : readJsonl(content);
     }
 
-    private static Parsed readCsv(Reader reader) throws IOException {
+    private static Parsed readCsv(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(false).get();
         // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
-        String content = readAll(reader);
         try (CSVParser parser = CSVParser.parse(new java.io.StringReader(content), format)) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains("text")) {
@@ -94,10 +93,10 @@ public final class TicketFile {
         return new Parsed(rows, errors);
     }
 
-    private static Parsed readJsonl(Reader reader) throws IOException {
+    private static Parsed readJsonl(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(reader);
+        BufferedReader lines = new BufferedReader(new StringReader(content));
         String text;
         int line = 0;
         while ((text = lines.readLine()) != null) {
