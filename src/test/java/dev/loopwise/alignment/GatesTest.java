@@ -84,5 +84,7 @@ class GatesTest {
         assertEquals(" About 120 more judgements would decide it.", Gates.moreNeeded(120));
         assertTrue(Gates.moreNeeded(29058).contains("probably about equally good"), Gates.moreNeeded(29058));
         assertTrue(Gates.moreNeeded(29058).contains("5,000"));
+        assertEquals(" About 5000 more judgements would decide it.", Gates.moreNeeded(Gates.FAR_MORE_JUDGEMENTS), "the edge still counts");
+        assertTrue(Gates.moreNeeded(Gates.FAR_MORE_JUDGEMENTS + 1).contains("probably about equally good"));
     }
 }
