@@ -5,11 +5,24 @@ import java.util.Arrays;
 /**
  * Chooses the confidence below which a request is handed to a human, on held-out data only.
  * With out-of-scope examples: the threshold maximising in-scope accuracy + w · out-of-scope recall
- * (both rates, so the rarer out-of-scope class is not drowned; w says what catching one is worth). Without them: the threshold that
- * keeps {@code retention} of the held-out in-scope requests.
+ * (both rates, so the rarer out-of-scope class is not drowned; w says what catching one is worth). Without them, or with
+ * fewer than {@link #MIN_OUT_OF_SCOPE_EXAMPLES}: the threshold that keeps {@code retention} of the held-out in-scope
+ * requests.
  */
 public final class OutOfScopeThreshold {
+    /**
+     * Fewer held-out out-of-scope examples than this cannot measure a recall worth trading answers for: with two of them
+     * (ten per intent, a fifth held out) one caught request moves the estimate by half, its standard error is about 0.35,
+     * and the rule would hand over up to 15% of in-scope requests to catch it.
+     */
+    public static final int MIN_OUT_OF_SCOPE_EXAMPLES = 20;
+
     private OutOfScopeThreshold() {
+    }
+
+    /** Whether {@code outOfScopeExamples} held-out examples are enough to weigh out-of-scope recall. */
+    public static boolean enoughToWeigh(int outOfScopeExamples) {
+        return outOfScopeExamples >= MIN_OUT_OF_SCOPE_EXAMPLES;
     }
 
     /**
@@ -32,7 +45,7 @@ public final class OutOfScopeThreshold {
         if (inScope == 0) {
             return 0;
         }
-        if (oos == 0) {
+        if (!enoughToWeigh(oos)) {
             double[] sorted = Arrays.stream(indices(outOfScope, false)).mapToDouble(i -> confidence[i]).sorted().toArray();
             int drop = (int) Math.floor((1 - retention) * sorted.length);
             return drop == 0 ? 0 : sorted[drop - 1] + 1e-9;

@@ -73,6 +73,10 @@ public class EvalIntentsCommand implements Callable<Integer> {
             + "intent and probabilities (CSV), to compare out-of-scope rules without training again.")
     Path scoresFile;
 
+    @Option(names = "--vectors", paramLabel = "DIR", description = "Also write every split's vectors as served and the head's "
+            + "weights (raw float32), to compare out-of-scope detectors offline.")
+    Path vectorsDir;
+
     @Option(names = "--json", description = "Print one JSON object with the results and nothing else on stdout.")
     boolean json;
 
@@ -123,6 +127,10 @@ public class EvalIntentsCommand implements Callable<Integer> {
         if (scoresFile != null) {
             IntentScoresFile.write(scoresFile, head, validation.vectors(), split.validation(), test, split.test());
         }
+        if (vectorsDir != null) {
+            IntentVectorsFile.write(vectorsDir, head, train.vectors(), split.train(), validation.vectors(), split.validation(), test,
+                    split.test());
+        }
         IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
         Map<String, Object> out = results(head, evaluation, split);
         out.put("epochs", result.epochs());
@@ -160,9 +168,15 @@ public class EvalIntentsCommand implements Callable<Integer> {
                 test = served.encode(split.test().stream().map(TicketRow::text).toList());
                 head = IntentHead.of(tuned.head(), IntentHead.FINETUNE);
                 head = threshold == null ? head : head.withThreshold(threshold);
-                if (scoresFile != null) {
+                if (scoresFile != null || vectorsDir != null) {
                     float[][] validation = served.encode(split.validation().stream().map(TicketRow::text).toList());
-                    IntentScoresFile.write(scoresFile, head, validation, split.validation(), test, split.test());
+                    if (scoresFile != null) {
+                        IntentScoresFile.write(scoresFile, head, validation, split.validation(), test, split.test());
+                    }
+                    if (vectorsDir != null) {
+                        IntentVectorsFile.write(vectorsDir, head, served.encode(split.train().stream().map(TicketRow::text).toList()),
+                                split.train(), validation, split.validation(), test, split.test());
+                    }
                 }
             }
             IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);

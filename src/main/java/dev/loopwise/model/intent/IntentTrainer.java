@@ -26,7 +26,7 @@ public final class IntentTrainer {
             default -> trained(config, data);
         };
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new IntentTrainingResult(result.head(), result.epochs(), result.heldOutLoss(), millis);
+        return new IntentTrainingResult(result.head(), result.epochs(), result.heldOutLoss(), millis, result.outOfScopeHeldOut());
     }
 
     static String chooseRegime(IntentTrainingConfig config, IntentTrainingData data) {
@@ -60,14 +60,15 @@ public final class IntentTrainer {
         if (heldOut.size() > 0) {
             head = head.withThreshold(threshold(head, heldOut, data, config));
         }
-        return new IntentTrainingResult(head, 0, Double.NaN, 0);
+        return new IntentTrainingResult(head, 0, Double.NaN, 0, heldOut.count(oos));
     }
 
     private static IntentTrainingResult fewShot(IntentTrainingConfig config, IntentTrainingData data) {
         int oos = data.outOfScopeIndex();
         IntentHead head = Prototypes.fewShot(data.labels(), data.train(), data.descriptions(), oos);
         if (data.validation().size() > 0) {
-            return new IntentTrainingResult(head.withThreshold(threshold(head, data.validation(), data, config)), 0, Double.NaN, 0);
+            return new IntentTrainingResult(head.withThreshold(threshold(head, data.validation(), data, config)), 0, Double.NaN, 0,
+                    data.validation().count(oos));
         }
         // Nothing held out: judge each example by prototypes built without it (leave-one-out).
         LabelledVectors train = data.train();
@@ -84,7 +85,7 @@ public final class IntentTrainer {
             correct[i] = p.label().equals(data.labels().get(train.labels()[i]));
         }
         double t = OutOfScopeThreshold.choose(confidence, correct, isOos, new boolean[train.size()], config.retention(), config.outOfScopeWeight());
-        return new IntentTrainingResult(head.withThreshold(t), 0, Double.NaN, 0);
+        return new IntentTrainingResult(head.withThreshold(t), 0, Double.NaN, 0, train.count(oos));
     }
 
     private static IntentTrainingResult trained(IntentTrainingConfig config, IntentTrainingData data) {
@@ -118,7 +119,8 @@ public final class IntentTrainer {
                     train.labels(), null, null, classes.size(), "head", TrainingMonitor.none());
             head = new IntentHead(IntentHead.TRAINED, head.labels(), full.weights(), full.bias(), 0, head.outOfScopeLabel());
         }
-        return new IntentTrainingResult(head.withThreshold(t), fit.epochs(), fit.heldOutLoss(), 0);
+        int oosHeldOut = carved ? (oosClass ? heldOut.count(classes.indexOf(data.labels().get(oos))) : 0) : data.validation().count(oos);
+        return new IntentTrainingResult(head.withThreshold(t), fit.epochs(), fit.heldOutLoss(), 0, oosHeldOut);
     }
 
     private static LinearHeadTrainer.Settings headSettings(IntentTrainingConfig config, int epochs) {

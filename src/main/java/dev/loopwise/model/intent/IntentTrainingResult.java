@@ -1,5 +1,8 @@
 package dev.loopwise.model.intent;
 
-/** The fitted classifier and how fitting went ({@code epochs} is 0 for prototype regimes). */
-public record IntentTrainingResult(IntentHead head, int epochs, double heldOutLoss, long trainingMillis) {
+/**
+ * The fitted classifier and how fitting went ({@code epochs} is 0 for prototype regimes); {@code outOfScopeHeldOut} is how
+ * many out-of-scope examples the threshold was chosen on (0 without any, or when nothing was held out).
+ */
+public record IntentTrainingResult(IntentHead head, int epochs, double heldOutLoss, long trainingMillis, int outOfScopeHeldOut) {
 }

@@ -14,6 +14,15 @@ public record LabelledVectors(float[][] vectors, int[] labels) {
         return vectors.length;
     }
 
+    /** Rows of class {@code label}; 0 for a negative (absent) label. */
+    public int count(int label) {
+        int n = 0;
+        for (int l : labels) {
+            n += l == label && label >= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
     public int dimension() {
         return vectors.length == 0 ? 0 : vectors[0].length;
     }

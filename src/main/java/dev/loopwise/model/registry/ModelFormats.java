@@ -1,6 +1,7 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.TemplateFormats;
+import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.intent.IntentHead;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
@@ -19,6 +20,30 @@ public class ModelFormats {
     static String number(ModelVersion version, String metric) {
         Object value = version.metrics.get(metric);
         return value instanceof Number n ? String.format("%.3f", n.doubleValue()) : "—";
+    }
+
+    /** The out-of-scope threshold in plain words: what it does and what it was set on. */
+    static String thresholdMeaning(ModelVersion version) {
+        Object threshold = version.metrics.get("intent/threshold");
+        if (!(threshold instanceof Number t)) {
+            return "";
+        }
+        String does = String.format("A ticket goes to a person when the model is less than %.0f%% sure of its best intent",
+                t.doubleValue() * 100);
+        Object kept = version.metrics.get("intent/threshold_kept_share");
+        Object examples = version.metrics.get("intent/threshold_oos_examples");
+        int oos = examples instanceof Number n ? n.intValue() : 0;
+        if (kept instanceof Number share) {
+            String set = String.format("; the line was set so that %.0f in 100 held-out tickets are answered", share.doubleValue() * 100);
+            if (examples == null) {
+                return does + set + ". Add tickets with the intent oos (requests you do not handle) to let it learn what to hand over.";
+            }
+            return does + set + ": " + oos + " held-out out-of-scope ticket" + (oos == 1 ? " was" : "s were") + " too few to weigh"
+                    + " catching them against answering (" + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " held out are needed:"
+                    + " add tickets with the intent oos).";
+        }
+        return does + "; the line balances answering against catching the " + oos
+                + " held-out out-of-scope tickets (requests you do not handle).";
     }
 
     static int count(ModelVersion version, String metric) {

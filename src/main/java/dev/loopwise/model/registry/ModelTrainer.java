@@ -2,6 +2,7 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.common.Hashing;
 import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.intent.IntentEvaluation;
 import dev.loopwise.model.intent.IntentFineTuning;
 import dev.loopwise.model.intent.IntentHead;
@@ -9,6 +10,7 @@ import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.intent.IntentTrainer;
 import dev.loopwise.model.intent.IntentTrainingConfig;
 import dev.loopwise.model.intent.IntentTrainingData;
+import dev.loopwise.model.intent.IntentTrainingResult;
 import dev.loopwise.model.intent.LabelledVectors;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.PolicyTrainer;
@@ -112,8 +114,10 @@ public final class ModelTrainer {
         float[][] vectors = embed.apply(texts.list);
 
         IntentHead intent;
+        int oosHeldOut;
         if (tuned != null) {
             intent = IntentHead.of(tuned.head(), IntentHead.FINETUNE);
+            oosHeldOut = tuned.metrics().getOrDefault("eval/oos_examples", 0.0).intValue();
         } else {
             listener.step("Training the intent classifier on " + train.size() + " tickets", 0.35);
             IntentTrainingConfig defaults = IntentTrainingConfig.defaults(settings.seed());
@@ -123,8 +127,10 @@ public final class ModelTrainer {
                     settings.seed());
             LabelledVectors trainVectors = new LabelledVectors(pick(vectors, trainRows),
                     train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
-            intent = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
-                    new LabelledVectors(new float[0][], new int[0]), pick(vectors, descriptionRows), oos)).head();
+            IntentTrainingResult fitted = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
+                    new LabelledVectors(new float[0][], new int[0]), pick(vectors, descriptionRows), oos));
+            intent = fitted.head();
+            oosHeldOut = fitted.outOfScopeHeldOut();
         }
 
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -133,6 +139,12 @@ public final class ModelTrainer {
             metrics.putAll(IntentFineTuning.metrics(tuned));
         }
         metrics.put("intent/threshold", intent.threshold());
+        if (oos != null) {
+            metrics.put("intent/threshold_oos_examples", oosHeldOut);
+        }
+        if (oos == null || !OutOfScopeThreshold.enoughToWeigh(oosHeldOut)) {
+            metrics.put("intent/threshold_kept_share", settings.retention());
+        }
         metrics.put("data/train_tickets", train.size());
         metrics.put("data/test_tickets", test.size());
         if (!test.isEmpty()) {

@@ -13,8 +13,9 @@ import java.util.Map;
  * was not trained on. Metrics: {@code eval/loss} (cross-entropy over rows of trained labels),
  * {@code eval/accuracy} (arg-max decision, out-of-scope as a class, no threshold), {@code eval/threshold},
  * and at that threshold {@code eval/in_scope_accuracy} (right intent and not handed over),
- * {@code eval/oos_recall}; {@code eval/score}: in-scope accuracy + w · out-of-scope recall at the chosen
- * threshold with out-of-scope rows, the arg-max accuracy without.
+ * {@code eval/oos_recall}, {@code eval/oos_examples} (how many out-of-scope rows there were); {@code eval/score}:
+ * in-scope accuracy + w · out-of-scope recall at the chosen threshold with enough out-of-scope rows to weigh
+ * ({@link OutOfScopeThreshold#enoughToWeigh}), the arg-max accuracy otherwise.
  */
 final class HeadEvaluation {
     private HeadEvaluation() {
@@ -77,10 +78,13 @@ final class HeadEvaluation {
         metrics.put("eval/accuracy", accuracy);
         metrics.put("eval/threshold", threshold);
         metrics.put("eval/in_scope_accuracy", inScopeAccuracy);
+        metrics.put("eval/oos_examples", (double) oosRows);
         if (oosRows > 0) {
             double recall = (double) caught / oosRows;
             metrics.put("eval/oos_recall", recall);
-            metrics.put("eval/score", inScopeAccuracy + outOfScopeWeight * recall);
+        }
+        if (OutOfScopeThreshold.enoughToWeigh(oosRows)) {
+            metrics.put("eval/score", inScopeAccuracy + outOfScopeWeight * (double) caught / oosRows);
         } else {
             metrics.put("eval/score", accuracy);
         }

@@ -1,0 +1,46 @@
+package dev.loopwise.model.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The version page's sentence about the hand-over line, for each way the line was set. */
+class ThresholdMeaningTest {
+
+    private static String meaning(Object... metricPairs) {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (int i = 0; i < metricPairs.length; i += 2) {
+            metrics.put((String) metricPairs[i], metricPairs[i + 1]);
+        }
+        ModelVersion v = new ModelVersion();
+        v.metrics = metrics;
+        return ModelFormats.thresholdMeaning(v);
+    }
+
+    @Test
+    void withoutOutOfScopeTicketsItSaysHowToTeachIt() {
+        String text = meaning("intent/threshold", 0.42, "intent/threshold_kept_share", 0.98);
+        assertTrue(text.startsWith("A ticket goes to a person when the model is less than 42% sure"), text);
+        assertTrue(text.contains("98 in 100 held-out tickets are answered") && text.contains("intent oos"), text);
+    }
+
+    @Test
+    void tooFewHeldOutSaysHowManyAreNeeded() {
+        String text = meaning("intent/threshold", 0.3, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 1);
+        assertTrue(text.contains("1 held-out out-of-scope ticket was too few") && text.contains("20 held out are needed"), text);
+    }
+
+    @Test
+    void enoughHeldOutSaysItWasBalanced() {
+        String text = meaning("intent/threshold", 0.775, "intent/threshold_oos_examples", 100);
+        assertTrue(text.contains("78% sure") && text.contains("balances answering against catching the 100 held-out"), text);
+    }
+
+    @Test
+    void aVersionWithoutAThresholdSaysNothing() {
+        assertEquals("", meaning());
+    }
+}
