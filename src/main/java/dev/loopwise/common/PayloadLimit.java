@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +28,19 @@ public class PayloadLimit {
             String length = context.request().getHeader("Content-Length");
             if (length != null && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > limit.asLongValue()) {
                 refuse(context);
+            } else {
+                context.next();
+            }
+        });
+        // A body without Content-Length (chunked) is read here, up to the limit, so that an oversized one fails this
+        // route (and gets the sentence below) instead of being cut off mid-stream, with an empty answer, by the
+        // resource's reader. Forms and uploads keep their own readers and limits.
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
+        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+            String type = String.valueOf(context.request().getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT);
+            if (context.request().getHeader("Content-Length") == null && context.request().headers().contains("Transfer-Encoding")
+                    && !type.startsWith("multipart/") && !type.startsWith("application/x-www-form-urlencoded")) {
+                chunked.handle(context);
             } else {
                 context.next();
             }

@@ -94,6 +94,19 @@ class ErrorShapeTest {
     }
 
     @Test
+    void anOversizedChunkedBodyIsA413WithTheLimitAndASmallOneStillArrives() {
+        long users = countUsers();
+        byte[] huge = ("{\"username\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // An InputStream body has no length, so it goes out chunked, without Content-Length.
+        admin.request().contentType("application/json").body(new java.io.ByteArrayInputStream(huge)).post("/api/v1/users")
+                .then().statusCode(413).body("code", equalTo("payload_too_large")).body("error", containsString("10 MB"));
+        byte[] small = "{\"username\":\"chunked\",\"nickname\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        admin.request().contentType("application/json").body(new java.io.ByteArrayInputStream(small)).post("/api/v1/users")
+                .then().statusCode(400).body("error", containsString("nickname"));
+        assertEquals(users, countUsers());
+    }
+
+    @Test
     void wrongMediaTypeAndUnknownAddressesAreExplained() {
         admin.request().contentType("text/plain").body("hello").post("/api/v1/users")
                 .then().statusCode(415).body("code", equalTo("unsupported_media_type"));
