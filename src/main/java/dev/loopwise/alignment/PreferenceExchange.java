@@ -2,6 +2,7 @@ package dev.loopwise.alignment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.JsonLines;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
@@ -114,9 +115,9 @@ public class PreferenceExchange {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(text);
-            } catch (IOException e) {
-                problems.add("line " + line + ": not valid JSON");
+                node = JsonLines.read(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                problems.add("line " + line + ": not valid JSON (" + JsonLines.problem(e) + ")");
                 continue;
             }
             for (String field : new String[] {"prompt", "chosen", "rejected"}) {

@@ -2,6 +2,7 @@ package dev.loopwise.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.JsonLines;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import dev.loopwise.common.JsonStrictness;
@@ -21,7 +22,6 @@ import java.util.Map;
 final class ArticleFiles {
     enum Format { MARKDOWN, HTML, JSONL }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_PROBLEMS = 20;
 
     private ArticleFiles() {
@@ -123,9 +123,9 @@ final class ArticleFiles {
             int line = i + 1;
             JsonNode node;
             try {
-                node = JSON.readTree(lines[i]);
-            } catch (Exception e) {
-                problems.add("line " + line + ": not valid JSON");
+                node = JsonLines.read(lines[i]);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                problems.add("line " + line + ": not valid JSON (" + JsonLines.problem(e) + ")");
                 continue;
             }
             if (!node.isObject()) {

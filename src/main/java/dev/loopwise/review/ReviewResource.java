@@ -29,7 +29,10 @@ public class ReviewResource {
         return review.next(currentUser.id()).map(item -> Response.ok(item).build()).orElse(Response.noContent().build());
     }
 
-    /** 201 when stored; 200 with {@code duplicate: true} when this reviewer had already judged the item. */
+    /**
+     * 201 when stored; 200 with {@code duplicate: true} when this reviewer had already judged the item the same way (a
+     * retried request); 409 when they had judged it differently.
+     */
     @POST
     @Path("/{itemId}")
     public Response judge(@PathParam("itemId") long itemId, Submission submission) {

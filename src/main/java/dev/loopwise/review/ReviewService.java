@@ -122,6 +122,10 @@ public class ReviewService {
                 .setParameter(1, itemId).getResultList()).orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
         Optional<Judgement> existing = Judgement.find("itemId = ?1 and reviewerId = ?2", itemId, reviewerId).firstResultOptional();
         if (existing.isPresent()) {
+            if (!canonical(submission.choice(), existing.get().swapped).equals(existing.get().choice)) {
+                throw ApiException.conflict("already_judged", "You already judged this item differently; undo that judgement "
+                        + "(POST /api/v1/review/" + itemId + "/undo, within the undo window) to change it.");
+            }
             return new Stored(existing.get().id, true);
         }
         Object[] lease = ReviewService.<Object[]>single(em.createNativeQuery(

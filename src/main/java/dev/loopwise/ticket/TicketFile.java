@@ -3,6 +3,7 @@ package dev.loopwise.ticket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.JsonLines;
 import dev.loopwise.common.TextFiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TicketFile {
     public static final Set<String> KNOWN_COLUMNS = Set.of("text", "label", "response", "split");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum Format { CSV, JSONL }
 
@@ -106,9 +106,9 @@ public final class TicketFile {
             }
             JsonNode node;
             try {
-                node = JSON.readTree(text);
+                node = JsonLines.read(text);
             } catch (JsonProcessingException e) {
-                errors.add("line " + line + ": not valid JSON (" + e.getOriginalMessage() + ")");
+                errors.add("line " + line + ": not valid JSON (" + JsonLines.problem(e) + ")");
                 continue;
             }
             if (!node.isObject()) {

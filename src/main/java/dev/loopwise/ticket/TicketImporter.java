@@ -3,6 +3,8 @@ package dev.loopwise.ticket;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
+import dev.loopwise.common.Hashing;
+import dev.loopwise.common.JsonStrictness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -55,6 +57,7 @@ public class TicketImporter {
     Result importRows(TicketFile.Parsed parsed) {
         List<String> problems = new ArrayList<>(parsed.errors());
         Set<String> seen = new HashSet<>();
+        Set<String> longColumns = new HashSet<>();
         for (TicketRow row : parsed.rows()) {
             String where = "line " + row.line() + ": ";
             if (row.text() == null || row.text().isBlank()) {
@@ -73,6 +76,16 @@ public class TicketImporter {
             if (row.split() != null && row.label() == null) {
                 problems.add(where + "a split is given but no label");
             }
+            if (!storable(row)) {
+                problems.add(where + "a value contains a NUL character or half of a UTF-16 surrogate pair, which is not text");
+            }
+            row.metadata().forEach((column, value) -> {
+                if (column.length() > MAX_COLUMN_NAME && longColumns.add(column)) {
+                    problems.add(where + "a column name has " + column.length() + " characters (at most " + MAX_COLUMN_NAME + ")");
+                } else if (value != null && value.length() > MAX_TEXT_LENGTH) {
+                    problems.add(where + "'" + column + "' has " + value.length() + " characters (at most " + MAX_TEXT_LENGTH + ")");
+                }
+            });
         }
         if (parsed.rows().isEmpty() && problems.isEmpty()) {
             problems.add("the file has no tickets");
@@ -80,11 +93,13 @@ public class TicketImporter {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_file", describe(problems));
         }
+        // Two imports at once would each miss the other's new tickets and intents and insert them twice: imports take
+        // turns, each until its commit, so the checks below see what the one before wrote.
+        Ticket.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
         Map<String, Intent> intents = new HashMap<>();
         Intent.<Intent>listAll().forEach(i -> intents.put(i.name, i));
         Set<String> created = new TreeSet<>();
-        Set<String> existing = new HashSet<>(Ticket.getEntityManager()
-                .createQuery("select t.textHash from Ticket t", String.class).getResultList());
+        Set<String> existing = existingHashes(parsed.rows());
         int imported = 0;
         int duplicates = 0;
         int labelled = 0;
@@ -115,6 +130,29 @@ public class TicketImporter {
                 Map.of("imported", imported, "duplicates", duplicates, "labelled", labelled, "newIntents", List.copyOf(created)));
         return new Result(imported, duplicates, labelled, imported - labelled, List.copyOf(created));
     }
+
+    /** Of the file's texts, the hashes already stored (looked up in slices: the file's, not every ticket's). */
+    private static Set<String> existingHashes(List<TicketRow> rows) {
+        List<String> hashes = rows.stream().map(r -> Hashing.sha256Hex(r.text())).distinct().toList();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < hashes.size(); from += HASH_LOOKUP) {
+            found.addAll(Ticket.getEntityManager().createQuery("select t.textHash from Ticket t where t.textHash in :hashes", String.class)
+                    .setParameter("hashes", hashes.subList(from, Math.min(hashes.size(), from + HASH_LOOKUP))).getResultList());
+        }
+        return found;
+    }
+
+    private static final int HASH_LOOKUP = 1_000;
+    static final int MAX_COLUMN_NAME = 100;
+
+    private static boolean storable(TicketRow row) {
+        java.util.stream.Stream<String> values = java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(row.text(), row.label(), row.response(), row.split()),
+                row.metadata().entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())));
+        return values.allMatch(v -> v == null || JsonStrictness.storable(v));
+    }
+    /** pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII). */
+    private static final long IMPORT_LOCK = 0x546b74496d707274L;
 
     private static int lineOf(String problem) {
         java.util.regex.Matcher m = Pattern.compile("^line (\\d+):").matcher(problem);

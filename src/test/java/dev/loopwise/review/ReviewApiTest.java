@@ -1,6 +1,7 @@
 package dev.loopwise.review;
 
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +58,9 @@ class ReviewApiTest {
         r.request().contentType("application/json").body(body).post("/api/v1/review/" + item.id).then().statusCode(201);
         r.request().contentType("application/json").body(body).post("/api/v1/review/" + item.id)
                 .then().statusCode(200).body("duplicate", equalTo(true));
+        // Another choice on the same item is not a retry: it is refused, and the first one stands.
+        r.request().contentType("application/json").body("{\"choice\":\"B\"}").post("/api/v1/review/" + item.id)
+                .then().statusCode(409).body("code", equalTo("already_judged")).body("error", containsString("undo"));
         Judgement j = QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", item.id).singleResult());
         assertEquals(shownFirst == item.reply1Id ? "1" : "2", j.choice, "A means the reply shown first");
         assertEquals(shownFirst == item.reply1Id ? (short) 5 : (short) 2, (short) j.rating1);

@@ -127,6 +127,54 @@ class TicketImportTest {
         org.junit.jupiter.api.Assertions.assertTrue(planned >= 0.95 * stored, "planner expects " + planned + " of " + stored + " tickets");
     }
 
+    @Test
+    void concurrentImportsOfTheSameFileStoreEachTicketOnce() throws Exception {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = countTickets();
+        StringBuilder csv = new StringBuilder("text\n");
+        for (int i = 0; i < 60; i++) {
+            csv.append("concurrent import ticket ").append(i).append(" about a parcel\n");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> admin.request().contentType("text/csv").body(csv.toString()).post("/api/v1/datasets/tickets")));
+            }
+            int imported = 0;
+            int duplicates = 0;
+            for (java.util.concurrent.Future<io.restassured.response.Response> f : sent) {
+                io.restassured.response.Response r = f.get();
+                assertEquals(201, r.statusCode(), r.asString());
+                imported += r.<Integer>path("imported");
+                duplicates += r.<Integer>path("duplicates");
+            }
+            assertEquals(60, imported, "each ticket imported once across the four requests");
+            assertEquals(180, duplicates);
+            assertEquals(before + 60, countTickets());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void jsonlLinesAreReadStrictlyAndValuesMustBeText() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = countTickets();
+        String bad = "{\"text\":\"first\",\"text\":\"second\"}\n{\"text\":\"x\"} {}\nnot json\n{\"text\":\"half \\ud800 pair\"}\n";
+        admin.request().contentType("application/x-ndjson").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("line 1: not valid JSON (the key 'text' appears twice)"))
+                .body("error", containsString("line 2: not valid JSON (something follows the JSON object"))
+                .body("error", containsString("line 3: not valid JSON ('not' is not JSON (text goes in double quotes))"))
+                .body("error", containsString("line 4: a value contains a NUL character or half of a UTF-16 surrogate pair"));
+        String longColumn = "text," + "m".repeat(60_000) + "\nlong column ticket,v\nanother long column ticket,w\n";
+        admin.request().contentType("text/csv").body(longColumn).post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("line 2: a column name has 60000 characters (at most 100)"))
+                .body("error", org.hamcrest.Matchers.not(containsString("line 3")));
+        assertEquals(before, countTickets());
+    }
+
     private static long countTickets() {
         return QuarkusTransaction.requiringNew().call(() -> Ticket.count());
     }

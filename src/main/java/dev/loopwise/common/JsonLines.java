@@ -1,0 +1,52 @@
+package dev.loopwise.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One line of an imported JSONL file, read as strictly as a request body: a key given twice (which value was meant?)
+ * or anything after the object (a second object on the same line, stray text) is refused rather than guessed at.
+ */
+public final class JsonLines {
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.{0,60})");
+    private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token '(.{0,40}?)'");
+
+    private JsonLines() {
+    }
+
+    public static JsonNode read(String line) throws JsonProcessingException {
+        return STRICT.readTree(line);
+    }
+
+    /** What is wrong with a line, in words a person can act on (no parser internals). */
+    public static String problem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        Matcher duplicate = DUPLICATE.matcher(message);
+        if (duplicate.find()) {
+            return "the key '" + duplicate.group(1).replaceAll("'$", "") + "' appears twice";
+        }
+        if (message.startsWith("Trailing token")) {
+            return "something follows the JSON object (one object per line)";
+        }
+        Matcher unknown = UNRECOGNIZED.matcher(message);
+        if (unknown.find()) {
+            return "'" + unknown.group(1) + "' is not JSON (text goes in double quotes)";
+        }
+        if (message.startsWith("Unexpected end-of-input")) {
+            return "the line ends before the JSON object does";
+        }
+        // Jackson's hints name its own settings ("enable `JsonReadFeature…` to allow"): not the sender's to change.
+        String plain = message.replaceAll("(?s)[:;]? ?(enable|from) `.*", "").replaceAll("(?s)\\s*at \\[Source.*", "").strip();
+        return plain.length() > 120 ? plain.substring(0, 120) + "…" : plain;
+    }
+}
