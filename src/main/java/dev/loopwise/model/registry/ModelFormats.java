@@ -28,8 +28,8 @@ public class ModelFormats {
         if (!(threshold instanceof Number t)) {
             return "";
         }
-        String does = String.format("A ticket goes to a person when the model is less than %.0f%% sure of its best intent",
-                t.doubleValue() * 100);
+        String does = t.doubleValue() < 0.005 ? "No ticket goes to a person just for the model being unsure of its intent"
+                : String.format("A ticket goes to a person when the model is less than %.0f%% sure of its best intent", t.doubleValue() * 100);
         Object kept = version.metrics.get("intent/threshold_kept_share");
         Object examples = version.metrics.get("intent/threshold_oos_examples");
         int oos = examples instanceof Number n ? n.intValue() : 0;
@@ -39,11 +39,21 @@ public class ModelFormats {
                 return does + set + ". Add tickets with the intent oos (requests you do not handle) to let it learn what to hand over.";
             }
             return does + set + ": " + oos + " held-out out-of-scope ticket" + (oos == 1 ? " was" : "s were") + " too few to weigh"
-                    + " catching them against answering (" + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " held out are needed:"
-                    + " add tickets with the intent oos).";
+                    + " catching them against answering (" + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " held out are needed: "
+                    + moreOutOfScope(version, oos) + ").";
         }
         return does + "; the line balances answering against catching the " + oos
                 + " held-out out-of-scope tickets (requests you do not handle).";
+    }
+
+    /** How many more oos tickets would give the threshold enough held-out ones, at the share this training held out. */
+    private static String moreOutOfScope(ModelVersion version, int heldOut) {
+        int tickets = count(version, "data/oos_train_tickets");
+        if (heldOut == 0 || tickets < heldOut) {
+            return "add tickets with the intent oos";
+        }
+        long more = (long) Math.ceil((double) OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES * tickets / heldOut) - tickets;
+        return "about " + more + " more tickets with the intent oos, as " + heldOut + " of its " + tickets + " were held out";
     }
 
     static int count(ModelVersion version, String metric) {

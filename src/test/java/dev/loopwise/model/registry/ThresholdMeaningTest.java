@@ -34,6 +34,15 @@ class ThresholdMeaningTest {
     }
 
     @Test
+    void itSaysHowManyMoreOutOfScopeTicketsAtTheShareHeldOut() {
+        // 7 of 64 held out: 20 need about 20 · 64 / 7 = 182.9 → 183 tickets, 119 more. A line at 0 hands over nobody.
+        String text = meaning("intent/threshold", 0.0, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 7,
+                "data/oos_train_tickets", 64L);
+        assertTrue(text.startsWith("No ticket goes to a person just for the model being unsure"), text);
+        assertTrue(text.contains("about 119 more tickets with the intent oos, as 7 of its 64 were held out"), text);
+    }
+
+    @Test
     void enoughHeldOutSaysItWasBalanced() {
         String text = meaning("intent/threshold", 0.775, "intent/threshold_oos_examples", 100);
         assertTrue(text.contains("78% sure") && text.contains("balances answering against catching the 100 held-out"), text);
