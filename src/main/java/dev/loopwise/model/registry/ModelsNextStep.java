@@ -31,7 +31,7 @@ final class ModelsNextStep {
             return compare(newer.get(), current);
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
-                : " You can also try fine-tuning the language model on your tickets (choose it above): this page then says "
+                : " You can also try fine-tuning the language model on your tickets (choose it under How to learn): this page then says "
                 + "whether it answers more held-out tickets right.";
         boolean newest = newestFirst.get(0).version == current.version;
         return "v" + current.version + " answers customers" + (newest ? " and is the newest version" : "")
