@@ -30,6 +30,8 @@ import java.util.function.Function;
 public final class ModelTrainer {
     /** Label of workspace tickets that are examples of requests the desk does not handle. */
     public static final String OUT_OF_SCOPE_LABEL = "oos";
+    /** Fewer tickets of an intent on the training side than this, and its held-out ones are learned from too. */
+    static final int MIN_TRAIN_PER_INTENT = 2;
     /** How sharply an agent's reply picks the library reply it resembles most. */
     private static final double SFT_TEMPERATURE = 0.05;
 
@@ -83,8 +85,9 @@ public final class ModelTrainer {
         }
         List<WorkspaceSnapshot.TicketInfo> labelled = workspace.tickets().stream()
                 .filter(t -> t.intent() != null && labels.contains(t.intent())).toList();
-        List<WorkspaceSnapshot.TicketInfo> train = labelled.stream().filter(t -> !t.heldOut()).toList();
-        List<WorkspaceSnapshot.TicketInfo> test = labelled.stream().filter(WorkspaceSnapshot.TicketInfo::heldOut).toList();
+        WorkspaceSnapshot.Split split = WorkspaceSnapshot.split(labelled, MIN_TRAIN_PER_INTENT);
+        List<WorkspaceSnapshot.TicketInfo> train = split.train();
+        List<WorkspaceSnapshot.TicketInfo> test = split.test();
 
         String oos = labels.contains(OUT_OF_SCOPE_LABEL) ? OUT_OF_SCOPE_LABEL : null;
         String regime = settings.regime().equals(IntentRegime.AUTO)

@@ -21,4 +21,20 @@ public record WorkspaceSnapshot(List<IntentInfo> intents, List<TicketInfo> ticke
 
     public record ReplyInfo(long id, String intent, String text) {
     }
+
+    /** The tickets a training learns from and the ones it is measured on. */
+    public record Split(List<TicketInfo> train, List<TicketInfo> test) {
+    }
+
+    /**
+     * Held-out tickets are measured on, except those of an intent with fewer than {@code minTrain} tickets to learn from:
+     * those are learned from instead. An intent whose few tickets all fell on the held-out side (one in five does, by
+     * its text) could not be recognised at all, and its held-out figure would only say so.
+     */
+    public static Split split(List<TicketInfo> labelled, int minTrain) {
+        java.util.Map<String, Long> trainPerIntent = labelled.stream().filter(t -> !t.heldOut())
+                .collect(java.util.stream.Collectors.groupingBy(TicketInfo::intent, java.util.stream.Collectors.counting()));
+        java.util.function.Predicate<TicketInfo> measured = t -> t.heldOut() && trainPerIntent.getOrDefault(t.intent(), 0L) >= minTrain;
+        return new Split(labelled.stream().filter(measured.negate()).toList(), labelled.stream().filter(measured).toList());
+    }
 }
