@@ -48,9 +48,12 @@ public class FirstWeek {
                 "Import a CSV or JSONL file of past tickets with the intent each one had (at least " + TICKETS_PER_INTENT
                         + " per intent), and the replies your agents sent.", "/admin/import"));
         Optional<ModelVersion> active = ModelVersion.findActive();
+        boolean training = dev.loopwise.model.registry.TrainingRun.count("status in ?1",
+                List.of(dev.loopwise.model.registry.TrainingRun.QUEUED, dev.loopwise.model.registry.TrainingRun.RUNNING)) > 0;
         steps.add(new Step("Train the first model", active.isPresent(),
                 active.map(v -> "Version " + v.version + " answers customers.").orElse("No version answers yet."),
-                "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
+                training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
+                        : "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
                 "/admin/models"));
         ReviewStats.Totals judged = reviewStats.totals();
         long judgements = judged.judgements();

@@ -40,10 +40,12 @@ public class RoundFormats {
     }
 
     /** The Rounds page's next step, from the newest round. */
-    static String listNextStep(java.util.List<AlignmentRound> newestFirst) {
+    static String listNextStep(java.util.List<AlignmentRound> newestFirst, long judgements) {
         if (newestFirst.isEmpty()) {
-            return "Start the first round once reviewers have judged about " + dev.loopwise.review.ReviewNextStep.FIRST_ROUND_JUDGEMENTS
-                    + " pairs of replies (Review quality shows how many so far).";
+            long wanted = dev.loopwise.review.ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
+            return judgements >= wanted ? "Reviewers have judged " + judgements + " pairs of replies: start the first round."
+                    : "Start the first round once reviewers have judged about " + wanted + " pairs of replies (" + judgements
+                            + " so far): a round started sooner will most likely end undecided, changing nothing.";
         }
         AlignmentRound last = newestFirst.get(0);
         return switch (last.status) {

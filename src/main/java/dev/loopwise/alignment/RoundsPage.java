@@ -34,6 +34,8 @@ public class RoundsPage {
     AlignmentConfig config;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    dev.loopwise.review.ReviewStats reviewStats;
 
     @CheckedTemplate
     static class Templates {
@@ -45,7 +47,7 @@ public class RoundsPage {
     @GET
     public TemplateInstance list() {
         List<AlignmentRound> rounds = AlignmentRound.newestFirst(30);
-        return Templates.rounds(rounds, config, null, RoundFormats.listNextStep(rounds));
+        return Templates.rounds(rounds, config, null, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()));
     }
 
     @GET
@@ -71,7 +73,7 @@ public class RoundsPage {
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {
             List<AlignmentRound> rounds = AlignmentRound.newestFirst(30);
-            return Response.status(e.status).entity(Templates.rounds(rounds, config, e.getMessage(), RoundFormats.listNextStep(rounds))).build();
+            return Response.status(e.status).entity(Templates.rounds(rounds, config, e.getMessage(), RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()))).build();
         }
     }
 

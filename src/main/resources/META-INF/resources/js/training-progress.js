@@ -21,5 +21,13 @@
       setTimeout(poll, 700);
     }
   }
+  const cancel = document.getElementById('run-cancel');
+  if (cancel) {
+    // The run stops at its next check (a few seconds); say so at once rather than look as if nothing happened.
+    cancel.addEventListener('submit', () => {
+      const button = cancel.querySelector('button');
+      setTimeout(() => { button.disabled = true; button.textContent = 'Cancelling…'; }, 0);
+    });
+  }
   poll();
 })();
