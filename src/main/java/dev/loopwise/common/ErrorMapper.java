@@ -67,10 +67,7 @@ public class ErrorMapper {
                 return api(refusal, uri, headers);
             }
         }
-        String detail = e.getOriginalMessage();
-        if (detail != null && detail.length() > 160) {
-            detail = detail.substring(0, 160) + "…";
-        }
+        String detail = JsonLines.problem(e);
         return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail), uri, headers);
     }
 
@@ -188,13 +185,25 @@ public class ErrorMapper {
                 .entity(body(Status.UNAUTHORIZED, code, message, uri)).build();
     }
 
-    private static Response respond(Status status, String code, String message, UriInfo uri, HttpHeaders headers) {
+    private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {
+        String message = abbreviated(rawMessage);
         if (RequestKind.wantsHtml(uri, headers)) {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message)).build();
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, code, message, uri)).build();
     }
+
+    /** A value the client sent, quoted back in a message, is shortened: a megabyte of it helps nobody find the mistake. */
+    static String abbreviated(String message) {
+        if (message == null || message.length() <= 600) {
+            return message;
+        }
+        String shorter = LONG_QUOTE.matcher(message).replaceAll("$1$2…$1");
+        return shorter.length() <= 1_000 ? shorter : shorter.substring(0, 1_000) + "…";
+    }
+
+    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("(['\"`])([^'\"`]{60})[^'\"`]{20,}\\1");
 
     /** Our {code, error} everywhere but on the OpenAI-compatible paths, where SDKs expect OpenAI's own shape. */
     private static Object body(Status status, String code, String message, UriInfo uri) {

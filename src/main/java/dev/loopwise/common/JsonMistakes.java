@@ -17,6 +17,9 @@ final class JsonMistakes {
 
     /** The message for a body that is valid JSON of the wrong shape, or null to fall back to Jackson's own words. */
     static String describe(MismatchedInputException e) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return "Something follows the JSON object: send one object and nothing after it.";
+        }
         String field = field(e.getPath());
         if (e instanceof UnrecognizedPropertyException unknown) {
             return Messages.unknownJsonField(field, known(unknown.getKnownPropertyIds()));

@@ -39,15 +39,21 @@ public record NewAccount(String username, String roles, String passwordHash, Str
     /** Say it before the database has to. */
     static String checkedDisplayName(String displayName) {
         String name = displayName.strip();
-        if (name.length() > MAX_DISPLAY_NAME) {
+        if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
             throw ApiException.badRequest("invalid_display_name", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
         }
-        // Control characters (terminal escapes among them) would reach every page and the audit log as they are.
-        if (name.chars().anyMatch(Character::isISOControl)) {
+        // Control characters (terminal escapes among them) would reach every page and the audit log as they are, and a
+        // right-to-left override would show another name than the one stored.
+        if (!plainName(name)) {
             throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
-                    + "line breaks or escape codes.");
+                    + "line breaks or escape codes, nor marks that reverse the writing direction.");
         }
         return name;
+    }
+
+    /** No control character and no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069). */
+    static boolean plainName(String name) {
+        return name.codePoints().noneMatch(c -> Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
     }
 
     static void checkPassword(String password, int minPasswordLength) {

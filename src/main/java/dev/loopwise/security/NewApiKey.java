@@ -24,8 +24,12 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
             throw ApiException.badRequest("validation_failed", "requestsPerMinute must be 0 (no limit) or more.");
         }
         // Said here for the form as for the API (whose request also checks it), before the database has to.
-        if (name != null && name.strip().length() > MAX_NAME) {
+        if (name != null && name.strip().codePointCount(0, name.strip().length()) > MAX_NAME) {
             throw ApiException.badRequest("validation_failed", "A key's name has at most " + MAX_NAME + " characters.");
+        }
+        if (name != null && !NewAccount.plainName(name.strip())) {
+            throw ApiException.badRequest("validation_failed", "A key's name cannot contain control characters, nor marks that "
+                    + "reverse the writing direction.");
         }
         String secret = KEY_PREFIX + randomSecret();
         return new NewApiKey(secret, secret.substring(0, PREFIX_LENGTH), Hashing.sha256Hex(secret),

@@ -107,6 +107,30 @@ class ErrorShapeTest {
     }
 
     @Test
+    void messagesStayShortAndInOurWords() {
+        // A megabyte-long value is quoted back shortened; an empty regime is no regime (nothing is trained).
+        admin.request().contentType("application/json").body("{\"regime\":\"" + "x".repeat(100_000) + "\"}").post("/api/v1/models/train")
+                .then().statusCode(400).body("error", containsString("…")).body("error.length()", org.hamcrest.Matchers.lessThan(1_100));
+        admin.request().contentType("application/json").body("{\"regime\":\"  \"}").post("/api/v1/models/train").then().statusCode(400);
+        admin.request().contentType("application/json").body("{\"username\":\"x\"} {}").post("/api/v1/users")
+                .then().statusCode(400).body("error", containsString("Something follows the JSON object"));
+        admin.request().contentType("application/json").body("{\"text\": NaN}").post("/api/v1/respond")
+                .then().statusCode(400).body("error", not(containsString("JsonReadFeature")));
+    }
+
+    @Test
+    void aKeyForADisabledAccountIsRefused() {
+        long id = ((Number) admin.request().contentType("application/json")
+                .body("{\"username\":\"soon-disabled\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}")
+                .post("/api/v1/users").then().statusCode(201).extract().path("id")).longValue();
+        admin.request().contentType("application/json").body("{\"disabled\":true}").patch("/api/v1/users/" + id).then().statusCode(200);
+        admin.request().contentType("application/json").body("{\"name\":\"k\",\"username\":\"soon-disabled\"}").post("/api/v1/keys")
+                .then().statusCode(409).body("code", equalTo("account_disabled"));
+        admin.request().contentType("application/json").body("{\"name\":\"\u202eevil\"}").post("/api/v1/keys")
+                .then().statusCode(400).body("error", containsString("writing direction"));
+    }
+
+    @Test
     void wrongMediaTypeAndUnknownAddressesAreExplained() {
         admin.request().contentType("text/plain").body("hello").post("/api/v1/users")
                 .then().statusCode(415).body("code", equalTo("unsupported_media_type"));

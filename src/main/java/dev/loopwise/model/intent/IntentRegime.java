@@ -30,7 +30,7 @@ public final class IntentRegime {
     public static String parse(String value) {
         String v = value == null ? AUTO : value.strip().toLowerCase(Locale.ROOT);
         return switch (v) {
-            case AUTO, "" -> AUTO;
+            case AUTO -> AUTO;
             case ZERO_SHOT, IntentHead.ZERO_SHOT -> ZERO_SHOT;
             case PROTOTYPES, IntentHead.FEW_SHOT, "few-shot" -> PROTOTYPES;
             case LINEAR, IntentHead.TRAINED -> LINEAR;
