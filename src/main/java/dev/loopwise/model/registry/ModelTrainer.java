@@ -145,6 +145,7 @@ public final class ModelTrainer {
         if (oos != null) {
             metrics.put("intent/threshold_oos_examples", oosHeldOut);
             metrics.put("data/oos_train_tickets", train.stream().filter(t -> oos.equals(t.intent())).count());
+            metrics.put("data/oos_test_tickets", test.stream().filter(t -> oos.equals(t.intent())).count());
         }
         if (oos == null || !OutOfScopeThreshold.enoughToWeigh(oosHeldOut)) {
             metrics.put("intent/threshold_kept_share", settings.retention());

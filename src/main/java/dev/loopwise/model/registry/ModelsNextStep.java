@@ -67,13 +67,32 @@ final class ModelsNextStep {
         String figures = String.format("v%d gets %.1f%% of %d held-out tickets' intents right, the active v%d %.1f%%", candidate.version,
                 a * 100, n.intValue(), active.version, b * 100);
         if (a - b > band) {
-            return figures + ": promote v" + candidate.version + " below." + replyAgreementDrop(candidate, active, n);
+            return figures + ": promote v" + candidate.version + " below." + replyAgreementDrop(candidate, active, n)
+                    + outOfScopeDrop(candidate, active);
         }
         if (b - a > band) {
             return figures + ": keep v" + active.version + "; v" + candidate.version + " is worse.";
         }
+        String drop = outOfScopeDrop(candidate, active);
+        if (!drop.isEmpty()) {
+            return figures + String.format(", too close to call on %d tickets.", n.intValue()) + drop + " Keep v" + active.version + ".";
+        }
         return figures + String.format(": too close to call on %d tickets (a difference under %.1f points can be chance). Keep v%d, "
                 + "or import more labelled tickets and train again.", n.intValue(), band * 100, active.version);
+    }
+
+    /** A warning when the candidate hands over fewer out-of-scope requests, by more than chance on the held-out ones. */
+    private static String outOfScopeDrop(ModelVersion candidate, ModelVersion active) {
+        Double a = metric(candidate, "intent/oos_recall");
+        Double b = metric(active, "intent/oos_recall");
+        Double n = metric(candidate, "data/oos_test_tickets");
+        if (a == null || b == null || n == null || n < 1) {
+            return "";
+        }
+        double p = (a + b) / 2;
+        double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
+        return b - a > Math.max(band, 1e-9) ? String.format(" But it answers more requests your team does not handle: it hands %.1f%% of "
+                + "the %d held-out out-of-scope tickets to a person, the active version %.1f%%.", a * 100, n.intValue(), b * 100) : "";
     }
 
     /** A warning when the candidate picks the agents' replies less often, by more than chance on these tickets. */

@@ -31,6 +31,22 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void aDropInOutOfScopeRecallBeyondChanceIsSaidEvenWhenAccuracyIsTooCloseToCall() {
+        // Out of scope: 16 held-out tickets, 56.3% against 93.8%: p = 0.75, band = 2·sqrt(2·0.75·0.25/16) = 30.6 points < 37.5.
+        ModelVersion candidate = version(2, "candidate", 0.81, 90);
+        ModelVersion active = version(1, "active", 0.85, 90);
+        candidate.metrics.put("intent/oos_recall", 0.563);
+        candidate.metrics.put("data/oos_test_tickets", 16);
+        active.metrics.put("intent/oos_recall", 0.938);
+        String text = ModelsNextStep.compare(candidate, active);
+        assertTrue(text.contains("too close to call on 90 tickets") && text.contains("56.3% of the 16 held-out out-of-scope tickets")
+                && text.endsWith("Keep v1."), text);
+        // With 4 of them the same drop is within chance: band = 61.2 points.
+        candidate.metrics.put("data/oos_test_tickets", 4);
+        assertTrue(!ModelsNextStep.compare(candidate, active).contains("out-of-scope"), ModelsNextStep.compare(candidate, active));
+    }
+
+    @Test
     void aGainBeyondThemSaysPromote() {
         // band = 2·sqrt(2·0.925·0.075/400) = 3.72 points < 5 points.
         assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
