@@ -5,14 +5,22 @@
   const response = await fetch('/admin/review/agreement', { headers: { Accept: 'application/json' } });
   if (!response.ok) return;
   const points = await response.json();
+  if (!points.some((p) => typeof p.alpha === 'number')) {
+    // No item judged by two reviewers yet: nothing to draw, and an empty frame would look like a broken chart.
+    const note = document.createElement('p');
+    note.className = 'muted';
+    note.textContent = 'No agreement to show yet: it appears once two reviewers have judged the same items.';
+    canvas.replaceWith(note);
+    return;
+  }
   new Chart(canvas, {
     type: 'line',
     data: {
       labels: points.map((p) => p.day),
-      datasets: [{ label: "Krippendorff's alpha (overlap items so far)", data: points.map((p) => p.alpha),
+      datasets: [{ label: "agreement between reviewers (1 = always agree, 0 = as by chance)", data: points.map((p) => p.alpha),
         borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', tension: 0.2, spanGaps: true }],
     },
-    options: { scales: { y: { min: -0.2, max: 1, title: { display: true, text: 'alpha' } } },
+    options: { scales: { y: { min: -0.2, max: 1, title: { display: true, text: 'agreement' } } },
       plugins: { tooltip: { callbacks: { afterLabel: (c) => points[c.dataIndex].units + ' items' } } } },
   });
 })();

@@ -15,17 +15,28 @@
   document.querySelectorAll('canvas[data-signal]').forEach((canvas) => {
     const signal = canvas.dataset.signal;
     const values = series.map((r) => (typeof r.signals[signal] === 'number' ? r.signals[signal] : null));
-    const labels = series.map((r) => r.createdAt.substring(11, 19));
-    const datasets = [{ label: signal, data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', tension: 0.2, spanGaps: true,
+    if (values.every((v) => v === null)) {
+      // Nothing measured yet (outcome signals need feedback or judgements): say so rather than draw an empty frame.
+      const note = document.createElement('p');
+      note.className = 'muted';
+      note.textContent = 'No data yet: this signal is measured once customers or reviewers give feedback on answers.';
+      canvas.replaceWith(note);
+      return;
+    }
+    // Checks replayed in one go share their second: number them instead of repeating one time.
+    const times = series.map((r) => r.createdAt.substring(11, 19));
+    const labels = new Set(times).size === times.length ? times : series.map((r, i) => 'check ' + (i + 1));
+    const datasets = [{ label: 'measured', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', tension: 0.2, spanGaps: true,
       pointBackgroundColor: series.map((r) => (r.raised.length ? '#b42318' : '#2f6f5e')) }];
     let limit = thresholds[signal];
     if (signal === 'prediction/psi') {
-      datasets.push({ label: 'chance level + ' + t['prediction/psi_excess'], data: series.map((r) => r.signals['prediction/psi_by_chance'] + t['prediction/psi_excess']),
+      datasets.push({ label: 'alert line (chance level plus a margin)', data: series.map((r) => r.signals['prediction/psi_by_chance'] + t['prediction/psi_excess']),
         borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
     }
     if (limit !== undefined) {
-      datasets.push({ label: 'threshold', data: series.map(() => limit), borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
+      datasets.push({ label: 'alert line', data: series.map(() => limit), borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
     }
-    new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, plugins: { legend: { labels: { boxWidth: 10 } } } } });
+    new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, scales: { y: { suggestedMin: 0 } },
+      plugins: { legend: { labels: { boxWidth: 10 } } } } });
   });
 })();

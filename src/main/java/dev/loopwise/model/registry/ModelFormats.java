@@ -67,8 +67,9 @@ public class ModelFormats {
         return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    /** A version that never served is promoted; one that served before is rolled back to ({@link #restorable}). */
     static boolean promotable(ModelVersion version) {
-        return !version.status.equals(ModelVersion.ACTIVE);
+        return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt == null;
     }
 
     /** What the Promote and Roll back buttons ask before a version answers customers. */
