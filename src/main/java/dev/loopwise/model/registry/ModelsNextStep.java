@@ -86,12 +86,7 @@ final class ModelsNextStep {
         Double a = metric(candidate, "intent/oos_recall");
         Double b = metric(active, "intent/oos_recall");
         Double n = metric(candidate, "data/oos_test_tickets");
-        if (a == null || b == null || n == null || n < 1) {
-            return "";
-        }
-        double p = (a + b) / 2;
-        double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
-        return b - a > Math.max(band, 1e-9) ? String.format(" But it answers more requests your team does not handle: it hands %.1f%% of "
+        return n != null && dropBeyondChance(a, b, n) ? String.format(" But it answers more requests your team does not handle: it hands %.1f%% of "
                 + "the %d held-out out-of-scope tickets to a person, the active version %.1f%%.", a * 100, n.intValue(), b * 100) : "";
     }
 
@@ -99,13 +94,17 @@ final class ModelsNextStep {
     private static String replyAgreementDrop(ModelVersion candidate, ModelVersion active, double n) {
         Double a = metric(candidate, "policy/agent_agreement");
         Double b = metric(active, "policy/agent_agreement");
-        if (a == null || b == null) {
-            return "";
-        }
-        double p = (a + b) / 2;
-        double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
-        return b - a > band ? String.format(" But check its replies first: it picks the reply your agents chose less often "
+        return dropBeyondChance(a, b, n) ? String.format(" But check its replies first: it picks the reply your agents chose less often "
                 + "(%.1f%% against %.1f%%).", a * 100, b * 100) : "";
+    }
+
+    /** {@code after} is below {@code before} by more than two standard errors of the difference of two rates on n tickets. */
+    private static boolean dropBeyondChance(Double after, Double before, double n) {
+        if (after == null || before == null || n < 1) {
+            return false;
+        }
+        double p = (after + before) / 2;
+        return before - after > Math.max(2 * Math.sqrt(2 * p * (1 - p) / n), 1e-9);
     }
 
     private static Double metric(ModelVersion version, String name) {
