@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 /**
  * A process that exits while ONNX Runtime sessions are being created stops cleanly. Exiting runs ONNX Runtime's own
  * shutdown hook beside everyone else's; before the environment was kept alive, every such exit died with SIGSEGV
- * (exit code 134 and an hs_err file), which is what a Ctrl-C during a background training did to the service.
+ * (exit code 134 and an hs_err file), which is what a Ctrl-C during a background training did to the service. The
+ * child stops as the service does: its own hook lets the native work in progress finish (the service's encoders wait
+ * for their last calls) while ONNX Runtime's hook runs beside it. Native code still running after every hook has
+ * returned would meet the library's static destructors, which nothing in the process can hold back.
  */
 class OnnxStopTest {
 
@@ -42,13 +45,16 @@ class OnnxStopTest {
 
     /** Two threads create and close sessions without pause; the main thread exits in the middle of that. */
     public static final class SessionsAtExit {
+        private static volatile boolean stopping;
+
         public static void main(String[] args) throws Exception {
             Path onnx = EncoderSpec.resolve("all-MiniLM-L6-v2", Optional.empty(), 128, Path.of("target/encoder-cache"))
                     .files().model();
             int[] created = new int[1];
+            List<Thread> creators = new java.util.ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 Thread creator = new Thread(() -> {
-                    while (true) {
+                    while (!stopping) {
                         new OnnxEncoderSession(onnx, Map.of(), 1).close();
                         synchronized (created) {
                             created[0]++;
@@ -57,7 +63,18 @@ class OnnxStopTest {
                 });
                 creator.setDaemon(true);
                 creator.start();
+                creators.add(creator);
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stopping = true;
+                for (Thread creator : creators) {
+                    try {
+                        creator.join(30_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }));
             while (true) {
                 Thread.sleep(50);
                 synchronized (created) {
