@@ -8,7 +8,7 @@ public final class Messages {
     public static final String UNAUTHENTICATED =
             "Authentication required: send an API key as 'Authorization: Bearer <key>'.";
     public static final String BAD_API_KEY =
-            "The API key is not valid: it may have been revoked or mistyped. Create a new one on your account page.";
+            "The API key is not valid: it may have been revoked or mistyped, or its account is disabled. Create a new one on your account page, or ask an admin.";
     public static final String FORBIDDEN = "Your role does not allow this action.";
     public static final String NOT_FOUND = "There is nothing at this address.";
     public static final String METHOD_NOT_ALLOWED = "This address does not accept that HTTP method.";

@@ -40,10 +40,6 @@ public class ApiKeyService {
         NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
                 .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
-        if (!user.isEnabled()) {
-            throw ApiException.conflict("account_disabled", "The account " + username + " is disabled, so a key for it would not "
-                    + "work: enable the account first.");
-        }
         ApiKey key = new ApiKey();
         key.user = user;
         key.name = issued.name();
