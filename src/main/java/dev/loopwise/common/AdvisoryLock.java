@@ -6,7 +6,8 @@ import java.sql.SQLException;
 
 /**
  * PostgreSQL session advisory locks, tried and never waited for: waiting would hold a pooled connection idle
- * for as long as the holder works. The lock lives as long as the connection holds it, so a killed process
+ * for as long as the holder works. Short writes that must take turns wait instead, for a lock that ends with their
+ * transaction ({@link #forTransaction}). The lock lives as long as the connection holds it, so a killed process
  * releases it with its connection. (Training runs and rounds are claimed as rows instead: see {@link JobRows}.)
  */
 public final class AdvisoryLock {
@@ -22,5 +23,13 @@ public final class AdvisoryLock {
 
     public static void unlock(Connection connection, long key) throws SQLException {
         connection.createStatement().execute("select pg_advisory_unlock(" + key + ")");
+    }
+
+    /**
+     * Waits for the lock and holds it until the current transaction ends: for short writes that must take turns (an
+     * import, a rebuild), where the wait is as short as the write before.
+     */
+    public static void forTransaction(jakarta.persistence.EntityManager em, long key) {
+        em.createNativeQuery("select pg_advisory_xact_lock(" + key + ")").getSingleResult();
     }
 }

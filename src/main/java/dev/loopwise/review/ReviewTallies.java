@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.AdvisoryLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +104,7 @@ public class ReviewTallies {
      */
     public void rebuild() {
         QuarkusTransaction.requiringNew().timeout(3600).run(() -> {
-            em.createNativeQuery("select pg_advisory_xact_lock(" + BUILD_LOCK + ")").getSingleResult();
+            AdvisoryLock.forTransaction(em, BUILD_LOCK);
             em.createNativeQuery("lock table judgements, review_items in share mode").executeUpdate();
             em.createNativeQuery("delete from review_reviewer_tallies").executeUpdate();
             em.createNativeQuery("delete from review_agreement_days").executeUpdate();

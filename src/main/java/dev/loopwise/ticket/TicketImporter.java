@@ -1,6 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import dev.loopwise.common.Hashing;
@@ -95,7 +96,7 @@ public class TicketImporter {
         }
         // Two imports at once would each miss the other's new tickets and intents and insert them twice: imports take
         // turns, each until its commit, so the checks below see what the one before wrote.
-        Ticket.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
+        AdvisoryLock.forTransaction(Ticket.getEntityManager(), IMPORT_LOCK);
         Map<String, Intent> intents = new HashMap<>();
         Intent.<Intent>listAll().forEach(i -> intents.put(i.name, i));
         Set<String> created = new TreeSet<>();
@@ -144,6 +145,8 @@ public class TicketImporter {
 
     private static final int HASH_LOOKUP = 1_000;
     static final int MAX_COLUMN_NAME = 100;
+    /** pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII). */
+    private static final long IMPORT_LOCK = 0x546b74496d707274L;
 
     private static boolean storable(TicketRow row) {
         java.util.stream.Stream<String> values = java.util.stream.Stream.concat(
@@ -151,8 +154,6 @@ public class TicketImporter {
                 row.metadata().entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())));
         return values.allMatch(v -> v == null || JsonStrictness.storable(v));
     }
-    /** pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII). */
-    private static final long IMPORT_LOCK = 0x546b74496d707274L;
 
     private static int lineOf(String problem) {
         java.util.regex.Matcher m = Pattern.compile("^line (\\d+):").matcher(problem);

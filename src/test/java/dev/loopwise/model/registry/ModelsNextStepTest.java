@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** The Models page's next step, on hand-computed cases: a 5-point gain is chance on 200 held-out tickets, not on 400. */
 class ModelsNextStepTest {
 
-    private static ModelVersion version(int number, String status, double accuracy, int testTickets) {
+    /** A version with its accuracy on {@code testTickets} held-out tickets, and more metrics as name, value pairs. */
+    private static ModelVersion version(int number, String status, double accuracy, int testTickets, Object... more) {
         ModelVersion v = new ModelVersion();
         v.version = number;
         v.status = status;
@@ -19,6 +20,9 @@ class ModelsNextStepTest {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("intent/accuracy", accuracy);
         metrics.put("data/test_tickets", testTickets);
+        for (int i = 0; i < more.length; i += 2) {
+            metrics.put((String) more[i], more[i + 1]);
+        }
         v.metrics = metrics;
         return v;
     }
@@ -33,11 +37,8 @@ class ModelsNextStepTest {
     @Test
     void aDropInOutOfScopeRecallBeyondChanceIsSaidEvenWhenAccuracyIsTooCloseToCall() {
         // Out of scope: 16 held-out tickets, 56.3% against 93.8%: p = 0.75, band = 2·sqrt(2·0.75·0.25/16) = 30.6 points < 37.5.
-        ModelVersion candidate = version(2, "candidate", 0.81, 90);
-        ModelVersion active = version(1, "active", 0.85, 90);
-        candidate.metrics.put("intent/oos_recall", 0.563);
-        candidate.metrics.put("data/oos_test_tickets", 16);
-        active.metrics.put("intent/oos_recall", 0.938);
+        ModelVersion candidate = version(2, "candidate", 0.81, 90, "intent/oos_recall", 0.563, "data/oos_test_tickets", 16);
+        ModelVersion active = version(1, "active", 0.85, 90, "intent/oos_recall", 0.938);
         String text = ModelsNextStep.compare(candidate, active);
         assertTrue(text.contains("too close to call on 90 tickets") && text.contains("56.3% of the 16 held-out out-of-scope tickets")
                 && text.endsWith("Keep v1."), text);
