@@ -230,6 +230,11 @@ public final class Messages {
             "To turn the LLM on, give both its address (e.g. http://localhost:11434/v1) and a model name; nothing was saved.";
     public static final String LLM_BAD_URL =
             "The LLM address must be a full http:// or https:// address such as http://localhost:11434/v1; nothing was saved.";
+    public static final String LLM_URL_WITH_CREDENTIALS =
+            "Put the LLM's password or token in the API key field, not in its address; nothing was saved.";
+    public static final String LLM_BAD_KEY = "The API key may hold only letters, digits and visible ASCII punctuation, up to 1000 of"
+            + " them, with no spaces or line breaks (a key copied with a trailing '…' is cut off); nothing was saved.";
+    public static final String LLM_MODEL_CONTROL = "The model name holds a control character; type it again. Nothing was saved.";
     public static final String LLM_MODEL_TOO_LONG = "The model name is longer than 200 characters; nothing was saved.";
     public static final String LLM_TIMEOUT_RANGE = "The timeout must be between 0.1 and 600 seconds; nothing was saved.";
     public static final String LLM_DRAFTS_RANGE = "Drafts per ticket must be between 1 and 8; nothing was saved.";

@@ -10,6 +10,8 @@ public final class LlmFailure extends RuntimeException {
     public static final String TIMEOUT = "timeout";
     public static final String CIRCUIT_OPEN = "circuit open";
     public static final String BUSY = "busy";
+    static final String UNREADABLE = "the server's answer could not be read (is the address an OpenAI-compatible server?)";
+    static final String UNEXPECTED = "the call failed for an unexpected reason (try Test connection on the LLM page)";
 
     LlmFailure(String reason) {
         super(reason, null, false, false);
@@ -45,12 +47,16 @@ public final class LlmFailure extends RuntimeException {
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 return "malformed answer (not the OpenAI chat-completions format)";
             }
+            if (t instanceof java.io.IOException) {
+                return UNREADABLE;
+            }
         }
         String message = failure.getMessage();
         if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
             return TIMEOUT;
         }
-        return "error: " + (message == null ? failure.getClass().getSimpleName()
-                : message.length() > 160 ? message.substring(0, 160) + "…" : message);
+        // Never the exception's own text: it goes to API callers and the request log, and a client library may quote
+        // the request in it, API key included.
+        return UNEXPECTED;
     }
 }

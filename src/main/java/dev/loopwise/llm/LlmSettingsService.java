@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 public class LlmSettingsService {
     private static final Logger LOG = Logger.getLogger(LlmSettingsService.class);
     static final int MAX_BRAND_VOICE = 2000;
+    static final int MAX_KEY = 1000;
 
     @Inject
     LlmConfig config;
@@ -80,6 +81,9 @@ public class LlmSettingsService {
         if (model != null && model.length() > 200) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_TOO_LONG);
         }
+        if (model != null && !model.chars().allMatch(c -> c >= 0x20 && c != 0x7f && !Character.isISOControl(c))) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_CONTROL);
+        }
         double timeout = change.timeoutSeconds() == null ? before.timeout().toMillis() / 1000.0 : change.timeoutSeconds();
         if (!(timeout >= 0.1 && timeout <= 600)) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_TIMEOUT_RANGE);
@@ -96,7 +100,7 @@ public class LlmSettingsService {
         if (voice.length() > MAX_BRAND_VOICE) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_BRAND_VOICE_TOO_LONG);
         }
-        String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? change.apiKey().strip() : before.apiKey();
+        String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();
         LlmSettingsRow row = LlmSettingsRow.current();
         if (row == null) {
             row = new LlmSettingsRow();
@@ -139,9 +143,21 @@ public class LlmSettingsService {
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_URL);
             }
+            // The address is shown on the page and in the audit trail; a password belongs in the key field.
+            if (uri.getRawUserInfo() != null) {
+                throw ApiException.badRequest("validation_failed", Messages.LLM_URL_WITH_CREDENTIALS);
+            }
         } catch (java.net.URISyntaxException e) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_URL);
         }
+    }
+
+    /** A key travels in an HTTP header: visible ASCII only, which also keeps a pasted '…' or line break out. */
+    static String checkKey(String key) {
+        if (key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_KEY);
+        }
+        return key;
     }
 
     private static String blankToNull(String s) {

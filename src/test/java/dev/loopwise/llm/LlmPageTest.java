@@ -95,5 +95,24 @@ class LlmPageTest {
         assertTrue(refused.contains("value=\"kept-model\"") && refused.contains(">Warm and brief</textarea>")
                 && refused.contains("value=\"5\""), refused);
         assertFalse(settings.current().active());
+        // A key goes into an HTTP header: one pasted with a trailing '…' or a line break is refused, not stored to fail later.
+        for (String key : List.of("sk-live-1234567890%E2%80%A6", "abc%0D%0AX-Evil%3A+1", "two+words")) {
+            refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + key, 400);
+            assertTrue(refused.contains("visible ASCII"), refused);
+        }
+        refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl().replace("http://", "http://u:secretpw@") + "&model=m", 400);
+        assertTrue(refused.contains("not in its address"), refused);
+        refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=m%1B", 400);
+        assertTrue(refused.contains("control character"), refused);
+        assertFalse(settings.current().active());
+    }
+
+    @Test
+    void anUnexpectedFailureIsNamedWithoutTheExceptionsOwnText() {
+        String reason = LlmFailure.describe(new IllegalArgumentException("invalid header value: \"Bearer " + KEY + "\""));
+        assertFalse(reason.contains(KEY) || reason.contains("Exception"), reason);
+        assertEquals(LlmFailure.UNEXPECTED, reason);
+        assertEquals(LlmFailure.UNREADABLE, LlmFailure.describe(
+                new RuntimeException(new java.io.IOException("HTTP/1.1 header parser received no bytes"))));
     }
 }
