@@ -5,6 +5,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JobRows;
+import dev.loopwise.common.Messages;
 import dev.loopwise.common.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
@@ -59,10 +60,25 @@ public class RoundService {
     EncoderService encoders;
     @Inject
     AlignmentConfig config;
+    @Inject
+    dev.loopwise.review.ReviewStats reviewStats;
 
-    /** Queues a round; it starts when no other round is running and an instance's training slot is free. */
+    /**
+     * Queues a round an admin asked for; it starts when no other round is running and an instance's training slot is
+     * free. Refused at once when there is nothing at all to learn from, rather than failing a minute later.
+     */
     public AlignmentRound start(RoundSettings settings, String startedBy) {
-        return QuarkusTransaction.requiringNew().call(() -> queue(settings, startedBy));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (reviewStats.totals().judgements() == 0 && !importedPreferencesExist()) {
+                throw ApiException.conflict("no_judgements", Messages.ROUND_NEEDS_JUDGEMENTS);
+            }
+            return queue(settings, startedBy);
+        });
+    }
+
+    private static boolean importedPreferencesExist() {
+        return (Boolean) AlignmentRound.getEntityManager()
+                .createNativeQuery("select exists (select 1 from imported_preferences)").getSingleResult();
     }
 
     /** Queues a round, and its job, in the caller's transaction: what asked for it and the round commit together. */

@@ -23,6 +23,7 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
     public static final String AUTO_REWARD = "auto";
     public static final String VECTOR_REWARD = "vector";
     public static final String CROSS_REWARD = "cross";
+    public static final double MIN_BETA = 0.01;
 
     public RoundSettings {
         if (!REWARD_WEIGHTED.equals(method) && !DPO.equals(method)) {
@@ -31,8 +32,10 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
         if (rewardModel == null || !List.of(AUTO_REWARD, VECTOR_REWARD, CROSS_REWARD).contains(rewardModel)) {
             throw new IllegalArgumentException("rewardModel must be auto, vector or cross, not " + rewardModel);
         }
-        if (!(beta > 0) || beta > 100) {
-            throw new IllegalArgumentException("beta must be in (0, 100]");
+        // Below 0.01 the update's arithmetic breaks down (exp(r/β) overflows, DPO's gradients vanish) without following
+        // the reward any better.
+        if (!(beta >= MIN_BETA) || beta > 100) {
+            throw new IllegalArgumentException("beta must be between " + MIN_BETA + " and 100 (smaller follows the reward more)");
         }
         if (policyEpochs < 1 || policyEpochs > 10_000) {
             throw new IllegalArgumentException("policyEpochs must be between 1 and 10000");

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import java.util.List;
+
 /** Every sentence Loopwise says to a user about something that went wrong, in one place. */
 public final class Messages {
     private Messages() {
@@ -226,6 +228,15 @@ public final class Messages {
                 + " seconds, or ask an admin for a key with a higher limit.";
     }
 
+    public static String fineTuneNeedsTickets(List<String> intents) {
+        String named = intents.size() > 10 ? String.join(", ", intents.subList(0, 10)) + " and more" : String.join(", ", intents);
+        return "Fine-tuning learns every intent from its tickets, and " + named + (intents.size() == 1 ? " has" : " have")
+                + " none: label a few tickets for " + (intents.size() == 1 ? "it" : "them") + " (Tickets page), delete "
+                + (intents.size() == 1 ? "it" : "them") + ", or train with another choice.";
+    }
+
+    public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
+            + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs.";
     public static final String LLM_NEEDS_URL_AND_MODEL =
             "To turn the LLM on, give both its address (e.g. http://localhost:11434/v1) and a model name; nothing was saved.";
     public static final String LLM_BAD_URL =

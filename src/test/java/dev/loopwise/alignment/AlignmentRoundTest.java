@@ -86,6 +86,9 @@ class AlignmentRoundTest {
         admin.request().contentType("application/json").body("{\"method\":\"ppo\"}").post("/api/v1/rounds")
                 .then().statusCode(400).body("code", equalTo("invalid_round"));
         admin.request().contentType("application/json").body("{\"beta\":-1}").post("/api/v1/rounds").then().statusCode(400);
+        // A β so small that the update's arithmetic breaks down is refused up front, not failed inside DJL.
+        admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"beta\":1e-300}").post("/api/v1/rounds")
+                .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("between 0.01 and 100"));
         admin.request().get("/api/v1/rounds/99999").then().statusCode(404);
     }
 

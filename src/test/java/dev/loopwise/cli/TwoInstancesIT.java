@@ -45,6 +45,10 @@ class TwoInstancesIT {
             admin = PackagedApp.run(envs[0], "api-key", "create", "--user", "admin").stdout().strip();
             int active = AdminWaits.activeVersion();
             step("first version active");
+            // The demo starts without judgements: a round is refused at once instead of failing after it queued.
+            var early = PackagedApp.postJson("http://localhost:" + PORTS.get(0) + "/api/v1/rounds", admin, "{}");
+            assertEquals(409, early.statusCode(), early.body());
+            assertTrue(early.body().contains("no_judgements"), early.body());
             start(1);
             step("second instance ready");
             try (HaProxy proxy = HaProxy.start(BASE + 3, PORTS)) {

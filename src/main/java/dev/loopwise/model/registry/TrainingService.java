@@ -2,7 +2,9 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.JobRows;
+import dev.loopwise.common.Messages;
 import dev.loopwise.common.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
@@ -61,6 +63,9 @@ public class TrainingService {
     public TrainingRun start(String requestedRegime, String startedBy) {
         String regime = IntentRegime.parse(requestedRegime); // validates the regime before anything is stored
         TrainingRun run = QuarkusTransaction.requiringNew().call(() -> {
+            if (regime.equals(IntentRegime.FINETUNE)) {
+                refuseIntentsWithoutTickets();
+            }
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;
             created.step = "Waiting for the training or round that is running to finish";
@@ -71,6 +76,16 @@ public class TrainingService {
             return created;
         });
         return run;
+    }
+
+    /** Fine-tuning learns every intent from its tickets: said before the run queues, not when it fails a minute later. */
+    private static void refuseIntentsWithoutTickets() {
+        @SuppressWarnings("unchecked")
+        List<String> empty = TrainingRun.getEntityManager().createNativeQuery("select i.name from intents i where not exists "
+                + "(select 1 from tickets t where t.intent_id = i.id) order by i.name limit 11").getResultList();
+        if (!empty.isEmpty()) {
+            throw ApiException.conflict("intents_without_tickets", Messages.fineTuneNeedsTickets(empty));
+        }
     }
 
     /** This instance's runs are alive: only the instance running a run may say so. */
@@ -111,7 +126,11 @@ public class TrainingService {
         } catch (TrainingRecords.Reclaimed e) {
             LOG.warn(e.getMessage());
         } catch (Throwable e) {
-            LOG.errorf(e, "Training run %d failed", runId);
+            if (e instanceof IllegalArgumentException) {
+                LOG.warnf("Training run %d failed: %s", runId, e.getMessage()); // what the workspace holds, not a fault
+            } else {
+                LOG.errorf(e, "Training run %d failed", runId);
+            }
             try {
                 TrainingRecords.finish(runId, TrainingRun.FAILED, JobRows.describe(e));
             } catch (Throwable again) {

@@ -72,6 +72,28 @@ class FineTunedVersionTest {
     }
 
     @Test
+    void aFineTuneWithAnIntentWithoutTicketsIsRefusedBeforeItQueues() {
+        ActiveModel.await();
+        Caller admin = Caller.apiKey(keys, "admin");
+        long intent = QuarkusTransaction.requiringNew().call(() -> {
+            dev.loopwise.ticket.Intent empty = new dev.loopwise.ticket.Intent();
+            empty.name = "gift_wrapping_no_tickets";
+            empty.description = "Asks for gift wrapping";
+            empty.persist();
+            return empty.id;
+        });
+        try {
+            long runsBefore = QuarkusTransaction.requiringNew().call(() -> TrainingRun.count());
+            admin.request().contentType("application/json").body("{\"regime\":\"finetune\"}").post("/api/v1/models/train")
+                    .then().statusCode(409).body("code", equalTo("intents_without_tickets"))
+                    .body("error", containsString("gift_wrapping_no_tickets has none"));
+            assertEquals(runsBefore, (long) QuarkusTransaction.requiringNew().call(() -> TrainingRun.count()), "no run was queued");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> dev.loopwise.ticket.Intent.deleteById(intent));
+        }
+    }
+
+    @Test
     void cancellingATrainingKeepsTheActiveVersionServing() throws InterruptedException {
         int active = ActiveModel.await();
         Caller admin = Caller.apiKey(keys, "admin");
