@@ -235,6 +235,10 @@ public final class Messages {
                 + (intents.size() == 1 ? "it" : "them") + ", or train with another choice.";
     }
 
+    public static final String INTENT_NAME_RULE = "An intent name starts with a letter or digit and holds letters, digits,"
+            + " spaces and _ - . : / (for example track_order), at most 100 characters.";
+    public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
+            + " or invisible characters.";
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
             + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs.";
     public static final String LLM_NEEDS_URL_AND_MODEL =

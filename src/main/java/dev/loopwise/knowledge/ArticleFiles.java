@@ -95,6 +95,9 @@ final class ArticleFiles {
         if (article.title().length() > Article.MAX_TITLE) {
             return "has a title longer than " + Article.MAX_TITLE + " characters";
         }
+        if (!dev.loopwise.common.PlainText.isPlainLine(article.title())) {
+            return "has a title with a control character, an invisible character or a mark that reverses the writing direction";
+        }
         if (article.key().length() > Article.MAX_KEY) {
             return "has an id or url longer than " + Article.MAX_KEY + " characters";
         }

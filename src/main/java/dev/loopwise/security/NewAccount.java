@@ -46,19 +46,22 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         // right-to-left override would show another name than the one stored.
         if (!plainName(name)) {
             throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
-                    + "line breaks or escape codes, nor marks that reverse the writing direction.");
+                    + "line breaks or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the "
+                    + "writing direction.");
         }
         return name;
     }
 
-    /** No control character and no bidirectional override or isolate (U+202A–U+202E, U+2066–U+2069). */
     static boolean plainName(String name) {
-        return name.codePoints().noneMatch(c -> Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+        return dev.loopwise.common.PlainText.isPlainLine(name);
     }
 
     static void checkPassword(String password, int minPasswordLength) {
-        if (password == null || password.length() < minPasswordLength) {
+        if (password == null || dev.loopwise.common.PlainText.length(password) < minPasswordLength) {
             throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
+        }
+        if (password.isBlank()) {
+            throw ApiException.badRequest("weak_password", "A password cannot be only spaces.");
         }
         // bcrypt reads only the first 72 bytes: a longer password would quietly accept anything that starts the same.
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {

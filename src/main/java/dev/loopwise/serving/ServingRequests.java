@@ -3,6 +3,7 @@ package dev.loopwise.serving;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.PlainText;
 import dev.loopwise.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,11 +26,12 @@ class ServingRequests {
         if (text == null) {
             throw ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
         }
-        if (text.isBlank()) {
+        if (!PlainText.showsSomething(text)) {
             throw ApiException.badRequest("validation_failed", Messages.TEXT_EMPTY);
         }
         if (text.length() > config.maxTextLength()) {
-            throw ApiException.badRequest("text_too_long", Messages.textTooLong(text.length(), config.maxTextLength()));
+            // The limit guards memory, in UTF-16 units; the message counts as a person does.
+            throw ApiException.badRequest("text_too_long", Messages.textTooLong(PlainText.length(text), config.maxTextLength()));
         }
         JsonStrictness.checkText("text", text);
         return pipeline.submit(text, withReply, currentUser.name()).exceptionally(failure -> {

@@ -12,6 +12,9 @@ import java.util.Optional;
 @Entity
 @Table(name = "intents")
 public class Intent extends IdentityEntity {
+    /** One rule for names typed on the Intents page and labels read from an imported file. */
+    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/-]{0,99}");
+
     public String name;
     public String description;
 

@@ -28,7 +28,7 @@ public class TicketImporter {
     AuditLog audit;
     static final int MAX_TEXT_LENGTH = 20_000;
     static final int MAX_REPORTED_PROBLEMS = 20;
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/-]{0,99}");
+    private static final Pattern LABEL = Intent.NAME;
 
     public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents) {
     }

@@ -2,26 +2,30 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import dev.loopwise.common.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Edits of intents and of the reply library, with the rules they obey. */
 @ApplicationScoped
 public class WorkspaceService {
     @jakarta.inject.Inject
     AuditLog audit;
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_]{0,99}");
     static final int MAX_REPLY_LENGTH = 4000;
+    static final int MAX_DESCRIPTION = 1000;
 
     @Transactional
     public Intent saveIntent(Long id, String name, String description) {
         String cleanName = name == null ? "" : name.strip();
-        if (!NAME.matcher(cleanName).matches()) {
-            throw ApiException.badRequest("invalid_intent_name",
-                    "An intent name is lower-case letters, digits and '_' (for example track_order), at most 100 characters.");
+        if (!Intent.NAME.matcher(cleanName).matches()) {
+            throw ApiException.badRequest("invalid_intent_name", Messages.INTENT_NAME_RULE);
+        }
+        String cleanDescription = description == null ? "" : description.strip();
+        if (!PlainText.isPlainLine(cleanDescription) || cleanDescription.length() > MAX_DESCRIPTION) {
+            throw ApiException.badRequest("invalid_intent_description", Messages.INTENT_DESCRIPTION_RULE);
         }
         Intent intent = id == null ? new Intent() : Intent.<Intent>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No intent with id " + id + "."));
@@ -29,7 +33,7 @@ public class WorkspaceService {
             throw ApiException.conflict("intent_exists", "An intent named '" + cleanName + "' already exists.");
         });
         intent.name = cleanName;
-        intent.description = description == null ? "" : description.strip();
+        intent.description = cleanDescription;
         intent.updatedAt = OffsetDateTime.now();
         if (intent.id == null) {
             intent.persist();

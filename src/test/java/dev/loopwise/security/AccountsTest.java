@@ -93,6 +93,11 @@ class AccountsTest {
                 .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("unknown_role"));
         secondAdmin.request().contentType("application/json").body("{\"password\":\"short\"}")
                 .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("weak_password"));
+        // Counted as a person counts: five emoji are five characters, not ten; ten spaces are no password.
+        for (String weak : new String[] {"\uD83D\uDE00".repeat(5), " ".repeat(12)}) {
+            secondAdmin.request().contentType("application/json").body("{\"password\":\"" + weak + "\"}")
+                    .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("weak_password"));
+        }
         // bcrypt would keep only the first 72 bytes, so any password starting with them would then sign in.
         secondAdmin.request().contentType("application/json").body("{\"password\":\"" + "\u00e9".repeat(37) + "\"}")
                 .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("password_too_long"));

@@ -1,0 +1,35 @@
+package dev.loopwise.common;
+
+/**
+ * Rules for short text a person types once and others read everywhere (names, titles, descriptions), and for
+ * telling text that shows nothing from text that says something.
+ */
+public final class PlainText {
+    private PlainText() {
+    }
+
+    /**
+     * No control character (terminal escapes and line breaks among them), no mark that reverses the writing direction
+     * (U+202A–U+202E, U+2066–U+2069: it would show another text than the one stored) and no invisible format
+     * character such as a zero-width space, which makes two names look the same. Zero-width joiners stay allowed:
+     * emoji and several scripts need them.
+     */
+    public static boolean isPlainLine(String text) {
+        return text.codePoints().noneMatch(c -> Character.isISOControl(c) || isHidden(c));
+    }
+
+    /** Whether the text holds anything a reader would see: not only spaces and invisible characters. */
+    public static boolean showsSomething(String text) {
+        return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)
+                && Character.getType(c) != Character.FORMAT);
+    }
+
+    /** Characters as a reader counts them (an emoji is one, not two). */
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private static boolean isHidden(int c) {
+        return Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.loopwise.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PlainTextTest {
+    @Test
+    void aPlainLineHasNoControlNoDirectionOverrideAndNoInvisibleCharacter() {
+        assertTrue(PlainText.isPlainLine("Zoë Müller-Łukasz 日本"));
+        assertTrue(PlainText.isPlainLine("family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"), "zero-width joiners build emoji");
+        assertFalse(PlainText.isPlainLine("tab\there"));
+        assertFalse(PlainText.isPlainLine("red \u001b[31m"));
+        assertFalse(PlainText.isPlainLine("\u202Egnp.exe"));
+        assertFalse(PlainText.isPlainLine("ad\u200Bmin"), "a zero-width space makes two names look alike");
+        assertFalse(PlainText.isPlainLine("\uFEFFbom"));
+    }
+
+    @Test
+    void onlySpacesAndInvisibleCharactersShowNothing() {
+        assertFalse(PlainText.showsSomething(""));
+        assertFalse(PlainText.showsSomething(" \t\n\u00A0\u3000"));
+        assertFalse(PlainText.showsSomething("\u200B\u200B\uFEFF"));
+        assertTrue(PlainText.showsSomething("\u200Bhi"));
+        assertTrue(PlainText.showsSomething("\uD83D\uDE00"));
+    }
+
+    @Test
+    void lengthCountsCharactersAsAPersonDoes() {
+        assertEquals(5, PlainText.length("\uD83D\uDE00".repeat(5)));
+        assertEquals(0, PlainText.length(""));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.loopwise.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.loopwise.common.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** An intent named by an import obeys the same rule as one typed on the Intents page, so it stays editable there. */
+@QuarkusTest
+class IntentRulesTest {
+    @Inject
+    WorkspaceService workspace;
+
+    @Test
+    void anIntentAnImportNamedIsEditedOnThePageAndABadDescriptionIsRefusedWithNothingChanged() {
+        String name = "Gift Wrap " + System.nanoTime() % 100_000;
+        long id = workspace.saveIntent(null, name, "first words").id;
+        try {
+            assertEquals("Wraps presents", workspace.saveIntent(id, name, "  Wraps presents ").description);
+            for (String bad : new String[] {"escape \u001b[31m red", "two\nlines", "\u202egnp.exe", "x".repeat(1001)}) {
+                ApiException refused = assertThrows(ApiException.class, () -> workspace.saveIntent(id, name, bad));
+                assertEquals("invalid_intent_description", refused.code);
+            }
+            assertThrows(ApiException.class, () -> workspace.saveIntent(id, "-starts with a dash", "x"));
+            assertEquals("Wraps presents", QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>findById(id).description),
+                    "a refused edit changes nothing");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
+        }
+    }
+}
