@@ -54,7 +54,7 @@ final class PairLosses {
             }
         }
         if (anchors == 0) {
-            return manager.zeros(new Shape());
+            return noPairs(pooled);
         }
         Shape square = new Shape(n, n);
         NDArray logits = pooled.matMul(pooled.transpose()).div((float) temperature)
@@ -92,7 +92,7 @@ final class PairLosses {
         }
         NDArray cos = pooled.matMul(pooled.transpose());
         Shape square = new Shape(n, n);
-        NDArray loss = manager.zeros(new Shape());
+        NDArray loss = noPairs(pooled);
         double weightPositive = positives == 0 ? 0 : (negatives == 0 ? 1.0 : 0.5) / positives;
         double weightNegative = negatives == 0 ? 0 : (positives == 0 ? 1.0 : 0.5) / negatives;
         if (positives > 0) {
@@ -102,5 +102,14 @@ final class PairLosses {
             loss = loss.add(cos.square().mul(manager.create(negative, square)).sum().mul((float) weightNegative));
         }
         return loss;
+    }
+
+    /**
+     * Zero, but computed from the batch: a batch without a pair to learn from (only out-of-scope texts, or one text of
+     * each intent, as the last groups of an uneven workspace make) still has a gradient — zero — to step with, where
+     * a constant zero would make the backward pass fail.
+     */
+    private static NDArray noPairs(NDArray pooled) {
+        return pooled.sum().mul(0f);
     }
 }

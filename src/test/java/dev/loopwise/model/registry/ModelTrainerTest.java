@@ -13,26 +13,8 @@ import org.junit.jupiter.api.Test;
 class ModelTrainerTest {
 
     static TrainedModel trainDemo(String regime, long seed) {
-        // The service of earlier tests in this JVM may be training in the background, and DJL allows one gradient
-        // collector per process: take the process's training slot, as the service's own jobs do.
-        long deadline = System.nanoTime() + 300_000_000_000L;
-        while (!dev.loopwise.model.TrainingSlot.tryTake()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The training slot stayed taken for 5 minutes");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        try {
-            return ModelTrainer.train(new ModelTrainer.Settings(regime, seed, 8, 0.98, 0.3, 32, 15), DemoData.workspace(),
-                    DemoData::embed, DemoData.encoder().id(), (message, progress) -> { });
-        } finally {
-            dev.loopwise.model.TrainingSlot.release();
-        }
+        return dev.loopwise.model.HeldTrainingSlot.run(() -> ModelTrainer.train(new ModelTrainer.Settings(regime, seed, 8, 0.98, 0.3,
+                32, 15), DemoData.workspace(), DemoData::embed, DemoData.encoder().id(), (message, progress) -> { }));
     }
 
     @Test
