@@ -122,8 +122,18 @@ public final class JobRows {
     /** What a job that threw records as its failure: the message, or the kind of failure when it has none. */
     public static String describe(Throwable failure) {
         String message = failure.getMessage();
-        return failure instanceof Error || message == null || message.isBlank()
-                ? failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message) : message;
+        boolean said = message != null && !message.isBlank();
+        if (failure instanceof OutOfMemoryError) {
+            return "OutOfMemoryError" + (said ? ": " + message : "") + ". The service ran out of memory: give it more (JAVA_OPTS"
+                    + " -Xmx) or train on less. The active version was not changed.";
+        }
+        // Loopwise's own refusals are written for the page; a library's message (PyTorch's, a driver's) is not.
+        if (said && (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
+                || failure instanceof ApiException)) {
+            return message;
+        }
+        return "An unexpected error stopped it (" + failure.getClass().getSimpleName() + "); the service log has the details."
+                + " The active version was not changed.";
     }
 
     private static boolean uniqueViolation(Throwable e) {

@@ -131,7 +131,8 @@ class RoundLifecycleTest {
         });
         AlignmentRound failed = round(id);
         assertEquals(AlignmentRound.FAILED, failed.status);
-        assertEquals("StackOverflowError", failed.reason);
+        assertEquals("An unexpected error stopped it (StackOverflowError); the service log has the details. The active version"
+                + " was not changed.", failed.reason);
     }
 
     private long runningRound(String heartbeat) {

@@ -99,7 +99,7 @@ class TrainingLifecycleTest {
         });
         TrainingRun failed = run(id);
         assertEquals(TrainingRun.FAILED, failed.status);
-        assertEquals("OutOfMemoryError: Java heap space", failed.error);
+        assertTrue(failed.error.startsWith("OutOfMemoryError: Java heap space. The service ran out of memory"), failed.error);
         assertTrue(failed.finishedAt != null);
         assertNotEquals(TrainingRun.RUNNING, failed.status);
     }
