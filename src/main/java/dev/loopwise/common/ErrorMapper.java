@@ -168,12 +168,17 @@ public class ErrorMapper {
         if (RequestKind.wantsHtml(uri, headers)) {
             boolean hadSession = headers.getCookies().containsKey(SESSION_COOKIE);
             String target = "/login" + (hadSession ? "?expired=true" : "");
-            return Response.seeOther(URI.create(target))
+            Response.ResponseBuilder redirect = Response.seeOther(URI.create(target))
                     // Quarkus' form login sends the user back here after signing in; it accepts only an
                     // absolute address on this very host.
                     .cookie(new NewCookie.Builder(RETURN_TO_COOKIE).value(uri.getRequestUri().toString())
-                            .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).maxAge(600).build())
-                    .build();
+                            .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).maxAge(600).build());
+            if (hadSession) {
+                // The session is over (ended, expired, its account disabled): forget it, or the sign-in page, which
+                // asks who is there, would refuse it again and send the browser round in circles.
+                redirect.cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").httpOnly(true).maxAge(0).build());
+            }
+            return redirect.build();
         }
         // Only a request that brought a session cookie had a session that could expire.
         boolean expired = !RequestKind.isApi(uri) && headers.getCookies().containsKey(SESSION_COOKIE);

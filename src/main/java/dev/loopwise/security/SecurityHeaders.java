@@ -42,6 +42,11 @@ public class SecurityHeaders {
         return setCookie + "; Secure";
     }
 
+    static boolean isStaticFile(String path) {
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/") || path.startsWith("/favicon.")
+                || path.startsWith("/q/swagger-ui");
+    }
+
     private static void apply(RoutingContext context, boolean tls) {
         MultiMap headers = context.response().headers();
         boolean swagger = context.normalizedPath().startsWith("/q/swagger-ui");
@@ -49,6 +54,11 @@ public class SecurityHeaders {
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "same-origin");
+        // Pages and API answers show a signed-in person's data: after signing out, the back button must not bring
+        // them back from the browser's cache. Static files (styles, scripts, charts' code) keep their caching.
+        if (!headers.contains(HttpHeaders.CACHE_CONTROL) && !isStaticFile(context.normalizedPath())) {
+            headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
         if (tls) {
             headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
             List<String> cookies = headers.getAll(HttpHeaders.SET_COOKIE);

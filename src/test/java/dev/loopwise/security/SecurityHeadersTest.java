@@ -2,6 +2,7 @@ package dev.loopwise.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,10 @@ class SecurityHeadersTest {
             assertEquals("same-origin", response.header("Referrer-Policy"), path);
             assertNull(response.header("Strict-Transport-Security"), "no HSTS on plain HTTP unless configured: " + path);
         }
+        // A signed-in page must not come back from the browser's cache after signing out; static files may.
+        Caller admin = Caller.session("admin");
+        assertEquals("no-store", admin.request().accept("text/html").get("/admin/users").header("Cache-Control"));
+        assertNotEquals("no-store", RestAssured.given().get("/js/review.js").header("Cache-Control"));
         String adminKey = keys.create("admin", "headers").secret();
         assertEquals(SecurityHeaders.SWAGGER_POLICY, RestAssured.given().header("Authorization", "Bearer " + adminKey)
                 .get("/q/swagger-ui/").header("Content-Security-Policy"));
