@@ -71,10 +71,17 @@ public class AuditResource {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(value.strip());
+            parsed = OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("validation_failed", name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z.");
+            parsed = null;
         }
+        // PostgreSQL keeps years 4713 BC to 294276 AD; the audit trail starts in this era anyway.
+        if (parsed == null || parsed.getYear() < 1 || parsed.getYear() > 9999) {
+            throw ApiException.badRequest("validation_failed", name + " must be an ISO-8601 instant between the years 1 and 9999,"
+                    + " such as 2026-01-31T00:00:00Z.");
+        }
+        return parsed;
     }
 }

@@ -67,6 +67,10 @@ public class ErrorMapper {
                 return api(refusal, uri, headers);
             }
         }
+        String mistake = JsonMistakes.describeValue(e);
+        if (mistake != null) {
+            return respond(Status.BAD_REQUEST, "malformed_json", mistake, uri, headers);
+        }
         String detail = JsonLines.problem(e);
         return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail), uri, headers);
     }

@@ -31,6 +31,33 @@ final class JsonMistakes {
         return Messages.wrongJsonType(field, expected(target));
     }
 
+    /**
+     * The message for valid JSON whose value cannot be read as sent — a number too large for its field, a body in
+     * another encoding than UTF-8 — or null.
+     */
+    static String describeValue(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? field(mapping.getPath()) : null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
+                return Messages.numberOutOfRange(field, range(coercion.getTargetType()));
+            }
+            if (t instanceof java.io.CharConversionException || String.valueOf(t.getMessage()).startsWith("Invalid UTF-8")) {
+                return Messages.BODY_NOT_UTF8;
+            }
+        }
+        return null;
+    }
+
+    private static String range(Class<?> type) {
+        if (type == int.class || type == Integer.class) {
+            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == long.class || type == Long.class) {
+            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return "a smaller number";
+    }
+
     private static String field(List<JsonMappingException.Reference> path) {
         String joined = path.stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

@@ -239,6 +239,11 @@ public final class Messages {
             + " spaces and _ - . : / (for example track_order), at most 100 characters.";
     public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
             + " or invisible characters.";
+    public static String numberOutOfRange(String field, String range) {
+        return (field == null ? "A number" : "'" + field + "'") + " is out of range: send " + range + ".";
+    }
+
+    public static final String BODY_NOT_UTF8 = "The body is not UTF-8: send the JSON encoded as UTF-8 (the only encoding JSON allows).";
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
             + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs.";
     public static final String LLM_NEEDS_URL_AND_MODEL =

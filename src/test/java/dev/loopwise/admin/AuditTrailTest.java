@@ -79,6 +79,11 @@ class AuditTrailTest {
                 "until is exclusive and before every action");
         admin.request().get("/api/v1/audit?since=yesterday").then().statusCode(400)
                 .body("code", org.hamcrest.Matchers.equalTo("validation_failed"));
+        // A date PostgreSQL cannot hold is the same mistake, not "a value that cannot be stored".
+        for (String query : new String[] {"since=-999999999-01-01T00:00:00Z", "until=+300000-01-01T00:00:00Z"}) {
+            admin.request().get("/api/v1/audit?" + query).then().statusCode(400)
+                    .body("code", org.hamcrest.Matchers.equalTo("validation_failed")).body("error", containsString("between the years"));
+        }
 
         Caller.session("admin").request().accept("text/html").get("/admin/audit").then().statusCode(200)
                 .body(containsString("Added account " + name + ".")).body(containsString("Changed the role of account " + name + "."))

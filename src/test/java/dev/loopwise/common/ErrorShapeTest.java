@@ -70,6 +70,12 @@ class ErrorShapeTest {
                 .then().statusCode(400).body("error", containsString("'requestsPerMinute' has the wrong type: send a whole number"));
         admin.request().contentType("application/json").body("{\"name\":\"k\",\"requestsPerMinute\":1.7}").post("/api/v1/keys")
                 .then().statusCode(400).body("error", containsString("'requestsPerMinute'"));
+        admin.request().contentType("application/json").body("{\"name\":\"k\",\"requestsPerMinute\":99999999999}").post("/api/v1/keys")
+                .then().statusCode(400).body("error", equalTo("'requestsPerMinute' is out of range: send a whole number from"
+                        + " -2147483648 to 2147483647."));
+        admin.request().contentType("application/json; charset=ISO-8859-1").body("{\"text\": \"caf\u00e9 cr\u00e8me\"}".getBytes(
+                java.nio.charset.StandardCharsets.ISO_8859_1)).post("/api/v1/respond")
+                .then().statusCode(400).body("error", containsString("not UTF-8"));
         long adminId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername("admin").orElseThrow().id);
         admin.request().contentType("application/json").body("{\"disabled\":1}").patch("/api/v1/users/" + adminId)
                 .then().statusCode(400).body("error", containsString("true or false"));
