@@ -136,6 +136,10 @@ public class ErrorMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json, uri, headers);
         }
+        // A form field that does not convert ("0,5" or "abc" for a number): say which value, and how to write it.
+        if (status == Status.BAD_REQUEST.getStatusCode() && e.getCause() instanceof IllegalArgumentException conversion) {
+            return respond(Status.BAD_REQUEST, "bad_parameter", Messages.badFormValue(conversion), uri, headers);
+        }
         if (status == Status.NOT_ACCEPTABLE.getStatusCode()) {
             return respond(Status.NOT_ACCEPTABLE, "not_acceptable", Messages.NOT_ACCEPTABLE, uri, headers);
         }

@@ -128,6 +128,14 @@ public final class Messages {
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
     }
 
+    public static String badFormValue(Throwable conversion) {
+        String message = conversion.getMessage() == null ? "" : conversion.getMessage();
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]{0,40})").matcher(message);
+        return (quoted.find() ? "'" + quoted.group(1) + "' is" : "A value you typed is") + " not a number: type digits, with a point"
+                + " for decimals (0.5, not 0,5), and whole numbers where the field asks for a count. Nothing was saved; go back"
+                + " to correct it.";
+    }
+
     public static String notOneOf(String field, String value, String... options) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
         return "'" + field + "' cannot be '" + shown + "': use '" + String.join("' or '", options) + "'.";

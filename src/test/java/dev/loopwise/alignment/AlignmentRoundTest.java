@@ -90,6 +90,12 @@ class AlignmentRoundTest {
         admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"beta\":1e-300}").post("/api/v1/rounds")
                 .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("between 0.01 and 100"));
         admin.request().get("/api/v1/rounds/99999").then().statusCode(404);
+        // The form says which value did not read as a number, and how to write one (a decimal comma is common).
+        Caller lead = Caller.session("admin");
+        String refused = lead.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("method=reward_weighted&beta=0,5&csrf-token=" + lead.csrfToken()).post("/admin/rounds")
+                .then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("&#39;0,5&#39; is not a number") || refused.contains("'0,5' is not a number"), refused);
     }
 
     /**
