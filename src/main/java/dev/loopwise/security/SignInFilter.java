@@ -49,6 +49,13 @@ public class SignInFilter {
 
     private void answered(RoutingContext context) {
         String location = context.response().headers().get("Location");
+        if (location == null && context.response().getStatusCode() == 200) {
+            // Quarkus ends a post without a password (or with one it will not read) with an empty 200; a person would
+            // see a blank page. It is a refused sign-in like any other.
+            context.response().setStatusCode(303);
+            context.response().headers().set("Location", errorPage);
+            return;
+        }
         if (location == null || context.response().getStatusCode() / 100 != 3) {
             return;
         }

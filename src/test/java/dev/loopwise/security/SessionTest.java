@@ -34,6 +34,16 @@ class SessionTest {
     }
 
     @Test
+    void aSignInWithoutAPasswordOrWithAHugeOneIsRefusedNotABlankPage() {
+        given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").post("/j_security_check")
+                .then().statusCode(303).header("Location", endsWith("/login?error=true"));
+        given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "admin").formParam("j_password", "x".repeat(100_000)).post("/j_security_check")
+                .then().statusCode(303).header("Location", endsWith("/login?error=true"));
+    }
+
+    @Test
     void unknownUserIsRefusedLikeAWrongPassword() {
         given().redirects().follow(false).header("Origin", Caller.origin()).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", "nobody").formParam("j_password", "whatever-it-is")
