@@ -46,7 +46,7 @@ public class AdminPage {
         static native TemplateInstance overview(FirstWeek.Guide guide, List<IntentRow> intents, long labelled, long tickets, long users,
                                                 List<Ticket> recent);
 
-        static native TemplateInstance tickets(List<Ticket> tickets, int page, boolean hasNext, long total, boolean unlabelled,
+        static native TemplateInstance tickets(List<Ticket> tickets, int page, int pages, boolean hasNext, long total, boolean unlabelled,
                                                List<Intent> intents, String error);
     }
 
@@ -83,10 +83,11 @@ public class AdminPage {
     }
 
     private TemplateInstance ticketsPage(int page, boolean unlabelled, String error) {
-        int safePage = Math.max(page, 0);
         long total = unlabelled ? Ticket.count("intent is null") : Ticket.count();
-        boolean hasNext = (long) (safePage + 1) * TICKET_PAGE_SIZE < total;
-        return Templates.tickets(Ticket.newestFirst(safePage, TICKET_PAGE_SIZE, unlabelled), safePage, hasNext, total, unlabelled,
+        int pages = (int) Math.max(1, (total + TICKET_PAGE_SIZE - 1) / TICKET_PAGE_SIZE);
+        // A page past the end (a typed address, or tickets labelled away meanwhile) shows the last one.
+        int safePage = Math.min(Math.max(page, 0), pages - 1);
+        return Templates.tickets(Ticket.newestFirst(safePage, TICKET_PAGE_SIZE, unlabelled), safePage, pages, safePage + 1 < pages, total, unlabelled,
                 Intent.listByName(), error);
     }
 }

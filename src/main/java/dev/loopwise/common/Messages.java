@@ -37,7 +37,8 @@ public final class Messages {
             + "improved from now on can serve it; it also shows on Replies.";
     public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
     public static final String NOT_ACCEPTABLE = "This address cannot answer in the format the Accept header asks for: accept "
-            + "application/json from the API (text/event-stream for streamed chat completions), text/html for pages.";
+            + "application/json from the API (application/x-ndjson for the preference and ticket exports, text/event-stream for"
+            + " streamed chat completions), text/html for pages, or */* for whatever the address gives.";
     public static final String SIGN_IN_FORM_ONLY = "Sign in with the sign-in form (j_username and j_password, sent as "
             + "application/x-www-form-urlencoded); programs use an API key instead.";
     public static final String CROSS_ORIGIN = "This change was not sent from a Loopwise page, so it was refused and nothing changed. "

@@ -67,7 +67,8 @@ public class KnowledgeResource {
     @GET
     @Path("/search")
     public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") @DefaultValue("5") int limit,
-                              @QueryParam("all") @DefaultValue("false") boolean all) {
+                              @QueryParam("all") String allParameter) {
+        boolean all = dev.loopwise.common.FormValues.bool("all", allParameter, false);
         if (ticket == null || ticket.isBlank()) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as q, e.g. ?q=how do I return my shoes");
         }

@@ -1,6 +1,7 @@
 package dev.loopwise.llm;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FormValues;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -63,8 +64,8 @@ public class LlmPage {
                          @RestForm String clearKey, @RestForm String timeoutSeconds, @RestForm String drafts,
                          @RestForm String temperature, @RestForm String brandVoice) {
         try {
-            LlmSettingsService.Change change = new LlmSettingsService.Change("on".equals(enabled) || "true".equals(enabled), baseUrl,
-                    model, apiKey, "on".equals(clearKey) || "true".equals(clearKey), number(timeoutSeconds, "timeout"),
+            LlmSettingsService.Change change = new LlmSettingsService.Change(checkbox("enabled", enabled), baseUrl,
+                    model, apiKey, checkbox("clearKey", clearKey), number(timeoutSeconds, "timeout"),
                     whole(drafts), number(temperature, "temperature"), brandVoice);
             settings.save(change, currentUser.name());
             // Azure's deployments and some proxies live elsewhere, so a missing /v1 is only pointed out.
@@ -119,5 +120,10 @@ public class LlmPage {
             throw ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.LLM_DRAFTS_RANGE);
         }
         return number == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number));
+    }
+
+    /** A checkbox sends "on" when ticked and nothing otherwise; a script may send true or false. Anything else is refused. */
+    private static boolean checkbox(String field, String value) {
+        return "on".equals(FormValues.oneOf(field, value, "on", "true", "false")) || "true".equals(value);
     }
 }

@@ -56,12 +56,19 @@ public class ReviewAdminPage {
         return stats.alphaOverTime();
     }
 
+    static final int MAX_GENERATE = 500;
+
     @POST
     @Path("/generate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance generate(@RestForm int count) {
-        int made = generator.refill(Math.max(1, Math.min(count, 500)));
-        return page(made == 0 ? "No new items: no active model, or every ticket already has an item." : "Made " + made + " new items.");
+    public Response generate(@RestForm Integer count) {
+        if (count == null || count < 1 || count > MAX_GENERATE) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(page("Say how many items to make: a whole number from 1 to " + MAX_GENERATE + ". Nothing was made.")).build();
+        }
+        int made = generator.refill(count);
+        return Response.ok(page(made == 0 ? "No new items: no active model, or every ticket already has an item."
+                : "Made " + dev.loopwise.common.Counts.of(made, "new item") + ".")).build();
     }
 
     @POST
@@ -69,7 +76,10 @@ public class ReviewAdminPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rewrite(@PathParam("id") long id, @RestForm String decision) {
         try {
-            boolean accept = "accept".equals(FormValues.oneOf("decision", String.valueOf(decision), "accept", "discard"));
+            if (decision == null || decision.isBlank()) {
+                throw ApiException.badRequest("validation_failed", "Choose what to do with the rewrite: accept or discard.");
+            }
+            boolean accept = "accept".equals(FormValues.oneOf("decision", decision, "accept", "discard"));
             admin.decideRewrite(id, accept);
             return Response.seeOther(URI.create("/admin/review?decided=" + (accept ? "accepted" : "discarded"))).build();
         } catch (ApiException e) {

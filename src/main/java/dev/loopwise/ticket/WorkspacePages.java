@@ -88,8 +88,11 @@ public class WorkspacePages {
     /** After a new topic was labelled on the drift page, the page names it and preselects it for its first reply. */
     @GET
     @Path("/replies")
-    public TemplateInstance replies(@RestQuery String intent, @RestQuery Integer labelled, @RestQuery boolean created) {
-        String notice = intent == null || labelled == null ? null : Messages.topicLabelled(intent, labelled, created);
+    public TemplateInstance replies(@RestQuery String intent, @RestQuery Integer labelled, @RestQuery String created) {
+        boolean isNew = dev.loopwise.common.FormValues.bool("created", created, false);
+        // Only a notice about what happened: an intent that exists, a count that could be one (the address is typeable).
+        String notice = intent == null || labelled == null || labelled < 0 || Intent.findByName(intent).isEmpty() ? null
+                : Messages.topicLabelled(intent, labelled, isNew);
         return Templates.replies(Intent.listByName(), Reply.listActive(), null, notice, intent);
     }
 

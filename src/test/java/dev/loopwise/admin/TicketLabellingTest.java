@@ -41,6 +41,16 @@ class TicketLabellingTest {
         }
     }
 
+    @Test
+    void aPagePastTheEndShowsTheLastOneWithTheCount() {
+        String page = Caller.session("admin").pageRequest().accept("text/html").get("/admin/tickets?page=2147483647")
+                .then().statusCode(200).extract().asString();
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("page (\\d+) of (\\d+)").matcher(page);
+        assertTrue(shown.find(), page);
+        assertEquals(shown.group(2), shown.group(1), "the last page");
+        assertTrue(!page.contains("-2147483648"), page);
+    }
+
     private void labelOnThePage(String intent, String text) {
         Caller.apiKey(keys, "admin").request().contentType("text/csv").body(("text\n" + text + "\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/tickets").then().statusCode(201);

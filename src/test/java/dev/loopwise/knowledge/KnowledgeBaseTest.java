@@ -63,6 +63,9 @@ class KnowledgeBaseTest {
         assertEquals("Shipping times", search.search("when will my parcel arrive if I choose express?", 1).get(0).articleTitle());
         admin.request().queryParam("q", KnowledgeArticles.RETURNS_TICKET).get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("[0].articleTitle", equalTo("Returns policy")).body("[0].match", containsString("it would be given to the assistant"));
+        // A yes/no option that is neither is refused, not read as "no".
+        admin.request().queryParam("q", "returns").queryParam("all", "yes").get("/api/v1/knowledge/search").then().statusCode(400)
+                .body("error", containsString("'all'"));
 
         // The same title again: the old passages go, the new text is what is found (the matrix refreshed itself).
         upload(admin, "returns-policy.md", "text/markdown", KnowledgeArticles.RETURNS_MD_V2).statusCode(201)

@@ -102,6 +102,8 @@ class LlmPageTest {
         }
         refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl().replace("http://", "http://u:secretpw@") + "&model=m", 400);
         assertTrue(refused.contains("not in its address"), refused);
+        refused = post("/admin/llm", "enabled=maybe&baseUrl=" + llm.baseUrl() + "&model=m", 400);
+        assertTrue(refused.contains("enabled"), "a checkbox value that is neither on nor off is refused, not read as off");
         refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=m%1B", 400);
         assertTrue(refused.contains("control character"), refused);
         assertFalse(settings.current().active());

@@ -138,6 +138,12 @@ class ReviewApiTest {
         String ticket = QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(id).ticketText);
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html").get("/admin/review").then().statusCode(200).extract().asString();
+        for (String count : new String[] {"-5", ""}) {
+            String refused = admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                    .body("count=" + count + "&csrf-token=" + admin.csrfToken()).post("/admin/review/generate")
+                    .then().statusCode(400).extract().asString();
+            assertTrue(refused.contains("a whole number from 1 to 500. Nothing was made."), refused);
+        }
         int row = page.indexOf(rewrite);
         String start = ticket.substring(0, Math.min(12, ticket.length()));
         assertTrue(row > 0 && page.lastIndexOf(start, row) > page.lastIndexOf("<tr>", row), "the ticket is in the rewrite's row");
