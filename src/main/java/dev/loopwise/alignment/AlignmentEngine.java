@@ -19,6 +19,11 @@ import java.util.function.Function;
 public final class AlignmentEngine {
     public interface Listener {
         void step(String message, double progress);
+
+        /** Polled between the long steps' inner steps; true stops the round. */
+        default boolean cancelled() {
+            return false;
+        }
     }
 
     private AlignmentEngine() {

@@ -28,6 +28,8 @@ public class AlignmentRound extends IdentityEntity {
      */
     public static final String SUPERSEDED = "superseded";
     public static final String FAILED = "failed";
+    /** An admin stopped it; nothing changed for customers. */
+    public static final String CANCELLED = "cancelled";
 
     public String method;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -49,6 +51,9 @@ public class AlignmentRound extends IdentityEntity {
     @Column(name = "candidate_version")
     public Integer candidateVersion;
     public boolean promoted;
+    /** Asked for by an admin; the running round sees it at its next step. */
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
     /**
      * The round's new judgements are the non-skipped ones with ids from {@code newFrom} to {@code newUpto}; the
      * older ones it replayed are listed in {@code round_replayed_judgements} (at most the replay size).
@@ -77,7 +82,7 @@ public class AlignmentRound extends IdentityEntity {
 
     public boolean finished() {
         return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(NEEDS_EVIDENCE) || status.equals(SUPERSEDED)
-                || status.equals(FAILED);
+                || status.equals(FAILED) || status.equals(CANCELLED);
     }
 
     /** Judgements the round read: its new ones and the older ones it replayed. */

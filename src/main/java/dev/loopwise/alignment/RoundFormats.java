@@ -56,6 +56,8 @@ public class RoundFormats {
             case AlignmentRound.SUPERSEDED -> "Round " + last.id + " was overtaken: the active version changed while it ran, so its "
                     + "result was not applied. Start a new round to improve the version that serves now.";
             case AlignmentRound.FAILED -> "Round " + last.id + " stopped with an error: open it to read it, then start another.";
+            case AlignmentRound.CANCELLED -> "Round " + last.id + " was cancelled; nothing changed for customers. Start another when"
+                    + " you are ready.";
             default -> "Round " + last.id + " is running: open it to follow it. The version serving now keeps serving meanwhile.";
         };
     }

@@ -63,6 +63,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + round.candidateVersion + " was not promoted: it was compared with a version that no longer serves. Nothing "
                     + "changed for customers.";
             case AlignmentRound.FAILED -> "The round stopped with an error; nothing changed for customers.";
+            case AlignmentRound.CANCELLED -> "The round was cancelled; nothing changed for customers.";
             default -> "The round is running; this page updates by itself.";
         };
     }
@@ -80,7 +81,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             case AlignmentRound.REJECTED -> "Look at the check that failed below. Usually more judgements, or clearer ones (gold items, rewrites), help; then start another round.";
             case AlignmentRound.SUPERSEDED -> "Start a new round: it compares with the version that serves now.";
             case AlignmentRound.FAILED -> "Start the round again; if it fails again, the log below says why.";
-            default -> "Wait for it to finish; you can leave this page.";
+            case AlignmentRound.CANCELLED -> "Start another round on Rounds when you are ready.";
+            default -> "Wait for it to finish (you can leave this page), or cancel it: the version serving now keeps serving.";
         };
     }
 

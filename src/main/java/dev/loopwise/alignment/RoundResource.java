@@ -3,6 +3,7 @@ package dev.loopwise.alignment;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -52,6 +53,17 @@ public class RoundResource {
     public Response start(RoundRequest request) {
         AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());
         return Response.accepted(Map.of("roundId", round.id)).build();
+    }
+
+    /** Stops a round: a queued one at once, a running one at its next step; 409 when it has already ended. */
+    @POST
+    @Path("/{id}/cancel")
+    public RoundView cancel(@PathParam("id") long id) {
+        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No alignment round " + id + "."));
+        if (!rounds.cancel(id, currentUser.name())) {
+            throw ApiException.conflict("round_finished", "Alignment round " + id + " has already ended; there is nothing to cancel.");
+        }
+        return RoundView.of(QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id)));
     }
 
     @GET

@@ -81,7 +81,7 @@ public final class RoundReward implements AutoCloseable {
         CrossEncoderRewardTrainer.Result tuned = CrossEncoderRewardTrainer.train(crossSource.source(), config,
                 new CrossEncoderRewardTrainer.Data(CrossEncoderRewards.pairs(fit), CrossEncoderRewards.pairs(validation)),
                 TrainingMonitor.of(p -> listener.step("Tuning the cross-encoder reward model (" + p.stage() + ", epoch "
-                        + p.epoch() + " of " + p.epochs() + ")", 0.22 + 0.18 * p.fraction()), () -> false));
+                        + p.epoch() + " of " + p.epochs() + ")", 0.22 + 0.18 * p.fraction()), listener::cancelled));
         CrossEncoderReward.Scorer scorer = tuned.model().open(crossSource.source());
         try {
             // Afresh: the base version's model may have trained on this validation share, which would flatter it.

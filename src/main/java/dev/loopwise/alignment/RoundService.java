@@ -76,6 +76,11 @@ public class RoundService {
         });
     }
 
+    /** Asks a round to stop (queued: now; running: at its next step); false when it has already ended. */
+    public boolean cancel(long roundId, String actor) {
+        return RoundProgress.cancel(roundId, () -> audit.record(actor, "round.cancel", "alignment round " + roundId, Map.of()));
+    }
+
     private static boolean importedPreferencesExist() {
         return (Boolean) AlignmentRound.getEntityManager()
                 .createNativeQuery("select exists (select 1 from imported_preferences)").getSingleResult();
@@ -135,6 +140,9 @@ public class RoundService {
             work.run();
         } catch (RoundProgress.Reclaimed e) {
             LOG.warn(e.getMessage());
+        } catch (RoundProgress.Cancelled | dev.loopwise.model.training.TrainingCancelledException e) {
+            LOG.infof("Alignment round %d was cancelled", roundId);
+            RoundProgress.cancelled(roundId);
         } catch (IllegalArgumentException | ApiException e) {
             LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
             failQuietly(roundId, e);
@@ -173,7 +181,17 @@ public class RoundService {
         RoundReward.CrossSource cross = new RoundReward.CrossSource(encoders.source(captured.encoder()),
                 config.crossEncoderBudget().orElse(null));
         RoundResult result = AlignmentEngine.run(settings, captured.data(), texts -> embeddings.embed(captured.encoder(), texts), cross,
-                (message, progress) -> RoundProgress.update(roundId, message, progress));
+                new AlignmentEngine.Listener() {
+                    @Override
+                    public void step(String message, double progress) {
+                        RoundProgress.update(roundId, message, progress);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return RoundProgress.cancelRequested(roundId);
+                    }
+                });
         result.metrics().put("time/snapshot_s", snapshotSeconds);
         RoundProgress.update(roundId, "Saving the candidate version", 0.92);
         RoundVersions.Concluded concluded = versions.conclude(roundId, result, captured, settings);

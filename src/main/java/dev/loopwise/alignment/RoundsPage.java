@@ -77,6 +77,16 @@ public class RoundsPage {
         }
     }
 
+    /** Cancels a round from its page; the page then follows it to its end. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("id") long id) {
+        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No alignment round " + id + "."));
+        rounds.cancel(id, currentUser.name());
+        return Response.seeOther(URI.create("/admin/rounds/" + id)).build();
+    }
+
     /** The live progress the report page polls while the round runs. */
     @GET
     @Path("/{id}/progress")

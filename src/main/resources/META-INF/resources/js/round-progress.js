@@ -10,7 +10,7 @@
     document.getElementById('round-step').textContent = round.step || 'waiting';
     document.getElementById('round-progress').value = Math.round(round.progress * 100);
     document.getElementById('round-log').textContent = round.log.join('\n');
-    if (['promoted', 'rejected', 'needs_evidence', 'superseded', 'failed'].includes(round.status)) {
+    if (['promoted', 'rejected', 'needs_evidence', 'superseded', 'failed', 'cancelled'].includes(round.status)) {
       // The texts below were written while it ran; until the page reloads they must not say it still runs.
       document.getElementById('round-outcome').textContent = 'The round has finished; its report is loading…';
       document.getElementById('round-next').textContent = '';
@@ -18,6 +18,14 @@
     } else {
       setTimeout(poll, 700);
     }
+  }
+  const cancel = document.getElementById('round-cancel');
+  if (cancel) {
+    // The round stops at its next step; say so at once rather than look as if nothing happened.
+    cancel.addEventListener('submit', () => {
+      const button = cancel.querySelector('button');
+      setTimeout(() => { button.disabled = true; button.textContent = 'Cancelling…'; }, 0);
+    });
   }
   poll();
 })();

@@ -123,6 +123,26 @@ class RoundLifecycleTest {
     }
 
     @Test
+    void aCancelledRoundStopsAtItsNextStepAndAQueuedOneAtOnce() {
+        awaitNoRoundRunning();
+        long running = runningRound("now()");
+        assertTrue(rounds.cancel(running, "test"));
+        assertEquals(AlignmentRound.RUNNING, round(running).status, "a running round stops at its next step, not before");
+        rounds.execute(running, () -> RoundProgress.update(running, "Training the reward model", 0.2));
+        AlignmentRound cancelled = round(running);
+        assertEquals(AlignmentRound.CANCELLED, cancelled.status);
+        assertEquals("Cancelled; nothing changed for customers.", cancelled.reason);
+        assertFalse(rounds.cancel(running, "test"), "an ended round has nothing to cancel");
+
+        long queued = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "insert into alignment_rounds (method, settings, status, started_by) values ('dpo', '{}'::jsonb, 'queued', 'test') returning id")
+                .getSingleResult()).longValue());
+        assertTrue(rounds.cancel(queued, "test"));
+        assertEquals(AlignmentRound.CANCELLED, round(queued).status);
+        assertFalse(rounds.jobs().claim(queued), "a cancelled round is never started");
+    }
+
+    @Test
     void anErrorThrownByARoundIsRecordedAsItsFailure() {
         awaitNoRoundRunning();
         long id = runningRound("now()");
