@@ -14,7 +14,13 @@ public class LlmFormats {
         return switch (view.circuit()) {
             case "open" -> "failing: answers come from the reply library until it recovers (Loopwise tries again every little while)";
             case "half-open" -> "recovering: one request is checking whether it answers again";
-            default -> "connected: it drafts replies, and the best of drafts and library replies is served";
+            // Closed says only that calls have not been failing; what the last day's answers did says whether it works.
+            default -> view.day().answered() == 0
+                    ? "turned on, not used yet: press Test connection to check that it answers"
+                    : view.day().fellBack() == view.day().answered()
+                    ? "turned on but not answering: every answer in the last 24 hours came from the reply library; press Test"
+                            + " connection to see why"
+                    : "connected: it drafts replies, and the best of drafts and library replies is served";
         };
     }
 

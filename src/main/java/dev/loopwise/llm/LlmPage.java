@@ -64,10 +64,8 @@ public class LlmPage {
                          @RestForm String clearKey, @RestForm String timeoutSeconds, @RestForm String drafts,
                          @RestForm String temperature, @RestForm String brandVoice) {
         try {
-            LlmSettingsService.Change change = new LlmSettingsService.Change(checkbox("enabled", enabled), baseUrl,
-                    model, apiKey, checkbox("clearKey", clearKey), number(timeoutSeconds, "timeout"),
-                    whole(drafts), number(temperature, "temperature"), brandVoice);
-            settings.save(change, currentUser.name());
+            settings.save(change(enabled, baseUrl, model, apiKey, clearKey, timeoutSeconds, drafts, temperature, brandVoice),
+                    currentUser.name());
             // Azure's deployments and some proxies live elsewhere, so a missing /v1 is only pointed out.
             boolean noVersion = baseUrl != null && !baseUrl.isBlank() && !baseUrl.strip().replaceAll("/+$", "").matches(".*/v\\d+$")
                     && !baseUrl.contains("/openai/");
@@ -75,24 +73,54 @@ public class LlmPage {
                     ? " The address does not end in /v1, which most OpenAI-compatible servers need (http://host:11434/v1 for "
                     + "Ollama): press Test connection to check it." : "")))).build();
         } catch (ApiException e) {
-            Map<String, String> sent = new HashMap<>();
-            sent.put("enabled", enabled);
-            sent.put("baseUrl", baseUrl);
-            sent.put("model", model);
-            sent.put("timeoutSeconds", timeoutSeconds);
-            sent.put("drafts", drafts);
-            sent.put("temperature", temperature);
-            sent.put("brandVoice", brandVoice);
+            return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null)
+                    .withSent(sent(enabled, baseUrl, model, timeoutSeconds, drafts, temperature, brandVoice)))).build();
+        }
+    }
+
+    /**
+     * Calls the LLM once and shows how long it took and what it said, or what went wrong: with the values in the form
+     * (not saved; an empty key field uses the stored key), or with the saved settings when the form sent none.
+     */
+    @POST
+    @Path("/test")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response test(@RestForm String enabled, @RestForm String baseUrl, @RestForm String model, @RestForm String apiKey,
+                         @RestForm String clearKey, @RestForm String timeoutSeconds, @RestForm String drafts,
+                         @RestForm String temperature, @RestForm String brandVoice) {
+        if (baseUrl == null && model == null) {
+            return Response.ok(Templates.llm(viewNow(client.test(settings.current()), null, null))).build();
+        }
+        Map<String, String> sent = sent(enabled, baseUrl, model, timeoutSeconds, drafts, temperature, brandVoice);
+        try {
+            // Tried as if turned on: testing is how an admin decides whether to turn it on.
+            LlmSettings typed = settings.preview(change("on", baseUrl, model, apiKey, clearKey, timeoutSeconds, drafts, temperature,
+                    brandVoice));
+            return Response.ok(Templates.llm(viewNow(client.test(typed), null,
+                    "Tested the values in the form; they are not saved until you press Save.").withSent(sent))).build();
+        } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null).withSent(sent))).build();
         }
     }
 
-    /** Calls the LLM once with the saved settings and shows how long it took and what it said, or what went wrong. */
-    @POST
-    @Path("/test")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance test() {
-        return Templates.llm(viewNow(client.test(settings.current()), null, null));
+    /** What the form sent, shown again so that nothing typed is lost (never the key). */
+    private static Map<String, String> sent(String enabled, String baseUrl, String model, String timeoutSeconds, String drafts,
+                                            String temperature, String brandVoice) {
+        Map<String, String> sent = new HashMap<>();
+        sent.put("enabled", enabled);
+        sent.put("baseUrl", baseUrl);
+        sent.put("model", model);
+        sent.put("timeoutSeconds", timeoutSeconds);
+        sent.put("drafts", drafts);
+        sent.put("temperature", temperature);
+        sent.put("brandVoice", brandVoice);
+        return sent;
+    }
+
+    private static LlmSettingsService.Change change(String enabled, String baseUrl, String model, String apiKey, String clearKey,
+                                                    String timeoutSeconds, String drafts, String temperature, String brandVoice) {
+        return new LlmSettingsService.Change(checkbox("enabled", enabled), baseUrl, model, apiKey, checkbox("clearKey", clearKey),
+                number(timeoutSeconds, "timeout"), whole(drafts), number(temperature, "temperature"), brandVoice);
     }
 
     private View viewNow(LlmClient.TestResult test, String error, String notice) {

@@ -66,9 +66,8 @@ public class LlmSettingsService {
         return loaded;
     }
 
-    /** Checks every field first: a refused change writes nothing. */
-    @Transactional
-    public LlmSettings save(Change change, String actor) {
+    /** The settings a change would make, checked field by field, without saving them (Test connection tries these). */
+    public LlmSettings preview(Change change) {
         LlmSettings before = current();
         String baseUrl = blankToNull(change.baseUrl());
         String model = blankToNull(change.model());
@@ -101,6 +100,18 @@ public class LlmSettingsService {
             throw ApiException.badRequest("validation_failed", Messages.LLM_BRAND_VOICE_TOO_LONG);
         }
         String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();
+        return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
+                (float) temperature, voice, "admin page");
+    }
+
+    /** Checks every field first: a refused change writes nothing. */
+    @Transactional
+    public LlmSettings save(Change change, String actor) {
+        LlmSettings before = current();
+        LlmSettings checked = preview(change);
+        String baseUrl = checked.baseUrl();
+        String model = checked.model();
+        String key = checked.apiKey();
         LlmSettingsRow row = LlmSettingsRow.current();
         if (row == null) {
             row = new LlmSettingsRow();
@@ -109,10 +120,10 @@ public class LlmSettingsService {
         row.baseUrl = baseUrl;
         row.model = model;
         row.apiKey = key;
-        row.timeoutMs = (int) Math.round(timeout * 1000);
-        row.drafts = drafts;
-        row.temperature = (float) temperature;
-        row.brandVoice = voice;
+        row.timeoutMs = (int) checked.timeout().toMillis();
+        row.drafts = checked.drafts();
+        row.temperature = (float) checked.temperature();
+        row.brandVoice = checked.brandVoice();
         row.updatedBy = actor;
         row.updatedAt = OffsetDateTime.now();
         row.persist();

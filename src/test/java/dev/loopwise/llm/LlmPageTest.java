@@ -22,6 +22,8 @@ class LlmPageTest {
     Vertx vertx;
     @Inject
     LlmSettingsService settings;
+    @Inject
+    LlmFigures figures;
     FakeLlm llm;
     Caller admin;
 
@@ -107,6 +109,26 @@ class LlmPageTest {
         refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=m%1B", 400);
         assertTrue(refused.contains("control character"), refused);
         assertFalse(settings.current().active());
+    }
+
+    @Test
+    void testConnectionTriesTheTypedValuesWithoutSavingThemAndKeepsThemInTheForm() {
+        llm.drafts = List.of("Ready.");
+        String tested = post("/admin/llm/test", "baseUrl=" + llm.baseUrl() + "&model=typed-model&timeoutSeconds=3", 200);
+        assertTrue(tested.contains("It answered in"), tested);
+        assertTrue(tested.contains("not saved until you press Save"), tested);
+        assertTrue(tested.contains("value=\"typed-model\""), "what was typed stays in the form");
+        assertTrue(llm.requests.get(0).encode().contains("typed-model"), "the typed model was asked");
+        assertFalse(settings.current().active(), "testing saves nothing");
+        String refused = post("/admin/llm/test", "baseUrl=ftp://example.org&model=m", 400);
+        assertTrue(refused.contains("http://"), refused);
+
+        String saved = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=typed-model", 200);
+        // Called connected only when the last day's answers show it answering (earlier tests may have served with an LLM).
+        LlmFigures.Day day = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> figures.lastDay());
+        String expected = day.answered() == 0 ? "turned on, not used yet" : day.fellBack() == day.answered()
+                ? "turned on but not answering" : "connected: it drafts replies";
+        assertTrue(saved.contains(expected), expected + " for " + day + ": " + saved);
     }
 
     @Test
