@@ -55,6 +55,11 @@ class AlignmentRoundTest {
         assertEquals(4, first.getList("gates").size());
         int candidate = first.getInt("candidateVersion");
         assertStatusFollowsTheGates(first);
+        // The candidate's page points to the round's figures instead of showing empty intent figures it never measured.
+        String versionPage = Caller.session("admin").request().accept("text/html").get("/admin/models/" + candidate)
+                .then().statusCode(200).extract().asString();
+        assertTrue(versionPage.contains("alignment round " + first.getLong("roundId")) && !versionPage.contains("Measured on 0 held-out"),
+                versionPage);
         if (first.getBoolean("promoted")) {
             assertEquals("promoted", first.getString("status"));
             assertEquals(candidate, servedVersion(admin), "the response names the new version");

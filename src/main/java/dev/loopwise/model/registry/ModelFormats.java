@@ -34,16 +34,16 @@ public class ModelFormats {
         Object examples = version.metrics.get("intent/threshold_oos_examples");
         int oos = examples instanceof Number n ? n.intValue() : 0;
         if (kept instanceof Number share) {
-            String set = String.format("; the line was set so that %.0f in 100 held-out tickets are answered", share.doubleValue() * 100);
+            String set = String.format("; the line was set so that %.0f in 100 of the tickets it was checked on are answered", share.doubleValue() * 100);
             if (examples == null) {
                 return does + set + ". Add tickets with the intent oos (requests you do not handle) to let it learn what to hand over.";
             }
-            return does + set + ": " + oos + " held-out out-of-scope ticket" + (oos == 1 ? " was" : "s were") + " too few to weigh"
-                    + " catching them against answering (" + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " held out are needed: "
-                    + moreOutOfScope(version, oos) + ").";
+            return does + set + " (taken from the training tickets; the figures below use separate test tickets): " + oos
+                    + " out-of-scope ticket" + (oos == 1 ? " was" : "s were") + " too few to weigh catching them against answering ("
+                    + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " are needed: " + moreOutOfScope(version, oos) + ").";
         }
-        return does + "; the line balances answering against catching the " + oos
-                + " held-out out-of-scope tickets (requests you do not handle).";
+        return does + "; the line balances answering against catching the " + oos + " out-of-scope tickets (requests you do not"
+                + " handle) it was checked on, taken from the training tickets; the figures below use separate test tickets.";
     }
 
     /** How many more oos tickets would give the threshold enough held-out ones, at the share this training held out. */
@@ -53,7 +53,7 @@ public class ModelFormats {
             return "add tickets with the intent oos";
         }
         long more = (long) Math.ceil((double) OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES * tickets / heldOut) - tickets;
-        return "about " + more + " more tickets with the intent oos, as " + heldOut + " of its " + tickets + " were held out";
+        return "about " + more + " more tickets with the intent oos, as " + heldOut + " of its " + tickets + " training tickets checked the line";
     }
 
     static int count(ModelVersion version, String metric) {
@@ -82,6 +82,15 @@ public class ModelFormats {
 
     static boolean restorable(ModelVersion version) {
         return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt != null;
+    }
+
+    /** The alignment round that made this version, or null for a trained one. */
+    static Object alignmentRound(ModelVersion version) {
+        return version.lineage == null ? null : version.lineage.get("alignmentRound");
+    }
+
+    static Object baseVersion(ModelVersion version) {
+        return version.lineage == null ? null : version.lineage.get("baseVersion");
     }
 
     static String regimeName(ModelVersion version) {

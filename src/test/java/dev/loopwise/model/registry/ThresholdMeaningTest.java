@@ -24,13 +24,13 @@ class ThresholdMeaningTest {
     void withoutOutOfScopeTicketsItSaysHowToTeachIt() {
         String text = meaning("intent/threshold", 0.42, "intent/threshold_kept_share", 0.98);
         assertTrue(text.startsWith("A ticket goes to a person when the model is less than 42% sure"), text);
-        assertTrue(text.contains("98 in 100 held-out tickets are answered") && text.contains("intent oos"), text);
+        assertTrue(text.contains("98 in 100 of the tickets it was checked on are answered") && text.contains("intent oos"), text);
     }
 
     @Test
     void tooFewHeldOutSaysHowManyAreNeeded() {
         String text = meaning("intent/threshold", 0.3, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 1);
-        assertTrue(text.contains("1 held-out out-of-scope ticket was too few") && text.contains("20 held out are needed"), text);
+        assertTrue(text.contains("1 out-of-scope ticket was too few") && text.contains("20 are needed"), text);
     }
 
     @Test
@@ -39,13 +39,14 @@ class ThresholdMeaningTest {
         String text = meaning("intent/threshold", 0.0, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 7,
                 "data/oos_train_tickets", 64L);
         assertTrue(text.startsWith("No ticket goes to a person just for the model being unsure"), text);
-        assertTrue(text.contains("about 119 more tickets with the intent oos, as 7 of its 64 were held out"), text);
+        assertTrue(text.contains("about 119 more tickets with the intent oos, as 7 of its 64 training tickets checked the line"), text);
     }
 
     @Test
     void enoughHeldOutSaysItWasBalanced() {
         String text = meaning("intent/threshold", 0.775, "intent/threshold_oos_examples", 100);
-        assertTrue(text.contains("78% sure") && text.contains("balances answering against catching the 100 held-out"), text);
+        assertTrue(text.contains("78% sure") && text.contains("balances answering against catching the 100 out-of-scope tickets"), text);
+        assertTrue(text.contains("separate test tickets"), "the line's tickets are not the ones the figures are measured on: " + text);
     }
 
     @Test
