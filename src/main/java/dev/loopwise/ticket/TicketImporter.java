@@ -98,7 +98,12 @@ public class TicketImporter {
         // turns, each until its commit, so the checks below see what the one before wrote.
         AdvisoryLock.forTransaction(Ticket.getEntityManager(), IMPORT_LOCK);
         Map<String, Intent> intents = new HashMap<>();
-        Intent.<Intent>listAll().forEach(i -> intents.put(i.name, i));
+        // A label that differs from an intent only in case ("TRACK_ORDER" for track_order) is that intent, not a new one.
+        Map<String, Intent> ignoringCase = new HashMap<>();
+        Intent.<Intent>listAll().forEach(i -> {
+            intents.put(i.name, i);
+            ignoringCase.putIfAbsent(i.name.toLowerCase(java.util.Locale.ROOT), i);
+        });
         Set<String> created = new TreeSet<>();
         Set<String> existing = existingHashes(parsed.rows());
         int imported = 0;
@@ -107,14 +112,15 @@ public class TicketImporter {
         for (TicketRow row : parsed.rows()) {
             Intent intent = null;
             if (row.label() != null) {
-                intent = intents.computeIfAbsent(row.label(), name -> {
-                    Intent fresh = new Intent();
-                    fresh.name = name;
-                    fresh.description = "";
-                    fresh.persist();
-                    created.add(name);
-                    return fresh;
-                });
+                intent = intents.computeIfAbsent(row.label(), name -> ignoringCase.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT),
+                        folded -> {
+                            Intent fresh = new Intent();
+                            fresh.name = name;
+                            fresh.description = "";
+                            fresh.persist();
+                            created.add(name);
+                            return fresh;
+                        }));
             }
             String split = intent == null ? null : row.split() != null ? row.split() : Ticket.defaultSplit(row.text());
             Ticket ticket = Ticket.of(row.text(), intent, row.response(), split, Ticket.SOURCE_IMPORT);

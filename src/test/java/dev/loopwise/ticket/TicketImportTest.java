@@ -36,6 +36,12 @@ class TicketImportTest {
                 .firstResult());
         assertEquals("Hi there,\nwe can help.", stored.response);
         assertEquals("email", stored.metadata.get("channel"));
+        // The same label in capitals joins the intent instead of making a second one beside it.
+        admin.request().contentType("text/csv").body("text,label\nmy lantern is dim again today,SOLAR_SUPPORT\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("labelled", equalTo(1))
+                .body("createdIntents", org.hamcrest.Matchers.empty());
+        assertEquals("solar_support", QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text",
+                "my lantern is dim again today").firstResult().intent.name));
     }
 
     @Test
