@@ -78,7 +78,29 @@ public class FirstWeek {
                         + Counts.of(alerts, "alert") + ".",
                 "Drift checks run by themselves every 50 requests; Drift shows what changed and what to do about it.", "/admin/drift"));
         Step next = steps.stream().filter(step -> !step.done()).findFirst().orElse(null);
-        return new Guide(steps, next);
+        return new Guide(steps, next != null ? next : needsAttention());
+    }
+
+    /** Once the five steps are done, what still needs the lead: a drift proposal waiting, an intent without a reply. */
+    Step needsAttention() {
+        long proposals = count("select count(*) from monitoring_actions where status in ('pending', 'waiting')");
+        if (proposals > 0) {
+            return new Step("Drift found a change to act on", false, Counts.of(proposals, "proposal") + " waiting.",
+                    "Customers are asking about something the model was not trained on: open Drift and approve or dismiss what it"
+                            + " proposes (review items, or a round).", "/admin/drift");
+        }
+        @SuppressWarnings("unchecked")
+        List<String> withoutReply = em.createNativeQuery("select i.name from intents i where i.name <> ?1 and not exists (select 1 "
+                + "from replies r where r.intent_id = i.id and r.status = 'active') order by i.name limit 4")
+                .setParameter(1, dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL).getResultList();
+        if (!withoutReply.isEmpty()) {
+            String named = String.join(", ", withoutReply.subList(0, Math.min(3, withoutReply.size())))
+                    + (withoutReply.size() > 3 ? " and more" : "");
+            return new Step("Give every intent a reply", false, named + " " + (withoutReply.size() == 1 ? "has" : "have") + " none.",
+                    "Customers asking about " + named + " cannot get an answer from the library: write a reply for each on Replies,"
+                            + " then train a new version on Models.", "/admin/replies");
+        }
+        return null;
     }
 
     private static String describe(AlignmentRound round) {
