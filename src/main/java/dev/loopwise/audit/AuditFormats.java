@@ -14,6 +14,7 @@ public class AuditFormats {
             Map.entry("training.start", "started"),
             Map.entry("training.cancel", "cancelled"),
             Map.entry("round.start", "started"),
+            Map.entry("round.cancel", "cancelled"),
             Map.entry("drift.approve", "approved the round asked for by"),
             Map.entry("drift.dismiss", "dismissed"),
             Map.entry("user.add", "added"),
