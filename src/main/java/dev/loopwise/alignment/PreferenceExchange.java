@@ -2,25 +2,18 @@ package dev.loopwise.alignment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.JsonLines;
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Counts;
-import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.privacy.ReviewerPrivacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Preference data in the formats other trainers read: TRL/OpenRLHF pairs
@@ -38,8 +31,6 @@ public class PreferenceExchange {
     @Inject
     ReviewerPrivacy privacy;
 
-    public record Imported(int imported, String batch) {
-    }
 
     /** Strict preferences as reviewers saw them (replies with slots filled, personal data masked), then imported pairs. */
     @Transactional
@@ -90,72 +81,5 @@ public class PreferenceExchange {
         return em.createNativeQuery("""
                 select s.text, s.reply_text, f.rating from feedback f join served_requests s on s.id = f.request_id
                 where s.reply_text is not null and s.text <> '' order by f.id""").getResultList();
-    }
-
-    /** As long as an imported ticket may be. */
-    static final int MAX_TEXT_LENGTH = 20_000;
-    /**
-     * The reward model's loss is −log σ(r_chosen − r_rejected − margin): rewards live within a few units, so a larger
-     * margin cannot be met and only pushes the loss towards infinity.
-     */
-    static final double MAX_MARGIN = 10;
-
-    /** Imports TRL JSONL all or nothing. */
-    @Transactional
-    public Imported importTrl(String body, String user) throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<Object[]> pairs = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(new StringReader(body == null ? "" : body));
-        String text;
-        int line = 0;
-        while ((text = lines.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = JsonLines.read(text);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                problems.add("line " + line + ": not valid JSON (" + JsonLines.problem(e) + ")");
-                continue;
-            }
-            for (String field : new String[] {"prompt", "chosen", "rejected"}) {
-                if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
-                    problems.add("line " + line + ": '" + field + "' must be a non-empty string");
-                } else if (node.path(field).asText().length() > MAX_TEXT_LENGTH) {
-                    problems.add("line " + line + ": '" + field + "' is longer than " + MAX_TEXT_LENGTH + " characters");
-                } else if (!JsonStrictness.storable(node.path(field).asText())) {
-                    problems.add("line " + line + ": '" + field + "' contains a NUL character or half of a surrogate pair");
-                }
-            }
-            if (node.path("chosen").isTextual() && node.path("chosen").asText().equals(node.path("rejected").asText())) {
-                problems.add("line " + line + ": 'chosen' and 'rejected' are the same reply, which teaches no preference");
-            }
-            if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0
-                    && node.get("margin").asDouble() <= MAX_MARGIN)) {
-                problems.add("line " + line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN
-                        + " (how much more the chosen reply is preferred)");
-            }
-            pairs.add(new Object[] {node.path("prompt").asText(), node.path("chosen").asText(), node.path("rejected").asText(),
-                    node.has("margin") && node.get("margin").isNumber() ? node.get("margin").asDouble() : null});
-        }
-        if (pairs.isEmpty() && problems.isEmpty()) {
-            problems.add("the file has no pairs");
-        }
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest("invalid_file", "Nothing was imported (" + Counts.of(problems.size(), "problem")
-                    + "; fix " + (problems.size() == 1 ? "it" : "them") + " and send the file again): "
-                    + String.join("; ", problems.subList(0, Math.min(20, problems.size()))) + ".");
-        }
-        String batch = UUID.randomUUID().toString();
-        for (Object[] p : pairs) {
-            em.createNativeQuery("insert into imported_preferences (prompt, chosen, rejected, margin, batch, created_by) "
-                    + "values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, p[0]).setParameter(2, p[1]).setParameter(3, p[2])
-                    .setParameter(4, p[3] == null ? null : ((Double) p[3]).floatValue()).setParameter(5, batch).setParameter(6, user)
-                    .executeUpdate();
-        }
-        audit.record(user, "preferences.import", Counts.of(pairs.size(), "preference pair"), Map.of("batch", batch));
-        return new Imported(pairs.size(), batch);
     }
 }

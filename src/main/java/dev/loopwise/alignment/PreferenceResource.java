@@ -29,6 +29,8 @@ public class PreferenceResource {
     @Inject
     PreferenceExchange exchange;
     @Inject
+    PreferenceImport importer;
+    @Inject
     ConversationalExport conversational;
     @Inject
     CurrentUser currentUser;
@@ -57,7 +59,7 @@ public class PreferenceResource {
     @Path("/datasets/preferences")
     @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
     public Response importPairs(byte[] body) throws IOException {
-        return Response.status(Response.Status.CREATED).entity(exchange.importTrl(body == null ? null : TextFiles.utf8(body, null),
+        return Response.status(Response.Status.CREATED).entity(importer.importTrl(body == null ? null : TextFiles.utf8(body, null),
                 currentUser.name())).build();
     }
 }

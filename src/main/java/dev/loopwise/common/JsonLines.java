@@ -28,6 +28,16 @@ public final class JsonLines {
         return STRICT.readTree(line);
     }
 
+    /** Line {@code number} of a file as JSON, or null after noting in {@code problems} what is wrong with it. */
+    public static JsonNode readOrNote(String line, int number, java.util.List<String> problems) {
+        try {
+            return read(line);
+        } catch (JsonProcessingException e) {
+            problems.add("line " + number + ": not valid JSON (" + problem(e) + ")");
+            return null;
+        }
+    }
+
     /** What is wrong with a line, in words a person can act on (no parser internals). */
     public static String problem(JsonProcessingException e) {
         String message = String.valueOf(e.getOriginalMessage());

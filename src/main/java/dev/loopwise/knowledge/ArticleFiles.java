@@ -124,11 +124,8 @@ final class ArticleFiles {
                 continue;
             }
             int line = i + 1;
-            JsonNode node;
-            try {
-                node = JsonLines.read(lines[i]);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                problems.add("line " + line + ": not valid JSON (" + JsonLines.problem(e) + ")");
+            JsonNode node = JsonLines.readOrNote(lines[i], line, problems);
+            if (node == null) {
                 continue;
             }
             if (!node.isObject()) {

@@ -1,6 +1,5 @@
 package dev.loopwise.ticket;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonLines;
@@ -104,11 +103,8 @@ public final class TicketFile {
             if (text.isBlank()) {
                 continue;
             }
-            JsonNode node;
-            try {
-                node = JsonLines.read(text);
-            } catch (JsonProcessingException e) {
-                errors.add("line " + line + ": not valid JSON (" + JsonLines.problem(e) + ")");
+            JsonNode node = JsonLines.readOrNote(text, line, errors);
+            if (node == null) {
                 continue;
             }
             if (!node.isObject()) {

@@ -73,6 +73,24 @@ class PreferenceDataTest {
         admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
                 .then().statusCode(201).body("imported", equalTo(1));
         assertEquals(before + 1, imported());
+        // The same file again stores nothing twice.
+        admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(1));
+        // A file that prefers a reply on one line and its rival on another teaches nothing: refused, naming both lines.
+        String contradiction = "{\"prompt\":\"q\",\"chosen\":\"x\",\"rejected\":\"y\"}\n{\"prompt\":\"q\",\"chosen\":\"y\",\"rejected\":\"x\"}\n";
+        admin.request().contentType("application/x-ndjson").body(contradiction.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/preferences").then().statusCode(400)
+                .body("error", containsString("line 2: prefers the reply that line 1 rejects"));
+        // Rows as chat messages (TRL's conversational form, and Loopwise's own trl-chat export) are read too.
+        String chat = "{\"prompt\":[{\"role\":\"system\",\"content\":\"You answer for Fernhill.\"},{\"role\":\"user\","
+                + "\"content\":\"Can I change my delivery address?\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"Yes, until it ships.\"}],"
+                + "\"rejected\":[{\"role\":\"assistant\",\"content\":\"No.\"}]}\n";
+        admin.request().contentType("application/x-ndjson").body(chat.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(201).body("imported", equalTo(1));
+        assertEquals(before + 2, imported());
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from imported_preferences where prompt = 'Can I change my delivery address?' and chosen = "
+                        + "'Yes, until it ships.'").getSingleResult()).longValue()), "the ticket and the reply, not the messages");
     }
 
     @Test
