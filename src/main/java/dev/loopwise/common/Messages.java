@@ -255,6 +255,8 @@ public final class Messages {
     public static final String BODY_NOT_UTF8 = "The body is not UTF-8: send the JSON encoded as UTF-8 (the only encoding JSON allows).";
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
             + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs.";
+    public static final String LLM_LOOP = "This request comes from a Loopwise instance writing drafts: its LLM address points at"
+            + " Loopwise itself. On the LLM page, give the address of a language-model server (Ollama, vLLM, OpenAI, …) instead.";
     public static final String LLM_NEEDS_URL_AND_MODEL =
             "To turn the LLM on, give both its address (e.g. http://localhost:11434/v1) and a model name; nothing was saved.";
     public static final String LLM_BAD_URL =

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,12 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  */
 @ApplicationScoped
 public class LlmClient {
+    /**
+     * Sent with every call to the LLM: an address that points back at a Loopwise instance (its own /v1) is refused
+     * there at once, instead of each ticket's drafts asking for drafts again and logging the prompts as traffic.
+     */
+    public static final String DRAFTING_HEADER = "X-Loopwise-Drafting";
+
     @Inject
     LlmConfig config;
 
@@ -190,6 +197,7 @@ public class LlmClient {
                 .maxTokens(config.maxTokens())
                 .timeout(settings.timeout())
                 .maxRetries(0)
+                .customHeaders(Map.of(DRAFTING_HEADER, "1"))
                 .build();
         Guard guard = Guard.create()
                 .withRetry().maxRetries(Math.max(0, config.retries())).delay(50, ChronoUnit.MILLIS)

@@ -37,6 +37,9 @@ public final class LlmFailure extends RuntimeException {
             if (t instanceof ModelNotFoundException) {
                 return "the server does not know this model";
             }
+            if (t instanceof HttpException http && String.valueOf(http.getMessage()).contains("llm_loop")) {
+                return "the address points at Loopwise itself; give a language-model server's address";
+            }
             if (t instanceof HttpException http) {
                 return "the server answered HTTP " + http.statusCode();
             }

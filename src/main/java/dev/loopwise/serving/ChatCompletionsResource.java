@@ -38,7 +38,11 @@ public class ChatCompletionsResource {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
-    public CompletionStage<Response> complete(JsonNode body) {
+    public CompletionStage<Response> complete(JsonNode body,
+                                              @jakarta.ws.rs.HeaderParam(dev.loopwise.llm.LlmClient.DRAFTING_HEADER) String drafting) {
+        if (drafting != null) {
+            throw ApiException.badRequest("llm_loop", Messages.LLM_LOOP);
+        }
         ChatFormats.Request request = read(body);
         return serving.answer(request.ticket(), true).thenApply(answer -> {
             ChatFormats.Completion completion = ChatFormats.completion(answer, request);

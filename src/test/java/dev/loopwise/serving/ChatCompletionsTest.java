@@ -120,5 +120,9 @@ class ChatCompletionsTest {
                 .maxRetries(0).build();
         AuthenticationException refused = assertThrows(AuthenticationException.class, () -> wrongKey.chat(TICKET));
         assertTrue(refused.getMessage().contains("API key"), refused.getMessage());
+        // An LLM address pointing back at Loopwise: its own drafting calls are refused at once, and said to be the loop.
+        helpdesk.request().contentType("application/json").header(dev.loopwise.llm.LlmClient.DRAFTING_HEADER, "1")
+                .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET + "\"}]}").post("/v1/chat/completions")
+                .then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("points at Loopwise itself"));
     }
 }
