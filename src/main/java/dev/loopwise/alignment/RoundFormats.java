@@ -13,6 +13,12 @@ public class RoundFormats {
         return value instanceof Number n ? String.format("%.3f", n.doubleValue()) : "—";
     }
 
+    /** A share as a percentage ("53%"), as the round's own page shows it, or "—". */
+    static String percent(AlignmentRound round, String name) {
+        Object value = round.metrics.get(name);
+        return value instanceof Number n ? String.format("%.0f%%", n.doubleValue() * 100) : "—";
+    }
+
     /** ✔ passed, ✘ failed, … waiting for more evidence. */
     static String symbol(RoundResult.Gate gate) {
         return switch (gate.verdictOrLegacy()) {

@@ -32,6 +32,16 @@ public class DriftFormats {
         }
     }
 
+    /** What an automatic action did, in words (the API keeps the codes). */
+    static String actionName(JsonNode action) {
+        return switch (action.path("action").asText()) {
+            case "review_items" -> "review items made from unfamiliar requests";
+            case "round_started" -> "round started";
+            case "round_requested" -> "round proposed";
+            default -> action.path("action").asText();
+        };
+    }
+
     /** An action's status in words. */
     static String status(JsonNode action) {
         return switch (action.path("status").asText()) {

@@ -38,7 +38,7 @@ public class WorkspacePages {
     static class Templates {
         static native TemplateInstance importer(TicketImporter.Result result, String error);
 
-        static native TemplateInstance intents(List<Intent> intents, String error);
+        static native TemplateInstance intents(List<Intent> intents, String error, String notice);
 
         static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected);
     }
@@ -67,8 +67,9 @@ public class WorkspacePages {
 
     @GET
     @Path("/intents")
-    public TemplateInstance intents() {
-        return Templates.intents(Intent.listByName(), null);
+    public TemplateInstance intents(@RestQuery String saved) {
+        return Templates.intents(Intent.listByName(), null, dev.loopwise.common.FormValues.bool("saved", saved, false)
+                ? "Saved. The next version trained on Models reads the new description." : null);
     }
 
     @POST
@@ -88,11 +89,15 @@ public class WorkspacePages {
     /** After a new topic was labelled on the drift page, the page names it and preselects it for its first reply. */
     @GET
     @Path("/replies")
-    public TemplateInstance replies(@RestQuery String intent, @RestQuery Integer labelled, @RestQuery String created) {
+    public TemplateInstance replies(@RestQuery String intent, @RestQuery Integer labelled, @RestQuery String created,
+                                    @RestQuery String saved) {
         boolean isNew = dev.loopwise.common.FormValues.bool("created", created, false);
         // Only a notice about what happened: an intent that exists, a count that could be one (the address is typeable).
         String notice = intent == null || labelled == null || labelled < 0 || Intent.findByName(intent).isEmpty() ? null
                 : Messages.topicLabelled(intent, labelled, isNew);
+        if (notice == null && dev.loopwise.common.FormValues.bool("saved", saved, false)) {
+            notice = "Saved. Answers use the library as it is now within a few seconds.";
+        }
         return Templates.replies(Intent.listByName(), Reply.listActive(), null, notice, intent);
     }
 
@@ -120,16 +125,16 @@ public class WorkspacePages {
     private Response intentChange(Runnable change) {
         try {
             change.run();
-            return Response.seeOther(URI.create("/admin/intents")).build();
+            return Response.seeOther(URI.create("/admin/intents?saved=true")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.intents(Intent.listByName(), e.getMessage())).build();
+            return Response.status(e.status).entity(Templates.intents(Intent.listByName(), e.getMessage(), null)).build();
         }
     }
 
     private Response replyChange(Runnable change) {
         try {
             change.run();
-            return Response.seeOther(URI.create("/admin/replies")).build();
+            return Response.seeOther(URI.create("/admin/replies?saved=true")).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.replies(Intent.listByName(), Reply.listActive(), e.getMessage(), null, null)).build();
         }

@@ -1,4 +1,4 @@
-// Metrics across alignment rounds: reward-model accuracy, preference agreement of candidate and active, KL.
+// Metrics across alignment rounds, named in words: reward-model accuracy, preference agreement of candidate and active, KL.
 (async function () {
   const canvas = document.getElementById('rounds-chart');
   if (!canvas || !window.Chart) return;
@@ -11,10 +11,10 @@
     data: {
       labels: rounds.map((r) => 'round ' + r.round),
       datasets: [
-        { label: 'reward model accuracy (held out)', data: series('reward/accuracy'), borderColor: '#2f6f5e', yAxisID: 'rate' },
-        { label: 'candidate preference agreement', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', yAxisID: 'rate' },
-        { label: 'active preference agreement', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', yAxisID: 'rate' },
-        { label: 'KL(π‖π_ref)', data: series('policy/kl'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'kl' },
+        { label: 'taste learned (share, left)', data: series('reward/accuracy'), borderColor: '#2f6f5e', yAxisID: 'rate' },
+        { label: 'new version picks the preferred reply (left)', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', yAxisID: 'rate' },
+        { label: 'active version picks the preferred reply (left)', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', yAxisID: 'rate' },
+        { label: 'how far it moved (KL, right)', data: series('policy/kl'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'kl' },
       ],
     },
     options: { spanGaps: true, scales: { rate: { position: 'left', min: 0, max: 1 }, kl: { position: 'right', min: 0, grid: { drawOnChartArea: false } } } },

@@ -44,13 +44,7 @@ class FirstWeekTest {
 
     @Test
     void withTheStepsDoneItStillPointsAtAnIntentWithoutAReply() {
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            dev.loopwise.ticket.Intent bare = new dev.loopwise.ticket.Intent();
-            bare.name = "aaa_no_reply_yet";
-            bare.description = "";
-            bare.persist();
-            return bare.id;
-        });
+        long id = dev.loopwise.ticket.ScratchIntents.create("aaa_no_reply_yet");
         try {
             FirstWeek.Step attention = QuarkusTransaction.requiringNew().call(() -> firstWeek.needsAttention());
             assertTrue(attention != null, "an intent without a reply needs the lead");
@@ -58,7 +52,7 @@ class FirstWeekTest {
             assertTrue(attention.title().equals("Drift found a change to act on")
                     || attention.status().startsWith("aaa_no_reply_yet"), attention.toString());
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> dev.loopwise.ticket.Intent.deleteById(id));
+            dev.loopwise.ticket.ScratchIntents.delete(id);
         }
     }
 }

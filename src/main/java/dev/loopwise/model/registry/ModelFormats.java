@@ -75,9 +75,22 @@ public class ModelFormats {
     /** What the Promote and Roll back buttons ask before a version answers customers. */
     static String promoteQuestion(ModelVersion version) {
         String now = "v" + version.version + " will answer customers right away (you can roll back here).";
-        return version.status.equals(ModelVersion.REJECTED)
+        return (version.status.equals(ModelVersion.REJECTED)
                 ? "v" + version.version + " failed its checks: its round found it no better, or worse. Make it answer customers anyway? "
-                        + now : "Make v" + version.version + " the version that answers customers? " + now;
+                        + now : "Make v" + version.version + " the version that answers customers? " + now) + againstActive(version);
+    }
+
+    /** The two versions' held-out accuracy side by side, so the question is never asked blind. */
+    private static String againstActive(ModelVersion version) {
+        Object mine = version.metrics.get("intent/accuracy");
+        ModelVersion active = version.status.equals(ModelVersion.ACTIVE) ? null : ModelVersion.findActive().orElse(null);
+        Object theirs = active == null ? null : active.metrics.get("intent/accuracy");
+        if (!(mine instanceof Number m) || !(theirs instanceof Number t)) {
+            return "";
+        }
+        String compared = m.doubleValue() < t.doubleValue() ? " — lower than" : m.doubleValue() > t.doubleValue() ? " — higher than" : " — the same as";
+        return String.format(" On held-out tickets it answers %.1f%% right%s the active v%d's %.1f%%.", m.doubleValue() * 100, compared,
+                active.version, t.doubleValue() * 100);
     }
 
     static boolean restorable(ModelVersion version) {
@@ -95,10 +108,11 @@ public class ModelFormats {
 
     static String regimeName(ModelVersion version) {
         return switch (version.regime) {
-            case IntentHead.ZERO_SHOT -> "zero-shot (descriptions only)";
-            case IntentHead.FEW_SHOT -> "few-shot (prototypes)";
-            case IntentHead.FINETUNE -> "fine-tuned encoder";
-            default -> "trained";
+            // The words of the Train form's choices, so that a version is named as it was asked for.
+            case IntentHead.ZERO_SHOT -> "no examples (descriptions only)";
+            case IntentHead.FEW_SHOT -> "few examples (each intent's examples)";
+            case IntentHead.FINETUNE -> "fine-tuned language model";
+            default -> "quick (on top of the language model)";
         };
     }
 

@@ -75,13 +75,7 @@ class FineTunedVersionTest {
     void aFineTuneWithAnIntentWithoutTicketsIsRefusedBeforeItQueues() {
         ActiveModel.await();
         Caller admin = Caller.apiKey(keys, "admin");
-        long intent = QuarkusTransaction.requiringNew().call(() -> {
-            dev.loopwise.ticket.Intent empty = new dev.loopwise.ticket.Intent();
-            empty.name = "gift_wrapping_no_tickets";
-            empty.description = "Asks for gift wrapping";
-            empty.persist();
-            return empty.id;
-        });
+        long intent = dev.loopwise.ticket.ScratchIntents.create("gift_wrapping_no_tickets");
         try {
             long runsBefore = QuarkusTransaction.requiringNew().call(() -> TrainingRun.count());
             admin.request().contentType("application/json").body("{\"regime\":\"finetune\"}").post("/api/v1/models/train")
@@ -89,7 +83,7 @@ class FineTunedVersionTest {
                     .body("error", containsString("gift_wrapping_no_tickets has none"));
             assertEquals(runsBefore, (long) QuarkusTransaction.requiringNew().call(() -> TrainingRun.count()), "no run was queued");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> dev.loopwise.ticket.Intent.deleteById(intent));
+            dev.loopwise.ticket.ScratchIntents.delete(intent);
         }
     }
 
