@@ -12,6 +12,14 @@ public class ReviewFormats {
         return home.agreement() == null ? "—" : String.format("%.0f%%", home.agreement() * 100);
     }
 
+    /** What α rests on: the overlap items, and when they are too few to tell, how many more would be. */
+    static String alphaEvidence(ReviewStats.Overall overall) {
+        int units = overall.overlapUnits();
+        String items = dev.loopwise.common.Counts.of(units, "overlap item");
+        return units >= ReviewNextStep.AGREEMENT_EVIDENCE ? items : items + ": too few to tell yet, about "
+                + (ReviewNextStep.AGREEMENT_EVIDENCE - units) + " more needed";
+    }
+
     /** "0.62 (0.34–0.87)": the weight with its 90% interval, so a weight resting on little evidence shows it. */
     static String weightRange(ReviewStats.ReviewerStats reviewer) {
         return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f)", reviewer.weight(), reviewer.weightLow(), reviewer.weightHigh());

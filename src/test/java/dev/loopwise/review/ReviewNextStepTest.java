@@ -22,6 +22,15 @@ class ReviewNextStepTest {
     }
 
     @Test
+    void alphaSaysWhatItRestsOnAndWhenThatIsTooLittle() {
+        org.junit.jupiter.api.Assertions.assertEquals("3 overlap items: too few to tell yet, about 17 more needed",
+                ReviewFormats.alphaEvidence(overall(40, 5, 0.55, 3)));
+        org.junit.jupiter.api.Assertions.assertEquals("no overlap items: too few to tell yet, about 20 more needed",
+                ReviewFormats.alphaEvidence(overall(1, 5, null, 0)));
+        org.junit.jupiter.api.Assertions.assertEquals("20 overlap items", ReviewFormats.alphaEvidence(overall(150, 5, 0.7, 20)));
+    }
+
+    @Test
     void lowAgreementCountsOnlyWithEnoughSharedItems() {
         assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 20), 0).startsWith("Reviewers often disagree"));
         String unknown = ReviewNextStep.of(overall(150, 12, 0.2, 19), 0);
