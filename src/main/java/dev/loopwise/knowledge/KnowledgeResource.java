@@ -41,6 +41,10 @@ public class KnowledgeResource {
     public record Found(long id, String articleTitle, String articleUrl, String text, double score, String match) {
     }
 
+    /** The search's parameters as a JSON body, for a ticket too long for an address. */
+    public record SearchRequest(String q, Integer limit, Boolean all) {
+    }
+
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
@@ -61,6 +65,18 @@ public class KnowledgeResource {
     public Response delete(@PathParam("id") long id) {
         importer.delete(id, currentUser.name());
         return Response.noContent().build();
+    }
+
+    /** The same search with the ticket in the body: an address holds about 4 KB, a ticket may be longer. */
+    @POST
+    @Path("/search")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<Found> searchBody(SearchRequest request) {
+        if (request == null) {
+            throw ApiException.badRequest("missing_query", "Send {\"q\": \"the ticket's text\"} (and optionally \"limit\", \"all\").");
+        }
+        return search(request.q(), request.limit() == null ? 5 : request.limit(),
+                request.all() == null ? null : String.valueOf(request.all()));
     }
 
     /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */

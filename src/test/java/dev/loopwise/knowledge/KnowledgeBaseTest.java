@@ -63,6 +63,9 @@ class KnowledgeBaseTest {
         assertEquals("Shipping times", search.search("when will my parcel arrive if I choose express?", 1).get(0).articleTitle());
         admin.request().queryParam("q", KnowledgeArticles.RETURNS_TICKET).get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("[0].articleTitle", equalTo("Returns policy")).body("[0].match", containsString("it would be given to the assistant"));
+        // A ticket too long for an address is searched with it in the body.
+        admin.request().contentType("application/json").body("{\"q\":\"" + KnowledgeArticles.RETURNS_TICKET + " " + "please ".repeat(900)
+                + "\",\"limit\":3,\"all\":true}").post("/api/v1/knowledge/search").then().statusCode(200).body("size()", equalTo(3));
         // A yes/no option that is neither is refused, not read as "no".
         admin.request().queryParam("q", "returns").queryParam("all", "yes").get("/api/v1/knowledge/search").then().statusCode(400)
                 .body("error", containsString("'all'"));

@@ -143,6 +143,7 @@ final class Endpoints {
             api("DELETE", "/api/v1/knowledge/articles/{missingId}", Access.api(404, ADMIN), null),
             // Without a ticket (q): the 400 that asks for one comes after the role check.
             api("GET", "/api/v1/knowledge/search", Access.api(400, ADMIN), null),
+            api("POST", "/api/v1/knowledge/search", Access.api(400, ADMIN), c -> "{\"q\":\"\"}"),
             api("POST", "/api/v1/feedback", Access.api(404, ADMIN, REVIEWER, SERVICE),
                     c -> "{\"requestId\":\"00000000-0000-0000-0000-000000000000\",\"rating\":\"up\"}"),
             api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
