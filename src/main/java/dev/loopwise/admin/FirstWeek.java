@@ -83,7 +83,8 @@ public class FirstWeek {
 
     /** Once the five steps are done, what still needs the lead: a drift proposal waiting, an intent without a reply. */
     Step needsAttention() {
-        long proposals = count("select count(*) from monitoring_actions where status in ('pending', 'waiting')");
+        // Only what the lead can act on now: a proposal still waiting for judgements has no button yet.
+        long proposals = count("select count(*) from monitoring_actions where status = 'pending'");
         if (proposals > 0) {
             return new Step("Drift found a change to act on", false, Counts.of(proposals, "proposal") + " waiting.",
                     "Customers are asking about something the model was not trained on: open Drift and approve or dismiss what it"

@@ -22,6 +22,6 @@ public record LlmSettings(boolean enabled, String baseUrl, String model, String 
     static LlmSettings from(LlmConfig config) {
         return new LlmSettings(config.enabled(), config.baseUrl().orElse(null), config.model().orElse(null),
                 config.apiKey().orElse(null), config.timeout(), config.drafts(), config.temperature(), config.brandVoice(),
-                "configuration");
+                "the configuration");
     }
 }

@@ -38,6 +38,6 @@ public class LlmSettingsRow extends PanacheEntityBase {
 
     LlmSettings settings() {
         return new LlmSettings(enabled, baseUrl, model, apiKey, java.time.Duration.ofMillis(timeoutMs), drafts, temperature,
-                brandVoice, "admin page");
+                brandVoice, "this page");
     }
 }

@@ -101,7 +101,7 @@ public class LlmSettingsService {
         }
         String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();
         return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
-                (float) temperature, voice, "admin page");
+                (float) temperature, voice, "this page");
     }
 
     /** Checks every field first: a refused change writes nothing. */

@@ -47,6 +47,7 @@ class DraftArrivalTest {
         settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-" + UUID.randomUUID(), null, false, 10.0, 3, 0.7, null),
                 "test");
         List<Integer> batches = new CopyOnWriteArrayList<>();
+        long started = System.nanoTime();
         LlmClient.Drafts drafts = client.drafts(settings.current(), new DraftPrompt("Answer briefly.", "Where is my parcel?"), texts -> {
             batches.add(texts.size());
             try {
@@ -56,6 +57,7 @@ class DraftArrivalTest {
             }
             return texts.stream().map(text -> new float[] {text.length()}).toArray(float[][]::new);
         }).get(30, TimeUnit.SECONDS);
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(Set.copyOf(llm.drafts), Set.copyOf(drafts.texts()));
         for (int i = 0; i < drafts.texts().size(); i++) {
@@ -64,7 +66,9 @@ class DraftArrivalTest {
         // The three come back at once: the first is encoded alone, the two that arrive meanwhile wait and go together.
         assertEquals(3, batches.stream().mapToInt(Integer::intValue).sum(), "every draft prepared once: " + batches);
         assertTrue(batches.size() <= 2, "drafts that arrived during an encoding are encoded in one batch: " + batches);
-        assertTrue(drafts.latencyMs() < 1500, "the LLM answered at once; its time must not include the 1.5 s preparation: "
-                + drafts.latencyMs() + " ms");
+        // The last preparation (1.5 s) starts after the last draft arrived: the LLM's time ends at least that long before
+        // the whole call does, however slow the machine is.
+        assertTrue(drafts.latencyMs() <= elapsedMs - 1400, "the LLM's time must not include the 1.5 s preparation: "
+                + drafts.latencyMs() + " ms of " + elapsedMs + " ms");
     }
 }
