@@ -93,7 +93,8 @@ final class RoundProgress {
     private static void end(AlignmentRound round, String status, String reason, String logLine) {
         round.status = status;
         round.reason = reason;
-        round.progress = 1;
+        // A cancelled round's bar stays where it stopped: a full bar would read as work completed.
+        round.progress = status.equals(AlignmentRound.CANCELLED) ? round.progress : 1;
         round.step = status.equals(AlignmentRound.CANCELLED) ? "Cancelled" : "Failed";
         round.finishedAt = OffsetDateTime.now();
         round.log.add(stamp(logLine));
