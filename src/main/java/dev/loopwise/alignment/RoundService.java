@@ -180,6 +180,7 @@ public class RoundService {
         });
         RoundReward.CrossSource cross = new RoundReward.CrossSource(encoders.source(captured.encoder()),
                 config.crossEncoderBudget().orElse(null));
+        dev.loopwise.common.CancelRequest cancelRequest = new dev.loopwise.common.CancelRequest(() -> RoundProgress.cancelRequested(roundId));
         RoundResult result = AlignmentEngine.run(settings, captured.data(), texts -> embeddings.embed(captured.encoder(), texts), cross,
                 new AlignmentEngine.Listener() {
                     @Override
@@ -189,7 +190,7 @@ public class RoundService {
 
                     @Override
                     public boolean cancelled() {
-                        return RoundProgress.cancelRequested(roundId);
+                        return cancelRequest.getAsBoolean();
                     }
                 });
         result.metrics().put("time/snapshot_s", snapshotSeconds);

@@ -123,18 +123,23 @@ public final class Messages {
     }
 
     public static String badAddressValue(Throwable conversion) {
-        String message = conversion.getMessage() == null ? "" : conversion.getMessage();
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]{0,40})").matcher(message);
-        return "A value in the address is not what this request takes" + (quoted.find() ? " ('" + quoted.group(1) + "')" : "")
+        String value = quotedValue(conversion);
+        return "A value in the address is not what this request takes" + (value != null ? " ('" + value + "')" : "")
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
     }
 
     public static String badFormValue(Throwable conversion) {
-        String message = conversion.getMessage() == null ? "" : conversion.getMessage();
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]{0,40})").matcher(message);
-        return (quoted.find() ? "'" + quoted.group(1) + "' is" : "A value you typed is") + " not a number: type digits, with a point"
+        String value = quotedValue(conversion);
+        return (value != null ? "'" + value + "' is" : "A value you typed is") + " not a number: type digits, with a point"
                 + " for decimals (0.5, not 0,5), and whole numbers where the field asks for a count. Nothing was saved; go back"
                 + " to correct it.";
+    }
+
+    /** The value a failed conversion quotes in its message ("For input string: \"0,5\""), at most 40 characters, or null. */
+    private static String quotedValue(Throwable conversion) {
+        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]{0,40})")
+                .matcher(conversion.getMessage() == null ? "" : conversion.getMessage());
+        return quoted.find() ? quoted.group(1) : null;
     }
 
     public static String notOneOf(String field, String value, String... options) {

@@ -80,7 +80,7 @@ public class LlmSettingsService {
         if (model != null && model.length() > 200) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_TOO_LONG);
         }
-        if (model != null && !model.chars().allMatch(c -> c >= 0x20 && c != 0x7f && !Character.isISOControl(c))) {
+        if (model != null && model.chars().anyMatch(Character::isISOControl)) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_CONTROL);
         }
         double timeout = change.timeoutSeconds() == null ? before.timeout().toMillis() / 1000.0 : change.timeoutSeconds();

@@ -44,7 +44,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         }
         // Control characters (terminal escapes among them) would reach every page and the audit log as they are, and a
         // right-to-left override would show another name than the one stored.
-        if (!plainName(name)) {
+        if (!dev.loopwise.common.PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
                     + "line breaks or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the "
                     + "writing direction.");
@@ -52,9 +52,6 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         return name;
     }
 
-    static boolean plainName(String name) {
-        return dev.loopwise.common.PlainText.isPlainLine(name);
-    }
 
     static void checkPassword(String password, int minPasswordLength) {
         if (password == null || dev.loopwise.common.PlainText.length(password) < minPasswordLength) {

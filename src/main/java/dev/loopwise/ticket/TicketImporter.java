@@ -28,7 +28,6 @@ public class TicketImporter {
     AuditLog audit;
     static final int MAX_TEXT_LENGTH = 20_000;
     static final int MAX_REPORTED_PROBLEMS = 20;
-    private static final Pattern LABEL = Intent.NAME;
 
     public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents) {
     }
@@ -71,7 +70,7 @@ public class TicketImporter {
             if (row.split() != null && !row.split().equals("train") && !row.split().equals("test")) {
                 problems.add(where + "split must be 'train' or 'test', not '" + row.split() + "'");
             }
-            if (row.label() != null && !LABEL.matcher(row.label()).matches()) {
+            if (row.label() != null && !Intent.NAME.matcher(row.label()).matches()) {
                 problems.add(where + "the label '" + row.label() + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
             }
             if (row.split() != null && row.label() == null) {

@@ -3,6 +3,7 @@ package dev.loopwise.model.registry;
 import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.CancelRequest;
 import dev.loopwise.common.JobRows;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.QueuedJobs;
@@ -192,12 +193,12 @@ public class TrainingService {
     /** Records progress (at most about once a second) and reads cancel requests (as often). */
     private final class RunListener implements ModelTrainer.Listener {
         private final long runId;
+        private final CancelRequest cancelRequest;
         private long lastWrite;
-        private long lastRead;
-        private boolean cancelled;
 
         RunListener(long runId) {
             this.runId = runId;
+            this.cancelRequest = new CancelRequest(() -> TrainingRecords.cancelRequested(runId));
         }
 
         @Override
@@ -214,12 +215,7 @@ public class TrainingService {
 
         @Override
         public boolean cancelled() {
-            long now = System.nanoTime();
-            if (!cancelled && now - lastRead > 1_000_000_000L) {
-                lastRead = now;
-                cancelled = TrainingRecords.cancelRequested(runId);
-            }
-            return cancelled;
+            return cancelRequest.getAsBoolean();
         }
     }
 }
