@@ -4,6 +4,7 @@ import dev.loopwise.alignment.BenchGatesCommand;
 import dev.loopwise.alignment.EvalRewardCommand;
 import dev.loopwise.alignment.SimulateCommand;
 import dev.loopwise.knowledge.BenchRelatednessCommand;
+import dev.loopwise.llm.LlmStandInCommand;
 import dev.loopwise.model.encoder.BenchEncodersCommand;
 import dev.loopwise.model.intent.EvalIntentsCommand;
 import dev.loopwise.monitoring.BenchDriftCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
                 EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, BenchHistoryCommand.class, SimulateCommand.class,
                 EvalRewardCommand.class, BenchDriftCommand.class, BenchEncodersCommand.class, ReplayCommand.class, BenchGatesCommand.class,
-                BenchRelatednessCommand.class, UserCommand.class})
+                BenchRelatednessCommand.class, UserCommand.class, LlmStandInCommand.class})
 public class LoopwiseCommand {
 
     /** The command line with Loopwise's error handling: a failure prints one sentence, never a stack trace. */
