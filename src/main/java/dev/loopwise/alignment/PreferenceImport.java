@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
@@ -125,7 +126,7 @@ public class PreferenceImport {
                 return null;
             }
         }
-        if (text == null || text.isBlank()) {
+        if (text == null || !PlainText.showsSomething(text)) {
             problems.add("line " + line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
             return null;
         }

@@ -21,7 +21,7 @@ public class EmptyErrorBodies {
                 || request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
         boolean api = request.getUriInfo().getPath().startsWith("/api/");
         String code = response.getStatus() == 400 && formPost ? (api ? "form_not_accepted" : "form_expired") : "request_refused";
-        String message = response.getStatus() == 400 && formPost ? (api ? Messages.API_TAKES_NO_FORMS : Messages.FORM_EXPIRED)
+        String message = response.getStatus() == 400 && formPost ? (api ? Messages.apiTakesNoForms(request.getUriInfo().getPath()) : Messages.FORM_EXPIRED)
                 : response.getStatusInfo().getReasonPhrase() + ".";
         boolean html = !request.getUriInfo().getPath().startsWith("/api/")
                 && request.getAcceptableMediaTypes().stream()

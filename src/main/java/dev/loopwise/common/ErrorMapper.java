@@ -140,6 +140,10 @@ public class ErrorMapper {
         if (status == Status.BAD_REQUEST.getStatusCode() && e.getCause() instanceof IllegalArgumentException conversion) {
             return respond(Status.BAD_REQUEST, "bad_parameter", Messages.badFormValue(conversion), uri, headers);
         }
+        if (status == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
+            // Only the form reader throws this; whole bodies over the limit are refused earlier (PayloadLimit).
+            return respond(Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", Messages.FORM_FIELD_TOO_LARGE, uri, headers);
+        }
         if (status == Status.NOT_ACCEPTABLE.getStatusCode()) {
             return respond(Status.NOT_ACCEPTABLE, "not_acceptable", Messages.NOT_ACCEPTABLE, uri, headers);
         }
@@ -166,10 +170,28 @@ public class ErrorMapper {
                 return response;
             }
         }
+        if (thrownReadingForm(e)) {
+            return respond(Status.BAD_REQUEST, "malformed_form", Messages.malformedForm(uri.getPath()), uri, headers);
+        }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error %s on %s", reference, uri.getPath());
         return respond(Status.INTERNAL_SERVER_ERROR, "internal_error",
                 String.format(Messages.INTERNAL, reference), uri, headers);
+    }
+
+    /**
+     * The framework's form reader fails with a plain IllegalArgumentException ('%' without two hex digits) or an
+     * IOException (a multipart body cut short) before any resource runs: the body is the client's mistake.
+     */
+    private static boolean thrownReadingForm(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if ((cause instanceof IllegalArgumentException || cause instanceof java.io.IOException) && cause.getStackTrace().length > 0
+                    && java.util.Arrays.stream(cause.getStackTrace()).limit(8)
+                    .anyMatch(frame -> frame.getClassName().endsWith(".FormBodyHandler"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response unauthenticated(String apiMessage, UriInfo uri, HttpHeaders headers) {

@@ -31,8 +31,23 @@ public final class Messages {
     public static final String LOGGED_OUT = "You are logged out.";
     public static final String FORM_EXPIRED =
             "This form has expired or did not come from a Loopwise page. Reload the page and submit it again.";
-    public static final String API_TAKES_NO_FORMS =
-            "The API does not take form data: send JSON (Content-Type: application/json), or no body at all.";
+    public static final String FORM_FIELD_TOO_LARGE = "A field of this form is longer than 64 KB. Shorten the text (a reply, a"
+            + " description or a note) and send it again; nothing was saved.";
+
+    /** A form post to the API: what the address takes instead. */
+    public static String apiTakesNoForms(String path) {
+        return "The API does not take form data: send " + bodyTypesFor(path) + ", or no body at all.";
+    }
+
+    /** A form body the server could not even parse. */
+    public static String malformedForm(String path) {
+        if (path.startsWith("/api/") || path.startsWith("/v1/")) {
+            return "The body could not be read as form data (a '%' not followed by two hexadecimal digits, or a multipart body"
+                    + " cut short). " + apiTakesNoForms(path);
+        }
+        return "The form's data could not be read (a '%' not followed by two hexadecimal digits, or an upload cut short). Nothing"
+                + " was saved: reload the page and submit it again.";
+    }
     public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent. Versions trained or "
             + "improved from now on can serve it; it also shows on Replies.";
     public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
@@ -115,6 +130,9 @@ public final class Messages {
         if (path.equals("/api/v1/datasets/preferences")) {
             return "the file itself: Content-Type application/x-ndjson, one TRL pair per line (not a multipart upload)";
         }
+        if (path.equals("/api/v1/knowledge/articles")) {
+            return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE (not a multipart upload)";
+        }
         if (path.equals("/admin/import") || path.equals("/admin/drift/replay") || path.startsWith("/admin/knowledge")) {
             return "a form with the file attached (multipart/form-data)";
         }
@@ -150,6 +168,11 @@ public final class Messages {
     public static String notUtf8(String fileName) {
         return (fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'")
                 + " is not UTF-8 text: save it as UTF-8 (in Excel: CSV UTF-8) and send it again.";
+    }
+
+    public static String binaryFile(String fileName) {
+        return (fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'") + " is not a text file (it contains NUL"
+                + " bytes: a spreadsheet such as .xlsx, or text saved as UTF-16). Save it as CSV UTF-8 or JSON lines and send it again.";
     }
 
     public static String unsupportedMediaType(String expected) {
@@ -254,7 +277,9 @@ public final class Messages {
     public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
             + " or invisible characters.";
     public static String numberOutOfRange(String field, String range) {
-        return (field == null ? "A number" : "'" + field + "'") + " is out of range: send " + range + ".";
+        // The bounds are the reader's, not the field's (a rating is 1–5): say so rather than offering two billion as valid.
+        return (field == null ? "A number" : "'" + field + "'") + " is far out of range (it must at least be " + range
+                + "): send a value this field allows.";
     }
 
     public static final String BODY_NOT_UTF8 = "The body is not UTF-8: send the JSON encoded as UTF-8 (the only encoding JSON allows).";

@@ -22,6 +22,12 @@ public final class TextFiles {
 
     /** @param name the file's name for the message, or null for a request body */
     public static String utf8(byte[] bytes, String name) {
+        for (byte b : bytes) {
+            // Valid UTF-8 but never text: a zip container (.xlsx) or UTF-16 without its mark; PostgreSQL cannot store it either.
+            if (b == 0) {
+                throw ApiException.badRequest("binary_file", Messages.binaryFile(name));
+            }
+        }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

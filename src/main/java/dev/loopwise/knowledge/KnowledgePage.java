@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
@@ -75,7 +76,7 @@ public class KnowledgePage {
     }
 
     private Response render(int status, String ticket, String notice, String error) {
-        String tried = ticket == null || ticket.isBlank() ? null : ticket.strip();
+        String tried = ticket == null || !PlainText.showsSomething(ticket) ? null : ticket.strip();
         List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
         return Response.status(status).entity(Templates.knowledge(KnowledgeArticle.listWithPassageCounts(), tried, found,
                 search.minScore(), notice, error)).build();

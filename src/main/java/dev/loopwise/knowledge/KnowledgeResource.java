@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
@@ -85,7 +86,7 @@ public class KnowledgeResource {
     public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") @DefaultValue("5") int limit,
                               @QueryParam("all") String allParameter) {
         boolean all = dev.loopwise.common.FormValues.bool("all", allParameter, false);
-        if (ticket == null || ticket.isBlank()) {
+        if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as q, e.g. ?q=how do I return my shoes");
         }
         if (limit < 1 || limit > MAX_LIMIT) {

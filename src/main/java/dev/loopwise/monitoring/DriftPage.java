@@ -94,7 +94,7 @@ public class DriftPage {
     public Response labelTopic(@RestForm String name, @RestForm String description, @RestForm("example") List<String> examples) {
         try {
             TopicLabelling.Labelled done = topics.label(name, description, examples);
-            return Response.seeOther(java.net.URI.create("/admin/replies?intent=" + done.intent() + "&labelled=" + done.tickets()
+            return Response.seeOther(java.net.URI.create("/admin/replies?intent=" + java.net.URLEncoder.encode(done.intent(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "&labelled=" + done.tickets()
                     + (done.created() ? "&created=true" : ""))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.privacy.ReviewerPrivacy;
@@ -150,7 +151,7 @@ public class ReviewService {
         judgement.shownAs = submission.choice().equals("A") || submission.choice().equals("B") ? submission.choice() : null;
         judgement.rating1 = rating(submission, swapped ? "B" : "A");
         judgement.rating2 = rating(submission, swapped ? "A" : "B");
-        judgement.rewrite = submission.rewrite() == null || submission.rewrite().isBlank() ? null : submission.rewrite().strip();
+        judgement.rewrite = submission.rewrite() == null || !PlainText.showsSomething(submission.rewrite()) ? null : submission.rewrite().strip();
         judgement.skipReason = counts ? null : submission.reason().strip();
         long serverMillis = ((Number) lease[2]).longValue();
         judgement.durationMs = (int) Math.min(serverMillis, submission.durationMs() == null ? serverMillis : submission.durationMs());

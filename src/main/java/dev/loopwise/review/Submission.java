@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         if (reason != null && reason.length() > MAX_REASON) {
             throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
         }
-        if (choice.equals("skip") && (reason == null || reason.isBlank())) {
+        if (choice.equals("skip") && (reason == null || !PlainText.showsSomething(reason))) {
             throw ApiException.badRequest("reason_required", Messages.SKIP_REASON_REQUIRED);
         }
         if (durationMs != null && durationMs < 0) {
@@ -45,7 +46,7 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         return switch (choice) {
             case Judgement.SKIP -> Messages.REVIEW_SKIPPED;
             case Judgement.OUT_OF_SCOPE -> Messages.REVIEW_SAVED_OUT_OF_SCOPE;
-            default -> rewrite != null && !rewrite.isBlank() ? Messages.REVIEW_SAVED_WITH_REWRITE : Messages.REVIEW_SAVED;
+            default -> rewrite != null && PlainText.showsSomething(rewrite) ? Messages.REVIEW_SAVED_WITH_REWRITE : Messages.REVIEW_SAVED;
         };
     }
 }

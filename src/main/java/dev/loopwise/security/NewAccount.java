@@ -60,6 +60,10 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         if (password.isBlank()) {
             throw ApiException.badRequest("weak_password", "A password cannot be only spaces.");
         }
+        if (password.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("invalid_password", "A password cannot hold control characters (a NUL, a tab or a line"
+                    + " break): the sign-in page could not take them. Use letters, digits, spaces and punctuation.");
+        }
         // bcrypt reads only the first 72 bytes: a longer password would quietly accept anything that starts the same.
         if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw ApiException.badRequest("password_too_long", "A password is at most " + MAX_PASSWORD_BYTES

@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonLines;
@@ -60,6 +61,12 @@ public final class TicketFile {
         // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
         try (CSVParser parser = CSVParser.parse(new java.io.StringReader(content), format)) {
             List<String> header = parser.getHeaderNames();
+            String twice = header.stream().filter(name -> java.util.Collections.frequency(header, name) > 1).findFirst().orElse(null);
+            if (twice != null) {
+                errors.add("line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or"
+                        + " remove the others");
+                return new Parsed(rows, errors);
+            }
             if (!header.contains("text")) {
                 errors.add("line 1: the header has no 'text' column (found: " + String.join(", ", header) + ")");
                 return new Parsed(rows, errors);
@@ -144,7 +151,7 @@ public final class TicketFile {
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return value == null || !PlainText.showsSomething(value) ? null : value.strip();
     }
 
     private static String readAll(Reader reader) throws IOException {

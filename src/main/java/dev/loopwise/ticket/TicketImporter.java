@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.PlainText;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
@@ -60,7 +61,7 @@ public class TicketImporter {
         Set<String> longColumns = new HashSet<>();
         for (TicketRow row : parsed.rows()) {
             String where = "line " + row.line() + ": ";
-            if (row.text() == null || row.text().isBlank()) {
+            if (row.text() == null || !PlainText.showsSomething(row.text())) {
                 problems.add(where + "the text is empty");
             } else if (row.text().length() > MAX_TEXT_LENGTH) {
                 problems.add(where + "the text has " + row.text().length() + " characters (at most " + MAX_TEXT_LENGTH + ")");

@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class TopicLabelling {
     public Labelled label(String name, String description, List<String> examples) {
         Set<String> texts = new LinkedHashSet<>();
         for (String example : examples == null ? List.<String>of() : examples) {
-            if (example != null && !example.isBlank()) {
+            if (example != null && PlainText.showsSomething(example)) {
                 texts.add(example.strip());
             }
         }

@@ -44,7 +44,7 @@ public class WorkspaceService {
 
     @Transactional
     public Reply saveReply(Long id, String intentName, String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || !PlainText.showsSomething(text)) {
             throw ApiException.badRequest("empty_reply", "A reply needs some text.");
         }
         if (text.length() > MAX_REPLY_LENGTH) {

@@ -71,8 +71,8 @@ class ErrorShapeTest {
         admin.request().contentType("application/json").body("{\"name\":\"k\",\"requestsPerMinute\":1.7}").post("/api/v1/keys")
                 .then().statusCode(400).body("error", containsString("'requestsPerMinute'"));
         admin.request().contentType("application/json").body("{\"name\":\"k\",\"requestsPerMinute\":99999999999}").post("/api/v1/keys")
-                .then().statusCode(400).body("error", equalTo("'requestsPerMinute' is out of range: send a whole number from"
-                        + " -2147483648 to 2147483647."));
+                .then().statusCode(400).body("error", equalTo("'requestsPerMinute' is far out of range (it must at least be a"
+                        + " whole number from -2147483648 to 2147483647): send a value this field allows."));
         admin.request().contentType("application/json; charset=ISO-8859-1").body("{\"text\": \"caf\u00e9 cr\u00e8me\"}".getBytes(
                 java.nio.charset.StandardCharsets.ISO_8859_1)).post("/api/v1/respond")
                 .then().statusCode(400).body("error", containsString("not UTF-8"));
@@ -174,6 +174,25 @@ class ErrorShapeTest {
         admin.request().contentType("application/json").body("{\"text\":\"a\",\"text\":\"b\"}").post("/api/v1/respond")
                 .then().statusCode(400).body("code", equalTo("malformed_json"));
         assertEquals(users, countUsers());
+    }
+
+    @Test
+    void aFormBodyThatCannotBeReadIsA400ThatSaysWhatTheAddressTakes() {
+        long keys = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.ApiKey.count());
+        admin.request().contentType("application/x-www-form-urlencoded").body("name=%zz").post("/api/v1/keys")
+                .then().statusCode(400).body("code", equalTo("malformed_form")).body("error", containsString("application/json"));
+        admin.request().contentType("multipart/form-data; boundary=xx").body("garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/keys")
+                .then().statusCode(400).body("code", equalTo("malformed_form"));
+        admin.request().contentType("application/x-www-form-urlencoded").body("a=%").post("/api/v1/knowledge/articles?name=a.md")
+                .then().statusCode(400).body("error", containsString("text/markdown"));
+        Caller browser = Caller.session("admin");
+        browser.request().contentType("application/x-www-form-urlencoded").accept("text/html")
+                .body("csrf-token=" + browser.csrfToken() + "&username=x%zz").post("/admin/users")
+                .then().statusCode(400).contentType(containsString("text/html")).body(containsString("reload the page"));
+        browser.request().contentType("application/x-www-form-urlencoded")
+                .body("csrf-token=" + browser.csrfToken() + "&displayName=" + "a".repeat(70_000)).post("/admin/users")
+                .then().statusCode(413).body("code", equalTo("payload_too_large")).body("error", containsString("64 KB"));
+        assertEquals(keys, QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.ApiKey.count()));
     }
 
     private static long countUsers() {

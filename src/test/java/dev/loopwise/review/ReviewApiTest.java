@@ -118,6 +118,11 @@ class ReviewApiTest {
                 .post("/api/v1/review/" + first).then().statusCode(201);
         long second = ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue();
         assertNotEquals(first, second);
+        r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"\\u202e\\u200b \"}")
+                .post("/api/v1/review/" + second).then().statusCode(201);
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", second).firstResult().rewrite),
+                "a rewrite of invisible characters is no rewrite");
+        r.request().contentType("application/json").post("/api/v1/review/" + second + "/undo").then().statusCode(204);
         r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"A better answer.\"}")
                 .post("/api/v1/review/" + second).then().statusCode(201);
         r.request().contentType("application/json").post("/api/v1/review/" + second + "/undo").then().statusCode(204);

@@ -116,6 +116,9 @@ class AccountsTest {
         changePassword(me, PASSWORD, "brand-new-password", "brand-new-passwrd")
                 .then().statusCode(400).body(containsString("two new passwords differ"));
         changePassword(me, PASSWORD, "short", "short").then().statusCode(400).body(containsString("at least"));
+        // A form carries what the JSON reader would refuse: the rule itself must.
+        changePassword(me, PASSWORD, "brand-new\u0000password", "brand-new\u0000password").then().statusCode(400)
+                .body(containsString("control characters"));
         signIn(user.username, "brand-new-password").then().statusCode(303);
 
         changePassword(me, PASSWORD, "brand-new-password", "brand-new-password")

@@ -86,6 +86,13 @@ class TicketImportTest {
                 .body("error", org.hamcrest.Matchers.not(containsString("encapsulated")));
         admin.request().contentType("text/csv").body("text,label\nok,a\n\"bad\"x,b\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 3, column 6: text follows a closing quote"));
+        admin.request().contentType("text/csv").body("text,text,label\na,b,c\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 1: the column 'text' appears more than once"));
+        admin.request().contentType("text/csv").body("text,label\n\u200b\u202e,a\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 2"));
+        byte[] spreadsheet = {'P', 'K', 3, 4, 20, 0, 0, 0, 'x', 'l', '/'};
+        admin.request().contentType("text/csv").body(spreadsheet).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("code", equalTo("binary_file")).body("error", containsString("CSV UTF-8"));
         assertEquals(before, countTickets());
     }
 

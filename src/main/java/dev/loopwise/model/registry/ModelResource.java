@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
@@ -90,7 +91,8 @@ public class ModelResource {
         if (!training.cancel(id, currentUser.name())) {
             throw ApiException.conflict("run_finished", "Training run " + id + " has already ended; there is nothing to cancel.");
         }
-        return RunView.of(TrainingRun.findById(id));
+        // The cancel committed in its own transaction; this request's persistence context still holds the run as it was.
+        return RunView.of(QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(id)));
     }
 
     @POST
