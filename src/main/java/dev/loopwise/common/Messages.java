@@ -48,6 +48,11 @@ public final class Messages {
         return "The form's data could not be read (a '%' not followed by two hexadecimal digits, or an upload cut short). Nothing"
                 + " was saved: reload the page and submit it again.";
     }
+    public static final String REVIEW_AGREEMENT_TITLE = "Agreement: how often your choice matches the other reviewers' on"
+            + " the same items. It shows once several of your items were judged by others too (\u2014 until then); every"
+            + " answer counts either way.";
+    public static final String REVIEW_JUST_APPEARED = "Hold on: a new ticket just appeared. Read it first; keys pressed while it"
+            + " loads are not taken as answers.";
     public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent. Versions trained or "
             + "improved from now on can serve it; it also shows on Replies.";
     public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";

@@ -31,6 +31,21 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String agreementTitle() {
+        return Messages.REVIEW_AGREEMENT_TITLE;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static int maxRewrite() {
+        return Submission.MAX_REWRITE;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String justAppeared() {
+        return Messages.REVIEW_JUST_APPEARED;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String nothingToUndo() {
         return Messages.REVIEW_NOTHING_TO_UNDO;
     }

@@ -124,8 +124,9 @@ public class ReviewService {
         Optional<Judgement> existing = Judgement.find("itemId = ?1 and reviewerId = ?2", itemId, reviewerId).firstResultOptional();
         if (existing.isPresent()) {
             if (!canonical(submission.choice(), existing.get().swapped).equals(existing.get().choice)) {
-                throw ApiException.conflict("already_judged", "You already judged this item differently; undo that judgement "
-                        + "(POST /api/v1/review/" + itemId + "/undo, within the undo window) to change it.");
+                throw ApiException.conflict("already_judged", "You already gave this item another answer (in another tab or"
+                        + " window?). To change it, undo that answer within the undo time: press U where you gave it (from the API:"
+                        + " POST /api/v1/review/" + itemId + "/undo).");
             }
             return new Stored(existing.get().id, true);
         }
@@ -151,7 +152,9 @@ public class ReviewService {
         judgement.shownAs = submission.choice().equals("A") || submission.choice().equals("B") ? submission.choice() : null;
         judgement.rating1 = rating(submission, swapped ? "B" : "A");
         judgement.rating2 = rating(submission, swapped ? "A" : "B");
-        judgement.rewrite = submission.rewrite() == null || !PlainText.showsSomething(submission.rewrite()) ? null : submission.rewrite().strip();
+        // A skip says the reviewer could not judge the item; text left in the rewrite box is not their answer to it.
+        judgement.rewrite = !counts || submission.rewrite() == null || !PlainText.showsSomething(submission.rewrite()) ? null
+                : submission.rewrite().strip();
         judgement.skipReason = counts ? null : submission.reason().strip();
         long serverMillis = ((Number) lease[2]).longValue();
         judgement.durationMs = (int) Math.min(serverMillis, submission.durationMs() == null ? serverMillis : submission.durationMs());

@@ -13,6 +13,23 @@
   let last = null; // the last stored choice: {itemId, until}
   let countdown = null;
   let undoing = false;
+  // Keys typed while an item loads, or just after it appeared, were meant for what was on screen before (a reviewer
+  // typing a rewrite, a double press): they must never become answers to a ticket nobody has read yet.
+  let quietUntil = 0;
+  const SETTLE_MS = 400;
+  let settleTimer = null;
+
+  // data-settled says when keys count again (people see it as the hint not appearing; browser tests wait for it).
+  function settleLater() {
+    page.dataset.settled = 'false';
+    clearTimeout(settleTimer);
+    const check = () => {
+      const left = quietUntil - performance.now();
+      if (left > 0) settleTimer = setTimeout(check, left);
+      else page.dataset.settled = 'true';
+    };
+    settleTimer = setTimeout(check, SETTLE_MS);
+  }
   // Function declarations below are hoisted, so the skip reasons can call back into this page's choose and say.
   const skip = window.reviewSkip({ hasItem: () => item !== null, choose: (reason) => choose('skip', reason), say,
     reasonRequired: page.dataset.reasonRequired });
@@ -29,7 +46,11 @@
     }
     if (response.status === 204) return null;
     const data = await response.json().catch(() => null);
-    if (!response.ok) throw new Error((data && data.error) || 'Something went wrong (HTTP ' + response.status + ').');
+    if (!response.ok) {
+      const failure = new Error((data && data.error) || 'Something went wrong (HTTP ' + response.status + ').');
+      failure.status = response.status;
+      throw failure;
+    }
     return data;
   }
 
@@ -82,7 +103,10 @@
     skip.close();
     $('item').hidden = !item;
     $('empty').hidden = !!item;
-    if (!item) return;
+    if (!item) {
+      page.dataset.settled = 'true';
+      return;
+    }
     $('ticket-text').textContent = item.ticket.text;
     $('intent').textContent = item.predictedIntent || 'out of scope';
     const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
@@ -91,6 +115,8 @@
     stars('A');
     stars('B');
     shownAt = performance.now();
+    quietUntil = Math.max(quietUntil, shownAt + SETTLE_MS);
+    settleLater();
   }
 
   async function load() {
@@ -121,18 +147,26 @@
     const body = { choice, durationMs: Math.round(performance.now() - shownAt) };
     if (Object.keys(ratings).length) body.ratings = ratings;
     const rewrite = $('rewrite').value.trim();
-    if (rewrite) body.rewrite = rewrite;
+    if (rewrite && choice !== 'skip') body.rewrite = rewrite;
     if (reason) body.reason = reason;
-    const itemId = item.itemId;
+    const judged = item;
     item = null;
+    page.dataset.settled = 'false';
     try {
-      const saved = await call('POST', '/review/items/' + itemId, body);
+      const saved = await call('POST', '/review/items/' + judged.itemId, body);
       counters(saved);
-      last = { itemId };
+      last = { itemId: judged.itemId };
       startCountdown(saved.undoSeconds);
       say(saved.message);
     } catch (e) {
       say(e.message, 'error');
+      if (e.status === 400) {
+        // What was sent needs fixing (a rewrite too long, say): the same item stays, with the reviewer's text.
+        item = judged;
+        page.dataset.settled = 'true';
+        if (rewrite) openRewrite();
+        return;
+      }
     }
     await load();
   }
@@ -172,6 +206,13 @@
       return;
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const now = performance.now();
+    if (event.key.length === 1 && event.key.toLowerCase() !== 'u' && (!item || now < quietUntil)) {
+      quietUntil = Math.max(quietUntil, now + SETTLE_MS); // still typing: stay quiet until the keys stop
+      event.preventDefault();
+      if (item && /^[abtxorsAB1-5]$/.test(event.key)) say(page.dataset.justAppeared);
+      return;
+    }
     if (skip.isOpen()) {
       skip.keys(event);
       return;

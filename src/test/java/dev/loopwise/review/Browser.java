@@ -44,6 +44,10 @@ final class Browser {
 
     /** Keys typed to whatever has the focus, as a person at the keyboard would. */
     static void keys(WebDriver driver, CharSequence... keys) {
+        // The judging page ignores keys while a ticket loads and just after it appears (they were meant for the one
+        // before): a person reads first, so the test waits as long.
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("const p = document.getElementById('review'); return !p || p.dataset.settled !== 'false';")));
         new Actions(driver).sendKeys(keys).perform();
     }
 
