@@ -43,9 +43,14 @@ public class ReviewAdminPage {
                                               int chartDays, String nextStep);
     }
 
+    /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
     @GET
-    public TemplateInstance show(@QueryParam("decided") String decided) {
-        return page(decided == null ? null : "accepted".equals(decided) ? Messages.REWRITE_ACCEPTED : Messages.REWRITE_DISCARDED);
+    public TemplateInstance show(@QueryParam("decided") String decided, @QueryParam("made") Integer made,
+                                 @QueryParam("asked") Integer asked, @QueryParam("gold") Long gold) {
+        String notice = "accepted".equals(decided) ? Messages.REWRITE_ACCEPTED : "discarded".equals(decided) ? Messages.REWRITE_DISCARDED
+                : made != null && asked != null ? Messages.itemsMade(made, asked)
+                : gold != null ? Messages.goldItemSet(gold) : null;
+        return page(notice);
     }
 
     /** The agreement chart's data. */
@@ -67,8 +72,7 @@ public class ReviewAdminPage {
                     .entity(page("Say how many items to make: a whole number from 1 to " + MAX_GENERATE + ". Nothing was made.")).build();
         }
         int made = generator.refill(count);
-        return Response.ok(page(made == 0 ? "No new items: no active model, or every ticket already has an item."
-                : "Made " + dev.loopwise.common.Counts.of(made, "new item") + ".")).build();
+        return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + count)).build();
     }
 
     @POST
@@ -91,7 +95,12 @@ public class ReviewAdminPage {
     @Path("/items/{id}/gold")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response gold(@PathParam("id") long id, @RestForm String answer) {
-        return act(() -> admin.makeGold(id, answer));
+        try {
+            admin.makeGold(id, answer);
+            return Response.seeOther(URI.create("/admin/review?gold=" + id)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(e.getMessage())).build();
+        }
     }
 
     @POST

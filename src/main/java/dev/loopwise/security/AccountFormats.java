@@ -15,6 +15,11 @@ public class AccountFormats {
         return key.revokedAt == null ? "active" : "revoked " + TemplateFormats.when(key.revokedAt);
     }
 
+    /** The account's keys still in use, newest first (a team's accounts hold a handful each). */
+    static java.util.List<ApiKey> activeKeys(User user) {
+        return ApiKey.list("user = ?1 and revokedAt is null order by createdAt desc", user);
+    }
+
     static String status(User user) {
         return user.isEnabled() ? "enabled" : "disabled " + TemplateFormats.when(user.disabledAt);
     }

@@ -7,6 +7,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,8 +45,10 @@ public class AccountPage {
     }
 
     @GET
-    public TemplateInstance show() {
-        return page(null, null);
+    public Response show(@CookieParam(NewKeyCookie.NAME) String newKey) {
+        String secret = NewKeyCookie.secret(newKey);
+        Response.ResponseBuilder shown = Response.ok(page(secret, null));
+        return (newKey == null ? shown : shown.cookie(NewKeyCookie.cleared("/account"))).build();
     }
 
     @POST
@@ -69,7 +72,8 @@ public class AccountPage {
     public Response create(@RestForm String name) {
         try {
             ApiKeyService.CreatedKey created = keys.create(currentUser.name(), name);
-            return Response.ok(page(created.secret(), null)).build();
+            return Response.seeOther(URI.create("/account")).cookie(NewKeyCookie.carrying(created.secret(), "/account",
+                    uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, e.getMessage())).build();
         }

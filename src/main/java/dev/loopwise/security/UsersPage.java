@@ -8,23 +8,29 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The people who use Loopwise: add one, change a role, set a new password, disable or enable. Roles: admin. */
-@Path("/admin/users")
+@Path(UsersPage.PATH)
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class UsersPage {
+    static final String PATH = "/admin/users";
+    @Context
+    UriInfo uri;
     @Inject
     UserService users;
     @Inject
@@ -52,10 +58,14 @@ public class UsersPage {
     SecurityConfig config;
 
     @GET
-    public TemplateInstance list(@QueryParam("created") String created, @QueryParam("updated") String updated) {
+    public Response list(@QueryParam("created") String created, @QueryParam("updated") String updated,
+                         @QueryParam("keyFor") String keyFor, @CookieParam(NewKeyCookie.NAME) String newKey) {
         String notice = created != null ? "Created the account " + created + "."
                 : updated != null ? "Saved the changes to " + updated + "." : null;
-        return page(null, notice, NewUser.EMPTY, null);
+        String secret = NewKeyCookie.secret(newKey);
+        IssuedKey issued = secret != null && keyFor != null ? new IssuedKey(keyFor, secret) : null;
+        Response.ResponseBuilder shown = Response.ok(page(null, notice, NewUser.EMPTY, issued));
+        return (newKey == null ? shown : shown.cookie(NewKeyCookie.cleared(PATH))).build();
     }
 
     @POST
@@ -99,7 +109,25 @@ public class UsersPage {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
             ApiKeyService.CreatedKey created = keys.create(user.username, name == null || name.isBlank() ? user.username + " key" : name);
-            return Response.ok(page(null, null, NewUser.EMPTY, new IssuedKey(user.username, created.secret()))).build();
+            return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
+                    .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
+        } catch (ApiException e) {
+            return refused(e);
+        }
+    }
+
+    /** An admin ends any account's key: a helpdesk's leaked key without disabling the whole integration. */
+    @POST
+    @Path("/{id}/keys/{keyId}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeKey(@PathParam("id") long id, @PathParam("keyId") long keyId) {
+        try {
+            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
+            ApiKey key = keys.revoke(keyId, currentUser.name(), true);
+            if (!key.user.id.equals(user.id)) {
+                throw ApiException.notFound(Messages.notFound("API key", keyId));
+            }
+            return Response.seeOther(URI.create(PATH + "?updated=" + user.username)).build();
         } catch (ApiException e) {
             return refused(e);
         }

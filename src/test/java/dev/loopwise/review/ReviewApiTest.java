@@ -149,6 +149,15 @@ class ReviewApiTest {
                     .then().statusCode(400).extract().asString();
             assertTrue(refused.contains("a whole number from 1 to 500. Nothing was made."), refused);
         }
+        // Made items are announced on a page of their own (a refresh sends nothing again), saying why fewer came than asked.
+        String made = admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("count=500&csrf-token=" + admin.csrfToken()).post("/admin/review/generate")
+                .then().statusCode(303).extract().header("Location");
+        assertTrue(made.contains("/admin/review?made=") && made.endsWith("&asked=500"), made);
+        String announced = admin.pageRequest().accept("text/html").get(made).then().statusCode(200).extract().asString();
+        assertTrue(announced.contains("of the 500 asked for") || announced.contains("No new items"), announced);
+        assertTrue(!admin.pageRequest().accept("text/html").get("/admin/review?decided=bogus").asString().contains(Messages.REWRITE_DISCARDED),
+                "a notice only for what happened");
         int row = page.indexOf(rewrite);
         String start = ticket.substring(0, Math.min(12, ticket.length()));
         assertTrue(row > 0 && page.lastIndexOf(start, row) > page.lastIndexOf("<tr>", row), "the ticket is in the rewrite's row");

@@ -5,8 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -60,10 +62,21 @@ class AccountsTest {
                 .then().statusCode(303).header("Location", endsWith("/admin/users?updated=" + user.username));
         admin.request().accept("text/html").get("/admin/users").then().statusCode(200).body(containsString("disabled"));
         // An admin gives an account (a helpdesk's service account, typically) a key of its own, shown once.
-        String issued = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .formParam("name", "helpdesk").formParam("csrf-token", admin.csrfToken())
-                .post("/admin/users/" + user.id + "/keys").then().statusCode(200).extract().asString();
-        assertTrue(issued.contains("The new API key of <code>" + user.username + "</code>"), issued);
+        // The form answers with a redirect (a refresh must not make a second key), and the page shows the key once.
+        io.restassured.response.Response made = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("name", "helpdesk").formParam("csrf-token", admin.csrfToken()).post("/admin/users/" + user.id + "/keys");
+        made.then().statusCode(303).header("Location", endsWith("/admin/users?keyFor=" + user.username));
+        String secret = made.getCookie("loopwise-new-key");
+        String issued = admin.request().accept("text/html").cookie("loopwise-new-key", secret).get(made.header("Location"))
+                .then().statusCode(200).extract().asString();
+        assertTrue(issued.contains("The new API key of <code>" + user.username + "</code>") && issued.contains(secret), issued);
+        assertFalse(admin.request().accept("text/html").get(made.header("Location")).asString().contains(secret), "shown once");
+        long keyId = QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>find("name = ?1 and user.id = ?2", "helpdesk", user.id)
+                .firstResult().id);
+        assertTrue(issued.contains("/admin/users/" + user.id + "/keys/" + keyId + "/revoke"), "the admin can revoke it");
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("csrf-token", admin.csrfToken())
+                .post("/admin/users/" + user.id + "/keys/" + keyId + "/revoke").then().statusCode(303);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(keyId).revokedAt != null));
         // Anything but the two options is refused, and never read as "enabled".
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("status", "bogus").formParam("csrf-token", admin.csrfToken())
