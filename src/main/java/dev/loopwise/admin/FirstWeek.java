@@ -2,6 +2,7 @@ package dev.loopwise.admin;
 
 import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.common.Counts;
+import dev.loopwise.llm.LlmFigures;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.review.ReviewItem;
 import dev.loopwise.review.ReviewStats;
@@ -25,11 +26,15 @@ public class FirstWeek {
     static final int TICKETS_PER_INTENT = 5;
     /** Judgements after which a first round has a fair chance to decide (its gates abstain below that). */
     static final int FIRST_ROUND_JUDGEMENTS = 100;
+    /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
+    static final int LLM_FAILING_EVIDENCE = 5;
 
     @Inject
     EntityManager em;
     @Inject
     ReviewStats reviewStats;
+    @Inject
+    LlmFigures llm;
 
     /** One step: its title, whether it is done, what the counts say, what to do, and where. */
     public record Step(String title, boolean done, String status, String action, String href) {
@@ -83,6 +88,14 @@ public class FirstWeek {
 
     /** Once the five steps are done, what still needs the lead: a drift proposal waiting, an intent without a reply. */
     Step needsAttention() {
+        // Customers still get answers (from the library) while the LLM fails, so nothing else would show it.
+        LlmFigures.Day hour = llm.lastHour();
+        if (hour.answered() >= LLM_FAILING_EVIDENCE && hour.fellBack() * 2 >= hour.answered()) {
+            return new Step("The team's LLM is not answering", false, hour.fellBack() + " of " + Counts.of(hour.answered(), "answer")
+                    + " in the last hour could not use it: the reply library answered instead.",
+                    "Open LLM and press Test connection to see why (address, key, model name); fix the settings, or switch drafting"
+                            + " off until the LLM is back.", "/admin/llm");
+        }
         // Only what the lead can act on now: a proposal still waiting for judgements has no button yet.
         long proposals = count("select count(*) from monitoring_actions where status = 'pending'");
         if (proposals > 0) {
@@ -107,8 +120,11 @@ public class FirstWeek {
     private static String describe(AlignmentRound round) {
         return switch (round.status) {
             case AlignmentRound.PROMOTED -> "Round " + round.id + " made the answers better: version " + round.candidateVersion + " now answers.";
-            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + round.id + " could not decide yet: " + round.reason;
-            default -> "Round " + round.id + " was not promoted: " + round.reason;
+            // The round's reason is the checks' own text; its page explains them, the overview only says what happened.
+            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + round.id + " could not decide yet: too few judgements to tell the versions"
+                    + " apart (its page says how many more).";
+            case AlignmentRound.SUPERSEDED -> "Round " + round.id + " ended unused: the active version changed while it ran.";
+            default -> "Round " + round.id + " found its new version no better, so customers kept the active one (its page says why).";
         };
     }
 

@@ -42,7 +42,11 @@ final class Gates {
         gates.add(replyIntent(settings, evidence.replyIntent()));
         Double kl = evidence.kl();
         gates.add(RoundResult.Gate.of("kl_bound", kl != null && kl <= settings.maxKl() ? RoundResult.PASS : RoundResult.FAIL,
-                format("The candidate stays close to the reference policy: mean KL %.4f (bound %.4f).", kl, settings.maxKl())));
+                kl == null ? "How far its choice of replies moved from the active version's could not be measured."
+                        : kl <= settings.maxKl() ? format("Its choice of replies moved only a little from the active version's "
+                        + "(distance %.2f, limit %.2f).", kl, settings.maxKl())
+                        : format("Its choice of replies moved too far from the active version's (distance %.2f, limit %.2f): "
+                        + "it would answer many tickets differently on little evidence.", kl, settings.maxKl())));
         return gates;
     }
 
@@ -126,7 +130,7 @@ final class Gates {
     /** How many more judgements would decide a check, in words a support lead can act on. */
     static String moreNeeded(int more) {
         return more > FAR_MORE_JUDGEMENTS
-                ? format(" Even %,d more judgements might not decide it: the two versions are probably about equally good.",
+                ? format(" Even %,d more judgements might not decide it: on this measure the two versions are close.",
                         FAR_MORE_JUDGEMENTS)
                 : format(" About %d more judgements would decide it.", more);
     }

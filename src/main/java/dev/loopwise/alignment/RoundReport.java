@@ -74,8 +74,9 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         return switch (round.status) {
             case AlignmentRound.PROMOTED -> "Reviewers keep judging the new version's replies; start another round when a few hundred new judgements are in.";
             case AlignmentRound.NEEDS_EVIDENCE -> more != null && more > Gates.FAR_MORE_JUDGEMENTS
-                    ? "The new version is probably about as good as the active one: no realistic number of judgements would tell "
-                    + "them apart. Keep the active version; start another round when reviewers have judged replies on new tickets."
+                    ? "No realistic number of judgements would settle every check below (one needs more than "
+                    + Counts.of(Gates.FAR_MORE_JUDGEMENTS, "judgement") + "). Keep the active version; start another round when "
+                    + "reviewers have judged replies on new tickets."
                     : "Collect " + (more == null ? "more judgements" : "about " + Counts.of(more, "more judgement"))
                     + " (" + Counts.of(waitingItems, "item") + " waiting for reviewers), then start another round.";
             case AlignmentRound.REJECTED -> "Look at the check that failed below. Usually more judgements, or clearer ones (gold items, rewrites), help; then start another round.";

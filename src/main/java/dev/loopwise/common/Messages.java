@@ -48,6 +48,20 @@ public final class Messages {
         return "The form's data could not be read (a '%' not followed by two hexadecimal digits, or an upload cut short). Nothing"
                 + " was saved: reload the page and submit it again.";
     }
+    public static String itemsMade(int made, int asked) {
+        if (made <= 0) {
+            return "No new items: there is no active version yet, or every recent ticket already has an item. New ones appear as"
+                    + " customers write in.";
+        }
+        return "Made " + Counts.of(made, "new item") + (made < asked ? " of the " + asked + " asked for: the other recent tickets"
+                + " already have items, and more appear as customers write in." : ".");
+    }
+
+    public static String goldItemSet(long item) {
+        return "Item " + item + " is a gold item now: reviewers meet it now and then, and their choice on it counts as right or"
+                + " wrong in their reliability. Change its answer below if it was a slip.";
+    }
+
     public static final String REVIEW_AGREEMENT_TITLE = "Agreement: how often your choice matches the other reviewers' on"
             + " the same items. It shows once several of your items were judged by others too (\u2014 until then); every"
             + " answer counts either way.";

@@ -18,9 +18,19 @@ public class LlmFigures {
     }
 
     public Day lastDay() {
+        return since("1 day");
+    }
+
+    /** The last hour only: what the overview reads to say the LLM is failing now, not yesterday. */
+    public Day lastHour() {
+        return since("1 hour");
+    }
+
+    private Day since(String interval) {
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*), count(*) filter (where answer_source = 'llm'), count(*) filter (where llm_status like 'unavailable%')
-                from served_requests where created_at > now() - interval '1 day' and answer_source is not null""").getSingleResult();
+                from served_requests where created_at > now() - cast(?1 as interval) and answer_source is not null""")
+                .setParameter(1, interval).getSingleResult();
         return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 }

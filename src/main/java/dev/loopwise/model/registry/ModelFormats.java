@@ -80,17 +80,10 @@ public class ModelFormats {
                         + now : "Make v" + version.version + " the version that answers customers? " + now) + againstActive(version);
     }
 
-    /** The two versions' held-out accuracy side by side, so the question is never asked blind. */
+    /** The same comparison and advice as the version's page, so the question is never asked blind nor answered differently. */
     private static String againstActive(ModelVersion version) {
-        Object mine = version.metrics.get("intent/accuracy");
         ModelVersion active = version.status.equals(ModelVersion.ACTIVE) ? null : ModelVersion.findActive().orElse(null);
-        Object theirs = active == null ? null : active.metrics.get("intent/accuracy");
-        if (!(mine instanceof Number m) || !(theirs instanceof Number t)) {
-            return "";
-        }
-        String compared = m.doubleValue() < t.doubleValue() ? " — lower than" : m.doubleValue() > t.doubleValue() ? " — higher than" : " — the same as";
-        return String.format(" On held-out tickets it answers %.1f%% right%s the active v%d's %.1f%%.", m.doubleValue() * 100, compared,
-                active.version, t.doubleValue() * 100);
+        return active == null ? "" : " " + ModelsNextStep.compare(version, active);
     }
 
     static boolean restorable(ModelVersion version) {

@@ -30,6 +30,12 @@ final class ModelsNextStep {
         if (newer.isPresent()) {
             return compare(newer.get(), current);
         }
+        // The version that answered before, if it did better: the admin may have promoted on a hunch, or on one figure.
+        Optional<ModelVersion> before = newestFirst.stream().filter(v -> v.version != current.version && v.activatedAt != null
+                && !v.status.equals(ModelVersion.REJECTED)).max(java.util.Comparator.comparing(v -> v.activatedAt));
+        if (before.isPresent() && prefers(before.get(), current)) {
+            return "v" + current.version + " answers customers, but the version before it did better. " + compare(before.get(), current);
+        }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
                 : " You can also try fine-tuning the language model on your tickets (choose it under How to learn): this page then says "
                 + "whether it answers more held-out tickets right.";
@@ -55,6 +61,10 @@ final class ModelsNextStep {
      * two-standard-error band as "too close to call".
      */
     static String compare(ModelVersion candidate, ModelVersion active) {
+        Object round = candidate.lineage == null ? null : candidate.lineage.get("alignmentRound");
+        if (round != null && metric(candidate, "intent/accuracy") == null) {
+            return fromRound(candidate, active, round);
+        }
         Double a = metric(candidate, "intent/accuracy");
         Double b = metric(active, "intent/accuracy");
         Double n = metric(candidate, "data/test_tickets");
@@ -65,9 +75,10 @@ final class ModelsNextStep {
         double p = (a + b) / 2;
         double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
         String figures = String.format("v%d gets %.1f%% of %d held-out tickets' intents right, the active v%d %.1f%%", candidate.version,
-                a * 100, n.intValue(), active.version, b * 100);
+                a * 100, n.intValue(), active.version, b * 100) + differentTickets(n, metric(active, "data/test_tickets"));
+        String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
         if (a - b > band) {
-            return figures + ": promote v" + candidate.version + " below." + replyAgreementDrop(candidate, active, n)
+            return figures + ": " + switchTo + " below." + replyAgreementDrop(candidate, active, n)
                     + outOfScopeDrop(candidate, active);
         }
         if (b - a > band) {
@@ -77,8 +88,59 @@ final class ModelsNextStep {
         if (!drop.isEmpty()) {
             return figures + String.format(", too close to call on %d tickets.", n.intValue()) + drop + " Keep v" + active.version + ".";
         }
+        String gain = outOfScopeGain(candidate, active);
+        if (!gain.isEmpty()) {
+            return figures + String.format(", too close to call on %d tickets.", n.intValue()) + gain + " So " + switchTo + ".";
+        }
         return figures + String.format(": too close to call on %d tickets (a difference under %.1f points can be chance). Keep v%d, "
                 + "or import more labelled tickets and train again.", n.intValue(), band * 100, active.version);
+    }
+
+    /** A round's version has its base's intents and other replies: its round measured those, on its own held-out tickets. */
+    private static String fromRound(ModelVersion candidate, ModelVersion active, Object round) {
+        Double mine = metric(candidate, "eval/candidate_reply_intent");
+        Double base = metric(candidate, "eval/active_reply_intent");
+        Double n = metric(candidate, "eval/reply_intent_tickets");
+        String measured = mine == null || base == null || n == null ? "" : String.format(" On %d held-out tickets its replies fit the"
+                + " ticket's intent %.0f%% of the time, the version it started from %.0f%%.", n.intValue(), mine * 100, base * 100);
+        String verdict = candidate.status.equals(ModelVersion.REJECTED)
+                ? " The round found it no better: keep v" + active.version + "."
+                : " Promote it only if its round's page says it is better; otherwise keep v" + active.version + ".";
+        return "v" + candidate.version + " was made by round " + round + ": it keeps the intents of the version it started from and"
+                + " changes which replies are chosen." + measured + verdict;
+    }
+
+    /**
+     * Whether {@link #compare} advises switching to {@code candidate}: more intents right beyond chance, or as many and
+     * more out-of-scope requests handed over beyond chance. Symmetric, so the advice does not flip with which one is active.
+     */
+    static boolean prefers(ModelVersion candidate, ModelVersion active) {
+        Double a = metric(candidate, "intent/accuracy");
+        Double b = metric(active, "intent/accuracy");
+        Double n = metric(candidate, "data/test_tickets");
+        if (a == null || b == null || n == null || n < 1) {
+            return false;
+        }
+        double p = (a + b) / 2;
+        double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
+        return a - b > band || (Math.abs(a - b) <= band && outOfScopeDrop(candidate, active).isEmpty()
+                && !outOfScopeGain(candidate, active).isEmpty());
+    }
+
+    /** Two versions measured on held-out sets of different sizes (labelled tickets were added in between). */
+    private static String differentTickets(double candidateTickets, Double activeTickets) {
+        return activeTickets == null || activeTickets.intValue() == (int) candidateTickets ? ""
+                : String.format(" (measured on its own %d held-out tickets: labelled tickets were added in between, so small"
+                + " differences mean even less)", activeTickets.intValue());
+    }
+
+    /** The mirror of {@link #outOfScopeDrop}: the candidate hands over more out-of-scope requests, beyond chance. */
+    private static String outOfScopeGain(ModelVersion candidate, ModelVersion active) {
+        Double a = metric(candidate, "intent/oos_recall");
+        Double b = metric(active, "intent/oos_recall");
+        Double n = metric(candidate, "data/oos_test_tickets");
+        return n != null && dropBeyondChance(b, a, n) ? String.format(" But it hands %.1f%% of the %d held-out out-of-scope tickets "
+                + "(requests your team does not handle) to a person, the active version only %.1f%%.", a * 100, n.intValue(), b * 100) : "";
     }
 
     /** A warning when the candidate hands over fewer out-of-scope requests, by more than chance on the held-out ones. */
