@@ -39,7 +39,7 @@ public final class AlignmentEngine {
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Object> metrics = new LinkedHashMap<>();
         long t = System.nanoTime();
-        listener.step("Encoding tickets and replies", 0.05);
+        listener.step("Reading the tickets and replies", 0.05);
         RoundFeatures features = new RoundFeatures(embed, data);
         List<PreferencePair> train = new ArrayList<>();
         List<PreferencePair> heldOut = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class AlignmentEngine {
         millis.put("encode", elapsed(t));
 
         t = System.nanoTime();
-        listener.step("Training the reward model on " + train.size() + " comparisons", 0.2);
+        listener.step("Learning what reviewers prefer from " + train.size() + " of their comparisons", 0.2);
         RewardModel warm = data.warmReward() == null ? null : new RewardModel(data.warmReward());
         try (RoundReward reward = RoundReward.train(settings, train, features, cross, warm, listener, metrics)) {
             millis.put("reward", elapsed(t));
@@ -74,7 +74,7 @@ public final class AlignmentEngine {
         metrics.put("reward/calibration_error", evaluation.calibrationError());
 
         long t = System.nanoTime();
-        listener.step("Updating the policy (" + settings.method() + ") on " + data.tickets().size() + " tickets", 0.45);
+        listener.step("Choosing better replies for " + data.tickets().size() + " tickets", 0.45);
         PolicyUpdate.Tickets tickets = features.tickets();
         float[][] replies = features.replies();
         float[][] referenceLogits = PolicyUpdate.logits(data.reference(), tickets, replies);
@@ -90,7 +90,7 @@ public final class AlignmentEngine {
         millis.put("policy", elapsed(t));
 
         t = System.nanoTime();
-        listener.step("Comparing the candidate with the active version on held-out judgements", 0.8);
+        listener.step("Comparing the new version with the active one on judgements it did not learn from", 0.8);
         float[][] updatedLogits = PolicyUpdate.logits(updated, tickets, replies);
         float[][] activeLogits = PolicyUpdate.logits(data.active().policy(), tickets, replies);
         PolicyMetrics.putAll(metrics, referenceLogits, updatedLogits, activeLogits, normalisedReward);

@@ -76,11 +76,11 @@ public final class RoundReward implements AutoCloseable {
             metrics.put("reward/model", "vector");
             return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
         }
-        listener.step("Tuning the cross-encoder reward model on " + fit.size() + " comparisons", 0.22);
+        listener.step("Learning what reviewers prefer by reading the replies themselves, from " + fit.size() + " comparisons", 0.22);
         CrossEncoderRewardConfig config = CrossEncoderRewardConfig.defaults(settings.seed()).withTimeBudget(crossSource.budget());
         CrossEncoderRewardTrainer.Result tuned = CrossEncoderRewardTrainer.train(crossSource.source(), config,
                 new CrossEncoderRewardTrainer.Data(CrossEncoderRewards.pairs(fit), CrossEncoderRewards.pairs(validation)),
-                TrainingMonitor.of(p -> listener.step("Tuning the cross-encoder reward model (" + p.stage() + ", epoch "
+                TrainingMonitor.of(p -> listener.step("Learning what reviewers prefer by reading the replies themselves (pass "
                         + p.epoch() + " of " + p.epochs() + ")", 0.22 + 0.18 * p.fraction()), listener::cancelled));
         CrossEncoderReward.Scorer scorer = tuned.model().open(crossSource.source());
         try {

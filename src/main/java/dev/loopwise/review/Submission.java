@@ -27,6 +27,13 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
                 }
             });
         }
+        Integer starsA = ratings == null ? null : ratings.get("A");
+        Integer starsB = ratings == null ? null : ratings.get("B");
+        if (starsA != null && starsB != null && (choice.equals("A") && starsA < starsB || choice.equals("B") && starsB < starsA)) {
+            // One of the two answers is a slip; a round would learn from whichever it read.
+            throw ApiException.badRequest("contradictory_ratings", "Your stars rate " + (choice.equals("A") ? "B" : "A")
+                    + " higher than the reply you chose as better: choose that one, or change the stars.");
+        }
         if (rewrite != null && rewrite.length() > MAX_REWRITE) {
             throw ApiException.badRequest("rewrite_too_long", "A rewrite has at most " + MAX_REWRITE + " characters.");
         }

@@ -3,6 +3,18 @@
   const box = document.getElementById('run');
   if (!box || box.dataset.finished === 'true') return;
   const id = box.dataset.run;
+  // Time left from the pace so far, once a tenth is done: a guess, said as one, and never before there is a pace.
+  let firstSeen = null;
+  function eta(progress) {
+    const now = Date.now();
+    if (firstSeen === null || progress < firstSeen.progress) firstSeen = { at: now, progress };
+    const done = progress - firstSeen.progress;
+    const element = document.getElementById('run-eta');
+    if (!element) return;
+    if (progress < 0.1 || done < 0.02 || now - firstSeen.at < 5000) { element.textContent = ''; return; }
+    const left = ((now - firstSeen.at) / done) * (1 - progress) / 1000;
+    element.textContent = left < 60 ? 'less than a minute left, at this pace' : 'about ' + Math.round(left / 60) + ' min left, at this pace';
+  }
   async function poll() {
     const response = await fetch('/admin/models/runs/' + id, { headers: { Accept: 'application/json' } });
     if (!response.ok) return;
@@ -10,6 +22,7 @@
     document.getElementById('run-status').textContent = run.status;
     document.getElementById('run-step').textContent = run.step || 'waiting';
     document.getElementById('run-progress').value = Math.round(run.progress * 100);
+    eta(run.progress);
     if (run.error) {
       const error = document.getElementById('run-error');
       error.textContent = run.error;

@@ -41,7 +41,7 @@ class RoundKillIT {
             assertTrue(judgements >= 50, "judgements: " + judgements);
 
             round = JSON.readTree(PackagedApp.postJson(base + "/api/v1/rounds", admin, "{\"policyEpochs\":5000}").body()).get("roundId").asLong();
-            AdminWaits.step(base, admin, round, "Updating the policy");
+            AdminWaits.step(base, admin, round, "Choosing better replies");
             server.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, no cleanup
         } catch (Throwable e) {
             PackagedApp.stop(server); // a server left behind would answer the next run's requests on this port

@@ -62,7 +62,7 @@ class TwoInstancesIT {
                     round = JSON.readTree(PackagedApp.postJson(proxy.url() + "/api/v1/rounds", admin, "{\"policyEpochs\":5000,\"rewardModel\":\"vector\"}").body())
                             .get("roundId").asLong();
                     step("round " + round + " started");
-                    AdminWaits.step(proxy.url(), admin, round, "Updating the policy");
+                    AdminWaits.step(proxy.url(), admin, round, "Choosing better replies");
                     step("round updating the policy");
                     int runner = runnerOf(round);
                     killed = "abcdefgh".substring(runner, runner + 1);

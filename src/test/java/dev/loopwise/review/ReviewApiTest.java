@@ -103,6 +103,8 @@ class ReviewApiTest {
                 .then().statusCode(400).body("code", equalTo("invalid_choice")).body("error", equalTo(Messages.INVALID_CHOICE));
         r.request().contentType("application/json").body("{\"choice\":\"A\",\"ratings\":{\"A\":9}}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("invalid_rating"));
+        r.request().contentType("application/json").body("{\"choice\":\"A\",\"ratings\":{\"A\":1,\"B\":5}}").post("/api/v1/review/" + id)
+                .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
         r.request().contentType("application/json").body("{\"choice\":\"skip\"}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("reason_required")).body("error", equalTo(Messages.SKIP_REASON_REQUIRED));
         r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/999999999").then().statusCode(404);

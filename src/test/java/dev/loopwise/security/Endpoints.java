@@ -91,6 +91,9 @@ final class Endpoints {
             new Row("POST", "/review/items/{itemId}/undo", Access.pageScript(404, ADMIN, REVIEWER), "application/json",
                     "application/json", c -> "{}"),
             page("GET", "/admin/review", Access.page(200, ADMIN)),
+            // A download link, followed as a browser does (it accepts anything).
+            new Row("GET", "/admin/exports/preferences", Access.page(200, ADMIN), null,
+                    "text/html,application/xhtml+xml,*/*;q=0.8", null),
             new Row("GET", "/admin/review/agreement", Access.pageScript(200, ADMIN), null, "application/json", null),
             form("POST", "/admin/review/generate", Access.page(303, ADMIN), c -> "count=3"),
             form("POST", "/admin/review/rewrites/{missingId}", Access.page(404, ADMIN), c -> "decision=accept"),

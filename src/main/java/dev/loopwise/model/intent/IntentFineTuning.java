@@ -87,7 +87,9 @@ public final class IntentFineTuning {
             case "head" -> "Learning your intents on the adjusted language model";
             default -> "Choosing when a ticket goes to a person instead";
         };
-        return p.epochs() > 0 && p.epoch() > 0 ? stage + ": pass " + p.epoch() + " of " + p.epochs() : stage;
+        // The first pass counts its many short steps; only the tuning's passes over the tickets are worth a number.
+        boolean countPasses = p.stage().equals("finetune") || p.stage().equals("contrastive") || p.stage().equals("head");
+        return countPasses && p.epochs() > 0 && p.epoch() > 0 ? stage + ": pass " + p.epoch() + " of " + p.epochs() : stage;
     }
 
     /** The tuning stages take most of a run; the rest are short. */
@@ -95,8 +97,10 @@ public final class IntentFineTuning {
         double within = p.epochs() > 0 && p.epoch() > 0 ? ((p.epoch() - 1) + p.fraction()) / p.epochs() : p.fraction();
         return switch (p.stage()) {
             case "plan", "tokenize" -> 0.0;
-            case "cache", "probe" -> 0.05 * within;
-            case "finetune", "contrastive" -> 0.05 + 0.85 * within;
+            // Measured on 310 tickets: the first pass took about a third of the run, the tuning most of the rest.
+            case "cache" -> 0.05 * within;
+            case "probe" -> 0.05 + 0.25 * within;
+            case "finetune", "contrastive" -> 0.3 + 0.6 * within;
             default -> 0.9 + 0.1 * within;
         };
     }
