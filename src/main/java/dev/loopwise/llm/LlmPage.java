@@ -64,14 +64,21 @@ public class LlmPage {
                          @RestForm String clearKey, @RestForm String timeoutSeconds, @RestForm String drafts,
                          @RestForm String temperature, @RestForm String brandVoice) {
         try {
-            settings.save(change(enabled, baseUrl, model, apiKey, clearKey, timeoutSeconds, drafts, temperature, brandVoice),
-                    currentUser.name());
+            LlmSettings saved = settings.save(change(enabled, baseUrl, model, apiKey, clearKey, timeoutSeconds, drafts, temperature,
+                    brandVoice), currentUser.name());
             // Azure's deployments and some proxies live elsewhere, so a missing /v1 is only pointed out.
             boolean noVersion = baseUrl != null && !baseUrl.isBlank() && !baseUrl.strip().replaceAll("/+$", "").matches(".*/v\\d+$")
                     && !baseUrl.contains("/openai/");
-            return Response.ok(Templates.llm(viewNow(null, null, "Saved. New answers use these settings." + (noVersion
-                    ? " The address does not end in /v1, which most OpenAI-compatible servers need (http://host:11434/v1 for "
-                    + "Ollama): press Test connection to check it." : "")))).build();
+            // Turned on, it is tried at once: a dead address saved as "on" would otherwise read as working until someone
+            // noticed that every answer came from the library.
+            LlmClient.TestResult tried = saved.enabled() ? client.test(saved) : null;
+            String hint = noVersion ? " The address does not end in /v1, which most OpenAI-compatible servers need"
+                    + " (http://host:11434/v1 for Ollama)." : "";
+            String notice = tried != null && !tried.ok()
+                    ? "Saved, and drafting is on — but the LLM did not answer the test below, so customers get library replies"
+                    + " until it does. Fix the settings, or switch drafting off." + hint
+                    : "Saved. New answers use these settings." + hint;
+            return Response.ok(Templates.llm(viewNow(tried, null, notice))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null)
                     .withSent(sent(enabled, baseUrl, model, timeoutSeconds, drafts, temperature, brandVoice)))).build();

@@ -90,7 +90,9 @@ public class DriftActions {
         for (Object id : ready) {
             long actionId = ((Number) id).longValue();
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "update monitoring_actions set status = 'pending' where id = ?1 and status = 'waiting'")
+                    // The reason said when the round would be proposed; now it is, and the sentence would read as still waiting.
+                    "update monitoring_actions set status = 'pending', reason = regexp_replace(reason, ' A round will be proposed once.*$', '')"
+                            + " || ' Reviewers have judged enough new items for it.' where id = ?1 and status = 'waiting'")
                     .setParameter(1, actionId).executeUpdate());
             if (config.autoRound()) {
                 try {

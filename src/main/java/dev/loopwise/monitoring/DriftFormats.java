@@ -19,6 +19,23 @@ public class DriftFormats {
     /** All alerts one check raised: the signals together, the unfamiliar examples once. */
     public record AlertGroup(String when, String version, List<String> signals, List<String> messages, List<String> examples,
                              String webhook) {
+        /** What each alert means, in words; the figures and codes stay in a fold. */
+        public List<String> titles() {
+            return signals.stream().map(DriftFormats::alertTitle).toList();
+        }
+    }
+
+    private static final Map<String, String> ALERT_TITLES = Map.of(
+            "input_drift", "New requests read differently from the tickets the version learned from",
+            "new_topic", "Groups of requests about a subject the version never saw",
+            "intent_mix", "The mix of intents customers ask about shifted",
+            "confidence", "The version is less sure of its intents than before",
+            "oos_rate", "More requests are handed to a person",
+            "thumbs_down", "More answers are rated down by customers",
+            "reviewer_preference", "Reviewers prefer another reply more often");
+
+    static String alertTitle(String kind) {
+        return ALERT_TITLES.getOrDefault(kind, kind);
     }
 
     static String when(JsonNode time) {
@@ -109,8 +126,13 @@ public class DriftFormats {
         }
         JsonNode latest = overview.latest();
         boolean raised = latest != null && !latest.isNull() && latest.path("raised").size() > 0;
-        return raised ? "A signal crossed its threshold in the newest check; if it does again in the next one, it becomes an alert here. "
-                + "Nothing to do yet." : "Customers ask about the same things the model learned from. Nothing to do.";
+        if (!raised) {
+            return "Customers ask about the same things the model learned from. Nothing to do.";
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        latest.path("raised").forEach(kind -> names.add(alertTitle(kind.asText()).toLowerCase(java.util.Locale.ROOT)));
+        return "The newest check saw a change (" + String.join("; ", names) + "); if the next check sees it too, it becomes an"
+                + " alert here. Nothing to do yet.";
     }
 
     private static final Map<String, String> SIGNAL_TITLES = Map.of(

@@ -35,4 +35,16 @@ class DriftFormatsTest {
         assertEquals("2026-11-30 10:15 UTC", groups.get(0).when());
         assertEquals("not sent (no webhook set)", groups.get(0).webhook());
     }
+
+    @Test
+    void whatChangedIsSaidInWordsNotCodes() throws Exception {
+        DriftOverview.Overview raised = new DriftOverview.Overview(3, JSON.readTree("{\"raised\":[\"input_drift\",\"intent_mix\"]}"),
+                Map.of("stride", 50), JSON.readTree("[{\"x\":1}]"), JSON.readTree("[]"), JSON.readTree("[]"));
+        String next = DriftFormats.nextStep(raised);
+        assertTrue(next.contains("new requests read differently from the tickets the version learned from; the mix of intents"
+                + " customers ask about shifted") && !next.contains("input_drift"), next);
+        var group = DriftFormats.groups(JSON.readTree("[{\"id\":1,\"reportId\":1,\"modelVersion\":3,\"createdAt\":null,"
+                + "\"signal\":\"oos_rate\",\"message\":\"12% handed over\"}]")).get(0);
+        assertEquals(java.util.List.of("More requests are handed to a person"), group.titles());
+    }
 }
