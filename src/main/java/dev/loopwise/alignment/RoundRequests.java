@@ -64,6 +64,15 @@ public final class RoundRequests {
         return (Number) description.get(key);
     }
 
+    /** The same settings, read back from the database or not (JSON turns a long into an int, a 0.5 into a double). */
+    static boolean same(Map<String, Object> a, Map<String, Object> b) {
+        if (b == null || !a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        return a.keySet().stream().allMatch(key -> a.get(key) instanceof Number x && b.get(key) instanceof Number y
+                ? Double.compare(x.doubleValue(), y.doubleValue()) == 0 : java.util.Objects.equals(a.get(key), b.get(key)));
+    }
+
     static Map<String, Object> describe(RoundSettings s) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("method", s.method());

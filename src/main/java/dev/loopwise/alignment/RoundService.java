@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ApplicationStopping;
@@ -69,21 +70,36 @@ public class RoundService {
      */
     public AlignmentRound start(RoundSettings settings, String startedBy) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (reviewStats.totals().judgements() == 0 && !importedPreferencesExist()) {
+            long judgements = reviewStats.totals().judgements();
+            if (judgements == 0 && importedPreferences() == 0) {
                 throw ApiException.conflict("no_judgements", Messages.ROUND_NEEDS_JUDGEMENTS);
             }
-            return queue(settings, startedBy);
+            if (judgements + importedPreferences() < MIN_COMPARISONS) {
+                throw ApiException.conflict("too_few_judgements", Messages.roundNeedsMore(judgements, MIN_COMPARISONS));
+            }
+            // Identical requests (a double click, a retried call) share the round already waiting instead of queueing copies
+            // that would each run in turn; the lock makes concurrent ones take turns for the few milliseconds of this check.
+            AdvisoryLock.forTransaction(AlignmentRound.getEntityManager(), QUEUE_LOCK);
+            Map<String, Object> wanted = RoundRequests.describe(settings);
+            return AlignmentRound.<AlignmentRound>list("status", AlignmentRound.QUEUED).stream()
+                    .filter(round -> RoundRequests.same(wanted, round.settings)).findFirst()
+                    .orElseGet(() -> queue(settings, startedBy));
         });
     }
+
+    /** Fewer comparisons leave none aside to measure the new version on: the round could only fail. */
+    static final int MIN_COMPARISONS = 10;
+    private static final long QUEUE_LOCK = 0x526f756e64517565L;
 
     /** Asks a round to stop (queued: now; running: at its next step); false when it has already ended. */
     public boolean cancel(long roundId, String actor) {
         return RoundProgress.cancel(roundId, () -> audit.record(actor, "round.cancel", "alignment round " + roundId, Map.of()));
     }
 
-    private static boolean importedPreferencesExist() {
-        return (Boolean) AlignmentRound.getEntityManager()
-                .createNativeQuery("select exists (select 1 from imported_preferences)").getSingleResult();
+    /** Imported pairs, counted up to what the check needs (the table can be large). */
+    private static long importedPreferences() {
+        return ((Number) AlignmentRound.getEntityManager().createNativeQuery(
+                "select count(*) from (select 1 from imported_preferences limit " + MIN_COMPARISONS + ") sample").getSingleResult()).longValue();
     }
 
     /** Queues a round, and its job, in the caller's transaction: what asked for it and the round commit together. */

@@ -302,6 +302,12 @@ public final class Messages {
     }
 
     public static final String BODY_NOT_UTF8 = "The body is not UTF-8: send the JSON encoded as UTF-8 (the only encoding JSON allows).";
+    public static String roundNeedsMore(long judgements, int needed) {
+        return "A round keeps some judgements aside to measure the new version on, so it needs at least " + needed + " (there "
+                + (judgements == 1 ? "is 1" : "are " + judgements) + "): ask reviewers to judge more replies on the review page, then"
+                + " start it.";
+    }
+
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
             + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs.";
     public static final String LLM_LOOP = "This request comes from a Loopwise instance writing drafts: its LLM address points at"

@@ -60,7 +60,9 @@ public class PayloadLimit {
         try {
             context.response().setStatusCode(413).putHeader("Content-Type", "application/json")
                     .putHeader("Connection", "close")
-                    .end(json.writeValueAsString(new ApiError("payload_too_large", message)));
+                    // SDKs calling the OpenAI-compatible paths read only OpenAI's error shape.
+                    .end(json.writeValueAsString(context.request().path().startsWith("/v1/")
+                            ? OpenAiError.of(413, "payload_too_large", message) : new ApiError("payload_too_large", message)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -79,6 +79,11 @@ public class MonitoringService {
         int version = model.get().version();
         try (Connection lock = dataSource.getConnection()) {
             if (!AdvisoryLock.tryLock(lock, CHECK_LOCK)) {
+                if (force) {
+                    // Asked for by a person: "nothing to do" (204) would read as done.
+                    throw ApiException.conflict("check_running", "A drift check is running right now (the scheduled one, or"
+                            + " another request's); its result appears on the drift page in a few seconds. Ask again after it.");
+                }
                 return Optional.empty();
             }
             try {

@@ -31,7 +31,7 @@ public class UserResource {
         }
     }
 
-    public record CreateUserRequest(String username, String password, String roles, String displayName) {
+    public record CreateUserRequest(String username, String password, RoleNames roles, String displayName) {
     }
 
     @GET
@@ -52,7 +52,7 @@ public class UserResource {
     @Path("/users")
     @RolesAllowed(Role.ADMIN)
     public Response create(@NotNull @Valid CreateUserRequest request) {
-        User user = users.create(request.username(), request.password(), request.roles(), request.displayName());
+        User user = users.create(request.username(), request.password(), RoleNames.text(request.roles()), request.displayName());
         return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
     }
 

@@ -26,7 +26,7 @@ public class UserService {
     LoginThrottle throttle;
 
     /** What an admin changes about an account; a null field stays as it is. */
-    public record UserChange(String displayName, String roles, String password, Boolean disabled) {
+    public record UserChange(String displayName, RoleNames roles, String password, Boolean disabled) {
     }
 
     @Transactional
@@ -54,7 +54,7 @@ public class UserService {
     public User update(String actingUsername, long id, UserChange change) {
         User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", id)));
         boolean self = user.username.equals(actingUsername);
-        Set<String> roles = change.roles() == null ? user.roleSet() : Role.parse(change.roles());
+        Set<String> roles = change.roles() == null ? user.roleSet() : Role.parse(change.roles().joined());
         boolean disable = Boolean.TRUE.equals(change.disabled());
         if (self && disable) {
             throw ApiException.conflict("own_account", Messages.DISABLE_OWN_ACCOUNT);

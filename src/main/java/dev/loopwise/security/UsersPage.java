@@ -91,7 +91,7 @@ public class UsersPage {
             String chosen = status == null || status.isBlank() ? null : FormValues.oneOf("status", status, "enabled", "disabled");
             Boolean disabled = chosen == null ? null : chosen.equals("disabled");
             String newPassword = password == null || password.isEmpty() ? null : password;
-            User user = users.update(currentUser.name(), id, new UserService.UserChange(displayName, role, newPassword, disabled));
+            User user = users.update(currentUser.name(), id, new UserService.UserChange(displayName, role == null ? null : new RoleNames(role), newPassword, disabled));
             return Response.seeOther(URI.create("/admin/users?updated=" + user.username)).build();
         } catch (ApiException e) {
             return refused(e);

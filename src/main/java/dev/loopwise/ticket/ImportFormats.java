@@ -14,6 +14,11 @@ public class ImportFormats {
         if (result.duplicates() > 0) {
             text += "; " + Counts.of(result.duplicates(), "ticket") + " " + Counts.was(result.duplicates()) + " already in the workspace";
         }
-        return text + ".";
+        text += ".";
+        if (!result.otherColumns().isEmpty()) {
+            text += " Kept with each ticket but not read: " + String.join(", ", result.otherColumns()) + " (Loopwise reads text,"
+                    + " label, response and split; rename a column if it holds one of those).";
+        }
+        return text;
     }
 }

@@ -30,7 +30,9 @@ public class TicketImporter {
     static final int MAX_TEXT_LENGTH = 20_000;
     static final int MAX_REPORTED_PROBLEMS = 20;
 
-    public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents) {
+    /** {@code otherColumns}: columns (JSONL keys) kept with each ticket but not read, so a misspelt "lable" shows. */
+    public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents,
+                         List<String> otherColumns) {
     }
 
     /** Imports the file (all or nothing), then, once it is committed, refreshes the planner's statistics if it was large. */
@@ -109,7 +111,11 @@ public class TicketImporter {
         int imported = 0;
         int duplicates = 0;
         int labelled = 0;
+        Set<String> otherColumns = new TreeSet<>();
         for (TicketRow row : parsed.rows()) {
+            if (otherColumns.size() < 20) {
+                otherColumns.addAll(row.metadata().keySet());
+            }
             Intent intent = null;
             if (row.label() != null) {
                 intent = intents.computeIfAbsent(row.label(), name -> ignoringCase.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT),
@@ -135,7 +141,7 @@ public class TicketImporter {
         }
         audit.record("tickets.import", Counts.of(imported, "ticket"),
                 Map.of("imported", imported, "duplicates", duplicates, "labelled", labelled, "newIntents", List.copyOf(created)));
-        return new Result(imported, duplicates, labelled, imported - labelled, List.copyOf(created));
+        return new Result(imported, duplicates, labelled, imported - labelled, List.copyOf(created), List.copyOf(otherColumns));
     }
 
     /** Of the file's texts, the hashes already stored (looked up in slices: the file's, not every ticket's). */

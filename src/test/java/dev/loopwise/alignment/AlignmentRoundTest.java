@@ -95,6 +95,21 @@ class AlignmentRoundTest {
         admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"beta\":1e-300}").post("/api/v1/rounds")
                 .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("between 0.01 and 100"));
         admin.request().get("/api/v1/rounds/99999").then().statusCode(404);
+        // The same request twice while the first waits (the slot is held, so it cannot start) shares that round.
+        long[] ids = dev.loopwise.model.HeldTrainingSlot.run(() -> {
+            long first = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
+                    .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
+            long again = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
+                    .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
+            long other = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":78}")
+                    .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
+            for (long id : new long[] {first, other}) {
+                admin.request().contentType("application/json").post("/api/v1/rounds/" + id + "/cancel").then().statusCode(200);
+            }
+            return new long[] {first, again, other};
+        });
+        assertEquals(ids[0], ids[1], "an identical request shares the waiting round");
+        assertTrue(ids[2] != ids[0], "other settings queue a round of their own");
         // The form says which value did not read as a number, and how to write one (a decimal comma is common).
         Caller lead = Caller.session("admin");
         String refused = lead.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")

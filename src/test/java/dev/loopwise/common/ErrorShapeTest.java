@@ -97,6 +97,9 @@ class ErrorShapeTest {
                 .then().statusCode(413).body("code", equalTo("payload_too_large"))
                 .body("error", containsString("10 MB"));
         assertEquals(users, countUsers());
+        // The OpenAI-compatible path answers in OpenAI's error shape, which SDKs read.
+        admin.request().contentType("application/json").body(huge).post("/v1/chat/completions")
+                .then().statusCode(413).body("error.code", equalTo("payload_too_large")).body("error.message", containsString("10 MB"));
     }
 
     @Test

@@ -104,6 +104,11 @@ class AccountsTest {
                 .patch("/api/v1/users/" + second.id).then().statusCode(409).body("code", equalTo("own_admin_role"));
         secondAdmin.request().contentType("application/json").body("{\"roles\":\"boss\"}")
                 .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("unknown_role"));
+        // Roles as a response shows them (an array) are taken back as they came; other shapes say which ones work.
+        secondAdmin.request().contentType("application/json").body("{\"roles\":[\"admin\",\"reviewer\"]}")
+                .patch("/api/v1/users/" + adminId).then().statusCode(200).body("roles", org.hamcrest.Matchers.hasItems("admin", "reviewer"));
+        secondAdmin.request().contentType("application/json").body("{\"roles\":5}")
+                .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("invalid_roles"));
         secondAdmin.request().contentType("application/json").body("{\"password\":\"short\"}")
                 .patch("/api/v1/users/" + adminId).then().statusCode(400).body("code", equalTo("weak_password"));
         // Counted as a person counts: five emoji are five characters, not ten; ten spaces are no password.

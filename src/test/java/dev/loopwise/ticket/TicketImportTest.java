@@ -29,7 +29,7 @@ class TicketImportTest {
                 + "just browsing,,,chat\n";
         admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
                 .then().statusCode(201).body("imported", equalTo(3)).body("labelled", equalTo(2))
-                .body("createdIntents", hasItem("solar_support"));
+                .body("createdIntents", hasItem("solar_support")).body("otherColumns", equalTo(java.util.List.of("channel")));
         admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
                 .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(3));
         Ticket stored = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text", "My solar lantern\nstopped charging, help")

@@ -67,6 +67,10 @@ public class ModelService {
                     + " has never served, so there is nothing to roll back to; promote it instead.");
         }
         Integer previous = ModelVersion.findActive().map(v -> v.version).orElse(null);
+        if (previous != null && previous == version) {
+            // Another switch made it active between the two reads: a swap with itself would be recorded as a change.
+            throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
+        }
         if (!ModelActivation.swap(version, previous, reason, actor)) {
             throw ApiException.conflict("active_changed", Messages.activeChanged(version));
         }

@@ -67,6 +67,14 @@ public class TrainingService {
             if (regime.equals(IntentRegime.FINETUNE)) {
                 refuseIntentsWithoutTickets();
             }
+            // The same request twice (a double click, a retried call) shares the run already waiting instead of queueing a
+            // copy that would train the same version again; the lock lets concurrent ones take turns for this check only.
+            dev.loopwise.common.AdvisoryLock.forTransaction(TrainingRun.getEntityManager(), QUEUE_LOCK);
+            java.util.Optional<TrainingRun> waiting = TrainingRun.<TrainingRun>list("status", TrainingRun.QUEUED).stream()
+                    .filter(queued -> queued.settings != null && regime.equals(queued.settings.get("regime"))).findFirst();
+            if (waiting.isPresent()) {
+                return waiting.get();
+            }
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;
             created.step = "Waiting for the training or round that is running to finish";
@@ -78,6 +86,8 @@ public class TrainingService {
         });
         return run;
     }
+
+    private static final long QUEUE_LOCK = 0x547261696e517565L;
 
     /** Fine-tuning learns every intent from its tickets: said before the run queues, not when it fails a minute later. */
     private static void refuseIntentsWithoutTickets() {

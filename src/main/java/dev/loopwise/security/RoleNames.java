@@ -1,0 +1,40 @@
+package dev.loopwise.security;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Roles as a request sends them: "admin", "admin,reviewer", or the array a response shows (["reviewer"]), so that a user
+ * read from the API can be sent back as it came. {@link Role#parse} then checks the names.
+ */
+public record RoleNames(String joined) {
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static RoleNames of(JsonNode node) {
+        if (node.isTextual()) {
+            return new RoleNames(node.asText());
+        }
+        if (node.isArray()) {
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : node) {
+                if (!name.isTextual()) {
+                    throw invalid();
+                }
+                names.add(name.asText());
+            }
+            return new RoleNames(String.join(",", names));
+        }
+        throw invalid();
+    }
+
+    static String text(RoleNames roles) {
+        return roles == null ? null : roles.joined();
+    }
+
+    private static ApiException invalid() {
+        return ApiException.badRequest("invalid_roles", "'roles' is a role name (\"reviewer\"), names separated by commas"
+                + " (\"admin,reviewer\"), or an array of names ([\"reviewer\"]).");
+    }
+}
