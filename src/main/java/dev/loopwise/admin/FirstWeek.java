@@ -118,6 +118,10 @@ public class FirstWeek {
     }
 
     private static String describe(AlignmentRound round) {
+        return outcome(round) + dev.loopwise.alignment.RoundReport.promotedByHand(round);
+    }
+
+    private static String outcome(AlignmentRound round) {
         return switch (round.status) {
             case AlignmentRound.PROMOTED -> "Round " + round.id + " made the answers better: version " + round.candidateVersion + " now answers.";
             // The round's reason is the checks' own text; its page explains them, the overview only says what happened.

@@ -49,7 +49,22 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             gates.add(new GateRow(QUESTIONS.getOrDefault(gate.name(), gate.name()), RoundFormats.symbol(gate), RoundFormats.verdictText(gate),
                     gate.detail(), gate.name()));
         }
-        return new RoundReport(outcome(round), nextStep(round, waitingItems), gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
+        String byHand = promotedByHand(round);
+        String outcome = byHand.isEmpty() ? outcome(round) : outcome(round).replace(" Nothing changed for customers.", "") + byHand;
+        return new RoundReport(outcome, nextStep(round, waitingItems), gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
+    }
+
+    /**
+     * What happened to the round's version after it ended, when an admin promoted it past the round's decision: the round's
+     * own verdict stays as it was, but "nothing changed for customers" would no longer be true.
+     */
+    public static String promotedByHand(AlignmentRound round) {
+        if (round.candidateVersion == null || AlignmentRound.PROMOTED.equals(round.status)) {
+            return "";
+        }
+        return dev.loopwise.model.registry.ModelVersion.findByVersion(round.candidateVersion).filter(v -> v.activatedAt != null)
+                .map(v -> " Later an admin promoted v" + v.version + " by hand: " + (v.status.equals(dev.loopwise.model.registry.ModelVersion.ACTIVE)
+                        ? "it answers customers now." : "it answered customers for a while.")).orElse("");
     }
 
     static String outcome(AlignmentRound round) {

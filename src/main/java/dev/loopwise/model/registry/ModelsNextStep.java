@@ -51,7 +51,10 @@ final class ModelsNextStep {
             return "No version answers customers yet: promote this one on Models.";
         }
         if (active.version == version.version) {
-            return "v" + version.version + " answers customers. Its figures below were measured on tickets it never trained on.";
+            Object round = version.lineage == null ? null : version.lineage.get("alignmentRound");
+            return "v" + version.version + " answers customers. " + (round != null && metric(version, "intent/accuracy") == null
+                    ? "It comes from round " + round + ", whose page shows how its replies compare, on tickets it never trained on."
+                    : "Its figures below were measured on tickets it never trained on.");
         }
         return compare(version, active);
     }
@@ -64,6 +67,9 @@ final class ModelsNextStep {
         Object round = candidate.lineage == null ? null : candidate.lineage.get("alignmentRound");
         if (round != null && metric(candidate, "intent/accuracy") == null) {
             return fromRound(candidate, active, round);
+        }
+        if (roundVersion(active) && metric(active, "intent/accuracy") == null) {
+            return againstRound(candidate, active);
         }
         Double a = metric(candidate, "intent/accuracy");
         Double b = metric(active, "intent/accuracy");
@@ -104,10 +110,34 @@ final class ModelsNextStep {
         String measured = mine == null || base == null || n == null ? "" : String.format(" On %d held-out tickets its replies fit the"
                 + " ticket's intent %.0f%% of the time, the version it started from %.0f%%.", n.intValue(), mine * 100, base * 100);
         String verdict = candidate.status.equals(ModelVersion.REJECTED)
-                ? " The round found it no better: keep v" + active.version + "."
+                ? " Its round did not show it to be better (undecided, or worse): keep v" + active.version + "."
                 : " Promote it only if its round's page says it is better; otherwise keep v" + active.version + ".";
         return "v" + candidate.version + " was made by round " + round + ": it keeps the intents of the version it started from and"
                 + " changes which replies are chosen." + measured + verdict;
+    }
+
+    private static boolean roundVersion(ModelVersion version) {
+        return version.lineage != null && version.lineage.get("alignmentRound") != null;
+    }
+
+    /**
+     * The active version came from a round (an admin promoted it, past its gates or not): its round measured it against
+     * the version it started from, which is the one comparison there is.
+     */
+    private static String againstRound(ModelVersion candidate, ModelVersion active) {
+        Object base = active.lineage.get("baseVersion");
+        Double theirs = metric(active, "eval/candidate_reply_intent");
+        Double mine = metric(active, "eval/active_reply_intent");
+        Double n = metric(active, "eval/reply_intent_tickets");
+        if (!(base instanceof Number b) || b.intValue() != candidate.version || theirs == null || mine == null || n == null) {
+            return "The active v" + active.version + " comes from round " + active.lineage.get("alignmentRound") + ", which compared it"
+                    + " only with the version it started from: keep v" + active.version + " unless that round's page says otherwise.";
+        }
+        String figures = String.format("On %d held-out tickets the active v%d's replies fit the ticket's intent %.0f%% of the time,"
+                + " v%d's %.0f%%.", n.intValue(), active.version, theirs * 100, candidate.version, mine * 100);
+        String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
+        return dropBeyondChance(theirs, mine, n) ? figures + " The active one is worse beyond chance: " + switchTo + "."
+                : figures + " Too close to call on so few: keep v" + active.version + ".";
     }
 
     /**
@@ -115,6 +145,10 @@ final class ModelsNextStep {
      * more out-of-scope requests handed over beyond chance. Symmetric, so the advice does not flip with which one is active.
      */
     static boolean prefers(ModelVersion candidate, ModelVersion active) {
+        if (roundVersion(active) && metric(active, "intent/accuracy") == null) {
+            return againstRound(candidate, active).endsWith(((candidate.activatedAt != null ? "roll back to v" : "promote v")
+                    + candidate.version) + ".");
+        }
         Double a = metric(candidate, "intent/accuracy");
         Double b = metric(active, "intent/accuracy");
         Double n = metric(candidate, "data/test_tickets");

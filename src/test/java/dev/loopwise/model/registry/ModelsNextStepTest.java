@@ -80,6 +80,26 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void aRoundsVersionPromotedByHandIsComparedWithItsBaseFromTheOtherSideToo() {
+        // v3 from round 2 on v1: replies fit 82% against 90%. On 87 tickets the band is 2·sqrt(2·0.86·0.14/87) = 10.5
+        // points, more than 8: too close. On 300 it is 5.7 points: v3 is worse beyond chance.
+        ModelVersion v3 = new ModelVersion();
+        v3.version = 3;
+        v3.status = ModelVersion.ACTIVE;
+        v3.lineage = new LinkedHashMap<>(Map.of("alignmentRound", 2, "baseVersion", 1));
+        v3.metrics = new LinkedHashMap<>(Map.of("eval/reply_intent_tickets", 87, "eval/candidate_reply_intent", 0.82,
+                "eval/active_reply_intent", 0.90));
+        ModelVersion v1 = version(1, "candidate", 0.9, 87);
+        v1.activatedAt = java.time.OffsetDateTime.now().minusDays(1);
+        String close = ModelsNextStep.compare(v1, v3);
+        assertTrue(close.contains("fit the ticket's intent 82% of the time, v1's 90%") && close.endsWith("keep v3."), close);
+        v3.metrics.put("eval/reply_intent_tickets", 300);
+        assertTrue(ModelsNextStep.compare(v1, v3).endsWith("roll back to v1."), ModelsNextStep.compare(v1, v3));
+        assertTrue(ModelsNextStep.of(List.of(v3, v1), List.of()).startsWith("v3 answers customers, but the version before it did better."));
+        assertTrue(ModelsNextStep.forVersion(v3, v3).contains("comes from round 2"), ModelsNextStep.forVersion(v3, v3));
+    }
+
+    @Test
     void aGainBeyondThemSaysPromote() {
         // band = 2·sqrt(2·0.925·0.075/400) = 3.72 points < 5 points.
         assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
