@@ -80,7 +80,12 @@ public class ReviewAdminService {
         return pending.stream().map(r -> new PendingRewrite(r, r.judgementId == null ? null : tickets.get(r.judgementId))).toList();
     }
 
+    /** Gold items first (their answers can be corrected only where they are listed), then the newest items. */
     public static List<ReviewItem> recentItems(int limit) {
-        return ReviewItem.find("order by id desc").page(0, limit).list();
+        java.util.Map<Long, ReviewItem> shown = new java.util.LinkedHashMap<>();
+        ReviewItem.<ReviewItem>find("status = ?1 and kind = ?2 order by id desc", ReviewItem.OPEN, ReviewItem.GOLD).page(0, limit)
+                .list().forEach(item -> shown.put(item.id, item));
+        ReviewItem.<ReviewItem>find("order by id desc").page(0, limit).list().forEach(item -> shown.putIfAbsent(item.id, item));
+        return List.copyOf(shown.values());
     }
 }

@@ -170,20 +170,25 @@ final class ModelsNextStep {
 
     /** The mirror of {@link #outOfScopeDrop}: the candidate hands over more out-of-scope requests, beyond chance. */
     private static String outOfScopeGain(ModelVersion candidate, ModelVersion active) {
-        Double a = metric(candidate, "intent/oos_recall");
-        Double b = metric(active, "intent/oos_recall");
-        Double n = metric(candidate, "data/oos_test_tickets");
-        return n != null && dropBeyondChance(b, a, n) ? String.format(" But it hands %.1f%% of the %d held-out out-of-scope tickets "
-                + "(requests your team does not handle) to a person, the active version only %.1f%%.", a * 100, n.intValue(), b * 100) : "";
+        return outOfScopeChange(candidate, active, true);
     }
 
     /** A warning when the candidate hands over fewer out-of-scope requests, by more than chance on the held-out ones. */
     private static String outOfScopeDrop(ModelVersion candidate, ModelVersion active) {
+        return outOfScopeChange(candidate, active, false);
+    }
+
+    private static String outOfScopeChange(ModelVersion candidate, ModelVersion active, boolean gain) {
         Double a = metric(candidate, "intent/oos_recall");
         Double b = metric(active, "intent/oos_recall");
         Double n = metric(candidate, "data/oos_test_tickets");
-        return n != null && dropBeyondChance(a, b, n) ? String.format(" But it answers more requests your team does not handle: it hands %.1f%% of "
-                + "the %d held-out out-of-scope tickets to a person, the active version %.1f%%.", a * 100, n.intValue(), b * 100) : "";
+        if (n == null || !(gain ? dropBeyondChance(b, a, n) : dropBeyondChance(a, b, n))) {
+            return "";
+        }
+        return gain ? String.format(" But it hands %.1f%% of the %d held-out out-of-scope tickets (requests your team does not"
+                + " handle) to a person, the active version only %.1f%%.", a * 100, n.intValue(), b * 100)
+                : String.format(" But it answers more requests your team does not handle: it hands %.1f%% of the %d held-out"
+                + " out-of-scope tickets to a person, the active version %.1f%%.", a * 100, n.intValue(), b * 100);
     }
 
     /** A warning when the candidate picks the agents' replies less often, by more than chance on these tickets. */
