@@ -85,7 +85,36 @@ public class ChatCompletionsResource {
         if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
             throw ApiException.badRequest("validation_failed", Messages.CHAT_STREAM_BOOLEAN);
         }
+        refuseUnanswerable(body);
         return new ChatFormats.Request(ticket, stream.asBoolean(false), body.path("stream_options").path("include_usage").asBoolean(false));
+    }
+
+    /**
+     * Sampling settings are the served policy's business and are ignored, but a value OpenAI itself refuses, or a request
+     * this endpoint cannot honour (several choices, a JSON reply), is refused as OpenAI would rather than answered otherwise.
+     */
+    private static void refuseUnanswerable(JsonNode body) {
+        JsonNode n = body.path("n");
+        if (!n.isMissingNode() && !n.isNull() && !(n.canConvertToInt() && n.asInt() == 1 && n.isIntegralNumber())) {
+            throw ApiException.badRequest("validation_failed", "'n' can only be 1: Loopwise answers with the one reply it serves.");
+        }
+        JsonNode temperature = body.path("temperature");
+        if (!temperature.isMissingNode() && !temperature.isNull()
+                && (!temperature.isNumber() || temperature.asDouble() < 0 || temperature.asDouble() > 2)) {
+            throw ApiException.badRequest("validation_failed", "'temperature' is a number from 0 to 2 (Loopwise ignores it: the"
+                    + " reply comes from the served policy).");
+        }
+        for (String field : List.of("max_tokens", "max_completion_tokens")) {
+            JsonNode limit = body.path(field);
+            if (!limit.isMissingNode() && !limit.isNull() && (!limit.isIntegralNumber() || limit.asLong() < 1)) {
+                throw ApiException.badRequest("validation_failed", "'" + field + "' is a whole number of at least 1.");
+            }
+        }
+        String format = body.path("response_format").path("type").asText("text");
+        if (!format.equals("text")) {
+            throw ApiException.badRequest("validation_failed", "'response_format' can only be text: Loopwise answers with a"
+                    + " support reply, not " + format.replace("_", " ") + ".");
+        }
     }
 
     /** A message's text: a string, or OpenAI's list of parts of which the text ones count. */

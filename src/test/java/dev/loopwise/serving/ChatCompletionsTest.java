@@ -114,6 +114,16 @@ class ChatCompletionsTest {
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"system\",\"content\":\"hi\"}]}")
                 .post("/v1/chat/completions").then().statusCode(400)
                 .body("error.type", equalTo("invalid_request_error")).body("error.message", notNullValue());
+        // What cannot be honoured (several choices, a JSON reply) or OpenAI itself refuses is refused, not quietly ignored.
+        for (String refusedSetting : new String[] {"\"n\":3", "\"temperature\":5", "\"max_tokens\":-5",
+                "\"response_format\":{\"type\":\"json_object\"}"}) {
+            helpdesk.request().contentType("application/json")
+                    .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET + "\"}]," + refusedSetting + "}")
+                    .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
+        }
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET
+                + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"}}")
+                .post("/v1/chat/completions").then().statusCode(200);
         Caller reviewer = Caller.apiKey(keys, "reviewer1");
         reviewer.request().get("/v1/models").then().statusCode(403).body("error.type", equalTo("permission_error"));
         OpenAiChatModel wrongKey = OpenAiChatModel.builder().baseUrl(base.toString()).apiKey("lw_not_a_key").modelName("x")

@@ -87,6 +87,12 @@ public class ModelFormats {
         return active == null ? "" : " " + ModelsNextStep.compare(version, active);
     }
 
+    /** An earlier version with the very same stored model (retraining on unchanged data does that), or null. */
+    static Integer sameAs(ModelVersion version) {
+        return version.checksum == null ? null : ModelVersion.<ModelVersion>find("checksum = ?1 and version < ?2 order by version",
+                version.checksum, version.version).firstResultOptional().map(v -> v.version).orElse(null);
+    }
+
     static boolean restorable(ModelVersion version) {
         return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt != null;
     }
