@@ -30,6 +30,12 @@ public class ReviewFormats {
         return Messages.REVIEW_WAITING_TITLE;
     }
 
+    /** Overlap items below which a day's agreement is drawn as a small dot: too few to tell. */
+    @TemplateExtension(namespace = "review")
+    static int agreementEvidence() {
+        return ReviewNextStep.AGREEMENT_EVIDENCE;
+    }
+
     @TemplateExtension(namespace = "review")
     static String agreementTitle() {
         return Messages.REVIEW_AGREEMENT_TITLE;

@@ -2,6 +2,7 @@
 (async function () {
   const canvas = document.getElementById('agreement-chart');
   if (!canvas || !window.Chart) return;
+  const evidence = Number(canvas.dataset.evidence) || 20;
   const response = await fetch('/admin/review/agreement', { headers: { Accept: 'application/json' } });
   if (!response.ok) return;
   const points = await response.json();
@@ -10,17 +11,20 @@
     const note = document.createElement('p');
     note.className = 'muted';
     note.textContent = 'No agreement to show yet: it appears once two reviewers have judged the same items.';
-    canvas.replaceWith(note);
+    (canvas.closest('.chart-box') || canvas).replaceWith(note);
     return;
   }
   new Chart(canvas, {
     type: 'line',
     data: {
       labels: points.map((p) => p.day),
-      datasets: [{ label: "agreement between reviewers (1 = always agree, 0 = as by chance)", data: points.map((p) => p.alpha),
-        borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', tension: 0.2, spanGaps: true }],
+      // A day resting on few shared items is a small hollow dot: the page calls it too few to tell, so should the chart.
+      datasets: [{ label: 'agreement (1 = always, 0 = as by chance)', data: points.map((p) => p.alpha),
+        borderColor: '#2f6f5e', backgroundColor: points.map((p) => (p.units < evidence ? '#fff' : '#2f6f5e')),
+        pointRadius: points.map((p) => (p.units < evidence ? 2.5 : 4)), tension: 0.2, spanGaps: true }],
     },
-    options: { scales: { y: { min: -0.2, max: 1, title: { display: true, text: 'agreement' } } },
-      plugins: { tooltip: { callbacks: { afterLabel: (c) => points[c.dataIndex].units + ' items' } } } },
+    options: { maintainAspectRatio: false,
+      scales: { y: { min: -0.2, max: 1, title: { display: true, text: 'agreement' } } },
+      plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' }, tooltip: { callbacks: { afterLabel: (c) => points[c.dataIndex].units + ' items' } } } },
   });
 })();

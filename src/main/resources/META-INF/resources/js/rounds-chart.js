@@ -17,6 +17,7 @@
         { label: 'how far it moved (KL, right)', data: series('policy/kl'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'kl' },
       ],
     },
-    options: { spanGaps: true, scales: { rate: { position: 'left', min: 0, max: 1 }, kl: { position: 'right', min: 0, grid: { drawOnChartArea: false } } } },
+    options: { spanGaps: true, maintainAspectRatio: false,
+      plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' } }, scales: { rate: { position: 'left', min: 0, max: 1 }, kl: { position: 'right', min: 0, grid: { drawOnChartArea: false } } } },
   });
 })();
