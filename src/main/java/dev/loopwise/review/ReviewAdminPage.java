@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FormValues;
 import dev.loopwise.common.Messages;
@@ -47,9 +48,9 @@ public class ReviewAdminPage {
     @GET
     public TemplateInstance show(@QueryParam("decided") String decided, @QueryParam("made") Integer made,
                                  @QueryParam("asked") Integer asked, @QueryParam("gold") Long gold) {
-        String notice = "accepted".equals(decided) ? Messages.REWRITE_ACCEPTED : "discarded".equals(decided) ? Messages.REWRITE_DISCARDED
-                : made != null && asked != null ? Messages.itemsMade(made, asked)
-                : gold != null ? Messages.goldItemSet(gold) : null;
+        String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
+                : made != null && asked != null ? ReviewMessages.itemsMade(made, asked)
+                : gold != null ? ReviewMessages.goldItemSet(gold) : null;
         return page(notice);
     }
 

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.Messages;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
@@ -27,7 +28,7 @@ public class ReviewFormats {
 
     @TemplateExtension(namespace = "review")
     static String waitingTitle() {
-        return Messages.REVIEW_WAITING_TITLE;
+        return ReviewMessages.REVIEW_WAITING_TITLE;
     }
 
     /** Overlap items below which a day's agreement is drawn as a small dot: too few to tell. */
@@ -38,7 +39,7 @@ public class ReviewFormats {
 
     @TemplateExtension(namespace = "review")
     static String agreementTitle() {
-        return Messages.REVIEW_AGREEMENT_TITLE;
+        return ReviewMessages.REVIEW_AGREEMENT_TITLE;
     }
 
     @TemplateExtension(namespace = "review")
@@ -48,37 +49,37 @@ public class ReviewFormats {
 
     @TemplateExtension(namespace = "review")
     static String justAppeared() {
-        return Messages.REVIEW_JUST_APPEARED;
+        return ReviewMessages.REVIEW_JUST_APPEARED;
     }
 
     @TemplateExtension(namespace = "review")
     static String nothingToUndo() {
-        return Messages.REVIEW_NOTHING_TO_UNDO;
+        return ReviewMessages.REVIEW_NOTHING_TO_UNDO;
     }
 
     @TemplateExtension(namespace = "review")
     static String reasonRequired() {
-        return Messages.SKIP_REASON_REQUIRED;
+        return ReviewMessages.SKIP_REASON_REQUIRED;
     }
 
     @TemplateExtension(namespace = "review")
     static List<String> skipReasons() {
-        return Messages.SKIP_REASONS;
+        return ReviewMessages.SKIP_REASONS;
     }
 
     @TemplateExtension(namespace = "review")
     static String sourcesHeading() {
-        return Messages.REVIEW_SOURCES_HEADING;
+        return ReviewMessages.REVIEW_SOURCES_HEADING;
     }
 
     @TemplateExtension(namespace = "review")
     static String sourcesHint() {
-        return Messages.REVIEW_SOURCES_HINT;
+        return ReviewMessages.REVIEW_SOURCES_HINT;
     }
 
     /** The key of "Other…", after the listed reasons' 1, 2, 3. */
     @TemplateExtension(namespace = "review")
     static int otherReasonKey() {
-        return Messages.SKIP_REASONS.size() + 1;
+        return ReviewMessages.SKIP_REASONS.size() + 1;
     }
 }

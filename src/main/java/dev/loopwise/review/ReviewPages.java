@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
@@ -98,6 +99,6 @@ public class ReviewPages {
     public Undone undo(@PathParam("itemId") long itemId) {
         long reviewerId = currentUser.user().id;
         ReviewView item = review.undo(reviewerId, itemId);
-        return new Undone(Messages.REVIEW_UNDONE, Next.of(item, stats.counters(reviewerId)));
+        return new Undone(ReviewMessages.REVIEW_UNDONE, Next.of(item, stats.counters(reviewerId)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
@@ -191,10 +192,10 @@ public class ReviewService {
         ReviewItem item = (ReviewItem) single(em.createNativeQuery("select * from review_items where id = ?1 for update", ReviewItem.class)
                 .setParameter(1, itemId).getResultList()).orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
         Judgement judgement = Judgement.<Judgement>find("itemId = ?1 and reviewerId = ?2", itemId, reviewerId).firstResultOptional()
-                .orElseThrow(() -> ApiException.notFound(Messages.nothingToUndoOn(itemId)));
+                .orElseThrow(() -> ApiException.notFound(ReviewMessages.nothingToUndoOn(itemId)));
         Duration age = Duration.between(judgement.createdAt, OffsetDateTime.now());
         if (age.compareTo(config.undoWindow()) > 0) {
-            throw ApiException.conflict("too_late", Messages.undoTooLate(config.undoWindow().toSeconds(), age.toSeconds()));
+            throw ApiException.conflict("too_late", ReviewMessages.undoTooLate(config.undoWindow().toSeconds(), age.toSeconds()));
         }
         TallySums.Item before = tallies.read(item);
         Reply.delete("judgementId = ?1 and status = ?2", judgement.id, Reply.PENDING);

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
@@ -15,7 +16,7 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
 
     void validate() {
         if (choice == null || !java.util.Set.of("A", "B", "tie", "both_bad", Judgement.OUT_OF_SCOPE, Judgement.SKIP).contains(choice)) {
-            throw ApiException.badRequest("invalid_choice", Messages.INVALID_CHOICE);
+            throw ApiException.badRequest("invalid_choice", ReviewMessages.INVALID_CHOICE);
         }
         if (ratings != null) {
             ratings.forEach((letter, stars) -> {
@@ -41,7 +42,7 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
             throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
         }
         if (choice.equals("skip") && (reason == null || !PlainText.showsSomething(reason))) {
-            throw ApiException.badRequest("reason_required", Messages.SKIP_REASON_REQUIRED);
+            throw ApiException.badRequest("reason_required", ReviewMessages.SKIP_REASON_REQUIRED);
         }
         if (durationMs != null && durationMs < 0) {
             throw ApiException.badRequest("invalid_duration", "durationMs cannot be negative.");
@@ -51,9 +52,9 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
     /** What the judging page says once the answer is stored. */
     String savedMessage() {
         return switch (choice) {
-            case Judgement.SKIP -> Messages.REVIEW_SKIPPED;
-            case Judgement.OUT_OF_SCOPE -> Messages.REVIEW_SAVED_OUT_OF_SCOPE;
-            default -> rewrite != null && PlainText.showsSomething(rewrite) ? Messages.REVIEW_SAVED_WITH_REWRITE : Messages.REVIEW_SAVED;
+            case Judgement.SKIP -> ReviewMessages.REVIEW_SKIPPED;
+            case Judgement.OUT_OF_SCOPE -> ReviewMessages.REVIEW_SAVED_OUT_OF_SCOPE;
+            default -> rewrite != null && PlainText.showsSomething(rewrite) ? ReviewMessages.REVIEW_SAVED_WITH_REWRITE : ReviewMessages.REVIEW_SAVED;
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class DraftPassagesBrowserTest {
             WebElement sources = driver.findElement(By.id("sources"));
             assertTrue(sources.isDisplayed(), "a pair with a draft shows its passages");
             String shown = sources.getText();
-            assertTrue(shown.contains(Messages.REVIEW_SOURCES_HEADING) && shown.contains(Messages.REVIEW_SOURCES_HINT), shown);
+            assertTrue(shown.contains(ReviewMessages.REVIEW_SOURCES_HEADING) && shown.contains(ReviewMessages.REVIEW_SOURCES_HINT), shown);
             List<String> passages = driver.findElements(By.cssSelector("#sources-list li .text")).stream().map(WebElement::getText).toList();
             assertEquals(List.of(TRACKING, MARKUP), passages, "best first, open at once when short");
             assertEquals("Tracking your order (https://help.fernhill.example/tracking)",

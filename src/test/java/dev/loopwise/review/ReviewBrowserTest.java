@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -76,12 +77,12 @@ class ReviewBrowserTest {
         Browser.run(driver, "review-browser-failure", () -> {
             signIn();
             assertEquals("0", text("home-today"));
-            assertEquals(Messages.REVIEW_WAITING_TITLE, driver.findElement(By.cssSelector(".stat.explained")).getAttribute("title"));
+            assertEquals(ReviewMessages.REVIEW_WAITING_TITLE, driver.findElement(By.cssSelector(".stat.explained")).getAttribute("title"));
             Browser.keys(driver, Keys.ENTER); // the Start button has the focus
             wait.until(ExpectedConditions.urlContains("/review/judge"));
             waitForTicket("URGENT");
             waitingAtLeastOne();
-            assertEquals(Messages.REVIEW_WAITING_TITLE, driver.findElement(By.id("waiting-counter")).getAttribute("title"));
+            assertEquals(ReviewMessages.REVIEW_WAITING_TITLE, driver.findElement(By.id("waiting-counter")).getAttribute("title"));
             String keysLine = driver.findElement(By.cssSelector(".keys")).getText();
             assertTrue(keysLine.contains("for 30 seconds") && !keysLine.contains("few"), keysLine);
 
@@ -90,7 +91,7 @@ class ReviewBrowserTest {
             assertTrue(driver.findElements(By.cssSelector("#ticket-text b, #ticket-text script")).isEmpty());
             assertNull(((JavascriptExecutor) driver).executeScript("return window.__pwned"));
             Browser.keys(driver, "u");
-            waitForMessage(Messages.REVIEW_NOTHING_TO_UNDO);
+            waitForMessage(ReviewMessages.REVIEW_NOTHING_TO_UNDO);
 
             Browser.screenshot(driver, "review-judge-page");
             String shownA = text("text-A");
@@ -98,14 +99,14 @@ class ReviewBrowserTest {
             Browser.keys(driver, "a");      // A is better
             waitForTicket("cast iron");
             waitFor("today", "1");
-            waitForMessage(Messages.REVIEW_SAVED);
+            waitForMessage(ReviewMessages.REVIEW_SAVED);
             String countdown = text("undo-hint");
             assertTrue(countdown.matches("U: undo · (2[5-9]|30) s"), countdown);
             Browser.screenshot(driver, "review-undo-countdown");
 
             Browser.keys(driver, "u");      // the item just judged comes back at once, in its A/B order
             waitForTicket("URGENT");
-            waitForMessage(Messages.REVIEW_UNDONE);
+            waitForMessage(ReviewMessages.REVIEW_UNDONE);
             waitFor("today", "0");
             assertEquals(shownA, text("text-A"));
             assertFalse(driver.findElement(By.id("undo-hint")).isDisplayed());
@@ -117,7 +118,7 @@ class ReviewBrowserTest {
                     + ".observe(document.getElementById('ticket-text'), {childList: true, characterData: true, subtree: true});");
             Browser.keys(driver, "a");
             waitForTicket("cast iron");     // then the item that was on screen
-            waitForMessage(Messages.REVIEW_JUST_APPEARED);
+            waitForMessage(ReviewMessages.REVIEW_JUST_APPEARED);
             waitFor("today", "1");
 
             Browser.keys(driver, "r");      // open the rewrite box and write a better reply
@@ -126,7 +127,7 @@ class ReviewBrowserTest {
             Browser.keys(driver, "b");
             waitForTicket("cancel order");
             waitFor("today", "2");
-            waitForMessage(Messages.REVIEW_SAVED_WITH_REWRITE);
+            waitForMessage(ReviewMessages.REVIEW_SAVED_WITH_REWRITE);
             waitingAtLeastOne();
 
             // Slots read as highlighted blanks, built as nodes: no raw braces, and markup in a reply stays text.
@@ -170,16 +171,16 @@ class ReviewBrowserTest {
             Browser.screenshot(driver, "review-skip-reasons");
             Browser.keys(driver, "2");
             waitForTicket("cast iron");
-            waitForMessage(Messages.REVIEW_SKIPPED);
+            waitForMessage(ReviewMessages.REVIEW_SKIPPED);
 
             Browser.keys(driver, "s");
             Browser.keys(driver, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ENTER); // to "Other…"
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("skip-other")));
             Browser.keys(driver, Keys.ENTER);
-            waitForMessage(Messages.SKIP_REASON_REQUIRED);
+            waitForMessage(ReviewMessages.SKIP_REASON_REQUIRED);
             driver.switchTo().activeElement().sendKeys("The same customer wrote twice", Keys.ENTER);
             waitForTicket("cancel order");
-            assertEquals(List.of(Messages.SKIP_REASONS.get(1), "The same customer wrote twice"),
+            assertEquals(List.of(ReviewMessages.SKIP_REASONS.get(1), "The same customer wrote twice"),
                     judgements().stream().map(j -> j.skipReason).toList());
             assertEquals("0", text("today"), "skips are not judgements");
 
@@ -192,14 +193,14 @@ class ReviewBrowserTest {
                     .executeUpdate());
             Browser.keys(driver, "u");
             waitForMessage("Too late to undo");
-            assertTrue(Set.of(Messages.undoTooLate(30, 45), Messages.undoTooLate(30, 46)).contains(text("message")), text("message"));
+            assertTrue(Set.of(ReviewMessages.undoTooLate(30, 45), ReviewMessages.undoTooLate(30, 46)).contains(text("message")), text("message"));
             assertEquals("alert error", driver.findElement(By.id("message")).getAttribute("class"));
             assertTrue(text("ticket-text").contains("rhymes with orange"), "the item on screen stays");
             Browser.screenshot(driver, "review-undo-too-late");
 
             Browser.keys(driver, "o");      // none fits: out of scope, a label the next training run learns
             waitForTicket("Where is my refund");
-            waitForMessage(Messages.REVIEW_SAVED_OUT_OF_SCOPE);
+            waitForMessage(ReviewMessages.REVIEW_SAVED_OUT_OF_SCOPE);
             waitFor("today", "2");
             assertEquals(ModelTrainer.OUT_OF_SCOPE_LABEL, outOfScopeLabel());
             Browser.keys(driver, "u");      // and an undo takes the label back with the choice

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ReviewMessages;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -43,23 +44,23 @@ class ReviewPageApiTest {
         Response first = next().then().body("judgedToday", equalTo(0)).body("waiting", greaterThanOrEqualTo(1)).extract().response();
         long a = id(first);
         List<Object> shown = first.path("item.candidates.id");
-        post("/review/items/" + a, "{\"choice\":\"A\"}").then().statusCode(200).body("message", equalTo(Messages.REVIEW_SAVED))
+        post("/review/items/" + a, "{\"choice\":\"A\"}").then().statusCode(200).body("message", equalTo(ReviewMessages.REVIEW_SAVED))
                 .body("undoSeconds", equalTo(30)).body("judgedToday", equalTo(1));
         long b = id(next());
         assertNotEquals(a, b);
 
         Response undone = post("/review/items/" + a + "/undo", "{}");
-        undone.then().statusCode(200).body("message", equalTo(Messages.REVIEW_UNDONE)).body("next.judgedToday", equalTo(0))
+        undone.then().statusCode(200).body("message", equalTo(ReviewMessages.REVIEW_UNDONE)).body("next.judgedToday", equalTo(0))
                 .body("next.waiting", greaterThanOrEqualTo(2));
         assertEquals(a, ((Number) undone.path("next.item.itemId")).longValue(), "the undone item, not the one on screen");
         assertEquals(shown, undone.path("next.item.candidates.id"), "in the A/B order it was shown in");
         assertEquals(a, id(next()), "a reload shows it too");
 
         post("/review/items/" + a, "{\"choice\":\"B\",\"rewrite\":\"A better reply.\"}").then().statusCode(200)
-                .body("message", equalTo(Messages.REVIEW_SAVED_WITH_REWRITE));
+                .body("message", equalTo(ReviewMessages.REVIEW_SAVED_WITH_REWRITE));
         assertEquals(b, id(next()), "then the item that was on screen");
-        post("/review/items/" + b, "{\"choice\":\"skip\",\"reason\":\"" + Messages.SKIP_REASONS.get(0) + "\"}").then().statusCode(200)
-                .body("message", equalTo(Messages.REVIEW_SKIPPED)).body("judgedToday", equalTo(1));
+        post("/review/items/" + b, "{\"choice\":\"skip\",\"reason\":\"" + ReviewMessages.SKIP_REASONS.get(0) + "\"}").then().statusCode(200)
+                .body("message", equalTo(ReviewMessages.REVIEW_SKIPPED)).body("judgedToday", equalTo(1));
     }
 
     @Test
@@ -68,9 +69,9 @@ class ReviewPageApiTest {
         Response shown = next();
         shown.then().statusCode(200).body("waiting", equalTo(1)).body("judgedToday", equalTo(0)).body("judgedTotal", equalTo(0));
         post("/review/items/" + id(shown) + "/undo", "{}").then().statusCode(404)
-                .body("error", equalTo(Messages.nothingToUndoOn(id(shown))));
+                .body("error", equalTo(ReviewMessages.nothingToUndoOn(id(shown))));
         post("/review/items/" + id(shown), "{\"choice\":\"both_bad\"}").then().statusCode(200)
-                .body("message", equalTo(Messages.REVIEW_SAVED)).body("judgedTotal", equalTo(1));
+                .body("message", equalTo(ReviewMessages.REVIEW_SAVED)).body("judgedTotal", equalTo(1));
         Response after = next(); // nothing else is open, but a refill may make items from imported tickets
         after.then().statusCode(200);
         if (after.path("item") == null) {

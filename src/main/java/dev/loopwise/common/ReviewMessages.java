@@ -1,0 +1,61 @@
+package dev.loopwise.common;
+
+/**
+ * What reviewers and the review-quality page read: the judging page and the review API's sentences. Kept beside
+ * {@link Messages} (the rest of the product's user-facing sentences) so that each stays readable as one list.
+ */
+public final class ReviewMessages {
+    private ReviewMessages() {
+    }
+
+    public static final String REVIEW_SAVED = "Saved.";
+    public static final String REVIEW_SAVED_WITH_REWRITE = "Saved, with your rewrite for an admin to accept.";
+    public static final String REVIEW_SAVED_OUT_OF_SCOPE =
+            "Saved as out of scope: the ticket now teaches the model to hand such requests to a person.";
+    public static final String REVIEW_SKIPPED = "Skipped; the item goes to another reviewer.";
+    public static final String REVIEW_UNDONE = "Your last choice was taken back: here is that item again.";
+    public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
+    public static final String REVIEW_WAITING_TITLE = "Items you can still judge, the one on screen included. "
+            + "When none are left, new ones are made from incoming tickets.";
+    /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
+    public static final java.util.List<String> SKIP_REASONS =
+            java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");
+    public static final String SKIP_REASON_REQUIRED = "Say why you skip (for example: not sure which reply is better).";
+    /** Above the knowledge-base passages shown with an item whose replies include an LLM draft. */
+    public static final String REVIEW_SOURCES_HEADING = "What the knowledge base said — check the replies against it";
+    public static final String REVIEW_SOURCES_HINT = "The LLM writes its drafts from these passages. A reply that contradicts them, "
+            + "or promises more than they say, is the worse one.";
+    public static final String INVALID_CHOICE = "choice must be A, B, tie, both_bad, out_of_scope or skip.";
+
+    public static String undoTooLate(long windowSeconds, long secondsAgo) {
+        return "Too late to undo: a choice can be taken back for " + Counts.of(windowSeconds, "second")
+                + " after it is made, and this one was made " + Counts.of(secondsAgo, "second") + " ago.";
+    }
+
+    public static String nothingToUndoOn(long itemId) {
+        return "You have no judgement on item " + itemId + " to undo.";
+    }
+
+    public static String itemsMade(int made, int asked) {
+        if (made <= 0) {
+            return "No new items: there is no active version yet, or every recent ticket already has an item. New ones appear as"
+                    + " customers write in.";
+        }
+        return "Made " + Counts.of(made, "new item") + (made < asked ? " of the " + asked + " asked for: the other recent tickets"
+                + " already have items, and more appear as customers write in." : ".");
+    }
+
+    public static String goldItemSet(long item) {
+        return "Item " + item + " is a gold item now: reviewers meet it now and then, and their choice on it counts as right or"
+                + " wrong in their reliability. Change its answer below if it was a slip.";
+    }
+
+    public static final String REVIEW_AGREEMENT_TITLE = "Agreement: how often your choice matches the other reviewers' on"
+            + " the same items. It shows once several of your items were judged by others too (\u2014 until then); every"
+            + " answer counts either way.";
+    public static final String REVIEW_JUST_APPEARED = "Hold on: a new ticket just appeared. Read it first; keys pressed while it"
+            + " loads are not taken as answers.";
+    public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent. Versions trained or "
+            + "improved from now on can serve it; it also shows on Replies.";
+    public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
+}
