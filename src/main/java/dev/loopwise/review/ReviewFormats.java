@@ -1,7 +1,6 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.common.Messages;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
 

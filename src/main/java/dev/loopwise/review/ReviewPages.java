@@ -1,7 +1,6 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.User;

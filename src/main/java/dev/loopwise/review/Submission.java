@@ -3,7 +3,6 @@ package dev.loopwise.review;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
 import java.util.Map;
 
 /**

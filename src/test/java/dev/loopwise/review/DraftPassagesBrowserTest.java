@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Reply;

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;

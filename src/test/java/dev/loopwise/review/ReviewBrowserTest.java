@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.security.User;

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.UserService;
