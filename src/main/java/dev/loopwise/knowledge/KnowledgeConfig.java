@@ -18,16 +18,26 @@ public interface KnowledgeConfig {
     @WithDefault("80")
     int overlapChars();
 
-    /** Passages embedded per encoder call during an import; progress is logged after each. */
-    @WithDefault("256")
+    /**
+     * Passages embedded per encoder call during an import. A background import reports progress and looks for a cancel
+     * after each: 32 passages take about 2–3 s on 2 cores, and larger calls encode no faster.
+     */
+    @WithDefault("32")
     int encodeBatch();
 
     /**
-     * A file that splits into more passages is refused (split it; each file replaces only its own articles): keeps one
-     * import, which embeds while the request waits, within a few minutes on 2 cores: bge-small-en-v1.5 embeds
-     * 500-character passages at 12–15 a second on 2 busy cores (BENCHMARKS.md).
+     * A file of at most this many passages is imported while its request waits (about 10 s at the slowest measured
+     * pace); a larger one is imported in the background, with progress and a cancel button, and its request answers at once.
      */
-    @WithDefault("2000")
+    @WithDefault("100")
+    int inRequestPassages();
+
+    /**
+     * A file that splits into more passages is refused (split it; each file replaces only its own articles): about
+     * 25 minutes of background embedding at 12–15 passages a second (bge-small-en-v1.5, 500-character passages, 2
+     * busy cores, BENCHMARKS.md), and a file of at most the 10 MB a request may carry.
+     */
+    @WithDefault("20000")
     int maxPassagesPerFile();
 
     /**

@@ -7,11 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.jboss.logging.Logger;
 
 /**
- * One imported file, all or nothing: read and checked whole, split into passages, embedded in batches (progress in
- * the log), then written in one transaction that replaces the articles imported before under the same id, url or title.
+ * One imported file, all or nothing: read and checked whole, split into passages, embedded in batches, then written in
+ * one transaction that replaces the articles imported before under the same id, url or title. A small file is imported
+ * while its request waits; a large one in the background ({@link KnowledgeImports}), with progress and cancel.
  */
 @ApplicationScoped
 public class KnowledgeImporter {
@@ -34,11 +38,20 @@ public class KnowledgeImporter {
         }
     }
 
+    /** A file read, checked and split, not yet embedded. */
+    record Prepared(String source, List<Article> articles, List<List<Passages.Draft>> drafts, List<String> texts) {
+        int passages() {
+            return texts.size();
+        }
+    }
+
     /**
-     * @param fileName    the file's name (its ending picks the format), or null to go by {@code contentType}
-     * @param url         the article's address, for a Markdown or HTML file that does not say it itself
+     * Reads, checks and splits a file; refuses it (a 400 saying what to fix) before anything is embedded or written.
+     *
+     * @param fileName the file's name (its ending picks the format), or null to go by {@code contentType}
+     * @param url      the article's address, for a Markdown or HTML file that does not say it itself
      */
-    public Result importFile(String fileName, String contentType, byte[] bytes, String url, String user) {
+    Prepared prepare(String fileName, String contentType, byte[] bytes, String url) {
         ArticleFiles.Format format = ArticleFiles.format(fileName, contentType);
         List<Article> articles = ArticleFiles.read(format, ArticleFiles.decode(bytes, fileName), fileName, url);
         List<List<Passages.Draft>> drafts = new ArrayList<>();
@@ -53,33 +66,54 @@ public class KnowledgeImporter {
                     + " passages, more than the " + config.maxPassagesPerFile() + " one import may hold. Split it into smaller "
                     + "files (a JSONL export can be cut at any line) and import them one after another.");
         }
-        float[][] flat = embed(texts, fileName);
+        String source = fileName == null ? format.name().toLowerCase(java.util.Locale.ROOT) + " file" : fileName;
+        return new Prepared(source, articles, drafts, texts);
+    }
+
+    /** Imports a file while the caller waits: read, embedded, written in one transaction. */
+    public Result importFile(String fileName, String contentType, byte[] bytes, String url, String user) {
+        Prepared prepared = prepare(fileName, contentType, bytes, url);
+        return store(prepared, embed(prepared, done -> { }, () -> false), user);
+    }
+
+    /**
+     * Embeds the passages in batches of {@link KnowledgeConfig#encodeBatch()}, telling {@code progress} the number done
+     * after each and stopping with a {@link CancellationException} between batches once {@code cancelled} says so.
+     */
+    float[][] embed(Prepared prepared, IntConsumer progress, BooleanSupplier cancelled) {
+        List<String> texts = prepared.texts();
+        float[][] out = new float[texts.size()][];
+        long start = System.nanoTime();
+        for (int from = 0; from < texts.size(); from += config.encodeBatch()) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("The import of " + prepared.source() + " was cancelled");
+            }
+            int to = Math.min(texts.size(), from + config.encodeBatch());
+            float[][] batch = encoders.encode(index.encoder(), texts.subList(from, to));
+            System.arraycopy(batch, 0, out, from, batch.length);
+            progress.accept(to);
+            if (texts.size() > config.encodeBatch()) {
+                LOG.debugf("Knowledge import %s: %d of %d passages embedded (%d s)", prepared.source(), to, texts.size(),
+                        (System.nanoTime() - start) / 1_000_000_000L);
+            }
+        }
+        return out;
+    }
+
+    /** Writes the articles, passages and vectors in one transaction (the caller's, if it has one). */
+    Result store(Prepared prepared, float[][] flat, String user) {
         List<float[][]> vectors = new ArrayList<>();
         int next = 0;
-        for (List<Passages.Draft> split : drafts) {
+        for (List<Passages.Draft> split : prepared.drafts()) {
             float[][] own = new float[split.size()][];
             System.arraycopy(flat, next, own, 0, own.length);
             next += own.length;
             vectors.add(own);
         }
-        KnowledgeStore.Stored stored = store.replace(articles, drafts, vectors, index.encoder().id(), user,
-                fileName == null ? format.name().toLowerCase(java.util.Locale.ROOT) + " file" : fileName);
-        return new Result(stored.articles(), stored.passages(), stored.replaced(), articles.stream().map(Article::title).toList());
-    }
-
-    private float[][] embed(List<String> texts, String fileName) {
-        float[][] out = new float[texts.size()][];
-        long start = System.nanoTime();
-        for (int from = 0; from < texts.size(); from += config.encodeBatch()) {
-            int to = Math.min(texts.size(), from + config.encodeBatch());
-            float[][] batch = encoders.encode(index.encoder(), texts.subList(from, to));
-            System.arraycopy(batch, 0, out, from, batch.length);
-            if (texts.size() > config.encodeBatch()) {
-                LOG.infof("Knowledge import %s: %d of %d passages embedded (%d s)", fileName == null ? "" : fileName, to, texts.size(),
-                        (System.nanoTime() - start) / 1_000_000_000L);
-            }
-        }
-        return out;
+        KnowledgeStore.Stored stored = store.replace(prepared.articles(), prepared.drafts(), vectors, index.encoder().id(), user,
+                prepared.source());
+        return new Result(stored.articles(), stored.passages(), stored.replaced(),
+                prepared.articles().stream().map(Article::title).toList());
     }
 
     /** Deletes an article and its passages. */

@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** The admin's knowledge-base page: import files, see the articles, try a ticket, delete. Roles: admin. */
+/** The admin's knowledge-base page: import files (a large one in the background, with progress and cancel), see the articles, try a ticket, delete. Roles: admin. */
 @Path("/admin/knowledge")
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.TEXT_HTML)
@@ -35,14 +35,17 @@ public class KnowledgePage {
     @Inject
     KnowledgeImporter importer;
     @Inject
+    KnowledgeImports imports;
+    @Inject
     KnowledgeSearch search;
     @Inject
     CurrentUser currentUser;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance knowledge(List<ArticleSummary> articles, String ticket, List<Passage> found, double minScore,
-                                                 String notice, String error);
+        static native TemplateInstance knowledge(List<ArticleSummary> articles, List<KnowledgeImports.ImportView> importing,
+                                                 KnowledgeImports.ImportView lastImport, String ticket, List<Passage> found,
+                                                 double minScore, String notice, String error);
     }
 
     @GET
@@ -60,12 +63,36 @@ public class KnowledgePage {
             return render(400, null, null, "Choose a Markdown, HTML or JSONL file to import.");
         }
         try {
-            KnowledgeImporter.Result result = importer.importFile(file.fileName(), file.contentType(),
+            KnowledgeImports.Submitted submitted = imports.submit(file.fileName(), file.contentType(),
                     Files.readAllBytes(file.uploadedFile()), url, currentUser.name());
-            return render(200, null, result.summary(), null);
+            if (submitted.result() == null) {
+                // The page shows the import's progress; a refresh does not upload the file again.
+                return Response.seeOther(URI.create("/admin/knowledge#imports")).build();
+            }
+            return render(200, null, submitted.result().summary(), null);
         } catch (ApiException e) {
             return render(e.status.getStatusCode(), null, null, e.getMessage());
         }
+    }
+
+    /** A background import's progress, for the page's progress bar. */
+    @GET
+    @Path("/imports/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public KnowledgeImports.ImportView importStatus(@PathParam("id") long id) {
+        KnowledgeImports.ImportView view = imports.view(id);
+        if (view == null) {
+            throw ApiException.notFound("There is no knowledge import " + id + ".");
+        }
+        return view;
+    }
+
+    @POST
+    @Path("/imports/{id}/cancel")
+    public Response cancelImport(@PathParam("id") long id) {
+        importStatus(id);
+        imports.cancel(id, currentUser.name()); // an import that ended meanwhile shows its outcome on the page
+        return Response.seeOther(URI.create("/admin/knowledge#imports")).build();
     }
 
     @POST
@@ -78,7 +105,7 @@ public class KnowledgePage {
     private Response render(int status, String ticket, String notice, String error) {
         String tried = ticket == null || !PlainText.showsSomething(ticket) ? null : ticket.strip();
         List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
-        return Response.status(status).entity(Templates.knowledge(KnowledgeArticle.listWithPassageCounts(), tried, found,
-                search.minScore(), notice, error)).build();
+        return Response.status(status).entity(Templates.knowledge(KnowledgeArticle.listWithPassageCounts(), imports.open(),
+                imports.lastFinishedToday(), tried, found, search.minScore(), notice, error)).build();
     }
 }

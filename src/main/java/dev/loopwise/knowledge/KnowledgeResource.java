@@ -23,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The knowledge base over the API: import a file (the body is the file: Markdown, HTML or JSONL, told apart by
- * {@code name}'s ending or the content type), list, delete, and search as a ticket would. Roles: admin.
+ * {@code name}'s ending or the content type; a large one is imported in the background), follow or cancel a background
+ * import, list, delete, and search as a ticket would. Roles: admin.
  */
 @Path("/api/v1/knowledge")
 @Tag(name = "Knowledge base")
@@ -34,6 +35,8 @@ public class KnowledgeResource {
 
     @Inject
     KnowledgeImporter importer;
+    @Inject
+    KnowledgeImports imports;
     @Inject
     KnowledgeSearch search;
     @Inject
@@ -46,13 +49,44 @@ public class KnowledgeResource {
     public record SearchRequest(String q, Integer limit, Boolean all) {
     }
 
+    /**
+     * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
+     * the background import, to follow at its {@code Location}. Either way a bad file is a 400 and nothing is stored.
+     */
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
     public Response importFile(byte[] body, @QueryParam("name") String name, @QueryParam("url") String url,
                                @jakarta.ws.rs.core.Context HttpHeaders headers) {
         String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
-        return Response.status(Response.Status.CREATED).entity(importer.importFile(name, type, body, url, currentUser.name())).build();
+        KnowledgeImports.Submitted submitted = imports.submit(name, type, body, url, currentUser.name());
+        if (submitted.result() != null) {
+            return Response.status(Response.Status.CREATED).entity(submitted.result()).build();
+        }
+        return Response.accepted(submitted.started())
+                .location(java.net.URI.create("/api/v1/knowledge/imports/" + submitted.started().id())).build();
+    }
+
+    /** A background import: its progress while it runs, its outcome once it ended. */
+    @GET
+    @Path("/imports/{id}")
+    public KnowledgeImports.ImportView importStatus(@PathParam("id") long id) {
+        KnowledgeImports.ImportView view = imports.view(id);
+        if (view == null) {
+            throw ApiException.notFound("There is no knowledge import " + id + ".");
+        }
+        return view;
+    }
+
+    /** Stops a background import (a running one after the batch it is embedding); nothing of its file is kept. */
+    @POST
+    @Path("/imports/{id}/cancel")
+    public KnowledgeImports.ImportView cancelImport(@PathParam("id") long id) {
+        importStatus(id);
+        if (!imports.cancel(id, currentUser.name())) {
+            throw ApiException.conflict("import_finished", "Knowledge import " + id + " has already ended; there is nothing to cancel.");
+        }
+        return imports.view(id);
     }
 
     @GET

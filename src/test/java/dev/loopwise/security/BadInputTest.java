@@ -141,7 +141,8 @@ class BadInputTest {
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline && QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select (select count(*) from training_runs where status in ('queued', 'running'))"
-                        + " + (select count(*) from alignment_rounds where status in ('queued', 'running'))").getSingleResult()).longValue()) > 0) {
+                        + " + (select count(*) from alignment_rounds where status in ('queued', 'running'))"
+                        + " + (select count(*) from knowledge_imports where status in ('queued', 'running'))").getSingleResult()).longValue()) > 0) {
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

@@ -58,6 +58,8 @@ final class Endpoints {
             // The matrix uploads a .csv, which is no knowledge-base file: the importer's 400 means the role check passed.
             new Row("POST", "/admin/knowledge", Access.page(400, ADMIN), MULTIPART, "text/html", c -> "text,label\nx,y\n"),
             form("POST", "/admin/knowledge/articles/{missingId}/delete", Access.page(404, ADMIN), c -> ""),
+            new Row("GET", "/admin/knowledge/imports/{missingId}", Access.pageScript(404, ADMIN), null, "application/json", null),
+            form("POST", "/admin/knowledge/imports/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
             page("GET", "/admin/models", Access.page(200, ADMIN)),
             page("GET", "/admin/models/{version}", Access.page(200, ADMIN)),
             new Row("GET", "/admin/models/runs/{runId}", Access.pageScript(200, ADMIN), null, "application/json", null),
@@ -144,6 +146,8 @@ final class Endpoints {
             new Row("POST", "/api/v1/knowledge/articles", Access.api(201, ADMIN), "text/markdown", "application/json",
                     c -> "# Matrix article " + UNIQUE.incrementAndGet() + "\n\nA passage about nothing in particular.\n"),
             api("GET", "/api/v1/knowledge/articles", Access.api(200, ADMIN), null),
+            api("GET", "/api/v1/knowledge/imports/{missingId}", Access.api(404, ADMIN), null),
+            api("POST", "/api/v1/knowledge/imports/{missingId}/cancel", Access.api(404, ADMIN), null),
             api("DELETE", "/api/v1/knowledge/articles/{missingId}", Access.api(404, ADMIN), null),
             // Without a ticket (q): the 400 that asks for one comes after the role check.
             api("GET", "/api/v1/knowledge/search", Access.api(400, ADMIN), null),

@@ -1,0 +1,74 @@
+package dev.loopwise.knowledge;
+
+import dev.loopwise.common.IdentityEntity;
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A knowledge file being imported in the background: its file until it is done, then its outcome. */
+@Entity
+@Table(name = "knowledge_imports")
+public class KnowledgeImport extends IdentityEntity {
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+
+    public String status = QUEUED;
+    @Column(name = "file_name")
+    public String fileName;
+    @Column(name = "content_type")
+    public String contentType;
+    public String url;
+
+    /** The uploaded file, dropped when the import ends. Lazy: a progress poll never reads megabytes. */
+    @Basic(fetch = FetchType.LAZY)
+    public byte[] content;
+
+    /** Passages the file splits into, and how many are embedded so far. */
+    public int passages;
+    @Column(name = "passages_done")
+    public int passagesDone;
+
+    public Integer articles;
+    public Integer replaced;
+    /** What the import did, in a sentence, once it succeeded. */
+    public String summary;
+    public String error;
+
+    @Column(name = "started_by")
+    public String startedBy;
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt = OffsetDateTime.now();
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+
+    public boolean isFinished() {
+        return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);
+    }
+
+    /** Share of the passages embedded, 0–1. */
+    public double getProgress() {
+        return passages == 0 ? 0 : Math.min(1, passagesDone / (double) passages);
+    }
+
+    /** The imports still queued or running, oldest first. */
+    public static List<KnowledgeImport> open() {
+        return find("status in ?1 order by id", List.of(QUEUED, RUNNING)).list();
+    }
+
+    /** The newest import that ended, if it ended within the last day: its outcome stays on the page until then. */
+    public static KnowledgeImport lastFinishedToday() {
+        return find("status in ?1 and finishedAt > ?2 order by id desc", List.of(SUCCEEDED, FAILED, CANCELLED),
+                OffsetDateTime.now().minusDays(1)).firstResult();
+    }
+}

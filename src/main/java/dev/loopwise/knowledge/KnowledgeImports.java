@@ -1,0 +1,255 @@
+package dev.loopwise.knowledge;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ApplicationStopping;
+import dev.loopwise.common.CancelRequest;
+import dev.loopwise.common.JobRows;
+import dev.loopwise.common.QueuedJobs;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.quartz.Nonconcurrent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.jboss.logging.Logger;
+
+/**
+ * Knowledge files imported in the background: a file too large to embed while its request waits is checked and split
+ * at once (a bad file is still refused with a 400 and nothing stored), kept in its row, and embedded by a queued job on
+ * any instance, one import at a time, with progress and cancel; the articles are written, and the row ended, in one
+ * transaction.
+ */
+@ApplicationScoped
+public class KnowledgeImports {
+    private static final Logger LOG = Logger.getLogger(KnowledgeImports.class);
+    static final String INTERRUPTED = "Interrupted: the service stopped during the import. Nothing was imported; import the file again.";
+    /** A running import writes progress at least every batch (seconds); silence this long means its process died. */
+    private static final Duration STALE = Duration.ofMinutes(2);
+    private final JobRows jobs = new JobRows("knowledge_imports", "error = ?1, content = null");
+
+    @Inject
+    KnowledgeImporter importer;
+    @Inject
+    KnowledgeConfig config;
+    @Inject
+    QueuedJobs queued;
+    @Inject
+    AuditLog audit;
+
+    /** What an import request got: the import done in the request, or the background import it started. */
+    public record Submitted(KnowledgeImporter.Result result, ImportView started) {
+    }
+
+    /** A background import as the API and the page's progress bar show it. */
+    public record ImportView(long id, String status, String fileName, int passages, int passagesDone, double progress,
+                             Integer articles, Integer replaced, String summary, String error, String startedBy,
+                             OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+        @JsonProperty
+        public boolean finished() {
+            return !status.equals(KnowledgeImport.QUEUED) && !status.equals(KnowledgeImport.RUNNING);
+        }
+
+        public boolean succeeded() {
+            return status.equals(KnowledgeImport.SUCCEEDED);
+        }
+
+        public int percentDone() {
+            return (int) Math.round(progress * 100);
+        }
+
+        /** Where it stands, in the page's words. */
+        @JsonProperty
+        public String said() {
+            return switch (status) {
+                case KnowledgeImport.QUEUED -> "waiting for its turn";
+                case KnowledgeImport.RUNNING -> "reading its passages: " + String.format(java.util.Locale.ROOT, "%,d of %,d", passagesDone, passages);
+                case KnowledgeImport.SUCCEEDED -> "done";
+                case KnowledgeImport.CANCELLED -> "cancelled: nothing of this file was imported";
+                default -> "failed: nothing of this file was imported";
+            };
+        }
+
+        static ImportView of(KnowledgeImport row) {
+            return new ImportView(row.id, row.status, row.fileName, row.passages, row.passagesDone, row.getProgress(), row.articles,
+                    row.replaced, row.summary, row.error, row.startedBy, row.createdAt, row.finishedAt);
+        }
+    }
+
+    /** Checks a file and imports it now if it is small, or queues it; a bad file is refused before anything is kept. */
+    public Submitted submit(String fileName, String contentType, byte[] bytes, String url, String user) {
+        KnowledgeImporter.Prepared prepared = importer.prepare(fileName, contentType, bytes, url);
+        if (prepared.passages() <= config.inRequestPassages()) {
+            return new Submitted(importer.store(prepared, importer.embed(prepared, done -> { }, () -> false), user), null);
+        }
+        return new Submitted(null, QuarkusTransaction.requiringNew().call(() -> {
+            KnowledgeImport row = new KnowledgeImport();
+            row.fileName = prepared.source();
+            row.contentType = contentType;
+            row.url = url;
+            row.content = bytes;
+            row.passages = prepared.passages();
+            row.startedBy = user;
+            row.persist();
+            queued.schedule(KnowledgeImportJob.class, KnowledgeImportJob.KIND, row.id);
+            audit.record(user, "knowledge.import.queued", "knowledge import " + row.id,
+                    Map.of("file", prepared.source(), "passages", prepared.passages()));
+            return ImportView.of(row);
+        }));
+    }
+
+    /** The imports waiting or running, oldest first. */
+    public java.util.List<ImportView> open() {
+        return QuarkusTransaction.requiringNew().call(() -> KnowledgeImport.open().stream().map(ImportView::of).toList());
+    }
+
+    /** The newest import that ended within the last day, whose outcome the page still shows; null if none. */
+    public ImportView lastFinishedToday() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            KnowledgeImport row = KnowledgeImport.lastFinishedToday();
+            return row == null ? null : ImportView.of(row);
+        });
+    }
+
+    public ImportView view(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            KnowledgeImport row = KnowledgeImport.findById(id);
+            return row == null ? null : ImportView.of(row);
+        });
+    }
+
+    /**
+     * Asks an import to stop: a queued one ends at once, a running one after the batch it is embedding; nothing of the
+     * file is written either way. False when it has already ended.
+     */
+    public boolean cancel(long id, String user) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            KnowledgeImport row = KnowledgeImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            if (row == null || row.isFinished()) {
+                return false;
+            }
+            if (row.status.equals(KnowledgeImport.QUEUED)) {
+                end(row, KnowledgeImport.CANCELLED);
+            } else {
+                row.cancelRequested = true;
+            }
+            audit.record(user, "knowledge.import.cancel", "knowledge import " + id, Map.of("file", String.valueOf(row.fileName)));
+            return true;
+        });
+    }
+
+    /** Runs queued import {@code id} on the calling thread if it may start now; true when nothing is left to run for it. */
+    boolean runQueued(long id) {
+        JobRows.State state = jobs.state(id);
+        if (state != JobRows.State.QUEUED) {
+            return state == JobRows.State.ENDED;
+        }
+        if (!jobs.claim(id)) {
+            return false;
+        }
+        try {
+            run(id);
+        } finally {
+            jobs.released(id);
+        }
+        return true;
+    }
+
+    private void run(long id) {
+        try {
+            KnowledgeImport file = QuarkusTransaction.requiringNew().call(() -> {
+                KnowledgeImport row = KnowledgeImport.findById(id);
+                row.content.getClass(); // loads the lazy file inside the transaction
+                return row;
+            });
+            KnowledgeImporter.Prepared prepared = importer.prepare(file.fileName, file.contentType, file.content, file.url);
+            CancelRequest cancelled = new CancelRequest(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> KnowledgeImport.<KnowledgeImport>findById(id).cancelRequested));
+            float[][] vectors = importer.embed(prepared, done -> progress(id, done), cancelled);
+            KnowledgeImporter.Result result = QuarkusTransaction.requiringNew().call(() -> {
+                KnowledgeImport row = running(id);
+                KnowledgeImporter.Result stored = importer.store(prepared, vectors, file.startedBy);
+                row.articles = stored.articles();
+                row.replaced = stored.replaced();
+                row.summary = stored.summary();
+                row.passagesDone = row.passages;
+                end(row, KnowledgeImport.SUCCEEDED);
+                return stored;
+            });
+            LOG.infof("Knowledge import %d (%s): %s", id, file.fileName, result.summary());
+        } catch (CancellationException e) {
+            LOG.infof("Knowledge import %d was cancelled", id);
+            finish(id, KnowledgeImport.CANCELLED, null);
+        } catch (Reclaimed e) {
+            LOG.warnf("Knowledge import %d was reclaimed by another instance after a stale heartbeat", id);
+        } catch (Throwable e) {
+            LOG.errorf(e, "Knowledge import %d failed", id);
+            try {
+                finish(id, KnowledgeImport.FAILED, JobRows.describe(e).replace(" The active version was not changed.", ""));
+            } catch (Throwable again) {
+                LOG.errorf(again, "Could not record the failure of knowledge import %d", id);
+            }
+        }
+    }
+
+    private void progress(long id, int done) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnowledgeImport row = running(id);
+            row.passagesDone = done;
+            row.heartbeatAt = OffsetDateTime.now();
+        });
+    }
+
+    private static void finish(long id, String status, String error) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnowledgeImport row = KnowledgeImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
+            if (row != null && row.status.equals(KnowledgeImport.RUNNING)) {
+                row.error = error;
+                end(row, status);
+            }
+        });
+    }
+
+    private static void end(KnowledgeImport row, String status) {
+        row.status = status;
+        row.finishedAt = OffsetDateTime.now();
+        row.content = null; // the articles are what stays; the file is not kept
+    }
+
+    private static KnowledgeImport running(long id) {
+        KnowledgeImport row = KnowledgeImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || !row.status.equals(KnowledgeImport.RUNNING)) {
+            throw new Reclaimed();
+        }
+        return row;
+    }
+
+    /** The import stopped being this instance's (failed by another after a stale heartbeat). */
+    private static final class Reclaimed extends RuntimeException {
+    }
+
+    /** This instance's imports are alive, between progress writes too. */
+    @Scheduled(identity = "knowledge-import-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ApplicationStopping.class)
+    void beat() {
+        jobs.beat();
+    }
+
+    /** Fails imports whose instance died; once per period across instances. */
+    @Scheduled(identity = "knowledge-import-reclaim", every = JobRows.HEARTBEAT_EVERY, skipExecutionIf = ApplicationStopping.class)
+    @Nonconcurrent
+    void reclaim() {
+        jobs.reclaim(STALE, INTERRUPTED).forEach(id -> LOG.warnf("Knowledge import %d stopped sending heartbeats: marked failed", id));
+    }
+
+    /** An import cannot finish in a stopping service: it ends failed now rather than once its heartbeat goes stale. */
+    void stop(@Observes ShutdownEvent event) {
+        jobs.stopHere(INTERRUPTED).forEach(id -> LOG.warnf("Knowledge import %d stopped: the service is shutting down", id));
+    }
+}
