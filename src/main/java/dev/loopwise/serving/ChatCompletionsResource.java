@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -62,6 +63,20 @@ public class ChatCompletionsResource {
         return new ChatFormats.ModelList("list", registry.current()
                 .map(m -> List.of(new ChatFormats.Model(ChatFormats.modelName(m.version()), "model", ChatFormats.now(), "loopwise")))
                 .orElse(List.of()));
+    }
+
+    /**
+     * One model, as SDKs retrieve it ({@code client.models.retrieve}): the active version under its listed name; any
+     * other name is a 404 (an older version is not served here, whatever its number).
+     */
+    @GET
+    @Path("/models/{model}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ChatFormats.Model model(@PathParam("model") String model) {
+        return models().data().stream().filter(m -> m.id().equals(model)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("The model '" + model + "' is not served here: Loopwise serves its active version, "
+                        + models().data().stream().map(ChatFormats.Model::id).findFirst().orElse("none at the moment")
+                        + " (GET /v1/models lists it)."));
     }
 
     private static ChatFormats.Request read(JsonNode body) {

@@ -138,7 +138,8 @@ class ErrorShapeTest {
         admin.request().contentType("text/plain").body("hello").post("/api/v1/users")
                 .then().statusCode(415).body("code", equalTo("unsupported_media_type"));
         admin.request().get("/api/v1/no-such-thing").then().statusCode(404).body("code", equalTo("not_found"));
-        admin.request().put("/api/v1/users").then().statusCode(405).body("code", equalTo("method_not_allowed"));
+        admin.request().put("/api/v1/users").then().statusCode(405).body("code", equalTo("method_not_allowed"))
+                .header("Allow", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("GET"), org.hamcrest.Matchers.containsString("POST")));
     }
 
     @Test

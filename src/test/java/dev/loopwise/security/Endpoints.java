@@ -124,6 +124,7 @@ final class Endpoints {
             api("POST", "/v1/chat/completions", Access.api(200, ADMIN, SERVICE),
                     c -> "{\"model\":\"loopwise\",\"messages\":[{\"role\":\"user\",\"content\":\"where is my order\"}]}"),
             api("GET", "/v1/models", Access.api(200, ADMIN, SERVICE), null),
+            api("GET", "/v1/models/{missingId}", Access.api(404, ADMIN, SERVICE), null),
             api("GET", "/api/v1/models/{version}", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/models/train", Access.api(202, ADMIN), c -> "{\"regime\":\"few_shot\"}"),
             api("GET", "/api/v1/training-runs/{runId}", Access.api(200, ADMIN), null),

@@ -105,6 +105,10 @@ class ChatCompletionsTest {
         helpdesk.request().get("/v1/models").then().statusCode(200)
                 .body("object", equalTo("list")).body("data[0].id", equalTo("loopwise-v" + version))
                 .body("data[0].object", equalTo("model"));
+        helpdesk.request().get("/v1/models/loopwise-v" + version).then().statusCode(200)
+                .body("id", equalTo("loopwise-v" + version)).body("owned_by", equalTo("loopwise"));
+        helpdesk.request().get("/v1/models/gpt-4o").then().statusCode(404).body("error.type", equalTo("not_found_error"))
+                .body("error.message", org.hamcrest.Matchers.containsString("loopwise-v" + version));
     }
 
     @Test
