@@ -94,9 +94,14 @@ final class Gates {
             return gate("preference_agreement", RoundResult.FAIL, measured + format(" Even at best it is not %.0f points better.",
                     100 * MIN_EFFECT), t.effect(), interval, null);
         }
-        int needed = GateStatistics.pairedItemsNeeded(t, Math.max(t.effect(), MIN_EFFECT));
-        int more = perJudgement(needed - t.n(), (double) t.n() / evidence.judgements());
-        return gate("preference_agreement", RoundResult.WAIT, measured + " Not enough evidence yet.", t.effect(), interval, more);
+        double yield = (double) t.n() / evidence.judgements();
+        int more = perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(t.effect(), MIN_EFFECT)) - t.n(), yield);
+        // The count rests on the effect measured so far, itself uncertain: the interval's best case needs fewer, the
+        // smallest effect worth showing needs more. Saying both keeps a count that moves between rounds from surprising.
+        int fewest = perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(interval.high(), MIN_EFFECT)) - t.n(), yield);
+        int most = perJudgement(GateStatistics.pairedItemsNeeded(t, MIN_EFFECT) - t.n(), yield);
+        return new RoundResult.Gate("preference_agreement", false, measured + " Not enough evidence yet." + moreNeeded(more, fewest, most),
+                RoundResult.WAIT, t.effect(), interval.low(), interval.high(), more);
     }
 
     private static RoundResult.Gate replyIntent(RoundSettings settings, Paired t) {
@@ -133,6 +138,19 @@ final class Gates {
                 ? format(" Even %,d more judgements might not decide it: on this measure the two versions are close.",
                         FAR_MORE_JUDGEMENTS)
                 : format(" About %d more judgements would decide it.", more);
+    }
+
+    /**
+     * The same with its range, when it is wide: {@code fewest} if the candidate is as much better as the evidence
+     * allows, {@code most} if it is better by only the smallest difference the gate looks for.
+     */
+    static String moreNeeded(int more, int fewest, int most) {
+        if (more > FAR_MORE_JUDGEMENTS || (fewest >= 0.8 * more && most <= 1.25 * more)) {
+            return moreNeeded(more);
+        }
+        String upTo = most > FAR_MORE_JUDGEMENTS ? format("more than %,d", FAR_MORE_JUDGEMENTS) : String.valueOf(most);
+        return format(" About %d more judgements would decide it: as few as %d if the candidate is clearly better, up to %s if it is"
+                + " only %.0f points better.", more, Math.min(fewest, more), upTo, 100 * MIN_EFFECT);
     }
 
     private static RoundResult.Gate gate(String name, String verdict, String detail, double effect, Interval interval, Integer more) {

@@ -86,5 +86,18 @@ class GatesTest {
         assertTrue(Gates.moreNeeded(29058).contains("5,000"));
         assertEquals(" About 5000 more judgements would decide it.", Gates.moreNeeded(Gates.FAR_MORE_JUDGEMENTS), "the edge still counts");
         assertTrue(Gates.moreNeeded(Gates.FAR_MORE_JUDGEMENTS + 1).contains("on this measure the two versions are close"));
+        // With its range when the range is wide, and without when it is not worth saying.
+        assertEquals(" About 120 more judgements would decide it: as few as 60 if the candidate is clearly better, up to 900 if it is"
+                + " only 2 points better.", Gates.moreNeeded(120, 60, 900));
+        assertEquals(" About 120 more judgements would decide it.", Gates.moreNeeded(120, 110, 140));
+        assertTrue(Gates.moreNeeded(120, 60, 29058).contains("up to more than 5,000 if"), Gates.moreNeeded(120, 60, 29058));
+    }
+
+    @Test
+    void aWaitingPreferenceGateSaysHowManyMoreJudgementsWithTheirRange() {
+        // 400 held-out preferences: both versions agree with 200, the candidate alone with 20, the active alone with 12: +2 points.
+        RoundResult.Gate gate = gate(result(GOOD_REWARD, new Paired(200, 20, 12, 168), SAME_INTENTS, 0.1), "preference_agreement");
+        assertEquals(RoundResult.WAIT, gate.verdict(), gate.detail());
+        assertTrue(gate.detail().contains("as few as") && gate.detail().contains("points better."), gate.detail());
     }
 }
