@@ -94,12 +94,36 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + "reviewers have judged replies on new tickets."
                     : "Collect " + (more == null ? "more judgements" : "about " + Counts.of(more, "more judgement"))
                     + " (" + Counts.of(waitingItems, "item") + " waiting for reviewers), then start another round.";
-            case AlignmentRound.REJECTED -> "Look at the check that failed below. Usually more judgements, or clearer ones (gold items, rewrites), help; then start another round.";
+            case AlignmentRound.REJECTED -> afterRejection(round.gates);
             case AlignmentRound.SUPERSEDED -> "Start a new round: it compares with the version that serves now.";
             case AlignmentRound.FAILED -> "Start the round again; if it fails again, the log below says why.";
             case AlignmentRound.CANCELLED -> "Start another round on Rounds when you are ready.";
             default -> "Wait for it to finish (you can leave this page), or cancel it: the version serving now keeps serving.";
         };
+    }
+
+    /**
+     * What to change after a rejection depends on which check failed: more judgements help a candidate that is not
+     * better, not one whose replies drifted away from the ticket's intent or from the current version.
+     */
+    static String afterRejection(List<RoundResult.Gate> gates) {
+        java.util.Set<String> failed = gates.stream().filter(g -> RoundResult.FAIL.equals(g.verdictOrLegacy()))
+                .map(RoundResult.Gate::name).collect(java.util.stream.Collectors.toSet());
+        String larger = "start the next round with a larger β (under Advanced settings on Rounds), which keeps the new version"
+                + " closer to the one serving now.";
+        if (failed.contains("reply_intent")) {
+            return "The new version's replies fit the ticket's intent less often than the current ones: more judgements will not fix"
+                    + " that. Check on Review quality that preferred replies and rewrites suit their tickets, then " + larger;
+        }
+        if (failed.contains("kl_bound")) {
+            return "The new version moved further from the one serving now than a round allows: " + larger;
+        }
+        if (failed.contains("reward_accuracy")) {
+            return "Loopwise could not learn from these judgements what reviewers prefer: they may disagree with each other too often."
+                    + " Check agreement on Review quality (gold items show who needs guidance), then start another round.";
+        }
+        return "The new version is not better at what reviewers prefer. More judgements on new tickets, or clearer ones (gold items,"
+                + " rewrites), help; then start another round.";
     }
 
     private static List<MetricGroup> groups(Map<String, Object> metrics) {

@@ -1,0 +1,27 @@
+package dev.loopwise.alignment;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** After a rejection the advice follows the check that failed: more judgements only where they would help. */
+class RoundAdviceTest {
+    private static RoundResult.Gate gate(String name, String verdict) {
+        return RoundResult.Gate.of(name, verdict, name + " " + verdict);
+    }
+
+    @Test
+    void aRejectionSaysWhatToChangeForTheCheckThatFailed() {
+        String intent = RoundReport.afterRejection(List.of(gate("reward_accuracy", RoundResult.PASS),
+                gate("preference_agreement", RoundResult.WAIT), gate("reply_intent", RoundResult.FAIL), gate("kl_bound", RoundResult.PASS)));
+        assertTrue(intent.contains("more judgements will not fix that") && intent.contains("larger β"), intent);
+        String kl = RoundReport.afterRejection(List.of(gate("preference_agreement", RoundResult.PASS), gate("kl_bound", RoundResult.FAIL)));
+        assertTrue(kl.contains("moved further") && kl.contains("larger β"), kl);
+        String reward = RoundReport.afterRejection(List.of(gate("reward_accuracy", RoundResult.FAIL)));
+        assertTrue(reward.contains("disagree with each other"), reward);
+        String preference = RoundReport.afterRejection(List.of(gate("preference_agreement", RoundResult.FAIL),
+                gate("reply_intent", RoundResult.PASS)));
+        assertTrue(preference.contains("not better at what reviewers prefer") && preference.contains("More judgements"), preference);
+    }
+}
