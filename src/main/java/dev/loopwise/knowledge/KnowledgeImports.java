@@ -117,11 +117,16 @@ public class KnowledgeImports {
         });
     }
 
+    /** Import {@code id} as it stands; a 404 when there is none. */
     public ImportView view(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        ImportView view = QuarkusTransaction.requiringNew().call(() -> {
             KnowledgeImport row = KnowledgeImport.findById(id);
             return row == null ? null : ImportView.of(row);
         });
+        if (view == null) {
+            throw dev.loopwise.common.ApiException.notFound("There is no knowledge import " + id + ".");
+        }
+        return view;
     }
 
     /**

@@ -80,17 +80,13 @@ public class KnowledgePage {
     @Path("/imports/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public KnowledgeImports.ImportView importStatus(@PathParam("id") long id) {
-        KnowledgeImports.ImportView view = imports.view(id);
-        if (view == null) {
-            throw ApiException.notFound("There is no knowledge import " + id + ".");
-        }
-        return view;
+        return imports.view(id);
     }
 
     @POST
     @Path("/imports/{id}/cancel")
     public Response cancelImport(@PathParam("id") long id) {
-        importStatus(id);
+        imports.view(id);
         imports.cancel(id, currentUser.name()); // an import that ended meanwhile shows its outcome on the page
         return Response.seeOther(URI.create("/admin/knowledge#imports")).build();
     }

@@ -71,18 +71,14 @@ public class KnowledgeResource {
     @GET
     @Path("/imports/{id}")
     public KnowledgeImports.ImportView importStatus(@PathParam("id") long id) {
-        KnowledgeImports.ImportView view = imports.view(id);
-        if (view == null) {
-            throw ApiException.notFound("There is no knowledge import " + id + ".");
-        }
-        return view;
+        return imports.view(id);
     }
 
     /** Stops a background import (a running one after the batch it is embedding); nothing of its file is kept. */
     @POST
     @Path("/imports/{id}/cancel")
     public KnowledgeImports.ImportView cancelImport(@PathParam("id") long id) {
-        importStatus(id);
+        imports.view(id);
         if (!imports.cancel(id, currentUser.name())) {
             throw ApiException.conflict("import_finished", "Knowledge import " + id + " has already ended; there is nothing to cancel.");
         }
