@@ -189,6 +189,9 @@ public final class Messages {
     }
 
     public static String unknownRole(String role) {
+        if (role == null || role.isBlank()) {
+            return "Give the account a role: 'admin', 'reviewer' or 'service' (e.g. \"roles\": \"reviewer\").";
+        }
         return "Unknown role '" + role + "': use 'admin', 'reviewer' or 'service'.";
     }
 

@@ -99,7 +99,8 @@ final class ArticleFiles {
             return "has a title with a control character, an invisible character or a mark that reverses the writing direction";
         }
         if (article.key().length() > Article.MAX_KEY) {
-            return "has an id or url longer than " + Article.MAX_KEY + " characters";
+            return "has an id, url or title longer than " + Article.MAX_KEY + " characters once written in lower case (it"
+                    + " tells a re-import what to replace)";
         }
         if (article.url() != null && !article.url().matches("(?i)https?://\\S+")) {
             return "has an address (url) that is not a web address starting with http:// or https://";
@@ -107,7 +108,7 @@ final class ArticleFiles {
         if (article.chars() == 0) {
             return "has no text besides its title";
         }
-        String all = article.title() + (article.url() == null ? "" : article.url()) + article.sections();
+        String all = article.key() + article.title() + (article.url() == null ? "" : article.url()) + article.sections();
         if (all.indexOf('\u0000') >= 0) {
             return "contains a NUL character (\\u0000)";
         }

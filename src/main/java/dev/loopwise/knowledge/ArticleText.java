@@ -6,7 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
@@ -28,6 +31,9 @@ final class ArticleText {
     private static final Set<String> BLOCKS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd",
             "td", "th", "figcaption");
     private static final int MAX_FALLBACK_TITLE = 80;
+    /** Elements whose content is never text to read (an unclosed one runs to the end, as in a browser). */
+    private static final Pattern HIDDEN_HTML = Pattern.compile("<(script|style|noscript|template|iframe|object)\\b[^>]*>.*?(</\\1\\s*>|\\z)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     private ArticleText() {
     }
@@ -37,13 +43,31 @@ final class ArticleText {
     }
 
     static Article markdown(String text, String name, String url, String format, String sourceName, String id) {
-        Node document = MARKDOWN.parse(text);
-        // A soft line break is only where the author's editor wrapped the line: a space, not a break, in the passage.
+        // Raw HTML in Markdown is markup, not text: scripts and styles go with their content, other tags go and leave
+        // their text, as an HTML file's would.
+        Node document = MARKDOWN.parse(HIDDEN_HTML.matcher(text).replaceAll(""));
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(SoftLineBreak lineBreak) {
+                // Only where the author's editor wrapped the line: a space, not a break, in the passage.
                 lineBreak.insertBefore(new Text(" "));
                 lineBreak.unlink();
+            }
+
+            @Override
+            public void visit(HtmlInline tag) {
+                tag.unlink();
+            }
+
+            @Override
+            public void visit(HtmlBlock block) {
+                String words = Jsoup.parseBodyFragment(block.getLiteral()).text();
+                if (!words.isBlank()) {
+                    Paragraph paragraph = new Paragraph();
+                    paragraph.appendChild(new Text(words));
+                    block.insertBefore(paragraph);
+                }
+                block.unlink();
             }
         });
         String title = null;

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class KnowledgeImporter {
     private static final Logger LOG = Logger.getLogger(KnowledgeImporter.class);
+    static final int MAX_FILE_NAME = 255;
 
     @Inject
     KnowledgeConfig config;
@@ -51,7 +52,8 @@ public class KnowledgeImporter {
      * @param fileName the file's name (its ending picks the format), or null to go by {@code contentType}
      * @param url      the article's address, for a Markdown or HTML file that does not say it itself
      */
-    Prepared prepare(String fileName, String contentType, byte[] bytes, String url) {
+    Prepared prepare(String givenName, String contentType, byte[] bytes, String url) {
+        String fileName = fileName(givenName);
         ArticleFiles.Format format = ArticleFiles.format(fileName, contentType);
         List<Article> articles = ArticleFiles.read(format, ArticleFiles.decode(bytes, fileName), fileName, url);
         List<List<Passages.Draft>> drafts = new ArrayList<>();
@@ -68,6 +70,19 @@ public class KnowledgeImporter {
         }
         String source = fileName == null ? format.name().toLowerCase(java.util.Locale.ROOT) + " file" : fileName;
         return new Prepared(source, articles, drafts, texts);
+    }
+
+    /** The name shown for the file: without folders, and only if it is one line of visible text. */
+    private static String fileName(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String name = given.replaceAll(".*[/\\\\]", "").strip();
+        if (name.isEmpty() || name.length() > MAX_FILE_NAME || !dev.loopwise.common.PlainText.isPlainLine(name)) {
+            throw ApiException.badRequest("invalid_name", "Give the file a plain name of at most " + MAX_FILE_NAME + " characters, "
+                    + "without control characters or marks that reverse the writing direction, ending in .md, .html or .jsonl.");
+        }
+        return name;
     }
 
     /** Imports a file while the caller waits: read, embedded, written in one transaction. */

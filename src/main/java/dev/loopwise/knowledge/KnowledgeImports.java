@@ -49,8 +49,8 @@ public class KnowledgeImports {
 
     /** A background import as the API and the page's progress bar show it. */
     public record ImportView(long id, String status, String fileName, int passages, int passagesDone, double progress,
-                             Integer articles, Integer replaced, String summary, String error, String startedBy,
-                             OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+                             boolean cancelRequested, Integer articles, Integer replaced, String summary, String error,
+                             String startedBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
         @JsonProperty
         public boolean finished() {
             return !status.equals(KnowledgeImport.QUEUED) && !status.equals(KnowledgeImport.RUNNING);
@@ -69,7 +69,8 @@ public class KnowledgeImports {
         public String said() {
             return switch (status) {
                 case KnowledgeImport.QUEUED -> "waiting for its turn";
-                case KnowledgeImport.RUNNING -> "reading its passages: " + String.format(java.util.Locale.ROOT, "%,d of %,d", passagesDone, passages);
+                case KnowledgeImport.RUNNING -> cancelRequested ? "cancelling: it stops after the passages it is reading now"
+                        : "reading its passages: " + String.format(java.util.Locale.ROOT, "%,d of %,d", passagesDone, passages);
                 case KnowledgeImport.SUCCEEDED -> "done";
                 case KnowledgeImport.CANCELLED -> "cancelled: nothing of this file was imported";
                 default -> "failed: nothing of this file was imported";
@@ -77,8 +78,9 @@ public class KnowledgeImports {
         }
 
         static ImportView of(KnowledgeImport row) {
-            return new ImportView(row.id, row.status, row.fileName, row.passages, row.passagesDone, row.getProgress(), row.articles,
-                    row.replaced, row.summary, row.error, row.startedBy, row.createdAt, row.finishedAt);
+            return new ImportView(row.id, row.status, row.fileName, row.passages, row.passagesDone, row.getProgress(),
+                    row.cancelRequested && !row.isFinished(), row.articles, row.replaced, row.summary, row.error, row.startedBy,
+                    row.createdAt, row.finishedAt);
         }
     }
 
@@ -179,6 +181,10 @@ public class KnowledgeImports {
             float[][] vectors = importer.embed(prepared, done -> progress(id, done), cancelled);
             KnowledgeImporter.Result result = QuarkusTransaction.requiringNew().call(() -> {
                 KnowledgeImport row = running(id);
+                if (row.cancelRequested) {
+                    // Asked while the last batch was read: the cancel was accepted, so nothing is written.
+                    throw new CancellationException("The import of " + file.fileName + " was cancelled");
+                }
                 KnowledgeImporter.Result stored = importer.store(prepared, vectors, file.startedBy);
                 row.articles = stored.articles();
                 row.replaced = stored.replaced();

@@ -32,6 +32,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class KnowledgeResource {
     static final int MAX_LIMIT = 50;
+    /**
+     * Longest ticket searched: a long email thread pasted whole still fits, while a megabyte of text (which took half
+     * a minute to tokenize) is refused; the encoder reads only the first few hundred words anyway.
+     */
+    static final int MAX_TICKET_CHARS = 20_000;
 
     @Inject
     KnowledgeImporter importer;
@@ -118,6 +123,10 @@ public class KnowledgeResource {
         boolean all = dev.loopwise.common.FormValues.bool("all", allParameter, false);
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as q, e.g. ?q=how do I return my shoes");
+        }
+        if (ticket.length() > MAX_TICKET_CHARS) {
+            throw ApiException.badRequest("text_too_long", "The ticket is " + ticket.length() + " characters long; search with at most "
+                    + MAX_TICKET_CHARS + ": the search reads only its first few hundred words anyway.");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit + ".");

@@ -25,9 +25,16 @@ final class Passages {
     private Passages() {
     }
 
+    /**
+     * Longest heading put in front of a passage: a heading is a few words, and one that is not (a paragraph marked up as a
+     * heading) would be repeated in every passage of its section and crowd out the text the encoder reads.
+     */
+    static final int MAX_HEADING = 200;
+
     static List<Draft> split(Article article, int maxChars, int overlapChars) {
         List<Draft> out = new ArrayList<>();
-        for (Article.Section section : article.sections()) {
+        for (Article.Section full : article.sections()) {
+            Article.Section section = new Article.Section(shortened(full.heading()), full.paragraphs());
             StringBuilder current = new StringBuilder();
             for (String paragraph : section.paragraphs()) {
                 if (paragraph.length() > maxChars) {
@@ -45,6 +52,14 @@ final class Passages {
             flush(out, section.heading(), current);
         }
         return out;
+    }
+
+    static String shortened(String heading) {
+        if (heading == null || heading.length() <= MAX_HEADING) {
+            return heading;
+        }
+        int end = boundary(heading, 0, MAX_HEADING);
+        return heading.substring(0, end).strip() + "…";
     }
 
     private static void flush(List<Draft> out, String heading, StringBuilder current) {
@@ -93,6 +108,7 @@ final class Passages {
                 return i;
             }
         }
-        return end;
+        // No space to cut at: never between the two halves of one character (an emoji, say).
+        return Character.isLowSurrogate(text.charAt(end)) && end - 1 > start ? end - 1 : end;
     }
 }

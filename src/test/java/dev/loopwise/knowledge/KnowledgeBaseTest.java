@@ -124,6 +124,17 @@ class KnowledgeBaseTest {
                 .body("error", containsString("Nothing was imported"));
         upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("'prices.csv' is not a knowledge-base file"));
+        // What storage cannot keep is refused up front, in the id too (a NUL; half a surrogate pair, which would turn into '?'
+        // and make different ids one); a body that is only a script has no text; a name must be a plain line.
+        upload(admin, "ids.jsonl", "application/x-ndjson", "{\"title\": \"A\", \"body\": \"Text.\", \"id\": \"a\\u0000b\"}\n"
+                + "{\"title\": \"B\", \"body\": \"Text.\", \"id\": \"\\udc00\"}\n"
+                + "{\"title\": \"C\", \"body\": \"<script>alert(1)</script>\"}\n").statusCode(400)
+                .body("error", containsString("line 1: the article contains a NUL character"))
+                .body("error", containsString("line 2: the article contains half of a UTF-16 surrogate pair"))
+                .body("error", containsString("line 3: the article has no text besides its title"));
+        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"));
+        admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")
+                .then().statusCode(400).body("code", equalTo("text_too_long"));
         upload(admin, "evil.jsonl", "application/x-ndjson", "{\"title\": \"X\", \"body\": \"y\", \"url\": \"javascript:alert(1)\"}\n")
                 .statusCode(400).body("error", containsString("http://"));
         // The page's upload: the same refusal, shown on the page.
@@ -132,6 +143,22 @@ class KnowledgeBaseTest {
                 .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(400).extract().asString();
         assertTrue(page.contains("is empty"), page);
         assertEquals(before, count("select count(*) from knowledge_articles") * 1000 + count("select count(*) from knowledge_passages"));
+    }
+
+    @Test
+    void markupIsNotTextAndCutsKeepWholeCharacters() {
+        Article article = ArticleText.markdown("# Help\n\nPress <kbd>Enter</kbd> to send.<script>steal()</script>\n\n"
+                + "<div class=\"note\">Keep your receipt.</div>\n\n## " + "Very long heading ".repeat(30) + "\n\nBody.",
+                "help", null, "markdown", "help.md", null);
+        List<Passages.Draft> drafts = Passages.split(article, 500, 80);
+        assertEquals("Press Enter to send.", drafts.get(0).text().split("\n\n")[0]);
+        assertTrue(drafts.get(0).text().contains("Keep your receipt.") && !drafts.get(0).text().contains("<"), drafts.get(0).text());
+        String heading = drafts.get(drafts.size() - 1).heading();
+        assertTrue(heading.length() <= Passages.MAX_HEADING + 1 && heading.endsWith("…"), heading);
+        // 600 emoji in one word: cut where no space is, yet never between the two halves of one emoji.
+        for (String piece : Passages.cut("a" + "\uD83D\uDE00".repeat(600), 500, 80)) {
+            assertTrue(dev.loopwise.common.JsonStrictness.storable(piece), "a whole number of characters");
+        }
     }
 
     @Test
