@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,6 +56,8 @@ public class PreferenceResource {
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"loopwise-" + format + ".jsonl\"").build();
     }
 
+    @APIResponse(responseCode = "201", description = "The preference pairs were imported")
+    @APIResponse(responseCode = "400", description = "The file is not a TRL preference file; nothing was imported")
     @POST
     @Path("/datasets/preferences")
     @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})

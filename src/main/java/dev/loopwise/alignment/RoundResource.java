@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ public class RoundResource {
         }
     }
 
+    @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}")
+    @APIResponse(responseCode = "400", description = "A setting is out of range")
+    @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
     @POST
     public Response start(RoundRequest request) {
         AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +59,9 @@ public class KnowledgeResource {
      * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
      * the background import, to follow at its {@code Location}. Either way a bad file is a 400 and nothing is stored.
      */
+    @APIResponse(responseCode = "201", description = "A small file, imported while the request waited")
+    @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location")
+    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,6 +50,8 @@ public class ApiKeyResource {
         return ApiKey.listForUser(user).stream().map(KeyView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")
+    @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
     @POST
     public Response create(@Valid CreateKeyRequest request) {
         String username = targetUser(request == null ? null : request.username()).username;

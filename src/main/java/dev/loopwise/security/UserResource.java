@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,9 @@ public class UserResource {
         return User.listByName().stream().map(UserView::of).toList();
     }
 
+    @APIResponse(responseCode = "201", description = "The account was created")
+    @APIResponse(responseCode = "400", description = "The username, password or role is not valid")
+    @APIResponse(responseCode = "409", description = "The username is taken")
     @POST
     @Path("/users")
     @RolesAllowed(Role.ADMIN)

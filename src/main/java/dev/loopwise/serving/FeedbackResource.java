@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -29,6 +30,8 @@ public class FeedbackResource {
     public record FeedbackRequest(String requestId, String rating, String comment) {
     }
 
+    @APIResponse(responseCode = "201", description = "The feedback was recorded")
+    @APIResponse(responseCode = "400", description = "The request id or the rating is not valid")
     @POST
     @Transactional
     public Response feedback(FeedbackRequest request) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.io.IOException;
 import java.io.StringReader;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,6 +27,8 @@ public class TicketImportResource {
     @Inject
     TicketImporter importer;
 
+    @APIResponse(responseCode = "201", description = "The tickets were imported")
+    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
     public Response importTickets(byte[] bytes, @jakarta.ws.rs.core.Context HttpHeaders headers) throws IOException {

@@ -70,6 +70,9 @@ class OperationsTest {
         given().accept("application/json").get("/q/openapi").then().statusCode(401);
         admin().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/keys'", notNullValue())
+                // Creating endpoints document what they really answer: 201 or 202, and the 400 of a bad request.
+                .body("paths.'/api/v1/knowledge/articles'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("201", "202", "400"))
+                .body("paths.'/api/v1/rounds'.post.responses.keySet()", org.hamcrest.Matchers.hasItems("202", "409"))
                 .body("paths.'/admin'", org.hamcrest.Matchers.nullValue())
                 .body("paths.'/review/judge'", org.hamcrest.Matchers.nullValue())
                 .body("components.securitySchemes.SecurityScheme.scheme", org.hamcrest.Matchers.equalTo("bearer"))

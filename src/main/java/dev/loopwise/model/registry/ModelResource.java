@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,8 @@ public class ModelResource {
     }
 
     /** Starts training a new version from the workspace; 202 with the run to follow. */
+    @APIResponse(responseCode = "202", description = "The training is queued; follow it at /api/v1/training-runs/{runId}")
+    @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes")
     @POST
     @Path("/models/train")
     public Response train(TrainRequest request) {
