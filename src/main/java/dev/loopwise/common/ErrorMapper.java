@@ -240,7 +240,8 @@ public class ErrorMapper {
         return shorter.length() <= 1_000 ? shorter : shorter.substring(0, 1_000) + "…";
     }
 
-    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("(['\"`])([^'\"`]{60})[^'\"`]{20,}\\1");
+    /** A quoted value of 80+ characters; never across a ';', which separates the problems of one message. */
+    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("(['\"`])([^'\"`;]{60})[^'\"`;]{20,}\\1");
 
     /** Our {code, error} everywhere but on the OpenAI-compatible paths, where SDKs expect OpenAI's own shape. */
     private static Object body(Status status, String code, String message, UriInfo uri) {
