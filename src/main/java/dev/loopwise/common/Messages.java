@@ -225,7 +225,7 @@ public final class Messages {
     public static final String SERVING_FAILED = "Loopwise could not answer this request because of an error on its side "
             + "(it is in the server log). Nothing was logged for it; retry in a moment.";
 
-    public static final String KEY_FOR_OTHER_USER = "Only an admin may create or revoke API keys for another user.";
+    public static final String KEY_FOR_OTHER_USER = "Only an admin may see, create or revoke the API keys of another account.";
     public static final String CANNOT_DEMOTE_LAST_ADMIN = "This is the last admin account; create another admin first.";
 
     public static final String KEY_LIMIT_ADMIN_ONLY = "Only an admin may set a key's requests per minute.";
@@ -280,6 +280,8 @@ public final class Messages {
     public static final String LLM_BRAND_VOICE_TOO_LONG = "The brand voice is longer than 2000 characters; shorten it. Nothing was saved.";
     public static final String CHAT_NEEDS_USER_MESSAGE =
             "Send 'messages' with at least one message whose role is 'user' and whose content is the customer's text.";
+    public static final String CHAT_BAD_CONTENT_PART = "A message's content is a string or a list of parts such as "
+            + "{\"type\": \"text\", \"text\": \"...\"}; each part needs a type, and a text part a string text.";
     public static final String CHAT_BAD_MESSAGES =
             "Each message needs a 'role' (system, user or assistant) and a 'content' string.";
     public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";

@@ -140,7 +140,13 @@ public class ChatCompletionsResource {
         if (content != null && content.isArray()) {
             StringBuilder text = new StringBuilder();
             for (JsonNode part : content) {
-                if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                if (!part.isObject() || !part.path("type").isTextual()) {
+                    throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_CONTENT_PART);
+                }
+                if ("text".equals(part.path("type").asText())) {
+                    if (!part.path("text").isTextual()) {
+                        throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_CONTENT_PART);
+                    }
                     text.append(text.isEmpty() ? "" : "\n").append(part.get("text").asText());
                 }
             }

@@ -128,6 +128,11 @@ class ChatCompletionsTest {
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET
                 + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"}}")
                 .post("/v1/chat/completions").then().statusCode(200);
+        // Content as a list of parts, as newer SDKs send it: text parts are read, a malformed part is named.
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\""
+                + TICKET + "\"}]}]}").post("/v1/chat/completions").then().statusCode(200);
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":[\"" + TICKET + "\"]}]}")
+                .post("/v1/chat/completions").then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("list of parts"));
         Caller reviewer = Caller.apiKey(keys, "reviewer1");
         reviewer.request().get("/v1/models").then().statusCode(403).body("error.type", equalTo("permission_error"));
         OpenAiChatModel wrongKey = OpenAiChatModel.builder().baseUrl(base.toString()).apiKey("lw_not_a_key").modelName("x")
