@@ -10,7 +10,7 @@ public final class Counts {
         String[] forms = noun.split("\\|", 2);
         String singular = forms[0];
         String plural = forms.length == 2 ? forms[1] : singular + "s";
-        return (n == 0 ? "no" : String.valueOf(n)) + " " + (n == 1 ? singular : plural);
+        return (n == 0 ? "no" : String.format(java.util.Locale.ROOT, "%,d", n)) + " " + (n == 1 ? singular : plural);
     }
 
     /** "was" or "were" for {@code n} things. */

@@ -5,9 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** An imported article; its passages (and their vectors) are written and read in bulk by {@link KnowledgeStore}. */
 @Entity
@@ -27,16 +25,24 @@ public class KnowledgeArticle extends IdentityEntity {
     @Column(name = "imported_at")
     public OffsetDateTime importedAt;
 
-    /** Most recently imported first, each with its number of passages. */
+    /** One page of the articles, most recently imported first, each with its number of passages. */
     @SuppressWarnings("unchecked")
-    public static List<ArticleSummary> listWithPassageCounts() {
-        List<KnowledgeArticle> articles = list("order by importedAt desc, id desc");
-        Map<Long, Long> counts = new HashMap<>();
-        for (Object[] row : (List<Object[]>) getEntityManager().createNativeQuery(
-                "select article_id, count(*) from knowledge_passages group by article_id").getResultList()) {
-            counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    public static List<ArticleSummary> page(int offset, int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("select a.id, a.title, a.url, a.format, a.source_name,"
+                        + " (select count(*) from knowledge_passages p where p.article_id = a.id), a.imported_at, a.imported_by"
+                        + " from knowledge_articles a order by a.imported_at desc, a.id desc limit ?1 offset ?2")
+                .setParameter(1, limit).setParameter(2, offset).getResultList();
+        return rows.stream().map(r -> new ArticleSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], ((Number) r[5]).longValue(), toOffset(r[6]), (String) r[7])).toList();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
         }
-        return articles.stream().map(a -> new ArticleSummary(a.id, a.title, a.url, a.format, a.sourceName,
-                counts.getOrDefault(a.id, 0L), a.importedAt, a.importedBy)).toList();
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 }

@@ -66,9 +66,9 @@ public class KnowledgeImport extends IdentityEntity {
         return find("status in ?1 order by id", List.of(QUEUED, RUNNING)).list();
     }
 
-    /** The newest import that ended, if it ended within the last day: its outcome stays on the page until then. */
-    public static KnowledgeImport lastFinishedToday() {
-        return find("status in ?1 and finishedAt > ?2 order by id desc", List.of(SUCCEEDED, FAILED, CANCELLED),
-                OffsetDateTime.now().minusDays(1)).firstResult();
+    /** Imports that ended in the last day, the latest to end first: their outcomes stay on the page until then. */
+    public static List<KnowledgeImport> recentlyEnded(int limit) {
+        return find("status in ?1 and finishedAt > ?2 order by finishedAt desc, id desc", List.of(SUCCEEDED, FAILED, CANCELLED),
+                OffsetDateTime.now().minusDays(1)).page(0, limit).list();
     }
 }

@@ -34,8 +34,10 @@ public class KnowledgeImporter {
     /** What an import did, in numbers and in a sentence. */
     public record Result(int articles, int passages, int replaced, List<String> titles) {
         public String summary() {
-            return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage")
-                    + (replaced > 0 ? " (" + replaced + " replaced an earlier import of the same article)" : "") + ".";
+            String replacing = replaced == 0 ? "" : replaced == 1 && articles == 1 ? " (it replaced an earlier import of the same article)"
+                    : replaced == 1 ? " (one of them replaced an earlier import of the same article)"
+                    : String.format(java.util.Locale.ROOT, " (%,d of them replaced earlier imports of the same articles)", replaced);
+            return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage") + replacing + ".";
         }
     }
 

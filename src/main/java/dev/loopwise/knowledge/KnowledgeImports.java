@@ -56,6 +56,19 @@ public class KnowledgeImports {
             return !status.equals(KnowledgeImport.QUEUED) && !status.equals(KnowledgeImport.RUNNING);
         }
 
+        /** When it was asked for, or ended, in the page's words: tells two imports of one file apart. */
+        public String when() {
+            return dev.loopwise.common.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
+        }
+
+        public String passagesCounted() {
+            return dev.loopwise.common.Counts.of(passages, "passage");
+        }
+
+        public boolean failed() {
+            return status.equals(KnowledgeImport.FAILED);
+        }
+
         public boolean succeeded() {
             return status.equals(KnowledgeImport.SUCCEEDED);
         }
@@ -111,12 +124,9 @@ public class KnowledgeImports {
         return QuarkusTransaction.requiringNew().call(() -> KnowledgeImport.open().stream().map(ImportView::of).toList());
     }
 
-    /** The newest import that ended within the last day, whose outcome the page still shows; null if none. */
-    public ImportView lastFinishedToday() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            KnowledgeImport row = KnowledgeImport.lastFinishedToday();
-            return row == null ? null : ImportView.of(row);
-        });
+    /** Up to five imports that ended within the last day, the latest to end first: what the page reports. */
+    public java.util.List<ImportView> recentlyEnded() {
+        return QuarkusTransaction.requiringNew().call(() -> KnowledgeImport.recentlyEnded(5).stream().map(ImportView::of).toList());
     }
 
     /** Import {@code id} as it stands; a 404 when there is none. */

@@ -43,17 +43,17 @@ public class KnowledgePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance knowledge(List<ArticleSummary> articles, List<KnowledgeImports.ImportView> importing,
-                                                 KnowledgeImports.ImportView lastImport, String ticket, List<Passage> found,
+        static native TemplateInstance knowledge(ArticlePage articles, List<KnowledgeImports.ImportView> importing,
+                                                 List<KnowledgeImports.ImportView> ended, String ticket, List<Passage> found,
                                                  double minScore, String notice, String error);
     }
 
     @GET
-    public Response page(@RestQuery("ticket") String ticket) {
+    public Response page(@RestQuery("ticket") String ticket, @RestQuery("page") @jakarta.ws.rs.DefaultValue("1") int page) {
         if (ticket != null && ticket.length() > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
         }
-        return render(200, ticket, null, null);
+        return render(200, ticket, null, null, page);
     }
 
     @POST
@@ -99,9 +99,13 @@ public class KnowledgePage {
     }
 
     private Response render(int status, String ticket, String notice, String error) {
+        return render(status, ticket, notice, error, 1);
+    }
+
+    private Response render(int status, String ticket, String notice, String error, int page) {
         String tried = ticket == null || !PlainText.showsSomething(ticket) ? null : ticket.strip();
         List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
-        return Response.status(status).entity(Templates.knowledge(KnowledgeArticle.listWithPassageCounts(), imports.open(),
-                imports.lastFinishedToday(), tried, found, search.minScore(), notice, error)).build();
+        return Response.status(status).entity(Templates.knowledge(ArticlePage.of(page), imports.open(), imports.recentlyEnded(), tried,
+                found, search.minScore(), notice, error)).build();
     }
 }

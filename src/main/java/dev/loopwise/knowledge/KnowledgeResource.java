@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class KnowledgeResource {
     static final int MAX_LIMIT = 50;
+    /** Most articles listed by one request: a knowledge base of thousands is read a page at a time. */
+    static final int MAX_PAGE = 1000;
     /**
      * Longest ticket searched: a long email thread pasted whole still fits, while a megabyte of text (which took half
      * a minute to tokenize) is refused; the encoder reads only the first few hundred words anyway.
@@ -96,8 +98,12 @@ public class KnowledgeResource {
 
     @GET
     @Path("/articles")
-    public List<ArticleSummary> articles() {
-        return KnowledgeArticle.listWithPassageCounts();
+    public List<ArticleSummary> articles(@QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
+            throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_PAGE + " and offset 0 or more; got limit "
+                    + limit + ", offset " + offset + ".");
+        }
+        return KnowledgeArticle.page(offset, limit);
     }
 
     @DELETE

@@ -189,8 +189,11 @@ class KnowledgeBaseTest {
     }
 
     private void deleteAll(Caller admin) {
-        List<Integer> ids = admin.request().get("/api/v1/knowledge/articles").then().statusCode(200).extract().path("id");
-        ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+        List<Integer> ids;
+        do { // a page at a time, as the list is served
+            ids = admin.request().queryParam("limit", 1000).get("/api/v1/knowledge/articles").then().statusCode(200).extract().path("id");
+            ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+        } while (!ids.isEmpty());
     }
 
     @SuppressWarnings("unchecked")

@@ -51,7 +51,7 @@ class KnowledgeImportJobTest {
                 .header("Location", containsString("/admin/knowledge"));
         long beta = count("select max(id) from knowledge_imports where file_name = 'beta.jsonl'");
         String page = browser.pageRequest().get("/admin/knowledge").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("Importing beta.jsonl") && page.contains("Cancel this import"), page);
+        assertTrue(page.contains("<strong>beta.jsonl</strong> <span class=\"muted\">(2,000 passages") && page.contains("Cancel this import"), page);
         browser.pageRequest().redirects().follow(false).formParam("csrf-token", browser.csrfToken())
                 .post("/admin/knowledge/imports/" + beta + "/cancel").then().statusCode(303);
         JsonPath cancelled = awaitEnd(admin, beta);
@@ -59,7 +59,16 @@ class KnowledgeImportJobTest {
         assertEquals(0, count("select count(*) from knowledge_articles where title like 'Beta %'"), "nothing of a cancelled import");
         admin.request().contentType("application/json").post("/api/v1/knowledge/imports/" + beta + "/cancel").then().statusCode(409).body("code", equalTo("import_finished"));
         page = browser.pageRequest().get("/admin/knowledge").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("Last import, beta.jsonl") && page.contains("cancelled: nothing of this file was imported"), page);
+        assertTrue(page.contains("<strong>beta.jsonl</strong>") && page.contains("cancelled: nothing of this file was imported"), page);
+        assertTrue(page.contains("<strong>alpha.jsonl</strong>") && page.contains("Imported 150 articles as 150 passages"),
+                "every import that ended lately reports its own outcome: " + page);
+
+        // The list is read a page at a time, on the page and over the API.
+        String total = String.format(java.util.Locale.ROOT, "%,d", count("select count(*) from knowledge_articles"));
+        assertTrue(page.contains("Articles 1–50 of " + total + ", most recently imported first") && page.contains("Older →"), page);
+        assertEquals(2, admin.request().queryParam("limit", 2).get("/api/v1/knowledge/articles").then().statusCode(200)
+                .extract().jsonPath().getList("id").size());
+        admin.request().queryParam("limit", 5000).get("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("invalid_limit"));
 
         // From the API, cancelled while it waits or runs.
         long gamma = admin.request().contentType("application/x-ndjson").queryParam("name", "gamma.jsonl")
