@@ -12,6 +12,12 @@
     'outcome/thumbs_down_rate': t['outcome/thumbs_down_rate'],
     'outcome/non_first_choice_rate': t['outcome/non_first_choice_rate'],
   };
+  // The alert each charted signal can raise (DriftDetector's alert kinds).
+  const ALERT_OF = {
+    'input/mmd2': 'input_drift', 'input/p_value': 'input_drift', 'input/new_topic_requests': 'new_topic',
+    'prediction/psi': 'intent_mix', 'prediction/mean_confidence': 'confidence', 'prediction/oos_rate': 'oos_rate',
+    'outcome/thumbs_down_rate': 'thumbs_down', 'outcome/non_first_choice_rate': 'reviewer_preference',
+  };
   document.querySelectorAll('canvas[data-signal]').forEach((canvas) => {
     const signal = canvas.dataset.signal;
     const values = series.map((r) => (typeof r.signals[signal] === 'number' ? r.signals[signal] : null));
@@ -26,8 +32,10 @@
     // Checks replayed in one go share their second: number them instead of repeating one time.
     const times = series.map((r) => r.createdAt.substring(11, 19));
     const labels = new Set(times).size === times.length ? times : series.map((r, i) => 'check ' + (i + 1));
-    const datasets = [{ label: 'measured', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', tension: 0.2, spanGaps: true,
-      pointBackgroundColor: series.map((r) => (r.raised.length ? '#b42318' : '#2f6f5e')) }];
+    // Red where this signal raised an alert at that check (another signal's alert leaves its dot green).
+    const raisedHere = series.map((r) => (r.raised || []).some((a) => a.signal === ALERT_OF[signal]));
+    const datasets = [{ label: 'measured (red: this signal raised an alert)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
+      tension: 0.2, spanGaps: true, pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')) }];
     let limit = thresholds[signal];
     if (signal === 'prediction/psi') {
       datasets.push({ label: 'alert line (chance level plus a margin)', data: series.map((r) => r.signals['prediction/psi_by_chance'] + t['prediction/psi_excess']),
