@@ -64,6 +64,11 @@ final class ModelsNextStep {
      * two-standard-error band as "too close to call".
      */
     static String compare(ModelVersion candidate, ModelVersion active) {
+        if (candidate.checksum != null && candidate.checksum.equals(active.checksum)) {
+            // Trained again on unchanged data: the same stored model, so there is nothing to weigh.
+            return "v" + candidate.version + " is the very same model as v" + active.version + " (trained again on unchanged data):"
+                    + " promoting it would change nothing. Keep v" + active.version + ".";
+        }
         Object round = candidate.lineage == null ? null : candidate.lineage.get("alignmentRound");
         if (round != null && metric(candidate, "intent/accuracy") == null) {
             return fromRound(candidate, active, round);

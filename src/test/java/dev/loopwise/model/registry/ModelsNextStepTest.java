@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.intent.IntentHead;
@@ -25,6 +26,18 @@ class ModelsNextStepTest {
         }
         v.metrics = metrics;
         return v;
+    }
+
+    @Test
+    void theVerySameModelTrainedAgainIsNotWorthPromoting() {
+        ModelVersion again = version(2, "candidate", 0.90, 200);
+        ModelVersion active = version(1, "active", 0.90, 200);
+        again.checksum = "abc";
+        active.checksum = "abc";
+        assertEquals("v2 is the very same model as v1 (trained again on unchanged data): promoting it would change nothing. Keep v1.",
+                ModelsNextStep.compare(again, active));
+        again.checksum = "abd";
+        assertTrue(ModelsNextStep.compare(again, active).contains("too close to call"), ModelsNextStep.compare(again, active));
     }
 
     @Test
