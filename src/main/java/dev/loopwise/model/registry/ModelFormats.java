@@ -28,7 +28,8 @@ public class ModelFormats {
         if (!(threshold instanceof Number t)) {
             return "";
         }
-        String does = t.doubleValue() < 0.005 ? "No ticket goes to a person just for the model being unsure of its intent"
+        String does = t.doubleValue() < 0.005 ? "No ticket goes to a person just for the model being unsure of its intent (only"
+                + " those it takes for requests you do not handle)"
                 : String.format("A ticket goes to a person when the model is less than %.0f%% sure of its best intent", t.doubleValue() * 100);
         Object kept = version.metrics.get("intent/threshold_kept_share");
         Object examples = version.metrics.get("intent/threshold_oos_examples");
@@ -38,9 +39,10 @@ public class ModelFormats {
             if (examples == null) {
                 return does + set + ". Add tickets with the intent oos (requests you do not handle) to let it learn what to hand over.";
             }
-            return does + set + " (taken from the training tickets; the figures below use separate test tickets): " + oos
-                    + " out-of-scope ticket" + (oos == 1 ? " was" : "s were") + " too few to weigh catching them against answering ("
-                    + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " are needed: " + moreOutOfScope(version, oos) + ").";
+            return does + set + ". It could not yet weigh catching requests you do not handle against answering: only " + oos
+                    + " such ticket" + (oos == 1 ? " was" : "s were") + " set aside to check it on, and it needs "
+                    + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " — " + moreOutOfScope(version, oos) + ". (The line is checked on"
+                    + " training tickets; the figures below use separate test tickets.)";
         }
         return does + "; the line balances answering against catching the " + oos + " out-of-scope tickets (requests you do not"
                 + " handle) it was checked on, taken from the training tickets; the figures below use separate test tickets.";
@@ -53,7 +55,7 @@ public class ModelFormats {
             return "add tickets with the intent oos";
         }
         long more = (long) Math.ceil((double) OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES * tickets / heldOut) - tickets;
-        return "about " + more + " more tickets with the intent oos, as " + heldOut + " of its " + tickets + " training tickets checked the line";
+        return "add about " + more + " more tickets labelled oos (requests you do not handle)";
     }
 
     static int count(ModelVersion version, String metric) {

@@ -30,7 +30,7 @@ class ThresholdMeaningTest {
     @Test
     void tooFewHeldOutSaysHowManyAreNeeded() {
         String text = meaning("intent/threshold", 0.3, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 1);
-        assertTrue(text.contains("1 out-of-scope ticket was too few") && text.contains("20 are needed"), text);
+        assertTrue(text.contains("only 1 such ticket was set aside to check it on, and it needs 20"), text);
     }
 
     @Test
@@ -39,7 +39,8 @@ class ThresholdMeaningTest {
         String text = meaning("intent/threshold", 0.0, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 7,
                 "data/oos_train_tickets", 64L);
         assertTrue(text.startsWith("No ticket goes to a person just for the model being unsure"), text);
-        assertTrue(text.contains("about 119 more tickets with the intent oos, as 7 of its 64 training tickets checked the line"), text);
+        assertTrue(text.contains("only 7 such tickets were set aside to check it on, and it needs 20 — add about 119 more tickets labelled oos"),
+                text);
     }
 
     @Test
