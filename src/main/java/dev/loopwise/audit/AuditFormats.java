@@ -38,6 +38,8 @@ public class AuditFormats {
             Map.entry("review.compare_start", "asked reviewers to compare"),
             Map.entry("review.compare_stop", "stopped reviewers comparing"),
             Map.entry("knowledge.import", "imported into the knowledge base:"),
+            Map.entry("knowledge.import.queued", "started a background import:"),
+            Map.entry("knowledge.import.cancel", "cancelled"),
             Map.entry("knowledge.delete", "deleted from the knowledge base:"),
             Map.entry("ticket.label", "labelled"));
     /** Actions whose target adds nothing to say: the whole phrase. */

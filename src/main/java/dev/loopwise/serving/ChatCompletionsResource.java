@@ -130,6 +130,16 @@ public class ChatCompletionsResource {
             throw ApiException.badRequest("validation_failed", "'response_format' can only be text: Loopwise answers with a"
                     + " support reply, not " + format.replace("_", " ") + ".");
         }
+        // Tools offered are fine (a reply is a valid answer to them); a call demanded is not one Loopwise can make.
+        JsonNode toolChoice = body.path("tool_choice");
+        if (toolChoice.isObject() || (toolChoice.isTextual() && toolChoice.asText().equals("required"))) {
+            throw ApiException.badRequest("validation_failed", "'tool_choice' can only be auto or none: Loopwise answers with a"
+                    + " support reply and never calls a tool.");
+        }
+        if (body.path("logprobs").asBoolean(false)) {
+            throw ApiException.badRequest("validation_failed", "'logprobs' cannot be returned: the reply is chosen from the"
+                    + " team's replies, not sampled token by token.");
+        }
     }
 
     /** A message's text: a string, or OpenAI's list of parts of which the text ones count. */
