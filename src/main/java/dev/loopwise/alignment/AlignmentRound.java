@@ -1,6 +1,6 @@
 package dev.loopwise.alignment;
 
-import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.JobRowEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -15,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** One alignment round: settings, progress, log, metrics, gates, outcome and lineage. */
 @Entity
 @Table(name = "alignment_rounds")
-public class AlignmentRound extends IdentityEntity {
+public class AlignmentRound extends JobRowEntity {
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
     public static final String PROMOTED = "promoted";
@@ -51,9 +51,6 @@ public class AlignmentRound extends IdentityEntity {
     @Column(name = "candidate_version")
     public Integer candidateVersion;
     public boolean promoted;
-    /** Asked for by an admin; the running round sees it at its next step. */
-    @Column(name = "cancel_requested")
-    public boolean cancelRequested;
     /**
      * The round's new judgements are the non-skipped ones with ids from {@code newFrom} to {@code newUpto}; the
      * older ones it replayed are listed in {@code round_replayed_judgements} (at most the replay size).
@@ -68,17 +65,8 @@ public class AlignmentRound extends IdentityEntity {
     public int replayedJudgements;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> lineage = new LinkedHashMap<>();
-    @Column(name = "started_by")
-    public String startedBy;
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
-    /** Refreshed by the instance running it; a stale one means that instance died. */
-    @Column(name = "heartbeat_at")
-    public OffsetDateTime heartbeatAt = OffsetDateTime.now();
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
 
     public boolean finished() {
         return status.equals(PROMOTED) || status.equals(REJECTED) || status.equals(NEEDS_EVIDENCE) || status.equals(SUPERSEDED)

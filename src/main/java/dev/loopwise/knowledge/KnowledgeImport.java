@@ -1,6 +1,6 @@
 package dev.loopwise.knowledge;
 
-import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.JobRowEntity;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +12,7 @@ import java.util.List;
 /** A knowledge file being imported in the background: its file until it is done, then its outcome. */
 @Entity
 @Table(name = "knowledge_imports")
-public class KnowledgeImport extends IdentityEntity {
+public class KnowledgeImport extends JobRowEntity {
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
@@ -41,16 +41,6 @@ public class KnowledgeImport extends IdentityEntity {
     public String summary;
     public String error;
 
-    @Column(name = "started_by")
-    public String startedBy;
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
-    @Column(name = "heartbeat_at")
-    public OffsetDateTime heartbeatAt = OffsetDateTime.now();
-    @Column(name = "cancel_requested")
-    public boolean cancelRequested;
 
     public boolean isFinished() {
         return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);

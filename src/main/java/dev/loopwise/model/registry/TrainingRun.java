@@ -1,13 +1,11 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.IdentityEntity;
-import jakarta.persistence.Column;
+import dev.loopwise.common.JobRowEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import org.hibernate.type.SqlTypes;
 /** One training of a model version, with its progress as it runs (shown as a progress bar). */
 @Entity
 @Table(name = "training_runs")
-public class TrainingRun extends IdentityEntity {
+public class TrainingRun extends JobRowEntity {
     public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
@@ -37,21 +35,6 @@ public class TrainingRun extends IdentityEntity {
 
     public String error;
 
-    @Column(name = "started_by")
-    public String startedBy;
-
-    @Column(name = "created_at", updatable = false)
-    public OffsetDateTime createdAt = OffsetDateTime.now();
-
-    @Column(name = "finished_at")
-    public OffsetDateTime finishedAt;
-
-    /** Refreshed by the instance running it; a stale one means that instance died. */
-    @Column(name = "heartbeat_at")
-    public OffsetDateTime heartbeatAt = OffsetDateTime.now();
-
-    @Column(name = "cancel_requested")
-    public boolean cancelRequested;
 
     public boolean finished() {
         return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);

@@ -1,0 +1,28 @@
+package dev.loopwise.common;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import java.time.OffsetDateTime;
+
+/**
+ * The columns every background job's row shares (training runs, alignment rounds, knowledge imports): who asked,
+ * when, the heartbeat {@link JobRows} reads to reclaim a job whose instance died, and a cancel request.
+ */
+@MappedSuperclass
+public abstract class JobRowEntity extends IdentityEntity {
+    @Column(name = "started_by")
+    public String startedBy;
+
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+
+    /** Refreshed by the instance running it; a stale one means that instance died. */
+    @Column(name = "heartbeat_at")
+    public OffsetDateTime heartbeatAt = OffsetDateTime.now();
+
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+}
