@@ -43,8 +43,8 @@ public class KnowledgePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance knowledge(ArticlePage articles, List<KnowledgeImports.ImportView> importing,
-                                                 List<KnowledgeImports.ImportView> ended, String ticket, List<Passage> found,
+        static native TemplateInstance knowledge(ArticlePage articles, List<ImportView> importing,
+                                                 List<ImportView> ended, String ticket, List<Passage> found,
                                                  double minScore, String notice, String error);
     }
 
@@ -79,7 +79,7 @@ public class KnowledgePage {
     @GET
     @Path("/imports/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    public KnowledgeImports.ImportView importStatus(@PathParam("id") long id) {
+    public ImportView importStatus(@PathParam("id") long id) {
         return imports.view(id);
     }
 

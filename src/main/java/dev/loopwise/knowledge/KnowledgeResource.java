@@ -81,14 +81,14 @@ public class KnowledgeResource {
     /** A background import: its progress while it runs, its outcome once it ended. */
     @GET
     @Path("/imports/{id}")
-    public KnowledgeImports.ImportView importStatus(@PathParam("id") long id) {
+    public ImportView importStatus(@PathParam("id") long id) {
         return imports.view(id);
     }
 
     /** Stops a background import (a running one after the batch it is embedding); nothing of its file is kept. */
     @POST
     @Path("/imports/{id}/cancel")
-    public KnowledgeImports.ImportView cancelImport(@PathParam("id") long id) {
+    public ImportView cancelImport(@PathParam("id") long id) {
         imports.view(id);
         if (!imports.cancel(id, currentUser.name())) {
             throw ApiException.conflict("import_finished", "Knowledge import " + id + " has already ended; there is nothing to cancel.");
