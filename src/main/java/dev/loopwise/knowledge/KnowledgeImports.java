@@ -100,6 +100,9 @@ public class KnowledgeImports {
             if (row == null || row.isFinished()) {
                 return false;
             }
+            if (row.cancelRequested) {
+                return true; // asked already: the import stops as asked, and the audit trail says so once
+            }
             if (row.status.equals(KnowledgeImport.QUEUED)) {
                 end(row, KnowledgeImport.CANCELLED);
             } else {

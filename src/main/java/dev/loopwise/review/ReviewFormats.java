@@ -20,6 +20,15 @@ public class ReviewFormats {
                 + (ReviewNextStep.AGREEMENT_EVIDENCE - units) + " more needed";
     }
 
+    /**
+     * α or κ as the page shows it: a dash while the overlap items are too few to tell, since "0.00" on two items reads as
+     * a verdict on the reviewers; the value with two decimals once they are enough.
+     */
+    static String agreementShown(ReviewStats.Overall overall, Double value) {
+        return value == null || overall.overlapUnits() < ReviewNextStep.AGREEMENT_EVIDENCE ? "—"
+                : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+
     /** "0.62 (0.34–0.87)": the weight with its 90% interval, so a weight resting on little evidence shows it. */
     static String weightRange(ReviewStats.ReviewerStats reviewer) {
         return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f)", reviewer.weight(), reviewer.weightLow(), reviewer.weightHigh());
