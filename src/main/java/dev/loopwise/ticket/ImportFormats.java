@@ -3,9 +3,17 @@ package dev.loopwise.ticket;
 import dev.loopwise.common.Counts;
 import io.quarkus.qute.TemplateExtension;
 
-/** How an import's outcome reads on the page. */
+/** How an import's outcome, and intents in lists, read on the pages. */
 @TemplateExtension
 public class ImportFormats {
+
+    /** The label of requests the team does not handle (the model's out-of-scope intent). */
+    private static final String OUT_OF_SCOPE = "oos";
+
+    /** An intent's name as a support lead reads it in a list: the out-of-scope label says what it stands for. */
+    static String shownName(Intent intent) {
+        return OUT_OF_SCOPE.equals(intent.name) ? intent.name + " (out of scope: not handled)" : intent.name;
+    }
 
     /** "Imported 12 tickets (10 labelled, 2 unlabelled); 1 was already in the workspace." */
     static String summary(TicketImporter.Result result) {
