@@ -77,6 +77,22 @@ public final class JobRows {
         return true;
     }
 
+    /**
+     * Claims queued row {@code id} ({@link #claim}) and runs {@code work} for it on the calling thread, beating for it
+     * meanwhile; false when it may not start now.
+     */
+    public boolean runClaimed(long id, java.util.function.LongConsumer work) {
+        if (!claim(id)) {
+            return false;
+        }
+        try {
+            work.accept(id);
+        } finally {
+            released(id);
+        }
+        return true;
+    }
+
     /** The job ended (however): this instance stops beating for it. */
     public void released(long id) {
         runningHere.remove(id);
@@ -121,11 +137,16 @@ public final class JobRows {
 
     /** What a job that threw records as its failure: the message, or the kind of failure when it has none. */
     public static String describe(Throwable failure) {
+        return describe(failure, " The active version was not changed.");
+    }
+
+    /** The same, with what the failure left unchanged said after an unexpected one ({@code unchanged}, or ""). */
+    public static String describe(Throwable failure, String unchanged) {
         String message = failure.getMessage();
         boolean said = message != null && !message.isBlank();
         if (failure instanceof OutOfMemoryError) {
             return "OutOfMemoryError" + (said ? ": " + message : "") + ". The service ran out of memory: give it more (JAVA_OPTS"
-                    + " -Xmx) or train on less. The active version was not changed.";
+                    + " -Xmx) or train on less." + unchanged;
         }
         // Loopwise's own refusals are written for the page; a library's message (PyTorch's, a driver's) is not.
         if (said && (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
@@ -133,7 +154,7 @@ public final class JobRows {
             return message;
         }
         return "An unexpected error stopped it (" + failure.getClass().getSimpleName() + "); the service log has the details."
-                + " The active version was not changed.";
+                + unchanged;
     }
 
     private static boolean uniqueViolation(Throwable e) {

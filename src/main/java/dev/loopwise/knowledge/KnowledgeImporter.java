@@ -87,12 +87,6 @@ public class KnowledgeImporter {
         return name;
     }
 
-    /** Imports a file while the caller waits: read, embedded, written in one transaction. */
-    public Result importFile(String fileName, String contentType, byte[] bytes, String url, String user) {
-        Prepared prepared = prepare(fileName, contentType, bytes, url);
-        return store(prepared, embed(prepared, done -> { }, () -> false), user);
-    }
-
     /**
      * Embeds the passages in batches of {@link KnowledgeConfig#encodeBatch()}, telling {@code progress} the number done
      * after each and stopping with a {@link CancellationException} between batches once {@code cancelled} says so.

@@ -119,15 +119,7 @@ public class KnowledgeImports {
         if (state != JobRows.State.QUEUED) {
             return state == JobRows.State.ENDED;
         }
-        if (!jobs.claim(id)) {
-            return false;
-        }
-        try {
-            run(id);
-        } finally {
-            jobs.released(id);
-        }
-        return true;
+        return jobs.runClaimed(id, this::run);
     }
 
     private void run(long id) {
@@ -164,7 +156,7 @@ public class KnowledgeImports {
         } catch (Throwable e) {
             LOG.errorf(e, "Knowledge import %d failed", id);
             try {
-                finish(id, KnowledgeImport.FAILED, JobRows.describe(e).replace(" The active version was not changed.", ""));
+                finish(id, KnowledgeImport.FAILED, JobRows.describe(e, ""));
             } catch (Throwable again) {
                 LOG.errorf(again, "Could not record the failure of knowledge import %d", id);
             }

@@ -39,15 +39,7 @@ public final class TrainingSlot {
             return false; // this process trains something else
         }
         try {
-            if (!jobs.claim(id)) {
-                return false;
-            }
-            try {
-                work.accept(id);
-            } finally {
-                jobs.released(id);
-            }
-            return true;
+            return jobs.runClaimed(id, work);
         } finally {
             release();
         }
