@@ -31,6 +31,11 @@ final class ArticleText {
     private static final Set<String> BLOCKS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd",
             "td", "th", "figcaption");
     private static final int MAX_FALLBACK_TITLE = 80;
+    // Compiled once: clean() runs for every block, and a file may hold hundreds of thousands of them.
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f]+");
+    private static final Pattern AROUND_LINE_BREAK = Pattern.compile(" *\n *");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
     /** Elements whose content is never text to read (an unclosed one runs to the end, as in a browser). */
     private static final Pattern HIDDEN_HTML = Pattern.compile("<(script|style|noscript|template|iframe|object)\\b[^>]*>.*?(</\\1\\s*>|\\z)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -115,7 +120,7 @@ final class ArticleText {
             if (words.isEmpty()) {
                 continue;
             }
-            if (block.normalName().matches("h[1-6]")) {
+            if (HEADING_TAG.matcher(block.normalName()).matches()) {
                 if (title == null && block.normalName().equals("h1") && heading == null && paragraphs.isEmpty()) {
                     title = words;
                 } else if (!(words.equals(title) && heading == null && paragraphs.isEmpty() && sections.isEmpty())) {
@@ -166,6 +171,7 @@ final class ArticleText {
 
     /** Runs of spaces and tabs become one space; line breaks (list items, code) stay, at most one blank line. */
     private static String clean(String text) {
-        return text.replace("\r", "").replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" *\n *", "\n").replaceAll("\n{3,}", "\n\n").trim();
+        String spaced = SPACES.matcher(text.replace("\r", "")).replaceAll(" ");
+        return BLANK_LINES.matcher(AROUND_LINE_BREAK.matcher(spaced).replaceAll("\n")).replaceAll("\n\n").trim();
     }
 }
