@@ -17,6 +17,8 @@ public final class ReviewMessages {
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
     public static final String REVIEW_WAITING_TITLE = "Items you can still judge, the one on screen included. "
             + "When none are left, new ones are made from incoming tickets.";
+    public static final String REVIEW_SET_ASIDE_TITLE = "Items that several reviewers skipped (3 unless set otherwise) are no "
+            + "longer handed out, so they do not block the queue; undoing a skip brings an item back.";
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
     public static final java.util.List<String> SKIP_REASONS =
             java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");

@@ -27,6 +27,13 @@ public interface ReviewConfig {
     @WithDefault("10m")
     Duration lease();
 
+    /**
+     * Skips after which an item is set aside: no longer handed out nor counted as waiting, so an item nobody can judge
+     * does not stay in the queue for ever (0: never set aside). Undoing a skip brings it back.
+     */
+    @WithDefault("3")
+    int setAsideAfterSkips();
+
     /** How long after a choice the reviewer may still undo it. */
     @WithDefault("30s")
     Duration undoWindow();

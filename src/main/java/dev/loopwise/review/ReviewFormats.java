@@ -39,6 +39,11 @@ public class ReviewFormats {
         return ReviewMessages.REVIEW_WAITING_TITLE;
     }
 
+    @TemplateExtension(namespace = "review")
+    static String setAsideTitle() {
+        return ReviewMessages.REVIEW_SET_ASIDE_TITLE;
+    }
+
     /** Overlap items below which a day's agreement is drawn as a small dot: too few to tell. */
     @TemplateExtension(namespace = "review")
     static int agreementEvidence() {

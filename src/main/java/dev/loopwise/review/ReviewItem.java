@@ -15,6 +15,8 @@ import org.hibernate.type.SqlTypes;
 public class ReviewItem extends IdentityEntity {
     public static final String OPEN = "open";
     public static final String COMPLETE = "complete";
+    /** Skipped by {@code LOOPWISE_REVIEW_SET_ASIDE_AFTER_SKIPS} reviewers: no longer handed out nor counted as waiting. */
+    public static final String SKIPPED = "skipped";
     public static final String REGULAR = "regular";
     public static final String OVERLAP = "overlap";
     public static final String GOLD = "gold";
@@ -56,6 +58,8 @@ public class ReviewItem extends IdentityEntity {
     @Column(name = "gold_choice")
     public String goldChoice;
     public int judgements;
+    /** Reviewers who skipped it (gold items do not count them). */
+    public int skips;
     public String status = OPEN;
     /** The passages the drafts were grounded on (null without drafts); set when the item is made, never changed. */
     @JdbcTypeCode(SqlTypes.JSON)
@@ -63,6 +67,22 @@ public class ReviewItem extends IdentityEntity {
     public List<ReviewView.Passage> sources;
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    /**
+     * The status its counts give: complete once it has the judgements it needs, set aside once {@code setAsideAfterSkips}
+     * reviewers skipped it (0: never), open otherwise. A gold item stays open: every reviewer may meet it.
+     */
+    public String settledStatus(int setAsideAfterSkips) {
+        if (kind.equals(GOLD)) {
+            return OPEN;
+        }
+        return judgements >= requiredJudgements ? COMPLETE : setAsideAfterSkips > 0 && skips >= setAsideAfterSkips ? SKIPPED : OPEN;
+    }
+
+    /** Items set aside after skips, among those made in the last {@code days} days. */
+    public static long countSetAside(int days) {
+        return count("status = ?1 and createdAt > ?2", SKIPPED, OffsetDateTime.now().minusDays(days));
+    }
 
     public static long countOpen() {
         return count("status = ?1 and kind <> ?2", OPEN, GOLD);

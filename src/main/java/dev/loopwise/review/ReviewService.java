@@ -162,10 +162,10 @@ public class ReviewService {
         TallySums.Item after = tallies.read(item);
         if (counts) {
             item.judgements++;
-            if (!item.kind.equals(ReviewItem.GOLD) && item.judgements >= item.requiredJudgements) {
-                item.status = ReviewItem.COMPLETE;
-            }
+        } else if (!item.kind.equals(ReviewItem.GOLD)) {
+            item.skips++;
         }
+        item.status = item.settledStatus(config.setAsideAfterSkips());
         if (judgement.rewrite != null) {
             RewriteProposals.propose(item, judgement, reviewerName);
         }
@@ -200,8 +200,10 @@ public class ReviewService {
         Reply.delete("judgementId = ?1 and status = ?2", judgement.id, Reply.PENDING);
         if (!judgement.choice.equals(Judgement.SKIP)) {
             item.judgements--;
-            item.status = ReviewItem.OPEN;
+        } else if (!item.kind.equals(ReviewItem.GOLD)) {
+            item.skips--;
         }
+        item.status = item.settledStatus(config.setAsideAfterSkips());
         judgement.delete();
         tallies.record(before, tallies.read(item));
         if (!judgement.choice.equals(Judgement.SKIP)) {

@@ -37,9 +37,12 @@ public class ReviewStats {
                                 double weightLow, double weightHigh) {
     }
 
+    /** {@code setAside}: items skipped by enough reviewers to leave the queue, made in the last {@link #SET_ASIDE_DAYS} days. */
     public record Overall(long judgements, long openItems, Double alpha, Double kappa, int overlapUnits,
-                          List<ReviewerStats> reviewers, List<AlphaPoint> alphaOverTime) {
+                          List<ReviewerStats> reviewers, List<AlphaPoint> alphaOverTime, long setAside) {
     }
+
+    public static final int SET_ASIDE_DAYS = 30;
 
     public record AlphaPoint(String day, Double alpha, int units) {
     }
@@ -56,7 +59,7 @@ public class ReviewStats {
         List<ReviewerStats> reviewers = reviewers();
         AlphaSeries agreements = agreements();
         return new Overall(reviewers.stream().mapToLong(ReviewerStats::judgements).sum(), ReviewItem.countOpen(), agreements.alpha(),
-                kappa(), (int) agreements.units(), reviewers, agreements.points());
+                kappa(), (int) agreements.units(), reviewers, agreements.points(), ReviewItem.countSetAside(SET_ASIDE_DAYS));
     }
 
     /**

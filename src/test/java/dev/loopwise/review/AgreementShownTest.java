@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Agreement figures are shown once enough items were judged by two reviewers, and a dash before. */
 class AgreementShownTest {
     private static ReviewStats.Overall overall(int overlapItems, Double alpha) {
-        return new ReviewStats.Overall(50, 10, alpha, alpha, overlapItems, List.of(), List.of());
+        return new ReviewStats.Overall(50, 10, alpha, alpha, overlapItems, List.of(), List.of(), 0);
     }
 
     @Test

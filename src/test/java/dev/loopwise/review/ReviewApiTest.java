@@ -135,6 +135,28 @@ class ReviewApiTest {
     }
 
     @Test
+    void anItemThreeReviewersSkipIsSetAsideAndAnUndoBringsItBack() {
+        long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+        String skip = "{\"choice\":\"skip\",\"reason\":\"Needs knowledge I don't have\"}";
+        List<Caller> skippers = List.of(reviewer(), reviewer(), reviewer());
+        for (int i = 0; i < skippers.size(); i++) {
+            assertEquals(id, nextId(skippers.get(i)));
+            skippers.get(i).request().contentType("application/json").body(skip).post("/api/v1/review/" + id).then().statusCode(201);
+            assertEquals(i < 2 ? ReviewItem.OPEN : ReviewItem.SKIPPED, status(id), "after " + (i + 1) + " skips");
+        }
+        assertNotEquals(id, nextId(reviewer()), "a set-aside item is no longer handed out");
+        skippers.get(2).request().contentType("application/json").post("/api/v1/review/" + id + "/undo").then().statusCode(204);
+        assertEquals(ReviewItem.OPEN, status(id));
+        assertEquals(id, nextId(skippers.get(2)), "handed back to the reviewer who undid the skip");
+        skippers.get(2).request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/" + id).then().statusCode(201);
+        assertEquals(ReviewItem.COMPLETE, status(id), "judged at last: its judgement counts, whatever the skips before");
+    }
+
+    private static String status(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(id).status);
+    }
+
+    @Test
     void anAdminSeesARewriteNextToItsTicketAndIsToldWhereAnAcceptedOneWent() {
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         Caller r = reviewer();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ReviewNextStepTest {
 
     private static ReviewStats.Overall overall(long judgements, long open, Double alpha, int overlap) {
-        return new ReviewStats.Overall(judgements, open, alpha, null, overlap, List.of(), List.of());
+        return new ReviewStats.Overall(judgements, open, alpha, null, overlap, List.of(), List.of(), 0);
     }
 
     @Test
