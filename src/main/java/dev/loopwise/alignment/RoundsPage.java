@@ -95,14 +95,18 @@ public class RoundsPage {
         return RoundResource.RoundView.of(find(id));
     }
 
-    /** Metrics of every finished round, oldest first, for the charts. */
+    /** Rounds the charts show: the newest finished ones, so the chart stays readable and its cost flat however many ran. */
+    static final int CHART_ROUNDS = 100;
+
+    /** Metrics of the last {@link #CHART_ROUNDS} finished rounds, oldest first, for the charts. */
     @GET
     @Path("/history")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> history() {
-        return AlignmentRound.<AlignmentRound>list("status in ?1 order by id", List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED,
-                AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
-                .stream().map(r -> {
+        List<AlignmentRound> newest = new java.util.ArrayList<>(AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc", List.of(AlignmentRound.PROMOTED,
+                AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED)).page(0, CHART_ROUNDS).list());
+        java.util.Collections.reverse(newest);
+        return newest.stream().map(r -> {
                     Map<String, Object> point = new LinkedHashMap<>(r.metrics);
                     point.put("round", r.id);
                     point.put("promoted", r.promoted);

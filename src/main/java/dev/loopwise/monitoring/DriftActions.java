@@ -62,9 +62,8 @@ public class DriftActions {
             proposeAfterReview(reason, items, alert);
             return;
         }
-        long judgements = judgementsSinceLastRound();
-        if (judgements >= config.judgementsPerRound() && !roundPendingOrRunning()) {
-            round(judgements + " new judgements since the last round.", null);
+        if (judgementsSinceLastRound(config.judgementsPerRound()) >= config.judgementsPerRound() && !roundPendingOrRunning()) {
+            round("At least " + config.judgementsPerRound() + " new judgements since the last round.", null);
         }
     }
 
@@ -173,16 +172,20 @@ public class DriftActions {
                 .setParameter(1, OffsetDateTime.now().minus(config.cooldown())).getResultList().isEmpty());
     }
 
-    /** Before any round, every judgement (a running sum); after one, those since, read from the index on their time. */
-    private long judgementsSinceLastRound() {
+    /**
+     * Before any round, every judgement (a running sum); after one, those since, read from the index on their time and
+     * counted no further than {@code enough}, so a long time without rounds does not make every check count more.
+     */
+    private long judgementsSinceLastRound(int enough) {
         Object last = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select max(created_at) from alignment_rounds")
                 .getSingleResult());
         if (last == null) {
             return reviewStats.totals().judgements();
         }
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                select count(*) from judgements where choice <> 'skip'
-                  and created_at > (select max(created_at) from alignment_rounds)""").getSingleResult()).longValue());
+                select count(*) from (select 1 from judgements where choice <> 'skip'
+                  and created_at > (select max(created_at) from alignment_rounds) limit ?1) enough""")
+                .setParameter(1, enough).getSingleResult()).longValue());
     }
 
     private boolean roundPendingOrRunning() {
