@@ -137,9 +137,12 @@ class KnowledgeIndex {
 
     /** After a change of workspace encoder: passages stored with another encoder's vectors get this one's. */
     private void reembedStale(String encoderId) {
+        if (!store.anyStale(encoderId)) {
+            return;
+        }
         int done = 0;
-        for (List<KnowledgeStore.Stale> batch = store.stale(encoderId, REEMBED_BATCH); !batch.isEmpty();
-             batch = store.stale(encoderId, REEMBED_BATCH)) {
+        for (List<KnowledgeStore.Stale> batch = store.stale(encoderId, 0, REEMBED_BATCH); !batch.isEmpty();
+             batch = store.stale(encoderId, batch.get(batch.size() - 1).id(), REEMBED_BATCH)) {
             List<String> texts = batch.stream().map(p -> new Passages.Draft(p.heading(), p.text()).embedded(p.title())).toList();
             store.reembedded(batch, encoders.encode(encoder(), texts), encoderId);
             done += batch.size();

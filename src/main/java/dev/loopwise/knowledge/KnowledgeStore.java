@@ -144,13 +144,32 @@ class KnowledgeStore {
         }
     }
 
-    /** Up to {@code limit} passages whose vectors are not {@code encoderId}'s. */
-    List<Stale> stale(String encoderId, int limit) {
+    /** Whether any passage has another encoder's vector: two probes of the encoder index, not a walk of the passages. */
+    boolean anyStale(String encoderId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select exists (select 1 from knowledge_passages where encoder_id < ?) or exists (select 1 from knowledge_passages where encoder_id > ?)")) {
+            q.setString(1, encoderId);
+            q.setString(2, encoderId);
+            try (ResultSet row = q.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not check the passages' encoder", e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} passages after {@code afterId} whose vectors are not {@code encoderId}'s, by id: each batch
+     * starts where the last one ended instead of walking again past every passage already done.
+     */
+    List<Stale> stale(String encoderId, long afterId, int limit) {
         List<Stale> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement("select p.id, a.title, p.heading, p.text "
-                + "from knowledge_passages p join knowledge_articles a on a.id = p.article_id where p.encoder_id <> ? order by p.id limit ?")) {
+                + "from knowledge_passages p join knowledge_articles a on a.id = p.article_id where p.encoder_id <> ? and p.id > ? "
+                + "order by p.id limit ?")) {
             q.setString(1, encoderId);
-            q.setInt(2, limit);
+            q.setLong(2, afterId);
+            q.setInt(3, limit);
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
                     out.add(new Stale(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4)));
