@@ -99,10 +99,7 @@ public class KnowledgeResource {
     @GET
     @Path("/articles")
     public List<ArticleSummary> articles(@QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
-        if (limit < 1 || limit > MAX_PAGE || offset < 0) {
-            throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_PAGE + " and offset 0 or more; got limit "
-                    + limit + ", offset " + offset + ".");
-        }
+        dev.loopwise.common.Paging.check(limit, offset, MAX_PAGE);
         return KnowledgeArticle.page(offset, limit);
     }
 

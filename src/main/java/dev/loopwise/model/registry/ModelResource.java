@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.OffsetDateTime;
@@ -52,9 +54,14 @@ public class ModelResource {
 
     @GET
     @Path("/models")
-    public List<VersionView> list() {
-        return ModelVersion.newestFirst().stream().map(VersionView::of).toList();
+    public List<VersionView> list(@QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+        dev.loopwise.common.Paging.check(limit, offset, MAX_PAGE);
+        return ModelVersion.newestFirst(offset, limit).stream().map(VersionView::of).toList();
     }
+
+    /** Each version carries its lineage (the ids of the tickets it learned from), so a page holds few of them. */
+    static final int MAX_PAGE = 200;
+    static final int DEFAULT_PAGE = 50;
 
     @GET
     @Path("/models/{version}")

@@ -74,9 +74,10 @@ public class ModelVersion extends IdentityEntity {
         return find("version", version).firstResultOptional();
     }
 
-    public static List<ModelVersion> newestFirst() {
+    /** A page of versions, newest first: {@code limit} of them after skipping the {@code offset} newest. */
+    public static List<ModelVersion> newestFirst(int offset, int limit) {
         PanacheQuery<ModelVersion> query = find("order by version desc");
-        return query.list();
+        return query.range(offset, offset + limit - 1).list();
     }
 
     /**

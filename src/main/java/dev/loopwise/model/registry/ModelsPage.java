@@ -36,16 +36,51 @@ public class ModelsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance models(List<ModelVersion> versions, List<TrainingRun> runs, List<ModelActivation> activations,
+        static native TemplateInstance models(VersionList versions, List<TrainingRun> runs, List<ModelActivation> activations,
                                               Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
                                               String nextStep, boolean training);
 
         static native TemplateInstance version(ModelVersion version, String nextStep);
     }
 
+    /**
+     * One page of the version list, newest first ({@code from} newer ones before it), with the active version added when
+     * it is older than the page, so that the version answering customers is always in sight.
+     */
+    public record VersionList(List<ModelVersion> shown, long total, int from) {
+        static final int PAGE = 30;
+
+        static VersionList from(int from) {
+            List<ModelVersion> page = new java.util.ArrayList<>(ModelVersion.newestFirst(from, PAGE));
+            ModelVersion.findActive().filter(active -> page.stream().noneMatch(v -> v.version == active.version)).ifPresent(page::add);
+            page.sort(java.util.Comparator.comparingInt((ModelVersion v) -> v.version).reversed());
+            return new VersionList(page, ModelVersion.count(), from);
+        }
+
+        public boolean hasOlder() {
+            return from + PAGE < total;
+        }
+
+        public int olderFrom() {
+            return from + PAGE;
+        }
+
+        public boolean hasNewer() {
+            return from > 0;
+        }
+
+        public int newerFrom() {
+            return Math.max(0, from - PAGE);
+        }
+
+        public int pageSize() {
+            return PAGE;
+        }
+    }
+
     @GET
-    public TemplateInstance list(@QueryParam("run") Long watch) {
-        return page(watch, null);
+    public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("from") @jakarta.ws.rs.DefaultValue("0") int from) {
+        return page(watch, null, Math.max(0, from));
     }
 
     @GET
@@ -107,14 +142,15 @@ public class ModelsPage {
             action.run();
             return Response.seeOther(URI.create("/admin/models")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(null, e.getMessage())).build();
+            return Response.status(e.status).entity(page(null, e.getMessage(), 0)).build();
         }
     }
 
-    private TemplateInstance page(Long watch, String error) {
-        List<ModelVersion> versions = ModelVersion.newestFirst();
+    private TemplateInstance page(Long watch, String error, int from) {
+        VersionList versions = VersionList.from(from);
+        List<ModelVersion> newest = from == 0 ? versions.shown() : VersionList.from(0).shown();
         List<TrainingRun> runs = TrainingRun.recent(5);
         return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
-                config.autoFineTune(), ModelsNextStep.of(versions, runs), runs.stream().anyMatch(r -> !r.finished()));
+                config.autoFineTune(), ModelsNextStep.of(newest, runs), runs.stream().anyMatch(r -> !r.finished()));
     }
 }
