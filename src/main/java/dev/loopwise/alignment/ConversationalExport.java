@@ -39,23 +39,23 @@ public class ConversationalExport {
     /** Pairs for DPOTrainer: {"prompt": [system, user], "chosen": [assistant], "rejected": [assistant]}. */
     @Transactional
     public void writeDpo(OutputStream out) throws IOException {
-        write(out, exchange.pairs(), r -> {
+        exchange.pairs(rows -> write(out, rows, r -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("chosen", List.of(message("assistant", privacy.mask((String) r[1]))));
             line.put("rejected", List.of(message("assistant", privacy.mask((String) r[2]))));
             return line;
-        });
+        }));
     }
 
     /** Unpaired rows for KTOTrainer: {"prompt": [system, user], "completion": [assistant], "label": true for thumbs up}. */
     @Transactional
     public void writeKto(OutputStream out) throws IOException {
-        write(out, exchange.thumbs(), r -> {
+        exchange.thumbs(rows -> write(out, rows, r -> {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("completion", List.of(message("assistant", privacy.mask((String) r[1]))));
             line.put("label", "up".equals(r[2]));
             return line;
-        });
+        }));
     }
 
     /** Rows whose first column is the ticket; {@code rest} gives the fields after the prompt. */

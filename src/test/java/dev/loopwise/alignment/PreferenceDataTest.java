@@ -53,6 +53,26 @@ class PreferenceDataTest {
     }
 
     @Test
+    void anExportLongerThanOnePageHasEveryRowOnce() {
+        int rows = PreferenceExchange.PAGE + 7;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into imported_preferences (prompt, chosen, rejected, batch, pair_hash)
+                select 'paged export ' || g, 'chosen', 'rejected', 'paged-export', 'paged-export-' || g from generate_series(1, ?1) g""")
+                .setParameter(1, rows).executeUpdate());
+        try {
+            String body = Caller.apiKey(keys, "admin").request().get("/api/v1/export/preferences?format=trl").then().statusCode(200)
+                    .extract().asString();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            long paged = body.lines().filter(l -> l.contains("paged export ")).peek(l -> assertTrue(seen.add(l), "twice: " + l)).count();
+            assertEquals(rows, paged);
+            assertTrue(body.contains("\"paged export " + rows + "\""), "the last row, on the second page");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where batch = 'paged-export'")
+                    .executeUpdate());
+        }
+    }
+
+    @Test
     void trlPairsImportAllOrNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
         long before = imported();
