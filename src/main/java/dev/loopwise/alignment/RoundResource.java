@@ -54,6 +54,7 @@ public class RoundResource {
     @APIResponse(responseCode = "400", description = "A setting is out of range")
     @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
     @POST
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     public Response start(RoundRequest request) {
         AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());
         return Response.accepted(Map.of("roundId", round.id)).build();

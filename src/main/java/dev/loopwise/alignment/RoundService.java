@@ -81,7 +81,10 @@ public class RoundService {
             // that would each run in turn; the lock makes concurrent ones take turns for the few milliseconds of this check.
             AdvisoryLock.forTransaction(AlignmentRound.getEntityManager(), QUEUE_LOCK);
             Map<String, Object> wanted = RoundRequests.describe(settings);
-            return AlignmentRound.<AlignmentRound>list("status", AlignmentRound.QUEUED).stream()
+            // A copy sent a moment later may find the first already running (a free slot takes it in milliseconds): it
+            // shares that one too while it is a few seconds old.
+            return AlignmentRound.<AlignmentRound>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc", AlignmentRound.QUEUED,
+                            java.time.OffsetDateTime.now().minus(dev.loopwise.common.JobRows.REPEAT_WINDOW), AlignmentRound.RUNNING).stream()
                     .filter(round -> RoundRequests.same(wanted, round.settings)).findFirst()
                     .orElseGet(() -> queue(settings, startedBy));
         });

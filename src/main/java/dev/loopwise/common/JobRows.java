@@ -20,6 +20,12 @@ public final class JobRows {
     /** How often an instance refreshes the heartbeat of its jobs; the staleness setting must be well above it. */
     public static final String HEARTBEAT_EVERY = "10s";
 
+    /**
+     * How long after a job was asked for an identical request (a double click, a retried call) shares it even though
+     * it already runs: longer than a retry takes, shorter than anyone would ask for the same job again on purpose.
+     */
+    public static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofSeconds(5);
+
     /** Where a row stands, seen by the job that would run it. */
     public enum State {
         /** Queued, and may start now if this process's training slot is free. */

@@ -285,6 +285,7 @@ public final class Messages {
     public static final String CHAT_BAD_MESSAGES =
             "Each message needs a 'role' (system, user or assistant) and a 'content' string.";
     public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
+    public static final String CHAT_INCLUDE_USAGE_BOOLEAN = "'stream_options.include_usage' must be true or false.";
 
     public static String llmNotANumber(String field, String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;

@@ -20,8 +20,10 @@ public final class PlainText {
 
     /** Whether the text holds anything a reader would see: not only spaces and invisible characters. */
     public static boolean showsSomething(String text) {
+        // Marks alone (an accent with no letter under it) show nothing a person could read.
         return text.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)
-                && Character.getType(c) != Character.FORMAT);
+                && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.NON_SPACING_MARK
+                && Character.getType(c) != Character.ENCLOSING_MARK);
     }
 
     /** Characters as a reader counts them (an emoji is one, not two). */

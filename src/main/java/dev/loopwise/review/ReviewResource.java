@@ -35,6 +35,7 @@ public class ReviewResource {
      */
     @POST
     @Path("/{itemId}")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     public Response judge(@PathParam("itemId") long itemId, Submission submission) {
         ReviewService.Stored stored = review.submit(currentUser.id(), currentUser.name(), itemId, require(submission));
         return Response.status(stored.duplicate() ? 200 : 201)

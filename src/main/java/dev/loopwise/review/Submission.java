@@ -34,10 +34,11 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
             throw ApiException.badRequest("contradictory_ratings", "Your stars rate " + (choice.equals("A") ? "B" : "A")
                     + " higher than the reply you chose as better: choose that one, or change the stars.");
         }
-        if (rewrite != null && rewrite.length() > MAX_REWRITE) {
+        // Characters as a person counts them (an emoji is one), like every other limit of the API.
+        if (rewrite != null && PlainText.length(rewrite) > MAX_REWRITE) {
             throw ApiException.badRequest("rewrite_too_long", "A rewrite has at most " + MAX_REWRITE + " characters.");
         }
-        if (reason != null && reason.length() > MAX_REASON) {
+        if (reason != null && PlainText.length(reason) > MAX_REASON) {
             throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
         }
         if (choice.equals("skip") && (reason == null || !PlainText.showsSomething(reason))) {

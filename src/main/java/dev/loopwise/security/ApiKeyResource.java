@@ -53,6 +53,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")
     @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
     @POST
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     public Response create(@Valid CreateKeyRequest request) {
         String username = targetUser(request == null ? null : request.username()).username;
         Integer limit = request == null ? null : request.requestsPerMinute();

@@ -40,6 +40,11 @@ public class ApiKeyService {
         NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
                 .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
+        if (!user.isEnabled()) {
+            // Its keys are refused while the account is disabled: a key made now would only ever answer 401.
+            throw ApiException.conflict("account_disabled", "The account '" + username + "' is disabled: enable it on the Users page "
+                    + "(or PATCH /api/v1/users/" + user.id + " with {\"disabled\": false}) before giving it an API key.");
+        }
         ApiKey key = new ApiKey();
         key.user = user;
         key.name = issued.name();

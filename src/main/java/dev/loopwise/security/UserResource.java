@@ -55,6 +55,7 @@ public class UserResource {
     @POST
     @Path("/users")
     @RolesAllowed(Role.ADMIN)
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreateUserRequest request) {
         User user = users.create(request.username(), request.password(), RoleNames.text(request.roles()), request.displayName());
         return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();

@@ -34,6 +34,8 @@ public class ChatCompletionsResource {
     ServingRequests serving;
     @Inject
     ModelRegistry registry;
+    @Inject
+    ServingConfig config;
 
     @POST
     @Path("/chat/completions")
@@ -46,7 +48,7 @@ public class ChatCompletionsResource {
         }
         ChatFormats.Request request = read(body);
         return serving.answer(request.ticket(), true).thenApply(answer -> {
-            ChatFormats.Completion completion = ChatFormats.completion(answer, request);
+            ChatFormats.Completion completion = ChatFormats.completion(answer, request, config.handoverMessage());
             if (request.stream()) {
                 return Response.ok(ChatFormats.events(completion, request.includeUsage()), "text/event-stream")
                         .header("Cache-Control", "no-cache").build();
@@ -100,8 +102,12 @@ public class ChatCompletionsResource {
         if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
             throw ApiException.badRequest("validation_failed", Messages.CHAT_STREAM_BOOLEAN);
         }
+        JsonNode includeUsage = body.path("stream_options").path("include_usage");
+        if (!includeUsage.isMissingNode() && !includeUsage.isNull() && !includeUsage.isBoolean()) {
+            throw ApiException.badRequest("validation_failed", Messages.CHAT_INCLUDE_USAGE_BOOLEAN);
+        }
         refuseUnanswerable(body);
-        return new ChatFormats.Request(ticket, stream.asBoolean(false), body.path("stream_options").path("include_usage").asBoolean(false));
+        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false));
     }
 
     /**

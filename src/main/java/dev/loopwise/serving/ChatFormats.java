@@ -66,10 +66,10 @@ final class ChatFormats {
         return text == null || text.isEmpty() ? 0 : Math.max(1, (text.length() + 3) / 4);
     }
 
-    /** An out-of-scope ticket answers with empty content; {@code loopwise.outOfScope} tells the bot to hand over. */
-    static Completion completion(ServingPipeline.Answer answer, Request request) {
+    /** A ticket without a reply (out of scope) answers with {@code handover}; {@code loopwise.outOfScope} tells the bot to hand over. */
+    static Completion completion(ServingPipeline.Answer answer, Request request, String handover) {
         ServingResource.RespondResponse full = ServingResource.RespondResponse.of(answer);
-        String content = full.response() == null ? "" : full.response().text();
+        String content = full.response() == null ? handover : full.response().text();
         int prompt = tokens(request.ticket());
         int completion = tokens(content);
         return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),

@@ -27,6 +27,9 @@ public class FeedbackResource {
     @Inject
     CurrentUser currentUser;
 
+    private static final java.util.regex.Pattern CANONICAL_UUID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     public record FeedbackRequest(String requestId, String rating, String comment) {
     }
 
@@ -34,6 +37,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid")
     @POST
     @Transactional
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     public Response feedback(FeedbackRequest request) {
         if (request == null || request.requestId() == null || request.rating() == null) {
             throw ApiException.badRequest("validation_failed", "Send {\"requestId\": \"...\", \"rating\": \"up\" or \"down\"}.");
@@ -45,19 +49,20 @@ public class FeedbackResource {
         if (request.comment() != null && request.comment().codePointCount(0, request.comment().length()) > MAX_COMMENT) {
             throw ApiException.badRequest("validation_failed", "A comment has at most " + MAX_COMMENT + " characters.");
         }
-        UUID id;
-        try {
-            id = UUID.fromString(request.requestId());
-        } catch (IllegalArgumentException e) {
+        // UUID.fromString also takes shortened forms ("1-1-1-1-1"), which no /respond call returns.
+        if (!CANONICAL_UUID.matcher(request.requestId()).matches()) {
             throw ApiException.badRequest("validation_failed", "requestId must be the requestId a /respond call returned.");
         }
+        UUID id = UUID.fromString(request.requestId());
+        // A comment of spaces or invisible characters says nothing: kept as no comment, as a blank rewrite is no rewrite.
+        String comment = request.comment() == null || !dev.loopwise.common.PlainText.showsSomething(request.comment()) ? null : request.comment();
         if (em.createNativeQuery("select 1 from served_requests where id = ?1").setParameter(1, id).getResultList().isEmpty()) {
             throw ApiException.notFound("No served request " + id + ".");
         }
         Number feedbackId = (Number) em.createNativeQuery("""
                 insert into feedback (request_id, rating, comment, caller) values (?1, ?2, ?3, ?4)
                 on conflict (request_id, caller) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
-                returning id""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, request.comment())
+                returning id""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, comment)
                 .setParameter(4, currentUser.name()).getSingleResult();
         return Response.status(Response.Status.CREATED).entity(Map.of("feedbackId", feedbackId.longValue())).build();
     }

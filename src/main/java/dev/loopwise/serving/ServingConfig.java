@@ -19,6 +19,13 @@ public interface ServingConfig {
     @WithDefault("2048")
     int queueCapacity();
 
+    /**
+     * What {@code /v1/chat/completions} answers for a ticket support does not handle (out of scope): a chat widget would
+     * otherwise show an empty message. {@code loopwise.outOfScope} still tells a bot that reads it to hand over.
+     */
+    @WithDefault("Thank you for your message. I am passing it to a member of our support team, who will get back to you.")
+    String handoverMessage();
+
     /** A request not answered within this time gets 503. */
     @WithDefault("30s")
     Duration timeout();

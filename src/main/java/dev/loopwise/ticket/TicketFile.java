@@ -38,6 +38,9 @@ public final class TicketFile {
     private TicketFile() {
     }
 
+    /** Columns (JSONL keys) a ticket file may have: the known ones and others kept with each ticket as metadata. */
+    static final int MAX_COLUMNS = 200;
+
     /** CSV unless the name ends in .jsonl/.ndjson or the content starts with '{'. */
     public static Format guess(String fileName, String firstChars) {
         String name = fileName == null ? "" : fileName.toLowerCase();
@@ -61,7 +64,13 @@ public final class TicketFile {
         // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
         try (CSVParser parser = CSVParser.parse(new java.io.StringReader(content), format)) {
             List<String> header = parser.getHeaderNames();
-            String twice = header.stream().filter(name -> java.util.Collections.frequency(header, name) > 1).findFirst().orElse(null);
+            if (header.size() > MAX_COLUMNS) {
+                errors.add("line 1: the header has " + header.size() + " columns; a ticket file may have at most " + MAX_COLUMNS
+                        + " (text, intent, response, split and others kept with each ticket). Remove the columns you do not need");
+                return new Parsed(rows, errors);
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            String twice = header.stream().filter(name -> !seen.add(name)).findFirst().orElse(null);
             if (twice != null) {
                 errors.add("line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or"
                         + " remove the others");
@@ -118,12 +127,22 @@ public final class TicketFile {
                 errors.add("line " + line + ": expected a JSON object");
                 continue;
             }
+            if (node.size() > MAX_COLUMNS) {
+                errors.add("line " + line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
+                        + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
+                continue;
+            }
             Map<String, String> values = new LinkedHashMap<>();
             boolean bad = false;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 JsonNode value = field.getValue();
                 if (value.isNull()) {
+                    continue;
+                }
+                if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigInteger()) {
+                    errors.add("line " + line + ": '" + field.getKey() + "' is a number too large to keep; write it as a string");
+                    bad = true;
                     continue;
                 }
                 if (KNOWN_COLUMNS.contains(field.getKey()) && !value.isTextual()) {

@@ -116,6 +116,18 @@ class AlignmentRoundTest {
         });
         assertEquals(ids[0], ids[1], "an identical request shares the waiting round");
         assertTrue(ids[2] != ids[0], "other settings queue a round of their own");
+        // With the slot free the first starts at once; a copy sent right after (a retry) still shares it.
+        long started = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":79}")
+                .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
+        long retried = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":79}")
+                .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
+        assertEquals(started, retried, "a copy sent a moment later shares the round that started");
+        admin.request().contentType("application/json").post("/api/v1/rounds/" + started + "/cancel");
+        long until = System.currentTimeMillis() + 120_000;
+        while (java.util.Set.of("queued", "running").contains(admin.request().get("/api/v1/rounds/" + started).then().extract().<String>path("status"))
+                && System.currentTimeMillis() < until) {
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+        }
         // The form says which value did not read as a number, and how to write one (a decimal comma is common).
         Caller lead = Caller.session("admin");
         String refused = lead.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")

@@ -127,6 +127,8 @@ class PreferenceDataTest {
                 .post("/api/v1/feedback").then().statusCode(400);
         client.request().contentType("application/json").body("{\"requestId\":\"7d3c8a52-0000-0000-0000-000000000000\",\"rating\":\"up\"}")
                 .post("/api/v1/feedback").then().statusCode(404);
+        client.request().contentType("application/json").body("{\"requestId\":\"1-1-1-1-1\",\"rating\":\"up\"}")
+                .post("/api/v1/feedback").then().statusCode(400);
         String kto = Caller.apiKey(keys, "admin").request().get("/api/v1/export/preferences?format=kto").then().statusCode(200)
                 .extract().asString();
         boolean found = false;

@@ -25,6 +25,9 @@ class PlainTextTest {
         assertFalse(PlainText.showsSomething("\u200B\u200B\uFEFF"));
         assertTrue(PlainText.showsSomething("\u200Bhi"));
         assertTrue(PlainText.showsSomething("\uD83D\uDE00"));
+        assertFalse(PlainText.showsSomething("\u202E\u0301\uFEFF"), "an accent with no letter under it");
+        assertFalse(PlainText.showsSomething("\u20DD"), "an enclosing circle around nothing");
+        assertTrue(PlainText.showsSomething("e\u0301"));
     }
 
     @Test

@@ -108,6 +108,11 @@ class ReviewApiTest {
         r.request().contentType("application/json").body("{\"choice\":\"skip\"}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("reason_required")).body("error", equalTo(ReviewMessages.SKIP_REASON_REQUIRED));
         r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/999999999").then().statusCode(404);
+        String emoji = "\uD83D\uDE00";
+        r.request().contentType("application/json; charset=UTF-8").body("{\"choice\":\"A\",\"rewrite\":\"" + emoji.repeat(Submission.MAX_REWRITE + 1) + "\"}")
+                .post("/api/v1/review/" + id).then().statusCode(400).body("code", equalTo("rewrite_too_long"));
+        // Characters as a person counts them: 4,000 emoji are 8,000 UTF-16 units and still within the limit.
+        new Submission("A", null, emoji.repeat(Submission.MAX_REWRITE), null, null).validate();
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)));
     }
 

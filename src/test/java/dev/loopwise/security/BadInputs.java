@@ -41,6 +41,7 @@ final class BadInputs {
         values.put("path traversal", "../../../../etc/passwd");
         values.put("markup", "<script>alert(1)</script>");
         values.put("blank", "   ");
+        values.put("marks alone", "\u202E\u0301\uFEFF");
         values.put("control characters", "\u0001\u0007\u001B[31m");
         return values;
     }

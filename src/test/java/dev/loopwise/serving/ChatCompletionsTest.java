@@ -37,6 +37,8 @@ class ChatCompletionsTest {
     ApiKeyService keys;
     @Inject
     UserService users;
+    @Inject
+    ServingConfig config;
     Caller helpdesk;
     int version;
 
@@ -63,6 +65,24 @@ class ChatCompletionsTest {
         assertTrue(response.metadata().tokenUsage().outputTokenCount() > 0);
         assertEquals(response.metadata().tokenUsage().inputTokenCount() + response.metadata().tokenUsage().outputTokenCount(),
                 response.metadata().tokenUsage().totalTokenCount());
+    }
+
+    @Test
+    void aTicketSupportDoesNotHandleIsAnsweredWithTheHandOverMessageNotAnEmptyOne() {
+        String ticket = "What is the capital of France?";
+        helpdesk.request().contentType("application/json").body(Map.of("text", ticket)).post("/api/v1/respond")
+                .then().statusCode(200).body("outOfScope", equalTo(true));
+        helpdesk.request().contentType("application/json")
+                .body(Map.of("model", "anything", "messages", java.util.List.of(Map.of("role", "user", "content", ticket))))
+                .post("/v1/chat/completions").then().statusCode(200)
+                .body("choices[0].message.content", equalTo(config.handoverMessage()))
+                .body("loopwise.outOfScope", equalTo(true));
+    }
+
+    @Test
+    void aTicketOfInvisibleCharactersAndLoneAccentsIsEmpty() {
+        helpdesk.request().contentType("application/json; charset=UTF-8").body("{\"text\":\"\u202e\u0301\ufeff\"}").post("/api/v1/respond")
+                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_EMPTY));
     }
 
     @Test

@@ -90,6 +90,11 @@ class TicketImportTest {
                 .then().statusCode(400).body("error", containsString("line 1: the column 'text' appears more than once"));
         admin.request().contentType("text/csv").body("text,label\n\u200b\u202e,a\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 2"));
+        String wide = "text," + java.util.stream.IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(java.util.stream.Collectors.joining(","));
+        admin.request().contentType("text/csv").body(wide + "\nhello" + ",x".repeat(100_000) + "\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 1: the header has 100001 columns; a ticket file may have at most 200"));
+        admin.request().contentType("application/x-ndjson").body("{\"text\":\"a huge number\",\"m\":1e999999}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 1: 'm' is a number too large to keep; write it as a string"));
         byte[] spreadsheet = {'P', 'K', 3, 4, 20, 0, 0, 0, 'x', 'l', '/'};
         admin.request().contentType("text/csv").body(spreadsheet).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("code", equalTo("binary_file")).body("error", containsString("CSV UTF-8"));

@@ -75,6 +75,7 @@ public class ModelResource {
     @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes")
     @POST
     @Path("/models/train")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     public Response train(TrainRequest request) {
         String regime = request == null || request.regime() == null ? IntentRegime.AUTO : request.regime();
         try {

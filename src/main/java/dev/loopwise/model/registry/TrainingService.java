@@ -70,7 +70,9 @@ public class TrainingService {
             // The same request twice (a double click, a retried call) shares the run already waiting instead of queueing a
             // copy that would train the same version again; the lock lets concurrent ones take turns for this check only.
             dev.loopwise.common.AdvisoryLock.forTransaction(TrainingRun.getEntityManager(), QUEUE_LOCK);
-            java.util.Optional<TrainingRun> waiting = TrainingRun.<TrainingRun>list("status", TrainingRun.QUEUED).stream()
+            // A copy sent a moment later may find the first already running: it shares that one too while it is a few seconds old.
+            java.util.Optional<TrainingRun> waiting = TrainingRun.<TrainingRun>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc",
+                            TrainingRun.QUEUED, java.time.OffsetDateTime.now().minus(dev.loopwise.common.JobRows.REPEAT_WINDOW), TrainingRun.RUNNING).stream()
                     .filter(queued -> queued.settings != null && regime.equals(queued.settings.get("regime"))).findFirst();
             if (waiting.isPresent()) {
                 return waiting.get();

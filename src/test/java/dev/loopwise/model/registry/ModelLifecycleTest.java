@@ -70,6 +70,7 @@ class ModelLifecycleTest {
         admin.request().contentType("application/json").body("{\"regime\":\"magic\"}").post("/api/v1/models/train")
                 .then().statusCode(400).body("code", equalTo("invalid_regime"));
         admin.request().get("/api/v1/models/9999").then().statusCode(404);
+        admin.request().contentType("text/plain").body("linear").post("/api/v1/models/train").then().statusCode(415);
     }
 
     static int trainAndWait(Caller admin, String body) {
