@@ -17,6 +17,9 @@ public final class ReviewMessages {
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
     public static final String REVIEW_WAITING_TITLE = "Items you can still judge, the one on screen included. "
             + "When none are left, new ones are made from incoming tickets.";
+    /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */
+    public static final String ALREADY_JUDGED = "You already answered this item differently (in another tab or on another device?). "
+            + "That answer stands; it can be undone only where it was given, in the first seconds after it.";
     public static final String REVIEW_SET_ASIDE_TITLE = "Items that several reviewers skipped (3 unless set otherwise) are no "
             + "longer handed out, so they do not block the queue; undoing a skip brings an item back.";
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */

@@ -124,9 +124,7 @@ public class ReviewService {
         Optional<Judgement> existing = Judgement.find("itemId = ?1 and reviewerId = ?2", itemId, reviewerId).firstResultOptional();
         if (existing.isPresent()) {
             if (!canonical(submission.choice(), existing.get().swapped).equals(existing.get().choice)) {
-                throw ApiException.conflict("already_judged", "You already gave this item another answer (in another tab or"
-                        + " window?). To change it, undo that answer within the undo time: press U where you gave it (from the API:"
-                        + " POST /api/v1/review/" + itemId + "/undo).");
+                throw ApiException.conflict("already_judged", ReviewMessages.ALREADY_JUDGED);
             }
             return new Stored(existing.get().id, true);
         }
@@ -152,8 +150,9 @@ public class ReviewService {
         judgement.shownAs = submission.choice().equals("A") || submission.choice().equals("B") ? submission.choice() : null;
         judgement.rating1 = rating(submission, swapped ? "B" : "A");
         judgement.rating2 = rating(submission, swapped ? "A" : "B");
-        // A skip says the reviewer could not judge the item; text left in the rewrite box is not their answer to it.
-        judgement.rewrite = !counts || submission.rewrite() == null || !PlainText.showsSomething(submission.rewrite()) ? null
+        // A skip says the reviewer could not judge the item, out of scope that no library reply fits it: text left in the
+        // rewrite box is not their answer to it, and must not become a library reply.
+        judgement.rewrite = !counts || judgement.choice.equals(Judgement.OUT_OF_SCOPE) || submission.rewrite() == null || !PlainText.showsSomething(submission.rewrite()) ? null
                 : submission.rewrite().strip();
         judgement.skipReason = counts ? null : submission.reason().strip();
         long serverMillis = ((Number) lease[2]).longValue();

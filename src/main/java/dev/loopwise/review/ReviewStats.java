@@ -106,15 +106,14 @@ public class ReviewStats {
 
     /**
      * What waits for this reviewer — open items they have not judged with room for them, the one leased to
-     * them (on screen) included; gold check items only while on screen, since every reviewer may meet each —
+     * them (on screen) included, gold check items too (each reviewer meets every one in the end: they are handed out
+     * when nothing else waits) so that the count falls by one with every answer and never tells a check item apart —
      * and how many they judged today and in all (skips not counted).
      */
     @Transactional
     public Counters counters(long reviewerId) {
         long waiting = ((Number) em.createNativeQuery("""
                 select count(*) from review_items i where i.status = 'open'
-                  and (i.kind <> 'gold' or exists (select 1 from review_leases l where l.item_id = i.id and l.reviewer_id = ?1
-                                                   and l.expires_at > now()))
                   and not exists (select 1 from judgements j where j.item_id = i.id and j.reviewer_id = ?1)
                   and i.judgements + (select count(*) from review_leases l where l.item_id = i.id and l.reviewer_id <> ?1
                                       and l.expires_at > now()) < i.required_judgements""")

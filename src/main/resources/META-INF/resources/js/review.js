@@ -117,6 +117,8 @@
     shownAt = performance.now();
     quietUntil = Math.max(quietUntil, shownAt + SETTLE_MS);
     settleLater();
+    // Scrolled down to the last replies (a phone), the new ticket would start above the screen.
+    if ($('item').getBoundingClientRect().top < 0) window.scrollTo({ top: 0 });
   }
 
   async function load() {
@@ -147,7 +149,8 @@
     const body = { choice, durationMs: Math.round(performance.now() - shownAt) };
     if (Object.keys(ratings).length) body.ratings = ratings;
     const rewrite = $('rewrite').value.trim();
-    if (rewrite && choice !== 'skip') body.rewrite = rewrite;
+    // Out of scope means no library reply fits this ticket: a rewrite would propose one anyway.
+    if (rewrite && choice !== 'skip' && choice !== 'out_of_scope') body.rewrite = rewrite;
     if (reason) body.reason = reason;
     const judged = item;
     item = null;
@@ -214,6 +217,14 @@
       return;
     }
     if (skip.isOpen()) {
+      // The skip box itself points to O, and U still takes back the last choice.
+      const instead = { o: () => choose('out_of_scope'), u: undo }[event.key.toLowerCase()];
+      if (instead) {
+        event.preventDefault();
+        skip.close();
+        instead();
+        return;
+      }
       skip.keys(event);
       return;
     }
@@ -233,8 +244,12 @@
     }
   });
 
+  // A second click, tap or Enter on a focused button lands on the next ticket as it appears: held off like keys.
   document.querySelectorAll('[data-choice]').forEach((button) =>
-    button.addEventListener('click', () => choose(button.dataset.choice)));
+    button.addEventListener('click', () => {
+      if (performance.now() < quietUntil) return say(page.dataset.justAppeared);
+      choose(button.dataset.choice);
+    }));
   document.querySelector('[data-action="rewrite"]').addEventListener('click', openRewrite);
   document.querySelector('[data-action="skip"]').addEventListener('click', skip.open);
   $('undo-hint').addEventListener('click', undo); // a touch screen has no U key

@@ -136,6 +136,19 @@ class ReviewOutOfScopeTest {
         QuarkusTransaction.requiringNew().run(() -> Ticket.deleteById(ticketId));
     }
 
+    @Test
+    void aRewriteSentWithOutOfScopeProposesNoLibraryReply() {
+        String text = "We are an agency offering backlinks " + UUID.randomUUID();
+        long itemId = ReviewItems.fromSource(em, text, "request", UUID.randomUUID().toString(), 1);
+        Caller r = reviewer();
+        assertEquals(itemId, ReviewApiTest.nextId(r));
+        String proposal = "We only handle orders here " + UUID.randomUUID();
+        r.request().contentType("application/json").body("{\"choice\":\"out_of_scope\",\"rewrite\":\"" + proposal + "\"}")
+                .post("/api/v1/review/" + itemId).then().statusCode(201);
+        assertNull(QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", itemId).singleResult().rewrite));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.count("text", proposal)));
+    }
+
     private static void judge(Caller caller, long itemId, int status) {
         caller.request().contentType("application/json").body("{\"choice\":\"out_of_scope\"}").post("/api/v1/review/" + itemId)
                 .then().statusCode(status);

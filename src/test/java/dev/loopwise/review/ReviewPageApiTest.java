@@ -80,6 +80,20 @@ class ReviewPageApiTest {
         }
     }
 
+    @Test
+    void aGoldCheckItemCountsAsWaitingBeforeItShowsSoTheCountFallsByOneWithEveryAnswer() {
+        List<Long> items = ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update review_items set kind = 'gold', gold_choice = '1', required_judgements = ?2 where id = ?1")
+                .setParameter(1, items.get(1)).setParameter(2, ReviewItem.GOLD_CAPACITY).executeUpdate());
+        Response first = next();
+        first.then().statusCode(200).body("waiting", equalTo(2));
+        post("/review/items/" + id(first), "{\"choice\":\"A\"}").then().statusCode(200).body("waiting", equalTo(1));
+        Response second = next();
+        assertNotEquals(id(first), id(second));
+        second.then().body("waiting", equalTo(1));
+    }
+
     private Response next() {
         return page.request().accept("application/json").get("/review/items/next");
     }
