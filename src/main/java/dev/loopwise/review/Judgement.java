@@ -4,7 +4,10 @@ import dev.loopwise.common.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One reviewer's verdict on one item, stored in the item's terms ({@code choice} 1, 2, tie, both_bad,
@@ -34,4 +37,18 @@ public class Judgement extends IdentityEntity {
     public Integer durationMs;
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
+
+    /** A reviewer's latest choice and the whole seconds left to undo it. */
+    public record Undoable(long itemId, long secondsLeft) {
+    }
+
+    /** The reviewer's latest choice if it can still be undone within {@code window}; reads their newest judgement only. */
+    public static Optional<Undoable> lastUndoable(long reviewerId, Duration window) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                select item_id, floor(extract(epoch from created_at + ?2 * interval '1 second' - now())) from judgements
+                where reviewer_id = ?1 and created_at > now() - ?2 * interval '1 second' order by created_at desc limit 1""")
+                .setParameter(1, reviewerId).setParameter(2, window.toSeconds()).getResultList();
+        return rows.stream().map(r -> (Object[]) r).filter(r -> ((Number) r[1]).longValue() >= 1)
+                .map(r -> new Undoable(((Number) r[0]).longValue(), ((Number) r[1]).longValue())).findFirst();
+    }
 }

@@ -40,10 +40,17 @@ public class ReviewPages {
         static native TemplateInstance judge(ReviewStats.Home home, long undoSeconds);
     }
 
-    /** The item to show (null when nothing waits) with the counters as they stand once it is leased. */
-    public record Next(ReviewView item, long judgedToday, long judgedTotal, long waiting) {
+    /**
+     * The item to show (null when nothing waits) with the counters as they stand once it is leased, and the reviewer's
+     * last choice while it can still be undone (null otherwise), so that a reload or a second tab can still undo it.
+     */
+    public record Next(ReviewView item, long judgedToday, long judgedTotal, long waiting, Judgement.Undoable undoable) {
         static Next of(ReviewView item, ReviewStats.Counters counters) {
-            return new Next(item, counters.judgedToday(), counters.judgedTotal(), counters.waiting());
+            return of(item, counters, null);
+        }
+
+        static Next of(ReviewView item, ReviewStats.Counters counters, Judgement.Undoable undoable) {
+            return new Next(item, counters.judgedToday(), counters.judgedTotal(), counters.waiting(), undoable);
         }
     }
 
@@ -74,7 +81,7 @@ public class ReviewPages {
     public Next next() {
         long reviewerId = currentUser.user().id;
         ReviewView item = review.next(reviewerId).orElse(null);
-        return Next.of(item, stats.counters(reviewerId));
+        return Next.of(item, stats.counters(reviewerId), Judgement.lastUndoable(reviewerId, config.undoWindow()).orElse(null));
     }
 
     @POST

@@ -122,7 +122,13 @@
   }
 
   async function load() {
-    show(await call('GET', '/review/items/next'));
+    const next = await call('GET', '/review/items/next');
+    show(next);
+    // After a reload or in another tab, the last choice can still be undone for the seconds the server says are left.
+    if (next && next.undoable && !last) {
+      last = { itemId: next.undoable.itemId };
+      startCountdown(next.undoable.secondsLeft);
+    }
   }
 
   function startCountdown(seconds) {

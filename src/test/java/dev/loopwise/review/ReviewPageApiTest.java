@@ -92,6 +92,10 @@ class ReviewPageApiTest {
         Response second = next();
         assertNotEquals(id(first), id(second));
         second.then().body("waiting", equalTo(1));
+        // A reload still offers to undo the choice just made, for the seconds left.
+        assertEquals(id(first), ((Number) second.path("undoable.itemId")).longValue());
+        int left = second.path("undoable.secondsLeft");
+        org.junit.jupiter.api.Assertions.assertTrue(left >= 1 && left <= 30, "seconds left " + left);
     }
 
     private Response next() {
