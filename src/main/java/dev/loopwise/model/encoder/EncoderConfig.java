@@ -28,6 +28,14 @@ public interface EncoderConfig {
     @WithDefault("2")
     int maxLoaded();
 
+    /**
+     * Days the stored vectors of an encoder no version needs any more are kept (a retired or rejected version's, or a
+     * former workspace encoder's, counted from that version's creation); then they are deleted, and computed again
+     * should that version serve once more. 0 keeps every vector.
+     */
+    @WithDefault("30")
+    int unusedVectorDays();
+
     /** Where catalogue encoders are unpacked. */
     @WithDefault("${user.home}/.loopwise/encoder")
     Path cacheDir();

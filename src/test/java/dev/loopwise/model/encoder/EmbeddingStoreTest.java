@@ -28,6 +28,47 @@ class EmbeddingStoreTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    UnusedVectors unused;
+
+    @Test
+    void vectorsOfAnEncoderNoVersionUsesAreDeletedAndTheWorkspacesAreKept() {
+        dev.loopwise.model.ActiveModel.await();
+        String gone = "gone-encoder@" + UUID.randomUUID().toString().substring(0, 8) + "/mean";
+        String recent = "recent-encoder@" + UUID.randomUUID().toString().substring(0, 8) + "/mean";
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String encoderId : List.of(gone, recent)) {
+                entityManager.createNativeQuery("insert into embeddings (encoder_id, text_hash, vector) "
+                        + "select ?1, md5(g::text), decode('00000000', 'hex') from generate_series(1, ?2) g")
+                        .setParameter(1, encoderId).setParameter(2, UnusedVectors.BATCH + 3).executeUpdate();
+            }
+            // A version retired yesterday may be brought back: its encoder's vectors stay for now.
+            entityManager.createNativeQuery("""
+                    insert into model_versions (version, status, encoder_id, regime, parameters, checksum, lineage, metrics, created_by)
+                    select nextval('model_version_numbers'), 'retired', ?1, regime, '\\x00'::bytea, 'unused-vectors-test', lineage, metrics, 'test'
+                    from model_versions where status = 'active'""").setParameter(1, recent).executeUpdate();
+        });
+        String workspace = store.workspaceEncoder().id();
+        long workspaceRows = count(workspace);
+        try {
+            assertTrue(unused.forget(30) >= UnusedVectors.BATCH + 3);
+            assertEquals(0, count(gone), "an encoder no version uses");
+            assertEquals(UnusedVectors.BATCH + 3, count(recent), "a recent version's encoder");
+            assertEquals(workspaceRows, count(workspace), "the workspace's encoder");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                entityManager.createNativeQuery("delete from model_versions where checksum = 'unused-vectors-test'").executeUpdate();
+                entityManager.createNativeQuery("delete from embeddings where encoder_id in (?1, ?2)").setParameter(1, gone)
+                        .setParameter(2, recent).executeUpdate();
+            });
+        }
+    }
+
+    private long count(String encoderId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from embeddings where encoder_id = ?1").setParameter(1, encoderId).getSingleResult()).longValue());
+    }
+
     @Test
     void aTextIsNeverEncodedTwice() {
         String text = "a text seen for the first time " + UUID.randomUUID();
