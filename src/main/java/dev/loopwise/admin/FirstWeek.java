@@ -6,7 +6,6 @@ import dev.loopwise.llm.LlmFigures;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.review.ReviewItem;
 import dev.loopwise.review.ReviewStats;
-import dev.loopwise.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,11 +42,17 @@ public class FirstWeek {
     public record Guide(List<Step> steps, Step next) {
     }
 
+    /** The steps, counting the labelled tickets by intent first. */
     @Transactional
     public Guide guide() {
+        java.util.Map<Long, Long> counts = dev.loopwise.ticket.Ticket.countsByIntent();
+        return guide(counts.values().stream().mapToLong(Long::longValue).sum(), counts.size());
+    }
+
+    /** The steps, given the labelled tickets and the intents that have any (the overview counts both already). */
+    @Transactional
+    public Guide guide(long labelled, long intents) {
         List<Step> steps = new ArrayList<>();
-        long labelled = Ticket.countLabelled();
-        long intents = count("select count(distinct intent_id) from tickets where intent_id is not null");
         steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
                 Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
                 "Import a CSV or JSONL file of past tickets with the intent each one had (at least " + TICKETS_PER_INTENT

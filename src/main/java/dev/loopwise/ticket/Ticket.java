@@ -78,10 +78,6 @@ public class Ticket extends IdentityEntity {
                 .page(Page.of(pageIndex, pageSize)).list();
     }
 
-    public static long countLabelled() {
-        return count("intent is not null");
-    }
-
     /** Labelled tickets per intent id. */
     public static Map<Long, Long> countsByIntent() {
         Map<Long, Long> counts = new LinkedHashMap<>();
