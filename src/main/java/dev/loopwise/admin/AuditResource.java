@@ -46,6 +46,9 @@ public class AuditResource {
     public Response export(@QueryParam("since") String since, @QueryParam("until") String until) {
         OffsetDateTime from = instant("since", since, OffsetDateTime.parse("1970-01-01T00:00:00Z"));
         OffsetDateTime to = instant("until", until, OffsetDateTime.parse("9999-12-31T00:00:00Z"));
+        if (!from.isBefore(to)) {
+            throw ApiException.badRequest("invalid_range", "'since' (" + since + ") must come before 'until' (" + until + ").");
+        }
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             long after = 0;

@@ -31,6 +31,24 @@ public final class PlainText {
         return text.codePointCount(0, text.length());
     }
 
+    /**
+     * The first character a text shown to customers must not hold — a control character other than a line break or tab
+     * (terminal colours, a bell), or an invisible format character (one that reverses the writing direction, say) — as
+     * "U+202E at character 7", or null when there is none.
+     */
+    public static String firstHiddenCharacter(String text) {
+        int position = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            position++;
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' || isHidden(c)) {
+                return String.format(java.util.Locale.ROOT, "U+%04X at character %d", c, position);
+            }
+            i += Character.charCount(c);
+        }
+        return null;
+    }
+
     private static boolean isHidden(int c) {
         return Character.getType(c) == Character.FORMAT && c != 0x200C && c != 0x200D;
     }

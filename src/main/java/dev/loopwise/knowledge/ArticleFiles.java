@@ -20,6 +20,7 @@ import java.util.Map;
  * a 400 that names it, before anything is written.
  */
 final class ArticleFiles {
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("(?i)https?://\\S+");
     enum Format { MARKDOWN, HTML, JSONL }
 
     private static final int MAX_PROBLEMS = 20;
@@ -102,8 +103,10 @@ final class ArticleFiles {
             return "has an id, url or title longer than " + Article.MAX_KEY + " characters once written in lower case (it"
                     + " tells a re-import what to replace)";
         }
-        if (article.url() != null && !article.url().matches("(?i)https?://\\S+")) {
-            return "has an address (url) that is not a web address starting with http:// or https://";
+        if (article.url() != null && (!WEB_ADDRESS.matcher(article.url()).matches() || !dev.loopwise.common.PlainText.isPlainLine(article.url()))) {
+            // A mark that reverses the writing direction would show reviewers another address than the one stored.
+            return "has an address (url) that is not a plain web address starting with http:// or https:// (no invisible or "
+                    + "direction-reversing marks)";
         }
         if (article.chars() == 0) {
             return "has no text besides its title";

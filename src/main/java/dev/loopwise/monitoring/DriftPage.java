@@ -55,7 +55,9 @@ public class DriftPage {
     @GET
     public TemplateInstance page(@RestQuery Integer replayed, @RestQuery Integer failed, @RestQuery Integer checks,
                                  @RestQuery Integer alerts) {
-        String message = replayed == null ? null : Messages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts));
+        // Counts from the address of the redirect; a hand-typed negative one says nothing that happened.
+        boolean counts = replayed != null && replayed >= 0 && orZero(failed) >= 0 && orZero(checks) >= 0 && orZero(alerts) >= 0;
+        String message = counts ? Messages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts)) : null;
         return Templates.drift(overview.read(), DriftOverview.signalsCharted(), message);
     }
 

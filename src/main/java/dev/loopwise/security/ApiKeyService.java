@@ -40,11 +40,6 @@ public class ApiKeyService {
         NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
                 .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
-        if (!user.isEnabled()) {
-            // Its keys are refused while the account is disabled: a key made now would only ever answer 401.
-            throw ApiException.conflict("account_disabled", "The account '" + username + "' is disabled: enable it on the Users page "
-                    + "(or PATCH /api/v1/users/" + user.id + " with {\"disabled\": false}) before giving it an API key.");
-        }
         ApiKey key = new ApiKey();
         key.user = user;
         key.name = issued.name();
@@ -75,9 +70,15 @@ public class ApiKeyService {
     /** Revokes a key of the acting user; admins may revoke anyone's. Revoking twice is harmless. */
     @Transactional
     public ApiKey revoke(long id, String actingUsername, boolean actorIsAdmin) {
+        return revoke(id, actingUsername, actorIsAdmin, null);
+    }
+
+    /** As {@link #revoke(long, String, boolean)}, for a key that must belong to the account {@code ownerId} (null: any). */
+    @Transactional
+    public ApiKey revoke(long id, String actingUsername, boolean actorIsAdmin, Long ownerId) {
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound(Messages.notFound("API key", id)));
-        if (!key.user.username.equals(actingUsername) && !actorIsAdmin) {
+        if (!key.user.username.equals(actingUsername) && !actorIsAdmin || ownerId != null && !key.user.id.equals(ownerId)) {
             // Someone else's key is reported as absent: its existence is none of this user's business.
             throw ApiException.notFound(Messages.notFound("API key", id));
         }

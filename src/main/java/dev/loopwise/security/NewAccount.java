@@ -49,6 +49,10 @@ public record NewAccount(String username, String roles, String passwordHash, Str
                     + "line breaks or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the "
                     + "writing direction.");
         }
+        if (!dev.loopwise.common.PlainText.showsSomething(name)) {
+            throw ApiException.badRequest("invalid_display_name", "A display name needs letters or signs a reader can see; leave it "
+                    + "empty to show the username.");
+        }
         return name;
     }
 

@@ -60,8 +60,9 @@ public class UsersPage {
     @GET
     public Response list(@QueryParam("created") String created, @QueryParam("updated") String updated,
                          @QueryParam("keyFor") String keyFor, @CookieParam(NewKeyCookie.NAME) String newKey) {
-        String notice = created != null ? "Created the account " + created + "."
-                : updated != null ? "Saved the changes to " + updated + "." : null;
+        // Only an existing account's name is shown: any other text in the address would be a notice planted by a link.
+        String notice = created != null && User.findByUsername(created).isPresent() ? "Created the account " + created + "."
+                : updated != null && User.findByUsername(updated).isPresent() ? "Saved the changes to " + updated + "." : null;
         String secret = NewKeyCookie.secret(newKey);
         IssuedKey issued = secret != null && keyFor != null ? new IssuedKey(keyFor, secret) : null;
         Response.ResponseBuilder shown = Response.ok(page(null, notice, NewUser.EMPTY, issued));
@@ -123,10 +124,8 @@ public class UsersPage {
     public Response revokeKey(@PathParam("id") long id, @PathParam("keyId") long keyId) {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
-            ApiKey key = keys.revoke(keyId, currentUser.name(), true);
-            if (!key.user.id.equals(user.id)) {
-                throw ApiException.notFound(Messages.notFound("API key", keyId));
-            }
+            // The owner is checked before anything changes: a key of another account is "not found" and stays as it was.
+            keys.revoke(keyId, currentUser.name(), true, user.id);
             return Response.seeOther(URI.create(PATH + "?updated=" + user.username)).build();
         } catch (ApiException e) {
             return refused(e);

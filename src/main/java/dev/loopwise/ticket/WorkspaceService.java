@@ -47,15 +47,30 @@ public class WorkspaceService {
         if (text == null || !PlainText.showsSomething(text)) {
             throw ApiException.badRequest("empty_reply", "A reply needs some text.");
         }
-        if (text.length() > MAX_REPLY_LENGTH) {
+        String clean = text.strip().replace("\r\n", "\n");
+        if (PlainText.length(clean) > MAX_REPLY_LENGTH) {
             throw ApiException.badRequest("reply_too_long", "A reply has at most " + MAX_REPLY_LENGTH + " characters.");
         }
-        Intent intent = Intent.findByName(intentName == null ? "" : intentName)
-                .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName + "'."));
+        String hidden = PlainText.firstHiddenCharacter(clean);
+        if (hidden != null) {
+            // Customers read replies: a terminal code or a mark that reverses the text would reach them as it is.
+            throw ApiException.badRequest("invalid_reply", "A reply cannot hold control characters or invisible marks such as one that "
+                    + "reverses the writing direction (found " + hidden + "); remove it and save again.");
+        }
+        if (intentName == null || intentName.isBlank()) {
+            throw ApiException.badRequest("unknown_intent", "Choose the intent this reply answers.");
+        }
+        Intent intent = Intent.findByName(intentName.strip())
+                .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName.strip() + "'."));
         Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
+        Reply.<Reply>find("intent = ?1 and text = ?2 and status = ?3", intent, clean, Reply.ACTIVE).firstResultOptional()
+                .filter(same -> !same.id.equals(reply.id)).ifPresent(same -> {
+                    throw ApiException.conflict("reply_exists", "The intent '" + intent.name + "' already has this reply (reply "
+                            + same.id + ").");
+                });
         reply.intent = intent;
-        reply.text = text.strip().replace("\r\n", "\n");
+        reply.text = clean;
         if (reply.id == null) {
             reply.persist();
         }

@@ -79,6 +79,8 @@ class AuditTrailTest {
                 "until is exclusive and before every action");
         admin.request().get("/api/v1/audit?since=yesterday").then().statusCode(400)
                 .body("code", org.hamcrest.Matchers.equalTo("validation_failed"));
+        admin.request().get("/api/v1/audit?since=2026-12-02T12:50:00Z&until=2026-12-02T12:00:00Z").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("invalid_range"));
         // A date PostgreSQL cannot hold is the same mistake, not "a value that cannot be stored".
         for (String query : new String[] {"since=-999999999-01-01T00:00:00Z", "until=+300000-01-01T00:00:00Z"}) {
             admin.request().get("/api/v1/audit?" + query).then().statusCode(400)

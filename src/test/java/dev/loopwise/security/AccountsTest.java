@@ -74,8 +74,16 @@ class AccountsTest {
         long keyId = QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>find("name = ?1 and user.id = ?2", "helpdesk", user.id)
                 .firstResult().id);
         assertTrue(issued.contains("/admin/users/" + user.id + "/keys/" + keyId + "/revoke"), "the admin can revoke it");
+        // Under another account's address the key is "not found", and stays as it was.
+        long otherId = newUser("reviewer").id;
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("csrf-token", admin.csrfToken())
+                .post("/admin/users/" + otherId + "/keys/" + keyId + "/revoke").then().statusCode(404);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(keyId).revokedAt == null));
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("csrf-token", admin.csrfToken())
                 .post("/admin/users/" + user.id + "/keys/" + keyId + "/revoke").then().statusCode(303);
+        // The notice after a change names an account only if it exists: a link cannot plant a message on the page.
+        assertFalse(admin.request().accept("text/html").get("/admin/users?created=bob.%20Sign%20in%20again%20at%20evil.example")
+                .asString().contains("evil.example"));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(keyId).revokedAt != null));
         // Anything but the two options is refused, and never read as "enabled".
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
@@ -175,6 +183,10 @@ class AccountsTest {
         Caller stays = Caller.session(user.username, "third-password-3");
         Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"displayName\":\"Renamed\"}")
                 .patch("/api/v1/users/" + user.id).then().statusCode(200);
+        for (String invisible : new String[] {"\\u200d", "\\u0301"}) {
+            Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"displayName\":\"" + invisible + "\"}")
+                    .patch("/api/v1/users/" + user.id).then().statusCode(400).body("code", equalTo("invalid_display_name"));
+        }
         stays.request().accept("text/html").get("/admin").then().statusCode(200);
     }
 

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ApiKeyTest {
     @Inject
-    UserService users;
-    @Inject
     ApiKeyService keys;
 
     @Test
@@ -77,19 +75,6 @@ class ApiKeyTest {
                 .then().statusCode(201).extract().path("key");
         given().header("Authorization", "Bearer " + secret).get("/api/v1/me")
                 .then().statusCode(200).body("username", equalTo("reviewer3")).body("roles", not(hasItem("admin")));
-    }
-
-    @Test
-    void noKeyIsMadeForADisabledAccount() {
-        String name = "gone" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        long id = users.create(name, "long-enough-pw", "reviewer", null).id;
-        Caller admin = Caller.apiKey(keys, "admin");
-        admin.request().contentType("application/json").body("{\"disabled\":true}").patch("/api/v1/users/" + id).then().statusCode(200);
-        long before = QuarkusTransaction.requiringNew().call(() -> ApiKey.count());
-        admin.request().contentType("application/json").body("{\"name\":\"for a gone account\",\"username\":\"" + name + "\"}")
-                .post("/api/v1/keys").then().statusCode(409).body("code", equalTo("account_disabled"))
-                .body("error", org.hamcrest.Matchers.containsString("enable it"));
-        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> ApiKey.count()));
     }
 
     @Test

@@ -52,7 +52,7 @@ final class Endpoints {
             form("POST", "/admin/intents/{intentId}", Access.page(303, ADMIN), c -> "name=matrix_scratch&description=scratch"),
             page("GET", "/admin/replies", Access.page(200, ADMIN)),
             form("POST", "/admin/replies", Access.page(303, ADMIN), c -> "intent=matrix_scratch&text=reply+" + UNIQUE.incrementAndGet()),
-            form("POST", "/admin/replies/{replyId}", Access.page(303, ADMIN), c -> "intent=matrix_scratch&text=edited"),
+            form("POST", "/admin/replies/{replyId}", Access.page(303, ADMIN), c -> "intent=matrix_scratch&text=edited+" + UNIQUE.incrementAndGet()),
             form("POST", "/admin/replies/{replyId}/retire", Access.page(303, ADMIN), c -> ""),
             page("GET", "/admin/knowledge", Access.page(200, ADMIN)),
             // The matrix uploads a .csv, which is no knowledge-base file: the importer's 400 means the role check passed.

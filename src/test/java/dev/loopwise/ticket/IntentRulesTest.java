@@ -32,4 +32,26 @@ class IntentRulesTest {
             QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
         }
     }
+
+    @Test
+    void aReplyCustomersWouldReadHoldsNoHiddenCharactersAndIsInTheLibraryOnce() {
+        String name = "Reply Rules " + System.nanoTime() % 100_000;
+        long intentId = workspace.saveIntent(null, name, "replies under test").id;
+        try {
+            String emoji = "\uD83D\uDE00";
+            Reply first = workspace.saveReply(null, " " + name + " ", "Hello, " + emoji.repeat(WorkspaceService.MAX_REPLY_LENGTH - 7));
+            for (String bad : new String[] {"Hello \u001b[31mred", "Refund \u202eevil\u202c ok"}) {
+                assertEquals("invalid_reply", assertThrows(ApiException.class, () -> workspace.saveReply(null, name, bad)).code);
+            }
+            assertEquals("reply_exists", assertThrows(ApiException.class, () -> workspace.saveReply(null, name, first.text + "  ")).code);
+            assertEquals("unknown_intent", assertThrows(ApiException.class, () -> workspace.saveReply(null, null, "A new reply.")).code);
+            assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.id", intentId)),
+                    "refused replies leave nothing behind");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Reply.delete("intent.id", intentId);
+                Intent.deleteById(intentId);
+            });
+        }
+    }
 }
