@@ -59,7 +59,9 @@ public class AdminPage {
                 .map(i -> new IntentRow(i, ticketCounts.getOrDefault(i.id, 0L), replyCounts.getOrDefault(i.id, 0L)))
                 .toList();
         long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
-        return Templates.overview(firstWeek.guide(labelled, ticketCounts.size()), intents, labelled,
+        List<String> trainable = intents.stream().filter(row -> row.tickets() >= FirstWeek.TICKETS_PER_INTENT).map(row -> row.intent().name)
+                .toList();
+        return Templates.overview(firstWeek.guide(labelled, ticketCounts.size(), trainable), intents, labelled,
                 labelled + Ticket.count("intent is null"), User.count(), Ticket.newestFirst(0, 10));
     }
 

@@ -46,12 +46,18 @@ public class FirstWeek {
     @Transactional
     public Guide guide() {
         java.util.Map<Long, Long> counts = dev.loopwise.ticket.Ticket.countsByIntent();
-        return guide(counts.values().stream().mapToLong(Long::longValue).sum(), counts.size());
+        List<String> named = dev.loopwise.ticket.Intent.listByName().stream().filter(i -> counts.containsKey(i.id)).map(i -> i.name).toList();
+        List<String> trainable = dev.loopwise.ticket.Intent.listByName().stream()
+                .filter(i -> counts.getOrDefault(i.id, 0L) >= TICKETS_PER_INTENT).map(i -> i.name).toList();
+        return guide(counts.values().stream().mapToLong(Long::longValue).sum(), named.size(), trainable);
     }
 
-    /** The steps, given the labelled tickets and the intents that have any (the overview counts both already). */
+    /**
+     * The steps, given the labelled tickets, the intents that have any, and those with enough to learn from (the
+     * overview counts all three already).
+     */
     @Transactional
-    public Guide guide(long labelled, long intents) {
+    public Guide guide(long labelled, long intents, List<String> trainableIntents) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
                 Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
@@ -60,9 +66,15 @@ public class FirstWeek {
         Optional<ModelVersion> active = ModelVersion.findActive();
         boolean training = dev.loopwise.model.registry.TrainingRun.count("status in ?1",
                 List.of(dev.loopwise.model.registry.TrainingRun.QUEUED, dev.loopwise.model.registry.TrainingRun.RUNNING)) > 0;
-        steps.add(new Step("Train the first model", active.isPresent(),
-                active.map(v -> "Version " + v.version + " answers customers.").orElse("No version answers yet."),
+        // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
+        List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : trainableIntents.stream()
+                .filter(name -> !v.learnedIntents().contains(name)).toList()).orElse(List.of());
+        steps.add(new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),
+                active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? "." : ", but it never learned "
+                        + Counts.of(unknown.size(), "intent") + " your tickets now have (" + dev.loopwise.model.registry.VersionIntents.listed(unknown)
+                        + "): it gives their tickets another intent's reply.")).orElse("No version answers yet."),
                 training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
+                        : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intents; promote it when its page says so."
                         : "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
                 "/admin/models"));
         ReviewStats.Totals judged = reviewStats.totals();

@@ -239,8 +239,8 @@ public final class Messages {
     public static String fineTuneNeedsTickets(List<String> intents) {
         String named = intents.size() > 10 ? String.join(", ", intents.subList(0, 10)) + " and more" : String.join(", ", intents);
         return "Fine-tuning learns every intent from its tickets, and " + named + (intents.size() == 1 ? " has" : " have")
-                + " none: label a few tickets for " + (intents.size() == 1 ? "it" : "them") + " (Tickets page), delete "
-                + (intents.size() == 1 ? "it" : "them") + ", or train with another choice.";
+                + " none: label a few tickets for " + (intents.size() == 1 ? "it" : "them") + " (Tickets page), or train with "
+                + "another choice under How to learn.";
     }
 
     public static final String INTENT_NAME_RULE = "An intent name starts with a letter or digit and holds letters, digits,"

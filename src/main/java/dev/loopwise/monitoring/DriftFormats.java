@@ -59,6 +59,12 @@ public class DriftFormats {
         };
     }
 
+    /** The round an action started, or null while it has none (JSON null must not read as the round "null"). */
+    static String roundId(JsonNode action) {
+        JsonNode id = action.path("roundId");
+        return id.isNumber() || id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+    }
+
     /** An action's status in words. */
     static String status(JsonNode action) {
         return switch (action.path("status").asText()) {

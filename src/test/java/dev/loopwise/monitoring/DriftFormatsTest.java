@@ -14,6 +14,13 @@ class DriftFormatsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    void anActionWithoutARoundLinksToNone() throws Exception {
+        assertEquals(null, DriftFormats.roundId(JSON.readTree("{\"roundId\":null}")), "not the round 'null'");
+        assertEquals(null, DriftFormats.roundId(JSON.readTree("{}")));
+        assertEquals("12", DriftFormats.roundId(JSON.readTree("{\"roundId\":12}")));
+    }
+
+    @Test
     void anEmptyDashboardSaysThereAreNoChecksYet() throws Exception {
         DriftOverview.Overview empty = new DriftOverview.Overview(3, JSON.readTree("null"), Map.of("stride", 50),
                 JSON.readTree("[]"), JSON.readTree("[]"), JSON.readTree("[]"));

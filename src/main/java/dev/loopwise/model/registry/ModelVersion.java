@@ -88,6 +88,12 @@ public class ModelVersion extends IdentityEntity {
         return ((Number) getEntityManager().createNativeQuery("select nextval('model_version_numbers')").getSingleResult()).intValue();
     }
 
+    /** The intents this version learned (empty for a version stored before the list was kept). */
+    public List<String> learnedIntents() {
+        Object names = lineage == null ? null : lineage.get("intents");
+        return names instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+    }
+
     /** The encoder this version was trained on, and is always served and evaluated with. */
     public EncoderRef encoder() {
         return new EncoderRef(encoderId, encoderSource);

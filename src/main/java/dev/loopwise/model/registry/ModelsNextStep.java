@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.Counts;
 import dev.loopwise.model.intent.IntentHead;
 import java.util.List;
 import java.util.Optional;
@@ -88,6 +89,18 @@ final class ModelsNextStep {
         String figures = String.format("v%d gets %.1f%% of %d held-out tickets' intents right, the active v%d %.1f%%", candidate.version,
                 a * 100, n.intValue(), active.version, b * 100) + differentTickets(n, metric(active, "data/test_tickets"));
         String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
+        // Each is measured on its own held-out tickets: a version that never learned an intent is not measured on it at all.
+        List<String> onlyCandidate = VersionIntents.missing(active, candidate);
+        if (!onlyCandidate.isEmpty() && !(b - a > band)) {
+            return "v" + candidate.version + " knows " + Counts.of(onlyCandidate.size(), "intent") + " the active v" + active.version
+                    + " never learned (" + VersionIntents.listed(onlyCandidate) + "): v" + active.version + " gives those tickets another intent's reply. "
+                    + figures + ": " + switchTo + " below.";
+        }
+        List<String> onlyActive = VersionIntents.missing(candidate, active);
+        if (!onlyActive.isEmpty() && !(a - b > band)) {
+            return "v" + candidate.version + " does not know " + Counts.of(onlyActive.size(), "intent") + " the active v" + active.version
+                    + " answers (" + VersionIntents.listed(onlyActive) + "). " + figures + ": keep v" + active.version + ".";
+        }
         if (a - b > band) {
             return figures + ": " + switchTo + " below." + replyAgreementDrop(candidate, active, n)
                     + outOfScopeDrop(candidate, active);
@@ -162,6 +175,12 @@ final class ModelsNextStep {
         }
         double p = (a + b) / 2;
         double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
+        if (!VersionIntents.missing(active, candidate).isEmpty() && !(b - a > band)) {
+            return true;
+        }
+        if (!VersionIntents.missing(candidate, active).isEmpty() && !(a - b > band)) {
+            return false;
+        }
         return a - b > band || (Math.abs(a - b) <= band && outOfScopeDrop(candidate, active).isEmpty()
                 && !outOfScopeGain(candidate, active).isEmpty());
     }

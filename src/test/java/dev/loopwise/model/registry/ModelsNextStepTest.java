@@ -41,6 +41,27 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void aVersionThatLearnedIntentsTheActiveOneNeverSawIsPromotedUnlessItIsWorseBeyondChance() {
+        // The user's case: v3 92.3% on its 155 held-out tickets, the active v1 89.7% on its own 87, which held no ticket of the new intents.
+        ModelVersion newer = version(3, "candidate", 0.923, 155);
+        ModelVersion active = version(1, "active", 0.897, 87);
+        active.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "track_order")));
+        newer.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "check_invoice", "oos", "recover_password", "track_order")));
+        String text = ModelsNextStep.compare(newer, active);
+        assertTrue(text.startsWith("v3 knows 2 intents the active v1 never learned (check_invoice, recover_password)")
+                && text.endsWith("promote v3 below."), text);
+        assertTrue(ModelsNextStep.prefers(newer, active));
+        // The other way round: the older version does not know what the active one answers.
+        String back = ModelsNextStep.compare(active, newer);
+        assertTrue(back.startsWith("v1 does not know 2 intents the active v3 answers") && back.endsWith("keep v3."), back);
+        assertTrue(!ModelsNextStep.prefers(active, newer));
+        // Worse beyond chance (p = 0.7485, band = 2·sqrt(2·0.7485·0.2515/155) = 9.9 points < 29.7): the figures decide.
+        ModelVersion poor = version(4, "candidate", 0.60, 155);
+        poor.lineage = newer.lineage;
+        assertTrue(ModelsNextStep.compare(poor, active).endsWith("keep v1; v4 is worse."), ModelsNextStep.compare(poor, active));
+    }
+
+    @Test
     void aGainWithinTwoStandardErrorsIsTooCloseToCall() {
         // p = 0.925, band = 2·sqrt(2·0.925·0.075/200) = 5.27 points > 5 points.
         String text = ModelsNextStep.compare(version(2, "candidate", 0.95, 200), version(1, "active", 0.90, 200));
