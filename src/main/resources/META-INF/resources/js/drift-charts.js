@@ -33,7 +33,8 @@
     const times = series.map((r) => r.createdAt.substring(11, 19));
     const labels = new Set(times).size === times.length ? times : series.map((r, i) => 'check ' + (i + 1));
     // Red where this signal raised an alert at that check (another signal's alert leaves its dot green).
-    const raisedHere = series.map((r) => (r.raised || []).some((a) => a.signal === ALERT_OF[signal]));
+    // A check's "raised" lists the kinds of alert it raised, e.g. ["input_drift", "intent_mix"].
+    const raisedHere = series.map((r) => (r.raised || []).includes(ALERT_OF[signal]));
     const datasets = [{ label: 'measured (red: this signal raised an alert)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
       tension: 0.2, spanGaps: true, pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')) }];
     let limit = thresholds[signal];
