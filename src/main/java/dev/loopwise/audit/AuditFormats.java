@@ -41,7 +41,9 @@ public class AuditFormats {
             Map.entry("knowledge.import.queued", "started a background import:"),
             Map.entry("knowledge.import.cancel", "cancelled"),
             Map.entry("knowledge.delete", "deleted from the knowledge base:"),
-            Map.entry("ticket.label", "labelled"));
+            Map.entry("ticket.label", "labelled"),
+            Map.entry("drift.replay", "replayed through the answering pipeline:"),
+            Map.entry("review.make_items", "made review items:"));
     /** Actions whose target adds nothing to say: the whole phrase. */
     private static final Map<String, String> PHRASES = Map.of(
             "llm.settings", "changed the LLM connection",

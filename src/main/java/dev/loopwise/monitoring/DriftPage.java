@@ -45,6 +45,8 @@ public class DriftPage {
     @Inject
     CurrentUser currentUser;
     @Inject
+    dev.loopwise.audit.AuditLog audit;
+    @Inject
     TopicLabelling topics;
 
     @CheckedTemplate
@@ -84,6 +86,9 @@ public class DriftPage {
         };
         ReplayService.Replayed done = replay.replay(texts, currentUser.name(), config.stride());
         long confirmed = done.checks().stream().mapToLong(c -> c.confirmed().size()).sum();
+        // The replayed requests are served and logged like a customer's: who sent them belongs in the audit log.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("drift.replay", done.requests() + " requests (" + (source == null || source.isBlank() ? "uploaded file" : source) + ")",
+                java.util.Map.of("failed", done.failed(), "checks", done.checks().size(), "alerts", confirmed)));
         // Post/redirect/get: reloading the result must not send the traffic again.
         return Response.seeOther(java.net.URI.create("/admin/drift?replayed=" + done.requests() + "&failed=" + done.failed()
                 + "&checks=" + done.checks().size() + "&alerts=" + confirmed)).build();

@@ -28,6 +28,8 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ReviewAdminPage {
     @Inject
+    dev.loopwise.audit.AuditLog audit;
+    @Inject
     ReviewStats stats;
     @Inject
     ReviewAdminService admin;
@@ -72,6 +74,7 @@ public class ReviewAdminPage {
                     .entity(page("Say how many items to make: a whole number from 1 to " + MAX_GENERATE + ". Nothing was made.")).build();
         }
         int made = generator.refill(count);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + count + " asked for", java.util.Map.of()));
         return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + count)).build();
     }
 

@@ -55,6 +55,9 @@ class DriftReplayTest {
         assertTrue(page.contains("Replayed 3 tickets"), page);
         admin.pageRequest().accept("text/html").get(location).then().statusCode(200);
         assertEquals(served, servedRequests(), "showing the result again served nothing");
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_events where action = 'drift.replay' and actor = 'admin' and target like '3 requests%'")
+                .getSingleResult()).longValue()) >= 1, "who sent traffic through the pipeline is in the audit log");
     }
 
     private long servedRequests() {

@@ -186,6 +186,9 @@ class ReviewApiTest {
         String announced = admin.pageRequest().accept("text/html").get(made).then().statusCode(200).extract().asString();
         int madeCount = Integer.parseInt(made.replaceAll(".*made=(\\d+).*", "$1"));
         assertTrue(announced.contains(ReviewMessages.itemsMade(madeCount, 5)), announced);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_events where action = 'review.make_items' and target = ?1")
+                .setParameter(1, madeCount + " of the 5 asked for").getSingleResult()).longValue()) >= 1);
         assertTrue(!admin.pageRequest().accept("text/html").get("/admin/review?decided=bogus").asString().contains(ReviewMessages.REWRITE_DISCARDED),
                 "a notice only for what happened");
         int row = page.indexOf(rewrite);
