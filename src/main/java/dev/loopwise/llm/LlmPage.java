@@ -99,6 +99,12 @@ public class LlmPage {
             return Response.ok(Templates.llm(viewNow(client.test(settings.current()), null, null))).build();
         }
         Map<String, String> sent = sent(enabled, baseUrl, model, timeoutSeconds, drafts, temperature, brandVoice);
+        if (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank()) {
+            // Nothing to try yet; the refusal to turn the LLM on ("nothing was saved") would answer a question not asked.
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.llm(viewNow(null, "To test a connection, fill in the "
+                    + "server's address and the model's name (for Ollama: http://localhost:11434/v1 and a model you pulled), then press "
+                    + "Test connection again. Nothing was saved.", null).withSent(sent))).build();
+        }
         try {
             // Tried as if turned on: testing is how an admin decides whether to turn it on.
             LlmSettings typed = settings.preview(change("on", baseUrl, model, apiKey, clearKey, timeoutSeconds, drafts, temperature,

@@ -54,6 +54,8 @@ class LlmPageTest {
         }
         String test = post("/admin/llm/test", "", 200);
         assertTrue(test.contains("no address or model is set"), test);
+        String empty = post("/admin/llm/test", "baseUrl=&model=", 400);
+        assertTrue(empty.contains("To test a connection, fill in the server") && !empty.contains("To turn the LLM on"), empty);
     }
 
     @Test
