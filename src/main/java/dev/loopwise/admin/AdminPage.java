@@ -55,13 +55,12 @@ public class AdminPage {
         // One pass over the intent index gives every labelled count the page shows; only the unlabelled are counted apart.
         Map<Long, Long> ticketCounts = Ticket.countsByIntent();
         Map<Long, Long> replyCounts = Reply.countsByIntent();
-        List<IntentRow> intents = Intent.listByName().stream()
+        List<Intent> all = Intent.listByName();
+        List<IntentRow> intents = all.stream()
                 .map(i -> new IntentRow(i, ticketCounts.getOrDefault(i.id, 0L), replyCounts.getOrDefault(i.id, 0L)))
                 .toList();
         long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
-        List<String> trainable = intents.stream().filter(row -> row.tickets() >= FirstWeek.TICKETS_PER_INTENT).map(row -> row.intent().name)
-                .toList();
-        return Templates.overview(firstWeek.guide(labelled, ticketCounts.size(), trainable), intents, labelled,
+        return Templates.overview(firstWeek.guide(ticketCounts, all), intents, labelled,
                 labelled + Ticket.count("intent is null"), User.count(), Ticket.newestFirst(0, 10));
     }
 

@@ -45,19 +45,19 @@ public class FirstWeek {
     /** The steps, counting the labelled tickets by intent first. */
     @Transactional
     public Guide guide() {
-        java.util.Map<Long, Long> counts = dev.loopwise.ticket.Ticket.countsByIntent();
-        List<String> named = dev.loopwise.ticket.Intent.listByName().stream().filter(i -> counts.containsKey(i.id)).map(i -> i.name).toList();
-        List<String> trainable = dev.loopwise.ticket.Intent.listByName().stream()
-                .filter(i -> counts.getOrDefault(i.id, 0L) >= TICKETS_PER_INTENT).map(i -> i.name).toList();
-        return guide(counts.values().stream().mapToLong(Long::longValue).sum(), named.size(), trainable);
+        return guide(dev.loopwise.ticket.Ticket.countsByIntent(), dev.loopwise.ticket.Intent.listByName());
     }
 
     /**
-     * The steps, given the labelled tickets, the intents that have any, and those with enough to learn from (the
-     * overview counts all three already).
+     * The steps, given the labelled tickets by intent id and the workspace's intents (the overview has read both already):
+     * the labelled total, the intents that have any, and those with enough to learn from follow from them.
      */
     @Transactional
-    public Guide guide(long labelled, long intents, List<String> trainableIntents) {
+    public Guide guide(java.util.Map<Long, Long> ticketCounts, List<dev.loopwise.ticket.Intent> all) {
+        long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
+        long intents = ticketCounts.size();
+        List<String> trainableIntents = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) >= TICKETS_PER_INTENT)
+                .map(i -> i.name).toList();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
                 Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
