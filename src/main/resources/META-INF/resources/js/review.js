@@ -9,7 +9,7 @@
   const SLOT = /\{\{\s*([^{}]+?)\s*\}\}/g;
   let item = null; // the item on screen
   let shownAt = 0;
-  let ratings = {};
+  const stars = { A: window.reviewStars($('stars-A')), B: window.reviewStars($('stars-B')) };
   let last = null; // the last stored choice: {itemId, until}
   let countdown = null;
   let undoing = false;
@@ -70,11 +70,6 @@
     $('waiting').textContent = data.waiting;
   }
 
-  function stars(letter) {
-    const value = ratings[letter] || 0;
-    $('stars-' + letter).textContent = '★'.repeat(value) + '☆'.repeat(5 - value);
-  }
-
   // A reply with its unfilled slots as highlighted blanks ("order number"), built node by node.
   function showReply(element, text) {
     element.replaceChildren();
@@ -97,7 +92,6 @@
   function show(next) {
     counters(next);
     item = next ? next.item : null;
-    ratings = {};
     $('rewrite').value = '';
     $('rewrite-box').hidden = true;
     skip.close();
@@ -112,8 +106,8 @@
     const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
     $('slots-note').hidden = blanks === 0;
     window.reviewSources.show(item.sources);
-    stars('A');
-    stars('B');
+    stars.A.set(0);
+    stars.B.set(0);
     shownAt = performance.now();
     quietUntil = Math.max(quietUntil, shownAt + SETTLE_MS);
     settleLater();
@@ -153,6 +147,8 @@
   async function choose(choice, reason) {
     if (!item) return;
     const body = { choice, durationMs: Math.round(performance.now() - shownAt) };
+    const ratings = {};
+    ['A', 'B'].forEach((letter) => { if (stars[letter].value()) ratings[letter] = stars[letter].value(); });
     if (Object.keys(ratings).length) body.ratings = ratings;
     const rewrite = $('rewrite').value.trim();
     // Out of scope means no library reply fits this ticket: a rewrite would propose one anyway.
@@ -164,7 +160,7 @@
     try {
       const saved = await call('POST', '/review/items/' + judged.itemId, body);
       counters(saved);
-      last = { itemId: judged.itemId };
+      last = { itemId: judged.itemId, ratings, rewrite }; // an undo puts back what the reviewer gave
       startCountdown(saved.undoSeconds);
       say(saved.message);
     } catch (e) {
@@ -187,9 +183,15 @@
     undoing = true;
     try {
       const undone = await call('POST', '/review/items/' + last.itemId + '/undo', {});
+      const taken = last;
       last = null;
       stopCountdown();
       show(undone.next);
+      Object.entries(taken.ratings || {}).forEach(([letter, value]) => stars[letter].set(value));
+      if (taken.rewrite) {
+        $('rewrite').value = taken.rewrite;
+        $('rewrite-box').hidden = false;
+      }
       say(undone.message);
     } catch (e) {
       stopCountdown();
@@ -236,8 +238,7 @@
     }
     const digit = /^Digit([1-5])$/.exec(event.code);
     if (digit && item) {
-      ratings[event.shiftKey ? 'B' : 'A'] = Number(digit[1]);
-      stars(event.shiftKey ? 'B' : 'A');
+      stars[event.shiftKey ? 'B' : 'A'].set(Number(digit[1]));
       event.preventDefault();
       return;
     }
@@ -259,10 +260,5 @@
   document.querySelector('[data-action="rewrite"]').addEventListener('click', openRewrite);
   document.querySelector('[data-action="skip"]').addEventListener('click', skip.open);
   $('undo-hint').addEventListener('click', undo); // a touch screen has no U key
-  ['A', 'B'].forEach((letter) => $('stars-' + letter).addEventListener('click', (event) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    ratings[letter] = Math.min(5, Math.max(1, Math.ceil(((event.clientX - box.left) / box.width) * 5)));
-    stars(letter);
-  }));
   load();
 })();

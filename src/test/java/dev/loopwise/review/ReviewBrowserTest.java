@@ -108,8 +108,8 @@ class ReviewBrowserTest {
             waitForMessage(ReviewMessages.REVIEW_UNDONE);
             waitFor("today", "0");
             assertEquals(shownA, text("text-A"));
+            assertEquals("4", driver.findElement(By.id("stars-A")).getAttribute("aria-valuenow"), "the stars given come back too");
             assertFalse(driver.findElement(By.id("undo-hint")).isDisplayed());
-            Browser.keys(driver, "4");
             // A reviewer typing on, or clicking twice: T pressed or Tie clicked the instant the next ticket appears is not an
             // answer to a ticket nobody has read (the page does both as the text changes, so the moment is exact however
             // slow the machine).
@@ -139,6 +139,8 @@ class ReviewBrowserTest {
             assertTrue(driver.findElements(By.cssSelector("#item .candidate i")).isEmpty());
             assertTrue(driver.findElement(By.id("slots-note")).isDisplayed());
             Browser.screenshot(driver, "review-slot-blanks");
+            driver.findElement(By.id("stars-B")).sendKeys(Keys.END, Keys.ARROW_LEFT); // stars by Tab and arrows: 4 for B
+            assertEquals("4 of 5 stars", driver.findElement(By.id("stars-B")).getAttribute("aria-valuetext"));
             Browser.keys(driver, "t");      // a tie
             waitForTicket("rhymes with orange");
             waitFor("today", "3");
@@ -150,7 +152,8 @@ class ReviewBrowserTest {
             assertTrue(judgements.stream().anyMatch(j -> "A".equals(j.shownAs)
                     && Short.valueOf((short) 4).equals(j.swapped ? j.rating2 : j.rating1)), "four stars for the reply shown as A");
             assertTrue(judgements.stream().allMatch(j -> j.durationMs != null));
-            assertTrue(judgements.stream().anyMatch(j -> j.choice.equals("tie")));
+            assertTrue(judgements.stream().anyMatch(j -> j.choice.equals("tie")
+                    && Short.valueOf((short) 4).equals(j.swapped ? j.rating1 : j.rating2)), "a tie, four stars for the reply shown as B");
             long pending = QuarkusTransaction.requiringNew().call(() -> Reply.count("createdBy = ?1 and status = ?2", reviewer, Reply.PENDING));
             assertEquals(1, pending, "the rewrite waits for an admin as a pending library reply");
 
