@@ -2,6 +2,7 @@ package dev.loopwise;
 
 import dev.loopwise.cli.LoopwiseCommand;
 import dev.loopwise.common.DatabaseReadyNote;
+import dev.loopwise.common.HttpLayerErrors;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ public class Main {
                 System.setProperty("quarkus.profile", "demo");
             }
             DatabaseReadyNote.forgetIfStartFails();
+            System.setProperty(HttpLayerErrors.HANDED_OVER, "true");
             Quarkus.run(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }

@@ -115,6 +115,12 @@ public final class Messages {
                 + "Remove control characters from the text and send it again.";
     }
 
+    public static String malformedAddress(String reason, int position) {
+        return "The address is not a valid URL (" + reason.toLowerCase(java.util.Locale.ROOT)
+                + (position >= 0 ? " at character " + (position + 1) : "") + "). Percent-encode special characters in it: "
+                + "a space as %20, '%' itself as %25, quotes and brackets too; most HTTP clients do this for you.";
+    }
+
     public static String payloadTooLarge(String limit) {
         return "The request body is larger than the limit of " + limit + ". Send less data per request.";
     }

@@ -1,5 +1,7 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.ApiError;
+import dev.loopwise.common.Messages;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -9,6 +11,8 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -42,6 +46,21 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
         }
         return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate",
                 SCHEME + " realm=\"loopwise\""));
+    }
+
+    /** Quarkus ends a challenge with an empty body; a 401 here also says, in the API's error shape, what to send. */
+    @Override
+    public Uni<Boolean> sendChallenge(RoutingContext context) {
+        return getChallenge(context).map(challenge -> {
+            HttpServerResponse response = context.response();
+            response.setStatusCode(challenge.status);
+            response.headers().set(challenge.headerName, challenge.headerContent);
+            if (challenge.status == 401 && !response.ended()) {
+                response.headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+                response.end(Json.encode(new ApiError("unauthenticated", Messages.UNAUTHENTICATED)));
+            }
+            return true;
+        });
     }
 
     @Override

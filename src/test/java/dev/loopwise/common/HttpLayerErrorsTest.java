@@ -1,0 +1,64 @@
+package dev.loopwise.common;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Refusals made before any resource runs still say what to fix. Sent over a plain socket: HTTP clients refuse to send
+ * a malformed address at all.
+ */
+@QuarkusTest
+class HttpLayerErrorsTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aMalformedAddressIsRefusedWithTheSentenceInTheShapeTheCallerReads() throws Exception {
+        String api = raw("GET /api/v1/models?limit=%zz HTTP/1.1", "application/json");
+        assertTrue(api.startsWith("HTTP/1.1 400") && api.contains("\"code\":\"malformed_address\"")
+                && api.contains("malformed escape pair at character 22") && api.contains("'%' itself as %25"), api);
+        String path = raw("GET /api/v1/mod%zzels HTTP/1.1", "application/json");
+        assertTrue(path.startsWith("HTTP/1.1 400") && path.contains("malformed_address"), path);
+        String openAi = raw("GET /v1/models?x=a\"b HTTP/1.1", "application/json");
+        assertTrue(openAi.startsWith("HTTP/1.1 400") && openAi.contains("\"error\":{") && openAi.contains("malformed_address"), openAi);
+        String page = raw("GET /review?x=%zz HTTP/1.1", "text/html,application/xhtml+xml");
+        assertTrue(page.startsWith("HTTP/1.1 400") && page.contains("<html") && page.contains("Percent-encode")
+                && page.contains("Content-Security-Policy"), page);
+        String fine = raw("GET /q/health/ready?x=%20 HTTP/1.1", "application/json");
+        assertTrue(fine.startsWith("HTTP/1.1 200"), fine);
+    }
+
+    @Test
+    void aStrangerAtTheMetricsIsToldToBringAKey() throws Exception {
+        String metrics = raw("GET /q/metrics HTTP/1.1", "*/*");
+        assertTrue(metrics.startsWith("HTTP/1.1 401") && metrics.contains("WWW-Authenticate: Bearer realm=\"loopwise\"")
+                && metrics.contains("\"code\":\"unauthenticated\"") && metrics.contains(Messages.UNAUTHENTICATED), metrics);
+        String browser = raw("GET /q/metrics HTTP/1.1", "text/html");
+        assertTrue(browser.startsWith("HTTP/1.1 302") && browser.contains("location: /login"), browser);
+    }
+
+    private String raw(String requestLine, String accept) throws Exception {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + "\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) got.write(buffer, 0, n);
+            } catch (java.net.SocketTimeoutException e) {
+                got.write("[TIMEOUT]".getBytes());
+            }
+            return got.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
