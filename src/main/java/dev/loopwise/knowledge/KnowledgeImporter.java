@@ -132,5 +132,6 @@ public class KnowledgeImporter {
         if (!store.delete(articleId, user)) {
             throw ApiException.notFound("There is no knowledge-base article " + articleId + ": it may have been deleted already.");
         }
+        index.refreshNow();
     }
 }

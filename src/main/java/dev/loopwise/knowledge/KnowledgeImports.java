@@ -40,6 +40,8 @@ public class KnowledgeImports {
     @Inject
     QueuedJobs queued;
     @Inject
+    KnowledgeIndex index;
+    @Inject
     AuditLog audit;
 
     /** What an import request got: the import done in the request, or the background import it started. */
@@ -50,7 +52,9 @@ public class KnowledgeImports {
     public Submitted submit(String fileName, String contentType, byte[] bytes, String url, String user) {
         KnowledgeImporter.Prepared prepared = importer.prepare(fileName, contentType, bytes, url);
         if (prepared.passages() <= config.inRequestPassages()) {
-            return new Submitted(importer.store(prepared, importer.embed(prepared, done -> { }, () -> false), user), null);
+            Submitted done = new Submitted(importer.store(prepared, importer.embed(prepared, progress -> { }, () -> false), user), null);
+            index.refreshNow();
+            return done;
         }
         return new Submitted(null, QuarkusTransaction.requiringNew().call(() -> {
             KnowledgeImport row = new KnowledgeImport();
@@ -147,6 +151,7 @@ public class KnowledgeImports {
                 end(row, KnowledgeImport.SUCCEEDED);
                 return stored;
             });
+            index.refreshNow();
             LOG.infof("Knowledge import %d (%s): %s", id, file.fileName, result.summary());
         } catch (CancellationException e) {
             LOG.infof("Knowledge import %d was cancelled", id);

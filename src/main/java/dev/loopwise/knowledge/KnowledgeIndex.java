@@ -3,17 +3,22 @@ package dev.loopwise.knowledge;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
  * Exact nearest passages, in process: every passage vector of the workspace encoder in one float matrix per
- * instance, loaded on first use and again when the knowledge generation moved (one single-row read per search).
+ * instance, loaded on first use, after this instance's own imports, and in the background when the knowledge
+ * generation moved elsewhere (one single-row read per search tells).
  * Vectors are L2-normalised, so a dot product is the cosine similarity; a search scans the whole matrix, which stays
  * fast to about a million passages (see the README for where it stops and what then).
  */
@@ -26,6 +31,14 @@ class KnowledgeIndex {
     KnowledgeStore store;
     @Inject
     EncoderService encoders;
+
+    private static final KnowledgeStore.Vectors NOTHING = new KnowledgeStore.Vectors(-1, new long[0], new float[0], 0);
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "knowledge-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The loaded matrix; replaced whole, never changed in place, so searches read it without a lock. */
     private volatile KnowledgeStore.Vectors loaded;
@@ -108,15 +121,33 @@ class KnowledgeIndex {
         return out;
     }
 
-    /** The matrix of the current generation and encoder, after embedding again any passage of another encoder. */
+    /**
+     * The matrix searches read. A search never waits for the knowledge base to load, except the very first one of an
+     * instance: after another instance's import (the generation moved) it reads the matrix already loaded while a
+     * background thread loads the new one, and after a change of encoder it finds nothing until the passages are
+     * embedded again (minutes for a large base), rather than holding a customer's request for that long.
+     */
     private KnowledgeStore.Vectors current() {
         String encoderId = encoder().id();
         KnowledgeStore.Vectors known = loaded;
-        if (known != null && encoderId.equals(loadedEncoder) && known.generation() == store.generation()) {
+        if (known != null && encoderId.equals(loadedEncoder)) {
+            if (known.generation() != store.generation()) {
+                refreshLater();
+            }
             return known;
         }
+        if (known == null && !store.anyStale(encoderId)) {
+            return refreshNow();
+        }
+        refreshLater();
+        return NOTHING;
+    }
+
+    /** Loads the current generation here and now: an import or a deletion sees its own change when it returns. */
+    KnowledgeStore.Vectors refreshNow() {
         synchronized (this) {
-            known = loaded;
+            String encoderId = encoder().id();
+            KnowledgeStore.Vectors known = loaded;
             if (known != null && encoderId.equals(loadedEncoder) && known.generation() == store.generation()) {
                 return known;
             }
@@ -129,10 +160,28 @@ class KnowledgeIndex {
                         (System.nanoTime() - start) / 1_000_000);
                 return v;
             });
-            loadedEncoder = encoderId;
             loaded = normalisedRows(fresh);
+            loadedEncoder = encoderId;
             return loaded;
         }
+    }
+
+    private void refreshLater() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            refresher.execute(() -> {
+                refreshQueued.set(false);
+                try {
+                    refreshNow();
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not load the knowledge base; searches use the passages loaded before");
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
     }
 
     /** After a change of workspace encoder: passages stored with another encoder's vectors get this one's. */
