@@ -1,6 +1,5 @@
 package dev.loopwise.alignment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
@@ -12,8 +11,6 @@ import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.RewardPairs;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,15 +64,18 @@ public class EvalRewardCommand implements Callable<Integer> {
         if (!List.of("auto", "cross", "vector").contains(model)) {
             throw new IllegalArgumentException("--model must be auto, cross or vector, not " + model);
         }
-        RewardPairs[] split = CrossEncoderRewards.pairs(read(trainFile)).splitByTicket(VALIDATION_SHARE, seed);
+        PreferenceFile.Read trainRows = PreferenceFile.read(trainFile, System.err);
+        PreferenceFile.Read testRows = PreferenceFile.read(testFile, System.err);
+        RewardPairs[] split = CrossEncoderRewards.pairs(trainRows.pairs()).splitByTicket(VALIDATION_SHARE, seed);
         RewardPairs fit = split[0];
         RewardPairs validation = split[1];
-        RewardPairs test = CrossEncoderRewards.pairs(read(testFile));
+        RewardPairs test = CrossEncoderRewards.pairs(testRows.pairs());
         boolean tryCross = model.equals("cross") || (model.equals("auto") && fit.size() >= CrossEncoderRewards.MIN_JUDGEMENTS);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("trainPairs", fit.size() + validation.size());
         out.put("validationPairs", validation.size()); // of trainPairs, held out from training
         out.put("testPairs", test.size());
+        out.put("skippedRows", trainRows.skipped() + testRows.skipped());
         Map<String, double[][]> deltas = new LinkedHashMap<>();
         try (CliEncoder encoder = encoderOptions.open()) {
             out.put("encoder", encoder.id());
@@ -169,29 +169,5 @@ public class EvalRewardCommand implements Callable<Integer> {
             kinds[i] = pairs.kinds()[i];
         }
         return new RewardTrainer.Data(x, a, b, kinds, pairs.margins(), pairs.weights());
-    }
-
-    static List<PreferencePair> read(Path file) throws Exception {
-        List<PreferencePair> pairs = new ArrayList<>();
-        int line = 0;
-        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode node = JSON.readTree(text);
-            for (String field : new String[] {"prompt", "chosen", "rejected"}) {
-                if (!node.path(field).isTextual()) {
-                    throw new IllegalArgumentException(file + " line " + line + ": '" + field + "' must be a string");
-                }
-            }
-            double margin = node.path("margin").isNumber() ? node.get("margin").asDouble() : 0;
-            pairs.add(new PreferencePair(node.get("prompt").asText(), node.get("chosen").asText(), node.get("rejected").asText(),
-                    PreferencePair.Kind.PREFERENCE, margin, 1, node.get("prompt").asText(), line));
-        }
-        if (pairs.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no preference pairs");
-        }
-        return pairs;
     }
 }

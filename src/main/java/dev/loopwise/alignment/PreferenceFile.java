@@ -1,0 +1,73 @@
+package dev.loopwise.alignment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.JsonLines;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A preference file an ML engineer evaluates on: JSON lines, or one JSON array of rows, in any shape
+ * {@link PreferenceRows} reads. Public sets carry the odd unusable row (an empty reply, two identical replies): those
+ * are left out and counted, with the first few named, instead of failing a run over one line.
+ */
+final class PreferenceFile {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int NAMED = 5;
+
+    private PreferenceFile() {
+    }
+
+    record Read(List<PreferencePair> pairs, int skipped) {
+    }
+
+    static Read read(Path file, PrintStream log) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<PreferenceRows.Row> rows = new ArrayList<>();
+        List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
+        String text = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+        if (text.stripLeading().startsWith("[")) {
+            JsonNode array = JSON.readTree(text);
+            for (int i = 0; i < array.size(); i++) {
+                collect(PreferenceRows.read(array.get(i), i + 1, problems), rows, unpaired);
+            }
+        } else {
+            String[] lines = text.split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    JsonNode node = JsonLines.readOrNote(lines[i], i + 1, problems);
+                    collect(node == null ? null : PreferenceRows.read(node, i + 1, problems), rows, unpaired);
+                }
+            }
+        }
+        rows.addAll(PreferenceRows.paired(unpaired));
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no preference pairs"
+                    + (problems.isEmpty() ? "" : ": " + String.join("; ", problems.subList(0, Math.min(NAMED, problems.size())))));
+        }
+        List<PreferencePair> pairs = new ArrayList<>();
+        for (PreferenceRows.Row row : rows) {
+            pairs.add(new PreferencePair(row.prompt(), row.chosen(), row.rejected(), PreferencePair.Kind.PREFERENCE,
+                    row.margin() == null ? 0 : Math.max(0, row.margin()), 1, row.prompt(), row.line()));
+        }
+        int skipped = problems.size();
+        if (skipped > 0) {
+            log.println(file + ": left out " + skipped + (skipped == 1 ? " row" : " rows") + " that teach no preference ("
+                    + String.join("; ", problems.subList(0, Math.min(NAMED, skipped))) + (skipped > NAMED ? "; …" : "") + ")");
+        }
+        return new Read(pairs, skipped);
+    }
+
+    private static void collect(Object row, List<PreferenceRows.Row> rows, List<PreferenceRows.Unpaired> unpaired) {
+        if (row instanceof PreferenceRows.Row pair) {
+            rows.add(pair);
+        } else if (row instanceof PreferenceRows.Unpaired single) {
+            unpaired.add(single);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.loopwise.alignment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.JsonStrictness;
+import dev.loopwise.common.PlainText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Preference rows in the shapes public preference sets come in, each read as a ticket and a preferred and a rejected
+ * reply. The ticket is the last user turn, a reply the last assistant turn, as {@code /v1/chat/completions} reads a
+ * conversation:
+ * <ul>
+ * <li>TRL's explicit prompt: {@code prompt}, {@code chosen}, {@code rejected} as text or as chat messages
+ * (Loopwise's own {@code trl} and {@code trl-chat} exports, UltraFeedback);</li>
+ * <li>TRL's implicit prompt: only {@code chosen} and {@code rejected}, whole conversations as messages, or as
+ * {@code Human:}/{@code Assistant:} text (Anthropic HH);</li>
+ * <li>TRL's unpaired form: {@code prompt}, {@code completion}, {@code label} (KTO) — a good and a bad completion of
+ * the same prompt make a pair;</li>
+ * <li>other common names: {@code question}/{@code response_j}/{@code response_k} (StackExchange pairs), {@code history}/
+ * {@code human_ref_A}/{@code human_ref_B}/{@code labels} (SHP, 1 when A is preferred).</li>
+ * </ul>
+ */
+final class PreferenceRows {
+    /** As long as an imported ticket may be. */
+    static final int MAX_TEXT_LENGTH = 20_000;
+    static final String SHAPES = "each line needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
+            + "and 'rejected' as whole conversations, or 'prompt', 'completion' and a true/false 'label'";
+    private static final String HUMAN = "Human:";
+    private static final String ASSISTANT = "Assistant:";
+
+    private PreferenceRows() {
+    }
+
+    record Row(String prompt, String chosen, String rejected, Double margin, int line) {
+    }
+
+    /** A KTO row: one completion, good or bad. */
+    record Unpaired(String prompt, String completion, boolean desirable, int line) {
+    }
+
+    /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */
+    static Object read(JsonNode node, int line, List<String> problems) {
+        int before = problems.size();
+        String prompt = firstPresent(node, "prompt", "question", "history", "instruction", "query");
+        if (prompt == null && node.has("chosen") && node.has("rejected")) {
+            return implicit(node, line, problems);
+        }
+        if (prompt != null && node.has("completion") && node.has("label")) {
+            String ticket = text(node, prompt, "user", line, problems);
+            String completion = text(node, "completion", "assistant", line, problems);
+            if (!node.get("label").isBoolean()) {
+                problems.add("line " + line + ": 'label' must be true (a good completion) or false (a bad one)");
+            }
+            return problems.size() > before ? null : new Unpaired(ticket, completion, node.get("label").asBoolean(), line);
+        }
+        String chosenField = firstPresent(node, "chosen", "response_j", "chosen_response");
+        String rejectedField = firstPresent(node, "rejected", "response_k", "rejected_response");
+        if (chosenField == null && node.has("human_ref_A") && node.has("human_ref_B") && node.has("labels")) {
+            boolean aPreferred = node.get("labels").asInt(-1) == 1;
+            chosenField = aPreferred ? "human_ref_A" : "human_ref_B";
+            rejectedField = aPreferred ? "human_ref_B" : "human_ref_A";
+        }
+        if (prompt == null || chosenField == null || rejectedField == null) {
+            problems.add("line " + line + ": " + SHAPES);
+            return null;
+        }
+        String ticket = text(node, prompt, "user", line, problems);
+        String chosen = text(node, chosenField, "assistant", line, problems);
+        String rejected = text(node, rejectedField, "assistant", line, problems);
+        Double margin = node.path("margin").isNumber() ? node.get("margin").asDouble() : null;
+        return problems.size() > before ? null : row(ticket, chosen, rejected, margin, line, problems);
+    }
+
+    /** Good and bad completions of the same prompt as pairs: the i-th good one with the i-th bad one, the shorter list repeated. */
+    static List<Row> paired(List<Unpaired> rows) {
+        Map<String, List<Unpaired>> good = new LinkedHashMap<>();
+        Map<String, List<Unpaired>> bad = new LinkedHashMap<>();
+        for (Unpaired row : rows) {
+            (row.desirable() ? good : bad).computeIfAbsent(row.prompt(), p -> new ArrayList<>()).add(row);
+        }
+        List<Row> pairs = new ArrayList<>();
+        good.forEach((prompt, chosen) -> {
+            List<Unpaired> rejected = bad.getOrDefault(prompt, List.of());
+            for (int i = 0; !rejected.isEmpty() && i < Math.max(chosen.size(), rejected.size()); i++) {
+                Unpaired c = chosen.get(i % chosen.size());
+                Unpaired r = rejected.get(i % rejected.size());
+                if (!c.completion().equals(r.completion())) {
+                    pairs.add(new Row(prompt, c.completion(), r.completion(), null, c.line()));
+                }
+            }
+        });
+        return pairs;
+    }
+
+    private static Object implicit(JsonNode node, int line, List<String> problems) {
+        JsonNode chosen = node.get("chosen");
+        JsonNode rejected = node.get("rejected");
+        if (chosen.isArray() && rejected.isArray()) {
+            int before = problems.size();
+            String ticket = text(node, "chosen", "user", line, problems);
+            String better = text(node, "chosen", "assistant", line, problems);
+            String worse = text(node, "rejected", "assistant", line, problems);
+            return problems.size() > before ? null : row(ticket, better, worse, null, line, problems);
+        }
+        if (chosen.isTextual() && rejected.isTextual()) {
+            String a = chosen.asText();
+            String b = rejected.asText();
+            int replyA = a.lastIndexOf(ASSISTANT);
+            int replyB = b.lastIndexOf(ASSISTANT);
+            int turn = replyA < 0 ? -1 : a.lastIndexOf(HUMAN, replyA);
+            if (turn < 0 || replyB < 0 || !a.substring(0, replyA).strip().equals(b.substring(0, replyB).strip())) {
+                problems.add("line " + line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
+                        + "different last replies, as chat messages or as 'Human:'/'Assistant:' text");
+                return null;
+            }
+            return row(checked(a.substring(turn + HUMAN.length(), replyA).strip(), "chosen", line, problems),
+                    checked(a.substring(replyA + ASSISTANT.length()).strip(), "chosen", line, problems),
+                    checked(b.substring(replyB + ASSISTANT.length()).strip(), "rejected", line, problems), null, line, problems);
+        }
+        problems.add("line " + line + ": " + SHAPES);
+        return null;
+    }
+
+    private static Row row(String prompt, String chosen, String rejected, Double margin, int line, List<String> problems) {
+        if (prompt == null || chosen == null || rejected == null) {
+            return null;
+        }
+        if (chosen.equals(rejected)) {
+            problems.add("line " + line + ": 'chosen' and 'rejected' are the same reply, which teaches no preference");
+            return null;
+        }
+        return new Row(prompt, chosen, rejected, margin, line);
+    }
+
+    private static String firstPresent(JsonNode node, String... fields) {
+        for (String field : fields) {
+            if (node.has(field) && !node.get(field).isNull()) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** A field as text: a string, or in the conversational form the content of the last message with {@code role}. */
+    private static String text(JsonNode node, String field, String role, int line, List<String> problems) {
+        JsonNode value = node.path(field);
+        if (value.isArray()) {
+            String text = null;
+            for (JsonNode message : value) {
+                if (role.equals(message.path("role").asText()) && message.path("content").isTextual()) {
+                    text = message.path("content").asText();
+                }
+            }
+            if (text == null) {
+                problems.add("line " + line + ": '" + field + "' as messages needs one whose role is '" + role
+                        + "' and whose content is a string");
+            }
+            return text == null ? null : checked(text, field, line, problems);
+        }
+        if (!value.isTextual()) {
+            problems.add("line " + line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
+            return null;
+        }
+        return checked(value.asText(), field, line, problems);
+    }
+
+    private static String checked(String text, String field, int line, List<String> problems) {
+        if (!PlainText.showsSomething(text)) {
+            problems.add("line " + line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
+            return null;
+        }
+        if (text.length() > MAX_TEXT_LENGTH) {
+            problems.add("line " + line + ": '" + field + "' is longer than " + MAX_TEXT_LENGTH + " characters");
+            return null;
+        }
+        if (!JsonStrictness.storable(text)) {
+            problems.add("line " + line + ": '" + field + "' contains a NUL character or half of a surrogate pair");
+            return null;
+        }
+        return text;
+    }
+}
