@@ -25,7 +25,8 @@ public class ImportFormats {
         text += ".";
         if (!result.otherColumns().isEmpty()) {
             text += " Kept with each ticket but not read: " + String.join(", ", result.otherColumns()) + " (Loopwise reads text,"
-                    + " label, response and split; rename a column if it holds one of those).";
+                    + " label, response and split, also under names such as utterance, intent, category or reply; rename a column if it"
+                    + " holds one of those).";
         }
         return text;
     }

@@ -21,11 +21,11 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads ticket files: RFC 4180 CSV with a header row ({@code text} required; {@code label},
- * {@code response}, {@code split} optional; other columns kept as metadata) or JSONL with the same keys.
+ * {@code response}, {@code split} optional, each also under the other names {@link TicketColumns} lists; other columns
+ * kept as metadata) or JSONL with the same keys.
  * Problems are collected with their line numbers instead of stopping at the first.
  */
 public final class TicketFile {
-    public static final Set<String> KNOWN_COLUMNS = Set.of("text", "label", "response", "split");
 
     public enum Format { CSV, JSONL }
 
@@ -76,8 +76,10 @@ public final class TicketFile {
                         + " remove the others");
                 return new Parsed(rows, errors);
             }
-            if (!header.contains("text")) {
-                errors.add("line 1: the header has no 'text' column (found: " + String.join(", ", header) + ")");
+            Map<String, String> sources = TicketColumns.sources(header);
+            if (!sources.containsKey("text")) {
+                errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
+                        + "); found: " + String.join(", ", header));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;
@@ -100,7 +102,7 @@ public final class TicketFile {
                     continue;
                 }
                 Map<String, String> values = new LinkedHashMap<>(record.toMap());
-                rows.add(row(line, values));
+                rows.add(row(line, values, sources));
             }
         } catch (IOException | RuntimeException e) {
             errors.add(CsvProblems.describe(e, 1, content));
@@ -133,6 +135,9 @@ public final class TicketFile {
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            node.fieldNames().forEachRemaining(key -> { if (!node.get(key).isNull()) keys.add(key); });
+            Map<String, String> sources = TicketColumns.sources(keys);
             boolean bad = false;
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
@@ -145,28 +150,32 @@ public final class TicketFile {
                     bad = true;
                     continue;
                 }
-                if (KNOWN_COLUMNS.contains(field.getKey()) && !value.isTextual()) {
+                // A data set's intents may be numbered: a whole-number label is a name like any other.
+                boolean numberedLabel = field.getKey().equals(sources.get("label")) && value.isIntegralNumber();
+                if (sources.containsValue(field.getKey()) && !value.isTextual() && !numberedLabel) {
                     errors.add("line " + line + ": '" + field.getKey() + "' must be a string");
                     bad = true;
                 }
                 values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
             }
-            if (!values.containsKey("text") && !bad) {
-                errors.add("line " + line + ": missing 'text'");
+            if (!sources.containsKey("text") && !bad) {
+                errors.add("line " + line + ": missing 'text' (or " + TicketColumns.otherNames("text") + ")");
                 continue;
             }
             if (!bad) {
-                rows.add(row(line, values));
+                rows.add(row(line, values, sources));
             }
         }
         return new Parsed(rows, errors);
     }
 
-    private static TicketRow row(int line, Map<String, String> values) {
+    /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */
+    private static TicketRow row(int line, Map<String, String> values, Map<String, String> sources) {
         Map<String, String> metadata = new LinkedHashMap<>(values);
-        KNOWN_COLUMNS.forEach(metadata::remove);
-        return new TicketRow(line, values.get("text"), blankToNull(values.get("label")),
-                blankToNull(values.get("response")), blankToNull(values.get("split")), metadata);
+        sources.values().forEach(metadata::remove);
+        java.util.function.Function<String, String> read = column -> sources.containsKey(column) ? values.get(sources.get(column)) : null;
+        return new TicketRow(line, read.apply("text"), blankToNull(read.apply("label")),
+                blankToNull(read.apply("response")), blankToNull(read.apply("split")), metadata);
     }
 
     private static String blankToNull(String value) {
