@@ -26,6 +26,9 @@ public class ReviewAdminService {
         Reply reply = Reply.<Reply>findByIdOptional(replyId)
                 .filter(r -> r.status.equals(Reply.PENDING))
                 .orElseThrow(() -> ApiException.notFound("No pending rewrite " + replyId + "."));
+        if (accept) {
+            Reply.requirePublishable(reply.intent, reply.text, reply.id);
+        }
         reply.status = accept ? Reply.ACTIVE : "retired";
         audit.record(accept ? "rewrite.accept" : "rewrite.discard", "reply " + replyId, Map.of("text", reply.text));
     }

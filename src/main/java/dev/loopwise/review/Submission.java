@@ -38,6 +38,12 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         if (rewrite != null && PlainText.length(rewrite) > MAX_REWRITE) {
             throw ApiException.badRequest("rewrite_too_long", "A rewrite has at most " + MAX_REWRITE + " characters.");
         }
+        String hidden = rewrite == null || !PlainText.showsSomething(rewrite) ? null : PlainText.firstHiddenCharacter(rewrite.strip());
+        if (hidden != null) {
+            // A rewrite may become a library reply that customers read: say so now, not when an admin accepts it.
+            throw ApiException.badRequest("invalid_rewrite", "A rewrite cannot hold control characters or invisible marks such as one"
+                    + " that reverses the writing direction (found " + hidden + "); remove it and send again.");
+        }
         if (reason != null && PlainText.length(reason) > MAX_REASON) {
             throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
         }

@@ -1,6 +1,8 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.PlainText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -18,6 +20,8 @@ import java.util.Map;
 public class Reply extends IdentityEntity {
     public static final String ACTIVE = "active";
     public static final String PENDING = "pending";
+    /** Characters a reply may have, as a person counts them. */
+    public static final int MAX_LENGTH = 4000;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "intent_id")
@@ -52,5 +56,26 @@ public class Reply extends IdentityEntity {
                 + "group by r.intent.id", Object[].class).setParameter("status", ACTIVE).getResultList()
                 .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
         return counts;
+    }
+
+    /**
+     * Refuses a text customers must not be sent as this intent's reply: too long, holding control characters or
+     * invisible marks (one that reverses the writing direction would reach them as it is), or the same as another active
+     * reply of the intent. Every way into the library (the editor, an accepted rewrite) goes through it.
+     */
+    public static void requirePublishable(Intent intent, String clean, Long replacing) {
+        if (PlainText.length(clean) > MAX_LENGTH) {
+            throw ApiException.badRequest("reply_too_long", "A reply has at most " + MAX_LENGTH + " characters.");
+        }
+        String hidden = PlainText.firstHiddenCharacter(clean);
+        if (hidden != null) {
+            throw ApiException.badRequest("invalid_reply", "A reply cannot hold control characters or invisible marks such as one that "
+                    + "reverses the writing direction (found " + hidden + "); remove it and save again.");
+        }
+        Reply.<Reply>find("intent = ?1 and text = ?2 and status = ?3", intent, clean, ACTIVE).firstResultOptional()
+                .filter(same -> !same.id.equals(replacing)).ifPresent(same -> {
+                    throw ApiException.conflict("reply_exists", "The intent '" + intent.name + "' already has this reply (reply "
+                            + same.id + ").");
+                });
     }
 }

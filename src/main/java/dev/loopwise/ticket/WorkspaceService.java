@@ -14,7 +14,6 @@ import java.util.Map;
 public class WorkspaceService {
     @jakarta.inject.Inject
     AuditLog audit;
-    static final int MAX_REPLY_LENGTH = 4000;
     static final int MAX_DESCRIPTION = 1000;
 
     @Transactional
@@ -48,15 +47,6 @@ public class WorkspaceService {
             throw ApiException.badRequest("empty_reply", "A reply needs some text.");
         }
         String clean = text.strip().replace("\r\n", "\n");
-        if (PlainText.length(clean) > MAX_REPLY_LENGTH) {
-            throw ApiException.badRequest("reply_too_long", "A reply has at most " + MAX_REPLY_LENGTH + " characters.");
-        }
-        String hidden = PlainText.firstHiddenCharacter(clean);
-        if (hidden != null) {
-            // Customers read replies: a terminal code or a mark that reverses the text would reach them as it is.
-            throw ApiException.badRequest("invalid_reply", "A reply cannot hold control characters or invisible marks such as one that "
-                    + "reverses the writing direction (found " + hidden + "); remove it and save again.");
-        }
         if (intentName == null || intentName.isBlank()) {
             throw ApiException.badRequest("unknown_intent", "Choose the intent this reply answers.");
         }
@@ -64,11 +54,7 @@ public class WorkspaceService {
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName.strip() + "'."));
         Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
-        Reply.<Reply>find("intent = ?1 and text = ?2 and status = ?3", intent, clean, Reply.ACTIVE).firstResultOptional()
-                .filter(same -> !same.id.equals(reply.id)).ifPresent(same -> {
-                    throw ApiException.conflict("reply_exists", "The intent '" + intent.name + "' already has this reply (reply "
-                            + same.id + ").");
-                });
+        Reply.requirePublishable(intent, clean, reply.id);
         reply.intent = intent;
         reply.text = clean;
         if (reply.id == null) {

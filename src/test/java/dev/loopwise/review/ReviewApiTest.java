@@ -129,6 +129,10 @@ class ReviewApiTest {
                 .post("/api/v1/review/" + second).then().statusCode(201);
         assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", second).firstResult().rewrite),
                 "a rewrite of invisible characters is no rewrite");
+        // One that customers could be sent with a mark reversing its text is refused now, not when an admin accepts it.
+        r.request().contentType("application/json").body("{\"choice\":\"A\",\"rewrite\":\"Hi \\u202eesrever\"}")
+                .post("/api/v1/review/" + second).then().statusCode(400).body("code", equalTo("invalid_rewrite"))
+                .body("error", containsString("U+202E at character 4"));
         r.request().contentType("application/json").post("/api/v1/review/" + second + "/undo").then().statusCode(204);
         r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"A better answer.\"}")
                 .post("/api/v1/review/" + second).then().statusCode(201);
@@ -201,6 +205,21 @@ class ReviewApiTest {
                 .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/admin/review?decided=accepted"));
         admin.pageRequest().accept("text/html").get("/admin/review?decided=accepted").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("now a reply in the library"));
+        // A second rewrite with the same words would be the same reply twice: the library's own rules hold on accepting.
+        long twin = QuarkusTransaction.requiringNew().call(() -> {
+            dev.loopwise.ticket.Reply accepted = dev.loopwise.ticket.Reply.findById(replyId);
+            dev.loopwise.ticket.Reply copy = new dev.loopwise.ticket.Reply();
+            copy.intent = accepted.intent;
+            copy.text = rewrite;
+            copy.status = dev.loopwise.ticket.Reply.PENDING;
+            copy.persist();
+            return copy.id;
+        });
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("decision", "accept")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/review/rewrites/" + twin)
+                .then().statusCode(409).body(org.hamcrest.Matchers.containsString("already has this reply"));
+        assertEquals(dev.loopwise.ticket.Reply.PENDING, QuarkusTransaction.requiringNew().call(
+                () -> dev.loopwise.ticket.Reply.<dev.loopwise.ticket.Reply>findById(twin).status));
     }
 
     @Test

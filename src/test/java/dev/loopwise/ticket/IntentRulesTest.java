@@ -39,7 +39,7 @@ class IntentRulesTest {
         long intentId = workspace.saveIntent(null, name, "replies under test").id;
         try {
             String emoji = "\uD83D\uDE00";
-            Reply first = workspace.saveReply(null, " " + name + " ", "Hello, " + emoji.repeat(WorkspaceService.MAX_REPLY_LENGTH - 7));
+            Reply first = workspace.saveReply(null, " " + name + " ", "Hello, " + emoji.repeat(Reply.MAX_LENGTH - 7));
             for (String bad : new String[] {"Hello \u001b[31mred", "Refund \u202eevil\u202c ok"}) {
                 assertEquals("invalid_reply", assertThrows(ApiException.class, () -> workspace.saveReply(null, name, bad)).code);
             }
