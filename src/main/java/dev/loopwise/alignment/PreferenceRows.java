@@ -172,7 +172,7 @@ final class PreferenceRows {
             problems.add("line " + line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
             return null;
         }
-        if (text.length() > MAX_TEXT_LENGTH) {
+        if (PlainText.length(text) > MAX_TEXT_LENGTH) {
             problems.add("line " + line + ": '" + field + "' is longer than " + MAX_TEXT_LENGTH + " characters");
             return null;
         }

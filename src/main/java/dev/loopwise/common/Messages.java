@@ -12,6 +12,8 @@ public final class Messages {
     public static final String BAD_API_KEY =
             "The API key is not valid: it may have been revoked or mistyped, or its account is disabled. Create a new one on your account page, or ask an admin.";
     public static final String FORBIDDEN = "Your role does not allow this action.";
+    public static final String REVIEWER_AND_SERVICE = "One account cannot both judge replies (reviewer) and send the traffic they are"
+            + " drawn from (service): create a separate service account for the helpdesk.";
     public static final String NOT_FOUND = "There is nothing at this address.";
     public static final String METHOD_NOT_ALLOWED = "This address does not accept that HTTP method.";
     public static final String BODY_REQUIRED = "A JSON request body is required.";

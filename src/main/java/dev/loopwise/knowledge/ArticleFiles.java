@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonLines;
@@ -93,13 +94,13 @@ final class ArticleFiles {
         if (article.title() == null || article.title().isBlank()) {
             return "has no title (give it a first heading)";
         }
-        if (article.title().length() > Article.MAX_TITLE) {
+        if (PlainText.length(article.title()) > Article.MAX_TITLE) {
             return "has a title longer than " + Article.MAX_TITLE + " characters";
         }
         if (!dev.loopwise.common.PlainText.isPlainLine(article.title())) {
             return "has a title with a control character, an invisible character or a mark that reverses the writing direction";
         }
-        if (article.key().length() > Article.MAX_KEY) {
+        if (PlainText.length(article.key()) > Article.MAX_KEY) {
             return "has an id, url or title longer than " + Article.MAX_KEY + " characters once written in lower case (it"
                     + " tells a re-import what to replace)";
         }
@@ -147,6 +148,11 @@ final class ArticleFiles {
             }
             if (node.has("id") && !node.get("id").isNull() && !node.get("id").isTextual() && !node.get("id").isIntegralNumber()) {
                 problems.add("line " + line + ": 'id' must be a string or a whole number");
+            }
+            for (String field : new String[] {"title", "body", "url", "id"}) {
+                if (node.path(field).isTextual() && !JsonStrictness.storable(node.get(field).asText())) {
+                    problems.add("line " + line + ": '" + field + "' contains a NUL character (\\u0000) or half of a surrogate pair; remove it");
+                }
             }
             if (problems.size() > before) {
                 continue;

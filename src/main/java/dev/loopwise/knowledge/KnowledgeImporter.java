@@ -80,7 +80,7 @@ public class KnowledgeImporter {
             return null;
         }
         String name = given.replaceAll(".*[/\\\\]", "").strip();
-        if (name.isEmpty() || name.length() > MAX_FILE_NAME || !dev.loopwise.common.PlainText.isPlainLine(name)) {
+        if (name.isEmpty() || dev.loopwise.common.PlainText.length(name) > MAX_FILE_NAME || !dev.loopwise.common.PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_name", "Give the file a plain name of at most " + MAX_FILE_NAME + " characters, "
                     + "without control characters or marks that reverse the writing direction, ending in .md, .html or .jsonl.");
         }

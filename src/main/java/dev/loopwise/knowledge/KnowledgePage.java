@@ -50,7 +50,7 @@ public class KnowledgePage {
 
     @GET
     public Response page(@RestQuery("ticket") String ticket, @RestQuery("page") @jakarta.ws.rs.DefaultValue("1") int page) {
-        if (ticket != null && ticket.length() > MAX_TRY_CHARS) {
+        if (ticket != null && PlainText.length(ticket) > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
         }
         return render(200, ticket, null, null, page);

@@ -131,8 +131,8 @@ public class KnowledgeResource {
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as q, e.g. ?q=how do I return my shoes");
         }
-        if (ticket.length() > MAX_TICKET_CHARS) {
-            throw ApiException.badRequest("text_too_long", "The ticket is " + ticket.length() + " characters long; search with at most "
+        if (PlainText.length(ticket) > MAX_TICKET_CHARS) {
+            throw ApiException.badRequest("text_too_long", "The ticket is " + PlainText.length(ticket) + " characters long; search with at most "
                     + MAX_TICKET_CHARS + ": the search reads only its first few hundred words anyway.");
         }
         if (limit < 1 || limit > MAX_LIMIT) {

@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.PlainText;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ApplicationStopping;
@@ -77,7 +78,7 @@ public class LlmSettingsService {
         if (change.enabled() && (baseUrl == null || model == null)) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_NEEDS_URL_AND_MODEL);
         }
-        if (model != null && model.length() > 200) {
+        if (model != null && PlainText.length(model) > 200) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_TOO_LONG);
         }
         if (model != null && model.chars().anyMatch(Character::isISOControl)) {
@@ -96,7 +97,7 @@ public class LlmSettingsService {
             throw ApiException.badRequest("validation_failed", Messages.LLM_TEMPERATURE_RANGE);
         }
         String voice = blankToNull(change.brandVoice()) == null ? before.brandVoice() : change.brandVoice().strip();
-        if (voice.length() > MAX_BRAND_VOICE) {
+        if (PlainText.length(voice) > MAX_BRAND_VOICE) {
             throw ApiException.badRequest("validation_failed", Messages.LLM_BRAND_VOICE_TOO_LONG);
         }
         String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();

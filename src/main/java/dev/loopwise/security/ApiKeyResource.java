@@ -5,7 +5,6 @@ import dev.loopwise.common.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,7 +40,7 @@ public class ApiKeyResource {
     }
 
     /** {@code requestsPerMinute} (admins only): the key's own limit, 0 for none; without it the configured default applies. */
-    public record CreateKeyRequest(@Size(max = 100) String name, String username, Integer requestsPerMinute) {
+    public record CreateKeyRequest(String name, String username, Integer requestsPerMinute) {
     }
 
     @GET
@@ -74,8 +73,11 @@ public class ApiKeyResource {
     }
 
     private User targetUser(String username) {
-        if (username == null || username.isBlank() || username.equals(currentUser.name())) {
+        if (username == null || username.equals(currentUser.name())) {
             return currentUser.user();
+        }
+        if (username.isBlank()) {
+            throw ApiException.badRequest("validation_failed", "'username' is empty: name the account, or leave it out for your own.");
         }
         if (!currentUser.isAdmin()) {
             throw ApiException.forbidden(Messages.KEY_FOR_OTHER_USER);

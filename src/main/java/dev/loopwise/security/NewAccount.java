@@ -20,7 +20,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
             throw ApiException.badRequest("invalid_username",
                     "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
-        Set<String> roleSet = Role.parse(roles == null ? "" : roles);
+        Set<String> roleSet = Role.parseForAccount(roles == null ? "" : roles);
         if (password == null && roleSet.equals(Set.of(Role.SERVICE))) {
             // A service account never signs in with a password: give it one nobody knows.
             password = NewApiKey.randomSecret();

@@ -33,4 +33,13 @@ public final class Role {
         }
         return parsed;
     }
+
+    /** Roles to give an account: known names, and never a reviewer who also sends the traffic reviewers judge. */
+    public static Set<String> parseForAccount(String roles) {
+        Set<String> parsed = parse(roles);
+        if (parsed.contains(REVIEWER) && parsed.contains(SERVICE)) {
+            throw ApiException.badRequest("conflicting_roles", Messages.REVIEWER_AND_SERVICE);
+        }
+        return parsed;
+    }
 }

@@ -54,7 +54,7 @@ public class UserService {
     public User update(String actingUsername, long id, UserChange change) {
         User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", id)));
         boolean self = user.username.equals(actingUsername);
-        Set<String> roles = change.roles() == null ? user.roleSet() : Role.parse(change.roles().joined());
+        Set<String> roles = change.roles() == null ? user.roleSet() : Role.parseForAccount(change.roles().joined());
         boolean disable = Boolean.TRUE.equals(change.disabled());
         if (self && disable) {
             throw ApiException.conflict("own_account", Messages.DISABLE_OWN_ACCOUNT);

@@ -29,7 +29,7 @@ class ServingRequests {
         if (!PlainText.showsSomething(text)) {
             throw ApiException.badRequest("validation_failed", Messages.TEXT_EMPTY);
         }
-        if (text.length() > config.maxTextLength()) {
+        if (PlainText.length(text) > config.maxTextLength()) {
             // The limit guards memory, in UTF-16 units; the message counts as a person does.
             throw ApiException.badRequest("text_too_long", Messages.textTooLong(PlainText.length(text), config.maxTextLength()));
         }

@@ -28,6 +28,11 @@ public class Intent extends IdentityEntity {
         return find("name", name).firstResultOptional();
     }
 
+    /** An intent whose name differs only in case: imports match names ignoring case, so two such intents cannot coexist. */
+    public static Optional<Intent> findByNameIgnoringCase(String name) {
+        return find("lower(name) = ?1 order by id", name.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+    }
+
     public static List<Intent> listByName() {
         return list("order by name");
     }

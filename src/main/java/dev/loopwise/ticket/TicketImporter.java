@@ -65,8 +65,8 @@ public class TicketImporter {
             String where = "line " + row.line() + ": ";
             if (row.text() == null || !PlainText.showsSomething(row.text())) {
                 problems.add(where + "the text is empty");
-            } else if (row.text().length() > MAX_TEXT_LENGTH) {
-                problems.add(where + "the text has " + row.text().length() + " characters (at most " + MAX_TEXT_LENGTH + ")");
+            } else if (PlainText.length(row.text()) > MAX_TEXT_LENGTH) {
+                problems.add(where + "the text has " + PlainText.length(row.text()) + " characters (at most " + MAX_TEXT_LENGTH + ")");
             } else if (!seen.add(row.text())) {
                 problems.add(where + "the same text appears earlier in the file");
             }
@@ -83,10 +83,10 @@ public class TicketImporter {
                 problems.add(where + "a value contains a NUL character or half of a UTF-16 surrogate pair, which is not text");
             }
             row.metadata().forEach((column, value) -> {
-                if (column.length() > MAX_COLUMN_NAME && longColumns.add(column)) {
-                    problems.add(where + "a column name has " + column.length() + " characters (at most " + MAX_COLUMN_NAME + ")");
-                } else if (value != null && value.length() > MAX_TEXT_LENGTH) {
-                    problems.add(where + "'" + column + "' has " + value.length() + " characters (at most " + MAX_TEXT_LENGTH + ")");
+                if (PlainText.length(column) > MAX_COLUMN_NAME && longColumns.add(column)) {
+                    problems.add(where + "a column name has " + PlainText.length(column) + " characters (at most " + MAX_COLUMN_NAME + ")");
+                } else if (value != null && PlainText.length(value) > MAX_TEXT_LENGTH) {
+                    problems.add(where + "'" + column + "' has " + PlainText.length(value) + " characters (at most " + MAX_TEXT_LENGTH + ")");
                 }
             });
         }

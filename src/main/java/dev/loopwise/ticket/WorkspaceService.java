@@ -23,13 +23,14 @@ public class WorkspaceService {
             throw ApiException.badRequest("invalid_intent_name", Messages.INTENT_NAME_RULE);
         }
         String cleanDescription = description == null ? "" : description.strip();
-        if (!PlainText.isPlainLine(cleanDescription) || cleanDescription.length() > MAX_DESCRIPTION) {
+        if (!PlainText.isPlainLine(cleanDescription) || PlainText.length(cleanDescription) > MAX_DESCRIPTION) {
             throw ApiException.badRequest("invalid_intent_description", Messages.INTENT_DESCRIPTION_RULE);
         }
         Intent intent = id == null ? new Intent() : Intent.<Intent>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No intent with id " + id + "."));
-        Intent.findByName(cleanName).filter(other -> !other.id.equals(intent.id)).ifPresent(other -> {
-            throw ApiException.conflict("intent_exists", "An intent named '" + cleanName + "' already exists.");
+        Intent.findByNameIgnoringCase(cleanName).filter(other -> !other.id.equals(intent.id)).ifPresent(other -> {
+            throw ApiException.conflict("intent_exists", other.name.equals(cleanName) ? "An intent named '" + cleanName + "' already exists."
+                    : "The intent '" + other.name + "' already exists; names differ by more than upper and lower case.");
         });
         intent.name = cleanName;
         intent.description = cleanDescription;

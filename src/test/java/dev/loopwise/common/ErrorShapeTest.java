@@ -48,6 +48,11 @@ class ErrorShapeTest {
                 .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"superuser\"}").post("/api/v1/users")
                 .then().statusCode(400).body("error", containsString("Unknown role 'superuser'"));
         admin.request().contentType("application/json")
+                .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer,service\"}").post("/api/v1/users")
+                .then().statusCode(400).body("code", equalTo("conflicting_roles"));
+        admin.request().contentType("application/json").body("{\"username\":\"\"}").post("/api/v1/keys")
+                .then().statusCode(400).body("error", containsString("'username' is empty"));
+        admin.request().contentType("application/json")
                 .body("{\"username\":\"admin\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}").post("/api/v1/users")
                 .then().statusCode(409).body("code", equalTo("username_taken"));
         admin.request().get("/api/v1/tickets?size=100000")

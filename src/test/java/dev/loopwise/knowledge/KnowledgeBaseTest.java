@@ -128,8 +128,10 @@ class KnowledgeBaseTest {
                 .then().statusCode(400).body("code", equalTo("binary_file"));
         upload(admin, "latin1.md", "text/markdown", null).statusCode(400).body("code", equalTo("not_utf8"));
         upload(admin, "broken.jsonl", "application/x-ndjson", "{\"title\": \"Fine\", \"body\": \"A good article.\"}\n"
-                + "{\"title\": \"Cut\", \"body\": \"no end\n{\"title\": \"\", \"body\": \"untitled\"}\n").statusCode(400)
+                + "{\"title\": \"Cut\", \"body\": \"no end\n{\"title\": \"\", \"body\": \"untitled\"}\n"
+                + "{\"title\": \"Nul\", \"body\": \"a \\u0000 b\"}\n").statusCode(400)
                 .body("error", containsString("line 2: not valid JSON")).body("error", containsString("line 3: 'title' must be"))
+                .body("error", containsString("line 4: 'body' contains a NUL character"))
                 .body("error", containsString("Nothing was imported"));
         upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("'prices.csv' is not a knowledge-base file"));
@@ -138,8 +140,8 @@ class KnowledgeBaseTest {
         upload(admin, "ids.jsonl", "application/x-ndjson", "{\"title\": \"A\", \"body\": \"Text.\", \"id\": \"a\\u0000b\"}\n"
                 + "{\"title\": \"B\", \"body\": \"Text.\", \"id\": \"\\udc00\"}\n"
                 + "{\"title\": \"C\", \"body\": \"<script>alert(1)</script>\"}\n").statusCode(400)
-                .body("error", containsString("line 1: the article contains a NUL character"))
-                .body("error", containsString("line 2: the article contains half of a UTF-16 surrogate pair"))
+                .body("error", containsString("line 1: 'id' contains a NUL character"))
+                .body("error", containsString("line 2: 'id' contains a NUL character (\\u0000) or half of a surrogate pair"))
                 .body("error", containsString("line 3: the article has no text besides its title"));
         upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"));
         admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")

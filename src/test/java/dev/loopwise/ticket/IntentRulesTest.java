@@ -26,6 +26,13 @@ class IntentRulesTest {
                 assertEquals("invalid_intent_description", refused.code);
             }
             assertThrows(ApiException.class, () -> workspace.saveIntent(id, "-starts with a dash", "x"));
+            // Imports match names ignoring case, so a name that differs only in case would be a second home for the same label.
+            ApiException twin = assertThrows(ApiException.class, () -> workspace.saveIntent(null, name.toUpperCase(java.util.Locale.ROOT), "x"));
+            assertEquals("intent_exists", twin.code);
+            assertEquals("The intent '" + name + "' already exists; names differ by more than upper and lower case.", twin.getMessage());
+            assertEquals(name.toLowerCase(java.util.Locale.ROOT), workspace.saveIntent(id, name.toLowerCase(java.util.Locale.ROOT),
+                    "Wraps presents").name, "renaming an intent to another case of its own name is fine");
+            workspace.saveIntent(id, name, "Wraps presents");
             assertEquals("Wraps presents", QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>findById(id).description),
                     "a refused edit changes nothing");
         } finally {
