@@ -129,7 +129,8 @@ public class KnowledgeResource {
                               @QueryParam("all") String allParameter) {
         boolean all = dev.loopwise.common.FormValues.bool("all", allParameter, false);
         if (ticket == null || !PlainText.showsSomething(ticket)) {
-            throw ApiException.badRequest("missing_query", "Give the ticket's text as q, e.g. ?q=how do I return my shoes");
+            throw ApiException.badRequest("missing_query", "Give the ticket's text as 'q': in the JSON body of a POST"
+                    + " ({\"q\": \"how do I return my shoes\"}), or in the address of a GET (?q=how%20do%20I%20return%20my%20shoes).");
         }
         if (PlainText.length(ticket) > MAX_TICKET_CHARS) {
             throw ApiException.badRequest("text_too_long", "The ticket is " + PlainText.length(ticket) + " characters long; search with at most "

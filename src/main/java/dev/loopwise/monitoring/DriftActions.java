@@ -56,7 +56,9 @@ public class DriftActions {
             int items = generator.fromRequests(chosen.stream().map(i -> read.window().texts().get(i)).toList(),
                     chosen.stream().map(i -> read.hashes().get(i)).toList());
             Long alert = alertIds.isEmpty() ? null : alertIds.get(0);
-            String reason = "Drift confirmed (" + String.join(", ", drift) + ")";
+            // Read by people on the drift page: what changed in words; the codes are in the alerts' figures.
+            String reason = "Drift confirmed (" + String.join("; ", drift.stream()
+                    .map(kind -> DriftFormats.alertTitle(kind).toLowerCase(java.util.Locale.ROOT)).toList()) + ")";
             store.saveAction("review_items", reason + ": queued " + items + " review items from the least familiar requests.", "done",
                     null, items, alert);
             proposeAfterReview(reason, items, alert);

@@ -54,7 +54,7 @@ public class DriftFormats {
         return switch (action.path("action").asText()) {
             case "review_items" -> "review items made from unfamiliar requests";
             case "round_started" -> "round started";
-            case "round_requested" -> "round proposed";
+            case "round_requested" -> action.path("status").asText().equals("waiting") ? "round planned, after reviews" : "round proposed";
             default -> action.path("action").asText();
         };
     }
@@ -114,8 +114,10 @@ public class DriftFormats {
             waiting += "waiting".equals(action.path("status").asText()) ? 1 : 0;
         }
         if (!hasChecks(overview)) {
-            return "Nothing to do yet: the first check runs once customers have sent " + overview.thresholds().get("stride")
-                    + " requests to the active version. Replay traffic below to see how it works.";
+            return "Nothing to do yet: the first check runs once customers have sent " + overview.thresholds().get("window")
+                    + " requests to the active version, then one every " + overview.thresholds().get("stride") + " requests; a change"
+                    + " becomes an alert when " + overview.thresholds().get("confirmations") + " checks in a row see it. Replay"
+                    + " traffic below to see how it works.";
         }
         if (pending > 0) {
             return "Customers are asking about something new. Reviewers have unfamiliar requests in their queue: once they have judged "
@@ -137,8 +139,8 @@ public class DriftFormats {
         }
         java.util.List<String> names = new java.util.ArrayList<>();
         latest.path("raised").forEach(kind -> names.add(alertTitle(kind.asText()).toLowerCase(java.util.Locale.ROOT)));
-        return "The newest check saw a change (" + String.join("; ", names) + "); if the next check sees it too, it becomes an"
-                + " alert here. Nothing to do yet.";
+        return "The newest check saw a change (" + String.join("; ", names) + "); if the next check, after "
+                + overview.thresholds().get("stride") + " more requests, sees it too, it becomes an alert here. Nothing to do yet.";
     }
 
     private static final Map<String, String> SIGNAL_TITLES = Map.of(

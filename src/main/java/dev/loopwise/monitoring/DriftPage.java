@@ -48,6 +48,10 @@ public class DriftPage {
     dev.loopwise.audit.AuditLog audit;
     @Inject
     TopicLabelling topics;
+    @Inject
+    DriftWindow windows;
+    @Inject
+    dev.loopwise.model.registry.ModelRegistry registry;
 
     @CheckedTemplate
     static class Templates {
@@ -81,7 +85,7 @@ public class DriftPage {
     public Response replay(@RestForm String source, @RestForm("file") FileUpload file) throws IOException {
         List<String> texts = switch (source == null ? "" : source) {
             case "demo" -> SampleTraffic.texts(SampleTraffic.USUAL);
-            case "demo-shifted" -> SampleTraffic.texts(SampleTraffic.SHIFTED);
+            case "demo-shifted" -> afterAFullWindow(SampleTraffic.texts(SampleTraffic.SHIFTED));
             default -> uploaded(file);
         };
         ReplayService.Replayed done = replay.replay(texts, currentUser.name(), config.stride());
@@ -92,6 +96,21 @@ public class DriftPage {
         // Post/redirect/get: reloading the result must not send the traffic again.
         return Response.seeOther(java.net.URI.create("/admin/drift?replayed=" + done.requests() + "&failed=" + done.failed()
                 + "&checks=" + done.checks().size() + "&alerts=" + confirmed)).build();
+    }
+
+    /**
+     * A shift shows only against a window of the usual traffic: the usual requests the active version still lacks for
+     * one come first, so that a single replay of the shifted traffic runs the checks an alert needs.
+     */
+    private List<String> afterAFullWindow(List<String> shifted) {
+        long served = registry.current().map(active -> windows.requestsSince(active.version(), null, config.window())).orElse(0L);
+        List<String> usual = SampleTraffic.texts(SampleTraffic.USUAL);
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < config.window() - served; i++) {
+            texts.add(usual.get(i % usual.size()));
+        }
+        texts.addAll(shifted);
+        return texts;
     }
 
     /** A new topic's example requests become a new intent's labelled tickets; then the admin writes its reply. */

@@ -64,8 +64,12 @@ public class ReviewAdminService {
         audit.record(on ? "review.compare_start" : "review.compare_stop", "model version " + version, Map.of());
     }
 
-    /** A reviewer's rewrite waiting for a decision, with the ticket it answers: a reply cannot be judged without it. */
-    public record PendingRewrite(dev.loopwise.ticket.Reply reply, String ticket) {
+    /**
+     * A reviewer's rewrite waiting for a decision, with the ticket it answers (a reply cannot be judged without it);
+     * {@code intentGuessed} when the model found that ticket out of scope, so the rewrite was filed under the intent of
+     * the reply it rewrote, which the admin should check.
+     */
+    public record PendingRewrite(dev.loopwise.ticket.Reply reply, String ticket, boolean intentGuessed) {
     }
 
     /** The pending rewrites, oldest first, each with its ticket (one query, whatever their number). */
@@ -75,12 +79,15 @@ public class ReviewAdminService {
         if (pending.isEmpty()) {
             return List.of();
         }
-        java.util.Map<Long, String> tickets = new java.util.HashMap<>();
+        java.util.Map<Long, Object[]> items = new java.util.HashMap<>();
         List<Object[]> rows = ReviewItem.getEntityManager().createNativeQuery("""
-                select j.id, i.ticket_text from judgements j join review_items i on i.id = j.item_id where j.id in (?1)""")
+                select j.id, i.ticket_text, i.predicted_intent from judgements j join review_items i on i.id = j.item_id where j.id in (?1)""")
                 .setParameter(1, pending.stream().map(r -> r.judgementId).filter(java.util.Objects::nonNull).toList()).getResultList();
-        rows.forEach(r -> tickets.put(((Number) r[0]).longValue(), (String) r[1]));
-        return pending.stream().map(r -> new PendingRewrite(r, r.judgementId == null ? null : tickets.get(r.judgementId))).toList();
+        rows.forEach(r -> items.put(((Number) r[0]).longValue(), r));
+        return pending.stream().map(r -> {
+            Object[] item = r.judgementId == null ? null : items.get(r.judgementId);
+            return new PendingRewrite(r, item == null ? null : (String) item[1], item != null && item[2] == null);
+        }).toList();
     }
 
     /** Gold items first (their answers can be corrected only where they are listed), then the newest items. */

@@ -102,7 +102,9 @@
       return;
     }
     $('ticket-text').textContent = item.ticket.text;
-    $('intent').textContent = item.predictedIntent || 'out of scope';
+    // An intent's name as words ("gift_card_balance" → "gift card balance"); the full name stays in the tooltip.
+    $('intent').textContent = item.predictedIntent ? item.predictedIntent.replace(/[_-]+/g, ' ') : 'out of scope';
+    $('intent').title = item.predictedIntent || '';
     const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
     $('slots-note').hidden = blanks === 0;
     window.reviewSources.show(item.sources);

@@ -22,10 +22,12 @@ class DriftFormatsTest {
 
     @Test
     void anEmptyDashboardSaysThereAreNoChecksYet() throws Exception {
-        DriftOverview.Overview empty = new DriftOverview.Overview(3, JSON.readTree("null"), Map.of("stride", 50),
-                JSON.readTree("[]"), JSON.readTree("[]"), JSON.readTree("[]"));
+        DriftOverview.Overview empty = new DriftOverview.Overview(3, JSON.readTree("null"), Map.of("stride", 50, "window", 200,
+                "confirmations", 2), JSON.readTree("[]"), JSON.readTree("[]"), JSON.readTree("[]"));
         assertFalse(DriftFormats.hasChecks(empty));
-        assertTrue(DriftFormats.nextStep(empty).contains("first check runs once customers have sent 50 requests"));
+        // The first check needs a full window; the stride paces the ones after it.
+        assertTrue(DriftFormats.nextStep(empty).contains("first check runs once customers have sent 200 requests to the active version,"
+                + " then one every 50 requests; a change becomes an alert when 2 checks in a row see it"), DriftFormats.nextStep(empty));
     }
 
     @Test

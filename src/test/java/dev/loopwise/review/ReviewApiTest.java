@@ -198,6 +198,13 @@ class ReviewApiTest {
         int row = page.indexOf(rewrite);
         String start = ticket.substring(0, Math.min(12, ticket.length()));
         assertTrue(row > 0 && page.lastIndexOf(start, row) > page.lastIndexOf("<tr>", row), "the ticket is in the rewrite's row");
+        assertTrue(page.lastIndexOf("The model found this ticket", row) < page.lastIndexOf("<tr>", row), "its intent was predicted");
+        // Had the ticket been found out of scope, the rewrite's intent is only the rewritten reply's: the admin is told to check it.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set predicted_intent = null where id = ?1")
+                .setParameter(1, id).executeUpdate());
+        String guessed = admin.pageRequest().accept("text/html").get("/admin/review").then().statusCode(200).extract().asString();
+        int guessedRow = guessed.indexOf(rewrite);
+        assertTrue(guessed.lastIndexOf("The model found this ticket", guessedRow) > guessed.lastIndexOf("<tr>", guessedRow), "flagged");
         long replyId = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.<dev.loopwise.ticket.Reply>find("text", rewrite)
                 .firstResult().id);
         admin.pageRequest().accept("text/html").redirects().follow(false).contentType("application/x-www-form-urlencoded")

@@ -109,6 +109,11 @@ public class ModelFormats {
     }
 
     static String regimeName(ModelVersion version) {
+        Object round = alignmentRound(version);
+        if (round != null) {
+            // Its intents are its base version's; what it learned came from reviewers' judgements in that round.
+            return "from reviewers' judgements (round " + round + ", on version " + baseVersion(version) + ")";
+        }
         return switch (version.regime) {
             // The words of the Train form's choices, so that a version is named as it was asked for.
             case IntentHead.ZERO_SHOT -> "no examples (descriptions only)";
