@@ -96,10 +96,14 @@ public class FirstWeek {
                         + "evidence shows it.", "/admin/rounds"));
         long checks = active.map(v -> count("select count(*) from drift_reports where model_version = " + v.version)).orElse(0L);
         long alerts = active.map(v -> count("select count(*) from drift_alerts where model_version = " + v.version)).orElse(0L);
-        steps.add(new Step("Watch for changes in what customers ask", checks > 0,
+        // A change drift found and acted on (items queued, a round proposed) is not done with until the lead has seen it.
+        long open = count("select count(*) from monitoring_actions where status in ('pending', 'waiting')");
+        steps.add(new Step("Watch for changes in what customers ask", checks > 0 && open == 0,
                 checks == 0 ? "No drift checks yet: they run as customers write in." : Counts.of(checks, "check") + " of the active version; "
-                        + Counts.of(alerts, "alert") + ".",
-                "Drift checks run by themselves every 50 requests; Drift shows what changed and what to do about it.", "/admin/drift"));
+                        + Counts.of(alerts, "alert") + (open > 0 ? "; " + Counts.of(open, "proposal") + " open" : "") + ".",
+                open > 0 ? "Customers are asking about something new: open Drift to see what changed, what it queued for reviewers and"
+                        + " the round it proposes."
+                        : "Drift checks run by themselves as customers write in; Drift shows what changed and what to do about it.", "/admin/drift"));
         Step next = steps.stream().filter(step -> !step.done()).findFirst().orElse(null);
         return new Guide(steps, next != null ? next : needsAttention());
     }

@@ -25,7 +25,8 @@
       // Nothing measured yet (outcome signals need feedback or judgements): say so rather than draw an empty frame.
       const note = document.createElement('p');
       note.className = 'muted';
-      note.textContent = 'No data yet: this signal is measured once customers or reviewers give feedback on answers.';
+      note.textContent = 'No data yet: this signal is measured once customers rate answers of this version, or reviewers judge '
+        + 'replies to requests it served.';
       canvas.replaceWith(note);
       return;
     }
@@ -35,7 +36,8 @@
     // Red where this signal raised an alert at that check (another signal's alert leaves its dot green).
     // A check's "raised" lists the kinds of alert it raised, e.g. ["input_drift", "intent_mix"].
     const raisedHere = series.map((r) => (r.raised || []).includes(ALERT_OF[signal]));
-    const datasets = [{ label: 'measured (red: this signal raised an alert)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
+    // Red marks a crossing at one check; the alerts table lists only changes that several checks in a row saw.
+    const datasets = [{ label: 'measured (red: past its alert line at this check)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
       tension: 0.2, spanGaps: true, pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')) }];
     let limit = thresholds[signal];
     if (signal === 'prediction/psi') {
@@ -45,7 +47,15 @@
     if (limit !== undefined) {
       datasets.push({ label: 'alert line', data: series.map(() => limit), borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
     }
-    new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, scales: { y: { suggestedMin: 0 } },
+    // A line needs two checks: after the first, the alert lines show as short dashes at their level.
+    datasets.slice(1).forEach((line) => {
+      if (series.length === 1) Object.assign(line, { pointStyle: 'line', pointRadius: 14, pointBorderWidth: 2 });
+    });
+    // Every signal but the difference estimate (which can dip just below zero) is a share, a count or a probability.
+    const y = signal === 'input/mmd2' ? { suggestedMin: 0 } : { min: 0 };
+    if (signal === 'input/new_topic_requests') y.ticks = { precision: 0 };
+    if (signal === 'input/p_value' && limit !== undefined) y.suggestedMax = limit * 1.5;
+    new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, scales: { y },
       plugins: { legend: { labels: { boxWidth: 10 } } } } });
   });
 })();
