@@ -44,10 +44,13 @@ public class AuditResource {
     @GET
     @Produces(NDJSON)
     public Response export(@QueryParam("since") String since, @QueryParam("until") String until) {
-        OffsetDateTime from = instant("since", since, OffsetDateTime.parse("1970-01-01T00:00:00Z"));
-        OffsetDateTime to = instant("until", until, OffsetDateTime.parse("9999-12-31T00:00:00Z"));
+        // Without a bound, the whole range a bound may take (years 1 to 9999), so any bound given leaves room on its side.
+        OffsetDateTime from = instant("since", since, OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
+        OffsetDateTime to = instant("until", until, OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
         if (!from.isBefore(to)) {
-            throw ApiException.badRequest("invalid_range", "'since' (" + since + ") must come before 'until' (" + until + ").");
+            throw ApiException.badRequest("invalid_range", since == null || until == null
+                    ? "'" + (since == null ? "until" : "since") + "' leaves no time to export: give a later 'until' or an earlier 'since'."
+                    : "'since' (" + since + ") must come before 'until' (" + until + ").");
         }
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));

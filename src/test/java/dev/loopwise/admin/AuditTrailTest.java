@@ -81,6 +81,11 @@ class AuditTrailTest {
                 .body("code", org.hamcrest.Matchers.equalTo("validation_failed"));
         admin.request().get("/api/v1/audit?since=2026-12-02T12:50:00Z&until=2026-12-02T12:00:00Z").then().statusCode(400)
                 .body("code", org.hamcrest.Matchers.equalTo("invalid_range"));
+        // One bound alone leaves the whole allowed range on its other side: years 1 to 9999 both work.
+        assertEquals(0, export(admin, "until=0002-01-01T00:00:00Z").size());
+        assertEquals(0, export(admin, "since=9999-12-31T12:00:00Z").size());
+        admin.request().get("/api/v1/audit?until=0001-01-01T00:00:00Z").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("'until' leaves no time to export"));
         // A date PostgreSQL cannot hold is the same mistake, not "a value that cannot be stored".
         for (String query : new String[] {"since=-999999999-01-01T00:00:00Z", "until=+300000-01-01T00:00:00Z"}) {
             admin.request().get("/api/v1/audit?" + query).then().statusCode(400)
