@@ -28,6 +28,20 @@ public class HttpLayerErrors {
                 refuse(context, Messages.malformedAddress(e.getReason(), e.getIndex()));
             }
         });
+        // OPTIONS names what the address takes, as a 405's Allow does; RESTEasy would answer 200 with every method of its
+        // resource class, and for addresses that do not exist. Static files and the management paths keep the default.
+        router.route().order(Integer.MIN_VALUE + 2).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
+            String path = context.normalizedPath();
+            String allowed = AllowedMethods.of(path);
+            if (allowed != null) {
+                context.response().setStatusCode(204).putHeader("Allow", allowed + ", OPTIONS").end();
+            } else if (path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/admin") || path.startsWith("/review")) {
+                context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(Json.encode(new ApiError("not_found", Messages.NOT_FOUND)));
+            } else {
+                context.next();
+            }
+        });
     }
 
     private static void refuse(RoutingContext context, String message) {

@@ -36,6 +36,16 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void optionsNamesTheMethodsAnAddressTakesAndOnlyForAddressesThatExist() throws Exception {
+        String respond = raw("OPTIONS /api/v1/respond HTTP/1.1", "*/*");
+        assertTrue(respond.startsWith("HTTP/1.1 204") && respond.contains("Allow: POST, OPTIONS"), respond);
+        String me = raw("OPTIONS /api/v1/me HTTP/1.1", "*/*");
+        assertTrue(me.contains("Allow: GET, HEAD, OPTIONS"), me);
+        String none = raw("OPTIONS /api/v1/nonexistent HTTP/1.1", "*/*");
+        assertTrue(none.startsWith("HTTP/1.1 404") && none.contains("\"code\":\"not_found\""), none);
+    }
+
+    @Test
     void aStrangerAtTheMetricsIsToldToBringAKey() throws Exception {
         String metrics = raw("GET /q/metrics HTTP/1.1", "*/*");
         assertTrue(metrics.startsWith("HTTP/1.1 401") && metrics.contains("WWW-Authenticate: Bearer realm=\"loopwise\"")
