@@ -10,8 +10,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Quarkus refuses an address Java cannot parse (a malformed %-escape, a raw space or quote) with an empty 400
- * before any route runs. {@link #HANDED_OVER} hands that check to this route, which refuses the same addresses with
+ * Refusals made before any resource reads the request, with the sentence that says what to fix: a compressed body
+ * (415; it would be parsed as garbage), and an address Java cannot parse. Quarkus refuses such an address (a malformed
+ * %-escape, a raw space or quote) with an empty 400 before any route runs. {@link #HANDED_OVER} hands that check to this route, which refuses the same addresses with
  * the sentence that says what to fix, in the page or error shape the caller reads. It runs first, before anything
  * reads the path or the query (the security headers' filter included), so the page carries a strict policy of its own.
  */
@@ -23,10 +24,17 @@ public class HttpLayerErrors {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             try {
                 new URI(context.request().uri());
-                context.next();
             } catch (URISyntaxException e) {
-                refuse(context, Messages.malformedAddress(e.getReason(), e.getIndex()));
+                refuse(context, 400, "malformed_address", Messages.malformedAddress(e.getReason(), e.getIndex()));
+                return;
             }
+            // Bodies are read as sent: a compressed one would be parsed as garbage and refused as malformed JSON.
+            String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
+            if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+                refuse(context, 415, "unsupported_encoding", Messages.contentEncoding(encoding.strip()));
+                return;
+            }
+            context.next();
         });
         // OPTIONS names what the address takes, as a 405's Allow does; RESTEasy would answer 200 with every method of its
         // resource class, and for addresses that do not exist. Static files and the management paths keep the default.
@@ -44,20 +52,19 @@ public class HttpLayerErrors {
         });
     }
 
-    private static void refuse(RoutingContext context, String message) {
+    private static void refuse(RoutingContext context, int status, String code, String message) {
         String uri = context.request().uri();
         String accept = String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT));
         boolean api = uri.startsWith("/api/") || uri.startsWith("/v1/");
-        var response = context.response().setStatusCode(400).putHeader(HttpHeaders.CONNECTION, "close")
+        var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader("Content-Security-Policy", "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
                 .putHeader("X-Content-Type-Options", "nosniff").putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (!api && accept.contains("text/html")) {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .end(ErrorMapper.Templates.error(400, "Bad Request", message).render());
+                    .end(ErrorMapper.Templates.error(status, status == 400 ? "Bad Request" : "Unsupported Media Type", message).render());
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(Json.encode(uri.startsWith("/v1/") ? OpenAiError.of(400, "malformed_address", message)
-                            : new ApiError("malformed_address", message)));
+                    .end(Json.encode(uri.startsWith("/v1/") ? OpenAiError.of(status, code, message) : new ApiError(code, message)));
         }
     }
 }

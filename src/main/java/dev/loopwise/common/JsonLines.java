@@ -55,6 +55,9 @@ public final class JsonLines {
         if (message.startsWith("Unexpected end-of-input")) {
             return "the line ends before the JSON object does";
         }
+        if (message.startsWith("Document nesting depth")) {
+            return "arrays and objects nested more than 1,000 levels deep";
+        }
         // Jackson's hints name its own settings ("enable `JsonReadFeature…` to allow"): not the sender's to change.
         String plain = message.replaceAll("(?s)[:;]? ?(enable|from) `.*", "").replaceAll("(?s)\\s*at \\[Source.*", "").strip();
         return plain.length() > 120 ? plain.substring(0, 120) + "…" : plain;

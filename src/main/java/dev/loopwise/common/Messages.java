@@ -117,6 +117,12 @@ public final class Messages {
                 + "Remove control characters from the text and send it again.";
     }
 
+    public static String contentEncoding(String encoding) {
+        String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
+        return "The body is sent with Content-Encoding '" + shown + "', which Loopwise does not read: send it uncompressed"
+                + " (leave the header out).";
+    }
+
     public static String malformedAddress(String reason, int position) {
         return "The address is not a valid URL (" + reason.toLowerCase(java.util.Locale.ROOT)
                 + (position >= 0 ? " at character " + (position + 1) : "") + "). Percent-encode special characters in it: "

@@ -131,18 +131,29 @@ public class ChatCompletionsResource {
                 throw ApiException.badRequest("validation_failed", "'" + field + "' is a whole number of at least 1.");
             }
         }
-        String format = body.path("response_format").path("type").asText("text");
+        JsonNode responseFormat = body.path("response_format");
+        if (!responseFormat.isMissingNode() && !responseFormat.isNull() && !(responseFormat.isObject() && responseFormat.path("type").isTextual())) {
+            throw ApiException.badRequest("validation_failed", "'response_format' is an object such as {\"type\": \"text\"}.");
+        }
+        String format = responseFormat.path("type").asText("text");
         if (!format.equals("text")) {
             throw ApiException.badRequest("validation_failed", "'response_format' can only be text: Loopwise answers with a"
                     + " support reply, not " + format.replace("_", " ") + ".");
         }
         // Tools offered are fine (a reply is a valid answer to them); a call demanded is not one Loopwise can make.
         JsonNode toolChoice = body.path("tool_choice");
+        if (!toolChoice.isMissingNode() && !toolChoice.isNull() && !toolChoice.isObject() && !toolChoice.isTextual()) {
+            throw ApiException.badRequest("validation_failed", "'tool_choice' is \"auto\", \"none\", \"required\" or a tool object.");
+        }
         if (toolChoice.isObject() || (toolChoice.isTextual() && toolChoice.asText().equals("required"))) {
             throw ApiException.badRequest("validation_failed", "'tool_choice' can only be auto or none: Loopwise answers with a"
                     + " support reply and never calls a tool.");
         }
-        if (body.path("logprobs").asBoolean(false)) {
+        JsonNode logprobs = body.path("logprobs");
+        if (!logprobs.isMissingNode() && !logprobs.isNull() && !logprobs.isBoolean()) {
+            throw ApiException.badRequest("validation_failed", "'logprobs' is true or false.");
+        }
+        if (logprobs.asBoolean(false)) {
             throw ApiException.badRequest("validation_failed", "'logprobs' cannot be returned: the reply is chosen from the"
                     + " team's replies, not sampled token by token.");
         }

@@ -47,6 +47,9 @@ class ErrorShapeTest {
         admin.request().contentType("application/json")
                 .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"superuser\"}").post("/api/v1/users")
                 .then().statusCode(400).body("error", containsString("Unknown role 'superuser'"));
+        admin.request().contentType("application/json").body("{\"messages\":" + "[".repeat(1001) + "]".repeat(1001) + "}")
+                .post("/v1/chat/completions").then().statusCode(400)
+                .body("error.message", containsString("nested more than 1,000 levels deep"));
         admin.request().contentType("application/json")
                 .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer,service\"}").post("/api/v1/users")
                 .then().statusCode(400).body("code", equalTo("conflicting_roles"));

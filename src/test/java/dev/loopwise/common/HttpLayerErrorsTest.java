@@ -36,6 +36,14 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void aCompressedBodyIsRefusedWithA415() {
+        io.restassured.RestAssured.given().header("Content-Encoding", "gzip").contentType("application/json")
+                .body(new byte[] {0x1f, (byte) 0x8b, 8, 0}).post("/api/v1/respond").then().statusCode(415)
+                .body("code", org.hamcrest.Matchers.equalTo("unsupported_encoding"))
+                .body("error", org.hamcrest.Matchers.containsString("send it uncompressed"));
+    }
+
+    @Test
     void optionsNamesTheMethodsAnAddressTakesAndOnlyForAddressesThatExist() throws Exception {
         String respond = raw("OPTIONS /api/v1/respond HTTP/1.1", "*/*");
         assertTrue(respond.startsWith("HTTP/1.1 204") && respond.contains("Allow: POST, OPTIONS"), respond);

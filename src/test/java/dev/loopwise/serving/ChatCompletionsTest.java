@@ -140,7 +140,9 @@ class ChatCompletionsTest {
                 .body("error.type", equalTo("invalid_request_error")).body("error.message", notNullValue());
         // What cannot be honoured (several choices, a JSON reply) or OpenAI itself refuses is refused, not quietly ignored.
         for (String refusedSetting : new String[] {"\"n\":3", "\"temperature\":5", "\"max_tokens\":-5",
-                "\"response_format\":{\"type\":\"json_object\"}", "\"tool_choice\":\"required\"", "\"logprobs\":true"}) {
+                "\"response_format\":{\"type\":\"json_object\"}", "\"tool_choice\":\"required\"", "\"logprobs\":true",
+                // and values of the wrong type, as OpenAI refuses them
+                "\"logprobs\":\"false\"", "\"response_format\":\"json\"", "\"tool_choice\":5"}) {
             helpdesk.request().contentType("application/json")
                     .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET + "\"}]," + refusedSetting + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
