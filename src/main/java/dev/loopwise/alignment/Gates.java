@@ -135,7 +135,7 @@ final class Gates {
     /** How many more judgements would decide a check, in words a support lead can act on. */
     static String moreNeeded(int more) {
         return more > FAR_MORE_JUDGEMENTS
-                ? format(" Even %,d more judgements might not decide it: on this measure the two versions are close.",
+                ? format(" Even %,d more judgements might not decide it: on this measure the result is too close to call.",
                         FAR_MORE_JUDGEMENTS)
                 : format(" About %d more judgements would decide it.", more);
     }

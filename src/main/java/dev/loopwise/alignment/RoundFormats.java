@@ -57,8 +57,10 @@ public class RoundFormats {
         return switch (last.status) {
             case AlignmentRound.PROMOTED -> "Round " + last.id + " made v" + last.candidateVersion + " the version customers get. Keep "
                     + "reviewers judging: the next round is proposed on Drift after enough new judgements.";
-            case AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE -> "Round " + last.id + " changed nothing for customers: open it "
-                    + "to read why. Usually reviewers need to judge more pairs before the next round can decide.";
+            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + last.id + " changed nothing for customers: its checks could not decide yet."
+                    + " Open it to see about how many more judgements they need, then have reviewers judge them before the next round.";
+            case AlignmentRound.REJECTED -> "Round " + last.id + " changed nothing for customers: its new version was not better. Open it"
+                    + " to read which check failed and what to change before the next round.";
             case AlignmentRound.SUPERSEDED -> "Round " + last.id + " was overtaken: the active version changed while it ran, so its "
                     + "result was not applied. Start a new round to improve the version that serves now.";
             case AlignmentRound.FAILED -> "Round " + last.id + " stopped with an error: open it to read it, then start another.";

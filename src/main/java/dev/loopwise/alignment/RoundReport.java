@@ -25,7 +25,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             "reward_accuracy", "Did Loopwise learn what reviewers prefer?",
             "preference_agreement", "Does the new version pick what reviewers prefer more often?",
             "reply_intent", "Do its replies still fit what the customer asked about?",
-            "kl_bound", "Does it stay close to the replies your agents wrote?");
+            "kl_bound", "Does it stay close to the version serving now?");
 
     private static final Map<String, String> MEANINGS = Map.ofEntries(
             Map.entry("reward/accuracy", "share of held-out preferences the reward model ranks right (50% is chance)"),

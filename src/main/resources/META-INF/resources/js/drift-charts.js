@@ -37,7 +37,8 @@
     // A check's "raised" lists the kinds of alert it raised, e.g. ["input_drift", "intent_mix"].
     const raisedHere = series.map((r) => (r.raised || []).includes(ALERT_OF[signal]));
     // Red marks a crossing at one check; the alerts table lists only changes that several checks in a row saw.
-    const datasets = [{ label: 'measured (red: past its alert line at this check)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
+    const lined = thresholds[signal] !== undefined || signal === 'prediction/psi';
+    const datasets = [{ label: lined ? 'measured (red: past its alert line at this check)' : 'measured (red: this check saw a change)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
       tension: 0.2, spanGaps: true, pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')) }];
     let limit = thresholds[signal];
     if (signal === 'prediction/psi') {

@@ -12,16 +12,17 @@
       labels: rounds.map((r) => 'round ' + r.round),
       datasets: [
         { label: 'taste learned (share, left)', data: series('reward/accuracy'), borderColor: '#2f6f5e', yAxisID: 'rate' },
-        { label: 'new version picks the preferred reply (left)', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', backgroundColor: '#2563eb', order: 0, yAxisID: 'rate' },
-        { label: 'active version picks the preferred reply (left)', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', backgroundColor: '#94a3b8', pointRadius: 7, order: 1, yAxisID: 'rate' },
+        { label: 'new version picks the preferred reply (left)', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', backgroundColor: '#2563eb', yAxisID: 'rate' },
+        { label: 'active version picks the preferred reply (left)', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', backgroundColor: '#94a3b8', pointRadius: 7, yAxisID: 'rate' },
         { label: 'how far it moved (KL, right)', data: series('policy/kl'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'kl' },
       ],
     },
     // Dots at 100% stay whole (clip off), rounds sit apart from the edges (offset), and the active version's grey dot is
-    // drawn larger than the new version's blue one, so that both show when they agree.
+    // drawn larger than the new version's blue one, which comes earlier in the list and so is drawn over it: both show
+    // when they agree. Shares read as percentages, as in the table.
     options: { spanGaps: true, maintainAspectRatio: false,
       datasets: { line: { pointRadius: 4, clip: false } },
       plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' } },
-      scales: { x: { offset: true }, rate: { position: 'left', min: 0, max: 1 }, kl: { position: 'right', min: 0, grid: { drawOnChartArea: false } } } },
+      scales: { x: { offset: true }, rate: { position: 'left', min: 0, max: 1, ticks: { callback: (value) => Math.round(value * 100) + '%' } }, kl: { position: 'right', min: 0, grid: { drawOnChartArea: false } } } },
   });
 })();

@@ -82,10 +82,10 @@ class GatesTest {
     @Test
     void aCountNoTeamCouldCollectIsSaidInWords() {
         assertEquals(" About 120 more judgements would decide it.", Gates.moreNeeded(120));
-        assertTrue(Gates.moreNeeded(29058).contains("on this measure the two versions are close"), Gates.moreNeeded(29058));
+        assertTrue(Gates.moreNeeded(29058).contains("on this measure the result is too close to call"), Gates.moreNeeded(29058));
         assertTrue(Gates.moreNeeded(29058).contains("5,000"));
         assertEquals(" About 5000 more judgements would decide it.", Gates.moreNeeded(Gates.FAR_MORE_JUDGEMENTS), "the edge still counts");
-        assertTrue(Gates.moreNeeded(Gates.FAR_MORE_JUDGEMENTS + 1).contains("on this measure the two versions are close"));
+        assertTrue(Gates.moreNeeded(Gates.FAR_MORE_JUDGEMENTS + 1).contains("on this measure the result is too close to call"));
         // With its range when the range is wide, and without when it is not worth saying.
         assertEquals(" About 120 more judgements would decide it: as few as 60 if the candidate is clearly better, up to 900 if it is"
                 + " only 2 points better.", Gates.moreNeeded(120, 60, 900));
