@@ -34,7 +34,8 @@ public class PreferenceImport {
     @Inject
     AuditLog audit;
 
-    public record Imported(int imported, int duplicates, String batch) {
+    /** {@code notRead}: fields of the file no shape reads (at most 20), so that a misspelt {@code margn} shows. */
+    public record Imported(int imported, int duplicates, String batch, List<String> notRead) {
     }
 
     private record Pair(String prompt, String chosen, String rejected, Double margin, int line) {
@@ -48,6 +49,7 @@ public class PreferenceImport {
         List<String> problems = new ArrayList<>();
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
+        java.util.Set<String> notRead = new java.util.TreeSet<>();
         String[] lines = (body == null ? "" : body).split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int line = i + 1;
@@ -63,6 +65,11 @@ public class PreferenceImport {
                 problems.add("line " + line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN
                         + " (how much more the chosen reply is preferred)");
             }
+            node.fieldNames().forEachRemaining(field -> {
+                if (!PreferenceRows.READ.contains(field) && notRead.size() < 20) {
+                    notRead.add(field);
+                }
+            });
             Object row = PreferenceRows.read(node, line, problems);
             if (row instanceof PreferenceRows.Row paired) {
                 rows.add(paired);
@@ -101,6 +108,6 @@ public class PreferenceImport {
         }
         audit.record(user, "preferences.import", Counts.of(imported, "preference pair"),
                 Map.of("batch", batch, "duplicates", pairs.size() - imported));
-        return new Imported(imported, pairs.size() - imported, batch);
+        return new Imported(imported, pairs.size() - imported, batch, List.copyOf(notRead));
     }
 }

@@ -28,6 +28,10 @@ final class PreferenceRows {
     static final int MAX_TEXT_LENGTH = 20_000;
     static final String SHAPES = "each line needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
             + "and 'rejected' as whole conversations, or 'prompt', 'completion' and a true/false 'label'";
+    /** Every field some shape above reads (and {@code margin}); others are reported as not read, so a misspelt one shows. */
+    static final java.util.Set<String> READ = java.util.Set.of("prompt", "question", "history", "instruction", "query", "chosen",
+            "rejected", "response_j", "response_k", "chosen_response", "rejected_response", "human_ref_A", "human_ref_B", "labels",
+            "completion", "label", "margin");
     private static final String HUMAN = "Human:";
     private static final String ASSISTANT = "Assistant:";
 

@@ -53,15 +53,15 @@ public class DriftActions {
         List<String> drift = confirmed.stream().filter(DRIFT::contains).sorted().toList();
         if (!drift.isEmpty() && !recentlyActed()) {
             List<Integer> chosen = unfamiliarFirst.subList(0, Math.min(config.reviewItemsOnDrift(), unfamiliarFirst.size()));
-            int items = generator.fromRequests(chosen.stream().map(i -> read.window().texts().get(i)).toList(),
-                    chosen.stream().map(i -> read.hashes().get(i)).toList());
+            List<String> hashes = chosen.stream().map(i -> read.hashes().get(i)).toList();
+            int items = generator.fromRequests(chosen.stream().map(i -> read.window().texts().get(i)).toList(), hashes);
             Long alert = alertIds.isEmpty() ? null : alertIds.get(0);
             // Read by people on the drift page: what changed in words; the codes are in the alerts' figures.
             String reason = "Drift confirmed (" + String.join("; ", drift.stream()
                     .map(kind -> DriftFormats.alertTitle(kind).toLowerCase(java.util.Locale.ROOT)).toList()) + ")";
             store.saveAction("review_items", reason + ": queued " + items + " review items from the least familiar requests.", "done",
                     null, items, alert);
-            proposeAfterReview(reason, items, alert);
+            proposeAfterReview(reason, items, alert, items == 0 ? List.of() : hashes);
             return;
         }
         if (judgementsSinceLastRound(config.judgementsPerRound()) >= config.judgementsPerRound() && !roundPendingOrRunning()) {
@@ -71,22 +71,30 @@ public class DriftActions {
 
     /**
      * A round on the judgements that existed before the drift could only be rejected: the proposal waits until
-     * reviewers have judged as many new items as were queued (at least {@link #MIN_JUDGEMENTS}), or the deadline.
+     * reviewers have judged the items queued from the drifted requests (as many judgements of them as items were
+     * queued, and at least {@link #MIN_JUDGEMENTS} in all), or the deadline. Judgements of other items do not count.
      */
-    private void proposeAfterReview(String reason, int queued, Long alertId) {
+    private void proposeAfterReview(String reason, int queued, Long alertId, List<String> hashes) {
         long judged = judgedSoFar();
         int needed = Math.max(MIN_JUDGEMENTS, queued);
         OffsetDateTime deadline = OffsetDateTime.now().plus(config.roundDeadline());
-        store.saveWaitingRound(reason + ". A round will be proposed once reviewers have judged " + needed + " more items, or on "
-                + TemplateFormats.when(deadline) + ".", judged + needed, deadline, alertId);
+        String until = hashes.isEmpty() ? "reviewers have judged " + needed + " more items"
+                : "reviewers have judged the " + queued + " items queued from these requests";
+        store.saveWaitingRound(reason + ". A round will be proposed once " + until + ", or on " + TemplateFormats.when(deadline) + ".",
+                judged + needed, deadline, alertId, hashes, queued);
     }
 
     /** Proposals whose judgements arrived (or whose deadline passed) become rounds: started, or waiting for approval. */
     void wakeWaiting() {
         long judged = judgedSoFar();
+        // Judgements of a proposal's own items are counted no further than it needs, through the items' and judgements' keys.
         List<?> ready = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select id from monitoring_actions where status = 'waiting'
-                  and (ready_after_judgements <= ?1 or (ready_at <= now() and ?1 >= ?2)) order by id""")
+                select a.id from monitoring_actions a where a.status = 'waiting' and ((ready_at <= now() and ?1 >= ?2)
+                  or (a.drift_hashes is null and a.ready_after_judgements <= ?1)
+                  or (a.drift_hashes is not null and ?1 >= ?2 and (select count(*) from (select 1 from review_items i
+                        join judgements j on j.item_id = i.id and j.choice <> 'skip' and j.created_at > a.created_at
+                        where i.ticket_hash = any(a.drift_hashes) limit a.drift_judgements_needed) enough) >= a.drift_judgements_needed))
+                order by a.id""")
                 .setParameter(1, judged).setParameter(2, MIN_JUDGEMENTS).getResultList());
         for (Object id : ready) {
             long actionId = ((Number) id).longValue();

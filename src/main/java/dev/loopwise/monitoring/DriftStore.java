@@ -72,11 +72,18 @@ public class DriftStore {
     }
 
     /** A round proposal that waits for {@code judgements} non-skip judgements in all, or for {@code deadline}. */
-    public long saveWaitingRound(String reason, long judgements, OffsetDateTime deadline, Long alertId) {
+    /**
+     * A round proposed once reviewers have judged {@code needed} of the review items made from the drifted requests
+     * ({@code hashes}), or at the deadline; {@code judgements} is the total that was the rule before items were traced.
+     */
+    public long saveWaitingRound(String reason, long judgements, OffsetDateTime deadline, Long alertId, List<String> hashes, int needed) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
-                insert into monitoring_actions (action, reason, status, alert_id, ready_after_judgements, ready_at)
-                values ('round_requested', ?1, 'waiting', ?2, ?3, ?4) returning id""").setParameter(1, reason).setParameter(2, alertId)
-                .setParameter(3, judgements).setParameter(4, deadline).getSingleResult()).longValue());
+                insert into monitoring_actions (action, reason, status, alert_id, ready_after_judgements, ready_at, drift_hashes,
+                    drift_judgements_needed)
+                values ('round_requested', ?1, 'waiting', ?2, ?3, ?4, cast(?5 as text[]), ?6) returning id""").setParameter(1, reason)
+                .setParameter(2, alertId).setParameter(3, judgements).setParameter(4, deadline)
+                .setParameter(5, hashes.isEmpty() ? null : "{\"" + String.join("\",\"", hashes) + "\"}")
+                .setParameter(6, hashes.isEmpty() ? null : needed).getSingleResult()).longValue());
     }
 
     static String json(Object value) {

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Preference data in TRL and KTO form, out and in; thumbs up and down on served replies. */
@@ -89,9 +90,10 @@ class PreferenceDataTest {
                 .body("error", containsString("line 2: 'margin'"))
                 .body("error", containsString("line 3: 'chosen' and 'rejected' are the same reply"));
         assertEquals(before, imported());
-        String good = "{\"prompt\":\"Where is my parcel?\",\"chosen\":\"Here is your tracking link.\",\"rejected\":\"Dear customer.\",\"margin\":0.5}\n";
+        String good = "{\"prompt\":\"Where is my parcel?\",\"chosen\":\"Here is your tracking link.\",\"rejected\":\"Dear customer.\",\"margin\":0.5,"
+                + "\"margn\":1}\n";
         admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(1));
+                .then().statusCode(201).body("imported", equalTo(1)).body("notRead", equalTo(List.of("margn")));
         assertEquals(before + 1, imported());
         // The same file again stores nothing twice.
         admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")

@@ -38,6 +38,8 @@ class DriftReplayTest {
     EntityManager em;
     @Inject
     DriftActions driftActions;
+    @Inject
+    dev.loopwise.review.ReviewService review;
 
     @Test
     void replayingFromThePageRedirectsSoAReloadSendsNothingAgain() {
@@ -118,8 +120,24 @@ class DriftReplayTest {
         assertTrue(waitingPage.contains("waiting for reviewers&#39; judgements") || waitingPage.contains("waiting for reviewers' judgements"),
                 waitingPage);
         assertTrue(waitingPage.contains("a round is proposed here once they have"), "the next step says why it waits");
+        // Judgements of other items do not count (here: as many as the rule of any judgement would have wanted) ...
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update monitoring_actions set ready_after_judgements = 0 where status = 'waiting'").executeUpdate());
+        driftActions.wakeWaiting();
+        assertEquals("waiting", lastProposal(), "no judgement of the drifted requests yet");
+        // ... judgements of the items made from the drifted requests do.
+        long reviewerId = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.User.findByUsername("admin").orElseThrow().id);
+        @SuppressWarnings("unchecked")
+        List<Number> driftItems = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                select i.id from review_items i join monitoring_actions a on i.ticket_hash = any(a.drift_hashes)
+                where a.status = 'waiting' order by i.id""").getResultList());
+        assertFalse(driftItems.isEmpty());
+        for (Number item : driftItems) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into review_leases (item_id, reviewer_id, swapped,"
+                    + " expires_at) values (?1, ?2, false, now() + interval '1 hour') on conflict do nothing")
+                    .setParameter(1, item.longValue()).setParameter(2, reviewerId).executeUpdate());
+            review.submit(reviewerId, "admin", item.longValue(), new dev.loopwise.review.Submission("A", null, null, null, 900));
+        }
         driftActions.wakeWaiting();
         assertEquals("pending", lastProposal(), "once judged, the round waits for the admin's approval (auto-round is off)");
         assertTrue(drift.getList("series").size() >= calm.checks().size());
