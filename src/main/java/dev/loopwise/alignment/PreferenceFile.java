@@ -48,6 +48,8 @@ final class PreferenceFile {
         rows.addAll(PreferenceRows.paired(unpaired));
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no preference pairs"
+                    + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"
+                    + " completion of the same prompt, and no prompt has both" : "")
                     + (problems.isEmpty() ? "" : ": " + String.join("; ", problems.subList(0, Math.min(NAMED, problems.size())))));
         }
         List<PreferencePair> pairs = new ArrayList<>();

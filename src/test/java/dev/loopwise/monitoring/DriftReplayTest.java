@@ -40,6 +40,8 @@ class DriftReplayTest {
     DriftActions driftActions;
     @Inject
     dev.loopwise.review.ReviewService review;
+    @Inject
+    dev.loopwise.security.UserService users;
 
     @Test
     void replayingFromThePageRedirectsSoAReloadSendsNothingAgain() {
@@ -126,7 +128,9 @@ class DriftReplayTest {
         driftActions.wakeWaiting();
         assertEquals("waiting", lastProposal(), "no judgement of the drifted requests yet");
         // ... judgements of the items made from the drifted requests do.
-        long reviewerId = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.User.findByUsername("admin").orElseThrow().id);
+        String reviewer = "drift-" + java.util.UUID.randomUUID().toString().substring(0, 8); // others' counters stay as they were
+        users.create(reviewer, "long-enough-pw", "reviewer", null);
+        long reviewerId = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.User.findByUsername(reviewer).orElseThrow().id);
         @SuppressWarnings("unchecked")
         List<Number> driftItems = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select i.id from review_items i join monitoring_actions a on i.ticket_hash = any(a.drift_hashes)
@@ -136,7 +140,7 @@ class DriftReplayTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into review_leases (item_id, reviewer_id, swapped,"
                     + " expires_at) values (?1, ?2, false, now() + interval '1 hour') on conflict do nothing")
                     .setParameter(1, item.longValue()).setParameter(2, reviewerId).executeUpdate());
-            review.submit(reviewerId, "admin", item.longValue(), new dev.loopwise.review.Submission("A", null, null, null, 900));
+            review.submit(reviewerId, reviewer, item.longValue(), new dev.loopwise.review.Submission("A", null, null, null, 900));
         }
         driftActions.wakeWaiting();
         assertEquals("pending", lastProposal(), "once judged, the round waits for the admin's approval (auto-round is off)");
