@@ -10,16 +10,17 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Refusals made before any resource reads the request, with the sentence that says what to fix: a compressed body
- * (415; it would be parsed as garbage), and an address Java cannot parse. Quarkus refuses such an address (a malformed
- * %-escape, a raw space or quote) with an empty 400 before any route runs. {@link #HANDED_OVER} hands that check to this route, which refuses the same addresses with
- * the sentence that says what to fix, in the page or error shape the caller reads. It runs first, before anything
- * reads the path or the query (the security headers' filter included), so the page carries a strict policy of its own.
+ * Refusals made before any resource reads the request, each with the sentence that says what to fix, in the page or
+ * error shape the caller reads: a compressed body (415; it would be parsed as garbage), and an address Java cannot
+ * parse (a malformed %-escape, a raw space or quote), which Quarkus would refuse with an empty 400 before any route
+ * runs — {@link #HANDED_OVER} hands that check to this route. It runs first, before anything reads the path or the
+ * query (the security headers' filter included), so its page carries a strict policy of its own.
  */
 @ApplicationScoped
 public class HttpLayerErrors {
     /** The system property that switches Quarkus' own check off; set by the launcher's entry point and by the tests. */
     public static final String HANDED_OVER = "vertx.disableURIValidation";
+
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             try {
