@@ -66,7 +66,15 @@ public class AuditFormats {
         if (event.details == null || event.details.isEmpty()) {
             return "";
         }
-        String text = event.details.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; "));
+        // Keys read as words ("newIntents" → "new intents"); a detail with nothing in it is no detail.
+        String text = event.details.entrySet().stream().filter(e -> !empty(e.getValue()))
+                .map(e -> e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
+                        + ": " + e.getValue()).collect(Collectors.joining("; "));
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+    }
+
+    private static boolean empty(Object value) {
+        return value == null || value instanceof java.util.Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()
+                || value instanceof String text && text.isBlank();
     }
 }

@@ -35,6 +35,16 @@ class AuditFormatsTest {
     }
 
     @Test
+    void detailsReadAsWordsAndLeaveOutWhatIsEmpty() {
+        AuditEvent trained = new AuditEvent();
+        trained.action = "training.start";
+        trained.details = new java.util.LinkedHashMap<>(java.util.Map.of("newIntents", java.util.List.of()));
+        trained.details.put("maxKl", 2.0);
+        trained.details.put("skip_reason", " ");
+        assertEquals("max kl: 2.0", AuditFormats.detailText(trained));
+    }
+
+    @Test
     void aSentenceNamesWhatWasDone() {
         AuditEvent imported = new AuditEvent();
         imported.action = "knowledge.import";
