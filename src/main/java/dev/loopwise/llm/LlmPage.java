@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FormValues;
 import dev.loopwise.security.CurrentUser;
@@ -151,14 +152,14 @@ public class LlmPage {
         try {
             return Double.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.llmNotANumber(field, value));
+            throw ApiException.badRequest("validation_failed", dev.loopwise.common.LlmMessages.llmNotANumber(field, value));
         }
     }
 
     private static Integer whole(String value) {
         Double number = number(value, "drafts per ticket");
         if (number != null && number != Math.rint(number)) {
-            throw ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.LLM_DRAFTS_RANGE);
+            throw ApiException.badRequest("validation_failed", dev.loopwise.common.LlmMessages.LLM_DRAFTS_RANGE);
         }
         return number == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number));
     }

@@ -4,7 +4,7 @@ import dev.loopwise.common.PlainText;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ApplicationStopping;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.LlmMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,29 +76,29 @@ public class LlmSettingsService {
             checkUrl(baseUrl);
         }
         if (change.enabled() && (baseUrl == null || model == null)) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_NEEDS_URL_AND_MODEL);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_NEEDS_URL_AND_MODEL);
         }
         if (model != null && PlainText.length(model) > 200) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_TOO_LONG);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_MODEL_TOO_LONG);
         }
         if (model != null && model.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_MODEL_CONTROL);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_MODEL_CONTROL);
         }
         double timeout = change.timeoutSeconds() == null ? before.timeout().toMillis() / 1000.0 : change.timeoutSeconds();
         if (!(timeout >= 0.1 && timeout <= 600)) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_TIMEOUT_RANGE);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_TIMEOUT_RANGE);
         }
         int drafts = change.drafts() == null ? before.drafts() : change.drafts();
         if (drafts < 1 || drafts > 8) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_DRAFTS_RANGE);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_DRAFTS_RANGE);
         }
         double temperature = change.temperature() == null ? before.temperature() : change.temperature();
         if (!(temperature >= 0 && temperature <= 2)) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_TEMPERATURE_RANGE);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_TEMPERATURE_RANGE);
         }
         String voice = blankToNull(change.brandVoice()) == null ? before.brandVoice() : change.brandVoice().strip();
         if (PlainText.length(voice) > MAX_BRAND_VOICE) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_BRAND_VOICE_TOO_LONG);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BRAND_VOICE_TOO_LONG);
         }
         String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();
         return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
@@ -153,21 +153,21 @@ public class LlmSettingsService {
         try {
             URI uri = new URI(url);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_URL);
+                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
             }
             // The address is shown on the page and in the audit trail; a password belongs in the key field.
             if (uri.getRawUserInfo() != null) {
-                throw ApiException.badRequest("validation_failed", Messages.LLM_URL_WITH_CREDENTIALS);
+                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_WITH_CREDENTIALS);
             }
         } catch (java.net.URISyntaxException e) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_URL);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
         }
     }
 
     /** A key travels in an HTTP header: visible ASCII only, which also keeps a pasted '…' or line break out. */
     static String checkKey(String key) {
         if (key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ApiException.badRequest("validation_failed", Messages.LLM_BAD_KEY);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_KEY);
         }
         return key;
     }

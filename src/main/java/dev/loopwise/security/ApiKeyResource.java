@@ -4,7 +4,6 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,7 +52,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
     @POST
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-    public Response create(@Valid CreateKeyRequest request) {
+    public Response create(CreateKeyRequest request) {
         String username = targetUser(request == null ? null : request.username()).username;
         Integer limit = request == null ? null : request.requestsPerMinute();
         if (limit != null && !currentUser.isAdmin()) {

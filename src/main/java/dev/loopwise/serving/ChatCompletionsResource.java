@@ -3,7 +3,7 @@ package dev.loopwise.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.JsonStrictness;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.LlmMessages;
 import dev.loopwise.model.registry.ModelRegistry;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +44,7 @@ public class ChatCompletionsResource {
     public CompletionStage<Response> complete(JsonNode body,
                                               @jakarta.ws.rs.HeaderParam(dev.loopwise.llm.LlmClient.DRAFTING_HEADER) String drafting) {
         if (drafting != null) {
-            throw ApiException.badRequest("llm_loop", Messages.LLM_LOOP);
+            throw ApiException.badRequest("llm_loop", LlmMessages.LLM_LOOP);
         }
         ChatFormats.Request request = read(body);
         return serving.answer(request.ticket(), true).thenApply(answer -> {
@@ -83,28 +83,28 @@ public class ChatCompletionsResource {
 
     private static ChatFormats.Request read(JsonNode body) {
         if (body == null || !body.isObject() || !body.path("messages").isArray() || body.path("messages").isEmpty()) {
-            throw ApiException.badRequest("validation_failed", Messages.CHAT_NEEDS_USER_MESSAGE);
+            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
         String ticket = null;
         for (JsonNode message : body.get("messages")) {
             if (!message.isObject() || !message.path("role").isTextual()) {
-                throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_MESSAGES);
+                throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_MESSAGES);
             }
             if (message.get("role").asText().equals("user")) {
                 ticket = text(message.get("content"));
             }
         }
         if (ticket == null) {
-            throw ApiException.badRequest("validation_failed", Messages.CHAT_NEEDS_USER_MESSAGE);
+            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
         JsonStrictness.checkText("content", ticket);
         JsonNode stream = body.path("stream");
         if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
-            throw ApiException.badRequest("validation_failed", Messages.CHAT_STREAM_BOOLEAN);
+            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_STREAM_BOOLEAN);
         }
         JsonNode includeUsage = body.path("stream_options").path("include_usage");
         if (!includeUsage.isMissingNode() && !includeUsage.isNull() && !includeUsage.isBoolean()) {
-            throw ApiException.badRequest("validation_failed", Messages.CHAT_INCLUDE_USAGE_BOOLEAN);
+            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_INCLUDE_USAGE_BOOLEAN);
         }
         refuseUnanswerable(body);
         return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false));
@@ -168,17 +168,17 @@ public class ChatCompletionsResource {
             StringBuilder text = new StringBuilder();
             for (JsonNode part : content) {
                 if (!part.isObject() || !part.path("type").isTextual()) {
-                    throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_CONTENT_PART);
+                    throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);
                 }
                 if ("text".equals(part.path("type").asText())) {
                     if (!part.path("text").isTextual()) {
-                        throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_CONTENT_PART);
+                        throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);
                     }
                     text.append(text.isEmpty() ? "" : "\n").append(part.get("text").asText());
                 }
             }
             return text.toString();
         }
-        throw ApiException.badRequest("validation_failed", Messages.CHAT_BAD_MESSAGES);
+        throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_MESSAGES);
     }
 }

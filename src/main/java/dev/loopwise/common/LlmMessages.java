@@ -1,0 +1,37 @@
+package dev.loopwise.common;
+
+/** What the LLM connection's settings and the OpenAI-compatible endpoint say to people, in one place (as {@link Messages}). */
+public final class LlmMessages {
+    private LlmMessages() {
+    }
+
+    public static final String LLM_LOOP = "This request comes from a Loopwise instance writing drafts: its LLM address points at"
+            + " Loopwise itself. On the LLM page, give the address of a language-model server (Ollama, vLLM, OpenAI, …) instead.";
+    public static final String LLM_NEEDS_URL_AND_MODEL =
+            "To turn the LLM on, give both its address (e.g. http://localhost:11434/v1) and a model name; nothing was saved.";
+    public static final String LLM_BAD_URL =
+            "The LLM address must be a full http:// or https:// address such as http://localhost:11434/v1; nothing was saved.";
+    public static final String LLM_URL_WITH_CREDENTIALS =
+            "Put the LLM's password or token in the API key field, not in its address; nothing was saved.";
+    public static final String LLM_BAD_KEY = "The API key may hold only letters, digits and visible ASCII punctuation, up to 1000 of"
+            + " them, with no spaces or line breaks (a key copied with a trailing '…' is cut off); nothing was saved.";
+    public static final String LLM_MODEL_CONTROL = "The model name holds a control character; type it again. Nothing was saved.";
+    public static final String LLM_MODEL_TOO_LONG = "The model name is longer than 200 characters; nothing was saved.";
+    public static final String LLM_TIMEOUT_RANGE = "The timeout must be between 0.1 and 600 seconds; nothing was saved.";
+    public static final String LLM_DRAFTS_RANGE = "Drafts per ticket must be between 1 and 8; nothing was saved.";
+    public static final String LLM_TEMPERATURE_RANGE = "The temperature must be between 0 and 2; nothing was saved.";
+    public static final String LLM_BRAND_VOICE_TOO_LONG = "The brand voice is longer than 2000 characters; shorten it. Nothing was saved.";
+    public static final String CHAT_NEEDS_USER_MESSAGE =
+            "Send 'messages' with at least one message whose role is 'user' and whose content is the customer's text.";
+    public static final String CHAT_BAD_CONTENT_PART = "A message's content is a string or a list of parts such as "
+            + "{\"type\": \"text\", \"text\": \"...\"}; each part needs a type, and a text part a string text.";
+    public static final String CHAT_BAD_MESSAGES =
+            "Each message needs a 'role' (system, user or assistant) and a 'content' string.";
+    public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
+    public static final String CHAT_INCLUDE_USAGE_BOOLEAN = "'stream_options.include_usage' must be true or false.";
+
+    public static String llmNotANumber(String field, String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "The " + field + " must be a number, not '" + shown + "'; nothing was saved.";
+    }
+}
