@@ -39,6 +39,8 @@ class DriftReplayTest {
     @Inject
     DriftActions driftActions;
     @Inject
+    MonitoringConfig monitoringConfig;
+    @Inject
     dev.loopwise.review.ReviewService review;
     @Inject
     dev.loopwise.security.UserService users;
@@ -90,6 +92,9 @@ class DriftReplayTest {
         int version = ActiveModel.await();
         List<String> familiar = new ArrayList<>(DemoWorkspace.read("tickets.csv").stream().map(r -> r.get("text")).toList());
         Collections.shuffle(familiar, new Random(11));
+        // Other tests served this version before: until a window holds only familiar traffic its checks say
+        // nothing about this test, and an alert streak they left would confirm the calm phase's first alert.
+        replay.replay(familiar.subList(200, 200 + 2 * monitoringConfig.window()), "replay-test", 20);
         ReplayService.Replayed calm = replay.replay(familiar.subList(0, 200), "replay-test", 20);
         assertEquals(0, calm.failed(), calm.firstError());
         assertTrue(calm.checks().size() >= 6, "checks: " + calm.checks().size());
