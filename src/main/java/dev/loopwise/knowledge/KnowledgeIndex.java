@@ -54,13 +54,21 @@ class KnowledgeIndex {
 
     /** The {@code limit} passages closest to each ticket, best first, whatever their scores. */
     List<List<Hit>> nearest(List<String> tickets, int limit) {
+        return nearest(tickets, limit, null);
+    }
+
+    /**
+     * As {@link #nearest(List, int)}; {@code known} (when not null) holds the tickets' vectors already made with
+     * this index's encoder, which a served ticket has: encoding it a second time would add to every drafted answer.
+     */
+    List<List<Hit>> nearest(List<String> tickets, int limit, float[][] known) {
         KnowledgeStore.Vectors vectors = current();
         List<List<Hit>> out = new ArrayList<>();
         if (vectors.ids().length == 0 || limit <= 0 || tickets.isEmpty()) {
             tickets.forEach(t -> out.add(List.of()));
             return out;
         }
-        float[][] queries = encoders.encode(encoder(), tickets);
+        float[][] queries = known != null ? known : encoders.encode(encoder(), tickets);
         for (float[] query : queries) {
             out.add(top(vectors, normalised(query), limit));
         }

@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.model.encoder.EncoderCatalogue;
+import dev.loopwise.model.encoder.EncoderRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -22,10 +23,23 @@ public class KnowledgeSearch {
         return searchAll(List.of(ticketText == null ? "" : ticketText), limit).get(0);
     }
 
+    /**
+     * As {@link #search(String, int)} for a ticket already embedded with {@code encodedWith}: when that is the
+     * knowledge base's encoder its vector is searched as it is, else the ticket is embedded again.
+     */
+    public List<Passage> search(String ticketText, EncoderRef encodedWith, float[] vector, int limit) {
+        boolean same = vector != null && encodedWith != null && encodedWith.id().equals(index.encoder().id());
+        return filtered(index.nearest(List.of(ticketText == null ? "" : ticketText), limit, same ? new float[][] {vector} : null)).get(0);
+    }
+
     /** One list per ticket, in order; the tickets are embedded together (faster than one by one). */
     public List<List<Passage>> searchAll(List<String> ticketTexts, int limit) {
+        return filtered(index.nearest(ticketTexts, limit));
+    }
+
+    private List<List<Passage>> filtered(List<List<KnowledgeIndex.Hit>> nearest) {
         List<List<Passage>> out = new ArrayList<>();
-        for (List<KnowledgeIndex.Hit> hits : index.nearest(ticketTexts, limit)) {
+        for (List<KnowledgeIndex.Hit> hits : nearest) {
             double minScore = minScore();
             out.add(index.passages(hits.stream().filter(h -> h.score() >= minScore).toList()));
         }

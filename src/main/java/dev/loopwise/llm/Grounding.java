@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.model.encoder.EncoderRef;
 import java.util.List;
 
 /**
@@ -8,6 +9,9 @@ import java.util.List;
  */
 public interface Grounding {
     List<GroundingPassage> passagesFor(String ticketText, int limit);
+
+    /** As {@link #passagesFor(String, int)} for a ticket already embedded with {@code encodedWith} as {@code vector}. */
+    List<GroundingPassage> passagesFor(String ticketText, EncoderRef encodedWith, float[] vector, int limit);
 
     /** Whether there is a knowledge base to search at all (false: prompts say "no knowledge base"). */
     boolean available();

@@ -2,6 +2,7 @@ package dev.loopwise.llm;
 
 import dev.loopwise.knowledge.KnowledgeSearch;
 import dev.loopwise.knowledge.Passage;
+import dev.loopwise.model.encoder.EncoderRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -14,8 +15,16 @@ public class KnowledgeGrounding implements Grounding {
 
     @Override
     public List<GroundingPassage> passagesFor(String ticketText, int limit) {
-        return knowledge.search(ticketText, limit).stream()
-                .map(p -> new GroundingPassage(source(p), p.text(), p.score())).toList();
+        return shown(knowledge.search(ticketText, limit));
+    }
+
+    @Override
+    public List<GroundingPassage> passagesFor(String ticketText, EncoderRef encodedWith, float[] vector, int limit) {
+        return shown(knowledge.search(ticketText, encodedWith, vector, limit));
+    }
+
+    private static List<GroundingPassage> shown(List<Passage> passages) {
+        return passages.stream().map(p -> new GroundingPassage(source(p), p.text(), p.score())).toList();
     }
 
     @Override

@@ -48,7 +48,7 @@ public class LlmDrafting {
         long libraryId = decision.reply().replyId();
         String groundingNote = grounding.available() ? "knowledge base" : "no knowledge base";
         // The knowledge-base search runs off the serving thread too: it reads passages, not only memory.
-        return CompletableFuture.supplyAsync(() -> passages(ticket), client.executor())
+        return CompletableFuture.supplyAsync(() -> passages(ticket, model, vector), client.executor())
                 .thenCompose(passages -> client.drafts(current, DraftPrompt.build(current.brandVoice(), decision.intent().label(),
                                 library.stream().map(r -> model.candidates().get(r.index()).text()).toList(), passages,
                                 grounding.available(), ticket), drafts -> encoder.encode(model.encoder(), drafts))
@@ -92,12 +92,12 @@ public class LlmDrafting {
         return replies;
     }
 
-    private List<GroundingPassage> passages(String ticket) {
+    private List<GroundingPassage> passages(String ticket, ServingModel model, float[] vector) {
         if (!grounding.available()) {
             return List.of();
         }
         try {
-            return grounding.passagesFor(ticket, config.passages());
+            return grounding.passagesFor(ticket, model.encoder(), vector, config.passages());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not search the knowledge base; drafting without passages");
             return List.of();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +26,8 @@ class KnowledgeBaseTest {
     ApiKeyService keys;
     @Inject
     KnowledgeSearch search;
+    @Inject
+    EncoderService encoders;
     @Inject
     EntityManager em;
 
@@ -61,6 +65,15 @@ class KnowledgeBaseTest {
         }
         assertEquals("Reset your password", search.search("I forgot my password and cannot log in", 1).get(0).articleTitle());
         assertEquals("Shipping times", search.search("when will my parcel arrive if I choose express?", 1).get(0).articleTitle());
+        // A served ticket's vector is searched as it is when it is the knowledge base's encoder's, and only then.
+        EncoderRef workspace = encoders.workspaceEncoder();
+        float[] vector = encoders.encode(workspace, List.of(KnowledgeArticles.RETURNS_TICKET))[0];
+        assertEquals(found, search.search(KnowledgeArticles.RETURNS_TICKET, workspace, vector, 3));
+        float[] password = encoders.encode(workspace, List.of("I forgot my password and cannot log in"))[0];
+        assertEquals("Reset your password", search.search(KnowledgeArticles.RETURNS_TICKET, workspace, password, 1).get(0).articleTitle(),
+                "the vector is what was searched, not the text");
+        EncoderRef other = new EncoderRef(workspace.id().replace("/mean", "/cls"), workspace.source());
+        assertEquals(found, search.search(KnowledgeArticles.RETURNS_TICKET, other, password, 3), "another encoder's vector: the text again");
         admin.request().queryParam("q", KnowledgeArticles.RETURNS_TICKET).get("/api/v1/knowledge/search").then().statusCode(200)
                 .body("[0].articleTitle", equalTo("Returns policy")).body("[0].match", containsString("it would be given to the assistant"));
         // A ticket too long for an address is searched with it in the body.
