@@ -33,6 +33,9 @@ class DraftedRequests {
             log.write(List.of(job.logEntry(hash, answer)));
             if (job.future().complete(answer)) {
                 metrics.answered(job.startedNanos());
+                if (outcome.llmMs() != null) {
+                    metrics.answeredWithDrafts(job.startedNanos(), outcome.llmMs());
+                }
             }
         }).exceptionally(e -> {
             LOG.errorf(e, "Could not answer a request with drafts");

@@ -34,6 +34,7 @@ public class ServingMetrics {
     private final DistributionSummary batchSize;
     private final Timer encode;
     private final Timer request;
+    private final Timer ownShare;
     private final MeterRegistry registry;
 
     @Inject
@@ -50,6 +51,10 @@ public class ServingMetrics {
                 .register(registry);
         request = Timer.builder("loopwise.serving.request").description("One answered request, from queueing to its answer")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        ownShare = Timer.builder("loopwise.serving.own").description("Loopwise's own time in an answer the LLM drafted for:"
+                        + " the whole answer less the wait for the LLM's drafts")
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
     }
 
@@ -72,5 +77,11 @@ public class ServingMetrics {
     void answered(long startedNanos) {
         request.record(Duration.ofNanos(System.nanoTime() - startedNanos));
         outcomes.get(Outcome.ANSWERED).increment();
+    }
+
+    /** An answer with drafts: how much of its latency was not the LLM's (the figure to hold small). */
+    void answeredWithDrafts(long startedNanos, long llmMillis) {
+        long own = System.nanoTime() - startedNanos - Duration.ofMillis(llmMillis).toNanos();
+        ownShare.record(Duration.ofNanos(Math.max(0, own)));
     }
 }

@@ -113,6 +113,8 @@ class LlmServingTest {
         // The LLM's own time is logged beside the whole latency, so Loopwise's share of it can be told apart.
         assertEquals(answer.getLong("llmMs"), ((Number) row[6]).longValue());
         assertTrue(((Number) row[7]).doubleValue() >= ((Number) row[6]).doubleValue());
+        assertTrue(Caller.apiKey(keys, "admin").request().accept("text/plain").get("/q/metrics").asString()
+                .contains("loopwise_serving_own_seconds_count"), "its own share is in the metrics, for a dashboard");
     }
 
     @Test
