@@ -1,7 +1,6 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.CurrentUser;
@@ -38,6 +37,8 @@ public class DriftPage {
     DriftOverview overview;
     @Inject
     ReplayService replay;
+    @Inject
+    dev.loopwise.serving.ServableText servable;
     @Inject
     DriftActions actions;
     @Inject
@@ -86,7 +87,9 @@ public class DriftPage {
         List<String> texts = switch (source == null ? "" : source) {
             case "demo" -> SampleTraffic.texts(SampleTraffic.USUAL);
             case "demo-shifted" -> afterAFullWindow(SampleTraffic.texts(SampleTraffic.SHIFTED));
-            default -> uploaded(file);
+            case "", "file" -> uploaded(file);
+            default -> throw ApiException.badRequest("invalid_source", "Replay 'demo', 'demo-shifted' or 'file' (an uploaded file),"
+                    + " not '" + source + "'.");
         };
         ReplayService.Replayed done = replay.replay(texts, currentUser.name(), config.stride());
         long confirmed = done.checks().stream().mapToLong(c -> c.confirmed().size()).sum();
@@ -151,7 +154,7 @@ public class DriftPage {
         }
     }
 
-    private static List<String> uploaded(FileUpload file) throws IOException {
+    private List<String> uploaded(FileUpload file) throws IOException {
         if (file == null || file.size() == 0) {
             throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
         }
@@ -164,11 +167,16 @@ public class DriftPage {
         if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
             throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");
         }
+        // What the answering API would refuse is refused here too, before anything is served.
+        List<String> refused = new java.util.ArrayList<>();
         for (TicketRow row : parsed.rows()) {
-            if (!JsonStrictness.storable(row.text())) {
-                throw ApiException.badRequest("invalid_file", "The file was not replayed: line " + row.line()
-                        + " contains a NUL character or half of a surrogate pair, which is no text a customer writes.");
+            ApiException refusal = servable.refusal(row.text());
+            if (refusal != null && refused.size() < 10) {
+                refused.add("line " + row.line() + ": " + refusal.getMessage());
             }
+        }
+        if (!refused.isEmpty()) {
+            throw ApiException.badRequest("invalid_file", "The file was not replayed, nothing was sent: " + String.join("; ", refused));
         }
         return parsed.rows().stream().map(TicketRow::text).toList();
     }

@@ -1,9 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.Messages;
-import dev.loopwise.common.PlainText;
 import dev.loopwise.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,22 +16,15 @@ class ServingRequests {
     @Inject
     ServingPipeline pipeline;
     @Inject
-    ServingConfig config;
+    ServableText servable;
     @Inject
     CurrentUser currentUser;
 
     CompletionStage<ServingPipeline.Answer> answer(String text, boolean withReply) {
-        if (text == null) {
-            throw ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
+        ApiException refused = servable.refusal(text);
+        if (refused != null) {
+            throw refused;
         }
-        if (!PlainText.showsSomething(text)) {
-            throw ApiException.badRequest("validation_failed", Messages.TEXT_EMPTY);
-        }
-        if (PlainText.length(text) > config.maxTextLength()) {
-            // The limit guards memory, in UTF-16 units; the message counts as a person does.
-            throw ApiException.badRequest("text_too_long", Messages.textTooLong(PlainText.length(text), config.maxTextLength()));
-        }
-        JsonStrictness.checkText("text", text);
         return pipeline.submit(text, withReply, currentUser.name()).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof ServingPipeline.NoActiveModel) {

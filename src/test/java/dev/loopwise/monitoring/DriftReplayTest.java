@@ -66,6 +66,24 @@ class DriftReplayTest {
                 .getSingleResult()).longValue()) >= 1, "who sent traffic through the pipeline is in the audit log");
     }
 
+    @Test
+    void aReplayedFileIsHeldToTheAnsweringApisRulesAndAnUnknownSourceIsRefused() {
+        ActiveModel.await();
+        Caller admin = Caller.session("admin");
+        long served = servedRequests();
+        String file = "text\nwhere is my parcel\n\"   \"\n" + "x".repeat(4500) + "\n";
+        String refused = admin.pageRequest().accept("text/html")
+                .multiPart("file", "replay.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("line 3: The text is empty") && refused.contains("line 4: The text has 4500 characters"), refused);
+        assertEquals(served, servedRequests(), "nothing of the file was served");
+        String unknown = admin.pageRequest().accept("text/html").multiPart("source", "bogus")
+                .multiPart("file", "replay.csv", "text\nwhere is my parcel\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
+        assertTrue(unknown.contains("not &#39;bogus&#39;") || unknown.contains("not 'bogus'"), unknown);
+        assertEquals(served, servedRequests());
+    }
+
     private long servedRequests() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from served_requests")
                 .getSingleResult()).longValue());
