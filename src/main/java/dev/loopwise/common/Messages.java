@@ -51,7 +51,7 @@ public final class Messages {
                 + " was saved: reload the page and submit it again.";
     }
     public static final String NOT_ACCEPTABLE = "This address cannot answer in the format the Accept header asks for: accept "
-            + "application/json from the API (application/x-ndjson for the preference and ticket exports, text/event-stream for"
+            + "application/json from the API (application/x-ndjson for the preference and audit exports, text/event-stream for"
             + " streamed chat completions), text/html for pages, or */* for whatever the address gives.";
     public static final String SIGN_IN_FORM_ONLY = "Sign in with the sign-in form (j_username and j_password, sent as "
             + "application/x-www-form-urlencoded); programs use an API key instead.";
@@ -258,11 +258,13 @@ public final class Messages {
                 + " seconds, or ask an admin for a key with a higher limit.";
     }
 
-    public static String fineTuneNeedsTickets(List<String> intents) {
-        String named = intents.size() > 10 ? String.join(", ", intents.subList(0, 10)) + " and more" : String.join(", ", intents);
-        return "Fine-tuning learns every intent from its tickets, and " + named + (intents.size() == 1 ? " has" : " have")
-                + " none: label a few tickets for " + (intents.size() == 1 ? "it" : "them") + " (Tickets page), or train with "
-                + "another choice under How to learn.";
+    /** @param tickets intents with too few tickets, fewest first, and how many each has */
+    public static String fineTuneNeedsTickets(java.util.Map<String, Long> tickets) {
+        List<String> named = tickets.entrySet().stream().limit(10)
+                .map(e -> e.getKey() + " has " + (e.getValue() == 0 ? "none" : "only " + e.getValue())).toList();
+        return "Fine-tuning learns every intent from at least 2 of its tickets, and " + String.join(", ", named)
+                + (tickets.size() > 10 ? " and more" : "") + ": label a few more tickets for " + (tickets.size() == 1 ? "it" : "them")
+                + " (Tickets page), or train with another choice under How to learn.";
     }
 
     public static final String INTENT_NAME_RULE = "An intent name starts with a letter or digit and holds letters, digits,"

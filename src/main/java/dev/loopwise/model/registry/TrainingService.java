@@ -91,13 +91,20 @@ public class TrainingService {
 
     private static final long QUEUE_LOCK = 0x547261696e517565L;
 
-    /** Fine-tuning learns every intent from its tickets: said before the run queues, not when it fails a minute later. */
+    /**
+     * Fine-tuning learns every intent from at least two of its tickets (the out-of-scope intent from one): said before
+     * the run queues, not when it fails a moment later.
+     */
     private static void refuseIntentsWithoutTickets() {
         @SuppressWarnings("unchecked")
-        List<String> empty = TrainingRun.getEntityManager().createNativeQuery("select i.name from intents i where not exists "
-                + "(select 1 from tickets t where t.intent_id = i.id) order by i.name limit 11").getResultList();
-        if (!empty.isEmpty()) {
-            throw ApiException.conflict("intents_without_tickets", Messages.fineTuneNeedsTickets(empty));
+        List<Object[]> few = TrainingRun.getEntityManager().createNativeQuery("""
+                select i.name, count(t.id) from intents i left join tickets t on t.intent_id = i.id group by i.id, i.name
+                having count(t.id) = 0 or count(t.id) < 2 and i.name <> ?1 order by count(t.id), i.name limit 11""")
+                .setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).getResultList();
+        if (!few.isEmpty()) {
+            Map<String, Long> tickets = new LinkedHashMap<>();
+            few.forEach(row -> tickets.put((String) row[0], ((Number) row[1]).longValue()));
+            throw ApiException.conflict("intents_without_tickets", Messages.fineTuneNeedsTickets(tickets));
         }
     }
 

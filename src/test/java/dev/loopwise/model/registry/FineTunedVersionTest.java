@@ -35,6 +35,8 @@ class FineTunedVersionTest {
     ApiKeyService keys;
     @Inject
     EmbeddingStore embeddings;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Test
     void aFineTunedVersionIsServedWithItsOwnEncoder() {
@@ -76,13 +78,21 @@ class FineTunedVersionTest {
         ActiveModel.await();
         Caller admin = Caller.apiKey(keys, "admin");
         long intent = dev.loopwise.ticket.ScratchIntents.create("gift_wrapping_no_tickets");
+        long lonely = dev.loopwise.ticket.ScratchIntents.create("gift_cards_one_ticket");
         try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into tickets (text, text_hash, intent_id, source)"
+                    + " values ('can I pay with a gift card', 'scratch-gift-card', ?1, 'import')").setParameter(1, lonely).executeUpdate());
             long runsBefore = QuarkusTransaction.requiringNew().call(() -> TrainingRun.count());
+            // One ticket is as fatal as none (a run would fail at once): both are named, with what each has.
             admin.request().contentType("application/json").body("{\"regime\":\"finetune\"}").post("/api/v1/models/train")
                     .then().statusCode(409).body("code", equalTo("intents_without_tickets"))
-                    .body("error", containsString("gift_wrapping_no_tickets has none"));
+                    .body("error", containsString("gift_wrapping_no_tickets has none"))
+                    .body("error", containsString("gift_cards_one_ticket has only 1"));
             assertEquals(runsBefore, (long) QuarkusTransaction.requiringNew().call(() -> TrainingRun.count()), "no run was queued");
         } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1")
+                    .setParameter(1, lonely).executeUpdate());
+            dev.loopwise.ticket.ScratchIntents.delete(lonely);
             dev.loopwise.ticket.ScratchIntents.delete(intent);
         }
     }
