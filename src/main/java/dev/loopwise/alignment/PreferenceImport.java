@@ -77,6 +77,7 @@ public class PreferenceImport {
                 unpaired.add(single);
             }
         }
+        problems.addAll(PreferenceRows.unmatched(unpaired));
         rows.addAll(PreferenceRows.paired(unpaired));
         List<Pair> pairs = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.PlainText;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Preference rows in the shapes public preference sets come in, each read as a ticket and a preferred and a rejected
@@ -63,7 +66,13 @@ final class PreferenceRows {
         String chosenField = firstPresent(node, "chosen", "response_j", "chosen_response");
         String rejectedField = firstPresent(node, "rejected", "response_k", "rejected_response");
         if (chosenField == null && node.has("human_ref_A") && node.has("human_ref_B") && node.has("labels")) {
-            boolean aPreferred = node.get("labels").asInt(-1) == 1;
+            String label = node.get("labels").isIntegralNumber() || node.get("labels").isTextual() ? node.get("labels").asText() : "";
+            if (!label.equals("0") && !label.equals("1")) {
+                // Anything else read as "B" would train the reward model on a preference nobody stated.
+                problems.add("line " + line + ": 'labels' must be 1 (human_ref_A preferred) or 0 (human_ref_B preferred)");
+                return null;
+            }
+            boolean aPreferred = label.equals("1");
             chosenField = aPreferred ? "human_ref_A" : "human_ref_B";
             rejectedField = aPreferred ? "human_ref_B" : "human_ref_A";
         }
@@ -103,6 +112,11 @@ final class PreferenceRows {
         JsonNode chosen = node.get("chosen");
         JsonNode rejected = node.get("rejected");
         if (chosen.isArray() && rejected.isArray()) {
+            if (!conversationUpTo(chosen, lastAssistant(chosen)).equals(conversationUpTo(rejected, lastAssistant(rejected)))) {
+                problems.add("line " + line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
+                        + "different last replies, as chat messages or as 'Human:'/'Assistant:' text");
+                return null;
+            }
             int before = problems.size();
             String ticket = text(node, "chosen", "user", line, problems);
             String better = text(node, "chosen", "assistant", line, problems);
@@ -126,6 +140,35 @@ final class PreferenceRows {
         }
         problems.add("line " + line + ": " + SHAPES);
         return null;
+    }
+
+    /** Rows of good (or bad) completions whose prompt has no bad (or good) one: nothing to pair them with. */
+    static List<String> unmatched(List<Unpaired> rows) {
+        Map<String, Set<Boolean>> kinds = new HashMap<>();
+        rows.forEach(r -> kinds.computeIfAbsent(r.prompt(), p -> new HashSet<>()).add(r.desirable()));
+        return rows.stream().filter(r -> kinds.get(r.prompt()).size() < 2)
+                .map(r -> "line " + r.line() + ": a " + (r.desirable() ? "good" : "bad") + " completion whose prompt has no "
+                        + (r.desirable() ? "bad" : "good") + " one to pair it with (rows with 'completion' and 'label' are paired by prompt)")
+                .toList();
+    }
+
+    private static int lastAssistant(JsonNode messages) {
+        int last = -1;
+        for (int i = 0; i < messages.size(); i++) {
+            if ("assistant".equals(messages.get(i).path("role").asText())) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    /** The conversation up to (without) message {@code end}: what both replies of a pair must answer alike. */
+    private static List<JsonNode> conversationUpTo(JsonNode messages, int end) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(0, end); i++) {
+            out.add(messages.get(i));
+        }
+        return out;
     }
 
     private static Row row(String prompt, String chosen, String rejected, Double margin, int line, List<String> problems) {

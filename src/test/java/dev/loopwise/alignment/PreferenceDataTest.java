@@ -103,6 +103,12 @@ class PreferenceDataTest {
         admin.request().contentType("application/x-ndjson").body(contradiction.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/preferences").then().statusCode(400)
                 .body("error", containsString("line 2: prefers the reply that line 1 rejects"));
+        // A good completion with no bad one for its prompt pairs with nothing: named, not silently dropped.
+        String lonely = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"p2\",\"completion\":\"lonely good\",\"label\":true}\n";
+        admin.request().contentType("application/x-ndjson").body(lonely.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/preferences").then().statusCode(400)
+                .body("error", containsString("line 2: a good completion whose prompt has no bad one"));
+        assertEquals(before + 1, imported());
         // Rows as chat messages (TRL's conversational form, and Loopwise's own trl-chat export) are read too.
         String chat = "{\"prompt\":[{\"role\":\"system\",\"content\":\"You answer for Fernhill.\"},{\"role\":\"user\","
                 + "\"content\":\"Can I change my delivery address?\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"Yes, until it ships.\"}],"

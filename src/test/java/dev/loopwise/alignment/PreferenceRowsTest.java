@@ -69,6 +69,8 @@ class PreferenceRowsTest {
         List<PreferenceRows.Row> pairs = PreferenceRows.paired(rows);
         assertEquals(List.of("good 1>bad 1", "good 2>bad 1"), pairs.stream().map(p -> p.chosen() + ">" + p.rejected()).toList(),
                 "each good completion of 'a' against its bad one; 'b' has no bad completion to compare with");
+        assertEquals(List.of("line 7: a good completion whose prompt has no bad one to pair it with (rows with 'completion' and"
+                + " 'label' are paired by prompt)"), PreferenceRows.unmatched(rows), "the row left without a pair is named");
         assertNull(read("{\"prompt\":\"a\",\"completion\":\"x\",\"label\":\"yes\"}", problems));
         assertTrue(problems.get(0).contains("'label' must be true"), problems.toString());
     }
@@ -80,7 +82,16 @@ class PreferenceRowsTest {
         assertNull(read("{\"chosen\":\"Human: a Assistant: b\",\"rejected\":\"Human: c Assistant: d\"}", problems));
         assertNull(read("{\"text\":\"p\"}", problems));
         assertNull(read("{\"prompt\":[{\"role\":\"user\",\"content\":\"p\"}],\"chosen\":[],\"rejected\":\"x\"}", problems));
-        assertEquals(4, problems.size(), problems.toString());
+        // SHP's label is 1 or 0; anything else is no preference, not "B".
+        assertNull(read("{\"history\":\"p\",\"human_ref_A\":\"a\",\"human_ref_B\":\"b\",\"labels\":\"yes\"}", problems));
+        assertNull(read("{\"history\":\"p\",\"human_ref_A\":\"a\",\"human_ref_B\":\"b\",\"labels\":7}", problems));
+        // Chat messages without 'prompt': both replies must answer the same conversation.
+        assertNull(read("{\"chosen\":[{\"role\":\"user\",\"content\":\"A\"},{\"role\":\"assistant\",\"content\":\"yes\"}],"
+                + "\"rejected\":[{\"role\":\"user\",\"content\":\"totally different\"},{\"role\":\"assistant\",\"content\":\"no\"}]}", problems));
+        assertEquals(7, problems.size(), problems.toString());
+        assertTrue(problems.get(4).contains("'labels' must be 1 (human_ref_A preferred) or 0"), problems.get(4));
+        assertTrue(problems.get(5).contains("'labels' must be 1"), problems.get(5));
+        assertTrue(problems.get(6).contains("the same conversation with different last replies"), problems.get(6));
         assertTrue(problems.get(0).startsWith("line 7: 'chosen' and 'rejected' are the same reply"), problems.get(0));
         assertTrue(problems.get(1).contains("the same conversation with different last replies"), problems.get(1));
         assertTrue(problems.get(2).contains("each line needs 'prompt', 'chosen' and 'rejected'"), problems.get(2));
