@@ -137,6 +137,7 @@ final class ArticleFiles {
                 problems.add("line " + line + ": not a JSON object");
                 continue;
             }
+            node = fieldsInAnyCase((com.fasterxml.jackson.databind.node.ObjectNode) node);
             int before = problems.size();
             for (String field : new String[] {"title", "body"}) {
                 if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
@@ -182,6 +183,21 @@ final class ArticleFiles {
                     + String.join("; ", problems.subList(0, Math.min(MAX_PROBLEMS, problems.size()))) + ".");
         }
         return articles;
+    }
+
+    /**
+     * Exports name their fields as they like ({@code URL}, {@code Title}): a field that differs from ours only in case is
+     * read as ours, unless ours is there too; a mistyped address would otherwise be dropped without a word.
+     */
+    private static JsonNode fieldsInAnyCase(com.fasterxml.jackson.databind.node.ObjectNode node) {
+        com.fasterxml.jackson.databind.node.ObjectNode read = node.deepCopy();
+        node.fields().forEachRemaining(field -> {
+            String ours = field.getKey().toLowerCase(java.util.Locale.ROOT);
+            if (List.of("title", "body", "url", "id").contains(ours) && !node.has(ours)) {
+                read.set(ours, field.getValue());
+            }
+        });
+        return read;
     }
 
     /** The file name without folders and ending: the title of an article that has no heading. */

@@ -132,6 +132,8 @@ public class KnowledgeResource {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as 'q': in the JSON body of a POST"
                     + " ({\"q\": \"how do I return my shoes\"}), or in the address of a GET (?q=how%20do%20I%20return%20my%20shoes).");
         }
+        // A GET's address is not read by the JSON reader, which refuses these in a POST's body.
+        dev.loopwise.common.JsonStrictness.checkText("q", ticket);
         if (PlainText.length(ticket) > MAX_TICKET_CHARS) {
             throw ApiException.badRequest("text_too_long", "The ticket is " + PlainText.length(ticket) + " characters long; search with at most "
                     + MAX_TICKET_CHARS + ": the search reads only its first few hundred words anyway.");

@@ -34,7 +34,7 @@ final class KnowledgeArticles {
 
     static final String ACCOUNT_JSONL = """
             {"id": "kb-101", "title": "Reset your password", "url": "https://help.example.com/password", "body": "Click **Forgot password** on the sign-in page. We email you a link that stays valid for one hour; open it and choose a new password."}
-            {"id": 102, "title": "Change your email address", "body": "<p>Open <b>Account settings</b>, choose <i>Email</i> and confirm the new address from the message we send to it.</p>"}
+            {"ID": 102, "Title": "Change your email address", "URL": "https://help.example.com/email", "Body": "<p>Open <b>Account settings</b>, choose <i>Email</i> and confirm the new address from the message we send to it.</p>"}
             """;
 
     static final String RETURNS_TICKET = "Hi, the shoes I bought don't fit. How many days do I have to send them back and get my money?";

@@ -50,6 +50,7 @@ class KnowledgeBaseTest {
         assertTrue(rows.stream().noneMatch(r -> ((String) r[0]).contains("tracking") || ((String) r[0]).contains("Home")),
                 "scripts and navigation are not passages");
         assertTrue(rows.stream().anyMatch(r -> "https://help.example.com/shipping".equals(r[4])), "canonical address kept");
+        assertTrue(rows.stream().anyMatch(r -> "https://help.example.com/email".equals(r[4])), "an export's 'URL' read as 'url'");
         assertTrue(rows.stream().anyMatch(r -> "Click Forgot password on the sign-in page. We email you a link that stays valid "
                 .concat("for one hour; open it and choose a new password.").equals(r[0])), "Markdown body read as text");
 
@@ -79,6 +80,9 @@ class KnowledgeBaseTest {
         // A ticket too long for an address is searched with it in the body.
         admin.request().contentType("application/json").body("{\"q\":\"" + KnowledgeArticles.RETURNS_TICKET + " " + "please ".repeat(900)
                 + "\",\"limit\":3,\"all\":true}").post("/api/v1/knowledge/search").then().statusCode(200).body("size()", equalTo(3));
+        // A NUL in the address is refused as in a POST's body.
+        admin.request().urlEncodingEnabled(false).get("/api/v1/knowledge/search?q=a%00b").then().statusCode(400)
+                .body("code", equalTo("invalid_text"));
         // A yes/no option that is neither is refused, not read as "no".
         admin.request().queryParam("q", "returns").queryParam("all", "yes").get("/api/v1/knowledge/search").then().statusCode(400)
                 .body("error", containsString("'all'"));
