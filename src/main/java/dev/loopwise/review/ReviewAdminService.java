@@ -29,7 +29,7 @@ public class ReviewAdminService {
         if (accept) {
             Reply.requirePublishable(reply.intent, reply.text, reply.id);
         }
-        reply.status = accept ? Reply.ACTIVE : "retired";
+        reply.status = accept ? Reply.ACTIVE : Reply.RETIRED;
         audit.record(accept ? "rewrite.accept" : "rewrite.discard", "reply " + replyId, Map.of("text", reply.text));
     }
 

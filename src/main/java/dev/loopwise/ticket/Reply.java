@@ -20,6 +20,7 @@ import java.util.Map;
 public class Reply extends IdentityEntity {
     public static final String ACTIVE = "active";
     public static final String PENDING = "pending";
+    public static final String RETIRED = "retired";
     /** Characters a reply may have, as a person counts them. */
     public static final int MAX_LENGTH = 4000;
 

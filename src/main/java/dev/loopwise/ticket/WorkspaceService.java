@@ -47,7 +47,8 @@ public class WorkspaceService {
         if (text == null || !PlainText.showsSomething(text)) {
             throw ApiException.badRequest("empty_reply", "A reply needs some text.");
         }
-        String clean = text.strip().replace("\r\n", "\n");
+        // Every line break as one \n: an old Mac's lone \r would otherwise be stored, served and compared as another text.
+        String clean = text.strip().replace("\r\n", "\n").replace('\r', '\n');
         if (intentName == null || intentName.isBlank()) {
             throw ApiException.badRequest("unknown_intent", "Choose the intent this reply answers.");
         }
@@ -55,6 +56,9 @@ public class WorkspaceService {
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName.strip() + "'."));
         Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
+        if (Reply.RETIRED.equals(reply.status)) {
+            throw ApiException.conflict("reply_retired", "Reply " + id + " is retired: it stays as it was served. Add a new reply instead.");
+        }
         Reply.requirePublishable(intent, clean, reply.id);
         reply.intent = intent;
         reply.text = clean;
@@ -87,7 +91,10 @@ public class WorkspaceService {
     @Transactional
     public void retireReply(long id) {
         Reply reply = Reply.<Reply>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
-        reply.status = "retired";
+        if (Reply.RETIRED.equals(reply.status)) {
+            throw ApiException.conflict("reply_retired", "Reply " + id + " is retired already.");
+        }
+        reply.status = Reply.RETIRED;
         audit.record("reply.retire", "reply " + id, Map.of());
     }
 }

@@ -54,6 +54,12 @@ class IntentRulesTest {
             assertEquals("unknown_intent", assertThrows(ApiException.class, () -> workspace.saveReply(null, null, "A new reply.")).code);
             assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.id", intentId)),
                     "refused replies leave nothing behind");
+            // Any line break is stored as one \n, a lone \r too.
+            assertEquals("a\nb\nc", workspace.saveReply(null, name, "a\rb\r\nc").text);
+            // A retired reply stays as it was served: neither retired again nor edited.
+            workspace.retireReply(first.id);
+            assertEquals("reply_retired", assertThrows(ApiException.class, () -> workspace.retireReply(first.id)).code);
+            assertEquals("reply_retired", assertThrows(ApiException.class, () -> workspace.saveReply(first.id, name, "Changed.")).code);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 Reply.delete("intent.id", intentId);
