@@ -26,6 +26,10 @@ public final class ReviewMessages {
     public static final java.util.List<String> SKIP_REASONS =
             java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");
     public static final String SKIP_REASON_REQUIRED = "Say why you skip (for example: not sure which reply is better).";
+    public static final String NO_RATINGS_WHEN_SKIPPING = "A skipped item is not judged: send no stars (ratings) with a skip.";
+    public static final String NO_REWRITE_WITH_CHOICE = "A rewrite proposes a better library reply, which a skipped or out-of-scope"
+            + " ticket does not get: send it with A, B, tie or both_bad.";
+    public static final String REASON_ONLY_WHEN_SKIPPING = "A reason goes with a skip only: leave it out, or choose skip.";
     /** Above the knowledge-base passages shown with an item whose replies include an LLM draft. */
     public static final String REVIEW_SOURCES_HEADING = "What the knowledge base said — check the replies against it";
     public static final String REVIEW_SOURCES_HINT = "The LLM writes its drafts from these passages. A reply that contradicts them, "

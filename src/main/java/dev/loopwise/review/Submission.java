@@ -50,6 +50,16 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         if (choice.equals("skip") && (reason == null || !PlainText.showsSomething(reason))) {
             throw ApiException.badRequest("reason_required", ReviewMessages.SKIP_REASON_REQUIRED);
         }
+        // What does not go with the choice would be stored beside it (stars of a skipped item) or dropped without a word.
+        if (choice.equals(Judgement.SKIP) && ratings != null && !ratings.isEmpty()) {
+            throw ApiException.badRequest("not_with_choice", ReviewMessages.NO_RATINGS_WHEN_SKIPPING);
+        }
+        if ((choice.equals(Judgement.SKIP) || choice.equals(Judgement.OUT_OF_SCOPE)) && rewrite != null && PlainText.showsSomething(rewrite)) {
+            throw ApiException.badRequest("not_with_choice", ReviewMessages.NO_REWRITE_WITH_CHOICE);
+        }
+        if (!choice.equals(Judgement.SKIP) && reason != null && PlainText.showsSomething(reason)) {
+            throw ApiException.badRequest("not_with_choice", ReviewMessages.REASON_ONLY_WHEN_SKIPPING);
+        }
         if (durationMs != null && durationMs < 0) {
             throw ApiException.badRequest("invalid_duration", "durationMs cannot be negative.");
         }

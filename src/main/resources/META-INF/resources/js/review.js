@@ -151,7 +151,7 @@
     const body = { choice, durationMs: Math.round(performance.now() - shownAt) };
     const ratings = {};
     ['A', 'B'].forEach((letter) => { if (stars[letter].value()) ratings[letter] = stars[letter].value(); });
-    if (Object.keys(ratings).length) body.ratings = ratings;
+    if (Object.keys(ratings).length && choice !== 'skip') body.ratings = ratings; // a skip judges nothing
     const rewrite = $('rewrite').value.trim();
     // Out of scope means no library reply fits this ticket: a rewrite would propose one anyway.
     if (rewrite && choice !== 'skip' && choice !== 'out_of_scope') body.rewrite = rewrite;

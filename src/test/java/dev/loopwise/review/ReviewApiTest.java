@@ -107,6 +107,12 @@ class ReviewApiTest {
                 .then().statusCode(400).body("code", equalTo("contradictory_ratings")).body("error", containsString("rate B higher"));
         r.request().contentType("application/json").body("{\"choice\":\"skip\"}").post("/api/v1/review/" + id)
                 .then().statusCode(400).body("code", equalTo("reason_required")).body("error", equalTo(ReviewMessages.SKIP_REASON_REQUIRED));
+        // What does not go with the choice is refused, not stored beside it or dropped.
+        for (String unfitting : new String[] {"{\"choice\":\"skip\",\"reason\":\"unsure\",\"ratings\":{\"A\":1,\"B\":5}}",
+                "{\"choice\":\"out_of_scope\",\"rewrite\":\"We do not sell boats.\"}", "{\"choice\":\"A\",\"reason\":\"unsure\"}"}) {
+            r.request().contentType("application/json").body(unfitting).post("/api/v1/review/" + id)
+                    .then().statusCode(400).body("code", equalTo("not_with_choice"));
+        }
         r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/999999999").then().statusCode(404);
         String emoji = "\uD83D\uDE00";
         r.request().contentType("application/json; charset=UTF-8").body("{\"choice\":\"A\",\"rewrite\":\"" + emoji.repeat(Submission.MAX_REWRITE + 1) + "\"}")
