@@ -53,16 +53,26 @@ public class HttpLayerErrors {
         });
     }
 
-    private static void refuse(RoutingContext context, int status, String code, String message) {
+    /**
+     * Answers before any resource ran, so without the filters that add the security headers to other answers: a page
+     * for a browser, our JSON shape (OpenAI's on its paths) for the rest, with the same headers set here.
+     */
+    static void refuse(RoutingContext context, int status, String code, String message) {
         String uri = context.request().uri();
         String accept = String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT));
         boolean api = uri.startsWith("/api/") || uri.startsWith("/v1/");
         var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader("Content-Security-Policy", "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
-                .putHeader("X-Content-Type-Options", "nosniff").putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                .putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
+                .putHeader("Referrer-Policy", "same-origin").putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         if (!api && accept.contains("text/html")) {
+            String title = switch (status) {
+                case 400 -> "Bad Request";
+                case 413 -> "Payload Too Large";
+                default -> "Unsupported Media Type";
+            };
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .end(ErrorMapper.Templates.error(status, status == 400 ? "Bad Request" : "Unsupported Media Type", message).render());
+                    .end(ErrorMapper.Templates.error(status, title, message).render());
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(Json.encode(uri.startsWith("/v1/") ? OpenAiError.of(status, code, message) : new ApiError(code, message)));

@@ -1,14 +1,11 @@
 package dev.loopwise.common;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -17,9 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class PayloadLimit {
-    @Inject
-    ObjectMapper json;
-
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
 
@@ -56,16 +50,7 @@ public class PayloadLimit {
     }
 
     private void refuse(RoutingContext context) {
-        String message = Messages.payloadTooLarge(describe(limit.asLongValue()));
-        try {
-            context.response().setStatusCode(413).putHeader("Content-Type", "application/json")
-                    .putHeader("Connection", "close")
-                    // SDKs calling the OpenAI-compatible paths read only OpenAI's error shape.
-                    .end(json.writeValueAsString(context.request().path().startsWith("/v1/")
-                            ? OpenAiError.of(413, "payload_too_large", message) : new ApiError("payload_too_large", message)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpLayerErrors.refuse(context, 413, "payload_too_large", Messages.payloadTooLarge(describe(limit.asLongValue())));
     }
 
     static String describe(long bytes) {

@@ -108,6 +108,13 @@ class ErrorShapeTest {
         // The OpenAI-compatible path answers in OpenAI's error shape, which SDKs read.
         admin.request().contentType("application/json").body(huge).post("/v1/chat/completions")
                 .then().statusCode(413).body("error.code", equalTo("payload_too_large")).body("error.message", containsString("10 MB"));
+        // A browser's upload gets a page, with the headers every other answer carries.
+        Caller browser = Caller.session("admin");
+        byte[] form = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + "x".repeat(11 * 1024 * 1024) + "\r\n--b--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        browser.pageRequest().accept("text/html").contentType("multipart/form-data; boundary=b").body(form).post("/admin/import")
+                .then().statusCode(413).contentType(containsString("text/html")).body(containsString("10 MB"))
+                .header("X-Frame-Options", "DENY").header("Referrer-Policy", "same-origin");
     }
 
     @Test
