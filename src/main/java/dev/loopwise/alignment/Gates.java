@@ -95,6 +95,14 @@ final class Gates {
                     100 * MIN_EFFECT), t.effect(), interval, null);
         }
         double yield = (double) t.n() / evidence.judgements();
+        if (t.n() < FEWEST_TO_EXTRAPOLATE) {
+            // How often the versions differ, which the count rests on, is no estimate on a handful of items: one
+            // disagreement among two would ask for thousands of judgements. Ask for enough to measure it first.
+            int first = perJudgement(FEWEST_TO_EXTRAPOLATE - t.n(), yield);
+            return new RoundResult.Gate("preference_agreement", false, measured + format(" Not enough evidence yet, and too little to"
+                    + " say how much more would decide it: about %d more judgements give a first estimate.", first),
+                    RoundResult.WAIT, t.effect(), interval.low(), interval.high(), first);
+        }
         int more = perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(t.effect(), MIN_EFFECT)) - t.n(), yield);
         // The count rests on the effect measured so far, itself uncertain: the interval's best case needs fewer, the
         // smallest effect worth showing needs more. Saying both keeps a count that moves between rounds from surprising.
@@ -128,6 +136,9 @@ final class Gates {
     private static int perJudgement(int items, double itemsPerJudgement) {
         return (int) Math.ceil(Math.max(items, 1) / Math.max(itemsPerJudgement, 0.01));
     }
+
+    /** Fewer held-out preferences than this say too little about how often two versions differ to extrapolate from. */
+    static final int FEWEST_TO_EXTRAPOLATE = 20;
 
     /** Beyond this many, "about N more judgements" is no plan a team can follow: the versions are about as good. */
     static final int FAR_MORE_JUDGEMENTS = 5000;

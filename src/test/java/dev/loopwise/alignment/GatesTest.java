@@ -42,6 +42,18 @@ class GatesTest {
     }
 
     @Test
+    void oneDisagreementInAHandfulAsksForAFirstEstimateNotForThousands() {
+        // 11 judgements, 2 of them held out, the versions differ on one: how often they differ is no estimate yet.
+        RoundResult.Gate gate = gate(new RoundResult(null, java.util.Map.of(), Gates.check(SETTINGS, new Gates.Evidence(
+                new RewardEvaluation(2, 0.5, 1.0, 0.0), new Paired(0, 0, 1, 1), SAME_INTENTS, 0.1, 11)), java.util.Map.of()),
+                "preference_agreement");
+        assertEquals(RoundResult.WAIT, gate.verdict());
+        // (20 − 2) held-out items at 2 per 11 judgements.
+        assertTrue(gate.moreJudgements() >= 99 && gate.moreJudgements() <= 100, gate.detail());
+        assertTrue(gate.detail().contains("give a first estimate"), gate.detail());
+    }
+
+    @Test
     void aCandidateThatIsClearlyNotBetterIsRejected() {
         RoundResult result = result(GOOD_REWARD, new Paired(300, 2, 20, 78), SAME_INTENTS, 0.1);
         assertEquals(RoundResult.FAIL, gate(result, "preference_agreement").verdict());
