@@ -28,7 +28,7 @@ public final class ReviewMessages {
     public static final String SKIP_REASON_REQUIRED = "Say why you skip (for example: not sure which reply is better).";
     public static final String NO_RATINGS_WHEN_SKIPPING = "A skipped item is not judged: send no stars (ratings) with a skip.";
     public static final String NO_REWRITE_WITH_CHOICE = "A rewrite proposes a better library reply, which a skipped or out-of-scope"
-            + " ticket does not get: send it with A, B, tie or both_bad.";
+            + " ticket does not get: choose A, B, tie or both bad with it, or clear it.";
     public static final String REASON_ONLY_WHEN_SKIPPING = "A reason goes with a skip only: leave it out, or choose skip.";
     /** Above the knowledge-base passages shown with an item whose replies include an LLM draft. */
     public static final String REVIEW_SOURCES_HEADING = "What the knowledge base said — check the replies against it";

@@ -153,8 +153,8 @@
     ['A', 'B'].forEach((letter) => { if (stars[letter].value()) ratings[letter] = stars[letter].value(); });
     if (Object.keys(ratings).length && choice !== 'skip') body.ratings = ratings; // a skip judges nothing
     const rewrite = $('rewrite').value.trim();
-    // Out of scope means no library reply fits this ticket: a rewrite would propose one anyway.
-    if (rewrite && choice !== 'skip' && choice !== 'out_of_scope') body.rewrite = rewrite;
+    // Sent with a skip or "out of scope" too: the server refuses the pair and the item stays, rewrite and all, not lost.
+    if (rewrite) body.rewrite = rewrite;
     if (reason) body.reason = reason;
     const judged = item;
     item = null;

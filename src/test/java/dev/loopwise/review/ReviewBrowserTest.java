@@ -170,6 +170,17 @@ class ReviewBrowserTest {
             signIn();
             driver.get(base + "review/judge");
             waitForTicket("URGENT");
+            // A rewrite is not lost to a skip: the item stays, with the text, and the message says what to do.
+            Browser.keys(driver, "r");
+            driver.switchTo().activeElement().sendKeys("A reply I started");
+            Browser.keys(driver, Keys.ESCAPE);
+            Browser.keys(driver, "s");
+            Browser.keys(driver, "2");
+            waitForMessage(ReviewMessages.NO_REWRITE_WITH_CHOICE);
+            assertTrue(text("ticket-text").contains("URGENT"), text("ticket-text"));
+            assertEquals("A reply I started", driver.findElement(By.id("rewrite")).getAttribute("value"));
+            driver.findElement(By.id("rewrite")).clear();
+            Browser.keys(driver, Keys.ESCAPE);
             Browser.keys(driver, "s");      // the reasons open inline, no window.prompt()
             assertTrue(driver.findElement(By.id("skip-box")).isDisplayed());
             Browser.screenshot(driver, "review-skip-reasons");
