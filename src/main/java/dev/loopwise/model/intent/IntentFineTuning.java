@@ -50,7 +50,7 @@ public final class IntentFineTuning {
                                      BooleanSupplier cancelled) {
         if (data.fewestPerLabel() < 2) {
             throw new IllegalArgumentException("Fine-tuning needs at least 2 examples of every intent; the fewest has "
-                    + data.fewestPerLabel() + ". Label more tickets, or choose prototypes.");
+                    + data.fewestPerLabel() + ". Label more tickets, or train with \"few examples\" under How to learn.");
         }
         TrainingMonitor monitor = TrainingMonitor.of(p -> progress.accept(describe(p), overall(p)), cancelled);
         if (data.fewestPerLabel() >= settings.minTrainedExamples()) {

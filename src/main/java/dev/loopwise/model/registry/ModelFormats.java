@@ -42,10 +42,10 @@ public class ModelFormats {
             return does + set + ". It could not yet weigh catching requests you do not handle against answering: only " + oos
                     + " such ticket" + (oos == 1 ? " was" : "s were") + " set aside to check it on, and it needs "
                     + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " — " + moreOutOfScope(version, oos) + ". (The line is checked on"
-                    + " training tickets; the figures below use separate test tickets.)";
+                    + " training tickets; the figures on this page use separate test tickets.)";
         }
         return does + "; the line balances answering against catching the " + oos + " out-of-scope tickets (requests you do not"
-                + " handle) it was checked on, taken from the training tickets; the figures below use separate test tickets.";
+                + " handle) it was checked on, taken from the training tickets; the figures on this page use separate test tickets.";
     }
 
     /** How many more oos tickets would give the threshold enough held-out ones, at the share this training held out. */
