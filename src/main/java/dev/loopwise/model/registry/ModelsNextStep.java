@@ -92,9 +92,17 @@ final class ModelsNextStep {
         // Each is measured on its own held-out tickets: a version that never learned an intent is not measured on it at all.
         List<String> onlyCandidate = VersionIntents.missing(active, candidate);
         if (!onlyCandidate.isEmpty() && !(b - a > band)) {
-            return "v" + candidate.version + " knows " + Counts.of(onlyCandidate.size(), "intent") + " the active v" + active.version
-                    + " never learned (" + VersionIntents.listed(onlyCandidate) + "): v" + active.version + " gives those tickets another intent's reply. "
-                    + figures + ": " + switchTo + " below.";
+            String knows = "v" + candidate.version + " knows " + Counts.of(onlyCandidate.size(), "intent") + " the active v" + active.version
+                    + " never learned (" + VersionIntents.listed(onlyCandidate) + "): v" + active.version + " gives those tickets another"
+                    + " intent's reply. " + figures;
+            if (Long.valueOf(0).equals(VersionIntents.heldOutOf(candidate, onlyCandidate))) {
+                // Every ticket of those intents was trained on: the figures cannot show how well it answers them.
+                return knows + ". None of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets was kept aside to test v"
+                        + candidate.version + " on, so how well it answers them is not measured." + outOfScopeDrop(candidate, active)
+                        + " To measure it, label a few more of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets and train"
+                        + " again; " + switchTo + " below if customers need " + (onlyCandidate.size() == 1 ? "it" : "them") + " answered now.";
+            }
+            return knows + ": " + switchTo + " below." + outOfScopeDrop(candidate, active);
         }
         List<String> onlyActive = VersionIntents.missing(candidate, active);
         if (!onlyActive.isEmpty() && !(a - b > band)) {

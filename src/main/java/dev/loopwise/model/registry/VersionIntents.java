@@ -17,6 +17,22 @@ public final class VersionIntents {
         return known.stream().filter(name -> !theirs.contains(name) && !name.equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).toList();
     }
 
+    /**
+     * How many of the version's held-out tickets now carry one of {@code intents}: 0 means its figures say nothing of
+     * how well it answers them; null when the version did not record its held-out tickets.
+     */
+    static Long heldOutOf(ModelVersion version, List<String> intents) {
+        Object ids = version.lineage == null ? null : version.lineage.get("testTicketIds");
+        if (!(ids instanceof List<?> list) || intents.isEmpty()) {
+            return null;
+        }
+        Long[] ticketIds = list.stream().map(id -> ((Number) id).longValue()).toArray(Long[]::new);
+        return ((Number) ModelVersion.getEntityManager().createNativeQuery("""
+                select count(*) from tickets t join intents i on i.id = t.intent_id
+                where t.id = any(cast(?1 as bigint[])) and i.name = any(cast(?2 as text[]))""")
+                .setParameter(1, ticketIds).setParameter(2, intents.toArray(String[]::new)).getSingleResult()).longValue();
+    }
+
     public static String listed(List<String> names) {
         return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
     }
