@@ -91,9 +91,12 @@ public class FirstWeek {
         Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
                 List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
                 .firstResultOptional();
-        steps.add(new Step("Run the first improvement round", round.isPresent(), round.map(FirstWeek::describe).orElse("No round yet."),
-                "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better version only when the "
-                        + "evidence shows it.", "/admin/rounds"));
+        // A round that could not decide yet is no first round done: its next step is more judgements, then another round.
+        boolean undecided = round.map(r -> AlignmentRound.NEEDS_EVIDENCE.equals(r.status)).orElse(false);
+        steps.add(new Step("Run the first improvement round", round.isPresent() && !undecided, round.map(FirstWeek::describe).orElse("No round yet."),
+                undecided ? "Have reviewers judge more replies (round " + round.get().id + "'s page says about how many), then start another"
+                        + " round on Rounds." : "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better"
+                        + " version only when the evidence shows it.", undecided ? "/admin/rounds/" + round.get().id : "/admin/rounds"));
         long checks = active.map(v -> count("select count(*) from drift_reports where model_version = " + v.version)).orElse(0L);
         long alerts = active.map(v -> count("select count(*) from drift_alerts where model_version = " + v.version)).orElse(0L);
         // A change drift found and acted on (items queued, a round proposed) is not done with until the lead has seen it.
