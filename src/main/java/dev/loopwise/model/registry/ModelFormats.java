@@ -12,6 +12,14 @@ import java.util.Map;
 public class ModelFormats {
 
     /** A rate metric as a percentage with one decimal, or "—" when the version has no such metric. */
+    /**
+     * The status as a badge reads it: a version whose round did not show it better is "not promoted", whether the round
+     * found it no better or could not decide yet (its round page says which).
+     */
+    static String statusText(ModelVersion version) {
+        return version.status.equals(ModelVersion.REJECTED) ? "not promoted" : version.status;
+    }
+
     static String percent(ModelVersion version, String metric) {
         Object value = version.metrics.get(metric);
         return value instanceof Number n ? String.format("%.1f%%", n.doubleValue() * 100) : "—";
