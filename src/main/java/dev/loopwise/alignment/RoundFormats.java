@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.Counts;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Map;
 
@@ -33,6 +34,18 @@ public class RoundFormats {
             case RoundResult.PASS -> "passed";
             case RoundResult.WAIT -> "not enough evidence yet";
             default -> "failed";
+        };
+    }
+
+    /** A check's answer in one sentence a support lead acts on; the figures behind it stay in its fold. */
+    static String answer(RoundResult.Gate gate) {
+        return switch (gate.verdictOrLegacy()) {
+            case RoundResult.PASS -> "Yes.";
+            case RoundResult.WAIT -> gate.moreJudgements() == null ? "Not enough evidence yet."
+                    : gate.moreJudgements() > Gates.FAR_MORE_JUDGEMENTS ? "Too close to call: even "
+                    + Counts.of(Gates.FAR_MORE_JUDGEMENTS, "more judgement") + " might not decide it."
+                    : "Not enough evidence yet: about " + Counts.of(gate.moreJudgements(), "more judgement") + " would decide it.";
+            default -> "No.";
         };
     }
 

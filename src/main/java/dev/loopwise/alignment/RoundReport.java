@@ -12,7 +12,8 @@ import java.util.Map;
  * question, and the raw figures grouped, rounded and explained under a details fold.
  */
 public record RoundReport(String outcome, String nextStep, List<GateRow> gates, List<MetricGroup> metrics, Map<String, Object> lineage) {
-    public record GateRow(String question, String mark, String verdict, String detail, String name) {
+    /** {@code answer}: the check's answer in a sentence; {@code detail}: its figures (intervals, p-values), shown folded. */
+    public record GateRow(String question, String mark, String verdict, String answer, String detail, String name) {
     }
 
     public record Metric(String name, String value, String meaning) {
@@ -47,7 +48,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         List<GateRow> gates = new ArrayList<>();
         for (RoundResult.Gate gate : round.gates) {
             gates.add(new GateRow(QUESTIONS.getOrDefault(gate.name(), gate.name()), RoundFormats.symbol(gate), RoundFormats.verdictText(gate),
-                    gate.detail(), gate.name()));
+                    RoundFormats.answer(gate), gate.detail(), gate.name()));
         }
         String byHand = promotedByHand(round);
         String outcome = byHand.isEmpty() ? outcome(round) : outcome(round).replace(" Nothing changed for customers.", "") + byHand;

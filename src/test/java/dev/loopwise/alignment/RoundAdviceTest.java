@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -23,5 +24,16 @@ class RoundAdviceTest {
         String preference = RoundReport.afterRejection(List.of(gate("preference_agreement", RoundResult.FAIL),
                 gate("reply_intent", RoundResult.PASS)));
         assertTrue(preference.contains("not better at what reviewers prefer") && preference.contains("More judgements"), preference);
+    }
+
+    @Test
+    void eachCheckAnswersInASentenceAndKeepsItsFiguresForTheFold() {
+        assertEquals("Yes.", RoundFormats.answer(gate("kl_bound", RoundResult.PASS)));
+        assertEquals("No.", RoundFormats.answer(gate("reply_intent", RoundResult.FAIL)));
+        RoundResult.Gate waiting = new RoundResult.Gate("preference_agreement", false, "On 40 held-out … p = 0.210.", RoundResult.WAIT,
+                0.05, -0.02, 0.12, 120);
+        assertEquals("Not enough evidence yet: about 120 more judgements would decide it.", RoundFormats.answer(waiting));
+        RoundResult.Gate far = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.0, -0.1, 0.1, 9000);
+        assertEquals("Too close to call: even 5,000 more judgements might not decide it.", RoundFormats.answer(far));
     }
 }
