@@ -60,11 +60,13 @@ class ReviewOutOfScopeTest {
         long itemId = ReviewItems.fromSource(em, text, "request", UUID.randomUUID().toString(), 1);
         Caller r = reviewer();
         assertEquals(itemId, ReviewApiTest.nextId(r));
-        // Out of scope means no library reply fits: a rewrite sent with it proposes none.
+        // Out of scope means no library reply fits: a rewrite sent with it proposes none, and is refused rather than dropped.
         String proposal = "We only handle orders here " + UUID.randomUUID();
         r.request().contentType("application/json").body("{\"choice\":\"out_of_scope\",\"rewrite\":\"" + proposal + "\"}")
-                .post("/api/v1/review/" + itemId).then().statusCode(201);
+                .post("/api/v1/review/" + itemId).then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("not_with_choice"));
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.count("text", proposal)));
+        r.request().contentType("application/json").body("{\"choice\":\"out_of_scope\"}").post("/api/v1/review/" + itemId)
+                .then().statusCode(201);
         Judgement judgement = QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", itemId).singleResult());
         assertNull(judgement.rewrite);
         assertEquals(Judgement.OUT_OF_SCOPE, judgement.choice, "stored as its own choice");
