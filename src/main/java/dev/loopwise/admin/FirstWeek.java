@@ -56,8 +56,9 @@ public class FirstWeek {
     public Guide guide(java.util.Map<Long, Long> ticketCounts, List<dev.loopwise.ticket.Intent> all) {
         long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
         long intents = ticketCounts.size();
-        List<String> trainableIntents = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) >= TICKETS_PER_INTENT)
-                .map(i -> i.name).toList();
+        List<String> labelledIntents = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) > 0).map(i -> i.name).toList();
+        List<String> fewTickets = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) > 0
+                && ticketCounts.getOrDefault(i.id, 0L) < TICKETS_PER_INTENT).map(i -> i.name).toList();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
                 Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
@@ -67,13 +68,19 @@ public class FirstWeek {
         boolean training = dev.loopwise.model.registry.TrainingRun.count("status in ?1",
                 List.of(dev.loopwise.model.registry.TrainingRun.QUEUED, dev.loopwise.model.registry.TrainingRun.RUNNING)) > 0;
         // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
-        List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : trainableIntents.stream()
-                .filter(name -> !v.learnedIntents().contains(name)).toList()).orElse(List.of());
+        List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : labelledIntents.stream()
+                .filter(name -> !v.learnedIntents().contains(name) && !name.equals(dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
+                .orElse(List.of());
+        // A new intent with a ticket or two is learned from too little: label more of it first, then train.
+        List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
         steps.add(new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),
                 active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? "." : ", but it never learned "
                         + Counts.of(unknown.size(), "intent") + " your tickets now have (" + dev.loopwise.model.registry.VersionIntents.listed(unknown)
                         + "): it gives their tickets another intent's reply.")).orElse("No version answers yet."),
                 training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
+                        : !thin.isEmpty() ? "Label at least " + TICKETS_PER_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
+                        + dev.loopwise.model.registry.VersionIntents.listed(thin) + " (Tickets page), then press Train on Models: the new version"
+                        + " learns the new intents; promote it when its page says so."
                         : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intents; promote it when its page says so."
                         : "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
                 "/admin/models"));

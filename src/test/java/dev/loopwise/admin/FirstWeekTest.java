@@ -32,8 +32,8 @@ class FirstWeekTest {
                 .orElseThrow().learnedIntents());
         @SuppressWarnings("unchecked")
         List<String> unknown = QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(
-                "select i.name from tickets t join intents i on i.id = t.intent_id group by i.name having count(*) >= ?1 order by i.name")
-                .setParameter(1, FirstWeek.TICKETS_PER_INTENT).getResultList()).stream().filter(n -> !learned.contains(n)).toList());
+                "select i.name from tickets t join intents i on i.id = t.intent_id where i.name <> 'oos' group by i.name order by i.name")
+                .getResultList()).stream().filter(n -> !learned.contains(n)).toList());
         assertEquals(unknown.isEmpty(), guide.steps().get(1).done(), "a version answers every intent with tickets: " + guide.steps().get(1));
         assertTrue(guide.steps().get(1).status().contains("Version " + version), guide.steps().get(1).status());
         assertTrue(unknown.isEmpty() || guide.steps().get(1).status().contains("never learned " + unknown.size() + " intent"),
@@ -64,7 +64,14 @@ class FirstWeekTest {
                     from generate_series(1, ?2) g""").setParameter(1, id).setParameter(2, FirstWeek.TICKETS_PER_INTENT).executeUpdate());
             FirstWeek.Step train = QuarkusTransaction.requiringNew().call(() -> firstWeek.guide()).steps().get(1);
             assertTrue(!train.done() && train.title().equals("Train again for the new intents")
-                    && train.status().contains("never learned 1 intent your tickets now have (aaa_new_since_training)"), train.toString());
+                    && train.status().contains("intent your tickets now have (aaa_new_since_training"), train.toString());
+            assertTrue(train.action().startsWith("On Models, press Train"), train.action());
+            // With fewer tickets than a first training needs, labelling more comes first.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1 and text not like '%1'")
+                    .setParameter(1, id).executeUpdate());
+            FirstWeek.Step thin = QuarkusTransaction.requiringNew().call(() -> firstWeek.guide()).steps().get(1);
+            assertTrue(thin.action().startsWith("Label at least " + FirstWeek.TICKETS_PER_INTENT + " tickets of")
+                    && thin.action().contains("aaa_new_since_training"), thin.action());
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, id)
                     .executeUpdate());
