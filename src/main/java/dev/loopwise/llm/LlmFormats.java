@@ -38,6 +38,7 @@ public class LlmFormats {
             case "drafts" -> String.valueOf(s.drafts());
             case "temperature" -> String.valueOf(s.temperature());
             case "brandVoice" -> s.brandVoice() == null ? "" : s.brandVoice();
+            case "keyTyped" -> ""; // a key is typed in a form sent, never in the saved settings shown
             default -> throw new IllegalArgumentException("The LLM page has no field " + name);
         };
     }

@@ -82,7 +82,7 @@ public class LlmPage {
             return Response.ok(Templates.llm(viewNow(tried, null, notice))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null)
-                    .withSent(sent(enabled, baseUrl, model, timeoutSeconds, drafts, temperature, brandVoice)))).build();
+                    .withSent(sent(enabled, baseUrl, model, apiKey, timeoutSeconds, drafts, temperature, brandVoice)))).build();
         }
     }
 
@@ -99,7 +99,7 @@ public class LlmPage {
         if (baseUrl == null && model == null) {
             return Response.ok(Templates.llm(viewNow(client.test(settings.current()), null, null))).build();
         }
-        Map<String, String> sent = sent(enabled, baseUrl, model, timeoutSeconds, drafts, temperature, brandVoice);
+        Map<String, String> sent = sent(enabled, baseUrl, model, apiKey, timeoutSeconds, drafts, temperature, brandVoice);
         if (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank()) {
             // Nothing to try yet; the refusal to turn the LLM on ("nothing was saved") would answer a question not asked.
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.llm(viewNow(null, "To test a connection, fill in the "
@@ -117,10 +117,14 @@ public class LlmPage {
         }
     }
 
-    /** What the form sent, shown again so that nothing typed is lost (never the key). */
-    private static Map<String, String> sent(String enabled, String baseUrl, String model, String timeoutSeconds, String drafts,
-                                            String temperature, String brandVoice) {
+    /**
+     * What the form sent, shown again so that nothing typed is lost — never the key, which no page sends back: whether
+     * one was typed is kept instead, so the page can ask for it again before Save stores the settings without it.
+     */
+    private static Map<String, String> sent(String enabled, String baseUrl, String model, String apiKey, String timeoutSeconds,
+                                            String drafts, String temperature, String brandVoice) {
         Map<String, String> sent = new HashMap<>();
+        sent.put("keyTyped", apiKey != null && !apiKey.isBlank() ? "yes" : null);
         sent.put("enabled", enabled);
         sent.put("baseUrl", baseUrl);
         sent.put("model", model);

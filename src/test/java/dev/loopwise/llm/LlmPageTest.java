@@ -125,6 +125,10 @@ class LlmPageTest {
         assertTrue(tested.contains("value=\"typed-model\""), "what was typed stays in the form");
         assertTrue(llm.requests.get(0).encode().contains("typed-model"), "the typed model was asked");
         assertFalse(settings.current().active(), "testing saves nothing");
+        assertFalse(tested.contains("id=\"key-again\""), "no key typed, none to type again");
+        String withKey = post("/admin/llm/test", "baseUrl=" + llm.baseUrl() + "&model=typed-model&apiKey=sk-typed-secret", 200);
+        assertTrue(withKey.contains("id=\"key-again\"") && !withKey.contains("sk-typed-secret"),
+                "a typed key is never sent back, and the page asks for it again before Save");
         String refused = post("/admin/llm/test", "baseUrl=ftp://example.org&model=m", 400);
         assertTrue(refused.contains("http://"), refused);
 
