@@ -34,11 +34,19 @@ public class WorkspacePages {
     @Inject
     WorkspaceService workspace;
 
+    /** An intent's row as its form shows it: as stored, or as typed when saving it was refused (nothing typed is lost). */
+    public record IntentRow(Long id, String name, String description) {
+        static List<IntentRow> stored(Long typedId, String typedName, String typedDescription) {
+            return Intent.listByName().stream().map(i -> i.id.equals(typedId) ? new IntentRow(i.id, typedName, typedDescription)
+                    : new IntentRow(i.id, i.name, i.description)).toList();
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance importer(TicketImporter.Result result, String error);
 
-        static native TemplateInstance intents(List<Intent> intents, String error, String notice);
+        static native TemplateInstance intents(List<IntentRow> intents, IntentRow added, String error, String notice);
 
         static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected);
     }
@@ -68,7 +76,7 @@ public class WorkspacePages {
     @GET
     @Path("/intents")
     public TemplateInstance intents(@RestQuery String saved) {
-        return Templates.intents(Intent.listByName(), null, dev.loopwise.common.FormValues.bool("saved", saved, false)
+        return Templates.intents(IntentRow.stored(null, null, null), null, null, dev.loopwise.common.FormValues.bool("saved", saved, false)
                 ? "Saved. The next version trained on Models reads the new description." : null);
     }
 
@@ -76,14 +84,14 @@ public class WorkspacePages {
     @Path("/intents")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createIntent(@RestForm String name, @RestForm String description) {
-        return intentChange(() -> workspace.saveIntent(null, name, description));
+        return intentChange(() -> workspace.saveIntent(null, name, description), null, name, description);
     }
 
     @POST
     @Path("/intents/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateIntent(@PathParam("id") long id, @RestForm String name, @RestForm String description) {
-        return intentChange(() -> workspace.saveIntent(id, name, description));
+        return intentChange(() -> workspace.saveIntent(id, name, description), id, name, description);
     }
 
     /** After a new topic was labelled on the drift page, the page names it and preselects it for its first reply. */
@@ -122,12 +130,14 @@ public class WorkspacePages {
         return replyChange(() -> workspace.retireReply(id));
     }
 
-    private Response intentChange(Runnable change) {
+    /** {@code id}: the intent the form changed, null for a new one; its typed values are shown again if refused. */
+    private Response intentChange(Runnable change, Long id, String name, String description) {
         try {
             change.run();
             return Response.seeOther(URI.create("/admin/intents?saved=true")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.intents(Intent.listByName(), e.getMessage(), null)).build();
+            return Response.status(e.status).entity(Templates.intents(IntentRow.stored(id, name, description),
+                    id == null ? new IntentRow(null, name, description) : null, e.getMessage(), null)).build();
         }
     }
 

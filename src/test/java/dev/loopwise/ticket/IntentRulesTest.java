@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -35,6 +36,16 @@ class IntentRulesTest {
             workspace.saveIntent(id, name, "Wraps presents");
             assertEquals("Wraps presents", QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>findById(id).description),
                     "a refused edit changes nothing");
+            // On the page, a refused edit shows what was typed again, so nothing is lost; so does a refused new intent.
+            dev.loopwise.security.Caller admin = dev.loopwise.security.Caller.session("admin");
+            String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("name", "track_order").formParam("description", "Typed with care").post("/admin/intents/" + id)
+                    .then().statusCode(409).extract().asString();
+            assertTrue(refused.contains("Typed with care") && refused.contains("already exists"), refused);
+            String added = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("name", "-bad name").formParam("description", "A new one, typed").post("/admin/intents")
+                    .then().statusCode(400).extract().asString();
+            assertTrue(added.contains("value=\"-bad name\"") && added.contains("A new one, typed"), added);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
         }
