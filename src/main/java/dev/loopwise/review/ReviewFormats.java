@@ -31,7 +31,11 @@ public class ReviewFormats {
 
     /** "0.62 (0.34–0.87)": the weight with its 90% interval, so a weight resting on little evidence shows it. */
     static String weightRange(ReviewStats.ReviewerStats reviewer) {
-        return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f)", reviewer.weight(), reviewer.weightLow(), reviewer.weightHigh());
+        // The evidence is said beside the weight: 0.33 from a single shared item is no verdict on a person.
+        int evidence = reviewer.overlapCompared() + reviewer.goldJudged();
+        return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f), from %s", reviewer.weight(), reviewer.weightLow(),
+                reviewer.weightHigh(), evidence == 0 ? "no shared or gold items yet" : dev.loopwise.common.Counts.of(evidence,
+                        "shared or gold item"));
     }
 
     @TemplateExtension(namespace = "review")

@@ -71,4 +71,16 @@ class ReviewerReliabilityTest {
         assertEquals(31.0 / 42, many.weight(), 1e-12);
         assertEquals(true, many.high() - many.low() < few.high() - few.low());
     }
+
+    @Test
+    void theWeightIsShownWithTheEvidenceItRestsOn() {
+        // One shared item, disagreed on: Beta(1, 2), mean 1/3, shown with the single item it rests on.
+        Estimate lone = ReviewerReliability.estimate(new Comparison(1, 0), 0, 0);
+        ReviewStats.ReviewerStats one = new ReviewStats.ReviewerStats(1, "r1", 1, 0, null, 1, null, 0, null, lone.weight(), lone.low(),
+                lone.high());
+        assertEquals(String.format(java.util.Locale.ROOT, "0.33 (%.2f–%.2f), from 1 shared or gold item", lone.low(), lone.high()),
+                ReviewFormats.weightRange(one));
+        ReviewStats.ReviewerStats none = new ReviewStats.ReviewerStats(2, "r2", 3, 0, null, 0, null, 0, null, 0.5, 0.05, 0.95);
+        assertEquals("0.50 (0.05–0.95), from no shared or gold items yet", ReviewFormats.weightRange(none));
+    }
 }
