@@ -119,15 +119,18 @@ public class DriftFormats {
                     + " becomes an alert when " + overview.thresholds().get("confirmations") + " checks in a row see it. Replay"
                     + " traffic below to see how it works.";
         }
+        // The alerts offer to make an intent only from the unfamiliar examples a check found; without any, no single new
+        // topic stood out and the change is spread over what customers already ask: the first words must not say otherwise.
+        boolean examples = groups(overview.alerts()).stream().anyMatch(g -> !g.examples().isEmpty());
+        String lead = examples ? "Customers are asking about something new." : "What customers ask has shifted, though no single new"
+                + " topic stood out.";
         if (pending > 0) {
-            return "Customers are asking about something new. Reviewers have unfamiliar requests in their queue: once they have judged "
+            return lead + " Reviewers have unfamiliar requests in their queue: once they have judged "
                     + "them, start the proposed round below. If the new requests are a new topic, add an intent for it with a few "
                     + "examples and a reply on Intents and Replies, then train a new version on Models.";
         }
         if (waiting > 0) {
-            // The alerts offer to make an intent only from the unfamiliar examples a check found; without any, Intents does.
-            boolean examples = groups(overview.alerts()).stream().anyMatch(g -> !g.examples().isEmpty());
-            return "Customers are asking about something new. Reviewers have the least familiar requests in their queue: ask them to "
+            return lead + " Reviewers have the least familiar requests in their queue: ask them to "
                     + "judge those on the Review page; a round is proposed here once they have. If the new requests are a new topic, "
                     + (examples ? "make them an intent under Alerts below" : "add an intent for it with a few examples on Intents")
                     + ", write a reply for it on Replies, then train a new version on Models.";

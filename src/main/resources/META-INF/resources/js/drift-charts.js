@@ -56,6 +56,8 @@
     const y = signal === 'input/mmd2' ? { suggestedMin: 0 } : { min: 0 };
     if (signal === 'input/new_topic_requests') y.ticks = { precision: 0 };
     if (signal === 'input/p_value' && limit !== undefined) y.suggestedMax = limit * 1.5;
+    // Shares read as percentages, as the page's text says them.
+    if (/_rate$/.test(signal)) y.ticks = { callback: (value) => Math.round(value * 100) + '%' };
     new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, scales: { y },
       plugins: { legend: { labels: { boxWidth: 10 } } } } });
   });

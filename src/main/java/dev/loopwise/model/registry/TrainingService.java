@@ -79,7 +79,7 @@ public class TrainingService {
             }
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;
-            created.step = "Waiting for the training or round that is running to finish";
+            created.step = "Queued: it starts once no other training or round is running (usually at once)";
             created.settings = new LinkedHashMap<>(Map.of("regime", regime, "seed", config.seed()));
             created.persist();
             audit.record(startedBy, "training.start", "training run " + created.id, Map.of("regime", regime));
