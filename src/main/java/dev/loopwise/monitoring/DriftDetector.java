@@ -22,10 +22,11 @@ public final class DriftDetector {
 
     /**
      * What the version learned from: a sample of its training tickets, and how its predictions looked on
-     * held-out tickets — the mix of predicted intents (counts), mean confidence and out-of-scope rate.
+     * held-out tickets — the mix of predicted intents (counts), mean confidence and out-of-scope rate;
+     * {@code novelBelow}: where unfamiliar begins for its encoder ({@link NoveltyCut}), NaN to use the configured one.
      */
     public record Reference(float[][] vectors, float[][] neighbours, Map<String, Integer> predictedCounts, double meanConfidence,
-                            double oosRate) {
+                            double oosRate, double novelBelow) {
     }
 
     /** The recent served requests: vectors, texts, predicted intents, confidence, hand-over flags; plus outcomes. */
@@ -119,8 +120,14 @@ public final class DriftDetector {
         return unique.values().toArray(float[][]::new);
     }
 
-    /** Requests far from every training ticket, grouped greedily (cosine ≥ 0.6 to a group's first member). */
+    /**
+     * Requests far from every training ticket, grouped greedily: with a group's first member at least 0.6 similar, or
+     * as similar as the familiar ones are to their nearest ticket, whichever is more (an encoder whose similarities run
+     * high would otherwise lump every unfamiliar request into one group).
+     */
     static List<Cluster> newTopics(Reference reference, Window window, DriftSettings settings) {
+        double unfamiliar = Double.isNaN(reference.novelBelow()) ? settings.novelSimilarity() : reference.novelBelow();
+        double together = Math.max(0.6, unfamiliar);
         List<Integer> novel = new ArrayList<>();
         double[] nearest = new double[window.size()];
         for (int i = 0; i < window.size(); i++) {
@@ -129,7 +136,7 @@ public final class DriftDetector {
                 best = Math.max(best, Vectors.dot(window.vectors()[i], r));
             }
             nearest[i] = best;
-            if (best < settings.novelSimilarity()) {
+            if (best < unfamiliar) {
                 novel.add(i);
             }
         }
@@ -137,7 +144,7 @@ public final class DriftDetector {
         for (int i : novel) {
             List<Integer> home = null;
             for (List<Integer> group : groups) {
-                if (Vectors.dot(window.vectors()[group.get(0)], window.vectors()[i]) >= 0.6) {
+                if (Vectors.dot(window.vectors()[group.get(0)], window.vectors()[i]) >= together) {
                     home = group;
                     break;
                 }
