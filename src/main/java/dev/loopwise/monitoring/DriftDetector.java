@@ -22,11 +22,10 @@ public final class DriftDetector {
 
     /**
      * What the version learned from: a sample of its training tickets, and how its predictions looked on
-     * held-out tickets — the mix of predicted intents (counts), mean confidence and out-of-scope rate;
-     * {@code novelBelow}: where unfamiliar begins for its encoder ({@link NoveltyCut}), NaN to use the configured one.
+     * held-out tickets — the mix of predicted intents (counts), mean confidence and out-of-scope rate.
      */
     public record Reference(float[][] vectors, float[][] neighbours, Map<String, Integer> predictedCounts, double meanConfidence,
-                            double oosRate, double novelBelow) {
+                            double oosRate) {
     }
 
     /** The recent served requests: vectors, texts, predicted intents, confidence, hand-over flags; plus outcomes. */
@@ -120,14 +119,8 @@ public final class DriftDetector {
         return unique.values().toArray(float[][]::new);
     }
 
-    /**
-     * Requests far from every training ticket, grouped greedily: with a group's first member at least 0.6 similar, or
-     * as similar as the familiar ones are to their nearest ticket, whichever is more (an encoder whose similarities run
-     * high would otherwise lump every unfamiliar request into one group).
-     */
+    /** Requests far from every training ticket, grouped greedily (cosine ≥ 0.6 to a group's first member). */
     static List<Cluster> newTopics(Reference reference, Window window, DriftSettings settings) {
-        double unfamiliar = Double.isNaN(reference.novelBelow()) ? settings.novelSimilarity() : reference.novelBelow();
-        double together = Math.max(0.6, unfamiliar);
         List<Integer> novel = new ArrayList<>();
         double[] nearest = new double[window.size()];
         for (int i = 0; i < window.size(); i++) {
@@ -136,7 +129,7 @@ public final class DriftDetector {
                 best = Math.max(best, Vectors.dot(window.vectors()[i], r));
             }
             nearest[i] = best;
-            if (best < unfamiliar) {
+            if (best < settings.novelSimilarity()) {
                 novel.add(i);
             }
         }
@@ -144,7 +137,7 @@ public final class DriftDetector {
         for (int i : novel) {
             List<Integer> home = null;
             for (List<Integer> group : groups) {
-                if (Vectors.dot(window.vectors()[group.get(0)], window.vectors()[i]) >= together) {
+                if (Vectors.dot(window.vectors()[group.get(0)], window.vectors()[i]) >= 0.6) {
                     home = group;
                     break;
                 }

@@ -80,10 +80,8 @@ public class DriftReference {
             counts.merge(p.outOfScope() ? DriftDetector.OUT_OF_SCOPE : p.label(), 1, Integer::sum);
         }
         float[][] sample = java.util.Arrays.copyOf(trainVectors, Math.min(trainVectors.length, config.referenceSample()));
-        // Held-out tickets measure the cut only when they are not the training tickets themselves (each its own nearest).
-        double novelBelow = lineage.test().isEmpty() ? NoveltyCut.leaveOneOut(trainVectors) : NoveltyCut.of(heldOutVectors, trainVectors);
         return Optional.of(new DriftDetector.Reference(sample, trainVectors, counts, confidence / heldOutVectors.length,
-                oos / heldOutVectors.length, novelBelow));
+                oos / heldOutVectors.length));
     }
 
     @SuppressWarnings("unchecked")

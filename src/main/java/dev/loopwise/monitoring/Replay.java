@@ -61,11 +61,9 @@ final class Replay {
             oos += p.outOfScope() ? 1 : 0;
             mix.merge(p.outOfScope() ? DriftDetector.OUT_OF_SCOPE : p.label(), 1, Integer::sum);
         }
-        float[][] neighbours = sample.stream().limit(MonitoringConfig.NEIGHBOURS).map(r -> vectors.get(r.text())).toArray(float[][]::new);
-        // The held-out tickets are the familiar traffic replayed here: the cut comes from the training tickets alone.
         reference = new DriftDetector.Reference(sample.stream().limit(settings.referenceSample()).map(r -> vectors.get(r.text()))
-                .toArray(float[][]::new), neighbours, mix, confidence / knownTest.size(), oos / knownTest.size(),
-                NoveltyCut.leaveOneOut(neighbours));
+                .toArray(float[][]::new), sample.stream().limit(MonitoringConfig.NEIGHBOURS).map(r -> vectors.get(r.text()))
+                .toArray(float[][]::new), mix, confidence / knownTest.size(), oos / knownTest.size());
     }
 
     Outcome run(int requests, int shiftAt, double shareAfterShift) {
