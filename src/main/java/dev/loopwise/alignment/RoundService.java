@@ -77,6 +77,7 @@ public class RoundService {
             if (judgements + importedPreferences() < MIN_COMPARISONS) {
                 throw ApiException.conflict("too_few_judgements", Messages.roundNeedsMore(judgements, MIN_COMPARISONS));
             }
+            RoundSnapshot.activeWithPolicy();
             // Identical requests (a double click, a retried call) share the round already waiting instead of queueing copies
             // that would each run in turn; the lock makes concurrent ones take turns for the few milliseconds of this check.
             AdvisoryLock.forTransaction(AlignmentRound.getEntityManager(), QUEUE_LOCK);

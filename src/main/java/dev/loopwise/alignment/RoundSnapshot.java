@@ -2,6 +2,7 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
+import dev.loopwise.common.Messages;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.ModelBundle;
@@ -39,18 +40,37 @@ public class RoundSnapshot {
                            RoundJudgements.Read judgements, int importedPairs, Map<Long, Double> weights, String freshStart) {
     }
 
+    /**
+     * The active version, refused (409) when a round could not run on it: none is active, or it has no reply policy to
+     * improve — it was trained while its intents had no library replies. Asked before a round queues, not when it fails.
+     */
+    static ModelVersion activeWithPolicy() {
+        ModelVersion active = ModelVersion.findActive()
+                .orElseThrow(() -> ApiException.conflict("no_active_model", "Train and activate a model before running a round."));
+        if (referencePolicy(active) == null) {
+            throw ApiException.conflict("no_policy", Messages.roundNeedsPolicy(active.version));
+        }
+        return active;
+    }
+
+    /** The version a round's policy is held close to: the base's own reference when it came from a round, else itself. */
+    private static int referenceVersion(ModelVersion active) {
+        return active.lineage.get("referenceVersion") instanceof Number n ? n.intValue() : active.version;
+    }
+
+    private static ReplyPolicy referencePolicy(ModelVersion active) {
+        int referenceVersion = referenceVersion(active);
+        return referenceVersion == active.version ? active.bundle().policy()
+                : ModelVersion.findByVersion(referenceVersion).orElseThrow().bundle().policy();
+    }
+
     @Transactional
     @SuppressWarnings("unchecked")
     public Captured capture(RoundSettings settings, RoundScope scope) {
-        ModelVersion active = ModelVersion.findActive()
-                .orElseThrow(() -> ApiException.conflict("no_active_model", "Train and activate a model before running a round."));
+        ModelVersion active = activeWithPolicy();
         ModelBundle bundle = active.bundle();
-        int referenceVersion = active.lineage.get("referenceVersion") instanceof Number n ? n.intValue() : active.version;
-        ReplyPolicy reference = referenceVersion == active.version ? bundle.policy()
-                : ModelVersion.findByVersion(referenceVersion).orElseThrow().bundle().policy();
-        if (reference == null) {
-            throw ApiException.conflict("no_policy", "The active version has no trained reply policy yet; train one with labelled tickets.");
-        }
+        int referenceVersion = referenceVersion(active);
+        ReplyPolicy reference = referencePolicy(active);
         AlignmentRound baseRound = active.lineage.get("alignmentRound") instanceof Number id ? AlignmentRound.findById(id.longValue()) : null;
         Map<Long, Double> weights = reviewStats.weights();
         RoundJudgements.Read judged = new RoundJudgements(em, weights)

@@ -10,7 +10,7 @@ public final class Messages {
     public static final String UNAUTHENTICATED =
             "Authentication required: send an API key as 'Authorization: Bearer <key>'.";
     public static final String BAD_API_KEY =
-            "The API key is not valid: it may have been revoked or mistyped, or its account is disabled. Create a new one on your account page, or ask an admin.";
+            "The API key is not valid: it may have been revoked or mistyped, or its account is disabled. Create a new one on your account page (a helpdesk's key: on Users, under its service account), or ask an admin.";
     public static final String FORBIDDEN = "Your role does not allow this action.";
     public static final String REVIEWER_AND_SERVICE = "One account cannot both judge replies (reviewer) and send the traffic they are"
             + " drawn from (service): create a separate service account for the helpdesk.";
@@ -259,6 +259,12 @@ public final class Messages {
     }
 
     /** @param tickets intents with too few tickets, fewest first, and how many each has */
+    public static String roundNeedsPolicy(int version) {
+        return "v" + version + " has no reply policy for a round to improve: it learns one from the agents' replies of its tickets"
+                + " matched to library replies, and had none (its intents had no library replies, or its tickets no agents' replies)."
+                + " Write replies on Replies, train a new version on Models and promote it, then start the round.";
+    }
+
     public static String fineTuneNeedsTickets(java.util.Map<String, Long> tickets) {
         List<String> named = tickets.entrySet().stream().limit(10)
                 .map(e -> e.getKey() + " has " + (e.getValue() == 0 ? "none" : "only " + e.getValue())).toList();
