@@ -61,7 +61,7 @@ public class FirstWeek {
                 && ticketCounts.getOrDefault(i.id, 0L) < TICKETS_PER_INTENT).map(i -> i.name).toList();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
-                Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
+                labelled == 0 ? "No labelled tickets yet." : Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
                 "Import a CSV or JSONL file of past tickets with the intent each one had (at least " + TICKETS_PER_INTENT
                         + " per intent), and the replies your agents sent.", "/admin/import"));
         Optional<ModelVersion> active = ModelVersion.findActive();
@@ -73,7 +73,24 @@ public class FirstWeek {
                 .orElse(List.of());
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
-        steps.add(new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),
+        Step writeReplies = null;
+        if (active.isEmpty() && !training) {
+            // A first version learns to choose among the library's replies: trained before there are any, it has no reply
+            // policy, and rounds have nothing to improve.
+            @SuppressWarnings("unchecked")
+            List<String> replied = em.createNativeQuery("select distinct i.name from replies r join intents i on i.id = r.intent_id"
+                    + " where r.status = 'active'").getResultList();
+            List<String> silent = labelledIntents.stream().filter(name -> !replied.contains(name)
+                    && !name.equals(dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList();
+            if (!silent.isEmpty()) {
+                writeReplies = new Step("Write replies, then train the first model", false, Counts.of(silent.size(), "intent") + " of your"
+                        + " tickets " + (silent.size() == 1 ? "has" : "have") + " no reply in the library ("
+                        + dev.loopwise.model.registry.VersionIntents.listed(silent) + ").", "On Replies, write at least one reply for each"
+                        + " (your agents' replies, on Tickets, are a good start), then press Train on Models: a version learns to choose"
+                        + " among the library's replies, so it needs them first.", "/admin/replies");
+            }
+        }
+        steps.add(writeReplies != null ? writeReplies : new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),
                 active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? "." : ", but it never learned "
                         + Counts.of(unknown.size(), "intent") + " your tickets now have (" + dev.loopwise.model.registry.VersionIntents.listed(unknown)
                         + "): it gives their tickets another intent's reply.")).orElse("No version answers yet."),

@@ -47,8 +47,9 @@ public final class ReviewMessages {
 
     public static String itemsMade(int made, int asked) {
         if (made <= 0) {
-            return "No new items: there is no active version yet, or every recent ticket already has an item. New ones appear as"
-                    + " customers write in.";
+            return "No new items: items are made from customers' requests (the answering API) and from tickets without an intent,"
+                    + " and every one of those already has an item (or no version is active yet). Import tickets without an intent,"
+                    + " or connect the helpdesk, and items follow.";
         }
         return "Made " + Counts.of(made, "new item") + (made < asked ? " of the " + asked + " asked for: the other recent tickets"
                 + " already have items, and more appear as customers write in." : ".");

@@ -21,7 +21,7 @@ final class ModelsNextStep {
         Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
         if (active.isEmpty()) {
             return newestFirst.isEmpty()
-                    ? "Train the first version: it learns your intents from the labelled tickets (import tickets on Tickets first)."
+                    ? "Train the first version: it learns your intents from the labelled tickets (import them on Import first)."
                     : "No version answers customers yet: promote one below.";
         }
         ModelVersion current = active.get();
