@@ -45,6 +45,12 @@ public final class ReviewMessages {
         return "You have no judgement on item " + itemId + " to undo.";
     }
 
+    public static String repliesProposed(int proposed) {
+        return proposed == 0 ? "No replies proposed: every intent whose tickets hold agents' replies has a reply already (or one"
+                + " waiting below)." : "Proposed " + Counts.of(proposed, "reply|replies") + " from your agents' answers, one per intent"
+                + " without any: they wait below. Read each (an agent wrote it to one customer), then accept or discard it.";
+    }
+
     public static String itemsMade(int made, int asked) {
         if (made <= 0) {
             return "No new items: items are made from customers' requests (the answering API) and from tickets without an intent,"

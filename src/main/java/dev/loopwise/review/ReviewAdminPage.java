@@ -37,6 +37,8 @@ public class ReviewAdminPage {
     ReviewItemGenerator generator;
     @Inject
     ReviewConfig config;
+    @Inject
+    AgentReplyProposals proposals;
 
     @CheckedTemplate
     static class Templates {
@@ -48,9 +50,11 @@ public class ReviewAdminPage {
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
     @GET
     public TemplateInstance show(@QueryParam("decided") String decided, @QueryParam("made") Integer made,
-                                 @QueryParam("asked") Integer asked, @QueryParam("gold") Long gold) {
+                                 @QueryParam("asked") Integer asked, @QueryParam("gold") Long gold,
+                                 @QueryParam("proposed") Integer proposed) {
         String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
                 : made != null && asked != null ? ReviewMessages.itemsMade(made, asked)
+                : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed)
                 : gold != null ? ReviewMessages.goldItemSet(gold) : null;
         return page(notice);
     }
@@ -76,6 +80,15 @@ public class ReviewAdminPage {
         int made = generator.refill(count);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + count + " asked for", java.util.Map.of()));
         return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + count)).build();
+    }
+
+    /** Library replies proposed from the agents' answers in the tickets, for intents without any (roles: admin). */
+    @POST
+    @Path("/proposals")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response propose() {
+        int proposed = proposals.propose();
+        return Response.seeOther(URI.create("/admin/review?proposed=" + proposed + "#rewrites")).build();
     }
 
     @POST

@@ -99,6 +99,7 @@ final class Endpoints {
             new Row("GET", "/admin/review/agreement", Access.pageScript(200, ADMIN), null, "application/json", null),
             form("POST", "/admin/review/generate", Access.page(303, ADMIN), c -> "count=3"),
             form("POST", "/admin/review/rewrites/{missingId}", Access.page(404, ADMIN), c -> "decision=accept"),
+            form("POST", "/admin/review/proposals", Access.page(303, ADMIN), c -> ""),
             form("POST", "/admin/review/items/{goldItemId}/gold", Access.page(303, ADMIN), c -> "answer=tie"),
             form("POST", "/admin/review/compare", Access.page(409, ADMIN), c -> "version=1&on=true"),
             // API

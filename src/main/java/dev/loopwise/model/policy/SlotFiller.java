@@ -96,6 +96,29 @@ public final class SlotFiller {
         return new Filled(out.toString(), List.copyOf(open));
     }
 
+    /**
+     * An agent's reply to one customer as a reply for every customer: the e-mail addresses, order numbers and phone
+     * numbers it quotes become the slots that are filled from each ticket.
+     */
+    public static String asSlots(String reply) {
+        String out = EMAIL.matcher(reply).replaceAll("{{email}}");
+        out = replaceGroup(ORDER_NUMBER, out, "{{order_number}}");
+        out = replaceGroup(HASH_NUMBER, out, "{{order_number}}");
+        out = replaceGroup(ORDER_CODE, out, "{{order_number}}");
+        return replaceGroup(PHONE, out, "{{phone_number}}");
+    }
+
+    private static String replaceGroup(Pattern pattern, String text, String slot) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            out.append(text, last, m.start(1)).append(slot);
+            last = m.end(1);
+        }
+        return out.append(text.substring(last)).toString();
+    }
+
     static String normalise(String slot) {
         return slot.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }

@@ -28,4 +28,14 @@ class SlotFillerTest {
         assertArrayEquals(new float[] {1, 0, 0}, SlotFiller.available("where is FH-482913"));
         assertArrayEquals(new float[] {0, 1, 0}, SlotFiller.used("we wrote to {{email}}"));
     }
+
+    @Test
+    void anAgentsReplyToOneCustomerBecomesSlotsForEvery() {
+        assertEquals("Your order {{order_number}} left today; we wrote to {{email}}. Call {{phone_number}} with questions.",
+                SlotFiller.asSlots("Your order 732201349959 left today; we wrote to ana.lima@example.org. Call +44 20 7946 0958 with"
+                        + " questions."));
+        assertEquals("Refund for #{{order_number}} is on its way.", SlotFiller.asSlots("Refund for #48213 is on its way."));
+        assertEquals("Order {{order_number}} is ready.", SlotFiller.asSlots("Order FH-482913 is ready."));
+        assertEquals("We are open 9 to 5.", SlotFiller.asSlots("We are open 9 to 5."), "small numbers are no order numbers");
+    }
 }

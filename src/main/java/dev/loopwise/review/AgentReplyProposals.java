@@ -1,0 +1,90 @@
+package dev.loopwise.review;
+
+import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.model.Vectors;
+import dev.loopwise.model.encoder.EmbeddingStore;
+import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.model.registry.ModelTrainer;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Library replies proposed from the agents' own answers in the imported tickets, for intents with none: the most
+ * typical answer of each (the one most like the others), its order numbers, e-mail addresses and phone numbers turned
+ * into slots. They wait, like reviewers' rewrites, for the lead to accept or discard them: an agent's answer was written
+ * to one customer and may still say something only that customer should read.
+ */
+@ApplicationScoped
+public class AgentReplyProposals {
+    /** Agent answers compared per intent: enough to find a typical one, bounded whatever the history. */
+    static final int ANSWERS_PER_INTENT = 60;
+    static final String PROPOSER = "agents' replies";
+
+    @Inject
+    EntityManager em;
+    @Inject
+    EmbeddingStore embeddings;
+    @Inject
+    AuditLog audit;
+
+    /** Proposes one reply per intent that has neither a reply nor a proposal yet; returns how many. */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public int propose() {
+        List<Number> intents = em.createNativeQuery("""
+                select i.id from intents i where i.name <> ?1
+                  and not exists (select 1 from replies r where r.intent_id = i.id and r.status in ('active', 'pending'))
+                  and exists (select 1 from tickets t where t.intent_id = i.id and t.response is not null and t.response <> '')
+                order by i.name""").setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).getResultList();
+        int proposed = 0;
+        for (Number id : intents) {
+            long intentId = id.longValue();
+            List<String> answers = em.createNativeQuery("select distinct response from tickets where intent_id = ?1 and response is not"
+                    + " null and response <> '' limit ?2").setParameter(1, intentId).setParameter(2, ANSWERS_PER_INTENT).getResultList();
+            String text = SlotFiller.asSlots(typical(answers)).strip();
+            Intent intent = Intent.findById(intentId);
+            try {
+                Reply.requirePublishable(intent, text, null);
+            } catch (ApiException refused) {
+                continue; // too long, hidden characters, or the same as a reply already there: nothing to propose
+            }
+            Reply reply = new Reply();
+            reply.intent = intent;
+            reply.text = text;
+            reply.status = Reply.PENDING;
+            reply.createdBy = PROPOSER;
+            reply.persist();
+            proposed++;
+        }
+        audit.record("reply.propose", proposed + " replies from agents' answers", Map.of());
+        return proposed;
+    }
+
+    /** The answer most like the others (highest mean cosine similarity): what agents usually say, not an outlier. */
+    private String typical(List<String> answers) {
+        if (answers.size() <= 2) {
+            return answers.get(0);
+        }
+        float[][] x = embeddings.embed(embeddings.workspaceEncoder(), answers);
+        int best = 0;
+        double bestMean = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            double sum = 0;
+            for (float[] other : x) {
+                sum += Vectors.dot(x[i], other);
+            }
+            if (sum > bestMean) {
+                bestMean = sum;
+                best = i;
+            }
+        }
+        return answers.get(best);
+    }
+}
