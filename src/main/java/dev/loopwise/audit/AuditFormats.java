@@ -32,6 +32,7 @@ public class AuditFormats {
             Map.entry("reply.create", "added"),
             Map.entry("reply.edit", "edited"),
             Map.entry("reply.retire", "retired"),
+            Map.entry("reply.propose", "proposed from agents' answers:"),
             Map.entry("rewrite.accept", "accepted the rewrite as"),
             Map.entry("rewrite.discard", "discarded the rewrite"),
             Map.entry("review.gold", "fixed the gold answer of"),

@@ -63,7 +63,7 @@ public class AgentReplyProposals {
             reply.persist();
             proposed++;
         }
-        audit.record("reply.propose", proposed + " replies from agents' answers", Map.of());
+        audit.record("reply.propose", dev.loopwise.common.Counts.of(proposed, "reply|replies"), Map.of());
         return proposed;
     }
 
