@@ -41,7 +41,12 @@ final class ModelsNextStep {
                 : " You can also try fine-tuning the language model on your tickets (choose it under How to learn): this page then says "
                 + "whether it answers more held-out tickets right.";
         boolean newest = newestFirst.get(0).version == current.version;
+        // A high accuracy reads as "safe", though a version that never learned what to hand over answers everything.
+        boolean handsNothingOver = !current.learnedIntents().isEmpty() && !current.learnedIntents().contains(ModelTrainer.OUT_OF_SCOPE_LABEL);
         return "v" + current.version + " answers customers" + (newest ? " and is the newest version" : "")
+                + (handsNothingOver ? ". It hands no request to a person: without tickets of the intent oos (requests your team does"
+                + " not handle) it answers even an unrelated question with some intent's reply; import a few dozen such requests"
+                + " labelled oos and train again" : "")
                 + ". Next: have reviewers judge replies on Review, "
                 + "then run a round on Rounds to improve the replies; train again here after importing more tickets." + tune;
     }

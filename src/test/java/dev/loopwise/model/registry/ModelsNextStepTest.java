@@ -169,4 +169,14 @@ class ModelsNextStepTest {
         running.status = TrainingRun.RUNNING;
         assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of(running)).startsWith("A training is running"));
     }
+
+    @Test
+    void aVersionThatNeverLearnedWhatToHandOverSaysSoWhateverItsAccuracy() {
+        ModelVersion answersAll = version(1, "active", 0.984, 63);
+        answersAll.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "track_order")));
+        String text = ModelsNextStep.of(List.of(answersAll), List.of());
+        assertTrue(text.contains("It hands no request to a person") && text.contains("labelled oos"), text);
+        answersAll.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "track_order")));
+        assertTrue(!ModelsNextStep.of(List.of(answersAll), List.of()).contains("hands no request"));
+    }
 }
