@@ -16,6 +16,11 @@ import java.util.Set;
 @TemplateExtension(namespace = "drift")
 public class DriftFormats {
 
+    /** The demo's traffic is offered for replay only in a workspace made from the demo: elsewhere it asks about another shop. */
+    static boolean demoWorkspace() {
+        return dev.loopwise.ticket.Ticket.count("source", dev.loopwise.ticket.Ticket.SOURCE_DEMO) > 0;
+    }
+
     /** All alerts one check raised: the signals together, the unfamiliar examples once. */
     public record AlertGroup(String when, String version, List<String> signals, List<String> messages, List<String> examples,
                              String webhook) {
