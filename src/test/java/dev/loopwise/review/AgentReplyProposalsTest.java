@@ -41,14 +41,14 @@ class AgentReplyProposalsTest {
                     .post("/admin/review/proposals").then().statusCode(303).extract().header("Location");
             // A browser keeps the fragment to itself.
             String page = admin.pageRequest().accept("text/html").get(location.replaceFirst("#.*", "")).then().statusCode(200).extract().asString();
-            assertTrue(page.contains("from your agents&#39; answers") || page.contains("from your agents' answers"), page);
+            assertTrue(page.contains("from your agents&#39; answers"), page);
             List<Reply> proposed = QuarkusTransaction.requiringNew().call(() -> Reply.<Reply>list("intent.id", intent));
             assertEquals(1, proposed.size(), "one proposal for the intent");
             Reply reply = proposed.get(0);
             assertEquals(Reply.PENDING, reply.status, "it waits for the lead");
             assertEquals(AgentReplyProposals.PROPOSER, reply.createdBy);
-            assertTrue(reply.text.startsWith("You can see") && reply.text.contains("Order {{order_number}}") || reply.text.contains(
-                    "order {{order_number}}"), "a typical answer, not the outlier, its order number a slot: " + reply.text);
+            assertTrue(reply.text.startsWith("You can see") && reply.text.contains("rder {{order_number}}"),
+                    "a typical answer, not the outlier, its order number a slot: " + reply.text);
             assertTrue(page.contains("{{order_number}}"), "listed with the rewrites waiting for a decision");
             // Asked again, an intent with a proposal waiting gets no second one.
             admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).post("/admin/review/proposals")
