@@ -40,37 +40,36 @@ public class RoundSnapshot {
                            RoundJudgements.Read judgements, int importedPairs, Map<Long, Double> weights, String freshStart) {
     }
 
+    /** The active version, its stored model read once, and the policy a round holds its candidate close to. */
+    record Base(ModelVersion active, ModelBundle bundle, int referenceVersion, ReplyPolicy reference) {
+    }
+
     /**
      * The active version, refused (409) when a round could not run on it: none is active, or it has no reply policy to
      * improve — it was trained while its intents had no library replies. Asked before a round queues, not when it fails.
      */
-    static ModelVersion activeWithPolicy() {
+    static Base activeWithPolicy() {
         ModelVersion active = ModelVersion.findActive()
                 .orElseThrow(() -> ApiException.conflict("no_active_model", "Train and activate a model before running a round."));
-        if (referencePolicy(active) == null) {
+        ModelBundle bundle = active.bundle();
+        // The base's own reference when it came from a round, else itself.
+        int referenceVersion = active.lineage.get("referenceVersion") instanceof Number n ? n.intValue() : active.version;
+        ReplyPolicy reference = referenceVersion == active.version ? bundle.policy()
+                : ModelVersion.findByVersion(referenceVersion).orElseThrow().bundle().policy();
+        if (reference == null) {
             throw ApiException.conflict("no_policy", Messages.roundNeedsPolicy(active.version));
         }
-        return active;
-    }
-
-    /** The version a round's policy is held close to: the base's own reference when it came from a round, else itself. */
-    private static int referenceVersion(ModelVersion active) {
-        return active.lineage.get("referenceVersion") instanceof Number n ? n.intValue() : active.version;
-    }
-
-    private static ReplyPolicy referencePolicy(ModelVersion active) {
-        int referenceVersion = referenceVersion(active);
-        return referenceVersion == active.version ? active.bundle().policy()
-                : ModelVersion.findByVersion(referenceVersion).orElseThrow().bundle().policy();
+        return new Base(active, bundle, referenceVersion, reference);
     }
 
     @Transactional
     @SuppressWarnings("unchecked")
     public Captured capture(RoundSettings settings, RoundScope scope) {
-        ModelVersion active = activeWithPolicy();
-        ModelBundle bundle = active.bundle();
-        int referenceVersion = referenceVersion(active);
-        ReplyPolicy reference = referencePolicy(active);
+        Base base = activeWithPolicy();
+        ModelVersion active = base.active();
+        ModelBundle bundle = base.bundle();
+        int referenceVersion = base.referenceVersion();
+        ReplyPolicy reference = base.reference();
         AlignmentRound baseRound = active.lineage.get("alignmentRound") instanceof Number id ? AlignmentRound.findById(id.longValue()) : null;
         Map<Long, Double> weights = reviewStats.weights();
         RoundJudgements.Read judged = new RoundJudgements(em, weights)
