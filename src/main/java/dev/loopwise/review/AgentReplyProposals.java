@@ -8,10 +8,11 @@ import dev.loopwise.model.policy.SlotFiller;
 import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,37 +35,52 @@ public class AgentReplyProposals {
     @Inject
     AuditLog audit;
 
-    /** Proposes one reply per intent that has neither a reply nor a proposal yet; returns how many. */
-    @Transactional
+    /**
+     * Proposes one reply per intent that has neither a reply nor a proposal yet; returns how many. The answers are read,
+     * then encoded outside any transaction (minutes for many intents), then the proposals are written together.
+     */
     @SuppressWarnings("unchecked")
     public int propose() {
-        List<Number> intents = em.createNativeQuery("""
-                select i.id from intents i where i.name <> ?1
-                  and not exists (select 1 from replies r where r.intent_id = i.id and r.status in ('active', 'pending'))
-                  and exists (select 1 from tickets t where t.intent_id = i.id and t.response is not null and t.response <> '')
-                order by i.name""").setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).getResultList();
-        int proposed = 0;
-        for (Number id : intents) {
-            long intentId = id.longValue();
-            List<String> answers = em.createNativeQuery("select distinct response from tickets where intent_id = ?1 and response is not"
-                    + " null and response <> '' limit ?2").setParameter(1, intentId).setParameter(2, ANSWERS_PER_INTENT).getResultList();
-            String text = SlotFiller.asSlots(typical(answers)).strip();
-            Intent intent = Intent.findById(intentId);
-            try {
-                Reply.requirePublishable(intent, text, null);
-            } catch (ApiException refused) {
-                continue; // too long, hidden characters, or the same as a reply already there: nothing to propose
+        Map<Long, List<String>> answers = QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, List<String>> byIntent = new LinkedHashMap<>();
+            List<Number> intents = em.createNativeQuery("""
+                    select i.id from intents i where i.name <> ?1
+                      and not exists (select 1 from replies r where r.intent_id = i.id and r.status in ('active', 'pending'))
+                      and exists (select 1 from tickets t where t.intent_id = i.id and t.response is not null and t.response <> '')
+                    order by i.name""").setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).getResultList();
+            for (Number id : intents) {
+                byIntent.put(id.longValue(), em.createNativeQuery("select distinct response from tickets where intent_id = ?1 and"
+                        + " response is not null and response <> '' limit ?2").setParameter(1, id.longValue())
+                        .setParameter(2, ANSWERS_PER_INTENT).getResultList());
             }
-            Reply reply = new Reply();
-            reply.intent = intent;
-            reply.text = text;
-            reply.status = Reply.PENDING;
-            reply.createdBy = PROPOSER;
-            reply.persist();
-            proposed++;
-        }
-        audit.record("reply.propose", dev.loopwise.common.Counts.of(proposed, "reply|replies"), Map.of());
-        return proposed;
+            return byIntent;
+        });
+        Map<Long, String> chosen = new LinkedHashMap<>();
+        answers.forEach((intent, texts) -> chosen.put(intent, SlotFiller.asSlots(typical(texts)).strip()));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int proposed = 0;
+            for (Map.Entry<Long, String> proposal : chosen.entrySet()) {
+                Intent intent = Intent.findById(proposal.getKey());
+                boolean taken = Reply.count("intent.id = ?1 and status in ?2", proposal.getKey(), List.of(Reply.ACTIVE, Reply.PENDING)) > 0;
+                if (intent == null || taken) {
+                    continue; // deleted, or given a reply while the answers were compared
+                }
+                try {
+                    Reply.requirePublishable(intent, proposal.getValue(), null);
+                } catch (ApiException refused) {
+                    continue; // too long, hidden characters, or the same as a reply already there: nothing to propose
+                }
+                Reply reply = new Reply();
+                reply.intent = intent;
+                reply.text = proposal.getValue();
+                reply.status = Reply.PENDING;
+                reply.createdBy = PROPOSER;
+                reply.persist();
+                proposed++;
+            }
+            audit.record("reply.propose", dev.loopwise.common.Counts.of(proposed, "reply|replies"), Map.of());
+            return proposed;
+        });
     }
 
     /** The answer most like the others (highest mean cosine similarity): what agents usually say, not an outlier. */
