@@ -77,11 +77,8 @@ public class FirstWeek {
         if (active.isEmpty() && !training) {
             // A first version learns to choose among the library's replies: trained before there are any, it has no reply
             // policy, and rounds have nothing to improve.
-            @SuppressWarnings("unchecked")
-            List<String> replied = em.createNativeQuery("select distinct i.name from replies r join intents i on i.id = r.intent_id"
-                    + " where r.status = 'active'").getResultList();
-            List<String> silent = labelledIntents.stream().filter(name -> !replied.contains(name)
-                    && !name.equals(dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList();
+            List<String> withoutReply = intentsWithoutReply(Integer.MAX_VALUE);
+            List<String> silent = labelledIntents.stream().filter(withoutReply::contains).toList();
             if (!silent.isEmpty()) {
                 writeReplies = new Step("Write replies, then train the first model", false, Counts.of(silent.size(), "intent") + " of your"
                         + " tickets " + (silent.size() == 1 ? "has" : "have") + " no reply in the library ("
@@ -152,10 +149,7 @@ public class FirstWeek {
                     "Customers are asking about something the model was not trained on: open Drift and approve or dismiss what it"
                             + " proposes (review items, or a round).", "/admin/drift");
         }
-        @SuppressWarnings("unchecked")
-        List<String> withoutReply = em.createNativeQuery("select i.name from intents i where i.name <> ?1 and not exists (select 1 "
-                + "from replies r where r.intent_id = i.id and r.status = 'active') order by i.name limit 4")
-                .setParameter(1, dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL).getResultList();
+        List<String> withoutReply = intentsWithoutReply(4);
         if (!withoutReply.isEmpty()) {
             String named = String.join(", ", withoutReply.subList(0, Math.min(3, withoutReply.size())))
                     + (withoutReply.size() > 3 ? " and more" : "");
@@ -164,6 +158,14 @@ public class FirstWeek {
                             + " then train a new version on Models.", "/admin/replies");
         }
         return null;
+    }
+
+    /** Intents (the out-of-scope one aside) without an active library reply, by name, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    private List<String> intentsWithoutReply(int limit) {
+        return em.createNativeQuery("select i.name from intents i where i.name <> ?1 and not exists (select 1 "
+                + "from replies r where r.intent_id = i.id and r.status = 'active') order by i.name limit ?2")
+                .setParameter(1, dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
     }
 
     private static String describe(AlignmentRound round) {

@@ -16,9 +16,12 @@ import java.util.Set;
 @TemplateExtension(namespace = "drift")
 public class DriftFormats {
 
-    /** The demo's traffic is offered for replay only in a workspace made from the demo: elsewhere it asks about another shop. */
+    /**
+     * The demo's traffic is offered for replay only in a workspace made from the demo: elsewhere it asks about another
+     * shop. Told by the demo's library replies: a small table, where the tickets' would be counted on every page view.
+     */
     static boolean demoWorkspace() {
-        return dev.loopwise.ticket.Ticket.count("source", dev.loopwise.ticket.Ticket.SOURCE_DEMO) > 0;
+        return dev.loopwise.ticket.Reply.count("source", dev.loopwise.ticket.Ticket.SOURCE_DEMO) > 0;
     }
 
     /** All alerts one check raised: the signals together, the unfamiliar examples once. */
