@@ -71,6 +71,10 @@ public final class ReviewMessages {
             + " answer counts either way.";
     public static final String REVIEW_JUST_APPEARED = "Hold on: a new ticket just appeared. Read it first; keys pressed while it"
             + " loads are not taken as answers.";
+    public static String rewriteIntentUnknown(String name) {
+        return "There is no intent named '" + name + "': choose one of the list to file the rewrite under. Nothing was changed.";
+    }
+
     public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent. Versions trained or "
             + "improved from now on can serve it; it also shows on Replies.";
     public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";

@@ -44,7 +44,7 @@ public class ReviewAdminPage {
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, int minSharedItems, int medianWindow,
-                                              int chartDays, String nextStep);
+                                              int chartDays, String nextStep, List<dev.loopwise.ticket.Intent> intents);
     }
 
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
@@ -94,13 +94,13 @@ public class ReviewAdminPage {
     @POST
     @Path("/rewrites/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response rewrite(@PathParam("id") long id, @RestForm String decision) {
+    public Response rewrite(@PathParam("id") long id, @RestForm String decision, @RestForm String intent) {
         try {
             if (decision == null || decision.isBlank()) {
                 throw ApiException.badRequest("validation_failed", "Choose what to do with the rewrite: accept or discard.");
             }
             boolean accept = "accept".equals(FormValues.oneOf("decision", decision, "accept", "discard"));
-            admin.decideRewrite(id, accept);
+            admin.decideRewrite(id, accept, intent);
             return Response.seeOther(URI.create("/admin/review?decided=" + (accept ? "accepted" : "discarded"))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(e.getMessage())).build();
@@ -140,6 +140,7 @@ public class ReviewAdminPage {
         List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites();
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems(),
-                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()));
+                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()),
+                rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName());
     }
 }

@@ -2,7 +2,9 @@ package dev.loopwise.review;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,17 +22,25 @@ public class ReviewAdminService {
     @jakarta.inject.Inject
     AuditLog audit;
 
-    /** A reviewer's rewrite becomes a library reply, or is discarded. */
+    /**
+     * A reviewer's rewrite becomes a library reply, or is discarded. It was filed under the intent the model predicted
+     * for its ticket, which can be wrong: accepting may move it to the intent the admin names ({@code intentName}, null or
+     * blank: the one it was filed under).
+     */
     @Transactional
-    public void decideRewrite(long replyId, boolean accept) {
+    public void decideRewrite(long replyId, boolean accept, String intentName) {
         Reply reply = Reply.<Reply>findByIdOptional(replyId)
                 .filter(r -> r.status.equals(Reply.PENDING))
                 .orElseThrow(() -> ApiException.notFound("No pending rewrite " + replyId + "."));
         if (accept) {
-            Reply.requirePublishable(reply.intent, reply.text, reply.id);
+            Intent intent = intentName == null || intentName.isBlank() ? reply.intent
+                    : Intent.findByName(intentName.strip()).orElseThrow(() -> ApiException.badRequest(
+                            "unknown_intent", ReviewMessages.rewriteIntentUnknown(intentName.strip())));
+            Reply.requirePublishable(intent, reply.text, reply.id);
+            reply.intent = intent;
         }
         reply.status = accept ? Reply.ACTIVE : Reply.RETIRED;
-        audit.record(accept ? "rewrite.accept" : "rewrite.discard", "reply " + replyId, Map.of("text", reply.text));
+        audit.record(accept ? "rewrite.accept" : "rewrite.discard", "reply " + replyId, Map.of("text", reply.text, "intent", reply.intent.name));
     }
 
     /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad). */

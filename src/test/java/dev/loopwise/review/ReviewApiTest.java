@@ -233,6 +233,26 @@ class ReviewApiTest {
                 .then().statusCode(409).body(org.hamcrest.Matchers.containsString("already has this reply"));
         assertEquals(dev.loopwise.ticket.Reply.PENDING, QuarkusTransaction.requiringNew().call(
                 () -> dev.loopwise.ticket.Reply.<dev.loopwise.ticket.Reply>findById(twin).status));
+        // The model's intent for the ticket can be wrong: the admin files the rewrite under another one on accepting it.
+        String other = "moved_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> {
+            dev.loopwise.ticket.Intent intent = new dev.loopwise.ticket.Intent();
+            intent.name = other;
+            intent.description = "Where a misfiled rewrite belongs";
+            intent.persist();
+        });
+        assertTrue(admin.pageRequest().accept("text/html").get("/admin/review").asString()
+                .matches("(?s).*<option value=\"" + other + "\">" + other + "</option>.*"), "offered, not chosen");
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("decision", "accept")
+                .formParam("intent", "no such intent").formParam("csrf-token", admin.csrfToken()).post("/admin/review/rewrites/" + twin)
+                .then().statusCode(400).body(org.hamcrest.Matchers.containsString(ReviewMessages.rewriteIntentUnknown("no such intent")
+                        .replace("'", "&#39;")));
+        admin.pageRequest().accept("text/html").redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("decision", "accept").formParam("intent", other).formParam("csrf-token", admin.csrfToken())
+                .post("/admin/review/rewrites/" + twin).then().statusCode(303);
+        dev.loopwise.ticket.Reply moved = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply
+                .<dev.loopwise.ticket.Reply>find("from Reply r join fetch r.intent where r.id = ?1", twin).firstResult());
+        assertEquals(List.of(dev.loopwise.ticket.Reply.ACTIVE, other), List.of(moved.status, moved.intent.name));
     }
 
     @Test
