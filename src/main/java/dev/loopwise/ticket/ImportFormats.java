@@ -15,6 +15,11 @@ public class ImportFormats {
         return OUT_OF_SCOPE.equals(intent.name) ? intent.name + " (out of scope: not handled)" : intent.name;
     }
 
+    /** The out-of-scope label: its tickets teach the model what to hand to a person; it needs no reply. */
+    static boolean outOfScope(WorkspacePages.IntentRow intent) {
+        return OUT_OF_SCOPE.equals(intent.name());
+    }
+
     /** "Imported 12 tickets (10 labelled, 2 unlabelled); 1 was already in the workspace." */
     static String summary(TicketImporter.Result result) {
         String text = "Imported " + Counts.of(result.imported(), "ticket") + " (" + result.labelled() + " labelled, "
@@ -23,6 +28,10 @@ public class ImportFormats {
             text += "; " + Counts.of(result.duplicates(), "ticket") + " " + Counts.was(result.duplicates()) + " already in the workspace";
         }
         text += ".";
+        if (result.createdIntents().contains(OUT_OF_SCOPE)) {
+            text += " Tickets labelled " + OUT_OF_SCOPE + " are requests your team does not handle: the model learns from them to"
+                    + " hand such requests to a person instead of answering, so " + OUT_OF_SCOPE + " needs no reply.";
+        }
         if (!result.otherColumns().isEmpty()) {
             text += " Kept with each ticket but not read: " + String.join(", ", result.otherColumns()) + " (Loopwise reads text,"
                     + " label, response and split, also under names such as utterance, intent, category or reply; rename a column if it"
