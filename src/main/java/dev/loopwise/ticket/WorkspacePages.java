@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -75,9 +76,13 @@ public class WorkspacePages {
 
     @GET
     @Path("/intents")
-    public TemplateInstance intents(@RestQuery String saved) {
-        return Templates.intents(IntentRow.stored(null, null, null), null, null, dev.loopwise.common.FormValues.bool("saved", saved, false)
-                ? "Saved. The next version trained on Models reads the new description." : null);
+    public TemplateInstance intents(@RestQuery String saved, @RestQuery String removed, @RestQuery String into) {
+        // Only a notice about what happened: the address is typeable, so the removed intent must be gone and a merge's target there.
+        String notice = removed != null && Intent.findByName(removed).isEmpty() && (into == null || Intent.findByName(into).isPresent())
+                ? Messages.intentRemoved(removed, into)
+                : dev.loopwise.common.FormValues.bool("saved", saved, false) ? "Saved. The next version trained on Models reads the new description."
+                : null;
+        return Templates.intents(IntentRow.stored(null, null, null), null, null, notice);
     }
 
     @POST
@@ -92,6 +97,21 @@ public class WorkspacePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateIntent(@PathParam("id") long id, @RestForm String name, @RestForm String description) {
         return intentChange(() -> workspace.saveIntent(id, name, description), id, name, description);
+    }
+
+    /** Removes an intent, or merges it into another one: its tickets and replies move there (roles: admin). */
+    @POST
+    @Path("/intents/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeIntent(@RestForm String intent, @RestForm String into) {
+        try {
+            WorkspaceService.IntentRemoval done = workspace.removeIntent(intent, into);
+            return Response.seeOther(UriBuilder.fromPath("/admin/intents").queryParam("removed", done.name())
+                    .queryParam("into", done.into() == null ? new Object[0] : new Object[] {done.into()}).build()).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.intents(IntentRow.stored(null, null, null), null, e.getMessage(), null))
+                    .build();
+        }
     }
 
     /** After a new topic was labelled on the drift page, the page names it and preselects it for its first reply. */

@@ -97,4 +97,47 @@ public class WorkspaceService {
         reply.status = Reply.RETIRED;
         audit.record("reply.retire", "reply " + id, Map.of());
     }
+
+    /** What removing an intent did: {@code into} is null when nothing was moved. */
+    public record IntentRemoval(String name, String into) {
+    }
+
+    /**
+     * Removes an intent. Named {@code intoName}, its tickets and replies move there first (a merge), so nothing labelled
+     * is lost, and a moved reply that intent already has is retired rather than doubled; without one, only an intent
+     * with neither tickets nor replies can go. Versions already trained keep the old name until the next training.
+     */
+    @Transactional
+    public IntentRemoval removeIntent(String name, String intoName) {
+        String removed = name == null ? "" : name.strip();
+        if (removed.isEmpty()) {
+            throw ApiException.badRequest("unknown_intent", "Choose the intent to remove. Nothing was removed.");
+        }
+        Intent intent = Intent.<Intent>find("name", removed).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("No intent named '" + removed + "'. Nothing was removed."));
+        String into = intoName == null ? "" : intoName.strip();
+        long tickets = Ticket.count("intent", intent);
+        long replies = Reply.count("intent", intent);
+        if (into.isEmpty()) {
+            if (tickets + replies > 0) {
+                throw ApiException.conflict("intent_in_use", Messages.intentInUse(intent.name, tickets, replies));
+            }
+            intent.delete();
+            audit.record("intent.remove", "intent " + intent.name, Map.of());
+            return new IntentRemoval(intent.name, null);
+        }
+        Intent target = Intent.findByName(into).orElseThrow(() -> ApiException.badRequest("unknown_intent",
+                "No intent named '" + into + "': choose the intent to merge into from the list. Nothing was removed."));
+        if (target.id.equals(intent.id)) {
+            throw ApiException.badRequest("same_intent", "An intent cannot be merged into itself: choose another one. Nothing was removed.");
+        }
+        long retired = Reply.update("status = ?1 where intent = ?2 and status = ?3 and text in "
+                + "(select r.text from Reply r where r.intent = ?4 and r.status = ?3)", Reply.RETIRED, intent, Reply.ACTIVE, target);
+        Ticket.update("intent = ?1 where intent = ?2", target, intent);
+        Reply.update("intent = ?1 where intent = ?2", target, intent);
+        intent.delete();
+        audit.record("intent.merge", "intent " + intent.name, Map.of("into", target.name, "tickets", tickets, "replies", replies,
+                "retired", retired));
+        return new IntentRemoval(intent.name, target.name);
+    }
 }

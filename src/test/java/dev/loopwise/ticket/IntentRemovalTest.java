@@ -1,0 +1,92 @@
+package dev.loopwise.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.common.Messages;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An intent created by mistake, or twice under two names, can go: removed when unused, merged otherwise. */
+@QuarkusTest
+class IntentRemovalTest {
+    private Caller admin;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        admin = Caller.session("admin");
+    }
+
+    @Test
+    void aMergeMovesTicketsAndRepliesAndRetiresARepliesTheOtherAlreadyHas() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String from = "refund_" + tag;
+        String into = "money_back_" + tag;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Intent a = intent(from);
+            Intent b = intent(into);
+            Ticket.of("I want my money back " + tag, a, null, "train", "import").persist();
+            Ticket.of("refund me please " + tag, a, null, "test", "import").persist();
+            reply(a, "We refund within 5 days. " + tag);
+            reply(a, "Same words in both. " + tag);
+            reply(b, "Same words in both. " + tag);
+        });
+        // Used, and nowhere to move to: refused, saying why, and nothing changes.
+        form("intent=" + from).post("/admin/intents/remove").then().statusCode(409);
+        String refused = form("intent=" + from).post("/admin/intents/remove").asString();
+        assertTrue(refused.contains(Messages.intentInUse(from, 2, 2).replace("'", "&#39;")), refused);
+        form("intent=" + from + "&into=" + from).post("/admin/intents/remove").then().statusCode(400);
+        form("intent=" + from + "&into=nothing_" + tag).post("/admin/intents/remove").then().statusCode(400);
+        assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> Ticket.count("intent.name", from)));
+
+        String location = form("intent=" + from + "&into=" + into).redirects().follow(false).post("/admin/intents/remove")
+                .then().statusCode(303).extract().header("Location");
+        String page = admin.pageRequest().accept("text/html").get(location).then().statusCode(200).extract().asString();
+        assertTrue(page.contains(Messages.intentRemoved(from, into).replace("'", "&#39;")), page);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertTrue(Intent.findByName(from).isEmpty());
+            assertEquals(2L, Ticket.count("intent.name", into));
+            List<String> moved = Reply.<Reply>find("intent.name = ?1 order by id", into).stream().map(r -> r.status + ":" + r.text).toList();
+            assertEquals(List.of("active:We refund within 5 days. " + tag, "retired:Same words in both. " + tag,
+                    "active:Same words in both. " + tag), moved);
+        });
+    }
+
+    @Test
+    void anUnusedIntentIsRemovedAndATypedAddressAnnouncesNothingThatDidNotHappen() {
+        String name = "mistake_" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> intent(name));
+        String location = form("intent=" + name).redirects().follow(false).post("/admin/intents/remove")
+                .then().statusCode(303).extract().header("Location");
+        assertTrue(admin.pageRequest().accept("text/html").get(location).asString()
+                .contains(Messages.intentRemoved(name, null).replace("'", "&#39;")));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()));
+        String typed = admin.pageRequest().accept("text/html").get("/admin/intents?removed=oos").asString();
+        assertTrue(!typed.contains("was removed"), "oos still exists: no notice");
+    }
+
+    private RequestSpecification form(String body) {
+        return admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body(body + "&csrf-token=" + admin.csrfToken());
+    }
+
+    private static Intent intent(String name) {
+        Intent intent = new Intent();
+        intent.name = name;
+        intent.description = "made by a test";
+        intent.persist();
+        return intent;
+    }
+
+    private static void reply(Intent intent, String text) {
+        Reply reply = new Reply();
+        reply.intent = intent;
+        reply.text = text;
+        reply.persist();
+    }
+}
