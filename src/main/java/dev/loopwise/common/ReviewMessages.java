@@ -71,6 +71,11 @@ public final class ReviewMessages {
             + " answer counts either way.";
     public static final String REVIEW_JUST_APPEARED = "Hold on: a new ticket just appeared. Read it first; keys pressed while it"
             + " loads are not taken as answers.";
+    public static String rewriteElsewhere(long replyId, String intent) {
+        return "These words are already reply " + replyId + " of the intent '" + intent + "': discard the rewrite, or retire that"
+                + " reply on Replies first. Nothing was changed.";
+    }
+
     public static String rewriteIntentUnknown(String name) {
         return "There is no intent named '" + name + "': choose one of the list to file the rewrite under. Nothing was changed.";
     }

@@ -37,6 +37,11 @@ public class ReviewAdminService {
                     : Intent.findByName(intentName.strip()).orElseThrow(() -> ApiException.badRequest(
                             "unknown_intent", ReviewMessages.rewriteIntentUnknown(intentName.strip())));
             Reply.requirePublishable(intent, reply.text, reply.id);
+            // The same words under two intents would teach the policy that one reply fits both.
+            Reply.<Reply>find("text = ?1 and status = ?2 and intent != ?3", reply.text, Reply.ACTIVE, intent).firstResultOptional()
+                    .ifPresent(same -> {
+                        throw ApiException.conflict("reply_exists", ReviewMessages.rewriteElsewhere(same.id, same.intent.name));
+                    });
             reply.intent = intent;
         }
         reply.status = accept ? Reply.ACTIVE : Reply.RETIRED;

@@ -1,7 +1,6 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.privacy.ReviewerPrivacy;
 import dev.loopwise.ticket.Reply;
@@ -123,7 +122,7 @@ public class ReviewService {
                 .setParameter(1, itemId).getResultList()).orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
         Optional<Judgement> existing = Judgement.find("itemId = ?1 and reviewerId = ?2", itemId, reviewerId).firstResultOptional();
         if (existing.isPresent()) {
-            if (!canonical(submission.choice(), existing.get().swapped).equals(existing.get().choice)) {
+            if (!submission.repeats(existing.get())) {
                 throw ApiException.conflict("already_judged", ReviewMessages.ALREADY_JUDGED);
             }
             return new Stored(existing.get().id, true);
@@ -148,13 +147,10 @@ public class ReviewService {
         judgement.swapped = swapped;
         judgement.choice = canonical(submission.choice(), swapped);
         judgement.shownAs = submission.choice().equals("A") || submission.choice().equals("B") ? submission.choice() : null;
-        judgement.rating1 = rating(submission, swapped ? "B" : "A");
-        judgement.rating2 = rating(submission, swapped ? "A" : "B");
-        // A skip says the reviewer could not judge the item, out of scope that no library reply fits it: text left in the
-        // rewrite box is not their answer to it, and must not become a library reply.
-        judgement.rewrite = !counts || judgement.choice.equals(Judgement.OUT_OF_SCOPE) || submission.rewrite() == null || !PlainText.showsSomething(submission.rewrite()) ? null
-                : submission.rewrite().strip();
-        judgement.skipReason = counts ? null : submission.reason().strip();
+        judgement.rating1 = submission.stars(swapped ? "B" : "A");
+        judgement.rating2 = submission.stars(swapped ? "A" : "B");
+        judgement.rewrite = submission.storedRewrite();
+        judgement.skipReason = submission.storedReason();
         long serverMillis = ((Number) lease[2]).longValue();
         judgement.durationMs = (int) Math.min(serverMillis, submission.durationMs() == null ? serverMillis : submission.durationMs());
         judgement.persist();
@@ -236,11 +232,6 @@ public class ReviewService {
             case "B" -> swapped ? "1" : "2";
             default -> shown;
         };
-    }
-
-    private static Short rating(Submission submission, String letter) {
-        Integer stars = submission.ratings() == null ? null : submission.ratings().get(letter);
-        return stars == null ? null : stars.shortValue();
     }
 
     @SuppressWarnings("unchecked")

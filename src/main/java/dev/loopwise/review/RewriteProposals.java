@@ -16,6 +16,9 @@ final class RewriteProposals {
         if (intent == null) {
             return; // two drafts for a ticket of no known intent: nothing in the library to file the rewrite under
         }
+        if (Reply.count("text = ?1 and status = ?2", judgement.rewrite, Reply.ACTIVE) > 0) {
+            return; // a library reply typed or pasted again proposes nothing new; the judgement keeps it
+        }
         Reply proposal = new Reply();
         proposal.intent = intent;
         proposal.text = judgement.rewrite;

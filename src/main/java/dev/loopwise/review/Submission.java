@@ -73,4 +73,35 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
             default -> rewrite != null && PlainText.showsSomething(rewrite) ? ReviewMessages.REVIEW_SAVED_WITH_REWRITE : ReviewMessages.REVIEW_SAVED;
         };
     }
+
+    /** The stars of the reply shown under {@code letter}, as stored. */
+    Short stars(String letter) {
+        Integer given = ratings == null ? null : ratings.get(letter);
+        return given == null ? null : given.shortValue();
+    }
+
+    /**
+     * The rewrite as stored. A skip says the reviewer could not judge the item, out of scope that no library reply fits
+     * it: text left in the rewrite box is not their answer to it, and must not become a library reply.
+     */
+    String storedRewrite() {
+        boolean mayRewrite = !choice.equals(Judgement.SKIP) && !choice.equals(Judgement.OUT_OF_SCOPE);
+        return mayRewrite && rewrite != null && PlainText.showsSomething(rewrite) ? rewrite.strip() : null;
+    }
+
+    String storedReason() {
+        return choice.equals(Judgement.SKIP) ? reason.strip() : null;
+    }
+
+    /**
+     * Whether this is the stored judgement sent again (a retry, a second tab), so that answering "stored" is true: the
+     * same choice, stars, rewrite and reason. Anything else would be thrown away while the client heard it was kept.
+     */
+    boolean repeats(Judgement stored) {
+        return ReviewService.canonical(choice, stored.swapped).equals(stored.choice)
+                && java.util.Objects.equals(stars(stored.swapped ? "B" : "A"), stored.rating1)
+                && java.util.Objects.equals(stars(stored.swapped ? "A" : "B"), stored.rating2)
+                && java.util.Objects.equals(storedRewrite(), stored.rewrite)
+                && java.util.Objects.equals(storedReason(), stored.skipReason);
+    }
 }
