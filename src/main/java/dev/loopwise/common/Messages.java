@@ -275,6 +275,10 @@ public final class Messages {
 
     public static final String INTENT_NAME_RULE = "An intent name starts with a letter or digit and holds letters, digits,"
             + " spaces and _ - . : / (for example track_order), at most 100 characters.";
+    public static String emptyImportFile(String fileName) {
+        return "The file '" + fileName + "' is empty: export the tickets again, or choose another file. Nothing was imported.";
+    }
+
     public static String intentInUse(String name, long tickets, long replies) {
         return "The intent '" + name + "' still has " + Counts.of(tickets, "ticket") + " and " + Counts.of(replies, "reply|replies")
                 + ": choose an intent to move them to (a merge), or label its tickets and retire its replies first. Nothing was"

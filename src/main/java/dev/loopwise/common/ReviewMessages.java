@@ -45,9 +45,13 @@ public final class ReviewMessages {
         return "You have no judgement on item " + itemId + " to undo.";
     }
 
-    public static String repliesProposed(int proposed) {
-        return proposed == 0 ? "No replies proposed: every intent whose tickets hold agents' replies has a reply already (or one"
-                + " waiting below)." : "Proposed " + Counts.of(proposed, "reply|replies") + " from your agents' answers, one per intent"
+    /** @param withoutReply intents that still have no reply, active or waiting (out of scope aside) */
+    public static String repliesProposed(int proposed, long withoutReply) {
+        if (proposed == 0 && withoutReply > 0) {
+            return "No replies proposed: " + Counts.of(withoutReply, "intent has|intents have") + " no reply yet, but none of"
+                    + " their tickets holds an agent's answer (the import's response column). Write their replies on Replies.";
+        }
+        return proposed == 0 ? "No replies proposed: every intent has a reply already (or one waiting below)." : "Proposed " + Counts.of(proposed, "reply|replies") + " from your agents' answers, one per intent"
                 + " without any: they wait below. Read each (an agent wrote it to one customer), then accept or discard it.";
     }
 

@@ -40,6 +40,14 @@ public class AgentReplyProposals {
      * then encoded outside any transaction (minutes for many intents), then the proposals are written together.
      */
     @SuppressWarnings("unchecked")
+    /** Intents, out of scope aside, with neither an active nor a waiting reply. */
+    public static long intentsWithoutReply() {
+        return ((Number) Reply.getEntityManager().createNativeQuery("""
+                select count(*) from intents i where i.name <> ?1
+                  and not exists (select 1 from replies r where r.intent_id = i.id and r.status in ('active', 'pending'))""")
+                .setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).getSingleResult()).longValue();
+    }
+
     public int propose() {
         Map<Long, List<String>> answers = QuarkusTransaction.requiringNew().call(() -> {
             Map<Long, List<String>> byIntent = new LinkedHashMap<>();

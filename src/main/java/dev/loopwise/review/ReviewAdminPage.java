@@ -54,7 +54,7 @@ public class ReviewAdminPage {
                                  @QueryParam("proposed") Integer proposed) {
         String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
                 : made != null && asked != null ? ReviewMessages.itemsMade(made, asked)
-                : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed)
+                : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply())
                 : gold != null ? ReviewMessages.goldItemSet(gold) : null;
         return page(notice);
     }
@@ -88,7 +88,8 @@ public class ReviewAdminPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response propose() {
         int proposed = proposals.propose();
-        return Response.seeOther(URI.create("/admin/review?proposed=" + proposed + "#rewrites")).build();
+        // No fragment: the notice at the top says what happened, and where the proposals wait.
+        return Response.seeOther(URI.create("/admin/review?proposed=" + proposed)).build();
     }
 
     @POST

@@ -28,7 +28,9 @@ final class TicketColumns {
     /** Which column of the file each column Loopwise reads comes from (absent when the file has none of its names). */
     static Map<String, String> sources(Collection<String> present) {
         Map<String, String> sources = new LinkedHashMap<>();
-        NAMES.forEach((column, names) -> names.stream().filter(present::contains).findFirst()
+        // Exports capitalise headers as they like ("Text", "LABEL"): a name matches ignoring case and spaces around it.
+        NAMES.forEach((column, names) -> names.stream().flatMap(name -> present.stream()
+                        .filter(header -> header.strip().equalsIgnoreCase(name))).findFirst()
                 .ifPresent(source -> sources.put(column, source)));
         return sources;
     }

@@ -79,7 +79,7 @@ public final class TicketFile {
             Map<String, String> sources = TicketColumns.sources(header);
             if (!sources.containsKey("text")) {
                 errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header));
+                        + "); found: " + String.join(", ", header) + separatorHint(header));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;
@@ -189,5 +189,12 @@ public final class TicketFile {
             content.append(buffer, 0, n);
         }
         return content.toString();
+    }
+
+    /** A header read as one column that holds semicolons or tabs is a file saved with another separator. */
+    private static String separatorHint(List<String> header) {
+        String joined = String.join(",", header);
+        String other = joined.contains(";") ? "semicolons" : joined.contains("\t") ? "tabs" : null;
+        return other == null ? "" : ". The columns look separated by " + other + ": save the file as CSV with commas";
     }
 }

@@ -70,8 +70,8 @@ public class TicketImporter {
             } else if (!seen.add(row.text())) {
                 problems.add(where + "the same text appears earlier in the file");
             }
-            if (row.split() != null && !row.split().equals("train") && !row.split().equals("test")) {
-                problems.add(where + "split must be 'train' or 'test', not '" + row.split() + "'");
+            if (row.split() != null && split(row.split()) == null) {
+                problems.add(where + "split must be 'train' or 'test' (validation and dev count as test), not '" + row.split() + "'");
             }
             if (row.label() != null && !Intent.NAME.matcher(row.label()).matches()) {
                 problems.add(where + "the label '" + row.label() + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
@@ -128,7 +128,7 @@ public class TicketImporter {
                             return fresh;
                         }));
             }
-            String split = intent == null ? null : row.split() != null ? row.split() : Ticket.defaultSplit(row.text());
+            String split = intent == null ? null : row.split() != null ? split(row.split()) : Ticket.defaultSplit(row.text());
             Ticket ticket = Ticket.of(row.text(), intent, row.response(), split, Ticket.SOURCE_IMPORT);
             if (!existing.add(ticket.textHash)) {
                 duplicates++;
@@ -167,17 +167,44 @@ public class TicketImporter {
         return values.allMatch(v -> v == null || JsonStrictness.storable(v));
     }
 
+    private static final Pattern LINE = Pattern.compile("^line (\\d+): (.*)$", Pattern.DOTALL);
+
+    /**
+     * The problems in line order, the same problem on several lines said once ("lines 8, 28, 31 and 51 more: …"), so
+     * that one wrong value repeated through a file reads as one thing to fix.
+     */
+    static String describe(List<String> unordered) {
+        Map<String, List<Integer>> linesByProblem = new java.util.LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        unordered.stream().sorted(java.util.Comparator.comparingInt(TicketImporter::lineOf)).forEach(problem -> {
+            java.util.regex.Matcher m = LINE.matcher(problem);
+            if (m.find()) {
+                linesByProblem.computeIfAbsent(m.group(2), k -> new ArrayList<>()).add(Integer.parseInt(m.group(1)));
+            } else {
+                general.add(problem);
+            }
+        });
+        List<String> grouped = new ArrayList<>(general);
+        linesByProblem.forEach((problem, lines) -> grouped.add(lines.size() == 1 ? "line " + lines.get(0) + ": " + problem
+                : "lines " + lines.subList(0, Math.min(5, lines.size())).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + (lines.size() > 5 ? " and " + (lines.size() - 5) + " more" : "") + ": " + problem));
+        String shown = String.join("; ", grouped.subList(0, Math.min(MAX_REPORTED_PROBLEMS, grouped.size())));
+        int more = grouped.size() - MAX_REPORTED_PROBLEMS;
+        return "The file was not imported (" + Counts.of(unordered.size(), "problem") + "; fix " + (unordered.size() == 1 ? "it" : "them")
+                + " and send the file again): " + shown + (more > 0 ? "; and " + more + " more" : "") + (shown.endsWith(".") && more <= 0 ? "" : ".");
+    }
+
     private static int lineOf(String problem) {
-        java.util.regex.Matcher m = Pattern.compile("^line (\\d+):").matcher(problem);
+        java.util.regex.Matcher m = LINE.matcher(problem);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    static String describe(List<String> unordered) {
-        List<String> problems = new ArrayList<>(unordered);
-        problems.sort(java.util.Comparator.comparingInt(TicketImporter::lineOf));
-        String shown = String.join("; ", problems.subList(0, Math.min(MAX_REPORTED_PROBLEMS, problems.size())));
-        int more = problems.size() - MAX_REPORTED_PROBLEMS;
-        return "The file was not imported (" + Counts.of(problems.size(), "problem") + "; fix " + (problems.size() == 1 ? "it" : "them")
-                + " and send the file again): " + shown + (more > 0 ? "; and " + more + " more" : "") + (shown.endsWith(".") && more <= 0 ? "" : ".");
+    /** Data sets name their splits in several ways; rows kept out of training (validation, dev) are checked on, like test. */
+    static String split(String given) {
+        return given == null ? null : switch (given.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "train", "training" -> "train";
+            case "test", "val", "valid", "validation", "dev" -> "test";
+            default -> null;
+        };
     }
 }

@@ -63,7 +63,9 @@ public class WorkspacePages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importFile(@RestForm("file") FileUpload file) throws IOException {
         if (file == null || file.size() == 0) {
-            return Response.status(400).entity(Templates.importer(null, "Choose a CSV or JSONL file to import.")).build();
+            boolean chosen = file != null && file.fileName() != null && !file.fileName().isBlank();
+            return Response.status(400).entity(Templates.importer(null, chosen ? Messages.emptyImportFile(file.fileName())
+                    : "Choose a CSV or JSONL file to import.")).build();
         }
         try {
             String text = TextFiles.utf8(file.uploadedFile(), file.fileName());

@@ -50,9 +50,18 @@ class AgentReplyProposalsTest {
             assertTrue(reply.text.startsWith("You can see") && reply.text.contains("rder {{order_number}}"),
                     "a typical answer, not the outlier, its order number a slot: " + reply.text);
             assertTrue(page.contains("{{order_number}}"), "listed with the rewrites waiting for a decision");
-            // Asked again, an intent with a proposal waiting gets no second one.
-            admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).post("/admin/review/proposals")
-                    .then().statusCode(303);
+            // Asked again, an intent with a proposal waiting gets no second one; an intent without agents' answers gets none,
+            // and the notice says why rather than that every intent has a reply.
+            long unanswered = ScratchIntents.create("aaa_no_agent_answers");
+            try {
+                String again = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                        .post("/admin/review/proposals").then().statusCode(303).extract().header("Location");
+                assertTrue(again.endsWith("/admin/review?proposed=0"), again);
+                assertTrue(admin.pageRequest().accept("text/html").get(again).asString().contains("no reply yet, but none of their"
+                        + " tickets holds an agent&#39;s answer"));
+            } finally {
+                ScratchIntents.delete(unanswered);
+            }
             assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.id", intent)));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {

@@ -1,0 +1,64 @@
+package dev.loopwise.ticket;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.common.Messages;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Files as public data sets and helpdesk exports write them: other capitals, other split names, other separators. */
+@QuarkusTest
+class ImportSpellingsTest {
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void headersInCapitalsAndValidationSplitsAreRead() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String csv = "Text , LABEL,Split\n"
+                + "what is my card's limit " + tag + ",card_limit,TRAIN\n"
+                + "raise the limit on my card " + tag + ",card_limit,val\n"
+                + "card limit too low " + tag + ",card_limit,Dev\n";
+        Caller.apiKey(keys, "admin").request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
+                .then().statusCode(201).body("imported", equalTo(3)).body("labelled", equalTo(3));
+        List<String> splits = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text like ?1 order by id", "%" + tag)
+                .stream().map(t -> t.split).toList());
+        assertEquals(List.of("train", "test", "test"), splits, "rows kept out of training are checked on");
+    }
+
+    @Test
+    void oneWrongValueRepeatedThroughAFileIsOneProblemWithItsLines() {
+        StringBuilder csv = new StringBuilder("text,label,split\n");
+        for (int i = 0; i < 8; i++) {
+            csv.append("ticket number ").append(i).append(" ").append(UUID.randomUUID()).append(",card_limit,holdout\n");
+        }
+        Caller.apiKey(keys, "admin").request().contentType("text/csv").body(csv.toString()).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("(8 problems;"))
+                .body("error", containsString("lines 2, 3, 4, 5, 6 and 3 more: split must be 'train' or 'test'"));
+    }
+
+    @Test
+    void aFileSavedWithSemicolonsIsToldSo() {
+        Caller.apiKey(keys, "admin").request().contentType("text/csv").body("text;label\nhello there;card_limit\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("The columns look separated by semicolons: save the file as CSV with commas"));
+    }
+
+    @Test
+    void anEmptyFileChosenOnTheImportPageIsCalledEmpty() {
+        Caller admin = Caller.session("admin");
+        String page = admin.pageRequest().accept("text/html")
+                .multiPart("file", "tickets.csv", new byte[0], "text/csv").formParam("csrf-token", admin.csrfToken())
+                .post("/admin/import").then().statusCode(400).extract().asString();
+        assertTrue(page.contains(Messages.emptyImportFile("tickets.csv").replace("'", "&#39;")), page);
+    }
+}
