@@ -71,8 +71,16 @@ final class Gates {
         if (interval.high() < settings.minRewardAccuracy()) {
             return gate("reward_accuracy", RoundResult.FAIL, measured + " It cannot reach the floor.", reward.accuracy(), interval, null);
         }
+        double yield = (double) n / evidence.judgements();
+        if (n < FEWEST_TO_EXTRAPOLATE) {
+            // One wrong ranking among two makes the accuracy 50%, and a count extrapolated from it thousands: measure first.
+            int first = perJudgement(FEWEST_TO_EXTRAPOLATE - n, yield);
+            return new RoundResult.Gate("reward_accuracy", false, measured + format(" Not enough evidence yet, and too little to say"
+                    + " how much more would decide it: about %d more judgements give a first estimate.", first),
+                    RoundResult.WAIT, reward.accuracy(), interval.low(), interval.high(), first);
+        }
         double target = Math.max(Math.max(reward.accuracy(), settings.minRewardAccuracy()), 0.5 + 2 * MIN_EFFECT);
-        int more = perJudgement(GateStatistics.itemsNeededAboveHalf(target) - n, (double) n / evidence.judgements());
+        int more = perJudgement(GateStatistics.itemsNeededAboveHalf(target) - n, yield);
         return gate("reward_accuracy", RoundResult.WAIT, measured + " Not enough evidence yet.", reward.accuracy(), interval, more);
     }
 

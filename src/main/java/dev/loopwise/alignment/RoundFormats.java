@@ -41,12 +41,24 @@ public class RoundFormats {
     static String answer(RoundResult.Gate gate) {
         return switch (gate.verdictOrLegacy()) {
             case RoundResult.PASS -> "Yes.";
-            case RoundResult.WAIT -> gate.moreJudgements() == null ? "Not enough evidence yet."
+            case RoundResult.WAIT -> soFar(gate) + (gate.moreJudgements() == null ? "Not enough evidence yet."
                     : gate.moreJudgements() > Gates.FAR_MORE_JUDGEMENTS ? "Too close to call: even "
                     + Counts.of(Gates.FAR_MORE_JUDGEMENTS, "more judgement") + " might not decide it."
-                    : "Not enough evidence yet: about " + Counts.of(gate.moreJudgements(), "more judgement") + " would decide it.";
+                    : "Not enough evidence yet: about " + Counts.of(gate.moreJudgements(), "more judgement") + " would decide it.");
             default -> "No.";
         };
+    }
+
+    /**
+     * Where an undecided comparison leans, so that "collect more" is not read as "it is going well": a lead asks whether
+     * the new version is better, and a candidate behind so far is the first thing to know.
+     */
+    private static String soFar(RoundResult.Gate gate) {
+        if (!"preference_agreement".equals(gate.name()) || gate.effect() == null || Math.abs(gate.effect()) < 0.005) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, "So far the new version agrees with reviewers %s than the active one (%+.0f points), "
+                + "on too few judgements to be sure. ", gate.effect() > 0 ? "more often" : "less often", 100 * gate.effect());
     }
 
     /** The status in words, for pages and the API's {@code statusText}. */

@@ -84,7 +84,7 @@ public final class ReviewMessages {
         return "There is no intent named '" + name + "': choose one of the list to file the rewrite under. Nothing was changed.";
     }
 
-    public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent. Versions trained or "
-            + "improved from now on can serve it; it also shows on Replies.";
+    public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent: answers can use it"
+            + " within a few seconds, no training needed, and it shows on Replies.";
     public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
 }

@@ -51,6 +51,14 @@ class GatesTest {
         // (20 − 2) held-out items at 2 per 11 judgements.
         assertTrue(gate.moreJudgements() >= 99 && gate.moreJudgements() <= 100, gate.detail());
         assertTrue(gate.detail().contains("give a first estimate"), gate.detail());
+        // The reward model's one wrong ranking of two is no accuracy either: the same first estimate, not thousands.
+        RoundResult.Gate reward = gate(new RoundResult(null, java.util.Map.of(), Gates.check(SETTINGS, new Gates.Evidence(
+                new RewardEvaluation(2, 0.5, 1.0, 0.0), new Paired(0, 0, 1, 1), SAME_INTENTS, 0.1, 29)), java.util.Map.of()),
+                "reward_accuracy");
+        assertEquals(RoundResult.WAIT, reward.verdict());
+        // (20 − 2) held-out pairs at 2 per 29 judgements: 261.
+        assertEquals(261, reward.moreJudgements(), reward.detail());
+        assertTrue(reward.detail().contains("give a first estimate"), reward.detail());
     }
 
     @Test

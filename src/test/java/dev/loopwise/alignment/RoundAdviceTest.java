@@ -32,7 +32,11 @@ class RoundAdviceTest {
         assertEquals("No.", RoundFormats.answer(gate("reply_intent", RoundResult.FAIL)));
         RoundResult.Gate waiting = new RoundResult.Gate("preference_agreement", false, "On 40 held-out … p = 0.210.", RoundResult.WAIT,
                 0.05, -0.02, 0.12, 120);
-        assertEquals("Not enough evidence yet: about 120 more judgements would decide it.", RoundFormats.answer(waiting));
+        assertEquals("So far the new version agrees with reviewers more often than the active one (+5 points), on too few judgements"
+                + " to be sure. Not enough evidence yet: about 120 more judgements would decide it.", RoundFormats.answer(waiting));
+        RoundResult.Gate behind = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, -0.053, -0.2, 0.08, 8);
+        assertTrue(RoundFormats.answer(behind).startsWith("So far the new version agrees with reviewers less often than the active"
+                + " one (-5 points)"), RoundFormats.answer(behind));
         RoundResult.Gate far = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.0, -0.1, 0.1, 9000);
         assertEquals("Too close to call: even 5,000 more judgements might not decide it.", RoundFormats.answer(far));
     }
