@@ -105,9 +105,7 @@ public class FirstWeek {
         steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
                 (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
                         + "; " + Counts.of(waiting, "item") + " waiting.",
-                "Ask your reviewers to open /review and judge pairs of replies: about "
-                        + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements) + " more judgements give a first round a fair chance to decide. "
-                        + "Follow their progress on Review quality.",
+                judgeAction(waiting, judgements),
                 "/admin/review"));
         Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
                 List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
@@ -166,6 +164,16 @@ public class FirstWeek {
         return em.createNativeQuery("select i.name from intents i where i.name <> ?1 and not exists (select 1 "
                 + "from replies r where r.intent_id = i.id and r.status = 'active') order by i.name limit ?2")
                 .setParameter(1, dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
+    }
+
+    /** With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. */
+    static String judgeAction(long waiting, long judgements) {
+        String ask = "sk your reviewers to open /review and judge pairs of replies: about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
+                + " more judgements give a first round a fair chance to decide. Follow their progress on Review quality.";
+        return waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS ? "There is nothing to judge yet: review items are made from"
+                + " customers' requests (connect your helpdesk to the answering API) and from imported tickets without an intent, not"
+                + " from the labelled ones the model learns from. Import some recent tickets without a label, or connect the helpdesk;"
+                + " then a" + ask : "A" + ask;
     }
 
     private static String describe(AlignmentRound round) {

@@ -43,6 +43,10 @@ class FirstWeekTest {
         assertEquals(judgements >= FirstWeek.FIRST_ROUND_JUDGEMENTS, guide.steps().get(2).done());
         assertTrue(guide.steps().get(2).status().startsWith(judgements == 0 ? "No judgements yet" : judgements + " judgement"),
                 guide.steps().get(2).status());
+        // With nothing waiting to be judged, asking reviewers to judge would be a dead end: the step says where items come from.
+        boolean nothingWaiting = guide.steps().get(2).status().endsWith("no items waiting.");
+        assertEquals(nothingWaiting && judgements < FirstWeek.FIRST_ROUND_JUDGEMENTS,
+                guide.steps().get(2).action().startsWith("There is nothing to judge yet"), guide.steps().get(2).toString());
         FirstWeek.Step expectedNext = guide.steps().stream().filter(s -> !s.done()).findFirst()
                 .orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> firstWeek.needsAttention()));
         assertEquals(expectedNext, guide.next());
@@ -51,6 +55,15 @@ class FirstWeekTest {
         assertTrue(page.contains("Getting started"), page);
         assertTrue(page.contains(expectedNext == null ? "The loop is running" : "Next step: " + expectedNext.title()), page);
         assertTrue(page.contains("✔ done"), page);
+    }
+
+    @Test
+    void withNothingToJudgeTheReviewStepSaysWhereItemsComeFrom() {
+        assertTrue(FirstWeek.judgeAction(0, 0).startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0));
+        assertTrue(FirstWeek.judgeAction(0, 0).contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0));
+        assertTrue(FirstWeek.judgeAction(12, 0).startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0));
+        // Enough judgements for a round: an empty queue is no obstacle to the next step.
+        assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS).startsWith("Ask your reviewers"));
     }
 
     @Test
