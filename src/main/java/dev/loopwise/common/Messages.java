@@ -234,7 +234,16 @@ public final class Messages {
     }
 
     public static String noRoundRequest(long actionId) {
-        return "No round request " + actionId + " waiting for a decision.";
+        return "No drift action " + actionId + ": Drift lists the ones there are.";
+    }
+
+    public static String roundRequestWaiting(long actionId) {
+        return "Round request " + actionId + " is not proposed yet: it waits until reviewers have judged the items drift queued"
+                + " (Drift says how many are left), then asks for your decision. Nothing was done.";
+    }
+
+    public static String actionNeedsNoDecision(long actionId) {
+        return "Drift action " + actionId + " needs no decision: only a proposed round is approved or dismissed. Nothing was done.";
     }
 
     public static String roundRequestDecided(long actionId, String status) {

@@ -161,19 +161,26 @@ public class DriftActions {
         });
     }
 
-    /** Moves a pending request to its decision; 409 when someone decided it first, 404 when there is no such request. */
+    /** Moves a pending request to its decision; 409 when it is not one to decide (yet, or any more), 404 when there is none. */
     private void decide(long actionId, String decision) {
         int claimed = em.createNativeQuery("update monitoring_actions set status = ?1 where id = ?2 and status = 'pending'")
                 .setParameter(1, decision).setParameter(2, actionId).executeUpdate();
         if (claimed == 1) {
             return;
         }
-        List<?> status = em.createNativeQuery("select status from monitoring_actions where id = ?1 and action = 'round_requested'")
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("select action, status from monitoring_actions where id = ?1")
                 .setParameter(1, actionId).getResultList();
-        if (status.isEmpty() || status.get(0).equals("waiting")) {
+        if (found.isEmpty()) {
             throw ApiException.notFound(Messages.noRoundRequest(actionId));
         }
-        throw ApiException.conflict("already_decided", Messages.roundRequestDecided(actionId, (String) status.get(0)));
+        if (!"round_requested".equals(found.get(0)[0])) {
+            throw ApiException.conflict("nothing_to_decide", Messages.actionNeedsNoDecision(actionId));
+        }
+        if ("waiting".equals(found.get(0)[1])) {
+            throw ApiException.conflict("not_proposed_yet", Messages.roundRequestWaiting(actionId));
+        }
+        throw ApiException.conflict("already_decided", Messages.roundRequestDecided(actionId, (String) found.get(0)[1]));
     }
 
     private boolean recentlyActed() {

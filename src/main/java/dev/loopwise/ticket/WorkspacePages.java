@@ -36,9 +36,14 @@ public class WorkspacePages {
     WorkspaceService workspace;
 
     /** An intent's row as its form shows it: as stored, or as typed when saving it was refused (nothing typed is lost). */
-    public record IntentRow(Long id, String name, String description) {
+    /** {@code storedName}: the name the intent has, which a refused rename shows beside the typed one. */
+    public record IntentRow(Long id, String name, String description, String storedName) {
+        IntentRow(Long id, String name, String description) {
+            this(id, name, description, name);
+        }
+
         static List<IntentRow> stored(Long typedId, String typedName, String typedDescription) {
-            return Intent.listByName().stream().map(i -> i.id.equals(typedId) ? new IntentRow(i.id, typedName, typedDescription)
+            return Intent.listByName().stream().map(i -> i.id.equals(typedId) ? new IntentRow(i.id, typedName, typedDescription, i.name)
                     : new IntentRow(i.id, i.name, i.description)).toList();
         }
     }

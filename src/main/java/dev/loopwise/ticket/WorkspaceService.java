@@ -30,15 +30,25 @@ public class WorkspaceService {
                 .orElseThrow(() -> ApiException.notFound("No intent with id " + id + "."));
         Intent.findByNameIgnoringCase(cleanName).filter(other -> !other.id.equals(intent.id)).ifPresent(other -> {
             throw ApiException.conflict("intent_exists", other.name.equals(cleanName) ? "An intent named '" + cleanName + "' already exists."
-                    : "The intent '" + other.name + "' already exists; names differ by more than upper and lower case.");
+                    : "The intent '" + other.name + "' already exists: names that differ only in upper and lower case count as the"
+                    + " same name.");
         });
+        // An edit's entry says what it was before: a rename read later otherwise names an intent nobody remembers.
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        if (intent.id != null && !cleanName.equals(intent.name)) {
+            details.put("renamedFrom", intent.name);
+        }
+        if (intent.id != null && !cleanDescription.equals(intent.description)) {
+            details.put("descriptionBefore", intent.description);
+        }
+        details.put("description", cleanDescription);
         intent.name = cleanName;
         intent.description = cleanDescription;
         intent.updatedAt = OffsetDateTime.now();
         if (intent.id == null) {
             intent.persist();
         }
-        audit.record(id == null ? "intent.create" : "intent.edit", "intent " + cleanName, Map.of("description", intent.description));
+        audit.record(id == null ? "intent.create" : "intent.edit", "intent " + cleanName, details);
         return intent;
     }
 

@@ -62,5 +62,19 @@ class DriftApprovalTest {
         assertEquals(List.of(roundId), rounds.stream().map(r -> ((Number) r).longValue()).toList(), "one round, named by the request");
         admin.request().contentType("application/json").post("/api/v1/drift/actions/" + action + "/dismiss").then().statusCode(409);
         admin.request().contentType("application/json").post("/api/v1/drift/actions/999999/approve").then().statusCode(404);
+        // A request still waiting for judgements, or an action that is no request, is there but not one to decide.
+        long waiting = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into monitoring_actions"
+                + " (action, reason, status) values ('round_requested', 'test: waits', 'waiting') returning id").getSingleResult()).longValue());
+        long items = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into monitoring_actions"
+                + " (action, reason, status) values ('review_items', 'test: queued', 'done') returning id").getSingleResult()).longValue());
+        try {
+            admin.request().contentType("application/json").post("/api/v1/drift/actions/" + waiting + "/approve").then().statusCode(409)
+                    .body("code", org.hamcrest.Matchers.equalTo("not_proposed_yet"));
+            admin.request().contentType("application/json").post("/api/v1/drift/actions/" + items + "/dismiss").then().statusCode(409)
+                    .body("code", org.hamcrest.Matchers.equalTo("nothing_to_decide"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from monitoring_actions where id in (?1, ?2)")
+                    .setParameter(1, waiting).setParameter(2, items).executeUpdate());
+        }
     }
 }

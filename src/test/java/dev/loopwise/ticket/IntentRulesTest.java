@@ -30,7 +30,8 @@ class IntentRulesTest {
             // Imports match names ignoring case, so a name that differs only in case would be a second home for the same label.
             ApiException twin = assertThrows(ApiException.class, () -> workspace.saveIntent(null, name.toUpperCase(java.util.Locale.ROOT), "x"));
             assertEquals("intent_exists", twin.code);
-            assertEquals("The intent '" + name + "' already exists; names differ by more than upper and lower case.", twin.getMessage());
+            assertEquals("The intent '" + name + "' already exists: names that differ only in upper and lower case count as the same"
+                    + " name.", twin.getMessage());
             assertEquals(name.toLowerCase(java.util.Locale.ROOT), workspace.saveIntent(id, name.toLowerCase(java.util.Locale.ROOT),
                     "Wraps presents").name, "renaming an intent to another case of its own name is fine");
             workspace.saveIntent(id, name, "Wraps presents");
@@ -42,6 +43,14 @@ class IntentRulesTest {
                     .formParam("name", "track_order").formParam("description", "Typed with care").post("/admin/intents/" + id)
                     .then().statusCode(409).extract().asString();
             assertTrue(refused.contains("Typed with care") && refused.contains("already exists"), refused);
+            assertTrue(refused.contains("still named <code>" + name + "</code>"), "the typed name does not hide the real one");
+            // A rename's entry in the audit log says what the intent was called before.
+            workspace.saveIntent(id, name + " renamed", "Wraps presents");
+            String details = QuarkusTransaction.requiringNew().call(() -> (String) Intent.getEntityManager().createNativeQuery(
+                    "select details::text from audit_events where action = 'intent.edit' and target = ?1 order by id desc limit 1")
+                    .setParameter(1, "intent " + name + " renamed").getSingleResult());
+            assertTrue(details.contains("\"renamedFrom\": \"" + name + "\""), details);
+            workspace.saveIntent(id, name, "Wraps presents");
             String added = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
                     .formParam("name", "-bad name").formParam("description", "A new one, typed").post("/admin/intents")
                     .then().statusCode(400).extract().asString();
