@@ -148,6 +148,22 @@ public class DriftFormats {
         if (!raised) {
             return "Customers ask about the same things the model learned from. Nothing to do.";
         }
+        boolean alerted = latest.path("confirmed").size() > 0;
+        for (JsonNode alert : overview.alerts()) {
+            alerted |= overview.modelVersion() != null && alert.path("modelVersion").asInt(-1) == overview.modelVersion();
+        }
+        if (alerted) {
+            // An alert of this version is listed below: "it becomes an alert" would contradict the page.
+            boolean roundStarted = false;
+            for (JsonNode action : overview.actions()) {
+                roundStarted |= "round_started".equals(action.path("action").asText()) || "approved".equals(action.path("status").asText());
+            }
+            return lead + " The newest check still sees it, as the alerts below say." + (roundStarted
+                    ? " Drift started a round for it: its page on Rounds says whether the new version it made is better." : "")
+                    + " If the new requests are a new topic, " + (examples ? "make them an intent under Alerts below"
+                    : "add an intent for it with a few examples on Intents") + ", write a reply for it on Replies, then train a new"
+                    + " version on Models.";
+        }
         java.util.List<String> names = new java.util.ArrayList<>();
         latest.path("raised").forEach(kind -> names.add(alertTitle(kind.asText()).toLowerCase(java.util.Locale.ROOT)));
         return "The newest check saw a change (" + String.join("; ", names) + "); if the next check, after "

@@ -52,6 +52,16 @@ class DriftFormatsTest {
         String next = DriftFormats.nextStep(raised);
         assertTrue(next.contains("new requests read differently from the tickets the version learned from; the mix of intents"
                 + " customers ask about shifted") && !next.contains("input_drift"), next);
+        // With an alert of this version listed below, the page does not say the change has yet to become one.
+        DriftOverview.Overview alerted = new DriftOverview.Overview(3, JSON.readTree("{\"raised\":[\"input_drift\"],\"confirmed\":[]}"),
+                Map.of("stride", 50), JSON.readTree("[{\"x\":1}]"), JSON.readTree("[{\"id\":4,\"modelVersion\":3,\"signal\":\"input/mmd2\"}]"),
+                JSON.readTree("[{\"id\":2,\"action\":\"round_started\",\"status\":\"done\",\"roundId\":5}]"));
+        String still = DriftFormats.nextStep(alerted);
+        assertTrue(still.contains("The newest check still sees it, as the alerts below say. Drift started a round for it")
+                && !still.contains("becomes an alert"), still);
+        DriftOverview.Overview otherVersion = new DriftOverview.Overview(4, alerted.latest(), Map.of("stride", 50), alerted.series(),
+                alerted.alerts(), JSON.readTree("[]"));
+        assertTrue(DriftFormats.nextStep(otherVersion).contains("becomes an alert"), "an alert of another version is not this one's");
         var group = DriftFormats.groups(JSON.readTree("[{\"id\":1,\"reportId\":1,\"modelVersion\":3,\"createdAt\":null,"
                 + "\"signal\":\"oos_rate\",\"message\":\"12% handed over\"}]")).get(0);
         assertEquals(java.util.List.of("More requests are handed to a person"), group.titles());
