@@ -66,6 +66,9 @@ class AlignmentRoundTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(versionPage.contains("alignment round " + first.getLong("roundId")) && !versionPage.contains("Measured on 0 held-out"),
                 versionPage);
+        String models = Caller.session("admin").request().accept("text/html").get("/admin/models").then().statusCode(200).extract().asString();
+        assertTrue(models.contains("measured by <a href=\"/admin/rounds/" + first.getLong("roundId") + "\">round " + first.getLong("roundId")
+                + "</a>"), "the list says where its figures are instead of blank columns");
         if (first.getBoolean("promoted")) {
             assertEquals("promoted", first.getString("status"));
             assertEquals(candidate, servedVersion(admin), "the response names the new version");

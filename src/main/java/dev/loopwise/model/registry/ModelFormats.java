@@ -20,6 +20,15 @@ public class ModelFormats {
         return version.status.equals(ModelVersion.REJECTED) ? "not promoted" : version.status;
     }
 
+    /**
+     * The round that made a version and measured it, when that round's figures are its only ones (it keeps its base's
+     * intents, so the table's intent columns would be blanks); null otherwise.
+     */
+    static Object madeByRound(ModelVersion version) {
+        Object round = version.lineage == null ? null : version.lineage.get("alignmentRound");
+        return round != null && !(version.metrics != null && version.metrics.get("intent/accuracy") instanceof Number) ? round : null;
+    }
+
     static String percent(ModelVersion version, String metric) {
         Object value = version.metrics.get(metric);
         return value instanceof Number n ? String.format("%.1f%%", n.doubleValue() * 100) : "—";
