@@ -116,6 +116,11 @@ public class RoundFormats {
         return round.judgements();
     }
 
+    /** Preference pairs imported from a file that the round read beside the judgements (0 for rounds before imports). */
+    static int importedPairs(AlignmentRound round) {
+        return round.lineage != null && round.lineage.get("importedPairs") instanceof Number n ? n.intValue() : 0;
+    }
+
     /** What the round learned from, in words: new judgements, replayed older ones, and where its reward model started. */
     static String material(AlignmentRound round) {
         if (round.baseVersion == null) {
@@ -130,8 +135,10 @@ public class RoundFormats {
         String since = round.lineage.get("newSinceRound") instanceof Number earlier
                 ? " (made since round " + earlier + ", which trained v" + round.baseVersion + ")"
                 : " (the newest; v" + round.baseVersion + " was not trained by a round)";
-        return "This round learned from " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + " and "
-                + replayed + "." + start;
+        int imported = importedPairs(round);
+        return "This round learned from " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + ", "
+                + replayed + (imported > 0 ? ", and " + dev.loopwise.common.Counts.of(imported, "preference pair")
+                + " imported through the API (datasets/preferences)" : "") + "." + start;
     }
 
     static Map<String, Object> settingsShown(AlignmentRound round) {

@@ -40,4 +40,19 @@ class RoundAdviceTest {
         RoundResult.Gate far = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.0, -0.1, 0.1, 9000);
         assertEquals("Too close to call: even 5,000 more judgements might not decide it.", RoundFormats.answer(far));
     }
+
+    @Test
+    void aRoundSaysWhatItLearnedFromImportedPairsIncluded() {
+        AlignmentRound round = new AlignmentRound();
+        round.baseVersion = 1;
+        round.newJudgements = 0;
+        round.replayedJudgements = 0;
+        round.metrics = new java.util.HashMap<>();
+        round.lineage = new java.util.HashMap<>(java.util.Map.of("importedPairs", 48));
+        assertEquals(48, RoundFormats.importedPairs(round));
+        assertTrue(RoundFormats.material(round).contains("no new judgements (the newest; v1 was not trained by a round), no older ones,"
+                + " and 48 preference pairs imported through the API"), RoundFormats.material(round));
+        round.lineage = new java.util.HashMap<>();
+        assertTrue(!RoundFormats.material(round).contains("imported"), RoundFormats.material(round));
+    }
 }
