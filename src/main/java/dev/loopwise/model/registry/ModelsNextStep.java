@@ -15,13 +15,16 @@ final class ModelsNextStep {
     }
 
     static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns) {
-        if (recentRuns.stream().anyMatch(r -> !r.finished())) {
-            return "A training is running; this page follows it. The active version keeps answering meanwhile.";
-        }
         Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
+        if (recentRuns.stream().anyMatch(r -> !r.finished())) {
+            return "A training is running; this page follows it. " + (active.isPresent() ? "The active version keeps answering meanwhile."
+                    : newestFirst.isEmpty() ? "The first version answers customers as soon as it is ready."
+                    : "No version answers customers yet: the new one can be promoted once it is ready.");
+        }
         if (active.isEmpty()) {
             return newestFirst.isEmpty()
-                    ? "Train the first version: it learns your intents from the labelled tickets (import them on Import first)."
+                    ? "Train the first version: it learns your intents from the labelled tickets (if there are none yet, import them on"
+                    + " Import first)."
                     : "No version answers customers yet: promote one below.";
         }
         ModelVersion current = active.get();

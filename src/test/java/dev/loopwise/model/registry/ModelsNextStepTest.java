@@ -168,6 +168,9 @@ class ModelsNextStepTest {
         TrainingRun running = new TrainingRun();
         running.status = TrainingRun.RUNNING;
         assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of(running)).startsWith("A training is running"));
+        // Nothing answers yet: nothing "keeps answering" while the first version trains.
+        assertEquals("A training is running; this page follows it. The first version answers customers as soon as it is ready.",
+                ModelsNextStep.of(List.of(), List.of(running)));
     }
 
     @Test
