@@ -56,6 +56,14 @@ public class KnowledgePage {
         return render(200, ticket, null, null, page);
     }
 
+    /** The "Try a ticket" form: sent in the body, since a pasted e-mail thread is longer than an address may be. */
+    @POST
+    @Path("/try")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response tryTicket(@RestForm("ticket") String ticket) {
+        return page(ticket, 1);
+    }
+
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importFile(@RestForm("file") FileUpload file, @RestForm("url") String url) throws IOException {

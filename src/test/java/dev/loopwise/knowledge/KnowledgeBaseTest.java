@@ -98,6 +98,14 @@ class KnowledgeBaseTest {
         String page = Caller.session("admin").pageRequest().accept("text/html").queryParam("ticket", KnowledgeArticles.RETURNS_TICKET)
                 .get("/admin/knowledge").then().statusCode(200).extract().asString();
         assertTrue(page.contains("Returns policy") && page.contains("within 60 days") && page.contains("it would be given to the assistant"), page);
+        // The page's form sends the ticket in the body: a pasted e-mail thread is longer than an address may be.
+        Caller browser = Caller.session("admin");
+        String tried = browser.pageRequest().accept("text/html").formParam("csrf-token", browser.csrfToken())
+                .formParam("ticket", KnowledgeArticles.RETURNS_TICKET + " " + "Earlier in this thread: thanks. ".repeat(150))
+                .post("/admin/knowledge/try").then().statusCode(200).extract().asString();
+        assertTrue(tried.contains("within 60 days"), tried);
+        browser.pageRequest().accept("text/html").formParam("csrf-token", browser.csrfToken()).formParam("ticket", "x".repeat(5001))
+                .post("/admin/knowledge/try").then().statusCode(400);
 
         // Deleting an article takes its passages out of the search.
         long returns = count("select id from knowledge_articles where title = 'Returns policy'");

@@ -59,6 +59,7 @@ final class Endpoints {
             page("GET", "/admin/knowledge", Access.page(200, ADMIN)),
             // The matrix uploads a .csv, which is no knowledge-base file: the importer's 400 means the role check passed.
             new Row("POST", "/admin/knowledge", Access.page(400, ADMIN), MULTIPART, "text/html", c -> "text,label\nx,y\n"),
+            form("POST", "/admin/knowledge/try", Access.page(200, ADMIN), c -> "ticket=where+is+my+parcel"),
             form("POST", "/admin/knowledge/articles/{missingId}/delete", Access.page(404, ADMIN), c -> ""),
             new Row("GET", "/admin/knowledge/imports/{missingId}", Access.pageScript(404, ADMIN), null, "application/json", null),
             form("POST", "/admin/knowledge/imports/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
