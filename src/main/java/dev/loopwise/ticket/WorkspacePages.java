@@ -54,7 +54,9 @@ public class WorkspacePages {
 
         static native TemplateInstance intents(List<IntentRow> intents, IntentRow added, String error, String notice);
 
-        static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected);
+        /** {@code typed}: a refused new reply's text, shown again in the form so that nothing typed is lost. */
+        static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected,
+                                               String typed);
     }
 
     @GET
@@ -133,28 +135,28 @@ public class WorkspacePages {
         if (notice == null && dev.loopwise.common.FormValues.bool("saved", saved, false)) {
             notice = "Saved. Answers use the library as it is now within a few seconds.";
         }
-        return Templates.replies(Intent.listByName(), Reply.listActive(), null, notice, intent);
+        return Templates.replies(Intent.listByName(), Reply.listActive(), null, notice, intent, null);
     }
 
     @POST
     @Path("/replies")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createReply(@RestForm String intent, @RestForm String text) {
-        return replyChange(() -> workspace.saveReply(null, intent, text));
+        return replyChange(() -> workspace.saveReply(null, intent, text), intent, text);
     }
 
     @POST
     @Path("/replies/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateReply(@PathParam("id") long id, @RestForm String intent, @RestForm String text) {
-        return replyChange(() -> workspace.saveReply(id, intent, text));
+        return replyChange(() -> workspace.saveReply(id, intent, text), null, null);
     }
 
     @POST
     @Path("/replies/{id}/retire")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retireReply(@PathParam("id") long id) {
-        return replyChange(() -> workspace.retireReply(id));
+        return replyChange(() -> workspace.retireReply(id), null, null);
     }
 
     /** {@code id}: the intent the form changed, null for a new one; its typed values are shown again if refused. */
@@ -168,12 +170,13 @@ public class WorkspacePages {
         }
     }
 
-    private Response replyChange(Runnable change) {
+    private Response replyChange(Runnable change, String typedIntent, String typedText) {
         try {
             change.run();
             return Response.seeOther(URI.create("/admin/replies?saved=true")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.replies(Intent.listByName(), Reply.listActive(), e.getMessage(), null, null)).build();
+            return Response.status(e.status).entity(Templates.replies(Intent.listByName(), Reply.listActive(), e.getMessage(), null,
+                    typedIntent, typedText)).build();
         }
     }
 }

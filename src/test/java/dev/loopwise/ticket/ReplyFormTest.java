@@ -1,0 +1,27 @@
+package dev.loopwise.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.Caller;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The Replies page keeps what the lead typed when it refuses a reply, and names replies as its messages do. */
+@QuarkusTest
+class ReplyFormTest {
+
+    @Test
+    void aRefusedNewReplyIsShownAgainAndTheListNamesEachReply() {
+        Caller admin = Caller.session("admin");
+        String typed = "Thanks for waiting. " + "We are on it. ".repeat(300);
+        String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                .formParam("intent", "track_order").formParam("text", typed).post("/admin/replies")
+                .then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("at most 4000 characters") && refused.contains(">" + typed + "</textarea>")
+                        && refused.contains("<option value=\"track_order\" selected>"), "the text and its intent are kept");
+        String page = admin.pageRequest().accept("text/html").get("/admin/replies").then().statusCode(200).extract().asString();
+        assertTrue(page.matches("(?s).*<code>track_order</code> <span class=\"muted\">reply \\d+</span>.*"),
+                "a message naming 'reply 2' can be followed on the list");
+        assertTrue(page.contains("maxlength=\"4000\""), "the browser stops at the limit before sending");
+    }
+}
