@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -40,6 +41,23 @@ public class WorkspacePages {
     public record IntentRow(Long id, String name, String description, String storedName) {
         IntentRow(Long id, String name, String description) {
             this(id, name, description, name);
+        }
+
+        /** The rows as the refused form sent them, so that nothing typed is lost. */
+        static List<IntentRow> typed(List<Long> ids, List<String> names, List<String> descriptions) {
+            if (ids == null || names == null || descriptions == null || ids.size() != names.size() || ids.size() != descriptions.size()) {
+                return stored(null, null, null);
+            }
+            Map<Long, Intent> byId = new java.util.HashMap<>();
+            Intent.<Intent>listAll().forEach(i -> byId.put(i.id, i));
+            List<IntentRow> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                Intent stored = byId.get(ids.get(i));
+                if (stored != null) {
+                    rows.add(new IntentRow(stored.id, names.get(i), descriptions.get(i), stored.name));
+                }
+            }
+            return rows;
         }
 
         static List<IntentRow> stored(Long typedId, String typedName, String typedDescription) {
@@ -99,6 +117,21 @@ public class WorkspacePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createIntent(@RestForm String name, @RestForm String description) {
         return intentChange(() -> workspace.saveIntent(null, name, description), null, name, description);
+    }
+
+    /** The Intents page's one form: every changed intent is saved, or none (roles: admin). */
+    @POST
+    @Path("/intents/all")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response updateIntents(@RestForm("id") List<Long> ids, @RestForm("name") List<String> names,
+                                  @RestForm("description") List<String> descriptions) {
+        try {
+            workspace.saveIntents(ids, names, descriptions);
+            return Response.seeOther(URI.create("/admin/intents?saved=true")).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(Templates.intents(IntentRow.typed(ids, names, descriptions), null, e.getMessage(),
+                    null)).build();
+        }
     }
 
     @POST

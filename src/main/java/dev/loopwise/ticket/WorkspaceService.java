@@ -7,6 +7,7 @@ import dev.loopwise.common.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /** Edits of intents and of the reply library, with the rules they obey. */
@@ -50,6 +51,36 @@ public class WorkspaceService {
         }
         audit.record(id == null ? "intent.create" : "intent.edit", "intent " + cleanName, details);
         return intent;
+    }
+
+    /**
+     * Saves every intent of the Intents page whose name or description was changed, all or none: a lead fills in
+     * several descriptions and presses one Save. A refusal names the intent it is about; nothing is saved then.
+     */
+    @Transactional
+    public int saveIntents(List<Long> ids, List<String> names, List<String> descriptions) {
+        if (ids == null || names == null || descriptions == null || ids.size() != names.size() || ids.size() != descriptions.size()) {
+            throw ApiException.badRequest("validation_failed", "Send each intent's id, name and description. Nothing was saved.");
+        }
+        int saved = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            Intent stored = Intent.<Intent>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No intent with id " + id
+                    + " (removed meanwhile?): reload the page. Nothing was saved."));
+            String name = names.get(i) == null ? "" : names.get(i).strip();
+            String description = descriptions.get(i) == null ? "" : descriptions.get(i).strip();
+            if (name.equals(stored.name) && description.equals(stored.description)) {
+                continue;
+            }
+            String was = stored.name;
+            try {
+                saveIntent(id, name, description);
+            } catch (ApiException e) {
+                throw new ApiException(e.status, e.code, "'" + was + "': " + e.getMessage() + " Nothing was saved.");
+            }
+            saved++;
+        }
+        return saved;
     }
 
     @Transactional

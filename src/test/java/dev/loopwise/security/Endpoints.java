@@ -52,6 +52,8 @@ final class Endpoints {
             form("POST", "/admin/intents/{intentId}", Access.page(303, ADMIN), c -> "name=matrix_scratch&description=scratch"),
             // An intent that does not exist: the 404 means the role check passed and nothing was removed.
             form("POST", "/admin/intents/remove", Access.page(404, ADMIN), c -> "intent=matrix_missing_intent"),
+            // An intent that does not exist: the 404 means the role check passed and nothing was saved.
+            form("POST", "/admin/intents/all", Access.page(404, ADMIN), c -> "id=999999999&name=x&description=y"),
             page("GET", "/admin/replies", Access.page(200, ADMIN)),
             form("POST", "/admin/replies", Access.page(303, ADMIN), c -> "intent=matrix_scratch&text=reply+" + UNIQUE.incrementAndGet()),
             form("POST", "/admin/replies/{replyId}", Access.page(303, ADMIN), c -> "intent=matrix_scratch&text=edited+" + UNIQUE.incrementAndGet()),
