@@ -82,7 +82,7 @@ public class FirstWeek {
             if (!silent.isEmpty()) {
                 writeReplies = new Step("Write replies, then train the first model", false, Counts.of(silent.size(), "intent") + " of your"
                         + " tickets " + (silent.size() == 1 ? "has" : "have") + " no reply in the library ("
-                        + dev.loopwise.model.registry.VersionIntents.listed(silent) + ").", "On Replies, write at least one reply for each, or"
+                        + dev.loopwise.model.registry.VersionIntents.listed(silent) + ").", "On Replies, write at least one reply for each of these intents, or"
                         + " press Propose replies from the agents' answers there and accept them on Review quality; then press Train on"
                         + " Models: a version learns to choose among the library's replies, so it needs them first.", "/admin/replies");
             }

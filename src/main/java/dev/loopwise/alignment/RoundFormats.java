@@ -116,6 +116,18 @@ public class RoundFormats {
         return round.judgements();
     }
 
+    private static final Map<String, String> FORM_LABELS = Map.of("policyEpochs", "Policy epochs", "beta", "β",
+            "rewardModel", "Reward model");
+
+    /** A refusal worded for the API names its fields; on the page, the form's labels are what the lead sees. */
+    static String asOnTheForm(String message) {
+        String shown = message;
+        for (Map.Entry<String, String> label : FORM_LABELS.entrySet()) {
+            shown = shown.replaceAll("(?<![A-Za-z'])" + label.getKey() + "(?![A-Za-z'])", java.util.regex.Matcher.quoteReplacement(label.getValue()));
+        }
+        return shown;
+    }
+
     /** Preference pairs imported from a file that the round read beside the judgements (0 for rounds before imports). */
     static int importedPairs(AlignmentRound round) {
         return round.lineage != null && round.lineage.get("importedPairs") instanceof Number n ? n.intValue() : 0;

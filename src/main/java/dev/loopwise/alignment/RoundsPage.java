@@ -73,7 +73,8 @@ public class RoundsPage {
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {
             List<AlignmentRound> rounds = AlignmentRound.newestFirst(30);
-            return Response.status(e.status).entity(Templates.rounds(rounds, config, e.getMessage(), RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()))).build();
+            return Response.status(e.status).entity(Templates.rounds(rounds, config, RoundFormats.asOnTheForm(e.getMessage()),
+                    RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()))).build();
         }
     }
 

@@ -10,7 +10,9 @@
     // No item judged by two reviewers yet: nothing to draw, and an empty frame would look like a broken chart.
     const note = document.createElement('p');
     note.className = 'muted';
-    note.textContent = 'No agreement to show yet: it appears once two reviewers have judged the same items.';
+    // Agreement against chance needs answers that vary: one or two shared items that everyone answered alike say nothing.
+    note.textContent = 'No agreement to show yet: it appears once reviewers have judged several of the same items, with '
+      + 'different answers among them (on one or two shared items, agreement cannot be told from chance).';
     (canvas.closest('.chart-box') || canvas).replaceWith(note);
     return;
   }

@@ -55,4 +55,12 @@ class RoundAdviceTest {
         round.lineage = new java.util.HashMap<>();
         assertTrue(!RoundFormats.material(round).contains("imported"), RoundFormats.material(round));
     }
+
+    @Test
+    void aRefusalOnThePageNamesTheFormsLabelsNotTheApisFields() {
+        assertEquals("Policy epochs must be between 1 and 10000.", RoundFormats.asOnTheForm("policyEpochs must be between 1 and 10000."));
+        assertEquals("β must be between 0.05 and 100 (smaller follows the reward more).",
+                RoundFormats.asOnTheForm("beta must be between 0.05 and 100 (smaller follows the reward more)."));
+        assertEquals("alphabetas stay", RoundFormats.asOnTheForm("alphabetas stay"));
+    }
 }
