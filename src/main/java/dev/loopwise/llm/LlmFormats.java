@@ -58,7 +58,8 @@ public class LlmFormats {
 
     static String nextStep(LlmPage.View view) {
         if (!view.settings().active()) {
-            return "connect your team's LLM below (examples under \"How to connect\"), save, and press Test connection. "
+            return "fill in your team's LLM below (examples under \"How to connect\"), press Test connection to try the values before"
+                    + " saving them, then save. "
                     + "Until then Loopwise answers from the reply library, as it always has.";
         }
         if ("open".equals(view.circuit()) || view.day().fellBack() > view.day().answered() / 4) {
