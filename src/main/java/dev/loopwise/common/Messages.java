@@ -233,6 +233,11 @@ public final class Messages {
                 + "Reload Models to see which version serves now, then try again if you still want version " + version + ".";
     }
 
+    public static String activeNotAsSeen(int version, int expected, Integer active) {
+        return "v" + expected + " is no longer the active version (" + (active == null ? "none is" : "v" + active + " is") + "), so v"
+                + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
+    }
+
     public static String noRoundRequest(long actionId) {
         return "No drift action " + actionId + ": Drift lists the ones there are.";
     }

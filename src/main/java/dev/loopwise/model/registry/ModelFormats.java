@@ -91,6 +91,14 @@ public class ModelFormats {
         return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt == null;
     }
 
+    /**
+     * The active version as the page shows it, sent back with Promote and Roll back: the switch happens only if it is still
+     * the active one, so a page left open does not undo a switch made since (empty when none is active).
+     */
+    static String activeAsShown(ModelVersion version) {
+        return ModelVersion.findActive().map(active -> String.valueOf(active.version)).orElse("");
+    }
+
     /** What the Promote and Roll back buttons ask before a version answers customers. */
     static String promoteQuestion(ModelVersion version) {
         String now = "v" + version.version + " will answer customers right away (you can roll back here).";

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Response;
@@ -108,13 +109,13 @@ public class ModelResource {
 
     @POST
     @Path("/models/{version}/promote")
-    public VersionView promote(@PathParam("version") int version) {
-        return VersionView.of(models.promote(version, currentUser.name()));
+    public VersionView promote(@PathParam("version") int version, @QueryParam("expectedActive") @Min(1) Integer expectedActive) {
+        return VersionView.of(models.promote(version, currentUser.name(), expectedActive));
     }
 
     @POST
     @Path("/models/{version}/rollback")
-    public VersionView rollback(@PathParam("version") int version) {
-        return VersionView.of(models.rollback(version, currentUser.name()));
+    public VersionView rollback(@PathParam("version") int version, @QueryParam("expectedActive") @Min(1) Integer expectedActive) {
+        return VersionView.of(models.rollback(version, currentUser.name(), expectedActive));
     }
 }

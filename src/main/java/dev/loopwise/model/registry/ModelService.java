@@ -28,18 +28,33 @@ public class ModelService {
         return promote(version, actor, PROMOTE);
     }
 
-    /** The same, recording why (an alignment round names itself). */
-    public ModelVersion promote(int version, String actor, String reason) {
+    /**
+     * The same, only if {@code expectedActive} (when given) is still the active version: a caller that decided on what it
+     * saw must not undo a switch made meanwhile by someone else.
+     */
+    public ModelVersion promote(int version, String actor, Integer expectedActive) {
         requireServable(version);
-        ModelVersion promoted = activate(version, reason, actor, false);
+        ModelVersion promoted = activate(version, PROMOTE, actor, false, expectedActive);
         registry.reload();
         return promoted;
     }
 
-    /** Returns to a version that served before. */
-    public ModelVersion rollback(int version, String actor) {
+    /** The same, recording why (an alignment round names itself). */
+    public ModelVersion promote(int version, String actor, String reason) {
         requireServable(version);
-        ModelVersion restored = activate(version, ROLLBACK, actor, true);
+        ModelVersion promoted = activate(version, reason, actor, false, null);
+        registry.reload();
+        return promoted;
+    }
+
+    /** Returns to a version that served before ({@code expectedActive} as for {@link #promote(int, String, Integer)}). */
+    public ModelVersion rollback(int version, String actor) {
+        return rollback(version, actor, null);
+    }
+
+    public ModelVersion rollback(int version, String actor, Integer expectedActive) {
+        requireServable(version);
+        ModelVersion restored = activate(version, ROLLBACK, actor, true, expectedActive);
         registry.reload();
         return restored;
     }
@@ -56,7 +71,7 @@ public class ModelService {
     }
 
     @Transactional
-    ModelVersion activate(int version, String reason, String actor, boolean mustHaveServed) {
+    ModelVersion activate(int version, String reason, String actor, boolean mustHaveServed, Integer expectedActive) {
         ModelVersion target = ModelVersion.findByVersion(version)
                 .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
         if (target.status.equals(ModelVersion.ACTIVE)) {
@@ -67,6 +82,9 @@ public class ModelService {
                     + " has never served, so there is nothing to roll back to; promote it instead.");
         }
         Integer previous = ModelVersion.findActive().map(v -> v.version).orElse(null);
+        if (expectedActive != null && !expectedActive.equals(previous)) {
+            throw ApiException.conflict("active_changed", Messages.activeNotAsSeen(version, expectedActive, previous));
+        }
         if (previous != null && previous == version) {
             // Another switch made it active between the two reads: a swap with itself would be recorded as a change.
             throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");

@@ -126,15 +126,20 @@ public class ModelsPage {
     @POST
     @Path("/{version}/promote")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response promote(@PathParam("version") int version) {
-        return change(() -> models.promote(version, currentUser.name()));
+    public Response promote(@PathParam("version") int version, @RestForm String expectedActive) {
+        return change(() -> models.promote(version, currentUser.name(), shownActive(expectedActive)));
     }
 
     @POST
     @Path("/{version}/rollback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response rollback(@PathParam("version") int version) {
-        return change(() -> models.rollback(version, currentUser.name()));
+    public Response rollback(@PathParam("version") int version, @RestForm String expectedActive) {
+        return change(() -> models.rollback(version, currentUser.name(), shownActive(expectedActive)));
+    }
+
+    /** The active version the page showed; none (no version was active, or an old form) checks nothing. */
+    private static Integer shownActive(String expectedActive) {
+        return expectedActive == null || !expectedActive.strip().matches("\\d{1,9}") ? null : Integer.valueOf(expectedActive.strip());
     }
 
     private Response change(Runnable action) {

@@ -38,7 +38,13 @@ class ModelLifecycleTest {
                 .body("metrics.'intent/accuracy'", greaterThan(0.5f));
 
         admin.request().contentType("application/json").post("/api/v1/models/" + candidate + "/rollback").then().statusCode(409).body("code", equalTo("never_served"));
-        admin.request().contentType("application/json").post("/api/v1/models/" + candidate + "/promote").then().statusCode(200).body("status", equalTo("active"));
+        // A caller that decided on another active version than the one serving now is refused; the one it saw goes through.
+        int serving = servedVersion(admin);
+        admin.request().contentType("application/json").post("/api/v1/models/" + candidate + "/promote?expectedActive=" + (serving + 1000))
+                .then().statusCode(409).body("code", equalTo("active_changed"));
+        assertEquals(serving, servedVersion(admin));
+        admin.request().contentType("application/json").post("/api/v1/models/" + candidate + "/promote?expectedActive=" + serving)
+                .then().statusCode(200).body("status", equalTo("active"));
         assertEquals(candidate, servedVersion(admin));
         admin.request().contentType("application/json").post("/api/v1/models/" + candidate + "/promote").then().statusCode(409).body("code", equalTo("already_active"));
 
