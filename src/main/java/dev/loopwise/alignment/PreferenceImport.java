@@ -35,7 +35,8 @@ public class PreferenceImport {
     AuditLog audit;
 
     /** {@code notRead}: fields of the file no shape reads (at most 20), so that a misspelt {@code margn} shows. */
-    public record Imported(int imported, int duplicates, String batch, List<String> notRead) {
+    /** {@code opposed}: pairs whose reverse the file also holds (people disagreed, as in an export of a team's judgements). */
+    public record Imported(int imported, int duplicates, int opposed, String batch, List<String> notRead) {
     }
 
     private record Pair(String prompt, String chosen, String rejected, Double margin, int line) {
@@ -80,12 +81,12 @@ public class PreferenceImport {
         problems.addAll(PreferenceRows.unmatched(unpaired));
         rows.addAll(PreferenceRows.paired(unpaired));
         List<Pair> pairs = new ArrayList<>();
+        // Two reviewers who disagreed on one ticket export as two opposite rows: real evidence that the replies are close,
+        // which the reward model should see, so both are kept (a team's own export must import back).
         Map<String, Integer> seen = new HashMap<>();
+        int opposed = 0;
         for (PreferenceRows.Row row : rows) {
-            Integer opposite = seen.get(Hashing.sha256Hex(row.prompt() + '\u001f' + row.rejected() + '\u001f' + row.chosen()));
-            if (opposite != null) {
-                problems.add("line " + row.line() + ": prefers the reply that line " + opposite + " rejects for the same prompt; keep one of them");
-            }
+            opposed += seen.containsKey(Hashing.sha256Hex(row.prompt() + '\u001f' + row.rejected() + '\u001f' + row.chosen())) ? 1 : 0;
             Pair pair = new Pair(row.prompt(), row.chosen(), row.rejected(), row.margin(), row.line());
             seen.putIfAbsent(pair.hash(), row.line());
             pairs.add(pair);
@@ -108,7 +109,7 @@ public class PreferenceImport {
                     .setParameter(6, user).setParameter(7, p.hash()).executeUpdate();
         }
         audit.record(user, "preferences.import", Counts.of(imported, "preference pair"),
-                Map.of("batch", batch, "duplicates", pairs.size() - imported));
-        return new Imported(imported, pairs.size() - imported, batch, List.copyOf(notRead));
+                Map.of("batch", batch, "duplicates", pairs.size() - imported, "opposed", opposed));
+        return new Imported(imported, pairs.size() - imported, opposed, batch, List.copyOf(notRead));
     }
 }

@@ -98,11 +98,13 @@ class PreferenceDataTest {
         // The same file again stores nothing twice.
         admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
                 .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(1));
-        // A file that prefers a reply on one line and its rival on another teaches nothing: refused, naming both lines.
-        String contradiction = "{\"prompt\":\"q\",\"chosen\":\"x\",\"rejected\":\"y\"}\n{\"prompt\":\"q\",\"chosen\":\"y\",\"rejected\":\"x\"}\n";
-        admin.request().contentType("application/x-ndjson").body(contradiction.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/datasets/preferences").then().statusCode(400)
-                .body("error", containsString("line 2: prefers the reply that line 1 rejects"));
+        // Two people who disagreed on a prompt (an export of a team's judgements has such rows): both kept, and counted.
+        String tag = java.util.UUID.randomUUID().toString();
+        String disagreement = "{\"prompt\":\"q " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\n{\"prompt\":\"q " + tag
+                + "\",\"chosen\":\"y\",\"rejected\":\"x\"}\n";
+        admin.request().contentType("application/x-ndjson").body(disagreement.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/preferences").then().statusCode(201).body("imported", equalTo(2)).body("opposed", equalTo(1));
+        before += 2;
         // A good completion with no bad one for its prompt pairs with nothing: named, not silently dropped.
         String lonely = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"p2\",\"completion\":\"lonely good\",\"label\":true}\n";
         admin.request().contentType("application/x-ndjson").body(lonely.getBytes(StandardCharsets.UTF_8))
