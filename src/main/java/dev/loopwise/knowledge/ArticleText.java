@@ -35,6 +35,11 @@ final class ArticleText {
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f]+");
     private static final Pattern AROUND_LINE_BREAK = Pattern.compile(" *\n *");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+    /**
+     * Control characters (but line breaks and tabs) and invisible format characters (but the joiners emoji need): a
+     * passage goes into the LLM's prompt and the exports, which no other text of Loopwise lets them into.
+     */
+    private static final Pattern HIDDEN = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\p{Cf}&&[^\\u200C\\u200D]]");
     private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
     /** Elements whose content is never text to read (an unclosed one runs to the end, as in a browser). */
     private static final Pattern HIDDEN_HTML = Pattern.compile("<(script|style|noscript|template|iframe|object)\\b[^>]*>.*?(</\\1\\s*>|\\z)",
@@ -146,6 +151,7 @@ final class ArticleText {
         } else if (title == null || title.isBlank()) {
             title = name != null && !name.isBlank() ? name : firstLine(sections);
         }
+        title = title == null ? null : HIDDEN.matcher(title).replaceAll("");
         String cleanUrl = url == null || url.isBlank() ? null : url.trim();
         return new Article(Article.key(id, cleanUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections);
     }
@@ -171,7 +177,7 @@ final class ArticleText {
 
     /** Runs of spaces and tabs become one space; line breaks (list items, code) stay, at most one blank line. */
     private static String clean(String text) {
-        String spaced = SPACES.matcher(text.replace("\r", "")).replaceAll(" ");
+        String spaced = SPACES.matcher(HIDDEN.matcher(text.replace("\r", "")).replaceAll("")).replaceAll(" ");
         return BLANK_LINES.matcher(AROUND_LINE_BREAK.matcher(spaced).replaceAll("\n")).replaceAll("\n\n").trim();
     }
 }
