@@ -118,7 +118,8 @@ public class ErrorMapper {
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
         Response response = respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed", Messages.METHOD_NOT_ALLOWED, uri, headers);
         // A 405 names the methods the address does take (RFC 9110, 15.5.6).
-        String allowed = AllowedMethods.of(uri.getPath());
+        String named = e.getResponse() == null ? null : e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        String allowed = named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath());
         return allowed == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allowed).build();
     }
 

@@ -155,6 +155,9 @@ class ErrorShapeTest {
         admin.request().get("/api/v1/no-such-thing").then().statusCode(404).body("code", equalTo("not_found"));
         admin.request().put("/api/v1/users").then().statusCode(405).body("code", equalTo("method_not_allowed"))
                 .header("Allow", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("GET"), org.hamcrest.Matchers.containsString("POST")));
+        // "next" is no item id: sending to it is a wrong method, not a bad id.
+        admin.request().contentType("application/json").body("{}").post("/api/v1/review/next").then().statusCode(405)
+                .body("code", equalTo("method_not_allowed")).header("Allow", org.hamcrest.Matchers.allOf(containsString("GET"), containsString("HEAD"), org.hamcrest.Matchers.not(containsString("POST"))));
     }
 
     @Test

@@ -138,6 +138,8 @@ final class Endpoints {
             api("POST", "/api/v1/models/{version}/promote", Access.api(409, ADMIN), null),
             api("POST", "/api/v1/models/{version}/rollback", Access.api(409, ADMIN), null),
             api("GET", "/api/v1/review/next", Access.api(200, ADMIN, REVIEWER).or(204), null),
+            // Sending to "next" is a wrong method (405) once the role check passed.
+            api("POST", "/api/v1/review/next", Access.api(405, ADMIN, REVIEWER), c -> "{}"),
             api("POST", "/api/v1/rounds", Access.api(400, ADMIN), c -> "{\"method\":\"ppo\"}"),
             api("GET", "/api/v1/rounds", Access.api(200, ADMIN), null),
             api("GET", "/api/v1/drift", Access.api(200, ADMIN), null),
