@@ -90,6 +90,7 @@ public class ChatCompletionsResource {
             if (!message.isObject() || !message.path("role").isTextual()) {
                 throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_MESSAGES);
             }
+            ChatParameters.checkRole(message.get("role").asText());
             if (message.get("role").asText().equals("user")) {
                 ticket = text(message.get("content"));
             }
@@ -106,57 +107,8 @@ public class ChatCompletionsResource {
         if (!includeUsage.isMissingNode() && !includeUsage.isNull() && !includeUsage.isBoolean()) {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_INCLUDE_USAGE_BOOLEAN);
         }
-        refuseUnanswerable(body);
+        ChatParameters.check(body);
         return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false));
-    }
-
-    /**
-     * Sampling settings are the served policy's business and are ignored, but a value OpenAI itself refuses, or a request
-     * this endpoint cannot honour (several choices, a JSON reply), is refused as OpenAI would rather than answered otherwise.
-     */
-    private static void refuseUnanswerable(JsonNode body) {
-        JsonNode n = body.path("n");
-        if (!n.isMissingNode() && !n.isNull() && !(n.canConvertToInt() && n.asInt() == 1 && n.isIntegralNumber())) {
-            throw ApiException.badRequest("validation_failed", "'n' can only be 1: Loopwise answers with the one reply it serves.");
-        }
-        JsonNode temperature = body.path("temperature");
-        if (!temperature.isMissingNode() && !temperature.isNull()
-                && (!temperature.isNumber() || temperature.asDouble() < 0 || temperature.asDouble() > 2)) {
-            throw ApiException.badRequest("validation_failed", "'temperature' is a number from 0 to 2 (Loopwise ignores it: the"
-                    + " reply comes from the served policy).");
-        }
-        for (String field : List.of("max_tokens", "max_completion_tokens")) {
-            JsonNode limit = body.path(field);
-            if (!limit.isMissingNode() && !limit.isNull() && (!limit.isIntegralNumber() || limit.asLong() < 1)) {
-                throw ApiException.badRequest("validation_failed", "'" + field + "' is a whole number of at least 1.");
-            }
-        }
-        JsonNode responseFormat = body.path("response_format");
-        if (!responseFormat.isMissingNode() && !responseFormat.isNull() && !(responseFormat.isObject() && responseFormat.path("type").isTextual())) {
-            throw ApiException.badRequest("validation_failed", "'response_format' is an object such as {\"type\": \"text\"}.");
-        }
-        String format = responseFormat.path("type").asText("text");
-        if (!format.equals("text")) {
-            throw ApiException.badRequest("validation_failed", "'response_format' can only be text: Loopwise answers with a"
-                    + " support reply, not " + format.replace("_", " ") + ".");
-        }
-        // Tools offered are fine (a reply is a valid answer to them); a call demanded is not one Loopwise can make.
-        JsonNode toolChoice = body.path("tool_choice");
-        if (!toolChoice.isMissingNode() && !toolChoice.isNull() && !toolChoice.isObject() && !toolChoice.isTextual()) {
-            throw ApiException.badRequest("validation_failed", "'tool_choice' is \"auto\", \"none\", \"required\" or a tool object.");
-        }
-        if (toolChoice.isObject() || (toolChoice.isTextual() && toolChoice.asText().equals("required"))) {
-            throw ApiException.badRequest("validation_failed", "'tool_choice' can only be auto or none: Loopwise answers with a"
-                    + " support reply and never calls a tool.");
-        }
-        JsonNode logprobs = body.path("logprobs");
-        if (!logprobs.isMissingNode() && !logprobs.isNull() && !logprobs.isBoolean()) {
-            throw ApiException.badRequest("validation_failed", "'logprobs' is true or false.");
-        }
-        if (logprobs.asBoolean(false)) {
-            throw ApiException.badRequest("validation_failed", "'logprobs' cannot be returned: the reply is chosen from the"
-                    + " team's replies, not sampled token by token.");
-        }
     }
 
     /** A message's text: a string, or OpenAI's list of parts of which the text ones count. */
@@ -170,6 +122,7 @@ public class ChatCompletionsResource {
                 if (!part.isObject() || !part.path("type").isTextual()) {
                     throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);
                 }
+                ChatParameters.checkPartType(part.path("type").asText());
                 if ("text".equals(part.path("type").asText())) {
                     if (!part.path("text").isTextual()) {
                         throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);

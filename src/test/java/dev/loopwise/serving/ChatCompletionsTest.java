@@ -142,14 +142,23 @@ class ChatCompletionsTest {
         for (String refusedSetting : new String[] {"\"n\":3", "\"temperature\":5", "\"max_tokens\":-5",
                 "\"response_format\":{\"type\":\"json_object\"}", "\"tool_choice\":\"required\"", "\"logprobs\":true",
                 // and values of the wrong type, as OpenAI refuses them
-                "\"logprobs\":\"false\"", "\"response_format\":\"json\"", "\"tool_choice\":5"}) {
+                "\"logprobs\":\"false\"", "\"response_format\":\"json\"", "\"tool_choice\":5", "\"model\":5", "\"tools\":\"x\"",
+                "\"tool_choice\":\"banana\"", "\"function_call\":{\"name\":\"f\"}", "\"top_logprobs\":5", "\"stream_options\":\"x\"",
+                "\"stop\":{\"a\":1}", "\"seed\":\"x\"", "\"top_p\":-3", "\"n\":\"1\""}) {
             helpdesk.request().contentType("application/json")
                     .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET + "\"}]," + refusedSetting + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
         }
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET
-                + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"}}")
+                + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"},\"model\":\"gpt-4o\","
+                + "\"stop\":[\"\\n\\n\"],\"seed\":3,\"top_p\":0.9,\"tools\":[],\"tool_choice\":\"auto\",\"user\":\"u-1\"}")
                 .post("/v1/chat/completions").then().statusCode(200);
+        // An unknown role or part type is named, not reported as a missing user message or an empty text.
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"wizard\",\"content\":\"hi\"}]}")
+                .post("/v1/chat/completions").then().statusCode(400).body("error.message", org.hamcrest.Matchers.containsString("'wizard'"));
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
+                + "\"text\":\"hi\"}]}]}").post("/v1/chat/completions").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("'input_text'"));
         // Content as a list of parts, as newer SDKs send it: text parts are read, a malformed part is named.
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\""
                 + TICKET + "\"}]}]}").post("/v1/chat/completions").then().statusCode(200);

@@ -1,0 +1,147 @@
+package dev.loopwise.serving;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.ApiException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The parameters of a chat completion request other than its messages. Sampling settings are the served policy's
+ * business and are ignored, but a value OpenAI itself refuses (a wrong type, an unknown choice, a number out of range),
+ * or a request this endpoint cannot honour (several choices, a JSON reply, a tool call, token probabilities), is refused
+ * as OpenAI would, naming the parameter, rather than answered otherwise. Any {@code model} name is accepted: a bot keeps
+ * the one it was set up with while versions are promoted, and the answer names the version that served.
+ */
+final class ChatParameters {
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+    private static final Set<String> PART_TYPES = Set.of("text", "image_url", "input_audio", "file", "refusal");
+    private static final Set<String> TOOL_CHOICES = Set.of("auto", "none", "required");
+
+    private ChatParameters() {
+    }
+
+    static void checkRole(String role) {
+        if (!ROLES.contains(role)) {
+            throw invalid("'" + shown(role) + "' is not a message role: use system, developer, user, assistant or tool.");
+        }
+    }
+
+    static void checkPartType(String type) {
+        if (!PART_TYPES.contains(type)) {
+            throw invalid("'" + shown(type) + "' is not a content part type: the customer's words go in a part of type text.");
+        }
+    }
+
+    static void check(JsonNode body) {
+        JsonNode model = body.path("model");
+        if (present(model) && !model.isTextual()) {
+            throw invalid("'model' is a string, such as the name GET /v1/models lists.");
+        }
+        JsonNode n = body.path("n");
+        if (present(n) && !n.isIntegralNumber()) {
+            throw invalid("'n' is a whole number (here only 1: Loopwise answers with the one reply it serves).");
+        }
+        if (present(n) && n.asLong() != 1) {
+            throw invalid("'n' can only be 1: Loopwise answers with the one reply it serves.");
+        }
+        range(body, "temperature", 0, 2);
+        range(body, "top_p", 0, 1);
+        range(body, "presence_penalty", -2, 2);
+        range(body, "frequency_penalty", -2, 2);
+        for (String field : List.of("max_tokens", "max_completion_tokens")) {
+            JsonNode limit = body.path(field);
+            if (present(limit) && (!limit.isIntegralNumber() || limit.asLong() < 1)) {
+                throw invalid("'" + field + "' is a whole number of at least 1.");
+            }
+        }
+        JsonNode seed = body.path("seed");
+        if (present(seed) && !seed.isIntegralNumber()) {
+            throw invalid("'seed' is a whole number.");
+        }
+        JsonNode stop = body.path("stop");
+        if (present(stop) && !stop.isTextual() && !(stop.isArray() && stop.size() <= 4 && allText(stop))) {
+            throw invalid("'stop' is a string or a list of at most 4 strings.");
+        }
+        JsonNode user = body.path("user");
+        if (present(user) && !user.isTextual()) {
+            throw invalid("'user' is a string.");
+        }
+        JsonNode streamOptions = body.path("stream_options");
+        if (present(streamOptions) && !streamOptions.isObject()) {
+            throw invalid("'stream_options' is an object such as {\"include_usage\": true}.");
+        }
+        JsonNode responseFormat = body.path("response_format");
+        if (present(responseFormat) && !(responseFormat.isObject() && responseFormat.path("type").isTextual())) {
+            throw invalid("'response_format' is an object such as {\"type\": \"text\"}.");
+        }
+        String format = responseFormat.path("type").asText("text");
+        if (!format.equals("text")) {
+            throw invalid("'response_format' can only be text: Loopwise answers with a support reply, not " + format.replace("_", " ") + ".");
+        }
+        tools(body);
+        JsonNode logprobs = body.path("logprobs");
+        if (present(logprobs) && !logprobs.isBoolean()) {
+            throw invalid("'logprobs' is true or false.");
+        }
+        JsonNode topLogprobs = body.path("top_logprobs");
+        if (present(topLogprobs) && (!topLogprobs.isIntegralNumber() || topLogprobs.asLong() < 0 || topLogprobs.asLong() > 20)) {
+            throw invalid("'top_logprobs' is a whole number from 0 to 20.");
+        }
+        if (logprobs.asBoolean(false) || topLogprobs.asLong(0) > 0) {
+            throw invalid("'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
+                    + " sampled token by token.");
+        }
+    }
+
+    /** Tools offered are fine (a reply is a valid answer to them); a call demanded is not one Loopwise can make. */
+    private static void tools(JsonNode body) {
+        for (String field : List.of("tools", "functions")) {
+            JsonNode offered = body.path(field);
+            if (present(offered) && !offered.isArray()) {
+                throw invalid("'" + field + "' is a list of tools.");
+            }
+        }
+        for (String field : List.of("tool_choice", "function_call")) {
+            JsonNode choice = body.path(field);
+            if (present(choice) && !choice.isObject() && !(choice.isTextual() && TOOL_CHOICES.contains(choice.asText()))) {
+                throw invalid("'" + field + "' is \"auto\", \"none\", \"required\" or a tool object.");
+            }
+            if (choice.isObject() || (choice.isTextual() && choice.asText().equals("required"))) {
+                throw invalid("'" + field + "' can only be auto or none: Loopwise answers with a support reply and never calls a tool.");
+            }
+        }
+    }
+
+    private static void range(JsonNode body, String field, double low, double high) {
+        JsonNode value = body.path(field);
+        if (present(value) && (!value.isNumber() || value.asDouble() < low || value.asDouble() > high)) {
+            throw invalid("'" + field + "' is a number from " + number(low) + " to " + number(high) + " (Loopwise ignores it: the reply"
+                    + " comes from the served policy).");
+        }
+    }
+
+    private static boolean allText(JsonNode list) {
+        for (JsonNode item : list) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean present(JsonNode value) {
+        return !value.isMissingNode() && !value.isNull();
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private static String shown(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    private static ApiException invalid(String message) {
+        return ApiException.badRequest("validation_failed", message);
+    }
+}
