@@ -71,9 +71,16 @@ public class RoundResource {
         return RoundView.of(QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id)));
     }
 
+    /** The newest rounds first, a page at a time: each carries its log, so a long history is read in pages. */
     @GET
-    public List<RoundView> list() {
-        return AlignmentRound.newestFirst(50).stream().map(RoundView::of).toList();
+    public List<RoundView> list(@jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") int limit,
+                                @jakarta.ws.rs.QueryParam("offset") @jakarta.ws.rs.DefaultValue("0") int offset) {
+        dev.loopwise.common.Paging.check(limit, offset, 200);
+        if ((long) offset + limit > Integer.MAX_VALUE) {
+            return List.of(); // past any table
+        }
+        return AlignmentRound.<AlignmentRound>find("order by id desc").range(offset, offset + limit - 1).list().stream()
+                .map(RoundView::of).toList();
     }
 
     @GET
