@@ -21,7 +21,12 @@ public record NewAccount(String username, String roles, String passwordHash, Str
                     "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
         Set<String> roleSet = Role.parseForAccount(roles == null ? "" : roles);
-        if (password == null && roleSet.equals(Set.of(Role.SERVICE))) {
+        if (password != null && !password.isEmpty() && roleSet.equals(Set.of(Role.SERVICE))) {
+            // It would be stored and never work: a service account signs in with API keys only.
+            throw ApiException.badRequest("service_password", "A service account has no password: it uses API keys only, and never"
+                    + " signs in in a browser. Leave the password empty. Nothing was created.");
+        }
+        if ((password == null || password.isEmpty()) && roleSet.equals(Set.of(Role.SERVICE))) {
             // A service account never signs in with a password: give it one nobody knows.
             password = NewApiKey.randomSecret();
         }

@@ -107,8 +107,14 @@ class LoginThrottleTest {
 
     @Test
     void aServiceAccountHasNoBrowserSignIn() {
+        // Made as one, it gets no password: one given is refused rather than stored to never work.
+        String given = "helpdesk-" + UNIQUE.incrementAndGet();
+        assertEquals("service_password", org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+                () -> users.create(given, PASSWORD, Role.SERVICE, null)).code);
+        // Turned into one, the password it had as a reviewer no longer signs it in.
         String name = "helpdesk-" + UNIQUE.incrementAndGet();
-        users.create(name, PASSWORD, Role.SERVICE, null);
+        long id = users.create(name, PASSWORD, Role.REVIEWER, null).id;
+        users.update("admin", id, new UserService.UserChange(null, new RoleNames(Role.SERVICE), null, null));
         assertFalse(SignInFrom.post("127.0.0.9", "/j_security_check", name, PASSWORD).signedIn());
     }
 
