@@ -29,6 +29,8 @@ public class AuditFormats {
             Map.entry("preferences.import", "imported"),
             Map.entry("intent.create", "created"),
             Map.entry("intent.edit", "edited"),
+            Map.entry("intent.remove", "removed"),
+            Map.entry("intent.merge", "merged into another intent"),
             Map.entry("reply.create", "added"),
             Map.entry("reply.edit", "edited"),
             Map.entry("reply.retire", "retired"),

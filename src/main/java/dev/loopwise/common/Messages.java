@@ -287,27 +287,6 @@ public final class Messages {
                 + " (Tickets page), or train with another choice under How to learn.";
     }
 
-    public static final String INTENT_NAME_RULE = "An intent name starts with a letter or digit and holds letters, digits,"
-            + " spaces and _ - . : / (for example track_order), at most 100 characters.";
-    public static String emptyImportFile(String fileName) {
-        return "The file '" + fileName + "' is empty: export the tickets again, or choose another file. Nothing was imported.";
-    }
-
-    public static String intentInUse(String name, long tickets, long replies) {
-        return "The intent '" + name + "' still has " + Counts.of(tickets, "ticket") + " and " + Counts.of(replies, "reply|replies")
-                + ": choose an intent to move them to (a merge), or label its tickets and retire its replies first. Nothing was"
-                + " removed.";
-    }
-
-    public static String intentRemoved(String name, String into) {
-        return into == null ? "The intent '" + name + "' was removed."
-                : "'" + name + "' was merged into '" + into + "': its tickets and replies are now '" + into + "'s (a reply '" + into
-                + "' already had is retired rather than doubled; the audit log has the counts). Versions already trained still answer '"
-                + name + "' until you train a new one on Models.";
-    }
-
-    public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
-            + " or invisible characters.";
     public static String numberOutOfRange(String field, String range) {
         // The bounds are the reader's, not the field's (a rating is 1–5): say so rather than offering two billion as valid.
         return (field == null ? "A number" : "'" + field + "'") + " is far out of range (it must at least be " + range

@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.TextFiles;
@@ -89,7 +90,7 @@ public class WorkspacePages {
     public Response importFile(@RestForm("file") FileUpload file) throws IOException {
         if (file == null || file.size() == 0) {
             boolean chosen = file != null && file.fileName() != null && !file.fileName().isBlank();
-            return Response.status(400).entity(Templates.importer(null, chosen ? Messages.emptyImportFile(file.fileName())
+            return Response.status(400).entity(Templates.importer(null, chosen ? WorkspaceMessages.emptyImportFile(file.fileName())
                     : "Choose a CSV or JSONL file to import.")).build();
         }
         try {
@@ -106,7 +107,7 @@ public class WorkspacePages {
     public TemplateInstance intents(@RestQuery String saved, @RestQuery String removed, @RestQuery String into) {
         // Only a notice about what happened: the address is typeable, so the removed intent must be gone and a merge's target there.
         String notice = removed != null && Intent.findByName(removed).isEmpty() && (into == null || Intent.findByName(into).isPresent())
-                ? Messages.intentRemoved(removed, into)
+                ? WorkspaceMessages.intentRemoved(removed, into)
                 : dev.loopwise.common.FormValues.bool("saved", saved, false) ? "Saved. The next version trained on Models reads the new description."
                 : null;
         return Templates.intents(IntentRow.stored(null, null, null), null, null, notice);

@@ -1,8 +1,8 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
 import dev.loopwise.common.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -21,11 +21,11 @@ public class WorkspaceService {
     public Intent saveIntent(Long id, String name, String description) {
         String cleanName = name == null ? "" : name.strip();
         if (!Intent.NAME.matcher(cleanName).matches()) {
-            throw ApiException.badRequest("invalid_intent_name", Messages.INTENT_NAME_RULE);
+            throw ApiException.badRequest("invalid_intent_name", WorkspaceMessages.INTENT_NAME_RULE);
         }
         String cleanDescription = description == null ? "" : description.strip();
         if (!PlainText.isPlainLine(cleanDescription) || PlainText.length(cleanDescription) > MAX_DESCRIPTION) {
-            throw ApiException.badRequest("invalid_intent_description", Messages.INTENT_DESCRIPTION_RULE);
+            throw ApiException.badRequest("invalid_intent_description", WorkspaceMessages.INTENT_DESCRIPTION_RULE);
         }
         Intent intent = id == null ? new Intent() : Intent.<Intent>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No intent with id " + id + "."));
@@ -161,7 +161,7 @@ public class WorkspaceService {
         long replies = Reply.count("intent", intent);
         if (into.isEmpty()) {
             if (tickets + replies > 0) {
-                throw ApiException.conflict("intent_in_use", Messages.intentInUse(intent.name, tickets, replies));
+                throw ApiException.conflict("intent_in_use", WorkspaceMessages.intentInUse(intent.name, tickets, replies));
             }
             intent.delete();
             audit.record("intent.remove", "intent " + intent.name, Map.of());

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -59,6 +59,6 @@ class ImportSpellingsTest {
         String page = admin.pageRequest().accept("text/html")
                 .multiPart("file", "tickets.csv", new byte[0], "text/csv").formParam("csrf-token", admin.csrfToken())
                 .post("/admin/import").then().statusCode(400).extract().asString();
-        assertTrue(page.contains(Messages.emptyImportFile("tickets.csv").replace("'", "&#39;")), page);
+        assertTrue(page.contains(WorkspaceMessages.emptyImportFile("tickets.csv").replace("'", "&#39;")), page);
     }
 }

@@ -3,7 +3,7 @@ package dev.loopwise.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +39,7 @@ class IntentRemovalTest {
         // Used, and nowhere to move to: refused, saying why, and nothing changes.
         form("intent=" + from).post("/admin/intents/remove").then().statusCode(409);
         String refused = form("intent=" + from).post("/admin/intents/remove").asString();
-        assertTrue(refused.contains(Messages.intentInUse(from, 2, 2).replace("'", "&#39;")), refused);
+        assertTrue(refused.contains(WorkspaceMessages.intentInUse(from, 2, 2).replace("'", "&#39;")), refused);
         form("intent=" + from + "&into=" + from).post("/admin/intents/remove").then().statusCode(400);
         form("intent=" + from + "&into=nothing_" + tag).post("/admin/intents/remove").then().statusCode(400);
         assertEquals(2L, QuarkusTransaction.requiringNew().call(() -> Ticket.count("intent.name", from)));
@@ -47,7 +47,7 @@ class IntentRemovalTest {
         String location = form("intent=" + from + "&into=" + into).redirects().follow(false).post("/admin/intents/remove")
                 .then().statusCode(303).extract().header("Location");
         String page = admin.pageRequest().accept("text/html").get(location).then().statusCode(200).extract().asString();
-        assertTrue(page.contains(Messages.intentRemoved(from, into).replace("'", "&#39;")), page);
+        assertTrue(page.contains(WorkspaceMessages.intentRemoved(from, into).replace("'", "&#39;")), page);
         QuarkusTransaction.requiringNew().run(() -> {
             assertTrue(Intent.findByName(from).isEmpty());
             assertEquals(2L, Ticket.count("intent.name", into));
@@ -64,7 +64,7 @@ class IntentRemovalTest {
         String location = form("intent=" + name).redirects().follow(false).post("/admin/intents/remove")
                 .then().statusCode(303).extract().header("Location");
         assertTrue(admin.pageRequest().accept("text/html").get(location).asString()
-                .contains(Messages.intentRemoved(name, null).replace("'", "&#39;")));
+                .contains(WorkspaceMessages.intentRemoved(name, null).replace("'", "&#39;")));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()));
         String typed = admin.pageRequest().accept("text/html").get("/admin/intents?removed=oos").asString();
         assertTrue(!typed.contains("was removed"), "oos still exists: no notice");
