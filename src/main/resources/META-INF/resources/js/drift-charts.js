@@ -25,8 +25,13 @@
       // Nothing measured yet (outcome signals need feedback or judgements): say so rather than draw an empty frame.
       const note = document.createElement('p');
       note.className = 'muted';
-      note.textContent = 'No data yet: this signal is measured once customers rate answers of this version, or reviewers judge '
-        + 'replies to requests it served.';
+      // Each outcome signal needs a minimum within one check's window (DriftDetector: 10 ratings, 20 judgements).
+      note.textContent = signal === 'outcome/thumbs_down_rate'
+        ? 'No data yet: measured once customers have rated at least 10 answers among the requests one check reads.'
+        : signal === 'outcome/non_first_choice_rate'
+          ? 'No data yet: measured once reviewers have picked one of two replies at least 20 times while the requests one '
+            + 'check reads were coming in (ties and "both bad" do not count).'
+          : 'No data yet: this signal is measured once this version has served requests.';
       canvas.replaceWith(note);
       return;
     }
