@@ -48,11 +48,11 @@ public class ReviewAdminService {
         audit.record(accept ? "rewrite.accept" : "rewrite.discard", "reply " + replyId, Map.of("text", reply.text, "intent", reply.intent.name));
     }
 
-    /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad). */
+    /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad, out_of_scope). */
     @Transactional
     public void makeGold(long itemId, String answer) {
-        if (answer == null || !Set.of("1", "2", "tie", "both_bad").contains(answer)) {
-            throw ApiException.badRequest("invalid_gold", "A gold answer is 1, 2, tie or both_bad.");
+        if (answer == null || !Set.of("1", "2", "tie", "both_bad", Judgement.OUT_OF_SCOPE).contains(answer)) {
+            throw ApiException.badRequest("invalid_gold", "A gold answer is 1, 2, tie, both_bad or out_of_scope.");
         }
         ReviewItem item = ReviewItem.<ReviewItem>findByIdOptional(itemId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));

@@ -56,7 +56,7 @@ class ReviewTalliesTest {
             long item = items.get(random.nextInt(items.size()));
             User reviewer = reviewers.get(random.nextInt(reviewers.size()));
             if (random.nextDouble() < 0.04) {
-                admin.makeGold(item, new String[] {"1", "2", "tie", "both_bad"}[random.nextInt(4)]);
+                admin.makeGold(item, new String[] {"1", "2", "tie", "both_bad", Judgement.OUT_OF_SCOPE}[random.nextInt(5)]);
                 continue;
             }
             if (judged(item, reviewer.id) || full(item)) {
