@@ -46,6 +46,8 @@ public class AuditFormats {
             Map.entry("knowledge.delete", "deleted from the knowledge base:"),
             Map.entry("ticket.label", "labelled"),
             Map.entry("drift.replay", "replayed through the answering pipeline:"),
+            Map.entry("drift.replay.queued", "started a background replay:"),
+            Map.entry("drift.replay.cancel", "cancelled"),
             Map.entry("review.make_items", "made review items:"));
     /** Actions whose target adds nothing to say: the whole phrase. */
     private static final Map<String, String> PHRASES = Map.of(

@@ -16,6 +16,12 @@ import java.util.Set;
 @TemplateExtension(namespace = "drift")
 public class DriftFormats {
 
+    /** How many tickets a replay may have and still be sent while the admin waits, in the page's words. */
+    static String replayInRequest() {
+        return String.format(java.util.Locale.ROOT, "%,d", io.quarkus.arc.Arc.container().instance(MonitoringConfig.class).get()
+                .replayInRequest());
+    }
+
     /**
      * The demo's traffic is offered for replay only in a workspace made from the demo: elsewhere it asks about another
      * shop. Told by the demo's library replies: a small table, where the tickets' would be counted on every page view.

@@ -2,12 +2,8 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
-import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
-import dev.loopwise.ticket.SampleTraffic;
-import dev.loopwise.ticket.TicketFile;
-import dev.loopwise.ticket.TicketRow;
 import dev.loopwise.ticket.TopicLabelling;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -22,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.io.StringReader;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -38,7 +33,9 @@ public class DriftPage {
     @Inject
     ReplayService replay;
     @Inject
-    dev.loopwise.serving.ServableText servable;
+    ReplayTickets tickets;
+    @Inject
+    BackgroundReplays background;
     @Inject
     DriftActions actions;
     @Inject
@@ -49,14 +46,11 @@ public class DriftPage {
     dev.loopwise.audit.AuditLog audit;
     @Inject
     TopicLabelling topics;
-    @Inject
-    DriftWindow windows;
-    @Inject
-    dev.loopwise.model.registry.ModelRegistry registry;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance drift(DriftOverview.Overview overview, List<String> charted, String message);
+        static native TemplateInstance drift(DriftOverview.Overview overview, List<String> charted, List<ReplayView> replaying,
+                                             List<ReplayView> replayed, String message);
     }
 
     @GET
@@ -65,7 +59,11 @@ public class DriftPage {
         // Counts from the address of the redirect; a hand-typed negative one says nothing that happened.
         boolean counts = replayed != null && replayed >= 0 && orZero(failed) >= 0 && orZero(checks) >= 0 && orZero(alerts) >= 0;
         String message = counts ? Messages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts)) : null;
-        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), message);
+        return render(message);
+    }
+
+    private TemplateInstance render(String message) {
+        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(), message);
     }
 
     private static int orZero(Integer value) {
@@ -79,41 +77,42 @@ public class DriftPage {
         return overview.read();
     }
 
-    /** Replays the demo's traffic, the demo's shifted traffic, or an uploaded file through the answering pipeline. */
+    /**
+     * Replays the demo's traffic, the demo's shifted traffic, or an uploaded file through the answering pipeline: a short
+     * one while the request waits, a longer one in the background, followed on this page with progress and cancel.
+     */
     @POST
     @Path("/replay")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response replay(@RestForm String source, @RestForm("file") FileUpload file) throws IOException {
-        List<String> texts = switch (source == null ? "" : source) {
-            case "demo" -> SampleTraffic.texts(SampleTraffic.USUAL);
-            case "demo-shifted" -> afterAFullWindow(SampleTraffic.texts(SampleTraffic.SHIFTED));
-            case "", "file" -> uploaded(file);
-            default -> throw ApiException.badRequest("invalid_source", "Replay 'demo', 'demo-shifted' or 'file' (an uploaded file),"
-                    + " not '" + source + "'.");
-        };
-        ReplayService.Replayed done = replay.replay(texts, currentUser.name(), config.stride());
-        long confirmed = done.checks().stream().mapToLong(c -> c.confirmed().size()).sum();
+        ReplayTickets.Chosen chosen = tickets.choose(source, file);
+        if (chosen.texts().size() > config.replayInRequest()) {
+            background.queue(chosen.texts(), chosen.source(), currentUser.name());
+            return Response.seeOther(java.net.URI.create("/admin/drift")).build();
+        }
+        ReplayService.Replayed done = replay.replay(chosen.texts(), currentUser.name(), config.stride());
         // The replayed requests are served and logged like a customer's: who sent them belongs in the audit log.
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("drift.replay", done.requests() + " requests (" + (source == null || source.isBlank() ? "uploaded file" : source) + ")",
-                java.util.Map.of("failed", done.failed(), "checks", done.checks().size(), "alerts", confirmed)));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("drift.replay", done.requests() + " requests ("
+                + chosen.source() + ")", java.util.Map.of("failed", done.failed(), "checks", done.checks().size(), "alerts", done.alerts())));
         // Post/redirect/get: reloading the result must not send the traffic again.
         return Response.seeOther(java.net.URI.create("/admin/drift?replayed=" + done.requests() + "&failed=" + done.failed()
-                + "&checks=" + done.checks().size() + "&alerts=" + confirmed)).build();
+                + "&checks=" + done.checks().size() + "&alerts=" + done.alerts())).build();
     }
 
-    /**
-     * A shift shows only against a window of the usual traffic: the usual requests the active version still lacks for
-     * one come first, so that a single replay of the shifted traffic runs the checks an alert needs.
-     */
-    private List<String> afterAFullWindow(List<String> shifted) {
-        long served = registry.current().map(active -> windows.requestsSince(active.version(), null, config.window())).orElse(0L);
-        List<String> usual = SampleTraffic.texts(SampleTraffic.USUAL);
-        List<String> texts = new java.util.ArrayList<>();
-        for (int i = 0; i < config.window() - served; i++) {
-            texts.add(usual.get(i % usual.size()));
-        }
-        texts.addAll(shifted);
-        return texts;
+    /** A background replay's progress, for the page's progress bar. */
+    @GET
+    @Path("/replays/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReplayView replayStatus(@PathParam("id") long id) {
+        return background.view(id);
+    }
+
+    @POST
+    @Path("/replays/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancelReplay(@PathParam("id") long id) {
+        background.cancel(id, currentUser.name()); // a replay that ended meanwhile shows its outcome on the page
+        return Response.seeOther(java.net.URI.create("/admin/drift")).build();
     }
 
     /** A new topic's example requests become a new intent's labelled tickets; then the admin writes its reply. */
@@ -126,7 +125,7 @@ public class DriftPage {
             return Response.seeOther(java.net.URI.create("/admin/replies?intent=" + java.net.URLEncoder.encode(done.intent(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "&labelled=" + done.tickets()
                     + (done.created() ? "&created=true" : ""))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();
+            return Response.status(e.status).entity(render(e.getMessage())).build();
         }
     }
 
@@ -138,7 +137,7 @@ public class DriftPage {
             long round = actions.approve(id, currentUser.name());
             return Response.seeOther(java.net.URI.create("/admin/rounds/" + round)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();
+            return Response.status(e.status).entity(render(e.getMessage())).build();
         }
     }
 
@@ -150,34 +149,7 @@ public class DriftPage {
             actions.dismiss(id, currentUser.name());
             return Response.seeOther(java.net.URI.create("/admin/drift")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.drift(overview.read(), DriftOverview.signalsCharted(), e.getMessage())).build();
+            return Response.status(e.status).entity(render(e.getMessage())).build();
         }
-    }
-
-    private List<String> uploaded(FileUpload file) throws IOException {
-        if (file == null || file.size() == 0) {
-            throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
-        }
-        String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
-        TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(file.fileName(), text));
-        if (!parsed.ok()) {
-            throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
-                    Math.min(10, parsed.errors().size()))) + ".");
-        }
-        if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
-            throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");
-        }
-        // What the answering API would refuse is refused here too, before anything is served.
-        List<String> refused = new java.util.ArrayList<>();
-        for (TicketRow row : parsed.rows()) {
-            ApiException refusal = servable.refusal(row.text());
-            if (refusal != null && refused.size() < 10) {
-                refused.add("line " + row.line() + ": " + refusal.getMessage());
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw ApiException.badRequest("invalid_file", "The file was not replayed, nothing was sent: " + String.join("; ", refused));
-        }
-        return parsed.rows().stream().map(TicketRow::text).toList();
     }
 }

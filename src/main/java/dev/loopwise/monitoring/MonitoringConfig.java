@@ -91,6 +91,13 @@ public interface MonitoringConfig {
     @WithDefault("1h")
     Duration cooldown();
 
+    /**
+     * A replay of at most this many tickets runs while its request waits; a longer one runs in the background, with
+     * progress and cancel on the drift page.
+     */
+    @WithDefault("1000")
+    int replayInRequest();
+
     /** Training tickets a request is compared with to tell whether it is unfamiliar. */
     int NEIGHBOURS = 2000;
 

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /** Sends a file of tickets through the answering pipeline as if customers wrote them, then checks for drift. */
 @ApplicationScoped
@@ -17,18 +19,33 @@ public class ReplayService {
     @Inject
     MonitoringService monitoring;
 
-    /** {@code firstError}: why the first failed request failed, if any did. */
+    /**
+     * Where a replay stands: tickets sent so far (answered or failed), failures, why the first one failed, the drift
+     * checks run and the alerts they confirmed.
+     */
     public record Replayed(int requests, int failed, String firstError, List<MonitoringService.Checked> checks) {
+        public int alerts() {
+            return checks.stream().mapToInt(check -> check.confirmed().size()).sum();
+        }
     }
 
-    /** Replays in slices of the check stride, checking after each slice as the schedule would. */
+    /** Replays all of {@code texts} while the caller waits. */
     public Replayed replay(List<String> texts, String caller, int stride) {
+        return replay(texts, caller, stride, progress -> { }, () -> false);
+    }
+
+    /**
+     * Replays in slices of the check stride, checking after each slice as the schedule would; reports after each slice
+     * and stops between slices once {@code cancelled} says so (what was sent stays answered and logged).
+     */
+    public Replayed replay(List<String> texts, String caller, int stride, Consumer<Replayed> progress, BooleanSupplier cancelled) {
         int failed = 0;
         String firstError = null;
         List<MonitoringService.Checked> checks = new ArrayList<>();
-        for (int from = 0; from < texts.size(); from += stride) {
+        int sent = 0;
+        while (sent < texts.size() && !cancelled.getAsBoolean()) {
             List<CompletableFuture<ServingPipeline.Answer>> answers = new ArrayList<>();
-            for (String text : texts.subList(from, Math.min(texts.size(), from + stride))) {
+            for (String text : texts.subList(sent, Math.min(texts.size(), sent + stride))) {
                 answers.add(pipeline.submit(text, true, caller));
             }
             for (CompletableFuture<ServingPipeline.Answer> answer : answers) {
@@ -39,8 +56,10 @@ public class ReplayService {
                     firstError = firstError != null ? firstError : String.valueOf(e.getCause() == null ? e : e.getCause());
                 }
             }
+            sent += answers.size();
             monitoring.check(false).ifPresent(checks::add);
+            progress.accept(new Replayed(sent, failed, firstError, checks));
         }
-        return new Replayed(texts.size(), failed, firstError, checks);
+        return new Replayed(sent, failed, firstError, checks);
     }
 }

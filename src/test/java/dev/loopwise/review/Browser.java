@@ -16,11 +16,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless chromium driven through its chromedriver; nothing is downloaded. */
-final class Browser {
+public final class Browser {
     private Browser() {
     }
 
-    static WebDriver start() throws IOException {
+    public static WebDriver start() throws IOException {
         Path profile = Files.createTempDirectory("loopwise-chromium");
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
@@ -33,7 +33,7 @@ final class Browser {
     }
 
     /** Runs a browser scenario; when it fails, saves what the page showed under {@code name} before failing. */
-    static void run(WebDriver driver, String name, Runnable scenario) {
+    public static void run(WebDriver driver, String name, Runnable scenario) {
         try {
             scenario.run();
         } catch (RuntimeException | Error failure) {

@@ -82,6 +82,8 @@ final class Endpoints {
             page("GET", "/admin/drift", Access.page(200, ADMIN)),
             new Row("GET", "/admin/drift/data", Access.pageScript(200, ADMIN), null, "application/json", null),
             new Row("POST", "/admin/drift/replay", Access.page(303, ADMIN), MULTIPART, "text/html", c -> "text\n"),
+            new Row("GET", "/admin/drift/replays/{missingId}", Access.pageScript(404, ADMIN), null, "application/json", null),
+            form("POST", "/admin/drift/replays/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
             form("POST", "/admin/drift/topics", Access.page(400, ADMIN), c -> "name=matrix_topic"),
             form("POST", "/admin/drift/actions/{missingId}/dismiss", Access.page(404, ADMIN), c -> ""),
             form("POST", "/admin/drift/actions/{missingId}/approve", Access.page(404, ADMIN), c -> ""),

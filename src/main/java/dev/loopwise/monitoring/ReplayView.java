@@ -1,0 +1,55 @@
+package dev.loopwise.monitoring;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loopwise.common.Counts;
+import dev.loopwise.common.Messages;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/** A background replay as the page's progress bar and its JSON poll show it. */
+public record ReplayView(long id, String status, String source, int total, int sent, int failed, int checks, int alerts,
+                         double progress, boolean cancelRequested, String firstError, String error, String startedBy,
+                         OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+    @JsonProperty
+    public boolean finished() {
+        return !status.equals(DriftReplay.QUEUED) && !status.equals(DriftReplay.RUNNING);
+    }
+
+    /** When it was asked for, or ended, in the page's words. */
+    public String when() {
+        return dev.loopwise.common.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
+    }
+
+    public String ticketsCounted() {
+        return Counts.of(total, "ticket");
+    }
+
+    public int percentDone() {
+        return (int) Math.round(progress * 100);
+    }
+
+    public boolean failedToRun() {
+        return status.equals(DriftReplay.FAILED);
+    }
+
+    /** Where it stands, in the page's words. */
+    @JsonProperty
+    public String said() {
+        String soFar = String.format(Locale.ROOT, "%,d of %,d", sent, total);
+        return switch (status) {
+            case DriftReplay.QUEUED -> "waiting for its turn";
+            case DriftReplay.RUNNING -> cancelRequested ? "cancelling: it stops after the tickets it is sending now"
+                    : "sending tickets: " + soFar + "; " + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed";
+            case DriftReplay.SUCCEEDED -> Messages.replayed(total, failed, checks, alerts);
+            case DriftReplay.CANCELLED -> "cancelled after " + soFar + " tickets (those were answered and logged as usual); "
+                    + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
+            default -> "failed after " + soFar + " tickets (those were answered and logged as usual).";
+        };
+    }
+
+    static ReplayView of(DriftReplay row) {
+        return new ReplayView(row.id, row.status, row.source, row.total, row.sent, row.failed, row.checks, row.alerts,
+                row.total == 0 ? 0 : Math.min(1, row.sent / (double) row.total), row.cancelRequested && !row.isFinished(),
+                row.firstError, row.error, row.startedBy, row.createdAt, row.finishedAt);
+    }
+}

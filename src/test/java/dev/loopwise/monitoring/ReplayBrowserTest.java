@@ -1,0 +1,62 @@
+package dev.loopwise.monitoring;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** In headless Chromium: a long replay file is followed on the drift page as it is sent, and cancelled from there. */
+@QuarkusTest
+class ReplayBrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+    WebDriver driver;
+
+    @AfterEach
+    void tearDown() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aLongReplayShowsItsProgressAndCanBeCancelledFromThePage() throws Exception {
+        ActiveModel.await();
+        Path file = Files.createTempFile("replay", ".csv");
+        Files.writeString(file, BackgroundReplayTest.familiarTickets(3000));
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        Browser.run(driver, "replay-failure", () -> {
+            driver.get(base + "login");
+            driver.findElement(By.name("j_username")).sendKeys("admin");
+            driver.findElement(By.name("j_password")).sendKeys(DemoWorkspace.ADMIN_PASSWORD, Keys.ENTER);
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            driver.get(base + "admin/drift");
+            new Select(driver.findElement(By.cssSelector("#replay select[name=source]"))).selectByValue("file");
+            driver.findElement(By.cssSelector("#replay input[type=file]")).sendKeys(file.toString());
+            driver.findElement(By.cssSelector("#replay button[type=submit]")).click();
+            // The page answers at once and follows the replay: its sentence counts the tickets sent as they go.
+            wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-progress-url] .job-said"),
+                    java.util.regex.Pattern.compile("sending tickets: [1-9][0-9,]* of 3,000")));
+            driver.findElement(By.xpath("//button[text()='Cancel this replay']")).click();
+            wait.until(ExpectedConditions.textMatches(By.id("replay-outcomes"), java.util.regex.Pattern.compile(
+                    java.util.regex.Pattern.quote(file.getFileName().toString()) + ", [^\\n]*UTC: cancelled after [0-9,]+ of 3,000 tickets")));
+                        assertTrue(driver.findElements(By.cssSelector("[data-progress-url]")).isEmpty(), "nothing is left running");
+        });
+    }
+}
