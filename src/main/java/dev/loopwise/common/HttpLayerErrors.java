@@ -20,9 +20,28 @@ import java.net.URISyntaxException;
 public class HttpLayerErrors {
     /** The system property that switches Quarkus' own check off; set by the launcher's entry point and by the tests. */
     public static final String HANDED_OVER = "vertx.disableURIValidation";
+    /**
+     * The longest address and the most header bytes a request may have. The HTTP layer's own limits sit well above these
+     * (application.properties), because it refuses with an empty answer; past them nothing here can answer in words.
+     */
+    static final int MAX_ADDRESS = 8192;
+    static final int MAX_HEADERS = 20 * 1024;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
+            int addressLength = context.request().uri().length();
+            if (addressLength > MAX_ADDRESS) {
+                refuse(context, 414, "address_too_long", Messages.addressTooLong(addressLength, MAX_ADDRESS));
+                return;
+            }
+            int headerBytes = 0;
+            for (var header : context.request().headers()) {
+                headerBytes += header.getKey().length() + header.getValue().length() + 4; // ": " and the line's end
+            }
+            if (headerBytes > MAX_HEADERS) {
+                refuse(context, 431, "headers_too_large", Messages.headersTooLarge(headerBytes, MAX_HEADERS));
+                return;
+            }
             try {
                 new URI(context.request().uri());
             } catch (URISyntaxException e) {
@@ -69,6 +88,8 @@ public class HttpLayerErrors {
             String title = switch (status) {
                 case 400 -> "Bad Request";
                 case 413 -> "Payload Too Large";
+                case 414 -> "URI Too Long";
+                case 431 -> "Request Header Fields Too Large";
                 default -> "Unsupported Media Type";
             };
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")

@@ -129,6 +129,16 @@ public final class Messages {
                 + "a space as %20, '%' itself as %25, quotes and brackets too; most HTTP clients do this for you.";
     }
 
+    public static String addressTooLong(int length, int limit) {
+        return String.format(java.util.Locale.ROOT, "The address is %,d characters long; at most %,d are accepted. Send long values in"
+                + " the body of a POST instead of the query string.", length, limit);
+    }
+
+    public static String headersTooLarge(int bytes, int limit) {
+        return String.format(java.util.Locale.ROOT, "The request's headers take %,d bytes; at most %,d are accepted. A cookie that"
+                + " grew too large is the usual cause: clear this site's cookies and sign in again.", bytes, limit);
+    }
+
     public static String payloadTooLarge(String limit) {
         return "The request body is larger than the limit of " + limit + ". Send less data per request.";
     }

@@ -36,6 +36,20 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void aTooLongAddressOrTooLargeHeadersAreRefusedWithWhatToFix() {
+        io.restassured.RestAssured.given().accept("application/json").get("/api/v1/models?q=" + "a".repeat(9000)).then().statusCode(414)
+                .body("code", org.hamcrest.Matchers.equalTo("address_too_long"))
+                .body("error", org.hamcrest.Matchers.containsString("at most 8,192 are accepted"));
+        String page = io.restassured.RestAssured.given().accept("text/html").get("/review?q=" + "a".repeat(9000)).then().statusCode(414)
+                .extract().asString();
+        assertTrue(page.contains("<html") && page.contains("in the body of a POST"), page);
+        io.restassured.RestAssured.given().accept("application/json").cookie("big", "b".repeat(25_000)).get("/api/v1/models").then()
+                .statusCode(431).body("code", org.hamcrest.Matchers.equalTo("headers_too_large"))
+                .body("error", org.hamcrest.Matchers.containsString("clear this site's cookies"));
+        io.restassured.RestAssured.given().accept("application/json").get("/api/v1/models?q=" + "a".repeat(8000)).then().statusCode(401);
+    }
+
+    @Test
     void aCompressedBodyIsRefusedWithA415() {
         io.restassured.RestAssured.given().header("Content-Encoding", "gzip").contentType("application/json")
                 .body(new byte[] {0x1f, (byte) 0x8b, 8, 0}).post("/api/v1/respond").then().statusCode(415)
