@@ -216,6 +216,11 @@ public final class Messages {
         return "No user named '" + username + "'.";
     }
 
+    public static String keyForDisabledAccount(String username) {
+        return "The account '" + username + "' is disabled, and its keys do not work while it is: enable it on Users first,"
+                + " then create the key.";
+    }
+
     public static String usernameTaken(String username) {
         return "The username '" + username + "' is already taken; choose another.";
     }

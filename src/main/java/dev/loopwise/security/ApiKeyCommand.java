@@ -43,13 +43,16 @@ public class ApiKeyCommand {
             return connection -> {
                 NewApiKey key = NewApiKey.issue(name, requestsPerMinute);
                 long userId;
-                try (PreparedStatement find = connection.prepareStatement("select id from users where username = ?")) {
+                try (PreparedStatement find = connection.prepareStatement("select id, disabled_at from users where username = ?")) {
                     find.setString(1, username);
                     try (ResultSet row = find.executeQuery()) {
                         if (!row.next()) {
                             throw ApiException.badRequest("unknown_user", Messages.unknownUser(username));
                         }
                         userId = row.getLong(1);
+                        if (row.getObject(2) != null) {
+                            throw ApiException.conflict("account_disabled", Messages.keyForDisabledAccount(username));
+                        }
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement("insert into api_keys (user_id, name, key_prefix, key_hash,"

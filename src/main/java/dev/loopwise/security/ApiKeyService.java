@@ -40,6 +40,9 @@ public class ApiKeyService {
         NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
                 .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
+        if (!user.isEnabled()) {
+            throw ApiException.conflict("account_disabled", Messages.keyForDisabledAccount(username));
+        }
         ApiKey key = new ApiKey();
         key.user = user;
         key.name = issued.name();

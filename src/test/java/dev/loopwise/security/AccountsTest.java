@@ -55,12 +55,6 @@ class AccountsTest {
         session.request().accept("text/html").get("/review").then().statusCode(200);
 
         Caller admin = Caller.session("admin");
-        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .formParam("status", "disabled").formParam("role", "reviewer").formParam("displayName", "Gone")
-                .formParam("csrf-token", admin.csrfToken())
-                .post("/admin/users/" + user.id)
-                .then().statusCode(303).header("Location", endsWith("/admin/users?updated=" + user.username));
-        admin.request().accept("text/html").get("/admin/users").then().statusCode(200).body(containsString("disabled"));
         // An admin gives an account (a helpdesk's service account, typically) a key of its own, shown once.
         // The form answers with a redirect (a refresh must not make a second key), and the page shows the key once.
         io.restassured.response.Response made = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
@@ -81,6 +75,18 @@ class AccountsTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(keyId).revokedAt == null));
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("csrf-token", admin.csrfToken())
                 .post("/admin/users/" + user.id + "/keys/" + keyId + "/revoke").then().statusCode(303);
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("status", "disabled").formParam("role", "reviewer").formParam("displayName", "Gone")
+                .formParam("csrf-token", admin.csrfToken())
+                .post("/admin/users/" + user.id)
+                .then().statusCode(303).header("Location", endsWith("/admin/users?updated=" + user.username));
+        admin.request().accept("text/html").get("/admin/users").then().statusCode(200).body(containsString("disabled"));
+        // A key for a disabled account would not work until it is enabled again: refused, saying so.
+        admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("name", "too late").formParam("csrf-token", admin.csrfToken()).post("/admin/users/" + user.id + "/keys")
+                .then().statusCode(409).body(containsString("is disabled, and its keys do not work while it is"));
+        Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"username\":\"" + user.username + "\"}")
+                .post("/api/v1/keys").then().statusCode(409).body("code", equalTo("account_disabled"));
         // The notice after a change names an account only if it exists: a link cannot plant a message on the page.
         assertFalse(admin.request().accept("text/html").get("/admin/users?created=bob.%20Sign%20in%20again%20at%20evil.example")
                 .asString().contains("evil.example"));
