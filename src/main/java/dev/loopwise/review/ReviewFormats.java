@@ -29,13 +29,19 @@ public class ReviewFormats {
                 : String.format(java.util.Locale.ROOT, "%.2f", value);
     }
 
-    /** "0.62 (0.34–0.87)": the weight with its 90% interval, so a weight resting on little evidence shows it. */
+    /**
+     * "0.62 (0.34–0.87), from 12 shared or gold items": the weight with its 90% interval, so a weight resting on little
+     * evidence shows it; before there is enough to judge a person on, the neutral weight and how much more is needed.
+     */
     static String weightRange(ReviewStats.ReviewerStats reviewer) {
-        // The evidence is said beside the weight: 0.33 from a single shared item is no verdict on a person.
         int evidence = reviewer.overlapCompared() + reviewer.goldJudged();
+        if (reviewer.evidenceNeeded() > 0) {
+            return String.format(java.util.Locale.ROOT, "%.2f, as for everyone, until %d shared or gold items (%s; about %d more needed)",
+                    reviewer.weight(), evidence + reviewer.evidenceNeeded(), evidence == 0 ? "none yet" : evidence + " so far",
+                    reviewer.evidenceNeeded());
+        }
         return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f), from %s", reviewer.weight(), reviewer.weightLow(),
-                reviewer.weightHigh(), evidence == 0 ? "no shared or gold items yet" : dev.loopwise.common.Counts.of(evidence,
-                        "shared or gold item"));
+                reviewer.weightHigh(), dev.loopwise.common.Counts.of(evidence, "shared or gold item"));
     }
 
     @TemplateExtension(namespace = "review")

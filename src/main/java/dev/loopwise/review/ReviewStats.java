@@ -29,12 +29,13 @@ public class ReviewStats {
 
     /**
      * One reviewer's figures. {@code agreement} is leave-one-out agreement with the other reviewers, null
-     * ("—") until the reviewer shares enough overlap items with others; {@code weight} is the posterior
-     * mean reliability with its 90% interval ({@link ReviewerReliability}).
+     * ("—") until the reviewer shares enough overlap items with others; {@code weight} is the weight rounds give,
+     * the posterior mean reliability once enough shared or gold items back it ({@code evidenceNeeded} more until then,
+     * 0.5 meanwhile), with the posterior's 90% interval ({@link ReviewerReliability}).
      */
     public record ReviewerStats(long reviewerId, String username, long judgements, long skips, Double medianSeconds,
                                 int overlapCompared, Double agreement, int goldJudged, Double goldAccuracy, double weight,
-                                double weightLow, double weightHigh) {
+                                double weightLow, double weightHigh, int evidenceNeeded) {
     }
 
     /** {@code setAside}: items skipped by enough reviewers to leave the queue, made in the last {@link #SET_ASIDE_DAYS} days. */
@@ -71,7 +72,7 @@ public class ReviewStats {
         return agreements().points();
     }
 
-    /** Reliability weights by reviewer id, for alignment rounds (reviewers without evidence weigh 0.5). */
+    /** Reliability weights by reviewer id, for alignment rounds (reviewers without enough evidence weigh 0.5). */
     @Transactional
     public Map<Long, Double> weights() {
         Map<Long, Double> weights = new HashMap<>();
@@ -141,7 +142,9 @@ public class ReviewStats {
             Double agreement = comparison.compared() >= config.minSharedItems() ? comparison.rate() : null;
             reviewers.add(new ReviewerStats(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                     ((Number) r[3]).longValue(), r[8] == null ? null : ((Number) r[8]).intValue() / 1000.0, comparison.compared(), agreement, goldJudged,
-                    goldJudged == 0 ? null : (double) goldCorrect / goldJudged, estimate.weight(), estimate.low(), estimate.high()));
+                    goldJudged == 0 ? null : (double) goldCorrect / goldJudged,
+                    ReviewerReliability.roundWeight(estimate, config.minSharedItems()), estimate.low(), estimate.high(),
+                    Math.max(0, config.minSharedItems() - (comparison.compared() + goldJudged))));
         }
         reviewers.sort(Comparator.comparing(ReviewerStats::username));
         return reviewers;

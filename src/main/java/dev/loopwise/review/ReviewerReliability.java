@@ -19,7 +19,9 @@ import org.apache.commons.math3.distribution.BetaDistribution;
  * </ul>
  * The posterior is Beta(1 + hits, 1 + misses); its mean is the reliability weight rounds use, and its
  * 90% interval says how sure that weight is. A lone reviewer has no evidence: weight 0.5, interval
- * 0.05–0.95, shown as "—".
+ * 0.05–0.95, shown as "—". Rounds abstain from judging a reviewer on too little: until the evidence reaches a
+ * minimum ({@link #roundWeight}), everyone weighs the prior's 0.5 — one disagreement would otherwise halve a
+ * reviewer's say against one agreement (1/3 against 2/3).
  */
 public final class ReviewerReliability {
     static final double PRIOR_HITS = 1;
@@ -74,6 +76,14 @@ public final class ReviewerReliability {
 
     /** Posterior of p given agreement and gold evidence. */
     public record Estimate(double weight, double low, double high, double evidence) {
+    }
+
+    /** The prior's mean: the weight of a reviewer the evidence cannot judge yet. */
+    public static final double NO_VERDICT = PRIOR_HITS / (PRIOR_HITS + PRIOR_MISSES);
+
+    /** The weight a round gives: the posterior mean once {@code minEvidence} shared or gold items back it, the prior's before. */
+    public static double roundWeight(Estimate estimate, int minEvidence) {
+        return estimate.evidence() >= minEvidence ? estimate.weight() : NO_VERDICT;
     }
 
     public static Estimate estimate(Comparison comparison, int goldJudged, int goldCorrect) {

@@ -74,13 +74,30 @@ class ReviewerReliabilityTest {
 
     @Test
     void theWeightIsShownWithTheEvidenceItRestsOn() {
-        // One shared item, disagreed on: Beta(1, 2), mean 1/3, shown with the single item it rests on.
+        // Six shared items, four agreed on: Beta(5, 3), mean 5/8, shown with the items it rests on.
+        Estimate six = ReviewerReliability.estimate(new Comparison(6, 4.0), 0, 0);
+        ReviewStats.ReviewerStats settled = new ReviewStats.ReviewerStats(1, "r1", 9, 0, null, 6, 4.0 / 6, 0, null,
+                ReviewerReliability.roundWeight(six, 5), six.low(), six.high(), 0);
+        assertEquals("0.63 (0.34–0.87), from 6 shared or gold items", ReviewFormats.weightRange(settled));
+    }
+
+    @Test
+    void aRoundDoesNotJudgeAReviewerOnTooLittleEvidence() {
+        // One shared item, disagreed on: Beta(1, 2), mean 1/3 — but one item is no verdict on a person, so a round weighs
+        // them as it weighs everyone without a record, 0.5, until 5 shared or gold items back a weight of their own.
         Estimate lone = ReviewerReliability.estimate(new Comparison(1, 0), 0, 0);
-        ReviewStats.ReviewerStats one = new ReviewStats.ReviewerStats(1, "r1", 1, 0, null, 1, null, 0, null, lone.weight(), lone.low(),
-                lone.high());
-        assertEquals(String.format(java.util.Locale.ROOT, "0.33 (%.2f–%.2f), from 1 shared or gold item", lone.low(), lone.high()),
-                ReviewFormats.weightRange(one));
-        ReviewStats.ReviewerStats none = new ReviewStats.ReviewerStats(2, "r2", 3, 0, null, 0, null, 0, null, 0.5, 0.05, 0.95);
-        assertEquals("0.50 (0.05–0.95), from no shared or gold items yet", ReviewFormats.weightRange(none));
+        assertEquals(1.0 / 3, lone.weight(), 1e-12);
+        assertEquals(0.5, ReviewerReliability.roundWeight(lone, 5), 1e-12);
+        ReviewStats.ReviewerStats one = new ReviewStats.ReviewerStats(1, "r1", 1, 0, null, 1, null, 0, null, 0.5, lone.low(),
+                lone.high(), 4);
+        assertEquals("0.50, as for everyone, until 5 shared or gold items (1 so far; about 4 more needed)", ReviewFormats.weightRange(one));
+        ReviewStats.ReviewerStats none = new ReviewStats.ReviewerStats(2, "r2", 3, 0, null, 0, null, 0, null, 0.5, 0.05, 0.95, 5);
+        assertEquals("0.50, as for everyone, until 5 shared or gold items (none yet; about 5 more needed)", ReviewFormats.weightRange(none));
+        // Four shared and one gold make five: the posterior speaks from then on. 3 agreements and a gold hit → Beta(5, 2), 5/7.
+        Estimate five = ReviewerReliability.estimate(new Comparison(4, 3.0), 1, 1);
+        assertEquals(5.0 / 7, ReviewerReliability.roundWeight(five, 5), 1e-12);
+        // Fractional agreement (the others split) counts as one item of evidence all the same.
+        Estimate split = ReviewerReliability.estimate(new Comparison(5, 2.5), 0, 0);
+        assertEquals(3.5 / 7, ReviewerReliability.roundWeight(split, 5), 1e-12);
     }
 }
