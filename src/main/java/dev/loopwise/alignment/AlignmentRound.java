@@ -16,8 +16,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "alignment_rounds")
 public class AlignmentRound extends JobRowEntity {
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
     public static final String PROMOTED = "promoted";
     public static final String REJECTED = "rejected";
     /** The gates could not decide on the data the round had: neither promoted nor rejected; collect more judgements. */
@@ -27,9 +25,7 @@ public class AlignmentRound extends JobRowEntity {
      * candidate was compared with a version that no longer serves, so it is never promoted.
      */
     public static final String SUPERSEDED = "superseded";
-    public static final String FAILED = "failed";
-    /** An admin stopped it; nothing changed for customers. */
-    public static final String CANCELLED = "cancelled";
+    // CANCELLED (from JobRowEntity): an admin stopped it; nothing changed for customers.
 
     public String method;
     @JdbcTypeCode(SqlTypes.JSON)

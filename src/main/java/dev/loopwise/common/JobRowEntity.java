@@ -10,6 +10,13 @@ import java.time.OffsetDateTime;
  */
 @MappedSuperclass
 public abstract class JobRowEntity extends IdentityEntity {
+    /** The statuses every kind of job row goes through; a kind may add its own outcomes. */
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+
     @Column(name = "started_by")
     public String startedBy;
 

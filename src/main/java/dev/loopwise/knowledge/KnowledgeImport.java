@@ -13,11 +13,6 @@ import java.util.List;
 @Entity
 @Table(name = "knowledge_imports")
 public class KnowledgeImport extends JobRowEntity {
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String SUCCEEDED = "succeeded";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
 
     public String status = QUEUED;
     @Column(name = "file_name")

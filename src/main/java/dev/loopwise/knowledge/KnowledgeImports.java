@@ -1,19 +1,14 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.CancelRequest;
 import dev.loopwise.common.JobRows;
+import dev.loopwise.common.QueuedJobUpkeep;
 import dev.loopwise.common.QueuedJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.quartz.Nonconcurrent;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -26,12 +21,12 @@ import org.jboss.logging.Logger;
  * transaction.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class KnowledgeImports {
     private static final Logger LOG = Logger.getLogger(KnowledgeImports.class);
     static final String INTERRUPTED = "Interrupted: the service stopped during the import. Nothing was imported; import the file again.";
-    /** A running import writes progress at least every batch (seconds); silence this long means its process died. */
-    private static final Duration STALE = Duration.ofMinutes(2);
-    private final JobRows jobs = new JobRows("knowledge_imports", "error = ?1, content = null");
+    // Static, and the bean made at start: its kind is kept from the start, whether or not anyone asked for a job here yet.
+    private static final JobRows JOBS = QueuedJobUpkeep.keep("knowledge_imports", "error = ?1, content = null", "Knowledge import", INTERRUPTED);
 
     @Inject
     KnowledgeImporter importer;
@@ -119,11 +114,11 @@ public class KnowledgeImports {
 
     /** Runs queued import {@code id} on the calling thread if it may start now; true when nothing is left to run for it. */
     boolean runQueued(long id) {
-        JobRows.State state = jobs.state(id);
+        JobRows.State state = JOBS.state(id);
         if (state != JobRows.State.QUEUED) {
             return state == JobRows.State.ENDED;
         }
-        return jobs.runClaimed(id, this::run);
+        return JOBS.runClaimed(id, this::run);
     }
 
     private void run(long id) {
@@ -202,24 +197,5 @@ public class KnowledgeImports {
 
     /** The import stopped being this instance's (failed by another after a stale heartbeat). */
     private static final class Reclaimed extends RuntimeException {
-    }
-
-    /** This instance's imports are alive, between progress writes too. */
-    @Scheduled(identity = "knowledge-import-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ApplicationStopping.class)
-    void beat() {
-        jobs.beat();
-    }
-
-    /** Fails imports whose instance died; once per period across instances. */
-    @Scheduled(identity = "knowledge-import-reclaim", every = JobRows.HEARTBEAT_EVERY, skipExecutionIf = ApplicationStopping.class)
-    @Nonconcurrent
-    void reclaim() {
-        jobs.reclaim(STALE, INTERRUPTED).forEach(id -> LOG.warnf("Knowledge import %d stopped sending heartbeats: marked failed", id));
-    }
-
-    /** An import cannot finish in a stopping service: it ends failed now rather than once its heartbeat goes stale. */
-    void stop(@Observes ShutdownEvent event) {
-        jobs.stopHere(INTERRUPTED).forEach(id -> LOG.warnf("Knowledge import %d stopped: the service is shutting down", id));
     }
 }

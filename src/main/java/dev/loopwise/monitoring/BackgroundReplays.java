@@ -2,19 +2,14 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.CancelRequest;
 import dev.loopwise.common.JobRows;
+import dev.loopwise.common.QueuedJobUpkeep;
 import dev.loopwise.common.QueuedJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.quartz.Nonconcurrent;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +22,13 @@ import org.jboss.logging.Logger;
  * answered and logged like any customer's.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup
 public class BackgroundReplays {
     private static final Logger LOG = Logger.getLogger(BackgroundReplays.class);
     static final String INTERRUPTED = "Interrupted: the service stopped during the replay. The tickets sent until then were answered;"
             + " replay the rest again.";
-    /** A running replay writes progress after every slice (seconds); silence this long means its process died. */
-    private static final Duration STALE = Duration.ofMinutes(2);
-    private final JobRows jobs = new JobRows("drift_replays", "error = ?1, texts = null");
+    // Static, and the bean made at start: its kind is kept from the start, whether or not anyone asked for a job here yet.
+    private static final JobRows JOBS = QueuedJobUpkeep.keep("drift_replays", "error = ?1, texts = null", "Replay", INTERRUPTED);
 
     @Inject
     ReplayService replay;
@@ -106,11 +101,11 @@ public class BackgroundReplays {
 
     /** Runs queued replay {@code id} on the calling thread if it may start now; true when nothing is left to run for it. */
     boolean runQueued(long id) {
-        JobRows.State state = jobs.state(id);
+        JobRows.State state = JOBS.state(id);
         if (state != JobRows.State.QUEUED) {
             return state == JobRows.State.ENDED;
         }
-        return jobs.runClaimed(id, this::run);
+        return JOBS.runClaimed(id, this::run);
     }
 
     private void run(long id) {
@@ -183,24 +178,5 @@ public class BackgroundReplays {
 
     /** The replay stopped being this instance's (failed by another after a stale heartbeat). */
     private static final class Reclaimed extends RuntimeException {
-    }
-
-    /** This instance's replays are alive, between progress writes too. */
-    @Scheduled(identity = "drift-replay-heartbeat", every = JobRows.HEARTBEAT_EVERY, executeWith = Scheduled.SIMPLE,
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ApplicationStopping.class)
-    void beat() {
-        jobs.beat();
-    }
-
-    /** Fails replays whose instance died; once per period across instances. */
-    @Scheduled(identity = "drift-replay-reclaim", every = JobRows.HEARTBEAT_EVERY, skipExecutionIf = ApplicationStopping.class)
-    @Nonconcurrent
-    void reclaim() {
-        jobs.reclaim(STALE, INTERRUPTED).forEach(id -> LOG.warnf("Replay %d stopped sending heartbeats: marked failed", id));
-    }
-
-    /** A replay cannot finish in a stopping service: it ends failed now rather than once its heartbeat goes stale. */
-    void stop(@Observes ShutdownEvent event) {
-        jobs.stopHere(INTERRUPTED).forEach(id -> LOG.warnf("Replay %d stopped: the service is shutting down", id));
     }
 }

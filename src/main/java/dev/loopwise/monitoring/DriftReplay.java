@@ -15,11 +15,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "drift_replays")
 public class DriftReplay extends JobRowEntity {
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String SUCCEEDED = "succeeded";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
 
     public String status = QUEUED;
     /** Where the tickets came from, in the page's words (a file's name, or the demo's traffic). */

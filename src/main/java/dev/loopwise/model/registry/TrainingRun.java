@@ -16,11 +16,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "training_runs")
 public class TrainingRun extends JobRowEntity {
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String SUCCEEDED = "succeeded";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
 
     public String status = QUEUED;
     public double progress;
