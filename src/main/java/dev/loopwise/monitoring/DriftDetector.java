@@ -13,7 +13,7 @@ import java.util.TreeSet;
 
 /**
  * Compares a window of served requests with the tickets the active version learned from: input drift
- * (MMD with a permutation test), new topics (clusters of requests unlike any training ticket), prediction
+ * (MMD with a permutation test), new topics (more unfamiliar requests than chance allows, {@link Unfamiliar}), prediction
  * drift (population stability index of the intent mix, mean confidence, out-of-scope rate), and outcome
  * signals (thumbs down, reviewers preferring a reply other than the policy's first choice).
  */
@@ -22,10 +22,12 @@ public final class DriftDetector {
 
     /**
      * What the version learned from: a sample of its training tickets, and how its predictions looked on
-     * held-out tickets — the mix of predicted intents (counts), mean confidence and out-of-scope rate.
+     * held-out tickets — the mix of predicted intents (counts), mean confidence and out-of-scope rate — and how familiar
+     * those held-out tickets are ({@link Unfamiliar#familiarity}, sorted): the scale new requests are read on, whatever
+     * the encoder's cosines run to.
      */
     public record Reference(float[][] vectors, float[][] neighbours, Map<String, Integer> predictedCounts, double meanConfidence,
-                            double oosRate) {
+                            double oosRate, double[] heldOutFamiliarity) {
     }
 
     /** The recent served requests: vectors, texts, predicted intents, confidence, hand-over flags; plus outcomes. */
@@ -60,11 +62,14 @@ public final class DriftDetector {
             alerts.add(new Alert("input_drift", mmd.mmd2(), settings.minMmd(), String.format(
                     "Recent requests differ from the training tickets (MMD² %.4f, permutation p = %.4f).", mmd.mmd2(), mmd.pValue())));
         }
-        List<Cluster> topics = newTopics(reference, window, settings);
-        signals.put("input/new_topic_requests", topics.stream().mapToInt(Cluster::size).sum());
-        if (!topics.isEmpty()) {
-            alerts.add(new Alert("new_topic", topics.get(0).size(), settings.minClusterSize(), topics.size() + " group(s) of requests unlike "
-                    + "any training ticket; the largest has " + topics.get(0).size() + " requests, e.g. \"" + topics.get(0).examples().get(0) + "\"."));
+        Unfamiliar.Found unfamiliar = Unfamiliar.find(reference, window, settings);
+        signals.put("input/new_topic_requests", unfamiliar.count());
+        signals.put("input/new_topic_expected", unfamiliar.expected());
+        signals.put("input/new_topic_p_value", unfamiliar.pValue());
+        signals.put("input/new_topic_alert_line", unfamiliar.alertLine());
+        List<Cluster> topics = unfamiliar.alarms() ? unfamiliar.topics() : List.of();
+        if (unfamiliar.alarms()) {
+            alerts.add(new Alert("new_topic", unfamiliar.count(), unfamiliar.expected() + settings.minClusterSize(), unfamiliar.message()));
         }
         Map<String, Integer> windowCounts = counts(window);
         double psi = psi(reference.predictedCounts(), windowCounts);
@@ -111,53 +116,12 @@ public final class DriftDetector {
         return new Report(signals, alerts, topics);
     }
 
-    private static float[][] distinct(Window window) {
+    static float[][] distinct(Window window) {
         Map<String, float[]> unique = new LinkedHashMap<>();
         for (int i = 0; i < window.size(); i++) {
             unique.putIfAbsent(window.texts().get(i), window.vectors()[i]);
         }
         return unique.values().toArray(float[][]::new);
-    }
-
-    /** Requests far from every training ticket, grouped greedily (cosine ≥ 0.6 to a group's first member). */
-    static List<Cluster> newTopics(Reference reference, Window window, DriftSettings settings) {
-        List<Integer> novel = new ArrayList<>();
-        double[] nearest = new double[window.size()];
-        for (int i = 0; i < window.size(); i++) {
-            double best = -1;
-            for (float[] r : reference.neighbours()) {
-                best = Math.max(best, Vectors.dot(window.vectors()[i], r));
-            }
-            nearest[i] = best;
-            if (best < settings.novelSimilarity()) {
-                novel.add(i);
-            }
-        }
-        List<List<Integer>> groups = new ArrayList<>();
-        for (int i : novel) {
-            List<Integer> home = null;
-            for (List<Integer> group : groups) {
-                if (Vectors.dot(window.vectors()[group.get(0)], window.vectors()[i]) >= 0.6) {
-                    home = group;
-                    break;
-                }
-            }
-            if (home == null) {
-                home = new ArrayList<>();
-                groups.add(home);
-            }
-            home.add(i);
-        }
-        List<Cluster> clusters = new ArrayList<>();
-        for (List<Integer> group : groups) {
-            if (group.size() >= settings.minClusterSize()) {
-                List<String> examples = group.stream().map(i -> window.texts().get(i)).distinct().limit(5)
-                        .sorted(Comparator.comparingInt(String::length)).limit(3).toList();
-                clusters.add(new Cluster(group.size(), group.stream().mapToDouble(i -> nearest[i]).average().orElse(0), examples));
-            }
-        }
-        clusters.sort(Comparator.comparingInt(Cluster::size).reversed());
-        return clusters;
     }
 
     /**

@@ -41,7 +41,7 @@ public class DriftFormats {
 
     private static final Map<String, String> ALERT_TITLES = Map.of(
             "input_drift", "New requests read differently from the tickets the version learned from",
-            "new_topic", "Groups of requests about a subject the version never saw",
+            "new_topic", "More requests about things the version never saw than chance gives",
             "intent_mix", "The mix of intents customers ask about shifted",
             "confidence", "The version is less sure of its intents than before",
             "oos_rate", "More requests are handed to a person",
@@ -179,7 +179,7 @@ public class DriftFormats {
     private static final Map<String, String> SIGNAL_TITLES = Map.of(
             "input/mmd2", "How different new requests are from the tickets the version learned from",
             "input/p_value", "How likely that difference is mere chance (low: a real change)",
-            "input/new_topic_requests", "Requests about subjects the version never saw",
+            "input/new_topic_requests", "Requests less familiar than 9 in 10 of the version's held-out tickets",
             "prediction/psi", "How much the mix of intents answered has shifted",
             "prediction/mean_confidence", "How sure the version is of its intents, on average",
             "prediction/oos_rate", "Share of requests handed to a person",

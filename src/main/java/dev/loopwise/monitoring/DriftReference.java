@@ -81,7 +81,7 @@ public class DriftReference {
         }
         float[][] sample = java.util.Arrays.copyOf(trainVectors, Math.min(trainVectors.length, config.referenceSample()));
         return Optional.of(new DriftDetector.Reference(sample, trainVectors, counts, confidence / heldOutVectors.length,
-                oos / heldOutVectors.length));
+                oos / heldOutVectors.length, Unfamiliar.familiarity(heldOutVectors, trainVectors, lineage.test().isEmpty())));
     }
 
     @SuppressWarnings("unchecked")

@@ -43,8 +43,12 @@ public interface MonitoringConfig {
     @WithDefault("0.25")
     double psiThreshold();
 
-    @WithDefault("0.5")
-    double novelSimilarity();
+    /**
+     * A request less familiar than this share of the version's held-out tickets (its nearest training ticket less
+     * similar) is unfamiliar; a window with more of them than chance gives alarms as a new topic.
+     */
+    @WithDefault("0.1")
+    double novelQuantile();
 
     @WithDefault("5")
     int minClusterSize();
@@ -103,11 +107,11 @@ public interface MonitoringConfig {
 
     /** The detector's defaults, for tools that run without the service. */
     static DriftSettings defaults() {
-        return new DriftSettings(200, 300, 200, 0.01, 0.002, 0.25, 0.5, 5, 0.15, 0.15, 0.3, 0.6, 42);
+        return new DriftSettings(200, 300, 200, 0.01, 0.002, 0.25, 0.1, 5, 0.15, 0.15, 0.3, 0.6, 42);
     }
 
     default DriftSettings settings() {
-        return new DriftSettings(window(), referenceSample(), permutations(), mmdAlpha(), minMmd(), psiThreshold(), novelSimilarity(),
+        return new DriftSettings(window(), referenceSample(), permutations(), mmdAlpha(), minMmd(), psiThreshold(), novelQuantile(),
                 minClusterSize(), confidenceDrop(), oosRise(), thumbsDownRate(), nonFirstChoiceRate(), 42);
     }
 }

@@ -44,7 +44,12 @@ final class Replay {
         List<String> hidden = intents.subList(0, heldOut);
         List<String> known = intents.subList(heldOut, intents.size()).stream().sorted().toList();
         List<TicketRow> train = rows.stream().filter(r -> known.contains(r.label()) && !"test".equals(r.split())).toList();
-        knownTest = rows.stream().filter(r -> known.contains(r.label()) && "test".equals(r.split())).toList();
+        // Half the known test tickets play the version's held-out set (its intent mix, confidence and familiarity), the
+        // other half the customers: in service, traffic is never the held-out tickets themselves.
+        List<TicketRow> test = new ArrayList<>(rows.stream().filter(r -> known.contains(r.label()) && "test".equals(r.split())).toList());
+        Collections.shuffle(test, new Random(seed + 2));
+        List<TicketRow> calibration = test.subList(0, test.size() / 2);
+        knownTest = test.subList(test.size() / 2, test.size());
         novel = rows.stream().filter(r -> hidden.contains(r.label())).toList();
         LabelledVectors trainVectors = new LabelledVectors(train.stream().map(r -> vectors.get(r.text())).toArray(float[][]::new),
                 train.stream().mapToInt(r -> known.indexOf(r.label())).toArray());
@@ -55,15 +60,16 @@ final class Replay {
         Map<String, Integer> mix = new LinkedHashMap<>();
         double confidence = 0;
         double oos = 0;
-        for (TicketRow r : knownTest) {
+        for (TicketRow r : calibration) {
             IntentPrediction p = head.predict(vectors.get(r.text()));
             confidence += p.confidence();
             oos += p.outOfScope() ? 1 : 0;
             mix.merge(p.outOfScope() ? DriftDetector.OUT_OF_SCOPE : p.label(), 1, Integer::sum);
         }
+        float[][] neighbours = sample.stream().limit(MonitoringConfig.NEIGHBOURS).map(r -> vectors.get(r.text())).toArray(float[][]::new);
         reference = new DriftDetector.Reference(sample.stream().limit(settings.referenceSample()).map(r -> vectors.get(r.text()))
-                .toArray(float[][]::new), sample.stream().limit(MonitoringConfig.NEIGHBOURS).map(r -> vectors.get(r.text()))
-                .toArray(float[][]::new), mix, confidence / knownTest.size(), oos / knownTest.size());
+                .toArray(float[][]::new), neighbours, mix, confidence / calibration.size(), oos / calibration.size(),
+                Unfamiliar.familiarity(calibration.stream().map(r -> vectors.get(r.text())).toArray(float[][]::new), neighbours, false));
     }
 
     Outcome run(int requests, int shiftAt, double shareAfterShift) {

@@ -42,10 +42,15 @@
     // A check's "raised" lists the kinds of alert it raised, e.g. ["input_drift", "intent_mix"].
     const raisedHere = series.map((r) => (r.raised || []).includes(ALERT_OF[signal]));
     // Red marks a crossing at one check; the alerts table lists only changes that several checks in a row saw.
-    const lined = thresholds[signal] !== undefined || signal === 'prediction/psi';
+    const lined = thresholds[signal] !== undefined || signal === 'prediction/psi' || signal === 'input/new_topic_requests';
     const datasets = [{ label: lined ? 'measured (red: past its alert line at this check)' : 'measured (red: this check saw a change)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
       tension: 0.2, spanGaps: true, pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')) }];
     let limit = thresholds[signal];
+    if (signal === 'input/new_topic_requests') {
+      // Unfamiliar requests come by chance too (about one in ten): the line is how many would be too many for chance.
+      datasets.push({ label: 'alert line (more than chance gives)', data: series.map((r) => (typeof r.signals['input/new_topic_alert_line'] === 'number'
+        ? r.signals['input/new_topic_alert_line'] : null)), borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
+    }
     if (signal === 'prediction/psi') {
       datasets.push({ label: 'alert line (chance level plus a margin)', data: series.map((r) => r.signals['prediction/psi_by_chance'] + t['prediction/psi_excess']),
         borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
