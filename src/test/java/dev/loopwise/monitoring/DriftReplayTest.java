@@ -130,6 +130,9 @@ class DriftReplayTest {
             }
         }
         assertTrue(detectedAt > 0 && detectedAt <= DETECTION_BUDGET, "drift confirmed after " + detectedAt + " requests");
+        // The new product line is named as a topic, with its requests as examples, ready to become an intent.
+        assertTrue(moved.checks().stream().flatMap(c -> c.report().newTopics().stream()).flatMap(t -> t.examples().stream())
+                .anyMatch(example -> example.toLowerCase(java.util.Locale.ROOT).contains("solar")), "the solar questions form a topic");
         assertTrue(actions() > actionsBefore, "the drift was acted on");
         long reviewItems = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select coalesce(sum(items), 0) from monitoring_actions where action = 'review_items'").getSingleResult()).longValue());
