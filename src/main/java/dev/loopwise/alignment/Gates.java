@@ -98,11 +98,13 @@ final class Gates {
         if (p < GateStatistics.ALPHA && t.effect() > 0) {
             return gate("preference_agreement", RoundResult.PASS, measured + " The candidate is better.", t.effect(), interval, null);
         }
-        if (interval.high() < MIN_EFFECT) {
+        double yield = (double) t.n() / evidence.judgements();
+        // Before the "not better" verdict: on a handful of items the interval is no guide (two items the versions agree
+        // on, one right and one wrong, give a paired interval of exactly zero width).
+        if (t.n() >= FEWEST_TO_EXTRAPOLATE && interval.high() < MIN_EFFECT) {
             return gate("preference_agreement", RoundResult.FAIL, measured + format(" Even at best it is not %.0f points better.",
                     100 * MIN_EFFECT), t.effect(), interval, null);
         }
-        double yield = (double) t.n() / evidence.judgements();
         if (t.n() < FEWEST_TO_EXTRAPOLATE) {
             // How often the versions differ, which the count rests on, is no estimate on a handful of items: one
             // disagreement among two would ask for thousands of judgements. Ask for enough to measure it first.

@@ -120,4 +120,13 @@ class GatesTest {
         assertEquals(RoundResult.WAIT, gate.verdict(), gate.detail());
         assertTrue(gate.detail().contains("as few as") && gate.detail().contains("points better."), gate.detail());
     }
+
+    @Test
+    void twoPreferencesTheVersionsAgreeOnAreNoVerdict() {
+        // One right, one wrong, both versions alike: a paired interval of zero width (+0 to +0). On two items that is
+        // no proof the candidate is not better; the gate waits for a first estimate instead of failing.
+        RoundResult.Gate gate = gate(result(GOOD_REWARD, new Paired(1, 0, 0, 1), SAME_INTENTS, 0.1), "preference_agreement");
+        assertEquals(RoundResult.WAIT, gate.verdict(), gate.detail());
+        assertTrue(gate.detail().contains("give a first estimate"), gate.detail());
+    }
 }
