@@ -234,6 +234,8 @@ public final class Messages {
 
     public static final String TEXT_REQUIRED = "Send the ticket as {\"text\": \"...\"}: the text field is missing.";
     public static final String TEXT_EMPTY = "The text is empty: send the customer's message.";
+    public static final String TEXT_INVISIBLE = "The text holds only control characters or invisible marks, nothing a person could"
+            + " read: send the customer's message as written.";
     public static final String NO_ACTIVE_MODEL =
             "No model is active yet: an admin must train one (admin page, Models) before tickets can be answered.";
     public static final String OVERLOADED = "Loopwise is answering too many requests right now; retry in a moment.";

@@ -63,9 +63,18 @@ public class ChatCompletionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ChatFormats.ModelList models() {
         return new ChatFormats.ModelList("list", registry.current()
-                .map(m -> List.of(new ChatFormats.Model(ChatFormats.modelName(m.version()), "model", ChatFormats.now(), "loopwise")))
+                .map(m -> List.of(new ChatFormats.Model(ChatFormats.modelName(m.version()), "model", created(m.version()), "loopwise")))
                 .orElse(List.of()));
     }
+
+    /** When a version was made, in epoch seconds as OpenAI says it: the same on every call, as SDKs expect. */
+    private static long created(int version) {
+        return CREATED.computeIfAbsent(version, v -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                dev.loopwise.model.registry.ModelVersion.findByVersion(v).map(found -> found.createdAt.toEpochSecond())
+                        .orElseGet(ChatFormats::now)));
+    }
+
+    private static final java.util.Map<Integer, Long> CREATED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * One model, as SDKs retrieve it ({@code client.models.retrieve}): the active version under its listed name; any

@@ -22,7 +22,7 @@ public class ServableText {
             return ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
         }
         if (!PlainText.showsSomething(text)) {
-            return ApiException.badRequest("validation_failed", Messages.TEXT_EMPTY);
+            return ApiException.badRequest("validation_failed", text.isBlank() ? Messages.TEXT_EMPTY : Messages.TEXT_INVISIBLE);
         }
         if (PlainText.length(text) > config.maxTextLength()) {
             // The limit guards memory; the message counts characters as a person does.

@@ -82,6 +82,10 @@ class ChatCompletionsTest {
     @Test
     void aTicketOfInvisibleCharactersAndLoneAccentsIsEmpty() {
         helpdesk.request().contentType("application/json; charset=UTF-8").body("{\"text\":\"\u202e\u0301\ufeff\"}").post("/api/v1/respond")
+                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_INVISIBLE));
+        helpdesk.request().contentType("application/json").body("{\"text\":\"\\u0001\\u0002\\u0003\"}").post("/api/v1/respond")
+                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_INVISIBLE));
+        helpdesk.request().contentType("application/json").body("{\"text\":\"   \"}").post("/api/v1/respond")
                 .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_EMPTY));
     }
 
@@ -129,6 +133,11 @@ class ChatCompletionsTest {
                 .body("id", equalTo("loopwise-v" + version)).body("owned_by", equalTo("loopwise"));
         helpdesk.request().get("/v1/models/gpt-4o").then().statusCode(404).body("error.type", equalTo("not_found_error"))
                 .body("error.message", org.hamcrest.Matchers.containsString("loopwise-v" + version));
+        // "created" is when the version was made, the same on every call.
+        long created = helpdesk.request().get("/v1/models").jsonPath().getLong("data[0].created");
+        long made = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                dev.loopwise.model.registry.ModelVersion.findByVersion(version).orElseThrow().createdAt.toEpochSecond());
+        assertEquals(made, created);
     }
 
     @Test

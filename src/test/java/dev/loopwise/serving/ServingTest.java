@@ -83,9 +83,9 @@ class ServingTest {
     void emptyMissingOversizedAndNonTextInputIsRefused() {
         client.request().contentType("application/json").body("{\"text\":\"   \"}").post("/api/v1/respond")
                 .then().statusCode(400).body("error", containsString("empty"));
-        // Text that shows nothing (zero-width spaces, a byte-order mark) is empty too, not traffic to log.
+        // Text that shows nothing (zero-width spaces, a byte-order mark) is refused too, saying it is invisible, not traffic to log.
         client.request().contentType("application/json").body("{\"text\":\"\\u200b\\u200b\\ufeff \"}").post("/api/v1/respond")
-                .then().statusCode(400).body("error", containsString("empty"));
+                .then().statusCode(400).body("error", containsString("invisible"));
         client.request().contentType("application/json").body("{}").post("/api/v1/respond")
                 .then().statusCode(400).body("error", containsString("missing"));
         client.request().contentType("application/json").post("/api/v1/classify")
