@@ -79,6 +79,8 @@ final class Endpoints {
             form("POST", "/admin/rounds/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
             new Row("GET", "/admin/rounds/{missingId}/progress", Access.pageScript(404, ADMIN), null, "application/json", null),
             new Row("GET", "/admin/rounds/history", Access.pageScript(200, ADMIN), null, "application/json", null),
+            page("GET", "/admin/models/try", Access.page(200, ADMIN)),
+            form("POST", "/admin/models/try", Access.page(200, ADMIN), c -> "ticket=where+is+my+parcel"),
             page("GET", "/admin/drift", Access.page(200, ADMIN)),
             new Row("GET", "/admin/drift/data", Access.pageScript(200, ADMIN), null, "application/json", null),
             new Row("POST", "/admin/drift/replay", Access.page(303, ADMIN), MULTIPART, "text/html", c -> "text\n"),

@@ -1,0 +1,69 @@
+package dev.loopwise.serving;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.model.encoder.EncoderService;
+import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.ServingModel;
+import dev.loopwise.security.Role;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * "Try a ticket": what the serving version would answer a customer — the intent it reads, how sure it is, whether it
+ * hands the ticket to a person, and the reply — without calling the API and without counting as traffic (nothing is
+ * logged, so drift and review never see it). Roles: admin.
+ */
+@Path("/admin/models/try")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class TryPage {
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    EncoderService encoders;
+    @Inject
+    ServableText servable;
+
+    /** What the serving version made of a ticket. */
+    public record Tried(String ticket, int version, IntentPrediction intent, String reply, List<String> openSlots) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tryTicket(Integer version, Tried tried, String ticket, String error);
+    }
+
+    @GET
+    public TemplateInstance page() {
+        return Templates.tryTicket(registry.current().map(ServingModel::version).orElse(null), null, null, null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response tryTicket(@RestForm("ticket") String ticket) {
+        Integer version = registry.current().map(ServingModel::version).orElse(null);
+        ApiException refused = servable.refusal(ticket);
+        if (refused != null) {
+            return Response.status(refused.status).entity(Templates.tryTicket(version, null, ticket, refused.getMessage())).build();
+        }
+        return registry.current().map(model -> {
+            float[] vector = encoders.encode(model.encoder(), List.of(ticket))[0];
+            ServingModel.Decision decision = model.decide(vector, ticket, true);
+            Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(), decision.openSlots());
+            return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null)).build();
+        }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket,
+                "No version serves yet: train one on Models first.")).build());
+    }
+}
