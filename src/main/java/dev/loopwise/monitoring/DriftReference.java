@@ -80,21 +80,17 @@ public class DriftReference {
             counts.merge(p.outOfScope() ? DriftDetector.OUT_OF_SCOPE : p.label(), 1, Integer::sum);
         }
         float[][] sample = java.util.Arrays.copyOf(trainVectors, Math.min(trainVectors.length, config.referenceSample()));
-        // Familiarity is measured on the held-out tickets of known subjects: those labelled out of scope are unfamiliar by
-        // design, and would set the line as low as the strangest requests.
-        List<String> known = lineage.test().isEmpty() ? trainTexts : inScopeTexts(lineage.test(), lineage.head().outOfScopeLabel());
-        float[][] knownVectors = known.isEmpty() ? heldOutVectors : embeddings.embed(encoder, known);
+        // Familiarity is compared among tickets the version answers: those it hands over are unfamiliar by design (the
+        // out-of-scope rate watches them), and would set the line as low as the strangest requests.
+        List<float[]> answered = new java.util.ArrayList<>();
+        for (float[] x : heldOutVectors) {
+            if (!lineage.head().predict(x).outOfScope()) {
+                answered.add(x);
+            }
+        }
+        float[][] knownVectors = answered.isEmpty() ? heldOutVectors : answered.toArray(float[][]::new);
         return Optional.of(new DriftDetector.Reference(sample, trainVectors, counts, confidence / heldOutVectors.length,
                 oos / heldOutVectors.length, Unfamiliar.familiarity(knownVectors, trainVectors, lineage.test().isEmpty())));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> inScopeTexts(List<Number> ids, String outOfScopeLabel) {
-        List<Long> wanted = ids.stream().map(Number::longValue).toList();
-        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select t.text from tickets t left join intents i on i.id = t.intent_id
-                where t.id = any(?1) and (i.name is null or i.name <> ?2) order by t.id""")
-                .setParameter(1, wanted.toArray(Long[]::new)).setParameter(2, String.valueOf(outOfScopeLabel)).getResultList());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.model.intent.IntentEvaluation;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.intent.IntentTrainer;
@@ -70,7 +69,7 @@ final class Replay {
         float[][] neighbours = sample.stream().limit(MonitoringConfig.NEIGHBOURS).map(r -> vectors.get(r.text())).toArray(float[][]::new);
         reference = new DriftDetector.Reference(sample.stream().limit(settings.referenceSample()).map(r -> vectors.get(r.text()))
                 .toArray(float[][]::new), neighbours, mix, confidence / calibration.size(), oos / calibration.size(),
-                Unfamiliar.familiarity(calibration.stream().filter(r -> !IntentEvaluation.OUT_OF_SCOPE.equals(r.label())).map(r -> vectors.get(r.text()))
+                Unfamiliar.familiarity(calibration.stream().map(r -> vectors.get(r.text())).filter(x -> !head.predict(x).outOfScope())
                         .toArray(float[][]::new), neighbours, false));
     }
 

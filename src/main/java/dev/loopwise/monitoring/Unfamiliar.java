@@ -12,7 +12,9 @@ import org.apache.commons.math3.distribution.HypergeometricDistribution;
 /**
  * New topics, read on the version's own scale rather than on a fixed cosine (an encoder's similarities between unrelated
  * texts run from about 0.1 to 0.6 depending on the encoder). A request's <b>familiarity</b> is the similarity of its
- * nearest training ticket. The held-out tickets — known subjects the version did not train on — set the line: a request
+ * nearest training ticket. Only requests the version answers are compared, with the held-out tickets it answers: what
+ * it hands over is unfamiliar by design, and the out-of-scope rate watches it. The held-out tickets — known subjects the
+ * version did not train on — set the line: a request
  * is <b>unfamiliar</b> when it is less familiar than the held-out ticket at the {@code novelQuantile} (by default, 9 in
  * 10 held-out tickets are more familiar). On unchanged traffic a window's share of unfamiliar requests is about that
  * quantile; the alarm is a rank test of how many more there are (at a tenth of the input-drift level, see {@link #STRICTER}):
@@ -62,7 +64,9 @@ final class Unfamiliar {
         double[] heldOut = reference.heldOutFamiliarity();
         Map<String, float[]> distinct = new LinkedHashMap<>();
         for (int i = 0; i < window.size(); i++) {
-            distinct.putIfAbsent(window.texts().get(i), window.vectors()[i]);
+            if (!window.outOfScope()[i]) { // handed over: the out-of-scope rate watches those, and the held-out line leaves them out
+                distinct.putIfAbsent(window.texts().get(i), window.vectors()[i]);
+            }
         }
         int n = distinct.size();
         int m = heldOut == null ? 0 : heldOut.length;
