@@ -15,16 +15,16 @@ public final class ReviewNextStep {
 
     static String of(ReviewStats.Overall overall, int pendingRewrites) {
         if (pendingRewrites > 0) {
-            return Counts.of(pendingRewrites, "rewritten reply|rewritten replies") + " from reviewers "
-                    + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";
+            return Counts.of(pendingRewrites, "proposed reply|proposed replies") + " (reviewers' rewrites, or replies taken from agents'"
+                    + " answers) " + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";
         }
         if (overall.alpha() != null && overall.overlapUnits() >= AGREEMENT_EVIDENCE && overall.alpha() < LOW_AGREEMENT) {
             return "Reviewers often disagree on the same items: agree in writing on what makes a reply better, and talk to "
                     + "anyone whose figures are far below the others'. Rounds weigh each reviewer by how reliable they are.";
         }
         if (overall.openItems() == 0) {
-            return "No items wait for reviewers: make some below (each pairs the model's two best replies for a recent ticket), "
-                    + "then ask reviewers to open /review.";
+            return "No items wait for reviewers: make some below (each pairs the model's two best replies for a recent ticket; when"
+                    + " there is no ticket to make one from, the message above says what to do), then ask reviewers to open /review.";
         }
         if (overall.judgements() < FIRST_ROUND_JUDGEMENTS) {
             return Counts.of(overall.openItems(), "item") + " " + (overall.openItems() == 1 ? "waits" : "wait")

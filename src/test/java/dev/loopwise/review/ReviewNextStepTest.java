@@ -17,8 +17,8 @@ class ReviewNextStepTest {
         assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0).startsWith("No items wait for reviewers: make some below"));
         assertTrue(ReviewNextStep.of(overall(40, 1, null, 0), 0).startsWith("1 item waits for reviewers at /review. About 60 more"));
         assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 0).startsWith("There are enough judgements for a round"));
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 2).startsWith("2 rewritten replies from reviewers wait"));
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 1).startsWith("1 rewritten reply from reviewers waits"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 2).startsWith("2 proposed replies (reviewers' rewrites, or replies taken from agents' answers) wait"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 1).startsWith("1 proposed reply (reviewers' rewrites, or replies taken from agents' answers) waits"));
     }
 
     @Test
