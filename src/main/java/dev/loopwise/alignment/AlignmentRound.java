@@ -30,7 +30,6 @@ public class AlignmentRound extends JobRowEntity {
     public String method;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> settings = new LinkedHashMap<>();
-    public String status = QUEUED;
     public double progress;
     public String step;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -17,6 +17,9 @@ public abstract class JobRowEntity extends IdentityEntity {
     public static final String FAILED = "failed";
     public static final String CANCELLED = "cancelled";
 
+    /** Queued, running, or how it ended (the kinds above, or a kind's own outcome). */
+    public String status = QUEUED;
+
     @Column(name = "started_by")
     public String startedBy;
 
@@ -32,4 +35,9 @@ public abstract class JobRowEntity extends IdentityEntity {
 
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
+
+    /** Neither queued nor running: it ended, however. */
+    public boolean hasEnded() {
+        return !QUEUED.equals(status) && !RUNNING.equals(status);
+    }
 }

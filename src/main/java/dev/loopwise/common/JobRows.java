@@ -99,6 +99,35 @@ public final class JobRows {
         return true;
     }
 
+    /** Runs row {@code id} on the calling thread if it is queued and may start now; true when nothing is left to run for it. */
+    public boolean runIfQueued(long id, java.util.function.LongConsumer work) {
+        State state = state(id);
+        if (state != State.QUEUED) {
+            return state == State.ENDED;
+        }
+        return runClaimed(id, work);
+    }
+
+    /**
+     * An admin's cancel of {@code row}, locked for writing: a queued job ends at once ({@code endQueued}), a running one is
+     * asked to stop after the step it is on; {@code audit} records the first ask only. False when the job has ended.
+     */
+    public static <E extends JobRowEntity> boolean requestCancel(E row, java.util.function.Consumer<E> endQueued, Runnable audit) {
+        if (row.hasEnded()) {
+            return false;
+        }
+        if (row.cancelRequested) {
+            return true;
+        }
+        if (JobRowEntity.QUEUED.equals(row.status)) {
+            endQueued.accept(row);
+        } else {
+            row.cancelRequested = true;
+        }
+        audit.run();
+        return true;
+    }
+
     /** The job ended (however): this instance stops beating for it. */
     public void released(long id) {
         runningHere.remove(id);

@@ -48,7 +48,7 @@ public record ImportView(long id, String status, String fileName, int passages, 
 
     static ImportView of(KnowledgeImport row) {
         return new ImportView(row.id, row.status, row.fileName, row.passages, row.passagesDone, row.getProgress(),
-                row.cancelRequested && !row.isFinished(), row.articles, row.replaced, row.summary, row.error, row.startedBy,
+                row.cancelRequested && !row.hasEnded(), row.articles, row.replaced, row.summary, row.error, row.startedBy,
                 row.createdAt, row.finishedAt);
     }
 }

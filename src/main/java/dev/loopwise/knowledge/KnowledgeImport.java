@@ -14,7 +14,6 @@ import java.util.List;
 @Table(name = "knowledge_imports")
 public class KnowledgeImport extends JobRowEntity {
 
-    public String status = QUEUED;
     @Column(name = "file_name")
     public String fileName;
     @Column(name = "content_type")
@@ -37,9 +36,6 @@ public class KnowledgeImport extends JobRowEntity {
     public String error;
 
 
-    public boolean isFinished() {
-        return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);
-    }
 
     /** Share of the passages embedded, 0–1. */
     public double getProgress() {

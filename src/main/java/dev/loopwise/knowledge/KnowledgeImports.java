@@ -96,29 +96,17 @@ public class KnowledgeImports {
     public boolean cancel(long id, String user) {
         return QuarkusTransaction.requiringNew().call(() -> {
             KnowledgeImport row = KnowledgeImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            if (row == null || row.isFinished()) {
+            if (row == null) {
                 return false;
             }
-            if (row.cancelRequested) {
-                return true; // asked already: the import stops as asked, and the audit trail says so once
-            }
-            if (row.status.equals(KnowledgeImport.QUEUED)) {
-                end(row, KnowledgeImport.CANCELLED);
-            } else {
-                row.cancelRequested = true;
-            }
-            audit.record(user, "knowledge.import.cancel", "knowledge import " + id, Map.of("file", String.valueOf(row.fileName)));
-            return true;
+            return JobRows.requestCancel(row, queued -> end(queued, KnowledgeImport.CANCELLED), () -> audit.record(user,
+                    "knowledge.import.cancel", "knowledge import " + id, Map.of("file", String.valueOf(row.fileName))));
         });
     }
 
     /** Runs queued import {@code id} on the calling thread if it may start now; true when nothing is left to run for it. */
     boolean runQueued(long id) {
-        JobRows.State state = JOBS.state(id);
-        if (state != JobRows.State.QUEUED) {
-            return state == JobRows.State.ENDED;
-        }
-        return JOBS.runClaimed(id, this::run);
+        return JOBS.runIfQueued(id, this::run);
     }
 
     private void run(long id) {

@@ -83,29 +83,14 @@ public class BackgroundReplays {
             if (row == null) {
                 throw ApiException.notFound("There is no replay " + id + ".");
             }
-            if (row.isFinished()) {
-                return false;
-            }
-            if (row.cancelRequested) {
-                return true; // asked already: the audit trail says so once
-            }
-            if (row.status.equals(DriftReplay.QUEUED)) {
-                end(row, DriftReplay.CANCELLED);
-            } else {
-                row.cancelRequested = true;
-            }
-            audit.record(user, "drift.replay.cancel", "replay " + id, Map.of("source", row.source, "sent", row.sent));
-            return true;
+            return JobRows.requestCancel(row, queued -> end(queued, DriftReplay.CANCELLED), () -> audit.record(user, "drift.replay.cancel",
+                    "replay " + id, Map.of("source", row.source, "sent", row.sent)));
         });
     }
 
     /** Runs queued replay {@code id} on the calling thread if it may start now; true when nothing is left to run for it. */
     boolean runQueued(long id) {
-        JobRows.State state = JOBS.state(id);
-        if (state != JobRows.State.QUEUED) {
-            return state == JobRows.State.ENDED;
-        }
-        return JOBS.runClaimed(id, this::run);
+        return JOBS.runIfQueued(id, this::run);
     }
 
     private void run(long id) {

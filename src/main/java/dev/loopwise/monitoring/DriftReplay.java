@@ -16,7 +16,6 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "drift_replays")
 public class DriftReplay extends JobRowEntity {
 
-    public String status = QUEUED;
     /** Where the tickets came from, in the page's words (a file's name, or the demo's traffic). */
     public String source;
 
@@ -35,9 +34,6 @@ public class DriftReplay extends JobRowEntity {
     public int alerts;
     public String error;
 
-    public boolean isFinished() {
-        return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);
-    }
 
     /** The replays still queued or running, oldest first. */
     public static List<DriftReplay> open() {

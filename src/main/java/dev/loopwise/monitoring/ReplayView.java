@@ -49,7 +49,7 @@ public record ReplayView(long id, String status, String source, int total, int s
 
     static ReplayView of(DriftReplay row) {
         return new ReplayView(row.id, row.status, row.source, row.total, row.sent, row.failed, row.checks, row.alerts,
-                row.total == 0 ? 0 : Math.min(1, row.sent / (double) row.total), row.cancelRequested && !row.isFinished(),
+                row.total == 0 ? 0 : Math.min(1, row.sent / (double) row.total), row.cancelRequested && !row.hasEnded(),
                 row.firstError, row.error, row.startedBy, row.createdAt, row.finishedAt);
     }
 }

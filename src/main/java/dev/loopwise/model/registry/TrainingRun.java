@@ -17,7 +17,6 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "training_runs")
 public class TrainingRun extends JobRowEntity {
 
-    public String status = QUEUED;
     public double progress;
     public String step;
 
