@@ -50,10 +50,11 @@ final class JsonMistakes {
 
     private static String range(Class<?> type) {
         if (type == int.class || type == Integer.class) {
-            return "a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+            // The field's own range (0 or more, 1 to 10,000...) is checked next and said then; here only the size.
+            return String.format(java.util.Locale.ROOT, "a whole number no larger than %,d", Integer.MAX_VALUE);
         }
         if (type == long.class || type == Long.class) {
-            return "a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+            return String.format(java.util.Locale.ROOT, "a whole number no larger than %,d", Long.MAX_VALUE);
         }
         return "a smaller number";
     }

@@ -8,6 +8,16 @@ import java.util.List;
 @TemplateExtension
 public class ReviewFormats {
 
+    /** A median under this is too quick to read a ticket and two replies: answers given without reading. */
+    static final double TOO_FAST_SECONDS = 3;
+    /** Judgements before the pace says anything: a first few quick ones are the easy items. */
+    static final int PACE_EVIDENCE = 10;
+
+    /** Whether a reviewer's median time per item is too short to have read the items. */
+    static boolean tooFast(ReviewStats.ReviewerStats reviewer) {
+        return reviewer.medianSeconds() != null && reviewer.judgements() >= PACE_EVIDENCE && reviewer.medianSeconds() < TOO_FAST_SECONDS;
+    }
+
     static String agreementText(ReviewStats.Home home) {
         return home.agreement() == null ? "—" : String.format("%.0f%%", home.agreement() * 100);
     }

@@ -80,7 +80,7 @@ class ErrorShapeTest {
                 .then().statusCode(400).body("error", containsString("'requestsPerMinute'"));
         admin.request().contentType("application/json").body("{\"name\":\"k\",\"requestsPerMinute\":99999999999}").post("/api/v1/keys")
                 .then().statusCode(400).body("error", equalTo("'requestsPerMinute' is far out of range (it must at least be a"
-                        + " whole number from -2147483648 to 2147483647): send a value this field allows."));
+                        + " whole number no larger than 2,147,483,647): send a value this field allows."));
         admin.request().contentType("application/json; charset=ISO-8859-1").body("{\"text\": \"caf\u00e9 cr\u00e8me\"}".getBytes(
                 java.nio.charset.StandardCharsets.ISO_8859_1)).post("/api/v1/respond")
                 .then().statusCode(400).body("error", containsString("not UTF-8"));

@@ -100,4 +100,16 @@ class ReviewerReliabilityTest {
         Estimate split = ReviewerReliability.estimate(new Comparison(5, 2.5), 0, 0);
         assertEquals(3.5 / 7, ReviewerReliability.roundWeight(split, 5), 1e-12);
     }
+
+    @Test
+    void aPaceTooQuickToReadIsMarkedOnlyOnceThereAreEnoughJudgements() {
+        assertEquals(true, ReviewFormats.tooFast(stats(12, 0.4)), "0.4 s a item over 12 judgements");
+        assertEquals(false, ReviewFormats.tooFast(stats(9, 0.4)), "nine quick answers may be the easy items");
+        assertEquals(false, ReviewFormats.tooFast(stats(12, 3.0)), "3 s is the line");
+        assertEquals(false, ReviewFormats.tooFast(stats(12, null)), "no pace yet");
+    }
+
+    private static ReviewStats.ReviewerStats stats(long judgements, Double medianSeconds) {
+        return new ReviewStats.ReviewerStats(1, "r1", judgements, 0, medianSeconds, 0, null, 0, null, 0.5, 0.05, 0.95, 5);
+    }
 }
