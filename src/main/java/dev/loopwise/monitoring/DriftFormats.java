@@ -136,8 +136,10 @@ public class DriftFormats {
         // The alerts offer to make an intent only from the unfamiliar examples a check found; without any, no single new
         // topic stood out and the change is spread over what customers already ask: the first words must not say otherwise.
         boolean examples = groups(overview.alerts()).stream().anyMatch(g -> !g.examples().isEmpty());
-        String lead = examples ? "Customers are asking about something new." : "What customers ask has shifted, though no single new"
-                + " topic stood out.";
+        String lead = examples ? "Customers are asking about something new." : "What customers write has changed, though no new topic"
+                + " stood out: often the same questions written another way (greetings, signatures, another channel or language)."
+                + " Paste a few recent requests into Try a ticket (on Models); if the answers still fit, nothing needs changing and a"
+                + " proposed round may be dismissed.";
         if (pending > 0) {
             return lead + " Reviewers have unfamiliar requests in their queue: once they have judged "
                     + "them, start the proposed round below. If the new requests are a new topic, add an intent for it with a few "
