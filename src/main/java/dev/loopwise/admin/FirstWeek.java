@@ -88,7 +88,8 @@ public class FirstWeek {
             }
         }
         steps.add(writeReplies != null ? writeReplies : new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),
-                active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? "." : ", but it never learned "
+                active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? " (Try a ticket, on Models, shows what"
+                        + " it answers)." : ", but it never learned "
                         + Counts.of(unknown.size(), "intent") + " your tickets now have (" + dev.loopwise.model.registry.VersionIntents.listed(unknown)
                         + "): it gives their tickets another intent's reply.")).orElse("No version answers yet."),
                 training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
