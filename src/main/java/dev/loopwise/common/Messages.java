@@ -85,17 +85,6 @@ public final class Messages {
             + "(for example: openssl rand -base64 32) and start again. Sessions are signed with it; without it they could "
             + "not be trusted across instances or restarts. The './loopwise' launcher creates one for you.";
 
-    public static String replayed(int requests, int failed, int checks, int alerts) {
-        return "Replayed " + Counts.of(requests, "ticket") + (failed > 0 ? " (" + failed + " failed)" : "") + "; "
-                + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
-    }
-
-    public static String topicLabelled(String intent, int tickets, boolean created) {
-        return (created ? "New intent '" + intent + "' with " : "'" + intent + "' now has ") + Counts.of(tickets, "more labelled ticket")
-                .replace("no more labelled tickets", "no new labelled tickets") + ". Next: write its first reply below, then train a new "
-                + "version on Models so that customers asking about it get an answer.";
-    }
-
     public static String loneSurrogateInText(String field) {
         return "The field '" + (field == null ? "text" : field) + "' contains half of a UTF-16 surrogate pair (such as \\ud800 "
                 + "alone), which is not a character. Send the text as valid Unicode.";
@@ -253,24 +242,6 @@ public final class Messages {
     public static String activeNotAsSeen(int version, int expected, Integer active) {
         return "v" + expected + " is no longer the active version (" + (active == null ? "none is" : "v" + active + " is") + "), so v"
                 + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
-    }
-
-    public static String noRoundRequest(long actionId) {
-        return "No drift action " + actionId + ": Drift lists the ones there are.";
-    }
-
-    public static String roundRequestWaiting(long actionId) {
-        return "Round request " + actionId + " is not proposed yet: it waits until reviewers have judged the items drift queued"
-                + " (Drift says how many are left), then asks for your decision. Nothing was done.";
-    }
-
-    public static String actionNeedsNoDecision(long actionId) {
-        return "Drift action " + actionId + " needs no decision: only a proposed round is approved or dismissed. Nothing was done.";
-    }
-
-    public static String roundRequestDecided(long actionId, String status) {
-        return "Round request " + actionId + " was already " + ("approved".equals(status) ? "approved: its round is on Rounds"
-                : "dismissed") + ". Nothing more was done.";
     }
 
     public static final String REVIEW_ITEMS_FAILED = "Loopwise could not make new review items because of an error on its side "

@@ -1,11 +1,11 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.alignment.RoundRequests;
 import dev.loopwise.alignment.RoundService;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
 import dev.loopwise.common.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
 import dev.loopwise.review.ReviewStats;
@@ -172,15 +172,15 @@ public class DriftActions {
         List<Object[]> found = em.createNativeQuery("select action, status from monitoring_actions where id = ?1")
                 .setParameter(1, actionId).getResultList();
         if (found.isEmpty()) {
-            throw ApiException.notFound(Messages.noRoundRequest(actionId));
+            throw ApiException.notFound(DriftMessages.noRoundRequest(actionId));
         }
         if (!"round_requested".equals(found.get(0)[0])) {
-            throw ApiException.conflict("nothing_to_decide", Messages.actionNeedsNoDecision(actionId));
+            throw ApiException.conflict("nothing_to_decide", DriftMessages.actionNeedsNoDecision(actionId));
         }
         if ("waiting".equals(found.get(0)[1])) {
-            throw ApiException.conflict("not_proposed_yet", Messages.roundRequestWaiting(actionId));
+            throw ApiException.conflict("not_proposed_yet", DriftMessages.roundRequestWaiting(actionId));
         }
-        throw ApiException.conflict("already_decided", Messages.roundRequestDecided(actionId, (String) found.get(0)[1]));
+        throw ApiException.conflict("already_decided", DriftMessages.roundRequestDecided(actionId, (String) found.get(0)[1]));
     }
 
     private boolean recentlyActed() {

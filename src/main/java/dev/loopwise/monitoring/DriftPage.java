@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.ticket.TopicLabelling;
@@ -58,7 +58,7 @@ public class DriftPage {
                                  @RestQuery Integer alerts) {
         // Counts from the address of the redirect; a hand-typed negative one says nothing that happened.
         boolean counts = replayed != null && replayed >= 0 && orZero(failed) >= 0 && orZero(checks) >= 0 && orZero(alerts) >= 0;
-        String message = counts ? Messages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts)) : null;
+        String message = counts ? DriftMessages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts)) : null;
         return render(message);
     }
 

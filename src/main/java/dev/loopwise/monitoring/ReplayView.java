@@ -1,8 +1,8 @@
 package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.Counts;
-import dev.loopwise.common.Messages;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
@@ -40,7 +40,7 @@ public record ReplayView(long id, String status, String source, int total, int s
             case DriftReplay.QUEUED -> "waiting for its turn";
             case DriftReplay.RUNNING -> cancelRequested ? "cancelling: it stops after the tickets it is sending now"
                     : "sending tickets: " + soFar + "; " + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed";
-            case DriftReplay.SUCCEEDED -> Messages.replayed(total, failed, checks, alerts);
+            case DriftReplay.SUCCEEDED -> DriftMessages.replayed(total, failed, checks, alerts);
             case DriftReplay.CANCELLED -> "cancelled after " + soFar + " tickets (those were answered and logged as usual); "
                     + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
             default -> "failed after " + soFar + " tickets (those were answered and logged as usual).";

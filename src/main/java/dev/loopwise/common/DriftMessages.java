@@ -1,0 +1,36 @@
+package dev.loopwise.common;
+
+/** What the drift dashboard and its API say about replays, new topics and the rounds drift proposes (one place for their words). */
+public final class DriftMessages {
+    private DriftMessages() {
+    }
+
+    public static String replayed(int requests, int failed, int checks, int alerts) {
+        return "Replayed " + Counts.of(requests, "ticket") + (failed > 0 ? " (" + failed + " failed)" : "") + "; "
+                + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
+    }
+
+    public static String topicLabelled(String intent, int tickets, boolean created) {
+        return (created ? "New intent '" + intent + "' with " : "'" + intent + "' now has ") + Counts.of(tickets, "more labelled ticket")
+                .replace("no more labelled tickets", "no new labelled tickets") + ". Next: write its first reply below, then train a new "
+                + "version on Models so that customers asking about it get an answer.";
+    }
+
+    public static String noRoundRequest(long actionId) {
+        return "No drift action " + actionId + ": Drift lists the ones there are.";
+    }
+
+    public static String roundRequestWaiting(long actionId) {
+        return "Round request " + actionId + " is not proposed yet: it waits until reviewers have judged the items drift queued"
+                + " (Drift says how many are left), then asks for your decision. Nothing was done.";
+    }
+
+    public static String actionNeedsNoDecision(long actionId) {
+        return "Drift action " + actionId + " needs no decision: only a proposed round is approved or dismissed. Nothing was done.";
+    }
+
+    public static String roundRequestDecided(long actionId, String status) {
+        return "Round request " + actionId + " was already " + ("approved".equals(status) ? "approved: its round is on Rounds"
+                : "dismissed") + ". Nothing more was done.";
+    }
+}
