@@ -73,21 +73,19 @@ public class DriftReference {
         Map<String, Integer> counts = new LinkedHashMap<>();
         double confidence = 0;
         double oos = 0;
+        // Familiarity is compared among tickets the version answers: those it hands over are unfamiliar by design (the
+        // out-of-scope rate watches them), and would set the line as low as the strangest requests.
+        List<float[]> answered = new java.util.ArrayList<>();
         for (float[] x : heldOutVectors) {
             IntentPrediction p = lineage.head().predict(x);
             confidence += p.confidence();
             oos += p.outOfScope() ? 1 : 0;
             counts.merge(p.outOfScope() ? DriftDetector.OUT_OF_SCOPE : p.label(), 1, Integer::sum);
-        }
-        float[][] sample = java.util.Arrays.copyOf(trainVectors, Math.min(trainVectors.length, config.referenceSample()));
-        // Familiarity is compared among tickets the version answers: those it hands over are unfamiliar by design (the
-        // out-of-scope rate watches them), and would set the line as low as the strangest requests.
-        List<float[]> answered = new java.util.ArrayList<>();
-        for (float[] x : heldOutVectors) {
-            if (!lineage.head().predict(x).outOfScope()) {
+            if (!p.outOfScope()) {
                 answered.add(x);
             }
         }
+        float[][] sample = java.util.Arrays.copyOf(trainVectors, Math.min(trainVectors.length, config.referenceSample()));
         float[][] knownVectors = answered.isEmpty() ? heldOutVectors : answered.toArray(float[][]::new);
         return Optional.of(new DriftDetector.Reference(sample, trainVectors, counts, confidence / heldOutVectors.length,
                 oos / heldOutVectors.length, Unfamiliar.familiarity(knownVectors, trainVectors, lineage.test().isEmpty())));

@@ -60,17 +60,20 @@ final class Replay {
         Map<String, Integer> mix = new LinkedHashMap<>();
         double confidence = 0;
         double oos = 0;
+        List<float[]> answered = new ArrayList<>();
         for (TicketRow r : calibration) {
             IntentPrediction p = head.predict(vectors.get(r.text()));
             confidence += p.confidence();
             oos += p.outOfScope() ? 1 : 0;
             mix.merge(p.outOfScope() ? DriftDetector.OUT_OF_SCOPE : p.label(), 1, Integer::sum);
+            if (!p.outOfScope()) {
+                answered.add(vectors.get(r.text()));
+            }
         }
         float[][] neighbours = sample.stream().limit(MonitoringConfig.NEIGHBOURS).map(r -> vectors.get(r.text())).toArray(float[][]::new);
         reference = new DriftDetector.Reference(sample.stream().limit(settings.referenceSample()).map(r -> vectors.get(r.text()))
                 .toArray(float[][]::new), neighbours, mix, confidence / calibration.size(), oos / calibration.size(),
-                Unfamiliar.familiarity(calibration.stream().map(r -> vectors.get(r.text())).filter(x -> !head.predict(x).outOfScope())
-                        .toArray(float[][]::new), neighbours, false));
+                Unfamiliar.familiarity(answered.toArray(float[][]::new), neighbours, false));
     }
 
     Outcome run(int requests, int shiftAt, double shareAfterShift) {
