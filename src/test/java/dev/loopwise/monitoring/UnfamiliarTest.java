@@ -43,6 +43,24 @@ class UnfamiliarTest {
     }
 
     @Test
+    void withoutHeldOutTicketsOrWithOnlyHandedOverRequestsNothingAlarms() {
+        float[][] neighbours = {unit(1, 0), unit(0, 1)};
+        float[][] strange = {unit(-1, 0.05), unit(-1, -0.05), unit(-1, 0.1)};
+        List<String> texts = List.of("a", "b", "c");
+        // No held-out tickets (a version trained on everything): no scale to read familiarity on, so no verdict.
+        DriftDetector.Reference none = new DriftDetector.Reference(neighbours, neighbours, Map.of(), 0.9, 0, new double[0]);
+        Unfamiliar.Found unscaled = Unfamiliar.find(none, window(strange, texts), settings(0.25, 1));
+        assertEquals(0, unscaled.count());
+        assertFalse(unscaled.alarms());
+        // Requests the version hands over are the out-of-scope rate's to watch, not this test's.
+        DriftDetector.Reference scaled = new DriftDetector.Reference(neighbours, neighbours, Map.of(), 0.9, 0,
+                new double[] {0.2, 0.4, 0.6, 0.8});
+        DriftDetector.Window handedOver = new DriftDetector.Window(strange, texts, texts, new double[3], new boolean[] {true, true, true},
+                0, 0, 0, 0);
+        assertEquals(0, Unfamiliar.find(scaled, handedOver, settings(0.25, 1)).count());
+    }
+
+    @Test
     void knownSubjectsStayQuietANewOneIsNamedAndScatteredOnesAreReportedWithoutATopic() {
         for (double spread : new double[] {0.35, 0.9}) { // tight and loose clusters: high and low cosines, as two encoders give
             Random random = new Random(42);
