@@ -47,7 +47,7 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
         List<String> intents = candidateIntents();
         for (int i = 0; i < vectors.length; i++) {
             IntentPrediction intent = bundle.intent().predict(vectors[i]);
-            if (!withReply.get(i) || intent.outOfScope() || candidates.isEmpty()) {
+            if (!withReply.get(i) || intent.outOfScope() || !hasReplies(intent.label())) {
                 decisions.add(new Decision(intent, null, null, List.of(), null));
                 continue;
             }
@@ -68,10 +68,23 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
 
     public Decision decide(float[] x, String ticket, boolean withReply) {
         IntentPrediction intent = bundle.intent().predict(x);
-        if (!withReply || intent.outOfScope() || candidates.isEmpty()) {
+        if (!withReply || intent.outOfScope() || !hasReplies(intent.label())) {
             return new Decision(intent, null, null, List.of(), null);
         }
         return chosen(intent, replyDistribution(x, ticket, intent), ticket);
+    }
+
+    /**
+     * Whether the library holds a reply for this intent. Without one the ticket is handed to a person: the policy would
+     * otherwise send the best of other intents' replies, which answers a question the customer did not ask.
+     */
+    public boolean hasReplies(String intent) {
+        for (Candidate candidate : candidates) {
+            if (candidate.intent().equals(intent)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The library's most preferred reply, its slots filled from the ticket. */
