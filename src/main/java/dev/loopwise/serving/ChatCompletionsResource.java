@@ -117,7 +117,7 @@ public class ChatCompletionsResource {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_INCLUDE_USAGE_BOOLEAN);
         }
         ChatParameters.check(body);
-        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false));
+        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body));
     }
 
     /** A message's text: a string, or OpenAI's list of parts of which the text ones count. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.model.policy.SlotFiller;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,8 @@ final class ChatFormats {
     private ChatFormats() {
     }
 
-    record Request(String ticket, boolean stream, boolean includeUsage) {
+    /** {@code slots}: values for the served reply's open slots, from the request's {@code metadata}. */
+    record Request(String ticket, boolean stream, boolean includeUsage, java.util.Map<String, String> slots) {
     }
 
     record Message(String role, String content) {
@@ -66,10 +68,19 @@ final class ChatFormats {
         return text == null || text.isEmpty() ? 0 : Math.max(1, (text.length() + 3) / 4);
     }
 
-    /** A ticket without a reply (out of scope) answers with {@code handover}; {@code loopwise.outOfScope} tells the bot to hand over. */
+    /**
+     * A ticket without a reply (out of scope) answers with {@code handover}; {@code loopwise.outOfScope} tells the bot to hand
+     * over. So does a reply whose slots ({@code {{tracking_link}}}) neither the ticket nor the request's metadata could
+     * fill: a chat widget would show the braces to the customer; {@code loopwise.response} still holds the reply and its
+     * open slots for a bot that can fill them.
+     */
     static Completion completion(ServingPipeline.Answer answer, Request request, String handover) {
         ServingResource.RespondResponse full = ServingResource.RespondResponse.of(answer);
-        String content = full.response() == null ? handover : full.response().text();
+        String content = handover;
+        if (full.response() != null) {
+            SlotFiller.Filled filled = SlotFiller.fillWith(full.response().text(), request.slots());
+            content = filled.openSlots().isEmpty() ? filled.text() : handover;
+        }
         int prompt = tokens(request.ticket());
         int completion = tokens(content);
         return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),

@@ -129,6 +129,29 @@ final class ChatParameters {
         return true;
     }
 
+    /**
+     * OpenAI's {@code metadata}: up to 16 string values, keys of at most 64 characters and values of at most 512. Here they
+     * fill the served reply's open slots ({@code {"tracking_link": "https://..."}}), which a chat widget cannot.
+     */
+    static java.util.Map<String, String> metadata(JsonNode body) {
+        JsonNode metadata = body.path("metadata");
+        if (!present(metadata)) {
+            return java.util.Map.of();
+        }
+        if (!metadata.isObject() || metadata.size() > 16) {
+            throw invalid("'metadata' is an object of at most 16 string values, such as {\"tracking_link\": \"https://...\"}.");
+        }
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) metadata::fields) {
+            if (field.getKey().length() > 64 || !field.getValue().isTextual() || field.getValue().asText().length() > 512) {
+                throw invalid("'metadata' values are strings of at most 512 characters under keys of at most 64: '"
+                        + shown(field.getKey()) + "' is not.");
+            }
+            values.put(field.getKey(), field.getValue().asText());
+        }
+        return values;
+    }
+
     private static boolean present(JsonNode value) {
         return !value.isMissingNode() && !value.isNull();
     }

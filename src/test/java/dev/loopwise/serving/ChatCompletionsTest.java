@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,32 @@ class ChatCompletionsTest {
                 .post("/v1/chat/completions").then().statusCode(200)
                 .body("choices[0].message.content", equalTo(config.handoverMessage()))
                 .body("loopwise.outOfScope", equalTo(true));
+    }
+
+    @Test
+    void aReplyWithSlotsNobodyFilledIsHandedOverUnlessTheMetadataFillsThem() {
+        String reply = "Good news: order FH-123456 is on its way. Follow it here: {{tracking_link}} (arrives {{ Delivery Date }}).";
+        List<String> open = List.of("tracking_link", "delivery_date");
+        dev.loopwise.model.intent.IntentPrediction intent = new dev.loopwise.model.intent.IntentPrediction("track_order", 0.9, false, List.of());
+        ServingPipeline.Answer answer = new ServingPipeline.Answer(java.util.UUID.randomUUID(), new dev.loopwise.model.registry.ServingModel.Decision(
+                intent, new dev.loopwise.model.registry.ServingModel.Candidate(7, "track_order", reply), reply, open, null), 3, null);
+        String ticket = "where is my order FH-123456";
+        ChatFormats.Completion handedOver = ChatFormats.completion(answer, new ChatFormats.Request(ticket, false, false, Map.of()), "HAND OVER");
+        assertEquals("HAND OVER", handedOver.choices().get(0).message().content(), "a chat widget would show the braces");
+        assertEquals(open, handedOver.loopwise().response().openSlots(), "the bot still learns what was missing");
+        ChatFormats.Completion partly = ChatFormats.completion(answer,
+                new ChatFormats.Request(ticket, false, false, Map.of("Tracking Link", "https://t.example/1")), "HAND OVER");
+        assertEquals("HAND OVER", partly.choices().get(0).message().content(), "one slot is still open");
+        ChatFormats.Completion filled = ChatFormats.completion(answer, new ChatFormats.Request(ticket, false, false,
+                Map.of("Tracking Link", "https://t.example/1", "delivery-date", "Friday")), "HAND OVER");
+        assertEquals("Good news: order FH-123456 is on its way. Follow it here: https://t.example/1 (arrives Friday).",
+                filled.choices().get(0).message().content());
+        // The metadata arrives as OpenAI sends it, and a value that is not a string is named.
+        helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
+                "metadata", Map.of("order_status", "shipped"))).post("/v1/chat/completions").then().statusCode(200);
+        helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
+                "metadata", Map.of("tracking_link", 5))).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("'tracking_link'"));
     }
 
     @Test

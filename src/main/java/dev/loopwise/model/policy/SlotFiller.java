@@ -97,6 +97,28 @@ public final class SlotFiller {
     }
 
     /**
+     * Fills the slots a reply still has open with values someone else knows (a helpdesk bot's order data), names compared
+     * loosely as everywhere; the slots without a value stay open.
+     */
+    public static Filled fillWith(String reply, Map<String, String> values) {
+        Map<String, String> byName = new java.util.HashMap<>();
+        values.forEach((name, value) -> byName.put(normalise(name), value));
+        Matcher slots = SLOT.matcher(reply);
+        StringBuilder out = new StringBuilder();
+        List<String> open = new ArrayList<>();
+        while (slots.find()) {
+            String name = normalise(slots.group(1));
+            String value = byName.get(name);
+            if (value == null) {
+                open.add(name);
+            }
+            slots.appendReplacement(out, Matcher.quoteReplacement(value == null ? slots.group() : value));
+        }
+        slots.appendTail(out);
+        return new Filled(out.toString(), List.copyOf(open));
+    }
+
+    /**
      * An agent's reply to one customer as a reply for every customer: the e-mail addresses, order numbers and phone
      * numbers it quotes become the slots that are filled from each ticket.
      */
