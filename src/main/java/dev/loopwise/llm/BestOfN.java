@@ -63,6 +63,41 @@ public final class BestOfN {
         return new Choice(scorerName(model), scored, best);
     }
 
+    /** Other intents' replies compared to place {@link #servableLine}: enough for a tenth quantile, bounded for big libraries. */
+    static final int LINE_SAMPLE = 400;
+    /** Fewer other intents' replies than this cannot place a quantile; the configured floor alone decides. */
+    static final int LINE_MIN_OTHERS = 10;
+
+    /**
+     * How close a draft must be to the offered library replies to be served: at least {@code floor}, and closer than 9 in
+     * 10 of the other intents' replies are. Encoders spread similarities differently (with bge-small-en-v1.5 any two
+     * support replies score 0.6 or more, so a fixed 0.5 let off-topic drafts through), and the library itself shows
+     * where "about something else" starts for this encoder and these replies.
+     */
+    public static double servableLine(ServingModel model, List<LibraryReply> library, double floor) {
+        if (library.isEmpty()) {
+            return floor;
+        }
+        String intent = model.candidates().get(library.get(0).index()).intent();
+        List<Integer> others = new ArrayList<>();
+        for (int a = 0; a < model.candidates().size(); a++) {
+            if (!model.candidates().get(a).intent().equals(intent)) {
+                others.add(a);
+            }
+        }
+        if (others.size() < LINE_MIN_OTHERS) {
+            return floor;
+        }
+        int stride = Math.max(1, others.size() / LINE_SAMPLE);
+        List<Double> nearest = new ArrayList<>();
+        for (int i = 0; i < others.size(); i += stride) {
+            nearest.add(nearestLibrary(model, library, model.candidateEmbeddings()[others.get(i)]));
+        }
+        nearest.sort(null);
+        double ninthDecile = nearest.get(Math.min(nearest.size() - 1, (int) Math.ceil(0.9 * nearest.size()) - 1));
+        return Math.max(floor, ninthDecile);
+    }
+
     /** Cosine similarity (the vectors are unit length) to the closest of the library replies scored beside the draft. */
     private static double nearestLibrary(ServingModel model, List<LibraryReply> library, float[] draft) {
         double nearest = -1;

@@ -53,8 +53,9 @@ public interface LlmConfig {
     int libraryCandidates();
 
     /**
-     * How close (cosine similarity of sentence vectors, 0–1) a draft must be to one of the library replies scored
-     * beside it to be served: the scorer learned from library replies and cannot judge text unlike all of them.
+     * How close (cosine similarity of sentence vectors, 0–1) a draft must at least be to one of the library replies scored
+     * beside it to be served: the scorer learned from library replies and cannot judge text unlike all of them. Serving
+     * also asks it to be closer than 9 in 10 of the other intents' replies are, a line each encoder and library sets.
      */
     @WithDefault("0.5")
     double minLibrarySimilarity();

@@ -64,7 +64,7 @@ public class LlmDrafting {
     private LlmOutcome served(ServingModel model, float[] vector, String ticket, List<BestOfN.LibraryReply> library,
                               LlmClient.Drafts drafts, List<GroundingPassage> passages, String groundingNote) {
         BestOfN.Choice choice = BestOfN.choose(model, vector, ticket, library, drafts.texts(), drafts.vectors(),
-                config.minLibrarySimilarity());
+                BestOfN.servableLine(model, library, config.minLibrarySimilarity()));
         LlmOutcome.Scored best = choice.scored().get(choice.best());
         String status = "ok: " + drafts.texts().size() + (drafts.texts().size() == 1 ? " draft" : " drafts");
         if (best.kind().equals(LlmOutcome.LIBRARY)) {
@@ -77,12 +77,15 @@ public class LlmDrafting {
     }
 
     /**
-     * The policy's choice first, then its next favourites, up to the configured number, in the decision's own ranking
-     * (its reply is the first maximum, which a stable sort also puts first).
+     * The policy's choice first, then its next favourites of the same intent, up to the configured number, in the
+     * decision's own ranking (its reply is the first maximum, which a stable sort also puts first). Other intents'
+     * replies stay out: the policy already decided what the ticket is about, and a scorer that preferred another intent's
+     * reply would send the answer to a question the customer did not ask.
      */
     private List<BestOfN.LibraryReply> libraryReplies(ServingModel model, String ticket, ServingModel.Decision decision) {
         double[] preference = decision.preference();
-        List<Integer> order = IntStream.range(0, preference.length).boxed()
+        String intent = decision.reply().intent();
+        List<Integer> order = IntStream.range(0, preference.length).filter(a -> model.candidates().get(a).intent().equals(intent)).boxed()
                 .sorted(Comparator.comparingDouble(a -> -preference[a])).limit(Math.max(1, config.libraryCandidates())).toList();
         List<BestOfN.LibraryReply> replies = new ArrayList<>();
         for (int a : order) {

@@ -87,6 +87,40 @@ class BestOfNTest {
         assertFalse(junk.chosen());
     }
 
+    @Test
+    void aDraftMustBeCloserToTheIntentsRepliesThanNineInTenOfOtherIntentsRepliesAre() {
+        ActiveModel.await();
+        ServingModel active = registry.current().orElseThrow();
+        List<BestOfN.LibraryReply> library = new ArrayList<>();
+        List<String> otherIntents = new ArrayList<>();
+        for (int a = 0; a < active.candidates().size(); a++) {
+            ServingModel.Candidate candidate = active.candidates().get(a);
+            if (candidate.intent().equals("track_order") && library.size() < 3) {
+                library.add(new BestOfN.LibraryReply(a, candidate.replyId(), candidate.text(), List.of()));
+            } else if (!candidate.intent().equals("track_order")) {
+                otherIntents.add(candidate.text());
+            }
+        }
+        assertTrue(otherIntents.size() >= BestOfN.LINE_MIN_OTHERS, "the demo library has replies of many intents");
+        double line = BestOfN.servableLine(active, library, 0.5);
+        assertTrue(line >= 0.5, "never below the configured floor: " + line);
+        // Other intents' replies offered as drafts: by construction at most about one in ten is close enough.
+        String ticket = LlmServingTest.TICKET;
+        float[] x = encoder.encode(active.encoder(), List.of(ticket))[0];
+        BestOfN.Choice asDrafts = BestOfN.choose(active, x, ticket, library, otherIntents, encoder.encode(active.encoder(), otherIntents), line);
+        long servable = asDrafts.scored().stream().filter(c -> c.kind().equals("draft") && c.servable()).count();
+        assertTrue(servable <= Math.ceil(0.1 * otherIntents.size()) + 1, servable + " of " + otherIntents.size() + " other intents' replies pass " + line);
+        // A rewording of the intent's own reply still passes; the cafeteria never does.
+        BestOfN.Choice good = BestOfN.choose(active, x, ticket, library, List.of(LlmServingTest.GOOD, LlmServingTest.JUNK),
+                encoder.encode(active.encoder(), List.of(LlmServingTest.GOOD, LlmServingTest.JUNK)), line);
+        assertTrue(good.scored().get(library.size()).servable(), "an on-topic draft passes " + line + ": " + good.scored());
+        assertFalse(good.scored().get(library.size() + 1).servable());
+        // With only a few replies of other intents there is no quantile to place: the floor decides.
+        ServingModel small = new ServingModel(active.version(), active.encoder(), active.bundle(), active.candidates().subList(0, 3),
+                java.util.Arrays.copyOf(active.candidateEmbeddings(), 3), java.util.Arrays.copyOf(active.prepared(), 3), null);
+        assertEquals(0.5, BestOfN.servableLine(small, List.of(new BestOfN.LibraryReply(0, 0, "x", List.of())), 0.5));
+    }
+
     /** Synthetic judgements: for a ticket with an order number, the reply that uses it beats one that does not. */
     private RewardTrainer.Data comparisons(ServingModel model, List<Integer> withSlot, List<Integer> without, int n, Random random) {
         List<String> tickets = new ArrayList<>();
