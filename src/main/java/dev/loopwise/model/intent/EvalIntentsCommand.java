@@ -86,7 +86,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
         String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
         String chosen = IntentRegime.parse(regime);
         if (chosen.equals(IntentRegime.AUTO)) {
-            chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), autoFineTune,
+            chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), IntentRegime.median(split.perLabel(oosLabel)), autoFineTune,
                     IntentTrainingConfig.defaults(seed).minTrainedExamples(), IntentRegime.MIN_FINE_TUNE_EXAMPLES);
         }
         Progress progress = new Progress(json);

@@ -63,8 +63,14 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
 
     /** Training rows of the in-scope label with the fewest. */
     public int fewestPerLabel(String outOfScopeLabel) {
-        return labels.stream().filter(l -> !l.equals(outOfScopeLabel))
-                .mapToInt(l -> (int) train.stream().filter(r -> r.label().equals(l)).count()).min().orElse(0);
+        return perLabel(outOfScopeLabel).stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
+
+    /** Training rows of each in-scope label. */
+    public java.util.List<Integer> perLabel(String outOfScopeLabel) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        train.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
+        return labels.stream().filter(l -> !l.equals(outOfScopeLabel)).map(l -> counts.getOrDefault(l, 0)).toList();
     }
 
     private static void requireLabelled(List<TicketRow> rows, Path file) {

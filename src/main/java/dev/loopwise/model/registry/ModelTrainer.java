@@ -91,7 +91,8 @@ public final class ModelTrainer {
 
         String oos = labels.contains(OUT_OF_SCOPE_LABEL) ? OUT_OF_SCOPE_LABEL : null;
         String regime = settings.regime().equals(IntentRegime.AUTO)
-                ? IntentRegime.choose(train.size(), WorkspaceFineTune.fewestPerIntent(train, labels, oos), settings.mayFineTune() && encoders.source(base) != null,
+                ? IntentRegime.choose(train.size(), WorkspaceFineTune.fewestPerIntent(train, labels, oos),
+                        IntentRegime.median(WorkspaceFineTune.perIntent(train, labels, oos)), settings.mayFineTune() && encoders.source(base) != null,
                         settings.minTrainedExamples(), settings.minFineTuneExamples())
                 : settings.regime();
         EncoderRef encoder = base;

@@ -110,7 +110,13 @@ final class ModelsNextStep {
                         + " To measure it, label a few more of " + (onlyCandidate.size() == 1 ? "its" : "their") + " tickets and train"
                         + " again; " + switchTo + " below if customers need " + (onlyCandidate.size() == 1 ? "it" : "them") + " answered now.";
             }
-            return knows + ": " + switchTo + " below." + outOfScopeDrop(candidate, active);
+            String drop = outOfScopeDrop(candidate, active);
+            if (!drop.isEmpty()) {
+                // New intents answered, at the price of answering what support does not handle: the lead weighs that, not us.
+                return knows + "." + drop + " Weigh the two before you " + switchTo + "; training again after labelling more tickets"
+                        + " of the new intents often gives both.";
+            }
+            return knows + ": " + switchTo + " below.";
         }
         List<String> onlyActive = VersionIntents.missing(candidate, active);
         if (!onlyActive.isEmpty() && !(a - b > band)) {
@@ -227,8 +233,8 @@ final class ModelsNextStep {
         }
         return gain ? String.format(" But it hands %.1f%% of the %d held-out out-of-scope tickets (requests your team does not"
                 + " handle) to a person, the active version only %.1f%%.", a * 100, n.intValue(), b * 100)
-                : String.format(" But it answers more requests your team does not handle: it hands %.1f%% of the %d held-out"
-                + " out-of-scope tickets to a person, the active version %.1f%%.", a * 100, n.intValue(), b * 100);
+                : String.format(" Careful: it hands only %.1f%% of the %d held-out out-of-scope tickets (requests your team does not"
+                + " handle) to a person, the active version %.1f%%, so more of those customers would get a reply.", a * 100, n.intValue(), b * 100);
     }
 
     /** A warning when the candidate picks the agents' replies less often, by more than chance on these tickets. */

@@ -35,7 +35,13 @@ final class WorkspaceFineTune {
 
     /** Examples of the in-scope intent with the fewest (0 when one has none). */
     static int fewestPerIntent(List<WorkspaceSnapshot.TicketInfo> train, List<String> labels, String oos) {
-        return labels.stream().filter(l -> !l.equals(oos))
-                .mapToInt(l -> (int) train.stream().filter(t -> t.intent().equals(l)).count()).min().orElse(0);
+        return perIntent(train, labels, oos).stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
+
+    /** Training examples of each in-scope intent. */
+    static List<Integer> perIntent(List<WorkspaceSnapshot.TicketInfo> train, List<String> labels, String oos) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        train.forEach(t -> counts.merge(t.intent(), 1, Integer::sum));
+        return labels.stream().filter(l -> !l.equals(oos)).map(l -> counts.getOrDefault(l, 0)).toList();
     }
 }

@@ -62,6 +62,20 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void aVersionThatLearnedNewIntentsButHandsOverFarFewerOffTopicRequestsIsWeighedNotPromoted() {
+        // The walkthrough's case: v5 82.2% on its held-out tickets against 89.7% (within the band on 90), and off-topic
+        // requests handed over 43.8% of 16 against 93.8%: band = 2·sqrt(2·0.688·0.312/16) = 32.8 points < 50.
+        ModelVersion newer = version(5, "candidate", 0.822, 90, "intent/oos_recall", 0.438, "data/oos_test_tickets", 16);
+        ModelVersion active = version(3, "active", 0.897, 87, "intent/oos_recall", 0.938);
+        active.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "track_order")));
+        newer.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "gift_wrap", "oos", "track_order")));
+        String text = ModelsNextStep.compare(newer, active);
+        assertTrue(text.startsWith("v5 knows 1 intent the active v3 never learned (gift_wrap)")
+                && text.contains("Careful: it hands only 43.8% of the 16 held-out out-of-scope tickets")
+                && text.contains("Weigh the two before you promote v5") && !text.contains("promote v5 below"), text);
+    }
+
+    @Test
     void aGainWithinTwoStandardErrorsIsTooCloseToCall() {
         // p = 0.925, band = 2·sqrt(2·0.925·0.075/200) = 5.27 points > 5 points.
         String text = ModelsNextStep.compare(version(2, "candidate", 0.95, 200), version(1, "active", 0.90, 200));
