@@ -73,6 +73,10 @@ public class Reply extends IdentityEntity {
             throw ApiException.badRequest("invalid_reply", "A reply cannot hold control characters or invisible marks such as one that "
                     + "reverses the writing direction (found " + hidden + "); remove it and save again.");
         }
+        String slots = dev.loopwise.model.policy.SlotFiller.problem(clean);
+        if (slots != null) {
+            throw ApiException.badRequest("invalid_slot", slots);
+        }
         Reply.<Reply>find("intent = ?1 and text = ?2 and status = ?3", intent, clean, ACTIVE).firstResultOptional()
                 .filter(same -> !same.id.equals(replacing)).ifPresent(same -> {
                     throw ApiException.conflict("reply_exists", "The intent '" + intent.name + "' already has this reply (reply "

@@ -24,4 +24,22 @@ class ReplyFormTest {
                 "a message naming 'reply 2' can be followed on the list");
         assertTrue(page.contains("maxlength=\"4000\""), "the browser stops at the limit before sending");
     }
+
+    @Test
+    void aReplyWithBrokenSlotsIsRefusedBeforeItReachesACustomer() {
+        Caller admin = Caller.session("admin");
+        long before = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Reply.count());
+        for (String[] typed : new String[][] {{"Hi {{ order_number }}, unclosed {{slot", "not written as {{name}} near 'unclosed {{slot'"},
+                {"Hi, your order {{ordr_number}} is delayed.", "{{ordr_number}} looks like {{order_number}}"},
+                {"Hello {{ }} there", "has no name"}}) {
+            String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("intent", "track_order").formParam("text", typed[0]).post("/admin/replies")
+                    .then().statusCode(400).extract().asString();
+            assertTrue(refused.contains(typed[1].replace("'", "&#39;")), typed[0] + " → " + refused);
+        }
+        assertTrue(before == io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Reply.count()), "nothing saved");
+        admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).formParam("intent", "track_order")
+                .formParam("text", "Your parcel {{order_number}} arrives {{delivery_date}}; questions? {{agent_name}} is here.")
+                .post("/admin/replies").then().statusCode(303);
+    }
 }

@@ -77,6 +77,55 @@ public final class SlotFiller {
     private SlotFiller() {
     }
 
+    /**
+     * What is wrong with a reply's slots, in words, or null: braces that do not close (they would reach the customer as
+     * typed), an empty slot, or a name one or two letters away from a slot Loopwise fills ({@code {{ordr_number}}} would
+     * never be filled from the ticket). Other names are the agent's or the helpdesk's to fill and stay allowed.
+     */
+    public static String problem(String reply) {
+        String rest = SLOT.matcher(reply).replaceAll(" ");
+        int open = rest.indexOf("{{");
+        int close = rest.indexOf("}}");
+        if (open >= 0 || close >= 0) {
+            int at = open >= 0 ? open : close;
+            String near = rest.substring(Math.max(0, at - 10), Math.min(rest.length(), at + 20)).strip();
+            return "A slot is not written as {{name}} near '" + near + "': close it, or remove the braces; slots look like {{order_number}}.";
+        }
+        Matcher slots = SLOT.matcher(reply);
+        while (slots.find()) {
+            String name = normalise(slots.group(1));
+            if (name.isEmpty() || name.equals("_")) {
+                return "A slot has no name ('" + slots.group() + "'): write the detail it stands for, such as {{order_number}}.";
+            }
+            for (String known : EXTRACTORS.keySet()) {
+                if (!known.equals(name) && name.length() >= 4 && editDistance(name, known) <= 2) {
+                    return "The slot {{" + slots.group(1).strip() + "}} looks like {{" + known + "}}, which Loopwise fills from the"
+                            + " ticket; as written it would never be filled. Correct the name, or use a clearly different one for a"
+                            + " detail the agent fills in.";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                current[j] = Math.min(Math.min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
     public static Filled fill(String reply, String ticket) {
         Matcher slots = SLOT.matcher(reply);
         StringBuilder out = new StringBuilder();

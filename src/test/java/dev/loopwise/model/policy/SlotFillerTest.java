@@ -2,6 +2,7 @@ package dev.loopwise.model.policy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,19 @@ class SlotFillerTest {
         assertEquals("Order 1234567 noted.", SlotFiller.fill("Order {{Order Number}} noted.", "about order number 1234567").text());
         assertEquals("#FH-482913", "#" + SlotFiller.fill("{{order_number}}", "ref #FH-482913 pls").text());
         assertEquals("{{order_number}}", SlotFiller.fill("{{order_number}}", "I have no number yet").text());
+    }
+
+    @Test
+    void slotProblemsAreNamedAndOtherSlotNamesStayAllowed() {
+        assertEquals(null, SlotFiller.problem("Order {{ Order Number }} ships by {{delivery_date}}; ask {{agent}}."));
+        assertEquals(null, SlotFiller.problem("No slots at all, and {single} braces are text."));
+        assertTrue(SlotFiller.problem("Hi {{order_number}, bye").contains("not written as {{name}}"));
+        assertTrue(SlotFiller.problem("Hi order_number}} bye").contains("not written as {{name}}"));
+        assertTrue(SlotFiller.problem("Hi {{}} bye").contains("not written as {{name}}"), "{{}} is no slot at all");
+        assertTrue(SlotFiller.problem("Hi {{ - }} bye").contains("has no name"));
+        assertTrue(SlotFiller.problem("Write to {{emial}}").contains("looks like {{email}}"));
+        assertTrue(SlotFiller.problem("Your {{order_numbr}}").contains("looks like {{order_number}}"));
+        assertEquals(null, SlotFiller.problem("Call {{phone}} or see {{order_date}}"), "different details, not typos");
     }
 
     @Test
