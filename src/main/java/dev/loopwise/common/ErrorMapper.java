@@ -100,8 +100,26 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        return respond(Status.FORBIDDEN, "forbidden", Messages.FORBIDDEN, uri, headers);
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers,
+                              org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+        return respond(Status.FORBIDDEN, "forbidden", Messages.forbidden(requiredRoles(resource)), uri, headers);
+    }
+
+    /** The roles the refused endpoint states (method first, then its class), so the message can say who may do it. */
+    private static String[] requiredRoles(org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return new String[0];
+        }
+        try {
+            java.lang.reflect.Method method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
+            jakarta.annotation.security.RolesAllowed roles = method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            if (roles == null) {
+                roles = resource.getResourceClass().getAnnotation(jakarta.annotation.security.RolesAllowed.class);
+            }
+            return roles == null ? new String[0] : roles.value();
+        } catch (NoSuchMethodException | SecurityException e) {
+            return new String[0];
+        }
     }
 
     @ServerExceptionMapper
@@ -116,10 +134,10 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
-        Response response = respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed", Messages.METHOD_NOT_ALLOWED, uri, headers);
-        // A 405 names the methods the address does take (RFC 9110, 15.5.6).
+        // A 405 names the methods the address does take (RFC 9110, 15.5.6), in the header and in the sentence.
         String named = e.getResponse() == null ? null : e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         String allowed = named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath());
+        Response response = respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed", Messages.methodNotAllowed(allowed), uri, headers);
         return allowed == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allowed).build();
     }
 

@@ -12,10 +12,25 @@ public final class Messages {
     public static final String BAD_API_KEY =
             "The API key is not valid: it may have been revoked or mistyped, or its account is disabled. Create a new one on your account page (a helpdesk's key: on Users, under its service account), or ask an admin.";
     public static final String FORBIDDEN = "Your role does not allow this action.";
+
+    /** A refusal that names who may do it: a reviewer sent to an admin's page learns whom to ask. */
+    public static String forbidden(String[] roles) {
+        if (roles.length == 0) {
+            return FORBIDDEN;
+        }
+        return FORBIDDEN.substring(0, FORBIDDEN.length() - 1) + ": it needs the role " + String.join(" or ", roles)
+                + ". An admin can give it on the Users page.";
+    }
     public static final String REVIEWER_AND_SERVICE = "One account cannot both judge replies (reviewer) and send the traffic they are"
             + " drawn from (service): create a separate service account for the helpdesk.";
     public static final String NOT_FOUND = "There is nothing at this address.";
     public static final String METHOD_NOT_ALLOWED = "This address does not accept that HTTP method.";
+
+    /** {@code allowed}: the Allow header's list, or null when unknown. */
+    public static String methodNotAllowed(String allowed) {
+        return allowed == null || allowed.isBlank() ? METHOD_NOT_ALLOWED
+                : METHOD_NOT_ALLOWED.substring(0, METHOD_NOT_ALLOWED.length() - 1) + ": use " + allowed.replace(",", ", ").replaceAll(" +", " ") + ".";
+    }
     public static final String BODY_REQUIRED = "A JSON request body is required.";
     public static final String DATABASE_UNAVAILABLE = "Loopwise lost its connection to the database for a moment. "
             + "The request changed nothing; try again in a few seconds.";

@@ -154,6 +154,7 @@ class ErrorShapeTest {
                 .then().statusCode(415).body("code", equalTo("unsupported_media_type"));
         admin.request().get("/api/v1/no-such-thing").then().statusCode(404).body("code", equalTo("not_found"));
         admin.request().put("/api/v1/users").then().statusCode(405).body("code", equalTo("method_not_allowed"))
+                .body("error", org.hamcrest.Matchers.allOf(containsString("does not accept that HTTP method: use "), containsString("GET")))
                 .header("Allow", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("GET"), org.hamcrest.Matchers.containsString("POST")));
         // "next" is no item id: sending to it is a wrong method, not a bad id.
         admin.request().contentType("application/json").body("{}").post("/api/v1/review/next").then().statusCode(405)
@@ -165,8 +166,13 @@ class ErrorShapeTest {
         Caller reviewer = Caller.session("reviewer1");
         reviewer.request().accept("text/html").get("/admin")
                 .then().statusCode(403).contentType(containsString("text/html"))
-                .body(containsString("Your role does not allow this action."))
+                .body(containsString("Your role does not allow this action: it needs the role admin."))
                 .body(not(containsString("Exception")));
+        Caller reviewerKey = Caller.apiKey(keys, "reviewer1");
+        reviewerKey.request().accept("application/json").get("/api/v1/users").then().statusCode(403).body("code", equalTo("forbidden"))
+                .body("error", equalTo("Your role does not allow this action: it needs the role admin. An admin can give it on the Users page."));
+        reviewerKey.request().accept("application/json").contentType("application/json").body("{\"text\":\"where is my order\"}")
+                .post("/api/v1/respond").then().statusCode(403).body("error", containsString("it needs the role admin or service."));
         given().accept("text/html").get("/no-such-page")
                 .then().statusCode(404).contentType(containsString("text/html"))
                 .body(not(containsString("at dev.loopwise")));
