@@ -255,7 +255,7 @@ public final class Messages {
     }
 
     public static String activeNotAsSeen(int version, int expected, Integer active) {
-        return "v" + expected + " is no longer the active version (" + (active == null ? "none is" : "v" + active + " is") + "), so v"
+        return "The active version is not v" + expected + " as the request expected (" + (active == null ? "none is active" : "v" + active + " is") + "), so v"
                 + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
     }
 

@@ -19,7 +19,8 @@ public final class ReviewMessages {
             + "When none are left, new ones are made from incoming tickets.";
     /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */
     public static final String ALREADY_JUDGED = "You already answered this item differently (in another tab or on another device?). "
-            + "That answer stands; it can be undone only in the first seconds after it was given (reload this page, then press U).";
+            + "That answer stands; it can be undone only in the first seconds after it was given (on the judging page: reload it, "
+            + "then press U; through the API: POST /api/v1/review/{itemId}/undo).";
     public static final String REVIEW_SET_ASIDE_TITLE = "Items that several reviewers skipped (3 unless set otherwise) are no "
             + "longer handed out, so they do not block the queue; undoing a skip brings an item back.";
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */

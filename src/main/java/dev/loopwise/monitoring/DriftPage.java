@@ -50,7 +50,7 @@ public class DriftPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance drift(DriftOverview.Overview overview, List<String> charted, List<ReplayView> replaying,
-                                             List<ReplayView> replayed, String message);
+                                             List<ReplayView> replayed, String message, String error);
     }
 
     @GET
@@ -63,7 +63,12 @@ public class DriftPage {
     }
 
     private TemplateInstance render(String message) {
-        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(), message);
+        return render(message, null);
+    }
+
+    private TemplateInstance render(String message, String error) {
+        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(), message,
+                error);
     }
 
     private static int orZero(Integer value) {
@@ -85,7 +90,13 @@ public class DriftPage {
     @Path("/replay")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response replay(@RestForm String source, @RestForm("file") FileUpload file) throws IOException {
-        ReplayTickets.Chosen chosen = tickets.choose(source, file);
+        ReplayTickets.Chosen chosen;
+        try {
+            chosen = tickets.choose(source, file);
+        } catch (dev.loopwise.common.ApiException refused) {
+            // The lead stays on the page with the form, the message saying what to fix above it.
+            return Response.status(refused.status).entity(render(null, refused.getMessage())).build();
+        }
         if (chosen.texts().size() > config.replayInRequest()) {
             background.queue(chosen.texts(), chosen.source(), currentUser.name());
             return Response.seeOther(java.net.URI.create("/admin/drift")).build();

@@ -32,6 +32,12 @@ public class ReplayTickets {
     }
 
     public Chosen choose(String source, FileUpload file) throws IOException {
+        boolean fileGiven = file != null && file.size() > 0;
+        if (fileGiven && ("demo".equals(source) || "demo-shifted".equals(source))) {
+            // Both chosen: replaying one and silently dropping the other would leave the lead reading the wrong outcome.
+            throw ApiException.badRequest("invalid_source", "You chose the demo's traffic and also a file (" + file.fileName()
+                    + "): choose 'a file' to replay the file, or clear the file to replay the demo's traffic.");
+        }
         return switch (source == null ? "" : source) {
             case "demo" -> new Chosen(SampleTraffic.texts(SampleTraffic.USUAL), "the demo's usual traffic");
             case "demo-shifted" -> new Chosen(afterAFullWindow(SampleTraffic.texts(SampleTraffic.SHIFTED)),

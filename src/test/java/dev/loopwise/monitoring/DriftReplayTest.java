@@ -81,6 +81,12 @@ class DriftReplayTest {
                 .multiPart("file", "replay.csv", "text\nwhere is my parcel\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
                 .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
         assertTrue(unknown.contains("not &#39;bogus&#39;"), unknown);
+        assertTrue(unknown.contains("id=\"drift-error\"") && unknown.contains("id=\"replay\""),
+                "the drift page itself, its form below the message: " + unknown);
+        String both = admin.pageRequest().accept("text/html").multiPart("source", "demo")
+                .multiPart("file", "mine.csv", "text\nwhere is my parcel\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
+        assertTrue(both.contains("also a file (mine.csv)"), "a chosen file is not silently dropped: " + both);
         assertEquals(served, servedRequests());
     }
 
