@@ -150,7 +150,8 @@ public class RoundFormats {
         int imported = importedPairs(round);
         return "This round learned from " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + ", "
                 + replayed + (imported > 0 ? ", and " + dev.loopwise.common.Counts.of(imported, "preference pair")
-                + " imported through the API (datasets/preferences)" : "") + "." + start;
+                + " imported through the API (datasets/preferences)" : "") + "." + start
+                + (round.metrics.get(RoundReward.MODEL_NOTE) instanceof String note ? " " + note : "");
     }
 
     static Map<String, Object> settingsShown(AlignmentRound round) {

@@ -35,6 +35,8 @@ public final class RoundReward implements AutoCloseable {
      */
     static final int CROSS_TICKETS = 256;
     private static final double VALIDATION_SHARE = 0.15;
+    /** Metric: why the vector model stood in for the cross-encoder asked for, in words (absent when it did not). */
+    static final String MODEL_NOTE = "reward/model_note";
 
     /** Where the cross-encoder is tuned from and how long it may take (null: by the number of judgements). */
     public record CrossSource(EncoderSource source, Duration budget) {
@@ -69,11 +71,18 @@ public final class RoundReward implements AutoCloseable {
         }
         List<PreferencePair> fit = new ArrayList<>();
         List<PreferencePair> validation = new ArrayList<>();
+        java.util.Set<String> validationTickets = validationTickets(train, settings.seed());
         for (PreferencePair pair : train) {
-            (inValidation(pair.group(), settings.seed()) ? validation : fit).add(pair);
+            (validationTickets.contains(pair.group()) ? validation : fit).add(pair);
         }
         if (fit.isEmpty() || validation.isEmpty()) {
+            // The cross-encoder learns on some tickets and checks itself on others: with one ticket it can do neither.
+            String note = "The cross-encoder was not tuned: the comparisons this round trains on are all about one ticket, and it"
+                    + " needs two, one to learn from and one to check itself on. The vector model is used instead; judgements on"
+                    + " more tickets let the next round use the cross-encoder.";
             metrics.put("reward/model", "vector");
+            metrics.put(MODEL_NOTE, note);
+            listener.step(note, 0.22);
             return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
         }
         listener.step("Learning what reviewers prefer by reading the replies themselves, from " + fit.size() + " comparisons", 0.22);
@@ -187,10 +196,27 @@ public final class RoundReward implements AutoCloseable {
                 .sorted((a, b) -> Float.compare(logits[b], logits[a])).limit(k).mapToInt(Integer::intValue).toArray();
     }
 
-    /** A stable one-in-n choice of whole tickets, independent of the round's held-out choice. */
-    private static boolean inValidation(String group, long seed) {
+    /**
+     * The tickets whose comparisons form the validation share: a stable one in n ({@link #inValidation}), and with few
+     * tickets, where that draw may take none or all of them, the one or ones with the lowest draw, so that the
+     * cross-encoder asked for is tuned whenever there are two tickets.
+     */
+    static java.util.Set<String> validationTickets(List<PreferencePair> train, long seed) {
+        List<String> tickets = train.stream().map(PreferencePair::group).distinct()
+                .sorted(java.util.Comparator.comparingDouble(g -> draw(g, seed))).toList();
+        long drawn = tickets.stream().filter(g -> inValidation(g, seed)).count();
+        long keep = tickets.size() < 2 ? drawn : Math.max(1, Math.min(tickets.size() - 1, drawn));
+        return new java.util.HashSet<>(tickets.subList(0, (int) keep));
+    }
+
+    private static double draw(String group, long seed) {
         String hash = Hashing.sha256Hex("reward-validation:" + seed + ":" + group);
-        return Long.parseLong(hash.substring(0, 8), 16) / (double) 0xffffffffL < VALIDATION_SHARE;
+        return Long.parseLong(hash.substring(0, 8), 16) / (double) 0xffffffffL;
+    }
+
+    /** A stable one-in-n choice of whole tickets, independent of the round's held-out choice. */
+    static boolean inValidation(String group, long seed) {
+        return draw(group, seed) < VALIDATION_SHARE;
     }
 
     private static double[] deltas(CrossEncoderReward.Scorer scorer, List<PreferencePair> pairs) {

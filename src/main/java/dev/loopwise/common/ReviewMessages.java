@@ -56,14 +56,27 @@ public final class ReviewMessages {
                 + " without any: they wait below. Read each (an agent wrote it to one customer), then accept or discard it.";
     }
 
-    public static String itemsMade(int made, int asked) {
-        if (made <= 0) {
-            return "No new items: items are made from customers' requests (the answering API) and from tickets without an intent,"
-                    + " and every one of those already has an item (or no version is active yet). Import tickets without an intent,"
-                    + " or connect the helpdesk, and items follow.";
+    /**
+     * The notice after an admin asked for {@code asked} items: how many were made and, when fewer, why ({@code shortfall}
+     * names a {@code Refill.Shortfall}; {@code window}: the newest served requests a refill reads).
+     */
+    public static String itemsMade(int made, int asked, String shortfall, int window) {
+        String within = " the newest " + Counts.of(window, "served request") + " (and a sample of older ones) and the imported"
+                + " tickets without an intent";
+        String why = switch (shortfall == null ? "" : shortfall) {
+            case "NO_VERSION" -> "no version is active yet, and items compare its replies. Train one on Models first.";
+            case "TOO_FEW_REPLIES" -> "the active version has fewer than two replies to compare. Write replies on Replies and train"
+                    + " a new version on Models.";
+            case "NOTHING_LEFT" -> "every other ticket within reach already has an item:" + within + ". More appear as customers"
+                    + " write in, or import tickets without an intent.";
+            case "TAKEN_MEANWHILE" -> "another refill made items for the same tickets at the same moment. Ask again for the rest.";
+            default -> null;
+        };
+        if (made >= asked) {
+            return "Made " + Counts.of(made, "new item") + ".";
         }
-        return "Made " + Counts.of(made, "new item") + (made < asked ? " of the " + asked + " asked for: the other recent tickets"
-                + " already have items, and more appear as customers write in." : ".");
+        String head = made <= 0 ? "No new items" : "Made " + Counts.of(made, "new item") + " of the " + asked + " asked for";
+        return why == null ? head + "." : head + ": " + why;
     }
 
     public static String goldItemSet(long item) {

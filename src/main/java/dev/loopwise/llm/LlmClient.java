@@ -39,6 +39,8 @@ public class LlmClient {
      */
     public static final String DRAFTING_HEADER = "X-Loopwise-Drafting";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LlmClient.class);
+
     @Inject
     LlmConfig config;
 
@@ -50,6 +52,8 @@ public class LlmClient {
     private Semaphore inFlight;
     private volatile Connection connection;
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
+    /** The latest failed call, for the log line that says why the circuit opened. */
+    private final java.util.concurrent.atomic.AtomicReference<Throwable> lastFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
     /** One settings' client and guard. */
     private record Connection(LlmSettings settings, ChatModel model, Guard guard) {
@@ -106,7 +110,7 @@ public class LlmClient {
             // call answered before this loop moved on would otherwise be encoded on the loop's thread, holding back
             // the remaining calls (and counting the encoding as the LLM's time).
             each.add(CompletableFuture.supplyAsync(() -> {
-                String text = c.guard().get(() -> ask(c, prompt, seed), String.class);
+                String text = c.guard().get(() -> noted(() -> ask(c, prompt, seed)), String.class);
                 lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
                 return text;
             }, calls).thenComposeAsync(text -> batches.prepare(text).thenApply(vector -> new Arrived(text, vector)), calls));
@@ -167,6 +171,28 @@ public class LlmClient {
         return text.strip();
     }
 
+    /** Runs a call, noting its failure (inside the guard, so it is known when the failure opens the circuit). */
+    private String noted(java.util.function.Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException | Error e) {
+            lastFailure.set(e);
+            throw e;
+        }
+    }
+
+    private void circuitChanged(CircuitBreakerState state, LlmSettings settings) {
+        CircuitBreakerState before = circuit;
+        circuit = state;
+        if (state == CircuitBreakerState.OPEN && before != CircuitBreakerState.OPEN) {
+            Throwable failure = lastFailure.get();
+            LOG.warnf("LLM circuit opened for %s at %s: at least %.0f%% of the last %d calls failed, the latest with %s; tickets are"
+                            + " answered from the library for %ds, then one call tries again", settings.model(), settings.baseUrl(),
+                    100 * config.circuitFailureRatio(), Math.max(1, config.circuitRequests()),
+                    failure == null ? "no recorded failure" : LlmFailure.describe(failure), config.circuitOpenFor().toSeconds());
+        }
+    }
+
     private synchronized Semaphore permits() {
         if (inFlight == null) {
             inFlight = new Semaphore(Math.max(1, config.maxConcurrent()));
@@ -209,7 +235,7 @@ public class LlmClient {
                 .done()
                 .withCircuitBreaker().requestVolumeThreshold(Math.max(1, config.circuitRequests()))
                 .failureRatio(config.circuitFailureRatio()).delay(config.circuitOpenFor().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(1).onStateChange(state -> circuit = state)
+                .successThreshold(1).onStateChange(state -> circuitChanged(state, settings))
                 .done()
                 .build();
         return new Connection(settings, model, guard);

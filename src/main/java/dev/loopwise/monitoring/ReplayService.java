@@ -9,7 +9,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Sends a file of tickets through the answering pipeline as if customers wrote them, then checks for drift. */
+/**
+ * Sends a file of tickets through the answering pipeline as if customers wrote them, then checks for drift. The LLM,
+ * when connected, drafts for none of them: a replay measures the model, and hundreds of tickets at once would cost
+ * money, trip the LLM's circuit breaker for real customers and fill its figures with tickets nobody wrote.
+ */
 @ApplicationScoped
 public class ReplayService {
     static final int MAX_TEXTS = 20_000;
@@ -46,7 +50,7 @@ public class ReplayService {
         while (sent < texts.size() && !cancelled.getAsBoolean()) {
             List<CompletableFuture<ServingPipeline.Answer>> answers = new ArrayList<>();
             for (String text : texts.subList(sent, Math.min(texts.size(), sent + stride))) {
-                answers.add(pipeline.submit(text, true, caller));
+                answers.add(pipeline.submit(text, true, caller, false));
             }
             for (CompletableFuture<ServingPipeline.Answer> answer : answers) {
                 try {

@@ -41,10 +41,11 @@ class EmptyQueueRefills {
             if (item.isPresent() || refillsDone.get() != before && lastFoundNothing) {
                 return item; // a refill ran while this reviewer waited and found nothing to review: no point in another
             }
-            int made = generator.refill(config.refillBatch());
-            lastFoundNothing = made <= 0;
+            // Not when a batch's worth waits already: another instance's refill made them meanwhile.
+            Refill refill = generator.refill(config.refillBatch(), config.refillBatch());
+            lastFoundNothing = !refill.foundSomething();
             refillsDone.incrementAndGet();
-            return made > 0 ? lease.get() : Optional.empty();
+            return lastFoundNothing ? Optional.empty() : lease.get();
         } finally {
             refilling.unlock();
         }

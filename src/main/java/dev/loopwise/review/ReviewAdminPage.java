@@ -50,10 +50,10 @@ public class ReviewAdminPage {
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
     @GET
     public TemplateInstance show(@QueryParam("decided") String decided, @QueryParam("made") Integer made,
-                                 @QueryParam("asked") Integer asked, @QueryParam("gold") Long gold,
+                                 @QueryParam("asked") Integer asked, @QueryParam("short") String shortfall, @QueryParam("gold") Long gold,
                                  @QueryParam("proposed") Integer proposed) {
         String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
-                : made != null && asked != null ? ReviewMessages.itemsMade(made, asked)
+                : made != null && asked != null ? ReviewMessages.itemsMade(made, asked, shortfall, config.refillWindow())
                 : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply())
                 : gold != null ? ReviewMessages.goldItemSet(gold) : null;
         return page(notice);
@@ -77,9 +77,11 @@ public class ReviewAdminPage {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(page("Say how many items to make: a whole number from 1 to " + MAX_GENERATE + ". Nothing was made.")).build();
         }
-        int made = generator.refill(count);
+        Refill refill = generator.refill(count);
+        int made = refill.made();
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + count + " asked for", java.util.Map.of()));
-        return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + count)).build();
+        return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + count
+                + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
     }
 
     /** Library replies proposed from the agents' answers in the tickets, for intents without any (roles: admin). */

@@ -80,20 +80,28 @@ public class ReviewItemGenerator {
     }
 
     /**
-     * Makes up to {@code count} new items; returns how many were made (1 when another refill made them meanwhile).
-     * Any failure, an Error included, is logged and answered with 503: the caller's request fails, nothing half-made stays.
+     * Makes up to {@code count} new items however many wait already (an admin asked for them): how many it made and,
+     * when fewer, why. Any failure, an Error included, is logged and answered with 503: the caller's request fails,
+     * nothing half-made stays.
      */
-    public int refill(int count) {
-        return refill(count, count);
+    public Refill refill(int count) {
+        return refill(count, Integer.MAX_VALUE);
     }
 
-    /** Makes up to {@code count} new items unless {@code enough} items wait for a reviewer already. */
-    public int refill(int count, int enough) {
+    /** Makes up to {@code count} new items unless {@code enough} items wait for a reviewer already (then none). */
+    public Refill refill(int count, int enough) {
         try {
             // Answers with LLM drafts first (a share of the wanted items), then the policy's pairs for the rest.
-            int drafted = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countWaiting() >= enough ? 0
-                    : draftItems.insert((int) Math.ceil(count * config.draftShare())));
-            return drafted + make(count, enough);
+            int drafted = QuarkusTransaction.requiringNew().call(() -> queueFull(enough) ? -1
+                    : draftItems.insert((int) Math.ceil(count * Math.min(1.0, config.draftShare()))));
+            if (drafted < 0) {
+                return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
+            }
+            if (drafted >= count) {
+                return Refill.of(drafted, count, Refill.Shortfall.NONE);
+            }
+            Refill rest = make(count - drafted, enough);
+            return Refill.of(drafted + rest.made(), count, rest.shortfall());
         } catch (ApiException e) {
             throw e;
         } catch (Throwable e) {
@@ -102,23 +110,30 @@ public class ReviewItemGenerator {
         }
     }
 
-    private int make(int count, int enough) {
+    private static boolean queueFull(int enough) {
+        return enough != Integer.MAX_VALUE && ReviewItem.countWaiting() >= enough;
+    }
+
+    private Refill make(int count, int enough) {
         Optional<ServingModel> active = registry.current();
         if (active.isEmpty()) {
-            return 0;
+            return Refill.of(0, count, Refill.Shortfall.NO_VERSION);
         }
         ServingModel model = active.get();
+        if (model.candidates().size() < 2) {
+            return Refill.of(0, count, Refill.Shortfall.TOO_FEW_REPLIES);
+        }
         boolean ranked = model.bundle().reward() != null;
         record Picked(List<Source> sources, Integer versusVersion) {
         }
-        Picked picked = QuarkusTransaction.requiringNew().call(() -> ReviewItem.countWaiting() >= enough ? null
+        Picked picked = QuarkusTransaction.requiringNew().call(() -> queueFull(enough) ? null
                 : new Picked(unreviewed.pick(ranked ? count * UNCERTAINTY_POOL : count), ModelVersion.findUnderReview().map(v -> v.version).orElse(null)));
         if (picked == null) {
-            return 1;
+            return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
         }
         List<Source> sources = picked.sources();
         if (sources.isEmpty()) {
-            return 0;
+            return Refill.of(0, count, Refill.Shortfall.NOTHING_LEFT);
         }
         Optional<ServingModel> versus = Optional.ofNullable(picked.versusVersion()).map(registry::load);
         float[][] all = embeddings.embed(model.encoder(), sources.stream().map(Source::text).toList());
@@ -137,7 +152,12 @@ public class ReviewItemGenerator {
         for (int i = 0; i < sources.size(); i++) {
             draft(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random).ifPresent(drafts::add);
         }
-        return QuarkusTransaction.requiringNew().call(() -> ReviewItem.countWaiting() >= enough ? 1 : insert(drafts));
+        int made = QuarkusTransaction.requiringNew().call(() -> queueFull(enough) ? -1 : insert(drafts));
+        if (made < 0) {
+            return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
+        }
+        // Fewer tickets than wanted: nothing else was within reach; as many but fewer inserted: another refill took them.
+        return Refill.of(made, count, sources.size() < count ? Refill.Shortfall.NOTHING_LEFT : Refill.Shortfall.TAKEN_MEANWHILE);
     }
 
     private Optional<Draft> draft(Source source, float[] x, ServingModel model, Optional<ServingModel> versus, float[] versusX,

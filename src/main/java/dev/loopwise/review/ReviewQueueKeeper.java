@@ -127,11 +127,11 @@ public class ReviewQueueKeeper {
                 if (waiting >= target) {
                     break;
                 }
-                int now = generator.refill((int) Math.min(batch, target - waiting), target);
-                if (now <= 0) {
+                Refill now = generator.refill((int) Math.min(batch, target - waiting), target);
+                if (!now.foundSomething()) {
                     break; // nothing left to review
                 }
-                made += now;
+                made += now.made();
             }
         } catch (ApiException e) {
             LOG.warnf("Could not make review items ahead of demand: %s", e.getMessage());

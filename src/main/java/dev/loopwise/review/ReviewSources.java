@@ -18,33 +18,17 @@ class ReviewSources {
     @Inject
     EntityManager em;
 
-    /** Tickets not yet reviewed: a share from served traffic, the rest from imported unlabelled tickets. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Tickets not yet reviewed: a share from served traffic, the rest from imported unlabelled tickets; when one source
+     * runs short the other makes up for it, so fewer than {@code count} come back only when both are used up.
+     */
     List<ReviewItemGenerator.Source> pick(int count) {
         int fromTraffic = (int) Math.round(count * config.trafficShare());
-        List<ReviewItemGenerator.Source> sources = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
-        // The newest requests first, then a sample of the older ones: picking among every request ever served
-        // would read the whole log on each refill.
-        List<Object[]> traffic = new ArrayList<>(em.createNativeQuery("""
-                select text, text_hash, id::text from (
-                    select distinct on (text_hash) text, text_hash, id from (
-                        select text, text_hash, id, created_at from served_requests where endpoint = 'respond' and text <> ''
-                        order by created_at desc limit ?2) r
-                    where not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
-                    order by text_hash, created_at desc) t
-                order by random() limit ?1""").setParameter(1, fromTraffic).setParameter(2, config.refillWindow()).getResultList());
-        if (traffic.size() < fromTraffic) {
-            traffic.addAll(em.createNativeQuery("""
-                    select text, text_hash, id::text from (
-                        select distinct on (text_hash) text, text_hash, id from served_requests r tablesample system (?2)
-                        where endpoint = 'respond' and text <> '' and not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
-                        order by text_hash, created_at desc) t
-                    order by random() limit ?1""").setParameter(1, fromTraffic - traffic.size())
-                    .setParameter(2, samplePercent()).getResultList());
-        }
-        traffic.stream().filter(r -> seen.add((String) r[1]))
-                .forEach(r -> sources.add(new ReviewItemGenerator.Source((String) r[0], (String) r[1], "request", (String) r[2])));
+        // Up to all of them from traffic, should the tickets run short; only the share is taken at first.
+        List<ReviewItemGenerator.Source> traffic = traffic(count);
+        List<ReviewItemGenerator.Source> sources = new ArrayList<>();
+        traffic.stream().limit(fromTraffic).filter(t -> seen.add(t.hash())).forEach(sources::add);
         // From a random place in the table onwards (then from its start): sorting every unlabelled ticket by random()
         // would read them all on each refill.
         int wanted = count - sources.size();
@@ -56,7 +40,36 @@ class ReviewSources {
         }
         tickets.stream().filter(r -> seen.add((String) r[1]))
                 .forEach(r -> sources.add(new ReviewItemGenerator.Source((String) r[0], (String) r[1], "traffic", (String) r[2])));
+        traffic.stream().skip(fromTraffic).filter(t -> sources.size() < count && seen.add(t.hash())).forEach(sources::add);
         return sources;
+    }
+
+    /**
+     * Served requests without an item, up to {@code limit}: the newest first, then a sample of about as many older ones
+     * when those fall short — picking among every request ever served would read the whole log on each refill.
+     */
+    @SuppressWarnings("unchecked")
+    private List<ReviewItemGenerator.Source> traffic(int limit) {
+        List<Object[]> rows = new ArrayList<>(em.createNativeQuery("""
+                select text, text_hash, id::text from (
+                    select distinct on (text_hash) text, text_hash, id from (
+                        select text, text_hash, id, created_at from served_requests where endpoint = 'respond' and text <> ''
+                        order by created_at desc limit ?2) r
+                    where not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
+                    order by text_hash, created_at desc) t
+                order by random() limit ?1""").setParameter(1, limit).setParameter(2, config.refillWindow()).getResultList());
+        if (rows.size() < limit) {
+            rows.addAll(em.createNativeQuery("""
+                    select text, text_hash, id::text from (
+                        select distinct on (text_hash) text, text_hash, id from served_requests r tablesample system (?2)
+                        where endpoint = 'respond' and text <> '' and not exists (select 1 from review_items i where i.ticket_hash = r.text_hash)
+                        order by text_hash, created_at desc) t
+                    order by random() limit ?1""").setParameter(1, limit - rows.size())
+                    .setParameter(2, samplePercent()).getResultList());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return rows.stream().filter(r -> seen.add((String) r[1]))
+                .map(r -> new ReviewItemGenerator.Source((String) r[0], (String) r[1], "request", (String) r[2])).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -2,8 +2,11 @@ package dev.loopwise.serving;
 
 import java.util.concurrent.CompletableFuture;
 
-/** A ticket waiting in the serving queue, and the caller's future it answers. */
-record ServingJob(String text, boolean withReply, String caller, long startedNanos, long deadlineNanos,
+/**
+ * A ticket waiting in the serving queue, and the caller's future it answers; {@code mayDraft}: the LLM may draft for it
+ * when one is connected (false answers from the library policy alone).
+ */
+record ServingJob(String text, boolean withReply, String caller, long startedNanos, long deadlineNanos, boolean mayDraft,
                   CompletableFuture<ServingPipeline.Answer> future) {
     /** Its caller has been answered already (timed out): encoding or logging it would be work for nobody. */
     boolean abandoned() {

@@ -126,13 +126,21 @@ public class ServingPipeline {
      * {@link IllegalArgumentException} (text the request log cannot store, which would fail its whole batch).
      */
     public CompletableFuture<Answer> submit(String text, boolean withReply, String caller) {
+        return submit(text, withReply, caller, true);
+    }
+
+    /**
+     * As {@link #submit(String, boolean, String)}; {@code mayDraft} false answers from the library policy alone even with
+     * an LLM connected — no call to it, and nothing in its figures (a replay measures the model, not the LLM).
+     */
+    public CompletableFuture<Answer> submit(String text, boolean withReply, String caller, boolean mayDraft) {
         CompletableFuture<Answer> future = new CompletableFuture<>();
         if (!JsonStrictness.storable(text)) {
             future.completeExceptionally(new IllegalArgumentException("The text contains a NUL character or half of a surrogate pair"));
             return future;
         }
         long now = System.nanoTime();
-        if (!queue.offer(new ServingJob(text, withReply, caller, now, now + config.timeout().toNanos(), future))) {
+        if (!queue.offer(new ServingJob(text, withReply, caller, now, now + config.timeout().toNanos(), mayDraft, future))) {
             metrics.count(ServingMetrics.Outcome.OVERLOADED, 1);
             future.completeExceptionally(new IllegalStateException("overloaded"));
         }
@@ -213,7 +221,7 @@ public class ServingPipeline {
                 ServingJob job = batch.get(i);
                 ServingModel.Decision decision = decisions.get(i);
                 Answer answer = new Answer(UUID.randomUUID(), decision, model.version(), null);
-                if (drafts && decision.reply() != null && !job.future().isDone()) {
+                if (drafts && job.mayDraft() && decision.reply() != null && !job.future().isDone()) {
                     answers.add(null); // answered when its drafts are scored (or the LLM failed), see DraftedRequests
                     drafted.answer(job, hashes.get(i), x[i], answer, model);
                     continue;

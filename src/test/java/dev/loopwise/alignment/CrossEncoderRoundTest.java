@@ -60,12 +60,53 @@ class CrossEncoderRoundTest {
     }
 
     private static RoundResult round(String rewardModel, int judged) {
-        RoundSettings settings = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3, RewardTrainer.Config.defaults(3), rewardModel,
-                8, 0.2, 0.55, 0.02, 5.0);
-        RoundData data = new RoundData(reference, reference.policy(), judgements.subList(0, judged),
-                train.stream().map(TicketRow::text).toList(), library, List.of());
+        return round(RoundSettings.REWARD_WEIGHTED, rewardModel, judgements.subList(0, judged), new ArrayList<>());
+    }
+
+    private static RoundSettings settings(String method, String rewardModel) {
+        return new RoundSettings(method, 0.5, 3, RewardTrainer.Config.defaults(3), rewardModel, 8, 0.2, 0.55, 0.02, 5.0);
+    }
+
+    private static RoundResult round(String method, String rewardModel, List<PreferencePair> pairs, List<String> steps) {
+        RoundData data = new RoundData(reference, reference.policy(), pairs, train.stream().map(TicketRow::text).toList(), library, List.of());
         RoundReward.CrossSource cross = new RoundReward.CrossSource(DemoData.encoder().spec().tuningSource(), Duration.ofSeconds(30));
-        return AlignmentEngine.run(settings, data, DemoData::embed, cross, (message, progress) -> { });
+        return AlignmentEngine.run(settings(method, rewardModel), data, DemoData::embed, cross, (message, progress) -> steps.add(message));
+    }
+
+    /** Judgements kept aside for the gates, and training ones on {@code tickets} tickets none of which the validation draw takes. */
+    private static List<PreferencePair> fewTickets(int tickets) {
+        RoundSettings settings = settings(RoundSettings.DPO, RoundSettings.CROSS_REWARD);
+        List<PreferencePair> pairs = new ArrayList<>(judgements.stream().filter(p -> AlignmentEngine.isHeldOut(p.group(), settings))
+                .limit(12).toList());
+        judgements.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), settings) && !RoundReward.inValidation(p.group(), 3))
+                .map(PreferencePair::group).distinct().limit(tickets).forEach(group -> judgements.stream()
+                        .filter(p -> p.group().equals(group)).forEach(pairs::add));
+        return pairs;
+    }
+
+    @Test
+    void aCrossEncoderAskedForIsTunedOnFewTicketsThoughTheValidationDrawTookNone() {
+        List<PreferencePair> pairs = fewTickets(8);
+        List<String> steps = new ArrayList<>();
+        Map<String, Object> metrics = round(RoundSettings.DPO, RoundSettings.CROSS_REWARD, pairs, steps).metrics();
+        assertEquals("cross", metrics.get("reward/model"), metrics.toString());
+        assertNotNull(metrics.get("reward/cross_validation_accuracy"));
+        assertFalse(metrics.containsKey(RoundReward.MODEL_NOTE));
+    }
+
+    @Test
+    void withTrainingComparisonsOnOneTicketTheRoundSaysWhyTheVectorModelStoodIn() {
+        List<String> steps = new ArrayList<>();
+        Map<String, Object> metrics = round(RoundSettings.DPO, RoundSettings.CROSS_REWARD, fewTickets(1), steps).metrics();
+        assertEquals("vector", metrics.get("reward/model"));
+        String note = (String) metrics.get(RoundReward.MODEL_NOTE);
+        assertTrue(note != null && note.startsWith("The cross-encoder was not tuned: the comparisons this round trains on are all"
+                + " about one ticket"), String.valueOf(note));
+        assertTrue(steps.contains(note), "the round's log says it: " + steps);
+        AlignmentRound round = new AlignmentRound();
+        round.baseVersion = 1;
+        round.metrics = metrics;
+        assertTrue(RoundFormats.material(round).endsWith(" " + note), "the round's page says it: " + RoundFormats.material(round));
     }
 
     @Test

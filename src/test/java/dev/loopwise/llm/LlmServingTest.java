@@ -151,11 +151,39 @@ class LlmServingTest {
     void theCircuitOpensAfterRepeatedFailuresAndThenNoCallIsMade() {
         llm.status = 500;
         connect(5, 2);
+        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(LlmClient.class.getName());
+        logger.addHandler(handler);
         String last = null;
-        for (int i = 0; i < 6 && !"unavailable: circuit open".equals(last); i++) {
-            last = respond(TICKET + " " + i).getString("llm");
+        try {
+            for (int i = 0; i < 6 && !"unavailable: circuit open".equals(last); i++) {
+                last = respond(TICKET + " " + i).getString("llm");
+            }
+        } finally {
+            logger.removeHandler(handler);
         }
         assertEquals("unavailable: circuit open", last);
+        // The log says once why the circuit opened: the failure that tipped it, not only that it did.
+        List<String> opened = logged.stream().filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
+                .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r))
+                .toList();
+        assertEquals(1, opened.size(), opened.toString());
+        assertTrue(opened.get(0).startsWith("LLM circuit opened for fake-") && opened.get(0).contains("the latest with the server answered HTTP 500"),
+                opened.get(0));
         int calls = llm.calls.get();
         long started = System.nanoTime();
         JsonPath answer = respond(TICKET + " once more");
