@@ -83,6 +83,7 @@ public final class TicketFile {
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;
+            CsvLines lines = new CsvLines(content);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 CSVRecord record;
@@ -95,7 +96,7 @@ public final class TicketFile {
                     errors.add(CsvProblems.describe(e, previousEnd + 1, content));
                     break;
                 }
-                int line = (int) previousEnd + 1;
+                int line = (int) lines.startOf(record.getCharacterPosition());
                 previousEnd = parser.getCurrentLineNumber();
                 if (!record.isConsistent()) {
                     errors.add("line " + line + ": expected " + header.size() + " fields, found " + record.size());
