@@ -14,6 +14,12 @@ public final class WorkspaceMessages {
         return "The file '" + fileName + "' is empty: export the tickets again, or choose another file. Nothing was imported.";
     }
 
+    public static String outOfScopeStays(String name) {
+        return "The intent '" + name + "' teaches the model which requests to hand over to a person: without it, the next version"
+                + " answers requests your team does not handle. It cannot be removed nor merged into another intent; merging"
+                + " another intent into it is allowed. Nothing was removed.";
+    }
+
     public static String intentInUse(String name, long tickets, long replies) {
         return "The intent '" + name + "' still has " + Counts.of(tickets, "ticket") + " and " + Counts.of(replies, "reply|replies")
                 + ": choose an intent to move them to (a merge), or label its tickets and retire its replies first. Nothing was"

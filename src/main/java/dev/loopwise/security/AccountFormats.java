@@ -20,6 +20,19 @@ public class AccountFormats {
         return ApiKey.list("user = ?1 and revokedAt is null order by createdAt desc", user);
     }
 
+    /**
+     * The account's one role, or "" when it holds several: the Change form then offers them together, selected, so that
+     * saving it unchanged keeps every one of them.
+     */
+    static String onlyRole(User user) {
+        java.util.Set<String> roles = user.roleSet();
+        return roles.size() == 1 ? roles.iterator().next() : "";
+    }
+
+    static String rolesTogether(User user) {
+        return String.join(" and ", user.roleSet());
+    }
+
     static String status(User user) {
         return user.isEnabled() ? "enabled" : "disabled " + TemplateFormats.when(user.disabledAt);
     }

@@ -21,18 +21,22 @@ public record NewAccount(String username, String roles, String passwordHash, Str
                     "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
         Set<String> roleSet = Role.parseForAccount(roles == null ? "" : roles);
-        if (password != null && !password.isEmpty() && roleSet.equals(Set.of(Role.SERVICE))) {
+        if (password != null && !password.isEmpty() && isServiceOnly(roleSet)) {
             // It would be stored and never work: a service account signs in with API keys only.
-            throw ApiException.badRequest("service_password", "A service account has no password: it uses API keys only, and never"
-                    + " signs in in a browser. Leave the password empty. Nothing was created.");
+            throw ApiException.badRequest("service_password", dev.loopwise.common.AccountMessages.servicePassword(true));
         }
-        if ((password == null || password.isEmpty()) && roleSet.equals(Set.of(Role.SERVICE))) {
+        if ((password == null || password.isEmpty()) && isServiceOnly(roleSet)) {
             // A service account never signs in with a password: give it one nobody knows.
             password = NewApiKey.randomSecret();
         }
         checkPassword(password, minPasswordLength);
         String name = displayName == null || displayName.isBlank() ? username : checkedDisplayName(displayName);
         return new NewAccount(username, String.join(",", roleSet), hash(password), name);
+    }
+
+    /** A service account (a helpdesk integration) and nothing else: it has no password anyone knows. */
+    static boolean isServiceOnly(Set<String> roles) {
+        return roles.equals(Set.of(Role.SERVICE));
     }
 
     static final int MAX_PASSWORD_BYTES = 72;

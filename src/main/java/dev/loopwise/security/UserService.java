@@ -1,6 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -62,9 +63,7 @@ public class UserService {
         if (self && !roles.contains(Role.ADMIN)) {
             throw ApiException.conflict("own_admin_role", Messages.OWN_ADMIN_ROLE);
         }
-        if (change.password() != null) {
-            checkPassword(change.password());
-        }
+        String password = checkedPassword(user, roles, change.password());
         if (user.isAdmin() && user.isEnabled() && (disable || !roles.contains(Role.ADMIN))) {
             // Two admins removing each other at once would otherwise both succeed and leave none.
             boolean anotherRemains = User.lockEnabledAdmins().stream().anyMatch(admin -> !admin.id.equals(user.id));
@@ -90,12 +89,12 @@ public class UserService {
         if (change.disabled() != null) {
             user.disabledAt = !disable ? null : user.isEnabled() ? OffsetDateTime.now() : user.disabledAt;
         }
-        if (change.password() != null) {
-            user.setPassword(change.password());
+        if (password != null) {
+            user.setPassword(password);
             throttle.forgive(user.username);
             audit.record("user.password_reset", "account " + user.username, Map.of());
         }
-        if (change.password() != null || rolesChanged || disable) {
+        if (password != null || rolesChanged || disable) {
             user.sessionsValidFrom = sessionCutoff();
         }
         return user;
@@ -165,6 +164,28 @@ public class UserService {
     /** Now, at the precision PostgreSQL stores, so that a stamp compares with exactly what was saved. */
     private static OffsetDateTime sessionCutoff() {
         return OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /**
+     * The new password of a change, or null to keep the old one. The rules of {@link NewAccount}: a service account has no
+     * password, and any other role needs one, so a service account given a person's role gets its password in the same change.
+     */
+    private String checkedPassword(User user, Set<String> roles, String password) {
+        boolean given = password != null && !password.isEmpty();
+        if (NewAccount.isServiceOnly(roles)) {
+            if (given) {
+                throw ApiException.badRequest("service_password", AccountMessages.servicePassword(false));
+            }
+            return null;
+        }
+        if (NewAccount.isServiceOnly(user.roleSet()) && !given) {
+            throw ApiException.badRequest("password_needed",
+                    AccountMessages.passwordForPersonRole(user.username, String.join(",", roles), config.minPasswordLength()));
+        }
+        if (password != null) {
+            checkPassword(password);
+        }
+        return password;
     }
 
     void checkPassword(String password) {

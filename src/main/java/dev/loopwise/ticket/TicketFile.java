@@ -29,7 +29,15 @@ public final class TicketFile {
 
     public enum Format { CSV, JSONL }
 
-    public record Parsed(List<TicketRow> rows, List<String> errors) {
+    /**
+     * {@code numberedLabels}: the JSONL lines whose label was a whole number. A benchmark of a public data set takes it as
+     * the intent's name; the ticket import asks for names.
+     */
+    public record Parsed(List<TicketRow> rows, List<String> errors, Set<Integer> numberedLabels) {
+        public Parsed(List<TicketRow> rows, List<String> errors) {
+            this(rows, errors, Set.of());
+        }
+
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -83,6 +91,7 @@ public final class TicketFile {
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;
+            CsvLines lines = new CsvLines(content);
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
                 CSVRecord record;
@@ -95,7 +104,7 @@ public final class TicketFile {
                     errors.add(CsvProblems.describe(e, previousEnd + 1, content));
                     break;
                 }
-                int line = (int) previousEnd + 1;
+                int line = (int) lines.startOf(record.getCharacterPosition());
                 previousEnd = parser.getCurrentLineNumber();
                 if (!record.isConsistent()) {
                     errors.add("line " + line + ": expected " + header.size() + " fields, found " + record.size());
@@ -113,6 +122,7 @@ public final class TicketFile {
     private static Parsed readJsonl(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Set<Integer> numberedLabels = new java.util.HashSet<>();
         BufferedReader lines = new BufferedReader(new StringReader(content));
         String text;
         int line = 0;
@@ -152,6 +162,9 @@ public final class TicketFile {
                 }
                 // A data set's intents may be numbered: a whole-number label is a name like any other.
                 boolean numberedLabel = field.getKey().equals(sources.get("label")) && value.isIntegralNumber();
+                if (numberedLabel) {
+                    numberedLabels.add(line);
+                }
                 if (sources.containsValue(field.getKey()) && !value.isTextual() && !numberedLabel) {
                     errors.add("line " + line + ": '" + field.getKey() + "' must be a string");
                     bad = true;
@@ -166,7 +179,7 @@ public final class TicketFile {
                 rows.add(row(line, values, sources));
             }
         }
-        return new Parsed(rows, errors);
+        return new Parsed(rows, errors, numberedLabels);
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */

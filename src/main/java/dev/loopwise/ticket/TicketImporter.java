@@ -90,19 +90,21 @@ public class TicketImporter {
                 }
             });
         }
+        // Two imports at once would each miss the other's new tickets and intents and insert them twice: imports take
+        // turns, each until its commit, so the checks below see what the one before wrote.
+        AdvisoryLock.forTransaction(Ticket.getEntityManager(), IMPORT_LOCK);
+        List<Intent> stored = Intent.listAll();
+        problems.addAll(ImportLabels.problems(parsed.rows(), stored, parsed.numberedLabels()));
         if (parsed.rows().isEmpty() && problems.isEmpty()) {
             problems.add("the file has no tickets");
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_file", describe(problems));
         }
-        // Two imports at once would each miss the other's new tickets and intents and insert them twice: imports take
-        // turns, each until its commit, so the checks below see what the one before wrote.
-        AdvisoryLock.forTransaction(Ticket.getEntityManager(), IMPORT_LOCK);
         Map<String, Intent> intents = new HashMap<>();
         // A label that differs from an intent only in case ("TRACK_ORDER" for track_order) is that intent, not a new one.
         Map<String, Intent> ignoringCase = new HashMap<>();
-        Intent.<Intent>listAll().forEach(i -> {
+        stored.forEach(i -> {
             intents.put(i.name, i);
             ignoringCase.putIfAbsent(i.name.toLowerCase(java.util.Locale.ROOT), i);
         });

@@ -4,6 +4,7 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.PlainText;
+import dev.loopwise.model.registry.ModelTrainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -156,6 +157,10 @@ public class WorkspaceService {
         }
         Intent intent = Intent.<Intent>find("name", removed).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ApiException.notFound("No intent named '" + removed + "'. Nothing was removed."));
+        if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
+            // Without it the next version hands nothing over: every off-topic request would get an answer.
+            throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeStays(intent.name));
+        }
         String into = intoName == null ? "" : intoName.strip();
         long tickets = Ticket.count("intent", intent);
         long replies = Reply.count("intent", intent);

@@ -70,6 +70,37 @@ class IntentRemovalTest {
         assertTrue(!typed.contains("was removed"), "oos still exists: no notice");
     }
 
+    @Test
+    void theOutOfScopeIntentCannotBeRemovedNorMergedAwayButOthersMergeIntoIt() {
+        String other = "off_topic_" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> intent(other));
+        long before = QuarkusTransaction.requiringNew().call(() -> Ticket.count("intent.name", "oos"));
+        String refusal = WorkspaceMessages.outOfScopeStays("oos").replace("'", "&#39;");
+        for (String body : new String[] {"intent=oos", "intent=oos&into=" + other}) {
+            String page = form(body).post("/admin/intents/remove").then().statusCode(409).extract().asString();
+            assertTrue(page.contains(refusal), page);
+        }
+        assertTrue(refusal.contains("teaches the model which requests to hand over"));
+        dev.loopwise.common.ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+                () -> workspace.removeIntent(" oos ", other));
+        assertEquals(jakarta.ws.rs.core.Response.Status.CONFLICT, refused.status);
+        assertEquals("out_of_scope_intent", refused.code);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertTrue(Intent.findByName("oos").isPresent());
+            assertEquals(before, Ticket.count("intent.name", "oos"));
+            assertTrue(Intent.findByName(other).isPresent());
+        });
+        // The page does not offer it for removal; it stays a place to merge into.
+        String intents = admin.pageRequest().accept("text/html").get("/admin/intents").then().statusCode(200).extract().asString();
+        String removal = intents.substring(intents.indexOf("<select name=\"intent\""), intents.indexOf("<select name=\"into\""));
+        assertTrue(!removal.contains("value=\"oos\"") && removal.contains("value=\"" + other + "\""), removal);
+        form("intent=" + other + "&into=oos").redirects().follow(false).post("/admin/intents/remove").then().statusCode(303);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(other).isEmpty()));
+    }
+
+    @jakarta.inject.Inject
+    WorkspaceService workspace;
+
     private RequestSpecification form(String body) {
         return admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .body(body + "&csrf-token=" + admin.csrfToken());

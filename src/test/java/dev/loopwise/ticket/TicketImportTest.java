@@ -58,6 +58,11 @@ class TicketImportTest {
                 .body("error", containsString("line 3: the text is empty"))
                 .body("error", containsString("line 4: split must be 'train' or 'test'"))
                 .body("error", containsString("line 5: a split is given but no label"));
+        // A blank line and a field over two lines before the bad row: the line is the file's, as an editor shows it.
+        admin.request().contentType("text/csv").body("text\nfirst ticket zzz3\n\n\"\"\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 4: the text is empty"));
+        admin.request().contentType("text/csv").body("text\n\"two\nlines zzz3\"\n\n\"\"\n").post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 5: the text is empty"));
         assertEquals(before, countTickets());
     }
 

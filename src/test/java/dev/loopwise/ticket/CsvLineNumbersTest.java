@@ -1,0 +1,28 @@
+package dev.loopwise.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A CSV row is named by the line of the file it starts on, as an editor numbers it. */
+class CsvLineNumbersTest {
+    private static List<Integer> lines(String csv) throws Exception {
+        return TicketFile.read(new StringReader(csv), TicketFile.Format.CSV).rows().stream().map(TicketRow::line).toList();
+    }
+
+    @Test
+    void blankLinesAndMultiLineFieldsCountAsTheLinesTheyAre() throws Exception {
+        assertEquals(List.of(2, 4), lines("text\nfirst ticket zzz3\n\n\"\"\n"));
+        assertEquals(List.of(2, 6), lines("text,label\n\"two\nlines\",a\n\n\r\nafter,b\n"));
+        assertEquals(List.of(3, 5, 9), lines("text\n\nfirst\n\n\"three\r\nlines\rhere\"\n\nlast\n"));
+        assertEquals(List.of(2, 3), lines("text\r\none\r\ntwo"));
+    }
+
+    @Test
+    void aRowWithTheWrongNumberOfFieldsIsNamedByItsOwnLine() throws Exception {
+        TicketFile.Parsed parsed = TicketFile.read(new StringReader("text,label\n\"a\nb\",x\n\n\nshort\n"), TicketFile.Format.CSV);
+        assertEquals(List.of("line 6: expected 2 fields, found 1"), parsed.errors());
+    }
+}
