@@ -47,7 +47,7 @@ public class AdminPage {
                                                 List<Ticket> recent);
 
         static native TemplateInstance tickets(List<Ticket> tickets, int page, int pages, boolean hasNext, long total, boolean unlabelled,
-                                               List<Intent> intents, String error);
+                                               List<Intent> intents, String error, String notice);
     }
 
     @GET
@@ -66,8 +66,16 @@ public class AdminPage {
 
     @GET
     @Path("/tickets")
-    public TemplateInstance tickets(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("unlabelled") String unlabelled) {
-        return ticketsPage(page, FormValues.bool("unlabelled", unlabelled, false), null);
+    public TemplateInstance tickets(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("unlabelled") String unlabelled,
+                                    @QueryParam("labelled") Long labelled) {
+        TemplateInstance shown = ticketsPage(page, FormValues.bool("unlabelled", unlabelled, false), null);
+        if (labelled != null) {
+            // Said after the redirect: which ticket now has which intent, so a click that changed nothing visible is confirmed.
+            Ticket ticket = Ticket.findById(labelled);
+            shown.data("notice", ticket == null ? null : ticket.intent == null ? "Ticket " + labelled + " has no intent now."
+                    : "Ticket " + labelled + " is labelled " + ticket.intent.name + ".");
+        }
+        return shown;
     }
 
     /** Labels one ticket from the Tickets page (roles: admin), then shows the same page of the same list again. */
@@ -78,7 +86,8 @@ public class AdminPage {
         boolean onlyUnlabelled = FormValues.bool("unlabelled", unlabelled, false);
         try {
             workspace.labelTicket(id, intent);
-            return Response.seeOther(URI.create("/admin/tickets?page=" + Math.max(page, 0) + (onlyUnlabelled ? "&unlabelled=true" : "")))
+            return Response.seeOther(URI.create("/admin/tickets?page=" + Math.max(page, 0) + (onlyUnlabelled ? "&unlabelled=true" : "")
+                    + "&labelled=" + id))
                     .build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(ticketsPage(page, onlyUnlabelled, e.getMessage())).build();
@@ -91,6 +100,6 @@ public class AdminPage {
         // A page past the end (a typed address, or tickets labelled away meanwhile) shows the last one.
         int safePage = Math.min(Math.max(page, 0), pages - 1);
         return Templates.tickets(Ticket.newestFirst(safePage, TICKET_PAGE_SIZE, unlabelled), safePage, pages, safePage + 1 < pages, total, unlabelled,
-                Intent.listByName(), error);
+                Intent.listByName(), error, null);
     }
 }

@@ -121,12 +121,12 @@ public class RoundSnapshot {
      */
     private static String freshStart(int base, ModelBundle bundle, AlignmentRound baseRound, RoundSettings settings) {
         if (bundle.reward() == null || baseRound == null) {
-            return "Its reward model started afresh: v" + base + " has none to continue from.";
+            return "Its model of reviewers' taste (reward model) started afresh: v" + base + " has none to continue from.";
         }
         Map<String, Object> earlier = baseRound.settings;
         boolean sameSplit = earlier.get("seed") instanceof Number seed && seed.longValue() == settings.seed()
                 && earlier.get("heldOutShare") instanceof Number share && share.doubleValue() == settings.heldOutShare();
-        return sameSplit ? null : "Its reward model started afresh: v" + base + "'s was trained with another seed or held-out share, "
+        return sameSplit ? null : "Its model of reviewers' taste (reward model) started afresh: v" + base + "'s was trained with another seed or held-out share, "
                 + "so it may have learned from the judgements this round keeps aside for measuring.";
     }
 

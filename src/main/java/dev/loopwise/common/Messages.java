@@ -144,7 +144,8 @@ public final class Messages {
     }
 
     public static String payloadTooLarge(String limit) {
-        return "The request body is larger than the limit of " + limit + ". Send less data per request.";
+        return "The request body is larger than the limit of " + limit + ". Send less data per request: split a file into parts"
+                + " under " + limit + " and import them one after another, or ask whoever runs Loopwise to raise LOOPWISE_MAX_BODY_SIZE.";
     }
 
     /** What an endpoint takes as its body, for a 415 that helps: most API calls JSON, the file imports their formats. */

@@ -101,4 +101,11 @@ public final class ReviewMessages {
     public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent: answers can use it"
             + " within a few seconds, no training needed, and it shows on Replies.";
     public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
+
+    /** After Compare / Stop comparing on Review quality. */
+    public static String compared(int version, boolean on) {
+        return on ? "v" + version + " is being compared: new review items pair its reply with the active version's for the same"
+                + " ticket, and reviewers' choices show which one they prefer."
+                : "v" + version + " is no longer compared: new review items come from the active version alone.";
+    }
 }

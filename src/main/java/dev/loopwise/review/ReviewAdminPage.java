@@ -51,11 +51,13 @@ public class ReviewAdminPage {
     @GET
     public TemplateInstance show(@QueryParam("decided") String decided, @QueryParam("made") Integer made,
                                  @QueryParam("asked") Integer asked, @QueryParam("short") String shortfall, @QueryParam("gold") Long gold,
-                                 @QueryParam("proposed") Integer proposed) {
+                                 @QueryParam("proposed") Integer proposed, @QueryParam("compared") Integer compared,
+                                 @QueryParam("on") String on) {
         String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
                 : made != null && asked != null ? ReviewMessages.itemsMade(made, asked, shortfall, config.refillWindow())
                 : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply())
-                : gold != null ? ReviewMessages.goldItemSet(gold) : null;
+                : gold != null ? ReviewMessages.goldItemSet(gold)
+                : compared != null ? ReviewMessages.compared(compared, "true".equals(on)) : null;
         return page(notice);
     }
 
@@ -126,7 +128,13 @@ public class ReviewAdminPage {
     @Path("/compare")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response compare(@RestForm int version, @RestForm String on) {
-        return act(() -> admin.compare(version, FormValues.bool("on", on, false)));
+        boolean start = FormValues.bool("on", on, false);
+        try {
+            admin.compare(version, start);
+            return Response.seeOther(URI.create("/admin/review?compared=" + version + "&on=" + start)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(e.getMessage())).build();
+        }
     }
 
     private Response act(Runnable action) {

@@ -68,7 +68,9 @@ class TicketLabellingTest {
         admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded").redirects().follow(false)
                 .formParam("intent", intent).formParam("page", "0").formParam("unlabelled", "true")
                 .formParam("csrf-token", admin.csrfToken()).post("/admin/tickets/" + id + "/label")
-                .then().statusCode(303).header("Location", endsWith("/admin/tickets?page=0&unlabelled=true"));
+                .then().statusCode(303).header("Location", endsWith("/admin/tickets?page=0&unlabelled=true&labelled=" + id));
+        admin.pageRequest().accept("text/html").get("/admin/tickets?page=0&unlabelled=true&labelled=" + id).then().statusCode(200)
+                .body(containsString("Ticket " + id + " is labelled " + intent + "."));
         Ticket labelled = QuarkusTransaction.requiringNew().call(() -> {
             Ticket t = Ticket.<Ticket>findById(id);
             t.intent.name.length(); // loaded inside the transaction
