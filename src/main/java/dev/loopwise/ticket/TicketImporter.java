@@ -59,7 +59,7 @@ public class TicketImporter {
     @Transactional
     Result importRows(TicketFile.Parsed parsed) {
         List<String> problems = new ArrayList<>(parsed.errors());
-        Set<String> seen = new HashSet<>();
+        Map<String, TicketRow> earlier = new HashMap<>();
         Set<String> longColumns = new HashSet<>();
         for (TicketRow row : parsed.rows()) {
             String where = "line " + row.line() + ": ";
@@ -67,8 +67,17 @@ public class TicketImporter {
                 problems.add(where + "the text is empty");
             } else if (PlainText.length(row.text()) > MAX_TEXT_LENGTH) {
                 problems.add(where + "the text has " + PlainText.length(row.text()) + " characters (at most " + MAX_TEXT_LENGTH + ")");
-            } else if (!seen.add(row.text())) {
-                problems.add(where + "the same text appears earlier in the file");
+            } else if (earlier.containsKey(row.text())) {
+                // Exports repeat common requests ("Where is my order?"): a repeat with the same intent is counted as a
+                // duplicate like one already stored; only a repeat that says another intent is a contradiction to fix.
+                TicketRow first = earlier.get(row.text());
+                if (first.label() == null ? row.label() != null : row.label() == null || !first.label().equalsIgnoreCase(row.label())) {
+                    problems.add(where + "the same text is on line " + first.line() + " with " + (first.label() == null ? "no label"
+                            : "the label '" + first.label() + "'") + " and here with " + (row.label() == null ? "none"
+                            : "'" + row.label() + "'") + ": one text has one intent");
+                }
+            } else {
+                earlier.put(row.text(), row);
             }
             if (row.split() != null && split(row.split()) == null) {
                 problems.add(where + "split must be 'train' or 'test' (validation and dev count as test), not '" + row.split() + "'");

@@ -63,7 +63,14 @@ class TicketImportTest {
                 .then().statusCode(400).body("error", containsString("line 4: the text is empty"));
         admin.request().contentType("text/csv").body("text\n\"two\nlines zzz3\"\n\n\"\"\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 5: the text is empty"));
+        // A text twice with two intents contradicts itself; twice with the same intent is a duplicate, as a stored one is.
+        admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzq,track_order\nok zzq,\nwhere is my lamp zzq,refund_status\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("line 4: the same text is on line 2 with the label 'track_order' and here with 'refund_status'"));
         assertEquals(before, countTickets());
+        admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzr,track_order\nwhere is my lamp zzr,TRACK_ORDER\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("duplicates", equalTo(1));
+        assertEquals(before + 1, countTickets());
     }
 
     @Test
