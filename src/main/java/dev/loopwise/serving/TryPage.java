@@ -1,6 +1,8 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.llm.LlmDrafting;
+import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.registry.ModelRegistry;
@@ -35,9 +37,11 @@ public class TryPage {
     EncoderService encoders;
     @Inject
     ServableText servable;
+    @Inject
+    LlmDrafting drafting;
 
-    /** What the serving version made of a ticket. */
-    public record Tried(String ticket, int version, IntentPrediction intent, String reply, List<String> openSlots) {
+    /** What the serving version made of a ticket; {@code llm}: how the team's LLM took part, null when none is connected. */
+    public record Tried(String ticket, int version, IntentPrediction intent, String reply, List<String> openSlots, LlmOutcome llm) {
     }
 
     @CheckedTemplate
@@ -61,9 +65,23 @@ public class TryPage {
         return registry.current().map(model -> {
             float[] vector = encoders.encode(model.encoder(), List.of(ticket))[0];
             ServingModel.Decision decision = model.decide(vector, ticket, true);
-            Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(), decision.openSlots());
+            // With the LLM connected customers may get a draft: the try asks it too, as serving would (a real call).
+            LlmOutcome llm = decision.reply() != null && drafting.active() ? drafted(model, ticket, vector, decision) : null;
+            Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(), decision.openSlots(), llm);
             return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null)).build();
         }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket,
                 "No version serves yet: train one on Models first.")).build());
+    }
+
+    /** Never fails: drafting answers with the library's reply and the reason whatever goes wrong, as in serving. */
+    private LlmOutcome drafted(ServingModel model, String ticket, float[] vector, ServingModel.Decision decision) {
+        try {
+            return drafting.answer(model, ticket, vector, decision).get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 }

@@ -201,6 +201,22 @@ class LlmServingTest {
         assertEquals(0, llm.calls.get());
     }
 
+    @Test
+    void tryATicketAsksTheLlmAsServingWouldAndLogsNothing() {
+        llm.drafts = List.of(GOOD, JUNK);
+        connect(5, 2);
+        long served = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from served_requests")
+                .getSingleResult()).longValue());
+        Caller admin = Caller.session("admin");
+        String page = admin.pageRequest().accept("text/html").formParam("ticket", TICKET).formParam("csrf-token", admin.csrfToken())
+                .post("/admin/models/try").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("id=\"try-llm\"") && page.contains("With your LLM connected (ok: 2 drafts)"), page);
+        assertTrue(page.contains("id=\"try-candidates\"") && page.contains("too unlike the library to send"), "the junk draft is shown, not sent: " + page);
+        assertEquals(2, llm.requests.size(), "the LLM was asked for the try's two drafts");
+        assertEquals(served, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from served_requests").getSingleResult()).longValue()), "a try is not traffic");
+    }
+
     private static Map<String, Object> candidate(List<Map<String, Object>> candidates, String text) {
         return candidates.stream().filter(c -> text.equals(c.get("text"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no candidate " + text + " in " + candidates));
