@@ -81,10 +81,10 @@ public final class IntentFineTuning {
         String stage = switch (p.stage()) {
             case "plan" -> "Planning how much to adjust in the time allowed";
             case "tokenize" -> "Reading the tickets";
-            case "cache" -> "Reading every ticket once through the language model";
-            case "probe" -> "A quick first pass: learning your intents with the language model as it is";
-            case "finetune", "contrastive" -> "Adjusting the language model to your tickets";
-            case "head" -> "Learning your intents on the adjusted language model";
+            case "cache" -> "Reading every ticket once through the reading model";
+            case "probe" -> "A quick first pass: learning your intents with the reading model as it is";
+            case "finetune", "contrastive" -> "Adjusting the reading model to your tickets";
+            case "head" -> "Learning your intents on the adjusted reading model";
             default -> "Choosing when a ticket goes to a person instead";
         };
         // The first pass counts its many short steps; only the tuning's passes over the tickets are worth a number.

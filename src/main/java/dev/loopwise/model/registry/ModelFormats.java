@@ -143,8 +143,8 @@ public class ModelFormats {
             // The words of the Train form's choices, so that a version is named as it was asked for.
             case IntentHead.ZERO_SHOT -> "no examples (descriptions only)";
             case IntentHead.FEW_SHOT -> "few examples (each intent's examples)";
-            case IntentHead.FINETUNE -> "fine-tuned language model";
-            default -> "quick (on top of the language model)";
+            case IntentHead.FINETUNE -> "fine-tuned reading model";
+            default -> "quick (on top of the reading model)";
         };
     }
 

@@ -41,7 +41,7 @@ final class ModelsNextStep {
             return "v" + current.version + " answers customers, but the version before it did better. " + compare(before.get(), current);
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
-                : " You can also try fine-tuning the language model on your tickets (choose it under How to learn): this page then says "
+                : " You can also try fine-tuning the reading model on your tickets (choose it under How to learn): this page then says "
                 + "whether it answers more held-out tickets right.";
         boolean newest = newestFirst.get(0).version == current.version;
         // A high accuracy reads as "safe", though a version that never learned what to hand over answers everything.

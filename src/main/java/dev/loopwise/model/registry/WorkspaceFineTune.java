@@ -26,7 +26,7 @@ final class WorkspaceFineTune {
         }
         FineTuneData data = FineTuneData.of(train.stream().map(t -> prefix + t.text()).toList(),
                 train.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), List.of(), List.of(), oos);
-        listener.step("Adjusting the language model to your " + train.size() + " tickets", 0.02);
+        listener.step("Adjusting the reading model to your " + train.size() + " tickets", 0.02);
         java.time.Duration budget = settings.fineTuneBudget() == null || settings.fineTuneBudget().isZero() ? null : settings.fineTuneBudget();
         return IntentFineTuning.run(source, data, new IntentFineTuning.Settings(settings.minTrainedExamples(), settings.retention(),
                         settings.oosWeight(), budget, settings.seed()),

@@ -177,7 +177,7 @@ class ModelsNextStepTest {
     @Test
     void edgeCasesSayWhatToDo() {
         assertTrue(ModelsNextStep.of(List.of(), List.of()).startsWith("Train the first version"));
-        assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of()).contains("try fine-tuning the language model"));
+        assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of()).contains("try fine-tuning the reading model"));
         assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.9, 0), version(1, "active", 0.9, 50)).contains("no held-out tickets"));
         TrainingRun running = new TrainingRun();
         running.status = TrainingRun.RUNNING;
