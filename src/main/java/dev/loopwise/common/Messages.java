@@ -74,7 +74,8 @@ public final class Messages {
             + "Use the form on the page; scripts call the API with an API key instead.";
 
     public static String loginLocked(long minutes) {
-        return "Too many failed sign-ins. Wait " + minutes + " minutes and try again, or ask an admin to set a new password.";
+        return "Too many failed sign-ins. Wait " + minutes + (minutes == 1 ? " minute" : " minutes")
+                + " and try again, or ask an admin to set a new password.";
     }
 
     public static String wrongJsonType(String field, String expected) {

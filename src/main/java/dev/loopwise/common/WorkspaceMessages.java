@@ -20,6 +20,11 @@ public final class WorkspaceMessages {
                 + " another intent into it is allowed. Nothing was removed.";
     }
 
+    public static String outOfScopeKeepsItsName(String name) {
+        return "The intent '" + name + "' teaches the model which requests to hand over to a person, and Loopwise knows it by this"
+                + " name: it cannot be renamed (its description can change). Nothing was saved.";
+    }
+
     public static String intentInUse(String name, long tickets, long replies) {
         return "The intent '" + name + "' still has " + Counts.of(tickets, "ticket") + " and " + Counts.of(replies, "reply|replies")
                 + ": choose an intent to move them to (a merge), or label its tickets and retire its replies first. Nothing was"

@@ -35,6 +35,10 @@ public class WorkspaceService {
                     : "The intent '" + other.name + "' already exists: names that differ only in upper and lower case count as the"
                     + " same name.");
         });
+        // Renamed, the out-of-scope intent would lose its meaning and could then be merged away with its examples.
+        if (intent.id != null && ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name) && !cleanName.equals(intent.name)) {
+            throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeKeepsItsName(intent.name));
+        }
         // An edit's entry says what it was before: a rename read later otherwise names an intent nobody remembers.
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         if (intent.id != null && !cleanName.equals(intent.name)) {

@@ -98,6 +98,11 @@ class ChatCompletionsTest {
                 Map.of("Tracking Link", "https://t.example/1", "delivery-date", "Friday")), "HAND OVER");
         assertEquals("Good news: order FH-123456 is on its way. Follow it here: https://t.example/1 (arrives Friday).",
                 filled.choices().get(0).message().content());
+        for (String empty : new String[] {"", "   ", "{{tracking_link}}"}) {
+            assertEquals("HAND OVER", ChatFormats.completion(answer, new ChatFormats.Request(ticket, false, false,
+                    Map.of("tracking_link", empty, "delivery_date", "Friday")), "HAND OVER").choices().get(0).message().content(),
+                    "'" + empty + "' fills nothing");
+        }
         // The metadata arrives as OpenAI sends it, and a value that is not a string is named.
         helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
                 "metadata", Map.of("order_status", "shipped"))).post("/v1/chat/completions").then().statusCode(200);

@@ -85,6 +85,12 @@ class IntentRemovalTest {
                 () -> workspace.removeIntent(" oos ", other));
         assertEquals(jakarta.ws.rs.core.Response.Status.CONFLICT, refused.status);
         assertEquals("out_of_scope_intent", refused.code);
+        // Nor renamed first and then merged away: it keeps its name (its description may change).
+        long oosId = QuarkusTransaction.requiringNew().call(() -> Intent.findByName("oos").orElseThrow().id);
+        dev.loopwise.common.ApiException renamed = org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+                () -> workspace.saveIntent(oosId, "out_of_scope", "requests we do not handle"));
+        assertEquals("out_of_scope_intent", renamed.code);
+        form("id=" + oosId + "&name=out_of_scope&description=x").post("/admin/intents/" + oosId).then().statusCode(409);
         QuarkusTransaction.requiringNew().run(() -> {
             assertTrue(Intent.findByName("oos").isPresent());
             assertEquals(before, Ticket.count("intent.name", "oos"));

@@ -151,7 +151,12 @@ public final class SlotFiller {
      */
     public static Filled fillWith(String reply, Map<String, String> values) {
         Map<String, String> byName = new java.util.HashMap<>();
-        values.forEach((name, value) -> byName.put(normalise(name), value));
+        // A blank value or one that is itself a slot fills nothing: the customer would see a gap or braces.
+        values.forEach((name, value) -> {
+            if (value != null && !value.isBlank() && !value.contains("{{") && !value.contains("}}")) {
+                byName.put(normalise(name), value.strip());
+            }
+        });
         Matcher slots = SLOT.matcher(reply);
         StringBuilder out = new StringBuilder();
         List<String> open = new ArrayList<>();
