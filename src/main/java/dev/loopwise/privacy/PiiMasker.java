@@ -43,7 +43,8 @@ public final class PiiMasker {
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b");
     private static final Pattern CARD = Pattern.compile("(?<![\\w-])(?:\\d[ -]?){12,18}\\d(?![\\w-])");
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?:\\+|\\()?\\d[\\d ().-]{5,20}\\d(?![\\w])");
+    /** Not after "FH-": an order code's digits followed by another number ("order FH-440033 2 times") are no phone. */
+    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?:\\+|\\()?\\d[\\d ().-]{5,20}\\d(?![\\w])");
     private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
     /** Words that make "2 days on the road" a sentence rather than an address. */
     private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"

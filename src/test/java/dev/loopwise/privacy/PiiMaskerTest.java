@@ -33,6 +33,9 @@ class PiiMaskerTest {
         assertEquals("Card 4111 1111 1111 1112 is wrong", masker.mask("Card 4111 1111 1111 1112 is wrong"), "fails Luhn");
         assertEquals("IBAN DE88 3704 0044 0532 0130 00?", masker.mask("IBAN DE88 3704 0044 0532 0130 00?"), "fails mod 97");
         assertEquals("I waited 2 days on the road", masker.mask("I waited 2 days on the road"));
+        assertEquals("Charged for order FH-440033 2 times", masker.mask("Charged for order FH-440033 2 times"),
+                "an order code followed by a number is no phone");
+        assertEquals("call [PHONE], order FH-330022 3", masker.mask("call 020 7946 0958, order FH-330022 3"));
         assertEquals("", masker.mask(""));
         assertEquals(null, masker.mask(null));
     }
