@@ -31,7 +31,7 @@ public class HttpLayerErrors {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             int addressLength = context.request().uri().length();
             if (addressLength > MAX_ADDRESS) {
-                refuse(context, 414, "address_too_long", Messages.addressTooLong(addressLength, MAX_ADDRESS));
+                refuse(context, 414, "address_too_long", HttpMessages.addressTooLong(addressLength, MAX_ADDRESS));
                 return;
             }
             int headerBytes = 0;
@@ -39,19 +39,19 @@ public class HttpLayerErrors {
                 headerBytes += header.getKey().length() + header.getValue().length() + 4; // ": " and the line's end
             }
             if (headerBytes > MAX_HEADERS) {
-                refuse(context, 431, "headers_too_large", Messages.headersTooLarge(headerBytes, MAX_HEADERS));
+                refuse(context, 431, "headers_too_large", HttpMessages.headersTooLarge(headerBytes, MAX_HEADERS));
                 return;
             }
             try {
                 new URI(context.request().uri());
             } catch (URISyntaxException e) {
-                refuse(context, 400, "malformed_address", Messages.malformedAddress(e.getReason(), e.getIndex()));
+                refuse(context, 400, "malformed_address", HttpMessages.malformedAddress(e.getReason(), e.getIndex()));
                 return;
             }
             // Bodies are read as sent: a compressed one would be parsed as garbage and refused as malformed JSON.
             String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
             if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
-                refuse(context, 415, "unsupported_encoding", Messages.contentEncoding(encoding.strip()));
+                refuse(context, 415, "unsupported_encoding", HttpMessages.contentEncoding(encoding.strip()));
                 return;
             }
             context.next();

@@ -122,33 +122,6 @@ public final class Messages {
                 + "Remove control characters from the text and send it again.";
     }
 
-    public static String contentEncoding(String encoding) {
-        String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
-        return "The body is sent with Content-Encoding '" + shown + "', which Loopwise does not read: send it uncompressed"
-                + " (leave the header out).";
-    }
-
-    public static String malformedAddress(String reason, int position) {
-        return "The address is not a valid URL (" + reason.toLowerCase(java.util.Locale.ROOT)
-                + (position >= 0 ? " at character " + (position + 1) : "") + "). Percent-encode special characters in it: "
-                + "a space as %20, '%' itself as %25, quotes and brackets too; most HTTP clients do this for you.";
-    }
-
-    public static String addressTooLong(int length, int limit) {
-        return String.format(java.util.Locale.ROOT, "The address is %,d characters long; at most %,d are accepted. Send long values in"
-                + " the body of a POST instead of the query string.", length, limit);
-    }
-
-    public static String headersTooLarge(int bytes, int limit) {
-        return String.format(java.util.Locale.ROOT, "The request's headers take %,d bytes; at most %,d are accepted. A cookie that"
-                + " grew too large is the usual cause: clear this site's cookies and sign in again.", bytes, limit);
-    }
-
-    public static String payloadTooLarge(String limit) {
-        return "The request body is larger than the limit of " + limit + ". Send less data per request: split a file into parts"
-                + " under " + limit + " and import them one after another, or ask whoever runs Loopwise to raise LOOPWISE_MAX_BODY_SIZE.";
-    }
-
     /** What an endpoint takes as its body, for a 415 that helps: most API calls JSON, the file imports their formats. */
     public static String bodyTypesFor(String path) {
         if (path.equals("/api/v1/datasets/tickets")) {

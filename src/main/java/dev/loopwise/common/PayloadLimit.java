@@ -50,7 +50,7 @@ public class PayloadLimit {
     }
 
     private void refuse(RoutingContext context) {
-        HttpLayerErrors.refuse(context, 413, "payload_too_large", Messages.payloadTooLarge(describe(limit.asLongValue())));
+        HttpLayerErrors.refuse(context, 413, "payload_too_large", HttpMessages.payloadTooLarge(describe(limit.asLongValue())));
     }
 
     static String describe(long bytes) {
