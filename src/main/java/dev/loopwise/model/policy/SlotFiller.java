@@ -127,19 +127,24 @@ public final class SlotFiller {
     }
 
     public static Filled fill(String reply, String ticket) {
+        return fill(reply, name -> {
+            Function<String, String> extractor = EXTRACTORS.get(name);
+            return extractor == null ? null : extractor.apply(ticket);
+        });
+    }
+
+    /** Each slot replaced by {@code valueOf(its normalised name)}; a null value leaves the slot open. */
+    private static Filled fill(String reply, Function<String, String> valueOf) {
         Matcher slots = SLOT.matcher(reply);
         StringBuilder out = new StringBuilder();
         List<String> open = new ArrayList<>();
         while (slots.find()) {
             String name = normalise(slots.group(1));
-            Function<String, String> extractor = EXTRACTORS.get(name);
-            String value = extractor == null ? null : extractor.apply(ticket);
+            String value = valueOf.apply(name);
             if (value == null) {
                 open.add(name);
-                slots.appendReplacement(out, Matcher.quoteReplacement(slots.group()));
-            } else {
-                slots.appendReplacement(out, Matcher.quoteReplacement(value));
             }
+            slots.appendReplacement(out, Matcher.quoteReplacement(value == null ? slots.group() : value));
         }
         slots.appendTail(out);
         return new Filled(out.toString(), List.copyOf(open));
@@ -157,19 +162,7 @@ public final class SlotFiller {
                 byName.put(normalise(name), value.strip());
             }
         });
-        Matcher slots = SLOT.matcher(reply);
-        StringBuilder out = new StringBuilder();
-        List<String> open = new ArrayList<>();
-        while (slots.find()) {
-            String name = normalise(slots.group(1));
-            String value = byName.get(name);
-            if (value == null) {
-                open.add(name);
-            }
-            slots.appendReplacement(out, Matcher.quoteReplacement(value == null ? slots.group() : value));
-        }
-        slots.appendTail(out);
-        return new Filled(out.toString(), List.copyOf(open));
+        return fill(reply, byName::get);
     }
 
     /**
