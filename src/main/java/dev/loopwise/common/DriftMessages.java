@@ -29,6 +29,11 @@ public final class DriftMessages {
         return "Drift action " + actionId + " needs no decision: only a proposed round is approved or dismissed. Nothing was done.";
     }
 
+    public static String coveredByRound(long roundId, long approvedActionId) {
+        return "Round " + roundId + ", approved with request " + approvedActionId + ", covers this one too: it trains on every"
+                + " judgement so far.";
+    }
+
     public static String roundRequestDecided(long actionId, String status) {
         return "Round request " + actionId + " was already " + ("approved".equals(status) ? "approved: its round is on Rounds"
                 : "dismissed") + ". Nothing more was done.";

@@ -107,7 +107,10 @@ public class DriftActions {
                 try {
                     approve(actionId, "monitoring");
                 } catch (ApiException e) {
-                    LOG.warnf("Could not start the proposed round: %s", e.getMessage());
+                    // An earlier proposal of this check started the round that settles this one too.
+                    if (!"already_decided".equals(e.code)) {
+                        LOG.warnf("Could not start the proposed round: %s", e.getMessage());
+                    }
                 }
             }
         }
@@ -140,18 +143,29 @@ public class DriftActions {
 
     /**
      * An admin approves a requested round. Claiming the request (a conditional update on its status) and queuing its
-     * round are one transaction, so two approvals at once start one round: the second gets 409.
+     * round are one transaction, so two approvals at once start one round: the second gets 409. A round trains on every
+     * judgement so far, so it answers every other proposal waiting for a decision too: they are settled with it rather
+     * than left to start a second, identical round. Pending proposals are locked in id order first, so two admins
+     * approving two different proposals take turns instead of deadlocking.
      */
     public long approve(long actionId, String admin) {
-        long roundId = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("select id from monitoring_actions where action = 'round_requested' and status = 'pending'"
+                    + " order by id for update").getResultList();
             decide(actionId, "approved");
             AlignmentRound round = rounds.queue(roundDefaults.settings(), admin);
             em.createNativeQuery("update monitoring_actions set round_id = ?1 where id = ?2").setParameter(1, round.id)
                     .setParameter(2, actionId).executeUpdate();
-            audit.record(admin, "drift.approve", "drift action " + actionId, Map.of("roundId", round.id));
+            @SuppressWarnings("unchecked")
+            List<Number> settled = em.createNativeQuery("update monitoring_actions set status = 'approved', round_id = ?1,"
+                    + " reason = reason || ?2 where action = 'round_requested' and status = 'pending' and id <> ?3 returning id")
+                    .setParameter(1, round.id).setParameter(2, " " + DriftMessages.coveredByRound(round.id, actionId))
+                    .setParameter(3, actionId).getResultList();
+            Map<String, Object> details = settled.isEmpty() ? Map.of("roundId", round.id)
+                    : Map.of("roundId", round.id, "alsoSettled", settled.stream().map(Number::longValue).toList());
+            audit.record(admin, "drift.approve", "drift action " + actionId, details);
             return round.id;
         });
-        return roundId;
     }
 
     public void dismiss(long actionId, String admin) {

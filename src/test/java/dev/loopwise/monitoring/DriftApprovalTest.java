@@ -77,4 +77,47 @@ class DriftApprovalTest {
                     .setParameter(1, waiting).setParameter(2, items).executeUpdate());
         }
     }
+
+    @Test
+    void approvingOneOfTwoProposalsStartsOneRoundForBoth() throws Exception {
+        long first = proposal("test: drift confirmed");
+        long second = proposal("test: 200 new judgements");
+        Caller admin = Caller.apiKey(keys, "admin");
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Response> responses = new ArrayList<>();
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (long action : List.of(second, first)) {
+                sent.add(pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return admin.request().contentType("application/json").post("/api/v1/drift/actions/" + action + "/approve");
+                }));
+            }
+            for (Future<Response> f : sent) {
+                responses.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        responses.sort((a, b) -> Integer.compare(a.statusCode(), b.statusCode()));
+        assertEquals(200, responses.get(0).statusCode(), responses.get(0).asString());
+        assertEquals(409, responses.get(1).statusCode(), "two proposals approved at once must not start two rounds: "
+                + responses.get(1).asString());
+        long roundId = ((Number) responses.get(0).path("roundId")).longValue();
+        List<?> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select round_id, reason from monitoring_actions where id in (?1, ?2) and status = 'approved' order by id")
+                .setParameter(1, first).setParameter(2, second).getResultList());
+        assertEquals(2, rows.size(), "both proposals are settled");
+        for (Object row : rows) {
+            assertEquals(roundId, ((Number) ((Object[]) row)[0]).longValue(), "both name the one round");
+        }
+        assertTrue(rows.stream().anyMatch(row -> ((String) ((Object[]) row)[1]).contains("covers this one too")), "the other one says why");
+    }
+
+    private long proposal(String reason) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into monitoring_actions"
+                + " (action, reason, status) values ('round_requested', ?1, 'pending') returning id").setParameter(1, reason)
+                .getSingleResult()).longValue());
+    }
 }
