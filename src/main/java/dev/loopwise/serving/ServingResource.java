@@ -37,9 +37,10 @@ public class ServingResource {
 
     /**
      * {@code openSlots}: slots the ticket did not give a value for, left as {{slot}} for the agent. {@code id} is the
-     * library reply's, null for an LLM draft.
+     * library reply's, null for an LLM draft. {@code intent} is the intent the reply was written for: the reply policy
+     * may prefer another intent's reply when the classifier is unsure, and a helpdesk routing by intent should see that.
      */
-    public record ReplyView(Long id, String text, List<String> openSlots) {
+    public record ReplyView(Long id, String intent, String text, List<String> openSlots) {
     }
 
     /**
@@ -60,12 +61,15 @@ public class ServingResource {
             IntentView intent = new IntentView(d.intent().label(), d.intent().confidence());
             LlmOutcome llm = a.llm();
             if (llm == null) {
-                ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.replyText(), d.openSlots());
+                ReplyView reply = d.reply() == null ? null : new ReplyView(d.reply().replyId(), d.reply().intent(), d.replyText(),
+                        d.openSlots());
                 return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), reply, a.modelVersion(), null, null, null,
                         null, null, null, null);
             }
-            return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), new ReplyView(llm.replyId(), llm.replyText(),
-                    llm.openSlots()), a.modelVersion(), llm.source(), llm.status(), llm.scorer(), llm.candidates(), llm.sources(),
+            // The library's own choice keeps its reply's intent; drafts and best-of-n candidates answer the predicted intent.
+            String replyIntent = d.reply() != null && java.util.Objects.equals(d.reply().replyId(), llm.replyId()) ? d.reply().intent() : d.intent().label();
+            return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), new ReplyView(llm.replyId(), replyIntent,
+                    llm.replyText(), llm.openSlots()), a.modelVersion(), llm.source(), llm.status(), llm.scorer(), llm.candidates(), llm.sources(),
                     llm.grounding(), llm.llmMs());
         }
     }

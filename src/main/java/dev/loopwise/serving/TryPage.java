@@ -40,8 +40,16 @@ public class TryPage {
     @Inject
     LlmDrafting drafting;
 
-    /** What the serving version made of a ticket; {@code llm}: how the team's LLM took part, null when none is connected. */
-    public record Tried(String ticket, int version, IntentPrediction intent, String reply, List<String> openSlots, LlmOutcome llm) {
+    /**
+     * What the serving version made of a ticket; {@code llm}: how the team's LLM took part, null when none is connected;
+     * {@code replyIntent}: the intent the library reply was written for, which may differ from the one read.
+     */
+    public record Tried(String ticket, int version, IntentPrediction intent, String reply, String replyIntent, List<String> openSlots,
+                        LlmOutcome llm) {
+        /** The reply was written for another intent than the one the version read: reviewers' choices taught it so. */
+        public boolean replyCrossesIntents() {
+            return llm == null && replyIntent != null && !replyIntent.equals(intent.label());
+        }
     }
 
     @CheckedTemplate
@@ -67,7 +75,8 @@ public class TryPage {
             ServingModel.Decision decision = model.decide(vector, ticket, true);
             // With the LLM connected customers may get a draft: the try asks it too, as serving would (a real call).
             LlmOutcome llm = decision.reply() != null && drafting.active() ? drafted(model, ticket, vector, decision) : null;
-            Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(), decision.openSlots(), llm);
+            Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(),
+                    decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm);
             return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null)).build();
         }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket,
                 "No version serves yet: train one on Models first.")).build());

@@ -92,6 +92,7 @@ class LlmServingTest {
                 .max().orElseThrow();
         assertEquals(best, ((Number) chosen.get("score")).doubleValue(), 1e-9, "the highest score among servable candidates is served");
         assertEquals(chosen.get("text"), answer.getString("response.text"));
+        assertEquals("track_order", answer.getString("response.intent"), "drafts and best-of-n replies answer the predicted intent");
         Map<String, Object> junk = candidate(candidates, JUNK);
         assertEquals(false, junk.get("servable"), "an off-topic draft is never served: " + junk);
         assertTrue(((Number) junk.get("likeLibrary")).doubleValue() < ((Number) candidate(candidates, GOOD).get("likeLibrary")).doubleValue());

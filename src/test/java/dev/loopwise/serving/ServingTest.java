@@ -50,6 +50,10 @@ class ServingTest {
                 .body("modelVersion", equalTo(version));
         String reply = response.path("response.text");
         assertTrue(!reply.contains("{{order_number}}"), "the order number slot is filled: " + reply);
+        long replyId = ((Number) response.path("response.id")).longValue();
+        String written = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "select i.name from replies r join intents i on i.id = r.intent_id where r.id = ?1").setParameter(1, replyId).getSingleResult());
+        assertEquals(written, response.path("response.intent"), "the reply names the intent it was written for");
     }
 
     @Test
