@@ -14,6 +14,12 @@ public final class ReviewMessages {
             "Saved as out of scope: the ticket now teaches the model to hand such requests to a person.";
     public static final String REVIEW_SKIPPED = "Skipped; the item goes to another reviewer.";
     public static final String REVIEW_UNDONE = "Your last choice was taken back: here is that item again.";
+    public static final String REVIEW_CHOICE_WAITS = "Your session ended before your last choice on the judging page was"
+            + " saved. It is kept in this browser tab: log in again here and it is saved for you.";
+    public static final String REVIEW_CHOICE_KEPT = "You were signed out before your last choice reached Loopwise; it was kept"
+            + " and is now saved.";
+    public static final String REVIEW_CHOICE_LOST = "You were signed out before your last choice reached Loopwise, and its item"
+            + " went back to the queue meanwhile: the choice was not saved. Judge the item on screen.";
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
     public static final String REVIEW_WAITING_TITLE = "Items you can still judge, the one on screen included. "
             + "When none are left, new ones are made from incoming tickets.";

@@ -86,6 +86,16 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String choiceKept() {
+        return ReviewMessages.REVIEW_CHOICE_KEPT;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String choiceLost() {
+        return ReviewMessages.REVIEW_CHOICE_LOST;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String nothingToUndo() {
         return ReviewMessages.REVIEW_NOTHING_TO_UNDO;
     }

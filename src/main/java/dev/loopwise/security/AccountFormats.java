@@ -7,6 +7,12 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public class AccountFormats {
 
+    /** Shown on the sign-in page when the judging page kept a choice its ended session could not save. */
+    @TemplateExtension(namespace = "login")
+    static String unsentChoice() {
+        return dev.loopwise.common.ReviewMessages.REVIEW_CHOICE_WAITS;
+    }
+
     static String lastUsed(ApiKey key) {
         return key.lastUsedAt == null ? "never" : TemplateFormats.when(key.lastUsedAt);
     }

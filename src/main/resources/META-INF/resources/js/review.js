@@ -16,6 +16,8 @@
   // Keys typed while an item loads, or just after it appeared, were meant for what was on screen before (a reviewer
   // typing a rewrite, a double press): they must never become answers to a ticket nobody has read yet.
   let quietUntil = 0;
+  const PENDING = 'loopwise.unsentChoice';
+  const PENDING_MAX_MS = 60 * 60 * 1000;
   const SETTLE_MS = 400;
   let settleTimer = null;
 
@@ -41,7 +43,12 @@
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 401) {
-      window.location.href = '/login?expired=true';
+      // A choice sent after the session ended is kept in this tab and sent again once the reviewer is back on this page,
+      // so no judgement is lost. Loading the page itself lets the server send the browser to sign in and back here.
+      if (method === 'POST' && /^\/review\/items\/\d+$/.test(url)) {
+        sessionStorage.setItem(PENDING, JSON.stringify({ url, body, at: Date.now() }));
+      }
+      window.location.href = '/review/judge';
       throw new Error('session expired');
     }
     if (response.status === 204) return null;
@@ -120,6 +127,7 @@
   async function load() {
     const next = await call('GET', '/review/items/next');
     show(next);
+    if (await resend()) return;
     // After a reload or in another tab, the last choice can still be undone for the seconds the server says are left.
     if (next && next.undoable && !last) {
       last = { itemId: next.undoable.itemId };
@@ -146,6 +154,22 @@
     $('undo-hint').hidden = true;
   }
 
+  // The choice the session's end kept from reaching the server: sent now if its item is the one on screen again.
+  async function resend() {
+    const kept = sessionStorage.getItem(PENDING);
+    if (!kept) return false;
+    sessionStorage.removeItem(PENDING);
+    let pending = null;
+    try { pending = JSON.parse(kept); } catch (e) { return false; }
+    if (!pending || !pending.body || Date.now() - pending.at > PENDING_MAX_MS) return false;
+    if (!item || pending.url !== '/review/items/' + item.itemId) {
+      say(page.dataset.choiceLost, 'error');
+      return false;
+    }
+    await send(pending.body, pending.body.ratings || {}, pending.body.rewrite || '', page.dataset.choiceKept);
+    return true;
+  }
+
   async function choose(choice, reason) {
     if (!item) return;
     const body = { choice, durationMs: Math.round(performance.now() - shownAt) };
@@ -156,6 +180,10 @@
     // Sent with a skip or "out of scope" too: the server refuses the pair and the item stays, rewrite and all, not lost.
     if (rewrite) body.rewrite = rewrite;
     if (reason) body.reason = reason;
+    await send(body, ratings, rewrite);
+  }
+
+  async function send(body, ratings, rewrite, note) {
     const judged = item;
     item = null;
     page.dataset.settled = 'false';
@@ -164,14 +192,17 @@
       counters(saved);
       last = { itemId: judged.itemId, ratings, rewrite }; // an undo puts back what the reviewer gave
       startCountdown(saved.undoSeconds);
-      say(saved.message);
+      say(note ? note + ' ' + saved.message : saved.message);
     } catch (e) {
       say(e.message, 'error');
       if (e.status === 400) {
         // What was sent needs fixing (a rewrite too long, say): the same item stays, with the reviewer's text.
         item = judged;
         page.dataset.settled = 'true';
-        if (rewrite) openRewrite();
+        if (rewrite) {
+          $('rewrite').value = rewrite;
+          openRewrite();
+        }
         return;
       }
     }
