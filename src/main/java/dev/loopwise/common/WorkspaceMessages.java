@@ -14,6 +14,11 @@ public final class WorkspaceMessages {
         return "The file '" + fileName + "' is empty: export the tickets again, or choose another file. Nothing was imported.";
     }
 
+    public static String noReplyForOutOfScope(String name) {
+        return "'" + name + "' is the intent of requests your team does not handle: they go to a person, so a reply there would"
+                + " never be sent. Choose the intent this reply answers. Nothing was saved.";
+    }
+
     public static String outOfScopeStays(String name) {
         return "The intent '" + name + "' teaches the model which requests to hand over to a person: without it, the next version"
                 + " answers requests your team does not handle. It cannot be removed nor merged into another intent; merging"

@@ -170,7 +170,7 @@ public class WorkspacePages {
         if (notice == null && dev.loopwise.common.FormValues.bool("saved", saved, false)) {
             notice = "Saved. Answers use the library as it is now within a few seconds.";
         }
-        return Templates.replies(Intent.listByName(), Reply.listActive(), null, notice, intent, null);
+        return Templates.replies(answerable(), Reply.listActive(), null, notice, intent, null);
     }
 
     @POST
@@ -210,8 +210,13 @@ public class WorkspacePages {
             change.run();
             return Response.seeOther(URI.create("/admin/replies?saved=true")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.replies(Intent.listByName(), Reply.listActive(), e.getMessage(), null,
+            return Response.status(e.status).entity(Templates.replies(answerable(), Reply.listActive(), e.getMessage(), null,
                     typedIntent, typedText)).build();
         }
+    }
+
+    /** Intents a reply can answer: the hand-over intent's tickets go to a person, never to a library reply. */
+    private static List<Intent> answerable() {
+        return Intent.listByName().stream().filter(i -> !dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL.equals(i.name)).toList();
     }
 }

@@ -100,6 +100,10 @@ public class WorkspaceService {
         }
         Intent intent = Intent.findByName(intentName.strip())
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName.strip() + "'."));
+        if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
+            // Tickets of this intent go to a person: a reply here would never be sent.
+            throw ApiException.badRequest("out_of_scope_reply", WorkspaceMessages.noReplyForOutOfScope(intent.name));
+        }
         Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
         if (Reply.RETIRED.equals(reply.status)) {
@@ -183,6 +187,10 @@ public class WorkspaceService {
         }
         long retired = Reply.update("status = ?1 where intent = ?2 and status = ?3 and text in "
                 + "(select r.text from Reply r where r.intent = ?4 and r.status = ?3)", Reply.RETIRED, intent, Reply.ACTIVE, target);
+        if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(target.name)) {
+            // Merged into the hand-over intent, its tickets go to a person: its replies would never be sent again.
+            retired += Reply.update("status = ?1 where intent = ?2 and status = ?3", Reply.RETIRED, intent, Reply.ACTIVE);
+        }
         Ticket.update("intent = ?1 where intent = ?2", target, intent);
         Reply.update("intent = ?1 where intent = ?2", target, intent);
         intent.delete();

@@ -73,7 +73,7 @@ class IntentRemovalTest {
     @Test
     void theOutOfScopeIntentCannotBeRemovedNorMergedAwayButOthersMergeIntoIt() {
         String other = "off_topic_" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> intent(other));
+        QuarkusTransaction.requiringNew().run(() -> reply(intent(other), "A reply of an intent merged into the hand-over one " + other));
         long before = QuarkusTransaction.requiringNew().call(() -> Ticket.count("intent.name", "oos"));
         String refusal = WorkspaceMessages.outOfScopeStays("oos").replace("'", "&#39;");
         for (String body : new String[] {"intent=oos", "intent=oos&into=" + other}) {
@@ -102,6 +102,14 @@ class IntentRemovalTest {
         assertTrue(!removal.contains("value=\"oos\"") && removal.contains("value=\"" + other + "\""), removal);
         form("intent=" + other + "&into=oos").redirects().follow(false).post("/admin/intents/remove").then().statusCode(303);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(other).isEmpty()));
+        // Its tickets now go to a person, so its replies would never be sent: they are retired, and no reply is added there.
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.name = ?1 and status = ?2", "oos", Reply.ACTIVE)));
+        dev.loopwise.common.ApiException noReply = org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+                () -> workspace.saveReply(null, "oos", "Sorry, we cannot help with that."));
+        assertEquals("out_of_scope_reply", noReply.code);
+        String replies = admin.pageRequest().accept("text/html").get("/admin/replies").then().statusCode(200).extract().asString();
+        assertTrue(!replies.contains("<option value=\"oos\""), "the Replies form does not offer the hand-over intent");
+        form("intent=oos&text=Sorry").post("/admin/replies").then().statusCode(400);
     }
 
     @jakarta.inject.Inject

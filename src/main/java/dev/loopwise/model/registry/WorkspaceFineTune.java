@@ -9,6 +9,11 @@ import java.util.List;
 
 /** The {@code finetune} regime of a training run: the workspace's training tickets, the run's budget, progress and cancel. */
 final class WorkspaceFineTune {
+    /**
+     * The share of a run's progress bar the fine-tune fills. Encoding the tickets again and training the reply policy
+     * take seconds against its minutes, so a smaller share made the time left shown grow when they began.
+     */
+    static final double SHARE = 0.9;
     private WorkspaceFineTune() {
     }
 
@@ -30,7 +35,7 @@ final class WorkspaceFineTune {
         java.time.Duration budget = settings.fineTuneBudget() == null || settings.fineTuneBudget().isZero() ? null : settings.fineTuneBudget();
         return IntentFineTuning.run(source, data, new IntentFineTuning.Settings(settings.minTrainedExamples(), settings.retention(),
                         settings.oosWeight(), budget, settings.seed()),
-                (message, done) -> listener.step(message, 0.02 + 0.48 * done), listener::cancelled);
+                (message, done) -> listener.step(message, 0.02 + (SHARE - 0.02) * done), listener::cancelled);
     }
 
     /** Examples of the in-scope intent with the fewest (0 when one has none). */
