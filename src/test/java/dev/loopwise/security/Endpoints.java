@@ -148,6 +148,8 @@ final class Endpoints {
             api("GET", "/api/v1/rounds", Access.api(200, ADMIN), null),
             api("GET", "/api/v1/drift", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/drift/check", Access.api(409, ADMIN).or(200), null),
+            new Row("POST", "/api/v1/drift/replay", Access.api(200, ADMIN), "text/csv", "application/json", c -> "text\n"),
+            api("GET", "/api/v1/drift/replays/{missingId}", Access.api(404, ADMIN), null),
             api("POST", "/api/v1/drift/actions/{missingId}/approve", Access.api(404, ADMIN), c -> ""),
             api("POST", "/api/v1/drift/actions/{missingId}/dismiss", Access.api(404, ADMIN), c -> ""),
             api("GET", "/api/v1/rounds/{missingId}", Access.api(404, ADMIN), null),
