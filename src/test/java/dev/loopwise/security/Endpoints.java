@@ -29,7 +29,7 @@ final class Endpoints {
             page("GET", "/login", Access.login()),
             form("POST", "/logout", Access.page(303), c -> ""),
             page("GET", "/account", Access.page(200, ADMIN, REVIEWER)),
-            form("POST", "/account/keys", Access.page(303, ADMIN, REVIEWER), c -> "name=matrix"),
+            form("POST", "/account/keys", Access.page(303, ADMIN, REVIEWER), c -> "name=matrix+" + UNIQUE.incrementAndGet()),
             // A new password too short to take: refused before the current one is checked (no sign-in lock).
             form("POST", "/account/password", Access.page(400, ADMIN, REVIEWER),
                     c -> "currentPassword=x&newPassword=short&repeatPassword=short"),
@@ -42,7 +42,7 @@ final class Endpoints {
             form("POST", "/admin/users", Access.page(303, ADMIN),
                     c -> "username=m" + UNIQUE.incrementAndGet() + "&password=long-enough-pw&role=reviewer"),
             form("POST", "/admin/users/{userId}", Access.page(303, ADMIN), c -> "displayName=Matrix&role=reviewer"),
-            form("POST", "/admin/users/{userId}/keys", Access.page(303, ADMIN), c -> "name=matrix"),
+            form("POST", "/admin/users/{userId}/keys", Access.page(303, ADMIN), c -> "name=matrix+" + UNIQUE.incrementAndGet()),
             form("POST", "/admin/users/{userId}/keys/{missingId}/revoke", Access.page(404, ADMIN), c -> ""),
             page("GET", "/admin/import", Access.page(200, ADMIN)),
             new Row("POST", "/admin/import", Access.page(200, ADMIN), MULTIPART, "text/html",
@@ -114,7 +114,7 @@ final class Endpoints {
             // API
             api("GET", "/api/v1/me", Access.api(200, ADMIN, REVIEWER), null),
             api("GET", "/api/v1/keys", Access.api(200, ADMIN, REVIEWER), null),
-            api("POST", "/api/v1/keys", Access.api(201, ADMIN, REVIEWER), c -> "{\"name\":\"matrix\"}"),
+            api("POST", "/api/v1/keys", Access.api(201, ADMIN, REVIEWER), c -> "{\"name\":\"matrix " + UNIQUE.incrementAndGet() + "\"}"),
             api("DELETE", "/api/v1/keys/{ownKeyId}", Access.api(204, ADMIN, REVIEWER), null),
             api("GET", "/api/v1/users", Access.api(200, ADMIN), null),
             new Row("GET", "/api/v1/audit", Access.api(200, ADMIN), null, "application/x-ndjson", null),
