@@ -1,6 +1,6 @@
 package dev.loopwise.common;
 
-/** What the users page and API say about an account's password and roles (one place for their words). */
+/** What the users page and API say about an account's password, roles and keys (one place for their words). */
 public final class AccountMessages {
     private AccountMessages() {
     }
@@ -16,5 +16,11 @@ public final class AccountMessages {
         return "The service account " + username + " has no password, and the role " + roles + " signs in with one: set a new"
                 + " password (at least " + minPasswordLength + " characters) in the same change, as when adding an account."
                 + " Nothing was changed.";
+    }
+
+    public static String keyNameTaken(String username, String name) {
+        return "The account " + username + " already has an API key named '" + name + "' in use: give the new key another name,"
+                + " or revoke that one first (two keys of one name cannot be told apart in the key list and the audit log)."
+                + " No key was created.";
     }
 }

@@ -38,4 +38,10 @@ public final class DriftMessages {
         return "Round request " + actionId + " was already " + ("approved".equals(status) ? "approved: its round is on Rounds"
                 : "dismissed") + ". Nothing more was done.";
     }
+
+    public static final String REPLAY_BODY_EMPTY = "The request body is empty: send the CSV or JSONL file of tickets as the body.";
+
+    public static String replayStride(int most) {
+        return "'stride' is how many tickets are sent between drift checks: a whole number from 1 to " + most + ".";
+    }
 }

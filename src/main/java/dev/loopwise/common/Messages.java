@@ -219,6 +219,11 @@ public final class Messages {
             "No model is active yet: an admin must train one (admin page, Models) before tickets can be answered.";
     public static final String OVERLOADED = "Loopwise is answering too many requests right now; retry in a moment.";
 
+    public static String controlCharacterInTicket(String found) {
+        return "The text holds a control character (" + found + "), which no one typed and which would reach the request log,"
+                + " review and exports as it is: remove it (tabs and line breaks may stay) and send the text again.";
+    }
+
     public static String textTooLong(int length, int limit) {
         return "The text has " + length + " characters; the limit is " + limit + ". Send the customer's message only.";
     }

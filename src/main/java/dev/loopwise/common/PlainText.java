@@ -37,16 +37,33 @@ public final class PlainText {
      * "U+202E at character 7", or null when there is none.
      */
     public static String firstHiddenCharacter(String text) {
+        return first(text, c -> isControl(c) || isHidden(c));
+    }
+
+    /**
+     * The first control character other than a line break or tab (a bell, a terminal escape) as "U+0007 at character 5",
+     * or null. A customer's ticket may hold invisible format characters (mail clients add zero-width spaces and soft
+     * hyphens), but no control character is something a person wrote.
+     */
+    public static String firstControlCharacter(String text) {
+        return first(text, PlainText::isControl);
+    }
+
+    private static String first(String text, java.util.function.IntPredicate wanted) {
         int position = 0;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             position++;
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' || isHidden(c)) {
+            if (wanted.test(c)) {
                 return String.format(java.util.Locale.ROOT, "U+%04X at character %d", c, position);
             }
             i += Character.charCount(c);
         }
         return null;
+    }
+
+    private static boolean isControl(int c) {
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
     }
 
     private static boolean isHidden(int c) {

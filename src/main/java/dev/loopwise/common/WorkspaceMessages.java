@@ -19,6 +19,15 @@ public final class WorkspaceMessages {
                 + " never be sent. Choose the intent this reply answers. Nothing was saved.";
     }
 
+    /** One line's problem in an imported ticket file ({@code field}: text or response). */
+    public static String importedControlCharacter(String field, String found) {
+        return "the " + field + " holds a control character (" + found + "): remove it (tabs and line breaks may stay)";
+    }
+
+    public static String importedTooLong(String field, int length, int limit) {
+        return "the " + field + " has " + length + " characters (at most " + limit + ")";
+    }
+
     public static String outOfScopeStays(String name) {
         return "The intent '" + name + "' teaches the model which requests to hand over to a person: without it, the next version"
                 + " answers requests your team does not handle. It cannot be removed nor merged into another intent; merging"

@@ -1,6 +1,9 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.FormValues;
+import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,12 +13,24 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.loopwise.ticket.TicketFile;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Drift of the active version: the latest signals, their history, alerts and actions; a check on demand. Roles: admin. */
+/**
+ * Drift of the active version: the latest signals, their history, alerts and actions; a check on demand; a replay of a
+ * ticket file. Roles: admin.
+ */
 @Path("/api/v1/drift")
 @Tag(name = "Monitoring")
 @RolesAllowed(Role.ADMIN)
@@ -28,6 +43,14 @@ public class DriftResource {
     DriftActions actions;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    ReplayTickets tickets;
+    @Inject
+    ReplayService replay;
+    @Inject
+    BackgroundReplays background;
+    @Inject
+    MonitoringConfig config;
 
     @GET
     public DriftOverview.Overview drift() {
@@ -41,16 +64,70 @@ public class DriftResource {
     @POST
     @Path("/check")
     public Response check(@QueryParam("force") String force) {
-        return monitoring.check(FormValues.bool("force", force, true)).map(c -> {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("reportId", c.reportId());
-            body.put("modelVersion", c.version());
-            body.put("signals", c.report().signals());
-            body.put("raised", c.report().alerts());
-            body.put("confirmed", c.confirmed());
-            body.put("newTopics", c.report().newTopics());
-            return Response.ok(body).build();
-        }).orElse(Response.noContent().build());
+        return monitoring.check(FormValues.bool("force", force, true)).map(c -> Response.ok(checked(c)).build())
+                .orElse(Response.noContent().build());
+    }
+
+    private static Map<String, Object> checked(MonitoringService.Checked c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reportId", c.reportId());
+        body.put("modelVersion", c.version());
+        body.put("signals", c.report().signals());
+        body.put("raised", c.report().alerts());
+        body.put("confirmed", c.confirmed());
+        body.put("newTopics", c.report().newTopics());
+        return body;
+    }
+
+    /**
+     * Replays a ticket file (the body, CSV or JSONL, as for the ticket import) through the answering pipeline as the
+     * dashboard does: held to {@code /respond}'s rules first, answered by the library policy alone even with an LLM
+     * connected, a drift check after every {@code stride} tickets. Up to {@code LOOPWISE_MONITORING_REPLAY_IN_REQUEST}
+     * tickets while the request waits ({@code 200} with each check and how many tickets came before it); more in the
+     * background ({@code 202}, followed at {@code /api/v1/drift/replays/{id}}, checked at the configured stride).
+     */
+    @POST
+    @Path("/replay")
+    @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
+    public Response replay(byte[] bytes, @QueryParam("stride") Integer stride, @Context HttpHeaders headers) throws IOException {
+        if (stride != null && (stride < 1 || stride > ReplayService.MAX_TEXTS)) {
+            throw ApiException.badRequest("validation_failed", DriftMessages.replayStride(ReplayService.MAX_TEXTS));
+        }
+        String body = bytes == null ? null : TextFiles.utf8(bytes, null);
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("invalid_file", DriftMessages.REPLAY_BODY_EMPTY);
+        }
+        String type = headers.getMediaType() == null ? "" : headers.getMediaType().getSubtype();
+        List<String> texts = tickets.checked(body, type.equals("csv") ? TicketFile.Format.CSV
+                : type.contains("json") ? TicketFile.Format.JSONL : TicketFile.guess(null, body));
+        if (texts.size() > config.replayInRequest()) {
+            ReplayView queued = background.queue(texts, "a file sent to the API", currentUser.name());
+            return Response.accepted(queued).location(URI.create("/api/v1/drift/replays/" + queued.id())).build();
+        }
+        List<Map<String, Object>> checks = new ArrayList<>();
+        ReplayService.Replayed done = replay.replay(texts, "a file sent to the API", currentUser.name(),
+                stride == null ? config.stride() : stride, so -> {
+            if (so.checks().size() > checks.size()) {
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("afterRequests", so.requests());
+                check.putAll(checked(so.checks().get(so.checks().size() - 1)));
+                checks.add(check);
+            }
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("requests", done.requests());
+        out.put("failed", done.failed());
+        out.put("firstError", done.firstError());
+        out.put("alerts", done.alerts());
+        out.put("checks", checks);
+        return Response.ok(out).build();
+    }
+
+    /** A background replay as it stands: {@code status}, {@code sent} of {@code total}, {@code checks}, {@code alerts}, {@code said}. */
+    @GET
+    @Path("/replays/{id}")
+    public ReplayView replayStatus(@PathParam("id") long id) {
+        return background.view(id);
     }
 
     /** Approves a requested round: {@code 200 {"roundId"}}; 409 {@code already_decided} when it was approved or dismissed before. */

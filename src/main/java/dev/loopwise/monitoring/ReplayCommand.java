@@ -2,26 +2,25 @@ package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.ticket.CliFiles;
-import dev.loopwise.ticket.TicketRow;
+import dev.loopwise.ticket.TicketFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code loopwise replay}: sends a file of tickets to a running Loopwise's {@code /api/v1/respond}, asking
- * for a drift check after every stride of requests, and prints what each check found.
+ * {@code loopwise replay}: sends a file of tickets to a running Loopwise's {@code /api/v1/drift/replay}, which answers them
+ * as the dashboard's replay does (from the library policy alone, with no call to a connected LLM: a replay measures the
+ * model) with a drift check after every stride of requests, and prints what each check found.
  */
 @Command(name = "replay", description = "Replay a ticket file against a running Loopwise and report drift as it is detected.")
 public class ReplayCommand implements Callable<Integer> {
@@ -30,67 +29,92 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "CSV or JSONL with a text column (e.g. src/main/resources/demo/traffic-shifted.csv).")
     Path file;
 
-    @Option(names = "--key", required = true, description = "An admin's API key (it asks for answers and drift checks).")
+    @Option(names = "--key", required = true, description = "An admin's API key (it asks for the replay and its drift checks).")
     String key;
 
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--stride", defaultValue = "50", description = "Requests between drift checks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--stride", defaultValue = "50", description = "Requests between drift checks (default: ${DEFAULT-VALUE}; a file"
+            + " replayed in the background is checked at the server's LOOPWISE_MONITORING_STRIDE).")
     int stride;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Override
     public Integer call() throws Exception {
-        List<String> texts = CliFiles.tickets(file).stream().map(TicketRow::text).toList();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        int sent = 0;
-        int failed = 0;
-        try {
-            for (int from = 0; from < texts.size(); from += stride) {
-                List<Future<Integer>> answers = new ArrayList<>();
-                for (String text : texts.subList(from, Math.min(texts.size(), from + stride))) {
-                    answers.add(pool.submit(() -> post("/api/v1/respond", JSON.writeValueAsString(java.util.Map.of("text", text))).statusCode()));
-                }
-                for (Future<Integer> answer : answers) {
-                    failed += answer.get() == 200 ? 0 : 1;
-                    sent++;
-                }
-                HttpResponse<String> check = post("/api/v1/drift/check?force=false", "");
-                String found = check.statusCode() == 204 ? "not checked yet (the window is not full)" : describe(check);
-                System.out.printf("%6d requests sent: %s%n", sent, found);
-            }
-        } finally {
-            pool.shutdown();
+        byte[] content = Files.readAllBytes(file);
+        String start = new String(content, 0, Math.min(content.length, 64), StandardCharsets.UTF_8);
+        String type = TicketFile.guess(file.getFileName().toString(), start) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
+        HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replay?stride=" + stride))
+                .timeout(Duration.ofHours(1)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+        if (sent.statusCode() == 202) {
+            return followed(JSON.readTree(sent.body()).get("id").asLong());
         }
-        System.out.printf("Replayed %d tickets (%d failed). The dashboard: %s/admin/drift%n", sent, failed, url);
+        if (sent.statusCode() != 200) {
+            System.err.println("Not replayed (HTTP " + sent.statusCode() + "): " + error(sent.body()));
+            return 1;
+        }
+        JsonNode done = JSON.readTree(sent.body());
+        for (JsonNode check : done.get("checks")) {
+            System.out.printf("%6d requests sent: %s%n", check.get("afterRequests").asInt(), describe(check));
+        }
+        int failed = done.get("failed").asInt();
+        System.out.printf("Replayed %d tickets (%d failed%s); %d drift checks ran. The dashboard: %s/admin/drift%n",
+                done.get("requests").asInt(), failed, failed > 0 ? ", the first: " + done.get("firstError").asText() : "",
+                done.get("checks").size(), url);
         return failed == 0 ? 0 : 1;
     }
 
-    private static String describe(HttpResponse<String> check) throws Exception {
-        if (check.statusCode() != 200) {
-            return "check refused (HTTP " + check.statusCode() + "): " + check.body();
+    /** A replay too long to wait for runs in the background: its progress is printed as it changes, until it ends. */
+    private int followed(long id) throws Exception {
+        System.out.printf("The file is replayed in the background (replay %d); cancel it on the dashboard: %s/admin/drift%n", id, url);
+        String said = null;
+        while (true) {
+            HttpResponse<String> status = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replays/" + id))
+                    .timeout(Duration.ofSeconds(60)).GET());
+            if (status.statusCode() != 200) {
+                System.err.println("Could not follow replay " + id + " (HTTP " + status.statusCode() + "): " + error(status.body()));
+                return 1;
+            }
+            JsonNode view = JSON.readTree(status.body());
+            if (!view.get("said").asText().equals(said)) {
+                said = view.get("said").asText();
+                System.out.println(said);
+            }
+            if (view.get("finished").asBoolean()) {
+                return view.get("status").asText().equals(DriftReplay.SUCCEEDED) && view.get("failed").asInt() == 0 ? 0 : 1;
+            }
+            Thread.sleep(2000);
         }
-        JsonNode body = JSON.readTree(check.body());
+    }
+
+    private static String describe(JsonNode check) {
         List<String> raised = new ArrayList<>();
-        body.get("raised").forEach(a -> raised.add(a.get("signal").asText()));
+        check.get("raised").forEach(a -> raised.add(a.get("signal").asText()));
         List<String> confirmed = new ArrayList<>();
-        body.get("confirmed").forEach(s -> confirmed.add(s.asText()));
+        check.get("confirmed").forEach(s -> confirmed.add(s.asText()));
         return confirmed.isEmpty() ? (raised.isEmpty() ? "no drift" : "over threshold, to be confirmed: " + String.join(", ", raised))
                 : "DRIFT confirmed: " + String.join(", ", confirmed);
     }
 
+    private static String error(String body) {
+        try {
+            JsonNode error = JSON.readTree(body).get("error");
+            return error != null && error.isTextual() ? error.asText() : body;
+        } catch (Exception notJson) {
+            return body;
+        }
+    }
+
     /** A key's rate limit is part of normal operation: wait as long as the server says and send again. */
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        HttpRequest built = request.header("Authorization", "Bearer " + key).build();
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
         while (response.statusCode() == 429) {
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Math.max(1, seconds) * 1000L);
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
         }
         return response;
     }

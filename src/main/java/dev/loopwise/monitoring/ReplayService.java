@@ -22,6 +22,8 @@ public class ReplayService {
     ServingPipeline pipeline;
     @Inject
     MonitoringService monitoring;
+    @Inject
+    dev.loopwise.audit.AuditLog audit;
 
     /**
      * Where a replay stands: tickets sent so far (answered or failed), failures, why the first one failed, the drift
@@ -36,6 +38,18 @@ public class ReplayService {
     /** Replays all of {@code texts} while the caller waits. */
     public Replayed replay(List<String> texts, String caller, int stride) {
         return replay(texts, caller, stride, progress -> { }, () -> false);
+    }
+
+    /**
+     * Replays all of {@code texts} (from {@code source}, in the audit log's words) while the caller waits. The replayed
+     * requests are served and logged like a customer's: who sent them belongs in the audit log.
+     */
+    public Replayed replay(List<String> texts, String source, String caller, int stride, Consumer<Replayed> progress) {
+        Replayed done = replay(texts, caller, stride, progress, () -> false);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "drift.replay", done.requests()
+                + " requests (" + source + ")", java.util.Map.of("failed", done.failed(), "checks", done.checks().size(),
+                "alerts", done.alerts())));
+        return done;
     }
 
     /**

@@ -69,7 +69,12 @@ public class ReplayTickets {
             throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
         }
         String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
-        TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(file.fileName(), text));
+        return checked(text, TicketFile.guess(file.fileName(), text));
+    }
+
+    /** A file's tickets, held to the answering API's rules before anything is sent (a problem refuses the whole file). */
+    List<String> checked(String text, TicketFile.Format format) throws IOException {
+        TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), format);
         if (!parsed.ok()) {
             throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
                     Math.min(10, parsed.errors().size()))) + ".");

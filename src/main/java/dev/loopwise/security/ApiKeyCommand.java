@@ -24,16 +24,19 @@ public class ApiKeyCommand {
         @Option(names = "--user", required = true, description = "The user the key acts for.")
         String username;
 
-        @Option(names = "--name", defaultValue = "command line", description = "A label to recognise the key by.")
+        @Option(names = "--name", description = "A label to recognise the key by, not one of the user's keys in use has"
+                + " (default: 'command line', numbered when taken).")
         String name;
 
         @Option(names = "--requests-per-minute", description = "This key's own limit (0: none, e.g. for bench-serving);"
                 + " without it LOOPWISE_SECURITY_API_REQUESTS_PER_MINUTE applies.")
         Integer requestsPerMinute;
 
+        private static final String UNNAMED = "command line";
+
         @Override
         protected int execute() {
-            System.out.println(bean(ApiKeyService.class).create(username, name, requestsPerMinute).secret());
+            System.out.println(bean(ApiKeyService.class).create(username, name, UNNAMED, requestsPerMinute).secret());
             return 0;
         }
 
@@ -43,7 +46,8 @@ public class ApiKeyCommand {
             return connection -> {
                 NewApiKey key = NewApiKey.issue(name, requestsPerMinute);
                 long userId;
-                try (PreparedStatement find = connection.prepareStatement("select id, disabled_at from users where username = ?")) {
+                // The account's row is the lock, as in ApiKeyService: two keys asked for at once would each find the name free.
+                try (PreparedStatement find = connection.prepareStatement("select id, disabled_at from users where username = ? for update")) {
                     find.setString(1, username);
                     try (ResultSet row = find.executeQuery()) {
                         if (!row.next()) {
@@ -55,10 +59,21 @@ public class ApiKeyCommand {
                         }
                     }
                 }
+                java.util.Set<String> active = new java.util.HashSet<>();
+                try (PreparedStatement names = connection.prepareStatement("select name from api_keys where user_id = ?"
+                        + " and revoked_at is null")) {
+                    names.setLong(1, userId);
+                    try (ResultSet row = names.executeQuery()) {
+                        while (row.next()) {
+                            active.add(row.getString(1).toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+                String keyName = NewApiKey.nameAmong(name, UNNAMED, active, username);
                 try (PreparedStatement insert = connection.prepareStatement("insert into api_keys (user_id, name, key_prefix, key_hash,"
                         + " created_at, requests_per_minute) values (?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, userId);
-                    insert.setString(2, key.name());
+                    insert.setString(2, keyName);
                     insert.setString(3, key.prefix());
                     insert.setString(4, key.hash());
                     insert.setObject(5, OffsetDateTime.now());
@@ -66,7 +81,7 @@ public class ApiKeyCommand {
                     insert.executeUpdate();
                 }
                 AuditLog.recordDirect(connection, "key.create", NewApiKey.auditTarget(key.prefix(), username),
-                        NewApiKey.auditDetails(key.name(), key.requestsPerMinute()));
+                        NewApiKey.auditDetails(keyName, key.requestsPerMinute()));
                 return () -> {
                     System.out.println(key.secret());
                     return 0;

@@ -37,15 +37,28 @@ public class ApiKeyService {
     /** {@code requestsPerMinute}: the key's own limit (0: none); null takes the configured default. */
     @Transactional
     public CreatedKey create(String username, String name, Integer requestsPerMinute) {
+        return create(username, name, null, requestsPerMinute);
+    }
+
+    /**
+     * As {@link #create(String, String, Integer)}; {@code unnamed}: the name of a key asked for without one (null: "API
+     * key"), numbered when the account has a key of that name in use. A name given that one of its keys in use has: 409.
+     */
+    @Transactional
+    public CreatedKey create(String username, String name, String unnamed, Integer requestsPerMinute) {
         NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
                 .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
         if (!user.isEnabled()) {
             throw ApiException.conflict("account_disabled", Messages.keyForDisabledAccount(username));
         }
+        // The account's row is the lock: two keys asked for at once would each find the name free.
+        User.getEntityManager().lock(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        java.util.Set<String> active = ApiKey.<ApiKey>list("user = ?1 and revokedAt is null", user).stream()
+                .map(k -> k.name.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
         ApiKey key = new ApiKey();
         key.user = user;
-        key.name = issued.name();
+        key.name = NewApiKey.nameAmong(name, unnamed, active, username);
         key.prefix = issued.prefix();
         key.hash = issued.hash();
         key.createdAt = OffsetDateTime.now();

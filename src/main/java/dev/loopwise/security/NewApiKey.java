@@ -33,8 +33,31 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
         }
         String secret = KEY_PREFIX + randomSecret();
         return new NewApiKey(secret, secret.substring(0, PREFIX_LENGTH), Hashing.sha256Hex(secret),
-                name == null || name.isBlank() ? "API key" : name.strip(), requestsPerMinute);
+                name == null || name.isBlank() ? DEFAULT_NAME : name.strip(), requestsPerMinute);
     }
+
+    /**
+     * The name a new key is stored under, among {@code active}, the names of the account's keys in use (lower case).
+     * A name given is refused when one of them has it: two keys of one name cannot be told apart in the key list and the
+     * audit log. A key asked for without a name takes {@code unnamed}, numbered past those in use ("API key 2").
+     */
+    static String nameAmong(String given, String unnamed, java.util.Set<String> active, String username) {
+        if (given != null && !given.isBlank()) {
+            if (active.contains(given.strip().toLowerCase(java.util.Locale.ROOT))) {
+                throw ApiException.conflict("key_name_taken", dev.loopwise.common.AccountMessages.keyNameTaken(username, given.strip()));
+            }
+            return given.strip();
+        }
+        String base = unnamed == null || unnamed.isBlank() ? DEFAULT_NAME : unnamed.strip();
+        base = base.substring(0, Math.min(base.length(), MAX_NAME - 8));
+        String name = base;
+        for (int n = 2; active.contains(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+            name = base + " " + n;
+        }
+        return name;
+    }
+
+    static final String DEFAULT_NAME = "API key";
 
     /** 256 random bits, URL-safe. */
     static String randomSecret() {

@@ -109,7 +109,7 @@ public class UsersPage {
     public Response createKey(@PathParam("id") long id, @RestForm String name) {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
-            ApiKeyService.CreatedKey created = keys.create(user.username, name == null || name.isBlank() ? user.username + " key" : name);
+            ApiKeyService.CreatedKey created = keys.create(user.username, name, user.username + " key", null);
             return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
                     .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {

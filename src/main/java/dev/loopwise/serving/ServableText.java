@@ -32,6 +32,10 @@ public class ServableText {
             return ApiException.badRequest("invalid_text", text.indexOf('\u0000') >= 0 ? Messages.nulInText("text")
                     : Messages.loneSurrogateInText("text"));
         }
+        String control = PlainText.firstControlCharacter(text);
+        if (control != null) {
+            return ApiException.badRequest("invalid_text", Messages.controlCharacterInTicket(control));
+        }
         return null;
     }
 }

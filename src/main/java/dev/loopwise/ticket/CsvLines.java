@@ -17,10 +17,7 @@ final class CsvLines {
 
     /** The 1-based line of the first character that is not a blank line, at or after {@code characterPosition}. */
     long startOf(long characterPosition) {
-        int start = (int) Math.min(Math.max(characterPosition, position), content.length());
-        while (start < content.length() && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
-            start++;
-        }
+        int start = recordStart(characterPosition);
         for (; position < start; position++) {
             char c = content.charAt(position);
             // As the parser counts them: \n, \r\n (once) and a lone \r each end a line.
@@ -29,5 +26,25 @@ final class CsvLines {
             }
         }
         return line;
+    }
+
+    /**
+     * Whether the record at {@code characterPosition} is a line of spaces and tabs only: the parser reads it as a row of
+     * one field, but to a person it is a blank line, and is skipped like one.
+     */
+    boolean onlySpaces(long characterPosition) {
+        int at = recordStart(characterPosition);
+        while (at < content.length() && (content.charAt(at) == ' ' || content.charAt(at) == '\t')) {
+            at++;
+        }
+        return at >= content.length() || content.charAt(at) == '\n' || content.charAt(at) == '\r';
+    }
+
+    private int recordStart(long characterPosition) {
+        int start = (int) Math.min(Math.max(characterPosition, position), content.length());
+        while (start < content.length() && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
+            start++;
+        }
+        return start;
     }
 }

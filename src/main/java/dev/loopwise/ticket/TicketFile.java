@@ -104,8 +104,11 @@ public final class TicketFile {
                     errors.add(CsvProblems.describe(e, previousEnd + 1, content));
                     break;
                 }
-                int line = (int) lines.startOf(record.getCharacterPosition());
                 previousEnd = parser.getCurrentLineNumber();
+                if (lines.onlySpaces(record.getCharacterPosition())) {
+                    continue;
+                }
+                int line = (int) lines.startOf(record.getCharacterPosition());
                 if (!record.isConsistent()) {
                     errors.add("line " + line + ": expected " + header.size() + " fields, found " + record.size());
                     continue;

@@ -7,6 +7,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JsonStrictness;
+import dev.loopwise.common.WorkspaceMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public class TicketImporter {
             if (row.text() == null || !PlainText.showsSomething(row.text())) {
                 problems.add(where + "the text is empty");
             } else if (PlainText.length(row.text()) > MAX_TEXT_LENGTH) {
-                problems.add(where + "the text has " + PlainText.length(row.text()) + " characters (at most " + MAX_TEXT_LENGTH + ")");
+                problems.add(where + WorkspaceMessages.importedTooLong("text", PlainText.length(row.text()), MAX_TEXT_LENGTH));
             } else if (earlier.containsKey(row.text())) {
                 // Exports repeat common requests ("Where is my order?"): a repeat with the same intent is counted as a
                 // duplicate like one already stored; only a repeat that says another intent is a contradiction to fix.
@@ -90,6 +91,13 @@ public class TicketImporter {
             }
             if (!storable(row)) {
                 problems.add(where + "a value contains a NUL character or half of a UTF-16 surrogate pair, which is not text");
+            } else {
+                // Both are shown to reviewers and may reach customers (a response can become a library reply).
+                controlCharacter("text", row.text()).ifPresent(found -> problems.add(where + found));
+                controlCharacter("response", row.response()).ifPresent(found -> problems.add(where + found));
+            }
+            if (row.response() != null && PlainText.length(row.response()) > MAX_TEXT_LENGTH) {
+                problems.add(where + WorkspaceMessages.importedTooLong("response", PlainText.length(row.response()), MAX_TEXT_LENGTH));
             }
             row.metadata().forEach((column, value) -> {
                 if (PlainText.length(column) > MAX_COLUMN_NAME && longColumns.add(column)) {
@@ -170,6 +178,11 @@ public class TicketImporter {
     static final int MAX_COLUMN_NAME = 100;
     /** pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII). */
     private static final long IMPORT_LOCK = 0x546b74496d707274L;
+
+    private static java.util.Optional<String> controlCharacter(String field, String value) {
+        return java.util.Optional.ofNullable(value == null ? null : PlainText.firstControlCharacter(value))
+                .map(found -> WorkspaceMessages.importedControlCharacter(field, found));
+    }
 
     private static boolean storable(TicketRow row) {
         java.util.stream.Stream<String> values = java.util.stream.Stream.concat(

@@ -19,7 +19,7 @@ class OperationsTest {
     ApiKeyService keys;
 
     private RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + keys.create("admin", "operations").secret());
+        return given().header("Authorization", "Bearer " + keys.create("admin", "operations " + java.util.UUID.randomUUID()).secret());
     }
 
     @Test

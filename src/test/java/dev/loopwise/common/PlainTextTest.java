@@ -31,6 +31,15 @@ class PlainTextTest {
     }
 
     @Test
+    void aControlCharacterIsFoundByCodeAndPositionButLineBreaksTabsAndInvisibleMarksAreNot() {
+        assertEquals("U+0007 at character 4", PlainText.firstControlCharacter("\uD83D\uDE00ab\u0007c"));
+        assertEquals("U+001B at character 1", PlainText.firstControlCharacter("\u001b[31mred"));
+        assertEquals("U+0085 at character 2", PlainText.firstControlCharacter("a\u0085b"));
+        assertEquals(null, PlainText.firstControlCharacter("line\r\nbreak\tand\u200Bsoft\u00ADhyphen"));
+        assertEquals("U+200B at character 3", PlainText.firstHiddenCharacter("ad\u200Bmin"));
+    }
+
+    @Test
     void lengthCountsCharactersAsAPersonDoes() {
         assertEquals(5, PlainText.length("\uD83D\uDE00".repeat(5)));
         assertEquals(0, PlainText.length(""));

@@ -33,6 +33,8 @@ class ReplayWithoutLlmTest {
     @Inject
     EntityManager em;
     FakeLlm llm;
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -78,5 +80,49 @@ class ReplayWithoutLlmTest {
         client.request().contentType("application/json").body(Map.of("text", LlmServingTest.TICKET + " " + tag))
                 .post("/api/v1/respond").then().statusCode(200);
         assertEquals(3, llm.calls.get(), "the LLM still drafts for customers after a replay");
+    }
+
+    @Test
+    void theCommandLinesReplayCallsNoLlmEither() throws Exception {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        String tag = UUID.randomUUID().toString().replaceAll("[0-9-]", "");
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("replay", ".csv");
+        java.nio.file.Files.writeString(file, "text\nwhere is my parcel " + tag + "\ncan I return a lamp " + tag + "\n");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        int exit;
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            exit = new picocli.CommandLine(new dev.loopwise.monitoring.ReplayCommand()).execute("--file", file.toString(),
+                    "--key", admin.apiKey(), "--url", base.toString().replaceAll("/$", ""), "--stride", "1");
+        } finally {
+            System.setOut(out);
+            java.nio.file.Files.delete(file);
+        }
+        assertEquals(0, exit, printed.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Replayed 2 tickets (0 failed)"), printed.toString(StandardCharsets.UTF_8));
+        assertEquals(0, llm.calls.get(), "no ticket the command line replayed reached the LLM");
+        List<?> sources = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select coalesce(answer_source, 'library policy only') from served_requests where text like ?1")
+                .setParameter(1, "%" + tag).getResultList());
+        assertEquals(List.of("library policy only", "library policy only"), sources);
+    }
+
+    @Test
+    void theApiReplaysAFileWithoutTheLlmAndRefusesABadOneWhole() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        String tag = UUID.randomUUID().toString().replaceAll("[0-9-]", "");
+        admin.request().contentType("application/x-ndjson").body(("{\"text\":\"my discount code fails " + tag + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8)).post("/api/v1/drift/replay?stride=1").then().statusCode(200)
+                .body("requests", org.hamcrest.Matchers.equalTo(1)).body("failed", org.hamcrest.Matchers.equalTo(0));
+        admin.request().contentType("text/csv").body("text\nfine " + tag + "\n\n\"   \"\n").post("/api/v1/drift/replay").then()
+                .statusCode(400).body("code", org.hamcrest.Matchers.equalTo("invalid_file"))
+                .body("error", org.hamcrest.Matchers.containsString("line 4: The text is empty"));
+        admin.request().contentType("text/csv").body("text\nfine\n").post("/api/v1/drift/replay?stride=0").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("'stride'"));
+        assertEquals(0, llm.calls.get());
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from served_requests where text like ?1").setParameter(1, "%" + tag).getSingleResult()).longValue()),
+                "only the good file was served");
     }
 }

@@ -72,11 +72,12 @@ class DriftReplayTest {
         Caller admin = Caller.session("admin");
         long served = servedRequests();
         // A blank line and a text over two lines come first: the lines named are the file's own.
-        String file = "text\nwhere is my parcel\n\n\"the parcel\nhas not come\"\n\"   \"\n" + "x".repeat(4500) + "\n";
+        String file = "text\nwhere is my parcel\n\n\"the parcel\nhas not come\"\n\"   \"\n" + "x".repeat(4500) + "\nring\u0007ring\n";
         String refused = admin.pageRequest().accept("text/html")
                 .multiPart("file", "replay.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
                 .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
-        assertTrue(refused.contains("line 6: The text is empty") && refused.contains("line 7: The text has 4500 characters"), refused);
+        assertTrue(refused.contains("line 6: The text is empty") && refused.contains("line 7: The text has 4500 characters")
+                && refused.contains("line 8: The text holds a control character (U+0007 at character 5)"), refused);
         assertEquals(served, servedRequests(), "nothing of the file was served");
         String unknown = admin.pageRequest().accept("text/html").multiPart("source", "bogus")
                 .multiPart("file", "replay.csv", "text\nwhere is my parcel\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")

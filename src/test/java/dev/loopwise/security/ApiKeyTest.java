@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.Hashing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class ApiKeyTest {
     @Inject
     ApiKeyService keys;
+    @Inject
+    UserService users;
 
     @Test
     void aKeyIsShownOnceStoredHashedAndActsWithItsUsersRoles() {
@@ -65,6 +68,38 @@ class ApiKeyTest {
                 .then().statusCode(403).body("code", equalTo("forbidden"));
         given().header("Authorization", "Bearer " + keys.create("admin", "check").secret()).get("/api/v1/me")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aNameAKeyInUseHasIsRefusedOnTheApiAndThePageAndAKeyWithoutANameIsNumbered() {
+        Caller helpdesk = Caller.service(users, keys);
+        Caller admin = Caller.apiKey(keys, "admin");
+        String body = "{\"name\":\"%s\",\"username\":\"" + helpdesk.username + "\"}";
+        long first = ((Number) admin.request().contentType("application/json").body(body.formatted("Zendesk")).post("/api/v1/keys")
+                .then().statusCode(201).extract().path("id")).longValue();
+        admin.request().contentType("application/json").body(body.formatted(" zendesk ")).post("/api/v1/keys").then().statusCode(409)
+                .body("code", equalTo("key_name_taken"))
+                .body("error", equalTo(dev.loopwise.common.AccountMessages.keyNameTaken(helpdesk.username, "zendesk")));
+        long userId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(helpdesk.username).orElseThrow().id);
+        Caller page = Caller.session("admin");
+        String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", "ZENDESK")
+                .post("/admin/users/" + userId + "/keys").then().statusCode(409).extract().asString();
+        assertTrue(refused.contains("already has an API key named &#39;ZENDESK&#39; in use"), refused);
+        assertEquals(java.util.List.of("Zendesk"), activeNames(helpdesk.username, "zendesk"), "no second key was made");
+
+        admin.request().delete("/api/v1/keys/" + first).then().statusCode(204);
+        admin.request().contentType("application/json").body(body.formatted("Zendesk")).post("/api/v1/keys").then().statusCode(201);
+        for (int i = 0; i < 2; i++) {
+            page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", " ")
+                    .post("/admin/users/" + userId + "/keys").then().statusCode(303);
+        }
+        assertEquals(java.util.List.of(helpdesk.username + " key", helpdesk.username + " key 2"),
+                activeNames(helpdesk.username, helpdesk.username + " key"));
+    }
+
+    private static java.util.List<String> activeNames(String username, String startingWith) {
+        return QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>list("user.username = ?1 and revokedAt is null order by id",
+                username).stream().map(k -> k.name).filter(n -> n.toLowerCase().startsWith(startingWith.toLowerCase())).toList());
     }
 
     @Test

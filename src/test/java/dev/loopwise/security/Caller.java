@@ -51,10 +51,13 @@ public final class Caller {
         return caller;
     }
 
+    /** Names the keys apart: an account's keys in use have names of their own. */
+    private static final java.util.concurrent.atomic.AtomicInteger KEYS = new java.util.concurrent.atomic.AtomicInteger();
+
     /** A REST client holding a fresh API key of the user. */
     public static Caller apiKey(ApiKeyService keys, String username) {
         Caller caller = new Caller(username + " (API key)", Kind.API_KEY, username);
-        caller.apiKey = keys.create(username, "test").secret();
+        caller.apiKey = keys.create(username, "test " + KEYS.incrementAndGet()).secret();
         caller.fetchCsrfToken();
         return caller;
     }
@@ -62,7 +65,7 @@ public final class Caller {
     /** A REST client whose key has no rate limit, for tests that send many requests. */
     public static Caller apiKeyWithoutLimit(ApiKeyService keys, String username) {
         Caller caller = new Caller(username + " (API key, no limit)", Kind.API_KEY, username);
-        caller.apiKey = keys.create(username, "test without limit", 0).secret();
+        caller.apiKey = keys.create(username, "test without limit " + KEYS.incrementAndGet(), 0).secret();
         caller.fetchCsrfToken();
         return caller;
     }

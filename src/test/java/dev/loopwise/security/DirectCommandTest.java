@@ -55,6 +55,18 @@ class DirectCommandTest {
         assertEquals(NewApiKey.auditTarget(key.prefix, "admin"), event.target);
         assertEquals(NewApiKey.auditDetails("nightly", 0), event.details);
 
+        ApiException taken = assertThrows(ApiException.class, () -> withDatabase(url,
+                () -> DirectDatabase.run(keyCommand("create", "--user", "admin", "--name", "Nightly").direct())));
+        assertEquals("key_name_taken", taken.code);
+        String unnamed = withDatabase(url, () -> stdout(() -> DirectDatabase.run(keyCommand("create", "--user", "reviewer2").direct())));
+        String again = withDatabase(url, () -> stdout(() -> DirectDatabase.run(keyCommand("create", "--user", "reviewer2").direct())));
+        String firstName = QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(keys.authenticate(unnamed.strip())
+                .orElseThrow().keyId()).name);
+        String secondName = QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(keys.authenticate(again.strip())
+                .orElseThrow().keyId()).name);
+        assertTrue(firstName.startsWith("command line") && secondName.startsWith("command line ") && !secondName.equals(firstName),
+                firstName + " / " + secondName);
+
         ApiException unknown = assertThrows(ApiException.class, () -> withDatabase(url,
                 () -> DirectDatabase.run(keyCommand("create", "--user", "nobody-here").direct())));
         assertTrue(unknown.getMessage().contains("No user named 'nobody-here'"), unknown.getMessage());

@@ -102,7 +102,7 @@ class RoleMatrixTest {
     }
 
     private long ownKeyId(Caller caller) {
-        return caller.username == null ? 1 : keys.create(caller.username, "to revoke").key().id;
+        return caller.username == null ? 1 : keys.create(caller.username, "to revoke " + java.util.UUID.randomUUID()).key().id;
     }
 
     /** An item nobody leased (so judging it is refused after the role check) and nobody judged (nothing to undo). */

@@ -119,6 +119,10 @@ class ChatCompletionsTest {
                 .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_INVISIBLE));
         helpdesk.request().contentType("application/json").body("{\"text\":\"   \"}").post("/api/v1/respond")
                 .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_EMPTY));
+        // A control character among readable text is refused too, as the ticket import and /respond refuse it.
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"where\\u0007 is it\"}]}")
+                .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
+                .body("error.message", org.hamcrest.Matchers.containsString("control character (U+0007 at character 6)"));
     }
 
     @Test

@@ -100,6 +100,11 @@ class ServingTest {
                 .then().statusCode(400).body("code", equalTo("malformed_json"));
         client.request().contentType("application/json").body("{\"text\":\"" + "a".repeat(4001) + "\"}").post("/api/v1/respond")
                 .then().statusCode(400).body("code", equalTo("text_too_long"));
+        client.request().contentType("application/json").body("{\"text\":\"where is\\u0007 my order\"}").post("/api/v1/respond")
+                .then().statusCode(400).body("code", equalTo("invalid_text"))
+                .body("error", containsString("control character (U+0007 at character 9)"));
+        client.request().contentType("application/json").body("{\"text\":\"where is\\tmy\\r\\norder\"}").post("/api/v1/classify")
+                .then().statusCode(200);
         // Characters as a person counts them: 3,000 emoji are 3,000 characters, within the limit of 4,000.
         client.request().contentType("application/json; charset=UTF-8").body(("{\"text\":\"" + "\uD83D\uDE00".repeat(3000) + "\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/classify").then().statusCode(200);

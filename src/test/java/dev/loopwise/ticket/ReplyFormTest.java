@@ -31,7 +31,8 @@ class ReplyFormTest {
         long before = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Reply.count());
         for (String[] typed : new String[][] {{"Hi {{ order_number }}, unclosed {{slot", "not written as {{name}} near 'unclosed {{slot'"},
                 {"Hi, your order {{ordr_number}} is delayed.", "{{ordr_number}} looks like {{order_number}}"},
-                {"Hello {{ }} there", "has no name"}}) {
+                {"Hello {{ }} there", "has no name"},
+                {"Your order { {order_number} } is delayed.", "'{ {order_number} }' has a space between its braces"}}) {
             String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
                     .formParam("intent", "track_order").formParam("text", typed[0]).post("/admin/replies")
                     .then().statusCode(400).extract().asString();

@@ -205,6 +205,27 @@ class TicketImportTest {
         assertEquals(before, countTickets());
     }
 
+    @Test
+    void controlCharactersAndOverLongResponsesAreRefusedByLineAndNothingIsWritten() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = countTickets();
+        String csv = "text,label,response\n"
+                + "a fine ticket about a lantern,solar_support,\"We can help,\tstep by step.\"\n"
+                + "my lantern rings \u0007 all night,solar_support,\n"
+                + "my lantern is dim,solar_support,Sorry\u001b[31m!\n"
+                + "my lantern is loud,solar_support," + "r".repeat(20_001) + "\n";
+        admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("code", equalTo("invalid_file"))
+                .body("error", containsString("line 3: the text holds a control character (U+0007 at character 18)"))
+                .body("error", containsString("line 4: the response holds a control character (U+001B at character 6)"))
+                .body("error", containsString("line 5: the response has 20001 characters (at most 20000)"))
+                .body("error", org.hamcrest.Matchers.not(containsString("line 2")));
+        admin.request().contentType("application/x-ndjson").body("{\"text\":\"fine\"}\n{\"text\":\"a \\u0008 ticket\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("line 2: the text holds a control character (U+0008 at character 3)"));
+        assertEquals(before, countTickets());
+    }
+
     private static long countTickets() {
         return QuarkusTransaction.requiringNew().call(() -> Ticket.count());
     }

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class SlotFiller {
     private static final Pattern SLOT = Pattern.compile("\\{\\{\\s*([^{}]+?)\\s*}}");
+    /** A slot whose two opening or two closing braces are parted by spaces ({@code { {order_number} }}): never filled. */
+    private static final Pattern SPLIT_SLOT = Pattern.compile("\\{\\s*\\{\\s*([^{}]+?)\\s*}\\s*}");
+    private static final Pattern SPLIT_BRACES = Pattern.compile("\\{\\s+\\{|}\\s+}");
     /** Starts only where a run of address characters starts: otherwise a long text without '@' costs quadratic time. */
     private static final Pattern EMAIL = Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern ORDER_CODE = Pattern.compile("(?<![A-Za-z0-9])#?([A-Za-z]{1,4}-?\\d{5,12})(?![A-Za-z0-9])");
@@ -78,18 +81,30 @@ public final class SlotFiller {
     }
 
     /**
-     * What is wrong with a reply's slots, in words, or null: braces that do not close (they would reach the customer as
-     * typed), an empty slot, or a name one or two letters away from a slot Loopwise fills ({@code {{ordr_number}}} would
+     * What is wrong with a reply's slots, in words, or null: braces that do not close or are parted by spaces (they would
+     * reach the customer as typed), an empty slot, or a name one or two letters away from a slot Loopwise fills ({@code {{ordr_number}}} would
      * never be filled from the ticket). Other names are the agent's or the helpdesk's to fill and stay allowed.
      */
     public static String problem(String reply) {
+        Matcher split = SPLIT_SLOT.matcher(reply);
+        while (split.find()) {
+            if (!SLOT.matcher(split.group()).matches()) {
+                return "The slot '" + split.group() + "' has a space between its braces, so it would reach the customer as typed:"
+                        + " write the two braces together, as {{" + split.group(1).strip() + "}}.";
+            }
+        }
         String rest = SLOT.matcher(reply).replaceAll(" ");
+        Matcher spaced = SPLIT_BRACES.matcher(rest);
+        if (spaced.find()) {
+            return "Braces are parted by a space near '" + near(rest, spaced.start())
+                    + "': a slot's two braces go together, as {{order_number}}; or remove the braces.";
+        }
         int open = rest.indexOf("{{");
         int close = rest.indexOf("}}");
         if (open >= 0 || close >= 0) {
             int at = open >= 0 ? open : close;
-            String near = rest.substring(Math.max(0, at - 10), Math.min(rest.length(), at + 20)).strip();
-            return "A slot is not written as {{name}} near '" + near + "': close it, or remove the braces; slots look like {{order_number}}.";
+            return "A slot is not written as {{name}} near '" + near(rest, at)
+                    + "': close it, or remove the braces; slots look like {{order_number}}.";
         }
         Matcher slots = SLOT.matcher(reply);
         while (slots.find()) {
@@ -106,6 +121,10 @@ public final class SlotFiller {
             }
         }
         return null;
+    }
+
+    private static String near(String text, int at) {
+        return text.substring(Math.max(0, at - 10), Math.min(text.length(), at + 20)).strip();
     }
 
     private static int editDistance(String a, String b) {

@@ -38,6 +38,17 @@ class SlotFillerTest {
     }
 
     @Test
+    void slotBracesPartedBySpacesAreRefusedWithTheSlotAsItShouldBe() {
+        for (String slot : List.of("{ {order_number} }", "{{order_number} }", "{ {order_number}}", "{ { order_number }\t}")) {
+            String problem = SlotFiller.problem("Your order " + slot + " left today.");
+            assertTrue(problem != null && problem.contains("'" + slot + "'") && problem.contains("as {{order_number}}"), slot + ": " + problem);
+        }
+        assertTrue(SlotFiller.problem("Hi { {order_number and bye").contains("parted by a space near 'Hi { {order_number"));
+        assertTrue(SlotFiller.problem("Hi {{a}} and x} } bye").contains("parted by a space near"));
+        assertEquals(null, SlotFiller.problem("{{order_number}} {{email}}, { x } {y} and {{ delivery_date }}}"));
+    }
+
+    @Test
     void slotSignalsTellTheScorerWhatCanBeCompleted() {
         assertArrayEquals(new float[] {1, 0, 0}, SlotFiller.available("where is FH-482913"));
         assertArrayEquals(new float[] {0, 1, 0}, SlotFiller.used("we wrote to {{email}}"));
