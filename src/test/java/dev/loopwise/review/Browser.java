@@ -76,7 +76,7 @@ public final class Browser {
     }
 
     /** Saves what the browser showed, for the person reading a failed build. */
-    static void screenshot(WebDriver driver, String name) {
+    public static void screenshot(WebDriver driver, String name) {
         try {
             Path dir = Path.of("target", "screenshots");
             Files.createDirectories(dir);
