@@ -250,6 +250,11 @@ public final class Messages {
     public static final String KEY_LIMIT_ADMIN_ONLY = "Only an admin may set a key's requests per minute.";
     public static final String SERVICE_SIGN_IN = "A service account has no browser sign-in: its integrations use API keys.";
 
+    public static String noReplyToRate(java.util.UUID requestId) {
+        return "Request " + requestId + " served no reply (a classification, or a ticket handed to a person), so there is no"
+                + " answer to rate: send feedback for /respond calls whose response was not null.";
+    }
+
     public static String rateLimited(int perMinute, long retryAfterSeconds) {
         return "This API key has made its " + perMinute + " requests for this minute. Try again in " + retryAfterSeconds
                 + " seconds, or ask an admin for a key with a higher limit.";

@@ -35,6 +35,7 @@ public class FeedbackResource {
 
     @APIResponse(responseCode = "201", description = "The feedback was recorded")
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid")
+    @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)")
     @POST
     @Transactional
     @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
@@ -56,8 +57,14 @@ public class FeedbackResource {
         UUID id = UUID.fromString(request.requestId());
         // A comment of spaces or invisible characters says nothing: kept as no comment, as a blank rewrite is no rewrite.
         String comment = request.comment() == null || !dev.loopwise.common.PlainText.showsSomething(request.comment()) ? null : request.comment();
-        if (em.createNativeQuery("select 1 from served_requests where id = ?1").setParameter(1, id).getResultList().isEmpty()) {
+        java.util.List<?> served = em.createNativeQuery("select reply_text is not null from served_requests where id = ?1")
+                .setParameter(1, id).getResultList();
+        if (served.isEmpty()) {
             throw ApiException.notFound("No served request " + id + ".");
+        }
+        if (!Boolean.TRUE.equals(served.get(0))) {
+            // A thumb counts among the answers customers rated: a classification or a hand-over gave them none to rate.
+            throw ApiException.conflict("no_reply_served", dev.loopwise.common.Messages.noReplyToRate(id));
         }
         Number feedbackId = (Number) em.createNativeQuery("""
                 insert into feedback (request_id, rating, comment, caller) values (?1, ?2, ?3, ?4)

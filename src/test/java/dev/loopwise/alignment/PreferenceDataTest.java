@@ -139,6 +139,11 @@ class PreferenceDataTest {
                 .post("/api/v1/feedback").then().statusCode(404);
         client.request().contentType("application/json").body("{\"requestId\":\"1-1-1-1-1\",\"rating\":\"up\"}")
                 .post("/api/v1/feedback").then().statusCode(400);
+        // A classification answers nobody: there is no reply to rate, and the drift page's share rated down stays about replies.
+        String classified = client.request().contentType("application/json").body("{\"text\":\"please cancel my order FH-555123\"}")
+                .post("/api/v1/classify").then().statusCode(200).extract().path("requestId");
+        client.request().contentType("application/json").body("{\"requestId\":\"" + classified + "\",\"rating\":\"down\"}")
+                .post("/api/v1/feedback").then().statusCode(409).body("code", org.hamcrest.Matchers.equalTo("no_reply_served"));
         String kto = Caller.apiKey(keys, "admin").request().get("/api/v1/export/preferences?format=kto").then().statusCode(200)
                 .extract().asString();
         boolean found = false;
