@@ -113,7 +113,11 @@ public class FirstWeek {
                 .firstResultOptional();
         // A round that could not decide yet is no first round done: its next step is more judgements, then another round.
         boolean undecided = round.map(r -> AlignmentRound.NEEDS_EVIDENCE.equals(r.status)).orElse(false);
-        steps.add(new Step("Run the first improvement round", round.isPresent() && !undecided, round.map(FirstWeek::describe).orElse("No round yet."),
+        String noneDecided = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
+                        List.of(AlignmentRound.QUEUED, AlignmentRound.RUNNING)).firstResultOptional()
+                .map(r -> "Round " + r.id + (AlignmentRound.QUEUED.equals(r.status) ? " is queued: it starts once the training running now ends."
+                        : " is running: follow it on Rounds.")).orElse("No round yet.");
+        steps.add(new Step("Run the first improvement round", round.isPresent() && !undecided, round.map(FirstWeek::describe).orElse(noneDecided),
                 undecided ? "Have reviewers judge more replies (round " + round.get().id + "'s page says about how many), then start another"
                         + " round on Rounds." : "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better"
                         + " version only when the evidence shows it.", undecided ? "/admin/rounds/" + round.get().id : "/admin/rounds"));

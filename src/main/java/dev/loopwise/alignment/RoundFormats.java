@@ -78,6 +78,15 @@ public class RoundFormats {
                     : "Start the first round once reviewers have judged about " + wanted + " pairs of replies (" + judgements
                             + " so far): a round started sooner will most likely end undecided, changing nothing.";
         }
+        // A round still to come matters more than how an older one ended: "start another" would queue a copy behind it.
+        java.util.Optional<AlignmentRound> underway = newestFirst.stream().filter(r -> !r.finished()).findFirst();
+        if (underway.isPresent()) {
+            AlignmentRound round = underway.get();
+            return AlignmentRound.QUEUED.equals(round.status)
+                    ? "Round " + round.id + " is queued: it starts once the training or round running now ends, and it reads every"
+                            + " judgement given until then. Nothing to start meanwhile; the version serving now keeps serving."
+                    : "Round " + round.id + " is running: open it to follow it. The version serving now keeps serving meanwhile.";
+        }
         AlignmentRound last = newestFirst.get(0);
         return switch (last.status) {
             case AlignmentRound.PROMOTED -> "Round " + last.id + " made v" + last.candidateVersion + " the version customers get. Keep "
@@ -103,7 +112,7 @@ public class RoundFormats {
     /** The facts known so far: nothing about judgements or versions is shown before the round has read them. */
     static String headerFacts(AlignmentRound round) {
         if (round.baseVersion == null) {
-            return round.finished() ? "" : " · reading the judgements…";
+            return round.finished() ? "" : AlignmentRound.QUEUED.equals(round.status) ? " · waiting its turn" : " · reading the judgements…";
         }
         return " · " + dev.loopwise.common.Counts.of(round.judgements(), "judgement") + " · improving v" + round.baseVersion;
     }

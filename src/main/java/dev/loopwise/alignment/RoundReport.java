@@ -81,6 +81,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + "changed for customers.";
             case AlignmentRound.FAILED -> "The round stopped with an error; nothing changed for customers.";
             case AlignmentRound.CANCELLED -> "The round was cancelled; nothing changed for customers.";
+            case AlignmentRound.QUEUED -> "The round is queued: it starts once the training or round running now ends. Nothing"
+                    + " changes for customers meanwhile; this page updates by itself.";
             default -> "The round is running; this page updates by itself.";
         };
     }

@@ -153,7 +153,9 @@ public class DriftActions {
             em.createNativeQuery("select id from monitoring_actions where action = 'round_requested' and status = 'pending'"
                     + " order by id for update").getResultList();
             decide(actionId, "approved");
-            AlignmentRound round = rounds.queue(roundDefaults.settings(), admin);
+            // A round still waiting its turn reads every judgement when it starts: it answers this proposal too.
+            AlignmentRound round = AlignmentRound.<AlignmentRound>find("status = ?1 order by id", AlignmentRound.QUEUED).firstResultOptional()
+                    .orElseGet(() -> rounds.queue(roundDefaults.settings(), admin));
             em.createNativeQuery("update monitoring_actions set round_id = ?1 where id = ?2").setParameter(1, round.id)
                     .setParameter(2, actionId).executeUpdate();
             @SuppressWarnings("unchecked")

@@ -115,6 +115,30 @@ class DriftApprovalTest {
         assertTrue(rows.stream().anyMatch(row -> ((String) ((Object[]) row)[1]).contains("covers this one too")), "the other one says why");
     }
 
+    @Test
+    void aRoundStillWaitingItsTurnAnswersTheProposalInsteadOfASecondOne() {
+        // A round queued behind a training (no job is scheduled for this row, so it stays queued while the test runs).
+        long queued = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into alignment_rounds"
+                + " (method, settings, status, started_by) values ('reward_weighted', '{}'::jsonb, 'queued', 'test') returning id")
+                .getSingleResult()).longValue());
+        try {
+            long action = proposal("test: drift confirmed while a round waits");
+            Response approved = Caller.apiKey(keys, "admin").request().contentType("application/json")
+                    .post("/api/v1/drift/actions/" + action + "/approve");
+            assertEquals(200, approved.statusCode(), approved.asString());
+            assertEquals(queued, ((Number) approved.path("roundId")).longValue(), "the waiting round, not a copy behind it");
+            // The pages say it waits, rather than "start another" (Rounds) or "no round yet" (the overview).
+            Caller lead = Caller.session("admin");
+            String rounds = lead.pageRequest().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
+            assertTrue(rounds.contains("Round " + queued + " is queued") && !rounds.contains("Start another"), rounds);
+            String round = lead.pageRequest().accept("text/html").get("/admin/rounds/" + queued).then().statusCode(200).extract().asString();
+            assertTrue(round.contains("The round is queued") && !round.contains("reading the judgements"), round);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update alignment_rounds set status = 'cancelled',"
+                    + " finished_at = now() where id = ?1").setParameter(1, queued).executeUpdate());
+        }
+    }
+
     private long proposal(String reason) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into monitoring_actions"
                 + " (action, reason, status) values ('round_requested', ?1, 'pending') returning id").setParameter(1, reason)
