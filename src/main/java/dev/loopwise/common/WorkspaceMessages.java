@@ -24,6 +24,11 @@ public final class WorkspaceMessages {
         return "the " + field + " holds a control character (" + found + "): remove it (tabs and line breaks may stay)";
     }
 
+    public static String importedRelabel(String storedIntent, String fileLabel) {
+        return "this text is in the workspace already with the intent '" + storedIntent + "', and the file says '" + fileLabel
+                + "': an import never changes a label. Relabel the ticket on Tickets if '" + fileLabel + "' is right, or fix the line";
+    }
+
     public static String importedTooLong(String field, int length, int limit) {
         return "the " + field + " has " + length + " characters (at most " + limit + ")";
     }

@@ -29,6 +29,10 @@ public class ImportFormats {
     static String summary(TicketImporter.Result result) {
         String text = "Imported " + Counts.of(result.imported(), "ticket") + " (" + result.labelled() + " labelled, "
                 + result.unlabelled() + " unlabelled)";
+        if (result.labelledExisting() > 0) {
+            text += "; " + Counts.of(result.labelledExisting(), "ticket") + " already in the workspace without an intent got "
+                    + (result.labelledExisting() == 1 ? "its label" : "their labels") + " from this file";
+        }
         if (result.duplicates() > 0) {
             text += "; " + Counts.of(result.duplicates(), "ticket") + " " + Counts.was(result.duplicates()) + " already in the workspace";
         }

@@ -32,7 +32,8 @@ public class TicketImporter {
     static final int MAX_REPORTED_PROBLEMS = 20;
 
     /** {@code otherColumns}: columns (JSONL keys) kept with each ticket but not read, so a misspelt "lable" shows. */
-    public record Result(int imported, int duplicates, int labelled, int unlabelled, List<String> createdIntents,
+    /** {@code labelledExisting}: tickets the workspace held without an intent, which this file labelled. */
+    public record Result(int imported, int duplicates, int labelled, int unlabelled, int labelledExisting, List<String> createdIntents,
                          List<String> otherColumns) {
     }
 
@@ -112,6 +113,13 @@ public class TicketImporter {
         AdvisoryLock.forTransaction(Ticket.getEntityManager(), IMPORT_LOCK);
         List<Intent> stored = Intent.listAll();
         problems.addAll(ImportLabels.problems(parsed.rows(), stored, parsed.numberedLabels()));
+        Map<String, StoredTickets.Stored> already = StoredTickets.of(parsed.rows());
+        for (TicketRow row : parsed.rows()) {
+            StoredTickets.Stored found = row.text() == null ? null : already.get(Hashing.sha256Hex(row.text()));
+            if (found != null && found.intent() != null && row.label() != null && !found.intent().equalsIgnoreCase(row.label())) {
+                problems.add("line " + row.line() + ": " + WorkspaceMessages.importedRelabel(found.intent(), row.label()));
+            }
+        }
         if (parsed.rows().isEmpty() && problems.isEmpty()) {
             problems.add("the file has no tickets");
         }
@@ -126,10 +134,11 @@ public class TicketImporter {
             ignoringCase.putIfAbsent(i.name.toLowerCase(java.util.Locale.ROOT), i);
         });
         Set<String> created = new TreeSet<>();
-        Set<String> existing = existingHashes(parsed.rows());
+        Set<String> existing = new HashSet<>(already.keySet());
         int imported = 0;
         int duplicates = 0;
         int labelled = 0;
+        int labelledExisting = 0;
         Set<String> otherColumns = new TreeSet<>();
         for (TicketRow row : parsed.rows()) {
             if (otherColumns.size() < 20) {
@@ -150,7 +159,16 @@ public class TicketImporter {
             String split = intent == null ? null : row.split() != null ? split(row.split()) : Ticket.defaultSplit(row.text());
             Ticket ticket = Ticket.of(row.text(), intent, row.response(), split, Ticket.SOURCE_IMPORT);
             if (!existing.add(ticket.textHash)) {
-                duplicates++;
+                StoredTickets.Stored found = already.get(ticket.textHash);
+                if (found != null && found.intent() == null && intent != null) {
+                    Ticket unlabelled = Ticket.findById(found.id());
+                    unlabelled.intent = intent;
+                    unlabelled.split = split;
+                    already.put(ticket.textHash, new StoredTickets.Stored(found.id(), intent.name));
+                    labelledExisting++;
+                } else {
+                    duplicates++;
+                }
                 continue;
             }
             ticket.metadata.putAll(row.metadata());
@@ -159,22 +177,12 @@ public class TicketImporter {
             labelled += intent == null ? 0 : 1;
         }
         audit.record("tickets.import", Counts.of(imported, "ticket"),
-                Map.of("imported", imported, "duplicates", duplicates, "labelled", labelled, "newIntents", List.copyOf(created)));
-        return new Result(imported, duplicates, labelled, imported - labelled, List.copyOf(created), List.copyOf(otherColumns));
+                Map.of("imported", imported, "duplicates", duplicates, "labelled", labelled, "labelledExisting", labelledExisting,
+                        "newIntents", List.copyOf(created)));
+        return new Result(imported, duplicates, labelled, imported - labelled, labelledExisting, List.copyOf(created),
+                List.copyOf(otherColumns));
     }
 
-    /** Of the file's texts, the hashes already stored (looked up in slices: the file's, not every ticket's). */
-    private static Set<String> existingHashes(List<TicketRow> rows) {
-        List<String> hashes = rows.stream().map(r -> Hashing.sha256Hex(r.text())).distinct().toList();
-        Set<String> found = new HashSet<>();
-        for (int from = 0; from < hashes.size(); from += HASH_LOOKUP) {
-            found.addAll(Ticket.getEntityManager().createQuery("select t.textHash from Ticket t where t.textHash in :hashes", String.class)
-                    .setParameter("hashes", hashes.subList(from, Math.min(hashes.size(), from + HASH_LOOKUP))).getResultList());
-        }
-        return found;
-    }
-
-    private static final int HASH_LOOKUP = 1_000;
     static final int MAX_COLUMN_NAME = 100;
     /** pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII). */
     private static final long IMPORT_LOCK = 0x546b74496d707274L;

@@ -15,9 +15,9 @@ class OutOfScopeIntentTest {
 
     @Test
     void anImportThatCreatesTheOutOfScopeIntentSaysWhatItIsFor() {
-        String created = ImportFormats.summary(new TicketImporter.Result(3, 0, 3, 0, List.of("refund", "oos"), List.of()));
+        String created = ImportFormats.summary(new TicketImporter.Result(3, 0, 3, 0, 0, List.of("refund", "oos"), List.of()));
         assertTrue(created.contains("Tickets labelled oos are requests your team does not handle"), created);
-        String ordinary = ImportFormats.summary(new TicketImporter.Result(3, 0, 3, 0, List.of("refund"), List.of()));
+        String ordinary = ImportFormats.summary(new TicketImporter.Result(3, 0, 3, 0, 0, List.of("refund"), List.of()));
         assertFalse(ordinary.contains("oos"), ordinary);
     }
 

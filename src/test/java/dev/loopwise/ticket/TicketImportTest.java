@@ -45,6 +45,39 @@ class TicketImportTest {
     }
 
     @Test
+    void aFileLabelsTicketsStoredWithoutAnIntentButNeverChangesALabel() {
+        ActiveModel.await();
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String unlabelled = "How do I update my card details " + tag;
+        String labelled = "my parcel is late again " + tag;
+        admin.request().contentType("text/csv").body("text,label\n" + unlabelled + ",\n" + labelled + ",delivery_delay_" + tag + "\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(2));
+        // A label for a stored ticket that has none is taken (an exported queue labelled in a spreadsheet)...
+        admin.request().contentType("text/csv").body("text,label\n" + unlabelled + ",update_payment_" + tag + "\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(0))
+                .body("labelledExisting", equalTo(1)).body("duplicates", equalTo(0));
+        assertEquals("update_payment_" + tag, intentOf(unlabelled));
+        // ...but another label for a labelled one refuses the whole file, naming the line, and writes nothing.
+        String other = "a new ticket in the refused file " + tag;
+        admin.request().contentType("text/csv").body("text,label\n" + other + ",x_" + tag + "\n" + labelled + ",cancel_order_" + tag + "\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("line 3: this text is in the workspace already with the intent 'delivery_delay_" + tag + "'"));
+        assertEquals("delivery_delay_" + tag, intentOf(labelled));
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Ticket.count("text", other)));
+        // The same label again is a plain duplicate.
+        admin.request().contentType("text/csv").body("text,label\n" + labelled + ",DELIVERY_DELAY_" + tag + "\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("duplicates", equalTo(1)).body("labelledExisting", equalTo(0));
+    }
+
+    private static String intentOf(String text) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Ticket ticket = Ticket.<Ticket>find("text", text).firstResult();
+            return ticket.intent == null ? null : ticket.intent.name;
+        });
+    }
+
+    @Test
     void aFileWithProblemsIsRejectedWholeWithLineNumbersAndNothingIsWritten() {
         Caller admin = Caller.apiKey(keys, "admin");
         long before = countTickets();
