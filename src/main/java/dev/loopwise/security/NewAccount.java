@@ -67,7 +67,11 @@ public record NewAccount(String username, String roles, String passwordHash, Str
 
 
     static void checkPassword(String password, int minPasswordLength) {
-        if (password == null || dev.loopwise.common.PlainText.length(password) < minPasswordLength) {
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badRequest("password_needed", "This account needs a password (at least " + minPasswordLength
+                    + " characters): people sign in with it. Only a service account has none.");
+        }
+        if (dev.loopwise.common.PlainText.length(password) < minPasswordLength) {
             throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
         }
         if (password.isBlank()) {

@@ -50,8 +50,9 @@ final class ChatParameters {
         range(body, "frequency_penalty", -2, 2);
         for (String field : List.of("max_tokens", "max_completion_tokens")) {
             JsonNode limit = body.path(field);
-            if (present(limit) && (!limit.isIntegralNumber() || limit.asLong() < 1)) {
-                throw invalid("'" + field + "' is a whole number of at least 1.");
+            // asLong() of a number past a long's range wraps around: check it fits before reading it.
+            if (present(limit) && (!limit.isIntegralNumber() || !limit.canConvertToLong() || limit.asLong() < 1)) {
+                throw invalid("'" + field + "' is a whole number from 1 to " + Long.MAX_VALUE + ".");
             }
         }
         JsonNode seed = body.path("seed");

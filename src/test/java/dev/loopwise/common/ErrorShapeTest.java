@@ -44,6 +44,9 @@ class ErrorShapeTest {
         admin.request().contentType("application/json")
                 .body("{\"username\":\"ok-name\",\"password\":\"short\",\"roles\":\"reviewer\"}").post("/api/v1/users")
                 .then().statusCode(400).body("code", equalTo("weak_password"));
+        // A person's account without any password is told so, not that its (absent) password is too short.
+        admin.request().contentType("application/json").body("{\"username\":\"ok-name\",\"roles\":\"reviewer\"}").post("/api/v1/users")
+                .then().statusCode(400).body("code", equalTo("password_needed"));
         admin.request().contentType("application/json")
                 .body("{\"username\":\"ok-name\",\"password\":\"long-enough-pw\",\"roles\":\"superuser\"}").post("/api/v1/users")
                 .then().statusCode(400).body("error", containsString("Unknown role 'superuser'"));

@@ -184,7 +184,7 @@ class ChatCompletionsTest {
                 .post("/v1/chat/completions").then().statusCode(400)
                 .body("error.type", equalTo("invalid_request_error")).body("error.message", notNullValue());
         // What cannot be honoured (several choices, a JSON reply) or OpenAI itself refuses is refused, not quietly ignored.
-        for (String refusedSetting : new String[] {"\"n\":3", "\"temperature\":5", "\"max_tokens\":-5",
+        for (String refusedSetting : new String[] {"\"n\":3", "\"temperature\":5", "\"max_tokens\":-5", "\"max_tokens\":99999999999999999999",
                 "\"response_format\":{\"type\":\"json_object\"}", "\"tool_choice\":\"required\"", "\"logprobs\":true",
                 // and values of the wrong type, as OpenAI refuses them
                 "\"logprobs\":\"false\"", "\"response_format\":\"json\"", "\"tool_choice\":5", "\"model\":5", "\"tools\":\"x\"",
