@@ -48,6 +48,15 @@ public class HttpLayerErrors {
                 refuse(context, 400, "malformed_address", HttpMessages.malformedAddress(e.getReason(), e.getIndex()));
                 return;
             }
+            // Every query parameter here takes one value, and the resources would read the first of several silently
+            // (?limit=1&limit=500 answered with one row): a repeated one is a mistake to show, not to guess at.
+            for (String name : context.queryParams().names()) {
+                int given = context.queryParams().getAll(name).size();
+                if (given > 1) {
+                    refuse(context, 400, "repeated_parameter", HttpMessages.repeatedParameter(name, given));
+                    return;
+                }
+            }
             // Bodies are read as sent: a compressed one would be parsed as garbage and refused as malformed JSON.
             String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);
             if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {

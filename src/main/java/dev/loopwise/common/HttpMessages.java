@@ -34,4 +34,8 @@ public final class HttpMessages {
         return "The request body is larger than the limit of " + limit + ". Send less data per request: split a file into parts"
                 + " under " + limit + " and import them one after another, or ask whoever runs Loopwise to raise LOOPWISE_MAX_BODY_SIZE.";
     }
+
+    public static String repeatedParameter(String name, int given) {
+        return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
+    }
 }

@@ -50,6 +50,16 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void aRepeatedQueryParameterIsRefusedRatherThanOneOfItsValuesPickedSilently() {
+        io.restassured.RestAssured.given().accept("application/json").get("/api/v1/models?limit=1&limit=500").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("repeated_parameter"))
+                .body("error", org.hamcrest.Matchers.containsString("'limit' is given 2 times: give it once"));
+        io.restassured.RestAssured.given().accept("application/json").get("/v1/models?x=1&x=2").then().statusCode(400)
+                .body("error.code", org.hamcrest.Matchers.equalTo("repeated_parameter"));
+        io.restassured.RestAssured.given().accept("application/json").get("/q/health/ready?limit=1").then().statusCode(200);
+    }
+
+    @Test
     void aCompressedBodyIsRefusedWithA415() {
         io.restassured.RestAssured.given().header("Content-Encoding", "gzip").contentType("application/json")
                 .body(new byte[] {0x1f, (byte) 0x8b, 8, 0}).post("/api/v1/respond").then().statusCode(415)
