@@ -33,24 +33,7 @@ class DriftApprovalTest {
                 "insert into monitoring_actions (action, reason, status) values ('round_requested', 'test: 200 new judgements', 'pending') "
                         + "returning id").getSingleResult()).longValue());
         Caller admin = Caller.apiKey(keys, "admin");
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Response> responses = new ArrayList<>();
-        try {
-            List<Future<Response>> sent = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                sent.add(pool.submit(() -> {
-                    together.await(30, TimeUnit.SECONDS);
-                    return admin.request().contentType("application/json").post("/api/v1/drift/actions/" + action + "/approve");
-                }));
-            }
-            for (Future<Response> f : sent) {
-                responses.add(f.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        responses.sort((a, b) -> Integer.compare(a.statusCode(), b.statusCode()));
+        List<Response> responses = approveTogether(admin, List.of(action, action));
         assertEquals(200, responses.get(0).statusCode(), responses.get(0).asString());
         assertEquals(409, responses.get(1).statusCode(), responses.get(1).asString());
         assertEquals("already_decided", responses.get(1).path("code"));
@@ -83,24 +66,7 @@ class DriftApprovalTest {
         long first = proposal("test: drift confirmed");
         long second = proposal("test: 200 new judgements");
         Caller admin = Caller.apiKey(keys, "admin");
-        CyclicBarrier together = new CyclicBarrier(2);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Response> responses = new ArrayList<>();
-        try {
-            List<Future<Response>> sent = new ArrayList<>();
-            for (long action : List.of(second, first)) {
-                sent.add(pool.submit(() -> {
-                    together.await(30, TimeUnit.SECONDS);
-                    return admin.request().contentType("application/json").post("/api/v1/drift/actions/" + action + "/approve");
-                }));
-            }
-            for (Future<Response> f : sent) {
-                responses.add(f.get(60, TimeUnit.SECONDS));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        responses.sort((a, b) -> Integer.compare(a.statusCode(), b.statusCode()));
+        List<Response> responses = approveTogether(admin, List.of(second, first));
         assertEquals(200, responses.get(0).statusCode(), responses.get(0).asString());
         assertEquals(409, responses.get(1).statusCode(), "two proposals approved at once must not start two rounds: "
                 + responses.get(1).asString());
@@ -137,6 +103,29 @@ class DriftApprovalTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update alignment_rounds set status = 'cancelled',"
                     + " finished_at = now() where id = ?1").setParameter(1, queued).executeUpdate());
         }
+    }
+
+    /** Approves these proposals at the same moment, one request each; the answers sorted by status. */
+    private static List<Response> approveTogether(Caller admin, List<Long> actions) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(actions.size());
+        ExecutorService pool = Executors.newFixedThreadPool(actions.size());
+        List<Response> responses = new ArrayList<>();
+        try {
+            List<Future<Response>> sent = new ArrayList<>();
+            for (long action : actions) {
+                sent.add(pool.submit(() -> {
+                    together.await(30, TimeUnit.SECONDS);
+                    return admin.request().contentType("application/json").post("/api/v1/drift/actions/" + action + "/approve");
+                }));
+            }
+            for (Future<Response> f : sent) {
+                responses.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        responses.sort((a, b) -> Integer.compare(a.statusCode(), b.statusCode()));
+        return responses;
     }
 
     private long proposal(String reason) {
