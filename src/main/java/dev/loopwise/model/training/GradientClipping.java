@@ -1,6 +1,7 @@
 package dev.loopwise.model.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.Trainer;
 import java.util.ArrayList;
@@ -43,8 +44,11 @@ public final class GradientClipping {
             }
             double norm = Math.sqrt(squares);
             if (!Double.isFinite(norm)) {
-                // Zeroed in place, so the skipped batch leaves nothing behind for the next backward pass to add to.
-                gradients.forEach(g -> g.set(java.nio.FloatBuffer.allocate(Math.toIntExact(g.size()))));
+                // Zeroed in place, so the skipped batch leaves nothing behind for the next backward pass to add to. Written
+                // into PyTorch's own memory: set(Buffer) would move the gradient into a Java buffer that only this short-lived
+                // handle keeps, freed at the next collection while the parameter still accumulates into it (heap corruption
+                // that killed the whole service once a busy instance collected garbage during a fine-tune).
+                gradients.forEach(g -> g.set(new NDIndex("..."), 0f));
             } else if (norm > maxNorm) {
                 float scale = (float) (maxNorm / (norm + 1e-6));
                 gradients.forEach(g -> g.muli(scale));

@@ -111,12 +111,16 @@ public final class LinearHeadTrainer {
         throw new IllegalStateException("The linear head has no parameter " + name);
     }
 
-    /** Overwrites a parameter's values in place, outside autograd. */
+    /**
+     * Overwrites a parameter's values in place, outside autograd, by copying into the memory the tensor already has:
+     * set(Buffer) would repoint it at a Java buffer that lives only as long as this handle, a use-after-free once the
+     * handle is a temporary one and a collection frees the buffer.
+     */
     public static void set(NDArray array, float[] values) {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
-        try {
-            array.set(java.nio.FloatBuffer.wrap(values));
+        try (ai.djl.ndarray.NDManager scratch = array.getManager().newSubManager()) {
+            array.set(new ai.djl.ndarray.index.NDIndex("..."), scratch.create(values, array.getShape()));
         } finally {
             JniUtils.setGradMode(gradMode);
         }

@@ -173,7 +173,7 @@ public final class BertEncoderBlock extends AbstractBlock {
                             throw new IllegalArgumentException("Layer " + layer + " " + pair.getKey() + " has shape "
                                     + array.getShape() + ", not " + new Shape(value.dims()));
                         }
-                        array.set(java.nio.FloatBuffer.wrap(value.values()));
+                        dev.loopwise.model.training.LinearHeadTrainer.set(array, value.values());
                     }
                 }
             }
