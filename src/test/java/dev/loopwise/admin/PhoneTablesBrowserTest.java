@@ -181,7 +181,11 @@ class PhoneTablesBrowserTest {
             }
             String rewrite = n == 0 ? "Hello! Your parcel left our warehouse yesterday; the tracking link in your confirmation e-mail"
                     + " shows where it is now. Kind regards, the support team" : null;
-            review.submit(reviewer.id, reviewer.username, item.get().itemId(), new Submission(n % 2 == 0 ? "A" : "B", null, rewrite, null, 4000));
+            // The suite's reviewers share one taste (the shorter reply is better, as the alignment tests' do): choices at
+            // random would blur what later rounds in the same database are tested to learn.
+            ReviewView view = item.get();
+            String choice = view.candidates().get(0).text().length() <= view.candidates().get(1).text().length() ? "A" : "B";
+            review.submit(reviewer.id, reviewer.username, view.itemId(), new Submission(choice, null, rewrite, null, 4000));
         }
     }
 
