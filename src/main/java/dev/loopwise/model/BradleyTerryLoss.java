@@ -29,7 +29,8 @@ public class BradleyTerryLoss extends Loss {
         NDArray second = rewards.get(":, 1");
         NDArray delta = first.sub(second);
         NDArray preference = logSigmoid(delta.sub(margin)).neg();
-        NDArray tie = logSigmoid(delta).add(logSigmoid(delta.neg())).mul(-0.5);
+        NDArray both = logSigmoid(delta).add(logSigmoid(delta.neg()));
+        NDArray tie = both.mul(Djl.constant(both, -0.5));
         NDArray bothBad = logSigmoid(first.neg()).add(logSigmoid(second.neg())).neg();
         NDArray loss = preference.mul(mask(kind, 0)).add(tie.mul(mask(kind, 1))).add(bothBad.mul(mask(kind, 2)));
         return loss.mul(weight).sum().div(weight.sum().add(1e-8f));
@@ -41,6 +42,6 @@ public class BradleyTerryLoss extends Loss {
 
     /** log σ(z) = min(z, 0) − log(1 + e^−|z|), stable for large |z|. */
     public static NDArray logSigmoid(NDArray z) {
-        return z.minimum(0f).sub(z.abs().neg().exp().add(1f).log());
+        return z.minimum(Djl.constant(z, 0)).sub(z.abs().neg().exp().add(1f).log());
     }
 }

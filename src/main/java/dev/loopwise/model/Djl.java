@@ -25,6 +25,15 @@ public final class Djl {
                 System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
     }
 
+    /**
+     * A constant for arithmetic that autograd records, in PyTorch's own memory. DJL's {@code x.div(2f)} makes the 2 a
+     * tensor over a Java buffer and closes it at once; the backward pass keeps that tensor to read later, and once a
+     * collection frees the buffer it reads freed memory (NaN gradients in fine-tunes run beside serving traffic).
+     */
+    public static ai.djl.ndarray.NDArray constant(ai.djl.ndarray.NDArray like, double value) {
+        return like.getManager().full(new ai.djl.ndarray.types.Shape(), (float) value, like.getDataType());
+    }
+
     /** What every small trainer here uses: Adam at a fixed learning rate, on the CPU. */
     public static DefaultTrainingConfig adamOnCpu(Loss loss, double learningRate) {
         return new DefaultTrainingConfig(loss)

@@ -1,6 +1,7 @@
 package dev.loopwise.model.transformer;
 
 import ai.djl.ndarray.NDArray;
+import dev.loopwise.model.Djl;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -57,11 +58,13 @@ final class PairLosses {
             return noPairs(pooled);
         }
         Shape square = new Shape(n, n);
-        NDArray logits = pooled.matMul(pooled.transpose()).div((float) temperature)
+        NDArray similarities = pooled.matMul(pooled.transpose());
+        NDArray logits = similarities.div(Djl.constant(similarities, temperature))
                 .sub(manager.create(excluded, square).mul(1e4f));
         NDArray logProbabilities = logits.logSoftmax(1);
         NDArray perAnchor = logProbabilities.mul(manager.create(positive, square)).sum(new int[] {1}).neg();
-        return perAnchor.mul(manager.create(anchorWeight)).sum().div((float) anchors);
+        NDArray total = perAnchor.mul(manager.create(anchorWeight)).sum();
+        return total.div(Djl.constant(total, anchors));
     }
 
     /**
@@ -96,10 +99,12 @@ final class PairLosses {
         double weightPositive = positives == 0 ? 0 : (negatives == 0 ? 1.0 : 0.5) / positives;
         double weightNegative = negatives == 0 ? 0 : (positives == 0 ? 1.0 : 0.5) / negatives;
         if (positives > 0) {
-            loss = loss.add(cos.sub(1f).square().mul(manager.create(positive, square)).sum().mul((float) weightPositive));
+            NDArray positiveLoss = cos.sub(1f).square().mul(manager.create(positive, square)).sum();
+            loss = loss.add(positiveLoss.mul(Djl.constant(positiveLoss, weightPositive)));
         }
         if (negatives > 0) {
-            loss = loss.add(cos.square().mul(manager.create(negative, square)).sum().mul((float) weightNegative));
+            NDArray negativeLoss = cos.square().mul(manager.create(negative, square)).sum();
+            loss = loss.add(negativeLoss.mul(Djl.constant(negativeLoss, weightNegative)));
         }
         return loss;
     }
@@ -110,6 +115,7 @@ final class PairLosses {
      * a constant zero would make the backward pass fail.
      */
     private static NDArray noPairs(NDArray pooled) {
-        return pooled.sum().mul(0f);
+        NDArray sum = pooled.sum();
+        return sum.mul(Djl.constant(sum, 0));
     }
 }

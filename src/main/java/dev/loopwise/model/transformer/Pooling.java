@@ -35,9 +35,11 @@ public enum Pooling {
             pooled = hidden.get(new NDIndex(":, 0, :"));
         } else {
             NDArray weights = mask.expandDims(2);
-            pooled = hidden.mul(weights).sum(new int[] {1}).div(weights.sum(new int[] {1}).maximum(1e-9f));
+            NDArray counts = weights.sum(new int[] {1});
+            pooled = hidden.mul(weights).sum(new int[] {1}).div(counts.maximum(dev.loopwise.model.Djl.constant(counts, 1e-9)));
         }
-        return pooled.div(pooled.norm(new int[] {1}, true).maximum(1e-12f));
+        NDArray norms = pooled.norm(new int[] {1}, true);
+        return pooled.div(norms.maximum(dev.loopwise.model.Djl.constant(norms, 1e-12)));
     }
 
     /** The same on plain arrays, for hidden states that come from ONNX Runtime. */
