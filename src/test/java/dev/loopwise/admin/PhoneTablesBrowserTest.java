@@ -7,18 +7,25 @@ import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.ReviewService;
+import dev.loopwise.review.ReviewView;
+import dev.loopwise.review.Submission;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -74,6 +81,8 @@ class PhoneTablesBrowserTest {
     UserService users;
     @Inject
     ApiKeyService keys;
+    @Inject
+    EntityManager em;
 
     WebDriver driver;
 
@@ -87,8 +96,7 @@ class PhoneTablesBrowserTest {
     @Test
     void noAdminPageOrTableScrollsSidewaysOnAPhone() throws Exception {
         int version = ActiveModel.await();
-        dev.loopwise.alignment.Judgements.judgeShorterIsBetter(review, users, 24, "Hello! Your parcel left our warehouse yesterday;"
-                + " the tracking link in your confirmation e-mail shows where it is now. Kind regards, the support team");
+        judgeWithARewrite(24);
         long round = finishedRound();
         Path article = Files.createTempFile("returns-and-exchanges", ".md");
         Files.writeString(article, "# Returns, exchanges and refunds for orders delivered abroad\n\nYou can return any unworn item"
@@ -150,7 +158,38 @@ class PhoneTablesBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(js);
     }
 
-    /** A round run to its end through the API, so the Rounds and round pages have one to show. */
+    /**
+     * Three fresh reviewers judge {@code count} items on new tickets (earlier tests may have had every ticket reviewed),
+     * and the first judgement brings a rewrite, which then waits for a decision on Review quality.
+     */
+    private void judgeWithARewrite(int count) {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into tickets (text, text_hash, source)
+                select tagged, encode(sha256(convert_to(tagged, 'UTF8')), 'hex'), 'import'
+                from (select text || ' (' || ?1 || ')' as tagged from tickets where intent_id is not null order by random() limit ?2) t""")
+                .setParameter(1, run).setParameter(2, count).executeUpdate());
+        User[] reviewers = new User[3];
+        for (int i = 0; i < 3; i++) {
+            reviewers[i] = users.create("phone" + run + i, "long-enough-pw", "reviewer", null);
+        }
+        for (int n = 0; n < count; n++) {
+            User reviewer = reviewers[n % 3];
+            Optional<ReviewView> item = review.next(reviewer.id);
+            if (item.isEmpty()) {
+                break;
+            }
+            String rewrite = n == 0 ? "Hello! Your parcel left our warehouse yesterday; the tracking link in your confirmation e-mail"
+                    + " shows where it is now. Kind regards, the support team" : null;
+            // The suite's reviewers share one taste (the shorter reply is better, as the alignment tests' do): choices at
+            // random would blur what later rounds in the same database are tested to learn.
+            ReviewView view = item.get();
+            String choice = view.candidates().get(0).text().length() <= view.candidates().get(1).text().length() ? "A" : "B";
+            review.submit(reviewer.id, reviewer.username, view.itemId(), new Submission(choice, null, rewrite, null, 4000));
+        }
+    }
+
+    /** A finished round, so that its page shows its checks and figures. */
     private long finishedRound() {
         Caller admin = Caller.apiKey(keys, "admin");
         long round = ((Number) admin.request().contentType("application/json").body("{\"policyEpochs\":3}").post("/api/v1/rounds")

@@ -11,8 +11,8 @@ import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reviewers with a consistent taste: the shorter reply is better (every test of the suite judges with it). */
-public final class Judgements {
+/** Reviewers with a consistent taste: the shorter reply is better. */
+final class Judgements {
     private Judgements() {
     }
 
@@ -22,11 +22,6 @@ public final class Judgements {
      * may have had every imported ticket reviewed already and the queue would run dry.
      */
     static int judgeShorterIsBetter(ReviewService review, UserService users, int count) {
-        return judgeShorterIsBetter(review, users, count, null);
-    }
-
-    /** As above, the first judgement carrying this rewrite (null: none). */
-    public static int judgeShorterIsBetter(ReviewService review, UserService users, int count, String firstRewrite) {
         String run = UUID.randomUUID().toString().substring(0, 6);
         QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(EntityManager.class).get().createNativeQuery("""
                 insert into tickets (text, text_hash, source)
@@ -46,7 +41,7 @@ public final class Judgements {
             }
             ReviewView view = item.get();
             String choice = view.candidates().get(0).text().length() <= view.candidates().get(1).text().length() ? "A" : "B";
-            review.submit(reviewer.id, reviewer.username, view.itemId(), new Submission(choice, null, n == 0 ? firstRewrite : null, null, 3000));
+            review.submit(reviewer.id, reviewer.username, view.itemId(), new Submission(choice, null, null, null, 3000));
             judged++;
         }
         return judged;
