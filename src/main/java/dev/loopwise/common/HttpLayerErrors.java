@@ -56,6 +56,14 @@ public class HttpLayerErrors {
                     refuse(context, 400, "repeated_parameter", HttpMessages.repeatedParameter(name, given));
                     return;
                 }
+                // PostgreSQL refuses a NUL in text with an error the resource cannot word, and no other control character is
+                // something a person typed into a search box or a link.
+                String inName = PlainText.firstControlCharacter(name);
+                String inValue = PlainText.firstControlCharacter(context.queryParams().get(name));
+                if (inName != null || inValue != null) {
+                    refuse(context, 400, "invalid_parameter", HttpMessages.controlCharacterInParameter(name, inName, inValue));
+                    return;
+                }
             }
             // Bodies are read as sent: a compressed one would be parsed as garbage and refused as malformed JSON.
             String encoding = context.request().getHeader(HttpHeaders.CONTENT_ENCODING);

@@ -38,4 +38,12 @@ public final class HttpMessages {
     public static String repeatedParameter(String name, int given) {
         return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
     }
+
+    public static String controlCharacterInParameter(String name, String inName, String inValue) {
+        String printable = name.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return inName != null
+                ? "A query parameter's name holds a control character (" + inName + "): remove it from the address."
+                : "The query parameter '" + printable + "' holds a control character (" + inValue + "): remove it from the address.";
+    }
 }

@@ -134,6 +134,10 @@ public class KnowledgeResource {
         }
         // A GET's address is not read by the JSON reader, which refuses these in a POST's body.
         dev.loopwise.common.JsonStrictness.checkText("q", ticket);
+        String control = PlainText.firstControlCharacter(ticket);
+        if (control != null) {
+            throw ApiException.badRequest("invalid_text", dev.loopwise.common.Messages.controlCharacterInTicket(control));
+        }
         if (PlainText.length(ticket) > MAX_TICKET_CHARS) {
             throw ApiException.badRequest("text_too_long", "The ticket is " + PlainText.length(ticket) + " characters long; search with at most "
                     + MAX_TICKET_CHARS + ": the search reads only its first few hundred words anyway.");

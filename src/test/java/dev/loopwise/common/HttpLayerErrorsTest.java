@@ -60,6 +60,18 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void aControlCharacterInTheQueryIsRefusedBeforeAnyResourceOrTheDatabaseReadsIt() {
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("application/json").get("/api/v1/tickets?q=shoe%00s")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("invalid_parameter"))
+                .body("error", org.hamcrest.Matchers.containsString("'q' holds a control character (U+0000 at character 5)"));
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("application/json").get("/api/v1/tickets?q%1B=1")
+                .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("name holds a control character (U+001B"));
+        // A tab pasted into a search box is text, not a mistake.
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("application/json").get("/api/v1/tickets?q=a%09b")
+                .then().statusCode(401);
+    }
+
+    @Test
     void aCompressedBodyIsRefusedWithA415() {
         io.restassured.RestAssured.given().header("Content-Encoding", "gzip").contentType("application/json")
                 .body(new byte[] {0x1f, (byte) 0x8b, 8, 0}).post("/api/v1/respond").then().statusCode(415)

@@ -80,9 +80,11 @@ class KnowledgeBaseTest {
         // A ticket too long for an address is searched with it in the body.
         admin.request().contentType("application/json").body("{\"q\":\"" + KnowledgeArticles.RETURNS_TICKET + " " + "please ".repeat(900)
                 + "\",\"limit\":3,\"all\":true}").post("/api/v1/knowledge/search").then().statusCode(200).body("size()", equalTo(3));
-        // A NUL in the address is refused as in a POST's body.
+        // A NUL in the address is refused before the search reads it, and a bell in a POST's body as in a ticket.
         admin.request().urlEncodingEnabled(false).get("/api/v1/knowledge/search?q=a%00b").then().statusCode(400)
-                .body("code", equalTo("invalid_text"));
+                .body("code", equalTo("invalid_parameter")).body("error", containsString("U+0000 at character 2"));
+        admin.request().contentType("application/json").body("{\"q\":\"return \\u0007shoes\"}").post("/api/v1/knowledge/search").then()
+                .statusCode(400).body("code", equalTo("invalid_text")).body("error", containsString("U+0007 at character 8"));
         // A yes/no option that is neither is refused, not read as "no".
         admin.request().queryParam("q", "returns").queryParam("all", "yes").get("/api/v1/knowledge/search").then().statusCode(400)
                 .body("error", containsString("'all'"));
