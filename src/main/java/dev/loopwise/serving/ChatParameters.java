@@ -148,6 +148,12 @@ final class ChatParameters {
                 throw invalid("'metadata' values are strings of at most 512 characters under keys of at most 64: '"
                         + shown(field.getKey()) + "' is not.");
             }
+            // The value is written into the reply the customer reads, so it follows the rules of a reply's own text.
+            String hidden = dev.loopwise.common.PlainText.firstHiddenCharacter(field.getValue().asText());
+            if (hidden != null) {
+                throw invalid("'metadata' value '" + shown(field.getKey()) + "' holds a character no one can see (" + hidden
+                        + "); it would be written into the customer's reply as it is: remove it.");
+            }
             values.put(field.getKey(), field.getValue().asText());
         }
         return values;

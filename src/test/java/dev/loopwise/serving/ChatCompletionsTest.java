@@ -109,6 +109,13 @@ class ChatCompletionsTest {
         helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
                 "metadata", Map.of("tracking_link", 5))).post("/v1/chat/completions").then().statusCode(400)
                 .body("error.message", org.hamcrest.Matchers.containsString("'tracking_link'"));
+        // A value goes into the customer's reply, so a terminal escape or a writing-direction mark is refused, named.
+        helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
+                "metadata", Map.of("tracking_link", "https://x.example/\u001B[31m"))).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("'tracking_link' holds a character no one can see (U+001B"));
+        helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
+                "metadata", Map.of("tracking_link", "\u202Egpj.exe"))).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("U+202E at character 1"));
     }
 
     @Test
