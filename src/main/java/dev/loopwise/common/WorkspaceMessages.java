@@ -10,6 +10,16 @@ public final class WorkspaceMessages {
     public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
             + " or invisible characters.";
 
+    /**
+     * An intent's name folds to another's: an import matches a label "Track Order" to neither with certainty, and refuses
+     * it, so the Intents page must not make such a pair either.
+     */
+    public static String intentLooksLike(String other) {
+        return "The intent '" + other + "' already exists: names that differ only in upper and lower case, spaces, underscores or"
+                + " hyphens count as the same name (an imported label could not tell the two apart). Choose another name, or merge"
+                + " the two intents.";
+    }
+
     public static String emptyImportFile(String fileName) {
         return "The file '" + fileName + "' is empty: export the tickets again, or choose another file. Nothing was imported.";
     }

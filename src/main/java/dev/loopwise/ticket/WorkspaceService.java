@@ -35,6 +35,15 @@ public class WorkspaceService {
                     : "The intent '" + other.name + "' already exists: names that differ only in upper and lower case count as the"
                     + " same name.");
         });
+        // Case aside, "Track Order" beside track_order is one request under two names: imports refuse such a label, so
+        // the page must not create the pair (a label typed either way would land on whichever intent matched its case).
+        String fold = ImportLabels.folded(cleanName);
+        if (intent.id == null || !ImportLabels.folded(intent.name).equals(fold)) {
+            Intent.<Intent>listAll().stream().filter(other -> !other.id.equals(intent.id) && ImportLabels.folded(other.name).equals(fold))
+                    .findFirst().ifPresent(other -> {
+                        throw ApiException.conflict("intent_exists", WorkspaceMessages.intentLooksLike(other.name));
+                    });
+        }
         // Renamed, the out-of-scope intent would lose its meaning and could then be merged away with its examples.
         if (intent.id != null && ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name) && !cleanName.equals(intent.name)) {
             throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeKeepsItsName(intent.name));

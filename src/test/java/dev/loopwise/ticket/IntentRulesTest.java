@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.WorkspaceMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -57,6 +58,35 @@ class IntentRulesTest {
             assertTrue(added.contains("value=\"-bad name\"") && added.contains("A new one, typed"), added);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
+        }
+    }
+
+    @Test
+    void anIntentIsNotRenamedNorAddedUnderALookAlikeOfAnotherWhichAnImportCouldNotTellApart() {
+        String stamp = String.valueOf(System.nanoTime() % 100_000);
+        long first = workspace.saveIntent(null, "parcel_hunt_" + stamp, "where a parcel is").id;
+        long second = workspace.saveIntent(null, "sign_in_" + stamp, "cannot sign in").id;
+        try {
+            // An import files a label "Parcel Hunt N" under parcel_hunt_N's look-alike only if it is refused here too.
+            for (String alike : new String[] {"Parcel Hunt " + stamp, "parcel-hunt-" + stamp, " PARCELHUNT" + stamp}) {
+                ApiException renamed = assertThrows(ApiException.class, () -> workspace.saveIntent(second, alike, "cannot sign in"));
+                assertEquals("intent_exists", renamed.code, alike);
+                assertEquals(WorkspaceMessages.intentLooksLike("parcel_hunt_" + stamp), renamed.getMessage());
+                assertEquals("intent_exists", assertThrows(ApiException.class, () -> workspace.saveIntent(null, alike, "x")).code);
+            }
+            assertEquals("sign_in_" + stamp, QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>findById(second).name),
+                    "a refused rename changes nothing");
+            // Its own look-alike stays allowed: "Parcel Hunt" for parcel_hunt is a rename of that intent, not a second one.
+            assertEquals("Parcel Hunt " + stamp, workspace.saveIntent(first, "Parcel Hunt " + stamp, "where a parcel is").name);
+            assertEquals("a description", workspace.saveIntent(first, "Parcel Hunt " + stamp, "a description").description);
+            // The page shows the refusal with what was typed.
+            dev.loopwise.security.Caller admin = dev.loopwise.security.Caller.session("admin");
+            String page = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("name", "parcel-hunt-" + stamp).formParam("description", "cannot sign in").post("/admin/intents/" + second)
+                    .then().statusCode(409).extract().asString();
+            assertTrue(page.contains("spaces, underscores or hyphens"), page);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", java.util.List.of(first, second)));
         }
     }
 
