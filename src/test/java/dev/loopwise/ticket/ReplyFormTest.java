@@ -26,6 +26,26 @@ class ReplyFormTest {
     }
 
     @Test
+    void aNewReplyAsksForItsIntentInsteadOfFilingItUnderTheFirstOne() {
+        Caller admin = Caller.session("admin");
+        String page = admin.pageRequest().accept("text/html").get("/admin/replies").then().statusCode(200).extract().asString();
+        // With the first intent preselected, a lead who typed and pressed Add served the reply to that intent's customers.
+        assertTrue(page.contains("<select name=\"intent\" aria-label=\"intent\" required><option value=\"\" selected>choose the intent…</option>"),
+                "no intent is chosen for the lead");
+        String preselected = admin.pageRequest().accept("text/html").queryParam("intent", "track_order").get("/admin/replies")
+                .then().statusCode(200).extract().asString();
+        assertTrue(preselected.contains("<option value=\"track_order\" selected>") && !preselected.contains("<option value=\"\" selected>"),
+                "a page that names the intent (the drift page's new topic) still preselects it");
+        long before = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Reply.count());
+        String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                .formParam("intent", "").formParam("text", "Sorry, we cannot help with that.").post("/admin/replies")
+                .then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("Choose the intent this reply answers.") && refused.contains(">Sorry, we cannot help with that.</textarea>"),
+                refused);
+        assertTrue(before == io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Reply.count()), "nothing saved");
+    }
+
+    @Test
     void aReplyWithBrokenSlotsIsRefusedBeforeItReachesACustomer() {
         Caller admin = Caller.session("admin");
         long before = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Reply.count());
