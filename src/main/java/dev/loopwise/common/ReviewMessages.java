@@ -109,6 +109,11 @@ public final class ReviewMessages {
     public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
 
     /** After Compare / Stop comparing on Review quality. */
+    /** A rewrite's slot problem ({@code problem}: SlotFiller's sentence), said while the reviewer can still fix it. */
+    public static String rewriteSlots(String problem) {
+        return "In your rewrite: " + problem + " Nothing was saved: correct it and send again, or leave the rewrite out.";
+    }
+
     public static String compared(int version, boolean on) {
         return on ? "v" + version + " is being compared: new review items pair its reply with the active version's for the same"
                 + " ticket, and reviewers' choices show which one they prefer."

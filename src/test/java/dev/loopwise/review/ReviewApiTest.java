@@ -153,6 +153,24 @@ class ReviewApiTest {
     }
 
     @Test
+    void aRewriteWhoseSlotsWouldReachCustomersAsTypedIsRefusedWhenWrittenNotWhenAnAdminAccepts() {
+        long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+        Caller r = reviewer();
+        assertEquals(id, ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue());
+        // Accepting either into the library is refused, and the Review quality page has no way to correct a proposed reply.
+        for (String[] typed : new String[][] {{"Hi there, your order {{ordr_number}} is on its way.", "{{ordr_number}} looks like {{order_number}}"},
+                {"Your order { {order_number} } is on its way.", "has a space between its braces"}}) {
+            r.request().contentType("application/json").body(java.util.Map.of("choice", "A", "rewrite", typed[0]))
+                    .post("/api/v1/review/" + id).then().statusCode(400).body("code", equalTo("invalid_rewrite"))
+                    .body("error", containsString(typed[1])).body("error", containsString("your rewrite"));
+        }
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)), "nothing was stored");
+        r.request().contentType("application/json").body(java.util.Map.of("choice", "A", "rewrite", "Hi, order {{order_number}} is on its way."))
+                .post("/api/v1/review/" + id).then().statusCode(201);
+        r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo").then().statusCode(204);
+    }
+
+    @Test
     void anItemThreeReviewersSkipIsSetAsideAndAnUndoBringsItBack() {
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         String skip = "{\"choice\":\"skip\",\"reason\":\"Needs knowledge I don't have\"}";
