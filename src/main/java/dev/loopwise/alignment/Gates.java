@@ -76,7 +76,7 @@ final class Gates {
             // One wrong ranking among two makes the accuracy 50%, and a count extrapolated from it thousands: measure first.
             int first = perJudgement(FEWEST_TO_EXTRAPOLATE - n, yield);
             return new RoundResult.Gate("reward_accuracy", false, measured + format(" Not enough evidence yet, and too little to say"
-                    + " how much more would decide it: about %d more judgements give a first estimate.", first),
+                    + " how much more would decide it: about %d more judgements " + FIRST_ESTIMATE + ".", first),
                     RoundResult.WAIT, reward.accuracy(), interval.low(), interval.high(), first);
         }
         double target = Math.max(Math.max(reward.accuracy(), settings.minRewardAccuracy()), 0.5 + 2 * MIN_EFFECT);
@@ -110,7 +110,7 @@ final class Gates {
             // disagreement among two would ask for thousands of judgements. Ask for enough to measure it first.
             int first = perJudgement(FEWEST_TO_EXTRAPOLATE - t.n(), yield);
             return new RoundResult.Gate("preference_agreement", false, measured + format(" Not enough evidence yet, and too little to"
-                    + " say how much more would decide it: about %d more judgements give a first estimate.", first),
+                    + " say how much more would decide it: about %d more judgements " + FIRST_ESTIMATE + ".", first),
                     RoundResult.WAIT, t.effect(), interval.low(), interval.high(), first);
         }
         int more = perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(t.effect(), MIN_EFFECT)) - t.n(), yield);
@@ -146,6 +146,9 @@ final class Gates {
     private static int perJudgement(int items, double itemsPerJudgement) {
         return (int) Math.ceil(Math.max(items, 1) / Math.max(itemsPerJudgement, 0.01));
     }
+
+    /** How a check's detail ends when its count of judgements buys only a first estimate (pages tell it apart by this). */
+    static final String FIRST_ESTIMATE = "give a first estimate";
 
     /** Fewer held-out preferences than this say too little about how often two versions differ to extrapolate from. */
     static final int FEWEST_TO_EXTRAPOLATE = 20;

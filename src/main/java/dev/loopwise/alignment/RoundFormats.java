@@ -41,7 +41,10 @@ public class RoundFormats {
     static String answer(RoundResult.Gate gate) {
         return switch (gate.verdictOrLegacy()) {
             case RoundResult.PASS -> "Yes.";
-            case RoundResult.WAIT -> soFar(gate) + (gate.moreJudgements() == null ? "Not enough evidence yet."
+            case RoundResult.WAIT -> "reply_intent".equals(gate.name()) ? fitSoFar(gate) : soFar(gate) + (gate.moreJudgements() == null
+                    ? "Not enough evidence yet."
+                    : firstEstimate(gate) ? "Not enough evidence yet, and too few held-out judgements to say how many more it needs: about "
+                    + Counts.of(gate.moreJudgements(), "more judgement") + " give a first estimate of how many would decide it."
                     : gate.moreJudgements() > Gates.FAR_MORE_JUDGEMENTS ? "Too close to call: even "
                     + Counts.of(Gates.FAR_MORE_JUDGEMENTS, "more judgement") + " might not decide it."
                     : "Not enough evidence yet: about " + Counts.of(gate.moreJudgements(), "more judgement") + " would decide it.");
@@ -60,6 +63,25 @@ public class RoundFormats {
         return String.format(java.util.Locale.ROOT, "So far the new version agrees with reviewers %s than the active one (%+.0f points), "
                 + "on too few judgements to be sure. ", gate.effect() > 0 ? "more often" : "less often", 100 * gate.effect());
     }
+
+    /** Whether the check's count of judgements buys only a first estimate, not a decision. */
+    static boolean firstEstimate(RoundResult.Gate gate) {
+        return gate.detail() != null && gate.detail().contains(Gates.FIRST_ESTIMATE);
+    }
+
+    /**
+     * The replies-fit check waits on labelled tickets kept aside, which judgements never add to; and a candidate whose
+     * replies fit less often so far is what a lead needs to know before collecting anything.
+     */
+    private static String fitSoFar(RoundResult.Gate gate) {
+        String lean = gate.effect() == null || Math.abs(gate.effect()) < 0.005 ? "about as often as the active one's"
+                : String.format(java.util.Locale.ROOT, "%s than the active one's (%+.0f points)", gate.effect() > 0 ? "more often" : "less often",
+                        100 * gate.effect());
+        return "So far the new version's replies fit what the customer asked about " + lean + ", on too few labelled tickets to be sure. "
+                + FIT_NEEDS_TICKETS;
+    }
+
+    static final String FIT_NEEDS_TICKETS = "More labelled tickets kept aside for checking would decide it, not more judgements.";
 
     /** The status in words, for pages and the API's {@code statusText}. */
     static String statusText(AlignmentRound round) {

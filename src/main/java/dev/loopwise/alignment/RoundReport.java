@@ -88,16 +88,24 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
     }
 
     static String nextStep(AlignmentRound round, long waitingItems) {
-        Integer more = round.gates.stream().filter(g -> RoundResult.WAIT.equals(g.verdict()) && g.moreJudgements() != null)
-                .map(RoundResult.Gate::moreJudgements).max(Integer::compare).orElse(null);
+        RoundResult.Gate most = round.gates.stream().filter(g -> RoundResult.WAIT.equals(g.verdict()) && g.moreJudgements() != null)
+                .max(java.util.Comparator.comparing(RoundResult.Gate::moreJudgements)).orElse(null);
+        Integer more = most == null ? null : most.moreJudgements();
+        // Judgements never settle whether replies fit the request: that check waits on labelled tickets kept aside.
+        boolean fitWaits = round.gates.stream().anyMatch(g -> "reply_intent".equals(g.name()) && RoundResult.WAIT.equals(g.verdict()));
+        String waiting = " (" + Counts.of(waitingItems, "item") + " waiting for reviewers)";
         return switch (round.status) {
             case AlignmentRound.PROMOTED -> "Reviewers keep judging the new version's replies; start another round when a few hundred new judgements are in.";
             case AlignmentRound.NEEDS_EVIDENCE -> more != null && more > Gates.FAR_MORE_JUDGEMENTS
                     ? "No realistic number of judgements would settle every check below (one needs more than "
                     + Counts.of(Gates.FAR_MORE_JUDGEMENTS, "judgement") + "). Keep the active version; start another round when "
                     + "reviewers have judged replies on new tickets."
-                    : "Collect " + (more == null ? "more judgements" : "about " + Counts.of(more, "more judgement"))
-                    + " (" + Counts.of(waitingItems, "item") + " waiting for reviewers), then start another round.";
+                    : more == null && fitWaits ? FIT_NEXT + ", then start another round."
+                    : ("Collect " + (more == null ? "more judgements" + waiting + ", then start another round."
+                    : "about " + Counts.of(more, "more judgement") + waiting + (RoundFormats.firstEstimate(most)
+                    ? ": they give a first estimate of how many would decide the comparison. Then start another round."
+                    : ", then start another round."))) + (fitWaits ? " Whether replies still fit what customers ask about is not"
+                    + " decided by judgements: " + Character.toLowerCase(FIT_NEXT.charAt(0)) + FIT_NEXT.substring(1) + "." : "");
             case AlignmentRound.REJECTED -> afterRejection(round.gates);
             case AlignmentRound.SUPERSEDED -> "Start a new round: it compares with the version that serves now.";
             case AlignmentRound.FAILED -> "Start the round again; if it fails again, the log below says why.";
@@ -105,6 +113,9 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             default -> "Wait for it to finish (you can leave this page), or cancel it: the version serving now keeps serving.";
         };
     }
+
+    private static final String FIT_NEXT = "Import more labelled tickets on Import (one in five is kept aside to check replies on; a"
+            + " split column set to test keeps a ticket aside)";
 
     /**
      * What to change after a rejection depends on which check failed: more judgements help a candidate that is not

@@ -42,6 +42,32 @@ class RoundAdviceTest {
     }
 
     @Test
+    void anUndecidedCheckSaysWhereItLeansAndWhatWouldDecideIt() {
+        // Fewer than 20 held-out pairs: the count only buys a first estimate, and the page must not promise a decision.
+        RoundResult.Gate first = new RoundResult.Gate("preference_agreement", false, "On 17 held-out … p = 0.500. Not enough evidence yet,"
+                + " and too little to say how much more would decide it: about 35 more judgements " + Gates.FIRST_ESTIMATE + ".",
+                RoundResult.WAIT, 0.059, -0.086, 0.226, 35);
+        String answer = RoundFormats.answer(first);
+        assertTrue(answer.endsWith("about 35 more judgements give a first estimate of how many would decide it.")
+                && !answer.contains("would decide it:"), answer);
+        // The replies-fit check waits on labelled tickets kept aside, never on judgements; and a lead wants to know it leans worse.
+        RoundResult.Gate fit = new RoundResult.Gate("reply_intent", false, "On 72 held-out labelled tickets … More labelled test tickets"
+                + " would decide it.", RoundResult.WAIT, -0.042, -0.101, 0.012, null);
+        String fits = RoundFormats.answer(fit);
+        assertTrue(fits.startsWith("So far the new version's replies fit what the customer asked about less often than the active"
+                + " one's (-4 points)") && fits.contains("More labelled tickets kept aside") && fits.contains("not more judgements"), fits);
+        AlignmentRound round = new AlignmentRound();
+        round.status = AlignmentRound.NEEDS_EVIDENCE;
+        round.gates = List.of(gate("reward_accuracy", RoundResult.PASS), first, fit, gate("kl_bound", RoundResult.PASS));
+        String next = RoundReport.nextStep(round, 65);
+        assertTrue(next.startsWith("Collect about 35 more judgements (65 items waiting for reviewers): they give a first estimate of how"
+                + " many would decide the comparison.") && next.contains("more labelled tickets"), next);
+        round.gates = List.of(gate("reward_accuracy", RoundResult.PASS), gate("preference_agreement", RoundResult.PASS), fit);
+        String onlyFit = RoundReport.nextStep(round, 65);
+        assertTrue(!onlyFit.contains("Collect") && onlyFit.contains("Import more labelled tickets"), onlyFit);
+    }
+
+    @Test
     void aRoundSaysWhatItLearnedFromImportedPairsIncluded() {
         AlignmentRound round = new AlignmentRound();
         round.baseVersion = 1;
