@@ -92,6 +92,8 @@ public class RoundVersions {
         version.lineage.put("judgements", captured.judgements().pairs().size());
         version.lineage.put("replayedJudgements", captured.judgements().replayed().size());
         version.lineage.put("seed", settings.seed());
+        // Its status says so only until an admin promotes it by hand; the advice comparing it with its base needs it after.
+        version.lineage.put("passedGates", result.passed());
         version.metrics = new LinkedHashMap<>(result.metrics());
         version.createdBy = "round " + roundId;
         version.persist();

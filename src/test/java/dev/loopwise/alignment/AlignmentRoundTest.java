@@ -61,6 +61,10 @@ class AlignmentRoundTest {
         assertEquals(4, first.getList("gates").size());
         int candidate = first.getInt("candidateVersion");
         assertStatusFollowsTheGates(first);
+        // The version keeps its round's verdict, which its status loses once an admin promotes it by hand.
+        boolean allPassed = first.getList("gates.verdict").stream().allMatch("pass"::equals);
+        assertEquals(String.valueOf(allPassed), QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select lineage->>'passedGates' from model_versions where version = ?1").setParameter(1, candidate).getSingleResult()));
         // The candidate's page points to the round's figures instead of showing empty intent figures it never measured.
         String versionPage = Caller.session("admin").request().accept("text/html").get("/admin/models/" + candidate)
                 .then().statusCode(200).extract().asString();

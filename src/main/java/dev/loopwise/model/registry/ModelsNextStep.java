@@ -176,8 +176,16 @@ final class ModelsNextStep {
         String figures = String.format("On %d held-out tickets the active v%d's replies fit the ticket's intent %.0f%% of the time,"
                 + " v%d's %.0f%%.", n.intValue(), active.version, theirs * 100, candidate.version, mine * 100);
         String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
-        return dropBeyondChance(theirs, mine, n) ? figures + " The active one is worse beyond chance: " + switchTo + "."
-                : figures + " Too close to call on so few: keep v" + active.version + ".";
+        if (dropBeyondChance(theirs, mine, n)) {
+            return figures + " The active one is worse beyond chance: " + switchTo + ".";
+        }
+        if (Boolean.FALSE.equals(active.lineage.get("passedGates"))) {
+            // Before the promotion the advice was to keep the base; it must not turn into "keep the active" after it.
+            return figures + " v" + active.version + " was promoted by hand: its round did not show it to be better than v"
+                    + candidate.version + " (undecided, or worse). So " + switchTo + ", unless you promoted v" + active.version
+                    + " on purpose.";
+        }
+        return figures + " Too close to call on so few: keep v" + active.version + ".";
     }
 
     /**

@@ -148,6 +148,31 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void aRoundsVersionWhoseRoundDidNotShowItBetterIsNotAdvisedOverItsBaseOnceActive() {
+        // Round 1 on v1 ended undecided: promoting v4 was advised against ("keep v1"). Promoted anyway, going back to v1 must
+        // not be advised against in turn ("keep v4"): the advice would flip with which version happens to serve.
+        ModelVersion v4 = new ModelVersion();
+        v4.version = 4;
+        v4.status = ModelVersion.REJECTED;
+        v4.lineage = new LinkedHashMap<>(Map.of("alignmentRound", 1, "baseVersion", 1, "passedGates", false));
+        v4.metrics = new LinkedHashMap<>(Map.of("eval/reply_intent_tickets", 72, "eval/candidate_reply_intent", 0.85,
+                "eval/active_reply_intent", 0.89));
+        ModelVersion v1 = version(1, "active", 0.897, 87);
+        v1.activatedAt = java.time.OffsetDateTime.now().minusDays(1);
+        assertTrue(ModelsNextStep.compare(v4, v1).endsWith("keep v1."), ModelsNextStep.compare(v4, v1));
+        v4.status = ModelVersion.ACTIVE;
+        v4.activatedAt = java.time.OffsetDateTime.now();
+        v1.status = ModelVersion.RETIRED;
+        String back = ModelsNextStep.compare(v1, v4);
+        assertTrue(back.contains("fit the ticket's intent 85% of the time, v1's 89%") && back.contains("was promoted by hand")
+                && back.contains("roll back to v1") && !back.contains("keep v4"), back);
+        assertTrue(!ModelsNextStep.prefers(v1, v4), "v1 was not shown better either: the Models page does not claim it did better");
+        // A round that passed its gates (or a version from before rounds recorded it) keeps the comparison as it was.
+        v4.lineage.put("passedGates", true);
+        assertTrue(ModelsNextStep.compare(v1, v4).endsWith("keep v4."), ModelsNextStep.compare(v1, v4));
+    }
+
+    @Test
     void aGainBeyondThemSaysPromote() {
         // band = 2·sqrt(2·0.925·0.075/400) = 3.72 points < 5 points.
         assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
