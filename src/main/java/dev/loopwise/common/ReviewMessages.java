@@ -114,6 +114,11 @@ public final class ReviewMessages {
         return "In your rewrite: " + problem + " Nothing was saved: correct it and send again, or leave the rewrite out.";
     }
 
+    public static String sameAsActive(int version, int active) {
+        return "v" + version + " is the very same model as the active v" + active + " (trained again on unchanged data): both pick the"
+                + " same reply for every ticket, so reviewers would have nothing to compare. Nothing changed.";
+    }
+
     public static String compared(int version, boolean on) {
         return on ? "v" + version + " is being compared: new review items pair its reply with the active version's for the same"
                 + " ticket, and reviewers' choices show which one they prefer."

@@ -146,11 +146,18 @@ public class ReviewAdminPage {
         }
     }
 
+    /** Candidates that can pick other replies than the active version (one being compared stays, to be stopped). */
+    private static List<ModelVersion> comparable() {
+        String active = ModelVersion.findActive().map(v -> v.checksum).orElse(null);
+        return ModelVersion.<ModelVersion>list("status", ModelVersion.CANDIDATE).stream()
+                .filter(v -> v.underReview || active == null || !active.equals(v.checksum)).toList();
+    }
+
     private TemplateInstance page(String message) {
         ReviewStats.Overall overall = stats.overall();
         List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites();
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
-                ModelVersion.list("status", ModelVersion.CANDIDATE), message, config.minSharedItems(),
+                comparable(), message, config.minSharedItems(),
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()),
                 rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName());
     }

@@ -74,6 +74,11 @@ public class ReviewAdminService {
         if (on && !candidate.status.equals(ModelVersion.CANDIDATE)) {
             throw ApiException.conflict("not_a_candidate", "Only a candidate version can be compared with the active one.");
         }
+        ModelVersion active = ModelVersion.findActive().orElse(null);
+        if (on && active != null && candidate.checksum != null && candidate.checksum.equals(active.checksum)) {
+            // Both would pick the same reply for every ticket: no item could pair them, yet the page would say "being compared".
+            throw ApiException.conflict("same_as_active", dev.loopwise.common.ReviewMessages.sameAsActive(version, active.version));
+        }
         ModelVersion.update("underReview = false where underReview = true");
         candidate.underReview = on;
         audit.record(on ? "review.compare_start" : "review.compare_stop", "model version " + version, Map.of());

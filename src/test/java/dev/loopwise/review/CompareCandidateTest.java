@@ -1,0 +1,39 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Reviewers compare a candidate with the active version only when the two can pick different replies. */
+@QuarkusTest
+class CompareCandidateTest {
+
+    @Test
+    void theVerySameModelTrainedAgainIsNeitherOfferedNorTakenForComparison() {
+        int active = ActiveModel.await();
+        // Training again on unchanged data stores the very same model under a new number.
+        int again = QuarkusTransaction.requiringNew().call(() -> ((Number) ModelVersion.getEntityManager().createNativeQuery("""
+                insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics)
+                select nextval('model_version_numbers'), 'candidate', encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics
+                from model_versions where version = ?1 returning version""").setParameter(1, active).getSingleResult()).intValue());
+        try {
+            Caller admin = Caller.session("admin");
+            String page = admin.pageRequest().accept("text/html").get("/admin/review").then().statusCode(200).extract().asString();
+            assertTrue(!page.contains("name=\"version\" value=\"" + again + "\""), "no button to compare v" + again + " with itself");
+            String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("version", again).formParam("on", "true").post("/admin/review/compare")
+                    .then().statusCode(409).extract().asString();
+            assertTrue(refused.contains("v" + again + " is the very same model as the active v" + active), refused);
+            assertEquals(false, QuarkusTransaction.requiringNew().call(() -> ModelVersion.findByVersion(again).orElseThrow().underReview),
+                    "a refused comparison changes nothing");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", again));
+        }
+    }
+}
