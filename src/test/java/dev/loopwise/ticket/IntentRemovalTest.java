@@ -100,6 +100,9 @@ class IntentRemovalTest {
         String intents = admin.pageRequest().accept("text/html").get("/admin/intents").then().statusCode(200).extract().asString();
         String removal = intents.substring(intents.indexOf("<select name=\"intent\""), intents.indexOf("<select name=\"into\""));
         assertTrue(!removal.contains("value=\"oos\"") && removal.contains("value=\"" + other + "\""), removal);
+        // A merge cannot be undone: like retiring a reply or revoking a key, it asks first.
+        String form = intents.substring(intents.indexOf("<form method=\"post\" action=\"/admin/intents/remove\""), intents.indexOf("<select name=\"intent\""));
+        assertTrue(form.contains("data-confirm=\"Remove the chosen intent? A merge moves all its tickets and replies"), form);
         form("intent=" + other + "&into=oos").redirects().follow(false).post("/admin/intents/remove").then().statusCode(303);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(other).isEmpty()));
         // Its tickets now go to a person, so its replies would never be sent: they are retired, and no reply is added there.
