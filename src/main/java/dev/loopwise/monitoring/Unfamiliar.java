@@ -109,8 +109,9 @@ final class Unfamiliar {
         String share = String.format(java.util.Locale.ROOT, "%d requests are less familiar than %d in 10 held-out tickets (about %.0f"
                 + " would be by chance)", count, Math.round((1 - quantile) * 10), expected);
         if (!topics.isEmpty()) {
-            return share + "; " + topics.size() + " group(s) of them look like a new topic, the largest has " + topics.get(0).size()
-                    + " requests, e.g. \"" + topics.get(0).examples().get(0) + "\".";
+            String groups = topics.size() == 1 ? "one group of them, " + topics.get(0).size() + " requests, looks like a new topic"
+                    : topics.size() + " groups of them look like new topics, the largest has " + topics.get(0).size() + " requests";
+            return share + "; " + groups + ", e.g. \"" + topics.get(0).examples().get(0) + "\".";
         }
         int least = 0;
         for (int i = 1; i < scores.size(); i++) {
