@@ -1,0 +1,74 @@
+package dev.loopwise.admin;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.Browser;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.UserService;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A name typed without a space, as long as its field allows, wraps inside its cell instead of pushing the page sideways. */
+@QuarkusTest
+class LongNamesBrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+
+    WebDriver driver;
+
+    @AfterEach
+    void tearDown() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aLongKeyNameOrDisplayNameStaysWithinTheDesktopPage() throws Exception {
+        ActiveModel.await();
+        String unbroken = "x".repeat(90) + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        keys.create("admin", unbroken);
+        String reviewer = "r" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(reviewer, "long-enough-pw", "reviewer", unbroken);
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        List<String> sideways = new ArrayList<>();
+        Browser.run(driver, "long-names-failure", () -> {
+            driver.get(base + "login");
+            driver.findElement(By.name("j_username")).sendKeys("admin");
+            driver.findElement(By.name("j_password")).sendKeys(DemoWorkspace.ADMIN_PASSWORD, Keys.ENTER);
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            for (String page : List.of("account", "admin/audit", "admin/users")) {
+                driver.get(base + page);
+                assertTrue(driver.getPageSource().contains(unbroken), page + " shows the name");
+                Object width = ((JavascriptExecutor) driver).executeScript("document.querySelectorAll('details').forEach(d => d.open = true);"
+                        + " const root = document.documentElement; return root.scrollWidth > window.innerWidth + 1"
+                        + " ? '/' + '" + page + " is ' + root.scrollWidth + ' px wide on a ' + window.innerWidth + ' px screen' : null;");
+                if (width != null) {
+                    sideways.add(width.toString());
+                }
+            }
+        });
+        assertTrue(sideways.isEmpty(), String.join("; ", sideways));
+    }
+}
