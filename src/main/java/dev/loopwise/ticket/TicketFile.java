@@ -67,6 +67,12 @@ public final class TicketFile {
     private static Parsed readCsv(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        if (content.stripLeading().startsWith("{")) {
+            // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.
+            errors.add("line 1: this looks like JSON lines (one {...} object a line), not CSV: send it with the content type"
+                    + " application/x-ndjson, or give the file the ending .jsonl");
+            return new Parsed(rows, errors);
+        }
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(false).get();
         // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.

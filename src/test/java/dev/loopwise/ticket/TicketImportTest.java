@@ -119,6 +119,10 @@ class TicketImportTest {
                 .body("error", containsString("line 3: not valid JSON"));
         admin.request().contentType("text/csv").body("label\nx\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("no 'text' column"));
+        // JSON lines sent as CSV: a quoting error at "line 1, column 9" would not say that the content type is what to fix.
+        admin.request().contentType("text/csv").body(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 1: this looks like JSON lines"))
+                .body("error", containsString("application/x-ndjson")).body("error", org.hamcrest.Matchers.not(containsString("quote")));
     }
 
     @Test
