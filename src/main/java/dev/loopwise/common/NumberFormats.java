@@ -17,6 +17,12 @@ public class NumberFormats {
         return value == null ? "—" : String.format("%.2f", value);
     }
 
+    /** The noun a figure labels, in its number ("1 user", "4 users"); an irregular plural is passed as "reply|replies". */
+    static String noun(Number n, String forms) {
+        String counted = Counts.of(n == null ? 0 : n.longValue(), forms);
+        return counted.substring(counted.indexOf(' ') + 1);
+    }
+
     static String seconds(Double value) {
         return value == null ? "—" : String.format("%.1f s", value);
     }
