@@ -60,8 +60,8 @@ public class RoundFormats {
         if (!"preference_agreement".equals(gate.name()) || gate.effect() == null || Math.abs(gate.effect()) < 0.005) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "So far the new version agrees with reviewers %s than the active one (%+.0f points), "
-                + "on too few judgements to be sure. ", gate.effect() > 0 ? "more often" : "less often", 100 * gate.effect());
+        return String.format(java.util.Locale.ROOT, "So far the new version agrees with reviewers %s than the active one (%s), "
+                + "on too few judgements to be sure. ", gate.effect() > 0 ? "more often" : "less often", points(gate.effect()));
     }
 
     /** Whether the check's count of judgements buys only a first estimate, not a decision. */
@@ -75,10 +75,16 @@ public class RoundFormats {
      */
     private static String fitSoFar(RoundResult.Gate gate) {
         String lean = gate.effect() == null || Math.abs(gate.effect()) < 0.005 ? "about as often as the active one's"
-                : String.format(java.util.Locale.ROOT, "%s than the active one's (%+.0f points)", gate.effect() > 0 ? "more often" : "less often",
-                        100 * gate.effect());
+                : String.format(java.util.Locale.ROOT, "%s than the active one's (%s)", gate.effect() > 0 ? "more often" : "less often",
+                        points(gate.effect()));
         return "So far the new version's replies fit what the customer asked about " + lean + ", on too few labelled tickets to be sure. "
                 + FIT_NEEDS_TICKETS;
+    }
+
+    /** A difference of shares in signed points, "+6 points", "-1 point". */
+    static String points(double difference) {
+        long rounded = Math.round(100 * difference);
+        return String.format(java.util.Locale.ROOT, "%+d %s", rounded, Math.abs(rounded) == 1 ? "point" : "points");
     }
 
     static final String FIT_NEEDS_TICKETS = "More labelled tickets kept aside for checking would decide it, not more judgements.";

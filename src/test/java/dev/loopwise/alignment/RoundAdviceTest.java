@@ -62,6 +62,10 @@ class RoundAdviceTest {
         String next = RoundReport.nextStep(round, 65);
         assertTrue(next.startsWith("Collect about 35 more judgements (65 items waiting for reviewers): they give a first estimate of how"
                 + " many would decide the comparison.") && next.contains("more labelled tickets"), next);
+        RoundResult.Gate slightly = new RoundResult.Gate("reply_intent", false, "…", RoundResult.WAIT, -0.014, -0.06, 0.03, null);
+        assertTrue(RoundFormats.answer(slightly).contains("(-1 point)"), RoundFormats.answer(slightly));
+        RoundResult.Gate ahead = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.01, -0.05, 0.07, 300);
+        assertTrue(RoundFormats.answer(ahead).contains("(+1 point)"), RoundFormats.answer(ahead));
         round.gates = List.of(gate("reward_accuracy", RoundResult.PASS), gate("preference_agreement", RoundResult.PASS), fit);
         String onlyFit = RoundReport.nextStep(round, 65);
         assertTrue(!onlyFit.contains("Collect") && onlyFit.contains("Import more labelled tickets"), onlyFit);
