@@ -185,10 +185,15 @@ public class RoundFormats {
                 ? " (made since round " + earlier + ", which trained v" + round.baseVersion + ")"
                 : " (the newest; v" + round.baseVersion + " was not trained by a round)";
         int imported = importedPairs(round);
-        return "This round learned from " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + ", "
+        // A round stopped before its end learned nothing: "learned from" would tell a lead its judgements were used.
+        boolean cancelled = AlignmentRound.CANCELLED.equals(round.status);
+        boolean stopped = cancelled || AlignmentRound.FAILED.equals(round.status);
+        String verb = !round.finished() ? "learns from" : stopped ? "was to learn from" : "learned from";
+        return "This round " + verb + " " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + ", "
                 + replayed + (imported > 0 ? ", and " + dev.loopwise.common.Counts.of(imported, "preference pair")
-                + " imported through the API (datasets/preferences)" : "") + "." + start
-                + (round.metrics.get(RoundReward.MODEL_NOTE) instanceof String note ? " " + note : "");
+                + " imported through the API (datasets/preferences)" : "") + "."
+                + (stopped ? (cancelled ? " It was cancelled first, so it learned nothing from them." : " It stopped with an error first,"
+                + " so it learned nothing from them.") : start + (round.metrics.get(RoundReward.MODEL_NOTE) instanceof String note ? " " + note : ""));
     }
 
     static Map<String, Object> settingsShown(AlignmentRound round) {

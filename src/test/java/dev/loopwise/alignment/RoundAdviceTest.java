@@ -84,6 +84,17 @@ class RoundAdviceTest {
                 + " and 48 preference pairs imported through the API"), RoundFormats.material(round));
         round.lineage = new java.util.HashMap<>();
         assertTrue(!RoundFormats.material(round).contains("imported"), RoundFormats.material(round));
+        // Stopped before its end, it learned nothing; while it runs, it is learning.
+        round.lineage.put("rewardFreshStart", "Its model of reviewers' taste (reward model) started afresh.");
+        round.status = AlignmentRound.CANCELLED;
+        String cancelled = RoundFormats.material(round);
+        assertTrue(cancelled.startsWith("This round was to learn from no new judgements") && cancelled.endsWith("It was cancelled first, so it"
+                + " learned nothing from them.") && !cancelled.contains("started afresh"), cancelled);
+        round.status = AlignmentRound.RUNNING;
+        assertTrue(RoundFormats.material(round).startsWith("This round learns from"), RoundFormats.material(round));
+        round.status = AlignmentRound.NEEDS_EVIDENCE;
+        assertTrue(RoundFormats.material(round).startsWith("This round learned from") && RoundFormats.material(round).contains("afresh"),
+                RoundFormats.material(round));
     }
 
     @Test
