@@ -108,6 +108,18 @@ final class PackagedApp {
         }
     }
 
+    /** This machine's addresses that others on its networks reach it by (not loopback, not link-local). */
+    static java.util.List<java.net.InetAddress> ownNetworkAddresses() throws java.net.SocketException {
+        java.util.List<java.net.InetAddress> addresses = new java.util.ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                java.util.Collections.list(nic.getInetAddresses()).stream()
+                        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).forEach(addresses::add);
+            }
+        }
+        return addresses;
+    }
+
     /** The PostgreSQL superuser of this machine (trust authentication on localhost). */
     static Connection superuser() throws SQLException {
         return DriverManager.getConnection(SERVER + "postgres", "postgres", null);
