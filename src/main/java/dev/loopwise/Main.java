@@ -22,6 +22,7 @@ public class Main {
                 // (the image says 0.0.0.0, as a container is reached through its published port).
                 if (System.getProperty("quarkus.http.host") == null && System.getenv("QUARKUS_HTTP_HOST") == null) {
                     System.setProperty("quarkus.http.host", "127.0.0.1");
+                    System.setProperty(dev.loopwise.security.DemoHostFilter.PROPERTY, "true");
                 }
             }
             DatabaseReadyNote.forgetIfStartFails();

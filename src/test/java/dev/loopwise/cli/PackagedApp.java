@@ -108,6 +108,16 @@ final class PackagedApp {
         }
     }
 
+    /** A GET to 127.0.0.1 naming {@code host} in its Host header (HTTP clients will not set that header), answered as text. */
+    static String rawGet(int port, String host, String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** This machine's addresses that others on its networks reach it by (not loopback, not link-local). */
     static java.util.List<java.net.InetAddress> ownNetworkAddresses() throws java.net.SocketException {
         java.util.List<java.net.InetAddress> addresses = new java.util.ArrayList<>();

@@ -190,6 +190,12 @@ class PackagedAppIT {
                     // as it should
                 }
             }
+            // Nor through a visitor's browser, by a web page whose own name was pointed at 127.0.0.1 (DNS rebinding).
+            String rebound = PackagedApp.rawGet(PORT, "rebound.example:" + PORT, "/login");
+            assertTrue(rebound.startsWith("HTTP/1.1 421") && rebound.contains("addresses of this machine"), rebound);
+            for (String name : new String[] {"localhost:" + PORT, "127.0.0.1:" + PORT, "[::1]:" + PORT}) {
+                assertTrue(PackagedApp.rawGet(PORT, name, "/login").startsWith("HTTP/1.1 200"), name);
+            }
 
             PackagedApp.Result created = PackagedApp.run(PackagedApp.environment(PORT), "api-key", "create", "--user", "reviewer1");
             assertEquals(0, created.exitCode(), created.stderr());
