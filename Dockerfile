@@ -23,7 +23,8 @@ RUN (java --enable-native-access=ALL-UNNAMED -XX:AOTCacheOutput=/app/loopwise.ao
         || rm -f /app/loopwise.aot) && rm -f /app/app-cds.jsa
 # The encoder is unpacked and DJL's native libraries are extracted under the (writable) home folder.
 ENV LOOPWISE_DB_URL=jdbc:postgresql://db:5432/loopwise \
-    DJL_CACHE_DIR=/app/.djl.ai
+    DJL_CACHE_DIR=/app/.djl.ai \
+    QUARKUS_HTTP_HOST=0.0.0.0
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 \
     CMD curl -fs http://localhost:8080/q/health/ready || exit 1

@@ -18,6 +18,12 @@ public class Main {
         if (command.equals("serve") || command.equals("demo")) {
             if (command.equals("demo")) {
                 System.setProperty("quarkus.profile", "demo");
+                // The demo's admin password is published: it answers this machine only, unless told where to listen
+                // (the image says 0.0.0.0, as a container is reached through its published port).
+                if (System.getProperty("quarkus.http.host") == null && System.getenv("QUARKUS_HTTP_HOST") == null) {
+                    System.setProperty("quarkus.http.host", "127.0.0.1");
+                    System.setProperty(dev.loopwise.security.DemoHostFilter.PROPERTY, "true");
+                }
             }
             DatabaseReadyNote.forgetIfStartFails();
             System.setProperty(HttpLayerErrors.HANDED_OVER, "true");

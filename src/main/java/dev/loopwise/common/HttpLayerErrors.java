@@ -48,6 +48,14 @@ public class HttpLayerErrors {
                 refuse(context, 400, "malformed_address", HttpMessages.malformedAddress(e.getReason(), e.getIndex()));
                 return;
             }
+            // Parameters in a path segment (/api;x/v1/me): the resources read past them, while the rules that say who may
+            // call which path did not match the path that holds one (a session reached the API, which takes keys only).
+            // No address of Loopwise has one, so none reaches either.
+            int semicolon = context.request().path() == null ? -1 : context.request().path().indexOf(';');
+            if (semicolon >= 0) {
+                refuse(context, 400, "malformed_address", HttpMessages.semicolonInPath(semicolon));
+                return;
+            }
             // Every query parameter here takes one value, and the resources would read the first of several silently
             // (?limit=1&limit=500 answered with one row): a repeated one is a mistake to show, not to guess at.
             for (String name : context.queryParams().names()) {

@@ -20,6 +20,11 @@ public final class HttpMessages {
                 + "a space as %20, '%' itself as %25, quotes and brackets too; most HTTP clients do this for you.";
     }
 
+    public static String semicolonInPath(int position) {
+        return "The address's path holds a ';' at character " + (position + 1) + ", which no Loopwise address has: remove it"
+                + " (and what follows it up to the next '/'), or write it as %3B where it is part of a value.";
+    }
+
     public static String addressTooLong(int length, int limit) {
         return String.format(java.util.Locale.ROOT, "The address is %,d characters long; at most %,d are accepted. Send long values in"
                 + " the body of a POST instead of the query string.", length, limit);

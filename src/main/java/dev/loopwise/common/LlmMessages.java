@@ -13,6 +13,13 @@ public final class LlmMessages {
             "The LLM address must be a full http:// or https:// address such as http://localhost:11434/v1; nothing was saved.";
     public static final String LLM_URL_WITH_CREDENTIALS =
             "Put the LLM's password or token in the API key field, not in its address; nothing was saved.";
+    public static String llmKeyForOtherServer(String savedFor) {
+        return "The address names another server than the one the stored API key was saved for"
+                + (savedFor == null ? "" : " (" + savedFor + ")")
+                + ": type the API key again for this server, or tick Remove the stored key if it needs none. A stored key is only"
+                + " sent to its own server. Nothing was saved or sent.";
+    }
+
     public static final String LLM_BAD_KEY = "The API key may hold only letters, digits and visible ASCII punctuation, up to 1000 of"
             + " them, with no spaces or line breaks (a key copied with a trailing '…' is cut off); nothing was saved.";
     public static final String LLM_MODEL_CONTROL = "The model name holds a control character; type it again. Nothing was saved.";

@@ -73,6 +73,11 @@ public final class Messages {
     public static final String CROSS_ORIGIN = "This change was not sent from a Loopwise page, so it was refused and nothing changed. "
             + "Use the form on the page; scripts call the API with an API key instead.";
 
+    /** Answered as plain text or in the {code, error} shape built by hand: no quote or backslash. */
+    public static final String DEMO_THIS_MACHINE_ONLY = "The demo answers only addresses of this machine, such as localhost or "
+            + "127.0.0.1, since its passwords are public. Open it at localhost, or start it with QUARKUS_HTTP_HOST=0.0.0.0 to "
+            + "show it to others, after changing its passwords.";
+
     public static String loginLocked(long minutes) {
         return "Too many failed sign-ins. Wait " + minutes + (minutes == 1 ? " minute" : " minutes")
                 + " and try again, or ask an admin to set a new password.";

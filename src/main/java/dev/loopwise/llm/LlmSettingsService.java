@@ -101,6 +101,11 @@ public class LlmSettingsService {
             throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BRAND_VOICE_TOO_LONG);
         }
         String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();
+        // The page shows only the stored key's last characters: were it sent to any address typed there, whoever borrows an
+        // admin's session would read it in their own server's log. It stays with the server it was saved for.
+        if (key != null && blankToNull(change.apiKey()) == null && baseUrl != null && !sameServer(baseUrl, before.baseUrl())) {
+            throw ApiException.badRequest("key_for_other_server", LlmMessages.llmKeyForOtherServer(before.baseUrl()));
+        }
         return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
                 (float) temperature, voice, "this page");
     }
@@ -162,6 +167,25 @@ public class LlmSettingsService {
         } catch (java.net.URISyntaxException e) {
             throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
         }
+    }
+
+    /** Same scheme, host and port: the server a stored key was saved for, whatever the path. */
+    static boolean sameServer(String url, String other) {
+        if (other == null) {
+            return false;
+        }
+        try {
+            URI a = new URI(url);
+            URI b = new URI(other);
+            return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** A key travels in an HTTP header: visible ASCII only, which also keeps a pasted '…' or line break out. */

@@ -37,7 +37,7 @@ public class LoginThrottle {
     @ActivateRequestContext
     @Transactional(TxType.REQUIRES_NEW)
     public boolean isLocked(String username, String address) {
-        if (address != null && locked(ADDRESS, address)) {
+        if (address != null && locked(ADDRESS, network(address))) {
             return true;
         }
         return username != null && locked(ACCOUNT, key(username)) && !trusted(username, address);
@@ -59,7 +59,7 @@ public class LoginThrottle {
             count(ACCOUNT, key(username), config.login().maxFailuresPerUser());
         }
         if (address != null) {
-            count(ADDRESS, address, config.login().maxFailuresPerAddress());
+            count(ADDRESS, network(address), config.login().maxFailuresPerAddress());
         }
     }
 
@@ -78,7 +78,7 @@ public class LoginThrottle {
             em.createNativeQuery("""
                     insert into sign_in_trust (username, address, last_success_at) values (?1, ?2, now())
                     on conflict (username, address) do update set last_success_at = now()""")
-                    .setParameter(1, key(username)).setParameter(2, address).executeUpdate();
+                    .setParameter(1, key(username)).setParameter(2, network(address)).executeUpdate();
         }
     }
 
@@ -116,7 +116,7 @@ public class LoginThrottle {
         return address != null && !em.createNativeQuery("""
                 select 1 from sign_in_trust where username = ?1 and address = ?2
                 and last_success_at > now() - ?3 * interval '1 second'""")
-                .setParameter(1, key(username)).setParameter(2, address)
+                .setParameter(1, key(username)).setParameter(2, network(address))
                 .setParameter(3, config.login().trustPeriod().toSeconds()).getResultList().isEmpty();
     }
 
@@ -146,6 +146,29 @@ public class LoginThrottle {
             Counter.builder("loopwise.login.lockouts").description("Accounts and addresses locked after too many failed sign-ins")
                     .register(metrics).increment();
         }
+    }
+
+    /**
+     * What one client is, as far as counting goes: an IPv4 address (also when written as IPv6), or an IPv6 address's /64
+     * network — every home line and cloud host gets a whole /64, so one person counted address by address would never
+     * meet the limit. Parsed as a literal only, never looked up.
+     */
+    static String network(String address) {
+        byte[] bytes = io.netty.util.NetUtil.createByteArrayFromIpAddressString(address.strip());
+        if (bytes == null) {
+            return address.length() > 256 ? address.substring(0, 256) : address;
+        }
+        boolean mapped = bytes.length == 16 && java.util.Arrays.equals(bytes, 0, 10, new byte[10], 0, 10)
+                && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
+        if (bytes.length == 4 || mapped) {
+            int at = bytes.length - 4;
+            return (bytes[at] & 0xff) + "." + (bytes[at + 1] & 0xff) + "." + (bytes[at + 2] & 0xff) + "." + (bytes[at + 3] & 0xff);
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString((bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff)).append(':');
+        }
+        return prefix.append(":/64").toString();
     }
 
     static String key(String username) {

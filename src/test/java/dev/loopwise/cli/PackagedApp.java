@@ -108,6 +108,28 @@ final class PackagedApp {
         }
     }
 
+    /** A GET to 127.0.0.1 naming {@code host} in its Host header (HTTP clients will not set that header), answered as text. */
+    static String rawGet(int port, String host, String path) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/html\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** This machine's addresses that others on its networks reach it by (not loopback, not link-local). */
+    static java.util.List<java.net.InetAddress> ownNetworkAddresses() throws java.net.SocketException {
+        java.util.List<java.net.InetAddress> addresses = new java.util.ArrayList<>();
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                java.util.Collections.list(nic.getInetAddresses()).stream()
+                        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).forEach(addresses::add);
+            }
+        }
+        return addresses;
+    }
+
     /** The PostgreSQL superuser of this machine (trust authentication on localhost). */
     static Connection superuser() throws SQLException {
         return DriverManager.getConnection(SERVER + "postgres", "postgres", null);

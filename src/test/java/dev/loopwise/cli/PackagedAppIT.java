@@ -26,7 +26,7 @@ class PackagedAppIT {
         PackagedApp.dropDatabase();
         PackagedApp.Result first = PackagedApp.run(PackagedApp.environment(PORT), "db-init");
         assertEquals(0, first.exitCode(), first.stderr());
-        assertTrue(first.stderr().contains("Created PostgreSQL role and database 'loopwise_it'"), first.stderr());
+        assertTrue(first.stderr().contains("Created PostgreSQL role and database '" + PackagedApp.DATABASE + "'"), first.stderr());
         PackagedApp.Result second = PackagedApp.run(PackagedApp.environment(PORT), "db-init");
         assertEquals(0, second.exitCode(), second.stderr());
         assertEquals("", second.stderr());
@@ -181,6 +181,21 @@ class PackagedAppIT {
             assertTrue(output.contains("reviewer3  / loopwise-review"), output);
             tickets = PackagedApp.count("select count(*) from tickets");
             assertTrue(tickets >= 500, "demo tickets: " + tickets);
+            // Its admin password is published: the demo answers this machine only, not whoever shares its network.
+            for (java.net.InetAddress address : PackagedApp.ownNetworkAddresses()) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    socket.connect(new java.net.InetSocketAddress(address, PORT), 2000);
+                    org.junit.jupiter.api.Assertions.fail("the demo answers on " + address.getHostAddress());
+                } catch (java.io.IOException expected) {
+                    // as it should
+                }
+            }
+            // Nor through a visitor's browser, by a web page whose own name was pointed at 127.0.0.1 (DNS rebinding).
+            String rebound = PackagedApp.rawGet(PORT, "rebound.example:" + PORT, "/login");
+            assertTrue(rebound.startsWith("HTTP/1.1 421") && rebound.contains("addresses of this machine"), rebound);
+            for (String name : new String[] {"localhost:" + PORT, "127.0.0.1:" + PORT, "[::1]:" + PORT}) {
+                assertTrue(PackagedApp.rawGet(PORT, name, "/login").startsWith("HTTP/1.1 200"), name);
+            }
 
             PackagedApp.Result created = PackagedApp.run(PackagedApp.environment(PORT), "api-key", "create", "--user", "reviewer1");
             assertEquals(0, created.exitCode(), created.stderr());

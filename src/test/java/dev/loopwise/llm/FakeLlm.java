@@ -20,6 +20,8 @@ final class FakeLlm implements AutoCloseable {
     volatile boolean malformed;
     final AtomicInteger calls = new AtomicInteger();
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+    /** The Authorization header of each chat request ("" when none was sent). */
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Vertx vertx;
     private final HttpServer server;
 
@@ -32,6 +34,7 @@ final class FakeLlm implements AutoCloseable {
                 return;
             }
             requests.add(body.toJsonObject());
+            authorizations.add(String.valueOf(request.getHeader("Authorization") == null ? "" : request.getHeader("Authorization")));
             Runnable answer = () -> {
                 if (status != 200) {
                     request.response().setStatusCode(status).putHeader("content-type", "application/json")

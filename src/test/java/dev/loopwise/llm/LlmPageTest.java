@@ -141,6 +141,29 @@ class LlmPageTest {
     }
 
     @Test
+    void theStoredKeyGoesOnlyToTheServerItWasSavedFor() throws Exception {
+        post("/admin/llm", "baseUrl=" + llm.baseUrl() + "&model=fake-page&apiKey=" + KEY, 200);
+        try (FakeLlm elsewhere = new FakeLlm(vertx)) {
+            // Another server, no key typed: the stored key must not travel there, neither in a test nor by saving.
+            String tested = post("/admin/llm/test", "baseUrl=" + elsewhere.baseUrl() + "&model=m", 400);
+            assertTrue(tested.contains("type the API key again"), tested);
+            String saved = post("/admin/llm", "enabled=on&baseUrl=" + elsewhere.baseUrl() + "&model=m", 400);
+            assertTrue(saved.contains("type the API key again"), saved);
+            assertEquals(0, elsewhere.calls.get(), "nothing was sent to the other server");
+            assertEquals(llm.baseUrl(), settings.current().baseUrl(), "nothing was saved");
+            assertEquals(KEY, settings.current().apiKey());
+            // The same server under another path keeps the key (Azure's deployments, a missing /v1).
+            post("/admin/llm/test", "baseUrl=" + llm.baseUrl().replace("/v1", "/openai/v1") + "&model=m", 200);
+            assertEquals("Bearer " + KEY, llm.authorizations.get(llm.authorizations.size() - 1));
+            // A key typed for the other server, or none at all, is what it gets.
+            post("/admin/llm/test", "baseUrl=" + elsewhere.baseUrl() + "&model=m&apiKey=sk-for-elsewhere", 200);
+            assertEquals(List.of("Bearer sk-for-elsewhere"), elsewhere.authorizations);
+            post("/admin/llm", "baseUrl=" + elsewhere.baseUrl() + "&model=m&clearKey=on", 200);
+            assertEquals(null, settings.current().apiKey());
+        }
+    }
+
+    @Test
     void anUnexpectedFailureIsNamedWithoutTheExceptionsOwnText() {
         String reason = LlmFailure.describe(new IllegalArgumentException("invalid header value: \"Bearer " + KEY + "\""));
         assertFalse(reason.contains(KEY) || reason.contains("Exception"), reason);

@@ -178,6 +178,10 @@ final class Endpoints {
             new Row("GET", "/q/metrics/", Access.management(200, ADMIN), null, "*/*", null),
             new Row("GET", "/q/openapi", Access.management(200, ADMIN), null, "*/*", null),
             new Row("GET", "/q/openapi?format=json", Access.management(200, ADMIN), null, "*/*", null),
+            // The same document under the names SmallRye OpenAPI also answers, one per format.
+            new Row("GET", "/q/openapi.json", Access.management(200, ADMIN), null, "*/*", null),
+            new Row("GET", "/q/openapi.yaml", Access.management(200, ADMIN), null, "*/*", null),
+            new Row("GET", "/q/openapi.yml", Access.management(200, ADMIN), null, "*/*", null),
             new Row("GET", "/q/swagger-ui/", Access.management(200, ADMIN), null, "*/*", null),
             new Row("GET", "/q/swagger-ui/index.html", Access.management(200, ADMIN), null, "*/*", null));
 

@@ -35,6 +35,8 @@ class LoginThrottleTest {
     EntityManager em;
     @Inject
     SecurityConfig config;
+    @Inject
+    LoginThrottle throttle;
 
     @AfterEach
     void forgiveTheAdmin() {
@@ -80,6 +82,31 @@ class LoginThrottleTest {
         String user = newUser();
         assertTrue(SignInFrom.post("127.0.0.6", "/j_security_check", user, PASSWORD).locked(), "a real account from there too");
         assertTrue(SignInFrom.post("127.0.0.7", "/j_security_check", user, PASSWORD).signedIn(), "other addresses are not affected");
+    }
+
+    /**
+     * Anyone on IPv6 holds a whole /64 (2^64 addresses): counted one address at a time, a guesser would change address at
+     * every attempt and never meet the address limit. The machine running the tests has one IPv6 address, so the
+     * addresses are handed to the throttle as the sign-in gate hands it the client's.
+     */
+    @Test
+    void anIpv6GuesserIsCountedByItsNetworkNotByEachOfItsAddresses() {
+        int limit = config.login().maxFailuresPerAddress();
+        for (int i = 1; i <= limit; i++) {
+            throttle.failed("nobody-" + UNIQUE.incrementAndGet(), "2001:db8:7:7:" + Integer.toHexString(i) + "::1");
+        }
+        assertTrue(throttle.isLocked("nobody-" + UNIQUE.incrementAndGet(), "2001:db8:7:7:ffff:ffff:ffff:ffff"),
+                "another address of the same /64 is locked too");
+        assertTrue(throttle.isLocked("nobody-" + UNIQUE.incrementAndGet(), "2001:0DB8:0007:0007::abcd"),
+                "however the address is written");
+        assertFalse(throttle.isLocked("nobody-" + UNIQUE.incrementAndGet(), "2001:db8:7:8::1"), "the next network is not");
+        assertFalse(throttle.isLocked("nobody-" + UNIQUE.incrementAndGet(), "203.0.113.7"), "nor an IPv4 address");
+        // An IPv4 address, also when written as IPv6, is counted on its own.
+        for (int i = 1; i <= limit; i++) {
+            throttle.failed("nobody-" + UNIQUE.incrementAndGet(), "::ffff:203.0.113.8");
+        }
+        assertTrue(throttle.isLocked("nobody-" + UNIQUE.incrementAndGet(), "203.0.113.8"));
+        assertFalse(throttle.isLocked("nobody-" + UNIQUE.incrementAndGet(), "203.0.113.9"));
     }
 
     @Test

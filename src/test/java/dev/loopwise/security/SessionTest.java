@@ -89,6 +89,23 @@ class SessionTest {
                 .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("unauthenticated"));
     }
 
+    /**
+     * The API takes keys, not sessions, which is what lets it skip the origin check. A parameter written into the address's
+     * first segment made the rule that says so miss the path, while the resource still answered it.
+     */
+    @Test
+    void theApiTakesNoSessionWhateverIsWrittenIntoItsAddress() {
+        Caller reviewer = Caller.session("reviewer1");
+        reviewer.request().accept("application/json").get("/api/v1/me").then().statusCode(401);
+        for (String path : new String[] {"/api;a/v1/me", "/api;/v1/me", "/v1;a/models", "/account;a", "/api/v1;a/me"}) {
+            int status = reviewer.request().urlEncodingEnabled(false).accept("application/json").get(path).statusCode();
+            org.junit.jupiter.api.Assertions.assertTrue(status == 400 || status == 401, path + " answered " + status);
+        }
+        reviewer.request().urlEncodingEnabled(false).accept("application/json").get("/api;a/v1/me").then().statusCode(400)
+                .body("code", org.hamcrest.Matchers.equalTo("malformed_address"))
+                .body("error", org.hamcrest.Matchers.containsString("';'"));
+    }
+
     @Test
     void logoutEndsTheSession() {
         Caller reviewer = Caller.session("reviewer2");
