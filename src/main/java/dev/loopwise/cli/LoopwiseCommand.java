@@ -28,9 +28,21 @@ public class LoopwiseCommand {
     /** The command line with Loopwise's error handling: a failure prints one sentence, never a stack trace. */
     public static CommandLine commandLine() {
         return new CommandLine(new LoopwiseCommand()).setExecutionExceptionHandler((failure, command, parsed) -> {
-            command.getErr().println("loopwise: " + failure.getMessage());
+            command.getErr().println("loopwise: " + sentence(failure));
             return 2;
         });
+    }
+
+    /** Java's own message, or for those that have none (a refused connection) what happened in words. */
+    static String sentence(Throwable failure) {
+        if (failure instanceof java.net.ConnectException) {
+            return "no Loopwise answered at that address (the connection was refused): start it, or give --url";
+        }
+        if (failure instanceof java.net.http.HttpTimeoutException) {
+            return "Loopwise did not answer in time: " + failure.getMessage();
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     @Command(name = "serve", description = "Start the web service (the default when no command is given).")

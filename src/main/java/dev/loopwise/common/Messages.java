@@ -4,6 +4,10 @@ import java.util.List;
 
 /** Every sentence Loopwise says to a user about something that went wrong, in one place. */
 public final class Messages {
+    /** For the commands that call a running Loopwise. */
+    public static final String API_KEY_NEEDED = "Give an admin's API key with --key KEY or in LOOPWISE_API_KEY (the variable keeps it out of"
+            + " the process list, where other users of this machine can read a command's arguments).";
+
     private Messages() {
     }
 

@@ -29,7 +29,7 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "CSV or JSONL with a text column (e.g. src/main/resources/demo/traffic-shifted.csv).")
     Path file;
 
-    @Option(names = "--key", required = true, description = "An admin's API key (it asks for the replay and its drift checks).")
+    @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (it asks for the replay and its drift checks).")
     String key;
 
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
@@ -43,6 +43,10 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (key == null || key.isBlank()) {
+            System.err.println(dev.loopwise.common.Messages.API_KEY_NEEDED);
+            return 2;
+        }
         byte[] content = Files.readAllBytes(file);
         String start = new String(content, 0, Math.min(content.length, 64), StandardCharsets.UTF_8);
         String type = TicketFile.guess(file.getFileName().toString(), start) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";

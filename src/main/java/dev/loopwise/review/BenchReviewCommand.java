@@ -31,7 +31,7 @@ public class BenchReviewCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--key", required = true, description = "An admin's API key (to create the benchmark's reviewers).")
+    @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (to create the benchmark's reviewers).")
     String adminKey;
 
     @Option(names = "--reviewers", defaultValue = "50", description = "Concurrent reviewers (default: ${DEFAULT-VALUE}).")
@@ -50,6 +50,10 @@ public class BenchReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (adminKey == null || adminKey.isBlank()) {
+            System.err.println(dev.loopwise.common.Messages.API_KEY_NEEDED);
+            return 2;
+        }
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < reviewers; i++) {

@@ -34,7 +34,7 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
-    @Option(names = "--key", required = true, description = "An admin's API key without a rate limit"
+    @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list; one without a rate limit"
             + " (./loopwise api-key create --user admin --requests-per-minute 0): a limited key would measure its limit.")
     String key;
 
@@ -65,6 +65,10 @@ public class BenchServingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (key == null || key.isBlank()) {
+            System.err.println(dev.loopwise.common.Messages.API_KEY_NEEDED);
+            return 2;
+        }
         List<String> texts = texts();
         double bestRaw = 0;
         System.out.printf("%-44s %12s %10s %10s%n", "measurement", "texts/s", "p50 ms", "p99 ms");
