@@ -66,4 +66,9 @@ public final class WorkspaceMessages {
                 + "' already had is retired rather than doubled; the audit log has the counts). Versions already trained still answer '"
                 + name + "' until you train a new one on Models.";
     }
+
+    public static String formerNameOf(String name, String intent) {
+        return "'" + name + "' was the name of the intent now called '" + intent + "', and versions trained before that rename still"
+                + " know it by it: choose another name, or rename '" + intent + "' back.";
+    }
 }

@@ -133,6 +133,9 @@ public class TicketImporter {
             intents.put(i.name, i);
             ignoringCase.putIfAbsent(i.name.toLowerCase(java.util.Locale.ROOT), i);
         });
+        // A file labelled before a rename ("account_login" for what is now "Sign-in"): those tickets are that intent's.
+        Map<Long, List<String>> former = IntentNames.former();
+        stored.forEach(i -> former.getOrDefault(i.id, List.of()).forEach(name -> ignoringCase.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), i)));
         Set<String> created = new TreeSet<>();
         Set<String> existing = new HashSet<>(already.keySet());
         int imported = 0;

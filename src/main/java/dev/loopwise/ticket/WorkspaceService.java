@@ -44,6 +44,12 @@ public class WorkspaceService {
                         throw ApiException.conflict("intent_exists", WorkspaceMessages.intentLooksLike(other.name));
                     });
         }
+        // Versions trained before a rename know the intent by its old name: given to another intent, that name would send
+        // their tickets to the wrong replies.
+        String formerOwner = IntentNames.formerOwner(intent.id, fold);
+        if (formerOwner != null) {
+            throw ApiException.conflict("intent_exists", WorkspaceMessages.formerNameOf(cleanName, formerOwner));
+        }
         // Renamed, the out-of-scope intent would lose its meaning and could then be merged away with its examples.
         if (intent.id != null && ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name) && !cleanName.equals(intent.name)) {
             throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeKeepsItsName(intent.name));
@@ -57,6 +63,9 @@ public class WorkspaceService {
             details.put("descriptionBefore", intent.description);
         }
         details.put("description", cleanDescription);
+        if (intent.id != null && !cleanName.equals(intent.name)) {
+            IntentNames.renamed(intent.id, intent.name, cleanName);
+        }
         intent.name = cleanName;
         intent.description = cleanDescription;
         intent.updatedAt = OffsetDateTime.now();

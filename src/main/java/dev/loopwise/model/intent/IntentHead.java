@@ -25,6 +25,14 @@ public record IntentHead(String regime, List<String> labels, float[][] weights, 
         return new IntentHead(regime, head.labels(), head.weights(), head.bias(), head.threshold(), head.outOfScopeLabel());
     }
 
+    /** The same head under other names for its classes, in the same order (an intent renamed since it was trained). */
+    public IntentHead withLabels(List<String> newLabels) {
+        if (newLabels.size() != labels.size()) {
+            throw new IllegalArgumentException("A head of " + labels.size() + " classes takes as many names, not " + newLabels.size());
+        }
+        return new IntentHead(regime, List.copyOf(newLabels), weights, bias, threshold, outOfScopeLabel);
+    }
+
     public IntentHead withThreshold(double newThreshold) {
         return new IntentHead(regime, labels, weights, bias, newThreshold, outOfScopeLabel);
     }

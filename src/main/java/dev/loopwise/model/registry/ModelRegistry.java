@@ -129,11 +129,12 @@ public class ModelRegistry {
         return new ServingModel(version, encoder, bundle, candidates, replyEmbeddings, prepared, batch);
     }
 
-    /** Changes when the active version or any active reply changes. */
+    /** Changes when the active version, any active reply or an intent's name changes. */
     private String fingerprint() {
         return QuarkusTransaction.requiringNew().call(() -> String.valueOf(ModelVersion.getEntityManager().createNativeQuery(
                 "select coalesce((select version::text from model_versions where status = 'active'), '-') || '/' || "
                         + "coalesce((select md5(string_agg(id || ':' || md5(text), ',' order by id)) from replies "
-                        + "where status = 'active'), '-')").getSingleResult()));
+                        + "where status = 'active'), '-') || '/' || "
+                        + "coalesce((select md5(string_agg(id || ':' || name, ',' order by id)) from intents), '-')").getSingleResult()));
     }
 }

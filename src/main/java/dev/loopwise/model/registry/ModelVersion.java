@@ -91,7 +91,7 @@ public class ModelVersion extends IdentityEntity {
     /** The intents this version learned (empty for a version stored before the list was kept). */
     public List<String> learnedIntents() {
         Object names = lineage == null ? null : lineage.get("intents");
-        return names instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+        return names instanceof List<?> list ? dev.loopwise.ticket.IntentNames.current(list.stream().map(String::valueOf).toList()) : List.of();
     }
 
     /** The encoder this version was trained on, and is always served and evaluated with. */
@@ -99,7 +99,12 @@ public class ModelVersion extends IdentityEntity {
         return new EncoderRef(encoderId, encoderSource);
     }
 
+    /** The stored bundle, its intents under the names they have now (the bytes keep the names it was trained with). */
     public ModelBundle bundle() {
-        return ModelBundle.fromBytes(parameters, checksum);
+        ModelBundle stored = ModelBundle.fromBytes(parameters, checksum);
+        List<String> labels = stored.intent().labels();
+        List<String> current = dev.loopwise.ticket.IntentNames.current(labels);
+        return current.equals(labels) ? stored
+                : new ModelBundle(stored.format(), stored.encoderId(), stored.intent().withLabels(current), stored.policy(), stored.reward());
     }
 }
