@@ -22,7 +22,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class FirstWeek {
     /** Labelled tickets per intent below which a trained model is mostly guessing. */
-    static final int TICKETS_PER_INTENT = 5;
+    static final int TICKETS_PER_INTENT = dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT;
     /** Judgements after which a first round has a fair chance to decide (its gates abstain below that). */
     static final int FIRST_ROUND_JUDGEMENTS = 100;
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */

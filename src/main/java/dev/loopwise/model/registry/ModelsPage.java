@@ -151,11 +151,18 @@ public class ModelsPage {
         }
     }
 
+    private static java.util.Map<String, Long> labelledByIntent() {
+        java.util.Map<Long, Long> counts = dev.loopwise.ticket.Ticket.countsByIntent();
+        java.util.Map<String, Long> byName = new java.util.LinkedHashMap<>();
+        dev.loopwise.ticket.Intent.listByName().forEach(i -> byName.put(i.name, counts.getOrDefault(i.id, 0L)));
+        return byName;
+    }
+
     private TemplateInstance page(Long watch, String error, int from) {
         VersionList versions = VersionList.from(from);
         List<ModelVersion> newest = from == 0 ? versions.shown() : VersionList.from(0).shown();
         List<TrainingRun> runs = TrainingRun.recent(5);
         return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
-                config.autoFineTune(), ModelsNextStep.of(newest, runs), runs.stream().anyMatch(r -> !r.finished()));
+                config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent()), runs.stream().anyMatch(r -> !r.finished()));
     }
 }
