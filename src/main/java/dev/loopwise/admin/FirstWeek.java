@@ -22,7 +22,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class FirstWeek {
     /** Labelled tickets per intent below which a trained model is mostly guessing. */
-    static final int TICKETS_PER_INTENT = 5;
+    static final int TICKETS_PER_INTENT = dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT;
     /** Judgements after which a first round has a fair chance to decide (its gates abstain below that). */
     static final int FIRST_ROUND_JUDGEMENTS = 100;
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
@@ -70,7 +70,11 @@ public class FirstWeek {
         // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
         List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : labelledIntents.stream()
                 .filter(name -> !v.learnedIntents().contains(name) && !name.equals(dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
-                .orElse(List.of());
+                .map(names -> {
+                    // A renamed intent is the same intent: the version still answers its tickets with its replies.
+                    List<String> renamed = dev.loopwise.model.registry.VersionIntents.renamedSinceLearned(active.get(), names);
+                    return names.stream().filter(name -> !renamed.contains(name)).toList();
+                }).orElse(List.of());
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
         Step writeReplies = null;

@@ -10,10 +10,14 @@ public final class DriftMessages {
                 + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
     }
 
-    public static String topicLabelled(String intent, int tickets, boolean created) {
-        return (created ? "New intent '" + intent + "' with " : "'" + intent + "' now has ") + Counts.of(tickets, "more labelled ticket")
-                .replace("no more labelled tickets", "no new labelled tickets") + ". Next: write its first reply below, then train a new "
-                + "version on Models so that customers asking about it get an answer.";
+    /** {@code total}: the intent's labelled tickets now, of which {@code tickets} came from the topic. */
+    public static String topicLabelled(String intent, int tickets, boolean created, long total) {
+        int wanted = dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT;
+        String more = total >= wanted ? "" : "label at least " + (wanted - total) + (total == 0 ? "" : " more") + " of its tickets on"
+                + " Tickets (a new intent needs " + wanted + " to be learned from), ";
+        return (created ? "New intent '" + intent + "' with " + Counts.of(tickets, "labelled ticket") : "'" + intent + "' now has "
+                + Counts.of(tickets, "more labelled ticket").replace("no more labelled tickets", "no new labelled tickets")) + ". Next: "
+                + more + "write its first reply below, then train a new version on Models so that customers asking about it get an answer.";
     }
 
     public static String noRoundRequest(long actionId) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FirstWeekTest {
     @Inject
+    dev.loopwise.ticket.WorkspaceService workspace;
+    @Inject
     FirstWeek firstWeek;
     @Inject
     EntityManager em;
@@ -89,6 +91,27 @@ class FirstWeekTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, id)
                     .executeUpdate());
             dev.loopwise.ticket.ScratchIntents.delete(id);
+        }
+    }
+
+    @Test
+    void aRenamedIntentIsNotAnIntentTheActiveVersionNeverLearned() {
+        int version = ActiveModel.await();
+        dev.loopwise.ticket.Intent learned = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Intent.findByName("gift_card_balance")
+                .orElseThrow());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.ModelVersion.findByVersion(version).orElseThrow()
+                .learnedIntents().contains("gift_card_balance")), "the demo's version learned it");
+        String renamed = "Gift card questions " + System.nanoTime() % 100_000;
+        try {
+            // Renamed twice: the name the version learned is two renames back.
+            workspace.saveIntent(learned.id, "gift cards " + System.nanoTime() % 100_000, learned.description);
+            workspace.saveIntent(learned.id, renamed, learned.description);
+            FirstWeek.Step train = QuarkusTransaction.requiringNew().call(() -> firstWeek.guide()).steps().get(1);
+            assertTrue(!train.status().contains(renamed), "a rename is no new intent: " + train.status());
+            String models = Caller.session("admin").request().accept("text/html").get("/admin/models").then().statusCode(200).extract().asString();
+            assertTrue(!models.contains(renamed), "nor on Models");
+        } finally {
+            workspace.saveIntent(learned.id, "gift_card_balance", learned.description);
         }
     }
 

@@ -33,8 +33,10 @@ class TopicLabellingTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isPresent()));
 
         String page = admin.request().urlEncodingEnabled(false).accept("text/html").get(location).then().statusCode(200).extract().asString();
-        assertTrue(page.contains("New intent ") && page.contains(name) && page.contains("with 2 more labelled tickets"), page);
-        assertTrue(page.contains("Next: write its first reply below"), page);
+        assertTrue(page.contains("New intent ") && page.contains(name) && page.contains("with 2 labelled tickets."), page);
+        // The Overview asks for 5 tickets of a new intent before training: the step after labelling a topic says so too.
+        assertTrue(page.contains("Next: label at least 3 more of its tickets on Tickets (a new intent needs 5 to be learned from),"
+                + " write its first reply below, then train a new version on Models"), page);
         assertTrue(page.contains("value=\"" + name + "\" selected"), "the new intent is preselected");
 
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded").formParam("name", name + "_x")

@@ -30,6 +30,8 @@ import java.util.function.Function;
 public final class ModelTrainer {
     /** Label of workspace tickets that are examples of requests the desk does not handle. */
     public static final String OUT_OF_SCOPE_LABEL = "oos";
+    /** Labelled tickets a new intent should have before a version is trained to learn it (the pages ask for as many). */
+    public static final int TICKETS_PER_NEW_INTENT = 5;
     /** Fewer tickets of an intent on the training side than this, and its held-out ones are learned from too. */
     static final int MIN_TRAIN_PER_INTENT = 2;
     /** How sharply an agent's reply picks the library reply it resembles most. */

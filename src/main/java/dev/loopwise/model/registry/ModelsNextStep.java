@@ -15,6 +15,11 @@ final class ModelsNextStep {
     }
 
     static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns) {
+        return of(newestFirst, recentRuns, java.util.Map.of());
+    }
+
+    /** {@code labelled}: labelled tickets by intent name, to tell intents the active version never learned. */
+    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, java.util.Map<String, Long> labelled) {
         Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
         if (recentRuns.stream().anyMatch(r -> !r.finished())) {
             return "A training is running; this page follows it. " + (active.isPresent() ? "The active version keeps answering meanwhile."
@@ -39,6 +44,19 @@ final class ModelsNextStep {
                 && !v.status.equals(ModelVersion.REJECTED)).max(java.util.Comparator.comparing(v -> v.activatedAt));
         if (before.isPresent() && prefers(before.get(), current)) {
             return "v" + current.version + " answers customers, but the version before it did better. " + compare(before.get(), current);
+        }
+        // Intents labelled since it was trained (a new topic made one on Drift): the Overview asks for a training; so must this page.
+        List<String> unknown = current.learnedIntents().isEmpty() ? List.of() : labelled.entrySet().stream()
+                .filter(e -> e.getValue() > 0 && !current.learnedIntents().contains(e.getKey())
+                        && !e.getKey().equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).map(java.util.Map.Entry::getKey).toList();
+        if (!unknown.isEmpty()) {
+            List<String> thin = unknown.stream().filter(name -> labelled.get(name) < ModelTrainer.TICKETS_PER_NEW_INTENT)
+                    .map(name -> name + " (it has " + labelled.get(name) + ")").toList();
+            return "v" + current.version + " answers customers, but it never learned " + Counts.of(unknown.size(), "intent") + " your"
+                    + " tickets now have (" + VersionIntents.listed(unknown) + "): it gives their tickets another intent's reply. "
+                    + (thin.isEmpty() ? "Train a new version above: it learns them; promote it when its page says so."
+                    : "Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
+                    + String.join(", ", thin) + " on Tickets, then train a new version above; promote it when its page says so.");
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
                 : " You can also try fine-tuning the reading model on your tickets (choose it under How to learn): this page then says "

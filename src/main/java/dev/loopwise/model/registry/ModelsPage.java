@@ -151,11 +151,21 @@ public class ModelsPage {
         }
     }
 
+    /** Labelled tickets by intent name, less the intents renamed since the active version learned them (the same intents). */
+    private static java.util.Map<String, Long> labelledByIntent() {
+        java.util.Map<Long, Long> counts = dev.loopwise.ticket.Ticket.countsByIntent();
+        java.util.Map<String, Long> byName = new java.util.LinkedHashMap<>();
+        dev.loopwise.ticket.Intent.listByName().forEach(i -> byName.put(i.name, counts.getOrDefault(i.id, 0L)));
+        ModelVersion.findActive().ifPresent(active -> VersionIntents.renamedSinceLearned(active, byName.keySet().stream()
+                .filter(name -> byName.get(name) > 0 && !active.learnedIntents().contains(name)).toList()).forEach(byName::remove));
+        return byName;
+    }
+
     private TemplateInstance page(Long watch, String error, int from) {
         VersionList versions = VersionList.from(from);
         List<ModelVersion> newest = from == 0 ? versions.shown() : VersionList.from(0).shown();
         List<TrainingRun> runs = TrainingRun.recent(5);
         return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
-                config.autoFineTune(), ModelsNextStep.of(newest, runs), runs.stream().anyMatch(r -> !r.finished()));
+                config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent()), runs.stream().anyMatch(r -> !r.finished()));
     }
 }

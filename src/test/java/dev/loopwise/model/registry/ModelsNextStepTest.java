@@ -173,6 +173,26 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void anIntentLabelledSinceTheActiveVersionWasTrainedSendsTheLeadToTrainAsTheOverviewDoes() {
+        // A new topic made an intent on Drift: the Overview says "train again for the new intents"; the page where one
+        // trains said "have reviewers judge replies" instead.
+        ModelVersion v1 = version(1, "active", 0.9, 87);
+        v1.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "track_order")));
+        Map<String, Long> labelled = new LinkedHashMap<>(Map.of("cancel_order", 18L, "oos", 64L, "track_order", 18L, "Solar Panels", 3L));
+        String thin = ModelsNextStep.of(List.of(v1), List.of(), labelled);
+        assertTrue(thin.startsWith("v1 answers customers, but it never learned 1 intent your tickets now have (Solar Panels): it gives"
+                + " their tickets another intent's reply.") && thin.contains("Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT
+                + " tickets of Solar Panels (it has 3)") && thin.contains("then train a new version"), thin);
+        labelled.put("Solar Panels", 9L);
+        labelled.put("gift_wrap", 6L);
+        String ready = ModelsNextStep.of(List.of(v1), List.of(), labelled);
+        assertTrue(ready.contains("never learned 2 intents your tickets now have (Solar Panels, gift_wrap)")
+                && ready.contains("Train a new version above"), ready);
+        assertTrue(ModelsNextStep.of(List.of(v1), List.of(), Map.of("cancel_order", 18L)).startsWith("v1 answers customers and is the newest"),
+                "nothing new: the usual next step");
+    }
+
+    @Test
     void aGainBeyondThemSaysPromote() {
         // band = 2·sqrt(2·0.925·0.075/400) = 3.72 points < 5 points.
         assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
