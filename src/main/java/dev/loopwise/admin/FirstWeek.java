@@ -70,11 +70,7 @@ public class FirstWeek {
         // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
         List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : labelledIntents.stream()
                 .filter(name -> !v.learnedIntents().contains(name) && !name.equals(dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
-                .map(names -> {
-                    // A renamed intent is the same intent: the version still answers its tickets with its replies.
-                    List<String> renamed = dev.loopwise.model.registry.VersionIntents.renamedSinceLearned(active.get(), names);
-                    return names.stream().filter(name -> !renamed.contains(name)).toList();
-                }).orElse(List.of());
+                .orElse(List.of());
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
         Step writeReplies = null;

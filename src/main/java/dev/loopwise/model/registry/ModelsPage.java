@@ -151,13 +151,10 @@ public class ModelsPage {
         }
     }
 
-    /** Labelled tickets by intent name, less the intents renamed since the active version learned them (the same intents). */
     private static java.util.Map<String, Long> labelledByIntent() {
         java.util.Map<Long, Long> counts = dev.loopwise.ticket.Ticket.countsByIntent();
         java.util.Map<String, Long> byName = new java.util.LinkedHashMap<>();
         dev.loopwise.ticket.Intent.listByName().forEach(i -> byName.put(i.name, counts.getOrDefault(i.id, 0L)));
-        ModelVersion.findActive().ifPresent(active -> VersionIntents.renamedSinceLearned(active, byName.keySet().stream()
-                .filter(name -> byName.get(name) > 0 && !active.learnedIntents().contains(name)).toList()).forEach(byName::remove));
         return byName;
     }
 

@@ -33,48 +33,6 @@ public final class VersionIntents {
                 .setParameter(1, ticketIds).setParameter(2, intents.toArray(String[]::new)).getSingleResult()).longValue();
     }
 
-    /**
-     * Of {@code names} (intents {@code version} did not learn by that name), those renamed since from a name it learned: a
-     * rename keeps the intent and its tickets, and the version still answers them with their replies. Read from the audit
-     * trail's renames (written with each rename), following a name back through several.
-     */
-    public static List<String> renamedSinceLearned(ModelVersion version, List<String> names) {
-        List<String> learned = version.learnedIntents();
-        if (names.isEmpty() || learned.isEmpty()) {
-            return List.of();
-        }
-        java.util.Map<String, String> origin = new java.util.LinkedHashMap<>(); // an earlier name -> the name asked about
-        names.forEach(name -> origin.put(name, name));
-        List<String> found = new java.util.ArrayList<>();
-        for (int hop = 0; hop < 10 && !origin.isEmpty(); hop++) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = ModelVersion.getEntityManager().createNativeQuery("""
-                    select substring(target from 8), details->>'renamedFrom' from audit_events
-                    where action = 'intent.edit' and details->>'renamedFrom' is not null and target = any(cast(?1 as text[])) order by id desc""")
-                    .setParameter(1, origin.keySet().stream().map(name -> "intent " + name).toArray(String[]::new)).getResultList();
-            java.util.Map<String, String> earlier = new java.util.LinkedHashMap<>();
-            for (Object[] row : rows) {
-                String asked = origin.get((String) row[0]);
-                String before = (String) row[1];
-                if (asked == null || found.contains(asked)) {
-                    continue;
-                }
-                if (learned.contains(before)) {
-                    found.add(asked);
-                } else {
-                    earlier.putIfAbsent(before, asked);
-                }
-            }
-            origin.clear();
-            earlier.forEach((before, asked) -> {
-                if (!found.contains(asked)) {
-                    origin.put(before, asked);
-                }
-            });
-        }
-        return names.stream().filter(found::contains).toList();
-    }
-
     public static String listed(List<String> names) {
         return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
     }
