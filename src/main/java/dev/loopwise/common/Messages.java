@@ -151,16 +151,32 @@ public final class Messages {
 
     public static String badAddressValue(Throwable conversion) {
         String value = quotedValue(conversion);
+        if (value != null && WHOLE.matcher(value).matches()) {
+            // A whole number past what the parameter holds: "ids are whole numbers" would not say what is wrong with it.
+            return "A value in the address is far larger than this request takes ('" + value + "'): check the query parameters"
+                    + " and the ids in the path.";
+        }
         return "A value in the address is not what this request takes" + (value != null ? " ('" + value + "')" : "")
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
     }
 
     public static String badFormValue(Throwable conversion) {
         String value = quotedValue(conversion);
+        if (value != null && WHOLE.matcher(value).matches()) {
+            return "'" + value + "' is far larger than this field takes: type a smaller whole number. Nothing was saved; go back to"
+                    + " correct it.";
+        }
+        if (value != null && DECIMAL.matcher(value).matches()) {
+            // Only a field of whole numbers refuses a decimal written with a point.
+            return "'" + value + "' is not a whole number: this field asks for a count. Nothing was saved; go back to correct it.";
+        }
         return (value != null ? "'" + value + "' is" : "A value you typed is") + " not a number: type digits, with a point"
                 + " for decimals (0.5, not 0,5), and whole numbers where the field asks for a count. Nothing was saved; go back"
                 + " to correct it.";
     }
+
+    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[+-]?\\d+");
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
 
     /** The value a failed conversion quotes in its message ("For input string: \"0,5\""), at most 40 characters, or null. */
     private static String quotedValue(Throwable conversion) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
@@ -67,6 +68,17 @@ class ErrorShapeTest {
                 .then().statusCode(400).body("error", equalTo("page must be greater than or equal to 0"));
         admin.request().get("/api/v1/tickets?page=abc")
                 .then().statusCode(400).body("code", equalTo("bad_parameter")).body("error", containsString("'abc'"));
+        // A whole number too large for the parameter is no "not a whole number" mistake.
+        admin.request().get("/api/v1/tickets?size=99999999999999")
+                .then().statusCode(400).body("code", equalTo("bad_parameter"))
+                .body("error", containsString("far larger than this request takes ('99999999999999')"));
+        dev.loopwise.security.Caller page = dev.loopwise.security.Caller.session("admin");
+        for (String[] typed : new String[][] {{"2.5", "'2.5' is not a whole number: this field asks for a count."},
+                {"99999999999", "'99999999999' is far larger than this field takes"}, {"0,5", "'0,5' is not a number"}}) {
+            String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("count", typed[0])
+                    .post("/admin/review/generate").then().statusCode(400).extract().asString();
+            assertTrue(refused.contains(typed[1].replace("'", "&#39;")), typed[0] + ": " + refused);
+        }
         admin.request().contentType("application/json").body("{\"disabled\":true}").patch("/api/v1/users/abc")
                 .then().statusCode(400).body("code", equalTo("bad_parameter"));
     }
