@@ -7,6 +7,9 @@ public final class WorkspaceMessages {
 
     public static final String INTENT_NAME_RULE = "An intent name starts with a letter or digit and holds letters, digits,"
             + " spaces and _ - . : / (for example track_order), at most 100 characters.";
+    /** A rename keeps the intent: versions trained before it read their labels through its former names. */
+    public static final String INTENT_RENAMED = "Saved. A renamed intent keeps its tickets and replies, and versions already trained"
+            + " answer its tickets as before, now under the new name; no training is needed for the rename.";
     public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
             + " or invisible characters.";
 

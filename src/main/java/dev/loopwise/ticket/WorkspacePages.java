@@ -105,11 +105,12 @@ public class WorkspacePages {
 
     @GET
     @Path("/intents")
-    public TemplateInstance intents(@RestQuery String saved, @RestQuery String removed, @RestQuery String into) {
+    public TemplateInstance intents(@RestQuery String saved, @RestQuery String removed, @RestQuery String into, @RestQuery String renamed) {
         // Only a notice about what happened: the address is typeable, so the removed intent must be gone and a merge's target there.
         String notice = removed != null && Intent.findByName(removed).isEmpty() && (into == null || Intent.findByName(into).isPresent())
                 ? WorkspaceMessages.intentRemoved(removed, into)
-                : dev.loopwise.common.FormValues.bool("saved", saved, false) ? "Saved. The next version trained on Models reads the new description."
+                : dev.loopwise.common.FormValues.bool("saved", saved, false) ? (dev.loopwise.common.FormValues.bool("renamed", renamed, false)
+                        ? WorkspaceMessages.INTENT_RENAMED : "Saved. The next version trained on Models reads the new description.")
                 : null;
         return Templates.intents(IntentRow.stored(null, null, null), null, null, notice);
     }
@@ -128,12 +129,27 @@ public class WorkspacePages {
     public Response updateIntents(@RestForm("id") List<Long> ids, @RestForm("name") List<String> names,
                                   @RestForm("description") List<String> descriptions) {
         try {
+            boolean renamed = renames(ids, names);
             workspace.saveIntents(ids, names, descriptions);
-            return Response.seeOther(URI.create("/admin/intents?saved=true")).build();
+            return Response.seeOther(URI.create("/admin/intents?saved=true" + (renamed ? "&renamed=true" : ""))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.intents(IntentRow.typed(ids, names, descriptions), null, e.getMessage(),
                     null)).build();
         }
+    }
+
+    /** Whether the form renames an intent (its typed name differs from the stored one). */
+    private static boolean renames(List<Long> ids, List<String> names) {
+        if (ids == null || names == null || ids.size() != names.size()) {
+            return false;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            Intent stored = ids.get(i) == null ? null : Intent.findById(ids.get(i));
+            if (stored != null && names.get(i) != null && !names.get(i).strip().equals(stored.name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @POST

@@ -30,6 +30,11 @@ class IntentsFormTest {
         assertTrue(refused.contains("&#39;beta_" + tag + "&#39;: ") && refused.contains("Nothing was saved."), refused);
         assertTrue(refused.contains("Changed again") && refused.contains("value=\"-bad " + tag + "\""), "typed values kept");
         assertEquals(List.of("First described", "Second described"), descriptions(ids));
+        // A rename is said as one: the intent, its tickets and replies stay, and trained versions answer under the new name.
+        String location = form(admin, ids, List.of("alpha renamed " + tag, "beta_" + tag), List.of("First described", "Second described"))
+                .redirects().follow(false).post("/admin/intents/all").then().statusCode(303).extract().header("Location");
+        String saved = admin.pageRequest().accept("text/html").urlEncodingEnabled(false).get(location).then().statusCode(200).extract().asString();
+        assertTrue(saved.contains("A renamed intent keeps its tickets and replies") && saved.contains("now under the new name"), saved);
         QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> Intent.deleteById(id)));
     }
 
