@@ -84,7 +84,7 @@ class LlmPageTest {
 
         llm.status = 500;
         String failed = post("/admin/llm/test", "", 200);
-        assertTrue(failed.contains("the server answered HTTP 500"), failed);
+        assertTrue(failed.matches("(?s).*The test failed after \\d+ ms: the server answered HTTP 500.*"), failed);
         // Saved as on while it fails: tried at once, and the page says customers get library replies meanwhile.
         String savedFailing = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page", 200);
         assertTrue(savedFailing.contains("did not answer the test below") && savedFailing.contains("HTTP 500"), savedFailing);
