@@ -42,10 +42,17 @@ public class HttpLayerErrors {
                 refuse(context, 431, "headers_too_large", HttpMessages.headersTooLarge(headerBytes, MAX_HEADERS));
                 return;
             }
+            String path;
             try {
-                new URI(context.request().uri());
+                path = new URI(context.request().uri()).getPath();
             } catch (URISyntaxException e) {
                 refuse(context, 400, "malformed_address", HttpMessages.malformedAddress(e.getReason(), e.getIndex()));
+                return;
+            }
+            // A %00 in a path segment (an intent's or a user's name) reached PostgreSQL, which cannot store it.
+            String controlInPath = path == null ? null : PlainText.firstControlCharacter(path);
+            if (controlInPath != null) {
+                refuse(context, 400, "malformed_address", HttpMessages.controlCharacterInPath(controlInPath));
                 return;
             }
             // Parameters in a path segment (/api;x/v1/me): the resources read past them, while the rules that say who may

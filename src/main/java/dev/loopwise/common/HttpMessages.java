@@ -51,4 +51,9 @@ public final class HttpMessages {
                 ? "A query parameter's name holds a control character (" + inName + "): remove it from the address."
                 : "The query parameter '" + printable + "' holds a control character (" + inValue + "): remove it from the address.";
     }
+
+    public static String controlCharacterInPath(String found) {
+        return "The address's path holds a control character once decoded (" + found + "), which no name or number here has:"
+                + " remove it from the address.";
+    }
 }

@@ -24,13 +24,15 @@ public class Intent extends IdentityEntity {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt = OffsetDateTime.now();
 
+    /** Empty for a name no intent can have (one holding a NUL, which a form may carry but PostgreSQL cannot compare). */
     public static Optional<Intent> findByName(String name) {
-        return find("name", name).firstResultOptional();
+        return name == null || name.indexOf('\0') >= 0 ? Optional.empty() : find("name", name).firstResultOptional();
     }
 
     /** An intent whose name differs only in case: imports match names ignoring case, so two such intents cannot coexist. */
     public static Optional<Intent> findByNameIgnoringCase(String name) {
-        return find("lower(name) = ?1 order by id", name.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+        return name.indexOf('\0') >= 0 ? Optional.empty()
+                : find("lower(name) = ?1 order by id", name.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
     }
 
     public static List<Intent> listByName() {

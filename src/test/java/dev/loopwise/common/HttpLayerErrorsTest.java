@@ -60,6 +60,13 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void aControlCharacterInThePathIsRefusedBeforeAResourceLooksANameUpWithIt() {
+        io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("application/json").get("/api/v1/users/admin%00x/keys")
+                .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("malformed_address"))
+                .body("error", org.hamcrest.Matchers.containsString("control character once decoded (U+0000 at character 20)"));
+    }
+
+    @Test
     void aControlCharacterInTheQueryIsRefusedBeforeAnyResourceOrTheDatabaseReadsIt() {
         io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("application/json").get("/api/v1/tickets?q=shoe%00s")
                 .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("invalid_parameter"))
