@@ -23,4 +23,38 @@ public final class AccountMessages {
                 + " or revoke that one first (two keys of one name cannot be told apart in the key list and the audit log)."
                 + " No key was created.";
     }
+
+    /** For the commands that call a running Loopwise. */
+    public static final String API_KEY_NEEDED = "Give an admin's API key with --key KEY or in LOOPWISE_API_KEY (the variable keeps it out of"
+            + " the process list, where other users of this machine can read a command's arguments).";
+    public static final String OWN_ADMIN_ROLE = "You cannot take away your own admin role: ask another admin to do it.";
+    public static final String DISABLE_OWN_ACCOUNT = "You cannot disable your own account: ask another admin to do it.";
+    public static final String LAST_ADMIN = "Loopwise needs at least one enabled admin: make another account admin first.";
+    public static final String WRONG_CURRENT_PASSWORD = "Your current password is not right; nothing was changed.";
+    public static final String PASSWORDS_DIFFER = "The two new passwords differ; type the same one twice.";
+    public static final String PASSWORD_CHANGED = "Your password is changed.";
+    public static final String KEY_FOR_OTHER_USER = "Only an admin may see, create or revoke the API keys of another account.";
+    public static final String CANNOT_DEMOTE_LAST_ADMIN = "This is the last admin account; create another admin first.";
+    public static final String KEY_LIMIT_ADMIN_ONLY = "Only an admin may set a key's requests per minute.";
+    public static final String SERVICE_SIGN_IN = "A service account has no browser sign-in: its integrations use API keys.";
+
+    public static String unknownUser(String username) {
+        return "No user named '" + username + "'.";
+    }
+
+    public static String keyForDisabledAccount(String username) {
+        return "The account '" + username + "' is disabled, and its keys do not work while it is: enable it on Users first,"
+                + " then create the key.";
+    }
+
+    public static String usernameTaken(String username) {
+        return "The username '" + username + "' is already taken; choose another.";
+    }
+
+    public static String unknownRole(String role) {
+        if (role == null || role.isBlank()) {
+            return "Give the account a role: 'admin', 'reviewer' or 'service' (e.g. \"roles\": \"reviewer\").";
+        }
+        return "Unknown role '" + role + "': use 'admin', 'reviewer' or 'service'.";
+    }
 }

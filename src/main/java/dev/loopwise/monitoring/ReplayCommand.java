@@ -44,7 +44,7 @@ public class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (key == null || key.isBlank()) {
-            System.err.println(dev.loopwise.common.Messages.API_KEY_NEEDED);
+            System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         byte[] content = Files.readAllBytes(file);

@@ -51,7 +51,7 @@ public class BenchReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (adminKey == null || adminKey.isBlank()) {
-            System.err.println(dev.loopwise.common.Messages.API_KEY_NEEDED);
+            System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         String run = UUID.randomUUID().toString().substring(0, 6);

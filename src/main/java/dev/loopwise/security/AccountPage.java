@@ -59,7 +59,7 @@ public class AccountPage {
         try {
             Instant endedAt = users.changeOwnPassword(currentUser.name(), currentPassword, newPassword, repeatPassword);
             // Every other session of the account has ended; this one carries on.
-            return Response.ok(page(null, null, null, Messages.PASSWORD_CHANGED))
+            return Response.ok(page(null, null, null, dev.loopwise.common.AccountMessages.PASSWORD_CHANGED))
                     .cookie(stamps.renewal(currentUser.name(), endedAt, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, null, e.getMessage(), null)).build();

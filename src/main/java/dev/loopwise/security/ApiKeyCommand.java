@@ -51,11 +51,11 @@ public class ApiKeyCommand {
                     find.setString(1, username);
                     try (ResultSet row = find.executeQuery()) {
                         if (!row.next()) {
-                            throw ApiException.badRequest("unknown_user", Messages.unknownUser(username));
+                            throw ApiException.badRequest("unknown_user", dev.loopwise.common.AccountMessages.unknownUser(username));
                         }
                         userId = row.getLong(1);
                         if (row.getObject(2) != null) {
-                            throw ApiException.conflict("account_disabled", Messages.keyForDisabledAccount(username));
+                            throw ApiException.conflict("account_disabled", dev.loopwise.common.AccountMessages.keyForDisabledAccount(username));
                         }
                     }
                 }

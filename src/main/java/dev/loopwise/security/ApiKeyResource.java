@@ -56,7 +56,7 @@ public class ApiKeyResource {
         String username = targetUser(request == null ? null : request.username()).username;
         Integer limit = request == null ? null : request.requestsPerMinute();
         if (limit != null && !currentUser.isAdmin()) {
-            throw ApiException.forbidden(Messages.KEY_LIMIT_ADMIN_ONLY);
+            throw ApiException.forbidden(dev.loopwise.common.AccountMessages.KEY_LIMIT_ADMIN_ONLY);
         }
         ApiKeyService.CreatedKey created = keys.create(username, request == null ? null : request.name(), limit);
         ApiKey key = created.key();
@@ -79,9 +79,9 @@ public class ApiKeyResource {
             throw ApiException.badRequest("validation_failed", "'username' is empty: name the account, or leave it out for your own.");
         }
         if (!currentUser.isAdmin()) {
-            throw ApiException.forbidden(Messages.KEY_FOR_OTHER_USER);
+            throw ApiException.forbidden(dev.loopwise.common.AccountMessages.KEY_FOR_OTHER_USER);
         }
         return User.findByUsername(username)
-                .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
+                .orElseThrow(() -> ApiException.badRequest("unknown_user", dev.loopwise.common.AccountMessages.unknownUser(username)));
     }
 }

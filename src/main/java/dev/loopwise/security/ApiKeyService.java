@@ -48,9 +48,9 @@ public class ApiKeyService {
     public CreatedKey create(String username, String name, String unnamed, Integer requestsPerMinute) {
         NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
-                .orElseThrow(() -> ApiException.badRequest("unknown_user", Messages.unknownUser(username)));
+                .orElseThrow(() -> ApiException.badRequest("unknown_user", dev.loopwise.common.AccountMessages.unknownUser(username)));
         if (!user.isEnabled()) {
-            throw ApiException.conflict("account_disabled", Messages.keyForDisabledAccount(username));
+            throw ApiException.conflict("account_disabled", dev.loopwise.common.AccountMessages.keyForDisabledAccount(username));
         }
         // The account's row is the lock: two keys asked for at once would each find the name free.
         User.getEntityManager().lock(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);

@@ -24,12 +24,12 @@ public final class Role {
         Set<String> parsed = new LinkedHashSet<>();
         Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(role -> {
             if (!role.equals(ADMIN) && !role.equals(REVIEWER) && !role.equals(SERVICE)) {
-                throw ApiException.badRequest("unknown_role", Messages.unknownRole(role));
+                throw ApiException.badRequest("unknown_role", dev.loopwise.common.AccountMessages.unknownRole(role));
             }
             parsed.add(role);
         });
         if (parsed.isEmpty()) {
-            throw ApiException.badRequest("unknown_role", Messages.unknownRole(roles));
+            throw ApiException.badRequest("unknown_role", dev.loopwise.common.AccountMessages.unknownRole(roles));
         }
         return parsed;
     }

@@ -55,7 +55,7 @@ public class UserCommand {
                     insert.setString(4, account.roles());
                     insert.setObject(5, OffsetDateTime.now());
                     if (insert.executeUpdate() == 0) {
-                        throw ApiException.conflict("username_taken", Messages.usernameTaken(username));
+                        throw ApiException.conflict("username_taken", dev.loopwise.common.AccountMessages.usernameTaken(username));
                     }
                 }
                 AuditLog.recordDirect(connection, "user.add", account.auditTarget(), account.auditDetails());

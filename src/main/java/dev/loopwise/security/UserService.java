@@ -34,7 +34,7 @@ public class UserService {
     public User create(String username, String password, String roles, String displayName) {
         NewAccount account = NewAccount.of(username, password, roles, displayName, config.minPasswordLength());
         if (User.findByUsername(username).isPresent()) {
-            throw ApiException.conflict("username_taken", Messages.usernameTaken(username));
+            throw ApiException.conflict("username_taken", dev.loopwise.common.AccountMessages.usernameTaken(username));
         }
         User user = new User();
         user.username = account.username();
@@ -58,17 +58,17 @@ public class UserService {
         Set<String> roles = change.roles() == null ? user.roleSet() : Role.parseForAccount(change.roles().joined());
         boolean disable = Boolean.TRUE.equals(change.disabled());
         if (self && disable) {
-            throw ApiException.conflict("own_account", Messages.DISABLE_OWN_ACCOUNT);
+            throw ApiException.conflict("own_account", dev.loopwise.common.AccountMessages.DISABLE_OWN_ACCOUNT);
         }
         if (self && !roles.contains(Role.ADMIN)) {
-            throw ApiException.conflict("own_admin_role", Messages.OWN_ADMIN_ROLE);
+            throw ApiException.conflict("own_admin_role", dev.loopwise.common.AccountMessages.OWN_ADMIN_ROLE);
         }
         String password = checkedPassword(user, roles, change.password());
         if (user.isAdmin() && user.isEnabled() && (disable || !roles.contains(Role.ADMIN))) {
             // Two admins removing each other at once would otherwise both succeed and leave none.
             boolean anotherRemains = User.lockEnabledAdmins().stream().anyMatch(admin -> !admin.id.equals(user.id));
             if (!anotherRemains) {
-                throw ApiException.conflict("last_admin", Messages.LAST_ADMIN);
+                throw ApiException.conflict("last_admin", dev.loopwise.common.AccountMessages.LAST_ADMIN);
             }
         }
         if (change.displayName() != null) {
@@ -108,12 +108,12 @@ public class UserService {
         }
         checkPassword(newPassword);
         if (!newPassword.equals(repeated)) {
-            throw ApiException.badRequest("passwords_differ", Messages.PASSWORDS_DIFFER);
+            throw ApiException.badRequest("passwords_differ", dev.loopwise.common.AccountMessages.PASSWORDS_DIFFER);
         }
         User user = User.findEnabled(username).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", username)));
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, user.passwordHash)) {
             throttle.failed(username, null);
-            throw ApiException.badRequest("wrong_password", Messages.WRONG_CURRENT_PASSWORD);
+            throw ApiException.badRequest("wrong_password", dev.loopwise.common.AccountMessages.WRONG_CURRENT_PASSWORD);
         }
         user.setPassword(newPassword);
         // Every other session of the account ends; the caller renews its own stamp from this instant.

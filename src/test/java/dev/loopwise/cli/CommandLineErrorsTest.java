@@ -25,7 +25,7 @@ class CommandLineErrorsTest {
             if (System.getenv("LOOPWISE_API_KEY") == null) {
                 Printed keyless = run("replay", "--file", file.toString(), "--url", "http://127.0.0.1:1");
                 assertEquals(2, keyless.exit);
-                assertTrue(keyless.err.contains(Messages.API_KEY_NEEDED), keyless.err);
+                assertTrue(keyless.err.contains(dev.loopwise.common.AccountMessages.API_KEY_NEEDED), keyless.err);
             }
         } finally {
             Files.delete(file);
