@@ -54,6 +54,13 @@ public interface SecurityConfig {
     @WithDefault("false")
     boolean managementOpen();
 
+    /**
+     * A browser session ends this long after its sign-in, however busy it is: a copied session cookie cannot be
+     * kept alive for ever by using it. Inactivity ends a session sooner ({@code LOOPWISE_SESSION_TIMEOUT}).
+     */
+    @WithDefault("PT12H")
+    Duration sessionLifetime();
+
     /** Limits on API keys. */
     ApiLimits api();
 

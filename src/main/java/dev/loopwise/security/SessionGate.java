@@ -17,7 +17,9 @@ import java.util.Optional;
 /**
  * A session cookie names its user and nothing else; before Quarkus' JPA provider rebuilds the identity,
  * this checks that the session is still one the account honours: not disabled, and signed in after the
- * last logout, password change or role change ({@link SessionStamps}).
+ * last logout, password change or role change ({@link SessionStamps}), and not longer ago than the session lifetime
+ * ({@link SecurityConfig#sessionLifetime()}): the idle timeout alone would let a session that is used every few
+ * minutes live for ever.
  */
 @ApplicationScoped
 public class SessionGate implements IdentityProvider<TrustedAuthenticationRequest> {
@@ -25,6 +27,8 @@ public class SessionGate implements IdentityProvider<TrustedAuthenticationReques
     UserService users;
     @Inject
     SessionStamps stamps;
+    @Inject
+    SecurityConfig config;
 
     @Override
     public Class<TrustedAuthenticationRequest> getRequestType() {
@@ -41,7 +45,7 @@ public class SessionGate implements IdentityProvider<TrustedAuthenticationReques
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         Cookie cookie = routing == null ? null : routing.request().getCookie(SessionStamps.COOKIE);
         Optional<Instant> signedInAt = stamps.verify(cookie == null ? null : cookie.getValue(), request.getPrincipal());
-        if (signedInAt.isEmpty()) {
+        if (signedInAt.isEmpty() || signedInAt.get().plus(config.sessionLifetime()).isBefore(Instant.now())) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         return context.runBlocking(() -> {

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 /** Browser sign-in: wrong password, expired or forged session, logout, login CSRF, form CSRF. */
 @QuarkusTest
 class SessionTest {
+    @jakarta.inject.Inject
+    SessionStamps stamps;
+    @jakarta.inject.Inject
+    UserService users;
+    @jakarta.inject.Inject
+    SecurityConfig config;
 
     @Test
     void wrongPasswordReturnsToTheLoginPageWithAMessageAndNoSession() {
@@ -133,6 +139,22 @@ class SessionTest {
                 .anyMatch(c -> c.startsWith("loopwise-session=;") && c.contains("Max-Age=0")), refused.headers().toString());
         // Signing in again works at once.
         Caller.session("reviewer3").request().accept("text/html").get("/review").then().statusCode(200);
+    }
+
+    /** Used every few minutes, a session never idles out; its lifetime since sign-in still ends it. */
+    @Test
+    void aSessionEndsAtItsLifetimeSinceSignInHoweverBusy() {
+        String name = "lifetime" + System.nanoTime();
+        users.create(name, "long-enough-pw", Role.REVIEWER, null);
+        var cookies = new java.util.HashMap<>(Caller.session(name, "long-enough-pw").cookies());
+        java.time.Instant start = java.time.Instant.now().minus(config.sessionLifetime());
+        cookies.put(SessionStamps.COOKIE, stamps.issue(name, start.plusSeconds(120)));
+        given().redirects().follow(false).cookies(cookies).accept("text/html").get("/review").then().statusCode(200);
+        cookies.put(SessionStamps.COOKIE, stamps.issue(name, start.minusSeconds(120)));
+        given().redirects().follow(false).cookies(cookies).accept("text/html").get("/review")
+                .then().statusCode(303).header("Location", endsWith("/login?expired=true"));
+        given().cookies(cookies).accept("*/*").get("/review")
+                .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("session_expired"));
     }
 
     @Test
