@@ -50,6 +50,8 @@ public class RoundService {
     @Inject
     RoundSnapshot snapshot;
     @Inject
+    dev.loopwise.common.ApplicationStopping stopping;
+    @Inject
     EmbeddingStore embeddings;
     @Inject
     ModelRegistry registry;
@@ -167,6 +169,10 @@ public class RoundService {
             LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
             failQuietly(roundId, e);
         } catch (Throwable e) {
+            if (stopping.now()) {
+                LOG.infof("Alignment round %d ended with the service (%s)", roundId, e.toString());
+                return;
+            }
             LOG.errorf(e, "Alignment round %d failed", roundId);
             failQuietly(roundId, e);
         }

@@ -25,4 +25,12 @@ public class ApplicationStopping implements Scheduled.SkipPredicate {
     public boolean test(ScheduledExecution execution) {
         return stopping;
     }
+
+    /**
+     * Whether the application is stopping. A job whose work breaks then (the persistence unit closes under it) has
+     * already been marked stopped by its own shutdown observer; recording that failure again only fails once more.
+     */
+    public boolean now() {
+        return stopping;
+    }
 }

@@ -31,6 +31,8 @@ public class KnowledgeImports {
     @Inject
     KnowledgeImporter importer;
     @Inject
+    dev.loopwise.common.ApplicationStopping stopping;
+    @Inject
     KnowledgeConfig config;
     @Inject
     QueuedJobs queued;
@@ -142,6 +144,10 @@ public class KnowledgeImports {
         } catch (Reclaimed e) {
             LOG.warnf("Knowledge import %d was reclaimed by another instance after a stale heartbeat", id);
         } catch (Throwable e) {
+            if (stopping.now()) {
+                LOG.infof("Knowledge import %d ended with the service (%s)", id, e.toString());
+                return;
+            }
             LOG.errorf(e, "Knowledge import %d failed", id);
             try {
                 finish(id, KnowledgeImport.FAILED, JobRows.describe(e, ""));

@@ -33,6 +33,8 @@ public class BackgroundReplays {
     @Inject
     ReplayService replay;
     @Inject
+    dev.loopwise.common.ApplicationStopping stopping;
+    @Inject
     MonitoringConfig config;
     @Inject
     QueuedJobs queued;
@@ -116,6 +118,10 @@ public class BackgroundReplays {
         } catch (Reclaimed e) {
             LOG.warnf("Replay %d was reclaimed by another instance after a stale heartbeat", id);
         } catch (Throwable e) {
+            if (stopping.now()) {
+                LOG.infof("Replay %d ended with the service (%s)", id, e.toString());
+                return;
+            }
             LOG.errorf(e, "Replay %d failed", id);
             try {
                 QuarkusTransaction.requiringNew().run(() -> {

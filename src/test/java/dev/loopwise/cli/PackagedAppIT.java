@@ -1,6 +1,7 @@
 package dev.loopwise.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -209,9 +210,24 @@ class PackagedAppIT {
             assertTrue(unknown.exitCode() != 0);
             assertEquals("", unknown.stdout());
             assertTrue(unknown.stderr().contains("No user named 'nobody'"), unknown.stderr());
+
+            // Stopped while it trains, the service marks the run stopped and logs no error: the training's work then breaks
+            // on the closed database, and recording that as a failure as well only failed again, with two stack traces.
+            String adminKey = PackagedApp.run(PackagedApp.environment(PORT), "api-key", "create", "--user", "admin").stdout().strip();
+            var started = PackagedApp.postJson("http://localhost:" + PORT + "/api/v1/models/train", adminKey, "{\"regime\":\"finetune\"}");
+            assertEquals(202, started.statusCode(), started.body());
+            long until = System.currentTimeMillis() + 120_000;
+            while (PackagedApp.count("select count(*) from training_runs where status = 'running' and settings->>'regime' = 'finetune'") == 0) {
+                assertTrue(System.currentTimeMillis() < until, "the fine-tune never started");
+                Thread.sleep(200);
+            }
         } finally {
             PackagedApp.stop(server);
         }
+        String shutdown = Files.readString(log);
+        shutdown = shutdown.substring(shutdown.lastIndexOf("Loopwise demo is running at"));
+        assertFalse(shutdown.contains(" ERROR "), shutdown);
+        assertEquals("failed", PackagedApp.text("select status from training_runs where settings->>'regime' = 'finetune'"));
         server = PackagedApp.start(PackagedApp.environment(PORT), log, "demo");
         try {
             assertEquals(tickets, PackagedApp.count("select count(*) from tickets"), "a second demo start adds nothing");

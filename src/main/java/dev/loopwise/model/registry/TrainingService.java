@@ -50,6 +50,8 @@ public class TrainingService {
     @Inject
     EmbeddingStore embeddings;
     @Inject
+    dev.loopwise.common.ApplicationStopping stopping;
+    @Inject
     TrainingConfig config;
     @Inject
     ModelRegistry registry;
@@ -146,6 +148,10 @@ public class TrainingService {
         } catch (TrainingRecords.Reclaimed e) {
             LOG.warn(e.getMessage());
         } catch (Throwable e) {
+            if (stopping.now()) {
+                LOG.infof("Training run %d ended with the service (%s)", runId, e.toString());
+                return;
+            }
             if (e instanceof IllegalArgumentException) {
                 LOG.warnf("Training run %d failed: %s", runId, e.getMessage()); // what the workspace holds, not a fault
             } else {
