@@ -70,6 +70,10 @@ public final class IntentFineTuning {
         m.put("finetune/best_epoch", result.bestEpoch());
         m.put("finetune/stop", result.stop());
         m.put("finetune/budget_s", result.plan().budgetSeconds());
+        Double refitted = result.metrics().get("refit/kept");
+        if (refitted != null) {
+            m.put("finetune/head_refitted", refitted > 0);
+        }
         Double seconds = result.metrics().get("time/total_s");
         if (seconds != null) {
             m.put("finetune/seconds", seconds);
@@ -84,7 +88,7 @@ public final class IntentFineTuning {
             case "cache" -> "Reading every ticket once through the reading model";
             case "probe" -> "A quick first pass: learning your intents with the reading model as it is";
             case "finetune", "contrastive" -> "Adjusting the reading model to your tickets";
-            case "head" -> "Learning your intents on the adjusted reading model";
+            case "head", "refit" -> "Learning your intents on the adjusted reading model";
             default -> "Choosing when a ticket goes to a person instead";
         };
         // The first pass counts its many short steps; only the tuning's passes over the tickets are worth a number.

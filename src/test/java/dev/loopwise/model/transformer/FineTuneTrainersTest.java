@@ -82,6 +82,11 @@ class FineTuneTrainersTest {
         assertTrue(served >= frozenAccuracy + 0.1, "tuned " + served + " vs frozen " + frozenAccuracy);
         assertTrue(served >= 0.75, "tuned held-out accuracy " + served);
         assertEquals(2, result.plan().trainableLayers());
+        // The head fitted again on the finished vectors is kept exactly when it decides the held-out rows at least as well.
+        double before = result.metrics().get("refit/accuracy_before");
+        double after = result.metrics().get("refit/accuracy");
+        assertEquals(after >= before ? 1.0 : 0.0, result.metrics().get("refit/kept"));
+        assertTrue(result.metrics().get("refit/epochs") >= 1);
         assertEquals(16 * 2, result.weights().tensors().size());
         assertTrue(reports.stream().anyMatch(r -> r.stage().equals("finetune") && r.metrics().containsKey("eval/accuracy")));
         assertTrue(reports.stream().anyMatch(r -> r.metrics().containsKey("train/learning_rate")));
