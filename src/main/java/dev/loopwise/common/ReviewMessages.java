@@ -93,6 +93,8 @@ public final class ReviewMessages {
     public static final String REVIEW_AGREEMENT_TITLE = "Agreement: how often your choice matches the other reviewers' on"
             + " the same items. It shows once several of your items were judged by others too (\u2014 until then); every"
             + " answer counts either way.";
+    /** Beside the judging page's key hints: letters that answer alone trip speech input (WCAG 2.1.4), so they can be off. */
+    public static final String REVIEW_SHORTCUTS = "Single-key shortcuts (turn them off if speech input types into this page)";
     public static final String REVIEW_JUST_APPEARED = "Hold on: a new ticket just appeared. Read it first; keys pressed while it"
             + " loads are not taken as answers.";
     public static String rewriteElsewhere(long replyId, String intent) {

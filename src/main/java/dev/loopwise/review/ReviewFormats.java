@@ -86,6 +86,11 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String shortcuts() {
+        return ReviewMessages.REVIEW_SHORTCUTS;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String choiceKept() {
         return ReviewMessages.REVIEW_CHOICE_KEPT;
     }

@@ -29,4 +29,6 @@
       scales: { y: { min: -0.2, max: 1, title: { display: true, text: 'agreement' } } },
       plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' }, tooltip: { callbacks: { afterLabel: (c) => points[c.dataIndex].units + ' items' } } } },
   });
+  window.chartFigures(canvas.closest('.chart-box') || canvas, canvas.getAttribute('aria-label'), ['Day', 'Agreement (α)', 'Shared items'],
+    points.map((p) => [p.day, typeof p.alpha === 'number' ? p.alpha.toFixed(2) : null, p.units]));
 })();

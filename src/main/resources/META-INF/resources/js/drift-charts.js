@@ -70,5 +70,10 @@
     if (/_rate$/.test(signal)) y.ticks = { callback: (value) => Math.round(value * 100) + '%' };
     new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, scales: { y },
       plugins: { legend: { labels: { boxWidth: 10 } } } } });
+    const shown = (v) => (typeof v !== 'number' ? null : /_rate$/.test(signal) ? (v * 100).toFixed(1) + '%' : Number(v.toPrecision(3)));
+    const line = datasets[1];
+    window.chartFigures(canvas, canvas.getAttribute('aria-label'),
+      ['Check', 'Measured'].concat(line ? ['Alert line'] : [], ['Flagged at this check']),
+      labels.map((label, i) => [label, shown(values[i])].concat(line ? [shown(line.data[i])] : [], [raisedHere[i] ? 'yes' : 'no'])));
   });
 })();

@@ -4,10 +4,12 @@ window.reviewSkip = function (page) {
   const $ = (id) => document.getElementById(id);
   const reasonButtons = () => Array.from(document.querySelectorAll('#skip-box .reasons button'));
   let open = false;
+  let cameFrom = null; // the Skip button, for one who got there by Tab: focus goes back there, not to the page's top
 
   function show() {
     if (!page.hasItem()) return;
     open = true;
+    if (!$('skip-box').contains(document.activeElement)) cameFrom = document.activeElement;
     $('skip-box').hidden = false;
     $('skip-other-box').hidden = true;
     $('skip-other').value = '';
@@ -17,7 +19,9 @@ window.reviewSkip = function (page) {
   function close() {
     open = false;
     $('skip-box').hidden = true;
-    if ($('skip-box').contains(document.activeElement)) document.activeElement.blur();
+    if (!$('skip-box').contains(document.activeElement)) return;
+    if (cameFrom && cameFrom !== document.body && cameFrom.isConnected && cameFrom.offsetParent) cameFrom.focus();
+    else document.activeElement.blur();
   }
 
   function pickReason(button) {
