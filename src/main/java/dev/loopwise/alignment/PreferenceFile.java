@@ -3,10 +3,9 @@ package dev.loopwise.alignment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonLines;
+import dev.loopwise.ticket.CliFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ final class PreferenceFile {
         List<String> problems = new ArrayList<>();
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
-        String text = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+        String text = CliFiles.text(file);
         if (text.stripLeading().startsWith("[")) {
             JsonNode array = JSON.readTree(text);
             for (int i = 0; i < array.size(); i++) {

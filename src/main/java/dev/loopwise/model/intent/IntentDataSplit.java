@@ -23,6 +23,8 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
     private static final Set<String> VALIDATION = Set.of("val", "valid", "validation", "dev");
 
     public static IntentDataSplit read(Path trainFile, Path testFile, Integer shots, long seed) throws IOException {
+        CliFiles.requireFile(trainFile);
+        CliFiles.requireFile(testFile);
         boolean sameFile = Files.isSameFile(trainFile, testFile);
         List<TicketRow> trainRows = new ArrayList<>();
         List<TicketRow> validationRows = new ArrayList<>();
