@@ -51,7 +51,8 @@ public class PreferenceImport {
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
         java.util.Set<String> notRead = new java.util.TreeSet<>();
-        String[] lines = (body == null ? "" : body).split("\r?\n", -1);
+        // A lone \r ends a line too (old Mac exports), as in the ticket files.
+        String[] lines = (body == null ? "" : body).split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int line = i + 1;
             if (lines[i].isBlank()) {

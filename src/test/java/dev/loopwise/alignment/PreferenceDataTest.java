@@ -118,6 +118,12 @@ class PreferenceDataTest {
         admin.request().contentType("application/x-ndjson").body(chat.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
                 .then().statusCode(201).body("imported", equalTo(1));
         assertEquals(before + 2, imported());
+        // Lines ended by a lone carriage return (old Mac exports) are lines too, not one line with text after its object.
+        String mac = "{\"prompt\":\"r1 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\r{\"prompt\":\"r2 " + tag
+                + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\r";
+        admin.request().contentType("application/x-ndjson").body(mac.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(201).body("imported", equalTo(2));
+        assertEquals(before + 4, imported());
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from imported_preferences where prompt = 'Can I change my delivery address?' and chosen = "
                         + "'Yes, until it ships.'").getSingleResult()).longValue()), "the ticket and the reply, not the messages");
