@@ -73,8 +73,15 @@ public final class TicketFile {
                     + " application/x-ndjson, or give the file the ending .jsonl");
             return new Parsed(rows, errors);
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(false).get();
+        if (content.isBlank()) {
+            errors.add("the file is empty: it needs a header line (text, and label, response or split if it has them) and then"
+                    + " one ticket a line");
+            return new Parsed(rows, errors);
+        }
+        // Columns without a name are allowed as long as they hold nothing: a trailing separator on every line, as
+        // spreadsheets write after a formatted but empty column.
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(content)).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(false).setAllowMissingColumnNames(true).get();
         // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
         try (CSVParser parser = CSVParser.parse(new java.io.StringReader(content), format)) {
             List<String> header = parser.getHeaderNames();
@@ -84,7 +91,7 @@ public final class TicketFile {
                 return new Parsed(rows, errors);
             }
             java.util.Set<String> seen = new java.util.HashSet<>();
-            String twice = header.stream().filter(name -> !seen.add(name)).findFirst().orElse(null);
+            String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
             if (twice != null) {
                 errors.add("line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or"
                         + " remove the others");
@@ -93,7 +100,7 @@ public final class TicketFile {
             Map<String, String> sources = TicketColumns.sources(header);
             if (!sources.containsKey("text")) {
                 errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header) + separatorHint(header));
+                        + "); found: " + String.join(", ", header));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;
@@ -115,12 +122,12 @@ public final class TicketFile {
                     continue;
                 }
                 int line = (int) lines.startOf(record.getCharacterPosition());
-                if (!record.isConsistent()) {
-                    errors.add("line " + line + ": expected " + header.size() + " fields, found " + record.size());
+                String problem = CsvRecords.problem(record, header);
+                if (problem != null) {
+                    errors.add("line " + line + ": " + problem);
                     continue;
                 }
-                Map<String, String> values = new LinkedHashMap<>(record.toMap());
-                rows.add(row(line, values, sources));
+                rows.add(row(line, CsvRecords.values(record, header), sources));
             }
         } catch (IOException | RuntimeException e) {
             errors.add(CsvProblems.describe(e, 1, content));
@@ -211,12 +218,5 @@ public final class TicketFile {
             content.append(buffer, 0, n);
         }
         return content.toString();
-    }
-
-    /** A header read as one column that holds semicolons or tabs is a file saved with another separator. */
-    private static String separatorHint(List<String> header) {
-        String joined = String.join(",", header);
-        String other = joined.contains(";") ? "semicolons" : joined.contains("\t") ? "tabs" : null;
-        return other == null ? "" : ". The columns look separated by " + other + ": save the file as CSV with commas";
     }
 }
