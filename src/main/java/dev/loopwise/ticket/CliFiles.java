@@ -9,7 +9,10 @@ import java.io.StringReader;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /** Files the command line reads; a file with problems stops the command with its first few, by line. */
@@ -24,10 +27,35 @@ public final class CliFiles {
         String inside = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(inside, text));
         if (!parsed.ok()) {
-            throw new IllegalArgumentException(file + ": " + String.join("; ", parsed.errors().subList(0, Math.min(5, parsed.errors().size()))));
+            throw new IllegalArgumentException(file + ": " + problems(parsed.errors()));
         }
         return parsed.rows();
     }
+
+    /**
+     * The first few problems, each said once with its lines ("lines 8, 9, 16: ..."): one wrong value through a file is
+     * one thing to fix.
+     */
+    public static String problems(List<String> problems) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        List<String> general = new ArrayList<>();
+        for (String problem : problems) {
+            java.util.regex.Matcher line = LINE.matcher(problem);
+            if (line.matches()) {
+                lines.computeIfAbsent(line.group(2), k -> new ArrayList<>()).add(line.group(1));
+            } else {
+                general.add(problem);
+            }
+        }
+        List<String> grouped = new ArrayList<>(general);
+        lines.forEach((problem, where) -> grouped.add((where.size() == 1 ? "line " + where.get(0) : "lines "
+                + String.join(", ", where.subList(0, Math.min(5, where.size()))) + (where.size() > 5 ? " and " + (where.size() - 5)
+                + " more" : "")) + ": " + problem));
+        return String.join("; ", grouped.subList(0, Math.min(5, grouped.size())))
+                + (grouped.size() > 5 ? "; and " + (grouped.size() - 5) + " more" : "");
+    }
+
+    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("(?s)line (\\d+): (.*)");
 
     /**
      * A file's text, read as uploads are ({@link TextFiles}: UTF-8, or UTF-16 with its mark), decompressed first when it

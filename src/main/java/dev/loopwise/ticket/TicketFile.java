@@ -3,6 +3,7 @@ package dev.loopwise.ticket;
 import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.JsonArrayRows;
 import dev.loopwise.common.JsonLines;
 import dev.loopwise.common.TextFiles;
 import java.io.BufferedReader;
@@ -49,13 +50,20 @@ public final class TicketFile {
     /** Columns (JSONL keys) a ticket file may have: the known ones and others kept with each ticket as metadata. */
     static final int MAX_COLUMNS = 200;
 
-    /** CSV unless the name ends in .jsonl/.ndjson or the content starts with '{'. */
+    /** CSV unless the name ends in .jsonl/.ndjson/.json or the content starts with '{' or '[' (JSON lines or a JSON array). */
     public static Format guess(String fileName, String firstChars) {
         String name = fileName == null ? "" : fileName.toLowerCase();
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return Format.JSONL;
         }
-        return firstChars.stripLeading().startsWith("{") ? Format.JSONL : Format.CSV;
+        return looksLikeJson(firstChars) ? Format.JSONL : Format.CSV;
+    }
+
+    /** An object, or an array of objects: a CSV header may start with '[' ("[Ticket ID],Text"), but not with '[{'. */
+    private static boolean looksLikeJson(String content) {
+        String start = content.stripLeading();
+        return start.startsWith("{") || (start.startsWith("[") && (start.substring(1).stripLeading().startsWith("{")
+                || start.substring(1).stripLeading().startsWith("]")));
     }
 
     /** A byte-order mark at the start is dropped (see {@link TextFiles}). */
@@ -67,10 +75,10 @@ public final class TicketFile {
     private static Parsed readCsv(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        if (content.stripLeading().startsWith("{")) {
+        if (looksLikeJson(content)) {
             // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.
-            errors.add("line 1: this looks like JSON lines (one {...} object a line), not CSV: send it with the content type"
-                    + " application/x-ndjson, or give the file the ending .jsonl");
+            errors.add("line 1: this looks like JSON lines (one {...} object a line) or a JSON array, not CSV: send it with the"
+                    + " content type application/x-ndjson, or give the file the ending .jsonl");
             return new Parsed(rows, errors);
         }
         if (content.isBlank()) {
@@ -139,18 +147,9 @@ public final class TicketFile {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<Integer> numberedLabels = new java.util.HashSet<>();
-        BufferedReader lines = new BufferedReader(new StringReader(content));
-        String text;
-        int line = 0;
-        while ((text = lines.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode node = JsonLines.readOrNote(text, line, errors);
-            if (node == null) {
-                continue;
-            }
+        for (JsonArrayRows.Row read : jsonRows(content, errors)) {
+            int line = read.line();
+            JsonNode node = read.node();
             if (!node.isObject()) {
                 errors.add("line " + line + ": expected a JSON object");
                 continue;
@@ -196,6 +195,25 @@ public final class TicketFile {
             }
         }
         return new Parsed(rows, errors, numberedLabels);
+    }
+
+    /** JSON lines, or one JSON array of rows (what tools export as "JSON"), each row with the line it starts on. */
+    private static List<JsonArrayRows.Row> jsonRows(String content, List<String> errors) throws IOException {
+        if (JsonArrayRows.isArray(content)) {
+            return JsonArrayRows.read(content, errors);
+        }
+        List<JsonArrayRows.Row> rows = new ArrayList<>();
+        BufferedReader lines = new BufferedReader(new StringReader(content));
+        String text;
+        int line = 0;
+        while ((text = lines.readLine()) != null) {
+            line++;
+            JsonNode node = text.isBlank() ? null : JsonLines.readOrNote(text, line, errors);
+            if (node != null) {
+                rows.add(new JsonArrayRows.Row(line, node));
+            }
+        }
+        return rows;
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */

@@ -118,25 +118,9 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
             }
         }
         if (!problems.isEmpty()) {
-            List<String> grouped = grouped(problems);
-            throw new IllegalArgumentException(file + ": " + String.join("; ", grouped.subList(0, Math.min(5, grouped.size())))
-                    + (grouped.size() > 5 ? "; and " + (grouped.size() - 5) + " more" : ""));
+            throw new IllegalArgumentException(file + ": " + CliFiles.problems(problems));
         }
         return rows;
-    }
-
-    /** "line 8: X", "line 9: X" said once, "lines 8, 9: X": one wrong value through a file is one thing to fix. */
-    private static List<String> grouped(List<String> problems) {
-        Map<String, List<String>> lines = new java.util.LinkedHashMap<>();
-        for (String problem : problems) {
-            int colon = problem.indexOf(": ");
-            lines.computeIfAbsent(problem.substring(colon + 2), k -> new ArrayList<>()).add(problem.substring("line ".length(), colon));
-        }
-        List<String> grouped = new ArrayList<>();
-        lines.forEach((problem, where) -> grouped.add((where.size() == 1 ? "line " + where.get(0) : "lines "
-                + String.join(", ", where.subList(0, Math.min(5, where.size()))) + (where.size() > 5 ? " and " + (where.size() - 5)
-                + " more" : "")) + ": " + problem));
-        return grouped;
     }
 
     /**
