@@ -78,4 +78,19 @@ class EvalInputsTest {
             assertFalse(printed.err().contains("Gradient") || printed.err().contains("Exception"), printed.err());
         }
     }
+
+    @Test
+    void simulateRefusesOptionsThatMeanNothingBeforeItTrains() throws Exception {
+        Path loop = file("loop.csv", "text,label,response,split\nrefund please,refund,Done.,train\nwhere is it,track_order,Here.,train\n"
+                + "refund now,refund,,test\n");
+        String[][] senseless = {{"--rounds", "0"}, {"--agreement", "1.5"}, {"--agreement", "-0.2"}, {"--replies-per-intent", "0"}};
+        String[] said = {"--rounds must be 1 or more", "a share from 0 to 1 (0.75: three times in four), not 1.5",
+            "a share from 0 to 1 (0.75: three times in four), not -0.2", "--replies-per-intent must be 1 or more"};
+        for (int i = 0; i < senseless.length; i++) {
+            CommandFilesTest.Printed option = CommandFilesTest.run("simulate", "--data", loop.toString(), "--encoder", "all-MiniLM-L6-v2",
+                    senseless[i][0], senseless[i][1]);
+            assertEquals(2, option.exit(), option.err());
+            assertTrue(option.err().contains(said[i]), option.err());
+        }
+    }
 }
