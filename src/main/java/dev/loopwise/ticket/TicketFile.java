@@ -3,10 +3,8 @@ package dev.loopwise.ticket;
 import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.JsonArrayRows;
-import dev.loopwise.common.JsonLines;
+import dev.loopwise.common.JsonRows;
 import dev.loopwise.common.TextFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -91,7 +89,7 @@ public final class TicketFile {
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(content)).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(false).setAllowMissingColumnNames(true).get();
         // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
-        try (CSVParser parser = CSVParser.parse(new java.io.StringReader(content), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
             List<String> header = parser.getHeaderNames();
             if (header.size() > MAX_COLUMNS) {
                 errors.add("line 1: the header has " + header.size() + " columns; a ticket file may have at most " + MAX_COLUMNS
@@ -147,7 +145,7 @@ public final class TicketFile {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<Integer> numberedLabels = new java.util.HashSet<>();
-        for (JsonArrayRows.Row read : jsonRows(content, errors)) {
+        for (JsonRows.Row read : JsonRows.of(content, errors)) {
             int line = read.line();
             JsonNode node = read.node();
             if (!node.isObject()) {
@@ -195,25 +193,6 @@ public final class TicketFile {
             }
         }
         return new Parsed(rows, errors, numberedLabels);
-    }
-
-    /** JSON lines, or one JSON array of rows (what tools export as "JSON"), each row with the line it starts on. */
-    private static List<JsonArrayRows.Row> jsonRows(String content, List<String> errors) throws IOException {
-        if (JsonArrayRows.isArray(content)) {
-            return JsonArrayRows.read(content, errors);
-        }
-        List<JsonArrayRows.Row> rows = new ArrayList<>();
-        BufferedReader lines = new BufferedReader(new StringReader(content));
-        String text;
-        int line = 0;
-        while ((text = lines.readLine()) != null) {
-            line++;
-            JsonNode node = text.isBlank() ? null : JsonLines.readOrNote(text, line, errors);
-            if (node != null) {
-                rows.add(new JsonArrayRows.Row(line, node));
-            }
-        }
-        return rows;
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */

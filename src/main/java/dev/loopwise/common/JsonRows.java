@@ -12,17 +12,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A file that is one JSON array of rows ({@code [{...}, {...}]}), as tools export "JSON" where a data set would be JSON
- * lines: read row by row, each with the line it starts on, so that problems are named by line as in a JSONL file. Read
- * as strictly as a JSON line ({@link JsonLines}): a key given twice, or anything after the array, is refused.
+ * The rows of a JSON file: JSON lines, or one JSON array of rows ({@code [{...}, {...}]}), as tools export "JSON" where a
+ * data set would be JSON lines. Either is read row by row, each with the line it starts on, so that problems are named
+ * by line. An array is read as strictly as a JSON line ({@link JsonLines}): a key given twice, or anything after the
+ * array, is refused.
  */
-public final class JsonArrayRows {
+public final class JsonRows {
     /** Strict about duplicate keys; rows are read one after another from one parser, so what follows a row is the next. */
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     public record Row(int line, JsonNode node) {
     }
 
-    private JsonArrayRows() {
+    private JsonRows() {
+    }
+
+    /** The rows of JSON lines or of an array; a line or a part that cannot be read is noted in {@code problems}. */
+    public static List<Row> of(String content, List<String> problems) {
+        if (isArray(content)) {
+            return read(content, problems);
+        }
+        List<Row> rows = new ArrayList<>();
+        // A lone \r ends a line too (old Mac exports), as \n and \r\n do.
+        String[] lines = content.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode node = lines[i].isBlank() ? null : JsonLines.readOrNote(lines[i], i + 1, problems);
+            if (node != null) {
+                rows.add(new Row(i + 1, node));
+            }
+        }
+        return rows;
     }
 
     /** Whether the content is a JSON array rather than JSON lines. */
@@ -31,7 +49,7 @@ public final class JsonArrayRows {
     }
 
     /** The array's rows; a problem that stops the reading is noted in {@code problems}, with the rows read before it. */
-    public static List<Row> read(String content, List<String> problems) {
+    private static List<Row> read(String content, List<String> problems) {
         List<Row> rows = new ArrayList<>();
         try (JsonParser parser = STRICT.createParser(content)) {
             parser.nextToken();
