@@ -1,12 +1,12 @@
 package dev.loopwise.alignment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonLines;
+import dev.loopwise.ticket.CliFiles;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +30,21 @@ final class PreferenceFile {
         List<String> problems = new ArrayList<>();
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
-        String text = Files.readString(file, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+        String text = CliFiles.text(file);
         if (text.stripLeading().startsWith("[")) {
-            JsonNode array = JSON.readTree(text);
+            JsonNode array;
+            try {
+                array = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (line "
+                        + e.getLocation().getLineNr() + ": " + JsonLines.problem(e) + ")", e);
+            }
             for (int i = 0; i < array.size(); i++) {
                 collect(PreferenceRows.read(array.get(i), i + 1, problems), rows, unpaired);
             }
         } else {
-            String[] lines = text.split("\r?\n", -1);
+            // A lone \r ends a line too (old Mac exports), as in the ticket files.
+            String[] lines = text.split("\r\n|\r|\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (!lines[i].isBlank()) {
                     JsonNode node = JsonLines.readOrNote(lines[i], i + 1, problems);

@@ -5,7 +5,7 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import dev.loopwise.common.Hashing;
-import dev.loopwise.common.JsonLines;
+import dev.loopwise.common.JsonRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,16 +51,10 @@ public class PreferenceImport {
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
         java.util.Set<String> notRead = new java.util.TreeSet<>();
-        String[] lines = (body == null ? "" : body).split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            int line = i + 1;
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            JsonNode node = JsonLines.readOrNote(lines[i], line, problems);
-            if (node == null) {
-                continue;
-            }
+        // JSON lines, or one array of rows as eval-reward reads them.
+        for (JsonRows.Row read : JsonRows.of(body == null ? "" : body, problems)) {
+            int line = read.line();
+            JsonNode node = read.node();
             if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0
                     && node.get("margin").asDouble() <= MAX_MARGIN)) {
                 problems.add("line " + line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN

@@ -78,6 +78,17 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before the file is read and anything trained: each would otherwise run to an empty or meaningless table.
+        if (drafts == 0 && rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be 1 or more (rounds of judgements and policy updates to simulate).");
+        }
+        if (!(agreement >= 0 && agreement <= 1)) {
+            throw new IllegalArgumentException("--agreement is how often a simulated reviewer picks the truly better reply: a share"
+                    + " from 0 to 1 (0.75: three times in four), not " + agreement + ".");
+        }
+        if (repliesPerIntent < 1 || !(lambda >= 0)) {
+            throw new IllegalArgumentException("--replies-per-intent must be 1 or more, and --voice-weight 0 or more.");
+        }
         SimulationData files = SimulationData.read(data);
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();

@@ -21,6 +21,10 @@ record SimulationData(List<TicketRow> train, List<TicketRow> test) {
         if (test.isEmpty() || train.stream().noneMatch(r -> r.response() != null)) {
             throw new IllegalArgumentException(data + " needs 'test' rows and training rows with a 'response' (the agent's reply).");
         }
+        if (train.stream().map(TicketRow::label).distinct().count() < 2) {
+            throw new IllegalArgumentException(data + ": every training row has the same label; the loop needs tickets of at least"
+                    + " two intents, so that a reply can be right for one and wrong for another.");
+        }
         return new SimulationData(train, test);
     }
 }

@@ -41,6 +41,13 @@ public class LoopwiseCommand {
         if (failure instanceof java.net.http.HttpTimeoutException) {
             return "Loopwise did not answer in time: " + failure.getMessage();
         }
+        if (failure instanceof java.nio.file.FileSystemException file) {
+            // Java says only the path for these ("loopwise: scores/out.csv"), not what is wrong with it.
+            return failure instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + file.getFile()
+                    : failure instanceof java.nio.file.AccessDeniedException ? file.getFile() + ": permission denied"
+                    : failure instanceof java.nio.file.FileAlreadyExistsException ? file.getFile() + " exists already"
+                    : file.getFile() + ": " + (file.getReason() == null ? failure.getClass().getSimpleName() : file.getReason());
+        }
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }

@@ -33,8 +33,23 @@ public final class JsonLines {
         try {
             return read(line);
         } catch (JsonProcessingException e) {
-            problems.add("line " + number + ": not valid JSON (" + problem(e) + ")");
+            problems.add("line " + number + ": not valid JSON (" + (separatedByCommas(line) ? "a comma follows the object: JSON lines"
+                    + " have nothing between one line's object and the next, remove it" : problem(e)) + ")");
             return null;
+        }
+    }
+
+    /** The objects of an array written one a line without its brackets: "{...}," — valid once the comma goes. */
+    private static boolean separatedByCommas(String line) {
+        String stripped = line.strip();
+        if (!stripped.endsWith(",")) {
+            return false;
+        }
+        try {
+            read(stripped.substring(0, stripped.length() - 1));
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

@@ -181,24 +181,6 @@ public final class Messages {
         return "'" + field + "' cannot be '" + shown + "': use '" + String.join("' or '", options) + "'.";
     }
 
-    public static String notUtf8(String fileName) {
-        return (fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'")
-                + " is not UTF-8 text: save it as UTF-8" + (spreadsheetExport(fileName) ? " (in Excel: CSV UTF-8)" : "") + " and send it again.";
-    }
-
-    public static String binaryFile(String fileName) {
-        return (fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'") + " is not a text file (it contains NUL"
-                + " bytes: a spreadsheet such as .xlsx, a word-processor document, or text saved as UTF-16). Save it as "
-                + (spreadsheetExport(fileName) ? "CSV UTF-8 or JSON lines" : "UTF-8 text (Markdown, HTML or JSON lines)") + " and send it again.";
-    }
-
-    /** Articles come from editors, tickets from spreadsheets and exports: each gets the advice that fits where it came from. */
-    private static boolean spreadsheetExport(String fileName) {
-        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
-        return !(name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".html") || name.endsWith(".htm")
-                || name.endsWith(".txt"));
-    }
-
     public static String unsupportedMediaType(String expected) {
         return "Send the body as " + expected + ".";
     }

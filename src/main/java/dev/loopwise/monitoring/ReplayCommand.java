@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +46,11 @@ public class ReplayCommand implements Callable<Integer> {
             System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
             return 2;
         }
-        byte[] content = Files.readAllBytes(file);
-        String start = new String(content, 0, Math.min(content.length, 64), StandardCharsets.UTF_8);
-        String type = TicketFile.guess(file.getFileName().toString(), start) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
+        // Read here as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded), sent as UTF-8.
+        String text = dev.loopwise.ticket.CliFiles.text(file);
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
+        String type = TicketFile.guess(name, text) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
         HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replay?stride=" + stride))
                 .timeout(Duration.ofHours(1)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
         if (sent.statusCode() == 202) {

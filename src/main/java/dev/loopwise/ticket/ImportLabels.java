@@ -14,13 +14,18 @@ import java.util.Set;
  * underscores or hyphens ("Track Order" beside track_order) would make a second intent for the same request, and is
  * refused with the name to use.
  */
-final class ImportLabels {
+public final class ImportLabels {
     private ImportLabels() {
     }
 
     /** "Track Order", "track-order" and "TRACK_ORDER" fold to the same key. */
-    static String folded(String name) {
+    public static String folded(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]+", "");
+    }
+
+    /** A file's labels among themselves, where there are no intents yet (a file a command evaluates on). */
+    public static List<String> problems(List<TicketRow> rows) {
+        return problems(rows, List.of(), Set.of());
     }
 
     /** One sentence per row whose label cannot be taken, each starting "line N: ". */

@@ -3,9 +3,8 @@ package dev.loopwise.ticket;
 import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.JsonLines;
+import dev.loopwise.common.JsonRows;
 import dev.loopwise.common.TextFiles;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -49,13 +48,20 @@ public final class TicketFile {
     /** Columns (JSONL keys) a ticket file may have: the known ones and others kept with each ticket as metadata. */
     static final int MAX_COLUMNS = 200;
 
-    /** CSV unless the name ends in .jsonl/.ndjson or the content starts with '{'. */
+    /** CSV unless the name ends in .jsonl/.ndjson/.json or the content starts with '{' or '[' (JSON lines or a JSON array). */
     public static Format guess(String fileName, String firstChars) {
         String name = fileName == null ? "" : fileName.toLowerCase();
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return Format.JSONL;
         }
-        return firstChars.stripLeading().startsWith("{") ? Format.JSONL : Format.CSV;
+        return looksLikeJson(firstChars) ? Format.JSONL : Format.CSV;
+    }
+
+    /** An object, or an array of objects: a CSV header may start with '[' ("[Ticket ID],Text"), but not with '[{'. */
+    private static boolean looksLikeJson(String content) {
+        String start = content.stripLeading();
+        return start.startsWith("{") || (start.startsWith("[") && (start.substring(1).stripLeading().startsWith("{")
+                || start.substring(1).stripLeading().startsWith("]")));
     }
 
     /** A byte-order mark at the start is dropped (see {@link TextFiles}). */
@@ -67,16 +73,23 @@ public final class TicketFile {
     private static Parsed readCsv(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        if (content.stripLeading().startsWith("{")) {
+        if (looksLikeJson(content)) {
             // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.
-            errors.add("line 1: this looks like JSON lines (one {...} object a line), not CSV: send it with the content type"
-                    + " application/x-ndjson, or give the file the ending .jsonl");
+            errors.add("line 1: this looks like JSON lines (one {...} object a line) or a JSON array, not CSV: send it with the"
+                    + " content type application/x-ndjson, or give the file the ending .jsonl");
             return new Parsed(rows, errors);
         }
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(false).get();
+        if (content.isBlank()) {
+            errors.add("the file is empty: it needs a header line (text, and label, response or split if it has them) and then"
+                    + " one ticket a line");
+            return new Parsed(rows, errors);
+        }
+        // Columns without a name are allowed as long as they hold nothing: a trailing separator on every line, as
+        // spreadsheets write after a formatted but empty column.
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(content)).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(false).setAllowMissingColumnNames(true).get();
         // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
-        try (CSVParser parser = CSVParser.parse(new java.io.StringReader(content), format)) {
+        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
             List<String> header = parser.getHeaderNames();
             if (header.size() > MAX_COLUMNS) {
                 errors.add("line 1: the header has " + header.size() + " columns; a ticket file may have at most " + MAX_COLUMNS
@@ -84,7 +97,7 @@ public final class TicketFile {
                 return new Parsed(rows, errors);
             }
             java.util.Set<String> seen = new java.util.HashSet<>();
-            String twice = header.stream().filter(name -> !seen.add(name)).findFirst().orElse(null);
+            String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
             if (twice != null) {
                 errors.add("line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or"
                         + " remove the others");
@@ -93,7 +106,7 @@ public final class TicketFile {
             Map<String, String> sources = TicketColumns.sources(header);
             if (!sources.containsKey("text")) {
                 errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header) + separatorHint(header));
+                        + "); found: " + String.join(", ", header));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;
@@ -115,12 +128,12 @@ public final class TicketFile {
                     continue;
                 }
                 int line = (int) lines.startOf(record.getCharacterPosition());
-                if (!record.isConsistent()) {
-                    errors.add("line " + line + ": expected " + header.size() + " fields, found " + record.size());
+                String problem = CsvRecords.problem(record, header);
+                if (problem != null) {
+                    errors.add("line " + line + ": " + problem);
                     continue;
                 }
-                Map<String, String> values = new LinkedHashMap<>(record.toMap());
-                rows.add(row(line, values, sources));
+                rows.add(row(line, CsvRecords.values(record, header), sources));
             }
         } catch (IOException | RuntimeException e) {
             errors.add(CsvProblems.describe(e, 1, content));
@@ -132,18 +145,9 @@ public final class TicketFile {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<Integer> numberedLabels = new java.util.HashSet<>();
-        BufferedReader lines = new BufferedReader(new StringReader(content));
-        String text;
-        int line = 0;
-        while ((text = lines.readLine()) != null) {
-            line++;
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode node = JsonLines.readOrNote(text, line, errors);
-            if (node == null) {
-                continue;
-            }
+        for (JsonRows.Row read : JsonRows.of(content, errors)) {
+            int line = read.line();
+            JsonNode node = read.node();
             if (!node.isObject()) {
                 errors.add("line " + line + ": expected a JSON object");
                 continue;
@@ -211,12 +215,5 @@ public final class TicketFile {
             content.append(buffer, 0, n);
         }
         return content.toString();
-    }
-
-    /** A header read as one column that holds semicolons or tabs is a file saved with another separator. */
-    private static String separatorHint(List<String> header) {
-        String joined = String.join(",", header);
-        String other = joined.contains(";") ? "semicolons" : joined.contains("\t") ? "tabs" : null;
-        return other == null ? "" : ". The columns look separated by " + other + ": save the file as CSV with commas";
     }
 }

@@ -112,4 +112,19 @@ class PreferenceRowsTest {
         Files.writeString(array, "\uFEFF[{\"question\":\"p\",\"response_j\":\"a\",\"response_k\":\"b\"}]");
         assertEquals("a", PreferenceFile.read(array, System.err).pairs().get(0).first());
     }
+
+    @Test
+    void aFileWithLoneCarriageReturnsReadsLineByLineAndABrokenArraySaysWhere(@TempDir Path dir) throws Exception {
+        Path classicMac = Files.writeString(dir.resolve("mac.jsonl"), "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\r"
+                + "{\"prompt\":\"q\",\"chosen\":\"c\",\"rejected\":\"d\"}\r");
+        PreferenceFile.Read read = PreferenceFile.read(classicMac, System.err);
+        assertEquals(2, read.pairs().size());
+        assertEquals(0, read.skipped());
+        Path cut = Files.writeString(dir.resolve("cut.json"), "[{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"},\n"
+                + "{\"prompt\":\"q\",\"chosen\":\"c\",");
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PreferenceFile.read(cut, System.err));
+        assertTrue(refused.getMessage().startsWith(cut + " starts as a JSON array but is not valid JSON (line 2: "), refused.getMessage());
+        assertTrue(!refused.getMessage().contains("Source"), refused.getMessage());
+    }
 }

@@ -123,6 +123,22 @@ class TicketImportTest {
         admin.request().contentType("text/csv").body(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 1: this looks like JSON lines"))
                 .body("error", containsString("application/x-ndjson")).body("error", org.hamcrest.Matchers.not(containsString("quote")));
+        // A "JSON" export: one array of tickets, read row by row and named by the line each row starts on.
+        String tag = java.util.UUID.randomUUID().toString();
+        String array = "[\n  {\"text\": \"array ticket one " + tag + "\", \"label\": \"invoice_request\"},\n"
+                + "  {\"text\": \"array ticket two " + tag + "\"}\n]\n";
+        admin.request().contentType("application/x-ndjson").body(array.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(2)).body("labelled", equalTo(1));
+        String badArray = "[\n  {\"text\": \"array ticket three " + tag + "\"},\n  {\"text\": 3}\n]\n";
+        admin.request().contentType("application/x-ndjson").body(badArray.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/tickets").then().statusCode(400).body("error", containsString("line 3: 'text' must be a string"));
+        // Objects one a line, each followed by a comma (an array without its brackets): the comma is named, not Jackson's words.
+        admin.request().contentType("application/x-ndjson").body(("{\"text\": \"comma " + tag + "\"},\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("line 1: not valid JSON (a comma follows the object"))
+                .body("error", org.hamcrest.Matchers.not(containsString("code 44")));
+        assertEquals(2, tickets("array ticket % " + tag), "nothing of the refused files is stored");
+        assertEquals(0, tickets("comma " + tag));
     }
 
     @Test
@@ -160,7 +176,7 @@ class TicketImportTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefusedAndAByteOrderMarkIsDropped() {
+    void utf8AndUtf16WithItsMarkAreReadAndOtherEncodingsOrGzipAreRefused() {
         Caller admin = Caller.apiKey(keys, "admin");
         String marker = "utf8 check " + java.util.UUID.randomUUID();
         byte[] windows1252 = ("text\ncaf\u00e9 " + marker + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -171,6 +187,30 @@ class TicketImportTest {
         byte[] excelCsv = ("\uFEFFtext\n" + marker + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         admin.request().contentType("text/csv").body(excelCsv).post("/api/v1/datasets/tickets").then().statusCode(201);
         assertEquals(1, tickets(marker), "the mark is not part of the header, so the text column is found");
+
+        // Excel's "Unicode Text" and Windows tools: UTF-16 with its mark, which says how to read it.
+        for (java.nio.charset.Charset utf16 : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16,
+                java.nio.charset.StandardCharsets.UTF_16LE)) {
+            String text = "caf\u00e9 " + utf16 + " " + marker;
+            byte[] unicode = ("text\r\n" + text + "\r\n").getBytes(utf16);
+            byte[] marked = utf16 == java.nio.charset.StandardCharsets.UTF_16LE
+                    ? java.nio.ByteBuffer.allocate(unicode.length + 2).put((byte) 0xFF).put((byte) 0xFE).put(unicode).array() : unicode;
+            admin.request().contentType("text/csv").body(marked).post("/api/v1/datasets/tickets").then().statusCode(201)
+                    .body("imported", equalTo(1));
+            assertEquals(1, tickets(text));
+        }
+        byte[] unmarked = ("text\n" + marker + " no mark\n").getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        admin.request().contentType("text/csv").body(unmarked).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("code", equalTo("binary_file"));
+        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip)) {
+            out.write(("text\n" + marker + " compressed\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        admin.request().contentType("text/csv").body(gzip.toByteArray()).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("code", equalTo("compressed_file")).body("error", containsString("decompress it"));
+        assertEquals(0, tickets(marker + " %"), "nothing of the refused files is stored");
     }
 
     private static long tickets(String textLike) {

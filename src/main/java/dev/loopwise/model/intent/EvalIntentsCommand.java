@@ -91,6 +91,16 @@ public class EvalIntentsCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(json);
         progress.line("Regime: " + chosen + (regime.equals(IntentRegime.AUTO) ? " (auto)" : ""));
+        Map<String, Integer> unseen = split.unseenTestLabels();
+        unseen.remove(oosLabel);
+        if (!unseen.isEmpty()) {
+            int rows = unseen.values().stream().mapToInt(Integer::intValue).sum();
+            progress.line("Note: " + rows + (rows == 1 ? " test row has a label" : " test rows have labels") + " no training row has ("
+                    + unseen.entrySet().stream().limit(10).map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")) + (unseen.size() > 10 ? ", …" : "")
+                    + "); they count as wrong unless handed over. Add training rows of them, or label them '" + oosLabel
+                    + "' if they are out of scope.");
+        }
         if (chosen.equals(IntentRegime.FINETUNE)) {
             return fineTune(split, oos, progress);
         }

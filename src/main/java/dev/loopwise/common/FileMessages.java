@@ -1,0 +1,60 @@
+package dev.loopwise.common;
+
+import java.nio.file.Path;
+
+/**
+ * What Loopwise says about a file it cannot read as text: an upload (a request body or a page's file field, "send it
+ * again") or a file a command reads ("run the command again").
+ */
+public final class FileMessages {
+    private FileMessages() {
+    }
+
+    public static String notUtf8(String fileName, boolean sent) {
+        return named(fileName) + " is not UTF-8 text: save it as UTF-8" + (spreadsheetExport(fileName) ? " (in Excel: CSV UTF-8)" : "")
+                + again(sent);
+    }
+
+    public static String binaryFile(String fileName, boolean sent) {
+        return named(fileName) + " is not a text file (it contains NUL bytes: a spreadsheet such as .xlsx, a word-processor document,"
+                + " or text saved as UTF-16 without its byte-order mark). Save it as "
+                + (spreadsheetExport(fileName) ? "CSV UTF-8 or JSON lines" : "UTF-8 text (Markdown, HTML or JSON lines)") + again(sent);
+    }
+
+    public static String compressed(String fileName) {
+        return named(fileName) + " is compressed (gzip): decompress it (gunzip) and send the file itself.";
+    }
+
+    public static String brokenGzip(Path file) {
+        return "'" + file + "' starts as a gzip file but cannot be decompressed (it may be cut short): compress it again, or give the"
+                + " file uncompressed.";
+    }
+
+    public static String noSuchFile(Path file) {
+        return "there is no file '" + file + "'" + (file.isAbsolute() ? "" : " (looked for in " + Path.of("").toAbsolutePath() + ")")
+                + ": check the name and the folder.";
+    }
+
+    public static String folder(Path file) {
+        return "'" + file + "' is a folder: give the file in it.";
+    }
+
+    public static String unreadable(Path file) {
+        return "'" + file + "' cannot be read (permission denied): make it readable to this user, or copy it somewhere that is.";
+    }
+
+    private static String named(String fileName) {
+        return fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'";
+    }
+
+    private static String again(boolean sent) {
+        return sent ? " and send it again." : " and run the command again.";
+    }
+
+    /** Articles come from editors, tickets from spreadsheets and exports: each gets the advice that fits where it came from. */
+    private static boolean spreadsheetExport(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        return !(name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".html") || name.endsWith(".htm")
+                || name.endsWith(".txt"));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.loopwise.cli;
+
+import static dev.loopwise.cli.CommandFilesTest.evalIntents;
+import static dev.loopwise.cli.CommandFilesTest.tickets;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What eval-intents and simulate make of labels, splits and options a file or a hand may get wrong. */
+class EvalInputsTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String content) throws Exception {
+        return Files.writeString(dir.resolve(name), content);
+    }
+
+    @Test
+    void labelsSpeltInOtherCaseAreOneIntentAndOtherSpellingsAreRefusedByLine() throws Exception {
+        Path cased = file("cased.csv", tickets(",", "\n") + "refund me right now,REFUND,train\ngive my cash back,Refund,test\n");
+        CommandFilesTest.Printed read = evalIntents(cased, cased);
+        assertEquals(0, read.exit(), read.err());
+        assertTrue(read.out().contains("\"trainRows\":10") && read.out().contains("\"accuracy\":1.0"), read.out());
+        assertFalse(read.err().contains("no training row has"), "'Refund' is the training label 'refund': " + read.err());
+
+        Path spaced = file("spaced.csv", tickets(",", "\n") + "where is it now,Track Order,train\n");
+        CommandFilesTest.Printed refused = evalIntents(spaced, spaced);
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("line 14: the label 'Track Order' looks like the label 'track_order' on line 2"), refused.err());
+        Path test = file("test.csv", "text,label\nwhere is it now,Track Order\n");
+        CommandFilesTest.Printed acrossFiles = evalIntents(file("train.csv", tickets(",", "\n")), test);
+        assertTrue(acrossFiles.err().contains(test + " line 2: the label 'Track Order' looks like the training label 'track_order'"),
+                acrossFiles.err());
+    }
+
+    @Test
+    void anUnknownSplitIsRefusedByLineAndTrainingIsTrain() throws Exception {
+        Path typo = file("typo.csv", tickets(",", "\n").replace(",test\n", ",tset\n"));
+        CommandFilesTest.Printed refused = evalIntents(typo, typo);
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("lines 5, 9, 13: split must be train, test, or val, validation or dev"), refused.err());
+        assertTrue(refused.err().contains("not 'tset'"), refused.err());
+        Path training = file("training.csv", tickets(",", "\n").replace(",train\n", ",training\n"));
+        CommandFilesTest.Printed read = evalIntents(training, training);
+        assertEquals(0, read.exit(), read.err());
+        assertTrue(read.out().contains("\"trainRows\":9"), read.out());
+    }
+
+    @Test
+    void oneIntentNoShotsAndTestLabelsNeverTrainedOnAreSaidInWords() throws Exception {
+        Path oneIntent = file("one.csv", "text,label,split\nrefund please,refund,train\nmoney back,refund,train\nrefund now,refund,test\n");
+        CommandFilesTest.Printed one = evalIntents(oneIntent, oneIntent);
+        assertEquals(2, one.exit());
+        assertTrue(one.err().contains("every training row has the label 'refund'; a classifier needs rows of at least two intents"),
+                one.err());
+        Path data = file("tickets.csv", tickets(",", "\n"));
+        for (String shots : new String[] {"0", "-1"}) {
+            CommandFilesTest.Printed none = evalIntents(data, data, "--shots", shots);
+            assertEquals(2, none.exit());
+            assertTrue(none.err().contains("--shots keeps that many training rows per label: give 1 or more"), none.err());
+        }
+        Path unseen = file("unseen.csv", "text,label\ncancel my order,cancel_order\nstop the order,cancel_order\nwhere is it,track_order\n");
+        CommandFilesTest.Printed noted = evalIntents(data, unseen);
+        assertEquals(0, noted.exit(), noted.err());
+        assertTrue(noted.err().contains("Note: 2 test rows have labels no training row has (cancel_order: 2)"), noted.err());
+
+        Path replies = file("replies.csv", "text,label,response,split\nrefund please,refund,Done.,train\nmoney back,refund,Sure.,train\n"
+                + "refund now,refund,,test\n");
+        CommandFilesTest.Printed simulated = CommandFilesTest.run("simulate", "--data", replies.toString(), "--encoder", "all-MiniLM-L6-v2");
+        assertEquals(2, simulated.exit());
+        assertTrue(simulated.err().contains("the loop needs tickets of at least two intents"), simulated.err());
+        for (CommandFilesTest.Printed printed : new CommandFilesTest.Printed[] {one, simulated}) {
+            assertFalse(printed.err().contains("Gradient") || printed.err().contains("Exception"), printed.err());
+        }
+    }
+
+    @Test
+    void simulateRefusesOptionsThatMeanNothingBeforeItTrains() throws Exception {
+        Path loop = file("loop.csv", "text,label,response,split\nrefund please,refund,Done.,train\nwhere is it,track_order,Here.,train\n"
+                + "refund now,refund,,test\n");
+        String[][] senseless = {{"--rounds", "0"}, {"--agreement", "1.5"}, {"--agreement", "-0.2"}, {"--replies-per-intent", "0"}};
+        String[] said = {"--rounds must be 1 or more", "a share from 0 to 1 (0.75: three times in four), not 1.5",
+            "a share from 0 to 1 (0.75: three times in four), not -0.2", "--replies-per-intent must be 1 or more"};
+        for (int i = 0; i < senseless.length; i++) {
+            CommandFilesTest.Printed option = CommandFilesTest.run("simulate", "--data", loop.toString(), "--encoder", "all-MiniLM-L6-v2",
+                    senseless[i][0], senseless[i][1]);
+            assertEquals(2, option.exit(), option.err());
+            assertTrue(option.err().contains(said[i]), option.err());
+        }
+    }
+}
