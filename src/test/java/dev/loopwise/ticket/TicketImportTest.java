@@ -176,48 +176,6 @@ class TicketImportTest {
     }
 
     @Test
-    void utf8AndUtf16WithItsMarkAreReadAndOtherEncodingsOrGzipAreRefused() {
-        Caller admin = Caller.apiKey(keys, "admin");
-        String marker = "utf8 check " + java.util.UUID.randomUUID();
-        byte[] windows1252 = ("text\ncaf\u00e9 " + marker + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        admin.request().contentType("text/csv").body(windows1252).post("/api/v1/datasets/tickets")
-                .then().statusCode(400).body("code", equalTo("not_utf8")).body("error", containsString("save it as UTF-8"));
-        assertEquals(0, tickets("%" + marker), "nothing of a refused file is stored, not even with replacement characters");
-
-        byte[] excelCsv = ("\uFEFFtext\n" + marker + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        admin.request().contentType("text/csv").body(excelCsv).post("/api/v1/datasets/tickets").then().statusCode(201);
-        assertEquals(1, tickets(marker), "the mark is not part of the header, so the text column is found");
-
-        // Excel's "Unicode Text" and Windows tools: UTF-16 with its mark, which says how to read it.
-        for (java.nio.charset.Charset utf16 : java.util.List.of(java.nio.charset.StandardCharsets.UTF_16,
-                java.nio.charset.StandardCharsets.UTF_16LE)) {
-            String text = "caf\u00e9 " + utf16 + " " + marker;
-            byte[] unicode = ("text\r\n" + text + "\r\n").getBytes(utf16);
-            byte[] marked = utf16 == java.nio.charset.StandardCharsets.UTF_16LE
-                    ? java.nio.ByteBuffer.allocate(unicode.length + 2).put((byte) 0xFF).put((byte) 0xFE).put(unicode).array() : unicode;
-            admin.request().contentType("text/csv").body(marked).post("/api/v1/datasets/tickets").then().statusCode(201)
-                    .body("imported", equalTo(1));
-            assertEquals(1, tickets(text));
-        }
-        byte[] unmarked = ("text\n" + marker + " no mark\n").getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
-        admin.request().contentType("text/csv").body(unmarked).post("/api/v1/datasets/tickets")
-                .then().statusCode(400).body("code", equalTo("binary_file"));
-        java.io.ByteArrayOutputStream gzip = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzip)) {
-            out.write(("text\n" + marker + " compressed\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        admin.request().contentType("text/csv").body(gzip.toByteArray()).post("/api/v1/datasets/tickets")
-                .then().statusCode(400).body("code", equalTo("compressed_file")).body("error", containsString("decompress it"));
-        assertEquals(0, tickets(marker + " %"), "nothing of the refused files is stored");
-    }
-
-    private static long tickets(String textLike) {
-        return QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", textLike));
-    }
-
-    @Test
     void afterALargeImportThePlannerKnowsHowManyTicketsThereAre() {
         Caller admin = Caller.apiKey(keys, "admin");
         StringBuilder csv = new StringBuilder("text\n");
@@ -301,6 +259,11 @@ class TicketImportTest {
                 .post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 2: the text holds a control character (U+0008 at character 3)"));
         assertEquals(before, countTickets());
+    }
+
+    /** Tickets whose text is like the SQL pattern. */
+    static long tickets(String textLike) {
+        return QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", textLike));
     }
 
     private static long countTickets() {
