@@ -93,4 +93,26 @@ class EvalInputsTest {
             assertTrue(option.err().contains(said[i]), option.err());
         }
     }
+
+    @Test
+    void heldOutRowsWhoseTextATrainingRowHasAreLeftOutAndCounted() throws Exception {
+        Path leaky = file("leaky.csv", tickets(",", "\n") + "  Where is my\tPARCEL ,track_order,test\nI forgot my  password,"
+                + "reset_password,val\ncannot sign in at all,reset_password,val\n");
+        CommandFilesTest.Printed read = evalIntents(leaky, leaky);
+        assertEquals(0, read.exit(), read.err());
+        assertTrue(read.out().contains("\"validationRows\":1,\"testRows\":3,\"droppedTestRows\":1,\"droppedValidationRows\":1"),
+                read.out());
+        assertTrue(read.err().contains("Left out 1 test row and 1 validation row whose text a training row also has (compared"
+                + " ignoring case and spacing)"), read.err());
+        Path otherFile = file("seen.csv", "text,label\nwhere is my parcel,track_order\n");
+        CommandFilesTest.Printed none = evalIntents(leaky, otherFile);
+        assertEquals(2, none.exit(), none.err());
+        assertTrue(none.err().contains(otherFile + ": the only test row has the text of a training row"), none.err());
+
+        Path loop = file("loop.csv", "text,label,response,split\nrefund please,refund,Done.,train\nwhere is it,track_order,Here.,train\n"
+                + "Refund  please,refund,,test\n");
+        CommandFilesTest.Printed simulated = CommandFilesTest.run("simulate", "--data", loop.toString(), "--encoder", "all-MiniLM-L6-v2");
+        assertEquals(2, simulated.exit(), simulated.err());
+        assertTrue(simulated.err().contains("the only test row has the text of a training row"), simulated.err());
+    }
 }

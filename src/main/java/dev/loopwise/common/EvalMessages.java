@@ -1,0 +1,26 @@
+package dev.loopwise.common;
+
+import java.nio.file.Path;
+
+/**
+ * What the offline evaluation commands (eval-intents, simulate) say about data they leave out or cannot use, and
+ * about options that mean nothing.
+ */
+public final class EvalMessages {
+    private EvalMessages() {
+    }
+
+    /** Said on stderr when held-out rows were left out; both counts may not be 0 at once. */
+    public static String seenInTraining(int test, int validation) {
+        String rows = test > 0 && validation > 0 ? Counts.of(test, "test row") + " and " + Counts.of(validation, "validation row")
+                : test > 0 ? Counts.of(test, "test row") : Counts.of(validation, "validation row");
+        return "Left out " + rows + " whose text a training row also has (compared ignoring case and spacing): scored on text"
+                + " it trained on, the model would look better than it will on new tickets.";
+    }
+
+    public static String allTestRowsSeenInTraining(Path file, int rows) {
+        return file + ": " + (rows == 1 ? "the only test row has" : "all " + rows + " test rows have") + " the text of a training row"
+                + " (compared ignoring case and spacing), so a score on them would say how well the model remembers, not how it"
+                + " does on new tickets. Give test rows whose text is not among the training rows.";
+    }
+}
