@@ -23,4 +23,9 @@ public final class EvalMessages {
                 + " (compared ignoring case and spacing), so a score on them would say how well the model remembers, not how it"
                 + " does on new tickets. Give test rows whose text is not among the training rows.";
     }
+
+    public static String threshold(double threshold) {
+        return "--threshold is the probability of the best intent below which a request is handed over as out of scope: a number"
+                + " from 0 to 1 (0.4: hand over when the best intent is less than 40% likely), not " + threshold + ".";
+    }
 }

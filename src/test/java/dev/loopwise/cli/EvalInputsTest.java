@@ -115,4 +115,19 @@ class EvalInputsTest {
         assertEquals(2, simulated.exit(), simulated.err());
         assertTrue(simulated.err().contains("the only test row has the text of a training row"), simulated.err());
     }
+
+    @Test
+    void aThresholdOutsideZeroToOneIsRefused() throws Exception {
+        Path data = file("tickets.csv", tickets(",", "\n"));
+        for (String threshold : new String[] {"1.5", "-0.1", "NaN"}) {
+            CommandFilesTest.Printed refused = evalIntents(data, data, "--threshold", threshold);
+            assertEquals(2, refused.exit(), refused.err());
+            assertTrue(refused.err().contains("--threshold is the probability of the best intent below which a request is handed over"
+                    + " as out of scope: a number from 0 to 1 (0.4: hand over when the best intent is less than 40% likely), not "
+                    + Double.valueOf(threshold) + "."), refused.err());
+        }
+        CommandFilesTest.Printed edge = evalIntents(data, data, "--threshold", "1");
+        assertEquals(0, edge.exit(), edge.err());
+        assertTrue(edge.out().contains("\"threshold\":1.0"), edge.out());
+    }
 }

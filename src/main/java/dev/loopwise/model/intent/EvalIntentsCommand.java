@@ -83,6 +83,9 @@ public class EvalIntentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException(EvalMessages.threshold(threshold));
+        }
         IntentDataSplit split = IntentDataSplit.read(trainFile, testFile, shots, seed);
         String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
         String chosen = IntentRegime.parse(regime);
