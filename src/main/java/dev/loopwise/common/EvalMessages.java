@@ -28,4 +28,20 @@ public final class EvalMessages {
         return "--threshold is the probability of the best intent below which a request is handed over as out of scope: a number"
                 + " from 0 to 1 (0.4: hand over when the best intent is less than 40% likely), not " + threshold + ".";
     }
+
+    /**
+     * Best-of-n's reward model before training on judgements that cannot teach it anything: all kept aside to measure it,
+     * or each comparing a reply with itself (a draft that repeats a library reply word for word, served against it).
+     */
+    public static String draftRewardNothingToLearn(String preference, int judgements, int heldOut, int alike) {
+        String aside = heldOut == 0 ? "" : heldOut == judgements ? "all of them are kept aside to measure it"
+                : heldOut + (heldOut == 1 ? " is" : " are") + " kept aside to measure it";
+        String same = alike == 0 ? "" : (heldOut == 0 ? "each compares" : alike == 1 ? "the other one compares"
+                : "the other " + alike + " each compare") + " a reply with itself (the simulated drafts repeat the file's agent"
+                + " replies word for word)";
+        return "Preference " + preference + ": after " + Counts.of(judgements, "judgement") + " on draft items the reward model has"
+                + " nothing to learn from: " + aside + (aside.isEmpty() || same.isEmpty() ? "" : ", and ") + same + ". It needs at"
+                + " least one judgement between two different replies on a ticket not kept aside: give the file more tickets and"
+                + " more varied agent replies per intent, or let the reviewers judge more (--checkpoints).";
+    }
 }

@@ -130,4 +130,39 @@ class EvalInputsTest {
         assertEquals(0, edge.exit(), edge.err());
         assertTrue(edge.out().contains("\"threshold\":1.0"), edge.out());
     }
+
+    @Test
+    void bestOfNOnATinyFileSaysWhyTheRewardModelHasNothingToLearn() throws Exception {
+        // Three intents of five tickets, one reply each: the simulated drafts copy those replies word for word, and with
+        // this seed every item judged outside the held-out share puts a reply against itself.
+        String rows = """
+                text,label,response,split
+                where is my parcel,track_order,Your parcel is on its way; you can follow it with the tracking link in your email.,train
+                my order has not arrived,track_order,Sorry for the wait: the order is in transit and should arrive within two days.,train
+                tracking number please,track_order,Here is your tracking number; it is also in your confirmation email.,train
+                when will my package come,track_order,Your package should arrive within three working days.,train
+                order still not here,track_order,I checked: your order left our warehouse yesterday.,train
+                I want my money back,refund,I have started your refund; it reaches your account in five days.,train
+                please refund my purchase,refund,Your refund is on its way.,train
+                how do I get a refund,refund,Send the item back with the label and we refund you on arrival.,train
+                refund for a broken item,refund,Sorry it broke: I have refunded you in full.,train
+                money back please,refund,Your money is on its way back to you.,train
+                I forgot my password,reset_password,Use the reset link on the sign-in page to choose a new password.,train
+                reset my password please,reset_password,I have sent you a link to reset your password.,train
+                password not working,reset_password,Try the reset link; it sets a new password in a minute.,train
+                locked out of my account,reset_password,I unlocked your account; reset your password with the link I sent.,train
+                cannot sign in,reset_password,Use the reset link on the sign-in page.,train
+                parcel lost in the post,track_order,,test
+                charge me back,refund,,test
+                new password needed,reset_password,,test
+                """;
+        Path tiny = file("tiny.csv", rows);
+        CommandFilesTest.Printed drafts = CommandFilesTest.run("simulate", "--data", tiny.toString(), "--encoder", "all-MiniLM-L6-v2",
+                "--drafts", "4", "--checkpoints", "20", "--seed", "1");
+        assertEquals(2, drafts.exit(), drafts.err());
+        assertTrue(drafts.err().contains("Preference voice: after 20 judgements on draft items the reward model has nothing to learn"
+                + " from: 10 are kept aside to measure it, and the other 10 each compare a reply with itself"), drafts.err());
+        assertTrue(drafts.err().contains("It needs at least one judgement between two different replies"), drafts.err());
+        assertFalse(drafts.err().contains("Gradient") || drafts.err().contains("Exception"), drafts.err());
+    }
 }
