@@ -44,4 +44,16 @@ public final class EvalMessages {
                 + " least one judgement between two different replies on a ticket not kept aside: give the file more tickets and"
                 + " more varied agent replies per intent, or let the reviewers judge more (--checkpoints).";
     }
+
+    /** A simulation's preference that none of the file's agent replies can be made to show in a better and a worse version. */
+    public static String noReplyVariants(String preference) {
+        String needs = switch (preference) {
+            case "concise" -> "concise needs replies of two sentences or more, to set each against its first sentences alone";
+            case "no_false_action" -> "no_false_action needs replies that say more than an action taken";
+            case "sign_off" -> "sign_off needs replies that say more than a sign-off";
+            default -> preference + " needs other replies";
+        };
+        return "Preference " + preference + ": no agent reply in the file can be shown in a better and a worse version (" + needs
+                + "), so the simulated reply library would be empty. Give longer agent replies, or choose another --preference.";
+    }
 }

@@ -165,4 +165,16 @@ class EvalInputsTest {
         assertTrue(drafts.err().contains("It needs at least one judgement between two different replies"), drafts.err());
         assertFalse(drafts.err().contains("Gradient") || drafts.err().contains("Exception"), drafts.err());
     }
+
+    @Test
+    void aPreferenceNoReplyOfTheFileCanShowIsSaidInWords() throws Exception {
+        Path loop = file("loop.csv", "text,label,response,split\nrefund please,refund,Done.,train\nwhere is it,track_order,Here.,train\n"
+                + "refund now,refund,,test\n");
+        CommandFilesTest.Printed concise = CommandFilesTest.run("simulate", "--data", loop.toString(), "--encoder", "all-MiniLM-L6-v2",
+                "--preference", "concise", "--rounds", "1", "--judgements", "20");
+        assertEquals(2, concise.exit(), concise.err());
+        assertTrue(concise.err().contains("Preference concise: no agent reply in the file can be shown in a better and a worse version"
+                + " (concise needs replies of two sentences or more"), concise.err());
+        assertFalse(concise.err().contains("out of bounds"), concise.err());
+    }
 }
