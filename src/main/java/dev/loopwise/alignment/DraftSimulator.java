@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.EvalMessages;
 import dev.loopwise.llm.BestOfN;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
@@ -115,6 +116,12 @@ final class DraftSimulator {
         List<PreferencePair> heldOut = new ArrayList<>();
         for (PreferencePair pair : pairs) {
             (AlignmentEngine.isHeldOut(pair.group(), settings.round()) ? heldOut : fit).add(pair);
+        }
+        // With no comparison left, or each of a reply with itself, no gradient moves: DJL would say only "Gradient values are all zeros".
+        long alike = fit.stream().filter(p -> p.kind() != PreferencePair.Kind.BOTH_BAD && p.first().equals(p.second())).count();
+        if (alike == fit.size()) {
+            throw new IllegalArgumentException(EvalMessages.draftRewardNothingToLearn(settings.preference().label(), pairs.size(),
+                    heldOut.size(), (int) alike));
         }
         try (RoundReward reward = RoundReward.train(settings.round(), fit, features, null, null, (m, p) -> { }, metrics)) {
             if (!heldOut.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.EvalMessages;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
@@ -75,6 +76,10 @@ public final class ReplyVariants {
             for (String text : chosen) {
                 library.add(new WorkspaceSnapshot.ReplyInfo(id++, entry.getKey(), text));
             }
+        }
+        if (library.isEmpty()) {
+            // An empty library would fail later as an index out of bounds in the policy, which says nothing about the file.
+            throw new IllegalArgumentException(EvalMessages.noReplyVariants(kind.label()));
         }
         return library;
     }

@@ -21,13 +21,14 @@ public final class ReviewMessages {
     public static final String REVIEW_CHOICE_LOST = "You were signed out before your last choice reached Loopwise, and its item"
             + " went back to the queue meanwhile: the choice was not saved. Judge the item on screen.";
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
-    public static final String REVIEW_WAITING_TITLE = "Items you can still judge, the one on screen included. "
+    /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
+    public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "
             + "When none are left, new ones are made from incoming tickets.";
     /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */
     public static final String ALREADY_JUDGED = "You already answered this item differently (in another tab or on another device?). "
             + "That answer stands; it can be undone only in the first seconds after it was given (on the judging page: reload it, "
             + "then press U; through the API: POST /api/v1/review/{itemId}/undo).";
-    public static final String REVIEW_SET_ASIDE_TITLE = "Items that several reviewers skipped (3 unless set otherwise) are no "
+    public static final String REVIEW_SET_ASIDE_NOTE = "Set aside: items that several reviewers skipped (3 unless set otherwise) are no "
             + "longer handed out, so they do not block the queue; undoing a skip brings an item back.";
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
     public static final java.util.List<String> SKIP_REASONS =
@@ -90,7 +91,7 @@ public final class ReviewMessages {
                 + " wrong in their reliability. Change its answer below if it was a slip.";
     }
 
-    public static final String REVIEW_AGREEMENT_TITLE = "Agreement: how often your choice matches the other reviewers' on"
+    public static final String REVIEW_AGREEMENT_NOTE = "Agreement: how often your choice matches the other reviewers' on"
             + " the same items. It shows once several of your items were judged by others too (\u2014 until then); every"
             + " answer counts either way.";
     /** Beside the judging page's key hints: letters that answer alone trip speech input (WCAG 2.1.4), so they can be off. */

@@ -55,13 +55,13 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
-    static String waitingTitle() {
-        return ReviewMessages.REVIEW_WAITING_TITLE;
+    static String waitingNote() {
+        return ReviewMessages.REVIEW_WAITING_NOTE;
     }
 
     @TemplateExtension(namespace = "review")
-    static String setAsideTitle() {
-        return ReviewMessages.REVIEW_SET_ASIDE_TITLE;
+    static String setAsideNote() {
+        return ReviewMessages.REVIEW_SET_ASIDE_NOTE;
     }
 
     /** Overlap items below which a day's agreement is drawn as a small dot: too few to tell. */
@@ -71,8 +71,8 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
-    static String agreementTitle() {
-        return ReviewMessages.REVIEW_AGREEMENT_TITLE;
+    static String agreementNote() {
+        return ReviewMessages.REVIEW_AGREEMENT_NOTE;
     }
 
     @TemplateExtension(namespace = "review")

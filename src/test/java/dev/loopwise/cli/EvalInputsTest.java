@@ -93,4 +93,88 @@ class EvalInputsTest {
             assertTrue(option.err().contains(said[i]), option.err());
         }
     }
+
+    @Test
+    void heldOutRowsWhoseTextATrainingRowHasAreLeftOutAndCounted() throws Exception {
+        Path leaky = file("leaky.csv", tickets(",", "\n") + "  Where is my\tPARCEL ,track_order,test\nI forgot my  password,"
+                + "reset_password,val\ncannot sign in at all,reset_password,val\n");
+        CommandFilesTest.Printed read = evalIntents(leaky, leaky);
+        assertEquals(0, read.exit(), read.err());
+        assertTrue(read.out().contains("\"validationRows\":1,\"testRows\":3,\"droppedTestRows\":1,\"droppedValidationRows\":1"),
+                read.out());
+        assertTrue(read.err().contains("Left out 1 test row and 1 validation row whose text a training row also has (compared"
+                + " ignoring case and spacing)"), read.err());
+        Path otherFile = file("seen.csv", "text,label\nwhere is my parcel,track_order\n");
+        CommandFilesTest.Printed none = evalIntents(leaky, otherFile);
+        assertEquals(2, none.exit(), none.err());
+        assertTrue(none.err().contains(otherFile + ": the only test row has the text of a training row"), none.err());
+
+        Path loop = file("loop.csv", "text,label,response,split\nrefund please,refund,Done.,train\nwhere is it,track_order,Here.,train\n"
+                + "Refund  please,refund,,test\n");
+        CommandFilesTest.Printed simulated = CommandFilesTest.run("simulate", "--data", loop.toString(), "--encoder", "all-MiniLM-L6-v2");
+        assertEquals(2, simulated.exit(), simulated.err());
+        assertTrue(simulated.err().contains("the only test row has the text of a training row"), simulated.err());
+    }
+
+    @Test
+    void aThresholdOutsideZeroToOneIsRefused() throws Exception {
+        Path data = file("tickets.csv", tickets(",", "\n"));
+        for (String threshold : new String[] {"1.5", "-0.1", "NaN"}) {
+            CommandFilesTest.Printed refused = evalIntents(data, data, "--threshold", threshold);
+            assertEquals(2, refused.exit(), refused.err());
+            assertTrue(refused.err().contains("--threshold is the probability of the best intent below which a request is handed over"
+                    + " as out of scope: a number from 0 to 1 (0.4: hand over when the best intent is less than 40% likely), not "
+                    + Double.valueOf(threshold) + "."), refused.err());
+        }
+        CommandFilesTest.Printed edge = evalIntents(data, data, "--threshold", "1");
+        assertEquals(0, edge.exit(), edge.err());
+        assertTrue(edge.out().contains("\"threshold\":1.0"), edge.out());
+    }
+
+    @Test
+    void bestOfNOnATinyFileSaysWhyTheRewardModelHasNothingToLearn() throws Exception {
+        // Three intents of five tickets, one reply each: the simulated drafts copy those replies word for word, and with
+        // this seed every item judged outside the held-out share puts a reply against itself.
+        String rows = """
+                text,label,response,split
+                where is my parcel,track_order,Your parcel is on its way; you can follow it with the tracking link in your email.,train
+                my order has not arrived,track_order,Sorry for the wait: the order is in transit and should arrive within two days.,train
+                tracking number please,track_order,Here is your tracking number; it is also in your confirmation email.,train
+                when will my package come,track_order,Your package should arrive within three working days.,train
+                order still not here,track_order,I checked: your order left our warehouse yesterday.,train
+                I want my money back,refund,I have started your refund; it reaches your account in five days.,train
+                please refund my purchase,refund,Your refund is on its way.,train
+                how do I get a refund,refund,Send the item back with the label and we refund you on arrival.,train
+                refund for a broken item,refund,Sorry it broke: I have refunded you in full.,train
+                money back please,refund,Your money is on its way back to you.,train
+                I forgot my password,reset_password,Use the reset link on the sign-in page to choose a new password.,train
+                reset my password please,reset_password,I have sent you a link to reset your password.,train
+                password not working,reset_password,Try the reset link; it sets a new password in a minute.,train
+                locked out of my account,reset_password,I unlocked your account; reset your password with the link I sent.,train
+                cannot sign in,reset_password,Use the reset link on the sign-in page.,train
+                parcel lost in the post,track_order,,test
+                charge me back,refund,,test
+                new password needed,reset_password,,test
+                """;
+        Path tiny = file("tiny.csv", rows);
+        CommandFilesTest.Printed drafts = CommandFilesTest.run("simulate", "--data", tiny.toString(), "--encoder", "all-MiniLM-L6-v2",
+                "--drafts", "4", "--checkpoints", "20", "--seed", "1");
+        assertEquals(2, drafts.exit(), drafts.err());
+        assertTrue(drafts.err().contains("Preference voice: after 20 judgements on draft items the reward model has nothing to learn"
+                + " from: 10 are kept aside to measure it, and the other 10 each compare a reply with itself"), drafts.err());
+        assertTrue(drafts.err().contains("It needs at least one judgement between two different replies"), drafts.err());
+        assertFalse(drafts.err().contains("Gradient") || drafts.err().contains("Exception"), drafts.err());
+    }
+
+    @Test
+    void aPreferenceNoReplyOfTheFileCanShowIsSaidInWords() throws Exception {
+        Path loop = file("loop.csv", "text,label,response,split\nrefund please,refund,Done.,train\nwhere is it,track_order,Here.,train\n"
+                + "refund now,refund,,test\n");
+        CommandFilesTest.Printed concise = CommandFilesTest.run("simulate", "--data", loop.toString(), "--encoder", "all-MiniLM-L6-v2",
+                "--preference", "concise", "--rounds", "1", "--judgements", "20");
+        assertEquals(2, concise.exit(), concise.err());
+        assertTrue(concise.err().contains("Preference concise: no agent reply in the file can be shown in a better and a worse version"
+                + " (concise needs replies of two sentences or more"), concise.err());
+        assertFalse(concise.err().contains("out of bounds"), concise.err());
+    }
 }

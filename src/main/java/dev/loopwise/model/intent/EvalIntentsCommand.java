@@ -2,6 +2,7 @@ package dev.loopwise.model.intent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loopwise.common.EvalMessages;
 import dev.loopwise.common.PeakMemory;
 import dev.loopwise.model.Progress;
 import dev.loopwise.model.encoder.CliEncoder;
@@ -82,6 +83,9 @@ public class EvalIntentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException(EvalMessages.threshold(threshold));
+        }
         IntentDataSplit split = IntentDataSplit.read(trainFile, testFile, shots, seed);
         String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
         String chosen = IntentRegime.parse(regime);
@@ -91,6 +95,9 @@ public class EvalIntentsCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(json);
         progress.line("Regime: " + chosen + (regime.equals(IntentRegime.AUTO) ? " (auto)" : ""));
+        if (split.droppedTest() + split.droppedValidation() > 0) {
+            progress.line("Note: " + EvalMessages.seenInTraining(split.droppedTest(), split.droppedValidation()));
+        }
         Map<String, Integer> unseen = split.unseenTestLabels();
         unseen.remove(oosLabel);
         if (!unseen.isEmpty()) {
@@ -207,6 +214,8 @@ public class EvalIntentsCommand implements Callable<Integer> {
         out.put("trainRows", split.train().size());
         out.put("validationRows", split.validation().size());
         out.put("testRows", split.test().size());
+        out.put("droppedTestRows", split.droppedTest());
+        out.put("droppedValidationRows", split.droppedValidation());
         out.put("accuracy", evaluation.accuracy());
         out.put("macroF1", evaluation.macroF1());
         out.put("inScopeAccuracy", evaluation.inScopeAccuracy());

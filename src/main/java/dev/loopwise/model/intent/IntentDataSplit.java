@@ -1,7 +1,9 @@
 package dev.loopwise.model.intent;
 
+import dev.loopwise.common.EvalMessages;
 import dev.loopwise.model.StratifiedSplit;
 import dev.loopwise.ticket.CliFiles;
+import dev.loopwise.ticket.HeldOutRows;
 import dev.loopwise.ticket.ImportLabels;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
@@ -21,9 +23,12 @@ import java.util.TreeSet;
  * rows if it has none) are scored; one file serves as both when its {@code split} column says which row is which.
  * With {@code shots}, at most that many training rows per label are kept (seeded) and nothing validates: a few-shot
  * user has no large validation set either. Labels are read as the ticket import reads them: spellings of one label that
- * differ only in case are that label, ones that differ in spaces, underscores or hyphens are refused.
+ * differ only in case are that label, ones that differ in spaces, underscores or hyphens are refused. Validation and test
+ * rows whose text a training row also has are left out ({@link HeldOutRows}); {@code droppedValidation} and
+ * {@code droppedTest} count them.
  */
-public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<TicketRow> validation, List<TicketRow> test) {
+public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<TicketRow> validation, List<TicketRow> test,
+                              int droppedValidation, int droppedTest) {
     private static final Set<String> VALIDATION = Set.of("val", "valid", "validation", "dev");
     private static final Set<String> TRAIN = Set.of("train", "training", "");
 
@@ -84,7 +89,13 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
             validationRows.clear();
         }
         validationRows.removeIf(r -> !labels.contains(r.label()));
-        return new IntentDataSplit(List.copyOf(labels), trainRows, validationRows, testRows);
+        // Against the rows actually trained on (after --shots): a row left out of training is as new to the model as any.
+        HeldOutRows.Unseen validation = HeldOutRows.unseen(validationRows, trainRows);
+        HeldOutRows.Unseen test = HeldOutRows.unseen(testRows, trainRows);
+        if (test.rows().isEmpty()) {
+            throw new IllegalArgumentException(EvalMessages.allTestRowsSeenInTraining(testFile, testRows.size()));
+        }
+        return new IntentDataSplit(List.copyOf(labels), trainRows, validation.rows(), test.rows(), validation.dropped(), test.dropped());
     }
 
     /** Training rows of the in-scope label with the fewest. */

@@ -1,0 +1,59 @@
+package dev.loopwise.common;
+
+import java.nio.file.Path;
+
+/**
+ * What the offline evaluation commands (eval-intents, simulate) say about data they leave out or cannot use, and
+ * about options that mean nothing.
+ */
+public final class EvalMessages {
+    private EvalMessages() {
+    }
+
+    /** Said on stderr when held-out rows were left out; both counts may not be 0 at once. */
+    public static String seenInTraining(int test, int validation) {
+        String rows = test > 0 && validation > 0 ? Counts.of(test, "test row") + " and " + Counts.of(validation, "validation row")
+                : test > 0 ? Counts.of(test, "test row") : Counts.of(validation, "validation row");
+        return "Left out " + rows + " whose text a training row also has (compared ignoring case and spacing): scored on text"
+                + " it trained on, the model would look better than it will on new tickets.";
+    }
+
+    public static String allTestRowsSeenInTraining(Path file, int rows) {
+        return file + ": " + (rows == 1 ? "the only test row has" : "all " + rows + " test rows have") + " the text of a training row"
+                + " (compared ignoring case and spacing), so a score on them would say how well the model remembers, not how it"
+                + " does on new tickets. Give test rows whose text is not among the training rows.";
+    }
+
+    public static String threshold(double threshold) {
+        return "--threshold is the probability of the best intent below which a request is handed over as out of scope: a number"
+                + " from 0 to 1 (0.4: hand over when the best intent is less than 40% likely), not " + threshold + ".";
+    }
+
+    /**
+     * Best-of-n's reward model before training on judgements that cannot teach it anything: all kept aside to measure it,
+     * or each comparing a reply with itself (a draft that repeats a library reply word for word, served against it).
+     */
+    public static String draftRewardNothingToLearn(String preference, int judgements, int heldOut, int alike) {
+        String aside = heldOut == 0 ? "" : heldOut == judgements ? "all of them are kept aside to measure it"
+                : heldOut + (heldOut == 1 ? " is" : " are") + " kept aside to measure it";
+        String same = alike == 0 ? "" : (heldOut == 0 ? "each compares" : alike == 1 ? "the other one compares"
+                : "the other " + alike + " each compare") + " a reply with itself (the simulated drafts repeat the file's agent"
+                + " replies word for word)";
+        return "Preference " + preference + ": after " + Counts.of(judgements, "judgement") + " on draft items the reward model has"
+                + " nothing to learn from: " + aside + (aside.isEmpty() || same.isEmpty() ? "" : ", and ") + same + ". It needs at"
+                + " least one judgement between two different replies on a ticket not kept aside: give the file more tickets and"
+                + " more varied agent replies per intent, or let the reviewers judge more (--checkpoints).";
+    }
+
+    /** A simulation's preference that none of the file's agent replies can be made to show in a better and a worse version. */
+    public static String noReplyVariants(String preference) {
+        String needs = switch (preference) {
+            case "concise" -> "concise needs replies of two sentences or more, to set each against its first sentences alone";
+            case "no_false_action" -> "no_false_action needs replies that say more than an action taken";
+            case "sign_off" -> "sign_off needs replies that say more than a sign-off";
+            default -> preference + " needs other replies";
+        };
+        return "Preference " + preference + ": no agent reply in the file can be shown in a better and a worse version (" + needs
+                + "), so the simulated reply library would be empty. Give longer agent replies, or choose another --preference.";
+    }
+}
