@@ -10,7 +10,8 @@ import jakarta.persistence.EntityManager;
  * verdicts on them teach the reward model to rank drafts; their rewrites become library replies as for any item.
  * Both candidates come from the request log as scored (texts as sent), so nothing is drafted again; the knowledge
  * passages the drafts were grounded on come with them, for reviewers to check the drafts against (source and text
- * only: the search score means nothing to a reviewer).
+ * only: the search score means nothing to a reviewer). A runner-up with the served reply's own words (a draft that
+ * copied a library reply) is passed over: a reviewer cannot choose between a reply and itself.
  */
 @ApplicationScoped
 class DraftReviewItems {
@@ -42,6 +43,8 @@ class DraftReviewItems {
                 cross join lateral (select c from jsonb_array_elements(r.candidates) as e(c) where (c->>'chosen')::boolean limit 1) a
                 cross join lateral (select c from jsonb_array_elements(r.candidates) as e(c)
                                     where not (c->>'chosen')::boolean and (c->>'servable')::boolean
+                                      and lower(regexp_replace(btrim(c->>'text'), '\\s+', ' ', 'g'))
+                                          <> lower(regexp_replace(btrim(a.c->>'text'), '\\s+', ' ', 'g'))
                                     order by (c->>'score')::float8 desc limit 1) b
                 where a.c->>'kind' = 'draft' or b.c->>'kind' = 'draft'
                 limit ?1

@@ -61,7 +61,14 @@ class DraftReviewItemsTest {
                  {"kind":"draft","replyId":null,"text":"Weak draft","score":0.1,"chosen":false,"likeLibrary":0.7,"servable":true}]"""
                 .formatted(library.id, libraryText, library.id));
 
-        generator.refill(QuarkusTransaction.requiringNew().call(ReviewItem::countOpen).intValue() + 6);
+        // A draft that copied the served library reply (spacing and case aside) is passed over for the next one.
+        UUID four = logged(version, "library", library.id, libraryText, """
+                [{"kind":"library","replyId":%d,"text":"%s","score":0.9,"chosen":true,"likeLibrary":null,"servable":true},
+                 {"kind":"draft","replyId":null,"text":"  hello,  YOUR order is on its way. ","score":0.8,"chosen":false,"likeLibrary":1.0,"servable":true},
+                 {"kind":"draft","replyId":null,"text":"It ships today.","score":0.3,"chosen":false,"likeLibrary":0.6,"servable":true}]"""
+                .formatted(library.id, libraryText));
+
+        generator.refill(QuarkusTransaction.requiringNew().call(ReviewItem::countOpen).intValue() + 8);
 
         ReviewItem first = item(one);
         assertEquals("drafts", first.strategy);
@@ -74,6 +81,7 @@ class DraftReviewItemsTest {
         assertEquals(List.of("Draft A", "Draft B"), List.of(second.reply1Text, second.reply2Text));
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ReviewItem.count("sourceId = ?1 and strategy = 'drafts'",
                 three.toString())));
+        assertEquals(List.of(libraryText, "It ships today."), List.of(item(four).reply1Text, item(four).reply2Text));
     }
 
     private ReviewItem item(UUID request) {
