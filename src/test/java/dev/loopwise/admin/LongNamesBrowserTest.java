@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -15,18 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A name typed without a space, as long as its field allows, wraps inside its cell instead of pushing the page sideways. */
 @QuarkusTest
-class LongNamesBrowserTest {
+class LongNamesBrowserTest extends BrowserTest {
     @TestHTTPResource("/")
     URL base;
     @Inject
@@ -34,14 +33,6 @@ class LongNamesBrowserTest {
     @Inject
     UserService users;
 
-    WebDriver driver;
-
-    @AfterEach
-    void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void aLongKeyNameOrDisplayNameStaysWithinTheDesktopPage() throws Exception {

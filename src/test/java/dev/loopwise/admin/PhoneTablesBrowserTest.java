@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
 import dev.loopwise.review.ReviewService;
 import dev.loopwise.review.ReviewView;
 import dev.loopwise.review.Submission;
@@ -26,13 +27,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,7 +40,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * rows in its tables, every value, form and button is in reach by scrolling down alone.
  */
 @QuarkusTest
-class PhoneTablesBrowserTest {
+class PhoneTablesBrowserTest extends BrowserTest {
     /** What is wider than the screen (the page) or than the box it sits in (a table), and which button is past the edge. */
     private static final String SIDEWAYS = """
             document.querySelectorAll('details').forEach(d => d.open = true);
@@ -84,14 +83,6 @@ class PhoneTablesBrowserTest {
     @Inject
     EntityManager em;
 
-    WebDriver driver;
-
-    @AfterEach
-    void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void noAdminPageOrTableScrollsSidewaysOnAPhone() throws Exception {

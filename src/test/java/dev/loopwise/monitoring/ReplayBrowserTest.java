@@ -5,34 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** In headless Chromium: a long replay file is followed on the drift page as it is sent, and cancelled from there. */
 @QuarkusTest
-class ReplayBrowserTest {
+class ReplayBrowserTest extends BrowserTest {
     @TestHTTPResource("/")
     URL base;
-    WebDriver driver;
-
-    @AfterEach
-    void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void aLongReplayShowsItsProgressAndCanBeCancelledFromThePage() throws Exception {

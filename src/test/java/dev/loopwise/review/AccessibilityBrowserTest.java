@@ -22,14 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -38,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * phone: an admin's pages, a reviewer's, sign-in and an error page; and the judging page used by keyboard alone.
  */
 @QuarkusTest
-class AccessibilityBrowserTest {
+class AccessibilityBrowserTest extends BrowserTest {
     /** axe-core as Deque publishes it on Maven Central, read from that jar; its Selenium wrapper is not used. */
     private static final String AXE = resource("/axe.min.js");
     private static final String RUN_AXE = """
@@ -71,7 +69,6 @@ class AccessibilityBrowserTest {
     @Inject
     EntityManager em;
 
-    WebDriver driver;
     WebDriverWait wait;
     String reviewer;
 
@@ -84,13 +81,6 @@ class AccessibilityBrowserTest {
         driver = Browser.start();
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @Test

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the passages it was grounded on under the replies, as plain text, with what to check them for.
  */
 @QuarkusTest
-class DraftPassagesBrowserTest {
+class DraftPassagesBrowserTest extends BrowserTest {
     static final String TRACKING = "Every order gets a tracking link as soon as it leaves our warehouse; "
             + "the number starts with FH.";
     static final String LONG = "A parcel that has not moved for five working days is lost: we send a new one at once. ".repeat(10);
@@ -46,7 +45,6 @@ class DraftPassagesBrowserTest {
     @Inject
     EntityManager em;
 
-    WebDriver driver;
     String reviewer;
     List<Long> items;
 
@@ -65,9 +63,6 @@ class DraftPassagesBrowserTest {
 
     @AfterEach
     void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
         // The undone draft item waits again: it is not part of the queues other tests set up.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set status = 'complete' where id = any(?1)")
                 .setParameter(1, items.toArray(Long[]::new)).executeUpdate());

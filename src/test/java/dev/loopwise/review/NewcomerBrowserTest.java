@@ -13,12 +13,10 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * version was or was not promoted and what to do next. Every page on the way must say what to do next in words.
  */
 @QuarkusTest
-class NewcomerBrowserTest {
+class NewcomerBrowserTest extends BrowserTest {
     private static final Pattern ML_TERMS = Pattern.compile("π_ref|β|\\bKL\\b|MMD|PSI|eval/|reward/|policy/");
 
     @TestHTTPResource("/")
@@ -36,7 +34,6 @@ class NewcomerBrowserTest {
     @Inject
     EntityManager em;
 
-    WebDriver driver;
     WebDriverWait wait;
 
     @BeforeEach
@@ -45,13 +42,6 @@ class NewcomerBrowserTest {
         ReviewItems.fresh(em, 15, 1, ReviewItem.REGULAR);
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
     }
 
     @Test

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -37,7 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * reads slots as blanks, skips with a chosen reason, answers "out of scope", and is told when undo is too late.
  */
 @QuarkusTest
-class ReviewBrowserTest {
+class ReviewBrowserTest extends BrowserTest {
     @TestHTTPResource("/")
     URL base;
     @Inject
@@ -45,7 +44,6 @@ class ReviewBrowserTest {
     @Inject
     EntityManager em;
 
-    WebDriver driver;
     WebDriverWait wait;
     String reviewer;
     String outOfScope;
@@ -64,9 +62,6 @@ class ReviewBrowserTest {
 
     @AfterEach
     void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
         // The out-of-scope example this test made is not part of the demo store the other tests train on.
         QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text", outOfScope));
     }

@@ -16,11 +16,9 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -29,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page sends them to sign in, brings them back to judging, and saves the choice they had made instead of losing it.
  */
 @QuarkusTest
-class SessionExpiryBrowserTest {
+class SessionExpiryBrowserTest extends BrowserTest {
     @TestHTTPResource("/")
     URL base;
     @Inject
@@ -37,14 +35,6 @@ class SessionExpiryBrowserTest {
     @Inject
     EntityManager em;
 
-    WebDriver driver;
-
-    @AfterEach
-    void tearDown() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void aChoiceMadeAfterTheSessionEndedIsSavedOnceTheReviewerSignsInAgain() throws Exception {
