@@ -22,6 +22,9 @@ public final class LlmMessages {
 
     public static final String LLM_BAD_KEY = "The API key may hold only letters, digits and visible ASCII punctuation, up to 1000 of"
             + " them, with no spaces or line breaks (a key copied with a trailing '…' is cut off); nothing was saved.";
+    public static final String LLM_KEY_UNREADABLE = "The saved API key cannot be read: it was sealed with another session key"
+            + " (LOOPWISE_SESSION_KEY changed since it was saved, or this instance has a different one). Type the key again and"
+            + " press Save; until then the LLM is called without a key.";
     public static final String LLM_MODEL_CONTROL = "The model name holds a control character; type it again. Nothing was saved.";
     public static final String LLM_MODEL_TOO_LONG = "The model name is longer than 200 characters; nothing was saved.";
     public static final String LLM_TIMEOUT_RANGE = "The timeout must be between 0.1 and 600 seconds; nothing was saved.";

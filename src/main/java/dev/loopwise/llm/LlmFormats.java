@@ -24,6 +24,10 @@ public class LlmFormats {
         };
     }
 
+    static String keyUnreadableMessage(LlmPage.View view) {
+        return dev.loopwise.common.LlmMessages.LLM_KEY_UNREADABLE;
+    }
+
     /** What a field shows: what was just sent if the save was refused, else the setting in force. */
     static String field(LlmPage.View view, String name) {
         if (view.sent() != null) {

@@ -41,10 +41,10 @@ public class LlmPage {
      * Everything the page shows; {@code test} is the result of the last "Test connection", if just pressed; {@code sent}
      * the fields of a refused save, shown again so that nothing typed is lost (null otherwise).
      */
-    public record View(LlmSettings settings, String circuit, boolean knowledgeBase, LlmFigures.Day day, LlmClient.TestResult test,
-                       String error, String notice, Map<String, String> sent) {
+    public record View(LlmSettings settings, boolean keyUnreadable, String circuit, boolean knowledgeBase, LlmFigures.Day day,
+                       LlmClient.TestResult test, String error, String notice, Map<String, String> sent) {
         View withSent(Map<String, String> fields) {
-            return new View(settings, circuit, knowledgeBase, day, test, error, notice, fields);
+            return new View(settings, keyUnreadable, circuit, knowledgeBase, day, test, error, notice, fields);
         }
     }
 
@@ -146,7 +146,7 @@ public class LlmPage {
     }
 
     private View view(LlmClient.TestResult test, String error, String notice) {
-        return new View(settings.current(), client.circuitState(), grounding.available(), figures.lastDay(), test, error, notice, null);
+        return new View(settings.current(), settings.keyUnreadable(), client.circuitState(), grounding.available(), figures.lastDay(), test, error, notice, null);
     }
 
     private static Double number(String value, String field) {

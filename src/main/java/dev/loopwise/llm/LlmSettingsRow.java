@@ -19,6 +19,7 @@ public class LlmSettingsRow extends PanacheEntityBase {
     @Column(name = "base_url")
     public String baseUrl;
     public String model;
+    /** Sealed ({@link dev.loopwise.security.StoredSecrets}) wherever a session key is configured. */
     @Column(name = "api_key")
     public String apiKey;
     @Column(name = "timeout_ms")
@@ -36,8 +37,9 @@ public class LlmSettingsRow extends PanacheEntityBase {
         return findById(ID);
     }
 
-    LlmSettings settings() {
-        return new LlmSettings(enabled, baseUrl, model, apiKey, java.time.Duration.ofMillis(timeoutMs), drafts, temperature,
+    /** @param openedKey the stored key, opened */
+    LlmSettings settings(String openedKey) {
+        return new LlmSettings(enabled, baseUrl, model, openedKey, java.time.Duration.ofMillis(timeoutMs), drafts, temperature,
                 brandVoice, "this page");
     }
 }

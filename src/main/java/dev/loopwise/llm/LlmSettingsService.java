@@ -5,6 +5,9 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.LlmMessages;
+import dev.loopwise.security.StoredSecrets;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,13 +28,18 @@ public class LlmSettingsService {
     private static final Logger LOG = Logger.getLogger(LlmSettingsService.class);
     static final int MAX_BRAND_VOICE = 2000;
     static final int MAX_KEY = 1000;
+    /** Binds a sealed key to this column: sealed for anything else, it does not open here. */
+    static final String KEY_PURPOSE = "llm_settings.api_key";
 
     @Inject
     LlmConfig config;
     @Inject
     AuditLog audit;
+    @Inject
+    StoredSecrets secrets;
 
     private volatile LlmSettings current;
+    private volatile boolean keyUnreadable;
     private volatile long readAt;
 
     /** What an admin sends from the page; a null or blank key keeps the stored one. */
@@ -57,11 +65,30 @@ public class LlmSettingsService {
         }
     }
 
+    /**
+     * Whether the saved key could not be opened: sealed under another session key (changed since, or another on this
+     * instance). The LLM is then called without a key until an admin types it again.
+     */
+    public boolean keyUnreadable() {
+        current();
+        return keyUnreadable;
+    }
+
     synchronized LlmSettings reload() {
+        boolean[] unreadable = {false};
         LlmSettings loaded = QuarkusTransaction.requiringNew().call(() -> {
             LlmSettingsRow row = LlmSettingsRow.current();
-            return row == null ? LlmSettings.from(config) : row.settings();
+            if (row == null) {
+                return LlmSettings.from(config);
+            }
+            StoredSecrets.Opened key = secrets.open(row.apiKey, KEY_PURPOSE);
+            unreadable[0] = key.unreadable();
+            return row.settings(key.value());
         });
+        if (unreadable[0] && !keyUnreadable) {
+            LOG.warn(LlmMessages.LLM_KEY_UNREADABLE);
+        }
+        keyUnreadable = unreadable[0];
         current = loaded;
         readAt = System.nanoTime();
         return loaded;
@@ -125,7 +152,7 @@ public class LlmSettingsService {
         row.enabled = change.enabled();
         row.baseUrl = baseUrl;
         row.model = model;
-        row.apiKey = key;
+        row.apiKey = secrets.seal(key, KEY_PURPOSE);
         row.timeoutMs = (int) checked.timeout().toMillis();
         row.drafts = checked.drafts();
         row.temperature = (float) checked.temperature();
@@ -139,8 +166,9 @@ public class LlmSettingsService {
         details.put("model", model);
         details.put("keyChanged", !java.util.Objects.equals(key, before.apiKey()));
         audit.record(actor, "llm.settings", "llm", details);
-        LlmSettings saved = row.settings();
+        LlmSettings saved = row.settings(key);
         current = saved;
+        keyUnreadable = false;
         readAt = System.nanoTime();
         return saved;
     }
@@ -151,7 +179,26 @@ public class LlmSettingsService {
         LlmSettingsRow.deleteById(LlmSettingsRow.ID);
         audit.record(actor, "llm.settings.reset", "llm", Map.of());
         current = LlmSettings.from(config);
+        keyUnreadable = false;
         readAt = System.nanoTime();
+    }
+
+    /** A key saved in clear (before sealing, or while no session key was set) is sealed at the first start that can. */
+    void sealStoredKey(@Observes StartupEvent event) {
+        if (!secrets.sealing()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                LlmSettingsRow row = LlmSettingsRow.current();
+                if (row != null && row.apiKey != null && !StoredSecrets.isSealed(row.apiKey)) {
+                    row.apiKey = secrets.seal(row.apiKey, KEY_PURPOSE);
+                    LOG.info("Sealed the LLM key stored in clear.");
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not seal the LLM key stored in clear (it stays readable; tried again at the next start): %s", e.getMessage());
+        }
     }
 
     static void checkUrl(String url) {

@@ -1,0 +1,103 @@
+package dev.loopwise.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.StoredSecrets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The LLM key in the database is sealed; a key stored in clear is sealed at start; one sealed under another key is asked for again. */
+@QuarkusTest
+class LlmKeySealingTest {
+    private static final String KEY = "sk-sealing-test-secret-4321";
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    LlmSettingsService settings;
+    FakeLlm llm;
+    Caller admin;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        llm = new FakeLlm(vertx);
+        admin = Caller.session("admin");
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        settings.forget("test");
+        llm.close();
+    }
+
+    private String page() {
+        return admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+    }
+
+    private static String storedKey() {
+        return QuarkusTransaction.requiringNew().call(() -> LlmSettingsRow.current().apiKey);
+    }
+
+    private static void store(String value) {
+        QuarkusTransaction.requiringNew().run(() -> LlmSettingsRow.current().apiKey = value);
+    }
+
+    @Test
+    void theDatabaseHoldsTheKeySealedAndTheLlmStillReceivesIt() {
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("enabled=on&baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        String stored = storedKey();
+        assertTrue(StoredSecrets.isSealed(stored), stored);
+        assertFalse(stored.contains("4321"), stored);
+        settings.reload();
+        assertEquals(KEY, settings.current().apiKey());
+        assertEquals("Bearer " + KEY, llm.authorizations.get(llm.authorizations.size() - 1), "the save's test call carried the key");
+        assertFalse(settings.keyUnreadable());
+        assertFalse(page().contains("key-unreadable"));
+    }
+
+    @Test
+    void aKeyStoredInClearIsSealedAtStartAndKeepsWorking() {
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        store(KEY); // as an earlier version, or a start without a session key, left it
+        settings.reload();
+        assertEquals(KEY, settings.current().apiKey(), "a key in clear is read as it is");
+        settings.sealStoredKey(null);
+        assertTrue(StoredSecrets.isSealed(storedKey()));
+        settings.reload();
+        assertEquals(KEY, settings.current().apiKey());
+    }
+
+    @Test
+    void aKeySealedUnderAnotherSessionKeyIsAskedForAgainAndNotSent() {
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        store(new StoredSecrets(Optional.of("the-session-key-before-it-was-rotated-0000")).seal(KEY, LlmSettingsService.KEY_PURPOSE));
+        settings.reload();
+        assertNull(settings.current().apiKey());
+        assertTrue(settings.keyUnreadable());
+        String html = page();
+        assertTrue(html.contains("id=\"key-unreadable\"") && html.contains("Type the key again and"), html);
+        // Typing it again and saving seals it under this instance's key.
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        assertFalse(settings.keyUnreadable());
+        assertEquals(KEY, settings.current().apiKey());
+        assertFalse(page().contains("key-unreadable"));
+    }
+}
