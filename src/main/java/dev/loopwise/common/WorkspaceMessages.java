@@ -10,6 +10,14 @@ public final class WorkspaceMessages {
     /** A rename keeps the intent: versions trained before it read their labels through its former names. */
     public static final String INTENT_RENAMED = "Saved. A renamed intent keeps its tickets and replies, and versions already trained"
             + " answer its tickets as before, now under the new name; no training is needed for the rename.";
+    public static final String INTENT_DESCRIPTION_NEEDED = "Describe in one line what the customer wants (for example: The customer"
+            + " wants their order gift-wrapped): until the intent has labelled tickets, the model recognises it by its description"
+            + " alone.";
+    public static final String INTENT_DESCRIPTION_KEPT = "The description is empty: an intent's description can be rewritten but"
+            + " not removed, since until the intent has labelled tickets the model recognises it by its description alone. Type"
+            + " the new one.";
+    public static final String INTENT_DESCRIPTION_INVISIBLE = "The description holds only invisible marks, nothing a person could"
+            + " read: describe in words what the customer wants.";
     public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
             + " or invisible characters.";
 
