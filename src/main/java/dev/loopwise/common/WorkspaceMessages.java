@@ -50,6 +50,13 @@ public final class WorkspaceMessages {
                 + "': an import never changes a label. Relabel the ticket on Tickets if '" + fileLabel + "' is right, or fix the line";
     }
 
+    /** An imported ticket longer than serving answers: it could be trained on but never sent, nor replayed. */
+    public static String importedTicketTooLong(int length, int limit) {
+        return "the text has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
+                + " message, or raise that setting if your customers write longer ones";
+    }
+
     public static String importedTooLong(String field, int length, int limit) {
         return "the " + field + " has " + length + " characters (at most " + limit + ")";
     }
