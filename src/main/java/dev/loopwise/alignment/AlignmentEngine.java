@@ -39,8 +39,6 @@ public final class AlignmentEngine {
         Map<String, Long> millis = new LinkedHashMap<>();
         Map<String, Object> metrics = new LinkedHashMap<>();
         long t = System.nanoTime();
-        listener.step("Reading the tickets and replies", 0.05);
-        RoundFeatures features = new RoundFeatures(embed, data);
         List<PreferencePair> train = new ArrayList<>();
         List<PreferencePair> heldOut = new ArrayList<>();
         for (PreferencePair pair : data.pairs()) {
@@ -50,6 +48,12 @@ public final class AlignmentEngine {
             throw new IllegalArgumentException("A round needs judgements of several tickets: " + data.pairs().size()
                     + " comparisons are too few to keep some aside for measuring.");
         }
+        // Checked before anything is encoded: training on them would end only in DJL's "Gradient values are all zeros".
+        if (train.stream().noneMatch(PreferencePair::teaches)) {
+            throw new IllegalArgumentException(dev.loopwise.common.Messages.roundLearnsNothing(train.size()));
+        }
+        listener.step("Reading the tickets and replies", 0.05);
+        RoundFeatures features = new RoundFeatures(embed, data);
         metrics.put("reward/train_pairs", train.size());
         metrics.put("reward/test_pairs", heldOut.size());
         millis.put("encode", elapsed(t));

@@ -118,7 +118,7 @@ final class DraftSimulator {
             (AlignmentEngine.isHeldOut(pair.group(), settings.round()) ? heldOut : fit).add(pair);
         }
         // With no comparison left, or each of a reply with itself, no gradient moves: DJL would say only "Gradient values are all zeros".
-        long alike = fit.stream().filter(p -> p.kind() != PreferencePair.Kind.BOTH_BAD && p.first().equals(p.second())).count();
+        long alike = fit.stream().filter(p -> !p.teaches()).count();
         if (alike == fit.size()) {
             throw new IllegalArgumentException(EvalMessages.draftRewardNothingToLearn(settings.preference().label(), pairs.size(),
                     heldOut.size(), (int) alike));

@@ -9,4 +9,17 @@ package dev.loopwise.alignment;
 public record PreferencePair(String prompt, String first, String second, Kind kind, double margin, double weight,
                              String group, long judgementId) {
     public enum Kind { PREFERENCE, TIE, BOTH_BAD }
+
+    /**
+     * Whether this comparison can teach the reward model anything: not a reply set against itself (the same words, case
+     * and spacing aside), where both rewards move together and no gradient is left. "Both bad" pushes each reply down on
+     * its own, so it always teaches.
+     */
+    public boolean teaches() {
+        return kind == Kind.BOTH_BAD || !words(first).equals(words(second));
+    }
+
+    private static String words(String reply) {
+        return reply == null ? "" : reply.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -79,7 +79,10 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             case AlignmentRound.SUPERSEDED -> "The active version changed while the round ran (a rollback or another round), so v"
                     + round.candidateVersion + " was not promoted: it was compared with a version that no longer serves. Nothing "
                     + "changed for customers.";
-            case AlignmentRound.FAILED -> "The round stopped with an error; nothing changed for customers.";
+            // The reason is written for the lead (a library's own message never reaches it): say it where the outcome is read.
+            case AlignmentRound.FAILED -> round.reason == null || round.reason.isBlank()
+                    ? "The round stopped with an error; nothing changed for customers."
+                    : "The round stopped; nothing changed for customers. " + round.reason;
             case AlignmentRound.CANCELLED -> "The round was cancelled; nothing changed for customers.";
             case AlignmentRound.QUEUED -> "The round is queued: it starts once the training or round running now ends. Nothing"
                     + " changes for customers meanwhile; this page updates by itself.";

@@ -10,6 +10,14 @@ public final class WorkspaceMessages {
     /** A rename keeps the intent: versions trained before it read their labels through its former names. */
     public static final String INTENT_RENAMED = "Saved. A renamed intent keeps its tickets and replies, and versions already trained"
             + " answer its tickets as before, now under the new name; no training is needed for the rename.";
+    public static final String INTENT_DESCRIPTION_NEEDED = "Describe in one line what the customer wants (for example: The customer"
+            + " wants their order gift-wrapped): until the intent has labelled tickets, the model recognises it by its description"
+            + " alone.";
+    public static final String INTENT_DESCRIPTION_KEPT = "The description is empty: an intent's description can be rewritten but"
+            + " not removed, since until the intent has labelled tickets the model recognises it by its description alone. Type"
+            + " the new one.";
+    public static final String INTENT_DESCRIPTION_INVISIBLE = "The description holds only invisible marks, nothing a person could"
+            + " read: describe in words what the customer wants.";
     public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
             + " or invisible characters.";
 
@@ -40,6 +48,13 @@ public final class WorkspaceMessages {
     public static String importedRelabel(String storedIntent, String fileLabel) {
         return "this text is in the workspace already with the intent '" + storedIntent + "', and the file says '" + fileLabel
                 + "': an import never changes a label. Relabel the ticket on Tickets if '" + fileLabel + "' is right, or fix the line";
+    }
+
+    /** An imported ticket longer than serving answers: it could be trained on but never sent, nor replayed. */
+    public static String importedTicketTooLong(int length, int limit) {
+        return "the text has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
+                + " message, or raise that setting if your customers write longer ones";
     }
 
     public static String importedTooLong(String field, int length, int limit) {

@@ -53,6 +53,11 @@ public class KnowledgePage {
         if (ticket != null && PlainText.length(ticket) > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
         }
+        // As the API's search and every ticket path refuse it: a pasted terminal escape or bell is nothing a customer wrote.
+        String control = ticket == null ? null : PlainText.firstControlCharacter(ticket);
+        if (control != null) {
+            return render(400, null, null, dev.loopwise.common.Messages.controlCharacterInTicket(control));
+        }
         return render(200, ticket, null, null, page);
     }
 

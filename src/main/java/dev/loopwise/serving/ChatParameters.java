@@ -144,7 +144,16 @@ final class ChatParameters {
         }
         java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
         for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) metadata::fields) {
-            if (field.getKey().length() > 64 || !field.getValue().isTextual() || field.getValue().asText().length() > 512) {
+            // A key names a slot ({{tracking_link}}) and is quoted back in refusals: one holding a control character names
+            // no slot and would carry a terminal escape into the message and the log.
+            String inKey = dev.loopwise.common.PlainText.firstHiddenCharacter(field.getKey());
+            if (inKey != null) {
+                throw invalid("A 'metadata' key holds a character no one can see (" + inKey + "): keys name the reply's slots,"
+                        + " such as tracking_link; remove it.");
+            }
+            // Counted as a person counts characters: an emoji is one, as everywhere else in Loopwise.
+            if (dev.loopwise.common.PlainText.length(field.getKey()) > 64 || !field.getValue().isTextual()
+                    || dev.loopwise.common.PlainText.length(field.getValue().asText()) > 512) {
                 throw invalid("'metadata' values are strings of at most 512 characters under keys of at most 64: '"
                         + shown(field.getKey()) + "' is not.");
             }

@@ -28,7 +28,15 @@ import java.util.regex.Pattern;
 public class TicketImporter {
     @jakarta.inject.Inject
     AuditLog audit;
+    /** Longest response and other column value; a ticket's own text is held to what serving answers ({@link #servedLimit}). */
     static final int MAX_TEXT_LENGTH = 20_000;
+    /**
+     * The longest ticket the answering API takes ({@code LOOPWISE_SERVING_MAX_TEXT_LENGTH}, the serving settings' own
+     * key: serving reads tickets, so tickets cannot read its settings class). A longer imported ticket would train the
+     * model on a text no customer could send, and a replay of the same file would be refused.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
+    int servedLimit;
     static final int MAX_REPORTED_PROBLEMS = 20;
 
     /** {@code otherColumns}: columns (JSONL keys) kept with each ticket but not read, so a misspelt "lable" shows. */
@@ -67,8 +75,8 @@ public class TicketImporter {
             String where = "line " + row.line() + ": ";
             if (row.text() == null || !PlainText.showsSomething(row.text())) {
                 problems.add(where + "the text is empty");
-            } else if (PlainText.length(row.text()) > MAX_TEXT_LENGTH) {
-                problems.add(where + WorkspaceMessages.importedTooLong("text", PlainText.length(row.text()), MAX_TEXT_LENGTH));
+            } else if (PlainText.length(row.text()) > servedLimit) {
+                problems.add(where + WorkspaceMessages.importedTicketTooLong(PlainText.length(row.text()), servedLimit));
             } else if (earlier.containsKey(row.text())) {
                 // Exports repeat common requests ("Where is my order?"): a repeat with the same intent is counted as a
                 // duplicate like one already stored; only a repeat that says another intent is a contradiction to fix.

@@ -30,6 +30,16 @@ public class WorkspaceService {
         }
         Intent intent = id == null ? new Intent() : Intent.<Intent>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No intent with id " + id + "."));
+        // Before it has labelled tickets the model knows an intent by its description alone. One typed on the page is
+        // therefore never empty, and one written is never taken away; only an intent an import created has none until
+        // a lead writes it (it may still be renamed meanwhile).
+        if (!cleanDescription.isEmpty() && !PlainText.showsSomething(cleanDescription)) {
+            throw ApiException.badRequest("invalid_intent_description", WorkspaceMessages.INTENT_DESCRIPTION_INVISIBLE);
+        }
+        if (cleanDescription.isEmpty() && (intent.id == null || PlainText.showsSomething(intent.description))) {
+            throw ApiException.badRequest("missing_intent_description", intent.id == null ? WorkspaceMessages.INTENT_DESCRIPTION_NEEDED
+                    : WorkspaceMessages.INTENT_DESCRIPTION_KEPT);
+        }
         Intent.findByNameIgnoringCase(cleanName).filter(other -> !other.id.equals(intent.id)).ifPresent(other -> {
             throw ApiException.conflict("intent_exists", other.name.equals(cleanName) ? "An intent named '" + cleanName + "' already exists."
                     : "The intent '" + other.name + "' already exists: names that differ only in upper and lower case count as the"

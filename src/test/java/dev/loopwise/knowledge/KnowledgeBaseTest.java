@@ -108,6 +108,10 @@ class KnowledgeBaseTest {
         assertTrue(tried.contains("within 60 days"), tried);
         browser.pageRequest().accept("text/html").formParam("csrf-token", browser.csrfToken()).formParam("ticket", "x".repeat(5001))
                 .post("/admin/knowledge/try").then().statusCode(400);
+        // A bell pasted into the form is refused as the API's search refuses it, with its place in the ticket.
+        String bell = browser.pageRequest().accept("text/html").formParam("csrf-token", browser.csrfToken())
+                .formParam("ticket", "return \u0007shoes").post("/admin/knowledge/try").then().statusCode(400).extract().asString();
+        assertTrue(bell.contains("U+0007 at character 8") && !bell.contains("within 60 days"), bell);
 
         // Deleting an article takes its passages out of the search.
         long returns = count("select id from knowledge_articles where title = 'Returns policy'");

@@ -116,6 +116,16 @@ class ChatCompletionsTest {
         helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
                 "metadata", Map.of("tracking_link", "\u202Egpj.exe"))).post("/v1/chat/completions").then().statusCode(400)
                 .body("error.message", org.hamcrest.Matchers.containsString("U+202E at character 1"));
+        // A key names a slot: one carrying a control character is refused with the character's place, not ignored.
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET
+                + "\"}],\"metadata\":{\"track\\u0007ing\":\"x\"}}").post("/v1/chat/completions").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("'metadata' key holds a character no one can see (U+0007 at character 6)"));
+        // Lengths count characters as a person does: 512 emoji are 512 characters, one more is too many.
+        helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
+                "metadata", Map.of("order_status", "\uD83D\uDCE6".repeat(512)))).post("/v1/chat/completions").then().statusCode(200);
+        helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user", "content", TICKET)),
+                "metadata", Map.of("order_status", "\uD83D\uDCE6".repeat(513)))).post("/v1/chat/completions").then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("at most 512 characters"));
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class IntentRulesTest {
     @Inject
     WorkspaceService workspace;
+    @Inject
+    dev.loopwise.security.ApiKeyService keys;
 
     @Test
     void anIntentAnImportNamedIsEditedOnThePageAndABadDescriptionIsRefusedWithNothingChanged() {
@@ -87,6 +89,60 @@ class IntentRulesTest {
             assertTrue(page.contains("spaces, underscores or hyphens"), page);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", java.util.List.of(first, second)));
+        }
+    }
+
+    @Test
+    void aTypedIntentAlwaysHasADescriptionAndOnlyOneAnImportCreatedGoesWithout() {
+        String name = "Gift Card " + System.nanoTime() % 100_000;
+        for (String empty : new String[] {null, "", "   \t "}) {
+            ApiException refused = assertThrows(ApiException.class, () -> workspace.saveIntent(null, name, empty));
+            assertEquals("missing_intent_description", refused.code);
+            assertEquals(WorkspaceMessages.INTENT_DESCRIPTION_NEEDED, refused.getMessage());
+        }
+        ApiException marks = assertThrows(ApiException.class, () -> workspace.saveIntent(null, name, " \u0301\u0301 "));
+        assertEquals("invalid_intent_description", marks.code);
+        assertEquals(WorkspaceMessages.INTENT_DESCRIPTION_INVISIBLE, marks.getMessage());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()), "nothing was created");
+        long typed = workspace.saveIntent(null, name, "The customer asks about a gift card").id;
+        // An import creates its labels' intents without a description, as the lead is told to write one afterwards.
+        long imported = QuarkusTransaction.requiringNew().call(() -> {
+            Intent intent = new Intent();
+            intent.name = "imported_" + System.nanoTime() % 100_000;
+            intent.description = "";
+            intent.persist();
+            return intent.id;
+        });
+        String importedName = QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>findById(imported).name);
+        try {
+            // A description written is rewritten, never removed: the model would be left with the name alone.
+            ApiException cleared = assertThrows(ApiException.class, () -> workspace.saveIntent(typed, name, "  "));
+            assertEquals("missing_intent_description", cleared.code);
+            assertEquals(WorkspaceMessages.INTENT_DESCRIPTION_KEPT, cleared.getMessage());
+            assertEquals("The customer asks about a gift card", QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>findById(typed).description));
+            // The imported intent can be renamed before it is described, and is described later.
+            assertEquals("", workspace.saveIntent(imported, importedName + " renamed", "").description);
+            assertEquals("Wants a parcel held", workspace.saveIntent(imported, importedName, "Wants a parcel held").description);
+            // The page refuses the same way and keeps what was typed; the API and the page agree on what is stored.
+            dev.loopwise.security.Caller admin = dev.loopwise.security.Caller.session("admin");
+            String added = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("name", name + " two").formParam("description", "   ").post("/admin/intents")
+                    .then().statusCode(400).extract().asString();
+            assertTrue(added.contains("Describe in one line what the customer wants") && added.contains("value=\"" + name + " two\""), added);
+            String edited = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("name", name).formParam("description", "").post("/admin/intents/" + typed)
+                    .then().statusCode(400).extract().asString();
+            assertTrue(edited.contains("can be rewritten but not removed"), edited);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Intent intent = Intent.findById(imported);
+                intent.description = "";
+            });
+            io.restassured.path.json.JsonPath listed = dev.loopwise.security.Caller.apiKey(keys, "admin").request().get("/api/v1/intents")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("", listed.getString("find { it.name == '" + importedName + "' }.description"));
+            assertEquals("The customer asks about a gift card", listed.getString("find { it.name == '" + name + "' }.description"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", java.util.List.of(typed, imported)));
         }
     }
 

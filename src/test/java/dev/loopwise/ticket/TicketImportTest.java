@@ -261,6 +261,26 @@ class TicketImportTest {
         assertEquals(before, countTickets());
     }
 
+    @Test
+    void aTicketLongerThanServingAnswersIsRefusedByLineAndNothingIsImported() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = countTickets();
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        // 4,000 emoji are 4,000 characters, as serving counts them; the first line alone would be imported.
+        String csv = "text,label\n"
+                + "a lantern " + tag + " that fits,solar_support\n"
+                + "a long lantern " + tag + " \uD83D\uDD26" + "y".repeat(3_999 - 16 - tag.length()) + ",solar_support\n"
+                + "an endless lantern " + tag + " " + "z".repeat(4_001 - 20 - tag.length()) + ",solar_support\n";
+        admin.request().contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("code", equalTo("invalid_file"))
+                .body("error", containsString("line 4: the text has 4,001 characters, and Loopwise answers tickets of at most 4,000"
+                        + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH)"))
+                .body("error", org.hamcrest.Matchers.not(containsString("line 3")))
+                .body("error", org.hamcrest.Matchers.not(containsString("line 2")));
+        assertEquals(before, countTickets(), "all or nothing: the fitting lines were not imported either");
+        assertEquals(0L, tickets("%lantern " + tag + "%"));
+    }
+
     /** Tickets whose text is like the SQL pattern. */
     static long tickets(String textLike) {
         return QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", textLike));
