@@ -72,7 +72,7 @@ public class AdminPage {
     @Path("/tickets")
     public TemplateInstance tickets(@QueryParam("before") String before, @QueryParam("after") String after,
                                     @QueryParam("unlabelled") String unlabelled, @QueryParam("labelled") Long labelled) {
-        TemplateInstance shown = ticketsPage(Paging.before("before", before), Paging.before("after", after),
+        TemplateInstance shown = ticketsPage(Paging.before("before", before), Paging.after("after", after),
                 FormValues.bool("unlabelled", unlabelled, false), null);
         if (labelled != null) {
             // Said after the redirect: which ticket now has which intent, so a click that changed nothing visible is confirmed.

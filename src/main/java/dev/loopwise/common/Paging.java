@@ -73,14 +73,23 @@ public final class Paging {
 
     /** A cursor as sent, or null when none was. */
     public static Long before(String name, String raw) {
+        return cursor(raw, PagingMessages.before(name, String.valueOf(raw)));
+    }
+
+    /** The cursor of a page's link to the newer page before it (the admin's Tickets page), or null when none was sent. */
+    public static Long after(String name, String raw) {
+        return cursor(raw, PagingMessages.after(name, String.valueOf(raw)));
+    }
+
+    private static Long cursor(String raw, String refusal) {
         if (raw == null) {
             return null;
         }
-        long before = whole(raw);
-        if (before < 1) {
-            throw refused(PagingMessages.before(name, raw));
+        long id = whole(raw);
+        if (id < 1) {
+            throw refused(refusal);
         }
-        return before;
+        return id;
     }
 
     /**

@@ -17,6 +17,10 @@ public final class PagingMessages {
         return mustBe(name, "the id a previous page ended with (a whole number, 1 or more), as its link to the next page gives it", got);
     }
 
+    public static String after(String name, String got) {
+        return mustBe(name, "the id an older page began with (a whole number, 1 or more), as its link to newer tickets gives it", got);
+    }
+
     public static String notBoth(String offsetName, String beforeName) {
         return "Give " + offsetName + " or " + beforeName + ", not both: " + beforeName + " continues below a previous page, "
                 + offsetName + " counts from the newest row.";

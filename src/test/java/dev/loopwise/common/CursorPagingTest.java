@@ -155,6 +155,8 @@ class CursorPagingTest {
             String refused = browser.pageRequest().accept("text/html").get(page + "?before=abc").then().statusCode(400).extract().asString();
             assertTrue(refused.contains("before must be the id a previous page ended with"), page + ": " + refused);
         }
+        String refused = browser.pageRequest().accept("text/html").get("/admin/tickets?after=-3").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("after must be the id an older page began with"), refused);
     }
 
     private static void refused(Caller admin, String path, String sentence) {
