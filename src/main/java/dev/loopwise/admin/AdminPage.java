@@ -2,6 +2,7 @@ package dev.loopwise.admin;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FormValues;
+import dev.loopwise.common.Paging;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.User;
 import dev.loopwise.ticket.Intent;
@@ -12,7 +13,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,8 +46,8 @@ public class AdminPage {
         static native TemplateInstance overview(FirstWeek.Guide guide, List<IntentRow> intents, long labelled, long tickets, long users,
                                                 List<Ticket> recent);
 
-        static native TemplateInstance tickets(List<Ticket> tickets, int page, int pages, boolean hasNext, long total, boolean unlabelled,
-                                               List<Intent> intents, String error, String notice);
+        static native TemplateInstance tickets(TicketPager pager, long total, boolean unlabelled, List<Intent> intents, String error,
+                                               String notice);
     }
 
     @GET
@@ -64,11 +64,16 @@ public class AdminPage {
                 labelled + Ticket.count("intent is null"), User.count(), Ticket.newestFirst(0, 10));
     }
 
+    /**
+     * One page of tickets, newest first: {@code before} continues below a page (the Older link), {@code after} shows the page
+     * just above one (the Newer link); both read only the rows shown, however far back the page is.
+     */
     @GET
     @Path("/tickets")
-    public TemplateInstance tickets(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("unlabelled") String unlabelled,
-                                    @QueryParam("labelled") Long labelled) {
-        TemplateInstance shown = ticketsPage(page, FormValues.bool("unlabelled", unlabelled, false), null);
+    public TemplateInstance tickets(@QueryParam("before") String before, @QueryParam("after") String after,
+                                    @QueryParam("unlabelled") String unlabelled, @QueryParam("labelled") Long labelled) {
+        TemplateInstance shown = ticketsPage(Paging.before("before", before), Paging.after("after", after),
+                FormValues.bool("unlabelled", unlabelled, false), null);
         if (labelled != null) {
             // Said after the redirect: which ticket now has which intent, so a click that changed nothing visible is confirmed.
             Ticket ticket = Ticket.findById(labelled);
@@ -78,28 +83,28 @@ public class AdminPage {
         return shown;
     }
 
-    /** Labels one ticket from the Tickets page (roles: admin), then shows the same page of the same list again. */
+    /**
+     * Labels one ticket from the Tickets page (roles: admin), then shows the same page of the same list again: {@code before}
+     * is the cursor that page was shown with (empty on the newest page).
+     */
     @POST
     @Path("/tickets/{id}/label")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response label(@PathParam("id") long id, @RestForm String intent, @RestForm int page, @RestForm String unlabelled) {
+    public Response label(@PathParam("id") long id, @RestForm String intent, @RestForm String before, @RestForm String unlabelled) {
         boolean onlyUnlabelled = FormValues.bool("unlabelled", unlabelled, false);
+        Long cursor = before == null || before.isBlank() ? null : Paging.before("before", before);
         try {
             workspace.labelTicket(id, intent);
-            return Response.seeOther(URI.create("/admin/tickets?page=" + Math.max(page, 0) + (onlyUnlabelled ? "&unlabelled=true" : "")
-                    + "&labelled=" + id))
-                    .build();
+            return Response.seeOther(URI.create("/admin/tickets?" + (cursor == null ? "" : "before=" + cursor + "&")
+                    + (onlyUnlabelled ? "unlabelled=true&" : "") + "labelled=" + id)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(ticketsPage(page, onlyUnlabelled, e.getMessage())).build();
+            return Response.status(e.status).entity(ticketsPage(cursor, null, onlyUnlabelled, e.getMessage())).build();
         }
     }
 
-    private TemplateInstance ticketsPage(int page, boolean unlabelled, String error) {
+    private TemplateInstance ticketsPage(Long before, Long after, boolean unlabelled, String error) {
         long total = unlabelled ? Ticket.count("intent is null") : Ticket.count();
-        int pages = (int) Math.max(1, (total + TICKET_PAGE_SIZE - 1) / TICKET_PAGE_SIZE);
-        // A page past the end (a typed address, or tickets labelled away meanwhile) shows the last one.
-        int safePage = Math.min(Math.max(page, 0), pages - 1);
-        return Templates.tickets(Ticket.newestFirst(safePage, TICKET_PAGE_SIZE, unlabelled), safePage, pages, safePage + 1 < pages, total, unlabelled,
-                Intent.listByName(), error, null);
+        TicketPager pager = TicketPager.of(before, after, TICKET_PAGE_SIZE, unlabelled);
+        return Templates.tickets(pager, total, unlabelled, Intent.listByName(), error, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Paging;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,14 +74,15 @@ public class RoundResource {
 
     /** The newest rounds first, a page at a time: each carries its log, so a long history is read in pages. */
     @GET
-    public List<RoundView> list(@jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("50") int limit,
-                                @jakarta.ws.rs.QueryParam("offset") @jakarta.ws.rs.DefaultValue("0") int offset) {
-        dev.loopwise.common.Paging.check(limit, offset, 200);
-        if ((long) offset + limit > Integer.MAX_VALUE) {
-            return List.of(); // past any table
-        }
-        return AlignmentRound.<AlignmentRound>find("order by id desc").range(offset, offset + limit - 1).list().stream()
-                .map(RoundView::of).toList();
+    public org.jboss.resteasy.reactive.RestResponse<List<RoundView>> list(@jakarta.ws.rs.QueryParam("limit") String limit,
+            @jakarta.ws.rs.QueryParam("offset") String offset, @jakarta.ws.rs.QueryParam("before") String before,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
+        List<AlignmentRound> fetched = request.pastTheEnd() ? List.of() : (request.before() == null
+                ? AlignmentRound.<AlignmentRound>find("order by id desc")
+                : AlignmentRound.<AlignmentRound>find("id < ?1 order by id desc", request.before()))
+                .range((int) request.offset(), (int) request.offset() + request.fetch() - 1).list();
+        return Paging.respond(fetched, request, r -> r.id, RoundView::of, uri, "offset");
     }
 
     @GET

@@ -2,44 +2,39 @@ package dev.loopwise.knowledge;
 
 import java.util.List;
 
-/** One page of the article list, with where it sits in the whole. */
-public record ArticlePage(List<ArticleSummary> articles, int page, long total) {
+/**
+ * One page of the article list, found by the id it continues below ({@code before}, null for the newest) rather than by
+ * its number, which would make the database read and skip every newer article. {@code olderThan}: the next page's cursor,
+ * null on the last page.
+ */
+public record ArticlePage(List<ArticleSummary> articles, Long before, Long olderThan, long total) {
     static final int SIZE = 50;
 
-    static ArticlePage of(int requested) {
-        long total = KnowledgeArticle.count();
-        int last = (int) Math.max(1, (total + SIZE - 1) / SIZE);
-        int page = Math.min(Math.max(1, requested), last);
-        return new ArticlePage(KnowledgeArticle.page((page - 1) * SIZE, SIZE), page, total);
+    static ArticlePage of(Long before) {
+        List<ArticleSummary> fetched = KnowledgeArticle.page(before, 0, SIZE + 1);
+        List<ArticleSummary> shown = fetched.size() > SIZE ? fetched.subList(0, SIZE) : fetched;
+        return new ArticlePage(shown, before, fetched.size() > SIZE ? shown.get(SIZE - 1).id() : null, KnowledgeArticle.count());
     }
 
+    /** No article at all (a page past the end of the list, from a typed address, still shows the way back). */
     public boolean isEmpty() {
-        return articles.isEmpty();
+        return total == 0;
     }
 
     public boolean hasPrevious() {
-        return page > 1;
-    }
-
-    public int previousPage() {
-        return page - 1;
-    }
-
-    public int nextPage() {
-        return page + 1;
+        return before != null;
     }
 
     public boolean hasNext() {
-        return (long) page * SIZE < total;
+        return olderThan != null;
     }
 
-    /** "Articles 51–100 of 3,712", or "3 articles" when they fit on one page. */
+    /** "3 articles", or "3,712 articles, 50 a page, most recently imported first" when they do not fit on one page. */
     public String range() {
-        if (total <= SIZE) {
+        if (total <= SIZE && before == null) {
             return dev.loopwise.common.Counts.of(total, "article");
         }
-        long first = (long) (page - 1) * SIZE + 1;
-        return String.format(java.util.Locale.ROOT, "Articles %,d–%,d of %,d, most recently imported first", first,
-                first + articles.size() - 1, total);
+        return String.format(java.util.Locale.ROOT, "%,d articles, %d a page, most recently imported first%s", total, SIZE,
+                before == null ? "" : "; these are older ones");
     }
 }

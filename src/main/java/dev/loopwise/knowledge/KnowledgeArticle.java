@@ -26,12 +26,22 @@ public class KnowledgeArticle extends IdentityEntity {
     public OffsetDateTime importedAt;
 
     /** One page of the articles, most recently imported first, each with its number of passages. */
-    @SuppressWarnings("unchecked")
     public static List<ArticleSummary> page(int offset, int limit) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("select a.id, a.title, a.url, a.format, a.source_name,"
+        return page(null, offset, limit);
+    }
+
+    /**
+     * {@code limit} articles with an id below {@code before} (null: from the newest) after skipping {@code offset}. Newest by
+     * id is most recently imported: an import inserts its articles anew (a re-imported one replaces the old row), and imports
+     * take turns (KnowledgeStore's lock); the id, unlike the import time, is unique, so it can say where a page ended.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<ArticleSummary> page(Long before, int offset, int limit) {
+        jakarta.persistence.Query query = getEntityManager().createNativeQuery("select a.id, a.title, a.url, a.format, a.source_name,"
                         + " (select count(*) from knowledge_passages p where p.article_id = a.id), a.imported_at, a.imported_by"
-                        + " from knowledge_articles a order by a.imported_at desc, a.id desc limit ?1 offset ?2")
-                .setParameter(1, limit).setParameter(2, offset).getResultList();
+                        + " from knowledge_articles a" + (before == null ? "" : " where a.id < ?3") + " order by a.id desc limit ?1 offset ?2")
+                .setParameter(1, limit).setParameter(2, offset);
+        List<Object[]> rows = (before == null ? query : query.setParameter(3, before)).getResultList();
         return rows.stream().map(r -> new ArticleSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], ((Number) r[5]).longValue(), toOffset(r[6]), (String) r[7])).toList();
     }

@@ -49,7 +49,8 @@ public class KnowledgePage {
     }
 
     @GET
-    public Response page(@RestQuery("ticket") String ticket, @RestQuery("page") @jakarta.ws.rs.DefaultValue("1") int page) {
+    public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before) {
+        Long cursor = dev.loopwise.common.Paging.before("before", before);
         if (ticket != null && PlainText.length(ticket) > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
         }
@@ -58,7 +59,7 @@ public class KnowledgePage {
         if (control != null) {
             return render(400, null, null, dev.loopwise.common.Messages.controlCharacterInTicket(control));
         }
-        return render(200, ticket, null, null, page);
+        return render(200, ticket, null, null, cursor);
     }
 
     /** The "Try a ticket" form: sent in the body, since a pasted e-mail thread is longer than an address may be. */
@@ -66,7 +67,7 @@ public class KnowledgePage {
     @Path("/try")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response tryTicket(@RestForm("ticket") String ticket) {
-        return page(ticket, 1);
+        return page(ticket, null);
     }
 
     @POST
@@ -112,13 +113,13 @@ public class KnowledgePage {
     }
 
     private Response render(int status, String ticket, String notice, String error) {
-        return render(status, ticket, notice, error, 1);
+        return render(status, ticket, notice, error, null);
     }
 
-    private Response render(int status, String ticket, String notice, String error, int page) {
+    private Response render(int status, String ticket, String notice, String error, Long before) {
         String tried = ticket == null || !PlainText.showsSomething(ticket) ? null : ticket.strip();
         List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
-        return Response.status(status).entity(Templates.knowledge(ArticlePage.of(page), imports.open(), imports.recentlyEnded(), tried,
+        return Response.status(status).entity(Templates.knowledge(ArticlePage.of(before), imports.open(), imports.recentlyEnded(), tried,
                 found, search.minScore(), notice, error)).build();
     }
 }

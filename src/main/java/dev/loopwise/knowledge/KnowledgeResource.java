@@ -2,13 +2,13 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Paging;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -98,9 +98,12 @@ public class KnowledgeResource {
 
     @GET
     @Path("/articles")
-    public List<ArticleSummary> articles(@QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
-        dev.loopwise.common.Paging.check(limit, offset, MAX_PAGE);
-        return KnowledgeArticle.page(offset, limit);
+    public org.jboss.resteasy.reactive.RestResponse<List<ArticleSummary>> articles(@QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("before") String before, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        Paging.Request request = Paging.read("limit", limit, 100, MAX_PAGE, "offset", offset, false, before);
+        List<ArticleSummary> fetched = request.pastTheEnd() ? List.of()
+                : KnowledgeArticle.page(request.before(), (int) request.offset(), request.fetch());
+        return Paging.respond(fetched, request, ArticleSummary::id, a -> a, uri, "offset");
     }
 
     @DELETE
@@ -125,8 +128,11 @@ public class KnowledgeResource {
     /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */
     @GET
     @Path("/search")
-    public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") @DefaultValue("5") int limit,
-                              @QueryParam("all") String allParameter) {
+    public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") String limit, @QueryParam("all") String allParameter) {
+        return search(ticket, Paging.limit("limit", limit, 5, MAX_LIMIT), allParameter);
+    }
+
+    private List<Found> search(String ticket, int limit, String allParameter) {
         boolean all = dev.loopwise.common.FormValues.bool("all", allParameter, false);
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as 'q': in the JSON body of a POST"
@@ -142,9 +148,7 @@ public class KnowledgeResource {
             throw ApiException.badRequest("text_too_long", "The ticket is " + PlainText.length(ticket) + " characters long; search with at most "
                     + MAX_TICKET_CHARS + ": the search reads only its first few hundred words anyway.");
         }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.badRequest("invalid_limit", "limit must be between 1 and " + MAX_LIMIT + ", not " + limit + ".");
-        }
+        Paging.limit("limit", limit, String.valueOf(limit), MAX_LIMIT);
         List<Passage> found = all ? search.nearest(ticket, limit) : search.search(ticket, limit);
         return found.stream().map(p -> new Found(p.id(), p.articleTitle(), p.articleUrl(), p.text(), p.score(),
                 KnowledgeFormats.match(p, search.minScore()))).toList();

@@ -2,7 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.IdentityEntity;
-import io.quarkus.panache.common.Page;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -63,19 +63,36 @@ public class Ticket extends IdentityEntity {
     }
 
     public static List<Ticket> newestFirst(int pageIndex, int pageSize) {
-        return newestFirst(pageIndex, pageSize, false);
+        return newestFirst(null, (long) pageIndex * pageSize, pageSize, false);
     }
 
-    /** @param unlabelledOnly only tickets without an intent (the ones waiting to be labelled) */
-    public static List<Ticket> newestFirst(int pageIndex, int pageSize, boolean unlabelledOnly) {
-        if ((long) pageIndex * pageSize > Integer.MAX_VALUE) {
+    /**
+     * Newest first: {@code size} tickets with an id below {@code before} (null: from the newest), after skipping {@code offset}.
+     * With a cursor and no offset PostgreSQL reads only the rows returned: the primary key, or for the unlabelled ones the
+     * partial index tickets_unlabelled_idx, is walked downwards from {@code before}.
+     *
+     * @param unlabelledOnly only tickets without an intent (the ones waiting to be labelled)
+     */
+    public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly) {
+        if (offset + size > Integer.MAX_VALUE) {
             return List.of(); // past the end of any table, and past what a query's offset (an int) can say
         }
+        PanacheQuery<Ticket> query = before == null ? find(listing(unlabelledOnly, null) + " order by t.id desc")
+                : find(listing(unlabelledOnly, "t.id < ?1") + " order by t.id desc", before);
+        return query.range((int) offset, (int) offset + size - 1).list();
+    }
+
+    /** The {@code size} tickets just above the id {@code after}, oldest first: the page before a page, read as flat as the next. */
+    public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly) {
+        return find(listing(unlabelledOnly, "t.id > ?1") + " order by t.id", after).<Ticket>range(0, size - 1).list();
+    }
+
+    private static String listing(boolean unlabelledOnly, String condition) {
+        // The unlabelled have no intent to fetch; the others bring theirs in the same query, not one query per row.
         if (unlabelledOnly) {
-            return find("from Ticket t where t.intent is null order by t.id desc").page(Page.of(pageIndex, pageSize)).list();
+            return "from Ticket t where t.intent is null" + (condition == null ? "" : " and " + condition);
         }
-        return find("from Ticket t left join fetch t.intent order by t.id desc")
-                .page(Page.of(pageIndex, pageSize)).list();
+        return "from Ticket t left join fetch t.intent" + (condition == null ? "" : " where " + condition);
     }
 
     /** Labelled tickets per intent id. */

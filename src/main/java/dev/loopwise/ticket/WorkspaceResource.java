@@ -1,16 +1,17 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.Paging;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Read access to the workspace. Intents: admin, reviewer. Tickets and replies: admin. */
 @Path("/api/v1")
@@ -34,16 +35,24 @@ public class WorkspaceResource {
         return Intent.listByName().stream().map(i -> new IntentView(i.id, i.name, i.description)).toList();
     }
 
+    /**
+     * Tickets, newest first, {@code size} a page. The next page is {@code ?before=<last id>} (the Link header names it):
+     * its cost stays flat however deep it is. {@code page} (a page number) still works but costs as much as every page
+     * before it.
+     */
     @GET
     @Path("/tickets")
     @RolesAllowed(Role.ADMIN)
-    public List<TicketView> tickets(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return Ticket.newestFirst(page, size).stream()
-                .map(t -> new TicketView(t.id, t.text, t.intent == null ? null : t.intent.name, t.response,
-                        t.split, t.source, t.createdAt))
-                .toList();
+    public RestResponse<List<TicketView>> tickets(@QueryParam("page") String page, @QueryParam("size") String size,
+                                                  @QueryParam("before") String before, @Context UriInfo uri) {
+        Paging.Request request = Paging.read("size", size, 50, MAX_PAGE, "page", page, true, before);
+        List<Ticket> fetched = request.pastTheEnd() ? List.of()
+                : Ticket.newestFirst(request.before(), request.offset(), request.fetch(), false);
+        return Paging.respond(fetched, request, t -> t.id, t -> new TicketView(t.id, t.text, t.intent == null ? null : t.intent.name,
+                t.response, t.split, t.source, t.createdAt), uri, "page");
     }
+
+    static final int MAX_PAGE = 500;
 
     @GET
     @Path("/replies")

@@ -105,7 +105,7 @@ class AlignmentRoundTest {
                 .then().statusCode(400).body("code", equalTo("invalid_round"));
         admin.request().contentType("application/json").body("{\"beta\":-1}").post("/api/v1/rounds").then().statusCode(400);
         // The list is read a page at a time.
-        admin.request().get("/api/v1/rounds?limit=-1").then().statusCode(400).body("code", equalTo("invalid_limit"));
+        admin.request().get("/api/v1/rounds?limit=-1").then().statusCode(400).body("code", equalTo("invalid_paging"));
         admin.request().get("/api/v1/rounds?limit=1").then().statusCode(200).body("size()", org.hamcrest.Matchers.lessThanOrEqualTo(1));
         admin.request().get("/api/v1/rounds?offset=2147483000&limit=200").then().statusCode(200).body("size()", equalTo(0));
         // A β so small that the update's arithmetic breaks down is refused up front, not failed inside DJL.

@@ -63,13 +63,13 @@ class ErrorShapeTest {
                 .body("{\"username\":\"admin\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}").post("/api/v1/users")
                 .then().statusCode(409).body("code", equalTo("username_taken"));
         admin.request().get("/api/v1/tickets?size=100000")
-                .then().statusCode(400).body("code", equalTo("validation_failed")).body("error", containsString("size must be"));
+                .then().statusCode(400).body("code", equalTo("invalid_paging")).body("error", containsString("size must be"));
         admin.request().get("/api/v1/tickets?page=-1")
-                .then().statusCode(400).body("error", equalTo("page must be greater than or equal to 0"));
+                .then().statusCode(400).body("error", equalTo("page must be a whole number, 0 or more; got '-1'."));
         admin.request().get("/api/v1/tickets?page=abc")
-                .then().statusCode(400).body("code", equalTo("bad_parameter")).body("error", containsString("'abc'"));
+                .then().statusCode(400).body("code", equalTo("invalid_paging")).body("error", containsString("'abc'"));
         // A whole number too large for the parameter is no "not a whole number" mistake.
-        admin.request().get("/api/v1/tickets?size=99999999999999")
+        admin.request().get("/api/v1/models/99999999999999")
                 .then().statusCode(400).body("code", equalTo("bad_parameter"))
                 .body("error", containsString("far larger than this request takes ('99999999999999')"));
         dev.loopwise.security.Caller page = dev.loopwise.security.Caller.session("admin");

@@ -65,10 +65,14 @@ class KnowledgeImportJobTest {
 
         // The list is read a page at a time, on the page and over the API.
         String total = String.format(java.util.Locale.ROOT, "%,d", count("select count(*) from knowledge_articles"));
-        assertTrue(page.contains("Articles 1–50 of " + total + ", most recently imported first") && page.contains("Older →"), page);
+        assertTrue(page.contains(total + " articles, 50 a page, most recently imported first") && page.contains("Older →"), page);
+        long fiftieth = count("select id from knowledge_articles order by id desc offset 49 limit 1");
+        assertTrue(page.contains("href=\"/admin/knowledge?before=" + fiftieth + "#knowledge-articles\""), "older articles by cursor: " + page);
+        String older = browser.pageRequest().get("/admin/knowledge?before=" + fiftieth).then().statusCode(200).extract().asString();
+        assertTrue(older.contains("← Newest") && older.contains("these are older ones"), older);
         assertEquals(2, admin.request().queryParam("limit", 2).get("/api/v1/knowledge/articles").then().statusCode(200)
                 .extract().jsonPath().getList("id").size());
-        admin.request().queryParam("limit", 5000).get("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("invalid_limit"));
+        admin.request().queryParam("limit", 5000).get("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("invalid_paging"));
 
         // From the API, cancelled while it waits or runs.
         long gamma = admin.request().contentType("application/x-ndjson").queryParam("name", "gamma.jsonl")

@@ -2,6 +2,7 @@ package dev.loopwise.model.registry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Paging;
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.security.CurrentUser;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.OffsetDateTime;
@@ -55,9 +55,13 @@ public class ModelResource {
 
     @GET
     @Path("/models")
-    public List<VersionView> list(@QueryParam("limit") @DefaultValue("" + DEFAULT_PAGE) int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
-        dev.loopwise.common.Paging.check(limit, offset, MAX_PAGE);
-        return ModelVersion.newestFirst(offset, limit).stream().map(VersionView::of).toList();
+    public org.jboss.resteasy.reactive.RestResponse<List<VersionView>> list(@QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("before") String before, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        // The cursor is the version number: it orders the list, and a client reads it in every row.
+        Paging.Request request = Paging.read("limit", limit, DEFAULT_PAGE, MAX_PAGE, "offset", offset, false, before);
+        List<ModelVersion> fetched = request.pastTheEnd() ? List.of()
+                : ModelVersion.newestFirst(request.before(), request.offset(), request.fetch());
+        return Paging.respond(fetched, request, v -> v.version, VersionView::of, uri, "offset");
     }
 
     /** Each version carries its lineage (the ids of the tickets it learned from), so a page holds few of them. */

@@ -74,10 +74,18 @@ public class ModelVersion extends IdentityEntity {
         return find("version", version).firstResultOptional();
     }
 
-    /** A page of versions, newest first: {@code limit} of them after skipping the {@code offset} newest. */
-    public static List<ModelVersion> newestFirst(int offset, int limit) {
-        PanacheQuery<ModelVersion> query = find("order by version desc");
-        return query.range(offset, offset + limit - 1).list();
+    /**
+     * {@code limit} versions numbered below {@code before} (null: from the newest), newest first, after skipping {@code offset}:
+     * with a cursor, the unique index on the version number is walked from there, whatever the history's length.
+     */
+    public static List<ModelVersion> newestFirst(Long before, long offset, int limit) {
+        if (offset + limit > Integer.MAX_VALUE) {
+            return List.of(); // past the end of any table
+        }
+        // A version number is an int: a cursor above every one of them reads from the newest.
+        PanacheQuery<ModelVersion> query = before == null ? find("order by version desc")
+                : find("version < ?1 order by version desc", (int) Math.min(before, Integer.MAX_VALUE));
+        return query.range((int) offset, (int) offset + limit - 1).list();
     }
 
     /**

@@ -44,33 +44,29 @@ public class ModelsPage {
     }
 
     /**
-     * One page of the version list, newest first ({@code from} newer ones before it), with the active version added when
-     * it is older than the page, so that the version answering customers is always in sight.
+     * One page of the version list, newest first, numbered below {@code before} (null: from the newest), with the active
+     * version added when it is older than the page, so that the version answering customers is always in sight. Pages
+     * follow the version number rather than a page number, so a page far back costs no more than the first.
+     * {@code olderThan}: the next page's cursor, null on the last page.
      */
-    public record VersionList(List<ModelVersion> shown, long total, int from) {
+    public record VersionList(List<ModelVersion> shown, long total, Long before, Integer olderThan) {
         static final int PAGE = 30;
 
-        static VersionList from(int from) {
-            List<ModelVersion> page = new java.util.ArrayList<>(ModelVersion.newestFirst(from, PAGE));
+        static VersionList from(Long before) {
+            List<ModelVersion> fetched = ModelVersion.newestFirst(before, 0, PAGE + 1);
+            List<ModelVersion> page = new java.util.ArrayList<>(fetched.subList(0, Math.min(PAGE, fetched.size())));
+            Integer older = fetched.size() > PAGE ? page.get(PAGE - 1).version : null;
             ModelVersion.findActive().filter(active -> page.stream().noneMatch(v -> v.version == active.version)).ifPresent(page::add);
             page.sort(java.util.Comparator.comparingInt((ModelVersion v) -> v.version).reversed());
-            return new VersionList(page, ModelVersion.count(), from);
+            return new VersionList(page, ModelVersion.count(), before, older);
         }
 
         public boolean hasOlder() {
-            return from + PAGE < total;
-        }
-
-        public int olderFrom() {
-            return from + PAGE;
+            return olderThan != null;
         }
 
         public boolean hasNewer() {
-            return from > 0;
-        }
-
-        public int newerFrom() {
-            return Math.max(0, from - PAGE);
+            return before != null;
         }
 
         public int pageSize() {
@@ -79,8 +75,8 @@ public class ModelsPage {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("from") @jakarta.ws.rs.DefaultValue("0") int from) {
-        return page(watch, null, Math.max(0, from));
+    public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("before") String before) {
+        return page(watch, null, dev.loopwise.common.Paging.before("before", before));
     }
 
     @GET
@@ -147,7 +143,7 @@ public class ModelsPage {
             action.run();
             return Response.seeOther(URI.create("/admin/models")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(null, e.getMessage(), 0)).build();
+            return Response.status(e.status).entity(page(null, e.getMessage(), null)).build();
         }
     }
 
@@ -158,9 +154,9 @@ public class ModelsPage {
         return byName;
     }
 
-    private TemplateInstance page(Long watch, String error, int from) {
-        VersionList versions = VersionList.from(from);
-        List<ModelVersion> newest = from == 0 ? versions.shown() : VersionList.from(0).shown();
+    private TemplateInstance page(Long watch, String error, Long before) {
+        VersionList versions = VersionList.from(before);
+        List<ModelVersion> newest = before == null ? versions.shown() : VersionList.from(null).shown();
         List<TrainingRun> runs = TrainingRun.recent(5);
         return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent()), runs.stream().anyMatch(r -> !r.finished()));

@@ -1,0 +1,47 @@
+package dev.loopwise.admin;
+
+import dev.loopwise.ticket.Ticket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One page of the Tickets page, found by the ids around it rather than by its number: a page number would make the
+ * database read and skip every newer ticket, so a page far back would cost as much as the whole history before it.
+ *
+ * @param tickets   the tickets shown, newest first
+ * @param cursor    what shows this very page again (its newest id + 1), null on the newest page; the label form sends it back
+ * @param olderThan the {@code before} of the Older link, null when nothing older follows
+ * @param newerThan the {@code after} of the Newer link, null on the newest page
+ */
+public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan) {
+
+    static TicketPager of(Long before, Long after, int size, boolean unlabelled) {
+        if (after != null && before == null) {
+            List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled));
+            if (above.size() > size) {
+                // A full page lies between this one and the newest: show it, newest first, with an Older link back to after.
+                List<Ticket> page = new ArrayList<>(above.subList(0, size));
+                Collections.reverse(page);
+                Long last = page.get(page.size() - 1).id;
+                Long older = Ticket.newestFirst(last, 0, 1, unlabelled).isEmpty() ? null : last;
+                return new TicketPager(page, page.get(0).id + 1, older, page.get(0).id);
+            }
+            // Fewer than a page above it: the newest page holds them.
+        }
+        List<Ticket> fetched = Ticket.newestFirst(before, 0, size + 1, unlabelled);
+        List<Ticket> page = fetched.size() > size ? fetched.subList(0, size) : fetched;
+        Long older = fetched.size() > size ? page.get(page.size() - 1).id : null;
+        if (before == null) {
+            return new TicketPager(page, null, older, null);
+        }
+        // Below a cursor lies a newer page (the one it came from); a page past the end (a typed address, or tickets labelled
+        // away meanwhile) leads back above the cursor.
+        Long newer = !page.isEmpty() ? page.get(0).id : before > 1 ? before - 1 : null;
+        return new TicketPager(page, page.isEmpty() ? before : page.get(0).id + 1, older, newer);
+    }
+
+    public boolean isNewest() {
+        return cursor == null;
+    }
+}

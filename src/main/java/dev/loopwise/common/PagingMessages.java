@@ -1,0 +1,33 @@
+package dev.loopwise.common;
+
+/** What a listing says about a page request it cannot serve: one shape for every parameter, "NAME must be RULE; got 'VALUE'." */
+public final class PagingMessages {
+    private PagingMessages() {
+    }
+
+    public static String limit(String name, String got, int max) {
+        return mustBe(name, "a whole number from 1 to " + max + " (how many rows one page holds)", got);
+    }
+
+    public static String offset(String name, String got) {
+        return mustBe(name, "a whole number, 0 or more", got);
+    }
+
+    public static String before(String name, String got) {
+        return mustBe(name, "the id a previous page ended with (a whole number, 1 or more), as its link to the next page gives it", got);
+    }
+
+    public static String after(String name, String got) {
+        return mustBe(name, "the id an older page began with (a whole number, 1 or more), as its link to newer tickets gives it", got);
+    }
+
+    public static String notBoth(String offsetName, String beforeName) {
+        return "Give " + offsetName + " or " + beforeName + ", not both: " + beforeName + " continues below a previous page, "
+                + offsetName + " counts from the newest row.";
+    }
+
+    private static String mustBe(String name, String rule, String got) {
+        String shown = got.length() > 40 ? got.substring(0, 40) + "…" : got;
+        return name + " must be " + rule + "; got '" + shown + "'.";
+    }
+}
