@@ -132,9 +132,18 @@ public class RoundFormats {
         };
     }
 
+    /**
+     * The log is open while the round runs (it shows the progress) and after an error (it says what went wrong); once the
+     * round has its verdict in words above, its log of held-out figures and p-values folds away, for ML engineers.
+     */
+    static boolean logOpen(AlignmentRound round) {
+        return !round.finished() || AlignmentRound.FAILED.equals(round.status);
+    }
+
+    /** In the start form's words (its ML names, DPO and reward-weighted, are in the round's settings, in the fold). */
     static String methodText(AlignmentRound round) {
-        return RoundSettings.DPO.equals(round.method) ? "learning directly from reviewers' pairs (DPO)"
-                : "learning from a reward model (reward-weighted)";
+        return RoundSettings.DPO.equals(round.method) ? "learning directly from the reviewers' pairs of replies"
+                : "learning from a model of what reviewers prefer";
     }
 
     /** The facts known so far: nothing about judgements or versions is shown before the round has read them. */
@@ -179,7 +188,8 @@ public class RoundFormats {
                 : dev.loopwise.common.Counts.of(round.replayedJudgements, "older judgement") + " picked at random from before, so that "
                         + "it does not forget what reviewers taught earlier rounds";
         String start = round.metrics.get("reward/warm_started") instanceof Number warm && warm.intValue() == 1
-                ? " Its reward model continued from v" + round.baseVersion + "'s, building on what earlier rounds learned."
+                ? " Its model of reviewers' taste (reward model) continued from v" + round.baseVersion + "'s, building on what earlier rounds"
+                        + " learned."
                 : round.lineage.get("rewardFreshStart") instanceof String fresh ? " " + fresh : "";
         String since = round.lineage.get("newSinceRound") instanceof Number earlier
                 ? " (made since round " + earlier + ", which trained v" + round.baseVersion + ")"

@@ -28,6 +28,16 @@ public final class ReviewMessages {
     public static final String ALREADY_JUDGED = "You already answered this item differently (in another tab or on another device?). "
             + "That answer stands; it can be undone only in the first seconds after it was given (on the judging page: reload it, "
             + "then press U; through the API: POST /api/v1/review/{itemId}/undo).";
+    /**
+     * The judging page's answer when another tab (or device) of the same reviewer answered the item first: this tab's choice
+     * was not stored, so it offers no undo for it; the API's own sentence ({@link #ALREADY_JUDGED}) says how to undo there.
+     */
+    public static final String REVIEW_JUDGED_ELSEWHERE = "You had already judged this ticket in another tab or on another"
+            + " device, so this choice was not saved: the first answer stands. Here is the next ticket.";
+    /** Page text under the choices: what "None fits: out of scope" does, where keyboard and touch users read it too. */
+    public static final String REVIEW_OUT_OF_SCOPE_NOTE = "None fits: out of scope — for a ticket support does not answer with"
+            + " a reply from the library (not a support request, another company's product, gibberish). The model learns to hand"
+            + " tickets like it to a person.";
     public static final String REVIEW_SET_ASIDE_NOTE = "Set aside: items that several reviewers skipped (3 unless set otherwise) are no "
             + "longer handed out, so they do not block the queue; undoing a skip brings an item back.";
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
@@ -47,6 +57,15 @@ public final class ReviewMessages {
     public static String undoTooLate(long windowSeconds, long secondsAgo) {
         return "Too late to undo: a choice can be taken back for " + Counts.of(windowSeconds, "second")
                 + " after it is made, and this one was made " + Counts.of(secondsAgo, "second") + " ago.";
+    }
+
+    /** Review quality's next step when reviewers' median time per item is too short to have read the items. */
+    public static String tooFastReviewers(java.util.List<String> usernames, double seconds) {
+        String names = usernames.size() == 1 ? usernames.get(0)
+                : String.join(", ", usernames.subList(0, usernames.size() - 1)) + " and " + usernames.get(usernames.size() - 1);
+        return names + (usernames.size() == 1 ? " answers" : " answer") + " faster than anyone can read a ticket and two replies"
+                + " (a median under " + Counts.of(Math.round(seconds), "second") + " per item, marked \"very fast\" below): talk to"
+                + " them before the next round, which learns from their judgements too.";
     }
 
     public static String nothingToUndoOn(long itemId) {

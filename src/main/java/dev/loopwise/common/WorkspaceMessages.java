@@ -89,4 +89,8 @@ public final class WorkspaceMessages {
         return "'" + name + "' was the name of the intent now called '" + intent + "', and versions trained before that rename still"
                 + " know it by it: choose another name, or rename '" + intent + "' back.";
     }
+
+    /** The knowledge page's "Find passages" pressed with nothing in the box: it would otherwise reload and show nothing. */
+    public static final String KNOWLEDGE_TRY_EMPTY = "Type or paste a customer ticket in the box under Try a ticket, then press"
+            + " Find passages: the page shows the passages the assistant would be given for it.";
 }

@@ -67,6 +67,9 @@ public class KnowledgePage {
     @Path("/try")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response tryTicket(@RestForm("ticket") String ticket) {
+        if (ticket == null || !PlainText.showsSomething(ticket)) {
+            return render(400, null, null, dev.loopwise.common.WorkspaceMessages.KNOWLEDGE_TRY_EMPTY);
+        }
         return page(ticket, null);
     }
 

@@ -101,6 +101,16 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String judgedElsewhere() {
+        return ReviewMessages.REVIEW_JUDGED_ELSEWHERE;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String outOfScopeNote() {
+        return ReviewMessages.REVIEW_OUT_OF_SCOPE_NOTE;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String nothingToUndo() {
         return ReviewMessages.REVIEW_NOTHING_TO_UNDO;
     }

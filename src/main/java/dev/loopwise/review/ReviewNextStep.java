@@ -1,6 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.Counts;
+import dev.loopwise.common.ReviewMessages;
 
 /** What a support lead should do next about review, from the page's own figures. */
 public final class ReviewNextStep {
@@ -13,7 +14,18 @@ public final class ReviewNextStep {
     private ReviewNextStep() {
     }
 
+    /**
+     * Reviewers answering faster than anyone can read come first, whatever else is due: their judgements would train the
+     * next round as if they had been read. The step due otherwise follows, since talking to them does not end the flag.
+     */
     static String of(ReviewStats.Overall overall, int pendingRewrites) {
+        java.util.List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
+                .map(r -> r.username()).toList();
+        String step = step(overall, pendingRewrites);
+        return tooFast.isEmpty() ? step : ReviewMessages.tooFastReviewers(tooFast, ReviewFormats.TOO_FAST_SECONDS) + " Then: " + step;
+    }
+
+    private static String step(ReviewStats.Overall overall, int pendingRewrites) {
         if (pendingRewrites > 0) {
             return Counts.of(pendingRewrites, "proposed reply|proposed replies") + " (reviewers' rewrites, or replies taken from agents'"
                     + " answers) " + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";

@@ -56,6 +56,7 @@
     if (!response.ok) {
       const failure = new Error((data && data.error) || 'Something went wrong (HTTP ' + response.status + ').');
       failure.status = response.status;
+      failure.code = data && data.code;
       throw failure;
     }
     return data;
@@ -124,12 +125,13 @@
     if ($('item').getBoundingClientRect().top < 0) window.scrollTo({ top: 0 });
   }
 
-  async function load() {
+  // adoptUndo: false after a refused choice, whose item another tab may have judged: its undo is not this choice's.
+  async function load(adoptUndo = true) {
     const next = await call('GET', '/review/items/next');
     show(next);
     if (await resend()) return;
     // After a reload or in another tab, the last choice can still be undone for the seconds the server says are left.
-    if (next && next.undoable && !last) {
+    if (adoptUndo && next && next.undoable && !last) {
       last = { itemId: next.undoable.itemId };
       startCountdown(next.undoable.secondsLeft);
     }
@@ -194,6 +196,12 @@
       startCountdown(saved.undoSeconds);
       say(note ? note + ' ' + saved.message : saved.message);
     } catch (e) {
+      if (e.code === 'already_judged') {
+        // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
+        say(page.dataset.judgedElsewhere);
+        await load(false);
+        return;
+      }
       say(e.message, 'error');
       if (e.status === 400) {
         // What was sent needs fixing (a rewrite too long, say): the same item stays, with the reviewer's text.
@@ -205,6 +213,8 @@
         }
         return;
       }
+      await load(false);
+      return;
     }
     await load();
   }

@@ -1,4 +1,6 @@
-// Metrics across alignment rounds, named in words: reward-model accuracy, preference agreement of candidate and active, KL.
+// Metrics across alignment rounds, named in words and shares as in the table below: taste learned (reward-model accuracy),
+// preference agreement of candidate and active, and replies changed (rather than the KL divergence, a figure only ML
+// engineers read, which the table keeps in its hover).
 (async function () {
   const canvas = document.getElementById('rounds-chart');
   if (!canvas || !window.Chart) return;
@@ -11,10 +13,10 @@
     data: {
       labels: rounds.map((r) => 'round ' + r.round),
       datasets: [
-        { label: 'taste learned (share, left)', data: series('reward/accuracy'), borderColor: '#2f6f5e', yAxisID: 'rate' },
-        { label: 'new version picks the preferred reply (left)', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', backgroundColor: '#2563eb', yAxisID: 'rate' },
-        { label: 'active version picks the preferred reply (left)', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', backgroundColor: '#94a3b8', pointRadius: 7, yAxisID: 'rate' },
-        { label: 'how far it moved (KL, right)', data: series('policy/kl'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'kl' },
+        { label: 'taste learned', data: series('reward/accuracy'), borderColor: '#2f6f5e', yAxisID: 'rate' },
+        { label: 'new version picks the preferred reply', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', backgroundColor: '#2563eb', yAxisID: 'rate' },
+        { label: 'active version picks the preferred reply', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', backgroundColor: '#94a3b8', pointRadius: 7, yAxisID: 'rate' },
+        { label: 'replies changed', data: series('policy/changed_choice_rate'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'rate' },
       ],
     },
     // Dots at 100% stay whole (clip off), rounds sit apart from the edges (offset), and the active version's grey dot is
@@ -23,6 +25,6 @@
     options: { spanGaps: true, maintainAspectRatio: false,
       datasets: { line: { pointRadius: 4, clip: false } },
       plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' } },
-      scales: { x: { offset: true }, rate: { position: 'left', min: 0, max: 1, ticks: { callback: (value) => Math.round(value * 100) + '%' } }, kl: { position: 'right', min: 0, grid: { drawOnChartArea: false } } } },
+      scales: { x: { offset: true }, rate: { position: 'left', min: 0, max: 1, ticks: { callback: (value) => Math.round(value * 100) + '%' } } } },
   });
 })();

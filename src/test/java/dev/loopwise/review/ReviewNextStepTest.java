@@ -22,6 +22,28 @@ class ReviewNextStepTest {
     }
 
     @Test
+    void reviewersFasterThanAnyoneCanReadAreNamedFirstAndTheStepDueFollows() {
+        ReviewStats.ReviewerStats quick = reviewer("quick1", 30, 0.6);
+        ReviewStats.ReviewerStats careful = reviewer("careful", 30, 8.0);
+        ReviewStats.ReviewerStats starting = reviewer("starting", 9, 0.5); // too few judgements to tell a pace
+        ReviewStats.Overall one = new ReviewStats.Overall(62, 73, null, null, 7, List.of(quick, careful, starting), List.of(), 0);
+        String step = ReviewNextStep.of(one, 0);
+        assertTrue(step.startsWith("quick1 answers faster than anyone can read a ticket and two replies (a median under 3 seconds per"
+                + " item, marked \"very fast\" below): talk to them before the next round"), step);
+        assertTrue(step.endsWith("Then: 73 items wait for reviewers at /review. About 38 more judgements give a first round a fair chance"
+                + " to decide."), step);
+        ReviewStats.Overall two = new ReviewStats.Overall(62, 73, null, null, 7, List.of(quick, careful, reviewer("quick2", 12, 1.0),
+                reviewer("quick3", 40, 2.9)), List.of(), 0);
+        assertTrue(ReviewNextStep.of(two, 0).startsWith("quick1, quick2 and quick3 answer faster"), ReviewNextStep.of(two, 0));
+        ReviewStats.Overall none = new ReviewStats.Overall(62, 73, null, null, 7, List.of(careful, starting), List.of(), 0);
+        assertTrue(ReviewNextStep.of(none, 0).startsWith("73 items wait"), ReviewNextStep.of(none, 0));
+    }
+
+    private static ReviewStats.ReviewerStats reviewer(String name, long judgements, double medianSeconds) {
+        return new ReviewStats.ReviewerStats(1, name, judgements, 0, medianSeconds, 0, null, 0, null, 0.5, 0.05, 0.95, 5);
+    }
+
+    @Test
     void alphaSaysWhatItRestsOnAndWhenThatIsTooLittle() {
         org.junit.jupiter.api.Assertions.assertEquals("3 overlap items: too few to tell yet, about 17 more needed",
                 ReviewFormats.alphaEvidence(overall(40, 5, 0.55, 3)));

@@ -1,0 +1,70 @@
+package dev.loopwise.alignment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A round's pages speak the lead's words: its method as the start form offered it, not in ML names ("reward model",
+ * "DPO") the form never used; and once its verdict is written in words, its log of held-out figures and p-values is
+ * folded away — open while it runs, and after an error, whose reason it holds.
+ */
+@QuarkusTest
+class RoundPageWordsTest {
+    private static final Pattern LOG_FOLD = Pattern.compile("<details id=\"round-log-fold\"( open)?>");
+
+    @Test
+    void aRoundsMethodIsNamedAsTheStartFormOffersIt() {
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
+        for (String method : new String[] {RoundSettings.REWARD_WEIGHTED, RoundSettings.DPO}) {
+            Matcher option = Pattern.compile("<option value=\"" + method + "\">([^<(]+)").matcher(page);
+            assertTrue(option.find(), "the start form offers " + method);
+            String offered = option.group(1).trim().replace("&#39;", "'");
+            AlignmentRound round = new AlignmentRound();
+            round.method = method;
+            String shown = RoundFormats.methodText(round);
+            assertEquals("learning " + offered, shown);
+            assertTrue(!shown.contains("reward model") && !shown.contains("DPO") && !shown.contains("reward-weighted"), shown);
+        }
+    }
+
+    @Test
+    void theLogOfFiguresIsFoldedOnceTheVerdictIsInWordsButNotWhileItRunsOrAfterAnError() {
+        assertEquals(false, logOpenOnPage(AlignmentRound.NEEDS_EVIDENCE), "a finished round's log folds away");
+        assertEquals(true, logOpenOnPage(AlignmentRound.FAILED), "a failed round's log says why");
+        AlignmentRound running = new AlignmentRound();
+        running.status = AlignmentRound.RUNNING;
+        assertTrue(RoundFormats.logOpen(running), "a running round's log shows its progress");
+    }
+
+    /** Whether the page of a finished round in this status, stored for the look and removed after, shows its log unfolded. */
+    private static boolean logOpenOnPage(String status) {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = status;
+            round.startedBy = "admin";
+            round.finishedAt = java.time.OffsetDateTime.now();
+            round.log = new java.util.ArrayList<>(List.of("16:32:18  Not enough evidence yet: On 11 held-out reviewer preferences … p = 1.000"));
+            round.persist();
+            return round.id;
+        });
+        try {
+            String html = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
+                    .extract().asString();
+            Matcher fold = LOG_FOLD.matcher(html);
+            assertTrue(fold.find(), "the log sits in a fold: " + html);
+            assertTrue(html.indexOf("p = 1.000", fold.start()) > fold.start(), "inside it");
+            return fold.group(1) != null;
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+}
