@@ -16,7 +16,12 @@ public record PreferencePair(String prompt, String first, String second, Kind ki
      * its own, so it always teaches.
      */
     public boolean teaches() {
-        return kind == Kind.BOTH_BAD || !words(first).equals(words(second));
+        return kind == Kind.BOTH_BAD || !sameWords(first, second);
+    }
+
+    /** The same reply, case and spacing aside: set against each other, they teach no preference. */
+    static boolean sameWords(String one, String other) {
+        return words(one).equals(words(other));
     }
 
     private static String words(String reply) {

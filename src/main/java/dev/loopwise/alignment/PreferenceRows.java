@@ -175,8 +175,11 @@ final class PreferenceRows {
         if (prompt == null || chosen == null || rejected == null) {
             return null;
         }
-        if (chosen.equals(rejected)) {
-            problems.add("line " + line + ": 'chosen' and 'rejected' are the same reply, which teaches no preference");
+        // As a round judges it (PreferencePair.teaches): a pair imported here would otherwise be one the round then calls
+        // a reply set against itself.
+        if (PreferencePair.sameWords(chosen, rejected)) {
+            problems.add("line " + line + ": 'chosen' and 'rejected' are the same reply (case and spacing aside), which teaches no"
+                    + " preference");
             return null;
         }
         return new Row(prompt, chosen, rejected, margin, line);

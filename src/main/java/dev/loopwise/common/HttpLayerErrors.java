@@ -90,7 +90,9 @@ public class HttpLayerErrors {
         });
         // OPTIONS names what the address takes, as a 405's Allow does; RESTEasy would answer 200 with every method of its
         // resource class, and for addresses that do not exist. Static files and the management paths keep the default.
-        router.route().order(Integer.MIN_VALUE + 2).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
+        // It runs after ApiCallerFirst: on the API, which addresses exist and what they take is told to a caller with a key
+        // only, as a 404 or 405 is.
+        router.route().order(ApiCallerFirst.ORDER + 3).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
             String path = context.normalizedPath();
             String allowed = AllowedMethods.of(path);
             if (allowed != null) {

@@ -190,7 +190,9 @@ public class LlmSettingsService {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                LlmSettingsRow row = LlmSettingsRow.current();
+                // Under a lock: a save on a running instance meanwhile is waited for and kept, where writing back the row
+                // read before it would undo that save.
+                LlmSettingsRow row = LlmSettingsRow.findById(LlmSettingsRow.ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 if (row != null && row.apiKey != null && !StoredSecrets.isSealed(row.apiKey)) {
                     row.apiKey = secrets.seal(row.apiKey, KEY_PURPOSE);
                     LOG.info("Sealed the LLM key stored in clear.");

@@ -96,6 +96,11 @@ class PreferenceRowsTest {
         assertTrue(problems.get(1).contains("the same conversation with different last replies"), problems.get(1));
         assertTrue(problems.get(2).contains("each line needs 'prompt', 'chosen' and 'rejected'"), problems.get(2));
         assertTrue(problems.get(3).contains("'chosen' as messages needs one whose role is 'assistant'"), problems.get(3));
+        // Case and spacing aside they are the same reply too, as a round judges it: imported, the round would call them so.
+        List<String> alike = new ArrayList<>();
+        assertNull(read("{\"prompt\":\"p\",\"chosen\":\"Your parcel is on its way.\",\"rejected\":\"  your parcel  is on\\nits WAY. \"}", alike));
+        assertTrue(alike.size() == 1 && alike.get(0).startsWith("line 7: 'chosen' and 'rejected' are the same reply (case and spacing aside)"),
+                alike.toString());
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class HttpLayerErrorsTest {
     @TestHTTPResource("/")
     URL base;
+    @jakarta.inject.Inject
+    dev.loopwise.security.ApiKeyService keys;
 
     @Test
     void aMalformedAddressIsRefusedWithTheSentenceInTheShapeTheCallerReads() throws Exception {
@@ -88,12 +90,18 @@ class HttpLayerErrorsTest {
 
     @Test
     void optionsNamesTheMethodsAnAddressTakesAndOnlyForAddressesThatExist() throws Exception {
-        String respond = raw("OPTIONS /api/v1/respond HTTP/1.1", "*/*");
+        String key = "*/*\r\nAuthorization: Bearer " + keys.create("admin", "options " + java.util.UUID.randomUUID()).secret();
+        String respond = raw("OPTIONS /api/v1/respond HTTP/1.1", key);
         assertTrue(respond.startsWith("HTTP/1.1 204") && respond.contains("Allow: POST, OPTIONS"), respond);
-        String me = raw("OPTIONS /api/v1/me HTTP/1.1", "*/*");
+        String me = raw("OPTIONS /api/v1/me HTTP/1.1", key);
         assertTrue(me.contains("Allow: GET, HEAD, OPTIONS"), me);
-        String none = raw("OPTIONS /api/v1/nonexistent HTTP/1.1", "*/*");
+        String none = raw("OPTIONS /api/v1/nonexistent HTTP/1.1", key);
         assertTrue(none.startsWith("HTTP/1.1 404") && none.contains("\"code\":\"not_found\""), none);
+        // A stranger is told nothing of either: the same 401 whether the address exists or not.
+        for (String address : new String[] {"/api/v1/respond", "/api/v1/nonexistent", "/v1/chat/completions"}) {
+            String stranger = raw("OPTIONS " + address + " HTTP/1.1", "*/*");
+            assertTrue(stranger.startsWith("HTTP/1.1 401") && !stranger.contains("Allow:"), stranger);
+        }
     }
 
     @Test

@@ -100,4 +100,38 @@ class LlmKeySealingTest {
         assertEquals(KEY, settings.current().apiKey());
         assertFalse(page().contains("key-unreadable"));
     }
+
+    /**
+     * An instance starting (and sealing the key stored in clear) while an admin saves on another must not write the old
+     * settings back over the new ones: the sealing reads the row under a lock, so it waits for the save and finds it.
+     */
+    @Test
+    void sealingAtStartDoesNotUndoASaveMadeMeanwhileOnAnotherInstance() throws Exception {
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        store(KEY); // the old key in clear, as an earlier version left it
+        String newKey = "sk-saved-meanwhile-9876";
+        StoredSecrets sameKey = new StoredSecrets(Optional.of("test-session-key-that-is-at-least-32-characters-long"));
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> save = java.util.concurrent.CompletableFuture.runAsync(() ->
+                QuarkusTransaction.requiringNew().run(() -> {
+                    LlmSettingsRow row = LlmSettingsRow.current();
+                    row.apiKey = sameKey.seal(newKey, LlmSettingsService.KEY_PURPOSE);
+                    row.model = "saved-meanwhile";
+                    LlmSettingsRow.getEntityManager().flush();
+                    written.countDown();
+                    try {
+                        Thread.sleep(1500); // the other instance's sealing runs now, while this save is not yet committed
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }), command -> new Thread(command).start());
+        assertTrue(written.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        settings.sealStoredKey(null);
+        save.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        settings.reload();
+        assertEquals(newKey, settings.current().apiKey(), "the key saved meanwhile is kept");
+        assertEquals("saved-meanwhile", settings.current().model());
+    }
 }
