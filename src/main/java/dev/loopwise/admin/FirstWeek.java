@@ -2,6 +2,7 @@ package dev.loopwise.admin;
 
 import dev.loopwise.alignment.AlignmentRound;
 import dev.loopwise.common.Counts;
+import dev.loopwise.common.RowCounts;
 import dev.loopwise.llm.LlmFigures;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.review.ReviewItem;
@@ -121,8 +122,8 @@ public class FirstWeek {
                 undecided ? "Have reviewers judge more replies (round " + round.get().id + "'s page says about how many), then start another"
                         + " round on Rounds." : "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better"
                         + " version only when the evidence shows it.", undecided ? "/admin/rounds/" + round.get().id : "/admin/rounds"));
-        long checks = active.map(v -> count("select count(*) from drift_reports where model_version = " + v.version)).orElse(0L);
-        long alerts = active.map(v -> count("select count(*) from drift_alerts where model_version = " + v.version)).orElse(0L);
+        long checks = active.map(v -> RowCounts.of(RowCounts.DRIFT_REPORTS, v.version)).orElse(0L);
+        long alerts = active.map(v -> RowCounts.of(RowCounts.DRIFT_ALERTS, v.version)).orElse(0L);
         // A change drift found and acted on (items queued, a round proposed) is not done with until the lead has seen it.
         long open = count("select count(*) from monitoring_actions where status in ('pending', 'waiting')");
         steps.add(new Step("Watch for changes in what customers ask", checks > 0 && open == 0,

@@ -13,7 +13,8 @@ public record ArticlePage(List<ArticleSummary> articles, Long before, Long older
     static ArticlePage of(Long before) {
         List<ArticleSummary> fetched = KnowledgeArticle.page(before, 0, SIZE + 1);
         List<ArticleSummary> shown = fetched.size() > SIZE ? fetched.subList(0, SIZE) : fetched;
-        return new ArticlePage(shown, before, fetched.size() > SIZE ? shown.get(SIZE - 1).id() : null, KnowledgeArticle.count());
+        return new ArticlePage(shown, before, fetched.size() > SIZE ? shown.get(SIZE - 1).id() : null,
+                dev.loopwise.common.RowCounts.total(dev.loopwise.common.RowCounts.KNOWLEDGE_ARTICLES));
     }
 
     /** No article at all (a page past the end of the list, from a typed address, still shows the way back). */

@@ -182,7 +182,7 @@ public class WorkspacePages {
         boolean isNew = dev.loopwise.common.FormValues.bool("created", created, false);
         // Only a notice about what happened: an intent that exists, a count that could be one (the address is typeable).
         String notice = intent == null || labelled == null || labelled < 0 || Intent.findByName(intent).isEmpty() ? null
-                : DriftMessages.topicLabelled(intent, labelled, isNew, Ticket.count("intent.name", intent));
+                : DriftMessages.topicLabelled(intent, labelled, isNew, Intent.findByName(intent).map(i -> Ticket.countWithIntent(i)).orElse(0L));
         if (notice == null && dev.loopwise.common.FormValues.bool("saved", saved, false)) {
             notice = "Saved. Answers use the library as it is now within a few seconds.";
         }

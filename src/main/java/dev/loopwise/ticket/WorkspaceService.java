@@ -198,7 +198,7 @@ public class WorkspaceService {
             throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeStays(intent.name));
         }
         String into = intoName == null ? "" : intoName.strip();
-        long tickets = Ticket.count("intent", intent);
+        long tickets = Ticket.countWithIntent(intent);
         long replies = Reply.count("intent", intent);
         if (into.isEmpty()) {
             if (tickets + replies > 0) {

@@ -58,7 +58,7 @@ public class ModelsPage {
             Integer older = fetched.size() > PAGE ? page.get(PAGE - 1).version : null;
             ModelVersion.findActive().filter(active -> page.stream().noneMatch(v -> v.version == active.version)).ifPresent(page::add);
             page.sort(java.util.Comparator.comparingInt((ModelVersion v) -> v.version).reversed());
-            return new VersionList(page, ModelVersion.count(), before, older);
+            return new VersionList(page, dev.loopwise.common.RowCounts.total(dev.loopwise.common.RowCounts.MODEL_VERSIONS), before, older);
         }
 
         public boolean hasOlder() {
