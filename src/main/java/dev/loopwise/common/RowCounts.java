@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Row counts of growing tables, kept by database triggers (migration V44): a page shows how many tickets, versions or
+ * Row counts of growing tables, kept by database triggers (migration V43): a page shows how many tickets, versions or
  * articles there are without counting them, so its cost stays the same however many there are. Exact for what is committed,
  * plus what the reading transaction itself wrote.
  */
