@@ -94,7 +94,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                 driver.manage().deleteAllCookies();
                 driver.get(base + "login");
                 audit(width + "/login", found);
-                signIn("admin", DemoWorkspace.ADMIN_PASSWORD);
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 for (String page : List.of("/admin", "/admin/tickets", "/admin/import", "/admin/intents", "/admin/replies",
                         "/admin/knowledge", "/admin/models", "/admin/models/" + version, "/admin/models/try", "/admin/review",
                         "/admin/rounds", "/admin/drift", "/admin/llm", "/admin/users", "/admin/audit", "/account", "/admin/models/999999")) {
@@ -102,7 +102,7 @@ class AccessibilityBrowserTest extends BrowserTest {
                     audit(width + page, found);
                 }
                 driver.manage().deleteAllCookies();
-                signIn(reviewer, "browser-password");
+                signIn(base, reviewer, "browser-password");
                 for (String page : List.of("/review", "/account", "/admin")) {
                     driver.get(base + page.substring(1));
                     audit(width + "reviewer " + page, found);
@@ -181,13 +181,6 @@ class AccessibilityBrowserTest extends BrowserTest {
 
     private org.openqa.selenium.WebElement focused() {
         return driver.switchTo().activeElement();
-    }
-
-    private void signIn(String username, String password) {
-        driver.get(base + "login");
-        driver.findElement(By.name("j_username")).sendKeys(username);
-        driver.findElement(By.name("j_password")).sendKeys(password, Keys.ENTER);
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     /** Runs axe-core on the page as it is, with its folds open, and notes what fails. */

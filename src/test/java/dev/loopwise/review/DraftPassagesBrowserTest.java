@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,9 +71,7 @@ class DraftPassagesBrowserTest extends BrowserTest {
     void passagesShowBesideADraftAndNotBesideTwoLibraryReplies() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         Browser.run(driver, "draft-passages-failure", () -> {
-            driver.get(base + "login");
-            driver.findElement(By.name("j_username")).sendKeys(reviewer);
-            driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
+            signIn(base, reviewer, "browser-password");
             wait.until(ExpectedConditions.urlContains("/review"));
             driver.get(base + "review/judge");
             Browser.waitFor(wait, "ticket-text", "test ticket 0");

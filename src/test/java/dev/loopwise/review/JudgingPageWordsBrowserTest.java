@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -114,9 +113,7 @@ class JudgingPageWordsBrowserTest extends BrowserTest {
     }
 
     private void signIn() {
-        driver.get(base + "login");
-        driver.findElement(By.name("j_username")).sendKeys(reviewer);
-        driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
+        signIn(base, reviewer, "browser-password");
         wait.until(ExpectedConditions.urlContains("/review"));
     }
 }

@@ -229,9 +229,7 @@ class ReviewBrowserTest extends BrowserTest {
     }
 
     private void signIn() {
-        driver.get(base + "login");
-        driver.findElement(By.name("j_username")).sendKeys(reviewer);
-        driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
+        signIn(base, reviewer, "browser-password");
         wait.until(ExpectedConditions.urlContains("/review"));
     }
 
