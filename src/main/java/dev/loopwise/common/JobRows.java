@@ -183,13 +183,20 @@ public final class JobRows {
             return "OutOfMemoryError" + (said ? ": " + message : "") + ". The service ran out of memory: give it more (JAVA_OPTS"
                     + " -Xmx) or train on less." + unchanged;
         }
-        // Loopwise's own refusals are written for the page; a library's message (PyTorch's, a driver's) is not.
+        // Loopwise's own refusals are written for the page; a library's message (PyTorch's, a driver's, the JDK's "For input
+        // string") is not, though it may come in the same exception types: only one made in Loopwise's code is shown.
         if (said && (failure instanceof IllegalArgumentException || failure instanceof IllegalStateException
-                || failure instanceof ApiException)) {
+                || failure instanceof ApiException) && madeByLoopwise(failure)) {
             return message;
         }
         return "An unexpected error stopped it (" + failure.getClass().getSimpleName() + "); the service log has the details."
                 + unchanged;
+    }
+
+    /** Whether the exception was constructed in Loopwise's code: the innermost frame of its trace is ours. */
+    private static boolean madeByLoopwise(Throwable failure) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("dev.loopwise.");
     }
 
     private static boolean uniqueViolation(Throwable e) {
