@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,10 @@ class StoredSecretsTest {
         assertTrue(otherKey.unreadable());
         assertNull(otherKey.value());
         assertTrue(secrets.open(sealed, "another.column").unreadable());
-        String flipped = sealed.substring(0, sealed.length() - 3) + (sealed.charAt(sealed.length() - 3) == 'A' ? 'B' : 'A')
-                + sealed.substring(sealed.length() - 2);
+        // Damage a decoded byte: changing a base64 character near the end may only touch padding bits the decoder ignores.
+        byte[] bytes = Base64.getDecoder().decode(sealed.substring(StoredSecrets.PREFIX.length()));
+        bytes[bytes.length / 2] ^= 0x01;
+        String flipped = StoredSecrets.PREFIX + Base64.getEncoder().encodeToString(bytes);
         assertTrue(secrets.open(flipped, "llm_settings.api_key").unreadable());
         assertTrue(secrets.open(StoredSecrets.PREFIX + "not base64!", "llm_settings.api_key").unreadable());
         assertTrue(new StoredSecrets(Optional.empty()).open(sealed, "llm_settings.api_key").unreadable(),
