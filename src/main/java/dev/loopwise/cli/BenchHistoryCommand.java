@@ -43,7 +43,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
     @Option(names = "--scale", defaultValue = "1", description = "Share of the full history to grow (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--iterations", defaultValue = "200", description = "Timed runs of each operation that only reads (default: "
+    @Option(names = "--iterations", defaultValue = "1000", description = "Timed runs of each operation that only reads (default: "
             + "${DEFAULT-VALUE}); submits use up review items, so at most " + CONSUMING + " of them, and refills and full drift "
             + "checks an eighth of that.")
     int iterations;
