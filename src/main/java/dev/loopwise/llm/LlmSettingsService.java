@@ -130,7 +130,9 @@ public class LlmSettingsService {
         String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();
         // The page shows only the stored key's last characters: were it sent to any address typed there, whoever borrows an
         // admin's session would read it in their own server's log. It stays with the server it was saved for.
-        if (key != null && blankToNull(change.apiKey()) == null && baseUrl != null && !sameServer(baseUrl, before.baseUrl())) {
+        // A stored key this instance cannot open is kept too (another instance may open it), so it is bound to its server alike.
+        boolean keyKept = key != null || keyKeptSealed(change);
+        if (keyKept && blankToNull(change.apiKey()) == null && baseUrl != null && !sameServer(baseUrl, before.baseUrl())) {
             throw ApiException.badRequest("key_for_other_server", LlmMessages.llmKeyForOtherServer(before.baseUrl()));
         }
         return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
@@ -145,14 +147,18 @@ public class LlmSettingsService {
         String baseUrl = checked.baseUrl();
         String model = checked.model();
         String key = checked.apiKey();
+        boolean keepSealed = keyKeptSealed(change);
         LlmSettingsRow row = LlmSettingsRow.current();
         if (row == null) {
             row = new LlmSettingsRow();
         }
+        boolean keyStored = row.apiKey != null;
         row.enabled = change.enabled();
         row.baseUrl = baseUrl;
         row.model = model;
-        row.apiKey = secrets.seal(key, KEY_PURPOSE);
+        if (!keepSealed) {
+            row.apiKey = secrets.seal(key, KEY_PURPOSE);
+        }
         row.timeoutMs = (int) checked.timeout().toMillis();
         row.drafts = checked.drafts();
         row.temperature = (float) checked.temperature();
@@ -164,13 +170,21 @@ public class LlmSettingsService {
         details.put("enabled", row.enabled);
         details.put("baseUrl", baseUrl);
         details.put("model", model);
-        details.put("keyChanged", !java.util.Objects.equals(key, before.apiKey()));
+        details.put("keyChanged", !keepSealed && (key == null ? keyStored : !key.equals(before.apiKey())));
         audit.record(actor, "llm.settings", "llm", details);
         LlmSettings saved = row.settings(key);
         current = saved;
-        keyUnreadable = false;
+        keyUnreadable = keepSealed;
         readAt = System.nanoTime();
         return saved;
+    }
+
+    /**
+     * Whether a change leaves a stored key this instance cannot open as it is: saving other fields must not delete it for
+     * every instance (one with the right session key still opens it) while the audit trail says the key did not change.
+     */
+    private boolean keyKeptSealed(Change change) {
+        return keyUnreadable && !change.clearKey() && blankToNull(change.apiKey()) == null;
     }
 
     /** Forgets the saved settings: the configuration's apply again. */

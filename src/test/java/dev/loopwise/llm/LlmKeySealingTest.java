@@ -92,6 +92,18 @@ class LlmKeySealingTest {
         assertTrue(settings.keyUnreadable());
         String html = page();
         assertTrue(html.contains("id=\"key-unreadable\"") && html.contains("Type the key again and"), html);
+        // Saving other fields without the key leaves the stored key as it is: an instance with the right session key still
+        // opens it, and it stays bound to its server.
+        String foreign = storedKey();
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=" + llm.baseUrl() + "&model=another-model&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        assertEquals(foreign, storedKey());
+        assertTrue(settings.keyUnreadable());
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=http://another-server.example:9/v1&model=m&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(400);
+        assertEquals(foreign, storedKey(), "refused: the kept key would go to another server");
         // Typing it again and saving seals it under this instance's key.
         admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
@@ -99,6 +111,23 @@ class LlmKeySealingTest {
         assertFalse(settings.keyUnreadable());
         assertEquals(KEY, settings.current().apiKey());
         assertFalse(page().contains("key-unreadable"));
+    }
+
+    @Test
+    void removingAKeyThatCannotBeOpenedRemovesItAndTheTrailSaysSo() {
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        store(new StoredSecrets(Optional.of("the-session-key-before-it-was-rotated-0000")).seal(KEY, LlmSettingsService.KEY_PURPOSE));
+        settings.reload();
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body("baseUrl=" + llm.baseUrl() + "&model=m&clearKey=on&csrf-token=" + admin.csrfToken())
+                .post("/admin/llm").then().statusCode(200);
+        assertNull(storedKey());
+        assertFalse(settings.keyUnreadable());
+        String details = QuarkusTransaction.requiringNew().call(() -> (String) LlmSettingsRow.getEntityManager().createNativeQuery(
+                "select cast(details as text) from audit_events where action = 'llm.settings' order by id desc limit 1").getSingleResult());
+        assertTrue(details.contains("\"keyChanged\": true") || details.contains("\"keyChanged\":true"), details);
     }
 
     /**
