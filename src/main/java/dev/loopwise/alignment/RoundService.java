@@ -165,15 +165,16 @@ public class RoundService {
         } catch (RoundProgress.Cancelled | dev.loopwise.model.training.TrainingCancelledException e) {
             LOG.infof("Alignment round %d was cancelled", roundId);
             RoundProgress.cancelled(roundId);
-        } catch (IllegalArgumentException | ApiException e) {
-            LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
-            failQuietly(roundId, e);
         } catch (Throwable e) {
             if (stopping.now()) {
                 LOG.infof("Alignment round %d ended with the service (%s)", roundId, e.toString());
                 return;
             }
-            LOG.errorf(e, "Alignment round %d failed", roundId);
+            if (JobRows.isRefusal(e)) {
+                LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
+            } else {
+                LOG.errorf(e, "Alignment round %d failed", roundId);
+            }
             failQuietly(roundId, e);
         }
     }

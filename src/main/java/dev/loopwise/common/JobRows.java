@@ -193,6 +193,14 @@ public final class JobRows {
                 + unchanged;
     }
 
+    /**
+     * Whether a job's failure is one of Loopwise's own refusals (what the workspace holds, written for the page), which the
+     * log records as a line; anything else is logged with its stack, since the page then points to the log for details.
+     */
+    public static boolean isRefusal(Throwable failure) {
+        return (failure instanceof IllegalArgumentException || failure instanceof ApiException) && madeByLoopwise(failure);
+    }
+
     /** Whether the exception was constructed in Loopwise's code: the innermost frame of its trace is ours. */
     private static boolean madeByLoopwise(Throwable failure) {
         StackTraceElement[] trace = failure.getStackTrace();

@@ -29,6 +29,16 @@ class JobRowsDescribeTest {
     }
 
     @Test
+    void onlyLoopwiseOwnRefusalsAreLoggedWithoutTheirStack() {
+        assertTrue(JobRows.isRefusal(new IllegalArgumentException("The file names no intent.")));
+        assertTrue(JobRows.isRefusal(ApiException.conflict("no_judgements", "No judgements yet.")));
+        assertFalse(JobRows.isRefusal(assertThrows(NumberFormatException.class, () -> Integer.parseInt("twelve"))),
+                "the page points to the log, so the log must have the stack");
+        assertFalse(JobRows.isRefusal(new IllegalStateException("a fault, not what the workspace holds")));
+        assertFalse(JobRows.isRefusal(new OutOfMemoryError()));
+    }
+
+    @Test
     void outOfMemoryAndUnexpectedFailuresSayWhatToDo() {
         assertTrue(JobRows.describe(new OutOfMemoryError("Java heap space")).contains("give it more (JAVA_OPTS -Xmx)"));
         assertEquals("An unexpected error stopped it (NullPointerException); the service log has the details. The active version was not"

@@ -152,7 +152,7 @@ public class TrainingService {
                 LOG.infof("Training run %d ended with the service (%s)", runId, e.toString());
                 return;
             }
-            if (e instanceof IllegalArgumentException) {
+            if (JobRows.isRefusal(e)) {
                 LOG.warnf("Training run %d failed: %s", runId, e.getMessage()); // what the workspace holds, not a fault
             } else {
                 LOG.errorf(e, "Training run %d failed", runId);
