@@ -43,8 +43,8 @@ class DraftReviewItems {
                 cross join lateral (select c from jsonb_array_elements(r.candidates) as e(c) where (c->>'chosen')::boolean limit 1) a
                 cross join lateral (select c from jsonb_array_elements(r.candidates) as e(c)
                                     where not (c->>'chosen')::boolean and (c->>'servable')::boolean
-                                      and lower(regexp_replace(btrim(c->>'text'), '\\s+', ' ', 'g'))
-                                          <> lower(regexp_replace(btrim(a.c->>'text'), '\\s+', ' ', 'g'))
+                                      and lower(btrim(regexp_replace(c->>'text', '\\s+', ' ', 'g')))
+                                          <> lower(btrim(regexp_replace(a.c->>'text', '\\s+', ' ', 'g')))
                                     order by (c->>'score')::float8 desc limit 1) b
                 where a.c->>'kind' = 'draft' or b.c->>'kind' = 'draft'
                 limit ?1

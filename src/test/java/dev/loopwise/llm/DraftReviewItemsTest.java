@@ -61,10 +61,10 @@ class DraftReviewItemsTest {
                  {"kind":"draft","replyId":null,"text":"Weak draft","score":0.1,"chosen":false,"likeLibrary":0.7,"servable":true}]"""
                 .formatted(library.id, libraryText, library.id));
 
-        // A draft that copied the served library reply (spacing and case aside) is passed over for the next one.
+        // A draft that copied the served library reply (spacing, line breaks and case aside) is passed over for the next one.
         UUID four = logged(version, "library", library.id, libraryText, """
                 [{"kind":"library","replyId":%d,"text":"%s","score":0.9,"chosen":true,"likeLibrary":null,"servable":true},
-                 {"kind":"draft","replyId":null,"text":"  hello,  YOUR order is on its way. ","score":0.8,"chosen":false,"likeLibrary":1.0,"servable":true},
+                 {"kind":"draft","replyId":null,"text":"\\n\\t hello,  YOUR order is on its way.\\n","score":0.8,"chosen":false,"likeLibrary":1.0,"servable":true},
                  {"kind":"draft","replyId":null,"text":"It ships today.","score":0.3,"chosen":false,"likeLibrary":0.6,"servable":true}]"""
                 .formatted(library.id, libraryText));
 
