@@ -44,6 +44,11 @@ class LlmKeySealingTest {
         return admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
     }
 
+    private void save(String form, int status) {
+        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .body(form + "&csrf-token=" + admin.csrfToken()).post("/admin/llm").then().statusCode(status);
+    }
+
     private static String storedKey() {
         return QuarkusTransaction.requiringNew().call(() -> LlmSettingsRow.current().apiKey);
     }
@@ -54,9 +59,7 @@ class LlmKeySealingTest {
 
     @Test
     void theDatabaseHoldsTheKeySealedAndTheLlmStillReceivesIt() {
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("enabled=on&baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("enabled=on&baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY, 200);
         String stored = storedKey();
         assertTrue(StoredSecrets.isSealed(stored), stored);
         assertFalse(stored.contains("4321"), stored);
@@ -69,9 +72,7 @@ class LlmKeySealingTest {
 
     @Test
     void aKeyStoredInClearIsSealedAtStartAndKeepsWorking() {
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY, 200);
         store(KEY); // as an earlier version, or a start without a session key, left it
         settings.reload();
         assertEquals(KEY, settings.current().apiKey(), "a key in clear is read as it is");
@@ -83,9 +84,7 @@ class LlmKeySealingTest {
 
     @Test
     void aKeySealedUnderAnotherSessionKeyIsAskedForAgainAndNotSent() {
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY, 200);
         store(new StoredSecrets(Optional.of("the-session-key-before-it-was-rotated-0000")).seal(KEY, LlmSettingsService.KEY_PURPOSE));
         settings.reload();
         assertNull(settings.current().apiKey());
@@ -95,19 +94,13 @@ class LlmKeySealingTest {
         // Saving other fields without the key leaves the stored key as it is: an instance with the right session key still
         // opens it, and it stays bound to its server.
         String foreign = storedKey();
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=" + llm.baseUrl() + "&model=another-model&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("baseUrl=" + llm.baseUrl() + "&model=another-model", 200);
         assertEquals(foreign, storedKey());
         assertTrue(settings.keyUnreadable());
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=http://another-server.example:9/v1&model=m&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(400);
+        save("baseUrl=http://another-server.example:9/v1&model=m", 400);
         assertEquals(foreign, storedKey(), "refused: the kept key would go to another server");
         // Typing it again and saving seals it under this instance's key.
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY, 200);
         assertFalse(settings.keyUnreadable());
         assertEquals(KEY, settings.current().apiKey());
         assertFalse(page().contains("key-unreadable"));
@@ -115,14 +108,10 @@ class LlmKeySealingTest {
 
     @Test
     void removingAKeyThatCannotBeOpenedRemovesItAndTheTrailSaysSo() {
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY, 200);
         store(new StoredSecrets(Optional.of("the-session-key-before-it-was-rotated-0000")).seal(KEY, LlmSettingsService.KEY_PURPOSE));
         settings.reload();
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=" + llm.baseUrl() + "&model=m&clearKey=on&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("baseUrl=" + llm.baseUrl() + "&model=m&clearKey=on", 200);
         assertNull(storedKey());
         assertFalse(settings.keyUnreadable());
         String details = QuarkusTransaction.requiringNew().call(() -> (String) LlmSettingsRow.getEntityManager().createNativeQuery(
@@ -136,9 +125,7 @@ class LlmKeySealingTest {
      */
     @Test
     void sealingAtStartDoesNotUndoASaveMadeMeanwhileOnAnotherInstance() throws Exception {
-        admin.pageRequest().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .body("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY + "&csrf-token=" + admin.csrfToken())
-                .post("/admin/llm").then().statusCode(200);
+        save("baseUrl=" + llm.baseUrl() + "&model=m&apiKey=" + KEY, 200);
         store(KEY); // the old key in clear, as an earlier version left it
         String newKey = "sk-saved-meanwhile-9876";
         StoredSecrets sameKey = new StoredSecrets(Optional.of("test-session-key-that-is-at-least-32-characters-long"));
