@@ -89,15 +89,6 @@ public class RoundFormats {
 
     static final String FIT_NEEDS_TICKETS = "More labelled tickets kept aside for checking would decide it, not more judgements.";
 
-    /** The status in words, for pages and the API's {@code statusText}. */
-    static String statusText(AlignmentRound round) {
-        return switch (round.status) {
-            case AlignmentRound.NEEDS_EVIDENCE -> "needs more judgements";
-            case AlignmentRound.SUPERSEDED -> "superseded: the active version changed while it ran";
-            default -> round.status;
-        };
-    }
-
     /** The Rounds page's next step, from the newest round. */
     static String listNextStep(java.util.List<AlignmentRound> newestFirst, long judgements) {
         if (newestFirst.isEmpty()) {
