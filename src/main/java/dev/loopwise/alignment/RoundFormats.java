@@ -89,6 +89,18 @@ public class RoundFormats {
 
     static final String FIT_NEEDS_TICKETS = "More labelled tickets kept aside for checking would decide it, not more judgements.";
 
+    /**
+     * The version a finished round made but did not promote, while it can still be compared with the active one (never
+     * promoted by hand since); null otherwise.
+     */
+    static Integer keptCandidate(AlignmentRound round) {
+        if (round.candidateVersion == null || !round.finished() || AlignmentRound.PROMOTED.equals(round.status)) {
+            return null;
+        }
+        return dev.loopwise.model.registry.ModelVersion.findByVersion(round.candidateVersion)
+                .filter(v -> v.comparable()).map(v -> v.version).orElse(null);
+    }
+
     /** The Rounds page's next step, from the newest round. */
     static String listNextStep(java.util.List<AlignmentRound> newestFirst, long judgements) {
         if (newestFirst.isEmpty()) {
