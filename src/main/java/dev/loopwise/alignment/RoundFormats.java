@@ -89,13 +89,16 @@ public class RoundFormats {
 
     static final String FIT_NEEDS_TICKETS = "More labelled tickets kept aside for checking would decide it, not more judgements.";
 
-    /** The status in words, for pages and the API's {@code statusText}. */
-    static String statusText(AlignmentRound round) {
-        return switch (round.status) {
-            case AlignmentRound.NEEDS_EVIDENCE -> "needs more judgements";
-            case AlignmentRound.SUPERSEDED -> "superseded: the active version changed while it ran";
-            default -> round.status;
-        };
+    /**
+     * The version a finished round made but did not promote, while it can still be compared with the active one (never
+     * promoted by hand since); null otherwise.
+     */
+    static Integer keptCandidate(AlignmentRound round) {
+        if (round.candidateVersion == null || !round.finished() || AlignmentRound.PROMOTED.equals(round.status)) {
+            return null;
+        }
+        return dev.loopwise.model.registry.ModelVersion.findByVersion(round.candidateVersion)
+                .filter(v -> v.comparable()).map(v -> v.version).orElse(null);
     }
 
     /** The Rounds page's next step, from the newest round. */

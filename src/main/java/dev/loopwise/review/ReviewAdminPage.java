@@ -149,8 +149,8 @@ public class ReviewAdminPage {
     /** Candidates that can pick other replies than the active version (one being compared stays, to be stopped). */
     private static List<ModelVersion> comparable() {
         String active = ModelVersion.findActive().map(v -> v.checksum).orElse(null);
-        return ModelVersion.<ModelVersion>list("status", ModelVersion.CANDIDATE).stream()
-                .filter(v -> v.underReview || active == null || !active.equals(v.checksum)).toList();
+        return ModelVersion.<ModelVersion>list("status in ?1 order by version desc", List.of(ModelVersion.CANDIDATE, ModelVersion.REJECTED))
+                .stream().filter(v -> v.comparable() && (v.underReview || active == null || !active.equals(v.checksum))).toList();
     }
 
     private TemplateInstance page(String message) {

@@ -71,8 +71,8 @@ public class ReviewAdminService {
     public void compare(int version, boolean on) {
         ModelVersion candidate = ModelVersion.findByVersion(version)
                 .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
-        if (on && !candidate.status.equals(ModelVersion.CANDIDATE)) {
-            throw ApiException.conflict("not_a_candidate", "Only a candidate version can be compared with the active one.");
+        if (on && !candidate.comparable()) {
+            throw ApiException.conflict("not_a_candidate", "Only a version that never answered customers can be compared with the active one.");
         }
         ModelVersion active = ModelVersion.findActive().orElse(null);
         if (on && active != null && candidate.checksum != null && candidate.checksum.equals(active.checksum)) {

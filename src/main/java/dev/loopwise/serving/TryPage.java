@@ -4,6 +4,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.llm.LlmDrafting;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EncoderService;
+import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.registry.ModelRegistry;
 import dev.loopwise.model.registry.ServingModel;
@@ -42,13 +43,28 @@ public class TryPage {
 
     /**
      * What the serving version made of a ticket; {@code llm}: how the team's LLM took part, null when none is connected;
-     * {@code replyIntent}: the intent the library reply was written for, which may differ from the one read.
+     * {@code replyIntent}: the intent the library reply was written for, which may differ from the one read;
+     * {@code handoverLine}: how sure of its best intent the version must be to answer; {@code unhandledShare}: how likely
+     * it finds the ticket a request the team does not handle (null when it never learned such requests).
      */
     public record Tried(String ticket, int version, IntentPrediction intent, String reply, String replyIntent, List<String> openSlots,
-                        LlmOutcome llm) {
+                        LlmOutcome llm, double handoverLine, Double unhandledShare) {
         /** The reply was written for another intent than the one the version read: reviewers' choices taught it so. */
         public boolean replyCrossesIntents() {
             return llm == null && replyIntent != null && !replyIntent.equals(intent.label());
+        }
+
+        /**
+         * Handed over because it takes the ticket for a request the team does not handle (the oos class won), rather than
+         * for being unsure which handled intent it is: the two read differently to a lead.
+         */
+        public boolean takenForUnhandled() {
+            return unhandledShare != null && unhandledShare > intent.confidence();
+        }
+
+        /** The version answers whatever its certainty: only requests it takes for unhandled ones go to a person. */
+        public boolean answersWhateverItsCertainty() {
+            return handoverLine < 0.005;
         }
     }
 
@@ -75,8 +91,10 @@ public class TryPage {
             ServingModel.Decision decision = model.decide(vector, ticket, true);
             // With the LLM connected customers may get a draft: the try asks it too, as serving would (a real call).
             LlmOutcome llm = decision.reply() != null && drafting.active() ? drafted(model, ticket, vector, decision) : null;
+            IntentHead head = model.bundle().intent();
+            Double unhandled = head.outOfScopeIndex() < 0 ? null : head.probabilities(vector)[head.outOfScopeIndex()];
             Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(),
-                    decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm);
+                    decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm, head.threshold(), unhandled);
             return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null)).build();
         }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket,
                 "No version serves yet: train one on Models first.")).build());

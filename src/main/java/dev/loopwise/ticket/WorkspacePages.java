@@ -37,6 +37,8 @@ public class WorkspacePages {
     TicketImporter importer;
     @Inject
     WorkspaceService workspace;
+    @Inject
+    dev.loopwise.model.registry.TrainingConfig training;
 
     /** An intent's row as its form shows it: as stored, or as typed when saving it was refused (nothing typed is lost). */
     /** {@code storedName}: the name the intent has, which a refused rename shows beside the typed one. */
@@ -72,7 +74,7 @@ public class WorkspacePages {
     static class Templates {
         static native TemplateInstance importer(TicketImporter.Result result, String error);
 
-        static native TemplateInstance intents(List<IntentRow> intents, IntentRow added, String error, String notice);
+        static native TemplateInstance intents(List<IntentRow> intents, IntentRow added, String error, String notice, IntentsNextStep next);
 
         /** {@code typed}: a refused new reply's text, shown again in the form so that nothing typed is lost. */
         static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected,
@@ -112,7 +114,7 @@ public class WorkspacePages {
                 : dev.loopwise.common.FormValues.bool("saved", saved, false) ? (dev.loopwise.common.FormValues.bool("renamed", renamed, false)
                         ? WorkspaceMessages.INTENT_RENAMED : "Saved. The next version trained on Models reads the new description.")
                 : null;
-        return Templates.intents(IntentRow.stored(null, null, null), null, null, notice);
+        return intentsPage(IntentRow.stored(null, null, null), null, null, notice);
     }
 
     @POST
@@ -133,7 +135,7 @@ public class WorkspacePages {
             workspace.saveIntents(ids, names, descriptions);
             return Response.seeOther(URI.create("/admin/intents?saved=true" + (renamed ? "&renamed=true" : ""))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.intents(IntentRow.typed(ids, names, descriptions), null, e.getMessage(),
+            return Response.status(e.status).entity(intentsPage(IntentRow.typed(ids, names, descriptions), null, e.getMessage(),
                     null)).build();
         }
     }
@@ -169,7 +171,7 @@ public class WorkspacePages {
             return Response.seeOther(UriBuilder.fromPath("/admin/intents").queryParam("removed", done.name())
                     .queryParam("into", done.into() == null ? new Object[0] : new Object[] {done.into()}).build()).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.intents(IntentRow.stored(null, null, null), null, e.getMessage(), null))
+            return Response.status(e.status).entity(intentsPage(IntentRow.stored(null, null, null), null, e.getMessage(), null))
                     .build();
         }
     }
@@ -216,7 +218,7 @@ public class WorkspacePages {
             change.run();
             return Response.seeOther(URI.create("/admin/intents?saved=true")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.intents(IntentRow.stored(id, name, description),
+            return Response.status(e.status).entity(intentsPage(IntentRow.stored(id, name, description),
                     id == null ? new IntentRow(null, name, description) : null, e.getMessage(), null)).build();
         }
     }
@@ -229,6 +231,12 @@ public class WorkspacePages {
             return Response.status(e.status).entity(Templates.replies(answerable(), Reply.listActive(), e.getMessage(), null,
                     typedIntent, typedText)).build();
         }
+    }
+
+    /** The Intents page with its next step worked out from the intents as they stand now. */
+    private TemplateInstance intentsPage(List<IntentRow> intents, IntentRow added, String error, String notice) {
+        return Templates.intents(intents, added, error, notice, IntentsNextStep.of(Intent.listByName(), Ticket.countsByIntent(),
+                Reply.countsByIntent(), training.minTrainedExamples()));
     }
 
     /** Intents a reply can answer: the hand-over intent's tickets go to a person, never to a library reply. */

@@ -19,9 +19,11 @@
     const response = await fetch('/admin/models/runs/' + id, { headers: { Accept: 'application/json' } });
     if (!response.ok) return;
     const run = await response.json();
-    document.getElementById('run-status').textContent = run.status;
+    document.getElementById('run-status').textContent = run.statusText || run.status;
     document.getElementById('run-step').textContent = run.step || 'waiting';
     document.getElementById('run-progress').value = Math.round(run.progress * 100);
+    const first = document.getElementById('first-progress');
+    if (first) first.textContent = Math.round(run.progress * 100) + '%';
     eta(run.progress);
     if (run.error) {
       const error = document.getElementById('run-error');

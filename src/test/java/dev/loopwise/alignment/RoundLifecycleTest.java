@@ -76,7 +76,7 @@ class RoundLifecycleTest {
         assertEquals(other, active(), "the admin's choice stands");
         String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + round).then().statusCode(200)
                 .extract().asString();
-        assertTrue(page.contains("superseded: the active version changed while it ran"), page);
+        assertTrue(page.contains("not promoted: the active version changed while it ran"), page);
         restore(admin, base);
     }
 

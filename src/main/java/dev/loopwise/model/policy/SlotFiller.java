@@ -169,6 +169,34 @@ public final class SlotFiller {
         return new Filled(out.toString(), List.copyOf(open));
     }
 
+    /** A stretch of a reply: plain text, or an open slot named in words ({@code slot}: "order number"; null for text). */
+    public record Piece(String text, String slot) {
+    }
+
+    /**
+     * A reply cut at its open slots, for a page to show each one as a blank to fill in rather than as braces; the text is
+     * unchanged otherwise (what serving sends keeps its braces for the helpdesk to fill).
+     */
+    public static List<Piece> pieces(String reply) {
+        List<Piece> out = new ArrayList<>();
+        if (reply == null) {
+            return out;
+        }
+        Matcher slots = SLOT.matcher(reply);
+        int at = 0;
+        while (slots.find()) {
+            if (slots.start() > at) {
+                out.add(new Piece(reply.substring(at, slots.start()), null));
+            }
+            out.add(new Piece(slots.group(), normalise(slots.group(1)).replace('_', ' ').strip()));
+            at = slots.end();
+        }
+        if (at < reply.length()) {
+            out.add(new Piece(reply.substring(at), null));
+        }
+        return out;
+    }
+
     /**
      * Fills the slots a reply still has open with values someone else knows (a helpdesk bot's order data), names compared
      * loosely as everywhere; the slots without a value stay open.

@@ -11,13 +11,12 @@ import java.util.Map;
 @TemplateExtension
 public class ModelFormats {
 
-    /** A rate metric as a percentage with one decimal, or "—" when the version has no such metric. */
     /**
      * The status as a badge reads it: a version whose round did not show it better is "not promoted", whether the round
      * found it no better or could not decide yet (its round page says which).
      */
     static String statusText(ModelVersion version) {
-        return version.status.equals(ModelVersion.REJECTED) ? "not promoted" : version.status;
+        return dev.loopwise.common.StatusWords.words(version.status);
     }
 
     /**
@@ -29,6 +28,7 @@ public class ModelFormats {
         return round != null && !(version.metrics != null && version.metrics.get("intent/accuracy") instanceof Number) ? round : null;
     }
 
+    /** A rate metric as a percentage with one decimal, or "—" when the version has no such metric. */
     static String percent(ModelVersion version, String metric) {
         Object value = version.metrics.get(metric);
         return value instanceof Number n ? String.format("%.1f%%", n.doubleValue() * 100) : "—";

@@ -45,10 +45,11 @@ public class ModelResource {
     public record TrainRequest(String regime) {
     }
 
-    public record RunView(long runId, String status, double progress, String step, Integer version, String error,
+    public record RunView(long runId, String status, String statusText, double progress, String step, Integer version, String error,
                           OffsetDateTime createdAt, OffsetDateTime finishedAt) {
         static RunView of(TrainingRun run) {
-            return new RunView(run.id, run.status, run.progress, run.step, run.version == null ? null : run.version.version,
+            return new RunView(run.id, run.status, dev.loopwise.common.StatusWords.words(run.status), run.progress, run.step,
+                    run.version == null ? null : run.version.version,
                     run.error, run.createdAt, run.finishedAt);
         }
     }

@@ -66,8 +66,14 @@ public class ModelVersion extends IdentityEntity {
         return find("status", ACTIVE).firstResultOptional();
     }
 
+    /** A version a round did not promote can be compared too: reviewers' judgements of it are what the next round needs. */
     public static Optional<ModelVersion> findUnderReview() {
-        return find("status = ?1 and underReview = true order by version desc", CANDIDATE).firstResultOptional();
+        return find("status in ?1 and underReview = true order by version desc", List.of(CANDIDATE, REJECTED)).firstResultOptional();
+    }
+
+    /** A version that can still be compared with the active one: trained or made by a round, and never served. */
+    public boolean comparable() {
+        return activatedAt == null && (CANDIDATE.equals(status) || REJECTED.equals(status));
     }
 
     public static Optional<ModelVersion> findByVersion(int version) {

@@ -63,4 +63,14 @@ class SlotFillerTest {
         assertEquals("Order {{order_number}} is ready.", SlotFiller.asSlots("Order FH-482913 is ready."));
         assertEquals("We are open 9 to 5.", SlotFiller.asSlots("We are open 9 to 5."), "small numbers are no order numbers");
     }
+
+    @Test
+    void aReplyIsCutAtItsOpenSlotsWhichReadAsWords() {
+        List<SlotFiller.Piece> pieces = SlotFiller.pieces("Track it here: {{tracking_link}} (order {{ Order Number }}).");
+        assertEquals(List.of(new SlotFiller.Piece("Track it here: ", null), new SlotFiller.Piece("{{tracking_link}}", "tracking link"),
+                new SlotFiller.Piece(" (order ", null), new SlotFiller.Piece("{{ Order Number }}", "order number"),
+                new SlotFiller.Piece(").", null)), pieces);
+        assertEquals(List.of(new SlotFiller.Piece("No slots, {single} braces.", null)), SlotFiller.pieces("No slots, {single} braces."));
+        assertEquals(List.of(), SlotFiller.pieces(""));
+    }
 }

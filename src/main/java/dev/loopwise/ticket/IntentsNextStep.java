@@ -1,0 +1,57 @@
+package dev.loopwise.ticket;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Intents page's next step, from the intents as they stand: which have no reply (their customers are handed to a
+ * person), which have too few labelled tickets to be learned well, and which the model can know only by a description
+ * that is missing; with none of these, train. The names are listed so the lead knows where to start.
+ *
+ * @param enough labelled tickets per intent from which a version learns it from its tickets rather than its few examples
+ */
+public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets, List<String> undescribed, int enough) {
+    /** The label of requests the team does not handle: its tickets need no reply. */
+    private static final String OUT_OF_SCOPE = "oos";
+
+    /** {@code tickets} and {@code replies}: labelled tickets and active replies by intent id. */
+    static IntentsNextStep of(List<Intent> intents, Map<Long, Long> tickets, Map<Long, Long> replies, int enough) {
+        List<String> withoutReply = intents.stream().filter(i -> !OUT_OF_SCOPE.equals(i.name) && replies.getOrDefault(i.id, 0L) == 0)
+                .map(i -> i.name).toList();
+        List<String> few = intents.stream().filter(i -> tickets.getOrDefault(i.id, 0L) < enough)
+                .map(i -> i.name + " (" + tickets.getOrDefault(i.id, 0L) + ")").toList();
+        List<String> undescribed = intents.stream().filter(i -> tickets.getOrDefault(i.id, 0L) == 0
+                && (i.description == null || i.description.isBlank())).map(i -> i.name).toList();
+        return new IntentsNextStep(withoutReply, few, undescribed, enough);
+    }
+
+    public boolean allSet() {
+        return withoutReply.isEmpty() && fewTickets.isEmpty() && undescribed.isEmpty();
+    }
+
+    /** The first intent without a reply, as the Replies link names it: that page opens with it chosen. */
+    public String firstWithoutReplyInLink() {
+        return withoutReply.isEmpty() ? "" : java.net.URLEncoder.encode(withoutReply.get(0), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public String withoutReplyText() {
+        boolean one = withoutReply.size() == 1;
+        return listed(withoutReply) + (one ? " has no reply, so its customers are" : " have no reply, so their customers are")
+                + " handed to a person: write " + (one ? "one" : "one for each") + " on";
+    }
+
+    public String fewTicketsText() {
+        return listed(fewTickets) + (fewTickets.size() == 1 ? " has" : " have") + " fewer than " + enough
+                + " labelled tickets (the count in brackets), too few for the model to learn " + (fewTickets.size() == 1 ? "it" : "them")
+                + " well: label more on";
+    }
+
+    public String undescribedText() {
+        return "Describe " + listed(undescribed) + " below: without labelled tickets the model knows "
+                + (undescribed.size() == 1 ? "it" : "them") + " by the description alone.";
+    }
+
+    private static String listed(List<String> names) {
+        return names.size() <= 5 ? String.join(", ", names) : String.join(", ", names.subList(0, 5)) + " and " + (names.size() - 5) + " more";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.loopwise.model.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.common.StatusWords;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Models page's version table during the very first training says a first version is being trained and how far along,
+ * not "No model yet" (the test database always has versions, so the table is drawn here as the page draws it); statuses
+ * read as words while the API keeps its codes.
+ */
+@QuarkusTest
+class ModelsPageWordsTest {
+    @Inject
+    @Location("ModelsPage/version-table")
+    Template table;
+
+    private static TrainingRun run(String status, double progress) {
+        TrainingRun run = new TrainingRun();
+        run.id = 424242L;
+        run.status = status;
+        run.progress = progress;
+        run.step = "Encoding tickets, replies and intent descriptions";
+        return run;
+    }
+
+    private String drawn(TrainingRun run) {
+        return table.data("versions", new ModelsPage.VersionList(List.of(), 0, null, null)).data("runs", List.of(run))
+                .data("training", !run.finished()).render();
+    }
+
+    @Test
+    @ActivateRequestContext
+    void theFirstTrainingIsShownWithItsProgressInsteadOfNoModelYet() {
+        String training = drawn(run(TrainingRun.RUNNING, 0.4));
+        assertFalse(training.contains("No model yet"), training);
+        assertTrue(training.contains("The first version is being trained: <span id=\"first-progress\">40%</span>"), training);
+        assertTrue(training.contains("this page updates by itself") && training.contains("href=\"/admin/replies\""), training);
+        assertTrue(drawn(run(TrainingRun.QUEUED, 0)).contains("id=\"first-training\""), "a queued first training too");
+
+        String failed = drawn(run(TrainingRun.FAILED, 0.3));
+        assertTrue(failed.contains("No model yet: train the first version.") && !failed.contains("first-training"),
+                "a first training that ended without a version: " + failed);
+    }
+
+    @Test
+    void statusCodesReadAsWordsAndAnUnknownOneWithoutUnderscores() {
+        assertEquals("in progress", StatusWords.words(TrainingRun.RUNNING));
+        assertEquals("waiting to start", StatusWords.words(TrainingRun.QUEUED));
+        assertEquals("stopped by an error", StatusWords.words(TrainingRun.FAILED));
+        assertEquals("ready, not serving yet", StatusWords.words(ModelVersion.CANDIDATE));
+        assertEquals("not promoted", StatusWords.words(ModelVersion.REJECTED));
+        assertEquals("served before", StatusWords.words(ModelVersion.RETIRED));
+        assertEquals("needs more judgements", StatusWords.words("needs_evidence"));
+        assertEquals("not promoted: the active version changed while it ran", StatusWords.words("superseded"));
+        assertEquals("some new code", StatusWords.words("some_new_code"));
+    }
+}
