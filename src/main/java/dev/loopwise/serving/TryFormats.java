@@ -1,5 +1,6 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.llm.LlmFailure;
 import dev.loopwise.model.policy.SlotFiller;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
@@ -27,5 +28,25 @@ public class TryFormats {
             return "—";
         }
         return p < 0.005 ? "less than 1%" : p > 0.995 && p < 1 ? "more than 99%" : String.format("%.0f%%", p * 100);
+    }
+
+    /**
+     * What the LLM did for this ticket, from the status the API and the request log keep ("ok: 3 drafts", "unavailable:
+     * timeout"), in words a support lead reads at a glance.
+     */
+    static String llmStatusWords(String status) {
+        if (status == null) {
+            return "";
+        }
+        if (status.startsWith("ok: ")) {
+            return "it wrote " + status.substring(4);
+        }
+        String reason = status.startsWith("unavailable: ") ? status.substring("unavailable: ".length()) : status;
+        return switch (reason) {
+            case LlmFailure.TIMEOUT -> "it did not answer in time";
+            case LlmFailure.CIRCUIT_OPEN -> "it is paused after failing several times in a row; Loopwise tries it again shortly";
+            case LlmFailure.BUSY -> "too many tickets were waiting for it";
+            default -> "it gave no drafts: " + reason;
+        };
     }
 }

@@ -211,7 +211,7 @@ class LlmServingTest {
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html").formParam("ticket", TICKET).formParam("csrf-token", admin.csrfToken())
                 .post("/admin/models/try").then().statusCode(200).extract().asString();
-        assertTrue(page.contains("id=\"try-llm\"") && page.contains("With your LLM connected (ok: 2 drafts)"), page);
+        assertTrue(page.contains("id=\"try-llm\"") && page.contains("With your LLM connected (it wrote 2 drafts)"), page);
         assertTrue(page.contains("id=\"try-candidates\"") && page.contains("too unlike the library to send"), "the junk draft is shown, not sent: " + page);
         assertEquals(2, llm.requests.size(), "the LLM was asked for the try's two drafts");
         assertEquals(served, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

@@ -1,0 +1,26 @@
+package dev.loopwise.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** The LLM's part in a tried answer reads as what happened, not as the status code the API keeps. */
+class TryFormatsTest {
+    @Test
+    void llmStatusesReadAsWhatHappened() {
+        assertEquals("it wrote 3 drafts", TryFormats.llmStatusWords("ok: 3 drafts"));
+        assertEquals("it wrote 1 draft", TryFormats.llmStatusWords("ok: 1 draft"));
+        assertEquals("it did not answer in time", TryFormats.llmStatusWords("unavailable: timeout"));
+        assertEquals("it is paused after failing several times in a row; Loopwise tries it again shortly",
+                TryFormats.llmStatusWords("unavailable: circuit open"));
+        assertEquals("it gave no drafts: the server refused the API key", TryFormats.llmStatusWords("unavailable: the server refused the API key"));
+        assertEquals("", TryFormats.llmStatusWords(null));
+    }
+
+    @Test
+    void smallProbabilitiesAreNotSaidAsCertainlyNot() {
+        assertEquals("less than 1%", TryFormats.sure(0.001));
+        assertEquals("more than 99%", TryFormats.sure(0.998));
+        assertEquals("42%", TryFormats.sure(0.42));
+    }
+}
