@@ -15,6 +15,14 @@ public final class SetAsideItems {
     /** At most this many are listed: the page offers a next step, not an archive. */
     public static final int SHOWN = 10;
 
+    /**
+     * 'skipped' as a literal, not a parameter: the partial index review_items_set_aside_idx matches only a literal. Ordered
+     * by its key alone, so the limit stops the backward index scan after {@link #SHOWN} entries.
+     */
+    static final String NEWEST = """
+            select id from review_items where status = 'skipped' and created_at > now() - ?1 * interval '1 day'
+            order by created_at desc limit ?2""";
+
     private SetAsideItems() {
     }
 
@@ -24,10 +32,8 @@ public final class SetAsideItems {
 
     @SuppressWarnings("unchecked")
     public static List<SetAside> newest(int days) {
-        // 'skipped' as a literal, not a parameter: the partial index review_items_set_aside_idx matches only a literal.
-        List<Long> ids = ((List<Number>) ReviewItem.getEntityManager().createNativeQuery("""
-                select id from review_items where status = 'skipped' and created_at > now() - ?1 * interval '1 day'
-                order by created_at desc, id desc limit ?2""").setParameter(1, days).setParameter(2, SHOWN).getResultList())
+        List<Long> ids = ((List<Number>) ReviewItem.getEntityManager().createNativeQuery(NEWEST)
+                .setParameter(1, days).setParameter(2, SHOWN).getResultList())
                 .stream().map(Number::longValue).toList();
         if (ids.isEmpty()) {
             return List.of();

@@ -113,6 +113,19 @@ class ReviewQualityWordsBrowserTest extends BrowserTest {
         });
     }
 
+    /** The list reads the newest set-aside items off their index and stops after those it shows: no sort of all of them. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSetAsideListReadsOnlyTheItemsItShows() {
+        List<String> plan = QuarkusTransaction.requiringNew().call(() -> {
+            em.createNativeQuery("set local enable_seqscan = off").executeUpdate();
+            return (List<String>) em.createNativeQuery("explain " + SetAsideItems.NEWEST.replace("?1", "30").replace("?2", "10"))
+                    .getResultList();
+        });
+        assertTrue(plan.get(0).startsWith("Limit") && plan.get(1).contains("Index Scan Backward using review_items_set_aside_idx"),
+                String.join("\n", plan));
+    }
+
     private void answer(User reviewer, long item, Submission submission) {
         assertEquals(item, review.next(reviewer.id).orElseThrow().itemId());
         review.submit(reviewer.id, reviewer.username, item, submission);
