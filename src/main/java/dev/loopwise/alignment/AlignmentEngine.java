@@ -26,6 +26,9 @@ public final class AlignmentEngine {
         }
     }
 
+    /** Comparisons on the training side left out because both sides were the same reply, case and spacing aside. */
+    static final String SAME_REPLY_PAIRS = "reward/same_reply_pairs";
+
     private AlignmentEngine() {
     }
 
@@ -48,13 +51,21 @@ public final class AlignmentEngine {
             throw new IllegalArgumentException("A round needs judgements of several tickets: " + data.pairs().size()
                     + " comparisons are too few to keep some aside for measuring.");
         }
-        // Checked before anything is encoded: training on them would end only in DJL's "Gradient values are all zeros".
-        if (train.stream().noneMatch(PreferencePair::teaches)) {
+        // A reply set against itself moves both rewards together: it adds no gradient, only dilutes the mean loss, so
+        // training leaves it out and the count reported is what was trained on. Checked before anything is encoded:
+        // training on none would end only in DJL's "Gradient values are all zeros".
+        List<PreferencePair> teaching = train.stream().filter(PreferencePair::teaches).toList();
+        if (teaching.isEmpty()) {
             throw new IllegalArgumentException(dev.loopwise.common.Messages.roundLearnsNothing(train.size()));
         }
+        int alike = train.size() - teaching.size();
+        train = teaching;
         listener.step("Reading the tickets and replies", 0.05);
         RoundFeatures features = new RoundFeatures(embed, data);
         metrics.put("reward/train_pairs", train.size());
+        if (alike > 0) {
+            metrics.put(SAME_REPLY_PAIRS, alike);
+        }
         metrics.put("reward/test_pairs", heldOut.size());
         millis.put("encode", elapsed(t));
 

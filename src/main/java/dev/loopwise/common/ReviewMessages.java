@@ -40,6 +40,13 @@ public final class ReviewMessages {
             + " tickets like it to a person.";
     public static final String REVIEW_SET_ASIDE_NOTE = "Set aside: items that several reviewers skipped (3 unless set otherwise) are no "
             + "longer handed out, so they do not block the queue; undoing a skip brings an item back.";
+    /** Above the list of set-aside items: what is listed, and what an admin can do with each. */
+    public static String setAsideList(int shown, long setAside, int days) {
+        return (shown < setAside ? "The newest " + shown + " of the " + setAside + " items" : setAside == 1 ? "The item" : "The " + setAside + " items")
+                + " set aside in the last " + days + " days, with why reviewers skipped them. If you know the right answer, set it:"
+                + " the item becomes a gold item and goes back to reviewers, with your answer as the check. One that needs"
+                + " knowledge or a language your reviewers lack can stay here: it no longer holds up the queue.";
+    }
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
     public static final java.util.List<String> SKIP_REASONS =
             java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");

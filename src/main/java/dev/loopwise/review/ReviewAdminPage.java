@@ -44,7 +44,8 @@ public class ReviewAdminPage {
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, int minSharedItems, int medianWindow,
-                                              int chartDays, String nextStep, List<dev.loopwise.ticket.Intent> intents);
+                                              int chartDays, String nextStep, List<dev.loopwise.ticket.Intent> intents,
+                                              List<SetAsideItems.SetAside> setAside);
     }
 
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
@@ -159,6 +160,7 @@ public class ReviewAdminPage {
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 comparable(), message, config.minSharedItems(),
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()),
-                rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName());
+                rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName(),
+                overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS));
     }
 }

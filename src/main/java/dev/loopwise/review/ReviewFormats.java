@@ -64,6 +64,11 @@ public class ReviewFormats {
         return ReviewMessages.REVIEW_SET_ASIDE_NOTE;
     }
 
+    @TemplateExtension(namespace = "review")
+    static String setAsideListNote(int shown, long setAside) {
+        return ReviewMessages.setAsideList(shown, setAside, ReviewStats.SET_ASIDE_DAYS);
+    }
+
     /** Overlap items below which a day's agreement is drawn as a small dot: too few to tell. */
     @TemplateExtension(namespace = "review")
     static int agreementEvidence() {

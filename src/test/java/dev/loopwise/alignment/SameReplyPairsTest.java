@@ -1,0 +1,64 @@
+package dev.loopwise.alignment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.loopwise.model.DemoData;
+import dev.loopwise.model.registry.ModelBundle;
+import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.ticket.TicketRow;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Comparisons of a reply with itself teach nothing: a round leaves them out of its reward model's training, reports as
+ * trained on exactly the comparisons it trained on, and says how many it left out. The reward model it trains is the
+ * one the same round trains without them.
+ */
+class SameReplyPairsTest {
+    private static final RoundSettings SETTINGS = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3,
+            RewardTrainer.Config.defaults(3), RoundSettings.VECTOR_REWARD, 2, 0.2, 0.55, 0.02, 5.0);
+
+    @Test
+    void sameReplyComparisonsAreLeftOutOfTrainingAndTheCountsSaySo() {
+        List<TicketRow> train = DemoData.ticketRows().train();
+        Random random = new Random(11);
+        List<WorkspaceSnapshot.ReplyInfo> library = ReplyVariants.library(train, 2, PreferenceKind.SIGN_OFF, random);
+        ModelBundle reference = Simulator.sft(train, DemoData.ticketRows().test(), library, DemoData::embed, DemoData.encoder().id(), 3);
+        List<PreferencePair> different = new ArrayList<>();
+        while (different.size() < 60) {
+            TicketRow ticket = train.get(random.nextInt(train.size()));
+            List<String> own = library.stream().filter(r -> r.intent().equals(ticket.label())).map(WorkspaceSnapshot.ReplyInfo::text).toList();
+            if (own.size() >= 2) {
+                different.add(new PreferencePair(ticket.text(), own.get(0), own.get(1), PreferencePair.Kind.PREFERENCE, 0, 1,
+                        ticket.text(), different.size()));
+            }
+        }
+        // On the tickets of training comparisons, so that no new ticket or text enters the round: 5 preferences, 3 ties.
+        List<PreferencePair> trained = different.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), SETTINGS)).toList();
+        List<PreferencePair> withAlike = new ArrayList<>(different);
+        for (int i = 0; i < 8; i++) {
+            PreferencePair at = trained.get(i);
+            withAlike.add(new PreferencePair(at.prompt(), at.first(), at.first(), i < 5 ? PreferencePair.Kind.PREFERENCE
+                    : PreferencePair.Kind.TIE, 0, 1, at.group(), 1000 + i));
+        }
+        List<String> tickets = different.stream().map(PreferencePair::prompt).distinct().toList();
+
+        Map<String, Object> mixed = AlignmentEngine.run(SETTINGS, new RoundData(reference, reference.policy(), withAlike, tickets, library,
+                List.of()), DemoData::embed, (message, progress) -> { }).metrics();
+        Map<String, Object> clean = AlignmentEngine.run(SETTINGS, new RoundData(reference, reference.policy(), different, tickets, library,
+                List.of()), DemoData::embed, (message, progress) -> { }).metrics();
+
+        assertEquals(trained.size(), mixed.get("reward/train_pairs"), mixed.toString());
+        assertEquals(8, mixed.get(AlignmentEngine.SAME_REPLY_PAIRS), mixed.toString());
+        assertEquals(different.size() - trained.size(), mixed.get("reward/test_pairs"));
+        // Trained on the same comparisons, the reward model ends where it ends without them (each would have added
+        // weight to the loss's denominator and so lowered it).
+        assertEquals((double) clean.get("reward/train_loss"), (double) mixed.get("reward/train_loss"), 1e-9, mixed + " vs " + clean);
+        assertEquals(trained.size(), clean.get("reward/train_pairs"));
+        assertFalse(clean.containsKey(AlignmentEngine.SAME_REPLY_PAIRS), "nothing left out, nothing said: " + clean);
+    }
+}
