@@ -60,6 +60,8 @@ public final class AlignmentEngine {
         }
         int alike = train.size() - teaching.size();
         train = teaching;
+        // Measured alike: a reply against itself has no right answer, and scored it would count as a coin's half-right.
+        heldOut = heldOut.stream().filter(PreferencePair::teaches).toList();
         listener.step("Reading the tickets and replies", 0.05);
         RoundFeatures features = new RoundFeatures(embed, data);
         metrics.put("reward/train_pairs", train.size());

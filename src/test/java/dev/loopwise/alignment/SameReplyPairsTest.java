@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Comparisons of a reply with itself teach nothing: a round leaves them out of its reward model's training, reports as
  * trained on exactly the comparisons it trained on, and says how many it left out. The reward model it trains is the
- * one the same round trains without them.
+ * one the same round trains without them, and it is measured on the held-out comparisons that have a right answer.
  */
 class SameReplyPairsTest {
     private static final RoundSettings SETTINGS = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3,
@@ -45,6 +45,13 @@ class SameReplyPairsTest {
             withAlike.add(new PreferencePair(at.prompt(), at.first(), at.first(), i < 5 ? PreferencePair.Kind.PREFERENCE
                     : PreferencePair.Kind.TIE, 0, 1, at.group(), 1000 + i));
         }
+        // And on held-out tickets: with no right answer they would score as half right and pull the accuracy towards chance.
+        List<PreferencePair> measured = different.stream().filter(p -> AlignmentEngine.isHeldOut(p.group(), SETTINGS)).toList();
+        for (int i = 0; i < 4; i++) {
+            PreferencePair at = measured.get(i % measured.size());
+            withAlike.add(new PreferencePair(at.prompt(), at.second(), at.second(), PreferencePair.Kind.PREFERENCE, 0, 1, at.group(),
+                    2000 + i));
+        }
         List<String> tickets = different.stream().map(PreferencePair::prompt).distinct().toList();
 
         Map<String, Object> mixed = AlignmentEngine.run(SETTINGS, new RoundData(reference, reference.policy(), withAlike, tickets, library,
@@ -54,7 +61,8 @@ class SameReplyPairsTest {
 
         assertEquals(trained.size(), mixed.get("reward/train_pairs"), mixed.toString());
         assertEquals(8, mixed.get(AlignmentEngine.SAME_REPLY_PAIRS), mixed.toString());
-        assertEquals(different.size() - trained.size(), mixed.get("reward/test_pairs"));
+        assertEquals(measured.size(), mixed.get("reward/test_pairs"));
+        assertEquals((double) clean.get("reward/accuracy"), (double) mixed.get("reward/accuracy"), 1e-9, mixed + " vs " + clean);
         // Trained on the same comparisons, the reward model ends where it ends without them (each would have added
         // weight to the loss's denominator and so lowered it).
         assertEquals((double) clean.get("reward/train_loss"), (double) mixed.get("reward/train_loss"), 1e-9, mixed + " vs " + clean);
