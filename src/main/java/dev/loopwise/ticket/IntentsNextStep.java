@@ -9,8 +9,9 @@ import java.util.Map;
  * that is missing; with none of these, train. The names are listed so the lead knows where to start.
  *
  * @param enough labelled tickets per intent from which a version learns it from its tickets rather than its few examples
+ * @param none   the workspace has no intents yet
  */
-public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets, List<String> undescribed, int enough) {
+public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets, List<String> undescribed, int enough, boolean none) {
     /** The label of requests the team does not handle: its tickets need no reply. */
     private static final String OUT_OF_SCOPE = "oos";
 
@@ -22,11 +23,12 @@ public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets
                 .map(i -> i.name + " (" + tickets.getOrDefault(i.id, 0L) + ")").toList();
         List<String> undescribed = intents.stream().filter(i -> tickets.getOrDefault(i.id, 0L) == 0
                 && (i.description == null || i.description.isBlank())).map(i -> i.name).toList();
-        return new IntentsNextStep(withoutReply, few, undescribed, enough);
+        return new IntentsNextStep(withoutReply, few, undescribed, enough, intents.isEmpty());
     }
 
+    /** Ready to train: a workspace without intents has nothing to learn yet, so it is not. */
     public boolean allSet() {
-        return withoutReply.isEmpty() && fewTickets.isEmpty() && undescribed.isEmpty();
+        return !none && withoutReply.isEmpty() && fewTickets.isEmpty() && undescribed.isEmpty();
     }
 
     /** The first intent without a reply, as the Replies link names it: that page opens with it chosen. */

@@ -43,5 +43,8 @@ class IntentsNextStepTest {
         IntentsNextStep done = IntentsNextStep.of(List.of(intent(1, "track_order", "x"), intent(2, "oos", "")),
                 Map.of(1L, 8L, 2L, 8L), Map.of(1L, 1L), 8);
         assertTrue(done.allSet());
+        IntentsNextStep empty = IntentsNextStep.of(List.of(), Map.of(), Map.of(), 8);
+        assertTrue(empty.none());
+        assertFalse(empty.allSet(), "a new workspace has nothing to train on");
     }
 }
