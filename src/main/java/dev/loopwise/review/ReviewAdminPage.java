@@ -147,11 +147,19 @@ public class ReviewAdminPage {
         }
     }
 
-    /** Candidates that can pick other replies than the active version (one being compared stays, to be stopped). */
+    /** The newest versions offered for comparison: every failed round leaves one, so the list would grow with history. */
+    static final int COMPARABLE_SHOWN = 8;
+
+    /**
+     * Candidates that can pick other replies than the active version (one being compared stays, to be stopped): the newest
+     * few, read backwards along the version index, and the one under comparison however old.
+     */
     private static List<ModelVersion> comparable() {
         String active = ModelVersion.findActive().map(v -> v.checksum).orElse(null);
-        return ModelVersion.<ModelVersion>list("status in ?1 order by version desc", List.of(ModelVersion.CANDIDATE, ModelVersion.REJECTED))
-                .stream().filter(v -> v.comparable() && (v.underReview || active == null || !active.equals(v.checksum))).toList();
+        List<ModelVersion> shown = new java.util.ArrayList<>(ModelVersion.<ModelVersion>find("status in ?1 and activatedAt is null order by version desc",
+                List.of(ModelVersion.CANDIDATE, ModelVersion.REJECTED)).page(0, COMPARABLE_SHOWN).list());
+        ModelVersion.findUnderReview().filter(v -> shown.stream().noneMatch(s -> s.version == v.version)).ifPresent(shown::add);
+        return shown.stream().filter(v -> v.comparable() && (v.underReview || active == null || !active.equals(v.checksum))).toList();
     }
 
     private TemplateInstance page(String message) {

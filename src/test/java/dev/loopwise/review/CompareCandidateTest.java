@@ -36,4 +36,29 @@ class CompareCandidateTest {
             QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", again));
         }
     }
+
+    /** Every failed round leaves a version: the page offers the newest few and the one under comparison, not all of them. */
+    @Test
+    void theNewestFewVersionsAndTheOneUnderComparisonAreOffered() {
+        int active = ActiveModel.await();
+        java.util.List<Integer> made = QuarkusTransaction.requiringNew().call(() -> ModelVersion.getEntityManager().createNativeQuery("""
+                insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics)
+                select nextval('model_version_numbers'), 'rejected', encoder_id, encoder_source, regime, parameters, md5(checksum || n),
+                       lineage, metrics
+                from model_versions, generate_series(1, ?2) n where version = ?1 order by n returning version""")
+                .setParameter(1, active).setParameter(2, ReviewAdminPage.COMPARABLE_SHOWN + 3).getResultList().stream()
+                .map(v -> ((Number) v).intValue()).sorted().toList());
+        int oldest = made.get(0);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ModelVersion.update("underReview = true where version = ?1", oldest));
+            String page = Caller.session("admin").pageRequest().accept("text/html").get("/admin/review").then().statusCode(200)
+                    .extract().asString();
+            java.util.List<Integer> offered = made.stream().filter(v -> page.contains("name=\"version\" value=\"" + v + "\"")).toList();
+            java.util.List<Integer> expected = new java.util.ArrayList<>(made.subList(made.size() - ReviewAdminPage.COMPARABLE_SHOWN, made.size()));
+            expected.add(0, oldest);
+            assertEquals(expected, offered, "the newest " + ReviewAdminPage.COMPARABLE_SHOWN + " and the one under comparison");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version in ?1", made));
+        }
+    }
 }
