@@ -31,6 +31,23 @@ public class TryFormats {
     }
 
     /**
+     * A probability said beside another it is compared with (a certainty and the hand-over line): with as many decimals as
+     * it takes for the two to read differently, so "41% sure" never stands below a "41%" line it failed to reach.
+     */
+    static String sureBeside(Double p, Double other) {
+        if (p == null || other == null || p.equals(other) || !sure(p).equals(sure(other))) {
+            return sure(p);
+        }
+        for (int decimals = 1; decimals < 4; decimals++) {
+            String mine = String.format("%." + decimals + "f%%", p * 100);
+            if (!mine.equals(String.format("%." + decimals + "f%%", other * 100))) {
+                return mine;
+            }
+        }
+        return String.format("%.4f%%", p * 100);
+    }
+
+    /**
      * What the LLM did for this ticket, from the status the API and the request log keep ("ok: 3 drafts", "unavailable:
      * timeout"), in words a support lead reads at a glance.
      */

@@ -23,4 +23,13 @@ class TryFormatsTest {
         assertEquals("more than 99%", TryFormats.sure(0.998));
         assertEquals("42%", TryFormats.sure(0.42));
     }
+
+    @Test
+    void aCertaintyJustBelowTheHandOverLineReadsBelowIt() {
+        assertEquals("40.9%", TryFormats.sureBeside(0.409, 0.4123));
+        assertEquals("41.2%", TryFormats.sureBeside(0.4123, 0.409));
+        assertEquals("41.234%", TryFormats.sureBeside(0.41234, 0.41226));
+        assertEquals("30%", TryFormats.sureBeside(0.3, 0.41), "apart already: whole percent");
+        assertEquals("less than 1%", TryFormats.sureBeside(0.001, 0.4));
+    }
 }
