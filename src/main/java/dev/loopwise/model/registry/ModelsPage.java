@@ -158,7 +158,31 @@ public class ModelsPage {
         VersionList versions = VersionList.from(before);
         List<ModelVersion> newest = before == null ? versions.shown() : VersionList.from(null).shown();
         List<TrainingRun> runs = TrainingRun.recent(5);
-        return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
+        return Templates.models(versions, followedFirst(runs), ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent()), runs.stream().anyMatch(r -> !r.finished()));
+    }
+
+    /**
+     * The runs with the one the page follows first (its box, and the first training's row, show the first): the run in
+     * progress, which is the oldest unfinished one — a run queued behind it with another regime is newer but waits, and
+     * followed instead it would show 0% and never reload the page when the running one ends. Without one, the newest.
+     */
+    static List<TrainingRun> followedFirst(List<TrainingRun> newestFirst) {
+        TrainingRun inProgress = null;
+        for (TrainingRun run : newestFirst) {
+            if (!run.finished()) {
+                inProgress = run;
+            }
+        }
+        if (inProgress == null) {
+            return newestFirst;
+        }
+        List<TrainingRun> ordered = new java.util.ArrayList<>(List.of(inProgress));
+        for (TrainingRun run : newestFirst) {
+            if (run != inProgress) {
+                ordered.add(run);
+            }
+        }
+        return ordered;
     }
 }

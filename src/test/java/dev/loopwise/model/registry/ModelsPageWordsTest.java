@@ -64,4 +64,19 @@ class ModelsPageWordsTest {
         assertEquals("not promoted: the active version changed while it ran", StatusWords.words("superseded"));
         assertEquals("some new code", StatusWords.words("some_new_code"));
     }
+
+    @Test
+    void thePageFollowsTheRunInProgressNotOneQueuedBehindIt() {
+        TrainingRun queued = run(TrainingRun.QUEUED, 0);
+        queued.id = 3L;
+        TrainingRun running = run(TrainingRun.RUNNING, 0.4);
+        running.id = 2L;
+        TrainingRun done = run(TrainingRun.SUCCEEDED, 1);
+        done.id = 1L;
+        assertEquals(List.of(running, queued, done), ModelsPage.followedFirst(List.of(queued, running, done)));
+        queued.status = TrainingRun.CANCELLED;
+        assertEquals(List.of(running, queued, done), ModelsPage.followedFirst(List.of(queued, running, done)));
+        running.status = TrainingRun.SUCCEEDED;
+        assertEquals(List.of(queued, running, done), ModelsPage.followedFirst(List.of(queued, running, done)), "none in progress: newest first");
+    }
 }
