@@ -166,12 +166,12 @@ public class RoundService {
             LOG.infof("Alignment round %d was cancelled", roundId);
             RoundProgress.cancelled(roundId);
         } catch (Throwable e) {
-            if (stopping.now()) {
-                LOG.infof("Alignment round %d ended with the service (%s)", roundId, e.toString());
-                return;
-            }
+            // A refusal is the round's answer whenever it comes; anything else while the service stops is the stop itself.
             if (JobRows.isRefusal(e)) {
                 LOG.warnf("Alignment round %d failed: %s", roundId, e.getMessage());
+            } else if (stopping.now()) {
+                LOG.infof("Alignment round %d ended with the service (%s)", roundId, e.toString());
+                return;
             } else {
                 LOG.errorf(e, "Alignment round %d failed", roundId);
             }
