@@ -87,8 +87,12 @@ final class PreferenceRows {
         return problems.size() > before ? null : row(ticket, chosen, rejected, margin, line, problems);
     }
 
-    /** Good and bad completions of the same prompt as pairs: the i-th good one with the i-th bad one, the shorter list repeated. */
-    static List<Row> paired(List<Unpaired> rows) {
+    /**
+     * Good and bad completions of the same prompt as pairs: the i-th good one with the i-th bad one, the shorter list
+     * repeated. A good and a bad completion that are the same reply (case and spacing aside) are named in {@code problems},
+     * as a paired row with such replies is: a round would set that reply against itself.
+     */
+    static List<Row> paired(List<Unpaired> rows, List<String> problems) {
         Map<String, List<Unpaired>> good = new LinkedHashMap<>();
         Map<String, List<Unpaired>> bad = new LinkedHashMap<>();
         for (Unpaired row : rows) {
@@ -100,7 +104,10 @@ final class PreferenceRows {
             for (int i = 0; !rejected.isEmpty() && i < Math.max(chosen.size(), rejected.size()); i++) {
                 Unpaired c = chosen.get(i % chosen.size());
                 Unpaired r = rejected.get(i % rejected.size());
-                if (!c.completion().equals(r.completion())) {
+                if (PreferencePair.sameWords(c.completion(), r.completion())) {
+                    problems.add("lines " + c.line() + " and " + r.line() + ": the good and the bad completion of one prompt are"
+                            + " the same reply (case and spacing aside), which teaches no preference");
+                } else {
                     pairs.add(new Row(prompt, c.completion(), r.completion(), null, c.line()));
                 }
             }
