@@ -19,26 +19,53 @@ record AlphaSeries(List<ReviewStats.AlphaPoint> points, Double alpha, long units
 
     /** {@code days}: per day {overlap votes, change in units with two or more values}; {@code marginals} sorted by day. */
     static AlphaSeries of(Map<LocalDate, long[]> days, List<Marginal> marginals) {
-        List<ReviewStats.AlphaPoint> points = new ArrayList<>();
-        Map<String, Double> running = new TreeMap<>();
-        double observed = 0;
-        long units = 0;
-        int next = 0;
-        for (var day : days.entrySet()) {
-            for (; next < marginals.size() && !marginals.get(next).day().isAfter(day.getKey()); next++) {
-                running.merge(marginals.get(next).value(), marginals.get(next).weight(), Double::sum);
-                observed += marginals.get(next).offDiagonal();
+        return new Running().add(days, marginals).series();
+    }
+
+    /**
+     * The pass, resumable: the days up to some day summed once, then later days added to a copy as often as wanted.
+     * Each {@link #add} must bring days after those of the previous one.
+     */
+    static final class Running {
+        private final List<ReviewStats.AlphaPoint> points = new ArrayList<>();
+        private final Map<String, Double> running = new TreeMap<>();
+        private double observed;
+        private long units;
+
+        Running add(Map<LocalDate, long[]> days, List<Marginal> marginals) {
+            int next = 0;
+            for (var day : new TreeMap<>(days).entrySet()) {
+                for (; next < marginals.size() && !marginals.get(next).day().isAfter(day.getKey()); next++) {
+                    add(marginals.get(next));
+                }
+                units += day.getValue()[1];
+                if (day.getValue()[0] > 0) {
+                    points.add(new ReviewStats.AlphaPoint(day.getKey().toString(), alpha(running, observed, units), (int) units));
+                }
             }
-            units += day.getValue()[1];
-            if (day.getValue()[0] > 0) {
-                points.add(new ReviewStats.AlphaPoint(day.getKey().toString(), alpha(running, observed, units), (int) units));
+            for (; next < marginals.size(); next++) {
+                add(marginals.get(next));
             }
+            return this;
         }
-        for (; next < marginals.size(); next++) {
-            running.merge(marginals.get(next).value(), marginals.get(next).weight(), Double::sum);
-            observed += marginals.get(next).offDiagonal();
+
+        private void add(Marginal marginal) {
+            running.merge(marginal.value(), marginal.weight(), Double::sum);
+            observed += marginal.offDiagonal();
         }
-        return new AlphaSeries(points, alpha(running, observed, units), units);
+
+        Running copy() {
+            Running copy = new Running();
+            copy.points.addAll(points);
+            copy.running.putAll(running);
+            copy.observed = observed;
+            copy.units = units;
+            return copy;
+        }
+
+        AlphaSeries series() {
+            return new AlphaSeries(List.copyOf(points), alpha(running, observed, units), units);
+        }
     }
 
     private static Double alpha(Map<String, Double> marginals, double observed, long units) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How trustworthy the judgements are: per reviewer — judgements, time per item, leave-one-out
@@ -26,6 +27,16 @@ public class ReviewStats {
     EntityManager em;
     @Inject
     ReviewConfig config;
+
+    /**
+     * The chart's sums up to {@code fresh} (exclusive), kept between requests: judging writes today's rows only, so the
+     * chart reads the same few rows however many days of its window hold votes. {@code generation} is the
+     * {@code review_settled_days} counter they were read at, which every write to an earlier day moves on (V44).
+     */
+    private record Settled(LocalDate before, LocalDate fresh, long generation, AlphaSeries.Running sums) {
+    }
+
+    private final AtomicReference<Settled> settled = new AtomicReference<>();
 
     /**
      * One reviewer's figures. {@code agreement} is leave-one-out agreement with the other reviewers, null
@@ -156,28 +167,47 @@ public class ReviewStats {
 
     /**
      * The daily changes of the coincidence matrix, by row, summed as of each day of the chart's window and as of
-     * now. Everything before the window arrives already summed, so only the window's rows are read one by one.
+     * now. Everything before the window arrives already summed, so only the window's rows are read one by one, and
+     * the settled days — all but yesterday and today — only when one of them was written since ({@link Settled}).
      */
     @SuppressWarnings("unchecked")
     private AlphaSeries agreements() {
-        LocalDate from = LocalDate.now(ZoneOffset.UTC).minusDays(config.chartDays() - 1L);
-        LocalDate before = from.minusDays(1);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate before = today.minusDays(config.chartDays());
+        // Yesterday is read with today on every call: a judgement made just before midnight may commit just after it.
+        LocalDate fresh = today.minusDays(1);
+        // Read first: a day written after this read moves the counter on again, so what is kept below is never newer than
+        // its counter says.
+        long generation = ((Number) em.createNativeQuery("select generation from review_settled_days").getSingleResult()).longValue();
+        Settled kept = settled.get();
+        if (kept == null || kept.generation() != generation || !kept.fresh().equals(fresh) || !kept.before().equals(before)) {
+            kept = new Settled(before, fresh, generation, new AlphaSeries.Running().add(days(before, "<", fresh), marginals(before, "<", fresh)));
+            settled.set(kept);
+        }
+        return kept.sums().copy().add(days(before, ">=", fresh), marginals(before, ">=", fresh)).series();
+    }
+
+    /**
+     * Per day {overlap votes, change in units} of the days on one side of {@code bound}; the days before the window arrive
+     * summed as {@code before}, whose votes make no point.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<LocalDate, long[]> days(LocalDate before, String side, LocalDate bound) {
         Map<LocalDate, long[]> days = new TreeMap<>();
-        // The day before the window carries every earlier change; with no votes of its own it makes no point.
-        days.put(before, new long[] {0, ((Number) em.createNativeQuery(
-                "select coalesce(sum(units), 0) from review_agreement_days where day < ?1").setParameter(1, from).getSingleResult())
-                .longValue()});
-        List<Object[]> dayRows = em.createNativeQuery("select day::text, sum(overlap_votes), sum(units) from review_agreement_days where day >= ?1 group by day")
-                .setParameter(1, from).getResultList();
-        dayRows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
-        List<Object[]> rows = em.createNativeQuery("""
-                select cast(?1 as text), value_c, sum(weight), sum(off_diagonal) from review_coincidences where day < ?2 group by value_c
-                union all
-                select day::text, value_c, sum(weight), sum(off_diagonal) from review_coincidences where day >= ?2 group by day, value_c
-                order by 1, 2""").setParameter(1, before.toString()).setParameter(2, from).getResultList();
-        List<AlphaSeries.Marginal> marginals = rows.stream().map(r -> new AlphaSeries.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
+        List<Object[]> rows = em.createNativeQuery("select greatest(day, cast(?1 as date))::text d, coalesce(sum(overlap_votes) filter"
+                + " (where day > ?1), 0), sum(units) from review_agreement_days where day " + side + " ?2 group by d")
+                .setParameter(1, before).setParameter(2, bound).getResultList();
+        rows.forEach(d -> days.put(LocalDate.parse((String) d[0]), new long[] {((Number) d[1]).longValue(), ((Number) d[2]).longValue()}));
+        return days;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<AlphaSeries.Marginal> marginals(LocalDate before, String side, LocalDate bound) {
+        List<Object[]> rows = em.createNativeQuery("select greatest(day, cast(?1 as date))::text d, value_c, sum(weight), sum(off_diagonal)"
+                + " from review_coincidences where day " + side + " ?2 group by d, value_c order by d, value_c")
+                .setParameter(1, before).setParameter(2, bound).getResultList();
+        return rows.stream().map(r -> new AlphaSeries.Marginal(LocalDate.parse((String) r[0]), (String) r[1],
                 ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue())).toList();
-        return AlphaSeries.of(days, marginals);
     }
 
     /** Cohen's kappa when exactly two reviewers judged overlap items together. */
