@@ -21,10 +21,6 @@ public record PreferencePair(String prompt, String first, String second, Kind ki
 
     /** The same reply, case and spacing aside: set against each other, they teach no preference. */
     static boolean sameWords(String one, String other) {
-        return words(one).equals(words(other));
-    }
-
-    private static String words(String reply) {
-        return reply == null ? "" : reply.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+        return dev.loopwise.common.SameWords.same(one, other);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.SameWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,12 +44,12 @@ class DraftReviewItems {
                 cross join lateral (select c from jsonb_array_elements(r.candidates) as e(c) where (c->>'chosen')::boolean limit 1) a
                 cross join lateral (select c from jsonb_array_elements(r.candidates) as e(c)
                                     where not (c->>'chosen')::boolean and (c->>'servable')::boolean
-                                      and lower(btrim(regexp_replace(c->>'text', '\\s+', ' ', 'g')))
-                                          <> lower(btrim(regexp_replace(a.c->>'text', '\\s+', ' ', 'g')))
+                                      and WORDS_OF_B <> WORDS_OF_A
                                     order by (c->>'score')::float8 desc limit 1) b
                 where a.c->>'kind' = 'draft' or b.c->>'kind' = 'draft'
                 limit ?1
-                on conflict do nothing""").setParameter(1, count).setParameter(2, config.judgementsPerItem())
+                on conflict do nothing""".replace("WORDS_OF_B", SameWords.sql("c->>'text'")).replace("WORDS_OF_A", SameWords.sql("a.c->>'text'")))
+                .setParameter(1, count).setParameter(2, config.judgementsPerItem())
                 .setParameter(3, config.refillWindow()).executeUpdate();
     }
 }
