@@ -26,7 +26,7 @@ class EmptyQueueRefills {
     private volatile boolean lastFoundNothing;
 
     /** Leases again after this instance's current refill, making one if still nothing waits; empty if none can be made. */
-    Optional<ReviewView> leaseAfterRefill(Supplier<Optional<ReviewView>> lease) {
+    Optional<ReviewView> leaseAfterRefill(long reviewerId, Supplier<Optional<ReviewView>> lease) {
         long before = refillsDone.get();
         try {
             if (!refilling.tryLock(config.refillWait().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -42,7 +42,7 @@ class EmptyQueueRefills {
                 return item; // a refill ran while this reviewer waited and found nothing to review: no point in another
             }
             // Not when a batch's worth waits already: another instance's refill made them meanwhile.
-            Refill refill = generator.refill(config.refillBatch(), config.refillBatch());
+            Refill refill = generator.refillFor(reviewerId, config.refillBatch(), config.refillBatch());
             lastFoundNothing = !refill.foundSomething();
             refillsDone.incrementAndGet();
             return lastFoundNothing ? Optional.empty() : lease.get();

@@ -70,13 +70,17 @@ public class ReviewItem extends IdentityEntity {
 
     /**
      * The status its counts give: complete once it has the judgements it needs, set aside once {@code setAsideAfterSkips}
-     * reviewers skipped it (0: never), open otherwise. A gold item stays open: every reviewer may meet it.
+     * reviewers skipped it (0: never), open otherwise. When the whole team answered it, nobody is left to take it: complete
+     * with the judgements it has, set aside if everyone skipped. A gold item stays open: every reviewer may meet it.
      */
-    public String settledStatus(int setAsideAfterSkips) {
+    public String settledStatus(int setAsideAfterSkips, boolean answeredByWholeTeam) {
         if (kind.equals(GOLD)) {
             return OPEN;
         }
-        return judgements >= requiredJudgements ? COMPLETE : setAsideAfterSkips > 0 && skips >= setAsideAfterSkips ? SKIPPED : OPEN;
+        if (judgements >= requiredJudgements || answeredByWholeTeam && judgements > 0) {
+            return COMPLETE; // a team smaller than the judgements asked for gives what it has: left open, it would wait for ever
+        }
+        return answeredByWholeTeam || setAsideAfterSkips > 0 && skips >= setAsideAfterSkips ? SKIPPED : OPEN;
     }
 
     /** Items set aside after skips, among those made in the last {@code days} days. */
@@ -99,6 +103,28 @@ public class ReviewItem extends IdentityEntity {
                        on l.item_id = i.id
                 where i.status = 'open' and i.kind <> 'gold' and i.judgements + coalesce(l.held, 0) < i.required_judgements""")
                 .getSingleResult()).longValue();
+    }
+
+    /** Open items this reviewer could take now: not gold, not answered by them, with room beside others' live leases. */
+    public static long countWaitingFor(long reviewerId) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                select count(*) from review_items i where i.status = 'open' and i.kind <> 'gold'
+                  and not exists (select 1 from judgements j where j.item_id = i.id and j.reviewer_id = ?1)
+                  and i.judgements + (select count(*) from review_leases l where l.item_id = i.id and l.reviewer_id <> ?1
+                                      and l.expires_at > now()) < i.required_judgements""")
+                .setParameter(1, reviewerId).getSingleResult()).longValue();
+    }
+
+    /**
+     * Whether every enabled account that may review (reviewers, and admins, who may review too) judged or skipped this
+     * item: nobody is left who could take it, however many judgements it was made to collect.
+     */
+    public static boolean answeredByWholeTeam(long itemId) {
+        return (Boolean) getEntityManager().createNativeQuery("""
+                select not exists (select 1 from users u where u.disabled_at is null
+                                     and (u.roles like '%reviewer%' or u.roles like '%admin%')
+                                     and not exists (select 1 from judgements j where j.item_id = ?1 and j.reviewer_id = u.id))""")
+                .setParameter(1, itemId).getSingleResult();
     }
 
     /** Reviewers holding a live lease: the team at work now. */

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -90,9 +91,21 @@ public class ReviewItemGenerator {
 
     /** Makes up to {@code count} new items unless {@code enough} items wait for a reviewer already (then none). */
     public Refill refill(int count, int enough) {
+        return refill(count, () -> enough != Integer.MAX_VALUE && ReviewItem.countWaiting() >= enough);
+    }
+
+    /**
+     * Makes up to {@code count} new items unless {@code enough} wait that this reviewer could take: items they answered
+     * already wait for the others, and must not keep them from work.
+     */
+    public Refill refillFor(long reviewerId, int count, int enough) {
+        return refill(count, () -> ReviewItem.countWaitingFor(reviewerId) >= enough);
+    }
+
+    private Refill refill(int count, BooleanSupplier queueFull) {
         try {
             // Answers with LLM drafts first (a share of the wanted items), then the policy's pairs for the rest.
-            int drafted = QuarkusTransaction.requiringNew().call(() -> queueFull(enough) ? -1
+            int drafted = QuarkusTransaction.requiringNew().call(() -> queueFull.getAsBoolean() ? -1
                     : draftItems.insert((int) Math.ceil(count * Math.min(1.0, config.draftShare()))));
             if (drafted < 0) {
                 return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
@@ -100,7 +113,7 @@ public class ReviewItemGenerator {
             if (drafted >= count) {
                 return Refill.of(drafted, count, Refill.Shortfall.NONE);
             }
-            Refill rest = make(count - drafted, enough);
+            Refill rest = make(count - drafted, queueFull);
             return Refill.of(drafted + rest.made(), count, rest.shortfall());
         } catch (ApiException e) {
             throw e;
@@ -110,11 +123,7 @@ public class ReviewItemGenerator {
         }
     }
 
-    private static boolean queueFull(int enough) {
-        return enough != Integer.MAX_VALUE && ReviewItem.countWaiting() >= enough;
-    }
-
-    private Refill make(int count, int enough) {
+    private Refill make(int count, BooleanSupplier queueFull) {
         Optional<ServingModel> active = registry.current();
         if (active.isEmpty()) {
             return Refill.of(0, count, Refill.Shortfall.NO_VERSION);
@@ -126,7 +135,7 @@ public class ReviewItemGenerator {
         boolean ranked = model.bundle().reward() != null;
         record Picked(List<Source> sources, Integer versusVersion) {
         }
-        Picked picked = QuarkusTransaction.requiringNew().call(() -> queueFull(enough) ? null
+        Picked picked = QuarkusTransaction.requiringNew().call(() -> queueFull.getAsBoolean() ? null
                 : new Picked(unreviewed.pick(ranked ? count * UNCERTAINTY_POOL : count), ModelVersion.findUnderReview().map(v -> v.version).orElse(null)));
         if (picked == null) {
             return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
@@ -152,7 +161,7 @@ public class ReviewItemGenerator {
         for (int i = 0; i < sources.size(); i++) {
             draft(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random).ifPresent(drafts::add);
         }
-        int made = QuarkusTransaction.requiringNew().call(() -> queueFull(enough) ? -1 : insert(drafts));
+        int made = QuarkusTransaction.requiringNew().call(() -> queueFull.getAsBoolean() ? -1 : insert(drafts));
         if (made < 0) {
             return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
         }

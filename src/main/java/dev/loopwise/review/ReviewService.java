@@ -47,7 +47,7 @@ public class ReviewService {
             keeper.leased();
             return item;
         }
-        return refills.leaseAfterRefill(() -> lease(reviewerId));
+        return refills.leaseAfterRefill(reviewerId, () -> lease(reviewerId));
     }
 
     @Transactional
@@ -160,7 +160,8 @@ public class ReviewService {
         } else if (!item.kind.equals(ReviewItem.GOLD)) {
             item.skips++;
         }
-        item.status = item.settledStatus(config.setAsideAfterSkips());
+        em.flush(); // the judgement just stored counts as an answer
+        item.status = item.settledStatus(config.setAsideAfterSkips(), ReviewItem.answeredByWholeTeam(itemId));
         if (judgement.rewrite != null) {
             RewriteProposals.propose(item, judgement, reviewerName);
         }
@@ -198,7 +199,8 @@ public class ReviewService {
         } else if (!item.kind.equals(ReviewItem.GOLD)) {
             item.skips--;
         }
-        item.status = item.settledStatus(config.setAsideAfterSkips());
+        // The reviewer taking their answer back is one of the team who has not answered now.
+        item.status = item.settledStatus(config.setAsideAfterSkips(), false);
         judgement.delete();
         tallies.record(before, tallies.read(item));
         if (!judgement.choice.equals(Judgement.SKIP)) {
