@@ -79,7 +79,8 @@ public class ReviewAdminService {
             // Both would pick the same reply for every ticket: no item could pair them, yet the page would say "being compared".
             throw ApiException.conflict("same_as_active", dev.loopwise.common.ReviewMessages.sameAsActive(version, active.version));
         }
-        ModelVersion.update("underReview = false where underReview = true");
+        // Not the candidate itself: the bulk update would leave its loaded copy saying true, and setting true again writes nothing.
+        ModelVersion.update("underReview = false where underReview = true and version <> ?1", version);
         candidate.underReview = on;
         audit.record(on ? "review.compare_start" : "review.compare_stop", "model version " + version, Map.of());
     }

@@ -61,4 +61,26 @@ class CompareCandidateTest {
             QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version in ?1", made));
         }
     }
+
+    /** A double click, or two admins at once: asking to compare the version already compared keeps it compared. */
+    @Test
+    void askingTwiceToCompareKeepsTheComparison() {
+        int active = ActiveModel.await();
+        int other = QuarkusTransaction.requiringNew().call(() -> ((Number) ModelVersion.getEntityManager().createNativeQuery("""
+                insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics)
+                select nextval('model_version_numbers'), 'candidate', encoder_id, encoder_source, regime, parameters, md5(checksum || 'twice'),
+                       lineage, metrics
+                from model_versions where version = ?1 returning version""").setParameter(1, active).getSingleResult()).intValue());
+        try {
+            Caller admin = Caller.session("admin");
+            for (int i = 0; i < 2; i++) {
+                admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).formParam("version", other)
+                        .formParam("on", "true").redirects().follow(false).post("/admin/review/compare").then().statusCode(303);
+            }
+            assertEquals(true, QuarkusTransaction.requiringNew().call(() -> ModelVersion.findByVersion(other).orElseThrow().underReview),
+                    "still compared after the second ask");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", other));
+        }
+    }
 }
