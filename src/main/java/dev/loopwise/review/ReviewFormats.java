@@ -31,13 +31,25 @@ public class ReviewFormats {
     }
 
     /**
-     * α or κ as the page shows it: a dash while the overlap items are too few to tell, since "0.00" on two items reads as
-     * a verdict on the reviewers; the value with two decimals once they are enough.
+     * α as the page shows it: a dash while the overlap items are too few to tell, since "0.00" on two items reads as a
+     * verdict on the reviewers; "all alike" when every shared item got one answer from everyone, which leaves α
+     * undefined (no disagreement to expect by chance); else the value with two decimals.
      */
-    static String agreementShown(ReviewStats.Overall overall, Double value) {
-        return value == null || overall.overlapUnits() < ReviewNextStep.AGREEMENT_EVIDENCE ? "—"
-                : String.format(java.util.Locale.ROOT, "%.2f", value);
+    static String alphaShown(ReviewStats.Overall overall) {
+        return overall.overlapUnits() < ReviewNextStep.AGREEMENT_EVIDENCE ? "—"
+                : overall.alpha() == null ? ALL_ALIKE : String.format(java.util.Locale.ROOT, "%.2f", overall.alpha());
     }
+
+    /** κ as the page shows it: as α, and "n/a" when more than two reviewers share the items, since κ compares exactly two. */
+    static String kappaShown(ReviewStats.Overall overall) {
+        if (overall.overlapUnits() < ReviewNextStep.AGREEMENT_EVIDENCE) {
+            return "—";
+        }
+        return overall.kappa() != null ? String.format(java.util.Locale.ROOT, "%.2f", overall.kappa())
+                : overall.alpha() == null ? ALL_ALIKE : "n/a";
+    }
+
+    static final String ALL_ALIKE = "all alike";
 
     /**
      * "0.62 (0.34–0.87), from 12 shared or gold items": the weight with its 90% interval, so a weight resting on little
