@@ -43,7 +43,7 @@ public final class ReviewMessages {
     /** Above the list of set-aside items: what is listed, and what an admin can do with each. */
     public static String setAsideList(int shown, long setAside, int days) {
         return (shown < setAside ? "The newest " + shown + " of the " + setAside + " items" : setAside == 1 ? "The item" : "The " + setAside + " items")
-                + " set aside in the last " + days + " days, with why reviewers skipped them. If you know the right answer, set it:"
+                + " set aside after skips, of those made in the last " + days + " days, with why reviewers skipped them. If you know the right answer, set it:"
                 + " the item becomes a gold item and goes back to reviewers, with your answer as the check. One that needs"
                 + " knowledge or a language your reviewers lack can stay here: it no longer holds up the queue.";
     }
