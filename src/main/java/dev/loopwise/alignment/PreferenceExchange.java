@@ -53,8 +53,18 @@ public class PreferenceExchange {
         });
     }
 
-    /** Pages of (ticket, chosen, rejected, margin or null, id): strict judgements, then imported pairs; not masked yet. */
+    /**
+     * Pages of (ticket, chosen, rejected, margin or null, id): strict judgements, then imported pairs; not masked yet.
+     * Pairs whose replies masking makes the same words (two replies that differed only in, say, a phone number) are left
+     * out: they teach nothing, and the import, which refuses such a pair, must read the file back.
+     */
     void pairs(PageWriter each) throws IOException {
+        PageWriter teaching = rows -> each.write(rows.stream()
+                .filter(r -> !PreferencePair.sameWords(privacy.mask((String) r[1]), privacy.mask((String) r[2]))).toList());
+        pairsAsStored(teaching);
+    }
+
+    private void pairsAsStored(PageWriter each) throws IOException {
         pages("""
                 select i.ticket_text,
                        case when j.choice = '1' then i.reply1_text else i.reply2_text end,

@@ -54,7 +54,7 @@ final class PreferenceFile {
         }
         // Counted with the rows left out: a file of some unmatched rows still evaluates on the rest.
         problems.addAll(PreferenceRows.unmatched(unpaired));
-        rows.addAll(PreferenceRows.paired(unpaired, problems));
+        rows.addAll(PreferenceRows.paired(unpaired));
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no preference pairs"
                     + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"

@@ -73,7 +73,7 @@ public class PreferenceImport {
             }
         }
         problems.addAll(PreferenceRows.unmatched(unpaired));
-        rows.addAll(PreferenceRows.paired(unpaired, problems));
+        rows.addAll(PreferenceRows.paired(unpaired));
         List<Pair> pairs = new ArrayList<>();
         // Two reviewers who disagreed on one ticket export as two opposite rows: real evidence that the replies are close,
         // which the reward model should see, so both are kept (a team's own export must import back).

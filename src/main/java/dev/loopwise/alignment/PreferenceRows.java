@@ -89,10 +89,11 @@ final class PreferenceRows {
 
     /**
      * Good and bad completions of the same prompt as pairs: the i-th good one with the i-th bad one, the shorter list
-     * repeated. A good and a bad completion that are the same reply (case and spacing aside) are named in {@code problems},
-     * as a paired row with such replies is: a round would set that reply against itself.
+     * repeated. A good and a bad completion that are the same reply (case and spacing aside) make no pair — a round would
+     * set that reply against itself — but the file is not wrong: one served reply can get a thumb up from one customer
+     * and down from another, and a team's own KTO export must import back.
      */
-    static List<Row> paired(List<Unpaired> rows, List<String> problems) {
+    static List<Row> paired(List<Unpaired> rows) {
         Map<String, List<Unpaired>> good = new LinkedHashMap<>();
         Map<String, List<Unpaired>> bad = new LinkedHashMap<>();
         for (Unpaired row : rows) {
@@ -104,10 +105,7 @@ final class PreferenceRows {
             for (int i = 0; !rejected.isEmpty() && i < Math.max(chosen.size(), rejected.size()); i++) {
                 Unpaired c = chosen.get(i % chosen.size());
                 Unpaired r = rejected.get(i % rejected.size());
-                if (PreferencePair.sameWords(c.completion(), r.completion())) {
-                    problems.add("lines " + c.line() + " and " + r.line() + ": the good and the bad completion of one prompt are"
-                            + " the same reply (case and spacing aside), which teaches no preference");
-                } else {
+                if (!PreferencePair.sameWords(c.completion(), r.completion())) {
                     pairs.add(new Row(prompt, c.completion(), r.completion(), null, c.line()));
                 }
             }

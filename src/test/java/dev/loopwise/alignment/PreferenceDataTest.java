@@ -73,6 +73,28 @@ class PreferenceDataTest {
         }
     }
 
+    /** Two replies that differ only in what masking hides teach nothing once masked: left out, so the export imports back. */
+    @Test
+    void pairsThatMaskingMakesAlikeAreLeftOutOfTheExport() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into imported_preferences (prompt, chosen, rejected, batch, pair_hash) values
+                ('masked alike: who do I write to?', 'Write to help@acme.example for a refund.', 'Write to billing@acme.example for a refund.',
+                 'masked-alike', 'masked-alike-1'),
+                ('masked apart: who do I write to?', 'Write to help@acme.example for a refund.', 'We do not give refunds.',
+                 'masked-alike', 'masked-alike-2')""").executeUpdate());
+        try {
+            Caller admin = Caller.apiKey(keys, "admin");
+            for (String format : List.of("trl", "trl-chat")) {
+                String body = admin.request().get("/api/v1/export/preferences?format=" + format).then().statusCode(200).extract().asString();
+                assertTrue(!body.contains("masked alike"), format + ": the pair masking made alike is left out");
+                assertTrue(body.contains("masked apart"), format + ": the other is kept");
+            }
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where batch = 'masked-alike'")
+                    .executeUpdate());
+        }
+    }
+
     @Test
     void trlPairsImportAllOrNothing() {
         Caller admin = Caller.apiKey(keys, "admin");

@@ -66,19 +66,17 @@ class PreferenceRowsTest {
             rows.add((PreferenceRows.Unpaired) read(json, problems));
         }
         assertEquals(List.of(), problems);
-        List<PreferenceRows.Row> pairs = PreferenceRows.paired(rows, problems);
+        List<PreferenceRows.Row> pairs = PreferenceRows.paired(rows);
         assertEquals(List.of("good 1>bad 1", "good 2>bad 1"), pairs.stream().map(p -> p.chosen() + ">" + p.rejected()).toList(),
                 "each good completion of 'a' against its bad one; 'b' has no bad completion to compare with");
         assertEquals(List.of("line 7: a good completion whose prompt has no bad one to pair it with (rows with 'completion' and"
                 + " 'label' are paired by prompt)"), PreferenceRows.unmatched(rows), "the row left without a pair is named");
-        // A good and a bad completion that are one reply, case and spacing aside, are named, not silently dropped.
+        // A good and a bad completion that are one reply, case and spacing aside (a thumb up and a thumb down on one served
+        // reply), make no pair, and the good one still pairs with the bad one that differs.
         List<PreferenceRows.Unpaired> alike = List.of(new PreferenceRows.Unpaired("c", "Refund sent.", true, 3),
                 new PreferenceRows.Unpaired("c", "  refund   SENT. ", false, 4), new PreferenceRows.Unpaired("c", "No refund.", false, 5));
-        List<String> alikeProblems = new ArrayList<>();
-        assertEquals(List.of("Refund sent.>No refund."), PreferenceRows.paired(alike, alikeProblems).stream()
-                .map(p -> p.chosen() + ">" + p.rejected()).toList(), "the good completion still pairs with the bad one that differs");
-        assertEquals(List.of("lines 3 and 4: the good and the bad completion of one prompt are the same reply (case and spacing"
-                + " aside), which teaches no preference"), alikeProblems);
+        assertEquals(List.of("Refund sent.>No refund."), PreferenceRows.paired(alike).stream()
+                .map(p -> p.chosen() + ">" + p.rejected()).toList());
         assertNull(read("{\"prompt\":\"a\",\"completion\":\"x\",\"label\":\"yes\"}", problems));
         assertTrue(problems.get(0).contains("'label' must be true"), problems.toString());
     }
