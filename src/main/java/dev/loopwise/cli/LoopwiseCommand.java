@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** The {@code loopwise} command line. {@code serve} and {@code demo} are handled before parsing (see Main). */
-@Command(name = "loopwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+// Inherited: every command and subcommand answers --help (and --version) instead of "unknown option".
+@Command(name = "loopwise", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Loopwise: the closed feedback loop for customer-support AI.",
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
                 EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, BenchHistoryCommand.class, SimulateCommand.class,

@@ -32,6 +32,17 @@ class CommandLineErrorsTest {
         }
     }
 
+    @Test
+    void everyCommandAndSubcommandAnswersHelp() {
+        for (String[] args : new String[][] {{"user", "--help"}, {"user", "add", "--help"}, {"api-key", "create", "--help"},
+                {"bench-history", "--help"}}) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            int exit = LoopwiseCommand.commandLine().setOut(new java.io.PrintWriter(out)).execute(args);
+            assertEquals(0, exit, String.join(" ", args));
+            assertTrue(out.toString().startsWith("Usage: loopwise " + args[0]), out.toString());
+        }
+    }
+
     private record Printed(int exit, String err) {
     }
 
