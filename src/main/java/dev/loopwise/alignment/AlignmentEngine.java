@@ -88,7 +88,8 @@ public final class AlignmentEngine {
                                       Map<String, Long> millis, Listener listener) {
         // Measured once per (ticket, reply pair), however many reviewers judged it: repeat judgements are no new evidence.
         HeldOutPreferences.Units units = HeldOutPreferences.collapse(heldOut);
-        RewardEvaluation evaluation = RewardEvaluation.of(reward.deltas(units.preferences(), features), new int[units.preferences().size()]);
+        RewardEvaluation evaluation = RewardEvaluation.of(reward.deltas(units.preferences(), features),
+                new int[units.preferences().size()]);
         metrics.put("reward/train_loss", reward.vector.finalLoss());
         metrics.put("reward/test_preferences", units.preferences().size());
         metrics.put("reward/test_tickets", units.tickets());

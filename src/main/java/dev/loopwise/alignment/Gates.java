@@ -74,9 +74,9 @@ final class Gates {
                 : reward.decided() == 0 ? format("scores both replies alike on all %d, a tie counting as half right", n)
                 : format("ranks %d right and %d wrong and scores both replies alike on %d, a tie counting as half right",
                         reward.wins(), reward.decided() - reward.wins(), reward.ties());
-        String measured = format("On %d held-out preferences from %s the reward model %s (%.0f%%, 90%% interval %.0f–%.0f%%; floor "
-                + "%.0f%%, chance 50%%, p = %.3f%s).", n, Counts.of(evidence.rewardTickets(), "ticket"), counts, 100 * reward.accuracy(),
-                100 * interval.low(), 100 * interval.high(), 100 * settings.minRewardAccuracy(), p,
+        String measured = format("On %s from %s the reward model %s (%.0f%%, 90%% interval %.0f–%.0f%%; floor %.0f%%, chance 50%%,"
+                + " p = %.3f%s).", Counts.of(n, "held-out preference"), Counts.of(evidence.rewardTickets(), "ticket"), counts,
+                100 * reward.accuracy(), 100 * interval.low(), 100 * interval.high(), 100 * settings.minRewardAccuracy(), p,
                 reward.ties() == 0 || reward.decided() == 0 ? "" : format(" on the %d it ranked", reward.decided()));
         double yield = (double) n / evidence.judgements();
         int forTickets = forTickets(evidence.rewardTickets(), evidence);
@@ -109,8 +109,9 @@ final class Gates {
         }
         Interval interval = GateStatistics.newcombe(t, Z90);
         double p = GateStatistics.mcnemarOneSided(t);
-        String measured = format("On %d held-out reviewer preferences from %s the candidate agrees with %.0f%%, the active version "
-                + "with %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).", t.n(),
+        String measured = format("On %s from %s the candidate agrees with %.0f%%, the active version "
+                + "with %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).",
+                Counts.of(t.n(), "held-out reviewer preference"),
                 Counts.of(evidence.preferenceTickets(), "ticket"), 100 * t.first(), 100 * t.second(), 100 * t.effect(),
                 100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p);
         int forTickets = forTickets(evidence.preferenceTickets(), evidence);

@@ -140,7 +140,8 @@ class GatesTest {
             assertEquals(RoundResult.WAIT, gate.verdict(), gate.detail());
             // 19 more held-out pairs at 1 per 50 judgements: 950 (the 9 more tickets alone would need 450).
             assertEquals(950, gate.moreJudgements(), gate.detail());
-            assertTrue(gate.detail().contains("from 1 ticket ") && gate.detail().contains("about 950 more judgements"), gate.detail());
+            assertTrue(gate.detail().startsWith("On 1 held-out ") && gate.detail().contains(" preference from 1 ticket ")
+                    && gate.detail().contains("about 950 more judgements"), gate.detail());
         }
     }
 
