@@ -29,6 +29,9 @@ public final class AlignmentEngine {
     /** Comparisons on the training side left out because both sides were the same reply, case and spacing aside. */
     static final String SAME_REPLY_PAIRS = "reward/same_reply_pairs";
 
+    /** Held-out (ticket, reply pair)s left out of the measures because their reviewers' answers weighed the same. */
+    static final String SPLIT_PAIRS = "reward/test_split_pairs";
+
     private AlignmentEngine() {
     }
 
@@ -83,9 +86,16 @@ public final class AlignmentEngine {
     private static RoundResult update(RoundSettings settings, RoundData data, RoundFeatures features, RoundReward reward,
                                       List<PreferencePair> train, List<PreferencePair> heldOut, Map<String, Object> metrics,
                                       Map<String, Long> millis, Listener listener) {
-        RewardEvaluation evaluation = RewardEvaluation.of(reward.deltas(heldOut, features),
-                heldOut.stream().mapToInt(p -> p.kind().ordinal()).toArray());
+        // Measured once per (ticket, reply pair), however many reviewers judged it: repeat judgements are no new evidence.
+        HeldOutPreferences.Units units = HeldOutPreferences.collapse(heldOut);
+        RewardEvaluation evaluation = RewardEvaluation.of(reward.deltas(units.preferences(), features),
+                new int[units.preferences().size()]);
         metrics.put("reward/train_loss", reward.vector.finalLoss());
+        metrics.put("reward/test_preferences", units.preferences().size());
+        metrics.put("reward/test_tickets", units.tickets());
+        if (units.split() > 0) {
+            metrics.put(SPLIT_PAIRS, units.split());
+        }
         metrics.put("reward/accuracy", evaluation.accuracy());
         metrics.put("reward/margin", evaluation.meanMargin());
         metrics.put("reward/calibration_error", evaluation.calibrationError());
@@ -111,10 +121,12 @@ public final class AlignmentEngine {
         float[][] updatedLogits = PolicyUpdate.logits(updated, tickets, replies);
         float[][] activeLogits = PolicyUpdate.logits(data.active().policy(), tickets, replies);
         PolicyMetrics.putAll(metrics, referenceLogits, updatedLogits, activeLogits, normalisedReward);
-        List<PolicyUpdate.LibraryPair> testPairs = features.libraryPairs(heldOut);
+        List<PolicyUpdate.LibraryPair> testPairs = features.libraryPairs(units.preferences());
         GateStatistics.Paired preferences = GateStatistics.Paired.of(PolicyMetrics.agrees(updatedLogits, testPairs),
                 PolicyMetrics.agrees(activeLogits, testPairs));
+        int preferenceTickets = (int) testPairs.stream().mapToInt(PolicyUpdate.LibraryPair::ticket).distinct().count();
         metrics.put("eval/preference_pairs", testPairs.size());
+        metrics.put("eval/preference_tickets", preferenceTickets);
         metrics.put("eval/candidate_preference_agreement", testPairs.isEmpty() ? null : preferences.first());
         metrics.put("eval/active_preference_agreement", testPairs.isEmpty() ? null : preferences.second());
         GateStatistics.Paired replyIntent = replyIntent(features, data, updated);
@@ -127,7 +139,7 @@ public final class AlignmentEngine {
         millis.forEach((step, ms) -> metrics.put("time/" + step + "_s", ms / 1000.0));
 
         List<RoundResult.Gate> gates = Gates.check(settings, new Gates.Evidence(evaluation, preferences, replyIntent,
-                (Double) metrics.get("policy/kl"), data.pairs().size()));
+                (Double) metrics.get("policy/kl"), data.pairs().size(), units.tickets(), preferenceTickets));
         return new RoundResult(candidate, metrics, gates, millis);
     }
 

@@ -50,7 +50,14 @@ final class GateStatistics {
 
     /** Wilson's score interval for a proportion {@code k / n} at normal quantile {@code z}. */
     static Interval wilson(int k, int n, double z) {
-        double p = (double) k / n;
+        return wilson((double) k / n, n, z);
+    }
+
+    /**
+     * The same around a mean score {@code p} of {@code n} items each scored 0, ½ or 1: the binomial variance p(1 − p) bounds
+     * such a score's variance from above (x² ≤ x on [0, 1]), so the interval is, if anything, wide.
+     */
+    static Interval wilson(double p, int n, double z) {
         double z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));

@@ -2,6 +2,7 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.alignment.GateStatistics.Interval;
 import dev.loopwise.alignment.GateStatistics.Paired;
+import dev.loopwise.common.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +10,14 @@ import java.util.Locale;
 /**
  * The conditions a candidate must meet to be promoted. Each gate decides only when the held-out data
  * can carry the decision: it passes, fails, or waits ("not enough evidence yet — about N more
- * judgements"), and reports the effect it measured with its 90% interval.
+ * judgements"), and reports the effect it measured with its 90% interval. The two gates on reviewers' preferences
+ * count each held-out (ticket, reply pair) once, however many reviewers judged it ({@link HeldOutPreferences}), and pass
+ * only on preferences from at least {@link #FEWEST_TICKETS} different tickets: the tests assume independent pairs, and
+ * several reply pairs of one ticket are not quite that either.
  * <ul>
  * <li>{@code reward_accuracy}: the reward model ranks held-out preferences better than chance (exact
- * binomial test) and at least as well as the floor;</li>
+ * sign test: wins among the rankings it did not score as a tie) and at least as well as the floor (where a tie counts
+ * half, see {@link RewardEvaluation});</li>
  * <li>{@code preference_agreement}: the round claims that the candidate follows reviewers better than the
  * active version, so it must show it: exact one-sided McNemar test on the held-out preferences both
  * versions were judged on; it fails when even the top of the interval is below {@link #MIN_EFFECT};</li>
@@ -31,8 +36,12 @@ final class Gates {
     private Gates() {
     }
 
-    /** What the gates read: held-out reward accuracy, paired comparisons candidate vs active, KL, judgements used. */
-    record Evidence(RewardEvaluation reward, Paired preferences, Paired replyIntent, Double kl, int judgements) {
+    /**
+     * What the gates read: held-out reward accuracy, paired comparisons candidate vs active, KL, judgements used, and the
+     * different tickets the held-out preferences of the first two come from.
+     */
+    record Evidence(RewardEvaluation reward, Paired preferences, Paired replyIntent, Double kl, int judgements, int rewardTickets,
+                    int preferenceTickets) {
     }
 
     static List<RoundResult.Gate> check(RoundSettings settings, Evidence evidence) {
@@ -59,28 +68,36 @@ final class Gates {
             return wait("reward_accuracy", "The held-out judgements hold no strict preference to measure the reward model on yet.",
                     null, null, null, more);
         }
-        int correct = (int) Math.round(reward.accuracy() * n);
-        Interval interval = GateStatistics.wilson(correct, n, Z90);
-        double p = GateStatistics.aboveHalf(correct, n);
-        String measured = format("The reward model ranks %d of %d held-out preferences right (%.0f%%, 90%% interval %.0f–%.0f%%; "
-                + "floor %.0f%%, chance 50%%, p = %.3f).", correct, n, 100 * reward.accuracy(), 100 * interval.low(),
-                100 * interval.high(), 100 * settings.minRewardAccuracy(), p);
+        Interval interval = GateStatistics.wilson(reward.accuracy(), n, Z90);
+        double p = GateStatistics.aboveHalf(reward.wins(), reward.decided());
+        String counts = reward.ties() == 0 ? format("ranks %d right", reward.wins())
+                : reward.decided() == 0 ? format("scores both replies alike on all %d, a tie counting as half right", n)
+                : format("ranks %d right and %d wrong and scores both replies alike on %d, a tie counting as half right",
+                        reward.wins(), reward.decided() - reward.wins(), reward.ties());
+        String measured = format("On %s from %s the reward model %s (%.0f%%, 90%% interval %.0f–%.0f%%; floor %.0f%%, chance 50%%,"
+                + " p = %.3f%s).", Counts.of(n, "held-out preference"), Counts.of(evidence.rewardTickets(), "ticket"), counts,
+                100 * reward.accuracy(), 100 * interval.low(), 100 * interval.high(), 100 * settings.minRewardAccuracy(), p,
+                reward.ties() == 0 || reward.decided() == 0 ? "" : format(" on the %d it ranked", reward.decided()));
+        double yield = (double) n / evidence.judgements();
+        int forTickets = forTickets(evidence.rewardTickets(), evidence);
         if (p < GateStatistics.ALPHA && reward.accuracy() >= settings.minRewardAccuracy()) {
-            return gate("reward_accuracy", RoundResult.PASS, measured, reward.accuracy(), interval, null);
+            return evidence.rewardTickets() >= FEWEST_TICKETS
+                    ? gate("reward_accuracy", RoundResult.PASS, measured, reward.accuracy(), interval, null)
+                    : gate("reward_accuracy", RoundResult.WAIT, measured + tooFewTickets(evidence.rewardTickets()), reward.accuracy(),
+                            interval, forTickets);
         }
         if (interval.high() < settings.minRewardAccuracy()) {
             return gate("reward_accuracy", RoundResult.FAIL, measured + " It cannot reach the floor.", reward.accuracy(), interval, null);
         }
-        double yield = (double) n / evidence.judgements();
         if (n < FEWEST_TO_EXTRAPOLATE) {
             // One wrong ranking among two makes the accuracy 50%, and a count extrapolated from it thousands: measure first.
-            int first = perJudgement(FEWEST_TO_EXTRAPOLATE - n, yield);
+            int first = Math.max(perJudgement(FEWEST_TO_EXTRAPOLATE - n, yield), forTickets);
             return new RoundResult.Gate("reward_accuracy", false, measured + format(" Not enough evidence yet, and too little to say"
                     + " how much more would decide it: about %d more judgements " + FIRST_ESTIMATE + ".", first),
                     RoundResult.WAIT, reward.accuracy(), interval.low(), interval.high(), first);
         }
         double target = Math.max(Math.max(reward.accuracy(), settings.minRewardAccuracy()), 0.5 + 2 * MIN_EFFECT);
-        int more = perJudgement(GateStatistics.itemsNeededAboveHalf(target) - n, yield);
+        int more = Math.max(perJudgement(GateStatistics.itemsNeededAboveHalf(target) - n, yield), forTickets);
         return gate("reward_accuracy", RoundResult.WAIT, measured + " Not enough evidence yet.", reward.accuracy(), interval, more);
     }
 
@@ -92,11 +109,17 @@ final class Gates {
         }
         Interval interval = GateStatistics.newcombe(t, Z90);
         double p = GateStatistics.mcnemarOneSided(t);
-        String measured = format("On %d held-out reviewer preferences the candidate agrees with %.0f%%, the active version with %.0f%%: "
-                + "%+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).", t.n(), 100 * t.first(), 100 * t.second(),
-                100 * t.effect(), 100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p);
+        String measured = format("On %s from %s the candidate agrees with %.0f%%, the active version "
+                + "with %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).",
+                Counts.of(t.n(), "held-out reviewer preference"),
+                Counts.of(evidence.preferenceTickets(), "ticket"), 100 * t.first(), 100 * t.second(), 100 * t.effect(),
+                100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p);
+        int forTickets = forTickets(evidence.preferenceTickets(), evidence);
         if (p < GateStatistics.ALPHA && t.effect() > 0) {
-            return gate("preference_agreement", RoundResult.PASS, measured + " The candidate is better.", t.effect(), interval, null);
+            return evidence.preferenceTickets() >= FEWEST_TICKETS
+                    ? gate("preference_agreement", RoundResult.PASS, measured + " The candidate is better.", t.effect(), interval, null)
+                    : gate("preference_agreement", RoundResult.WAIT, measured + tooFewTickets(evidence.preferenceTickets()), t.effect(),
+                            interval, forTickets);
         }
         double yield = (double) t.n() / evidence.judgements();
         // Before the "not better" verdict: on a handful of items the interval is no guide (two items the versions agree
@@ -108,18 +131,32 @@ final class Gates {
         if (t.n() < FEWEST_TO_EXTRAPOLATE) {
             // How often the versions differ, which the count rests on, is no estimate on a handful of items: one
             // disagreement among two would ask for thousands of judgements. Ask for enough to measure it first.
-            int first = perJudgement(FEWEST_TO_EXTRAPOLATE - t.n(), yield);
+            int first = Math.max(perJudgement(FEWEST_TO_EXTRAPOLATE - t.n(), yield), forTickets);
             return new RoundResult.Gate("preference_agreement", false, measured + format(" Not enough evidence yet, and too little to"
                     + " say how much more would decide it: about %d more judgements " + FIRST_ESTIMATE + ".", first),
                     RoundResult.WAIT, t.effect(), interval.low(), interval.high(), first);
         }
-        int more = perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(t.effect(), MIN_EFFECT)) - t.n(), yield);
+        int more = Math.max(perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(t.effect(), MIN_EFFECT)) - t.n(), yield),
+                forTickets);
         // The count rests on the effect measured so far, itself uncertain: the interval's best case needs fewer, the
         // smallest effect worth showing needs more. Saying both keeps a count that moves between rounds from surprising.
-        int fewest = perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(interval.high(), MIN_EFFECT)) - t.n(), yield);
-        int most = perJudgement(GateStatistics.pairedItemsNeeded(t, MIN_EFFECT) - t.n(), yield);
+        int fewest = Math.max(perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(interval.high(), MIN_EFFECT)) - t.n(), yield),
+                forTickets);
+        int most = Math.max(perJudgement(GateStatistics.pairedItemsNeeded(t, MIN_EFFECT) - t.n(), yield), forTickets);
         return new RoundResult.Gate("preference_agreement", false, measured + " Not enough evidence yet." + moreNeeded(more, fewest, most),
                 RoundResult.WAIT, t.effect(), interval.low(), interval.high(), more);
+    }
+
+    /** Why a clear result on too few tickets waits: one ticket's repeat or sibling judgements are not independent evidence. */
+    private static String tooFewTickets(int tickets) {
+        return format(" Not enough evidence yet: they come from only %s, and this check passes only on preferences from at least"
+                + " %d different tickets (judgements of one ticket largely repeat each other).", Counts.of(tickets, "ticket"),
+                FEWEST_TICKETS);
+    }
+
+    /** Judgements that would bring the held-out preferences up to {@link #FEWEST_TICKETS} tickets (0: there already). */
+    private static int forTickets(int tickets, Evidence evidence) {
+        return tickets >= FEWEST_TICKETS ? 0 : perJudgement(FEWEST_TICKETS - tickets, (double) tickets / evidence.judgements());
     }
 
     private static RoundResult.Gate replyIntent(RoundSettings settings, Paired t) {
@@ -149,6 +186,13 @@ final class Gates {
 
     /** How a check's detail ends when its count of judgements buys only a first estimate (pages tell it apart by this). */
     static final String FIRST_ESTIMATE = "give a first estimate";
+
+    /**
+     * A preference check passes only on held-out preferences from at least this many different tickets. The tests count
+     * each (ticket, reply pair) once, yet several reply pairs of one ticket still share its wording and its reviewers'
+     * reading of it; a one-sided test at α = 0.05 needs five pairs all one way, and this asks for twice as many tickets.
+     */
+    static final int FEWEST_TICKETS = 10;
 
     /** Fewer held-out preferences than this say too little about how often two versions differ to extrapolate from. */
     static final int FEWEST_TO_EXTRAPOLATE = 20;

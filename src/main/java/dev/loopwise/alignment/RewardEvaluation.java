@@ -3,11 +3,20 @@ package dev.loopwise.alignment;
 import dev.loopwise.model.policy.ReplyPolicy;
 
 /**
- * Held-out quality of a reward model on comparisons it did not learn from: {@code accuracy} — share of
- * preferences where the chosen reply scores higher (an equal score counts half); {@code meanMargin} — mean r(chosen) − r(rejected);
- * {@code calibrationError} — expected calibration error of σ(Δ) over ten confidence bins.
+ * Held-out quality of a reward model on comparisons it did not learn from: of its {@code pairs} preferences, {@code wins}
+ * where the chosen reply scores strictly higher and {@code ties} where both score the same, kept apart; {@code accuracy} —
+ * (wins + ½·ties) / pairs: a model that scores both replies alike has not chosen, so a tie counts half right, as a coin
+ * would be (the concordance convention; counted wrong, identical reply vectors sank a reward model below chance). Tests of
+ * "better than chance" use the sign test's usual treatment of ties instead: they carry no direction, so it runs on the
+ * wins among the {@link #decided()} rankings. {@code meanMargin} — mean r(chosen) − r(rejected); {@code calibrationError}
+ * — expected calibration error of σ(Δ) over ten confidence bins.
  */
-public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Double calibrationError) {
+public record RewardEvaluation(int pairs, int wins, int ties, Double accuracy, Double meanMargin, Double calibrationError) {
+
+    /** Rankings with a direction, right or wrong: the pairs less the ties. */
+    public int decided() {
+        return pairs - ties;
+    }
 
     public static RewardEvaluation of(RewardModel model, RewardTrainer.Data data) {
         int[] kinds = new int[data.size()];
@@ -30,7 +39,8 @@ public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Do
     /** From any reward model's r(x, first) − r(x, second) per comparison; kind 0 marks preferences, the rest are skipped. */
     public static RewardEvaluation of(double[] deltas, int[] kinds) {
         int n = 0;
-        double correct = 0;
+        int wins = 0;
+        int ties = 0;
         double margin = 0;
         double[] binConfidence = new double[10];
         int[] binCorrect = new int[10];
@@ -42,8 +52,8 @@ public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Do
             double delta = deltas[i];
             n++;
             boolean right = delta > 0;
-            // A model that scores both replies alike has not chosen: half right, as a coin would be.
-            correct += right ? 1 : delta == 0 ? 0.5 : 0;
+            wins += right ? 1 : 0;
+            ties += delta == 0 ? 1 : 0;
             margin += delta;
             double p = 1 / (1 + Math.exp(-delta));
             double confidence = Math.max(p, 1 - p);
@@ -53,7 +63,7 @@ public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Do
             binCount[bin]++;
         }
         if (n == 0) {
-            return new RewardEvaluation(0, null, null, null);
+            return new RewardEvaluation(0, 0, 0, null, null, null);
         }
         double ece = 0;
         for (int b = 0; b < 10; b++) {
@@ -61,7 +71,7 @@ public record RewardEvaluation(int pairs, Double accuracy, Double meanMargin, Do
                 ece += Math.abs((double) binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]) * binCount[b] / n;
             }
         }
-        return new RewardEvaluation(n, correct / n, margin / n, ece);
+        return new RewardEvaluation(n, wins, ties, (wins + 0.5 * ties) / n, margin / n, ece);
     }
 
     private static ReplyPolicy.PreparedReply prepare(RewardModel model, float[] reply) {

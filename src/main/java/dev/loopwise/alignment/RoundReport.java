@@ -36,13 +36,20 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             Map.entry("reward/train_pairs", "judgements the reward model learned from"),
             Map.entry("reward/same_reply_pairs", "judgements left out of its training: both replies were the same words, which teaches nothing"),
             Map.entry("reward/test_pairs", "judgements kept aside to measure it"),
+            Map.entry("reward/test_preferences", "different pairs of replies on a ticket among them with a preferred reply, each counted"
+                    + " once however many reviewers judged it (their weighted majority decides); the checks are measured on these"),
+            Map.entry("reward/test_tickets", "different tickets those preferences come from (the checks need at least "
+                    + Gates.FEWEST_TICKETS + ")"),
+            Map.entry(AlignmentEngine.SPLIT_PAIRS, "pairs of replies kept aside whose reviewers were split evenly: left out of the checks"),
             Map.entry("reward/model_note", "why the vector model stood in for the cross-encoder asked for"),
             Map.entry("reward/warm_started", "1: the reward model continued from the base version's; 0: it started afresh"),
             Map.entry("policy/kl", "how far the new version's reply choices moved from the reference version (KL divergence)"),
             Map.entry("policy/expected_reward", "average reward of the new version's choices, as the reward model scores them"),
             Map.entry("policy/reference_expected_reward", "the same for the reference version"),
             Map.entry("policy/changed_choice_rate", "share of tickets whose first reply changed"),
-            Map.entry("eval/preference_pairs", "held-out preferences between two library replies both versions were judged on"),
+            Map.entry("eval/preference_pairs", "held-out preferences between two library replies both versions were judged on, each"
+                    + " pair of replies on a ticket counted once"),
+            Map.entry("eval/preference_tickets", "different tickets those preferences come from"),
             Map.entry("eval/candidate_preference_agreement", "share of them the new version agrees with"),
             Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"));
 

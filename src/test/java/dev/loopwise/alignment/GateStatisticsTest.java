@@ -19,6 +19,16 @@ class GateStatisticsTest {
     }
 
     @Test
+    void wilsonIntervalOfAMeanScoreIsTheProportionsAtTheSameShare() {
+        // Two right, two wrong and a tie counted half: a mean score of ½ on 5. Centre ½, half-width
+        // z/(1 + z²/5)·√(0.25/5 + z²/100) = 1.10839 · 0.29735 = 0.32958 at z = 1.96.
+        Interval interval = GateStatistics.wilson(0.5, 5, 1.96);
+        assertEquals(0.5 - 0.32958, interval.low(), 1e-5);
+        assertEquals(0.5 + 0.32958, interval.high(), 1e-5);
+        assertEquals(GateStatistics.wilson(3, 4, 1.96), GateStatistics.wilson(0.75, 4, 1.96));
+    }
+
+    @Test
     void exactMcNemarCountsOnlyTheDisagreements() {
         // 5 disagreements, all for the first version: P(X ≥ 5 | Bin(5, ½)) = 1/32.
         assertEquals(1.0 / 32, GateStatistics.mcnemarOneSided(new Paired(40, 5, 0, 10)), 1e-12);
