@@ -95,10 +95,12 @@ public final class RoundReward implements AutoCloseable {
         try {
             // Afresh: the base version's model may have trained on this validation share, which would flatter it.
             RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit));
-            RewardTrainer.Data validationData = features.comparisons(validation);
-            double[] crossDeltas = deltas(scorer, validation);
+            // One unit per (ticket, reply pair), as the gates count: ten reviewers of one gold item are one question, not ten.
+            List<PreferencePair> judged = HeldOutPreferences.collapse(validation).preferences();
+            RewardTrainer.Data validationData = features.comparisons(judged);
+            double[] crossDeltas = deltas(scorer, judged);
             double[] vectorDeltas = RewardEvaluation.deltas(vectorOnFit.model(), validationData);
-            int[] kinds = validation.stream().mapToInt(p -> p.kind().ordinal()).toArray();
+            int[] kinds = judged.stream().mapToInt(p -> p.kind().ordinal()).toArray();
             metrics.put("reward/cross_validation_accuracy", RewardEvaluation.of(crossDeltas, kinds).accuracy());
             metrics.put("reward/vector_validation_accuracy", RewardEvaluation.of(vectorDeltas, kinds).accuracy());
             metrics.put("reward/cross_training_s", tuned.metrics().get("time/total_s"));
