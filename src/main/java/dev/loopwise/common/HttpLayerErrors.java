@@ -90,9 +90,9 @@ public class HttpLayerErrors {
         });
         // OPTIONS names what the address takes, as a 405's Allow does; RESTEasy would answer 200 with every method of its
         // resource class, and for addresses that do not exist. Static files and the management paths keep the default.
-        // It runs after ApiCallerFirst: on the API, which addresses exist and what they take is told to a caller with a key
-        // only, as a 404 or 405 is.
-        router.route().order(ApiCallerFirst.ORDER + 3).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
+        // It runs after ApiCallerFirst and RolesFirst: which addresses exist and what they take is told to a caller allowed
+        // there only, as a 404 or 405 is.
+        router.route().order(RolesFirst.ORDER + 3).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
             String path = context.normalizedPath();
             String allowed = AllowedMethods.of(path);
             if (allowed != null) {
@@ -121,6 +121,7 @@ public class HttpLayerErrors {
         if (!api && accept.contains("text/html")) {
             String title = switch (status) {
                 case 400 -> "Bad Request";
+                case 403 -> "Forbidden";
                 case 413 -> "Payload Too Large";
                 case 414 -> "URI Too Long";
                 case 431 -> "Request Header Fields Too Large";
