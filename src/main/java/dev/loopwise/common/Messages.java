@@ -128,7 +128,8 @@ public final class Messages {
             return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines (not a multipart upload)";
         }
         if (path.equals("/api/v1/datasets/preferences")) {
-            return "the file itself: Content-Type application/x-ndjson, one TRL pair per line (not a multipart upload)";
+            return "the file itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows"
+                    + " (not a multipart upload)";
         }
         if (path.equals("/api/v1/knowledge/articles")) {
             return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE (not a multipart upload)";
