@@ -51,6 +51,25 @@ class PreferenceImportInputTest {
                 .body("error", containsString("application/json with one array of rows"));
     }
 
+    @Test
+    void chatMessagesWhoseContentIsAListOfTextPartsAreReadAsTheirTextJoined() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString();
+        String parts = "{\"prompt\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Where is my parcel?\"},"
+                + "{\"type\":\"text\",\"text\":\"" + tag + "\"}]}],"
+                + "\"chosen\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"It ships today.\"}]}],"
+                + "\"rejected\":[{\"role\":\"assistant\",\"content\":\"No idea.\"}]}";
+        admin.request().contentType("application/x-ndjson").body(parts.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(201).body("imported", equalTo(1));
+        assertEquals(1L, stored("Where is my parcel?\n" + tag), "the text parts, one a line");
+        // A part that is not text is named as what cannot be read, not as a missing message.
+        String image = "{\"prompt\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]}],"
+                + "\"chosen\":\"Yes.\",\"rejected\":\"No.\"}";
+        admin.request().contentType("application/x-ndjson").body(image.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(400).body("error", containsString("line 1: 'prompt' as messages needs one whose role is 'user' and whose"
+                        + " content is a string or a list of text parts")).body("error", containsString("an image"));
+    }
+
     private long stored(String prompt) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from imported_preferences where prompt = ?1").setParameter(1, prompt).getSingleResult()).longValue());
