@@ -72,7 +72,9 @@ public class ErrorMapper {
             return respond(Status.BAD_REQUEST, "malformed_json", mistake, uri, headers);
         }
         String detail = JsonLines.problem(e);
-        return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail), uri, headers);
+        var where = e.getLocation();
+        return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail,
+                where == null ? -1 : where.getLineNr(), where == null ? -1 : where.getColumnNr()), uri, headers);
     }
 
     /** Quarkus maps this subclass on its own (with an empty body); ours must be at least as specific. */

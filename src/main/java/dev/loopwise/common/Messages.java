@@ -87,8 +87,10 @@ public final class Messages {
                 + (known.isEmpty() ? "" : ": send only " + String.join(", ", known)) + " (check its spelling).";
     }
 
-    public static String malformedJson(String detail) {
-        return "The request body is not valid JSON (" + detail + "). Send a JSON object.";
+    /** Where in the body ({@code line} and {@code column} from 1; -1 when not known) and what is wrong there. */
+    public static String malformedJson(String detail, int line, int column) {
+        String where = line < 1 ? "" : column < 1 ? ", on line " + line : ", at line " + line + ", column " + column;
+        return "The request body is not valid JSON (" + detail + where + "). Send a JSON object.";
     }
 
     public static String demoRefusesDatabase(java.util.List<String> accounts) {
