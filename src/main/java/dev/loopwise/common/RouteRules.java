@@ -41,6 +41,19 @@ final class RouteRules {
         return method.isAnnotationPresent(Authenticated.class) || type.isAnnotationPresent(Authenticated.class) ? Set.of() : null;
     }
 
+    /** The roles the refused endpoint states (method first, then its class), so that a 403 can say who may do it. */
+    static String[] required(org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return new String[0];
+        }
+        try {
+            Set<String> roles = roles(resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes()));
+            return roles == null ? new String[0] : roles.toArray(String[]::new);
+        } catch (NoSuchMethodException | SecurityException e) {
+            return new String[0];
+        }
+    }
+
     static List<String> consumes(Method method) {
         Consumes own = method.getAnnotation(Consumes.class);
         Consumes declared = own != null ? own : method.getDeclaringClass().getAnnotation(Consumes.class);
