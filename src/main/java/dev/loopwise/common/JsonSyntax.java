@@ -38,8 +38,21 @@ final class JsonSyntax {
         return null;
     }
 
+    private static final java.util.regex.Pattern TOO_LONG = java.util.regex.Pattern.compile(
+            "^(Number value|Name|String value) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
     /** Other parser messages about the text itself; null when not one of these. */
     static String other(String message) {
+        java.util.regex.Matcher tooLong = TOO_LONG.matcher(message);
+        if (tooLong.find()) {
+            String length = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(tooLong.group(2)));
+            String most = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(tooLong.group(3)));
+            return switch (tooLong.group(1)) {
+                case "Number value" -> "a number " + length + " digits long: a number has at most " + most + " digits";
+                case "Name" -> "a key " + length + " characters long: a key is a field's name, at most " + most + " characters";
+                default -> "a text " + length + " characters long: one value holds at most " + most;
+            };
+        }
         if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10))")
                 || message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 13))")) {
             return "a line break inside text: write it as \\n";

@@ -47,6 +47,16 @@ class JsonSyntaxTest {
                 .body("error", containsString("line 1: not valid JSON (a comma before ']' with no value after it"));
     }
 
+    @Test
+    void aNumberOrAKeyPastTheParsersLimitsIsSaidInWordsNotInItsSettingsNames() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        post(admin, "/api/v1/rounds", "{\"beta\": " + "9".repeat(2_000) + "}").statusCode(400).body("code", equalTo("malformed_json"))
+                .body("error", containsString("a number 2,000 digits long: a number has at most 1,000 digits"))
+                .body("error", not(containsString("(1000,")));
+        post(admin, "/api/v1/rounds", "{\"" + "k".repeat(60_000) + "\": 1}").statusCode(400)
+                .body("error", containsString("a key 60,000 characters long: a key is a field's name, at most 50,000 characters"));
+    }
+
     private static io.restassured.response.ValidatableResponse post(Caller caller, String path, String body) {
         return caller.request().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post(path).then();
     }
