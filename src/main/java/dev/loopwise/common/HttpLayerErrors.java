@@ -49,6 +49,13 @@ public class HttpLayerErrors {
                 refuse(context, 400, "malformed_address", HttpMessages.malformedAddress(e.getReason(), e.getIndex()));
                 return;
             }
+            // Vert.x decodes escaped bytes that are not UTF-8 (%E9, Latin-1's é) to U+FFFD without a word: a search for
+            // that mark, or an article named by it, is not what the client meant.
+            String notUtf8 = escapesNotUtf8(context.request().uri());
+            if (notUtf8 != null) {
+                refuse(context, 400, "malformed_address", HttpMessages.escapeNotUtf8(notUtf8));
+                return;
+            }
             // A %00 in a path segment (an intent's or a user's name) reached PostgreSQL, which cannot store it.
             String controlInPath = path == null ? null : PlainText.firstControlCharacter(path);
             if (controlInPath != null) {
@@ -104,6 +111,30 @@ public class HttpLayerErrors {
                 context.next();
             }
         });
+    }
+
+    /** The first run of %-escapes in the address that is not UTF-8 ("%E9"), or null when all are. */
+    static String escapesNotUtf8(String uri) {
+        int i = uri.indexOf('%');
+        while (i >= 0) {
+            int start = i;
+            java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+            try {
+                while (i + 2 < uri.length() && uri.charAt(i) == '%') {
+                    run.write(Integer.parseInt(uri.substring(i + 1, i + 3), 16));
+                    i += 3;
+                }
+            } catch (NumberFormatException e) {
+                return null; // not an escape: the address check above names it
+            }
+            try {
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(run.toByteArray()));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return uri.substring(start, Math.min(i, start + 30));
+            }
+            i = uri.indexOf('%', Math.max(i, start + 1));
+        }
+        return null;
     }
 
     /**
