@@ -36,8 +36,8 @@ final class PreferenceFile {
             try {
                 array = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (line "
-                        + e.getLocation().getLineNr() + ": " + JsonLines.problem(e) + ")", e);
+                throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON ("
+                        + (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ") + JsonLines.problem(e) + ")", e);
             }
             for (int i = 0; i < array.size(); i++) {
                 collect(PreferenceRows.read(array.get(i), i + 1, problems), rows, unpaired);

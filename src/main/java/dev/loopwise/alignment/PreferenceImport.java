@@ -6,6 +6,9 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JsonRows;
+import dev.loopwise.common.PlainText;
+import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -29,6 +32,12 @@ public class PreferenceImport {
      */
     static final double MAX_MARGIN = 10;
 
+    /**
+     * The longest ticket the answering API takes ({@code LOOPWISE_SERVING_MAX_TEXT_LENGTH}): a pair on a longer prompt
+     * would teach the reward model about tickets no customer can send.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
+    int servedLimit;
     @Inject
     EntityManager em;
     @Inject
@@ -72,6 +81,9 @@ public class PreferenceImport {
                 unpaired.add(single);
             }
         }
+        // Replies are held to the library's limit, prompts to serving's: longer ones could never be served or sent.
+        rows.forEach(row -> tooLong(row.line(), row.prompt(), List.of("chosen reply", row.chosen(), "rejected reply", row.rejected()), problems));
+        unpaired.forEach(row -> tooLong(row.line(), row.prompt(), List.of("completion", row.completion()), problems));
         problems.addAll(PreferenceRows.unmatched(unpaired));
         rows.addAll(PreferenceRows.paired(unpaired));
         List<Pair> pairs = new ArrayList<>();
@@ -105,5 +117,17 @@ public class PreferenceImport {
         audit.record(user, "preferences.import", Counts.of(imported, "preference pair"),
                 Map.of("batch", batch, "duplicates", pairs.size() - imported, "opposed", opposed));
         return new Imported(imported, pairs.size() - imported, opposed, batch, List.copyOf(notRead));
+    }
+
+    private void tooLong(int line, String prompt, List<String> replies, List<String> problems) {
+        if (PlainText.length(prompt) > servedLimit) {
+            problems.add("line " + line + ": " + WorkspaceMessages.preferencePromptTooLong(PlainText.length(prompt), servedLimit));
+        }
+        for (int i = 0; i < replies.size(); i += 2) {
+            int length = PlainText.length(replies.get(i + 1));
+            if (length > Reply.MAX_LENGTH) {
+                problems.add("line " + line + ": " + WorkspaceMessages.preferenceReplyTooLong(replies.get(i), length, Reply.MAX_LENGTH));
+            }
+        }
     }
 }

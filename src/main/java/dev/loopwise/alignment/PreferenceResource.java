@@ -60,7 +60,8 @@ public class PreferenceResource {
     @APIResponse(responseCode = "400", description = "The file is not a TRL preference file; nothing was imported")
     @POST
     @Path("/datasets/preferences")
-    @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
+    // One JSON array of rows is read as well as JSON lines, and a client sending an array names it application/json.
+    @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     public Response importPairs(byte[] body) throws IOException {
         return Response.status(Response.Status.CREATED).entity(importer.importTrl(body == null ? null : TextFiles.utf8(body, null),
                 currentUser.name())).build();

@@ -205,13 +205,13 @@ final class PreferenceRows {
         if (value.isArray()) {
             String text = null;
             for (JsonNode message : value) {
-                if (role.equals(message.path("role").asText()) && message.path("content").isTextual()) {
-                    text = message.path("content").asText();
-                }
+                String content = role.equals(message.path("role").asText()) ? content(message.path("content")) : null;
+                text = content != null ? content : text;
             }
             if (text == null) {
                 problems.add("line " + line + ": '" + field + "' as messages needs one whose role is '" + role
-                        + "' and whose content is a string");
+                        + "' and whose content is a string or a list of text parts ([{\"type\": \"text\", \"text\": \"...\"}];"
+                        + " an image or another kind of part cannot be read)");
             }
             return text == null ? null : checked(text, field, line, problems);
         }
@@ -220,6 +220,28 @@ final class PreferenceRows {
             return null;
         }
         return checked(value.asText(), field, line, problems);
+    }
+
+    /**
+     * A message's content: a string, or OpenAI's list of parts (as chat exports write it), its text parts joined by line
+     * breaks as {@code /v1/chat/completions} reads them; null for anything else. A list holding another kind of part (an
+     * image) is not read: the pair would teach a preference for a reply to only part of what the reviewer saw.
+     */
+    private static String content(JsonNode content) {
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (!content.isArray() || content.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
+                return null;
+            }
+            text.append(text.isEmpty() ? "" : "\n").append(part.get("text").asText());
+        }
+        return text.toString();
     }
 
     private static String checked(String text, String field, int line, List<String> problems) {

@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
  * refuses the method without naming the others, so the resources' own annotations are read once, on the first 405.
  */
 final class AllowedMethods {
-    private record Route(Pattern path, String method) {
+    /**
+     * One resource method: its address, its verb, how many literal characters its template has (JAX-RS prefers the
+     * most literal match), the roles it states (null: open to anyone; empty: anyone signed in), and its media types.
+     */
+    record Route(Pattern path, String method, int literal, Set<String> roles, List<String> consumes, List<String> produces) {
     }
 
     private static volatile List<Route> routes;
@@ -38,6 +42,24 @@ final class AllowedMethods {
         return methods.isEmpty() ? null : String.join(", ", methods);
     }
 
+    /** The resource methods JAX-RS would choose among for this address, whatever the verb: the most literal ones. */
+    static List<Route> matching(String path) {
+        List<Route> found = new ArrayList<>();
+        int best = -1;
+        for (Route route : routes()) {
+            if (route.path().matcher(path).matches()) {
+                if (route.literal() > best) {
+                    found.clear();
+                    best = route.literal();
+                }
+                if (route.literal() == best) {
+                    found.add(route);
+                }
+            }
+        }
+        return found;
+    }
+
     private static List<Route> routes() {
         List<Route> known = routes;
         if (known == null) {
@@ -51,7 +73,9 @@ final class AllowedMethods {
                     String verb = verb(method);
                     if (verb != null) {
                         Path sub = method.getAnnotation(Path.class);
-                        known.add(new Route(template(join(root.value(), sub == null ? "" : sub.value())), verb));
+                        String path = join(root.value(), sub == null ? "" : sub.value());
+                        known.add(new Route(template(path), verb, path.replaceAll("\\{[^}]*}", "").length(),
+                                RouteRules.roles(method), RouteRules.consumes(method), RouteRules.produces(method)));
                     }
                 }
             }

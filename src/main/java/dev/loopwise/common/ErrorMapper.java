@@ -72,7 +72,9 @@ public class ErrorMapper {
             return respond(Status.BAD_REQUEST, "malformed_json", mistake, uri, headers);
         }
         String detail = JsonLines.problem(e);
-        return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail), uri, headers);
+        var where = e.getLocation();
+        return respond(Status.BAD_REQUEST, "malformed_json", Messages.malformedJson(detail,
+                where == null ? -1 : where.getLineNr(), where == null ? -1 : where.getColumnNr()), uri, headers);
     }
 
     /** Quarkus maps this subclass on its own (with an empty body); ours must be at least as specific. */
@@ -102,24 +104,7 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers,
                               org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
-        return respond(Status.FORBIDDEN, "forbidden", Messages.forbidden(requiredRoles(resource)), uri, headers);
-    }
-
-    /** The roles the refused endpoint states (method first, then its class), so the message can say who may do it. */
-    private static String[] requiredRoles(org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
-        if (resource == null || resource.getResourceClass() == null) {
-            return new String[0];
-        }
-        try {
-            java.lang.reflect.Method method = resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes());
-            jakarta.annotation.security.RolesAllowed roles = method.getAnnotation(jakarta.annotation.security.RolesAllowed.class);
-            if (roles == null) {
-                roles = resource.getResourceClass().getAnnotation(jakarta.annotation.security.RolesAllowed.class);
-            }
-            return roles == null ? new String[0] : roles.value();
-        } catch (NoSuchMethodException | SecurityException e) {
-            return new String[0];
-        }
+        return respond(Status.FORBIDDEN, "forbidden", Messages.forbidden(RouteRules.required(resource)), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -242,25 +227,13 @@ public class ErrorMapper {
     }
 
     private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {
-        String message = abbreviated(rawMessage);
+        String message = QuotedValues.abbreviated(rawMessage);
         if (RequestKind.wantsHtml(uri, headers)) {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message)).build();
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, code, message, uri)).build();
     }
-
-    /** A value the client sent, quoted back in a message, is shortened: a megabyte of it helps nobody find the mistake. */
-    static String abbreviated(String message) {
-        if (message == null || message.length() <= 600) {
-            return message;
-        }
-        String shorter = LONG_QUOTE.matcher(message).replaceAll("$1$2…$1");
-        return shorter.length() <= 1_000 ? shorter : shorter.substring(0, 1_000) + "…";
-    }
-
-    /** A quoted value of 80+ characters; never across a ';', which separates the problems of one message. */
-    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("(['\"`])([^'\"`;]{60})[^'\"`;]{20,}\\1");
 
     /** Our {code, error} everywhere but on the OpenAI-compatible paths, where SDKs expect OpenAI's own shape. */
     private static Object body(Status status, String code, String message, UriInfo uri) {

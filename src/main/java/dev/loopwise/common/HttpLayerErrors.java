@@ -49,6 +49,13 @@ public class HttpLayerErrors {
                 refuse(context, 400, "malformed_address", HttpMessages.malformedAddress(e.getReason(), e.getIndex()));
                 return;
             }
+            // Vert.x decodes escaped bytes that are not UTF-8 (%E9, Latin-1's é) to U+FFFD without a word: a search for
+            // that mark, or an article named by it, is not what the client meant.
+            String notUtf8 = escapesNotUtf8(context.request().uri());
+            if (notUtf8 != null) {
+                refuse(context, 400, "malformed_address", HttpMessages.escapeNotUtf8(notUtf8));
+                return;
+            }
             // A %00 in a path segment (an intent's or a user's name) reached PostgreSQL, which cannot store it.
             String controlInPath = path == null ? null : PlainText.firstControlCharacter(path);
             if (controlInPath != null) {
@@ -90,9 +97,9 @@ public class HttpLayerErrors {
         });
         // OPTIONS names what the address takes, as a 405's Allow does; RESTEasy would answer 200 with every method of its
         // resource class, and for addresses that do not exist. Static files and the management paths keep the default.
-        // It runs after ApiCallerFirst: on the API, which addresses exist and what they take is told to a caller with a key
-        // only, as a 404 or 405 is.
-        router.route().order(ApiCallerFirst.ORDER + 3).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
+        // It runs after ApiCallerFirst and RolesFirst: which addresses exist and what they take is told to a caller allowed
+        // there only, as a 404 or 405 is.
+        router.route().order(RolesFirst.ORDER + 3).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
             String path = context.normalizedPath();
             String allowed = AllowedMethods.of(path);
             if (allowed != null) {
@@ -104,6 +111,30 @@ public class HttpLayerErrors {
                 context.next();
             }
         });
+    }
+
+    /** The first run of %-escapes in the address that is not UTF-8 ("%E9"), or null when all are. */
+    static String escapesNotUtf8(String uri) {
+        int i = uri.indexOf('%');
+        while (i >= 0) {
+            int start = i;
+            java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+            try {
+                while (i + 2 < uri.length() && uri.charAt(i) == '%') {
+                    run.write(Integer.parseInt(uri.substring(i + 1, i + 3), 16));
+                    i += 3;
+                }
+            } catch (NumberFormatException e) {
+                return null; // not an escape: the address check above names it
+            }
+            try {
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(run.toByteArray()));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return uri.substring(start, Math.min(i, start + 30));
+            }
+            i = uri.indexOf('%', Math.max(i, start + 1));
+        }
+        return null;
     }
 
     /**
@@ -121,6 +152,7 @@ public class HttpLayerErrors {
         if (!api && accept.contains("text/html")) {
             String title = switch (status) {
                 case 400 -> "Bad Request";
+                case 403 -> "Forbidden";
                 case 413 -> "Payload Too Large";
                 case 414 -> "URI Too Long";
                 case 431 -> "Request Header Fields Too Large";

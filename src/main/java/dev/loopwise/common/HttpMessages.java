@@ -56,4 +56,9 @@ public final class HttpMessages {
         return "The address's path holds a control character once decoded (" + found + "), which no name or number here has:"
                 + " remove it from the address.";
     }
+
+    public static String escapeNotUtf8(String escapes) {
+        return "The address holds %-escaped bytes that are not UTF-8 text (" + escapes + "), which would be read as '\uFFFD'"
+                + " replacement marks: encode the address as UTF-8 (é is %C3%A9, not %E9).";
+    }
 }

@@ -20,6 +20,7 @@ public final class JsonLines {
             .build();
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.{0,60})");
     private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token '(.{0,40}?)'");
+    private static final Pattern UNEXPECTED = Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\): (.*)", Pattern.DOTALL);
 
     private JsonLines() {
     }
@@ -66,6 +67,17 @@ public final class JsonLines {
         Matcher unknown = UNRECOGNIZED.matcher(message);
         if (unknown.find()) {
             return "'" + unknown.group(1) + "' is not JSON (text goes in double quotes)";
+        }
+        Matcher unexpected = UNEXPECTED.matcher(message);
+        if (unexpected.find()) {
+            String said = JsonSyntax.unexpected(unexpected.group(1).charAt(0), unexpected.group(2));
+            if (said != null) {
+                return said;
+            }
+        }
+        String syntax = JsonSyntax.other(message);
+        if (syntax != null) {
+            return syntax;
         }
         if (message.startsWith("Unexpected end-of-input")) {
             return "the line ends before the JSON object does";

@@ -69,7 +69,9 @@ public final class JsonRows {
             }
         } catch (JsonProcessingException e) {
             boolean cut = String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
-            problems.add("line " + e.getLocation().getLineNr() + ": not valid JSON (" + (cut ? "the file ends before the array"
+            // A limit the parser enforces (nesting too deep) comes without a place in the file.
+            String where = e.getLocation() == null ? "the file" : "line " + e.getLocation().getLineNr();
+            problems.add(where + ": not valid JSON (" + (cut ? "the file ends before the array"
                     + " does: it may be cut short, or need its closing ]" : JsonLines.problem(e)) + ")");
         } catch (IOException e) {
             problems.add("the file cannot be read as JSON (" + e.getMessage() + ")");

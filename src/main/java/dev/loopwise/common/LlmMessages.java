@@ -35,8 +35,19 @@ public final class LlmMessages {
             "Send 'messages' with at least one message whose role is 'user' and whose content is the customer's text.";
     public static final String CHAT_BAD_CONTENT_PART = "A message's content is a string or a list of parts such as "
             + "{\"type\": \"text\", \"text\": \"...\"}; each part needs a type, and a text part a string text.";
-    public static final String CHAT_BAD_MESSAGES =
-            "Each message needs a 'role' (system, user or assistant) and a 'content' string.";
+    /** A message that is not an object with a role, named by its place in 'messages'. */
+    public static String chatBadMessage(int index) {
+        return "messages[" + index + "] needs a 'role' (system, developer, user, assistant or tool) and a 'content': each message"
+                + " is an object such as {\"role\": \"user\", \"content\": \"...\"}.";
+    }
+
+    /** A user message whose content is neither text nor a list of parts; {@code sent} is the JSON type given (null: none). */
+    public static String chatBadContent(int index, String sent) {
+        String given = sent == null || sent.equals("MISSING") || sent.equals("NULL") ? "it has none"
+                : "it is " + (sent.equals("NUMBER") ? "a number" : sent.equals("BOOLEAN") ? "true or false" : "an object");
+        return "messages[" + index + "].content must be the customer's text, a string, or a list of parts such as"
+                + " [{\"type\": \"text\", \"text\": \"...\"}]; " + given + ".";
+    }
     public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
     public static final String CHAT_INCLUDE_USAGE_BOOLEAN = "'stream_options.include_usage' must be true or false.";
 

@@ -33,6 +33,9 @@ public final class Messages {
                 : METHOD_NOT_ALLOWED.substring(0, METHOD_NOT_ALLOWED.length() - 1) + ": use " + allowed.replace(",", ", ").replaceAll(" +", " ") + ".";
     }
     public static final String BODY_REQUIRED = "A JSON request body is required.";
+    /** Said after the parameter's name by the validation mapper. */
+    public static final String EXPECTED_ACTIVE = "must be the version that serves now (a whole number, 1 or more), as the Models"
+            + " page sends it; leave it out to switch whatever serves.";
     public static final String DATABASE_UNAVAILABLE = "Loopwise lost its connection to the database for a moment. "
             + "The request changed nothing; try again in a few seconds.";
     public static final String INTERNAL = "Something went wrong on our side (reference %s). The request changed nothing; try again or report the reference.";
@@ -87,8 +90,10 @@ public final class Messages {
                 + (known.isEmpty() ? "" : ": send only " + String.join(", ", known)) + " (check its spelling).";
     }
 
-    public static String malformedJson(String detail) {
-        return "The request body is not valid JSON (" + detail + "). Send a JSON object.";
+    /** Where in the body ({@code line} and {@code column} from 1; -1 when not known) and what is wrong there. */
+    public static String malformedJson(String detail, int line, int column) {
+        String where = line < 1 ? "" : column < 1 ? ", on line " + line : ", at line " + line + ", column " + column;
+        return "The request body is not valid JSON (" + detail + where + "). Send a JSON object.";
     }
 
     public static String demoRefusesDatabase(java.util.List<String> accounts) {
@@ -128,7 +133,8 @@ public final class Messages {
             return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines (not a multipart upload)";
         }
         if (path.equals("/api/v1/datasets/preferences")) {
-            return "the file itself: Content-Type application/x-ndjson, one TRL pair per line (not a multipart upload)";
+            return "the file itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows"
+                    + " (not a multipart upload)";
         }
         if (path.equals("/api/v1/knowledge/articles")) {
             return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE (not a multipart upload)";

@@ -19,7 +19,7 @@ public class PayloadLimit {
     MemorySize limit;
 
     void register(@Observes Router router) {
-        router.route().order(ApiCallerFirst.ORDER + 1).handler(context -> {
+        router.route().order(RolesFirst.ORDER + 1).handler(context -> {
             String length = context.request().getHeader("Content-Length");
             if (length != null && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > limit.asLongValue()) {
                 refuse(context);
@@ -31,7 +31,7 @@ public class PayloadLimit {
         // route (and gets the sentence below) instead of being cut off mid-stream, with an empty answer, by the
         // resource's reader. Forms and uploads keep their own readers and limits.
         BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
-        router.route().order(ApiCallerFirst.ORDER + 2).handler(context -> {
+        router.route().order(RolesFirst.ORDER + 2).handler(context -> {
             String type = String.valueOf(context.request().getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT);
             if (context.request().getHeader("Content-Length") == null && context.request().headers().contains("Transfer-Encoding")
                     && !type.startsWith("multipart/") && !type.startsWith("application/x-www-form-urlencoded")) {

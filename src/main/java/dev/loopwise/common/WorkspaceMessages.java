@@ -57,6 +57,19 @@ public final class WorkspaceMessages {
                 + " message, or raise that setting if your customers write longer ones";
     }
 
+    /** An imported preference pair on a ticket longer than serving answers: the reward model would learn from what no customer sends. */
+    public static String preferencePromptTooLong(int length, int limit) {
+        return "the prompt has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
+                + " message, or raise that setting if your customers write longer ones";
+    }
+
+    /** An imported reply longer than a library reply may be: one like it could never be served. */
+    public static String preferenceReplyTooLong(String which, int length, int limit) {
+        return "the " + which + " has " + Counts.of(length, "character") + ", and a reply may have at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (as in the reply library): shorten it";
+    }
+
     public static String importedTooLong(String field, int length, int limit) {
         return "the " + field + " has " + length + " characters (at most " + limit + ")";
     }

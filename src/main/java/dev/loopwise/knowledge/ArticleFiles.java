@@ -3,7 +3,7 @@ package dev.loopwise.knowledge;
 import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.JsonLines;
+import dev.loopwise.common.JsonRows;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
 import dev.loopwise.common.JsonStrictness;
@@ -25,6 +25,7 @@ final class ArticleFiles {
     enum Format { MARKDOWN, HTML, JSONL }
 
     private static final int MAX_PROBLEMS = 20;
+    private static final String ARTICLE_SHAPE = "{\"title\": ..., \"body\": ..., \"url\": optional, \"id\": optional}";
 
     private ArticleFiles() {
     }
@@ -54,7 +55,7 @@ final class ArticleFiles {
         String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;
         throw ApiException.badRequest("unsupported_type", what + " is not a knowledge-base file: import Markdown (.md, "
                 + "text/markdown), HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article "
-                + "a line: {\"title\": ..., \"body\": ..., \"url\": optional, \"id\": optional}.");
+                + "a line: " + ARTICLE_SHAPE + ".");
     }
 
     /** The file as text: refused when empty, binary (a NUL byte) or not UTF-8. */
@@ -123,25 +124,23 @@ final class ArticleFiles {
         List<String> problems = new ArrayList<>();
         List<Article> articles = new ArrayList<>();
         Map<String, Integer> lineOfKey = new HashMap<>();
-        String[] lines = text.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            int line = i + 1;
-            JsonNode node = JsonLines.readOrNote(lines[i], line, problems);
-            if (node == null) {
-                continue;
-            }
+        // JSON lines, or one JSON array of articles (what a tool writes when asked for "JSON"), each named by its line.
+        for (JsonRows.Row row : JsonRows.of(text, problems)) {
+            int line = row.line();
+            JsonNode node = row.node();
             if (!node.isObject()) {
-                problems.add("line " + line + ": not a JSON object");
+                problems.add("line " + line + ": " + (node.isTextual() ? "text" : jsonKind(node)) + ", not an article: each line holds one object " + ARTICLE_SHAPE);
                 continue;
             }
             node = fieldsInAnyCase((com.fasterxml.jackson.databind.node.ObjectNode) node);
             int before = problems.size();
             for (String field : new String[] {"title", "body"}) {
-                if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
-                    problems.add("line " + line + ": '" + field + "' must be a non-empty string");
+                if (!node.hasNonNull(field)) {
+                    problems.add("line " + line + ": '" + field + "' is missing (each article needs 'title' and 'body'"
+                            + (node.size() > 0 ? "; this line has " + fieldNames(node) : "") + ")");
+                } else if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
+                    problems.add("line " + line + ": '" + field + "' must be a non-empty string"
+                            + (node.path(field).isTextual() ? "" : ", not " + jsonKind(node.get(field))));
                 }
             }
             if (node.has("url") && !node.get("url").isNull() && !node.get("url").isTextual()) {
@@ -189,6 +188,19 @@ final class ArticleFiles {
      * Exports name their fields as they like ({@code URL}, {@code Title}): a field that differs from ours only in case is
      * read as ours, unless ours is there too; a mistyped address would otherwise be dropped without a word.
      */
+    /** What a JSON value is, in the words of the message that says what it should be. */
+    private static String jsonKind(JsonNode value) {
+        return value.isNumber() ? "a number" : value.isBoolean() ? "true or false" : value.isArray() ? "a list" : value.isObject()
+                ? "an object" : "null";
+    }
+
+    /** The fields a line has, so a misspelt 'content' for 'body' shows. */
+    private static String fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(name -> names.add("'" + name + "'"));
+        return String.join(", ", names.subList(0, Math.min(10, names.size()))) + (names.size() > 10 ? ", …" : "");
+    }
+
     private static JsonNode fieldsInAnyCase(com.fasterxml.jackson.databind.node.ObjectNode node) {
         com.fasterxml.jackson.databind.node.ObjectNode read = node.deepCopy();
         node.fields().forEachRemaining(field -> {

@@ -95,14 +95,16 @@ public class ChatCompletionsResource {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
         String ticket = null;
+        int index = 0;
         for (JsonNode message : body.get("messages")) {
             if (!message.isObject() || !message.path("role").isTextual()) {
-                throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_MESSAGES);
+                throw ApiException.badRequest("validation_failed", LlmMessages.chatBadMessage(index));
             }
             ChatParameters.checkRole(message.get("role").asText());
             if (message.get("role").asText().equals("user")) {
-                ticket = text(message.get("content"));
+                ticket = text(message.get("content"), index);
             }
+            index++;
         }
         if (ticket == null) {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
@@ -121,7 +123,7 @@ public class ChatCompletionsResource {
     }
 
     /** A message's text: a string, or OpenAI's list of parts of which the text ones count. */
-    private static String text(JsonNode content) {
+    private static String text(JsonNode content, int index) {
         if (content != null && content.isTextual()) {
             return content.asText();
         }
@@ -141,6 +143,6 @@ public class ChatCompletionsResource {
             }
             return text.toString();
         }
-        throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_MESSAGES);
+        throw ApiException.badRequest("validation_failed", LlmMessages.chatBadContent(index, content == null ? null : content.getNodeType().name()));
     }
 }

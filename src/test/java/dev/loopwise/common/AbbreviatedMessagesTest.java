@@ -9,12 +9,12 @@ class AbbreviatedMessagesTest {
     @Test
     void aLongQuoteIsShortenedAndAnUnclosedOneSwallowsNothing() {
         String longValue = "x".repeat(200);
-        String quoted = ErrorMapper.abbreviated("Unknown intent '" + longValue + "'. " + "Pick one of the list. ".repeat(30));
+        String quoted = QuotedValues.abbreviated("Unknown intent '" + longValue + "'. " + "Pick one of the list. ".repeat(30));
         assertTrue(quoted.startsWith("Unknown intent '" + "x".repeat(60) + "…'"), quoted);
         // Line 1's value is cut off by the parser before its closing quote; line 2's problem must still be read.
         String message = "Nothing was imported (2 problems): line 1: not valid JSON near '" + longValue
                 + "; line 2: 'title' must be a non-empty string, not '" + "y".repeat(10) + "'." + " ".repeat(500);
-        String shortened = ErrorMapper.abbreviated(message);
+        String shortened = QuotedValues.abbreviated(message);
         assertTrue(shortened.contains("line 2: 'title' must be a non-empty string"), shortened);
     }
 }

@@ -114,13 +114,13 @@ public class ModelResource {
 
     @POST
     @Path("/models/{version}/promote")
-    public VersionView promote(@PathParam("version") int version, @QueryParam("expectedActive") @Min(1) Integer expectedActive) {
+    public VersionView promote(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
         return VersionView.of(models.promote(version, currentUser.name(), expectedActive));
     }
 
     @POST
     @Path("/models/{version}/rollback")
-    public VersionView rollback(@PathParam("version") int version, @QueryParam("expectedActive") @Min(1) Integer expectedActive) {
+    public VersionView rollback(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
         return VersionView.of(models.rollback(version, currentUser.name(), expectedActive));
     }
 }

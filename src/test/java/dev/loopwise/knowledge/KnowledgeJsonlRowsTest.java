@@ -1,0 +1,44 @@
+package dev.loopwise.knowledge;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A knowledge-base JSONL file with a row that lacks what an article needs, and the same rows as one JSON array. */
+@QuarkusTest
+class KnowledgeJsonlRowsTest {
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void aRowMissingAFieldNamesTheLineAndTheFieldAndAJsonArrayOfArticlesIsRead() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        upload(admin, "{\"title\": \"Returns\", \"body\": \"Send it back within 30 days.\"}\n{\"title\": \"Shipping\", \"content\": \"Two days.\"}\n"
+                + "{\"body\": 42, \"title\": \"Numbers\"}\n").statusCode(400).body("code", equalTo("invalid_file"))
+                .body("error", containsString("line 2: 'body' is missing (each article needs 'title' and 'body'; this line has 'title', 'content')"))
+                .body("error", containsString("line 3: 'body' must be a non-empty string, not a number"))
+                .body("error", not(containsString("line 1")));
+        // One array on one line, as a tool writes "JSON": read as its rows, not refused as "line 1: not a JSON object".
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        upload(admin, "[{\"title\": \"Array one " + tag + "\", \"body\": \"First.\"}, {\"title\": \"Array two " + tag + "\", \"body\": \"Second.\"}]")
+                .statusCode(201).body("articles", equalTo(2));
+        List<Integer> ids = admin.request().queryParam("limit", 1000).get("/api/v1/knowledge/articles").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.title.endsWith('" + tag + "') }.id");
+        ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+    }
+
+    private static ValidatableResponse upload(Caller admin, String body) {
+        return admin.request().contentType("application/x-ndjson").queryParam("name", "articles.jsonl")
+                .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.loopwise.serving;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** A chat request whose messages are malformed is told which message and what its content may be. */
+@QuarkusTest
+class ChatMessagesInputTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+
+    @Test
+    void aMessageWithoutARoleOrWithContentOfTheWrongTypeIsNamedByItsPlace() {
+        Caller service = Caller.service(users, keys);
+        send(service, "{\"messages\": [{\"role\": \"system\", \"content\": \"Be kind.\"}, {\"content\": \"hi\"}]}").statusCode(400)
+                .body("error.code", equalTo("validation_failed"))
+                .body("error.message", equalTo("messages[1] needs a 'role' (system, developer, user, assistant or tool) and a 'content':"
+                        + " each message is an object such as {\"role\": \"user\", \"content\": \"...\"}."));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": 5}]}").statusCode(400)
+                .body("error.message", equalTo("messages[0].content must be the customer's text, a string, or a list of parts such as"
+                        + " [{\"type\": \"text\", \"text\": \"...\"}]; it is a number."));
+        send(service, "{\"messages\": [{\"role\": \"system\", \"content\": \"x\"}, {\"role\": \"user\"}]}").statusCode(400)
+                .body("error.message", equalTo("messages[1].content must be the customer's text, a string, or a list of parts such as"
+                        + " [{\"type\": \"text\", \"text\": \"...\"}]; it has none."));
+    }
+
+    private static io.restassured.response.ValidatableResponse send(Caller caller, String body) {
+        return caller.request().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/chat/completions").then();
+    }
+}
