@@ -73,7 +73,10 @@ public class AuditFormats {
         }
         // Keys read as words ("newIntents" → "new intents"); a detail with nothing in it is no detail.
         String text = event.details.entrySet().stream().filter(e -> !empty(e.getValue()))
-                .map(e -> e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
+                .map(e -> e.getKey().equals("regime") && "training.start".equals(event.action)
+                        // The Train form's own words: the stored code ("linear") is not what the lead chose from.
+                        ? "how it learns: " + dev.loopwise.model.intent.IntentRegime.words(String.valueOf(e.getValue()))
+                        : e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
                         + ": " + e.getValue()).collect(Collectors.joining("; "));
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
     }

@@ -102,6 +102,7 @@ public class KnowledgePage {
 
     @POST
     @Path("/imports/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancelImport(@PathParam("id") long id) {
         imports.view(id);
         imports.cancel(id, currentUser.name()); // an import that ended meanwhile shows its outcome on the page
@@ -110,6 +111,7 @@ public class KnowledgePage {
 
     @POST
     @Path("/articles/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response delete(@PathParam("id") long id) {
         importer.delete(id, currentUser.name());
         return Response.seeOther(URI.create("/admin/knowledge")).build();

@@ -66,6 +66,19 @@ public class ReviewFormats {
                 reviewer.weightHigh(), dev.loopwise.common.Counts.of(evidence, "shared or gold item"));
     }
 
+    /**
+     * An item's kind as the lead reads it: who answers it and why. The stored codes ("regular", "overlap") name nothing a
+     * support lead knows; the gold-making fold beside the table speaks of shared and gold items.
+     */
+    static String kindText(ReviewItem item) {
+        return switch (item.kind) {
+            case ReviewItem.GOLD -> "gold: its answer is fixed";
+            case ReviewItem.OVERLAP -> "shared by " + dev.loopwise.common.Counts.of(item.requiredJudgements, "reviewer")
+                    + ", to measure agreement";
+            default -> "for " + dev.loopwise.common.Counts.of(item.requiredJudgements, "reviewer");
+        };
+    }
+
     @TemplateExtension(namespace = "review")
     static String waitingNote() {
         return ReviewMessages.REVIEW_WAITING_NOTE;

@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,6 +57,8 @@ public class LoginPage {
     @POST
     @Path("logout")
     @Authenticated
+    // Only the page's form: the CSRF token is checked on form bodies alone, so any other body would skip it.
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout(RoutingContext routingContext) {
         // A key-authenticated caller has no session to end.
         if (identity.getAttribute(ApiKeyIdentityProvider.AUTHENTICATED_BY) == null) {

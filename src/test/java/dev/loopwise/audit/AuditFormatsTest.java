@@ -45,6 +45,14 @@ class AuditFormatsTest {
     }
 
     @Test
+    void aTrainingSaysHowItLearnsInTheTrainFormsWords() {
+        AuditEvent trained = new AuditEvent();
+        trained.action = "training.start";
+        trained.details = new java.util.LinkedHashMap<>(java.util.Map.of("regime", "linear"));
+        assertEquals("how it learns: quick (on top of the reading model)", AuditFormats.detailText(trained));
+    }
+
+    @Test
     void aSentenceNamesWhatWasDone() {
         AuditEvent imported = new AuditEvent();
         imported.action = "knowledge.import";

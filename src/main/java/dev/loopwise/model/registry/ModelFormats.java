@@ -75,6 +75,25 @@ public class ModelFormats {
         return "add about " + more + " more tickets labelled oos (requests you do not handle)";
     }
 
+    /**
+     * Which held-out tickets a figure of the version's page was measured on, with their number when the training recorded
+     * it: each figure has its own share of them (the out-of-scope ones, those support answers, those with an agent's reply).
+     */
+    static String measuredOn(ModelVersion version, String metric) {
+        int all = count(version, "data/test_tickets");
+        int oos = count(version, "data/oos_test_tickets");
+        Object tickets = version.metrics.get(metric + "_tickets");
+        String counted = tickets instanceof Number n ? "of " + dev.loopwise.common.Counts.of(n.longValue(), "held-out ticket") + " " : "of the held-out tickets ";
+        return switch (metric) {
+            case "intent/accuracy", "intent/macro_f1" -> "of " + dev.loopwise.common.Counts.of(all, "held-out ticket");
+            case "intent/oos_recall" -> "of " + dev.loopwise.common.Counts.of(oos, "held-out ticket") + " labelled oos";
+            case "intent/handover_rate" -> "of " + dev.loopwise.common.Counts.of(all - oos, "held-out ticket") + " support answers";
+            case "policy/agent_agreement" -> counted + "with an agent's reply";
+            case "policy/intent_consistency" -> counted + "whose intent has replies";
+            default -> "";
+        };
+    }
+
     static int count(ModelVersion version, String metric) {
         Object value = version.metrics.get(metric);
         return value instanceof Number n ? n.intValue() : 0;

@@ -267,7 +267,9 @@ final class ModelsNextStep {
     private static String replyAgreementDrop(ModelVersion candidate, ModelVersion active, double n) {
         Double a = metric(candidate, "policy/agent_agreement");
         Double b = metric(active, "policy/agent_agreement");
-        return dropBeyondChance(a, b, n) ? String.format(" But check its replies first: it picks the reply your agents chose less often "
+        // Measured only on the held-out tickets with an agent's reply: fewer than all of them, so a wider band of chance.
+        Double withReply = metric(candidate, "policy/agent_agreement_tickets");
+        return dropBeyondChance(a, b, withReply != null ? withReply : n) ? String.format(" But check its replies first: it picks the reply your agents chose less often "
                 + "(%.1f%% against %.1f%%).", a * 100, b * 100) : "";
     }
 

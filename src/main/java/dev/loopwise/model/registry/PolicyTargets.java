@@ -79,6 +79,9 @@ final class PolicyTargets {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("policy/intent_consistency", answerable == 0 ? null : (double) consistent / answerable);
         metrics.put("policy/agent_agreement", withReply == 0 ? null : (double) agreed / withReply);
+        // Each rests on its own share of the held-out tickets: the pages say how many, and chance is judged on that many.
+        metrics.put("policy/intent_consistency_tickets", answerable);
+        metrics.put("policy/agent_agreement_tickets", withReply);
         return metrics;
     }
 

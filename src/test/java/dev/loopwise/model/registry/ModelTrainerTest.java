@@ -30,6 +30,11 @@ class ModelTrainerTest {
         // tickets; telling whether the ticket already gives the order number is what lifts the policy above it.
         assertTrue((double) m.get("policy/agent_agreement") > 0.45, "policy agrees with agents: " + m.get("policy/agent_agreement"));
         assertTrue(((List<?>) model.lineage().get("testTicketIds")).size() > 30);
+        // Reply agreement rests on the held-out tickets with an agent's reply only (none of the out-of-scope ones has one):
+        // the pages say how many, and judge chance on that many.
+        int withReply = ((Number) m.get("policy/agent_agreement_tickets")).intValue();
+        int heldOut = ((Number) m.get("data/test_tickets")).intValue();
+        assertTrue(withReply > 0 && withReply <= heldOut - ((Number) m.get("data/oos_test_tickets")).intValue(), withReply + " of " + heldOut);
     }
 
     @Test
