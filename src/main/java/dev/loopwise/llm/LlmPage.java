@@ -110,8 +110,10 @@ public class LlmPage {
             // Tried as if turned on: testing is how an admin decides whether to turn it on.
             LlmSettings typed = settings.preview(change("on", baseUrl, model, apiKey, clearKey, timeoutSeconds, drafts, temperature,
                     brandVoice));
-            return Response.ok(Templates.llm(viewNow(client.test(typed), null,
-                    "Tested the values in the form; they are not saved until you press Save.").withSent(sent))).build();
+            LlmClient.TestResult tried = client.test(typed);
+            // A failed test gets no notice of its own: one above the failure read like a success.
+            return Response.ok(Templates.llm(viewNow(tried, null, tried.ok()
+                    ? "It worked with the values in the form; they are not saved until you press Save." : null).withSent(sent))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.llm(viewNow(null, e.getMessage(), null).withSent(sent))).build();
         }
