@@ -20,9 +20,12 @@ public class EmptyErrorBodies {
                 && (request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 || request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
         boolean api = request.getUriInfo().getPath().startsWith("/api/");
-        String code = response.getStatus() == 400 && formPost ? (api ? "form_not_accepted" : "form_expired") : "request_refused";
+        // The judging page sends its token in a header: a refusal there is an expired page too, not a bare "Bad Request."
+        boolean pageToken = response.getStatus() == 400 && !api && request.getHeaderString("X-CSRF-TOKEN") != null;
+        String code = response.getStatus() == 400 && formPost ? (api ? "form_not_accepted" : "form_expired")
+                : pageToken ? "page_expired" : "request_refused";
         String message = response.getStatus() == 400 && formPost ? (api ? Messages.apiTakesNoForms(request.getUriInfo().getPath()) : Messages.FORM_EXPIRED)
-                : response.getStatusInfo().getReasonPhrase() + ".";
+                : pageToken ? HttpMessages.PAGE_EXPIRED : response.getStatusInfo().getReasonPhrase() + ".";
         boolean html = !request.getUriInfo().getPath().startsWith("/api/")
                 && request.getAcceptableMediaTypes().stream()
                 .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());

@@ -8,6 +8,10 @@ public final class HttpMessages {
     private HttpMessages() {
     }
 
+    /** A page's own request (judging, undo) whose security token the CSRF check refused. */
+    public static final String PAGE_EXPIRED = "This page has expired or did not come from a Loopwise page (its security token does"
+            + " not match, as after signing in again elsewhere). Reload the page and try again; nothing was saved.";
+
     public static String contentEncoding(String encoding) {
         String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
         return "The body is sent with Content-Encoding '" + shown + "', which Loopwise does not read: send it uncompressed"

@@ -98,6 +98,16 @@ class ReviewPageApiTest {
         org.junit.jupiter.api.Assertions.assertTrue(left >= 1 && left <= 30, "seconds left " + left);
     }
 
+    /** A page left open past a new sign-in sends a token that no longer matches: told to reload, not "Bad Request." */
+    @Test
+    void aStaleTokenSaysToReloadThePage() {
+        long item = id(next());
+        page.request().header("X-CSRF-TOKEN", "stale" + page.csrfToken()).contentType("application/json").accept("application/json")
+                .body("{\"choice\":\"A\"}").post("/review/items/" + item)
+                .then().statusCode(400).body("code", equalTo("page_expired"))
+                .body("error", equalTo(dev.loopwise.common.HttpMessages.PAGE_EXPIRED));
+    }
+
     private Response next() {
         return page.request().accept("application/json").get("/review/items/next");
     }
