@@ -77,8 +77,17 @@ public class AuditFormats {
                         // The Train form's own words: the stored code ("linear") is not what the lead chose from.
                         ? "how it learns: " + dev.loopwise.model.intent.IntentRegime.words(String.valueOf(e.getValue()))
                         : e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
-                        + ": " + e.getValue()).collect(Collectors.joining("; "));
+                        + ": " + valueText(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+    }
+
+    /** Stored codes as words: a gold answer "1" is reply 1, "both_bad" both bad; other values as they are. */
+    private static String valueText(String key, Object value) {
+        String text = String.valueOf(value);
+        if (key.equals("answer") && (text.equals("1") || text.equals("2"))) {
+            return "reply " + text + " is better";
+        }
+        return text.matches("[a-z]+(_[a-z]+)+") ? text.replace('_', ' ') : text;
     }
 
     private static boolean empty(Object value) {

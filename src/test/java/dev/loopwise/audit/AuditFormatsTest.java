@@ -53,6 +53,20 @@ class AuditFormatsTest {
     }
 
     @Test
+    void storedCodesReadAsWords() {
+        AuditEvent gold = new AuditEvent();
+        gold.action = "review.gold";
+        gold.details = new java.util.LinkedHashMap<>(java.util.Map.of("answer", "both_bad"));
+        assertEquals("answer: both bad", AuditFormats.detailText(gold));
+        gold.details = new java.util.LinkedHashMap<>(java.util.Map.of("answer", "2"));
+        assertEquals("answer: reply 2 is better", AuditFormats.detailText(gold));
+        AuditEvent round = new AuditEvent();
+        round.action = "round.start";
+        round.details = new java.util.LinkedHashMap<>(java.util.Map.of("method", "reward_weighted"));
+        assertEquals("method: reward weighted", AuditFormats.detailText(round));
+    }
+
+    @Test
     void aSentenceNamesWhatWasDone() {
         AuditEvent imported = new AuditEvent();
         imported.action = "knowledge.import";
