@@ -55,6 +55,7 @@ final class ChatParameters {
                 throw invalid("'" + field + "' is a whole number from 1 to " + Long.MAX_VALUE + ".");
             }
         }
+        logitBias(body.path("logit_bias"));
         JsonNode seed = body.path("seed");
         if (present(seed) && !seed.isIntegralNumber()) {
             throw invalid("'seed' is a whole number.");
@@ -91,6 +92,22 @@ final class ChatParameters {
         if (logprobs.asBoolean(false) || topLogprobs.asLong(0) > 0) {
             throw invalid("'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
                     + " sampled token by token.");
+        }
+    }
+
+    /** As OpenAI reads it: token ids (as keys) with a bias from -100 to 100. Accepted and not used: nothing is sampled. */
+    private static void logitBias(JsonNode bias) {
+        if (!present(bias)) {
+            return;
+        }
+        boolean valid = bias.isObject();
+        for (var entries = bias.fields(); valid && entries.hasNext(); ) {
+            var entry = entries.next();
+            valid = entry.getKey().matches("\\d{1,9}") && entry.getValue().isNumber()
+                    && entry.getValue().asDouble() >= -100 && entry.getValue().asDouble() <= 100;
+        }
+        if (!valid) {
+            throw invalid("'logit_bias' is an object of token ids with a bias from -100 to 100, such as {\"50256\": -100}.");
         }
     }
 

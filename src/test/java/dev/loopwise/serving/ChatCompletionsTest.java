@@ -206,14 +206,16 @@ class ChatCompletionsTest {
                 // and values of the wrong type, as OpenAI refuses them
                 "\"logprobs\":\"false\"", "\"response_format\":\"json\"", "\"tool_choice\":5", "\"model\":5", "\"tools\":\"x\"",
                 "\"tool_choice\":\"banana\"", "\"function_call\":{\"name\":\"f\"}", "\"top_logprobs\":5", "\"stream_options\":\"x\"",
-                "\"stop\":{\"a\":1}", "\"seed\":\"x\"", "\"top_p\":-3", "\"n\":\"1\""}) {
+                "\"stop\":{\"a\":1}", "\"seed\":\"x\"", "\"top_p\":-3", "\"n\":\"1\"", "\"logit_bias\":{\"50256\":-300}",
+                "\"logit_bias\":{\"word\":1}", "\"logit_bias\":[1]"}) {
             helpdesk.request().contentType("application/json")
                     .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET + "\"}]," + refusedSetting + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
         }
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET
                 + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"},\"model\":\"gpt-4o\","
-                + "\"stop\":[\"\\n\\n\"],\"seed\":3,\"top_p\":0.9,\"tools\":[],\"tool_choice\":\"auto\",\"user\":\"u-1\"}")
+                + "\"stop\":[\"\\n\\n\"],\"seed\":3,\"top_p\":0.9,\"tools\":[],\"tool_choice\":\"auto\",\"user\":\"u-1\","
+                + "\"logit_bias\":{\"50256\":-100}}")
                 .post("/v1/chat/completions").then().statusCode(200);
         // An unknown role or part type is named, not reported as a missing user message or an empty text.
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"wizard\",\"content\":\"hi\"}]}")
