@@ -49,6 +49,22 @@ public final class PlainText {
         return first(text, PlainText::isControl);
     }
 
+    /**
+     * What a client sent, fit to quote back in a message: control and invisible format characters shown as their code
+     * ("U+202E"), so a direction mark cannot turn the message around, and cut after 40 characters.
+     */
+    public static String quoted(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().limit(40).forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format(java.util.Locale.ROOT, "U+%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return length(text) > 40 ? out + "…" : out.toString();
+    }
+
     private static String first(String text, java.util.function.IntPredicate wanted) {
         int position = 0;
         for (int i = 0; i < text.length(); ) {

@@ -194,7 +194,7 @@ final class ChatParameters {
     }
 
     private static String shown(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return dev.loopwise.common.PlainText.quoted(value);
     }
 
     private static ApiException invalid(String message) {

@@ -186,6 +186,9 @@ class ChatCompletionsTest {
                 .body("id", equalTo("loopwise-v" + version)).body("owned_by", equalTo("loopwise"));
         helpdesk.request().get("/v1/models/gpt-4o").then().statusCode(404).body("error.type", equalTo("not_found_error"))
                 .body("error.message", org.hamcrest.Matchers.containsString("loopwise-v" + version));
+        // A direction mark in the name is quoted as its code, so it cannot turn the message around.
+        helpdesk.request().urlEncodingEnabled(false).get("/v1/models/gpt%E2%80%AE4o").then().statusCode(404)
+                .body("error.message", org.hamcrest.Matchers.containsString("'gptU+202E4o'"));
         // "created" is when the version was made, the same on every call.
         long created = helpdesk.request().get("/v1/models").jsonPath().getLong("data[0].created");
         long made = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
