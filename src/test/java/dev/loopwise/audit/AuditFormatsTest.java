@@ -46,24 +46,21 @@ class AuditFormatsTest {
 
     @Test
     void aTrainingSaysHowItLearnsInTheTrainFormsWords() {
-        AuditEvent trained = new AuditEvent();
-        trained.action = "training.start";
-        trained.details = new java.util.LinkedHashMap<>(java.util.Map.of("regime", "linear"));
-        assertEquals("how it learns: quick (on top of the reading model)", AuditFormats.detailText(trained));
+        assertEquals("how it learns: quick (on top of the reading model)", AuditFormats.detailText(event("training.start", "regime", "linear")));
     }
 
     @Test
     void storedCodesReadAsWords() {
-        AuditEvent gold = new AuditEvent();
-        gold.action = "review.gold";
-        gold.details = new java.util.LinkedHashMap<>(java.util.Map.of("answer", "both_bad"));
-        assertEquals("answer: both bad", AuditFormats.detailText(gold));
-        gold.details = new java.util.LinkedHashMap<>(java.util.Map.of("answer", "2"));
-        assertEquals("answer: reply 2 is better", AuditFormats.detailText(gold));
-        AuditEvent round = new AuditEvent();
-        round.action = "round.start";
-        round.details = new java.util.LinkedHashMap<>(java.util.Map.of("method", "reward_weighted"));
-        assertEquals("method: reward weighted", AuditFormats.detailText(round));
+        assertEquals("answer: both bad", AuditFormats.detailText(event("review.gold", "answer", "both_bad")));
+        assertEquals("answer: reply 2 is better", AuditFormats.detailText(event("review.gold", "answer", "2")));
+        assertEquals("method: reward weighted", AuditFormats.detailText(event("round.start", "method", "reward_weighted")));
+    }
+
+    private static AuditEvent event(String action, String key, Object value) {
+        AuditEvent event = new AuditEvent();
+        event.action = action;
+        event.details = new java.util.LinkedHashMap<>(java.util.Map.of(key, value));
+        return event;
     }
 
     @Test
