@@ -205,10 +205,6 @@ public class ReviewItemGenerator {
      */
     private int insert(List<Draft> drafts) {
         int made = 0;
-        // No item asks for more judgements than the team has reviewers: left open, it would wait for people who do not exist.
-        int reviewers = Math.max(1, ((Number) em.createNativeQuery(
-                "select count(*) from users where disabled_at is null and roles like '%reviewer%'").getSingleResult()).intValue());
-        int overlapNeeds = Math.min(config.overlapJudgements(), reviewers);
         List<Draft> ordered = drafts.stream().sorted(Comparator.comparing((Draft d) -> d.source().hash())
                 .thenComparingLong(d -> d.one().replyId()).thenComparingLong(d -> d.two().replyId())).toList();
         for (Draft d : ordered) {
@@ -222,8 +218,8 @@ public class ReviewItemGenerator {
                     .setParameter(8, SlotFiller.fill(d.one().text(), d.source().text()).text())
                     .setParameter(9, SlotFiller.fill(d.two().text(), d.source().text()).text())
                     .setParameter(10, d.strategy()).setParameter(11, d.modelVersion()).setParameter(12, d.versusVersion())
-                    .setParameter(13, d.overlap() && overlapNeeds > 1 ? ReviewItem.OVERLAP : ReviewItem.REGULAR)
-                    .setParameter(14, d.overlap() ? overlapNeeds : Math.min(config.judgementsPerItem(), reviewers))
+                    .setParameter(13, d.overlap() ? ReviewItem.OVERLAP : ReviewItem.REGULAR)
+                    .setParameter(14, d.overlap() ? config.overlapJudgements() : config.judgementsPerItem())
                     .executeUpdate();
         }
         return made;
