@@ -100,7 +100,7 @@ public class KnowledgeImporter {
                 throw new CancellationException("The import of " + prepared.source() + " was cancelled");
             }
             int to = Math.min(texts.size(), from + config.encodeBatch());
-            float[][] batch = encoders.encode(index.encoder(), texts.subList(from, to));
+            float[][] batch = encoders.encodeInBackground(index.encoder(), texts.subList(from, to));
             System.arraycopy(batch, 0, out, from, batch.length);
             progress.accept(to);
             if (texts.size() > config.encodeBatch()) {

@@ -201,7 +201,7 @@ class KnowledgeIndex {
         for (List<KnowledgeStore.Stale> batch = store.stale(encoderId, 0, REEMBED_BATCH); !batch.isEmpty();
              batch = store.stale(encoderId, batch.get(batch.size() - 1).id(), REEMBED_BATCH)) {
             List<String> texts = batch.stream().map(p -> new Passages.Draft(p.heading(), p.text()).embedded(p.title())).toList();
-            store.reembedded(batch, encoders.encode(encoder(), texts), encoderId);
+            store.reembedded(batch, encoders.encodeInBackground(encoder(), texts), encoderId);
             done += batch.size();
             LOG.infof("Knowledge base: %d passages embedded again with %s", done, encoderId);
         }

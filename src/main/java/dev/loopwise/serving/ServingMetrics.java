@@ -2,6 +2,7 @@ package dev.loopwise.serving;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,7 +17,8 @@ import java.util.function.Supplier;
  * What the serving pipeline is doing, for Prometheus (names as scraped): {@code loopwise_serving_queue_depth},
  * {@code loopwise_serving_batch_size} (requests encoded together), {@code loopwise_serving_encode_seconds}
  * (one batch through the encoder), {@code loopwise_serving_request_seconds} (queueing, encoding, deciding and
- * logging of one answered request) and {@code loopwise_serving_requests_total} by {@code outcome}. The
+ * logging of one answered request), {@code loopwise_serving_requests_total} by {@code outcome} and
+ * {@code loopwise_encoder_background_wait_seconds_total} (background encoding giving way to serving). The
  * histograms export buckets, so p95s can be computed across instances.
  */
 @ApplicationScoped
@@ -61,6 +63,13 @@ public class ServingMetrics {
     /** Watches the queue's length from now on (the queue is made at start). */
     void watchQueue(Supplier<Number> depth) {
         Gauge.builder("loopwise.serving.queue.depth", depth).description("Requests waiting for the encoder").register(registry);
+    }
+
+    /** Watches the time background encoding gave way to serving (it only grows). */
+    void watchBackgroundWaits(Supplier<Number> seconds) {
+        FunctionCounter.builder("loopwise.encoder.background.wait", seconds, s -> s.get().doubleValue())
+                .baseUnit("seconds").description("Time background encoding (training, rounds, imports) waited for serving calls to finish")
+                .register(registry);
     }
 
     void count(Outcome outcome, int requests) {

@@ -88,6 +88,7 @@ public class ServingPipeline {
         }
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         metrics.watchQueue(queue::size);
+        metrics.watchBackgroundWaits(encoder::backgroundWaitSeconds);
         finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
         running = true;
         startEncoder();

@@ -40,7 +40,7 @@ public class EmbeddingStore {
         encoder.dimension(by);
     }
 
-    /** One vector per text, in order, from {@code by} (or the cache of its vectors). */
+    /** One vector per text, in order, from {@code by} (or the cache of its vectors); encoding gives way to serving. */
     public float[][] embed(EncoderRef by, List<String> texts) {
         List<String> hashes = texts.stream().map(Hashing::sha256Hex).toList();
         Map<String, float[]> known = lookup(by.id(), hashes);
@@ -51,7 +51,7 @@ public class EmbeddingStore {
             }
         }
         if (!missing.isEmpty()) {
-            float[][] fresh = encoder.encode(by, new ArrayList<>(missing.values()));
+            float[][] fresh = encoder.encodeInBackground(by, new ArrayList<>(missing.values()));
             List<String> freshHashes = new ArrayList<>(missing.keySet());
             for (int i = 0; i < fresh.length; i++) {
                 known.put(freshHashes.get(i), fresh[i]);

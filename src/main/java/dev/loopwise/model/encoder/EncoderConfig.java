@@ -51,6 +51,13 @@ public interface EncoderConfig {
     @WithDefault("8")
     int batchSize();
 
+    /**
+     * Longest a background encoder call (training, rounds, review items, knowledge imports) waits, in milliseconds,
+     * for the serving calls in flight to finish before it runs; serving shares the same cores. 0: never wait.
+     */
+    @WithDefault("100")
+    long backgroundWaitMs();
+
     /** ONNX Runtime threads; 0 lets it use every core. */
     @WithDefault("0")
     int threads();

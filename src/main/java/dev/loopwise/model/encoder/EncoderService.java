@@ -31,6 +31,7 @@ public class EncoderService {
     /** Access-ordered: the first entry is the least recently used. */
     private final LinkedHashMap<String, Loaded> loaded = new LinkedHashMap<>(8, 0.75f, true);
     private final Object loading = new Object();
+    private final ServingFirst servingFirst;
     private boolean closed;
 
     private static final class Loaded {
@@ -45,6 +46,7 @@ public class EncoderService {
     @Inject
     public EncoderService(EncoderConfig config) {
         settings = config;
+        servingFirst = new ServingFirst(config.backgroundWaitMs());
         // Resolved at start so that a misspelt name stops the service with the list of names, not a later request.
         workspace = EncoderSpec.resolve(settings.path().map(Object::toString).orElse(settings.name()),
                 settings.pooling().map(Pooling::parse), settings.maxTokens(), settings.cacheDir());
@@ -56,13 +58,34 @@ public class EncoderService {
         return EncoderRef.of(workspace);
     }
 
+    /** For a request someone is waiting on now (a served answer, its drafts, a page): runs at once. */
     public float[][] encode(EncoderRef encoder, List<String> texts) {
         Loaded l = acquire(encoder);
+        servingFirst.servingStarted();
         try {
             return l.encoder.encode(texts);
         } finally {
+            servingFirst.servingEnded();
             release(l);
         }
+    }
+
+    /**
+     * For work nobody waits on this instant (training, rounds, review items, imports): each ONNX call first lets
+     * the serving calls in flight finish (for a bounded time, {@link EncoderConfig#backgroundWaitMs()}).
+     */
+    public float[][] encodeInBackground(EncoderRef encoder, List<String> texts) {
+        Loaded l = acquire(encoder);
+        try {
+            return l.encoder.encode(texts, servingFirst::awaitServingDone);
+        } finally {
+            release(l);
+        }
+    }
+
+    /** Seconds background encoding has spent giving way to serving since the start. */
+    public double backgroundWaitSeconds() {
+        return servingFirst.backgroundWaitSeconds();
     }
 
     public int dimension(EncoderRef encoder) {

@@ -66,11 +66,17 @@ public final class SentenceEncoder implements AutoCloseable {
 
     /** Embeds every text (same order as given); each vector has unit length. */
     public float[][] encode(List<String> texts) {
+        return encode(texts, () -> { });
+    }
+
+    /** As {@link #encode(List)}, running {@code beforeEachCall} before each ONNX call (background work gives way there). */
+    public float[][] encode(List<String> texts, Runnable beforeEachCall) {
         float[][] result = new float[texts.size()][];
         List<Integer> order = IntStream.range(0, texts.size()).boxed()
                 .sorted(Comparator.comparingInt(i -> texts.get(i).length())).toList();
         for (int start = 0; start < order.size(); start += batchSize) {
             List<Integer> batch = order.subList(start, Math.min(order.size(), start + batchSize));
+            beforeEachCall.run();
             float[][] vectors = encodeBatch(batch.stream().map(texts::get).toList());
             for (int i = 0; i < batch.size(); i++) {
                 result[batch.get(i)] = vectors[i];

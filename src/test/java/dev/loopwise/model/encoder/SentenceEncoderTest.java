@@ -36,6 +36,18 @@ class SentenceEncoderTest {
     }
 
     @Test
+    void backgroundWorkGetsAWordBeforeEachOnnxCallAndTheSameVectors() {
+        List<String> texts = java.util.stream.IntStream.range(0, 70).mapToObj(i -> "ticket number " + i + " about my order").toList();
+        int[] calls = {0};
+        float[][] stepwise = encoder.encode(texts, () -> calls[0]++);
+        assertEquals(3, calls[0], "70 texts in calls of 32");
+        float[][] atOnce = encoder.encode(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(1.0, dot(stepwise[i], atOnce[i]), 1e-5);
+        }
+    }
+
+    @Test
     void clsPoolingIsTheFirstTokensVectorAtUnitLength() {
         float[] hidden = {3, 4, 100, 100, 0, 2, 9, 9}; // two rows of two tokens of dimension 2
         long[] mask = {1, 1, 1, 0};
