@@ -148,7 +148,7 @@ public class ReviewItemGenerator {
         float[][] all = embeddings.embed(model.encoder(), sources.stream().map(Source::text).toList());
         float[][] vectors = all;
         if (ranked) {
-            int[] keep = leastSure(model, sources, all, count);
+            int[] keep = PolicyPairs.leastSure(model, sources.stream().map(Source::text).toList(), all, count);
             sources = Arrays.stream(keep).mapToObj(sources::get).toList();
             vectors = Arrays.stream(keep).mapToObj(i -> all[i]).toArray(float[][]::new);
         }
@@ -185,14 +185,14 @@ public class ReviewItemGenerator {
             ServingModel other = versus.get();
             double[] otherPi = other.replyDistribution(versusX, source.text(), other.bundle().intent().predict(versusX));
             long otherChoice = other.candidates().get(Vectors.argmax(otherPi)).replyId();
-            int index = indexOf(model, otherChoice);
+            int index = PolicyPairs.indexOf(model, otherChoice);
             if (index >= 0 && index != first) {
                 second = index;
                 strategy = "versus";
                 versusVersion = other.version();
             }
         } else if (random.nextDouble() < config.sampleShare()) {
-            second = sample(pi, first, config.sampleTemperature(), random);
+            second = PolicyPairs.sample(pi, first, config.sampleTemperature(), random);
             strategy = "sample";
         }
         return Optional.of(new Draft(source, intent, model.candidates().get(first), model.candidates().get(second), strategy, model.version(),
@@ -224,52 +224,4 @@ public class ReviewItemGenerator {
         }
         return made;
     }
-
-    /**
-     * The tickets the reward model is least sure about: the smallest reward gap between the policy's two
-     * favourite replies, where a judgement teaches the most.
-     */
-    private static int[] leastSure(ServingModel model, List<Source> sources, float[][] vectors, int count) {
-        dev.loopwise.model.policy.ReplyPolicy reward = model.bundle().reward();
-        double[] gap = new double[sources.size()];
-        for (int i = 0; i < sources.size(); i++) {
-            String text = sources.get(i).text();
-            double[] pi = model.replyDistribution(vectors[i], text, model.bundle().intent().predict(vectors[i]));
-            Integer[] order = IntStream.range(0, pi.length).boxed().sorted(Comparator.comparingDouble(a -> -pi[a])).toArray(Integer[]::new);
-            float[] x = dev.loopwise.model.policy.PolicyFeatures.ticket(vectors[i], text);
-            float[] q = reward.queryPart(x);
-            double r1 = reward.score(q, x, reward.prepare(dev.loopwise.model.policy.PolicyFeatures.reply(model.candidateEmbeddings()[order[0]],
-                    model.candidates().get(order[0]).text())));
-            double r2 = reward.score(q, x, reward.prepare(dev.loopwise.model.policy.PolicyFeatures.reply(model.candidateEmbeddings()[order[1]],
-                    model.candidates().get(order[1]).text())));
-            gap[i] = Math.abs(r1 - r2);
-        }
-        return IntStream.range(0, sources.size()).boxed().sorted(Comparator.comparingDouble(i -> gap[i])).limit(count)
-                .mapToInt(Integer::intValue).toArray();
-    }
-
-    /** A reply other than {@code exclude}, drawn from π^(1/T) renormalised. */
-    static int sample(double[] pi, int exclude, double temperature, Random random) {
-        double[] weights = Arrays.stream(pi).map(p -> Math.pow(Math.max(p, 1e-12), 1 / temperature)).toArray();
-        weights[exclude] = 0;
-        double total = Arrays.stream(weights).sum();
-        double r = random.nextDouble() * total;
-        for (int a = 0; a < weights.length; a++) {
-            r -= weights[a];
-            if (r <= 0 && weights[a] > 0) {
-                return a;
-            }
-        }
-        return exclude == 0 ? 1 : 0;
-    }
-
-    private static int indexOf(ServingModel model, long replyId) {
-        for (int a = 0; a < model.candidates().size(); a++) {
-            if (model.candidates().get(a).replyId() == replyId) {
-                return a;
-            }
-        }
-        return -1;
-    }
-
 }
