@@ -153,15 +153,22 @@ public class ServingPipeline {
             List<ServingJob> batch = List.of();
             try {
                 batch = nextBatch();
-                if (!batch.isEmpty()) {
-                    encode(batch);
-                }
             } catch (InterruptedException e) {
                 return;
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            // Ends when the batch is answered (finish) or failed here, so that background encoding waits for neither.
+            encoder.servingStarted();
+            try {
+                encode(batch);
             } catch (NoActiveModel e) {
+                encoder.servingEnded();
                 metrics.count(ServingMetrics.Outcome.NO_MODEL, batch.size());
                 fail(batch, e);
             } catch (Throwable e) {
+                encoder.servingEnded();
                 // An Error too (OutOfMemoryError, a native library's): only this batch fails, the thread serves on.
                 LOG.errorf(e, "Could not encode a batch of %d requests", batch.size());
                 metrics.count(ServingMetrics.Outcome.FAILED, batch.size());
@@ -253,6 +260,8 @@ public class ServingPipeline {
             LOG.errorf(e, "Could not answer a batch of %d requests", batch.size());
             metrics.count(ServingMetrics.Outcome.FAILED, batch.size());
             fail(batch, new Failed(e));
+        } finally {
+            encoder.servingEnded();
         }
     }
 

@@ -32,6 +32,8 @@ class ServingResilienceTest {
     ServingPipeline pipeline;
     @Inject
     EntityManager em;
+    @Inject
+    dev.loopwise.model.encoder.EncoderService encoders;
 
     @Test
     void anErrorFailsItsBatchWith503AndTheLoopServesOn() {
@@ -123,6 +125,61 @@ class ServingResilienceTest {
         long logged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from served_requests where text = ?1").setParameter(1, late).getSingleResult()).longValue());
         assertEquals(0, logged);
+    }
+
+    @Test
+    void backgroundEncodingGivesWayWhileABatchIsServedAndNotOnceEveryBatchIsDone() throws Exception {
+        ActiveModel.await();
+        String first = "held " + UUID.randomUUID();
+        List<String> background = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "background text " + i + " " + UUID.randomUUID()).toList();
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        pipeline.beforeEncoding(texts -> {
+            if (texts.contains(first)) {
+                busy.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        double before;
+        try {
+            CompletableFuture<ServingPipeline.Answer> held = pipeline.submit(first, true, "test");
+            assertTrue(busy.await(30, TimeUnit.SECONDS));
+            before = encoders.backgroundWaitSeconds();
+            // 20 texts are 3 ONNX calls of 8: each waits its longest (100 ms) for the held batch.
+            CompletableFuture.runAsync(() -> encoders.encodeInBackground(encoders.workspaceEncoder(), background)).get(30, TimeUnit.SECONDS);
+            assertTrue(encoders.backgroundWaitSeconds() - before >= 0.29, "waited " + (encoders.backgroundWaitSeconds() - before) + " s");
+            release.countDown();
+            held.get(30, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            pipeline.beforeEncoding(texts -> {
+            });
+        }
+        // A failed batch and answered ones all end their serving: background work no longer waits.
+        Caller client = Caller.apiKey(keys, "admin");
+        pipeline.beforeEncoding(texts -> {
+            throw new IllegalStateException("failed batch");
+        });
+        try {
+            client.request().contentType("application/json").body("{\"text\":\"failing " + UUID.randomUUID() + "\"}").post("/api/v1/respond")
+                    .then().statusCode(503);
+        } finally {
+            pipeline.beforeEncoding(texts -> {
+            });
+        }
+        for (int i = 0; i < 3; i++) {
+            client.request().contentType("application/json").body("{\"text\":\"Where is my parcel " + i + "?\"}").post("/api/v1/respond")
+                    .then().statusCode(200);
+        }
+        Thread.sleep(200); // the answered batch's last step (its log row) ends just after its answer left
+        double settled = encoders.backgroundWaitSeconds();
+        encoders.encodeInBackground(encoders.workspaceEncoder(), background.stream().map(t -> t + " again").toList());
+        assertTrue(encoders.backgroundWaitSeconds() - settled < 0.09, "background work still waited "
+                + (encoders.backgroundWaitSeconds() - settled) + " s with nothing being served");
     }
 
     @Test

@@ -83,6 +83,19 @@ public class EncoderService {
         }
     }
 
+    /**
+     * A served answer is being worked on beyond its encoding (looking its vector up, deciding, logging): background
+     * encoding gives way meanwhile too, since it would slow that work on the same cores. Each call is matched by
+     * one {@link #servingEnded()}.
+     */
+    public void servingStarted() {
+        servingFirst.servingStarted();
+    }
+
+    public void servingEnded() {
+        servingFirst.servingEnded();
+    }
+
     /** Seconds background encoding has spent giving way to serving since the start. */
     public double backgroundWaitSeconds() {
         return servingFirst.backgroundWaitSeconds();
