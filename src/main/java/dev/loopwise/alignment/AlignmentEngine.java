@@ -87,9 +87,9 @@ public final class AlignmentEngine {
                                       List<PreferencePair> train, List<PreferencePair> heldOut, Map<String, Object> metrics,
                                       Map<String, Long> millis, Listener listener) {
         // Measured once per (ticket, reply pair), however many reviewers judged it: repeat judgements are no new evidence.
-        HeldOutPreferences.Units units = HeldOutPreferences.collapse(heldOut);
-        RewardEvaluation evaluation = RewardEvaluation.of(reward.deltas(units.preferences(), features),
-                new int[units.preferences().size()]);
+        HeldOutPreferences.Measured measured = HeldOutPreferences.measure(heldOut, judged -> reward.deltas(judged, features));
+        HeldOutPreferences.Units units = measured.units();
+        RewardEvaluation evaluation = measured.reward();
         metrics.put("reward/train_loss", reward.vector.finalLoss());
         metrics.put("reward/test_preferences", units.preferences().size());
         metrics.put("reward/test_tickets", units.tickets());

@@ -1,7 +1,9 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.model.transformer.RewardPairs;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Human comparisons as the cross-encoder reward model takes them. */
 public final class CrossEncoderRewards {
@@ -33,33 +35,33 @@ public final class CrossEncoderRewards {
     }
 
     /**
-     * Whether the cross-encoder is clearly more accurate than the vector model on the same held-out comparisons:
-     * the mean paired difference of their per-pair scores (1 right, ½ equal rewards, 0 wrong) exceeds its standard
-     * error. Otherwise the vector model stays — it is cheaper to train and to run, and a difference within noise
-     * (the validation share also chose the cross-encoder's epoch) is no reason to pay for the transformer.
+     * Whether the cross-encoder is clearly more accurate than the vector model on the same held-out preferences, decided
+     * as the promotion gates decide: an exact one-sided sign test (α = 0.05) on the preferences where the two models do
+     * differently, and only on preferences from at least {@link Gates#FEWEST_TICKETS} different tickets. A model ranks a
+     * preference right, wrong, or scores both replies alike (a tie: it has not chosen). Where one is right and the other
+     * wrong or tied, or one tied and the other wrong, the first did better; preferences both handle alike (both right,
+     * both wrong, both tied) carry no direction and are kept apart. No tie counts as half of anything: against a vector
+     * model that ties every pair (identical sentence vectors, which the cross-encoder is there to tell apart) this is the
+     * gate's own test of the cross-encoder's rankings against chance. Otherwise the vector model stays — it is cheaper to
+     * train and to run, and a difference within noise (the validation share also chose the cross-encoder's epoch) is no
+     * reason to pay for the transformer.
+     *
+     * @param tickets the ticket of each comparison, in the order of the deltas
      */
-    public static boolean crossClearlyBetter(double[] crossDeltas, double[] vectorDeltas, int[] kinds) {
-        int n = 0;
-        double sum = 0;
-        double squares = 0;
+    public static boolean crossClearlyBetter(double[] crossDeltas, double[] vectorDeltas, int[] kinds, List<String> tickets) {
+        int crossBetter = 0;
+        int vectorBetter = 0;
+        Set<String> from = new HashSet<>();
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] == 0) {
-                double d = right(crossDeltas[i]) - right(vectorDeltas[i]);
-                n++;
-                sum += d;
-                squares += d * d;
+                from.add(tickets.get(i));
+                int compared = Double.compare(Math.signum(crossDeltas[i]), Math.signum(vectorDeltas[i]));
+                crossBetter += compared > 0 ? 1 : 0;
+                vectorBetter += compared < 0 ? 1 : 0;
             }
         }
-        if (n < 2) {
-            return false;
-        }
-        double mean = sum / n;
-        double variance = Math.max(0, (squares - n * mean * mean) / (n - 1));
-        return mean > 0 && mean > Math.sqrt(variance / n);
-    }
-
-    private static double right(double delta) {
-        return delta > 0 ? 1 : delta == 0 ? 0.5 : 0;
+        return from.size() >= Gates.FEWEST_TICKETS
+                && GateStatistics.aboveHalf(crossBetter, crossBetter + vectorBetter) < GateStatistics.ALPHA;
     }
 
     /** Peak resident memory of this process in MB (VmHWM), or NaN where /proc is not there. */

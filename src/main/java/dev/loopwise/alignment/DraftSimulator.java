@@ -125,11 +125,18 @@ final class DraftSimulator {
         }
         try (RoundReward reward = RoundReward.train(settings.round(), fit, features, null, null, (m, p) -> { }, metrics)) {
             if (!heldOut.isEmpty()) {
-                metrics.put("heldout_accuracy", RewardEvaluation.of(reward.deltas(heldOut, features),
-                        heldOut.stream().mapToInt(p -> p.kind().ordinal()).toArray()).accuracy());
+                metrics.put("heldout_accuracy", heldOutAccuracy(heldOut, judged -> reward.deltas(judged, features)));
             }
             return reward.vector.model().scorer();
         }
+    }
+
+    /**
+     * The reward model's accuracy on the held-out judgements as the round's gates measure it ({@link HeldOutPreferences#measure}):
+     * once per (ticket, reply pair), by its reviewers' majority; null with no preference to measure on.
+     */
+    static Double heldOutAccuracy(List<PreferencePair> heldOut, Function<List<PreferencePair>, double[]> deltas) {
+        return HeldOutPreferences.measure(heldOut, deltas).reward().accuracy();
     }
 
     /** A review item as {@code DraftReviewItems} makes it — the served candidate against the best other servable one, when either is a draft — judged. */

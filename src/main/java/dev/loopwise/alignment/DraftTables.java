@@ -30,8 +30,8 @@ final class DraftTables {
                 + DraftSimulator.LIBRARY_CANDIDATES + " library replies and " + drafts + " drafts), with 95% Wilson intervals.");
         out.println("best-of-n: what serving sends (the highest-scored servable candidate); scorer: the policy's pair scorer before any");
         out.println("judgements, then the reward model trained on that many judgements of draft review items. RM acc: the reward model");
-        out.printf("against the reviewers' held-out verdicts (they report the truly better reply %.0f%% of the time). gain vs first: 95%%%n",
-                agreement * 100);
+        out.printf("against the reviewers' held-out verdicts, each held-out (ticket, reply pair) once by its reviewers' majority, as the"
+                + " round's gates count (a reviewer reports the truly better reply %.0f%% of the time). gain vs first: 95%%%n", agreement * 100);
         out.println("interval for best-of-n's share minus the first draft's, on the same tickets. drafts: share of answers best-of-n took from a draft.");
     }
 }

@@ -105,7 +105,8 @@ public class EvalRewardCommand implements Callable<Integer> {
             }
         }
         String chosen = !deltas.containsKey("vector") ? "cross" : !deltas.containsKey("cross") ? "vector"
-                : CrossEncoderRewards.crossClearlyBetter(deltas.get("cross")[0], deltas.get("vector")[0], validation.kinds())
+                : CrossEncoderRewards.crossClearlyBetter(deltas.get("cross")[0], deltas.get("vector")[0], validation.kinds(),
+                        validation.tickets())
                 ? "cross" : "vector";
         out.put("model", chosen);
         Map<String, RewardEvaluation[]> evaluations = new LinkedHashMap<>();

@@ -12,8 +12,9 @@ import java.util.Locale;
  * can carry the decision: it passes, fails, or waits ("not enough evidence yet — about N more
  * judgements"), and reports the effect it measured with its 90% interval. The two gates on reviewers' preferences
  * count each held-out (ticket, reply pair) once, however many reviewers judged it ({@link HeldOutPreferences}), and pass
- * only on preferences from at least {@link #FEWEST_TICKETS} different tickets: the tests assume independent pairs, and
- * several reply pairs of one ticket are not quite that either.
+ * or fail only on preferences from at least {@link #FEWEST_TICKETS} different tickets: the tests assume independent pairs,
+ * and several reply pairs of one ticket are not quite that either. Rejecting a candidate takes the same evidence as
+ * promoting it; short of it the gate waits, whichever way the result leans.
  * <ul>
  * <li>{@code reward_accuracy}: the reward model ranks held-out preferences better than chance (exact
  * sign test: wins among the rankings it did not score as a tie) and at least as well as the floor (where a tie counts
@@ -87,7 +88,10 @@ final class Gates {
                             interval, forTickets);
         }
         if (interval.high() < settings.minRewardAccuracy()) {
-            return gate("reward_accuracy", RoundResult.FAIL, measured + " It cannot reach the floor.", reward.accuracy(), interval, null);
+            return evidence.rewardTickets() >= FEWEST_TICKETS
+                    ? gate("reward_accuracy", RoundResult.FAIL, measured + " It cannot reach the floor.", reward.accuracy(), interval, null)
+                    : gate("reward_accuracy", RoundResult.WAIT, measured + " So far it falls short of the floor."
+                            + tooFewTickets(evidence.rewardTickets()), reward.accuracy(), interval, forTickets);
         }
         if (n < FEWEST_TO_EXTRAPOLATE) {
             // One wrong ranking among two makes the accuracy 50%, and a count extrapolated from it thousands: measure first.
@@ -125,8 +129,11 @@ final class Gates {
         // Before the "not better" verdict: on a handful of items the interval is no guide (two items the versions agree
         // on, one right and one wrong, give a paired interval of exactly zero width).
         if (t.n() >= FEWEST_TO_EXTRAPOLATE && interval.high() < MIN_EFFECT) {
-            return gate("preference_agreement", RoundResult.FAIL, measured + format(" Even at best it is not %.0f points better.",
-                    100 * MIN_EFFECT), t.effect(), interval, null);
+            return evidence.preferenceTickets() >= FEWEST_TICKETS
+                    ? gate("preference_agreement", RoundResult.FAIL, measured + format(" Even at best it is not %.0f points better.",
+                            100 * MIN_EFFECT), t.effect(), interval, null)
+                    : gate("preference_agreement", RoundResult.WAIT, measured + " So far the candidate is not better."
+                            + tooFewTickets(evidence.preferenceTickets()), t.effect(), interval, forTickets);
         }
         if (t.n() < FEWEST_TO_EXTRAPOLATE) {
             // How often the versions differ, which the count rests on, is no estimate on a handful of items: one
@@ -147,11 +154,14 @@ final class Gates {
                 RoundResult.WAIT, t.effect(), interval.low(), interval.high(), more);
     }
 
-    /** Why a clear result on too few tickets waits: one ticket's repeat or sibling judgements are not independent evidence. */
+    /**
+     * Why a clear result on too few tickets waits, whichever way it leans: one ticket's repeat or sibling judgements are
+     * not independent evidence, for rejecting a candidate no more than for promoting it.
+     */
     private static String tooFewTickets(int tickets) {
-        return format(" Not enough evidence yet: they come from only %s, and this check passes only on preferences from at least"
-                + " %d different tickets (judgements of one ticket largely repeat each other).", Counts.of(tickets, "ticket"),
-                FEWEST_TICKETS);
+        return format(" Not enough evidence yet: they come from only %s, and this check passes or fails a version only on"
+                + " preferences from at least %d different tickets (judgements of one ticket largely repeat each other).",
+                Counts.of(tickets, "ticket"), FEWEST_TICKETS);
     }
 
     /** Judgements that would bring the held-out preferences up to {@link #FEWEST_TICKETS} tickets (0: there already). */
@@ -188,7 +198,7 @@ final class Gates {
     static final String FIRST_ESTIMATE = "give a first estimate";
 
     /**
-     * A preference check passes only on held-out preferences from at least this many different tickets. The tests count
+     * A preference check passes or fails only on held-out preferences from at least this many different tickets. The tests count
      * each (ticket, reply pair) once, yet several reply pairs of one ticket still share its wording and its reviewers'
      * reading of it; a one-sided test at α = 0.05 needs five pairs all one way, and this asks for twice as many tickets.
      */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The held-out judgements as the gates count them: one unit per (ticket, pair of replies), however many reviewers judged
@@ -33,6 +34,21 @@ final class HeldOutPreferences {
      * @param noPreference pairs left out because most of their reviewers' weight said tie or both bad
      */
     record Units(List<PreferencePair> preferences, int tickets, int split, int noPreference) {
+    }
+
+    /** The held-out units and the reward model's evaluation on their preferences. */
+    record Measured(Units units, RewardEvaluation reward) {
+    }
+
+    /**
+     * A reward model on held-out judgements as the gates measure it: a reply judged against itself left out (no answer
+     * there is right or wrong), the rest collapsed to units, each preference scored once.
+     *
+     * @param deltas the reward model's r(first) − r(second) for each of these preferences
+     */
+    static Measured measure(List<PreferencePair> heldOut, Function<List<PreferencePair>, double[]> deltas) {
+        Units units = collapse(heldOut.stream().filter(PreferencePair::teaches).toList());
+        return new Measured(units, RewardEvaluation.of(deltas.apply(units.preferences()), new int[units.preferences().size()]));
     }
 
     static Units collapse(List<PreferencePair> judgements) {

@@ -104,8 +104,9 @@ public final class RoundReward implements AutoCloseable {
             metrics.put("reward/cross_validation_accuracy", RewardEvaluation.of(crossDeltas, kinds).accuracy());
             metrics.put("reward/vector_validation_accuracy", RewardEvaluation.of(vectorDeltas, kinds).accuracy());
             metrics.put("reward/cross_training_s", tuned.metrics().get("time/total_s"));
+            List<String> judgedTickets = judged.stream().map(HeldOutPreferences::ticket).toList();
             boolean useCross = settings.rewardModel().equals(RoundSettings.CROSS_REWARD)
-                    || CrossEncoderRewards.crossClearlyBetter(crossDeltas, vectorDeltas, kinds);
+                    || CrossEncoderRewards.crossClearlyBetter(crossDeltas, vectorDeltas, kinds, judgedTickets);
             RewardTrainer.Result vector = RewardTrainer.train(settings.reward(), features.comparisons(train), initial);
             metrics.put("reward/model", useCross ? "cross" : "vector");
             if (!useCross) {

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.DemoData;
@@ -129,5 +130,31 @@ class HeldOutPreferencesTest {
             }
         }
         assertEquals(RoundResult.WAIT, result.outcome(), result.gates().toString());
+    }
+
+    @Test
+    void theDraftSimulatorsHeldOutAccuracyCountsAsTheGatesCount() {
+        // A reward model that scores the gold reply 1 and every other reply 0.
+        java.util.function.Function<List<PreferencePair>, double[]> goldFirst = pairs -> pairs.stream()
+                .mapToDouble(p -> (p.first().equals(GOLD) ? 1 : 0) - (p.second().equals(GOLD) ? 1 : 0)).toArray();
+        // One ticket, two reviewers for the gold reply and one against: one preference, ranked right. Per judgement it was 2/3.
+        List<PreferencePair> one = List.of(vote("t1", GOLD, OTHER, 1, 1), vote("t1", GOLD, OTHER, 1, 2), vote("t1", OTHER, GOLD, 1, 3));
+        assertEquals(1.0, DraftSimulator.heldOutAccuracy(one, goldFirst), 1e-12);
+        // A second ticket whose three reviewers all preferred the other reply, which the model ranks wrong: 1 of 2 preferences
+        // right, where per judgement it was 2 of 6.
+        List<PreferencePair> two = new ArrayList<>(one);
+        for (int i = 0; i < 3; i++) {
+            two.add(vote("t2", OTHER, GOLD, 1, 10 + i));
+        }
+        assertEquals(0.5, DraftSimulator.heldOutAccuracy(two, goldFirst), 1e-12);
+        // A reply judged against itself has no right answer: left out, as the gates leave it out, not a tie counted half right.
+        List<PreferencePair> itself = List.of(vote("t1", GOLD, OTHER, 1, 1), vote("t3", OTHER, OTHER, 1, 2));
+        assertEquals(1.0, DraftSimulator.heldOutAccuracy(itself, goldFirst), 1e-12);
+        // No judgements, or only ties and "both bad": no preference to measure on.
+        assertNull(DraftSimulator.heldOutAccuracy(List.of(), goldFirst));
+        assertNull(DraftSimulator.heldOutAccuracy(List.of(neither("t1", PreferencePair.Kind.TIE, 1, 1),
+                neither("t2", PreferencePair.Kind.BOTH_BAD, 1, 2)), goldFirst));
+        // A model that scores every reply alike: 50% per preference, however many reviewers judged it.
+        assertEquals(0.5, DraftSimulator.heldOutAccuracy(two, pairs -> new double[pairs.size()]), 1e-12);
     }
 }
