@@ -16,11 +16,7 @@ class ServingFirstTest {
         ServingFirst rule = new ServingFirst(60_000);
         rule.servingStarted();
         CountDownLatch through = new CountDownLatch(1);
-        Thread background = new Thread(() -> {
-            rule.awaitServingDone();
-            through.countDown();
-        });
-        background.start();
+        Thread background = backgroundCall(rule, through);
         assertFalse(through.await(300, TimeUnit.MILLISECONDS), "a background call ran while a served answer was encoding");
         assertEquals(Thread.State.TIMED_WAITING, background.getState());
 
@@ -35,11 +31,7 @@ class ServingFirstTest {
         rule.servingStarted();
         rule.servingStarted();
         CountDownLatch through = new CountDownLatch(1);
-        Thread background = new Thread(() -> {
-            rule.awaitServingDone();
-            through.countDown();
-        });
-        background.start();
+        backgroundCall(rule, through);
         rule.servingEnded();
         assertFalse(through.await(300, TimeUnit.MILLISECONDS), "it went on while one serving call was still in flight");
         rule.servingEnded();
@@ -67,5 +59,15 @@ class ServingFirstTest {
         off.awaitServingDone(); // would hang for a minute if it waited
         assertEquals(0.0, off.backgroundWaitSeconds());
         assertThrows(IllegalArgumentException.class, () -> new ServingFirst(-1));
+    }
+
+    /** A background call on its own thread, counting {@code through} down once it may run. */
+    private static Thread backgroundCall(ServingFirst rule, CountDownLatch through) {
+        Thread background = new Thread(() -> {
+            rule.awaitServingDone();
+            through.countDown();
+        });
+        background.start();
+        return background;
     }
 }
