@@ -55,13 +55,18 @@ public final class CrossEncoderRewards {
         for (int i = 0; i < kinds.length; i++) {
             if (kinds[i] == 0) {
                 from.add(tickets.get(i));
-                int compared = Double.compare(Math.signum(crossDeltas[i]), Math.signum(vectorDeltas[i]));
+                int compared = Integer.compare(outcome(crossDeltas[i]), outcome(vectorDeltas[i]));
                 crossBetter += compared > 0 ? 1 : 0;
                 vectorBetter += compared < 0 ? 1 : 0;
             }
         }
         return from.size() >= Gates.FEWEST_TICKETS
                 && GateStatistics.aboveHalf(crossBetter, crossBetter + vectorBetter) < GateStatistics.ALPHA;
+    }
+
+    /** 1 ranked right, 0 a tie, -1 wrong: a score that is not a number (a diverged model) ranked nothing right. */
+    private static int outcome(double delta) {
+        return delta > 0 ? 1 : delta == 0 ? 0 : -1;
     }
 
     /** Peak resident memory of this process in MB (VmHWM), or NaN where /proc is not there. */

@@ -96,7 +96,8 @@ public final class RoundReward implements AutoCloseable {
             // Afresh: the base version's model may have trained on this validation share, which would flatter it.
             RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit));
             // One unit per (ticket, reply pair), as the gates count: ten reviewers of one gold item are one question, not ten.
-            List<PreferencePair> judged = HeldOutPreferences.collapse(validation).preferences();
+            // A reply judged against itself teaches nothing, and is left out as the gates leave it out.
+            List<PreferencePair> judged = HeldOutPreferences.collapse(validation.stream().filter(PreferencePair::teaches).toList()).preferences();
             RewardTrainer.Data validationData = features.comparisons(judged);
             double[] crossDeltas = deltas(scorer, judged);
             double[] vectorDeltas = RewardEvaluation.deltas(vectorOnFit.model(), validationData);

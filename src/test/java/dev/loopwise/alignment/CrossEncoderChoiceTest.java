@@ -64,6 +64,25 @@ class CrossEncoderChoiceTest {
         assertFalse(CrossEncoderRewards.crossClearlyBetter(cross, vector, kinds, names));
     }
 
+    @Test
+    void aCrossEncoderThatScoresNotANumberRanksNothingRight() {
+        // A diverged cross-encoder (NaN rewards) against a vector model right on 12 of 20 tickets: it must not win.
+        int n = 20;
+        double[] cross = new double[n];
+        double[] vector = new double[n];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cross[i] = Double.NaN;
+            vector[i] = i < 12 ? 0.5 : -0.5;
+            names.add("ticket " + i);
+        }
+        assertFalse(CrossEncoderRewards.crossClearlyBetter(cross, vector, new int[n], names));
+        // Signed zeros are both ties: -0.0 against 0.0 is no win for either.
+        double[] negativeZero = new double[n];
+        java.util.Arrays.fill(negativeZero, -0.0);
+        assertFalse(CrossEncoderRewards.crossClearlyBetter(new double[n], negativeZero, new int[n], names));
+    }
+
     /** Outcome pairs: count, cross-encoder, vector, count, cross-encoder, vector, … */
     private static List<int[]> cases(int... groups) {
         List<int[]> out = new ArrayList<>();
