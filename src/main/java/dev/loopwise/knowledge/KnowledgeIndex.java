@@ -62,13 +62,23 @@ class KnowledgeIndex {
      * this index's encoder, which a served ticket has: encoding it a second time would add to every drafted answer.
      */
     List<List<Hit>> nearest(List<String> tickets, int limit, float[][] known) {
+        return nearest(tickets, limit, known, false);
+    }
+
+    /** As {@link #nearest(List, int)} for bulk work: the encoding gives way to served answers. */
+    List<List<Hit>> nearestInBackground(List<String> tickets, int limit) {
+        return nearest(tickets, limit, null, true);
+    }
+
+    private List<List<Hit>> nearest(List<String> tickets, int limit, float[][] known, boolean background) {
         KnowledgeStore.Vectors vectors = current();
         List<List<Hit>> out = new ArrayList<>();
         if (vectors.ids().length == 0 || limit <= 0 || tickets.isEmpty()) {
             tickets.forEach(t -> out.add(List.of()));
             return out;
         }
-        float[][] queries = known != null ? known : encoders.encode(encoder(), tickets);
+        float[][] queries = known != null ? known
+                : background ? encoders.encodeInBackground(encoder(), tickets) : encoders.encode(encoder(), tickets);
         for (float[] query : queries) {
             out.add(top(vectors, normalised(query), limit));
         }

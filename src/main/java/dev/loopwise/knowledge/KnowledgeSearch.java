@@ -19,8 +19,9 @@ public class KnowledgeSearch {
     @Inject
     KnowledgeConfig config;
 
+    /** A ticket someone waits on (a drafted answer, a search on the page): encoded at once. */
     public List<Passage> search(String ticketText, int limit) {
-        return searchAll(List.of(ticketText == null ? "" : ticketText), limit).get(0);
+        return filtered(index.nearest(List.of(ticketText == null ? "" : ticketText), limit)).get(0);
     }
 
     /**
@@ -32,9 +33,12 @@ public class KnowledgeSearch {
         return filtered(index.nearest(List.of(ticketText == null ? "" : ticketText), limit, same ? new float[][] {vector} : null)).get(0);
     }
 
-    /** One list per ticket, in order; the tickets are embedded together (faster than one by one). */
+    /**
+     * One list per ticket, in order; the tickets are embedded together (faster than one by one). For bulk work (an
+     * export): its encoding gives way to served answers.
+     */
     public List<List<Passage>> searchAll(List<String> ticketTexts, int limit) {
-        return filtered(index.nearest(ticketTexts, limit));
+        return filtered(index.nearestInBackground(ticketTexts, limit));
     }
 
     private List<List<Passage>> filtered(List<List<KnowledgeIndex.Hit>> nearest) {

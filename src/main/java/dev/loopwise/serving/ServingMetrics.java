@@ -1,5 +1,6 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.model.encoder.EncoderService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -65,9 +66,12 @@ public class ServingMetrics {
         Gauge.builder("loopwise.serving.queue.depth", depth).description("Requests waiting for the encoder").register(registry);
     }
 
-    /** Watches the time background encoding gave way to serving (it only grows). */
-    void watchBackgroundWaits(Supplier<Number> seconds) {
-        FunctionCounter.builder("loopwise.encoder.background.wait", seconds, s -> s.get().doubleValue())
+    /**
+     * Watches the time background encoding gave way to serving (it only grows). The meter holds what it reads weakly,
+     * so it reads the encoder service itself, which lives as long as the application, not a lambda nothing else holds.
+     */
+    void watchBackgroundWaits(EncoderService encoders) {
+        FunctionCounter.builder("loopwise.encoder.background.wait", encoders, EncoderService::backgroundWaitSeconds)
                 .baseUnit("seconds").description("Time background encoding (training, rounds, imports) waited for serving calls to finish")
                 .register(registry);
     }

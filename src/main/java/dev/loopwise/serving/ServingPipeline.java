@@ -88,7 +88,7 @@ public class ServingPipeline {
         }
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         metrics.watchQueue(queue::size);
-        metrics.watchBackgroundWaits(encoder::backgroundWaitSeconds);
+        metrics.watchBackgroundWaits(encoder);
         finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
         running = true;
         startEncoder();
@@ -159,7 +159,7 @@ public class ServingPipeline {
             if (batch.isEmpty()) {
                 continue;
             }
-            // Ends when the batch is answered (finish) or failed here, so that background encoding waits for neither.
+            // Ended once the batch is answered (in finish) or has failed (here): from then on background work no longer waits for it.
             encoder.servingStarted();
             try {
                 encode(batch);

@@ -42,6 +42,15 @@ public class EmbeddingStore {
 
     /** One vector per text, in order, from {@code by} (or the cache of its vectors); encoding gives way to serving. */
     public float[][] embed(EncoderRef by, List<String> texts) {
+        return embed(by, texts, true);
+    }
+
+    /** As {@link #embed(EncoderRef, List)} for what serving itself needs (a version's replies as it loads): encoded at once. */
+    public float[][] embedNow(EncoderRef by, List<String> texts) {
+        return embed(by, texts, false);
+    }
+
+    private float[][] embed(EncoderRef by, List<String> texts, boolean background) {
         List<String> hashes = texts.stream().map(Hashing::sha256Hex).toList();
         Map<String, float[]> known = lookup(by.id(), hashes);
         Map<String, String> missing = new LinkedHashMap<>();
@@ -51,7 +60,8 @@ public class EmbeddingStore {
             }
         }
         if (!missing.isEmpty()) {
-            float[][] fresh = encoder.encodeInBackground(by, new ArrayList<>(missing.values()));
+            List<String> toEncode = new ArrayList<>(missing.values());
+            float[][] fresh = background ? encoder.encodeInBackground(by, toEncode) : encoder.encode(by, toEncode);
             List<String> freshHashes = new ArrayList<>(missing.keySet());
             for (int i = 0; i < fresh.length; i++) {
                 known.put(freshHashes.get(i), fresh[i]);

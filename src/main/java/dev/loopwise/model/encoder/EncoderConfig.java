@@ -52,8 +52,9 @@ public interface EncoderConfig {
     int batchSize();
 
     /**
-     * Longest a background encoder call (training, rounds, review items, knowledge imports) waits, in milliseconds,
-     * for the serving calls in flight to finish before it runs; serving shares the same cores. 0: never wait.
+     * Longest each background ONNX call (vectors for training, rounds, review items, drift, knowledge imports and exports)
+     * waits, in milliseconds, for the served batches in progress (encoding, decision, log row) to finish; serving shares
+     * the same cores. 0: never wait. Keep it small: under constant traffic background work moves one call per wait.
      */
     @WithDefault("100")
     long backgroundWaitMs();

@@ -92,8 +92,14 @@ public class EncoderService {
         servingFirst.servingStarted();
     }
 
+    /** Ends what one {@link #servingStarted()} began (in a finally, or on every path that ends the work). */
     public void servingEnded() {
         servingFirst.servingEnded();
+    }
+
+    /** Serving work in flight now (0 when idle). */
+    public int servingInFlight() {
+        return servingFirst.servingInFlight();
     }
 
     /** Seconds background encoding has spent giving way to serving since the start. */

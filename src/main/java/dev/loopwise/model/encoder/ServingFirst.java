@@ -3,11 +3,13 @@ package dev.loopwise.model.encoder;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serving before background work on the same cores. Every encoder call runs ONNX Runtime on all the cores, so a
- * training run, a round or a knowledge import encoding thousands of texts made each served answer wait its turn
- * in the same thread pool. Serving calls say when they start and end; background work asks before each of its
- * small ONNX calls and waits while serving calls are in flight, for at most {@code maxWaitMillis} per call, so
- * that under sustained serving load it still moves (one call per wait) instead of stopping.
+ * Serving before background encoding on the same cores. Every encoder call runs ONNX Runtime on all the cores, so
+ * the sentence vectors a training run, a round or a knowledge import computes for thousands of texts made each
+ * served answer wait its turn. Serving work says when it starts and ends (a batch of served tickets from its queue to
+ * its log row; a drafted answer's drafts while they are encoded, not its wait for the LLM, when the cores are idle);
+ * background encoding asks before each of its small ONNX calls and waits while serving work is in flight, for at most
+ * {@code maxWaitMillis} per call, so that under sustained serving load it still moves (one call per wait) instead of
+ * stopping. Training that runs the transformer itself (fine-tuning, the cross-encoder) does not go through here.
  */
 final class ServingFirst {
     private final long maxWaitNanos;
@@ -27,9 +29,17 @@ final class ServingFirst {
     }
 
     synchronized void servingEnded() {
+        if (servingCalls == 0) {
+            // An end without its start is a bug in the caller; counting below zero would turn the rule off for good.
+            throw new IllegalStateException("Serving ended more often than it started");
+        }
         if (--servingCalls == 0) {
             notifyAll();
         }
+    }
+
+    synchronized int servingInFlight() {
+        return servingCalls;
     }
 
     /** Called by background work before each ONNX call: returns once no serving call is in flight or the wait ran out. */

@@ -117,7 +117,7 @@ public class ModelRegistry {
         // Its encoder loads now, not during the first request, and one that cannot load stops the version here.
         embeddings.warmUp(encoder);
         float[][] replyEmbeddings = candidates.isEmpty() ? new float[0][]
-                : embeddings.embed(encoder, candidates.stream().map(ServingModel.Candidate::text).toList());
+                : embeddings.embedNow(encoder, candidates.stream().map(ServingModel.Candidate::text).toList());
         ReplyPolicy policy = bundle.policy();
         ReplyPolicy.PreparedReply[] prepared = new ReplyPolicy.PreparedReply[candidates.size()];
         float[][] features = new float[candidates.size()][];

@@ -61,6 +61,16 @@ class ServingFirstTest {
         assertThrows(IllegalArgumentException.class, () -> new ServingFirst(-1));
     }
 
+    @Test
+    void anEndWithoutItsStartIsRefusedRatherThanTurningTheRuleOff() {
+        ServingFirst rule = new ServingFirst(60_000);
+        assertThrows(IllegalStateException.class, rule::servingEnded);
+        rule.servingStarted();
+        assertEquals(1, rule.servingInFlight());
+        rule.servingEnded();
+        assertEquals(0, rule.servingInFlight());
+    }
+
     /** A background call on its own thread, counting {@code through} down once it may run. */
     private static Thread backgroundCall(ServingFirst rule, CountDownLatch through) {
         Thread background = new Thread(() -> {
