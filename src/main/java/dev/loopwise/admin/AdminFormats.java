@@ -1,8 +1,9 @@
 package dev.loopwise.admin;
 
+import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.TemplateExtension;
 
-/** How the first-week steps read on the overview. */
+/** How the first-week steps and the tickets' table read. */
 @TemplateExtension
 public class AdminFormats {
 
@@ -12,5 +13,16 @@ public class AdminFormats {
 
     static String css(FirstWeek.Step step) {
         return step.done() ? "step done" : "step todo";
+    }
+
+    /**
+     * What a ticket is for, in words: its split ({@code train} or {@code test}) is a term of the trade, and a lead reading
+     * "test" beside a real customer's ticket would not guess that the model is only measured on it.
+     */
+    static String usedFor(Ticket ticket) {
+        if (ticket.intent == null || ticket.split == null) {
+            return "—";
+        }
+        return "test".equals(ticket.split) ? "checking the model" : "learning";
     }
 }

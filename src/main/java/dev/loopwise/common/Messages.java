@@ -271,9 +271,11 @@ public final class Messages {
         return "Nothing to learn from: " + (comparisons == 1 ? "the one comparison this round trains on sets"
                 : "each of the " + Counts.of(comparisons, "comparison") + " this round trains on sets") + " a reply against itself (the"
                 + " same words, case and spacing aside), so no preference shows. Ask reviewers to judge items with two different"
-                + " replies, or import preference pairs whose chosen and rejected replies differ, then start the round again.";
+                + " replies, or import preference pairs whose chosen and rejected replies differ (through the API: POST"
+                + " /api/v1/datasets/preferences), then start the round again.";
     }
 
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
-            + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs.";
+            + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs through"
+            + " the API (POST /api/v1/datasets/preferences).";
 }

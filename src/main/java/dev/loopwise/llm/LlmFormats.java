@@ -24,6 +24,11 @@ public class LlmFormats {
         };
     }
 
+    /** A share of the last day's answers, or a dash before any asked the LLM: "0%" of nothing would read as measured. */
+    static String shareShown(LlmFigures.Day day, long part) {
+        return day.answered() == 0 ? "—" : day.share(part) + "%";
+    }
+
     static String keyUnreadableMessage(LlmPage.View view) {
         return dev.loopwise.common.LlmMessages.LLM_KEY_UNREADABLE;
     }

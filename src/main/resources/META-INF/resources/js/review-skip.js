@@ -14,6 +14,16 @@ window.reviewSkip = function (page) {
     $('skip-other-box').hidden = true;
     $('skip-other').value = '';
     reasonButtons()[0].focus();
+    clearOfChoices($('skip-box'));
+  }
+
+  // On a phone the choices float over the foot of the screen, and focusing the first reason scrolls only that one into
+  // view: the others stayed under them. The whole box is brought above the choices.
+  function clearOfChoices(box) {
+    const bar = document.querySelector('.review .choices');
+    if (!bar || getComputedStyle(bar).position !== 'sticky') return;
+    const under = box.getBoundingClientRect().bottom - bar.getBoundingClientRect().top;
+    if (under > 0) window.scrollBy(0, under + 8);
   }
 
   function close() {
@@ -28,6 +38,7 @@ window.reviewSkip = function (page) {
     if (button.hasAttribute('data-reason-other')) {
       $('skip-other-box').hidden = false;
       $('skip-other').focus();
+      clearOfChoices($('skip-box'));
       return;
     }
     close();

@@ -15,6 +15,10 @@
       document.getElementById('round-outcome').textContent = 'The round has finished; its report is loading…';
       document.getElementById('round-next').textContent = '';
       setTimeout(() => window.location.reload(), 600);
+    } else if (round.status !== box.dataset.status || (box.dataset.base === '' && round.baseVersion != null)) {
+      // The header and the outcome were written for the round as the page found it (queued, or its judgements not yet
+      // read), and would go on saying it waits its turn while the bar moves: the server writes them again.
+      window.location.reload();
     } else {
       setTimeout(poll, 700);
     }

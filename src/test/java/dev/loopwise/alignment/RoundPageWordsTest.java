@@ -36,6 +36,18 @@ class RoundPageWordsTest {
     }
 
     @Test
+    void theAdvancedSettingsSayInWordsWhatEachDoesBeforeTheFormula() {
+        // A round's next step may tell the lead to raise β: the fold must say what that does before it speaks of π_ref.
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
+        int words = page.indexOf("id=\"round-settings-help\"");
+        int terms = page.indexOf("id=\"round-settings-ml\"");
+        assertTrue(words > 0 && terms > words, "the settings in words come first, the machine-learning terms after them");
+        String plain = page.substring(words, page.indexOf("</p>", words));
+        assertTrue(plain.contains("serving now") && !plain.contains("π") && !plain.contains("DPO"), plain);
+        assertTrue(page.substring(terms, page.indexOf("</p>", terms)).contains("In machine-learning terms"));
+    }
+
+    @Test
     void theLogOfFiguresIsFoldedOnceTheVerdictIsInWordsButNotWhileItRunsOrAfterAnError() {
         assertEquals(false, logOpenOnPage(AlignmentRound.NEEDS_EVIDENCE), "a finished round's log folds away");
         assertEquals(true, logOpenOnPage(AlignmentRound.FAILED), "a failed round's log says why");

@@ -40,6 +40,16 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void aStaticFileIsCheckedAgainEveryTimeAndAnUnchangedOneIsNotSentAgain() {
+        // After an upgrade a browser must not run the scripts it kept from the release before against the new pages.
+        Response first = RestAssured.given().get("/js/round-progress.js");
+        assertEquals(200, first.statusCode());
+        assertTrue(first.header("Cache-Control").contains("max-age=0"), first.header("Cache-Control"));
+        assertEquals(304, RestAssured.given().header("If-Modified-Since", first.header("Last-Modified")).get("/js/round-progress.js")
+                .statusCode(), "an unchanged file costs a 304");
+    }
+
+    @Test
     void secureIsAddedOnceWhateverItsCase() {
         assertEquals("a=1; Path=/; HttpOnly; Secure", SecurityHeaders.secure("a=1; Path=/; HttpOnly"));
         assertEquals("a=1; Path=/; secure", SecurityHeaders.secure("a=1; Path=/; secure"));

@@ -1,0 +1,25 @@
+// A form whose work is done while the page waits (data-busy says what it is doing) says so at once and cannot be sent
+// twice: the browser would otherwise show nothing for as long as a minute, and a second click would do the work again.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  const busy = form.dataset ? form.dataset.busy : null;
+  if (!busy || event.defaultPrevented) return;
+  let note = form.querySelector('.busy-note');
+  if (!note) {
+    note = document.createElement('span');
+    note.className = 'busy-note muted';
+    note.setAttribute('role', 'status');
+    form.appendChild(note);
+  }
+  note.textContent = busy;
+  // Disabled once the form has gone: a button disabled before would not be sent with it.
+  setTimeout(() => form.querySelectorAll('button').forEach((button) => { button.disabled = true; }), 0);
+});
+// Back to a page the browser kept: its form may be sent again.
+window.addEventListener('pageshow', (event) => {
+  if (!event.persisted) return;
+  document.querySelectorAll('form[data-busy]').forEach((form) => {
+    form.querySelectorAll('button').forEach((button) => { button.disabled = false; });
+    form.querySelectorAll('.busy-note').forEach((note) => note.remove());
+  });
+});

@@ -1,0 +1,18 @@
+package dev.loopwise.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Ticket;
+import org.junit.jupiter.api.Test;
+
+/** The tickets' table says what a ticket is for in words, not as the split code "train" or "test". */
+class TicketUsedForTest {
+    @Test
+    void aLabelledTicketLearnsOrChecksAndAnUnlabelledOneNeither() {
+        Intent intent = new Intent();
+        assertEquals("learning", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, "train", Ticket.SOURCE_IMPORT)));
+        assertEquals("checking the model", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, "test", Ticket.SOURCE_IMPORT)));
+        assertEquals("—", AdminFormats.usedFor(Ticket.of("Where is my parcel?", null, null, null, Ticket.SOURCE_IMPORT)));
+    }
+}

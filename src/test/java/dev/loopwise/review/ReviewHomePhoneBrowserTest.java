@@ -1,0 +1,36 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+
+/** On a phone, a reviewer's home shows its one action, Start reviewing, without scrolling past the figures first. */
+@QuarkusTest
+class ReviewHomePhoneBrowserTest extends BrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void startReviewingIsOnTheFirstScreenOfAPhone() throws Exception {
+        driver = Browser.start();
+        Browser.run(driver, "review-home-phone-failure", () -> {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            signIn(base, "reviewer1", DemoWorkspace.REVIEWER_PASSWORD);
+            driver.get(base + "review");
+            driver.findElement(By.id("start"));
+            Object[] seen = ((java.util.List<?>) ((JavascriptExecutor) driver).executeScript(
+                    "window.scrollTo(0, 0); const r = document.getElementById('start').getBoundingClientRect();"
+                            + " return [r.bottom, window.innerHeight];")).toArray();
+            double bottom = ((Number) seen[0]).doubleValue();
+            double screen = ((Number) seen[1]).doubleValue();
+            assertTrue(bottom <= screen, "Start reviewing ends at " + bottom + " px, the screen at " + screen + " px");
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.Caller;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Review quality says what a lead reads on its chart below zero (the axis goes there), and what "Make review items" is
+ * for, since items are otherwise made without anyone asking.
+ */
+@QuarkusTest
+class ReviewQualityWordsTest {
+    @Test
+    void theChartBelowZeroAndMakingItemsAreExplained() {
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/review").then().statusCode(200)
+                .extract().asString();
+        String chartHelp = page.substring(page.indexOf("id=\"agreement-chart-help\""));
+        assertTrue(chartHelp.substring(0, chartHelp.indexOf("</p>")).contains("below 0"), "what a point under the zero line says");
+        int help = page.indexOf("id=\"make-items-help\"");
+        assertTrue(help > 0 && help < page.indexOf("action=\"/admin/review/generate\""), "the form is explained before it is offered");
+        assertTrue(page.substring(help, page.indexOf("</p>", help)).contains("made on their own"), "items come without asking");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.UserService;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** On a phone, the reasons to skip an item open above the floating choices: none of the box is hidden under them. */
+@QuarkusTest
+class SkipReasonsPhoneBrowserTest extends BrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void everySkipReasonIsAboveTheChoices() throws Exception {
+        ActiveModel.await();
+        String reviewer = "skipphone" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(reviewer, "browser-password", "reviewer", null);
+        ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        Browser.run(driver, "skip-reasons-phone-failure", () -> {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            signIn(base, reviewer, "browser-password");
+            driver.get(base + "review/judge");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));
+            driver.findElement(By.cssSelector("[data-action=skip]")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("skip-box")));
+            List<?> seen = (List<?>) ((JavascriptExecutor) driver).executeScript("""
+                    const bar = document.querySelector('.review .choices').getBoundingClientRect();
+                    return [document.getElementById('skip-box').getBoundingClientRect().bottom, bar.top];""");
+            double lowest = ((Number) seen.get(0)).doubleValue();
+            double choices = ((Number) seen.get(1)).doubleValue();
+            assertTrue(lowest <= choices, "the reasons' box ends at " + lowest + " px, the choices begin at " + choices + " px");
+        });
+    }
+}
