@@ -25,4 +25,19 @@ public class AdminFormats {
         }
         return "test".equals(ticket.split) ? "checking the model" : "learning";
     }
+
+    /** Where a ticket came from, in words: the stored codes ({@code import}, {@code traffic}, ...) are the API's. */
+    static String cameFrom(Ticket ticket) {
+        if (ticket.source == null) {
+            return "—";
+        }
+        return switch (ticket.source) {
+            case Ticket.SOURCE_IMPORT -> "imported file";
+            case Ticket.SOURCE_DEMO -> "demo data";
+            case Ticket.SOURCE_TRAFFIC -> "served request";
+            case "review" -> "labelled in review";
+            case "drift" -> "new topic (drift)";
+            default -> ticket.source.replace('_', ' ');
+        };
+    }
 }

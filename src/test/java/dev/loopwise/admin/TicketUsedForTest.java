@@ -15,4 +15,11 @@ class TicketUsedForTest {
         assertEquals("checking the model", AdminFormats.usedFor(Ticket.of("Where is my parcel?", intent, null, "test", Ticket.SOURCE_IMPORT)));
         assertEquals("—", AdminFormats.usedFor(Ticket.of("Where is my parcel?", null, null, null, Ticket.SOURCE_IMPORT)));
     }
+
+    @Test
+    void whereATicketCameFromReadsInWords() {
+        assertEquals("imported file", AdminFormats.cameFrom(Ticket.of("Where is my parcel?", null, null, null, Ticket.SOURCE_IMPORT)));
+        assertEquals("served request", AdminFormats.cameFrom(Ticket.of("Where is my parcel?", null, null, null, Ticket.SOURCE_TRAFFIC)));
+        assertEquals("new topic (drift)", AdminFormats.cameFrom(Ticket.of("Where is my parcel?", null, null, null, "drift")));
+    }
 }
