@@ -136,7 +136,11 @@ public class DriftFormats {
         // The alerts offer to make an intent only from the unfamiliar examples a check found; without any, no single new
         // topic stood out and the change is spread over what customers already ask: the first words must not say otherwise.
         boolean examples = groups(overview.alerts()).stream().anyMatch(g -> !g.examples().isEmpty());
-        String lead = examples ? "Customers are asking about something new." : "What customers write has changed, though no new topic"
+        JsonNode newest = overview.latest();
+        boolean calmNow = newest != null && !newest.isNull() && newest.path("raised").size() == 0;
+        // An earlier alert's action still open beside calm checks (a replay of the usual traffic): say which is which.
+        String lead = calmNow && pending + waiting > 0 ? "The latest checks are calm, but an earlier alert is still open."
+                : examples ? "Customers are asking about something new." : "What customers write has changed, though no new topic"
                 + " stood out: often the same questions written another way (greetings, signatures, another channel or language)."
                 + " Paste a few recent requests into Try a ticket (on Models); if the answers still fit, nothing needs changing and a"
                 + " proposed round may be dismissed.";

@@ -66,4 +66,18 @@ class DriftFormatsTest {
                 + "\"signal\":\"oos_rate\",\"message\":\"12% handed over\"}]")).get(0);
         assertEquals(java.util.List.of("More requests are handed to a person"), group.titles());
     }
+
+    @Test
+    void anOpenActionBesideCalmChecksDoesNotSayCustomersAskSomethingNew() throws Exception {
+        JsonNode alerts = JSON.readTree("""
+                [{"id":2,"reportId":7,"modelVersion":3,"signal":"input/mmd2","evidence":{"newTopics":[{"examples":["solar panel?"]}]}}]""");
+        JsonNode waiting = JSON.readTree("[{\"id\":2,\"action\":\"review_items\",\"status\":\"waiting\"}]");
+        DriftOverview.Overview calm = new DriftOverview.Overview(3, JSON.readTree("{\"raised\":[]}"), Map.of("stride", 50),
+                JSON.readTree("[{\"x\":1}]"), alerts, waiting);
+        String next = DriftFormats.nextStep(calm);
+        assertTrue(next.startsWith("The latest checks are calm, but an earlier alert is still open.") && !next.contains("something new"), next);
+        DriftOverview.Overview stillRaised = new DriftOverview.Overview(3, JSON.readTree("{\"raised\":[\"input_drift\"]}"),
+                Map.of("stride", 50), calm.series(), alerts, waiting);
+        assertTrue(DriftFormats.nextStep(stillRaised).startsWith("Customers are asking about something new."), DriftFormats.nextStep(stillRaised));
+    }
 }
