@@ -129,7 +129,8 @@ public final class Messages {
 
     /** What an endpoint takes as its body, for a 415 that helps: most API calls JSON, the file imports their formats. */
     public static String bodyTypesFor(String path) {
-        if (path.equals("/api/v1/datasets/tickets")) {
+        // A replay is a ticket file, read as the import reads it.
+        if (path.equals("/api/v1/datasets/tickets") || path.equals("/api/v1/drift/replay")) {
             return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines (not a multipart upload)";
         }
         if (path.equals("/api/v1/datasets/preferences")) {
