@@ -195,8 +195,11 @@ public class TicketImporter {
     }
 
     static final int MAX_COLUMN_NAME = 100;
-    /** pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII). */
-    private static final long IMPORT_LOCK = 0x546b74496d707274L;
+    /**
+     * pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII), taken too by every save of an intent's name, since
+     * imports create intents: the name checks of each see what the one before wrote.
+     */
+    static final long IMPORT_LOCK = 0x546b74496d707274L;
 
     private static java.util.Optional<String> controlCharacter(String field, String value) {
         return java.util.Optional.ofNullable(value == null ? null : PlainText.firstControlCharacter(value))
