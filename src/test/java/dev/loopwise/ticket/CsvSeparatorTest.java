@@ -35,6 +35,16 @@ class CsvSeparatorTest {
     }
 
     @Test
+    void excelsSeparatorLineBeforeTheHeaderIsNoHeaderAndLinesKeepTheirNumbers() throws Exception {
+        // "sep=;" tells Excel which separator the file uses; some exports write it first. The header still decides.
+        TicketFile.Parsed hinted = csv("sep=;\r\ntext;label\r\nwhere is my parcel, please;track_order\r\n");
+        assertEquals(List.of(), hinted.errors());
+        assertEquals(List.of("3:where is my parcel, please|track_order|{}"), shown(hinted));
+        assertEquals(List.of("3:hello|x|{}"), shown(csv("SEP=,\ntext,label\nhello,x\n")));
+        assertEquals(List.of("line 4: expected 2 fields, found 3"), csv("sep=,\ntext,label\nhello,x\nhi,y,z\n").errors());
+    }
+
+    @Test
     void emptyColumnsWithoutANameAndATrailingSeparatorAreReadPast() throws Exception {
         TicketFile.Parsed trailing = csv("text,label,\nwhere is my parcel,track_order,\nrefund me,refund\nhello,,,\n");
         assertEquals(List.of(), trailing.errors());
