@@ -1,9 +1,9 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonRows;
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
@@ -112,7 +112,7 @@ public final class TicketFile {
             Map<String, String> sources = TicketColumns.sources(header);
             if (!sources.containsKey("text")) {
                 errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header));
+                        + "); found: " + String.join(", ", header.stream().map(PlainText::quoted).toList()));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;

@@ -93,7 +93,8 @@ public class TicketImporter {
                 problems.add(where + "split must be 'train' or 'test' (validation and dev count as test), not '" + row.split() + "'");
             }
             if (row.label() != null && !Intent.NAME.matcher(row.label()).matches()) {
-                problems.add(where + "the label '" + row.label() + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
+                // Quoted with its control and direction marks as codes: the one that makes it invalid is then visible.
+                problems.add(where + "the label '" + PlainText.quoted(row.label()) + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
             }
             if (row.split() != null && row.label() == null) {
                 problems.add(where + "a split is given but no label");

@@ -32,6 +32,9 @@ class CsvSeparatorTest {
         // No separator gives a text column: the columns found are listed as the most likely separator splits them.
         assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
                 + " question, message, ticket, instruction); found: body, label"), csv("body;label\nhello;x\n").errors());
+        // A name is quoted with its control and direction marks as codes, so a mark in it cannot turn the message around.
+        assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
+                + " question, message, ticket, instruction); found: U+202Etxet, label"), csv("\u202etxet,label\nhello,x\n").errors());
     }
 
     @Test
