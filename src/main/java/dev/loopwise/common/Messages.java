@@ -129,7 +129,8 @@ public final class Messages {
 
     /** What an endpoint takes as its body, for a 415 that helps: most API calls JSON, the file imports their formats. */
     public static String bodyTypesFor(String path) {
-        if (path.equals("/api/v1/datasets/tickets")) {
+        // A replay is a ticket file, read as the import reads it.
+        if (path.equals("/api/v1/datasets/tickets") || path.equals("/api/v1/drift/replay")) {
             return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines (not a multipart upload)";
         }
         if (path.equals("/api/v1/datasets/preferences")) {
@@ -150,8 +151,8 @@ public final class Messages {
         String value = quotedValue(conversion);
         if (value != null && WHOLE.matcher(value).matches()) {
             // A whole number past what the parameter holds: "ids are whole numbers" would not say what is wrong with it.
-            return "A value in the address is far larger than this request takes ('" + value + "'): check the query parameters"
-                    + " and the ids in the path.";
+            return "A value in the address is far " + (value.startsWith("-") ? "smaller" : "larger") + " than this request takes ('"
+                    + value + "'): check the query parameters and the ids in the path.";
         }
         return "A value in the address is not what this request takes" + (value != null ? " ('" + value + "')" : "")
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
@@ -160,8 +161,9 @@ public final class Messages {
     public static String badFormValue(Throwable conversion) {
         String value = quotedValue(conversion);
         if (value != null && WHOLE.matcher(value).matches()) {
-            return "'" + value + "' is far larger than this field takes: type a smaller whole number. Nothing was saved; go back to"
-                    + " correct it.";
+            // A negative one overflows too, and "type a smaller number" would lead further off.
+            return "'" + value + "' is far " + (value.startsWith("-") ? "smaller than this field takes: type a larger" : "larger than"
+                    + " this field takes: type a smaller") + " whole number. Nothing was saved; go back to correct it.";
         }
         if (value != null && DECIMAL.matcher(value).matches()) {
             // Only a field of whole numbers refuses a decimal written with a point.

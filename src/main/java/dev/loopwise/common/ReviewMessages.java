@@ -50,6 +50,11 @@ public final class ReviewMessages {
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
     public static final java.util.List<String> SKIP_REASONS =
             java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");
+    public static String reasonHidden(String found) {
+        return "A skip reason cannot hold control characters or invisible marks such as one that reverses the writing direction"
+                + " (found " + found + "); remove it and send again.";
+    }
+
     public static final String SKIP_REASON_REQUIRED = "Say why you skip (for example: not sure which reply is better).";
     public static final String NO_RATINGS_WHEN_SKIPPING = "A skipped item is not judged: send no stars (ratings) with a skip.";
     public static final String NO_REWRITE_WITH_CHOICE = "A rewrite proposes a better library reply, which a skipped or out-of-scope"

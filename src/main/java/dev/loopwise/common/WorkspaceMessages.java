@@ -45,6 +45,12 @@ public final class WorkspaceMessages {
         return "the " + field + " holds a control character (" + found + "): remove it (tabs and line breaks may stay)";
     }
 
+    /** A new topic's example, sent back by the drift page, that holds what no answered request may. */
+    public static String topicExampleControlCharacter(String example, String found) {
+        return "The example '" + example + "' holds a control character (" + found + "), which no answered request holds: remove"
+                + " it (tabs and line breaks may stay), or leave the example unticked. Nothing was labelled.";
+    }
+
     public static String importedRelabel(String storedIntent, String fileLabel) {
         return "this text is in the workspace already with the intent '" + storedIntent + "', and the file says '" + fileLabel
                 + "': an import never changes a label. Relabel the ticket on Tickets if '" + fileLabel + "' is right, or fix the line";

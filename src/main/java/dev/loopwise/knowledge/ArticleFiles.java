@@ -40,7 +40,8 @@ final class ArticleFiles {
         if (name.endsWith(".html") || name.endsWith(".htm")) {
             return Format.HTML;
         }
-        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+        // The JSONL reader takes one array of articles too, which is what a tool writes when asked for "JSON".
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return Format.JSONL;
         }
         if (type.startsWith("text/markdown")) {
@@ -49,13 +50,13 @@ final class ArticleFiles {
         if (type.startsWith("text/html")) {
             return Format.HTML;
         }
-        if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines")) {
+        if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines") || type.startsWith("application/json")) {
             return Format.JSONL;
         }
         String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;
         throw ApiException.badRequest("unsupported_type", what + " is not a knowledge-base file: import Markdown (.md, "
                 + "text/markdown), HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article "
-                + "a line: " + ARTICLE_SHAPE + ".");
+                + "a line: " + ARTICLE_SHAPE + " (or one JSON array of them: .json, application/json).");
     }
 
     /** The file as text: refused when empty, binary (a NUL byte) or not UTF-8. */

@@ -227,6 +227,11 @@ public class LlmSettingsService {
             if (uri.getRawUserInfo() != null) {
                 throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_WITH_CREDENTIALS);
             }
+            // The client appends /chat/completions to the address as typed, so a query or fragment would swallow that path,
+            // and a port no socket has only fails at the first call, as "an unexpected reason".
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getPort() == 0 || uri.getPort() > 65535) {
+                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_NOT_CALLABLE);
+            }
         } catch (java.net.URISyntaxException e) {
             throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
         }

@@ -47,6 +47,11 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         if (reason != null && PlainText.length(reason) > MAX_REASON) {
             throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
         }
+        String hiddenInReason = reason == null || !PlainText.showsSomething(reason) ? null : PlainText.firstHiddenCharacter(reason.strip());
+        if (hiddenInReason != null) {
+            // Reasons are listed to admins on Review quality, where a direction mark would turn the line around.
+            throw ApiException.badRequest("invalid_reason", ReviewMessages.reasonHidden(hiddenInReason));
+        }
         if (choice.equals("skip") && (reason == null || !PlainText.showsSomething(reason))) {
             throw ApiException.badRequest("reason_required", ReviewMessages.SKIP_REASON_REQUIRED);
         }

@@ -1,9 +1,9 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonRows;
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
@@ -70,7 +70,13 @@ public final class TicketFile {
         return format == Format.CSV ? readCsv(content) : readJsonl(content);
     }
 
-    private static Parsed readCsv(String content) throws IOException {
+    /** Excel's "sep=;" first line, which says which separator a file uses. */
+    private static final java.util.regex.Pattern SEPARATOR_LINE = java.util.regex.Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n)");
+
+    private static Parsed readCsv(String sent) throws IOException {
+        // Some exports write Excel's separator line before the header; it is no header, and the header shows the separator
+        // anyway. Left as an empty line, so that every line after it keeps its number in messages.
+        String content = SEPARATOR_LINE.matcher(sent).replaceFirst("");
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         if (looksLikeJson(content)) {
@@ -106,7 +112,7 @@ public final class TicketFile {
             Map<String, String> sources = TicketColumns.sources(header);
             if (!sources.containsKey("text")) {
                 errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header));
+                        + "); found: " + String.join(", ", header.stream().map(PlainText::quoted).toList()));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;

@@ -93,7 +93,8 @@ public class TicketImporter {
                 problems.add(where + "split must be 'train' or 'test' (validation and dev count as test), not '" + row.split() + "'");
             }
             if (row.label() != null && !Intent.NAME.matcher(row.label()).matches()) {
-                problems.add(where + "the label '" + row.label() + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
+                // Quoted with its control and direction marks as codes: the one that makes it invalid is then visible.
+                problems.add(where + "the label '" + PlainText.quoted(row.label()) + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
             }
             if (row.split() != null && row.label() == null) {
                 problems.add(where + "a split is given but no label");
@@ -195,8 +196,11 @@ public class TicketImporter {
     }
 
     static final int MAX_COLUMN_NAME = 100;
-    /** pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII). */
-    private static final long IMPORT_LOCK = 0x546b74496d707274L;
+    /**
+     * pg_advisory_xact_lock key of ticket imports ("TktImprt" in ASCII), taken too by every save of an intent's name, since
+     * imports create intents: the name checks of each see what the one before wrote.
+     */
+    static final long IMPORT_LOCK = 0x546b74496d707274L;
 
     private static java.util.Optional<String> controlCharacter(String field, String value) {
         return java.util.Optional.ofNullable(value == null ? null : PlainText.firstControlCharacter(value))

@@ -3,6 +3,7 @@ package dev.loopwise.ticket;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
+import dev.loopwise.common.WorkspaceMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,13 @@ public class TopicLabelling {
         if (texts.size() > MAX_EXAMPLES || texts.stream().anyMatch(t -> t.length() > TicketImporter.MAX_TEXT_LENGTH)) {
             throw ApiException.badRequest("too_many_examples", "Label at most " + MAX_EXAMPLES + " requests of at most "
                     + TicketImporter.MAX_TEXT_LENGTH + " characters at a time.");
+        }
+        for (String text : texts) {
+            // The examples come back from the page's form: held to the import's rule, they cannot add a ticket it would refuse.
+            String control = PlainText.firstControlCharacter(text);
+            if (control != null) {
+                throw ApiException.badRequest("invalid_text", WorkspaceMessages.topicExampleControlCharacter(PlainText.quoted(text), control));
+            }
         }
         String cleanName = name == null ? "" : name.strip();
         boolean created = Intent.findByName(cleanName).isEmpty();

@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.model.registry.ModelTrainer;
@@ -28,6 +29,9 @@ public class WorkspaceService {
         if (!PlainText.isPlainLine(cleanDescription) || PlainText.length(cleanDescription) > MAX_DESCRIPTION) {
             throw ApiException.badRequest("invalid_intent_description", WorkspaceMessages.INTENT_DESCRIPTION_RULE);
         }
+        // Two names saved at the same moment would each pass the checks below before the other's row exists: one name twice
+        // (a unique-key error) or look-alikes such as "Twin Gift" beside twin_gift. They take turns, with imports too.
+        AdvisoryLock.forTransaction(Intent.getEntityManager(), TicketImporter.IMPORT_LOCK);
         Intent intent = id == null ? new Intent() : Intent.<Intent>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("No intent with id " + id + "."));
         // Before it has labelled tickets the model knows an intent by its description alone. One typed on the page is

@@ -72,9 +72,13 @@ class ErrorShapeTest {
         admin.request().get("/api/v1/models/99999999999999")
                 .then().statusCode(400).body("code", equalTo("bad_parameter"))
                 .body("error", containsString("far larger than this request takes ('99999999999999')"));
+        admin.request().get("/api/v1/models/-99999999999999")
+                .then().statusCode(400).body("code", equalTo("bad_parameter"))
+                .body("error", containsString("far smaller than this request takes ('-99999999999999')"));
         dev.loopwise.security.Caller page = dev.loopwise.security.Caller.session("admin");
         for (String[] typed : new String[][] {{"2.5", "'2.5' is not a whole number: this field asks for a count."},
-                {"99999999999", "'99999999999' is far larger than this field takes"}, {"0,5", "'0,5' is not a number"}}) {
+                {"99999999999", "'99999999999' is far larger than this field takes"}, {"0,5", "'0,5' is not a number"},
+                {"-99999999999", "'-99999999999' is far smaller than this field takes: type a larger whole number"}}) {
             String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("count", typed[0])
                     .post("/admin/review/generate").then().statusCode(400).extract().asString();
             assertTrue(refused.contains(typed[1].replace("'", "&#39;")), typed[0] + ": " + refused);

@@ -37,6 +37,25 @@ class KnowledgeJsonlRowsTest {
         ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
     }
 
+    @Test
+    void aJsonFileOfOneArrayOfArticlesIsReadByItsNameOrItsType() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String articles = "[{\"title\": \"Json one " + tag + "\", \"body\": \"First.\"}, {\"title\": \"Json two " + tag
+                + "\", \"body\": \"Second.\"}]";
+        for (String[] sent : new String[][] {{"articles.json", "application/octet-stream"}, {"export", "application/json"},
+                {"articles.json", "application/json; charset=utf-8"}}) {
+            admin.request().contentType(sent[1]).queryParam("name", sent[0]).body(articles.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/knowledge/articles").then().statusCode(201).body("articles", equalTo(2));
+        }
+        admin.request().contentType("application/pdf").queryParam("name", "manual.pdf").body(new byte[] {'%', 'P', 'D', 'F'})
+                .post("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("one JSON array of them: .json, application/json"));
+        List<Integer> ids = admin.request().queryParam("limit", 1000).get("/api/v1/knowledge/articles").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.title.endsWith('" + tag + "') }.id");
+        ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+    }
+
     private static ValidatableResponse upload(Caller admin, String body) {
         return admin.request().contentType("application/x-ndjson").queryParam("name", "articles.jsonl")
                 .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then();

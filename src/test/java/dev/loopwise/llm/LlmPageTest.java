@@ -117,6 +117,21 @@ class LlmPageTest {
     }
 
     @Test
+    void anAddressTheClientCannotCallIsRefusedWhenSavedOrTested() {
+        // The client appends /chat/completions to the address: after a ? or # it would land in the query or fragment.
+        for (String url : List.of("http://localhost:99999/v1", "http://localhost:0/v1", "http://localhost:1/v1?x=1",
+                "http://localhost:1/v1%23top")) {
+            String refused = post("/admin/llm", "enabled=on&baseUrl=" + url + "&model=m", 400);
+            assertTrue(refused.contains("a port from 1 to 65535 if any and nothing after a ? or #"), refused);
+            refused = post("/admin/llm/test", "baseUrl=" + url + "&model=m", 400);
+            assertTrue(refused.contains("a port from 1 to 65535 if any"), refused);
+        }
+        assertFalse(settings.current().active());
+        String saved = post("/admin/llm", "baseUrl=http://localhost:65535/v1&model=m", 200);
+        assertTrue(saved.contains("Saved."), saved);
+    }
+
+    @Test
     void testConnectionTriesTheTypedValuesWithoutSavingThemAndKeepsThemInTheForm() {
         llm.drafts = List.of("Ready.");
         String tested = post("/admin/llm/test", "baseUrl=" + llm.baseUrl() + "&model=typed-model&timeoutSeconds=3", 200);

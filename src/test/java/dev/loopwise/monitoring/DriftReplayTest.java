@@ -92,6 +92,16 @@ class DriftReplayTest {
         assertEquals(served, servedRequests());
     }
 
+    @Test
+    void theReplayApiSaysWhichTypesItTakes() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        for (String type : List.of("application/json", "application/xml")) {
+            String said = admin.request().contentType(type).body("text\nwhere is my parcel\n").post("/api/v1/drift/replay")
+                    .then().statusCode(415).extract().path("error");
+            assertTrue(said.contains("text/csv") && said.contains("application/x-ndjson"), "a ticket file, as for the import: " + said);
+        }
+    }
+
     private long servedRequests() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from served_requests")
                 .getSingleResult()).longValue());

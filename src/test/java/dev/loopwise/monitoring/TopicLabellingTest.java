@@ -44,4 +44,19 @@ class TopicLabellingTest {
                 .then().statusCode(400);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name + "_x").isEmpty()), "nothing half-written");
     }
+
+    @Test
+    void anExampleHoldingAControlCharacterIsRefusedAsTheImportRefusesItAndNothingIsWritten() {
+        Caller admin = Caller.session("admin");
+        String name = "solar bells " + System.nanoTime() % 100000;
+        String page = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("name", name).formParam("description", "Questions about the new solar panels")
+                .formParam("example", "is the solar kit waterproof " + name)
+                .formParam("example", "ring\u0007ring, my solar panel " + name)
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/drift/topics")
+                .then().statusCode(400).extract().asString();
+        assertTrue(page.contains("ringU+0007ring") && page.contains("U+0007 at character 5"), page);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()), "no intent half-written");
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", "%" + name)));
+    }
 }

@@ -116,6 +116,12 @@ class ReviewApiTest {
             r.request().contentType("application/json").body(unfitting).post("/api/v1/review/" + id)
                     .then().statusCode(400).body("code", equalTo("not_with_choice"));
         }
+        // A skip reason is shown to admins on Review quality: a direction mark would turn its line there around.
+        for (String hidden : new String[] {"unsure \\u202e which", "ring\\u0007ring"}) {
+            r.request().contentType("application/json").body("{\"choice\":\"skip\",\"reason\":\"" + hidden + "\"}")
+                    .post("/api/v1/review/" + id).then().statusCode(400).body("code", equalTo("invalid_reason"))
+                    .body("error", containsString("U+"));
+        }
         r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/999999999").then().statusCode(404);
         String emoji = "\uD83D\uDE00";
         r.request().contentType("application/json; charset=UTF-8").body("{\"choice\":\"A\",\"rewrite\":\"" + emoji.repeat(Submission.MAX_REWRITE + 1) + "\"}")

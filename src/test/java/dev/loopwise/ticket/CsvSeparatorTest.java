@@ -32,6 +32,19 @@ class CsvSeparatorTest {
         // No separator gives a text column: the columns found are listed as the most likely separator splits them.
         assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
                 + " question, message, ticket, instruction); found: body, label"), csv("body;label\nhello;x\n").errors());
+        // A name is quoted with its control and direction marks as codes, so a mark in it cannot turn the message around.
+        assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
+                + " question, message, ticket, instruction); found: U+202Etxet, label"), csv("\u202etxet,label\nhello,x\n").errors());
+    }
+
+    @Test
+    void excelsSeparatorLineBeforeTheHeaderIsNoHeaderAndLinesKeepTheirNumbers() throws Exception {
+        // "sep=;" tells Excel which separator the file uses; some exports write it first. The header still decides.
+        TicketFile.Parsed hinted = csv("sep=;\r\ntext;label\r\nwhere is my parcel, please;track_order\r\n");
+        assertEquals(List.of(), hinted.errors());
+        assertEquals(List.of("3:where is my parcel, please|track_order|{}"), shown(hinted));
+        assertEquals(List.of("3:hello|x|{}"), shown(csv("SEP=,\ntext,label\nhello,x\n")));
+        assertEquals(List.of("line 4: expected 2 fields, found 3"), csv("sep=,\ntext,label\nhello,x\nhi,y,z\n").errors());
     }
 
     @Test

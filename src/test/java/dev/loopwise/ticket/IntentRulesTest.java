@@ -9,6 +9,7 @@ import dev.loopwise.common.WorkspaceMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** An intent named by an import obeys the same rule as one typed on the Intents page, so it stays editable there. */
@@ -89,6 +90,45 @@ class IntentRulesTest {
             assertTrue(page.contains("spaces, underscores or hyphens"), page);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", java.util.List.of(first, second)));
+        }
+    }
+
+    @Test
+    void intentsAddedAtTheSameMomentUnderOneNameOrItsLookAlikesMakeOneIntentAndTheOthersAreToldItExists() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String stamp = System.nanoTime() % 100_000 + "x" + round;
+            List<String> names = List.of("twin_gift_" + stamp, "twin_gift_" + stamp, "Twin Gift " + stamp, "TWIN-GIFT-" + stamp,
+                    "twin_gift_" + stamp, "Twin_Gift_" + stamp);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(names.size());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(names.size());
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (String name : names) {
+                outcomes.add(pool.submit(() -> {
+                    together.await();
+                    try {
+                        workspace.saveIntent(null, name, "a present wrapped twice");
+                        return "created";
+                    } catch (ApiException e) {
+                        return e.code;
+                    } catch (RuntimeException e) {
+                        return "failed: " + e;
+                    }
+                }));
+            }
+            List<String> said = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> outcome : outcomes) {
+                said.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            String fold = ImportLabels.folded("twin_gift_" + stamp);
+            List<Long> made = QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>listAll().stream()
+                    .filter(i -> ImportLabels.folded(i.name).equals(fold)).map(i -> i.id).toList());
+            if (!made.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", made));
+            }
+            assertEquals(1, made.size(), "one intent, whatever the spelling each sent: " + said);
+            assertEquals(1, said.stream().filter("created"::equals).count(), said.toString());
+            assertEquals(names.size() - 1, said.stream().filter("intent_exists"::equals).count(), said.toString());
         }
     }
 

@@ -258,6 +258,11 @@ class TicketImportTest {
         admin.request().contentType("application/x-ndjson").body("{\"text\":\"fine\"}\n{\"text\":\"a \\u0008 ticket\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 2: the text holds a control character (U+0008 at character 3)"));
+        // A label made invalid by a mark no one sees is quoted with the mark as its code: raw, it would turn the message around.
+        admin.request().contentType("text/csv").body("text,label\nmy lantern is upside down,solar\u202esupport\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .then().statusCode(400).body("error", containsString("line 2: the label 'solarU+202Esupport' is not a valid intent name"))
+                .body("error", org.hamcrest.Matchers.not(containsString("\u202e")));
         assertEquals(before, countTickets());
     }
 
