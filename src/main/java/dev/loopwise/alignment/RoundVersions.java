@@ -94,6 +94,8 @@ public class RoundVersions {
         version.lineage.put("seed", settings.seed());
         // Its status says so only until an admin promotes it by hand; the advice comparing it with its base needs it after.
         version.lineage.put("passedGates", result.passed());
+        // Whether a gate found it worse (fail) or none could decide yet (wait): the advice on Models says which.
+        version.lineage.put("gateOutcome", result.outcome());
         version.metrics = new LinkedHashMap<>(result.metrics());
         version.createdBy = "round " + roundId;
         version.persist();

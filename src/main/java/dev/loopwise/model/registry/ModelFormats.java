@@ -122,7 +122,8 @@ public class ModelFormats {
     static String promoteQuestion(ModelVersion version) {
         String now = "v" + version.version + " will answer customers right away (you can roll back here).";
         return (version.status.equals(ModelVersion.REJECTED)
-                ? "v" + version.version + " did not pass its round: the round did not show it to be better (undecided, or worse). Make it"
+                ? "v" + version.version + " did not pass its round: the round did not show it to be better ("
+                        + RoundVersionAdvice.roundVerdict(version) + "). Make it"
                         + " answer customers anyway? "
                         + now : "Make v" + version.version + " the version that answers customers? " + now) + againstActive(version);
     }

@@ -98,10 +98,10 @@ final class ModelsNextStep {
         }
         Object round = candidate.lineage == null ? null : candidate.lineage.get("alignmentRound");
         if (round != null && metric(candidate, "intent/accuracy") == null) {
-            return fromRound(candidate, active, round);
+            return RoundVersionAdvice.fromRound(candidate, active, round);
         }
-        if (roundVersion(active) && metric(active, "intent/accuracy") == null) {
-            return againstRound(candidate, active);
+        if (RoundVersionAdvice.roundVersion(active) && metric(active, "intent/accuracy") == null) {
+            return RoundVersionAdvice.againstRound(candidate, active);
         }
         Double a = metric(candidate, "intent/accuracy");
         Double b = metric(active, "intent/accuracy");
@@ -160,59 +160,13 @@ final class ModelsNextStep {
                 + "or import more labelled tickets and train again.", n.intValue(), band * 100, active.version);
     }
 
-    /** A round's version has its base's intents and other replies: its round measured those, on its own held-out tickets. */
-    private static String fromRound(ModelVersion candidate, ModelVersion active, Object round) {
-        Double mine = metric(candidate, "eval/candidate_reply_intent");
-        Double base = metric(candidate, "eval/active_reply_intent");
-        Double n = metric(candidate, "eval/reply_intent_tickets");
-        String measured = mine == null || base == null || n == null ? "" : String.format(" On %d held-out tickets its replies fit the"
-                + " ticket's intent %.0f%% of the time, the version it started from %.0f%%.", n.intValue(), mine * 100, base * 100);
-        String verdict = candidate.status.equals(ModelVersion.REJECTED)
-                ? " Its round did not show it to be better (undecided, or worse): keep v" + active.version + "."
-                : " Promote it only if its round's page says it is better; otherwise keep v" + active.version + ".";
-        return "v" + candidate.version + " was made by round " + round + ": it keeps the intents of the version it started from and"
-                + " changes which replies are chosen." + measured + verdict;
-    }
-
-    private static boolean roundVersion(ModelVersion version) {
-        return version.lineage != null && version.lineage.get("alignmentRound") != null;
-    }
-
-    /**
-     * The active version came from a round (an admin promoted it, past its gates or not): its round measured it against
-     * the version it started from, which is the one comparison there is.
-     */
-    private static String againstRound(ModelVersion candidate, ModelVersion active) {
-        Object base = active.lineage.get("baseVersion");
-        Double theirs = metric(active, "eval/candidate_reply_intent");
-        Double mine = metric(active, "eval/active_reply_intent");
-        Double n = metric(active, "eval/reply_intent_tickets");
-        if (!(base instanceof Number b) || b.intValue() != candidate.version || theirs == null || mine == null || n == null) {
-            return "The active v" + active.version + " comes from round " + active.lineage.get("alignmentRound") + ", which compared it"
-                    + " only with the version it started from: keep v" + active.version + " unless that round's page says otherwise.";
-        }
-        String figures = String.format("On %d held-out tickets the active v%d's replies fit the ticket's intent %.0f%% of the time,"
-                + " v%d's %.0f%%.", n.intValue(), active.version, theirs * 100, candidate.version, mine * 100);
-        String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
-        if (dropBeyondChance(theirs, mine, n)) {
-            return figures + " The active one is worse beyond chance: " + switchTo + ".";
-        }
-        if (Boolean.FALSE.equals(active.lineage.get("passedGates"))) {
-            // Before the promotion the advice was to keep the base; it must not turn into "keep the active" after it.
-            return figures + " v" + active.version + " was promoted by hand: its round did not show it to be better than v"
-                    + candidate.version + " (undecided, or worse). So " + switchTo + ", unless you promoted v" + active.version
-                    + " on purpose.";
-        }
-        return figures + " Too close to call on so few: keep v" + active.version + ".";
-    }
-
     /**
      * Whether {@link #compare} advises switching to {@code candidate}: more intents right beyond chance, or as many and
      * more out-of-scope requests handed over beyond chance. Symmetric, so the advice does not flip with which one is active.
      */
     static boolean prefers(ModelVersion candidate, ModelVersion active) {
-        if (roundVersion(active) && metric(active, "intent/accuracy") == null) {
-            return againstRound(candidate, active).endsWith(((candidate.activatedAt != null ? "roll back to v" : "promote v")
+        if (RoundVersionAdvice.roundVersion(active) && metric(active, "intent/accuracy") == null) {
+            return RoundVersionAdvice.againstRound(candidate, active).endsWith(((candidate.activatedAt != null ? "roll back to v" : "promote v")
                     + candidate.version) + ".");
         }
         Double a = metric(candidate, "intent/accuracy");
@@ -274,7 +228,7 @@ final class ModelsNextStep {
     }
 
     /** {@code after} is below {@code before} by more than two standard errors of the difference of two rates on n tickets. */
-    private static boolean dropBeyondChance(Double after, Double before, double n) {
+    static boolean dropBeyondChance(Double after, Double before, double n) {
         if (after == null || before == null || n < 1) {
             return false;
         }
@@ -282,7 +236,7 @@ final class ModelsNextStep {
         return before - after > Math.max(2 * Math.sqrt(2 * p * (1 - p) / n), 1e-9);
     }
 
-    private static Double metric(ModelVersion version, String name) {
+    static Double metric(ModelVersion version, String name) {
         return version.metrics != null && version.metrics.get(name) instanceof Number number ? number.doubleValue() : null;
     }
 }

@@ -1,0 +1,68 @@
+package dev.loopwise.model.registry;
+
+/**
+ * The advice on Models for versions an alignment round made: a round keeps its base's intents and changes which replies
+ * are chosen, so its own comparison with that base (replies fitting the ticket's intent, and its gates) is the one there is.
+ */
+final class RoundVersionAdvice {
+    private RoundVersionAdvice() {
+    }
+
+    /** A round's version has its base's intents and other replies: its round measured those, on its own held-out tickets. */
+    static String fromRound(ModelVersion candidate, ModelVersion active, Object round) {
+        Double mine = ModelsNextStep.metric(candidate, "eval/candidate_reply_intent");
+        Double base = ModelsNextStep.metric(candidate, "eval/active_reply_intent");
+        Double n = ModelsNextStep.metric(candidate, "eval/reply_intent_tickets");
+        String measured = mine == null || base == null || n == null ? "" : String.format(" On %d held-out tickets its replies fit the"
+                + " ticket's intent %.0f%% of the time, the version it started from %.0f%%.", n.intValue(), mine * 100, base * 100);
+        String verdict = candidate.status.equals(ModelVersion.REJECTED)
+                ? " Its round did not show it to be better (" + roundVerdict(candidate) + "): keep v" + active.version + "."
+                : " Promote it only if its round's page says it is better; otherwise keep v" + active.version + ".";
+        return "v" + candidate.version + " was made by round " + round + ": it keeps the intents of the version it started from and"
+                + " changes which replies are chosen." + measured + verdict;
+    }
+
+    /**
+     * What a round's version's gates concluded, in words: one of them found it worse, or none could decide yet (then more
+     * judgements might still show it better). Versions made before rounds recorded this say both.
+     */
+    static String roundVerdict(ModelVersion version) {
+        Object outcome = version.lineage == null ? null : version.lineage.get("gateOutcome");
+        if ("fail".equals(outcome)) {
+            return "one of its checks found it worse";
+        }
+        return "wait".equals(outcome) ? "undecided: more judgements might still show it better" : "undecided, or worse";
+    }
+
+    static boolean roundVersion(ModelVersion version) {
+        return version.lineage != null && version.lineage.get("alignmentRound") != null;
+    }
+
+    /**
+     * The active version came from a round (an admin promoted it, past its gates or not): its round measured it against
+     * the version it started from, which is the one comparison there is.
+     */
+    static String againstRound(ModelVersion candidate, ModelVersion active) {
+        Object base = active.lineage.get("baseVersion");
+        Double theirs = ModelsNextStep.metric(active, "eval/candidate_reply_intent");
+        Double mine = ModelsNextStep.metric(active, "eval/active_reply_intent");
+        Double n = ModelsNextStep.metric(active, "eval/reply_intent_tickets");
+        if (!(base instanceof Number b) || b.intValue() != candidate.version || theirs == null || mine == null || n == null) {
+            return "The active v" + active.version + " comes from round " + active.lineage.get("alignmentRound") + ", which compared it"
+                    + " only with the version it started from: keep v" + active.version + " unless that round's page says otherwise.";
+        }
+        String figures = String.format("On %d held-out tickets the active v%d's replies fit the ticket's intent %.0f%% of the time,"
+                + " v%d's %.0f%%.", n.intValue(), active.version, theirs * 100, candidate.version, mine * 100);
+        String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
+        if (ModelsNextStep.dropBeyondChance(theirs, mine, n)) {
+            return figures + " The active one is worse beyond chance: " + switchTo + ".";
+        }
+        if (Boolean.FALSE.equals(active.lineage.get("passedGates"))) {
+            // Before the promotion the advice was to keep the base; it must not turn into "keep the active" after it.
+            return figures + " v" + active.version + " was promoted by hand: its round did not show it to be better than v"
+                    + candidate.version + " (" + roundVerdict(active) + "). So " + switchTo + ", unless you promoted v" + active.version
+                    + " on purpose.";
+        }
+        return figures + " Too close to call on so few: keep v" + active.version + ".";
+    }
+}

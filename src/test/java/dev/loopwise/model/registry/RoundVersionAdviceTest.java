@@ -1,0 +1,42 @@
+package dev.loopwise.model.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A round's version that was not promoted says whether its round found it worse or could not decide yet. */
+class RoundVersionAdviceTest {
+
+    private static ModelVersion fromRound(Object gateOutcome) {
+        ModelVersion v = new ModelVersion();
+        v.version = 2;
+        v.status = ModelVersion.REJECTED;
+        Map<String, Object> lineage = new LinkedHashMap<>();
+        lineage.put("alignmentRound", 1);
+        lineage.put("baseVersion", 1);
+        lineage.put("passedGates", false);
+        if (gateOutcome != null) {
+            lineage.put("gateOutcome", gateOutcome);
+        }
+        v.lineage = lineage;
+        v.metrics = new LinkedHashMap<>(Map.of("eval/candidate_reply_intent", 0.82, "eval/active_reply_intent", 0.90,
+                "eval/reply_intent_tickets", 120));
+        return v;
+    }
+
+    @Test
+    void aFailedCheckSaysWorseAndAWaitingOneSaysUndecided() {
+        assertEquals("one of its checks found it worse", RoundVersionAdvice.roundVerdict(fromRound("fail")));
+        assertEquals("undecided: more judgements might still show it better", RoundVersionAdvice.roundVerdict(fromRound("wait")));
+        // Versions stored before rounds recorded their outcome cannot tell.
+        assertEquals("undecided, or worse", RoundVersionAdvice.roundVerdict(fromRound(null)));
+        ModelVersion active = new ModelVersion();
+        active.version = 1;
+        active.status = ModelVersion.ACTIVE;
+        String advice = RoundVersionAdvice.fromRound(fromRound("fail"), active, 1);
+        assertTrue(advice.contains("(one of its checks found it worse): keep v1.") && advice.contains("fit the ticket's intent 82%"), advice);
+    }
+}
