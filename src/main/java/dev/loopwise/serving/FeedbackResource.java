@@ -50,6 +50,12 @@ public class FeedbackResource {
         if (request.comment() != null && request.comment().codePointCount(0, request.comment().length()) > MAX_COMMENT) {
             throw ApiException.badRequest("validation_failed", "A comment has at most " + MAX_COMMENT + " characters.");
         }
+        String control = request.comment() == null ? null : dev.loopwise.common.PlainText.firstControlCharacter(request.comment());
+        if (control != null) {
+            // As a ticket's text: a bell or a terminal escape is nothing a person wrote, and comments are read by people.
+            throw ApiException.badRequest("invalid_comment", "A comment cannot hold control characters (found " + control
+                    + "); remove them and send it again. Nothing was saved.");
+        }
         // UUID.fromString also takes shortened forms ("1-1-1-1-1"), which no /respond call returns.
         if (!CANONICAL_UUID.matcher(request.requestId()).matches()) {
             throw ApiException.badRequest("validation_failed", "requestId must be the requestId a /respond call returned.");

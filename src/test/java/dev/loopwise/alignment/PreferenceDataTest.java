@@ -173,6 +173,9 @@ class PreferenceDataTest {
                 .post("/api/v1/feedback").then().statusCode(201);
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"meh\"}")
                 .post("/api/v1/feedback").then().statusCode(400);
+        client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\",\"comment\":\"a \\u0007 bell\"}")
+                .post("/api/v1/feedback").then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("invalid_comment"))
+                .body("error", org.hamcrest.Matchers.containsString("U+0007 at character 3"));
         client.request().contentType("application/json").body("{\"requestId\":\"7d3c8a52-0000-0000-0000-000000000000\",\"rating\":\"up\"}")
                 .post("/api/v1/feedback").then().statusCode(404);
         client.request().contentType("application/json").body("{\"requestId\":\"1-1-1-1-1\",\"rating\":\"up\"}")
