@@ -72,6 +72,10 @@ final class ChatParameters {
         if (present(streamOptions) && !streamOptions.isObject()) {
             throw invalid("'stream_options' is an object such as {\"include_usage\": true}.");
         }
+        if (present(streamOptions) && !body.path("stream").asBoolean(false)) {
+            // As OpenAI answers it: a client sending it expects chunks, and would otherwise wait for usage that never comes.
+            throw invalid("'stream_options' is only allowed when 'stream' is true.");
+        }
         JsonNode responseFormat = body.path("response_format");
         if (present(responseFormat) && !(responseFormat.isObject() && responseFormat.path("type").isTextual())) {
             throw invalid("'response_format' is an object such as {\"type\": \"text\"}.");

@@ -209,6 +209,7 @@ class ChatCompletionsTest {
                 // and values of the wrong type, as OpenAI refuses them
                 "\"logprobs\":\"false\"", "\"response_format\":\"json\"", "\"tool_choice\":5", "\"model\":5", "\"tools\":\"x\"",
                 "\"tool_choice\":\"banana\"", "\"function_call\":{\"name\":\"f\"}", "\"top_logprobs\":5", "\"stream_options\":\"x\"",
+                "\"stream_options\":{\"include_usage\":true}", "\"stream\":false,\"stream_options\":{\"include_usage\":true}",
                 "\"stop\":{\"a\":1}", "\"seed\":\"x\"", "\"top_p\":-3", "\"n\":\"1\"", "\"logit_bias\":{\"50256\":-300}",
                 "\"logit_bias\":{\"word\":1}", "\"logit_bias\":[1]"}) {
             helpdesk.request().contentType("application/json")
