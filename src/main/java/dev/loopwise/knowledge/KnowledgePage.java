@@ -30,7 +30,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.TEXT_HTML)
 public class KnowledgePage {
     static final int TRY_LIMIT = 5;
-    private static final int MAX_TRY_CHARS = 5000;
+    /** As the search API: the search reads only the first few hundred words, but a pasted mail may be long. */
+    private static final int MAX_TRY_CHARS = KnowledgeResource.MAX_TICKET_CHARS;
 
     @Inject
     KnowledgeImporter importer;
