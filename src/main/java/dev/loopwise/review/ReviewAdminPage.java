@@ -57,9 +57,22 @@ public class ReviewAdminPage {
         String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
                 : made != null && asked != null ? ReviewMessages.itemsMade(made, asked, shortfall, config.refillWindow())
                 : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply())
-                : gold != null ? ReviewMessages.goldItemSet(gold)
-                : compared != null ? ReviewMessages.compared(compared, "true".equals(on)) : null;
+                : gold != null && isGold(gold) ? ReviewMessages.goldItemSet(gold)
+                : compared != null && comparedAsSaid(compared, "true".equals(on)) ? ReviewMessages.compared(compared, "true".equals(on)) : null;
         return page(notice);
+    }
+
+    /*
+     * A notice is read from the address the form redirected to; one typed or linked by hand ("?gold=-1") must not confirm
+     * what did not happen, so each is checked against what is stored.
+     */
+    private static boolean isGold(long itemId) {
+        return ReviewItem.<ReviewItem>findByIdOptional(itemId).map(item -> ReviewItem.GOLD.equals(item.kind)).orElse(false);
+    }
+
+    private static boolean comparedAsSaid(int version, boolean on) {
+        boolean comparing = dev.loopwise.model.registry.ModelVersion.findUnderReview().map(v -> v.version == version).orElse(false);
+        return on ? comparing : !comparing && dev.loopwise.model.registry.ModelVersion.findByVersion(version).isPresent();
     }
 
     /** The agreement chart's data. */

@@ -22,4 +22,14 @@ class ReviewQualityWordsTest {
         assertTrue(help > 0 && help < page.indexOf("action=\"/admin/review/generate\""), "the form is explained before it is offered");
         assertTrue(page.substring(help, page.indexOf("</p>", help)).contains("made on their own"), "items come without asking");
     }
+
+    @Test
+    void aNoticeTypedIntoTheAddressConfirmsNothingThatDidNotHappen() {
+        for (String forged : new String[] {"gold=-1", "gold=999999999", "compared=99999&on=true", "compared=99999&on=false"}) {
+            String page = Caller.session("admin").request().accept("text/html").get("/admin/review?" + forged).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(!page.contains("is a gold item now") && !page.contains("is being compared") && !page.contains("is no longer compared"),
+                    forged + " confirmed something");
+        }
+    }
 }
