@@ -59,7 +59,7 @@ public final class AlignmentEngine {
         // training on none would end only in DJL's "Gradient values are all zeros".
         List<PreferencePair> teaching = train.stream().filter(PreferencePair::teaches).toList();
         if (teaching.isEmpty()) {
-            throw new IllegalArgumentException(dev.loopwise.common.Messages.roundLearnsNothing(train.size()));
+            throw new IllegalArgumentException(dev.loopwise.common.LifecycleMessages.roundLearnsNothing(train.size()));
         }
         int alike = train.size() - teaching.size();
         train = teaching;

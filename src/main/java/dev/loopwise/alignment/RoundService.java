@@ -6,7 +6,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JobRows;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
@@ -74,10 +74,10 @@ public class RoundService {
         return QuarkusTransaction.requiringNew().call(() -> {
             long judgements = reviewStats.totals().judgements();
             if (judgements == 0 && importedPreferences() == 0) {
-                throw ApiException.conflict("no_judgements", Messages.ROUND_NEEDS_JUDGEMENTS);
+                throw ApiException.conflict("no_judgements", LifecycleMessages.ROUND_NEEDS_JUDGEMENTS);
             }
             if (judgements + importedPreferences() < MIN_COMPARISONS) {
-                throw ApiException.conflict("too_few_judgements", Messages.roundNeedsMore(judgements, MIN_COMPARISONS));
+                throw ApiException.conflict("too_few_judgements", LifecycleMessages.roundNeedsMore(judgements, MIN_COMPARISONS));
             }
             RoundSnapshot.activeWithPolicy();
             // Identical requests (a double click, a retried call) share the round already waiting instead of queueing copies

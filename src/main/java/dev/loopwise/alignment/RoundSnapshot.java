@@ -2,7 +2,7 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Hashing;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.ModelBundle;
@@ -57,7 +57,7 @@ public class RoundSnapshot {
         ReplyPolicy reference = referenceVersion == active.version ? bundle.policy()
                 : ModelVersion.findByVersion(referenceVersion).orElseThrow().bundle().policy();
         if (reference == null) {
-            throw ApiException.conflict("no_policy", Messages.roundNeedsPolicy(active.version));
+            throw ApiException.conflict("no_policy", LifecycleMessages.roundNeedsPolicy(active.version));
         }
         return new Base(active, bundle, referenceVersion, reference);
     }

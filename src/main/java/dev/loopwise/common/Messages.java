@@ -1,7 +1,5 @@
 package dev.loopwise.common;
 
-import java.util.List;
-
 /** Every sentence Loopwise says to a user about something that went wrong, in one place. */
 public final class Messages {
 
@@ -214,17 +212,6 @@ public final class Messages {
         return "The text has " + length + " characters; the limit is " + limit + ". Send the customer's message only.";
     }
 
-    // Model lifecycle: switches of the active version, drift proposals, the answering pipeline.
-    public static String activeChanged(int version) {
-        return "The active version changed while version " + version + " was being switched in, so nothing was changed. "
-                + "Reload Models to see which version serves now, then try again if you still want version " + version + ".";
-    }
-
-    public static String activeNotAsSeen(int version, int expected, Integer active) {
-        return "The active version is not v" + expected + " as the request expected (" + (active == null ? "none is active" : "v" + active + " is") + "), so v"
-                + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
-    }
-
     public static final String REVIEW_ITEMS_FAILED = "Loopwise could not make new review items because of an error on its side "
             + "(it is in the server log). Nothing was saved; try again in a moment.";
     public static final String SERVING_FAILED = "Loopwise could not answer this request because of an error on its side "
@@ -240,21 +227,6 @@ public final class Messages {
                 + " seconds, or ask an admin for a key with a higher limit.";
     }
 
-    /** @param tickets intents with too few tickets, fewest first, and how many each has */
-    public static String roundNeedsPolicy(int version) {
-        return "v" + version + " has no reply policy for a round to improve: it learns one from the agents' replies of its tickets"
-                + " matched to library replies, and had none (its intents had no library replies, or its tickets no agents' replies)."
-                + " Write replies on Replies, train a new version on Models and promote it, then start the round.";
-    }
-
-    public static String fineTuneNeedsTickets(java.util.Map<String, Long> tickets) {
-        List<String> named = tickets.entrySet().stream().limit(10)
-                .map(e -> e.getKey() + " has " + (e.getValue() == 0 ? "none" : "only " + e.getValue())).toList();
-        return "Fine-tuning learns every intent from at least 2 of its tickets, and " + String.join(", ", named)
-                + (tickets.size() > 10 ? " and more" : "") + ": label a few more tickets for " + (tickets.size() == 1 ? "it" : "them")
-                + " (Tickets page), or train with another choice under How to learn.";
-    }
-
     public static String numberOutOfRange(String field, String range) {
         // The bounds are the reader's, not the field's (a rating is 1–5): say so rather than offering two billion as valid.
         return (field == null ? "A number" : "'" + field + "'") + " is far out of range (it must at least be " + range
@@ -262,22 +234,4 @@ public final class Messages {
     }
 
     public static final String BODY_NOT_UTF8 = "The body is not UTF-8: send the JSON encoded as UTF-8 (the only encoding JSON allows).";
-    public static String roundNeedsMore(long judgements, int needed) {
-        return "A round keeps some judgements aside to measure the new version on, so it needs at least " + needed + " (there "
-                + (judgements == 1 ? "is 1" : "are " + judgements) + "): ask reviewers to judge more replies on the review page, then"
-                + " start it.";
-    }
-
-    /** A round whose comparisons (those it trains on) each set a reply against itself, case and spacing aside. */
-    public static String roundLearnsNothing(int comparisons) {
-        return "Nothing to learn from: " + (comparisons == 1 ? "the one comparison this round trains on sets"
-                : "each of the " + Counts.of(comparisons, "comparison") + " this round trains on sets") + " a reply against itself (the"
-                + " same words, case and spacing aside), so no preference shows. Ask reviewers to judge items with two different"
-                + " replies, or import preference pairs whose chosen and rejected replies differ (through the API: POST"
-                + " /api/v1/datasets/preferences), then start the round again.";
-    }
-
-    public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
-            + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs through"
-            + " the API (POST /api/v1/datasets/preferences).";
 }

@@ -54,7 +54,7 @@ class RoundLearnsNothingTest {
         AlignmentRound failed = QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id));
         assertEquals(AlignmentRound.FAILED, failed.status);
         long trains = alike.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), settings)).count();
-        assertEquals(dev.loopwise.common.Messages.roundLearnsNothing((int) trains), failed.reason);
+        assertEquals(dev.loopwise.common.LifecycleMessages.roundLearnsNothing((int) trains), failed.reason);
         assertTrue(failed.reason.startsWith("Nothing to learn from: each of the " + trains + " comparisons this round trains on sets a"
                 + " reply against itself (the same words, case and spacing aside)"), failed.reason);
         // The Rounds page says it where the outcome is read, not only in the log.

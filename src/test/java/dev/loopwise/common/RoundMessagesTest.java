@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RoundMessagesTest {
     @Test
     void importingPreferencePairsNamesTheEndpoint() {
-        assertTrue(Messages.ROUND_NEEDS_JUDGEMENTS.contains("POST /api/v1/datasets/preferences"), Messages.ROUND_NEEDS_JUDGEMENTS);
-        assertTrue(Messages.roundLearnsNothing(3).contains("POST /api/v1/datasets/preferences"), Messages.roundLearnsNothing(3));
+        assertTrue(LifecycleMessages.ROUND_NEEDS_JUDGEMENTS.contains("POST /api/v1/datasets/preferences"), LifecycleMessages.ROUND_NEEDS_JUDGEMENTS);
+        assertTrue(LifecycleMessages.roundLearnsNothing(3).contains("POST /api/v1/datasets/preferences"), LifecycleMessages.roundLearnsNothing(3));
     }
 }

@@ -2,7 +2,7 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.LifecycleMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -83,14 +83,14 @@ public class ModelService {
         }
         Integer previous = ModelVersion.findActive().map(v -> v.version).orElse(null);
         if (expectedActive != null && !expectedActive.equals(previous)) {
-            throw ApiException.conflict("active_changed", Messages.activeNotAsSeen(version, expectedActive, previous));
+            throw ApiException.conflict("active_changed", LifecycleMessages.activeNotAsSeen(version, expectedActive, previous));
         }
         if (previous != null && previous == version) {
             // Another switch made it active between the two reads: a swap with itself would be recorded as a change.
             throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
         }
         if (!ModelActivation.swap(version, previous, reason, actor)) {
-            throw ApiException.conflict("active_changed", Messages.activeChanged(version));
+            throw ApiException.conflict("active_changed", LifecycleMessages.activeChanged(version));
         }
         ModelVersion.getEntityManager().refresh(target);
         audit.record(actor, mustHaveServed ? "model.rollback" : "model.promote", "model version " + version,

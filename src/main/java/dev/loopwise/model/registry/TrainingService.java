@@ -5,7 +5,7 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.CancelRequest;
 import dev.loopwise.common.JobRows;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
@@ -106,7 +106,7 @@ public class TrainingService {
         if (!few.isEmpty()) {
             Map<String, Long> tickets = new LinkedHashMap<>();
             few.forEach(row -> tickets.put((String) row[0], ((Number) row[1]).longValue()));
-            throw ApiException.conflict("intents_without_tickets", Messages.fineTuneNeedsTickets(tickets));
+            throw ApiException.conflict("intents_without_tickets", LifecycleMessages.fineTuneNeedsTickets(tickets));
         }
     }
 

@@ -1,0 +1,53 @@
+package dev.loopwise.common;
+
+import java.util.List;
+
+/** What the model's lifecycle says: switching the active version, and what a training or a round needs before it can start. */
+public final class LifecycleMessages {
+    private LifecycleMessages() {
+    }
+
+    public static String activeChanged(int version) {
+        return "The active version changed while version " + version + " was being switched in, so nothing was changed. "
+                + "Reload Models to see which version serves now, then try again if you still want version " + version + ".";
+    }
+
+    public static String activeNotAsSeen(int version, int expected, Integer active) {
+        return "The active version is not v" + expected + " as the request expected (" + (active == null ? "none is active" : "v" + active + " is") + "), so v"
+                + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
+    }
+
+    public static String roundNeedsPolicy(int version) {
+        return "v" + version + " has no reply policy for a round to improve: it learns one from the agents' replies of its tickets"
+                + " matched to library replies, and had none (its intents had no library replies, or its tickets no agents' replies)."
+                + " Write replies on Replies, train a new version on Models and promote it, then start the round.";
+    }
+
+    /** @param tickets intents with too few tickets, fewest first, and how many each has */
+    public static String fineTuneNeedsTickets(java.util.Map<String, Long> tickets) {
+        List<String> named = tickets.entrySet().stream().limit(10)
+                .map(e -> e.getKey() + " has " + (e.getValue() == 0 ? "none" : "only " + e.getValue())).toList();
+        return "Fine-tuning learns every intent from at least 2 of its tickets, and " + String.join(", ", named)
+                + (tickets.size() > 10 ? " and more" : "") + ": label a few more tickets for " + (tickets.size() == 1 ? "it" : "them")
+                + " (Tickets page), or train with another choice under How to learn.";
+    }
+
+    public static String roundNeedsMore(long judgements, int needed) {
+        return "A round keeps some judgements aside to measure the new version on, so it needs at least " + needed + " (there "
+                + (judgements == 1 ? "is 1" : "are " + judgements) + "): ask reviewers to judge more replies on the review page, then"
+                + " start it.";
+    }
+
+    /** A round whose comparisons (those it trains on) each set a reply against itself, case and spacing aside. */
+    public static String roundLearnsNothing(int comparisons) {
+        return "Nothing to learn from: " + (comparisons == 1 ? "the one comparison this round trains on sets"
+                : "each of the " + Counts.of(comparisons, "comparison") + " this round trains on sets") + " a reply against itself (the"
+                + " same words, case and spacing aside), so no preference shows. Ask reviewers to judge items with two different"
+                + " replies, or import preference pairs whose chosen and rejected replies differ (through the API: POST"
+                + " /api/v1/datasets/preferences), then start the round again.";
+    }
+
+    public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
+            + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs through"
+            + " the API (POST /api/v1/datasets/preferences).";
+}
