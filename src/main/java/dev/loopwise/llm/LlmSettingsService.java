@@ -13,7 +13,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,7 +99,7 @@ public class LlmSettingsService {
         String baseUrl = blankToNull(change.baseUrl());
         String model = blankToNull(change.model());
         if (baseUrl != null) {
-            checkUrl(baseUrl);
+            LlmAddress.checkUrl(baseUrl);
         }
         if (change.enabled() && (baseUrl == null || model == null)) {
             throw ApiException.badRequest("validation_failed", LlmMessages.LLM_NEEDS_URL_AND_MODEL);
@@ -127,12 +126,12 @@ public class LlmSettingsService {
         if (PlainText.length(voice) > MAX_BRAND_VOICE) {
             throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BRAND_VOICE_TOO_LONG);
         }
-        String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? checkKey(change.apiKey().strip()) : before.apiKey();
+        String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? LlmAddress.checkKey(change.apiKey().strip()) : before.apiKey();
         // The page shows only the stored key's last characters: were it sent to any address typed there, whoever borrows an
         // admin's session would read it in their own server's log. It stays with the server it was saved for.
         // A stored key this instance cannot open is kept too (another instance may open it), so it is bound to its server alike.
         boolean keyKept = key != null || keyKeptSealed(change);
-        if (keyKept && blankToNull(change.apiKey()) == null && baseUrl != null && !sameServer(baseUrl, before.baseUrl())) {
+        if (keyKept && blankToNull(change.apiKey()) == null && baseUrl != null && !LlmAddress.sameServer(baseUrl, before.baseUrl())) {
             throw ApiException.badRequest("key_for_other_server", LlmMessages.llmKeyForOtherServer(before.baseUrl()));
         }
         return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
@@ -215,53 +214,6 @@ public class LlmSettingsService {
         } catch (RuntimeException e) {
             LOG.warnf("Could not seal the LLM key stored in clear (it stays readable; tried again at the next start): %s", e.getMessage());
         }
-    }
-
-    static void checkUrl(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
-            }
-            // The address is shown on the page and in the audit trail; a password belongs in the key field.
-            if (uri.getRawUserInfo() != null) {
-                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_WITH_CREDENTIALS);
-            }
-            // The client appends /chat/completions to the address as typed, so a query or fragment would swallow that path,
-            // and a port no socket has only fails at the first call, as "an unexpected reason".
-            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getPort() == 0 || uri.getPort() > 65535) {
-                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_NOT_CALLABLE);
-            }
-        } catch (java.net.URISyntaxException e) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
-        }
-    }
-
-    /** Same scheme, host and port: the server a stored key was saved for, whatever the path. */
-    static boolean sameServer(String url, String other) {
-        if (other == null) {
-            return false;
-        }
-        try {
-            URI a = new URI(url);
-            URI b = new URI(other);
-            return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                    && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    /** A key travels in an HTTP header: visible ASCII only, which also keeps a pasted '…' or line break out. */
-    static String checkKey(String key) {
-        if (key.length() > MAX_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_KEY);
-        }
-        return key;
     }
 
     private static String blankToNull(String s) {

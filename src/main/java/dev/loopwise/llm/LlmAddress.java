@@ -1,0 +1,58 @@
+package dev.loopwise.llm;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.LlmMessages;
+import java.net.URI;
+
+/** What an LLM server's address and key must be before they are saved or tried. */
+final class LlmAddress {
+    private LlmAddress() {
+    }
+
+    static void checkUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
+            }
+            // The address is shown on the page and in the audit trail; a password belongs in the key field.
+            if (uri.getRawUserInfo() != null) {
+                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_WITH_CREDENTIALS);
+            }
+            // The client appends /chat/completions to the address as typed, so a query or fragment would swallow that path,
+            // and a port no socket has only fails at the first call, as "an unexpected reason".
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getPort() == 0 || uri.getPort() > 65535) {
+                throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_NOT_CALLABLE);
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
+        }
+    }
+
+    /** Same scheme, host and port: the server a stored key was saved for, whatever the path. */
+    static boolean sameServer(String url, String other) {
+        if (other == null) {
+            return false;
+        }
+        try {
+            URI a = new URI(url);
+            URI b = new URI(other);
+            return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                    && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /** A key travels in an HTTP header: visible ASCII only, which also keeps a pasted '…' or line break out. */
+    static String checkKey(String key) {
+        if (key.length() > LlmSettingsService.MAX_KEY || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_KEY);
+        }
+        return key;
+    }
+}
