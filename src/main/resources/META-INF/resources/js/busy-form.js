@@ -1,8 +1,10 @@
 // A form whose work is done while the page waits (data-busy says what it is doing) says so at once and cannot be sent
 // twice: the browser would otherwise show nothing for as long as a minute, and a second click would do the work again.
+// The button pressed may say it instead, where one form holds a quick button and a slow one (Save, Test connection).
 document.addEventListener('submit', (event) => {
   const form = event.target;
-  const busy = form.dataset ? form.dataset.busy : null;
+  const pressed = event.submitter && event.submitter.dataset ? event.submitter.dataset.busy : null;
+  const busy = pressed || (form.dataset ? form.dataset.busy : null);
   if (!busy || event.defaultPrevented) return;
   let note = form.querySelector('.busy-note');
   if (!note) {
@@ -18,7 +20,7 @@ document.addEventListener('submit', (event) => {
 // Back to a page the browser kept: its form may be sent again.
 window.addEventListener('pageshow', (event) => {
   if (!event.persisted) return;
-  document.querySelectorAll('form[data-busy]').forEach((form) => {
+  document.querySelectorAll('form[data-busy], form:has(button[data-busy])').forEach((form) => {
     form.querySelectorAll('button').forEach((button) => { button.disabled = false; });
     form.querySelectorAll('.busy-note').forEach((note) => note.remove());
   });

@@ -20,8 +20,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A replay sent while the page waits (up to a minute) and a ticket import say at once that they are under way, and
- * cannot be sent a second time by a second click: the page would otherwise look as if nothing happened.
+ * A replay sent while the page waits (up to a minute), a ticket import and an LLM connection test say at once that they
+ * are under way, and cannot be sent a second time by a second click: the page would otherwise look as if nothing happened.
  */
 @QuarkusTest
 class BusyFormBrowserTest extends BrowserTest {
@@ -53,6 +53,14 @@ class BusyFormBrowserTest extends BrowserTest {
                 assertTrue(said.contains("when it is done"), page + ": " + said);
                 assertFalse(said.isBlank());
             }
+            // One form, two buttons: Test connection (which can wait for the LLM's timeout) says what it does; Save says nothing.
+            driver.get(base + "admin/llm");
+            ((JavascriptExecutor) driver).executeScript("document.addEventListener('submit', (e) => e.preventDefault());");
+            WebElement test = driver.findElement(By.id("llm-test-button"));
+            test.click();
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> !test.isEnabled());
+            String said = test.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector(".busy-note")).getText();
+            assertTrue(said.contains("Trying the connection"), said);
         });
     }
 }
