@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.UserService;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * phone: an admin's pages, a reviewer's, sign-in and an error page; and the judging page used by keyboard alone.
  */
 @QuarkusTest
-class AccessibilityBrowserTest extends BrowserTest {
+class AccessibilityBrowserTest extends ReviewerBrowserTest {
     /** axe-core as Deque publishes it on Maven Central, read from that jar; its Selenium wrapper is not used. */
     private static final String AXE = resource("/axe.min.js");
     private static final String RUN_AXE = """
@@ -61,13 +56,6 @@ class AccessibilityBrowserTest extends BrowserTest {
               .every(c => c.closest('.chart, .card').querySelector('.chart-figures'));""";
     /** Rules these pages once broke at a lower impact than serious (landmarks, table headers): they stay at none. */
     private static final Set<String> KEPT_AT_NONE = Set.of("landmark-unique", "empty-table-header");
-
-    @TestHTTPResource("/")
-    URL base;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
 
     WebDriverWait wait;
     String reviewer;

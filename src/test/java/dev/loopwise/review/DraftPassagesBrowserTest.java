@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,18 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the passages it was grounded on under the replies, as plain text, with what to check them for.
  */
 @QuarkusTest
-class DraftPassagesBrowserTest extends BrowserTest {
+class DraftPassagesBrowserTest extends ReviewerBrowserTest {
     static final String TRACKING = "Every order gets a tracking link as soon as it leaves our warehouse; "
             + "the number starts with FH.";
     static final String LONG = "A parcel that has not moved for five working days is lost: we send a new one at once. ".repeat(10);
     static final String MARKUP = "<img src=x onerror=\"window.__pwned = true\"><b>Returns</b> are free within 30 days.";
-
-    @TestHTTPResource("/")
-    URL base;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
 
     String reviewer;
     List<Long> items;

@@ -8,13 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.User;
-import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,13 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * undo countdown for it — before the next ticket.
  */
 @QuarkusTest
-class JudgingPageWordsBrowserTest extends BrowserTest {
-    @TestHTTPResource("/")
-    URL base;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
+class JudgingPageWordsBrowserTest extends ReviewerBrowserTest {
 
     WebDriverWait wait;
     String reviewer;

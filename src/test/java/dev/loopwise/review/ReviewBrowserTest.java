@@ -9,15 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.security.User;
-import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,13 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * reads slots as blanks, skips with a chosen reason, answers "out of scope", and is told when undo is too late.
  */
 @QuarkusTest
-class ReviewBrowserTest extends BrowserTest {
-    @TestHTTPResource("/")
-    URL base;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
+class ReviewBrowserTest extends ReviewerBrowserTest {
 
     WebDriverWait wait;
     String reviewer;

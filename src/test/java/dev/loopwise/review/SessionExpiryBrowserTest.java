@@ -6,13 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.User;
-import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -27,14 +22,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * page sends them to sign in, brings them back to judging, and saves the choice they had made instead of losing it.
  */
 @QuarkusTest
-class SessionExpiryBrowserTest extends BrowserTest {
-    @TestHTTPResource("/")
-    URL base;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
-
+class SessionExpiryBrowserTest extends ReviewerBrowserTest {
 
     @Test
     void aChoiceMadeAfterTheSessionEndedIsSavedOnceTheReviewerSignsInAgain() throws Exception {

@@ -3,12 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.UserService;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,13 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** On a phone, the reasons to skip an item open above the floating choices: none of the box is hidden under them. */
 @QuarkusTest
-class SkipReasonsPhoneBrowserTest extends BrowserTest {
-    @TestHTTPResource("/")
-    URL base;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
+class SkipReasonsPhoneBrowserTest extends ReviewerBrowserTest {
 
     @Test
     void everySkipReasonIsAboveTheChoices() throws Exception {
