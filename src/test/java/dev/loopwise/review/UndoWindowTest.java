@@ -1,0 +1,53 @@
+package dev.loopwise.review;
+
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** An undo is only for a choice just made: outside its window it is refused, and says how late it came. */
+@QuarkusTest
+class UndoWindowTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
+
+    private Caller reviewer() {
+        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(name, "long-enough-pw", "reviewer", null);
+        return Caller.apiKey(keys, name);
+    }
+
+    @Test
+    void anUndoAfterTheWindowIsRefusedAndSaysHowLateItIs() {
+        ActiveModel.await();
+        long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+        Caller r = reviewer();
+        r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo")
+                .then().statusCode(404).body("error", equalTo(ReviewMessages.nothingToUndoOn(id)));
+        assertEquals(id, ReviewApiTest.nextId(r));
+        r.request().contentType("application/json").body("{\"choice\":\"A\"}").post("/api/v1/review/" + id).then().statusCode(201);
+        // The judgement was made 45 seconds ago: past the default window of 30 seconds.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update judgements set created_at = now() - interval '45 seconds' where item_id = ?1").setParameter(1, id).executeUpdate());
+        r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo")
+                .then().statusCode(409).body("code", equalTo("too_late"))
+                .body("error", anyOf(equalTo(ReviewMessages.undoTooLate(30, 45)), equalTo(ReviewMessages.undoTooLate(30, 46)))); // a slow machine
+        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)), "the choice stands");
+        assertEquals(ReviewItem.COMPLETE, QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(id).status));
+    }
+}
