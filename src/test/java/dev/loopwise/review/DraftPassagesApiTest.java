@@ -79,9 +79,7 @@ class DraftPassagesApiTest {
         long plain = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update review_items set status = 'open' where id = ?1")
                 .setParameter(1, item.id).executeUpdate());
-        String name = "passages" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", "reviewer", null);
-        Caller reviewer = Caller.apiKey(keys, name);
+        Caller reviewer = Caller.reviewer(users, keys);
 
         JsonPath next = reviewer.request().get("/api/v1/review/next").then().statusCode(200).extract().jsonPath();
         assertEquals(item.id.longValue(), next.getLong("itemId"));

@@ -41,9 +41,7 @@ class PersonalDataMaskingTest {
     @Test
     void reviewersAndExportsSeePlaceholdersWhileTheTicketKeepsItsValues() {
         long itemId = ReviewItems.fromSource(em, TICKET + " " + UUID.randomUUID(), "traffic", null, 1);
-        String name = "r" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", "reviewer", null);
-        Caller reviewer = Caller.apiKey(keys, name);
+        Caller reviewer = Caller.reviewer(users, keys);
         Response next = reviewer.request().get("/api/v1/review/next");
         next.then().statusCode(200);
         assertEquals(itemId, ((Number) next.path("itemId")).longValue());

@@ -40,9 +40,7 @@ class ReviewApiTest {
     }
 
     Caller reviewer() {
-        String name = "r" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", "reviewer", null);
-        return Caller.apiKey(keys, name);
+        return Caller.reviewer(users, keys);
     }
 
     @Test

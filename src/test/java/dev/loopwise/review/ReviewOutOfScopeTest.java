@@ -49,9 +49,7 @@ class ReviewOutOfScopeTest {
     }
 
     Caller reviewer() {
-        String name = "o" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", "reviewer", null);
-        return Caller.apiKey(keys, name);
+        return Caller.reviewer(users, keys);
     }
 
     @Test

@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A rewrite that is word for word a library reply adds nothing to the library, under its intent or another. */
@@ -31,9 +30,7 @@ class RewriteDuplicatesTest {
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         Reply elsewhere = QuarkusTransaction.requiringNew().call(() -> Reply.<Reply>find(
                 "from Reply r join fetch r.intent where r.status = ?1 order by r.id desc", Reply.ACTIVE).firstResult());
-        String name = "r" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", "reviewer", null);
-        Caller reviewer = Caller.apiKey(keys, name);
+        Caller reviewer = Caller.reviewer(users, keys);
         assertEquals(id, ((Number) reviewer.request().get("/api/v1/review/next").path("itemId")).longValue());
         long pendingBefore = QuarkusTransaction.requiringNew().call(() -> Reply.count("status", Reply.PENDING));
         reviewer.request().contentType("application/json")

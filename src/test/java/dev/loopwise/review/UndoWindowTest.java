@@ -13,7 +13,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** An undo is only for a choice just made: outside its window it is refused, and says how late it came. */
@@ -26,17 +25,11 @@ class UndoWindowTest {
     @Inject
     EntityManager em;
 
-    private Caller reviewer() {
-        String name = "u" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", "reviewer", null);
-        return Caller.apiKey(keys, name);
-    }
-
     @Test
     void anUndoAfterTheWindowIsRefusedAndSaysHowLateItIs() {
         ActiveModel.await();
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
-        Caller r = reviewer();
+        Caller r = Caller.reviewer(users, keys);
         r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo")
                 .then().statusCode(404).body("error", equalTo(ReviewMessages.nothingToUndoOn(id)));
         assertEquals(id, ReviewApiTest.nextId(r));

@@ -71,6 +71,13 @@ public final class Caller {
     }
 
     /** A helpdesk integration: a new service account and an API key of it. */
+    /** A new reviewer of its own (so no other test's judgements are in its way), calling with an API key. */
+    public static Caller reviewer(UserService users, ApiKeyService keys) {
+        String name = "reviewer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        users.create(name, "long-enough-pw", Role.REVIEWER, null);
+        return apiKey(keys, name);
+    }
+
     public static Caller service(UserService users, ApiKeyService keys) {
         String name = "helpdesk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         users.create(name, null, Role.SERVICE, null);
