@@ -23,7 +23,8 @@ import java.util.Locale;
  * active version, so it must show it: exact one-sided McNemar test on the held-out preferences both
  * versions were judged on; it fails when even the top of the interval is below {@link #MIN_EFFECT};</li>
  * <li>{@code reply_intent}: non-inferiority — the candidate's first reply fits the ticket's intent on
- * held-out labelled tickets not worse than the active version's, beyond the stated margin. (A round does
+ * held-out labelled tickets not worse than the active version's, beyond the stated margin; it fails only on at least
+ * {@link #FEWEST_TICKETS} of them, while a candidate that lost none of the active version's fitting replies passes. (A round does
  * not retrain the intent head — the candidate carries the active one — so intent accuracy itself cannot
  * change; what a round can harm is whether the reply it picks still fits the intent.)</li>
  * <li>{@code kl_bound}: the policy stays within the KL bound of π_ref (a property of the model, not a sample).</li>
@@ -184,7 +185,12 @@ final class Gates {
             return gate("reply_intent", RoundResult.PASS, measured, t.effect(), interval, null);
         }
         if (interval.high() < -margin) {
-            return gate("reply_intent", RoundResult.FAIL, measured + " The candidate is worse.", t.effect(), interval, null);
+            // Each held-out labelled ticket is a ticket of its own, so the preference gates' floor applies to the count itself.
+            return t.n() >= FEWEST_TICKETS
+                    ? gate("reply_intent", RoundResult.FAIL, measured + " The candidate is worse.", t.effect(), interval, null)
+                    : gate("reply_intent", RoundResult.WAIT, measured + format(" So far the candidate is worse, but this check fails a"
+                            + " version only on at least %d labelled tickets kept for checking: importing more labelled tickets (one in five"
+                            + " is kept aside) would decide it.", FEWEST_TICKETS), t.effect(), interval, null);
         }
         return gate("reply_intent", RoundResult.WAIT, measured + " More labelled test tickets would decide it.", t.effect(), interval, null);
     }

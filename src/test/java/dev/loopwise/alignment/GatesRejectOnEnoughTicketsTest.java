@@ -96,4 +96,27 @@ class GatesRejectOnEnoughTicketsTest {
         return Gates.check(SETTINGS, new Gates.Evidence(reward, preferences, SAME_INTENTS, 0.1, judgements, rewardTickets,
                 preferenceTickets)).stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
     }
+    @Test
+    void repliesThatStopFittingTheIntentFailOnlyOnTenLabelledTickets() {
+        // 3 held-out labelled tickets, the active version's reply fits all three and the candidate's none. Newcombe's paired
+        // interval: Wilson at z = 1.645 gives [0, 47.4%] on 0/3 and [52.6%, 100%] on 3/3, φ = 0 (a zero margin), so the top of
+        // the difference is 0 − 1 + √(0.474² + 0.474²) = −32.9%, far below the 2-point margin: worse so far, on three tickets.
+        RoundResult.Gate three = gate(GOOD_REWARD, CLEARLY_BETTER, new Paired(0, 0, 3, 0), "reply_intent");
+        assertEquals(RoundResult.WAIT, three.verdict(), three.detail());
+        assertEquals(-0.329, three.high(), 0.001);
+        assertTrue(three.detail().contains("So far the candidate is worse, but this check fails a version only on at least 10"
+                + " labelled tickets kept for checking"), three.detail());
+        // Nine is one short; ten the same way round reject.
+        assertEquals(RoundResult.WAIT, gate(GOOD_REWARD, CLEARLY_BETTER, new Paired(0, 0, 9, 0), "reply_intent").verdict());
+        RoundResult.Gate ten = gate(GOOD_REWARD, CLEARLY_BETTER, new Paired(0, 0, 10, 0), "reply_intent");
+        assertEquals(RoundResult.FAIL, ten.verdict(), ten.detail());
+        assertTrue(ten.detail().endsWith("The candidate is worse."), ten.detail());
+        // A candidate that loses none of the active version's fitting replies passes on any count: it cannot have made one worse.
+        assertEquals(RoundResult.PASS, gate(GOOD_REWARD, CLEARLY_BETTER, new Paired(3, 0, 0, 0), "reply_intent").verdict());
+    }
+
+    private static RoundResult.Gate gate(RewardEvaluation reward, Paired preferences, Paired intents, String name) {
+        return Gates.check(SETTINGS, new Gates.Evidence(reward, preferences, intents, 0.1, 1000, 100, 100)).stream()
+                .filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+    }
 }
