@@ -3,7 +3,6 @@ package dev.loopwise.serving;
 import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.RunMode;
-import dev.loopwise.llm.LlmDrafting;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
@@ -22,8 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -66,17 +63,12 @@ public class ServingPipeline {
     @Inject
     ModelRegistry registry;
     @Inject
-    RequestLog log;
-    @Inject
     ServingMetrics metrics;
     @Inject
-    LlmDrafting drafting;
-    @Inject
-    DraftedRequests drafted;
+    BatchFinisher finisher;
 
     private BlockingQueue<ServingJob> queue;
     private Thread encoderThread;
-    private ExecutorService finisher;
     private volatile boolean running;
     /** Runs before each batch is encoded; tests make it throw to check that the loop survives. */
     private volatile Consumer<List<String>> beforeEncoding = texts -> {
@@ -89,7 +81,7 @@ public class ServingPipeline {
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         metrics.watchQueue(queue::size);
         metrics.watchBackgroundWaits(encoder);
-        finisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
+        finisher.start();
         running = true;
         startEncoder();
     }
@@ -118,8 +110,7 @@ public class ServingPipeline {
         }
         running = false;
         encoderThread.interrupt();
-        finisher.shutdown();
-        finisher.awaitTermination(10, TimeUnit.SECONDS);
+        finisher.stop();
     }
 
     /**
@@ -187,7 +178,7 @@ public class ServingPipeline {
         return waiting;
     }
 
-    private static void fail(List<ServingJob> batch, RuntimeException failure) {
+    static void fail(List<ServingJob> batch, RuntimeException failure) {
         for (ServingJob job : batch) {
             job.future().completeExceptionally(failure);
         }
@@ -213,56 +204,6 @@ public class ServingPipeline {
         for (int i = 0; i < fresh.length; i++) {
             known.put(newHashes.get(i), fresh[i]);
         }
-        finisher.execute(() -> finish(batch, hashes, known, newHashes, fresh, model));
+        finisher.finishLater(batch, hashes, known, newHashes, fresh, model);
     }
-
-    private void finish(List<ServingJob> batch, List<String> hashes, Map<String, float[]> vectors, List<String> newHashes,
-                        float[][] fresh, ServingModel model) {
-        List<RequestLog.Entry> entries = new ArrayList<>();
-        List<Answer> answers = new ArrayList<>();
-        try {
-            float[][] x = hashes.stream().map(vectors::get).toArray(float[][]::new);
-            List<ServingModel.Decision> decisions = model.decideAll(x, batch.stream().map(ServingJob::text).toList(),
-                    batch.stream().map(ServingJob::withReply).toList());
-            boolean drafts = drafting.active();
-            for (int i = 0; i < batch.size(); i++) {
-                ServingJob job = batch.get(i);
-                ServingModel.Decision decision = decisions.get(i);
-                Answer answer = new Answer(UUID.randomUUID(), decision, model.version(), null);
-                if (drafts && job.mayDraft() && decision.reply() != null && !job.future().isDone()) {
-                    answers.add(null); // answered when its drafts are scored (or the LLM failed), see DraftedRequests
-                    drafted.answer(job, hashes.get(i), x[i], answer, model);
-                    continue;
-                }
-                answers.add(answer);
-                if (job.future().isDone()) {
-                    continue; // timed out meanwhile: its caller got 503 and no request id, so it is not logged as answered
-                }
-                entries.add(job.logEntry(hashes.get(i), answer));
-            }
-            if (!newHashes.isEmpty()) {
-                embeddings.store(model.encoder().id(), newHashes, fresh);
-            }
-            if (!entries.isEmpty()) {
-                log.write(entries);
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                if (answers.get(i) == null) {
-                    continue;
-                }
-                if (batch.get(i).future().complete(answers.get(i))) {
-                    metrics.answered(batch.get(i).startedNanos());
-                } else {
-                    metrics.count(ServingMetrics.Outcome.ABANDONED, 1);
-                }
-            }
-        } catch (Throwable e) {
-            LOG.errorf(e, "Could not answer a batch of %d requests", batch.size());
-            metrics.count(ServingMetrics.Outcome.FAILED, batch.size());
-            fail(batch, new Failed(e));
-        } finally {
-            encoder.servingEnded();
-        }
-    }
-
 }

@@ -145,10 +145,10 @@ public final class ModelTrainer {
                     defaults.learningRate(), defaults.batchSize(), defaults.patience(), defaults.heldOutShare(),
                     defaults.outOfScopeAsClass(), settings.retention(), settings.oosWeight(), defaults.defaultThreshold(),
                     settings.seed());
-            LabelledVectors trainVectors = new LabelledVectors(pick(vectors, trainRows),
+            LabelledVectors trainVectors = new LabelledVectors(TextTable.pick(vectors, trainRows),
                     train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
             IntentTrainingResult fitted = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
-                    new LabelledVectors(new float[0][], new int[0]), pick(vectors, descriptionRows), oos));
+                    new LabelledVectors(new float[0][], new int[0]), TextTable.pick(vectors, descriptionRows), oos));
             intent = fitted.head();
             oosHeldOut = fitted.outOfScopeHeldOut();
         }
@@ -171,7 +171,7 @@ public final class ModelTrainer {
         metrics.put("data/test_tickets", test.size());
         if (!test.isEmpty()) {
             listener.step("Evaluating on " + test.size() + " held-out tickets", 0.5);
-            IntentEvaluation evaluation = IntentEvaluation.of(intent, pick(vectors, testRows),
+            IntentEvaluation evaluation = IntentEvaluation.of(intent, TextTable.pick(vectors, testRows),
                     test.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), oos);
             metrics.put("intent/accuracy", evaluation.accuracy());
             metrics.put("intent/macro_f1", evaluation.macroF1());
@@ -185,7 +185,7 @@ public final class ModelTrainer {
         }
 
         ReplyPolicy policy = null;
-        float[][] replyEmbeddings = pick(vectors, replyRows);
+        float[][] replyEmbeddings = TextTable.pick(vectors, replyRows);
         float[][] replyVectors = new float[replyRows.length][];
         for (int a = 0; a < replyRows.length; a++) {
             replyVectors[a] = PolicyFeatures.reply(vectors[replyRows[a]], workspace.replies().get(a).text());
@@ -213,7 +213,7 @@ public final class ModelTrainer {
             policy = fitted.policy();
             metrics.put("policy/train_loss", fitted.finalLoss());
             if (!test.isEmpty()) {
-                metrics.putAll(PolicyTargets.evaluate(policy, intent, test, pick(vectors, testRows), texts, vectors,
+                metrics.putAll(PolicyTargets.evaluate(policy, intent, test, TextTable.pick(vectors, testRows), texts, vectors,
                         replyEmbeddings, replyVectors, replyIntents, SFT_TEMPERATURE));
             }
         }
@@ -239,36 +239,11 @@ public final class ModelTrainer {
         return Hashing.sha256Hex(all.toString());
     }
 
-    static float[] toFloat(double[] values) {
+    private static float[] toFloat(double[] values) {
         float[] out = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = (float) values[i];
         }
         return out;
-    }
-
-    static float[][] pick(float[][] vectors, int[] rows) {
-        float[][] out = new float[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = vectors[rows[i]];
-        }
-        return out;
-    }
-
-    /** Distinct texts to embed, each remembered by its row. */
-    static final class TextTable {
-        final List<String> list = new ArrayList<>();
-        private final Map<String, Integer> rows = new LinkedHashMap<>();
-
-        int add(String text) {
-            return rows.computeIfAbsent(text, t -> {
-                list.add(t);
-                return list.size() - 1;
-            });
-        }
-
-        int row(String text) {
-            return rows.get(text);
-        }
     }
 }

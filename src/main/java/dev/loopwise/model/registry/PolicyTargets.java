@@ -47,7 +47,7 @@ final class PolicyTargets {
      * answered, so they do not count.
      */
     static Map<String, Object> evaluate(ReplyPolicy policy, IntentHead intents, List<WorkspaceSnapshot.TicketInfo> tickets, float[][] ticketVectors,
-                                        ModelTrainer.TextTable texts, float[][] allVectors, float[][] replies,
+                                        TextTable texts, float[][] allVectors, float[][] replies,
                                         float[][] replyFeatures, List<String> replyIntents, double temperature) {
         ReplyPolicy.PreparedReply[] prepared = new ReplyPolicy.PreparedReply[replies.length];
         for (int a = 0; a < replies.length; a++) {
