@@ -11,6 +11,13 @@ public interface DemoConfig {
     @WithDefault("false")
     boolean enabled();
 
+    /**
+     * Import the demo store's help-centre articles into the knowledge base at start, while none of them is there
+     * ({@code LOOPWISE_DEMO_KNOWLEDGE_ARTICLES}; off in tests, whose knowledge base starts empty).
+     */
+    @WithDefault("true")
+    boolean knowledgeArticles();
+
     /** The address printed for people to open; by default http://localhost and the HTTP port. */
     Optional<String> url();
 }
