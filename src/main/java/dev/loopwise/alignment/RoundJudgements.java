@@ -1,5 +1,7 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.review.Judgement;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +67,9 @@ final class RoundJudgements {
      * @param seed  makes the replay sample repeatable for the same data and differ from round to round
      */
     Read read(long after, RoundScope scope, long seed) {
-        long upto = number("select coalesce(max(id), 0) from judgements");
+        // Ids are drawn when a judgement is inserted, in a transaction that commits a little later: one drawn before the
+        // largest committed id may not be visible yet, and reading past it would leave it out of every round's new ones.
+        long upto = AdvisoryLock.awaitWriters(em, Judgement.WRITE_LOCK, () -> number("select coalesce(max(id), 0) from judgements"));
         // The newest maxNewJudgements since `after`: walking the key backwards reads no more rows than that.
         List<?> boundary = em.createNativeQuery("""
                 select id from judgements where id > ?1 and id <= ?2 and choice <> 'skip' order by id desc offset ?3 limit 1""")

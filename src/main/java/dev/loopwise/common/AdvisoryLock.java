@@ -32,4 +32,26 @@ public final class AdvisoryLock {
     public static void forTransaction(jakarta.persistence.EntityManager em, long key) {
         em.createNativeQuery("select pg_advisory_xact_lock(" + key + ")").getSingleResult();
     }
+
+    /**
+     * Waits for the lock in shared mode and holds it until the current transaction ends: many writers at once, while a
+     * reader that needs a quiet moment ({@link #awaitWriters}) waits for those in flight to end.
+     */
+    public static void sharedForTransaction(jakarta.persistence.EntityManager em, long key) {
+        em.createNativeQuery("select pg_advisory_xact_lock_shared(" + key + ")").getSingleResult();
+    }
+
+    /**
+     * Returns once every transaction holding the lock in shared mode ({@link #sharedForTransaction}) has ended, and runs
+     * {@code read} before any newer one can take it: what those writers wrote is then committed or gone. Writers that come
+     * meanwhile wait the few milliseconds this takes.
+     */
+    public static <T> T awaitWriters(jakarta.persistence.EntityManager em, long key, java.util.function.Supplier<T> read) {
+        em.createNativeQuery("select pg_advisory_lock(" + key + ")").getSingleResult();
+        try {
+            return read.get();
+        } finally {
+            em.createNativeQuery("select pg_advisory_unlock(" + key + ")").getSingleResult();
+        }
+    }
 }

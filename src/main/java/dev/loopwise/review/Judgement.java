@@ -19,6 +19,11 @@ public class Judgement extends IdentityEntity {
     public static final String SKIP = "skip";
     /** No library reply can answer the ticket: support does not handle it (rounds read it as both bad). */
     public static final String OUT_OF_SCOPE = "out_of_scope";
+    /**
+     * pg_advisory lock key ("JdgWrite" in ASCII) that each judgement's write holds in shared mode until it commits, so that
+     * a round can wait for the writes in flight before it fixes the last judgement it reads as new.
+     */
+    public static final long WRITE_LOCK = 0x4a64675772697465L;
 
     @Column(name = "item_id")
     public long itemId;

@@ -1,6 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.privacy.ReviewerPrivacy;
 import dev.loopwise.ticket.Reply;
@@ -118,6 +119,8 @@ public class ReviewService {
     @Transactional
     public Stored submit(long reviewerId, String reviewerName, long itemId, Submission submission) {
         submission.validate();
+        // Before the judgement draws its id: a round fixing the newest judgement it reads waits for this write to commit.
+        AdvisoryLock.sharedForTransaction(em, Judgement.WRITE_LOCK);
         ReviewItem item = (ReviewItem) single(em.createNativeQuery("select * from review_items where id = ?1 for update", ReviewItem.class)
                 .setParameter(1, itemId).getResultList()).orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
         Optional<Judgement> existing = Judgement.find("itemId = ?1 and reviewerId = ?2", itemId, reviewerId).firstResultOptional();
