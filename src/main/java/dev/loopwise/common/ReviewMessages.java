@@ -80,6 +80,12 @@ public final class ReviewMessages {
                 + " them before the next round, which learns from their judgements too.";
     }
 
+    /** {@code accepted}: the rewrite went into the library (else an admin set it aside). */
+    public static String rewriteAlreadyDecided(boolean accepted) {
+        return "Too late to undo: an admin has already " + (accepted ? "added your rewrite to the reply library" : "looked at your"
+                + " rewrite and set it aside") + ", so this judgement stays as it is.";
+    }
+
     public static String nothingToUndoOn(long itemId) {
         return "You have no judgement on item " + itemId + " to undo.";
     }

@@ -195,6 +195,11 @@ public class ReviewService {
         if (age.compareTo(config.undoWindow()) > 0) {
             throw ApiException.conflict("too_late", ReviewMessages.undoTooLate(config.undoWindow().toSeconds(), age.toSeconds()));
         }
+        Optional<Reply> decided = Reply.<Reply>find("judgementId = ?1 and status <> ?2", judgement.id, Reply.PENDING).firstResultOptional();
+        if (decided.isPresent()) {
+            // The library reply an accepted rewrite became names this judgement as its source (and one set aside is kept too).
+            throw ApiException.conflict("rewrite_decided", ReviewMessages.rewriteAlreadyDecided(Reply.ACTIVE.equals(decided.get().status)));
+        }
         TallySums.Item before = tallies.read(item);
         Reply.delete("judgementId = ?1 and status = ?2", judgement.id, Reply.PENDING);
         if (!judgement.choice.equals(Judgement.SKIP)) {

@@ -24,6 +24,8 @@ class UndoWindowTest {
     UserService users;
     @Inject
     EntityManager em;
+    @Inject
+    ReviewAdminService admin;
 
     @Test
     void anUndoAfterTheWindowIsRefusedAndSaysHowLateItIs() {
@@ -42,5 +44,29 @@ class UndoWindowTest {
                 .body("error", anyOf(equalTo(ReviewMessages.undoTooLate(30, 45)), equalTo(ReviewMessages.undoTooLate(30, 46)))); // a slow machine
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)), "the choice stands");
         assertEquals(ReviewItem.COMPLETE, QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(id).status));
+    }
+
+    @Test
+    void anUndoAfterAnAdminDecidedTheRewriteIsRefusedAndKeepsBoth() {
+        ActiveModel.await();
+        for (boolean accept : new boolean[] {true, false}) {
+            long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+            Caller r = Caller.reviewer(users, keys);
+            assertEquals(id, ReviewApiTest.nextId(r));
+            String rewrite = "Hi there, thanks for writing. Reply with your order number and we'll look into it today. (" + id + ")";
+            r.request().contentType("application/json").body("{\"choice\":\"A\",\"rewrite\":\"" + rewrite + "\"}")
+                    .post("/api/v1/review/" + id).then().statusCode(201);
+            long proposal = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select r.id from replies r join judgements j on j.id = r.judgement_id where j.item_id = ?1").setParameter(1, id)
+                    .getSingleResult()).longValue());
+            // The admin decides within the reviewer's undo window.
+            QuarkusTransaction.requiringNew().run(() -> admin.decideRewrite(proposal, accept, null));
+            r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo")
+                    .then().statusCode(409).body("code", equalTo("rewrite_decided"))
+                    .body("error", equalTo(ReviewMessages.rewriteAlreadyDecided(accept)));
+            assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)), "the choice stands");
+            assertEquals(accept ? "active" : "retired", QuarkusTransaction.requiringNew().call(
+                    () -> dev.loopwise.ticket.Reply.<dev.loopwise.ticket.Reply>findById(proposal).status));
+        }
     }
 }
