@@ -97,6 +97,12 @@ public final class AlignmentEngine {
             metrics.put(SPLIT_PAIRS, units.split());
         }
         metrics.put("reward/accuracy", evaluation.accuracy());
+        // With a cross-encoder the version still keeps the vector model to score what it serves: measured the same way.
+        RewardEvaluation served = reward.kind.equals("cross") ? HeldOutPreferences.measure(heldOut,
+                judged -> RewardEvaluation.deltas(reward.vector.model(), features.comparisons(judged))).reward() : null;
+        if (served != null) {
+            metrics.put("reward/served_accuracy", served.accuracy());
+        }
         metrics.put("reward/margin", evaluation.meanMargin());
         metrics.put("reward/calibration_error", evaluation.calibrationError());
 
@@ -139,7 +145,7 @@ public final class AlignmentEngine {
         millis.forEach((step, ms) -> metrics.put("time/" + step + "_s", ms / 1000.0));
 
         List<RoundResult.Gate> gates = Gates.check(settings, new Gates.Evidence(evaluation, preferences, replyIntent,
-                (Double) metrics.get("policy/kl"), data.pairs().size(), units.tickets(), preferenceTickets));
+                (Double) metrics.get("policy/kl"), data.pairs().size(), units.tickets(), preferenceTickets, served));
         return new RoundResult(candidate, metrics, gates, millis);
     }
 

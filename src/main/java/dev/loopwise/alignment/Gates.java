@@ -33,22 +33,29 @@ import java.util.Locale;
 final class Gates {
     /** The smallest improvement in preference agreement worth promoting a version for. */
     static final double MIN_EFFECT = 0.02;
-    private static final double Z90 = GateStatistics.Z_ALPHA;
+    static final double Z90 = GateStatistics.Z_ALPHA;
 
     private Gates() {
     }
 
     /**
-     * What the gates read: held-out reward accuracy, paired comparisons candidate vs active, KL, judgements used, and the
-     * different tickets the held-out preferences of the first two come from.
+     * What the gates read: held-out reward accuracy, paired comparisons candidate vs active, KL, judgements used, the
+     * different tickets the held-out preferences of the first two come from, and {@code served}: the held-out accuracy of
+     * the reward model kept with the version when it is not the one the round learned with (a cross-encoder guides the
+     * update, the vector model scores replies as the version serves).
      */
     record Evidence(RewardEvaluation reward, Paired preferences, Paired replyIntent, Double kl, int judgements, int rewardTickets,
-                    int preferenceTickets) {
+                    int preferenceTickets, RewardEvaluation served) {
+        /** When the reward model the round learned with is the one kept with the version. */
+        Evidence(RewardEvaluation reward, Paired preferences, Paired replyIntent, Double kl, int judgements, int rewardTickets,
+                 int preferenceTickets) {
+            this(reward, preferences, replyIntent, kl, judgements, rewardTickets, preferenceTickets, null);
+        }
     }
 
     static List<RoundResult.Gate> check(RoundSettings settings, Evidence evidence) {
         List<RoundResult.Gate> gates = new ArrayList<>();
-        gates.add(rewardAccuracy(settings, evidence));
+        gates.add(RewardAccuracyGate.check(settings, evidence));
         gates.add(preferenceAgreement(evidence));
         gates.add(replyIntent(settings, evidence.replyIntent()));
         Double kl = evidence.kl();
@@ -59,51 +66,6 @@ final class Gates {
                         : format("Its choice of replies moved too far from the active version's (distance %.2f, limit %.2f): "
                         + "it would answer many tickets differently on little evidence.", kl, settings.maxKl())));
         return gates;
-    }
-
-    private static RoundResult.Gate rewardAccuracy(RoundSettings settings, Evidence evidence) {
-        RewardEvaluation reward = evidence.reward();
-        int n = reward.pairs();
-        if (n == 0) {
-            int more = perJudgement(GateStatistics.itemsNeededAboveHalf(Math.max(settings.minRewardAccuracy(), 0.5 + 2 * MIN_EFFECT)),
-                    0.2);
-            return wait("reward_accuracy", "The held-out judgements hold no strict preference to measure the reward model on yet.",
-                    null, null, null, more);
-        }
-        Interval interval = GateStatistics.wilson(reward.accuracy(), n, Z90);
-        double p = GateStatistics.aboveHalf(reward.wins(), reward.decided());
-        String counts = reward.ties() == 0 ? format("ranks %d right", reward.wins())
-                : reward.decided() == 0 ? format("scores both replies alike on all %d, a tie counting as half right", n)
-                : format("ranks %d right and %d wrong and scores both replies alike on %d, a tie counting as half right",
-                        reward.wins(), reward.decided() - reward.wins(), reward.ties());
-        String measured = format("On %s from %s the reward model %s (%.0f%%, 90%% interval %.0f–%.0f%%; floor %.0f%%, chance 50%%,"
-                + " p = %.3f%s).", Counts.of(n, "held-out preference"), Counts.of(evidence.rewardTickets(), "ticket"), counts,
-                100 * reward.accuracy(), 100 * interval.low(), 100 * interval.high(), 100 * settings.minRewardAccuracy(), p,
-                reward.ties() == 0 || reward.decided() == 0 ? "" : format(" on the %d it ranked", reward.decided()));
-        double yield = (double) n / evidence.judgements();
-        int forTickets = forTickets(evidence.rewardTickets(), evidence);
-        if (p < GateStatistics.ALPHA && reward.accuracy() >= settings.minRewardAccuracy()) {
-            return evidence.rewardTickets() >= FEWEST_TICKETS
-                    ? gate("reward_accuracy", RoundResult.PASS, measured, reward.accuracy(), interval, null)
-                    : gate("reward_accuracy", RoundResult.WAIT, measured + tooFewTickets(evidence.rewardTickets()), reward.accuracy(),
-                            interval, forTickets);
-        }
-        if (interval.high() < settings.minRewardAccuracy()) {
-            return evidence.rewardTickets() >= FEWEST_TICKETS
-                    ? gate("reward_accuracy", RoundResult.FAIL, measured + " It cannot reach the floor.", reward.accuracy(), interval, null)
-                    : gate("reward_accuracy", RoundResult.WAIT, measured + " So far it falls short of the floor."
-                            + tooFewTickets(evidence.rewardTickets()), reward.accuracy(), interval, forTickets);
-        }
-        if (n < FEWEST_TO_EXTRAPOLATE) {
-            // One wrong ranking among two makes the accuracy 50%, and a count extrapolated from it thousands: measure first.
-            int first = Math.max(perJudgement(FEWEST_TO_EXTRAPOLATE - n, yield), forTickets);
-            return new RoundResult.Gate("reward_accuracy", false, measured + format(" Not enough evidence yet, and too little to say"
-                    + " how much more would decide it: about %d more judgements " + FIRST_ESTIMATE + ".", first),
-                    RoundResult.WAIT, reward.accuracy(), interval.low(), interval.high(), first);
-        }
-        double target = Math.max(Math.max(reward.accuracy(), settings.minRewardAccuracy()), 0.5 + 2 * MIN_EFFECT);
-        int more = Math.max(perJudgement(GateStatistics.itemsNeededAboveHalf(target) - n, yield), forTickets);
-        return gate("reward_accuracy", RoundResult.WAIT, measured + " Not enough evidence yet.", reward.accuracy(), interval, more);
     }
 
     private static RoundResult.Gate preferenceAgreement(Evidence evidence) {
@@ -159,14 +121,14 @@ final class Gates {
      * Why a clear result on too few tickets waits, whichever way it leans: one ticket's repeat or sibling judgements are
      * not independent evidence, for rejecting a candidate no more than for promoting it.
      */
-    private static String tooFewTickets(int tickets) {
+    static String tooFewTickets(int tickets) {
         return format(" Not enough evidence yet: they come from only %s, and this check passes or fails a version only on"
                 + " preferences from at least %d different tickets (judgements of one ticket largely repeat each other).",
                 Counts.of(tickets, "ticket"), FEWEST_TICKETS);
     }
 
     /** Judgements that would bring the held-out preferences up to {@link #FEWEST_TICKETS} tickets (0: there already). */
-    private static int forTickets(int tickets, Evidence evidence) {
+    static int forTickets(int tickets, Evidence evidence) {
         return tickets >= FEWEST_TICKETS ? 0 : perJudgement(FEWEST_TICKETS - tickets, (double) tickets / evidence.judgements());
     }
 
@@ -196,7 +158,7 @@ final class Gates {
     }
 
     /** Judgements that yield {@code items} more held-out items at the observed yield per judgement. */
-    private static int perJudgement(int items, double itemsPerJudgement) {
+    static int perJudgement(int items, double itemsPerJudgement) {
         return (int) Math.ceil(Math.max(items, 1) / Math.max(itemsPerJudgement, 0.01));
     }
 
@@ -237,17 +199,17 @@ final class Gates {
                 + " only %.0f points better.", more, Math.min(fewest, more), upTo, 100 * MIN_EFFECT);
     }
 
-    private static RoundResult.Gate gate(String name, String verdict, String detail, double effect, Interval interval, Integer more) {
+    static RoundResult.Gate gate(String name, String verdict, String detail, double effect, Interval interval, Integer more) {
         String text = more == null ? detail : detail + moreNeeded(more);
         return new RoundResult.Gate(name, RoundResult.PASS.equals(verdict), text, verdict, effect, interval.low(), interval.high(), more);
     }
 
-    private static RoundResult.Gate wait(String name, String detail, Double effect, Double low, Double high, int more) {
+    static RoundResult.Gate wait(String name, String detail, Double effect, Double low, Double high, int more) {
         return new RoundResult.Gate(name, false, detail + moreNeeded(more), RoundResult.WAIT,
                 effect, low, high, more);
     }
 
-    private static String format(String pattern, Object... args) {
+    static String format(String pattern, Object... args) {
         return String.format(Locale.ROOT, pattern, args);
     }
 }

@@ -30,6 +30,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
 
     private static final Map<String, String> MEANINGS = Map.ofEntries(
             Map.entry("reward/accuracy", "share of held-out preferences the reward model ranks right (50% is chance)"),
+            Map.entry("reward/served_accuracy", "the same for the vector model the version keeps to score replies and LLM drafts as it"
+                    + " serves, when the round learned with the cross-encoder"),
             Map.entry("reward/margin", "average score gap between preferred and rejected replies"),
             Map.entry("reward/calibration_error", "how far the reward model's confidence is from how often it is right"),
             Map.entry("reward/train_loss", "Bradley–Terry loss at the end of training (lower fits the training judgements better)"),

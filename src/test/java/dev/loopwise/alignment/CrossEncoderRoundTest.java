@@ -129,5 +129,11 @@ class CrossEncoderRoundTest {
         assertTrue(updated > before + 0.05, "expected standardised reward: reference " + before + ", candidate " + updated);
         assertTrue(((Number) metrics.get("reward/accuracy")).doubleValue() > 0.5,
                 "the cross-encoder on held-out judgements: " + metrics.get("reward/accuracy"));
+        // The vector model the version keeps to score what it serves is measured on the same held-out judgements, and the gate
+        // on learning what reviewers prefer speaks of both.
+        assertNotNull(metrics.get("reward/served_accuracy"), metrics.toString());
+        RoundResult.Gate reward = result.gates().stream().filter(g -> g.name().equals("reward_accuracy")).findFirst().orElseThrow();
+        assertTrue(reward.detail().contains("The vector model kept with the version to score replies and LLM drafts as it serves: On "),
+                reward.detail());
     }
 }

@@ -115,6 +115,27 @@ class GatesRejectOnEnoughTicketsTest {
         assertEquals(RoundResult.PASS, gate(GOOD_REWARD, CLEARLY_BETTER, new Paired(3, 0, 0, 0), "reply_intent").verdict());
     }
 
+    @Test
+    void aCrossEncoderRoundPassesOnlyWhenTheRewardModelItKeepsPassesToo() {
+        // The cross-encoder ranks 150 of 200 right (75%, p far below 0.05); the vector model the version keeps ranks 100 of 200
+        // (50%): Wilson's top at z = 1.645 is 0.5 + 1.645 · √(0.25 / 200 + 2.706 / 160000) / 1.0135 = 55.8%, over the 55% floor,
+        // so on its own it waits, and the gate with it.
+        RewardEvaluation chance = new RewardEvaluation(200, 100, 0, 0.5, 0.0, 0.05);
+        RoundResult.Gate both = Gates.check(SETTINGS, new Gates.Evidence(GOOD_REWARD, CLEARLY_BETTER, SAME_INTENTS, 0.1, 1000, 100, 100,
+                chance)).stream().filter(g -> g.name().equals("reward_accuracy")).findFirst().orElseThrow();
+        assertEquals(RoundResult.WAIT, both.verdict(), both.detail());
+        assertEquals(0.75, both.effect(), 1e-9, "the figure shown is the cross-encoder's");
+        assertTrue(both.detail().startsWith("The cross-encoder this round learned with (it reads the replies themselves): On 200"),
+                both.detail());
+        // 80 of 200 right (40%): top (0.4 + 2.706 / 400 + 1.645 · √(0.24 / 200 + 2.706 / 160000)) / 1.0135 = 45.8%, under the floor.
+        RewardEvaluation worse = new RewardEvaluation(200, 80, 0, 0.4, -0.1, 0.05);
+        assertEquals(RoundResult.FAIL, Gates.check(SETTINGS, new Gates.Evidence(GOOD_REWARD, CLEARLY_BETTER, SAME_INTENTS, 0.1, 1000,
+                100, 100, worse)).stream().filter(g -> g.name().equals("reward_accuracy")).findFirst().orElseThrow().verdict());
+        // Both good: it passes.
+        assertEquals(RoundResult.PASS, Gates.check(SETTINGS, new Gates.Evidence(GOOD_REWARD, CLEARLY_BETTER, SAME_INTENTS, 0.1, 1000,
+                100, 100, GOOD_REWARD)).stream().filter(g -> g.name().equals("reward_accuracy")).findFirst().orElseThrow().verdict());
+    }
+
     private static RoundResult.Gate gate(RewardEvaluation reward, Paired preferences, Paired intents, String name) {
         return Gates.check(SETTINGS, new Gates.Evidence(reward, preferences, intents, 0.1, 1000, 100, 100)).stream()
                 .filter(g -> g.name().equals(name)).findFirst().orElseThrow();
