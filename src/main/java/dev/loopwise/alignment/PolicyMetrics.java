@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a policy update did, measured on every known ticket: {@code policy/kl} — mean KL(π‖π_ref);
+ * What a policy update did, measured on every known ticket — the tickets it was updated on, so these describe the update
+ * (training figures, like a loss), never how the version does on new tickets, which the gates measure on held-out judgements: {@code policy/kl} — mean KL(π‖π_ref);
  * {@code policy/expected_reward} — mean E_π[r̃] in standard deviations of the reward (and the same for π_ref); {@code policy/changed_choice_rate} —
  * how often π's first choice differs from the active version's.
  */

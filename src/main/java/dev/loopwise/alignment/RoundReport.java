@@ -46,7 +46,9 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             Map.entry("reward/model_note", "why the vector model stood in for the cross-encoder asked for"),
             Map.entry("reward/warm_started", "1: the reward model continued from the base version's; 0: it started afresh"),
             Map.entry("policy/kl", "how far the new version's reply choices moved from the reference version (KL divergence)"),
-            Map.entry("policy/expected_reward", "average reward of the new version's choices, as the reward model scores them"),
+            Map.entry("policy/expected_reward", "average reward of the new version's choices, as the round's reward model scores them,"
+                    + " on the tickets the update learned from: a training figure like the loss, showing that the update moved where"
+                    + " the reward model pointed, not how it does on new tickets (the checks above say that)"),
             Map.entry("policy/reference_expected_reward", "the same for the reference version"),
             Map.entry("policy/changed_choice_rate", "share of tickets whose first reply changed"),
             Map.entry("eval/preference_pairs", "held-out preferences between two library replies both versions were judged on, each"
