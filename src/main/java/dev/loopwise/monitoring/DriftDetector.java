@@ -55,10 +55,13 @@ public final class DriftDetector {
         Map<String, Object> signals = new LinkedHashMap<>();
         List<Alert> alerts = new ArrayList<>();
         // Repeated requests ("where is my order?") would make the window look unlike the reference for no reason.
-        Mmd.Result mmd = Mmd.test(reference.vectors(), distinct(window), settings.permutations(), random);
-        signals.put("input/mmd2", mmd.mmd2());
-        signals.put("input/p_value", mmd.pValue());
-        if (mmd.pValue() < settings.mmdAlpha() && mmd.mmd2() > settings.minMmd()) {
+        float[][] distinct = distinct(window);
+        // One text asked over and over (a health probe, say) leaves nothing to compare: MMD² would divide by zero.
+        Mmd.Result mmd = distinct.length < 2 ? null : Mmd.test(reference.vectors(), distinct, settings.permutations(), random);
+        signals.put("input/distinct_requests", distinct.length);
+        signals.put("input/mmd2", mmd == null ? null : mmd.mmd2());
+        signals.put("input/p_value", mmd == null ? null : mmd.pValue());
+        if (mmd != null && mmd.pValue() < settings.mmdAlpha() && mmd.mmd2() > settings.minMmd()) {
             alerts.add(new Alert("input_drift", mmd.mmd2(), settings.minMmd(), String.format(
                     "Recent requests differ from the training tickets (MMD² %.4f, permutation p = %.4f).", mmd.mmd2(), mmd.pValue())));
         }

@@ -114,6 +114,15 @@ public class MonitoringService {
             return Optional.empty();
         }
         DriftWindow.Read read = windows.latest(version, encoder, config.window());
+        if (read.window().size() < config.window()) {
+            // Counted above but blanked since by the text retention: an empty window would read as confidence falling to zero.
+            if (force) {
+                throw ApiException.conflict("not_enough_traffic", "A drift check needs " + config.window() + " served requests of v"
+                        + version + " that still have their text; it has " + read.window().size() + " (requests older than the text"
+                        + " retention, LOOPWISE_SERVING_TEXT_RETENTION_DAYS, keep only their figures).");
+            }
+            return Optional.empty();
+        }
         DriftDetector.Report report = DriftDetector.check(reference.get(), read.window(), config.settings());
         Confirmation confirmation = new Confirmation(config.confirmations());
         confirmation.seed(last.map(DriftStore.Last::streaks).orElse(Map.of()));
