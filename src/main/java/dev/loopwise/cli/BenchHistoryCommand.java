@@ -146,7 +146,8 @@ public class BenchHistoryCommand extends DatabaseCommand {
         results.put("GET /admin/review", Timing.of(iterations, () -> {
             stats.overall();
             QuarkusTransaction.requiringNew().run(() -> {
-                Reply.listPending();
+                ReviewAdminService.pendingRewrites(50);
+                Reply.countPending();
                 ReviewAdminService.recentItems(15);
                 ModelVersion.list("status", ModelVersion.CANDIDATE);
             });

@@ -162,6 +162,8 @@ public class ReviewAdminPage {
 
     /** The newest versions offered for comparison: every failed round leaves one, so the list would grow with history. */
     static final int COMPARABLE_SHOWN = 8;
+    /** Pending rewrites listed at once, oldest first: enough for a sitting, while the page costs the same however many wait. */
+    static final int PENDING_SHOWN = 50;
 
     /**
      * Candidates that can pick other replies than the active version (one being compared stays, to be stopped): the newest
@@ -177,10 +179,10 @@ public class ReviewAdminPage {
 
     private TemplateInstance page(String message) {
         ReviewStats.Overall overall = stats.overall();
-        List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites();
+        List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites(PENDING_SHOWN);
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 comparable(), message, config.minSharedItems(),
-                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.size()),
+                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : dev.loopwise.ticket.Reply.countPending(), rewrites.size()),
                 rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName(),
                 overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS));
     }

@@ -93,17 +93,18 @@ public class ReviewAdminService {
     public record PendingRewrite(dev.loopwise.ticket.Reply reply, String ticket, boolean intentGuessed) {
     }
 
-    /** The pending rewrites, oldest first, each with its ticket (one query, whatever their number). */
+    /** The {@code limit} oldest pending rewrites, each with its ticket (one query for them all). */
     @SuppressWarnings("unchecked")
-    public static List<PendingRewrite> pendingRewrites() {
-        List<dev.loopwise.ticket.Reply> pending = dev.loopwise.ticket.Reply.listPending();
+    public static List<PendingRewrite> pendingRewrites(int limit) {
+        List<dev.loopwise.ticket.Reply> pending = dev.loopwise.ticket.Reply.listPending(limit);
         if (pending.isEmpty()) {
             return List.of();
         }
         java.util.Map<Long, Object[]> items = new java.util.HashMap<>();
         List<Object[]> rows = ReviewItem.getEntityManager().createNativeQuery("""
-                select j.id, i.ticket_text, i.predicted_intent from judgements j join review_items i on i.id = j.item_id where j.id in (?1)""")
-                .setParameter(1, pending.stream().map(r -> r.judgementId).filter(java.util.Objects::nonNull).toList()).getResultList();
+                select j.id, i.ticket_text, i.predicted_intent from judgements j join review_items i on i.id = j.item_id where j.id = any(?1)""")
+                .setParameter(1, pending.stream().map(r -> r.judgementId).filter(java.util.Objects::nonNull).toArray(Long[]::new))
+                .getResultList();
         rows.forEach(r -> items.put(((Number) r[0]).longValue(), r));
         return pending.stream().map(r -> {
             Object[] item = r.judgementId == null ? null : items.get(r.judgementId);

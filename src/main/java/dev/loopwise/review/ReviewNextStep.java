@@ -18,14 +18,17 @@ public final class ReviewNextStep {
      * Reviewers answering faster than anyone can read come first, whatever else is due: their judgements would train the
      * next round as if they had been read. The step due otherwise follows, since talking to them does not end the flag.
      */
-    static String of(ReviewStats.Overall overall, int pendingRewrites) {
+    static String of(ReviewStats.Overall overall, long pendingRewrites, int listed) {
         java.util.List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
                 .map(r -> r.username()).toList();
         String step = step(overall, pendingRewrites);
+        if (pendingRewrites > listed) {
+            step += " The oldest " + listed + " are listed; each decision brings up the next.";
+        }
         return tooFast.isEmpty() ? step : ReviewMessages.tooFastReviewers(tooFast, ReviewFormats.TOO_FAST_SECONDS) + " Then: " + step;
     }
 
-    private static String step(ReviewStats.Overall overall, int pendingRewrites) {
+    private static String step(ReviewStats.Overall overall, long pendingRewrites) {
         if (pendingRewrites > 0) {
             return Counts.of(pendingRewrites, "proposed reply|proposed replies") + " (reviewers' rewrites, or replies taken from agents'"
                     + " answers) " + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";

@@ -42,8 +42,13 @@ public class Reply extends IdentityEntity {
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt = OffsetDateTime.now();
 
-    public static List<Reply> listPending() {
-        return find("from Reply r join fetch r.intent where r.status = ?1 order by r.id", PENDING).list();
+    /** The {@code limit} oldest replies waiting for an admin's decision. */
+    public static List<Reply> listPending(int limit) {
+        return find("from Reply r join fetch r.intent where r.status = ?1 order by r.id", PENDING).page(0, limit).list();
+    }
+
+    public static long countPending() {
+        return count("status", PENDING);
     }
 
     public static List<Reply> listActive() {

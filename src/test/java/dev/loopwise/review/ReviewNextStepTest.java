@@ -14,11 +14,15 @@ class ReviewNextStepTest {
 
     @Test
     void eachStageSaysWhatToDo() {
-        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0).startsWith("No items wait for reviewers: make some below"));
-        assertTrue(ReviewNextStep.of(overall(40, 1, null, 0), 0).startsWith("1 item waits for reviewers at /review. About 60 more"));
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 0).startsWith("There are enough judgements for a round"));
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 2).startsWith("2 proposed replies (reviewers' rewrites, or replies taken from agents' answers) wait"));
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 1).startsWith("1 proposed reply (reviewers' rewrites, or replies taken from agents' answers) waits"));
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0).startsWith("No items wait for reviewers: make some below"));
+        assertTrue(ReviewNextStep.of(overall(40, 1, null, 0), 0, 0).startsWith("1 item waits for reviewers at /review. About 60 more"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 0, 0).startsWith("There are enough judgements for a round"));
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 2, 2).startsWith("2 proposed replies (reviewers' rewrites, or replies taken from agents' answers) wait"));
+        // More than the page lists: the count is all of them, and the page says which it shows.
+        String many = ReviewNextStep.of(overall(150, 12, 0.7, 30), 120, 50);
+        assertTrue(many.startsWith("120 proposed replies") && many.endsWith(" The oldest 50 are listed; each decision brings up the next."),
+                many);
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 1, 1).startsWith("1 proposed reply (reviewers' rewrites, or replies taken from agents' answers) waits"));
     }
 
     @Test
@@ -27,16 +31,16 @@ class ReviewNextStepTest {
         ReviewStats.ReviewerStats careful = reviewer("careful", 30, 8.0);
         ReviewStats.ReviewerStats starting = reviewer("starting", 9, 0.5); // too few judgements to tell a pace
         ReviewStats.Overall one = new ReviewStats.Overall(62, 73, null, null, 7, List.of(quick, careful, starting), List.of(), 0);
-        String step = ReviewNextStep.of(one, 0);
+        String step = ReviewNextStep.of(one, 0, 0);
         assertTrue(step.startsWith("quick1 answers faster than anyone can read a ticket and two replies (a median under 3 seconds per"
                 + " item, marked \"very fast\" below): talk to them before the next round"), step);
         assertTrue(step.endsWith("Then: 73 items wait for reviewers at /review. About 38 more judgements give a first round a fair chance"
                 + " to decide."), step);
         ReviewStats.Overall two = new ReviewStats.Overall(62, 73, null, null, 7, List.of(quick, careful, reviewer("quick2", 12, 1.0),
                 reviewer("quick3", 40, 2.9)), List.of(), 0);
-        assertTrue(ReviewNextStep.of(two, 0).startsWith("quick1, quick2 and quick3 answer faster"), ReviewNextStep.of(two, 0));
+        assertTrue(ReviewNextStep.of(two, 0, 0).startsWith("quick1, quick2 and quick3 answer faster"), ReviewNextStep.of(two, 0, 0));
         ReviewStats.Overall none = new ReviewStats.Overall(62, 73, null, null, 7, List.of(careful, starting), List.of(), 0);
-        assertTrue(ReviewNextStep.of(none, 0).startsWith("73 items wait"), ReviewNextStep.of(none, 0));
+        assertTrue(ReviewNextStep.of(none, 0, 0).startsWith("73 items wait"), ReviewNextStep.of(none, 0, 0));
     }
 
     private static ReviewStats.ReviewerStats reviewer(String name, long judgements, double medianSeconds) {
@@ -54,11 +58,11 @@ class ReviewNextStepTest {
 
     @Test
     void lowAgreementCountsOnlyWithEnoughSharedItems() {
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 20), 0).startsWith("Reviewers often disagree"));
-        String unknown = ReviewNextStep.of(overall(150, 12, 0.2, 19), 0);
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 20), 0, 0).startsWith("Reviewers often disagree"));
+        String unknown = ReviewNextStep.of(overall(150, 12, 0.2, 19), 0, 0);
         assertTrue(unknown.startsWith("There are enough judgements for a round, but not yet enough to tell whether reviewers agree: "
                 + "about 1 more item judged by two reviewers is needed"), "19 shared items cannot tell: " + unknown);
-        assertTrue(ReviewNextStep.of(overall(150, 12, null, 0), 0).contains("about 20 more items judged by two reviewers"),
+        assertTrue(ReviewNextStep.of(overall(150, 12, null, 0), 0, 0).contains("about 20 more items judged by two reviewers"),
                 "a lone reviewer shares no items with anyone");
     }
 }
