@@ -75,8 +75,7 @@ public class FirstWeek {
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
         Step writeReplies = null;
-        // A version trained before the library had replies hands every ticket to a person until it is trained again.
-        boolean withoutPolicy = active.map(v -> !v.lineage.containsKey("judgements") && !v.metrics.containsKey("policy/train_loss")).orElse(false);
+        boolean withoutPolicy = active.map(ModelVersion::learnedNoReplyChoice).orElse(false);
         if ((active.isEmpty() || withoutPolicy) && !training) {
             // A first version learns to choose among the library's replies: trained before there are any, it has no reply
             // policy, and rounds have nothing to improve.
@@ -84,8 +83,8 @@ public class FirstWeek {
             List<String> silent = labelledIntents.stream().filter(withoutReply::contains).toList();
             if (!silent.isEmpty()) {
                 writeReplies = new Step(active.isEmpty() ? "Write replies, then train the first model" : "Write replies, then train again", false,
-                        active.map(v -> "Version " + v.version + " was trained before the library had replies, so it hands every ticket to a"
-                                + " person. ").orElse("") + Counts.of(silent.size(), "intent") + " of your"
+                        active.map(v -> "Version " + v.version + " answers customers, but it learned no way to pick a reply: the tickets of"
+                                + " intents without one are handed to a person. ").orElse("") + Counts.of(silent.size(), "intent") + " of your"
                         + " tickets " + (silent.size() == 1 ? "has" : "have") + " no reply in the library ("
                         + dev.loopwise.model.registry.VersionIntents.listed(silent) + ").", "On Replies, write at least one reply for each of these intents, or"
                         + " press Propose replies from the agents' answers there and accept them on Review quality; then press Train on"

@@ -176,14 +176,14 @@ class FirstWeekTest {
             em.createNativeQuery("insert into tickets (text, text_hash, intent_id, source) values ('first week scratch ticket',"
                     + " 'first-week-without-reply', ?1, 'import')").setParameter(1, intent).executeUpdate();
             // As a version trained before the library had replies: no reply policy was learned, and no round made it.
-            em.createNativeQuery("update model_versions set metrics = metrics - 'policy/train_loss', lineage = lineage - 'judgements'"
+            em.createNativeQuery("update model_versions set metrics = metrics - 'policy/train_loss', lineage = lineage - 'alignmentRound'"
                     + " where version = ?1").setParameter(1, version).executeUpdate();
             return new String[] {(String) row[0], (String) row[1]};
         });
         try {
             FirstWeek.Step step = firstWeek.guide().steps().get(1);
             assertEquals("Write replies, then train again", step.title(), step.toString());
-            assertTrue(!step.done() && step.status().startsWith("Version " + version + " was trained before the library had replies")
+            assertTrue(!step.done() && step.status().startsWith("Version " + version + " answers customers, but it learned no way to pick a reply")
                     && step.status().contains("first_week_without_reply") && step.action().contains("Train on Models again"), step.toString());
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
