@@ -75,17 +75,21 @@ public class FirstWeek {
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
         Step writeReplies = null;
-        if (active.isEmpty() && !training) {
+        boolean withoutPolicy = active.map(ModelVersion::learnedNoReplyChoice).orElse(false);
+        if ((active.isEmpty() || withoutPolicy) && !training) {
             // A first version learns to choose among the library's replies: trained before there are any, it has no reply
             // policy, and rounds have nothing to improve.
             List<String> withoutReply = intentsWithoutReply(Integer.MAX_VALUE);
             List<String> silent = labelledIntents.stream().filter(withoutReply::contains).toList();
             if (!silent.isEmpty()) {
-                writeReplies = new Step("Write replies, then train the first model", false, Counts.of(silent.size(), "intent") + " of your"
+                writeReplies = new Step(active.isEmpty() ? "Write replies, then train the first model" : "Write replies, then train again", false,
+                        active.map(v -> "Version " + v.version + " answers customers, but it learned no way to pick a reply: the tickets of"
+                                + " intents without one are handed to a person. ").orElse("") + Counts.of(silent.size(), "intent") + " of your"
                         + " tickets " + (silent.size() == 1 ? "has" : "have") + " no reply in the library ("
                         + dev.loopwise.model.registry.VersionIntents.listed(silent) + ").", "On Replies, write at least one reply for each of these intents, or"
                         + " press Propose replies from the agents' answers there and accept them on Review quality; then press Train on"
-                        + " Models: a version learns to choose among the library's replies, so it needs them first.", "/admin/replies");
+                        + " Models" + (active.isEmpty() ? "" : " again") + ": a version learns to choose among the library's replies, so it needs them first.",
+                        "/admin/replies");
             }
         }
         steps.add(writeReplies != null ? writeReplies : new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),

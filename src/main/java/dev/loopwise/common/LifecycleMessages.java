@@ -32,6 +32,12 @@ public final class LifecycleMessages {
                 + " (Tickets page), or train with another choice under How to learn.";
     }
 
+    /** A second training would only wait behind the first and train from the same tickets. */
+    public static String trainingRunning(long runId, String status) {
+        return "Training run " + runId + " is " + status + ": wait for it to end (Models shows its progress) or cancel it there,"
+                + " then start another.";
+    }
+
     public static String roundNeedsMore(long judgements, int needed) {
         return "A round keeps some judgements aside to measure the new version on, so it needs at least " + needed + " (there "
                 + (judgements == 1 ? "is 1" : "are " + judgements) + "): ask reviewers to judge more replies on the review page, then"

@@ -23,7 +23,9 @@ public final class ReviewMessages {
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
     /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
     public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "
-            + "When none are left, new ones are made from incoming tickets.";
+            + "New ones are made from incoming tickets while the team reviews, so it need not fall as you judge.";
+    /** Said once on the judging page, the first time a judgement leaves Waiting where it was: else it reads as stuck. */
+    public static final String REVIEW_QUEUE_TOPPED_UP = "Waiting did not fall: new items were made from incoming tickets meanwhile.";
     /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */
     public static final String ALREADY_JUDGED = "You already answered this item differently (in another tab or on another device?). "
             + "That answer stands; it can be undone only in the first seconds after it was given (on the judging page: reload it, "

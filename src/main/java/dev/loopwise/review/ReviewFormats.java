@@ -85,6 +85,11 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String queueToppedUp() {
+        return ReviewMessages.REVIEW_QUEUE_TOPPED_UP;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String setAsideNote() {
         return ReviewMessages.REVIEW_SET_ASIDE_NOTE;
     }

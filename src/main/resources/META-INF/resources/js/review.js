@@ -13,6 +13,7 @@
   let last = null; // the last stored choice: {itemId, until}
   let countdown = null;
   let undoing = false;
+  let toldToppedUp = false; // Waiting not falling after a judgement is explained once, not after every choice
   // Keys typed while an item loads, or just after it appeared, were meant for what was on screen before (a reviewer
   // typing a rewrite, a double press): they must never become answers to a ticket nobody has read yet.
   let quietUntil = 0;
@@ -190,11 +191,17 @@
     item = null;
     page.dataset.settled = 'false';
     try {
+      const waitingBefore = Number($('waiting').textContent);
       const saved = await call('POST', '/review/items/' + judged.itemId, body);
       counters(saved);
       last = { itemId: judged.itemId, ratings, rewrite }; // an undo puts back what the reviewer gave
       startCountdown(saved.undoSeconds);
-      say(note ? note + ' ' + saved.message : saved.message);
+      let said = note ? note + ' ' + saved.message : saved.message;
+      if (!toldToppedUp && saved.waiting >= waitingBefore) {
+        toldToppedUp = true;
+        said += ' ' + page.dataset.toppedUp;
+      }
+      say(said);
     } catch (e) {
       if (e.code === 'already_judged') {
         // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.

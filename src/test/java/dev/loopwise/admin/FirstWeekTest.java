@@ -164,4 +164,34 @@ class FirstWeekTest {
         long answered = ((Number) row[0]).longValue();
         return answered >= FirstWeek.LLM_FAILING_EVIDENCE && ((Number) row[1]).longValue() * 2 >= answered;
     }
+
+    /** Trained before any reply was written, the active version hands every ticket over: the guide asks for replies again. */
+    @Test
+    void aVersionTrainedWithoutRepliesAsksForRepliesAndAnotherTraining() {
+        int version = ActiveModel.await();
+        long intent = dev.loopwise.ticket.ScratchIntents.create("first_week_without_reply");
+        String[] stored = QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) em.createNativeQuery("select metrics::text, lineage::text from model_versions where version = ?1")
+                    .setParameter(1, version).getSingleResult();
+            em.createNativeQuery("insert into tickets (text, text_hash, intent_id, source) values ('first week scratch ticket',"
+                    + " 'first-week-without-reply', ?1, 'import')").setParameter(1, intent).executeUpdate();
+            // As a version trained before the library had replies: no reply policy was learned, and no round made it.
+            em.createNativeQuery("update model_versions set metrics = metrics - 'policy/train_loss', lineage = lineage - 'alignmentRound'"
+                    + " where version = ?1").setParameter(1, version).executeUpdate();
+            return new String[] {(String) row[0], (String) row[1]};
+        });
+        try {
+            FirstWeek.Step step = firstWeek.guide().steps().get(1);
+            assertEquals("Write replies, then train again", step.title(), step.toString());
+            assertTrue(!step.done() && step.status().startsWith("Version " + version + " answers customers, but it learned no way to pick a reply")
+                    && step.status().contains("first_week_without_reply") && step.action().contains("Train on Models again"), step.toString());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("update model_versions set metrics = cast(?1 as jsonb), lineage = cast(?2 as jsonb) where version = ?3")
+                        .setParameter(1, stored[0]).setParameter(2, stored[1]).setParameter(3, version).executeUpdate();
+                em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, intent).executeUpdate();
+            });
+            dev.loopwise.ticket.ScratchIntents.delete(intent);
+        }
+    }
 }

@@ -42,6 +42,7 @@ class RoundLifecycleTest {
     void aTrainingRunAndARoundStartedTogetherBothEndWithTheirOwnVersion() {
         int base = ActiveModel.await();
         Judgements.judgeShorterIsBetter(review, users, 60);
+        dev.loopwise.model.ActiveModel.awaitNoTraining();
         Caller admin = Caller.apiKey(keys, "admin");
         long round = start(admin, "{\"policyEpochs\":3}");
         long run = ((Number) admin.request().contentType("application/json").body("{\"regime\":\"prototypes\"}").post("/api/v1/models/train")

@@ -29,4 +29,26 @@ public final class ActiveModel {
         }
         throw new AssertionError("No model version became active");
     }
+
+    /**
+     * Waits until no training is waiting or in progress: a training is refused while another is under way, and a test's
+     * own may otherwise meet one an earlier test started.
+     */
+    public static void awaitNoTraining() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            long unfinished = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.TrainingRun.count("status in ?1",
+                    java.util.List.of(dev.loopwise.model.registry.TrainingRun.RUNNING, dev.loopwise.model.registry.TrainingRun.QUEUED)));
+            if (unfinished == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("A training is still waiting or in progress");
+    }
 }

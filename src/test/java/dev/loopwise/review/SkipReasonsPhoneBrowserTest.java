@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
@@ -14,7 +15,10 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** On a phone, the reasons to skip an item open above the floating choices: none of the box is hidden under them. */
+/**
+ * On a phone the floating choices keep to two rows inside the card, and the reasons to skip an item open above them: none
+ * of the box is hidden under them.
+ */
 @QuarkusTest
 class SkipReasonsPhoneBrowserTest extends ReviewerBrowserTest {
 
@@ -31,6 +35,14 @@ class SkipReasonsPhoneBrowserTest extends ReviewerBrowserTest {
             signIn(base, reviewer, "browser-password");
             driver.get(base + "review/judge");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));
+            List<?> bar = (List<?>) ((JavascriptExecutor) driver).executeScript("""
+                    const buttons = [...document.querySelectorAll('.review .choices button')];
+                    const rows = new Set(buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+                    const card = document.getElementById('item').getBoundingClientRect();
+                    return [rows.size, buttons.filter((b) => b.scrollWidth > b.clientWidth || b.getBoundingClientRect().right > card.right
+                        || b.getBoundingClientRect().left < card.left).map((b) => b.textContent.trim())];""");
+            assertTrue(((Number) bar.get(0)).intValue() <= 2, "the choices take " + bar.get(0) + " rows");
+            assertEquals(List.of(), bar.get(1), "choices cut off or past the card's edge");
             driver.findElement(By.cssSelector("[data-action=skip]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("skip-box")));
             List<?> seen = (List<?>) ((JavascriptExecutor) driver).executeScript("""

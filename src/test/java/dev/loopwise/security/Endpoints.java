@@ -70,7 +70,7 @@ final class Endpoints {
             new Row("GET", "/admin/models/runs/{runId}", Access.pageScript(200, ADMIN), null, "application/json", null),
             form("POST", "/admin/models/{version}/promote", Access.page(409, ADMIN), c -> ""),
             form("POST", "/admin/models/{version}/rollback", Access.page(409, ADMIN), c -> ""),
-            form("POST", "/admin/models/train", Access.page(303, ADMIN), c -> "regime=few_shot"),
+            form("POST", "/admin/models/train", Access.page(303, ADMIN).or(409), c -> "regime=few_shot"),
             // A run that does not exist: the role check passed when the answer is its 404 (no real run is cancelled).
             form("POST", "/admin/models/runs/{missingId}/cancel", Access.page(404, ADMIN), c -> ""),
             page("GET", "/admin/rounds", Access.page(200, ADMIN)),
@@ -136,7 +136,7 @@ final class Endpoints {
             api("GET", "/v1/models", Access.api(200, ADMIN, SERVICE), null),
             api("GET", "/v1/models/{missingId}", Access.api(404, ADMIN, SERVICE), null),
             api("GET", "/api/v1/models/{version}", Access.api(200, ADMIN), null),
-            api("POST", "/api/v1/models/train", Access.api(202, ADMIN), c -> "{\"regime\":\"few_shot\"}"),
+            api("POST", "/api/v1/models/train", Access.api(202, ADMIN).or(409), c -> "{\"regime\":\"few_shot\"}"),
             api("GET", "/api/v1/training-runs/{runId}", Access.api(200, ADMIN), null),
             api("POST", "/api/v1/training-runs/{missingId}/cancel", Access.api(404, ADMIN), c -> ""),
             api("POST", "/api/v1/models/{version}/promote", Access.api(409, ADMIN), null),

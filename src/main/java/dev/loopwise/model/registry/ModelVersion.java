@@ -108,6 +108,15 @@ public class ModelVersion extends IdentityEntity {
         return names instanceof List<?> list ? dev.loopwise.ticket.IntentNames.current(list.stream().map(String::valueOf).toList()) : List.of();
     }
 
+    /**
+     * Trained with no reply to learn from (the library had none for its intents, or its tickets no agents' replies): it
+     * learned no reply policy, and rounds have nothing to improve until a version is trained with one (a round's version
+     * always has one: rounds improve it).
+     */
+    public boolean learnedNoReplyChoice() {
+        return (lineage == null || !lineage.containsKey("alignmentRound")) && (metrics == null || !metrics.containsKey("policy/train_loss"));
+    }
+
     /** The encoder this version was trained on, and is always served and evaluated with. */
     public EncoderRef encoder() {
         return new EncoderRef(encoderId, encoderSource);

@@ -45,6 +45,11 @@ final class ModelsNextStep {
         if (before.isPresent() && prefers(before.get(), current)) {
             return "v" + current.version + " answers customers, but the version before it did better. " + compare(before.get(), current);
         }
+        if (current.learnedNoReplyChoice()) {
+            return "v" + current.version + " answers customers, but it learned no way to pick a reply: when it was trained the library"
+                    + " had no replies for its intents, or its tickets no agents' replies. Check on Replies that every intent has one (or"
+                    + " propose them from the agents' answers there), then train a new version above: rounds improve how it picks.";
+        }
         // Intents labelled since it was trained (a new topic made one on Drift): the Overview asks for a training; so must this page.
         List<String> unknown = current.learnedIntents().isEmpty() ? List.of() : labelled.entrySet().stream()
                 .filter(e -> e.getValue() > 0 && !current.learnedIntents().contains(e.getKey())

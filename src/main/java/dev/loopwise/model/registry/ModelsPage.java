@@ -96,6 +96,9 @@ public class ModelsPage {
             run = training.start(regime, currentUser.name());
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_regime", e.getMessage() + ".");
+        } catch (ApiException e) {
+            // A training already under way (opened in another tab) or missing tickets: said on the page, not as a bare error.
+            return Response.status(e.status).entity(page(null, e.getMessage(), null)).build();
         }
         return Response.seeOther(URI.create("/admin/models?run=" + run.id)).build();
     }

@@ -79,6 +79,13 @@ public class TrainingService {
             if (waiting.isPresent()) {
                 return waiting.get();
             }
+            // Another training under way refuses a new one: it would only wait, then learn from the same tickets.
+            java.util.Optional<TrainingRun> unfinished = TrainingRun.<TrainingRun>find("status = ?1 or status = ?2 order by id",
+                    TrainingRun.QUEUED, TrainingRun.RUNNING).firstResultOptional();
+            if (unfinished.isPresent()) {
+                throw ApiException.conflict("training_running", LifecycleMessages.trainingRunning(
+                        unfinished.get().id, dev.loopwise.common.StatusWords.words(unfinished.get().status)));
+            }
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;
             created.step = "Queued: it starts once no other training or round is running (usually at once)";

@@ -101,6 +101,7 @@ class FineTunedVersionTest {
     void cancellingATrainingKeepsTheActiveVersionServing() throws InterruptedException {
         int active = ActiveModel.await();
         Caller admin = Caller.apiKey(keys, "admin");
+        ActiveModel.awaitNoTraining();
         long versionsBefore = QuarkusTransaction.requiringNew().call(() -> ModelVersion.count());
         long run = ((Number) admin.request().contentType("application/json").body("{\"regime\":\"finetune\"}")
                 .post("/api/v1/models/train").then().statusCode(202).extract().path("runId")).longValue();

@@ -80,6 +80,7 @@ class ModelLifecycleTest {
     }
 
     static int trainAndWait(Caller admin, String body) {
+        dev.loopwise.model.ActiveModel.awaitNoTraining();
         long run = ((Number) admin.request().contentType("application/json").body(body).post("/api/v1/models/train")
                 .then().statusCode(202).extract().path("runId")).longValue();
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();

@@ -1,6 +1,7 @@
 package dev.loopwise.model.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.intent.IntentHead;
@@ -25,11 +26,21 @@ class ModelsNextStepTest {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("intent/accuracy", accuracy);
         metrics.put("data/test_tickets", testTickets);
+        metrics.put("policy/train_loss", 0.5); // trained with replies in the library, as versions are but the one test below
         for (int i = 0; i < more.length; i += 2) {
             metrics.put((String) more[i], more[i + 1]);
         }
         v.metrics = metrics;
         return v;
+    }
+
+    @Test
+    void aVersionThatLearnedNoReplyChoiceAsksForRepliesAndAnotherTraining() {
+        ModelVersion bare = version(1, "active", 0.9, 87);
+        bare.metrics.remove("policy/train_loss");
+        String text = ModelsNextStep.of(List.of(bare), List.of(), Map.of());
+        assertTrue(text.startsWith("v1 answers customers, but it learned no way to pick a reply") && text.contains("Replies"), text);
+        assertFalse(ModelsNextStep.of(List.of(version(1, "active", 0.9, 87)), List.of(), Map.of()).contains("no way to pick a reply"));
     }
 
     @Test
