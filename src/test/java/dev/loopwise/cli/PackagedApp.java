@@ -164,4 +164,15 @@ final class PackagedApp {
             return rows.getLong(1);
         }
     }
+
+    /** Waits until no training waits or runs: the service refuses a second one while one does. */
+    static void awaitNoTraining(long timeoutMillis) throws SQLException, InterruptedException {
+        long until = System.currentTimeMillis() + timeoutMillis;
+        while (count("select count(*) from training_runs where status in ('queued', 'running')") > 0) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("a training was still under way after " + timeoutMillis / 1000 + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
 }

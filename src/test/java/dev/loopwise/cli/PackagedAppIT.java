@@ -214,6 +214,7 @@ class PackagedAppIT {
             // Stopped while it trains, the service marks the run stopped and logs no error: the training's work then breaks
             // on the closed database, and recording that as a failure as well only failed again, with two stack traces.
             String adminKey = PackagedApp.run(PackagedApp.environment(PORT), "api-key", "create", "--user", "admin").stdout().strip();
+            PackagedApp.awaitNoTraining(180_000); // the demo's first training
             var started = PackagedApp.postJson("http://localhost:" + PORT + "/api/v1/models/train", adminKey, "{\"regime\":\"finetune\"}");
             assertEquals(202, started.statusCode(), started.body());
             long until = System.currentTimeMillis() + 120_000;

@@ -109,6 +109,7 @@ class TwoInstancesIT {
 
     /** A version promoted on one instance is served by the other within 2 s, and so is a rollback made there. */
     private void switchesReachTheOtherInstance(String proxy, int active, int one, int other) throws Exception {
+        PackagedApp.awaitNoTraining(180_000);
         long run = JSON.readTree(PackagedApp.postJson(proxy + "/api/v1/models/train", admin, "{\"regime\":\"linear\"}").body())
                 .get("runId").asLong();
         int candidate = AdminWaits.trained(proxy, admin, run);
