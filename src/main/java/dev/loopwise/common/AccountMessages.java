@@ -38,8 +38,9 @@ public final class AccountMessages {
     public static final String KEY_LIMIT_ADMIN_ONLY = "Only an admin may set a key's requests per minute.";
     public static final String SERVICE_SIGN_IN = "A service account has no browser sign-in: its integrations use API keys.";
 
+    /** The name as sent, but with its control and direction marks as codes: a U+202E would turn the sentence around. */
     public static String unknownUser(String username) {
-        return "No user named '" + username + "'.";
+        return "No user named '" + PlainText.quoted(username) + "'.";
     }
 
     public static String keyForDisabledAccount(String username) {

@@ -28,18 +28,29 @@ final class AllowedMethods {
     private AllowedMethods() {
     }
 
-    /** "GET, HEAD, POST" for an address with those resource methods; null when none matches. */
+    /**
+     * "GET, HEAD, POST" for an address with those resource methods; null when none matches. Only the most literal ones
+     * count, as in JAX-RS: /api/v1/models/train takes POST alone, though /api/v1/models/{version} would match it too.
+     */
     static String of(String path) {
         Set<String> methods = new TreeSet<>();
-        for (Route route : routes()) {
-            if (route.path().matcher(path).matches()) {
-                methods.add(route.method());
-                if (route.method().equals(HttpMethod.GET)) {
-                    methods.add(HttpMethod.HEAD);
-                }
+        for (Route route : matching(path)) {
+            methods.add(route.method());
+            if (route.method().equals(HttpMethod.GET)) {
+                methods.add(HttpMethod.HEAD);
             }
         }
         return methods.isEmpty() ? null : String.join(", ", methods);
+    }
+
+    /**
+     * What the address takes when that is not {@code method}, else null: "POST" for a GET of /api/v1/models/train, which
+     * RESTEasy hands to /api/v1/models/{version} as the id "train" instead of refusing the method.
+     */
+    static String ofNamedAddress(String path, String method) {
+        String allowed = of(path);
+        String asked = method.equals(HttpMethod.HEAD) ? HttpMethod.GET : method;
+        return allowed == null || List.of(allowed.split(", ")).contains(asked) ? null : allowed;
     }
 
     /** The resource methods JAX-RS would choose among for this address, whatever the verb: the most literal ones. */

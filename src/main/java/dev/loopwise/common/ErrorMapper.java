@@ -108,11 +108,14 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
         // JAX-RS answers 404 when a value in the address does not convert ("abc" for a page number or an id); the
-        // address exists, so the client's mistake is that value.
+        // address exists, so the client's mistake is that value — unless the "value" is a word of an address that takes
+        // other methods (GET /api/v1/models/train), where the mistake is the method.
         if (e.getCause() instanceof IllegalArgumentException) {
-            return respond(Status.BAD_REQUEST, "bad_parameter", Messages.badAddressValue(e.getCause()), uri, headers);
+            String allowed = AllowedMethods.ofNamedAddress(uri.getPath(), request.getMethod());
+            return allowed != null ? methodNotAllowed(allowed, uri, headers)
+                    : respond(Status.BAD_REQUEST, "bad_parameter", Messages.badAddressValue(e.getCause()), uri, headers);
         }
         return respond(Status.NOT_FOUND, "not_found", Messages.NOT_FOUND, uri, headers);
     }
@@ -121,7 +124,10 @@ public class ErrorMapper {
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
         // A 405 names the methods the address does take (RFC 9110, 15.5.6), in the header and in the sentence.
         String named = e.getResponse() == null ? null : e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        String allowed = named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath());
+        return methodNotAllowed(named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath()), uri, headers);
+    }
+
+    private static Response methodNotAllowed(String allowed, UriInfo uri, HttpHeaders headers) {
         Response response = respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed", Messages.methodNotAllowed(allowed), uri, headers);
         return allowed == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allowed).build();
     }

@@ -48,6 +48,17 @@ public final class HttpMessages {
         return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
     }
 
+    public static String repeatedFormField(String name, int given) {
+        return "The form sends the field '" + name + "' " + given + " times, and it takes one value: send it once. Nothing was"
+                + " saved.";
+    }
+
+    public static String formFieldNotUtf8(String name) {
+        return "The form's field '" + name + "' holds a '\uFFFD' replacement mark where a character could not be read (bytes"
+                + " that are not UTF-8, such as Latin-1's %E9 for é): type that character again, or send the form as UTF-8 (é is"
+                + " %C3%A9). Nothing was saved.";
+    }
+
     public static String controlCharacterInParameter(String name, String inName, String inValue) {
         String printable = name.codePoints().filter(c -> !Character.isISOControl(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

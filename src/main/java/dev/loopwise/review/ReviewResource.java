@@ -29,13 +29,6 @@ public class ReviewResource {
         return review.next(currentUser.id()).map(item -> Response.ok(item).build()).orElse(Response.noContent().build());
     }
 
-    /** The next item is read, not sent: a POST here is the wrong method, not a judgement of an item named "next". */
-    @POST
-    @Path("/next")
-    public Response nextIsRead() {
-        throw new jakarta.ws.rs.NotAllowedException(jakarta.ws.rs.HttpMethod.GET, new String[] {jakarta.ws.rs.HttpMethod.HEAD});
-    }
-
     /**
      * 201 when stored; 200 with {@code duplicate: true} when this reviewer had already judged the item the same way (a
      * retried request); 409 when they had judged it differently.

@@ -118,4 +118,14 @@ class ApiKeyTest {
         given().header("Authorization", "Bearer ").get("/api/v1/me").then().statusCode(401);
         given().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/me").then().statusCode(401);
     }
+
+    /** A name that names nobody is quoted back with its direction mark as a code, so the sentence reads as written. */
+    @Test
+    void anUnknownUsernameIsQuotedWithItsMarksAsCodes() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        admin.request().queryParam("username", "\u202Enimda").get("/api/v1/keys").then().statusCode(400)
+                .body("code", equalTo("unknown_user")).body("error", equalTo("No user named 'U+202Enimda'."));
+        admin.request().contentType("application/json").body("{\"username\":\"\u202Enimda\"}").post("/api/v1/keys").then()
+                .statusCode(400).body("error", equalTo("No user named 'U+202Enimda'."));
+    }
 }

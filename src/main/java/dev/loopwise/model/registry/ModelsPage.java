@@ -1,6 +1,7 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -136,9 +137,20 @@ public class ModelsPage {
         return change(() -> models.rollback(version, currentUser.name(), shownActive(expectedActive)));
     }
 
-    /** The active version the page showed; none (no version was active, or an old form) checks nothing. */
+    /**
+     * The active version the page showed; none (no version was active, or an old form) checks nothing. Any other value
+     * did not come from the page, and reading it as none would switch the served version without the check it asked for.
+     */
     private static Integer shownActive(String expectedActive) {
-        return expectedActive == null || !expectedActive.strip().matches("\\d{1,9}") ? null : Integer.valueOf(expectedActive.strip());
+        if (expectedActive == null || expectedActive.isBlank()) {
+            return null;
+        }
+        String typed = expectedActive.strip();
+        long version = typed.matches("\\d{1,10}") ? Long.parseLong(typed) : 0;
+        if (version < 1 || version > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("validation_failed", "expectedActive " + Messages.EXPECTED_ACTIVE);
+        }
+        return (int) version;
     }
 
     private Response change(Runnable action) {
