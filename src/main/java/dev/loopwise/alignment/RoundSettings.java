@@ -27,7 +27,8 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
 
     public RoundSettings {
         if (!REWARD_WEIGHTED.equals(method) && !DPO.equals(method)) {
-            throw new IllegalArgumentException("method must be reward_weighted or dpo, not " + method);
+            throw new IllegalArgumentException("method must be reward_weighted or dpo, not "
+                    + (method == null || method.isBlank() ? "empty" : method));
         }
         if (rewardModel == null || !List.of(AUTO_REWARD, VECTOR_REWARD, CROSS_REWARD).contains(rewardModel)) {
             throw new IllegalArgumentException("rewardModel must be auto, vector or cross, not " + rewardModel);

@@ -11,6 +11,12 @@ public final class LlmMessages {
             "To turn the LLM on, give both its address (e.g. http://localhost:11434/v1) and a model name; nothing was saved.";
     public static final String LLM_BAD_URL =
             "The LLM address must be a full http:// or https:// address such as http://localhost:11434/v1; nothing was saved.";
+    public static String llmUrlTooLong(int length, int max) {
+        return "The LLM address is " + String.format(java.util.Locale.ROOT, "%,d", length) + " characters long; a server's address up to its"
+                + " /v1 (such as http://localhost:11434/v1) takes at most " + String.format(java.util.Locale.ROOT, "%,d", max)
+                + ". Nothing was saved.";
+    }
+
     public static final String LLM_URL_NOT_CALLABLE = "The LLM address must be the server's address up to its /v1, with a port"
             + " from 1 to 65535 if any and nothing after a ? or # (such as http://localhost:11434/v1); nothing was saved.";
     public static final String LLM_URL_WITH_CREDENTIALS =

@@ -9,7 +9,13 @@ final class LlmAddress {
     private LlmAddress() {
     }
 
+    /** Longer than any server's address up to its /v1; the address is shown on the page and kept in the audit trail. */
+    static final int MAX_URL = 2000;
+
     static void checkUrl(String url) {
+        if (url.length() > MAX_URL) {
+            throw ApiException.badRequest("validation_failed", LlmMessages.llmUrlTooLong(url.length(), MAX_URL));
+        }
         try {
             URI uri = new URI(url);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {

@@ -25,7 +25,8 @@ public final class ReviewNextStep {
         if (pendingRewrites > listed) {
             step += " The oldest " + listed + " are listed; each decision brings up the next.";
         }
-        return tooFast.isEmpty() ? step : ReviewMessages.tooFastReviewers(tooFast, ReviewFormats.TOO_FAST_SECONDS) + " Then: " + step;
+        return tooFast.isEmpty() ? step : ReviewMessages.tooFastReviewers(tooFast, ReviewFormats.TOO_FAST_SECONDS) + " Then: "
+                + Character.toLowerCase(step.charAt(0)) + step.substring(1);
     }
 
     private static String step(ReviewStats.Overall overall, long pendingRewrites) {

@@ -203,4 +203,11 @@ class GatesTest {
     private static RoundResult.Gate gate(Gates.Evidence evidence, String name) {
         return gate(new RoundResult(null, java.util.Map.of(), Gates.check(SETTINGS, evidence), java.util.Map.of()), name);
     }
+
+    @Test
+    void anEmptyMethodIsNamedEmptyInTheRefusal() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RoundSettings("", 0.5, 1, RewardTrainer.Config.defaults(1), RoundSettings.VECTOR_REWARD, 4, 0.2, 0.55, 0.02, 1.0));
+        assertEquals("method must be reward_weighted or dpo, not empty", refused.getMessage());
+    }
 }

@@ -109,6 +109,9 @@ class LlmPageTest {
         }
         refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl().replace("http://", "http://u:secretpw@") + "&model=m", 400);
         assertTrue(refused.contains("not in its address"), refused);
+        refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "/" + "x".repeat(7_000) + "&model=m", 400);
+        assertTrue(refused.contains("characters long; a server&#39;s address up to its /v1") || refused.contains(
+                "characters long; a server's address up to its /v1"), refused);
         refused = post("/admin/llm", "enabled=maybe&baseUrl=" + llm.baseUrl() + "&model=m", 400);
         assertTrue(refused.contains("enabled"), "a checkbox value that is neither on nor off is refused, not read as off");
         refused = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=m%1B", 400);

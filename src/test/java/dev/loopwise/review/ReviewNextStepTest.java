@@ -41,6 +41,11 @@ class ReviewNextStepTest {
         assertTrue(ReviewNextStep.of(two, 0, 0).startsWith("quick1, quick2 and quick3 answer faster"), ReviewNextStep.of(two, 0, 0));
         ReviewStats.Overall none = new ReviewStats.Overall(62, 73, null, null, 7, List.of(careful, starting), List.of(), 0);
         assertTrue(ReviewNextStep.of(none, 0, 0).startsWith("73 items wait"), ReviewNextStep.of(none, 0, 0));
+        // The step due goes on the sentence after "Then:" without a capital.
+        String rewrites = ReviewNextStep.of(one, 2, 2);
+        assertTrue(rewrites.contains(" Then: 2 proposed replies"), rewrites);
+        ReviewStats.Overall empty = new ReviewStats.Overall(62, 0, null, null, 7, List.of(quick, careful), List.of(), 0);
+        assertTrue(ReviewNextStep.of(empty, 0, 0).contains(" Then: no items wait for reviewers"), ReviewNextStep.of(empty, 0, 0));
     }
 
     private static ReviewStats.ReviewerStats reviewer(String name, long judgements, double medianSeconds) {
