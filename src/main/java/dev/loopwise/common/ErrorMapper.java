@@ -15,7 +15,6 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
@@ -89,7 +88,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
-        return unauthenticated(Messages.UNAUTHENTICATED, uri, headers);
+        return SignInAnswer.of(Messages.UNAUTHENTICATED, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -98,7 +97,7 @@ public class ErrorMapper {
         if (uri.getPath().endsWith(LOGIN_POST_PATH)) {
             return Response.seeOther(URI.create("/login?error=true")).build();
         }
-        return unauthenticated(Messages.BAD_API_KEY, uri, headers);
+        return SignInAnswer.of(Messages.BAD_API_KEY, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -206,32 +205,6 @@ public class ErrorMapper {
         return false;
     }
 
-    private Response unauthenticated(String apiMessage, UriInfo uri, HttpHeaders headers) {
-        if (RequestKind.wantsHtml(uri, headers)) {
-            boolean hadSession = headers.getCookies().containsKey(SESSION_COOKIE);
-            String target = "/login" + (hadSession ? "?expired=true" : "");
-            Response.ResponseBuilder redirect = Response.seeOther(URI.create(target))
-                    // Quarkus' form login sends the user back here after signing in; it accepts only an
-                    // absolute address on this very host.
-                    .cookie(new NewCookie.Builder(RETURN_TO_COOKIE).value(uri.getRequestUri().toString())
-                            .path("/").httpOnly(true).sameSite(NewCookie.SameSite.LAX).maxAge(600).build());
-            if (hadSession) {
-                // The session is over (ended, expired, its account disabled): forget it, or the sign-in page, which
-                // asks who is there, would refuse it again and send the browser round in circles.
-                redirect.cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").httpOnly(true).maxAge(0).build());
-            }
-            return redirect.build();
-        }
-        // Only a request that brought a session cookie had a session that could expire.
-        boolean expired = !RequestKind.isApi(uri) && headers.getCookies().containsKey(SESSION_COOKIE);
-        String code = expired ? "session_expired" : "unauthenticated";
-        String message = expired ? Messages.SESSION_EXPIRED : RequestKind.isApi(uri) ? apiMessage : Messages.SIGN_IN_OR_KEY;
-        return Response.status(Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"loopwise\"")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body(Status.UNAUTHORIZED, code, message, uri)).build();
-    }
-
     private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {
         String message = QuotedValues.abbreviated(rawMessage);
         if (RequestKind.wantsHtml(uri, headers)) {
@@ -242,7 +215,7 @@ public class ErrorMapper {
     }
 
     /** Our {code, error} everywhere but on the OpenAI-compatible paths, where SDKs expect OpenAI's own shape. */
-    private static Object body(Status status, String code, String message, UriInfo uri) {
+    static Object body(Status status, String code, String message, UriInfo uri) {
         return RequestKind.isOpenAi(uri) ? OpenAiError.of(status.getStatusCode(), code, message) : new ApiError(code, message);
     }
 
