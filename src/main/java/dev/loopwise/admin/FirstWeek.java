@@ -35,6 +35,8 @@ public class FirstWeek {
     ReviewStats reviewStats;
     @Inject
     LlmFigures llm;
+    @Inject
+    dev.loopwise.model.registry.TrainingConfig training;
 
     /** One step: its title, whether it is done, what the counts say, what to do, and where. */
     public record Step(String title, boolean done, String status, String action, String href) {
@@ -64,7 +66,8 @@ public class FirstWeek {
         steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
                 labelled == 0 ? "No labelled tickets yet." : Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
                 "Import a CSV or JSONL file of past tickets with the intent each one had (at least " + TICKETS_PER_INTENT
-                        + " per intent), and the replies your agents sent.", "/admin/import"));
+                        + " per intent; from " + training.minTrainedExamples() + " on, the model learns an intent well, as the Intents"
+                        + " page counts), and the replies your agents sent.", "/admin/import"));
         Optional<ModelVersion> active = ModelVersion.findActive();
         boolean training = dev.loopwise.model.registry.TrainingRun.count("status in ?1",
                 List.of(dev.loopwise.model.registry.TrainingRun.QUEUED, dev.loopwise.model.registry.TrainingRun.RUNNING)) > 0;

@@ -28,6 +28,9 @@ class FirstWeekTest {
         FirstWeek.Guide guide = firstWeek.guide();
         assertEquals(5, guide.steps().size());
         assertTrue(guide.steps().get(0).done(), "the demo store has labelled tickets: " + guide.steps().get(0));
+        // The guide's count and the Intents page's agree: the fewest to start with, and the count from which it learns well.
+        assertTrue(guide.steps().get(0).action().contains("(at least 5 per intent; from 8 on, the model learns an intent well, as the"
+                + " Intents page counts)"), guide.steps().get(0).action());
         // Other tests label tickets with intents of their own: the step is done unless one has enough tickets and the
         // active version never learned it, and then it names them.
         List<String> learned = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.ModelVersion.findActive()
