@@ -89,7 +89,10 @@ public class DriftResource {
     @POST
     @Path("/replay")
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
-    public Response replay(byte[] bytes, @QueryParam("stride") Integer stride, @Context HttpHeaders headers) throws IOException {
+    public Response replay(byte[] bytes, @QueryParam("stride") String strideParameter, @Context HttpHeaders headers) throws IOException {
+        // Read here rather than by the framework, so that "abc" gets the same sentence as 0 does.
+        Integer stride = strideParameter == null ? null : strideParameter.strip().matches("\\d{1,9}")
+                ? Integer.valueOf(strideParameter.strip()) : -1;
         if (stride != null && (stride < 1 || stride > ReplayService.MAX_TEXTS)) {
             throw ApiException.badRequest("validation_failed", DriftMessages.replayStride(ReplayService.MAX_TEXTS));
         }

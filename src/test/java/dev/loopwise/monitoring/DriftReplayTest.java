@@ -102,6 +102,16 @@ class DriftReplayTest {
         }
     }
 
+    @Test
+    void aStrideThatIsNoWholeNumberGetsTheSameSentenceAsZero() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        for (String stride : List.of("0", "abc", "-3", "2.5", "99999999999")) {
+            admin.request().contentType("text/csv").queryParam("stride", stride).body("text\nwhere is my parcel\n")
+                    .post("/api/v1/drift/replay").then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("validation_failed"))
+                    .body("error", org.hamcrest.Matchers.startsWith("'stride' is how many tickets are sent between drift checks"));
+        }
+    }
+
     private long servedRequests() {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from served_requests")
                 .getSingleResult()).longValue());
