@@ -78,6 +78,9 @@ class JudgementsInFlightTest {
             RoundJudgements.Read first = read.get(30, TimeUnit.SECONDS);
             assertEquals(fastId, first.newUpto());
             assertEquals(2, first.newCount(), "both judgements are new to this round");
+            // Written past the review service, it counts on no item: later tests check that no item has more than it needs.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from judgements where id = ?1").setParameter(1, slowId)
+                    .executeUpdate());
         }
     }
 

@@ -22,7 +22,8 @@ class ServingFirstTest {
 
         rule.servingEnded();
         assertTrue(through.await(10, TimeUnit.SECONDS), "the background call still waited after serving ended");
-        assertTrue(rule.backgroundWaitSeconds() >= 0.3, "the wait was not counted: " + rule.backgroundWaitSeconds());
+        // The background thread begins its wait a little after the 300 ms above began: most of them, not all, are its own.
+        assertTrue(rule.backgroundWaitSeconds() >= 0.2, "the wait was not counted: " + rule.backgroundWaitSeconds());
     }
 
     @Test
