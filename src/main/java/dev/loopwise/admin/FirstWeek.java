@@ -69,8 +69,7 @@ public class FirstWeek {
                         + " per intent; from " + training.minTrainedExamples() + " on, the model learns an intent well, as the Intents"
                         + " page counts), and the replies your agents sent.", "/admin/import"));
         Optional<ModelVersion> active = ModelVersion.findActive();
-        boolean training = dev.loopwise.model.registry.TrainingRun.count("status in ?1",
-                List.of(dev.loopwise.model.registry.TrainingRun.QUEUED, dev.loopwise.model.registry.TrainingRun.RUNNING)) > 0;
+        boolean training = dev.loopwise.model.registry.TrainingRun.oldestUnfinished().isPresent();
         // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
         List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : labelledIntents.stream()
                 .filter(name -> !v.learnedIntents().contains(name) && !name.equals(dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())

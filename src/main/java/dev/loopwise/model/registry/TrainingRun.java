@@ -34,6 +34,11 @@ public class TrainingRun extends JobRowEntity {
         return status.equals(SUCCEEDED) || status.equals(FAILED) || status.equals(CANCELLED);
     }
 
+    /** The oldest training still waiting or in progress, if any: one runs at a time. */
+    public static java.util.Optional<TrainingRun> oldestUnfinished() {
+        return find("status in ?1 order by id", List.of(QUEUED, RUNNING)).firstResultOptional();
+    }
+
     public static List<TrainingRun> recent(int limit) {
         return find("order by id desc").page(0, limit).list();
     }

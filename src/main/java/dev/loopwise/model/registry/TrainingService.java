@@ -80,8 +80,7 @@ public class TrainingService {
                 return waiting.get();
             }
             // Another training under way refuses a new one: it would only wait, then learn from the same tickets.
-            java.util.Optional<TrainingRun> unfinished = TrainingRun.<TrainingRun>find("status = ?1 or status = ?2 order by id",
-                    TrainingRun.QUEUED, TrainingRun.RUNNING).firstResultOptional();
+            java.util.Optional<TrainingRun> unfinished = TrainingRun.oldestUnfinished();
             if (unfinished.isPresent()) {
                 throw ApiException.conflict("training_running", LifecycleMessages.trainingRunning(
                         unfinished.get().id, dev.loopwise.common.StatusWords.words(unfinished.get().status)));
