@@ -37,7 +37,10 @@ final class RoundJudgements {
     record Read(List<PreferencePair> pairs, long newFrom, long newUpto, int newCount, List<Long> replayed) {
     }
 
-    /** A reply is a library reply (its id) or an LLM's draft (its text, no id). */
+    /**
+     * A reply is a library reply (its id) or a text as the reviewer saw it (no id): an LLM's draft, or a library reply
+     * edited since the item was made, whose judgement is about its text then rather than now.
+     */
     private record Row(long id, long reviewer, String choice, Integer stars1, Integer stars2, String ticket, String hash,
                        Long reply1, Long reply2, String draft1, String draft2) {
     }
@@ -130,9 +133,12 @@ final class RoundJudgements {
     private List<Row> rows(String condition) {
         List<Row> rows = new ArrayList<>();
         try (Stream<Object[]> results = em.createNativeQuery("""
-                select j.id, j.reviewer_id, j.choice, j.rating1, j.rating2, i.ticket_text, i.ticket_hash, i.reply1_id, i.reply2_id,
+                select j.id, j.reviewer_id, j.choice, j.rating1, j.rating2, i.ticket_text, i.ticket_hash,
+                       case when r1.text_changed_at > i.created_at then null else i.reply1_id end,
+                       case when r2.text_changed_at > i.created_at then null else i.reply2_id end,
                        i.reply1_text, i.reply2_text
                 from judgements j join review_items i on i.id = j.item_id
+                left join replies r1 on r1.id = i.reply1_id left join replies r2 on r2.id = i.reply2_id
                 where j.choice <> 'skip' and %s""".formatted(condition))
                 .setHint("org.hibernate.fetchSize", FETCH).getResultStream()) {
             results.forEach(r -> rows.add(new Row(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
