@@ -38,9 +38,16 @@ class BatchFinisher {
     DraftedRequests drafted;
 
     private ExecutorService thread;
+    /** Runs between logging a batch and answering it, with the batch's texts: where a caller's timeout can fall. */
+    private volatile java.util.function.Consumer<List<String>> afterLogging = texts -> {
+    };
 
     void start() {
         thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
+    }
+
+    void afterLogging(java.util.function.Consumer<List<String>> hook) {
+        afterLogging = hook;
     }
 
     void stop() throws InterruptedException {
@@ -87,6 +94,10 @@ class BatchFinisher {
             if (!entries.isEmpty()) {
                 log.write(entries);
             }
+            afterLogging.accept(batch.stream().map(ServingJob::text).toList());
+            java.util.Set<UUID> logged = new java.util.HashSet<>();
+            entries.forEach(e -> logged.add(e.id()));
+            List<UUID> abandoned = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (answers.get(i) == null) {
                     continue;
@@ -95,8 +106,13 @@ class BatchFinisher {
                     metrics.answered(batch.get(i).startedNanos());
                 } else {
                     metrics.count(ServingMetrics.Outcome.ABANDONED, 1);
+                    if (logged.contains(answers.get(i).requestId())) {
+                        abandoned.add(answers.get(i).requestId());
+                    }
                 }
             }
+            // Timed out while its row was written: the caller got 503 and no id, so the row must not say it was answered.
+            log.forget(abandoned);
         } catch (Throwable e) {
             LOG.errorf(e, "Could not answer a batch of %d requests", batch.size());
             metrics.count(ServingMetrics.Outcome.FAILED, batch.size());

@@ -36,6 +36,10 @@ class DraftedRequests {
                 if (outcome.llmMs() != null) {
                     metrics.answeredWithDrafts(job.startedNanos(), outcome.llmMs());
                 }
+            } else {
+                // Timed out while its row was written: the caller got 503 and no id, so the row must not say it was answered.
+                metrics.count(ServingMetrics.Outcome.ABANDONED, 1);
+                log.forget(List.of(library.requestId()));
             }
         }).exceptionally(e -> {
             LOG.errorf(e, "Could not answer a request with drafts");

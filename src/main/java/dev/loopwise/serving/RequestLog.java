@@ -74,6 +74,23 @@ public class RequestLog {
         }
     }
 
+    /**
+     * Takes back the rows of requests whose callers were answered 503 (timed out) while the rows were being written: no
+     * one holds their ids, and they were not answered. Such rows are seconds old, which keeps the delete to the newest month.
+     */
+    public void forget(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(
+                "delete from served_requests where id = any (?) and created_at > now() - interval '1 hour'")) {
+            delete.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take back timed-out requests", e);
+        }
+    }
+
     private static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);

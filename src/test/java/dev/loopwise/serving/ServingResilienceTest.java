@@ -31,6 +31,8 @@ class ServingResilienceTest {
     @Inject
     ServingPipeline pipeline;
     @Inject
+    BatchFinisher finisher;
+    @Inject
     EntityManager em;
     @Inject
     dev.loopwise.model.encoder.EncoderService encoders;
@@ -125,6 +127,31 @@ class ServingResilienceTest {
         long logged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from served_requests where text = ?1").setParameter(1, late).getSingleResult()).longValue());
         assertEquals(0, logged);
+    }
+
+    @Test
+    void aRequestThatTimesOutWhileItsRowIsWrittenIsNotLoggedAsAnswered() throws Exception {
+        ActiveModel.await();
+        String text = "timing out " + UUID.randomUUID();
+        List<CompletableFuture<ServingPipeline.Answer>> request = new CopyOnWriteArrayList<>();
+        finisher.afterLogging(texts -> {
+            if (texts.contains(text)) {
+                request.get(0).completeExceptionally(new TimeoutException()); // what the caller's timeout does at this moment
+            }
+        });
+        try {
+            request.add(pipeline.submit(text, true, "test"));
+            java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> request.get(0).get(30, TimeUnit.SECONDS));
+            assertTrue(failure.getCause() instanceof TimeoutException, String.valueOf(failure.getCause()));
+            pipeline.submit("after " + UUID.randomUUID(), true, "test").get(30, TimeUnit.SECONDS);
+        } finally {
+            finisher.afterLogging(texts -> {
+            });
+        }
+        long logged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from served_requests where text = ?1").setParameter(1, text).getSingleResult()).longValue());
+        assertEquals(0, logged, "its caller got 503 and no request id");
     }
 
     @Test
