@@ -115,11 +115,13 @@ public class LlmClient {
                 return text;
             }, calls).thenComposeAsync(text -> batches.prepare(text).thenApply(vector -> new Arrived(text, vector)), calls));
         }
+        // The permit is held until every call of this ticket has ended, not only until its answer's timeout: calls
+        // still running after it count against the limit, or a slow LLM would be sent more than the limit at once.
+        CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> permits().release());
         CompletableFuture<Drafts> result = new CompletableFuture<>();
         CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
                 .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ignored, failure) -> {
-                    permits().release();
                     List<String> texts = new ArrayList<>();
                     List<float[]> vectors = new ArrayList<>();
                     Throwable first = failure;
@@ -191,6 +193,11 @@ public class LlmClient {
                     100 * config.circuitFailureRatio(), Math.max(1, config.circuitRequests()),
                     failure == null ? "no recorded failure" : LlmFailure.describe(failure), config.circuitOpenFor().toSeconds());
         }
+    }
+
+    /** Tickets whose draft calls are still running, up to {@code loopwise.llm.max-concurrent}. */
+    public int ticketsInFlight() {
+        return Math.max(1, config.maxConcurrent()) - permits().availablePermits();
     }
 
     private synchronized Semaphore permits() {

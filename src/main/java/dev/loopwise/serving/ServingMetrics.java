@@ -76,6 +76,13 @@ public class ServingMetrics {
                 .register(registry);
     }
 
+    /** Watches how many tickets' LLM calls are running (the client lives as long as the application, see above). */
+    void watchLlm(dev.loopwise.llm.LlmClient llm) {
+        Gauge.builder("loopwise.llm.tickets.in.flight", llm, dev.loopwise.llm.LlmClient::ticketsInFlight)
+                .description("Tickets whose LLM draft calls are still running; at loopwise.llm.max-concurrent more are answered from the library")
+                .register(registry);
+    }
+
     void count(Outcome outcome, int requests) {
         if (requests > 0) {
             outcomes.get(outcome).increment(requests);

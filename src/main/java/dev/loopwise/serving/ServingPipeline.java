@@ -66,6 +66,8 @@ public class ServingPipeline {
     ServingMetrics metrics;
     @Inject
     BatchFinisher finisher;
+    @Inject
+    dev.loopwise.llm.LlmClient llm;
 
     private BlockingQueue<ServingJob> queue;
     private Thread encoderThread;
@@ -81,6 +83,7 @@ public class ServingPipeline {
         queue = new ArrayBlockingQueue<>(config.queueCapacity());
         metrics.watchQueue(queue::size);
         metrics.watchBackgroundWaits(encoder);
+        metrics.watchLlm(llm);
         finisher.start();
         running = true;
         startEncoder();

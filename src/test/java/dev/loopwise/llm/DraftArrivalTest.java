@@ -71,4 +71,37 @@ class DraftArrivalTest {
         assertTrue(drafts.latencyMs() <= elapsedMs - 1400, "the LLM's time must not include the 1.5 s preparation: "
                 + drafts.latencyMs() + " ms of " + elapsedMs + " ms");
     }
+
+    @Test
+    void aTicketCountsAgainstTheLimitUntilItsCallsEndNotOnlyUntilItsTimeout() throws Exception {
+        llm.drafts = List.of("the only draft");
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-" + UUID.randomUUID(), null, false, 0.5, 1, 0.7, null),
+                "test");
+        java.util.concurrent.CountDownLatch preparing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int before = client.ticketsInFlight();
+        java.util.concurrent.CompletableFuture<LlmClient.Drafts> drafts = client.drafts(settings.current(),
+                new DraftPrompt("Answer briefly.", "Where is my parcel?"), texts -> {
+                    preparing.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS); // a call still running past the ticket's timeout
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new float[][] {{1}};
+                });
+        try {
+            assertTrue(preparing.await(30, TimeUnit.SECONDS));
+            java.util.concurrent.ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> drafts.get(30, TimeUnit.SECONDS));
+            assertTrue(late.getCause() instanceof java.util.concurrent.TimeoutException, String.valueOf(late.getCause()));
+            assertEquals(before + 1, client.ticketsInFlight(), "its call still runs after the ticket was answered from the library");
+        } finally {
+            release.countDown();
+        }
+        for (int wait = 0; wait < 100 && client.ticketsInFlight() > before; wait++) {
+            Thread.sleep(50);
+        }
+        assertEquals(before, client.ticketsInFlight(), "the permit comes back when the call ends");
+    }
 }
