@@ -163,9 +163,13 @@ public class WorkspaceService {
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + name + "': choose one from the list, "
                         + "or add it on Intents first."));
         String before = ticket.intent == null ? "unlabelled" : ticket.intent.name;
+        String after = intent == null ? "unlabelled" : intent.name;
+        if (before.equals(after)) {
+            return ticket; // nothing changed, so nothing for the audit log to say
+        }
         ticket.intent = intent;
         ticket.split = intent == null ? null : ticket.split != null ? ticket.split : Ticket.defaultSplit(ticket.text);
-        audit.record("ticket.label", "ticket " + id, Map.of("from", before, "to", intent == null ? "unlabelled" : intent.name));
+        audit.record("ticket.label", "ticket " + id, Map.of("from", before, "to", after));
         return ticket;
     }
 

@@ -111,5 +111,11 @@ class TicketLabellingTest {
         assertTrue(labelled.split.equals("train") || labelled.split.equals("test"));
         admin.pageRequest().accept("text/html").get("/admin/tickets?unlabelled=true").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(containsString(text)));
+        // Labelling it again with the intent it has changes nothing and adds no entry to the audit log.
+        workspace.labelTicket(id, intent);
+        long entries = QuarkusTransaction.requiringNew().call(() -> ((Number) Ticket.getEntityManager().createNativeQuery(
+                "select count(*) from audit_events where action = 'ticket.label' and target = ?1").setParameter(1, "ticket " + id)
+                .getSingleResult()).longValue());
+        assertEquals(1, entries, "one entry for the one change");
     }
 }
