@@ -26,26 +26,26 @@ class SlotFillerTest {
 
     @Test
     void slotProblemsAreNamedAndOtherSlotNamesStayAllowed() {
-        assertEquals(null, SlotFiller.problem("Order {{ Order Number }} ships by {{delivery_date}}; ask {{agent}}."));
-        assertEquals(null, SlotFiller.problem("No slots at all, and {single} braces are text."));
-        assertTrue(SlotFiller.problem("Hi {{order_number}, bye").contains("not written as {{name}}"));
-        assertTrue(SlotFiller.problem("Hi order_number}} bye").contains("not written as {{name}}"));
-        assertTrue(SlotFiller.problem("Hi {{}} bye").contains("not written as {{name}}"), "{{}} is no slot at all");
-        assertTrue(SlotFiller.problem("Hi {{ - }} bye").contains("has no name"));
-        assertTrue(SlotFiller.problem("Write to {{emial}}").contains("looks like {{email}}"));
-        assertTrue(SlotFiller.problem("Your {{order_numbr}}").contains("looks like {{order_number}}"));
-        assertEquals(null, SlotFiller.problem("Call {{phone}} or see {{order_date}}"), "different details, not typos");
+        assertEquals(null, SlotSyntax.problem("Order {{ Order Number }} ships by {{delivery_date}}; ask {{agent}}."));
+        assertEquals(null, SlotSyntax.problem("No slots at all, and {single} braces are text."));
+        assertTrue(SlotSyntax.problem("Hi {{order_number}, bye").contains("not written as {{name}}"));
+        assertTrue(SlotSyntax.problem("Hi order_number}} bye").contains("not written as {{name}}"));
+        assertTrue(SlotSyntax.problem("Hi {{}} bye").contains("not written as {{name}}"), "{{}} is no slot at all");
+        assertTrue(SlotSyntax.problem("Hi {{ - }} bye").contains("has no name"));
+        assertTrue(SlotSyntax.problem("Write to {{emial}}").contains("looks like {{email}}"));
+        assertTrue(SlotSyntax.problem("Your {{order_numbr}}").contains("looks like {{order_number}}"));
+        assertEquals(null, SlotSyntax.problem("Call {{phone}} or see {{order_date}}"), "different details, not typos");
     }
 
     @Test
     void slotBracesPartedBySpacesAreRefusedWithTheSlotAsItShouldBe() {
         for (String slot : List.of("{ {order_number} }", "{{order_number} }", "{ {order_number}}", "{ { order_number }\t}")) {
-            String problem = SlotFiller.problem("Your order " + slot + " left today.");
+            String problem = SlotSyntax.problem("Your order " + slot + " left today.");
             assertTrue(problem != null && problem.contains("'" + slot + "'") && problem.contains("as {{order_number}}"), slot + ": " + problem);
         }
-        assertTrue(SlotFiller.problem("Hi { {order_number and bye").contains("parted by a space near 'Hi { {order_number"));
-        assertTrue(SlotFiller.problem("Hi {{a}} and x} } bye").contains("parted by a space near"));
-        assertEquals(null, SlotFiller.problem("{{order_number}} {{email}}, { x } {y} and {{ delivery_date }}}"));
+        assertTrue(SlotSyntax.problem("Hi { {order_number and bye").contains("parted by a space near 'Hi { {order_number"));
+        assertTrue(SlotSyntax.problem("Hi {{a}} and x} } bye").contains("parted by a space near"));
+        assertEquals(null, SlotSyntax.problem("{{order_number}} {{email}}, { x } {y} and {{ delivery_date }}}"));
     }
 
     @Test
