@@ -33,23 +33,16 @@ public record ClassifierFineTuneConfig(int trainableLayers, int maxTokens, int b
                                        boolean linearProbe, double heldOutShare, double retention,
                                        double outOfScopeWeight, Duration timeBudget, long seed) {
     public ClassifierFineTuneConfig {
-        Checks.require(trainableLayers >= 0, "trainableLayers must be 0 (from the budget) or more");
+        Checks.encoderTuning(trainableLayers, learningRate, layerDecay, warmupShare, weightDecay, dropout, cache);
         Checks.require(maxTokens >= 8 && maxTokens <= 512, "maxTokens must be in [8, 512]");
         Checks.require(batchSize >= 2, "batchSize must be at least 2");
         Checks.require(maxEpochs >= 1, "maxEpochs must be at least 1");
         Checks.require(patience >= 1, "patience must be at least 1");
-        Checks.require(learningRate > 0 && learningRate < 0.01, "learningRate must be in (0, 0.01)");
-        Checks.require(layerDecay > 0 && layerDecay <= 1, "layerDecay must be in (0, 1]");
         Checks.require(headLearningRate > 0 && headLearningRate < 1, "headLearningRate must be in (0, 1)");
-        Checks.require(warmupShare >= 0 && warmupShare < 1, "warmupShare must be in [0, 1)");
-        Checks.require(weightDecay >= 0 && weightDecay < 1, "weightDecay must be in [0, 1)");
-        Checks.require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
-        Checks.require(cache != null, "cache must be given");
         Checks.require(heldOutShare > 0 && heldOutShare < 0.5, "heldOutShare must be in (0, 0.5)");
         Checks.require(retention > 0 && retention <= 1, "retention must be in (0, 1]");
         Checks.require(outOfScopeWeight > 0, "outOfScopeWeight must be positive");
-        Checks.require(timeBudget == null || (!timeBudget.isNegative() && !timeBudget.isZero()),
-                "timeBudget must be positive");
+        Checks.timeBudget(timeBudget);
     }
 
     public static ClassifierFineTuneConfig defaults(long seed) {

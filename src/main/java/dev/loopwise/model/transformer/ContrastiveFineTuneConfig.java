@@ -36,19 +36,13 @@ public record ContrastiveFineTuneConfig(int trainableLayers, int maxTokens, int 
                                         int headBatchSize, int headMaxEpochs, int headPatience, double heldOutShare,
                                         double retention, double outOfScopeWeight, Duration timeBudget, long seed) {
     public ContrastiveFineTuneConfig {
-        Checks.require(trainableLayers >= 0, "trainableLayers must be 0 (from the budget) or more");
+        Checks.encoderTuning(trainableLayers, learningRate, layerDecay, warmupShare, weightDecay, dropout, cache);
         Checks.require(maxTokens >= 8 && maxTokens <= 512, "maxTokens must be in [8, 512]");
         Checks.require(classesPerBatch >= 2, "classesPerBatch must be at least 2 (negative pairs need two labels)");
         Checks.require(examplesPerClass >= 2, "examplesPerClass must be at least 2 (positive pairs need two texts)");
         Checks.require(pairLoss != null, "pairLoss must be given");
         Checks.require(temperature > 0 && temperature <= 1, "temperature must be in (0, 1]");
         Checks.require(maxEpochs >= 1, "maxEpochs must be at least 1");
-        Checks.require(learningRate > 0 && learningRate < 0.01, "learningRate must be in (0, 0.01)");
-        Checks.require(layerDecay > 0 && layerDecay <= 1, "layerDecay must be in (0, 1]");
-        Checks.require(warmupShare >= 0 && warmupShare < 1, "warmupShare must be in [0, 1)");
-        Checks.require(weightDecay >= 0 && weightDecay < 1, "weightDecay must be in [0, 1)");
-        Checks.require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
-        Checks.require(cache != null, "cache must be given");
         Checks.require(headLearningRate > 0 && headLearningRate < 1, "headLearningRate must be in (0, 1)");
         Checks.require(headBatchSize >= 1, "headBatchSize must be at least 1");
         Checks.require(headMaxEpochs >= 1, "headMaxEpochs must be at least 1");
@@ -56,8 +50,7 @@ public record ContrastiveFineTuneConfig(int trainableLayers, int maxTokens, int 
         Checks.require(heldOutShare > 0 && heldOutShare < 0.5, "heldOutShare must be in (0, 0.5)");
         Checks.require(retention > 0 && retention <= 1, "retention must be in (0, 1]");
         Checks.require(outOfScopeWeight > 0, "outOfScopeWeight must be positive");
-        Checks.require(timeBudget == null || (!timeBudget.isNegative() && !timeBudget.isZero()),
-                "timeBudget must be positive");
+        Checks.timeBudget(timeBudget);
     }
 
     /** The two pair losses: SetFit's cosine-similarity regression, or a supervised contrastive (InfoNCE) loss. */

@@ -27,21 +27,14 @@ public record CrossEncoderRewardConfig(int trainableLayers, int maxTokens, int b
                                        double warmupShare, double weightDecay, float dropout, CacheMode cache,
                                        double heldOutShare, Duration timeBudget, long seed) {
     public CrossEncoderRewardConfig {
-        Checks.require(trainableLayers >= 0, "trainableLayers must be 0 (from the budget) or more");
+        Checks.encoderTuning(trainableLayers, learningRate, layerDecay, warmupShare, weightDecay, dropout, cache);
         Checks.require(maxTokens >= 16 && maxTokens <= 512, "maxTokens must be in [16, 512]");
         Checks.require(batchSize >= 1, "batchSize must be at least 1");
         Checks.require(maxEpochs >= 1, "maxEpochs must be at least 1");
         Checks.require(patience >= 1, "patience must be at least 1");
-        Checks.require(learningRate > 0 && learningRate < 0.01, "learningRate must be in (0, 0.01)");
-        Checks.require(layerDecay > 0 && layerDecay <= 1, "layerDecay must be in (0, 1]");
         Checks.require(headLearningRate > 0 && headLearningRate < 1, "headLearningRate must be in (0, 1)");
-        Checks.require(warmupShare >= 0 && warmupShare < 1, "warmupShare must be in [0, 1)");
-        Checks.require(weightDecay >= 0 && weightDecay < 1, "weightDecay must be in [0, 1)");
-        Checks.require(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)");
-        Checks.require(cache != null, "cache must be given");
         Checks.require(heldOutShare > 0 && heldOutShare < 0.5, "heldOutShare must be in (0, 0.5)");
-        Checks.require(timeBudget == null || (!timeBudget.isNegative() && !timeBudget.isZero()),
-                "timeBudget must be positive");
+        Checks.timeBudget(timeBudget);
     }
 
     public static CrossEncoderRewardConfig defaults(long seed) {
