@@ -33,7 +33,9 @@ public class UserService {
     @Transactional
     public User create(String username, String password, String roles, String displayName) {
         NewAccount account = NewAccount.of(username, password, roles, displayName, config.minPasswordLength());
-        if (User.findByUsername(username).isPresent()) {
+        // Without the lock two requests for one name both find it free, and the second one fails on the unique key.
+        User.lockAccountWrites();
+        if (User.findByUsername(account.username()).isPresent()) {
             throw ApiException.conflict("username_taken", dev.loopwise.common.AccountMessages.usernameTaken(username));
         }
         User user = new User();
