@@ -60,6 +60,38 @@ class ConcurrentAccountsTest {
         }
     }
 
+    @Test
+    void anAccountDisabledWhileItsPasswordChangesStaysDisabled() throws Exception {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        for (int round = 0; round < 3; round++) {
+            String name = "changing-" + UUID.randomUUID().toString().substring(0, 8);
+            made.add(name);
+            long id = users.create(name, "long-enough-pw", Role.REVIEWER, null).id;
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                // The password change hashes for a while after reading the account; the admin's change lands meanwhile.
+                Future<String> byAdmin = pool.submit(() -> admin.request().contentType("application/json")
+                        .body("{\"password\":\"another-long-pw\"}").patch("/api/v1/users/" + id).statusLine());
+                Future<?> own = pool.submit(() -> {
+                    try {
+                        users.changeOwnPassword(name, "long-enough-pw", "own-long-enough-pw", "own-long-enough-pw");
+                    } catch (dev.loopwise.common.ApiException e) {
+                        // the admin's new password came first: the old one no longer matches
+                    }
+                });
+                Thread.sleep(40);
+                admin.request().contentType("application/json").body("{\"disabled\":true}").patch("/api/v1/users/" + id)
+                        .then().statusCode(200);
+                byAdmin.get(60, TimeUnit.SECONDS);
+                own.get(60, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            User after = QuarkusTransaction.requiringNew().call(() -> User.<User>findById(id));
+            assertEquals(false, after.isEnabled(), "round " + round + ": the account was enabled again");
+        }
+    }
+
     interface Call {
         Response send();
     }
