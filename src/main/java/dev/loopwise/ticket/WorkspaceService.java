@@ -159,7 +159,7 @@ public class WorkspaceService {
     public Ticket labelTicket(long id, String intentName) {
         Ticket ticket = Ticket.<Ticket>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No ticket with id " + id + "."));
         String name = intentName == null ? "" : intentName.strip();
-        Intent intent = name.isEmpty() ? null : Intent.findByName(name)
+        Intent intent = name.isEmpty() ? null : Intent.findByNameForWriting(name)
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + name + "': choose one from the list, "
                         + "or add it on Intents first."));
         String before = ticket.intent == null ? "unlabelled" : ticket.intent.name;
@@ -199,6 +199,9 @@ public class WorkspaceService {
         if (removed.isEmpty()) {
             throw ApiException.badRequest("unknown_intent", "Choose the intent to remove. Nothing was removed.");
         }
+        // Imports take this lock before they read the intents they label with: a removal waits for the import in flight
+        // (and then counts its tickets), and an import after it no longer finds the intent.
+        AdvisoryLock.forTransaction(Intent.getEntityManager(), TicketImporter.IMPORT_LOCK);
         Intent intent = (removed.indexOf('\0') >= 0 ? java.util.Optional.<Intent>empty()
                 : Intent.<Intent>find("name", removed).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()).orElseThrow(() -> ApiException.notFound("No intent named '" + removed + "'. Nothing was removed."));
         if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
@@ -216,7 +219,7 @@ public class WorkspaceService {
             audit.record("intent.remove", "intent " + intent.name, Map.of());
             return new IntentRemoval(intent.name, null);
         }
-        Intent target = Intent.findByName(into).orElseThrow(() -> ApiException.badRequest("unknown_intent",
+        Intent target = Intent.findByNameForWriting(into).orElseThrow(() -> ApiException.badRequest("unknown_intent",
                 "No intent named '" + into + "': choose the intent to merge into from the list. Nothing was removed."));
         if (target.id.equals(intent.id)) {
             throw ApiException.badRequest("same_intent", "An intent cannot be merged into itself: choose another one. Nothing was removed.");
