@@ -39,6 +39,12 @@ public class Intent extends IdentityEntity {
                 : find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_READ).firstResultOptional();
     }
 
+    /** The intent, its row locked until the transaction ends: edits of its reply library take turns. */
+    public static Optional<Intent> findByNameForEditing(String name) {
+        return name == null || name.indexOf('\0') >= 0 ? Optional.empty()
+                : find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** An intent whose name differs only in case: imports match names ignoring case, so two such intents cannot coexist. */
     public static Optional<Intent> findByNameIgnoringCase(String name) {
         return name.indexOf('\0') >= 0 ? Optional.empty()

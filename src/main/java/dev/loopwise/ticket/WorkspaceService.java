@@ -7,6 +7,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.model.registry.ModelTrainer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -130,13 +131,16 @@ public class WorkspaceService {
         if (intentName == null || intentName.isBlank()) {
             throw ApiException.badRequest("unknown_intent", "Choose the intent this reply answers.");
         }
-        Intent intent = Intent.findByName(intentName.strip())
+        // Two saves for one intent would each find no such reply yet and both add it; and a reply read before a concurrent
+        // retirement or move would be written back whole, undoing it. The intent's row makes its saves take turns, and the
+        // reply is read locked, after the one before committed.
+        Intent intent = Intent.findByNameForEditing(intentName.strip())
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName.strip() + "'."));
         if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
             // Tickets of this intent go to a person: a reply here would never be sent.
             throw ApiException.badRequest("out_of_scope_reply", WorkspaceMessages.noReplyForOutOfScope(intent.name));
         }
-        Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id)
+        Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
         if (Reply.RETIRED.equals(reply.status)) {
             throw ApiException.conflict("reply_retired", "Reply " + id + " is retired: it stays as it was served. Add a new reply instead.");
@@ -176,7 +180,8 @@ public class WorkspaceService {
     /** Takes a reply out of the library; it stays stored for the history of what was served. */
     @Transactional
     public void retireReply(long id) {
-        Reply reply = Reply.<Reply>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
+        Reply reply = Reply.<Reply>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
         if (Reply.RETIRED.equals(reply.status)) {
             throw ApiException.conflict("reply_retired", "Reply " + id + " is retired already.");
         }
