@@ -104,6 +104,11 @@ public final class WorkspaceMessages {
                 + name + "' until you train a new one on Models.";
     }
 
+    /** Labelling with an intent another admin removed (or merged away) while the page was open. */
+    public static String intentRemovedMeanwhile(String name) {
+        return "The intent '" + name + "' was removed meanwhile: reload the page and choose another intent. Nothing was labelled.";
+    }
+
     public static String formerNameOf(String name, String intent) {
         return "'" + name + "' was the name of the intent now called '" + intent + "', and versions trained before that rename still"
                 + " know it by it: choose another name, or rename '" + intent + "' back.";

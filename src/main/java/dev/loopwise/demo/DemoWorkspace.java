@@ -92,6 +92,7 @@ public class DemoWorkspace {
      * that holds no other account (a demo database people later added accounts to stays usable).
      */
     private void ensureAccounts() {
+        User.lockAccountWrites(); // held to the end of the start-up transaction: two demo instances add them once
         List<String> missing = new java.util.ArrayList<>();
         for (String name : demoUsernames()) {
             if (User.findByUsername(name).isEmpty()) {

@@ -1,8 +1,7 @@
 package dev.loopwise.llm;
 
-import dev.loopwise.common.PlainText;
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.ApiException;
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.security.StoredSecrets;
@@ -12,6 +11,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -29,6 +32,8 @@ public class LlmSettingsService {
     static final int MAX_KEY = 1000;
     /** Binds a sealed key to this column: sealed for anything else, it does not open here. */
     static final String KEY_PURPOSE = "llm_settings.api_key";
+    /** pg_advisory_xact_lock key of settings saves ("LlmSaves" in ASCII): taken while no row exists yet, too. */
+    private static final long SETTINGS_LOCK = 0x4c6c6d5361766573L;
 
     @Inject
     LlmConfig config;
@@ -36,6 +41,8 @@ public class LlmSettingsService {
     AuditLog audit;
     @Inject
     StoredSecrets secrets;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     private volatile LlmSettings current;
     private volatile boolean keyUnreadable;
@@ -74,79 +81,54 @@ public class LlmSettingsService {
     }
 
     synchronized LlmSettings reload() {
-        boolean[] unreadable = {false};
-        LlmSettings loaded = QuarkusTransaction.requiringNew().call(() -> {
-            LlmSettingsRow row = LlmSettingsRow.current();
-            if (row == null) {
-                return LlmSettings.from(config);
-            }
-            StoredSecrets.Opened key = secrets.open(row.apiKey, KEY_PURPOSE);
-            unreadable[0] = key.unreadable();
-            return row.settings(key.value());
-        });
-        if (unreadable[0] && !keyUnreadable) {
+        Stored stored = QuarkusTransaction.requiringNew().call(this::read);
+        if (stored.keyUnreadable() && !keyUnreadable) {
             LOG.warn(LlmMessages.LLM_KEY_UNREADABLE);
         }
-        keyUnreadable = unreadable[0];
-        current = loaded;
+        keep(stored.settings(), stored.keyUnreadable());
+        return stored.settings();
+    }
+
+    /** The saved settings (or the configuration's), and whether the saved key could not be opened. */
+    private record Stored(LlmSettings settings, boolean keyUnreadable) {
+    }
+
+    private Stored read() {
+        LlmSettingsRow row = LlmSettingsRow.current();
+        if (row == null) {
+            return new Stored(LlmSettings.from(config), false);
+        }
+        StoredSecrets.Opened key = secrets.open(row.apiKey, KEY_PURPOSE);
+        return new Stored(row.settings(key.value()), key.unreadable());
+    }
+
+    private void keep(LlmSettings settings, boolean unreadable) {
+        keyUnreadable = unreadable;
+        current = settings;
         readAt = System.nanoTime();
-        return loaded;
     }
 
     /** The settings a change would make, checked field by field, without saving them (Test connection tries these). */
     public LlmSettings preview(Change change) {
         LlmSettings before = current();
-        String baseUrl = blankToNull(change.baseUrl());
-        String model = blankToNull(change.model());
-        if (baseUrl != null) {
-            LlmAddress.checkUrl(baseUrl);
-        }
-        if (change.enabled() && (baseUrl == null || model == null)) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_NEEDS_URL_AND_MODEL);
-        }
-        if (model != null && PlainText.length(model) > 200) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_MODEL_TOO_LONG);
-        }
-        if (model != null && model.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_MODEL_CONTROL);
-        }
-        double timeout = change.timeoutSeconds() == null ? before.timeout().toMillis() / 1000.0 : change.timeoutSeconds();
-        if (!(timeout >= 0.1 && timeout <= 600)) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_TIMEOUT_RANGE);
-        }
-        int drafts = change.drafts() == null ? before.drafts() : change.drafts();
-        if (drafts < 1 || drafts > 8) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_DRAFTS_RANGE);
-        }
-        double temperature = change.temperature() == null ? before.temperature() : change.temperature();
-        if (!(temperature >= 0 && temperature <= 2)) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_TEMPERATURE_RANGE);
-        }
-        String voice = blankToNull(change.brandVoice()) == null ? before.brandVoice() : change.brandVoice().strip();
-        if (PlainText.length(voice) > MAX_BRAND_VOICE) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BRAND_VOICE_TOO_LONG);
-        }
-        String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? LlmAddress.checkKey(change.apiKey().strip()) : before.apiKey();
-        // The page shows only the stored key's last characters: were it sent to any address typed there, whoever borrows an
-        // admin's session would read it in their own server's log. It stays with the server it was saved for.
-        // A stored key this instance cannot open is kept too (another instance may open it), so it is bound to its server alike.
-        boolean keyKept = key != null || keyKeptSealed(change);
-        if (keyKept && blankToNull(change.apiKey()) == null && baseUrl != null && !LlmAddress.sameServer(baseUrl, before.baseUrl())) {
-            throw ApiException.badRequest("key_for_other_server", LlmMessages.llmKeyForOtherServer(before.baseUrl()));
-        }
-        return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
-                (float) temperature, voice, "this page");
+        return LlmSettingsCheck.checked(change, before, keyUnreadable);
     }
 
-    /** Checks every field first: a refused change writes nothing. */
+    /**
+     * Checks every field first: a refused change writes nothing. Saves take turns and each starts from the settings the one
+     * before it committed (on any instance), not from this instance's copy: a field the change leaves as it was (the key
+     * above all) would otherwise be written back as it was before the other save. The copy changes once the save commits.
+     */
     @Transactional
     public LlmSettings save(Change change, String actor) {
-        LlmSettings before = current();
-        LlmSettings checked = preview(change);
+        lockSettings();
+        Stored stored = read();
+        LlmSettings before = stored.settings();
+        LlmSettings checked = LlmSettingsCheck.checked(change, before, stored.keyUnreadable());
         String baseUrl = checked.baseUrl();
         String model = checked.model();
         String key = checked.apiKey();
-        boolean keepSealed = keyKeptSealed(change);
+        boolean keepSealed = LlmSettingsCheck.keyKeptSealed(change, stored.keyUnreadable());
         LlmSettingsRow row = LlmSettingsRow.current();
         if (row == null) {
             row = new LlmSettingsRow();
@@ -172,28 +154,40 @@ public class LlmSettingsService {
         details.put("keyChanged", !keepSealed && (key == null ? keyStored : !key.equals(before.apiKey())));
         audit.record(actor, "llm.settings", "llm", details);
         LlmSettings saved = row.settings(key);
-        current = saved;
-        keyUnreadable = keepSealed;
-        readAt = System.nanoTime();
+        afterCommit(() -> keep(saved, keepSealed));
         return saved;
     }
 
-    /**
-     * Whether a change leaves a stored key this instance cannot open as it is: saving other fields must not delete it for
-     * every instance (one with the right session key still opens it) while the audit trail says the key did not change.
-     */
-    private boolean keyKeptSealed(Change change) {
-        return keyUnreadable && !change.clearKey() && blankToNull(change.apiKey()) == null;
+    /** The row, or its absence, stays as read until this transaction ends; a save elsewhere waits for it. */
+    private void lockSettings() {
+        AdvisoryLock.forTransaction(LlmSettingsRow.getEntityManager(), SETTINGS_LOCK);
+        LlmSettingsRow.findById(LlmSettingsRow.ID, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Runs {@code kept} once the transaction has committed: a rolled-back save must not be answered with. */
+    private void afterCommit(Runnable kept) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    kept.run();
+                }
+            }
+        });
     }
 
     /** Forgets the saved settings: the configuration's apply again. */
     @Transactional
     public void forget(String actor) {
+        lockSettings();
         LlmSettingsRow.deleteById(LlmSettingsRow.ID);
         audit.record(actor, "llm.settings.reset", "llm", Map.of());
-        current = LlmSettings.from(config);
-        keyUnreadable = false;
-        readAt = System.nanoTime();
+        LlmSettings configured = LlmSettings.from(config);
+        afterCommit(() -> keep(configured, false));
     }
 
     /** A key saved in clear (before sealing, or while no session key was set) is sealed at the first start that can. */
@@ -214,9 +208,5 @@ public class LlmSettingsService {
         } catch (RuntimeException e) {
             LOG.warnf("Could not seal the LLM key stored in clear (it stays readable; tried again at the next start): %s", e.getMessage());
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

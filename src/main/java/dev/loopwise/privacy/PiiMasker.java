@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,9 +12,11 @@ import java.util.regex.Pattern;
  * {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the customer is.
  *
  * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and an
- * IBAN its ISO 7064 mod-97 check, so order numbers, amounts and dates stay readable — a reviewer needs them to
- * judge whether a reply fits. A phone number is 7–15 digits written like one (a leading + or 0, or digit groups
- * split by spaces, dots, dashes or brackets); a bare run of digits is an order number, not a phone. Street
+ * IBAN its country's length and its ISO 7064 mod-97 check, so order numbers, amounts and dates stay readable — a
+ * reviewer needs them to judge whether a reply fits. These numbers are found however they are grouped (spaces,
+ * dashes, dots; an IBAN in lower case) and even when more digits or words follow (see {@link NumberRuns}). A phone
+ * number is 7–15 digits written like one (a leading + or 0, or digit groups split by spaces, dots, dashes or
+ * brackets); a bare run of digits is an order number, not a phone. Street
  * addresses are a house number, one to three words and a street type. Kinds are masked in the order above, so
  * an IBAN's digits are never read as a phone number.
  */
@@ -41,11 +42,25 @@ public final class PiiMasker {
     /** Starts only where a run of address characters starts: otherwise a long text without '@' costs quadratic time. */
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?\\b");
-    private static final Pattern CARD = Pattern.compile("(?<![\\w-])(?:\\d[ -]?){12,18}\\d(?![\\w-])");
-    /** Not after "FH-": an order code's digits followed by another number ("order FH-440033 2 times") are no phone. */
-    private static final Pattern PHONE = Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?:\\+|\\()?\\d[\\d ().-]{5,20}\\d(?![\\w])");
+    private static final String GROUP_SEPARATORS = " \u00A0-.";
+    private static final NumberRuns IBAN = new NumberRuns(
+            Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\\d{2}"), Character::isLetterOrDigit,
+            GROUP_SEPARATORS, 3, 70, PiiMasker::validIban, cut -> true);
+    /** Not after a '+': that is a phone number's country code. */
+    private static final NumberRuns CARD = new NumberRuns(
+            Pattern.compile("(?<![\\w+])\\d"), Character::isDigit, GROUP_SEPARATORS, 3, 60, PiiMasker::validCard, cut -> true);
+    /**
+     * Not after "FH-": an order code's digits followed by another number ("order FH-440033 2 times") are no phone;
+     * not inside a run of digit groups either. Only a number that starts like a phone (+, a bracket or 0) may be
+     * followed by more digits ("+44 20 7946 0958 2024"): a bare run's first groups are the start of a longer number.
+     */
+    private static final NumberRuns PHONE = new NumberRuns(
+            Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ().\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
+            " ().-\u00A0", 3, 40, PiiMasker::looksLikePhone, PiiMasker::startsLikePhone);
     private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+    /** A date with a four-digit year followed by more numbers ("2024-05-01 12:30") is no phone either. */
+    private static final Pattern DATE_FIRST = Pattern.compile(
+            "(?:(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2})(?!\\d)");
     /** Words that make "2 days on the road" a sentence rather than an address. */
     private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"
             + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
@@ -84,20 +99,20 @@ public final class PiiMasker {
         }
         String out = text;
         if (at && kinds.contains(Kind.EMAIL)) {
-            out = replace(out, EMAIL, Kind.EMAIL, match -> true);
+            out = replace(out, EMAIL, Kind.EMAIL);
         }
         if (kinds.contains(Kind.IBAN)) {
-            out = replace(out, IBAN, Kind.IBAN, PiiMasker::validIban);
+            out = IBAN.mask(out, Kind.IBAN.placeholder());
         }
         if (kinds.contains(Kind.CARD)) {
-            out = replace(out, CARD, Kind.CARD, PiiMasker::validCard);
+            out = CARD.mask(out, Kind.CARD.placeholder());
         }
         if (kinds.contains(Kind.PHONE)) {
-            out = replace(out, PHONE, Kind.PHONE, PiiMasker::looksLikePhone);
+            out = PHONE.mask(out, Kind.PHONE.placeholder());
         }
         if (kinds.contains(Kind.ADDRESS)) {
-            out = replace(out, ADDRESS_PLAIN, Kind.ADDRESS, match -> true);
-            out = replace(out, ADDRESS_ABBREVIATED, Kind.ADDRESS, match -> true);
+            out = replace(out, ADDRESS_PLAIN, Kind.ADDRESS);
+            out = replace(out, ADDRESS_ABBREVIATED, Kind.ADDRESS);
         }
         return out;
     }
@@ -111,16 +126,13 @@ public final class PiiMasker {
         return false;
     }
 
-    private static String replace(String text, Pattern pattern, Kind kind, Predicate<String> accept) {
+    private static String replace(String text, Pattern pattern, Kind kind) {
         Matcher matcher = pattern.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
         while (matcher.find()) {
             String match = matcher.group();
             String trimmed = match.strip();
-            if (!accept.test(trimmed)) {
-                continue;
-            }
             int start = matcher.start() + match.indexOf(trimmed);
             out.append(text, last, start).append(kind.placeholder());
             last = start + trimmed.length();
@@ -129,10 +141,10 @@ public final class PiiMasker {
     }
 
     static boolean validCard(String candidate) {
-        String digits = candidate.replaceAll("[ -]", "");
-        if (digits.length() < 13 || digits.length() > 19) {
-            return false;
+        if (digitCount(candidate) < 13 || digitCount(candidate) > 19) {
+            return false; // counted first: a long text tries many candidates
         }
+        String digits = candidate.replaceAll("\\D", "");
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {
             int d = digits.charAt(digits.length() - 1 - i) - '0';
@@ -147,10 +159,13 @@ public final class PiiMasker {
         return sum % 10 == 0;
     }
 
-    /** ISO 13616: move the first four characters to the end, letters to 10–35, and the number mod 97 is 1. */
+    /**
+     * ISO 13616: as long as its country's IBANs are, and with the first four characters moved to the end and
+     * letters read as 10–35, the number mod 97 is 1.
+     */
     static boolean validIban(String candidate) {
-        String iban = candidate.replace(" ", "").toUpperCase(Locale.ROOT);
-        if (iban.length() < 15 || iban.length() > 34) {
+        String iban = candidate.replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+        if (iban.length() != IbanLengths.of(iban.substring(0, 2)) || !iban.substring(2, 4).chars().allMatch(Character::isDigit)) {
             return false;
         }
         String moved = iban.substring(4) + iban.substring(0, 4);
@@ -162,12 +177,26 @@ public final class PiiMasker {
     }
 
     static boolean looksLikePhone(String candidate) {
-        String digits = candidate.replaceAll("\\D", "");
-        if (digits.length() < 7 || digits.length() > 15 || DATE.matcher(candidate).matches()) {
+        int digits = digitCount(candidate);
+        if (digits < 7 || digits > 15 || DATE.matcher(candidate).matches() || DATE_FIRST.matcher(candidate).lookingAt()) {
             return false;
         }
-        boolean prefixed = candidate.startsWith("+") || candidate.startsWith("(") || candidate.startsWith("0");
+        boolean prefixed = startsLikePhone(candidate);
         boolean grouped = candidate.chars().anyMatch(c -> c == ' ' || c == '-' || c == '.' || c == '(' || c == ')');
         return prefixed || grouped;
+    }
+
+    static boolean startsLikePhone(String candidate) {
+        return candidate.startsWith("+") || candidate.startsWith("(") || candidate.startsWith("0");
+    }
+
+    private static int digitCount(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
     }
 }

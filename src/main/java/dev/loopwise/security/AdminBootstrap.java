@@ -19,6 +19,8 @@ public class AdminBootstrap {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
+        // Two instances starting at once would otherwise both find no admin and both create the first one.
+        User.lockAccountWrites();
         if (User.countAdmins() > 0) {
             return;
         }

@@ -77,7 +77,8 @@ public class ApiKeyService {
         return ApiKey.findActiveByHash(Hashing.sha256Hex(secret)).filter(key -> key.user.isEnabled()).map(key -> {
             OffsetDateTime now = OffsetDateTime.now();
             if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(LAST_USED_PRECISION))) {
-                key.lastUsedAt = now;
+                // One column: the whole key written back would undo a revocation made since it was read.
+                ApiKey.update("lastUsedAt = ?1 where id = ?2", now, key.id);
             }
             return new KeyUse(key.user, key.id, limiter.count(key));
         });

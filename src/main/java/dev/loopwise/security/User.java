@@ -1,5 +1,6 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.IdentityEntity;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;
@@ -20,6 +21,12 @@ import java.util.Set;
 @Table(name = "users")
 @UserDefinition
 public class User extends IdentityEntity {
+    /**
+     * pg_advisory lock key ("Accounts" in ASCII) that every account write holds until it commits: a check that a
+     * username is free, or that no admin exists yet, stays true until the account it allowed is written.
+     */
+    static final long WRITE_LOCK = 0x4163636f756e7473L;
+
     @Username
     public String username;
 
@@ -43,6 +50,11 @@ public class User extends IdentityEntity {
     /** Sessions signed in before this instant are over (logout, password or role change); null: none ended yet. */
     @Column(name = "sessions_valid_from")
     public OffsetDateTime sessionsValidFrom;
+
+    /** Waits for the account write in flight (if any) and makes the next one wait until this transaction ends. */
+    public static void lockAccountWrites() {
+        AdvisoryLock.forTransaction(getEntityManager(), WRITE_LOCK);
+    }
 
     public static Optional<User> findByUsername(String username) {
         return find("username", username).firstResultOptional();

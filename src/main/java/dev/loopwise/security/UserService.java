@@ -33,7 +33,9 @@ public class UserService {
     @Transactional
     public User create(String username, String password, String roles, String displayName) {
         NewAccount account = NewAccount.of(username, password, roles, displayName, config.minPasswordLength());
-        if (User.findByUsername(username).isPresent()) {
+        // Without the lock two requests for one name both find it free, and the second one fails on the unique key.
+        User.lockAccountWrites();
+        if (User.findByUsername(account.username()).isPresent()) {
             throw ApiException.conflict("username_taken", dev.loopwise.common.AccountMessages.usernameTaken(username));
         }
         User user = new User();
@@ -53,6 +55,8 @@ public class UserService {
      */
     @Transactional
     public User update(String actingUsername, long id, UserChange change) {
+        // Read after the lock: every column is written back, so a copy read before a concurrent change would undo it.
+        User.lockAccountWrites();
         User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", id)));
         boolean self = user.username.equals(actingUsername);
         Set<String> roles = change.roles() == null ? user.roleSet() : Role.parseForAccount(change.roles().joined());
@@ -110,6 +114,8 @@ public class UserService {
         if (!newPassword.equals(repeated)) {
             throw ApiException.badRequest("passwords_differ", dev.loopwise.common.AccountMessages.PASSWORDS_DIFFER);
         }
+        // Read after the lock: an admin's disabling the account meanwhile must not be written back as enabled.
+        User.lockAccountWrites();
         User user = User.findEnabled(username).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", username)));
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, user.passwordHash)) {
             throttle.failed(username, null);
@@ -156,6 +162,7 @@ public class UserService {
      */
     @Transactional
     public Instant endSessions(String username) {
+        User.lockAccountWrites();
         OffsetDateTime now = sessionCutoff();
         User.update("sessionsValidFrom = ?1 where username = ?2", now, username);
         return now.toInstant();

@@ -29,6 +29,22 @@ public class Intent extends IdentityEntity {
         return name == null || name.indexOf('\0') >= 0 ? Optional.empty() : find("name", name).firstResultOptional();
     }
 
+    /**
+     * The intent, its row locked in share mode until the transaction ends: a ticket or reply written for it then waits
+     * for a removal in flight (and finds the intent gone) instead of failing on the foreign key, and a removal waits for
+     * the writes in flight and counts what they wrote.
+     */
+    public static Optional<Intent> findByNameForWriting(String name) {
+        return name == null || name.indexOf('\0') >= 0 ? Optional.empty()
+                : find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_READ).firstResultOptional();
+    }
+
+    /** The intent, its row locked until the transaction ends: edits of its reply library take turns. */
+    public static Optional<Intent> findByNameForEditing(String name) {
+        return name == null || name.indexOf('\0') >= 0 ? Optional.empty()
+                : find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** An intent whose name differs only in case: imports match names ignoring case, so two such intents cannot coexist. */
     public static Optional<Intent> findByNameIgnoringCase(String name) {
         return name.indexOf('\0') >= 0 ? Optional.empty()

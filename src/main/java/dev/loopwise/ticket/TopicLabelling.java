@@ -51,7 +51,8 @@ public class TopicLabelling {
         }
         String cleanName = name == null ? "" : name.strip();
         boolean created = Intent.findByName(cleanName).isEmpty();
-        Intent intent = created ? workspace.saveIntent(null, cleanName, description) : Intent.findByName(cleanName).get();
+        Intent intent = created ? workspace.saveIntent(null, cleanName, description) : Intent.findByNameForWriting(cleanName)
+                .orElseThrow(() -> ApiException.conflict("intent_removed", WorkspaceMessages.intentRemovedMeanwhile(cleanName)));
         int labelled = 0;
         for (String text : texts) {
             Ticket existing = Ticket.<Ticket>find("textHash", Hashing.sha256Hex(text)).firstResult();

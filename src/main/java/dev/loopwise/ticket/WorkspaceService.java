@@ -7,6 +7,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.model.registry.ModelTrainer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -130,13 +131,16 @@ public class WorkspaceService {
         if (intentName == null || intentName.isBlank()) {
             throw ApiException.badRequest("unknown_intent", "Choose the intent this reply answers.");
         }
-        Intent intent = Intent.findByName(intentName.strip())
+        // Two saves for one intent would each find no such reply yet and both add it; and a reply read before a concurrent
+        // retirement or move would be written back whole, undoing it. The intent's row makes its saves take turns, and the
+        // reply is read locked, after the one before committed.
+        Intent intent = Intent.findByNameForEditing(intentName.strip())
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName.strip() + "'."));
         if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
             // Tickets of this intent go to a person: a reply here would never be sent.
             throw ApiException.badRequest("out_of_scope_reply", WorkspaceMessages.noReplyForOutOfScope(intent.name));
         }
-        Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id)
+        Reply reply = id == null ? new Reply() : Reply.<Reply>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
         if (Reply.RETIRED.equals(reply.status)) {
             throw ApiException.conflict("reply_retired", "Reply " + id + " is retired: it stays as it was served. Add a new reply instead.");
@@ -159,7 +163,7 @@ public class WorkspaceService {
     public Ticket labelTicket(long id, String intentName) {
         Ticket ticket = Ticket.<Ticket>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No ticket with id " + id + "."));
         String name = intentName == null ? "" : intentName.strip();
-        Intent intent = name.isEmpty() ? null : Intent.findByName(name)
+        Intent intent = name.isEmpty() ? null : Intent.findByNameForWriting(name)
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + name + "': choose one from the list, "
                         + "or add it on Intents first."));
         String before = ticket.intent == null ? "unlabelled" : ticket.intent.name;
@@ -176,7 +180,8 @@ public class WorkspaceService {
     /** Takes a reply out of the library; it stays stored for the history of what was served. */
     @Transactional
     public void retireReply(long id) {
-        Reply reply = Reply.<Reply>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
+        Reply reply = Reply.<Reply>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiException.notFound("No reply with id " + id + "."));
         if (Reply.RETIRED.equals(reply.status)) {
             throw ApiException.conflict("reply_retired", "Reply " + id + " is retired already.");
         }
@@ -199,6 +204,9 @@ public class WorkspaceService {
         if (removed.isEmpty()) {
             throw ApiException.badRequest("unknown_intent", "Choose the intent to remove. Nothing was removed.");
         }
+        // Imports take this lock before they read the intents they label with: a removal waits for the import in flight
+        // (and then counts its tickets), and an import after it no longer finds the intent.
+        AdvisoryLock.forTransaction(Intent.getEntityManager(), TicketImporter.IMPORT_LOCK);
         Intent intent = (removed.indexOf('\0') >= 0 ? java.util.Optional.<Intent>empty()
                 : Intent.<Intent>find("name", removed).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()).orElseThrow(() -> ApiException.notFound("No intent named '" + removed + "'. Nothing was removed."));
         if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
@@ -216,7 +224,7 @@ public class WorkspaceService {
             audit.record("intent.remove", "intent " + intent.name, Map.of());
             return new IntentRemoval(intent.name, null);
         }
-        Intent target = Intent.findByName(into).orElseThrow(() -> ApiException.badRequest("unknown_intent",
+        Intent target = Intent.findByNameForWriting(into).orElseThrow(() -> ApiException.badRequest("unknown_intent",
                 "No intent named '" + into + "': choose the intent to merge into from the list. Nothing was removed."));
         if (target.id.equals(intent.id)) {
             throw ApiException.badRequest("same_intent", "An intent cannot be merged into itself: choose another one. Nothing was removed.");

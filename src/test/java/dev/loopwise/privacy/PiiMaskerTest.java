@@ -41,6 +41,46 @@ class PiiMaskerTest {
     }
 
     @Test
+    void masksNumbersHoweverTheyAreGrouped() {
+        assertEquals("IBAN [IBAN] thanks", masker.mask("IBAN DE89-3704-0044-0532-0130-00 thanks"));
+        assertEquals("iban [IBAN] thanks", masker.mask("iban de89 3704 0044 0532 0130 00 thanks"));
+        assertEquals("to [IBAN].", masker.mask("to DE89  3704  0044  0532  0130  00."));
+        assertEquals("to [IBAN]", masker.mask("to DE 89 3704 0044 0532 0130 00"));
+        assertEquals("to [IBAN]", masker.mask("to gb82-west-1234-5698-7654-32"));
+        assertEquals("to [IBAN]", masker.mask("to DE8937040044 0532013000"));
+        assertEquals("on 12 May to [IBAN].", masker.mask("on 12 May to DE89 3704 0044 0532 0130 00."));
+        assertEquals("Visa-[CARD] used", masker.mask("Visa-4111 1111 1111 1111 used"));
+        assertEquals("card [CARD]", masker.mask("card 4111.1111.1111.1111"));
+        assertEquals("card [CARD]", masker.mask("card 4111 - 1111 - 1111 - 1111"));
+        assertEquals("Amex [CARD]", masker.mask("Amex 3782 822463 10005"));
+        assertEquals("card [CARD]", masker.mask("card 4222222222222"), "13 digits");
+        assertEquals("card [CARD]", masker.mask("card 6011 0000 0000 0000 001"), "19 digits");
+        assertEquals("card [CARD]/exp", masker.mask("card 4111111111111111/exp"));
+    }
+
+    @Test
+    void masksNumbersFollowedByMoreDigitsOrWords() {
+        assertEquals("[IBAN] 2024", masker.mask("DE89 3704 0044 0532 0130 00 2024"));
+        assertEquals("[CARD] 2024", masker.mask("4111 1111 1111 1111 2024"));
+        assertEquals("call [PHONE] 2024", masker.mask("call +44 20 7946 0958 2024"));
+        assertEquals("call [PHONE]x12", masker.mask("call 555-123-4567x12"));
+        assertEquals("call [PHONE]ext 12", masker.mask("call +44 20 7946 0958ext 12"));
+        assertEquals("tel [PHONE]abc", masker.mask("tel 07700900123abc"));
+        assertEquals("tel:[PHONE]/2", masker.mask("tel:+4915112345678/2"));
+        assertEquals("appel [PHONE]", masker.mask("appel 01.23.45.67.89"), "not a date");
+    }
+
+    @Test
+    void leavesOrderNumbersDatesAndAmountsWhateverFollows() {
+        for (String text : new String[] {"order 1234567890123 shipped",
+                "orders 12345678 87654321 on 2024-05-01 12:30", "paid 1 299.99 EUR on 01.05.2024",
+                "IBAN DE88 3704 0044 0532 0130 00 2024", "card 4111-1111-1111-1112 2024", "ref AT12 3456 7890",
+                "tracking 1Z999AA10123456784 2 boxes", "order FH-440033 2 times", "on 2024-05-01 4 items"}) {
+            assertEquals(text, masker.mask(text));
+        }
+    }
+
+    @Test
     void masksOnlyTheKindsAsked() {
         PiiMasker emailOnly = new PiiMasker(EnumSet.of(PiiMasker.Kind.EMAIL));
         assertEquals("[EMAIL] / 4111 1111 1111 1111", emailOnly.mask("a@b.io / 4111 1111 1111 1111"));
@@ -56,6 +96,8 @@ class PiiMaskerTest {
         assertTrue(PiiMasker.validCard("4111111111111111"));
         assertTrue(PiiMasker.validIban("GB82WEST12345698765432"));
         assertFalse(PiiMasker.validIban("GB83WEST12345698765432"));
+        assertFalse(PiiMasker.validIban("GB82WEST1234569876543"), "one character short of a British IBAN");
+        assertTrue(PiiMasker.validIban("gb82 west 1234 5698 7654 32"));
         assertFalse(PiiMasker.looksLikePhone("12345678"), "a bare run of digits is an order number");
         assertFalse(PiiMasker.looksLikePhone("2024-05-01"), "a date");
         assertTrue(PiiMasker.looksLikePhone("555 0100 222"));

@@ -1,0 +1,58 @@
+package dev.loopwise.security;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Recording when a key was last used never undoes what happened to the key meanwhile. */
+@QuarkusTest
+class ApiKeyLastUseTest {
+    @Inject
+    ApiKeyService keys;
+    private final String name = "last use " + UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void removeKey() {
+        QuarkusTransaction.requiringNew().run(() -> ApiKey.delete("name", name));
+    }
+
+    @Test
+    void aKeyRevokedWhileARequestRecordsItsUseStaysRevoked() throws Exception {
+        ApiKeyService.CreatedKey created = keys.create("admin", name, 0);
+        long id = created.key().id;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        AtomicReference<Future<?>> revoking = new AtomicReference<>();
+        try {
+            // The request has read the key and noted its use; before it commits, an admin revokes the key.
+            QuarkusTransaction.requiringNew().run(() -> {
+                assertTrue(keys.authenticate(created.secret()).isPresent());
+                revoking.set(pool.submit(() -> keys.revoke(id, "admin", true)));
+                try {
+                    revoking.get().get(2, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    // the revocation waits for the request's write to commit: it goes second
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            revoking.get().get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        ApiKey after = QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(id));
+        assertNotNull(after.revokedAt, "the key was revived by recording its use");
+        assertTrue(keys.authenticate(created.secret()).isEmpty());
+    }
+}
