@@ -27,6 +27,9 @@ final class ArticleFiles {
     private static final int MAX_PROBLEMS = 20;
     private static final String ARTICLE_SHAPE = "{\"title\": ..., \"body\": ..., \"url\": optional, \"id\": optional}";
 
+    /** Every ending {@link #format} reads by name, as a refused name lists them. */
+    static final String EXTENSIONS = ".md, .markdown, .html, .htm, .jsonl, .ndjson or .json";
+
     private ArticleFiles() {
     }
 
