@@ -94,7 +94,7 @@ public class ReplayTickets {
         for (TicketRow row : parsed.rows()) {
             ApiException refusal = servable.refusal(row.text());
             if (refusal != null && refused.size() < 10) {
-                refused.add("line " + row.line() + ": " + refusal.getMessage());
+                refused.add(row.line() + ": " + refusal.getMessage());
             }
         }
         if (!refused.isEmpty()) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A CSV row is named by the line of the file it starts on, as an editor numbers it. */
 class CsvLineNumbersTest {
     private static List<Integer> lines(String csv) throws Exception {
-        return TicketFile.read(new StringReader(csv), TicketFile.Format.CSV).rows().stream().map(TicketRow::line).toList();
+        return TicketFile.read(new StringReader(csv), TicketFile.Format.CSV).rows().stream().map(r -> r.line().number()).toList();
     }
 
     @Test

@@ -14,7 +14,7 @@ class CsvSeparatorTest {
     }
 
     private static List<String> shown(TicketFile.Parsed parsed) {
-        return parsed.rows().stream().map(r -> r.line() + ":" + r.text() + "|" + r.label() + "|" + r.metadata()).toList();
+        return parsed.rows().stream().map(r -> r.line().number() + ":" + r.text() + "|" + r.label() + "|" + r.metadata()).toList();
     }
 
     @Test
