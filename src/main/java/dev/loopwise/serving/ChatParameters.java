@@ -68,8 +68,9 @@ final class ChatParameters {
         }
         logitBias(body.path("logit_bias"));
         JsonNode seed = body.path("seed");
-        if (present(seed) && !seed.isIntegralNumber()) {
-            throw invalid("'seed' is a whole number.");
+        // As max_tokens: a number past a long's range would wrap around when read, and 1e30 is no seed either.
+        if (present(seed) && (!seed.isIntegralNumber() || !seed.canConvertToLong())) {
+            throw invalid("'seed' is a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", written without an exponent.");
         }
         JsonNode stop = body.path("stop");
         if (present(stop) && !stop.isTextual() && !(stop.isArray() && stop.size() <= 4 && allText(stop))) {

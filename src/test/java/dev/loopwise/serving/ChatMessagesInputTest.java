@@ -52,6 +52,16 @@ class ChatMessagesInputTest {
                 .statusCode(400).body("error.message", org.hamcrest.Matchers.startsWith("'parallel_tool_calls' cannot be used here"));
     }
 
+    @Test
+    void aSeedPastALongsRangeIsRefusedRatherThanWrappedAround() {
+        Caller service = Caller.service(users, keys);
+        for (String seed : new String[] {"99999999999999999999", "1e30", "-9223372036854775809"}) {
+            send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"Where is my parcel?\"}], \"seed\": " + seed + "}")
+                    .statusCode(400).body("error.message", equalTo("'seed' is a whole number from -9223372036854775808 to"
+                            + " 9223372036854775807, written without an exponent."));
+        }
+    }
+
     private static io.restassured.response.ValidatableResponse send(Caller caller, String body) {
         return caller.request().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/chat/completions").then();
     }
