@@ -17,7 +17,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * A form's fields are read as sent, or refused with 400 before the resource runs, as the same mistakes in a query are
  * ({@link HttpLayerErrors}): a field sent twice (two roles, two files) would otherwise be read as its first value without
  * a word, and bytes that are not UTF-8 (%FF, Latin-1's %E9) would be read as U+FFFD replacement marks and stored in
- * place of what was typed. Fields the resource reads as a list (the Intents page's rows, a drift topic's
+ * place of what was typed; a control character other than a line break or tab (a NUL, a terminal escape) is nothing
+ * a person typed, and would be stored, or shown again in the form it was refused from. Fields the resource reads as a list (the Intents page's rows, a drift topic's
  * ticked examples) may repeat.
  */
 public class FormFields {
@@ -35,6 +36,10 @@ public class FormFields {
                 // Bytes that are not text in the form's charset (UTF-8 unless it names another) arrive decoded as marks.
                 if (!value.isFileItem() && value.getValue() != null && value.getValue().indexOf('\uFFFD') >= 0) {
                     throw ApiException.badRequest("malformed_form", HttpMessages.formFieldNotUtf8(name));
+                }
+                String control = value.isFileItem() || value.getValue() == null ? null : PlainText.firstControlCharacter(value.getValue());
+                if (control != null) {
+                    throw ApiException.badRequest("invalid_text", HttpMessages.formFieldControl(name, control));
                 }
             }
             if (given > 1) {
