@@ -191,7 +191,12 @@ public final class TicketFile {
                 values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
             }
             if (!sources.containsKey("text") && !bad) {
-                errors.add(line + ": missing 'text' (or " + TicketColumns.otherNames("text") + ")");
+                // A text sent as null is there but empty of text: say so rather than call it missing.
+                java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                node.fieldNames().forEachRemaining(all::add);
+                String nullText = TicketColumns.sources(all).get("text");
+                errors.add(line + (nullText != null ? ": '" + nullText + "' is null; each ticket needs its text as a string"
+                        : ": missing 'text' (or " + TicketColumns.otherNames("text") + ")"));
                 continue;
             }
             if (!bad) {

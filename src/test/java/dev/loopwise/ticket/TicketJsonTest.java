@@ -31,6 +31,14 @@ class TicketJsonTest {
     }
 
     @Test
+    void aTextSentAsNullIsSaidToBeNullNotMissing() throws Exception {
+        assertEquals(List.of("line 1: 'text' is null; each ticket needs its text as a string"), json("{\"text\": null}\n").errors());
+        assertEquals(List.of("row 1: 'question' is null; each ticket needs its text as a string"),
+                json("[{\"question\": null, \"label\": \"refund\"}]").errors());
+        assertEquals(List.of("line 1: missing 'text' (or " + TicketColumns.otherNames("text") + ")"), json("{\"label\": \"refund\"}\n").errors());
+    }
+
+    @Test
     void aCommaAfterEachLinesObjectIsNamed() throws Exception {
         assertEquals(List.of("line 1: not valid JSON (a comma follows the object: JSON lines have nothing between one line's object"
                 + " and the next, remove it)"), json("{\"text\": \"a\"},\n{\"text\": \"b\"}\n").errors());
