@@ -29,7 +29,7 @@ import java.util.Set;
 final class PreferenceRows {
     /** As long as an imported ticket may be. */
     static final int MAX_TEXT_LENGTH = 20_000;
-    static final String SHAPES = "each line needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
+    static final String SHAPES = "each row needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
             + "and 'rejected' as whole conversations, or 'prompt', 'completion' and a true/false 'label'";
     /** Every field some shape above reads (and {@code margin}); others are reported as not read, so a misspelt one shows. */
     static final java.util.Set<String> READ = java.util.Set.of("prompt", "question", "history", "instruction", "query", "chosen",

@@ -100,7 +100,7 @@ class PreferenceRowsTest {
         assertTrue(problems.get(6).contains("the same conversation with different last replies"), problems.get(6));
         assertTrue(problems.get(0).startsWith("line 7: 'chosen' and 'rejected' are the same reply"), problems.get(0));
         assertTrue(problems.get(1).contains("the same conversation with different last replies"), problems.get(1));
-        assertTrue(problems.get(2).contains("each line needs 'prompt', 'chosen' and 'rejected'"), problems.get(2));
+        assertTrue(problems.get(2).contains("each row needs 'prompt', 'chosen' and 'rejected'"), problems.get(2));
         assertTrue(problems.get(3).contains("'chosen' as messages needs one whose role is 'assistant'"), problems.get(3));
         // Case and spacing aside they are the same reply too, as a round judges it: imported, the round would call them so.
         List<String> alike = new ArrayList<>();
