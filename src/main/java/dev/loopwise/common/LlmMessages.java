@@ -61,8 +61,8 @@ public final class LlmMessages {
 
     /** The last user message held parts but no text: an image alone is no ticket. */
     public static String chatNeedsText(int index) {
-        return "Loopwise needs text in the last user message: messages[" + index + "] holds no text part, and an image, audio or"
-                + " file alone cannot be answered. Add a part such as {\"type\": \"text\", \"text\": \"...\"} with the customer's words.";
+        return "Loopwise needs text in the last user message: messages[" + index + "] has no text in its parts, and an image,"
+                + " audio or file alone cannot be answered. Add a part such as {\"type\": \"text\", \"text\": \"...\"} with the customer's words.";
     }
 
     /** A non-text part without the field its type names ({"type": "image_url"} with no image_url). */

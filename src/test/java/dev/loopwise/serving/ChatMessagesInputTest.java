@@ -42,6 +42,9 @@ class ChatMessagesInputTest {
         send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"Where is my parcel?\"}, {\"role\": \"user\", \"content\":"
                 + " [{\"type\": \"image_url\", \"image_url\": {\"url\": \"https://example.com/a.png\"}}]}]}").statusCode(400)
                 .body("error.message", org.hamcrest.Matchers.startsWith("Loopwise needs text in the last user message: messages[1]"));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"\"}]}]}").statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.startsWith("Loopwise needs text in the last user message: messages[0] has no"
+                        + " text in its parts"));
         send(service, "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Where is my parcel?\"},"
                 + " {\"type\": \"image_url\"}]}]}").statusCode(400)
                 .body("error.message", org.hamcrest.Matchers.startsWith("messages[0] has a part of type image_url without its 'image_url'"));
