@@ -17,8 +17,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * A form's fields are read as sent, or refused with 400 before the resource runs, as the same mistakes in a query are
  * ({@link HttpLayerErrors}): a field sent twice (two roles, two files) would otherwise be read as its first value without
  * a word, and bytes that are not UTF-8 (%FF, Latin-1's %E9) would be read as U+FFFD replacement marks and stored in
- * place of what was typed; a control character other than a line break or tab (a NUL, a terminal escape) is nothing
- * a person typed, and would be stored, or shown again in the form it was refused from. Fields the resource reads as a list (the Intents page's rows, a drift topic's
+ * place of what was typed; a NUL is nothing a person types, PostgreSQL cannot store it, and a page refusing the field
+ * for another reason would show it again in the form (other control characters are each field's own rules, which
+ * show the form again with the character named). Fields the resource reads as a list (the Intents page's rows, a drift topic's
  * ticked examples) may repeat.
  */
 public class FormFields {
@@ -37,9 +38,10 @@ public class FormFields {
                 if (!value.isFileItem() && value.getValue() != null && value.getValue().indexOf('\uFFFD') >= 0) {
                     throw ApiException.badRequest("malformed_form", HttpMessages.formFieldNotUtf8(name));
                 }
-                String control = value.isFileItem() || value.getValue() == null ? null : PlainText.firstControlCharacter(value.getValue());
-                if (control != null) {
-                    throw ApiException.badRequest("invalid_text", HttpMessages.formFieldControl(name, control));
+                int nul = value.isFileItem() || value.getValue() == null ? -1 : value.getValue().indexOf('\u0000');
+                if (nul >= 0) {
+                    throw ApiException.badRequest("invalid_text", HttpMessages.formFieldNul(name,
+                            value.getValue().codePointCount(0, nul) + 1));
                 }
             }
             if (given > 1) {

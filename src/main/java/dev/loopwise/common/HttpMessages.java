@@ -53,9 +53,10 @@ public final class HttpMessages {
                 + " saved.";
     }
 
-    public static String formFieldControl(String name, String where) {
-        return "The form's field '" + PlainText.quoted(name) + "' holds a control character (" + where + "), which no one can"
-                + " see or type: remove it and send the form again. Nothing was saved.";
+    public static String formFieldNul(String name, int position) {
+        return "The form's field '" + PlainText.quoted(name) + "' holds a NUL character (U+0000 at character " + position + "),"
+                + " which no one types and Loopwise cannot store: remove control characters from it and send the form again."
+                + " Nothing was saved.";
     }
 
     public static String formFieldNotUtf8(String name) {
