@@ -1,9 +1,6 @@
 package dev.loopwise.alignment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.JsonLines;
+import dev.loopwise.common.JsonRows;
 import dev.loopwise.ticket.CliFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +14,6 @@ import java.util.List;
  * are left out and counted, with the first few named, instead of failing a run over one line.
  */
 final class PreferenceFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int NAMED = 5;
 
     private PreferenceFile() {
@@ -31,26 +27,13 @@ final class PreferenceFile {
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
         String text = CliFiles.text(file);
-        if (text.stripLeading().startsWith("[")) {
-            JsonNode array;
-            try {
-                array = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON ("
-                        + (e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ": ") + JsonLines.problem(e) + ")", e);
-            }
-            for (int i = 0; i < array.size(); i++) {
-                collect(PreferenceRows.read(array.get(i), i + 1, problems), rows, unpaired);
-            }
-        } else {
-            // A lone \r ends a line too (old Mac exports), as in the ticket files.
-            String[] lines = text.split("\r\n|\r|\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                if (!lines[i].isBlank()) {
-                    JsonNode node = JsonLines.readOrNote(lines[i], i + 1, problems);
-                    collect(node == null ? null : PreferenceRows.read(node, i + 1, problems), rows, unpaired);
-                }
-            }
+        // JSON lines, or one array of rows, each named by its place as the import names it.
+        List<JsonRows.Row> read = JsonRows.of(text, problems);
+        if (JsonRows.isArray(text) && !problems.isEmpty()) {
+            throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (" + problems.get(0) + ")");
+        }
+        for (JsonRows.Row row : read) {
+            collect(PreferenceRows.read(row.node(), row.place(), problems), rows, unpaired);
         }
         // Counted with the rows left out: a file of some unmatched rows still evaluates on the rest.
         problems.addAll(PreferenceRows.unmatched(unpaired));
@@ -64,7 +47,7 @@ final class PreferenceFile {
         List<PreferencePair> pairs = new ArrayList<>();
         for (PreferenceRows.Row row : rows) {
             pairs.add(new PreferencePair(row.prompt(), row.chosen(), row.rejected(), PreferencePair.Kind.PREFERENCE,
-                    row.margin() == null ? 0 : Math.max(0, row.margin()), 1, row.prompt(), row.line()));
+                    row.margin() == null ? 0 : Math.max(0, row.margin()), 1, row.prompt(), row.line().number()));
         }
         int skipped = problems.size();
         if (skipped > 0) {

@@ -48,7 +48,7 @@ public class PreferenceImport {
     public record Imported(int imported, int duplicates, int opposed, String batch, List<String> notRead) {
     }
 
-    private record Pair(String prompt, String chosen, String rejected, Double margin, int line) {
+    private record Pair(String prompt, String chosen, String rejected, Double margin, dev.loopwise.common.Place line) {
         String hash() {
             return Hashing.sha256Hex(prompt + '\u001f' + chosen + '\u001f' + rejected);
         }
@@ -62,11 +62,11 @@ public class PreferenceImport {
         java.util.Set<String> notRead = new java.util.TreeSet<>();
         // JSON lines, or one array of rows as eval-reward reads them.
         for (JsonRows.Row read : JsonRows.of(body == null ? "" : body, problems)) {
-            int line = read.line();
+            dev.loopwise.common.Place line = read.place();
             JsonNode node = read.node();
             if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0
                     && node.get("margin").asDouble() <= MAX_MARGIN)) {
-                problems.add("line " + line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN
+                problems.add(line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN
                         + " (how much more the chosen reply is preferred)");
             }
             node.fieldNames().forEachRemaining(field -> {
@@ -89,7 +89,7 @@ public class PreferenceImport {
         List<Pair> pairs = new ArrayList<>();
         // Two reviewers who disagreed on one ticket export as two opposite rows: real evidence that the replies are close,
         // which the reward model should see, so both are kept (a team's own export must import back).
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, dev.loopwise.common.Place> seen = new HashMap<>();
         int opposed = 0;
         for (PreferenceRows.Row row : rows) {
             opposed += seen.containsKey(Hashing.sha256Hex(row.prompt() + '\u001f' + row.rejected() + '\u001f' + row.chosen())) ? 1 : 0;
@@ -119,14 +119,14 @@ public class PreferenceImport {
         return new Imported(imported, pairs.size() - imported, opposed, batch, List.copyOf(notRead));
     }
 
-    private void tooLong(int line, String prompt, List<String> replies, List<String> problems) {
+    private void tooLong(dev.loopwise.common.Place line, String prompt, List<String> replies, List<String> problems) {
         if (PlainText.length(prompt) > servedLimit) {
-            problems.add("line " + line + ": " + WorkspaceMessages.preferencePromptTooLong(PlainText.length(prompt), servedLimit));
+            problems.add(line + ": " + WorkspaceMessages.preferencePromptTooLong(PlainText.length(prompt), servedLimit));
         }
         for (int i = 0; i < replies.size(); i += 2) {
             int length = PlainText.length(replies.get(i + 1));
             if (length > Reply.MAX_LENGTH) {
-                problems.add("line " + line + ": " + WorkspaceMessages.preferenceReplyTooLong(replies.get(i), length, Reply.MAX_LENGTH));
+                problems.add(line + ": " + WorkspaceMessages.preferenceReplyTooLong(replies.get(i), length, Reply.MAX_LENGTH));
             }
         }
     }

@@ -29,7 +29,7 @@ import java.util.Set;
 final class PreferenceRows {
     /** As long as an imported ticket may be. */
     static final int MAX_TEXT_LENGTH = 20_000;
-    static final String SHAPES = "each line needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
+    static final String SHAPES = "each row needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
             + "and 'rejected' as whole conversations, or 'prompt', 'completion' and a true/false 'label'";
     /** Every field some shape above reads (and {@code margin}); others are reported as not read, so a misspelt one shows. */
     static final java.util.Set<String> READ = java.util.Set.of("prompt", "question", "history", "instruction", "query", "chosen",
@@ -41,15 +41,15 @@ final class PreferenceRows {
     private PreferenceRows() {
     }
 
-    record Row(String prompt, String chosen, String rejected, Double margin, int line) {
+    record Row(String prompt, String chosen, String rejected, Double margin, dev.loopwise.common.Place line) {
     }
 
     /** A KTO row: one completion, good or bad. */
-    record Unpaired(String prompt, String completion, boolean desirable, int line) {
+    record Unpaired(String prompt, String completion, boolean desirable, dev.loopwise.common.Place line) {
     }
 
     /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */
-    static Object read(JsonNode node, int line, List<String> problems) {
+    static Object read(JsonNode node, dev.loopwise.common.Place line, List<String> problems) {
         int before = problems.size();
         String prompt = firstPresent(node, "prompt", "question", "history", "instruction", "query");
         if (prompt == null && node.has("chosen") && node.has("rejected")) {
@@ -59,7 +59,7 @@ final class PreferenceRows {
             String ticket = text(node, prompt, "user", line, problems);
             String completion = text(node, "completion", "assistant", line, problems);
             if (!node.get("label").isBoolean()) {
-                problems.add("line " + line + ": 'label' must be true (a good completion) or false (a bad one)");
+                problems.add(line + ": 'label' must be true (a good completion) or false (a bad one)");
             }
             return problems.size() > before ? null : new Unpaired(ticket, completion, node.get("label").asBoolean(), line);
         }
@@ -69,7 +69,7 @@ final class PreferenceRows {
             String label = node.get("labels").isIntegralNumber() || node.get("labels").isTextual() ? node.get("labels").asText() : "";
             if (!label.equals("0") && !label.equals("1")) {
                 // Anything else read as "B" would train the reward model on a preference nobody stated.
-                problems.add("line " + line + ": 'labels' must be 1 (human_ref_A preferred) or 0 (human_ref_B preferred)");
+                problems.add(line + ": 'labels' must be 1 (human_ref_A preferred) or 0 (human_ref_B preferred)");
                 return null;
             }
             boolean aPreferred = label.equals("1");
@@ -77,7 +77,7 @@ final class PreferenceRows {
             rejectedField = aPreferred ? "human_ref_B" : "human_ref_A";
         }
         if (prompt == null || chosenField == null || rejectedField == null) {
-            problems.add("line " + line + ": " + SHAPES);
+            problems.add(line + ": " + SHAPES);
             return null;
         }
         String ticket = text(node, prompt, "user", line, problems);
@@ -113,12 +113,12 @@ final class PreferenceRows {
         return pairs;
     }
 
-    private static Object implicit(JsonNode node, int line, List<String> problems) {
+    private static Object implicit(JsonNode node, dev.loopwise.common.Place line, List<String> problems) {
         JsonNode chosen = node.get("chosen");
         JsonNode rejected = node.get("rejected");
         if (chosen.isArray() && rejected.isArray()) {
             if (!conversationUpTo(chosen, lastAssistant(chosen)).equals(conversationUpTo(rejected, lastAssistant(rejected)))) {
-                problems.add("line " + line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
+                problems.add(line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
                         + "different last replies, as chat messages or as 'Human:'/'Assistant:' text");
                 return null;
             }
@@ -135,7 +135,7 @@ final class PreferenceRows {
             int replyB = b.lastIndexOf(ASSISTANT);
             int turn = replyA < 0 ? -1 : a.lastIndexOf(HUMAN, replyA);
             if (turn < 0 || replyB < 0 || !a.substring(0, replyA).strip().equals(b.substring(0, replyB).strip())) {
-                problems.add("line " + line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
+                problems.add(line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
                         + "different last replies, as chat messages or as 'Human:'/'Assistant:' text");
                 return null;
             }
@@ -143,7 +143,7 @@ final class PreferenceRows {
                     checked(a.substring(replyA + ASSISTANT.length()).strip(), "chosen", line, problems),
                     checked(b.substring(replyB + ASSISTANT.length()).strip(), "rejected", line, problems), null, line, problems);
         }
-        problems.add("line " + line + ": " + SHAPES);
+        problems.add(line + ": " + SHAPES);
         return null;
     }
 
@@ -152,7 +152,7 @@ final class PreferenceRows {
         Map<String, Set<Boolean>> kinds = new HashMap<>();
         rows.forEach(r -> kinds.computeIfAbsent(r.prompt(), p -> new HashSet<>()).add(r.desirable()));
         return rows.stream().filter(r -> kinds.get(r.prompt()).size() < 2)
-                .map(r -> "line " + r.line() + ": a " + (r.desirable() ? "good" : "bad") + " completion whose prompt has no "
+                .map(r -> r.line() + ": a " + (r.desirable() ? "good" : "bad") + " completion whose prompt has no "
                         + (r.desirable() ? "bad" : "good") + " one to pair it with (rows with 'completion' and 'label' are paired by prompt)")
                 .toList();
     }
@@ -176,14 +176,14 @@ final class PreferenceRows {
         return out;
     }
 
-    private static Row row(String prompt, String chosen, String rejected, Double margin, int line, List<String> problems) {
+    private static Row row(String prompt, String chosen, String rejected, Double margin, dev.loopwise.common.Place line, List<String> problems) {
         if (prompt == null || chosen == null || rejected == null) {
             return null;
         }
         // As a round judges it (PreferencePair.teaches): a pair imported here would otherwise be one the round then calls
         // a reply set against itself.
         if (PreferencePair.sameWords(chosen, rejected)) {
-            problems.add("line " + line + ": 'chosen' and 'rejected' are the same reply (case and spacing aside), which teaches no"
+            problems.add(line + ": 'chosen' and 'rejected' are the same reply (case and spacing aside), which teaches no"
                     + " preference");
             return null;
         }
@@ -200,7 +200,7 @@ final class PreferenceRows {
     }
 
     /** A field as text: a string, or in the conversational form the content of the last message with {@code role}. */
-    private static String text(JsonNode node, String field, String role, int line, List<String> problems) {
+    private static String text(JsonNode node, String field, String role, dev.loopwise.common.Place line, List<String> problems) {
         JsonNode value = node.path(field);
         if (value.isArray()) {
             String text = null;
@@ -209,14 +209,14 @@ final class PreferenceRows {
                 text = content != null ? content : text;
             }
             if (text == null) {
-                problems.add("line " + line + ": '" + field + "' as messages needs one whose role is '" + role
+                problems.add(line + ": '" + field + "' as messages needs one whose role is '" + role
                         + "' and whose content is a string or a list of text parts ([{\"type\": \"text\", \"text\": \"...\"}];"
                         + " an image or another kind of part cannot be read)");
             }
             return text == null ? null : checked(text, field, line, problems);
         }
         if (!value.isTextual()) {
-            problems.add("line " + line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
+            problems.add(line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
             return null;
         }
         return checked(value.asText(), field, line, problems);
@@ -244,17 +244,17 @@ final class PreferenceRows {
         return text.toString();
     }
 
-    private static String checked(String text, String field, int line, List<String> problems) {
+    private static String checked(String text, String field, dev.loopwise.common.Place line, List<String> problems) {
         if (!PlainText.showsSomething(text)) {
-            problems.add("line " + line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
+            problems.add(line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
             return null;
         }
         if (PlainText.length(text) > MAX_TEXT_LENGTH) {
-            problems.add("line " + line + ": '" + field + "' is longer than " + MAX_TEXT_LENGTH + " characters");
+            problems.add(line + ": '" + field + "' is longer than " + MAX_TEXT_LENGTH + " characters");
             return null;
         }
         if (!JsonStrictness.storable(text)) {
-            problems.add("line " + line + ": '" + field + "' contains a NUL character or half of a surrogate pair");
+            problems.add(line + ": '" + field + "' contains a NUL character or half of a surrogate pair");
             return null;
         }
         return text;

@@ -43,6 +43,8 @@ public final class DriftMessages {
                 : "dismissed") + ". Nothing more was done.";
     }
 
+    public static final String REPLAY_NO_ROWS = "The file holds no rows, so there is nothing to replay: put one ticket on each"
+            + " line (a CSV needs a header line with a text column, then the tickets). Nothing was sent.";
     public static final String REPLAY_BODY_EMPTY = "The request body is empty: send the CSV or JSONL file of tickets as the body.";
 
     public static String replayStride(int most) {

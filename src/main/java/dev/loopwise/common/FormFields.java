@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * A form's fields are read as sent, or refused with 400 before the resource runs, as the same mistakes in a query are
  * ({@link HttpLayerErrors}): a field sent twice (two roles, two files) would otherwise be read as its first value without
  * a word, and bytes that are not UTF-8 (%FF, Latin-1's %E9) would be read as U+FFFD replacement marks and stored in
- * place of what was typed. Fields the resource reads as a list (the Intents page's rows, a drift topic's
+ * place of what was typed; a NUL is nothing a person types, PostgreSQL cannot store it, and a page refusing the field
+ * for another reason would show it again in the form (other control characters are each field's own rules, which
+ * show the form again with the character named). Fields the resource reads as a list (the Intents page's rows, a drift topic's
  * ticked examples) may repeat.
  */
 public class FormFields {
@@ -35,6 +37,11 @@ public class FormFields {
                 // Bytes that are not text in the form's charset (UTF-8 unless it names another) arrive decoded as marks.
                 if (!value.isFileItem() && value.getValue() != null && value.getValue().indexOf('\uFFFD') >= 0) {
                     throw ApiException.badRequest("malformed_form", HttpMessages.formFieldNotUtf8(name));
+                }
+                int nul = value.isFileItem() || value.getValue() == null ? -1 : value.getValue().indexOf('\u0000');
+                if (nul >= 0) {
+                    throw ApiException.badRequest("invalid_text", HttpMessages.formFieldNul(name,
+                            value.getValue().codePointCount(0, nul) + 1));
                 }
             }
             if (given > 1) {

@@ -53,6 +53,12 @@ public final class HttpMessages {
                 + " saved.";
     }
 
+    public static String formFieldNul(String name, int position) {
+        return "The form's field '" + PlainText.quoted(name) + "' holds a NUL character (U+0000 at character " + position + "),"
+                + " which no one types and Loopwise cannot store: remove control characters from it and send the form again."
+                + " Nothing was saved.";
+    }
+
     public static String formFieldNotUtf8(String name) {
         return "The form's field '" + name + "' holds a '\uFFFD' replacement mark where a character could not be read (bytes"
                 + " that are not UTF-8, such as Latin-1's %E9 for é): type that character again, or send the form as UTF-8 (é is"

@@ -34,7 +34,7 @@ public final class JsonLines {
         try {
             return read(line);
         } catch (JsonProcessingException e) {
-            problems.add("line " + number + ": not valid JSON (" + (separatedByCommas(line) ? "a comma follows the object: JSON lines"
+            problems.add(Place.line(number) + ": not valid JSON (" + (separatedByCommas(line) ? "a comma follows the object: JSON lines"
                     + " have nothing between one line's object and the next, remove it" : problem(e)) + ")");
             return null;
         }

@@ -28,7 +28,15 @@ final class JsonMistakes {
         if (target == null) {
             return null;
         }
+        if (wholeNumber(target) && String.valueOf(e.getOriginalMessage()).contains("Floating-point")) {
+            // 1e30 or 2.0 where a count goes: a number, but "without quotes" would not say what is wrong with it.
+            return Messages.wrongJsonType(field, "a whole number written with digits only, without a decimal point or an exponent");
+        }
         return Messages.wrongJsonType(field, expected(target));
+    }
+
+    private static boolean wholeNumber(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class || type == short.class;
     }
 
     /**

@@ -13,14 +13,14 @@ import java.util.List;
 
 /**
  * The rows of a JSON file: JSON lines, or one JSON array of rows ({@code [{...}, {...}]}), as tools export "JSON" where a
- * data set would be JSON lines. Either is read row by row, each with the line it starts on, so that problems are named
- * by line. An array is read as strictly as a JSON line ({@link JsonLines}): a key given twice, or anything after the
+ * data set would be JSON lines. Either is read row by row, each with its {@link Place}: its line in JSON lines, its
+ * number in the array (a row of an array often spans lines), so that problems are named where the sender looks. An array is read as strictly as a JSON line ({@link JsonLines}): a key given twice, or anything after the
  * array, is refused.
  */
 public final class JsonRows {
     /** Strict about duplicate keys; rows are read one after another from one parser, so what follows a row is the next. */
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    public record Row(int line, JsonNode node) {
+    public record Row(Place place, JsonNode node) {
     }
 
     private JsonRows() {
@@ -37,7 +37,7 @@ public final class JsonRows {
         for (int i = 0; i < lines.length; i++) {
             JsonNode node = lines[i].isBlank() ? null : JsonLines.readOrNote(lines[i], i + 1, problems);
             if (node != null) {
-                rows.add(new Row(i + 1, node));
+                rows.add(new Row(Place.line(i + 1), node));
             }
         }
         return rows;
@@ -56,12 +56,11 @@ public final class JsonRows {
             JsonToken token;
             while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (token == null) {
-                    problems.add("line " + parser.currentLocation().getLineNr() + ": not valid JSON (the file ends before the"
+                    problems.add(Place.row(rows.size() + 1) + " (line " + parser.currentLocation().getLineNr() + "): not valid JSON (the file ends before the"
                             + " array does: it may be cut short, or need its closing ])");
                     return rows;
                 }
-                int line = parser.currentTokenLocation().getLineNr();
-                rows.add(new Row(line, STRICT.readTree(parser)));
+                rows.add(new Row(Place.row(rows.size() + 1), STRICT.readTree(parser)));
             }
             if (parser.nextToken() != null) {
                 problems.add("line " + parser.currentTokenLocation().getLineNr() + ": not valid JSON (something follows the array"
@@ -70,7 +69,7 @@ public final class JsonRows {
         } catch (JsonProcessingException e) {
             boolean cut = String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
             // A limit the parser enforces (nesting too deep) comes without a place in the file.
-            String where = e.getLocation() == null ? "the file" : "line " + e.getLocation().getLineNr();
+            String where = e.getLocation() == null ? "the file" : Place.row(rows.size() + 1) + " (line " + e.getLocation().getLineNr() + ")";
             problems.add(where + ": not valid JSON (" + (cut ? "the file ends before the array"
                     + " does: it may be cut short, or need its closing ]" : JsonLines.problem(e)) + ")");
         } catch (IOException e) {

@@ -56,6 +56,27 @@ public final class LlmMessages {
         return "messages[" + index + "].content must be the customer's text, a string, or a list of parts such as"
                 + " [{\"type\": \"text\", \"text\": \"...\"}]; " + given + ".";
     }
+    public static final String CHAT_MESSAGES_LIST = "'messages' must be a list of {role, content} objects, such as"
+            + " [{\"role\": \"user\", \"content\": \"Where is my order?\"}].";
+
+    /** The last user message held parts but no text: an image alone is no ticket. */
+    public static String chatNeedsText(int index) {
+        return "Loopwise needs text in the last user message: messages[" + index + "] has no text in its parts, and an image,"
+                + " audio or file alone cannot be answered. Add a part such as {\"type\": \"text\", \"text\": \"...\"} with the customer's words.";
+    }
+
+    /** A non-text part without the field its type names ({"type": "image_url"} with no image_url). */
+    public static String chatPartWithoutValue(int index, String type) {
+        return "messages[" + index + "] has a part of type " + type + " without its '" + type + "'"
+                + (type.equals("image_url") ? " object holding a 'url'" : " object") + ", such as {\"type\": \"image_url\","
+                + " \"image_url\": {\"url\": \"https://...\"}}; add it or remove the part.";
+    }
+
+    /** A tool setting, refused rather than ignored: Loopwise answers with a support reply and never calls a tool. */
+    public static String chatNoTools(String field) {
+        return "'" + field + "' cannot be used here: Loopwise does not call tools, it answers with a support reply. Remove '"
+                + field + "' (or send \"tool_choice\": \"none\" to keep tools in the request unused).";
+    }
     public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
     public static final String CHAT_INCLUDE_USAGE_BOOLEAN = "'stream_options.include_usage' must be true or false.";
 

@@ -196,6 +196,11 @@ public final class Messages {
     }
 
     public static final String TEXT_REQUIRED = "Send the ticket as {\"text\": \"...\"}: the text field is missing.";
+    public static String nullText(String field) {
+        String name = field == null ? "text" : PlainText.quoted(field);
+        return "'" + name + "' is null: it must be a string, the text in double quotes, such as {\"" + name + "\": \"Where is my parcel?\"}.";
+    }
+
     public static final String TEXT_EMPTY = "The text is empty: send the customer's message.";
     public static final String TEXT_INVISIBLE = "The text holds only control characters or invisible marks, nothing a person could"
             + " read: send the customer's message as written.";

@@ -27,6 +27,9 @@ final class ArticleFiles {
     private static final int MAX_PROBLEMS = 20;
     private static final String ARTICLE_SHAPE = "{\"title\": ..., \"body\": ..., \"url\": optional, \"id\": optional}";
 
+    /** Every ending {@link #format} reads by name, as a refused name lists them. */
+    static final String EXTENSIONS = ".md, .markdown, .html, .htm, .jsonl, .ndjson or .json";
+
     private ArticleFiles() {
     }
 
@@ -124,35 +127,36 @@ final class ArticleFiles {
     private static List<Article> jsonl(String text, String sourceName) {
         List<String> problems = new ArrayList<>();
         List<Article> articles = new ArrayList<>();
-        Map<String, Integer> lineOfKey = new HashMap<>();
-        // JSON lines, or one JSON array of articles (what a tool writes when asked for "JSON"), each named by its line.
+        Map<String, dev.loopwise.common.Place> lineOfKey = new HashMap<>();
+        // JSON lines, or one JSON array of articles (what a tool writes when asked for "JSON"), each named by its place (see Place).
         for (JsonRows.Row row : JsonRows.of(text, problems)) {
-            int line = row.line();
+            dev.loopwise.common.Place line = row.place();
             JsonNode node = row.node();
             if (!node.isObject()) {
-                problems.add("line " + line + ": " + (node.isTextual() ? "text" : jsonKind(node)) + ", not an article: each line holds one object " + ARTICLE_SHAPE);
+                problems.add(line + ": " + (node.isTextual() ? "text" : jsonKind(node)) + ", not an article: each "
+                        + (line.inArray() ? "row" : "line") + " holds one object " + ARTICLE_SHAPE);
                 continue;
             }
             node = fieldsInAnyCase((com.fasterxml.jackson.databind.node.ObjectNode) node);
             int before = problems.size();
             for (String field : new String[] {"title", "body"}) {
                 if (!node.hasNonNull(field)) {
-                    problems.add("line " + line + ": '" + field + "' is missing (each article needs 'title' and 'body'"
-                            + (node.size() > 0 ? "; this line has " + fieldNames(node) : "") + ")");
+                    problems.add(line + ": '" + field + "' is missing (each article needs 'title' and 'body'"
+                            + (node.size() > 0 ? "; this " + (line.inArray() ? "row" : "line") + " has " + fieldNames(node) : "") + ")");
                 } else if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
-                    problems.add("line " + line + ": '" + field + "' must be a non-empty string"
+                    problems.add(line + ": '" + field + "' must be a non-empty string"
                             + (node.path(field).isTextual() ? "" : ", not " + jsonKind(node.get(field))));
                 }
             }
             if (node.has("url") && !node.get("url").isNull() && !node.get("url").isTextual()) {
-                problems.add("line " + line + ": 'url' must be a string");
+                problems.add(line + ": 'url' must be a string");
             }
             if (node.has("id") && !node.get("id").isNull() && !node.get("id").isTextual() && !node.get("id").isIntegralNumber()) {
-                problems.add("line " + line + ": 'id' must be a string or a whole number");
+                problems.add(line + ": 'id' must be a string or a whole number");
             }
             for (String field : new String[] {"title", "body", "url", "id"}) {
                 if (node.path(field).isTextual() && !JsonStrictness.storable(node.get(field).asText())) {
-                    problems.add("line " + line + ": '" + field + "' contains a NUL character (\\u0000) or half of a surrogate pair; remove it");
+                    problems.add(line + ": '" + field + "' contains a NUL character (\\u0000) or half of a surrogate pair; remove it");
                 }
             }
             if (problems.size() > before) {
@@ -165,11 +169,11 @@ final class ArticleFiles {
             Article article = ArticleText.looksLikeHtml(body) ? ArticleText.html(body, title, url, "jsonl", sourceName, id)
                     : ArticleText.markdown(body, title, url, "jsonl", sourceName, id);
             String problem = problem(article);
-            Integer earlier = lineOfKey.putIfAbsent(article.key(), line);
+            dev.loopwise.common.Place earlier = lineOfKey.putIfAbsent(article.key(), line);
             if (problem != null) {
-                problems.add("line " + line + ": the article " + problem);
+                problems.add(line + ": the article " + problem);
             } else if (earlier != null) {
-                problems.add("line " + line + ": the same article as line " + earlier + " (same id, url or title)");
+                problems.add(line + ": the same article as " + earlier + " (same id, url or title)");
             } else {
                 articles.add(article);
             }

@@ -82,7 +82,7 @@ public class KnowledgeImporter {
         String name = given.replaceAll(".*[/\\\\]", "").strip();
         if (name.isEmpty() || dev.loopwise.common.PlainText.length(name) > MAX_FILE_NAME || !dev.loopwise.common.PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_name", "Give the file a plain name of at most " + MAX_FILE_NAME + " characters, "
-                    + "without control characters or marks that reverse the writing direction, ending in .md, .html or .jsonl.");
+                    + "without control characters or marks that reverse the writing direction, ending in " + ArticleFiles.EXTENSIONS + ".");
         }
         return name;
     }

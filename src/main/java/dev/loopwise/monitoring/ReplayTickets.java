@@ -65,7 +65,7 @@ public class ReplayTickets {
     }
 
     private List<String> uploaded(FileUpload file) throws IOException {
-        if (file == null || file.size() == 0) {
+        if (file == null || (file.size() == 0 && (file.fileName() == null || file.fileName().isBlank()))) {
             throw ApiException.badRequest("invalid_file", "Choose the demo traffic or a CSV/JSONL file with a text column to replay.");
         }
         String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
@@ -74,10 +74,17 @@ public class ReplayTickets {
 
     /** A file's tickets, held to the answering API's rules before anything is sent (a problem refuses the whole file). */
     List<String> checked(String text, TicketFile.Format format) throws IOException {
+        if (TextFiles.withoutByteOrderMark(text).isBlank()) {
+            throw ApiException.badRequest("invalid_file", dev.loopwise.common.DriftMessages.REPLAY_NO_ROWS);
+        }
         TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), format);
         if (!parsed.ok()) {
             throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
                     Math.min(10, parsed.errors().size()))) + ".");
+        }
+        if (parsed.rows().isEmpty()) {
+            // A replay of nothing would report checks that never ran as if the traffic had been calm.
+            throw ApiException.badRequest("invalid_file", dev.loopwise.common.DriftMessages.REPLAY_NO_ROWS);
         }
         if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
             throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");
@@ -87,7 +94,7 @@ public class ReplayTickets {
         for (TicketRow row : parsed.rows()) {
             ApiException refusal = servable.refusal(row.text());
             if (refusal != null && refused.size() < 10) {
-                refused.add("line " + row.line() + ": " + refusal.getMessage());
+                refused.add(row.line() + ": " + refusal.getMessage());
             }
         }
         if (!refused.isEmpty()) {

@@ -91,10 +91,15 @@ public class ChatCompletionsResource {
     }
 
     private static ChatFormats.Request read(JsonNode body) {
+        if (body != null && body.isObject() && !body.path("messages").isMissingNode() && !body.path("messages").isNull()
+                && !body.path("messages").isArray()) {
+            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_MESSAGES_LIST);
+        }
         if (body == null || !body.isObject() || !body.path("messages").isArray() || body.path("messages").isEmpty()) {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
         String ticket = null;
+        int ticketIndex = -1;
         int index = 0;
         for (JsonNode message : body.get("messages")) {
             if (!message.isObject() || !message.path("role").isTextual()) {
@@ -103,11 +108,16 @@ public class ChatCompletionsResource {
             ChatParameters.checkRole(message.get("role").asText());
             if (message.get("role").asText().equals("user")) {
                 ticket = text(message.get("content"), index);
+                ticketIndex = index;
             }
             index++;
         }
         if (ticket == null) {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
+        }
+        if (ticket.isBlank() && body.get("messages").get(ticketIndex).get("content").isArray()) {
+            // Only an image, audio or file: nothing a support reply can be chosen for.
+            throw ApiException.badRequest("validation_failed", LlmMessages.chatNeedsText(ticketIndex));
         }
         JsonStrictness.checkText("content", ticket);
         JsonNode stream = body.path("stream");
@@ -133,7 +143,7 @@ public class ChatCompletionsResource {
                 if (!part.isObject() || !part.path("type").isTextual()) {
                     throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);
                 }
-                ChatParameters.checkPartType(part.path("type").asText());
+                ChatParameters.checkPart(part, index);
                 if ("text".equals(part.path("type").asText())) {
                     if (!part.path("text").isTextual()) {
                         throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);

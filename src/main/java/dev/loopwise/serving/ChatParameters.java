@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The parameters of a chat completion request other than its messages. Sampling settings are the served policy's
  * business and are ignored, but a value OpenAI itself refuses (a wrong type, an unknown choice, a number out of range),
- * or a request this endpoint cannot honour (several choices, a JSON reply, a tool call, token probabilities), is refused
+ * or a request this endpoint cannot honour (several choices, a JSON reply, tools, token probabilities), is refused
  * as OpenAI would, naming the parameter, rather than answered otherwise. Any {@code model} name is accepted: a bot keeps
  * the one it was set up with while versions are promoted, and the answer names the version that served.
  */
@@ -26,9 +26,20 @@ final class ChatParameters {
         }
     }
 
-    static void checkPartType(String type) {
+    /** A part's type is known, and a part other than text carries its own field as OpenAI shapes it ({"type": "image_url", "image_url": {...}}). */
+    static void checkPart(JsonNode part, int index) {
+        String type = part.path("type").asText();
         if (!PART_TYPES.contains(type)) {
             throw invalid("'" + shown(type) + "' is not a content part type: the customer's words go in a part of type text.");
+        }
+        JsonNode own = part.path(type);
+        boolean shaped = switch (type) {
+            case "text", "refusal" -> true;
+            case "image_url" -> own.isObject() && own.path("url").isTextual();
+            default -> own.isObject();
+        };
+        if (!shaped) {
+            throw invalid(dev.loopwise.common.LlmMessages.chatPartWithoutValue(index, type));
         }
     }
 
@@ -57,8 +68,9 @@ final class ChatParameters {
         }
         logitBias(body.path("logit_bias"));
         JsonNode seed = body.path("seed");
-        if (present(seed) && !seed.isIntegralNumber()) {
-            throw invalid("'seed' is a whole number.");
+        // As max_tokens: a number past a long's range would wrap around when read, and 1e30 is no seed either.
+        if (present(seed) && (!seed.isIntegralNumber() || !seed.canConvertToLong())) {
+            throw invalid("'seed' is a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", written without an exponent.");
         }
         JsonNode stop = body.path("stop");
         if (present(stop) && !stop.isTextual() && !(stop.isArray() && stop.size() <= 4 && allText(stop))) {
@@ -115,7 +127,10 @@ final class ChatParameters {
         }
     }
 
-    /** Tools offered are fine (a reply is a valid answer to them); a call demanded is not one Loopwise can make. */
+    /**
+     * Loopwise answers with a support reply and never calls a tool, so tools offered would be silently ignored: refused as
+     * servers without tool calling refuse them, unless the client says none are to be called ({@code "tool_choice": "none"}).
+     */
     private static void tools(JsonNode body) {
         for (String field : List.of("tools", "functions")) {
             JsonNode offered = body.path(field);
@@ -123,13 +138,24 @@ final class ChatParameters {
                 throw invalid("'" + field + "' is a list of tools.");
             }
         }
+        boolean noneCalled = false;
         for (String field : List.of("tool_choice", "function_call")) {
             JsonNode choice = body.path(field);
             if (present(choice) && !choice.isObject() && !(choice.isTextual() && TOOL_CHOICES.contains(choice.asText()))) {
                 throw invalid("'" + field + "' is \"auto\", \"none\", \"required\" or a tool object.");
             }
-            if (choice.isObject() || (choice.isTextual() && choice.asText().equals("required"))) {
-                throw invalid("'" + field + "' can only be auto or none: Loopwise answers with a support reply and never calls a tool.");
+            noneCalled |= choice.isTextual() && choice.asText().equals("none");
+        }
+        JsonNode parallel = body.path("parallel_tool_calls");
+        if (present(parallel) && !parallel.isBoolean()) {
+            throw invalid("'parallel_tool_calls' is true or false.");
+        }
+        if (noneCalled) {
+            return;
+        }
+        for (String field : List.of("tools", "functions", "tool_choice", "function_call", "parallel_tool_calls")) {
+            if (present(body.path(field))) {
+                throw invalid(dev.loopwise.common.LlmMessages.chatNoTools(field));
             }
         }
     }

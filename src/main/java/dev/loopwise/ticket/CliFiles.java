@@ -37,25 +37,10 @@ public final class CliFiles {
      * one thing to fix.
      */
     public static String problems(List<String> problems) {
-        Map<String, List<String>> lines = new LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        for (String problem : problems) {
-            java.util.regex.Matcher line = LINE.matcher(problem);
-            if (line.matches()) {
-                lines.computeIfAbsent(line.group(2), k -> new ArrayList<>()).add(line.group(1));
-            } else {
-                general.add(problem);
-            }
-        }
-        List<String> grouped = new ArrayList<>(general);
-        lines.forEach((problem, where) -> grouped.add((where.size() == 1 ? "line " + where.get(0) : "lines "
-                + String.join(", ", where.subList(0, Math.min(5, where.size()))) + (where.size() > 5 ? " and " + (where.size() - 5)
-                + " more" : "")) + ": " + problem));
+        List<String> grouped = dev.loopwise.common.Place.grouped(problems);
         return String.join("; ", grouped.subList(0, Math.min(5, grouped.size())))
                 + (grouped.size() > 5 ? "; and " + (grouped.size() - 5) + " more" : "");
     }
-
-    private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("(?s)line (\\d+): (.*)");
 
     /**
      * A file's text, read as uploads are ({@link TextFiles}: UTF-8, or UTF-16 with its mark), decompressed first when it

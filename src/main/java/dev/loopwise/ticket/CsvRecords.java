@@ -18,17 +18,23 @@ final class CsvRecords {
     static String problem(CSVRecord record, List<String> header) {
         int named = named(header);
         if (record.size() < named) {
-            return "expected " + named + " fields, found " + record.size();
+            return fieldCount(record.size(), named);
         }
         for (int i = 0; i < record.size(); i++) {
             boolean unnamed = i >= header.size() || header.get(i).isBlank();
             if (unnamed && !record.get(i).isBlank()) {
-                return i >= header.size() ? "expected " + named + " fields, found " + record.size()
+                return i >= header.size() ? fieldCount(record.size(), named)
                         : "field " + (i + 1) + " holds '" + shown(record.get(i)) + "', but its column has no name in the header:"
                         + " name the column on line 1, or remove the value";
             }
         }
         return null;
+    }
+
+    /** A line of the wrong width, most often a value holding the separator without quotes around it. */
+    private static String fieldCount(int found, int named) {
+        return found + (found == 1 ? " field" : " fields") + " found, but the header has " + named + (named == 1 ? " column" : " columns")
+                + ": give each column one field, and put double quotes around a value that holds the separator";
     }
 
     /** The named columns' values. */

@@ -29,7 +29,7 @@ public final class ImportLabels {
     }
 
     /** One sentence per row whose label cannot be taken, each starting "line N: ". */
-    static List<String> problems(List<TicketRow> rows, Collection<Intent> intents, Set<Integer> numberedLabels) {
+    static List<String> problems(List<TicketRow> rows, Collection<Intent> intents, Set<dev.loopwise.common.Place> numberedLabels) {
         Set<String> known = new HashSet<>();
         Map<String, String> intentByFold = new HashMap<>();
         for (Intent intent : intents) {
@@ -39,7 +39,7 @@ public final class ImportLabels {
         Map<String, TicketRow> newByFold = new HashMap<>();
         List<String> problems = new java.util.ArrayList<>();
         for (TicketRow row : rows) {
-            String where = "line " + row.line() + ": ";
+            String where = row.line() + ": ";
             if (numberedLabels.contains(row.line())) {
                 problems.add(where + "the label " + row.label() + " is a number, not an intent's name: write the name as a string"
                         + " (\"label\": \"track_order\"), or add the names in a label_text key");
@@ -56,7 +56,7 @@ public final class ImportLabels {
                 problems.add(where + "the label '" + label + "' looks like the intent '" + intent + "': use that name, or rename"
                         + " the intent first");
             } else if (earlier != null && !earlier.label().equalsIgnoreCase(label)) {
-                problems.add(where + "the label '" + label + "' looks like the label '" + earlier.label() + "' on line " + earlier.line()
+                problems.add(where + "the label '" + label + "' looks like the label '" + earlier.label() + "' on " + earlier.line()
                         + ": use one name for both");
             }
         }

@@ -29,10 +29,10 @@ public final class TicketFile {
     public enum Format { CSV, JSONL }
 
     /**
-     * {@code numberedLabels}: the JSONL lines whose label was a whole number. A benchmark of a public data set takes it as
+     * {@code numberedLabels}: the JSON rows whose label was a whole number. A benchmark of a public data set takes it as
      * the intent's name; the ticket import asks for names.
      */
-    public record Parsed(List<TicketRow> rows, List<String> errors, Set<Integer> numberedLabels) {
+    public record Parsed(List<TicketRow> rows, List<String> errors, Set<dev.loopwise.common.Place> numberedLabels) {
         public Parsed(List<TicketRow> rows, List<String> errors) {
             this(rows, errors, Set.of());
         }
@@ -139,7 +139,7 @@ public final class TicketFile {
                     errors.add("line " + line + ": " + problem);
                     continue;
                 }
-                rows.add(row(line, CsvRecords.values(record, header), sources));
+                rows.add(row(dev.loopwise.common.Place.line(line), CsvRecords.values(record, header), sources));
             }
         } catch (IOException | RuntimeException e) {
             errors.add(CsvProblems.describe(e, 1, content));
@@ -150,16 +150,16 @@ public final class TicketFile {
     private static Parsed readJsonl(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        Set<Integer> numberedLabels = new java.util.HashSet<>();
+        Set<dev.loopwise.common.Place> numberedLabels = new java.util.HashSet<>();
         for (JsonRows.Row read : JsonRows.of(content, errors)) {
-            int line = read.line();
+            dev.loopwise.common.Place line = read.place();
             JsonNode node = read.node();
             if (!node.isObject()) {
-                errors.add("line " + line + ": expected a JSON object");
+                errors.add(line + ": expected a JSON object");
                 continue;
             }
             if (node.size() > MAX_COLUMNS) {
-                errors.add("line " + line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
+                errors.add(line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
                         + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
                 continue;
             }
@@ -175,7 +175,7 @@ public final class TicketFile {
                     continue;
                 }
                 if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigInteger()) {
-                    errors.add("line " + line + ": '" + field.getKey() + "' is a number too large to keep; write it as a string");
+                    errors.add(line + ": '" + field.getKey() + "' is a number too large to keep; write it as a string");
                     bad = true;
                     continue;
                 }
@@ -185,13 +185,18 @@ public final class TicketFile {
                     numberedLabels.add(line);
                 }
                 if (sources.containsValue(field.getKey()) && !value.isTextual() && !numberedLabel) {
-                    errors.add("line " + line + ": '" + field.getKey() + "' must be a string");
+                    errors.add(line + ": '" + field.getKey() + "' must be a string");
                     bad = true;
                 }
                 values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
             }
             if (!sources.containsKey("text") && !bad) {
-                errors.add("line " + line + ": missing 'text' (or " + TicketColumns.otherNames("text") + ")");
+                // A text sent as null is there but empty of text: say so rather than call it missing.
+                java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                node.fieldNames().forEachRemaining(all::add);
+                String nullText = TicketColumns.sources(all).get("text");
+                errors.add(line + (nullText != null ? ": '" + nullText + "' is null; each ticket needs its text as a string"
+                        : ": missing 'text' (or " + TicketColumns.otherNames("text") + ")"));
                 continue;
             }
             if (!bad) {
@@ -202,7 +207,7 @@ public final class TicketFile {
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */
-    private static TicketRow row(int line, Map<String, String> values, Map<String, String> sources) {
+    private static TicketRow row(dev.loopwise.common.Place line, Map<String, String> values, Map<String, String> sources) {
         Map<String, String> metadata = new LinkedHashMap<>(values);
         sources.values().forEach(metadata::remove);
         java.util.function.Function<String, String> read = column -> sources.containsKey(column) ? values.get(sources.get(column)) : null;

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Imports a ticket file all or nothing: every row is checked first and a file with any problem is
@@ -72,7 +71,7 @@ public class TicketImporter {
         Map<String, TicketRow> earlier = new HashMap<>();
         Set<String> longColumns = new HashSet<>();
         for (TicketRow row : parsed.rows()) {
-            String where = "line " + row.line() + ": ";
+            String where = row.line() + ": ";
             if (row.text() == null || !PlainText.showsSomething(row.text())) {
                 problems.add(where + "the text is empty");
             } else if (PlainText.length(row.text()) > servedLimit) {
@@ -82,7 +81,7 @@ public class TicketImporter {
                 // duplicate like one already stored; only a repeat that says another intent is a contradiction to fix.
                 TicketRow first = earlier.get(row.text());
                 if (first.label() == null ? row.label() != null : row.label() == null || !first.label().equalsIgnoreCase(row.label())) {
-                    problems.add(where + "the same text is on line " + first.line() + " with " + (first.label() == null ? "no label"
+                    problems.add(where + "the same text is on " + first.line() + " with " + (first.label() == null ? "no label"
                             : "the label '" + first.label() + "'") + " and here with " + (row.label() == null ? "none"
                             : "'" + row.label() + "'") + ": one text has one intent");
                 }
@@ -126,7 +125,7 @@ public class TicketImporter {
         for (TicketRow row : parsed.rows()) {
             StoredTickets.Stored found = row.text() == null ? null : already.get(Hashing.sha256Hex(row.text()));
             if (found != null && found.intent() != null && row.label() != null && !found.intent().equalsIgnoreCase(row.label())) {
-                problems.add("line " + row.line() + ": " + WorkspaceMessages.importedRelabel(found.intent(), row.label()));
+                problems.add(row.line() + ": " + WorkspaceMessages.importedRelabel(found.intent(), row.label()));
             }
         }
         if (parsed.rows().isEmpty() && problems.isEmpty()) {
@@ -214,36 +213,16 @@ public class TicketImporter {
         return values.allMatch(v -> v == null || JsonStrictness.storable(v));
     }
 
-    private static final Pattern LINE = Pattern.compile("^line (\\d+): (.*)$", Pattern.DOTALL);
-
     /**
      * The problems in line order, the same problem on several lines said once ("lines 8, 28, 31 and 51 more: …"), so
      * that one wrong value repeated through a file reads as one thing to fix.
      */
     static String describe(List<String> unordered) {
-        Map<String, List<Integer>> linesByProblem = new java.util.LinkedHashMap<>();
-        List<String> general = new ArrayList<>();
-        unordered.stream().sorted(java.util.Comparator.comparingInt(TicketImporter::lineOf)).forEach(problem -> {
-            java.util.regex.Matcher m = LINE.matcher(problem);
-            if (m.find()) {
-                linesByProblem.computeIfAbsent(m.group(2), k -> new ArrayList<>()).add(Integer.parseInt(m.group(1)));
-            } else {
-                general.add(problem);
-            }
-        });
-        List<String> grouped = new ArrayList<>(general);
-        linesByProblem.forEach((problem, lines) -> grouped.add(lines.size() == 1 ? "line " + lines.get(0) + ": " + problem
-                : "lines " + lines.subList(0, Math.min(5, lines.size())).stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
-                + (lines.size() > 5 ? " and " + (lines.size() - 5) + " more" : "") + ": " + problem));
+        List<String> grouped = dev.loopwise.common.Place.grouped(unordered);
         String shown = String.join("; ", grouped.subList(0, Math.min(MAX_REPORTED_PROBLEMS, grouped.size())));
         int more = grouped.size() - MAX_REPORTED_PROBLEMS;
         return "The file was not imported (" + Counts.of(unordered.size(), "problem") + "; fix " + (unordered.size() == 1 ? "it" : "them")
                 + " and send the file again): " + shown + (more > 0 ? "; and " + more + " more" : "") + (shown.endsWith(".") && more <= 0 ? "" : ".");
-    }
-
-    private static int lineOf(String problem) {
-        java.util.regex.Matcher m = LINE.matcher(problem);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     /** Data sets name their splits in several ways; rows kept out of training (validation, dev) are checked on, like test. */

@@ -146,7 +146,7 @@ class PreferenceDataTest {
         admin.request().contentType("application/x-ndjson").body(mac.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
                 .then().statusCode(201).body("imported", equalTo(2));
         assertEquals(before + 4, imported());
-        // One JSON array of pairs, as eval-reward reads it, problems named by the line their row starts on.
+        // One JSON array of pairs, as eval-reward reads it, problems named by their row, counted from 1.
         String array = "[\n {\"prompt\":\"a1 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"},\n {\"prompt\":\"a2 " + tag
                 + "\",\n  \"chosen\":\"x\",\"rejected\":\"y\"}\n]\n";
         admin.request().contentType("application/x-ndjson").body(array.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
@@ -154,7 +154,7 @@ class PreferenceDataTest {
         String badArray = "[\n {\"prompt\":\"a3 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"},\n {\"prompt\":\"a4 " + tag
                 + "\",\"chosen\":\"same\",\"rejected\":\"same\"}\n]\n";
         admin.request().contentType("application/x-ndjson").body(badArray.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(400).body("error", containsString("line 3: 'chosen' and 'rejected' are the same reply"));
+                .then().statusCode(400).body("error", containsString("row 2: 'chosen' and 'rejected' are the same reply"));
         assertEquals(before + 6, imported());
         assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from imported_preferences where prompt = 'Can I change my delivery address?' and chosen = "

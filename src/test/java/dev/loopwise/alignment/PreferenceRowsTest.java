@@ -23,14 +23,14 @@ class PreferenceRowsTest {
     private static final String BAD = "Dear customer.";
 
     private static Object read(String json, List<String> problems) throws Exception {
-        return PreferenceRows.read(JSON.readTree(json), 7, problems);
+        return PreferenceRows.read(JSON.readTree(json), dev.loopwise.common.Place.line(7), problems);
     }
 
     private static void assertPair(String json) throws Exception {
         List<String> problems = new ArrayList<>();
         Object row = read(json, problems);
         assertEquals(List.of(), problems, json);
-        assertEquals(new PreferenceRows.Row(TICKET, GOOD, BAD, null, 7), row, json);
+        assertEquals(new PreferenceRows.Row(TICKET, GOOD, BAD, null, dev.loopwise.common.Place.line(7)), row, json);
     }
 
     @Test
@@ -73,8 +73,8 @@ class PreferenceRowsTest {
                 + " 'label' are paired by prompt)"), PreferenceRows.unmatched(rows), "the row left without a pair is named");
         // A good and a bad completion that are one reply, case and spacing aside (a thumb up and a thumb down on one served
         // reply), make no pair, and the good one still pairs with the bad one that differs.
-        List<PreferenceRows.Unpaired> alike = List.of(new PreferenceRows.Unpaired("c", "Refund sent.", true, 3),
-                new PreferenceRows.Unpaired("c", "  refund   SENT. ", false, 4), new PreferenceRows.Unpaired("c", "No refund.", false, 5));
+        List<PreferenceRows.Unpaired> alike = List.of(new PreferenceRows.Unpaired("c", "Refund sent.", true, dev.loopwise.common.Place.line(3)),
+                new PreferenceRows.Unpaired("c", "  refund   SENT. ", false, dev.loopwise.common.Place.line(4)), new PreferenceRows.Unpaired("c", "No refund.", false, dev.loopwise.common.Place.line(5)));
         assertEquals(List.of("Refund sent.>No refund."), PreferenceRows.paired(alike).stream()
                 .map(p -> p.chosen() + ">" + p.rejected()).toList());
         assertNull(read("{\"prompt\":\"a\",\"completion\":\"x\",\"label\":\"yes\"}", problems));
@@ -100,7 +100,7 @@ class PreferenceRowsTest {
         assertTrue(problems.get(6).contains("the same conversation with different last replies"), problems.get(6));
         assertTrue(problems.get(0).startsWith("line 7: 'chosen' and 'rejected' are the same reply"), problems.get(0));
         assertTrue(problems.get(1).contains("the same conversation with different last replies"), problems.get(1));
-        assertTrue(problems.get(2).contains("each line needs 'prompt', 'chosen' and 'rejected'"), problems.get(2));
+        assertTrue(problems.get(2).contains("each row needs 'prompt', 'chosen' and 'rejected'"), problems.get(2));
         assertTrue(problems.get(3).contains("'chosen' as messages needs one whose role is 'assistant'"), problems.get(3));
         // Case and spacing aside they are the same reply too, as a round judges it: imported, the round would call them so.
         List<String> alike = new ArrayList<>();
@@ -135,7 +135,7 @@ class PreferenceRowsTest {
                 + "{\"prompt\":\"q\",\"chosen\":\"c\",");
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> PreferenceFile.read(cut, System.err));
-        assertTrue(refused.getMessage().startsWith(cut + " starts as a JSON array but is not valid JSON (line 2: "), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith(cut + " starts as a JSON array but is not valid JSON (row 2 (line 2): "), refused.getMessage());
         assertTrue(!refused.getMessage().contains("Source"), refused.getMessage());
     }
 }

@@ -52,6 +52,17 @@ class EvalInputsTest {
     }
 
     @Test
+    void aJsonArraysProblemsAreNamedByRowAsTheImportNamesThem() throws Exception {
+        Path array = file("tickets.json", "[\n  {\"text\": \"where is my parcel\",\n   \"label\": \"track_order\", \"split\": \"tset\"},\n"
+                + "  {\"text\": \"refund please\",\n   \"label\": \"refund\", \"split\": \"tset\"},\n"
+                + "  {\"text\": \"where is it now\",\n   \"label\": \"Track Order\", \"split\": \"train\"}\n]\n");
+        CommandFilesTest.Printed refused = evalIntents(array, array);
+        assertEquals(2, refused.exit());
+        assertTrue(refused.err().contains("row 3: the label 'Track Order' looks like the label 'track_order' on row 1"), refused.err());
+        assertTrue(refused.err().contains("rows 1, 2: split must be train, test, or val, validation or dev"), refused.err());
+    }
+
+    @Test
     void oneIntentNoShotsAndTestLabelsNeverTrainedOnAreSaidInWords() throws Exception {
         Path oneIntent = file("one.csv", "text,label,split\nrefund please,refund,train\nmoney back,refund,train\nrefund now,refund,test\n");
         CommandFilesTest.Printed one = evalIntents(oneIntent, oneIntent);

@@ -40,11 +40,11 @@ class JsonSyntaxTest {
         Caller admin = Caller.apiKey(keys, "admin");
         admin.request().contentType("application/x-ndjson").body("[{\"prompt\":\"a\",\"chosen\":\"b\",\"rejected\":\"c\"},]"
                 .getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences").then().statusCode(400)
-                .body("error", containsString("line 1: not valid JSON (a comma before ']' with no value after it: remove the comma"))
+                .body("error", containsString("row 2 (line 1): not valid JSON (a comma before ']' with no value after it: remove the comma"))
                 .body("error", not(containsString("code 93")));
         admin.request().contentType("application/x-ndjson").queryParam("name", "kb.jsonl").body("[{\"title\": \"x\", \"body\": \"y\"},]"
                 .getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then().statusCode(400)
-                .body("error", containsString("line 1: not valid JSON (a comma before ']' with no value after it"));
+                .body("error", containsString("row 2 (line 1): not valid JSON (a comma before ']' with no value after it"));
     }
 
     @Test

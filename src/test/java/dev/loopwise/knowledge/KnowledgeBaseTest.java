@@ -177,7 +177,8 @@ class KnowledgeBaseTest {
                 .body("error", containsString("line 1: 'id' contains a NUL character"))
                 .body("error", containsString("line 2: 'id' contains a NUL character (\\u0000) or half of a surrogate pair"))
                 .body("error", containsString("line 3: the article has no text besides its title"));
-        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"));
+        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
+                .body("error", containsString("ending in .md, .markdown, .html, .htm, .jsonl, .ndjson or .json."));
         admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")
                 .then().statusCode(400).body("code", equalTo("text_too_long"));
         upload(admin, "evil.jsonl", "application/x-ndjson", "{\"title\": \"X\", \"body\": \"y\", \"url\": \"javascript:alert(1)\"}\n")

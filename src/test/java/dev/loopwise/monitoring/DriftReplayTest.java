@@ -93,6 +93,22 @@ class DriftReplayTest {
     }
 
     @Test
+    void aFileWithoutRowsIsRefusedSayingSoAndNothingIsSent() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long served = servedRequests();
+        for (String[] file : List.of(new String[] {"text/csv", "text\n"}, new String[] {"application/x-ndjson", "[]"})) {
+            admin.request().contentType(file[0]).body(file[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/drift/replay").then().statusCode(400)
+                    .body("code", org.hamcrest.Matchers.equalTo("invalid_file"))
+                    .body("error", org.hamcrest.Matchers.startsWith("The file holds no rows"));
+        }
+        Caller lead = Caller.session("admin");
+        String page = lead.pageRequest().accept("text/html").multiPart("file", "empty.csv", new byte[0], "text/csv")
+                .multiPart("csrf-token", lead.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("The file holds no rows"), page);
+        assertEquals(served, servedRequests());
+    }
+
+    @Test
     void theReplayApiSaysWhichTypesItTakes() {
         Caller admin = Caller.apiKey(keys, "admin");
         for (String type : List.of("application/json", "application/xml")) {

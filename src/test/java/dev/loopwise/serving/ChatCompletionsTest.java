@@ -211,14 +211,16 @@ class ChatCompletionsTest {
                 "\"tool_choice\":\"banana\"", "\"function_call\":{\"name\":\"f\"}", "\"top_logprobs\":5", "\"stream_options\":\"x\"",
                 "\"stream_options\":{\"include_usage\":true}", "\"stream\":false,\"stream_options\":{\"include_usage\":true}",
                 "\"stop\":{\"a\":1}", "\"seed\":\"x\"", "\"top_p\":-3", "\"n\":\"1\"", "\"logit_bias\":{\"50256\":-300}",
-                "\"logit_bias\":{\"word\":1}", "\"logit_bias\":[1]"}) {
+                "\"logit_bias\":{\"word\":1}", "\"logit_bias\":[1]", "\"tool_choice\":\"auto\"", "\"parallel_tool_calls\":true",
+                "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]", "\"functions\":[{\"name\":\"f\"}]"}) {
             helpdesk.request().contentType("application/json")
                     .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET + "\"}]," + refusedSetting + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
         }
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + TICKET
                 + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"},\"model\":\"gpt-4o\","
-                + "\"stop\":[\"\\n\\n\"],\"seed\":3,\"top_p\":0.9,\"tools\":[],\"tool_choice\":\"auto\",\"user\":\"u-1\","
+                + "\"stop\":[\"\\n\\n\"],\"seed\":3,\"top_p\":0.9,\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}],"
+                + "\"tool_choice\":\"none\",\"parallel_tool_calls\":false,\"user\":\"u-1\","
                 + "\"logit_bias\":{\"50256\":-100}}")
                 .post("/v1/chat/completions").then().statusCode(200);
         // An unknown role or part type is named, not reported as a missing user message or an empty text.

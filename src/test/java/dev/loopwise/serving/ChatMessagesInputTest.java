@@ -33,6 +33,38 @@ class ChatMessagesInputTest {
                         + " [{\"type\": \"text\", \"text\": \"...\"}]; it has none."));
     }
 
+    @Test
+    void messagesNotAListAnImageAloneAndToolsAreRefusedSayingWhatToSend() {
+        Caller service = Caller.service(users, keys);
+        send(service, "{\"messages\": {\"role\": \"user\", \"content\": \"hi\"}}").statusCode(400)
+                .body("error.message", equalTo("'messages' must be a list of {role, content} objects, such as"
+                        + " [{\"role\": \"user\", \"content\": \"Where is my order?\"}]."));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"Where is my parcel?\"}, {\"role\": \"user\", \"content\":"
+                + " [{\"type\": \"image_url\", \"image_url\": {\"url\": \"https://example.com/a.png\"}}]}]}").statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.startsWith("Loopwise needs text in the last user message: messages[1]"));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"\"}]}]}").statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.startsWith("Loopwise needs text in the last user message: messages[0] has no"
+                        + " text in its parts"));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\", \"text\": \"Where is my parcel?\"},"
+                + " {\"type\": \"image_url\"}]}]}").statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.startsWith("messages[0] has a part of type image_url without its 'image_url'"));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"Where is my parcel?\"}], \"tools\": [{\"type\": \"function\","
+                + " \"function\": {\"name\": \"track\"}}]}").statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.startsWith("'tools' cannot be used here: Loopwise does not call tools"));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"Where is my parcel?\"}], \"parallel_tool_calls\": true}")
+                .statusCode(400).body("error.message", org.hamcrest.Matchers.startsWith("'parallel_tool_calls' cannot be used here"));
+    }
+
+    @Test
+    void aSeedPastALongsRangeIsRefusedRatherThanWrappedAround() {
+        Caller service = Caller.service(users, keys);
+        for (String seed : new String[] {"99999999999999999999", "1e30", "-9223372036854775809"}) {
+            send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"Where is my parcel?\"}], \"seed\": " + seed + "}")
+                    .statusCode(400).body("error.message", equalTo("'seed' is a whole number from -9223372036854775808 to"
+                            + " 9223372036854775807, written without an exponent."));
+        }
+    }
+
     private static io.restassured.response.ValidatableResponse send(Caller caller, String body) {
         return caller.request().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/chat/completions").then();
     }

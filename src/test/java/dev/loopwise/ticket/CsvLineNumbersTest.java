@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A CSV row is named by the line of the file it starts on, as an editor numbers it. */
 class CsvLineNumbersTest {
     private static List<Integer> lines(String csv) throws Exception {
-        return TicketFile.read(new StringReader(csv), TicketFile.Format.CSV).rows().stream().map(TicketRow::line).toList();
+        return TicketFile.read(new StringReader(csv), TicketFile.Format.CSV).rows().stream().map(r -> r.line().number()).toList();
     }
 
     @Test
@@ -25,13 +25,15 @@ class CsvLineNumbersTest {
         assertEquals(List.of(2, 4), lines("text\nfirst\n  \t\nsecond\n"));
         assertEquals(List.of(3, 8), lines("text,label\n \n\"two\nlines\",a\n\t\n\r\n   \nafter,b\n\t  "));
         TicketFile.Parsed parsed = TicketFile.read(new StringReader("text,label\none,a\n \t \n\nshort\n"), TicketFile.Format.CSV);
-        assertEquals(List.of("line 5: expected 2 fields, found 1"), parsed.errors());
+        assertEquals(List.of("line 5: 1 field found, but the header has 2 columns:"
+                + " give each column one field, and put double quotes around a value that holds the separator"), parsed.errors());
         assertEquals(List.of(2, 3), lines("text\n\"  \"\n  \"quoted\"\n"), "quoted spaces are a field someone wrote");
     }
 
     @Test
     void aRowWithTheWrongNumberOfFieldsIsNamedByItsOwnLine() throws Exception {
         TicketFile.Parsed parsed = TicketFile.read(new StringReader("text,label\n\"a\nb\",x\n\n\nshort\n"), TicketFile.Format.CSV);
-        assertEquals(List.of("line 6: expected 2 fields, found 1"), parsed.errors());
+        assertEquals(List.of("line 6: 1 field found, but the header has 2 columns:"
+                + " give each column one field, and put double quotes around a value that holds the separator"), parsed.errors());
     }
 }

@@ -14,7 +14,7 @@ class CsvSeparatorTest {
     }
 
     private static List<String> shown(TicketFile.Parsed parsed) {
-        return parsed.rows().stream().map(r -> r.line() + ":" + r.text() + "|" + r.label() + "|" + r.metadata()).toList();
+        return parsed.rows().stream().map(r -> r.line().number() + ":" + r.text() + "|" + r.label() + "|" + r.metadata()).toList();
     }
 
     @Test
@@ -44,7 +44,8 @@ class CsvSeparatorTest {
         assertEquals(List.of(), hinted.errors());
         assertEquals(List.of("3:where is my parcel, please|track_order|{}"), shown(hinted));
         assertEquals(List.of("3:hello|x|{}"), shown(csv("SEP=,\ntext,label\nhello,x\n")));
-        assertEquals(List.of("line 4: expected 2 fields, found 3"), csv("sep=,\ntext,label\nhello,x\nhi,y,z\n").errors());
+        assertEquals(List.of("line 4: 3 fields found, but the header has 2 columns:"
+                + " give each column one field, and put double quotes around a value that holds the separator"), csv("sep=,\ntext,label\nhello,x\nhi,y,z\n").errors());
     }
 
     @Test
@@ -54,8 +55,10 @@ class CsvSeparatorTest {
         assertEquals(List.of("2:where is my parcel|track_order|{}", "3:refund me|refund|{}", "4:hello|null|{}"), shown(trailing));
         assertEquals(List.of("line 2: field 2 holds 'surprise', but its column has no name in the header: name the column on line 1,"
                 + " or remove the value"), csv("text,,label\nhi,surprise,x\n").errors());
-        assertEquals(List.of("line 2: expected 2 fields, found 3"), csv("text,label\nhi,x,more\n").errors());
-        assertEquals(List.of("line 2: expected 3 fields, found 2"), csv("text,label,split\nhi,x\n").errors());
+        assertEquals(List.of("line 2: 3 fields found, but the header has 2 columns:"
+                + " give each column one field, and put double quotes around a value that holds the separator"), csv("text,label\nhi,x,more\n").errors());
+        assertEquals(List.of("line 2: 2 fields found, but the header has 3 columns:"
+                + " give each column one field, and put double quotes around a value that holds the separator"), csv("text,label,split\nhi,x\n").errors());
     }
 
     @Test

@@ -123,7 +123,7 @@ class TicketImportTest {
         admin.request().contentType("text/csv").body(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 1: this looks like JSON lines"))
                 .body("error", containsString("application/x-ndjson")).body("error", org.hamcrest.Matchers.not(containsString("quote")));
-        // A "JSON" export: one array of tickets, read row by row and named by the line each row starts on.
+        // A "JSON" export: one array of tickets, read row by row, each problem named by its row.
         String tag = java.util.UUID.randomUUID().toString();
         String array = "[\n  {\"text\": \"array ticket one " + tag + "\", \"label\": \"invoice_request\"},\n"
                 + "  {\"text\": \"array ticket two " + tag + "\"}\n]\n";
@@ -131,7 +131,7 @@ class TicketImportTest {
                 .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(2)).body("labelled", equalTo(1));
         String badArray = "[\n  {\"text\": \"array ticket three " + tag + "\"},\n  {\"text\": 3}\n]\n";
         admin.request().contentType("application/x-ndjson").body(badArray.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .post("/api/v1/datasets/tickets").then().statusCode(400).body("error", containsString("line 3: 'text' must be a string"));
+                .post("/api/v1/datasets/tickets").then().statusCode(400).body("error", containsString("row 2: 'text' must be a string"));
         // Objects one a line, each followed by a comma (an array without its brackets): the comma is named, not Jackson's words.
         admin.request().contentType("application/x-ndjson").body(("{\"text\": \"comma " + tag + "\"},\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets").then().statusCode(400)

@@ -124,7 +124,7 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
         for (TicketRow row : rows) {
             String split = row.split() == null ? "" : row.split().toLowerCase(Locale.ROOT);
             if (!TRAIN.contains(split) && !VALIDATION.contains(split) && !split.equals("test")) {
-                problems.add("line " + row.line() + ": split must be train, test, or val, validation or dev (held out to choose"
+                problems.add(row.line() + ": split must be train, test, or val, validation or dev (held out to choose"
                         + " the threshold), not '" + row.split() + "'");
             }
         }
@@ -146,7 +146,7 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
             String label = spelling.get(row.label().toLowerCase(Locale.ROOT));
             String lookalike = byFold.get(ImportLabels.folded(row.label()));
             if (label == null && lookalike != null) {
-                throw new IllegalArgumentException(file + " line " + row.line() + ": the label '" + row.label() + "' looks like the"
+                throw new IllegalArgumentException(file + " " + row.line() + ": the label '" + row.label() + "' looks like the"
                         + " training label '" + lookalike + "': use one name for both");
             }
             same.add(label == null || label.equals(row.label()) ? row
@@ -157,7 +157,7 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
 
     private static void requireLabelled(List<TicketRow> rows, Path file) {
         rows.stream().filter(r -> r.label() == null).findFirst().ifPresent(r -> {
-            throw new IllegalArgumentException(file + " line " + r.line() + ": every row needs a label");
+            throw new IllegalArgumentException(file + " " + r.line() + ": every row needs a label");
         });
     }
 }

@@ -1,0 +1,32 @@
+package dev.loopwise.serving;
+
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** A ticket sent as null is told the text must be a string; one left out is told it is missing. */
+@QuarkusTest
+class RespondInputTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+
+    @Test
+    void aNullTextIsNotCalledMissing() {
+        Caller service = Caller.service(users, keys);
+        for (String path : new String[] {"/api/v1/respond", "/api/v1/classify"}) {
+            service.request().contentType("application/json").body("{\"text\": null}").post(path).then().statusCode(400)
+                    .body("code", equalTo("validation_failed"))
+                    .body("error", equalTo("'text' is null: it must be a string, the text in double quotes, such as"
+                            + " {\"text\": \"Where is my parcel?\"}."));
+            service.request().contentType("application/json").body("{}").post(path).then().statusCode(400)
+                    .body("error", equalTo("Send the ticket as {\"text\": \"...\"}: the text field is missing."));
+        }
+    }
+}
