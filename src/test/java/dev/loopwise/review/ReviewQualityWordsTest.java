@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReviewQualityWordsTest {
     @Test
     void theChartBelowZeroAndMakingItemsAreExplained() {
+        dev.loopwise.model.ActiveModel.await(); // items are offered once a version answers
         String page = Caller.session("admin").request().accept("text/html").get("/admin/review").then().statusCode(200)
                 .extract().asString();
         String chartHelp = page.substring(page.indexOf("id=\"agreement-chart-help\""));
