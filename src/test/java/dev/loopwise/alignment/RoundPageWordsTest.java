@@ -74,6 +74,8 @@ class RoundPageWordsTest {
             Matcher fold = LOG_FOLD.matcher(html);
             assertTrue(fold.find(), "the log sits in a fold: " + html);
             assertTrue(html.indexOf("p = 1.000", fold.start()) > fold.start(), "inside it");
+            assertTrue(html.contains("id=\"beta-help\"") && html.contains("choice of replies stays to the version it"),
+                    "the setting beta is said in words beside the settings");
             return fold.group(1) != null;
         } finally {
             QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));

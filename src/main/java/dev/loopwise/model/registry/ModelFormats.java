@@ -19,6 +19,18 @@ public class ModelFormats {
         return dev.loopwise.common.StatusWords.words(version.status);
     }
 
+    /** Why the active version changed, as the lead reads it; the codes stay in the database and the API. */
+    static String reasonText(ModelActivation activation) {
+        String reason = activation.reason == null ? "" : activation.reason;
+        return switch (reason) {
+            case ModelService.FIRST_MODEL -> "the first version trained: it answers as soon as it is ready";
+            case ModelService.PROMOTE -> "promoted by an admin";
+            case ModelService.ROLLBACK -> "rolled back by an admin to a version that answered before";
+            case "alignment" -> "a round promoted it: every check showed it picks the replies reviewers prefer more often";
+            default -> reason.replace('_', ' ');
+        };
+    }
+
     /**
      * The round that made a version and measured it, when that round's figures are its only ones (it keeps its base's
      * intents, so the table's intent columns would be blanks); null otherwise.

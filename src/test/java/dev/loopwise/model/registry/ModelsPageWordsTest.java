@@ -53,6 +53,20 @@ class ModelsPageWordsTest {
     }
 
     @Test
+    void theReasonsTheActiveVersionChangedReadAsWords() {
+        for (String code : new String[] {ModelService.FIRST_MODEL, ModelService.PROMOTE, ModelService.ROLLBACK, "alignment"}) {
+            ModelActivation activation = new ModelActivation();
+            activation.reason = code;
+            String words = ModelFormats.reasonText(activation);
+            assertTrue(words.contains(" ") && !words.equals(code) && words.length() > 15, code + " -> " + words);
+        }
+        String page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models").then()
+                .statusCode(200).extract().asString();
+        String changes = page.substring(page.indexOf("id=\"activations\""));
+        assertFalse(changes.contains("<td data-label=\"Why\">first model</td>"), changes);
+    }
+
+    @Test
     void statusCodesReadAsWordsAndAnUnknownOneWithoutUnderscores() {
         assertEquals("in progress", StatusWords.words(TrainingRun.RUNNING));
         assertEquals("waiting to start", StatusWords.words(TrainingRun.QUEUED));
