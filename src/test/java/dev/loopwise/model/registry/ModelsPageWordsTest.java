@@ -67,6 +67,16 @@ class ModelsPageWordsTest {
     }
 
     @Test
+    void aShareOfAFewHeldOutTicketsIsShownAsTheirCountAndSaidTooFewToJudge() {
+        ModelVersion version = new ModelVersion();
+        version.metrics = new java.util.HashMap<>(java.util.Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
+                "intent/oos_recall", 1.0, "data/oos_test_tickets", 3));
+        assertEquals("3 of 3 (too few to judge)", ModelFormats.percent(version, "intent/oos_recall"));
+        assertEquals("90.0%", ModelFormats.percent(version, "intent/accuracy"));
+        assertEquals("—", ModelFormats.percent(version, "policy/agent_agreement"));
+    }
+
+    @Test
     void statusCodesReadAsWordsAndAnUnknownOneWithoutUnderscores() {
         assertEquals("in progress", StatusWords.words(TrainingRun.RUNNING));
         assertEquals("waiting to start", StatusWords.words(TrainingRun.QUEUED));
