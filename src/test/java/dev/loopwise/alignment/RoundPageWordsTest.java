@@ -36,6 +36,20 @@ class RoundPageWordsTest {
     }
 
     @Test
+    void tasteLearnedSaysWhenItIsNoBetterThanACoinToss() {
+        AlignmentRound round = new AlignmentRound();
+        round.metrics = new java.util.HashMap<>(java.util.Map.of("reward/accuracy", 0.4));
+        assertEquals("40% — worse than a coin toss", RoundFormats.tasteText(round));
+        round.metrics.put("reward/accuracy", 0.52);
+        assertEquals("52% — about a coin toss (50%)", RoundFormats.tasteText(round));
+        round.metrics.put("reward/accuracy", 0.81);
+        assertEquals("81%", RoundFormats.tasteText(round));
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
+        int columns = page.indexOf("id=\"rounds-columns\"");
+        assertTrue(page.indexOf("50%", columns) > columns && page.substring(columns).contains("coin toss"), "the column says what 50% is");
+    }
+
+    @Test
     void theAdvancedSettingsSayInWordsWhatEachDoesBeforeTheFormula() {
         // A round's next step may tell the lead to raise β: the fold must say what that does before it speaks of π_ref.
         String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
