@@ -24,6 +24,18 @@ class ReviewQualityWordsTest {
         assertTrue(page.substring(help, page.indexOf("</p>", help)).contains("made on their own"), "items come without asking");
     }
 
+    @io.quarkus.qute.Location("ReviewAdminPage/items")
+    @jakarta.inject.Inject
+    io.quarkus.qute.Template itemsTable;
+
+    @Test
+    void anEmptyListOfItemsSaysWhy() {
+        // The shared test database always holds items: the list is drawn here as on a fresh install.
+        String fresh = itemsTable.data("items", java.util.List.of()).data("modelAnswers", false).render();
+        assertTrue(fresh.contains("id=\"no-items\"") && fresh.contains("No review items yet") && !fresh.contains("make some above"), fresh);
+        assertTrue(itemsTable.data("items", java.util.List.of()).data("modelAnswers", true).render().contains("make some above"));
+    }
+
     @Test
     void aNoticeTypedIntoTheAddressConfirmsNothingThatDidNotHappen() {
         for (String forged : new String[] {"gold=-1", "gold=999999999", "compared=99999&on=true", "compared=99999&on=false"}) {
