@@ -20,6 +20,20 @@ public class RoundFormats {
         return value instanceof Number n ? String.format("%.0f%%", n.doubleValue() * 100) : "—";
     }
 
+    /**
+     * Taste learned with what it means: each held-out judgement is a choice between two replies, so 50% is what a coin toss
+     * gets, and a figure near it says the round has not learned what reviewers prefer.
+     */
+    static String tasteText(AlignmentRound round) {
+        Object value = round.metrics.get("reward/accuracy");
+        if (!(value instanceof Number n)) {
+            return "—";
+        }
+        double share = n.doubleValue();
+        String meaning = share < 0.45 ? " — worse than a coin toss" : share < 0.6 ? " — about a coin toss (50%)" : "";
+        return percent(round, "reward/accuracy") + meaning;
+    }
+
     /** ✔ passed, ✘ failed, … waiting for more evidence. */
     static String symbol(RoundResult.Gate gate) {
         return switch (gate.verdictOrLegacy()) {

@@ -71,6 +71,12 @@ public class AuditFormats {
         if (event.details == null || event.details.isEmpty()) {
             return "";
         }
+        if ("round.start".equals(event.action)) {
+            return roundSettings(event.details);
+        }
+        if ("model.promote".equals(event.action) || "model.rollback".equals(event.action)) {
+            return switchWords(event.details);
+        }
         // Keys read as words ("newIntents" → "new intents"); a detail with nothing in it is no detail.
         String text = event.details.entrySet().stream().filter(e -> !empty(e.getValue()))
                 .map(e -> e.getKey().equals("regime") && "training.start".equals(event.action)
@@ -79,6 +85,50 @@ public class AuditFormats {
                         : e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
                         + ": " + valueText(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
+    }
+
+    /**
+     * A round's settings as its start form names them; the checks' thresholds and the reward model's sizes are for ML
+     * engineers, on the round's page.
+     */
+    private static String roundSettings(Map<String, Object> details) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        Object method = details.get("method");
+        if (method != null) {
+            parts.add("how it learns: " + ("dpo".equals(method) ? "directly from the reviewers' pairs of replies"
+                    : "from a model of what reviewers prefer"));
+        }
+        if (details.get("beta") != null) {
+            parts.add("how close to stay to the serving version (β): " + details.get("beta"));
+        }
+        Object reward = details.get("rewardModel");
+        if (reward != null) {
+            parts.add("reward model: " + switch (String.valueOf(reward)) {
+                case "vector" -> "quick";
+                case "cross" -> "thorough";
+                case "auto" -> "automatic";
+                default -> String.valueOf(reward);
+            });
+        }
+        if (details.get("policyEpochs") != null) {
+            parts.add("policy epochs: " + details.get("policyEpochs"));
+        }
+        if (details.get("seed") != null) {
+            parts.add("seed: " + details.get("seed"));
+        }
+        return parts.isEmpty() ? "" : String.join("; ", parts) + "; the rest on the round's page";
+    }
+
+    /** Why the answering version changed; a promotion or rollback by hand says it in its sentence already. */
+    private static String switchWords(Map<String, Object> details) {
+        String why = switch (String.valueOf(details.get("reason"))) {
+            case "first model" -> "the first version trained";
+            case "alignment" -> "a round showed it picks the replies reviewers prefer more often";
+            default -> "";
+        };
+        Object before = details.get("previousVersion");
+        String was = before == null ? "" : "the version answering before: v" + before;
+        return why.isEmpty() ? was : was.isEmpty() ? why : why + "; " + was;
     }
 
     /** Stored codes as words: a gold answer "1" is reply 1, "both_bad" both bad; other values as they are. */

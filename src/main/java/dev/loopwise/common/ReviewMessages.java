@@ -24,6 +24,10 @@ public final class ReviewMessages {
     /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
     public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "
             + "New ones are made from incoming tickets while the team reviews, so it need not fall as you judge.";
+    /** Before the first model version answers, no item can be made: "come back later" would not say for how long. */
+    public static final String REVIEW_NO_MODEL_YET = "Nothing to review yet: no model answers tickets so far, and each item"
+            + " sets two of its replies side by side. An admin trains the first one on the Models page; items appear here as soon"
+            + " as it answers.";
     /** Said once on the judging page, the first time a judgement leaves Waiting where it was: else it reads as stuck. */
     public static final String REVIEW_QUEUE_TOPPED_UP = "Waiting did not fall: new items were made from incoming tickets meanwhile.";
     /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */

@@ -46,7 +46,7 @@ public class KnowledgePage {
     static class Templates {
         static native TemplateInstance knowledge(ArticlePage articles, List<ImportView> importing,
                                                  List<ImportView> ended, String ticket, List<Passage> found,
-                                                 double minScore, String notice, String error);
+                                                 double minScore, String notice, String error, String typedUrl);
     }
 
     @GET
@@ -78,7 +78,7 @@ public class KnowledgePage {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importFile(@RestForm("file") FileUpload file, @RestForm("url") String url) throws IOException {
         if (file == null || file.uploadedFile() == null) {
-            return render(400, null, null, "Choose a Markdown, HTML or JSONL file to import.");
+            return render(400, null, null, "Choose a Markdown, HTML or JSONL file to import.", null, url);
         }
         try {
             KnowledgeImports.Submitted submitted = imports.submit(file.fileName(), file.contentType(),
@@ -89,7 +89,8 @@ public class KnowledgePage {
             }
             return render(200, null, submitted.result().summary(), null);
         } catch (ApiException e) {
-            return render(e.status.getStatusCode(), null, null, e.getMessage());
+            // The typed address stays in its field, so fixing it does not mean typing it again.
+            return render(e.status.getStatusCode(), null, null, e.getMessage(), null, url);
         }
     }
 
@@ -123,9 +124,13 @@ public class KnowledgePage {
     }
 
     private Response render(int status, String ticket, String notice, String error, Long before) {
+        return render(status, ticket, notice, error, before, null);
+    }
+
+    private Response render(int status, String ticket, String notice, String error, Long before, String typedUrl) {
         String tried = ticket == null || !PlainText.showsSomething(ticket) ? null : ticket.strip();
         List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
         return Response.status(status).entity(Templates.knowledge(ArticlePage.of(before), imports.open(), imports.recentlyEnded(), tried,
-                found, search.minScore(), notice, error)).build();
+                found, search.minScore(), notice, error, typedUrl)).build();
     }
 }

@@ -25,6 +25,27 @@ public class LlmFormats {
         };
     }
 
+    /** What to check after a failed Test connection, by why it failed; empty when the reason says it already. */
+    static String nextSteps(LlmClient.TestResult test) {
+        String error = test.error() == null ? "" : test.error();
+        if (error.equals("cannot reach the server")) {
+            return "Check, in this order: that the address is right (its host, its port, and the path such as /v1 if the server"
+                    + " has one); that the LLM server is running and this machine can reach it (a firewall, or a server that listens"
+                    + " only on its own machine, stops it); and, if the server asks for one, the API key. Then test again.";
+        }
+        if (error.equals(LlmFailure.TIMEOUT)) {
+            return "Check that the server is running and not busy with other work, or give it a longer timeout below; a large"
+                    + " model on a CPU can take longer than a few seconds for a first answer.";
+        }
+        if (error.equals("the server refused the API key")) {
+            return "Paste the key again (it is easy to miss a character), and check on the server that it is still valid.";
+        }
+        if (error.equals("the server does not know this model")) {
+            return "Type the model's name exactly as the server lists it (most servers list their models at /v1/models).";
+        }
+        return error.startsWith("the server answered HTTP 404") ? "Check the address's path: most servers want it to end in /v1." : "";
+    }
+
     /** A share of the last day's answers, or a dash before any asked the LLM: "0%" of nothing would read as measured. */
     static String shareShown(LlmFigures.Day day, long part) {
         return day.answered() == 0 ? "—" : day.share(part) + "%";

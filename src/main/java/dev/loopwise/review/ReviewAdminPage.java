@@ -45,7 +45,7 @@ public class ReviewAdminPage {
         static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, int minSharedItems, int medianWindow,
                                               int chartDays, String nextStep, List<dev.loopwise.ticket.Intent> intents,
-                                              List<SetAsideItems.SetAside> setAside);
+                                              List<SetAsideItems.SetAside> setAside, boolean modelAnswers);
     }
 
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
@@ -179,11 +179,13 @@ public class ReviewAdminPage {
 
     private TemplateInstance page(String message) {
         ReviewStats.Overall overall = stats.overall();
+        boolean modelAnswers = ModelVersion.findActive().isPresent();
         List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites(PENDING_SHOWN);
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 comparable(), message, config.minSharedItems(),
-                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : dev.loopwise.ticket.Reply.countPending(), rewrites.size()),
+                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : dev.loopwise.ticket.Reply.countPending(), rewrites.size(),
+                        modelAnswers),
                 rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName(),
-                overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS));
+                overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers);
     }
 }

@@ -85,6 +85,11 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String noModelYet() {
+        return ReviewMessages.REVIEW_NO_MODEL_YET;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String queueToppedUp() {
         return ReviewMessages.REVIEW_QUEUE_TOPPED_UP;
     }

@@ -11,6 +11,10 @@ public final class ReviewNextStep {
     static final double LOW_AGREEMENT = 0.4;
     static final int AGREEMENT_EVIDENCE = 20;
 
+    static final String NO_MODEL_YET = "Train a model first, on Models: each review item sets two replies the model picks for a"
+            + " ticket side by side, so until a version answers there is nothing for reviewers to judge, and the figures on this"
+            + " page stay empty.";
+
     private ReviewNextStep() {
     }
 
@@ -19,9 +23,14 @@ public final class ReviewNextStep {
      * next round as if they had been read. The step due otherwise follows, since talking to them does not end the flag.
      */
     static String of(ReviewStats.Overall overall, long pendingRewrites, int listed) {
+        return of(overall, pendingRewrites, listed, true);
+    }
+
+    /** {@code modelAnswers}: a model version is active; without one no item can be made, so figures stay empty. */
+    static String of(ReviewStats.Overall overall, long pendingRewrites, int listed, boolean modelAnswers) {
         java.util.List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
                 .map(r -> r.username()).toList();
-        String step = step(overall, pendingRewrites);
+        String step = !modelAnswers && pendingRewrites == 0 && overall.openItems() == 0 ? NO_MODEL_YET : step(overall, pendingRewrites);
         if (pendingRewrites > listed) {
             step += " The oldest " + listed + " are listed; each decision brings up the next.";
         }

@@ -35,9 +35,9 @@ public class ReviewPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(ReviewStats.Home home);
+        static native TemplateInstance home(ReviewStats.Home home, boolean noModelYet);
 
-        static native TemplateInstance judge(ReviewStats.Home home, long undoSeconds);
+        static native TemplateInstance judge(ReviewStats.Home home, long undoSeconds, boolean noModelYet);
     }
 
     /**
@@ -64,14 +64,19 @@ public class ReviewPages {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance home() {
-        return Templates.home(stats.home(currentUser.user().id));
+        return Templates.home(stats.home(currentUser.user().id), noModelYet());
     }
 
     @GET
     @Path("/judge")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance judge() {
-        return Templates.judge(stats.home(currentUser.user().id), config.undoWindow().toSeconds());
+        return Templates.judge(stats.home(currentUser.user().id), config.undoWindow().toSeconds(), noModelYet());
+    }
+
+    /** No version answers yet, so no item can be made: the pages say why nothing waits. */
+    private static boolean noModelYet() {
+        return dev.loopwise.model.registry.ModelVersion.findActive().isEmpty();
     }
 
     /** Always 200, so the counters come with the answer even when nothing waits. */

@@ -41,7 +41,7 @@ public class AccountPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance account(User user, List<ApiKey> keys, String newKey, String error,
-                                               String passwordError, String passwordNotice);
+                                               String passwordError, String passwordNotice, String typedKeyName);
     }
 
     @GET
@@ -75,7 +75,8 @@ public class AccountPage {
             return Response.seeOther(URI.create("/account")).cookie(NewKeyCookie.carrying(created.secret(), "/account",
                     uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(null, e.getMessage())).build();
+            // The refused name stays in its field, to be corrected rather than typed again.
+            return Response.status(e.status).entity(page(null, e.getMessage(), null, null, name)).build();
         }
     }
 
@@ -92,7 +93,11 @@ public class AccountPage {
     }
 
     private TemplateInstance page(String newKey, String error, String passwordError, String passwordNotice) {
+        return page(newKey, error, passwordError, passwordNotice, null);
+    }
+
+    private TemplateInstance page(String newKey, String error, String passwordError, String passwordNotice, String typedKeyName) {
         User user = currentUser.user();
-        return Templates.account(user, ApiKey.listForUser(user), newKey, error, passwordError, passwordNotice);
+        return Templates.account(user, ApiKey.listForUser(user), newKey, error, passwordError, passwordNotice, typedKeyName);
     }
 }

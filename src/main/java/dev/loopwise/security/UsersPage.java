@@ -39,7 +39,11 @@ public class UsersPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance users(List<User> users, String me, String error, String notice, NewUser typed, int minPassword,
-                                             IssuedKey issued);
+                                             IssuedKey issued, RefusedKey refusedKey);
+    }
+
+    /** A key name refused for an account: its fold opens again with the name typed, to be corrected. */
+    public record RefusedKey(long userId, String name) {
     }
 
     /** A key just created for an account, shown once. */
@@ -113,7 +117,7 @@ public class UsersPage {
             return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
                     .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
-            return refused(e);
+            return Response.status(e.status).entity(page(e.getMessage(), null, NewUser.EMPTY, null, new RefusedKey(id, name))).build();
         }
     }
 
@@ -137,6 +141,10 @@ public class UsersPage {
     }
 
     private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued) {
-        return Templates.users(User.listByName(), currentUser.name(), error, notice, typed, config.minPasswordLength(), issued);
+        return page(error, notice, typed, issued, null);
+    }
+
+    private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey) {
+        return Templates.users(User.listByName(), currentUser.name(), error, notice, typed, config.minPasswordLength(), issued, refusedKey);
     }
 }

@@ -25,6 +25,11 @@ public class ImportFormats {
         return intent.storedName() == null || intent.storedName().equals(intent.name()) ? null : intent.storedName();
     }
 
+    /** The model learns from labelled tickets only when it is trained again, so that is the step after an import. */
+    static boolean trainNext(TicketImporter.Result result) {
+        return result.labelled() + result.labelledExisting() > 0;
+    }
+
     /** "Imported 12 tickets (10 labelled, 2 unlabelled); 1 was already in the workspace." */
     static String summary(TicketImporter.Result result) {
         String text = "Imported " + Counts.of(result.imported(), "ticket") + " (" + result.labelled() + " labelled, "

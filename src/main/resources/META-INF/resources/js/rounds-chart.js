@@ -17,6 +17,8 @@
         { label: 'new version picks the preferred reply', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', backgroundColor: '#2563eb', yAxisID: 'rate' },
         { label: 'active version picks the preferred reply', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', backgroundColor: '#94a3b8', pointRadius: 7, yAxisID: 'rate' },
         { label: 'replies changed', data: series('policy/changed_choice_rate'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'rate' },
+        // Taste learned is a choice between two replies: a coin toss gets 50%, the line a figure must clear.
+        { label: 'coin toss (50%)', data: rounds.map(() => 0.5), borderColor: '#94a3b8', borderDash: [6, 6], borderWidth: 1, pointRadius: 0, yAxisID: 'rate' },
       ],
     },
     // Dots at 100% stay whole (clip off), rounds sit apart from the edges (offset), and the active version's grey dot is

@@ -36,6 +36,20 @@ class RoundPageWordsTest {
     }
 
     @Test
+    void tasteLearnedSaysWhenItIsNoBetterThanACoinToss() {
+        AlignmentRound round = new AlignmentRound();
+        round.metrics = new java.util.HashMap<>(java.util.Map.of("reward/accuracy", 0.4));
+        assertEquals("40% — worse than a coin toss", RoundFormats.tasteText(round));
+        round.metrics.put("reward/accuracy", 0.52);
+        assertEquals("52% — about a coin toss (50%)", RoundFormats.tasteText(round));
+        round.metrics.put("reward/accuracy", 0.81);
+        assertEquals("81%", RoundFormats.tasteText(round));
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
+        int columns = page.indexOf("id=\"rounds-columns\"");
+        assertTrue(page.indexOf("50%", columns) > columns && page.substring(columns).contains("coin toss"), "the column says what 50% is");
+    }
+
+    @Test
     void theAdvancedSettingsSayInWordsWhatEachDoesBeforeTheFormula() {
         // A round's next step may tell the lead to raise β: the fold must say what that does before it speaks of π_ref.
         String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
@@ -74,6 +88,8 @@ class RoundPageWordsTest {
             Matcher fold = LOG_FOLD.matcher(html);
             assertTrue(fold.find(), "the log sits in a fold: " + html);
             assertTrue(html.indexOf("p = 1.000", fold.start()) > fold.start(), "inside it");
+            assertTrue(html.contains("id=\"beta-help\"") && html.contains("choice of replies stays to the version it"),
+                    "the setting beta is said in words beside the settings");
             return fold.group(1) != null;
         } finally {
             QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));

@@ -53,7 +53,20 @@ class AuditFormatsTest {
     void storedCodesReadAsWords() {
         assertEquals("answer: both bad", AuditFormats.detailText(event("review.gold", "answer", "both_bad")));
         assertEquals("answer: reply 2 is better", AuditFormats.detailText(event("review.gold", "answer", "2")));
-        assertEquals("method: reward weighted", AuditFormats.detailText(event("round.start", "method", "reward_weighted")));
+    }
+
+    @Test
+    void aRoundsSettingsAndWhyAVersionWasSwitchedReadAsWords() {
+        AuditEvent round = event("round.start", "method", "reward_weighted");
+        round.details.putAll(java.util.Map.of("beta", 0.1, "rewardModel", "vector", "policyEpochs", 200, "seed", 42,
+                "minRewardAccuracy", 0.6, "maxKl", 2.0));
+        assertEquals("how it learns: from a model of what reviewers prefer; how close to stay to the serving version (β): 0.1;"
+                + " reward model: quick; policy epochs: 200; seed: 42; the rest on the round's page", AuditFormats.detailText(round));
+        AuditEvent promoted = event("model.promote", "reason", "promote");
+        promoted.details.put("previousVersion", 2);
+        assertEquals("the version answering before: v2", AuditFormats.detailText(promoted));
+        assertEquals("a round showed it picks the replies reviewers prefer more often",
+                AuditFormats.detailText(event("model.promote", "reason", "alignment")));
     }
 
     private static AuditEvent event(String action, String key, Object value) {

@@ -188,6 +188,11 @@ class KnowledgeBaseTest {
         String page = browser.pageRequest().accept("text/html").multiPart("file", "empty.md", new byte[0], "text/markdown")
                 .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(400).extract().asString();
         assertTrue(page.contains("is empty"), page);
+        String badAddress = browser.pageRequest().accept("text/html").multiPart("file", "returns.md", "# Returns\n\nWithin 30 days.".getBytes(),
+                "text/markdown").multiPart("url", "help.example.com/returns").multiPart("csrf-token", browser.csrfToken())
+                .post("/admin/knowledge").then().statusCode(400).extract().asString();
+        assertTrue(badAddress.contains("id=\"knowledge-error\"") && badAddress.contains("value=\"help.example.com/returns\""),
+                "the refused address stays in its field: " + badAddress);
         assertEquals(before, count("select count(*) from knowledge_articles") * 1000 + count("select count(*) from knowledge_passages"));
     }
 

@@ -143,6 +143,8 @@ class LlmPageTest {
         // Port 1 refuses the connection: the failure stands alone, under no notice that reads like a success.
         String failed = post("/admin/llm/test", "baseUrl=http://127.0.0.1:1/v1&model=typed-model&timeoutSeconds=3", 200);
         assertTrue(failed.contains("The test failed") && !failed.contains("id=\"llm-notice\""), failed);
+        String next = failed.substring(failed.indexOf("id=\"llm-test-next\""));
+        assertTrue(next.contains("address is right") && next.contains("server is running") && next.contains("API key"), failed);
         assertTrue(tested.contains("value=\"typed-model\""), "what was typed stays in the form");
         assertTrue(llm.requests.get(0).encode().contains("typed-model"), "the typed model was asked");
         assertFalse(settings.current().active(), "testing saves nothing");

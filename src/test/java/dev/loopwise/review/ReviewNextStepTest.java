@@ -13,6 +13,14 @@ class ReviewNextStepTest {
     }
 
     @Test
+    void beforeAnyModelAnswersTheStepIsToTrainOne() {
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0, false).startsWith("Train a model first, on Models"));
+        // Replies proposed from the agents' answers come before the first training.
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 2, 2, false).startsWith("2 proposed replies"));
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0, true).startsWith("No items wait for reviewers"));
+    }
+
+    @Test
     void eachStageSaysWhatToDo() {
         assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0).startsWith("No items wait for reviewers: make some below"));
         assertTrue(ReviewNextStep.of(overall(40, 1, null, 0), 0, 0).startsWith("1 item waits for reviewers at /review. About 60 more"));

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReviewQualityWordsTest {
     @Test
     void theChartBelowZeroAndMakingItemsAreExplained() {
+        dev.loopwise.model.ActiveModel.await(); // items are offered once a version answers
         String page = Caller.session("admin").request().accept("text/html").get("/admin/review").then().statusCode(200)
                 .extract().asString();
         String chartHelp = page.substring(page.indexOf("id=\"agreement-chart-help\""));
@@ -21,6 +22,18 @@ class ReviewQualityWordsTest {
         int help = page.indexOf("id=\"make-items-help\"");
         assertTrue(help > 0 && help < page.indexOf("action=\"/admin/review/generate\""), "the form is explained before it is offered");
         assertTrue(page.substring(help, page.indexOf("</p>", help)).contains("made on their own"), "items come without asking");
+    }
+
+    @io.quarkus.qute.Location("ReviewAdminPage/items")
+    @jakarta.inject.Inject
+    io.quarkus.qute.Template itemsTable;
+
+    @Test
+    void anEmptyListOfItemsSaysWhy() {
+        // The shared test database always holds items: the list is drawn here as on a fresh install.
+        String fresh = itemsTable.data("items", java.util.List.of()).data("modelAnswers", false).render();
+        assertTrue(fresh.contains("id=\"no-items\"") && fresh.contains("No review items yet") && !fresh.contains("make some above"), fresh);
+        assertTrue(itemsTable.data("items", java.util.List.of()).data("modelAnswers", true).render().contains("make some above"));
     }
 
     @Test

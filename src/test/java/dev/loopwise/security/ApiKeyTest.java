@@ -85,6 +85,21 @@ class ApiKeyTest {
         String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", "ZENDESK")
                 .post("/admin/users/" + userId + "/keys").then().statusCode(409).extract().asString();
         assertTrue(refused.contains("already has an API key named &#39;ZENDESK&#39; in use"), refused);
+        assertTrue(refused.contains("value=\"ZENDESK\"") && refused.contains("<details open>"),
+                "the account's fold opens again with the refused name in its field: " + refused);
+        assertEquals(1, refused.split("<details open>", -1).length - 1, "only that account's fold opens");
+
+        // The same on one's own Account page.
+        String own = "own key " + java.util.UUID.randomUUID();
+        long ownId = ((Number) admin.request().contentType("application/json").body("{\"name\":\"" + own + "\"}").post("/api/v1/keys")
+                .then().statusCode(201).extract().path("id")).longValue();
+        try {
+            String again = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", own)
+                    .post("/account/keys").then().statusCode(409).extract().asString();
+            assertTrue(again.contains("value=\"" + own + "\""), "the refused name stays in its field: " + again);
+        } finally {
+            admin.request().delete("/api/v1/keys/" + ownId).then().statusCode(204);
+        }
         assertEquals(java.util.List.of("Zendesk"), activeNames(helpdesk.username, "zendesk"), "no second key was made");
 
         admin.request().delete("/api/v1/keys/" + first).then().statusCode(204);

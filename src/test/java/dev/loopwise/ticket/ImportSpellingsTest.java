@@ -59,6 +59,21 @@ class ImportSpellingsTest {
     }
 
     @Test
+    void anImportOfLabelledTicketsLinksToTrainingOnModels() {
+        String tag = UUID.randomUUID().toString();
+        Caller admin = Caller.session("admin");
+        try {
+            String page = admin.pageRequest().accept("text/html").redirects().follow(false)
+                    .multiPart("file", "tickets.csv", ("text,label\nwhere is my parcel " + tag + ",track_order\n").getBytes(), "text/csv")
+                    .formParam("csrf-token", admin.csrfToken()).post("/admin/import").then().statusCode(200).extract().asString();
+            int box = page.indexOf("id=\"import-result\"");
+            assertTrue(box > 0 && page.indexOf("href=\"/admin/models\"", box) > box, page);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text", "where is my parcel " + tag));
+        }
+    }
+
+    @Test
     void anEmptyFileChosenOnTheImportPageIsCalledEmpty() {
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html")

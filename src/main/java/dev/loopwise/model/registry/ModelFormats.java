@@ -19,6 +19,18 @@ public class ModelFormats {
         return dev.loopwise.common.StatusWords.words(version.status);
     }
 
+    /** Why the active version changed, as the lead reads it; the codes stay in the database and the API. */
+    static String reasonText(ModelActivation activation) {
+        String reason = activation.reason == null ? "" : activation.reason;
+        return switch (reason) {
+            case ModelService.FIRST_MODEL -> "the first version trained: it answers as soon as it is ready";
+            case ModelService.PROMOTE -> "promoted by an admin";
+            case ModelService.ROLLBACK -> "rolled back by an admin to a version that answered before";
+            case "alignment" -> "a round promoted it: every check showed it picks the replies reviewers prefer more often";
+            default -> reason.replace('_', ' ');
+        };
+    }
+
     /**
      * The round that made a version and measured it, when that round's figures are its only ones (it keeps its base's
      * intents, so the table's intent columns would be blanks); null otherwise.
@@ -29,9 +41,34 @@ public class ModelFormats {
     }
 
     /** A rate metric as a percentage with one decimal, or "—" when the version has no such metric. */
+    /** Below this many held-out tickets a share says next to nothing: "100.0%" of 3 tickets is one lucky draw. */
+    static final int TOO_FEW_TO_JUDGE = 20;
+
+    /** A share of held-out tickets; on too few of them, the count instead ("3 of 3"), and that it is too few to judge. */
     static String percent(ModelVersion version, String metric) {
         Object value = version.metrics.get(metric);
-        return value instanceof Number n ? String.format("%.1f%%", n.doubleValue() * 100) : "—";
+        if (!(value instanceof Number n)) {
+            return "—";
+        }
+        int tickets = heldOut(version, metric);
+        if (tickets > 0 && tickets < TOO_FEW_TO_JUDGE) {
+            return Math.round(n.doubleValue() * tickets) + " of " + tickets + " (too few to judge)";
+        }
+        return String.format("%.1f%%", n.doubleValue() * 100);
+    }
+
+    /** How many held-out tickets a share was counted on; -1 when not recorded, or for a figure that is not a share. */
+    static int heldOut(ModelVersion version, String metric) {
+        int all = count(version, "data/test_tickets");
+        int oos = count(version, "data/oos_test_tickets");
+        return switch (metric) {
+            case "intent/accuracy" -> all > 0 ? all : -1;
+            case "intent/oos_recall" -> version.metrics.containsKey("data/oos_test_tickets") ? oos : -1;
+            case "intent/handover_rate" -> all > 0 ? all - oos : -1;
+            case "policy/agent_agreement", "policy/intent_consistency" -> version.metrics.get(metric + "_tickets") instanceof Number t
+                    ? t.intValue() : -1;
+            default -> -1;
+        };
     }
 
     static String number(ModelVersion version, String metric) {

@@ -18,13 +18,32 @@ final class ModelsNextStep {
         return of(newestFirst, recentRuns, java.util.Map.of());
     }
 
-    /** {@code labelled}: labelled tickets by intent name, to tell intents the active version never learned. */
     static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, java.util.Map<String, Long> labelled) {
+        return of(newestFirst, recentRuns, labelled, -1);
+    }
+
+    /**
+     * {@code labelled}: labelled tickets by intent name, to tell intents the active version never learned;
+     * {@code libraryReplies}: replies in the library (negative: not known), since a first version trained on an empty
+     * library learns no way to pick a reply and would answer no customer.
+     */
+    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, java.util.Map<String, Long> labelled,
+                     long libraryReplies) {
         Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
         if (recentRuns.stream().anyMatch(r -> !r.finished())) {
             return "A training is running; this page follows it. " + (active.isPresent() ? "The active version keeps answering meanwhile."
                     : newestFirst.isEmpty() ? "The first version answers customers as soon as it is ready."
                     : "No version answers customers yet: the new one can be promoted once it is ready.");
+        }
+        if (newestFirst.isEmpty() && labelled.isEmpty() && libraryReplies >= 0) {
+            return "Import labelled tickets on Import first: the first version learns your intents from them, so a training now"
+                    + " would stop with no intent to learn.";
+        }
+        if (newestFirst.isEmpty() && libraryReplies == 0) {
+            return "Add replies to the library before the first training: a version learns to pick one of the library's replies"
+                    + " for each ticket, and one trained on an empty library could answer no customer. Write one per intent on"
+                    + " Replies, or let Loopwise propose them from your agents' answers there, accept them on Review quality,"
+                    + " then train the first version here.";
         }
         if (active.isEmpty()) {
             return newestFirst.isEmpty()

@@ -174,7 +174,8 @@ public class ModelsPage {
         List<ModelVersion> newest = before == null ? versions.shown() : VersionList.from(null).shown();
         List<TrainingRun> runs = TrainingRun.recent(5);
         return Templates.models(versions, followedFirst(runs), ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
-                config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent()), runs.stream().anyMatch(r -> !r.finished()));
+                config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
+                dev.loopwise.ticket.Reply.count("status", dev.loopwise.ticket.Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()));
     }
 
     /**

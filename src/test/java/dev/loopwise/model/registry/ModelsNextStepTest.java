@@ -44,6 +44,15 @@ class ModelsNextStepTest {
     }
 
     @Test
+    void aFreshInstallAsksForTicketsThenRepliesBeforeTheFirstTraining() {
+        String noIntents = ModelsNextStep.of(List.of(), List.of(), Map.of(), 0);
+        assertTrue(noIntents.startsWith("Import labelled tickets on Import first"), noIntents);
+        String noReplies = ModelsNextStep.of(List.of(), List.of(), Map.of("track_order", 18L), 0);
+        assertTrue(noReplies.startsWith("Add replies to the library before the first training") && noReplies.contains("Replies"), noReplies);
+        assertTrue(ModelsNextStep.of(List.of(), List.of(), Map.of("track_order", 18L), 3).startsWith("Train the first version"));
+    }
+
+    @Test
     void theVerySameModelTrainedAgainIsNotWorthPromoting() {
         ModelVersion again = version(2, "candidate", 0.90, 200);
         ModelVersion active = version(1, "active", 0.90, 200);

@@ -53,6 +53,30 @@ class ModelsPageWordsTest {
     }
 
     @Test
+    void theReasonsTheActiveVersionChangedReadAsWords() {
+        for (String code : new String[] {ModelService.FIRST_MODEL, ModelService.PROMOTE, ModelService.ROLLBACK, "alignment"}) {
+            ModelActivation activation = new ModelActivation();
+            activation.reason = code;
+            String words = ModelFormats.reasonText(activation);
+            assertTrue(words.contains(" ") && !words.equals(code) && words.length() > 15, code + " -> " + words);
+        }
+        String page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models").then()
+                .statusCode(200).extract().asString();
+        String changes = page.substring(page.indexOf("id=\"activations\""));
+        assertFalse(changes.contains("<td data-label=\"Why\">first model</td>"), changes);
+    }
+
+    @Test
+    void aShareOfAFewHeldOutTicketsIsShownAsTheirCountAndSaidTooFewToJudge() {
+        ModelVersion version = new ModelVersion();
+        version.metrics = new java.util.HashMap<>(java.util.Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
+                "intent/oos_recall", 1.0, "data/oos_test_tickets", 3));
+        assertEquals("3 of 3 (too few to judge)", ModelFormats.percent(version, "intent/oos_recall"));
+        assertEquals("90.0%", ModelFormats.percent(version, "intent/accuracy"));
+        assertEquals("—", ModelFormats.percent(version, "policy/agent_agreement"));
+    }
+
+    @Test
     void statusCodesReadAsWordsAndAnUnknownOneWithoutUnderscores() {
         assertEquals("in progress", StatusWords.words(TrainingRun.RUNNING));
         assertEquals("waiting to start", StatusWords.words(TrainingRun.QUEUED));
