@@ -1,8 +1,7 @@
 package dev.loopwise.alignment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopwise.common.JsonStrictness;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.Place;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,23 +40,23 @@ final class PreferenceRows {
     private PreferenceRows() {
     }
 
-    record Row(String prompt, String chosen, String rejected, Double margin, dev.loopwise.common.Place line) {
+    record Row(String prompt, String chosen, String rejected, Double margin, Place line) {
     }
 
     /** A KTO row: one completion, good or bad. */
-    record Unpaired(String prompt, String completion, boolean desirable, dev.loopwise.common.Place line) {
+    record Unpaired(String prompt, String completion, boolean desirable, Place line) {
     }
 
     /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */
-    static Object read(JsonNode node, dev.loopwise.common.Place line, List<String> problems) {
+    static Object read(JsonNode node, Place line, List<String> problems) {
         int before = problems.size();
         String prompt = firstPresent(node, "prompt", "question", "history", "instruction", "query");
         if (prompt == null && node.has("chosen") && node.has("rejected")) {
             return implicit(node, line, problems);
         }
         if (prompt != null && node.has("completion") && node.has("label")) {
-            String ticket = text(node, prompt, "user", line, problems);
-            String completion = text(node, "completion", "assistant", line, problems);
+            String ticket = PreferenceFields.text(node, prompt, "user", line, problems);
+            String completion = PreferenceFields.text(node, "completion", "assistant", line, problems);
             if (!node.get("label").isBoolean()) {
                 problems.add(line + ": 'label' must be true (a good completion) or false (a bad one)");
             }
@@ -80,9 +79,9 @@ final class PreferenceRows {
             problems.add(line + ": " + SHAPES);
             return null;
         }
-        String ticket = text(node, prompt, "user", line, problems);
-        String chosen = text(node, chosenField, "assistant", line, problems);
-        String rejected = text(node, rejectedField, "assistant", line, problems);
+        String ticket = PreferenceFields.text(node, prompt, "user", line, problems);
+        String chosen = PreferenceFields.text(node, chosenField, "assistant", line, problems);
+        String rejected = PreferenceFields.text(node, rejectedField, "assistant", line, problems);
         Double margin = node.path("margin").isNumber() ? node.get("margin").asDouble() : null;
         return problems.size() > before ? null : row(ticket, chosen, rejected, margin, line, problems);
     }
@@ -113,7 +112,7 @@ final class PreferenceRows {
         return pairs;
     }
 
-    private static Object implicit(JsonNode node, dev.loopwise.common.Place line, List<String> problems) {
+    private static Object implicit(JsonNode node, Place line, List<String> problems) {
         JsonNode chosen = node.get("chosen");
         JsonNode rejected = node.get("rejected");
         if (chosen.isArray() && rejected.isArray()) {
@@ -123,9 +122,9 @@ final class PreferenceRows {
                 return null;
             }
             int before = problems.size();
-            String ticket = text(node, "chosen", "user", line, problems);
-            String better = text(node, "chosen", "assistant", line, problems);
-            String worse = text(node, "rejected", "assistant", line, problems);
+            String ticket = PreferenceFields.text(node, "chosen", "user", line, problems);
+            String better = PreferenceFields.text(node, "chosen", "assistant", line, problems);
+            String worse = PreferenceFields.text(node, "rejected", "assistant", line, problems);
             return problems.size() > before ? null : row(ticket, better, worse, null, line, problems);
         }
         if (chosen.isTextual() && rejected.isTextual()) {
@@ -139,9 +138,9 @@ final class PreferenceRows {
                         + "different last replies, as chat messages or as 'Human:'/'Assistant:' text");
                 return null;
             }
-            return row(checked(a.substring(turn + HUMAN.length(), replyA).strip(), "chosen", line, problems),
-                    checked(a.substring(replyA + ASSISTANT.length()).strip(), "chosen", line, problems),
-                    checked(b.substring(replyB + ASSISTANT.length()).strip(), "rejected", line, problems), null, line, problems);
+            return row(PreferenceFields.checked(a.substring(turn + HUMAN.length(), replyA).strip(), "chosen", line, problems),
+                    PreferenceFields.checked(a.substring(replyA + ASSISTANT.length()).strip(), "chosen", line, problems),
+                    PreferenceFields.checked(b.substring(replyB + ASSISTANT.length()).strip(), "rejected", line, problems), null, line, problems);
         }
         problems.add(line + ": " + SHAPES);
         return null;
@@ -176,7 +175,7 @@ final class PreferenceRows {
         return out;
     }
 
-    private static Row row(String prompt, String chosen, String rejected, Double margin, dev.loopwise.common.Place line, List<String> problems) {
+    private static Row row(String prompt, String chosen, String rejected, Double margin, Place line, List<String> problems) {
         if (prompt == null || chosen == null || rejected == null) {
             return null;
         }
@@ -197,66 +196,5 @@ final class PreferenceRows {
             }
         }
         return null;
-    }
-
-    /** A field as text: a string, or in the conversational form the content of the last message with {@code role}. */
-    private static String text(JsonNode node, String field, String role, dev.loopwise.common.Place line, List<String> problems) {
-        JsonNode value = node.path(field);
-        if (value.isArray()) {
-            String text = null;
-            for (JsonNode message : value) {
-                String content = role.equals(message.path("role").asText()) ? content(message.path("content")) : null;
-                text = content != null ? content : text;
-            }
-            if (text == null) {
-                problems.add(line + ": '" + field + "' as messages needs one whose role is '" + role
-                        + "' and whose content is a string or a list of text parts ([{\"type\": \"text\", \"text\": \"...\"}];"
-                        + " an image or another kind of part cannot be read)");
-            }
-            return text == null ? null : checked(text, field, line, problems);
-        }
-        if (!value.isTextual()) {
-            problems.add(line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
-            return null;
-        }
-        return checked(value.asText(), field, line, problems);
-    }
-
-    /**
-     * A message's content: a string, or OpenAI's list of parts (as chat exports write it), its text parts joined by line
-     * breaks as {@code /v1/chat/completions} reads them; null for anything else. A list holding another kind of part (an
-     * image) is not read: the pair would teach a preference for a reply to only part of what the reviewer saw.
-     */
-    private static String content(JsonNode content) {
-        if (content.isTextual()) {
-            return content.asText();
-        }
-        if (!content.isArray() || content.isEmpty()) {
-            return null;
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : content) {
-            if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
-                return null;
-            }
-            text.append(text.isEmpty() ? "" : "\n").append(part.get("text").asText());
-        }
-        return text.toString();
-    }
-
-    private static String checked(String text, String field, dev.loopwise.common.Place line, List<String> problems) {
-        if (!PlainText.showsSomething(text)) {
-            problems.add(line + ": '" + field + "' must be a non-empty string, or a list of chat messages");
-            return null;
-        }
-        if (PlainText.length(text) > MAX_TEXT_LENGTH) {
-            problems.add(line + ": '" + field + "' is longer than " + MAX_TEXT_LENGTH + " characters");
-            return null;
-        }
-        if (!JsonStrictness.storable(text)) {
-            problems.add(line + ": '" + field + "' contains a NUL character or half of a surrogate pair");
-            return null;
-        }
-        return text;
     }
 }
