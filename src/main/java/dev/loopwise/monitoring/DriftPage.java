@@ -48,7 +48,7 @@ public class DriftPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance drift(DriftOverview.Overview overview, List<String> charted, List<ReplayView> replaying,
-                                             List<ReplayView> replayed, String message, String error);
+                                             List<ReplayView> replayed, String message, String error, boolean messageAtAlerts);
     }
 
     @GET
@@ -57,7 +57,9 @@ public class DriftPage {
         // Counts from the address of the redirect; a hand-typed negative one says nothing that happened.
         boolean counts = replayed != null && replayed >= 0 && orZero(failed) >= 0 && orZero(checks) >= 0 && orZero(alerts) >= 0;
         String message = counts ? DriftMessages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts)) : null;
-        return render(message);
+        // A replay that raised alerts leads to them, and to what Loopwise proposes about them just below, past the charts.
+        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(), message,
+                null, counts && orZero(alerts) > 0);
     }
 
     private TemplateInstance render(String message) {
@@ -66,7 +68,7 @@ public class DriftPage {
 
     private TemplateInstance render(String message, String error) {
         return Templates.drift(overview.read(), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(), message,
-                error);
+                error, false);
     }
 
     private static int orZero(Integer value) {
@@ -102,7 +104,7 @@ public class DriftPage {
         ReplayService.Replayed done = replay.replay(chosen.texts(), chosen.source(), currentUser.name(), config.stride(), so -> { });
         // Post/redirect/get: reloading the result must not send the traffic again.
         return Response.seeOther(java.net.URI.create("/admin/drift?replayed=" + done.requests() + "&failed=" + done.failed()
-                + "&checks=" + done.checks().size() + "&alerts=" + done.alerts())).build();
+                + "&checks=" + done.checks().size() + "&alerts=" + done.alerts() + (done.alerts() > 0 ? "#alerts-card" : ""))).build();
     }
 
     /** A background replay's progress, for the page's progress bar. */

@@ -59,6 +59,12 @@ class DriftReplayTest {
         long served = servedRequests();
         String page = admin.pageRequest().accept("text/html").get(location).then().statusCode(200).extract().asString();
         assertTrue(page.contains("Replayed 3 tickets"), page);
+        assertTrue(page.indexOf("id=\"drift-message\"") < page.indexOf("id=\"alerts-card\""), "no alert: the outcome at the top");
+        // With alerts, the outcome stands over them and the actions proposed about them, where the redirect's anchor leads.
+        String alerted = admin.pageRequest().accept("text/html").get("/admin/drift?replayed=3&failed=0&checks=1&alerts=1").then()
+                .statusCode(200).extract().asString();
+        int card = alerted.indexOf("id=\"alerts-card\"");
+        assertTrue(card > 0 && alerted.indexOf("id=\"drift-message\"") > card && alerted.indexOf("id=\"actions\"") > card, alerted);
         admin.pageRequest().accept("text/html").get(location).then().statusCode(200);
         assertEquals(served, servedRequests(), "showing the result again served nothing");
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

@@ -11,7 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
-/** On a phone, a reviewer's home shows its one action, Start reviewing, without scrolling past the figures first. */
+/**
+ * On a phone, a reviewer's home shows its one action, Start reviewing, without scrolling past the figures first; the judging
+ * page shows no keyboard hints, and a ticket card's number says it is the ticket's.
+ */
 @QuarkusTest
 class ReviewHomePhoneBrowserTest extends BrowserTest {
     @TestHTTPResource("/")
@@ -31,6 +34,18 @@ class ReviewHomePhoneBrowserTest extends BrowserTest {
             double bottom = ((Number) seen[0]).doubleValue();
             double screen = ((Number) seen[1]).doubleValue();
             assertTrue(bottom <= screen, "Start reviewing ends at " + bottom + " px, the screen at " + screen + " px");
+
+            // The judging page: no keyboard hints on a phone, whatever its pointer; the buttons keep their words.
+            driver.get(base + "review/judge");
+            Object shownHints = ((JavascriptExecutor) driver).executeScript(
+                    "return [...document.querySelectorAll('.keys-only:not(.shortcuts-setting), button kbd')].filter((e) => getComputedStyle(e).display !== 'none').length;");
+            assertTrue(((Number) shownHints).intValue() == 0, shownHints + " keyboard hints shown on a phone");
+            driver.manage().deleteAllCookies();
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+            driver.get(base + "admin/tickets");
+            Object id = ((JavascriptExecutor) driver).executeScript(
+                    "const td = document.querySelector('#tickets tbody tr td:first-child'); return getComputedStyle(td, '::before').content;");
+            assertTrue(String.valueOf(id).contains("Ticket"), "a ticket's number says what it is: " + id);
         });
     }
 }
