@@ -168,7 +168,7 @@ public class ModelFormats {
     /** The same comparison and advice as the version's page, so the question is never asked blind nor answered differently. */
     private static String againstActive(ModelVersion version) {
         ModelVersion active = version.status.equals(ModelVersion.ACTIVE) ? null : ModelVersion.findActive().orElse(null);
-        return active == null ? "" : " " + ModelsNextStep.compare(version, active);
+        return active == null ? "" : " " + VersionComparison.compare(version, active);
     }
 
     /** An earlier version with the very same stored model (retraining on unchanged data does that), or null. */

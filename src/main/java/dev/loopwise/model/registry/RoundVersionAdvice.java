@@ -10,9 +10,9 @@ final class RoundVersionAdvice {
 
     /** A round's version has its base's intents and other replies: its round measured those, on its own held-out tickets. */
     static String fromRound(ModelVersion candidate, ModelVersion active, Object round) {
-        Double mine = ModelsNextStep.metric(candidate, "eval/candidate_reply_intent");
-        Double base = ModelsNextStep.metric(candidate, "eval/active_reply_intent");
-        Double n = ModelsNextStep.metric(candidate, "eval/reply_intent_tickets");
+        Double mine = VersionComparison.metric(candidate, "eval/candidate_reply_intent");
+        Double base = VersionComparison.metric(candidate, "eval/active_reply_intent");
+        Double n = VersionComparison.metric(candidate, "eval/reply_intent_tickets");
         String measured = mine == null || base == null || n == null ? "" : String.format(" On %d held-out tickets its replies fit the"
                 + " ticket's intent %.0f%% of the time, the version it started from %.0f%%.", n.intValue(), mine * 100, base * 100);
         String verdict = candidate.status.equals(ModelVersion.REJECTED)
@@ -44,9 +44,9 @@ final class RoundVersionAdvice {
      */
     static String againstRound(ModelVersion candidate, ModelVersion active) {
         Object base = active.lineage.get("baseVersion");
-        Double theirs = ModelsNextStep.metric(active, "eval/candidate_reply_intent");
-        Double mine = ModelsNextStep.metric(active, "eval/active_reply_intent");
-        Double n = ModelsNextStep.metric(active, "eval/reply_intent_tickets");
+        Double theirs = VersionComparison.metric(active, "eval/candidate_reply_intent");
+        Double mine = VersionComparison.metric(active, "eval/active_reply_intent");
+        Double n = VersionComparison.metric(active, "eval/reply_intent_tickets");
         if (!(base instanceof Number b) || b.intValue() != candidate.version || theirs == null || mine == null || n == null) {
             return "The active v" + active.version + " comes from round " + active.lineage.get("alignmentRound") + ", which compared it"
                     + " only with the version it started from: keep v" + active.version + " unless that round's page says otherwise.";
@@ -54,7 +54,7 @@ final class RoundVersionAdvice {
         String figures = String.format("On %d held-out tickets the active v%d's replies fit the ticket's intent %.0f%% of the time,"
                 + " v%d's %.0f%%.", n.intValue(), active.version, theirs * 100, candidate.version, mine * 100);
         String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
-        if (ModelsNextStep.dropBeyondChance(theirs, mine, n)) {
+        if (VersionComparison.dropBeyondChance(theirs, mine, n)) {
             return figures + " The active one is worse beyond chance: " + switchTo + ".";
         }
         if (Boolean.FALSE.equals(active.lineage.get("passedGates"))) {

@@ -59,9 +59,9 @@ class ModelsNextStepTest {
         again.checksum = "abc";
         active.checksum = "abc";
         assertEquals("v2 is the very same model as v1 (trained again on unchanged data): promoting it would change nothing. Keep v1.",
-                ModelsNextStep.compare(again, active));
+                VersionComparison.compare(again, active));
         again.checksum = "abd";
-        assertTrue(ModelsNextStep.compare(again, active).contains("too close to call"), ModelsNextStep.compare(again, active));
+        assertTrue(VersionComparison.compare(again, active).contains("too close to call"), VersionComparison.compare(again, active));
     }
 
     @Test
@@ -71,18 +71,18 @@ class ModelsNextStepTest {
         ModelVersion active = version(1, "active", 0.897, 87);
         active.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "track_order")));
         newer.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "check_invoice", "oos", "recover_password", "track_order")));
-        String text = ModelsNextStep.compare(newer, active);
+        String text = VersionComparison.compare(newer, active);
         assertTrue(text.startsWith("v3 knows 2 intents the active v1 never learned (check_invoice, recover_password)")
                 && text.endsWith("promote v3 below."), text);
-        assertTrue(ModelsNextStep.prefers(newer, active));
+        assertTrue(VersionComparison.prefers(newer, active));
         // The other way round: the older version does not know what the active one answers.
-        String back = ModelsNextStep.compare(active, newer);
+        String back = VersionComparison.compare(active, newer);
         assertTrue(back.startsWith("v1 does not know 2 intents the active v3 answers") && back.endsWith("keep v3."), back);
-        assertTrue(!ModelsNextStep.prefers(active, newer));
+        assertTrue(!VersionComparison.prefers(active, newer));
         // Worse beyond chance (p = 0.7485, band = 2·sqrt(2·0.7485·0.2515/155) = 9.9 points < 29.7): the figures decide.
         ModelVersion poor = version(4, "candidate", 0.60, 155);
         poor.lineage = newer.lineage;
-        assertTrue(ModelsNextStep.compare(poor, active).endsWith("keep v1; v4 is worse."), ModelsNextStep.compare(poor, active));
+        assertTrue(VersionComparison.compare(poor, active).endsWith("keep v1; v4 is worse."), VersionComparison.compare(poor, active));
     }
 
     @Test
@@ -93,7 +93,7 @@ class ModelsNextStepTest {
         ModelVersion active = version(3, "active", 0.897, 87, "intent/oos_recall", 0.938);
         active.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "track_order")));
         newer.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "gift_wrap", "oos", "track_order")));
-        String text = ModelsNextStep.compare(newer, active);
+        String text = VersionComparison.compare(newer, active);
         assertTrue(text.startsWith("v5 knows 1 intent the active v3 never learned (gift_wrap)")
                 && text.contains("Careful: it hands only 43.8% of the 16 held-out out-of-scope tickets")
                 && text.contains("Weigh the two before you promote v5") && !text.contains("promote v5 below"), text);
@@ -102,7 +102,7 @@ class ModelsNextStepTest {
     @Test
     void aGainWithinTwoStandardErrorsIsTooCloseToCall() {
         // p = 0.925, band = 2·sqrt(2·0.925·0.075/200) = 5.27 points > 5 points.
-        String text = ModelsNextStep.compare(version(2, "candidate", 0.95, 200), version(1, "active", 0.90, 200));
+        String text = VersionComparison.compare(version(2, "candidate", 0.95, 200), version(1, "active", 0.90, 200));
         assertTrue(text.contains("too close to call on 200 tickets") && text.contains("5.3 points"), text);
     }
 
@@ -111,12 +111,12 @@ class ModelsNextStepTest {
         // Out of scope: 16 held-out tickets, 56.3% against 93.8%: p = 0.75, band = 2·sqrt(2·0.75·0.25/16) = 30.6 points < 37.5.
         ModelVersion candidate = version(2, "candidate", 0.81, 90, "intent/oos_recall", 0.563, "data/oos_test_tickets", 16);
         ModelVersion active = version(1, "active", 0.85, 90, "intent/oos_recall", 0.938);
-        String text = ModelsNextStep.compare(candidate, active);
+        String text = VersionComparison.compare(candidate, active);
         assertTrue(text.contains("too close to call on 90 tickets") && text.contains("56.3% of the 16 held-out out-of-scope tickets")
                 && text.endsWith("Keep v1."), text);
         // With 4 of them the same drop is within chance: band = 61.2 points.
         candidate.metrics.put("data/oos_test_tickets", 4);
-        assertTrue(!ModelsNextStep.compare(candidate, active).contains("out-of-scope"), ModelsNextStep.compare(candidate, active));
+        assertTrue(!VersionComparison.compare(candidate, active).contains("out-of-scope"), VersionComparison.compare(candidate, active));
     }
 
     @Test
@@ -127,15 +127,15 @@ class ModelsNextStepTest {
         v1.activatedAt = java.time.OffsetDateTime.now().minusDays(1);
         ModelVersion v2 = version(2, "active", 0.81, 90, "intent/oos_recall", 0.563, "data/oos_test_tickets", 16);
         v2.activatedAt = java.time.OffsetDateTime.now();
-        String text = ModelsNextStep.compare(v1, v2);
+        String text = VersionComparison.compare(v1, v2);
         assertTrue(text.contains("93.8% of the 16 held-out out-of-scope tickets") && text.endsWith("So roll back to v1."), text);
-        assertTrue(ModelsNextStep.prefers(v1, v2) && !ModelsNextStep.prefers(v2, v1));
+        assertTrue(VersionComparison.prefers(v1, v2) && !VersionComparison.prefers(v2, v1));
         String models = ModelsNextStep.of(List.of(v2, v1), List.of());
         assertTrue(models.startsWith("v2 answers customers, but the version before it did better.") && models.endsWith("roll back to v1."),
                 models);
         // Held-out sets of different sizes are named, since labelled tickets came in between.
         v1.metrics.put("data/test_tickets", 87);
-        assertTrue(ModelsNextStep.compare(v1, v2).contains("measured on its own 90 held-out tickets"), ModelsNextStep.compare(v1, v2));
+        assertTrue(VersionComparison.compare(v1, v2).contains("measured on its own 90 held-out tickets"), VersionComparison.compare(v1, v2));
     }
 
     @Test
@@ -146,7 +146,7 @@ class ModelsNextStepTest {
         made.lineage = new LinkedHashMap<>(Map.of("alignmentRound", 2));
         made.metrics = new LinkedHashMap<>(Map.of("eval/reply_intent_tickets", 71, "eval/candidate_reply_intent", 0.83,
                 "eval/active_reply_intent", 0.90));
-        String text = ModelsNextStep.compare(made, version(1, "active", 0.9, 87));
+        String text = VersionComparison.compare(made, version(1, "active", 0.9, 87));
         assertTrue(text.startsWith("v4 was made by round 2") && text.contains("On 71 held-out tickets its replies fit the ticket's"
                 + " intent 83% of the time, the version it started from 90%.") && text.endsWith("keep v1."), text);
     }
@@ -163,10 +163,10 @@ class ModelsNextStepTest {
                 "eval/active_reply_intent", 0.90));
         ModelVersion v1 = version(1, "candidate", 0.9, 87);
         v1.activatedAt = java.time.OffsetDateTime.now().minusDays(1);
-        String close = ModelsNextStep.compare(v1, v3);
+        String close = VersionComparison.compare(v1, v3);
         assertTrue(close.contains("fit the ticket's intent 82% of the time, v1's 90%") && close.endsWith("keep v3."), close);
         v3.metrics.put("eval/reply_intent_tickets", 300);
-        assertTrue(ModelsNextStep.compare(v1, v3).endsWith("roll back to v1."), ModelsNextStep.compare(v1, v3));
+        assertTrue(VersionComparison.compare(v1, v3).endsWith("roll back to v1."), VersionComparison.compare(v1, v3));
         assertTrue(ModelsNextStep.of(List.of(v3, v1), List.of()).startsWith("v3 answers customers, but the version before it did better."));
         assertTrue(ModelsNextStep.forVersion(v3, v3).contains("comes from round 2"), ModelsNextStep.forVersion(v3, v3));
     }
@@ -183,17 +183,17 @@ class ModelsNextStepTest {
                 "eval/active_reply_intent", 0.89));
         ModelVersion v1 = version(1, "active", 0.897, 87);
         v1.activatedAt = java.time.OffsetDateTime.now().minusDays(1);
-        assertTrue(ModelsNextStep.compare(v4, v1).endsWith("keep v1."), ModelsNextStep.compare(v4, v1));
+        assertTrue(VersionComparison.compare(v4, v1).endsWith("keep v1."), VersionComparison.compare(v4, v1));
         v4.status = ModelVersion.ACTIVE;
         v4.activatedAt = java.time.OffsetDateTime.now();
         v1.status = ModelVersion.RETIRED;
-        String back = ModelsNextStep.compare(v1, v4);
+        String back = VersionComparison.compare(v1, v4);
         assertTrue(back.contains("fit the ticket's intent 85% of the time, v1's 89%") && back.contains("was promoted by hand")
                 && back.contains("roll back to v1") && !back.contains("keep v4"), back);
-        assertTrue(!ModelsNextStep.prefers(v1, v4), "v1 was not shown better either: the Models page does not claim it did better");
+        assertTrue(!VersionComparison.prefers(v1, v4), "v1 was not shown better either: the Models page does not claim it did better");
         // A round that passed its gates (or a version from before rounds recorded it) keeps the comparison as it was.
         v4.lineage.put("passedGates", true);
-        assertTrue(ModelsNextStep.compare(v1, v4).endsWith("keep v4."), ModelsNextStep.compare(v1, v4));
+        assertTrue(VersionComparison.compare(v1, v4).endsWith("keep v4."), VersionComparison.compare(v1, v4));
     }
 
     @Test
@@ -219,9 +219,9 @@ class ModelsNextStepTest {
     @Test
     void aGainBeyondThemSaysPromote() {
         // band = 2·sqrt(2·0.925·0.075/400) = 3.72 points < 5 points.
-        assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
+        assertTrue(VersionComparison.compare(version(2, "candidate", 0.95, 400), version(1, "active", 0.90, 400))
                 .endsWith("promote v2 below."));
-        assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.85, 400), version(1, "active", 0.90, 400)).contains("v2 is worse"));
+        assertTrue(VersionComparison.compare(version(2, "candidate", 0.85, 400), version(1, "active", 0.90, 400)).contains("v2 is worse"));
     }
 
     @Test
@@ -231,10 +231,10 @@ class ModelsNextStepTest {
         // p = 0.5, band = 2·sqrt(2·0.25/400) = 7.07 points: a 5-point drop is chance, a 10-point drop is not.
         candidate.metrics.put("policy/agent_agreement", 0.45);
         active.metrics.put("policy/agent_agreement", 0.50);
-        assertTrue(ModelsNextStep.compare(candidate, active).endsWith("promote v2 below."));
+        assertTrue(VersionComparison.compare(candidate, active).endsWith("promote v2 below."));
         candidate.metrics.put("policy/agent_agreement", 0.45);
         active.metrics.put("policy/agent_agreement", 0.55);
-        assertTrue(ModelsNextStep.compare(candidate, active).contains("picks the reply your agents chose less often (45.0% against 55.0%)"));
+        assertTrue(VersionComparison.compare(candidate, active).contains("picks the reply your agents chose less often (45.0% against 55.0%)"));
     }
 
     @Test
@@ -247,7 +247,7 @@ class ModelsNextStepTest {
     void edgeCasesSayWhatToDo() {
         assertTrue(ModelsNextStep.of(List.of(), List.of()).startsWith("Train the first version"));
         assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of()).contains("try fine-tuning the reading model"));
-        assertTrue(ModelsNextStep.compare(version(2, "candidate", 0.9, 0), version(1, "active", 0.9, 50)).contains("no held-out tickets"));
+        assertTrue(VersionComparison.compare(version(2, "candidate", 0.9, 0), version(1, "active", 0.9, 50)).contains("no held-out tickets"));
         TrainingRun running = new TrainingRun();
         running.status = TrainingRun.RUNNING;
         assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of(running)).startsWith("A training is running"));

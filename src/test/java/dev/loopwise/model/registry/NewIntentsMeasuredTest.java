@@ -25,12 +25,12 @@ class NewIntentsMeasuredTest {
         long tracking = ticketOf("track_order");
         long cancelling = ticketOf("cancel_order");
         ModelVersion active = version(1, List.of("cancel_order", "oos"), List.of(cancelling));
-        String unmeasured = QuarkusTransaction.requiringNew().call(() -> ModelsNextStep.compare(
+        String unmeasured = QuarkusTransaction.requiringNew().call(() -> VersionComparison.compare(
                 version(3, List.of("cancel_order", "oos", "track_order"), List.of(cancelling)), active));
         assertTrue(unmeasured.startsWith("v3 knows 1 intent the active v1 never learned (track_order)")
                 && unmeasured.contains("None of its tickets was kept aside to test v3 on, so how well it answers them is not measured.")
                 && unmeasured.endsWith("promote v3 below if customers need it answered now."), unmeasured);
-        String measured = QuarkusTransaction.requiringNew().call(() -> ModelsNextStep.compare(
+        String measured = QuarkusTransaction.requiringNew().call(() -> VersionComparison.compare(
                 version(3, List.of("cancel_order", "oos", "track_order"), List.of(cancelling, tracking)), active));
         assertTrue(measured.endsWith("promote v3 below."), measured);
     }
