@@ -29,13 +29,17 @@ public class ReviewAdminService {
      */
     @Transactional
     public void decideRewrite(long replyId, boolean accept, String intentName) {
-        Reply reply = Reply.<Reply>findByIdOptional(replyId)
+        // Read locked: another admin's decision on the same rewrite is waited for, and this one is then refused.
+        Reply reply = Reply.<Reply>findByIdOptional(replyId, LockModeType.PESSIMISTIC_WRITE)
                 .filter(r -> r.status.equals(Reply.PENDING))
                 .orElseThrow(() -> ApiException.notFound("No pending rewrite " + replyId + "."));
         if (accept) {
             Intent intent = intentName == null || intentName.isBlank() ? reply.intent
                     : Intent.findByName(intentName.strip()).orElseThrow(() -> ApiException.badRequest(
                             "unknown_intent", ReviewMessages.rewriteIntentUnknown(intentName.strip())));
+            // As a library save does: the intent's row makes its replies' saves take turns, so the check below that it has
+            // no such reply yet holds until this one is stored.
+            Intent.getEntityManager().lock(intent, LockModeType.PESSIMISTIC_WRITE);
             Reply.requirePublishable(intent, reply.text, reply.id);
             // The same words under two intents would teach the policy that one reply fits both.
             Reply.<Reply>find("text = ?1 and status = ?2 and intent != ?3", reply.text, Reply.ACTIVE, intent).firstResultOptional()

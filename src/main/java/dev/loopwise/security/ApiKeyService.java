@@ -93,7 +93,8 @@ public class ApiKeyService {
     /** As {@link #revoke(long, String, boolean)}, for a key that must belong to the account {@code ownerId} (null: any). */
     @Transactional
     public ApiKey revoke(long id, String actingUsername, boolean actorIsAdmin, Long ownerId) {
-        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id)
+        // Read locked: a second revocation at the same moment waits, finds the key revoked and records nothing more.
+        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound(Messages.notFound("API key", id)));
         if (!key.user.username.equals(actingUsername) && !actorIsAdmin || ownerId != null && !key.user.id.equals(ownerId)) {
             // Someone else's key is reported as absent: its existence is none of this user's business.

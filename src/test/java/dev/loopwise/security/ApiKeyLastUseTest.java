@@ -1,12 +1,17 @@
 package dev.loopwise.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.audit.AuditEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Recording when a key was last used never undoes what happened to the key meanwhile. */
+/** Writes to one key at the same moment: none undoes another (a last use, a revocation), none is recorded twice. */
 @QuarkusTest
 class ApiKeyLastUseTest {
     @Inject
@@ -25,7 +30,34 @@ class ApiKeyLastUseTest {
 
     @AfterEach
     void removeKey() {
-        QuarkusTransaction.requiringNew().run(() -> ApiKey.delete("name", name));
+        QuarkusTransaction.requiringNew().run(() -> ApiKey.delete("name like ?1", name + "%"));
+    }
+
+    @Test
+    void aKeyRevokedTwiceAtOnceIsRevokedOnceInTheAuditTrail() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            ApiKeyService.CreatedKey created = keys.create("admin", name + " " + round, 0);
+            long id = created.key().id;
+            String target = NewApiKey.auditTarget(created.key().prefix, "admin");
+            CyclicBarrier barrier = new CyclicBarrier(2);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<ApiKey>> revoking = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    revoking.add(pool.submit(() -> {
+                        barrier.await();
+                        return keys.revoke(id, "admin", true);
+                    }));
+                }
+                for (Future<ApiKey> revoked : revoking) {
+                    assertNotNull(revoked.get(60, TimeUnit.SECONDS).revokedAt);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> AuditEvent.count("action = ?1 and target = ?2", "key.revoke", target)),
+                    "round " + round);
+        }
     }
 
     @Test
