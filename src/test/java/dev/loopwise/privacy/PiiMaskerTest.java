@@ -97,6 +97,8 @@ class PiiMaskerTest {
         assertTrue(PiiMasker.validIban("GB82WEST12345698765432"));
         assertFalse(PiiMasker.validIban("GB83WEST12345698765432"));
         assertFalse(PiiMasker.validIban("GB82WEST1234569876543"), "one character short of a British IBAN");
+        assertTrue(PiiMasker.validIban("DZ54 0004 0012 3456 7890 1234 56"), "a country missing from the registry table still has IBANs");
+        assertFalse(PiiMasker.validIban("DZ55 0004 0012 3456 7890 1234 56"), "and they pass mod 97 like any other");
         assertTrue(PiiMasker.validIban("gb82 west 1234 5698 7654 32"));
         assertFalse(PiiMasker.looksLikePhone("12345678"), "a bare run of digits is an order number");
         assertFalse(PiiMasker.looksLikePhone("2024-05-01"), "a date");
