@@ -39,7 +39,7 @@ public class ModelsPage {
     static class Templates {
         static native TemplateInstance models(VersionList versions, List<TrainingRun> runs, List<ModelActivation> activations,
                                               Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
-                                              String nextStep, boolean training);
+                                              String nextStep, boolean training, RegimeChoice regime);
 
         static native TemplateInstance version(ModelVersion version, String nextStep);
     }
@@ -172,10 +172,27 @@ public class ModelsPage {
     private TemplateInstance page(Long watch, String error, Long before) {
         VersionList versions = VersionList.from(before);
         List<ModelVersion> newest = before == null ? versions.shown() : VersionList.from(null).shown();
-        List<TrainingRun> runs = TrainingRun.recent(5);
-        return Templates.models(versions, followedFirst(runs), ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
+        List<TrainingRun> runs = followedFirst(TrainingRun.recent(5));
+        return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
-                dev.loopwise.ticket.Reply.count("status", dev.loopwise.ticket.Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()));
+                dev.loopwise.ticket.Reply.count("status", dev.loopwise.ticket.Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()),
+                RegimeChoice.of(runs));
+    }
+
+    /**
+     * The choice "How to learn" shows: the one the training the page follows was started with, so that a fine-tune just
+     * started does not read as automatic, and a failed one is tried again as it was; automatic before any training.
+     */
+    public record RegimeChoice(String value) {
+        static RegimeChoice of(List<TrainingRun> followedFirst) {
+            Object regime = followedFirst.isEmpty() || followedFirst.get(0).settings == null ? null
+                    : followedFirst.get(0).settings.get("regime");
+            return new RegimeChoice(regime instanceof String name ? name : dev.loopwise.model.intent.IntentRegime.AUTO);
+        }
+
+        public boolean is(String option) {
+            return value.equals(option);
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * While a training is under way a second one is refused, through the API and from the Models page, which says so
- * instead of offering a Train button that looks as if it would start one.
+ * instead of offering a Train button that looks as if it would start one, and shows how the one under way learns.
  */
 @QuarkusTest
 class SecondTrainingTest {
@@ -49,7 +49,10 @@ class SecondTrainingTest {
 
             admin.pageRequest().accept("text/html").get("/admin/models").then().statusCode(200)
                     .body(containsString("id=\"train\" disabled")).body(containsString("Training in progress…"))
-                    .body(containsString("id=\"training-note\""));
+                    .body(containsString("id=\"training-note\""))
+                    // The choice shows how the training under way learns, not "automatic" whatever it was started with.
+                    .body(containsString("<option value=\"finetune\" selected>"))
+                    .body(not(containsString("<option value=\"auto\" selected>")));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                     "update training_runs set status = 'cancelled', finished_at = now() where id = ?1").setParameter(1, running).executeUpdate());
