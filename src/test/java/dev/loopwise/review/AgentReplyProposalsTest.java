@@ -11,7 +11,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** An intent whose tickets hold agents' answers but which has no reply gets the typical answer proposed, as slots. */
@@ -19,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class AgentReplyProposalsTest {
     @Inject
     EntityManager em;
+    @Inject
+    AgentReplyProposals proposals;
 
     @Test
     void theTypicalAgentAnswerIsProposedWithSlotsAndWaitsForTheLead() {
@@ -63,6 +71,47 @@ class AgentReplyProposalsTest {
                 ScratchIntents.delete(unanswered);
             }
             assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.id", intent)));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("delete from replies where intent_id = ?1").setParameter(1, intent).executeUpdate();
+                em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, intent).executeUpdate();
+            });
+            ScratchIntents.delete(intent);
+        }
+    }
+
+    @Test
+    void proposalsAskedForTogetherProposeOneReplyPerIntent() throws Exception {
+        ActiveModel.await();
+        long intent = ScratchIntents.create("aaa_parcel_locker_code");
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int i = 0; i < 3; i++) {
+                    em.createNativeQuery("insert into tickets (text, text_hash, intent_id, source, response) values (?1, ?2, ?3, 'import', ?4)")
+                            .setParameter(1, "where is my locker code " + i).setParameter(2, "scratch-locker-" + i)
+                            .setParameter(3, intent).setParameter(4, "The locker code is in the text message we sent you.")
+                            .executeUpdate();
+                }
+            });
+            int admins = 4;
+            CyclicBarrier barrier = new CyclicBarrier(admins);
+            ExecutorService pool = Executors.newFixedThreadPool(admins);
+            try {
+                List<Future<Integer>> clicks = new ArrayList<>();
+                for (int i = 0; i < admins; i++) {
+                    clicks.add(pool.submit(() -> {
+                        barrier.await();
+                        return proposals.propose();
+                    }));
+                }
+                for (Future<Integer> click : clicks) {
+                    click.get(120, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.id", intent)),
+                    "one waiting proposal, however many admins asked at the same moment");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 em.createNativeQuery("delete from replies where intent_id = ?1").setParameter(1, intent).executeUpdate();
