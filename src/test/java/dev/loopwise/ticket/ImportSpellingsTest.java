@@ -28,11 +28,28 @@ class ImportSpellingsTest {
                 + "what is my card's limit " + tag + ",card_limit,TRAIN\n"
                 + "raise the limit on my card " + tag + ",card_limit,val\n"
                 + "card limit too low " + tag + ",card_limit,Dev\n";
-        Caller.apiKey(keys, "admin").request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
-                .then().statusCode(201).body("imported", equalTo(3)).body("labelled", equalTo(3));
-        List<String> splits = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text like ?1 order by id", "%" + tag)
-                .stream().map(t -> t.split).toList());
-        assertEquals(List.of("train", "test", "test"), splits, "rows kept out of training are checked on");
+        try {
+            Caller.apiKey(keys, "admin").request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
+                    .then().statusCode(201).body("imported", equalTo(3)).body("labelled", equalTo(3));
+            List<String> splits = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text like ?1 order by id", "%" + tag)
+                    .stream().map(t -> t.split).toList());
+            assertEquals(List.of("train", "test", "test"), splits, "rows kept out of training are checked on");
+        } finally {
+            forget("%" + tag);
+        }
+    }
+
+    /**
+     * The test's tickets, and the intent its files named once it has none left: a labelled intent left behind without
+     * replies would change what later tests train and advise.
+     */
+    private static void forget(String textPattern) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Ticket.delete("text like ?1", textPattern);
+            Intent.getEntityManager().createNativeQuery("delete from intents i where i.name = 'card_limit'"
+                    + " and not exists (select 1 from tickets t where t.intent_id = i.id)"
+                    + " and not exists (select 1 from replies r where r.intent_id = i.id)").executeUpdate();
+        });
     }
 
     @Test
@@ -52,10 +69,14 @@ class ImportSpellingsTest {
         String tag = UUID.randomUUID().toString();
         byte[] excel = ("\uFEFFtext;label;split\r\nhello there, my card limit " + tag + ";card_limit;train\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        Caller.apiKey(keys, "admin").request().contentType("text/csv").body(excel)
-                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("labelled", equalTo(1));
-        assertEquals("card_limit", QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text",
-                "hello there, my card limit " + tag).firstResult().intent.name));
+        try {
+            Caller.apiKey(keys, "admin").request().contentType("text/csv").body(excel)
+                    .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("labelled", equalTo(1));
+            assertEquals("card_limit", QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text",
+                    "hello there, my card limit " + tag).firstResult().intent.name));
+        } finally {
+            forget("%" + tag);
+        }
     }
 
     @Test
