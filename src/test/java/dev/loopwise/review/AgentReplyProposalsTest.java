@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.AtOnce;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Reply;
@@ -11,13 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** An intent whose tickets hold agents' answers but which has no reply gets the typical answer proposed, as slots. */
@@ -93,23 +88,7 @@ class AgentReplyProposalsTest {
                             .executeUpdate();
                 }
             });
-            int admins = 4;
-            CyclicBarrier barrier = new CyclicBarrier(admins);
-            ExecutorService pool = Executors.newFixedThreadPool(admins);
-            try {
-                List<Future<Integer>> clicks = new ArrayList<>();
-                for (int i = 0; i < admins; i++) {
-                    clicks.add(pool.submit(() -> {
-                        barrier.await();
-                        return proposals.propose();
-                    }));
-                }
-                for (Future<Integer> click : clicks) {
-                    click.get(120, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            AtOnce.times(4, proposals::propose);
             assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.id", intent)),
                     "one waiting proposal, however many admins asked at the same moment");
         } finally {

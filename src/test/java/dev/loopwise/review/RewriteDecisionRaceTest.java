@@ -3,20 +3,14 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.AtOnce;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +33,7 @@ class RewriteDecisionRaceTest {
     void aRewriteAcceptedAndDiscardedAtOnceIsDecidedOnceAndTheOtherIsToldItIsNoLongerPending() throws Exception {
         for (int round = 0; round < 10; round++) {
             long id = pending(intent("decided_" + round), "We refund within 5 days, round " + round + ".");
-            List<String> said = together(List.of(() -> outcome(() -> admin.decideRewrite(id, true, null)),
+            List<String> said = AtOnce.run(List.of(() -> outcome(() -> admin.decideRewrite(id, true, null)),
                     () -> outcome(() -> admin.decideRewrite(id, false, null))));
             assertEquals(1, said.stream().filter("done"::equals).count(), "round " + round + ": " + said);
             assertEquals(1, said.stream().filter("not_found"::equals).count(), "round " + round + ": " + said);
@@ -55,7 +49,7 @@ class RewriteDecisionRaceTest {
             String text = "Your parcel left our warehouse, round " + round + ".";
             long first = pending(intent, text);
             long second = pending(intent, text);
-            List<String> said = together(List.of(() -> outcome(() -> admin.decideRewrite(first, true, null)),
+            List<String> said = AtOnce.run(List.of(() -> outcome(() -> admin.decideRewrite(first, true, null)),
                     () -> outcome(() -> admin.decideRewrite(second, true, null))));
             assertEquals(1, said.stream().filter("done"::equals).count(), "round " + round + ": " + said);
             assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Reply.count("intent = ?1 and status = ?2", intent, Reply.ACTIVE)));
@@ -95,27 +89,6 @@ class RewriteDecisionRaceTest {
             return e.code;
         } catch (RuntimeException e) {
             return "failed: " + e;
-        }
-    }
-
-    private static List<String> together(List<Callable<String>> works) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(works.size());
-        ExecutorService pool = Executors.newFixedThreadPool(works.size());
-        try {
-            List<Future<String>> sent = new ArrayList<>();
-            for (Callable<String> work : works) {
-                sent.add(pool.submit(() -> {
-                    barrier.await();
-                    return work.call();
-                }));
-            }
-            List<String> said = new ArrayList<>();
-            for (Future<String> answer : sent) {
-                said.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return said;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

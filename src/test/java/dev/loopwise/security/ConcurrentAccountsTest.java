@@ -2,6 +2,7 @@ package dev.loopwise.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.common.AtOnce;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,7 +44,7 @@ class ConcurrentAccountsTest {
         for (int round = 0; round < 3; round++) {
             String name = "twin-" + UUID.randomUUID().toString().substring(0, 8);
             made.add(name);
-            List<Response> answers = together(() -> admin.request().contentType("application/json")
+            List<Response> answers = AtOnce.times(TOGETHER, () -> admin.request().contentType("application/json")
                     .body("{\"username\":\"" + name + "\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}")
                     .post("/api/v1/users"));
             List<Integer> statuses = answers.stream().map(Response::statusCode).sorted().toList();
@@ -92,28 +92,4 @@ class ConcurrentAccountsTest {
         }
     }
 
-    interface Call {
-        Response send();
-    }
-
-    private static List<Response> together(Call call) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(TOGETHER);
-        ExecutorService pool = Executors.newFixedThreadPool(TOGETHER);
-        try {
-            List<Future<Response>> sent = new ArrayList<>();
-            for (int i = 0; i < TOGETHER; i++) {
-                sent.add(pool.submit(() -> {
-                    barrier.await();
-                    return call.send();
-                }));
-            }
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> answer : sent) {
-                answers.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -3,20 +3,13 @@ package dev.loopwise.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.ApiException;
+import dev.loopwise.common.AtOnce;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +43,8 @@ class IntentRemovalRaceTest {
                 unlabelled.persist();
                 return unlabelled.id;
             });
-            List<String> said = together(() -> outcome(() -> workspace.labelTicket(ticket, name)),
-                    () -> outcome(() -> workspace.removeIntent(name, null)));
+            List<String> said = AtOnce.run(() -> AtOnce.outcome(() -> workspace.labelTicket(ticket, name)),
+                    () -> AtOnce.outcome(() -> workspace.removeIntent(name, null)));
             assertTrue(said.equals(List.of("done", "intent_in_use")) || said.equals(List.of("unknown_intent", "done")),
                     "round " + round + ": " + said);
         }
@@ -71,45 +64,12 @@ class IntentRemovalRaceTest {
             for (int i = 0; i < 400; i++) {
                 csv.append("where is parcel ").append(i).append(' ').append(name).append(',').append(name).append('\n');
             }
-            List<String> said = together(
-                    () -> outcome(() -> importer.importTickets(TicketFile.read(new StringReader(csv.toString()), TicketFile.Format.CSV))),
-                    () -> outcome(() -> workspace.removeIntent(name, null)));
+            List<String> said = AtOnce.run(
+                    () -> AtOnce.outcome(() -> importer.importTickets(TicketFile.read(new StringReader(csv.toString()), TicketFile.Format.CSV))),
+                    () -> AtOnce.outcome(() -> workspace.removeIntent(name, null)));
             assertEquals("done", said.get(0), "round " + round + ": " + said);
             assertTrue(said.get(1).equals("done") || said.get(1).equals("intent_in_use"), "round " + round + ": " + said);
             assertEquals(400L, QuarkusTransaction.requiringNew().call(() -> Ticket.count("intent.name", name)));
-        }
-    }
-
-    private static String outcome(Callable<?> work) {
-        try {
-            work.call();
-            return "done";
-        } catch (ApiException e) {
-            return e.code;
-        } catch (Exception e) {
-            return "failed: " + e;
-        }
-    }
-
-    @SafeVarargs
-    private static List<String> together(Callable<String>... works) throws Exception {
-        CyclicBarrier barrier = new CyclicBarrier(works.length);
-        ExecutorService pool = Executors.newFixedThreadPool(works.length);
-        try {
-            List<Future<String>> sent = new ArrayList<>();
-            for (Callable<String> work : works) {
-                sent.add(pool.submit(() -> {
-                    barrier.await();
-                    return work.call();
-                }));
-            }
-            List<String> said = new ArrayList<>();
-            for (Future<String> answer : sent) {
-                said.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return said;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
