@@ -196,6 +196,8 @@ public final class Messages {
     }
 
     public static final String TEXT_REQUIRED = "Send the ticket as {\"text\": \"...\"}: the text field is missing.";
+    public static final String TICKET_BODY_REQUIRED = "The request has no body: send the ticket as {\"text\": \"...\"} with Content-Type"
+            + " application/json.";
     public static String nullText(String field) {
         String name = field == null ? "text" : PlainText.quoted(field);
         return "'" + name + "' is null: it must be a string, the text in double quotes, such as {\"" + name + "\": \"Where is my parcel?\"}.";

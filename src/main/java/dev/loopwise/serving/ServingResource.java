@@ -99,6 +99,10 @@ public class ServingResource {
     }
 
     private CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
-        return requests.answer(request == null ? null : request.text(), withReply);
+        if (request == null) {
+            // An empty body or a bare null: saying the text field is missing would send the caller looking at the wrong place.
+            throw dev.loopwise.common.ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.TICKET_BODY_REQUIRED);
+        }
+        return requests.answer(request.text(), withReply);
     }
 }

@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** A ticket sent as null is told the text must be a string; one left out is told it is missing. */
+/** A ticket sent as null is told the text must be a string; one left out is told it is missing; no body, that there is none. */
 @QuarkusTest
 class RespondInputTest {
     @Inject
@@ -27,6 +27,11 @@ class RespondInputTest {
                             + " {\"text\": \"Where is my parcel?\"}."));
             service.request().contentType("application/json").body("{}").post(path).then().statusCode(400)
                     .body("error", equalTo("Send the ticket as {\"text\": \"...\"}: the text field is missing."));
+            // No body at all, or a bare null, is not a body without its text field.
+            for (String body : new String[] {"", "null"}) {
+                service.request().contentType("application/json").body(body).post(path).then().statusCode(400)
+                        .body("code", equalTo("validation_failed")).body("error", equalTo(dev.loopwise.common.Messages.TICKET_BODY_REQUIRED));
+            }
         }
     }
 }
