@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +12,9 @@ import java.util.List;
 @Entity
 @Table(name = "model_activations")
 public class ModelActivation extends IdentityEntity {
+    /** pg_advisory_xact_lock key of active-version switches ("ModelSwc" in ASCII). */
+    private static final long SWITCH_LOCK = 0x4d6f64656c537763L;
+
     public int version;
 
     @Column(name = "previous_version")
@@ -39,6 +43,9 @@ public class ModelActivation extends IdentityEntity {
      */
     public static boolean swap(int target, Integer expected, String reason, String actor) {
         ModelVersion.getEntityManager().flush();
+        // With nothing active there is no row to lock: two first switches (two admins, or an admin and the first
+        // training) would both see none and the second would break the single-active index. Switches take turns.
+        AdvisoryLock.forTransaction(ModelVersion.getEntityManager(), SWITCH_LOCK);
         if (expected == null) {
             if (ModelVersion.count("status", ModelVersion.ACTIVE) > 0) {
                 return false;
