@@ -28,6 +28,10 @@ public class RoundVersions {
     Concluded conclude(long roundId, RoundResult result, RoundSnapshot.Captured captured, RoundSettings settings) {
         return QuarkusTransaction.requiringNew().call(() -> {
             AlignmentRound round = RoundProgress.running(roundId);
+            if (round.cancelRequested) {
+                // Asked after the last step's check, and accepted: nothing is stored or switched, as the admin was told.
+                throw new RoundProgress.Cancelled(roundId);
+            }
             ModelVersion candidate = candidate(result, captured, roundId, settings);
             Integer base = captured.baseVersion();
             Integer active = ModelVersion.findActive().map(v -> v.version).orElse(null);
