@@ -59,6 +59,10 @@ final class TrainingRecords {
     static ModelVersion saveAndFinish(TrainedModel trained, EncoderRef encoder, long runId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun run = running(runId);
+            if (run.cancelRequested) {
+                // Asked after the last step's check, and accepted: no version is made, as the admin was told.
+                throw new java.util.concurrent.CancellationException("Training run " + runId + " was cancelled");
+            }
             ModelVersion version = new ModelVersion();
             version.version = ModelVersion.nextVersionNumber();
             version.status = ModelVersion.CANDIDATE;
