@@ -90,6 +90,11 @@ public class ModelService {
             throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
         }
         if (!ModelActivation.swap(version, previous, reason, actor)) {
+            // The same switch asked twice at once (a double click, two admins): the later one is told it is done already,
+            // not that something else changed and to try again.
+            if (ModelVersion.count("status = ?1 and version = ?2", ModelVersion.ACTIVE, version) > 0) {
+                throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
+            }
             throw ApiException.conflict("active_changed", LifecycleMessages.activeChanged(version));
         }
         ModelVersion.getEntityManager().refresh(target);

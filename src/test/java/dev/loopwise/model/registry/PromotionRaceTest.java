@@ -15,12 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two admins promoting two versions at the same moment while nothing serves yet (a new installation): the switches take
+ * Promotions asked for at the same moment. Two versions while nothing serves yet (a new installation): the switches take
  * turns, so the later one either follows the first or is told the active version changed, instead of failing on the
- * single-active-version index.
+ * single-active-version index. One version twice (a double click): it is switched in once, the other told it serves.
  */
 @QuarkusTest
-class FirstPromotionRaceTest {
+class PromotionRaceTest {
     @Inject
     ModelService models;
     @Inject
@@ -67,6 +67,19 @@ class FirstPromotionRaceTest {
             // Back to nothing serving for the next round.
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update model_versions set status = 'retired' where status = 'active'")
                     .executeUpdate());
+        }
+    }
+
+    @Test
+    void oneVersionPromotedTwiceAtOnceIsSwitchedInOnceAndTheOtherIsToldItServesAlready() throws Exception {
+        serving = ActiveModel.await();
+        for (int round = 0; round < 6; round++) {
+            int copy = copyOfServing();
+            List<String> said = AtOnce.times(2, () -> AtOnce.outcome(() -> models.promote(copy, "admin", (Integer) null)));
+            String context = "round " + round + ": " + said;
+            assertEquals(1, said.stream().filter("done"::equals).count(), context);
+            assertEquals(1, said.stream().filter("already_active"::equals).count(), context);
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> ModelActivation.count("version", copy)), context);
         }
     }
 
