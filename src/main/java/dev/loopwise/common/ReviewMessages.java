@@ -16,8 +16,9 @@ public final class ReviewMessages {
     public static final String REVIEW_UNDONE = "Your last choice was taken back: here is that item again.";
     public static final String REVIEW_CHOICE_WAITS = "Your session ended before your last choice on the judging page was"
             + " saved. It is kept in this browser tab: log in again here and it is saved for you.";
+    /** Followed by what the server said of the choice ("Saved."), so it does not say saved itself. */
     public static final String REVIEW_CHOICE_KEPT = "You were signed out before your last choice reached Loopwise; it was kept"
-            + " and is now saved.";
+            + " in this tab and sent when you logged back in:";
     public static final String REVIEW_CHOICE_LOST = "You were signed out before your last choice reached Loopwise, and its item"
             + " went back to the queue meanwhile: the choice was not saved. Judge the item on screen.";
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
