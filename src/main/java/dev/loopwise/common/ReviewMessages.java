@@ -25,6 +25,9 @@ public final class ReviewMessages {
     /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
     public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "
             + "New ones are made from incoming tickets while the team reviews, so it need not fall as you judge.";
+    /** "0 waiting" alone reads as "nothing to do, leave", though starting makes new items whenever tickets allow. */
+    public static final String REVIEW_NOTHING_WAITING_NOW = "None are waiting this moment. Start anyway: the judging page makes"
+            + " new items from recent tickets when it can, and says so when there are none.";
     /** Before the first model version answers, no item can be made: "come back later" would not say for how long. */
     public static final String REVIEW_NO_MODEL_YET = "Nothing to review yet: no model answers tickets so far, and each item"
             + " sets two of its replies side by side. An admin trains the first one on the Models page; items appear here as soon"
