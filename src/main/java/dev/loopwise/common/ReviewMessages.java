@@ -16,14 +16,18 @@ public final class ReviewMessages {
     public static final String REVIEW_UNDONE = "Your last choice was taken back: here is that item again.";
     public static final String REVIEW_CHOICE_WAITS = "Your session ended before your last choice on the judging page was"
             + " saved. It is kept in this browser tab: log in again here and it is saved for you.";
+    /** Followed by what the server said of the choice ("Saved."), so it does not say saved itself. */
     public static final String REVIEW_CHOICE_KEPT = "You were signed out before your last choice reached Loopwise; it was kept"
-            + " and is now saved.";
+            + " in this tab and sent when you logged back in:";
     public static final String REVIEW_CHOICE_LOST = "You were signed out before your last choice reached Loopwise, and its item"
             + " went back to the queue meanwhile: the choice was not saved. Judge the item on screen.";
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
     /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
     public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "
             + "New ones are made from incoming tickets while the team reviews, so it need not fall as you judge.";
+    /** "0 waiting" alone reads as "nothing to do, leave", though starting makes new items whenever tickets allow. */
+    public static final String REVIEW_NOTHING_WAITING_NOW = "None are waiting this moment. Start anyway: the judging page makes"
+            + " new items from recent tickets when it can, and says so when there are none.";
     /** Before the first model version answers, no item can be made: "come back later" would not say for how long. */
     public static final String REVIEW_NO_MODEL_YET = "Nothing to review yet: no model answers tickets so far, and each item"
             + " sets two of its replies side by side. An admin trains the first one on the Models page; items appear here as soon"

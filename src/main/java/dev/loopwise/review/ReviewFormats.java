@@ -85,6 +85,16 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String nothingWaitingNow() {
+        return ReviewMessages.REVIEW_NOTHING_WAITING_NOW;
+    }
+
+    /** Whether the home says that starting still makes items: nothing waits, yet a model answers, so items can be made. */
+    static boolean startMakesItems(ReviewStats.Home home, boolean noModelYet) {
+        return home.waiting() == 0 && !noModelYet;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String noModelYet() {
         return ReviewMessages.REVIEW_NO_MODEL_YET;
     }

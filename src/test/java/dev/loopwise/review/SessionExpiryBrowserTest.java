@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -48,6 +49,9 @@ class SessionExpiryBrowserTest extends ReviewerBrowserTest {
             signIn(wait, reviewer);
             wait.until(ExpectedConditions.urlContains("/review/judge"));
             Browser.waitFor(wait, "message", ReviewMessages.REVIEW_CHOICE_KEPT);
+            String said = Browser.text(driver, "message");
+            assertTrue(said.startsWith(ReviewMessages.REVIEW_CHOICE_KEPT + " " + ReviewMessages.REVIEW_SAVED), said);
+            assertEquals(1, said.toLowerCase(Locale.ROOT).split("saved", -1).length - 1, "says saved once: " + said);
             List<Judgement> saved = choices(reviewer);
             assertEquals(1, saved.size(), "the kept choice is saved once");
             assertTrue(items.contains(saved.get(0).itemId));
