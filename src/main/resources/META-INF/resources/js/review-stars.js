@@ -1,5 +1,6 @@
 // A reply's star rating, built as a slider so that it works without a mouse and screen readers announce it: a click
 // or tap sets the star under the pointer; focused (Tab), the arrow keys move it one star, Home and End to 1 and 5.
+// A star set by mistake can be taken back: the same star again, or the left arrow below 1, leaves the reply unrated.
 window.reviewStars = function (element) {
   let value = 0;
 
@@ -16,15 +17,16 @@ window.reviewStars = function (element) {
 
   element.addEventListener('click', (event) => {
     const box = element.getBoundingClientRect();
-    set(Math.min(5, Math.max(1, Math.ceil(((event.clientX - box.left) / box.width) * 5))));
+    const star = Math.min(5, Math.max(1, Math.ceil(((event.clientX - box.left) / box.width) * 5)));
+    set(star === value ? 0 : star);
   });
   element.addEventListener('keydown', (event) => {
     const steps = { ArrowRight: value + 1, ArrowUp: value + 1, ArrowLeft: value - 1, ArrowDown: value - 1, Home: 1, End: 5 };
     if (!(event.key in steps) || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
     event.stopPropagation();
-    set(Math.min(5, Math.max(1, steps[event.key])));
+    set(Math.min(5, Math.max(0, steps[event.key])));
   });
   show();
-  return { value: () => value, set };
+  return { value: () => value, set, toggle: (star) => set(star === value ? 0 : star) };
 };

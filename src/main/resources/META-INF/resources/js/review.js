@@ -288,7 +288,7 @@
     }
     const digit = /^Digit([1-5])$/.exec(event.code);
     if (digit && item) {
-      stars[event.shiftKey ? 'B' : 'A'].set(Number(digit[1]));
+      stars[event.shiftKey ? 'B' : 'A'].toggle(Number(digit[1]));
       event.preventDefault();
       return;
     }

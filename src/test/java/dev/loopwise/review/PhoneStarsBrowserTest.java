@@ -16,7 +16,10 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** On a phone each star is a target a fingertip can hit (24 px or more each way), and a tap on the fourth gives four. */
+/**
+ * On a phone each star is a target a fingertip can hit (24 px or more each way), a tap on the fourth gives four, and a
+ * star set by mistake can be taken back.
+ */
 @QuarkusTest
 class PhoneStarsBrowserTest extends ReviewerBrowserTest {
 
@@ -44,6 +47,13 @@ class PhoneStarsBrowserTest extends ReviewerBrowserTest {
             int offset = (int) Math.round(3.5 * width - 2.5 * width);
             new Actions(driver).moveToElement(driver.findElement(By.id("stars-A")), offset, 0).click().perform();
             assertEquals("4", driver.findElement(By.id("stars-A")).getAttribute("aria-valuenow"));
+            // A star set by mistake is taken back by tapping it again, or by pressing its key again.
+            new Actions(driver).moveToElement(driver.findElement(By.id("stars-A")), offset, 0).click().perform();
+            assertEquals("0", driver.findElement(By.id("stars-A")).getAttribute("aria-valuenow"));
+            Browser.keys(driver, "3");
+            assertEquals("3", driver.findElement(By.id("stars-A")).getAttribute("aria-valuenow"));
+            Browser.keys(driver, "3");
+            assertEquals("0", driver.findElement(By.id("stars-A")).getAttribute("aria-valuenow"));
         });
     }
 }
