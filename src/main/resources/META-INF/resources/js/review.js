@@ -68,9 +68,13 @@
     box.textContent = text;
     box.className = 'alert ' + (kind || 'notice');
     box.hidden = false;
+    box.title = kind === 'error' ? 'Click to close' : '';
     clearTimeout(say.timer);
-    say.timer = setTimeout(() => { box.hidden = true; }, 6000);
+    // A notice goes by itself; what to fix stays until the next message or a click on it: a reviewer who looked away
+    // for a few seconds would otherwise never learn why the choice was not saved.
+    if (kind !== 'error') say.timer = setTimeout(() => { box.hidden = true; }, 6000);
   }
+  $('message').addEventListener('click', () => { $('message').hidden = true; });
 
   function counters(data) {
     if (!data) return;

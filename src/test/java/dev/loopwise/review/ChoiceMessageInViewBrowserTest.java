@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * On a laptop screen, what a choice did shows where the reviewer looks: with the rewrite box open the choices end near the
- * bottom of the screen, and a message under them (here, that the rewrite is too long) was below the fold, unseen.
+ * bottom of the screen, and a message under them (here, that the rewrite is too long) was below the fold, unseen. A refusal
+ * stays until it is closed: one that went after six seconds was missed by a reviewer who looked away.
  */
 @QuarkusTest
 class ChoiceMessageInViewBrowserTest extends ReviewerBrowserTest {
@@ -47,6 +48,11 @@ class ChoiceMessageInViewBrowserTest extends ReviewerBrowserTest {
             double height = ((Number) seen.get(2)).doubleValue();
             assertTrue(seen.get(3).toString().contains("4000"), "the message: " + seen.get(3));
             assertTrue(top >= 0 && bottom <= height, "the message spans " + top + "–" + bottom + " px of a " + height + " px screen");
+            // What to fix stays past the six seconds a notice shows, until the reviewer closes it.
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(7).toNanos());
+            assertTrue(driver.findElement(By.id("message")).isDisplayed(), "the refusal is still on screen after 7 s");
+            driver.findElement(By.id("message")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("message")));
         });
     }
 }
