@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,7 @@ class TicketFileProblemsTest {
     @Test
     void aFileWithProblemsIsRejectedWholeWithLineNumbersAndNothingIsWritten() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = countTickets();
+        long before = TicketImportTest.countTickets();
         String csv = "text,label,split\n"
                 + "a fine ticket about a refund,refund_status,train\n"
                 + "\"\",refund_status,train\n"
@@ -40,10 +39,10 @@ class TicketFileProblemsTest {
         admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzq,track_order\nok zzq,\nwhere is my lamp zzq,refund_status\n")
                 .post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 4: the same text is on line 2 with the label 'track_order' and here with 'refund_status'"));
-        assertEquals(before, countTickets());
+        assertEquals(before, TicketImportTest.countTickets());
         admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzr,track_order\nwhere is my lamp zzr,TRACK_ORDER\n")
                 .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("duplicates", equalTo(1));
-        assertEquals(before + 1, countTickets());
+        assertEquals(before + 1, TicketImportTest.countTickets());
     }
 
     @Test
@@ -77,14 +76,14 @@ class TicketFileProblemsTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 1: not valid JSON (a comma follows the object"))
                 .body("error", org.hamcrest.Matchers.not(containsString("code 44")));
-        assertEquals(2, tickets("array ticket % " + tag), "nothing of the refused files is stored");
-        assertEquals(0, tickets("comma " + tag));
+        assertEquals(2, TicketImportTest.tickets("array ticket % " + tag), "nothing of the refused files is stored");
+        assertEquals(0, TicketImportTest.tickets("comma " + tag));
     }
 
     @Test
     void csvMistakesAreExplainedInOurWordsWithLineAndColumn() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = countTickets();
+        long before = TicketImportTest.countTickets();
         admin.request().contentType("text/csv").body("text,label\nfine,a\n\"never closed,b\nmore,c\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("(1 problem; fix it and send the file again)"))
                 .body("error", containsString("line 3: a quoted field starts here and is never closed"))
@@ -103,13 +102,13 @@ class TicketFileProblemsTest {
         byte[] spreadsheet = {'P', 'K', 3, 4, 20, 0, 0, 0, 'x', 'l', '/'};
         admin.request().contentType("text/csv").body(spreadsheet).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("code", equalTo("binary_file")).body("error", containsString("CSV UTF-8"));
-        assertEquals(before, countTickets());
+        assertEquals(before, TicketImportTest.countTickets());
     }
 
     @Test
     void jsonlLinesAreReadStrictlyAndValuesMustBeText() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = countTickets();
+        long before = TicketImportTest.countTickets();
         String bad = "{\"text\":\"first\",\"text\":\"second\"}\n{\"text\":\"x\"} {}\nnot json\n{\"text\":\"half \\ud800 pair\"}\n";
         admin.request().contentType("application/x-ndjson").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/tickets").then().statusCode(400)
@@ -121,13 +120,13 @@ class TicketFileProblemsTest {
         admin.request().contentType("text/csv").body(longColumn).post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 2: a column name has 60000 characters (at most 100)"))
                 .body("error", org.hamcrest.Matchers.not(containsString("line 3")));
-        assertEquals(before, countTickets());
+        assertEquals(before, TicketImportTest.countTickets());
     }
 
     @Test
     void controlCharactersAndOverLongResponsesAreRefusedByLineAndNothingIsWritten() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = countTickets();
+        long before = TicketImportTest.countTickets();
         String csv = "text,label,response\n"
                 + "a fine ticket about a lantern,solar_support,\"We can help,\tstep by step.\"\n"
                 + "my lantern rings \u0007 all night,solar_support,\n"
@@ -147,13 +146,13 @@ class TicketFileProblemsTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 2: the label 'solarU+202Esupport' is not a valid intent name"))
                 .body("error", org.hamcrest.Matchers.not(containsString("\u202e")));
-        assertEquals(before, countTickets());
+        assertEquals(before, TicketImportTest.countTickets());
     }
 
     @Test
     void aTicketLongerThanServingAnswersIsRefusedByLineAndNothingIsImported() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = countTickets();
+        long before = TicketImportTest.countTickets();
         String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
         // 4,000 emoji are 4,000 characters, as serving counts them; the first line alone would be imported.
         String csv = "text,label\n"
@@ -166,15 +165,7 @@ class TicketFileProblemsTest {
                         + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH)"))
                 .body("error", org.hamcrest.Matchers.not(containsString("line 3")))
                 .body("error", org.hamcrest.Matchers.not(containsString("line 2")));
-        assertEquals(before, countTickets(), "all or nothing: the fitting lines were not imported either");
-        assertEquals(0L, tickets("%lantern " + tag + "%"));
-    }
-
-    private static long tickets(String textLike) {
-        return TicketImportTest.tickets(textLike);
-    }
-
-    private static long countTickets() {
-        return QuarkusTransaction.requiringNew().call(() -> Ticket.count());
+        assertEquals(before, TicketImportTest.countTickets(), "all or nothing: the fitting lines were not imported either");
+        assertEquals(0L, TicketImportTest.tickets("%lantern " + tag + "%"));
     }
 }

@@ -138,7 +138,8 @@ class TicketImportTest {
         return QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", textLike));
     }
 
-    private static long countTickets() {
+    /** Every ticket stored. */
+    static long countTickets() {
         return QuarkusTransaction.requiringNew().call(() -> Ticket.count());
     }
 }
