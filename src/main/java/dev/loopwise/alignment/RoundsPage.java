@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class RoundsPage {
+    static final int LISTED = 30;
     @Inject
     RoundService rounds;
     @Inject
@@ -39,15 +40,24 @@ public class RoundsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error, String nextStep);
+        static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error, String nextStep,
+                                              String shown);
 
         static native TemplateInstance round(AlignmentRound round, RoundReport report);
     }
 
     @GET
     public TemplateInstance list() {
-        List<AlignmentRound> rounds = AlignmentRound.newestFirst(30);
-        return Templates.rounds(rounds, config, null, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()));
+        return page(null);
+    }
+
+    /** The newest rounds only, saying how many there are in all: the list's cost stays the same as the weeks add rounds. */
+    private TemplateInstance page(String error) {
+        List<AlignmentRound> rounds = AlignmentRound.newestFirst(LISTED);
+        String shown = dev.loopwise.common.PagingMessages.newestShown(rounds.size(),
+                dev.loopwise.common.RowCounts.total(dev.loopwise.common.RowCounts.ALIGNMENT_ROUNDS), "rounds",
+                "GET /api/v1/rounds lists every one, a page at a time");
+        return Templates.rounds(rounds, config, error, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
     }
 
     @GET
@@ -72,9 +82,7 @@ public class RoundsPage {
             AlignmentRound round = rounds.start(settings, currentUser.name());
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {
-            List<AlignmentRound> rounds = AlignmentRound.newestFirst(30);
-            return Response.status(e.status).entity(Templates.rounds(rounds, config, RoundFormats.asOnTheForm(e.getMessage()),
-                    RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()))).build();
+            return Response.status(e.status).entity(page(RoundFormats.asOnTheForm(e.getMessage()))).build();
         }
     }
 

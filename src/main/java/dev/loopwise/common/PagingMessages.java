@@ -26,6 +26,17 @@ public final class PagingMessages {
                 + offsetName + " counts from the newest row.";
     }
 
+    /**
+     * What a list capped at its newest rows says under itself when there are more: null while it shows every one. {@code nouns}
+     * names the rows in the plural.
+     */
+    public static String newestShown(int shown, long total, String nouns, String everyOne) {
+        if (total <= shown) {
+            return null;
+        }
+        return "The newest " + shown + " of " + total + " " + nouns + " are shown" + (everyOne == null ? "." : "; " + everyOne + ".");
+    }
+
     private static String mustBe(String name, String rule, String got) {
         String shown = got.length() > 40 ? got.substring(0, 40) + "…" : got;
         return name + " must be " + rule + "; got '" + shown + "'.";

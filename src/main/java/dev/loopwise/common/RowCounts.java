@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Row counts of growing tables, kept by database triggers (migration V43): a page shows how many tickets, versions or
+ * Row counts of growing tables, kept by database triggers (migrations V43, V46): a page shows how many tickets, versions or
  * articles there are without counting them, so its cost stays the same however many there are. Exact for what is committed,
  * plus what the reading transaction itself wrote.
  */
@@ -18,6 +18,9 @@ public final class RowCounts {
     public static final String DRIFT_REPORTS = "drift_reports";
     /** Keyed by model version. */
     public static final String DRIFT_ALERTS = "drift_alerts";
+    public static final String ALIGNMENT_ROUNDS = "alignment_rounds";
+    public static final String MONITORING_ACTIONS = "monitoring_actions";
+    public static final String MODEL_ACTIVATIONS = "model_activations";
 
     private RowCounts() {
     }

@@ -1,6 +1,8 @@
 package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.PagingMessages;
+import dev.loopwise.common.RowCounts;
 import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,19 @@ public class DriftOverview {
                            JsonNode actions) {
     }
 
+    /** Alerts and actions listed, the newest first: the rest stay in the database, counted (RowCounts) but not read. */
+    static final int LISTED = 30;
+
+    /** What the page says under each list when it holds only the newest: null while it holds every one. */
+    public record Shown(String alerts, String actions) {
+    }
+
+    public Shown shown(Overview overview) {
+        return QuarkusTransaction.requiringNew().call(() -> new Shown(
+                PagingMessages.newestShown(overview.alerts().size(), RowCounts.total(RowCounts.DRIFT_ALERTS), "alerts", null),
+                PagingMessages.newestShown(overview.actions().size(), RowCounts.total(RowCounts.MONITORING_ACTIONS), "actions", null)));
+    }
+
     public Overview read() {
         Integer version = registry.current().map(m -> m.version()).orElse(null);
         return QuarkusTransaction.requiringNew().call(() -> new Overview(version,
@@ -39,10 +54,10 @@ public class DriftOverview {
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, model_version as "modelVersion",
                           report_id as "reportId", created_at as "createdAt", signal, value, threshold, message, evidence,
                           webhook_status as "webhookStatus"
-                          from drift_alerts order by id desc limit 30) a""", null),
+                          from drift_alerts order by id desc limit %d) a""".formatted(LISTED), null),
                 json("""
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, created_at as "createdAt", action,
-                          reason, status, round_id as "roundId", items from monitoring_actions order by id desc limit 30) a""", null)));
+                          reason, status, round_id as "roundId", items from monitoring_actions order by id desc limit %d) a""".formatted(LISTED), null)));
     }
 
     private JsonNode json(String sql, Integer version) {

@@ -47,8 +47,9 @@ public class DriftPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance drift(DriftOverview.Overview overview, List<String> charted, List<ReplayView> replaying,
-                                             List<ReplayView> replayed, String message, String error, boolean messageAtAlerts);
+        static native TemplateInstance drift(DriftOverview.Overview overview, DriftOverview.Shown shown, List<String> charted,
+                                             List<ReplayView> replaying, List<ReplayView> replayed, String message, String error,
+                                             boolean messageAtAlerts);
     }
 
     @GET
@@ -58,8 +59,7 @@ public class DriftPage {
         boolean counts = replayed != null && replayed >= 0 && orZero(failed) >= 0 && orZero(checks) >= 0 && orZero(alerts) >= 0;
         String message = counts ? DriftMessages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts)) : null;
         // A replay that raised alerts leads to them, and to what Loopwise proposes about them just below, past the charts.
-        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(), message,
-                null, counts && orZero(alerts) > 0);
+        return drift(message, null, counts && orZero(alerts) > 0);
     }
 
     private TemplateInstance render(String message) {
@@ -67,8 +67,13 @@ public class DriftPage {
     }
 
     private TemplateInstance render(String message, String error) {
-        return Templates.drift(overview.read(), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(), message,
-                error, false);
+        return drift(message, error, false);
+    }
+
+    private TemplateInstance drift(String message, String error, boolean messageAtAlerts) {
+        DriftOverview.Overview read = overview.read();
+        return Templates.drift(read, overview.shown(read), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(),
+                message, error, messageAtAlerts);
     }
 
     private static int orZero(Integer value) {

@@ -66,6 +66,31 @@ class RowCountsMigrationTest {
         }
     }
 
+    @Test
+    void roundsActionsAndActivationsWrittenBeforeTheirCountsExistedAreCounted() throws SQLException {
+        flyway("45").clean();
+        flyway("45").migrate();
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("set search_path to " + SCHEMA);
+            s.execute("insert into alignment_rounds (method, settings, status) select 'dpo', '{}'::jsonb, 'failed' from generate_series(1, 5)");
+            s.execute("insert into monitoring_actions (action, reason) select 'review_items', 'r' from generate_series(1, 3)");
+            s.execute("insert into model_activations (version, reason) select n, 'promote' from generate_series(1, 2) n");
+        }
+        flyway("latest").migrate();
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute("set search_path to " + SCHEMA);
+            assertEquals(Map.of(0L, 5L), counts(s, "alignment_rounds"));
+            assertEquals(Map.of(0L, 3L), counts(s, "monitoring_actions"));
+            assertEquals(Map.of(0L, 2L), counts(s, "model_activations"));
+            s.execute("delete from alignment_rounds where id = (select min(id) from alignment_rounds)");
+            s.execute("insert into model_activations (version, reason) values (3, 'rollback')");
+            s.execute("truncate monitoring_actions");
+            assertEquals(Map.of(0L, 4L), counts(s, "alignment_rounds"));
+            assertEquals(Map.of(0L, 0L), counts(s, "monitoring_actions"));
+            assertEquals(Map.of(0L, 3L), counts(s, "model_activations"));
+        }
+    }
+
     private static long intent(Statement s, String name) throws SQLException {
         try (ResultSet r = s.executeQuery("select id from intents where name = '" + name + "'")) {
             r.next();

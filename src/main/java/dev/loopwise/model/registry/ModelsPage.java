@@ -39,7 +39,7 @@ public class ModelsPage {
     static class Templates {
         static native TemplateInstance models(VersionList versions, List<TrainingRun> runs, List<ModelActivation> activations,
                                               Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
-                                              String nextStep, boolean training, RegimeChoice regime);
+                                              String nextStep, boolean training, RegimeChoice regime, String activationsShown);
 
         static native TemplateInstance version(ModelVersion version, String nextStep);
     }
@@ -169,14 +169,19 @@ public class ModelsPage {
         return byName;
     }
 
+    /** Changes of the active version listed, the newest first; the rest are counted, not read. */
+    static final int ACTIVATIONS_LISTED = 10;
+
     private TemplateInstance page(Long watch, String error, Long before) {
         VersionList versions = VersionList.from(before);
         List<ModelVersion> newest = before == null ? versions.shown() : VersionList.from(null).shown();
         List<TrainingRun> runs = followedFirst(TrainingRun.recent(5));
-        return Templates.models(versions, runs, ModelActivation.recent(10), watch, error, config.minFineTuneExamples(),
+        List<ModelActivation> activations = ModelActivation.recent(ACTIVATIONS_LISTED);
+        return Templates.models(versions, runs, activations, watch, error, config.minFineTuneExamples(),
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
                 dev.loopwise.ticket.Reply.count("status", dev.loopwise.ticket.Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()),
-                RegimeChoice.of(runs));
+                RegimeChoice.of(runs), dev.loopwise.common.PagingMessages.newestShown(activations.size(),
+                        dev.loopwise.common.RowCounts.total(dev.loopwise.common.RowCounts.MODEL_ACTIVATIONS), "changes", null));
     }
 
     /**
