@@ -41,7 +41,8 @@ public class AccountPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance account(User user, List<ApiKey> keys, String newKey, String error,
-                                               String passwordError, String passwordNotice, String typedKeyName);
+                                               String passwordError, String passwordNotice, String typedKeyName,
+                                               String revokedShown);
     }
 
     @GET
@@ -98,6 +99,9 @@ public class AccountPage {
 
     private TemplateInstance page(String newKey, String error, String passwordError, String passwordNotice, String typedKeyName) {
         User user = currentUser.user();
-        return Templates.account(user, ApiKey.listForUser(user), newKey, error, passwordError, passwordNotice, typedKeyName);
+        List<ApiKey> listed = ApiKey.listedForUser(user);
+        String revokedShown = dev.loopwise.common.PagingMessages.newestShown((int) listed.stream().filter(ApiKey::isRevoked).count(),
+                ApiKey.countRevoked(user), "revoked keys", "GET /api/v1/keys lists every one, a page at a time");
+        return Templates.account(user, listed, newKey, error, passwordError, passwordNotice, typedKeyName, revokedShown);
     }
 }

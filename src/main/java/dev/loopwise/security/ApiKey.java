@@ -45,8 +45,28 @@ public class ApiKey extends IdentityEntity {
                 .firstResultOptional();
     }
 
-    public static List<ApiKey> listForUser(User user) {
-        return list("user = ?1 order by createdAt desc", user);
+    /** Revoked keys the account page lists, the newest; older ones are counted there and listed by the API. */
+    public static final int REVOKED_LISTED = 10;
+
+    /** One page of the account's keys, newest first, below the key {@code before} (null: from the newest). */
+    public static List<ApiKey> pageForUser(User user, Long before, long offset, int fetch) {
+        return (before == null ? find("user = ?1 order by id desc", user) : find("user = ?1 and id < ?2 order by id desc", user, before))
+                .<ApiKey>range((int) offset, (int) offset + fetch - 1).list();
+    }
+
+    /**
+     * What the account page lists: every key still in use (each can be revoked there) and the newest revoked ones, newest first.
+     * Revoked keys pile up as keys are rotated; the page reads {@link #REVOKED_LISTED} of them however many there are.
+     */
+    public static List<ApiKey> listedForUser(User user) {
+        List<ApiKey> keys = new java.util.ArrayList<>(list("user = ?1 and revokedAt is null order by id desc", user));
+        keys.addAll(find("user = ?1 and revokedAt is not null order by id desc", user).<ApiKey>page(0, REVOKED_LISTED).list());
+        keys.sort(java.util.Comparator.comparing((ApiKey key) -> key.id).reversed());
+        return keys;
+    }
+
+    public static long countRevoked(User user) {
+        return count("user = ?1 and revokedAt is not null", user);
     }
 
     public boolean isRevoked() {

@@ -2,6 +2,7 @@ package dev.loopwise.security;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -42,10 +43,15 @@ public class ApiKeyResource {
     public record CreateKeyRequest(String name, String username, Integer requestsPerMinute) {
     }
 
+    /** The account's keys, newest first, a page at a time: revoked keys stay listed, so rotating keys grows the list. */
     @GET
-    public List<KeyView> list(@QueryParam("username") String username) {
+    public org.jboss.resteasy.reactive.RestResponse<List<KeyView>> list(@QueryParam("username") String username,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("before") String before,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         User user = targetUser(username);
-        return ApiKey.listForUser(user).stream().map(KeyView::of).toList();
+        Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
+        List<ApiKey> fetched = request.pastTheEnd() ? List.of() : ApiKey.pageForUser(user, request.before(), request.offset(), request.fetch());
+        return Paging.respond(fetched, request, key -> key.id, KeyView::of, uri, "offset");
     }
 
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")

@@ -117,7 +117,8 @@ class CursorPagingTest {
         Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
         // Each listing, the name of its page size and of its offset, and its largest page.
         String[][] listings = {{"/api/v1/tickets", "size", "page", "500"}, {"/api/v1/models", "limit", "offset", "200"},
-                {"/api/v1/rounds", "limit", "offset", "200"}, {"/api/v1/knowledge/articles", "limit", "offset", "1000"}};
+                {"/api/v1/rounds", "limit", "offset", "200"}, {"/api/v1/knowledge/articles", "limit", "offset", "1000"},
+                {"/api/v1/keys", "limit", "offset", "200"}};
         for (String[] listing : listings) {
             String path = listing[0];
             String limit = listing[1];
