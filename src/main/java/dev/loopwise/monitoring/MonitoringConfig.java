@@ -80,6 +80,13 @@ public interface MonitoringConfig {
     @WithDefault("200")
     int judgementsPerRound();
 
+    /**
+     * Months a drift check is kept (0: every one): a check is written every few dozen requests, so they grow with traffic. A check
+     * that raised an alert stays with its alert.
+     */
+    @WithDefault("13")
+    int reportRetentionMonths();
+
     /** Review items queued from the drifted requests when drift is confirmed. */
     @WithDefault("30")
     int reviewItemsOnDrift();
