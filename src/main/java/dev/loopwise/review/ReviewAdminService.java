@@ -40,7 +40,9 @@ public class ReviewAdminService {
         if (accept) {
             Intent intent = named != null ? named : reply.intent;
             Reply.requirePublishable(intent, reply.text, reply.id);
-            // The same words under two intents would teach the policy that one reply fits both.
+            // The same words under two intents would teach the policy that one reply fits both. Two such rewrites accepted
+            // at once under two intents would each find the other not yet there: the words make them take turns.
+            Reply.lockText(reply.text);
             Reply.<Reply>find("text = ?1 and status = ?2 and intent != ?3", reply.text, Reply.ACTIVE, intent).firstResultOptional()
                     .ifPresent(same -> {
                         throw ApiException.conflict("reply_exists", ReviewMessages.rewriteElsewhere(same.id, same.intent.name));
