@@ -29,7 +29,7 @@ public class ReviewAdminService {
      */
     @Transactional
     public void decideRewrite(long replyId, boolean accept, String intentName) {
-        pendingIntent(replyId);
+        pendingIntent(replyId); // a rewrite decided or gone is 404 first, whatever intent is named
         // Intent rows are locked before reply rows, as a merge of intents locks them: the other way round, accepting a rewrite
         // while its intent is merged away would have each wait for the row the other holds. As a library save does, the
         // intent's row also makes its replies' saves take turns, so the check below that it has no such reply yet holds.
