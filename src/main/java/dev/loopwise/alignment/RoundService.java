@@ -108,6 +108,18 @@ public class RoundService {
                 "select count(*) from (select 1 from imported_preferences limit " + MIN_COMPARISONS + ") sample").getSingleResult()).longValue();
     }
 
+    /**
+     * The round waiting its turn, or a new one queued with these settings, in the caller's transaction. It looks under the
+     * lock {@link #start} takes, so an approval and an admin's start at the same moment queue one round: the later sees the
+     * earlier's row instead of both finding none.
+     */
+    @Transactional
+    public AlignmentRound waitingOrQueue(RoundSettings settings, String startedBy) {
+        AdvisoryLock.forTransaction(AlignmentRound.getEntityManager(), QUEUE_LOCK);
+        return AlignmentRound.<AlignmentRound>find("status = ?1 order by id", AlignmentRound.QUEUED).firstResultOptional()
+                .orElseGet(() -> queue(settings, startedBy));
+    }
+
     /** Queues a round, and its job, in the caller's transaction: what asked for it and the round commit together. */
     @Transactional
     public AlignmentRound queue(RoundSettings settings, String startedBy) {

@@ -145,6 +145,11 @@ public final class ReviewMessages {
     public static final String REVIEW_SHORTCUTS = "Single-key shortcuts (turn them off if speech input types into this page)";
     public static final String REVIEW_JUST_APPEARED = "Hold on: a new ticket just appeared. Read it first; keys pressed while it"
             + " loads are not taken as answers.";
+    public static String rewriteMoving(long replyId) {
+        return "Rewrite " + replyId + " was moving to another intent while this was saved (an intent merge). Nothing was changed:"
+                + " reload the page and decide it again.";
+    }
+
     public static String rewriteElsewhere(long replyId, String intent) {
         return "These words are already reply " + replyId + " of the intent '" + intent + "': discard the rewrite, or retire that"
                 + " reply on Replies first. Nothing was changed.";

@@ -9,10 +9,10 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,9 +40,13 @@ class KnowledgeIndex {
         return thread;
     });
 
-    /** The loaded matrix; replaced whole, never changed in place, so searches read it without a lock. */
-    private volatile KnowledgeStore.Vectors loaded;
-    private volatile String loadedEncoder;
+    /** The loaded matrix and its encoder; replaced whole, never changed in place, so searches read it without a lock. */
+    private volatile Loaded loaded;
+    /** Held by the one refresh embedding stale passages again; others load what is there meanwhile instead of waiting. */
+    private final ReentrantLock reembedding = new ReentrantLock();
+
+    private record Loaded(KnowledgeStore.Vectors vectors, String encoder) {
+    }
 
     record Hit(long id, double score) {
     }
@@ -80,7 +84,7 @@ class KnowledgeIndex {
         float[][] queries = known != null ? known
                 : background ? encoders.encodeInBackground(encoder(), tickets) : encoders.encode(encoder(), tickets);
         for (float[] query : queries) {
-            out.add(top(vectors, normalised(query), limit));
+            out.add(PassageScan.top(vectors, PassageScan.normalised(query), limit));
         }
         return out;
     }
@@ -102,57 +106,21 @@ class KnowledgeIndex {
         return current().ids().length;
     }
 
-    private static List<Hit> top(KnowledgeStore.Vectors vectors, float[] query, int limit) {
-        int d = vectors.dimension();
-        if (query.length != d) {
-            throw new IllegalStateException("Passage vectors have " + d + " dimensions, the ticket's " + query.length);
-        }
-        float[] m = vectors.matrix();
-        PriorityQueue<Hit> best = new PriorityQueue<>((a, b) -> Double.compare(a.score(), b.score()));
-        int unrolled = d - d % 4;
-        for (int row = 0, n = vectors.ids().length; row < n; row++) {
-            // Four running sums: the multiply-adds of one row no longer wait on each other (about 30% faster a scan).
-            int offset = row * d;
-            float s0 = 0;
-            float s1 = 0;
-            float s2 = 0;
-            float s3 = 0;
-            for (int j = 0; j < unrolled; j += 4) {
-                s0 += m[offset + j] * query[j];
-                s1 += m[offset + j + 1] * query[j + 1];
-                s2 += m[offset + j + 2] * query[j + 2];
-                s3 += m[offset + j + 3] * query[j + 3];
-            }
-            for (int j = unrolled; j < d; j++) {
-                s0 += m[offset + j] * query[j];
-            }
-            float dot = s0 + s1 + s2 + s3;
-            if (best.size() < limit) {
-                best.add(new Hit(vectors.ids()[row], dot));
-            } else if (dot > best.peek().score()) {
-                best.poll();
-                best.add(new Hit(vectors.ids()[row], dot));
-            }
-        }
-        List<Hit> out = new ArrayList<>(best);
-        out.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return out;
-    }
-
     /**
      * The matrix searches read. A search never waits for the knowledge base to load, except the very first one of an
      * instance: after another instance's import (the generation moved) it reads the matrix already loaded while a
-     * background thread loads the new one, and after a change of encoder it finds nothing until the passages are
-     * embedded again (minutes for a large base), rather than holding a customer's request for that long.
+     * background thread loads the new one, and after a change of encoder it finds nothing (or, once a refresh ran
+     * meanwhile, the passages embedded again so far) until the passages are embedded again (minutes for a large base),
+     * rather than holding a customer's request for that long.
      */
     private KnowledgeStore.Vectors current() {
         String encoderId = encoder().id();
-        KnowledgeStore.Vectors known = loaded;
-        if (known != null && encoderId.equals(loadedEncoder)) {
-            if (known.generation() != store.generation()) {
+        Loaded known = loaded;
+        if (known != null && encoderId.equals(known.encoder())) {
+            if (known.vectors().generation() != store.generation()) {
                 refreshLater();
             }
-            return known;
+            return known.vectors();
         }
         if (known == null && !store.anyStale(encoderId)) {
             return refreshNow();
@@ -161,27 +129,54 @@ class KnowledgeIndex {
         return NOTHING;
     }
 
-    /** Loads the current generation here and now: an import or a deletion sees its own change when it returns. */
+    /**
+     * Loads the current generation here and now: an import or a deletion sees its own change when it returns. Passages
+     * are embedded again outside the lock (minutes for a large base, which would hold every other refresh, and the first
+     * search, as long); the read and the swap are locked, so refreshes asked for together load the matrix once.
+     */
     KnowledgeStore.Vectors refreshNow() {
+        String encoderId = encoder().id();
+        KnowledgeStore.Vectors known = upToDate(encoderId);
+        if (known != null) {
+            return known;
+        }
+        // Its own transactions: a caller's (an export's) must not hold the streamed read or the re-embedding.
+        QuarkusTransaction.suspendingExisting().run(() -> reembedStale(encoderId));
         synchronized (this) {
-            String encoderId = encoder().id();
-            KnowledgeStore.Vectors known = loaded;
-            if (known != null && encoderId.equals(loadedEncoder) && known.generation() == store.generation()) {
+            known = upToDate(encoderId);
+            if (known != null) {
                 return known;
             }
-            // Its own transactions: a caller's (an export's) must not hold the streamed read or the re-embedding.
             KnowledgeStore.Vectors fresh = QuarkusTransaction.suspendingExisting().call(() -> {
-                reembedStale(encoderId);
                 long start = System.nanoTime();
                 KnowledgeStore.Vectors v = store.vectors(encoderId);
                 LOG.infof("Knowledge base loaded: %d passages of %d dimensions in %d ms", v.ids().length, v.dimension(),
                         (System.nanoTime() - start) / 1_000_000);
                 return v;
             });
-            loaded = normalisedRows(fresh);
-            loadedEncoder = encoderId;
-            return loaded;
+            return swapIn(PassageScan.normalisedRows(fresh), encoderId);
         }
+    }
+
+    /** The loaded matrix if it is this encoder's and of the generation stored now, else null. */
+    private KnowledgeStore.Vectors upToDate(String encoderId) {
+        Loaded known = loaded;
+        return known != null && encoderId.equals(known.encoder()) && known.vectors().generation() == store.generation()
+                ? known.vectors() : null;
+    }
+
+    /**
+     * Swaps {@code fresh} in, unless what is loaded is as new (the same encoder, a generation as late) or {@code fresh} was
+     * made with an encoder no longer chosen: a refresh that read before another and swaps after it leaves the newer.
+     */
+    private synchronized KnowledgeStore.Vectors swapIn(KnowledgeStore.Vectors fresh, String encoderId) {
+        Loaded known = loaded;
+        boolean keep = known != null && (known.encoder().equals(encoderId) ? known.vectors().generation() >= fresh.generation()
+                : !encoderId.equals(encoder().id()));
+        if (!keep) {
+            loaded = new Loaded(fresh, encoderId);
+        }
+        return loaded.vectors();
     }
 
     private void refreshLater() {
@@ -202,11 +197,22 @@ class KnowledgeIndex {
         refresher.shutdownNow();
     }
 
-    /** After a change of workspace encoder: passages stored with another encoder's vectors get this one's. */
+    /**
+     * After a change of workspace encoder: passages stored with another encoder's vectors get this one's. One refresh at a
+     * time does it; another arriving meanwhile loads the passages embedded so far, and the first swaps in the whole set.
+     */
     private void reembedStale(String encoderId) {
-        if (!store.anyStale(encoderId)) {
+        if (!store.anyStale(encoderId) || !reembedding.tryLock()) {
             return;
         }
+        try {
+            reembedAll(encoderId);
+        } finally {
+            reembedding.unlock();
+        }
+    }
+
+    private void reembedAll(String encoderId) {
         int done = 0;
         for (List<KnowledgeStore.Stale> batch = store.stale(encoderId, 0, REEMBED_BATCH); !batch.isEmpty();
              batch = store.stale(encoderId, batch.get(batch.size() - 1).id(), REEMBED_BATCH)) {
@@ -215,34 +221,5 @@ class KnowledgeIndex {
             done += batch.size();
             LOG.infof("Knowledge base: %d passages embedded again with %s", done, encoderId);
         }
-    }
-
-    private static KnowledgeStore.Vectors normalisedRows(KnowledgeStore.Vectors v) {
-        float[] m = v.matrix();
-        int d = v.dimension();
-        for (int row = 0; row < v.ids().length; row++) {
-            double sum = 0;
-            for (int j = 0; j < d; j++) {
-                sum += m[row * d + j] * m[row * d + j];
-            }
-            float norm = (float) Math.sqrt(sum);
-            for (int j = 0; norm > 0 && j < d; j++) {
-                m[row * d + j] /= norm;
-            }
-        }
-        return v;
-    }
-
-    private static float[] normalised(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += x * x;
-        }
-        float norm = (float) Math.sqrt(sum);
-        float[] out = v.clone();
-        for (int j = 0; norm > 0 && j < out.length; j++) {
-            out[j] /= norm;
-        }
-        return out;
     }
 }

@@ -154,8 +154,7 @@ public class DriftActions {
                     + " order by id for update").getResultList();
             decide(actionId, "approved");
             // A round still waiting its turn reads every judgement when it starts: it answers this proposal too.
-            AlignmentRound round = AlignmentRound.<AlignmentRound>find("status = ?1 order by id", AlignmentRound.QUEUED).firstResultOptional()
-                    .orElseGet(() -> rounds.queue(roundDefaults.settings(), admin));
+            AlignmentRound round = rounds.waitingOrQueue(roundDefaults.settings(), admin);
             em.createNativeQuery("update monitoring_actions set round_id = ?1 where id = ?2").setParameter(1, round.id)
                     .setParameter(2, actionId).executeUpdate();
             @SuppressWarnings("unchecked")

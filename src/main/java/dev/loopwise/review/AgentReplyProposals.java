@@ -67,9 +67,9 @@ public class AgentReplyProposals {
         answers.forEach((intent, texts) -> chosen.put(intent, SlotFiller.asSlots(typical(texts)).strip()));
         return QuarkusTransaction.requiringNew().call(() -> {
             int proposed = 0;
-            for (Map.Entry<Long, String> proposal : chosen.entrySet()) {
-                // Locked as a reply save locks it, in name order: proposals asked for at the same moment take turns, and
-                // the second finds the first one's proposal waiting.
+            for (Map.Entry<Long, String> proposal : new java.util.TreeMap<>(chosen).entrySet()) {
+                // Locked as a reply save locks it, in ascending id order as a merge of intents locks them: proposals asked for
+                // at the same moment take turns, and the second finds the first one's proposal waiting.
                 Intent intent = Intent.findById(proposal.getKey(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
                 boolean taken = Reply.count("intent.id = ?1 and status in ?2", proposal.getKey(), List.of(Reply.ACTIVE, Reply.PENDING)) > 0;
                 if (intent == null || taken) {

@@ -29,19 +29,20 @@ public class ReviewAdminService {
      */
     @Transactional
     public void decideRewrite(long replyId, boolean accept, String intentName) {
-        // Read locked: another admin's decision on the same rewrite is waited for, and this one is then refused.
-        Reply reply = Reply.<Reply>findByIdOptional(replyId, LockModeType.PESSIMISTIC_WRITE)
-                .filter(r -> r.status.equals(Reply.PENDING))
-                .orElseThrow(() -> ApiException.notFound("No pending rewrite " + replyId + "."));
+        pendingIntent(replyId); // a rewrite decided or gone is 404 first, whatever intent is named
+        // Intent rows are locked before reply rows, as a merge of intents locks them: the other way round, accepting a rewrite
+        // while its intent is merged away would have each wait for the row the other holds. As a library save does, the
+        // intent's row also makes its replies' saves take turns, so the check below that it has no such reply yet holds.
+        Intent named = !accept || intentName == null || intentName.isBlank() ? null
+                : Intent.findByNameForEditing(intentName.strip()).orElseThrow(() -> ApiException.badRequest(
+                        "unknown_intent", ReviewMessages.rewriteIntentUnknown(intentName.strip())));
+        Reply reply = lockPending(replyId, accept && named == null);
         if (accept) {
-            Intent intent = intentName == null || intentName.isBlank() ? reply.intent
-                    : Intent.findByName(intentName.strip()).orElseThrow(() -> ApiException.badRequest(
-                            "unknown_intent", ReviewMessages.rewriteIntentUnknown(intentName.strip())));
-            // As a library save does: the intent's row makes its replies' saves take turns, so the check below that it has
-            // no such reply yet holds until this one is stored.
-            Intent.getEntityManager().lock(intent, LockModeType.PESSIMISTIC_WRITE);
+            Intent intent = named != null ? named : reply.intent;
             Reply.requirePublishable(intent, reply.text, reply.id);
-            // The same words under two intents would teach the policy that one reply fits both.
+            // The same words under two intents would teach the policy that one reply fits both. Two such rewrites accepted
+            // at once under two intents would each find the other not yet there: the words make them take turns.
+            Reply.lockText(reply.text);
             Reply.<Reply>find("text = ?1 and status = ?2 and intent != ?3", reply.text, Reply.ACTIVE, intent).firstResultOptional()
                     .ifPresent(same -> {
                         throw ApiException.conflict("reply_exists", ReviewMessages.rewriteElsewhere(same.id, same.intent.name));
@@ -50,6 +51,41 @@ public class ReviewAdminService {
         }
         reply.status = accept ? Reply.ACTIVE : Reply.RETIRED;
         audit.record(accept ? "rewrite.accept" : "rewrite.discard", "reply " + replyId, Map.of("text", reply.text, "intent", reply.intent.name));
+    }
+
+    /** The intent a pending rewrite is filed under, read without a lock; 404 when there is no such rewrite waiting. */
+    private static long pendingIntent(long replyId) {
+        List<?> found = Reply.getEntityManager().createNativeQuery("select intent_id from replies where id = ?1 and status = ?2")
+                .setParameter(1, replyId).setParameter(2, Reply.PENDING).getResultList();
+        if (found.isEmpty()) {
+            throw ApiException.notFound("No pending rewrite " + replyId + ".");
+        }
+        return ((Number) found.get(0)).longValue();
+    }
+
+    /**
+     * The pending rewrite, its row locked: another admin's decision on it is waited for, and this one is then refused.
+     * With {@code withItsIntent}, the row of the intent it is filed under is locked first; a merge may move it meanwhile, and
+     * then its new intent is locked instead.
+     */
+    private static Reply lockPending(long replyId, boolean withItsIntent) {
+        jakarta.persistence.EntityManager em = Reply.getEntityManager();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long intentId = pendingIntent(replyId);
+            if (withItsIntent && em.createNativeQuery("select id from intents where id = ?1 for update").setParameter(1, intentId)
+                    .getResultList().isEmpty()) {
+                continue; // merged away while this waited: the rewrite is under the intent it was merged into now
+            }
+            Reply reply = Reply.<Reply>findByIdOptional(replyId).orElseThrow(() -> ApiException.notFound("No pending rewrite " + replyId + "."));
+            em.refresh(reply, LockModeType.PESSIMISTIC_WRITE);
+            if (!reply.status.equals(Reply.PENDING)) {
+                throw ApiException.notFound("No pending rewrite " + replyId + ".");
+            }
+            if (!withItsIntent || reply.intent.id == intentId) {
+                return reply;
+            }
+        }
+        throw ApiException.conflict("rewrite_moving", ReviewMessages.rewriteMoving(replyId));
     }
 
     /** Makes an item a gold item with the answer an admin fixed (in the item's terms: 1, 2, tie, both_bad, out_of_scope). */

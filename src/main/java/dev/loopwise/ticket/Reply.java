@@ -64,6 +64,18 @@ public class Reply extends IdentityEntity {
         return counts;
     }
 
+    /** Class of the advisory locks on replies' words ("Rp" in ASCII): the two-key locks are a space of their own. */
+    private static final int TEXT_LOCK_CLASS = 0x5270;
+
+    /**
+     * Until the transaction ends, others taking this lock for the same words wait: a check that no other intent has them
+     * then holds until this one's reply is stored (different words rarely share a key, and then only take turns).
+     */
+    public static void lockText(String text) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))").setParameter(1, TEXT_LOCK_CLASS)
+                .setParameter(2, text).getSingleResult();
+    }
+
     /**
      * Refuses a text customers must not be sent as this intent's reply: too long, holding control characters or
      * invisible marks (one that reverses the writing direction would reach them as it is), or the same as another active

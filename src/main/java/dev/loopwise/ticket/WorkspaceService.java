@@ -207,13 +207,22 @@ public class WorkspaceService {
         // Imports take this lock before they read the intents they label with: a removal waits for the import in flight
         // (and then counts its tickets), and an import after it no longer finds the intent.
         AdvisoryLock.forTransaction(Intent.getEntityManager(), TicketImporter.IMPORT_LOCK);
-        Intent intent = (removed.indexOf('\0') >= 0 ? java.util.Optional.<Intent>empty()
-                : Intent.<Intent>find("name", removed).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()).orElseThrow(() -> ApiException.notFound("No intent named '" + removed + "'. Nothing was removed."));
+        // Under that lock no intent is renamed or removed, so the rows are read first and locked once both are known.
+        Intent intent = Intent.findByName(removed).orElseThrow(() -> ApiException.notFound("No intent named '" + removed
+                + "'. Nothing was removed."));
         if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
             // Without it the next version hands nothing over: every off-topic request would get an answer.
             throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeStays(intent.name));
         }
         String into = intoName == null ? "" : intoName.strip();
+        Intent target = into.isEmpty() ? null : Intent.findByName(into).orElseThrow(() -> ApiException.badRequest("unknown_intent",
+                "No intent named '" + into + "': choose the intent to merge into from the list. Nothing was removed."));
+        if (target != null && target.id.equals(intent.id)) {
+            throw ApiException.badRequest("same_intent", "An intent cannot be merged into itself: choose another one. Nothing was removed.");
+        }
+        // The removed intent's row locked (saves of its replies and tickets wait, then find it gone), the target's shared;
+        // in ascending id order, as every edit locking intent rows before reply rows takes them, so none waits in a circle.
+        lockInIdOrder(intent, target);
         long tickets = Ticket.countWithIntent(intent);
         long replies = Reply.count("intent", intent);
         if (into.isEmpty()) {
@@ -223,11 +232,6 @@ public class WorkspaceService {
             intent.delete();
             audit.record("intent.remove", "intent " + intent.name, Map.of());
             return new IntentRemoval(intent.name, null);
-        }
-        Intent target = Intent.findByNameForWriting(into).orElseThrow(() -> ApiException.badRequest("unknown_intent",
-                "No intent named '" + into + "': choose the intent to merge into from the list. Nothing was removed."));
-        if (target.id.equals(intent.id)) {
-            throw ApiException.badRequest("same_intent", "An intent cannot be merged into itself: choose another one. Nothing was removed.");
         }
         long retired = Reply.update("status = ?1 where intent = ?2 and status = ?3 and text in "
                 + "(select r.text from Reply r where r.intent = ?4 and r.status = ?3)", Reply.RETIRED, intent, Reply.ACTIVE, target);
@@ -241,5 +245,12 @@ public class WorkspaceService {
         audit.record("intent.merge", "intent " + intent.name, Map.of("into", target.name, "tickets", tickets, "replies", replies,
                 "retired", retired));
         return new IntentRemoval(intent.name, target.name);
+    }
+
+    private static void lockInIdOrder(Intent removed, Intent target) {
+        List<Intent> rows = target == null ? List.of(removed) : removed.id < target.id ? List.of(removed, target) : List.of(target, removed);
+        for (Intent row : rows) {
+            Intent.getEntityManager().lock(row, row == removed ? LockModeType.PESSIMISTIC_WRITE : LockModeType.PESSIMISTIC_READ);
+        }
     }
 }

@@ -56,6 +56,19 @@ class RewriteDecisionRaceTest {
         }
     }
 
+    @Test
+    void twoRewritesWithTheSameWordsAcceptedAtOnceUnderTwoIntentsAddOneReply() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            String text = "We have passed your question to our billing team, round " + round + ".";
+            long first = pending(intent("billing_" + round), text);
+            long second = pending(intent("payments_" + round), text);
+            List<String> said = AtOnce.run(List.of(() -> outcome(() -> admin.decideRewrite(first, true, null)),
+                    () -> outcome(() -> admin.decideRewrite(second, true, null))));
+            assertEquals(List.of("done", "reply_exists"), said.stream().sorted().toList(), "round " + round + ": " + said);
+            assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Reply.count("text = ?1 and status = ?2", text, Reply.ACTIVE)));
+        }
+    }
+
     private Intent intent(String name) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Intent intent = new Intent();
