@@ -12,12 +12,22 @@ import java.util.regex.Pattern;
  * check is masked; what follows it (an amount, a year, "ext") stays as written.
  */
 final class NumberRuns {
+    /** Whether the text from begin to end is a number of the kind; the text around it may tell. */
+    @FunctionalInterface
+    interface Check {
+        boolean accepts(String text, int begin, int end);
+
+        static Check of(Predicate<String> candidate) {
+            return (text, begin, end) -> candidate.test(text.substring(begin, end));
+        }
+    }
+
     private final Pattern start;
     private final IntPredicate groupChar;
     private final String separators;
     private final int maxSeparator;
     private final int maxChars;
-    private final Predicate<String> accept;
+    private final Check accept;
     private final Predicate<String> mayBeCut;
 
     /**
@@ -29,7 +39,7 @@ final class NumberRuns {
      *     that safe; without one a part of an order number would be taken for a phone)
      */
     NumberRuns(Pattern start, IntPredicate groupChar, String separators, int maxSeparator, int maxChars,
-            Predicate<String> accept, Predicate<String> mayBeCut) {
+            Check accept, Predicate<String> mayBeCut) {
         this.start = start;
         this.groupChar = groupChar;
         this.separators = separators;
@@ -89,7 +99,7 @@ final class NumberRuns {
         for (int k = count - 1; k >= 0; k--) {
             String candidate = text.substring(begin, ends[k]);
             boolean cut = k < count - 1 || !wholeRun;
-            if ((!cut || mayBeCut.test(candidate)) && accept.test(candidate)) {
+            if ((!cut || mayBeCut.test(candidate)) && accept.accepts(text, begin, ends[k])) {
                 return ends[k];
             }
         }
