@@ -27,6 +27,8 @@ final class NumberRuns {
     private final String separators;
     private final int maxSeparator;
     private final int maxChars;
+    private final int minGroupChars;
+    private final int maxGroupChars;
     private final Check accept;
     private final Predicate<String> mayBeCut;
 
@@ -35,16 +37,21 @@ final class NumberRuns {
      * @param groupChar what a group is made of
      * @param separators what may stand between two groups, at most {@code maxSeparator} of them in a row
      * @param maxChars the longest such number, separators included: bounds the work a long text costs
+     * @param minGroupChars the fewest characters of its groups such a number has
+     * @param maxGroupChars the most: a run of groups outside these bounds is not checked, which keeps a long text of
+     *     digits split by spaces from costing a check for every run from every digit
      * @param mayBeCut whether a number may be taken from the start of a longer run of groups (a checksum makes
      *     that safe; without one a part of an order number would be taken for a phone)
      */
     NumberRuns(Pattern start, IntPredicate groupChar, String separators, int maxSeparator, int maxChars,
-            Check accept, Predicate<String> mayBeCut) {
+            int minGroupChars, int maxGroupChars, Check accept, Predicate<String> mayBeCut) {
         this.start = start;
         this.groupChar = groupChar;
         this.separators = separators;
         this.maxSeparator = maxSeparator;
         this.maxChars = maxChars;
+        this.minGroupChars = minGroupChars;
+        this.maxGroupChars = maxGroupChars;
         this.accept = accept;
         this.mayBeCut = mayBeCut;
     }
@@ -72,16 +79,24 @@ final class NumberRuns {
     private int longestAccepted(String text, int begin, int afterStart) {
         int limit = Math.min(text.length(), begin + maxChars);
         int[] ends = new int[maxChars];
+        int[] groupChars = new int[maxChars];
         int count = 0;
         boolean wholeRun = false;
+        int chars = 0;
+        for (int c = begin; c < afterStart; c++) {
+            chars += groupChar.test(text.charAt(c)) ? 1 : 0;
+        }
         int i = afterStart;
         while (true) {
+            int groupStart = i;
             while (i < limit && groupChar.test(text.charAt(i))) {
                 i++;
             }
             if (i < text.length() && groupChar.test(text.charAt(i))) {
                 break; // the group goes on past the longest number: no shorter part of it is the number
             }
+            chars += i - groupStart;
+            groupChars[count] = chars;
             ends[count++] = i;
             int next = i;
             while (next < text.length() && next - i < maxSeparator && separators.indexOf(text.charAt(next)) >= 0) {
@@ -97,6 +112,9 @@ final class NumberRuns {
             i = next;
         }
         for (int k = count - 1; k >= 0; k--) {
+            if (groupChars[k] > maxGroupChars || groupChars[k] < minGroupChars) {
+                continue;
+            }
             String candidate = text.substring(begin, ends[k]);
             boolean cut = k < count - 1 || !wholeRun;
             if ((!cut || mayBeCut.test(candidate)) && accept.accepts(text, begin, ends[k])) {

@@ -45,10 +45,11 @@ public final class PiiMasker {
     private static final String GROUP_SEPARATORS = " \u00A0-.";
     private static final NumberRuns IBAN = new NumberRuns(
             Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\\d{2}"), Character::isLetterOrDigit,
-            GROUP_SEPARATORS, 3, 70, NumberRuns.Check.of(PiiMasker::validIban), cut -> true);
+            GROUP_SEPARATORS, 3, 70, 15, 34, NumberRuns.Check.of(PiiMasker::validIban), cut -> true);
     /** Not after a '+': that is a phone number's country code. */
     private static final NumberRuns CARD = new NumberRuns(
-            Pattern.compile("(?<![\\w+])\\d"), Character::isDigit, GROUP_SEPARATORS, 3, 60, NumberRuns.Check.of(PiiMasker::validCard), cut -> true);
+            Pattern.compile("(?<![\\w+])\\d"), Character::isDigit, GROUP_SEPARATORS, 3, 60, 13, 19,
+            NumberRuns.Check.of(PiiMasker::validCard), cut -> true);
     /**
      * Not after "FH-": an order code's digits followed by another number ("order FH-440033 2 times") are no phone;
      * not inside a run of digit groups either. Only a number that starts like a phone (+, a bracket or 0) may be
@@ -56,7 +57,7 @@ public final class PiiMasker {
      */
     private static final NumberRuns PHONE = new NumberRuns(
             Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ().\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
-            " ().-\u00A0", 3, 40, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
+            " ().-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
     /** Words that make "2 days on the road" a sentence rather than an address. */
     private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"
             + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
@@ -140,7 +141,7 @@ public final class PiiMasker {
         if (digitCount(candidate) < 13 || digitCount(candidate) > 19) {
             return false; // counted first: a long text tries many candidates
         }
-        String digits = candidate.replaceAll("\\D", "");
+        String digits = digitsOf(candidate);
         if (!CardNetworks.issues(digits)) {
             return false;
         }
@@ -181,6 +182,17 @@ public final class PiiMasker {
     /** A phone number standing on its own, with no words around it. */
     static boolean looksLikePhone(String candidate) {
         return PhoneNumbers.accepts(candidate, 0, candidate.length());
+    }
+
+    /** Without a regular expression: a long text of digits checks hundreds of thousands of candidates. */
+    private static String digitsOf(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                digits.append(text.charAt(i));
+            }
+        }
+        return digits.toString();
     }
 
     private static int digitCount(String text) {
