@@ -37,7 +37,8 @@ final class PhoneNumbers {
             "(?=.*(?<!\\d)(?:19|20)\\d{2}(?!\\d))(?:\\d{1,2}|(?:19|20)\\d{2})(?:[ .\\-/\u00A0]+(?:\\d{1,2}|(?:19|20)\\d{2}))+");
     /** "1.299.999", "1 299 999": an amount. */
     private static final Pattern THOUSANDS = Pattern.compile("[1-9]\\d{0,2}(?:([ .\u00A0])\\d{3})(?:\\1\\d{3})*");
-    private static final Pattern IP_ADDRESS = Pattern.compile("(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IP_ADDRESS = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
 
