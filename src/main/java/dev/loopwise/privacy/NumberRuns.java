@@ -12,12 +12,24 @@ import java.util.regex.Pattern;
  * check is masked; what follows it (an amount, a year, "ext") stays as written.
  */
 final class NumberRuns {
+    /** Whether the text from begin to end is a number of the kind; the text around it may tell. */
+    @FunctionalInterface
+    interface Check {
+        boolean accepts(String text, int begin, int end);
+
+        static Check of(Predicate<String> candidate) {
+            return (text, begin, end) -> candidate.test(text.substring(begin, end));
+        }
+    }
+
     private final Pattern start;
     private final IntPredicate groupChar;
     private final String separators;
     private final int maxSeparator;
     private final int maxChars;
-    private final Predicate<String> accept;
+    private final int minGroupChars;
+    private final int maxGroupChars;
+    private final Check accept;
     private final Predicate<String> mayBeCut;
 
     /**
@@ -25,16 +37,21 @@ final class NumberRuns {
      * @param groupChar what a group is made of
      * @param separators what may stand between two groups, at most {@code maxSeparator} of them in a row
      * @param maxChars the longest such number, separators included: bounds the work a long text costs
+     * @param minGroupChars the fewest characters of its groups such a number has
+     * @param maxGroupChars the most: a run of groups outside these bounds is not checked, which keeps a long text of
+     *     digits split by spaces from costing a check for every run from every digit
      * @param mayBeCut whether a number may be taken from the start of a longer run of groups (a checksum makes
      *     that safe; without one a part of an order number would be taken for a phone)
      */
     NumberRuns(Pattern start, IntPredicate groupChar, String separators, int maxSeparator, int maxChars,
-            Predicate<String> accept, Predicate<String> mayBeCut) {
+            int minGroupChars, int maxGroupChars, Check accept, Predicate<String> mayBeCut) {
         this.start = start;
         this.groupChar = groupChar;
         this.separators = separators;
         this.maxSeparator = maxSeparator;
         this.maxChars = maxChars;
+        this.minGroupChars = minGroupChars;
+        this.maxGroupChars = maxGroupChars;
         this.accept = accept;
         this.mayBeCut = mayBeCut;
     }
@@ -62,16 +79,24 @@ final class NumberRuns {
     private int longestAccepted(String text, int begin, int afterStart) {
         int limit = Math.min(text.length(), begin + maxChars);
         int[] ends = new int[maxChars];
+        int[] groupChars = new int[maxChars];
         int count = 0;
         boolean wholeRun = false;
+        int chars = 0;
+        for (int c = begin; c < afterStart; c++) {
+            chars += groupChar.test(text.charAt(c)) ? 1 : 0;
+        }
         int i = afterStart;
         while (true) {
+            int groupStart = i;
             while (i < limit && groupChar.test(text.charAt(i))) {
                 i++;
             }
             if (i < text.length() && groupChar.test(text.charAt(i))) {
                 break; // the group goes on past the longest number: no shorter part of it is the number
             }
+            chars += i - groupStart;
+            groupChars[count] = chars;
             ends[count++] = i;
             int next = i;
             while (next < text.length() && next - i < maxSeparator && separators.indexOf(text.charAt(next)) >= 0) {
@@ -87,9 +112,12 @@ final class NumberRuns {
             i = next;
         }
         for (int k = count - 1; k >= 0; k--) {
+            if (groupChars[k] > maxGroupChars || groupChars[k] < minGroupChars) {
+                continue;
+            }
             String candidate = text.substring(begin, ends[k]);
             boolean cut = k < count - 1 || !wholeRun;
-            if ((!cut || mayBeCut.test(candidate)) && accept.test(candidate)) {
+            if ((!cut || mayBeCut.test(candidate)) && accept.accepts(text, begin, ends[k])) {
                 return ends[k];
             }
         }

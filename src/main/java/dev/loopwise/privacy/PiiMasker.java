@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  * Replaces personal data in a text with typed placeholders ({@code [EMAIL]}, {@code [IBAN]}, {@code [CARD]},
  * {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the customer is.
  *
- * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and an
- * IBAN its country's length and its ISO 7064 mod-97 check, so order numbers, amounts and dates stay readable — a
- * reviewer needs them to judge whether a reply fits. These numbers are found however they are grouped (spaces,
- * dashes, dots; an IBAN in lower case) and even when more digits or words follow (see {@link NumberRuns}). A phone
- * number is 7–15 digits written like one (a leading + or 0, or digit groups split by spaces, dots, dashes or
- * brackets); a bare run of digits is an order number, not a phone. Street
+ * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and has the
+ * length and prefix of a card network (see {@link CardNetworks}), an IBAN its country's length and its ISO 7064
+ * mod-97 check, so order numbers, amounts and dates stay readable — a reviewer needs them to judge whether a reply
+ * fits. These numbers are found however they are grouped (spaces, dashes, dots; an IBAN in lower case) and even when
+ * more digits or words follow (see {@link NumberRuns}). A phone number is written like one and not named as
+ * something else (see {@link PhoneNumbers}); a bare run of digits is an order number, not a phone. Street
  * addresses are a house number, one to three words and a street type. Kinds are masked in the order above, so
  * an IBAN's digits are never read as a phone number.
  */
@@ -45,10 +45,11 @@ public final class PiiMasker {
     private static final String GROUP_SEPARATORS = " \u00A0-.";
     private static final NumberRuns IBAN = new NumberRuns(
             Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\\d{2}"), Character::isLetterOrDigit,
-            GROUP_SEPARATORS, 3, 70, PiiMasker::validIban, cut -> true);
+            GROUP_SEPARATORS, 3, 70, 15, 34, NumberRuns.Check.of(PiiMasker::validIban), cut -> true);
     /** Not after a '+': that is a phone number's country code. */
     private static final NumberRuns CARD = new NumberRuns(
-            Pattern.compile("(?<![\\w+])\\d"), Character::isDigit, GROUP_SEPARATORS, 3, 60, PiiMasker::validCard, cut -> true);
+            Pattern.compile("(?<![\\w+])\\d"), Character::isDigit, GROUP_SEPARATORS, 3, 60, 13, 19,
+            NumberRuns.Check.of(PiiMasker::validCard), cut -> true);
     /**
      * Not after "FH-": an order code's digits followed by another number ("order FH-440033 2 times") are no phone;
      * not inside a run of digit groups either. Only a number that starts like a phone (+, a bracket or 0) may be
@@ -56,11 +57,7 @@ public final class PiiMasker {
      */
     private static final NumberRuns PHONE = new NumberRuns(
             Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ().\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
-            " ().-\u00A0", 3, 40, PiiMasker::looksLikePhone, PiiMasker::startsLikePhone);
-    private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
-    /** A date with a four-digit year followed by more numbers ("2024-05-01 12:30") is no phone either. */
-    private static final Pattern DATE_FIRST = Pattern.compile(
-            "(?:(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2})(?!\\d)");
+            " ().-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
     /** Words that make "2 days on the road" a sentence rather than an address. */
     private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"
             + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
@@ -144,7 +141,10 @@ public final class PiiMasker {
         if (digitCount(candidate) < 13 || digitCount(candidate) > 19) {
             return false; // counted first: a long text tries many candidates
         }
-        String digits = candidate.replaceAll("\\D", "");
+        String digits = digitsOf(candidate);
+        if (!CardNetworks.issues(digits)) {
+            return false;
+        }
         int sum = 0;
         for (int i = 0; i < digits.length(); i++) {
             int d = digits.charAt(digits.length() - 1 - i) - '0';
@@ -179,18 +179,20 @@ public final class PiiMasker {
         return new BigInteger(digits.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
     }
 
+    /** A phone number standing on its own, with no words around it. */
     static boolean looksLikePhone(String candidate) {
-        int digits = digitCount(candidate);
-        if (digits < 7 || digits > 15 || DATE.matcher(candidate).matches() || DATE_FIRST.matcher(candidate).lookingAt()) {
-            return false;
-        }
-        boolean prefixed = startsLikePhone(candidate);
-        boolean grouped = candidate.chars().anyMatch(c -> c == ' ' || c == '-' || c == '.' || c == '(' || c == ')');
-        return prefixed || grouped;
+        return PhoneNumbers.accepts(candidate, 0, candidate.length());
     }
 
-    static boolean startsLikePhone(String candidate) {
-        return candidate.startsWith("+") || candidate.startsWith("(") || candidate.startsWith("0");
+    /** Without a regular expression: a long text of digits checks hundreds of thousands of candidates. */
+    private static String digitsOf(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                digits.append(text.charAt(i));
+            }
+        }
+        return digits.toString();
     }
 
     private static int digitCount(String text) {

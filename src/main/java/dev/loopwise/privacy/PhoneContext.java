@@ -1,0 +1,46 @@
+package dev.loopwise.privacy;
+
+import java.util.regex.Pattern;
+
+/**
+ * What the words next to a nationally written number say it is. Only the nearest words count, so "call about
+ * order 123-4567890" keeps its order number and "order questions: call 555-123-4567" masks the phone.
+ */
+final class PhoneContext {
+    /** How far back the words that name a number are looked for. */
+    private static final int LOOK_BACK = 40;
+    private static final String CURRENCY_CODES = "usd|eur|gbp|chf|jpy|cad|aud|nzd|sek|nok|dkk|pln|czk|huf|inr|cny|rub|brl|mxn|zar";
+    /** A number's label ("no.", "number", "#", "id", ":") between the naming word and the number. */
+    private static final String LABEL = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=))*\\s*";
+    private static final Pattern NAMED_OTHERWISE = Pattern.compile("(?:\\b(?:orders?|invoices?|inv|ref|reference|tracking|track|"
+            + "parcel|package|shipment|consignment|awb|ticket|case|receipt|transaction|txn|confirmation|booking|reservation|"
+            + "account|acct|customer|member|sku|item|article|product|model|serial|s/n|sn|isbn|ean|upc|version|ver|build|release|ip|"
+            + "amount|total|price|paid|pay|cost|costs|balance|refund|refunded|charge|charged|sum|fee|voucher|coupon|"
+            + "pin|id|iban|bic|" + CURRENCY_CODES + ")\\b\\.?" + LABEL + "|[#$\u20AC\u00A3\u00A5\u20B9]\\s*)$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s*(?:[$\u20AC\u00A3\u00A5\u20B9%]|(?:" + CURRENCY_CODES + ")\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANNOUNCES_PHONE = Pattern.compile("\\b(?:phones?|tel|telephone|t\u00E9l\u00E9phone|call|calls|"
+            + "mobile|mob|cell|cellphone|whatsapp|sms|text|fax|ring|dial|contact|reach|appel|appelez|appeler|portable|"
+            + "telefon|telefono|tel\u00E9fono|handy|m\u00F3vil|movil|cellulare|tlf|ph|(?:my|our)\\s+number)\\b\\.?"
+            + "(?:\\s+(?:me|us|him|her|them|back))?(?:\\s*(?:on|at|via|to|is|no\\.?|nr\\.?|number|#|:|=))*\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private PhoneContext() {
+    }
+
+    /** A reference, amount or version word or sign right before the number, or a currency right after it. */
+    static boolean namesSomethingElse(String text, int begin, int end) {
+        return NAMED_OTHERWISE.matcher(before(text, begin)).find()
+                || CURRENCY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 6))).find();
+    }
+
+    /** "call", "phone", "tel." and the like right before the number (in a few languages). */
+    static boolean announcesPhone(String text, int begin) {
+        return ANNOUNCES_PHONE.matcher(before(text, begin)).find();
+    }
+
+    private static String before(String text, int begin) {
+        return text.substring(Math.max(0, begin - LOOK_BACK), begin);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.loopwise.privacy;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a run of digit groups in a text is a phone number. Support tickets are full of other grouped numbers —
+ * order and invoice references, prices, dates, times, tracking and version numbers — so a number counts as a phone
+ * only when it is written like one and nothing around it says it is something else:
+ * <ul>
+ * <li>written internationally (+ or 00 and a country code), it must be a possible number of that country
+ *     (libphonenumber knows each country's lengths);</li>
+ * <li>written nationally, it must not follow a reference or amount word ("order #", "invoice", "tracking", "$") nor
+ *     precede a currency, and must start with a trunk 0 or an area code in brackets, follow a word such as "call"
+ *     or "phone", or be split into groups that are not thousands, an IP address or a year-led reference.</li>
+ * </ul>
+ * Dates and times are never phone numbers, however they are grouped.
+ */
+final class PhoneNumbers {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private static final String DAY_OR_MONTH = "(?:[0-2]?\\d|3[01])";
+    private static final String HOUR_MINUTE = "(?:[01]?\\d|2[0-3])[.:h]?[0-5]\\d";
+    private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+    /** A date with a four-digit year followed by more numbers ("2024-05-01 12:30") is no phone either. */
+    private static final Pattern DATE_FIRST = Pattern.compile(
+            "(?:(?:19|20)\\d{2}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:19|20)\\d{2})(?!\\d)");
+    /** "12.05.24 14.00": a short date and a time. */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "[-/.]\\d{2}(?:\\d{2})?[ T,\u00A0]+" + HOUR_MINUTE);
+    /** "09.00-17.30", "9.00 - 17.00": opening hours. */
+    private static final Pattern TIME_RANGE = Pattern.compile(HOUR_MINUTE + "(?: ?- ?" + HOUR_MINUTE + ")+");
+    /** "5 2024 10 30": a year among groups of one or two digits is a date and a time, written with spaces. */
+    private static final Pattern DATE_IN_GROUPS = Pattern.compile(
+            "(?=.*(?<!\\d)(?:19|20)\\d{2}(?!\\d))(?:\\d{1,2}|(?:19|20)\\d{2})(?:[ .\\-/\u00A0]+(?:\\d{1,2}|(?:19|20)\\d{2}))+");
+    /** "1.299.999", "1 299 999": an amount. */
+    private static final Pattern THOUSANDS = Pattern.compile("[1-9]\\d{0,2}(?:([ .\u00A0])\\d{3})(?:\\1\\d{3})*");
+    private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IP_ADDRESS = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
+    /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
+    private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
+
+    private PhoneNumbers() {
+    }
+
+    /** Whether {@code text} from {@code begin} to {@code end} is a phone number. */
+    static boolean accepts(String text, int begin, int end) {
+        String candidate = text.substring(begin, end);
+        int digits = digitCount(candidate);
+        if (digits < 7 || digits > 15 || isDateOrTime(candidate)) {
+            return false;
+        }
+        if (candidate.startsWith("+")) {
+            return possibleInternational(candidate.substring(1));
+        }
+        if (candidate.startsWith("00") && possibleInternational(candidate.substring(2))) {
+            return true;
+        }
+        if (PhoneContext.namesSomethingElse(text, begin, end)) {
+            return false;
+        }
+        if (PhoneContext.announcesPhone(text, begin)) {
+            return true;
+        }
+        if (THOUSANDS.matcher(candidate).matches() || IP_ADDRESS.matcher(candidate).matches()
+                || YEAR_REFERENCE.matcher(candidate).lookingAt()) {
+            return false;
+        }
+        return startsLikePhone(candidate) || candidate.chars().anyMatch(c -> " -.()\u00A0".indexOf(c) >= 0);
+    }
+
+    /** A number starting like this may be followed directly by more digits ("+44 20 7946 0958 2024"). */
+    static boolean startsLikePhone(String candidate) {
+        return candidate.startsWith("+") || candidate.startsWith("(") || candidate.startsWith("0");
+    }
+
+    private static boolean isDateOrTime(String candidate) {
+        return DATE.matcher(candidate).matches() || DATE_FIRST.matcher(candidate).lookingAt()
+                || DATE_TIME.matcher(candidate).lookingAt() || TIME_RANGE.matcher(candidate).matches()
+                || DATE_IN_GROUPS.matcher(candidate).matches();
+    }
+
+    /** The digits after the international prefix: a country code and a number as long as that country's are. */
+    private static boolean possibleInternational(String afterPrefix) {
+        try {
+            return UTIL.isPossibleNumberWithReason(UTIL.parse("+" + afterPrefix, "ZZ")) == ValidationResult.IS_POSSIBLE;
+        } catch (NumberParseException e) {
+            return false;
+        }
+    }
+
+    private static int digitCount(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                count++;
+            }
+        }
+        return count;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.loopwise.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Phone numbers as customers write them around the world are masked; the other grouped numbers of a support ticket —
+ * prices, references, tracking and version numbers, times and dates — stay for the reviewer to read.
+ */
+class PhoneMaskingTest {
+    private final PiiMasker masker = PiiMasker.all();
+
+    @Test
+    void masksPhoneNumbersWrittenTheWayEachCountryDoes() {
+        String[][] cases = {
+            {"Call (555) 123-4567 today", "Call [PHONE] today"},
+            {"or 555-123-4567.", "or [PHONE]."},
+            {"toll free 1-800-555-0199", "toll free [PHONE]"},
+            {"+1 (555) 123-4567", "[PHONE]"},
+            {"London office +44 20 7946 0958", "London office [PHONE]"},
+            {"+44 (0)20 7946 0958", "[PHONE]"},
+            {"Berlin: +49 30 901820", "Berlin: [PHONE]"},
+            {"Tel. 030 901820", "Tel. [PHONE]"},
+            {"from abroad 0044 20 7946 0958", "from abroad [PHONE]"},
+            {"0049 30 901820", "[PHONE]"},
+            {"bureau 01 23 45 67 89", "bureau [PHONE]"},
+            {"portable 06 12 34 56 78", "portable [PHONE]"},
+            {"+33 1 23 45 67 89", "[PHONE]"},
+            {"Sydney (02) 9876 5432", "Sydney [PHONE]"},
+            {"+81 3-1234-5678", "[PHONE]"},
+            {"+91 98765 43210", "[PHONE]"},
+            {"06-12345678", "[PHONE]"},
+            {"+34 612 34 56 78", "[PHONE]"},
+            {"WhatsApp 612 345 678", "WhatsApp [PHONE]"},
+            {"my number is 612 345 678", "my number is [PHONE]"},
+            {"call me at 2125551234", "call me at [PHONE]"},
+            {"Mobile: 07700 900 123", "Mobile: [PHONE]"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], masker.mask(c[0]), c[0]);
+        }
+    }
+
+    @Test
+    void leavesPricesReferencesVersionsTimesAndDates() {
+        for (String text : new String[] {
+            "price 1.299.999 EUR", "total 1,299,999", "1 299 999 JPY", "$1 299 999", "1.299.999,00",
+            "invoice 2024-0012345", "see 2024-0012345", "order #123-4567890", "order no. 123 456 7890", "order number: 555-123-4567",
+            "ref 12-345-678", "SKU 123-456-789", "ISBN 978-3-16-148410-0",
+            "tracking 7489 2734 1234", "tracking 9400 1000 0000 0000 0000 00",
+            "v2.3.14.1", "version 10.4.22.1234", "server 192.168.100.254",
+            "open 09.00-17.30", "14.30 - 15.45 Uhr", "12.05.24 14.00", "on 12/05/24 9:30", "Jan 5 2024 10 30",
+            "2024 05 01 10 30", "05.01.2024 - 07.01.2024", "01/05/2024 10:30", "2024-05-01T10:30:00",
+        }) {
+            assertEquals(text, masker.mask(text));
+        }
+    }
+
+    @Test
+    void theNearestWordsDecide() {
+        assertEquals("call [PHONE] about order 123-4567890", masker.mask("call 555-123-4567 about order 123-4567890"));
+        assertEquals("Order questions: call [PHONE]", masker.mask("Order questions: call 555-123-4567"));
+        assertEquals("[PHONE], ref 2024-0012345", masker.mask("+44 20 7946 0958, ref 2024-0012345"));
+    }
+
+    @Test
+    void anInternationalNumberHasItsCountrysLength() {
+        assertEquals("+1 299 999", masker.mask("+1 299 999"), "too short for North America");
+        assertEquals("+999 1234567", masker.mask("+999 1234567"), "no country has the code 999");
+    }
+
+    @Test
+    void aPhoneNumberPassingTheLuhnCheckIsNoCard() {
+        assertTrue(luhn("004915112345678"), "the example must pass Luhn to mean anything");
+        assertEquals("call [PHONE]", masker.mask("call 0049 1511 2345 678"));
+        assertFalse(PiiMasker.validCard("004915112345678"), "no card network issues numbers starting with 0");
+    }
+
+    @Test
+    void aCardHasItsNetworksPrefixAndLength() {
+        assertTrue(luhn("41111111111114") && luhn("3714496353984314") && luhn("9400100000000000002"), "the examples must pass Luhn");
+        assertFalse(PiiMasker.validCard("41111111111114"), "Visa issues 13, 16 or 19 digits, not 14");
+        assertTrue(PiiMasker.validCard("371449635398431"), "American Express: 34 or 37 and 15 digits");
+        assertFalse(PiiMasker.validCard("3714496353984314"), "American Express never issues 16 digits");
+        assertFalse(PiiMasker.validCard("9400100000000000002"), "no card network issues numbers starting with 94");
+        assertTrue(PiiMasker.validCard("5555555555554444"), "Mastercard 51-55");
+        assertTrue(PiiMasker.validCard("2223003122003222"), "Mastercard 2221-2720");
+        assertTrue(PiiMasker.validCard("3530111333300000"), "JCB");
+        assertTrue(PiiMasker.validCard("6200000000000005"), "UnionPay");
+        assertTrue(PiiMasker.validCard("36227206271667"), "Diners Club, 14 digits");
+    }
+
+    private static boolean luhn(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int d = digits.charAt(digits.length() - 1 - i) - '0';
+            sum += i % 2 == 1 ? (d * 2 > 9 ? d * 2 - 9 : d * 2) : d;
+        }
+        return sum % 10 == 0;
+    }
+}
