@@ -4,14 +4,10 @@ import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ApplicationStopping;
-import dev.loopwise.common.Hashing;
 import dev.loopwise.common.JobRows;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
-import dev.loopwise.model.encoder.EmbeddingStore;
-import dev.loopwise.model.encoder.EncoderService;
-import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -48,19 +42,11 @@ public class RoundService {
                     + "|| '  Marked failed: its instance stopped sending heartbeats.')");
 
     @Inject
-    RoundSnapshot snapshot;
-    @Inject
     dev.loopwise.common.ApplicationStopping stopping;
-    @Inject
-    EmbeddingStore embeddings;
-    @Inject
-    ModelRegistry registry;
     @Inject
     QueuedJobs queue;
     @Inject
-    RoundVersions versions;
-    @Inject
-    EncoderService encoders;
+    RoundRunner runner;
     @Inject
     AlignmentConfig config;
     @Inject
@@ -162,7 +148,7 @@ public class RoundService {
 
     /** Runs queued round {@code roundId} on the calling Quartz thread if this process may train now; true when nothing is left to run. */
     boolean runQueued(long roundId) {
-        return TrainingSlot.runIfFree(jobs, roundId, id -> execute(id, () -> run(id)));
+        return TrainingSlot.runIfFree(jobs, roundId, id -> execute(id, () -> runner.run(id)));
     }
 
     /**
@@ -198,65 +184,5 @@ public class RoundService {
             // The heartbeat check fails the round once this instance stops beating for it.
             LOG.errorf(again, "Could not record the failure of alignment round %d", roundId);
         }
-    }
-
-    private void run(long roundId) {
-        RoundSettings settings = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound round = RoundProgress.running(roundId);
-            round.startedAt = OffsetDateTime.now();
-            return RoundRequests.fromDescription(round.settings);
-        });
-        RoundProgress.update(roundId, "Taking a snapshot of the judgements", 0.01);
-        long started = System.nanoTime();
-        RoundSnapshot.Captured captured = snapshot.capture(settings, RoundScope.of(config, settings));
-        double snapshotSeconds = (System.nanoTime() - started) / 1e9;
-        QuarkusTransaction.requiringNew().run(() -> {
-            AlignmentRound round = RoundProgress.running(roundId);
-            round.baseVersion = captured.baseVersion();
-            round.referenceVersion = captured.referenceVersion();
-            round.lineage = lineage(captured);
-            snapshot.record(roundId, captured);
-        });
-        RoundReward.CrossSource cross = new RoundReward.CrossSource(encoders.source(captured.encoder()),
-                config.crossEncoderBudget().orElse(null));
-        dev.loopwise.common.CancelRequest cancelRequest = new dev.loopwise.common.CancelRequest(() -> RoundProgress.cancelRequested(roundId));
-        RoundResult result = AlignmentEngine.run(settings, captured.data(), texts -> embeddings.embed(captured.encoder(), texts), cross,
-                new AlignmentEngine.Listener() {
-                    @Override
-                    public void step(String message, double progress) {
-                        RoundProgress.update(roundId, message, progress);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return cancelRequest.getAsBoolean();
-                    }
-                });
-        result.metrics().put("time/snapshot_s", snapshotSeconds);
-        RoundProgress.update(roundId, "Saving the candidate version", 0.92);
-        RoundVersions.Concluded concluded = versions.conclude(roundId, result, captured, settings);
-        if (concluded.promoted()) {
-            registry.reload();
-        }
-        LOG.infof("Alignment round %d: %s", roundId, concluded.outcome());
-    }
-
-    private static Map<String, Object> lineage(RoundSnapshot.Captured captured) {
-        Map<String, Object> lineage = new LinkedHashMap<>();
-        lineage.put("judgements", captured.judgements().pairs().size());
-        lineage.put("newJudgements", captured.judgements().newCount());
-        if (captured.baseRound() != null) {
-            lineage.put("newSinceRound", captured.baseRound());
-        }
-        lineage.put("replayedJudgements", captured.judgements().replayed().size());
-        if (captured.freshStart() != null) {
-            lineage.put("rewardFreshStart", captured.freshStart());
-        }
-        lineage.put("importedPairs", captured.importedPairs());
-        lineage.put("reviewerWeights", captured.weights());
-        lineage.put("tickets", captured.data().tickets().size());
-        lineage.put("ticketDigest", Hashing.sha256Hex(String.join("\n", captured.data().tickets())));
-        lineage.put("replies", captured.data().replies().stream().map(r -> r.id()).toList());
-        return lineage;
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An imported article; its passages (and their vectors) are written and read in bulk by {@link KnowledgeStore}. */
+/** An imported article; its passages (and their vectors) are written in bulk by {@link KnowledgeStore} and read by {@link KnowledgeReader}. */
 @Entity
 @Table(name = "knowledge_articles")
 public class KnowledgeArticle extends IdentityEntity {

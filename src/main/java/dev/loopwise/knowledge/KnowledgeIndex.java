@@ -30,9 +30,11 @@ class KnowledgeIndex {
     @Inject
     KnowledgeStore store;
     @Inject
+    KnowledgeReader reader;
+    @Inject
     EncoderService encoders;
 
-    private static final KnowledgeStore.Vectors NOTHING = new KnowledgeStore.Vectors(-1, new long[0], new float[0], 0);
+    private static final KnowledgeReader.Vectors NOTHING = new KnowledgeReader.Vectors(-1, new long[0], new float[0], 0);
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final ExecutorService refresher = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "knowledge-refresh");
@@ -45,7 +47,7 @@ class KnowledgeIndex {
     /** Held by the one refresh embedding stale passages again; others load what is there meanwhile instead of waiting. */
     private final ReentrantLock reembedding = new ReentrantLock();
 
-    private record Loaded(KnowledgeStore.Vectors vectors, String encoder) {
+    private record Loaded(KnowledgeReader.Vectors vectors, String encoder) {
     }
 
     record Hit(long id, double score) {
@@ -75,7 +77,7 @@ class KnowledgeIndex {
     }
 
     private List<List<Hit>> nearest(List<String> tickets, int limit, float[][] known, boolean background) {
-        KnowledgeStore.Vectors vectors = current();
+        KnowledgeReader.Vectors vectors = current();
         List<List<Hit>> out = new ArrayList<>();
         if (vectors.ids().length == 0 || limit <= 0 || tickets.isEmpty()) {
             tickets.forEach(t -> out.add(List.of()));
@@ -84,17 +86,17 @@ class KnowledgeIndex {
         float[][] queries = known != null ? known
                 : background ? encoders.encodeInBackground(encoder(), tickets) : encoders.encode(encoder(), tickets);
         for (float[] query : queries) {
-            out.add(PassageScan.top(vectors, PassageScan.normalised(query), limit));
+            out.add(VectorScan.top(vectors, VectorScan.normalised(query), limit));
         }
         return out;
     }
 
     /** Texts and titles of the hits, dropping any deleted since the matrix was loaded. */
     List<Passage> passages(List<Hit> hits) {
-        Map<Long, KnowledgeStore.Shown> shown = store.shown(hits.stream().map(Hit::id).toList());
+        Map<Long, KnowledgeReader.Shown> shown = reader.shown(hits.stream().map(Hit::id).toList());
         List<Passage> out = new ArrayList<>();
         for (Hit hit : hits) {
-            KnowledgeStore.Shown s = shown.get(hit.id());
+            KnowledgeReader.Shown s = shown.get(hit.id());
             if (s != null) {
                 out.add(new Passage(s.id(), s.title(), s.url(), s.text(), hit.score()));
             }
@@ -113,16 +115,16 @@ class KnowledgeIndex {
      * meanwhile, the passages embedded again so far) until the passages are embedded again (minutes for a large base),
      * rather than holding a customer's request for that long.
      */
-    private KnowledgeStore.Vectors current() {
+    private KnowledgeReader.Vectors current() {
         String encoderId = encoder().id();
         Loaded known = loaded;
         if (known != null && encoderId.equals(known.encoder())) {
-            if (known.vectors().generation() != store.generation()) {
+            if (known.vectors().generation() != reader.generation()) {
                 refreshLater();
             }
             return known.vectors();
         }
-        if (known == null && !store.anyStale(encoderId)) {
+        if (known == null && !reader.anyStale(encoderId)) {
             return refreshNow();
         }
         refreshLater();
@@ -134,9 +136,9 @@ class KnowledgeIndex {
      * are embedded again outside the lock (minutes for a large base, which would hold every other refresh, and the first
      * search, as long); the read and the swap are locked, so refreshes asked for together load the matrix once.
      */
-    KnowledgeStore.Vectors refreshNow() {
+    KnowledgeReader.Vectors refreshNow() {
         String encoderId = encoder().id();
-        KnowledgeStore.Vectors known = upToDate(encoderId);
+        KnowledgeReader.Vectors known = upToDate(encoderId);
         if (known != null) {
             return known;
         }
@@ -147,21 +149,21 @@ class KnowledgeIndex {
             if (known != null) {
                 return known;
             }
-            KnowledgeStore.Vectors fresh = QuarkusTransaction.suspendingExisting().call(() -> {
+            KnowledgeReader.Vectors fresh = QuarkusTransaction.suspendingExisting().call(() -> {
                 long start = System.nanoTime();
-                KnowledgeStore.Vectors v = store.vectors(encoderId);
+                KnowledgeReader.Vectors v = reader.vectors(encoderId);
                 LOG.infof("Knowledge base loaded: %d passages of %d dimensions in %d ms", v.ids().length, v.dimension(),
                         (System.nanoTime() - start) / 1_000_000);
                 return v;
             });
-            return swapIn(PassageScan.normalisedRows(fresh), encoderId);
+            return swapIn(VectorScan.normalisedRows(fresh), encoderId);
         }
     }
 
     /** The loaded matrix if it is this encoder's and of the generation stored now, else null. */
-    private KnowledgeStore.Vectors upToDate(String encoderId) {
+    private KnowledgeReader.Vectors upToDate(String encoderId) {
         Loaded known = loaded;
-        return known != null && encoderId.equals(known.encoder()) && known.vectors().generation() == store.generation()
+        return known != null && encoderId.equals(known.encoder()) && known.vectors().generation() == reader.generation()
                 ? known.vectors() : null;
     }
 
@@ -169,7 +171,7 @@ class KnowledgeIndex {
      * Swaps {@code fresh} in, unless what is loaded is as new (the same encoder, a generation as late) or {@code fresh} was
      * made with an encoder no longer chosen: a refresh that read before another and swaps after it leaves the newer.
      */
-    private synchronized KnowledgeStore.Vectors swapIn(KnowledgeStore.Vectors fresh, String encoderId) {
+    private synchronized KnowledgeReader.Vectors swapIn(KnowledgeReader.Vectors fresh, String encoderId) {
         Loaded known = loaded;
         boolean keep = known != null && (known.encoder().equals(encoderId) ? known.vectors().generation() >= fresh.generation()
                 : !encoderId.equals(encoder().id()));
@@ -202,7 +204,7 @@ class KnowledgeIndex {
      * time does it; another arriving meanwhile loads the passages embedded so far, and the first swaps in the whole set.
      */
     private void reembedStale(String encoderId) {
-        if (!store.anyStale(encoderId) || !reembedding.tryLock()) {
+        if (!reader.anyStale(encoderId) || !reembedding.tryLock()) {
             return;
         }
         try {
@@ -214,8 +216,8 @@ class KnowledgeIndex {
 
     private void reembedAll(String encoderId) {
         int done = 0;
-        for (List<KnowledgeStore.Stale> batch = store.stale(encoderId, 0, REEMBED_BATCH); !batch.isEmpty();
-             batch = store.stale(encoderId, batch.get(batch.size() - 1).id(), REEMBED_BATCH)) {
+        for (List<KnowledgeReader.Stale> batch = reader.stale(encoderId, 0, REEMBED_BATCH); !batch.isEmpty();
+             batch = reader.stale(encoderId, batch.get(batch.size() - 1).id(), REEMBED_BATCH)) {
             List<String> texts = batch.stream().map(p -> new Passages.Draft(p.heading(), p.text()).embedded(p.title())).toList();
             store.reembedded(batch, encoders.encodeInBackground(encoder(), texts), encoderId);
             done += batch.size();

@@ -1,21 +1,11 @@
 package dev.loopwise.llm;
 
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
-import io.smallrye.faulttolerance.api.Guard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +13,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * Calls the LLM through langchain4j's OpenAI client, one request per draft (many servers ignore {@code n}), all at
@@ -50,14 +39,10 @@ public class LlmClient {
         return thread;
     });
     private Semaphore inFlight;
-    private volatile Connection connection;
+    private volatile LlmConnection connection;
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     /** The latest failed call, for the log line that says why the circuit opened. */
     private final java.util.concurrent.atomic.AtomicReference<Throwable> lastFailure = new java.util.concurrent.atomic.AtomicReference<>();
-
-    /** One settings' client and guard. */
-    private record Connection(LlmSettings settings, ChatModel model, Guard guard) {
-    }
 
     /**
      * The drafts that came back in time, each with what was prepared from it ({@code vectors[i]} for {@code texts.get(i)}),
@@ -96,7 +81,7 @@ public class LlmClient {
      * others are being prepared are prepared together, in one call ({@link DraftBatches}).
      */
     public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt, Function<List<String>, float[][]> prepare) {
-        Connection c = connection(settings);
+        LlmConnection c = connection(settings);
         if (!permits().tryAcquire()) {
             return CompletableFuture.failedFuture(new LlmFailure(LlmFailure.BUSY));
         }
@@ -110,7 +95,7 @@ public class LlmClient {
             // call answered before this loop moved on would otherwise be encoded on the loop's thread, holding back
             // the remaining calls (and counting the encoding as the LLM's time).
             each.add(CompletableFuture.supplyAsync(() -> {
-                String text = c.guard().get(() -> noted(() -> ask(c, prompt, seed)), String.class);
+                String text = c.guard().get(() -> noted(() -> c.ask(prompt, seed)), String.class);
                 lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
                 return text;
             }, calls).thenComposeAsync(text -> batches.prepare(text).thenApply(vector -> new Arrived(text, vector)), calls));
@@ -151,26 +136,14 @@ public class LlmClient {
         }
         long started = System.nanoTime();
         try {
-            Connection c = build(settings);
-            String answer = CompletableFuture.supplyAsync(() -> ask(c,
+            LlmConnection c = build(settings);
+            String answer = CompletableFuture.supplyAsync(() -> c.ask(
                     new DraftPrompt("You check that a connection works.", "Answer with one short sentence: are you ready?"), 1), calls)
                     .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
             return new TestResult(true, (System.nanoTime() - started) / 1_000_000, answer, null);
         } catch (Exception e) {
             return new TestResult(false, (System.nanoTime() - started) / 1_000_000, null, LlmFailure.describe(e));
         }
-    }
-
-    private String ask(Connection c, DraftPrompt prompt, int seed) {
-        ChatResponse response = c.model().chat(ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                .parameters(OpenAiChatRequestParameters.builder().seed(seed).build())
-                .build());
-        String text = response.aiMessage() == null ? null : response.aiMessage().text();
-        if (text == null || text.isBlank()) {
-            throw new LlmFailure("empty answer");
-        }
-        return text.strip();
     }
 
     /** Runs a call, noting its failure (inside the guard, so it is known when the failure opens the circuit). */
@@ -207,8 +180,8 @@ public class LlmClient {
         return inFlight;
     }
 
-    private Connection connection(LlmSettings settings) {
-        Connection c = connection;
+    private LlmConnection connection(LlmSettings settings) {
+        LlmConnection c = connection;
         if (c != null && c.settings().equals(settings)) {
             return c;
         }
@@ -221,30 +194,7 @@ public class LlmClient {
         }
     }
 
-    private Connection build(LlmSettings settings) {
-        ChatModel model = OpenAiChatModel.builder()
-                .baseUrl(settings.baseUrl())
-                .apiKey(settings.apiKey() == null ? "none" : settings.apiKey())
-                .modelName(settings.model())
-                .temperature(settings.temperature())
-                .maxTokens(config.maxTokens())
-                .timeout(settings.timeout())
-                .maxRetries(0)
-                .customHeaders(Map.of(DRAFTING_HEADER, "1"))
-                .build();
-        Guard guard = Guard.create()
-                .withRetry().maxRetries(Math.max(0, config.retries())).delay(50, ChronoUnit.MILLIS)
-                .maxDuration(settings.timeout().toMillis(), ChronoUnit.MILLIS)
-                // A timed-out call is not retried (the wait would double), nor a refusal that will not change.
-                .abortOn(List.of(CircuitBreakerOpenException.class, dev.langchain4j.exception.TimeoutException.class,
-                        dev.langchain4j.exception.AuthenticationException.class, dev.langchain4j.exception.ModelNotFoundException.class,
-                        LlmFailure.class))
-                .done()
-                .withCircuitBreaker().requestVolumeThreshold(Math.max(1, config.circuitRequests()))
-                .failureRatio(config.circuitFailureRatio()).delay(config.circuitOpenFor().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(1).onStateChange(state -> circuitChanged(state, settings))
-                .done()
-                .build();
-        return new Connection(settings, model, guard);
+    private LlmConnection build(LlmSettings settings) {
+        return LlmConnection.open(settings, config, state -> circuitChanged(state, settings));
     }
 }

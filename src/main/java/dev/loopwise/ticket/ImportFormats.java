@@ -16,12 +16,12 @@ public class ImportFormats {
     }
 
     /** The out-of-scope label: its tickets teach the model what to hand to a person; it needs no reply. */
-    static boolean outOfScope(WorkspacePages.IntentRow intent) {
+    static boolean outOfScope(IntentFormRow intent) {
         return OUT_OF_SCOPE.equals(intent.storedName());
     }
 
     /** A refused rename keeps the typed name in its field: the name the intent still has, or null when they agree. */
-    static String stillNamed(WorkspacePages.IntentRow intent) {
+    static String stillNamed(IntentFormRow intent) {
         return intent.storedName() == null || intent.storedName().equals(intent.name()) ? null : intent.storedName();
     }
 

@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -40,41 +39,11 @@ public class WorkspacePages {
     @Inject
     dev.loopwise.model.registry.TrainingConfig training;
 
-    /** An intent's row as its form shows it: as stored, or as typed when saving it was refused (nothing typed is lost). */
-    /** {@code storedName}: the name the intent has, which a refused rename shows beside the typed one. */
-    public record IntentRow(Long id, String name, String description, String storedName) {
-        IntentRow(Long id, String name, String description) {
-            this(id, name, description, name);
-        }
-
-        /** The rows as the refused form sent them, so that nothing typed is lost. */
-        static List<IntentRow> typed(List<Long> ids, List<String> names, List<String> descriptions) {
-            if (ids == null || names == null || descriptions == null || ids.size() != names.size() || ids.size() != descriptions.size()) {
-                return stored(null, null, null);
-            }
-            Map<Long, Intent> byId = new java.util.HashMap<>();
-            Intent.<Intent>listAll().forEach(i -> byId.put(i.id, i));
-            List<IntentRow> rows = new java.util.ArrayList<>();
-            for (int i = 0; i < ids.size(); i++) {
-                Intent stored = byId.get(ids.get(i));
-                if (stored != null) {
-                    rows.add(new IntentRow(stored.id, names.get(i), descriptions.get(i), stored.name));
-                }
-            }
-            return rows;
-        }
-
-        static List<IntentRow> stored(Long typedId, String typedName, String typedDescription) {
-            return Intent.listByName().stream().map(i -> i.id.equals(typedId) ? new IntentRow(i.id, typedName, typedDescription, i.name)
-                    : new IntentRow(i.id, i.name, i.description)).toList();
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance importer(TicketImporter.Result result, String error);
 
-        static native TemplateInstance intents(List<IntentRow> intents, IntentRow added, String error, String notice, IntentsNextStep next);
+        static native TemplateInstance intents(List<IntentFormRow> intents, IntentFormRow added, String error, String notice, IntentsNextStep next);
 
         /** {@code typed}: a refused new reply's text, shown again in the form so that nothing typed is lost. */
         static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected,
@@ -114,7 +83,7 @@ public class WorkspacePages {
                 : dev.loopwise.common.FormValues.bool("saved", saved, false) ? (dev.loopwise.common.FormValues.bool("renamed", renamed, false)
                         ? WorkspaceMessages.INTENT_RENAMED : "Saved. The next version trained on Models reads the new description.")
                 : null;
-        return intentsPage(IntentRow.stored(null, null, null), null, null, notice);
+        return intentsPage(IntentFormRow.stored(null, null, null), null, null, notice);
     }
 
     @POST
@@ -135,7 +104,7 @@ public class WorkspacePages {
             workspace.saveIntents(ids, names, descriptions);
             return Response.seeOther(URI.create("/admin/intents?saved=true" + (renamed ? "&renamed=true" : ""))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(intentsPage(IntentRow.typed(ids, names, descriptions), null, e.getMessage(),
+            return Response.status(e.status).entity(intentsPage(IntentFormRow.typed(ids, names, descriptions), null, e.getMessage(),
                     null)).build();
         }
     }
@@ -171,7 +140,7 @@ public class WorkspacePages {
             return Response.seeOther(UriBuilder.fromPath("/admin/intents").queryParam("removed", done.name())
                     .queryParam("into", done.into() == null ? new Object[0] : new Object[] {done.into()}).build()).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(intentsPage(IntentRow.stored(null, null, null), null, e.getMessage(), null))
+            return Response.status(e.status).entity(intentsPage(IntentFormRow.stored(null, null, null), null, e.getMessage(), null))
                     .build();
         }
     }
@@ -218,8 +187,8 @@ public class WorkspacePages {
             change.run();
             return Response.seeOther(URI.create("/admin/intents?saved=true")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(intentsPage(IntentRow.stored(id, name, description),
-                    id == null ? new IntentRow(null, name, description) : null, e.getMessage(), null)).build();
+            return Response.status(e.status).entity(intentsPage(IntentFormRow.stored(id, name, description),
+                    id == null ? new IntentFormRow(null, name, description) : null, e.getMessage(), null)).build();
         }
     }
 
@@ -234,7 +203,7 @@ public class WorkspacePages {
     }
 
     /** The Intents page with its next step worked out from the intents as they stand now. */
-    private TemplateInstance intentsPage(List<IntentRow> intents, IntentRow added, String error, String notice) {
+    private TemplateInstance intentsPage(List<IntentFormRow> intents, IntentFormRow added, String error, String notice) {
         return Templates.intents(intents, added, error, notice, IntentsNextStep.of(Intent.listByName(), Ticket.countsByIntent(),
                 Reply.countsByIntent(), training.minTrainedExamples()));
     }

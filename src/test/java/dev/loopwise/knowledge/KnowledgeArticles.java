@@ -1,6 +1,12 @@
 package dev.loopwise.knowledge;
 
-/** Small help-centre articles in each format, written for the tests. */
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.ValidatableResponse;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+
+/** Small help-centre articles in each format, written for the tests, and how the tests send them. */
 final class KnowledgeArticles {
     private KnowledgeArticles() {
     }
@@ -38,4 +44,14 @@ final class KnowledgeArticles {
             """;
 
     static final String RETURNS_TICKET = "Hi, the shoes I bought don't fit. How many days do I have to send them back and get my money?";
+
+    /** Sends a file to the import API; a null body sends Latin-1 bytes, which are not UTF-8. */
+    static ValidatableResponse upload(Caller admin, String name, String type, String body) {
+        byte[] bytes = body == null ? "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1) : body.getBytes(StandardCharsets.UTF_8);
+        return admin.request().contentType(type).queryParam("name", name).body(bytes).post("/api/v1/knowledge/articles").then();
+    }
+
+    static long count(EntityManager em, String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
 }

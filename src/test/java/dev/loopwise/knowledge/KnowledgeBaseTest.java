@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import static dev.loopwise.knowledge.KnowledgeArticles.upload;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,14 +13,12 @@ import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Articles in, passages with vectors out, found for the ticket they answer; bad files change nothing. */
+/** Articles in, passages with vectors out, found for the ticket they answer. */
 @QuarkusTest
 class KnowledgeBaseTest {
     @Inject
@@ -151,94 +150,6 @@ class KnowledgeBaseTest {
         deleteAll(admin);
     }
 
-    @Test
-    void badFilesAreRefusedWithTheProblemNamedAndWriteNothing() {
-        Caller admin = Caller.apiKey(keys, "admin");
-        long before = count("select count(*) from knowledge_articles") * 1000 + count("select count(*) from knowledge_passages");
-        upload(admin, "empty.md", "text/markdown", "").statusCode(400).body("code", equalTo("empty_file"))
-                .body("error", containsString("'empty.md' is empty"));
-        admin.request().contentType("text/markdown").queryParam("name", "logo.md")
-                .body(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff}).post("/api/v1/knowledge/articles")
-                .then().statusCode(400).body("code", equalTo("binary_file"));
-        upload(admin, "latin1.md", "text/markdown", null).statusCode(400).body("code", equalTo("not_utf8"));
-        upload(admin, "broken.jsonl", "application/x-ndjson", "{\"title\": \"Fine\", \"body\": \"A good article.\"}\n"
-                + "{\"title\": \"Cut\", \"body\": \"no end\n{\"title\": \"\", \"body\": \"untitled\"}\n"
-                + "{\"title\": \"Nul\", \"body\": \"a \\u0000 b\"}\n").statusCode(400)
-                .body("error", containsString("line 2: not valid JSON")).body("error", containsString("line 3: 'title' must be"))
-                .body("error", containsString("line 4: 'body' contains a NUL character"))
-                .body("error", containsString("Nothing was imported"));
-        upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
-                .body("error", containsString("'prices.csv' is not a knowledge-base file"));
-        // What storage cannot keep is refused up front, in the id too (a NUL; half a surrogate pair, which would turn into '?'
-        // and make different ids one); a body that is only a script has no text; a name must be a plain line.
-        upload(admin, "ids.jsonl", "application/x-ndjson", "{\"title\": \"A\", \"body\": \"Text.\", \"id\": \"a\\u0000b\"}\n"
-                + "{\"title\": \"B\", \"body\": \"Text.\", \"id\": \"\\udc00\"}\n"
-                + "{\"title\": \"C\", \"body\": \"<script>alert(1)</script>\"}\n").statusCode(400)
-                .body("error", containsString("line 1: 'id' contains a NUL character"))
-                .body("error", containsString("line 2: 'id' contains a NUL character (\\u0000) or half of a surrogate pair"))
-                .body("error", containsString("line 3: the article has no text besides its title"));
-        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
-                .body("error", containsString("ending in .md, .markdown, .html, .htm, .jsonl, .ndjson or .json."));
-        admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")
-                .then().statusCode(400).body("code", equalTo("text_too_long"));
-        upload(admin, "evil.jsonl", "application/x-ndjson", "{\"title\": \"X\", \"body\": \"y\", \"url\": \"javascript:alert(1)\"}\n")
-                .statusCode(400).body("error", containsString("http://"));
-        // The page's upload: the same refusal, shown on the page.
-        Caller browser = Caller.session("admin");
-        String page = browser.pageRequest().accept("text/html").multiPart("file", "empty.md", new byte[0], "text/markdown")
-                .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(400).extract().asString();
-        assertTrue(page.contains("is empty"), page);
-        String badAddress = browser.pageRequest().accept("text/html").multiPart("file", "returns.md", "# Returns\n\nWithin 30 days.".getBytes(),
-                "text/markdown").multiPart("url", "help.example.com/returns").multiPart("csrf-token", browser.csrfToken())
-                .post("/admin/knowledge").then().statusCode(400).extract().asString();
-        assertTrue(badAddress.contains("id=\"knowledge-error\"") && badAddress.contains("value=\"help.example.com/returns\""),
-                "the refused address stays in its field: " + badAddress);
-        assertEquals(before, count("select count(*) from knowledge_articles") * 1000 + count("select count(*) from knowledge_passages"));
-    }
-
-    @Test
-    void markupIsNotTextAndCutsKeepWholeCharacters() {
-        Article article = ArticleText.markdown("# Help\n\nPress <kbd>Enter</kbd> to send.<script>steal()</script>\n\n"
-                + "<div class=\"note\">Keep your receipt.</div>\n\n## " + "Very long heading ".repeat(30) + "\n\nBody.",
-                "help", null, "markdown", "help.md", null);
-        List<Passages.Draft> drafts = Passages.split(article, 500, 80);
-        assertEquals("Press Enter to send.", drafts.get(0).text().split("\n\n")[0]);
-        assertTrue(drafts.get(0).text().contains("Keep your receipt.") && !drafts.get(0).text().contains("<"), drafts.get(0).text());
-        String heading = drafts.get(drafts.size() - 1).heading();
-        assertTrue(heading.length() <= Passages.MAX_HEADING + 1 && heading.endsWith("…"), heading);
-        // 600 emoji in one word: cut where no space is, yet never between the two halves of one emoji.
-        for (String piece : Passages.cut("a" + "\uD83D\uDE00".repeat(600), 500, 80)) {
-            assertTrue(dev.loopwise.common.JsonStrictness.storable(piece), "a whole number of characters");
-        }
-    }
-
-    @Test
-    void longParagraphsAreCutWithOverlapAndPassagesNeverCrossAHeading() {
-        String sentence = "Our warehouse packs every order by hand and checks each item twice before it leaves. ";
-        Article article = ArticleText.markdown("# Packing\n\n" + sentence.repeat(12) + "\n\n## Gift wrap\n\nWe wrap gifts for free.",
-                "packing", null, "markdown", "packing.md", null);
-        List<Passages.Draft> drafts = Passages.split(article, 500, 80);
-        assertEquals("Gift wrap", drafts.get(drafts.size() - 1).heading());
-        assertEquals("We wrap gifts for free.", drafts.get(drafts.size() - 1).text());
-        List<Passages.Draft> pieces = drafts.subList(0, drafts.size() - 1);
-        assertTrue(pieces.size() >= 2, "a 1,000-character paragraph is cut");
-        for (int i = 0; i < pieces.size(); i++) {
-            String text = pieces.get(i).text();
-            assertTrue(text.length() <= 500, text.length() + " characters");
-            assertTrue(text.endsWith(".") || i == pieces.size() - 1, "cut at a sentence end: " + text);
-            if (i > 0) {
-                String previous = pieces.get(i - 1).text();
-                String head = text.substring(0, Math.min(20, text.length()));
-                assertTrue(previous.substring(previous.length() - 100).contains(head), "overlaps the piece before: " + head);
-            }
-        }
-    }
-
-    private static ValidatableResponse upload(Caller admin, String name, String type, String body) {
-        byte[] bytes = body == null ? "Caf\u00e9 cr\u00e8me".getBytes(StandardCharsets.ISO_8859_1) : body.getBytes(StandardCharsets.UTF_8);
-        return admin.request().contentType(type).queryParam("name", name).body(bytes).post("/api/v1/knowledge/articles").then();
-    }
-
     private void deleteAll(Caller admin) {
         List<Integer> ids;
         do { // a page at a time, as the list is served
@@ -253,6 +164,6 @@ class KnowledgeBaseTest {
     }
 
     private long count(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+        return KnowledgeArticles.count(em, sql);
     }
 }

@@ -53,7 +53,7 @@ class KnowledgeRefreshTest {
                         .setParameter(1, passages).executeUpdate();
                 em.createNativeQuery("update knowledge_generation set generation = generation + 1").executeUpdate();
             });
-            CompletableFuture<KnowledgeStore.Vectors> embedding;
+            CompletableFuture<KnowledgeReader.Vectors> embedding;
             try (Connection other = dataSource.getConnection()) {
                 other.setAutoCommit(false);
                 try (Statement s = other.createStatement()) {
@@ -61,13 +61,13 @@ class KnowledgeRefreshTest {
                     s.execute("select id from knowledge_passages where id = " + passages.get(0) + " for update");
                     embedding = CompletableFuture.supplyAsync(index::refreshNow);
                     awaitBlockedBy(s);
-                    KnowledgeStore.Vectors meanwhile = CompletableFuture.supplyAsync(index::refreshNow).get(20, TimeUnit.SECONDS);
+                    KnowledgeReader.Vectors meanwhile = CompletableFuture.supplyAsync(index::refreshNow).get(20, TimeUnit.SECONDS);
                     assertFalse(embedding.isDone(), "the re-embedding still waits");
                     assertTrue(Arrays.stream(meanwhile.ids()).noneMatch(passages::contains), "not embedded yet, so not loaded");
                 }
                 other.commit();
             }
-            KnowledgeStore.Vectors embedded = embedding.get(60, TimeUnit.SECONDS);
+            KnowledgeReader.Vectors embedded = embedding.get(60, TimeUnit.SECONDS);
             assertTrue(Arrays.stream(embedded.ids()).boxed().toList().containsAll(passages), "embedded again and loaded");
             assertTrue(Arrays.stream(index.refreshNow().ids()).boxed().toList().containsAll(passages), "the newer matrix stays");
             assertEquals(0, ids("select id from knowledge_passages where encoder_id = 'retired-encoder' and id in (?1)", passages).size());

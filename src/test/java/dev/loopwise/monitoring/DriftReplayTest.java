@@ -56,7 +56,7 @@ class DriftReplayTest {
         assertEquals(303, posted.statusCode(), posted.asString());
         String location = posted.header("Location");
         assertTrue(location.contains("/admin/drift?replayed=3"), location);
-        long served = servedRequests();
+        long served = servedRequests(em);
         String page = admin.pageRequest().accept("text/html").get(location).then().statusCode(200).extract().asString();
         assertTrue(page.contains("Replayed 3 tickets"), page);
         assertTrue(page.indexOf("id=\"drift-message\"") < page.indexOf("id=\"alerts-card\""), "no alert: the outcome at the top");
@@ -66,75 +66,13 @@ class DriftReplayTest {
         int card = alerted.indexOf("id=\"alerts-card\"");
         assertTrue(card > 0 && alerted.indexOf("id=\"drift-message\"") > card && alerted.indexOf("id=\"actions\"") > card, alerted);
         admin.pageRequest().accept("text/html").get(location).then().statusCode(200);
-        assertEquals(served, servedRequests(), "showing the result again served nothing");
+        assertEquals(served, servedRequests(em), "showing the result again served nothing");
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from audit_events where action = 'drift.replay' and actor = 'admin' and target like '3 requests%'")
                 .getSingleResult()).longValue()) >= 1, "who sent traffic through the pipeline is in the audit log");
     }
 
-    @Test
-    void aReplayedFileIsHeldToTheAnsweringApisRulesAndAnUnknownSourceIsRefused() {
-        ActiveModel.await();
-        Caller admin = Caller.session("admin");
-        long served = servedRequests();
-        // A blank line and a text over two lines come first: the lines named are the file's own.
-        String file = "text\nwhere is my parcel\n\n\"the parcel\nhas not come\"\n\"   \"\n" + "x".repeat(4500) + "\nring\u0007ring\n";
-        String refused = admin.pageRequest().accept("text/html")
-                .multiPart("file", "replay.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
-                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
-        assertTrue(refused.contains("line 6: The text is empty") && refused.contains("line 7: The text has 4500 characters")
-                && refused.contains("line 8: The text holds a control character (U+0007 at character 5)"), refused);
-        assertEquals(served, servedRequests(), "nothing of the file was served");
-        String unknown = admin.pageRequest().accept("text/html").multiPart("source", "bogus")
-                .multiPart("file", "replay.csv", "text\nwhere is my parcel\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
-                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
-        assertTrue(unknown.contains("not &#39;bogus&#39;"), unknown);
-        assertTrue(unknown.contains("id=\"drift-error\"") && unknown.contains("id=\"replay\""),
-                "the drift page itself, its form below the message: " + unknown);
-        String both = admin.pageRequest().accept("text/html").multiPart("source", "demo")
-                .multiPart("file", "mine.csv", "text\nwhere is my parcel\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
-                .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
-        assertTrue(both.contains("also a file (mine.csv)"), "a chosen file is not silently dropped: " + both);
-        assertEquals(served, servedRequests());
-    }
-
-    @Test
-    void aFileWithoutRowsIsRefusedSayingSoAndNothingIsSent() {
-        Caller admin = Caller.apiKey(keys, "admin");
-        long served = servedRequests();
-        for (String[] file : List.of(new String[] {"text/csv", "text\n"}, new String[] {"application/x-ndjson", "[]"})) {
-            admin.request().contentType(file[0]).body(file[1].getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/drift/replay").then().statusCode(400)
-                    .body("code", org.hamcrest.Matchers.equalTo("invalid_file"))
-                    .body("error", org.hamcrest.Matchers.startsWith("The file holds no rows"));
-        }
-        Caller lead = Caller.session("admin");
-        String page = lead.pageRequest().accept("text/html").multiPart("file", "empty.csv", new byte[0], "text/csv")
-                .multiPart("csrf-token", lead.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
-        assertTrue(page.contains("The file holds no rows"), page);
-        assertEquals(served, servedRequests());
-    }
-
-    @Test
-    void theReplayApiSaysWhichTypesItTakes() {
-        Caller admin = Caller.apiKey(keys, "admin");
-        for (String type : List.of("application/json", "application/xml")) {
-            String said = admin.request().contentType(type).body("text\nwhere is my parcel\n").post("/api/v1/drift/replay")
-                    .then().statusCode(415).extract().path("error");
-            assertTrue(said.contains("text/csv") && said.contains("application/x-ndjson"), "a ticket file, as for the import: " + said);
-        }
-    }
-
-    @Test
-    void aStrideThatIsNoWholeNumberGetsTheSameSentenceAsZero() {
-        Caller admin = Caller.apiKey(keys, "admin");
-        for (String stride : List.of("0", "abc", "-3", "2.5", "99999999999")) {
-            admin.request().contentType("text/csv").queryParam("stride", stride).body("text\nwhere is my parcel\n")
-                    .post("/api/v1/drift/replay").then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("validation_failed"))
-                    .body("error", org.hamcrest.Matchers.startsWith("'stride' is how many tickets are sent between drift checks"));
-        }
-    }
-
-    private long servedRequests() {
+    static long servedRequests(EntityManager em) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("select count(*) from served_requests")
                 .getSingleResult()).longValue());
     }

@@ -1,9 +1,6 @@
 package dev.loopwise.model.intent;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loopwise.common.EvalMessages;
-import dev.loopwise.common.PeakMemory;
 import dev.loopwise.model.Progress;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
@@ -16,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,19 +91,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(json);
         progress.line("Regime: " + chosen + (regime.equals(IntentRegime.AUTO) ? " (auto)" : ""));
-        if (split.droppedTest() + split.droppedValidation() > 0) {
-            progress.line("Note: " + EvalMessages.seenInTraining(split.droppedTest(), split.droppedValidation()));
-        }
-        Map<String, Integer> unseen = split.unseenTestLabels();
-        unseen.remove(oosLabel);
-        if (!unseen.isEmpty()) {
-            int rows = unseen.values().stream().mapToInt(Integer::intValue).sum();
-            progress.line("Note: " + rows + (rows == 1 ? " test row has a label" : " test rows have labels") + " no training row has ("
-                    + unseen.entrySet().stream().limit(10).map(e -> e.getKey() + ": " + e.getValue())
-                            .collect(java.util.stream.Collectors.joining(", ")) + (unseen.size() > 10 ? ", …" : "")
-                    + "); they count as wrong unless handed over. Add training rows of them, or label them '" + oosLabel
-                    + "' if they are out of scope.");
-        }
+        IntentEvalReport.notes(split, oosLabel, progress);
         if (chosen.equals(IntentRegime.FINETUNE)) {
             return fineTune(split, oos, progress);
         }
@@ -149,14 +133,14 @@ public class EvalIntentsCommand implements Callable<Integer> {
                     split.test());
         }
         IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
-        Map<String, Object> out = results(head, evaluation, split);
+        Map<String, Object> out = IntentEvalReport.results(head, evaluation, split, seed);
         out.put("epochs", result.epochs());
         out.put("trainingSeconds", result.trainingMillis() / 1000.0);
         out.put("encodingSeconds", encodingSeconds);
         out.put("textsEncoded", texts.size());
         out.put("encodingTextsPerSecond", textsPerSecond);
         out.put("encoder", encoderId);
-        report(out, evaluation);
+        IntentEvalReport.print(out, evaluation, json);
         return 0;
     }
 
@@ -197,48 +181,14 @@ public class EvalIntentsCommand implements Callable<Integer> {
                 }
             }
             IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
-            Map<String, Object> out = results(head, evaluation, split);
+            Map<String, Object> out = IntentEvalReport.results(head, evaluation, split, seed);
             out.putAll(IntentFineTuning.metrics(tuned));
             out.put("trainingSeconds", trainingSeconds);
             out.put("encodingSeconds", (System.nanoTime() - encodeStart) / 1e9);
             out.put("encoder", encoderId);
             out.put("tunedMegabytes", tuned.weights().toBytes().length / 1e6);
-            report(out, evaluation);
+            IntentEvalReport.print(out, evaluation, json);
             return 0;
-        }
-    }
-
-    private Map<String, Object> results(IntentHead head, IntentEvaluation evaluation, IntentDataSplit split) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("regime", head.regime());
-        out.put("trainRows", split.train().size());
-        out.put("validationRows", split.validation().size());
-        out.put("testRows", split.test().size());
-        out.put("droppedTestRows", split.droppedTest());
-        out.put("droppedValidationRows", split.droppedValidation());
-        out.put("accuracy", evaluation.accuracy());
-        out.put("macroF1", evaluation.macroF1());
-        out.put("inScopeAccuracy", evaluation.inScopeAccuracy());
-        out.put("topIntentAccuracy", evaluation.topIntentAccuracy());
-        out.put("outOfScopeRecall", evaluation.outOfScopeRecall());
-        out.put("handoverRate", evaluation.handoverRate());
-        out.put("threshold", head.threshold());
-        out.put("seed", seed);
-        return out;
-    }
-
-    private void report(Map<String, Object> out, IntentEvaluation evaluation) throws IOException {
-        out.put("peakRssMb", PeakMemory.residentMegabytes());
-        if (json) {
-            System.out.println(new ObjectMapper().writeValueAsString(out));
-            return;
-        }
-        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out)
-                .replaceAll("[{}\",]", "").replaceAll("(?m)^\\s*$\\n", "").stripTrailing());
-        if (!evaluation.topConfusions().isEmpty()) {
-            System.out.println("most confused (expected -> predicted: count):");
-            evaluation.topConfusions().stream().limit(5)
-                    .forEach(c -> System.out.println("  " + c.expected() + " -> " + c.predicted() + ": " + c.count()));
         }
     }
 

@@ -12,11 +12,8 @@ import dev.loopwise.model.intent.IntentTrainingConfig;
 import dev.loopwise.model.intent.IntentTrainingData;
 import dev.loopwise.model.intent.IntentTrainingResult;
 import dev.loopwise.model.intent.LabelledVectors;
-import dev.loopwise.model.policy.PolicyFeatures;
-import dev.loopwise.model.policy.PolicyTrainer;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.transformer.FineTuneResult;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +31,6 @@ public final class ModelTrainer {
     public static final int TICKETS_PER_NEW_INTENT = 5;
     /** Fewer tickets of an intent on the training side than this, and its held-out ones are learned from too. */
     static final int MIN_TRAIN_PER_INTENT = 2;
-    /** How sharply an agent's reply picks the library reply it resembles most. */
-    private static final double SFT_TEMPERATURE = 0.05;
 
     /**
      * @param regime         one of {@link IntentRegime#CHOICES}
@@ -122,16 +117,8 @@ public final class ModelTrainer {
         Function<List<String>, float[][]> embed = texts -> encoders.embed(reader, texts);
         String encoderId = encoder.id();
         listener.step("Encoding tickets, replies and intent descriptions", tuned == null ? 0.05 : 0.1);
-        TextTable texts = new TextTable();
-        int[] trainRows = train.stream().mapToInt(t -> texts.add(t.text())).toArray();
-        int[] testRows = test.stream().mapToInt(t -> texts.add(t.text())).toArray();
-        int[] responseRows = train.stream().mapToInt(t -> t.response() == null ? -1 : texts.add(t.response())).toArray();
-        test.stream().filter(t -> t.response() != null).forEach(t -> texts.add(t.response()));
-        Map<String, String> descriptionByName = new LinkedHashMap<>();
-        workspace.intents().forEach(i -> descriptionByName.put(i.name(), i.asText()));
-        int[] descriptionRows = labels.stream().mapToInt(l -> texts.add(descriptionByName.get(l))).toArray();
-        int[] replyRows = workspace.replies().stream().mapToInt(r -> texts.add(r.text())).toArray();
-        float[][] vectors = embed.apply(texts.list);
+        EncodedWorkspace encoded = EncodedWorkspace.of(workspace, train, test, labels, embed);
+        float[][] vectors = encoded.vectors();
 
         IntentHead intent;
         int oosHeldOut;
@@ -145,10 +132,10 @@ public final class ModelTrainer {
                     defaults.learningRate(), defaults.batchSize(), defaults.patience(), defaults.heldOutShare(),
                     defaults.outOfScopeAsClass(), settings.retention(), settings.oosWeight(), defaults.defaultThreshold(),
                     settings.seed());
-            LabelledVectors trainVectors = new LabelledVectors(TextTable.pick(vectors, trainRows),
+            LabelledVectors trainVectors = new LabelledVectors(TextTable.pick(vectors, encoded.trainRows()),
                     train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
             IntentTrainingResult fitted = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
-                    new LabelledVectors(new float[0][], new int[0]), TextTable.pick(vectors, descriptionRows), oos));
+                    new LabelledVectors(new float[0][], new int[0]), TextTable.pick(vectors, encoded.descriptionRows()), oos));
             intent = fitted.head();
             oosHeldOut = fitted.outOfScopeHeldOut();
         }
@@ -171,7 +158,7 @@ public final class ModelTrainer {
         metrics.put("data/test_tickets", test.size());
         if (!test.isEmpty()) {
             listener.step("Evaluating on " + test.size() + " held-out tickets", 0.5);
-            IntentEvaluation evaluation = IntentEvaluation.of(intent, TextTable.pick(vectors, testRows),
+            IntentEvaluation evaluation = IntentEvaluation.of(intent, TextTable.pick(vectors, encoded.testRows()),
                     test.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), oos);
             metrics.put("intent/accuracy", evaluation.accuracy());
             metrics.put("intent/macro_f1", evaluation.macroF1());
@@ -184,39 +171,7 @@ public final class ModelTrainer {
             metrics.put("intent/confusions", evaluation.topConfusions());
         }
 
-        ReplyPolicy policy = null;
-        float[][] replyEmbeddings = TextTable.pick(vectors, replyRows);
-        float[][] replyVectors = new float[replyRows.length][];
-        for (int a = 0; a < replyRows.length; a++) {
-            replyVectors[a] = PolicyFeatures.reply(vectors[replyRows[a]], workspace.replies().get(a).text());
-        }
-        List<String> replyIntents = workspace.replies().stream().map(WorkspaceSnapshot.ReplyInfo::intent).toList();
-        List<float[]> policyTickets = new ArrayList<>();
-        List<float[]> policyTargets = new ArrayList<>();
-        List<float[]> policyPriors = new ArrayList<>();
-        for (int i = 0; i < train.size(); i++) {
-            float[] target = PolicyTargets.fromAgentReply(train.get(i).intent(), responseRows[i] < 0 ? null : vectors[responseRows[i]],
-                    replyEmbeddings, replyIntents, SFT_TEMPERATURE);
-            if (target != null) {
-                float[] x = vectors[trainRows[i]];
-                policyTickets.add(PolicyFeatures.ticket(x, train.get(i).text()));
-                policyTargets.add(target);
-                policyPriors.add(toFloat(ReplyPolicy.logPrior(intent, x, replyIntents)));
-            }
-        }
-        if (!policyTickets.isEmpty()) {
-            listener.step("Fine-tuning the reply policy on " + policyTickets.size() + " agent replies", 0.6);
-            PolicyTrainer.Result fitted = PolicyTrainer.train(
-                    PolicyTrainer.Config.defaults(settings.policyHidden(), settings.policyEpochs(), settings.seed()),
-                    new PolicyTrainer.Data(policyTickets.toArray(float[][]::new), replyVectors, policyTargets.toArray(float[][]::new),
-                            policyPriors.toArray(float[][]::new)));
-            policy = fitted.policy();
-            metrics.put("policy/train_loss", fitted.finalLoss());
-            if (!test.isEmpty()) {
-                metrics.putAll(PolicyTargets.evaluate(policy, intent, test, TextTable.pick(vectors, testRows), texts, vectors,
-                        replyEmbeddings, replyVectors, replyIntents, SFT_TEMPERATURE));
-            }
-        }
+        ReplyPolicy policy = PolicySft.train(settings, workspace, intent, train, test, encoded, listener, metrics);
         listener.step("Saving the model", 0.95);
         Map<String, Object> lineage = new LinkedHashMap<>();
         lineage.put("encoder", encoderId);
@@ -237,13 +192,5 @@ public final class ModelTrainer {
                 .append(t.response()).append('\n'));
         replies.forEach(r -> all.append(r.id()).append('|').append(r.intent()).append('|').append(r.text()).append('\n'));
         return Hashing.sha256Hex(all.toString());
-    }
-
-    private static float[] toFloat(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) values[i];
-        }
-        return out;
     }
 }

@@ -3,7 +3,6 @@ package dev.loopwise.model.registry;
 import dev.loopwise.common.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.CancelRequest;
 import dev.loopwise.common.JobRows;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.QueuedJobs;
@@ -11,10 +10,7 @@ import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
-import dev.loopwise.model.encoder.TunedEncoder;
 import dev.loopwise.model.intent.IntentRegime;
-import dev.loopwise.model.transformer.EncoderSource;
-import dev.loopwise.model.transformer.TunedEncoderWeights;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -181,7 +177,7 @@ public class TrainingService {
         TrainedModel trained = ModelTrainer.train(
                 new ModelTrainer.Settings(regime, t.seed(), t.minTrainedExamples(), t.retention(), t.oosWeight(), t.policyHidden(),
                         t.policyEpochs(), t.minFineTuneExamples(), t.fineTuneBudget().orElse(null), t.autoFineTune()),
-                workspace, encoders(), encoder, new RunListener(runId));
+                workspace, new StoredEncoders(embeddings, encoderService), encoder, new RunProgress(runId));
         ModelVersion version = TrainingRecords.saveAndFinish(trained, trained.encoder(), runId);
         if (version.status.equals(ModelVersion.ACTIVE)) {
             registry.reload();
@@ -195,58 +191,5 @@ public class TrainingService {
      */
     public boolean cancel(long runId, String actor) {
         return TrainingRecords.cancel(runId, () -> audit.record(actor, "training.cancel", "training run " + runId, Map.of()));
-    }
-
-    private TrainingEncoders encoders() {
-        return new TrainingEncoders() {
-            @Override
-            public float[][] embed(EncoderRef encoder, List<String> texts) {
-                return embeddings.embed(encoder, texts);
-            }
-
-            @Override
-            public EncoderSource source(EncoderRef base) {
-                return encoderService.source(base);
-            }
-
-            @Override
-            public String prefix(EncoderRef encoder) {
-                return encoderService.prefix(encoder);
-            }
-
-            @Override
-            public EncoderRef storeTuned(EncoderRef base, TunedEncoderWeights tuned) {
-                return TunedEncoder.store(base, tuned);
-            }
-        };
-    }
-
-    /** Records progress (at most about once a second) and reads cancel requests (as often). */
-    private final class RunListener implements ModelTrainer.Listener {
-        private final long runId;
-        private final CancelRequest cancelRequest;
-        private long lastWrite;
-
-        RunListener(long runId) {
-            this.runId = runId;
-            this.cancelRequest = new CancelRequest(() -> TrainingRecords.cancelRequested(runId));
-        }
-
-        @Override
-        public void step(String message, double done) {
-            long now = System.nanoTime();
-            if (now - lastWrite > 1_000_000_000L || done == 0 || lastWrite == 0) {
-                lastWrite = now;
-                TrainingRecords.progress(runId, message, done);
-            }
-            if (cancelled()) {
-                throw new CancellationException("Training run " + runId + " was cancelled");
-            }
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelRequest.getAsBoolean();
-        }
     }
 }

@@ -101,9 +101,9 @@ public final class ClassifierFineTuner {
             if (config.linearProbe()) {
                 float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, "probe");
                 float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, "probe");
-                int[] inClass = indicesWithClass(heldY);
+                int[] inClass = RowPicks.indicesWithClass(heldY);
                 probe = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(0.01, 64, 200, 8, config.seed()), trainVectors, trainY,
-                        pick(heldVectors, inClass), pick(heldY, inClass), classes, "probe", monitor);
+                        RowPicks.pick(heldVectors, inClass), RowPicks.pick(heldY, inClass), classes, "probe", monitor);
                 ClassifierHead probeHead = new ClassifierHead(prep.classes, probe.weights(), probe.bias(), 0, prep.outOfScopeLabel);
                 HeadEvaluation.evaluate(probeHead, heldVectors, heldY, config.retention(), config.outOfScopeWeight())
                         .metrics().forEach((name, value) -> metrics.put(name.replace("eval/", "probe/"), value));
@@ -140,7 +140,7 @@ public final class ClassifierFineTuner {
                             epoch -> texts.bucketedBatches(trainRows, config.batchSize(), 50, random),
                             rows -> {
                                 try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
-                                    NDArray target = batch.create(pickFloats(labels, rows));
+                                    NDArray target = batch.create(RowPicks.pickFloats(labels, rows));
                                     return OptimizerStep.run(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> loss.evaluate(new NDList(target),
                                             headTrainer.forward(new NDList(feed.forward(batch, rows, true).get(0)))), headTrainer);
                                 }
@@ -189,60 +189,9 @@ public final class ClassifierFineTuner {
         }
     }
 
-
     private static ClassifierHead currentHead(Linear head, PreparedData prep, int classes, int hidden) {
         return new ClassifierHead(prep.classes,
                 Vectors.reshape(LinearHeadTrainer.parameter(head, "weight").toFloatArray(), classes, hidden),
                 LinearHeadTrainer.parameter(head, "bias").toFloatArray(), 0, prep.outOfScopeLabel);
-    }
-
-    static int[] indicesWithClass(int[] y) {
-        return java.util.stream.IntStream.range(0, y.length).filter(i -> y[i] >= 0).toArray();
-    }
-
-    static float[][] pick(float[][] rows, int[] indices) {
-        float[][] out = new float[indices.length][];
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = rows[indices[i]];
-        }
-        return out;
-    }
-
-    static int[] pick(int[] values, int[] indices) {
-        return java.util.Arrays.stream(indices).map(i -> values[i]).toArray();
-    }
-
-    static float[] pickFloats(float[] values, int[] indices) {
-        float[] out = new float[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            out[i] = values[indices[i]];
-        }
-        return out;
-    }
-
-    /** Wall and CPU seconds per stage, and the monitor clock's start for the deadline. */
-    static final class Stopwatch {
-        final long clockStart;
-        private final long wallStart = System.nanoTime();
-        private final long cpuStart = TrainingMonitor.threadCpuClock().getAsLong();
-        private long lap = wallStart;
-        private final Map<String, Double> times = new LinkedHashMap<>();
-
-        Stopwatch(TrainingMonitor monitor) {
-            this.clockStart = monitor.clock().getAsLong();
-        }
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            times.merge("time/" + stage + "_s", (now - lap) / 1e9, Double::sum);
-            lap = now;
-        }
-
-        Map<String, Double> times() {
-            Map<String, Double> out = new LinkedHashMap<>(times);
-            out.put("time/total_s", (System.nanoTime() - wallStart) / 1e9);
-            out.put("time/cpu_s", (TrainingMonitor.threadCpuClock().getAsLong() - cpuStart) / 1e9);
-            return out;
-        }
     }
 }

@@ -57,7 +57,7 @@ public final class ContrastiveFineTuner {
     private static FineTuneResult trainOnWidePool(EncoderSource source, ContrastiveFineTuneConfig config, FineTuneData data,
                                        TrainingMonitor monitor) {
         Djl.configure();
-        ClassifierFineTuner.Stopwatch watch = new ClassifierFineTuner.Stopwatch(monitor);
+        Stopwatch watch = new Stopwatch(monitor);
         PreparedData prep = PreparedData.of(data, config.heldOutShare(), config.seed());
         TokenizedTexts texts;
         try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(source.tokenizer(), config.maxTokens())) {
@@ -171,9 +171,9 @@ public final class ContrastiveFineTuner {
                                   TrainingMonitor monitor, String stage) {
         float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, stage);
         float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, stage);
-        int[] inClass = ClassifierFineTuner.indicesWithClass(heldY);
+        int[] inClass = RowPicks.indicesWithClass(heldY);
         LinearHeadTrainer.Result fit = LinearHeadTrainer.train(settings, trainVectors, trainY,
-                ClassifierFineTuner.pick(heldVectors, inClass), ClassifierFineTuner.pick(heldY, inClass),
+                RowPicks.pick(heldVectors, inClass), RowPicks.pick(heldY, inClass),
                 prep.classes.size(), stage, monitor);
         ClassifierHead head = new ClassifierHead(prep.classes, fit.weights(), fit.bias(), 0, prep.outOfScopeLabel);
         HeadEvaluation.Scored scored = HeadEvaluation.evaluate(head, heldVectors, heldY, config.retention(),

@@ -66,7 +66,7 @@ public final class CrossEncoderRewardTrainer {
 
     private static Result trainOnWidePool(EncoderSource source, CrossEncoderRewardConfig config, Data data, TrainingMonitor monitor) {
         Djl.configure();
-        ClassifierFineTuner.Stopwatch watch = new ClassifierFineTuner.Stopwatch(monitor);
+        Stopwatch watch = new Stopwatch(monitor);
         RewardPairs train = data.train();
         RewardPairs held = data.validation();
         if (held.size() == 0) {

@@ -35,13 +35,13 @@ final class HeadRefit {
      */
     static Outcome choose(ClassifierHead tuned, float[][] trainVectors, int[] trainY, float[][] heldVectors, int[] heldY,
                           PreparedData prep, ClassifierFineTuneConfig config, TrainingMonitor monitor) {
-        int[] inClass = ClassifierFineTuner.indicesWithClass(heldY);
+        int[] inClass = RowPicks.indicesWithClass(heldY);
         if (inClass.length == 0) {
             return new Outcome(tuned, Map.of("refit/skipped", 1.0)); // nothing to stop the fit early, nor to compare on
         }
         LinearHeadTrainer.Result fit = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(LEARNING_RATE, BATCH, MAX_EPOCHS,
-                        PATIENCE, config.seed()), trainVectors, trainY, ClassifierFineTuner.pick(heldVectors, inClass),
-                ClassifierFineTuner.pick(heldY, inClass), prep.classes.size(), "refit", monitor);
+                        PATIENCE, config.seed()), trainVectors, trainY, RowPicks.pick(heldVectors, inClass),
+                RowPicks.pick(heldY, inClass), prep.classes.size(), "refit", monitor);
         ClassifierHead refitted = new ClassifierHead(prep.classes, fit.weights(), fit.bias(), 0, prep.outOfScopeLabel);
         double before = accuracy(tuned, heldVectors, heldY, config);
         double after = accuracy(refitted, heldVectors, heldY, config);

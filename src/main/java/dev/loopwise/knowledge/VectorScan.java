@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 
-/** The arithmetic of {@link KnowledgeIndex}'s exact search: unit-length rows, and a scan of the matrix for a query's nearest. */
-final class PassageScan {
-    private PassageScan() {
+/** The arithmetic of an exact search: unit-length vectors and a scan of the whole matrix for the best dot products. */
+final class VectorScan {
+    private VectorScan() {
     }
 
-    static List<KnowledgeIndex.Hit> top(KnowledgeStore.Vectors vectors, float[] query, int limit) {
+    static List<KnowledgeIndex.Hit> top(KnowledgeReader.Vectors vectors, float[] query, int limit) {
         int d = vectors.dimension();
         if (query.length != d) {
             throw new IllegalStateException("Passage vectors have " + d + " dimensions, the ticket's " + query.length);
@@ -46,7 +46,8 @@ final class PassageScan {
         return out;
     }
 
-    static KnowledgeStore.Vectors normalisedRows(KnowledgeStore.Vectors v) {
+    /** Scales each row of the matrix, in place, to length 1. */
+    static KnowledgeReader.Vectors normalisedRows(KnowledgeReader.Vectors v) {
         float[] m = v.matrix();
         int d = v.dimension();
         for (int row = 0; row < v.ids().length; row++) {

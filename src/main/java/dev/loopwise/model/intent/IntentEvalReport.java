@@ -1,0 +1,68 @@
+package dev.loopwise.model.intent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loopwise.common.EvalMessages;
+import dev.loopwise.common.PeakMemory;
+import dev.loopwise.model.Progress;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What {@code loopwise eval-intents} tells: notes on the data before training, and the results after, as text or JSON. */
+final class IntentEvalReport {
+    private IntentEvalReport() {
+    }
+
+    /** Rows left out or unlearnable, said before the training so a surprising score is explained. */
+    static void notes(IntentDataSplit split, String oosLabel, Progress progress) {
+        if (split.droppedTest() + split.droppedValidation() > 0) {
+            progress.line("Note: " + EvalMessages.seenInTraining(split.droppedTest(), split.droppedValidation()));
+        }
+        Map<String, Integer> unseen = split.unseenTestLabels();
+        unseen.remove(oosLabel);
+        if (!unseen.isEmpty()) {
+            int rows = unseen.values().stream().mapToInt(Integer::intValue).sum();
+            progress.line("Note: " + rows + (rows == 1 ? " test row has a label" : " test rows have labels") + " no training row has ("
+                    + unseen.entrySet().stream().limit(10).map(e -> e.getKey() + ": " + e.getValue())
+                            .collect(Collectors.joining(", ")) + (unseen.size() > 10 ? ", …" : "")
+                    + "); they count as wrong unless handed over. Add training rows of them, or label them '" + oosLabel
+                    + "' if they are out of scope.");
+        }
+    }
+
+    static Map<String, Object> results(IntentHead head, IntentEvaluation evaluation, IntentDataSplit split, long seed) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("regime", head.regime());
+        out.put("trainRows", split.train().size());
+        out.put("validationRows", split.validation().size());
+        out.put("testRows", split.test().size());
+        out.put("droppedTestRows", split.droppedTest());
+        out.put("droppedValidationRows", split.droppedValidation());
+        out.put("accuracy", evaluation.accuracy());
+        out.put("macroF1", evaluation.macroF1());
+        out.put("inScopeAccuracy", evaluation.inScopeAccuracy());
+        out.put("topIntentAccuracy", evaluation.topIntentAccuracy());
+        out.put("outOfScopeRecall", evaluation.outOfScopeRecall());
+        out.put("handoverRate", evaluation.handoverRate());
+        out.put("threshold", head.threshold());
+        out.put("seed", seed);
+        return out;
+    }
+
+    static void print(Map<String, Object> out, IntentEvaluation evaluation, boolean json) throws IOException {
+        out.put("peakRssMb", PeakMemory.residentMegabytes());
+        if (json) {
+            System.out.println(new ObjectMapper().writeValueAsString(out));
+            return;
+        }
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out)
+                .replaceAll("[{}\",]", "").replaceAll("(?m)^\\s*$\\n", "").stripTrailing());
+        if (!evaluation.topConfusions().isEmpty()) {
+            System.out.println("most confused (expected -> predicted: count):");
+            evaluation.topConfusions().stream().limit(5)
+                    .forEach(c -> System.out.println("  " + c.expected() + " -> " + c.predicted() + ": " + c.count()));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.loopwise.knowledge;
+
+import static dev.loopwise.knowledge.KnowledgeArticles.upload;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+/** Knowledge-base files that cannot be imported: refused with the problem named, through the API and the page, writing nothing. */
+@QuarkusTest
+class KnowledgeFileRefusalsTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void badFilesAreRefusedWithTheProblemNamedAndWriteNothing() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = KnowledgeArticles.count(em, "select count(*) from knowledge_articles") * 1000 + KnowledgeArticles.count(em, "select count(*) from knowledge_passages");
+        upload(admin, "empty.md", "text/markdown", "").statusCode(400).body("code", equalTo("empty_file"))
+                .body("error", containsString("'empty.md' is empty"));
+        admin.request().contentType("text/markdown").queryParam("name", "logo.md")
+                .body(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff}).post("/api/v1/knowledge/articles")
+                .then().statusCode(400).body("code", equalTo("binary_file"));
+        upload(admin, "latin1.md", "text/markdown", null).statusCode(400).body("code", equalTo("not_utf8"));
+        upload(admin, "broken.jsonl", "application/x-ndjson", "{\"title\": \"Fine\", \"body\": \"A good article.\"}\n"
+                + "{\"title\": \"Cut\", \"body\": \"no end\n{\"title\": \"\", \"body\": \"untitled\"}\n"
+                + "{\"title\": \"Nul\", \"body\": \"a \\u0000 b\"}\n").statusCode(400)
+                .body("error", containsString("line 2: not valid JSON")).body("error", containsString("line 3: 'title' must be"))
+                .body("error", containsString("line 4: 'body' contains a NUL character"))
+                .body("error", containsString("Nothing was imported"));
+        upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("'prices.csv' is not a knowledge-base file"));
+        // What storage cannot keep is refused up front, in the id too (a NUL; half a surrogate pair, which would turn into '?'
+        // and make different ids one); a body that is only a script has no text; a name must be a plain line.
+        upload(admin, "ids.jsonl", "application/x-ndjson", "{\"title\": \"A\", \"body\": \"Text.\", \"id\": \"a\\u0000b\"}\n"
+                + "{\"title\": \"B\", \"body\": \"Text.\", \"id\": \"\\udc00\"}\n"
+                + "{\"title\": \"C\", \"body\": \"<script>alert(1)</script>\"}\n").statusCode(400)
+                .body("error", containsString("line 1: 'id' contains a NUL character"))
+                .body("error", containsString("line 2: 'id' contains a NUL character (\\u0000) or half of a surrogate pair"))
+                .body("error", containsString("line 3: the article has no text besides its title"));
+        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
+                .body("error", containsString("ending in .md, .markdown, .html, .htm, .jsonl, .ndjson or .json."));
+        admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")
+                .then().statusCode(400).body("code", equalTo("text_too_long"));
+        upload(admin, "evil.jsonl", "application/x-ndjson", "{\"title\": \"X\", \"body\": \"y\", \"url\": \"javascript:alert(1)\"}\n")
+                .statusCode(400).body("error", containsString("http://"));
+        // The page's upload: the same refusal, shown on the page.
+        Caller browser = Caller.session("admin");
+        String page = browser.pageRequest().accept("text/html").multiPart("file", "empty.md", new byte[0], "text/markdown")
+                .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("is empty"), page);
+        String badAddress = browser.pageRequest().accept("text/html").multiPart("file", "returns.md", "# Returns\n\nWithin 30 days.".getBytes(),
+                "text/markdown").multiPart("url", "help.example.com/returns").multiPart("csrf-token", browser.csrfToken())
+                .post("/admin/knowledge").then().statusCode(400).extract().asString();
+        assertTrue(badAddress.contains("id=\"knowledge-error\"") && badAddress.contains("value=\"help.example.com/returns\""),
+                "the refused address stays in its field: " + badAddress);
+        assertEquals(before, KnowledgeArticles.count(em, "select count(*) from knowledge_articles") * 1000 + KnowledgeArticles.count(em, "select count(*) from knowledge_passages"));
+    }
+}

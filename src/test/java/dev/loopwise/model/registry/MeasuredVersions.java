@@ -1,0 +1,28 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.model.intent.IntentHead;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Model versions made by hand for tests of the advice on the Models page. */
+final class MeasuredVersions {
+    private MeasuredVersions() {
+    }
+
+    /** A version with its accuracy on {@code testTickets} held-out tickets, and more metrics as name, value pairs. */
+    static ModelVersion version(int number, String status, double accuracy, int testTickets, Object... more) {
+        ModelVersion v = new ModelVersion();
+        v.version = number;
+        v.status = status;
+        v.regime = IntentHead.TRAINED;
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("intent/accuracy", accuracy);
+        metrics.put("data/test_tickets", testTickets);
+        metrics.put("policy/train_loss", 0.5); // trained with replies in the library, as versions are but one that a test strips of it
+        for (int i = 0; i < more.length; i += 2) {
+            metrics.put((String) more[i], more[i + 1]);
+        }
+        v.metrics = metrics;
+        return v;
+    }
+}
