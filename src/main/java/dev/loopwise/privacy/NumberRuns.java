@@ -2,6 +2,7 @@ package dev.loopwise.privacy;
 
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +58,11 @@ final class NumberRuns {
     }
 
     String mask(String text, String placeholder) {
+        return replace(text, number -> placeholder);
+    }
+
+    /** Each number of the kind in {@code text}, replaced by what {@code replacement} makes of it. */
+    String replace(String text, UnaryOperator<String> replacement) {
         Matcher matcher = start.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
@@ -68,11 +74,25 @@ final class NumberRuns {
                 from = begin + 1;
                 continue;
             }
-            out.append(text, last, begin).append(placeholder);
+            out.append(text, last, begin).append(replacement.apply(text.substring(begin, end)));
             last = end;
             from = end;
         }
         return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+
+    /** The first number of the kind in {@code text}, or null. */
+    String first(String text) {
+        Matcher matcher = start.matcher(text);
+        int from = 0;
+        while (from < text.length() && matcher.find(from)) {
+            int end = longestAccepted(text, matcher.start(), matcher.end());
+            if (end >= 0) {
+                return text.substring(matcher.start(), end);
+            }
+            from = matcher.start() + 1;
+        }
+        return null;
     }
 
     /** The end of the longest run of whole groups from {@code begin} that the check accepts, or -1. */

@@ -114,6 +114,19 @@ public final class PiiMasker {
         return out;
     }
 
+    /**
+     * The first phone number in {@code text} as written, or null: the same rule that masks phone numbers for
+     * reviewers, so a date or an order number is never taken for one.
+     */
+    public static String firstPhoneNumber(String text) {
+        return text == null || !hasDigit(text) ? null : PHONE.first(text);
+    }
+
+    /** {@code text} with each phone number, by the masking rule, replaced by {@code replacement}. */
+    public static String replacePhoneNumbers(String text, String replacement) {
+        return text == null || !hasDigit(text) ? text : PHONE.replace(text, number -> replacement);
+    }
+
     private static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
             if (Character.isDigit(text.charAt(i))) {

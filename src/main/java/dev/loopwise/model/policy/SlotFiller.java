@@ -1,5 +1,6 @@
 package dev.loopwise.model.policy;
 
+import dev.loopwise.privacy.PiiMasker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +22,13 @@ public final class SlotFiller {
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?i)\\b(?:order|purchase|ref(?:erence)?)\\s*(?:number|no\\.?|nr\\.?|#|id)?\\s*[:#]?\\s*#?([A-Za-z]{0,4}-?\\d{4,12})\\b");
     private static final Pattern HASH_NUMBER = Pattern.compile("#(\\d{4,12})\\b");
-    private static final Pattern PHONE = Pattern.compile("(?<!\\w)(\\+?\\d[\\d ()-]{7,}\\d)(?!\\w)");
 
     static final Map<String, Function<String, String>> EXTRACTORS = Map.of(
             "order_number", SlotFiller::orderNumber,
             "order_id", SlotFiller::orderNumber,
             "email", text -> first(EMAIL, text, 0),
             "email_address", text -> first(EMAIL, text, 0),
-            "phone_number", text -> first(PHONE, text, 1));
+            "phone_number", PiiMasker::firstPhoneNumber);
 
     public record Filled(String text, List<String> openSlots) {
     }
@@ -153,7 +153,7 @@ public final class SlotFiller {
         out = replaceGroup(ORDER_NUMBER, out, "{{order_number}}");
         out = replaceGroup(HASH_NUMBER, out, "{{order_number}}");
         out = replaceGroup(ORDER_CODE, out, "{{order_number}}");
-        return replaceGroup(PHONE, out, "{{phone_number}}");
+        return PiiMasker.replacePhoneNumbers(out, "{{phone_number}}");
     }
 
     private static String replaceGroup(Pattern pattern, String text, String slot) {

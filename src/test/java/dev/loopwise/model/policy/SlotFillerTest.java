@@ -65,6 +65,20 @@ class SlotFillerTest {
     }
 
     @Test
+    void aDateAPriceOrAnOrderNumberIsNeverTheCustomersPhoneNumber() {
+        String reply = "We will call you at {{phone_number}}.";
+        for (String ticket : List.of("ordered on 2024-05-01, still nothing", "it cost 1 299 999 and broke",
+                "order #123-4567890 never came", "invoice 2024-0012345 is wrong")) {
+            assertEquals(reply, SlotFiller.fill(reply, ticket).text(), ticket);
+            assertArrayEquals(new float[] {0}, new float[] {SlotFiller.available(ticket)[2]}, ticket);
+        }
+        assertEquals("We will call you at +44 20 7946 0958.",
+                SlotFiller.fill(reply, "order 2024-05-01 late, call me on +44 20 7946 0958 please").text());
+        assertEquals("Delivered 2024-05-01 at 14:30; invoice 2024-0012345. Call {{phone_number}}.",
+                SlotFiller.asSlots("Delivered 2024-05-01 at 14:30; invoice 2024-0012345. Call (555) 123-4567."));
+    }
+
+    @Test
     void aReplyIsCutAtItsOpenSlotsWhichReadAsWords() {
         List<SlotFiller.Piece> pieces = SlotFiller.pieces("Track it here: {{tracking_link}} (order {{ Order Number }}).");
         assertEquals(List.of(new SlotFiller.Piece("Track it here: ", null), new SlotFiller.Piece("{{tracking_link}}", "tracking link"),
