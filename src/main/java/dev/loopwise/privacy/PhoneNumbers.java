@@ -48,7 +48,7 @@ final class PhoneNumbers {
     /** Whether {@code text} from {@code begin} to {@code end} is a phone number. */
     static boolean accepts(String text, int begin, int end) {
         String candidate = text.substring(begin, end);
-        int digits = digitCount(candidate);
+        int digits = PiiMasker.digitCount(candidate);
         if (digits < 7 || digits > 15 || isDateOrTime(candidate)) {
             return false;
         }
@@ -89,15 +89,5 @@ final class PhoneNumbers {
         } catch (NumberParseException e) {
             return false;
         }
-    }
-
-    private static int digitCount(String text) {
-        int count = 0;
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                count++;
-            }
-        }
-        return count;
     }
 }

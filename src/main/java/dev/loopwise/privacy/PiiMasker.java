@@ -208,7 +208,7 @@ public final class PiiMasker {
         return digits.toString();
     }
 
-    private static int digitCount(String text) {
+    static int digitCount(String text) {
         int count = 0;
         for (int i = 0; i < text.length(); i++) {
             if (Character.isDigit(text.charAt(i))) {
