@@ -38,6 +38,10 @@ class KnowledgeFormBodyTest {
                     .body("error", not(containsString("a reply, a description or a note")));
         }
         assertEquals(before, articles());
+        // An address that takes no body answers a long form alike, naming its own choice.
+        admin.request().contentType("application/x-www-form-urlencoded").body("note=" + "a".repeat(70_000))
+                .post("/api/v1/rounds/999999/cancel").then().statusCode(400).body("code", equalTo("form_not_accepted"))
+                .body("error", containsString("or no body at all"));
     }
 
     private long articles() {
