@@ -152,7 +152,12 @@ public class ErrorMapper {
             return respond(Status.BAD_REQUEST, "bad_parameter", Messages.badFormValue(conversion), uri, headers);
         }
         if (status == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
-            // Only the form reader throws this; whole bodies over the limit are refused earlier (PayloadLimit).
+            // Only the form reader throws this; whole bodies over the limit are refused earlier (PayloadLimit). The API takes
+            // no forms at all, so an API call that sent one (curl's default for --data) is told what to send instead, as a
+            // shorter form is, not to shorten "a reply, a description or a note" it never meant to send.
+            if (uri.getPath().startsWith("/api/")) {
+                return respond(Status.BAD_REQUEST, "form_not_accepted", Messages.apiTakesNoForms(uri.getPath()), uri, headers);
+            }
             return respond(Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", Messages.FORM_FIELD_TOO_LARGE, uri, headers);
         }
         if (status == Status.NOT_ACCEPTABLE.getStatusCode()) {

@@ -43,6 +43,15 @@ public final class FileMessages {
         return "'" + file + "' cannot be read (permission denied): make it readable to this user, or copy it somewhere that is.";
     }
 
+    /**
+     * An article left without a title once control characters and invisible marks are taken out of it. A JSON row names its
+     * title in a field, so "give it a first heading" would send its author looking for a heading the format does not have.
+     */
+    public static String articleWithoutTitle(boolean titleField) {
+        return titleField ? "has no title: its 'title' holds only control characters or invisible marks (such as a zero-width"
+                + " space), which are left out; write the title in words" : "has no title (give it a first heading)";
+    }
+
     private static String named(String fileName) {
         return fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'";
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.JsonRows;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Counts;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.TextFiles;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ final class ArticleFiles {
     }
 
     private static Article checked(Article article, String sourceName) {
-        String problem = problem(article);
+        String problem = problem(article, false);
         if (problem != null) {
             throw ApiException.badRequest("invalid_file", "Nothing was imported: " + (sourceName == null ? "the file" : "'" + sourceName + "'")
                     + " " + problem + ".");
@@ -95,9 +96,9 @@ final class ArticleFiles {
     }
 
     /** What is wrong with an article, in words, or null. */
-    private static String problem(Article article) {
+    private static String problem(Article article, boolean titleField) {
         if (article.title() == null || article.title().isBlank()) {
-            return "has no title (give it a first heading)";
+            return FileMessages.articleWithoutTitle(titleField);
         }
         if (PlainText.length(article.title()) > Article.MAX_TITLE) {
             return "has a title longer than " + Article.MAX_TITLE + " characters";
@@ -168,7 +169,7 @@ final class ArticleFiles {
             String id = node.hasNonNull("id") ? node.get("id").asText() : null;
             Article article = ArticleText.looksLikeHtml(body) ? ArticleText.html(body, title, url, "jsonl", sourceName, id)
                     : ArticleText.markdown(body, title, url, "jsonl", sourceName, id);
-            String problem = problem(article);
+            String problem = problem(article, true);
             dev.loopwise.common.Place earlier = lineOfKey.putIfAbsent(article.key(), line);
             if (problem != null) {
                 problems.add(line + ": the article " + problem);

@@ -48,13 +48,15 @@ public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuth
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String address = SignInFilter.clientAddress(routing);
-        String username = request.getUsername();
+        // No account is named with a NUL (PostgreSQL cannot hold one), and looking one up would fail the sign-in with a
+        // database error instead of refusing it; the address is still checked and counted.
+        String username = request.getUsername() == null || request.getUsername().indexOf('\u0000') >= 0 ? null : request.getUsername();
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
             if (throttle.isLocked(username, address)) {
                 throw refused(routing, true);
             }
-            Optional<UserService.SignInAccount> account = users.signInAccount(username);
+            Optional<UserService.SignInAccount> account = username == null ? Optional.empty() : users.signInAccount(username);
             if (!BcryptUtil.matches(password, account.map(UserService.SignInAccount::passwordHash).orElse(NOBODY_HASH))
                     || account.isEmpty()) {
                 throttle.failed(username, address);

@@ -63,6 +63,10 @@ class OperationsTest {
         admin().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"));
+        // Asked for a type it does not give, it says so in our error shape (it answered an empty 406), to admins only.
+        given().accept("application/json").get("/q/metrics").then().statusCode(401);
+        admin().accept("application/json").get("/q/metrics").then().statusCode(406).contentType(containsString("application/json"))
+                .body("code", equalTo("not_acceptable")).body("error", containsString("*/*"));
     }
 
     @Test

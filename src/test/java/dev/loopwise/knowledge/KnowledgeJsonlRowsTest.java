@@ -56,6 +56,19 @@ class KnowledgeJsonlRowsTest {
         ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
     }
 
+    @Test
+    void aTitleOfOnlyInvisibleCharactersSaysToWriteTheTitleNotToAddAHeading() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        // Each is left out of a title, which is then empty: a JSON row has no heading to add, only its 'title' to fix.
+        for (String title : new String[] {"\\u200b", "\\u202e", "\\u0007\\u00ad"}) {
+            upload(admin, "{\"title\": \"" + title + "\", \"body\": \"Send it back within 30 days.\"}\n").statusCode(400)
+                    .body("code", equalTo("invalid_file"))
+                    .body("error", containsString("line 1: the article has no title: its 'title' holds only control characters or"
+                            + " invisible marks"))
+                    .body("error", not(containsString("heading")));
+        }
+    }
+
     private static ValidatableResponse upload(Caller admin, String body) {
         return admin.request().contentType("application/x-ndjson").queryParam("name", "articles.jsonl")
                 .body(body.getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then();

@@ -145,6 +145,16 @@ class LoginThrottleTest {
         assertFalse(SignInFrom.post("127.0.0.9", "/j_security_check", name, PASSWORD).signedIn());
     }
 
+    @Test
+    void aUsernameWithANulIsARefusedSignInCountedAgainstItsAddress() {
+        // PostgreSQL cannot compare a NUL: looked up, it failed the sign-in with a 400 about storing values.
+        SignInFrom.Answer answer = SignInFrom.post("127.0.0.12", "/j_security_check", "ad\u0000min", DemoWorkspace.ADMIN_PASSWORD);
+        assertFalse(answer.signedIn());
+        assertEquals(3, answer.status() / 100, "a refused sign-in goes back to the sign-in page: " + answer);
+        assertTrue(answer.location() != null && answer.location().endsWith("/login?error=true"), answer.toString());
+        assertEquals(1, failures("address", LoginThrottle.network("127.0.0.12")), "the guess still counts against its address");
+    }
+
     private String newUser() {
         String name = "throttled" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000;
         return users.create(name, PASSWORD, Role.REVIEWER, null).username;
