@@ -31,6 +31,9 @@ public class FormFields {
         }
         Set<String> lists = null;
         for (String name : form) {
+            if (name.isEmpty()) {
+                throw ApiException.badRequest("malformed_form", HttpMessages.unnamedFormField());
+            }
             int given = 0;
             for (FormValue value : form.get(name)) {
                 given++;

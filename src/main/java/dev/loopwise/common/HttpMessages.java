@@ -48,6 +48,11 @@ public final class HttpMessages {
         return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
     }
 
+    public static String unnamedFormField() {
+        return "The form holds a value without a field name (an '=' at the start of a field, or '&' and '=' with nothing"
+                + " between): send each field as name=value. Nothing was saved.";
+    }
+
     public static String repeatedFormField(String name, int given) {
         return "The form sends the field '" + name + "' " + given + " times, and it takes one value: send it once. Nothing was"
                 + " saved.";

@@ -65,6 +65,17 @@ class FormFieldsTest {
     }
 
     @Test
+    void aValueWithoutAFieldNameIsRefusedAsAMalformedForm() {
+        Caller admin = Caller.session("admin");
+        for (String fields : List.of("username=unnamed-field&password=long-enough-pw&role=reviewer&=x",
+                "username=unnamed-field&password=long-enough-pw&role=reviewer&&&=&==")) {
+            post(admin, "/admin/users", fields).then().statusCode(400)
+                    .body(containsString("a value without a field name")).body(containsString("name=value"));
+        }
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> User.findByUsername("unnamed-field")).isEmpty(), "nothing created");
+    }
+
+    @Test
     void fieldsAFormSendsAsAListStillRepeat() {
         List<Map<String, Object>> described = JsonPath.from(Caller.apiKey(keys, "admin").request().get("/api/v1/intents").asString())
                 .<Map<String, Object>>getList("").stream()
