@@ -3,6 +3,7 @@ package dev.loopwise.ticket;
 import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.PlainText;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.TextFiles;
 import dev.loopwise.security.Role;
@@ -43,6 +44,12 @@ public class WorkspacePages {
     /** An intent's row as its form shows it: as stored, or as typed when saving it was refused (nothing typed is lost). */
     /** {@code storedName}: the name the intent has, which a refused rename shows beside the typed one. */
     public record IntentRow(Long id, String name, String description, String storedName) {
+        public IntentRow {
+            // A refused form shows what was typed, less the characters it refused: an escape code echoed back shows as garbage.
+            name = PlainText.withoutNotPlain(name);
+            description = PlainText.withoutNotPlain(description);
+        }
+
         IntentRow(Long id, String name, String description) {
             this(id, name, description, name);
         }
