@@ -65,6 +65,24 @@ public final class PlainText {
         return length(text) > 40 ? out + "…" : out.toString();
     }
 
+    /** The first character {@link #isPlainLine} refuses, as "U+001B at character 6", or null when there is none. */
+    public static String firstNotPlain(String text) {
+        return first(text, c -> Character.isISOControl(c) || isHidden(c));
+    }
+
+    /**
+     * The text without the characters {@link #isPlainLine} refuses: what a refused form shows again in its field, since
+     * an escape code echoed into it shows as garbage (or nothing) and would be sent back again as it is; null stays null.
+     */
+    public static String withoutNotPlain(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().filter(c -> !Character.isISOControl(c) && !isHidden(c)).forEach(out::appendCodePoint);
+        return out.toString();
+    }
+
     private static String first(String text, java.util.function.IntPredicate wanted) {
         int position = 0;
         for (int i = 0; i < text.length(); ) {

@@ -18,6 +18,18 @@ public final class WorkspaceMessages {
             + " the new one.";
     public static final String INTENT_DESCRIPTION_INVISIBLE = "The description holds only invisible marks, nothing a person could"
             + " read: describe in words what the customer wants.";
+    /** {@code where}: the refused character and its place, as "U+001B at character 6". */
+    public static String intentNameNotPlain(String where) {
+        return "An intent name cannot hold control or invisible characters (escape codes, tabs, zero-width spaces): it holds "
+                + where + ".";
+    }
+
+    /** {@code where}: the refused character and its place, as "U+000A at character 12". */
+    public static String intentDescriptionNotPlain(String where) {
+        return "A description is one line without control or invisible characters (line breaks, escape codes, zero-width"
+                + " spaces): it holds " + where + ".";
+    }
+
     public static final String INTENT_DESCRIPTION_RULE = "A description is one line of at most 1000 characters, without control"
             + " or invisible characters.";
 

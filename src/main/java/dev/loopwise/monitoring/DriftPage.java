@@ -108,8 +108,8 @@ public class DriftPage {
         }
         ReplayService.Replayed done = replay.replay(chosen.texts(), chosen.source(), currentUser.name(), config.stride(), so -> { });
         // Post/redirect/get: reloading the result must not send the traffic again.
-        return Response.seeOther(java.net.URI.create("/admin/drift?replayed=" + done.requests() + "&failed=" + done.failed()
-                + "&checks=" + done.checks().size() + "&alerts=" + done.alerts() + (done.alerts() > 0 ? "#alerts-card" : ""))).build();
+        return Response.seeOther(java.net.URI.create(ReplayView.outcomeAddress(done.requests(), done.failed(), done.checks().size(),
+                done.alerts()))).build();
     }
 
     /** A background replay's progress, for the page's progress bar. */

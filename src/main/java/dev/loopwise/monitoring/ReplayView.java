@@ -20,6 +20,21 @@ public record ReplayView(long id, String status, String source, int total, int s
         return dev.loopwise.common.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
     }
 
+    /**
+     * Where the page goes once it ended: to the alerts it raised, with its outcome over them, as after a replay sent while
+     * the lead waited; none when it raised no alert, and the page just reloads to show its outcome.
+     */
+    @JsonProperty
+    public String showAt() {
+        return finished() && alerts > 0 ? outcomeAddress(sent, failed, checks, alerts) : null;
+    }
+
+    /** The drift page with a replay's outcome: over the alerts, and scrolled to them, when it raised any. */
+    static String outcomeAddress(int requests, int failed, int checks, int alerts) {
+        return "/admin/drift?replayed=" + requests + "&failed=" + failed + "&checks=" + checks + "&alerts=" + alerts
+                + (alerts > 0 ? "#alerts-card" : "");
+    }
+
     public String ticketsCounted() {
         return Counts.of(total, "ticket");
     }

@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.PlainText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.Map;
  * lost). {@code storedName}: the name the intent has, which a refused rename shows beside the typed one.
  */
 public record IntentFormRow(Long id, String name, String description, String storedName) {
+    public IntentFormRow {
+        // A refused form shows what was typed, less the characters it refused: an escape code echoed back shows as garbage.
+        name = PlainText.withoutNotPlain(name);
+        description = PlainText.withoutNotPlain(description);
+    }
+
     IntentFormRow(Long id, String name, String description) {
         this(id, name, description, name);
     }

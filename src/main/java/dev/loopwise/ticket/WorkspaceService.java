@@ -23,11 +23,19 @@ public class WorkspaceService {
     @Transactional
     public Intent saveIntent(Long id, String name, String description) {
         String cleanName = name == null ? "" : name.strip();
+        String notPlain = PlainText.firstNotPlain(cleanName);
+        if (notPlain != null) {
+            throw ApiException.badRequest("invalid_intent_name", WorkspaceMessages.intentNameNotPlain(notPlain));
+        }
         if (!Intent.NAME.matcher(cleanName).matches()) {
             throw ApiException.badRequest("invalid_intent_name", WorkspaceMessages.INTENT_NAME_RULE);
         }
         String cleanDescription = description == null ? "" : description.strip();
-        if (!PlainText.isPlainLine(cleanDescription) || PlainText.length(cleanDescription) > MAX_DESCRIPTION) {
+        String notPlainDescription = PlainText.firstNotPlain(cleanDescription);
+        if (notPlainDescription != null) {
+            throw ApiException.badRequest("invalid_intent_description", WorkspaceMessages.intentDescriptionNotPlain(notPlainDescription));
+        }
+        if (PlainText.length(cleanDescription) > MAX_DESCRIPTION) {
             throw ApiException.badRequest("invalid_intent_description", WorkspaceMessages.INTENT_DESCRIPTION_RULE);
         }
         // Two names saved at the same moment would each pass the checks below before the other's row exists: one name twice

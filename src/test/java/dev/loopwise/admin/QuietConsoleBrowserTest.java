@@ -1,0 +1,71 @@
+package dev.loopwise.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * In headless Chromium, an admin walking through every page finds a quiet console: no script error, no failed load, and no
+ * warning that a password form leaves a password manager guessing whose password it is (it then offered to save a
+ * password set for another account as the admin's own).
+ */
+@QuarkusTest
+class QuietConsoleBrowserTest extends BrowserTest {
+    private static final List<String> PAGES = List.of("admin", "admin/tickets", "admin/import", "admin/intents", "admin/replies",
+            "admin/knowledge", "admin/models", "admin/models/try", "admin/review", "admin/rounds", "admin/drift", "admin/llm",
+            "admin/users", "admin/audit", "account", "review");
+
+    @Test
+    void everyAdminPageLeavesTheConsoleQuiet() throws Exception {
+        driver = withConsole();
+        Browser.run(driver, "quiet-console-failure", () -> {
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+            List<String> said = new ArrayList<>();
+            for (String page : PAGES) {
+                driver.get(base + page);
+                // Scripts that load data after the page (charts, progress) report their failures a moment later.
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(700).toNanos());
+                for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                    if (entry.getLevel().intValue() >= Level.WARNING.intValue() || entry.getMessage().contains("[DOM]")) {
+                        said.add("/" + page + ": " + entry.getLevel() + " " + entry.getMessage());
+                    }
+                }
+            }
+            assertEquals(List.of(), said, "what the console said");
+        });
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    /** Chromium as {@link Browser#start()} runs it, keeping what its console says for the test to read. */
+    private static ChromeDriver withConsole() throws java.io.IOException {
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--window-size=1366,768",
+                "--user-data-dir=" + Files.createTempDirectory("loopwise-chromium"));
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,96 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * On a laptop (1366×768) and a phone (390×844), what a choice did shows under the menu, never over it: fixed to the top
+ * of the window it hid the menu while it showed. Scrolled down to the choices, it is still on screen; on a laptop it
+ * leaves the figures and the undo button uncovered.
+ */
+@QuarkusTest
+class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
+    private static final String PLACES = """
+            const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+            const shown = [...document.querySelectorAll('.review .counters > *')].filter((e) => !e.hidden);
+            return [box(document.getElementById('message')), box(document.querySelector('header.topbar')), window.innerHeight,
+                shown.map(box)];""";
+
+    private List<Long> items = List.of();
+
+    @AfterEach
+    void closeItems() {
+        // What this test left unjudged leaves the shared queue; judged items stay, with their judgements, as history.
+        QuarkusTransaction.requiringNew().run(() -> items.forEach(id -> em.createNativeQuery(
+                "update review_items set status = 'complete' where id = ?1 and status = 'open'").setParameter(1, id).executeUpdate()));
+    }
+
+    @Test
+    void aRefusalStandsUnderTheMenuOnALaptopAndAPhone() throws Exception {
+        ActiveModel.await();
+        String reviewer = "undermenu" + UUID.randomUUID().toString().substring(0, 6);
+        users.create(reviewer, "browser-password", "reviewer", null);
+        items = ReviewItems.fresh(em, 4, 1, ReviewItem.REGULAR);
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        Browser.run(driver, "message-under-menu-failure", () -> {
+            signIn(base, reviewer, "browser-password");
+            for (Dimension screen : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+                driver.manage().window().setSize(screen);
+                driver.get(base + "review/judge");
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));
+                Browser.keys(driver, "r");
+                // Longer than the box allows: only a pasted script gets past its limit, but the server's answer is what shows.
+                script("document.getElementById('rewrite').value = 'x'.repeat(4100);");
+                driver.findElement(By.cssSelector("[data-choice=A]")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+                script("window.scrollTo(0, 0);");
+                List<?> top = (List<?>) script(PLACES);
+                double messageTop = edge(top.get(0), 1);
+                double menuBottom = edge(top.get(1), 3);
+                assertTrue(messageTop >= menuBottom, screen + ": the message starts at " + messageTop
+                        + " px, over the menu that ends at " + menuBottom + " px");
+                script("window.scrollTo(0, document.documentElement.scrollHeight);");
+                List<?> down = (List<?>) script(PLACES);
+                double height = ((Number) down.get(2)).doubleValue();
+                assertTrue(edge(down.get(0), 1) >= 0 && edge(down.get(0), 3) <= height, screen + ": scrolled down, the message spans "
+                        + edge(down.get(0), 1) + "–" + edge(down.get(0), 3) + " px of " + height);
+                if (screen.width > 1000) {
+                    // A choice that is saved: its notice comes with the undo button, which must stay in reach.
+                    driver.findElement(By.id("message")).click();
+                    script("document.getElementById('rewrite').value = '';");
+                    driver.findElement(By.cssSelector("[data-choice=tie]")).click();
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("undo-hint")));
+                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+                    script("window.scrollTo(0, 0);");
+                    List<?> saved = (List<?>) script(PLACES);
+                    for (Object figure : (List<?>) saved.get(3)) {
+                        assertTrue(edge(figure, 2) <= edge(saved.get(0), 0) || edge(figure, 1) >= edge(saved.get(0), 3),
+                                "the notice " + saved.get(0) + " covers a figure or the undo button " + figure);
+                    }
+                }
+            }
+        });
+    }
+
+    private Object script(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static double edge(Object box, int which) {
+        return ((Number) ((List<?>) box).get(which)).doubleValue();
+    }
+}
