@@ -18,8 +18,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * On a laptop (1366×768) and a phone (390×844), what a choice did shows under the menu, never over it: fixed to the top
- * of the window it hid the menu while it showed. Scrolled down to the choices, it is still on screen; on a laptop it
- * leaves the figures and the undo button uncovered.
+ * of the window it hid the menu while it showed. Scrolled down to the choices, it is still on screen; on both it leaves
+ * the figures and the undo button uncovered, and a tap at the undo button's centre reaches the button.
  */
 @QuarkusTest
 class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
@@ -28,6 +28,12 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
             const shown = [...document.querySelectorAll('.review .counters > *')].filter((e) => !e.hidden);
             return [box(document.getElementById('message')), box(document.querySelector('header.topbar')), window.innerHeight,
                 shown.map(box)];""";
+
+    /** True when a tap at the undo button's centre reaches it; else what is there instead. */
+    private static final String UNDO_ON_TOP = """
+            const undo = document.getElementById('undo-hint'), r = undo.getBoundingClientRect();
+            const there = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+            return undo.contains(there) || (there ? there.outerHTML.slice(0, 120) : 'nothing');""";
 
     private List<Long> items = List.of();
 
@@ -68,19 +74,25 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
                 double height = ((Number) down.get(2)).doubleValue();
                 assertTrue(edge(down.get(0), 1) >= 0 && edge(down.get(0), 3) <= height, screen + ": scrolled down, the message spans "
                         + edge(down.get(0), 1) + "–" + edge(down.get(0), 3) + " px of " + height);
-                if (screen.width > 1000) {
-                    // A choice that is saved: its notice comes with the undo button, which must stay in reach.
-                    driver.findElement(By.id("message")).click();
-                    script("document.getElementById('rewrite').value = '';");
-                    driver.findElement(By.cssSelector("[data-choice=tie]")).click();
-                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("undo-hint")));
-                    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
-                    script("window.scrollTo(0, 0);");
-                    List<?> saved = (List<?>) script(PLACES);
-                    for (Object figure : (List<?>) saved.get(3)) {
-                        assertTrue(edge(figure, 2) <= edge(saved.get(0), 0) || edge(figure, 1) >= edge(saved.get(0), 3),
-                                "the notice " + saved.get(0) + " covers a figure or the undo button " + figure);
-                    }
+                // A choice that is saved: its notice comes with the undo button, which must stay in reach on both.
+                driver.findElement(By.id("message")).click();
+                script("document.getElementById('rewrite').value = '';");
+                driver.findElement(By.cssSelector("[data-choice=tie]")).click();
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("undo-hint")));
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+                // The first choice that leaves the queue as long as before adds that it was topped up: the longest notice.
+                script("const m = document.getElementById('message'), said = document.getElementById('review').dataset.toppedUp;"
+                        + " if (!m.textContent.includes(said)) m.textContent += ' ' + said;");
+                script("window.scrollTo(0, 0);");
+                List<?> saved = (List<?>) script(PLACES);
+                Object onTop = script(UNDO_ON_TOP);
+                assertTrue(Boolean.TRUE.equals(onTop), screen + ": at the undo button's centre the browser finds " + onTop
+                        + ", not the button, while the notice " + saved.get(0) + " shows");
+                for (Object figure : (List<?>) saved.get(3)) {
+                    Object notice = saved.get(0);
+                    assertTrue(edge(figure, 2) <= edge(notice, 0) || edge(figure, 0) >= edge(notice, 2)
+                                    || edge(figure, 3) <= edge(notice, 1) || edge(figure, 1) >= edge(notice, 3),
+                            screen + ": the notice " + notice + " covers a figure or the undo button " + figure);
                 }
             }
         });
