@@ -42,7 +42,8 @@ public class AuditResource {
     }
 
     @GET
-    @Produces(NDJSON)
+    // Every name of JSON lines the imports take; the answer is labelled with the one asked for, the first for */*.
+    @Produces({NDJSON, "application/jsonl", "application/json-lines"})
     public Response export(@QueryParam("since") String since, @QueryParam("until") String until) {
         // Without a bound, the whole range a bound may take (years 1 to 9999), so any bound given leaves room on its side.
         OffsetDateTime from = instant("since", since, OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
@@ -70,7 +71,7 @@ public class AuditResource {
                 after = page.get(page.size() - 1).id();
             }
         };
-        return Response.ok(body, NDJSON).build();
+        return Response.ok(body).build();
     }
 
     private static OffsetDateTime instant(String name, String value, OffsetDateTime otherwise) {

@@ -43,7 +43,8 @@ public class PreferenceResource {
      */
     @GET
     @Path("/export/preferences")
-    @Produces(JSONL)
+    // Every name of JSON lines the import takes; the answer is labelled with the one asked for, the first for */*.
+    @Produces({JSONL, "application/jsonl", "application/json-lines"})
     public Response export(@QueryParam("format") @DefaultValue("trl") String format) {
         StreamingOutput body = switch (format) {
             case "trl" -> exchange::writeTrl;

@@ -62,8 +62,8 @@ public final class Messages {
                 + " was saved: reload the page and submit it again.";
     }
     public static final String NOT_ACCEPTABLE = "This address cannot answer in the format the Accept header asks for: accept "
-            + "application/json from the API (application/x-ndjson for the preference and audit exports, text/event-stream for"
-            + " streamed chat completions), text/html for pages, or */* for whatever the address gives.";
+            + "application/json from the API (application/x-ndjson or application/jsonl for the preference and audit exports,"
+            + " text/event-stream for streamed chat completions), text/html for pages, or */* for whatever the address gives.";
     public static final String SIGN_IN_FORM_ONLY = "Sign in with the sign-in form (j_username and j_password, sent as "
             + "application/x-www-form-urlencoded); programs use an API key instead.";
     public static final String CROSS_ORIGIN = "This change was not sent from a Loopwise page, so it was refused and nothing changed. "
