@@ -21,11 +21,6 @@ public class AccountFormats {
         return key.revokedAt == null ? "active" : "revoked " + TemplateFormats.when(key.revokedAt);
     }
 
-    /** The account's keys still in use, newest first (a team's accounts hold a handful each). */
-    static java.util.List<ApiKey> activeKeys(User user) {
-        return ApiKey.list("user = ?1 and revokedAt is null order by createdAt desc", user);
-    }
-
     /**
      * The account's one role, or "" when it holds several: the Change form then offers them together, selected, so that
      * saving it unchanged keeps every one of them.

@@ -65,6 +65,20 @@ public class ApiKey extends IdentityEntity {
         return keys;
     }
 
+    /**
+     * The keys still in use of each of these accounts, newest first, in one query: the Users page lists every account
+     * with its keys, and a query per account grew with the team.
+     */
+    public static java.util.Map<Long, List<ApiKey>> activeByUser(List<User> users) {
+        java.util.Map<Long, List<ApiKey>> keys = new java.util.HashMap<>();
+        users.forEach(user -> keys.put(user.id, new java.util.ArrayList<>()));
+        if (!users.isEmpty()) {
+            ApiKey.<ApiKey>list("user in ?1 and revokedAt is null order by createdAt desc, id desc", users)
+                    .forEach(key -> keys.get(key.user.id).add(key));
+        }
+        return keys;
+    }
+
     public static long countRevoked(User user) {
         return count("user = ?1 and revokedAt is not null", user);
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The people who use Loopwise: add one, change a role, set a new password, disable or enable. Roles: admin. */
@@ -38,7 +39,7 @@ public class UsersPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance users(List<User> users, String me, String error, String notice, NewUser typed, int minPassword,
+        static native TemplateInstance users(List<User> users, Map<Long, List<ApiKey>> activeKeys, String me, String error, String notice, NewUser typed, int minPassword,
                                              IssuedKey issued, RefusedKey refusedKey);
     }
 
@@ -145,6 +146,8 @@ public class UsersPage {
     }
 
     private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey) {
-        return Templates.users(User.listByName(), currentUser.name(), error, notice, typed, config.minPasswordLength(), issued, refusedKey);
+        List<User> listed = User.listByName();
+        return Templates.users(listed, ApiKey.activeByUser(listed), currentUser.name(), error, notice, typed, config.minPasswordLength(),
+                issued, refusedKey);
     }
 }

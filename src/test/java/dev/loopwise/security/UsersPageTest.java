@@ -7,6 +7,10 @@ import dev.loopwise.audit.AuditEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,10 @@ import org.junit.jupiter.api.Test;
 class UsersPageTest {
     @Inject
     ApiKeyService keys;
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
 
     @Test
     void savingAnUnchangedFormKeepsEveryRole() {
@@ -47,5 +55,51 @@ class UsersPageTest {
         reviewerForm = reviewerForm.substring(0, reviewerForm.indexOf("</select>"));
         assertTrue(reviewerForm.contains("<option value=\"reviewer\" selected>reviewer</option>"), reviewerForm);
         assertTrue(!reviewerForm.contains(", as now"), reviewerForm);
+    }
+
+    @Test
+    void eachAccountListsItsOwnKeysInUseNewestFirst() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        List<Long> ids = new ArrayList<>();
+        for (String name : List.of("keysa", "keysb", "keysc")) {
+            ids.add(users.create(name + tag, null, Role.SERVICE, null).id);
+        }
+        try {
+            keys.create("keysa" + tag, "first of a");
+            keys.create("keysb" + tag, "only of b");
+            keys.create("keysa" + tag, "second of a");
+            long revoked = keys.create("keysa" + tag, "rotated out of a").key().id;
+            keys.revoke(revoked, "admin", true);
+
+            String page = Caller.session("admin").request().accept("text/html").get("/admin/users").then().statusCode(200)
+                    .extract().asString();
+            assertEquals(List.of("second of a", "first of a"), keysInUse(page, "keysa" + tag));
+            assertEquals(List.of("only of b"), keysInUse(page, "keysb" + tag));
+            String row = row(page, "keysc" + tag);
+            assertTrue(!row.contains("API keys in use"), row);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("delete from api_keys where user_id = any(?1)").setParameter(1, ids.toArray(Long[]::new))
+                        .executeUpdate();
+                em.createNativeQuery("delete from users where id = any(?1)").setParameter(1, ids.toArray(Long[]::new)).executeUpdate();
+            });
+        }
+    }
+
+    private static List<String> keysInUse(String page, String username) {
+        String row = row(page, username);
+        assertTrue(row.contains("API keys in use"), row);
+        String list = row.substring(row.indexOf("<ul class=\"keys-in-use\">"), row.indexOf("</ul>"));
+        List<String> names = new ArrayList<>();
+        Matcher name = Pattern.compile("<code>[^<]*</code> ([^<]*?) · last used never").matcher(list);
+        while (name.find()) {
+            names.add(name.group(1));
+        }
+        return names;
+    }
+
+    private static String row(String page, String username) {
+        String row = page.substring(page.indexOf("<tr data-username=\"" + username + "\""));
+        return row.substring(0, row.indexOf("</tr>"));
     }
 }
