@@ -20,19 +20,17 @@ class RewriteDecisionRaceTest {
     @Inject
     ReviewAdminService admin;
     private final String tag = "rewrites" + UUID.randomUUID().toString().substring(0, 8);
+    private final ScratchRewrites scratch = new ScratchRewrites(tag);
 
     @AfterEach
     void cleanUp() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Reply.delete("intent.name like ?1", "%" + tag + "%");
-            Intent.delete("name like ?1", "%" + tag + "%");
-        });
+        scratch.deleteAll();
     }
 
     @Test
     void aRewriteAcceptedAndDiscardedAtOnceIsDecidedOnceAndTheOtherIsToldItIsNoLongerPending() throws Exception {
         for (int round = 0; round < 10; round++) {
-            long id = pending(intent("decided_" + round), "We refund within 5 days, round " + round + ".");
+            long id = scratch.pending(scratch.intent("decided_" + round), "We refund within 5 days, round " + round + ".");
             List<String> said = AtOnce.run(List.of(() -> outcome(() -> admin.decideRewrite(id, true, null)),
                     () -> outcome(() -> admin.decideRewrite(id, false, null))));
             assertEquals(1, said.stream().filter("done"::equals).count(), "round " + round + ": " + said);
@@ -45,10 +43,10 @@ class RewriteDecisionRaceTest {
     @Test
     void twoRewritesWithTheSameWordsAcceptedAtOnceAddOneReply() throws Exception {
         for (int round = 0; round < 6; round++) {
-            Intent intent = intent("twice_" + round);
+            Intent intent = scratch.intent("twice_" + round);
             String text = "Your parcel left our warehouse, round " + round + ".";
-            long first = pending(intent, text);
-            long second = pending(intent, text);
+            long first = scratch.pending(intent, text);
+            long second = scratch.pending(intent, text);
             List<String> said = AtOnce.run(List.of(() -> outcome(() -> admin.decideRewrite(first, true, null)),
                     () -> outcome(() -> admin.decideRewrite(second, true, null))));
             assertEquals(1, said.stream().filter("done"::equals).count(), "round " + round + ": " + said);
@@ -60,34 +58,13 @@ class RewriteDecisionRaceTest {
     void twoRewritesWithTheSameWordsAcceptedAtOnceUnderTwoIntentsAddOneReply() throws Exception {
         for (int round = 0; round < 8; round++) {
             String text = "We have passed your question to our billing team, round " + round + ".";
-            long first = pending(intent("billing_" + round), text);
-            long second = pending(intent("payments_" + round), text);
+            long first = scratch.pending(scratch.intent("billing_" + round), text);
+            long second = scratch.pending(scratch.intent("payments_" + round), text);
             List<String> said = AtOnce.run(List.of(() -> outcome(() -> admin.decideRewrite(first, true, null)),
                     () -> outcome(() -> admin.decideRewrite(second, true, null))));
             assertEquals(List.of("done", "reply_exists"), said.stream().sorted().toList(), "round " + round + ": " + said);
             assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Reply.count("text = ?1 and status = ?2", text, Reply.ACTIVE)));
         }
-    }
-
-    private Intent intent(String name) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Intent intent = new Intent();
-            intent.name = name + "_" + tag;
-            intent.description = "rewrites decided at once";
-            intent.persist();
-            return intent;
-        });
-    }
-
-    private static long pending(Intent intent, String text) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Reply reply = new Reply();
-            reply.intent = Intent.findById(intent.id);
-            reply.text = text;
-            reply.status = Reply.PENDING;
-            reply.persist();
-            return reply.id;
-        });
     }
 
     private interface Work {

@@ -31,13 +31,11 @@ class RewriteDuringMergeTest {
     @Inject
     AgroalDataSource dataSource;
     private final String tag = "merging" + UUID.randomUUID().toString().substring(0, 8);
+    private final ScratchRewrites scratch = new ScratchRewrites(tag);
 
     @AfterEach
     void cleanUp() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Reply.delete("intent.name like ?1", "%" + tag + "%");
-            Intent.delete("name like ?1", "%" + tag + "%");
-        });
+        scratch.deleteAll();
     }
 
     /**
@@ -46,9 +44,9 @@ class RewriteDuringMergeTest {
      */
     @Test
     void aRewriteAcceptedIntoTheTargetOfAMergeInFlightIsMovedAndAccepted() throws Exception {
-        Intent source = intent("source");
-        Intent target = intent("target");
-        long rewrite = pending(source, "We moved your order to express delivery.");
+        Intent source = scratch.intent("source");
+        Intent target = scratch.intent("target");
+        long rewrite = scratch.pending(source, "We moved your order to express delivery.");
         CompletableFuture<String> accepted;
         CompletableFuture<String> merged;
         try (Connection other = dataSource.getConnection()) {
@@ -80,9 +78,9 @@ class RewriteDuringMergeTest {
     @Test
     void aRewriteAcceptedUnderItsOwnIntentWhileThatIsMergedEndsUnderTheTarget() throws Exception {
         for (int round = 0; round < 8; round++) {
-            Intent source = intent("own_" + round);
-            Intent target = intent("into_" + round);
-            long rewrite = pending(source, "Your refund is on its way, round " + round + ".");
+            Intent source = scratch.intent("own_" + round);
+            Intent target = scratch.intent("into_" + round);
+            long rewrite = scratch.pending(source, "Your refund is on its way, round " + round + ".");
             List<String> said = AtOnce.run(() -> AtOnce.outcome(() -> {
                 admin.decideRewrite(rewrite, true, null);
                 return null;
@@ -108,26 +106,5 @@ class RewriteDuringMergeTest {
             Thread.sleep(50);
         }
         throw new AssertionError("nothing waited for the held row");
-    }
-
-    private Intent intent(String name) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Intent intent = new Intent();
-            intent.name = name + "_" + tag;
-            intent.description = "merged while a rewrite is accepted";
-            intent.persist();
-            return intent;
-        });
-    }
-
-    private static long pending(Intent intent, String text) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Reply reply = new Reply();
-            reply.intent = Intent.findById(intent.id);
-            reply.text = text;
-            reply.status = Reply.PENDING;
-            reply.persist();
-            return reply.id;
-        });
     }
 }
