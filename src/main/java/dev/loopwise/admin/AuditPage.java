@@ -1,10 +1,12 @@
 package dev.loopwise.admin;
 
+import dev.loopwise.audit.AuditConfig;
 import dev.loopwise.audit.AuditEvent;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,9 +21,12 @@ import java.util.List;
 public class AuditPage {
     static final int PAGE_SIZE = 50;
 
+    @Inject
+    AuditConfig config;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(List<AuditEvent> events, Long olderThan, boolean first);
+        static native TemplateInstance audit(List<AuditEvent> events, Long olderThan, boolean first, int retentionMonths);
     }
 
     /** {@code before}: continue below this entry; pages follow the id, so new entries never shift a page. */
@@ -31,6 +36,6 @@ public class AuditPage {
         List<AuditEvent> page = AuditEvent.newestFirst(before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<AuditEvent> shown = more ? page.subList(0, PAGE_SIZE) : page;
-        return Templates.audit(shown, more ? shown.get(shown.size() - 1).id : null, before == null);
+        return Templates.audit(shown, more ? shown.get(shown.size() - 1).id : null, before == null, config.retentionMonths());
     }
 }
