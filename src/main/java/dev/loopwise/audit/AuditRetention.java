@@ -1,7 +1,7 @@
 package dev.loopwise.audit;
 
 import dev.loopwise.common.ApplicationStopping;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.loopwise.common.BatchedRemoval;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class AuditRetention {
     private static final Logger LOG = Logger.getLogger(AuditRetention.class);
-    static final int BATCH = 5000;
 
     @Inject
     EntityManager em;
@@ -38,15 +37,8 @@ public class AuditRetention {
 
     /** Removes the entries recorded before {@code cutoff}; answers how many went. */
     public long removeOlderThan(OffsetDateTime cutoff) {
-        long removed = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                    delete from audit_events where id in (select id from audit_events where occurred_at < ?1
-                      order by occurred_at, id limit ?2)""")
-                    .setParameter(1, cutoff).setParameter(2, BATCH).executeUpdate());
-            removed += batch;
-        } while (batch == BATCH);
-        return removed;
+        return BatchedRemoval.olderThan(em, """
+                delete from audit_events where id in (select id from audit_events where occurred_at < ?1
+                  order by occurred_at, id limit ?2)""", cutoff);
     }
 }

@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApplicationStopping;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.loopwise.common.BatchedRemoval;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DriftReportRetention {
     private static final Logger LOG = Logger.getLogger(DriftReportRetention.class);
-    static final int BATCH = 5000;
 
     @Inject
     EntityManager em;
@@ -38,15 +37,8 @@ public class DriftReportRetention {
 
     /** Removes the checks made before {@code cutoff} that raised no alert; answers how many went. */
     public long removeOlderThan(OffsetDateTime cutoff) {
-        long removed = 0;
-        int batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                    delete from drift_reports where id in (select r.id from drift_reports r where r.created_at < ?1
-                      and not exists (select 1 from drift_alerts a where a.report_id = r.id) order by r.created_at limit ?2)""")
-                    .setParameter(1, cutoff).setParameter(2, BATCH).executeUpdate());
-            removed += batch;
-        } while (batch == BATCH);
-        return removed;
+        return BatchedRemoval.olderThan(em, """
+                delete from drift_reports where id in (select r.id from drift_reports r where r.created_at < ?1
+                  and not exists (select 1 from drift_alerts a where a.report_id = r.id) order by r.created_at limit ?2)""", cutoff);
     }
 }

@@ -2,6 +2,7 @@ package dev.loopwise.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.common.BatchedRemoval;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,16 +27,16 @@ class AuditRetentionTest {
         try {
             // More old entries than one batch holds, so that the removal has to go on past its first batch.
             sql("insert into audit_events (occurred_at, actor, action, target) select now() - interval '14 months' - n * interval '1 second', '"
-                    + actor + "', 'test.old', 'entry ' || n from generate_series(1, " + (AuditRetention.BATCH + 3) + ") n");
+                    + actor + "', 'test.old', 'entry ' || n from generate_series(1, " + (BatchedRemoval.BATCH + 3) + ") n");
             sql("insert into audit_events (occurred_at, actor, action, target) values (now() - interval '11 months', '" + actor + "', 'test.new', 'kept')");
 
             assertEquals(0, config.retentionMonths(), "the trail is kept whole unless a retention is set");
             retention.scheduled();
-            assertEquals(AuditRetention.BATCH + 4, entries(actor).size(), "with no retention nothing goes");
+            assertEquals(BatchedRemoval.BATCH + 4, entries(actor).size(), "with no retention nothing goes");
 
             long removed = retention.removeOlderThan(OffsetDateTime.now().minusMonths(13));
 
-            assertEquals(AuditRetention.BATCH + 3, removed);
+            assertEquals(BatchedRemoval.BATCH + 3, removed);
             assertEquals(List.of("test.new"), entries(actor), "the newer entry stays");
             assertEquals(0, retention.removeOlderThan(OffsetDateTime.now().minusMonths(13)), "nothing more to remove");
             assertEquals(List.of("test.new"), entries(actor));

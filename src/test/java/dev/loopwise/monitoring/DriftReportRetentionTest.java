@@ -2,6 +2,7 @@ package dev.loopwise.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.common.BatchedRemoval;
 import dev.loopwise.common.RowCounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,14 +26,14 @@ class DriftReportRetentionTest {
         try {
             // More old checks than one batch holds, so that the removal has to go on past its first batch.
             sql("insert into drift_reports (model_version, requests, signals, created_at) select " + version
-                    + ", n, '{}', now() - interval '14 months' - n * interval '1 second' from generate_series(1, " + (DriftReportRetention.BATCH + 3) + ") n");
+                    + ", n, '{}', now() - interval '14 months' - n * interval '1 second' from generate_series(1, " + (BatchedRemoval.BATCH + 3) + ") n");
             sql("insert into drift_reports (model_version, requests, signals, created_at) values (" + version + ", -1, '{}', now() - interval '11 months')");
             sql("insert into drift_alerts (report_id, model_version, signal, value, threshold, message) select id, " + version
                     + ", 'input/mmd', 1, 1, 'kept' from drift_reports where model_version = " + version + " and requests = 1");
 
             long removed = retention.removeOlderThan(OffsetDateTime.now().minusMonths(13));
 
-            assertEquals(DriftReportRetention.BATCH + 2, removed);
+            assertEquals(BatchedRemoval.BATCH + 2, removed);
             assertEquals(List.of(-1, 1), QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                     "select requests from drift_reports where model_version = ?1 order by requests").setParameter(1, version).getResultList()),
                     "the newer check and the one with an alert stay");
