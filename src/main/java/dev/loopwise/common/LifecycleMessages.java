@@ -17,6 +17,12 @@ public final class LifecycleMessages {
                 + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
     }
 
+    public static String weightsRemoved(int version) {
+        return "v" + version + " can no longer answer customers: its weights were removed because it is older than the versions"
+                + " kept (LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS). Its figures and history stay on Models. Choose a newer version,"
+                + " or train a new one.";
+    }
+
     public static String roundNeedsPolicy(int version) {
         return "v" + version + " has no reply policy for a round to improve: it learns one from the agents' replies of its tickets"
                 + " matched to library replies, and had none (its intents had no library replies, or its tickets no agents' replies)."

@@ -1,6 +1,8 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,7 +15,7 @@ import java.util.List;
 @Table(name = "model_activations")
 public class ModelActivation extends IdentityEntity {
     /** pg_advisory_xact_lock key of active-version switches ("ModelSwc" in ASCII). */
-    private static final long SWITCH_LOCK = 0x4d6f64656c537763L;
+    static final long SWITCH_LOCK = 0x4d6f64656c537763L;
 
     public int version;
 
@@ -45,7 +47,11 @@ public class ModelActivation extends IdentityEntity {
         ModelVersion.getEntityManager().flush();
         // With nothing active there is no row to lock: two first switches (two admins, or an admin and the first
         // training) would both see none and the second would break the single-active index. Switches take turns.
-        AdvisoryLock.forTransaction(ModelVersion.getEntityManager(), SWITCH_LOCK);
+        takeTurnWithSwitches();
+        if (ModelVersion.count("version = ?1 and weightsRemovedAt is not null", target) > 0) {
+            // Retention removed them after the caller loaded the version to check that it can serve.
+            throw ApiException.conflict("weights_removed", LifecycleMessages.weightsRemoved(target));
+        }
         if (expected == null) {
             if (ModelVersion.count("status", ModelVersion.ACTIVE) > 0) {
                 return false;
@@ -64,6 +70,11 @@ public class ModelActivation extends IdentityEntity {
             }
         });
         return true;
+    }
+
+    /** Waits for switches of the active version in flight; later ones wait for this transaction to end. */
+    static void takeTurnWithSwitches() {
+        AdvisoryLock.forTransaction(ModelVersion.getEntityManager(), SWITCH_LOCK);
     }
 
     public static List<ModelActivation> recent(int limit) {

@@ -16,7 +16,8 @@ public class ModelFormats {
      * found it no better or could not decide yet (its round page says which).
      */
     static String statusText(ModelVersion version) {
-        return dev.loopwise.common.StatusWords.words(version.status);
+        String words = dev.loopwise.common.StatusWords.words(version.status);
+        return version.weightsRemovedAt == null ? words : words + ", weights removed";
     }
 
     /** Why the active version changed, as the lead reads it; the codes stay in the database and the API. */
@@ -144,7 +145,7 @@ public class ModelFormats {
 
     /** A version that never served is promoted; one that served before is rolled back to ({@link #restorable}). */
     static boolean promotable(ModelVersion version) {
-        return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt == null;
+        return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt == null && version.weightsRemovedAt == null;
     }
 
     /**
@@ -178,7 +179,7 @@ public class ModelFormats {
     }
 
     static boolean restorable(ModelVersion version) {
-        return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt != null;
+        return !version.status.equals(ModelVersion.ACTIVE) && version.activatedAt != null && version.weightsRemovedAt == null;
     }
 
     /** The alignment round that made this version, or null for a trained one. */

@@ -35,10 +35,11 @@ public class ModelResource {
     CurrentUser currentUser;
 
     public record VersionView(int version, String status, String regime, String encoder, String checksum,
-                              Map<String, Object> metrics, OffsetDateTime createdAt, OffsetDateTime activatedAt, String createdBy) {
+                              Map<String, Object> metrics, OffsetDateTime createdAt, OffsetDateTime activatedAt, String createdBy,
+                              OffsetDateTime weightsRemovedAt) {
         static VersionView of(ModelVersion v) {
             return new VersionView(v.version, v.status, v.regime, v.encoderId, v.checksum, v.metrics, v.createdAt, v.activatedAt,
-                    v.createdBy);
+                    v.createdBy, v.weightsRemovedAt);
         }
     }
 

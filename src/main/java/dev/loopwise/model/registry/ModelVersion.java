@@ -1,6 +1,8 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.model.encoder.EncoderRef;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Basic;
@@ -57,6 +59,10 @@ public class ModelVersion extends IdentityEntity {
 
     @Column(name = "activated_at")
     public OffsetDateTime activatedAt;
+
+    /** When retention removed this version's weights (see {@link VersionRetention}); null while they are kept. */
+    @Column(name = "weights_removed_at")
+    public OffsetDateTime weightsRemovedAt;
 
     /** Reviewers compare this candidate's replies with the active version's. */
     @Column(name = "under_review")
@@ -124,6 +130,9 @@ public class ModelVersion extends IdentityEntity {
 
     /** The stored bundle, its intents under the names they have now (the bytes keep the names it was trained with). */
     public ModelBundle bundle() {
+        if (weightsRemovedAt != null) {
+            throw ApiException.conflict("weights_removed", LifecycleMessages.weightsRemoved(version));
+        }
         ModelBundle stored = ModelBundle.fromBytes(parameters, checksum);
         List<String> labels = stored.intent().labels();
         List<String> current = dev.loopwise.ticket.IntentNames.current(labels);

@@ -107,6 +107,11 @@ final class ModelsNextStep {
                     ? "It comes from round " + round + ", whose page shows how its replies compare, on tickets it never trained on."
                     : "Its figures below were measured on tickets it never trained on.");
         }
+        if (version.weightsRemovedAt != null) {
+            return "v" + version.version + " can no longer answer customers: its weights were removed because it is older than the"
+                    + " versions kept (LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS). Its figures stay here to compare with; to serve"
+                    + " something like it, train a new version on Models.";
+        }
         return VersionComparison.compare(version, active);
     }
 }

@@ -66,6 +66,10 @@ public class ModelsPage {
             return olderThan != null;
         }
 
+        public boolean anyWeightsRemoved() {
+            return shown.stream().anyMatch(v -> v.weightsRemovedAt != null);
+        }
+
         public boolean hasNewer() {
             return before != null;
         }
