@@ -31,7 +31,7 @@ import org.quartz.TriggerBuilder;
 class ClusteredJobsTest {
     /** Jobs that must run once per period across instances. */
     static final Set<String> CLUSTER_WIDE = Set.of("drift-check", "review-keep-ahead", "request-log-retention", "sign-in-cleanup",
-            "training-reclaim", "round-reclaim", "drift-report-retention", "audit-retention");
+            "training-reclaim", "round-reclaim", "drift-report-retention", "audit-retention", "version-retention");
     /** Jobs each instance runs for itself: never in the shared store. */
     static final Set<String> PER_INSTANCE = Set.of("training-heartbeat", "round-heartbeat", "active-version-sync");
 
