@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *     (libphonenumber knows each country's lengths);</li>
  * <li>written nationally, it must not follow a reference or amount word ("order #", "invoice", "tracking", "$") nor
  *     precede a currency, and must start with a trunk 0 or an area code in brackets, follow a word such as "call"
- *     or "phone", or be split into groups that are not thousands, an IP address or a year-led reference.</li>
+ *     or "phone", or be split into groups that are not thousands, an IP address or a year-led reference (nine digits in
+ *     threes, "612 345 678", read as thousands too, count when they are a valid number where such numbers are written so).</li>
  * </ul>
  * Dates and times are never phone numbers, however they are grouped.
  */
@@ -42,6 +43,13 @@ final class PhoneNumbers {
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
 
+    /**
+     * "612 345 678": how Spain, Portugal, Poland, Czechia and Slovakia write their nine-digit numbers, which read like
+     * thousands too. As a phone number it must be a valid number of one of those countries ("100 000 000" is none).
+     */
+    private static final Pattern NINE_IN_THREES = Pattern.compile("[1-9]\\d{2}([ \u00A0])\\d{3}\\1\\d{3}");
+    private static final java.util.List<String> WRITTEN_IN_THREES = java.util.List.of("ES", "PT", "PL", "CZ", "SK");
+
     private PhoneNumbers() {
     }
 
@@ -64,6 +72,9 @@ final class PhoneNumbers {
         if (PhoneContext.announcesPhone(text, begin)) {
             return true;
         }
+        if (NINE_IN_THREES.matcher(candidate).matches() && validWhereWrittenInThrees(candidate)) {
+            return true;
+        }
         if (THOUSANDS.matcher(candidate).matches() || IP_ADDRESS.matcher(candidate).matches()
                 || YEAR_REFERENCE.matcher(candidate).lookingAt()) {
             return false;
@@ -80,6 +91,19 @@ final class PhoneNumbers {
         return DATE.matcher(candidate).matches() || DATE_FIRST.matcher(candidate).lookingAt()
                 || DATE_TIME.matcher(candidate).lookingAt() || TIME_RANGE.matcher(candidate).matches()
                 || DATE_IN_GROUPS.matcher(candidate).matches();
+    }
+
+    private static boolean validWhereWrittenInThrees(String candidate) {
+        for (String region : WRITTEN_IN_THREES) {
+            try {
+                if (UTIL.isValidNumberForRegion(UTIL.parse(candidate, region), region)) {
+                    return true;
+                }
+            } catch (NumberParseException e) {
+                // not a number of that country's form; try the next
+            }
+        }
+        return false;
     }
 
     /** The digits after the international prefix: a country code and a number as long as that country's are. */

@@ -36,6 +36,9 @@ class PhoneMaskingTest {
             {"+34 612 34 56 78", "[PHONE]"},
             {"WhatsApp 612 345 678", "WhatsApp [PHONE]"},
             {"my number is 612 345 678", "my number is [PHONE]"},
+            {"reach me on 612 345 678 after six", "reach me on [PHONE] after six"},
+            {"612 345 678", "[PHONE]"},
+            {"Warszawa 512 345 678", "Warszawa [PHONE]"},
             {"call me at 2125551234", "call me at [PHONE]"},
             {"Mobile: 07700 900 123", "Mobile: [PHONE]"},
         };
@@ -47,7 +50,7 @@ class PhoneMaskingTest {
     @Test
     void leavesPricesReferencesVersionsTimesAndDates() {
         for (String text : new String[] {
-            "price 1.299.999 EUR", "total 1,299,999", "1 299 999 JPY", "$1 299 999", "1.299.999,00",
+            "price 1.299.999 EUR", "total 1,299,999", "1 299 999 JPY", "$1 299 999", "1.299.999,00", "100 000 000", "a fund of 123 456 789 EUR",
             "invoice 2024-0012345", "see 2024-0012345", "order #123-4567890", "order no. 123 456 7890", "order number: 555-123-4567",
             "ref 12-345-678", "SKU 123-456-789", "ISBN 978-3-16-148410-0",
             "tracking 7489 2734 1234", "tracking 9400 1000 0000 0000 0000 00",
