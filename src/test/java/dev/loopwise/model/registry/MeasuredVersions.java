@@ -25,4 +25,18 @@ final class MeasuredVersions {
         v.metrics = metrics;
         return v;
     }
+
+    /** A new version numbered as the next one, with the encoder, regime, checksum and metrics of {@code original}. */
+    static ModelVersion copyOf(ModelVersion original, String status, String createdBy) {
+        ModelVersion copy = new ModelVersion();
+        copy.version = ModelVersion.nextVersionNumber();
+        copy.status = status;
+        copy.encoderId = original.encoderId;
+        copy.encoderSource = original.encoderSource;
+        copy.regime = original.regime;
+        copy.checksum = original.checksum;
+        copy.metrics = new LinkedHashMap<>(original.metrics);
+        copy.createdBy = createdBy;
+        return copy;
+    }
 }

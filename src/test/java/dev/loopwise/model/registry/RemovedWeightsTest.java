@@ -66,15 +66,7 @@ class RemovedWeightsTest {
     private static int copyWithoutWeights(int from, String status, boolean served) {
         return QuarkusTransaction.requiringNew().call(() -> {
             ModelVersion original = ModelVersion.findByVersion(from).orElseThrow();
-            ModelVersion copy = new ModelVersion();
-            copy.version = ModelVersion.nextVersionNumber();
-            copy.status = status;
-            copy.encoderId = original.encoderId;
-            copy.encoderSource = original.encoderSource;
-            copy.regime = original.regime;
-            copy.checksum = original.checksum;
-            copy.metrics = new java.util.LinkedHashMap<>(original.metrics);
-            copy.createdBy = "removed-weights test";
+            ModelVersion copy = MeasuredVersions.copyOf(original, status, "removed-weights test");
             copy.activatedAt = served ? OffsetDateTime.now().minusDays(40) : null;
             copy.weightsRemovedAt = OffsetDateTime.now();
             copy.persist();

@@ -18,16 +18,8 @@ class SameModelNoteTest {
         int active = ActiveModel.await();
         int copy = QuarkusTransaction.requiringNew().call(() -> {
             ModelVersion original = ModelVersion.findByVersion(active).orElseThrow();
-            ModelVersion same = new ModelVersion();
-            same.version = ModelVersion.nextVersionNumber();
-            same.status = ModelVersion.CANDIDATE;
-            same.encoderId = original.encoderId;
-            same.encoderSource = original.encoderSource;
-            same.regime = original.regime;
+            ModelVersion same = MeasuredVersions.copyOf(original, ModelVersion.CANDIDATE, "same-model test");
             same.parameters = original.parameters;
-            same.checksum = original.checksum;
-            same.metrics = new java.util.LinkedHashMap<>(original.metrics);
-            same.createdBy = "same-model test";
             same.persist();
             return same.version;
         });
