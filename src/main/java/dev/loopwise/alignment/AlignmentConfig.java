@@ -26,7 +26,10 @@ public interface AlignmentConfig {
     @WithDefault("32")
     int rewardHidden();
 
-    /** Passes over the tickets when the policy update (reward-weighted distillation or DPO) trains the candidate's policy. */
+    /**
+     * Epochs of the policy update that trains the candidate's policy (reward-weighted distillation over the tickets, or
+     * DPO over the judged pairs).
+     */
     @WithDefault("8")
     int policyEpochs();
 

@@ -24,17 +24,17 @@ public interface MonitoringConfig {
     @WithDefault("50")
     int stride();
 
-    /** Training tickets the window's requests are compared with in the input-drift (MMD) test; more is steadier and slower. */
+    /** Training tickets the window's requests are compared with in the input-drift (MMD) test. */
     @WithDefault("300")
     int referenceSample();
 
-    /** Shuffles behind the p-values of the MMD test and of the intent mix's chance level; more gives finer p-values, slower. */
+    /** Permutations of the MMD test, and draws of the intent mix's chance level; more gives finer p-values, at more cost per check. */
     @WithDefault("200")
     int permutations();
 
     /**
-     * Input drift: the MMD test's p-value must be below this. The intent mix's shift is held to the same level, and new
-     * topics to a tenth of it, since they are looked for in many small groups.
+     * Input drift: the MMD test's p-value must be below this. The intent mix's shift beyond chance is held to the same
+     * level, and the new-topic test to a tenth of it.
      */
     @WithDefault("0.01")
     double mmdAlpha();
