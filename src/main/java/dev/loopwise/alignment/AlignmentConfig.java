@@ -14,15 +14,22 @@ public interface AlignmentConfig {
     @WithDefault("0.5")
     double beta();
 
+    /** Seed of every random choice in a round (held-out split, sampling, training), so the same data gives the same round. */
     @WithDefault("42")
     long seed();
 
+    /** Passes over the judgements when training the vector reward model. */
     @WithDefault("30")
     int rewardEpochs();
 
+    /** Hidden units of the vector reward model's pair scorer. */
     @WithDefault("32")
     int rewardHidden();
 
+    /**
+     * Epochs of the policy update that trains the candidate's policy (reward-weighted distillation over the tickets, or
+     * DPO over the judged pairs).
+     */
     @WithDefault("8")
     int policyEpochs();
 
@@ -66,7 +73,10 @@ public interface AlignmentConfig {
     @WithDefault("0.55")
     double minRewardAccuracy();
 
-    /** Gate: largest allowed drop of held-out intent accuracy. */
+    /**
+     * Gate: largest allowed drop in the share of held-out labelled tickets whose first reply fits the ticket's intent
+     * (the non-inferiority margin). A round does not retrain the intent head, so intent accuracy itself cannot change.
+     */
     @WithDefault("0.02")
     double maxIntentDrop();
 

@@ -12,7 +12,7 @@ import java.util.List;
  * @param beta              strength of the KL pull towards π_ref (smaller: follow the reward more)
  * @param heldOutShare      share of tickets whose judgements are kept aside to measure the reward model and the policies
  * @param minRewardAccuracy gate: the reward model's held-out accuracy must reach this
- * @param maxIntentDrop     gate: held-out intent accuracy may fall by at most this much
+ * @param maxIntentDrop     gate: the share of held-out tickets whose first reply fits their intent may fall by at most this much
  * @param maxKl             gate: mean KL(π‖π_ref) over known tickets must stay below this
  * @param replaySample      older judgements the round replays beside the new ones; null: the configured number
  */

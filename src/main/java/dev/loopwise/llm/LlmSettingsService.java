@@ -61,8 +61,9 @@ public class LlmSettingsService {
         return settings;
     }
 
-    @Scheduled(every = "${loopwise.llm.settings-refresh:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = ApplicationStopping.class)
+    // Every instance refreshes its own copy: in Quartz's shared store only one instance would, per period.
+    @Scheduled(identity = "llm-settings-refresh", every = "${loopwise.llm.settings-refresh:15s}", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ApplicationStopping.class)
     void refresh() {
         try {
             reload();

@@ -24,15 +24,22 @@ public interface MonitoringConfig {
     @WithDefault("50")
     int stride();
 
+    /** Training tickets the window's requests are compared with in the input-drift (MMD) test. */
     @WithDefault("300")
     int referenceSample();
 
+    /** Permutations of the MMD test, and draws of the intent mix's chance level; more gives finer p-values, at more cost per check. */
     @WithDefault("200")
     int permutations();
 
+    /**
+     * Input drift: the MMD test's p-value must be below this. The intent mix's shift beyond chance is held to the same
+     * level, and the new-topic test to a tenth of it.
+     */
     @WithDefault("0.01")
     double mmdAlpha();
 
+    /** Input drift: the MMD² must also exceed this, so a shift too small to matter does not alarm in a large window. */
     @WithDefault("0.002")
     double minMmd();
 
@@ -50,18 +57,29 @@ public interface MonitoringConfig {
     @WithDefault("0.1")
     double novelQuantile();
 
+    /**
+     * New topics: a window alarms only with at least this many more unfamiliar requests than chance gives, and a group
+     * of unfamiliar requests is named as a topic only from this size on.
+     */
     @WithDefault("5")
     int minClusterSize();
 
+    /** Prediction drift: alarm when the window's mean confidence is this much below the held-out tickets' level. */
     @WithDefault("0.15")
     double confidenceDrop();
 
+    /** Prediction drift: alarm when the share handed over as out of scope is this much above the held-out tickets' level. */
     @WithDefault("0.15")
     double oosRise();
 
+    /** Outcomes: alarm when more than this share of the window's thumbs are down (read from 10 verdicts on). */
     @WithDefault("0.3")
     double thumbsDownRate();
 
+    /**
+     * Outcomes: alarm when reviewers prefer a reply other than the policy's first choice more often than this (read from
+     * 20 judgements on).
+     */
     @WithDefault("0.6")
     double nonFirstChoiceRate();
 

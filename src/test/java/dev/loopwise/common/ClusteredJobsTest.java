@@ -29,11 +29,15 @@ import org.quartz.TriggerBuilder;
 /** The background jobs in Quartz's clustered store on the real PostgreSQL, and what clustering promises. */
 @QuarkusTest
 class ClusteredJobsTest {
-    /** Jobs that must run once per period across instances. */
+    /** Jobs that must run once per period across instances: the only scheduled jobs in the shared store. */
     static final Set<String> CLUSTER_WIDE = Set.of("drift-check", "review-keep-ahead", "request-log-retention", "sign-in-cleanup",
-            "training-reclaim", "round-reclaim", "drift-report-retention", "audit-retention", "version-retention");
-    /** Jobs each instance runs for itself: never in the shared store. */
-    static final Set<String> PER_INSTANCE = Set.of("training-heartbeat", "round-heartbeat", "active-version-sync");
+            "training-reclaim", "round-reclaim", "drift-report-retention", "audit-retention", "queued-job-reclaim", "review-stale-leases",
+            "review-tally-rollup", "ticket-vectors", "unused-vectors", "version-retention");
+    /** Jobs each instance runs for itself: never in the shared store, where only one instance would run them per period. */
+    static final Set<String> PER_INSTANCE = Set.of("training-heartbeat", "round-heartbeat", "active-version-sync", "queued-job-heartbeat",
+            "llm-settings-refresh");
+    /** The group Quarkus gives jobs declared with @Scheduled; queued training runs, rounds and imports have groups of their own. */
+    static final String SCHEDULED_GROUP = "io.quarkus.scheduler.Scheduler";
 
     @Inject
     @Constituent
@@ -51,8 +55,8 @@ class ClusteredJobsTest {
         String name = scheduler.getSchedulerName();
         Map<String, Boolean> stored = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> {
-            List<?> rows = em.createNativeQuery("select job_name, is_nonconcurrent from qrtz_job_details where sched_name = ?1")
-                    .setParameter(1, name).getResultList();
+            List<?> rows = em.createNativeQuery("select job_name, is_nonconcurrent from qrtz_job_details where sched_name = ?1 and job_group = ?2")
+                    .setParameter(1, name).setParameter(2, SCHEDULED_GROUP).getResultList();
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
                 stored.put((String) r[0], (Boolean) r[1]);
@@ -64,6 +68,9 @@ class ClusteredJobsTest {
         for (String job : PER_INSTANCE) {
             assertFalse(stored.containsKey(job), job + " runs on every instance, outside the shared store");
         }
+        // A job declared without saying where it runs lands in the shared store: every instance's settings refresh, say,
+        // would then run on one instance per period and leave the others reading stale settings.
+        assertTrue(CLUSTER_WIDE.containsAll(stored.keySet()), "only jobs meant to run once across instances are shared: " + stored.keySet());
         long checkedIn = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from qrtz_scheduler_state where sched_name = ?1 and instance_name = ?2")
                 .setParameter(1, name).setParameter(2, scheduler.getSchedulerInstanceId()).getSingleResult()).longValue());

@@ -12,16 +12,22 @@ public interface TrainingConfig {
     @WithDefault("42")
     long seed();
 
-    /** Fewest examples per intent for a trained head (fewer: prototypes; none: descriptions). */
+    /**
+     * Training examples of the typical (median) intent from which {@code auto} trains a linear head on frozen vectors (fewer:
+     * prototypes; none: descriptions); in a fine-tune, the fewest per intent for cross-entropy (fewer: contrastive pairs).
+     */
     @WithDefault("8")
     int minTrainedExamples();
 
-    /** Without out-of-scope examples, the threshold keeps this share of held-out in-scope tickets. */
+    /**
+     * With fewer than {@link dev.loopwise.model.OutOfScopeThreshold#MIN_OUT_OF_SCOPE_EXAMPLES} held-out out-of-scope examples
+     * (too few to measure recall on), the threshold keeps this share of held-out in-scope tickets.
+     */
     @WithDefault("0.98")
     double retention();
 
     /**
-     * With out-of-scope examples in the workspace (intent {@code oos}), the threshold maximises in-scope
+     * With enough held-out out-of-scope examples (intent {@code oos}), the threshold maximises in-scope
      * accuracy + this × out-of-scope recall on held-out tickets: what catching one is worth.
      */
     @WithDefault("0.3")
