@@ -116,6 +116,12 @@ public final class WorkspaceMessages {
                 + name + "' until you train a new one on Models.";
     }
 
+    /** The Intents form listing one intent in two rows: it shows each once, so the two values cannot both be meant. */
+    public static String intentRowTwice(long id) {
+        return "The form sends the intent with id " + id + " in two rows, with two names or descriptions for it: the page lists"
+                + " each intent once, so reload it and type the change again. Nothing was saved.";
+    }
+
     /** Labelling with an intent another admin removed (or merged away) while the page was open. */
     public static String intentRemovedMeanwhile(String name) {
         return "The intent '" + name + "' was removed meanwhile: reload the page and choose another intent. Nothing was labelled.";
