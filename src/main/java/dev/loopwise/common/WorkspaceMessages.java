@@ -63,6 +63,13 @@ public final class WorkspaceMessages {
                 + " it (tabs and line breaks may stay), or leave the example unticked. Nothing was labelled.";
     }
 
+    /** A new topic's example, sent back by the drift page, longer than any request serving answers. */
+    public static String topicExampleTooLong(String example, int length, int limit) {
+        return "The example '" + example + "' has " + Counts.of(length, "character") + ", and Loopwise answers requests of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH), as the import holds"
+                + " tickets to: leave it unticked, or cut it to the customer's message. Nothing was labelled.";
+    }
+
     public static String importedRelabel(String storedIntent, String fileLabel) {
         return "this text is in the workspace already with the intent '" + storedIntent + "', and the file says '" + fileLabel
                 + "': an import never changes a label. Relabel the ticket on Tickets if '" + fileLabel + "' is right, or fix the line";
