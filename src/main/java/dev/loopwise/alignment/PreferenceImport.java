@@ -82,8 +82,8 @@ public class PreferenceImport {
             }
         }
         // Replies are held to the library's limit, prompts to serving's: longer ones could never be served or sent.
-        rows.forEach(row -> tooLong(row.line(), row.prompt(), List.of("chosen reply", row.chosen(), "rejected reply", row.rejected()), problems));
-        unpaired.forEach(row -> tooLong(row.line(), row.prompt(), List.of("completion", row.completion()), problems));
+        rows.forEach(row -> unservable(row.line(), row.prompt(), List.of("chosen reply", row.chosen(), "rejected reply", row.rejected()), problems));
+        unpaired.forEach(row -> unservable(row.line(), row.prompt(), List.of("completion", row.completion()), problems));
         problems.addAll(PreferenceRows.unmatched(unpaired));
         rows.addAll(PreferenceRows.paired(unpaired));
         List<Pair> pairs = new ArrayList<>();
@@ -119,15 +119,28 @@ public class PreferenceImport {
         return new Imported(imported, pairs.size() - imported, opposed, batch, List.copyOf(notRead));
     }
 
-    private void tooLong(dev.loopwise.common.Place line, String prompt, List<String> replies, List<String> problems) {
+    /**
+     * What no ticket or reply Loopwise answers with could hold: a length past serving's or the library's limit, or a control
+     * character (a bell, a terminal escape), which the ticket import refuses in a ticket and in an agent's answer alike.
+     */
+    private void unservable(dev.loopwise.common.Place line, String prompt, List<String> replies, List<String> problems) {
         if (PlainText.length(prompt) > servedLimit) {
             problems.add(line + ": " + WorkspaceMessages.preferencePromptTooLong(PlainText.length(prompt), servedLimit));
         }
+        controlCharacter(line, "prompt", prompt, problems);
         for (int i = 0; i < replies.size(); i += 2) {
             int length = PlainText.length(replies.get(i + 1));
             if (length > Reply.MAX_LENGTH) {
                 problems.add(line + ": " + WorkspaceMessages.preferenceReplyTooLong(replies.get(i), length, Reply.MAX_LENGTH));
             }
+            controlCharacter(line, replies.get(i), replies.get(i + 1), problems);
+        }
+    }
+
+    private static void controlCharacter(dev.loopwise.common.Place line, String field, String text, List<String> problems) {
+        String found = PlainText.firstControlCharacter(text);
+        if (found != null) {
+            problems.add(line + ": " + WorkspaceMessages.importedControlCharacter(field, found));
         }
     }
 }

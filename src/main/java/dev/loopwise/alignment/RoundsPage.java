@@ -1,6 +1,8 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FormValues;
+import dev.loopwise.common.PlainText;
 import dev.loopwise.review.ReviewItem;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.User;
@@ -74,16 +76,27 @@ public class RoundsPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response start(@RestForm String method, @RestForm Double beta, @RestForm Long seed, @RestForm String rewardModel,
+    public Response start(@RestForm String method, @RestForm String beta, @RestForm Long seed, @RestForm String rewardModel,
                           @RestForm Integer policyEpochs) {
         try {
             RoundSettings settings = RoundRequests.settings(config,
-                    new RoundResource.RoundRequest(method, beta, seed, null, rewardModel, policyEpochs, null));
+                    new RoundResource.RoundRequest(method, decimal(beta), seed, null, rewardModel, policyEpochs, null));
             AlignmentRound round = rounds.start(settings, currentUser.name());
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(RoundFormats.asOnTheForm(e.getMessage()))).build();
         }
+    }
+
+    /** β as typed: read as a number only when written as one ({@link FormValues#isDecimal}); blank is the default. */
+    private static Double decimal(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        if (!FormValues.isDecimal(typed.strip())) {
+            throw ApiException.badRequest("bad_parameter", dev.loopwise.common.Messages.notANumber(PlainText.quoted(typed)));
+        }
+        return Double.valueOf(typed.strip());
     }
 
     /** Cancels a round from its page; the page then follows it to its end. */

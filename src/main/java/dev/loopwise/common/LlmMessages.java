@@ -72,6 +72,12 @@ public final class LlmMessages {
                 + " \"image_url\": {\"url\": \"https://...\"}}; add it or remove the part.";
     }
 
+    /** {@code asked}: what the request asked for that is not text ("'modalities' holds 'audio'"). */
+    public static String chatTextOnly(String asked) {
+        return asked + ", and Loopwise answers in text only, with the support reply it serves: leave it out, or ask for"
+                + " [\"text\"].";
+    }
+
     /** A tool setting, refused rather than ignored: Loopwise answers with a support reply and never calls a tool. */
     public static String chatNoTools(String field) {
         return "'" + field + "' cannot be used here: Loopwise does not call tools, it answers with a support reply. Remove '"

@@ -167,6 +167,11 @@ public final class Messages {
             // Only a field of whole numbers refuses a decimal written with a point.
             return "'" + value + "' is not a whole number: this field asks for a count. Nothing was saved; go back to correct it.";
         }
+        return notANumber(value);
+    }
+
+    /** A form field's value that is no number as people write one ({@code null}: the value is not known). */
+    public static String notANumber(String value) {
         return (value != null ? "'" + value + "' is" : "A value you typed is") + " not a number: type digits, with a point"
                 + " for decimals (0.5, not 0,5), and whole numbers where the field asks for a count. Nothing was saved; go back"
                 + " to correct it.";

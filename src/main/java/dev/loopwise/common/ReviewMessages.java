@@ -169,6 +169,11 @@ public final class ReviewMessages {
         return "In your rewrite: " + problem + " Nothing was saved: correct it and send again, or leave the rewrite out.";
     }
 
+    /** A comparison asked for without the version its button sends. */
+    public static final String COMPARE_WHICH_VERSION = "Say which version to compare with the active one: press \"Compare with the"
+            + " active version\" beside it under \"Compare a candidate version with reviewers\" (the form sends its number as"
+            + " 'version'). Nothing changed.";
+
     public static String sameAsActive(int version, int active) {
         return "v" + version + " is the very same model as the active v" + active + " (trained again on unchanged data): both pick the"
                 + " same reply for every ticket, so reviewers would have nothing to compare. Nothing changed.";

@@ -63,6 +63,13 @@ public final class WorkspaceMessages {
                 + " it (tabs and line breaks may stay), or leave the example unticked. Nothing was labelled.";
     }
 
+    /** A new topic's example, sent back by the drift page, longer than any request serving answers. */
+    public static String topicExampleTooLong(String example, int length, int limit) {
+        return "The example '" + example + "' has " + Counts.of(length, "character") + ", and Loopwise answers requests of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH), as the import holds"
+                + " tickets to: leave it unticked, or cut it to the customer's message. Nothing was labelled.";
+    }
+
     public static String importedRelabel(String storedIntent, String fileLabel) {
         return "this text is in the workspace already with the intent '" + storedIntent + "', and the file says '" + fileLabel
                 + "': an import never changes a label. Relabel the ticket on Tickets if '" + fileLabel + "' is right, or fix the line";
@@ -114,6 +121,12 @@ public final class WorkspaceMessages {
                 : "'" + name + "' was merged into '" + into + "': its tickets and replies are now '" + into + "'s (a reply '" + into
                 + "' already had is retired rather than doubled; the audit log has the counts). Versions already trained still answer '"
                 + name + "' until you train a new one on Models.";
+    }
+
+    /** The Intents form listing one intent in two rows: it shows each once, so the two values cannot both be meant. */
+    public static String intentRowTwice(long id) {
+        return "The form sends the intent with id " + id + " in two rows, with two names or descriptions for it: the page lists"
+                + " each intent once, so reload it and type the change again. Nothing was saved.";
     }
 
     /** Labelling with an intent another admin removed (or merged away) while the page was open. */

@@ -155,11 +155,10 @@ public class LlmPage {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Double.valueOf(value.strip());
-        } catch (NumberFormatException e) {
+        if (!FormValues.isDecimal(value.strip())) {
             throw ApiException.badRequest("validation_failed", dev.loopwise.common.LlmMessages.llmNotANumber(field, value));
         }
+        return Double.valueOf(value.strip());
     }
 
     private static Integer whole(String value) {

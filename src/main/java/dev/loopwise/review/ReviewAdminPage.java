@@ -141,9 +141,13 @@ public class ReviewAdminPage {
     @POST
     @Path("/compare")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response compare(@RestForm int version, @RestForm String on) {
+    public Response compare(@RestForm Integer version, @RestForm String on) {
         boolean start = FormValues.bool("on", on, false);
         try {
+            if (version == null) {
+                // Read as 0 it was refused as "No model version 0", a version nobody asked for.
+                throw ApiException.badRequest("validation_failed", dev.loopwise.common.ReviewMessages.COMPARE_WHICH_VERSION);
+            }
             admin.compare(version, start);
             return Response.seeOther(URI.create("/admin/review?compared=" + version + "&on=" + start)).build();
         } catch (ApiException e) {

@@ -109,6 +109,19 @@ final class ChatParameters {
             throw invalid("'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
                     + " sampled token by token.");
         }
+        // A client asking for spoken output waits for message.audio, which a reply from the library never has.
+        JsonNode modalities = body.path("modalities");
+        if (present(modalities) && !(modalities.isArray() && allText(modalities))) {
+            throw invalid("'modalities' is a list of output types, such as [\"text\"].");
+        }
+        for (JsonNode modality : modalities) {
+            if (!modality.asText().equals("text")) {
+                throw invalid(dev.loopwise.common.LlmMessages.chatTextOnly("'modalities' holds '" + shown(modality.asText()) + "'"));
+            }
+        }
+        if (present(body.path("audio"))) {
+            throw invalid(dev.loopwise.common.LlmMessages.chatTextOnly("'audio' asks for spoken output"));
+        }
     }
 
     /** As OpenAI reads it: token ids (as keys) with a bias from -100 to 100. Accepted and not used: nothing is sampled. */

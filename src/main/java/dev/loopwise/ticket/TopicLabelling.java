@@ -21,6 +21,9 @@ public class TopicLabelling {
     public static final String SOURCE_DRIFT = "drift";
     static final int MAX_EXAMPLES = 100;
 
+    /** As for an imported ticket: a labelled ticket longer than serving answers teaches the model a text no customer can send. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
+    int servedLimit;
     @Inject
     WorkspaceService workspace;
 
@@ -38,12 +41,15 @@ public class TopicLabelling {
         if (texts.isEmpty()) {
             throw ApiException.badRequest("no_examples", "Tick at least one example request to label with the new intent.");
         }
-        if (texts.size() > MAX_EXAMPLES || texts.stream().anyMatch(t -> t.length() > TicketImporter.MAX_TEXT_LENGTH)) {
-            throw ApiException.badRequest("too_many_examples", "Label at most " + MAX_EXAMPLES + " requests of at most "
-                    + TicketImporter.MAX_TEXT_LENGTH + " characters at a time.");
+        if (texts.size() > MAX_EXAMPLES) {
+            throw ApiException.badRequest("too_many_examples", "Label at most " + MAX_EXAMPLES + " requests at a time.");
         }
         for (String text : texts) {
-            // The examples come back from the page's form: held to the import's rule, they cannot add a ticket it would refuse.
+            // The examples come back from the page's form: held to the import's rules, they cannot add a ticket it would refuse.
+            if (PlainText.length(text) > servedLimit) {
+                throw ApiException.badRequest("text_too_long", WorkspaceMessages.topicExampleTooLong(PlainText.quoted(text),
+                        PlainText.length(text), servedLimit));
+            }
             String control = PlainText.firstControlCharacter(text);
             if (control != null) {
                 throw ApiException.badRequest("invalid_text", WorkspaceMessages.topicExampleControlCharacter(PlainText.quoted(text), control));

@@ -85,6 +85,13 @@ public class WorkspaceService {
         if (ids == null || names == null || descriptions == null || ids.size() != names.size() || ids.size() != descriptions.size()) {
             throw ApiException.badRequest("validation_failed", "Send each intent's id, name and description. Nothing was saved.");
         }
+        // Saved row by row, a second row of one intent would overwrite the first, which would yet be kept as a former name.
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (Long id : ids) {
+            if (id != null && !seen.add(id)) {
+                throw ApiException.badRequest("validation_failed", WorkspaceMessages.intentRowTwice(id));
+            }
+        }
         int saved = 0;
         for (int i = 0; i < ids.size(); i++) {
             Long id = ids.get(i);

@@ -70,6 +70,25 @@ class PreferenceImportInputTest {
                         + " content is a string or a list of text parts")).body("error", containsString("an image"));
     }
 
+    @Test
+    void aControlCharacterInAPromptOrAReplyIsRefusedNamingItsLineAndPlaceAsTheTicketImportDoes() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString();
+        // JSON escapes, as an export writes a bell or a terminal escape; tabs and line breaks stay allowed.
+        String file = "{\"prompt\":\"fine " + tag + "\",\"chosen\":\"Yes,\\tand\\nmore.\",\"rejected\":\"No.\"}\n"
+                + "{\"prompt\":\"ring \\u0007 " + tag + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\"}\n"
+                + "{\"prompt\":\"colour " + tag + "\",\"chosen\":\"Yes.\",\"rejected\":\"\\u001b[31mNo.\"}\n"
+                + "{\"prompt\":\"thumb " + tag + "\",\"completion\":\"Ok\\u0008.\",\"label\":true}\n";
+        admin.request().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(400).body("code", equalTo("invalid_file"))
+                .body("error", containsString("line 2: the prompt holds a control character (U+0007 at character 6): remove it"
+                        + " (tabs and line breaks may stay)"))
+                .body("error", containsString("line 3: the rejected reply holds a control character (U+001B at character 1)"))
+                .body("error", containsString("line 4: the completion holds a control character (U+0008 at character 3)"))
+                .body("error", not(containsString("line 1")));
+        assertEquals(0L, stored("fine " + tag), "all or nothing");
+    }
+
     private long stored(String prompt) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from imported_preferences where prompt = ?1").setParameter(1, prompt).getSingleResult()).longValue());

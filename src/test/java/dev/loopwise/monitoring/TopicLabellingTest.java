@@ -59,4 +59,20 @@ class TopicLabellingTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()), "no intent half-written");
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", "%" + name)));
     }
+
+    @Test
+    void anExampleLongerThanServingAnswersIsRefusedAsTheImportRefusesItAndNothingIsWritten() {
+        Caller admin = Caller.session("admin");
+        String name = "solar essays " + System.nanoTime() % 100000;
+        String page = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("name", name).formParam("description", "Questions about the new solar panels")
+                .formParam("example", "is the solar kit waterproof " + name)
+                .formParam("example", name + " " + "w".repeat(4_001))
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/drift/topics")
+                .then().statusCode(400).extract().asString();
+        assertTrue(page.contains("characters, and Loopwise answers requests of at most 4,000 (LOOPWISE_SERVING_MAX_TEXT_LENGTH)")
+                && page.contains("Nothing was labelled."), page);
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()), "no intent half-written");
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", "%" + name + "%")));
+    }
 }

@@ -37,6 +37,18 @@ class CompareCandidateTest {
         }
     }
 
+    @Test
+    void aComparisonAskedForWithoutAVersionSaysToChooseOne() {
+        Caller admin = Caller.session("admin");
+        // Left out, and sent empty.
+        for (String version : java.util.List.of("absent", "")) {
+            var request = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).formParam("on", "true");
+            String refused = (version.equals("absent") ? request : request.formParam("version", version)).post("/admin/review/compare")
+                    .then().statusCode(400).extract().asString();
+            assertTrue(refused.contains("Say which version to compare with the active one") && !refused.contains("version 0"), refused);
+        }
+    }
+
     /** Every failed round leaves a version: the page offers the newest few and the one under comparison, not all of them. */
     @Test
     void theNewestFewVersionsAndTheOneUnderComparisonAreOffered() {

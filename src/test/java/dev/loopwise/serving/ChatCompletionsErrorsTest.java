@@ -54,7 +54,10 @@ class ChatCompletionsErrorsTest {
                 "\"stream_options\":{\"include_usage\":true}", "\"stream\":false,\"stream_options\":{\"include_usage\":true}",
                 "\"stop\":{\"a\":1}", "\"seed\":\"x\"", "\"top_p\":-3", "\"n\":\"1\"", "\"logit_bias\":{\"50256\":-300}",
                 "\"logit_bias\":{\"word\":1}", "\"logit_bias\":[1]", "\"tool_choice\":\"auto\"", "\"parallel_tool_calls\":true",
-                "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]", "\"functions\":[{\"name\":\"f\"}]"}) {
+                "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]", "\"functions\":[{\"name\":\"f\"}]",
+                // spoken output, which a reply from the library never has
+                "\"modalities\":[\"text\",\"audio\"],\"audio\":{\"voice\":\"alloy\",\"format\":\"wav\"}", "\"modalities\":[\"audio\"]",
+                "\"modalities\":\"text\"", "\"audio\":{\"voice\":\"alloy\"}"}) {
             helpdesk.request().contentType("application/json")
                     .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + ChatCompletionsTest.TICKET + "\"}]," + refusedSetting + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
@@ -63,7 +66,7 @@ class ChatCompletionsErrorsTest {
                 + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"},\"model\":\"gpt-4o\","
                 + "\"stop\":[\"\\n\\n\"],\"seed\":3,\"top_p\":0.9,\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}],"
                 + "\"tool_choice\":\"none\",\"parallel_tool_calls\":false,\"user\":\"u-1\","
-                + "\"logit_bias\":{\"50256\":-100}}")
+                + "\"logit_bias\":{\"50256\":-100},\"modalities\":[\"text\"]}")
                 .post("/v1/chat/completions").then().statusCode(200);
         // An unknown role or part type is named, not reported as a missing user message or an empty text.
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"wizard\",\"content\":\"hi\"}]}")

@@ -38,6 +38,21 @@ class IntentsFormTest {
         QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> Intent.deleteById(id)));
     }
 
+    @Test
+    void oneIntentSentInTwoRowsIsRefusedAndKeepsItsNameWithoutAFormerOne() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long id = QuarkusTransaction.requiringNew().call(() -> intent("twice_" + tag));
+        Caller admin = Caller.session("admin");
+        String refused = form(admin, List.of(id, id), List.of("first " + tag, "second " + tag), List.of("One", "Two"))
+                .post("/admin/intents/all").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("with id " + id + " in two rows") && refused.contains("Nothing was saved."), refused);
+        Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) Intent.getEntityManager().createNativeQuery(
+                "select name, cardinality(former_names) from intents where id = ?1").setParameter(1, id).getSingleResult());
+        assertEquals("twice_" + tag, stored[0], "neither row was saved");
+        assertEquals(0, ((Number) stored[1]).intValue(), "the first row's name is no former name");
+        QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
+    }
+
     private static RequestSpecification form(Caller admin, List<Long> ids, List<String> names, List<String> descriptions) {
         RequestSpecification request = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken());
         for (int i = 0; i < ids.size(); i++) {
