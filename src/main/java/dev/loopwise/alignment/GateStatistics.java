@@ -120,6 +120,15 @@ final class GateStatistics {
         return (int) Math.ceil(sq(numerator / (p - 0.5)));
     }
 
+    /**
+     * Items after which a share measured at {@code p}, below a bar {@code bar}, has a Wilson interval (quantile {@code z}) whose top
+     * lies under the bar. The interval holds the π with (p − π)² ≤ z²·π(1 − π)/n, so its top is below the bar exactly when
+     * n > z²·bar(1 − bar)/(bar − p)².
+     */
+    static int itemsToStayBelow(double p, double bar, double z) {
+        return (int) Math.min(Math.floor(z * z * bar * (1 - bar) / sq(bar - p)) + 1, Integer.MAX_VALUE);
+    }
+
     private static double sq(double x) {
         return x * x;
     }
