@@ -70,17 +70,22 @@ final class GateStatistics {
      * behaves at the extremes (no disagreement, tiny samples) where the Wald interval fails.
      */
     static Interval newcombe(Paired t, double z) {
-        int n = t.n();
-        double p1 = t.first();
-        double p2 = t.second();
-        Interval i1 = wilson(t.bothRight() + t.onlyFirst(), n, z);
-        Interval i2 = wilson(t.bothRight() + t.onlySecond(), n, z);
+        return newcombe(t.first(), t.second(), phi(t), t.n(), z);
+    }
+
+    /** The correlation φ of the pairs, which stays the same when every cell of the table grows in proportion. */
+    private static double phi(Paired t) {
         double a = t.bothRight();
         double b = t.onlyFirst();
         double c = t.onlySecond();
         double d = t.bothWrong();
         double denominator = Math.sqrt((a + b) * (c + d) * (a + c) * (b + d));
-        double phi = denominator == 0 ? 0 : (a * d - b * c) / denominator;
+        return denominator == 0 ? 0 : (a * d - b * c) / denominator;
+    }
+
+    private static Interval newcombe(double p1, double p2, double phi, int n, double z) {
+        Interval i1 = wilson(p1, n, z);
+        Interval i2 = wilson(p2, n, z);
         double lower = Math.sqrt(Math.max(0, sq(p1 - i1.low()) - 2 * phi * (p1 - i1.low()) * (i2.high() - p2) + sq(i2.high() - p2)));
         double upper = Math.sqrt(Math.max(0, sq(i1.high() - p1) - 2 * phi * (i1.high() - p1) * (p2 - i2.low()) + sq(p2 - i2.low())));
         return new Interval(p1 - p2 - lower, p1 - p2 + upper);
@@ -118,6 +123,43 @@ final class GateStatistics {
     static int itemsNeededAboveHalf(double p) {
         double numerator = Z_ALPHA * 0.5 + Z_POWER * Math.sqrt(p * (1 - p));
         return (int) Math.ceil(sq(numerator / (p - 0.5)));
+    }
+
+    /**
+     * Items after which a share measured at {@code p}, below a bar {@code bar}, has a Wilson interval (quantile {@code z}) whose top
+     * lies under the bar. The interval holds the π with (p − π)² ≤ z²·π(1 − π)/n, so its top is below the bar exactly when
+     * n > z²·bar(1 − bar)/(bar − p)².
+     */
+    static int itemsToStayBelow(double p, double bar, double z) {
+        return (int) Math.min(Math.floor(z * z * bar * (1 - bar) / sq(bar - p)) + 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Paired items after which a table with the shares of {@code t}, its effect below {@code bar}, has a Newcombe interval
+     * whose top lies under the bar. Both shares and φ stay as they are, so only the Wilson intervals narrow; the interval has
+     * no closed form in n, so the edge is searched for (the top falls as n grows).
+     */
+    static int pairedItemsToStayBelow(Paired t, double bar, double z) {
+        java.util.function.IntPredicate below = n -> newcombe(t.first(), t.second(), phi(t), n, z).high() < bar;
+        int fewest = t.n();
+        long most = Math.max(1, t.n());
+        while (!below.test((int) most)) {
+            if (most >= Integer.MAX_VALUE / 2) {
+                return Integer.MAX_VALUE;
+            }
+            fewest = (int) most;
+            most *= 2;
+        }
+        int high = (int) most;
+        while (high - fewest > 1) {
+            int middle = fewest + (high - fewest) / 2;
+            if (below.test(middle)) {
+                high = middle;
+            } else {
+                fewest = middle;
+            }
+        }
+        return high;
     }
 
     private static double sq(double x) {

@@ -113,6 +113,15 @@ final class Gates {
         int fewest = Math.max(perJudgement(GateStatistics.pairedItemsNeeded(t, Math.max(interval.high(), MIN_EFFECT)) - t.n(), yield),
                 forTickets);
         int most = Math.max(perJudgement(GateStatistics.pairedItemsNeeded(t, MIN_EFFECT) - t.n(), yield), forTickets);
+        if (t.effect() < MIN_EFFECT) {
+            // Below the smallest improvement worth promoting for, the effect measured decides by failing once the interval's
+            // top drops under it; a candidate no better than the active version would never pass, so that is the count then.
+            int failing = Math.max(perJudgement(GateStatistics.pairedItemsToStayBelow(t, MIN_EFFECT, Z90) - t.n(), yield), forTickets);
+            if (t.effect() <= 0 || failing < more) {
+                return new RoundResult.Gate("preference_agreement", false, measured + " Not enough evidence yet." + moreNeeded(failing),
+                        RoundResult.WAIT, t.effect(), interval.low(), interval.high(), failing);
+            }
+        }
         return new RoundResult.Gate("preference_agreement", false, measured + " Not enough evidence yet." + moreNeeded(more, fewest, most),
                 RoundResult.WAIT, t.effect(), interval.low(), interval.high(), more);
     }

@@ -80,8 +80,12 @@ final class RewardAccuracyGate {
                     + " how much more would decide it: about %d more judgements " + FIRST_ESTIMATE + ".", first),
                     RoundResult.WAIT, reward.accuracy(), interval.low(), interval.high(), first);
         }
-        double target = Math.max(Math.max(reward.accuracy(), settings.minRewardAccuracy()), 0.5 + 2 * MIN_EFFECT);
-        int more = Math.max(perJudgement(GateStatistics.itemsNeededAboveHalf(target) - n, yield), forTickets);
+        // Below the floor, the accuracy measured decides by failing once the interval's top drops under the floor. Planned as
+        // "better than chance" instead, it asked for a handful more when chance was already ruled out, and for thousands on ties.
+        int needed = reward.accuracy() < settings.minRewardAccuracy()
+                ? GateStatistics.itemsToStayBelow(reward.accuracy(), settings.minRewardAccuracy(), Z90)
+                : GateStatistics.itemsNeededAboveHalf(Math.max(reward.accuracy(), 0.5 + 2 * MIN_EFFECT));
+        int more = Math.max(perJudgement(needed - n, yield), forTickets);
         return gate("reward_accuracy", RoundResult.WAIT, measured + " Not enough evidence yet.", reward.accuracy(), interval, more);
     }
 }

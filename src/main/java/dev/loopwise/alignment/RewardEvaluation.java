@@ -43,7 +43,7 @@ public record RewardEvaluation(int pairs, int wins, int ties, Double accuracy, D
         int ties = 0;
         double margin = 0;
         double[] binConfidence = new double[10];
-        int[] binCorrect = new int[10];
+        double[] binCorrect = new double[10];
         int[] binCount = new int[10];
         for (int i = 0; i < deltas.length; i++) {
             if (kinds[i] != 0) {
@@ -59,7 +59,9 @@ public record RewardEvaluation(int pairs, int wins, int ties, Double accuracy, D
             double confidence = Math.max(p, 1 - p);
             int bin = Math.min(9, (int) ((confidence - 0.5) * 20));
             binConfidence[bin] += confidence;
-            binCorrect[bin] += right ? 1 : 0;
+            // A tie says 50:50 and, as in the accuracy, is half right: counted wrong, a model that scores both replies alike
+            // would look as badly calibrated as one sure of the wrong reply every time.
+            binCorrect[bin] += right ? 1 : delta == 0 ? 0.5 : 0;
             binCount[bin]++;
         }
         if (n == 0) {
@@ -68,7 +70,7 @@ public record RewardEvaluation(int pairs, int wins, int ties, Double accuracy, D
         double ece = 0;
         for (int b = 0; b < 10; b++) {
             if (binCount[b] > 0) {
-                ece += Math.abs((double) binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]) * binCount[b] / n;
+                ece += Math.abs(binCorrect[b] / binCount[b] - binConfidence[b] / binCount[b]) * binCount[b] / n;
             }
         }
         return new RewardEvaluation(n, wins, ties, (wins + 0.5 * ties) / n, margin / n, ece);

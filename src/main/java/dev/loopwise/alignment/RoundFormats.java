@@ -30,7 +30,12 @@ public class RoundFormats {
             return "—";
         }
         double share = n.doubleValue();
-        String meaning = share < 0.45 ? " — worse than a coin toss" : share < 0.6 ? " — about a coin toss (50%)" : "";
+        // "Worse than a coin toss" is a verdict on the round: said only when the reward check's interval lies below 50% (40% of
+        // five held-out preferences is two of five, as a coin gives often enough).
+        Double top = round.gates.stream().filter(g -> "reward_accuracy".equals(g.name())).map(RoundResult.Gate::high)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String meaning = share < 0.45 && top != null && top < 0.5 ? " — worse than a coin toss"
+                : share < 0.6 ? " — about a coin toss (50%)" : "";
         return percent(round, "reward/accuracy") + meaning;
     }
 

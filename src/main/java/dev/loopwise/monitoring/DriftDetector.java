@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
  * Compares a window of served requests with the tickets the active version learned from: input drift
@@ -106,17 +107,32 @@ public final class DriftDetector {
         }
         Double down = window.feedback() >= 10 ? (double) window.thumbsDown() / window.feedback() : null;
         signals.put("outcome/thumbs_down_rate", down);
-        if (down != null && down > settings.thumbsDownRate()) {
-            alerts.add(new Alert("thumbs_down", down, settings.thumbsDownRate(), String.format("%.0f%% of %d verdicts were thumbs down.",
-                    down * 100, window.feedback())));
+        Double downP = down == null ? null : aboveRate(window.thumbsDown(), window.feedback(), settings.thumbsDownRate());
+        signals.put("outcome/thumbs_down_p_value", downP);
+        if (down != null && down > settings.thumbsDownRate() && downP < settings.mmdAlpha()) {
+            alerts.add(new Alert("thumbs_down", down, settings.thumbsDownRate(), String.format(
+                    "%.0f%% of %d verdicts were thumbs down (limit %.0f%%, binomial p = %.4f).", down * 100, window.feedback(),
+                    settings.thumbsDownRate() * 100, downP)));
         }
         Double other = window.judgements() >= 20 ? (double) window.nonFirstChoice() / window.judgements() : null;
         signals.put("outcome/non_first_choice_rate", other);
-        if (other != null && other > settings.nonFirstChoiceRate()) {
+        Double otherP = other == null ? null : aboveRate(window.nonFirstChoice(), window.judgements(), settings.nonFirstChoiceRate());
+        signals.put("outcome/non_first_choice_p_value", otherP);
+        if (other != null && other > settings.nonFirstChoiceRate() && otherP < settings.mmdAlpha()) {
             alerts.add(new Alert("reviewer_preference", other, settings.nonFirstChoiceRate(), String.format(
-                    "Reviewers preferred a reply other than the policy's first choice in %.0f%% of %d judgements.", other * 100, window.judgements())));
+                    "Reviewers preferred a reply other than the policy's first choice in %.0f%% of %d judgements (limit %.0f%%,"
+                    + " binomial p = %.4f).", other * 100, window.judgements(), settings.nonFirstChoiceRate() * 100, otherP)));
         }
         return new Report(signals, alerts, topics);
+    }
+
+    /**
+     * Exact one-sided binomial test that {@code k} of {@code n} lies above a rate {@code limit}: P(X ≥ k), X ~ Bin(n, limit).
+     * An outcome rate over its limit on a few dozen verdicts is mostly chance (4 thumbs down of 10 against a limit of 30%:
+     * p = 0.35), and consecutive windows share most of their verdicts, so two checks in a row do not rule chance out.
+     */
+    static double aboveRate(int k, int n, double limit) {
+        return k == 0 ? 1 : 1 - new BinomialDistribution(null, n, limit).cumulativeProbability(k - 1);
     }
 
     static float[][] distinct(Window window) {

@@ -39,7 +39,14 @@ class RoundPageWordsTest {
     void tasteLearnedSaysWhenItIsNoBetterThanACoinToss() {
         AlignmentRound round = new AlignmentRound();
         round.metrics = new java.util.HashMap<>(java.util.Map.of("reward/accuracy", 0.4));
+        // 40% of 200 held-out preferences: Wilson 90% interval 34.5–45.8%, all of it below a coin's 50%.
+        round.gates = List.of(new RoundResult.Gate("reward_accuracy", false, "", RoundResult.FAIL, 0.4, 0.345, 0.458, null));
         assertEquals("40% — worse than a coin toss", RoundFormats.tasteText(round));
+        // 40% of 5 (two right): the interval, 14.3–72.8%, holds 50%, so it is no verdict; without a measured interval neither.
+        round.gates = List.of(new RoundResult.Gate("reward_accuracy", false, "", RoundResult.WAIT, 0.4, 0.143, 0.728, 100));
+        assertEquals("40% — about a coin toss (50%)", RoundFormats.tasteText(round));
+        round.gates = List.of();
+        assertEquals("40% — about a coin toss (50%)", RoundFormats.tasteText(round));
         round.metrics.put("reward/accuracy", 0.52);
         assertEquals("52% — about a coin toss (50%)", RoundFormats.tasteText(round));
         round.metrics.put("reward/accuracy", 0.81);
