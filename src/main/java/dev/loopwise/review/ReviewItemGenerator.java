@@ -48,6 +48,8 @@ public class ReviewItemGenerator {
     ReviewSources unreviewed;
     @Inject
     DraftReviewItems draftItems;
+    @Inject
+    dev.loopwise.common.ApplicationStopping stopping;
 
     record Source(String text, String hash, String kind, String id) {
     }
@@ -118,7 +120,12 @@ public class ReviewItemGenerator {
         } catch (ApiException e) {
             throw e;
         } catch (Throwable e) {
-            LOG.error("Could not make review items", e);
+            if (stopping.now()) {
+                // The persistence unit closed under a refill that was under way: no fault, and no one waits for it.
+                LOG.infof("Stopped making review items: the service is shutting down (%s)", e.getMessage());
+            } else {
+                LOG.error("Could not make review items", e);
+            }
             throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "review_items_failed", Messages.REVIEW_ITEMS_FAILED);
         }
     }
