@@ -235,6 +235,9 @@
     if (!last) return say(page.dataset.nothingToUndo);
     if (undoing) return;
     undoing = true;
+    // The undo button goes once it is used: focus on it would fall to the page's top, and a reviewer at the keyboard
+    // (Tab, Enter) would tab through the menu again to reach the item that came back.
+    const fromButton = $('undo-hint').contains(document.activeElement);
     try {
       const undone = await call('POST', '/review/items/' + last.itemId + '/undo', {});
       const taken = last;
@@ -246,6 +249,7 @@
         $('rewrite').value = taken.rewrite;
         $('rewrite-box').hidden = false;
       }
+      if (fromButton && !$('item').hidden) document.querySelector('#item .choices button').focus();
       say(undone.message);
     } catch (e) {
       stopCountdown();

@@ -52,6 +52,30 @@ class QuietConsoleBrowserTest extends BrowserTest {
         });
     }
 
+    /**
+     * A refused or missing page says so once: its own status is the only failure in the console, with no second one for
+     * an icon the error page did not name.
+     */
+    @Test
+    void anErrorPageFailsOnlyWithItsOwnStatus() throws Exception {
+        driver = withConsole();
+        Browser.run(driver, "quiet-error-page-failure", () -> {
+            signIn(base, "reviewer1", DemoWorkspace.REVIEWER_PASSWORD);
+            driver.manage().logs().get(LogType.BROWSER);
+            List<String> said = new ArrayList<>();
+            for (String page : List.of("admin/users", "no-such-page")) {
+                driver.get(base + page);
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(700).toNanos());
+                for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+                    if (!entry.getMessage().startsWith(base + page + " ")) {
+                        said.add("/" + page + ": " + entry.getLevel() + " " + entry.getMessage());
+                    }
+                }
+            }
+            assertEquals(List.of(), said, "what the console said besides the pages' own status");
+        });
+    }
+
     @TestHTTPResource("/")
     URL base;
 

@@ -17,9 +17,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * On a laptop (1366×768) and a phone (390×844), what a choice did shows under the menu, never over it: fixed to the top
- * of the window it hid the menu while it showed. Scrolled down to the choices, it is still on screen; on both it leaves
- * the figures and the undo button uncovered, and a tap at the undo button's centre reaches the button.
+ * On a laptop (1366×768), a tablet (1024×768) and a phone (390×844), what a choice did shows under the menu, never over
+ * it: fixed to the top of the window it hid the menu while it showed. Scrolled down to the choices, it is still on
+ * screen; on all three it leaves the figures and the undo button uncovered, and a tap at the undo button's centre
+ * reaches the button. Where the figures leave room beside them (the laptop and the tablet) it leaves the next customer
+ * ticket uncovered too: on a tablet it hid the ticket's first line while the reviewer read it.
  */
 @QuarkusTest
 class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
@@ -27,7 +29,7 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
             const box = (e) => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
             const shown = [...document.querySelectorAll('.review .counters > *')].filter((e) => !e.hidden);
             return [box(document.getElementById('message')), box(document.querySelector('header.topbar')), window.innerHeight,
-                shown.map(box)];""";
+                shown.map(box), box(document.getElementById('ticket-text'))];""";
 
     /** True when a tap at the undo button's centre reaches it; else what is there instead. */
     private static final String UNDO_ON_TOP = """
@@ -54,7 +56,7 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         Browser.run(driver, "message-under-menu-failure", () -> {
             signIn(base, reviewer, "browser-password");
-            for (Dimension screen : List.of(new Dimension(1366, 768), new Dimension(390, 844))) {
+            for (Dimension screen : List.of(new Dimension(1366, 768), new Dimension(1024, 768), new Dimension(390, 844))) {
                 driver.manage().window().setSize(screen);
                 driver.get(base + "review/judge");
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));
@@ -88,11 +90,13 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
                 Object onTop = script(UNDO_ON_TOP);
                 assertTrue(Boolean.TRUE.equals(onTop), screen + ": at the undo button's centre the browser finds " + onTop
                         + ", not the button, while the notice " + saved.get(0) + " shows");
+                Object notice = saved.get(0);
                 for (Object figure : (List<?>) saved.get(3)) {
-                    Object notice = saved.get(0);
-                    assertTrue(edge(figure, 2) <= edge(notice, 0) || edge(figure, 0) >= edge(notice, 2)
-                                    || edge(figure, 3) <= edge(notice, 1) || edge(figure, 1) >= edge(notice, 3),
-                            screen + ": the notice " + notice + " covers a figure or the undo button " + figure);
+                    assertTrue(apart(figure, notice), screen + ": the notice " + notice + " covers a figure or the undo button " + figure);
+                }
+                if (screen.getWidth() >= 1024) {
+                    assertTrue(apart(saved.get(4), notice), screen + ": the notice " + notice + " covers the customer ticket "
+                            + saved.get(4));
                 }
             }
         });
@@ -100,6 +104,12 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
 
     private Object script(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    /** True when the two boxes (left, top, right, bottom) share no pixel. */
+    private static boolean apart(Object one, Object other) {
+        return edge(one, 2) <= edge(other, 0) || edge(one, 0) >= edge(other, 2) || edge(one, 3) <= edge(other, 1)
+                || edge(one, 1) >= edge(other, 3);
     }
 
     private static double edge(Object box, int which) {
