@@ -49,12 +49,7 @@ class TopicLabellingTest {
     void anExampleHoldingAControlCharacterIsRefusedAsTheImportRefusesItAndNothingIsWritten() {
         Caller admin = Caller.session("admin");
         String name = "solar bells " + System.nanoTime() % 100000;
-        String page = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .formParam("name", name).formParam("description", "Questions about the new solar panels")
-                .formParam("example", "is the solar kit waterproof " + name)
-                .formParam("example", "ring\u0007ring, my solar panel " + name)
-                .formParam("csrf-token", admin.csrfToken()).post("/admin/drift/topics")
-                .then().statusCode(400).extract().asString();
+        String page = refusedTopic(admin, name, "ring\u0007ring, my solar panel " + name);
         assertTrue(page.contains("ringU+0007ring") && page.contains("U+0007 at character 5"), page);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()), "no intent half-written");
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", "%" + name)));
@@ -64,15 +59,20 @@ class TopicLabellingTest {
     void anExampleLongerThanServingAnswersIsRefusedAsTheImportRefusesItAndNothingIsWritten() {
         Caller admin = Caller.session("admin");
         String name = "solar essays " + System.nanoTime() % 100000;
-        String page = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
-                .formParam("name", name).formParam("description", "Questions about the new solar panels")
-                .formParam("example", "is the solar kit waterproof " + name)
-                .formParam("example", name + " " + "w".repeat(4_001))
-                .formParam("csrf-token", admin.csrfToken()).post("/admin/drift/topics")
-                .then().statusCode(400).extract().asString();
+        String page = refusedTopic(admin, name, name + " " + "w".repeat(4_001));
         assertTrue(page.contains("characters, and Loopwise answers requests of at most 4,000 (LOOPWISE_SERVING_MAX_TEXT_LENGTH)")
                 && page.contains("Nothing was labelled."), page);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()), "no intent half-written");
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", "%" + name + "%")));
+    }
+
+    /** Labels a new topic {@code name} with one good example and {@code badExample}; answers the refusal's page. */
+    private static String refusedTopic(Caller admin, String name, String badExample) {
+        return admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("name", name).formParam("description", "Questions about the new solar panels")
+                .formParam("example", "is the solar kit waterproof " + name)
+                .formParam("example", badExample)
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/drift/topics")
+                .then().statusCode(400).extract().asString();
     }
 }

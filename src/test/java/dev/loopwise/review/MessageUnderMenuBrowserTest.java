@@ -3,12 +3,10 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -37,21 +35,12 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
             const there = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
             return undo.contains(there) || (there ? there.outerHTML.slice(0, 120) : 'nothing');""";
 
-    private List<Long> items = List.of();
-
-    @AfterEach
-    void closeItems() {
-        // What this test left unjudged leaves the shared queue; judged items stay, with their judgements, as history.
-        QuarkusTransaction.requiringNew().run(() -> items.forEach(id -> em.createNativeQuery(
-                "update review_items set status = 'complete' where id = ?1 and status = 'open'").setParameter(1, id).executeUpdate()));
-    }
-
     @Test
     void aRefusalStandsUnderTheMenuOnALaptopAndAPhone() throws Exception {
         ActiveModel.await();
         String reviewer = "undermenu" + UUID.randomUUID().toString().substring(0, 6);
         users.create(reviewer, "browser-password", "reviewer", null);
-        items = ReviewItems.fresh(em, 4, 1, ReviewItem.REGULAR);
+        freshItems(4);
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         Browser.run(driver, "message-under-menu-failure", () -> {

@@ -3,12 +3,9 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.model.ActiveModel;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -23,21 +20,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 class UndoKeepsFocusBrowserTest extends ReviewerBrowserTest {
-    private List<Long> items = List.of();
-
-    @AfterEach
-    void closeItems() {
-        // What this test left unjudged leaves the shared queue; judged items stay, with their judgements, as history.
-        QuarkusTransaction.requiringNew().run(() -> items.forEach(id -> em.createNativeQuery(
-                "update review_items set status = 'complete' where id = ?1 and status = 'open'").setParameter(1, id).executeUpdate()));
-    }
-
     @Test
     void undoWithTheButtonLeavesTheFocusOnTheChoices() throws Exception {
         ActiveModel.await();
         String reviewer = "undofocus" + UUID.randomUUID().toString().substring(0, 6);
         users.create(reviewer, "browser-password", "reviewer", null);
-        items = ReviewItems.fresh(em, 3, 1, ReviewItem.REGULAR);
+        freshItems(3);
         driver = Browser.start();
         driver.manage().window().setSize(new Dimension(1024, 768));
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
