@@ -43,7 +43,7 @@ public class ReviewAdminPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
-                                              List<ModelVersion> candidates, String message, int minSharedItems, int medianWindow,
+                                              List<ModelVersion> candidates, String message, String error, int minSharedItems, int medianWindow,
                                               int chartDays, String nextStep, List<dev.loopwise.ticket.Intent> intents,
                                               List<SetAsideItems.SetAside> setAside, boolean modelAnswers);
     }
@@ -91,7 +91,7 @@ public class ReviewAdminPage {
     public Response generate(@RestForm Integer count) {
         if (count == null || count < 1 || count > MAX_GENERATE) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(page("Say how many items to make: a whole number from 1 to " + MAX_GENERATE + ". Nothing was made.")).build();
+                    .entity(refused("Say how many items to make: a whole number from 1 to " + MAX_GENERATE + ". Nothing was made.")).build();
         }
         Refill refill = generator.refill(count);
         int made = refill.made();
@@ -122,7 +122,7 @@ public class ReviewAdminPage {
             admin.decideRewrite(id, accept, intent);
             return Response.seeOther(URI.create("/admin/review?decided=" + (accept ? "accepted" : "discarded"))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(e.getMessage())).build();
+            return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
     }
 
@@ -134,7 +134,7 @@ public class ReviewAdminPage {
             admin.makeGold(id, answer);
             return Response.seeOther(URI.create("/admin/review?gold=" + id)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(e.getMessage())).build();
+            return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
     }
 
@@ -151,7 +151,7 @@ public class ReviewAdminPage {
             admin.compare(version, start);
             return Response.seeOther(URI.create("/admin/review?compared=" + version + "&on=" + start)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(e.getMessage())).build();
+            return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
     }
 
@@ -160,7 +160,7 @@ public class ReviewAdminPage {
             action.run();
             return Response.seeOther(URI.create("/admin/review")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(e.getMessage())).build();
+            return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
     }
 
@@ -181,12 +181,21 @@ public class ReviewAdminPage {
         return shown.stream().filter(v -> v.comparable() && (v.underReview || active == null || !active.equals(v.checksum))).toList();
     }
 
-    private TemplateInstance page(String message) {
+    private TemplateInstance page(String notice) {
+        return page(notice, null);
+    }
+
+    /** The page with why a form was refused, shown as an error rather than as the notice of something done. */
+    private TemplateInstance refused(String error) {
+        return page(null, error);
+    }
+
+    private TemplateInstance page(String message, String error) {
         ReviewStats.Overall overall = stats.overall();
         boolean modelAnswers = ModelVersion.findActive().isPresent();
         List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites(PENDING_SHOWN);
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
-                comparable(), message, config.minSharedItems(),
+                comparable(), message, error, config.minSharedItems(),
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : dev.loopwise.ticket.Reply.countPending(), rewrites.size(),
                         modelAnswers),
                 rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName(),

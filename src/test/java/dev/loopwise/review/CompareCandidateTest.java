@@ -46,6 +46,7 @@ class CompareCandidateTest {
             String refused = (version.equals("absent") ? request : request.formParam("version", version)).post("/admin/review/compare")
                     .then().statusCode(400).extract().asString();
             assertTrue(refused.contains("Say which version to compare with the active one") && !refused.contains("version 0"), refused);
+            assertTrue(refused.contains("<p class=\"alert error\" role=\"alert\" id=\"review-error\">Say which version"), "shown as an error: " + refused);
         }
     }
 
