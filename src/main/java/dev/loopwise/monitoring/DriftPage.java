@@ -62,12 +62,9 @@ public class DriftPage {
         return drift(message, null, counts && orZero(alerts) > 0);
     }
 
-    private TemplateInstance render(String message) {
-        return render(message, null);
-    }
-
-    private TemplateInstance render(String message, String error) {
-        return drift(message, error, false);
+    /** The page with why a form was refused, shown as an error rather than as the notice of something done. */
+    private TemplateInstance refused(String error) {
+        return drift(null, error, false);
     }
 
     private TemplateInstance drift(String message, String error, boolean messageAtAlerts) {
@@ -100,7 +97,7 @@ public class DriftPage {
             chosen = tickets.choose(source, file);
         } catch (dev.loopwise.common.ApiException refused) {
             // The lead stays on the page with the form, the message saying what to fix above it.
-            return Response.status(refused.status).entity(render(null, refused.getMessage())).build();
+            return Response.status(refused.status).entity(refused(refused.getMessage())).build();
         }
         if (chosen.texts().size() > config.replayInRequest()) {
             background.queue(chosen.texts(), chosen.source(), currentUser.name());
@@ -138,7 +135,7 @@ public class DriftPage {
             return Response.seeOther(java.net.URI.create("/admin/replies?intent=" + java.net.URLEncoder.encode(done.intent(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "&labelled=" + done.tickets()
                     + (done.created() ? "&created=true" : ""))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(render(e.getMessage())).build();
+            return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
     }
 
@@ -150,7 +147,7 @@ public class DriftPage {
             long round = actions.approve(id, currentUser.name());
             return Response.seeOther(java.net.URI.create("/admin/rounds/" + round)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(render(e.getMessage())).build();
+            return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
     }
 
@@ -162,7 +159,7 @@ public class DriftPage {
             actions.dismiss(id, currentUser.name());
             return Response.seeOther(java.net.URI.create("/admin/drift")).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(render(e.getMessage())).build();
+            return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
     }
 }

@@ -51,6 +51,7 @@ class TopicLabellingTest {
         String name = "solar bells " + System.nanoTime() % 100000;
         String page = refusedTopic(admin, name, "ring\u0007ring, my solar panel " + name);
         assertTrue(page.contains("ringU+0007ring") && page.contains("U+0007 at character 5"), page);
+        assertTrue(page.contains("<p class=\"alert error\" id=\"drift-error\" role=\"alert\">"), "shown as an error: " + page);
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(name).isEmpty()), "no intent half-written");
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1", "%" + name)));
     }
