@@ -1,6 +1,7 @@
 package dev.loopwise.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.review.Browser;
@@ -10,12 +11,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * On a phone, a button with a long label (Propose replies from the agents' answers) stays inside its card; buttons in tables
- * are left out, since a wide table scrolls inside its card.
+ * are left out, since a wide table scrolls inside its card. Every choice of a select reads whole in it (the Train form's
+ * long choices were cut off at the phone's edge), and what the chosen one means shows under it.
  */
 @QuarkusTest
 class PhoneButtonsBrowserTest extends BrowserTest {
@@ -38,6 +42,34 @@ class PhoneButtonsBrowserTest extends BrowserTest {
                         }).map((b) => b.textContent.trim());""");
                 assertEquals(List.of(), past, page + ": buttons past their card's edge");
             }
+        });
+    }
+
+    /** The choices wider than their select's text box: each measured in the select's font, less the arrow's room. */
+    private static final String CUT_CHOICES = """
+            const ctx = document.createElement('canvas').getContext('2d');
+            return [...document.querySelectorAll('select')].filter((s) => s.offsetParent !== null).flatMap((s) => {
+              const style = getComputedStyle(s); ctx.font = style.font;
+              const room = Math.min(s.getBoundingClientRect().right, document.documentElement.clientWidth) - s.getBoundingClientRect().left
+                  - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - 20;
+              return [...s.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => (s.name || s.id) + ': ' + o.text);
+            });""";
+
+    @Test
+    void everyChoiceReadsWholeOnAPhone() throws Exception {
+        driver = Browser.start();
+        Browser.run(driver, "phone-choices-failure", () -> {
+            driver.manage().window().setSize(new Dimension(390, 844));
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+            for (String page : new String[] {"admin/models", "admin/review", "admin/rounds", "admin/users", "admin/tickets",
+                    "admin/intents", "admin/replies"}) {
+                driver.get(base + page);
+                assertEquals(List.of(), ((JavascriptExecutor) driver).executeScript(CUT_CHOICES), page + ": choices cut off in their select");
+            }
+            driver.get(base + "admin/models");
+            new Select(driver.findElement(By.id("regime"))).selectByValue("finetune");
+            String hint = driver.findElement(By.id("regime-hint")).getText();
+            assertTrue(hint.contains("Fine-tune the reading model") && hint.contains("sometimes more accurate"), "under the select: " + hint);
         });
     }
 }

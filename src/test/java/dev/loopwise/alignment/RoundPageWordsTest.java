@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * A round's pages speak the lead's words: its method as the start form offered it, not in ML names ("reward model",
- * "DPO") the form never used; and once its verdict is written in words, its log of held-out figures and p-values is
+ * A round's pages speak the lead's words: its method as the start form explains it under its choice, not in ML names
+ * ("reward model", "DPO") the form never used; and once its verdict is written in words, its log of held-out figures and p-values is
  * folded away — open while it runs, and after an error, whose reason it holds.
  */
 @QuarkusTest
@@ -24,9 +24,10 @@ class RoundPageWordsTest {
     void aRoundsMethodIsNamedAsTheStartFormOffersIt() {
         String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
         for (String method : new String[] {RoundSettings.REWARD_WEIGHTED, RoundSettings.DPO}) {
-            Matcher option = Pattern.compile("<option value=\"" + method + "\">([^<(]+)").matcher(page);
-            assertTrue(option.find(), "the start form offers " + method);
-            String offered = option.group(1).trim().replace("&#39;", "'");
+            Matcher option = Pattern.compile("<span data-for=\"" + method + "\"[^>]*>([^<(.]+)").matcher(page);
+            assertTrue(option.find(), "the start form explains " + method);
+            String explained = option.group(1).trim().replace("&#39;", "'");
+            String offered = Character.toLowerCase(explained.charAt(0)) + explained.substring(1);
             AlignmentRound round = new AlignmentRound();
             round.method = method;
             String shown = RoundFormats.methodText(round);
