@@ -19,13 +19,16 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * On Try a ticket, in headless Chromium, a reply's slots the ticket cannot fill read as marked blanks for the helpdesk or an
- * agent, never as braces; a hand-over says how sure the version was of the closest intent and where its hand-over line is.
+ * agent, never as braces, and on a phone the reply keeps its card's width; a hand-over says how sure the version was of
+ * the closest intent and where its hand-over line is.
  */
 @QuarkusTest
 class TryPageBrowserTest extends BrowserTest {
@@ -63,6 +66,13 @@ class TryPageBrowserTest extends BrowserTest {
                 assertTrue(blank.getAttribute("title").contains("helpdesk"), blank.getAttribute("title"));
                 assertFalse(blank.getCssValue("background-color").equals("rgba(0, 0, 0, 0)"), "a blank stands out from the text");
             }
+            // On a phone the reply has its card's width: a quotation's default indents, 40 px on each side, left it a narrow column.
+            driver.manage().window().setSize(new Dimension(390, 844));
+            Number share = (Number) ((JavascriptExecutor) driver).executeScript("""
+                    const r = document.getElementById('try-reply'), card = r.closest('.card'), s = getComputedStyle(card);
+                    return r.getBoundingClientRect().width / (card.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight));""");
+            assertTrue(share.doubleValue() >= 0.9, "on a phone the reply takes " + share + " of its card's width");
+            driver.manage().window().setSize(new Dimension(1280, 1000));
             String note = driver.findElement(By.id("try-blanks")).getText();
             assertTrue(note.contains(blanks.get(0).getText()) && note.contains("helpdesk") && note.contains("agent"), note);
 
