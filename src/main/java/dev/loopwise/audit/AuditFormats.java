@@ -53,6 +53,9 @@ public class AuditFormats {
     private static final Map<String, String> PHRASES = Map.of(
             "llm.settings", "changed the LLM connection",
             "llm.settings.reset", "went back to the LLM connection from the configuration");
+    /** Detail keys whose words alone would not say what they count, in the words of the page that did it. */
+    private static final Map<String, String> KEYS = Map.of(
+            "labelledExisting", "tickets already here without an intent that it labelled");
     private static final int MAX_DETAIL = 160;
 
     static String sentence(AuditEvent event) {
@@ -82,8 +85,8 @@ public class AuditFormats {
                 .map(e -> e.getKey().equals("regime") && "training.start".equals(event.action)
                         // The Train form's own words: the stored code ("linear") is not what the lead chose from.
                         ? "how it learns: " + dev.loopwise.model.intent.IntentRegime.words(String.valueOf(e.getValue()))
-                        : e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ').toLowerCase(java.util.Locale.ROOT)
-                        + ": " + valueText(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
+                        : KEYS.getOrDefault(e.getKey(), e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ')
+                        .toLowerCase(java.util.Locale.ROOT)) + ": " + valueText(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
     }
 
@@ -133,6 +136,10 @@ public class AuditFormats {
 
     /** Stored codes as words: a gold answer "1" is reply 1, "both_bad" both bad; other values as they are. */
     private static String valueText(String key, Object value) {
+        // A list reads as names with commas, not as Java prints it ("[payment_methods, refunds]").
+        if (value instanceof java.util.Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
         String text = String.valueOf(value);
         if (key.equals("answer") && (text.equals("1") || text.equals("2"))) {
             return "reply " + text + " is better";

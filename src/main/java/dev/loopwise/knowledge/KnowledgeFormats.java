@@ -1,7 +1,6 @@
 package dev.loopwise.knowledge;
 
 import io.quarkus.qute.TemplateExtension;
-import java.util.Locale;
 
 /** How passages and their scores read for a support lead. */
 @TemplateExtension
@@ -24,8 +23,17 @@ public class KnowledgeFormats {
         return "Weak: probably not about this ticket; it would be left out.";
     }
 
-    static String scoreText(Passage passage) {
-        return String.format(Locale.ROOT, "%.2f", passage.score());
+    /**
+     * The score to two places, never rounded across the grounding threshold: a passage left out must not show the
+     * threshold's own figure (0.6496 as "0.65" under a threshold of 0.65) next to one given to the assistant.
+     */
+    static String scoreText(Passage passage, double minScore) {
+        java.math.BigDecimal score = java.math.BigDecimal.valueOf(passage.score());
+        java.math.BigDecimal shown = score.setScale(2, passage.score() < minScore ? java.math.RoundingMode.FLOOR : java.math.RoundingMode.HALF_UP);
+        if (passage.score() >= minScore && shown.doubleValue() < minScore) {
+            shown = score.setScale(2, java.math.RoundingMode.CEILING);
+        }
+        return shown.toPlainString();
     }
 
     static String css(Passage passage, double minScore) {

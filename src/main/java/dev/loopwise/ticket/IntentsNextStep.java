@@ -43,9 +43,13 @@ public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets
     }
 
     public String fewTicketsText() {
+        // Overview and Models ask for the fewest a new version learns an intent from: say both figures, or a lead who
+        // labelled that many reads "too few" here as a contradiction.
+        int least = dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT;
         return listed(fewTickets) + (fewTickets.size() == 1 ? " has" : " have") + " fewer than " + enough
                 + " labelled tickets (the count in brackets), too few for the model to learn " + (fewTickets.size() == 1 ? "it" : "them")
-                + " well: label more on";
+                + " well" + (least < enough ? " (a new version learns an intent from " + least + ", and well from " + enough + ")" : "")
+                + ": label more on";
     }
 
     public String undescribedText() {

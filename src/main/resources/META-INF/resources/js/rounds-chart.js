@@ -18,9 +18,29 @@
         { label: 'active version picks the preferred reply', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', backgroundColor: '#94a3b8', pointRadius: 7, yAxisID: 'rate' },
         { label: 'replies changed', data: series('policy/changed_choice_rate'), borderColor: '#d97706', borderDash: [4, 4], yAxisID: 'rate' },
         // Taste learned is a choice between two replies: a coin toss gets 50%, the line a figure must clear.
-        { label: 'coin toss (50%)', data: rounds.map(() => 0.5), borderColor: '#94a3b8', borderDash: [6, 6], borderWidth: 1, pointRadius: 0, yAxisID: 'rate' },
+        // Drawn by the plugin below across the whole chart: as a line between rounds it would not show with one round.
+        { label: 'coin toss (50%)', data: rounds.map(() => 0.5), borderColor: '#94a3b8', borderDash: [6, 6], borderWidth: 1, pointRadius: 0,
+          showLine: false, yAxisID: 'rate' },
       ],
     },
+    plugins: [{
+      id: 'coinToss',
+      beforeDatasetsDraw(chart) {
+        const index = chart.data.datasets.findIndex((d) => d.label === 'coin toss (50%)');
+        if (index < 0 || !chart.isDatasetVisible(index)) return;
+        const { ctx, chartArea } = chart;
+        const y = chart.scales.rate.getPixelForValue(0.5);
+        ctx.save();
+        ctx.strokeStyle = '#94a3b8';
+        ctx.lineWidth = 1;
+        ctx.setLineDash([6, 6]);
+        ctx.beginPath();
+        ctx.moveTo(chartArea.left, y);
+        ctx.lineTo(chartArea.right, y);
+        ctx.stroke();
+        ctx.restore();
+      },
+    }],
     // Dots at 100% stay whole (clip off), rounds sit apart from the edges (offset), and the active version's grey dot is
     // drawn larger than the new version's blue one, which comes earlier in the list and so is drawn over it: both show
     // when they agree. Shares read as percentages, as in the table.

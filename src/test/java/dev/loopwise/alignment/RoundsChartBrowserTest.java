@@ -32,17 +32,7 @@ class RoundsChartBrowserTest extends BrowserTest {
 
     @Test
     void theChartAcrossRoundsShowsRepliesChangedAsTheTableDoesAndNamesNoKl() throws Exception {
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound round = new AlignmentRound();
-            round.method = RoundSettings.REWARD_WEIGHTED;
-            round.status = AlignmentRound.REJECTED;
-            round.startedBy = "admin";
-            round.finishedAt = java.time.OffsetDateTime.now();
-            round.metrics = new LinkedHashMap<>(Map.of("reward/accuracy", 0.8, "eval/candidate_preference_agreement", 0.7,
-                    "eval/active_preference_agreement", 0.65, "policy/kl", 0.37, "policy/changed_choice_rate", 0.27));
-            round.persist();
-            return round.id;
-        });
+        long id = oneRound();
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         try {
@@ -66,6 +56,49 @@ class RoundsChartBrowserTest extends BrowserTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
         }
+    }
+
+    /**
+     * After the first round the page says a grey dashed line at 50% marks a coin toss: with a single round it must be drawn
+     * across the chart, not as a line between rounds, which one round does not make.
+     */
+    @Test
+    void withOneRoundTheCoinTossLineIsDrawnAcrossTheChart() throws Exception {
+        long id = oneRound();
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            Browser.run(driver, "rounds-chart-coin-toss-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/rounds");
+                wait.until(d -> script("return !!(window.Chart && Chart.getChart('rounds-chart'));"));
+                wait.until(d -> script("return Chart.getChart('rounds-chart').data.labels.length === 1;"));
+                // Left of the one round's dots, along the 50% grid line: some pixel in the line's blue-grey, not only the
+                // faint grid line.
+                Object grey = script("const c = Chart.getChart('rounds-chart'); c.stop(); c.draw(); const r = c.currentDevicePixelRatio;"
+                        + " const y = Math.round(c.scales.rate.getPixelForValue(0.5) * r); const x0 = Math.round((c.chartArea.left + 4) * r);"
+                        + " const px = c.ctx.getImageData(x0, y - 2, Math.round(80 * r), 5).data;"
+                        + " for (let i = 0; i < px.length; i += 4) { if (px[i + 3] > 60 && px[i] > 80 && px[i + 2] > px[i] + 15) return true; }"
+                        + " return false;");
+                assertEquals(Boolean.TRUE, grey, "the coin toss line at 50% shows with a single round");
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
+    private static long oneRound() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = AlignmentRound.REJECTED;
+            round.startedBy = "admin";
+            round.finishedAt = java.time.OffsetDateTime.now();
+            round.metrics = new LinkedHashMap<>(Map.of("reward/accuracy", 0.8, "eval/candidate_preference_agreement", 0.7,
+                    "eval/active_preference_agreement", 0.65, "policy/kl", 0.37, "policy/changed_choice_rate", 0.27));
+            round.persist();
+            return round.id;
+        });
     }
 
     private Object script(String js) {

@@ -45,6 +45,15 @@ class AuditFormatsTest {
     }
 
     @Test
+    void anImportsNewIntentsReadAsNamesAndItsCountsSayWhatTheyCount() {
+        AuditEvent imported = event("tickets.import", "imported", 3);
+        imported.details.put("newIntents", java.util.List.of("payment_methods", "gift_wrap"));
+        imported.details.put("labelledExisting", 0);
+        assertEquals("imported: 3; new intents: payment_methods, gift_wrap; tickets already here without an intent that it labelled: 0",
+                AuditFormats.detailText(imported));
+    }
+
+    @Test
     void aTrainingSaysHowItLearnsInTheTrainFormsWords() {
         assertEquals("how it learns: quick (on top of the reading model)", AuditFormats.detailText(event("training.start", "regime", "linear")));
     }
