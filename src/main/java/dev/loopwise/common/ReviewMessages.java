@@ -25,6 +25,9 @@ public final class ReviewMessages {
     /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
     public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "
             + "New ones are made from incoming tickets while the team reviews, so it need not fall as you judge.";
+    /** Days everywhere in Loopwise are UTC days; a reviewer far from UTC would otherwise see the count reset mid-day unexplained. */
+    public static final String REVIEW_TODAY_NOTE = "Judged today: your answers since midnight UTC (the day Loopwise counts in"
+            + " everywhere), skips left out.";
     /** "0 waiting" alone reads as "nothing to do, leave", though starting makes new items whenever tickets allow. */
     public static final String REVIEW_NOTHING_WAITING_NOW = "None are waiting this moment. Start anyway: the judging page makes"
             + " new items from recent tickets when it can, and says so when there are none.";

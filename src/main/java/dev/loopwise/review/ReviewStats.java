@@ -120,7 +120,8 @@ public class ReviewStats {
      * What waits for this reviewer — open items they have not judged with room for them, the one leased to
      * them (on screen) included, gold check items too (each reviewer meets every one in the end: they are handed out
      * when nothing else waits) so that the count falls by one with every answer and never tells a check item apart —
-     * and how many they judged today and in all (skips not counted).
+     * and how many they judged today and in all (skips not counted). Today is the UTC day, like the agreement chart's
+     * days: the database session's own zone (the server's, through the driver) would start it hours apart from them.
      */
     @Transactional
     public Counters counters(long reviewerId) {
@@ -132,7 +133,7 @@ public class ReviewStats {
                 .setParameter(1, reviewerId).getSingleResult()).longValue();
         Object[] judged = (Object[]) em.createNativeQuery("""
                 select (select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip'
-                          and created_at >= date_trunc('day', now())),
+                          and created_at >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'),
                        coalesce((select judgements from review_reviewer_tallies where reviewer_id = ?1), 0)""")
                 .setParameter(1, reviewerId).getSingleResult();
         return new Counters(waiting, ((Number) judged[0]).longValue(), ((Number) judged[1]).longValue());
