@@ -49,9 +49,16 @@ public class ReviewStats {
                                 double weightLow, double weightHigh, int evidenceNeeded) {
     }
 
-    /** {@code setAside}: items skipped by enough reviewers to leave the queue, made in the last {@link #SET_ASIDE_DAYS} days. */
+    /**
+     * {@code setAside}: items skipped by enough reviewers to leave the queue, made in the last {@link #SET_ASIDE_DAYS} days.
+     * {@code alphaInterval}: how sure the alpha is, read only when it is low on enough items (advice hangs on it), else null.
+     */
     public record Overall(long judgements, long openItems, Double alpha, Double kappa, int overlapUnits,
-                          List<ReviewerStats> reviewers, List<AlphaPoint> alphaOverTime, long setAside) {
+                          List<ReviewerStats> reviewers, List<AlphaPoint> alphaOverTime, long setAside, AlphaInterval.Interval alphaInterval) {
+        public Overall(long judgements, long openItems, Double alpha, Double kappa, int overlapUnits, List<ReviewerStats> reviewers,
+                       List<AlphaPoint> alphaOverTime, long setAside) {
+            this(judgements, openItems, alpha, kappa, overlapUnits, reviewers, alphaOverTime, setAside, null);
+        }
     }
 
     public static final int SET_ASIDE_DAYS = 30;
@@ -71,7 +78,15 @@ public class ReviewStats {
         List<ReviewerStats> reviewers = reviewers();
         AlphaSeries agreements = agreements();
         return new Overall(reviewers.stream().mapToLong(ReviewerStats::judgements).sum(), ReviewItem.countOpen(), agreements.alpha(),
-                kappa(), (int) agreements.units(), reviewers, agreements.points(), ReviewItem.countSetAside(SET_ASIDE_DAYS));
+                kappa(), (int) agreements.units(), reviewers, agreements.points(), ReviewItem.countSetAside(SET_ASIDE_DAYS),
+                alphaInterval(agreements));
+    }
+
+    /** Read only when the "reviewers disagree" advice hangs on it: a low alpha on enough items ({@link AlphaInterval#read}). */
+    private AlphaInterval.Interval alphaInterval(AlphaSeries agreements) {
+        boolean low = agreements.alpha() != null && agreements.alpha() < ReviewNextStep.LOW_AGREEMENT
+                && agreements.units() >= ReviewNextStep.AGREEMENT_EVIDENCE;
+        return low ? AlphaInterval.read(em) : null;
     }
 
     /**
