@@ -25,6 +25,19 @@ public final class ReviewMessages {
     /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
     public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "
             + "New ones are made from incoming tickets while the team reviews, so it need not fall as you judge.";
+    /**
+     * Agreement under the line on the items so far, but not surely: {@code more} items judged by two reviewers that would
+     * tell (0 or less: no estimate).
+     */
+    public static String disagreementUnsure(int shared, long more) {
+        return "Reviewers may disagree on the same items, but the " + shared + " items judged by two or more of them cannot yet"
+                + " tell that from chance" + (more > 0 ? ": about " + more + " more such " + (more == 1 ? "item" : "items") + " would" : "")
+                + " (they come up on their own while reviewers work).";
+    }
+
+    /** Days everywhere in Loopwise are UTC days; a reviewer far from UTC would otherwise see the count reset mid-day unexplained. */
+    public static final String REVIEW_TODAY_NOTE = "Judged today: your answers since midnight UTC (the day Loopwise counts in"
+            + " everywhere), skips left out.";
     /** "0 waiting" alone reads as "nothing to do, leave", though starting makes new items whenever tickets allow. */
     public static final String REVIEW_NOTHING_WAITING_NOW = "None are waiting this moment. Start anyway: the judging page makes"
             + " new items from recent tickets when it can, and says so when there are none.";

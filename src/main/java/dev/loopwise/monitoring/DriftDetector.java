@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
  * Compares a window of served requests with the tickets the active version learned from: input drift
@@ -89,25 +88,34 @@ public final class DriftDetector {
                     psi, chance[0])));
         }
         double confidence = java.util.Arrays.stream(window.confidence()).average().orElse(0);
-        double oos = 0;
+        int handedOver = 0;
         for (boolean b : window.outOfScope()) {
-            oos += b ? 1 : 0;
+            handedOver += b ? 1 : 0;
         }
-        oos /= Math.max(window.size(), 1);
+        double oos = (double) handedOver / Math.max(window.size(), 1);
         signals.put("prediction/mean_confidence", confidence);
         signals.put("prediction/oos_rate", oos);
-        if (confidence < reference.meanConfidence() - settings.confidenceDrop()) {
-            alerts.add(new Alert("confidence", confidence, reference.meanConfidence() - settings.confidenceDrop(), String.format(
-                    "Mean confidence %.3f fell below %.3f (held-out level %.3f).", confidence, reference.meanConfidence() - settings.confidenceDrop(),
-                    reference.meanConfidence())));
+        // Like the outcome rates below: over the line by more than chance allows, at the input-drift level.
+        double confidenceLine = reference.meanConfidence() - settings.confidenceDrop();
+        Double confidenceP = BeyondChance.belowMean(window.confidence(), confidenceLine);
+        signals.put("prediction/confidence_p_value", confidenceP);
+        if (confidenceP != null && confidence < confidenceLine && confidenceP < settings.mmdAlpha()) {
+            alerts.add(new Alert("confidence", confidence, confidenceLine, String.format(
+                    "Mean confidence %.3f of %d requests fell below %.3f (held-out level %.3f, t-test p = %.4f).", confidence,
+                    window.size(), confidenceLine, reference.meanConfidence(), confidenceP)));
         }
-        if (oos > reference.oosRate() + settings.oosRise()) {
-            alerts.add(new Alert("oos_rate", oos, reference.oosRate() + settings.oosRise(), String.format(
-                    "%.0f%% of requests were handed over as out of scope (held-out level %.0f%%).", oos * 100, reference.oosRate() * 100)));
+        double oosLine = reference.oosRate() + settings.oosRise();
+        Double oosP = window.size() == 0 ? null
+                : oosLine >= 1 ? 1.0 : BeyondChance.aboveRate(handedOver, window.size(), Math.max(oosLine, 0));
+        signals.put("prediction/oos_p_value", oosP);
+        if (oosP != null && oos > oosLine && oosP < settings.mmdAlpha()) {
+            alerts.add(new Alert("oos_rate", oos, oosLine, String.format(
+                    "%.0f%% of %d requests were handed over as out of scope (held-out level %.0f%%, limit %.0f%%, binomial p = %.4f).",
+                    oos * 100, window.size(), reference.oosRate() * 100, oosLine * 100, oosP)));
         }
         Double down = window.feedback() >= 10 ? (double) window.thumbsDown() / window.feedback() : null;
         signals.put("outcome/thumbs_down_rate", down);
-        Double downP = down == null ? null : aboveRate(window.thumbsDown(), window.feedback(), settings.thumbsDownRate());
+        Double downP = down == null ? null : BeyondChance.aboveRate(window.thumbsDown(), window.feedback(), settings.thumbsDownRate());
         signals.put("outcome/thumbs_down_p_value", downP);
         if (down != null && down > settings.thumbsDownRate() && downP < settings.mmdAlpha()) {
             alerts.add(new Alert("thumbs_down", down, settings.thumbsDownRate(), String.format(
@@ -116,7 +124,8 @@ public final class DriftDetector {
         }
         Double other = window.judgements() >= 20 ? (double) window.nonFirstChoice() / window.judgements() : null;
         signals.put("outcome/non_first_choice_rate", other);
-        Double otherP = other == null ? null : aboveRate(window.nonFirstChoice(), window.judgements(), settings.nonFirstChoiceRate());
+        Double otherP = other == null ? null
+                : BeyondChance.aboveRate(window.nonFirstChoice(), window.judgements(), settings.nonFirstChoiceRate());
         signals.put("outcome/non_first_choice_p_value", otherP);
         if (other != null && other > settings.nonFirstChoiceRate() && otherP < settings.mmdAlpha()) {
             alerts.add(new Alert("reviewer_preference", other, settings.nonFirstChoiceRate(), String.format(
@@ -124,15 +133,6 @@ public final class DriftDetector {
                     + " binomial p = %.4f).", other * 100, window.judgements(), settings.nonFirstChoiceRate() * 100, otherP)));
         }
         return new Report(signals, alerts, topics);
-    }
-
-    /**
-     * Exact one-sided binomial test that {@code k} of {@code n} lies above a rate {@code limit}: P(X ≥ k), X ~ Bin(n, limit).
-     * An outcome rate over its limit on a few dozen verdicts is mostly chance (4 thumbs down of 10 against a limit of 30%:
-     * p = 0.35), and consecutive windows share most of their verdicts, so two checks in a row do not rule chance out.
-     */
-    static double aboveRate(int k, int n, double limit) {
-        return k == 0 ? 1 : 1 - new BinomialDistribution(null, n, limit).cumulativeProbability(k - 1);
     }
 
     static float[][] distinct(Window window) {

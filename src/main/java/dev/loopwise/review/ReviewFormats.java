@@ -85,6 +85,11 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String todayNote() {
+        return ReviewMessages.REVIEW_TODAY_NOTE;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String nothingWaitingNow() {
         return ReviewMessages.REVIEW_NOTHING_WAITING_NOW;
     }

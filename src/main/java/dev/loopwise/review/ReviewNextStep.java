@@ -44,9 +44,20 @@ public final class ReviewNextStep {
                     + " answers) " + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";
         }
         if (overall.alpha() != null && overall.overlapUnits() >= AGREEMENT_EVIDENCE && overall.alpha() < LOW_AGREEMENT) {
-            return "Reviewers often disagree on the same items: agree in writing on what makes a reply better, and talk to "
-                    + "anyone whose figures are far below the others'. Rounds weigh each reviewer by how reliable they are.";
+            // Telling reviewers they disagree is a statement about people: only when the interval's upper end is under the
+            // line too, so that chance on the items so far cannot explain it.
+            AlphaInterval.Interval interval = overall.alphaInterval();
+            if (interval != null && interval.high() < LOW_AGREEMENT) {
+                return "Reviewers often disagree on the same items: agree in writing on what makes a reply better, and talk to "
+                        + "anyone whose figures are far below the others'. Rounds weigh each reviewer by how reliable they are.";
+            }
+            return ReviewMessages.disagreementUnsure(overall.overlapUnits(), interval == null ? -1 : interval.moreItemsToTell(LOW_AGREEMENT))
+                    + " " + unlessDisagreeing(overall);
         }
+        return unlessDisagreeing(overall);
+    }
+
+    private static String unlessDisagreeing(ReviewStats.Overall overall) {
         if (overall.openItems() == 0) {
             return "No items wait for reviewers: make some below (each pairs the model's two best replies for a recent ticket; when"
                     + " there is no ticket to make one from, the message above says what to do), then ask reviewers to open /review.";

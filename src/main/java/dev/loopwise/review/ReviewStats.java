@@ -49,9 +49,16 @@ public class ReviewStats {
                                 double weightLow, double weightHigh, int evidenceNeeded) {
     }
 
-    /** {@code setAside}: items skipped by enough reviewers to leave the queue, made in the last {@link #SET_ASIDE_DAYS} days. */
+    /**
+     * {@code setAside}: items skipped by enough reviewers to leave the queue, made in the last {@link #SET_ASIDE_DAYS} days.
+     * {@code alphaInterval}: how sure the alpha is, read only when it is low on enough items (advice hangs on it), else null.
+     */
     public record Overall(long judgements, long openItems, Double alpha, Double kappa, int overlapUnits,
-                          List<ReviewerStats> reviewers, List<AlphaPoint> alphaOverTime, long setAside) {
+                          List<ReviewerStats> reviewers, List<AlphaPoint> alphaOverTime, long setAside, AlphaInterval.Interval alphaInterval) {
+        public Overall(long judgements, long openItems, Double alpha, Double kappa, int overlapUnits, List<ReviewerStats> reviewers,
+                       List<AlphaPoint> alphaOverTime, long setAside) {
+            this(judgements, openItems, alpha, kappa, overlapUnits, reviewers, alphaOverTime, setAside, null);
+        }
     }
 
     public static final int SET_ASIDE_DAYS = 30;
@@ -71,7 +78,15 @@ public class ReviewStats {
         List<ReviewerStats> reviewers = reviewers();
         AlphaSeries agreements = agreements();
         return new Overall(reviewers.stream().mapToLong(ReviewerStats::judgements).sum(), ReviewItem.countOpen(), agreements.alpha(),
-                kappa(), (int) agreements.units(), reviewers, agreements.points(), ReviewItem.countSetAside(SET_ASIDE_DAYS));
+                kappa(), (int) agreements.units(), reviewers, agreements.points(), ReviewItem.countSetAside(SET_ASIDE_DAYS),
+                alphaInterval(agreements));
+    }
+
+    /** Read only when the "reviewers disagree" advice hangs on it: a low alpha on enough items ({@link AlphaInterval#read}). */
+    private AlphaInterval.Interval alphaInterval(AlphaSeries agreements) {
+        boolean low = agreements.alpha() != null && agreements.alpha() < ReviewNextStep.LOW_AGREEMENT
+                && agreements.units() >= ReviewNextStep.AGREEMENT_EVIDENCE;
+        return low ? AlphaInterval.read(em) : null;
     }
 
     /**
@@ -120,7 +135,8 @@ public class ReviewStats {
      * What waits for this reviewer — open items they have not judged with room for them, the one leased to
      * them (on screen) included, gold check items too (each reviewer meets every one in the end: they are handed out
      * when nothing else waits) so that the count falls by one with every answer and never tells a check item apart —
-     * and how many they judged today and in all (skips not counted).
+     * and how many they judged today and in all (skips not counted). Today is the UTC day, like the agreement chart's
+     * days: the database session's own zone (the server's, through the driver) would start it hours apart from them.
      */
     @Transactional
     public Counters counters(long reviewerId) {
@@ -132,7 +148,7 @@ public class ReviewStats {
                 .setParameter(1, reviewerId).getSingleResult()).longValue();
         Object[] judged = (Object[]) em.createNativeQuery("""
                 select (select count(*) from judgements where reviewer_id = ?1 and choice <> 'skip'
-                          and created_at >= date_trunc('day', now())),
+                          and created_at >= date_trunc('day', now() at time zone 'UTC') at time zone 'UTC'),
                        coalesce((select judgements from review_reviewer_tallies where reviewer_id = ?1), 0)""")
                 .setParameter(1, reviewerId).getSingleResult();
         return new Counters(waiting, ((Number) judged[0]).longValue(), ((Number) judged[1]).longValue());

@@ -28,6 +28,7 @@ class EmptyQueueHomeTest {
         String empty = home(reviewer);
         assertTrue(empty.contains("id=\"home-waiting\">0<") && empty.contains("id=\"nothing-waiting\"")
                 && empty.contains(ReviewMessages.REVIEW_NOTHING_WAITING_NOW), empty);
+        assertTrue(empty.contains("id=\"today-note\">" + ReviewMessages.REVIEW_TODAY_NOTE), "the page says which day counts");
 
         ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
         assertFalse(home(reviewer).contains("nothing-waiting"), "the note stays away while items wait");

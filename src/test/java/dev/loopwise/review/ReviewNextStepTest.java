@@ -3,10 +3,15 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The review page's next step at each stage, including the edges: nothing queued, one item, disagreement on enough items. */
 class ReviewNextStepTest {
+
+    private static ReviewStats.Overall withInterval(long judgements, long open, AlphaInterval.Interval interval) {
+        return new ReviewStats.Overall(judgements, open, interval.alpha(), null, (int) interval.units(), List.of(), List.of(), 0, interval);
+    }
 
     private static ReviewStats.Overall overall(long judgements, long open, Double alpha, int overlap) {
         return new ReviewStats.Overall(judgements, open, alpha, null, overlap, List.of(), List.of(), 0);
@@ -71,11 +76,28 @@ class ReviewNextStepTest {
 
     @Test
     void lowAgreementCountsOnlyWithEnoughSharedItems() {
-        assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 20), 0, 0).startsWith("Reviewers often disagree"));
+        // Low on 80 items, surely (AlphaIntervalTest): the advice stands.
+        assertTrue(ReviewNextStep.of(withInterval(150, 12, AlphaInterval.of(Map.of(List.of("1", "1"), 20L, List.of("2", "2"), 20L,
+                List.of("1", "2"), 40L))), 0, 0).startsWith("Reviewers often disagree"));
         String unknown = ReviewNextStep.of(overall(150, 12, 0.2, 19), 0, 0);
         assertTrue(unknown.startsWith("There are enough judgements for a round, but not yet enough to tell whether reviewers agree: "
                 + "about 1 more item judged by two reviewers is needed"), "19 shared items cannot tell: " + unknown);
         assertTrue(ReviewNextStep.of(overall(150, 12, null, 0), 0, 0).contains("about 20 more items judged by two reviewers"),
                 "a lone reviewer shares no items with anyone");
+    }
+
+    @Test
+    void lowAgreementThatChanceCouldGiveIsNotCalledDisagreement() {
+        // 0.22 on 20 items: under the line, but its interval reaches over it; the page abstains, says how many more items
+        // would tell, and goes on with the step due otherwise.
+        AlphaInterval.Interval twenty = AlphaInterval.of(Map.of(List.of("1", "1"), 6L, List.of("2", "2"), 6L, List.of("1", "2"), 8L));
+        String unsure = ReviewNextStep.of(withInterval(150, 12, twenty), 0, 0);
+        assertTrue(unsure.startsWith("Reviewers may disagree on the same items, but the 20 items judged by two or more of them cannot yet"
+                + " tell that from chance: about " + twenty.moreItemsToTell(ReviewNextStep.LOW_AGREEMENT) + " more such items would"), unsure);
+        assertTrue(unsure.endsWith("There are enough judgements for a round: start one on Rounds. 12 items still wait for reviewers."), unsure);
+        // A low alpha whose interval was not read (it always is when low on enough items) is not advice either.
+        assertTrue(ReviewNextStep.of(overall(150, 12, 0.2, 20), 0, 0).startsWith("Reviewers may disagree"));
+        // Undefined alpha — a lone reviewer, no overlap, no variance — says nothing of disagreement.
+        assertTrue(!ReviewNextStep.of(overall(150, 12, null, 40), 0, 0).contains("disagree"));
     }
 }
