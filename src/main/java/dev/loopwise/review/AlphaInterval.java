@@ -38,20 +38,26 @@ public final class AlphaInterval {
         }
     }
 
+    /** Overlap items the interval reads at most, newest first. */
+    static final int NEWEST_ITEMS = 5_000;
+
     private AlphaInterval() {
     }
 
     /**
-     * The interval on every overlap item in the database. It reads each one's values, unlike the running sums alpha comes
-     * from, so it is asked only when advice hangs on it; grouped by pattern there, what arrives is a few rows.
+     * The interval on the newest {@value #NEWEST_ITEMS} overlap items. It reads each one's values, unlike the running sums
+     * alpha comes from, so it is asked only when advice hangs on it, and only on a bounded window so that the read stays the
+     * same size however long the history grows; that many items already narrow the interval to a few hundredths. Grouped by
+     * pattern in the database, what arrives is a few rows.
      */
     @SuppressWarnings("unchecked")
     static Interval read(EntityManager em) {
         Map<List<String>, Long> patterns = new HashMap<>();
         List<Object[]> rows = em.createNativeQuery("""
                 select pattern, count(*) from (select string_agg(j.choice, ',' order by j.choice) pattern from judgements j
-                  join review_items i on i.id = j.item_id where i.kind = 'overlap' and j.choice <> 'skip'
-                  group by j.item_id having count(*) >= 2) u group by pattern""").getResultList();
+                  join (select id from review_items where kind = 'overlap' order by id desc limit :newest) i on i.id = j.item_id
+                  where j.choice <> 'skip' group by j.item_id having count(*) >= 2) u group by pattern""")
+                .setParameter("newest", NEWEST_ITEMS).getResultList();
         rows.forEach(r -> patterns.put(List.of(((String) r[0]).split(",")), ((Number) r[1]).longValue()));
         return of(patterns);
     }
