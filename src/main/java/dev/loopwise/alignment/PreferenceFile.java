@@ -33,7 +33,7 @@ final class PreferenceFile {
             throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (" + problems.get(0) + ")");
         }
         for (JsonRows.Row row : read) {
-            collect(PreferenceRows.read(row.node(), row.place(), problems), rows, unpaired);
+            collect(PreferenceRows.read(PreferenceRows.withoutNulls(row.node()), row.place(), problems), rows, unpaired);
         }
         // Counted with the rows left out: a file of some unmatched rows still evaluates on the rest.
         problems.addAll(PreferenceRows.unmatched(unpaired));

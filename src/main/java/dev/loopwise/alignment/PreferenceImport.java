@@ -63,7 +63,7 @@ public class PreferenceImport {
         // JSON lines, or one array of rows as eval-reward reads them.
         for (JsonRows.Row read : JsonRows.of(body == null ? "" : body, problems)) {
             dev.loopwise.common.Place line = read.place();
-            JsonNode node = read.node();
+            JsonNode node = PreferenceRows.withoutNulls(read.node());
             if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0
                     && node.get("margin").asDouble() <= MAX_MARGIN)) {
                 problems.add(line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN

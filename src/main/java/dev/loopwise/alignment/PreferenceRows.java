@@ -47,6 +47,23 @@ final class PreferenceRows {
     record Unpaired(String prompt, String completion, boolean desirable, Place line) {
     }
 
+    /**
+     * The row without its fields given as null: in JSON an explicit null for an optional field means it is absent, as
+     * exporters write {@code "margin": null} for a pair without one (a required field left null is then told missing).
+     */
+    static JsonNode withoutNulls(JsonNode node) {
+        if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            return node;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode kept = object.objectNode();
+        object.fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                kept.set(field.getKey(), field.getValue());
+            }
+        });
+        return kept;
+    }
+
     /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */
     static Object read(JsonNode node, Place line, List<String> problems) {
         int before = problems.size();

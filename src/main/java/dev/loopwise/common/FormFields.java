@@ -19,7 +19,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * a word, and bytes that are not UTF-8 (%FF, Latin-1's %E9) would be read as U+FFFD replacement marks and stored in
  * place of what was typed; a NUL is nothing a person types, PostgreSQL cannot store it, and a page refusing the field
  * for another reason would show it again in the form (other control characters are each field's own rules, which
- * show the form again with the character named). Fields the resource reads as a list (the Intents page's rows, a drift topic's
+ * show the form again with the character named); a bidirectional embedding, override or isolate is refused in every
+ * field, as in JSON ({@link JsonStrictness}). Fields the resource reads as a list (the Intents page's rows, a drift topic's
  * ticked examples) may repeat.
  */
 public class FormFields {
@@ -45,6 +46,9 @@ public class FormFields {
                 if (nul >= 0) {
                     throw ApiException.badRequest("invalid_text", HttpMessages.formFieldNul(name,
                             value.getValue().codePointCount(0, nul) + 1));
+                }
+                if (!value.isFileItem() && value.getValue() != null) {
+                    JsonStrictness.refuseDirectionControl(name, value.getValue());
                 }
             }
             if (given > 1) {

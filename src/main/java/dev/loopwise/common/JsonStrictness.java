@@ -25,7 +25,9 @@ import java.io.IOException;
  * <li>a key given twice (which value did the client mean?);</li>
  * <li>a NUL character in any text: PostgreSQL cannot store it, so it would fail the request half-way;</li>
  * <li>half of a surrogate pair ({@code "\ud800"} alone): it is no character at all, and the tokenizer and the
- * database would each mangle it differently.</li>
+ * database would each mangle it differently;</li>
+ * <li>a bidirectional embedding, override or isolate in any text but a password ({@link PlainText#firstDirectionControl}):
+ * it would show the next reader another text than the one stored.</li>
  * </ul>
  */
 @Singleton
@@ -65,6 +67,17 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         if (text != null && NulFreeText.hasLoneSurrogate(text)) {
             throw ApiException.badRequest("invalid_text", Messages.loneSurrogateInText(field));
         }
+        refuseDirectionControl(field, text);
+    }
+
+    /** One rule for every text a request carries, forms too ({@link FormFields}). */
+    static void refuseDirectionControl(String field, String text) {
+        // A password is never shown to anyone, so nothing in it can mislead a reader; refusing it could lock someone out.
+        String found = text == null || field != null && field.toLowerCase(java.util.Locale.ROOT).contains("password") ? null
+                : PlainText.firstDirectionControl(text);
+        if (found != null) {
+            throw ApiException.badRequest("invalid_text", Messages.directionControlInText(field, found));
+        }
     }
 
     /** Jackson's own string reading, then a refusal of text PostgreSQL could not store. */
@@ -82,6 +95,7 @@ public class JsonStrictness implements ObjectMapperCustomizer {
             if (text != null && hasLoneSurrogate(text)) {
                 throw ApiException.badRequest("invalid_text", Messages.loneSurrogateInText(parser.currentName()));
             }
+            refuseDirectionControl(parser.currentName(), text);
             return text;
         }
 

@@ -38,6 +38,10 @@ public final class LlmMessages {
     public static final String LLM_TIMEOUT_RANGE = "The timeout must be between 0.1 and 600 seconds; nothing was saved.";
     public static final String LLM_DRAFTS_RANGE = "Drafts per ticket must be between 1 and 8; nothing was saved.";
     public static final String LLM_TEMPERATURE_RANGE = "The temperature must be between 0 and 2; nothing was saved.";
+    public static String llmBrandVoiceControl(String found) {
+        return "The brand voice holds a control character (" + found + "): remove it (line breaks and tabs may stay). Nothing was saved.";
+    }
+
     public static final String LLM_BRAND_VOICE_TOO_LONG = "The brand voice is longer than 2000 characters; shorten it. Nothing was saved.";
     public static final String CHAT_NEEDS_USER_MESSAGE =
             "Send 'messages' with at least one message whose role is 'user' and whose content is the customer's text.";

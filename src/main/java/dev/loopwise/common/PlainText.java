@@ -32,21 +32,39 @@ public final class PlainText {
     }
 
     /**
-     * The first character a text shown to customers must not hold — a control character other than a line break or tab
-     * (terminal colours, a bell), or an invisible format character (one that reverses the writing direction, say) — as
-     * "U+202E at character 7", or null when there is none.
+     * The first character a text shown to customers must not hold — a control character as {@link #firstControlCharacter}
+     * finds them, or an invisible format character (a zero-width space, a soft hyphen) — as "U+200B at character 7", or
+     * null when there is none. The left-to-right and right-to-left marks stay allowed: Arabic and Hebrew writers use them.
      */
     public static String firstHiddenCharacter(String text) {
-        return first(text, c -> isControl(c) || isHidden(c));
+        return first(text, c -> isControl(c) || isHidden(c) && !isDirectionMark(c));
     }
 
     /**
-     * The first control character other than a line break or tab (a bell, a terminal escape) as "U+0007 at character 5",
-     * or null. A customer's ticket may hold invisible format characters (mail clients add zero-width spaces and soft
-     * hyphens), but no control character is something a person wrote.
+     * The first control character in free text, or null: one other than a line break or tab (a bell, a terminal escape),
+     * or a bidirectional embedding, override or isolate ({@link #isDirectionControl}), as "U+0007 at character 5" or
+     * "U+202E at character 3, a right-to-left override". A customer's ticket may hold invisible format characters (mail
+     * clients add zero-width spaces and soft hyphens) and direction marks, but none of these is something a person wrote
+     * for a reader.
      */
     public static String firstControlCharacter(String text) {
         return first(text, PlainText::isControl);
+    }
+
+    /**
+     * The first bidirectional embedding, override or isolate, or null. Every text a request carries is refused with one
+     * ({@link JsonStrictness}, {@link FormFields}): it makes the characters after it display in another order than they
+     * are stored (the "Trojan source" trick: U+202E then "gnp.exe" reads as "exe.png"), so the next reader of a comment or a
+     * rewrite would see another text than the one saved. People writing right to left never need one: the browser
+     * lays out Arabic and Hebrew by itself, and the marks they sometimes add (U+200E, U+200F, U+061C) stay allowed.
+     */
+    public static String firstDirectionControl(String text) {
+        return first(text, PlainText::isDirectionControl);
+    }
+
+    /** U+202A–U+202E (embeddings, overrides, their end) and U+2066–U+2069 (isolates, their end). */
+    public static boolean isDirectionControl(int c) {
+        return c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069;
     }
 
     /**
@@ -89,15 +107,26 @@ public final class PlainText {
             int c = text.codePointAt(i);
             position++;
             if (wanted.test(c)) {
-                return String.format(java.util.Locale.ROOT, "U+%04X at character %d", c, position);
+                String at = String.format(java.util.Locale.ROOT, "U+%04X at character %d", c, position);
+                return isDirectionControl(c) ? at + ", " + DIRECTION_CONTROLS[c >= 0x2066 ? c - 0x2066 + 5 : c - 0x202A] : at;
             }
             i += Character.charCount(c);
         }
         return null;
     }
 
+    /** Named, since their codes say nothing to most readers: U+202A–U+202E, then U+2066–U+2069. */
+    private static final String[] DIRECTION_CONTROLS = {"a left-to-right embedding", "a right-to-left embedding",
+        "an end of a direction embedding", "a left-to-right override", "a right-to-left override", "a left-to-right isolate",
+        "a right-to-left isolate", "a first-strong isolate", "an end of a direction isolate"};
+
     private static boolean isControl(int c) {
-        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t';
+        return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' || isDirectionControl(c);
+    }
+
+    /** U+200E and U+200F, and the Arabic letter mark U+061C: invisible, but they only settle how neutral characters show. */
+    private static boolean isDirectionMark(int c) {
+        return c == 0x200E || c == 0x200F || c == 0x061C;
     }
 
     private static boolean isHidden(int c) {

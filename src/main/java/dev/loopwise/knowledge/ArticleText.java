@@ -36,10 +36,12 @@ final class ArticleText {
     private static final Pattern AROUND_LINE_BREAK = Pattern.compile(" *\n *");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     /**
-     * Control characters (but line breaks and tabs) and invisible format characters (but the joiners emoji need): a
-     * passage goes into the LLM's prompt and the exports, which no other text of Loopwise lets them into.
+     * Control characters (but line breaks and tabs) and invisible format characters (but the joiners emoji need, and the
+     * direction marks of Arabic and Hebrew articles): a passage goes into the LLM's prompt and the exports, which no other
+     * text of Loopwise lets them into. Articles come from documentation tools, not typed here, so they are dropped rather
+     * than the file refused.
      */
-    private static final Pattern HIDDEN = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\p{Cf}&&[^\\u200C\\u200D]]");
+    private static final Pattern HIDDEN = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\p{Cf}&&[^\\u200C\\u200D\\u200E\\u200F\\u061C]]");
     private static final Pattern HEADING_TAG = Pattern.compile("h[1-6]");
     /** Elements whose content is never text to read (an unclosed one runs to the end, as in a browser). */
     private static final Pattern HIDDEN_HTML = Pattern.compile("<(script|style|noscript|template|iframe|object)\\b[^>]*>.*?(</\\1\\s*>|\\z)",

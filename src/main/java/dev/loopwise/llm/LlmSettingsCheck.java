@@ -41,6 +41,11 @@ final class LlmSettingsCheck {
         if (PlainText.length(voice) > LlmSettingsService.MAX_BRAND_VOICE) {
             throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BRAND_VOICE_TOO_LONG);
         }
+        // It goes into every draft's prompt as written: a bell or a terminal escape there is nothing a person meant.
+        String control = voice == null ? null : PlainText.firstControlCharacter(voice);
+        if (control != null) {
+            throw ApiException.badRequest("validation_failed", LlmMessages.llmBrandVoiceControl(control));
+        }
         String key = change.clearKey() ? null : blankToNull(change.apiKey()) != null ? LlmAddress.checkKey(change.apiKey().strip()) : before.apiKey();
         // The page shows only the stored key's last characters: were it sent to any address typed there, whoever borrows an
         // admin's session would read it in their own server's log. It stays with the server it was saved for.

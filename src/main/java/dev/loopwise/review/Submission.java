@@ -13,6 +13,15 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
     static final int MAX_REWRITE = 4000;
     static final int MAX_REASON = 500;
 
+    public Submission {
+        // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out.
+        if (ratings != null && ratings.containsValue(null)) {
+            Map<String, Integer> given = new java.util.LinkedHashMap<>(ratings);
+            given.values().removeIf(java.util.Objects::isNull);
+            ratings = given;
+        }
+    }
+
     void validate() {
         if (choice == null || !java.util.Set.of("A", "B", "tie", "both_bad", Judgement.OUT_OF_SCOPE, Judgement.SKIP).contains(choice)) {
             throw ApiException.badRequest("invalid_choice", ReviewMessages.INVALID_CHOICE);

@@ -104,6 +104,10 @@ public class TicketImporter {
                 // Both are shown to reviewers and may reach customers (a response can become a library reply).
                 controlCharacter("text", row.text()).ifPresent(found -> problems.add(where + found));
                 controlCharacter("response", row.response()).ifPresent(found -> problems.add(where + found));
+                // Other columns are kept with the ticket and shown with it: held to the rule every text sent is.
+                row.metadata().forEach((column, value) -> java.util.Optional.ofNullable(value == null ? null
+                        : PlainText.firstDirectionControl(value)).ifPresent(found -> problems.add(where
+                        + WorkspaceMessages.importedControlCharacter("column '" + PlainText.quoted(column) + "'", found))));
             }
             if (row.response() != null && PlainText.length(row.response()) > MAX_TEXT_LENGTH) {
                 problems.add(where + WorkspaceMessages.importedTooLong("response", PlainText.length(row.response()), MAX_TEXT_LENGTH));

@@ -93,4 +93,26 @@ class PreferenceImportInputTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from imported_preferences where prompt = ?1").setParameter(1, prompt).getSingleResult()).longValue());
     }
+
+    @Test
+    void anOptionalFieldSentAsNullIsTakenAsAbsent() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString();
+        try {
+            String file = "{\"prompt\":\"null margin " + tag + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\",\"margin\":null}\n"
+                    + "{\"prompt\":\"null label " + tag + "\",\"chosen\":\"Sure.\",\"rejected\":\"Nope.\",\"completion\":null,\"label\":null}\n";
+            admin.request().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(2));
+            assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from imported_preferences where prompt like ?1 and margin is not null")
+                    .setParameter(1, "%" + tag).getSingleResult()).longValue()));
+            // A required field left null is still refused, as missing.
+            admin.request().contentType("application/x-ndjson").body(("{\"prompt\":\"x " + tag + "\",\"chosen\":null,\"rejected\":\"No.\"}\n")
+                    .getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences").then().statusCode(400)
+                    .body("error", containsString("line 1: each row needs 'prompt', 'chosen' and 'rejected'"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt like ?1")
+                    .setParameter(1, "%" + tag).executeUpdate());
+        }
+    }
 }

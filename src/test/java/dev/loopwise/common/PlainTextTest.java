@@ -44,4 +44,18 @@ class PlainTextTest {
         assertEquals(5, PlainText.length("\uD83D\uDE00".repeat(5)));
         assertEquals(0, PlainText.length(""));
     }
+
+    @Test
+    void directionControlsAreNamedAndRefusedWhileRightToLeftTextAndItsMarksStay() {
+        assertEquals("U+202E at character 3, a right-to-left override", PlainText.firstControlCharacter("ab‮cd"));
+        assertEquals("U+2067 at character 1, a right-to-left isolate", PlainText.firstDirectionControl("⁧x⁩"));
+        assertEquals("U+202A at character 2, a left-to-right embedding", PlainText.firstHiddenCharacter("a‪b"));
+        for (String rightToLeft : new String[] {"أين طلبي؟ ‏FH-555123",
+            "איפה החבילה שלי? ‎#4411‏", "؜مرحبا"}) {
+            assertEquals(null, PlainText.firstDirectionControl(rightToLeft), rightToLeft);
+            assertEquals(null, PlainText.firstControlCharacter(rightToLeft), rightToLeft);
+            assertEquals(null, PlainText.firstHiddenCharacter(rightToLeft), "a reply may hold the marks: " + rightToLeft);
+        }
+        assertEquals("U+200B at character 2", PlainText.firstHiddenCharacter("‏​"), "other invisible characters stay refused");
+    }
 }

@@ -47,7 +47,10 @@ class KnowledgeFileRefusalsTest {
                 .body("error", containsString("line 1: 'id' contains a NUL character"))
                 .body("error", containsString("line 2: 'id' contains a NUL character (\\u0000) or half of a surrogate pair"))
                 .body("error", containsString("line 3: the article has no text besides its title"));
-        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
+        // A direction override is refused in every query parameter before the name's own rules are read.
+        upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_parameter"))
+                .body("error", containsString("U+202E at character 5, a right-to-left override"));
+        upload(admin, "evil\u200bgnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
                 .body("error", containsString("ending in .md, .markdown, .html, .htm, .jsonl, .ndjson or .json."));
         admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")
                 .then().statusCode(400).body("code", equalTo("text_too_long"));

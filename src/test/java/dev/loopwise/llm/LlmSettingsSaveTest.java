@@ -47,4 +47,15 @@ class LlmSettingsSaveTest {
         assertEquals("kept-model", settings.current().model());
         assertEquals("Friendly and short.", settings.current().brandVoice());
     }
+
+    @Test
+    void aBrandVoiceWithAControlCharacterIsRefusedAndNothingSaved() {
+        settings.save(change("kept-model", "Friendly and short."), "test");
+        dev.loopwise.common.ApiException refused = assertThrows(dev.loopwise.common.ApiException.class,
+                () -> settings.save(change("other-model", "Friendly\u0007 and\nshort."), "test"));
+        assertEquals(true, refused.getMessage().contains("U+0007 at character 9"), refused.getMessage());
+        assertEquals("Friendly and short.", QuarkusTransaction.requiringNew().call(() -> LlmSettingsRow.current().brandVoice));
+        assertEquals("Warm,\nbrief \u05D1\u05E2\u05D1\u05E8\u05D9\u05EA\u200F.", settings.save(change("kept-model",
+                "Warm,\nbrief \u05D1\u05E2\u05D1\u05E8\u05D9\u05EA\u200F."), "test").brandVoice());
+    }
 }

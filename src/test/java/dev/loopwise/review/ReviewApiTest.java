@@ -113,7 +113,7 @@ class ReviewApiTest {
                     .then().statusCode(400).body("code", equalTo("not_with_choice"));
         }
         // A skip reason is shown to admins on Review quality: a direction mark would turn its line there around.
-        for (String hidden : new String[] {"unsure \\u202e which", "ring\\u0007ring"}) {
+        for (String hidden : new String[] {"unsure \\u200b which", "ring\\u0007ring"}) {
             r.request().contentType("application/json").body("{\"choice\":\"skip\",\"reason\":\"" + hidden + "\"}")
                     .post("/api/v1/review/" + id).then().statusCode(400).body("code", equalTo("invalid_reason"))
                     .body("error", containsString("U+"));
@@ -136,14 +136,23 @@ class ReviewApiTest {
                 .post("/api/v1/review/" + first).then().statusCode(201);
         long second = ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue();
         assertNotEquals(first, second);
-        r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"\\u202e\\u200b \"}")
+        r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"\\u2060\\u200b \"}")
                 .post("/api/v1/review/" + second).then().statusCode(201);
         assertEquals(null, QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", second).firstResult().rewrite),
                 "a rewrite of invisible characters is no rewrite");
         // One that customers could be sent with a mark reversing its text is refused now, not when an admin accepts it.
         r.request().contentType("application/json").body("{\"choice\":\"A\",\"rewrite\":\"Hi \\u202eesrever\"}")
+                .post("/api/v1/review/" + second).then().statusCode(400).body("code", equalTo("invalid_text"))
+                .body("error", containsString("'rewrite'")).body("error", containsString("U+202E at character 4, a right-to-left override"));
+        r.request().contentType("application/json").body("{\"choice\":\"A\",\"rewrite\":\"Hi \\u200besrever\"}")
                 .post("/api/v1/review/" + second).then().statusCode(400).body("code", equalTo("invalid_rewrite"))
-                .body("error", containsString("U+202E at character 4"));
+                .body("error", containsString("U+200B at character 4"));
+        r.request().contentType("application/json").post("/api/v1/review/" + second + "/undo").then().statusCode(204);
+        // Hebrew with its right-to-left mark, and a side rated null (not rated), are taken.
+        r.request().contentType("application/json; charset=UTF-8").body("{\"choice\":\"A\",\"ratings\":{\"A\":4,\"B\":null},"
+                + "\"rewrite\":\"\u05E9\u05DC\u05D5\u05DD \u200F#4411\"}").post("/api/v1/review/" + second).then().statusCode(201);
+        assertEquals("\u05E9\u05DC\u05D5\u05DD \u200F#4411", QuarkusTransaction.requiringNew().call(
+                () -> Judgement.<Judgement>find("itemId", second).firstResult().rewrite));
         r.request().contentType("application/json").post("/api/v1/review/" + second + "/undo").then().statusCode(204);
         r.request().contentType("application/json").body("{\"choice\":\"both_bad\",\"rewrite\":\"A better answer.\"}")
                 .post("/api/v1/review/" + second).then().statusCode(201);
