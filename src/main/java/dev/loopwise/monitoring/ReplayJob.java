@@ -1,27 +1,23 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.common.QueuedJobs;
+import dev.loopwise.common.QueuedJob;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.Job;
-import org.quartz.JobExecutionContext;
 
 /** One queued replay as a Quartz job: it sends its tickets on the Quartz thread that fires it, when its turn has come. */
 @Dependent
 @Unremovable // Quartz looks it up by class when a trigger fires
 @DisallowConcurrentExecution
-public class ReplayJob implements Job {
+public class ReplayJob extends QueuedJob {
     static final String KIND = "drift-replay";
 
     @Inject
     BackgroundReplays replays;
 
     @Override
-    public void execute(JobExecutionContext context) {
-        if (replays.runQueued(QueuedJobs.id(context))) {
-            QueuedJobs.done(context);
-        }
+    protected boolean runQueued(long id) {
+        return replays.runQueued(id);
     }
 }

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,25 +18,9 @@ import org.junit.jupiter.api.Test;
  * Loopwise's own share (latency minus the LLM's time) holds the preparation.
  */
 @QuarkusTest
-class DraftArrivalTest {
-    @Inject
-    Vertx vertx;
-    @Inject
-    LlmSettingsService settings;
+class DraftArrivalTest extends FakeLlmTest {
     @Inject
     LlmClient client;
-    FakeLlm llm;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        llm = new FakeLlm(vertx);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        settings.forget("test");
-        llm.close();
-    }
 
     @Test
     void eachDraftKeepsWhatWasPreparedFromItAndTheLlmsTimeLeavesThePreparationOut() throws Exception {

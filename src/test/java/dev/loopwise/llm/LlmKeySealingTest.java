@@ -9,35 +9,21 @@ import dev.loopwise.security.Caller;
 import dev.loopwise.security.StoredSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The LLM key in the database is sealed; a key stored in clear is sealed at start; one sealed under another key is asked for again. */
 @QuarkusTest
-class LlmKeySealingTest {
+class LlmKeySealingTest extends FakeLlmTest {
     private static final String KEY = "sk-sealing-test-secret-4321";
 
-    @Inject
-    Vertx vertx;
-    @Inject
-    LlmSettingsService settings;
-    FakeLlm llm;
     Caller admin;
 
     @BeforeEach
     void setUp() throws Exception {
-        llm = new FakeLlm(vertx);
         admin = Caller.session("admin");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        settings.forget("test");
-        llm.close();
     }
 
     private String page() {

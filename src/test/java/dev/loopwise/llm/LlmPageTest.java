@@ -6,37 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The admin page: connect, the key never shown back, and "test connection" in plain words. */
 @QuarkusTest
-class LlmPageTest {
+class LlmPageTest extends FakeLlmTest {
     private static final String KEY = "sk-page-test-very-secret-9876";
 
     @Inject
-    Vertx vertx;
-    @Inject
-    LlmSettingsService settings;
-    @Inject
     LlmFigures figures;
-    FakeLlm llm;
     Caller admin;
 
     @BeforeEach
     void setUp() throws Exception {
-        llm = new FakeLlm(vertx);
         admin = Caller.session("admin");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        settings.forget("test");
-        llm.close();
     }
 
     private String post(String path, String form, int status) {

@@ -13,7 +13,6 @@ import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** /api/v1/respond with an LLM on a local fake server: drafts ranked with the library, and every way the LLM can fail. */
 @QuarkusTest
-class LlmServingTest {
+class LlmServingTest extends FakeLlmTest {
     static final String TICKET = "Where is my order FH-123456? I would like the tracking number please.";
     static final String GOOD = "Hi there,\n\nGood news: your order FH-123456 is on its way and you can follow it with the tracking "
             + "link in your shipping email. The courier expects to deliver it within two days; if it's not with you by then, "
@@ -33,29 +32,21 @@ class LlmServingTest {
     static final String JUNK = "Our cafeteria serves pasta on Fridays. Have a lovely weekend!";
 
     @Inject
-    Vertx vertx;
-    @Inject
-    LlmSettingsService settings;
-    @Inject
     ApiKeyService keys;
     @Inject
     UserService users;
     @Inject
     EntityManager em;
-    FakeLlm llm;
     Caller client;
 
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
-        llm = new FakeLlm(vertx);
         client = Caller.apiKeyWithoutLimit(keys, "admin");
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        settings.forget("test");
-        llm.close();
         forgetDraftedAnswers(em);
     }
 

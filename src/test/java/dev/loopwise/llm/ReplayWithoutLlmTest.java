@@ -8,7 +8,6 @@ import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -21,25 +20,19 @@ import org.junit.jupiter.api.Test;
 
 /** A drift replay measures the model: with an LLM connected, replayed tickets are answered from the library, with no call to it. */
 @QuarkusTest
-class ReplayWithoutLlmTest {
-    @Inject
-    Vertx vertx;
-    @Inject
-    LlmSettingsService settings;
+class ReplayWithoutLlmTest extends FakeLlmTest {
     @Inject
     LlmFigures figures;
     @Inject
     ApiKeyService keys;
     @Inject
     EntityManager em;
-    FakeLlm llm;
     @io.quarkus.test.common.http.TestHTTPResource("/")
     java.net.URL base;
 
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
-        llm = new FakeLlm(vertx);
         llm.drafts = List.of(LlmServingTest.GOOD);
         settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-" + UUID.randomUUID(), "sk-test-secret-1234", false,
                 5.0, 3, 0.7, null), "test");
@@ -47,8 +40,6 @@ class ReplayWithoutLlmTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        settings.forget("test");
-        llm.close();
         LlmServingTest.forgetDraftedAnswers(em);
     }
 

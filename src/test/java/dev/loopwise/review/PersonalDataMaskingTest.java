@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,21 +16,9 @@ import org.junit.jupiter.api.Test;
  * are shown and in the preference export, while the stored ticket keeps the real values.
  */
 @QuarkusTest
-class PersonalDataMaskingTest {
+class PersonalDataMaskingTest extends ReviewerTest {
     static final String TICKET = "Hi, I'm jane.doe@example.com, order 48213377 was charged twice on card 4111 1111 1111 1111 — "
             + "call me on +44 20 7946 0958";
-
-    @Inject
-    ApiKeyService keys;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void model() {
-        ActiveModel.await();
-    }
 
     @Test
     void reviewersAndExportsSeePlaceholdersWhileTheTicketKeepsItsValues() {

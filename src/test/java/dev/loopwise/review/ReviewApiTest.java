@@ -8,40 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The review API: leases, idempotent judgements, A/B order, skips, undo, capacity of an item. */
 @QuarkusTest
-class ReviewApiTest {
-    @Inject
-    ApiKeyService keys;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void model() {
-        ActiveModel.await();
-    }
-
-    Caller reviewer() {
-        return Caller.reviewer(users, keys);
-    }
-
+class ReviewApiTest extends ReviewerTest {
     @Test
     void aJudgementIsStoredOnceInTheItemsTermsWhateverOrderItWasShownIn() {
         List<Long> items = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR);

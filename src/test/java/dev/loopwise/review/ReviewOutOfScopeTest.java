@@ -9,20 +9,15 @@ import dev.loopwise.alignment.PreferencePair;
 import dev.loopwise.alignment.RoundRequests;
 import dev.loopwise.alignment.RoundScope;
 import dev.loopwise.alignment.RoundSnapshot;
-import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.ModelTrainer;
-import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,26 +26,11 @@ import org.junit.jupiter.api.Test;
  * imported ticket the item came from — which an undo takes back unless another reviewer's verdict stands.
  */
 @QuarkusTest
-class ReviewOutOfScopeTest {
-    @Inject
-    ApiKeyService keys;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
+class ReviewOutOfScopeTest extends ReviewerTest {
     @Inject
     RoundSnapshot snapshot;
     @Inject
     RoundRequests.Defaults roundDefaults;
-
-    @BeforeEach
-    void model() {
-        ActiveModel.await();
-    }
-
-    Caller reviewer() {
-        return Caller.reviewer(users, keys);
-    }
 
     @Test
     void aVerdictOnServedTrafficCreatesAnOosTicketThatRoundsReadAsBothBadAndAnUndoRemoves() {

@@ -6,36 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A reviewer's rewrite on the admin's Review page: shown beside its ticket, accepted into the library under an intent. */
 @QuarkusTest
-class RewriteAcceptanceTest {
-    @Inject
-    ApiKeyService keys;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void model() {
-        ActiveModel.await();
-    }
-
+class RewriteAcceptanceTest extends ReviewerTest {
     @Test
     void anAdminSeesARewriteNextToItsTicketAndIsToldWhereAnAcceptedOneWent() {
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);

@@ -3,34 +3,21 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /** A rewrite that is word for word a library reply adds nothing to the library, under its intent or another. */
 @QuarkusTest
-class RewriteDuplicatesTest {
-    @Inject
-    ApiKeyService keys;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
-
+class RewriteDuplicatesTest extends ReviewerTest {
     @Test
     void aLibraryReplyPastedAsARewriteIsKeptWithTheJudgementButNotProposed() {
-        ActiveModel.await();
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         Reply elsewhere = QuarkusTransaction.requiringNew().call(() -> Reply.<Reply>find(
                 "from Reply r join fetch r.intent where r.status = ?1 order by r.id desc", Reply.ACTIVE).firstResult());
-        Caller reviewer = Caller.reviewer(users, keys);
+        Caller reviewer = reviewer();
         assertEquals(id, ((Number) reviewer.request().get("/api/v1/review/next").path("itemId")).longValue());
         long pendingBefore = QuarkusTransaction.requiringNew().call(() -> Reply.count("status", Reply.PENDING));
         reviewer.request().contentType("application/json")
@@ -42,7 +29,6 @@ class RewriteDuplicatesTest {
 
     @Test
     void acceptingAReplyThatAnotherIntentHasIsRefusedAndItStaysPending() {
-        ActiveModel.await();
         Reply elsewhere = QuarkusTransaction.requiringNew().call(() -> Reply.<Reply>find(
                 "from Reply r join fetch r.intent where r.status = ?1 order by r.id", Reply.ACTIVE).firstResult());
         long pending = QuarkusTransaction.requiringNew().call(() -> {

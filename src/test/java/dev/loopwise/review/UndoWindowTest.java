@@ -5,33 +5,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 /** An undo is only for a choice just made: outside its window it is refused, and says how late it came. */
 @QuarkusTest
-class UndoWindowTest {
-    @Inject
-    ApiKeyService keys;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
+class UndoWindowTest extends ReviewerTest {
     @Inject
     ReviewAdminService admin;
 
     @Test
     void anUndoAfterTheWindowIsRefusedAndSaysHowLateItIs() {
-        ActiveModel.await();
         long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
-        Caller r = Caller.reviewer(users, keys);
+        Caller r = reviewer();
         r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo")
                 .then().statusCode(404).body("error", equalTo(ReviewMessages.nothingToUndoOn(id)));
         assertEquals(id, ReviewApiTest.nextId(r));
@@ -48,10 +37,9 @@ class UndoWindowTest {
 
     @Test
     void anUndoAfterAnAdminDecidedTheRewriteIsRefusedAndKeepsBoth() {
-        ActiveModel.await();
         for (boolean accept : new boolean[] {true, false}) {
             long id = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
-            Caller r = Caller.reviewer(users, keys);
+            Caller r = reviewer();
             assertEquals(id, ReviewApiTest.nextId(r));
             String rewrite = "Hi there, thanks for writing. Reply with your order number and we'll look into it today. (" + id + ")";
             r.request().contentType("application/json").body("{\"choice\":\"A\",\"rewrite\":\"" + rewrite + "\"}")

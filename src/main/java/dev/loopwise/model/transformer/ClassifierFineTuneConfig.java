@@ -36,12 +36,8 @@ public record ClassifierFineTuneConfig(int trainableLayers, int maxTokens, int b
         Checks.encoderTuning(trainableLayers, learningRate, layerDecay, warmupShare, weightDecay, dropout, cache);
         Checks.require(maxTokens >= 8 && maxTokens <= 512, "maxTokens must be in [8, 512]");
         Checks.require(batchSize >= 2, "batchSize must be at least 2");
-        Checks.require(maxEpochs >= 1, "maxEpochs must be at least 1");
-        Checks.require(patience >= 1, "patience must be at least 1");
-        Checks.require(headLearningRate > 0 && headLearningRate < 1, "headLearningRate must be in (0, 1)");
-        Checks.require(heldOutShare > 0 && heldOutShare < 0.5, "heldOutShare must be in (0, 0.5)");
-        Checks.require(retention > 0 && retention <= 1, "retention must be in (0, 1]");
-        Checks.require(outOfScopeWeight > 0, "outOfScopeWeight must be positive");
+        Checks.epochsAndHead(maxEpochs, patience, headLearningRate, heldOutShare);
+        Checks.thresholdRule(retention, outOfScopeWeight);
         Checks.timeBudget(timeBudget);
     }
 

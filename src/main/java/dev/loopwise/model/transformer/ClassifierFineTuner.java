@@ -2,8 +2,6 @@ package dev.loopwise.model.transformer;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -23,7 +21,6 @@ import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Random;
 
 /**
@@ -45,7 +42,7 @@ import java.util.Random;
  * An out-of-scope label with training rows is a class of its own.
  */
 public final class ClassifierFineTuner {
-    private static final int EMBED_BATCH = 64;
+    private static final int EMBED_BATCH = TuningSteps.EMBED_BATCH;
     /**
      * The epoch kept is the one with the best threshold-free accuracy on the validation rows (lower loss
      * breaks ties); its threshold is chosen afterwards. Selecting on the score at a per-epoch threshold let
@@ -66,37 +63,25 @@ public final class ClassifierFineTuner {
 
     private static FineTuneResult trainOnWidePool(EncoderSource source, ClassifierFineTuneConfig config, FineTuneData data,
                                        TrainingMonitor monitor) {
-        Djl.configure();
-        Stopwatch watch = new Stopwatch(monitor);
-        PreparedData prep = PreparedData.of(data, config.heldOutShare(), config.seed());
-        TokenizedTexts texts;
-        try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(source.tokenizer(), config.maxTokens())) {
-            texts = TokenizedTexts.of(tokenizer, prep.texts);
-        }
-        watch.lap("tokenize");
-        BertConfig bert = BertEncoder.readConfig(source.onnx(), OptionalInt.empty());
+        TuningSteps.Labelled start = TuningSteps.labelled(source, data, config.heldOutShare(), config.seed(),
+                config.maxTokens(), monitor);
+        Stopwatch watch = start.watch();
+        PreparedData prep = start.prep();
+        TokenizedTexts texts = start.texts();
+        BertConfig bert = start.bert();
         int[] trainRows = prep.trainRows;
         int[] heldRows = prep.heldOutRows;
         FineTunePlan plan = FineTuneBudget.classifier(config, bert, trainRows.length, texts.totalTokens(trainRows),
                 texts.totalTokens(heldRows), LowerLayerCache.estimateBytes(texts, prep.allRows(), bert.hidden()));
-        long deadline = watch.clockStart + (long) (plan.budgetSeconds() * 1e9);
-        monitor.report(plan.progress());
-        Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
+        long deadline = watch.deadline(plan.budgetSeconds());
+        TuningSteps.begin(plan, config.seed(), monitor);
         Map<String, Double> metrics = new LinkedHashMap<>();
         int classes = prep.classes.size();
         int hidden = bert.hidden();
         int[] trainY = prep.labelsOf(trainRows);
         int[] heldY = prep.labelsOf(heldRows);
-        try (BertEncoder encoder = BertEncoder.load(source.id(), source.onnx(), new BertEncoder.Options(source.pooling(),
-                plan.trainableLayers(), config.maxTokens(), config.dropout(), OptionalInt.empty()), null)) {
-            watch.lap("load");
-            LowerLayerCache cache = null;
-            if (plan.cacheLowerLayers()) {
-                cache = LowerLayerCache.build(encoder, texts, prep.allRows(), EMBED_BATCH, monitor);
-                metrics.put("cache/megabytes", cache.bytes() / 1e6);
-                watch.lap("cache");
-            }
-            EncoderFeed feed = new EncoderFeed(encoder, texts, cache);
+        try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), watch)) {
+            EncoderFeed feed = TuningSteps.feed(encoder, texts, plan, prep.allRows(), metrics, watch, monitor);
             LinearHeadTrainer.Result probe = null;
             if (config.linearProbe()) {
                 float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, "probe");

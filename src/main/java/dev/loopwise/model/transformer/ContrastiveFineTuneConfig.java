@@ -47,9 +47,8 @@ public record ContrastiveFineTuneConfig(int trainableLayers, int maxTokens, int 
         Checks.require(headBatchSize >= 1, "headBatchSize must be at least 1");
         Checks.require(headMaxEpochs >= 1, "headMaxEpochs must be at least 1");
         Checks.require(headPatience >= 1, "headPatience must be at least 1");
-        Checks.require(heldOutShare > 0 && heldOutShare < 0.5, "heldOutShare must be in (0, 0.5)");
-        Checks.require(retention > 0 && retention <= 1, "retention must be in (0, 1]");
-        Checks.require(outOfScopeWeight > 0, "outOfScopeWeight must be positive");
+        Checks.heldOutShare(heldOutShare);
+        Checks.thresholdRule(retention, outOfScopeWeight);
         Checks.timeBudget(timeBudget);
     }
 

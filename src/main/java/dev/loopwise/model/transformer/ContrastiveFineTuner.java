@@ -1,15 +1,12 @@
 package dev.loopwise.model.transformer;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.GradientClipping;
 import dev.loopwise.model.training.OptimizerStep;
@@ -21,7 +18,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Random;
 
 /**
@@ -42,7 +38,7 @@ import java.util.Random;
  * frozen vectors is fitted too, for comparison ({@code probe/*} metrics).
  */
 public final class ContrastiveFineTuner {
-    private static final int EMBED_BATCH = 64;
+    private static final int EMBED_BATCH = TuningSteps.EMBED_BATCH;
 
     private ContrastiveFineTuner() {
     }
@@ -56,23 +52,19 @@ public final class ContrastiveFineTuner {
 
     private static FineTuneResult trainOnWidePool(EncoderSource source, ContrastiveFineTuneConfig config, FineTuneData data,
                                        TrainingMonitor monitor) {
-        Djl.configure();
-        Stopwatch watch = new Stopwatch(monitor);
-        PreparedData prep = PreparedData.of(data, config.heldOutShare(), config.seed());
-        TokenizedTexts texts;
-        try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(source.tokenizer(), config.maxTokens())) {
-            texts = TokenizedTexts.of(tokenizer, prep.texts);
-        }
-        watch.lap("tokenize");
-        BertConfig bert = BertEncoder.readConfig(source.onnx(), OptionalInt.empty());
+        TuningSteps.Labelled start = TuningSteps.labelled(source, data, config.heldOutShare(), config.seed(),
+                config.maxTokens(), monitor);
+        Stopwatch watch = start.watch();
+        PreparedData prep = start.prep();
+        TokenizedTexts texts = start.texts();
+        BertConfig bert = start.bert();
         int[] trainRows = prep.trainRows;
         int[] heldRows = prep.heldOutRows;
         int[] allRows = prep.allRows();
         FineTunePlan plan = FineTuneBudget.contrastive(config, bert, trainRows.length, texts.totalTokens(trainRows),
                 texts.totalTokens(allRows));
-        long deadline = watch.clockStart + (long) (plan.budgetSeconds() * 1e9);
-        monitor.report(plan.progress());
-        Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
+        long deadline = watch.deadline(plan.budgetSeconds());
+        TuningSteps.begin(plan, config.seed(), monitor);
         Map<String, Double> metrics = new LinkedHashMap<>();
         int classes = prep.classes.size();
         int oosClass = prep.outOfScopeClass();
@@ -80,16 +72,8 @@ public final class ContrastiveFineTuner {
         int[] heldY = prep.labelsOf(heldRows);
         LinearHeadTrainer.Settings headSettings = new LinearHeadTrainer.Settings(config.headLearningRate(), config.headBatchSize(),
                 config.headMaxEpochs(), config.headPatience(), config.seed());
-        try (BertEncoder encoder = BertEncoder.load(source.id(), source.onnx(), new BertEncoder.Options(source.pooling(),
-                plan.trainableLayers(), config.maxTokens(), config.dropout(), OptionalInt.empty()), null)) {
-            watch.lap("load");
-            LowerLayerCache cache = null;
-            if (plan.cacheLowerLayers()) {
-                cache = LowerLayerCache.build(encoder, texts, allRows, EMBED_BATCH, monitor);
-                metrics.put("cache/megabytes", cache.bytes() / 1e6);
-                watch.lap("cache");
-            }
-            EncoderFeed feed = new EncoderFeed(encoder, texts, cache);
+        try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), watch)) {
+            EncoderFeed feed = TuningSteps.feed(encoder, texts, plan, allRows, metrics, watch, monitor);
             // The frozen encoder's head, for comparison.
             Fitted probe = fitHead(feed, prep, trainRows, heldRows, trainY, heldY, headSettings, config, monitor, "probe");
             probe.scored.metrics().forEach((name, value) -> metrics.put(name.replace("eval/", "probe/"), value));

@@ -30,10 +30,7 @@ public record CrossEncoderRewardConfig(int trainableLayers, int maxTokens, int b
         Checks.encoderTuning(trainableLayers, learningRate, layerDecay, warmupShare, weightDecay, dropout, cache);
         Checks.require(maxTokens >= 16 && maxTokens <= 512, "maxTokens must be in [16, 512]");
         Checks.require(batchSize >= 1, "batchSize must be at least 1");
-        Checks.require(maxEpochs >= 1, "maxEpochs must be at least 1");
-        Checks.require(patience >= 1, "patience must be at least 1");
-        Checks.require(headLearningRate > 0 && headLearningRate < 1, "headLearningRate must be in (0, 1)");
-        Checks.require(heldOutShare > 0 && heldOutShare < 0.5, "heldOutShare must be in (0, 0.5)");
+        Checks.epochsAndHead(maxEpochs, patience, headLearningRate, heldOutShare);
         Checks.timeBudget(timeBudget);
     }
 

@@ -2,7 +2,6 @@ package dev.loopwise.model.transformer;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -41,7 +40,7 @@ import java.util.Random;
  * epoch (early stopping, time budget, cancel).
  */
 public final class CrossEncoderRewardTrainer {
-    private static final int EMBED_BATCH = 64;
+    private static final int EMBED_BATCH = TuningSteps.EMBED_BATCH;
 
     private CrossEncoderRewardTrainer() {
     }
@@ -92,24 +91,15 @@ public final class CrossEncoderRewardTrainer {
         // Training steps stop early enough for the evaluation after them to end within the budget.
         double stepSeconds = Math.max(plan.budgetSeconds() / 2,
                 plan.budgetSeconds() - FineTuneBudget.rewardEvaluationSeconds(bert, plan, texts.totalTokens(heldDistinct)));
-        long deadline = watch.clockStart + (long) (stepSeconds * 1e9);
-        monitor.report(plan.progress());
-        Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) config.seed());
+        long deadline = watch.deadline(stepSeconds);
+        TuningSteps.begin(plan, config.seed(), monitor);
         Map<String, Double> metrics = new LinkedHashMap<>();
         float scale = CrossEncoderReward.scaleFor(bert);
         RewardPairs trainPairs = train;
         RewardPairs heldPairs = held;
-        try (BertEncoder encoder = BertEncoder.load(source.id(), source.onnx(), new BertEncoder.Options(source.pooling(),
-                plan.trainableLayers(), config.maxTokens(), config.dropout(), OptionalInt.empty()), null);
+        try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), watch);
              Model headModel = Model.newInstance("reward-head", Device.cpu(), Djl.PYTORCH)) {
-            watch.lap("load");
-            LowerLayerCache cache = null;
-            if (plan.cacheLowerLayers()) {
-                cache = LowerLayerCache.build(encoder, texts, allRows, EMBED_BATCH, monitor);
-                metrics.put("cache/megabytes", cache.bytes() / 1e6);
-                watch.lap("cache");
-            }
-            EncoderFeed feed = new EncoderFeed(encoder, texts, cache);
+            EncoderFeed feed = TuningSteps.feed(encoder, texts, plan, allRows, metrics, watch, monitor);
             Linear head = Linear.builder().setUnits(1).build();
             headModel.setBlock(head);
             int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();

@@ -60,24 +60,12 @@ public final class FineTuneBudget {
         int layers = encoder.layers();
         double train = trainTokens * PADDING;
         double val = validationTokens * PADDING;
-        FineTunePlan fallback = null;
-        int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
-        int to = config.trainableLayers() > 0 ? from : 1;
-        for (int k = from; k >= to; k--) {
-            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), cacheBytes);
-            int lower = layers - k;
-            double fixed = (cache ? lower * (train + val) * c : 0)
-                    + (config.linearProbe() ? (cache ? k : layers) * (train + val) * c : 0)
-                    + (cache ? k : layers) * val * c; // the final pass for the threshold
-            double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c + (cache ? k : layers) * val * c;
-            int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
-            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
-            if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
-                return plan;
-            }
-            fallback = plan;
-        }
-        return fallback;
+        return deepestFitting(config.trainableLayers(), layers, config.maxEpochs(), config.cache(), cacheBytes, budget,
+                (k, cache) -> (cache ? (layers - k) * (train + val) * c : 0)
+                        + (config.linearProbe() ? (cache ? k : layers) * (train + val) * c : 0)
+                        + (cache ? k : layers) * val * c, // the last term: the final pass for the threshold
+                (k, cache) -> ((1 + BACKWARD) * k + (cache ? 0 : layers - k)) * train * c
+                        + (cache ? k : layers) * val * c).plan();
     }
 
     /** @param allTokens tokens of every text embedded at the end (training and held-out) */
@@ -88,22 +76,9 @@ public final class FineTuneBudget {
         int layers = encoder.layers();
         double train = trainTokens * PADDING * 1.3; // batches are grouped by label, not by length: more padding
         double all = allTokens * PADDING;
-        FineTunePlan fallback = null;
-        int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
-        int to = config.trainableLayers() > 0 ? from : 1;
-        for (int k = from; k >= to; k--) {
-            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), 0);
-            int lower = layers - k;
-            double fixed = (cache ? lower * all * c : 0) + (cache ? k : layers) * all * c + 5;
-            double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c;
-            int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
-            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
-            if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
-                return plan;
-            }
-            fallback = plan;
-        }
-        return fallback;
+        return deepestFitting(config.trainableLayers(), layers, config.maxEpochs(), config.cache(), 0, budget,
+                (k, cache) -> (cache ? (layers - k) * all * c : 0) + (cache ? k : layers) * all * c + 5,
+                (k, cache) -> ((1 + BACKWARD) * k + (cache ? 0 : layers - k)) * train * c).plan();
     }
 
     /**
@@ -123,21 +98,13 @@ public final class FineTuneBudget {
         double train = trainTokens * PADDING;
         double val = validationTokens * PADDING;
         double all = allTokens * PADDING;
-        FineTunePlan fallback = null;
-        int from = config.trainableLayers() > 0 ? Math.min(config.trainableLayers(), layers) : layers;
-        int to = config.trainableLayers() > 0 ? from : 1;
-        for (int k = from; k >= to; k--) {
-            boolean cache = useCache(config.cache(), k, layers, config.maxEpochs(), cacheBytes);
-            int lower = layers - k;
-            double fixed = cache ? lower * all * c : 0;
-            double perEpoch = ((1 + BACKWARD) * k + (cache ? 0 : lower)) * train * c + (cache ? k : layers) * val * c;
-            int epochs = (int) Math.min(config.maxEpochs(), Math.floor((budget * USABLE - fixed) / perEpoch));
-            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
-            if (epochs >= Math.min(MIN_EPOCHS, config.maxEpochs())) {
-                return plan;
-            }
-            fallback = plan;
+        Search search = deepestFitting(config.trainableLayers(), layers, config.maxEpochs(), config.cache(), cacheBytes, budget,
+                (k, cache) -> cache ? (layers - k) * all * c : 0,
+                (k, cache) -> ((1 + BACKWARD) * k + (cache ? 0 : layers - k)) * train * c + (cache ? k : layers) * val * c);
+        if (search.fits()) {
+            return search.plan();
         }
+        FineTunePlan fallback = search.plan();
         if (fallback.cacheLowerLayers() && fallback.estimatedSeconds() > budget * USABLE) {
             // Not one epoch fits. The cache's cost is paid up front, before any training step, and the deadline
             // cannot cut it; without it every second goes to training steps on shuffled judgements, and the
@@ -153,6 +120,35 @@ public final class FineTuneBudget {
     static double rewardEvaluationSeconds(BertConfig encoder, FineTunePlan plan, long validationTokens) {
         int layers = plan.cacheLowerLayers() ? plan.trainableLayers() : encoder.layers();
         return layers * validationTokens * PADDING * layerTokenSeconds(encoder);
+    }
+
+    /** Seconds of a regime's passes (those paid once, or one epoch's) at {@code k} tuned layers, with or without the cache. */
+    private interface Cost {
+        double seconds(int k, boolean cache);
+    }
+
+    /** A searched plan, and whether it allows {@link #MIN_EPOCHS} (or else is the shallowest tried). */
+    private record Search(FineTunePlan plan, boolean fits) {
+    }
+
+    /** The deepest plan (from the configured depth, or every layer, down to one) that still allows the epochs. */
+    private static Search deepestFitting(int trainableLayers, int layers, int maxEpochs, CacheMode cacheMode,
+                                         long cacheBytes, double budget, Cost fixedCost, Cost epochCost) {
+        FineTunePlan fallback = null;
+        int from = trainableLayers > 0 ? Math.min(trainableLayers, layers) : layers;
+        int to = trainableLayers > 0 ? from : 1;
+        for (int k = from; k >= to; k--) {
+            boolean cache = useCache(cacheMode, k, layers, maxEpochs, cacheBytes);
+            double fixed = fixedCost.seconds(k, cache);
+            double perEpoch = epochCost.seconds(k, cache);
+            int epochs = (int) Math.min(maxEpochs, Math.floor((budget * USABLE - fixed) / perEpoch));
+            FineTunePlan plan = new FineTunePlan(k, Math.max(1, epochs), cache, fixed + Math.max(1, epochs) * perEpoch, budget);
+            if (epochs >= Math.min(MIN_EPOCHS, maxEpochs)) {
+                return new Search(plan, true);
+            }
+            fallback = plan;
+        }
+        return new Search(fallback, false);
     }
 
     private static boolean useCache(CacheMode mode, int tuned, int layers, int epochs, long bytes) {

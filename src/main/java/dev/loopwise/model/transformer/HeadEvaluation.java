@@ -1,6 +1,7 @@
 package dev.loopwise.model.transformer;
 
 import dev.loopwise.model.OutOfScopeThreshold;
+import dev.loopwise.model.Vectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ final class HeadEvaluation {
         int argmaxCorrect = 0;
         int oosRows = 0;
         for (int i = 0; i < n; i++) {
-            double[] p = softmax(head.logits(vectors[i]));
+            double[] p = Vectors.softmax(head.logits(vectors[i]));
             int best = -1;
             int top = 0;
             for (int c = 0; c < p.length; c++) {
@@ -89,22 +90,5 @@ final class HeadEvaluation {
             metrics.put("eval/score", accuracy);
         }
         return new Scored(metrics, threshold);
-    }
-
-    static double[] softmax(double[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double l : logits) {
-            max = Math.max(max, l);
-        }
-        double sum = 0;
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = Math.exp(logits[i] - max);
-            sum += out[i];
-        }
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= sum;
-        }
-        return out;
     }
 }

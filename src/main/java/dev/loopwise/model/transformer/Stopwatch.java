@@ -16,6 +16,11 @@ final class Stopwatch {
         this.clockStart = monitor.clock().getAsLong();
     }
 
+    /** The monitor clock's reading {@code seconds} after the start. */
+    long deadline(double seconds) {
+        return clockStart + (long) (seconds * 1e9);
+    }
+
     void lap(String stage) {
         long now = System.nanoTime();
         times.merge("time/" + stage + "_s", (now - lap) / 1e9, Double::sum);

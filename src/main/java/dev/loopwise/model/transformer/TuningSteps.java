@@ -1,0 +1,63 @@
+package dev.loopwise.model.transformer;
+
+import ai.djl.engine.Engine;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.loopwise.model.Djl;
+import dev.loopwise.model.training.TrainingMonitor;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The steps the encoder fine-tunes take alike, so the classifier, contrastive and reward trainers cannot drift
+ * apart in how they tokenize, seed, load the encoder and cache its frozen layers.
+ */
+final class TuningSteps {
+    /** Rows per forward pass when only vectors are wanted (no gradients). */
+    static final int EMBED_BATCH = 64;
+
+    private TuningSteps() {
+    }
+
+    /** What a classifier fine-tune knows before planning: its rows split, their tokens, the encoder's shape. */
+    record Labelled(Stopwatch watch, PreparedData prep, TokenizedTexts texts, BertConfig bert) {
+    }
+
+    static Labelled labelled(EncoderSource source, FineTuneData data, double heldOutShare, long seed, int maxTokens,
+                             TrainingMonitor monitor) {
+        Djl.configure();
+        Stopwatch watch = new Stopwatch(monitor);
+        PreparedData prep = PreparedData.of(data, heldOutShare, seed);
+        TokenizedTexts texts;
+        try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(source.tokenizer(), maxTokens)) {
+            texts = TokenizedTexts.of(tokenizer, prep.texts);
+        }
+        watch.lap("tokenize");
+        return new Labelled(watch, prep, texts, BertEncoder.readConfig(source.onnx(), OptionalInt.empty()));
+    }
+
+    /** Announces the plan and seeds the engine, so a run with the same data and settings repeats itself. */
+    static void begin(FineTunePlan plan, long seed, TrainingMonitor monitor) {
+        monitor.report(plan.progress());
+        Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) seed);
+    }
+
+    /** The base encoder with the plan's top layers trainable. */
+    static BertEncoder load(EncoderSource source, FineTunePlan plan, int maxTokens, float dropout, Stopwatch watch) {
+        BertEncoder encoder = BertEncoder.load(source.id(), source.onnx(), new BertEncoder.Options(source.pooling(),
+                plan.trainableLayers(), maxTokens, dropout, OptionalInt.empty()), null);
+        watch.lap("load");
+        return encoder;
+    }
+
+    /** The encoder's feed, over the frozen layers' cache of {@code rows} when the plan chose one. */
+    static EncoderFeed feed(BertEncoder encoder, TokenizedTexts texts, FineTunePlan plan, int[] rows,
+                            Map<String, Double> metrics, Stopwatch watch, TrainingMonitor monitor) {
+        LowerLayerCache cache = null;
+        if (plan.cacheLowerLayers()) {
+            cache = LowerLayerCache.build(encoder, texts, rows, EMBED_BATCH, monitor);
+            metrics.put("cache/megabytes", cache.bytes() / 1e6);
+            watch.lap("cache");
+        }
+        return new EncoderFeed(encoder, texts, cache);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.loopwise.review;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.UserService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A test of reviewers at work: items need a model that answers tickets, and each test makes its own reviewers. */
+abstract class ReviewerTest {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void awaitModel() {
+        ActiveModel.await();
+    }
+
+    /** A new reviewer with an API key. */
+    Caller reviewer() {
+        return Caller.reviewer(users, keys);
+    }
+}
