@@ -15,10 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,10 +34,7 @@ class RoundsChartBrowserTest extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         try {
             Browser.run(driver, "rounds-chart-failure", () -> {
-                driver.get(base + "login");
-                driver.findElement(By.name("j_username")).sendKeys("admin");
-                driver.findElement(By.name("j_password")).sendKeys(DemoWorkspace.ADMIN_PASSWORD, Keys.ENTER);
-                wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 driver.get(base + "admin/rounds");
                 wait.until(d -> script("return !!(window.Chart && Chart.getChart('rounds-chart'));"));
                 List<?> labels = (List<?>) script("return Chart.getChart('rounds-chart').data.datasets.map(d => d.label);");
