@@ -87,4 +87,12 @@ public final class HttpMessages {
         return "The address holds %-escaped bytes that are not UTF-8 text (" + escapes + "), which would be read as '\uFFFD'"
                 + " replacement marks: encode the address as UTF-8 (é is %C3%A9, not %E9).";
     }
+
+    /** A bidirectional embedding, override or isolate in a text sent (found as "U+202E at character 4, a right-to-left override"). */
+    public static String directionControlInText(String field, String found) {
+        return "The field '" + (field == null ? "text" : field) + "' holds an invisible character that changes the writing direction"
+                + " (" + found + "): it would show the next reader the text in another order than it was written. Remove it"
+                + " and send the text again; nothing was saved. Right-to-left text itself (Arabic, Hebrew) is fine, and so are"
+                + " the marks U+200E and U+200F.";
+    }
 }

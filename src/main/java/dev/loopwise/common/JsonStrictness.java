@@ -76,7 +76,7 @@ public class JsonStrictness implements ObjectMapperCustomizer {
         String found = text == null || field != null && field.toLowerCase(java.util.Locale.ROOT).contains("password") ? null
                 : PlainText.firstDirectionControl(text);
         if (found != null) {
-            throw ApiException.badRequest("invalid_text", Messages.directionControlInText(field, found));
+            throw ApiException.badRequest("invalid_text", HttpMessages.directionControlInText(field, found));
         }
     }
 

@@ -120,14 +120,6 @@ public final class Messages {
         };
     }
 
-    /** A bidirectional embedding, override or isolate in a text sent (found as "U+202E at character 4, a right-to-left override"). */
-    public static String directionControlInText(String field, String found) {
-        return "The field '" + (field == null ? "text" : field) + "' holds an invisible character that changes the writing direction"
-                + " (" + found + "): it would show the next reader the text in another order than it was written. Remove it"
-                + " and send the text again; nothing was saved. Right-to-left text itself (Arabic, Hebrew) is fine, and so are"
-                + " the marks U+200E and U+200F.";
-    }
-
     public static String nulInText(String field) {
         return "The field '" + (field == null ? "text" : field) + "' contains a NUL character (\\u0000), which Loopwise cannot store. "
                 + "Remove control characters from the text and send it again.";
