@@ -94,13 +94,24 @@ public class ModelFormats {
             if (examples == null) {
                 return does + set + ". Add tickets with the intent oos (requests you do not handle) to let it learn what to hand over.";
             }
-            return does + set + ". It could not yet weigh catching requests you do not handle against answering: only " + oos
-                    + " such ticket" + (oos == 1 ? " was" : "s were") + " set aside to check it on, and it needs "
-                    + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " — " + moreOutOfScope(version, oos) + ". (The line is checked on"
-                    + " training tickets; the figures on this page use separate test tickets.)";
+            return does + set + ". It cannot yet weigh catching requests you do not handle against answering: to place the line,"
+                    + " training keeps a small group of its own tickets aside, and only " + oos + " of " + (oos == 1 ? "them is" : "them are")
+                    + " labelled oos, where it needs " + OutOfScopeThreshold.MIN_OUT_OF_SCOPE_EXAMPLES + " — " + moreOutOfScope(version, oos)
+                    + ". That group is a second set, " + apartFromTheFigures(version) + ".";
         }
         return does + "; the line balances answering against catching the " + oos + " out-of-scope tickets (requests you do not"
                 + " handle) it was checked on, taken from the training tickets; the figures on this page use separate test tickets.";
+    }
+
+    /**
+     * The line's own tickets are not the held-out ones the figures are measured on (two counts of oos tickets on one page
+     * otherwise read as a contradiction), and why they are kept apart.
+     */
+    private static String apartFromTheFigures(ModelVersion version) {
+        String figures = version.metrics.containsKey("data/oos_test_tickets")
+                ? "the " + dev.loopwise.common.Counts.of(count(version, "data/oos_test_tickets"), "held-out ticket") + " labelled oos"
+                : "the held-out tickets";
+        return "apart from " + figures + " that the figures above are measured on, so those figures stay a fair test of the line";
     }
 
     /** How many more oos tickets would give the threshold enough held-out ones, at the share this training held out. */

@@ -1,11 +1,13 @@
 package dev.loopwise.model.registry;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,35 @@ class FiguresBasisTest {
                 "answerable tickets handed to a person, of " + (all - oos) + " held-out tickets support answers",
                 "same reply as the agent, of ", "reply of the right intent, of "}) {
             assertTrue(page.contains("<span class=\"label\">" + label), label + " in " + page.substring(page.indexOf("class=\"stats\"")));
+        }
+    }
+
+    /**
+     * The oos tickets kept aside to place the hand-over line are a second set, not the held-out ones the figures count:
+     * the page says so, rather than "16 held-out tickets labelled oos" above and "only 7 such tickets" below.
+     */
+    @Test
+    void theLinesOwnTicketsReadAsASecondSetApartFromTheFigures() {
+        int version = QuarkusTransaction.requiringNew().call(() -> {
+            ModelVersion copy = MeasuredVersions.copyOf(ModelVersion.findByVersion(ActiveModel.await()).orElseThrow(),
+                    ModelVersion.REJECTED, "figures-basis test");
+            copy.metrics.putAll(Map.of("intent/threshold", 0.3, "intent/threshold_kept_share", 0.98,
+                    "intent/threshold_oos_examples", 7, "data/oos_train_tickets", 64, "data/oos_test_tickets", 16));
+            copy.weightsRemovedAt = OffsetDateTime.now();
+            copy.persist();
+            return copy.version;
+        });
+        try {
+            String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then().statusCode(200)
+                    .extract().asString();
+            String line = page.substring(page.indexOf("id=\"threshold-meaning\""));
+            line = line.substring(0, line.indexOf("</p>"));
+            assertTrue(line.contains("only 7 of them are labelled oos, where it needs 20"), line);
+            assertTrue(line.contains("That group is a second set, apart from the 16 held-out tickets labelled oos that the figures above"
+                    + " are measured on, so those figures stay a fair test of the line."), line);
+            assertFalse(line.contains("such tickets were set aside"), line);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", version));
         }
     }
 }

@@ -30,7 +30,7 @@ class ThresholdMeaningTest {
     @Test
     void tooFewHeldOutSaysHowManyAreNeeded() {
         String text = meaning("intent/threshold", 0.3, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 1);
-        assertTrue(text.contains("only 1 such ticket was set aside to check it on, and it needs 20"), text);
+        assertTrue(text.contains("only 1 of them is labelled oos, where it needs 20"), text);
     }
 
     @Test
@@ -39,8 +39,9 @@ class ThresholdMeaningTest {
         String text = meaning("intent/threshold", 0.0, "intent/threshold_kept_share", 0.98, "intent/threshold_oos_examples", 7,
                 "data/oos_train_tickets", 64L);
         assertTrue(text.startsWith("No ticket goes to a person just for the model being unsure"), text);
-        assertTrue(text.contains("only 7 such tickets were set aside to check it on, and it needs 20 — add about 119 more tickets labelled oos"),
+        assertTrue(text.contains("only 7 of them are labelled oos, where it needs 20 — add about 119 more tickets labelled oos"),
                 text);
+        assertTrue(text.contains("apart from the held-out tickets that the figures above are measured on"), text);
     }
 
     @Test
