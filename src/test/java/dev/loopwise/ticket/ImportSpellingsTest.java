@@ -3,6 +3,7 @@ package dev.loopwise.ticket;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.WorkspaceMessages;
@@ -89,6 +90,8 @@ class ImportSpellingsTest {
                     .formParam("csrf-token", admin.csrfToken()).post("/admin/import").then().statusCode(200).extract().asString();
             int box = page.indexOf("id=\"import-result\"");
             assertTrue(box > 0 && page.indexOf("href=\"/admin/models\"", box) > box, page);
+            // The result carries its own next step: the general one, for before an import, would compete with it.
+            assertFalse(page.contains("id=\"import-next\""), page);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text", "where is my parcel " + tag));
         }
@@ -101,5 +104,6 @@ class ImportSpellingsTest {
                 .multiPart("file", "tickets.csv", new byte[0], "text/csv").formParam("csrf-token", admin.csrfToken())
                 .post("/admin/import").then().statusCode(400).extract().asString();
         assertTrue(page.contains(WorkspaceMessages.emptyImportFile("tickets.csv").replace("'", "&#39;")), page);
+        assertTrue(page.contains("id=\"import-next\"><strong>What to do next:</strong> fix the file as the message above says"), page);
     }
 }
