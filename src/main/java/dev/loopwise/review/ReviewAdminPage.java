@@ -39,6 +39,8 @@ public class ReviewAdminPage {
     ReviewConfig config;
     @Inject
     AgentReplyProposals proposals;
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.UriInfo uri;
 
     @CheckedTemplate
     static class Templates {
@@ -190,6 +192,11 @@ public class ReviewAdminPage {
         return page(null, error);
     }
 
+    /** The reviewers' page at the address this request came to, so the lead can send it to reviewers as it is. */
+    private String reviewAddress() {
+        return jakarta.ws.rs.core.UriBuilder.fromUri(uri.getBaseUri()).path("review").build().toString();
+    }
+
     private TemplateInstance page(String message, String error) {
         ReviewStats.Overall overall = stats.overall();
         boolean modelAnswers = ModelVersion.findActive().isPresent();
@@ -197,7 +204,7 @@ public class ReviewAdminPage {
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 comparable(), message, error, config.minSharedItems(),
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : dev.loopwise.ticket.Reply.countPending(), rewrites.size(),
-                        modelAnswers),
+                        modelAnswers, reviewAddress()),
                 rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName(),
                 overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers);
     }

@@ -23,14 +23,17 @@ public final class ReviewNextStep {
      * next round as if they had been read. The step due otherwise follows, since talking to them does not end the flag.
      */
     static String of(ReviewStats.Overall overall, long pendingRewrites, int listed) {
-        return of(overall, pendingRewrites, listed, true);
+        return of(overall, pendingRewrites, listed, true, "/review");
     }
 
-    /** {@code modelAnswers}: a model version is active; without one no item can be made, so figures stay empty. */
-    static String of(ReviewStats.Overall overall, long pendingRewrites, int listed, boolean modelAnswers) {
+    /**
+     * {@code modelAnswers}: a model version is active; without one no item can be made, so figures stay empty.
+     * {@code reviewAddress}: the full address of the reviewers' page, which the lead can send them as it is.
+     */
+    static String of(ReviewStats.Overall overall, long pendingRewrites, int listed, boolean modelAnswers, String reviewAddress) {
         java.util.List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
                 .map(r -> r.username()).toList();
-        String step = !modelAnswers && pendingRewrites == 0 && overall.openItems() == 0 ? NO_MODEL_YET : step(overall, pendingRewrites);
+        String step = !modelAnswers && pendingRewrites == 0 && overall.openItems() == 0 ? NO_MODEL_YET : step(overall, pendingRewrites, reviewAddress);
         if (pendingRewrites > listed) {
             step += " The oldest " + listed + " are listed; each decision brings up the next.";
         }
@@ -38,7 +41,7 @@ public final class ReviewNextStep {
                 + Character.toLowerCase(step.charAt(0)) + step.substring(1);
     }
 
-    private static String step(ReviewStats.Overall overall, long pendingRewrites) {
+    private static String step(ReviewStats.Overall overall, long pendingRewrites, String reviewAddress) {
         if (pendingRewrites > 0) {
             return Counts.of(pendingRewrites, "proposed reply|proposed replies") + " (reviewers' rewrites, or replies taken from agents'"
                     + " answers) " + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";
@@ -52,19 +55,20 @@ public final class ReviewNextStep {
                         + "anyone whose figures are far below the others'. Rounds weigh each reviewer by how reliable they are.";
             }
             return ReviewMessages.disagreementUnsure(overall.overlapUnits(), interval == null ? -1 : interval.moreItemsToTell(LOW_AGREEMENT))
-                    + " " + unlessDisagreeing(overall);
+                    + " " + unlessDisagreeing(overall, reviewAddress);
         }
-        return unlessDisagreeing(overall);
+        return unlessDisagreeing(overall, reviewAddress);
     }
 
-    private static String unlessDisagreeing(ReviewStats.Overall overall) {
+    private static String unlessDisagreeing(ReviewStats.Overall overall, String reviewAddress) {
         if (overall.openItems() == 0) {
             return "No items wait for reviewers: make some below (each pairs the model's two best replies for a recent ticket; when"
-                    + " there is no ticket to make one from, the message above says what to do), then ask reviewers to open /review.";
+                    + " there is no ticket to make one from, the message above says what to do), then ask reviewers to open "
+                    + reviewAddress + " (send them this address).";
         }
         if (overall.judgements() < FIRST_ROUND_JUDGEMENTS) {
             return Counts.of(overall.openItems(), "item") + " " + (overall.openItems() == 1 ? "waits" : "wait")
-                    + " for reviewers at /review. About " + (FIRST_ROUND_JUDGEMENTS - overall.judgements())
+                    + " for reviewers at " + reviewAddress + " (send them this address). About " + (FIRST_ROUND_JUDGEMENTS - overall.judgements())
                     + " more judgements give a first round a fair chance to decide.";
         }
         String waiting = Counts.of(overall.openItems(), "item") + " still " + (overall.openItems() == 1 ? "waits" : "wait") + " for reviewers.";

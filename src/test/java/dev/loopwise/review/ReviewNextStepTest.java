@@ -19,16 +19,16 @@ class ReviewNextStepTest {
 
     @Test
     void beforeAnyModelAnswersTheStepIsToTrainOne() {
-        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0, false).startsWith("Train a model first, on Models"));
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0, false, "/review").startsWith("Train a model first, on Models"));
         // Replies proposed from the agents' answers come before the first training.
-        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 2, 2, false).startsWith("2 proposed replies"));
-        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0, true).startsWith("No items wait for reviewers"));
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 2, 2, false, "/review").startsWith("2 proposed replies"));
+        assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0, true, "/review").startsWith("No items wait for reviewers"));
     }
 
     @Test
     void eachStageSaysWhatToDo() {
         assertTrue(ReviewNextStep.of(overall(0, 0, null, 0), 0, 0).startsWith("No items wait for reviewers: make some below"));
-        assertTrue(ReviewNextStep.of(overall(40, 1, null, 0), 0, 0).startsWith("1 item waits for reviewers at /review. About 60 more"));
+        assertTrue(ReviewNextStep.of(overall(40, 1, null, 0), 0, 0).startsWith("1 item waits for reviewers at /review (send them this address). About 60 more"));
         assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 0, 0).startsWith("There are enough judgements for a round"));
         assertTrue(ReviewNextStep.of(overall(150, 12, 0.7, 30), 2, 2).startsWith("2 proposed replies (reviewers' rewrites, or replies taken from agents' answers) wait"));
         // More than the page lists: the count is all of them, and the page says which it shows.
@@ -47,7 +47,7 @@ class ReviewNextStepTest {
         String step = ReviewNextStep.of(one, 0, 0);
         assertTrue(step.startsWith("quick1 answers faster than anyone can read a ticket and two replies (a median under 3 seconds per"
                 + " item, marked \"very fast\" below): talk to them before the next round"), step);
-        assertTrue(step.endsWith("Then: 73 items wait for reviewers at /review. About 38 more judgements give a first round a fair chance"
+        assertTrue(step.endsWith("Then: 73 items wait for reviewers at /review (send them this address). About 38 more judgements give a first round a fair chance"
                 + " to decide."), step);
         ReviewStats.Overall two = new ReviewStats.Overall(62, 73, null, null, 7, List.of(quick, careful, reviewer("quick2", 12, 1.0),
                 reviewer("quick3", 40, 2.9)), List.of(), 0);
