@@ -98,6 +98,23 @@ class ImportSpellingsTest {
     }
 
     @Test
+    void anImportOfUnlabelledTicketsSaysToLabelThem() {
+        String tag = UUID.randomUUID().toString();
+        Caller admin = Caller.session("admin");
+        try {
+            String page = admin.pageRequest().accept("text/html").redirects().follow(false)
+                    .multiPart("file", "tickets.csv", ("text\nwhere is my parcel " + tag + "\n").getBytes(), "text/csv")
+                    .formParam("csrf-token", admin.csrfToken()).post("/admin/import").then().statusCode(200).extract().asString();
+            int box = page.indexOf("id=\"import-result\"");
+            assertTrue(box > 0 && page.indexOf("id=\"import-label\"", box) > box
+                    && page.indexOf("href=\"/admin/tickets?unlabelled=true\"", box) > box, page);
+            assertFalse(page.contains("id=\"import-next\"") || page.contains("id=\"import-train\""), page);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text", "where is my parcel " + tag));
+        }
+    }
+
+    @Test
     void anEmptyFileChosenOnTheImportPageIsCalledEmpty() {
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html")
