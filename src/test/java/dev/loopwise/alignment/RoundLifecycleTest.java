@@ -17,12 +17,16 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Rounds against the real database and model: a training run and a round finishing side by side, a round
- * overtaken by a rollback, heartbeats, and failures of any kind.
+ * overtaken by a rollback, heartbeats, and failures of any kind. Rounds written straight into the table are removed
+ * after each test; the two started through the API are kept, since the versions they made were active or the one before
+ * (rollback needs them) and later rounds count the judgements they took as already learned from.
  */
 @QuarkusTest
 class RoundLifecycleTest {
@@ -36,6 +40,17 @@ class RoundLifecycleTest {
     RoundService rounds;
     @Inject
     EntityManager em;
+    /** Rounds written here directly; the ones started through the API trained versions and stay (see the class note). */
+    private final List<Long> made = new ArrayList<>();
+
+    @AfterEach
+    void removeRoundsWrittenHere() {
+        if (!made.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from alignment_rounds where id = any(?1)")
+                    .setParameter(1, made.toArray(Long[]::new)).executeUpdate());
+            made.clear();
+        }
+    }
 
     /** One process trains one job at a time (DJL's limit), so here they take turns; each still gets its own number. */
     @Test
@@ -103,9 +118,7 @@ class RoundLifecycleTest {
     @Test
     void aServiceShuttingDownFailsTheRoundItRunsAndNoOtherInstances() {
         awaitNoRoundRunning();
-        long mine = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "insert into alignment_rounds (method, settings, status, started_by) values ('dpo', '{}'::jsonb, 'queued', 'test') returning id")
-                .getSingleResult()).longValue());
+        long mine = queuedRound();
         assertTrue(rounds.jobs().claim(mine));
         rounds.stop(null);
         AlignmentRound stopped = round(mine);
@@ -135,9 +148,7 @@ class RoundLifecycleTest {
         assertEquals("Cancelled; nothing changed for customers.", cancelled.reason);
         assertFalse(rounds.cancel(running, "test"), "an ended round has nothing to cancel");
 
-        long queued = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "insert into alignment_rounds (method, settings, status, started_by) values ('dpo', '{}'::jsonb, 'queued', 'test') returning id")
-                .getSingleResult()).longValue());
+        long queued = queuedRound();
         assertTrue(rounds.cancel(queued, "test"));
         assertEquals(AlignmentRound.CANCELLED, round(queued).status);
         assertFalse(rounds.jobs().claim(queued), "a cancelled round is never started");
@@ -157,9 +168,19 @@ class RoundLifecycleTest {
     }
 
     private long runningRound(String heartbeat) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "insert into alignment_rounds (method, settings, status, started_by, heartbeat_at) values ('dpo', '{}'::jsonb, 'running', "
                         + "'test', " + heartbeat + ") returning id").getSingleResult()).longValue());
+        made.add(id);
+        return id;
+    }
+
+    private long queuedRound() {
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "insert into alignment_rounds (method, settings, status, started_by) values ('dpo', '{}'::jsonb, 'queued', 'test') returning id")
+                .getSingleResult()).longValue());
+        made.add(id);
+        return id;
     }
 
     private static AlignmentRound round(long id) {
