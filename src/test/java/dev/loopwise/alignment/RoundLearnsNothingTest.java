@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,14 @@ class RoundLearnsNothingTest {
     RoundRequests.Defaults defaults;
     @Inject
     RoundService rounds;
+    private Long made;
+
+    @AfterEach
+    void removeTheRound() {
+        if (made != null) {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(made));
+        }
+    }
 
     /** Thrown by the encoder: a round that gets as far as encoding passed the check. */
     private static final class Encoded extends RuntimeException {
@@ -49,6 +58,7 @@ class RoundLearnsNothingTest {
         };
 
         long id = runningRound(settings);
+        made = id;
         RoundData data = new RoundData(active, active.policy(), alike, List.of(), List.of(), List.of());
         rounds.execute(id, () -> AlignmentEngine.run(settings, data, encoder, (message, progress) -> { }));
         AlignmentRound failed = QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id));

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Agreement and reliability from real judgements: a reviewer who keeps disagreeing weighs less. */
@@ -30,16 +31,24 @@ class ReviewStatsTest {
     UserService users;
     @Inject
     EntityManager em;
+    private final List<Long> madeUsers = new ArrayList<>();
+    private final List<Long> madeItems = new ArrayList<>();
+
+    @AfterEach
+    void removeWhatWasMade() {
+        ScratchReviewers.remove(madeUsers, madeItems);
+    }
 
     @Test
     void agreementAndWeightsFollowTheJudgements() {
         ActiveModel.await();
         int overlapBefore = stats.overall().overlapUnits();
         List<Long> items = ReviewItems.fresh(em, 6, 3, ReviewItem.OVERLAP);
+        madeItems.addAll(items);
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<User> reviewers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            reviewers.add(users.create("stats" + run + i, "long-enough-pw", "reviewer", null));
+            reviewers.add(made(users.create("stats" + run + i, "long-enough-pw", "reviewer", null)));
         }
         for (long item : items) {
             for (int r = 0; r < 3; r++) {
@@ -77,9 +86,9 @@ class ReviewStatsTest {
     void medianTimePerItemOnHandComputedCases() {
         ActiveModel.await();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        User four = users.create("median4" + run, "long-enough-pw", "reviewer", null);
-        User lone = users.create("median1" + run, "long-enough-pw", "reviewer", null);
-        User skipper = users.create("median0" + run, "long-enough-pw", "reviewer", null);
+        User four = made(users.create("median4" + run, "long-enough-pw", "reviewer", null));
+        User lone = made(users.create("median1" + run, "long-enough-pw", "reviewer", null));
+        User skipper = made(users.create("median0" + run, "long-enough-pw", "reviewer", null));
         for (int ms : new int[] {4000, 1000, 3000, 2000}) {
             judge(four, "A", ms);
         }
@@ -102,6 +111,7 @@ class ReviewStatsTest {
 
     private long judge(User reviewer, String choice, int durationMs) {
         long item = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
+        madeItems.add(item);
         for (long handed = review.next(reviewer.id).orElseThrow().itemId(); handed != item; handed = review.next(reviewer.id).orElseThrow().itemId()) {
             // Other tests' open items come first: skipped, they stay out of the median.
             review.submit(reviewer.id, reviewer.username, handed, new Submission("skip", null, null, "not mine", 1));
@@ -113,6 +123,11 @@ class ReviewStatsTest {
         review.submit(reviewer.id, reviewer.username, item,
                 new Submission(choice, null, null, choice.equals("skip") ? "unclear" : null, durationMs));
         return item;
+    }
+
+    private User made(User user) {
+        madeUsers.add(user.id);
+        return user;
     }
 
     private static Double medianOf(List<ReviewStats.ReviewerStats> reviewers, User user) {

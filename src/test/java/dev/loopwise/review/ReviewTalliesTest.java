@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,11 +39,19 @@ class ReviewTalliesTest {
     UserService users;
     @Inject
     EntityManager em;
+    private final List<Long> madeUsers = new ArrayList<>();
+    private final List<Long> madeItems = new ArrayList<>();
+
+    @AfterEach
+    void removeWhatWasMade() {
+        ScratchReviewers.remove(madeUsers, madeItems);
+    }
 
     @Test
     void runningSumsEqualTheFiguresFromEveryJudgement() {
         ActiveModel.await();
         List<Long> items = ReviewItems.fresh(em, 24, 3, ReviewItem.OVERLAP);
+        madeItems.addAll(items);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update review_items set kind = 'regular', required_judgements = 1 where id = any(?1)")
                 .setParameter(1, items.subList(0, 6).toArray(Long[]::new)).executeUpdate());
@@ -50,6 +59,7 @@ class ReviewTalliesTest {
         List<User> reviewers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             reviewers.add(users.create("tally" + run + i, "long-enough-pw", "reviewer", null));
+            madeUsers.add(reviewers.get(i).id);
         }
         Random random = new Random(20260501);
         for (int step = 0; step < 90; step++) {

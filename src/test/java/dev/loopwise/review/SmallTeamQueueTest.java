@@ -9,8 +9,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +29,24 @@ class SmallTeamQueueTest {
     ReviewItemGenerator generator;
     @Inject
     UserService users;
+    private final List<Long> madeUsers = new ArrayList<>();
+    private final List<Long> madeItems = new ArrayList<>();
+
+    /** Items the generator adds for the team are left to the queue, as any it makes. */
+    @AfterEach
+    void removeWhatWasMade() {
+        ScratchReviewers.remove(madeUsers, madeItems);
+    }
 
     @Test
     void itemsTheWholeTeamAnsweredCompleteOrAreSetAside() {
         long alone = users.create("alone" + UUID.randomUUID().toString().substring(0, 8), "long-enough-pw", "reviewer", null).id;
+        madeUsers.add(alone);
         List<?> others = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "update users set disabled_at = now() where disabled_at is null and id <> ?1 returning id").setParameter(1, alone).getResultList());
         try {
             List<Long> items = ReviewItems.fresh(em, 2, 3, ReviewItem.OVERLAP);
+            madeItems.addAll(items);
             long judged = review.next(alone).orElseThrow().itemId();
             review.submit(alone, "alone", judged, new Submission("A", null, null, null, 3000));
             long skipped = review.next(alone).orElseThrow().itemId();
@@ -54,7 +66,8 @@ class SmallTeamQueueTest {
     void itemsAReviewerAnsweredDoNotFillTheirQueue() {
         ActiveModel.await();
         long fast = users.create("fast" + UUID.randomUUID().toString().substring(0, 8), "long-enough-pw", "reviewer", null).id;
-        ReviewItems.fresh(em, 2, 3, ReviewItem.OVERLAP);
+        madeUsers.add(fast);
+        madeItems.addAll(ReviewItems.fresh(em, 2, 3, ReviewItem.OVERLAP));
         for (int i = 0; i < 2; i++) {
             review.submit(fast, "fast", review.next(fast).orElseThrow().itemId(), new Submission("B", null, null, null, 3000));
         }

@@ -25,6 +25,14 @@ class StaleLeasesTest {
     void onlyLeasesThatRanOutMoreThanADayAgoAreForgotten() {
         List<Long> items = ReviewItems.fresh(em, 3, 1, ReviewItem.REGULAR);
         long reviewer = users.create("stale" + UUID.randomUUID().toString().substring(0, 8), "long-enough-pw", "reviewer", null).id;
+        try {
+            expireAndForget(items, reviewer);
+        } finally {
+            ScratchReviewers.remove(List.of(reviewer), items);
+        }
+    }
+
+    private void expireAndForget(List<Long> items, long reviewer) {
         String[] expiries = {"now() - interval '25 hours'", "now() - interval '23 hours'", "now() + interval '5 minutes'"};
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < items.size(); i++) {
