@@ -15,7 +15,8 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
 
     public Submission {
         // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out.
-        if (ratings != null && ratings.containsValue(null)) {
+        // Asked by iterating: an immutable map (Map.of) throws on containsValue(null) rather than answering.
+        if (ratings != null && ratings.values().stream().anyMatch(java.util.Objects::isNull)) {
             Map<String, Integer> given = new java.util.LinkedHashMap<>(ratings);
             given.values().removeIf(java.util.Objects::isNull);
             ratings = given;
