@@ -4,7 +4,7 @@ import dev.loopwise.common.EvalMessages;
 import dev.loopwise.llm.BestOfN;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.ServingModel;
 import dev.loopwise.model.registry.WorkspaceSnapshot;

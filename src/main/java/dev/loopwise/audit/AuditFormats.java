@@ -84,7 +84,7 @@ public class AuditFormats {
         String text = event.details.entrySet().stream().filter(e -> !empty(e.getValue()))
                 .map(e -> e.getKey().equals("regime") && "training.start".equals(event.action)
                         // The Train form's own words: the stored code ("linear") is not what the lead chose from.
-                        ? "how it learns: " + dev.loopwise.model.intent.IntentRegime.words(String.valueOf(e.getValue()))
+                        ? "how it learns: " + dev.loopwise.common.LifecycleMessages.regimeWords(String.valueOf(e.getValue()))
                         : KEYS.getOrDefault(e.getKey(), e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ')
                         .toLowerCase(java.util.Locale.ROOT)) + ": " + valueText(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;

@@ -10,9 +10,11 @@ public final class DriftMessages {
                 + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
     }
 
-    /** {@code total}: the intent's labelled tickets now, of which {@code tickets} came from the topic. */
-    public static String topicLabelled(String intent, int tickets, boolean created, long total) {
-        int wanted = dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT;
+    /**
+     * {@code total}: the intent's labelled tickets now, of which {@code tickets} came from the topic; {@code wanted}: the
+     * fewest a new version learns an intent from.
+     */
+    public static String topicLabelled(String intent, int tickets, boolean created, long total, int wanted) {
         String more = total >= wanted ? "" : "label at least " + (wanted - total) + (total == 0 ? "" : " more") + " of its tickets on"
                 + " Tickets (a new intent needs " + wanted + " to be learned from), ";
         return (created ? "New intent '" + intent + "' with " + Counts.of(tickets, "labelled ticket") : "'" + intent + "' now has "

@@ -62,4 +62,20 @@ public final class LifecycleMessages {
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
             + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs through"
             + " the API (POST /api/v1/datasets/preferences).";
+
+    /**
+     * A training regime as the Models page's Train form names it, for pages that report a choice made there (the audit
+     * trail); {@code value} is the stored code ({@code auto}, {@code zero-shot}, {@code prototypes}, {@code linear},
+     * {@code finetune}), shown as it is when it is none of them.
+     */
+    public static String regimeWords(String value) {
+        return switch (value == null ? "auto" : value) {
+            case "auto" -> "automatic";
+            case "zero-shot" -> "no examples (descriptions only)";
+            case "prototypes" -> "few examples (each intent's examples)";
+            case "linear" -> "quick (on top of the reading model)";
+            case "finetune" -> "fine-tune the reading model";
+            default -> value;
+        };
+    }
 }

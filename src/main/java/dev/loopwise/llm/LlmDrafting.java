@@ -1,7 +1,7 @@
 package dev.loopwise.llm;
 
 import dev.loopwise.model.encoder.EncoderService;
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.ServingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

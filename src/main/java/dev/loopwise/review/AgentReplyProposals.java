@@ -4,7 +4,7 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EmbeddingStore;
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;

@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.qute.TemplateExtension;
 import java.util.ArrayList;
 import java.util.List;

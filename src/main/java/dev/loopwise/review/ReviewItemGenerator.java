@@ -5,7 +5,7 @@ import dev.loopwise.common.Messages;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.intent.IntentPrediction;
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.ModelRegistry;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.model.registry.ServingModel;

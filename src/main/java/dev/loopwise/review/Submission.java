@@ -72,7 +72,7 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         if ((choice.equals(Judgement.SKIP) || choice.equals(Judgement.OUT_OF_SCOPE)) && rewrite != null && PlainText.showsSomething(rewrite)) {
             throw ApiException.badRequest("not_with_choice", ReviewMessages.NO_REWRITE_WITH_CHOICE);
         }
-        String slots = storedRewrite() == null ? null : dev.loopwise.model.policy.SlotSyntax.problem(storedRewrite());
+        String slots = storedRewrite() == null ? null : dev.loopwise.ticket.SlotSyntax.problem(storedRewrite());
         if (slots != null) {
             // Accepted into the library it would be refused for the same reason, on a page where it cannot be corrected.
             throw ApiException.badRequest("invalid_rewrite", ReviewMessages.rewriteSlots(slots));

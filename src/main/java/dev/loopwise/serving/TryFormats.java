@@ -1,7 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.llm.LlmFailure;
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
 

@@ -14,6 +14,10 @@ import java.util.Optional;
 public class Intent extends IdentityEntity {
     /** One rule for names typed on the Intents page and labels read from an imported file. */
     public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/-]{0,99}");
+    /** Label of tickets that are examples of requests the desk does not handle: they are handed to a person. */
+    public static final String OUT_OF_SCOPE = "oos";
+    /** Labelled tickets a new intent should have before a version is trained to learn it (the pages ask for as many). */
+    public static final int TICKETS_PER_NEW_INTENT = 5;
 
     public String name;
     public String description;

@@ -2,7 +2,6 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
-import dev.loopwise.model.registry.ModelTrainer;
 
 /**
  * The names an intent may not take: another intent's (in any case, or apart only by spaces, underscores or hyphens), one
@@ -35,7 +34,7 @@ final class IntentNameRules {
             throw ApiException.conflict("intent_exists", WorkspaceMessages.formerNameOf(cleanName, formerOwner));
         }
         // Renamed, the out-of-scope intent would lose its meaning and could then be merged away with its examples.
-        if (intent.id != null && ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name) && !cleanName.equals(intent.name)) {
+        if (intent.id != null && Intent.OUT_OF_SCOPE.equals(intent.name) && !cleanName.equals(intent.name)) {
             throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeKeepsItsName(intent.name));
         }
     }

@@ -12,12 +12,9 @@ import java.util.Map;
  * @param none   the workspace has no intents yet
  */
 public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets, List<String> undescribed, int enough, boolean none) {
-    /** The label of requests the team does not handle: its tickets need no reply. */
-    private static final String OUT_OF_SCOPE = "oos";
-
     /** {@code tickets} and {@code replies}: labelled tickets and active replies by intent id. */
     static IntentsNextStep of(List<Intent> intents, Map<Long, Long> tickets, Map<Long, Long> replies, int enough) {
-        List<String> withoutReply = intents.stream().filter(i -> !OUT_OF_SCOPE.equals(i.name) && replies.getOrDefault(i.id, 0L) == 0)
+        List<String> withoutReply = intents.stream().filter(i -> !Intent.OUT_OF_SCOPE.equals(i.name) && replies.getOrDefault(i.id, 0L) == 0)
                 .map(i -> i.name).toList();
         List<String> few = intents.stream().filter(i -> tickets.getOrDefault(i.id, 0L) < enough)
                 .map(i -> i.name + " (" + tickets.getOrDefault(i.id, 0L) + ")").toList();
@@ -45,7 +42,7 @@ public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets
     public String fewTicketsText() {
         // Overview and Models ask for the fewest a new version learns an intent from: say both figures, or a lead who
         // labelled that many reads "too few" here as a contradiction.
-        int least = dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT;
+        int least = Intent.TICKETS_PER_NEW_INTENT;
         return listed(fewTickets) + (fewTickets.size() == 1 ? " has" : " have") + " fewer than " + enough
                 + " labelled tickets (the count in brackets), too few for the model to learn " + (fewTickets.size() == 1 ? "it" : "them")
                 + " well" + (least < enough ? " (a new version learns an intent from " + least + ", and well from " + enough + ")" : "")

@@ -90,7 +90,7 @@ public class Reply extends IdentityEntity {
             throw ApiException.badRequest("invalid_reply", "A reply cannot hold control characters or invisible marks such as one that "
                     + "reverses the writing direction (found " + hidden + "); remove it and save again.");
         }
-        String slots = dev.loopwise.model.policy.SlotSyntax.problem(clean);
+        String slots = SlotSyntax.problem(clean);
         if (slots != null) {
             throw ApiException.badRequest("invalid_slot", slots);
         }

@@ -37,7 +37,7 @@ public class WorkspacePages {
     @Inject
     WorkspaceService workspace;
     @Inject
-    dev.loopwise.model.registry.TrainingConfig training;
+    LabellingTarget labellingTarget;
 
     @CheckedTemplate
     static class Templates {
@@ -153,7 +153,8 @@ public class WorkspacePages {
         boolean isNew = dev.loopwise.common.FormValues.bool("created", created, false);
         // Only a notice about what happened: an intent that exists, a count that could be one (the address is typeable).
         String notice = intent == null || labelled == null || labelled < 0 || Intent.findByName(intent).isEmpty() ? null
-                : DriftMessages.topicLabelled(intent, labelled, isNew, Intent.findByName(intent).map(i -> Ticket.countWithIntent(i)).orElse(0L));
+                : DriftMessages.topicLabelled(intent, labelled, isNew, Intent.findByName(intent).map(i -> Ticket.countWithIntent(i)).orElse(0L),
+                        Intent.TICKETS_PER_NEW_INTENT);
         if (notice == null && dev.loopwise.common.FormValues.bool("saved", saved, false)) {
             notice = "Saved. Answers use the library as it is now within a few seconds.";
         }
@@ -205,11 +206,11 @@ public class WorkspacePages {
     /** The Intents page with its next step worked out from the intents as they stand now. */
     private TemplateInstance intentsPage(List<IntentFormRow> intents, IntentFormRow added, String error, String notice) {
         return Templates.intents(intents, added, error, notice, IntentsNextStep.of(Intent.listByName(), Ticket.countsByIntent(),
-                Reply.countsByIntent(), training.minTrainedExamples()));
+                Reply.countsByIntent(), labellingTarget.ticketsToLearnWell()));
     }
 
     /** Intents a reply can answer: the hand-over intent's tickets go to a person, never to a library reply. */
     private static List<Intent> answerable() {
-        return Intent.listByName().stream().filter(i -> !dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL.equals(i.name)).toList();
+        return Intent.listByName().stream().filter(i -> !Intent.OUT_OF_SCOPE.equals(i.name)).toList();
     }
 }

@@ -5,7 +5,6 @@ import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.PlainText;
-import dev.loopwise.model.registry.ModelTrainer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -128,7 +127,7 @@ public class WorkspaceService {
         // reply is read locked, after the one before committed.
         Intent intent = Intent.findByNameForEditing(intentName.strip())
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + intentName.strip() + "'."));
-        if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
+        if (Intent.OUT_OF_SCOPE.equals(intent.name)) {
             // Tickets of this intent go to a person: a reply here would never be sent.
             throw ApiException.badRequest("out_of_scope_reply", WorkspaceMessages.noReplyForOutOfScope(intent.name));
         }
@@ -202,7 +201,7 @@ public class WorkspaceService {
         // Under that lock no intent is renamed or removed, so the rows are read first and locked once both are known.
         Intent intent = Intent.findByName(removed).orElseThrow(() -> ApiException.notFound("No intent named '" + removed
                 + "'. Nothing was removed."));
-        if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(intent.name)) {
+        if (Intent.OUT_OF_SCOPE.equals(intent.name)) {
             // Without it the next version hands nothing over: every off-topic request would get an answer.
             throw ApiException.conflict("out_of_scope_intent", WorkspaceMessages.outOfScopeStays(intent.name));
         }
@@ -227,7 +226,7 @@ public class WorkspaceService {
         }
         long retired = Reply.update("status = ?1 where intent = ?2 and status = ?3 and text in "
                 + "(select r.text from Reply r where r.intent = ?4 and r.status = ?3)", Reply.RETIRED, intent, Reply.ACTIVE, target);
-        if (ModelTrainer.OUT_OF_SCOPE_LABEL.equals(target.name)) {
+        if (Intent.OUT_OF_SCOPE.equals(target.name)) {
             // Merged into the hand-over intent, its tickets go to a person: its replies would never be sent again.
             retired += Reply.update("status = ?1 where intent = ?2 and status = ?3", Reply.RETIRED, intent, Reply.ACTIVE);
         }

@@ -9,7 +9,7 @@ import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.ModelRegistry;
 import dev.loopwise.model.registry.ServingModel;

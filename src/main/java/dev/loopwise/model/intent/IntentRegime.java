@@ -26,18 +26,6 @@ public final class IntentRegime {
     private IntentRegime() {
     }
 
-    /** A regime as the Models page's Train form names it, for pages that report a choice made there (the audit trail). */
-    public static String words(String value) {
-        return switch (value == null ? AUTO : value) {
-            case AUTO -> "automatic";
-            case ZERO_SHOT -> "no examples (descriptions only)";
-            case PROTOTYPES -> "few examples (each intent's examples)";
-            case LINEAR -> "quick (on top of the reading model)";
-            case FINETUNE -> "fine-tune the reading model";
-            default -> value;
-        };
-    }
-
     /** The canonical name of {@code value}; the names heads are stored under (zero_shot, few_shot, trained) are accepted too. */
     public static String parse(String value) {
         String v = value == null ? AUTO : value.strip().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package dev.loopwise.model.policy;
 
+import dev.loopwise.ticket.SlotFiller;
+
 /**
  * What the policy and reward model see of a ticket and a reply: the sentence vector, followed by
  * slot signals — for a ticket, which fillable values it contains (an order number, an email...);

@@ -10,6 +10,7 @@ import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.intent.IntentTrainer;
 import dev.loopwise.model.intent.IntentTrainingConfig;
 import dev.loopwise.model.intent.IntentTrainingData;
+import dev.loopwise.ticket.Intent;
 import dev.loopwise.model.intent.IntentTrainingResult;
 import dev.loopwise.model.intent.LabelledVectors;
 import dev.loopwise.model.policy.ReplyPolicy;
@@ -26,9 +27,9 @@ import java.util.function.Function;
  */
 public final class ModelTrainer {
     /** Label of workspace tickets that are examples of requests the desk does not handle. */
-    public static final String OUT_OF_SCOPE_LABEL = "oos";
+    public static final String OUT_OF_SCOPE_LABEL = Intent.OUT_OF_SCOPE;
     /** Labelled tickets a new intent should have before a version is trained to learn it (the pages ask for as many). */
-    public static final int TICKETS_PER_NEW_INTENT = 5;
+    public static final int TICKETS_PER_NEW_INTENT = Intent.TICKETS_PER_NEW_INTENT;
     /** Fewer tickets of an intent on the training side than this, and its held-out ones are learned from too. */
     static final int MIN_TRAIN_PER_INTENT = 2;
 

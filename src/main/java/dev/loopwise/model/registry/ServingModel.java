@@ -6,7 +6,7 @@ import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.policy.BatchScorer;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.policy.SlotFiller;
+import dev.loopwise.ticket.SlotFiller;
 import java.util.List;
 
 /**

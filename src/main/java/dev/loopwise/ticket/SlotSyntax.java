@@ -1,4 +1,4 @@
-package dev.loopwise.model.policy;
+package dev.loopwise.ticket;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

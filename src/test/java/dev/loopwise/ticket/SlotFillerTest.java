@@ -1,4 +1,4 @@
-package dev.loopwise.model.policy;
+package dev.loopwise.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.loopwise.model.policy;
+package dev.loopwise.ticket;
 
 import dev.loopwise.privacy.PiiMasker;
 import java.util.ArrayList;
