@@ -55,7 +55,10 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + " pair of replies on a ticket counted once"),
             Map.entry("eval/preference_tickets", "different tickets those preferences come from"),
             Map.entry("eval/candidate_preference_agreement", "share of them the new version agrees with"),
-            Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"));
+            Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"),
+            Map.entry(AlignmentEngine.SEEN_INTENT_TICKETS, "labelled tickets kept for checking that reviewers had judged replies to,"
+                    + " judgements the new version learned from: left out of the reply-fits-the-intent check, which would otherwise"
+                    + " score it on its own lessons"));
 
     public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems) {
         List<GateRow> gates = new ArrayList<>();
