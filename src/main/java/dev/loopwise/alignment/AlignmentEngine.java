@@ -36,6 +36,9 @@ public final class AlignmentEngine {
     /** Held-out labelled tickets left out of the reply-intent check: the round trained on reviewers' judgements of them. */
     static final String SEEN_INTENT_TICKETS = "eval/reply_intent_seen_tickets";
 
+    /** Held-out judgements left out of the measures: their ticket is in the words of one the round trained on. */
+    static final String SEEN_TEST_PAIRS = "reward/test_seen_pairs";
+
     private AlignmentEngine() {
     }
 
@@ -69,6 +72,14 @@ public final class AlignmentEngine {
         train = teaching;
         // Measured alike: a reply against itself has no right answer, and scored it would count as a coin's half-right.
         heldOut = heldOut.stream().filter(PreferencePair::teaches).toList();
+        // The split goes by a ticket's exact text: a twin of a trained ticket, case and spacing aside, is no unseen ticket.
+        java.util.Set<String> learned = new java.util.HashSet<>();
+        train.forEach(p -> learned.add(HeldOutRows.key(p.prompt())));
+        List<PreferencePair> unseen = heldOut.stream().filter(p -> !learned.contains(HeldOutRows.key(p.prompt()))).toList();
+        if (unseen.size() < heldOut.size()) {
+            metrics.put(SEEN_TEST_PAIRS, heldOut.size() - unseen.size());
+        }
+        heldOut = unseen;
         listener.step("Reading the tickets and replies", 0.05);
         RoundFeatures features = new RoundFeatures(embed, data);
         metrics.put("reward/train_pairs", train.size());

@@ -42,6 +42,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + " once however many reviewers judged it (their weighted majority decides); the checks are measured on these"),
             Map.entry("reward/test_tickets", "different tickets those preferences come from (the checks need at least "
                     + Gates.FEWEST_TICKETS + ")"),
+            Map.entry(AlignmentEngine.SEEN_TEST_PAIRS, "judgements kept aside whose ticket is in the words of one it learned from (case"
+                    + " and spacing aside): left out of the checks, which would otherwise measure it on what it learned"),
             Map.entry(AlignmentEngine.SPLIT_PAIRS, "pairs of replies kept aside whose reviewers were split evenly: left out of the checks"),
             Map.entry("reward/model_note", "why the vector model stood in for the cross-encoder asked for"),
             Map.entry("reward/warm_started", "1: the reward model continued from the base version's; 0: it started afresh"),
