@@ -5,6 +5,7 @@ import dev.loopwise.model.Vectors;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,12 @@ public final class AlignmentEngine {
 
     /** Held-out (ticket, reply pair)s left out of the measures because their reviewers' answers weighed the same. */
     static final String SPLIT_PAIRS = "reward/test_split_pairs";
+
+    /** Held-out labelled tickets left out of the reply-intent check: the round trained on reviewers' judgements of them. */
+    static final String SEEN_INTENT_TICKETS = "eval/reply_intent_seen_tickets";
+
+    /** Held-out judgements left out of the measures: their ticket is in the words of one the round trained on. */
+    static final String SEEN_TEST_PAIRS = "reward/test_seen_pairs";
 
     private AlignmentEngine() {
     }
@@ -65,6 +72,14 @@ public final class AlignmentEngine {
         train = teaching;
         // Measured alike: a reply against itself has no right answer, and scored it would count as a coin's half-right.
         heldOut = heldOut.stream().filter(PreferencePair::teaches).toList();
+        // The split goes by a ticket's exact text: a twin of a trained ticket, case and spacing aside, is no unseen ticket.
+        java.util.Set<String> learned = new java.util.HashSet<>();
+        train.forEach(p -> learned.add(HeldOutRows.key(p.prompt())));
+        List<PreferencePair> unseen = heldOut.stream().filter(p -> !learned.contains(HeldOutRows.key(p.prompt()))).toList();
+        if (unseen.size() < heldOut.size()) {
+            metrics.put(SEEN_TEST_PAIRS, heldOut.size() - unseen.size());
+        }
+        heldOut = unseen;
         listener.step("Reading the tickets and replies", 0.05);
         RoundFeatures features = new RoundFeatures(embed, data);
         metrics.put("reward/train_pairs", train.size());
@@ -135,7 +150,11 @@ public final class AlignmentEngine {
         metrics.put("eval/preference_tickets", preferenceTickets);
         metrics.put("eval/candidate_preference_agreement", testPairs.isEmpty() ? null : preferences.first());
         metrics.put("eval/active_preference_agreement", testPairs.isEmpty() ? null : preferences.second());
-        GateStatistics.Paired replyIntent = replyIntent(features, data, updated);
+        Unseen intentTest = unseen(data.intentTest(), train);
+        if (intentTest.seen() > 0) {
+            metrics.put(SEEN_INTENT_TICKETS, intentTest.seen());
+        }
+        GateStatistics.Paired replyIntent = replyIntent(features, data, intentTest.tickets(), updated);
         if (replyIntent.n() > 0) {
             metrics.put("eval/reply_intent_tickets", replyIntent.n());
             metrics.put("eval/candidate_reply_intent", replyIntent.first());
@@ -153,9 +172,10 @@ public final class AlignmentEngine {
      * On held-out labelled tickets whose intent has replies: does each version's first reply belong to
      * the ticket's intent? Paired, candidate first.
      */
-    private static GateStatistics.Paired replyIntent(RoundFeatures features, RoundData data, ReplyPolicy candidate) {
+    private static GateStatistics.Paired replyIntent(RoundFeatures features, RoundData data, List<WorkspaceSnapshot.TicketInfo> intentTest,
+                                                    ReplyPolicy candidate) {
         List<String> replyIntents = data.replies().stream().map(r -> r.intent()).toList();
-        List<WorkspaceSnapshot.TicketInfo> answerable = data.intentTest().stream()
+        List<WorkspaceSnapshot.TicketInfo> answerable = intentTest.stream()
                 .filter(ticket -> replyIntents.contains(ticket.intent())).toList();
         PolicyUpdate.Tickets tickets = features.tickets(answerable.stream().map(WorkspaceSnapshot.TicketInfo::text).toList());
         float[][] replies = features.replies();
@@ -169,6 +189,27 @@ public final class AlignmentEngine {
             activeFits[i] = replyIntents.get(Vectors.argmax(activeLogits[i])).equals(intent);
         }
         return GateStatistics.Paired.of(candidateFits, activeFits);
+    }
+
+    /** The labelled tickets a check may be measured on, and how many were left out as seen in training. */
+    record Unseen(List<WorkspaceSnapshot.TicketInfo> tickets, int seen) {
+    }
+
+    /**
+     * The held-out labelled tickets whose text no comparison the round trained on is about (by the ticket's hash, as
+     * judgements are grouped, or by its words, case and spacing aside). A ticket reviewers judged replies to — imported
+     * unlabelled and labelled later, or a served request in the same words — taught the candidate which reply suits it.
+     */
+    static Unseen unseen(List<WorkspaceSnapshot.TicketInfo> intentTest, List<PreferencePair> trainedOn) {
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        java.util.Set<String> texts = new java.util.HashSet<>();
+        trainedOn.forEach(p -> {
+            groups.add(p.group());
+            texts.add(HeldOutRows.key(p.prompt()));
+        });
+        List<WorkspaceSnapshot.TicketInfo> kept = intentTest.stream()
+                .filter(t -> !groups.contains(Hashing.sha256Hex(t.text())) && !texts.contains(HeldOutRows.key(t.text()))).toList();
+        return new Unseen(kept, intentTest.size() - kept.size());
     }
 
     /** A stable, seeded one-in-n choice of the tickets whose judgements are held out. */

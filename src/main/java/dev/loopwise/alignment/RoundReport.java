@@ -42,6 +42,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + " once however many reviewers judged it (their weighted majority decides); the checks are measured on these"),
             Map.entry("reward/test_tickets", "different tickets those preferences come from (the checks need at least "
                     + Gates.FEWEST_TICKETS + ")"),
+            Map.entry(AlignmentEngine.SEEN_TEST_PAIRS, "judgements kept aside whose ticket is in the words of one it learned from (case"
+                    + " and spacing aside): left out of the checks, which would otherwise measure it on what it learned"),
             Map.entry(AlignmentEngine.SPLIT_PAIRS, "pairs of replies kept aside whose reviewers were split evenly: left out of the checks"),
             Map.entry("reward/model_note", "why the vector model stood in for the cross-encoder asked for"),
             Map.entry("reward/warm_started", "1: the reward model continued from the base version's; 0: it started afresh"),
@@ -55,7 +57,10 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + " pair of replies on a ticket counted once"),
             Map.entry("eval/preference_tickets", "different tickets those preferences come from"),
             Map.entry("eval/candidate_preference_agreement", "share of them the new version agrees with"),
-            Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"));
+            Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"),
+            Map.entry(AlignmentEngine.SEEN_INTENT_TICKETS, "labelled tickets kept for checking that reviewers had judged replies to,"
+                    + " judgements the new version learned from: left out of the reply-fits-the-intent check, which would otherwise"
+                    + " score it on its own lessons"));
 
     public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems) {
         List<GateRow> gates = new ArrayList<>();

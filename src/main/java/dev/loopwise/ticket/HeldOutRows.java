@@ -29,7 +29,7 @@ public final class HeldOutRows {
     }
 
     /** A text as two rows are compared: "Refund  please " and "refund please" are one text. */
-    static String key(String text) {
+    public static String key(String text) {
         return SPACES.matcher(text == null ? "" : text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -68,6 +68,32 @@ class GateStatisticsTest {
         assertEquals(153, GateStatistics.itemsNeededAboveHalf(0.6));
     }
 
+    @Test
+    void exactSignTestAboveHalfAndItsEdges() {
+        // 8 of 10: P(X ≥ 8 | Bin(10, ½)) = (45 + 10 + 1)/1024 = 0.0546875 — just short of α = 0.05.
+        assertEquals(56.0 / 1024, GateStatistics.aboveHalf(8, 10), 1e-12);
+        assertEquals(1.0 / 32, GateStatistics.aboveHalf(5, 5), 1e-12);
+        assertEquals(1.0, GateStatistics.aboveHalf(0, 0), 0, "nothing ranked: no evidence");
+        assertEquals(1.0, GateStatistics.aboveHalf(0, 4), 1e-12);
+    }
+
+    @Test
+    void itemsToStayBelowAreWhereTheWilsonTopCrossesTheBar() {
+        // A share of ½ under a floor of 0.55: n > z²·0.55·0.45/0.05² = 267.85, so 268; the interval's top agrees on both sides.
+        assertEquals(268, GateStatistics.itemsToStayBelow(0.5, 0.55, GateStatistics.Z_ALPHA));
+        assertTrue(GateStatistics.wilson(0.5, 268, GateStatistics.Z_ALPHA).high() < 0.55);
+        assertTrue(GateStatistics.wilson(0.5, 267, GateStatistics.Z_ALPHA).high() >= 0.55);
+        // The paired count is searched for, shares and φ held: a table k times 40/5/5/10 (60k items) has its Newcombe top
+        // under a 2-point bar exactly when 60k reaches the count.
+        Paired even = new Paired(40, 5, 5, 10);
+        int n = GateStatistics.pairedItemsToStayBelow(even, 0.02, GateStatistics.Z_ALPHA);
+        int over = (n + 59) / 60;
+        int under = (n - 1) / 60;
+        assertTrue(under >= 1 && under < over, n + " items");
+        assertTrue(GateStatistics.newcombe(new Paired(40 * over, 5 * over, 5 * over, 10 * over), GateStatistics.Z_ALPHA).high() < 0.02);
+        assertTrue(GateStatistics.newcombe(new Paired(40 * under, 5 * under, 5 * under, 10 * under), GateStatistics.Z_ALPHA).high() >= 0.02);
+    }
+
     static final double NEWCOMBE_LOW = 0.018210;
     static final double NEWCOMBE_HIGH = 0.289157;
 }

@@ -38,6 +38,34 @@ class ReviewerReliabilityTest {
     }
 
     @Test
+    void reviewersWhoAllAgreeEachAgreeFullyYetTwoItemsDoNotSettleTheirWeight() {
+        // Three reviewers, two items, every vote "A": each agrees with the others' majority on both, 2 of 2.
+        Map<Long, Comparison> loo = ReviewerReliability.leaveOneOut(List.of(new Vote(1, 1, "A"), new Vote(1, 2, "A"),
+                new Vote(1, 3, "A"), new Vote(2, 1, "A"), new Vote(2, 2, "A"), new Vote(2, 3, "A")));
+        for (long reviewer = 1; reviewer <= 3; reviewer++) {
+            assertEquals(new Comparison(2, 2.0), loo.get(reviewer));
+        }
+        // Beta(3, 1): mean 3/4, 90% interval from 0.05^(1/3) = 0.368 to 0.95^(1/3) = 0.983 — but two items are no verdict.
+        Estimate estimate = ReviewerReliability.estimate(loo.get(1L), 0, 0);
+        assertEquals(0.75, estimate.weight(), 1e-12);
+        assertEquals(Math.cbrt(0.05), estimate.low(), 1e-6);
+        assertEquals(Math.cbrt(0.95), estimate.high(), 1e-6);
+        assertEquals(0.5, ReviewerReliability.roundWeight(estimate, 5), 1e-12);
+    }
+
+    @Test
+    void othersSplitEvenlyOnTwoAnswersGiveHalfAnAgreement() {
+        // One item: reviewers 1 to 4 say A, B, A, B and reviewer 5 says A. Reviewer 5's four others tie 2–2, so A earns ½.
+        Map<Long, Comparison> loo = ReviewerReliability.leaveOneOut(List.of(new Vote(1, 1, "A"), new Vote(1, 2, "B"),
+                new Vote(1, 3, "A"), new Vote(1, 4, "B"), new Vote(1, 5, "A")));
+        assertEquals(new Comparison(1, 0.5), loo.get(5L));
+        // Reviewer 1's others: B, A, B, A — tied again, ½.
+        assertEquals(new Comparison(1, 0.5), loo.get(1L));
+        // Reviewer 2's others: A, A, B, A — A leads, and reviewer 2 said B.
+        assertEquals(new Comparison(1, 0.0), loo.get(2L));
+    }
+
+    @Test
     void threeReviewersOwnVoteNeverCountsAndTiesAreSplit() {
         // item 1: A, A, tie — item 2: A, B, A
         Map<Long, Comparison> loo = ReviewerReliability.leaveOneOut(List.of(

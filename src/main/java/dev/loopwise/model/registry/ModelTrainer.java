@@ -157,6 +157,9 @@ public final class ModelTrainer {
         }
         metrics.put("data/train_tickets", train.size());
         metrics.put("data/test_tickets", test.size());
+        if (split.seen() > 0) {
+            metrics.put("data/test_seen_tickets", split.seen());
+        }
         if (!test.isEmpty()) {
             listener.step("Evaluating on " + test.size() + " held-out tickets", 0.5);
             IntentEvaluation evaluation = IntentEvaluation.of(intent, TextTable.pick(vectors, encoded.testRows()),

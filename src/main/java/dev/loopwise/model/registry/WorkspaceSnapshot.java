@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.ticket.HeldOutRows;
 import java.util.List;
 
 /** The workspace as a training run sees it, read once so that training never touches the database. */
@@ -23,18 +24,28 @@ public record WorkspaceSnapshot(List<IntentInfo> intents, List<TicketInfo> ticke
     }
 
     /** The tickets a training learns from and the ones it is measured on. */
-    public record Split(List<TicketInfo> train, List<TicketInfo> test) {
+    public record Split(List<TicketInfo> train, List<TicketInfo> test, int seen) {
+        public Split(List<TicketInfo> train, List<TicketInfo> test) {
+            this(train, test, 0);
+        }
     }
 
     /**
      * Held-out tickets are measured on, except those of an intent with fewer than {@code minTrain} tickets to learn from:
      * those are learned from instead. An intent whose few tickets all fell on the held-out side (one in five does, by
-     * its text) could not be recognised at all, and its held-out figure would only say so.
+     * its text) could not be recognised at all, and its held-out figure would only say so. A held-out ticket in the words
+     * of one learned from, case and spacing aside ({@link HeldOutRows#key}), is learned from too and counted ({@code seen}):
+     * its text and its twin's differ, so the split, by text, can put them on two sides, and a model scored on it would be
+     * scored on memory.
      */
     public static Split split(List<TicketInfo> labelled, int minTrain) {
         java.util.Map<String, Long> trainPerIntent = labelled.stream().filter(t -> !t.heldOut())
                 .collect(java.util.stream.Collectors.groupingBy(TicketInfo::intent, java.util.stream.Collectors.counting()));
-        java.util.function.Predicate<TicketInfo> measured = t -> t.heldOut() && trainPerIntent.getOrDefault(t.intent(), 0L) >= minTrain;
-        return new Split(labelled.stream().filter(measured.negate()).toList(), labelled.stream().filter(measured).toList());
+        java.util.function.Predicate<TicketInfo> heldOut = t -> t.heldOut() && trainPerIntent.getOrDefault(t.intent(), 0L) >= minTrain;
+        java.util.Set<String> learned = labelled.stream().filter(heldOut.negate()).map(t -> HeldOutRows.key(t.text()))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.function.Predicate<TicketInfo> measured = heldOut.and(t -> !learned.contains(HeldOutRows.key(t.text())));
+        List<TicketInfo> test = labelled.stream().filter(measured).toList();
+        return new Split(labelled.stream().filter(measured.negate()).toList(), test, (int) labelled.stream().filter(heldOut).count() - test.size());
     }
 }

@@ -62,4 +62,25 @@ class FiguresBasisTest {
             QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", version));
         }
     }
+
+    /** Held-out tickets in the words of a training ticket were learned from, not measured on: the page says how many. */
+    @Test
+    void heldOutTicketsInTheWordsOfATrainingTicketAreCountedApart() {
+        int version = QuarkusTransaction.requiringNew().call(() -> {
+            ModelVersion copy = MeasuredVersions.copyOf(ModelVersion.findByVersion(ActiveModel.await()).orElseThrow(),
+                    ModelVersion.REJECTED, "figures-basis test");
+            copy.metrics.put("data/test_seen_tickets", 3);
+            copy.weightsRemovedAt = OffsetDateTime.now();
+            copy.persist();
+            return copy.version;
+        });
+        try {
+            String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then().statusCode(200)
+                    .extract().asString();
+            assertTrue(page.contains("3 more held out were in the words of a ticket it trained on, so it learned from them instead)."),
+                    page.substring(page.indexOf("Measured on")));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", version));
+        }
+    }
 }

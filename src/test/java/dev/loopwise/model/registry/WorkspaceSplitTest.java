@@ -31,4 +31,18 @@ class WorkspaceSplitTest {
         assertEquals(2, WorkspaceSnapshot.split(labelled, 2).train().size());
         assertEquals(0, WorkspaceSnapshot.split(labelled, 2).test().size());
     }
+
+    @Test
+    void aHeldOutTicketInTheWordsOfATrainingTicketIsLearnedFromNotMeasured() {
+        // "Refund please" and "refund  please " are two tickets (their texts differ, so each has its own hash and side) but
+        // one request: scored on the second, a model that learned the first is scored on memory.
+        List<TicketInfo> labelled = List.of(
+                new TicketInfo(1, "Refund please", "refund", null, "train"), ticket(2, "refund", "train"),
+                new TicketInfo(3, "refund  please ", "refund", null, "test"), ticket(4, "refund", "test"));
+        WorkspaceSnapshot.Split split = WorkspaceSnapshot.split(labelled, 2);
+        assertEquals(List.of(4L), split.test().stream().map(TicketInfo::id).toList());
+        assertEquals(List.of(1L, 2L, 3L), split.train().stream().map(TicketInfo::id).toList());
+        assertEquals(1, split.seen());
+        assertEquals(0, WorkspaceSnapshot.split(List.of(ticket(1, "a", "train"), ticket(2, "a", "train"), ticket(3, "a", "test")), 2).seen());
+    }
 }
