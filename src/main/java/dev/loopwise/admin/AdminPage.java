@@ -66,14 +66,16 @@ public class AdminPage {
 
     /**
      * One page of tickets, newest first: {@code before} continues below a page (the Older link), {@code after} shows the page
-     * just above one (the Newer link); both read only the rows shown, however far back the page is.
+     * just above one (the Newer link); both read only the rows shown, however far back the page is. Both at once are refused.
      */
     @GET
     @Path("/tickets")
     public TemplateInstance tickets(@QueryParam("before") String before, @QueryParam("after") String after,
                                     @QueryParam("unlabelled") String unlabelled, @QueryParam("labelled") Long labelled) {
-        TemplateInstance shown = ticketsPage(Paging.before("before", before), Paging.after("after", after),
-                FormValues.bool("unlabelled", unlabelled, false), null);
+        Long older = Paging.before("before", before);
+        Long newer = Paging.after("after", after);
+        Paging.oneWay("before", older, "after", newer);
+        TemplateInstance shown = ticketsPage(older, newer, FormValues.bool("unlabelled", unlabelled, false), null);
         if (labelled != null) {
             // Said after the redirect: which ticket now has which intent, so a click that changed nothing visible is confirmed.
             Ticket ticket = Ticket.findById(labelled);

@@ -17,7 +17,7 @@ import java.util.List;
 public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan) {
 
     static TicketPager of(Long before, Long after, int size, boolean unlabelled) {
-        if (after != null && before == null) {
+        if (after != null) {
             List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled));
             if (above.size() > size) {
                 // A full page lies between this one and the newest: show it, newest first, with an Older link back to after.

@@ -81,6 +81,13 @@ public final class Paging {
         return cursor(raw, PagingMessages.after(name, String.valueOf(raw)));
     }
 
+    /** A listing paged both ways (the admin's Tickets page) goes one way at a time: both cursors at once are refused. */
+    public static void oneWay(String beforeName, Long before, String afterName, Long after) {
+        if (before != null && after != null) {
+            throw refused(PagingMessages.beforeOrAfter(beforeName, afterName));
+        }
+    }
+
     private static Long cursor(String raw, String refusal) {
         if (raw == null) {
             return null;

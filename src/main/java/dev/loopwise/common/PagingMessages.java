@@ -26,6 +26,12 @@ public final class PagingMessages {
                 + offsetName + " counts from the newest row.";
     }
 
+    /** The Tickets page goes one way at a time: to older tickets or to newer ones. */
+    public static String beforeOrAfter(String beforeName, String afterName) {
+        return "Give " + beforeName + " or " + afterName + ", not both: " + beforeName + " shows the tickets older than a page "
+                + "(its Older link), " + afterName + " the tickets newer than it (its Newer link).";
+    }
+
     /**
      * What a list capped at its newest rows says under itself when there are more: null while it shows every one. {@code nouns}
      * names the rows in the plural.

@@ -1,24 +1,21 @@
-// The judging page: keyboard-first, one item after another without reloading. Text is only ever set with
-// textContent or as text nodes, never as HTML, so a ticket containing HTML shows as text. Sentences come
-// from the server (responses, or data attributes of the page), so they live in one place.
+// The judging page: keyboard-first, one item after another without reloading. Sentences come from the server
+// (responses, or data attributes of the page), so they live in one place. What it shows is review-view.js, how it
+// calls the server review-server.js, its keys and buttons review-keys.js.
 (function () {
-  const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const $ = (id) => document.getElementById(id);
   const page = $('review');
-  // Slots as the reply library writes them, e.g. {{order_number}} (the server's SlotFiller reads the same).
-  const SLOT = /\{\{\s*([^{}]+?)\s*\}\}/g;
+  const { call } = window.reviewServer;
+  const { say, counters } = window.reviewView;
+  const view = window.reviewView;
   let item = null; // the item on screen
   let shownAt = 0;
   const stars = { A: window.reviewStars($('stars-A')), B: window.reviewStars($('stars-B')) };
-  let last = null; // the last stored choice: {itemId, until}
-  let countdown = null;
+  let last = null; // the last stored choice: {itemId, ratings, rewrite}
   let undoing = false;
   let toldToppedUp = false; // Waiting not falling after a judgement is explained once, not after every choice
   // Keys typed while an item loads, or just after it appeared, were meant for what was on screen before (a reviewer
   // typing a rewrite, a double press): they must never become answers to a ticket nobody has read yet.
   let quietUntil = 0;
-  const PENDING = 'loopwise.unsentChoice';
-  const PENDING_MAX_MS = 60 * 60 * 1000;
   const SETTLE_MS = 400;
   let settleTimer = null;
 
@@ -37,70 +34,6 @@
   const skip = window.reviewSkip({ hasItem: () => item !== null, choose: (reason) => choose('skip', reason), say,
     reasonRequired: page.dataset.reasonRequired });
 
-  async function call(method, url, body) {
-    const response = await fetch(url, {
-      method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status === 401) {
-      // A choice sent after the session ended is kept in this tab and sent again once the reviewer is back on this page,
-      // so no judgement is lost. Loading the page itself lets the server send the browser to sign in and back here.
-      if (method === 'POST' && /^\/review\/items\/\d+$/.test(url)) {
-        sessionStorage.setItem(PENDING, JSON.stringify({ url, body, at: Date.now() }));
-      }
-      window.location.href = '/review/judge';
-      throw new Error('session expired');
-    }
-    if (response.status === 204) return null;
-    const data = await response.json().catch(() => null);
-    if (!response.ok) {
-      const failure = new Error((data && data.error) || 'Something went wrong (HTTP ' + response.status + ').');
-      failure.status = response.status;
-      failure.code = data && data.code;
-      throw failure;
-    }
-    return data;
-  }
-
-  function say(text, kind) {
-    const box = $('message');
-    box.textContent = text;
-    box.className = 'alert ' + (kind || 'notice');
-    box.hidden = false;
-    box.title = kind === 'error' ? 'Click to close' : '';
-    clearTimeout(say.timer);
-    // A notice goes by itself; what to fix stays until the next message or a click on it: a reviewer who looked away
-    // for a few seconds would otherwise never learn why the choice was not saved.
-    if (kind !== 'error') say.timer = setTimeout(() => { box.hidden = true; }, 6000);
-  }
-  $('message').addEventListener('click', () => { $('message').hidden = true; });
-
-  function counters(data) {
-    if (!data) return;
-    $('today').textContent = data.judgedToday;
-    $('total').textContent = data.judgedTotal;
-    $('waiting').textContent = data.waiting;
-  }
-
-  // A reply with its unfilled slots as highlighted blanks ("order number"), built node by node.
-  function showReply(element, text) {
-    element.replaceChildren();
-    let at = 0;
-    let blanks = 0;
-    for (const match of text.matchAll(SLOT)) {
-      element.append(document.createTextNode(text.slice(at, match.index)));
-      const blank = document.createElement('span');
-      blank.className = 'slot';
-      blank.textContent = match[1].replace(/[_\s-]+/g, ' ').trim().toLowerCase();
-      element.append(blank);
-      at = match.index + match[0].length;
-      blanks++;
-    }
-    element.append(document.createTextNode(text.slice(at)));
-    return blanks;
-  }
-
   // Shows an answer of the next-item call: the item (or that nothing waits) and the counters as they stand.
   function show(next) {
     counters(next);
@@ -114,13 +47,7 @@
       page.dataset.settled = 'true';
       return;
     }
-    $('ticket-text').textContent = item.ticket.text;
-    // An intent's name as words ("gift_card_balance" → "gift card balance"); the full name stays in the tooltip.
-    $('intent').textContent = item.predictedIntent ? item.predictedIntent.replace(/[_-]+/g, ' ') : 'out of scope';
-    $('intent').title = item.predictedIntent || '';
-    const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
-    $('slots-note').hidden = blanks === 0;
-    window.reviewSources.show(item.sources);
+    view.showItem(item);
     stars.A.set(0);
     stars.B.set(0);
     shownAt = performance.now();
@@ -138,37 +65,14 @@
     // After a reload or in another tab, the last choice can still be undone for the seconds the server says are left.
     if (adoptUndo && next && next.undoable && !last) {
       last = { itemId: next.undoable.itemId };
-      startCountdown(next.undoable.secondsLeft);
+      view.startCountdown(next.undoable.secondsLeft);
     }
-  }
-
-  function startCountdown(seconds) {
-    last.until = Date.now() + seconds * 1000;
-    clearInterval(countdown);
-    const tick = () => {
-      const left = Math.ceil((last.until - Date.now()) / 1000);
-      if (left <= 0) return stopCountdown();
-      $('undo-left').textContent = left;
-      $('undo-hint').hidden = false;
-    };
-    tick();
-    countdown = setInterval(tick, 250);
-  }
-
-  function stopCountdown() {
-    clearInterval(countdown);
-    countdown = null;
-    $('undo-hint').hidden = true;
   }
 
   // The choice the session's end kept from reaching the server: sent now if its item is the one on screen again.
   async function resend() {
-    const kept = sessionStorage.getItem(PENDING);
-    if (!kept) return false;
-    sessionStorage.removeItem(PENDING);
-    let pending = null;
-    try { pending = JSON.parse(kept); } catch (e) { return false; }
-    if (!pending || !pending.body || Date.now() - pending.at > PENDING_MAX_MS) return false;
+    const pending = window.reviewServer.takeUnsent();
+    if (!pending) return false;
     if (!item || pending.url !== '/review/items/' + item.itemId) {
       say(page.dataset.choiceLost, 'error');
       return false;
@@ -199,7 +103,7 @@
       const saved = await call('POST', '/review/items/' + judged.itemId, body);
       counters(saved);
       last = { itemId: judged.itemId, ratings, rewrite }; // an undo puts back what the reviewer gave
-      startCountdown(saved.undoSeconds);
+      view.startCountdown(saved.undoSeconds);
       let said = note ? note + ' ' + saved.message : saved.message;
       if (!toldToppedUp && saved.waiting >= waitingBefore) {
         toldToppedUp = true;
@@ -242,7 +146,7 @@
       const undone = await call('POST', '/review/items/' + last.itemId + '/undo', {});
       const taken = last;
       last = null;
-      stopCountdown();
+      view.stopCountdown();
       show(undone.next);
       Object.entries(taken.ratings || {}).forEach(([letter, value]) => stars[letter].set(value));
       if (taken.rewrite) {
@@ -252,7 +156,7 @@
       if (fromButton && !$('item').hidden) document.querySelector('#item .choices button').focus();
       say(undone.message);
     } catch (e) {
-      stopCountdown();
+      view.stopCountdown();
       say(e.message, 'error');
     } finally {
       undoing = false;
@@ -265,58 +169,8 @@
     $('rewrite').focus();
   }
 
-  document.addEventListener('keydown', (event) => {
-    if (event.target === $('rewrite')) {
-      if (event.key === 'Escape') $('rewrite').blur();
-      return;
-    }
-    if (event.target === $('skip-other')) {
-      skip.otherReasonKeys(event);
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const now = performance.now();
-    if (event.key.length === 1 && event.key.toLowerCase() !== 'u' && (!item || now < quietUntil)) {
-      quietUntil = Math.max(quietUntil, now + SETTLE_MS); // still typing: stay quiet until the keys stop
-      event.preventDefault();
-      if (item && /^[abtxorsAB1-5]$/.test(event.key)) say(page.dataset.justAppeared);
-      return;
-    }
-    if (skip.isOpen()) {
-      // The skip box itself points to O, and U still takes back the last choice.
-      const instead = { o: () => choose('out_of_scope'), u: undo }[event.key.toLowerCase()];
-      if (instead) {
-        event.preventDefault();
-        skip.close();
-        instead();
-        return;
-      }
-      skip.keys(event);
-      return;
-    }
-    const digit = /^Digit([1-5])$/.exec(event.code);
-    if (digit && item) {
-      stars[event.shiftKey ? 'B' : 'A'].toggle(Number(digit[1]));
-      event.preventDefault();
-      return;
-    }
-    const actions = { a: () => choose('A'), b: () => choose('B'), t: () => choose('tie'), x: () => choose('both_bad'),
-      o: () => choose('out_of_scope'), r: openRewrite, s: skip.open, u: undo };
-    const action = actions[event.key.toLowerCase()];
-    if (action) {
-      event.preventDefault();
-      action();
-    }
-  });
-
-  // A second click, tap or Enter on a focused button lands on the next ticket as it appears: held off like keys.
-  document.querySelectorAll('[data-choice]').forEach((button) =>
-    button.addEventListener('click', () => {
-      if (performance.now() < quietUntil) return say(page.dataset.justAppeared);
-      choose(button.dataset.choice);
-    }));
-  document.querySelector('[data-action="rewrite"]').addEventListener('click', openRewrite);
-  document.querySelector('[data-action="skip"]').addEventListener('click', skip.open);
-  $('undo-hint').addEventListener('click', undo); // a touch screen has no U key
+  window.reviewKeys({ hasItem: () => item !== null, isQuiet: (now) => now < quietUntil,
+    holdKeys: (now) => { quietUntil = Math.max(quietUntil, now + SETTLE_MS); }, choose, undo, openRewrite, skip, stars, say,
+    justAppeared: page.dataset.justAppeared });
   load();
 })();

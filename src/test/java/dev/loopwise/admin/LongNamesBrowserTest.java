@@ -7,6 +7,7 @@ import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
 import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,9 +39,9 @@ class LongNamesBrowserTest extends BrowserTest {
     void aLongKeyNameOrDisplayNameStaysWithinTheDesktopPage() throws Exception {
         ActiveModel.await();
         String unbroken = "x".repeat(90) + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        keys.create("admin", unbroken);
+        ScratchAccounts.key(keys.create("admin", unbroken));
         String reviewer = "r" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(reviewer, "long-enough-pw", "reviewer", unbroken);
+        ScratchAccounts.user(users.create(reviewer, "long-enough-pw", "reviewer", unbroken));
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         List<String> sideways = new ArrayList<>();

@@ -12,6 +12,7 @@ import dev.loopwise.review.ReviewView;
 import dev.loopwise.review.Submission;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -110,6 +111,7 @@ class PhoneTablesBrowserTest extends BrowserTest {
             driver.findElement(By.cssSelector("form[action='/account/keys'] input[name=name]")).sendKeys("helpdesk integration on the phone",
                     Keys.ENTER);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-key")));
+            ScratchAccounts.keyNamed("helpdesk integration on the phone");
             check("/account, a new key shown", sideways);
             driver.get(base + "admin/knowledge");
             driver.findElement(By.cssSelector("form[action='/admin/knowledge'] input[type=file]")).sendKeys(article.toString());
@@ -162,7 +164,7 @@ class PhoneTablesBrowserTest extends BrowserTest {
                 .setParameter(1, run).setParameter(2, count).executeUpdate());
         User[] reviewers = new User[3];
         for (int i = 0; i < 3; i++) {
-            reviewers[i] = users.create("phone" + run + i, "long-enough-pw", "reviewer", null);
+            reviewers[i] = ScratchAccounts.user(users.create("phone" + run + i, "long-enough-pw", "reviewer", null));
         }
         for (int n = 0; n < count; n++) {
             User reviewer = reviewers[n % 3];

@@ -2,10 +2,13 @@ package dev.loopwise.admin;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.Paging;
+import dev.loopwise.common.PagingMessages;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Ticket;
@@ -75,6 +78,20 @@ class TicketLabellingTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text like ?1", tag + "%"));
         }
+    }
+
+    @Test
+    void olderAndNewerAtOnceAreRefusedSayingToGiveOne() {
+        Caller admin = Caller.session("admin");
+        // Which page both would mean is anyone's guess: the address is refused, saying what each one does.
+        admin.pageRequest().get("/admin/tickets?before=20&after=10").then().statusCode(400)
+                .body("code", equalTo(Paging.CODE)).body("error", equalTo(PagingMessages.beforeOrAfter("before", "after")));
+        String page = admin.pageRequest().accept("text/html").get("/admin/tickets?after=10&before=20&unlabelled=true").then()
+                .statusCode(400).extract().asString();
+        assertTrue(page.contains("Give before or after, not both: before shows the tickets older than a page"), page);
+        // Either one alone, or one sent empty (as a form sends it), is a page as before.
+        admin.pageRequest().accept("text/html").get("/admin/tickets?before=20&after=").then().statusCode(200);
+        admin.pageRequest().accept("text/html").get("/admin/tickets?before=&after=10").then().statusCode(200);
     }
 
     private static String row(long id) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -63,8 +62,7 @@ class AccessibilityBrowserTest extends ReviewerBrowserTest {
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
-        reviewer = "a11y" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        reviewer = newReviewer("a11y");
         ReviewItems.fresh(em, 10, 1, ReviewItem.REGULAR);
         driver = Browser.start();
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));

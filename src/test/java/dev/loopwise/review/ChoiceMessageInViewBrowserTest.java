@@ -6,7 +6,6 @@ import dev.loopwise.model.ActiveModel;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -25,8 +24,7 @@ class ChoiceMessageInViewBrowserTest extends ReviewerBrowserTest {
     @Test
     void aRefusedRewriteSaysSoOnScreen() throws Exception {
         ActiveModel.await();
-        String reviewer = "msgview" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        String reviewer = newReviewer("msgview");
         ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));

@@ -38,8 +38,7 @@ class DraftPassagesBrowserTest extends ReviewerBrowserTest {
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
-        reviewer = "passages" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        reviewer = newReviewer("passages");
         long plain = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         items = List.of(plain, draftItem("no tracking mail", List.of(
                         new ReviewView.Passage("Tracking your order (https://help.fernhill.example/tracking)", TRACKING),

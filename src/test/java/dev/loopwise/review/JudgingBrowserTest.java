@@ -8,7 +8,6 @@ import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,9 +26,8 @@ abstract class JudgingBrowserTest extends ReviewerBrowserTest {
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
-        reviewer = "browser" + UUID.randomUUID().toString().substring(0, 6);
+        reviewer = newReviewer("browser");
         outOfScope = "What rhymes with orange? asks " + reviewer;
-        users.create(reviewer, "browser-password", "reviewer", null);
         items = ReviewItems.judgingQueue(em, reviewer, outOfScope);
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));

@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -36,8 +35,7 @@ class JudgingPageWordsBrowserTest extends ReviewerBrowserTest {
     @BeforeEach
     void setUp() throws Exception {
         ActiveModel.await();
-        reviewer = "tabs" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        reviewer = newReviewer("tabs");
         items = ReviewItems.fresh(em, 3, 1, ReviewItem.REGULAR);
         driver = Browser.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(15));

@@ -6,7 +6,6 @@ import dev.loopwise.model.ActiveModel;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -38,8 +37,7 @@ class MessageUnderMenuBrowserTest extends ReviewerBrowserTest {
     @Test
     void aRefusalStandsUnderTheMenuOnALaptopATabletAndAPhone() throws Exception {
         ActiveModel.await();
-        String reviewer = "undermenu" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        String reviewer = newReviewer("undermenu");
         freshItems(4);
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));

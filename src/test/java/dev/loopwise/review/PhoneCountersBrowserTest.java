@@ -6,7 +6,6 @@ import dev.loopwise.model.ActiveModel;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -24,8 +23,7 @@ class PhoneCountersBrowserTest extends ReviewerBrowserTest {
     @Test
     void eachFigureKeepsToOneLine() throws Exception {
         ActiveModel.await();
-        String reviewer = "phonecount" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        String reviewer = newReviewer("phonecount");
         ReviewItems.fresh(em, 3, 1, ReviewItem.REGULAR);
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));

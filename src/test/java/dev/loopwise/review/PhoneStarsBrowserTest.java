@@ -7,7 +7,6 @@ import dev.loopwise.model.ActiveModel;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -26,8 +25,7 @@ class PhoneStarsBrowserTest extends ReviewerBrowserTest {
     @Test
     void eachStarIsBigEnoughToTap() throws Exception {
         ActiveModel.await();
-        String reviewer = "phonestars" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        String reviewer = newReviewer("phonestars");
         ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));

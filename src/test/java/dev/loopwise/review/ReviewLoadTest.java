@@ -3,15 +3,11 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
-import dev.loopwise.security.UserService;
+import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,27 +24,27 @@ import org.junit.jupiter.api.Test;
  * every judgement is stored exactly once, no item gets more judgements than it needs, nothing fails.
  */
 @QuarkusTest
-class ReviewLoadTest {
+class ReviewLoadTest extends ReviewerTest {
     static final int REVIEWERS = 50;
-
-    @Inject
-    ApiKeyService keys;
-    @Inject
-    UserService users;
-    @Inject
-    EntityManager em;
 
     @Test
     void fiftyConcurrentReviewers() throws Exception {
-        ActiveModel.await();
         List<Long> items = new ArrayList<>(ReviewItems.fresh(em, 60, 1, ReviewItem.REGULAR));
         List<Long> overlap = createOverlap(30);
-        List<String> secrets = new ArrayList<>();
-        String run = UUID.randomUUID().toString().substring(0, 6);
-        for (int i = 0; i < REVIEWERS; i++) {
-            users.create("load" + run + "-" + i, "long-enough-pw", "reviewer", null);
-            secrets.add(keys.create("load" + run + "-" + i, "load").secret());
+        try {
+            workTheQueue(overlap);
+        } finally {
+            items.addAll(overlap);
+            ScratchReviewers.remove(List.of(), items);
         }
+    }
+
+    private void workTheQueue(List<Long> overlap) throws Exception {
+        List<Caller> reviewers = new ArrayList<>();
+        for (int i = 0; i < REVIEWERS; i++) {
+            reviewers.add(reviewer());
+        }
+        List<String> secrets = reviewers.stream().map(Caller::apiKey).toList();
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         AtomicInteger stored = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(REVIEWERS);
@@ -85,8 +81,8 @@ class ReviewLoadTest {
         assertTrue(statuses.keySet().stream().noneMatch(s -> s.endsWith(" 500") || s.matches(".* 5\\d\\d")), statuses.toString());
         assertEquals(statuses.getOrDefault("judge 201", 0), statuses.getOrDefault("judge 200", 0), "each double click: one stored, one duplicate");
         long rows = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from judgements j join users u on u.id = j.reviewer_id where u.username like ?1")
-                .setParameter(1, "load" + run + "-%").getSingleResult()).longValue());
+                "select count(*) from judgements j join users u on u.id = j.reviewer_id where u.username = any(?1)")
+                .setParameter(1, reviewers.stream().map(r -> r.username).toArray(String[]::new)).getSingleResult()).longValue());
         assertEquals(stored.get(), rows, "every stored judgement exactly once");
         long overfilled = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 select count(*) from review_items i where i.kind <> 'gold'

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,9 +48,9 @@ class ReviewQualityWordsBrowserTest extends BrowserTest {
     void countsSayWhatTheyCountAndSkippedItemsCanBeSeenAndSettled() throws Exception {
         ActiveModel.await();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        User x = users.create("words" + run + "x", "long-enough-pw", "reviewer", null);
-        User y = users.create("words" + run + "y", "long-enough-pw", "reviewer", null);
-        User z = users.create("words" + run + "z", "long-enough-pw", "reviewer", null);
+        User x = ScratchAccounts.user(users.create("words" + run + "x", "long-enough-pw", "reviewer", null));
+        User y = ScratchAccounts.user(users.create("words" + run + "y", "long-enough-pw", "reviewer", null));
+        User z = ScratchAccounts.user(users.create("words" + run + "z", "long-enough-pw", "reviewer", null));
         // Skipped by all three (the default sets an item aside after 3 skips): twice for lack of knowledge, once in own words.
         long skipped = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         answer(x, skipped, new Submission("skip", null, null, KNOWLEDGE, 4000));

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -7,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URL;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 
 /** A browser test of the reviewer's pages: the application's address, and what it needs to make reviewers and items. */
@@ -19,6 +21,16 @@ public abstract class ReviewerBrowserTest extends BrowserTest {
     protected EntityManager em;
 
     private List<Long> madeItems = List.of();
+
+    /**
+     * A new reviewer of this test's own, named {@code prefix} and six random characters, who signs in with the password
+     * "browser-password"; removed with their judgements after the test (see {@link ScratchAccounts}).
+     */
+    protected String newReviewer(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().substring(0, 6);
+        ScratchAccounts.user(users.create(name, "browser-password", "reviewer", null));
+        return name;
+    }
 
     /** Closes every open item, then opens {@code count} regular ones for this test alone (see {@link ReviewItems#fresh}). */
     protected List<Long> freshItems(int count) {

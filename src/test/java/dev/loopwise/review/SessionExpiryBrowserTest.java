@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -28,8 +27,7 @@ class SessionExpiryBrowserTest extends ReviewerBrowserTest {
     @Test
     void aChoiceMadeAfterTheSessionEndedIsSavedOnceTheReviewerSignsInAgain() throws Exception {
         ActiveModel.await();
-        String reviewer = "expiry" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        String reviewer = newReviewer("expiry");
         List<Long> items = ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));

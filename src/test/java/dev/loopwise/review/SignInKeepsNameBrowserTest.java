@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +27,7 @@ class SignInKeepsNameBrowserTest extends BrowserTest {
     @Test
     void aRefusedSignInKeepsTheNameTyped() throws Exception {
         String name = "keepname" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(name, "long-enough-pw", "reviewer", null);
+        ScratchAccounts.user(users.create(name, "long-enough-pw", "reviewer", null));
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
         Browser.run(driver, "sign-in-keeps-name-failure", () -> {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.loopwise.model.ActiveModel;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -23,8 +22,7 @@ class UndoKeepsFocusBrowserTest extends ReviewerBrowserTest {
     @Test
     void undoWithTheButtonLeavesTheFocusOnTheChoices() throws Exception {
         ActiveModel.await();
-        String reviewer = "undofocus" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        String reviewer = newReviewer("undofocus");
         freshItems(3);
         driver = Browser.start();
         driver.manage().window().setSize(new Dimension(1024, 768));

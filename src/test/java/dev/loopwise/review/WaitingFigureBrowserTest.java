@@ -9,7 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,8 +24,7 @@ class WaitingFigureBrowserTest extends ReviewerBrowserTest {
     @Test
     void waitingThatDoesNotFallIsExplainedOnce() throws Exception {
         ActiveModel.await();
-        String reviewer = "waiting" + UUID.randomUUID().toString().substring(0, 6);
-        users.create(reviewer, "browser-password", "reviewer", null);
+        String reviewer = newReviewer("waiting");
         List<Long> items = ReviewItems.fresh(em, 3, 1, ReviewItem.REGULAR);
         setStatus(items.get(2), "complete");
         driver = Browser.start();

@@ -57,7 +57,7 @@ public final class Caller {
     /** A REST client holding a fresh API key of the user. */
     public static Caller apiKey(ApiKeyService keys, String username) {
         Caller caller = new Caller(username + " (API key)", Kind.API_KEY, username);
-        caller.apiKey = keys.create(username, "test " + KEYS.incrementAndGet()).secret();
+        caller.apiKey = ScratchAccounts.key(keys.create(username, "test " + KEYS.incrementAndGet())).secret();
         caller.fetchCsrfToken();
         return caller;
     }
@@ -65,22 +65,27 @@ public final class Caller {
     /** A REST client whose key has no rate limit, for tests that send many requests. */
     public static Caller apiKeyWithoutLimit(ApiKeyService keys, String username) {
         Caller caller = new Caller(username + " (API key, no limit)", Kind.API_KEY, username);
-        caller.apiKey = keys.create(username, "test without limit " + KEYS.incrementAndGet(), 0).secret();
+        caller.apiKey = ScratchAccounts.key(keys.create(username, "test without limit " + KEYS.incrementAndGet(), 0)).secret();
         caller.fetchCsrfToken();
         return caller;
     }
 
-    /** A helpdesk integration: a new service account and an API key of it. */
-    /** A new reviewer of its own (so no other test's judgements are in its way), calling with an API key. */
+    /**
+     * A new reviewer of its own (so no other test's judgements are in its way), calling with an API key. The account and
+     * its judgements are removed after the test (see {@link ScratchAccounts}).
+     */
     public static Caller reviewer(UserService users, ApiKeyService keys) {
-        String name = "reviewer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", Role.REVIEWER, null);
-        return apiKey(keys, name);
+        return scratch(users, keys, "reviewer-", "long-enough-pw", Role.REVIEWER);
     }
 
+    /** A helpdesk integration: a new service account and an API key of it, removed after the test. */
     public static Caller service(UserService users, ApiKeyService keys) {
-        String name = "helpdesk-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, null, Role.SERVICE, null);
+        return scratch(users, keys, "helpdesk-", null, Role.SERVICE);
+    }
+
+    private static Caller scratch(UserService users, ApiKeyService keys, String prefix, String password, String role) {
+        String name = prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+        ScratchAccounts.user(users.create(name, password, role, null));
         return apiKey(keys, name);
     }
 

@@ -34,7 +34,7 @@ class SecurityHeadersTest {
         Caller admin = Caller.session("admin");
         assertEquals("no-store", admin.request().accept("text/html").get("/admin/users").header("Cache-Control"));
         assertNotEquals("no-store", RestAssured.given().get("/js/review.js").header("Cache-Control"));
-        String adminKey = keys.create("admin", "headers").secret();
+        String adminKey = ScratchAccounts.key(keys.create("admin", "headers")).secret();
         assertEquals(SecurityHeaders.SWAGGER_POLICY, RestAssured.given().header("Authorization", "Bearer " + adminKey)
                 .get("/q/swagger-ui/").header("Content-Security-Policy"));
     }

@@ -1,0 +1,45 @@
+// The judging page's calls to the server. A choice sent after the session ended is kept in this tab and sent again once
+// the reviewer is back on this page, so no judgement is lost.
+window.reviewServer = (function () {
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const PENDING = 'loopwise.unsentChoice';
+  const PENDING_MAX_MS = 60 * 60 * 1000;
+
+  async function call(method, url, body) {
+    const response = await fetch(url, {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 401) {
+      // Loading the page itself lets the server send the browser to sign in and back here.
+      if (method === 'POST' && /^\/review\/items\/\d+$/.test(url)) {
+        sessionStorage.setItem(PENDING, JSON.stringify({ url, body, at: Date.now() }));
+      }
+      window.location.href = '/review/judge';
+      throw new Error('session expired');
+    }
+    if (response.status === 204) return null;
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const failure = new Error((data && data.error) || 'Something went wrong (HTTP ' + response.status + ').');
+      failure.status = response.status;
+      failure.code = data && data.code;
+      throw failure;
+    }
+    return data;
+  }
+
+  // The choice the session's end kept from reaching the server ({url, body}), taken once; null if none, or if it is too old.
+  function takeUnsent() {
+    const kept = sessionStorage.getItem(PENDING);
+    if (!kept) return null;
+    sessionStorage.removeItem(PENDING);
+    let pending = null;
+    try { pending = JSON.parse(kept); } catch (e) { return null; }
+    if (!pending || !pending.body || Date.now() - pending.at > PENDING_MAX_MS) return null;
+    return pending;
+  }
+
+  return { call, takeUnsent };
+})();

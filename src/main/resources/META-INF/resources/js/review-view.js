@@ -1,0 +1,80 @@
+// What the judging page shows: the message bar, the counters, the undo countdown, and an item's ticket and replies.
+// Text is only ever set with textContent or as text nodes, never as HTML, so a ticket containing HTML shows as text.
+window.reviewView = (function () {
+  const $ = (id) => document.getElementById(id);
+  // Slots as the reply library writes them, e.g. {{order_number}} (the server's SlotFiller reads the same).
+  const SLOT = /\{\{\s*([^{}]+?)\s*\}\}/g;
+  let sayTimer = null;
+  let countdown = null;
+
+  function say(text, kind) {
+    const box = $('message');
+    box.textContent = text;
+    box.className = 'alert ' + (kind || 'notice');
+    box.hidden = false;
+    box.title = kind === 'error' ? 'Click to close' : '';
+    clearTimeout(sayTimer);
+    // A notice goes by itself; what to fix stays until the next message or a click on it: a reviewer who looked away
+    // for a few seconds would otherwise never learn why the choice was not saved.
+    if (kind !== 'error') sayTimer = setTimeout(() => { box.hidden = true; }, 6000);
+  }
+  $('message').addEventListener('click', () => { $('message').hidden = true; });
+
+  function counters(data) {
+    if (!data) return;
+    $('today').textContent = data.judgedToday;
+    $('total').textContent = data.judgedTotal;
+    $('waiting').textContent = data.waiting;
+  }
+
+  // A reply with its unfilled slots as highlighted blanks ("order number"), built node by node.
+  function showReply(element, text) {
+    element.replaceChildren();
+    let at = 0;
+    let blanks = 0;
+    for (const match of text.matchAll(SLOT)) {
+      element.append(document.createTextNode(text.slice(at, match.index)));
+      const blank = document.createElement('span');
+      blank.className = 'slot';
+      blank.textContent = match[1].replace(/[_\s-]+/g, ' ').trim().toLowerCase();
+      element.append(blank);
+      at = match.index + match[0].length;
+      blanks++;
+    }
+    element.append(document.createTextNode(text.slice(at)));
+    return blanks;
+  }
+
+  // An item's ticket, the intent the model read in it, its two replies and the passages they drew on.
+  function showItem(item) {
+    $('ticket-text').textContent = item.ticket.text;
+    // An intent's name as words ("gift_card_balance" → "gift card balance"); the full name stays in the tooltip.
+    $('intent').textContent = item.predictedIntent ? item.predictedIntent.replace(/[_-]+/g, ' ') : 'out of scope';
+    $('intent').title = item.predictedIntent || '';
+    const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
+    $('slots-note').hidden = blanks === 0;
+    window.reviewSources.show(item.sources);
+  }
+
+  // The seconds left to undo the last choice, counting down on its button.
+  function startCountdown(seconds) {
+    const until = Date.now() + seconds * 1000;
+    clearInterval(countdown);
+    const tick = () => {
+      const left = Math.ceil((until - Date.now()) / 1000);
+      if (left <= 0) return stopCountdown();
+      $('undo-left').textContent = left;
+      $('undo-hint').hidden = false;
+    };
+    tick();
+    countdown = setInterval(tick, 250);
+  }
+
+  function stopCountdown() {
+    clearInterval(countdown);
+    countdown = null;
+    $('undo-hint').hidden = true;
+  }
+
+  return { say, counters, showItem, startCountdown, stopCountdown };
+})();
