@@ -36,7 +36,7 @@ final class RewardAccuracyGate {
         Integer more = RoundResult.WAIT.equals(verdict) ? Math.max(learned.moreJudgements() == null ? 0 : learned.moreJudgements(),
                 served.moreJudgements() == null ? 0 : served.moreJudgements()) : null;
         String detail = "The cross-encoder this round learned with (it reads the replies themselves): " + learned.detail()
-                + " The vector model kept with the version to score replies and LLM drafts as it serves: " + served.detail();
+                + " The vector model kept with the version to score replies and LLM drafts as it answers customers: " + served.detail();
         return new RoundResult.Gate("reward_accuracy", RoundResult.PASS.equals(verdict), detail, verdict, learned.effect(),
                 learned.low(), learned.high(), more == null || more == 0 ? null : more);
     }

@@ -134,8 +134,8 @@ public class RoundFormats {
             AlignmentRound round = underway.get();
             return AlignmentRound.QUEUED.equals(round.status)
                     ? "Round " + round.id + " is queued: it starts once the training or round running now ends, and it reads every"
-                            + " judgement given until then. Nothing to start meanwhile; the version serving now keeps serving."
-                    : "Round " + round.id + " is running: open it to follow it. The version serving now keeps serving meanwhile.";
+                            + " judgement given until then. Nothing to start meanwhile; the active version keeps answering customers."
+                    : "Round " + round.id + " is running: open it to follow it. The active version keeps answering customers meanwhile.";
         }
         AlignmentRound last = newestFirst.get(0);
         return switch (last.status) {
@@ -146,11 +146,11 @@ public class RoundFormats {
             case AlignmentRound.REJECTED -> "Round " + last.id + " changed nothing for customers: its new version was not better. Open it"
                     + " to read which check failed and what to change before the next round.";
             case AlignmentRound.SUPERSEDED -> "Round " + last.id + " was overtaken: the active version changed while it ran, so its "
-                    + "result was not applied. Start a new round to improve the version that serves now.";
+                    + "result was not applied. Start a new round to improve the active version.";
             case AlignmentRound.FAILED -> "Round " + last.id + " stopped with an error: open it to read it, then start another.";
             case AlignmentRound.CANCELLED -> "Round " + last.id + " was cancelled; nothing changed for customers. Start another when"
                     + " you are ready.";
-            default -> "Round " + last.id + " is running: open it to follow it. The version serving now keeps serving meanwhile.";
+            default -> "Round " + last.id + " is running: open it to follow it. The active version keeps answering customers meanwhile.";
         };
     }
 

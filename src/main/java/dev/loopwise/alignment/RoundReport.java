@@ -26,12 +26,12 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             "reward_accuracy", "Did Loopwise learn what reviewers prefer?",
             "preference_agreement", "Does the new version pick what reviewers prefer more often?",
             "reply_intent", "Do its replies still fit what the customer asked about?",
-            "kl_bound", "Does it stay close to the version serving now?");
+            "kl_bound", "Does it stay close to the active version?");
 
     private static final Map<String, String> MEANINGS = Map.ofEntries(
             Map.entry("reward/accuracy", "share of held-out preferences the reward model ranks right (50% is chance)"),
             Map.entry("reward/served_accuracy", "the same for the vector model the version keeps to score replies and LLM drafts as it"
-                    + " serves, when the round learned with the cross-encoder"),
+                    + " answers customers, when the round learned with the cross-encoder"),
             Map.entry("reward/margin", "average score gap between preferred and rejected replies"),
             Map.entry("reward/calibration_error", "how far the reward model's confidence is from how often it is right"),
             Map.entry("reward/train_loss", "Bradley–Terry loss at the end of training (lower fits the training judgements better)"),
@@ -94,7 +94,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     ? "v" + round.candidateVersion + " passed every check and waits for an admin to promote it on Models."
                     : "The new version was not better, so it was not promoted. Nothing changed for customers.";
             case AlignmentRound.SUPERSEDED -> "The active version changed while the round ran (a rollback or another round), so v"
-                    + round.candidateVersion + " was not promoted: it was compared with a version that no longer serves. Nothing "
+                    + round.candidateVersion + " was not promoted: it was compared with a version that is no longer active. Nothing "
                     + "changed for customers.";
             // The reason is written for the lead (a library's own message never reaches it): say it where the outcome is read.
             case AlignmentRound.FAILED -> round.reason == null || round.reason.isBlank()
@@ -127,10 +127,10 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     : ", then start another round."))) + (fitWaits ? " Whether replies still fit what customers ask about is not"
                     + " decided by judgements: " + Character.toLowerCase(FIT_NEXT.charAt(0)) + FIT_NEXT.substring(1) + "." : "");
             case AlignmentRound.REJECTED -> afterRejection(round.gates);
-            case AlignmentRound.SUPERSEDED -> "Start a new round: it compares with the version that serves now.";
+            case AlignmentRound.SUPERSEDED -> "Start a new round: it compares with the active version.";
             case AlignmentRound.FAILED -> "Start the round again; if it fails again, the log below says why.";
             case AlignmentRound.CANCELLED -> "Start another round on Rounds when you are ready.";
-            default -> "Wait for it to finish (you can leave this page), or cancel it: the version serving now keeps serving.";
+            default -> "Wait for it to finish (you can leave this page), or cancel it: the active version keeps answering customers.";
         };
     }
 
@@ -145,13 +145,13 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         java.util.Set<String> failed = gates.stream().filter(g -> RoundResult.FAIL.equals(g.verdictOrLegacy()))
                 .map(RoundResult.Gate::name).collect(java.util.stream.Collectors.toSet());
         String larger = "start the next round with a larger β (under Advanced settings on Rounds), which keeps the new version"
-                + " closer to the one serving now.";
+                + " closer to the active one.";
         if (failed.contains("reply_intent")) {
             return "The new version's replies fit the ticket's intent less often than the current ones: more judgements will not fix"
                     + " that. Check on Review quality that preferred replies and rewrites suit their tickets, then " + larger;
         }
         if (failed.contains("kl_bound")) {
-            return "The new version moved further from the one serving now than a round allows: " + larger;
+            return "The new version moved further from the active one than a round allows: " + larger;
         }
         if (failed.contains("reward_accuracy")) {
             return "Loopwise could not learn from these judgements what reviewers prefer: they may disagree with each other too often."

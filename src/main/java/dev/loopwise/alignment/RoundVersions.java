@@ -110,6 +110,6 @@ public class RoundVersions {
         return "While this round ran, the active version changed from v" + base + " to " + (active == null ? "none" : "v" + active)
                 + ", so v" + candidate + " — compared with v" + base + " — was not promoted. "
                 + (passed ? "It passed its gates against v" + base + "; an admin can still promote it on Models. " : "")
-                + "Start a new round to improve the version that serves now.";
+                + "Start a new round to improve the active version.";
     }
 }

@@ -102,7 +102,7 @@ public class AuditFormats {
                     : "from a model of what reviewers prefer"));
         }
         if (details.get("beta") != null) {
-            parts.add("how close to stay to the serving version (β): " + details.get("beta"));
+            parts.add("how close to stay to the active version (β): " + details.get("beta"));
         }
         Object reward = details.get("rewardModel");
         if (reward != null) {

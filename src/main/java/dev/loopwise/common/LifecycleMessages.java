@@ -9,7 +9,7 @@ public final class LifecycleMessages {
 
     public static String activeChanged(int version) {
         return "The active version changed while version " + version + " was being switched in, so nothing was changed. "
-                + "Reload Models to see which version serves now, then try again if you still want version " + version + ".";
+                + "Reload Models to see which version is active now, then try again if you still want version " + version + ".";
     }
 
     public static String activeNotAsSeen(int version, int expected, Integer active) {

@@ -32,8 +32,8 @@ public final class Messages {
     }
     public static final String BODY_REQUIRED = "A JSON request body is required.";
     /** Said after the parameter's name by the validation mapper. */
-    public static final String EXPECTED_ACTIVE = "must be the version that serves now (a whole number, 1 or more), as the Models"
-            + " page sends it; leave it out to switch whatever serves.";
+    public static final String EXPECTED_ACTIVE = "must be the active version (a whole number, 1 or more), as the Models"
+            + " page sends it; leave it out to switch whatever is active.";
     public static final String DATABASE_UNAVAILABLE = "Loopwise lost its connection to the database for a moment. "
             + "The request changed nothing; try again in a few seconds.";
     public static final String INTERNAL = "Something went wrong on our side (reference %s). The request changed nothing; try again or report the reference.";

@@ -22,7 +22,7 @@ public class StatusWords {
             case JobRowEntity.FAILED -> "stopped by an error";
             case JobRowEntity.CANCELLED -> "cancelled";
             // A version: trained, never served, promotable.
-            case "candidate" -> "ready, not serving yet";
+            case "candidate" -> "ready, not active yet";
             case "active" -> "active";
             case "retired" -> "served before";
             // A version whose round did not show it better, or that round itself: either way nothing was promoted.

@@ -97,7 +97,7 @@ public class TryPage {
                     decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm, head.threshold(), unhandled);
             return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null)).build();
         }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket,
-                "No version serves yet: train one on Models first.")).build());
+                "No version is active yet: train one on Models first.")).build());
     }
 
     /** Never fails: drafting answers with the library's reply and the reason whatever goes wrong, as in serving. */

@@ -65,7 +65,7 @@ class RoundPageWordsTest {
         int terms = page.indexOf("id=\"round-settings-ml\"");
         assertTrue(words > 0 && terms > words, "the settings in words come first, the machine-learning terms after them");
         String plain = page.substring(words, page.indexOf("</p>", words));
-        assertTrue(plain.contains("serving now") && !plain.contains("π") && !plain.contains("DPO"), plain);
+        assertTrue(plain.contains("the active version") && !plain.contains("π") && !plain.contains("DPO"), plain);
         assertTrue(page.substring(terms, page.indexOf("</p>", terms)).contains("In machine-learning terms"));
     }
 

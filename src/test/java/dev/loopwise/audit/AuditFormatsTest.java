@@ -69,7 +69,7 @@ class AuditFormatsTest {
         AuditEvent round = event("round.start", "method", "reward_weighted");
         round.details.putAll(java.util.Map.of("beta", 0.1, "rewardModel", "vector", "policyEpochs", 200, "seed", 42,
                 "minRewardAccuracy", 0.6, "maxKl", 2.0));
-        assertEquals("how it learns: from a model of what reviewers prefer; how close to stay to the serving version (β): 0.1;"
+        assertEquals("how it learns: from a model of what reviewers prefer; how close to stay to the active version (β): 0.1;"
                 + " reward model: quick; policy epochs: 200; seed: 42; the rest on the round's page", AuditFormats.detailText(round));
         AuditEvent promoted = event("model.promote", "reason", "promote");
         promoted.details.put("previousVersion", 2);

@@ -84,7 +84,7 @@ final class ModelsNextStep {
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
                 : " You can also try fine-tuning the reading model on your tickets (choose it under How to learn): this page then says "
-                + "whether it answers more held-out tickets right.";
+                + "whether it gets more right of the tickets kept aside to check versions on.";
         boolean newest = newestFirst.get(0).version == current.version;
         // A high accuracy reads as "safe", though a version that never learned what to hand over answers everything.
         boolean handsNothingOver = !current.learnedIntents().isEmpty() && !current.learnedIntents().contains(ModelTrainer.OUT_OF_SCOPE_LABEL);

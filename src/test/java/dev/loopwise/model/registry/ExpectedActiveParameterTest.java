@@ -21,8 +21,8 @@ class ExpectedActiveParameterTest {
     @Test
     void anExpectedActiveBelowOneIsRefusedSayingWhatItIs() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String said = "expectedActive must be the version that serves now (a whole number, 1 or more), as the Models page sends it;"
-                + " leave it out to switch whatever serves.";
+        String said = "expectedActive must be the active version (a whole number, 1 or more), as the Models page sends it;"
+                + " leave it out to switch whatever is active.";
         admin.request().contentType("application/json").post("/api/v1/models/1/promote?expectedActive=0").then().statusCode(400)
                 .body("code", equalTo("validation_failed")).body("error", equalTo(said));
         admin.request().contentType("application/json").post("/api/v1/models/1/rollback?expectedActive=-1").then().statusCode(400).body("error", equalTo(said));
@@ -41,7 +41,7 @@ class ExpectedActiveParameterTest {
                 admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                         .formParam("expectedActive", sent).formParam("csrf-token", admin.csrfToken())
                         .post("/admin/models/1/" + action).then().statusCode(400)
-                        .body(containsString("expectedActive must be the version that serves now (a whole number, 1 or more)"));
+                        .body(containsString("expectedActive must be the active version (a whole number, 1 or more)"));
             }
         }
         assertEquals(activations, QuarkusTransaction.requiringNew().call(() -> ModelActivation.count()), "no version was switched in");

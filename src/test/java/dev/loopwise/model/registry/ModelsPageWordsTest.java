@@ -81,7 +81,7 @@ class ModelsPageWordsTest {
         assertEquals("in progress", StatusWords.words(TrainingRun.RUNNING));
         assertEquals("waiting to start", StatusWords.words(TrainingRun.QUEUED));
         assertEquals("stopped by an error", StatusWords.words(TrainingRun.FAILED));
-        assertEquals("ready, not serving yet", StatusWords.words(ModelVersion.CANDIDATE));
+        assertEquals("ready, not active yet", StatusWords.words(ModelVersion.CANDIDATE));
         assertEquals("not promoted", StatusWords.words(ModelVersion.REJECTED));
         assertEquals("served before", StatusWords.words(ModelVersion.RETIRED));
         assertEquals("needs more judgements", StatusWords.words("needs_evidence"));
