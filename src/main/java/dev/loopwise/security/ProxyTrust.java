@@ -2,8 +2,10 @@ package dev.loopwise.security;
 
 import dev.loopwise.common.HttpMessages;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ProxyTrust {
-    void requireTrustedProxies(@Observes StartupEvent event,
+    /** Before anything else starts (the demo's first training, jobs), so a refused start leaves nothing half begun. */
+    void requireTrustedProxies(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
                                @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
                                boolean forwarding,
                                @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> trusted,
