@@ -95,4 +95,9 @@ public final class HttpMessages {
                 + " and send the text again; nothing was saved. Right-to-left text itself (Arabic, Hebrew) is fine, and so are"
                 + " the marks U+200E and U+200F.";
     }
+
+    /** Forwarding turned on without naming the proxy: Quarkus would then believe forwarded headers from any client. */
+    public static final String TRUSTED_PROXIES_REQUIRED = "LOOPWISE_BEHIND_PROXY is on but no proxy is named: set"
+            + " LOOPWISE_TRUSTED_PROXIES to the address, network (10.0.0.0/8) or host name of your proxy and start again."
+            + " Without it anyone who reaches this instance directly could claim any client address or https.";
 }

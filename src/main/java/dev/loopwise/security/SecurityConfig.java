@@ -83,8 +83,8 @@ public interface SecurityConfig {
 
         /**
          * Failed sign-ins from one client address within {@link #window()} before that address is locked.
-         * Behind a reverse proxy, set {@code QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true} so the
-         * address is the client's, not the proxy's; the proxy must replace the client's own X-Forwarded-For, whose
+         * Behind a reverse proxy, set {@code LOOPWISE_BEHIND_PROXY=true} and {@code LOOPWISE_TRUSTED_PROXIES} so the
+         * address is the client's, not the proxy's ({@link ProxyTrust}); the proxy must replace the client's own X-Forwarded-For, whose
          * first address is the one read.
          */
         @WithDefault("20")

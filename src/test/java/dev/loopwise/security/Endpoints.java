@@ -172,6 +172,11 @@ final class Endpoints {
                     c -> "{\"requestId\":\"00000000-0000-0000-0000-000000000000\",\"rating\":\"up\"}"),
             api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
             api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> "{}"),
+            // Files served as they are: the sign-in page needs them before anyone is signed in.
+            new Row("GET", "/favicon.svg", Access.open(200), null, "*/*", null),
+            new Row("GET", "/css/loopwise.css", Access.open(200), null, "*/*", null),
+            new Row("GET", "/js/review.js", Access.open(200), null, "*/*", null),
+            new Row("GET", "/webjars/chart.js/4.4.9/dist/chart.umd.js", Access.open(200), null, "*/*", null),
             // Operations: health is open for load balancers; metrics and API documentation are for admins.
             new Row("GET", "/q/health/ready", Access.open(200), null, "*/*", null),
             new Row("GET", "/q/health/live", Access.open(200), null, "*/*", null),

@@ -142,5 +142,38 @@ class RoleMatrixTest {
         Endpoints.ROWS.forEach(row -> covered.add(row.method() + " " + row.path().replaceAll("\\{[A-Za-z]+}", "{}")));
         declared.removeIf(endpoint -> covered.contains(endpoint.replaceAll("\\{[A-Za-z]+}", "{}")));
         assertEquals(Set.of(), declared, "Endpoints without a row in the role table");
+        // Files served as they are (style sheet, scripts, icon, the chart library): anyone may fetch them, so each place
+        // one is served from has a row saying so, and a new one must be added here on purpose.
+        Set<String> unlisted = new TreeSet<>(EndpointScanner.staticEntries());
+        unlisted.add("webjars");
+        unlisted.removeIf(entry -> Endpoints.ROWS.stream().anyMatch(row -> row.path().startsWith("/" + entry)));
+        assertEquals(Set.of(), unlisted, "Static files without a row in the role table");
+    }
+
+    /**
+     * Each endpoint names who may call it in its annotations, and the table above expects what they name: the matrix
+     * checks the behaviour, this the declaration, so neither can drift from the other unnoticed.
+     */
+    @Test
+    void everyEndpointDeclaresItsCallersAsTheTableSays() {
+        Map<String, Set<String>> declared = EndpointScanner.declaredCallers("dev.loopwise");
+        List<String> failures = new ArrayList<>();
+        declared.forEach((endpoint, callers) -> {
+            if (callers.equals(EndpointScanner.UNDECLARED)) {
+                failures.add(endpoint + ": no @RolesAllowed, @PermitAll or @Authenticated");
+            }
+        });
+        for (Endpoints.Row row : Endpoints.ROWS) {
+            String shape = row.method() + " " + row.path().replaceAll("\\{[A-Za-z]+}", "{}");
+            Set<String> expected = !row.access().roles().isEmpty() ? row.access().roles()
+                    : row.access().surface() == Access.Surface.PUBLIC || row.access().surface() == Access.Surface.LOGIN
+                    ? EndpointScanner.ANYONE : EndpointScanner.SIGNED_IN;
+            declared.forEach((endpoint, callers) -> {
+                if (endpoint.replaceAll("\\{[A-Za-z]+}", "{}").equals(shape) && !callers.equals(expected)) {
+                    failures.add(endpoint + ": declares " + callers + ", the table expects " + expected);
+                }
+            });
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 }
