@@ -66,6 +66,18 @@ class ReplayRefusalsTest {
     }
 
     @Test
+    void aFileThatDoesNotReadAsTicketsIsNamedInOneSentence() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long served = DriftReplayTest.servedRequests(em);
+        // The problem's own sentence ends with a full stop: the refusal ended "twice ("")..".
+        String said = admin.request().contentType("text/csv").body("text\n\"where is my parcel\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/drift/replay").then().statusCode(400).body("code", equalTo("invalid_file")).extract().path("error");
+        assertTrue(said.startsWith("The file was not replayed: line 2: a quoted field starts here and is never closed."), said);
+        assertTrue(said.endsWith("(\"\").") && !said.endsWith(".."), said);
+        assertEquals(served, DriftReplayTest.servedRequests(em), "nothing of the file was served");
+    }
+
+    @Test
     void theReplayApiSaysWhichTypesItTakes() {
         Caller admin = Caller.apiKey(keys, "admin");
         for (String type : List.of("application/json", "application/xml")) {
