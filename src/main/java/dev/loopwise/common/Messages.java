@@ -221,7 +221,8 @@ public final class Messages {
     }
 
     public static String textTooLong(int length, int limit) {
-        return "The text has " + length + " characters; the limit is " + limit + ". Send the customer's message only.";
+        return "The text has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + ": send the customer's message only.";
     }
 
     public static final String REVIEW_ITEMS_FAILED = "Loopwise could not make new review items because of an error on its side "

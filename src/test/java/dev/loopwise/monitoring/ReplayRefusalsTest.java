@@ -33,7 +33,7 @@ class ReplayRefusalsTest {
         String refused = admin.pageRequest().accept("text/html")
                 .multiPart("file", "replay.csv", file.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
-        assertTrue(refused.contains("line 6: The text is empty") && refused.contains("line 7: The text has 4500 characters")
+        assertTrue(refused.contains("line 6: The text is empty") && refused.contains("line 7: The text has 4,500 characters")
                 && refused.contains("line 8: The text holds a control character (U+0007 at character 5)"), refused);
         assertEquals(served, DriftReplayTest.servedRequests(em), "nothing of the file was served");
         String unknown = admin.pageRequest().accept("text/html").multiPart("source", "bogus")
