@@ -12,6 +12,11 @@ public final class HttpMessages {
     public static final String PAGE_EXPIRED = "This page has expired or did not come from a Loopwise page (its security token does"
             + " not match, as after signing in again elsewhere). Reload the page and try again; nothing was saved.";
 
+    /** A form's number typed with spaces around it (" 3 "): the digits are right, the spaces are the mistake. */
+    public static String spacesAroundNumber(String value) {
+        return "'" + value + "' has spaces around the number: type the number alone. Nothing was saved; go back to correct it.";
+    }
+
     /** A command's --url whose host name no name server knows (a typo, or a machine on another network). */
     public static final String UNKNOWN_HOST = "no server of that name was found (the name in --url does not resolve): check its"
             + " spelling, or give the machine's IP address";
