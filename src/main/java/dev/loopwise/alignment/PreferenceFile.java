@@ -51,8 +51,7 @@ final class PreferenceFile {
         }
         int skipped = problems.size();
         if (skipped > 0) {
-            log.println(file + ": left out " + skipped + (skipped == 1 ? " row" : " rows") + " that teach no preference ("
-                    + String.join("; ", problems.subList(0, Math.min(NAMED, skipped))) + (skipped > NAMED ? "; …" : "") + ")");
+            log.println(dev.loopwise.common.EvalMessages.preferenceRowsLeftOut(file, skipped, problems.subList(0, Math.min(NAMED, skipped))));
         }
         return new Read(pairs, skipped);
     }

@@ -36,6 +36,11 @@ public class LoopwiseCommand {
 
     /** Java's own message, or for those that have none (a refused connection) what happened in words. */
     static String sentence(Throwable failure) {
+        for (Throwable cause = failure; failure instanceof java.net.ConnectException && cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
+                return dev.loopwise.common.HttpMessages.UNKNOWN_HOST;
+            }
+        }
         if (failure instanceof java.net.ConnectException) {
             return "no Loopwise answered at that address (the connection was refused): start it, or give --url";
         }

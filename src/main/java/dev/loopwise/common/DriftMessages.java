@@ -45,6 +45,13 @@ public final class DriftMessages {
                 : "dismissed") + ". Nothing more was done.";
     }
 
+    /** A replay file that does not read as tickets: the first problems in words, one sentence however each of them ends. */
+    public static String replayUnreadable(java.util.List<String> problems) {
+        int shown = Math.min(10, problems.size());
+        String named = String.join("; ", problems.subList(0, shown)) + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : "");
+        return "The file was not replayed: " + named + (named.endsWith(".") ? "" : ".");
+    }
+
     public static final String REPLAY_NO_ROWS = "The file holds no rows, so there is nothing to replay: put one ticket on each"
             + " line (a CSV needs a header line with a text column, then the tickets). Nothing was sent.";
     public static final String REPLAY_BODY_EMPTY = "The request body is empty: send the CSV or JSONL file of tickets as the body.";

@@ -56,4 +56,13 @@ public final class EvalMessages {
         return "Preference " + preference + ": no agent reply in the file can be shown in a better and a worse version (" + needs
                 + "), so the simulated reply library would be empty. Give longer agent replies, or choose another --preference.";
     }
+
+    /**
+     * Said on stderr by eval-reward for the rows of a preference file it leaves out: lines that are not JSON as much as pairs
+     * that teach nothing (an empty reply, two identical ones), the first few named.
+     */
+    public static String preferenceRowsLeftOut(java.nio.file.Path file, int rows, java.util.List<String> named) {
+        return file + ": left out " + Counts.of(rows, "row") + " it cannot learn from (" + String.join("; ", named)
+                + (rows > named.size() ? "; …" : "") + ")";
+    }
 }

@@ -66,4 +66,7 @@ public final class FileMessages {
         return !(name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".html") || name.endsWith(".htm")
                 || name.endsWith(".txt"));
     }
+
+    /** A header's column whose name is empty (",label"), as the list of the columns found names it. */
+    public static final String UNNAMED_COLUMN = "(a column without a name)";
 }

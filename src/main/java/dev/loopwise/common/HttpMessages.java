@@ -12,6 +12,22 @@ public final class HttpMessages {
     public static final String PAGE_EXPIRED = "This page has expired or did not come from a Loopwise page (its security token does"
             + " not match, as after signing in again elsewhere). Reload the page and try again; nothing was saved.";
 
+    /** A form's number typed with spaces around it (" 3 "): the digits are right, the spaces are the mistake. */
+    public static String spacesAroundNumber(String value) {
+        return "'" + value + "' has spaces around the number: type the number alone. Nothing was saved; go back to correct it.";
+    }
+
+    /** A command's --url whose host name no name server knows (a typo, or a machine on another network). */
+    public static final String UNKNOWN_HOST = "no server of that name was found (the name in --url does not resolve): check its"
+            + " spelling, or give the machine's IP address";
+
+    /** A command's --url (or --versus) that is not the address of a server. */
+    public static String notAServerAddress(String value) {
+        String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+        return "'" + shown + "' is not the address of a running Loopwise: write it as http://HOST:PORT"
+                + " (such as http://localhost:8080), with https:// for one behind TLS, without spaces, a query or a fragment.";
+    }
+
     public static String contentEncoding(String encoding) {
         String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
         return "The body is sent with Content-Encoding '" + shown + "', which Loopwise does not read: send it uncompressed"

@@ -167,7 +167,8 @@ public final class Messages {
             // Only a field of whole numbers refuses a decimal written with a point.
             return "'" + value + "' is not a whole number: this field asks for a count. Nothing was saved; go back to correct it.";
         }
-        return notANumber(value);
+        return value != null && !value.equals(value.strip()) && NUMBER.matcher(value.strip()).matches()
+                ? HttpMessages.spacesAroundNumber(value) : notANumber(value);
     }
 
     /** A form field's value that is no number as people write one ({@code null}: the value is not known). */
@@ -179,6 +180,7 @@ public final class Messages {
 
     private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[+-]?\\d+");
     private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+|\\d*\\.\\d+([eE][+-]?\\d+)?)");
 
     /** The value a failed conversion quotes in its message ("For input string: \"0,5\""), at most 40 characters, or null. */
     private static String quotedValue(Throwable conversion) {
@@ -221,7 +223,8 @@ public final class Messages {
     }
 
     public static String textTooLong(int length, int limit) {
-        return "The text has " + length + " characters; the limit is " + limit + ". Send the customer's message only.";
+        return "The text has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + ": send the customer's message only.";
     }
 
     public static final String REVIEW_ITEMS_FAILED = "Loopwise could not make new review items because of an error on its side "

@@ -79,8 +79,7 @@ public class ReplayTickets {
         }
         TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), format);
         if (!parsed.ok()) {
-            throw ApiException.badRequest("invalid_file", "The file was not replayed: " + String.join("; ", parsed.errors().subList(0,
-                    Math.min(10, parsed.errors().size()))) + ".");
+            throw ApiException.badRequest("invalid_file", dev.loopwise.common.DriftMessages.replayUnreadable(parsed.errors()));
         }
         if (parsed.rows().isEmpty()) {
             // A replay of nothing would report checks that never ran as if the traffic had been calm.

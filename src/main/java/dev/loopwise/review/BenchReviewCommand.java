@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 public class BenchReviewCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.ServerAddress.class,
+            description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
     @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (to create the benchmark's reviewers).")

@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-serving", description = "Measure encoder and /api/v1/respond throughput and latency; prints a table.")
 public class BenchServingCommand implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.ServerAddress.class,
+            description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
     @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list; one without a rate limit"
@@ -47,7 +48,7 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
-    @Option(names = "--versus", description = "A second address to measure at each level, e.g. one instance against"
+    @Option(names = "--versus", converter = dev.loopwise.common.ServerAddress.class, description = "A second address to measure at each level, e.g. one instance against"
             + " the load balancer in front of several; prints how many times the first one's throughput it reaches.")
     String versus;
 

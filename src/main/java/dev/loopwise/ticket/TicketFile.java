@@ -112,7 +112,8 @@ public final class TicketFile {
             Map<String, String> sources = TicketColumns.sources(header);
             if (!sources.containsKey("text")) {
                 errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header.stream().map(PlainText::quoted).toList()));
+                        + "); found: " + String.join(", ", header.stream()
+                        .map(name -> name.isBlank() ? dev.loopwise.common.FileMessages.UNNAMED_COLUMN : PlainText.quoted(name)).toList()));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;

@@ -118,7 +118,14 @@ class PreferenceRowsTest {
         PreferenceFile.Read read = PreferenceFile.read(jsonl, new PrintStream(log, true, StandardCharsets.UTF_8));
         assertEquals(1, read.pairs().size());
         assertEquals(2, read.skipped());
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("left out 2 rows"), log.toString(StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("left out 2 rows it cannot learn from (line 3: not valid JSON"),
+                log.toString(StandardCharsets.UTF_8));
+        // One row left out is one row, and a line that is not JSON is not said to "teach no preference".
+        Files.writeString(jsonl, "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":");
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        PreferenceFile.read(jsonl, new PrintStream(one, true, StandardCharsets.UTF_8));
+        assertTrue(one.toString(StandardCharsets.UTF_8).contains(": left out 1 row it cannot learn from (line 2: not valid JSON"),
+                one.toString(StandardCharsets.UTF_8));
         Path array = dir.resolve("pairs.json");
         Files.writeString(array, "\uFEFF[{\"question\":\"p\",\"response_j\":\"a\",\"response_k\":\"b\"}]");
         assertEquals("a", PreferenceFile.read(array, System.err).pairs().get(0).first());

@@ -33,6 +33,32 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aMistypedAddressIsNamedWithHowToWriteItBeforeAnythingIsSent() throws Exception {
+        Path file = Files.createTempFile("replay", ".csv");
+        Files.writeString(file, "text\nwhere is my parcel\n");
+        try {
+            // Each failed with Java's words about URI syntax ("URI with undefined scheme", "Malformed escape pair at index 22").
+            for (String url : new String[] {"localhost:8080", "notaurl", "http://localhost:8080/%zz", "http://localhost:8080 ",
+                    "ftp://localhost:8080", "http://localhost:8080?x=1"}) {
+                Printed refused = run("replay", "--file", file.toString(), "--key", "some-key", "--url", url);
+                assertEquals(2, refused.exit, url);
+                assertTrue(refused.err.contains("'" + url + "' is not the address of a running Loopwise: write it as http://HOST:PORT"),
+                        refused.err);
+                assertTrue(!refused.err.contains("URI") && !refused.err.contains("index"), refused.err);
+            }
+            Printed versus = run("bench-serving", "--key", "some-key", "--versus", "localhost:8081");
+            assertEquals(2, versus.exit);
+            assertTrue(versus.err.contains("'localhost:8081' is not the address of a running Loopwise"), versus.err);
+            // A name no name server knows is not a refused connection: the name is what to check.
+            Printed unknown = run("replay", "--file", file.toString(), "--key", "some-key", "--url", "http://no-such-host.invalid:8080");
+            assertEquals(2, unknown.exit);
+            assertTrue(unknown.err.contains("loopwise: " + dev.loopwise.common.HttpMessages.UNKNOWN_HOST), unknown.err);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
     void everyCommandAndSubcommandAnswersHelp() {
         for (String[] args : new String[][] {{"user", "--help"}, {"user", "add", "--help"}, {"api-key", "create", "--help"},
                 {"bench-history", "--help"}}) {

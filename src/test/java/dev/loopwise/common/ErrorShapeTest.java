@@ -78,7 +78,8 @@ class ErrorShapeTest {
         dev.loopwise.security.Caller page = dev.loopwise.security.Caller.session("admin");
         for (String[] typed : new String[][] {{"2.5", "'2.5' is not a whole number: this field asks for a count."},
                 {"99999999999", "'99999999999' is far larger than this field takes"}, {"0,5", "'0,5' is not a number"},
-                {"-99999999999", "'-99999999999' is far smaller than this field takes: type a larger whole number"}}) {
+                {"-99999999999", "'-99999999999' is far smaller than this field takes: type a larger whole number"},
+                {" 3 ", "' 3 ' has spaces around the number: type the number alone."}}) { // was "is not a number: type digits"
             String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("count", typed[0])
                     .post("/admin/review/generate").then().statusCode(400).extract().asString();
             assertTrue(refused.contains(typed[1].replace("'", "&#39;")), typed[0] + ": " + refused);

@@ -33,7 +33,7 @@ class ReplayRefusalsTest {
         String refused = admin.pageRequest().accept("text/html")
                 .multiPart("file", "replay.csv", file.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
-        assertTrue(refused.contains("line 6: The text is empty") && refused.contains("line 7: The text has 4500 characters")
+        assertTrue(refused.contains("line 6: The text is empty") && refused.contains("line 7: The text has 4,500 characters")
                 && refused.contains("line 8: The text holds a control character (U+0007 at character 5)"), refused);
         assertEquals(served, DriftReplayTest.servedRequests(em), "nothing of the file was served");
         String unknown = admin.pageRequest().accept("text/html").multiPart("source", "bogus")
@@ -63,6 +63,18 @@ class ReplayRefusalsTest {
                 .multiPart("csrf-token", lead.csrfToken()).post("/admin/drift/replay").then().statusCode(400).extract().asString();
         assertTrue(page.contains("The file holds no rows"), page);
         assertEquals(served, DriftReplayTest.servedRequests(em));
+    }
+
+    @Test
+    void aFileThatDoesNotReadAsTicketsIsNamedInOneSentence() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long served = DriftReplayTest.servedRequests(em);
+        // The problem's own sentence ends with a full stop: the refusal ended "twice ("")..".
+        String said = admin.request().contentType("text/csv").body("text\n\"where is my parcel\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/drift/replay").then().statusCode(400).body("code", equalTo("invalid_file")).extract().path("error");
+        assertTrue(said.startsWith("The file was not replayed: line 2: a quoted field starts here and is never closed."), said);
+        assertTrue(said.endsWith("(\"\").") && !said.endsWith(".."), said);
+        assertEquals(served, DriftReplayTest.servedRequests(em), "nothing of the file was served");
     }
 
     @Test

@@ -35,6 +35,9 @@ class CsvSeparatorTest {
         // A name is quoted with its control and direction marks as codes, so a mark in it cannot turn the message around.
         assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
                 + " question, message, ticket, instruction); found: U+202Etxet, label"), csv("\u202etxet,label\nhello,x\n").errors());
+        // A column without a name is said to be one: the list read "found: , label".
+        assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
+                + " question, message, ticket, instruction); found: (a column without a name), label"), csv(",label\nhello,x\n").errors());
     }
 
     @Test
