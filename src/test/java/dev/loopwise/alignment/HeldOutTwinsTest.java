@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.loopwise.model.DemoData;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
-import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,24 +18,14 @@ import org.junit.jupiter.api.Test;
  * the words of one the round trained on would measure the reward model on what it learned: they are left out and counted.
  */
 class HeldOutTwinsTest {
-    private static final RoundSettings SETTINGS = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3,
-            RewardTrainer.Config.defaults(3), RoundSettings.VECTOR_REWARD, 2, 0.2, 0.55, 0.02, 5.0);
+    private static final RoundSettings SETTINGS = SignOffRound.SETTINGS;
 
     @Test
     void heldOutJudgementsOfATrainingTicketsTwinAreNotMeasured() {
-        List<TicketRow> train = DemoData.ticketRows().train();
-        Random random = new Random(11);
-        List<WorkspaceSnapshot.ReplyInfo> library = ReplyVariants.library(train, 2, PreferenceKind.SIGN_OFF, random);
-        ModelBundle reference = Simulator.sft(train, DemoData.ticketRows().test(), library, DemoData::embed, DemoData.encoder().id(), 3);
-        List<PreferencePair> pairs = new ArrayList<>();
-        while (pairs.size() < 60) {
-            TicketRow ticket = train.get(random.nextInt(train.size()));
-            List<String> own = library.stream().filter(r -> r.intent().equals(ticket.label())).map(WorkspaceSnapshot.ReplyInfo::text).toList();
-            if (own.size() >= 2) {
-                pairs.add(new PreferencePair(ticket.text(), own.get(0), own.get(1), PreferencePair.Kind.PREFERENCE, 0, 1, ticket.text(),
-                        pairs.size()));
-            }
-        }
+        SignOffRound round = new SignOffRound();
+        List<WorkspaceSnapshot.ReplyInfo> library = round.library;
+        ModelBundle reference = round.reference;
+        List<PreferencePair> pairs = round.pairs(60, text -> text);
         int measured = (int) pairs.stream().filter(p -> AlignmentEngine.isHeldOut(p.group(), SETTINGS)).count();
         List<PreferencePair> trained = pairs.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), SETTINGS)).toList();
         // Twins of trained tickets, in other case and spacing, whose own text lands them on the held-out side.

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,26 +21,17 @@ import org.junit.jupiter.api.Test;
  * ticket, and scoring it there is scoring it on its own training data. Such tickets are left out of the check and counted.
  */
 class ReplyIntentUnseenTicketsTest {
-    private static final RoundSettings SETTINGS = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3,
-            RewardTrainer.Config.defaults(3), RoundSettings.VECTOR_REWARD, 2, 0.2, 0.55, 0.02, 5.0);
+    private static final RoundSettings SETTINGS = SignOffRound.SETTINGS;
 
     @Test
     void labelledTicketsTheCandidateLearnedFromAreLeftOutOfTheIntentCheck() {
-        List<TicketRow> train = DemoData.ticketRows().train();
-        List<TicketRow> test = DemoData.ticketRows().test();
-        Random random = new Random(11);
-        List<WorkspaceSnapshot.ReplyInfo> library = ReplyVariants.library(train, 2, PreferenceKind.SIGN_OFF, random);
-        ModelBundle reference = Simulator.sft(train, test, library, DemoData::embed, DemoData.encoder().id(), 3);
-        List<PreferencePair> pairs = new ArrayList<>();
+        SignOffRound round = new SignOffRound();
+        List<TicketRow> train = round.train;
+        List<TicketRow> test = round.test;
+        List<WorkspaceSnapshot.ReplyInfo> library = round.library;
+        ModelBundle reference = round.reference;
         // Grouped by the hash of the ticket's text, as judgements are.
-        while (pairs.size() < 60) {
-            TicketRow ticket = train.get(random.nextInt(train.size()));
-            List<String> own = library.stream().filter(r -> r.intent().equals(ticket.label())).map(WorkspaceSnapshot.ReplyInfo::text).toList();
-            if (own.size() >= 2) {
-                pairs.add(new PreferencePair(ticket.text(), own.get(0), own.get(1), PreferencePair.Kind.PREFERENCE, 0, 1,
-                        Hashing.sha256Hex(ticket.text()), pairs.size()));
-            }
-        }
+        List<PreferencePair> pairs = round.pairs(60, Hashing::sha256Hex);
         List<TicketRow> trainedOn = pairs.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), SETTINGS))
                 .map(p -> train.stream().filter(t -> t.text().equals(p.prompt())).findFirst().orElseThrow()).distinct().toList();
         List<TicketRow> measuredOn = pairs.stream().filter(p -> AlignmentEngine.isHeldOut(p.group(), SETTINGS))

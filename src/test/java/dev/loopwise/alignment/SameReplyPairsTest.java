@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.loopwise.model.DemoData;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
-import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,24 +17,14 @@ import org.junit.jupiter.api.Test;
  * one the same round trains without them, and it is measured on the held-out comparisons that have a right answer.
  */
 class SameReplyPairsTest {
-    private static final RoundSettings SETTINGS = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, 3,
-            RewardTrainer.Config.defaults(3), RoundSettings.VECTOR_REWARD, 2, 0.2, 0.55, 0.02, 5.0);
+    private static final RoundSettings SETTINGS = SignOffRound.SETTINGS;
 
     @Test
     void sameReplyComparisonsAreLeftOutOfTrainingAndTheCountsSaySo() {
-        List<TicketRow> train = DemoData.ticketRows().train();
-        Random random = new Random(11);
-        List<WorkspaceSnapshot.ReplyInfo> library = ReplyVariants.library(train, 2, PreferenceKind.SIGN_OFF, random);
-        ModelBundle reference = Simulator.sft(train, DemoData.ticketRows().test(), library, DemoData::embed, DemoData.encoder().id(), 3);
-        List<PreferencePair> different = new ArrayList<>();
-        while (different.size() < 60) {
-            TicketRow ticket = train.get(random.nextInt(train.size()));
-            List<String> own = library.stream().filter(r -> r.intent().equals(ticket.label())).map(WorkspaceSnapshot.ReplyInfo::text).toList();
-            if (own.size() >= 2) {
-                different.add(new PreferencePair(ticket.text(), own.get(0), own.get(1), PreferencePair.Kind.PREFERENCE, 0, 1,
-                        ticket.text(), different.size()));
-            }
-        }
+        SignOffRound round = new SignOffRound();
+        List<WorkspaceSnapshot.ReplyInfo> library = round.library;
+        ModelBundle reference = round.reference;
+        List<PreferencePair> different = round.pairs(60, text -> text);
         // On the tickets of training comparisons, so that no new ticket or text enters the round: 5 preferences, 3 ties.
         List<PreferencePair> trained = different.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), SETTINGS)).toList();
         List<PreferencePair> withAlike = new ArrayList<>(different);

@@ -40,45 +40,37 @@ class FiguresBasisTest {
      */
     @Test
     void theLinesOwnTicketsReadAsASecondSetApartFromTheFigures() {
-        int version = QuarkusTransaction.requiringNew().call(() -> {
-            ModelVersion copy = MeasuredVersions.copyOf(ModelVersion.findByVersion(ActiveModel.await()).orElseThrow(),
-                    ModelVersion.REJECTED, "figures-basis test");
-            copy.metrics.putAll(Map.of("intent/threshold", 0.3, "intent/threshold_kept_share", 0.98,
-                    "intent/threshold_oos_examples", 7, "data/oos_train_tickets", 64, "data/oos_test_tickets", 16));
-            copy.weightsRemovedAt = OffsetDateTime.now();
-            copy.persist();
-            return copy.version;
-        });
-        try {
-            String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then().statusCode(200)
-                    .extract().asString();
-            String line = page.substring(page.indexOf("id=\"threshold-meaning\""));
-            line = line.substring(0, line.indexOf("</p>"));
-            assertTrue(line.contains("only 7 of them are labelled oos, where it needs 20"), line);
-            assertTrue(line.contains("That group is a second set, apart from the 16 held-out tickets labelled oos that the figures above"
-                    + " are measured on, so those figures stay a fair test of the line."), line);
-            assertFalse(line.contains("such tickets were set aside"), line);
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", version));
-        }
+        String page = pageOfACopyWith(Map.of("intent/threshold", 0.3, "intent/threshold_kept_share", 0.98,
+                "intent/threshold_oos_examples", 7, "data/oos_train_tickets", 64, "data/oos_test_tickets", 16));
+        String line = page.substring(page.indexOf("id=\"threshold-meaning\""));
+        line = line.substring(0, line.indexOf("</p>"));
+        assertTrue(line.contains("only 7 of them are labelled oos, where it needs 20"), line);
+        assertTrue(line.contains("That group is a second set, apart from the 16 held-out tickets labelled oos that the figures above"
+                + " are measured on, so those figures stay a fair test of the line."), line);
+        assertFalse(line.contains("such tickets were set aside"), line);
     }
 
     /** Held-out tickets in the words of a training ticket were learned from, not measured on: the page says how many. */
     @Test
     void heldOutTicketsInTheWordsOfATrainingTicketAreCountedApart() {
+        String page = pageOfACopyWith(Map.of("data/test_seen_tickets", 3));
+        assertTrue(page.contains("3 more held out were in the words of a ticket it trained on, so it learned from them instead)."),
+                page.substring(page.indexOf("Measured on")));
+    }
+
+    /** The version page of a stored copy of the active version with {@code metrics} added; the copy is removed after. */
+    private static String pageOfACopyWith(Map<String, Object> metrics) {
         int version = QuarkusTransaction.requiringNew().call(() -> {
             ModelVersion copy = MeasuredVersions.copyOf(ModelVersion.findByVersion(ActiveModel.await()).orElseThrow(),
                     ModelVersion.REJECTED, "figures-basis test");
-            copy.metrics.put("data/test_seen_tickets", 3);
+            copy.metrics.putAll(metrics);
             copy.weightsRemovedAt = OffsetDateTime.now();
             copy.persist();
             return copy.version;
         });
         try {
-            String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then().statusCode(200)
+            return Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then().statusCode(200)
                     .extract().asString();
-            assertTrue(page.contains("3 more held out were in the words of a ticket it trained on, so it learned from them instead)."),
-                    page.substring(page.indexOf("Measured on")));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", version));
         }
