@@ -133,7 +133,7 @@ class CrossEncoderRoundTest {
         // on learning what reviewers prefer speaks of both.
         assertNotNull(metrics.get("reward/served_accuracy"), metrics.toString());
         RoundResult.Gate reward = result.gates().stream().filter(g -> g.name().equals("reward_accuracy")).findFirst().orElseThrow();
-        assertTrue(reward.detail().contains("The vector model kept with the version to score replies and LLM drafts as it serves: On "),
+        assertTrue(reward.detail().contains("The vector model kept with the version to score replies and LLM drafts as it answers customers: On "),
                 reward.detail());
     }
 }
