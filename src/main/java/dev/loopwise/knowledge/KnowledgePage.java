@@ -1,7 +1,8 @@
 package dev.loopwise.knowledge;
 
-import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.PlainText;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -58,7 +59,7 @@ public class KnowledgePage {
         // As the API's search and every ticket path refuse it: a pasted terminal escape or bell is nothing a customer wrote.
         String control = ticket == null ? null : PlainText.firstControlCharacter(ticket);
         if (control != null) {
-            return render(400, null, null, dev.loopwise.common.Messages.controlCharacterInTicket(control));
+            return render(400, null, null, dev.loopwise.common.ServingMessages.controlCharacterInTicket(control));
         }
         return render(200, ticket, null, null, cursor);
     }

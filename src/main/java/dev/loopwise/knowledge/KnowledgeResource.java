@@ -1,8 +1,9 @@
 package dev.loopwise.knowledge;
 
-import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Paging;
+import dev.loopwise.common.PlainText;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,8 +19,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -142,7 +143,7 @@ public class KnowledgeResource {
         dev.loopwise.common.JsonStrictness.checkText("q", ticket);
         String control = PlainText.firstControlCharacter(ticket);
         if (control != null) {
-            throw ApiException.badRequest("invalid_text", dev.loopwise.common.Messages.controlCharacterInTicket(control));
+            throw ApiException.badRequest("invalid_text", dev.loopwise.common.ServingMessages.controlCharacterInTicket(control));
         }
         if (PlainText.length(ticket) > MAX_TICKET_CHARS) {
             throw ApiException.badRequest("text_too_long", "The ticket is " + PlainText.length(ticket) + " characters long; search with at most "

@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,9 +11,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Thumbs up or down on a served reply; sending it again changes the caller's verdict. Roles: admin, reviewer, service. */
@@ -70,7 +71,7 @@ public class FeedbackResource {
         }
         if (!Boolean.TRUE.equals(served.get(0))) {
             // A thumb counts among the answers customers rated: a classification or a hand-over gave them none to rate.
-            throw ApiException.conflict("no_reply_served", dev.loopwise.common.Messages.noReplyToRate(id));
+            throw ApiException.conflict("no_reply_served", dev.loopwise.common.ServingMessages.noReplyToRate(id));
         }
         Number feedbackId = (Number) em.createNativeQuery("""
                 insert into feedback (request_id, rating, comment, caller) values (?1, ?2, ?3, ?4)

@@ -4,6 +4,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.JsonStrictness;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.PlainText;
+import dev.loopwise.common.ServingMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,14 +20,14 @@ public class ServableText {
     /** Why this ticket cannot be answered, or null when it can. */
     public ApiException refusal(String text) {
         if (text == null) {
-            return ApiException.badRequest("validation_failed", Messages.TEXT_REQUIRED);
+            return ApiException.badRequest("validation_failed", ServingMessages.TEXT_REQUIRED);
         }
         if (!PlainText.showsSomething(text)) {
-            return ApiException.badRequest("validation_failed", text.isBlank() ? Messages.TEXT_EMPTY : Messages.TEXT_INVISIBLE);
+            return ApiException.badRequest("validation_failed", text.isBlank() ? ServingMessages.TEXT_EMPTY : ServingMessages.TEXT_INVISIBLE);
         }
         if (PlainText.length(text) > config.maxTextLength()) {
             // The limit guards memory; the message counts characters as a person does.
-            return ApiException.badRequest("text_too_long", Messages.textTooLong(PlainText.length(text), config.maxTextLength()));
+            return ApiException.badRequest("text_too_long", ServingMessages.textTooLong(PlainText.length(text), config.maxTextLength()));
         }
         if (!JsonStrictness.storable(text)) {
             return ApiException.badRequest("invalid_text", text.indexOf('\u0000') >= 0 ? Messages.nulInText("text")
@@ -34,7 +35,7 @@ public class ServableText {
         }
         String control = PlainText.firstControlCharacter(text);
         if (control != null) {
-            return ApiException.badRequest("invalid_text", Messages.controlCharacterInTicket(control));
+            return ApiException.badRequest("invalid_text", ServingMessages.controlCharacterInTicket(control));
         }
         return null;
     }

@@ -2,6 +2,7 @@ package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,13 +29,13 @@ class ServingRequests {
         return pipeline.submit(text, withReply, currentUser.name()).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (cause instanceof ServingPipeline.NoActiveModel) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", Messages.NO_ACTIVE_MODEL);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", ServingMessages.NO_ACTIVE_MODEL);
             }
             if (cause instanceof ServingPipeline.Failed) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", Messages.SERVING_FAILED);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", ServingMessages.SERVING_FAILED);
             }
             if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", Messages.OVERLOADED);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", ServingMessages.OVERLOADED);
             }
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });

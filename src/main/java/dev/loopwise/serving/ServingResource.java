@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.llm.GroundingPassage;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.intent.IntentPrediction;
@@ -101,7 +102,7 @@ public class ServingResource {
     private CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
         if (request == null) {
             // An empty body or a bare null: saying the text field is missing would send the caller looking at the wrong place.
-            throw dev.loopwise.common.ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.TICKET_BODY_REQUIRED);
+            throw dev.loopwise.common.ApiException.badRequest("validation_failed", dev.loopwise.common.ServingMessages.TICKET_BODY_REQUIRED);
         }
         return requests.answer(request.text(), withReply);
     }

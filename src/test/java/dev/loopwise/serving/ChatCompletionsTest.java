@@ -8,6 +8,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
@@ -128,11 +129,11 @@ class ChatCompletionsTest {
     @Test
     void aTicketOfInvisibleCharactersAndLoneAccentsIsEmpty() {
         helpdesk.request().contentType("application/json; charset=UTF-8").body("{\"text\":\"\u200b\u0301\ufeff\"}").post("/api/v1/respond")
-                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_INVISIBLE));
+                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.ServingMessages.TEXT_INVISIBLE));
         helpdesk.request().contentType("application/json").body("{\"text\":\"\\u0001\\u0002\\u0003\"}").post("/api/v1/respond")
-                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_INVISIBLE));
+                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.ServingMessages.TEXT_INVISIBLE));
         helpdesk.request().contentType("application/json").body("{\"text\":\"   \"}").post("/api/v1/respond")
-                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.Messages.TEXT_EMPTY));
+                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.ServingMessages.TEXT_EMPTY));
         // A control character among readable text is refused too, as the ticket import and /respond refuse it.
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"where\\u0007 is it\"}]}")
                 .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))

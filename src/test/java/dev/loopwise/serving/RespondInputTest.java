@@ -2,6 +2,7 @@ package dev.loopwise.serving;
 
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.UserService;
@@ -30,7 +31,7 @@ class RespondInputTest {
             // No body at all, or a bare null, is not a body without its text field.
             for (String body : new String[] {"", "null"}) {
                 service.request().contentType("application/json").body(body).post(path).then().statusCode(400)
-                        .body("code", equalTo("validation_failed")).body("error", equalTo(dev.loopwise.common.Messages.TICKET_BODY_REQUIRED));
+                        .body("code", equalTo("validation_failed")).body("error", equalTo(dev.loopwise.common.ServingMessages.TICKET_BODY_REQUIRED));
             }
         }
     }

@@ -1,0 +1,35 @@
+package dev.loopwise.common;
+
+/** What answering a ticket says when it cannot: the ticket's text refused, no active version, too busy, an error. */
+public final class ServingMessages {
+    private ServingMessages() {
+    }
+
+    public static final String TEXT_REQUIRED = "Send the ticket as {\"text\": \"...\"}: the text field is missing.";
+    public static final String TICKET_BODY_REQUIRED = "The request has no body: send the ticket as {\"text\": \"...\"} with Content-Type"
+            + " application/json.";
+    public static final String TEXT_EMPTY = "The text is empty: send the customer's message.";
+    public static final String TEXT_INVISIBLE = "The text holds only control characters or invisible marks, nothing a person could"
+            + " read: send the customer's message as written.";
+    public static final String NO_ACTIVE_MODEL =
+            "No model is active yet: an admin must train one (admin page, Models) before tickets can be answered.";
+    public static final String OVERLOADED = "Loopwise is answering too many requests right now; retry in a moment.";
+
+    public static String controlCharacterInTicket(String found) {
+        return "The text holds a control character (" + found + "), which no one typed and which would reach the request log,"
+                + " review and exports as it is: remove it (tabs and line breaks may stay) and send the text again.";
+    }
+
+    public static String textTooLong(int length, int limit) {
+        return "The text has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
+                + String.format(java.util.Locale.ROOT, "%,d", limit) + ": send the customer's message only.";
+    }
+
+    public static final String SERVING_FAILED = "Loopwise could not answer this request because of an error on its side "
+            + "(it is in the server log). Nothing was logged for it; retry in a moment.";
+
+    public static String noReplyToRate(java.util.UUID requestId) {
+        return "Request " + requestId + " served no reply (a classification, or a ticket handed to a person), so there is no"
+                + " answer to rate: send feedback for /respond calls whose response was not null.";
+    }
+}
