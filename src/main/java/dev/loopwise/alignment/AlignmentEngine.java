@@ -7,9 +7,11 @@ import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -73,9 +75,8 @@ public final class AlignmentEngine {
         // Measured alike: a reply against itself has no right answer, and scored it would count as a coin's half-right.
         heldOut = heldOut.stream().filter(PreferencePair::teaches).toList();
         // The split goes by a ticket's exact text: a twin of a trained ticket, case and spacing aside, is no unseen ticket.
-        java.util.Set<String> learned = new java.util.HashSet<>();
-        train.forEach(p -> learned.add(HeldOutRows.key(p.prompt())));
-        List<PreferencePair> unseen = heldOut.stream().filter(p -> !learned.contains(HeldOutRows.key(p.prompt()))).toList();
+        Trained trained = Trained.of(train);
+        List<PreferencePair> unseen = heldOut.stream().filter(p -> !trained.texts().contains(HeldOutRows.key(p.prompt()))).toList();
         if (unseen.size() < heldOut.size()) {
             metrics.put(SEEN_TEST_PAIRS, heldOut.size() - unseen.size());
         }
@@ -150,7 +151,7 @@ public final class AlignmentEngine {
         metrics.put("eval/preference_tickets", preferenceTickets);
         metrics.put("eval/candidate_preference_agreement", testPairs.isEmpty() ? null : preferences.first());
         metrics.put("eval/active_preference_agreement", testPairs.isEmpty() ? null : preferences.second());
-        Unseen intentTest = unseen(data.intentTest(), train);
+        Unseen intentTest = unseen(data.intentTest(), Trained.of(train));
         if (intentTest.seen() > 0) {
             metrics.put(SEEN_INTENT_TICKETS, intentTest.seen());
         }
@@ -200,16 +201,24 @@ public final class AlignmentEngine {
      * judgements are grouped, or by its words, case and spacing aside). A ticket reviewers judged replies to — imported
      * unlabelled and labelled later, or a served request in the same words — taught the candidate which reply suits it.
      */
-    static Unseen unseen(List<WorkspaceSnapshot.TicketInfo> intentTest, List<PreferencePair> trainedOn) {
-        java.util.Set<String> groups = new java.util.HashSet<>();
-        java.util.Set<String> texts = new java.util.HashSet<>();
-        trainedOn.forEach(p -> {
-            groups.add(p.group());
-            texts.add(HeldOutRows.key(p.prompt()));
-        });
+    static Unseen unseen(List<WorkspaceSnapshot.TicketInfo> intentTest, Trained trained) {
         List<WorkspaceSnapshot.TicketInfo> kept = intentTest.stream()
-                .filter(t -> !groups.contains(Hashing.sha256Hex(t.text())) && !texts.contains(HeldOutRows.key(t.text()))).toList();
+                .filter(t -> !trained.groups().contains(Hashing.sha256Hex(t.text())) && !trained.texts().contains(HeldOutRows.key(t.text())))
+                .toList();
         return new Unseen(kept, intentTest.size() - kept.size());
+    }
+
+    /** What the round's training comparisons are about: their tickets' groups, and their texts as rows are compared. */
+    record Trained(Set<String> groups, Set<String> texts) {
+        static Trained of(List<PreferencePair> trainedOn) {
+            Set<String> groups = new HashSet<>();
+            Set<String> texts = new HashSet<>();
+            trainedOn.forEach(p -> {
+                groups.add(p.group());
+                texts.add(HeldOutRows.key(p.prompt()));
+            });
+            return new Trained(groups, texts);
+        }
     }
 
     /** A stable, seeded one-in-n choice of the tickets whose judgements are held out. */
