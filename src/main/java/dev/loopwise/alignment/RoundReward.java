@@ -6,6 +6,7 @@ import dev.loopwise.model.transformer.CrossEncoderReward;
 import dev.loopwise.model.transformer.CrossEncoderRewardConfig;
 import dev.loopwise.model.transformer.CrossEncoderRewardTrainer;
 import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.ticket.HeldOutRows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,10 +72,7 @@ public final class RoundReward implements AutoCloseable {
         }
         List<PreferencePair> fit = new ArrayList<>();
         List<PreferencePair> validation = new ArrayList<>();
-        java.util.Set<String> validationTickets = validationTickets(train, settings.seed());
-        for (PreferencePair pair : train) {
-            (validationTickets.contains(pair.group()) ? validation : fit).add(pair);
-        }
+        split(train, settings.seed(), fit, validation);
         if (fit.isEmpty() || validation.isEmpty()) {
             // The cross-encoder learns on some tickets and checks itself on others: with one ticket it can do neither.
             String note = "The cross-encoder was not tuned: the comparisons this round trains on are all about one ticket, and it"
@@ -200,17 +198,34 @@ public final class RoundReward implements AutoCloseable {
                 .sorted((a, b) -> Float.compare(logits[b], logits[a])).limit(k).mapToInt(Integer::intValue).toArray();
     }
 
+    /** Shares the training comparisons out between the cross-encoder's fit and its validation, whole tickets to one side. */
+    static void split(List<PreferencePair> train, long seed, List<PreferencePair> fit, List<PreferencePair> validation) {
+        java.util.Set<String> validationTickets = validationTickets(train, seed);
+        for (PreferencePair pair : train) {
+            (validationTickets.contains(validationKey(pair)) ? validation : fit).add(pair);
+        }
+    }
+
     /**
      * The tickets whose comparisons form the validation share: a stable one in n ({@link #inValidation}), and with few
      * tickets, where that draw may take none or all of them, the one or ones with the lowest draw, so that the
      * cross-encoder asked for is tuned whenever there are two tickets.
      */
     static java.util.Set<String> validationTickets(List<PreferencePair> train, long seed) {
-        List<String> tickets = train.stream().map(PreferencePair::group).distinct()
+        List<String> tickets = train.stream().map(RoundReward::validationKey).distinct()
                 .sorted(java.util.Comparator.comparingDouble(g -> draw(g, seed))).toList();
         long drawn = tickets.stream().filter(g -> inValidation(g, seed)).count();
         long keep = tickets.size() < 2 ? drawn : Math.max(1, Math.min(tickets.size() - 1, drawn));
         return new java.util.HashSet<>(tickets.subList(0, (int) keep));
+    }
+
+    /**
+     * The ticket a comparison is about as the validation split sees it: its words, case and spacing aside, as held-out
+     * checks compare tickets. Split by exact text, "Refund please" could teach the cross-encoder what "refund  please"
+     * then checks it on, flattering it against the vector model.
+     */
+    static String validationKey(PreferencePair pair) {
+        return Hashing.sha256Hex(HeldOutRows.key(pair.prompt()));
     }
 
     private static double draw(String group, long seed) {

@@ -1,5 +1,6 @@
 package dev.loopwise.model.transformer;
 
+import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,12 +70,13 @@ public record RewardPairs(List<String> tickets, List<String> first, List<String>
 
     /**
      * {train, held out}: about {@code share} of the judgements held out, whole tickets at a time (seeded), so that
-     * no held-out ticket was seen in training — the accuracy then says how the model does on new tickets.
+     * no held-out ticket was seen in training — the accuracy then says how the model does on new tickets. A ticket and
+     * its look-alike ("Refund please", "refund  please") are one ticket here, as held-out checks compare them.
      */
     public RewardPairs[] splitByTicket(double share, long seed) {
         Map<String, List<Integer>> byTicket = new LinkedHashMap<>();
         for (int i = 0; i < size(); i++) {
-            byTicket.computeIfAbsent(tickets.get(i), t -> new ArrayList<>()).add(i);
+            byTicket.computeIfAbsent(HeldOutRows.key(tickets.get(i)), t -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(byTicket.values());
         java.util.Collections.shuffle(groups, new Random(seed));
