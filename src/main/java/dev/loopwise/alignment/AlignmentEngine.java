@@ -151,7 +151,9 @@ public final class AlignmentEngine {
         metrics.put("eval/preference_tickets", preferenceTickets);
         metrics.put("eval/candidate_preference_agreement", testPairs.isEmpty() ? null : preferences.first());
         metrics.put("eval/active_preference_agreement", testPairs.isEmpty() ? null : preferences.second());
-        Unseen intentTest = unseen(data.intentTest(), Trained.of(train));
+        // A reward model continued from the base version's carries what earlier rounds taught it about these tickets too.
+        boolean continued = Integer.valueOf(1).equals(metrics.get("reward/warm_started"));
+        Unseen intentTest = unseen(data.intentTest(), Trained.of(train), continued ? data.warmTaught() : Set.of());
         if (intentTest.seen() > 0) {
             metrics.put(SEEN_INTENT_TICKETS, intentTest.seen());
         }
@@ -200,10 +202,13 @@ public final class AlignmentEngine {
      * The held-out labelled tickets whose text no comparison the round trained on is about (by the ticket's hash, as
      * judgements are grouped, or by its words, case and spacing aside). A ticket reviewers judged replies to — imported
      * unlabelled and labelled later, or a served request in the same words — taught the candidate which reply suits it.
+     *
+     * @param earlier hashes of the tickets the reward model the round continued from learned from in earlier rounds
      */
-    static Unseen unseen(List<WorkspaceSnapshot.TicketInfo> intentTest, Trained trained) {
+    static Unseen unseen(List<WorkspaceSnapshot.TicketInfo> intentTest, Trained trained, Set<String> earlier) {
         List<WorkspaceSnapshot.TicketInfo> kept = intentTest.stream()
-                .filter(t -> !trained.groups().contains(Hashing.sha256Hex(t.text())) && !trained.texts().contains(HeldOutRows.key(t.text())))
+                .filter(t -> !trained.groups().contains(Hashing.sha256Hex(t.text())) && !trained.texts().contains(HeldOutRows.key(t.text()))
+                        && !earlier.contains(Hashing.sha256Hex(t.text())))
                 .toList();
         return new Unseen(kept, intentTest.size() - kept.size());
     }

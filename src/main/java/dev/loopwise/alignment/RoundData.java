@@ -4,19 +4,25 @@ import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything a round reads, captured once: the active bundle, the reference policy π_ref, the human
  * comparisons, the tickets the policy is distilled on, the reply library, the held-out labelled
- * tickets on which intent accuracy is checked, and the reward model training may continue from (null: afresh).
+ * tickets on which intent accuracy is checked, the reward model training may continue from (null: afresh), and
+ * the hashes of those labelled tickets that reward model learned from in earlier rounds ({@link WarmLessons}).
  */
 public record RoundData(ModelBundle active, ReplyPolicy reference, List<PreferencePair> pairs, List<String> tickets,
                         List<WorkspaceSnapshot.ReplyInfo> replies, List<WorkspaceSnapshot.TicketInfo> intentTest,
-                        ReplyPolicy warmReward) {
+                        ReplyPolicy warmReward, Set<String> warmTaught) {
+
+    public RoundData {
+        warmTaught = warmTaught == null ? Set.of() : Set.copyOf(warmTaught);
+    }
 
     /** Data whose reward model is trained afresh. */
     public RoundData(ModelBundle active, ReplyPolicy reference, List<PreferencePair> pairs, List<String> tickets,
                      List<WorkspaceSnapshot.ReplyInfo> replies, List<WorkspaceSnapshot.TicketInfo> intentTest) {
-        this(active, reference, pairs, tickets, replies, intentTest, null);
+        this(active, reference, pairs, tickets, replies, intentTest, null, Set.of());
     }
 }

@@ -59,7 +59,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             Map.entry("eval/candidate_preference_agreement", "share of them the new version agrees with"),
             Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"),
             Map.entry(AlignmentEngine.SEEN_INTENT_TICKETS, "labelled tickets kept for checking that reviewers had judged replies to,"
-                    + " judgements the new version learned from: left out of the reply-fits-the-intent check, which would otherwise"
+                    + " judgements the new version learned from (in this round, or in earlier ones whose reward model it continued):"
+                    + " left out of the reply-fits-the-intent check, which would otherwise"
                     + " score it on its own lessons"));
 
     public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems) {

@@ -92,8 +92,9 @@ public class RoundSnapshot {
                 .map(r -> new WorkspaceSnapshot.TicketInfo(((Number) r[0]).longValue(), (String) r[1], (String) r[2], null, "test"))
                 .filter(t -> bundle.intent().labels().contains(t.intent())).toList();
         String freshStart = freshStart(active.version, bundle, baseRound, settings);
+        java.util.Set<String> warmTaught = freshStart == null ? WarmLessons.taught(em, baseRound.id, intentTest, settings) : java.util.Set.of();
         RoundData data = new RoundData(bundle, reference, pairs, policyTickets(scope.policyTickets()), replies, intentTest,
-                freshStart == null ? bundle.reward() : null);
+                freshStart == null ? bundle.reward() : null, warmTaught);
         return new Captured(data, active.version, active.encoder(), referenceVersion, baseRound == null ? null : baseRound.id, judged,
                 imported.size(), weights, freshStart);
     }
