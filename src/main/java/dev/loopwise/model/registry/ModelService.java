@@ -33,18 +33,12 @@ public class ModelService {
      * saw must not undo a switch made meanwhile by someone else.
      */
     public ModelVersion promote(int version, String actor, Integer expectedActive) {
-        requireServable(version);
-        ModelVersion promoted = activate(version, PROMOTE, actor, false, expectedActive);
-        registry.reload();
-        return promoted;
+        return switchTo(version, PROMOTE, actor, false, expectedActive);
     }
 
     /** The same, recording why (an alignment round names itself). */
     public ModelVersion promote(int version, String actor, String reason) {
-        requireServable(version);
-        ModelVersion promoted = activate(version, reason, actor, false, null);
-        registry.reload();
-        return promoted;
+        return switchTo(version, reason, actor, false, null);
     }
 
     /** Returns to a version that served before ({@code expectedActive} as for {@link #promote(int, String, Integer)}). */
@@ -53,10 +47,15 @@ public class ModelService {
     }
 
     public ModelVersion rollback(int version, String actor, Integer expectedActive) {
+        return switchTo(version, ROLLBACK, actor, true, expectedActive);
+    }
+
+    /** Promotions and rollbacks alike: only to a version that can serve, and the registry then serves it. */
+    private ModelVersion switchTo(int version, String reason, String actor, boolean rollback, Integer expectedActive) {
         requireServable(version);
-        ModelVersion restored = activate(version, ROLLBACK, actor, true, expectedActive);
+        ModelVersion switched = activate(version, reason, actor, rollback, expectedActive);
         registry.reload();
-        return restored;
+        return switched;
     }
 
     /** A version whose encoder cannot be loaded any more stays where it is, rather than leave nothing serving. */
