@@ -17,6 +17,23 @@ public final class LifecycleMessages {
                 + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
     }
 
+    public static String noVersion(int version) {
+        return "No model version " + version + ".";
+    }
+
+    public static String alreadyActive(int version) {
+        return "Version " + version + " is already the active version.";
+    }
+
+    public static String neverServed(int version) {
+        return "Version " + version + " has never served, so there is nothing to roll back to; promote it instead.";
+    }
+
+    /** @param reason why its encoder or weights could not be loaded */
+    public static String cannotServe(int version, String reason) {
+        return "Version " + version + " cannot be served: " + reason;
+    }
+
     public static String weightsRemoved(int version) {
         return "v" + version + " can no longer answer customers: its weights were removed because it is older than the versions"
                 + " kept (LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS). Its figures and history stay on Models. Choose a newer version,"

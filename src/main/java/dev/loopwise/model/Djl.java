@@ -34,6 +34,29 @@ public final class Djl {
         return like.getManager().full(new ai.djl.ndarray.types.Shape(), (float) value, like.getDataType());
     }
 
+    /**
+     * {@code work}'s answer, computed with autograd off on this thread and the mode restored after. Torch's grad mode is
+     * per thread and on by default, and DJL turns it off only on the thread that loaded the engine, so inference and
+     * in-place writes elsewhere would otherwise record an autograd graph.
+     */
+    public static <T> T withoutGradients(java.util.function.Supplier<T> work) {
+        boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try {
+            return work.get();
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
+        }
+    }
+
+    /** As {@link #withoutGradients(java.util.function.Supplier)}, for work without an answer. */
+    public static void runWithoutGradients(Runnable work) {
+        withoutGradients(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** What every small trainer here uses: Adam at a fixed learning rate, on the CPU. */
     public static DefaultTrainingConfig adamOnCpu(Loss loss, double learningRate) {
         return new DefaultTrainingConfig(loss)

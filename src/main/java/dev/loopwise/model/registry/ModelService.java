@@ -33,18 +33,12 @@ public class ModelService {
      * saw must not undo a switch made meanwhile by someone else.
      */
     public ModelVersion promote(int version, String actor, Integer expectedActive) {
-        requireServable(version);
-        ModelVersion promoted = activate(version, PROMOTE, actor, false, expectedActive);
-        registry.reload();
-        return promoted;
+        return switchTo(version, PROMOTE, actor, false, expectedActive);
     }
 
     /** The same, recording why (an alignment round names itself). */
     public ModelVersion promote(int version, String actor, String reason) {
-        requireServable(version);
-        ModelVersion promoted = activate(version, reason, actor, false, null);
-        registry.reload();
-        return promoted;
+        return switchTo(version, reason, actor, false, null);
     }
 
     /** Returns to a version that served before ({@code expectedActive} as for {@link #promote(int, String, Integer)}). */
@@ -53,10 +47,15 @@ public class ModelService {
     }
 
     public ModelVersion rollback(int version, String actor, Integer expectedActive) {
+        return switchTo(version, ROLLBACK, actor, true, expectedActive);
+    }
+
+    /** Promotions and rollbacks alike: only to a version that can serve, and the registry then serves it. */
+    private ModelVersion switchTo(int version, String reason, String actor, boolean rollback, Integer expectedActive) {
         requireServable(version);
-        ModelVersion restored = activate(version, ROLLBACK, actor, true, expectedActive);
+        ModelVersion switched = activate(version, reason, actor, rollback, expectedActive);
         registry.reload();
-        return restored;
+        return switched;
     }
 
     /** A version whose encoder cannot be loaded any more stays where it is, rather than leave nothing serving. */
@@ -66,20 +65,19 @@ public class ModelService {
         } catch (java.util.NoSuchElementException unknown) {
             // activate answers 404 for it
         } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
-            throw ApiException.conflict("encoder_unavailable", "Version " + version + " cannot be served: " + e.getMessage());
+            throw ApiException.conflict("encoder_unavailable", LifecycleMessages.cannotServe(version, e.getMessage()));
         }
     }
 
     @Transactional
     ModelVersion activate(int version, String reason, String actor, boolean mustHaveServed, Integer expectedActive) {
         ModelVersion target = ModelVersion.findByVersion(version)
-                .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
+                .orElseThrow(() -> ApiException.notFound(LifecycleMessages.noVersion(version)));
         if (target.status.equals(ModelVersion.ACTIVE)) {
-            throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
+            throw ApiException.conflict("already_active", LifecycleMessages.alreadyActive(version));
         }
         if (mustHaveServed && target.activatedAt == null) {
-            throw ApiException.conflict("never_served", "Version " + version
-                    + " has never served, so there is nothing to roll back to; promote it instead.");
+            throw ApiException.conflict("never_served", LifecycleMessages.neverServed(version));
         }
         Integer previous = ModelVersion.findActive().map(v -> v.version).orElse(null);
         if (expectedActive != null && !expectedActive.equals(previous)) {
@@ -87,13 +85,13 @@ public class ModelService {
         }
         if (previous != null && previous == version) {
             // Another switch made it active between the two reads: a swap with itself would be recorded as a change.
-            throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
+            throw ApiException.conflict("already_active", LifecycleMessages.alreadyActive(version));
         }
         if (!ModelActivation.swap(version, previous, reason, actor)) {
             // The same switch asked twice at once (a double click, two admins): the later one is told it is done already,
             // not that something else changed and to try again.
             if (ModelVersion.count("status = ?1 and version = ?2", ModelVersion.ACTIVE, version) > 0) {
-                throw ApiException.conflict("already_active", "Version " + version + " is already the active version.");
+                throw ApiException.conflict("already_active", LifecycleMessages.alreadyActive(version));
             }
             throw ApiException.conflict("active_changed", LifecycleMessages.activeChanged(version));
         }

@@ -1,6 +1,7 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.CurrentUser;
 import dev.loopwise.security.Role;
@@ -88,7 +89,7 @@ public class ModelsPage {
     @Path("/{version}")
     public TemplateInstance version(@PathParam("version") int version) {
         ModelVersion shown = ModelVersion.findByVersion(version)
-                .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
+                .orElseThrow(() -> ApiException.notFound(LifecycleMessages.noVersion(version)));
         return Templates.version(shown, ModelsNextStep.forVersion(shown, ModelVersion.findActive().orElse(null)));
     }
 

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.loopwise.model.Djl;
@@ -117,13 +116,11 @@ public final class LinearHeadTrainer {
      * handle is a temporary one and a collection frees the buffer.
      */
     public static void set(NDArray array, float[] values) {
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (ai.djl.ndarray.NDManager scratch = array.getManager().newSubManager()) {
-            array.set(new ai.djl.ndarray.index.NDIndex("..."), scratch.create(values, array.getShape()));
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        Djl.runWithoutGradients(() -> {
+            try (ai.djl.ndarray.NDManager scratch = array.getManager().newSubManager()) {
+                array.set(new ai.djl.ndarray.index.NDIndex("..."), scratch.create(values, array.getShape()));
+            }
+        });
     }
 
     public static float[] floats(int[] labels) {

@@ -61,6 +61,10 @@ public final class TrainingLoop {
      * @param best      that epoch's metrics
      */
     public record Outcome(Stop stop, int epochsRun, int bestEpoch, long steps, Map<String, Double> best, List<EpochLog> history) {
+        /** Each epoch's metrics, first epoch first. */
+        public List<Map<String, Double>> metricsByEpoch() {
+            return history.stream().map(EpochLog::metrics).toList();
+        }
     }
 
     private final String stage;

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import dev.loopwise.model.Djl;
 import java.nio.file.Path;
@@ -120,16 +119,12 @@ public final class BertEncoder implements AutoCloseable {
 
     /** Pooled vectors and (if asked) hidden states, as plain arrays. */
     private float[][] run(TokenBatch batch, boolean wantHidden) {
-        // Torch's grad mode is per thread and on by default; DJL turns it off only on the thread that
-        // loaded the engine. Without this, inference on another thread would record an autograd graph.
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDList outputs = block.forward(new ParameterStore(manager, false), batch.toNDList(manager), false);
-            return new float[][] {outputs.get(0).toFloatArray(), wantHidden ? outputs.get(1).toFloatArray() : null};
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        return Djl.withoutGradients(() -> {
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                NDList outputs = block.forward(new ParameterStore(manager, false), batch.toNDList(manager), false);
+                return new float[][] {outputs.get(0).toFloatArray(), wantHidden ? outputs.get(1).toFloatArray() : null};
+            }
+        });
     }
 
     static float[][] toRows(float[] flat, int rows) {

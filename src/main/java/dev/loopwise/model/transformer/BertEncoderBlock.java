@@ -161,9 +161,7 @@ public final class BertEncoderBlock extends AbstractBlock {
      * to go back to the best epoch's weights. Runs without recording gradients.
      */
     public void setLayerValues(java.util.Map<String, FloatTensor> values) {
-        boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
-        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
-        try {
+        dev.loopwise.model.Djl.runWithoutGradients(() -> {
             for (int layer = 0; layer < layers.size(); layer++) {
                 for (var pair : layers.get(layer).getDirectParameters()) {
                     FloatTensor value = values.get(BertParameters.layerPrefix(layer) + pair.getKey());
@@ -177,9 +175,7 @@ public final class BertEncoderBlock extends AbstractBlock {
                     }
                 }
             }
-        } finally {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(gradMode);
-        }
+        });
     }
 
     /** The current values of every parameter of the given layers, by BertModel name, PyTorch layout. */

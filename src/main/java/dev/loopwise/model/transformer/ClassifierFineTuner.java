@@ -19,8 +19,6 @@ import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -63,49 +61,40 @@ public final class ClassifierFineTuner {
 
     private static FineTuneResult trainOnWidePool(EncoderSource source, ClassifierFineTuneConfig config, FineTuneData data,
                                        TrainingMonitor monitor) {
-        TuningSteps.Labelled start = TuningSteps.labelled(source, data, config.heldOutShare(), config.seed(),
+        TuningSteps.Labelled run = TuningSteps.labelled(source, data, config.heldOutShare(), config.seed(),
                 config.maxTokens(), monitor);
-        Stopwatch watch = start.watch();
-        PreparedData prep = start.prep();
-        TokenizedTexts texts = start.texts();
-        BertConfig bert = start.bert();
-        int[] trainRows = prep.trainRows;
-        int[] heldRows = prep.heldOutRows;
-        FineTunePlan plan = FineTuneBudget.classifier(config, bert, trainRows.length, texts.totalTokens(trainRows),
-                texts.totalTokens(heldRows), LowerLayerCache.estimateBytes(texts, prep.allRows(), bert.hidden()));
-        long deadline = watch.deadline(plan.budgetSeconds());
-        TuningSteps.begin(plan, config.seed(), monitor);
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        int classes = prep.classes.size();
-        int hidden = bert.hidden();
-        int[] trainY = prep.labelsOf(trainRows);
-        int[] heldY = prep.labelsOf(heldRows);
-        try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), watch)) {
-            EncoderFeed feed = TuningSteps.feed(encoder, texts, plan, prep.allRows(), metrics, watch, monitor);
+        FineTunePlan plan = FineTuneBudget.classifier(config, run.bert, run.trainRows.length,
+                run.texts.totalTokens(run.trainRows), run.texts.totalTokens(run.heldRows),
+                LowerLayerCache.estimateBytes(run.texts, run.prep.allRows(), run.bert.hidden()));
+        long deadline = run.begin(plan, config.seed(), monitor);
+        int classes = run.prep.classes.size();
+        int hidden = run.bert.hidden();
+        try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), run.watch)) {
+            EncoderFeed feed = TuningSteps.feed(encoder, run.texts, plan, run.prep.allRows(), run.metrics, run.watch, monitor);
             LinearHeadTrainer.Result probe = null;
             if (config.linearProbe()) {
-                float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, "probe");
-                float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, "probe");
-                int[] inClass = RowPicks.indicesWithClass(heldY);
-                probe = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(0.01, 64, 200, 8, config.seed()), trainVectors, trainY,
-                        RowPicks.pick(heldVectors, inClass), RowPicks.pick(heldY, inClass), classes, "probe", monitor);
-                ClassifierHead probeHead = new ClassifierHead(prep.classes, probe.weights(), probe.bias(), 0, prep.outOfScopeLabel);
-                HeadEvaluation.evaluate(probeHead, heldVectors, heldY, config.retention(), config.outOfScopeWeight())
-                        .metrics().forEach((name, value) -> metrics.put(name.replace("eval/", "probe/"), value));
-                metrics.put("probe/epochs", (double) probe.epochs());
-                watch.lap("probe");
+                float[][] trainVectors = feed.embed(run.trainRows, EMBED_BATCH, monitor, "probe");
+                float[][] heldVectors = feed.embed(run.heldRows, EMBED_BATCH, monitor, "probe");
+                int[] inClass = RowPicks.indicesWithClass(run.heldY);
+                probe = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(0.01, 64, 200, 8, config.seed()), trainVectors,
+                        run.trainY, RowPicks.pick(heldVectors, inClass), RowPicks.pick(run.heldY, inClass), classes, "probe",
+                        monitor);
+                ClassifierHead probeHead = new ClassifierHead(run.prep.classes, probe.weights(), probe.bias(), 0,
+                        run.prep.outOfScopeLabel);
+                HeadEvaluation.evaluate(probeHead, heldVectors, run.heldY, config.retention(), config.outOfScopeWeight())
+                        .metrics().forEach((name, value) -> run.metrics.put(name.replace("eval/", "probe/"), value));
+                run.metrics.put("probe/epochs", (double) probe.epochs());
+                run.watch.lap("probe");
             }
             try (Model headModel = Model.newInstance("finetune-head", Device.cpu(), Djl.PYTORCH)) {
                 Linear head = Linear.builder().setUnits(classes).build();
                 headModel.setBlock(head);
-                int stepsPerEpoch = (trainRows.length + config.batchSize() - 1) / config.batchSize();
+                int stepsPerEpoch = (run.trainRows.length + config.batchSize() - 1) / config.batchSize();
                 int total = stepsPerEpoch * plan.epochs();
-                int warmUp = (int) Math.round(total * config.warmupShare());
                 BertEncoderBlock block = encoder.block();
-                LearningRateSchedule encoderRate = new LearningRateSchedule((float) config.learningRate(), warmUp, total,
-                        block.trainableParameterLayers(), bert.layers() - 1, config.layerDecay());
-                LearningRateSchedule headRate = new LearningRateSchedule((float) config.headLearningRate(), warmUp, total,
-                        Map.of(), 0, 1);
+                LearningRateSchedule encoderRate = LearningRateSchedule.layerWise(config.learningRate(),
+                        config.warmupShare(), total, block, run.bert, config.layerDecay());
+                LearningRateSchedule headRate = LearningRateSchedule.head(config.headLearningRate(), config.warmupShare(), total);
                 Loss loss = Loss.softmaxCrossEntropyLoss();
                 DefaultTrainingConfig encoderConfig = TuningOptimizers.encoder(loss, encoderRate, config.weightDecay());
                 DefaultTrainingConfig headConfig = TuningOptimizers.head(loss, headRate);
@@ -118,11 +107,11 @@ public final class ClassifierFineTuner {
                         LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "weight"), Vectors.flatten(probe.weights()));
                         LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "bias"), probe.bias());
                     }
-                    float[] labels = LinearHeadTrainer.floats(prep.y);
+                    float[] labels = LinearHeadTrainer.floats(run.prep.y);
                     Random random = new Random(config.seed());
                     int from = block.firstTrainableLayer();
                     TrainingLoop loop = new TrainingLoop("finetune", plan.epochs(),
-                            epoch -> texts.bucketedBatches(trainRows, config.batchSize(), 50, random),
+                            epoch -> run.texts.bucketedBatches(run.trainRows, config.batchSize(), 50, random),
                             rows -> {
                                 try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
                                     NDArray target = batch.create(RowPicks.pickFloats(labels, rows));
@@ -130,46 +119,41 @@ public final class ClassifierFineTuner {
                                             headTrainer.forward(new NDList(feed.forward(batch, rows, true).get(0)))), headTrainer);
                                 }
                             })
-                            .evaluateWith(() -> HeadEvaluation.evaluate(currentHead(head, prep, classes, hidden),
-                                            feed.embed(heldRows, EMBED_BATCH, monitor, "finetune"), heldY,
+                            .evaluateWith(() -> HeadEvaluation.evaluate(currentHead(head, run.prep, classes, hidden),
+                                            feed.embed(run.heldRows, EMBED_BATCH, monitor, "finetune"), run.heldY,
                                             config.retention(), config.outOfScopeWeight()).metrics(),
-                                    EPOCH_SELECTION, config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
+                                    EPOCH_SELECTION, config.patience(), new LayersAndHeadSnapshot(block, from, run.bert.layers(), head))
                             .monitor(monitor, deadline)
                             .learningRate(encoderRate::current)
                             .reportEvery(20);
                     outcome = loop.run();
                 }
-                watch.lap("finetune");
+                run.watch.lap("finetune");
                 long heldPassStart = monitor.clock().getAsLong();
-                float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, "threshold");
+                float[][] heldVectors = feed.embed(run.heldRows, EMBED_BATCH, monitor, "threshold");
                 long heldPass = monitor.clock().getAsLong() - heldPassStart;
                 // The refit passes over the training rows once more: about their tokens over the held-out rows' times the
                 // pass just timed, and the head's fit on top. It is not in the plan (that would tune one layer fewer on
                 // large sets); it uses the plan's margin when the clock still holds it, which it does on a quiet machine.
-                double trainShare = (double) texts.totalTokens(trainRows) / Math.max(1, texts.totalTokens(heldRows));
-                ClassifierHead tuned = currentHead(head, prep, classes, hidden);
+                double trainShare = (double) run.texts.totalTokens(run.trainRows)
+                        / Math.max(1, run.texts.totalTokens(run.heldRows));
+                ClassifierHead tuned = currentHead(head, run.prep, classes, hidden);
                 if (monitor.clock().getAsLong() + (long) (heldPass * trainShare * 1.5) < deadline) {
-                    HeadRefit.Outcome refit = HeadRefit.choose(tuned, feed.embed(trainRows, EMBED_BATCH, monitor, "refit"), trainY,
-                            heldVectors, heldY, prep, config, monitor);
-                    metrics.putAll(refit.metrics());
+                    HeadRefit.Outcome refit = HeadRefit.choose(tuned, feed.embed(run.trainRows, EMBED_BATCH, monitor, "refit"),
+                            run.trainY, heldVectors, run.heldY, run.prep, config, monitor);
+                    run.metrics.putAll(refit.metrics());
                     tuned = refit.head();
                 } else {
-                    metrics.put("refit/skipped", 1.0);
+                    run.metrics.put("refit/skipped", 1.0);
                 }
-                watch.lap("refit");
-                HeadEvaluation.Scored scored = HeadEvaluation.evaluate(tuned, heldVectors, heldY, config.retention(),
+                run.watch.lap("refit");
+                HeadEvaluation.Scored scored = HeadEvaluation.evaluate(tuned, heldVectors, run.heldY, config.retention(),
                         config.outOfScopeWeight());
                 monitor.report(new TrainingProgress("threshold", 0, 0, 1, 1, scored.metrics()));
-                metrics.putAll(scored.metrics());
-                metrics.put("train/loss", outcome.best().getOrDefault("train/loss", Double.NaN));
-                metrics.put("train/epochs", (double) outcome.epochsRun());
-                metrics.put("train/steps", (double) outcome.steps());
-                watch.lap("threshold");
-                TunedEncoderWeights weights = encoder.tunedWeights();
-                metrics.putAll(watch.times());
-                return new FineTuneResult(FineTuneResult.FINETUNE, weights, tuned.withThreshold(scored.threshold()), plan,
-                        outcome.stop().name(), outcome.epochsRun(), outcome.bestEpoch(), metrics,
-                        outcome.history().stream().map(TrainingLoop.EpochLog::metrics).toList());
+                run.metrics.putAll(scored.metrics());
+                run.metrics.put("train/loss", outcome.best().getOrDefault("train/loss", Double.NaN));
+                return run.finish(FineTuneResult.FINETUNE, encoder, tuned.withThreshold(scored.threshold()), plan, outcome,
+                        "threshold");
             }
         }
     }

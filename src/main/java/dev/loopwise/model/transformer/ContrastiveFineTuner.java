@@ -1,12 +1,10 @@
 package dev.loopwise.model.transformer;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.GradientClipping;
 import dev.loopwise.model.training.OptimizerStep;
@@ -15,7 +13,6 @@ import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,53 +49,38 @@ public final class ContrastiveFineTuner {
 
     private static FineTuneResult trainOnWidePool(EncoderSource source, ContrastiveFineTuneConfig config, FineTuneData data,
                                        TrainingMonitor monitor) {
-        TuningSteps.Labelled start = TuningSteps.labelled(source, data, config.heldOutShare(), config.seed(),
+        TuningSteps.Labelled run = TuningSteps.labelled(source, data, config.heldOutShare(), config.seed(),
                 config.maxTokens(), monitor);
-        Stopwatch watch = start.watch();
-        PreparedData prep = start.prep();
-        TokenizedTexts texts = start.texts();
-        BertConfig bert = start.bert();
-        int[] trainRows = prep.trainRows;
-        int[] heldRows = prep.heldOutRows;
-        int[] allRows = prep.allRows();
-        FineTunePlan plan = FineTuneBudget.contrastive(config, bert, trainRows.length, texts.totalTokens(trainRows),
-                texts.totalTokens(allRows));
-        long deadline = watch.deadline(plan.budgetSeconds());
-        TuningSteps.begin(plan, config.seed(), monitor);
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        int classes = prep.classes.size();
-        int oosClass = prep.outOfScopeClass();
-        int[] trainY = prep.labelsOf(trainRows);
-        int[] heldY = prep.labelsOf(heldRows);
+        int[] allRows = run.prep.allRows();
+        FineTunePlan plan = FineTuneBudget.contrastive(config, run.bert, run.trainRows.length,
+                run.texts.totalTokens(run.trainRows), run.texts.totalTokens(allRows));
+        long deadline = run.begin(plan, config.seed(), monitor);
+        int oosClass = run.prep.outOfScopeClass();
         LinearHeadTrainer.Settings headSettings = new LinearHeadTrainer.Settings(config.headLearningRate(), config.headBatchSize(),
                 config.headMaxEpochs(), config.headPatience(), config.seed());
-        try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), watch)) {
-            EncoderFeed feed = TuningSteps.feed(encoder, texts, plan, allRows, metrics, watch, monitor);
+        try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), run.watch)) {
+            EncoderFeed feed = TuningSteps.feed(encoder, run.texts, plan, allRows, run.metrics, run.watch, monitor);
             // The frozen encoder's head, for comparison.
-            Fitted probe = fitHead(feed, prep, trainRows, heldRows, trainY, heldY, headSettings, config, monitor, "probe");
-            probe.scored.metrics().forEach((name, value) -> metrics.put(name.replace("eval/", "probe/"), value));
-            watch.lap("probe");
+            Fitted probe = fitHead(feed, run, headSettings, config, monitor, "probe");
+            probe.scored.metrics().forEach((name, value) -> run.metrics.put(name.replace("eval/", "probe/"), value));
+            run.watch.lap("probe");
 
-            int[] trainLabels = new int[texts.size()];
-            for (int row : trainRows) {
-                trainLabels[row] = prep.y[row];
+            int[] trainLabels = new int[run.texts.size()];
+            for (int row : run.trainRows) {
+                trainLabels[row] = run.prep.y[row];
             }
             Random random = new Random(config.seed());
-            int stepsPerEpoch = pairBatches(trainRows, trainLabels, config, new Random(config.seed())).size();
+            int stepsPerEpoch = pairBatches(run.trainRows, trainLabels, config, new Random(config.seed())).size();
             int total = stepsPerEpoch * plan.epochs();
-            int warmUp = (int) Math.round(total * config.warmupShare());
-            BertEncoderBlock block = encoder.block();
-            LearningRateSchedule rate = new LearningRateSchedule((float) config.learningRate(), warmUp, total,
-                    block.trainableParameterLayers(), bert.layers() - 1, config.layerDecay());
-            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
-                    .optOptimizer(Optimizer.adamW().optLearningRateTracker(rate)
-                            .optWeightDecays((float) config.weightDecay()).build())
-                    .optDevices(new Device[] {Device.cpu()});
+            LearningRateSchedule rate = LearningRateSchedule.layerWise(config.learningRate(), config.warmupShare(), total,
+                    encoder.block(), run.bert, config.layerDecay());
+            // DJL's trainer wants a loss, but each step scores its pairs with PairLosses, so this one is never evaluated.
+            DefaultTrainingConfig trainingConfig = TuningOptimizers.encoder(Loss.l2Loss(), rate, config.weightDecay());
             TrainingLoop.Outcome outcome;
             try (Trainer trainer = encoder.model().newTrainer(trainingConfig)) {
                 trainer.initialize(BertEncoder.inputShapes());
                 TrainingLoop loop = new TrainingLoop("contrastive", plan.epochs(),
-                        epoch -> pairBatches(trainRows, trainLabels, config, random),
+                        epoch -> pairBatches(run.trainRows, trainLabels, config, random),
                         rows -> {
                             try (NDManager batch = trainer.getManager().newSubManager()) {
                                 return OptimizerStep.run(GradientClipping.TRANSFORMER_MAX_NORM, trainer, () -> {
@@ -115,34 +97,28 @@ public final class ContrastiveFineTuner {
                         .reportEvery(Integer.getInteger("loopwise.debug.every", 10));
                 outcome = loop.run();
             }
-            watch.lap("contrastive");
+            run.watch.lap("contrastive");
 
-            Fitted tuned = fitHead(feed, prep, trainRows, heldRows, trainY, heldY, headSettings, config, monitor, "head");
-            metrics.putAll(tuned.scored.metrics());
+            Fitted tuned = fitHead(feed, run, headSettings, config, monitor, "head");
+            run.metrics.putAll(tuned.scored.metrics());
             ClassifierHead head = tuned.head;
-            if (prep.carved) {
+            if (run.prep.carved) {
                 // The held-out rows chose the head's epochs and the threshold; now the head learns from them too.
-                int[] all = prep.withClass(allRows);
+                int[] all = run.prep.withClass(allRows);
                 LinearHeadTrainer.Result full = LinearHeadTrainer.train(
                         new LinearHeadTrainer.Settings(config.headLearningRate(), config.headBatchSize(),
                                 Math.max(1, tuned.epochs), config.headPatience(), config.seed()),
-                        feed.embed(all, EMBED_BATCH, monitor, "head"), prep.labelsOf(all), null, null, classes, "head",
-                        monitor);
-                head = new ClassifierHead(prep.classes, full.weights(), full.bias(), 0, prep.outOfScopeLabel);
+                        feed.embed(all, EMBED_BATCH, monitor, "head"), run.prep.labelsOf(all), null, null,
+                        run.prep.classes.size(), "head", monitor);
+                head = new ClassifierHead(run.prep.classes, full.weights(), full.bias(), 0, run.prep.outOfScopeLabel);
             }
-            metrics.put("head/epochs", (double) tuned.epochs);
-            metrics.put("train/loss", outcome.history().isEmpty() ? Double.NaN
+            run.metrics.put("head/epochs", (double) tuned.epochs);
+            run.metrics.put("train/loss", outcome.history().isEmpty() ? Double.NaN
                     : outcome.history().get(outcome.history().size() - 1).metrics().get("train/loss"));
-            metrics.put("train/first_epoch_loss", outcome.history().isEmpty() ? Double.NaN
+            run.metrics.put("train/first_epoch_loss", outcome.history().isEmpty() ? Double.NaN
                     : outcome.history().get(0).metrics().get("train/loss"));
-            metrics.put("train/epochs", (double) outcome.epochsRun());
-            metrics.put("train/steps", (double) outcome.steps());
-            watch.lap("head");
-            TunedEncoderWeights weights = encoder.tunedWeights();
-            metrics.putAll(watch.times());
-            return new FineTuneResult(FineTuneResult.FINETUNE_CONTRASTIVE, weights,
-                    head.withThreshold(tuned.scored.threshold()), plan, outcome.stop().name(), outcome.epochsRun(),
-                    outcome.bestEpoch(), metrics, outcome.history().stream().map(TrainingLoop.EpochLog::metrics).toList());
+            return run.finish(FineTuneResult.FINETUNE_CONTRASTIVE, encoder, head.withThreshold(tuned.scored.threshold()),
+                    plan, outcome, "head");
         }
     }
 
@@ -150,17 +126,16 @@ public final class ContrastiveFineTuner {
     }
 
     /** A head on the encoder's current vectors, early-stopped and scored on the held-out rows. */
-    private static Fitted fitHead(EncoderFeed feed, PreparedData prep, int[] trainRows, int[] heldRows, int[] trainY,
-                                  int[] heldY, LinearHeadTrainer.Settings settings, ContrastiveFineTuneConfig config,
-                                  TrainingMonitor monitor, String stage) {
-        float[][] trainVectors = feed.embed(trainRows, EMBED_BATCH, monitor, stage);
-        float[][] heldVectors = feed.embed(heldRows, EMBED_BATCH, monitor, stage);
-        int[] inClass = RowPicks.indicesWithClass(heldY);
-        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(settings, trainVectors, trainY,
-                RowPicks.pick(heldVectors, inClass), RowPicks.pick(heldY, inClass),
-                prep.classes.size(), stage, monitor);
-        ClassifierHead head = new ClassifierHead(prep.classes, fit.weights(), fit.bias(), 0, prep.outOfScopeLabel);
-        HeadEvaluation.Scored scored = HeadEvaluation.evaluate(head, heldVectors, heldY, config.retention(),
+    private static Fitted fitHead(EncoderFeed feed, TuningSteps.Labelled run, LinearHeadTrainer.Settings settings,
+                                  ContrastiveFineTuneConfig config, TrainingMonitor monitor, String stage) {
+        float[][] trainVectors = feed.embed(run.trainRows, EMBED_BATCH, monitor, stage);
+        float[][] heldVectors = feed.embed(run.heldRows, EMBED_BATCH, monitor, stage);
+        int[] inClass = RowPicks.indicesWithClass(run.heldY);
+        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(settings, trainVectors, run.trainY,
+                RowPicks.pick(heldVectors, inClass), RowPicks.pick(run.heldY, inClass),
+                run.prep.classes.size(), stage, monitor);
+        ClassifierHead head = new ClassifierHead(run.prep.classes, fit.weights(), fit.bias(), 0, run.prep.outOfScopeLabel);
+        HeadEvaluation.Scored scored = HeadEvaluation.evaluate(head, heldVectors, run.heldY, config.retention(),
                 config.outOfScopeWeight());
         monitor.report(new TrainingProgress(stage, fit.epochs(), fit.epochs(), 1, 1, scored.metrics()));
         return new Fitted(head, scored, fit.epochs());

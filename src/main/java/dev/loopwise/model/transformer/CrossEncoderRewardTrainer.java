@@ -106,12 +106,10 @@ public final class CrossEncoderRewardTrainer {
             // When not even one epoch fits, the rates decay to zero where the deadline is expected to stop the run.
             double fits = Math.min(1, plan.budgetSeconds() * FineTuneBudget.USABLE / plan.estimatedSeconds());
             int total = Math.max(1, (int) Math.round(stepsPerEpoch * plan.epochs() * fits));
-            int warmUp = (int) Math.round(total * config.warmupShare());
             BertEncoderBlock block = encoder.block();
-            LearningRateSchedule encoderRate = new LearningRateSchedule((float) config.learningRate(), warmUp, total,
-                    block.trainableParameterLayers(), bert.layers() - 1, config.layerDecay());
-            LearningRateSchedule headRate = new LearningRateSchedule((float) config.headLearningRate(), warmUp, total,
-                    Map.of(), 0, 1);
+            LearningRateSchedule encoderRate = LearningRateSchedule.layerWise(config.learningRate(), config.warmupShare(),
+                    total, block, bert, config.layerDecay());
+            LearningRateSchedule headRate = LearningRateSchedule.head(config.headLearningRate(), config.warmupShare(), total);
             BradleyTerryLoss loss = new BradleyTerryLoss();
             DefaultTrainingConfig encoderConfig = TuningOptimizers.encoder(loss, encoderRate, config.weightDecay());
             DefaultTrainingConfig headConfig = TuningOptimizers.head(loss, headRate);
@@ -159,7 +157,7 @@ public final class CrossEncoderRewardTrainer {
             metrics.put("eval/judgements", (double) held.size());
             metrics.putAll(watch.times());
             return new Result(current(encoder, head, scale, config), plan, outcome.stop().name(), outcome.epochsRun(),
-                    outcome.bestEpoch(), metrics, outcome.history().stream().map(TrainingLoop.EpochLog::metrics).toList());
+                    outcome.bestEpoch(), metrics, outcome.metricsByEpoch());
         }
     }
 

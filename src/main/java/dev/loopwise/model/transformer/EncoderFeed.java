@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.List;
 
@@ -60,9 +60,7 @@ final class EncoderFeed {
         int hidden = encoder.config().hidden();
         float[][] out = new float[texts.size()][];
         List<int[]> batches = texts.sortedBatches(rows, batchSize);
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        Djl.runWithoutGradients(() -> {
             long done = 0;
             for (int[] batch : batches) {
                 monitor.checkCancelled(stage, done++);
@@ -73,9 +71,7 @@ final class EncoderFeed {
                     }
                 }
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        });
         float[][] ordered = new float[rows.length][];
         for (int i = 0; i < rows.length; i++) {
             ordered[i] = out[rows[i]];

@@ -37,6 +37,25 @@ final class LearningRateSchedule implements ParameterTracker {
         this.decay = decay;
     }
 
+    /**
+     * The tuned layers' schedule over {@code total} updates, the first {@code warmupShare} of them warming up: the top
+     * layer at {@code base}, each layer below at {@code decay} times the one above.
+     */
+    static LearningRateSchedule layerWise(double base, double warmupShare, int total, BertEncoderBlock block,
+                                          BertConfig bert, double decay) {
+        return new LearningRateSchedule((float) base, warmUp(total, warmupShare), total, block.trainableParameterLayers(),
+                bert.layers() - 1, decay);
+    }
+
+    /** A head's schedule: one rate for all its parameters, warming up as {@link #layerWise} does. */
+    static LearningRateSchedule head(double base, double warmupShare, int total) {
+        return new LearningRateSchedule((float) base, warmUp(total, warmupShare), total, Map.of(), 0, 1);
+    }
+
+    private static int warmUp(int total, double warmupShare) {
+        return (int) Math.round(total * warmupShare);
+    }
+
     /** The schedule's factor f(n) for update n (1-based). */
     double factor(int update) {
         if (warmUp > 0 && update <= warmUp) {

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
+import dev.loopwise.model.Djl;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
 import java.util.List;
@@ -38,9 +38,7 @@ final class LowerLayerCache {
         int hidden = encoder.config().hidden();
         float[][] states = new float[texts.size()][];
         List<int[]> batches = texts.sortedBatches(rows, batchSize);
-        boolean gradMode = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
-        try {
+        Djl.runWithoutGradients(() -> {
             long done = 0;
             for (int[] batch : batches) {
                 monitor.checkCancelled("cache", done);
@@ -62,9 +60,7 @@ final class LowerLayerCache {
                     monitor.report(new TrainingProgress("cache", 0, 0, done, batches.size(), java.util.Map.of()));
                 }
             }
-        } finally {
-            JniUtils.setGradMode(gradMode);
-        }
+        });
         return new LowerLayerCache(states, hidden);
     }
 

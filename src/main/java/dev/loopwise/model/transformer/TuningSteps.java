@@ -3,7 +3,9 @@ package dev.loopwise.model.transformer;
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.loopwise.model.Djl;
+import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -18,8 +20,51 @@ final class TuningSteps {
     private TuningSteps() {
     }
 
-    /** What a classifier fine-tune knows before planning: its rows split, their tokens, the encoder's shape. */
-    record Labelled(Stopwatch watch, PreparedData prep, TokenizedTexts texts, BertConfig bert) {
+    /**
+     * A classifier fine-tune's course around its regime's own part: its rows split, their tokens and classes, the
+     * encoder's shape, the clock, and the metrics gathered on the way; held in one place so that the fine-tunes read
+     * them, rather than each copying them into locals of its own.
+     */
+    static final class Labelled {
+        final Stopwatch watch;
+        final PreparedData prep;
+        final TokenizedTexts texts;
+        final BertConfig bert;
+        final int[] trainRows;
+        final int[] heldRows;
+        final int[] trainY;
+        final int[] heldY;
+        final Map<String, Double> metrics = new LinkedHashMap<>();
+
+        private Labelled(Stopwatch watch, PreparedData prep, TokenizedTexts texts, BertConfig bert) {
+            this.watch = watch;
+            this.prep = prep;
+            this.texts = texts;
+            this.bert = bert;
+            this.trainRows = prep.trainRows;
+            this.heldRows = prep.heldOutRows;
+            this.trainY = prep.labelsOf(trainRows);
+            this.heldY = prep.labelsOf(heldRows);
+        }
+
+        /** {@link TuningSteps#begin} with the plan's budget; returns the monitor clock's deadline. */
+        long begin(FineTunePlan plan, long seed, TrainingMonitor monitor) {
+            long deadline = watch.deadline(plan.budgetSeconds());
+            TuningSteps.begin(plan, seed, monitor);
+            return deadline;
+        }
+
+        /** The run's result once its regime has tuned the layers and chosen the head; {@code stage} is its last lap. */
+        FineTuneResult finish(String regime, BertEncoder encoder, ClassifierHead head, FineTunePlan plan,
+                              TrainingLoop.Outcome outcome, String stage) {
+            metrics.put("train/epochs", (double) outcome.epochsRun());
+            metrics.put("train/steps", (double) outcome.steps());
+            watch.lap(stage);
+            TunedEncoderWeights weights = encoder.tunedWeights();
+            metrics.putAll(watch.times());
+            return new FineTuneResult(regime, weights, head, plan, outcome.stop().name(), outcome.epochsRun(),
+                    outcome.bestEpoch(), metrics, outcome.metricsByEpoch());
+        }
     }
 
     static Labelled labelled(EncoderSource source, FineTuneData data, double heldOutShare, long seed, int maxTokens,
