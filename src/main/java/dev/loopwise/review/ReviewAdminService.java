@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.ticket.Intent;
@@ -110,7 +111,7 @@ public class ReviewAdminService {
     @Transactional
     public void compare(int version, boolean on) {
         ModelVersion candidate = ModelVersion.findByVersion(version)
-                .orElseThrow(() -> ApiException.notFound("No model version " + version + "."));
+                .orElseThrow(() -> ApiException.notFound(LifecycleMessages.noVersion(version)));
         if (on && !candidate.comparable()) {
             throw ApiException.conflict("not_a_candidate", "Only a version that never answered customers can be compared with the active one.");
         }

@@ -36,6 +36,7 @@ public final class OnnxEncoderSession implements AutoCloseable {
      */
     public OnnxEncoderSession(Path onnx, Map<String, FloatTensor> overrides, int threads) {
         OrtSession.SessionOptions opened = null;
+        OrtSession created = null;
         try {
             opened = new OrtSession.SessionOptions();
             if (threads > 0) {
@@ -48,11 +49,20 @@ public final class OnnxEncoderSession implements AutoCloseable {
                 initializers.add(tensor);
                 opened.addInitializer(entry.getKey(), tensor);
             }
-            this.session = environment.createSession(onnx.toString(), opened);
-            this.options = opened;
-            Set<String> inputs = session.getInputNames();
+            created = environment.createSession(onnx.toString(), opened);
+            Set<String> inputs = created.getInputNames();
             this.usesTokenTypes = inputs.contains("token_type_ids");
+            this.session = created;
+            this.options = opened;
         } catch (OrtException e) {
+            // A session that opened but could not be read would otherwise hold the graph's native memory for ever.
+            if (created != null) {
+                try {
+                    created.close();
+                } catch (OrtException closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             closeQuietly(opened);
             throw new IllegalStateException("ONNX Runtime could not open " + onnx + " with " + overrides.size()
                     + " replaced initializers: " + e.getMessage(), e);
