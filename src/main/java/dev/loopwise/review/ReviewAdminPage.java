@@ -47,7 +47,7 @@ public class ReviewAdminPage {
         static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, String error, int minSharedItems, int medianWindow,
                                               int chartDays, String nextStep, List<dev.loopwise.ticket.Intent> intents,
-                                              List<SetAsideItems.SetAside> setAside, boolean modelAnswers);
+                                              List<SetAsideItems.SetAside> setAside, boolean modelAnswers, String reviewAddress);
     }
 
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
@@ -206,6 +206,6 @@ public class ReviewAdminPage {
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : dev.loopwise.ticket.Reply.countPending(), rewrites.size(),
                         modelAnswers, reviewAddress()),
                 rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName(),
-                overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers);
+                overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers, reviewAddress());
     }
 }

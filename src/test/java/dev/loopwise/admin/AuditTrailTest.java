@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ class AuditTrailTest {
     @Test
     void adminActionsThroughTheApiAreRecordedWithTheirActor() throws Exception {
         String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(lead, "long-enough-pw", Role.ADMIN, null);
+        ScratchAccounts.user(users.create(lead, "long-enough-pw", Role.ADMIN, null));
         Caller admin = Caller.apiKey(keys, lead);
         String since = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1).toString();
         String name = "audited-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,6 +42,7 @@ class AuditTrailTest {
         long id = admin.request().contentType("application/json")
                 .body("{\"username\":\"" + name + "\",\"password\":\"long-enough-pw\",\"roles\":\"reviewer\"}")
                 .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        ScratchAccounts.userNamed(name);
         admin.request().contentType("application/json").body("{\"roles\":\"admin\",\"displayName\":\"Audited Person\"}")
                 .patch("/api/v1/users/" + id).then().statusCode(200);
         long keyId = admin.request().contentType("application/json").body("{\"name\":\"for " + name + "\",\"username\":\"" + name + "\"}")

@@ -8,6 +8,7 @@ import dev.loopwise.review.ReviewItem;
 import dev.loopwise.review.ReviewService;
 import dev.loopwise.review.ReviewView;
 import dev.loopwise.review.Submission;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import dev.loopwise.ticket.Reply;
@@ -38,7 +39,8 @@ class EditedReplyJudgementTest {
     @Test
     void aRoundLearnsAnEditedReplysJudgementOnTheTextShown() {
         ActiveModel.await();
-        User reviewer = users.create("edits" + UUID.randomUUID().toString().substring(0, 6), "long-enough-pw", "reviewer", null);
+        User reviewer = ScratchAccounts.user(users.create("edits" + UUID.randomUUID().toString().substring(0, 6), "long-enough-pw",
+                "reviewer", null));
         ReviewView shown = review.next(reviewer.id).orElseThrow();
         ReviewView.Candidate chosen = shown.candidates().get(0);
         long judgement = review.submit(reviewer.id, reviewer.username, shown.itemId(), new Submission("A", null, null, null, 3000))

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +30,7 @@ class JsonLinesAcceptTest {
 
     @BeforeEach
     void createKey() {
-        key = keys.create("admin", "json lines accept " + System.nanoTime());
-    }
-
-    @AfterEach
-    void revokeKey() {
-        keys.revoke(key.key().id, "admin", true);
+        key = ScratchAccounts.key(keys.create("admin", "json lines accept " + System.nanoTime()));
     }
 
     @Test

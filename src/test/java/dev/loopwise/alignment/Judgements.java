@@ -3,6 +3,7 @@ package dev.loopwise.alignment;
 import dev.loopwise.review.ReviewService;
 import dev.loopwise.review.ReviewView;
 import dev.loopwise.review.Submission;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import io.quarkus.arc.Arc;
@@ -19,7 +20,8 @@ final class Judgements {
     /**
      * Has three fresh reviewers judge {@code count} items in all; returns how many were judged. First adds
      * {@code count} unlabelled tickets (labelled ones' texts, tagged with the run), since earlier tests in the suite
-     * may have had every imported ticket reviewed already and the queue would run dry.
+     * may have had every imported ticket reviewed already and the queue would run dry. The reviewers go after the test
+     * with their judgements ({@link ScratchAccounts}).
      */
     static int judgeShorterIsBetter(ReviewService review, UserService users, int count) {
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -30,7 +32,7 @@ final class Judgements {
                 .setParameter(1, run).setParameter(2, count).executeUpdate());
         User[] reviewers = new User[3];
         for (int i = 0; i < 3; i++) {
-            reviewers[i] = users.create("taste" + run + i, "long-enough-pw", "reviewer", null);
+            reviewers[i] = ScratchAccounts.user(users.create("taste" + run + i, "long-enough-pw", "reviewer", null));
         }
         int judged = 0;
         for (int n = 0; n < count; n++) {

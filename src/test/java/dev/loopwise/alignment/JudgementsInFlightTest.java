@@ -9,6 +9,7 @@ import dev.loopwise.review.Judgement;
 import dev.loopwise.review.ReviewService;
 import dev.loopwise.review.ReviewView;
 import dev.loopwise.review.Submission;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.User;
 import dev.loopwise.security.UserService;
 import io.agroal.api.AgroalDataSource;
@@ -45,8 +46,8 @@ class JudgementsInFlightTest {
     void aRoundReadsAJudgementCommittedAfterANewerOne() throws Exception {
         ActiveModel.await();
         String run = UUID.randomUUID().toString().substring(0, 6);
-        User slowReviewer = users.create("slow" + run, "long-enough-pw", "reviewer", null);
-        User fastReviewer = users.create("fast" + run, "long-enough-pw", "reviewer", null);
+        User slowReviewer = ScratchAccounts.user(users.create("slow" + run, "long-enough-pw", "reviewer", null));
+        User fastReviewer = ScratchAccounts.user(users.create("fast" + run, "long-enough-pw", "reviewer", null));
         ReviewView fastItem = review.next(fastReviewer.id).orElseThrow();
         // Another item than the submitted one: the insert's key lock on its item would hold up the submit's row lock.
         long slowItem = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -87,7 +88,8 @@ class JudgementsInFlightTest {
     @Test
     void aJudgementWaitsWhileARoundFixesItsNewestJudgement() throws Exception {
         ActiveModel.await();
-        User reviewer = users.create("waits" + UUID.randomUUID().toString().substring(0, 6), "long-enough-pw", "reviewer", null);
+        User reviewer = ScratchAccounts.user(users.create("waits" + UUID.randomUUID().toString().substring(0, 6), "long-enough-pw",
+                "reviewer", null));
         ReviewView item = review.next(reviewer.id).orElseThrow();
         try (Connection round = dataSource.getConnection()) {
             round.createStatement().execute("select pg_advisory_lock(" + Judgement.WRITE_LOCK + ")");

@@ -2,6 +2,7 @@ package dev.loopwise.common;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.OutputStream;
@@ -90,7 +91,7 @@ class HttpLayerErrorsTest {
 
     @Test
     void optionsNamesTheMethodsAnAddressTakesAndOnlyForAddressesThatExist() throws Exception {
-        String key = "*/*\r\nAuthorization: Bearer " + keys.create("admin", "options " + java.util.UUID.randomUUID()).secret();
+        String key = "*/*\r\nAuthorization: Bearer " + ScratchAccounts.key(keys.create("admin", "options " + java.util.UUID.randomUUID())).secret();
         String respond = raw("OPTIONS /api/v1/respond HTTP/1.1", key);
         assertTrue(respond.startsWith("HTTP/1.1 204") && respond.contains("Allow: POST, OPTIONS"), respond);
         String me = raw("OPTIONS /api/v1/me HTTP/1.1", key);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -19,7 +20,8 @@ class OperationsTest {
     ApiKeyService keys;
 
     private RequestSpecification admin() {
-        return given().header("Authorization", "Bearer " + keys.create("admin", "operations " + java.util.UUID.randomUUID()).secret());
+        return given().header("Authorization", "Bearer "
+                + ScratchAccounts.key(keys.create("admin", "operations " + java.util.UUID.randomUUID())).secret());
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -143,8 +144,7 @@ class DriftReplayTest {
         assertEquals("waiting", lastProposal(), "no judgement of the drifted requests yet");
         // ... judgements of the items made from the drifted requests do.
         String reviewer = "drift-" + java.util.UUID.randomUUID().toString().substring(0, 8); // others' counters stay as they were
-        users.create(reviewer, "long-enough-pw", "reviewer", null);
-        long reviewerId = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.User.findByUsername(reviewer).orElseThrow().id);
+        long reviewerId = ScratchAccounts.user(users.create(reviewer, "long-enough-pw", "reviewer", null)).id;
         @SuppressWarnings("unchecked")
         List<Number> driftItems = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select i.id from review_items i join monitoring_actions a on i.ticket_hash = any(a.drift_hashes)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -37,7 +38,7 @@ class PersonalDataMaskingTest extends ReviewerTest {
         assertTrue(stored.contains("jane.doe@example.com") && stored.contains("4111 1111 1111 1111"), "the ticket is kept as written");
 
         String adminName = "a" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(adminName, "long-enough-pw", "admin", null);
+        ScratchAccounts.user(users.create(adminName, "long-enough-pw", "admin", null));
         String export = Caller.apiKey(keys, adminName).request().get("/api/v1/export/preferences?format=trl").then().statusCode(200)
                 .extract().asString();
         String line = export.lines().filter(l -> l.contains("48213377")).reduce((a, b) -> b).orElseThrow();

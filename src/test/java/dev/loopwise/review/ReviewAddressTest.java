@@ -21,6 +21,10 @@ class ReviewAddressTest {
         int at = page.indexOf("id=\"review-next\"");
         String next = page.substring(at, page.indexOf("</p>", at));
         assertFalse(next.contains(" /review"), "no bare path: " + next);
+        int listed = page.indexOf("id=\"reviewers-address\"");
+        assertTrue(listed >= 0, "Reviewers names the address whatever the next step is");
+        assertTrue(page.substring(listed, page.indexOf("</p>", listed)).contains(
+                "<a href=\"http://support.example.com:8443/review\">http://support.example.com:8443/review</a>"), page.substring(listed));
         // Proposed replies, or enough judgements for a round, come first; otherwise the step sends the lead to reviewers.
         if (!next.contains("proposed repl") && !next.contains("enough judgements for a round") && !next.contains("disagree")) {
             assertTrue(next.contains("http://support.example.com:8443/review (send them this address)"), next);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -33,7 +34,7 @@ class ReviewPageApiTest {
     void signIn() {
         ActiveModel.await();
         String name = "p" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(name, "long-enough-pw", "reviewer", null);
+        ScratchAccounts.user(users.create(name, "long-enough-pw", "reviewer", null));
         page = Caller.session(name, "long-enough-pw");
     }
 

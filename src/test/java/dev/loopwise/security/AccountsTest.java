@@ -197,7 +197,7 @@ class AccountsTest {
     }
 
     private User newUser(String role) {
-        return users.create("acct" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000, PASSWORD, role, null);
+        return ScratchAccounts.user(users.create("acct" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000, PASSWORD, role, null));
     }
 
     private static Response changePassword(Caller caller, String current, String fresh, String repeated) {

@@ -67,6 +67,7 @@ class ApiKeyLimitTest {
         Caller.apiKey(keys, "admin").request().contentType("application/json")
                 .body("{\"name\":\"bench\",\"requestsPerMinute\":0,\"username\":\"admin\"}")
                 .post("/api/v1/keys").then().statusCode(201);
+        ScratchAccounts.keyNamed("bench");
     }
 
     private static Response feedback(String secret) {

@@ -32,7 +32,7 @@ class ApiKeyTest {
                 .post("/api/v1/keys");
         created.then().statusCode(201).body("key", startsWith("lw_")).body("username", equalTo("admin"));
         String secret = created.path("key");
-        long id = ((Number) created.path("id")).longValue();
+        long id = ScratchAccounts.keyWithId(((Number) created.path("id")).longValue());
 
         String stored = QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(id).hash);
         assertEquals(Hashing.sha256Hex(secret), stored);
@@ -47,7 +47,7 @@ class ApiKeyTest {
 
     @Test
     void aRevokedKeyIsRefusedWithAClearMessage() {
-        String secret = keys.create("reviewer1", "short-lived").secret();
+        String secret = ScratchAccounts.key(keys.create("reviewer1", "short-lived")).secret();
         given().header("Authorization", "Bearer " + secret).get("/api/v1/me").then().statusCode(200);
         long id = given().header("Authorization", "Bearer " + secret).get("/api/v1/keys")
                 .then().extract().jsonPath().getLong("find { it.name == 'short-lived' }.id");
@@ -61,12 +61,12 @@ class ApiKeyTest {
     @Test
     void aReviewerCannotSeeOrRevokeSomeoneElsesKeys() {
         Caller reviewer = Caller.apiKey(keys, "reviewer2");
-        long adminKeyId = keys.create("admin", "admin's").key().id;
+        long adminKeyId = ScratchAccounts.key(keys.create("admin", "admin's")).key().id;
         reviewer.request().delete("/api/v1/keys/" + adminKeyId).then().statusCode(404);
         reviewer.request().get("/api/v1/keys?username=admin").then().statusCode(403);
         reviewer.request().contentType("application/json").body("{\"username\":\"admin\"}").post("/api/v1/keys")
                 .then().statusCode(403).body("code", equalTo("forbidden"));
-        given().header("Authorization", "Bearer " + keys.create("admin", "check").secret()).get("/api/v1/me")
+        given().header("Authorization", "Bearer " + ScratchAccounts.key(keys.create("admin", "check")).secret()).get("/api/v1/me")
                 .then().statusCode(200);
     }
 
@@ -91,8 +91,8 @@ class ApiKeyTest {
 
         // The same on one's own Account page.
         String own = "own key " + java.util.UUID.randomUUID();
-        long ownId = ((Number) admin.request().contentType("application/json").body("{\"name\":\"" + own + "\"}").post("/api/v1/keys")
-                .then().statusCode(201).extract().path("id")).longValue();
+        long ownId = ScratchAccounts.keyWithId(((Number) admin.request().contentType("application/json").body("{\"name\":\"" + own + "\"}")
+                .post("/api/v1/keys").then().statusCode(201).extract().path("id")).longValue());
         try {
             String again = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", own)
                     .post("/account/keys").then().statusCode(409).extract().asString();
@@ -123,6 +123,7 @@ class ApiKeyTest {
         String secret = admin.request().contentType("application/json")
                 .body("{\"name\":\"for reviewer3\",\"username\":\"reviewer3\"}").post("/api/v1/keys")
                 .then().statusCode(201).extract().path("key");
+        ScratchAccounts.keyNamed("for reviewer3");
         given().header("Authorization", "Bearer " + secret).get("/api/v1/me")
                 .then().statusCode(200).body("username", equalTo("reviewer3")).body("roles", not(hasItem("admin")));
     }

@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +50,19 @@ class BadInputTest {
     @Inject
     EntityManager em;
 
+    /** The rows' valid bodies make accounts and keys no test names: every one made during the test goes after it. */
+    private ScratchAccounts.Mark mark;
+
+    @BeforeEach
+    void markAccounts() {
+        mark = ScratchAccounts.mark();
+    }
+
+    @AfterEach
+    void removeAccountsTheRowsMade() {
+        ScratchAccounts.madeSince(mark);
+    }
+
     @Test
     void badInputsAreRefusedWithAMessageAndWriteNothing() {
         int version = ActiveModel.await();
@@ -57,7 +72,7 @@ class BadInputTest {
         Reply reply = workspace.saveReply(null, "bad_input_scratch", "scratch reply");
         Map<String, String> ids = new LinkedHashMap<>(Map.of("{version}", String.valueOf(version), "{runId}", "1",
                 "{intentId}", String.valueOf(intentId), "{replyId}", String.valueOf(reply.id), "{missingId}", "987654321",
-                "{userId}", String.valueOf(users.create("bad-input-target", "long-enough-pw", "reviewer", null).id),
+                "{userId}", String.valueOf(ScratchAccounts.user(users.create("bad-input-target", "long-enough-pw", "reviewer", null)).id),
                 "{ownKeyId}", "987654321", "{itemId}", "987654321", "{goldItemId}", "987654321"));
         List<String> failures = new ArrayList<>();
         int tried = 0;

@@ -140,7 +140,7 @@ class LoginThrottleTest {
                 () -> users.create(given, PASSWORD, Role.SERVICE, null)).code);
         // Turned into one, the password it had as a reviewer no longer signs it in.
         String name = "helpdesk-" + UNIQUE.incrementAndGet();
-        long id = users.create(name, PASSWORD, Role.REVIEWER, null).id;
+        long id = ScratchAccounts.user(users.create(name, PASSWORD, Role.REVIEWER, null)).id;
         users.update("admin", id, new UserService.UserChange(null, new RoleNames(Role.SERVICE), null, null));
         assertFalse(SignInFrom.post("127.0.0.9", "/j_security_check", name, PASSWORD).signedIn());
     }
@@ -157,7 +157,7 @@ class LoginThrottleTest {
 
     private String newUser() {
         String name = "throttled" + UNIQUE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-        return users.create(name, PASSWORD, Role.REVIEWER, null).username;
+        return ScratchAccounts.user(users.create(name, PASSWORD, Role.REVIEWER, null)).username;
     }
 
     private int failures(String scope, String subject) {

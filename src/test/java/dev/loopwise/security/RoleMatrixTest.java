@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +40,19 @@ class RoleMatrixTest {
     @Inject
     UserService users;
 
+    /** The rows' valid bodies make accounts and keys no test names: every one made during the test goes after it. */
+    private ScratchAccounts.Mark mark;
+
+    @BeforeEach
+    void markAccounts() {
+        mark = ScratchAccounts.mark();
+    }
+
+    @AfterEach
+    void removeAccountsTheRowsMade() {
+        ScratchAccounts.madeSince(mark);
+    }
+
 
     @Test
     void everyCallerGetsExactlyTheAccessItsRoleAllows() {
@@ -47,8 +62,8 @@ class RoleMatrixTest {
                 .map(intent -> intent.id).orElseGet(() -> workspace.saveIntent(null, "matrix_scratch", "scratch").id));
         Map<String, String> ids = Map.of("{version}", String.valueOf(version), "{runId}", "1", "{intentId}", String.valueOf(intentId),
                 "{itemId}", String.valueOf(reviewItem()), "{goldItemId}", String.valueOf(reviewItem()), "{missingId}", "987654321",
-                "{userId}", String.valueOf(users.create("matrix-target", "long-enough-pw", REVIEWER, null).id));
-        users.create("matrix-helpdesk", null, SERVICE, null);
+                "{userId}", String.valueOf(ScratchAccounts.user(users.create("matrix-target", "long-enough-pw", REVIEWER, null)).id));
+        ScratchAccounts.user(users.create("matrix-helpdesk", null, SERVICE, null));
         Map<Caller, Set<String>> callers = Map.of(
                 Caller.anonymous(), Set.of(),
                 Caller.session("reviewer1"), Set.of(REVIEWER),
@@ -102,7 +117,8 @@ class RoleMatrixTest {
     }
 
     private long ownKeyId(Caller caller) {
-        return caller.username == null ? 1 : keys.create(caller.username, "to revoke " + java.util.UUID.randomUUID()).key().id;
+        return caller.username == null ? 1
+                : ScratchAccounts.key(keys.create(caller.username, "to revoke " + java.util.UUID.randomUUID())).key().id;
     }
 
     /** An item nobody leased (so judging it is refused after the role check) and nobody judged (nothing to undo). */

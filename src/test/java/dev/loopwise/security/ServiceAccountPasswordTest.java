@@ -39,7 +39,7 @@ class ServiceAccountPasswordTest {
         assertEquals(hash, hashOf(service.id));
 
         // A reviewer given the service role in the same request as a password: the password would never work either.
-        User reviewer = users.create("rev-s" + System.nanoTime() % 100000, "long-enough-pw", "reviewer", null);
+        User reviewer = ScratchAccounts.user(users.create("rev-s" + System.nanoTime() % 100000, "long-enough-pw", "reviewer", null));
         admin.request().contentType("application/json").body("{\"roles\":\"service\",\"password\":\"another-long-pw\"}")
                 .patch("/api/v1/users/" + reviewer.id).then().statusCode(400).body("code", equalTo("service_password"));
         assertEquals("reviewer", rolesOf(reviewer.id));
@@ -71,7 +71,7 @@ class ServiceAccountPasswordTest {
     }
 
     private User newService() {
-        return users.create("svc" + System.nanoTime() % 1_000_000, null, "service", null);
+        return ScratchAccounts.user(users.create("svc" + System.nanoTime() % 1_000_000, null, "service", null));
     }
 
     private static String rolesOf(long id) {

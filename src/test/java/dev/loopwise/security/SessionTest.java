@@ -145,7 +145,7 @@ class SessionTest {
     @Test
     void aSessionEndsAtItsLifetimeSinceSignInHoweverBusy() {
         String name = "lifetime" + System.nanoTime();
-        users.create(name, "long-enough-pw", Role.REVIEWER, null);
+        ScratchAccounts.user(users.create(name, "long-enough-pw", Role.REVIEWER, null));
         var cookies = new java.util.HashMap<>(Caller.session(name, "long-enough-pw").cookies());
         java.time.Instant start = java.time.Instant.now().minus(config.sessionLifetime());
         cookies.put(SessionStamps.COOKIE, stamps.issue(name, start.plusSeconds(120)));

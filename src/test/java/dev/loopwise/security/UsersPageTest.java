@@ -31,6 +31,7 @@ class UsersPageTest {
         long id = Caller.apiKey(keys, "admin").request().contentType("application/json")
                 .body("{\"username\":\"" + name + "\",\"password\":\"long-enough-pw\",\"roles\":[\"admin\",\"service\"]}")
                 .post("/api/v1/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        ScratchAccounts.userNamed(name);
         Caller admin = Caller.session("admin");
         String page = admin.request().accept("text/html").get("/admin/users").then().statusCode(200).extract().asString();
         String form = page.substring(page.indexOf("action=\"/admin/users/" + id + "\""));
