@@ -36,6 +36,44 @@ public class KnowledgeFormats {
         return shown.toPlainString();
     }
 
+    /**
+     * The address to link an article to, or null when there is none or it is on a name reserved for examples
+     * (example.com, .example, .test...: RFC 2606), which no browser can open — the demo's articles have such
+     * addresses, and a link that leads nowhere reads as a broken page.
+     */
+    static String liveUrl(ArticleSummary article) {
+        return isExampleAddress(article.url()) ? null : article.url();
+    }
+
+    static String liveUrl(Passage passage) {
+        return isExampleAddress(passage.articleUrl()) ? null : passage.articleUrl();
+    }
+
+    static boolean isExampleAddress(String url) {
+        if (url == null) {
+            return true;
+        }
+        String host;
+        try {
+            host = java.net.URI.create(url.trim()).getHost();
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        host = host.toLowerCase(java.util.Locale.ROOT);
+        for (String reserved : EXAMPLE_NAMES) {
+            if (host.equals(reserved) || host.endsWith("." + reserved)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.List<String> EXAMPLE_NAMES =
+            java.util.List.of("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost");
+
     static String css(Passage passage, double minScore) {
         return passage.score() >= minScore ? "match good" : "match weak";
     }

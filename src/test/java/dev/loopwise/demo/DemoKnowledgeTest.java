@@ -43,7 +43,7 @@ class DemoKnowledgeTest {
     /** The ids of the demo's articles (other tests import articles of their own). */
     private static List<Integer> demoArticles(Caller admin) {
         return admin.request().queryParam("limit", 1000).get("/api/v1/knowledge/articles").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.url != null && it.url.startsWith('https://help.fernhill.example/') }.id");
+                .extract().jsonPath().getList("findAll { it.url != null && it.url.startsWith('https://help.example.com/fernhill/') }.id");
     }
 
     private static void assertTopArticle(Caller admin, String ticket, String title) {

@@ -48,7 +48,7 @@ class ModelsPageWordsTest {
         assertTrue(drawn(run(TrainingRun.QUEUED, 0)).contains("id=\"first-training\""), "a queued first training too");
 
         String failed = drawn(run(TrainingRun.FAILED, 0.3));
-        assertTrue(failed.contains("No model yet: train the first version.") && !failed.contains("first-training"),
+        assertTrue(failed.contains("No model yet: train the first version (Train a new version, above).") && !failed.contains("first-training"),
                 "a first training that ended without a version: " + failed);
     }
 
