@@ -17,6 +17,18 @@ public final class HttpMessages {
         return "'" + value + "' has spaces around the number: type the number alone. Nothing was saved; go back to correct it.";
     }
 
+    /** An id, page number or count in the address written with another script's digits ("١٢٣", full-width "１２３"). */
+    public static String otherDigitsInAddress(String value) {
+        return "'" + value + "' is written with digits other than 0 to 9: write ids, page numbers and counts in the address"
+                + " with the digits 0 to 9.";
+    }
+
+    /** A form's number typed with another script's digits: the same rule as in the address. */
+    public static String otherDigitsInForm(String value) {
+        return "'" + value + "' is written with digits other than 0 to 9: type the number with the digits 0 to 9. Nothing was"
+                + " saved; go back to correct it.";
+    }
+
     /** A command's --url whose host name no name server knows (a typo, or a machine on another network). */
     public static final String UNKNOWN_HOST = "no server of that name was found (the name in --url does not resolve): check its"
             + " spelling, or give the machine's IP address";

@@ -147,6 +147,9 @@ public final class Messages {
 
     public static String badAddressValue(Throwable conversion) {
         String value = quotedValue(conversion);
+        if (WholeNumbers.hasOtherDigits(value)) {
+            return HttpMessages.otherDigitsInAddress(value);
+        }
         if (value != null && WHOLE.matcher(value).matches()) {
             // A whole number past what the parameter holds: "ids are whole numbers" would not say what is wrong with it.
             return "A value in the address is far " + (value.startsWith("-") ? "smaller" : "larger") + " than this request takes ('"
@@ -158,6 +161,9 @@ public final class Messages {
 
     public static String badFormValue(Throwable conversion) {
         String value = quotedValue(conversion);
+        if (WholeNumbers.hasOtherDigits(value)) {
+            return HttpMessages.otherDigitsInForm(value);
+        }
         if (value != null && WHOLE.matcher(value).matches()) {
             // A negative one overflows too, and "type a smaller number" would lead further off.
             return "'" + value + "' is far " + (value.startsWith("-") ? "smaller than this field takes: type a larger" : "larger than"

@@ -122,7 +122,7 @@ public final class Paging {
     /** A whole number as typed; anything else (a word, a decimal, an absurdly long number) reads as one every rule refuses. */
     private static long whole(String raw) {
         String typed = raw.strip();
-        if (!typed.matches("-?\\d{1,18}")) {
+        if (typed.startsWith("+") || typed.length() > (typed.startsWith("-") ? 19 : 18) || !WholeNumbers.isWhole(typed)) {
             return Long.MIN_VALUE;
         }
         return Long.parseLong(typed);

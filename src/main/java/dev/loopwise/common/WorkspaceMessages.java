@@ -10,6 +10,9 @@ public final class WorkspaceMessages {
     /** A rename keeps the intent: versions trained before it read their labels through its former names. */
     public static final String INTENT_RENAMED = "Saved. A renamed intent keeps its tickets and replies, and versions already trained"
             + " answer its tickets as before, now under the new name; no training is needed for the rename.";
+    /** The Intents form sent back as it was shown: "Saved." would suggest something changed. */
+    public static final String INTENTS_UNCHANGED = "Nothing changed: every intent's name and description were already as"
+            + " submitted, so nothing was saved.";
     public static final String INTENT_DESCRIPTION_NEEDED = "Describe in one line what the customer wants (for example: The customer"
             + " wants their order gift-wrapped): until the intent has labelled tickets, the model recognises it by its description"
             + " alone.";

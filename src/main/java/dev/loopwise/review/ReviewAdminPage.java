@@ -146,8 +146,8 @@ public class ReviewAdminPage {
     public Response compare(@RestForm Integer version, @RestForm String on) {
         boolean start = FormValues.bool("on", on, false);
         try {
-            if (version == null) {
-                // Read as 0 it was refused as "No model version 0", a version nobody asked for.
+            if (version == null || version < 1) {
+                // Read as 0 it was refused as "No model version 0", a version nobody asked for; no version has a number below 1.
                 throw ApiException.badRequest("validation_failed", dev.loopwise.common.ReviewMessages.COMPARE_WHICH_VERSION);
             }
             admin.compare(version, start);

@@ -76,12 +76,14 @@ public class WorkspacePages {
 
     @GET
     @Path("/intents")
-    public TemplateInstance intents(@RestQuery String saved, @RestQuery String removed, @RestQuery String into, @RestQuery String renamed) {
+    public TemplateInstance intents(@RestQuery String saved, @RestQuery String removed, @RestQuery String into, @RestQuery String renamed,
+                                    @RestQuery String unchanged) {
         // Only a notice about what happened: the address is typeable, so the removed intent must be gone and a merge's target there.
         String notice = removed != null && Intent.findByName(removed).isEmpty() && (into == null || Intent.findByName(into).isPresent())
                 ? WorkspaceMessages.intentRemoved(removed, into)
                 : dev.loopwise.common.FormValues.bool("saved", saved, false) ? (dev.loopwise.common.FormValues.bool("renamed", renamed, false)
                         ? WorkspaceMessages.INTENT_RENAMED : "Saved. The next version trained on Models reads the new description.")
+                : dev.loopwise.common.FormValues.bool("unchanged", unchanged, false) ? WorkspaceMessages.INTENTS_UNCHANGED
                 : null;
         return intentsPage(IntentFormRow.stored(null, null, null), null, null, notice);
     }
@@ -101,7 +103,9 @@ public class WorkspacePages {
                                   @RestForm("description") List<String> descriptions) {
         try {
             boolean renamed = renames(ids, names);
-            workspace.saveIntents(ids, names, descriptions);
+            if (workspace.saveIntents(ids, names, descriptions) == 0) {
+                return Response.seeOther(URI.create("/admin/intents?unchanged=true")).build();
+            }
             return Response.seeOther(URI.create("/admin/intents?saved=true" + (renamed ? "&renamed=true" : ""))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(intentsPage(IntentFormRow.typed(ids, names, descriptions), null, e.getMessage(),

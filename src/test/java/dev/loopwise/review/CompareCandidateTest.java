@@ -40,8 +40,8 @@ class CompareCandidateTest {
     @Test
     void aComparisonAskedForWithoutAVersionSaysToChooseOne() {
         Caller admin = Caller.session("admin");
-        // Left out, and sent empty.
-        for (String version : java.util.List.of("absent", "")) {
+        // Left out, sent empty, and a number no version has.
+        for (String version : java.util.List.of("absent", "", "0", "-1")) {
             var request = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).formParam("on", "true");
             String refused = (version.equals("absent") ? request : request.formParam("version", version)).post("/admin/review/compare")
                     .then().statusCode(400).extract().asString();

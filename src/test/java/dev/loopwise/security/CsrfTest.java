@@ -72,7 +72,9 @@ class CsrfTest {
     void everyFormEndpointChecksItsTokenEvenOnARequestFromThisSite() {
         ActiveModel.await();
         Caller admin = Caller.session("admin");
+        // The sign-in form has no token (nobody is signed in to hold one); the origin check above is its guard.
         List<Endpoints.Row> forms = Endpoints.ROWS.stream().filter(row -> !row.method().equals("GET") && !row.path().startsWith("/api/")
+                && !row.path().equals(SameOriginFilter.LOGIN_POST_SUFFIX)
                 && (Endpoints.FORM.equals(row.contentType()) || Endpoints.MULTIPART.equals(row.contentType()))).toList();
         List<Function<RequestSpecification, RequestSpecification>> tokenless = List.of(
                 request -> request,

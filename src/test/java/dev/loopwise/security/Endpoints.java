@@ -27,6 +27,9 @@ final class Endpoints {
             // Browser pages
             page("GET", "/", Access.page(303)),
             page("GET", "/login", Access.login()),
+            // Quarkus' own sign-in post, which no resource declares: anyone may send it (from a Loopwise page, as every
+            // browser form post names its origin); without a password it is a refused sign-in, counted against nobody.
+            new Row("POST", SameOriginFilter.LOGIN_POST_SUFFIX, Access.open(303), FORM, "text/html", c -> "j_username=matrix-nobody"),
             form("POST", "/logout", Access.page(303), c -> ""),
             page("GET", "/account", Access.page(200, ADMIN, REVIEWER)),
             form("POST", "/account/keys", Access.page(303, ADMIN, REVIEWER), c -> "name=matrix+" + UNIQUE.incrementAndGet()),
@@ -180,6 +183,8 @@ final class Endpoints {
             // Operations: health is open for load balancers; metrics and API documentation are for admins.
             new Row("GET", "/q/health/ready", Access.open(200), null, "*/*", null),
             new Row("GET", "/q/health/live", Access.open(200), null, "*/*", null),
+            new Row("GET", "/q/health", Access.open(200), null, "*/*", null),
+            new Row("GET", "/q/health/started", Access.open(200), null, "*/*", null),
             new Row("GET", "/q/metrics", Access.management(200, ADMIN), null, "*/*", null),
             new Row("GET", "/q/metrics/", Access.management(200, ADMIN), null, "*/*", null),
             new Row("GET", "/q/openapi", Access.management(200, ADMIN), null, "*/*", null),

@@ -53,6 +53,19 @@ class IntentsFormTest {
         QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
     }
 
+    @Test
+    void aSaveThatChangesNothingSaysSoInsteadOfSaved() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long id = QuarkusTransaction.requiringNew().call(() -> intent("same_" + tag));
+        Caller admin = Caller.session("admin");
+        String location = form(admin, List.of(id), List.of("same_" + tag), List.of(""))
+                .redirects().follow(false).post("/admin/intents/all").then().statusCode(303).extract().header("Location");
+        String page = admin.pageRequest().accept("text/html").urlEncodingEnabled(false).get(location).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("Nothing changed: every intent&#39;s name and description were already as submitted"), page);
+        assertTrue(!page.contains("Saved."), "no intent was saved, so the page does not say it was");
+        QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
+    }
+
     private static RequestSpecification form(Caller admin, List<Long> ids, List<String> names, List<String> descriptions) {
         RequestSpecification request = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken());
         for (int i = 0; i < ids.size(); i++) {
