@@ -19,11 +19,14 @@ final class FakeLlm implements AutoCloseable {
     volatile int status = 200;
     volatile boolean malformed;
     final AtomicInteger calls = new AtomicInteger();
+    /** Chat requests answered so far: a request still inside its {@link #delayMs} is not one of them. */
+    final AtomicInteger answered = new AtomicInteger();
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
     /** The Authorization header of each chat request ("" when none was sent). */
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Vertx vertx;
     private final HttpServer server;
+    private final java.util.Set<Long> timers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     FakeLlm(Vertx vertx) throws Exception {
         this.vertx = vertx;
@@ -36,6 +39,7 @@ final class FakeLlm implements AutoCloseable {
             requests.add(body.toJsonObject());
             authorizations.add(String.valueOf(request.getHeader("Authorization") == null ? "" : request.getHeader("Authorization")));
             Runnable answer = () -> {
+                answered.incrementAndGet();
                 if (status != 200) {
                     request.response().setStatusCode(status).putHeader("content-type", "application/json")
                             .end(new JsonObject().put("error", new JsonObject().put("message", "fake failure")).encode());
@@ -46,7 +50,10 @@ final class FakeLlm implements AutoCloseable {
                 }
             };
             if (delayMs > 0) {
-                vertx.setTimer(delayMs, id -> answer.run());
+                timers.add(vertx.setTimer(delayMs, id -> {
+                    timers.remove(id);
+                    answer.run();
+                }));
             } else {
                 answer.run();
             }
@@ -66,6 +73,8 @@ final class FakeLlm implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // A reply still held back would otherwise be written after the test, to a connection already gone.
+        timers.forEach(vertx::cancelTimer);
         server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

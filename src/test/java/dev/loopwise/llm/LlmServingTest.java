@@ -111,15 +111,15 @@ class LlmServingTest extends FakeLlmTest {
 
     @Test
     void aSlowLlmIsLeftBehindAtItsTimeoutAndTheLibraryAnswers() {
-        llm.delayMs = 4000;
+        // Far beyond the timeout: the answer must not wait for it, however slow the machine is.
+        llm.delayMs = 30_000;
         connect(0.5, 2);
-        long started = System.nanoTime();
         JsonPath answer = respond(TICKET);
-        long ms = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(0, llm.answered.get(), "answered while the LLM still held back its drafts, not after them");
+        assertEquals(2, llm.calls.get(), "the LLM was asked");
         assertEquals("library", answer.getString("source"));
         assertEquals("unavailable: timeout", answer.getString("llm"));
         assertNotNull(answer.get("response.id"));
-        assertTrue(ms < 2000, "answered " + ms + " ms after the request, not after the LLM's 4 s");
     }
 
     @Test
@@ -177,11 +177,11 @@ class LlmServingTest extends FakeLlmTest {
         assertTrue(opened.get(0).startsWith("LLM circuit opened for fake-") && opened.get(0).contains("the latest with the server answered HTTP 500"),
                 opened.get(0));
         int calls = llm.calls.get();
-        long started = System.nanoTime();
         JsonPath answer = respond(TICKET + " once more");
         assertEquals("unavailable: circuit open", answer.getString("llm"));
         assertEquals(calls, llm.calls.get(), "no call while the circuit is open");
-        assertTrue((System.nanoTime() - started) / 1_000_000 < 1000);
+        assertEquals("library", answer.getString("source"), "the library answers at once");
+        assertNotNull(answer.get("response.id"));
     }
 
     @Test
