@@ -2,6 +2,7 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.review.ReviewService;
 import dev.loopwise.review.ReviewView;
+import dev.loopwise.review.ScratchTickets;
 import dev.loopwise.review.Submission;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.User;
@@ -21,7 +22,7 @@ final class Judgements {
      * Has three fresh reviewers judge {@code count} items in all; returns how many were judged. First adds
      * {@code count} unlabelled tickets (labelled ones' texts, tagged with the run), since earlier tests in the suite
      * may have had every imported ticket reviewed already and the queue would run dry. The reviewers go after the test
-     * with their judgements ({@link ScratchAccounts}).
+     * with their judgements ({@link ScratchAccounts}), the tickets with their review items ({@link ScratchTickets}).
      */
     static int judgeShorterIsBetter(ReviewService review, UserService users, int count) {
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -30,6 +31,7 @@ final class Judgements {
                 select tagged, encode(sha256(convert_to(tagged, 'UTF8')), 'hex'), 'import'
                 from (select text || ' (' || ?1 || ')' as tagged from tickets where intent_id is not null order by random() limit ?2) t""")
                 .setParameter(1, run).setParameter(2, count).executeUpdate());
+        ScratchTickets.taggedWith(run);
         User[] reviewers = new User[3];
         for (int i = 0; i < 3; i++) {
             reviewers[i] = ScratchAccounts.user(users.create("taste" + run + i, "long-enough-pw", "reviewer", null));
