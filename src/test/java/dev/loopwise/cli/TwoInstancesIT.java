@@ -107,7 +107,10 @@ class TwoInstancesIT {
         }
     }
 
-    /** A version promoted on one instance is served by the other within 2 s, and so is a rollback made there. */
+    /**
+     * A version promoted on one instance is served by the other, and so is a rollback made there: with the periodic
+     * check off, only the notification can bring it.
+     */
     private void switchesReachTheOtherInstance(String proxy, int active, int one, int other) throws Exception {
         PackagedApp.awaitNoTraining(180_000);
         long run = JSON.readTree(PackagedApp.postJson(proxy + "/api/v1/models/train", admin, "{\"regime\":\"linear\"}").body())
@@ -197,11 +200,12 @@ class TwoInstancesIT {
         return JSON.readTree(answer.body()).get("modelVersion").asInt();
     }
 
+    /** A generous bound for a loaded machine: without the notification the switch never arrives. */
     private void awaitServed(int index, int version) throws Exception {
         long started = System.nanoTime();
         while (served(index) != version) {
-            assertTrue(System.nanoTime() - started < Duration.ofSeconds(2).toNanos(),
-                    "instance " + index + " still serves another version than " + version + " after 2 s");
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(30).toNanos(),
+                    "instance " + index + " still serves another version than " + version + " after 30 s");
             Thread.sleep(50);
         }
     }
