@@ -11,14 +11,28 @@ public class KnowledgeFormats {
      */
     private static final double CLOSE_SHARE = 0.36;
 
-    /** The score in plain words: what it means for a ticket like the one tried. */
+    /** The score from which a passage reads as a close match under this grounding threshold. */
+    static double closeFrom(double minScore) {
+        return minScore + CLOSE_SHARE * (1 - minScore);
+    }
+
+    /** {@link #closeFrom} for the page's explanation of the labels: to three places, since scores shown to two round across it. */
+    static String closeFromText(double minScore) {
+        return java.math.BigDecimal.valueOf(closeFrom(minScore)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * The score in plain words: what it means for a ticket like the one tried. Between the threshold and the close line
+     * a shop's own articles on neighbouring subjects (cancelling, refunds, damaged items for a return) score as high as
+     * the one that answers, so "related" must not promise the ticket's subject.
+     */
     static String match(Passage passage, double minScore) {
         double s = passage.score();
-        if (s >= minScore + CLOSE_SHARE * (1 - minScore)) {
+        if (s >= closeFrom(minScore)) {
             return "Close match: this passage is about what the ticket asks; it would be given to the assistant.";
         }
         if (s >= minScore) {
-            return "Related: same subject, maybe not the exact answer; it would be given to the assistant.";
+            return "Related: on the ticket's subject or a neighbouring one, maybe not the answer; it would be given to the assistant.";
         }
         return "Weak: probably not about this ticket; it would be left out.";
     }
