@@ -80,6 +80,9 @@ public class BenchRelatednessCommand implements Callable<Integer> {
                 quantile(same, 0.25), quantile(same, 0.5));
         System.out.printf("  another subject, %d pairs: median %.3f, p90 %.3f, p99 %.3f%n", other.size(), quantile(other, 0.5),
                 quantile(other, 0.9), quantile(other, 0.99));
+        double close = KnowledgeFormats.closeFrom(EncoderCatalogue.relatedFrom(name));
+        System.out.printf("  close match from %.3f: %.1f%% of same-subject pairs, %.1f%% of others%n", close,
+                100 * share(same, close), 100 * share(other, close));
         System.out.printf("  %-6s %-22s %-22s%n", "cut", "same subject kept", "another subject kept");
         for (double cut : CUTS) {
             System.out.printf("  %-6.2f %-22s %-22s%n", cut, String.format("%.1f%%", 100 * share(same, cut)),

@@ -6,19 +6,34 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension
 public class KnowledgeFormats {
     /**
-     * Scores this share of the way from the grounding threshold to 1 read as a close match: about the top 40% of
-     * same-subject pairs with either encoder (0.55 for all-MiniLM-L6-v2's threshold of 0.30, 0.78 for bge-small's 0.65).
+     * Scores this share of the way from the grounding threshold to 1 read as a close match: 0.552 for all-MiniLM-L6-v2's
+     * threshold of 0.30 (the top 40% of same-subject pairs), 0.776 for bge-small's 0.65 (the top 33%), and no pair of
+     * another subject with either (BENCHMARKS.md, bench-relatedness).
      */
     private static final double CLOSE_SHARE = 0.36;
 
-    /** The score in plain words: what it means for a ticket like the one tried. */
+    /** The score from which a passage reads as a close match under this grounding threshold. */
+    static double closeFrom(double minScore) {
+        return minScore + CLOSE_SHARE * (1 - minScore);
+    }
+
+    /** {@link #closeFrom} for the page's explanation of the labels: to three places, since scores shown to two round across it. */
+    static String closeFromText(double minScore) {
+        return java.math.BigDecimal.valueOf(closeFrom(minScore)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /**
+     * The score in plain words: what it means for a ticket like the one tried. Between the threshold and the close line
+     * a shop's own articles on neighbouring subjects (cancelling, refunds, damaged items for a return) score as high as
+     * the one that answers, so "related" must not promise the ticket's subject.
+     */
     static String match(Passage passage, double minScore) {
         double s = passage.score();
-        if (s >= minScore + CLOSE_SHARE * (1 - minScore)) {
+        if (s >= closeFrom(minScore)) {
             return "Close match: this passage is about what the ticket asks; it would be given to the assistant.";
         }
         if (s >= minScore) {
-            return "Related: same subject, maybe not the exact answer; it would be given to the assistant.";
+            return "Related: on the ticket's subject or a neighbouring one, maybe not the answer; it would be given to the assistant.";
         }
         return "Weak: probably not about this ticket; it would be left out.";
     }
