@@ -77,12 +77,22 @@ public final class AlignmentEngine {
         // The split goes by a ticket's exact text: a twin of a trained ticket, case and spacing aside, is no unseen ticket.
         Trained trained = Trained.of(train);
         List<PreferencePair> unseen = heldOut.stream().filter(p -> !trained.texts().contains(HeldOutRows.key(p.prompt()))).toList();
-        if (unseen.size() < heldOut.size()) {
-            metrics.put(SEEN_TEST_PAIRS, heldOut.size() - unseen.size());
-        }
+        int seen = heldOut.size() - unseen.size();
         heldOut = unseen;
         listener.step("Reading the tickets and replies", 0.05);
         RoundFeatures features = new RoundFeatures(embed, data);
+        RewardModel warm = data.warmReward() == null ? null : new RewardModel(data.warmReward());
+        // A reward model continued from the base version's learned from the rounds along its line too: a held-out ticket in
+        // the words of one it learned there would flatter it as one of this round's would. The served vector model always
+        // continues, so this holds whichever reward model the round then chooses.
+        if (RewardTrainer.canContinue(settings.reward(), features.width(), warm)) {
+            unseen = heldOut.stream().filter(p -> !data.warmTaughtTexts().contains(HeldOutRows.key(p.prompt()))).toList();
+            seen += heldOut.size() - unseen.size();
+            heldOut = unseen;
+        }
+        if (seen > 0) {
+            metrics.put(SEEN_TEST_PAIRS, seen);
+        }
         metrics.put("reward/train_pairs", train.size());
         if (alike > 0) {
             metrics.put(SAME_REPLY_PAIRS, alike);
@@ -92,7 +102,6 @@ public final class AlignmentEngine {
 
         t = System.nanoTime();
         listener.step("Learning what reviewers prefer from " + train.size() + " of their comparisons", 0.2);
-        RewardModel warm = data.warmReward() == null ? null : new RewardModel(data.warmReward());
         try (RoundReward reward = RoundReward.train(settings, train, features, cross, warm, listener, metrics)) {
             millis.put("reward", elapsed(t));
             return update(settings, data, features, reward, train, heldOut, metrics, millis, listener);
@@ -151,8 +160,11 @@ public final class AlignmentEngine {
         metrics.put("eval/preference_tickets", preferenceTickets);
         metrics.put("eval/candidate_preference_agreement", testPairs.isEmpty() ? null : preferences.first());
         metrics.put("eval/active_preference_agreement", testPairs.isEmpty() ? null : preferences.second());
-        // A reward model continued from the base version's carries what earlier rounds taught it about these tickets too.
-        boolean continued = Integer.valueOf(1).equals(metrics.get("reward/warm_started"));
+        // A reward model continued from the base version's carries what earlier rounds taught it about these tickets too,
+        // and the policy with it when it learned from that model's rewards: a DPO policy learns from this round's
+        // comparisons alone, and a chosen cross-encoder, whose rewards it then learns from, was tuned on those alone.
+        boolean continued = Integer.valueOf(1).equals(metrics.get("reward/warm_started"))
+                && !settings.method().equals(RoundSettings.DPO) && "vector".equals(metrics.get("reward/model"));
         Unseen intentTest = unseen(data.intentTest(), Trained.of(train), continued ? data.warmTaught() : Set.of());
         if (intentTest.seen() > 0) {
             metrics.put(SEEN_INTENT_TICKETS, intentTest.seen());

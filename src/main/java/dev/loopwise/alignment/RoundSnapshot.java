@@ -93,8 +93,10 @@ public class RoundSnapshot {
                 .filter(t -> bundle.intent().labels().contains(t.intent())).toList();
         String freshStart = freshStart(active.version, bundle, baseRound, settings);
         java.util.Set<String> warmTaught = freshStart == null ? WarmLessons.taught(em, baseRound.id, intentTest, settings) : java.util.Set.of();
+        java.util.Set<String> warmTaughtTexts = freshStart == null ? WarmLessons.taughtLookAlikes(em, baseRound.id, pairs.stream()
+                .filter(p -> AlignmentEngine.isHeldOut(p.group(), settings)).map(PreferencePair::prompt).toList(), settings) : java.util.Set.of();
         RoundData data = new RoundData(bundle, reference, pairs, policyTickets(scope.policyTickets()), replies, intentTest,
-                freshStart == null ? bundle.reward() : null, warmTaught);
+                freshStart == null ? bundle.reward() : null, warmTaught, warmTaughtTexts);
         return new Captured(data, active.version, active.encoder(), referenceVersion, baseRound == null ? null : baseRound.id, judged,
                 imported.size(), weights, freshStart);
     }

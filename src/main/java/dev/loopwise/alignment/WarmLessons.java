@@ -2,7 +2,9 @@ package dev.loopwise.alignment;
 
 import dev.loopwise.common.Hashing;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.ticket.HeldOutRows;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +20,16 @@ import java.util.stream.Collectors;
 final class WarmLessons {
     /** Checked tickets per lookup, so that the statement stays a readable size. */
     private static final int BATCH = 1_000;
+
+    /**
+     * A ticket's words with every kind of spacing dropped, lower-cased and hashed: the expression of the index
+     * {@code review_items_look_alike_idx} (migration V51), which a lookup must repeat exactly to use it. Coarser than
+     * {@link HeldOutRows#key}, so every look-alike shares it; the rows it finds are compared by that key in Java.
+     */
+    private static String lookAlikeKey(String column) {
+        return "md5(lower(regexp_replace(" + column
+                + ", '[\\s\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+', '', 'g')))";
+    }
 
     private WarmLessons() {
     }
@@ -48,6 +60,43 @@ final class WarmLessons {
                                       and p.judgement_id = j.id))""")
                     .setParameter(1, array(hashes.subList(from, Math.min(hashes.size(), from + BATCH))))
                     .setParameter(2, rounds).getResultList());
+        }
+        return taught;
+    }
+
+    /**
+     * Which of {@code tickets} (the round's held-out judgements' tickets) are in the words, case and spacing aside, of a
+     * ticket that rounds along the reward model's line trained on: judged, not skipped, among their new or replayed
+     * judgements, on their training side. Found through the look-alike index, per checked ticket.
+     *
+     * @return those tickets as {@link HeldOutRows#key} gives them
+     */
+    @SuppressWarnings("unchecked")
+    static Set<String> taughtLookAlikes(EntityManager em, long baseRound, Collection<String> tickets, RoundSettings settings) {
+        List<String> texts = tickets.stream().distinct().toList();
+        Set<String> wanted = texts.stream().map(HeldOutRows::key).collect(Collectors.toSet());
+        Set<String> taught = new HashSet<>();
+        if (texts.isEmpty()) {
+            return taught;
+        }
+        String rounds = array(line(em, baseRound));
+        for (int from = 0; from < texts.size(); from += BATCH) {
+            // Joined by a character tickets do not hold: a stray one would only split a text into more candidates.
+            String batch = String.join("\u001f", texts.subList(from, Math.min(texts.size(), from + BATCH)));
+            List<Object[]> found = em.createNativeQuery("""
+                    select distinct i.ticket_text, i.ticket_hash from review_items i join judgements j on j.item_id = i.id
+                    where %s = any(array(select %s from unnest(string_to_array(?1, chr(31))) t)) and j.choice <> 'skip'
+                      and (exists (select 1 from alignment_rounds r where r.id = any(cast(?2 as bigint[]))
+                                   and j.id between r.new_from and r.new_upto)
+                           or exists (select 1 from round_replayed_judgements p where p.round_id = any(cast(?2 as bigint[]))
+                                      and p.judgement_id = j.id))""".formatted(lookAlikeKey("i.ticket_text"), lookAlikeKey("t")))
+                    .setParameter(1, batch).setParameter(2, rounds).getResultList();
+            for (Object[] row : found) {
+                String key = HeldOutRows.key((String) row[0]);
+                if (wanted.contains(key) && !AlignmentEngine.isHeldOut((String) row[1], settings)) {
+                    taught.add(key);
+                }
+            }
         }
         return taught;
     }
