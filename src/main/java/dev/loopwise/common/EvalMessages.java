@@ -65,4 +65,11 @@ public final class EvalMessages {
         return file + ": left out " + Counts.of(rows, "row") + " it cannot learn from (" + String.join("; ", named)
                 + (rows > named.size() ? "; …" : "") + ")";
     }
+
+    /** A folder {@code eval-intents --vectors} wrote whose head file names a format this version does not read. */
+    public static String vectorsFormatVersion(Path headFile, String found, int supported) {
+        return headFile + (found == null ? " has no formatVersion line (it was written before the format carried one, or not by"
+                + " eval-intents --vectors)" : " is in format version " + found) + "; this Loopwise reads format version " + supported
+                + ". Write the folder again with eval-intents --vectors DIR.";
+    }
 }

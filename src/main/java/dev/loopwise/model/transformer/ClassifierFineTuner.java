@@ -1,21 +1,11 @@
 package dev.loopwise.model.transformer;
 
-import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import dev.loopwise.model.Djl;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.EpochSelection;
-import dev.loopwise.model.training.GradientClipping;
-import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
@@ -71,63 +61,41 @@ public final class ClassifierFineTuner {
         int hidden = run.bert.hidden();
         try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), run.watch)) {
             EncoderFeed feed = TuningSteps.feed(encoder, run.texts, plan, run.prep.allRows(), run.metrics, run.watch, monitor);
-            LinearHeadTrainer.Result probe = null;
+            ClassifierHead probe = null;
             if (config.linearProbe()) {
                 float[][] trainVectors = feed.embed(run.trainRows, EMBED_BATCH, monitor, "probe");
                 float[][] heldVectors = feed.embed(run.heldRows, EMBED_BATCH, monitor, "probe");
-                int[] inClass = RowPicks.indicesWithClass(run.heldY);
-                probe = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(0.01, 64, 200, 8, config.seed()), trainVectors,
-                        run.trainY, RowPicks.pick(heldVectors, inClass), RowPicks.pick(run.heldY, inClass), classes, "probe",
-                        monitor);
-                ClassifierHead probeHead = new ClassifierHead(run.prep.classes, probe.weights(), probe.bias(), 0,
-                        run.prep.outOfScopeLabel);
-                HeadEvaluation.evaluate(probeHead, heldVectors, run.heldY, config.retention(), config.outOfScopeWeight())
+                TuningSteps.LinearFit fit = TuningSteps.fitHead(HeadRefit.settings(config.seed()),
+                        trainVectors, run.trainY, heldVectors, run.heldY, run.prep, "probe", monitor);
+                probe = fit.head();
+                HeadEvaluation.evaluate(probe, heldVectors, run.heldY, config.retention(), config.outOfScopeWeight())
                         .metrics().forEach((name, value) -> run.metrics.put(name.replace("eval/", "probe/"), value));
-                run.metrics.put("probe/epochs", (double) probe.epochs());
+                run.metrics.put("probe/epochs", (double) fit.epochs());
                 run.watch.lap("probe");
             }
-            try (Model headModel = Model.newInstance("finetune-head", Device.cpu(), Djl.PYTORCH)) {
-                Linear head = Linear.builder().setUnits(classes).build();
-                headModel.setBlock(head);
+            try (EncoderHeadTraining tuning = new EncoderHeadTraining("finetune-head", classes, encoder, run.bert)) {
                 int stepsPerEpoch = (run.trainRows.length + config.batchSize() - 1) / config.batchSize();
                 int total = stepsPerEpoch * plan.epochs();
-                BertEncoderBlock block = encoder.block();
-                LearningRateSchedule encoderRate = LearningRateSchedule.layerWise(config.learningRate(),
-                        config.warmupShare(), total, block, run.bert, config.layerDecay());
-                LearningRateSchedule headRate = LearningRateSchedule.head(config.headLearningRate(), config.warmupShare(), total);
                 Loss loss = Loss.softmaxCrossEntropyLoss();
-                DefaultTrainingConfig encoderConfig = TuningOptimizers.encoder(loss, encoderRate, config.weightDecay());
-                DefaultTrainingConfig headConfig = TuningOptimizers.head(loss, headRate);
-                TrainingLoop.Outcome outcome;
-                try (Trainer encoderTrainer = encoder.model().newTrainer(encoderConfig);
-                     Trainer headTrainer = headModel.newTrainer(headConfig)) {
-                    encoderTrainer.initialize(BertEncoder.inputShapes());
-                    headTrainer.initialize(new Shape(1, hidden));
-                    if (probe != null) {
-                        LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "weight"), Vectors.flatten(probe.weights()));
-                        LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "bias"), probe.bias());
-                    }
-                    float[] labels = LinearHeadTrainer.floats(run.prep.y);
-                    Random random = new Random(config.seed());
-                    int from = block.firstTrainableLayer();
-                    TrainingLoop loop = new TrainingLoop("finetune", plan.epochs(),
-                            epoch -> run.texts.bucketedBatches(run.trainRows, config.batchSize(), 50, random),
-                            rows -> {
-                                try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
+                float[] labels = LinearHeadTrainer.floats(run.prep.y);
+                Random random = new Random(config.seed());
+                TrainingLoop.Outcome outcome = tuning.train(loss, new EncoderHeadTraining.Rates(config.learningRate(),
+                                config.headLearningRate(), config.warmupShare(), config.layerDecay(), config.weightDecay(), total),
+                        probe == null ? null : Vectors.flatten(probe.weights()), probe == null ? null : probe.bias(),
+                        session -> new TrainingLoop("finetune", plan.epochs(),
+                                epoch -> run.texts.bucketedBatches(run.trainRows, config.batchSize(), 50, random),
+                                rows -> session.step(batch -> {
                                     NDArray target = batch.create(RowPicks.pickFloats(labels, rows));
-                                    return OptimizerStep.run(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> loss.evaluate(new NDList(target),
-                                            headTrainer.forward(new NDList(feed.forward(batch, rows, true).get(0)))), headTrainer);
-                                }
-                            })
-                            .evaluateWith(() -> HeadEvaluation.evaluate(currentHead(head, run.prep, classes, hidden),
-                                            feed.embed(run.heldRows, EMBED_BATCH, monitor, "finetune"), run.heldY,
-                                            config.retention(), config.outOfScopeWeight()).metrics(),
-                                    EPOCH_SELECTION, config.patience(), new LayersAndHeadSnapshot(block, from, run.bert.layers(), head))
-                            .monitor(monitor, deadline)
-                            .learningRate(encoderRate::current)
-                            .reportEvery(20);
-                    outcome = loop.run();
-                }
+                                    return () -> loss.evaluate(new NDList(target),
+                                            session.head(feed.forward(batch, rows, true).get(0)));
+                                }))
+                                .evaluateWith(() -> HeadEvaluation.evaluate(currentHead(tuning, run.prep, classes, hidden),
+                                                feed.embed(run.heldRows, EMBED_BATCH, monitor, "finetune"), run.heldY,
+                                                config.retention(), config.outOfScopeWeight()).metrics(),
+                                        EPOCH_SELECTION, config.patience(), session.snapshot())
+                                .monitor(monitor, deadline)
+                                .learningRate(session::learningRate)
+                                .reportEvery(20));
                 run.watch.lap("finetune");
                 long heldPassStart = monitor.clock().getAsLong();
                 float[][] heldVectors = feed.embed(run.heldRows, EMBED_BATCH, monitor, "threshold");
@@ -137,7 +105,7 @@ public final class ClassifierFineTuner {
                 // large sets); it uses the plan's margin when the clock still holds it, which it does on a quiet machine.
                 double trainShare = (double) run.texts.totalTokens(run.trainRows)
                         / Math.max(1, run.texts.totalTokens(run.heldRows));
-                ClassifierHead tuned = currentHead(head, run.prep, classes, hidden);
+                ClassifierHead tuned = currentHead(tuning, run.prep, classes, hidden);
                 if (monitor.clock().getAsLong() + (long) (heldPass * trainShare * 1.5) < deadline) {
                     HeadRefit.Outcome refit = HeadRefit.choose(tuned, feed.embed(run.trainRows, EMBED_BATCH, monitor, "refit"),
                             run.trainY, heldVectors, run.heldY, run.prep, config, monitor);
@@ -158,9 +126,8 @@ public final class ClassifierFineTuner {
         }
     }
 
-    private static ClassifierHead currentHead(Linear head, PreparedData prep, int classes, int hidden) {
-        return new ClassifierHead(prep.classes,
-                Vectors.reshape(LinearHeadTrainer.parameter(head, "weight").toFloatArray(), classes, hidden),
-                LinearHeadTrainer.parameter(head, "bias").toFloatArray(), 0, prep.outOfScopeLabel);
+    private static ClassifierHead currentHead(EncoderHeadTraining tuning, PreparedData prep, int classes, int hidden) {
+        return new ClassifierHead(prep.classes, Vectors.reshape(tuning.weight(), classes, hidden), tuning.bias(), 0,
+                prep.outOfScopeLabel);
     }
 }

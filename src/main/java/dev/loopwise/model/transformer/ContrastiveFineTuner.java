@@ -130,15 +130,12 @@ public final class ContrastiveFineTuner {
                                   ContrastiveFineTuneConfig config, TrainingMonitor monitor, String stage) {
         float[][] trainVectors = feed.embed(run.trainRows, EMBED_BATCH, monitor, stage);
         float[][] heldVectors = feed.embed(run.heldRows, EMBED_BATCH, monitor, stage);
-        int[] inClass = RowPicks.indicesWithClass(run.heldY);
-        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(settings, trainVectors, run.trainY,
-                RowPicks.pick(heldVectors, inClass), RowPicks.pick(run.heldY, inClass),
-                run.prep.classes.size(), stage, monitor);
-        ClassifierHead head = new ClassifierHead(run.prep.classes, fit.weights(), fit.bias(), 0, run.prep.outOfScopeLabel);
-        HeadEvaluation.Scored scored = HeadEvaluation.evaluate(head, heldVectors, run.heldY, config.retention(),
+        TuningSteps.LinearFit fit = TuningSteps.fitHead(settings, trainVectors, run.trainY, heldVectors, run.heldY, run.prep,
+                stage, monitor);
+        HeadEvaluation.Scored scored = HeadEvaluation.evaluate(fit.head(), heldVectors, run.heldY, config.retention(),
                 config.outOfScopeWeight());
         monitor.report(new TrainingProgress(stage, fit.epochs(), fit.epochs(), 1, 1, scored.metrics()));
-        return new Fitted(head, scored, fit.epochs());
+        return new Fitted(fit.head(), scored, fit.epochs());
     }
 
     /**

@@ -1,20 +1,11 @@
 package dev.loopwise.model.transformer;
 
-import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.core.Linear;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.Trainer;
 import dev.loopwise.model.BradleyTerryLoss;
 import dev.loopwise.model.Djl;
-import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.EpochSelection;
-import dev.loopwise.model.training.GradientClipping;
-import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.LinkedHashMap;
@@ -98,57 +89,42 @@ public final class CrossEncoderRewardTrainer {
         RewardPairs trainPairs = train;
         RewardPairs heldPairs = held;
         try (BertEncoder encoder = TuningSteps.load(source, plan, config.maxTokens(), config.dropout(), watch);
-             Model headModel = Model.newInstance("reward-head", Device.cpu(), Djl.PYTORCH)) {
+             EncoderHeadTraining tuning = new EncoderHeadTraining("reward-head", 1, encoder, bert)) {
             EncoderFeed feed = TuningSteps.feed(encoder, texts, plan, allRows, metrics, watch, monitor);
-            Linear head = Linear.builder().setUnits(1).build();
-            headModel.setBlock(head);
             int stepsPerEpoch = (train.size() + config.batchSize() - 1) / config.batchSize();
             // When not even one epoch fits, the rates decay to zero where the deadline is expected to stop the run.
             double fits = Math.min(1, plan.budgetSeconds() * FineTuneBudget.USABLE / plan.estimatedSeconds());
             int total = Math.max(1, (int) Math.round(stepsPerEpoch * plan.epochs() * fits));
-            BertEncoderBlock block = encoder.block();
-            LearningRateSchedule encoderRate = LearningRateSchedule.layerWise(config.learningRate(), config.warmupShare(),
-                    total, block, bert, config.layerDecay());
-            LearningRateSchedule headRate = LearningRateSchedule.head(config.headLearningRate(), config.warmupShare(), total);
             BradleyTerryLoss loss = new BradleyTerryLoss();
-            DefaultTrainingConfig encoderConfig = TuningOptimizers.encoder(loss, encoderRate, config.weightDecay());
-            DefaultTrainingConfig headConfig = TuningOptimizers.head(loss, headRate);
-            TrainingLoop.Outcome outcome;
-            try (Trainer encoderTrainer = encoder.model().newTrainer(encoderConfig);
-                 Trainer headTrainer = headModel.newTrainer(headConfig)) {
-                encoderTrainer.initialize(BertEncoder.inputShapes());
-                headTrainer.initialize(new Shape(1, bert.hidden()));
-                LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "weight"), smallWeights(bert.hidden(), config.seed()));
-                LinearHeadTrainer.set(LinearHeadTrainer.parameter(head, "bias"), new float[1]);
-                Random random = new Random(config.seed());
-                int from = block.firstTrainableLayer();
-                TrainingLoop loop = new TrainingLoop("reward", plan.epochs(),
-                        epoch -> RewardInputs.batches(texts, trainRows, config.batchSize(), random),
-                        pairs -> {
-                            int n = pairs.length;
-                            int[] rows = new int[2 * n];
-                            for (int i = 0; i < n; i++) {
-                                rows[i] = trainRows[0][pairs[i]];
-                                rows[n + i] = trainRows[1][pairs[i]];
-                            }
-                            try (NDManager batch = encoderTrainer.getManager().newSubManager()) {
-                                NDList labels = labels(batch, trainPairs, pairs);
-                                return OptimizerStep.run(GradientClipping.TRANSFORMER_MAX_NORM, encoderTrainer, () -> {
-                                    NDArray pooled = feed.forward(batch, rows, true).get(0).mul(scale);
-                                    NDArray rewards = headTrainer.forward(new NDList(pooled)).singletonOrThrow()
-                                            .reshape(2, n).transpose();
-                                    return loss.evaluate(labels, new NDList(rewards));
-                                }, headTrainer);
-                            }
-                        })
-                        .evaluateWith(() -> evaluate(feed, current(encoder, head, scale, config), heldRows, heldDistinct,
-                                        heldPairs, monitor),
-                                EpochSelection.highest("eval/accuracy").thenLowest("eval/loss"), config.patience(), new LayersAndHeadSnapshot(block, from, bert.layers(), head))
-                        .monitor(monitor, deadline)
-                        .learningRate(encoderRate::current)
-                        .reportEvery(20);
-                outcome = loop.run();
-            }
+            Random random = new Random(config.seed());
+            TrainingLoop.Outcome outcome = tuning.train(loss, new EncoderHeadTraining.Rates(config.learningRate(),
+                            config.headLearningRate(), config.warmupShare(), config.layerDecay(), config.weightDecay(), total),
+                    smallWeights(bert.hidden(), config.seed()), new float[1],
+                    session -> new TrainingLoop("reward", plan.epochs(),
+                            epoch -> RewardInputs.batches(texts, trainRows, config.batchSize(), random),
+                            pairs -> {
+                                int n = pairs.length;
+                                int[] rows = new int[2 * n];
+                                for (int i = 0; i < n; i++) {
+                                    rows[i] = trainRows[0][pairs[i]];
+                                    rows[n + i] = trainRows[1][pairs[i]];
+                                }
+                                return session.step(batch -> {
+                                    NDList labels = labels(batch, trainPairs, pairs);
+                                    return () -> {
+                                        NDArray pooled = feed.forward(batch, rows, true).get(0).mul(scale);
+                                        NDArray rewards = session.head(pooled).singletonOrThrow().reshape(2, n).transpose();
+                                        return loss.evaluate(labels, new NDList(rewards));
+                                    };
+                                });
+                            })
+                            .evaluateWith(() -> evaluate(feed, current(encoder, tuning, scale, config), heldRows,
+                                            heldDistinct, heldPairs, monitor),
+                                    EpochSelection.highest("eval/accuracy").thenLowest("eval/loss"), config.patience(),
+                                    session.snapshot())
+                            .monitor(monitor, deadline)
+                            .learningRate(session::learningRate)
+                            .reportEvery(20));
             watch.lap("reward");
             metrics.putAll(outcome.best());
             metrics.put("train/epochs", (double) outcome.epochsRun());
@@ -156,7 +132,7 @@ public final class CrossEncoderRewardTrainer {
             metrics.put("train/judgements", (double) train.size());
             metrics.put("eval/judgements", (double) held.size());
             metrics.putAll(watch.times());
-            return new Result(current(encoder, head, scale, config), plan, outcome.stop().name(), outcome.epochsRun(),
+            return new Result(current(encoder, tuning, scale, config), plan, outcome.stop().name(), outcome.epochsRun(),
                     outcome.bestEpoch(), metrics, outcome.metricsByEpoch());
         }
     }
@@ -172,9 +148,9 @@ public final class CrossEncoderRewardTrainer {
     }
 
 
-    private static CrossEncoderReward current(BertEncoder encoder, Linear head, float scale, CrossEncoderRewardConfig config) {
-        return new CrossEncoderReward(encoder.tunedWeights(), LinearHeadTrainer.parameter(head, "weight").toFloatArray(),
-                LinearHeadTrainer.parameter(head, "bias").toFloatArray()[0], scale, config.maxTokens());
+    private static CrossEncoderReward current(BertEncoder encoder, EncoderHeadTraining tuning, float scale,
+                                              CrossEncoderRewardConfig config) {
+        return new CrossEncoderReward(encoder.tunedWeights(), tuning.weight(), tuning.bias()[0], scale, config.maxTokens());
     }
 
     private static Map<String, Double> evaluate(EncoderFeed feed, CrossEncoderReward model, int[][] rows, int[] distinct,

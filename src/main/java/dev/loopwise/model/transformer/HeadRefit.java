@@ -15,13 +15,15 @@ import java.util.Map;
  * fixed tuned vectors x_i.
  */
 final class HeadRefit {
-    /** The settings of the linear probe before the fine-tune: the same problem on other vectors. */
-    private static final double LEARNING_RATE = 0.01;
-    private static final int BATCH = 64;
-    private static final int MAX_EPOCHS = 200;
-    private static final int PATIENCE = 8;
-
     private HeadRefit() {
+    }
+
+    /**
+     * The settings of the linear probe before the fine-tune, which the refit uses too: the same problem on other
+     * vectors.
+     */
+    static LinearHeadTrainer.Settings settings(long seed) {
+        return new LinearHeadTrainer.Settings(0.01, 64, 200, 8, seed);
     }
 
     /** The chosen head and what the comparison found, as {@code refit/*} metrics. */
@@ -35,14 +37,12 @@ final class HeadRefit {
      */
     static Outcome choose(ClassifierHead tuned, float[][] trainVectors, int[] trainY, float[][] heldVectors, int[] heldY,
                           PreparedData prep, ClassifierFineTuneConfig config, TrainingMonitor monitor) {
-        int[] inClass = RowPicks.indicesWithClass(heldY);
-        if (inClass.length == 0) {
+        if (RowPicks.indicesWithClass(heldY).length == 0) {
             return new Outcome(tuned, Map.of("refit/skipped", 1.0)); // nothing to stop the fit early, nor to compare on
         }
-        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(new LinearHeadTrainer.Settings(LEARNING_RATE, BATCH, MAX_EPOCHS,
-                        PATIENCE, config.seed()), trainVectors, trainY, RowPicks.pick(heldVectors, inClass),
-                RowPicks.pick(heldY, inClass), prep.classes.size(), "refit", monitor);
-        ClassifierHead refitted = new ClassifierHead(prep.classes, fit.weights(), fit.bias(), 0, prep.outOfScopeLabel);
+        TuningSteps.LinearFit fit = TuningSteps.fitHead(settings(config.seed()), trainVectors, trainY, heldVectors, heldY,
+                prep, "refit", monitor);
+        ClassifierHead refitted = fit.head();
         double before = accuracy(tuned, heldVectors, heldY, config);
         double after = accuracy(refitted, heldVectors, heldY, config);
         boolean kept = after >= before;

@@ -3,6 +3,7 @@ package dev.loopwise.model.transformer;
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.loopwise.model.Djl;
+import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
 import java.util.LinkedHashMap;
@@ -104,5 +105,23 @@ final class TuningSteps {
             watch.lap("cache");
         }
         return new EncoderFeed(encoder, texts, cache);
+    }
+
+    /** A linear head on fixed vectors and the epochs it ran. */
+    record LinearFit(ClassifierHead head, int epochs) {
+    }
+
+    /**
+     * The linear head of the probe, the contrastive fine-tune and the refit alike: trained on {@code trainVectors},
+     * early-stopped on the held-out rows of a trained class ({@code heldY} −1, out-of-scope rows of no trained label,
+     * has no loss to stop on).
+     */
+    static LinearFit fitHead(LinearHeadTrainer.Settings settings, float[][] trainVectors, int[] trainY, float[][] heldVectors,
+                             int[] heldY, PreparedData prep, String stage, TrainingMonitor monitor) {
+        int[] inClass = RowPicks.indicesWithClass(heldY);
+        LinearHeadTrainer.Result fit = LinearHeadTrainer.train(settings, trainVectors, trainY,
+                RowPicks.pick(heldVectors, inClass), RowPicks.pick(heldY, inClass), prep.classes.size(), stage, monitor);
+        return new LinearFit(new ClassifierHead(prep.classes, fit.weights(), fit.bias(), 0, prep.outOfScopeLabel),
+                fit.epochs());
     }
 }
