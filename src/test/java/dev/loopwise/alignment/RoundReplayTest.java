@@ -45,13 +45,13 @@ class RoundReplayTest {
             if (!first.getBoolean("promoted")) {
                 admin.request().contentType("application/json").post("/api/v1/models/" + firstVersion + "/promote").then().statusCode(200);
             }
-            long firstUpto = number("select new_upto from alignment_rounds where id = " + first.getLong("roundId"));
-            long older = number("select count(*) from judgements where choice <> 'skip' and id <= " + firstUpto);
+            long firstUpto = Sql.number("select new_upto from alignment_rounds where id = " + first.getLong("roundId"));
+            long older = Sql.number("select count(*) from judgements where choice <> 'skip' and id <= " + firstUpto);
             assertTrue(older > REPLAY, "enough history to sample from: " + older);
 
             // Enough new judgements that the held-out share (about a tenth) can show learning at 5%: 8 of 10 right cannot.
             assertEquals(180, Judgements.judgeShorterIsBetter(review, users, 180), "the queue kept up");
-            long fresh = number("select count(*) from judgements where choice <> 'skip' and id > " + firstUpto);
+            long fresh = Sql.number("select count(*) from judgements where choice <> 'skip' and id > " + firstUpto);
             JsonPath second = AlignmentRoundTest.runRound(admin, "{" + SETTINGS + ",\"replaySample\":" + REPLAY + "}");
             long roundId = second.getLong("roundId");
             assertEquals(firstVersion, second.getInt("baseVersion"));
@@ -59,9 +59,9 @@ class RoundReplayTest {
             int replayed = second.getInt("replayedJudgements");
             assertTrue(replayed > 0 && replayed <= REPLAY, "a bounded replay sample: " + replayed);
             assertEquals(fresh + replayed, second.getInt("judgements"));
-            assertEquals(replayed, number("select count(*) from round_replayed_judgements r join judgements j on j.id = r.judgement_id "
+            assertEquals(replayed, Sql.number("select count(*) from round_replayed_judgements r join judgements j on j.id = r.judgement_id "
                     + "where j.choice <> 'skip' and j.id <= " + firstUpto + " and r.round_id = " + roundId), "recorded: older, not skipped");
-            assertTrue(number("select new_from from alignment_rounds where id = " + roundId) > firstUpto);
+            assertTrue(Sql.number("select new_from from alignment_rounds where id = " + roundId) > firstUpto);
             // A long history is sampled by table page instead, and read in many keyset pages; the same bounds hold.
             RoundJudgements.Read paged = QuarkusTransaction.requiringNew().call(() -> new RoundJudgements(em, java.util.Map.of(), 0, 7)
                     .read(firstUpto, new RoundScope(REPLAY, 1_000, 0), 13));
@@ -94,9 +94,5 @@ class RoundReplayTest {
             }
             ActiveModel.await();
         }
-    }
-
-    private long number(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
 }

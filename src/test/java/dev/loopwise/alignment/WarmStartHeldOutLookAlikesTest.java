@@ -57,18 +57,18 @@ class WarmStartHeldOutLookAlikesTest {
                         .then().statusCode(200);
             }
             assertEquals(30, Judgements.judgeShorterIsBetter(review, users, 30), "the queue kept up");
-            long upto = number("select new_upto from alignment_rounds where id = " + firstRound);
+            long upto = Sql.number("select new_upto from alignment_rounds where id = " + firstRound);
             RoundSettings settings = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, SEED, RewardTrainer.Config.defaults(SEED),
-                    "vector", 2, Double.parseDouble(text("select settings ->> 'heldOutShare' from alignment_rounds where id = " + firstRound)),
+                    "vector", 2, Double.parseDouble(Sql.text("select settings ->> 'heldOutShare' from alignment_rounds where id = " + firstRound)),
                     0.55, 0.02, 5.0);
             // Items of tickets judged in the first round and never since, two different library replies each.
-            List<Object[]> judgedThen = rows("""
+            List<Object[]> judgedThen = Sql.rows("""
                     select i.ticket_text, i.ticket_hash, i.reply1_id, i.reply2_id, i.reply1_text, i.reply2_text
                     from review_items i join judgements j on j.item_id = i.id
                     where j.choice <> 'skip' and j.id between %d and %d and i.reply1_id <> i.reply2_id
                       and not exists (select 1 from review_items k join judgements m on m.item_id = k.id
                                       where k.ticket_hash = i.ticket_hash and m.id > %d) order by j.id"""
-                    .formatted(number("select new_from from alignment_rounds where id = " + firstRound), upto, upto));
+                    .formatted(Sql.number("select new_from from alignment_rounds where id = " + firstRound), upto, upto));
             Object[] trainedThen = judgedThen.stream().filter(r -> !AlignmentEngine.isHeldOut((String) r[1], settings)).findFirst()
                     .orElseThrow(() -> new AssertionError(judgedThen.size() + " judged then, none on the training side"));
             String then = (String) trainedThen[0];
@@ -115,18 +115,5 @@ class WarmStartHeldOutLookAlikesTest {
 
     private long reviewer(String suffix) {
         return ScratchAccounts.user(users.create("alike" + SEED + suffix + System.nanoTime() % 100_000, "long-enough-pw", "reviewer", null)).id;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> (List<Object[]>) em.createNativeQuery(sql).getResultList());
-    }
-
-    private long number(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
-    }
-
-    private String text(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(sql).getSingleResult()));
     }
 }

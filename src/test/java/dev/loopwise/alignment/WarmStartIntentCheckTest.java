@@ -57,13 +57,13 @@ class WarmStartIntentCheckTest {
                         .then().statusCode(200);
             }
             assertEquals(90, Judgements.judgeShorterIsBetter(review, users, 90), "the queue kept up");
-            long from = number("select new_from from alignment_rounds where id = " + firstRound);
-            long upto = number("select new_upto from alignment_rounds where id = " + firstRound);
+            long from = Sql.number("select new_from from alignment_rounds where id = " + firstRound);
+            long upto = Sql.number("select new_upto from alignment_rounds where id = " + firstRound);
             RoundSettings settings = new RoundSettings(RoundSettings.REWARD_WEIGHTED, 0.5, SEED, RewardTrainer.Config.defaults(SEED),
-                    "vector", 2, Double.parseDouble(text("select settings ->> 'heldOutShare' from alignment_rounds where id = " + firstRound)),
+                    "vector", 2, Double.parseDouble(Sql.text("select settings ->> 'heldOutShare' from alignment_rounds where id = " + firstRound)),
                     0.55, 0.02, 5.0);
             // Unlabelled tickets judged in the first round and never since, by the side of the split they fell on.
-            List<Object[]> judgedThen = rows("""
+            List<Object[]> judgedThen = Sql.rows("""
                     select t.id, t.text from tickets t where t.intent_id is null
                     and exists (select 1 from review_items i join judgements j on j.item_id = i.id where i.ticket_hash = t.text_hash
                                 and j.choice <> 'skip' and j.id between %d and %d)
@@ -71,7 +71,7 @@ class WarmStartIntentCheckTest {
                                     and j.id > %d) order by t.id""".formatted(from, upto, upto));
             List<Object[]> trainedThen = judgedThen.stream().filter(r -> !AlignmentEngine.isHeldOut(hash(r), settings)).limit(3).toList();
             List<Object[]> keptAsideThen = judgedThen.stream().filter(r -> AlignmentEngine.isHeldOut(hash(r), settings)).limit(1).toList();
-            List<Object[]> judgedSince = rows("""
+            List<Object[]> judgedSince = Sql.rows("""
                     select t.id, t.text from tickets t where t.intent_id is null
                     and exists (select 1 from review_items i join judgements j on j.item_id = i.id where i.ticket_hash = t.text_hash
                                 and j.choice <> 'skip' and j.id > %d)
@@ -109,18 +109,5 @@ class WarmStartIntentCheckTest {
 
     private static String hash(Object[] row) {
         return dev.loopwise.common.Hashing.sha256Hex((String) row[1]);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> (List<Object[]>) em.createNativeQuery(sql).getResultList());
-    }
-
-    private long number(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
-    }
-
-    private String text(String sql) {
-        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em.createNativeQuery(sql).getSingleResult()));
     }
 }
