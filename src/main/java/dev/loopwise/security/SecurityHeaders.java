@@ -12,14 +12,19 @@ import java.util.List;
 /**
  * Security headers on every response: a content security policy without inline script (the pages have
  * none), no framing, no MIME sniffing, no referrer to other sites; HSTS and {@code Secure} cookies when the
- * service is configured as reached over TLS (directly or behind a proxy). Swagger UI builds itself with
- * inline script, so it alone gets no script policy — it is for admins reading the API, and shows no data.
+ * service is configured as reached over TLS (directly or behind a proxy), and on any answer to a request that
+ * came over HTTPS without that setting: an operator who put a TLS proxy in front and forgot it would otherwise
+ * leave browsers free to try plain HTTP next time, where a network attacker waits. Without the setting the
+ * header leaves out subdomains, which may still serve plain HTTP for all this service knows. Swagger UI builds
+ * itself with inline script, so it alone gets no script policy — it is for admins reading the API, and shows no data.
  */
 @ApplicationScoped
 public class SecurityHeaders {
     static final String POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
     static final String SWAGGER_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+    static final String HSTS_THIS_HOST = "max-age=31536000";
 
     @Inject
     SecurityConfig config;
@@ -59,8 +64,9 @@ public class SecurityHeaders {
         if (!headers.contains(HttpHeaders.CACHE_CONTROL) && !isStaticFile(context.normalizedPath())) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
-        if (tls) {
-            headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        // isSSL is the client's scheme: a trusted proxy's X-Forwarded-Proto when forwarding is on (ProxyTrust).
+        if (tls || context.request().isSSL()) {
+            headers.set("Strict-Transport-Security", tls ? HSTS : HSTS_THIS_HOST);
             List<String> cookies = headers.getAll(HttpHeaders.SET_COOKIE);
             if (!cookies.isEmpty()) {
                 headers.remove(HttpHeaders.SET_COOKIE);

@@ -58,6 +58,22 @@ class ForwardedSchemeTest {
     }
 
     @Test
+    void overHttpsThroughATrustedProxyBrowsersAreToldToStayOnHttpsAndEveryCookieIsSecure() {
+        // Without LOOPWISE_SECURITY_TLS (as in tests): an operator who forgot it still gets HSTS for this host.
+        for (String answer : List.of(signIn(TRUSTED_PROXY), send(TRUSTED_PROXY, "GET /login ", null, ""))) {
+            assertEquals(SecurityHeaders.HSTS_THIS_HOST, header(answer, "Strict-Transport-Security"));
+            List<String> cookies = setCookies(answer);
+            assertFalse(cookies.isEmpty(), answer);
+            cookies.forEach(cookie -> assertTrue(cookie.matches("(?i).*;\\s*secure(;.*)?"), cookie));
+        }
+        for (String stranger : STRANGERS) {
+            String answer = send(stranger, "GET /login ", null, "");
+            assertFalse(answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase().contains("strict-transport-security"),
+                    "a client saying https itself gets no HSTS: " + stranger);
+        }
+    }
+
+    @Test
     void forwardingWithoutANamedProxyRefusesToStart() {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> ProxyTrust.check(true, Optional.empty()));
         assertEquals(HttpMessages.TRUSTED_PROXIES_REQUIRED, refused.getMessage());
@@ -68,11 +84,21 @@ class ForwardedSchemeTest {
 
     /** The session stamp cookie of an admin's sign-in sent through {@code from}. */
     private static String stampCookie(String from) {
-        String body = "j_username=admin&j_password=" + DemoWorkspace.ADMIN_PASSWORD;
-        String answer = send(from, "POST /j_security_check ", null, "Origin: https://support.example.com\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+        String answer = signIn(from);
         return answer.lines().filter(line -> line.regionMatches(true, 0, "Set-Cookie: " + SessionStamps.COOKIE + "=", 0,
                 SessionStamps.COOKIE.length() + 13)).findFirst().orElseThrow(() -> new AssertionError("not signed in: " + answer));
+    }
+
+    /** The whole answer to an admin's sign-in sent through {@code from}. */
+    private static String signIn(String from) {
+        String body = "j_username=admin&j_password=" + DemoWorkspace.ADMIN_PASSWORD;
+        return send(from, "POST /j_security_check ", null, "Origin: https://support.example.com\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+    }
+
+    private static List<String> setCookies(String answer) {
+        return answer.substring(0, answer.indexOf("\r\n\r\n")).lines().filter(line -> line.regionMatches(true, 0, "Set-Cookie:", 0, 11))
+                .toList();
     }
 
     /**
