@@ -43,8 +43,22 @@ final class IntentScoresFile {
                     second = c;
                 }
             }
-            out.write(split + "," + rows.get(i).label() + "," + head.labels().get(best) + "," + p[best] + ","
+            out.write(split + "," + cell(rows.get(i).label()) + "," + cell(head.labels().get(best)) + "," + p[best] + ","
                     + (second < 0 ? 0 : p[second]) + "," + (oos < 0 ? 0 : p[oos]) + "\n");
         }
+    }
+
+    /**
+     * A label as one CSV cell. Labels come from the evaluated file as they were written there: one with a comma or quote
+     * would shift the columns after it, and one that starts like a formula ({@code =HYPERLINK(...)}, {@code +1}, {@code -1},
+     * {@code @SUM}) would run as one when the scores are opened in a spreadsheet, so it is read as text there ({@code '}
+     * first, as spreadsheets themselves mark a text cell).
+     */
+    static String cell(String label) {
+        if (label == null) {
+            return "";
+        }
+        String text = !label.isEmpty() && "=+-@\t\r".indexOf(label.charAt(0)) >= 0 ? "'" + label : label;
+        return text.matches("(?s).*[,\"\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }
