@@ -100,6 +100,13 @@ public final class Messages {
                 + "demo a database of its own (LOOPWISE_DB_URL).";
     }
 
+    public static String demoReachable(String host, java.util.List<String> accounts) {
+        return "The demo listens on " + host + ", beyond this machine, and " + String.join(", ", accounts)
+                + (accounts.size() == 1 ? " still has its" : " still have their") + " published password: anyone who can reach"
+                + " this address can sign in with it. Set new passwords on Users (as admin), or start the demo without"
+                + " QUARKUS_HTTP_HOST so that it answers this machine only (with Docker: LOOPWISE_LISTEN=127.0.0.1:8080).";
+    }
+
     public static final String SESSION_KEY_REQUIRED = "Set LOOPWISE_SESSION_KEY to a random string of at least 32 characters "
             + "(for example: openssl rand -base64 32) and start again. Sessions are signed with it; without it they could "
             + "not be trusted across instances or restarts. The './loopwise' launcher creates one for you.";

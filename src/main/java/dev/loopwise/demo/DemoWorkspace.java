@@ -53,6 +53,8 @@ public class DemoWorkspace {
     TrainingService training;
     @ConfigProperty(name = "quarkus.http.port")
     int port;
+    @ConfigProperty(name = "quarkus.http.host")
+    String host;
 
     /** Runs before the admin bootstrap, so the demo admin exists and no "create an admin" warning appears. */
     @Transactional
@@ -66,6 +68,22 @@ public class DemoWorkspace {
         int tickets = loadTickets(intents);
         LOG.infof("Demo workspace ready: %d intents, %d new replies, %d new tickets.", intents.size(), replies, tickets);
         LOG.info(banner());
+        reachableWithPublishedPasswords(host).ifPresent(LOG::warn);
+    }
+
+    /**
+     * A demo told to listen beyond this machine (QUARKUS_HTTP_HOST, as the image does) lets anyone who reaches it sign in
+     * with the passwords printed above and in the README: every start names the accounts that still have them, until
+     * they are changed. Only then are the stored hashes checked, so a demo on this machine starts no slower.
+     */
+    java.util.Optional<String> reachableWithPublishedPasswords(String listensOn) {
+        if (listensOn == null || dev.loopwise.security.DemoHostFilter.isLoopbackName(listensOn)) {
+            return java.util.Optional.empty();
+        }
+        List<String> published = demoUsernames().stream().filter(name -> User.findByUsername(name)
+                .filter(user -> user.isEnabled() && io.quarkus.elytron.security.common.BcryptUtil.matches(
+                        name.equals("admin") ? ADMIN_PASSWORD : REVIEWER_PASSWORD, user.passwordHash)).isPresent()).toList();
+        return published.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Messages.demoReachable(listensOn, published));
     }
 
     /**

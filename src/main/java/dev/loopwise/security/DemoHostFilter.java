@@ -37,7 +37,7 @@ public class DemoHostFilter {
     }
 
     /** localhost and its subdomains (RFC 6761: browsers never ask DNS for them), 127.0.0.0/8 and ::1, as written in a Host header. */
-    static boolean isLoopbackName(String host) {
+    public static boolean isLoopbackName(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         if (name.startsWith("[") && name.endsWith("]")) {
             name = name.substring(1, name.length() - 1);

@@ -64,4 +64,16 @@ class DemoWorkspaceTest {
         return QuarkusTransaction.requiringNew().call(
                 () -> new long[] {Intent.count(), Ticket.count(), Reply.count(), User.count()});
     }
+
+    @Test
+    void aDemoListeningBeyondThisMachineNamesTheAccountsThatStillHaveTheirPublishedPasswords() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            String warning = demo.reachableWithPublishedPasswords("0.0.0.0").orElseThrow();
+            assertTrue(warning.startsWith("The demo listens on 0.0.0.0, beyond this machine, and admin"), warning);
+            assertTrue(warning.contains("LOOPWISE_LISTEN=127.0.0.1:8080"), warning);
+            for (String here : new String[] {"127.0.0.1", "localhost", "::1"}) {
+                assertTrue(demo.reachableWithPublishedPasswords(here).isEmpty(), here);
+            }
+        });
+    }
 }
