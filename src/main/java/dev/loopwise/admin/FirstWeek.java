@@ -1,6 +1,6 @@
 package dev.loopwise.admin;
 
-import dev.loopwise.alignment.AlignmentRound;
+import dev.loopwise.alignment.round.AlignmentRound;
 import dev.loopwise.common.Counts;
 import dev.loopwise.common.RowCounts;
 import dev.loopwise.llm.LlmFigures;
@@ -189,7 +189,7 @@ public class FirstWeek {
     }
 
     private static String describe(AlignmentRound round) {
-        return outcome(round) + dev.loopwise.alignment.RoundReport.promotedByHand(round);
+        return outcome(round) + dev.loopwise.alignment.round.RoundReport.promotedByHand(round);
     }
 
     private static String outcome(AlignmentRound round) {

@@ -1,8 +1,8 @@
 package dev.loopwise.cli;
 
-import dev.loopwise.alignment.BenchGatesCommand;
-import dev.loopwise.alignment.EvalRewardCommand;
-import dev.loopwise.alignment.SimulateCommand;
+import dev.loopwise.alignment.simulation.BenchGatesCommand;
+import dev.loopwise.alignment.simulation.EvalRewardCommand;
+import dev.loopwise.alignment.simulation.SimulateCommand;
 import dev.loopwise.knowledge.BenchRelatednessCommand;
 import dev.loopwise.llm.LlmStandInCommand;
 import dev.loopwise.model.encoder.BenchEncodersCommand;

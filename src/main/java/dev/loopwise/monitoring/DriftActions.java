@@ -1,9 +1,9 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.DriftMessages;
-import dev.loopwise.alignment.AlignmentRound;
-import dev.loopwise.alignment.RoundRequests;
-import dev.loopwise.alignment.RoundService;
+import dev.loopwise.alignment.round.AlignmentRound;
+import dev.loopwise.alignment.round.RoundRequests;
+import dev.loopwise.alignment.round.RoundService;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.TemplateFormats;
