@@ -3,7 +3,7 @@ package dev.loopwise.knowledge;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.PlainText;
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.User;
+import dev.loopwise.security.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -193,7 +193,7 @@ class ErrorShapeTest {
 
     @Test
     void aFormBodyThatCannotBeReadIsA400ThatSaysWhatTheAddressTakes() {
-        long keys = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.ApiKey.count());
+        long keys = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.apikey.ApiKey.count());
         // An API call that takes JSON says so, whatever the form body holds.
         admin.request().contentType("application/x-www-form-urlencoded").body("name=%zz").post("/api/v1/keys")
                 .then().statusCode(415).body("code", equalTo("unsupported_media_type")).body("error", containsString("application/json"));
@@ -208,7 +208,7 @@ class ErrorShapeTest {
         browser.request().contentType("application/x-www-form-urlencoded")
                 .body("csrf-token=" + browser.csrfToken() + "&displayName=" + "a".repeat(70_000)).post("/admin/users")
                 .then().statusCode(413).body("code", equalTo("payload_too_large")).body("error", containsString("64 KB"));
-        assertEquals(keys, QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.ApiKey.count()));
+        assertEquals(keys, QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.apikey.ApiKey.count()));
     }
 
     static long countUsers() {

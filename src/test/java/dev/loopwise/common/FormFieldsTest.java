@@ -4,9 +4,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.User;
+import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Intent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

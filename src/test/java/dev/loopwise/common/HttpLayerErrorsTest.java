@@ -20,7 +20,7 @@ class HttpLayerErrorsTest {
     @TestHTTPResource("/")
     URL base;
     @jakarta.inject.Inject
-    dev.loopwise.security.ApiKeyService keys;
+    dev.loopwise.security.apikey.ApiKeyService keys;
 
     @Test
     void aMalformedAddressIsRefusedWithTheSentenceInTheShapeTheCallerReads() throws Exception {

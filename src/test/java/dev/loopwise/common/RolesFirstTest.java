@@ -5,9 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

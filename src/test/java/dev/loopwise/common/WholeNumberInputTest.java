@@ -2,7 +2,7 @@ package dev.loopwise.common;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

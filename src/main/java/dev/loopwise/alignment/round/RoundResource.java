@@ -3,7 +3,7 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Paging;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;

@@ -5,7 +5,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Paging;
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.loopwise.model.registry;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.Messages;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;

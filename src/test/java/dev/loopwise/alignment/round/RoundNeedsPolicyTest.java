@@ -8,7 +8,7 @@ import dev.loopwise.common.Hashing;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.ModelVersion;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
