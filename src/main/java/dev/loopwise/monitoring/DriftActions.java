@@ -6,7 +6,7 @@ import dev.loopwise.alignment.round.RoundRequests;
 import dev.loopwise.alignment.round.RoundService;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.TemplateFormats;
+import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
 import dev.loopwise.review.ReviewStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;

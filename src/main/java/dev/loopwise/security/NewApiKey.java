@@ -1,7 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -27,7 +27,7 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
         if (name != null && name.strip().codePointCount(0, name.strip().length()) > MAX_NAME) {
             throw ApiException.badRequest("validation_failed", "A key's name has at most " + MAX_NAME + " characters.");
         }
-        if (name != null && !dev.loopwise.common.PlainText.isPlainLine(name.strip())) {
+        if (name != null && !dev.loopwise.common.text.PlainText.isPlainLine(name.strip())) {
             throw ApiException.badRequest("validation_failed", "A key's name cannot contain control characters, nor marks that "
                     + "reverse the writing direction.");
         }

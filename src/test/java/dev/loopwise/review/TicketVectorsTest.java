@@ -2,7 +2,7 @@ package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.registry.ModelRegistry;

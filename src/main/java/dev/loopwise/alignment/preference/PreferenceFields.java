@@ -1,9 +1,9 @@
 package dev.loopwise.alignment.preference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopwise.common.JsonStrictness;
-import dev.loopwise.common.Place;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.json.JsonStrictness;
+import dev.loopwise.common.file.Place;
+import dev.loopwise.common.text.PlainText;
 import java.util.List;
 
 /** The texts of a preference row: a field as plain text or as chat messages, checked as an imported ticket is. */

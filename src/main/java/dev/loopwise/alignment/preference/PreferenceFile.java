@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.preference;
 
-import dev.loopwise.common.JsonRows;
+import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.ticket.CliFiles;
 import java.io.IOException;
 import java.io.PrintStream;

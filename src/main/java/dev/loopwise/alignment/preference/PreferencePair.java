@@ -21,6 +21,6 @@ public record PreferencePair(String prompt, String first, String second, Kind ki
 
     /** The same reply, case and spacing aside: set against each other, they teach no preference. */
     static boolean sameWords(String one, String other) {
-        return dev.loopwise.common.SameWords.same(one, other);
+        return dev.loopwise.common.text.SameWords.same(one, other);
     }
 }

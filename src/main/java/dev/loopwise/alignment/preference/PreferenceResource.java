@@ -1,7 +1,7 @@
 package dev.loopwise.alignment.preference;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.TextFiles;
+import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package dev.loopwise.alignment.preference;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopwise.common.Place;
+import dev.loopwise.common.file.Place;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

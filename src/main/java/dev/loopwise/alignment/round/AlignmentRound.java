@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.round;
 
-import dev.loopwise.common.JobRowEntity;
+import dev.loopwise.common.job.JobRowEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

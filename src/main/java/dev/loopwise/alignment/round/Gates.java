@@ -4,7 +4,7 @@ import dev.loopwise.alignment.reward.HeldOutPreferences;
 import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.round.GateStatistics.Interval;
 import dev.loopwise.alignment.round.GateStatistics.Paired;
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -13,7 +13,7 @@ import static dev.loopwise.alignment.round.Gates.tooFewTickets;
 
 import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.round.GateStatistics.Interval;
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 
 /**
  * The {@code reward_accuracy} gate: the reward model ranks held-out preferences better than chance (exact sign test on

@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.round;
 
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import io.quarkus.qute.TemplateExtension;
 import java.util.Map;
 
@@ -173,7 +173,7 @@ public class RoundFormats {
         if (round.baseVersion == null) {
             return round.finished() ? "" : AlignmentRound.QUEUED.equals(round.status) ? " · waiting its turn" : " · reading the judgements…";
         }
-        return " · " + dev.loopwise.common.Counts.of(round.judgements(), "judgement") + " · improving v" + round.baseVersion;
+        return " · " + dev.loopwise.common.text.Counts.of(round.judgements(), "judgement") + " · improving v" + round.baseVersion;
     }
 
     static int percentDone(AlignmentRound round) {
@@ -207,7 +207,7 @@ public class RoundFormats {
             return "";
         }
         String replayed = round.replayedJudgements == 0 ? "no older ones"
-                : dev.loopwise.common.Counts.of(round.replayedJudgements, "older judgement") + " picked at random from before, so that "
+                : dev.loopwise.common.text.Counts.of(round.replayedJudgements, "older judgement") + " picked at random from before, so that "
                         + "it does not forget what reviewers taught earlier rounds";
         String start = round.metrics.get("reward/warm_started") instanceof Number warm && warm.intValue() == 1
                 ? " Its model of reviewers' taste (reward model) continued from v" + round.baseVersion + "'s, building on what earlier rounds"
@@ -221,8 +221,8 @@ public class RoundFormats {
         boolean cancelled = AlignmentRound.CANCELLED.equals(round.status);
         boolean stopped = cancelled || AlignmentRound.FAILED.equals(round.status);
         String verb = !round.finished() ? "learns from" : stopped ? "was to learn from" : "learned from";
-        return "This round " + verb + " " + dev.loopwise.common.Counts.of(round.newJudgements, "new judgement") + since + ", "
-                + replayed + (imported > 0 ? ", and " + dev.loopwise.common.Counts.of(imported, "preference pair")
+        return "This round " + verb + " " + dev.loopwise.common.text.Counts.of(round.newJudgements, "new judgement") + since + ", "
+                + replayed + (imported > 0 ? ", and " + dev.loopwise.common.text.Counts.of(imported, "preference pair")
                 + " imported through the API (datasets/preferences)" : "") + "."
                 + (stopped ? (cancelled ? " It was cancelled first, so it learned nothing from them." : " It stopped with an error first,"
                 + " so it learned nothing from them.") : start + (round.metrics.get(RoundReward.MODEL_NOTE) instanceof String note ? " " + note : ""));

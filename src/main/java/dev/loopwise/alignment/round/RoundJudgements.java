@@ -1,7 +1,7 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.preference.PreferencePair;
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.review.Judgement;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;

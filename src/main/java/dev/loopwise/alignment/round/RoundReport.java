@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.round;
 
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Paging;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,7 +46,7 @@ public class RoundResource {
                             boolean promoted, String reason, int judgements, int newJudgements, int replayedJudgements, List<String> log,
                             OffsetDateTime createdAt, OffsetDateTime finishedAt) {
         static RoundView of(AlignmentRound r) {
-            return new RoundView(r.id, r.method, r.status, dev.loopwise.common.StatusWords.words(r.status), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
+            return new RoundView(r.id, r.method, r.status, dev.loopwise.common.job.StatusWords.words(r.status), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
                     r.candidateVersion, r.promoted, r.reason, r.judgements(), r.newJudgements, r.replayedJudgements, r.log, r.createdAt,
                     r.finishedAt);
         }

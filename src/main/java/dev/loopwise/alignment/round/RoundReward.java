@@ -6,7 +6,7 @@ import dev.loopwise.alignment.reward.HeldOutPreferences;
 import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.reward.RewardModel;
 import dev.loopwise.alignment.reward.RewardTrainer;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.transformer.CrossEncoderReward;
 import dev.loopwise.model.transformer.CrossEncoderRewardConfig;

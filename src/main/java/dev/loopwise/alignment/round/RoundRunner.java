@@ -1,8 +1,8 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
-import dev.loopwise.common.CancelRequest;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.job.CancelRequest;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.registry.ModelRegistry;

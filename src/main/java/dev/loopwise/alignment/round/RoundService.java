@@ -2,12 +2,12 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.ApplicationStopping;
-import dev.loopwise.common.JobRows;
+import dev.loopwise.common.runtime.ApplicationStopping;
+import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.LifecycleMessages;
-import dev.loopwise.common.QueuedJobs;
+import dev.loopwise.common.job.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
@@ -43,7 +43,7 @@ public class RoundService {
                     + "|| '  Marked failed: its instance stopped sending heartbeats.')");
 
     @Inject
-    dev.loopwise.common.ApplicationStopping stopping;
+    dev.loopwise.common.runtime.ApplicationStopping stopping;
     @Inject
     QueuedJobs queue;
     @Inject
@@ -74,7 +74,7 @@ public class RoundService {
             // A copy sent a moment later may find the first already running (a free slot takes it in milliseconds): it
             // shares that one too while it is a few seconds old.
             return AlignmentRound.<AlignmentRound>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc", AlignmentRound.QUEUED,
-                            java.time.OffsetDateTime.now().minus(dev.loopwise.common.JobRows.REPEAT_WINDOW), AlignmentRound.RUNNING).stream()
+                            java.time.OffsetDateTime.now().minus(dev.loopwise.common.job.JobRows.REPEAT_WINDOW), AlignmentRound.RUNNING).stream()
                     .filter(round -> RoundRequests.same(wanted, round.settings)).findFirst()
                     .orElseGet(() -> queue(settings, startedBy));
         });

@@ -2,7 +2,7 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.policy.ReplyPolicy;

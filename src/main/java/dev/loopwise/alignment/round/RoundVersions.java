@@ -1,7 +1,7 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.registry.ModelActivation;
 import dev.loopwise.model.registry.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;

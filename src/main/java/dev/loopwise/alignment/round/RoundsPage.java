@@ -2,8 +2,8 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FormValues;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.review.ReviewItem;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
@@ -58,7 +58,7 @@ public class RoundsPage {
     private TemplateInstance page(String error) {
         List<AlignmentRound> rounds = AlignmentRound.newestFirst(LISTED);
         String shown = dev.loopwise.common.PagingMessages.newestShown(rounds.size(),
-                dev.loopwise.common.RowCounts.total(dev.loopwise.common.RowCounts.ALIGNMENT_ROUNDS), "rounds",
+                dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.ALIGNMENT_ROUNDS), "rounds",
                 "GET /api/v1/rounds lists every one, a page at a time");
         return Templates.rounds(rounds, config, error, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
     }

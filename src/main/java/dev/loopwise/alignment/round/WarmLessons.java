@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.round;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
 import dev.loopwise.ticket.HeldOutRows;
 import jakarta.persistence.EntityManager;

@@ -1,6 +1,6 @@
 package dev.loopwise.security.account;
 
-import dev.loopwise.common.TemplateFormats;
+import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.security.apikey.ApiKey;
 import dev.loopwise.security.user.User;
 import io.quarkus.qute.TemplateExtension;

@@ -2,7 +2,7 @@ package dev.loopwise.security.account;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
-import dev.loopwise.common.Paging;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.apikey.ApiKey;
 import dev.loopwise.security.apikey.ApiKeyService;

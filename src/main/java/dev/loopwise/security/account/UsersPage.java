@@ -1,7 +1,7 @@
 package dev.loopwise.security.account;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FormValues;
+import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.RoleNames;

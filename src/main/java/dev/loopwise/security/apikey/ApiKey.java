@@ -1,6 +1,6 @@
 package dev.loopwise.security.apikey;
 
-import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.db.IdentityEntity;
 import dev.loopwise.security.user.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

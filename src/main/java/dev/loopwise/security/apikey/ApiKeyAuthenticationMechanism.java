@@ -1,6 +1,6 @@
 package dev.loopwise.security.apikey;
 
-import dev.loopwise.common.ApiError;
+import dev.loopwise.common.http.ApiError;
 import dev.loopwise.common.Messages;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;

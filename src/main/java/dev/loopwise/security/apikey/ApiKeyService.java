@@ -2,7 +2,7 @@ package dev.loopwise.security.apikey;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.NewApiKey;
 import dev.loopwise.security.user.User;

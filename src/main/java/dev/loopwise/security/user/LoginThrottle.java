@@ -1,6 +1,6 @@
 package dev.loopwise.security.user;
 
-import dev.loopwise.common.ApplicationStopping;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.security.SecurityConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -55,12 +55,12 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         }
         // Control characters (terminal escapes among them) would reach every page and the audit log as they are, and a
         // right-to-left override would show another name than the one stored.
-        if (!dev.loopwise.common.PlainText.isPlainLine(name)) {
+        if (!dev.loopwise.common.text.PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
                     + "line breaks or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the "
                     + "writing direction.");
         }
-        if (!dev.loopwise.common.PlainText.showsSomething(name)) {
+        if (!dev.loopwise.common.text.PlainText.showsSomething(name)) {
             throw ApiException.badRequest("invalid_display_name", "A display name needs letters or signs a reader can see; leave it "
                     + "empty to show the username.");
         }
@@ -73,7 +73,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
             throw ApiException.badRequest("password_needed", "This account needs a password (at least " + minPasswordLength
                     + " characters): people sign in with it. Only a service account has none.");
         }
-        if (dev.loopwise.common.PlainText.length(password) < minPasswordLength) {
+        if (dev.loopwise.common.text.PlainText.length(password) < minPasswordLength) {
             throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
         }
         if (password.isBlank()) {

@@ -1,7 +1,7 @@
 package dev.loopwise.security.user;
 
-import dev.loopwise.common.AdvisoryLock;
-import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.job.AdvisoryLock;
+import dev.loopwise.common.db.IdentityEntity;
 import dev.loopwise.security.Role;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;

@@ -4,7 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.ModelVersion;

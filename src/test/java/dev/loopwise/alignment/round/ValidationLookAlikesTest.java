@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.preference.PreferencePair;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.transformer.RewardPairs;
 import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;

@@ -109,6 +109,6 @@ class WarmStartIntentCheckTest {
     }
 
     private static String hash(Object[] row) {
-        return dev.loopwise.common.Hashing.sha256Hex((String) row[1]);
+        return dev.loopwise.common.text.Hashing.sha256Hex((String) row[1]);
     }
 }

@@ -80,7 +80,7 @@ class ReplyVariantsTest {
         List<TicketRow> train = new ArrayList<>();
         for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
             String response = row.get("response").isBlank() ? null : row.get("response");
-            train.add(new TicketRow(dev.loopwise.common.Place.line(0), row.get("text"), row.get("label"), response, null, Map.of()));
+            train.add(new TicketRow(dev.loopwise.common.file.Place.line(0), row.get("text"), row.get("label"), response, null, Map.of()));
         }
         return train;
     }

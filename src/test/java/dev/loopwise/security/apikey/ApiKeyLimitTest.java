@@ -58,7 +58,7 @@ class ApiKeyLimitTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 update api_key_windows set window_start = window_start - interval '1 minute', requests = 99
                 where key_id = (select id from api_keys where key_hash = ?1)""")
-                .setParameter(1, dev.loopwise.common.Hashing.sha256Hex(secret)).executeUpdate());
+                .setParameter(1, dev.loopwise.common.text.Hashing.sha256Hex(secret)).executeUpdate());
         feedback(secret).then().statusCode(404);
     }
 
@@ -82,6 +82,6 @@ class ApiKeyLimitTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 select w.requests from api_key_windows w join api_keys k on k.id = w.key_id
                 where k.key_hash = ?1 and w.window_start = date_trunc('minute', now())""")
-                .setParameter(1, dev.loopwise.common.Hashing.sha256Hex(secret)).getSingleResult()).intValue());
+                .setParameter(1, dev.loopwise.common.text.Hashing.sha256Hex(secret)).getSingleResult()).intValue());
     }
 }
