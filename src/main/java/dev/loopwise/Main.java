@@ -1,8 +1,8 @@
 package dev.loopwise;
 
 import dev.loopwise.cli.LoopwiseCommand;
-import dev.loopwise.common.DatabaseReadyNote;
-import dev.loopwise.common.HttpLayerErrors;
+import dev.loopwise.common.runtime.DatabaseReadyNote;
+import dev.loopwise.common.http.HttpLayerErrors;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package dev.loopwise.admin;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FormValues;
-import dev.loopwise.common.Paging;
+import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.Role;
-import dev.loopwise.security.User;
+import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;

@@ -1,8 +1,8 @@
 package dev.loopwise.admin;
 
-import dev.loopwise.alignment.AlignmentRound;
-import dev.loopwise.common.Counts;
-import dev.loopwise.common.RowCounts;
+import dev.loopwise.alignment.round.AlignmentRound;
+import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.llm.LlmFigures;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.review.ReviewItem;
@@ -189,7 +189,7 @@ public class FirstWeek {
     }
 
     private static String describe(AlignmentRound round) {
-        return outcome(round) + dev.loopwise.alignment.RoundReport.promotedByHand(round);
+        return outcome(round) + dev.loopwise.alignment.round.RoundReport.promotedByHand(round);
     }
 
     private static String outcome(AlignmentRound round) {

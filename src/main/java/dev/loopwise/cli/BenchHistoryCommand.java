@@ -11,7 +11,7 @@ import dev.loopwise.review.ReviewTallies;
 import dev.loopwise.review.TallyRollup;
 import dev.loopwise.review.ReviewView;
 import dev.loopwise.review.Submission;
-import dev.loopwise.security.UserService;
+import dev.loopwise.security.user.UserService;
 import dev.loopwise.serving.ServingPipeline;
 import dev.loopwise.ticket.Reply;
 import io.agroal.api.AgroalDataSource;

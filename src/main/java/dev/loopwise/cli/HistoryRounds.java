@@ -1,9 +1,9 @@
 package dev.loopwise.cli;
 
-import dev.loopwise.alignment.AlignmentRound;
-import dev.loopwise.alignment.RoundRequests;
-import dev.loopwise.alignment.RoundService;
-import dev.loopwise.alignment.RoundSettings;
+import dev.loopwise.alignment.round.AlignmentRound;
+import dev.loopwise.alignment.round.RoundRequests;
+import dev.loopwise.alignment.round.RoundService;
+import dev.loopwise.alignment.round.RoundSettings;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.lang.management.ManagementFactory;

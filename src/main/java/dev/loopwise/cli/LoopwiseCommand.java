@@ -1,8 +1,8 @@
 package dev.loopwise.cli;
 
-import dev.loopwise.alignment.BenchGatesCommand;
-import dev.loopwise.alignment.EvalRewardCommand;
-import dev.loopwise.alignment.SimulateCommand;
+import dev.loopwise.alignment.simulation.BenchGatesCommand;
+import dev.loopwise.alignment.simulation.EvalRewardCommand;
+import dev.loopwise.alignment.simulation.SimulateCommand;
 import dev.loopwise.knowledge.BenchRelatednessCommand;
 import dev.loopwise.llm.LlmStandInCommand;
 import dev.loopwise.model.encoder.BenchEncodersCommand;
@@ -10,8 +10,8 @@ import dev.loopwise.model.intent.EvalIntentsCommand;
 import dev.loopwise.monitoring.BenchDriftCommand;
 import dev.loopwise.monitoring.ReplayCommand;
 import dev.loopwise.review.BenchReviewCommand;
-import dev.loopwise.security.ApiKeyCommand;
-import dev.loopwise.security.UserCommand;
+import dev.loopwise.security.apikey.ApiKeyCommand;
+import dev.loopwise.security.user.UserCommand;
 import dev.loopwise.serving.BenchServingCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.PlainText;
+
 /** What the users page and API say about an account's password, roles and keys (one place for their words). */
 public final class AccountMessages {
     private AccountMessages() {

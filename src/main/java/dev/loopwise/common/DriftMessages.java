@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
+
 /** What the drift dashboard and its API say about replays, new topics and the rounds drift proposes (one place for their words). */
 public final class DriftMessages {
     private DriftMessages() {

@@ -1,5 +1,6 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.PlainText;
+
 /**
  * Sentences for requests the HTTP layer refuses before any resource reads them: the address, the headers, the body's
  * size and encoding. Each says what to change so the next request passes.

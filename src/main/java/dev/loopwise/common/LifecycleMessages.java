@@ -1,5 +1,6 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
 import java.util.List;
 
 /** What the model's lifecycle says: switching the active version, and what a training or a round needs before it can start. */

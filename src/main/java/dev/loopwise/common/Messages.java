@@ -1,5 +1,8 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.PlainText;
+import dev.loopwise.common.text.WholeNumbers;
+
 /** Every sentence Loopwise says to a user about something that went wrong, in one place. */
 public final class Messages {
 

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
+
 /**
  * What reviewers and the review-quality page read: the judging page and the review API's sentences. Kept beside
  * {@link Messages} (the rest of the product's user-facing sentences) so that each stays readable as one list.

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
+
 /** What answering a ticket says when it cannot: the ticket's text refused, no active version, too busy, an error. */
 public final class ServingMessages {
     private ServingMessages() {

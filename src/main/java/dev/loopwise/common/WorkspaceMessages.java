@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
+
 /** What the workspace's pages and API say about intents and imported files (one place for their words). */
 public final class WorkspaceMessages {
     private WorkspaceMessages() {

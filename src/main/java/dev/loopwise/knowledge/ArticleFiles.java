@@ -1,14 +1,14 @@
 package dev.loopwise.knowledge;
 
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.JsonRows;
+import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.FileMessages;
-import dev.loopwise.common.JsonStrictness;
-import dev.loopwise.common.TextFiles;
+import dev.loopwise.common.json.JsonStrictness;
+import dev.loopwise.common.file.TextFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,14 +103,14 @@ final class ArticleFiles {
         if (PlainText.length(article.title()) > Article.MAX_TITLE) {
             return "has a title longer than " + Article.MAX_TITLE + " characters";
         }
-        if (!dev.loopwise.common.PlainText.isPlainLine(article.title())) {
+        if (!dev.loopwise.common.text.PlainText.isPlainLine(article.title())) {
             return "has a title with a control character, an invisible character or a mark that reverses the writing direction";
         }
         if (PlainText.length(article.key()) > Article.MAX_KEY) {
             return "has an id, url or title longer than " + Article.MAX_KEY + " characters once written in lower case (it"
                     + " tells a re-import what to replace)";
         }
-        if (article.url() != null && (!WEB_ADDRESS.matcher(article.url()).matches() || !dev.loopwise.common.PlainText.isPlainLine(article.url()))) {
+        if (article.url() != null && (!WEB_ADDRESS.matcher(article.url()).matches() || !dev.loopwise.common.text.PlainText.isPlainLine(article.url()))) {
             // A mark that reverses the writing direction would show reviewers another address than the one stored.
             return "has an address (url) that is not a plain web address starting with http:// or https:// (no invisible or "
                     + "direction-reversing marks)";
@@ -128,10 +128,10 @@ final class ArticleFiles {
     private static List<Article> jsonl(String text, String sourceName) {
         List<String> problems = new ArrayList<>();
         List<Article> articles = new ArrayList<>();
-        Map<String, dev.loopwise.common.Place> lineOfKey = new HashMap<>();
+        Map<String, dev.loopwise.common.file.Place> lineOfKey = new HashMap<>();
         // JSON lines, or one JSON array of articles (what a tool writes when asked for "JSON"), each named by its place (see Place).
         for (JsonRows.Row row : JsonRows.of(text, problems)) {
-            dev.loopwise.common.Place line = row.place();
+            dev.loopwise.common.file.Place line = row.place();
             JsonNode node = row.node();
             if (!node.isObject()) {
                 problems.add(line + ": " + (node.isTextual() ? "text" : jsonKind(node)) + ", not an article: each "
@@ -170,7 +170,7 @@ final class ArticleFiles {
             Article article = ArticleText.looksLikeHtml(body) ? ArticleText.html(body, title, url, "jsonl", sourceName, id)
                     : ArticleText.markdown(body, title, url, "jsonl", sourceName, id);
             String problem = problem(article, true);
-            dev.loopwise.common.Place earlier = lineOfKey.putIfAbsent(article.key(), line);
+            dev.loopwise.common.file.Place earlier = lineOfKey.putIfAbsent(article.key(), line);
             if (problem != null) {
                 problems.add(line + ": the article " + problem);
             } else if (earlier != null) {

@@ -7,6 +7,6 @@ public record ArticleSummary(long id, String title, String url, String format, S
                              OffsetDateTime importedAt, String importedBy) {
     /** "1 passage", "3 passages". */
     public String passagesCounted() {
-        return dev.loopwise.common.Counts.of(passages, "passage");
+        return dev.loopwise.common.text.Counts.of(passages, "passage");
     }
 }

@@ -14,11 +14,11 @@ public record ImportView(long id, String status, String fileName, int passages, 
 
     /** When it was asked for, or ended, in the page's words: tells two imports of one file apart. */
     public String when() {
-        return dev.loopwise.common.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
+        return dev.loopwise.common.text.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
     }
 
     public String passagesCounted() {
-        return dev.loopwise.common.Counts.of(passages, "passage");
+        return dev.loopwise.common.text.Counts.of(passages, "passage");
     }
 
     public boolean failed() {

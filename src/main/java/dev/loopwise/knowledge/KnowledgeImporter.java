@@ -1,7 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.encoder.EncoderService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -80,7 +80,7 @@ public class KnowledgeImporter {
             return null;
         }
         String name = given.replaceAll(".*[/\\\\]", "").strip();
-        if (name.isEmpty() || dev.loopwise.common.PlainText.length(name) > MAX_FILE_NAME || !dev.loopwise.common.PlainText.isPlainLine(name)) {
+        if (name.isEmpty() || dev.loopwise.common.text.PlainText.length(name) > MAX_FILE_NAME || !dev.loopwise.common.text.PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_name", "Give the file a plain name of at most " + MAX_FILE_NAME + " characters, "
                     + "without control characters or marks that reverse the writing direction, ending in " + ArticleFiles.EXTENSIONS + ".");
         }

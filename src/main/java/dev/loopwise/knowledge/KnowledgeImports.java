@@ -1,10 +1,10 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.CancelRequest;
-import dev.loopwise.common.JobRows;
-import dev.loopwise.common.QueuedJobUpkeep;
-import dev.loopwise.common.QueuedJobs;
+import dev.loopwise.common.job.CancelRequest;
+import dev.loopwise.common.job.JobRows;
+import dev.loopwise.common.job.QueuedJobUpkeep;
+import dev.loopwise.common.job.QueuedJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class KnowledgeImports {
     @Inject
     KnowledgeImporter importer;
     @Inject
-    dev.loopwise.common.ApplicationStopping stopping;
+    dev.loopwise.common.runtime.ApplicationStopping stopping;
     @Inject
     KnowledgeConfig config;
     @Inject

@@ -1,9 +1,9 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -52,7 +52,7 @@ public class KnowledgePage {
 
     @GET
     public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before) {
-        Long cursor = dev.loopwise.common.Paging.before("before", before);
+        Long cursor = dev.loopwise.common.http.Paging.before("before", before);
         if (ticket != null && PlainText.length(ticket) > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
         }

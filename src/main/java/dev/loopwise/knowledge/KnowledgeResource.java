@@ -1,10 +1,10 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Paging;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.http.Paging;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -134,13 +134,13 @@ public class KnowledgeResource {
     }
 
     private List<Found> search(String ticket, int limit, String allParameter) {
-        boolean all = dev.loopwise.common.FormValues.bool("all", allParameter, false);
+        boolean all = dev.loopwise.common.http.FormValues.bool("all", allParameter, false);
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as 'q': in the JSON body of a POST"
                     + " ({\"q\": \"how do I return my shoes\"}), or in the address of a GET (?q=how%20do%20I%20return%20my%20shoes).");
         }
         // A GET's address is not read by the JSON reader, which refuses these in a POST's body.
-        dev.loopwise.common.JsonStrictness.checkText("q", ticket);
+        dev.loopwise.common.json.JsonStrictness.checkText("q", ticket);
         String control = PlainText.firstControlCharacter(ticket);
         if (control != null) {
             throw ApiException.badRequest("invalid_text", dev.loopwise.common.ServingMessages.controlCharacterInTicket(control));

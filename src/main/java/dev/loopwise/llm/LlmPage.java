@@ -2,8 +2,8 @@ package dev.loopwise.llm;
 
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FormValues;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.common.http.FormValues;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -2,7 +2,7 @@ package dev.loopwise.llm;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LlmMessages;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 
 /** The rules an LLM settings change obeys, checked before anything is saved or tried. */
 final class LlmSettingsCheck {

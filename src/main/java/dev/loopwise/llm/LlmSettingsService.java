@@ -1,8 +1,8 @@
 package dev.loopwise.llm;
 
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.AdvisoryLock;
-import dev.loopwise.common.ApplicationStopping;
+import dev.loopwise.common.job.AdvisoryLock;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.security.StoredSecrets;
 import io.quarkus.runtime.StartupEvent;

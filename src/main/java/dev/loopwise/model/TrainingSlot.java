@@ -1,6 +1,6 @@
 package dev.loopwise.model;
 
-import dev.loopwise.common.JobRows;
+import dev.loopwise.common.job.JobRows;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
 

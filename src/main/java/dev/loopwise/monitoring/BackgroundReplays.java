@@ -2,10 +2,10 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.CancelRequest;
-import dev.loopwise.common.JobRows;
-import dev.loopwise.common.QueuedJobUpkeep;
-import dev.loopwise.common.QueuedJobs;
+import dev.loopwise.common.job.CancelRequest;
+import dev.loopwise.common.job.JobRows;
+import dev.loopwise.common.job.QueuedJobUpkeep;
+import dev.loopwise.common.job.QueuedJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,7 @@ public class BackgroundReplays {
     @Inject
     ReplayService replay;
     @Inject
-    dev.loopwise.common.ApplicationStopping stopping;
+    dev.loopwise.common.runtime.ApplicationStopping stopping;
     @Inject
     MonitoringConfig config;
     @Inject

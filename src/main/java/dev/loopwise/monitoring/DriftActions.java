@@ -1,12 +1,12 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.DriftMessages;
-import dev.loopwise.alignment.AlignmentRound;
-import dev.loopwise.alignment.RoundRequests;
-import dev.loopwise.alignment.RoundService;
+import dev.loopwise.alignment.round.AlignmentRound;
+import dev.loopwise.alignment.round.RoundRequests;
+import dev.loopwise.alignment.round.RoundService;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.TemplateFormats;
+import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.review.ReviewItemGenerator;
 import dev.loopwise.review.ReviewStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,8 +1,8 @@
 package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.loopwise.common.Counts;
-import dev.loopwise.common.TemplateFormats;
+import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.TemplateFormats;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.PagingMessages;
-import dev.loopwise.common.RowCounts;
+import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.model.registry.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.ticket.TopicLabelling;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,6 +1,6 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.common.JobRowEntity;
+import dev.loopwise.common.job.JobRowEntity;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

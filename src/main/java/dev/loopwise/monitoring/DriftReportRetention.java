@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.common.ApplicationStopping;
-import dev.loopwise.common.BatchedRemoval;
+import dev.loopwise.common.runtime.ApplicationStopping;
+import dev.loopwise.common.db.BatchedRemoval;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,9 +2,9 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.DriftMessages;
-import dev.loopwise.common.FormValues;
-import dev.loopwise.common.TextFiles;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.file.TextFiles;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.common.ApplicationStopping;
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.runtime.ApplicationStopping;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.registry.ModelRegistry;

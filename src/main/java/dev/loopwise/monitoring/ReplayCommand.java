@@ -31,7 +31,7 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (it asks for the replay and its drift checks).")
     String key;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.ServerAddress.class,
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.http.ServerAddress.class,
             description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 

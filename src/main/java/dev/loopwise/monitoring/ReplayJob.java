@@ -1,6 +1,6 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.common.QueuedJob;
+import dev.loopwise.common.job.QueuedJob;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.TextFiles;
+import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.model.registry.ModelRegistry;
 import dev.loopwise.serving.ServableText;
 import dev.loopwise.ticket.SampleTraffic;

@@ -2,7 +2,7 @@ package dev.loopwise.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.loopwise.common.DriftMessages;
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
@@ -17,7 +17,7 @@ public record ReplayView(long id, String status, String source, int total, int s
 
     /** When it was asked for, or ended, in the page's words. */
     public String when() {
-        return dev.loopwise.common.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
+        return dev.loopwise.common.text.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
     }
 
     /**

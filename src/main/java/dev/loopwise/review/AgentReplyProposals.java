@@ -88,7 +88,7 @@ public class AgentReplyProposals {
                 reply.persist();
                 proposed++;
             }
-            audit.record("reply.propose", dev.loopwise.common.Counts.of(proposed, "reply|replies"), Map.of());
+            audit.record("reply.propose", dev.loopwise.common.text.Counts.of(proposed, "reply|replies"), Map.of());
             return proposed;
         });
     }

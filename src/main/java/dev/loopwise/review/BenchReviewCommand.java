@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 public class BenchReviewCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.ServerAddress.class,
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.http.ServerAddress.class,
             description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 

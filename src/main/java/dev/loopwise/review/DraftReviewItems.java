@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.SameWords;
+import dev.loopwise.common.text.SameWords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

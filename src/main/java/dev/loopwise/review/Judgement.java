@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.db.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

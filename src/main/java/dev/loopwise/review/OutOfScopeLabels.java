@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Ticket;

@@ -2,7 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.FormValues;
+import dev.loopwise.common.http.FormValues;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;

@@ -25,7 +25,7 @@ public class ReviewFormats {
     /** What α rests on: the overlap items, and when they are too few to tell, how many more would be. */
     static String alphaEvidence(ReviewStats.Overall overall) {
         int units = overall.overlapUnits();
-        String items = dev.loopwise.common.Counts.of(units, "overlap item");
+        String items = dev.loopwise.common.text.Counts.of(units, "overlap item");
         return units >= ReviewNextStep.AGREEMENT_EVIDENCE ? items : items + ": too few to tell yet, about "
                 + (ReviewNextStep.AGREEMENT_EVIDENCE - units) + " more needed";
     }
@@ -63,7 +63,7 @@ public class ReviewFormats {
                     reviewer.evidenceNeeded());
         }
         return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f), from %s", reviewer.weight(), reviewer.weightLow(),
-                reviewer.weightHigh(), dev.loopwise.common.Counts.of(evidence, "shared or gold item"));
+                reviewer.weightHigh(), dev.loopwise.common.text.Counts.of(evidence, "shared or gold item"));
     }
 
     /**
@@ -73,9 +73,9 @@ public class ReviewFormats {
     static String kindText(ReviewItem item) {
         return switch (item.kind) {
             case ReviewItem.GOLD -> "gold: its answer is fixed";
-            case ReviewItem.OVERLAP -> "shared by " + dev.loopwise.common.Counts.of(item.requiredJudgements, "reviewer")
+            case ReviewItem.OVERLAP -> "shared by " + dev.loopwise.common.text.Counts.of(item.requiredJudgements, "reviewer")
                     + ", to measure agreement";
-            default -> "for " + dev.loopwise.common.Counts.of(item.requiredJudgements, "reviewer");
+            default -> "for " + dev.loopwise.common.text.Counts.of(item.requiredJudgements, "reviewer");
         };
     }
 

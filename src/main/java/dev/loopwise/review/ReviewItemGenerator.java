@@ -49,7 +49,7 @@ public class ReviewItemGenerator {
     @Inject
     DraftReviewItems draftItems;
     @Inject
-    dev.loopwise.common.ApplicationStopping stopping;
+    dev.loopwise.common.runtime.ApplicationStopping stopping;
 
     record Source(String text, String hash, String kind, String id) {
     }

@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.ReviewMessages;
 
 /** What a support lead should do next about review, from the page's own figures. */

@@ -1,9 +1,9 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
-import dev.loopwise.security.User;
+import dev.loopwise.security.user.User;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.job.AdvisoryLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

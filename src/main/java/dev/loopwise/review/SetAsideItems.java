@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

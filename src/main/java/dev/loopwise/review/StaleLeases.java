@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.ApplicationStopping;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ApiException;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.ApplicationStopping;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.registry.ModelRegistry;

@@ -1,7 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * A key about to be stored: the rules for its secret, prefix, hash, name and limit, and what the audit trail says of
- * it. {@link ApiKeyService} and the command line's direct path ({@link ApiKeyCommand}) both store keys made here.
+ * it. {@link dev.loopwise.security.apikey.ApiKeyService} and the command line's direct path ({@link dev.loopwise.security.apikey.ApiKeyCommand}) both store keys made here.
  */
 public record NewApiKey(String secret, String prefix, String hash, String name, Integer requestsPerMinute) {
-    static final String KEY_PREFIX = "lw_";
+    public static final String KEY_PREFIX = "lw_";
     private static final int PREFIX_LENGTH = 11;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -27,7 +27,7 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
         if (name != null && name.strip().codePointCount(0, name.strip().length()) > MAX_NAME) {
             throw ApiException.badRequest("validation_failed", "A key's name has at most " + MAX_NAME + " characters.");
         }
-        if (name != null && !dev.loopwise.common.PlainText.isPlainLine(name.strip())) {
+        if (name != null && !dev.loopwise.common.text.PlainText.isPlainLine(name.strip())) {
             throw ApiException.badRequest("validation_failed", "A key's name cannot contain control characters, nor marks that "
                     + "reverse the writing direction.");
         }
@@ -41,7 +41,7 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
      * A name given is refused when one of them has it: two keys of one name cannot be told apart in the key list and the
      * audit log. A key asked for without a name takes {@code unnamed}, numbered past those in use ("API key 2").
      */
-    static String nameAmong(String given, String unnamed, java.util.Set<String> active, String username) {
+    public static String nameAmong(String given, String unnamed, java.util.Set<String> active, String username) {
         if (given != null && !given.isBlank()) {
             if (active.contains(given.strip().toLowerCase(java.util.Locale.ROOT))) {
                 throw ApiException.conflict("key_name_taken", dev.loopwise.common.AccountMessages.keyNameTaken(username, given.strip()));
@@ -60,17 +60,17 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
     static final String DEFAULT_NAME = "API key";
 
     /** 256 random bits, URL-safe. */
-    static String randomSecret() {
+    public static String randomSecret() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String auditTarget(String prefix, String username) {
+    public static String auditTarget(String prefix, String username) {
         return "API key " + prefix + "… of " + username;
     }
 
-    static Map<String, Object> auditDetails(String name, Integer requestsPerMinute) {
+    public static Map<String, Object> auditDetails(String name, Integer requestsPerMinute) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("name", name);
         if (requestsPerMinute != null) {

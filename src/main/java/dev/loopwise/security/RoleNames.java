@@ -29,7 +29,7 @@ public record RoleNames(String joined) {
         throw invalid();
     }
 
-    static String text(RoleNames roles) {
+    public static String text(RoleNames roles) {
         return roles == null ? null : roles.joined();
     }
 

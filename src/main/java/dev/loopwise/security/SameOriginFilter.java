@@ -41,7 +41,7 @@ public class SameOriginFilter {
     }
 
     /** Quarkus' form login answers any path that ends with its post location, so this must match the same way. */
-    static boolean isLoginPost(RoutingContext context) {
+    public static boolean isLoginPost(RoutingContext context) {
         return context.request().method() == HttpMethod.POST && context.normalizedPath().endsWith(LOGIN_POST_SUFFIX);
     }
 
@@ -91,7 +91,7 @@ public class SameOriginFilter {
      * Ends a request before any resource runs, in the one error shape: plain text for a browser, {code, error} for a
      * program. {@code message} holds no quote or backslash (it is one of {@link Messages}' constants).
      */
-    static void refuse(RoutingContext context, int status, String code, String message) {
+    public static void refuse(RoutingContext context, int status, String code, String message) {
         String accept = context.request().getHeader("Accept");
         boolean html = accept != null && accept.contains("text/html");
         context.response().setStatusCode(status)

@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-serving", description = "Measure encoder and /api/v1/respond throughput and latency; prints a table.")
 public class BenchServingCommand implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.ServerAddress.class,
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.http.ServerAddress.class,
             description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
@@ -48,7 +48,7 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
-    @Option(names = "--versus", converter = dev.loopwise.common.ServerAddress.class, description = "A second address to measure at each level, e.g. one instance against"
+    @Option(names = "--versus", converter = dev.loopwise.common.http.ServerAddress.class, description = "A second address to measure at each level, e.g. one instance against"
             + " the load balancer in front of several; prints how many times the first one's throughput it reaches.")
     String versus;
 

@@ -2,7 +2,7 @@ package dev.loopwise.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.JsonStrictness;
+import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.model.registry.ModelRegistry;
 import dev.loopwise.security.Role;
@@ -85,7 +85,7 @@ public class ChatCompletionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ChatFormats.Model model(@PathParam("model") String model) {
         return models().data().stream().filter(m -> m.id().equals(model)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("The model '" + dev.loopwise.common.PlainText.quoted(model) + "' is not served here: Loopwise serves its active version, "
+                .orElseThrow(() -> ApiException.notFound("The model '" + dev.loopwise.common.text.PlainText.quoted(model) + "' is not served here: Loopwise serves its active version, "
                         + models().data().stream().map(ChatFormats.Model::id).findFirst().orElse("none at the moment")
                         + " (GET /v1/models lists it)."));
     }

@@ -206,19 +206,19 @@ final class ChatParameters {
         for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) metadata::fields) {
             // A key names a slot ({{tracking_link}}) and is quoted back in refusals: one holding a control character names
             // no slot and would carry a terminal escape into the message and the log.
-            String inKey = dev.loopwise.common.PlainText.firstHiddenCharacter(field.getKey());
+            String inKey = dev.loopwise.common.text.PlainText.firstHiddenCharacter(field.getKey());
             if (inKey != null) {
                 throw invalid("A 'metadata' key holds a character no one can see (" + inKey + "): keys name the reply's slots,"
                         + " such as tracking_link; remove it.");
             }
             // Counted as a person counts characters: an emoji is one, as everywhere else in Loopwise.
-            if (dev.loopwise.common.PlainText.length(field.getKey()) > 64 || !field.getValue().isTextual()
-                    || dev.loopwise.common.PlainText.length(field.getValue().asText()) > 512) {
+            if (dev.loopwise.common.text.PlainText.length(field.getKey()) > 64 || !field.getValue().isTextual()
+                    || dev.loopwise.common.text.PlainText.length(field.getValue().asText()) > 512) {
                 throw invalid("'metadata' values are strings of at most 512 characters under keys of at most 64: '"
                         + shown(field.getKey()) + "' is not.");
             }
             // The value is written into the reply the customer reads, so it follows the rules of a reply's own text.
-            String hidden = dev.loopwise.common.PlainText.firstHiddenCharacter(field.getValue().asText());
+            String hidden = dev.loopwise.common.text.PlainText.firstHiddenCharacter(field.getValue().asText());
             if (hidden != null) {
                 throw invalid("'metadata' value '" + shown(field.getKey()) + "' holds a character no one can see (" + hidden
                         + "); it would be written into the customer's reply as it is: remove it.");
@@ -237,7 +237,7 @@ final class ChatParameters {
     }
 
     private static String shown(String value) {
-        return dev.loopwise.common.PlainText.quoted(value);
+        return dev.loopwise.common.text.PlainText.quoted(value);
     }
 
     private static ApiException invalid(String message) {

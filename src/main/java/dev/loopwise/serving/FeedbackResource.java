@@ -2,7 +2,7 @@ package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ public class FeedbackResource {
         if (request.comment() != null && request.comment().codePointCount(0, request.comment().length()) > MAX_COMMENT) {
             throw ApiException.badRequest("validation_failed", "A comment has at most " + MAX_COMMENT + " characters.");
         }
-        String control = request.comment() == null ? null : dev.loopwise.common.PlainText.firstControlCharacter(request.comment());
+        String control = request.comment() == null ? null : dev.loopwise.common.text.PlainText.firstControlCharacter(request.comment());
         if (control != null) {
             // As a ticket's text: a bell or a terminal escape is nothing a person wrote, and comments are read by people.
             throw ApiException.badRequest("invalid_comment", "A comment cannot hold control characters (found " + control
@@ -63,7 +63,7 @@ public class FeedbackResource {
         }
         UUID id = UUID.fromString(request.requestId());
         // A comment of spaces or invisible characters says nothing: kept as no comment, as a blank rewrite is no rewrite.
-        String comment = request.comment() == null || !dev.loopwise.common.PlainText.showsSomething(request.comment()) ? null : request.comment();
+        String comment = request.comment() == null || !dev.loopwise.common.text.PlainText.showsSomething(request.comment()) ? null : request.comment();
         java.util.List<?> served = em.createNativeQuery("select reply_text is not null from served_requests where id = ?1")
                 .setParameter(1, id).getResultList();
         if (served.isEmpty()) {

@@ -1,6 +1,6 @@
 package dev.loopwise.serving;
 
-import dev.loopwise.common.ApplicationStopping;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;

@@ -1,9 +1,9 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.JsonStrictness;
+import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.Messages;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ServingMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

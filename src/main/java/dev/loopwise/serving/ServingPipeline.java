@@ -1,8 +1,8 @@
 package dev.loopwise.serving;
 
-import dev.loopwise.common.Hashing;
-import dev.loopwise.common.JsonStrictness;
-import dev.loopwise.common.RunMode;
+import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.json.JsonStrictness;
+import dev.loopwise.common.runtime.RunMode;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;

@@ -30,7 +30,7 @@ public class ServingResource {
     @Inject
     ServingRequests requests;
 
-    public record TextRequest(@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = dev.loopwise.common.NonNullText.class) String text) {
+    public record TextRequest(@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = dev.loopwise.common.json.NonNullText.class) String text) {
     }
 
     public record IntentView(String label, double confidence) {

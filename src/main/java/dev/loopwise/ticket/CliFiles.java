@@ -2,7 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FileMessages;
-import dev.loopwise.common.TextFiles;
+import dev.loopwise.common.file.TextFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -37,7 +37,7 @@ public final class CliFiles {
      * one thing to fix.
      */
     public static String problems(List<String> problems) {
-        List<String> grouped = dev.loopwise.common.Place.grouped(problems);
+        List<String> grouped = dev.loopwise.common.file.Place.grouped(problems);
         return String.join("; ", grouped.subList(0, Math.min(5, grouped.size())))
                 + (grouped.size() > 5 ? "; and " + (grouped.size() - 5) + " more" : "");
     }

@@ -1,6 +1,6 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import io.quarkus.qute.TemplateExtension;
 
 /** How an import's outcome, and intents in lists, read on the pages. */

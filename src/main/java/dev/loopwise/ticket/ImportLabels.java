@@ -29,7 +29,7 @@ public final class ImportLabels {
     }
 
     /** One sentence per row whose label cannot be taken, each starting "line N: ". */
-    static List<String> problems(List<TicketRow> rows, Collection<Intent> intents, Set<dev.loopwise.common.Place> numberedLabels) {
+    static List<String> problems(List<TicketRow> rows, Collection<Intent> intents, Set<dev.loopwise.common.file.Place> numberedLabels) {
         Set<String> known = new HashSet<>();
         Map<String, String> intentByFold = new HashMap<>();
         for (Intent intent : intents) {

@@ -1,6 +1,6 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.IdentityEntity;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.db.IdentityEntity;
+import dev.loopwise.common.text.PlainText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;

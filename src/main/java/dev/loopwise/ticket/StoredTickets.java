@@ -1,6 +1,6 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.Hashing;
-import dev.loopwise.common.IdentityEntity;
-import dev.loopwise.common.RowCounts;
+import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.db.IdentityEntity;
+import dev.loopwise.common.db.RowCounts;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

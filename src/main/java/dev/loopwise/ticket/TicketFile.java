@@ -2,9 +2,9 @@ package dev.loopwise.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.JsonRows;
-import dev.loopwise.common.PlainText;
-import dev.loopwise.common.TextFiles;
+import dev.loopwise.common.json.JsonRows;
+import dev.loopwise.common.text.PlainText;
+import dev.loopwise.common.file.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -32,7 +32,7 @@ public final class TicketFile {
      * {@code numberedLabels}: the JSON rows whose label was a whole number. A benchmark of a public data set takes it as
      * the intent's name; the ticket import asks for names.
      */
-    public record Parsed(List<TicketRow> rows, List<String> errors, Set<dev.loopwise.common.Place> numberedLabels) {
+    public record Parsed(List<TicketRow> rows, List<String> errors, Set<dev.loopwise.common.file.Place> numberedLabels) {
         public Parsed(List<TicketRow> rows, List<String> errors) {
             this(rows, errors, Set.of());
         }
@@ -140,7 +140,7 @@ public final class TicketFile {
                     errors.add("line " + line + ": " + problem);
                     continue;
                 }
-                rows.add(row(dev.loopwise.common.Place.line(line), CsvRecords.values(record, header), sources));
+                rows.add(row(dev.loopwise.common.file.Place.line(line), CsvRecords.values(record, header), sources));
             }
         } catch (IOException | RuntimeException e) {
             errors.add(CsvProblems.describe(e, 1, content));
@@ -151,9 +151,9 @@ public final class TicketFile {
     private static Parsed readJsonl(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        Set<dev.loopwise.common.Place> numberedLabels = new java.util.HashSet<>();
+        Set<dev.loopwise.common.file.Place> numberedLabels = new java.util.HashSet<>();
         for (JsonRows.Row read : JsonRows.of(content, errors)) {
-            dev.loopwise.common.Place line = read.place();
+            dev.loopwise.common.file.Place line = read.place();
             JsonNode node = read.node();
             if (!node.isObject()) {
                 errors.add(line + ": expected a JSON object");
@@ -208,7 +208,7 @@ public final class TicketFile {
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */
-    private static TicketRow row(dev.loopwise.common.Place line, Map<String, String> values, Map<String, String> sources) {
+    private static TicketRow row(dev.loopwise.common.file.Place line, Map<String, String> values, Map<String, String> sources) {
         Map<String, String> metadata = new LinkedHashMap<>(values);
         sources.values().forEach(metadata::remove);
         java.util.function.Function<String, String> read = column -> sources.containsKey(column) ? values.get(sources.get(column)) : null;

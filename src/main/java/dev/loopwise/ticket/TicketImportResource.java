@@ -1,7 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.TextFiles;
+import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

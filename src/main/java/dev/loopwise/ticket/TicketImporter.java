@@ -1,12 +1,12 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Counts;
-import dev.loopwise.common.Hashing;
-import dev.loopwise.common.JsonStrictness;
+import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.WorkspaceMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -222,7 +222,7 @@ public class TicketImporter {
      * that one wrong value repeated through a file reads as one thing to fix.
      */
     static String describe(List<String> unordered) {
-        List<String> grouped = dev.loopwise.common.Place.grouped(unordered);
+        List<String> grouped = dev.loopwise.common.file.Place.grouped(unordered);
         String shown = String.join("; ", grouped.subList(0, Math.min(MAX_REPORTED_PROBLEMS, grouped.size())));
         int more = grouped.size() - MAX_REPORTED_PROBLEMS;
         return "The file was not imported (" + Counts.of(unordered.size(), "problem") + "; fix " + (unordered.size() == 1 ? "it" : "them")

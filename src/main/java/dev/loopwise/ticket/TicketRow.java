@@ -1,6 +1,6 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.Place;
+import dev.loopwise.common.file.Place;
 import java.util.Map;
 
 /** One row of a ticket file, with where it is in the file (for error messages). */

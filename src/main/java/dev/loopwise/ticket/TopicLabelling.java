@@ -1,8 +1,8 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.WorkspaceMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

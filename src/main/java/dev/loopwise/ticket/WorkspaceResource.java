@@ -1,6 +1,6 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.Paging;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -2,9 +2,9 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.WorkspaceMessages;
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.PlainText;
+import dev.loopwise.common.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;

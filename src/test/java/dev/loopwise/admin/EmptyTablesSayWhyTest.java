@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
-import dev.loopwise.security.UserService;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;

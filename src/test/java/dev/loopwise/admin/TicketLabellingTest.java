@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.Paging;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.PagingMessages;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Ticket;
 import dev.loopwise.ticket.WorkspaceService;

@@ -2,7 +2,7 @@ package dev.loopwise.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.common.BatchedRemoval;
+import dev.loopwise.common.db.BatchedRemoval;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

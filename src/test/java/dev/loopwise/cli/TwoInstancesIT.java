@@ -185,7 +185,7 @@ class TwoInstancesIT {
                     String.valueOf(instances[i].pid()), "Thread.print").redirectErrorStream(true).start();
             String threads = new String(jcmd.getInputStream().readAllBytes());
             jcmd.waitFor();
-            if (threads.contains("dev.loopwise.alignment.AlignmentEngine")) {
+            if (threads.contains("dev.loopwise.alignment.round.AlignmentEngine")) {
                 assertEquals(-1, runner, "round " + round + " runs on both instances");
                 runner = i;
             }

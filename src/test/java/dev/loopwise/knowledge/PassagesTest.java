@@ -3,7 +3,7 @@ package dev.loopwise.knowledge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.JsonStrictness;
+import dev.loopwise.common.json.JsonStrictness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.alignment.RewardTrainer;
+import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.policy.PolicyFeatures;

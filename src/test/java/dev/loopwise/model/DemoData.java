@@ -63,7 +63,7 @@ public final class DemoData {
         List<dev.loopwise.ticket.TicketRow> test = new ArrayList<>();
         for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
             String response = row.get("response").isBlank() ? null : row.get("response");
-            var ticket = new dev.loopwise.ticket.TicketRow(dev.loopwise.common.Place.line(0), row.get("text"), row.get("label"), response, null, java.util.Map.of());
+            var ticket = new dev.loopwise.ticket.TicketRow(dev.loopwise.common.file.Place.line(0), row.get("text"), row.get("label"), response, null, java.util.Map.of());
             (Ticket.defaultSplit(ticket.text()).equals("test") ? test : train).add(ticket);
         }
         return new Split(train, test);

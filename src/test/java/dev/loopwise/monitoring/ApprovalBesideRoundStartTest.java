@@ -3,9 +3,9 @@ package dev.loopwise.monitoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.common.AtOnce;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,7 +44,7 @@ class DriftReplayTest {
     @Inject
     dev.loopwise.review.ReviewService review;
     @Inject
-    dev.loopwise.security.UserService users;
+    dev.loopwise.security.user.UserService users;
 
     @Test
     void replayingFromThePageRedirectsSoAReloadSendsNothingAgain() {

@@ -2,8 +2,8 @@ package dev.loopwise.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.common.BatchedRemoval;
-import dev.loopwise.common.RowCounts;
+import dev.loopwise.common.db.BatchedRemoval;
+import dev.loopwise.common.db.RowCounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.User;
+import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;

@@ -35,7 +35,7 @@ final class ReviewItems {
                 Reply two = replies.get((2 * i + 1) % replies.size());
                 ReviewItem item = new ReviewItem();
                 item.ticketText = text != null ? text : "test ticket " + i + " " + lettersOnly(UUID.randomUUID());
-                item.ticketHash = text != null ? dev.loopwise.common.Hashing.sha256Hex(text) : UUID.randomUUID().toString();
+                item.ticketHash = text != null ? dev.loopwise.common.text.Hashing.sha256Hex(text) : UUID.randomUUID().toString();
                 item.source = source;
                 item.sourceId = sourceId;
                 item.predictedIntent = one.intent.name;

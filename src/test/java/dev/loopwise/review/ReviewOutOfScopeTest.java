@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.alignment.PreferencePair;
-import dev.loopwise.alignment.RoundRequests;
-import dev.loopwise.alignment.RoundScope;
-import dev.loopwise.alignment.RoundSnapshot;
+import dev.loopwise.alignment.preference.PreferencePair;
+import dev.loopwise.alignment.round.RoundRequests;
+import dev.loopwise.alignment.round.RoundScope;
+import dev.loopwise.alignment.round.RoundSnapshot;
 import dev.loopwise.model.registry.ModelTrainer;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Intent;

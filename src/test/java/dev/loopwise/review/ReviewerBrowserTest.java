@@ -1,7 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.security.ScratchAccounts;
-import dev.loopwise.security.UserService;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.security.ScratchAccounts;
-import dev.loopwise.security.UserService;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

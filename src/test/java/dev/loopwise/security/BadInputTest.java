@@ -3,6 +3,8 @@ package dev.loopwise.security;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.UserService;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

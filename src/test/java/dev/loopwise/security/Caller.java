@@ -3,6 +3,8 @@ package dev.loopwise.security;
 import static io.restassured.RestAssured.given;
 
 import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.UserService;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.UserService;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,5 +1,8 @@
 package dev.loopwise.security;
 
+import dev.loopwise.security.apikey.ApiKey;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.User;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

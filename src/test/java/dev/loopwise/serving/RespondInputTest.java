@@ -3,9 +3,9 @@ package dev.loopwise.serving;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.UserService;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

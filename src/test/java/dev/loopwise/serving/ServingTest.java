@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +25,7 @@ class ServingTest {
     @Inject
     ApiKeyService keys;
     @Inject
-    dev.loopwise.security.UserService users;
+    dev.loopwise.security.user.UserService users;
     @Inject
     EntityManager entityManager;
     Caller client;

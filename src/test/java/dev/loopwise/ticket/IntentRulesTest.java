@@ -18,7 +18,7 @@ class IntentRulesTest {
     @Inject
     WorkspaceService workspace;
     @Inject
-    dev.loopwise.security.ApiKeyService keys;
+    dev.loopwise.security.apikey.ApiKeyService keys;
 
     @Test
     void anIntentAnImportNamedIsEditedOnThePageAndABadDescriptionIsRefusedWithNothingChanged() {

@@ -30,7 +30,7 @@ class TicketColumnsTest {
         assertEquals("transfer_status", exported.rows().get(0).label());
         assertEquals(Map.of("label", "12"), exported.rows().get(0).metadata());
         assertEquals("3", exported.rows().get(1).label(), "a numbered intent is a name like any other");
-        assertEquals(java.util.Set.of(dev.loopwise.common.Place.line(2)), exported.numberedLabels(), "the ticket import asks for names: it is told which were numbers");
+        assertEquals(java.util.Set.of(dev.loopwise.common.file.Place.line(2)), exported.numberedLabels(), "the ticket import asks for names: it is told which were numbers");
     }
 
     @Test

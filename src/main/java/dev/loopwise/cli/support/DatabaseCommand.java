@@ -1,6 +1,6 @@
 package dev.loopwise.cli.support;
 
-import dev.loopwise.common.RunMode;
+import dev.loopwise.common.runtime.RunMode;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;

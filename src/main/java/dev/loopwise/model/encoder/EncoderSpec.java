@@ -2,7 +2,7 @@ package dev.loopwise.model.encoder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.Pooling;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.loopwise.model.encoder;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.Progress;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -3,7 +3,7 @@ package dev.loopwise.model.intent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loopwise.common.EvalMessages;
-import dev.loopwise.common.PeakMemory;
+import dev.loopwise.common.runtime.PeakMemory;
 import dev.loopwise.model.Progress;
 import java.io.IOException;
 import java.util.LinkedHashMap;

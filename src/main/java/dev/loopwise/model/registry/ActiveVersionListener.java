@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.RunMode;
+import dev.loopwise.common.runtime.RunMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.AdvisoryLock;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
-import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.db.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -2,7 +2,7 @@ package dev.loopwise.model.registry;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.policy.ReplyPolicy;
 import java.io.ByteArrayInputStream;

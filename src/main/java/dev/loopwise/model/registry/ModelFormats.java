@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.TemplateFormats;
+import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.intent.IntentHead;
 import io.quarkus.qute.TemplateExtension;
@@ -16,7 +16,7 @@ public class ModelFormats {
      * found it no better or could not decide yet (its round page says which).
      */
     static String statusText(ModelVersion version) {
-        String words = dev.loopwise.common.StatusWords.words(version.status);
+        String words = dev.loopwise.common.job.StatusWords.words(version.status);
         return version.weightsRemovedAt == null ? words : words + ", weights removed";
     }
 
@@ -109,7 +109,7 @@ public class ModelFormats {
      */
     private static String apartFromTheFigures(ModelVersion version) {
         String figures = version.metrics.containsKey("data/oos_test_tickets")
-                ? "the " + dev.loopwise.common.Counts.of(count(version, "data/oos_test_tickets"), "held-out ticket") + " labelled oos"
+                ? "the " + dev.loopwise.common.text.Counts.of(count(version, "data/oos_test_tickets"), "held-out ticket") + " labelled oos"
                 : "the held-out tickets";
         return "apart from " + figures + " that the figures above are measured on, so those figures stay a fair test of the line";
     }
@@ -132,11 +132,11 @@ public class ModelFormats {
         int all = count(version, "data/test_tickets");
         int oos = count(version, "data/oos_test_tickets");
         Object tickets = version.metrics.get(metric + "_tickets");
-        String counted = tickets instanceof Number n ? "of " + dev.loopwise.common.Counts.of(n.longValue(), "held-out ticket") + " " : "of the held-out tickets ";
+        String counted = tickets instanceof Number n ? "of " + dev.loopwise.common.text.Counts.of(n.longValue(), "held-out ticket") + " " : "of the held-out tickets ";
         return switch (metric) {
-            case "intent/accuracy", "intent/macro_f1" -> "of " + dev.loopwise.common.Counts.of(all, "held-out ticket");
-            case "intent/oos_recall" -> "of " + dev.loopwise.common.Counts.of(oos, "held-out ticket") + " labelled oos";
-            case "intent/handover_rate" -> "of " + dev.loopwise.common.Counts.of(all - oos, "held-out ticket") + " support answers";
+            case "intent/accuracy", "intent/macro_f1" -> "of " + dev.loopwise.common.text.Counts.of(all, "held-out ticket");
+            case "intent/oos_recall" -> "of " + dev.loopwise.common.text.Counts.of(oos, "held-out ticket") + " labelled oos";
+            case "intent/handover_rate" -> "of " + dev.loopwise.common.text.Counts.of(all - oos, "held-out ticket") + " support answers";
             case "policy/agent_agreement" -> counted + "with an agent's reply";
             case "policy/intent_consistency" -> counted + "whose intent has replies";
             default -> "";

@@ -1,7 +1,7 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.ApplicationStopping;
-import dev.loopwise.common.RunMode;
+import dev.loopwise.common.runtime.ApplicationStopping;
+import dev.loopwise.common.runtime.RunMode;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.policy.BatchScorer;

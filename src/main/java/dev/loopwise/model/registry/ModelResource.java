@@ -2,10 +2,10 @@ package dev.loopwise.model.registry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Paging;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -49,7 +49,7 @@ public class ModelResource {
     public record RunView(long runId, String status, String statusText, double progress, String step, Integer version, String error,
                           OffsetDateTime createdAt, OffsetDateTime finishedAt) {
         static RunView of(TrainingRun run) {
-            return new RunView(run.id, run.status, dev.loopwise.common.StatusWords.words(run.status), run.progress, run.step,
+            return new RunView(run.id, run.status, dev.loopwise.common.job.StatusWords.words(run.status), run.progress, run.step,
                     run.version == null ? null : run.version.version,
                     run.error, run.createdAt, run.finishedAt);
         }

@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.intent.IntentEvaluation;

@@ -1,7 +1,7 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.IdentityEntity;
+import dev.loopwise.common.db.IdentityEntity;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.model.encoder.EncoderRef;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.intent.IntentHead;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.loopwise.model.registry;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.Messages;
-import dev.loopwise.security.CurrentUser;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -60,7 +60,7 @@ public class ModelsPage {
             Integer older = fetched.size() > PAGE ? page.get(PAGE - 1).version : null;
             ModelVersion.findActive().filter(active -> page.stream().noneMatch(v -> v.version == active.version)).ifPresent(page::add);
             page.sort(java.util.Comparator.comparingInt((ModelVersion v) -> v.version).reversed());
-            return new VersionList(page, dev.loopwise.common.RowCounts.total(dev.loopwise.common.RowCounts.MODEL_VERSIONS), before, older);
+            return new VersionList(page, dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.MODEL_VERSIONS), before, older);
         }
 
         public boolean hasOlder() {
@@ -82,7 +82,7 @@ public class ModelsPage {
 
     @GET
     public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("before") String before) {
-        return page(watch, null, dev.loopwise.common.Paging.before("before", before));
+        return page(watch, null, dev.loopwise.common.http.Paging.before("before", before));
     }
 
     @GET
@@ -186,7 +186,7 @@ public class ModelsPage {
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
                 dev.loopwise.ticket.Reply.count("status", dev.loopwise.ticket.Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()),
                 RegimeChoice.of(runs), dev.loopwise.common.PagingMessages.newestShown(activations.size(),
-                        dev.loopwise.common.RowCounts.total(dev.loopwise.common.RowCounts.MODEL_ACTIVATIONS), "changes", null));
+                        dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.MODEL_ACTIVATIONS), "changes", null));
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.CancelRequest;
+import dev.loopwise.common.job.CancelRequest;
 import java.util.concurrent.CancellationException;
 
 /** A training run's progress, recorded at most about once a second, and its cancel requests, read as often. */

@@ -1,11 +1,11 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.ApplicationStopping;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.JobRows;
+import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.LifecycleMessages;
-import dev.loopwise.common.QueuedJobs;
+import dev.loopwise.common.job.QueuedJobs;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
@@ -46,7 +46,7 @@ public class TrainingService {
     @Inject
     EmbeddingStore embeddings;
     @Inject
-    dev.loopwise.common.ApplicationStopping stopping;
+    dev.loopwise.common.runtime.ApplicationStopping stopping;
     @Inject
     TrainingConfig config;
     @Inject
@@ -67,10 +67,10 @@ public class TrainingService {
             }
             // The same request twice (a double click, a retried call) shares the run already waiting instead of queueing a
             // copy that would train the same version again; the lock lets concurrent ones take turns for this check only.
-            dev.loopwise.common.AdvisoryLock.forTransaction(TrainingRun.getEntityManager(), QUEUE_LOCK);
+            dev.loopwise.common.job.AdvisoryLock.forTransaction(TrainingRun.getEntityManager(), QUEUE_LOCK);
             // A copy sent a moment later may find the first already running: it shares that one too while it is a few seconds old.
             java.util.Optional<TrainingRun> waiting = TrainingRun.<TrainingRun>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc",
-                            TrainingRun.QUEUED, java.time.OffsetDateTime.now().minus(dev.loopwise.common.JobRows.REPEAT_WINDOW), TrainingRun.RUNNING).stream()
+                            TrainingRun.QUEUED, java.time.OffsetDateTime.now().minus(dev.loopwise.common.job.JobRows.REPEAT_WINDOW), TrainingRun.RUNNING).stream()
                     .filter(queued -> queued.settings != null && regime.equals(queued.settings.get("regime"))).findFirst();
             if (waiting.isPresent()) {
                 return waiting.get();
@@ -79,7 +79,7 @@ public class TrainingService {
             java.util.Optional<TrainingRun> unfinished = TrainingRun.oldestUnfinished();
             if (unfinished.isPresent()) {
                 throw ApiException.conflict("training_running", LifecycleMessages.trainingRunning(
-                        unfinished.get().id, dev.loopwise.common.StatusWords.words(unfinished.get().status)));
+                        unfinished.get().id, dev.loopwise.common.job.StatusWords.words(unfinished.get().status)));
             }
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;

@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.common.Counts;
+import dev.loopwise.common.text.Counts;
 import java.util.List;
 
 /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.loopwise.common.EvalMessages;
-import dev.loopwise.common.Place;
+import dev.loopwise.common.file.Place;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -3,7 +3,7 @@ package dev.loopwise.model.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.Hashing;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.DemoData;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.loopwise.model.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.QueuedJobs;
-import dev.loopwise.common.StandaloneQuartz;
+import dev.loopwise.common.job.QueuedJobs;
+import dev.loopwise.common.job.StandaloneQuartz;
 import dev.loopwise.model.ActiveModel;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

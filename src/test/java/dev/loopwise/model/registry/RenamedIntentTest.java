@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.WorkspaceService;
@@ -27,7 +27,7 @@ class RenamedIntentTest {
     @Inject
     ApiKeyService keys;
     @Inject
-    dev.loopwise.security.UserService users;
+    dev.loopwise.security.user.UserService users;
     @Inject
     WorkspaceService workspace;
     @Inject

@@ -123,7 +123,7 @@ class BertTrainingBenchmark {
     }
 
     static long peakRssMb() {
-        Long mb = dev.loopwise.common.PeakMemory.residentMegabytes();
+        Long mb = dev.loopwise.common.runtime.PeakMemory.residentMegabytes();
         return mb == null ? -1 : mb;
     }
 

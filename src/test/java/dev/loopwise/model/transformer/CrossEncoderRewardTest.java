@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.loopwise.alignment.RewardEvaluation;
-import dev.loopwise.alignment.RewardTrainer;
+import dev.loopwise.alignment.reward.RewardEvaluation;
+import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.training.TrainingCancelledException;
 import dev.loopwise.model.training.TrainingMonitor;

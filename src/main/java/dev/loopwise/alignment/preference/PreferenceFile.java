@@ -1,0 +1,66 @@
+package dev.loopwise.alignment.preference;
+
+import dev.loopwise.common.json.JsonRows;
+import dev.loopwise.ticket.CliFiles;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A preference file an ML engineer evaluates on: JSON lines, or one JSON array of rows, in any shape
+ * {@link PreferenceRows} reads. Public sets carry the odd unusable row (an empty reply, two identical replies): those
+ * are left out and counted, with the first few named, instead of failing a run over one line.
+ */
+public final class PreferenceFile {
+    private static final int NAMED = 5;
+
+    private PreferenceFile() {
+    }
+
+    public record Read(List<PreferencePair> pairs, int skipped) {
+    }
+
+    public static Read read(Path file, PrintStream log) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<PreferenceRows.Row> rows = new ArrayList<>();
+        List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
+        String text = CliFiles.text(file);
+        // JSON lines, or one array of rows, each named by its place as the import names it.
+        List<JsonRows.Row> read = JsonRows.of(text, problems);
+        if (JsonRows.isArray(text) && !problems.isEmpty()) {
+            throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (" + problems.get(0) + ")");
+        }
+        for (JsonRows.Row row : read) {
+            collect(PreferenceRows.read(PreferenceRows.withoutNulls(row.node()), row.place(), problems), rows, unpaired);
+        }
+        // Counted with the rows left out: a file of some unmatched rows still evaluates on the rest.
+        problems.addAll(PreferenceRows.unmatched(unpaired));
+        rows.addAll(PreferenceRows.paired(unpaired));
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no preference pairs"
+                    + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"
+                    + " completion of the same prompt, and no prompt has both" : "")
+                    + (problems.isEmpty() ? "" : ": " + String.join("; ", problems.subList(0, Math.min(NAMED, problems.size())))));
+        }
+        List<PreferencePair> pairs = new ArrayList<>();
+        for (PreferenceRows.Row row : rows) {
+            pairs.add(new PreferencePair(row.prompt(), row.chosen(), row.rejected(), PreferencePair.Kind.PREFERENCE,
+                    row.margin() == null ? 0 : Math.max(0, row.margin()), 1, row.prompt(), row.line().number()));
+        }
+        int skipped = problems.size();
+        if (skipped > 0) {
+            log.println(dev.loopwise.common.EvalMessages.preferenceRowsLeftOut(file, skipped, problems.subList(0, Math.min(NAMED, skipped))));
+        }
+        return new Read(pairs, skipped);
+    }
+
+    private static void collect(Object row, List<PreferenceRows.Row> rows, List<PreferenceRows.Unpaired> unpaired) {
+        if (row instanceof PreferenceRows.Row pair) {
+            rows.add(pair);
+        } else if (row instanceof PreferenceRows.Unpaired single) {
+            unpaired.add(single);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.loopwise.alignment.preference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.json.JsonRows;
+import dev.loopwise.common.text.PlainText;
+import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.ticket.Reply;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Preference pairs from a JSONL file, all or nothing, in any shape {@link PreferenceRows} reads (TRL's explicit and
+ * implicit prompts, text or chat messages, its unpaired KTO rows, and other common names). A pair already stored is
+ * counted, not stored twice; a file that prefers a reply in one line and its rival in another is refused.
+ */
+@ApplicationScoped
+public class PreferenceImport {
+    /**
+     * The reward model's loss is −log σ(r_chosen − r_rejected − margin): rewards live within a few units, so a larger
+     * margin cannot be met and only pushes the loss towards infinity.
+     */
+    static final double MAX_MARGIN = 10;
+
+    /**
+     * The longest ticket the answering API takes ({@code LOOPWISE_SERVING_MAX_TEXT_LENGTH}): a pair on a longer prompt
+     * would teach the reward model about tickets no customer can send.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
+    int servedLimit;
+    @Inject
+    EntityManager em;
+    @Inject
+    AuditLog audit;
+
+    /** {@code notRead}: fields of the file no shape reads (at most 20), so that a misspelt {@code margn} shows. */
+    /** {@code opposed}: pairs whose reverse the file also holds (people disagreed, as in an export of a team's judgements). */
+    public record Imported(int imported, int duplicates, int opposed, String batch, List<String> notRead) {
+    }
+
+    private record Pair(String prompt, String chosen, String rejected, Double margin, dev.loopwise.common.file.Place line) {
+        String hash() {
+            return Hashing.sha256Hex(prompt + '\u001f' + chosen + '\u001f' + rejected);
+        }
+    }
+
+    @Transactional
+    public Imported importTrl(String body, String user) {
+        List<String> problems = new ArrayList<>();
+        List<PreferenceRows.Row> rows = new ArrayList<>();
+        List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
+        java.util.Set<String> notRead = new java.util.TreeSet<>();
+        // JSON lines, or one array of rows as eval-reward reads them.
+        for (JsonRows.Row read : JsonRows.of(body == null ? "" : body, problems)) {
+            dev.loopwise.common.file.Place line = read.place();
+            JsonNode node = PreferenceRows.withoutNulls(read.node());
+            if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0
+                    && node.get("margin").asDouble() <= MAX_MARGIN)) {
+                problems.add(line + ": 'margin' must be a number from 0 to " + (int) MAX_MARGIN
+                        + " (how much more the chosen reply is preferred)");
+            }
+            node.fieldNames().forEachRemaining(field -> {
+                if (!PreferenceRows.READ.contains(field) && notRead.size() < 20) {
+                    notRead.add(field);
+                }
+            });
+            Object row = PreferenceRows.read(node, line, problems);
+            if (row instanceof PreferenceRows.Row paired) {
+                rows.add(paired);
+            } else if (row instanceof PreferenceRows.Unpaired single) {
+                unpaired.add(single);
+            }
+        }
+        // Replies are held to the library's limit, prompts to serving's: longer ones could never be served or sent.
+        rows.forEach(row -> unservable(row.line(), row.prompt(), List.of("chosen reply", row.chosen(), "rejected reply", row.rejected()), problems));
+        unpaired.forEach(row -> unservable(row.line(), row.prompt(), List.of("completion", row.completion()), problems));
+        problems.addAll(PreferenceRows.unmatched(unpaired));
+        rows.addAll(PreferenceRows.paired(unpaired));
+        List<Pair> pairs = new ArrayList<>();
+        // Two reviewers who disagreed on one ticket export as two opposite rows: real evidence that the replies are close,
+        // which the reward model should see, so both are kept (a team's own export must import back).
+        Map<String, dev.loopwise.common.file.Place> seen = new HashMap<>();
+        int opposed = 0;
+        for (PreferenceRows.Row row : rows) {
+            opposed += seen.containsKey(Hashing.sha256Hex(row.prompt() + '\u001f' + row.rejected() + '\u001f' + row.chosen())) ? 1 : 0;
+            Pair pair = new Pair(row.prompt(), row.chosen(), row.rejected(), row.margin(), row.line());
+            seen.putIfAbsent(pair.hash(), row.line());
+            pairs.add(pair);
+        }
+        if (pairs.isEmpty() && problems.isEmpty()) {
+            problems.add("the file has no pairs");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("invalid_file", "Nothing was imported (" + Counts.of(problems.size(), "problem")
+                    + "; fix " + (problems.size() == 1 ? "it" : "them") + " and send the file again): "
+                    + String.join("; ", problems.subList(0, Math.min(20, problems.size()))) + ".");
+        }
+        String batch = UUID.randomUUID().toString();
+        int imported = 0;
+        for (Pair p : pairs) {
+            imported += em.createNativeQuery("insert into imported_preferences (prompt, chosen, rejected, margin, batch, created_by, "
+                            + "pair_hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (pair_hash) do nothing")
+                    .setParameter(1, p.prompt()).setParameter(2, p.chosen()).setParameter(3, p.rejected())
+                    .setParameter(4, p.margin() == null ? null : p.margin().floatValue()).setParameter(5, batch)
+                    .setParameter(6, user).setParameter(7, p.hash()).executeUpdate();
+        }
+        audit.record(user, "preferences.import", Counts.of(imported, "preference pair"),
+                Map.of("batch", batch, "duplicates", pairs.size() - imported, "opposed", opposed));
+        return new Imported(imported, pairs.size() - imported, opposed, batch, List.copyOf(notRead));
+    }
+
+    /**
+     * What no ticket or reply Loopwise answers with could hold: a length past serving's or the library's limit, or a control
+     * character (a bell, a terminal escape), which the ticket import refuses in a ticket and in an agent's answer alike.
+     */
+    private void unservable(dev.loopwise.common.file.Place line, String prompt, List<String> replies, List<String> problems) {
+        if (PlainText.length(prompt) > servedLimit) {
+            problems.add(line + ": " + WorkspaceMessages.preferencePromptTooLong(PlainText.length(prompt), servedLimit));
+        }
+        controlCharacter(line, "prompt", prompt, problems);
+        for (int i = 0; i < replies.size(); i += 2) {
+            int length = PlainText.length(replies.get(i + 1));
+            if (length > Reply.MAX_LENGTH) {
+                problems.add(line + ": " + WorkspaceMessages.preferenceReplyTooLong(replies.get(i), length, Reply.MAX_LENGTH));
+            }
+            controlCharacter(line, replies.get(i), replies.get(i + 1), problems);
+        }
+    }
+
+    private static void controlCharacter(dev.loopwise.common.file.Place line, String field, String text, List<String> problems) {
+        String found = PlainText.firstControlCharacter(text);
+        if (found != null) {
+            problems.add(line + ": " + WorkspaceMessages.importedControlCharacter(field, found));
+        }
+    }
+}

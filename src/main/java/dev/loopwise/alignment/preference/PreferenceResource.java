@@ -1,0 +1,70 @@
+package dev.loopwise.alignment.preference;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.file.TextFiles;
+import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Preference data out (TRL pairs, KTO rows) and in (TRL pairs). Roles: admin. */
+@Path("/api/v1")
+@Tag(name = "Alignment")
+@RolesAllowed(Role.ADMIN)
+public class PreferenceResource {
+    static final String JSONL = "application/x-ndjson";
+
+    @Inject
+    PreferenceExchange exchange;
+    @Inject
+    PreferenceImport importer;
+    @Inject
+    ConversationalExport conversational;
+    @Inject
+    CurrentUser currentUser;
+
+    /**
+     * {@code format=trl}: judgements as {"prompt","chosen","rejected","margin"?}; {@code format=kto}: thumbs as
+     * {"prompt","completion","label"}; {@code trl-chat} and {@code kto-chat}: the same in TRL's conversational form, the
+     * prompt as messages grounded in the knowledge base, for training an LLM ({@link ConversationalExport}).
+     */
+    @GET
+    @Path("/export/preferences")
+    // Every name of JSON lines the import takes; the answer is labelled with the one asked for, the first for */*.
+    @Produces({JSONL, "application/jsonl", "application/json-lines"})
+    public Response export(@QueryParam("format") @DefaultValue("trl") String format) {
+        StreamingOutput body = switch (format) {
+            case "trl" -> exchange::writeTrl;
+            case "kto" -> exchange::writeKto;
+            case "trl-chat" -> conversational::writeDpo;
+            case "kto-chat" -> conversational::writeKto;
+            default -> throw ApiException.badRequest("invalid_format", "format must be trl (preference pairs), kto (thumbs up/down), "
+                    + "or trl-chat / kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM).");
+        };
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"loopwise-" + format + ".jsonl\"").build();
+    }
+
+    @APIResponse(responseCode = "201", description = "The preference pairs were imported")
+    @APIResponse(responseCode = "400", description = "The file is not a TRL preference file; nothing was imported")
+    @POST
+    @Path("/datasets/preferences")
+    // One JSON array of rows is read as well as JSON lines, and a client sending an array names it application/json.
+    @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public Response importPairs(byte[] body) throws IOException {
+        return Response.status(Response.Status.CREATED).entity(importer.importTrl(body == null ? null : TextFiles.utf8(body, null),
+                currentUser.name())).build();
+    }
+}

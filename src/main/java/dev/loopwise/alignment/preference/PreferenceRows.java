@@ -1,0 +1,217 @@
+package dev.loopwise.alignment.preference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.file.Place;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Preference rows in the shapes public preference sets come in, each read as a ticket and a preferred and a rejected
+ * reply. The ticket is the last user turn, a reply the last assistant turn, as {@code /v1/chat/completions} reads a
+ * conversation:
+ * <ul>
+ * <li>TRL's explicit prompt: {@code prompt}, {@code chosen}, {@code rejected} as text or as chat messages
+ * (Loopwise's own {@code trl} and {@code trl-chat} exports, UltraFeedback);</li>
+ * <li>TRL's implicit prompt: only {@code chosen} and {@code rejected}, whole conversations as messages, or as
+ * {@code Human:}/{@code Assistant:} text (Anthropic HH);</li>
+ * <li>TRL's unpaired form: {@code prompt}, {@code completion}, {@code label} (KTO) — a good and a bad completion of
+ * the same prompt make a pair;</li>
+ * <li>other common names: {@code question}/{@code response_j}/{@code response_k} (StackExchange pairs), {@code history}/
+ * {@code human_ref_A}/{@code human_ref_B}/{@code labels} (SHP, 1 when A is preferred).</li>
+ * </ul>
+ */
+final class PreferenceRows {
+    /** As long as an imported ticket may be. */
+    static final int MAX_TEXT_LENGTH = 20_000;
+    static final String SHAPES = "each row needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
+            + "and 'rejected' as whole conversations, or 'prompt', 'completion' and a true/false 'label'";
+    /** Every field some shape above reads (and {@code margin}); others are reported as not read, so a misspelt one shows. */
+    static final java.util.Set<String> READ = java.util.Set.of("prompt", "question", "history", "instruction", "query", "chosen",
+            "rejected", "response_j", "response_k", "chosen_response", "rejected_response", "human_ref_A", "human_ref_B", "labels",
+            "completion", "label", "margin");
+    private static final String HUMAN = "Human:";
+    private static final String ASSISTANT = "Assistant:";
+
+    private PreferenceRows() {
+    }
+
+    record Row(String prompt, String chosen, String rejected, Double margin, Place line) {
+    }
+
+    /** A KTO row: one completion, good or bad. */
+    record Unpaired(String prompt, String completion, boolean desirable, Place line) {
+    }
+
+    /**
+     * The row without its fields given as null: in JSON an explicit null for an optional field means it is absent, as
+     * exporters write {@code "margin": null} for a pair without one (a required field left null is then told missing).
+     */
+    static JsonNode withoutNulls(JsonNode node) {
+        if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+            return node;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode kept = object.objectNode();
+        object.fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                kept.set(field.getKey(), field.getValue());
+            }
+        });
+        return kept;
+    }
+
+    /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */
+    static Object read(JsonNode node, Place line, List<String> problems) {
+        int before = problems.size();
+        String prompt = firstPresent(node, "prompt", "question", "history", "instruction", "query");
+        if (prompt == null && node.has("chosen") && node.has("rejected")) {
+            return implicit(node, line, problems);
+        }
+        if (prompt != null && node.has("completion") && node.has("label")) {
+            String ticket = PreferenceFields.text(node, prompt, "user", line, problems);
+            String completion = PreferenceFields.text(node, "completion", "assistant", line, problems);
+            if (!node.get("label").isBoolean()) {
+                problems.add(line + ": 'label' must be true (a good completion) or false (a bad one)");
+            }
+            return problems.size() > before ? null : new Unpaired(ticket, completion, node.get("label").asBoolean(), line);
+        }
+        String chosenField = firstPresent(node, "chosen", "response_j", "chosen_response");
+        String rejectedField = firstPresent(node, "rejected", "response_k", "rejected_response");
+        if (chosenField == null && node.has("human_ref_A") && node.has("human_ref_B") && node.has("labels")) {
+            String label = node.get("labels").isIntegralNumber() || node.get("labels").isTextual() ? node.get("labels").asText() : "";
+            if (!label.equals("0") && !label.equals("1")) {
+                // Anything else read as "B" would train the reward model on a preference nobody stated.
+                problems.add(line + ": 'labels' must be 1 (human_ref_A preferred) or 0 (human_ref_B preferred)");
+                return null;
+            }
+            boolean aPreferred = label.equals("1");
+            chosenField = aPreferred ? "human_ref_A" : "human_ref_B";
+            rejectedField = aPreferred ? "human_ref_B" : "human_ref_A";
+        }
+        if (prompt == null || chosenField == null || rejectedField == null) {
+            problems.add(line + ": " + SHAPES);
+            return null;
+        }
+        String ticket = PreferenceFields.text(node, prompt, "user", line, problems);
+        String chosen = PreferenceFields.text(node, chosenField, "assistant", line, problems);
+        String rejected = PreferenceFields.text(node, rejectedField, "assistant", line, problems);
+        Double margin = node.path("margin").isNumber() ? node.get("margin").asDouble() : null;
+        return problems.size() > before ? null : row(ticket, chosen, rejected, margin, line, problems);
+    }
+
+    /**
+     * Good and bad completions of the same prompt as pairs: the i-th good one with the i-th bad one, the shorter list
+     * repeated. A good and a bad completion that are the same reply (case and spacing aside) make no pair — a round would
+     * set that reply against itself — but the file is not wrong: one served reply can get a thumb up from one customer
+     * and down from another, and a team's own KTO export must import back.
+     */
+    static List<Row> paired(List<Unpaired> rows) {
+        Map<String, List<Unpaired>> good = new LinkedHashMap<>();
+        Map<String, List<Unpaired>> bad = new LinkedHashMap<>();
+        for (Unpaired row : rows) {
+            (row.desirable() ? good : bad).computeIfAbsent(row.prompt(), p -> new ArrayList<>()).add(row);
+        }
+        List<Row> pairs = new ArrayList<>();
+        good.forEach((prompt, chosen) -> {
+            List<Unpaired> rejected = bad.getOrDefault(prompt, List.of());
+            for (int i = 0; !rejected.isEmpty() && i < Math.max(chosen.size(), rejected.size()); i++) {
+                Unpaired c = chosen.get(i % chosen.size());
+                Unpaired r = rejected.get(i % rejected.size());
+                if (!PreferencePair.sameWords(c.completion(), r.completion())) {
+                    pairs.add(new Row(prompt, c.completion(), r.completion(), null, c.line()));
+                }
+            }
+        });
+        return pairs;
+    }
+
+    private static Object implicit(JsonNode node, Place line, List<String> problems) {
+        JsonNode chosen = node.get("chosen");
+        JsonNode rejected = node.get("rejected");
+        if (chosen.isArray() && rejected.isArray()) {
+            if (!conversationUpTo(chosen, lastAssistant(chosen)).equals(conversationUpTo(rejected, lastAssistant(rejected)))) {
+                problems.add(line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
+                        + "different last replies, as chat messages or as 'Human:'/'Assistant:' text");
+                return null;
+            }
+            int before = problems.size();
+            String ticket = PreferenceFields.text(node, "chosen", "user", line, problems);
+            String better = PreferenceFields.text(node, "chosen", "assistant", line, problems);
+            String worse = PreferenceFields.text(node, "rejected", "assistant", line, problems);
+            return problems.size() > before ? null : row(ticket, better, worse, null, line, problems);
+        }
+        if (chosen.isTextual() && rejected.isTextual()) {
+            String a = chosen.asText();
+            String b = rejected.asText();
+            int replyA = a.lastIndexOf(ASSISTANT);
+            int replyB = b.lastIndexOf(ASSISTANT);
+            int turn = replyA < 0 ? -1 : a.lastIndexOf(HUMAN, replyA);
+            if (turn < 0 || replyB < 0 || !a.substring(0, replyA).strip().equals(b.substring(0, replyB).strip())) {
+                problems.add(line + ": without 'prompt', 'chosen' and 'rejected' must be the same conversation with "
+                        + "different last replies, as chat messages or as 'Human:'/'Assistant:' text");
+                return null;
+            }
+            return row(PreferenceFields.checked(a.substring(turn + HUMAN.length(), replyA).strip(), "chosen", line, problems),
+                    PreferenceFields.checked(a.substring(replyA + ASSISTANT.length()).strip(), "chosen", line, problems),
+                    PreferenceFields.checked(b.substring(replyB + ASSISTANT.length()).strip(), "rejected", line, problems), null, line, problems);
+        }
+        problems.add(line + ": " + SHAPES);
+        return null;
+    }
+
+    /** Rows of good (or bad) completions whose prompt has no bad (or good) one: nothing to pair them with. */
+    static List<String> unmatched(List<Unpaired> rows) {
+        Map<String, Set<Boolean>> kinds = new HashMap<>();
+        rows.forEach(r -> kinds.computeIfAbsent(r.prompt(), p -> new HashSet<>()).add(r.desirable()));
+        return rows.stream().filter(r -> kinds.get(r.prompt()).size() < 2)
+                .map(r -> r.line() + ": a " + (r.desirable() ? "good" : "bad") + " completion whose prompt has no "
+                        + (r.desirable() ? "bad" : "good") + " one to pair it with (rows with 'completion' and 'label' are paired by prompt)")
+                .toList();
+    }
+
+    private static int lastAssistant(JsonNode messages) {
+        int last = -1;
+        for (int i = 0; i < messages.size(); i++) {
+            if ("assistant".equals(messages.get(i).path("role").asText())) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    /** The conversation up to (without) message {@code end}: what both replies of a pair must answer alike. */
+    private static List<JsonNode> conversationUpTo(JsonNode messages, int end) {
+        List<JsonNode> out = new ArrayList<>();
+        for (int i = 0; i < Math.max(0, end); i++) {
+            out.add(messages.get(i));
+        }
+        return out;
+    }
+
+    private static Row row(String prompt, String chosen, String rejected, Double margin, Place line, List<String> problems) {
+        if (prompt == null || chosen == null || rejected == null) {
+            return null;
+        }
+        // As a round judges it (PreferencePair.teaches): a pair imported here would otherwise be one the round then calls
+        // a reply set against itself.
+        if (PreferencePair.sameWords(chosen, rejected)) {
+            problems.add(line + ": 'chosen' and 'rejected' are the same reply (case and spacing aside), which teaches no"
+                    + " preference");
+            return null;
+        }
+        return new Row(prompt, chosen, rejected, margin, line);
+    }
+
+    private static String firstPresent(JsonNode node, String... fields) {
+        for (String field : fields) {
+            if (node.has(field) && !node.get(field).isNull()) {
+                return field;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.loopwise.alignment.round;
+
+import dev.loopwise.alignment.AlignmentConfig;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.http.Paging;
+import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alignment rounds: start one, follow it, read its report. Roles: admin. */
+@Path("/api/v1/rounds")
+@Tag(name = "Alignment")
+@RolesAllowed(Role.ADMIN)
+public class RoundResource {
+    @Inject
+    RoundService rounds;
+    @Inject
+    AlignmentConfig config;
+    @Inject
+    CurrentUser currentUser;
+
+    /** Optional overrides of the configured defaults ({@code replaySample}: older judgements replayed beside the new ones). */
+    public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, String rewardModel, Integer policyEpochs,
+                               Integer replaySample) {
+    }
+
+    /**
+     * {@code statusText}: the status in words ({@code superseded}: the active version changed while the round ran).
+     * {@code judgements}: all it read, {@code newJudgements} since its base version's round and {@code replayedJudgements}
+     * older ones sampled beside them.
+     */
+    public record RoundView(long roundId, String method, String status, String statusText, double progress, String step, Map<String, Object> settings,
+                            Map<String, Object> metrics, List<RoundResult.Gate> gates, Integer baseVersion, Integer candidateVersion,
+                            boolean promoted, String reason, int judgements, int newJudgements, int replayedJudgements, List<String> log,
+                            OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+        static RoundView of(AlignmentRound r) {
+            return new RoundView(r.id, r.method, r.status, dev.loopwise.common.job.StatusWords.words(r.status), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
+                    r.candidateVersion, r.promoted, r.reason, r.judgements(), r.newJudgements, r.replayedJudgements, r.log, r.createdAt,
+                    r.finishedAt);
+        }
+    }
+
+    @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}")
+    @APIResponse(responseCode = "400", description = "A setting is out of range")
+    @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
+    @POST
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public Response start(RoundRequest request) {
+        AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());
+        return Response.accepted(Map.of("roundId", round.id)).build();
+    }
+
+    /** Stops a round: a queued one at once, a running one at its next step; 409 when it has already ended. */
+    @POST
+    @Path("/{id}/cancel")
+    public RoundView cancel(@PathParam("id") long id) {
+        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No alignment round " + id + "."));
+        if (!rounds.cancel(id, currentUser.name())) {
+            throw ApiException.conflict("round_finished", "Alignment round " + id + " has already ended; there is nothing to cancel.");
+        }
+        return RoundView.of(QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id)));
+    }
+
+    /** The newest rounds first, a page at a time: each carries its log, so a long history is read in pages. */
+    @GET
+    public org.jboss.resteasy.reactive.RestResponse<List<RoundView>> list(@jakarta.ws.rs.QueryParam("limit") String limit,
+            @jakarta.ws.rs.QueryParam("offset") String offset, @jakarta.ws.rs.QueryParam("before") String before,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
+        List<AlignmentRound> fetched = request.pastTheEnd() ? List.of() : (request.before() == null
+                ? AlignmentRound.<AlignmentRound>find("order by id desc")
+                : AlignmentRound.<AlignmentRound>find("id < ?1 order by id desc", request.before()))
+                .range((int) request.offset(), (int) request.offset() + request.fetch() - 1).list();
+        return Paging.respond(fetched, request, r -> r.id, RoundView::of, uri, "offset");
+    }
+
+    @GET
+    @Path("/{id}")
+    public RoundView get(@PathParam("id") long id) {
+        return RoundView.of(AlignmentRound.<AlignmentRound>findByIdOptional(id)
+                .orElseThrow(() -> ApiException.notFound("No alignment round " + id + ".")));
+    }
+}

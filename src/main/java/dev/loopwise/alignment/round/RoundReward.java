@@ -1,0 +1,251 @@
+package dev.loopwise.alignment.round;
+
+import dev.loopwise.alignment.policy.PolicyUpdate;
+import dev.loopwise.alignment.preference.PreferencePair;
+import dev.loopwise.alignment.reward.HeldOutPreferences;
+import dev.loopwise.alignment.reward.RewardEvaluation;
+import dev.loopwise.alignment.reward.RewardModel;
+import dev.loopwise.alignment.reward.RewardTrainer;
+import dev.loopwise.common.text.Hashing;
+import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.transformer.CrossEncoderReward;
+import dev.loopwise.model.transformer.CrossEncoderRewardConfig;
+import dev.loopwise.model.transformer.CrossEncoderRewardTrainer;
+import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.ticket.HeldOutRows;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reward model a round uses. The vector model (reading frozen sentence vectors) is always trained: it is
+ * cheap, it ranks review items in the candidate version, and it is the only choice with few judgements. With
+ * enough judgements (or when asked) the cross-encoder, which reads ticket and reply together, is tuned too, and
+ * it replaces the vector model in the round only where a validation share of the training judgements shows it
+ * clearly more accurate ({@link CrossEncoderRewards#crossClearlyBetter}); the round's held-out judgements stay
+ * untouched for the gates.
+ */
+public final class RoundReward implements AutoCloseable {
+    /**
+     * Library replies the cross-encoder scores per ticket: the reference policy's most likely ones. The others
+     * keep the ticket's lowest scored reward, so the update never moves probability to a reply no reward model
+     * has read; under π_ref they hold little mass anyway.
+     */
+    static final int CROSS_CANDIDATES = 4;
+    /**
+     * Tickets whose replies the cross-encoder scores (a fixed, text-hashed sample beyond this): each pair is a
+     * full transformer pass of about a hundred tokens, so reading every ticket would make a round's cost grow
+     * with history. The other tickets keep π_ref's distribution as their target, and the policy generalises
+     * from the sampled ones through its shared weights.
+     */
+    static final int CROSS_TICKETS = 256;
+    private static final double VALIDATION_SHARE = 0.15;
+    /** Metric: why the vector model stood in for the cross-encoder asked for, in words (absent when it did not). */
+    static final String MODEL_NOTE = "reward/model_note";
+
+    /** Where the cross-encoder is tuned from and how long it may take (null: by the number of judgements). */
+    public record CrossSource(EncoderSource source, Duration budget) {
+    }
+
+    public final RewardTrainer.Result vector;
+    final String kind;
+    private final CrossEncoderReward.Scorer cross;
+
+    private RoundReward(RewardTrainer.Result vector, String kind, CrossEncoderReward.Scorer cross) {
+        this.vector = vector;
+        this.kind = kind;
+        this.cross = cross;
+    }
+
+    /**
+     * @param warm the base version's reward model, which the vector model continues from when it has the same shape
+     *             (null: trained afresh); {@code reward/warm_started} in the metrics says which happened
+     */
+    public static RoundReward train(RoundSettings settings, List<PreferencePair> train, RoundFeatures features,
+                             CrossSource crossSource, RewardModel warm, AlignmentEngine.Listener listener, Map<String, Object> metrics) {
+        RewardModel initial = RewardTrainer.canContinue(settings.reward(), features.width(), warm) ? warm : null;
+        metrics.put("reward/warm_started", initial == null ? 0 : 1);
+        boolean tryCross = crossSource != null && switch (settings.rewardModel()) {
+            case RoundSettings.CROSS_REWARD -> true;
+            case RoundSettings.AUTO_REWARD -> train.size() >= CrossEncoderRewards.MIN_JUDGEMENTS;
+            default -> false;
+        };
+        if (!tryCross) {
+            metrics.put("reward/model", "vector");
+            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
+        }
+        List<PreferencePair> fit = new ArrayList<>();
+        List<PreferencePair> validation = new ArrayList<>();
+        split(train, settings.seed(), fit, validation);
+        if (fit.isEmpty() || validation.isEmpty()) {
+            // The cross-encoder learns on some tickets and checks itself on others: with one ticket it can do neither.
+            String note = "The cross-encoder was not tuned: the comparisons this round trains on are all about one ticket, and it"
+                    + " needs two, one to learn from and one to check itself on. The vector model is used instead; judgements on"
+                    + " more tickets let the next round use the cross-encoder.";
+            metrics.put("reward/model", "vector");
+            metrics.put(MODEL_NOTE, note);
+            listener.step(note, 0.22);
+            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
+        }
+        listener.step("Learning what reviewers prefer by reading the replies themselves, from " + fit.size() + " comparisons", 0.22);
+        CrossEncoderRewardConfig config = CrossEncoderRewardConfig.defaults(settings.seed()).withTimeBudget(crossSource.budget());
+        CrossEncoderRewardTrainer.Result tuned = CrossEncoderRewardTrainer.train(crossSource.source(), config,
+                new CrossEncoderRewardTrainer.Data(CrossEncoderRewards.pairs(fit), CrossEncoderRewards.pairs(validation)),
+                TrainingMonitor.of(p -> listener.step("Learning what reviewers prefer by reading the replies themselves (pass "
+                        + p.epoch() + " of " + p.epochs() + ")", 0.22 + 0.18 * p.fraction()), listener::cancelled));
+        CrossEncoderReward.Scorer scorer = tuned.model().open(crossSource.source());
+        try {
+            // Afresh: the base version's model may have trained on this validation share, which would flatter it.
+            RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit));
+            // One unit per (ticket, reply pair), as the gates count: ten reviewers of one gold item are one question, not ten.
+            // A reply judged against itself teaches nothing, and is left out as the gates leave it out.
+            List<PreferencePair> judged = HeldOutPreferences.collapse(validation.stream().filter(PreferencePair::teaches).toList()).preferences();
+            RewardTrainer.Data validationData = features.comparisons(judged);
+            double[] crossDeltas = deltas(scorer, judged);
+            double[] vectorDeltas = RewardEvaluation.deltas(vectorOnFit.model(), validationData);
+            int[] kinds = judged.stream().mapToInt(p -> p.kind().ordinal()).toArray();
+            metrics.put("reward/cross_validation_accuracy", RewardEvaluation.of(crossDeltas, kinds).accuracy());
+            metrics.put("reward/vector_validation_accuracy", RewardEvaluation.of(vectorDeltas, kinds).accuracy());
+            metrics.put("reward/cross_training_s", tuned.metrics().get("time/total_s"));
+            List<String> judgedTickets = judged.stream().map(HeldOutPreferences::ticket).toList();
+            boolean useCross = settings.rewardModel().equals(RoundSettings.CROSS_REWARD)
+                    || CrossEncoderRewards.crossClearlyBetter(crossDeltas, vectorDeltas, kinds, judgedTickets);
+            RewardTrainer.Result vector = RewardTrainer.train(settings.reward(), features.comparisons(train), initial);
+            metrics.put("reward/model", useCross ? "cross" : "vector");
+            if (!useCross) {
+                scorer.close();
+                return new RoundReward(vector, "vector", null);
+            }
+            return new RoundReward(vector, "cross", scorer);
+        } catch (RuntimeException | Error e) {
+            scorer.close();
+            throw e;
+        }
+    }
+
+    /** The chosen model's reward differences r(first) − r(second) on these comparisons. */
+    public double[] deltas(List<PreferencePair> pairs, RoundFeatures features) {
+        return cross != null ? deltas(cross, pairs) : RewardEvaluation.deltas(vector.model(), features.comparisons(pairs));
+    }
+
+    /**
+     * The reward of every (ticket, library reply), standardised to mean 0 and deviation 1; with the
+     * cross-encoder only the {@link #CROSS_CANDIDATES} replies π_ref ranks highest are read, on at most
+     * {@link #CROSS_TICKETS} tickets.
+     */
+    float[][] normalisedReward(List<String> ticketTexts, PolicyUpdate.Tickets tickets, List<String> replyTexts, float[][] replies,
+                               float[][] referenceLogits) {
+        if (cross == null) {
+            return PolicyUpdate.normalisedReward(vector.model(), tickets, replies);
+        }
+        int k = Math.min(CROSS_CANDIDATES, replyTexts.size());
+        List<String> pairTickets = new ArrayList<>();
+        List<String> pairReplies = new ArrayList<>();
+        int[][] chosen = new int[ticketTexts.size()][];
+        boolean[] sampled = sample(ticketTexts, CROSS_TICKETS);
+        for (int i = 0; i < chosen.length; i++) {
+            chosen[i] = sampled[i] ? topK(referenceLogits[i], k) : new int[0];
+            for (int a : chosen[i]) {
+                pairTickets.add(ticketTexts.get(i));
+                pairReplies.add(replyTexts.get(a));
+            }
+        }
+        double[] scores = cross.score(pairTickets, pairReplies);
+        double mean = Arrays.stream(scores).average().orElse(0);
+        double std = Math.sqrt(Math.max(Arrays.stream(scores).map(s -> (s - mean) * (s - mean)).average().orElse(0), 1e-12));
+        float[][] out = new float[chosen.length][replyTexts.size()];
+        int next = 0;
+        for (int i = 0; i < chosen.length; i++) {
+            if (!sampled[i]) {
+                continue; // all zero, the mean: π* = π_ref on this ticket
+            }
+            float lowest = Float.POSITIVE_INFINITY;
+            for (int a : chosen[i]) {
+                out[i][a] = (float) ((scores[next++] - mean) / std);
+                lowest = Math.min(lowest, out[i][a]);
+            }
+            boolean[] scored = new boolean[replyTexts.size()];
+            for (int a : chosen[i]) {
+                scored[a] = true;
+            }
+            for (int a = 0; a < scored.length; a++) {
+                if (!scored[a]) {
+                    out[i][a] = lowest;
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (cross != null) {
+            cross.close();
+        }
+    }
+
+    /** The {@code limit} tickets with the lowest text hashes (all of them if there are fewer): stable across rounds. */
+    static boolean[] sample(List<String> tickets, int limit) {
+        boolean[] in = new boolean[tickets.size()];
+        if (tickets.size() <= limit) {
+            Arrays.fill(in, true);
+            return in;
+        }
+        java.util.stream.IntStream.range(0, tickets.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> Hashing.sha256Hex(tickets.get(i))))
+                .limit(limit).forEach(i -> in[i] = true);
+        return in;
+    }
+
+    static int[] topK(float[] logits, int k) {
+        return java.util.stream.IntStream.range(0, logits.length).boxed()
+                .sorted((a, b) -> Float.compare(logits[b], logits[a])).limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Shares the training comparisons out between the cross-encoder's fit and its validation, whole tickets to one side. */
+    static void split(List<PreferencePair> train, long seed, List<PreferencePair> fit, List<PreferencePair> validation) {
+        java.util.Set<String> validationTickets = validationTickets(train, seed);
+        for (PreferencePair pair : train) {
+            (validationTickets.contains(validationKey(pair)) ? validation : fit).add(pair);
+        }
+    }
+
+    /**
+     * The tickets whose comparisons form the validation share: a stable one in n ({@link #inValidation}), and with few
+     * tickets, where that draw may take none or all of them, the one or ones with the lowest draw, so that the
+     * cross-encoder asked for is tuned whenever there are two tickets.
+     */
+    static java.util.Set<String> validationTickets(List<PreferencePair> train, long seed) {
+        List<String> tickets = train.stream().map(RoundReward::validationKey).distinct()
+                .sorted(java.util.Comparator.comparingDouble(g -> draw(g, seed))).toList();
+        long drawn = tickets.stream().filter(g -> inValidation(g, seed)).count();
+        long keep = tickets.size() < 2 ? drawn : Math.max(1, Math.min(tickets.size() - 1, drawn));
+        return new java.util.HashSet<>(tickets.subList(0, (int) keep));
+    }
+
+    /**
+     * The ticket a comparison is about as the validation split sees it: its words, case and spacing aside, as held-out
+     * checks compare tickets. Split by exact text, "Refund please" could teach the cross-encoder what "refund  please"
+     * then checks it on, flattering it against the vector model.
+     */
+    static String validationKey(PreferencePair pair) {
+        return Hashing.sha256Hex(HeldOutRows.key(pair.prompt()));
+    }
+
+    private static double draw(String group, long seed) {
+        String hash = Hashing.sha256Hex("reward-validation:" + seed + ":" + group);
+        return Long.parseLong(hash.substring(0, 8), 16) / (double) 0xffffffffL;
+    }
+
+    /** A stable one-in-n choice of whole tickets, independent of the round's held-out choice. */
+    static boolean inValidation(String group, long seed) {
+        return draw(group, seed) < VALIDATION_SHARE;
+    }
+
+    private static double[] deltas(CrossEncoderReward.Scorer scorer, List<PreferencePair> pairs) {
+        return scorer.deltas(pairs.stream().map(PreferencePair::prompt).toList(), pairs.stream().map(PreferencePair::first).toList(),
+                pairs.stream().map(PreferencePair::second).toList());
+    }
+}

@@ -1,0 +1,144 @@
+package dev.loopwise.alignment.round;
+
+import dev.loopwise.alignment.AlignmentConfig;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.text.PlainText;
+import dev.loopwise.review.ReviewItem;
+import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.security.Role;
+import dev.loopwise.security.user.User;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** Alignment rounds in the browser: start one, watch it run, read its report, see metrics across rounds. Roles: admin. */
+@Path("/admin/rounds")
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class RoundsPage {
+    static final int LISTED = 30;
+    @Inject
+    RoundService rounds;
+    @Inject
+    AlignmentConfig config;
+    @Inject
+    CurrentUser currentUser;
+    @Inject
+    dev.loopwise.review.ReviewStats reviewStats;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error, String nextStep,
+                                              String shown);
+
+        static native TemplateInstance round(AlignmentRound round, RoundReport report);
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return page(null);
+    }
+
+    /** The newest rounds only, saying how many there are in all: the list's cost stays the same as the weeks add rounds. */
+    private TemplateInstance page(String error) {
+        List<AlignmentRound> rounds = AlignmentRound.newestFirst(LISTED);
+        String shown = dev.loopwise.common.PagingMessages.newestShown(rounds.size(),
+                dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.ALIGNMENT_ROUNDS), "rounds",
+                "GET /api/v1/rounds lists every one, a page at a time");
+        return Templates.rounds(rounds, config, error, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
+    }
+
+    @GET
+    @Path("/{id}")
+    public TemplateInstance report(@PathParam("id") long id) {
+        AlignmentRound round = find(id);
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (round.lineage.get("reviewerWeights") instanceof Map<?, ?> weights && !weights.isEmpty()) {
+            List<Long> ids = weights.keySet().stream().map(key -> Long.valueOf(key.toString())).toList();
+            User.<User>list("id in ?1", ids).forEach(user -> names.put(user.id, user.displayName == null ? user.username : user.displayName));
+        }
+        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@RestForm String method, @RestForm String beta, @RestForm Long seed, @RestForm String rewardModel,
+                          @RestForm Integer policyEpochs) {
+        try {
+            RoundSettings settings = RoundRequests.settings(config,
+                    new RoundResource.RoundRequest(method, decimal(beta), seed, null, rewardModel, policyEpochs, null));
+            AlignmentRound round = rounds.start(settings, currentUser.name());
+            return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(RoundFormats.asOnTheForm(e.getMessage()))).build();
+        }
+    }
+
+    /** β as typed: read as a number only when written as one ({@link FormValues#isDecimal}); blank is the default. */
+    private static Double decimal(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        if (!FormValues.isDecimal(typed.strip())) {
+            throw ApiException.badRequest("bad_parameter", dev.loopwise.common.Messages.notANumber(PlainText.quoted(typed)));
+        }
+        return Double.valueOf(typed.strip());
+    }
+
+    /** Cancels a round from its page; the page then follows it to its end. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("id") long id) {
+        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No alignment round " + id + "."));
+        rounds.cancel(id, currentUser.name());
+        return Response.seeOther(URI.create("/admin/rounds/" + id)).build();
+    }
+
+    /** The live progress the report page polls while the round runs. */
+    @GET
+    @Path("/{id}/progress")
+    @Produces(MediaType.APPLICATION_JSON)
+    public RoundResource.RoundView progress(@PathParam("id") long id) {
+        return RoundResource.RoundView.of(find(id));
+    }
+
+    /** Rounds the charts show: the newest finished ones, so the chart stays readable and its cost flat however many ran. */
+    static final int CHART_ROUNDS = 100;
+
+    /** Metrics of the last {@link #CHART_ROUNDS} finished rounds, oldest first, for the charts. */
+    @GET
+    @Path("/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> history() {
+        List<AlignmentRound> newest = new java.util.ArrayList<>(AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc", List.of(AlignmentRound.PROMOTED,
+                AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED)).page(0, CHART_ROUNDS).list());
+        java.util.Collections.reverse(newest);
+        return newest.stream().map(r -> {
+                    Map<String, Object> point = new LinkedHashMap<>(r.metrics);
+                    point.put("round", r.id);
+                    point.put("promoted", r.promoted);
+                    point.put("judgements", r.judgements());
+                    return point;
+                }).toList();
+    }
+
+    private static AlignmentRound find(long id) {
+        return AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No alignment round " + id + "."));
+    }
+}

@@ -1,5 +1,0 @@
-package dev.loopwise.common;
-
-/** The one JSON error shape of the API: a stable machine-readable code and a sentence saying what to fix. */
-public record ApiError(String code, String error) {
-}

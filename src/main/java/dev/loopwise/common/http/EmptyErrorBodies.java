@@ -1,0 +1,41 @@
+package dev.loopwise.common.http;
+
+import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.Messages;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Some framework filters refuse a request with a bare status (the CSRF check answers an empty 400);
+ * every refusal should say what to do, so this fills in the sentence.
+ */
+public class EmptyErrorBodies {
+
+    @ServerResponseFilter
+    public void explain(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() < 400 || response.hasEntity()) {
+            return;
+        }
+        boolean formPost = request.getMediaType() != null
+                && (request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                || request.getMediaType().isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE));
+        boolean api = request.getUriInfo().getPath().startsWith("/api/");
+        // The judging page sends its token in a header: a refusal there is an expired page too, not a bare "Bad Request."
+        boolean pageToken = response.getStatus() == 400 && !api && request.getHeaderString("X-CSRF-TOKEN") != null;
+        String code = response.getStatus() == 400 && formPost ? (api ? "form_not_accepted" : "form_expired")
+                : pageToken ? "page_expired" : "request_refused";
+        String message = response.getStatus() == 400 && formPost ? (api ? Messages.apiTakesNoForms(request.getUriInfo().getPath()) : Messages.FORM_EXPIRED)
+                : pageToken ? HttpMessages.PAGE_EXPIRED : response.getStatusInfo().getReasonPhrase() + ".";
+        boolean html = !request.getUriInfo().getPath().startsWith("/api/")
+                && request.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
+        if (html) {
+            response.setEntity(ErrorMapper.Templates.error(response.getStatus(),
+                    response.getStatusInfo().getReasonPhrase(), message), null, MediaType.TEXT_HTML_TYPE);
+        } else {
+            response.setEntity(new ApiError(code, message), null, MediaType.APPLICATION_JSON_TYPE);
+        }
+    }
+}

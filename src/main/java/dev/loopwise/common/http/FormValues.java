@@ -1,0 +1,44 @@
+package dev.loopwise.common.http;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Values of form fields and query parameters that choose between a few options (or are typed numbers), read strictly: "Accept" for
+ * "accept" or "yes" for "true" is refused with a 400 naming the field and its options, because reading anything
+ * unknown as the default would quietly do the opposite of what the sender meant (re-enable an account, discard a
+ * rewrite, skip a check).
+ */
+public final class FormValues {
+    private FormValues() {
+    }
+
+    /** {@code value} if it is one of {@code options}; {@code null} stays null (the field was not sent). */
+    public static String oneOf(String field, String value, String... options) {
+        if (value == null || List.of(options).contains(value)) {
+            return value;
+        }
+        throw ApiException.badRequest("validation_failed", Messages.notOneOf(field, value, options));
+    }
+
+    /**
+     * Whether a typed number is written as people write one: digits, a point for decimals, perhaps an exponent (1e-3).
+     * Java reads more than that — 0x1p3 (eight), 5d and 1f (a double's and a float's suffix), NaN, Infinity — and a form
+     * field read that way saved a value nobody meant.
+     */
+    public static boolean isDecimal(String typed) {
+        return DECIMAL.matcher(typed).matches();
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** "true" or "false" in any case; {@code absent} when the field was not sent. */
+    public static boolean bool(String field, String value, boolean absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        return Boolean.parseBoolean(oneOf(field, value.toLowerCase(Locale.ROOT), "true", "false"));
+    }
+}

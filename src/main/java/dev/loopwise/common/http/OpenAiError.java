@@ -1,0 +1,21 @@
+package dev.loopwise.common.http;
+
+/**
+ * OpenAI's error shape, {"error": {"message", "type", "code"}}, answered on the OpenAI-compatible paths only: OpenAI
+ * SDKs read the message from there and would otherwise report a bare status.
+ */
+public record OpenAiError(Detail error) {
+    public record Detail(String message, String type, String code) {
+    }
+
+    static OpenAiError of(int status, String code, String message) {
+        String type = switch (status) {
+            case 401 -> "authentication_error";
+            case 403 -> "permission_error";
+            case 404 -> "not_found_error";
+            case 429 -> "rate_limit_error";
+            default -> status >= 500 ? "server_error" : "invalid_request_error";
+        };
+        return new OpenAiError(new Detail(message, type, code));
+    }
+}

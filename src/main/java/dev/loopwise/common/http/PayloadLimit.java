@@ -1,0 +1,64 @@
+package dev.loopwise.common.http;
+
+import dev.loopwise.common.HttpMessages;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Vert.x refuses an oversized body before any resource runs, with an empty 413; this adds the
+ * sentence that tells the client what the limit is. It runs after {@link ApiCallerFirst}, so that on the API a
+ * stranger learns nothing from it about the address.
+ */
+@ApplicationScoped
+public class PayloadLimit {
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize limit;
+
+    void register(@Observes Router router) {
+        router.route().order(RolesFirst.ORDER + 1).handler(context -> {
+            String length = context.request().getHeader("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && Long.parseLong(length) > limit.asLongValue()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
+        });
+        // A body without Content-Length (chunked) is read here, up to the limit, so that an oversized one fails this
+        // route (and gets the sentence below) instead of being cut off mid-stream, with an empty answer, by the
+        // resource's reader. Forms and uploads keep their own readers and limits.
+        BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
+        router.route().order(RolesFirst.ORDER + 2).handler(context -> {
+            String type = String.valueOf(context.request().getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT);
+            if (context.request().getHeader("Content-Length") == null && context.request().headers().contains("Transfer-Encoding")
+                    && !type.startsWith("multipart/") && !type.startsWith("application/x-www-form-urlencoded")) {
+                chunked.handle(context);
+            } else {
+                context.next();
+            }
+        });
+        // A body without Content-Length is cut off while streaming; the failure arrives here.
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().ended()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private void refuse(RoutingContext context) {
+        HttpLayerErrors.refuse(context, 413, "payload_too_large", HttpMessages.payloadTooLarge(describe(limit.asLongValue())));
+    }
+
+    static String describe(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes >= 1024 ? bytes / 1024 + " KB" : bytes + " bytes";
+    }
+}

@@ -1,0 +1,105 @@
+package dev.loopwise.common.http;
+
+import dev.loopwise.common.Messages;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A caller the address's roles leave out is told so (403, or 401 on a page when nobody is signed in) before the HTTP
+ * layer would refuse the request for its method (405), its Accept header (406), its body's type (415) or size (413):
+ * those answers name the methods and types the address takes, which only a caller allowed there needs to know. RESTEasy
+ * picks the resource method, and so checks its roles, only after it has matched all three. A stranger on a page whose
+ * request would be taken goes on to the page, which sends them to sign in and back.
+ */
+@ApplicationScoped
+public class RolesFirst {
+    /** After {@link ApiCallerFirst}, which has refused a stranger on the API; before the payload limit and OPTIONS. */
+    static final int ORDER = ApiCallerFirst.ORDER + 1;
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(context -> {
+            String path = context.normalizedPath();
+            List<AllowedMethods.Route> routes = path == null ? List.of() : AllowedMethods.matching(path);
+            String verb = context.request().method().name();
+            if (routes.isEmpty()) {
+                context.next();
+                return;
+            }
+            boolean refused = !RouteRules.takes(routes, verb, context.request().getHeader(HttpHeaders.CONTENT_TYPE),
+                    context.request().getHeader(HttpHeaders.ACCEPT));
+            // A method the address takes: that method's roles. One it does not take: anyone allowed any of its methods may
+            // learn which they are.
+            List<AllowedMethods.Route> asked = RouteRules.forVerb(routes, verb);
+            Set<String> roles = new LinkedHashSet<>(); // in the order the annotations name them, as ErrorMapper says them
+            for (AllowedMethods.Route route : asked.isEmpty() ? routes : asked) {
+                if (route.roles() == null) {
+                    context.next();
+                    return;
+                }
+                roles.addAll(route.roles());
+            }
+            Context started = Vertx.currentContext();
+            QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
+                if ((identity == null || identity.isAnonymous()) && refused) {
+                    unauthenticated(context);
+                } else if (identity == null || identity.isAnonymous()) {
+                    // The page itself sends a stranger to sign in, and brings them back here afterwards.
+                    proceed(context, started);
+                } else if (!allowed(identity, roles)) {
+                    HttpLayerErrors.refuse(context, 403, "forbidden", Messages.forbidden(roles.toArray(String[]::new)));
+                } else {
+                    proceed(context, started);
+                }
+            }, failure -> proceed(context, started)); // a session or key not valid: answered further on, in its own words
+        });
+    }
+
+    /**
+     * Nobody signed in on a page (the API's strangers were answered before): a browser is sent to sign in, as the page
+     * itself would send it, and another client gets the 401 {@link ErrorMapper} gives.
+     */
+    private static void unauthenticated(RoutingContext context) {
+        if (context.response().ended()) {
+            return;
+        }
+        boolean hadSession = context.request().getCookie(ErrorMapper.SESSION_COOKIE) != null;
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        if (String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT)).contains("text/html")) {
+            if (hadSession) {
+                // As ErrorMapper does: a session refused is forgotten, or the sign-in page would refuse it in turn.
+                context.response().addCookie(io.vertx.core.http.Cookie.cookie(ErrorMapper.SESSION_COOKIE, "").setPath("/")
+                        .setHttpOnly(true).setMaxAge(0));
+            }
+            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/login" + (hadSession ? "?expired=true" : "")).end();
+            return;
+        }
+        context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"loopwise\"")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(Json.encode(hadSession ? new ApiError("session_expired", Messages.SESSION_EXPIRED)
+                        : new ApiError("unauthenticated", Messages.SIGN_IN_OR_KEY)));
+    }
+
+    /** The request goes on where it started: the identity may have been looked up off the event loop. */
+    private static void proceed(RoutingContext context, Context started) {
+        if (started == null || started == Vertx.currentContext()) {
+            context.next();
+        } else {
+            started.runOnContext(ignored -> context.next());
+        }
+    }
+
+    private static boolean allowed(SecurityIdentity identity, Set<String> roles) {
+        return roles.isEmpty() || roles.stream().anyMatch(identity::hasRole);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.loopwise.common.http;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
+
+/**
+ * What a resource method states about its callers and its bodies, read from its annotations (the method's own, else its
+ * class's), and whether a request fits one of an address's methods: {@link RolesFirst} answers who may call before the
+ * HTTP layer would name the methods or types an address takes.
+ */
+final class RouteRules {
+    private RouteRules() {
+    }
+
+    /** The roles a method needs: null when anyone may call it, empty when anyone signed in may. */
+    static Set<String> roles(Method method) {
+        Class<?> type = method.getDeclaringClass();
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return null;
+        }
+        RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
+        if (roles == null && !method.isAnnotationPresent(Authenticated.class)) {
+            if (type.isAnnotationPresent(PermitAll.class)) {
+                return null;
+            }
+            roles = type.getAnnotation(RolesAllowed.class);
+        }
+        if (roles != null) {
+            return new LinkedHashSet<>(Arrays.asList(roles.value()));
+        }
+        return method.isAnnotationPresent(Authenticated.class) || type.isAnnotationPresent(Authenticated.class) ? Set.of() : null;
+    }
+
+    /** The roles the refused endpoint states (method first, then its class), so that a 403 can say who may do it. */
+    static String[] required(org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+        if (resource == null || resource.getResourceClass() == null) {
+            return new String[0];
+        }
+        try {
+            Set<String> roles = roles(resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes()));
+            return roles == null ? new String[0] : roles.toArray(String[]::new);
+        } catch (NoSuchMethodException | SecurityException e) {
+            return new String[0];
+        }
+    }
+
+    static List<String> consumes(Method method) {
+        Consumes own = method.getAnnotation(Consumes.class);
+        Consumes declared = own != null ? own : method.getDeclaringClass().getAnnotation(Consumes.class);
+        return declared == null ? List.of() : List.of(declared.value());
+    }
+
+    static List<String> produces(Method method) {
+        Produces own = method.getAnnotation(Produces.class);
+        Produces declared = own != null ? own : method.getDeclaringClass().getAnnotation(Produces.class);
+        return declared == null ? List.of() : List.of(declared.value());
+    }
+
+    /** Whether one of the routes takes this verb, the body's type and answers in a type the caller accepts. */
+    static boolean takes(List<AllowedMethods.Route> routes, String verb, String contentType, String accept) {
+        for (AllowedMethods.Route route : routes) {
+            if (sameVerb(route.method(), verb) && (contentType == null || contentType.isBlank() || fits(route.consumes(), contentType))
+                    && (accept == null || accept.isBlank() || acceptsAny(accept, route.produces()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The routes of those given that take this verb. */
+    static List<AllowedMethods.Route> forVerb(List<AllowedMethods.Route> routes, String verb) {
+        return routes.stream().filter(route -> sameVerb(route.method(), verb)).toList();
+    }
+
+    private static boolean sameVerb(String declared, String verb) {
+        return declared.equals(verb) || declared.equals(HttpMethod.GET) && verb.equals(HttpMethod.HEAD);
+    }
+
+    private static boolean fits(List<String> consumes, String contentType) {
+        if (consumes.isEmpty()) {
+            return true;
+        }
+        try {
+            MediaType sent = MediaType.valueOf(contentType.strip());
+            return consumes.stream().flatMap(c -> Arrays.stream(c.split(","))).anyMatch(c -> MediaType.valueOf(c.strip()).isCompatible(sent));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean acceptsAny(String accept, List<String> produces) {
+        if (produces.isEmpty()) {
+            return true;
+        }
+        for (String part : accept.split(",")) {
+            try {
+                MediaType wanted = MediaType.valueOf(part.strip());
+                if (!"0".equals(wanted.getParameters().get("q")) && produces.stream().flatMap(p -> Arrays.stream(p.split(",")))
+                        .anyMatch(p -> MediaType.valueOf(p.strip()).isCompatible(wanted))) {
+                    return true;
+                }
+            } catch (IllegalArgumentException e) {
+                // A part that is not a media type accepts nothing; the others may.
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.loopwise.common.http;
+
+import dev.loopwise.common.text.WholeNumbers;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.function.Function;
+
+/**
+ * Reads every id, count and page number in a path, a query or a form by {@link WholeNumbers}' rule instead of the
+ * framework's ({@link Long#valueOf}), which takes other scripts' digits. A value that fails still reaches the mappers as
+ * the framework's own failure would (a 400 that quotes it), so only which values pass changes.
+ */
+@Provider
+public class WholeNumberParams implements ParamConverterProvider {
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType == Long.class || rawType == long.class) {
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parseLong);
+        }
+        if (rawType == Integer.class || rawType == int.class) {
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parseInt);
+        }
+        return null;
+    }
+
+    private record Whole<N extends Number>(Function<String, N> parse) implements ParamConverter<N> {
+        @Override
+        public N fromString(String value) {
+            return value == null ? null : parse.apply(value);
+        }
+
+        @Override
+        public String toString(N value) {
+            return value == null ? null : value.toString();
+        }
+    }
+}

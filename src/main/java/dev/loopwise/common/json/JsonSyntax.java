@@ -1,0 +1,84 @@
+package dev.loopwise.common.json;
+
+/**
+ * The JSON mistakes people make by hand — a comma after the last entry, a key or text without double quotes, a missing
+ * comma or colon, a raw line break inside text — in words that say what to change, instead of the parser's ("was
+ * expecting double-quote to start field name").
+ */
+final class JsonSyntax {
+    private JsonSyntax() {
+    }
+
+    /** The parser met {@code found} where {@code expected} says something else belongs; null when not one of these. */
+    static String unexpected(char found, String expected) {
+        if (expected.startsWith("was expecting double-quote to start field name")) {
+            return switch (found) {
+                case '}' -> "a comma before '}' with no key after it: remove the comma after the last entry";
+                case '\'' -> "a key in single quotes: JSON keys go in double quotes (\"key\")";
+                default -> "a key without double quotes where '" + found + "' is: write keys in double quotes (\"key\": value)";
+            };
+        }
+        if (expected.startsWith("expected a valid value")) {
+            return switch (found) {
+                case ']' -> "a comma before ']' with no value after it: remove the comma after the last item";
+                case '}', ',' -> "a value is missing before '" + found + "' (after a key's colon, or between two commas)";
+                case '\'' -> "text in single quotes: JSON text goes in double quotes";
+                default -> "'" + found + "' cannot start a value: text goes in double quotes, numbers without them";
+            };
+        }
+        if (expected.startsWith("was expecting comma to separate Object entries")) {
+            return "a comma is missing between two entries of an object, before '" + found + "'";
+        }
+        if (expected.startsWith("was expecting comma to separate Array entries")) {
+            return "a comma is missing between two items of a list, before '" + found + "'";
+        }
+        if (expected.startsWith("was expecting a colon to separate field name and value")) {
+            return "a colon is missing after a key, before '" + found + "' (write \"key\": value)";
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern TOO_LONG = java.util.regex.Pattern.compile(
+            "^(Number value|Name|String value) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+    /** Other parser messages about the text itself; null when not one of these. */
+    static String other(String message) {
+        java.util.regex.Matcher tooLong = TOO_LONG.matcher(message);
+        if (tooLong.find()) {
+            String length = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(tooLong.group(2)));
+            String most = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(tooLong.group(3)));
+            return switch (tooLong.group(1)) {
+                case "Number value" -> "a number " + length + " digits long: a number has at most " + most + " digits";
+                case "Name" -> "a key " + length + " characters long: a key is a field's name, at most " + most + " characters";
+                default -> "a text " + length + " characters long: one value holds at most " + most;
+            };
+        }
+        if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10))")
+                || message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 13))")) {
+            return "a line break inside text: write it as \\n";
+        }
+        if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 9))")) {
+            return "a tab inside text: write it as \\t";
+        }
+        if (message.startsWith("Illegal unquoted character")) {
+            return "a control character inside text: remove it, or write it as \\u followed by its four hex digits";
+        }
+        if (message.startsWith("Unrecognized character escape")) {
+            return "a backslash inside text that starts no escape: write a backslash as \\\\";
+        }
+        if (message.startsWith("Invalid numeric value: Leading zeroes not allowed")) {
+            return "a number that starts with 0: write 7, not 07 (or put it in double quotes if it is text)";
+        }
+        if (message.startsWith("Non-standard token 'NaN'") || message.startsWith("Non-standard token 'Infinity'")
+                || message.startsWith("Non-standard token '-Infinity'") || message.startsWith("Non-standard token '+Infinity'")) {
+            return "NaN and Infinity are not JSON numbers: send a number";
+        }
+        if (message.startsWith("Unexpected end-of-input: was expecting closing quote")) {
+            return "a text has no closing double quote";
+        }
+        if (message.startsWith("Unexpected close marker")) {
+            return "a bracket closes what another opened ('}' closes '{', ']' closes '['): check the brackets";
+        }
+        return null;
+    }
+}

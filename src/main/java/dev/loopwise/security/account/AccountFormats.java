@@ -1,0 +1,42 @@
+package dev.loopwise.security.account;
+
+import dev.loopwise.common.text.TemplateFormats;
+import dev.loopwise.security.apikey.ApiKey;
+import dev.loopwise.security.user.User;
+import io.quarkus.qute.TemplateExtension;
+
+/** How an account and its API keys read on the account and users pages. */
+@TemplateExtension
+public class AccountFormats {
+
+    /** Shown on the sign-in page when the judging page kept a choice its ended session could not save. */
+    @TemplateExtension(namespace = "login")
+    static String unsentChoice() {
+        return dev.loopwise.common.ReviewMessages.REVIEW_CHOICE_WAITS;
+    }
+
+    static String lastUsed(ApiKey key) {
+        return key.lastUsedAt == null ? "never" : TemplateFormats.when(key.lastUsedAt);
+    }
+
+    static String state(ApiKey key) {
+        return key.revokedAt == null ? "active" : "revoked " + TemplateFormats.when(key.revokedAt);
+    }
+
+    /**
+     * The account's one role, or "" when it holds several: the Change form then offers them together, selected, so that
+     * saving it unchanged keeps every one of them.
+     */
+    static String onlyRole(User user) {
+        java.util.Set<String> roles = user.roleSet();
+        return roles.size() == 1 ? roles.iterator().next() : "";
+    }
+
+    static String rolesTogether(User user) {
+        return String.join(" and ", user.roleSet());
+    }
+
+    static String status(User user) {
+        return user.isEnabled() ? "enabled" : "disabled " + TemplateFormats.when(user.disabledAt);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.loopwise.security.account;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import dev.loopwise.common.http.Paging;
+import dev.loopwise.security.Role;
+import dev.loopwise.security.apikey.ApiKey;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.User;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API keys of the calling user (admins: of anyone). Roles: admin, reviewer. */
+@Path("/api/v1/keys")
+@Tag(name = "Accounts")
+@RolesAllowed({Role.ADMIN, Role.REVIEWER})
+public class ApiKeyResource {
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    CurrentUser currentUser;
+
+    public record KeyView(long id, String name, String prefix, String username, OffsetDateTime createdAt,
+                          OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, Integer requestsPerMinute) {
+        static KeyView of(ApiKey key) {
+            return new KeyView(key.id, key.name, key.prefix, key.user.username, key.createdAt, key.lastUsedAt, key.revokedAt,
+                    key.requestsPerMinute);
+        }
+    }
+
+    /** The secret {@code key} appears in this response only. */
+    public record CreatedKeyView(long id, String name, String prefix, String username, String key) {
+    }
+
+    /** {@code requestsPerMinute} (admins only): the key's own limit, 0 for none; without it the configured default applies. */
+    public record CreateKeyRequest(String name, String username, Integer requestsPerMinute) {
+    }
+
+    /** The account's keys, newest first, a page at a time: revoked keys stay listed, so rotating keys grows the list. */
+    @GET
+    public org.jboss.resteasy.reactive.RestResponse<List<KeyView>> list(@QueryParam("username") String username,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("before") String before,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        User user = targetUser(username);
+        Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
+        List<ApiKey> fetched = request.pastTheEnd() ? List.of() : ApiKey.pageForUser(user, request.before(), request.offset(), request.fetch());
+        return Paging.respond(fetched, request, key -> key.id, KeyView::of, uri, "offset");
+    }
+
+    @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")
+    @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
+    @POST
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    public Response create(CreateKeyRequest request) {
+        String username = targetUser(request == null ? null : request.username()).username;
+        Integer limit = request == null ? null : request.requestsPerMinute();
+        if (limit != null && !currentUser.isAdmin()) {
+            throw ApiException.forbidden(dev.loopwise.common.AccountMessages.KEY_LIMIT_ADMIN_ONLY);
+        }
+        ApiKeyService.CreatedKey created = keys.create(username, request == null ? null : request.name(), limit);
+        ApiKey key = created.key();
+        return Response.status(Response.Status.CREATED)
+                .entity(new CreatedKeyView(key.id, key.name, key.prefix, username, created.secret())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("id") long id) {
+        keys.revoke(id, currentUser.name(), currentUser.isAdmin());
+        return Response.noContent().build();
+    }
+
+    private User targetUser(String username) {
+        if (username == null || username.equals(currentUser.name())) {
+            return currentUser.user();
+        }
+        if (username.isBlank()) {
+            throw ApiException.badRequest("validation_failed", "'username' is empty: name the account, or leave it out for your own.");
+        }
+        if (!currentUser.isAdmin()) {
+            throw ApiException.forbidden(dev.loopwise.common.AccountMessages.KEY_FOR_OTHER_USER);
+        }
+        return User.findByUsername(username)
+                .orElseThrow(() -> ApiException.badRequest("unknown_user", dev.loopwise.common.AccountMessages.unknownUser(username)));
+    }
+}

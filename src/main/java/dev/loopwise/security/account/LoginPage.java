@@ -1,0 +1,76 @@
+package dev.loopwise.security.account;
+
+import dev.loopwise.common.Messages;
+import dev.loopwise.security.SessionStamps;
+import dev.loopwise.security.apikey.ApiKeyIdentityProvider;
+import dev.loopwise.security.user.LoginThrottle;
+import dev.loopwise.security.user.UserService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * Browser sign-in. The form posts to Quarkus' form authentication ({@code /j_security_check}), which
+ * checks the bcrypt hash and sets an encrypted, expiring session cookie. Roles: anyone; logout: signed in.
+ */
+@Path("/")
+public class LoginPage {
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    UserService users;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String error, String notice);
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response login(@QueryParam("error") String error, @QueryParam("expired") boolean expired,
+                          @QueryParam("loggedOut") boolean loggedOut) {
+        if (!identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        String notice = expired ? Messages.SESSION_EXPIRED : loggedOut ? Messages.LOGGED_OUT : null;
+        if ("locked".equals(error)) {
+            return Response.status(429).entity(Templates.login(Messages.loginLocked(throttle.lockoutMinutes()), notice)).build();
+        }
+        boolean failed = error != null;
+        return Response.status(failed ? 401 : 200).entity(Templates.login(failed ? Messages.LOGIN_FAILED : null, notice)).build();
+    }
+
+    @POST
+    @Path("logout")
+    @Authenticated
+    // Only the page's form: the CSRF token is checked on form bodies alone, so any other body would skip it.
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout(RoutingContext routingContext) {
+        // A key-authenticated caller has no session to end.
+        if (identity.getAttribute(ApiKeyIdentityProvider.AUTHENTICATED_BY) == null) {
+            // Clearing the cookie alone would leave any copy of it valid: end every session of the account.
+            users.endSessions(identity.getPrincipal().getName());
+            FormAuthenticationMechanism.logout(routingContext);
+            routingContext.response().removeCookie(SessionStamps.COOKIE);
+        }
+        return Response.seeOther(URI.create("/login?loggedOut=true")).build();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.loopwise.security.account;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.Messages;
+import dev.loopwise.security.Role;
+import dev.loopwise.security.RoleNames;
+import dev.loopwise.security.SecurityConfig;
+import dev.loopwise.security.apikey.ApiKey;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.User;
+import dev.loopwise.security.user.UserService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The people who use Loopwise: add one, change a role, set a new password, disable or enable. Roles: admin. */
+@Path(UsersPage.PATH)
+@RolesAllowed(Role.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class UsersPage {
+    static final String PATH = "/admin/users";
+    @Context
+    UriInfo uri;
+    @Inject
+    UserService users;
+    @Inject
+    CurrentUser currentUser;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance users(List<User> users, Map<Long, List<ApiKey>> activeKeys, String me, String error, String notice, NewUser typed, int minPassword,
+                                             IssuedKey issued, RefusedKey refusedKey);
+    }
+
+    /** A key name refused for an account: its fold opens again with the name typed, to be corrected. */
+    public record RefusedKey(long userId, String name) {
+    }
+
+    /** A key just created for an account, shown once. */
+    public record IssuedKey(String username, String key) {
+    }
+
+    @Inject
+    ApiKeyService keys;
+
+    /** What was typed into "Add a user", shown again when it was refused (the password is never sent back). */
+    public record NewUser(String username, String displayName, String role) {
+        static final NewUser EMPTY = new NewUser("", "", "reviewer");
+    }
+
+    @Inject
+    SecurityConfig config;
+
+    @GET
+    public Response list(@QueryParam("created") String created, @QueryParam("updated") String updated,
+                         @QueryParam("keyFor") String keyFor, @CookieParam(NewKeyCookie.NAME) String newKey) {
+        // Only an existing account's name is shown: any other text in the address would be a notice planted by a link.
+        String notice = created != null && User.findByUsername(created).isPresent() ? "Created the account " + created + "."
+                : updated != null && User.findByUsername(updated).isPresent() ? "Saved the changes to " + updated + "." : null;
+        String secret = NewKeyCookie.secret(newKey);
+        IssuedKey issued = secret != null && keyFor != null ? new IssuedKey(keyFor, secret) : null;
+        Response.ResponseBuilder shown = Response.ok(page(null, notice, NewUser.EMPTY, issued));
+        return (newKey == null ? shown : shown.cookie(NewKeyCookie.cleared(PATH))).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@RestForm String username, @RestForm String password, @RestForm String role,
+                           @RestForm String displayName) {
+        try {
+            User user = users.create(username, password == null || password.isEmpty() ? null : password, role, displayName);
+            return Response.seeOther(URI.create("/admin/users?created=" + user.username)).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(e.getMessage(), null, new NewUser(username == null ? "" : username,
+                    displayName == null ? "" : displayName, role == null ? "reviewer" : role), null)).build();
+        }
+    }
+
+    /** A blank password field leaves the password as it is. */
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, @RestForm String displayName, @RestForm String role,
+                           @RestForm String password, @RestForm String status) {
+        try {
+            String chosen = status == null || status.isBlank() ? null : FormValues.oneOf("status", status, "enabled", "disabled");
+            Boolean disabled = chosen == null ? null : chosen.equals("disabled");
+            String newPassword = password == null || password.isEmpty() ? null : password;
+            User user = users.update(currentUser.name(), id, new UserService.UserChange(displayName, role == null ? null : new RoleNames(role), newPassword, disabled));
+            return Response.seeOther(URI.create("/admin/users?updated=" + user.username)).build();
+        } catch (ApiException e) {
+            return refused(e);
+        }
+    }
+
+    /**
+     * An API key for someone else's account, typically a helpdesk integration's service account: without this the only
+     * way from a browser was a key on the admin's own account, which carries the admin's rights.
+     */
+    @POST
+    @Path("/{id}/keys")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createKey(@PathParam("id") long id, @RestForm String name) {
+        try {
+            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
+            ApiKeyService.CreatedKey created = keys.create(user.username, name, user.username + " key", null);
+            return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
+                    .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
+        } catch (ApiException e) {
+            return Response.status(e.status).entity(page(e.getMessage(), null, NewUser.EMPTY, null, new RefusedKey(id, name))).build();
+        }
+    }
+
+    /** An admin ends any account's key: a helpdesk's leaked key without disabling the whole integration. */
+    @POST
+    @Path("/{id}/keys/{keyId}/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revokeKey(@PathParam("id") long id, @PathParam("keyId") long keyId) {
+        try {
+            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
+            // The owner is checked before anything changes: a key of another account is "not found" and stays as it was.
+            keys.revoke(keyId, currentUser.name(), true, user.id);
+            return Response.seeOther(URI.create(PATH + "?updated=" + user.username)).build();
+        } catch (ApiException e) {
+            return refused(e);
+        }
+    }
+
+    private Response refused(ApiException e) {
+        return Response.status(e.status).entity(page(e.getMessage(), null, NewUser.EMPTY, null)).build();
+    }
+
+    private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued) {
+        return page(error, notice, typed, issued, null);
+    }
+
+    private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey) {
+        List<User> listed = User.listByName();
+        return Templates.users(listed, ApiKey.activeByUser(listed), currentUser.name(), error, notice, typed, config.minPasswordLength(),
+                issued, refusedKey);
+    }
+}

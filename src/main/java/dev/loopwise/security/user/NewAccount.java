@@ -1,0 +1,100 @@
+package dev.loopwise.security.user;
+
+import dev.loopwise.common.ApiException;
+import dev.loopwise.security.NewApiKey;
+import dev.loopwise.security.Role;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * An account about to be stored, checked against the rules every account obeys. {@link UserService} and the command
+ * line's direct path ({@link UserCommand}) both store accounts made here.
+ */
+public record NewAccount(String username, String roles, String passwordHash, String displayName) {
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    /** The column holds 128 characters. */
+    static final int MAX_DISPLAY_NAME = 128;
+
+    public static NewAccount of(String username, String password, String roles, String displayName, int minPasswordLength) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("invalid_username",
+                    "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
+        }
+        Set<String> roleSet = Role.parseForAccount(roles == null ? "" : roles);
+        if (password != null && !password.isEmpty() && isServiceOnly(roleSet)) {
+            // It would be stored and never work: a service account signs in with API keys only.
+            throw ApiException.badRequest("service_password", dev.loopwise.common.AccountMessages.servicePassword(true));
+        }
+        if ((password == null || password.isEmpty()) && isServiceOnly(roleSet)) {
+            // A service account never signs in with a password: give it one nobody knows.
+            password = NewApiKey.randomSecret();
+        }
+        checkPassword(password, minPasswordLength);
+        String name = displayName == null || displayName.isBlank() ? username : checkedDisplayName(displayName);
+        return new NewAccount(username, String.join(",", roleSet), hash(password), name);
+    }
+
+    /** A service account (a helpdesk integration) and nothing else: it has no password anyone knows. */
+    static boolean isServiceOnly(Set<String> roles) {
+        return roles.equals(Set.of(Role.SERVICE));
+    }
+
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    static String hash(String password) {
+        return BcryptUtil.bcryptHash(password);
+    }
+
+    /** Say it before the database has to. */
+    static String checkedDisplayName(String displayName) {
+        String name = displayName.strip();
+        if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
+            throw ApiException.badRequest("invalid_display_name", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
+        }
+        // Control characters (terminal escapes among them) would reach every page and the audit log as they are, and a
+        // right-to-left override would show another name than the one stored.
+        if (!dev.loopwise.common.text.PlainText.isPlainLine(name)) {
+            throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
+                    + "line breaks or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the "
+                    + "writing direction.");
+        }
+        if (!dev.loopwise.common.text.PlainText.showsSomething(name)) {
+            throw ApiException.badRequest("invalid_display_name", "A display name needs letters or signs a reader can see; leave it "
+                    + "empty to show the username.");
+        }
+        return name;
+    }
+
+
+    static void checkPassword(String password, int minPasswordLength) {
+        if (password == null || password.isEmpty()) {
+            throw ApiException.badRequest("password_needed", "This account needs a password (at least " + minPasswordLength
+                    + " characters): people sign in with it. Only a service account has none.");
+        }
+        if (dev.loopwise.common.text.PlainText.length(password) < minPasswordLength) {
+            throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
+        }
+        if (password.isBlank()) {
+            throw ApiException.badRequest("weak_password", "A password cannot be only spaces.");
+        }
+        if (password.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest("invalid_password", "A password cannot hold control characters (a NUL, a tab or a line"
+                    + " break): the sign-in page could not take them. Use letters, digits, spaces and punctuation.");
+        }
+        // bcrypt reads only the first 72 bytes: a longer password would quietly accept anything that starts the same.
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ApiException.badRequest("password_too_long", "A password is at most " + MAX_PASSWORD_BYTES
+                    + " bytes: 72 plain letters and digits, fewer with accented letters or emoji (they take 2 to 4 bytes each).");
+        }
+    }
+
+    String auditTarget() {
+        return "account " + username;
+    }
+
+    Map<String, Object> auditDetails() {
+        return Map.of("roles", roles);
+    }
+}

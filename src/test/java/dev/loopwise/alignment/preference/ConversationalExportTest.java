@@ -1,0 +1,96 @@
+package dev.loopwise.alignment.preference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.user.UserService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Preference rows as chat messages for TRL's DPO and KTO trainers, the system message grounded in the knowledge base. */
+@QuarkusTest
+class ConversationalExportTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RETURNS = """
+            # Returns policy
+
+            ## Returning an item
+            You can return any unworn item within 30 days of delivery for a full refund.
+            """;
+    private static final String TICKET = "My new boots pinch. How many days do I have to return them? Reply to jane.doe@example.com";
+
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+
+    @Test
+    void dpoAndKtoRowsAreMessagesWithTheGroundingPassageAndMaskedTickets() throws Exception {
+        Caller admin = Caller.apiKey(keys, "admin");
+        int article = admin.request().contentType("text/markdown").queryParam("name", "returns.md")
+                .body(RETURNS.getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then().statusCode(201)
+                .extract().path("articles");
+        assertEquals(1, article);
+        String pair = JSON.writeValueAsString(java.util.Map.of("prompt", TICKET, "chosen", "You have 30 days from delivery: "
+                + "print the return label from your account.", "rejected", "We do not take returns."));
+        admin.request().contentType("application/x-ndjson").body((pair + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/preferences").then().statusCode(201);
+
+        JsonNode dpo = rowFor(admin.request().get("/api/v1/export/preferences?format=trl-chat").then().statusCode(200)
+                .extract().asString(), "chosen");
+        assertEquals("We do not take returns.", dpo.get("rejected").get(0).get("content").asText());
+        assertEquals("assistant", dpo.get("chosen").get(0).get("role").asText());
+        assertEquals("assistant", dpo.get("rejected").get(0).get("role").asText());
+        assertFalse(dpo.has("margin"), "only the columns DPOTrainer reads");
+
+        ActiveModel.await();
+        Caller client = Caller.service(users, keys);
+        String requestId = client.request().contentType("application/json").body(JSON.writeValueAsString(java.util.Map.of("text", TICKET)))
+                .post("/api/v1/respond").then().statusCode(200).extract().path("requestId");
+        client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\"}")
+                .post("/api/v1/feedback").then().statusCode(201);
+        JsonNode kto = rowFor(admin.request().get("/api/v1/export/preferences?format=kto-chat").then().statusCode(200)
+                .extract().asString(), "completion");
+        assertFalse(kto.get("label").asBoolean(), "thumbs down");
+        assertEquals("assistant", kto.get("completion").get(0).get("role").asText());
+
+        long id = ((Number) admin.request().get("/api/v1/knowledge/articles").then().statusCode(200).extract()
+                .path("find { it.title == 'Returns policy' }.id")).longValue();
+        admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204);
+    }
+
+    /** Checks every row's shape and returns the one of {@link #TICKET}, whose prompt must be grounded and masked. */
+    private static JsonNode rowFor(String export, String answerField) throws Exception {
+        JsonNode found = null;
+        String[] lines = export.strip().split("\n");
+        assertTrue(lines.length >= 1, "rows exported");
+        for (String line : lines) {
+            JsonNode row = JSON.readTree(line);
+            JsonNode prompt = row.get("prompt");
+            assertTrue(prompt.isArray() && prompt.size() == 2, line);
+            assertEquals("system", prompt.get(0).get("role").asText(), line);
+            assertEquals("user", prompt.get(1).get("role").asText(), line);
+            assertTrue(row.get(answerField).isArray() && row.get(answerField).size() == 1, line);
+            if (prompt.get(1).get("content").asText().startsWith("My new boots pinch")) {
+                found = row;
+            }
+        }
+        assertNotNull(found, export);
+        String user = found.get("prompt").get(1).get("content").asText();
+        assertFalse(user.contains("jane.doe@example.com"), "personal data masked: " + user);
+        assertTrue(user.contains("[EMAIL]"), user);
+        String system = found.get("prompt").get(0).get("content").asText();
+        assertTrue(system.contains("customer-support assistant") && system.contains("Knowledge-base passages:"), system);
+        assertTrue(system.contains("[1] Returns policy: You can return any unworn item within 30 days"), system);
+        return found;
+    }
+}

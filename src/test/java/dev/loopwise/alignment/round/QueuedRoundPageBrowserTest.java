@@ -1,0 +1,79 @@
+package dev.loopwise.alignment.round;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A round page opened while the round waits its turn stops saying so once the round runs: its header and outcome are
+ * written again, not left at "queued" beside a moving progress bar.
+ */
+@QuarkusTest
+class QueuedRoundPageBrowserTest extends BrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void aPageOpenedWhileQueuedSaysTheRoundRunsOnceItDoes() throws Exception {
+        int active = ActiveModel.await();
+        // A row without its job: nothing but this test moves it, from queued to running.
+        long round = QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound r = new AlignmentRound();
+            r.method = RoundSettings.REWARD_WEIGHTED;
+            r.status = AlignmentRound.QUEUED;
+            r.startedBy = "admin";
+            r.persist();
+            return r.id;
+        });
+        driver = Browser.start();
+        try {
+            Browser.run(driver, "queued-round-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/rounds/" + round);
+                assertTrue(driver.findElement(By.id("round-outcome")).getText().contains("queued"), "it waits its turn at first");
+
+                QuarkusTransaction.requiringNew().run(() -> {
+                    AlignmentRound r = AlignmentRound.findById(round);
+                    r.status = AlignmentRound.RUNNING;
+                    r.startedAt = OffsetDateTime.now();
+                    r.heartbeatAt = OffsetDateTime.now();
+                    r.baseVersion = active;
+                    r.step = "Choosing better replies for 10 tickets";
+                    r.progress = 0.5;
+                });
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+                    try {
+                        return d.findElement(By.cssSelector("#round p.muted")).getText().contains("improving v" + active);
+                    } catch (WebDriverException reloading) {
+                        return false;
+                    }
+                });
+                String header = driver.findElement(By.cssSelector("#round p.muted")).getText();
+                assertFalse(header.contains("waiting its turn"), header);
+                String outcome = driver.findElement(By.id("round-outcome")).getText();
+                assertTrue(outcome.contains("The round is running") && !outcome.contains("queued"), outcome);
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                AlignmentRound r = AlignmentRound.findById(round);
+                r.status = AlignmentRound.CANCELLED;
+                r.finishedAt = OffsetDateTime.now();
+            });
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(round));
+        }
+    }
+}

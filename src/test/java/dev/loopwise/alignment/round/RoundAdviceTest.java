@@ -1,0 +1,107 @@
+package dev.loopwise.alignment.round;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** After a rejection the advice follows the check that failed: more judgements only where they would help. */
+class RoundAdviceTest {
+    private static RoundResult.Gate gate(String name, String verdict) {
+        return RoundResult.Gate.of(name, verdict, name + " " + verdict);
+    }
+
+    @Test
+    void aRejectionSaysWhatToChangeForTheCheckThatFailed() {
+        String intent = RoundReport.afterRejection(List.of(gate("reward_accuracy", RoundResult.PASS),
+                gate("preference_agreement", RoundResult.WAIT), gate("reply_intent", RoundResult.FAIL), gate("kl_bound", RoundResult.PASS)));
+        assertTrue(intent.contains("more judgements will not fix that") && intent.contains("larger β"), intent);
+        String kl = RoundReport.afterRejection(List.of(gate("preference_agreement", RoundResult.PASS), gate("kl_bound", RoundResult.FAIL)));
+        assertTrue(kl.contains("moved further") && kl.contains("larger β"), kl);
+        String reward = RoundReport.afterRejection(List.of(gate("reward_accuracy", RoundResult.FAIL)));
+        assertTrue(reward.contains("disagree with each other"), reward);
+        String preference = RoundReport.afterRejection(List.of(gate("preference_agreement", RoundResult.FAIL),
+                gate("reply_intent", RoundResult.PASS)));
+        assertTrue(preference.contains("not better at what reviewers prefer") && preference.contains("More judgements"), preference);
+    }
+
+    @Test
+    void eachCheckAnswersInASentenceAndKeepsItsFiguresForTheFold() {
+        assertEquals("Yes.", RoundFormats.answer(gate("kl_bound", RoundResult.PASS)));
+        assertEquals("No.", RoundFormats.answer(gate("reply_intent", RoundResult.FAIL)));
+        RoundResult.Gate waiting = new RoundResult.Gate("preference_agreement", false, "On 40 held-out … p = 0.210.", RoundResult.WAIT,
+                0.05, -0.02, 0.12, 120);
+        assertEquals("So far the new version agrees with reviewers more often than the active one (+5 points), on too few judgements"
+                + " to be sure. Not enough evidence yet: about 120 more judgements would decide it.", RoundFormats.answer(waiting));
+        RoundResult.Gate behind = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, -0.053, -0.2, 0.08, 8);
+        assertTrue(RoundFormats.answer(behind).startsWith("So far the new version agrees with reviewers less often than the active"
+                + " one (-5 points)"), RoundFormats.answer(behind));
+        RoundResult.Gate far = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.0, -0.1, 0.1, 9000);
+        assertEquals("Too close to call: even 5,000 more judgements might not decide it.", RoundFormats.answer(far));
+    }
+
+    @Test
+    void anUndecidedCheckSaysWhereItLeansAndWhatWouldDecideIt() {
+        // Fewer than 20 held-out pairs: the count only buys a first estimate, and the page must not promise a decision.
+        RoundResult.Gate first = new RoundResult.Gate("preference_agreement", false, "On 17 held-out … p = 0.500. Not enough evidence yet,"
+                + " and too little to say how much more would decide it: about 35 more judgements " + Gates.FIRST_ESTIMATE + ".",
+                RoundResult.WAIT, 0.059, -0.086, 0.226, 35);
+        String answer = RoundFormats.answer(first);
+        assertTrue(answer.endsWith("about 35 more judgements give a first estimate of how many would decide it.")
+                && !answer.contains("would decide it:"), answer);
+        // The replies-fit check waits on labelled tickets kept aside, never on judgements; and a lead wants to know it leans worse.
+        RoundResult.Gate fit = new RoundResult.Gate("reply_intent", false, "On 72 held-out labelled tickets … More labelled test tickets"
+                + " would decide it.", RoundResult.WAIT, -0.042, -0.101, 0.012, null);
+        String fits = RoundFormats.answer(fit);
+        assertTrue(fits.startsWith("So far the new version's replies fit what the customer asked about less often than the active"
+                + " one's (-4 points)") && fits.contains("More labelled tickets kept aside") && fits.contains("not more judgements"), fits);
+        AlignmentRound round = new AlignmentRound();
+        round.status = AlignmentRound.NEEDS_EVIDENCE;
+        round.gates = List.of(gate("reward_accuracy", RoundResult.PASS), first, fit, gate("kl_bound", RoundResult.PASS));
+        String next = RoundReport.nextStep(round, 65);
+        assertTrue(next.startsWith("Collect about 35 more judgements (65 items waiting for reviewers): they give a first estimate of how"
+                + " many would decide the comparison.") && next.contains("more labelled tickets"), next);
+        RoundResult.Gate slightly = new RoundResult.Gate("reply_intent", false, "…", RoundResult.WAIT, -0.014, -0.06, 0.03, null);
+        assertTrue(RoundFormats.answer(slightly).contains("(-1 point)"), RoundFormats.answer(slightly));
+        RoundResult.Gate ahead = new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.01, -0.05, 0.07, 300);
+        assertTrue(RoundFormats.answer(ahead).contains("(+1 point)"), RoundFormats.answer(ahead));
+        round.gates = List.of(gate("reward_accuracy", RoundResult.PASS), gate("preference_agreement", RoundResult.PASS), fit);
+        String onlyFit = RoundReport.nextStep(round, 65);
+        assertTrue(!onlyFit.contains("Collect") && onlyFit.contains("Import more labelled tickets"), onlyFit);
+    }
+
+    @Test
+    void aRoundSaysWhatItLearnedFromImportedPairsIncluded() {
+        AlignmentRound round = new AlignmentRound();
+        round.baseVersion = 1;
+        round.newJudgements = 0;
+        round.replayedJudgements = 0;
+        round.metrics = new java.util.HashMap<>();
+        round.lineage = new java.util.HashMap<>(java.util.Map.of("importedPairs", 48));
+        assertEquals(48, RoundFormats.importedPairs(round));
+        assertTrue(RoundFormats.material(round).contains("no new judgements (the newest; v1 was not trained by a round), no older ones,"
+                + " and 48 preference pairs imported through the API"), RoundFormats.material(round));
+        round.lineage = new java.util.HashMap<>();
+        assertTrue(!RoundFormats.material(round).contains("imported"), RoundFormats.material(round));
+        // Stopped before its end, it learned nothing; while it runs, it is learning.
+        round.lineage.put("rewardFreshStart", "Its model of reviewers' taste (reward model) started afresh.");
+        round.status = AlignmentRound.CANCELLED;
+        String cancelled = RoundFormats.material(round);
+        assertTrue(cancelled.startsWith("This round was to learn from no new judgements") && cancelled.endsWith("It was cancelled first, so it"
+                + " learned nothing from them.") && !cancelled.contains("started afresh"), cancelled);
+        round.status = AlignmentRound.RUNNING;
+        assertTrue(RoundFormats.material(round).startsWith("This round learns from"), RoundFormats.material(round));
+        round.status = AlignmentRound.NEEDS_EVIDENCE;
+        assertTrue(RoundFormats.material(round).startsWith("This round learned from") && RoundFormats.material(round).contains("afresh"),
+                RoundFormats.material(round));
+    }
+
+    @Test
+    void aRefusalOnThePageNamesTheFormsLabelsNotTheApisFields() {
+        assertEquals("Policy epochs must be between 1 and 10000.", RoundFormats.asOnTheForm("policyEpochs must be between 1 and 10000."));
+        assertEquals("β must be between 0.05 and 100 (smaller follows the reward more).",
+                RoundFormats.asOnTheForm("beta must be between 0.05 and 100 (smaller follows the reward more)."));
+        assertEquals("alphabetas stay", RoundFormats.asOnTheForm("alphabetas stay"));
+    }
+}

@@ -1,0 +1,246 @@
+package dev.loopwise.alignment.round;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.review.ReviewService;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rounds against the real database and model: a training run and a round finishing side by side, a round
+ * overtaken by a rollback, heartbeats, and failures of any kind. Rounds written straight into the table are removed
+ * after each test; the two started through the API are kept, since the versions they made were active or the one before
+ * (rollback needs them) and later rounds count the judgements they took as already learned from.
+ */
+@QuarkusTest
+class RoundLifecycleTest {
+    @Inject
+    ReviewService review;
+    @Inject
+    UserService users;
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    RoundService rounds;
+    @Inject
+    EntityManager em;
+    /** Rounds written here directly; the ones started through the API trained versions and stay (see the class note). */
+    private final List<Long> made = new ArrayList<>();
+
+    @AfterEach
+    void removeRoundsWrittenHere() {
+        if (!made.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from alignment_rounds where id = any(?1)")
+                    .setParameter(1, made.toArray(Long[]::new)).executeUpdate());
+            made.clear();
+        }
+    }
+
+    /** One process trains one job at a time (DJL's limit), so here they take turns; each still gets its own number. */
+    @Test
+    void aTrainingRunAndARoundStartedTogetherBothEndWithTheirOwnVersion() {
+        int base = ActiveModel.await();
+        Judgements.judgeShorterIsBetter(review, users, 60);
+        dev.loopwise.model.ActiveModel.awaitNoTraining();
+        Caller admin = Caller.apiKey(keys, "admin");
+        long round = start(admin, "{\"policyEpochs\":3}");
+        long run = ((Number) admin.request().contentType("application/json").body("{\"regime\":\"prototypes\"}").post("/api/v1/models/train")
+                .then().statusCode(202).extract().path("runId")).longValue();
+        JsonPath finishedRound = awaitRound(admin, round);
+        JsonPath finishedRun = awaitRun(admin, run);
+        assertEquals("succeeded", finishedRun.getString("status"), finishedRun.prettify());
+        assertNotEquals("failed", finishedRound.getString("status"), finishedRound.prettify());
+        int trained = finishedRun.getInt("version");
+        int candidate = finishedRound.getInt("candidateVersion");
+        assertNotEquals(trained, candidate);
+        assertTrue(trained > base && candidate > base);
+        restore(admin, base);
+    }
+
+    @Test
+    void aRoundWhoseBaseWasRolledBackMeanwhileEndsSupersededAndChangesNothing() {
+        int base = ActiveModel.await();
+        Judgements.judgeShorterIsBetter(review, users, 60);
+        Caller admin = Caller.apiKey(keys, "admin");
+        int other = copyOf(base);
+        long round = start(admin, "{\"policyEpochs\":60}");
+        awaitBase(admin, round);
+        // While the round trains on v<base>, an admin switches to another version.
+        admin.request().contentType("application/json").post("/api/v1/models/" + other + "/promote").then().statusCode(200);
+
+        JsonPath finished = awaitRound(admin, round);
+        assertEquals("superseded", finished.getString("status"), finished.prettify());
+        assertTrue(finished.getString("statusText").contains("active version changed"), finished.getString("statusText"));
+        assertFalse(finished.getBoolean("promoted"));
+        assertTrue(finished.getString("reason").contains("v" + base), finished.getString("reason"));
+        assertEquals(other, active(), "the admin's choice stands");
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + round).then().statusCode(200)
+                .extract().asString();
+        assertTrue(page.contains("not promoted: the active version changed while it ran"), page);
+        restore(admin, base);
+    }
+
+    @Test
+    void aRoundWithAStaleHeartbeatIsFailedAndAFreshOneIsNot() {
+        awaitNoRoundRunning();
+        long stale = runningRound("now() - interval '10 minutes'");
+        rounds.reclaim();
+        AlignmentRound reclaimed = round(stale);
+        assertEquals(AlignmentRound.FAILED, reclaimed.status);
+        assertTrue(reclaimed.reason.startsWith("Interrupted"), reclaimed.reason);
+
+        long fresh = runningRound("now() - interval '5 seconds'"); // removed after the test, so it holds no slot
+        rounds.reclaim();
+        assertEquals(AlignmentRound.RUNNING, round(fresh).status);
+    }
+
+    @Test
+    void aServiceShuttingDownFailsTheRoundItRunsAndNoOtherInstances() {
+        awaitNoRoundRunning();
+        long mine = queuedRound();
+        assertTrue(rounds.jobs().claim(mine));
+        rounds.stop(null);
+        AlignmentRound stopped = round(mine);
+        assertEquals(AlignmentRound.FAILED, stopped.status);
+        assertEquals(RoundService.SHUT_DOWN, stopped.reason);
+        rounds.jobs().released(mine);
+
+        long elsewhere = runningRound("now()"); // another instance's round: not this one's to stop
+        rounds.stop(null);
+        assertEquals(AlignmentRound.RUNNING, round(elsewhere).status);
+    }
+
+    @Test
+    void aCancelledRoundStopsAtItsNextStepAndAQueuedOneAtOnce() {
+        awaitNoRoundRunning();
+        long running = runningRound("now()");
+        assertTrue(rounds.cancel(running, "test"));
+        assertEquals(AlignmentRound.RUNNING, round(running).status, "a running round stops at its next step, not before");
+        rounds.execute(running, () -> RoundProgress.update(running, "Training the reward model", 0.2));
+        AlignmentRound cancelled = round(running);
+        assertEquals(AlignmentRound.CANCELLED, cancelled.status);
+        assertEquals("Cancelled; nothing changed for customers.", cancelled.reason);
+        assertFalse(rounds.cancel(running, "test"), "an ended round has nothing to cancel");
+
+        long queued = queuedRound();
+        assertTrue(rounds.cancel(queued, "test"));
+        assertEquals(AlignmentRound.CANCELLED, round(queued).status);
+        assertFalse(rounds.jobs().claim(queued), "a cancelled round is never started");
+    }
+
+    @Test
+    void anErrorThrownByARoundIsRecordedAsItsFailure() {
+        awaitNoRoundRunning();
+        long id = runningRound("now()");
+        rounds.execute(id, () -> {
+            throw new StackOverflowError();
+        });
+        AlignmentRound failed = round(id);
+        assertEquals(AlignmentRound.FAILED, failed.status);
+        assertEquals("An unexpected error stopped it (StackOverflowError); the service log has the details. The active version"
+                + " was not changed.", failed.reason);
+    }
+
+    private long runningRound(String heartbeat) {
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "insert into alignment_rounds (method, settings, status, started_by, heartbeat_at) values ('dpo', '{}'::jsonb, 'running', "
+                        + "'test', " + heartbeat + ") returning id").getSingleResult()).longValue());
+        made.add(id);
+        return id;
+    }
+
+    private long queuedRound() {
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "insert into alignment_rounds (method, settings, status, started_by) values ('dpo', '{}'::jsonb, 'queued', 'test') returning id")
+                .getSingleResult()).longValue());
+        made.add(id);
+        return id;
+    }
+
+    private static AlignmentRound round(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id));
+    }
+
+    /** Another version to switch to: the active one's parameters under a new number. */
+    private int copyOf(int version) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics)
+                select nextval('model_version_numbers'), 'candidate', encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics
+                from model_versions where version = ?1 returning version""").setParameter(1, version).getSingleResult()).intValue());
+    }
+
+    private static int active() {
+        return QuarkusTransaction.requiringNew().call(() -> ModelVersion.findActive().orElseThrow().version);
+    }
+
+    private static void restore(Caller admin, int base) {
+        if (active() != base) {
+            admin.request().contentType("application/json").post("/api/v1/models/" + base + "/rollback").then().statusCode(200);
+        }
+        ActiveModel.await();
+    }
+
+    private static long start(Caller admin, String body) {
+        return ((Number) admin.request().contentType("application/json").body(body).post("/api/v1/rounds")
+                .then().statusCode(202).extract().path("roundId")).longValue();
+    }
+
+    private static void awaitBase(Caller admin, long round) {
+        await(() -> {
+            JsonPath r = admin.request().get("/api/v1/rounds/" + round).then().statusCode(200).extract().jsonPath();
+            assertFalse(List.of("promoted", "rejected", "needs_evidence", "failed").contains(r.getString("status")), r.prettify());
+            return r.get("baseVersion") != null ? r : null;
+        }, "the round never read its base version");
+    }
+
+    private static JsonPath awaitRound(Caller admin, long round) {
+        return await(() -> {
+            JsonPath r = admin.request().get("/api/v1/rounds/" + round).then().statusCode(200).extract().jsonPath();
+            return List.of("queued", "running").contains(r.getString("status")) ? null : r;
+        }, "round " + round + " did not finish");
+    }
+
+    private static JsonPath awaitRun(Caller admin, long run) {
+        return await(() -> {
+            JsonPath r = admin.request().get("/api/v1/training-runs/" + run).then().statusCode(200).extract().jsonPath();
+            return List.of("queued", "running").contains(r.getString("status")) ? null : r;
+        }, "training run " + run + " did not finish");
+    }
+
+    private void awaitNoRoundRunning() {
+        await(() -> QuarkusTransaction.requiringNew().call(() -> AlignmentRound.count("status in ?1",
+                List.of(AlignmentRound.RUNNING, AlignmentRound.QUEUED))) == 0 ? Boolean.TRUE : null, "a round is still running");
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> probe, String failure) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < deadline) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(failure);
+    }
+}

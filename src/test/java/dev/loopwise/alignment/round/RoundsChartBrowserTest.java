@@ -1,0 +1,104 @@
+package dev.loopwise.alignment.round;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.review.Browser;
+import dev.loopwise.review.BrowserTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chart across rounds, in headless Chromium, draws what the table under it shows, in its words: the share of replies
+ * changed, not the KL divergence under a legend that names it, a figure only ML engineers read.
+ */
+@QuarkusTest
+class RoundsChartBrowserTest extends BrowserTest {
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void theChartAcrossRoundsShowsRepliesChangedAsTheTableDoesAndNamesNoKl() throws Exception {
+        long id = oneRound();
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            Browser.run(driver, "rounds-chart-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/rounds");
+                wait.until(d -> script("return !!(window.Chart && Chart.getChart('rounds-chart'));"));
+                List<?> labels = (List<?>) script("return Chart.getChart('rounds-chart').data.datasets.map(d => d.label);");
+                assertTrue(labels.stream().noneMatch(l -> String.valueOf(l).contains("KL")), "no KL in the legend: " + labels);
+                assertTrue(labels.contains("replies changed"), labels.toString());
+                Object newest = script("const c = Chart.getChart('rounds-chart'); const set = c.data.datasets.find(d => d.label === 'replies changed');"
+                        + " return set.data[set.data.length - 1];");
+                assertEquals(0.27, ((Number) newest).doubleValue(), 1e-9, "the share the table shows as Replies changed");
+                assertEquals(List.of("x", "rate"), script("return Object.keys(Chart.getChart('rounds-chart').options.scales);"),
+                        "one axis of shares, no second axis for a divergence");
+                Browser.screenshot(driver, "rounds-chart");
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
+    /**
+     * After the first round the page says a grey dashed line at 50% marks a coin toss: with a single round it must be drawn
+     * across the chart, not as a line between rounds, which one round does not make.
+     */
+    @Test
+    void withOneRoundTheCoinTossLineIsDrawnAcrossTheChart() throws Exception {
+        long id = oneRound();
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            Browser.run(driver, "rounds-chart-coin-toss-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/rounds");
+                wait.until(d -> script("return !!(window.Chart && Chart.getChart('rounds-chart'));"));
+                // Rounds other tests left behind would add points: the chart is cut to its newest round (this test's), as the
+                // page draws it when only one round exists.
+                script("const c = Chart.getChart('rounds-chart'); c.data.labels = c.data.labels.slice(-1);"
+                        + " c.data.datasets.forEach(d => { d.data = d.data.slice(-1); }); c.update('none');");
+                // Left of the one round's dots, along the 50% grid line: some pixel in the line's blue-grey, not only the
+                // faint grid line.
+                Object grey = script("const c = Chart.getChart('rounds-chart'); c.stop(); c.draw(); const r = c.currentDevicePixelRatio;"
+                        + " const y = Math.round(c.scales.rate.getPixelForValue(0.5) * r); const x0 = Math.round((c.chartArea.left + 4) * r);"
+                        + " const px = c.ctx.getImageData(x0, y - 2, Math.round(80 * r), 5).data;"
+                        + " for (let i = 0; i < px.length; i += 4) { if (px[i + 3] > 60 && px[i] > 80 && px[i + 2] > px[i] + 15) return true; }"
+                        + " return false;");
+                assertEquals(Boolean.TRUE, grey, "the coin toss line at 50% shows with a single round");
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
+    private static long oneRound() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = AlignmentRound.REJECTED;
+            round.startedBy = "admin";
+            round.finishedAt = java.time.OffsetDateTime.now();
+            round.metrics = new LinkedHashMap<>(Map.of("reward/accuracy", 0.8, "eval/candidate_preference_agreement", 0.7,
+                    "eval/active_preference_agreement", 0.65, "policy/kl", 0.37, "policy/changed_choice_rate", 0.27));
+            round.persist();
+            return round.id;
+        });
+    }
+
+    private Object script(String js) {
+        return ((JavascriptExecutor) driver).executeScript(js);
+    }
+}

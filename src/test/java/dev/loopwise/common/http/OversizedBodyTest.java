@@ -1,0 +1,60 @@
+package dev.loopwise.common.http;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.Caller;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A body over the size limit is a 413 that names the limit, in each answer's own shape, sent whole or chunked; it changes nothing. */
+@QuarkusTest
+class OversizedBodyTest {
+    @Inject
+    ApiKeyService keys;
+    Caller admin;
+
+    @BeforeEach
+    void admin() {
+        admin = Caller.apiKey(keys, "admin");
+    }
+
+    @Test
+    void anOversizedBodyIsA413WithTheLimit() {
+        long users = ErrorShapeTest.countUsers();
+        String huge = "{\"username\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}";
+        admin.request().contentType("application/json").body(huge).post("/api/v1/users")
+                .then().statusCode(413).body("code", equalTo("payload_too_large"))
+                .body("error", containsString("10 MB"));
+        assertEquals(users, ErrorShapeTest.countUsers());
+        // The OpenAI-compatible path answers in OpenAI's error shape, which SDKs read.
+        admin.request().contentType("application/json").body(huge).post("/v1/chat/completions")
+                .then().statusCode(413).body("error.code", equalTo("payload_too_large")).body("error.message", containsString("10 MB"));
+        // A browser's upload gets a page, with the headers every other answer carries.
+        Caller browser = Caller.session("admin");
+        byte[] form = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\nContent-Type: text/csv\r\n\r\n"
+                + "x".repeat(11 * 1024 * 1024) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+        browser.pageRequest().accept("text/html").contentType("multipart/form-data; boundary=b").body(form).post("/admin/import")
+                .then().statusCode(413).contentType(containsString("text/html")).body(containsString("10 MB"))
+                .header("X-Frame-Options", "DENY").header("Referrer-Policy", "same-origin");
+    }
+
+    @Test
+    void anOversizedChunkedBodyIsA413WithTheLimitAndASmallOneStillArrives() {
+        long users = ErrorShapeTest.countUsers();
+        byte[] huge = ("{\"username\":\"" + "x".repeat(11 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        // An InputStream body has no length, so it goes out chunked, without Content-Length.
+        admin.request().contentType("application/json").body(new ByteArrayInputStream(huge)).post("/api/v1/users")
+                .then().statusCode(413).body("code", equalTo("payload_too_large")).body("error", containsString("10 MB"));
+        byte[] small = "{\"username\":\"chunked\",\"nickname\":1}".getBytes(StandardCharsets.UTF_8);
+        admin.request().contentType("application/json").body(new ByteArrayInputStream(small)).post("/api/v1/users")
+                .then().statusCode(400).body("error", containsString("nickname"));
+        assertEquals(users, ErrorShapeTest.countUsers());
+    }
+}
