@@ -2,7 +2,7 @@ package dev.loopwise.model.intent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.common.Place;
+import dev.loopwise.common.file.Place;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
