@@ -19,6 +19,17 @@ public final class EvalMessages {
                 + " it trained on, the model would look better than it will on new tickets.";
     }
 
+    public static String testPairsSeenInTraining(int pairs) {
+        return "Left out " + Counts.of(pairs, "test pair") + " whose prompt a training pair also has (compared ignoring case and"
+                + " spacing): scored on tickets it trained on, the reward model would look better than it will on new ones.";
+    }
+
+    public static String allTestPairsSeenInTraining(Path file, int pairs) {
+        return file + ": " + (pairs == 1 ? "the only test pair has" : "all " + pairs + " test pairs have") + " the prompt of a training"
+                + " pair (compared ignoring case and spacing), so a score on them would say how well the reward model remembers, not"
+                + " how it does on new tickets. Give test pairs whose prompts are not among the training pairs'.";
+    }
+
     public static String allTestRowsSeenInTraining(Path file, int rows) {
         return file + ": " + (rows == 1 ? "the only test row has" : "all " + rows + " test rows have") + " the text of a training row"
                 + " (compared ignoring case and spacing), so a score on them would say how well the model remembers, not how it"

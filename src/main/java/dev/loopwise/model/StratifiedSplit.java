@@ -25,6 +25,30 @@ public final class StratifiedSplit {
         return new int[][] {toSortedArray(kept), toSortedArray(held)};
     }
 
+    /**
+     * As {@link #holdOut(int[], int, double, long)}, with rows of equal {@code keys} (a text and its look-alikes, or
+     * identical vectors) kept on one side: a held-out row whose key a kept row also has is kept instead, since a model
+     * checked on it would be checked on what it learned. Without such rows the split is the plain one.
+     *
+     * @return {kept, heldOut, moved}: the last holds one number, how many held-out rows were kept for that reason
+     */
+    public static int[][] holdOut(int[] labels, int classes, double share, long seed, List<?> keys) {
+        int[][] plain = holdOut(labels, classes, share, seed);
+        java.util.Set<Object> learned = new java.util.HashSet<>();
+        for (int row : plain[0]) {
+            learned.add(keys.get(row));
+        }
+        List<Integer> kept = new ArrayList<>();
+        List<Integer> held = new ArrayList<>();
+        for (int row : plain[0]) {
+            kept.add(row);
+        }
+        for (int row : plain[1]) {
+            (learned.contains(keys.get(row)) ? kept : held).add(row);
+        }
+        return new int[][] {toSortedArray(kept), toSortedArray(held), {plain[1].length - held.size()}};
+    }
+
     /** At most {@code k} rows of each class, chosen at random. */
     public static int[] atMostPerClass(int[] labels, int classes, int k, long seed) {
         List<List<Integer>> byClass = byClass(labels, classes);

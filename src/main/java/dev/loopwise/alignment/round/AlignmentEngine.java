@@ -222,12 +222,13 @@ public final class AlignmentEngine {
      * judgements are grouped, or by its words, case and spacing aside). A ticket reviewers judged replies to — imported
      * unlabelled and labelled later, or a served request in the same words — taught the candidate which reply suits it.
      *
-     * @param earlier hashes of the tickets the reward model the round continued from learned from in earlier rounds
+     * @param earlier the tickets, as {@link HeldOutRows#key} gives them, that the reward model the round continued from learned
+     *                look-alikes of in earlier rounds
      */
     static Unseen unseen(List<WorkspaceSnapshot.TicketInfo> intentTest, Trained trained, Set<String> earlier) {
         List<WorkspaceSnapshot.TicketInfo> kept = intentTest.stream()
                 .filter(t -> !trained.groups().contains(Hashing.sha256Hex(t.text())) && !trained.texts().contains(HeldOutRows.key(t.text()))
-                        && !earlier.contains(Hashing.sha256Hex(t.text())))
+                        && !earlier.contains(HeldOutRows.key(t.text())))
                 .toList();
         return new Unseen(kept, intentTest.size() - kept.size());
     }

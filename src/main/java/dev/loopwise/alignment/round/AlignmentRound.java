@@ -54,6 +54,11 @@ public class AlignmentRound extends JobRowEntity {
     public Long newFrom;
     @Column(name = "new_upto")
     public Long newUpto;
+    /** The imported preference pairs the round read: ids from {@code importedFrom} to {@code importedUpto}, null when none. */
+    @Column(name = "imported_from")
+    public Long importedFrom;
+    @Column(name = "imported_upto")
+    public Long importedUpto;
     @Column(name = "new_judgements")
     public int newJudgements;
     @Column(name = "replayed_judgements")

@@ -11,8 +11,8 @@ import java.util.Set;
  * Everything a round reads, captured once: the active bundle, the reference policy π_ref, the human
  * comparisons, the tickets the policy is distilled on, the reply library, the held-out labelled
  * tickets on which intent accuracy is checked, the reward model training may continue from (null: afresh), and
- * the hashes of those labelled tickets that reward model learned from in earlier rounds ({@link WarmLessons}), and the
- * held-out judgements' tickets it learned look-alikes of there (their words, case and spacing aside).
+ * those labelled tickets, and the held-out judgements' tickets, that reward model learned look-alikes of in earlier rounds
+ * (their words, case and spacing aside; {@link WarmLessons}), each as {@link dev.loopwise.ticket.HeldOutRows#key} gives it.
  */
 public record RoundData(ModelBundle active, ReplyPolicy reference, List<PreferencePair> pairs, List<String> tickets,
                         List<WorkspaceSnapshot.ReplyInfo> replies, List<WorkspaceSnapshot.TicketInfo> intentTest,

@@ -58,8 +58,9 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             Map.entry("eval/preference_tickets", "different tickets those preferences come from"),
             Map.entry("eval/candidate_preference_agreement", "share of them the new version agrees with"),
             Map.entry("eval/active_preference_agreement", "share of them the active version agrees with"),
-            Map.entry(AlignmentEngine.SEEN_INTENT_TICKETS, "labelled tickets kept for checking that reviewers had judged replies to,"
-                    + " judgements the new version learned from (in this round, or in earlier ones whose reward model it continued):"
+            Map.entry(AlignmentEngine.SEEN_INTENT_TICKETS, "labelled tickets kept for checking that the new version learned replies"
+                    + " for, in the same words or in other case and spacing, from reviewers' judgements or imported pairs (in this round,"
+                    + " or in earlier ones whose reward model it continued):"
                     + " left out of the reply-fits-the-intent check, which would otherwise"
                     + " score it on its own lessons"));
 

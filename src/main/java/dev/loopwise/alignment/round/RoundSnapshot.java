@@ -111,6 +111,11 @@ public class RoundSnapshot {
         round.newUpto = judged.newUpto();
         round.newJudgements = judged.newCount();
         round.replayedJudgements = judged.replayed().size();
+        // Imported pairs carry their id negated; the round read every one between the oldest and the newest it kept.
+        java.util.LongSummaryStatistics imported = (captured.data() == null ? List.<PreferencePair>of() : captured.data().pairs()).stream()
+                .filter(p -> p.judgementId() < 0).mapToLong(p -> -p.judgementId()).summaryStatistics();
+        round.importedFrom = imported.getCount() == 0 ? null : imported.getMin();
+        round.importedUpto = imported.getCount() == 0 ? null : imported.getMax();
         if (!judged.replayed().isEmpty()) {
             em.createNativeQuery("insert into round_replayed_judgements (round_id, judgement_id) select ?1, unnest(cast(?2 as bigint[]))")
                     .setParameter(1, roundId).setParameter(2, "{" + judged.replayed().stream().map(String::valueOf)

@@ -11,11 +11,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What the reward model a round continues from learned about its labelled tickets kept for checking. That model was
- * trained by the base version's round on its judgements, and, when that round continued too, by its own base's, and so
- * on: a ticket judged only there still taught the candidate which reply suits it. Read from what those rounds stored
- * (the id range of their new judgements, their replayed ids) through the checked tickets' own review items, an index
- * lookup per ticket, so the cost follows how many tickets are checked rather than how many judgements are stored.
+ * What the reward model a round continues from learned about the tickets the round checks on. That model was trained by
+ * the base version's round on its judgements and imported pairs, and, when that round continued too, by its own base's,
+ * and so on: a ticket judged only there, or one in its words, still taught the candidate which reply suits it. Read from
+ * what those rounds stored (the id ranges of their new judgements and imported pairs, their replayed ids) through the
+ * look-alike indexes, a lookup per checked ticket, so the cost follows how many tickets are checked rather than how many
+ * judgements or pairs are stored.
  */
 final class WarmLessons {
     /** Checked tickets per lookup, so that the statement stays a readable size. */
@@ -35,39 +36,21 @@ final class WarmLessons {
     }
 
     /**
-     * The hashes of the tickets in {@code intentTest} that rounds along the reward model's line trained on: judged, not
-     * skipped, among their new or replayed judgements, and on their training side. They all kept the same tickets aside
-     * as this round (a reward model continues only then), so a ticket this round keeps aside was kept aside by them too.
+     * Which labelled tickets in {@code intentTest} are in the words, case and spacing aside, of a ticket that rounds along
+     * the reward model's line trained on: a look-alike taught the candidate which reply suits it as the ticket itself would.
      *
      * @param baseRound the round that made the base version, whose reward model this round continues from
+     * @return those tickets as {@link HeldOutRows#key} gives them
      */
-    @SuppressWarnings("unchecked")
     static Set<String> taught(EntityManager em, long baseRound, List<WorkspaceSnapshot.TicketInfo> intentTest, RoundSettings settings) {
-        List<String> hashes = intentTest.stream().map(t -> Hashing.sha256Hex(t.text())).distinct()
-                .filter(hash -> !AlignmentEngine.isHeldOut(hash, settings)).toList();
-        Set<String> taught = new HashSet<>();
-        if (hashes.isEmpty()) {
-            return taught;
-        }
-        String rounds = array(line(em, baseRound));
-        for (int from = 0; from < hashes.size(); from += BATCH) {
-            taught.addAll(em.createNativeQuery("""
-                    select distinct i.ticket_hash from review_items i join judgements j on j.item_id = i.id
-                    where i.ticket_hash = any(cast(?1 as varchar[])) and j.choice <> 'skip'
-                      and (exists (select 1 from alignment_rounds r where r.id = any(cast(?2 as bigint[]))
-                                   and j.id between r.new_from and r.new_upto)
-                           or exists (select 1 from round_replayed_judgements p where p.round_id = any(cast(?2 as bigint[]))
-                                      and p.judgement_id = j.id))""")
-                    .setParameter(1, array(hashes.subList(from, Math.min(hashes.size(), from + BATCH))))
-                    .setParameter(2, rounds).getResultList());
-        }
-        return taught;
+        return taughtLookAlikes(em, baseRound, intentTest.stream().map(WorkspaceSnapshot.TicketInfo::text).toList(), settings);
     }
 
     /**
-     * Which of {@code tickets} (the round's held-out judgements' tickets) are in the words, case and spacing aside, of a
-     * ticket that rounds along the reward model's line trained on: judged, not skipped, among their new or replayed
-     * judgements, on their training side. Found through the look-alike index, per checked ticket.
+     * Which of {@code tickets} are in the words, case and spacing aside, of a ticket that rounds along the reward model's
+     * line trained on: judged, not skipped, among their new or replayed judgements, or the prompt of an imported pair they
+     * read, on their training side. They all kept the same tickets aside as this round (a reward model continues only
+     * then), so only the training side of each found row counts. Found through the look-alike indexes, per checked ticket.
      *
      * @return those tickets as {@link HeldOutRows#key} gives them
      */
@@ -83,14 +66,22 @@ final class WarmLessons {
         for (int from = 0; from < texts.size(); from += BATCH) {
             // Joined by a character tickets do not hold: a stray one would only split a text into more candidates.
             String batch = String.join("\u001f", texts.subList(from, Math.min(texts.size(), from + BATCH)));
-            List<Object[]> found = em.createNativeQuery("""
+            String checked = "any(array(select %s from unnest(string_to_array(?1, chr(31))) t))".formatted(lookAlikeKey("t"));
+            List<Object[]> found = new java.util.ArrayList<>(em.createNativeQuery("""
                     select distinct i.ticket_text, i.ticket_hash from review_items i join judgements j on j.item_id = i.id
-                    where %s = any(array(select %s from unnest(string_to_array(?1, chr(31))) t)) and j.choice <> 'skip'
+                    where %s = %s and j.choice <> 'skip'
                       and (exists (select 1 from alignment_rounds r where r.id = any(cast(?2 as bigint[]))
                                    and j.id between r.new_from and r.new_upto)
                            or exists (select 1 from round_replayed_judgements p where p.round_id = any(cast(?2 as bigint[]))
-                                      and p.judgement_id = j.id))""".formatted(lookAlikeKey("i.ticket_text"), lookAlikeKey("t")))
-                    .setParameter(1, batch).setParameter(2, rounds).getResultList();
+                                      and p.judgement_id = j.id))""".formatted(lookAlikeKey("i.ticket_text"), checked))
+                    .setParameter(1, batch).setParameter(2, rounds).getResultList());
+            // An imported pair is grouped by its prompt's hash, as a judgement is by its ticket's.
+            ((List<String>) em.createNativeQuery("""
+                    select distinct p.prompt from imported_preferences p where %s = %s
+                      and exists (select 1 from alignment_rounds r where r.id = any(cast(?2 as bigint[]))
+                                  and p.id between r.imported_from and r.imported_upto)""".formatted(lookAlikeKey("p.prompt"), checked))
+                    .setParameter(1, batch).setParameter(2, rounds).getResultList())
+                    .forEach(prompt -> found.add(new Object[] {prompt, Hashing.sha256Hex(prompt)}));
             for (Object[] row : found) {
                 String key = HeldOutRows.key((String) row[0]);
                 if (wanted.contains(key) && !AlignmentEngine.isHeldOut((String) row[1], settings)) {

@@ -2,9 +2,11 @@ package dev.loopwise.alignment.simulation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.alignment.preference.PreferenceFile;
+import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.alignment.round.CrossEncoderRewards;
+import dev.loopwise.common.EvalMessages;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.model.policy.PolicyFeatures;
@@ -15,6 +17,9 @@ import dev.loopwise.model.transformer.CrossEncoderRewardConfig;
 import dev.loopwise.model.transformer.CrossEncoderRewardTrainer;
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.RewardPairs;
+import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.training.TrainingProgress;
+import dev.loopwise.ticket.HeldOutRows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,12 +78,23 @@ public class EvalRewardCommand implements Callable<Integer> {
         RewardPairs[] split = CrossEncoderRewards.pairs(trainRows.pairs()).splitByTicket(VALIDATION_SHARE, seed);
         RewardPairs fit = split[0];
         RewardPairs validation = split[1];
-        RewardPairs test = CrossEncoderRewards.pairs(testRows.pairs());
+        List<PreferencePair> unseen = unseen(testRows.pairs(), trainRows.pairs());
+        int seen = testRows.pairs().size() - unseen.size();
+        if (unseen.isEmpty() && seen > 0) {
+            throw new IllegalArgumentException(EvalMessages.allTestPairsSeenInTraining(testFile, seen));
+        }
+        if (seen > 0) {
+            System.err.println("Note: " + EvalMessages.testPairsSeenInTraining(seen));
+        }
+        RewardPairs test = CrossEncoderRewards.pairs(unseen);
         boolean tryCross = model.equals("cross") || (model.equals("auto") && fit.size() >= CrossEncoderRewards.MIN_JUDGEMENTS);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("trainPairs", fit.size() + validation.size());
         out.put("validationPairs", validation.size()); // of trainPairs, held out from training
         out.put("testPairs", test.size());
+        if (seen > 0) {
+            out.put("testSeenPairs", seen);
+        }
         out.put("skippedRows", trainRows.skipped() + testRows.skipped());
         Map<String, double[][]> deltas = new LinkedHashMap<>();
         try (CliEncoder encoder = encoderOptions.open()) {
@@ -174,5 +190,12 @@ public class EvalRewardCommand implements Callable<Integer> {
             kinds[i] = pairs.kinds()[i];
         }
         return new RewardTrainer.Data(x, a, b, kinds, pairs.margins(), pairs.weights());
+    }
+
+    /** The test pairs about no ticket a training pair is about, words compared with case and spacing aside. */
+    static List<PreferencePair> unseen(List<PreferencePair> test, List<PreferencePair> train) {
+        java.util.Set<String> trained = new java.util.HashSet<>();
+        train.forEach(p -> trained.add(HeldOutRows.key(p.prompt())));
+        return test.stream().filter(p -> !trained.contains(HeldOutRows.key(p.prompt()))).toList();
     }
 }

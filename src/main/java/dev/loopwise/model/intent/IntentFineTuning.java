@@ -74,6 +74,10 @@ public final class IntentFineTuning {
         if (refitted != null) {
             m.put("finetune/head_refitted", refitted > 0);
         }
+        Double seen = result.metrics().get("eval/seen_rows");
+        if (seen != null) {
+            m.put("finetune/held_out_seen_tickets", seen.intValue());
+        }
         Double seconds = result.metrics().get("time/total_s");
         if (seconds != null) {
             m.put("finetune/seconds", seconds);

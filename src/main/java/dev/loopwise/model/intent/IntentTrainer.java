@@ -102,7 +102,10 @@ public final class IntentTrainer {
         LabelledVectors fitOn = train;
         LabelledVectors heldOut = oosClass || oos < 0 ? validation : relabelWithout(validation, oos);
         if (carved) {
-            int[][] split = StratifiedSplit.holdOut(train.labels(), classes.size(), config.heldOutShare(), config.seed());
+            // The head sees only vectors: a row whose vector a kept row has (a duplicate, or a look-alike the encoder reads
+            // alike) would choose the epoch count and the threshold on what the head learned.
+            int[][] split = StratifiedSplit.holdOut(train.labels(), classes.size(), config.heldOutShare(), config.seed(),
+                    java.util.Arrays.stream(train.vectors()).map(java.nio.FloatBuffer::wrap).toList());
             fitOn = train.subset(split[0]);
             heldOut = train.subset(split[1]);
         }

@@ -1,6 +1,7 @@
 package dev.loopwise.model.transformer;
 
 import dev.loopwise.model.StratifiedSplit;
+import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +21,11 @@ final class PreparedData {
     final int[] trainRows;
     final int[] heldOutRows;
     final boolean carved;
+    /** Carved rows kept for training because a training row is in their words, case and spacing aside. */
+    final int seenKept;
 
     private PreparedData(List<String> classes, String outOfScopeLabel, List<String> texts, int[] y, int[] trainRows,
-                         int[] heldOutRows, boolean carved) {
+                         int[] heldOutRows, boolean carved, int seenKept) {
         this.classes = classes;
         this.outOfScopeLabel = outOfScopeLabel;
         this.texts = texts;
@@ -30,6 +33,7 @@ final class PreparedData {
         this.trainRows = trainRows;
         this.heldOutRows = heldOutRows;
         this.carved = carved;
+        this.seenKept = seenKept;
     }
 
     static PreparedData of(FineTuneData data, double heldOutShare, long seed) {
@@ -45,10 +49,14 @@ final class PreparedData {
         int[] heldRows;
         int[] y;
         boolean carved = data.validationTexts().isEmpty();
+        int seenKept = 0;
         if (carved) {
-            int[][] split = StratifiedSplit.holdOut(data.y(), data.labels().size(), heldOutShare, seed);
+            // Checked on a look-alike of a row it trains on, the fine-tune would pick its epoch and threshold on memory.
+            int[][] split = StratifiedSplit.holdOut(data.y(), data.labels().size(), heldOutShare, seed,
+                    data.texts().stream().map(HeldOutRows::key).toList());
             trainRows = split[0];
             heldRows = split[1];
+            seenKept = split[2][0];
             y = trainY;
         } else {
             texts.addAll(data.validationTexts());
@@ -64,7 +72,7 @@ final class PreparedData {
                     + "rows or at least two training rows per label");
         }
         return new PreparedData(List.copyOf(classes), oosClass ? data.outOfScopeLabel() : null, List.copyOf(texts), y,
-                trainRows, heldRows, carved);
+                trainRows, heldRows, carved, seenKept);
     }
 
     /** Label indices to class indices: the out-of-scope label becomes −1 when it is not a class. */

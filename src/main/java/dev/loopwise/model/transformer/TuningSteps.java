@@ -46,6 +46,9 @@ final class TuningSteps {
             this.heldRows = prep.heldOutRows;
             this.trainY = prep.labelsOf(trainRows);
             this.heldY = prep.labelsOf(heldRows);
+            if (prep.seenKept > 0) {
+                metrics.put("eval/seen_rows", (double) prep.seenKept);
+            }
         }
 
         /** {@link TuningSteps#begin} with the plan's budget; returns the monitor clock's deadline. */

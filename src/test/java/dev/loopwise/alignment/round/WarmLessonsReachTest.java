@@ -50,7 +50,7 @@ class WarmLessonsReachTest {
         List<TicketRow> labelled = round.test.stream().filter(t -> libraryIntents.contains(t.label())).limit(8).toList();
         List<WorkspaceSnapshot.TicketInfo> intentTest = labelled.stream()
                 .map(t -> new WorkspaceSnapshot.TicketInfo(0, t.text(), t.label(), null, "test")).toList();
-        Set<String> taughtLabelled = Set.of(Hashing.sha256Hex(labelled.get(0).text()), Hashing.sha256Hex(labelled.get(1).text()));
+        Set<String> taughtLabelled = Set.of(HeldOutRows.key(labelled.get(0).text()), HeldOutRows.key(labelled.get(1).text()));
         List<String> now = pairs.stream().map(PreferencePair::prompt).distinct().toList();
 
         Map<String, Object> alone = run(VECTOR, reference, round, pairs, now, intentTest, null, Set.of(), Set.of());
