@@ -77,6 +77,25 @@ class ModelsPageWordsTest {
     }
 
     @Test
+    @ActivateRequestContext
+    void aShareOfEnoughTicketsSaysHowFarChanceCouldMoveItAndAFewTicketsOrAnAverageDoNot() {
+        ModelVersion version = new ModelVersion();
+        version.metrics = new java.util.HashMap<>(java.util.Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
+                "intent/macro_f1", 0.9, "intent/oos_recall", 1.0, "data/oos_test_tickets", 3));
+        assertEquals("likely between 85% and 93%", FigureRanges.likelyRange(version, "intent/accuracy"));
+        version.metrics.put("data/test_tickets", 40);
+        assertEquals("likely between 79% and 96%", FigureRanges.likelyRange(version, "intent/accuracy"), "fewer tickets, wider");
+        assertEquals("", FigureRanges.likelyRange(version, "intent/oos_recall"), "3 tickets are shown as a count, too few to judge");
+        assertEquals("", FigureRanges.likelyRange(version, "intent/macro_f1"), "an average over intents is not a share of tickets");
+        assertEquals("", FigureRanges.likelyRange(version, "policy/agent_agreement"));
+
+        long active = ModelVersion.findActive().orElseThrow().version;
+        String page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models/" + active)
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<span class=\"label range\">likely between "), page);
+    }
+
+    @Test
     void statusCodesReadAsWordsAndAnUnknownOneWithoutUnderscores() {
         assertEquals("in progress", StatusWords.words(TrainingRun.RUNNING));
         assertEquals("waiting to start", StatusWords.words(TrainingRun.QUEUED));
