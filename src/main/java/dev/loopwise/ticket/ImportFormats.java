@@ -47,10 +47,21 @@ public class ImportFormats {
                     + " hand such requests to a person instead of answering, so " + OUT_OF_SCOPE + " needs no reply.";
         }
         if (!result.otherColumns().isEmpty()) {
-            text += " Kept with each ticket but not read: " + String.join(", ", result.otherColumns()) + " (Loopwise reads text,"
+            text += " Kept with each ticket but not read: " + result.otherColumns().stream().map(ImportFormats::unread)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (Loopwise reads text,"
                     + " label, response and split, also under names such as utterance, intent, category or reply; rename a column if it"
                     + " holds one of those).";
         }
         return text;
+    }
+
+    /**
+     * A column left unread although its name is one Loopwise reads (a data set's category beside its label): said so, or the
+     * list of names read would seem to contradict the list of columns kept.
+     */
+    static String unread(String column) {
+        return TicketColumns.NAMES.entrySet().stream()
+                .filter(read -> read.getValue().stream().anyMatch(name -> name.equalsIgnoreCase(column.strip())))
+                .findFirst().map(read -> column + " (another column was read as the " + read.getKey() + ")").orElse(column);
     }
 }

@@ -22,6 +22,9 @@
     document.getElementById('run-status').textContent = run.statusText || run.status;
     document.getElementById('run-step').textContent = run.step || 'waiting';
     document.getElementById('run-progress').value = Math.round(run.progress * 100);
+    // The bar alone reads as "barely started" or "nearly done"; the number says which, and moves when the bar is thin.
+    const percent = document.getElementById('run-percent');
+    if (percent) percent.textContent = Math.round(run.progress * 100) + '% done';
     const first = document.getElementById('first-progress');
     if (first) first.textContent = Math.round(run.progress * 100) + '%';
     eta(run.progress);

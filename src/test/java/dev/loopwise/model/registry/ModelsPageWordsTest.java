@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.common.job.StatusWords;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -53,6 +54,27 @@ class ModelsPageWordsTest {
     }
 
     @Test
+    void aRunningTrainingSaysHowFarItIsInNumbersBesideItsBar() {
+        dev.loopwise.model.ActiveModel.awaitNoTraining();
+        // A run row as a worker keeps it while training, shown by the page for a moment and removed again.
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingRun running = run(TrainingRun.RUNNING, 0.02);
+            running.id = null;
+            running.startedBy = "test";
+            running.persist();
+            return running.id;
+        });
+        String page;
+        try {
+            page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models?run=" + id).then()
+                    .statusCode(200).extract().asString();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
+        }
+        assertTrue(page.contains("<span id=\"run-percent\">2% done</span>"), "a thin bar alone reads as nothing done: " + page);
+    }
+
+    @Test
     void theReasonsTheActiveVersionChangedReadAsWords() {
         for (String code : new String[] {ModelService.FIRST_MODEL, ModelService.PROMOTE, ModelService.ROLLBACK, "alignment"}) {
             ModelActivation activation = new ModelActivation();
@@ -74,6 +96,25 @@ class ModelsPageWordsTest {
         assertEquals("3 of 3 (too few to judge)", ModelFormats.percent(version, "intent/oos_recall"));
         assertEquals("90.0%", ModelFormats.percent(version, "intent/accuracy"));
         assertEquals("—", ModelFormats.percent(version, "policy/agent_agreement"));
+    }
+
+    @Test
+    void aShareOfEnoughTicketsSaysHowFarChanceCouldMoveItAndAFewTicketsOrAnAverageDoNot() {
+        ModelVersion version = new ModelVersion();
+        version.metrics = new java.util.HashMap<>(java.util.Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
+                "intent/macro_f1", 0.9, "intent/oos_recall", 1.0, "data/oos_test_tickets", 3));
+        assertEquals("likely between 85% and 93%", FigureRanges.likelyRange(version, "intent/accuracy"));
+        version.metrics.put("data/test_tickets", 40);
+        assertEquals("likely between 79% and 96%", FigureRanges.likelyRange(version, "intent/accuracy"), "fewer tickets, wider");
+        assertEquals("", FigureRanges.likelyRange(version, "intent/oos_recall"), "3 tickets are shown as a count, too few to judge");
+        assertEquals("", FigureRanges.likelyRange(version, "intent/macro_f1"), "an average over intents is not a share of tickets");
+        assertEquals("", FigureRanges.likelyRange(version, "policy/agent_agreement"));
+
+        // The demo's first version, which the test profile trains at start on 87 held-out tickets.
+        int measured = dev.loopwise.model.ActiveModel.await();
+        String page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models/" + measured)
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<span class=\"label range\">likely between "), page);
     }
 
     @Test

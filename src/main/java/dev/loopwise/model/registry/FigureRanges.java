@@ -1,0 +1,35 @@
+package dev.loopwise.model.registry;
+
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * How far a version's share of held-out tickets could be from what it would score on many more tickets like them: a
+ * lead deciding whether to promote on "89.7% of 87 tickets" needs to know that a few points either way is chance.
+ */
+@TemplateExtension
+public class FigureRanges {
+    /** 90% sure: the level the reviewer weights and the gates use, so every range on the pages means the same. */
+    private static final double Z = 1.6449;
+
+    /**
+     * The share's likely range ("likely between 83% and 94%"), or empty when the share is missing, was not counted on a
+     * known number of tickets, or is shown as a bare count because those tickets were too few to judge.
+     */
+    static String likelyRange(ModelVersion version, String metric) {
+        Object value = version.metrics == null ? null : version.metrics.get(metric);
+        int tickets = ModelFormats.heldOut(version, metric);
+        if (!(value instanceof Number share) || tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
+            return "";
+        }
+        double[] range = wilson(share.doubleValue(), tickets);
+        return String.format("likely between %.0f%% and %.0f%%", Math.floor(range[0] * 100), Math.ceil(range[1] * 100));
+    }
+
+    /** Wilson's interval: unlike "share ± 2 standard errors" it stays within 0–100% and is honest at 100% of a few. */
+    static double[] wilson(double share, int n) {
+        double z2 = Z * Z;
+        double centre = (share + z2 / (2 * n)) / (1 + z2 / n);
+        double half = Z * Math.sqrt(share * (1 - share) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+}
