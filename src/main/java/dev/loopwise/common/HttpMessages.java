@@ -78,6 +78,14 @@ public final class HttpMessages {
         return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
     }
 
+    /** A query parameter the address does not read; {@code read} is what it does read, in order (empty: none). */
+    public static String unknownParameter(String name, java.util.Collection<String> read) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        return "The query parameter '" + shown + "' is not one this address reads, so it would change nothing: "
+                + (read.isEmpty() ? "this address takes no query parameters; remove it."
+                        : "it takes " + String.join(", ", read) + " (check the spelling), or remove it.");
+    }
+
     public static String unnamedFormField() {
         return "The form holds a value without a field name (an '=' at the start of a field, or '&' and '=' with nothing"
                 + " between): send each field as name=value. Nothing was saved.";

@@ -53,6 +53,21 @@ public final class LlmMessages {
                 + " is an object such as {\"role\": \"user\", \"content\": \"...\"}.";
     }
 
+    /**
+     * A message of another role (system, assistant…) whose content is neither text, a list of parts nor null: OpenAI
+     * refuses it, so a client that sends it has a bug to see. {@code sent} is the JSON type given.
+     */
+    public static String chatOtherBadContent(int index, String role, String sent) {
+        String given = sent.equals("NUMBER") ? "a number" : sent.equals("BOOLEAN") ? "true or false" : "an object";
+        return "messages[" + index + "].content (a " + role + " message) must be a string or a list of parts such as"
+                + " [{\"type\": \"text\", \"text\": \"...\"}]; it is " + given + ".";
+    }
+
+    /** A message's optional 'name' (who speaks) that is not text. */
+    public static String chatBadName(int index) {
+        return "messages[" + index + "].name is the speaker's name, a string such as \"alex\": send it in quotes, or leave it out.";
+    }
+
     /** A user message whose content is neither text nor a list of parts; {@code sent} is the JSON type given (null: none). */
     public static String chatBadContent(int index, String sent) {
         String given = sent == null || sent.equals("MISSING") || sent.equals("NULL") ? "it has none"

@@ -141,7 +141,10 @@ final class ArticleFiles {
             node = fieldsInAnyCase((com.fasterxml.jackson.databind.node.ObjectNode) node);
             int before = problems.size();
             for (String field : new String[] {"title", "body"}) {
-                if (!node.hasNonNull(field)) {
+                if (node.has(field) && node.get(field).isNull()) {
+                    // Named as missing, the field would contradict the list of fields the line has, which names it.
+                    problems.add(line + ": '" + field + "' is null: give the article's " + field + " as text in quotes");
+                } else if (!node.hasNonNull(field)) {
                     problems.add(line + ": '" + field + "' is missing (each article needs 'title' and 'body'"
                             + (node.size() > 0 ? "; this " + (line.inArray() ? "row" : "line") + " has " + fieldNames(node) : "") + ")");
                 } else if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {

@@ -106,9 +106,14 @@ public class ChatCompletionsResource {
                 throw ApiException.badRequest("validation_failed", LlmMessages.chatBadMessage(index));
             }
             ChatParameters.checkRole(message.get("role").asText());
+            if (message.has("name") && !message.get("name").isTextual()) {
+                throw ApiException.badRequest("validation_failed", LlmMessages.chatBadName(index));
+            }
             if (message.get("role").asText().equals("user")) {
                 ticket = text(message.get("content"), index);
                 ticketIndex = index;
+            } else {
+                otherContent(message, index);
             }
             index++;
         }
@@ -130,6 +135,22 @@ public class ChatCompletionsResource {
         }
         ChatParameters.check(body);
         return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body));
+    }
+
+    /**
+     * Only the last user message is read, but the others are checked as OpenAI checks them: a client sending a number as
+     * the system prompt, or a part without its type, would otherwise learn of its bug only from another server.
+     */
+    private static void otherContent(JsonNode message, int index) {
+        JsonNode content = message.get("content");
+        if (content == null || content.isNull() || content.isTextual()) {
+            return; // an assistant message that called a tool has none
+        }
+        if (!content.isArray()) {
+            throw ApiException.badRequest("validation_failed",
+                    LlmMessages.chatOtherBadContent(index, message.get("role").asText(), content.getNodeType().name()));
+        }
+        text(content, index);
     }
 
     /** A message's text: a string, or OpenAI's list of parts of which the text ones count. */

@@ -24,9 +24,11 @@ class KnowledgeJsonlRowsTest {
     void aRowMissingAFieldNamesTheLineAndTheFieldAndAJsonArrayOfArticlesIsRead() {
         Caller admin = Caller.apiKey(keys, "admin");
         upload(admin, "{\"title\": \"Returns\", \"body\": \"Send it back within 30 days.\"}\n{\"title\": \"Shipping\", \"content\": \"Two days.\"}\n"
-                + "{\"body\": 42, \"title\": \"Numbers\"}\n").statusCode(400).body("code", equalTo("invalid_file"))
+                + "{\"body\": 42, \"title\": \"Numbers\"}\n{\"title\": \"Nulls\", \"body\": null}\n").statusCode(400)
+                .body("code", equalTo("invalid_file"))
                 .body("error", containsString("line 2: 'body' is missing (each article needs 'title' and 'body'; this line has 'title', 'content')"))
                 .body("error", containsString("line 3: 'body' must be a non-empty string, not a number"))
+                .body("error", containsString("line 4: 'body' is null: give the article's body as text in quotes"))
                 .body("error", not(containsString("line 1")));
         // One array on one line, as a tool writes "JSON": read as its rows, not refused as "line 1: not a JSON object".
         String tag = UUID.randomUUID().toString().substring(0, 8);

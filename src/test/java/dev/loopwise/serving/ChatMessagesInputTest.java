@@ -34,6 +34,24 @@ class ChatMessagesInputTest {
     }
 
     @Test
+    void theMessagesBeforeTheTicketAndASpeakersNameAreCheckedAsOpenAiChecksThem() {
+        Caller service = Caller.service(users, keys);
+        send(service, "{\"messages\": [{\"role\": \"system\", \"content\": 42}, {\"role\": \"user\", \"content\": \"hi\"}]}")
+                .statusCode(400).body("error.code", equalTo("validation_failed"))
+                .body("error.message", equalTo("messages[0].content (a system message) must be a string or a list of parts such as"
+                        + " [{\"type\": \"text\", \"text\": \"...\"}]; it is a number."));
+        send(service, "{\"messages\": [{\"role\": \"assistant\", \"content\": [{\"text\": \"x\"}]}, {\"role\": \"user\", \"content\":"
+                + " \"hi\"}]}").statusCode(400).body("error.code", equalTo("validation_failed"));
+        send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\", \"name\": 5}]}").statusCode(400)
+                .body("error.message", equalTo("messages[0].name is the speaker's name, a string such as \"alex\": send it in quotes,"
+                        + " or leave it out."));
+        // What OpenAI takes still passes (an assistant turn that only called a tool has no content): the refusal is then 'n'.
+        send(service, "{\"messages\": [{\"role\": \"assistant\", \"content\": null}, {\"role\": \"user\", \"content\":"
+                + " \"Where is my parcel?\", \"name\": \"alex\"}], \"n\": 2}").statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.startsWith("'n' can only be 1"));
+    }
+
+    @Test
     void messagesNotAListAnImageAloneAndToolsAreRefusedSayingWhatToSend() {
         Caller service = Caller.service(users, keys);
         send(service, "{\"messages\": {\"role\": \"user\", \"content\": \"hi\"}}").statusCode(400)

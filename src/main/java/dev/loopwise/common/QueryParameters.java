@@ -1,0 +1,56 @@
+package dev.loopwise.common;
+
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+/**
+ * The API refuses a query parameter its address does not read, as it refuses a JSON field it does not read: a client that
+ * asks for {@code ?limit=5} where the list takes {@code size}, or {@code ?page=2} where it takes {@code before}, would
+ * otherwise get the first page at its default size without a word, and page through the same rows forever. Pages for
+ * browsers are left alone (links carry their own notes), and so is the OpenAI-compatible API, whose SDKs may add
+ * parameters of their own (Azure's {@code api-version}) that OpenAI itself ignores.
+ */
+public class QueryParameters {
+    private static final Map<Method, Set<String>> READ = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void onlyThoseRead(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null || !request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        Set<String> given = request.getUriInfo().getQueryParameters().keySet();
+        if (given.isEmpty()) {
+            return;
+        }
+        Set<String> read = READ.computeIfAbsent(resource.getResourceMethod(), QueryParameters::readBy);
+        for (String name : given) {
+            if (!read.contains(name)) {
+                throw ApiException.badRequest("unknown_parameter", HttpMessages.unknownParameter(name, read));
+            }
+        }
+    }
+
+    /** The query parameters the resource method declares, in the order a message lists them. */
+    private static Set<String> readBy(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Parameter parameter : method.getParameters()) {
+            QueryParam query = parameter.getAnnotation(QueryParam.class);
+            RestQuery rest = parameter.getAnnotation(RestQuery.class);
+            if (query != null) {
+                names.add(query.value());
+            } else if (rest != null) {
+                names.add(rest.value().isEmpty() ? parameter.getName() : rest.value());
+            }
+        }
+        return java.util.Collections.unmodifiableSet(names);
+    }
+}
