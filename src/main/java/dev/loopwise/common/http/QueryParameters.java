@@ -1,5 +1,7 @@
-package dev.loopwise.common;
+package dev.loopwise.common.http;
 
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.HttpMessages;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;

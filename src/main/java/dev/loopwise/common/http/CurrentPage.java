@@ -1,4 +1,4 @@
-package dev.loopwise.common;
+package dev.loopwise.common.http;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.RequestScoped;

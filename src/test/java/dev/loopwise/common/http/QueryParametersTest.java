@@ -1,12 +1,12 @@
-package dev.loopwise.common;
+package dev.loopwise.common.http;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.security.ApiKey;
-import dev.loopwise.security.ApiKeyService;
+import dev.loopwise.security.apikey.ApiKey;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
