@@ -12,14 +12,25 @@ public class FigureRanges {
     private static final double Z = 1.6449;
 
     /**
-     * The share's likely range ("likely between 83% and 94%"), or empty when the share is missing, was not counted on a
-     * known number of tickets, or is shown as a bare count because those tickets were too few to judge.
+     * The version page's big figure: a share of too few tickets as the bare count ("3 of 3"), whose range line beneath
+     * says it is too few to judge, so the figure stays one short line.
+     */
+    static String headline(ModelVersion version, String metric) {
+        return ModelFormats.percent(version, metric).replace(ModelFormats.TOO_FEW_NOTE, "");
+    }
+
+    /**
+     * The share's likely range ("likely between 83% and 94%"), "too few to judge" when it is shown as a bare count of a
+     * few tickets, or empty when the share is missing or was not counted on a known number of tickets.
      */
     static String likelyRange(ModelVersion version, String metric) {
         Object value = version.metrics == null ? null : version.metrics.get(metric);
         int tickets = ModelFormats.heldOut(version, metric);
-        if (!(value instanceof Number share) || tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
+        if (!(value instanceof Number share) || tickets <= 0) {
             return "";
+        }
+        if (tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
+            return ModelFormats.TOO_FEW;
         }
         double[] range = wilson(share.doubleValue(), tickets);
         return String.format("likely between %.0f%% and %.0f%%", Math.floor(range[0] * 100), Math.ceil(range[1] * 100));

@@ -41,11 +41,15 @@ public class ModelFormats {
         return round != null && !(version.metrics != null && version.metrics.get("intent/accuracy") instanceof Number) ? round : null;
     }
 
-    /** A rate metric as a percentage with one decimal, or "—" when the version has no such metric. */
     /** Below this many held-out tickets a share says next to nothing: "100.0%" of 3 tickets is one lucky draw. */
     static final int TOO_FEW_TO_JUDGE = 20;
+    static final String TOO_FEW = "too few to judge";
+    static final String TOO_FEW_NOTE = " (" + TOO_FEW + ")";
 
-    /** A share of held-out tickets; on too few of them, the count instead ("3 of 3"), and that it is too few to judge. */
+    /**
+     * A rate metric as a percentage with one decimal, or "—" when the version has no such metric. A share of held-out
+     * tickets; on too few of them, the count instead ("3 of 3"), and that it is too few to judge.
+     */
     static String percent(ModelVersion version, String metric) {
         Object value = version.metrics.get(metric);
         if (!(value instanceof Number n)) {
@@ -53,7 +57,7 @@ public class ModelFormats {
         }
         int tickets = heldOut(version, metric);
         if (tickets > 0 && tickets < TOO_FEW_TO_JUDGE) {
-            return Math.round(n.doubleValue() * tickets) + " of " + tickets + " (too few to judge)";
+            return Math.round(n.doubleValue() * tickets) + " of " + tickets + TOO_FEW_NOTE;
         }
         return String.format("%.1f%%", n.doubleValue() * 100);
     }

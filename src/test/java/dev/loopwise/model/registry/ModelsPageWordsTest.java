@@ -94,6 +94,9 @@ class ModelsPageWordsTest {
         version.metrics = new java.util.HashMap<>(java.util.Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
                 "intent/oos_recall", 1.0, "data/oos_test_tickets", 3));
         assertEquals("3 of 3 (too few to judge)", ModelFormats.percent(version, "intent/oos_recall"));
+        assertEquals("3 of 3", FigureRanges.headline(version, "intent/oos_recall"), "the version page's big figure stays short");
+        assertEquals("too few to judge", FigureRanges.likelyRange(version, "intent/oos_recall"), "said on the line beneath it");
+        assertEquals("90.0%", FigureRanges.headline(version, "intent/accuracy"));
         assertEquals("90.0%", ModelFormats.percent(version, "intent/accuracy"));
         assertEquals("—", ModelFormats.percent(version, "policy/agent_agreement"));
     }
@@ -106,7 +109,7 @@ class ModelsPageWordsTest {
         assertEquals("likely between 85% and 93%", FigureRanges.likelyRange(version, "intent/accuracy"));
         version.metrics.put("data/test_tickets", 40);
         assertEquals("likely between 79% and 96%", FigureRanges.likelyRange(version, "intent/accuracy"), "fewer tickets, wider");
-        assertEquals("", FigureRanges.likelyRange(version, "intent/oos_recall"), "3 tickets are shown as a count, too few to judge");
+        assertEquals("too few to judge", FigureRanges.likelyRange(version, "intent/oos_recall"), "3 tickets are shown as a count");
         assertEquals("", FigureRanges.likelyRange(version, "intent/macro_f1"), "an average over intents is not a share of tickets");
         assertEquals("", FigureRanges.likelyRange(version, "policy/agent_agreement"));
 
