@@ -14,7 +14,7 @@ import dev.loopwise.ticket.Intent;
 import dev.loopwise.model.intent.IntentTrainingResult;
 import dev.loopwise.model.intent.LabelledVectors;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.transformer.FineTuneResult;
+import dev.loopwise.model.transformer.tuning.FineTuneResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.encoder.TunedEncoder;
 import dev.loopwise.model.transformer.EncoderSource;
-import dev.loopwise.model.transformer.TunedEncoderWeights;
+import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
 import java.util.List;
 
 /** The service's encoders as a training reads them: vectors through the embedding cache, tuned layers kept in the database. */

@@ -2,7 +2,7 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.transformer.EncoderSource;
-import dev.loopwise.model.transformer.TunedEncoderWeights;
+import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
 import java.util.List;
 
 /** The encoders a training reads, and where a fine-tune's layers are kept. */

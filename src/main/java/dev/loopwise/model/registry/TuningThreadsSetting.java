@@ -1,6 +1,6 @@
 package dev.loopwise.model.registry;
 
-import dev.loopwise.model.transformer.TuningThreads;
+import dev.loopwise.model.transformer.tuning.TuningThreads;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

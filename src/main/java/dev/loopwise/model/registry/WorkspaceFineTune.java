@@ -3,8 +3,8 @@ package dev.loopwise.model.registry;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.intent.IntentFineTuning;
 import dev.loopwise.model.transformer.EncoderSource;
-import dev.loopwise.model.transformer.FineTuneData;
-import dev.loopwise.model.transformer.FineTuneResult;
+import dev.loopwise.model.transformer.tuning.FineTuneData;
+import dev.loopwise.model.transformer.tuning.FineTuneResult;
 import java.util.List;
 
 /** The {@code finetune} regime of a training run: the workspace's training tickets, the run's budget, progress and cancel. */

@@ -10,7 +10,7 @@ import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.TunedEncoder;
-import dev.loopwise.model.transformer.TunedEncoderWeights;
+import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
