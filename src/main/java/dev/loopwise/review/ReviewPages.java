@@ -1,6 +1,12 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.item.ReviewConfig;
+import dev.loopwise.review.item.ReviewView;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.user.User;

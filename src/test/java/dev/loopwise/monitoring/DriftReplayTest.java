@@ -42,7 +42,7 @@ class DriftReplayTest {
     @Inject
     MonitoringConfig monitoringConfig;
     @Inject
-    dev.loopwise.review.ReviewService review;
+    dev.loopwise.review.judging.ReviewService review;
     @Inject
     dev.loopwise.security.user.UserService users;
 
@@ -154,7 +154,7 @@ class DriftReplayTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into review_leases (item_id, reviewer_id, swapped,"
                     + " expires_at) values (?1, ?2, false, now() + interval '1 hour') on conflict do nothing")
                     .setParameter(1, item.longValue()).setParameter(2, reviewerId).executeUpdate());
-            review.submit(reviewerId, reviewer, item.longValue(), new dev.loopwise.review.Submission("A", null, null, null, 900));
+            review.submit(reviewerId, reviewer, item.longValue(), new dev.loopwise.review.judging.Submission("A", null, null, null, 900));
         }
         driftActions.wakeWaiting();
         assertEquals("pending", lastProposal(), "once judged, the round waits for the admin's approval (auto-round is off)");

@@ -9,7 +9,7 @@ import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.ModelBundle;
 import dev.loopwise.model.registry.ModelVersion;
 import dev.loopwise.model.registry.WorkspaceSnapshot;
-import dev.loopwise.review.ReviewStats;
+import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
