@@ -3,7 +3,7 @@ package dev.loopwise.monitoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.db.RowCounts;
-import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

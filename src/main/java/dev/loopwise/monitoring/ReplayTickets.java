@@ -2,7 +2,7 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.file.TextFiles;
-import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.serving.ServableText;
 import dev.loopwise.ticket.SampleTraffic;
 import dev.loopwise.ticket.TicketFile;

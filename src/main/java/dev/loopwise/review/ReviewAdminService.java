@@ -4,7 +4,7 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.judging.ReviewTallies;

@@ -82,7 +82,7 @@ public class ReviewPages {
 
     /** No version answers yet, so no item can be made: the pages say why nothing waits. */
     private static boolean noModelYet() {
-        return dev.loopwise.model.registry.ModelVersion.findActive().isEmpty();
+        return dev.loopwise.model.registry.version.ModelVersion.findActive().isEmpty();
     }
 
     /** Always 200, so the counters come with the answer even when nothing waits. */

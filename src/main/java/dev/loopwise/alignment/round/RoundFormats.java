@@ -116,7 +116,7 @@ public class RoundFormats {
         if (round.candidateVersion == null || !round.finished() || AlignmentRound.PROMOTED.equals(round.status)) {
             return null;
         }
-        return dev.loopwise.model.registry.ModelVersion.findByVersion(round.candidateVersion)
+        return dev.loopwise.model.registry.version.ModelVersion.findByVersion(round.candidateVersion)
                 .filter(v -> v.comparable()).map(v -> v.version).orElse(null);
     }
 

@@ -1,7 +1,7 @@
 package dev.loopwise.review.judging;
 
 import dev.loopwise.common.text.Hashing;
-import dev.loopwise.model.registry.ModelTrainer;
+import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.ticket.Intent;

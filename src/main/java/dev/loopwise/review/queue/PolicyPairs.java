@@ -2,7 +2,7 @@ package dev.loopwise.review.queue;
 
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.registry.ServingModel;
+import dev.loopwise.model.registry.version.ServingModel;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;

@@ -9,7 +9,7 @@ import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.alignment.round.RoundRequests;
 import dev.loopwise.alignment.round.RoundScope;
 import dev.loopwise.alignment.round.RoundSnapshot;
-import dev.loopwise.model.registry.ModelTrainer;
+import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.review.ReviewApiTest;
 import dev.loopwise.review.ReviewItems;
 import dev.loopwise.review.ReviewerTest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EmbeddingStore;
-import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
