@@ -3,7 +3,7 @@ package dev.loopwise.cli;
 import dev.loopwise.cli.support.DatabaseCommand;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
-import dev.loopwise.monitoring.MonitoringService;
+import dev.loopwise.monitoring.drift.MonitoringService;
 import dev.loopwise.review.ReviewAdminService;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.ReviewStats;

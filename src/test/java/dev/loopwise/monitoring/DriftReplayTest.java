@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.monitoring.drift.DriftActions;
+import dev.loopwise.monitoring.drift.MonitoringConfig;
+import dev.loopwise.monitoring.drift.MonitoringService;
+import dev.loopwise.monitoring.replay.ReplayService;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
