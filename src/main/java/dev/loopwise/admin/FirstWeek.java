@@ -4,9 +4,9 @@ import dev.loopwise.alignment.round.AlignmentRound;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.llm.LlmFigures;
-import dev.loopwise.model.registry.ModelVersion;
-import dev.loopwise.review.ReviewItem;
-import dev.loopwise.review.ReviewStats;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.ReviewStats;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +23,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class FirstWeek {
     /** Labelled tickets per intent below which a trained model is mostly guessing. */
-    static final int TICKETS_PER_INTENT = dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT;
+    static final int TICKETS_PER_INTENT = dev.loopwise.model.registry.training.ModelTrainer.TICKETS_PER_NEW_INTENT;
     /** Judgements after which a first round has a fair chance to decide (its gates abstain below that). */
     static final int FIRST_ROUND_JUDGEMENTS = 100;
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
@@ -36,7 +36,7 @@ public class FirstWeek {
     @Inject
     LlmFigures llm;
     @Inject
-    dev.loopwise.model.registry.TrainingConfig training;
+    dev.loopwise.model.registry.training.TrainingConfig training;
 
     /** One step: its title, whether it is done, what the counts say, what to do, and where. */
     public record Step(String title, boolean done, String status, String action, String href) {
@@ -69,10 +69,10 @@ public class FirstWeek {
                         + " per intent; from " + training.minTrainedExamples() + " on, the model learns an intent well, as the Intents"
                         + " page counts), and the replies your agents sent.", "/admin/import"));
         Optional<ModelVersion> active = ModelVersion.findActive();
-        boolean training = dev.loopwise.model.registry.TrainingRun.oldestUnfinished().isPresent();
+        boolean training = dev.loopwise.model.registry.training.TrainingRun.oldestUnfinished().isPresent();
         // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
         List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : labelledIntents.stream()
-                .filter(name -> !v.learnedIntents().contains(name) && !name.equals(dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
+                .filter(name -> !v.learnedIntents().contains(name) && !name.equals(dev.loopwise.model.registry.training.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
                 .orElse(List.of());
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
@@ -175,7 +175,7 @@ public class FirstWeek {
     private List<String> intentsWithoutReply(int limit) {
         return em.createNativeQuery("select i.name from intents i where i.name <> ?1 and not exists (select 1 "
                 + "from replies r where r.intent_id = i.id and r.status = 'active') order by i.name limit ?2")
-                .setParameter(1, dev.loopwise.model.registry.ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
+                .setParameter(1, dev.loopwise.model.registry.training.ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
     }
 
     /** With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. */

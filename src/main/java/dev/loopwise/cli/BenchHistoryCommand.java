@@ -1,16 +1,16 @@
 package dev.loopwise.cli;
 
 import dev.loopwise.cli.support.DatabaseCommand;
-import dev.loopwise.model.registry.ModelRegistry;
-import dev.loopwise.model.registry.ModelVersion;
-import dev.loopwise.monitoring.MonitoringService;
+import dev.loopwise.model.registry.version.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.monitoring.drift.MonitoringService;
 import dev.loopwise.review.ReviewAdminService;
-import dev.loopwise.review.ReviewService;
-import dev.loopwise.review.ReviewStats;
-import dev.loopwise.review.ReviewTallies;
-import dev.loopwise.review.TallyRollup;
-import dev.loopwise.review.ReviewView;
-import dev.loopwise.review.Submission;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.review.judging.ReviewTallies;
+import dev.loopwise.review.judging.TallyRollup;
+import dev.loopwise.review.item.ReviewView;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.user.UserService;
 import dev.loopwise.serving.ServingPipeline;
 import dev.loopwise.ticket.Reply;

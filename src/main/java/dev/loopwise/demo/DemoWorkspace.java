@@ -2,8 +2,8 @@ package dev.loopwise.demo;
 
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
-import dev.loopwise.model.registry.ModelVersion;
-import dev.loopwise.model.registry.TrainingService;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.model.registry.training.TrainingService;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;

@@ -3,7 +3,7 @@ package dev.loopwise.llm;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.registry.ServingModel;
+import dev.loopwise.model.registry.version.ServingModel;
 import java.util.ArrayList;
 import java.util.List;
 

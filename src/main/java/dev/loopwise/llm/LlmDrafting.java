@@ -2,7 +2,7 @@ package dev.loopwise.llm;
 
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.ticket.SlotFiller;
-import dev.loopwise.model.registry.ServingModel;
+import dev.loopwise.model.registry.version.ServingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

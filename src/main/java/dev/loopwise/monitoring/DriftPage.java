@@ -2,6 +2,13 @@ package dev.loopwise.monitoring;
 
 import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.monitoring.drift.DriftActions;
+import dev.loopwise.monitoring.drift.DriftOverview;
+import dev.loopwise.monitoring.drift.MonitoringConfig;
+import dev.loopwise.monitoring.replay.BackgroundReplays;
+import dev.loopwise.monitoring.replay.ReplayService;
+import dev.loopwise.monitoring.replay.ReplayTickets;
+import dev.loopwise.monitoring.replay.ReplayView;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.ticket.TopicLabelling;

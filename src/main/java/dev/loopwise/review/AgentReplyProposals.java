@@ -5,7 +5,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.ticket.SlotFiller;
-import dev.loopwise.model.registry.ModelTrainer;
+import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -3,7 +3,13 @@ package dev.loopwise.review;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.http.FormValues;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.review.item.ReviewConfig;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.ReviewNextStep;
+import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.review.queue.Refill;
+import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -73,8 +79,8 @@ public class ReviewAdminPage {
     }
 
     private static boolean comparedAsSaid(int version, boolean on) {
-        boolean comparing = dev.loopwise.model.registry.ModelVersion.findUnderReview().map(v -> v.version == version).orElse(false);
-        return on ? comparing : !comparing && dev.loopwise.model.registry.ModelVersion.findByVersion(version).isPresent();
+        boolean comparing = dev.loopwise.model.registry.version.ModelVersion.findUnderReview().map(v -> v.version == version).orElse(false);
+        return on ? comparing : !comparing && dev.loopwise.model.registry.version.ModelVersion.findByVersion(version).isPresent();
     }
 
     /** The agreement chart's data. */

@@ -1,5 +1,7 @@
 package dev.loopwise.review;
 
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.review.item.ReviewItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

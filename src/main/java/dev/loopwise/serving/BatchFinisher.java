@@ -3,7 +3,7 @@ package dev.loopwise.serving;
 import dev.loopwise.llm.LlmDrafting;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
-import dev.loopwise.model.registry.ServingModel;
+import dev.loopwise.model.registry.version.ServingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.LlmMessages;
-import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -70,7 +70,7 @@ public class ChatCompletionsResource {
     /** When a version was made, in epoch seconds as OpenAI says it: the same on every call, as SDKs expect. */
     private static long created(int version) {
         return CREATED.computeIfAbsent(version, v -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                dev.loopwise.model.registry.ModelVersion.findByVersion(v).map(found -> found.createdAt.toEpochSecond())
+                dev.loopwise.model.registry.version.ModelVersion.findByVersion(v).map(found -> found.createdAt.toEpochSecond())
                         .orElseGet(ChatFormats::now)));
     }
 

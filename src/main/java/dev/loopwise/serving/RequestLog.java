@@ -3,7 +3,7 @@ package dev.loopwise.serving;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.llm.LlmOutcome;
-import dev.loopwise.model.registry.ServingModel;
+import dev.loopwise.model.registry.version.ServingModel;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import dev.loopwise.common.ServingMessages;
 import dev.loopwise.llm.GroundingPassage;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.intent.IntentPrediction;
-import dev.loopwise.model.registry.ServingModel;
+import dev.loopwise.model.registry.version.ServingModel;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

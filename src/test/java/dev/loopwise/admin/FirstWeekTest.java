@@ -33,7 +33,7 @@ class FirstWeekTest {
                 + " Intents page counts)"), guide.steps().get(0).action());
         // Other tests label tickets with intents of their own: the step is done unless one has enough tickets and the
         // active version never learned it, and then it names them.
-        List<String> learned = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.ModelVersion.findActive()
+        List<String> learned = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.version.ModelVersion.findActive()
                 .orElseThrow().learnedIntents());
         @SuppressWarnings("unchecked")
         List<String> unknown = QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(
@@ -102,7 +102,7 @@ class FirstWeekTest {
         int version = ActiveModel.await();
         dev.loopwise.ticket.Intent learned = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Intent.findByName("gift_card_balance")
                 .orElseThrow());
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.ModelVersion.findByVersion(version).orElseThrow()
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.version.ModelVersion.findByVersion(version).orElseThrow()
                 .learnedIntents().contains("gift_card_balance")), "the demo's version learned it");
         String renamed = "Gift card questions " + System.nanoTime() % 100_000;
         try {

@@ -3,7 +3,7 @@ package dev.loopwise.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.model.registry.ModelTrainer;
+import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.review.ReviewItem;
-import dev.loopwise.review.ReviewItemGenerator;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

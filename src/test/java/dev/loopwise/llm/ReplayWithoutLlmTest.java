@@ -84,7 +84,7 @@ class ReplayWithoutLlmTest extends FakeLlmTest {
         int exit;
         System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            exit = new picocli.CommandLine(new dev.loopwise.monitoring.ReplayCommand()).execute("--file", file.toString(),
+            exit = new picocli.CommandLine(new dev.loopwise.monitoring.replay.ReplayCommand()).execute("--file", file.toString(),
                     "--key", admin.apiKey(), "--url", base.toString().replaceAll("/$", ""), "--stride", "1");
         } finally {
             System.setOut(out);

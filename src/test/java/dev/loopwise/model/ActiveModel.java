@@ -1,7 +1,7 @@
 package dev.loopwise.model;
 
-import dev.loopwise.model.registry.ModelRegistry;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 
@@ -37,8 +37,8 @@ public final class ActiveModel {
     public static void awaitNoTraining() {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
-            long unfinished = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.TrainingRun.count("status in ?1",
-                    java.util.List.of(dev.loopwise.model.registry.TrainingRun.RUNNING, dev.loopwise.model.registry.TrainingRun.QUEUED)));
+            long unfinished = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.training.TrainingRun.count("status in ?1",
+                    java.util.List.of(dev.loopwise.model.registry.training.TrainingRun.RUNNING, dev.loopwise.model.registry.training.TrainingRun.QUEUED)));
             if (unfinished == 0) {
                 return;
             }

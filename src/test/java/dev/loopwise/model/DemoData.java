@@ -4,7 +4,7 @@ import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.encoder.EncoderSpec;
 import dev.loopwise.model.encoder.FileEmbeddingCache;
 import dev.loopwise.model.encoder.SentenceEncoder;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.Ticket;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.monitoring.drift.DriftActions;
+import dev.loopwise.monitoring.drift.MonitoringConfig;
+import dev.loopwise.monitoring.drift.MonitoringService;
+import dev.loopwise.monitoring.replay.ReplayService;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
@@ -42,7 +46,7 @@ class DriftReplayTest {
     @Inject
     MonitoringConfig monitoringConfig;
     @Inject
-    dev.loopwise.review.ReviewService review;
+    dev.loopwise.review.judging.ReviewService review;
     @Inject
     dev.loopwise.security.user.UserService users;
 
@@ -154,7 +158,7 @@ class DriftReplayTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into review_leases (item_id, reviewer_id, swapped,"
                     + " expires_at) values (?1, ?2, false, now() + interval '1 hour') on conflict do nothing")
                     .setParameter(1, item.longValue()).setParameter(2, reviewerId).executeUpdate());
-            review.submit(reviewerId, reviewer, item.longValue(), new dev.loopwise.review.Submission("A", null, null, null, 900));
+            review.submit(reviewerId, reviewer, item.longValue(), new dev.loopwise.review.judging.Submission("A", null, null, null, 900));
         }
         driftActions.wakeWaiting();
         assertEquals("pending", lastProposal(), "once judged, the round waits for the admin's approval (auto-round is off)");

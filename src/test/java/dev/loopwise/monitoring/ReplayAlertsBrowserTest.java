@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.monitoring.replay.DriftReplay;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
 import dev.loopwise.security.Caller;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.item.ReviewView;
+import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.user.UserService;

@@ -1,5 +1,10 @@
 package dev.loopwise.review;
 
+import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.Agreement;
+import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.review.judging.ReviewerReliability;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,17 +18,17 @@ import java.util.stream.Collectors;
  * The review figures computed from every judgement at once, as they were before running sums existed:
  * the reference the sums must equal.
  */
-final class FromScratchFigures {
+public final class FromScratchFigures {
     private FromScratchFigures() {
     }
 
-    record Vote(long itemId, long reviewerId, String choice, String kind, String gold, LocalDate day) {
+    public record Vote(long itemId, long reviewerId, String choice, String kind, String gold, LocalDate day) {
     }
 
-    record Reviewer(long judgements, long skips, ReviewerReliability.Comparison comparison, int goldJudged, int goldCorrect) {
+    public record Reviewer(long judgements, long skips, ReviewerReliability.Comparison comparison, int goldJudged, int goldCorrect) {
     }
 
-    record Figures(Map<Long, Reviewer> reviewers, Double alpha, int overlapUnits, Double kappa, List<ReviewStats.AlphaPoint> overTime) {
+    public record Figures(Map<Long, Reviewer> reviewers, Double alpha, int overlapUnits, Double kappa, List<ReviewStats.AlphaPoint> overTime) {
     }
 
     @SuppressWarnings("unchecked")
@@ -35,7 +40,7 @@ final class FromScratchFigures {
                 (String) r[4], LocalDate.parse((String) r[5]))).toList();
     }
 
-    static Figures of(List<Vote> votes) {
+    public static Figures of(List<Vote> votes) {
         Map<Long, ReviewerReliability.Comparison> comparisons = ReviewerReliability.leaveOneOut(overlapVotes(votes));
         Map<Long, Reviewer> reviewers = new HashMap<>();
         votes.stream().collect(Collectors.groupingBy(Vote::reviewerId)).forEach((id, own) -> {

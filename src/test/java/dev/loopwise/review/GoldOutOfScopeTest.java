@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.TallySums;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.Judgement;
 import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.ReviewConfig;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.queue.Refill;
+import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.ReviewItem;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
 import io.quarkus.narayana.jta.QuarkusTransaction;

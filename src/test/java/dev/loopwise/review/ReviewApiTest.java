@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The review API: leases, idempotent judgements, A/B order, skips, undo, capacity of an item. */
 @QuarkusTest
-class ReviewApiTest extends ReviewerTest {
+public class ReviewApiTest extends ReviewerTest {
     @Test
     void aJudgementIsStoredOnceInTheItemsTermsWhateverOrderItWasShownIn() {
         List<Long> items = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR);
@@ -66,7 +69,7 @@ class ReviewApiTest extends ReviewerTest {
     }
 
     /** The next item's id, or -1 when nothing is waiting (new items may be made from unreviewed tickets). */
-    static long nextId(Caller caller) {
+    public static long nextId(Caller caller) {
         Response next = caller.request().get("/api/v1/review/next");
         return next.statusCode() == 204 ? -1 : ((Number) next.path("itemId")).longValue();
     }

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
@@ -8,12 +9,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** Review items made directly, so a test knows exactly what is in the queue. */
-final class ReviewItems {
+public final class ReviewItems {
     private ReviewItems() {
     }
 
     /** Closes every open item, then opens {@code count} new ones needing {@code required} judgements each. */
-    static List<Long> fresh(EntityManager em, int count, int required, String kind) {
+    public static List<Long> fresh(EntityManager em, int count, int required, String kind) {
         return fresh(em, count, required, kind, "traffic", null, null);
     }
 
@@ -21,7 +22,7 @@ final class ReviewItems {
      * Closes every open item, then opens one with this ticket text from this source: "request" (served traffic,
      * {@code sourceId} a request id) or "traffic" (a workspace ticket, {@code sourceId} its id).
      */
-    static long fromSource(EntityManager em, String text, String source, String sourceId, int required) {
+    public static long fromSource(EntityManager em, String text, String source, String sourceId, int required) {
         return fresh(em, 1, required, required > 1 ? ReviewItem.OVERLAP : ReviewItem.REGULAR, source, sourceId, text).get(0);
     }
 

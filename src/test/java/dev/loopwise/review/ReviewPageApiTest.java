@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.UserService;

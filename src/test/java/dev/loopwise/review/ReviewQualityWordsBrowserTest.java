@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
-import dev.loopwise.model.registry.ModelTrainer;
+import dev.loopwise.model.registry.training.ModelTrainer;
+import dev.loopwise.review.item.Judgement;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

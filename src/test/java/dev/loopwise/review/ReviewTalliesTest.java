@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.item.ReviewConfig;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.review.judging.ReviewTallies;
+import dev.loopwise.review.judging.ReviewerReliability;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

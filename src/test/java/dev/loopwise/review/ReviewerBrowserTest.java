@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;

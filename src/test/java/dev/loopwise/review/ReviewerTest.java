@@ -9,13 +9,13 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A test of reviewers at work: items need a model that answers tickets, and each test makes its own reviewers. */
-abstract class ReviewerTest {
+public abstract class ReviewerTest {
     @Inject
-    ApiKeyService keys;
+    public ApiKeyService keys;
     @Inject
-    UserService users;
+    public UserService users;
     @Inject
-    EntityManager em;
+    public EntityManager em;
 
     @BeforeEach
     void awaitModel() {
@@ -23,7 +23,7 @@ abstract class ReviewerTest {
     }
 
     /** A new reviewer with an API key. */
-    Caller reviewer() {
+    public Caller reviewer() {
         return Caller.reviewer(users, keys);
     }
 }

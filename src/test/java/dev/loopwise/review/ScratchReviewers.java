@@ -1,5 +1,8 @@
 package dev.loopwise.review;
 
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.ReviewTallies;
+import dev.loopwise.review.judging.TallySums;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

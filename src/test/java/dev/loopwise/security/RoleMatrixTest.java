@@ -130,7 +130,7 @@ class RoleMatrixTest {
     private long reviewItem() {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             List<Reply> replies = Reply.listActive();
-            dev.loopwise.review.ReviewItem item = new dev.loopwise.review.ReviewItem();
+            dev.loopwise.review.item.ReviewItem item = new dev.loopwise.review.item.ReviewItem();
             item.ticketText = "role matrix ticket " + Endpoints.UNIQUE.incrementAndGet();
             item.ticketHash = java.util.UUID.randomUUID().toString();
             item.source = "traffic";
@@ -140,7 +140,7 @@ class RoleMatrixTest {
             item.reply2Text = replies.get(1).text;
             item.strategy = "top2";
             item.requiredJudgements = 1;
-            item.status = dev.loopwise.review.ReviewItem.COMPLETE;
+            item.status = dev.loopwise.review.item.ReviewItem.COMPLETE;
             item.persist();
             return item.id;
         });

@@ -83,8 +83,8 @@ class ChatCompletionsTest {
         String reply = "Good news: order FH-123456 is on its way. Follow it here: {{tracking_link}} (arrives {{ Delivery Date }}).";
         List<String> open = List.of("tracking_link", "delivery_date");
         dev.loopwise.model.intent.IntentPrediction intent = new dev.loopwise.model.intent.IntentPrediction("track_order", 0.9, false, List.of());
-        ServingPipeline.Answer answer = new ServingPipeline.Answer(java.util.UUID.randomUUID(), new dev.loopwise.model.registry.ServingModel.Decision(
-                intent, new dev.loopwise.model.registry.ServingModel.Candidate(7, "track_order", reply), reply, open, null), 3, null);
+        ServingPipeline.Answer answer = new ServingPipeline.Answer(java.util.UUID.randomUUID(), new dev.loopwise.model.registry.version.ServingModel.Decision(
+                intent, new dev.loopwise.model.registry.version.ServingModel.Candidate(7, "track_order", reply), reply, open, null), 3, null);
         String ticket = "where is my order FH-123456";
         ChatFormats.Completion handedOver = ChatFormats.completion(answer, new ChatFormats.Request(ticket, false, false, Map.of()), "HAND OVER");
         assertEquals("HAND OVER", handedOver.choices().get(0).message().content(), "a chat widget would show the braces");
@@ -192,7 +192,7 @@ class ChatCompletionsTest {
         // "created" is when the version was made, the same on every call.
         long created = helpdesk.request().get("/v1/models").jsonPath().getLong("data[0].created");
         long made = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                dev.loopwise.model.registry.ModelVersion.findByVersion(version).orElseThrow().createdAt.toEpochSecond());
+                dev.loopwise.model.registry.version.ModelVersion.findByVersion(version).orElseThrow().createdAt.toEpochSecond());
         assertEquals(made, created);
     }
 }

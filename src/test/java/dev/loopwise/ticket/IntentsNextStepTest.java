@@ -35,7 +35,7 @@ class IntentsNextStepTest {
         assertTrue(next.fewTicketsText().startsWith("gift wrap (0), refund_status (7) have fewer than 8 labelled tickets"), next.fewTicketsText());
         // Overview and Models ask for 5 tickets of a new intent: this page says how its 8 and their 5 go together.
         assertTrue(next.fewTicketsText().contains("(a new version learns an intent from "
-                + dev.loopwise.model.registry.ModelTrainer.TICKETS_PER_NEW_INTENT + ", and well from 8)"), next.fewTicketsText());
+                + dev.loopwise.model.registry.training.ModelTrainer.TICKETS_PER_NEW_INTENT + ", and well from 8)"), next.fewTicketsText());
     }
 
     @Test

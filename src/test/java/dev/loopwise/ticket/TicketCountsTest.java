@@ -173,7 +173,7 @@ class TicketCountsTest {
             assertEquals(Ticket.count(), Ticket.countAll(), "all tickets");
             assertEquals(Ticket.count("intent is not null"), byIntent.values().stream().mapToLong(Long::longValue).sum());
             assertTrue(byIntent.values().stream().allMatch(n -> n > 0), byIntent.toString());
-            assertEquals(dev.loopwise.model.registry.ModelVersion.count(), RowCounts.total(RowCounts.MODEL_VERSIONS), "versions");
+            assertEquals(dev.loopwise.model.registry.version.ModelVersion.count(), RowCounts.total(RowCounts.MODEL_VERSIONS), "versions");
         });
     }
 

@@ -1,7 +1,7 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.preference.PreferencePair;
-import dev.loopwise.model.transformer.RewardPairs;
+import dev.loopwise.model.transformer.crossencoder.RewardPairs;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,8 +2,8 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.registry.ModelBundle;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.version.ModelBundle;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import java.util.List;
 import java.util.Set;
 

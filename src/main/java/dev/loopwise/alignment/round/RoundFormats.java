@@ -116,14 +116,14 @@ public class RoundFormats {
         if (round.candidateVersion == null || !round.finished() || AlignmentRound.PROMOTED.equals(round.status)) {
             return null;
         }
-        return dev.loopwise.model.registry.ModelVersion.findByVersion(round.candidateVersion)
+        return dev.loopwise.model.registry.version.ModelVersion.findByVersion(round.candidateVersion)
                 .filter(v -> v.comparable()).map(v -> v.version).orElse(null);
     }
 
     /** The Rounds page's next step, from the newest round. */
     static String listNextStep(java.util.List<AlignmentRound> newestFirst, long judgements) {
         if (newestFirst.isEmpty()) {
-            long wanted = dev.loopwise.review.ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
+            long wanted = dev.loopwise.review.judging.ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
             return judgements >= wanted ? "Reviewers have judged " + judgements + " pairs of replies: start the first round."
                     : "Start the first round once reviewers have judged about " + wanted + " pairs of replies (" + judgements
                             + " so far): a round started sooner will most likely end undecided, changing nothing.";

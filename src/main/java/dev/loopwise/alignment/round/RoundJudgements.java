@@ -2,7 +2,7 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.common.job.AdvisoryLock;
-import dev.loopwise.review.Judgement;
+import dev.loopwise.review.item.Judgement;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -83,8 +83,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         if (round.candidateVersion == null || AlignmentRound.PROMOTED.equals(round.status)) {
             return "";
         }
-        return dev.loopwise.model.registry.ModelVersion.findByVersion(round.candidateVersion).filter(v -> v.activatedAt != null)
-                .map(v -> " Later an admin promoted v" + v.version + " by hand: " + (v.status.equals(dev.loopwise.model.registry.ModelVersion.ACTIVE)
+        return dev.loopwise.model.registry.version.ModelVersion.findByVersion(round.candidateVersion).filter(v -> v.activatedAt != null)
+                .map(v -> " Later an admin promoted v" + v.version + " by hand: " + (v.status.equals(dev.loopwise.model.registry.version.ModelVersion.ACTIVE)
                         ? "it answers customers now." : "it answered customers for a while.")).orElse("");
     }
 

@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.round;
 
-import dev.loopwise.model.registry.ModelBundle;
+import dev.loopwise.model.registry.version.ModelBundle;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import dev.loopwise.common.job.CancelRequest;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
-import dev.loopwise.model.registry.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -51,7 +51,7 @@ public class RoundService {
     @Inject
     AlignmentConfig config;
     @Inject
-    dev.loopwise.review.ReviewStats reviewStats;
+    dev.loopwise.review.judging.ReviewStats reviewStats;
 
     /**
      * Queues a round an admin asked for; it starts when no other round is running and an instance's training slot is

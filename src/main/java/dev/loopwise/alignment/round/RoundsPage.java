@@ -4,7 +4,7 @@ import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.text.PlainText;
-import dev.loopwise.review.ReviewItem;
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.user.User;
@@ -39,7 +39,7 @@ public class RoundsPage {
     @Inject
     CurrentUser currentUser;
     @Inject
-    dev.loopwise.review.ReviewStats reviewStats;
+    dev.loopwise.review.judging.ReviewStats reviewStats;
 
     @CheckedTemplate
     static class Templates {

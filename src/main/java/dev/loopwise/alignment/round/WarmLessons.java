@@ -1,7 +1,7 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.common.text.Hashing;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.HeldOutRows;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;

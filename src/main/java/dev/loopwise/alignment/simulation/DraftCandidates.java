@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.simulation;
 
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.loopwise.alignment.simulation;
 
 import dev.loopwise.common.EvalMessages;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.Collections;

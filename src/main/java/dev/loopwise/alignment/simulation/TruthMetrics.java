@@ -4,7 +4,7 @@ import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.alignment.reward.RewardModel;
 import dev.loopwise.alignment.round.AlignmentEngine;
 import dev.loopwise.alignment.round.RoundSettings;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.HashMap;

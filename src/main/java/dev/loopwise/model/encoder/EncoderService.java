@@ -3,7 +3,7 @@ package dev.loopwise.model.encoder;
 
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.Pooling;
-import dev.loopwise.model.transformer.TunedEncoderWeights;
+import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,13 @@
 package dev.loopwise.model.encoder;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import dev.loopwise.model.transformer.BertEncoder;
-import dev.loopwise.model.transformer.BertWeightMap;
+import dev.loopwise.model.transformer.bert.BertEncoder;
+import dev.loopwise.model.transformer.bert.BertWeightMap;
 import dev.loopwise.model.transformer.FloatTensor;
-import dev.loopwise.model.transformer.OnnxEncoderSession;
-import dev.loopwise.model.transformer.OnnxGraph;
+import dev.loopwise.model.transformer.onnx.OnnxEncoderSession;
+import dev.loopwise.model.transformer.onnx.OnnxGraph;
 import dev.loopwise.model.transformer.TokenBatch;
-import dev.loopwise.model.transformer.TunedEncoderWeights;
+import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

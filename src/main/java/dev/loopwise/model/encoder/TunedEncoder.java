@@ -1,6 +1,6 @@
 package dev.loopwise.model.encoder;
 
-import dev.loopwise.model.transformer.TunedEncoderWeights;
+import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.Column;

@@ -1,13 +1,13 @@
 package dev.loopwise.model.intent;
 
 
-import dev.loopwise.model.transformer.ClassifierFineTuneConfig;
-import dev.loopwise.model.transformer.ClassifierFineTuner;
-import dev.loopwise.model.transformer.ContrastiveFineTuneConfig;
-import dev.loopwise.model.transformer.ContrastiveFineTuner;
+import dev.loopwise.model.transformer.tuning.ClassifierFineTuneConfig;
+import dev.loopwise.model.transformer.tuning.ClassifierFineTuner;
+import dev.loopwise.model.transformer.tuning.ContrastiveFineTuneConfig;
+import dev.loopwise.model.transformer.tuning.ContrastiveFineTuner;
 import dev.loopwise.model.transformer.EncoderSource;
-import dev.loopwise.model.transformer.FineTuneData;
-import dev.loopwise.model.transformer.FineTuneResult;
+import dev.loopwise.model.transformer.tuning.FineTuneData;
+import dev.loopwise.model.transformer.tuning.FineTuneResult;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.loopwise.model.intent;
 
 import dev.loopwise.model.Vectors;
-import dev.loopwise.model.transformer.ClassifierHead;
+import dev.loopwise.model.transformer.tuning.ClassifierHead;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

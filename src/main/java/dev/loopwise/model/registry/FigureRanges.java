@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.qute.TemplateExtension;
 
 /**

@@ -1,5 +1,9 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.model.registry.training.TrainingRun;
+import dev.loopwise.model.registry.training.TrainingService;
+import dev.loopwise.model.registry.version.ModelService;
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.http.Paging;

@@ -2,6 +2,9 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.intent.IntentHead;
+import dev.loopwise.model.registry.training.ModelTrainer;
+import dev.loopwise.model.registry.training.TrainingRun;
+import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.model.registry.version.ModelVersion;
+
 /**
  * The advice on Models for versions an alignment round made: a round keeps its base's intents and changes which replies
  * are chosen, so its own comparison with that base (replies fitting the ticket's intent, and its gates) is the one there is.

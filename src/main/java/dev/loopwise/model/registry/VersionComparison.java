@@ -1,6 +1,7 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.model.registry.training.ModelTrainer;
+import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.List;
 
 /** The intents a version learned, read from its lineage, to tell what one version answers and another cannot. */

@@ -35,7 +35,7 @@ public final class TokenizedTexts {
     }
 
     /** Already tokenized rows (e.g. assembled ticket–reply pairs), unpadded. */
-    static TokenizedTexts of(long[][] ids, long[][] types) {
+    public static TokenizedTexts of(long[][] ids, long[][] types) {
         return new TokenizedTexts(ids, types);
     }
 

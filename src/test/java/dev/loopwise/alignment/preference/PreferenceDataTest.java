@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.alignment.round.Judgements;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.review.ReviewService;
+import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.user.UserService;

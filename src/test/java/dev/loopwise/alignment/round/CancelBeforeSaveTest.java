@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EncoderRef;
-import dev.loopwise.model.registry.ModelActivation;
-import dev.loopwise.model.registry.ModelBundle;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelActivation;
+import dev.loopwise.model.registry.version.ModelBundle;
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

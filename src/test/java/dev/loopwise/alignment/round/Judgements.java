@@ -1,9 +1,9 @@
 package dev.loopwise.alignment.round;
 
-import dev.loopwise.review.ReviewService;
-import dev.loopwise.review.ReviewView;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.ScratchTickets;
-import dev.loopwise.review.Submission;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.review.Judgement;
-import dev.loopwise.review.ReviewService;
-import dev.loopwise.review.ReviewView;
-import dev.loopwise.review.Submission;
+import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.item.ReviewView;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.registry.ModelBundle;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelBundle;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.registry.ModelVersion;
-import dev.loopwise.review.ReviewService;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.user.UserService;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.model.registry.ModelBundle;
-import dev.loopwise.model.registry.ModelVersion;
+import dev.loopwise.model.registry.version.ModelBundle;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;

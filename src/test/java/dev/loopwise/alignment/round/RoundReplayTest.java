@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.review.ReviewService;
+import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.user.UserService;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.model.DemoData;
-import dev.loopwise.model.registry.ModelBundle;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.version.ModelBundle;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.common.text.Hashing;
-import dev.loopwise.model.transformer.RewardPairs;
+import dev.loopwise.model.transformer.crossencoder.RewardPairs;
 import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
 import java.util.List;

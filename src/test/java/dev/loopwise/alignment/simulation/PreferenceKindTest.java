@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.preference.PreferencePair;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
-import dev.loopwise.model.registry.WorkspaceSnapshot;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.loopwise.model.registry;
 
 import dev.loopwise.model.intent.IntentHead;
+import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.registry.training.ModelTrainer;
+import dev.loopwise.model.registry.training.TrainingRun;
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.job.StatusWords;
+import dev.loopwise.model.registry.training.TrainingRun;
+import dev.loopwise.model.registry.version.ModelActivation;
+import dev.loopwise.model.registry.version.ModelService;
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.narayana.jta.QuarkusTransaction;

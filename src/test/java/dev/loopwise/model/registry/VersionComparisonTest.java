@@ -4,6 +4,7 @@ import static dev.loopwise.model.registry.MeasuredVersions.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;

@@ -7,6 +7,7 @@ import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;

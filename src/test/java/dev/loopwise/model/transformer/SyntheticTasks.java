@@ -9,19 +9,19 @@ import java.util.Random;
  * and "the courier emailed the customer" hold the same words, so their mean-pooled vectors almost coincide
  * (cosine ≈ 0.97), yet they mean opposite things to a support desk. The label is the customer's role.
  */
-final class SyntheticTasks {
+public final class SyntheticTasks {
     static final List<String> OTHERS = List.of("courier", "driver", "manager", "seller", "agent", "bank", "supplier",
             "landlord", "neighbour", "technician", "cashier", "florist", "plumber", "tailor", "broker", "lawyer");
     static final List<String> VERBS = List.of("emailed", "called", "paid", "refunded", "thanked", "blamed", "warned",
             "contacted", "visited", "invoiced", "charged", "reminded", "texted", "praised");
-    static final String ACTS = "customer_acts";
-    static final String RECEIVES = "customer_receives";
+    public static final String ACTS = "customer_acts";
+    public static final String RECEIVES = "customer_receives";
 
-    record Rows(List<String> texts, List<String> labels) {
+    public record Rows(List<String> texts, List<String> labels) {
     }
 
     /** {@code perLabel} rows of each label, from the given share of the noun × verb grid (seeded). */
-    static Rows whoDidWhat(int perLabel, long seed, boolean firstHalfOfGrid) {
+    public static Rows whoDidWhat(int perLabel, long seed, boolean firstHalfOfGrid) {
         Random random = new Random(seed);
         List<String> texts = new ArrayList<>();
         List<String> labels = new ArrayList<>();

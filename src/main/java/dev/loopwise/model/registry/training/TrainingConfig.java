@@ -1,0 +1,74 @@
+package dev.loopwise.model.registry.training;
+
+import dev.loopwise.model.intent.IntentRegime;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Settings of training runs (environment: {@code LOOPWISE_MODEL_TRAINING_SEED}, ...). */
+@ConfigMapping(prefix = "loopwise.model.training")
+public interface TrainingConfig {
+    /** Seed of every random choice in training, so the same data gives the same model. */
+    @WithDefault("42")
+    long seed();
+
+    /**
+     * Training examples of the typical (median) intent from which {@code auto} trains a linear head on frozen vectors (fewer:
+     * prototypes; none: descriptions); in a fine-tune, the fewest per intent for cross-entropy (fewer: contrastive pairs).
+     */
+    @WithDefault("8")
+    int minTrainedExamples();
+
+    /**
+     * With fewer than {@link dev.loopwise.model.OutOfScopeThreshold#MIN_OUT_OF_SCOPE_EXAMPLES} held-out out-of-scope examples
+     * (too few to measure recall on), the threshold keeps this share of held-out in-scope tickets.
+     */
+    @WithDefault("0.98")
+    double retention();
+
+    /**
+     * With enough held-out out-of-scope examples (intent {@code oos}), the threshold maximises in-scope
+     * accuracy + this × out-of-scope recall on held-out tickets: what catching one is worth.
+     */
+    @WithDefault("0.3")
+    double oosWeight();
+
+    /**
+     * Let {@code auto} fine-tune the encoder (with {@link #minFineTuneExamples()} per intent). Off by default: on the
+     * public data sets measured, fine-tuning did not beat the frozen encoder everywhere (BENCHMARKS.md); the
+     * {@code finetune} regime can always be chosen explicitly.
+     */
+    @WithDefault("false")
+    boolean autoFineTune();
+
+    /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (see {@link IntentRegime#MIN_FINE_TUNE_EXAMPLES}). */
+    @WithDefault("" + IntentRegime.MIN_FINE_TUNE_EXAMPLES)
+    int minFineTuneExamples();
+
+    /**
+     * How long fine-tuning the encoder may take (ISO-8601, e.g. {@code PT5M}); unset: by data size, about
+     * 3 minutes for 1,000 tickets and 15 for 15,000 on two cores.
+     */
+    Optional<java.time.Duration> fineTuneBudget();
+
+    /**
+     * CPU threads a fine-tune of the encoder (intent fine-tune, cross-encoder reward model) uses; unset: every core.
+     * Answers share those cores while it runs: 1 keeps their latency, at about 1.7× the fine-tune's time on 2 cores.
+     */
+    Optional<Integer> tuningThreads();
+
+    /** Hidden units of the reply policy's scorer. */
+    @WithDefault("32")
+    int policyHidden();
+
+    /** Passes over the training tickets when fitting the reply policy. */
+    @WithDefault("15")
+    int policyEpochs();
+
+    /**
+     * A running training whose instance has not refreshed its heartbeat for this long is failed by any instance:
+     * its process died. Instances refresh it every 10 seconds, so keep it well above that.
+     */
+    @WithDefault("2m")
+    java.time.Duration heartbeatStaleness();
+}

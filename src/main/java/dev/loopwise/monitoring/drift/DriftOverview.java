@@ -1,0 +1,94 @@
+package dev.loopwise.monitoring.drift;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.PagingMessages;
+import dev.loopwise.common.db.RowCounts;
+import dev.loopwise.model.registry.version.ModelRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Everything the drift dashboard and {@code GET /api/v1/drift} show, read in one place. */
+@ApplicationScoped
+public class DriftOverview {
+    @Inject
+    EntityManager em;
+    @Inject
+    ModelRegistry registry;
+    @Inject
+    MonitoringConfig config;
+
+    public record Overview(Integer modelVersion, JsonNode latest, Map<String, Object> thresholds, JsonNode series, JsonNode alerts,
+                           JsonNode actions) {
+    }
+
+    /** Alerts and actions listed, the newest first: the rest stay in the database, counted (RowCounts) but not read. */
+    static final int LISTED = 30;
+
+    /** What the page says under each list when it holds only the newest: null while it holds every one. */
+    public record Shown(String alerts, String actions) {
+    }
+
+    public Shown shown(Overview overview) {
+        return QuarkusTransaction.requiringNew().call(() -> new Shown(
+                PagingMessages.newestShown(overview.alerts().size(), RowCounts.total(RowCounts.DRIFT_ALERTS), "alerts", null),
+                PagingMessages.newestShown(overview.actions().size(), RowCounts.total(RowCounts.MONITORING_ACTIONS), "actions", null)));
+    }
+
+    public Overview read() {
+        Integer version = registry.current().map(m -> m.version()).orElse(null);
+        return QuarkusTransaction.requiringNew().call(() -> new Overview(version,
+                json("""
+                        select coalesce((select row_to_json(r) from (select id, model_version as "modelVersion", created_at as "createdAt",
+                          requests, signals, raised, confirmed, new_topics as "newTopics" from drift_reports where model_version = ?1
+                          order by id desc limit 1) r), 'null'::json)""", version),
+                thresholds(),
+                json("""
+                        select coalesce(json_agg(r order by r.id), '[]'::json) from (select id, created_at as "createdAt", signals, raised,
+                          confirmed from drift_reports where model_version = ?1 order by id desc limit 200) r""", version),
+                json("""
+                        select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, model_version as "modelVersion",
+                          report_id as "reportId", created_at as "createdAt", signal, value, threshold, message, evidence,
+                          webhook_status as "webhookStatus"
+                          from drift_alerts order by id desc limit %d) a""".formatted(LISTED), null),
+                json("""
+                        select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, created_at as "createdAt", action,
+                          reason, status, round_id as "roundId", items from monitoring_actions order by id desc limit %d) a""".formatted(LISTED), null)));
+    }
+
+    private JsonNode json(String sql, Integer version) {
+        var query = em.createNativeQuery(sql);
+        if (sql.contains("?1")) {
+            query.setParameter(1, version == null ? -1 : version);
+        }
+        try {
+            return DriftStore.JSON.readTree(String.valueOf(query.getSingleResult()));
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read drift data", e);
+        }
+    }
+
+    private Map<String, Object> thresholds() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("input/p_value", config.mmdAlpha());
+        t.put("input/mmd2", config.minMmd());
+        t.put("prediction/psi_excess", config.psiThreshold());
+        t.put("prediction/confidence_drop", config.confidenceDrop());
+        t.put("prediction/oos_rise", config.oosRise());
+        t.put("outcome/thumbs_down_rate", config.thumbsDownRate());
+        t.put("outcome/non_first_choice_rate", config.nonFirstChoiceRate());
+        t.put("window", config.window());
+        t.put("confirmations", config.confirmations());
+        t.put("stride", config.stride());
+        return t;
+    }
+
+    public static List<String> signalsCharted() {
+        return List.of("input/mmd2", "input/p_value", "input/new_topic_requests", "prediction/psi", "prediction/mean_confidence",
+                "prediction/oos_rate", "outcome/thumbs_down_rate", "outcome/non_first_choice_rate");
+    }
+}

@@ -1,0 +1,142 @@
+package dev.loopwise.monitoring.drift;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Drift monitoring: what is compared, when it alarms, what happens then ({@code LOOPWISE_MONITORING_WINDOW}, ...). */
+@ConfigMapping(prefix = "loopwise.monitoring")
+public interface MonitoringConfig {
+    /** Check the signals on a schedule. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the schedule looks for enough new traffic to check. */
+    @WithDefault("30s")
+    Duration checkInterval();
+
+    /** Served requests per window. */
+    @WithDefault("200")
+    int window();
+
+    /** New requests needed since the last check before checking again. */
+    @WithDefault("50")
+    int stride();
+
+    /** Training tickets the window's requests are compared with in the input-drift (MMD) test. */
+    @WithDefault("300")
+    int referenceSample();
+
+    /** Permutations of the MMD test, and draws of the intent mix's chance level; more gives finer p-values, at more cost per check. */
+    @WithDefault("200")
+    int permutations();
+
+    /**
+     * Input drift: the MMD test's p-value must be below this. The intent mix's shift beyond chance is held to the same
+     * level, and the new-topic test to a tenth of it.
+     */
+    @WithDefault("0.01")
+    double mmdAlpha();
+
+    /** Input drift: the MMD² must also exceed this, so a shift too small to matter does not alarm in a large window. */
+    @WithDefault("0.002")
+    double minMmd();
+
+    /**
+     * Prediction drift: PSI of the intent mix must exceed what a window of this size shows by chance by this
+     * much (0.25 is the usual line of a significant shift).
+     */
+    @WithDefault("0.25")
+    double psiThreshold();
+
+    /**
+     * A request less familiar than this share of the version's held-out tickets (its nearest training ticket less
+     * similar) is unfamiliar; a window with more of them than chance gives alarms as a new topic.
+     */
+    @WithDefault("0.1")
+    double novelQuantile();
+
+    /**
+     * New topics: a window alarms only with at least this many more unfamiliar requests than chance gives, and a group
+     * of unfamiliar requests is named as a topic only from this size on.
+     */
+    @WithDefault("5")
+    int minClusterSize();
+
+    /** Prediction drift: alarm when the window's mean confidence is this much below the held-out tickets' level. */
+    @WithDefault("0.15")
+    double confidenceDrop();
+
+    /** Prediction drift: alarm when the share handed over as out of scope is this much above the held-out tickets' level. */
+    @WithDefault("0.15")
+    double oosRise();
+
+    /** Outcomes: alarm when more than this share of the window's thumbs are down (read from 10 verdicts on). */
+    @WithDefault("0.3")
+    double thumbsDownRate();
+
+    /**
+     * Outcomes: alarm when reviewers prefer a reply other than the policy's first choice more often than this (read from
+     * 20 judgements on).
+     */
+    @WithDefault("0.6")
+    double nonFirstChoiceRate();
+
+    /** Consecutive checks a signal must cross its threshold in before it counts as drift. */
+    @WithDefault("2")
+    int confirmations();
+
+    /** Optional URL every alert is POSTed to as JSON. */
+    Optional<String> webhookUrl();
+
+    /** On confirmed drift or enough new judgements: start a round (true) or ask an admin to approve one (false). */
+    @WithDefault("false")
+    boolean autoRound();
+
+    /** New judgements since the last round that call for another round. */
+    @WithDefault("200")
+    int judgementsPerRound();
+
+    /**
+     * Months a drift check is kept (0: every one): a check is written every few dozen requests, so they grow with traffic. A check
+     * that raised an alert stays with its alert.
+     */
+    @WithDefault("13")
+    int reportRetentionMonths();
+
+    /** Review items queued from the drifted requests when drift is confirmed. */
+    @WithDefault("30")
+    int reviewItemsOnDrift();
+
+    /**
+     * A round proposed after drift waits until reviewers have judged as many new items as the drift queued
+     * (at least 20); after this long it is proposed anyway, if enough judgements exist in all.
+     */
+    @WithDefault("48h")
+    Duration roundDeadline();
+
+    /** After acting on drift, wait this long before acting again. */
+    @WithDefault("1h")
+    Duration cooldown();
+
+    /**
+     * A replay of at most this many tickets runs while its request waits; a longer one runs in the background, with
+     * progress and cancel on the drift page.
+     */
+    @WithDefault("1000")
+    int replayInRequest();
+
+    /** Training tickets a request is compared with to tell whether it is unfamiliar. */
+    int NEIGHBOURS = 2000;
+
+    /** The detector's defaults, for tools that run without the service. */
+    static DriftSettings defaults() {
+        return new DriftSettings(200, 300, 200, 0.01, 0.002, 0.25, 0.1, 5, 0.15, 0.15, 0.3, 0.6, 42);
+    }
+
+    default DriftSettings settings() {
+        return new DriftSettings(window(), referenceSample(), permutations(), mmdAlpha(), minMmd(), psiThreshold(), novelQuantile(),
+                minClusterSize(), confidenceDrop(), oosRise(), thumbsDownRate(), nonFirstChoiceRate(), 42);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.loopwise.monitoring.replay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.ticket.TicketFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loopwise replay}: sends a file of tickets to a running Loopwise's {@code /api/v1/drift/replay}, which answers them
+ * as the dashboard's replay does (from the library policy alone, with no call to a connected LLM: a replay measures the
+ * model) with a drift check after every stride of requests, and prints what each check found.
+ */
+@Command(name = "replay", description = "Replay a ticket file against a running Loopwise and report drift as it is detected.")
+public class ReplayCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Option(names = "--file", required = true, description = "CSV or JSONL with a text column (e.g. src/main/resources/demo/traffic-shifted.csv).")
+    Path file;
+
+    @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (it asks for the replay and its drift checks).")
+    String key;
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.http.ServerAddress.class,
+            description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--stride", defaultValue = "50", description = "Requests between drift checks (default: ${DEFAULT-VALUE}; a file"
+            + " replayed in the background is checked at the server's LOOPWISE_MONITORING_STRIDE).")
+    int stride;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Override
+    public Integer call() throws Exception {
+        if (key == null || key.isBlank()) {
+            System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
+            return 2;
+        }
+        // Read here as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded), sent as UTF-8.
+        String text = dev.loopwise.ticket.CliFiles.text(file);
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
+        String type = TicketFile.guess(name, text) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
+        HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replay?stride=" + stride))
+                .timeout(Duration.ofHours(1)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+        if (sent.statusCode() == 202) {
+            return followed(JSON.readTree(sent.body()).get("id").asLong());
+        }
+        if (sent.statusCode() != 200) {
+            System.err.println("Not replayed (HTTP " + sent.statusCode() + "): " + error(sent.body()));
+            return 1;
+        }
+        JsonNode done = JSON.readTree(sent.body());
+        for (JsonNode check : done.get("checks")) {
+            System.out.printf("%6d requests sent: %s%n", check.get("afterRequests").asInt(), describe(check));
+        }
+        int failed = done.get("failed").asInt();
+        System.out.printf("Replayed %d tickets (%d failed%s); %d drift checks ran. The dashboard: %s/admin/drift%n",
+                done.get("requests").asInt(), failed, failed > 0 ? ", the first: " + done.get("firstError").asText() : "",
+                done.get("checks").size(), url);
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** A replay too long to wait for runs in the background: its progress is printed as it changes, until it ends. */
+    private int followed(long id) throws Exception {
+        System.out.printf("The file is replayed in the background (replay %d); cancel it on the dashboard: %s/admin/drift%n", id, url);
+        String said = null;
+        while (true) {
+            HttpResponse<String> status = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replays/" + id))
+                    .timeout(Duration.ofSeconds(60)).GET());
+            if (status.statusCode() != 200) {
+                System.err.println("Could not follow replay " + id + " (HTTP " + status.statusCode() + "): " + error(status.body()));
+                return 1;
+            }
+            JsonNode view = JSON.readTree(status.body());
+            if (!view.get("said").asText().equals(said)) {
+                said = view.get("said").asText();
+                System.out.println(said);
+            }
+            if (view.get("finished").asBoolean()) {
+                return view.get("status").asText().equals(DriftReplay.SUCCEEDED) && view.get("failed").asInt() == 0 ? 0 : 1;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    private static String describe(JsonNode check) {
+        List<String> raised = new ArrayList<>();
+        check.get("raised").forEach(a -> raised.add(a.get("signal").asText()));
+        List<String> confirmed = new ArrayList<>();
+        check.get("confirmed").forEach(s -> confirmed.add(s.asText()));
+        return confirmed.isEmpty() ? (raised.isEmpty() ? "no drift" : "over threshold, to be confirmed: " + String.join(", ", raised))
+                : "DRIFT confirmed: " + String.join(", ", confirmed);
+    }
+
+    private static String error(String body) {
+        try {
+            JsonNode error = JSON.readTree(body).get("error");
+            return error != null && error.isTextual() ? error.asText() : body;
+        } catch (Exception notJson) {
+            return body;
+        }
+    }
+
+    /** A key's rate limit is part of normal operation: wait as long as the server says and send again. */
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        HttpRequest built = request.header("Authorization", "Bearer " + key).build();
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        while (response.statusCode() == 429) {
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.max(1, seconds) * 1000L);
+            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.loopwise.monitoring.replay;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loopwise.common.DriftMessages;
+import dev.loopwise.common.text.Counts;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+
+/** A background replay as the page's progress bar and its JSON poll show it. */
+public record ReplayView(long id, String status, String source, int total, int sent, int failed, int checks, int alerts,
+                         double progress, boolean cancelRequested, String firstError, String error, String startedBy,
+                         OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+    @JsonProperty
+    public boolean finished() {
+        return !status.equals(DriftReplay.QUEUED) && !status.equals(DriftReplay.RUNNING);
+    }
+
+    /** When it was asked for, or ended, in the page's words. */
+    public String when() {
+        return dev.loopwise.common.text.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
+    }
+
+    /**
+     * Where the page goes once it ended: to the alerts it raised, with its outcome over them, as after a replay sent while
+     * the lead waited; none when it raised no alert, and the page just reloads to show its outcome.
+     */
+    @JsonProperty
+    public String showAt() {
+        return finished() && alerts > 0 ? outcomeAddress(sent, failed, checks, alerts) : null;
+    }
+
+    /** The drift page with a replay's outcome: over the alerts, and scrolled to them, when it raised any. */
+    public static String outcomeAddress(int requests, int failed, int checks, int alerts) {
+        return "/admin/drift?replayed=" + requests + "&failed=" + failed + "&checks=" + checks + "&alerts=" + alerts
+                + (alerts > 0 ? "#alerts-card" : "");
+    }
+
+    public String ticketsCounted() {
+        return Counts.of(total, "ticket");
+    }
+
+    public int percentDone() {
+        return (int) Math.round(progress * 100);
+    }
+
+    public boolean failedToRun() {
+        return status.equals(DriftReplay.FAILED);
+    }
+
+    /** Where it stands, in the page's words. */
+    @JsonProperty
+    public String said() {
+        String soFar = String.format(Locale.ROOT, "%,d of %,d", sent, total);
+        return switch (status) {
+            case DriftReplay.QUEUED -> "waiting for its turn";
+            case DriftReplay.RUNNING -> cancelRequested ? "cancelling: it stops after the tickets it is sending now"
+                    : "sending tickets: " + soFar + "; " + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed";
+            case DriftReplay.SUCCEEDED -> DriftMessages.replayed(total, failed, checks, alerts);
+            case DriftReplay.CANCELLED -> "cancelled after " + soFar + " tickets (those were answered and logged as usual); "
+                    + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed.";
+            default -> "failed after " + soFar + " tickets (those were answered and logged as usual).";
+        };
+    }
+
+    static ReplayView of(DriftReplay row) {
+        return new ReplayView(row.id, row.status, row.source, row.total, row.sent, row.failed, row.checks, row.alerts,
+                row.total == 0 ? 0 : Math.min(1, row.sent / (double) row.total), row.cancelRequested && !row.hasEnded(),
+                row.firstError, row.error, row.startedBy, row.createdAt, row.finishedAt);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.loopwise.review.judging;
+
+import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.text.PlainText;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.review.item.Judgement;
+import java.util.Map;
+
+/**
+ * A reviewer's answer as sent: {@code choice} A, B, tie, both_bad, out_of_scope or skip (with {@code reason}),
+ * optional 1–5 {@code ratings} of A and B, an optional better {@code rewrite}, and how long it took.
+ */
+public record Submission(String choice, Map<String, Integer> ratings, String rewrite, String reason, Integer durationMs) {
+    public static final int MAX_REWRITE = 4000;
+    static final int MAX_REASON = 500;
+
+    public Submission {
+        // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out.
+        // Asked by iterating: an immutable map (Map.of) throws on containsValue(null) rather than answering.
+        if (ratings != null && ratings.values().stream().anyMatch(java.util.Objects::isNull)) {
+            Map<String, Integer> given = new java.util.LinkedHashMap<>(ratings);
+            given.values().removeIf(java.util.Objects::isNull);
+            ratings = given;
+        }
+    }
+
+    public void validate() {
+        if (choice == null || !java.util.Set.of("A", "B", "tie", "both_bad", Judgement.OUT_OF_SCOPE, Judgement.SKIP).contains(choice)) {
+            throw ApiException.badRequest("invalid_choice", ReviewMessages.INVALID_CHOICE);
+        }
+        if (ratings != null) {
+            ratings.forEach((letter, stars) -> {
+                if (!letter.equals("A") && !letter.equals("B")) {
+                    throw ApiException.badRequest("invalid_rating", "ratings are given for A and B only, not '" + letter + "'.");
+                }
+                if (stars == null || stars < 1 || stars > 5) {
+                    throw ApiException.badRequest("invalid_rating", "A rating is 1 to 5 stars.");
+                }
+            });
+        }
+        Integer starsA = ratings == null ? null : ratings.get("A");
+        Integer starsB = ratings == null ? null : ratings.get("B");
+        if (starsA != null && starsB != null && (choice.equals("A") && starsA < starsB || choice.equals("B") && starsB < starsA)) {
+            // One of the two answers is a slip; a round would learn from whichever it read.
+            throw ApiException.badRequest("contradictory_ratings", "Your stars rate " + (choice.equals("A") ? "B" : "A")
+                    + " higher than the reply you chose as better: choose that one, or change the stars.");
+        }
+        // Characters as a person counts them (an emoji is one), like every other limit of the API.
+        if (rewrite != null && PlainText.length(rewrite) > MAX_REWRITE) {
+            throw ApiException.badRequest("rewrite_too_long", "A rewrite has at most " + MAX_REWRITE + " characters.");
+        }
+        String hidden = rewrite == null || !PlainText.showsSomething(rewrite) ? null : PlainText.firstHiddenCharacter(rewrite.strip());
+        if (hidden != null) {
+            // A rewrite may become a library reply that customers read: say so now, not when an admin accepts it.
+            throw ApiException.badRequest("invalid_rewrite", "A rewrite cannot hold control characters or invisible marks such as one"
+                    + " that reverses the writing direction (found " + hidden + "); remove it and send again.");
+        }
+        if (reason != null && PlainText.length(reason) > MAX_REASON) {
+            throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
+        }
+        String hiddenInReason = reason == null || !PlainText.showsSomething(reason) ? null : PlainText.firstHiddenCharacter(reason.strip());
+        if (hiddenInReason != null) {
+            // Reasons are listed to admins on Review quality, where a direction mark would turn the line around.
+            throw ApiException.badRequest("invalid_reason", ReviewMessages.reasonHidden(hiddenInReason));
+        }
+        if (choice.equals("skip") && (reason == null || !PlainText.showsSomething(reason))) {
+            throw ApiException.badRequest("reason_required", ReviewMessages.SKIP_REASON_REQUIRED);
+        }
+        // What does not go with the choice would be stored beside it (stars of a skipped item) or dropped without a word.
+        if (choice.equals(Judgement.SKIP) && ratings != null && !ratings.isEmpty()) {
+            throw ApiException.badRequest("not_with_choice", ReviewMessages.NO_RATINGS_WHEN_SKIPPING);
+        }
+        if ((choice.equals(Judgement.SKIP) || choice.equals(Judgement.OUT_OF_SCOPE)) && rewrite != null && PlainText.showsSomething(rewrite)) {
+            throw ApiException.badRequest("not_with_choice", ReviewMessages.NO_REWRITE_WITH_CHOICE);
+        }
+        String slots = storedRewrite() == null ? null : dev.loopwise.ticket.SlotSyntax.problem(storedRewrite());
+        if (slots != null) {
+            // Accepted into the library it would be refused for the same reason, on a page where it cannot be corrected.
+            throw ApiException.badRequest("invalid_rewrite", ReviewMessages.rewriteSlots(slots));
+        }
+        if (!choice.equals(Judgement.SKIP) && reason != null && PlainText.showsSomething(reason)) {
+            throw ApiException.badRequest("not_with_choice", ReviewMessages.REASON_ONLY_WHEN_SKIPPING);
+        }
+        if (durationMs != null && durationMs < 0) {
+            throw ApiException.badRequest("invalid_duration", "durationMs cannot be negative.");
+        }
+    }
+
+    /** What the judging page says once the answer is stored. */
+    public String savedMessage() {
+        return switch (choice) {
+            case Judgement.SKIP -> ReviewMessages.REVIEW_SKIPPED;
+            case Judgement.OUT_OF_SCOPE -> ReviewMessages.REVIEW_SAVED_OUT_OF_SCOPE;
+            default -> rewrite != null && PlainText.showsSomething(rewrite) ? ReviewMessages.REVIEW_SAVED_WITH_REWRITE : ReviewMessages.REVIEW_SAVED;
+        };
+    }
+
+    /** The stars of the reply shown under {@code letter}, as stored. */
+    Short stars(String letter) {
+        Integer given = ratings == null ? null : ratings.get(letter);
+        return given == null ? null : given.shortValue();
+    }
+
+    /**
+     * The rewrite as stored. A skip says the reviewer could not judge the item, out of scope that no library reply fits
+     * it: text left in the rewrite box is not their answer to it, and must not become a library reply.
+     */
+    String storedRewrite() {
+        boolean mayRewrite = !choice.equals(Judgement.SKIP) && !choice.equals(Judgement.OUT_OF_SCOPE);
+        return mayRewrite && rewrite != null && PlainText.showsSomething(rewrite) ? rewrite.strip() : null;
+    }
+
+    String storedReason() {
+        return choice.equals(Judgement.SKIP) ? reason.strip() : null;
+    }
+
+    /**
+     * Whether this is the stored judgement sent again (a retry, a second tab), so that answering "stored" is true: the
+     * same choice, stars, rewrite and reason. Anything else would be thrown away while the client heard it was kept.
+     */
+    boolean repeats(Judgement stored) {
+        return ReviewService.canonical(choice, stored.swapped).equals(stored.choice)
+                && java.util.Objects.equals(stars(stored.swapped ? "B" : "A"), stored.rating1)
+                && java.util.Objects.equals(stars(stored.swapped ? "A" : "B"), stored.rating2)
+                && java.util.Objects.equals(storedRewrite(), stored.rewrite)
+                && java.util.Objects.equals(storedReason(), stored.skipReason);
+    }
+}
