@@ -51,8 +51,8 @@ public class KnowledgeImporter {
     /**
      * Reads, checks and splits a file; refuses it (a 400 saying what to fix) before anything is embedded or written.
      *
-     * @param fileName the file's name (its ending picks the format), or null to go by {@code contentType}
-     * @param url      the article's address, for a Markdown or HTML file that does not say it itself
+     * @param givenName the file's name as sent (its ending picks the format), or null to go by {@code contentType}
+     * @param url       the article's address, for a Markdown or HTML file that does not say it itself
      */
     Prepared prepare(String givenName, String contentType, byte[] bytes, String url) {
         String fileName = fileName(givenName);

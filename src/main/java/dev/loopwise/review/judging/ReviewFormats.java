@@ -5,7 +5,7 @@ import dev.loopwise.review.item.ReviewItem;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
 
-/** How review figures read on pages, and the review pages' sentences as {@code {review:...}} (they live in {@link Messages}). */
+/** How review figures read on pages, and the review pages' sentences as {@code {review:...}} (they live in {@link ReviewMessages}). */
 @TemplateExtension
 public class ReviewFormats {
 

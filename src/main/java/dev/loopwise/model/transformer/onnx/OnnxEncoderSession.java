@@ -34,7 +34,7 @@ public final class OnnxEncoderSession implements AutoCloseable {
 
     /**
      * @param overrides initializer name in the graph → value in the graph's layout (see
-     *                  {@link TunedEncoderWeights#onnxInitializers}); may be empty
+     *                  {@link dev.loopwise.model.transformer.bert.TunedEncoderWeights#onnxInitializers}); may be empty
      * @param threads   intra-op threads, 0 for ONNX Runtime's default
      */
     public OnnxEncoderSession(Path onnx, Map<String, FloatTensor> overrides, int threads) {

@@ -3,10 +3,10 @@ package dev.loopwise.model.transformer.tuning;
 import java.time.Duration;
 
 /**
- * Settings of the cross-encoder reward model ({@link CrossEncoderRewardTrainer}). Validated on construction.
+ * Settings of the cross-encoder reward model ({@link dev.loopwise.model.transformer.crossencoder.CrossEncoderRewardTrainer}). Validated on construction.
  *
  * @param trainableLayers  top layers to tune; 0 lets {@link FineTuneBudget} choose the most the time budget allows
- * @param maxTokens        length of the joint ticket–reply input ({@link PairTokens} says how it is cut)
+ * @param maxTokens        length of the joint ticket–reply input ({@link dev.loopwise.model.transformer.crossencoder.PairTokens} says how it is cut)
  * @param batchSize        judgements per optimizer step (twice as many sequences, length-bucketed)
  * @param maxEpochs        upper bound of epochs; the budget may plan fewer, early stopping may end sooner
  * @param patience         epochs without better held-out accuracy before stopping

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What a fine-tune produced: the tuned layers (serve them through ONNX Runtime with
- * {@link OnnxEncoderSession} and {@link TunedEncoderWeights#onnxInitializers}, or reload them into
- * {@link BertEncoder}), the head and threshold on the tuned vectors, and how the run went.
+ * {@link dev.loopwise.model.transformer.onnx.OnnxEncoderSession} and {@link TunedEncoderWeights#onnxInitializers}, or reload them into
+ * {@link dev.loopwise.model.transformer.bert.BertEncoder}), the head and threshold on the tuned vectors, and how the run went.
  *
  * @param regime    {@code finetune} (end-to-end cross-entropy) or {@code finetune_contrastive} (SetFit-style)
  * @param stop      {@code COMPLETED}, {@code EARLY_STOPPING} or {@code TIME_BUDGET}
