@@ -2,14 +2,16 @@ package dev.loopwise.demo;
 
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
-import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.model.registry.training.TrainingService;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.security.DemoHostFilter;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
+import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -22,9 +24,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -76,14 +80,14 @@ public class DemoWorkspace {
      * with the passwords printed above and in the README: every start names the accounts that still have them, until
      * they are changed. Only then are the stored hashes checked, so a demo on this machine starts no slower.
      */
-    java.util.Optional<String> reachableWithPublishedPasswords(String listensOn) {
-        if (listensOn == null || dev.loopwise.security.DemoHostFilter.isLoopbackName(listensOn)) {
-            return java.util.Optional.empty();
+    Optional<String> reachableWithPublishedPasswords(String listensOn) {
+        if (listensOn == null || DemoHostFilter.isLoopbackName(listensOn)) {
+            return Optional.empty();
         }
         List<String> published = demoUsernames().stream().filter(name -> User.findByUsername(name)
-                .filter(user -> user.isEnabled() && io.quarkus.elytron.security.common.BcryptUtil.matches(
+                .filter(user -> user.isEnabled() && BcryptUtil.matches(
                         name.equals("admin") ? ADMIN_PASSWORD : REVIEWER_PASSWORD, user.passwordHash)).isPresent()).toList();
-        return published.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Messages.demoReachable(listensOn, published));
+        return published.isEmpty() ? Optional.empty() : Optional.of(Messages.demoReachable(listensOn, published));
     }
 
     /**
@@ -111,7 +115,7 @@ public class DemoWorkspace {
      */
     private void ensureAccounts() {
         User.lockAccountWrites(); // held to the end of the start-up transaction: two demo instances add them once
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String name : demoUsernames()) {
             if (User.findByUsername(name).isEmpty()) {
                 missing.add(name);
@@ -133,7 +137,7 @@ public class DemoWorkspace {
     }
 
     private static List<String> demoUsernames() {
-        List<String> names = new java.util.ArrayList<>(List.of("admin"));
+        List<String> names = new ArrayList<>(List.of("admin"));
         names.addAll(REVIEWERS);
         return names;
     }

@@ -2,8 +2,10 @@ package dev.loopwise.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /** Seeded per-class splits, so every intent is represented on both sides. */
 public final class StratifiedSplit {
@@ -34,7 +36,7 @@ public final class StratifiedSplit {
      */
     public static int[][] holdOut(int[] labels, int classes, double share, long seed, List<?> keys) {
         int[][] plain = holdOut(labels, classes, share, seed);
-        java.util.Set<Object> learned = new java.util.HashSet<>();
+        Set<Object> learned = new HashSet<>();
         for (int row : plain[0]) {
             learned.add(keys.get(row));
         }

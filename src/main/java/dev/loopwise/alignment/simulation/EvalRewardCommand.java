@@ -12,19 +12,21 @@ import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.model.training.TrainingProgress;
-import dev.loopwise.model.transformer.crossencoder.CrossEncoderReward;
-import dev.loopwise.model.transformer.tuning.CrossEncoderRewardConfig;
-import dev.loopwise.model.transformer.crossencoder.CrossEncoderRewardTrainer;
 import dev.loopwise.model.transformer.EncoderSource;
+import dev.loopwise.model.transformer.crossencoder.CrossEncoderReward;
+import dev.loopwise.model.transformer.crossencoder.CrossEncoderRewardTrainer;
 import dev.loopwise.model.transformer.crossencoder.RewardPairs;
+import dev.loopwise.model.transformer.tuning.CrossEncoderRewardConfig;
 import dev.loopwise.ticket.HeldOutRows;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -192,7 +194,7 @@ public class EvalRewardCommand implements Callable<Integer> {
 
     /** The test pairs about no ticket a training pair is about, words compared with case and spacing aside. */
     static List<PreferencePair> unseen(List<PreferencePair> test, List<PreferencePair> train) {
-        java.util.Set<String> trained = new java.util.HashSet<>();
+        Set<String> trained = new HashSet<>();
         train.forEach(p -> trained.add(HeldOutRows.key(p.prompt())));
         return test.stream().filter(p -> !trained.contains(HeldOutRows.key(p.prompt()))).toList();
     }

@@ -4,6 +4,7 @@ import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.StratifiedSplit;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.TrainingMonitor;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class IntentTrainer {
             // The head sees only vectors: a row whose vector a kept row has (a duplicate, or a look-alike the encoder reads
             // alike) would choose the epoch count and the threshold on what the head learned.
             int[][] split = StratifiedSplit.holdOut(train.labels(), classes.size(), config.heldOutShare(), config.seed(),
-                    java.util.Arrays.stream(train.vectors()).map(java.nio.FloatBuffer::wrap).toList());
+                    Arrays.stream(train.vectors()).map(FloatBuffer::wrap).toList());
             fitOn = train.subset(split[0]);
             heldOut = train.subset(split[1]);
         }
