@@ -7,8 +7,8 @@ import dev.loopwise.alignment.reward.HeldOutPreferences;
 import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.reward.RewardModel;
 import dev.loopwise.alignment.reward.RewardTrainer;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Hashing;
-import dev.loopwise.model.Vectors;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
@@ -75,7 +75,7 @@ public final class AlignmentEngine {
         // training on none would end only in DJL's "Gradient values are all zeros".
         List<PreferencePair> teaching = train.stream().filter(PreferencePair::teaches).toList();
         if (teaching.isEmpty()) {
-            throw new IllegalArgumentException(dev.loopwise.common.LifecycleMessages.roundLearnsNothing(train.size()));
+            throw new IllegalArgumentException(LifecycleMessages.roundLearnsNothing(train.size()));
         }
         int alike = train.size() - teaching.size();
         train = teaching;
@@ -172,11 +172,12 @@ public final class AlignmentEngine {
         // comparisons alone, and a chosen cross-encoder, whose rewards it then learns from, was tuned on those alone.
         boolean continued = Integer.valueOf(1).equals(metrics.get("reward/warm_started"))
                 && !settings.method().equals(RoundSettings.DPO) && "vector".equals(metrics.get("reward/model"));
-        Unseen intentTest = unseen(data.intentTest(), Trained.of(train), continued ? data.warmTaught() : Set.of());
+        ReplyIntentCheck.Unseen intentTest = ReplyIntentCheck.unseen(data.intentTest(), Trained.of(train),
+                continued ? data.warmTaught() : Set.of());
         if (intentTest.seen() > 0) {
             metrics.put(SEEN_INTENT_TICKETS, intentTest.seen());
         }
-        GateStatistics.Paired replyIntent = replyIntent(features, data, intentTest.tickets(), updated);
+        GateStatistics.Paired replyIntent = ReplyIntentCheck.measure(features, data, intentTest.tickets(), updated);
         if (replyIntent.n() > 0) {
             metrics.put("eval/reply_intent_tickets", replyIntent.n());
             metrics.put("eval/candidate_reply_intent", replyIntent.first());
@@ -188,49 +189,6 @@ public final class AlignmentEngine {
         List<RoundResult.Gate> gates = Gates.check(settings, new Gates.Evidence(evaluation, preferences, replyIntent,
                 (Double) metrics.get("policy/kl"), data.pairs().size(), units.tickets(), preferenceTickets, served));
         return new RoundResult(candidate, metrics, gates, millis);
-    }
-
-    /**
-     * On held-out labelled tickets whose intent has replies: does each version's first reply belong to
-     * the ticket's intent? Paired, candidate first.
-     */
-    private static GateStatistics.Paired replyIntent(RoundFeatures features, RoundData data, List<WorkspaceSnapshot.TicketInfo> intentTest,
-                                                    ReplyPolicy candidate) {
-        List<String> replyIntents = data.replies().stream().map(r -> r.intent()).toList();
-        List<WorkspaceSnapshot.TicketInfo> answerable = intentTest.stream()
-                .filter(ticket -> replyIntents.contains(ticket.intent())).toList();
-        PolicyUpdate.Tickets tickets = features.tickets(answerable.stream().map(WorkspaceSnapshot.TicketInfo::text).toList());
-        float[][] replies = features.replies();
-        float[][] candidateLogits = PolicyUpdate.logits(candidate, tickets, replies);
-        float[][] activeLogits = PolicyUpdate.logits(data.active().policy(), tickets, replies);
-        boolean[] candidateFits = new boolean[answerable.size()];
-        boolean[] activeFits = new boolean[answerable.size()];
-        for (int i = 0; i < answerable.size(); i++) {
-            String intent = answerable.get(i).intent();
-            candidateFits[i] = replyIntents.get(Vectors.argmax(candidateLogits[i])).equals(intent);
-            activeFits[i] = replyIntents.get(Vectors.argmax(activeLogits[i])).equals(intent);
-        }
-        return GateStatistics.Paired.of(candidateFits, activeFits);
-    }
-
-    /** The labelled tickets a check may be measured on, and how many were left out as seen in training. */
-    record Unseen(List<WorkspaceSnapshot.TicketInfo> tickets, int seen) {
-    }
-
-    /**
-     * The held-out labelled tickets whose text no comparison the round trained on is about (by the ticket's hash, as
-     * judgements are grouped, or by its words, case and spacing aside). A ticket reviewers judged replies to — imported
-     * unlabelled and labelled later, or a served request in the same words — taught the candidate which reply suits it.
-     *
-     * @param earlier the tickets, as {@link HeldOutRows#key} gives them, that the reward model the round continued from learned
-     *                look-alikes of in earlier rounds
-     */
-    static Unseen unseen(List<WorkspaceSnapshot.TicketInfo> intentTest, Trained trained, Set<String> earlier) {
-        List<WorkspaceSnapshot.TicketInfo> kept = intentTest.stream()
-                .filter(t -> !trained.groups().contains(Hashing.sha256Hex(t.text())) && !trained.texts().contains(HeldOutRows.key(t.text()))
-                        && !earlier.contains(HeldOutRows.key(t.text())))
-                .toList();
-        return new Unseen(kept, intentTest.size() - kept.size());
     }
 
     /** What the round's training comparisons are about: their tickets' groups, and their texts as rows are compared. */
