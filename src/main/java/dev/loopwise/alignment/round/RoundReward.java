@@ -12,12 +12,13 @@ import dev.loopwise.model.transformer.crossencoder.CrossEncoderReward;
 import dev.loopwise.model.transformer.tuning.CrossEncoderRewardConfig;
 import dev.loopwise.model.transformer.crossencoder.CrossEncoderRewardTrainer;
 import dev.loopwise.model.transformer.EncoderSource;
-import dev.loopwise.ticket.HeldOutRows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The reward model a round uses. The vector model (reading frozen sentence vectors) is always trained: it is
@@ -41,7 +42,6 @@ public final class RoundReward implements AutoCloseable {
      * from the sampled ones through its shared weights.
      */
     static final int CROSS_TICKETS = 256;
-    private static final double VALIDATION_SHARE = 0.15;
     /** Metric: why the vector model stood in for the cross-encoder asked for, in words (absent when it did not). */
     static final String MODEL_NOTE = "reward/model_note";
 
@@ -78,7 +78,7 @@ public final class RoundReward implements AutoCloseable {
         }
         List<PreferencePair> fit = new ArrayList<>();
         List<PreferencePair> validation = new ArrayList<>();
-        split(train, settings.seed(), fit, validation);
+        RewardValidationSplit.split(train, settings.seed(), fit, validation);
         if (fit.isEmpty() || validation.isEmpty()) {
             // The cross-encoder learns on some tickets and checks itself on others: with one ticket it can do neither.
             String note = "The cross-encoder was not tuned: the comparisons this round trains on are all about one ticket, and it"
@@ -193,55 +193,15 @@ public final class RoundReward implements AutoCloseable {
             Arrays.fill(in, true);
             return in;
         }
-        java.util.stream.IntStream.range(0, tickets.size()).boxed()
-                .sorted(java.util.Comparator.comparing(i -> Hashing.sha256Hex(tickets.get(i))))
+        IntStream.range(0, tickets.size()).boxed()
+                .sorted(Comparator.comparing(i -> Hashing.sha256Hex(tickets.get(i))))
                 .limit(limit).forEach(i -> in[i] = true);
         return in;
     }
 
     static int[] topK(float[] logits, int k) {
-        return java.util.stream.IntStream.range(0, logits.length).boxed()
+        return IntStream.range(0, logits.length).boxed()
                 .sorted((a, b) -> Float.compare(logits[b], logits[a])).limit(k).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Shares the training comparisons out between the cross-encoder's fit and its validation, whole tickets to one side. */
-    static void split(List<PreferencePair> train, long seed, List<PreferencePair> fit, List<PreferencePair> validation) {
-        java.util.Set<String> validationTickets = validationTickets(train, seed);
-        for (PreferencePair pair : train) {
-            (validationTickets.contains(validationKey(pair)) ? validation : fit).add(pair);
-        }
-    }
-
-    /**
-     * The tickets whose comparisons form the validation share: a stable one in n ({@link #inValidation}), and with few
-     * tickets, where that draw may take none or all of them, the one or ones with the lowest draw, so that the
-     * cross-encoder asked for is tuned whenever there are two tickets.
-     */
-    static java.util.Set<String> validationTickets(List<PreferencePair> train, long seed) {
-        List<String> tickets = train.stream().map(RoundReward::validationKey).distinct()
-                .sorted(java.util.Comparator.comparingDouble(g -> draw(g, seed))).toList();
-        long drawn = tickets.stream().filter(g -> inValidation(g, seed)).count();
-        long keep = tickets.size() < 2 ? drawn : Math.max(1, Math.min(tickets.size() - 1, drawn));
-        return new java.util.HashSet<>(tickets.subList(0, (int) keep));
-    }
-
-    /**
-     * The ticket a comparison is about as the validation split sees it: its words, case and spacing aside, as held-out
-     * checks compare tickets. Split by exact text, "Refund please" could teach the cross-encoder what "refund  please"
-     * then checks it on, flattering it against the vector model.
-     */
-    static String validationKey(PreferencePair pair) {
-        return Hashing.sha256Hex(HeldOutRows.key(pair.prompt()));
-    }
-
-    private static double draw(String group, long seed) {
-        String hash = Hashing.sha256Hex("reward-validation:" + seed + ":" + group);
-        return Long.parseLong(hash.substring(0, 8), 16) / (double) 0xffffffffL;
-    }
-
-    /** A stable one-in-n choice of whole tickets, independent of the round's held-out choice. */
-    static boolean inValidation(String group, long seed) {
-        return draw(group, seed) < VALIDATION_SHARE;
     }
 
     private static double[] deltas(CrossEncoderReward.Scorer scorer, List<PreferencePair> pairs) {

@@ -84,9 +84,9 @@ class CrossEncoderRoundTest {
         RoundSettings settings = settings(RoundSettings.DPO, RoundSettings.CROSS_REWARD);
         List<PreferencePair> pairs = new ArrayList<>(judgements.stream().filter(p -> AlignmentEngine.isHeldOut(p.group(), settings))
                 .limit(12).toList());
-        judgements.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), settings) && !RoundReward.inValidation(RoundReward.validationKey(p), 3))
-                .map(RoundReward::validationKey).distinct().limit(tickets).forEach(key -> judgements.stream()
-                        .filter(p -> RoundReward.validationKey(p).equals(key)).forEach(pairs::add));
+        judgements.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), settings) && !RewardValidationSplit.inValidation(RewardValidationSplit.validationKey(p), 3))
+                .map(RewardValidationSplit::validationKey).distinct().limit(tickets).forEach(key -> judgements.stream()
+                        .filter(p -> RewardValidationSplit.validationKey(p).equals(key)).forEach(pairs::add));
         return pairs;
     }
 

@@ -24,7 +24,7 @@ class ValidationLookAlikesTest {
         List<PreferencePair> train = lookAlikes();
         List<PreferencePair> fit = new ArrayList<>();
         List<PreferencePair> validation = new ArrayList<>();
-        RoundReward.split(train, 7, fit, validation);
+        RewardValidationSplit.split(train, 7, fit, validation);
 
         assertFalse(fit.isEmpty() || validation.isEmpty(), validation.toString());
         Set<String> fitted = fit.stream().map(p -> HeldOutRows.key(p.prompt())).collect(Collectors.toSet());
