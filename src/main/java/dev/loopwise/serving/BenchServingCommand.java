@@ -1,14 +1,14 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.common.AccountMessages;
+import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.model.encoder.SentenceEncoder;
+import dev.loopwise.serving.RespondLoad.Load;
 import dev.loopwise.ticket.CliFiles;
+import dev.loopwise.ticket.SampleTraffic;
 import dev.loopwise.ticket.TicketRow;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,9 +16,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +28,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench-serving", description = "Measure encoder and /api/v1/respond throughput and latency; prints a table.")
 public class BenchServingCommand implements Callable<Integer> {
-    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.http.ServerAddress.class,
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = ServerAddress.class,
             description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
@@ -48,7 +45,7 @@ public class BenchServingCommand implements Callable<Integer> {
     @Option(names = "--clients", split = ",", defaultValue = "1,8,64", description = "Concurrency levels (default: ${DEFAULT-VALUE}).")
     List<Integer> clients;
 
-    @Option(names = "--versus", converter = dev.loopwise.common.http.ServerAddress.class, description = "A second address to measure at each level, e.g. one instance against"
+    @Option(names = "--versus", converter = ServerAddress.class, description = "A second address to measure at each level, e.g. one instance against"
             + " the load balancer in front of several; prints how many times the first one's throughput it reaches.")
     String versus;
 
@@ -67,7 +64,7 @@ public class BenchServingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (key == null || key.isBlank()) {
-            System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
+            System.err.println(AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         List<String> texts = texts();
@@ -77,12 +74,12 @@ public class BenchServingCommand implements Callable<Integer> {
             bestRaw = rawModes(texts);
         }
         Load busiest = null;
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf("%-44s %s%n", "encoder (server's active version)", serverEncoder(http));
+        RespondLoad respond = new RespondLoad(key, count -> next(texts, count));
+        System.out.printf("%-44s %s%n", "encoder (server's active version)", respond.serverEncoder(url));
         for (int n : clients) {
-            Load load = report(load(http, url, texts, n), n, versus == null ? "" : " (" + url + ")");
+            Load load = report(respond.measure(url, n, seconds), n, versus == null ? "" : " (" + url + ")");
             if (versus != null) {
-                Load other = report(load(http, versus, texts, n), n, " (" + versus + ")");
+                Load other = report(respond.measure(versus, n, seconds), n, " (" + versus + ")");
                 System.out.printf("  %s answers %.2f times as many as %s%n", versus, other.rate() / load.rate(), url);
             }
             busiest = load;
@@ -135,84 +132,6 @@ public class BenchServingCommand implements Callable<Integer> {
         return done / ((System.nanoTime() - start) / 1e9);
     }
 
-    record Load(double rate, List<Double> latencies, int errors) {
-        double percentile(double q) {
-            if (latencies.isEmpty()) {
-                return Double.NaN;
-            }
-            return latencies.get(Math.min(latencies.size() - 1, (int) Math.floor(q * latencies.size())));
-        }
-    }
-
-    private Load load(HttpClient http, String url, List<String> texts, int concurrency) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        try {
-            runClients(pool, http, url, texts, concurrency, System.nanoTime() + Duration.ofSeconds(3).toNanos()); // warm-up
-            long start = System.nanoTime();
-            List<List<Double>> perClient = runClients(pool, http, url, texts, concurrency, start + Duration.ofSeconds(seconds).toNanos());
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            List<Double> all = new ArrayList<>();
-            int errors = 0;
-            for (List<Double> l : perClient) {
-                for (double v : l) {
-                    if (v < 0) {
-                        errors++;
-                    } else {
-                        all.add(v);
-                    }
-                }
-            }
-            Collections.sort(all);
-            return new Load(all.size() / elapsed, all, errors);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private List<List<Double>> runClients(ExecutorService pool, HttpClient http, String url, List<String> texts, int concurrency, long deadline)
-            throws Exception {
-        List<Future<List<Double>>> futures = new ArrayList<>();
-        for (int c = 0; c < concurrency; c++) {
-            futures.add(pool.submit(() -> {
-                List<Double> latencies = new ArrayList<>();
-                while (System.nanoTime() < deadline) {
-                    String body = "{\"text\":" + json(next(texts, 1).get(0)) + "}";
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/respond")).timeout(Duration.ofSeconds(60))
-                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    long sent = System.nanoTime();
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    latencies.add(response.statusCode() == 200 ? (System.nanoTime() - sent) / 1e6 : -1);
-                }
-                return latencies;
-            }));
-        }
-        List<List<Double>> results = new ArrayList<>();
-        for (Future<List<Double>> f : futures) {
-            results.add(f.get());
-        }
-        return results;
-    }
-
-    /** The encoder the server answers with, as its models list says (admin keys only; others see why not). */
-    private String serverEncoder(HttpClient http) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/models")).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return "unknown (GET /api/v1/models answered " + response.statusCode() + ")";
-            }
-            for (com.fasterxml.jackson.databind.JsonNode v : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())) {
-                if ("active".equals(v.path("status").asText())) {
-                    return "v" + v.path("version").asInt() + ": " + v.path("encoder").asText();
-                }
-            }
-            return "none (no active version)";
-        } catch (Exception e) {
-            return "unknown (" + e.getMessage() + ")";
-        }
-    }
-
     /** The next texts, each made unique so that no cache can answer it. */
     private List<String> next(List<String> texts, int count) {
         List<String> out = new ArrayList<>(count);
@@ -226,26 +145,11 @@ public class BenchServingCommand implements Callable<Integer> {
     private List<String> texts() throws Exception {
         List<String> texts = new ArrayList<>();
         if (textsFile == null) {
-            texts.addAll(dev.loopwise.ticket.SampleTraffic.texts(dev.loopwise.ticket.SampleTraffic.USUAL));
+            texts.addAll(SampleTraffic.texts(SampleTraffic.USUAL));
         } else {
             CliFiles.tickets(textsFile).stream().map(TicketRow::text).forEach(texts::add);
         }
         Collections.shuffle(texts, new Random(42));
         return texts;
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }
