@@ -123,7 +123,8 @@ public class EvalIntentsCommand implements Callable<Integer> {
 
         progress.line("Training (" + config.regime() + ") on " + train.size() + " rows...");
         IntentTrainingResult result = IntentTrainer.train(config,
-                new IntentTrainingData(labels, train, validation, descriptions, labels.contains(oosLabel) ? oosLabel : null));
+                new IntentTrainingData(labels, train, validation, descriptions, labels.contains(oosLabel) ? oosLabel : null,
+                        split.train().stream().map(TicketRow::text).toList()));
         IntentHead head = threshold == null ? result.head() : result.head().withThreshold(threshold);
         if (scoresFile != null) {
             IntentScoresFile.write(scoresFile, head, validation.vectors(), split.validation(), test, split.test());
@@ -134,6 +135,9 @@ public class EvalIntentsCommand implements Callable<Integer> {
         }
         IntentEvaluation evaluation = IntentEvaluation.of(head, test, split.test().stream().map(TicketRow::label).toList(), oos);
         Map<String, Object> out = IntentEvalReport.results(head, evaluation, split, seed);
+        if (result.heldOutSeen() > 0) {
+            out.put(IntentTrainer.HELD_OUT_SEEN, result.heldOutSeen());
+        }
         out.put("epochs", result.epochs());
         out.put("trainingSeconds", result.trainingMillis() / 1000.0);
         out.put("encodingSeconds", encodingSeconds);

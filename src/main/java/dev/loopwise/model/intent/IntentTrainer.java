@@ -4,10 +4,10 @@ import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.StratifiedSplit;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.TrainingMonitor;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Fits the intent classifier in the regime the data allows: zero-shot from descriptions alone,
@@ -15,6 +15,12 @@ import java.util.List;
  * out-of-scope threshold on data the classifier did not learn from.
  */
 public final class IntentTrainer {
+    /**
+     * Metric: training rows drawn to be held out for the epoch count and the threshold that were fitted instead, being
+     * look-alikes of fitted rows; named like the fine-tune's {@code finetune/held_out_seen_tickets}, absent when none were.
+     */
+    public static final String HELD_OUT_SEEN = "head/held_out_seen_tickets";
+
     private IntentTrainer() {
     }
 
@@ -27,7 +33,8 @@ public final class IntentTrainer {
             default -> trained(config, data);
         };
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new IntentTrainingResult(result.head(), result.epochs(), result.heldOutLoss(), millis, result.outOfScopeHeldOut());
+        return new IntentTrainingResult(result.head(), result.epochs(), result.heldOutLoss(), millis, result.outOfScopeHeldOut(),
+                result.heldOutSeen());
     }
 
     static String chooseRegime(IntentTrainingConfig config, IntentTrainingData data) {
@@ -61,7 +68,7 @@ public final class IntentTrainer {
         if (heldOut.size() > 0) {
             head = head.withThreshold(threshold(head, heldOut, data, config));
         }
-        return new IntentTrainingResult(head, 0, Double.NaN, 0, heldOut.count(oos));
+        return new IntentTrainingResult(head, 0, Double.NaN, 0, heldOut.count(oos), 0);
     }
 
     private static IntentTrainingResult fewShot(IntentTrainingConfig config, IntentTrainingData data) {
@@ -69,7 +76,7 @@ public final class IntentTrainer {
         IntentHead head = Prototypes.fewShot(data.labels(), data.train(), data.descriptions(), oos);
         if (data.validation().size() > 0) {
             return new IntentTrainingResult(head.withThreshold(threshold(head, data.validation(), data, config)), 0, Double.NaN, 0,
-                    data.validation().count(oos));
+                    data.validation().count(oos), 0);
         }
         // Nothing held out: judge each example by prototypes built without it (leave-one-out).
         LabelledVectors train = data.train();
@@ -78,7 +85,7 @@ public final class IntentTrainer {
         boolean[] isOos = new boolean[train.size()];
         for (int i = 0; i < train.size(); i++) {
             int left = i;
-            int[] others = java.util.stream.IntStream.range(0, train.size()).filter(j -> j != left).toArray();
+            int[] others = IntStream.range(0, train.size()).filter(j -> j != left).toArray();
             IntentHead without = Prototypes.fewShot(data.labels(), train.subset(others), data.descriptions(), oos);
             IntentPrediction p = without.predict(train.vectors()[i]);
             confidence[i] = p.confidence();
@@ -86,7 +93,7 @@ public final class IntentTrainer {
             correct[i] = p.label().equals(data.labels().get(train.labels()[i]));
         }
         double t = OutOfScopeThreshold.choose(confidence, correct, isOos, new boolean[train.size()], config.retention(), config.outOfScopeWeight());
-        return new IntentTrainingResult(head.withThreshold(t), 0, Double.NaN, 0, train.count(oos));
+        return new IntentTrainingResult(head.withThreshold(t), 0, Double.NaN, 0, train.count(oos), 0);
     }
 
     private static IntentTrainingResult trained(IntentTrainingConfig config, IntentTrainingData data) {
@@ -95,20 +102,24 @@ public final class IntentTrainer {
         List<String> classes = new ArrayList<>(data.labels());
         LabelledVectors train = data.train();
         LabelledVectors validation = data.validation();
+        List<Integer> lookAlikes = LookAlikeRows.keys(data.trainTexts(), train.vectors());
         if (oos >= 0 && !oosClass) {
             classes.remove(oos);
+            int[] inScope = rowsWithout(train, oos);
+            lookAlikes = Arrays.stream(inScope).mapToObj(lookAlikes::get).toList();
             train = relabelWithout(train, oos);
         }
         boolean carved = validation.size() == 0;
         LabelledVectors fitOn = train;
         LabelledVectors heldOut = oosClass || oos < 0 ? validation : relabelWithout(validation, oos);
+        int seen = 0;
         if (carved) {
-            // The head sees only vectors: a row whose vector a kept row has (a duplicate, or a look-alike the encoder reads
-            // alike) would choose the epoch count and the threshold on what the head learned.
-            int[][] split = StratifiedSplit.holdOut(train.labels(), classes.size(), config.heldOutShare(), config.seed(),
-                    Arrays.stream(train.vectors()).map(FloatBuffer::wrap).toList());
+            // A row alike a kept one (a duplicate, in other case and spacing, or read alike by the encoder) would choose
+            // the epoch count and the threshold on what the head learned.
+            int[][] split = StratifiedSplit.holdOut(train.labels(), classes.size(), config.heldOutShare(), config.seed(), lookAlikes);
             fitOn = train.subset(split[0]);
             heldOut = train.subset(split[1]);
+            seen = split[2][0];
         }
         LinearHeadTrainer.Result fit = LinearHeadTrainer.train(headSettings(config, config.maxEpochs()), fitOn.vectors(),
                 fitOn.labels(), heldOut.vectors(), heldOut.labels(), classes.size(), "head", TrainingMonitor.none());
@@ -124,7 +135,7 @@ public final class IntentTrainer {
             head = new IntentHead(IntentHead.TRAINED, head.labels(), full.weights(), full.bias(), 0, head.outOfScopeLabel());
         }
         int oosHeldOut = carved ? (oosClass ? heldOut.count(classes.indexOf(data.labels().get(oos))) : 0) : data.validation().count(oos);
-        return new IntentTrainingResult(head.withThreshold(t), fit.epochs(), fit.heldOutLoss(), 0, oosHeldOut);
+        return new IntentTrainingResult(head.withThreshold(t), fit.epochs(), fit.heldOutLoss(), 0, oosHeldOut, seen);
     }
 
     private static LinearHeadTrainer.Settings headSettings(IntentTrainingConfig config, int epochs) {
@@ -156,10 +167,13 @@ public final class IntentTrainer {
 
     /** Drops the rows of class {@code removed} and shifts higher class indices down by one. */
     private static LabelledVectors relabelWithout(LabelledVectors data, int removed) {
-        int[] rows = java.util.stream.IntStream.range(0, data.size()).filter(i -> data.labels()[i] != removed).toArray();
-        LabelledVectors kept = data.subset(rows);
+        LabelledVectors kept = data.subset(rowsWithout(data, removed));
         int[] labels = Arrays.stream(kept.labels()).map(l -> l > removed ? l - 1 : l).toArray();
         return new LabelledVectors(kept.vectors(), labels);
+    }
+
+    private static int[] rowsWithout(LabelledVectors data, int removed) {
+        return IntStream.range(0, data.size()).filter(i -> data.labels()[i] != removed).toArray();
     }
 
     private static float[][] dropRow(float[][] rows, int removed) {

@@ -124,6 +124,7 @@ public final class ModelTrainer {
 
         IntentHead intent;
         int oosHeldOut;
+        int heldOutSeen = 0;
         if (tuned != null) {
             intent = IntentHead.of(tuned.head(), IntentHead.FINETUNE);
             oosHeldOut = tuned.metrics().getOrDefault("eval/oos_examples", 0.0).intValue();
@@ -137,15 +138,20 @@ public final class ModelTrainer {
             LabelledVectors trainVectors = new LabelledVectors(TextTable.pick(vectors, encoded.trainRows()),
                     train.stream().mapToInt(t -> labels.indexOf(t.intent())).toArray());
             IntentTrainingResult fitted = IntentTrainer.train(intentConfig, new IntentTrainingData(labels, trainVectors,
-                    new LabelledVectors(new float[0][], new int[0]), TextTable.pick(vectors, encoded.descriptionRows()), oos));
+                    new LabelledVectors(new float[0][], new int[0]), TextTable.pick(vectors, encoded.descriptionRows()), oos,
+                    train.stream().map(WorkspaceSnapshot.TicketInfo::text).toList()));
             intent = fitted.head();
             oosHeldOut = fitted.outOfScopeHeldOut();
+            heldOutSeen = fitted.heldOutSeen();
         }
 
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("intent/regime", intent.regime());
         if (tuned != null) {
             metrics.putAll(IntentFineTuning.metrics(tuned));
+        }
+        if (heldOutSeen > 0) {
+            metrics.put(IntentTrainer.HELD_OUT_SEEN, heldOutSeen);
         }
         metrics.put("intent/threshold", intent.threshold());
         if (oos != null) {

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.DemoData;
+import dev.loopwise.model.HeldTrainingSlot;
+import dev.loopwise.model.intent.IntentTrainer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ModelTrainerTest {
 
     static TrainedModel trainDemo(String regime, long seed) {
-        return dev.loopwise.model.HeldTrainingSlot.run(() -> ModelTrainer.train(new ModelTrainer.Settings(regime, seed, 8, 0.98, 0.3,
+        return HeldTrainingSlot.run(() -> ModelTrainer.train(new ModelTrainer.Settings(regime, seed, 8, 0.98, 0.3,
                 32, 15), DemoData.workspace(), DemoData::embed, DemoData.encoder().id(), (message, progress) -> { }));
     }
 
@@ -50,5 +53,35 @@ class ModelTrainerTest {
         String first = Hashing.sha256Hex(trainDemo("auto", 11).bundle().toBytes());
         String second = Hashing.sha256Hex(trainDemo("auto", 11).bundle().toBytes());
         assertEquals(first, second);
+    }
+
+    /**
+     * A version trained on frozen vectors records how many rows its intent head fitted instead of holding them out, being
+     * look-alikes of fitted ones, as a fine-tuned version does: of the 10 refund tickets, all one text in other case and
+     * spacing, the split draws round(10 × 0.15) = 2 to hold out, both alike a fitted one; the other intents' 10 differ.
+     */
+    @Test
+    void aVersionRecordsTheLookAlikesItsIntentHeadFitted() {
+        List<WorkspaceSnapshot.TicketInfo> tickets = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String refund = i % 2 == 0 ? "I want a refund for my order" : "i WANT a refund   for MY order";
+            tickets.add(new WorkspaceSnapshot.TicketInfo(i, refund + " ".repeat(i), "refund", null, "train"));
+            tickets.add(new WorkspaceSnapshot.TicketInfo(100 + i, "Where is parcel " + i + " of my delivery?", "delivery", null, "train"));
+            tickets.add(new WorkspaceSnapshot.TicketInfo(200 + i, "I cannot sign in to account " + i + ", the password fails", "password",
+                    null, "train"));
+        }
+        tickets.add(new WorkspaceSnapshot.TicketInfo(300, "Please return the money for purchase 20", "refund", null, "test"));
+        tickets.add(new WorkspaceSnapshot.TicketInfo(301, "My package 21 has not arrived yet", "delivery", null, "test"));
+        tickets.add(new WorkspaceSnapshot.TicketInfo(302, "Login for user 22 is locked out", "password", null, "test"));
+        WorkspaceSnapshot workspace = new WorkspaceSnapshot(List.of(new WorkspaceSnapshot.IntentInfo("refund", "money back"),
+                new WorkspaceSnapshot.IntentInfo("delivery", "where a parcel is"), new WorkspaceSnapshot.IntentInfo("password", "signing in")),
+                tickets, List.of(new WorkspaceSnapshot.ReplyInfo(1, "refund", "We will refund you."),
+                        new WorkspaceSnapshot.ReplyInfo(2, "delivery", "Your parcel is on its way."),
+                        new WorkspaceSnapshot.ReplyInfo(3, "password", "Here is how to reset your password.")));
+        TrainedModel model = HeldTrainingSlot.run(() -> ModelTrainer.train(new ModelTrainer.Settings("linear", 5, 8, 0.98, 0.3, 8, 2),
+                workspace, DemoData::embed, DemoData.encoder().id(), (message, progress) -> { }));
+
+        assertEquals("trained", model.metrics().get("intent/regime"));
+        assertEquals(2, model.metrics().get(IntentTrainer.HELD_OUT_SEEN), model.metrics().toString());
     }
 }
