@@ -69,18 +69,4 @@ public final class CrossEncoderRewards {
     private static int outcome(double delta) {
         return delta > 0 ? 1 : delta == 0 ? 0 : -1;
     }
-
-    /** Peak resident memory of this process in MB (VmHWM), or NaN where /proc is not there. */
-    public static double peakRssMegabytes() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
-    }
 }

@@ -7,6 +7,7 @@ import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.alignment.round.CrossEncoderRewards;
 import dev.loopwise.common.EvalMessages;
+import dev.loopwise.common.runtime.PeakMemory;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.model.policy.PolicyFeatures;
@@ -140,7 +141,7 @@ public class EvalRewardCommand implements Callable<Integer> {
         out.put("accuracy", best.accuracy());
         out.put("meanMargin", best.meanMargin());
         out.put("calibrationError", best.calibrationError());
-        out.put("peakRssMegabytes", CrossEncoderRewards.peakRssMegabytes());
+        out.put("peakRssMegabytes", PeakMemory.residentMegabytes());
         out.put("seed", seed);
         if (json) {
             System.out.println(JSON.writeValueAsString(out));
