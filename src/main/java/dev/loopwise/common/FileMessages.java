@@ -21,6 +21,11 @@ public final class FileMessages {
                 + (spreadsheetExport(fileName) ? "CSV UTF-8 or JSON lines" : "UTF-8 text (Markdown, HTML or JSON lines)") + again(sent);
     }
 
+    /** A row of a JSON array or a JSON line that is not an object; {@code kind}: what it is instead ("null", "a number"). */
+    public static String rowNotObject(String kind) {
+        return "each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not " + kind;
+    }
+
     public static String compressed(String fileName) {
         return named(fileName) + " is compressed (gzip): decompress it (gunzip) and send the file itself.";
     }

@@ -42,6 +42,32 @@ public final class HttpMessages {
                 + " (such as http://localhost:8080), with https:// for one behind TLS, without spaces, a query or a fragment.";
     }
 
+    /** The heading of a page a browser gets for a failed request: what happened in a few plain words. */
+    public static String errorHeading(int status, String reasonPhrase) {
+        return switch (status) {
+            case 400 -> "Something in that request needs fixing";
+            case 403 -> "Your role does not open this page";
+            case 404 -> "Page not found";
+            case 405 -> "This page cannot be opened that way";
+            case 413 -> "Too much was sent at once";
+            case 415 -> "What was sent could not be read";
+            case 500 -> "Something went wrong on our side";
+            case 503 -> "Loopwise cannot answer just now";
+            default -> reasonPhrase;
+        };
+    }
+
+    /** A browser that opened the address a form is sent to (from its history, or a bookmark): it is no page to show. */
+    public static final String FORM_ADDRESS_OPENED = "This address is where a form on a Loopwise page sends what you typed; it is"
+            + " not a page to open. Go back to the page with the form and send it from there.";
+
+    /** A body whose Content-Type names a charset Java does not know ("charset=foo"): reading it as UTF-8 would be a guess. */
+    public static String unknownCharset(String charset) {
+        String shown = charset.length() > 40 ? charset.substring(0, 40) + "…" : charset;
+        return "The body's Content-Type names the charset '" + shown + "', which Loopwise does not know, so it was not read:"
+                + " send the body as UTF-8 and say charset=utf-8 (or name no charset). Nothing was saved.";
+    }
+
     public static String contentEncoding(String encoding) {
         String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
         return "The body is sent with Content-Encoding '" + shown + "', which Loopwise does not read: send it uncompressed"

@@ -39,7 +39,8 @@ public class LlmSettingsRow extends PanacheEntityBase {
 
     /** @param openedKey the stored key, opened */
     LlmSettings settings(String openedKey) {
-        return new LlmSettings(enabled, baseUrl, model, openedKey, java.time.Duration.ofMillis(timeoutMs), drafts, temperature,
-                brandVoice, "this page");
+        // The column is a float: widened as is, a saved 0.7 came back as 0.699999988079071 in the form that saved it.
+        return new LlmSettings(enabled, baseUrl, model, openedKey, java.time.Duration.ofMillis(timeoutMs), drafts,
+                Double.parseDouble(Float.toString(temperature)), brandVoice, "this page");
     }
 }

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,6 +67,9 @@ class QuietConsoleBrowserTest extends BrowserTest {
             List<String> said = new ArrayList<>();
             for (String page : List.of("admin/users", "no-such-page")) {
                 driver.get(base + page);
+                // The refusal keeps the reviewer's own menu, so the way on is one click away.
+                assertEquals(List.of("Review", "Account"), driver.findElements(By.cssSelector("nav[aria-label='Main menu'] a")).stream()
+                        .map(WebElement::getText).toList(), "/" + page + "'s menu");
                 java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(700).toNanos());
                 for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
                     if (!entry.getMessage().startsWith(base + page + " ")) {

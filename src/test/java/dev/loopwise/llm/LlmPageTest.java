@@ -50,6 +50,7 @@ class LlmPageTest extends FakeLlmTest {
         String saved = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page&apiKey=" + KEY
                 + "&timeoutSeconds=2.5&drafts=2&temperature=0.4&brandVoice=Warm+and+short", 200);
         assertTrue(saved.contains("Saved."), saved);
+        assertTrue(saved.contains("name=\"temperature\" value=\"0.4\""), "the temperature as typed: " + saved);
         assertFalse(saved.contains("does not end in /v1"), saved);
         assertFalse(saved.contains(KEY), "the key is never shown back");
         assertTrue(saved.contains("9876"), "its last characters tell which key is stored");

@@ -1,12 +1,14 @@
 package dev.loopwise.alignment.preference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,6 +68,11 @@ final class PreferenceRows {
 
     /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */
     static Object read(JsonNode node, Place line, List<String> problems) {
+        if (!node.isObject()) {
+            // A null or a number has no fields: "needs 'prompt'..." would send the sender looking for a missing key.
+            problems.add(line + ": " + FileMessages.rowNotObject(kind(node)));
+            return null;
+        }
         int before = problems.size();
         String prompt = firstPresent(node, "prompt", "question", "history", "instruction", "query");
         if (prompt == null && node.has("chosen") && node.has("rejected")) {
@@ -101,6 +108,17 @@ final class PreferenceRows {
         String rejected = PreferenceFields.text(node, rejectedField, "assistant", line, problems);
         Double margin = node.path("margin").isNumber() ? node.get("margin").asDouble() : null;
         return problems.size() > before ? null : row(ticket, chosen, rejected, margin, line, problems);
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case NULL, MISSING -> "null";
+            case NUMBER -> "a number";
+            case STRING -> "text";
+            case BOOLEAN -> "true or false";
+            case ARRAY -> "an array";
+            default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /**

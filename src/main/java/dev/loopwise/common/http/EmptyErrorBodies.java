@@ -32,8 +32,8 @@ public class EmptyErrorBodies {
                 && request.getAcceptableMediaTypes().stream()
                 .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
         if (html) {
-            response.setEntity(ErrorMapper.Templates.error(response.getStatus(),
-                    response.getStatusInfo().getReasonPhrase(), message), null, MediaType.TEXT_HTML_TYPE);
+            response.setEntity(ErrorPage.inRequest(response.getStatus(), response.getStatusInfo().getReasonPhrase(), message),
+                    null, MediaType.TEXT_HTML_TYPE);
         } else {
             response.setEntity(new ApiError(code, message), null, MediaType.APPLICATION_JSON_TYPE);
         }

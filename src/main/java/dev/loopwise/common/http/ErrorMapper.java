@@ -3,6 +3,7 @@ package dev.loopwise.common.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.json.JsonLines;
 import io.quarkus.qute.CheckedTemplate;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -40,7 +42,7 @@ public class ErrorMapper {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(int status, String title, String message);
+        static native TemplateInstance error(int status, String title, String heading, String message, boolean knownWho);
     }
 
     @ServerExceptionMapper
@@ -110,7 +112,7 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
+    public Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers, Request request) {
         // JAX-RS answers 404 when a value in the address does not convert ("abc" for a page number or an id); the
         // address exists, so the client's mistake is that value — unless the "value" is a word of an address that takes
         // other methods (GET /api/v1/models/train), where the mistake is the method.
@@ -123,10 +125,16 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers) {
+    public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers, Request request) {
         // A 405 names the methods the address does take (RFC 9110, 15.5.6), in the header and in the sentence.
         String named = e.getResponse() == null ? null : e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        return methodNotAllowed(named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath()), uri, headers);
+        String allowed = named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath());
+        // A browser that opened a form's address (from its history) meant no method at all: say what the address is for.
+        if (request.getMethod().equals("GET") && allowed != null && !allowed.contains("GET") && RequestKind.wantsHtml(uri, headers)) {
+            Response response = respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed", HttpMessages.FORM_ADDRESS_OPENED, uri, headers);
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, allowed).build();
+        }
+        return methodNotAllowed(allowed, uri, headers);
     }
 
     private static Response methodNotAllowed(String allowed, UriInfo uri, HttpHeaders headers) {
@@ -217,7 +225,7 @@ public class ErrorMapper {
         String message = QuotedValues.abbreviated(rawMessage);
         if (RequestKind.wantsHtml(uri, headers)) {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.error(status.getStatusCode(), status.getReasonPhrase(), message)).build();
+                    .entity(ErrorPage.inRequest(status.getStatusCode(), status.getReasonPhrase(), message)).build();
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, code, message, uri)).build();
     }

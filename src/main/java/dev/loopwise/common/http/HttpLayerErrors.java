@@ -3,7 +3,9 @@ package dev.loopwise.common.http;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.text.PlainText;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
 
 /**
  * Refusals made before any resource reads the request, each with the sentence that says what to fix, in the page or
@@ -96,13 +99,20 @@ public class HttpLayerErrors {
                 refuse(context, 415, "unsupported_encoding", HttpMessages.contentEncoding(encoding.strip()));
                 return;
             }
+            // A charset nobody knows ("charset=foo") was read as UTF-8 without a word: the body may not be what was sent.
+            String charset = context.request().method() == HttpMethod.GET || context.request().method() == HttpMethod.HEAD ? null
+                    : unknownCharset(context.request().getHeader(HttpHeaders.CONTENT_TYPE));
+            if (charset != null) {
+                refuse(context, 415, "unsupported_charset", HttpMessages.unknownCharset(charset));
+                return;
+            }
             context.next();
         });
         // OPTIONS names what the address takes, as a 405's Allow does; RESTEasy would answer 200 with every method of its
         // resource class, and for addresses that do not exist. Static files and the management paths keep the default.
         // It runs after ApiCallerFirst and RolesFirst: which addresses exist and what they take is told to a caller allowed
         // there only, as a 404 or 405 is.
-        router.route().order(RolesFirst.ORDER + 3).method(io.vertx.core.http.HttpMethod.OPTIONS).handler(context -> {
+        router.route().order(RolesFirst.ORDER + 3).method(HttpMethod.OPTIONS).handler(context -> {
             String path = context.normalizedPath();
             String allowed = AllowedMethods.of(path);
             if (allowed != null) {
@@ -114,6 +124,34 @@ public class HttpLayerErrors {
                 context.next();
             }
         });
+    }
+
+    /**
+     * The charset a Content-Type names when Java does not know it, else null. A known one is honoured where it can be
+     * (forms are decoded in it) and otherwise meets the UTF-8 check of the body it labels, which says what to fix.
+     */
+    static String unknownCharset(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        for (String parameter : contentType.split(";")) {
+            int equals = parameter.indexOf('=');
+            if (equals < 0 || !parameter.substring(0, equals).strip().equalsIgnoreCase("charset")) {
+                continue;
+            }
+            String name = parameter.substring(equals + 1).strip();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                name = name.substring(1, name.length() - 1).strip();
+            }
+            try {
+                if (!Charset.isSupported(name)) {
+                    return name;
+                }
+            } catch (IllegalArgumentException e) { // an illegal name ("", "a b") is not a charset either
+                return name;
+            }
+        }
+        return null;
     }
 
     /** The first run of %-escapes in the address that is not UTF-8 ("%E9"), or null when all are. */
@@ -145,6 +183,11 @@ public class HttpLayerErrors {
      * for a browser, our JSON shape (OpenAI's on its paths) for the rest, with the same headers set here.
      */
     static void refuse(RoutingContext context, int status, String code, String message) {
+        refuse(context, null, status, code, message);
+    }
+
+    /** {@code identity}: who is asking, when known (the page then shows their menu), else null. */
+    static void refuse(RoutingContext context, SecurityIdentity identity, int status, String code, String message) {
         String uri = context.request().uri();
         String accept = String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT));
         boolean api = uri.startsWith("/api/") || uri.startsWith("/v1/");
@@ -163,7 +206,7 @@ public class HttpLayerErrors {
                 default -> "Unsupported Media Type";
             };
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .end(ErrorMapper.Templates.error(status, title, message).render());
+                    .end(ErrorPage.render(context, identity, status, title, message));
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(Json.encode(uri.startsWith("/v1/") ? OpenAiError.of(status, code, message) : new ApiError(code, message)));

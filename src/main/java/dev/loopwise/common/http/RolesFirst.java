@@ -33,6 +33,17 @@ public class RolesFirst {
             List<AllowedMethods.Route> routes = path == null ? List.of() : AllowedMethods.matching(path);
             String verb = context.request().method().name();
             if (routes.isEmpty()) {
+                // An address of no page: a browser gets the error page with its menu, which needs to know who is asking, and
+                // the mapper that draws it runs where that may not be looked up any more.
+                if (path != null && !path.startsWith("/api/") && !path.startsWith("/v1/")
+                        && String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT)).contains("text/html")) {
+                    Context started = Vertx.currentContext();
+                    QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
+                        ErrorPage.remember(context, identity);
+                        proceed(context, started);
+                    }, failure -> proceed(context, started));
+                    return;
+                }
                 context.next();
                 return;
             }
@@ -51,13 +62,14 @@ public class RolesFirst {
             }
             Context started = Vertx.currentContext();
             QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
+                ErrorPage.remember(context, identity);
                 if ((identity == null || identity.isAnonymous()) && refused) {
                     unauthenticated(context);
                 } else if (identity == null || identity.isAnonymous()) {
                     // The page itself sends a stranger to sign in, and brings them back here afterwards.
                     proceed(context, started);
                 } else if (!allowed(identity, roles)) {
-                    HttpLayerErrors.refuse(context, 403, "forbidden", Messages.forbidden(roles.toArray(String[]::new)));
+                    HttpLayerErrors.refuse(context, identity, 403, "forbidden", Messages.forbidden(roles.toArray(String[]::new)));
                 } else {
                     proceed(context, started);
                 }

@@ -52,6 +52,22 @@ class PreferenceImportInputTest {
     }
 
     @Test
+    void anArrayElementThatIsNoObjectIsNamedByItsRow() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString();
+        String pair = "{\"prompt\":\"null row " + tag + "\",\"chosen\":\"It ships today.\",\"rejected\":\"No idea.\"}";
+        admin.request().contentType("application/json").body("[" + pair + ", null, 5, \"text\"]").post("/api/v1/datasets/preferences")
+                .then().statusCode(400).body("code", equalTo("invalid_file"))
+                .body("error", containsString("row 2: each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not null"))
+                .body("error", containsString("row 3: each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not a number"))
+                .body("error", containsString("row 4: each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not text"))
+                .body("error", not(containsString("row 1")));
+        admin.request().contentType("application/x-ndjson").body((pair + "\nnull\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                .then().statusCode(400).body("error", containsString("line 2: each row must be a JSON object"));
+        assertEquals(0L, stored("null row " + tag), "all or nothing");
+    }
+
+    @Test
     void chatMessagesWhoseContentIsAListOfTextPartsAreReadAsTheirTextJoined() {
         Caller admin = Caller.apiKey(keys, "admin");
         String tag = UUID.randomUUID().toString();
