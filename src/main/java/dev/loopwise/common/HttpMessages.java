@@ -160,6 +160,12 @@ public final class HttpMessages {
                 + " the marks U+200E and U+200F.";
     }
 
+    /** An API request with more than one Authorization header: which key should act would be a guess. */
+    public static String severalAuthorizationHeaders(int count) {
+        return "The request carries " + count + " Authorization headers (or values joined by a comma): send one,"
+                + " 'Authorization: Bearer <key>'. With several, which key acts would be a guess, so none does.";
+    }
+
     /** Forwarding turned on without naming the proxy: Quarkus would then believe forwarded headers from any client. */
     public static final String TRUSTED_PROXIES_REQUIRED = "LOOPWISE_BEHIND_PROXY is on but no proxy is named: set"
             + " LOOPWISE_TRUSTED_PROXIES to the address, network (10.0.0.0/8) or host name of your proxy and start again."

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
+
 /** What the LLM connection's settings and the OpenAI-compatible endpoint say to people, in one place (as {@link Messages}). */
 public final class LlmMessages {
     private LlmMessages() {
@@ -102,6 +104,20 @@ public final class LlmMessages {
         return "'" + field + "' cannot be used here: Loopwise does not call tools, it answers with a support reply. Remove '"
                 + field + "' (or send \"tool_choice\": \"none\" to keep tools in the request unused).";
     }
+    /** A chat request with more messages than LOOPWISE_SERVING_MAX_CHAT_MESSAGES allows. */
+    public static String chatTooManyMessages(int count, int limit) {
+        return "'messages' holds " + Counts.of(count, "message") + ", and Loopwise takes at most " + Counts.of(limit, "message")
+                + " a request (LOOPWISE_SERVING_MAX_CHAT_MESSAGES). It reads only the last user message: send the conversation's"
+                + " recent turns rather than its whole history.";
+    }
+
+    /** A chat request whose messages hold more text in all than LOOPWISE_SERVING_MAX_CHAT_CHARACTERS allows. */
+    public static String chatTooLong(long characters, int limit) {
+        return "The messages hold " + Counts.of(characters, "character") + " of text in all, and Loopwise takes at most "
+                + Counts.of(limit, "character") + " a request (LOOPWISE_SERVING_MAX_CHAT_CHARACTERS). It reads only the last user"
+                + " message: leave out earlier turns, or shorten a long system prompt.";
+    }
+
     public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
     public static final String CHAT_INCLUDE_USAGE_BOOLEAN = "'stream_options.include_usage' must be true or false.";
 

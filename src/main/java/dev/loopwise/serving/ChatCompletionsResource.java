@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.LlmMessages;
+import dev.loopwise.common.text.PlainText;
+import dev.loopwise.llm.LlmClient;
 import dev.loopwise.model.registry.version.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Role;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +22,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,11 +49,11 @@ public class ChatCompletionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
     public CompletionStage<Response> complete(JsonNode body,
-                                              @jakarta.ws.rs.HeaderParam(dev.loopwise.llm.LlmClient.DRAFTING_HEADER) String drafting) {
+                                              @HeaderParam(LlmClient.DRAFTING_HEADER) String drafting) {
         if (drafting != null) {
             throw ApiException.badRequest("llm_loop", LlmMessages.LLM_LOOP);
         }
-        ChatFormats.Request request = read(body);
+        ChatFormats.Request request = read(body, config);
         return serving.answer(request.ticket(), true).thenApply(answer -> {
             ChatFormats.Completion completion = ChatFormats.completion(answer, request, config.handoverMessage());
             if (request.stream()) {
@@ -69,12 +76,12 @@ public class ChatCompletionsResource {
 
     /** When a version was made, in epoch seconds as OpenAI says it: the same on every call, as SDKs expect. */
     private static long created(int version) {
-        return CREATED.computeIfAbsent(version, v -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                dev.loopwise.model.registry.version.ModelVersion.findByVersion(v).map(found -> found.createdAt.toEpochSecond())
+        return CREATED.computeIfAbsent(version, v -> QuarkusTransaction.requiringNew().call(() ->
+                ModelVersion.findByVersion(v).map(found -> found.createdAt.toEpochSecond())
                         .orElseGet(ChatFormats::now)));
     }
 
-    private static final java.util.Map<Integer, Long> CREATED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Integer, Long> CREATED = new ConcurrentHashMap<>();
 
     /**
      * One model, as SDKs retrieve it ({@code client.models.retrieve}): the active version under its listed name; any
@@ -85,12 +92,12 @@ public class ChatCompletionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ChatFormats.Model model(@PathParam("model") String model) {
         return models().data().stream().filter(m -> m.id().equals(model)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("The model '" + dev.loopwise.common.text.PlainText.quoted(model) + "' is not served here: Loopwise serves its active version, "
+                .orElseThrow(() -> ApiException.notFound("The model '" + PlainText.quoted(model) + "' is not served here: Loopwise serves its active version, "
                         + models().data().stream().map(ChatFormats.Model::id).findFirst().orElse("none at the moment")
                         + " (GET /v1/models lists it)."));
     }
 
-    private static ChatFormats.Request read(JsonNode body) {
+    private static ChatFormats.Request read(JsonNode body, ServingConfig config) {
         if (body != null && body.isObject() && !body.path("messages").isMissingNode() && !body.path("messages").isNull()
                 && !body.path("messages").isArray()) {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_MESSAGES_LIST);
@@ -98,6 +105,7 @@ public class ChatCompletionsResource {
         if (body == null || !body.isObject() || !body.path("messages").isArray() || body.path("messages").isEmpty()) {
             throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
+        ChatLimits.check(body.get("messages"), config);
         String ticket = null;
         int ticketIndex = -1;
         int index = 0;

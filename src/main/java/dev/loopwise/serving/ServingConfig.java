@@ -11,6 +11,20 @@ public interface ServingConfig {
     @WithDefault("4000")
     int maxTextLength();
 
+    /**
+     * Most messages a {@code /v1/chat/completions} request may hold. Only the last user message is read; a chat widget
+     * sending a long conversation's every turn needs far fewer than this.
+     */
+    @WithDefault("1000")
+    int maxChatMessages();
+
+    /**
+     * Most characters of text across all the messages of a {@code /v1/chat/completions} request (a system prompt and
+     * earlier turns included): about 50,000 tokens, more than a support conversation with a long system prompt holds.
+     */
+    @WithDefault("200000")
+    int maxChatCharacters();
+
     /** Most requests encoded together; concurrent requests wait for each other only while the encoder is busy. */
     @WithDefault("32")
     int maxBatch();

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.reward.RewardTrainer;
+import dev.loopwise.common.text.PlainText;
 import java.util.List;
 
 /**
@@ -28,11 +29,10 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
 
     public RoundSettings {
         if (!REWARD_WEIGHTED.equals(method) && !DPO.equals(method)) {
-            throw new IllegalArgumentException("method must be reward_weighted or dpo, not "
-                    + (method == null || method.isBlank() ? "empty" : method));
+            throw new IllegalArgumentException("method must be reward_weighted or dpo, not " + given(method));
         }
         if (rewardModel == null || !List.of(AUTO_REWARD, VECTOR_REWARD, CROSS_REWARD).contains(rewardModel)) {
-            throw new IllegalArgumentException("rewardModel must be auto, vector or cross, not " + rewardModel);
+            throw new IllegalArgumentException("rewardModel must be auto, vector or cross, not " + given(rewardModel));
         }
         // Below 0.01 the update's arithmetic breaks down (exp(r/β) overflows, DPO's gradients vanish) without following
         // the reward any better.
@@ -57,5 +57,10 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
     public RoundSettings(String method, double beta, long seed, RewardTrainer.Config reward, String rewardModel, int policyEpochs,
                          double heldOutShare, double minRewardAccuracy, double maxIntentDrop, double maxKl) {
         this(method, beta, seed, reward, rewardModel, policyEpochs, heldOutShare, minRewardAccuracy, maxIntentDrop, maxKl, null);
+    }
+
+    /** A refused choice as the refusal quotes it: "" would otherwise read as "not ." and true as a word of the sentence. */
+    private static String given(String value) {
+        return value == null || value.isBlank() ? "empty" : "'" + PlainText.quoted(value) + "'";
     }
 }

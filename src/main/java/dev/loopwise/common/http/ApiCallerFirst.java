@@ -1,5 +1,6 @@
 package dev.loopwise.common.http;
 
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -11,6 +12,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * On the API and the OpenAI-compatible paths, who calls is settled before anything is said about the request: a
@@ -34,6 +37,11 @@ public class ApiCallerFirst {
                 context.next();
                 return;
             }
+            int authorizations = credentials(context.request().headers().getAll(HttpHeaders.AUTHORIZATION));
+            if (authorizations > 1) {
+                refuse(context, HttpMessages.severalAuthorizationHeaders(authorizations));
+                return;
+            }
             // The key is looked up in the database off the event loop; the request goes on where it started.
             Context started = Vertx.currentContext();
             QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
@@ -52,6 +60,18 @@ public class ApiCallerFirst {
                 }
             });
         });
+    }
+
+    /**
+     * How many credentials the Authorization headers carry: one each, or as many as one joins with commas (as a proxy may
+     * join repeated headers). No key holds a comma, so a comma always parts two.
+     */
+    static int credentials(List<String> headers) {
+        int count = 0;
+        for (String header : headers) {
+            count += (int) Math.max(1, Arrays.stream(header.split(",")).filter(part -> !part.isBlank()).count());
+        }
+        return count;
     }
 
     /**

@@ -98,14 +98,21 @@ final class RouteRules {
         }
     }
 
-    private static boolean acceptsAny(String accept, List<String> produces) {
+    /** A type the caller does not take: given a weight of zero ({@code q=0}, or {@code q=0.000} as HTTP also writes it). */
+    private static boolean excluded(MediaType wanted) {
+        String weight = wanted.getParameters().entrySet().stream().filter(p -> p.getKey().equalsIgnoreCase("q"))
+                .map(p -> p.getValue().strip()).findFirst().orElse(null);
+        return weight != null && weight.matches("0(\\.0{0,3})?");
+    }
+
+    static boolean acceptsAny(String accept, List<String> produces) {
         if (produces.isEmpty()) {
             return true;
         }
         for (String part : accept.split(",")) {
             try {
                 MediaType wanted = MediaType.valueOf(part.strip());
-                if (!"0".equals(wanted.getParameters().get("q")) && produces.stream().flatMap(p -> Arrays.stream(p.split(",")))
+                if (!excluded(wanted) && produces.stream().flatMap(p -> Arrays.stream(p.split(",")))
                         .anyMatch(p -> MediaType.valueOf(p.strip()).isCompatible(wanted))) {
                     return true;
                 }

@@ -2,6 +2,7 @@ package dev.loopwise.security.apikey;
 
 import dev.loopwise.common.http.ApiError;
 import dev.loopwise.common.Messages;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -24,6 +25,10 @@ public class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanis
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        // Several headers name several keys, and which one should act would be a guess: none does, on any path.
+        if (context.request().headers().getAll(HttpHeaders.AUTHORIZATION).size() > 1) {
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, SCHEME + " ", 0, SCHEME.length() + 1)) {
             return Uni.createFrom().nullItem();

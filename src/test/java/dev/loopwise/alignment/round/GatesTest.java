@@ -212,4 +212,14 @@ class GatesTest {
                 () -> new RoundSettings("", 0.5, 1, RewardTrainer.Config.defaults(1), RoundSettings.VECTOR_REWARD, 4, 0.2, 0.55, 0.02, 1.0));
         assertEquals("method must be reward_weighted or dpo, not empty", refused.getMessage());
     }
+
+    @Test
+    void aRefusedRewardModelOrMethodIsQuotedOrNamedEmpty() {
+        IllegalArgumentException empty = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RoundSettings(RoundSettings.DPO, 0.5, 1, RewardTrainer.Config.defaults(1), "", 4, 0.2, 0.55, 0.02, 1.0));
+        assertEquals("rewardModel must be auto, vector or cross, not empty", empty.getMessage());
+        IllegalArgumentException other = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RoundSettings("true", 0.5, 1, RewardTrainer.Config.defaults(1), "true", 4, 0.2, 0.55, 0.02, 1.0));
+        assertEquals("method must be reward_weighted or dpo, not 'true'", other.getMessage());
+    }
 }
