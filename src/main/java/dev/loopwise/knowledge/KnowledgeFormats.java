@@ -1,6 +1,11 @@
 package dev.loopwise.knowledge;
 
 import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 
 /** How passages and their scores read for a support lead. */
 @TemplateExtension
@@ -19,7 +24,7 @@ public class KnowledgeFormats {
 
     /** {@link #closeFrom} for the page's explanation of the labels: to three places, since scores shown to two round across it. */
     static String closeFromText(double minScore) {
-        return java.math.BigDecimal.valueOf(closeFrom(minScore)).setScale(3, java.math.RoundingMode.HALF_UP).toPlainString();
+        return BigDecimal.valueOf(closeFrom(minScore)).setScale(3, RoundingMode.HALF_UP).toPlainString();
     }
 
     /**
@@ -43,10 +48,10 @@ public class KnowledgeFormats {
      * threshold's own figure (0.6496 as "0.65" under a threshold of 0.65) next to one given to the assistant.
      */
     static String scoreText(Passage passage, double minScore) {
-        java.math.BigDecimal score = java.math.BigDecimal.valueOf(passage.score());
-        java.math.BigDecimal shown = score.setScale(2, passage.score() < minScore ? java.math.RoundingMode.FLOOR : java.math.RoundingMode.HALF_UP);
+        BigDecimal score = BigDecimal.valueOf(passage.score());
+        BigDecimal shown = score.setScale(2, passage.score() < minScore ? RoundingMode.FLOOR : RoundingMode.HALF_UP);
         if (passage.score() >= minScore && shown.doubleValue() < minScore) {
-            shown = score.setScale(2, java.math.RoundingMode.CEILING);
+            shown = score.setScale(2, RoundingMode.CEILING);
         }
         return shown.toPlainString();
     }
@@ -70,14 +75,14 @@ public class KnowledgeFormats {
         }
         String host;
         try {
-            host = java.net.URI.create(url.trim()).getHost();
+            host = URI.create(url.trim()).getHost();
         } catch (IllegalArgumentException unreadable) {
             return false;
         }
         if (host == null) {
             return false;
         }
-        host = host.toLowerCase(java.util.Locale.ROOT);
+        host = host.toLowerCase(Locale.ROOT);
         for (String reserved : EXAMPLE_NAMES) {
             if (host.equals(reserved) || host.endsWith("." + reserved)) {
                 return true;
@@ -86,8 +91,8 @@ public class KnowledgeFormats {
         return false;
     }
 
-    private static final java.util.List<String> EXAMPLE_NAMES =
-            java.util.List.of("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost");
+    private static final List<String> EXAMPLE_NAMES =
+            List.of("example.com", "example.net", "example.org", "example", "test", "invalid", "localhost");
 
     static String css(Passage passage, double minScore) {
         return passage.score() >= minScore ? "match good" : "match weak";

@@ -26,7 +26,9 @@
         pointRadius: points.map((p) => (p.units < evidence ? 2.5 : 4)), tension: 0.2, spanGaps: true }],
     },
     options: { maintainAspectRatio: false,
-      scales: { y: { min: -0.2, max: 1, title: { display: true, text: 'agreement' } } },
+      // Offset: the first days (often the only one, in a team's first week) sit clear of the axis rather than on it.
+      scales: { x: { offset: true, title: { display: true, text: 'day (UTC)' } },
+        y: { min: -0.2, max: 1, title: { display: true, text: 'agreement' } } },
       plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' }, tooltip: { callbacks: { afterLabel: (c) => points[c.dataIndex].units + ' items' } } } },
   });
   window.chartFigures(canvas.closest('.chart-box') || canvas, canvas.getAttribute('aria-label'), ['Day', 'Agreement (α)', 'Shared items'],

@@ -18,6 +18,16 @@
     'prediction/psi': 'intent_mix', 'prediction/mean_confidence': 'confidence', 'prediction/oos_rate': 'oos_rate',
     'outcome/thumbs_down_rate': 'thumbs_down', 'outcome/non_first_choice_rate': 'reviewer_preference',
   };
+  // What each chart's vertical axis counts, in the words of the page: a bare 0.04 or 0.8 says nothing to a support lead.
+  const Y_TITLE = {
+    'input/mmd2': 'difference (0 = none)', 'input/p_value': 'chance it is luck (0 to 1)',
+    'input/new_topic_requests': 'unfamiliar requests', 'prediction/psi': 'shift in the mix (0 = none)',
+    'prediction/mean_confidence': 'how sure, on average', 'prediction/oos_rate': 'handed to a person',
+    'outcome/thumbs_down_rate': 'answers rated down', 'outcome/non_first_choice_rate': 'another reply preferred',
+  };
+  // Shares and the version's confidence read as percentages, as the page's text and Try a ticket say them.
+  const narrow = window.matchMedia('(max-width: 600px)').matches;
+  const percent = (signal) => /_rate$/.test(signal) || signal === 'prediction/mean_confidence';
   document.querySelectorAll('canvas[data-signal]').forEach((canvas) => {
     const signal = canvas.dataset.signal;
     const values = series.map((r) => (typeof r.signals[signal] === 'number' ? r.signals[signal] : null));
@@ -32,7 +42,7 @@
           ? 'No data yet: measured once reviewers have picked one of two replies at least 20 times while the requests one '
             + 'check reads were coming in (ties and "both bad" do not count).'
           : 'No data yet: this signal is measured once this version has served requests.';
-      canvas.replaceWith(note);
+      (canvas.closest('.chart-box') || canvas).replaceWith(note);
       return;
     }
     // Checks replayed in one go share their second: number them instead of repeating one time.
@@ -43,7 +53,7 @@
     const raisedHere = series.map((r) => (r.raised || []).includes(ALERT_OF[signal]));
     // Red marks a crossing at one check; the alerts table lists only changes that several checks in a row saw.
     const lined = thresholds[signal] !== undefined || signal === 'prediction/psi' || signal === 'input/new_topic_requests';
-    const datasets = [{ label: lined ? 'measured (red: past its alert line at this check)' : 'measured (red: this check saw a change)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
+    const datasets = [{ label: lined ? 'measured (red: past its alert line)' : 'measured (red: a change seen)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
       tension: 0.2, spanGaps: true, pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')) }];
     let limit = thresholds[signal];
     if (signal === 'input/new_topic_requests') {
@@ -66,13 +76,19 @@
     const y = signal === 'input/mmd2' ? { suggestedMin: 0 } : { min: 0 };
     if (signal === 'input/new_topic_requests') y.ticks = { precision: 0 };
     if (signal === 'input/p_value' && limit !== undefined) y.suggestedMax = limit * 1.5;
-    // Shares read as percentages, as the page's text says them.
-    if (/_rate$/.test(signal)) y.ticks = { callback: (value) => Math.round(value * 100) + '%' };
-    new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, scales: { y },
-      plugins: { legend: { labels: { boxWidth: 10 } } } } });
-    const shown = (v) => (typeof v !== 'number' ? null : /_rate$/.test(signal) ? (v * 100).toFixed(1) + '%' : Number(v.toPrecision(3)));
+    if (percent(signal)) {
+      y.ticks = { callback: (value) => Math.round(value * 100) + '%' };
+      if (signal === 'prediction/mean_confidence') y.max = 1;
+    }
+    if (Y_TITLE[signal]) y.title = { display: true, text: Y_TITLE[signal] };
+    const x = { title: { display: true, text: labels === times ? 'time of the check (UTC)' : 'check, oldest first' } };
+    // The box gives the height (maintainAspectRatio off): at a phone's width the legend would otherwise take all of a
+    // 2:1 canvas and squash the lines flat; there the legend goes below, in smaller type, so its labels fit.
+    new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, maintainAspectRatio: false, scales: { x, y },
+      plugins: { legend: { position: narrow ? 'bottom' : 'top', labels: { boxWidth: 10, font: { size: narrow ? 10 : 12 } } } } } });
+    const shown = (v) => (typeof v !== 'number' ? null : percent(signal) ? (v * 100).toFixed(1) + '%' : Number(v.toPrecision(3)));
     const line = datasets[1];
-    window.chartFigures(canvas, canvas.getAttribute('aria-label'),
+    window.chartFigures(canvas.closest('.chart-box') || canvas, canvas.getAttribute('aria-label'),
       ['Check', 'Measured'].concat(line ? ['Alert line'] : [], ['Flagged at this check']),
       labels.map((label, i) => [label, shown(values[i])].concat(line ? [shown(line.data[i])] : [], [raisedHere[i] ? 'yes' : 'no'])));
   });

@@ -47,6 +47,7 @@
     options: { spanGaps: true, maintainAspectRatio: false,
       datasets: { line: { pointRadius: 4, clip: false } },
       plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' } },
-      scales: { x: { offset: true }, rate: { position: 'left', min: 0, max: 1, ticks: { callback: (value) => Math.round(value * 100) + '%' } } } },
+      scales: { x: { offset: true }, rate: { position: 'left', min: 0, max: 1,
+        title: { display: true, text: 'share of judgements or tickets' }, ticks: { callback: (value) => Math.round(value * 100) + '%' } } } },
   });
 })();

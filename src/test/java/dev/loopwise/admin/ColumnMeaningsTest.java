@@ -24,7 +24,7 @@ class ColumnMeaningsTest {
     /** Each page's figure columns; the other columns (numbers, names, dates, actions) explain themselves. */
     private static final Map<String, List<String>> FIGURES = Map.of(
             "/admin/rounds", List.of("Judgements", "Taste learned", "Picks the preferred reply (new / active)", "Replies changed", "Candidate"),
-            "/admin/models", List.of("Accuracy", "Score per intent", "Off-topic handed over", "Reply agreement"));
+            "/admin/models", List.of("Right intent", "Score per intent", "Off-topic handed over", "Reply agreement"));
 
     @Test
     void everyFigureColumnIsExplainedInThePageNotOnlyInAHoverTitle() {

@@ -62,7 +62,7 @@ public class RoundFormats {
             case RoundResult.PASS -> "Yes.";
             case RoundResult.WAIT -> "reply_intent".equals(gate.name()) ? fitSoFar(gate) : soFar(gate) + (gate.moreJudgements() == null
                     ? "Not enough evidence yet."
-                    : firstEstimate(gate) ? "Not enough evidence yet, and too few held-out judgements to say how many more it needs: about "
+                    : firstEstimate(gate) ? "Not enough evidence yet, and too few judgements kept aside for measuring to say how many more it needs: about "
                     + Counts.of(gate.moreJudgements(), "more judgement") + " give a first estimate of how many would decide it."
                     : gate.moreJudgements() > Gates.FAR_MORE_JUDGEMENTS ? "Too close to call: even "
                     + Counts.of(Gates.FAR_MORE_JUDGEMENTS, "more judgement") + " might not decide it."

@@ -53,18 +53,19 @@ public class ReviewFormats {
     static final String ALL_ALIKE = "all alike";
 
     /**
-     * "0.62 (0.34–0.87), from 12 shared or gold items": the weight with its 90% interval, so a weight resting on little
+     * "62% (34–87%), from 12 shared or gold items": the weight with its 90% interval, so a weight resting on little
      * evidence shows it; before there is enough to judge a person on, the neutral weight and how much more is needed.
+     * A percentage, since the page calls the weight a chance of picking the right answer, as it says every other share.
      */
     static String weightRange(ReviewStats.ReviewerStats reviewer) {
         int evidence = reviewer.overlapCompared() + reviewer.goldJudged();
         if (reviewer.evidenceNeeded() > 0) {
-            return String.format(java.util.Locale.ROOT, "%.2f, as for everyone, until %d shared or gold items (%s; about %d more needed)",
-                    reviewer.weight(), evidence + reviewer.evidenceNeeded(), evidence == 0 ? "none yet" : evidence + " so far",
+            return String.format(java.util.Locale.ROOT, "%.0f%%, as for everyone, until %d shared or gold items (%s; about %d more needed)",
+                    reviewer.weight() * 100, evidence + reviewer.evidenceNeeded(), evidence == 0 ? "none yet" : evidence + " so far",
                     reviewer.evidenceNeeded());
         }
-        return String.format(java.util.Locale.ROOT, "%.2f (%.2f–%.2f), from %s", reviewer.weight(), reviewer.weightLow(),
-                reviewer.weightHigh(), dev.loopwise.common.text.Counts.of(evidence, "shared or gold item"));
+        return String.format(java.util.Locale.ROOT, "%.0f%% (%.0f–%.0f%%), from %s", reviewer.weight() * 100, reviewer.weightLow() * 100,
+                reviewer.weightHigh() * 100, dev.loopwise.common.text.Counts.of(evidence, "shared or gold item"));
     }
 
     /**

@@ -50,6 +50,8 @@ class RoundAdviceTest {
         String answer = RoundFormats.answer(first);
         assertTrue(answer.endsWith("about 35 more judgements give a first estimate of how many would decide it.")
                 && !answer.contains("would decide it:"), answer);
+        // In the words of the checks' own introduction on the round's page, not the ML engineers' "held-out".
+        assertTrue(answer.contains("too few judgements kept aside for measuring") && !answer.contains("held-out"), answer);
         // The replies-fit check waits on labelled tickets kept aside, never on judgements; and a lead wants to know it leans worse.
         RoundResult.Gate fit = new RoundResult.Gate("reply_intent", false, "On 72 held-out labelled tickets … More labelled test tickets"
                 + " would decide it.", RoundResult.WAIT, -0.042, -0.101, 0.012, null);

@@ -45,6 +45,8 @@ class RoundsChartBrowserTest extends BrowserTest {
                 assertEquals(0.27, ((Number) newest).doubleValue(), 1e-9, "the share the table shows as Replies changed");
                 assertEquals(List.of("x", "rate"), script("return Object.keys(Chart.getChart('rounds-chart').options.scales);"),
                         "one axis of shares, no second axis for a divergence");
+                assertEquals("share of judgements or tickets", script("return Chart.getChart('rounds-chart').options.scales.rate.title.text;"),
+                        "the axis says what its percentages are shares of");
                 Browser.screenshot(driver, "rounds-chart");
             });
         } finally {

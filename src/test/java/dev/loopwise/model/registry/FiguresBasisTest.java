@@ -27,7 +27,7 @@ class FiguresBasisTest {
         int oos = ((Number) metrics.get("data/oos_test_tickets")).intValue();
         String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then().statusCode(200)
                 .extract().asString();
-        for (String label : new String[] {"accuracy, of " + all + " held-out tickets",
+        for (String label : new String[] {"right intent or rightly handed over, of " + all + " held-out tickets",
                 "off-topic handed over, of " + oos + " held-out tickets labelled oos",
                 "answerable tickets handed to a person, of " + (all - oos) + " held-out tickets support answers",
                 "same reply as the agent, of ", "reply of the right intent, of "}) {

@@ -106,7 +106,7 @@ class ReviewerReliabilityTest {
         Estimate six = ReviewerReliability.estimate(new Comparison(6, 4.0), 0, 0);
         ReviewStats.ReviewerStats settled = new ReviewStats.ReviewerStats(1, "r1", 9, 0, null, 6, 4.0 / 6, 0, null,
                 ReviewerReliability.roundWeight(six, 5), six.low(), six.high(), 0);
-        assertEquals("0.63 (0.34–0.87), from 6 shared or gold items", ReviewFormats.weightRange(settled));
+        assertEquals("63% (34–87%), from 6 shared or gold items", ReviewFormats.weightRange(settled));
     }
 
     @Test
@@ -118,9 +118,9 @@ class ReviewerReliabilityTest {
         assertEquals(0.5, ReviewerReliability.roundWeight(lone, 5), 1e-12);
         ReviewStats.ReviewerStats one = new ReviewStats.ReviewerStats(1, "r1", 1, 0, null, 1, null, 0, null, 0.5, lone.low(),
                 lone.high(), 4);
-        assertEquals("0.50, as for everyone, until 5 shared or gold items (1 so far; about 4 more needed)", ReviewFormats.weightRange(one));
+        assertEquals("50%, as for everyone, until 5 shared or gold items (1 so far; about 4 more needed)", ReviewFormats.weightRange(one));
         ReviewStats.ReviewerStats none = new ReviewStats.ReviewerStats(2, "r2", 3, 0, null, 0, null, 0, null, 0.5, 0.05, 0.95, 5);
-        assertEquals("0.50, as for everyone, until 5 shared or gold items (none yet; about 5 more needed)", ReviewFormats.weightRange(none));
+        assertEquals("50%, as for everyone, until 5 shared or gold items (none yet; about 5 more needed)", ReviewFormats.weightRange(none));
         // Four shared and one gold make five: the posterior speaks from then on. 3 agreements and a gold hit → Beta(5, 2), 5/7.
         Estimate five = ReviewerReliability.estimate(new Comparison(4, 3.0), 1, 1);
         assertEquals(5.0 / 7, ReviewerReliability.roundWeight(five, 5), 1e-12);
