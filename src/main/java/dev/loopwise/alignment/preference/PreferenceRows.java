@@ -1,6 +1,7 @@
 package dev.loopwise.alignment.preference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.common.file.Place;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,18 +23,23 @@ import java.util.Set;
  * <li>TRL's unpaired form: {@code prompt}, {@code completion}, {@code label} (KTO) — a good and a bad completion of
  * the same prompt make a pair;</li>
  * <li>other common names: {@code question}/{@code response_j}/{@code response_k} (StackExchange pairs), {@code history}/
- * {@code human_ref_A}/{@code human_ref_B}/{@code labels} (SHP, 1 when A is preferred).</li>
+ * {@code human_ref_A}/{@code human_ref_B}/{@code labels} (SHP, 1 when A is preferred);</li>
+ * <li>OpenAI's preference fine-tuning rows: {@code input.messages}, {@code preferred_output}, {@code non_preferred_output}
+ * (each a list of one assistant message).</li>
  * </ul>
  */
 final class PreferenceRows {
     /** As long as an imported ticket may be. */
     static final int MAX_TEXT_LENGTH = 20_000;
-    static final String SHAPES = "each row needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
-            + "and 'rejected' as whole conversations, or 'prompt', 'completion' and a true/false 'label'";
+    static final String SHAPES = "each row needs 'prompt', 'chosen' and 'rejected' (text or chat messages, as TRL and UltraFeedback"
+            + " write them), or only 'chosen' and 'rejected' as one conversation (chat messages, or 'Human:'/'Assistant:' text as"
+            + " Anthropic's HH-RLHF), or 'prompt', 'completion' and a true/false 'label' (KTO), or 'question', 'response_j' and"
+            + " 'response_k' (StackExchange pairs), or 'history', 'human_ref_A', 'human_ref_B' and 'labels' (SHP), or 'input'"
+            + " with its 'messages', 'preferred_output' and 'non_preferred_output' (OpenAI's preference fine-tuning)";
     /** Every field some shape above reads (and {@code margin}); others are reported as not read, so a misspelt one shows. */
-    static final java.util.Set<String> READ = java.util.Set.of("prompt", "question", "history", "instruction", "query", "chosen",
+    static final Set<String> READ = Set.of("prompt", "question", "history", "instruction", "query", "chosen",
             "rejected", "response_j", "response_k", "chosen_response", "rejected_response", "human_ref_A", "human_ref_B", "labels",
-            "completion", "label", "margin");
+            "completion", "label", "margin", "input", "preferred_output", "non_preferred_output");
     private static final String HUMAN = "Human:";
     private static final String ASSISTANT = "Assistant:";
 
@@ -52,10 +58,10 @@ final class PreferenceRows {
      * exporters write {@code "margin": null} for a pair without one (a required field left null is then told missing).
      */
     static JsonNode withoutNulls(JsonNode node) {
-        if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+        if (!(node instanceof ObjectNode object)) {
             return node;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode kept = object.objectNode();
+        ObjectNode kept = object.objectNode();
         object.fields().forEachRemaining(field -> {
             if (!field.getValue().isNull()) {
                 kept.set(field.getKey(), field.getValue());
@@ -67,6 +73,9 @@ final class PreferenceRows {
     /** A row of the file as a {@link Row} or an {@link Unpaired}, or null after noting in {@code problems} what is wrong. */
     static Object read(JsonNode node, Place line, List<String> problems) {
         int before = problems.size();
+        if (node.has("preferred_output") || node.has("non_preferred_output")) {
+            return openAi(node, line, problems);
+        }
         String prompt = firstPresent(node, "prompt", "question", "history", "instruction", "query");
         if (prompt == null && node.has("chosen") && node.has("rejected")) {
             return implicit(node, line, problems);
@@ -127,6 +136,20 @@ final class PreferenceRows {
             }
         });
         return pairs;
+    }
+
+    /** OpenAI's preference fine-tuning row: the conversation under {@code input}, each reply a list of assistant messages. */
+    private static Object openAi(JsonNode node, Place line, List<String> problems) {
+        if (!node.path("input").path("messages").isArray() || !node.has("preferred_output") || !node.has("non_preferred_output")) {
+            problems.add(line + ": a row with 'preferred_output' needs 'non_preferred_output' beside it and the conversation as"
+                    + " 'input': {\"messages\": [...]}, as OpenAI's preference fine-tuning writes it");
+            return null;
+        }
+        int before = problems.size();
+        String ticket = PreferenceFields.text(node.get("input"), "messages", "user", line, problems);
+        String chosen = PreferenceFields.text(node, "preferred_output", "assistant", line, problems);
+        String rejected = PreferenceFields.text(node, "non_preferred_output", "assistant", line, problems);
+        return problems.size() > before ? null : row(ticket, chosen, rejected, null, line, problems);
     }
 
     private static Object implicit(JsonNode node, Place line, List<String> problems) {

@@ -110,6 +110,26 @@ class PreferenceRowsTest {
     }
 
     @Test
+    void openAisPreferenceFineTuningRowsReadAndAShapeNotReadIsToldTheShapesThatAre() throws Exception {
+        String user = "{\"role\":\"user\",\"content\":\"" + TICKET + "\"}";
+        assertPair("{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"},{\"role\":\"assistant\",\"content\":"
+                + "\"Hi\"}," + user + "],\"tools\":[],\"parallel_tool_calls\":true},\"preferred_output\":[{\"role\":\"assistant\","
+                + "\"content\":\"" + GOOD + "\"}],\"non_preferred_output\":[{\"role\":\"assistant\",\"content\":\"" + BAD + "\"}]}");
+        List<String> problems = new ArrayList<>();
+        assertNull(read("{\"preferred_output\":[{\"role\":\"assistant\",\"content\":\"" + GOOD + "\"}],\"non_preferred_output\":"
+                + "[{\"role\":\"assistant\",\"content\":\"" + BAD + "\"}]}", problems));
+        assertNull(read("{\"text\":\"" + TICKET + "\",\"good\":\"" + GOOD + "\",\"bad\":\"" + BAD + "\"}", problems));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("line 7: a row with 'preferred_output' needs 'non_preferred_output' beside it and the"
+                + " conversation as 'input'"), problems.get(0));
+        for (String shape : new String[] {"(KTO)", "Anthropic's HH-RLHF", "'response_k' (StackExchange pairs)", "'labels' (SHP)",
+            "'non_preferred_output' (OpenAI's preference fine-tuning)"}) {
+            assertTrue(problems.get(1).contains(shape), problems.get(1));
+        }
+        assertTrue(PreferenceRows.READ.containsAll(List.of("input", "preferred_output", "non_preferred_output")));
+    }
+
+    @Test
     void aFileLeavesOutAndCountsTheRowsItCannotUse(@TempDir Path dir) throws Exception {
         Path jsonl = dir.resolve("pairs.jsonl");
         Files.writeString(jsonl, "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n\nnot json\n"
