@@ -5,6 +5,7 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.WorkspaceMessages;
@@ -103,7 +104,7 @@ public class PreferenceImport {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_file", "Nothing was imported (" + Counts.of(problems.size(), "problem")
                     + "; fix " + (problems.size() == 1 ? "it" : "them") + " and send the file again): "
-                    + String.join("; ", problems.subList(0, Math.min(20, problems.size()))) + ".");
+                    + String.join("; ", Place.grouped(problems).stream().limit(20).toList()) + ".");
         }
         String batch = UUID.randomUUID().toString();
         int imported = 0;

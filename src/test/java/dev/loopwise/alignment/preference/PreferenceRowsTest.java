@@ -130,6 +130,19 @@ class PreferenceRowsTest {
     }
 
     @Test
+    void aFileOfAShapeNotReadSaysSoOnceWithItsLinesAndAnEmptyFileSaysItIsEmpty(@TempDir Path dir) throws Exception {
+        Path unknown = Files.writeString(dir.resolve("pairs.jsonl"), "{\"text\":\"p\",\"good\":\"a\",\"bad\":\"b\"}\n".repeat(7));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PreferenceFile.read(unknown, System.err));
+        assertTrue(refused.getMessage().startsWith(unknown + " holds no preference pairs: lines 1, 2, 3, 4, 5 and 2 more: each row needs"),
+                refused.getMessage());
+        assertEquals(refused.getMessage().indexOf("each row needs"), refused.getMessage().lastIndexOf("each row needs"), refused.getMessage());
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        assertEquals(empty + " holds no preference pairs: the file is empty", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> PreferenceFile.read(empty, System.err)).getMessage());
+    }
+
+    @Test
     void aFileLeavesOutAndCountsTheRowsItCannotUse(@TempDir Path dir) throws Exception {
         Path jsonl = dir.resolve("pairs.jsonl");
         Files.writeString(jsonl, "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n\nnot json\n"
