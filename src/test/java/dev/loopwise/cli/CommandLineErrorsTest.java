@@ -106,14 +106,20 @@ class CommandLineErrorsTest {
                 {"simulate", "--data", data, "--judgements", "0"}, {"simulate", "--data", data, "--drafts", "-1"},
                 {"simulate", "--data", data, "--test-tickets", "5", "--off-topic", "0.5"},
                 {"simulate", "--data", data, "--drafts", "3", "--off-topic", "3"},
-                {"bench-gates", "--data", data, "--rounds", "0"}, {"bench-gates", "--data", data, "--judgements", "300,10"}};
+                {"bench-gates", "--data", data, "--rounds", "0"}, {"bench-gates", "--data", data, "--judgements", "300,10"},
+                {"eval-intents", "--train", data, "--test", data, "--oos-weight", "-1"},
+                {"eval-intents", "--train", data, "--test", data, "--budget", "0"},
+                {"eval-reward", "--train", data, "--test", data, "--epochs", "0"},
+                {"eval-reward", "--train", data, "--test", data, "--budget", "-5"}, {"bench-encoders", "--count", "0"}};
             String[] said = {"--seeds must be 1 or more (replays per scenario), not 0.", "--requests must be more than 200",
                 "--shift-at must be 0 or more and less than --requests (3000)", "--shift-share must be a share above 0 and at most 1",
                 "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
                 "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
                 "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
                 "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
-                "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more"};
+                "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
+                "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
+                "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32."};
             for (int i = 0; i < senseless.length; i++) {
                 Printed refused = run(senseless[i]);
                 assertEquals(2, refused.exit, String.join(" ", senseless[i]));

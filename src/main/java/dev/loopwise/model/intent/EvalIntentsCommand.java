@@ -1,5 +1,6 @@
 package dev.loopwise.model.intent;
 
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.EvalMessages;
 import dev.loopwise.model.Progress;
 import dev.loopwise.model.encoder.CliEncoder;
@@ -81,6 +82,13 @@ public class EvalIntentsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException(EvalMessages.threshold(threshold));
+        }
+        if (!(outOfScopeWeight > 0)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--oos-weight", "above 0 (what catching an out-of-scope"
+                    + " request is worth against answering an in-scope one; 0.3 by default)", outOfScopeWeight));
+        }
+        if (budgetSeconds != null && budgetSeconds < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--budget", "1 second or more", budgetSeconds));
         }
         IntentDataSplit split = IntentDataSplit.read(trainFile, testFile, shots, seed);
         String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
