@@ -50,4 +50,9 @@ public final class CommandLineMessages {
         return "--held-out-intents " + heldOut + " leaves too few intents to train on: the file has " + intents
                 + " intents and at least 2 must stay in training, so give 1 to " + Math.max(1, intents - 2) + ".";
     }
+
+    /** An output an option names that cannot be written there, said before anything is trained. */
+    public static String outputPlace(String option, Object path, String problem) {
+        return option + " names where to write: '" + path + "' " + problem + ".";
+    }
 }

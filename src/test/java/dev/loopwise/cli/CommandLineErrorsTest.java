@@ -110,7 +110,10 @@ class CommandLineErrorsTest {
                 {"eval-intents", "--train", data, "--test", data, "--oos-weight", "-1"},
                 {"eval-intents", "--train", data, "--test", data, "--budget", "0"},
                 {"eval-reward", "--train", data, "--test", data, "--epochs", "0"},
-                {"eval-reward", "--train", data, "--test", data, "--budget", "-5"}, {"bench-encoders", "--count", "0"}};
+                {"eval-reward", "--train", data, "--test", data, "--budget", "-5"}, {"bench-encoders", "--count", "0"},
+                {"eval-intents", "--train", data, "--test", data, "--scores", noTest.getParent().toString()},
+                {"eval-intents", "--train", data, "--test", data, "--scores", noTest.resolveSibling("no-such-folder/s.csv").toString()},
+                {"eval-intents", "--train", data, "--test", data, "--vectors", data}};
             String[] said = {"--seeds must be 1 or more (replays per scenario), not 0.", "--requests must be more than 200",
                 "--shift-at must be 0 or more and less than --requests (3000)", "--shift-share must be a share above 0 and at most 1",
                 "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
@@ -119,7 +122,9 @@ class CommandLineErrorsTest {
                 "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
                 "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
                 "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
-                "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32."};
+                "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
+                "--scores names where to write: '" + noTest.getParent() + "' is a folder: give a file name in it",
+                "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder"};
             for (int i = 0; i < senseless.length; i++) {
                 Printed refused = run(senseless[i]);
                 assertEquals(2, refused.exit, String.join(" ", senseless[i]));
