@@ -15,7 +15,7 @@ import java.util.Arrays;
 public class Main {
     public static void main(String... args) {
         String command = args.length == 0 ? "serve" : args[0];
-        if (command.equals("serve") || command.equals("demo")) {
+        if (startsService(args)) {
             if (command.equals("demo")) {
                 System.setProperty("quarkus.profile", "demo");
                 // The demo's admin password is published: it answers this machine only, unless told where to listen
@@ -31,5 +31,13 @@ public class Main {
             return;
         }
         System.exit(LoopwiseCommand.commandLine().execute(args));
+    }
+
+    /**
+     * {@code serve} and {@code demo} take no options: anything after them ({@code --help}, a typo) is answered as the
+     * command line answers it, never by starting the service.
+     */
+    static boolean startsService(String... args) {
+        return args.length == 0 || args.length == 1 && (args[0].equals("serve") || args[0].equals("demo"));
     }
 }

@@ -26,12 +26,17 @@ import picocli.CommandLine;
                 BenchRelatednessCommand.class, UserCommand.class, LlmStandInCommand.class})
 public class LoopwiseCommand {
 
-    /** The command line with Loopwise's error handling: a failure prints one sentence, never a stack trace. */
+    /**
+     * The command line with Loopwise's error handling: a failure prints one sentence, never a stack trace, and an option
+     * it cannot use one paragraph naming it, never the whole usage text.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new LoopwiseCommand()).setExecutionExceptionHandler((failure, command, parsed) -> {
-            command.getErr().println("loopwise: " + sentence(failure));
-            return 2;
-        });
+        return OptionValues.withNumbersInWords(new CommandLine(new LoopwiseCommand()))
+                .setParameterExceptionHandler(OptionValues::report)
+                .setExecutionExceptionHandler((failure, command, parsed) -> {
+                    command.getErr().println("loopwise: " + sentence(failure));
+                    return 2;
+                });
     }
 
     /** Java's own message, or for those that have none (a refused connection) what happened in words. */

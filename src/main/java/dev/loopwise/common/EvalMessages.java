@@ -2,6 +2,7 @@ package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What the offline evaluation commands (eval-intents, simulate) say about data they leave out or cannot use, and
@@ -73,9 +74,10 @@ public final class EvalMessages {
      * Said on stderr by eval-reward for the rows of a preference file it leaves out: lines that are not JSON as much as pairs
      * that teach nothing (an empty reply, two identical ones), the first few named.
      */
-    public static String preferenceRowsLeftOut(java.nio.file.Path file, int rows, java.util.List<String> named) {
+    /** {@code named}: the first problems, the same one at several lines said once; {@code more}: others were not named. */
+    public static String preferenceRowsLeftOut(Path file, int rows, List<String> named, boolean more) {
         return file + ": left out " + Counts.of(rows, "row") + " it cannot learn from (" + String.join("; ", named)
-                + (rows > named.size() ? "; …" : "") + ")";
+                + (more ? "; …" : "") + ")";
     }
 
     /** A folder {@code eval-intents --vectors} wrote whose head file names a format this version does not read. */

@@ -69,6 +69,75 @@ class CommandLineErrorsTest {
         }
     }
 
+    @Test
+    void anOptionTheCommandCannotUseIsOneParagraphNamingItNeverTheUsageText() {
+        String[][] mistakes = {{"eval-intents", "--train", "a.csv", "--test", "a.csv", "--epochs", "3"}, {"eval-intents", "--train"},
+            {"bench-drift", "--data", "a.csv", "--seeds", "abc"}, {"eval-intents", "--train", "a.csv", "--test", "a.csv", "--shots", "99999999999"},
+            {"simulate", "--data", "a.csv", "--agreement", "NaN"}, {"bench-gates", "--data", "a.csv", "--judgements", "300,x"},
+            {"eval-intents", "--train", "a.csv"}};
+        String[] said = {"loopwise eval-intents: there is no option '--epochs'",
+            "loopwise eval-intents: Missing required parameter for option '--train'",
+            "loopwise bench-drift: Invalid value for option '--seeds': 'abc' is not a whole number",
+            "'99999999999' is more than this option takes (at most 2147483647)", "'NaN' is not a number",
+            "'x' is not a whole number", "loopwise eval-intents: Missing required option: '--test=<testFile>'"};
+        for (int i = 0; i < mistakes.length; i++) {
+            Printed refused = run(mistakes[i]);
+            assertEquals(2, refused.exit, refused.err);
+            assertTrue(refused.err.contains(said[i]), refused.err);
+            assertTrue(refused.err.strip().endsWith("--help' to see its options.") && refused.err.strip().lines().count() == 1, refused.err);
+        }
+        // A near miss is named: picocli's suggestions come from the command's own options.
+        assertTrue(run("eval-intents", "--train", "a.csv", "--test", "a.csv", "--sed", "4").err.contains("(did you mean --seed"));
+    }
+
+    @Test
+    void benchmarkNumbersThatMeanNothingAreRefusedBeforeAnythingIsRead() throws Exception {
+        Path noTest = Files.createTempFile("drift", ".csv");
+        Files.writeString(noTest, "text,label\nwhere is my parcel,track_order\nrefund me,refund\nreset my password,reset_password\n");
+        Path withTest = Files.createTempFile("drift", ".csv");
+        Files.writeString(withTest, "text,label,split\nwhere is my parcel,track_order,train\nrefund me,refund,test\n"
+                + "reset my password,reset_password,train\n");
+        try {
+            String data = noTest.toString();
+            String[][] senseless = {{"bench-drift", "--data", data, "--seeds", "0"}, {"bench-drift", "--data", data, "--requests", "0"},
+                {"bench-drift", "--data", data, "--shift-at", "3000"}, {"bench-drift", "--data", data, "--shift-share", "1.5"},
+                {"bench-drift", "--data", data, "--held-out-intents", "0"}, {"bench-drift", "--data", data, "--held-out-intents", "1"},
+                {"bench-drift", "--data", withTest.toString(), "--held-out-intents", "2"},
+                {"simulate", "--data", data, "--judgements", "0"}, {"simulate", "--data", data, "--drafts", "-1"},
+                {"simulate", "--data", data, "--test-tickets", "5", "--off-topic", "0.5"},
+                {"simulate", "--data", data, "--drafts", "3", "--off-topic", "3"},
+                {"bench-gates", "--data", data, "--rounds", "0"}, {"bench-gates", "--data", data, "--judgements", "300,10"},
+                {"eval-intents", "--train", data, "--test", data, "--oos-weight", "-1"},
+                {"eval-intents", "--train", data, "--test", data, "--budget", "0"},
+                {"eval-reward", "--train", data, "--test", data, "--epochs", "0"},
+                {"eval-reward", "--train", data, "--test", data, "--budget", "-5"}, {"bench-encoders", "--count", "0"},
+                {"eval-intents", "--train", data, "--test", data, "--scores", noTest.getParent().toString()},
+                {"eval-intents", "--train", data, "--test", data, "--scores", noTest.resolveSibling("no-such-folder/s.csv").toString()},
+                {"eval-intents", "--train", data, "--test", data, "--vectors", data}};
+            String[] said = {"--seeds must be 1 or more (replays per scenario), not 0.", "--requests must be more than 200",
+                "--shift-at must be 0 or more and less than --requests (3000)", "--shift-share must be a share above 0 and at most 1",
+                "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
+                "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
+                "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
+                "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
+                "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
+                "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
+                "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
+                "--scores names where to write: '" + noTest.getParent() + "' is a folder: give a file name in it",
+                "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder"};
+            for (int i = 0; i < senseless.length; i++) {
+                Printed refused = run(senseless[i]);
+                assertEquals(2, refused.exit, String.join(" ", senseless[i]));
+                assertTrue(refused.err.startsWith("loopwise: ") && refused.err.contains(said[i]), refused.err);
+                // Refused before the encoder was opened (it names itself on stderr) or any file was read.
+                assertTrue(!refused.err.contains("Encoder:") && refused.err.strip().lines().count() == 1, refused.err);
+            }
+        } finally {
+            Files.delete(noTest);
+            Files.delete(withTest);
+        }
+    }
+
     private record Printed(int exit, String err) {
     }
 

@@ -130,7 +130,11 @@ class EvalInputsTest {
     @Test
     void aThresholdOutsideZeroToOneIsRefused() throws Exception {
         Path data = file("tickets.csv", tickets(",", "\n"));
-        for (String threshold : new String[] {"1.5", "-0.1", "NaN"}) {
+        // NaN is no number at all, and is refused as the option is read.
+        CommandFilesTest.Printed notANumber = evalIntents(data, data, "--threshold", "NaN");
+        assertEquals(2, notANumber.exit(), notANumber.err());
+        assertTrue(notANumber.err().contains("'--threshold': 'NaN' is not a number"), notANumber.err());
+        for (String threshold : new String[] {"1.5", "-0.1"}) {
             CommandFilesTest.Printed refused = evalIntents(data, data, "--threshold", threshold);
             assertEquals(2, refused.exit(), refused.err());
             assertTrue(refused.err().contains("--threshold is the probability of the best intent below which a request is handed over"

@@ -1,5 +1,7 @@
 package dev.loopwise.alignment.preference;
 
+import dev.loopwise.common.EvalMessages;
+import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.ticket.CliFiles;
 import java.io.IOException;
@@ -36,13 +38,15 @@ public final class PreferenceFile {
             collect(PreferenceRows.read(PreferenceRows.withoutNulls(row.node()), row.place(), problems), rows, unpaired);
         }
         // Counted with the rows left out: a file of some unmatched rows still evaluates on the rest.
-        problems.addAll(PreferenceRows.unmatched(unpaired));
-        rows.addAll(PreferenceRows.paired(unpaired));
+        problems.addAll(UnpairedRows.unmatched(unpaired));
+        rows.addAll(UnpairedRows.paired(unpaired));
+        // One shape not read, or one wrong value repeated through a file, is said once with its lines.
+        List<String> named = Place.grouped(problems);
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no preference pairs"
+            throw new IllegalArgumentException(file + " holds no preference pairs" + (text.isBlank() ? ": the file is empty" : "")
                     + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"
                     + " completion of the same prompt, and no prompt has both" : "")
-                    + (problems.isEmpty() ? "" : ": " + String.join("; ", problems.subList(0, Math.min(NAMED, problems.size())))));
+                    + (named.isEmpty() ? "" : ": " + String.join("; ", named.subList(0, Math.min(NAMED, named.size())))));
         }
         List<PreferencePair> pairs = new ArrayList<>();
         for (PreferenceRows.Row row : rows) {
@@ -51,7 +55,8 @@ public final class PreferenceFile {
         }
         int skipped = problems.size();
         if (skipped > 0) {
-            log.println(dev.loopwise.common.EvalMessages.preferenceRowsLeftOut(file, skipped, problems.subList(0, Math.min(NAMED, skipped))));
+            log.println(EvalMessages.preferenceRowsLeftOut(file, skipped, named.subList(0, Math.min(NAMED, named.size())),
+                    named.size() > NAMED));
         }
         return new Read(pairs, skipped);
     }

@@ -5,6 +5,7 @@ import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.WorkspaceMessages;
@@ -84,8 +85,8 @@ public class PreferenceImport {
         // Replies are held to the library's limit, prompts to serving's: longer ones could never be served or sent.
         rows.forEach(row -> unservable(row.line(), row.prompt(), List.of("chosen reply", row.chosen(), "rejected reply", row.rejected()), problems));
         unpaired.forEach(row -> unservable(row.line(), row.prompt(), List.of("completion", row.completion()), problems));
-        problems.addAll(PreferenceRows.unmatched(unpaired));
-        rows.addAll(PreferenceRows.paired(unpaired));
+        problems.addAll(UnpairedRows.unmatched(unpaired));
+        rows.addAll(UnpairedRows.paired(unpaired));
         List<Pair> pairs = new ArrayList<>();
         // Two reviewers who disagreed on one ticket export as two opposite rows: real evidence that the replies are close,
         // which the reward model should see, so both are kept (a team's own export must import back).
@@ -103,7 +104,7 @@ public class PreferenceImport {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("invalid_file", "Nothing was imported (" + Counts.of(problems.size(), "problem")
                     + "; fix " + (problems.size() == 1 ? "it" : "them") + " and send the file again): "
-                    + String.join("; ", problems.subList(0, Math.min(20, problems.size()))) + ".");
+                    + String.join("; ", Place.grouped(problems).stream().limit(20).toList()) + ".");
         }
         String batch = UUID.randomUUID().toString();
         int imported = 0;

@@ -1,15 +1,12 @@
 package dev.loopwise.alignment.preference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,18 +21,23 @@ import java.util.Set;
  * <li>TRL's unpaired form: {@code prompt}, {@code completion}, {@code label} (KTO) — a good and a bad completion of
  * the same prompt make a pair;</li>
  * <li>other common names: {@code question}/{@code response_j}/{@code response_k} (StackExchange pairs), {@code history}/
- * {@code human_ref_A}/{@code human_ref_B}/{@code labels} (SHP, 1 when A is preferred).</li>
+ * {@code human_ref_A}/{@code human_ref_B}/{@code labels} (SHP, 1 when A is preferred);</li>
+ * <li>OpenAI's preference fine-tuning rows: {@code input.messages}, {@code preferred_output}, {@code non_preferred_output}
+ * (each a list of one assistant message).</li>
  * </ul>
  */
 final class PreferenceRows {
     /** As long as an imported ticket may be. */
     static final int MAX_TEXT_LENGTH = 20_000;
-    static final String SHAPES = "each row needs 'prompt', 'chosen' and 'rejected' (text or chat messages), or only 'chosen' "
-            + "and 'rejected' as whole conversations, or 'prompt', 'completion' and a true/false 'label'";
+    static final String SHAPES = "each row needs 'prompt', 'chosen' and 'rejected' (text or chat messages, as TRL and UltraFeedback"
+            + " write them), or only 'chosen' and 'rejected' as one conversation (chat messages, or 'Human:'/'Assistant:' text as"
+            + " Anthropic's HH-RLHF), or 'prompt', 'completion' and a true/false 'label' (KTO), or 'question', 'response_j' and"
+            + " 'response_k' (StackExchange pairs), or 'history', 'human_ref_A', 'human_ref_B' and 'labels' (SHP), or 'input'"
+            + " with its 'messages', 'preferred_output' and 'non_preferred_output' (OpenAI's preference fine-tuning)";
     /** Every field some shape above reads (and {@code margin}); others are reported as not read, so a misspelt one shows. */
-    static final java.util.Set<String> READ = java.util.Set.of("prompt", "question", "history", "instruction", "query", "chosen",
+    static final Set<String> READ = Set.of("prompt", "question", "history", "instruction", "query", "chosen",
             "rejected", "response_j", "response_k", "chosen_response", "rejected_response", "human_ref_A", "human_ref_B", "labels",
-            "completion", "label", "margin");
+            "completion", "label", "margin", "input", "preferred_output", "non_preferred_output");
     private static final String HUMAN = "Human:";
     private static final String ASSISTANT = "Assistant:";
 
@@ -54,10 +56,10 @@ final class PreferenceRows {
      * exporters write {@code "margin": null} for a pair without one (a required field left null is then told missing).
      */
     static JsonNode withoutNulls(JsonNode node) {
-        if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+        if (!(node instanceof ObjectNode object)) {
             return node;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode kept = object.objectNode();
+        ObjectNode kept = object.objectNode();
         object.fields().forEachRemaining(field -> {
             if (!field.getValue().isNull()) {
                 kept.set(field.getKey(), field.getValue());
@@ -74,6 +76,9 @@ final class PreferenceRows {
             return null;
         }
         int before = problems.size();
+        if (node.has("preferred_output") || node.has("non_preferred_output")) {
+            return openAi(node, line, problems);
+        }
         String prompt = firstPresent(node, "prompt", "question", "history", "instruction", "query");
         if (prompt == null && node.has("chosen") && node.has("rejected")) {
             return implicit(node, line, problems);
@@ -121,30 +126,18 @@ final class PreferenceRows {
         };
     }
 
-    /**
-     * Good and bad completions of the same prompt as pairs: the i-th good one with the i-th bad one, the shorter list
-     * repeated. A good and a bad completion that are the same reply (case and spacing aside) make no pair — a round would
-     * set that reply against itself — but the file is not wrong: one served reply can get a thumb up from one customer
-     * and down from another, and a team's own KTO export must import back.
-     */
-    static List<Row> paired(List<Unpaired> rows) {
-        Map<String, List<Unpaired>> good = new LinkedHashMap<>();
-        Map<String, List<Unpaired>> bad = new LinkedHashMap<>();
-        for (Unpaired row : rows) {
-            (row.desirable() ? good : bad).computeIfAbsent(row.prompt(), p -> new ArrayList<>()).add(row);
+    /** OpenAI's preference fine-tuning row: the conversation under {@code input}, each reply a list of assistant messages. */
+    private static Object openAi(JsonNode node, Place line, List<String> problems) {
+        if (!node.path("input").path("messages").isArray() || !node.has("preferred_output") || !node.has("non_preferred_output")) {
+            problems.add(line + ": a row with 'preferred_output' needs 'non_preferred_output' beside it and the conversation as"
+                    + " 'input': {\"messages\": [...]}, as OpenAI's preference fine-tuning writes it");
+            return null;
         }
-        List<Row> pairs = new ArrayList<>();
-        good.forEach((prompt, chosen) -> {
-            List<Unpaired> rejected = bad.getOrDefault(prompt, List.of());
-            for (int i = 0; !rejected.isEmpty() && i < Math.max(chosen.size(), rejected.size()); i++) {
-                Unpaired c = chosen.get(i % chosen.size());
-                Unpaired r = rejected.get(i % rejected.size());
-                if (!PreferencePair.sameWords(c.completion(), r.completion())) {
-                    pairs.add(new Row(prompt, c.completion(), r.completion(), null, c.line()));
-                }
-            }
-        });
-        return pairs;
+        int before = problems.size();
+        String ticket = PreferenceFields.text(node.get("input"), "messages", "user", line, problems);
+        String chosen = PreferenceFields.text(node, "preferred_output", "assistant", line, problems);
+        String rejected = PreferenceFields.text(node, "non_preferred_output", "assistant", line, problems);
+        return problems.size() > before ? null : row(ticket, chosen, rejected, null, line, problems);
     }
 
     private static Object implicit(JsonNode node, Place line, List<String> problems) {
@@ -179,16 +172,6 @@ final class PreferenceRows {
         }
         problems.add(line + ": " + SHAPES);
         return null;
-    }
-
-    /** Rows of good (or bad) completions whose prompt has no bad (or good) one: nothing to pair them with. */
-    static List<String> unmatched(List<Unpaired> rows) {
-        Map<String, Set<Boolean>> kinds = new HashMap<>();
-        rows.forEach(r -> kinds.computeIfAbsent(r.prompt(), p -> new HashSet<>()).add(r.desirable()));
-        return rows.stream().filter(r -> kinds.get(r.prompt()).size() < 2)
-                .map(r -> r.line() + ": a " + (r.desirable() ? "good" : "bad") + " completion whose prompt has no "
-                        + (r.desirable() ? "bad" : "good") + " one to pair it with (rows with 'completion' and 'label' are paired by prompt)")
-                .toList();
     }
 
     private static int lastAssistant(JsonNode messages) {

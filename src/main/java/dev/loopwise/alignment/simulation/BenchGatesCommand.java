@@ -2,6 +2,7 @@ package dev.loopwise.alignment.simulation;
 
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.alignment.round.RoundSettings;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.ticket.TicketRow;
@@ -39,6 +40,17 @@ public class BenchGatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Checked before the file is read and anything trained: none would end in a table of nothing, too few in a failure.
+        if (rounds < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--rounds", "1 or more (null rounds per row)", rounds));
+        }
+        for (int perRound : judgements) {
+            if (perRound < SimulateCommand.MIN_JUDGEMENTS) {
+                throw new IllegalArgumentException(CommandLineMessages.outOfRange("--judgements", "a list of numbers of "
+                        + SimulateCommand.MIN_JUDGEMENTS + " or more (a round keeps some judgements aside to measure its reward model)",
+                        perRound));
+            }
+        }
         SimulationData files = SimulationData.read(data);
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();

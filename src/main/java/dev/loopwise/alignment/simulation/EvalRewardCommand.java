@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.simulation;
 
+import dev.loopwise.common.CommandLineMessages;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.alignment.preference.PreferenceFile;
 import dev.loopwise.alignment.preference.PreferencePair;
@@ -73,6 +74,12 @@ public class EvalRewardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!List.of("auto", "cross", "vector").contains(model)) {
             throw new IllegalArgumentException("--model must be auto, cross or vector, not " + model);
+        }
+        if (epochs < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--epochs", "1 or more", epochs));
+        }
+        if (budgetSeconds != null && budgetSeconds < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--budget", "1 second or more", budgetSeconds));
         }
         PreferenceFile.Read trainRows = PreferenceFile.read(trainFile, System.err);
         PreferenceFile.Read testRows = PreferenceFile.read(testFile, System.err);

@@ -3,6 +3,7 @@ package dev.loopwise.alignment.simulation;
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.alignment.round.RoundReward;
 import dev.loopwise.alignment.round.RoundSettings;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.ticket.CliFiles;
@@ -12,9 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code loopwise simulate}: the whole loop with simulated reviewers, in process and without a database,
@@ -79,6 +83,12 @@ public class SimulateCommand implements Callable<Integer> {
     @Mixin
     EncoderOptions encoderOptions;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Fewer leave a round nothing to keep aside for measuring, or nothing to train on. */
+    static final int MIN_JUDGEMENTS = 20;
+
     @Override
     public Integer call() throws Exception {
         // Checked before the file is read and anything trained: each would otherwise run to an empty or meaningless table.
@@ -92,6 +102,7 @@ public class SimulateCommand implements Callable<Integer> {
         if (repliesPerIntent < 1 || !(lambda >= 0)) {
             throw new IllegalArgumentException("--replies-per-intent must be 1 or more, and --voice-weight 0 or more.");
         }
+        checkDraftOptions();
         SimulationData files = SimulationData.read(data);
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();
@@ -123,11 +134,31 @@ public class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int bestOfN(List<PreferenceKind> kinds, RoundSettings round, List<TicketRow> train, List<TicketRow> test, CliEncoder encoder) {
-        if (checkpoints.isEmpty() || checkpoints.stream().anyMatch(c -> c < 20) || offTopic < 0 || offTopic > 1 || testTickets < 1) {
-            throw new IllegalArgumentException("--checkpoints need 20 judgements or more each, --off-topic a share from 0 to 1, "
-                    + "--test-tickets at least 1.");
+    /** The options of best-of-n, and of rounds, each meaningful only in its own mode. */
+    private void checkDraftOptions() {
+        if (drafts < 0) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--drafts", "1 or more (drafts per ticket), or left out to"
+                    + " simulate rounds", drafts));
         }
+        if (drafts == 0) {
+            List<String> given = Stream.of("--checkpoints", "--test-tickets", "--off-topic")
+                    .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
+            if (!given.isEmpty()) {
+                throw new IllegalArgumentException(CommandLineMessages.onlyWith(String.join(", ", given), "--drafts N"));
+            }
+            if (judgements < MIN_JUDGEMENTS) {
+                throw new IllegalArgumentException(CommandLineMessages.outOfRange("--judgements", MIN_JUDGEMENTS + " or more (a round"
+                        + " keeps some of them aside to measure its reward model)", judgements));
+            }
+            return;
+        }
+        if (checkpoints.isEmpty() || checkpoints.stream().anyMatch(c -> c < MIN_JUDGEMENTS) || offTopic < 0 || offTopic > 1 || testTickets < 1) {
+            throw new IllegalArgumentException("--checkpoints need " + MIN_JUDGEMENTS + " judgements or more each, --off-topic a share"
+                    + " from 0 to 1, --test-tickets at least 1.");
+        }
+    }
+
+    private int bestOfN(List<PreferenceKind> kinds, RoundSettings round, List<TicketRow> train, List<TicketRow> test, CliEncoder encoder) {
         if (!rewardModel.equals(RoundSettings.VECTOR_REWARD)) {
             System.err.println("Best-of-n scores with the version's vector reward model (serving never reads the cross-encoder); "
                     + "--reward-model " + rewardModel + " does not change it.");

@@ -1,5 +1,6 @@
 package dev.loopwise.model.encoder;
 
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
 import dev.loopwise.ticket.TicketRow;
@@ -38,6 +39,10 @@ public class BenchEncodersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (count < 1 || rounds < 1 || batch < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--count, --rounds and --batch", "1 or more each",
+                    count + ", " + rounds + " and " + batch));
+        }
         List<String> texts = new ArrayList<>();
         if (textsFile == null) {
             // The demo's bundled traffic file, read as data (the demo's code stays out of the product).

@@ -1,5 +1,6 @@
 package dev.loopwise.model.intent;
 
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.EvalMessages;
 import dev.loopwise.model.Progress;
 import dev.loopwise.model.encoder.CliEncoder;
@@ -10,6 +11,7 @@ import dev.loopwise.model.transformer.tuning.FineTuneData;
 import dev.loopwise.model.transformer.tuning.FineTuneResult;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,11 +79,32 @@ public class EvalIntentsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the results and nothing else on stdout.")
     boolean json;
 
+    /** Checked before anything is trained, so that a run is not lost to a mistyped output place at its very end. */
+    private void checkOutputs() {
+        if (scoresFile != null && Files.isDirectory(scoresFile)) {
+            throw new IllegalArgumentException(CommandLineMessages.outputPlace("--scores", scoresFile, "is a folder: give a file name in it"));
+        }
+        if (scoresFile != null && !Files.isDirectory(scoresFile.toAbsolutePath().getParent())) {
+            throw new IllegalArgumentException(CommandLineMessages.outputPlace("--scores", scoresFile, "is in a folder that does not exist"));
+        }
+        if (vectorsDir != null && Files.exists(vectorsDir) && !Files.isDirectory(vectorsDir)) {
+            throw new IllegalArgumentException(CommandLineMessages.outputPlace("--vectors", vectorsDir, "is a file: give a folder"));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException(EvalMessages.threshold(threshold));
         }
+        if (!(outOfScopeWeight > 0)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--oos-weight", "above 0 (what catching an out-of-scope"
+                    + " request is worth against answering an in-scope one; 0.3 by default)", outOfScopeWeight));
+        }
+        if (budgetSeconds != null && budgetSeconds < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--budget", "1 second or more", budgetSeconds));
+        }
+        checkOutputs();
         IntentDataSplit split = IntentDataSplit.read(trainFile, testFile, shots, seed);
         String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
         String chosen = IntentRegime.parse(regime);

@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring.replay;
 
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
 import dev.loopwise.monitoring.drift.DriftSettings;
@@ -49,8 +50,10 @@ public class BenchDriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<TicketRow> rows = CliFiles.tickets(data).stream().filter(r -> r.label() != null).toList();
         DriftSettings settings = MonitoringConfig.defaults();
+        checkOptions(settings);
+        List<TicketRow> rows = CliFiles.tickets(data).stream().filter(r -> r.label() != null).toList();
+        checkFile(rows);
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
             Map<String, float[]> vectors = new HashMap<>();
@@ -88,5 +91,38 @@ public class BenchDriftCommand implements Callable<Integer> {
                     perCheck * 10_000 / Replay.STRIDE / 1000);
         }
         return 0;
+    }
+
+    // Checked before anything is encoded: each would otherwise end in an empty table or a Java message about an index.
+    private void checkOptions(DriftSettings settings) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--seeds", "1 or more (replays per scenario)", seeds));
+        }
+        if (requests <= settings.window()) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--requests", "more than " + settings.window()
+                    + " (a drift check needs a full window of that many requests)", requests));
+        }
+        if (shiftAt < 0 || shiftAt >= requests) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--shift-at", "0 or more and less than --requests ("
+                    + requests + "), so that some requests come after the shift", shiftAt));
+        }
+        if (!(shiftShare > 0 && shiftShare <= 1)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--shift-share", "a share above 0 and at most 1 (0.3: three"
+                    + " requests in ten from the new intents)", shiftShare));
+        }
+        if (heldOut < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--held-out-intents", "1 or more (the intents that play"
+                    + " the new topic)", heldOut));
+        }
+    }
+
+    private void checkFile(List<TicketRow> rows) {
+        if (rows.stream().noneMatch(r -> "test".equals(r.split()))) {
+            throw new IllegalArgumentException(CommandLineMessages.noTestRows(data, "bench-drift"));
+        }
+        int intents = (int) rows.stream().map(TicketRow::label).distinct().count();
+        if (intents - heldOut < 2) {
+            throw new IllegalArgumentException(CommandLineMessages.heldOutIntents(heldOut, intents));
+        }
     }
 }

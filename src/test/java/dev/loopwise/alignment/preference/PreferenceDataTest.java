@@ -109,8 +109,7 @@ class PreferenceDataTest {
                 + "{\"prompt\":\"p\",\"chosen\":\"same\",\"rejected\":\"same\"}\n";
         admin.request().contentType("application/x-ndjson").body(unlearnable.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/preferences").then().statusCode(400)
-                .body("error", containsString("line 1: 'margin' must be a number from 0 to 10"))
-                .body("error", containsString("line 2: 'margin'"))
+                .body("error", containsString("lines 1, 2: 'margin' must be a number from 0 to 10"))
                 .body("error", containsString("line 3: 'chosen' and 'rejected' are the same reply"));
         assertEquals(before, imported());
         String good = "{\"prompt\":\"Where is my parcel?\",\"chosen\":\"Here is your tracking link.\",\"rejected\":\"Dear customer.\",\"margin\":0.5,"

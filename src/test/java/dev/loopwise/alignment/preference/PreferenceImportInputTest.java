@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,15 @@ class PreferenceImportInputTest {
             admin.request().contentType("application/x-ndjson").body(("{\"prompt\":\"x " + tag + "\",\"chosen\":null,\"rejected\":\"No.\"}\n")
                     .getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences").then().statusCode(400)
                     .body("error", containsString("line 1: each row needs 'prompt', 'chosen' and 'rejected'"));
+            // A file in a shape not read says the shapes once, with the lines, not once per line; OpenAI's shape imports.
+            admin.request().contentType("application/x-ndjson").body(("{\"text\":\"x " + tag + "\",\"good\":\"Yes.\",\"bad\":\"No.\"}\n")
+                    .repeat(3).getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences").then().statusCode(400)
+                    .body("error", containsString("(3 problems; fix them and send the file again): lines 1, 2, 3: each row needs"))
+                    .body("error", containsString("(OpenAI's preference fine-tuning)."));
+            admin.request().contentType("application/x-ndjson").body(("{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"openai "
+                    + tag + "\"}]},\"preferred_output\":[{\"role\":\"assistant\",\"content\":\"Yes.\"}],\"non_preferred_output\":"
+                    + "[{\"role\":\"assistant\",\"content\":\"No.\"}]}\n").getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(201).body("imported", equalTo(1)).body("notRead", equalTo(List.of()));
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt like ?1")
                     .setParameter(1, "%" + tag).executeUpdate());

@@ -66,16 +66,16 @@ class PreferenceRowsTest {
             rows.add((PreferenceRows.Unpaired) read(json, problems));
         }
         assertEquals(List.of(), problems);
-        List<PreferenceRows.Row> pairs = PreferenceRows.paired(rows);
+        List<PreferenceRows.Row> pairs = UnpairedRows.paired(rows);
         assertEquals(List.of("good 1>bad 1", "good 2>bad 1"), pairs.stream().map(p -> p.chosen() + ">" + p.rejected()).toList(),
                 "each good completion of 'a' against its bad one; 'b' has no bad completion to compare with");
         assertEquals(List.of("line 7: a good completion whose prompt has no bad one to pair it with (rows with 'completion' and"
-                + " 'label' are paired by prompt)"), PreferenceRows.unmatched(rows), "the row left without a pair is named");
+                + " 'label' are paired by prompt)"), UnpairedRows.unmatched(rows), "the row left without a pair is named");
         // A good and a bad completion that are one reply, case and spacing aside (a thumb up and a thumb down on one served
         // reply), make no pair, and the good one still pairs with the bad one that differs.
         List<PreferenceRows.Unpaired> alike = List.of(new PreferenceRows.Unpaired("c", "Refund sent.", true, dev.loopwise.common.file.Place.line(3)),
                 new PreferenceRows.Unpaired("c", "  refund   SENT. ", false, dev.loopwise.common.file.Place.line(4)), new PreferenceRows.Unpaired("c", "No refund.", false, dev.loopwise.common.file.Place.line(5)));
-        assertEquals(List.of("Refund sent.>No refund."), PreferenceRows.paired(alike).stream()
+        assertEquals(List.of("Refund sent.>No refund."), UnpairedRows.paired(alike).stream()
                 .map(p -> p.chosen() + ">" + p.rejected()).toList());
         assertNull(read("{\"prompt\":\"a\",\"completion\":\"x\",\"label\":\"yes\"}", problems));
         assertTrue(problems.get(0).contains("'label' must be true"), problems.toString());
@@ -107,6 +107,39 @@ class PreferenceRowsTest {
         assertNull(read("{\"prompt\":\"p\",\"chosen\":\"Your parcel is on its way.\",\"rejected\":\"  your parcel  is on\\nits WAY. \"}", alike));
         assertTrue(alike.size() == 1 && alike.get(0).startsWith("line 7: 'chosen' and 'rejected' are the same reply (case and spacing aside)"),
                 alike.toString());
+    }
+
+    @Test
+    void openAisPreferenceFineTuningRowsReadAndAShapeNotReadIsToldTheShapesThatAre() throws Exception {
+        String user = "{\"role\":\"user\",\"content\":\"" + TICKET + "\"}";
+        assertPair("{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"Hello\"},{\"role\":\"assistant\",\"content\":"
+                + "\"Hi\"}," + user + "],\"tools\":[],\"parallel_tool_calls\":true},\"preferred_output\":[{\"role\":\"assistant\","
+                + "\"content\":\"" + GOOD + "\"}],\"non_preferred_output\":[{\"role\":\"assistant\",\"content\":\"" + BAD + "\"}]}");
+        List<String> problems = new ArrayList<>();
+        assertNull(read("{\"preferred_output\":[{\"role\":\"assistant\",\"content\":\"" + GOOD + "\"}],\"non_preferred_output\":"
+                + "[{\"role\":\"assistant\",\"content\":\"" + BAD + "\"}]}", problems));
+        assertNull(read("{\"text\":\"" + TICKET + "\",\"good\":\"" + GOOD + "\",\"bad\":\"" + BAD + "\"}", problems));
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("line 7: a row with 'preferred_output' needs 'non_preferred_output' beside it and the"
+                + " conversation as 'input'"), problems.get(0));
+        for (String shape : new String[] {"(KTO)", "Anthropic's HH-RLHF", "'response_k' (StackExchange pairs)", "'labels' (SHP)",
+            "'non_preferred_output' (OpenAI's preference fine-tuning)"}) {
+            assertTrue(problems.get(1).contains(shape), problems.get(1));
+        }
+        assertTrue(PreferenceRows.READ.containsAll(List.of("input", "preferred_output", "non_preferred_output")));
+    }
+
+    @Test
+    void aFileOfAShapeNotReadSaysSoOnceWithItsLinesAndAnEmptyFileSaysItIsEmpty(@TempDir Path dir) throws Exception {
+        Path unknown = Files.writeString(dir.resolve("pairs.jsonl"), "{\"text\":\"p\",\"good\":\"a\",\"bad\":\"b\"}\n".repeat(7));
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PreferenceFile.read(unknown, System.err));
+        assertTrue(refused.getMessage().startsWith(unknown + " holds no preference pairs: lines 1, 2, 3, 4, 5 and 2 more: each row needs"),
+                refused.getMessage());
+        assertEquals(refused.getMessage().indexOf("each row needs"), refused.getMessage().lastIndexOf("each row needs"), refused.getMessage());
+        Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
+        assertEquals(empty + " holds no preference pairs: the file is empty", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> PreferenceFile.read(empty, System.err)).getMessage());
     }
 
     @Test

@@ -1,0 +1,58 @@
+package dev.loopwise.common;
+
+import java.util.List;
+
+/**
+ * What the command line says about options it cannot use: one paragraph on stderr naming the option and what to give,
+ * instead of the whole usage text, in which the one line that matters is easy to miss.
+ */
+public final class CommandLineMessages {
+    private CommandLineMessages() {
+    }
+
+    /** {@code command} is the full command ("loopwise eval-intents"); {@code problem} one sentence without its full stop. */
+    public static String badOption(String command, String problem) {
+        return command + ": " + problem + ". Run '" + command + " --help' to see its options.";
+    }
+
+    public static String unknownOption(String option, List<String> suggestions) {
+        return "there is no option '" + option + "'" + (suggestions.isEmpty() ? "" : " (did you mean "
+                + String.join(" or ", suggestions.stream().limit(3).toList()) + "?)");
+    }
+
+    public static String notAWholeNumber(String value) {
+        return "'" + value + "' is not a whole number (write it with the digits 0 to 9, such as 5)";
+    }
+
+    public static String wholeNumberTooLarge(String value, long most) {
+        return "'" + value + "' is more than this option takes (at most " + most + ")";
+    }
+
+    public static String notANumber(String value) {
+        return "'" + value + "' is not a number (write it such as 0.25)";
+    }
+
+    /** An option's value out of its range, said before any file is read or anything is encoded. */
+    public static String outOfRange(String option, String range, Object given) {
+        return option + " must be " + range + ", not " + given + ".";
+    }
+
+    public static String onlyWith(String options, String with) {
+        return options + " only mean something with " + with + ": give " + with + ", or leave them out.";
+    }
+
+    public static String noTestRows(Object file, String command) {
+        return file + " has no 'test' rows: " + command + " needs a 'split' column with 'train' and 'test' rows"
+                + " (the test rows play the traffic).";
+    }
+
+    public static String heldOutIntents(int heldOut, int intents) {
+        return "--held-out-intents " + heldOut + " leaves too few intents to train on: the file has " + intents
+                + " intents and at least 2 must stay in training, so give 1 to " + Math.max(1, intents - 2) + ".";
+    }
+
+    /** An output an option names that cannot be written there, said before anything is trained. */
+    public static String outputPlace(String option, Object path, String problem) {
+        return option + " names where to write: '" + path + "' " + problem + ".";
+    }
+}
