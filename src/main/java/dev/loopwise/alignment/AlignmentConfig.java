@@ -2,6 +2,8 @@ package dev.loopwise.alignment;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** Defaults of alignment rounds ({@code LOOPWISE_ALIGNMENT_BETA}, ...); a round's request may override most. */
 @ConfigMapping(prefix = "loopwise.alignment")
@@ -41,7 +43,7 @@ public interface AlignmentConfig {
     String rewardModel();
 
     /** How long tuning the cross-encoder may take; unset: by the number of judgements (about 2 minutes for 2,000). */
-    java.util.Optional<java.time.Duration> crossEncoderBudget();
+    Optional<Duration> crossEncoderBudget();
 
     /**
      * Older judgements a round replays beside the ones new since its base version's round, sampled from the
@@ -93,7 +95,7 @@ public interface AlignmentConfig {
      * process died. Instances refresh it every 10 seconds, so keep it well above that.
      */
     @WithDefault("2m")
-    java.time.Duration heartbeatStaleness();
+    Duration heartbeatStaleness();
 
     /**
      * The system message of conversational preference exports (formats trl-chat and kto-chat), before the ticket's

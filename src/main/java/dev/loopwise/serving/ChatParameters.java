@@ -63,7 +63,7 @@ final class ChatParameters {
             JsonNode limit = body.path(field);
             // asLong() of a number past a long's range wraps around: check it fits before reading it.
             if (present(limit) && (!limit.isIntegralNumber() || !limit.canConvertToLong() || limit.asLong() < 1)) {
-                throw invalid("'" + field + "' is a whole number from 1 to " + Long.MAX_VALUE + ".");
+                throw invalid("'" + field + "' is a whole number of at least 1, written without an exponent.");
             }
         }
         logitBias(body.path("logit_bias"));

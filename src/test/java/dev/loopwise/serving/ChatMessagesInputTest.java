@@ -83,6 +83,15 @@ class ChatMessagesInputTest {
         }
     }
 
+    @Test
+    void aTokenLimitSaysWhatItTakesWithoutALongsRange() {
+        Caller service = Caller.service(users, keys);
+        for (String limit : new String[] {"0", "99999999999999999999", "1e3", "\"200\""}) {
+            send(service, "{\"messages\": [{\"role\": \"user\", \"content\": \"Where is my parcel?\"}], \"max_tokens\": " + limit + "}")
+                    .statusCode(400).body("error.message", equalTo("'max_tokens' is a whole number of at least 1, written without an exponent."));
+        }
+    }
+
     private static io.restassured.response.ValidatableResponse send(Caller caller, String body) {
         return caller.request().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/chat/completions").then();
     }

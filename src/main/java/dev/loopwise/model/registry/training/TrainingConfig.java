@@ -3,6 +3,7 @@ package dev.loopwise.model.registry.training;
 import dev.loopwise.model.intent.IntentRegime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of training runs (environment: {@code LOOPWISE_MODEL_TRAINING_SEED}, ...). */
@@ -49,7 +50,7 @@ public interface TrainingConfig {
      * How long fine-tuning the encoder may take (ISO-8601, e.g. {@code PT5M}); unset: by data size, about
      * 3 minutes for 1,000 tickets and 15 for 15,000 on two cores.
      */
-    Optional<java.time.Duration> fineTuneBudget();
+    Optional<Duration> fineTuneBudget();
 
     /**
      * CPU threads a fine-tune of the encoder (intent fine-tune, cross-encoder reward model) uses; unset: every core.
@@ -70,5 +71,5 @@ public interface TrainingConfig {
      * its process died. Instances refresh it every 10 seconds, so keep it well above that.
      */
     @WithDefault("2m")
-    java.time.Duration heartbeatStaleness();
+    Duration heartbeatStaleness();
 }
