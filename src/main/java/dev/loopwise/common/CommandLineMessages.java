@@ -37,8 +37,18 @@ public final class CommandLineMessages {
         return option + " must be " + range + ", not " + given + ".";
     }
 
+    /** {@code options}: one option or several joined by ", ". */
     public static String onlyWith(String options, String with) {
-        return options + " only mean something with " + with + ": give " + with + ", or leave them out.";
+        boolean one = !options.contains(",");
+        return options + (one ? " only means something with " : " only mean something with ") + with + ": give " + with
+                + ", or leave " + (one ? "it" : "them") + " out.";
+    }
+
+    /** Options of one mode of a command ({@code purpose}) given with the option that picks the other, which does not use them. */
+    public static String notWith(String options, String with, String purpose) {
+        boolean one = !options.contains(",");
+        return with + " does not use " + options + ": " + (one ? "it is" : "they are") + " for " + purpose + "; leave "
+                + (one ? "it" : "them") + " out, or leave out " + with + ".";
     }
 
     public static String noTestRows(Object file, String command) {

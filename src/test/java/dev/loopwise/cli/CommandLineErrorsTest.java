@@ -113,7 +113,9 @@ class CommandLineErrorsTest {
                 {"eval-reward", "--train", data, "--test", data, "--budget", "-5"}, {"bench-encoders", "--count", "0"},
                 {"eval-intents", "--train", data, "--test", data, "--scores", noTest.getParent().toString()},
                 {"eval-intents", "--train", data, "--test", data, "--scores", noTest.resolveSibling("no-such-folder/s.csv").toString()},
-                {"eval-intents", "--train", data, "--test", data, "--vectors", data}};
+                {"eval-intents", "--train", data, "--test", data, "--vectors", data},
+                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "0"},
+                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "-3"}};
             String[] said = {"--seeds must be 1 or more (replays per scenario), not 0.", "--requests must be more than 200",
                 "--shift-at must be 0 or more and less than --requests (3000)", "--shift-share must be a share above 0 and at most 1",
                 "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
@@ -124,7 +126,9 @@ class CommandLineErrorsTest {
                 "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
                 "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
                 "--scores names where to write: '" + noTest.getParent() + "' is a folder: give a file name in it",
-                "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder"};
+                "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder",
+                "--stride must be from 1 to 20000 (requests between drift checks), not 0.",
+                "--stride must be from 1 to 20000 (requests between drift checks), not -3."};
             for (int i = 0; i < senseless.length; i++) {
                 Printed refused = run(senseless[i]);
                 assertEquals(2, refused.exit, String.join(" ", senseless[i]));
@@ -136,6 +140,29 @@ class CommandLineErrorsTest {
             Files.delete(noTest);
             Files.delete(withTest);
         }
+    }
+
+    @Test
+    void simulateRefusesTheOtherModesOptionsBeforeItReadsTheFile() {
+        String missing = "no-such-tickets.csv";
+        String[][] mixed = {{"simulate", "--data", missing, "--drafts", "3", "--rounds", "2", "--method", "dpo", "--beta", "0.1"},
+            {"simulate", "--data", missing, "--drafts", "3", "--judgements", "300"},
+            {"simulate", "--data", missing, "--drafts", "3", "--reward-model", "vector", "--extra-tickets", missing},
+            {"simulate", "--data", missing, "--checkpoints", "500"}};
+        String[] said = {"--drafts N does not use --rounds, --method, --beta: they are for simulating rounds; leave them out, or leave"
+                + " out --drafts N.", "--drafts N does not use --judgements: it is for simulating rounds; leave it out, or leave out --drafts N.",
+            "--drafts N does not use --reward-model, --extra-tickets: they are for simulating rounds",
+            "--checkpoints only means something with --drafts N: give --drafts N, or leave it out."};
+        for (int i = 0; i < mixed.length; i++) {
+            Printed refused = run(mixed[i]);
+            assertEquals(2, refused.exit, String.join(" ", mixed[i]));
+            assertTrue(refused.err.startsWith("loopwise: ") && refused.err.contains(said[i]), refused.err);
+            assertTrue(!refused.err.contains(missing) && refused.err.strip().lines().count() == 1, refused.err);
+        }
+        // The options both modes use pass, and only then is the file looked for.
+        Printed shared = run("simulate", "--data", missing, "--drafts", "3", "--preference", "concise", "--agreement", "0.8", "--seed", "1");
+        assertEquals(2, shared.exit);
+        assertTrue(shared.err.contains("there is no file") && shared.err.contains(missing), shared.err);
     }
 
     private record Printed(int exit, String err) {

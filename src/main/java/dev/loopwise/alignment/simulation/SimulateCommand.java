@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -89,6 +88,13 @@ public class SimulateCommand implements Callable<Integer> {
     /** Fewer leave a round nothing to keep aside for measuring, or nothing to train on. */
     static final int MIN_JUDGEMENTS = 20;
 
+    static final List<String> DRAFTS_ONLY = List.of("--checkpoints", "--test-tickets", "--off-topic");
+    /**
+     * What best-of-n does not use: it trains the reward model at --checkpoints instead of rounds of --judgements, never
+     * updates the policy (--method, --beta, --extra-tickets), and scores with the vector reward model, as serving does.
+     */
+    static final List<String> ROUND_ONLY = List.of("--rounds", "--judgements", "--method", "--beta", "--reward-model", "--extra-tickets");
+
     @Override
     public Integer call() throws Exception {
         // Checked before the file is read and anything trained: each would otherwise run to an empty or meaningless table.
@@ -141,8 +147,7 @@ public class SimulateCommand implements Callable<Integer> {
                     + " simulate rounds", drafts));
         }
         if (drafts == 0) {
-            List<String> given = Stream.of("--checkpoints", "--test-tickets", "--off-topic")
-                    .filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
+            List<String> given = given(DRAFTS_ONLY);
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException(CommandLineMessages.onlyWith(String.join(", ", given), "--drafts N"));
             }
@@ -152,17 +157,23 @@ public class SimulateCommand implements Callable<Integer> {
             }
             return;
         }
+        List<String> roundOnly = given(ROUND_ONLY);
+        if (!roundOnly.isEmpty()) {
+            throw new IllegalArgumentException(CommandLineMessages.notWith(String.join(", ", roundOnly), "--drafts N",
+                    "simulating rounds"));
+        }
         if (checkpoints.isEmpty() || checkpoints.stream().anyMatch(c -> c < MIN_JUDGEMENTS) || offTopic < 0 || offTopic > 1 || testTickets < 1) {
             throw new IllegalArgumentException("--checkpoints need " + MIN_JUDGEMENTS + " judgements or more each, --off-topic a share"
                     + " from 0 to 1, --test-tickets at least 1.");
         }
     }
 
+    /** Of {@code options}, those written on the command line (a default alone is no choice to refuse). */
+    private List<String> given(List<String> options) {
+        return options.stream().filter(option -> spec.commandLine().getParseResult().hasMatchedOption(option)).toList();
+    }
+
     private int bestOfN(List<PreferenceKind> kinds, RoundSettings round, List<TicketRow> train, List<TicketRow> test, CliEncoder encoder) {
-        if (!rewardModel.equals(RoundSettings.VECTOR_REWARD)) {
-            System.err.println("Best-of-n scores with the version's vector reward model (serving never reads the cross-encoder); "
-                    + "--reward-model " + rewardModel + " does not change it.");
-        }
         DraftTables.header(System.out);
         int tickets = 0;
         for (PreferenceKind kind : kinds) {

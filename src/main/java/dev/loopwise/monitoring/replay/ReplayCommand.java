@@ -2,6 +2,7 @@ package dev.loopwise.monitoring.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.ticket.TicketFile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +44,11 @@ public class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The server refuses these too, but only after the whole file has been read and sent.
+        if (stride < 1 || stride > ReplayService.MAX_TEXTS) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--stride", "from 1 to " + ReplayService.MAX_TEXTS
+                    + " (requests between drift checks)", stride));
+        }
         if (key == null || key.isBlank()) {
             System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
             return 2;
