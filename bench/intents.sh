@@ -42,7 +42,7 @@ for encoder in "${encoders[@]}"; do
         case $setting in
           shots5) args+=(--shots 5) ;;
           shots10) args+=(--shots 10) ;;
-          zeroshot) args+=(--regime zero_shot) ;;
+          zeroshot) args+=(--regime zero-shot) ;;
         esac
         LOOPWISE_ENCODER_CACHE_DIR="$cache" run eval-intents "${args[@]}" 2>/dev/null | python3 -c '
 import json, sys

@@ -128,6 +128,21 @@ class EvalInputsTest {
     }
 
     @Test
+    void theRegimeIsReportedByTheNameItIsAskedFor() throws Exception {
+        Path data = file("tickets.csv", tickets(",", "\n"));
+        // "prototypes" was reported as few_shot, "linear" as trained and "zero-shot" as zero_shot: the names heads are stored under.
+        for (String regime : new String[] {"zero-shot", "prototypes", "linear", "auto"}) {
+            CommandFilesTest.Printed read = CommandFilesTest.run("eval-intents", "--train", data.toString(), "--test", data.toString(),
+                    "--encoder", "all-MiniLM-L6-v2", "--regime", regime, "--json");
+            assertEquals(0, read.exit(), read.err());
+            // Three examples per intent: auto picks prototypes.
+            String trained = regime.equals("auto") ? "prototypes" : regime;
+            assertTrue(read.out().contains("\"regime\":\"" + trained + "\""), read.out());
+            assertTrue(read.err().contains("Training (" + trained + ") on "), read.err());
+        }
+    }
+
+    @Test
     void aThresholdOutsideZeroToOneIsRefused() throws Exception {
         Path data = file("tickets.csv", tickets(",", "\n"));
         // NaN is no number at all, and is refused as the option is read.

@@ -144,7 +144,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
         offset += split.test().size();
         float[][] descriptions = java.util.Arrays.copyOfRange(vectors, offset, offset + labels.size());
 
-        progress.line("Training (" + config.regime() + ") on " + train.size() + " rows...");
+        progress.line("Training (" + chosen + ") on " + train.size() + " rows...");
         IntentTrainingResult result = IntentTrainer.train(config,
                 new IntentTrainingData(labels, train, validation, descriptions, labels.contains(oosLabel) ? oosLabel : null,
                         split.train().stream().map(TicketRow::text).toList()));

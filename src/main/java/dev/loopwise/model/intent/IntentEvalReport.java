@@ -34,7 +34,8 @@ final class IntentEvalReport {
 
     static Map<String, Object> results(IntentHead head, IntentEvaluation evaluation, IntentDataSplit split, long seed) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("regime", head.regime());
+        // As the command line names it (--regime prototypes), not as the head is stored (few_shot).
+        out.put("regime", IntentRegime.parse(head.regime()));
         out.put("trainRows", split.train().size());
         out.put("validationRows", split.validation().size());
         out.put("testRows", split.test().size());
