@@ -25,6 +25,18 @@
     'prediction/mean_confidence': 'how sure, on average', 'prediction/oos_rate': 'handed to a person',
     'outcome/thumbs_down_rate': 'answers rated down', 'outcome/non_first_choice_rate': 'another reply preferred',
   };
+  // createdAt is UTC as the database writes it ("2026-12-05T14:00:05..."): read from the text, not the browser's clock zone.
+  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const dayOf = (at) => at.substring(0, 10);
+  // Checks over more than one day: a bare 14:00 would not say which day an alert was.
+  const dated = (rows) => new Set(rows.map((r) => dayOf(r.createdAt))).size > 1;
+  const dayAndMinute = (at) => Number(at.substring(8, 10)) + ' ' + MONTHS[Number(at.substring(5, 7)) - 1] + ' ' + at.substring(11, 16);
+  function checkTimes(rows) {
+    if (!dated(rows)) return rows.map((r) => r.createdAt.substring(11, 19));
+    const minutes = rows.map((r) => dayAndMinute(r.createdAt));
+    // Two checks in one minute keep their seconds, so each still has its own label.
+    return new Set(minutes).size === minutes.length ? minutes : rows.map((r) => dayAndMinute(r.createdAt) + r.createdAt.substring(16, 19));
+  }
   // Shares and the version's confidence read as percentages, as the page's text and Try a ticket say them.
   const narrow = window.matchMedia('(max-width: 600px)').matches;
   const percent = (signal) => /_rate$/.test(signal) || signal === 'prediction/mean_confidence';
@@ -46,7 +58,7 @@
       return;
     }
     // Checks replayed in one go share their second: number them instead of repeating one time.
-    const times = series.map((r) => r.createdAt.substring(11, 19));
+    const times = checkTimes(series);
     const labels = new Set(times).size === times.length ? times : series.map((r, i) => 'check ' + (i + 1));
     // Red where this signal raised an alert at that check (another signal's alert leaves its dot green).
     // A check's "raised" lists the kinds of alert it raised, e.g. ["input_drift", "intent_mix"].
@@ -81,7 +93,8 @@
       if (signal === 'prediction/mean_confidence') y.max = 1;
     }
     if (Y_TITLE[signal]) y.title = { display: true, text: Y_TITLE[signal] };
-    const x = { title: { display: true, text: labels === times ? 'time of the check (UTC)' : 'check, oldest first' } };
+    const x = { title: { display: true, text: labels !== times ? 'check, oldest first'
+      : (dated(series) ? 'day and time of the check (UTC)' : 'time of the check (UTC)') } };
     // The box gives the height (maintainAspectRatio off): at a phone's width the legend would otherwise take all of a
     // 2:1 canvas and squash the lines flat; there the legend goes below, in smaller type, so its labels fit.
     new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, maintainAspectRatio: false, scales: { x, y },

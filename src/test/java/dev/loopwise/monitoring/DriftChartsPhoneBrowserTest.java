@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * On a phone the drift charts keep room for their lines: each chart's legend once took the whole of a canvas half as
- * high as it was wide, leaving the lines a few pixels. Both axes say what they count.
+ * high as it was wide, leaving the lines a few pixels. Both axes say what they count, and over more than one day each
+ * check's tick names its day.
  */
 @QuarkusTest
 class DriftChartsPhoneBrowserTest extends BrowserTest {
@@ -38,7 +39,9 @@ class DriftChartsPhoneBrowserTest extends BrowserTest {
     @Test
     void eachChartKeepsAPlotAreaOnAPhoneAndNamesItsAxes() throws Exception {
         int version = ActiveModel.await();
-        List<Long> ids = List.of(check(version, "0.001", 3), check(version, "0.002", 2), check(version, "0.004", 1));
+        // One check two days back: with checks over more than one day, a bare time would not say which day a point is.
+        List<Long> ids = List.of(check(version, "0.001", 3), check(version, "0.002", 2), check(version, "0.004", 1),
+                check(version, "0.003", 2 * 24 * 60));
         driver = Browser.start();
         driver.manage().window().setSize(new Dimension(390, 844));
         try {
@@ -54,11 +57,16 @@ class DriftChartsPhoneBrowserTest extends BrowserTest {
                 List<Map<String, Object>> charts = (List<Map<String, Object>>) js.executeScript(
                         "return [...document.querySelectorAll('canvas[data-signal]')].map(c => { const ch = Chart.getChart(c);"
                                 + " return { signal: c.dataset.signal, plot: ch.chartArea.bottom - ch.chartArea.top,"
-                                + " x: ch.options.scales.x.title.text || '', y: ch.options.scales.y.title.text || '' }; });");
+                                + " x: ch.options.scales.x.title.text || '', y: ch.options.scales.y.title.text || '',"
+                                + " labels: ch.data.labels.join('|') }; });");
                 assertFalse(charts.isEmpty(), "the checks are charted");
                 for (Map<String, Object> chart : charts) {
                     assertTrue(((Number) chart.get("plot")).doubleValue() >= 80, "room for the lines: " + chart);
                     assertFalse(chart.get("x").toString().isBlank() || chart.get("y").toString().isBlank(), "named axes: " + chart);
+                    assertTrue(chart.get("x").toString().startsWith("day and time"), "the time axis says it has days: " + chart);
+                    for (String label : chart.get("labels").toString().split("\\|")) {
+                        assertTrue(label.matches("\\d{1,2} [A-Z][a-z]{2} \\d{2}:\\d{2}(:\\d{2})?"), "a tick names its day, e.g. 5 Dec 14:00: " + chart);
+                    }
                 }
             });
         } finally {

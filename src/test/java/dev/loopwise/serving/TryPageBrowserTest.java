@@ -28,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * On Try a ticket, in headless Chromium, a reply's slots the ticket cannot fill read as marked blanks for the helpdesk or an
  * agent, never as braces, and on a phone the reply keeps its card's width; a hand-over says how sure the version was of
- * the closest intent and where its hand-over line is.
+ * the closest intent and where its hand-over line is. Its button spans the form on a phone only.
  */
 @QuarkusTest
 class TryPageBrowserTest extends BrowserTest {
@@ -72,7 +72,11 @@ class TryPageBrowserTest extends BrowserTest {
                     const r = document.getElementById('try-reply'), card = r.closest('.card'), s = getComputedStyle(card);
                     return r.getBoundingClientRect().width / (card.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight));""");
             assertTrue(share.doubleValue() >= 0.9, "on a phone the reply takes " + share + " of its card's width");
+            // The button is as wide as its form on a phone, within reach of a thumb; at desktop width it keeps to its words
+            // as other primary buttons do: stretched under the ticket box it once spanned the whole card.
+            assertTrue(buttonShareOfForm() >= 0.9, "on a phone the button spans its form: " + buttonShareOfForm());
             driver.manage().window().setSize(new Dimension(1280, 1000));
+            assertTrue(buttonShareOfForm() <= 0.3, "at desktop width the button keeps to its words: " + buttonShareOfForm());
             String note = driver.findElement(By.id("try-blanks")).getText();
             assertTrue(note.contains(blanks.get(0).getText()) && note.contains("helpdesk") && note.contains("agent"), note);
 
@@ -84,6 +88,13 @@ class TryPageBrowserTest extends BrowserTest {
             assertTrue(handover.contains("hand-over line"), "the hand-over line is said: " + handover);
             assertFalse(handover.matches("(?s).*\\(\\d+% for .*"), "not the old '(1% for label)': " + handover);
         });
+    }
+
+    private double buttonShareOfForm() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("""
+                const form = document.querySelector("form[action='/admin/models/try']");
+                return form.querySelector('button[type=submit]').getBoundingClientRect().width / form.getBoundingClientRect().width;"""))
+                .doubleValue();
     }
 
     private void tryTicket(WebDriverWait wait, String ticket) {

@@ -117,8 +117,8 @@ public class ModelFormats {
      */
     private static String apartFromTheFigures(ModelVersion version) {
         String figures = version.metrics.containsKey("data/oos_test_tickets")
-                ? "the " + dev.loopwise.common.text.Counts.of(count(version, "data/oos_test_tickets"), "held-out ticket") + " labelled oos"
-                : "the held-out tickets";
+                ? "the " + dev.loopwise.common.text.Counts.of(count(version, "data/oos_test_tickets"), "ticket") + " labelled oos and kept aside for measuring"
+                : "the tickets kept aside for measuring";
         return "apart from " + figures + " that the figures above are measured on, so those figures stay a fair test of the line";
     }
 
@@ -140,11 +140,11 @@ public class ModelFormats {
         int all = count(version, "data/test_tickets");
         int oos = count(version, "data/oos_test_tickets");
         Object tickets = version.metrics.get(metric + "_tickets");
-        String counted = tickets instanceof Number n ? "of " + dev.loopwise.common.text.Counts.of(n.longValue(), "held-out ticket") + " " : "of the held-out tickets ";
+        String counted = tickets instanceof Number n ? "of " + dev.loopwise.common.text.Counts.of(n.longValue(), "ticket") + " kept aside for measuring " : "of the tickets kept aside for measuring ";
         return switch (metric) {
-            case "intent/accuracy", "intent/macro_f1" -> "of " + dev.loopwise.common.text.Counts.of(all, "held-out ticket");
-            case "intent/oos_recall" -> "of " + dev.loopwise.common.text.Counts.of(oos, "held-out ticket") + " labelled oos";
-            case "intent/handover_rate" -> "of " + dev.loopwise.common.text.Counts.of(all - oos, "held-out ticket") + " support answers";
+            case "intent/accuracy", "intent/macro_f1" -> "of " + dev.loopwise.common.text.Counts.of(all, "ticket") + " kept aside for measuring";
+            case "intent/oos_recall" -> "of " + dev.loopwise.common.text.Counts.of(oos, "ticket") + " labelled oos and kept aside for measuring";
+            case "intent/handover_rate" -> "of " + dev.loopwise.common.text.Counts.of(all - oos, "ticket") + " kept aside for measuring that support answers";
             case "policy/agent_agreement" -> counted + "with an agent's reply";
             case "policy/intent_consistency" -> counted + "whose intent has replies";
             default -> "";

@@ -15,7 +15,7 @@ final class RoundVersionAdvice {
         Double mine = VersionComparison.metric(candidate, "eval/candidate_reply_intent");
         Double base = VersionComparison.metric(candidate, "eval/active_reply_intent");
         Double n = VersionComparison.metric(candidate, "eval/reply_intent_tickets");
-        String measured = mine == null || base == null || n == null ? "" : String.format(" On %d held-out tickets its replies fit the"
+        String measured = mine == null || base == null || n == null ? "" : String.format(" On %d tickets kept aside for measuring its replies fit the"
                 + " ticket's intent %.0f%% of the time, the version it started from %.0f%%.", n.intValue(), mine * 100, base * 100);
         String verdict = candidate.status.equals(ModelVersion.REJECTED)
                 ? " Its round did not show it to be better (" + roundVerdict(candidate) + "): keep v" + active.version + "."
@@ -53,7 +53,7 @@ final class RoundVersionAdvice {
             return "The active v" + active.version + " comes from round " + active.lineage.get("alignmentRound") + ", which compared it"
                     + " only with the version it started from: keep v" + active.version + " unless that round's page says otherwise.";
         }
-        String figures = String.format("On %d held-out tickets the active v%d's replies fit the ticket's intent %.0f%% of the time,"
+        String figures = String.format("On %d tickets kept aside for measuring the active v%d's replies fit the ticket's intent %.0f%% of the time,"
                 + " v%d's %.0f%%.", n.intValue(), active.version, theirs * 100, candidate.version, mine * 100);
         String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
         if (VersionComparison.dropBeyondChance(theirs, mine, n)) {

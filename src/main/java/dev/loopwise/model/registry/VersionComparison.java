@@ -33,12 +33,12 @@ final class VersionComparison {
         Double b = metric(active, "intent/accuracy");
         Double n = metric(candidate, "data/test_tickets");
         if (a == null || b == null || n == null || n < 1) {
-            return "v" + candidate.version + " has no held-out tickets to compare it on: keep v" + active.version
+            return "v" + candidate.version + " has no tickets kept aside for measuring to compare it on: keep v" + active.version
                     + " unless you have checked v" + candidate.version + " yourself.";
         }
         double p = (a + b) / 2;
         double band = 2 * Math.sqrt(2 * p * (1 - p) / n);
-        String figures = String.format("v%d gets %.1f%% of %d held-out tickets' intents right, the active v%d %.1f%%", candidate.version,
+        String figures = String.format("v%d gets the intent right for %.1f%% of %d tickets kept aside for measuring, the active v%d %.1f%%", candidate.version,
                 a * 100, n.intValue(), active.version, b * 100) + differentTickets(n, metric(active, "data/test_tickets"));
         String switchTo = (candidate.activatedAt != null ? "roll back to v" : "promote v") + candidate.version;
         // Each is measured on its own held-out tickets: a version that never learned an intent is not measured on it at all.
@@ -116,7 +116,7 @@ final class VersionComparison {
     /** Two versions measured on held-out sets of different sizes (labelled tickets were added in between). */
     private static String differentTickets(double candidateTickets, Double activeTickets) {
         return activeTickets == null || activeTickets.intValue() == (int) candidateTickets ? ""
-                : String.format(" (measured on its own %d held-out tickets: labelled tickets were added in between, so small"
+                : String.format(" (measured on its own %d tickets kept aside for measuring: labelled tickets were added in between, so small"
                 + " differences mean even less)", activeTickets.intValue());
     }
 
@@ -137,9 +137,9 @@ final class VersionComparison {
         if (n == null || !(gain ? dropBeyondChance(b, a, n) : dropBeyondChance(a, b, n))) {
             return "";
         }
-        return gain ? String.format(" But it hands %.1f%% of the %d held-out out-of-scope tickets (requests your team does not"
+        return gain ? String.format(" But it hands %.1f%% of the %d out-of-scope tickets kept aside for measuring (requests your team does not"
                 + " handle) to a person, the active version only %.1f%%.", a * 100, n.intValue(), b * 100)
-                : String.format(" Careful: it hands only %.1f%% of the %d held-out out-of-scope tickets (requests your team does not"
+                : String.format(" Careful: it hands only %.1f%% of the %d out-of-scope tickets kept aside for measuring (requests your team does not"
                 + " handle) to a person, the active version %.1f%%, so more of those customers would get a reply.", a * 100, n.intValue(), b * 100);
     }
 

@@ -185,7 +185,7 @@ public class DriftFormats {
     private static final Map<String, String> SIGNAL_TITLES = Map.of(
             "input/mmd2", "How different new requests are from the tickets the version learned from",
             "input/p_value", "How likely that difference is mere chance (low: a real change)",
-            "input/new_topic_requests", "Requests less familiar than 9 in 10 of the version's held-out tickets",
+            "input/new_topic_requests", "Requests less familiar than 9 in 10 of the version's tickets kept aside for measuring",
             "prediction/psi", "How much the mix of intents answered has shifted",
             "prediction/mean_confidence", "How sure the version is of its intents, on average",
             "prediction/oos_rate", "Share of requests handed to a person",

@@ -27,9 +27,9 @@ class FiguresBasisTest {
         int oos = ((Number) metrics.get("data/oos_test_tickets")).intValue();
         String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then().statusCode(200)
                 .extract().asString();
-        for (String label : new String[] {"right intent or rightly handed over, of " + all + " held-out tickets",
-                "off-topic handed over, of " + oos + " held-out tickets labelled oos",
-                "answerable tickets handed to a person, of " + (all - oos) + " held-out tickets support answers",
+        for (String label : new String[] {"right intent or rightly handed over, of " + all + " tickets kept aside for measuring",
+                "off-topic handed over, of " + oos + " tickets labelled oos and kept aside for measuring",
+                "answerable tickets handed to a person, of " + (all - oos) + " tickets kept aside for measuring that support answers",
                 "same reply as the agent, of ", "reply of the right intent, of "}) {
             assertTrue(page.contains("<span class=\"label\">" + label), label + " in " + page.substring(page.indexOf("class=\"stats\"")));
         }
@@ -46,7 +46,7 @@ class FiguresBasisTest {
         String line = page.substring(page.indexOf("id=\"threshold-meaning\""));
         line = line.substring(0, line.indexOf("</p>"));
         assertTrue(line.contains("only 7 of them are labelled oos, where it needs 20"), line);
-        assertTrue(line.contains("That group is a second set, apart from the 16 held-out tickets labelled oos that the figures above"
+        assertTrue(line.contains("That group is a second set, apart from the 16 tickets labelled oos and kept aside for measuring that the figures above"
                 + " are measured on, so those figures stay a fair test of the line."), line);
         assertFalse(line.contains("such tickets were set aside"), line);
     }
@@ -55,7 +55,7 @@ class FiguresBasisTest {
     @Test
     void heldOutTicketsInTheWordsOfATrainingTicketAreCountedApart() {
         String page = pageOfACopyWith(Map.of("data/test_seen_tickets", 3));
-        assertTrue(page.contains("3 more held out were in the words of a ticket it trained on, so it learned from them instead)."),
+        assertTrue(page.contains("3 more kept aside were in the words of a ticket it trained on, so it learned from them instead)."),
                 page.substring(page.indexOf("Measured on")));
     }
 

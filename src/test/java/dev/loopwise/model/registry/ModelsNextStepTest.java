@@ -48,14 +48,14 @@ class ModelsNextStepTest {
         ModelVersion v2 = version(2, "active", 0.81, 90, "intent/oos_recall", 0.563, "data/oos_test_tickets", 16);
         v2.activatedAt = OffsetDateTime.now();
         String text = VersionComparison.compare(v1, v2);
-        assertTrue(text.contains("93.8% of the 16 held-out out-of-scope tickets") && text.endsWith("So roll back to v1."), text);
+        assertTrue(text.contains("93.8% of the 16 out-of-scope tickets kept aside for measuring") && text.endsWith("So roll back to v1."), text);
         assertTrue(VersionComparison.prefers(v1, v2) && !VersionComparison.prefers(v2, v1));
         String models = ModelsNextStep.of(List.of(v2, v1), List.of());
         assertTrue(models.startsWith("v2 answers customers, but the version before it did better.") && models.endsWith("roll back to v1."),
                 models);
         // Held-out sets of different sizes are named, since labelled tickets came in between.
         v1.metrics.put("data/test_tickets", 87);
-        assertTrue(VersionComparison.compare(v1, v2).contains("measured on its own 90 held-out tickets"), VersionComparison.compare(v1, v2));
+        assertTrue(VersionComparison.compare(v1, v2).contains("measured on its own 90 tickets kept aside for measuring"), VersionComparison.compare(v1, v2));
     }
 
     @Test
@@ -110,7 +110,7 @@ class ModelsNextStepTest {
         String tune = ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of());
         // The next step speaks to a support lead: "held-out" is explained only in the page's details folds.
         assertTrue(tune.contains("try fine-tuning the reading model") && !tune.contains("held-out"), tune);
-        assertTrue(VersionComparison.compare(version(2, "candidate", 0.9, 0), version(1, "active", 0.9, 50)).contains("no held-out tickets"));
+        assertTrue(VersionComparison.compare(version(2, "candidate", 0.9, 0), version(1, "active", 0.9, 50)).contains("no tickets kept aside for measuring"));
         TrainingRun running = new TrainingRun();
         running.status = TrainingRun.RUNNING;
         assertTrue(ModelsNextStep.of(List.of(version(1, "active", 0.9, 50)), List.of(running)).startsWith("A training is running"));

@@ -42,7 +42,7 @@ class ThresholdMeaningTest {
         assertTrue(text.startsWith("No ticket goes to a person just for the model being unsure"), text);
         assertTrue(text.contains("only 7 of them are labelled oos, where it needs 20 — add about 119 more tickets labelled oos"),
                 text);
-        assertTrue(text.contains("apart from the held-out tickets that the figures above are measured on"), text);
+        assertTrue(text.contains("apart from the tickets kept aside for measuring that the figures above are measured on"), text);
     }
 
     @Test

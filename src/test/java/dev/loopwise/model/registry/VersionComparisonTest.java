@@ -62,7 +62,7 @@ class VersionComparisonTest {
         newer.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "gift_wrap", "oos", "track_order")));
         String text = VersionComparison.compare(newer, active);
         assertTrue(text.startsWith("v5 knows 1 intent the active v3 never learned (gift_wrap)")
-                && text.contains("Careful: it hands only 43.8% of the 16 held-out out-of-scope tickets")
+                && text.contains("Careful: it hands only 43.8% of the 16 out-of-scope tickets kept aside for measuring")
                 && text.contains("Weigh the two before you promote v5") && !text.contains("promote v5 below"), text);
     }
 
@@ -79,7 +79,7 @@ class VersionComparisonTest {
         ModelVersion candidate = version(2, "candidate", 0.81, 90, "intent/oos_recall", 0.563, "data/oos_test_tickets", 16);
         ModelVersion active = version(1, "active", 0.85, 90, "intent/oos_recall", 0.938);
         String text = VersionComparison.compare(candidate, active);
-        assertTrue(text.contains("too close to call on 90 tickets") && text.contains("56.3% of the 16 held-out out-of-scope tickets")
+        assertTrue(text.contains("too close to call on 90 tickets") && text.contains("56.3% of the 16 out-of-scope tickets kept aside for measuring")
                 && text.endsWith("Keep v1."), text);
         // With 4 of them the same drop is within chance: band = 61.2 points.
         candidate.metrics.put("data/oos_test_tickets", 4);
@@ -95,7 +95,7 @@ class VersionComparisonTest {
         made.metrics = new LinkedHashMap<>(Map.of("eval/reply_intent_tickets", 71, "eval/candidate_reply_intent", 0.83,
                 "eval/active_reply_intent", 0.90));
         String text = VersionComparison.compare(made, version(1, "active", 0.9, 87));
-        assertTrue(text.startsWith("v4 was made by round 2") && text.contains("On 71 held-out tickets its replies fit the ticket's"
+        assertTrue(text.startsWith("v4 was made by round 2") && text.contains("On 71 tickets kept aside for measuring its replies fit the ticket's"
                 + " intent 83% of the time, the version it started from 90%.") && text.endsWith("keep v1."), text);
     }
 

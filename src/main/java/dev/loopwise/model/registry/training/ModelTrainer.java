@@ -168,7 +168,7 @@ public final class ModelTrainer {
             metrics.put("data/test_seen_tickets", split.seen());
         }
         if (!test.isEmpty()) {
-            listener.step("Evaluating on " + test.size() + " held-out tickets", 0.5);
+            listener.step("Evaluating on " + test.size() + " tickets kept aside for measuring", 0.5);
             IntentEvaluation evaluation = IntentEvaluation.of(intent, TextTable.pick(vectors, encoded.testRows()),
                     test.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), oos);
             metrics.put("intent/accuracy", evaluation.accuracy());
