@@ -1,6 +1,8 @@
 package dev.loopwise.monitoring.drift;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -130,9 +132,15 @@ public interface MonitoringConfig {
     /** Training tickets a request is compared with to tell whether it is unfamiliar. */
     int NEIGHBOURS = 2000;
 
-    /** The detector's defaults, for tools that run without the service. */
+    /**
+     * The detector's defaults, for tools that run without the service: read from the {@code @WithDefault}s above, so
+     * they cannot differ from what the service uses when nothing is configured. No other source is read: a benchmark
+     * measures the product's defaults, whatever the environment says.
+     */
     static DriftSettings defaults() {
-        return new DriftSettings(200, 300, 200, 0.01, 0.002, 0.25, 0.1, 5, 0.15, 0.15, 0.3, 0.6, 42);
+        // Quarkus reads "30s" and "48h" with its own converter; SmallRye Config alone knows only ISO-8601 ("PT30S").
+        return new SmallRyeConfigBuilder().withMapping(MonitoringConfig.class).withConverter(Duration.class, 200, new DurationConverter())
+                .build().getConfigMapping(MonitoringConfig.class).settings();
     }
 
     default DriftSettings settings() {
