@@ -1,8 +1,9 @@
 package dev.loopwise;
 
 import dev.loopwise.cli.LoopwiseCommand;
-import dev.loopwise.common.runtime.DatabaseReadyNote;
 import dev.loopwise.common.http.HttpLayerErrors;
+import dev.loopwise.common.runtime.DatabaseReadyNote;
+import dev.loopwise.security.DemoHostFilter;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ public class Main {
                 // (the image says 0.0.0.0, as a container is reached through its published port).
                 if (System.getProperty("quarkus.http.host") == null && System.getenv("QUARKUS_HTTP_HOST") == null) {
                     System.setProperty("quarkus.http.host", "127.0.0.1");
-                    System.setProperty(dev.loopwise.security.DemoHostFilter.PROPERTY, "true");
+                    System.setProperty(DemoHostFilter.PROPERTY, "true");
                 }
             }
             DatabaseReadyNote.forgetIfStartFails();

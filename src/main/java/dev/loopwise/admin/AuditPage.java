@@ -2,6 +2,7 @@ package dev.loopwise.admin;
 
 import dev.loopwise.audit.AuditConfig;
 import dev.loopwise.audit.AuditEvent;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,7 +33,7 @@ public class AuditPage {
     /** {@code before}: continue below this entry; pages follow the id, so new entries never shift a page. */
     @GET
     public TemplateInstance list(@QueryParam("before") String cursor) {
-        Long before = dev.loopwise.common.http.Paging.before("before", cursor);
+        Long before = Paging.before("before", cursor);
         List<AuditEvent> page = AuditEvent.newestFirst(before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<AuditEvent> shown = more ? page.subList(0, PAGE_SIZE) : page;

@@ -17,6 +17,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ public class AuditResource {
     @Produces({NDJSON, "application/jsonl", "application/json-lines"})
     public Response export(@QueryParam("since") String since, @QueryParam("until") String until) {
         // Without a bound, the whole range a bound may take (years 1 to 9999), so any bound given leaves room on its side.
-        OffsetDateTime from = instant("since", since, OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
-        OffsetDateTime to = instant("until", until, OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC));
+        OffsetDateTime from = instant("since", since, OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        OffsetDateTime to = instant("until", until, OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         if (!from.isBefore(to)) {
             throw ApiException.badRequest("invalid_range", since == null || until == null
                     ? "'" + (since == null ? "until" : "since") + "' leaves no time to export: give a later 'until' or an earlier 'since'."

@@ -1,18 +1,26 @@
 package dev.loopwise.admin;
 
 import dev.loopwise.alignment.round.AlignmentRound;
-import dev.loopwise.common.text.Counts;
+import dev.loopwise.alignment.round.RoundReport;
 import dev.loopwise.common.db.RowCounts;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.llm.LlmFigures;
+import dev.loopwise.model.registry.VersionIntents;
+import dev.loopwise.model.registry.training.ModelTrainer;
+import dev.loopwise.model.registry.training.TrainingConfig;
+import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Ticket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,7 +31,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class FirstWeek {
     /** Labelled tickets per intent below which a trained model is mostly guessing. */
-    static final int TICKETS_PER_INTENT = dev.loopwise.model.registry.training.ModelTrainer.TICKETS_PER_NEW_INTENT;
+    static final int TICKETS_PER_INTENT = ModelTrainer.TICKETS_PER_NEW_INTENT;
     /** Judgements after which a first round has a fair chance to decide (its gates abstain below that). */
     static final int FIRST_ROUND_JUDGEMENTS = 100;
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
@@ -36,7 +44,7 @@ public class FirstWeek {
     @Inject
     LlmFigures llm;
     @Inject
-    dev.loopwise.model.registry.training.TrainingConfig training;
+    TrainingConfig training;
 
     /** One step: its title, whether it is done, what the counts say, what to do, and where. */
     public record Step(String title, boolean done, String status, String action, String href) {
@@ -48,7 +56,7 @@ public class FirstWeek {
     /** The steps, counting the labelled tickets by intent first. */
     @Transactional
     public Guide guide() {
-        return guide(dev.loopwise.ticket.Ticket.countsByIntent(), dev.loopwise.ticket.Intent.listByName());
+        return guide(Ticket.countsByIntent(), Intent.listByName());
     }
 
     /**
@@ -56,7 +64,7 @@ public class FirstWeek {
      * the labelled total, the intents that have any, and those with enough to learn from follow from them.
      */
     @Transactional
-    public Guide guide(java.util.Map<Long, Long> ticketCounts, List<dev.loopwise.ticket.Intent> all) {
+    public Guide guide(Map<Long, Long> ticketCounts, List<Intent> all) {
         long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
         long intents = ticketCounts.size();
         List<String> labelledIntents = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) > 0).map(i -> i.name).toList();
@@ -69,10 +77,10 @@ public class FirstWeek {
                         + " per intent; from " + training.minTrainedExamples() + " on, the model learns an intent well, as the Intents"
                         + " page counts), and the replies your agents sent.", "/admin/import"));
         Optional<ModelVersion> active = ModelVersion.findActive();
-        boolean training = dev.loopwise.model.registry.training.TrainingRun.oldestUnfinished().isPresent();
+        boolean training = TrainingRun.oldestUnfinished().isPresent();
         // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
         List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : labelledIntents.stream()
-                .filter(name -> !v.learnedIntents().contains(name) && !name.equals(dev.loopwise.model.registry.training.ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
+                .filter(name -> !v.learnedIntents().contains(name) && !name.equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
                 .orElse(List.of());
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
@@ -88,7 +96,7 @@ public class FirstWeek {
                         active.map(v -> "Version " + v.version + " answers customers, but it learned no way to pick a reply: the tickets of"
                                 + " intents without one are handed to a person. ").orElse("") + Counts.of(silent.size(), "intent") + " of your"
                         + " tickets " + (silent.size() == 1 ? "has" : "have") + " no reply in the library ("
-                        + dev.loopwise.model.registry.VersionIntents.listed(silent) + ").", "On Replies, write at least one reply for each of these intents, or"
+                        + VersionIntents.listed(silent) + ").", "On Replies, write at least one reply for each of these intents, or"
                         + " press Propose replies from the agents' answers there and accept them on Review quality; then press Train on"
                         + " Models" + (active.isEmpty() ? "" : " again") + ": a version learns to choose among the library's replies, so it needs them first.",
                         "/admin/replies");
@@ -97,11 +105,11 @@ public class FirstWeek {
         steps.add(writeReplies != null ? writeReplies : new Step(unknown.isEmpty() ? "Train the first model" : "Train again for the new intents", active.isPresent() && unknown.isEmpty(),
                 active.map(v -> "Version " + v.version + " answers customers" + (unknown.isEmpty() ? " (Try a ticket, on Models, shows what"
                         + " it answers)." : ", but it never learned "
-                        + Counts.of(unknown.size(), "intent") + " your tickets now have (" + dev.loopwise.model.registry.VersionIntents.listed(unknown)
+                        + Counts.of(unknown.size(), "intent") + " your tickets now have (" + VersionIntents.listed(unknown)
                         + "): it gives their tickets another intent's reply.")).orElse("No version answers yet."),
                 training ? "A training is running now: follow it on Models (the first version answers customers as soon as it is ready)."
                         : !thin.isEmpty() ? "Label at least " + TICKETS_PER_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
-                        + dev.loopwise.model.registry.VersionIntents.listed(thin) + " (Tickets page), then press Train on Models: the new version"
+                        + VersionIntents.listed(thin) + " (Tickets page), then press Train on Models: the new version"
                         + " learns the new intents; promote it when its page says so."
                         : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intents; promote it when its page says so."
                         : "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
@@ -175,7 +183,7 @@ public class FirstWeek {
     private List<String> intentsWithoutReply(int limit) {
         return em.createNativeQuery("select i.name from intents i where i.name <> ?1 and not exists (select 1 "
                 + "from replies r where r.intent_id = i.id and r.status = 'active') order by i.name limit ?2")
-                .setParameter(1, dev.loopwise.model.registry.training.ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
+                .setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
     }
 
     /** With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. */
@@ -189,7 +197,7 @@ public class FirstWeek {
     }
 
     private static String describe(AlignmentRound round) {
-        return outcome(round) + dev.loopwise.alignment.round.RoundReport.promotedByHand(round);
+        return outcome(round) + RoundReport.promotedByHand(round);
     }
 
     private static String outcome(AlignmentRound round) {

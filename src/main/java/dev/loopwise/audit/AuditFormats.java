@@ -1,6 +1,11 @@
 package dev.loopwise.audit;
 
+import dev.loopwise.common.LifecycleMessages;
 import io.quarkus.qute.TemplateExtension;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -84,9 +89,9 @@ public class AuditFormats {
         String text = event.details.entrySet().stream().filter(e -> !empty(e.getValue()))
                 .map(e -> e.getKey().equals("regime") && "training.start".equals(event.action)
                         // The Train form's own words: the stored code ("linear") is not what the lead chose from.
-                        ? "how it learns: " + dev.loopwise.common.LifecycleMessages.regimeWords(String.valueOf(e.getValue()))
+                        ? "how it learns: " + LifecycleMessages.regimeWords(String.valueOf(e.getValue()))
                         : KEYS.getOrDefault(e.getKey(), e.getKey().replaceAll("([a-z])([A-Z])", "$1 $2").replace('_', ' ')
-                        .toLowerCase(java.util.Locale.ROOT)) + ": " + valueText(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
+                        .toLowerCase(Locale.ROOT)) + ": " + valueText(e.getKey(), e.getValue())).collect(Collectors.joining("; "));
         return text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "…" : text;
     }
 
@@ -95,7 +100,7 @@ public class AuditFormats {
      * engineers, on the round's page.
      */
     private static String roundSettings(Map<String, Object> details) {
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         Object method = details.get("method");
         if (method != null) {
             parts.add("how it learns: " + ("dpo".equals(method) ? "directly from the reviewers' pairs of replies"
@@ -137,7 +142,7 @@ public class AuditFormats {
     /** Stored codes as words: a gold answer "1" is reply 1, "both_bad" both bad; other values as they are. */
     private static String valueText(String key, Object value) {
         // A list reads as names with commas, not as Java prints it ("[payment_methods, refunds]").
-        if (value instanceof java.util.Collection<?> values) {
+        if (value instanceof Collection<?> values) {
             return values.stream().map(String::valueOf).collect(Collectors.joining(", "));
         }
         String text = String.valueOf(value);
@@ -148,7 +153,7 @@ public class AuditFormats {
     }
 
     private static boolean empty(Object value) {
-        return value == null || value instanceof java.util.Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()
+        return value == null || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()
                 || value instanceof String text && text.isBlank();
     }
 }

@@ -5,18 +5,19 @@ import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.monitoring.drift.MonitoringService;
 import dev.loopwise.review.ReviewAdminService;
+import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.review.judging.ReviewTallies;
-import dev.loopwise.review.judging.TallyRollup;
-import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.Submission;
+import dev.loopwise.review.judging.TallyRollup;
 import dev.loopwise.security.user.UserService;
 import dev.loopwise.serving.ServingPipeline;
 import dev.loopwise.ticket.Reply;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +96,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
         serve(250);
         // A little history, so that drift has its window, the queue can be refilled and the reviewers have figures; over
         // the 90 days the review-quality chart shows, so that the two databases differ in volume, not in days covered.
-        HistoryGrowth.Sizes first = growth.grow(BASELINE_SCALE, "a", version, reviewers, java.time.Duration.ofDays(90));
+        HistoryGrowth.Sizes first = growth.grow(BASELINE_SCALE, "a", version, reviewers, Duration.ofDays(90));
         bean(ReviewTallies.class).rebuild();
         growth.vacuum();
         measure(reviewers, true); // a first pass warms the JVM up, so both measured passes run on compiled code

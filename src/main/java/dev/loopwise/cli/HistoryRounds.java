@@ -7,6 +7,7 @@ import dev.loopwise.alignment.round.RoundSettings;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -87,6 +88,6 @@ final class HistoryRounds {
     }
 
     private static double seconds(AlignmentRound round) {
-        return java.time.Duration.between(round.startedAt, round.finishedAt).toMillis() / 1000.0;
+        return Duration.between(round.startedAt, round.finishedAt).toMillis() / 1000.0;
     }
 }

@@ -3,6 +3,7 @@ package dev.loopwise.cli;
 import dev.loopwise.alignment.simulation.BenchGatesCommand;
 import dev.loopwise.alignment.simulation.EvalRewardCommand;
 import dev.loopwise.alignment.simulation.SimulateCommand;
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.knowledge.BenchRelatednessCommand;
 import dev.loopwise.llm.LlmStandInCommand;
 import dev.loopwise.model.encoder.BenchEncodersCommand;
@@ -13,6 +14,14 @@ import dev.loopwise.review.BenchReviewCommand;
 import dev.loopwise.security.apikey.ApiKeyCommand;
 import dev.loopwise.security.user.UserCommand;
 import dev.loopwise.serving.BenchServingCommand;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -41,22 +50,22 @@ public class LoopwiseCommand {
 
     /** Java's own message, or for those that have none (a refused connection) what happened in words. */
     static String sentence(Throwable failure) {
-        for (Throwable cause = failure; failure instanceof java.net.ConnectException && cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.nio.channels.UnresolvedAddressException || cause instanceof java.net.UnknownHostException) {
-                return dev.loopwise.common.HttpMessages.UNKNOWN_HOST;
+        for (Throwable cause = failure; failure instanceof ConnectException && cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return HttpMessages.UNKNOWN_HOST;
             }
         }
-        if (failure instanceof java.net.ConnectException) {
+        if (failure instanceof ConnectException) {
             return "no Loopwise answered at that address (the connection was refused): start it, or give --url";
         }
-        if (failure instanceof java.net.http.HttpTimeoutException) {
+        if (failure instanceof HttpTimeoutException) {
             return "Loopwise did not answer in time: " + failure.getMessage();
         }
-        if (failure instanceof java.nio.file.FileSystemException file) {
+        if (failure instanceof FileSystemException file) {
             // Java says only the path for these ("loopwise: scores/out.csv"), not what is wrong with it.
-            return failure instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + file.getFile()
-                    : failure instanceof java.nio.file.AccessDeniedException ? file.getFile() + ": permission denied"
-                    : failure instanceof java.nio.file.FileAlreadyExistsException ? file.getFile() + " exists already"
+            return failure instanceof NoSuchFileException ? "no such file or folder: " + file.getFile()
+                    : failure instanceof AccessDeniedException ? file.getFile() + ": permission denied"
+                    : failure instanceof FileAlreadyExistsException ? file.getFile() + " exists already"
                     : file.getFile() + ": " + (file.getReason() == null ? failure.getClass().getSimpleName() : file.getReason());
         }
         String message = failure.getMessage();

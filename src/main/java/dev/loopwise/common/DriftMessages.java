@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.util.List;
 
 /** What the drift dashboard and its API say about replays, new topics and the rounds drift proposes (one place for their words). */
 public final class DriftMessages {
@@ -48,7 +49,7 @@ public final class DriftMessages {
     }
 
     /** A replay file that does not read as tickets: the first problems in words, one sentence however each of them ends. */
-    public static String replayUnreadable(java.util.List<String> problems) {
+    public static String replayUnreadable(List<String> problems) {
         int shown = Math.min(10, problems.size());
         String named = String.join("; ", problems.subList(0, shown)) + (problems.size() > shown ? "; and " + (problems.size() - shown) + " more" : "");
         return "The file was not replayed: " + named + (named.endsWith(".") ? "" : ".");

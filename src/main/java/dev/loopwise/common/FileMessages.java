@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * What Loopwise says about a file it cannot read as text: an upload (a request body or a page's file field, "send it
@@ -67,7 +68,7 @@ public final class FileMessages {
 
     /** Articles come from editors, tickets from spreadsheets and exports: each gets the advice that fits where it came from. */
     private static boolean spreadsheetExport(String fileName) {
-        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         return !(name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".html") || name.endsWith(".htm")
                 || name.endsWith(".txt"));
     }

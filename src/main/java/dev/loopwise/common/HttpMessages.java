@@ -1,6 +1,8 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.PlainText;
+import java.util.Collection;
+import java.util.Locale;
 
 /**
  * Sentences for requests the HTTP layer refuses before any resource reads them: the address, the headers, the body's
@@ -75,7 +77,7 @@ public final class HttpMessages {
     }
 
     public static String malformedAddress(String reason, int position) {
-        return "The address is not a valid URL (" + reason.toLowerCase(java.util.Locale.ROOT)
+        return "The address is not a valid URL (" + reason.toLowerCase(Locale.ROOT)
                 + (position >= 0 ? " at character " + (position + 1) : "") + "). Percent-encode special characters in it: "
                 + "a space as %20, '%' itself as %25, quotes and brackets too; most HTTP clients do this for you.";
     }
@@ -86,12 +88,12 @@ public final class HttpMessages {
     }
 
     public static String addressTooLong(int length, int limit) {
-        return String.format(java.util.Locale.ROOT, "The address is %,d characters long; at most %,d are accepted. Send long values in"
+        return String.format(Locale.ROOT, "The address is %,d characters long; at most %,d are accepted. Send long values in"
                 + " the body of a POST instead of the query string.", length, limit);
     }
 
     public static String headersTooLarge(int bytes, int limit) {
-        return String.format(java.util.Locale.ROOT, "The request's headers take %,d bytes; at most %,d are accepted. A cookie that"
+        return String.format(Locale.ROOT, "The request's headers take %,d bytes; at most %,d are accepted. A cookie that"
                 + " grew too large is the usual cause: clear this site's cookies and sign in again.", bytes, limit);
     }
 
@@ -105,7 +107,7 @@ public final class HttpMessages {
     }
 
     /** A query parameter the address does not read; {@code read} is what it does read, in order (empty: none). */
-    public static String unknownParameter(String name, java.util.Collection<String> read) {
+    public static String unknownParameter(String name, Collection<String> read) {
         String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
         return "The query parameter '" + shown + "' is not one this address reads, so it would change nothing: "
                 + (read.isEmpty() ? "this address takes no query parameters; remove it."

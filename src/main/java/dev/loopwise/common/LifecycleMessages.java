@@ -2,6 +2,7 @@ package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
 import java.util.List;
+import java.util.Map;
 
 /** What the model's lifecycle says: switching the active version, and what a training or a round needs before it can start. */
 public final class LifecycleMessages {
@@ -48,7 +49,7 @@ public final class LifecycleMessages {
     }
 
     /** @param tickets intents with too few tickets, fewest first, and how many each has */
-    public static String fineTuneNeedsTickets(java.util.Map<String, Long> tickets) {
+    public static String fineTuneNeedsTickets(Map<String, Long> tickets) {
         List<String> named = tickets.entrySet().stream().limit(10)
                 .map(e -> e.getKey() + " has " + (e.getValue() == 0 ? "none" : "only " + e.getValue())).toList();
         return "Fine-tuning learns every intent from at least 2 of its tickets, and " + String.join(", ", named)

@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.util.Locale;
 
 /** What the LLM connection's settings and the OpenAI-compatible endpoint say to people, in one place (as {@link Messages}). */
 public final class LlmMessages {
@@ -14,8 +15,8 @@ public final class LlmMessages {
     public static final String LLM_BAD_URL =
             "The LLM address must be a full http:// or https:// address such as http://localhost:11434/v1; nothing was saved.";
     public static String llmUrlTooLong(int length, int max) {
-        return "The LLM address is " + String.format(java.util.Locale.ROOT, "%,d", length) + " characters long; a server's address up to its"
-                + " /v1 (such as http://localhost:11434/v1) takes at most " + String.format(java.util.Locale.ROOT, "%,d", max)
+        return "The LLM address is " + String.format(Locale.ROOT, "%,d", length) + " characters long; a server's address up to its"
+                + " /v1 (such as http://localhost:11434/v1) takes at most " + String.format(Locale.ROOT, "%,d", max)
                 + ". Nothing was saved.";
     }
 

@@ -2,6 +2,9 @@ package dev.loopwise.common;
 
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.text.WholeNumbers;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Every sentence Loopwise says to a user about something that went wrong, in one place. */
 public final class Messages {
@@ -86,7 +89,7 @@ public final class Messages {
         return (field == null ? "The request body" : "The field '" + field + "'") + " has the wrong type: send " + expected + ".";
     }
 
-    public static String unknownJsonField(String field, java.util.List<String> known) {
+    public static String unknownJsonField(String field, List<String> known) {
         return "The field '" + field + "' is not one this request takes"
                 + (known.isEmpty() ? "" : ": send only " + String.join(", ", known)) + " (check its spelling).";
     }
@@ -97,13 +100,13 @@ public final class Messages {
         return "The request body is not valid JSON (" + detail + where + "). Send a JSON object.";
     }
 
-    public static String demoRefusesDatabase(java.util.List<String> accounts) {
+    public static String demoRefusesDatabase(List<String> accounts) {
         return "This database holds accounts the demo did not create (" + String.join(", ", accounts) + "). The demo adds "
                 + "accounts with published passwords, so it will not run here: start with './loopwise serve', or give the "
                 + "demo a database of its own (LOOPWISE_DB_URL).";
     }
 
-    public static String demoReachable(String host, java.util.List<String> accounts) {
+    public static String demoReachable(String host, List<String> accounts) {
         return "The demo listens on " + host + ", beyond this machine, and " + String.join(", ", accounts)
                 + (accounts.size() == 1 ? " still has its" : " still have their") + " published password: anyone who can reach"
                 + " this address can sign in with it. Set new passwords on Users (as admin), or start the demo without"
@@ -194,13 +197,13 @@ public final class Messages {
                 + " to correct it.";
     }
 
-    private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[+-]?\\d+");
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+|\\d*\\.\\d+([eE][+-]?\\d+)?)");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+|\\d*\\.\\d+([eE][+-]?\\d+)?)");
 
     /** The value a failed conversion quotes in its message ("For input string: \"0,5\""), at most 40 characters, or null. */
     private static String quotedValue(Throwable conversion) {
-        java.util.regex.Matcher quoted = java.util.regex.Pattern.compile("\"([^\"]{0,40})")
+        Matcher quoted = Pattern.compile("\"([^\"]{0,40})")
                 .matcher(conversion.getMessage() == null ? "" : conversion.getMessage());
         return quoted.find() ? quoted.group(1) : null;
     }

@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.util.List;
 
 /**
  * What reviewers and the review-quality page read: the judging page and the review API's sentences. Kept beside
@@ -73,8 +74,8 @@ public final class ReviewMessages {
                 + " knowledge or a language your reviewers lack can stay here: it no longer holds up the queue.";
     }
     /** The reasons offered when a reviewer skips (S); "Other" asks for the reviewer's own words. */
-    public static final java.util.List<String> SKIP_REASONS =
-            java.util.List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");
+    public static final List<String> SKIP_REASONS =
+            List.of("Not sure which reply is better", "Needs knowledge I don't have", "Written in a language I can't read");
     public static String reasonHidden(String found) {
         return "A skip reason cannot hold control characters or invisible marks such as one that reverses the writing direction"
                 + " (found " + found + "); remove it and send again.";
@@ -97,7 +98,7 @@ public final class ReviewMessages {
     }
 
     /** Review quality's next step when reviewers' median time per item is too short to have read the items. */
-    public static String tooFastReviewers(java.util.List<String> usernames, double seconds) {
+    public static String tooFastReviewers(List<String> usernames, double seconds) {
         String names = usernames.size() == 1 ? usernames.get(0)
                 : String.join(", ", usernames.subList(0, usernames.size() - 1)) + " and " + usernames.get(usernames.size() - 1);
         return names + (usernames.size() == 1 ? " answers" : " answer") + " faster than anyone can read a ticket and two replies"

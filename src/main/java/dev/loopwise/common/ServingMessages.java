@@ -1,6 +1,8 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.util.Locale;
+import java.util.UUID;
 
 /** What answering a ticket says when it cannot: the ticket's text refused, no active version, too busy, an error. */
 public final class ServingMessages {
@@ -24,13 +26,13 @@ public final class ServingMessages {
 
     public static String textTooLong(int length, int limit) {
         return "The text has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
-                + String.format(java.util.Locale.ROOT, "%,d", limit) + ": send the customer's message only.";
+                + String.format(Locale.ROOT, "%,d", limit) + ": send the customer's message only.";
     }
 
     public static final String SERVING_FAILED = "Loopwise could not answer this request because of an error on its side "
             + "(it is in the server log). Nothing was logged for it; retry in a moment.";
 
-    public static String noReplyToRate(java.util.UUID requestId) {
+    public static String noReplyToRate(UUID requestId) {
         return "Request " + requestId + " served no reply (a classification, or a ticket handed to a person), so there is no"
                 + " answer to rate: send feedback for /respond calls whose response was not null.";
     }

@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.util.Locale;
 
 /** What the workspace's pages and API say about intents and imported files (one place for their words). */
 public final class WorkspaceMessages {
@@ -71,7 +72,7 @@ public final class WorkspaceMessages {
     /** A new topic's example, sent back by the drift page, longer than any request serving answers. */
     public static String topicExampleTooLong(String example, int length, int limit) {
         return "The example '" + example + "' has " + Counts.of(length, "character") + ", and Loopwise answers requests of at most "
-                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH), as the import holds"
+                + String.format(Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH), as the import holds"
                 + " tickets to: leave it unticked, or cut it to the customer's message. Nothing was labelled.";
     }
 
@@ -83,21 +84,21 @@ public final class WorkspaceMessages {
     /** An imported ticket longer than serving answers: it could be trained on but never sent, nor replayed. */
     public static String importedTicketTooLong(int length, int limit) {
         return "the text has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
-                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
+                + String.format(Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
                 + " message, or raise that setting if your customers write longer ones";
     }
 
     /** An imported preference pair on a ticket longer than serving answers: the reward model would learn from what no customer sends. */
     public static String preferencePromptTooLong(int length, int limit) {
         return "the prompt has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
-                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
+                + String.format(Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
                 + " message, or raise that setting if your customers write longer ones";
     }
 
     /** An imported reply longer than a library reply may be: one like it could never be served. */
     public static String preferenceReplyTooLong(String which, int length, int limit) {
         return "the " + which + " has " + Counts.of(length, "character") + ", and a reply may have at most "
-                + String.format(java.util.Locale.ROOT, "%,d", limit) + " (as in the reply library): shorten it";
+                + String.format(Locale.ROOT, "%,d", limit) + " (as in the reply library): shorten it";
     }
 
     public static String importedTooLong(String field, int length, int limit) {

@@ -1,20 +1,22 @@
 package dev.loopwise.knowledge;
 
-import dev.loopwise.common.text.PlainText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.FileMessages;
-import dev.loopwise.common.json.JsonStrictness;
+import dev.loopwise.common.file.Place;
 import dev.loopwise.common.file.TextFiles;
+import dev.loopwise.common.json.JsonRows;
+import dev.loopwise.common.json.JsonStrictness;
+import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.PlainText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads an imported file into articles: Markdown ({@code .md}), HTML ({@code .html}) or a JSONL export, one article a
@@ -22,7 +24,7 @@ import java.util.Map;
  * a 400 that names it, before anything is written.
  */
 final class ArticleFiles {
-    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("(?i)https?://\\S+");
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
     enum Format { MARKDOWN, HTML, JSONL }
 
     private static final int MAX_PROBLEMS = 20;
@@ -103,14 +105,14 @@ final class ArticleFiles {
         if (PlainText.length(article.title()) > Article.MAX_TITLE) {
             return "has a title longer than " + Article.MAX_TITLE + " characters";
         }
-        if (!dev.loopwise.common.text.PlainText.isPlainLine(article.title())) {
+        if (!PlainText.isPlainLine(article.title())) {
             return "has a title with a control character, an invisible character or a mark that reverses the writing direction";
         }
         if (PlainText.length(article.key()) > Article.MAX_KEY) {
             return "has an id, url or title longer than " + Article.MAX_KEY + " characters once written in lower case (it"
                     + " tells a re-import what to replace)";
         }
-        if (article.url() != null && (!WEB_ADDRESS.matcher(article.url()).matches() || !dev.loopwise.common.text.PlainText.isPlainLine(article.url()))) {
+        if (article.url() != null && (!WEB_ADDRESS.matcher(article.url()).matches() || !PlainText.isPlainLine(article.url()))) {
             // A mark that reverses the writing direction would show reviewers another address than the one stored.
             return "has an address (url) that is not a plain web address starting with http:// or https:// (no invisible or "
                     + "direction-reversing marks)";
@@ -128,10 +130,10 @@ final class ArticleFiles {
     private static List<Article> jsonl(String text, String sourceName) {
         List<String> problems = new ArrayList<>();
         List<Article> articles = new ArrayList<>();
-        Map<String, dev.loopwise.common.file.Place> lineOfKey = new HashMap<>();
+        Map<String, Place> lineOfKey = new HashMap<>();
         // JSON lines, or one JSON array of articles (what a tool writes when asked for "JSON"), each named by its place (see Place).
         for (JsonRows.Row row : JsonRows.of(text, problems)) {
-            dev.loopwise.common.file.Place line = row.place();
+            Place line = row.place();
             JsonNode node = row.node();
             if (!node.isObject()) {
                 problems.add(line + ": " + (node.isTextual() ? "text" : jsonKind(node)) + ", not an article: each "
@@ -173,7 +175,7 @@ final class ArticleFiles {
             Article article = ArticleText.looksLikeHtml(body) ? ArticleText.html(body, title, url, "jsonl", sourceName, id)
                     : ArticleText.markdown(body, title, url, "jsonl", sourceName, id);
             String problem = problem(article, true);
-            dev.loopwise.common.file.Place earlier = lineOfKey.putIfAbsent(article.key(), line);
+            Place earlier = lineOfKey.putIfAbsent(article.key(), line);
             if (problem != null) {
                 problems.add(line + ": the article " + problem);
             } else if (earlier != null) {
@@ -213,7 +215,7 @@ final class ArticleFiles {
     private static JsonNode fieldsInAnyCase(com.fasterxml.jackson.databind.node.ObjectNode node) {
         com.fasterxml.jackson.databind.node.ObjectNode read = node.deepCopy();
         node.fields().forEachRemaining(field -> {
-            String ours = field.getKey().toLowerCase(java.util.Locale.ROOT);
+            String ours = field.getKey().toLowerCase(Locale.ROOT);
             if (List.of("title", "body", "url", "id").contains(ours) && !node.has(ours)) {
                 read.set(ours, field.getValue());
             }

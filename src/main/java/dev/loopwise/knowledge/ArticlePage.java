@@ -1,6 +1,9 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.db.RowCounts;
+import dev.loopwise.common.text.Counts;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One page of the article list, found by the id it continues below ({@code before}, null for the newest) rather than by
@@ -14,7 +17,7 @@ public record ArticlePage(List<ArticleSummary> articles, Long before, Long older
         List<ArticleSummary> fetched = KnowledgeArticle.page(before, 0, SIZE + 1);
         List<ArticleSummary> shown = fetched.size() > SIZE ? fetched.subList(0, SIZE) : fetched;
         return new ArticlePage(shown, before, fetched.size() > SIZE ? shown.get(SIZE - 1).id() : null,
-                dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.KNOWLEDGE_ARTICLES));
+                RowCounts.total(RowCounts.KNOWLEDGE_ARTICLES));
     }
 
     /** No article at all (a page past the end of the list, from a typed address, still shows the way back). */
@@ -33,9 +36,9 @@ public record ArticlePage(List<ArticleSummary> articles, Long before, Long older
     /** "3 articles", or "3,712 articles, 50 a page, most recently imported first" when they do not fit on one page. */
     public String range() {
         if (total <= SIZE && before == null) {
-            return dev.loopwise.common.text.Counts.of(total, "article");
+            return Counts.of(total, "article");
         }
-        return String.format(java.util.Locale.ROOT, "%,d articles, %d a page, most recently imported first%s", total, SIZE,
+        return String.format(Locale.ROOT, "%,d articles, %d a page, most recently imported first%s", total, SIZE,
                 before == null ? "" : "; these are older ones");
     }
 }

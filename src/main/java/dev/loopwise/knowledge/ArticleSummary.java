@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.text.Counts;
 import java.time.OffsetDateTime;
 
 /** An article as listed: where it came from and how many passages it was split into. */
@@ -7,6 +8,6 @@ public record ArticleSummary(long id, String title, String url, String format, S
                              OffsetDateTime importedAt, String importedBy) {
     /** "1 passage", "3 passages". */
     public String passagesCounted() {
-        return dev.loopwise.common.text.Counts.of(passages, "passage");
+        return Counts.of(passages, "passage");
     }
 }

@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderCatalogue;
 import dev.loopwise.ticket.CliFiles;
@@ -65,7 +66,7 @@ public class BenchRelatednessCommand implements Callable<Integer> {
         List<Double> other = new ArrayList<>();
         for (int i = 0; i < sample.size(); i++) {
             for (int j = 0; j < sample.size(); j += 7) {
-                double cosine = dev.loopwise.model.Vectors.dot(asked[i], replies[j]);
+                double cosine = Vectors.dot(asked[i], replies[j]);
                 if (sample.get(i).label().equals(sample.get(j).label())) {
                     same.add(cosine);
                 } else if (!sample.get(i).metadata().get("category").equals(sample.get(j).metadata().get("category"))) {

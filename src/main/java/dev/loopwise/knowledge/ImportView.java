@@ -1,7 +1,10 @@
 package dev.loopwise.knowledge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.TemplateFormats;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /** A background import as the API and the page's progress bar show it. */
 public record ImportView(long id, String status, String fileName, int passages, int passagesDone, double progress,
@@ -14,11 +17,11 @@ public record ImportView(long id, String status, String fileName, int passages, 
 
     /** When it was asked for, or ended, in the page's words: tells two imports of one file apart. */
     public String when() {
-        return dev.loopwise.common.text.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
+        return TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
     }
 
     public String passagesCounted() {
-        return dev.loopwise.common.text.Counts.of(passages, "passage");
+        return Counts.of(passages, "passage");
     }
 
     public boolean failed() {
@@ -39,7 +42,7 @@ public record ImportView(long id, String status, String fileName, int passages, 
         return switch (status) {
             case KnowledgeImport.QUEUED -> "waiting for its turn";
             case KnowledgeImport.RUNNING -> cancelRequested ? "cancelling: it stops after the passages it is reading now"
-                    : "reading its passages: " + String.format(java.util.Locale.ROOT, "%,d of %,d", passagesDone, passages);
+                    : "reading its passages: " + String.format(Locale.ROOT, "%,d of %,d", passagesDone, passages);
             case KnowledgeImport.SUCCEEDED -> "done";
             case KnowledgeImport.CANCELLED -> "cancelled: nothing of this file was imported";
             default -> "failed: nothing of this file was imported";

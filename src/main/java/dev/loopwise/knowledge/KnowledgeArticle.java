@@ -4,7 +4,9 @@ import dev.loopwise.common.db.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** An imported article; its passages (and their vectors) are written in bulk by {@link KnowledgeStore} and read by {@link KnowledgeReader}. */
@@ -50,9 +52,9 @@ public class KnowledgeArticle extends IdentityEntity {
         if (value instanceof OffsetDateTime time) {
             return time;
         }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
         }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

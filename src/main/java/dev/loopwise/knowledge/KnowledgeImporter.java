@@ -2,11 +2,13 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.model.encoder.EncoderService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
@@ -36,7 +38,7 @@ public class KnowledgeImporter {
         public String summary() {
             String replacing = replaced == 0 ? "" : replaced == 1 && articles == 1 ? " (it replaced an earlier import of the same article)"
                     : replaced == 1 ? " (one of them replaced an earlier import of the same article)"
-                    : String.format(java.util.Locale.ROOT, " (%,d of them replaced earlier imports of the same articles)", replaced);
+                    : String.format(Locale.ROOT, " (%,d of them replaced earlier imports of the same articles)", replaced);
             return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage") + replacing + ".";
         }
     }
@@ -70,7 +72,7 @@ public class KnowledgeImporter {
                     + " passages, more than the " + config.maxPassagesPerFile() + " one import may hold. Split it into smaller "
                     + "files (a JSONL export can be cut at any line) and import them one after another.");
         }
-        String source = fileName == null ? format.name().toLowerCase(java.util.Locale.ROOT) + " file" : fileName;
+        String source = fileName == null ? format.name().toLowerCase(Locale.ROOT) + " file" : fileName;
         return new Prepared(source, articles, drafts, texts);
     }
 
@@ -80,7 +82,7 @@ public class KnowledgeImporter {
             return null;
         }
         String name = given.replaceAll(".*[/\\\\]", "").strip();
-        if (name.isEmpty() || dev.loopwise.common.text.PlainText.length(name) > MAX_FILE_NAME || !dev.loopwise.common.text.PlainText.isPlainLine(name)) {
+        if (name.isEmpty() || PlainText.length(name) > MAX_FILE_NAME || !PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_name", "Give the file a plain name of at most " + MAX_FILE_NAME + " characters, "
                     + "without control characters or marks that reverse the writing direction, ending in " + ArticleFiles.EXTENSIONS + ".");
         }

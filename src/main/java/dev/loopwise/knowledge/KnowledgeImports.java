@@ -1,15 +1,18 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.job.CancelRequest;
 import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.job.QueuedJobUpkeep;
 import dev.loopwise.common.job.QueuedJobs;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.jboss.logging.Logger;
@@ -31,7 +34,7 @@ public class KnowledgeImports {
     @Inject
     KnowledgeImporter importer;
     @Inject
-    dev.loopwise.common.runtime.ApplicationStopping stopping;
+    ApplicationStopping stopping;
     @Inject
     KnowledgeConfig config;
     @Inject
@@ -70,12 +73,12 @@ public class KnowledgeImports {
     }
 
     /** The imports waiting or running, oldest first. */
-    public java.util.List<ImportView> open() {
+    public List<ImportView> open() {
         return QuarkusTransaction.requiringNew().call(() -> KnowledgeImport.open().stream().map(ImportView::of).toList());
     }
 
     /** Up to five imports that ended within the last day, the latest to end first: what the page reports. */
-    public java.util.List<ImportView> recentlyEnded() {
+    public List<ImportView> recentlyEnded() {
         return QuarkusTransaction.requiringNew().call(() -> KnowledgeImport.recentlyEnded(5).stream().map(ImportView::of).toList());
     }
 
@@ -86,7 +89,7 @@ public class KnowledgeImports {
             return row == null ? null : ImportView.of(row);
         });
         if (view == null) {
-            throw dev.loopwise.common.ApiException.notFound("There is no knowledge import " + id + ".");
+            throw ApiException.notFound("There is no knowledge import " + id + ".");
         }
         return view;
     }

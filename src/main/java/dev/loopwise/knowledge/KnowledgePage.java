@@ -1,10 +1,12 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.common.http.Paging;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,14 +54,14 @@ public class KnowledgePage {
 
     @GET
     public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before) {
-        Long cursor = dev.loopwise.common.http.Paging.before("before", before);
+        Long cursor = Paging.before("before", before);
         if (ticket != null && PlainText.length(ticket) > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
         }
         // As the API's search and every ticket path refuse it: a pasted terminal escape or bell is nothing a customer wrote.
         String control = ticket == null ? null : PlainText.firstControlCharacter(ticket);
         if (control != null) {
-            return render(400, null, null, dev.loopwise.common.ServingMessages.controlCharacterInTicket(control));
+            return render(400, null, null, ServingMessages.controlCharacterInTicket(control));
         }
         return render(200, ticket, null, null, cursor);
     }
@@ -70,7 +72,7 @@ public class KnowledgePage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response tryTicket(@RestForm("ticket") String ticket) {
         if (ticket == null || !PlainText.showsSomething(ticket)) {
-            return render(400, null, null, dev.loopwise.common.WorkspaceMessages.KNOWLEDGE_TRY_EMPTY);
+            return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY);
         }
         return page(ticket, null);
     }

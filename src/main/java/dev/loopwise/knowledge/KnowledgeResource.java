@@ -1,11 +1,13 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.http.Paging;
-import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.http.Paging;
+import dev.loopwise.common.json.JsonStrictness;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -76,7 +79,7 @@ public class KnowledgeResource {
             return Response.status(Response.Status.CREATED).entity(submitted.result()).build();
         }
         return Response.accepted(submitted.started())
-                .location(java.net.URI.create("/api/v1/knowledge/imports/" + submitted.started().id())).build();
+                .location(URI.create("/api/v1/knowledge/imports/" + submitted.started().id())).build();
     }
 
     /** A background import: its progress while it runs, its outcome once it ended. */
@@ -134,16 +137,16 @@ public class KnowledgeResource {
     }
 
     private List<Found> search(String ticket, int limit, String allParameter) {
-        boolean all = dev.loopwise.common.http.FormValues.bool("all", allParameter, false);
+        boolean all = FormValues.bool("all", allParameter, false);
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as 'q': in the JSON body of a POST"
                     + " ({\"q\": \"how do I return my shoes\"}), or in the address of a GET (?q=how%20do%20I%20return%20my%20shoes).");
         }
         // A GET's address is not read by the JSON reader, which refuses these in a POST's body.
-        dev.loopwise.common.json.JsonStrictness.checkText("q", ticket);
+        JsonStrictness.checkText("q", ticket);
         String control = PlainText.firstControlCharacter(ticket);
         if (control != null) {
-            throw ApiException.badRequest("invalid_text", dev.loopwise.common.ServingMessages.controlCharacterInTicket(control));
+            throw ApiException.badRequest("invalid_text", ServingMessages.controlCharacterInTicket(control));
         }
         if (PlainText.length(ticket) > MAX_TICKET_CHARS) {
             throw ApiException.badRequest("text_too_long", "The ticket is " + PlainText.length(ticket) + " characters long; search with at most "

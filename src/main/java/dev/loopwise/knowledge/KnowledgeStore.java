@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.model.Vectors;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ class KnowledgeStore {
                         passage.setString(3, drafts.get(a).get(p).heading());
                         passage.setString(4, drafts.get(a).get(p).text());
                         passage.setString(5, encoderId);
-                        passage.setBytes(6, dev.loopwise.model.Vectors.toBytes(vectors.get(a)[p]));
+                        passage.setBytes(6, Vectors.toBytes(vectors.get(a)[p]));
                         passage.addBatch();
                         passages++;
                     }
@@ -108,7 +109,7 @@ class KnowledgeStore {
             lockAndBump(c);
             try (PreparedStatement update = c.prepareStatement("update knowledge_passages set vector = ?, encoder_id = ? where id = ?")) {
                 for (int i = 0; i < passages.size(); i++) {
-                    update.setBytes(1, dev.loopwise.model.Vectors.toBytes(vectors[i]));
+                    update.setBytes(1, Vectors.toBytes(vectors[i]));
                     update.setString(2, encoderId);
                     update.setLong(3, passages.get(i).id());
                     update.addBatch();

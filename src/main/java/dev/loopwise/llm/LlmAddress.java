@@ -3,6 +3,7 @@ package dev.loopwise.llm;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LlmMessages;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /** What an LLM server's address and key must be before they are saved or tried. */
 final class LlmAddress {
@@ -30,7 +31,7 @@ final class LlmAddress {
             if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getPort() == 0 || uri.getPort() > 65535) {
                 throw ApiException.badRequest("validation_failed", LlmMessages.LLM_URL_NOT_CALLABLE);
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
         }
     }
@@ -45,7 +46,7 @@ final class LlmAddress {
             URI b = new URI(other);
             return a.getScheme() != null && a.getHost() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
                     && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

@@ -6,13 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Calls the LLM through langchain4j's OpenAI client, one request per draft (many servers ignore {@code n}), all at
@@ -42,7 +46,7 @@ public class LlmClient {
     private volatile LlmConnection connection;
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     /** The latest failed call, for the log line that says why the circuit opened. */
-    private final java.util.concurrent.atomic.AtomicReference<Throwable> lastFailure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
 
     /**
      * The drafts that came back in time, each with what was prepared from it ({@code vectors[i]} for {@code texts.get(i)}),
@@ -59,7 +63,7 @@ public class LlmClient {
     }
 
     /** Where LLM calls and the scoring of their drafts run, off the serving threads. */
-    java.util.concurrent.Executor executor() {
+    Executor executor() {
         return calls;
     }
 
@@ -70,7 +74,7 @@ public class LlmClient {
 
     /** The circuit breaker's state in words: closed (calls go through), open (they do not), half-open (one is trying). */
     public String circuitState() {
-        return circuit.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return circuit.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**
@@ -147,7 +151,7 @@ public class LlmClient {
     }
 
     /** Runs a call, noting its failure (inside the guard, so it is known when the failure opens the circuit). */
-    private String noted(java.util.function.Supplier<String> call) {
+    private String noted(Supplier<String> call) {
         try {
             return call.get();
         } catch (RuntimeException | Error e) {

@@ -3,6 +3,13 @@ package dev.loopwise.llm;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.ModelNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /** Why the LLM gave no drafts, in words a support lead can act on (shown in responses, the request log and the page). */
@@ -26,7 +33,7 @@ public final class LlmFailure extends RuntimeException {
             if (t instanceof CircuitBreakerOpenException) {
                 return CIRCUIT_OPEN;
             }
-            if (t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.http.HttpTimeoutException
+            if (t instanceof TimeoutException || t instanceof HttpTimeoutException
                     || t instanceof dev.langchain4j.exception.TimeoutException
                     || t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
                 return TIMEOUT;
@@ -43,19 +50,19 @@ public final class LlmFailure extends RuntimeException {
             if (t instanceof HttpException http) {
                 return "the server answered HTTP " + http.statusCode();
             }
-            if (t instanceof java.net.ConnectException || t instanceof java.nio.channels.UnresolvedAddressException
-                    || t instanceof java.net.UnknownHostException) {
+            if (t instanceof ConnectException || t instanceof UnresolvedAddressException
+                    || t instanceof UnknownHostException) {
                 return "cannot reach the server";
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 return "malformed answer (not the OpenAI chat-completions format)";
             }
-            if (t instanceof java.io.IOException) {
+            if (t instanceof IOException) {
                 return UNREADABLE;
             }
         }
         String message = failure.getMessage();
-        if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("timed out")) {
+        if (message != null && message.toLowerCase(Locale.ROOT).contains("timed out")) {
             return TIMEOUT;
         }
         // Never the exception's own text: it goes to API callers and the request log, and a client library may quote

@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.LlmMessages;
 import io.quarkus.qute.TemplateExtension;
 
 /** How the LLM page reads: its state in a sentence and what to do next. */
@@ -52,7 +53,7 @@ public class LlmFormats {
     }
 
     static String keyUnreadableMessage(LlmPage.View view) {
-        return dev.loopwise.common.LlmMessages.LLM_KEY_UNREADABLE;
+        return LlmMessages.LLM_KEY_UNREADABLE;
     }
 
     /** What a field shows: what was just sent if the save was refused, else the setting in force. */

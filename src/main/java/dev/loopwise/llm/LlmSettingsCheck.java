@@ -3,6 +3,7 @@ package dev.loopwise.llm;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.text.PlainText;
+import java.time.Duration;
 
 /** The rules an LLM settings change obeys, checked before anything is saved or tried. */
 final class LlmSettingsCheck {
@@ -54,7 +55,7 @@ final class LlmSettingsCheck {
         if (keyKept && blankToNull(change.apiKey()) == null && baseUrl != null && !LlmAddress.sameServer(baseUrl, before.baseUrl())) {
             throw ApiException.badRequest("key_for_other_server", LlmMessages.llmKeyForOtherServer(before.baseUrl()));
         }
-        return new LlmSettings(change.enabled(), baseUrl, model, key, java.time.Duration.ofMillis(Math.round(timeout * 1000)), drafts,
+        return new LlmSettings(change.enabled(), baseUrl, model, key, Duration.ofMillis(Math.round(timeout * 1000)), drafts,
                 (float) temperature, voice, "this page");
     }
 

@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /** The LLM connection saved on the admin page: a single row, id 1. */
@@ -40,7 +41,7 @@ public class LlmSettingsRow extends PanacheEntityBase {
     /** @param openedKey the stored key, opened */
     LlmSettings settings(String openedKey) {
         // The column is a float: widened as is, a saved 0.7 came back as 0.699999988079071 in the form that saved it.
-        return new LlmSettings(enabled, baseUrl, model, openedKey, java.time.Duration.ofMillis(timeoutMs), drafts,
+        return new LlmSettings(enabled, baseUrl, model, openedKey, Duration.ofMillis(timeoutMs), drafts,
                 Double.parseDouble(Float.toString(temperature)), brandVoice, "this page");
     }
 }

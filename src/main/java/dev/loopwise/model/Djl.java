@@ -5,6 +5,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.function.Supplier;
 
 /**
  * DJL settings that must hold before any engine loads: offline (nothing is ever downloaded, and no
@@ -39,7 +40,7 @@ public final class Djl {
      * per thread and on by default, and DJL turns it off only on the thread that loaded the engine, so inference and
      * in-place writes elsewhere would otherwise record an autograd graph.
      */
-    public static <T> T withoutGradients(java.util.function.Supplier<T> work) {
+    public static <T> T withoutGradients(Supplier<T> work) {
         boolean gradMode = ai.djl.pytorch.jni.JniUtils.isGradMode();
         ai.djl.pytorch.jni.JniUtils.setGradMode(false);
         try {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /** The bookkeeping every trainer here shares: a seeded shuffle and gathering a mini-batch's rows. */
 public final class MiniBatches {
@@ -35,7 +36,7 @@ public final class MiniBatches {
 
     /** 0, 1, …, n − 1. */
     public static int[] range(int n) {
-        return java.util.stream.IntStream.range(0, n).toArray();
+        return IntStream.range(0, n).toArray();
     }
 
     /** Rows {@code order[start..end)} of a matrix, flattened for an NDArray. */

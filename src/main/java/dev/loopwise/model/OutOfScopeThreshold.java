@@ -1,6 +1,7 @@
 package dev.loopwise.model;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Chooses the confidence below which a request is handed to a human, on held-out data only.
@@ -79,6 +80,6 @@ public final class OutOfScopeThreshold {
     }
 
     private static int[] indices(boolean[] values, boolean wanted) {
-        return java.util.stream.IntStream.range(0, values.length).filter(i -> values[i] == wanted).toArray();
+        return IntStream.range(0, values.length).filter(i -> values[i] == wanted).toArray();
     }
 }

@@ -1,5 +1,8 @@
 package dev.loopwise.model;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
 /** The few vector operations the heads need, on plain float arrays (no engine on the serving path). */
 public final class Vectors {
     private Vectors() {
@@ -96,14 +99,14 @@ public final class Vectors {
 
     /** A vector as stored in PostgreSQL ({@code bytea}): float32, little-endian. */
     public static byte[] toBytes(float[] vector) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(vector.length * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(vector);
         return buffer.array();
     }
 
     public static float[] fromBytes(byte[] bytes) {
         float[] vector = new float[bytes.length / Float.BYTES];
-        java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
         return vector;
     }
 }

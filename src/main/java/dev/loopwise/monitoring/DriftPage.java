@@ -1,7 +1,7 @@
 package dev.loopwise.monitoring;
 
-import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.monitoring.drift.DriftActions;
 import dev.loopwise.monitoring.drift.DriftOverview;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
@@ -9,8 +9,8 @@ import dev.loopwise.monitoring.replay.BackgroundReplays;
 import dev.loopwise.monitoring.replay.ReplayService;
 import dev.loopwise.monitoring.replay.ReplayTickets;
 import dev.loopwise.monitoring.replay.ReplayView;
-import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.ticket.TopicLabelling;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -25,6 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -102,17 +105,17 @@ public class DriftPage {
         ReplayTickets.Chosen chosen;
         try {
             chosen = tickets.choose(source, file);
-        } catch (dev.loopwise.common.ApiException refused) {
+        } catch (ApiException refused) {
             // The lead stays on the page with the form, the message saying what to fix above it.
             return Response.status(refused.status).entity(refused(refused.getMessage())).build();
         }
         if (chosen.texts().size() > config.replayInRequest()) {
             background.queue(chosen.texts(), chosen.source(), currentUser.name());
-            return Response.seeOther(java.net.URI.create("/admin/drift")).build();
+            return Response.seeOther(URI.create("/admin/drift")).build();
         }
         ReplayService.Replayed done = replay.replay(chosen.texts(), chosen.source(), currentUser.name(), config.stride(), so -> { });
         // Post/redirect/get: reloading the result must not send the traffic again.
-        return Response.seeOther(java.net.URI.create(ReplayView.outcomeAddress(done.requests(), done.failed(), done.checks().size(),
+        return Response.seeOther(URI.create(ReplayView.outcomeAddress(done.requests(), done.failed(), done.checks().size(),
                 done.alerts()))).build();
     }
 
@@ -129,7 +132,7 @@ public class DriftPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancelReplay(@PathParam("id") long id) {
         background.cancel(id, currentUser.name()); // a replay that ended meanwhile shows its outcome on the page
-        return Response.seeOther(java.net.URI.create("/admin/drift")).build();
+        return Response.seeOther(URI.create("/admin/drift")).build();
     }
 
     /** A new topic's example requests become a new intent's labelled tickets; then the admin writes its reply. */
@@ -139,7 +142,7 @@ public class DriftPage {
     public Response labelTopic(@RestForm String name, @RestForm String description, @RestForm("example") List<String> examples) {
         try {
             TopicLabelling.Labelled done = topics.label(name, description, examples);
-            return Response.seeOther(java.net.URI.create("/admin/replies?intent=" + java.net.URLEncoder.encode(done.intent(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + "&labelled=" + done.tickets()
+            return Response.seeOther(URI.create("/admin/replies?intent=" + URLEncoder.encode(done.intent(), StandardCharsets.UTF_8).replace("+", "%20") + "&labelled=" + done.tickets()
                     + (done.created() ? "&created=true" : ""))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(refused(e.getMessage())).build();
@@ -152,7 +155,7 @@ public class DriftPage {
     public Response approve(@PathParam("id") long id) {
         try {
             long round = actions.approve(id, currentUser.name());
-            return Response.seeOther(java.net.URI.create("/admin/rounds/" + round)).build();
+            return Response.seeOther(URI.create("/admin/rounds/" + round)).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(refused(e.getMessage())).build();
         }
@@ -164,7 +167,7 @@ public class DriftPage {
     public Response dismiss(@PathParam("id") long id) {
         try {
             actions.dismiss(id, currentUser.name());
-            return Response.seeOther(java.net.URI.create("/admin/drift")).build();
+            return Response.seeOther(URI.create("/admin/drift")).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(refused(e.getMessage())).build();
         }

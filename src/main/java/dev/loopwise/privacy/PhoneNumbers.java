@@ -1,8 +1,9 @@
 package dev.loopwise.privacy;
 
 import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +49,7 @@ final class PhoneNumbers {
      * thousands too. As a phone number it must be a valid number of one of those countries ("100 000 000" is none).
      */
     private static final Pattern NINE_IN_THREES = Pattern.compile("[1-9]\\d{2}([ \u00A0])\\d{3}\\1\\d{3}");
-    private static final java.util.List<String> WRITTEN_IN_THREES = java.util.List.of("ES", "PT", "PL", "CZ", "SK");
+    private static final List<String> WRITTEN_IN_THREES = List.of("ES", "PT", "PL", "CZ", "SK");
 
     private PhoneNumbers() {
     }

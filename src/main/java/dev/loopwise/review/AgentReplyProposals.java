@@ -2,12 +2,13 @@ package dev.loopwise.review;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EmbeddingStore;
-import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Library replies proposed from the agents' own answers in the imported tickets, for intents with none: the most
@@ -67,7 +69,7 @@ public class AgentReplyProposals {
         answers.forEach((intent, texts) -> chosen.put(intent, SlotFiller.asSlots(typical(texts)).strip()));
         return QuarkusTransaction.requiringNew().call(() -> {
             int proposed = 0;
-            for (Map.Entry<Long, String> proposal : new java.util.TreeMap<>(chosen).entrySet()) {
+            for (Map.Entry<Long, String> proposal : new TreeMap<>(chosen).entrySet()) {
                 // Locked as a reply save locks it, in ascending id order as a merge of intents locks them: proposals asked for
                 // at the same moment take turns, and the second finds the first one's proposal waiting.
                 Intent intent = Intent.findById(proposal.getKey(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -88,7 +90,7 @@ public class AgentReplyProposals {
                 reply.persist();
                 proposed++;
             }
-            audit.record("reply.propose", dev.loopwise.common.text.Counts.of(proposed, "reply|replies"), Map.of());
+            audit.record("reply.propose", Counts.of(proposed, "reply|replies"), Map.of());
             return proposed;
         });
     }

@@ -2,6 +2,8 @@ package dev.loopwise.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.AccountMessages;
+import dev.loopwise.common.http.ServerAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
 public class BenchReviewCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.http.ServerAddress.class,
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = ServerAddress.class,
             description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
@@ -52,7 +55,7 @@ public class BenchReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (adminKey == null || adminKey.isBlank()) {
-            System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
+            System.err.println(AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -85,7 +88,7 @@ public class BenchReviewCommand implements Callable<Integer> {
                 if (thinkSeconds > 0) {
                     // A team at work is spread over its reading time; fifty first requests in one millisecond are a
                     // start-up burst, which the saturated mode measures.
-                    Thread.sleep((long) (thinkSeconds * 1000 * java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+                    Thread.sleep((long) (thinkSeconds * 1000 * ThreadLocalRandom.current().nextDouble()));
                 }
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
@@ -102,7 +105,7 @@ public class BenchReviewCommand implements Callable<Integer> {
                     }
                     JsonNode node = JSON.readTree(item.body());
                     if (thinkSeconds > 0) {
-                        Thread.sleep((long) (thinkSeconds * 1000 * (0.5 + java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
+                        Thread.sleep((long) (thinkSeconds * 1000 * (0.5 + ThreadLocalRandom.current().nextDouble())));
                     }
                     start = System.nanoTime();
                     HttpResponse<String> judged = send("POST", "/api/v1/review/" + node.get("itemId").asLong(), key, "{\"choice\":\"A\"}");

@@ -1,7 +1,8 @@
 package dev.loopwise.review;
 
-import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.ReviewConfig;
@@ -11,6 +12,8 @@ import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.review.queue.Refill;
 import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.security.Role;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +28,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Review quality for admins: per-reviewer figures, agreement over time, rewrites, gold items. Roles: admin. */
@@ -34,7 +39,7 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ReviewAdminPage {
     @Inject
-    dev.loopwise.audit.AuditLog audit;
+    AuditLog audit;
     @Inject
     ReviewStats stats;
     @Inject
@@ -52,7 +57,7 @@ public class ReviewAdminPage {
     static class Templates {
         static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, String error, int minSharedItems, int medianWindow,
-                                              int chartDays, String nextStep, List<dev.loopwise.ticket.Intent> intents,
+                                              int chartDays, String nextStep, List<Intent> intents,
                                               List<SetAsideItems.SetAside> setAside, boolean modelAnswers, String reviewAddress);
     }
 
@@ -103,7 +108,7 @@ public class ReviewAdminPage {
         }
         Refill refill = generator.refill(count);
         int made = refill.made();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + count + " asked for", java.util.Map.of()));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + count + " asked for", Map.of()));
         return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + count
                 + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
     }
@@ -154,7 +159,7 @@ public class ReviewAdminPage {
         try {
             if (version == null || version < 1) {
                 // Read as 0 it was refused as "No model version 0", a version nobody asked for; no version has a number below 1.
-                throw ApiException.badRequest("validation_failed", dev.loopwise.common.ReviewMessages.COMPARE_WHICH_VERSION);
+                throw ApiException.badRequest("validation_failed", ReviewMessages.COMPARE_WHICH_VERSION);
             }
             admin.compare(version, start);
             return Response.seeOther(URI.create("/admin/review?compared=" + version + "&on=" + start)).build();
@@ -183,7 +188,7 @@ public class ReviewAdminPage {
      */
     private static List<ModelVersion> comparable() {
         String active = ModelVersion.findActive().map(v -> v.checksum).orElse(null);
-        List<ModelVersion> shown = new java.util.ArrayList<>(ModelVersion.<ModelVersion>find("status in ?1 and activatedAt is null order by version desc",
+        List<ModelVersion> shown = new ArrayList<>(ModelVersion.<ModelVersion>find("status in ?1 and activatedAt is null order by version desc",
                 List.of(ModelVersion.CANDIDATE, ModelVersion.REJECTED)).page(0, COMPARABLE_SHOWN).list());
         ModelVersion.findUnderReview().filter(v -> shown.stream().noneMatch(s -> s.version == v.version)).ifPresent(shown::add);
         return shown.stream().filter(v -> v.comparable() && (v.underReview || active == null || !active.equals(v.checksum))).toList();
@@ -209,9 +214,9 @@ public class ReviewAdminPage {
         List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites(PENDING_SHOWN);
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 comparable(), message, error, config.minSharedItems(),
-                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : dev.loopwise.ticket.Reply.countPending(), rewrites.size(),
+                config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : Reply.countPending(), rewrites.size(),
                         modelAnswers, reviewAddress()),
-                rewrites.isEmpty() ? List.of() : dev.loopwise.ticket.Intent.listByName(),
+                rewrites.isEmpty() ? List.of() : Intent.listByName(),
                 overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers, reviewAddress());
     }
 }

@@ -15,8 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /** What an admin does with review data: accept or discard rewrites, fix gold answers, compare a candidate. */
@@ -122,7 +125,7 @@ public class ReviewAdminService {
         ModelVersion active = ModelVersion.findActive().orElse(null);
         if (on && active != null && candidate.checksum != null && candidate.checksum.equals(active.checksum)) {
             // Both would pick the same reply for every ticket: no item could pair them, yet the page would say "being compared".
-            throw ApiException.conflict("same_as_active", dev.loopwise.common.ReviewMessages.sameAsActive(version, active.version));
+            throw ApiException.conflict("same_as_active", ReviewMessages.sameAsActive(version, active.version));
         }
         // Not the candidate itself: the bulk update would leave its loaded copy saying true, and setting true again writes nothing.
         ModelVersion.update("underReview = false where underReview = true and version <> ?1", version);
@@ -145,10 +148,10 @@ public class ReviewAdminService {
         if (pending.isEmpty()) {
             return List.of();
         }
-        java.util.Map<Long, Object[]> items = new java.util.HashMap<>();
+        Map<Long, Object[]> items = new HashMap<>();
         List<Object[]> rows = ReviewItem.getEntityManager().createNativeQuery("""
                 select j.id, i.ticket_text, i.predicted_intent from judgements j join review_items i on i.id = j.item_id where j.id = any(?1)""")
-                .setParameter(1, pending.stream().map(r -> r.judgementId).filter(java.util.Objects::nonNull).toArray(Long[]::new))
+                .setParameter(1, pending.stream().map(r -> r.judgementId).filter(Objects::nonNull).toArray(Long[]::new))
                 .getResultList();
         rows.forEach(r -> items.put(((Number) r[0]).longValue(), r));
         return pending.stream().map(r -> {
@@ -159,7 +162,7 @@ public class ReviewAdminService {
 
     /** Gold items first (their answers can be corrected only where they are listed), then the newest items. */
     public static List<ReviewItem> recentItems(int limit) {
-        java.util.Map<Long, ReviewItem> shown = new java.util.LinkedHashMap<>();
+        Map<Long, ReviewItem> shown = new LinkedHashMap<>();
         ReviewItem.<ReviewItem>find("status = ?1 and kind = ?2 order by id desc", ReviewItem.OPEN, ReviewItem.GOLD).page(0, limit)
                 .list().forEach(item -> shown.put(item.id, item));
         ReviewItem.<ReviewItem>find("order by id desc").page(0, limit).list().forEach(item -> shown.putIfAbsent(item.id, item));

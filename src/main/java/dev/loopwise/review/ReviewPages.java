@@ -1,14 +1,15 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewConfig;
 import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.review.judging.Submission;
-import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.user.User;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -82,7 +83,7 @@ public class ReviewPages {
 
     /** No version answers yet, so no item can be made: the pages say why nothing waits. */
     private static boolean noModelYet() {
-        return dev.loopwise.model.registry.version.ModelVersion.findActive().isEmpty();
+        return ModelVersion.findActive().isEmpty();
     }
 
     /** Always 200, so the counters come with the answer even when nothing waits. */

@@ -1,9 +1,11 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
-import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -54,7 +56,7 @@ public class ReviewResource {
 
     static Submission require(Submission submission) {
         if (submission == null) {
-            throw dev.loopwise.common.ApiException.badRequest("validation_failed", dev.loopwise.common.Messages.BODY_REQUIRED);
+            throw ApiException.badRequest("validation_failed", Messages.BODY_REQUIRED);
         }
         return submission;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The newest items reviewers skipped until they were set aside, each with why they skipped it, so the page that counts
@@ -48,7 +49,7 @@ public final class SetAsideItems {
                 group by item_id, skip_reason order by item_id, count(*) desc, 2""").setParameter(1, ids).getResultList();
         rows.forEach(r -> reasons.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>())
                 .add(reason((String) r[1], ((Number) r[2]).longValue())));
-        return items.values().stream().filter(java.util.Objects::nonNull)
+        return items.values().stream().filter(Objects::nonNull)
                 .map(item -> new SetAside(item, reasons.getOrDefault(item.id, List.of()))).toList();
     }
 

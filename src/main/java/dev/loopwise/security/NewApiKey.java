@@ -1,11 +1,15 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.text.PlainText;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A key about to be stored: the rules for its secret, prefix, hash, name and limit, and what the audit trail says of
@@ -27,7 +31,7 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
         if (name != null && name.strip().codePointCount(0, name.strip().length()) > MAX_NAME) {
             throw ApiException.badRequest("validation_failed", "A key's name has at most " + MAX_NAME + " characters.");
         }
-        if (name != null && !dev.loopwise.common.text.PlainText.isPlainLine(name.strip())) {
+        if (name != null && !PlainText.isPlainLine(name.strip())) {
             throw ApiException.badRequest("validation_failed", "A key's name cannot contain control characters, nor marks that "
                     + "reverse the writing direction.");
         }
@@ -41,17 +45,17 @@ public record NewApiKey(String secret, String prefix, String hash, String name, 
      * A name given is refused when one of them has it: two keys of one name cannot be told apart in the key list and the
      * audit log. A key asked for without a name takes {@code unnamed}, numbered past those in use ("API key 2").
      */
-    public static String nameAmong(String given, String unnamed, java.util.Set<String> active, String username) {
+    public static String nameAmong(String given, String unnamed, Set<String> active, String username) {
         if (given != null && !given.isBlank()) {
-            if (active.contains(given.strip().toLowerCase(java.util.Locale.ROOT))) {
-                throw ApiException.conflict("key_name_taken", dev.loopwise.common.AccountMessages.keyNameTaken(username, given.strip()));
+            if (active.contains(given.strip().toLowerCase(Locale.ROOT))) {
+                throw ApiException.conflict("key_name_taken", AccountMessages.keyNameTaken(username, given.strip()));
             }
             return given.strip();
         }
         String base = unnamed == null || unnamed.isBlank() ? DEFAULT_NAME : unnamed.strip();
         base = base.substring(0, Math.min(base.length(), MAX_NAME - 8));
         String name = base;
-        for (int n = 2; active.contains(name.toLowerCase(java.util.Locale.ROOT)); n++) {
+        for (int n = 2; active.contains(name.toLowerCase(Locale.ROOT)); n++) {
             name = base + " " + n;
         }
         return name;

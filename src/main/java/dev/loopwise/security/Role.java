@@ -1,5 +1,6 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import java.util.Arrays;
@@ -24,12 +25,12 @@ public final class Role {
         Set<String> parsed = new LinkedHashSet<>();
         Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(role -> {
             if (!role.equals(ADMIN) && !role.equals(REVIEWER) && !role.equals(SERVICE)) {
-                throw ApiException.badRequest("unknown_role", dev.loopwise.common.AccountMessages.unknownRole(role));
+                throw ApiException.badRequest("unknown_role", AccountMessages.unknownRole(role));
             }
             parsed.add(role);
         });
         if (parsed.isEmpty()) {
-            throw ApiException.badRequest("unknown_role", dev.loopwise.common.AccountMessages.unknownRole(roles));
+            throw ApiException.badRequest("unknown_role", AccountMessages.unknownRole(roles));
         }
         return parsed;
     }

@@ -3,6 +3,7 @@ package dev.loopwise.security;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of accounts and sign-in. Each can be set by environment variable, e.g. {@code LOOPWISE_SECURITY_ADMIN_PASSWORD}. */
@@ -37,7 +38,7 @@ public interface SecurityConfig {
      * Browser origins, besides this server's own address, from which forms may be sent — e.g.
      * {@code https://support.example.com} when a proxy rewrites the Host header. Comma-separated.
      */
-    Optional<java.util.List<String>> allowedOrigins();
+    Optional<List<String>> allowedOrigins();
 
     /**
      * The service is reached over HTTPS (directly, or behind a TLS-terminating proxy): every cookie gets

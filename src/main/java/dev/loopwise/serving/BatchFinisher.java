@@ -7,12 +7,15 @@ import dev.loopwise.model.registry.version.ServingModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,14 +42,14 @@ class BatchFinisher {
 
     private ExecutorService thread;
     /** Runs between logging a batch and answering it, with the batch's texts: where a caller's timeout can fall. */
-    private volatile java.util.function.Consumer<List<String>> afterLogging = texts -> {
+    private volatile Consumer<List<String>> afterLogging = texts -> {
     };
 
     void start() {
         thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopwise-serving-finisher"));
     }
 
-    void afterLogging(java.util.function.Consumer<List<String>> hook) {
+    void afterLogging(Consumer<List<String>> hook) {
         afterLogging = hook;
     }
 
@@ -95,7 +98,7 @@ class BatchFinisher {
                 log.write(entries);
             }
             afterLogging.accept(batch.stream().map(ServingJob::text).toList());
-            java.util.Set<UUID> logged = new java.util.HashSet<>();
+            Set<UUID> logged = new HashSet<>();
             entries.forEach(e -> logged.add(e.id()));
             List<UUID> abandoned = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {

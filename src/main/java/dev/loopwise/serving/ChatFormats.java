@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.ticket.SlotFiller;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The OpenAI chat-completions shapes Loopwise answers in. Token counts are an estimate, about four characters a
@@ -22,7 +23,7 @@ final class ChatFormats {
     }
 
     /** {@code slots}: values for the served reply's open slots, from the request's {@code metadata}. */
-    record Request(String ticket, boolean stream, boolean includeUsage, java.util.Map<String, String> slots) {
+    record Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots) {
     }
 
     record Message(String role, String content) {

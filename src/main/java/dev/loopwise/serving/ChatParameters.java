@@ -2,7 +2,11 @@ package dev.loopwise.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.LlmMessages;
+import dev.loopwise.common.text.PlainText;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +43,7 @@ final class ChatParameters {
             default -> own.isObject();
         };
         if (!shaped) {
-            throw invalid(dev.loopwise.common.LlmMessages.chatPartWithoutValue(index, type));
+            throw invalid(LlmMessages.chatPartWithoutValue(index, type));
         }
     }
 
@@ -116,11 +120,11 @@ final class ChatParameters {
         }
         for (JsonNode modality : modalities) {
             if (!modality.asText().equals("text")) {
-                throw invalid(dev.loopwise.common.LlmMessages.chatTextOnly("'modalities' holds '" + shown(modality.asText()) + "'"));
+                throw invalid(LlmMessages.chatTextOnly("'modalities' holds '" + shown(modality.asText()) + "'"));
             }
         }
         if (present(body.path("audio"))) {
-            throw invalid(dev.loopwise.common.LlmMessages.chatTextOnly("'audio' asks for spoken output"));
+            throw invalid(LlmMessages.chatTextOnly("'audio' asks for spoken output"));
         }
     }
 
@@ -168,7 +172,7 @@ final class ChatParameters {
         }
         for (String field : List.of("tools", "functions", "tool_choice", "function_call", "parallel_tool_calls")) {
             if (present(body.path(field))) {
-                throw invalid(dev.loopwise.common.LlmMessages.chatNoTools(field));
+                throw invalid(LlmMessages.chatNoTools(field));
             }
         }
     }
@@ -194,31 +198,31 @@ final class ChatParameters {
      * OpenAI's {@code metadata}: up to 16 string values, keys of at most 64 characters and values of at most 512. Here they
      * fill the served reply's open slots ({@code {"tracking_link": "https://..."}}), which a chat widget cannot.
      */
-    static java.util.Map<String, String> metadata(JsonNode body) {
+    static Map<String, String> metadata(JsonNode body) {
         JsonNode metadata = body.path("metadata");
         if (!present(metadata)) {
-            return java.util.Map.of();
+            return Map.of();
         }
         if (!metadata.isObject() || metadata.size() > 16) {
             throw invalid("'metadata' is an object of at most 16 string values, such as {\"tracking_link\": \"https://...\"}.");
         }
-        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) metadata::fields) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (var field : (Iterable<Map.Entry<String, JsonNode>>) metadata::fields) {
             // A key names a slot ({{tracking_link}}) and is quoted back in refusals: one holding a control character names
             // no slot and would carry a terminal escape into the message and the log.
-            String inKey = dev.loopwise.common.text.PlainText.firstHiddenCharacter(field.getKey());
+            String inKey = PlainText.firstHiddenCharacter(field.getKey());
             if (inKey != null) {
                 throw invalid("A 'metadata' key holds a character no one can see (" + inKey + "): keys name the reply's slots,"
                         + " such as tracking_link; remove it.");
             }
             // Counted as a person counts characters: an emoji is one, as everywhere else in Loopwise.
-            if (dev.loopwise.common.text.PlainText.length(field.getKey()) > 64 || !field.getValue().isTextual()
-                    || dev.loopwise.common.text.PlainText.length(field.getValue().asText()) > 512) {
+            if (PlainText.length(field.getKey()) > 64 || !field.getValue().isTextual()
+                    || PlainText.length(field.getValue().asText()) > 512) {
                 throw invalid("'metadata' values are strings of at most 512 characters under keys of at most 64: '"
                         + shown(field.getKey()) + "' is not.");
             }
             // The value is written into the reply the customer reads, so it follows the rules of a reply's own text.
-            String hidden = dev.loopwise.common.text.PlainText.firstHiddenCharacter(field.getValue().asText());
+            String hidden = PlainText.firstHiddenCharacter(field.getValue().asText());
             if (hidden != null) {
                 throw invalid("'metadata' value '" + shown(field.getKey()) + "' holds a character no one can see (" + hidden
                         + "); it would be written into the customer's reply as it is: remove it.");
@@ -237,7 +241,7 @@ final class ChatParameters {
     }
 
     private static String shown(String value) {
-        return dev.loopwise.common.text.PlainText.quoted(value);
+        return PlainText.quoted(value);
     }
 
     private static ApiException invalid(String message) {

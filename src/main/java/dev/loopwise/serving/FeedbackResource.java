@@ -2,8 +2,9 @@ package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
-import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,8 +12,10 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,8 +31,8 @@ public class FeedbackResource {
     @Inject
     CurrentUser currentUser;
 
-    private static final java.util.regex.Pattern CANONICAL_UUID =
-            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern CANONICAL_UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     public record FeedbackRequest(String requestId, String rating, String comment) {
     }
@@ -51,7 +54,7 @@ public class FeedbackResource {
         if (request.comment() != null && request.comment().codePointCount(0, request.comment().length()) > MAX_COMMENT) {
             throw ApiException.badRequest("validation_failed", "A comment has at most " + MAX_COMMENT + " characters.");
         }
-        String control = request.comment() == null ? null : dev.loopwise.common.text.PlainText.firstControlCharacter(request.comment());
+        String control = request.comment() == null ? null : PlainText.firstControlCharacter(request.comment());
         if (control != null) {
             // As a ticket's text: a bell or a terminal escape is nothing a person wrote, and comments are read by people.
             throw ApiException.badRequest("invalid_comment", "A comment cannot hold control characters (found " + control
@@ -63,15 +66,15 @@ public class FeedbackResource {
         }
         UUID id = UUID.fromString(request.requestId());
         // A comment of spaces or invisible characters says nothing: kept as no comment, as a blank rewrite is no rewrite.
-        String comment = request.comment() == null || !dev.loopwise.common.text.PlainText.showsSomething(request.comment()) ? null : request.comment();
-        java.util.List<?> served = em.createNativeQuery("select reply_text is not null from served_requests where id = ?1")
+        String comment = request.comment() == null || !PlainText.showsSomething(request.comment()) ? null : request.comment();
+        List<?> served = em.createNativeQuery("select reply_text is not null from served_requests where id = ?1")
                 .setParameter(1, id).getResultList();
         if (served.isEmpty()) {
             throw ApiException.notFound("No served request " + id + ".");
         }
         if (!Boolean.TRUE.equals(served.get(0))) {
             // A thumb counts among the answers customers rated: a classification or a hand-over gave them none to rate.
-            throw ApiException.conflict("no_reply_served", dev.loopwise.common.ServingMessages.noReplyToRate(id));
+            throw ApiException.conflict("no_reply_served", ServingMessages.noReplyToRate(id));
         }
         Number feedbackId = (Number) em.createNativeQuery("""
                 insert into feedback (request_id, rating, comment, caller) values (?1, ?2, ?3, ?4)

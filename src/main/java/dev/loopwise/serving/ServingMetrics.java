@@ -1,5 +1,6 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.llm.LlmClient;
 import dev.loopwise.model.encoder.EncoderService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -29,7 +31,7 @@ public class ServingMetrics {
         ANSWERED, OVERLOADED, ABANDONED, FAILED, NO_MODEL;
 
         String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -77,8 +79,8 @@ public class ServingMetrics {
     }
 
     /** Watches how many tickets' LLM calls are running (the client lives as long as the application, see above). */
-    void watchLlm(dev.loopwise.llm.LlmClient llm) {
-        Gauge.builder("loopwise.llm.tickets.in.flight", llm, dev.loopwise.llm.LlmClient::ticketsInFlight)
+    void watchLlm(LlmClient llm) {
+        Gauge.builder("loopwise.llm.tickets.in.flight", llm, LlmClient::ticketsInFlight)
                 .description("Tickets whose LLM draft calls are still running; at loopwise.llm.max-concurrent more are answered from the library")
                 .register(registry);
     }

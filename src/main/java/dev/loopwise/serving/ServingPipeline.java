@@ -1,8 +1,9 @@
 package dev.loopwise.serving;
 
-import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.runtime.RunMode;
+import dev.loopwise.common.text.Hashing;
+import dev.loopwise.llm.LlmClient;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderService;
@@ -67,7 +68,7 @@ public class ServingPipeline {
     @Inject
     BatchFinisher finisher;
     @Inject
-    dev.loopwise.llm.LlmClient llm;
+    LlmClient llm;
 
     private BlockingQueue<ServingJob> queue;
     private Thread encoderThread;

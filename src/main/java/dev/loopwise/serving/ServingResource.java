@@ -1,7 +1,9 @@
 package dev.loopwise.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
+import dev.loopwise.common.json.NonNullText;
 import dev.loopwise.llm.GroundingPassage;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.intent.IntentPrediction;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,7 +33,7 @@ public class ServingResource {
     @Inject
     ServingRequests requests;
 
-    public record TextRequest(@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = dev.loopwise.common.json.NonNullText.class) String text) {
+    public record TextRequest(@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NonNullText.class) String text) {
     }
 
     public record IntentView(String label, double confidence) {
@@ -68,7 +71,7 @@ public class ServingResource {
                         null, null, null, null);
             }
             // The library's own choice keeps its reply's intent; drafts and best-of-n candidates answer the predicted intent.
-            String replyIntent = d.reply() != null && java.util.Objects.equals(d.reply().replyId(), llm.replyId()) ? d.reply().intent() : d.intent().label();
+            String replyIntent = d.reply() != null && Objects.equals(d.reply().replyId(), llm.replyId()) ? d.reply().intent() : d.intent().label();
             return new RespondResponse(a.requestId(), intent, d.intent().outOfScope(), new ReplyView(llm.replyId(), replyIntent,
                     llm.replyText(), llm.openSlots()), a.modelVersion(), llm.source(), llm.status(), llm.scorer(), llm.candidates(), llm.sources(),
                     llm.grounding(), llm.llmMs());
@@ -102,7 +105,7 @@ public class ServingResource {
     private CompletionStage<ServingPipeline.Answer> answer(TextRequest request, boolean withReply) {
         if (request == null) {
             // An empty body or a bare null: saying the text field is missing would send the caller looking at the wrong place.
-            throw dev.loopwise.common.ApiException.badRequest("validation_failed", dev.loopwise.common.ServingMessages.TICKET_BODY_REQUIRED);
+            throw ApiException.badRequest("validation_failed", ServingMessages.TICKET_BODY_REQUIRED);
         }
         return requests.answer(request.text(), withReply);
     }

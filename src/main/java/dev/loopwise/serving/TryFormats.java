@@ -4,6 +4,7 @@ import dev.loopwise.llm.LlmFailure;
 import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
+import java.util.Objects;
 
 /** How a tried reply and the version's certainty read on the Try a ticket page. */
 @TemplateExtension
@@ -19,7 +20,7 @@ public class TryFormats {
     /** The blanks of a reply in words, each once, in order ("tracking link, order number"); empty without any. */
     static String blanks(String reply) {
         return String.join(", ", SlotFiller.pieces(reply).stream().map(SlotFiller.Piece::slot)
-                .filter(java.util.Objects::nonNull).distinct().toList());
+                .filter(Objects::nonNull).distinct().toList());
     }
 
     /** A probability as the page says it: "less than 1%" rather than a "0%" that reads as "certainly not". */

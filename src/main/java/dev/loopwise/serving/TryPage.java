@@ -21,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -103,8 +106,8 @@ public class TryPage {
     /** Never fails: drafting answers with the library's reply and the reason whatever goes wrong, as in serving. */
     private LlmOutcome drafted(ServingModel model, String ticket, float[] vector, ServingModel.Decision decision) {
         try {
-            return drafting.answer(model, ticket, vector, decision).get(2, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return drafting.answer(model, ticket, vector, decision).get(2, TimeUnit.MINUTES);
+        } catch (ExecutionException | TimeoutException e) {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.file.Place;
 import dev.loopwise.common.file.TextFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
@@ -24,7 +26,7 @@ public final class CliFiles {
         String text = text(file);
         String name = file.getFileName().toString();
         // Data sets come compressed (train.jsonl.gz): the ending before .gz says what is inside.
-        String inside = name.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        String inside = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(inside, text));
         if (!parsed.ok()) {
             throw new IllegalArgumentException(file + ": " + problems(parsed.errors()));
@@ -37,7 +39,7 @@ public final class CliFiles {
      * one thing to fix.
      */
     public static String problems(List<String> problems) {
-        List<String> grouped = dev.loopwise.common.file.Place.grouped(problems);
+        List<String> grouped = Place.grouped(problems);
         return String.join("; ", grouped.subList(0, Math.min(5, grouped.size())))
                 + (grouped.size() > 5 ? "; and " + (grouped.size() - 5) + " more" : "");
     }

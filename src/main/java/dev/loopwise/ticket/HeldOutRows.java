@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public final class HeldOutRows {
         Set<String> seen = new HashSet<>();
         train.forEach(r -> seen.add(key(r.text())));
         List<TicketRow> kept = heldOut.stream().filter(r -> !seen.contains(key(r.text()))).toList();
-        return new Unseen(new java.util.ArrayList<>(kept), heldOut.size() - kept.size());
+        return new Unseen(new ArrayList<>(kept), heldOut.size() - kept.size());
     }
 
     /** A text as two rows are compared: "Refund  please " and "refund please" are one text. */

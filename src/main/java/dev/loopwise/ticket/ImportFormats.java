@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.text.Counts;
 import io.quarkus.qute.TemplateExtension;
+import java.util.stream.Collectors;
 
 /** How an import's outcome, and intents in lists, read on the pages. */
 @TemplateExtension
@@ -48,7 +49,7 @@ public class ImportFormats {
         }
         if (!result.otherColumns().isEmpty()) {
             text += " Kept with each ticket but not read: " + result.otherColumns().stream().map(ImportFormats::unread)
-                    .collect(java.util.stream.Collectors.joining(", ")) + " (Loopwise reads text,"
+                    .collect(Collectors.joining(", ")) + " (Loopwise reads text,"
                     + " label, response and split, also under names such as utterance, intent, category or reply; rename a column if it"
                     + " holds one of those).";
         }

@@ -1,5 +1,7 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.file.Place;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +31,7 @@ public final class ImportLabels {
     }
 
     /** One sentence per row whose label cannot be taken, each starting "line N: ". */
-    static List<String> problems(List<TicketRow> rows, Collection<Intent> intents, Set<dev.loopwise.common.file.Place> numberedLabels) {
+    static List<String> problems(List<TicketRow> rows, Collection<Intent> intents, Set<Place> numberedLabels) {
         Set<String> known = new HashSet<>();
         Map<String, String> intentByFold = new HashMap<>();
         for (Intent intent : intents) {
@@ -37,7 +39,7 @@ public final class ImportLabels {
             intentByFold.putIfAbsent(folded(intent.name), intent.name);
         }
         Map<String, TicketRow> newByFold = new HashMap<>();
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (TicketRow row : rows) {
             String where = row.line() + ": ";
             if (numberedLabels.contains(row.line())) {

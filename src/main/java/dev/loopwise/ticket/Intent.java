@@ -6,14 +6,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What a customer wants, by name, with a one-line description (the zero-shot classifier reads it). */
 @Entity
 @Table(name = "intents")
 public class Intent extends IdentityEntity {
     /** One rule for names typed on the Intents page and labels read from an imported file. */
-    public static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/-]{0,99}");
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/-]{0,99}");
     /** Label of tickets that are examples of requests the desk does not handle: they are handed to a person. */
     public static final String OUT_OF_SCOPE = "oos";
     /** Labelled tickets a new intent should have before a version is trained to learn it (the pages ask for as many). */
@@ -52,7 +54,7 @@ public class Intent extends IdentityEntity {
     /** An intent whose name differs only in case: imports match names ignoring case, so two such intents cannot coexist. */
     public static Optional<Intent> findByNameIgnoringCase(String name) {
         return name.indexOf('\0') >= 0 ? Optional.empty()
-                : find("lower(name) = ?1 order by id", name.toLowerCase(java.util.Locale.ROOT)).firstResultOptional();
+                : find("lower(name) = ?1 order by id", name.toLowerCase(Locale.ROOT)).firstResultOptional();
     }
 
     public static List<Intent> listByName() {

@@ -1,5 +1,7 @@
 package dev.loopwise.ticket;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +32,7 @@ public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets
 
     /** The first intent without a reply, as the Replies link names it: that page opens with it chosen. */
     public String firstWithoutReplyInLink() {
-        return withoutReply.isEmpty() ? "" : java.net.URLEncoder.encode(withoutReply.get(0), java.nio.charset.StandardCharsets.UTF_8);
+        return withoutReply.isEmpty() ? "" : URLEncoder.encode(withoutReply.get(0), StandardCharsets.UTF_8);
     }
 
     public String withoutReplyText() {

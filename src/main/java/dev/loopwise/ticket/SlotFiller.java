@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.privacy.PiiMasker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,7 +135,7 @@ public final class SlotFiller {
      * loosely as everywhere; the slots without a value stay open.
      */
     public static Filled fillWith(String reply, Map<String, String> values) {
-        Map<String, String> byName = new java.util.HashMap<>();
+        Map<String, String> byName = new HashMap<>();
         // A blank value or one that is itself a slot fills nothing: the customer would see a gap or braces.
         values.forEach((name, value) -> {
             if (value != null && !value.isBlank() && !value.contains("{{") && !value.contains("}}")) {

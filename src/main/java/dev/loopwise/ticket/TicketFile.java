@@ -2,18 +2,24 @@ package dev.loopwise.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.file.Place;
+import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.text.PlainText;
-import dev.loopwise.common.file.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -32,7 +38,7 @@ public final class TicketFile {
      * {@code numberedLabels}: the JSON rows whose label was a whole number. A benchmark of a public data set takes it as
      * the intent's name; the ticket import asks for names.
      */
-    public record Parsed(List<TicketRow> rows, List<String> errors, Set<dev.loopwise.common.file.Place> numberedLabels) {
+    public record Parsed(List<TicketRow> rows, List<String> errors, Set<Place> numberedLabels) {
         public Parsed(List<TicketRow> rows, List<String> errors) {
             this(rows, errors, Set.of());
         }
@@ -71,7 +77,7 @@ public final class TicketFile {
     }
 
     /** Excel's "sep=;" first line, which says which separator a file uses. */
-    private static final java.util.regex.Pattern SEPARATOR_LINE = java.util.regex.Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n)");
+    private static final Pattern SEPARATOR_LINE = Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n)");
 
     private static Parsed readCsv(String sent) throws IOException {
         // Some exports write Excel's separator line before the header; it is no header, and the header shows the separator
@@ -102,7 +108,7 @@ public final class TicketFile {
                         + " (text, intent, response, split and others kept with each ticket). Remove the columns you do not need");
                 return new Parsed(rows, errors);
             }
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
             if (twice != null) {
                 errors.add("line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or"
@@ -113,7 +119,7 @@ public final class TicketFile {
             if (!sources.containsKey("text")) {
                 errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
                         + "); found: " + String.join(", ", header.stream()
-                        .map(name -> name.isBlank() ? dev.loopwise.common.FileMessages.UNNAMED_COLUMN : PlainText.quoted(name)).toList()));
+                        .map(name -> name.isBlank() ? FileMessages.UNNAMED_COLUMN : PlainText.quoted(name)).toList()));
                 return new Parsed(rows, errors);
             }
             long previousEnd = 1;
@@ -140,7 +146,7 @@ public final class TicketFile {
                     errors.add("line " + line + ": " + problem);
                     continue;
                 }
-                rows.add(row(dev.loopwise.common.file.Place.line(line), CsvRecords.values(record, header), sources));
+                rows.add(row(Place.line(line), CsvRecords.values(record, header), sources));
             }
         } catch (IOException | RuntimeException e) {
             errors.add(CsvProblems.describe(e, 1, content));
@@ -151,9 +157,9 @@ public final class TicketFile {
     private static Parsed readJsonl(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        Set<dev.loopwise.common.file.Place> numberedLabels = new java.util.HashSet<>();
+        Set<Place> numberedLabels = new HashSet<>();
         for (JsonRows.Row read : JsonRows.of(content, errors)) {
-            dev.loopwise.common.file.Place line = read.place();
+            Place line = read.place();
             JsonNode node = read.node();
             if (!node.isObject()) {
                 errors.add(line + ": expected a JSON object");
@@ -165,7 +171,7 @@ public final class TicketFile {
                 continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
-            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            Set<String> keys = new LinkedHashSet<>();
             node.fieldNames().forEachRemaining(key -> { if (!node.get(key).isNull()) keys.add(key); });
             Map<String, String> sources = TicketColumns.sources(keys);
             boolean bad = false;
@@ -193,7 +199,7 @@ public final class TicketFile {
             }
             if (!sources.containsKey("text") && !bad) {
                 // A text sent as null is there but empty of text: say so rather than call it missing.
-                java.util.Set<String> all = new java.util.LinkedHashSet<>();
+                Set<String> all = new LinkedHashSet<>();
                 node.fieldNames().forEachRemaining(all::add);
                 String nullText = TicketColumns.sources(all).get("text");
                 errors.add(line + (nullText != null ? ": '" + nullText + "' is null; each ticket needs its text as a string"
@@ -208,10 +214,10 @@ public final class TicketFile {
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */
-    private static TicketRow row(dev.loopwise.common.file.Place line, Map<String, String> values, Map<String, String> sources) {
+    private static TicketRow row(Place line, Map<String, String> values, Map<String, String> sources) {
         Map<String, String> metadata = new LinkedHashMap<>(values);
         sources.values().forEach(metadata::remove);
-        java.util.function.Function<String, String> read = column -> sources.containsKey(column) ? values.get(sources.get(column)) : null;
+        Function<String, String> read = column -> sources.containsKey(column) ? values.get(sources.get(column)) : null;
         return new TicketRow(line, read.apply("text"), blankToNull(read.apply("label")),
                 blankToNull(read.apply("response")), blankToNull(read.apply("split")), metadata);
     }

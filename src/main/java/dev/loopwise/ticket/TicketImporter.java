@@ -1,22 +1,26 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.text.PlainText;
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.common.file.Place;
+import dev.loopwise.common.job.AdvisoryLock;
+import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.Hashing;
-import dev.loopwise.common.json.JsonStrictness;
-import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.common.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Imports a ticket file all or nothing: every row is checked first and a file with any problem is
@@ -105,7 +109,7 @@ public class TicketImporter {
                 controlCharacter("text", row.text()).ifPresent(found -> problems.add(where + found));
                 controlCharacter("response", row.response()).ifPresent(found -> problems.add(where + found));
                 // Other columns are kept with the ticket and shown with it: held to the rule every text sent is.
-                row.metadata().forEach((column, value) -> java.util.Optional.ofNullable(value == null ? null
+                row.metadata().forEach((column, value) -> Optional.ofNullable(value == null ? null
                         : PlainText.firstDirectionControl(value)).ifPresent(found -> problems.add(where
                         + WorkspaceMessages.importedControlCharacter("column '" + PlainText.quoted(column) + "'", found))));
             }
@@ -143,11 +147,11 @@ public class TicketImporter {
         Map<String, Intent> ignoringCase = new HashMap<>();
         stored.forEach(i -> {
             intents.put(i.name, i);
-            ignoringCase.putIfAbsent(i.name.toLowerCase(java.util.Locale.ROOT), i);
+            ignoringCase.putIfAbsent(i.name.toLowerCase(Locale.ROOT), i);
         });
         // A file labelled before a rename ("account_login" for what is now "Sign-in"): those tickets are that intent's.
         Map<Long, List<String>> former = IntentNames.former();
-        stored.forEach(i -> former.getOrDefault(i.id, List.of()).forEach(name -> ignoringCase.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), i)));
+        stored.forEach(i -> former.getOrDefault(i.id, List.of()).forEach(name -> ignoringCase.putIfAbsent(name.toLowerCase(Locale.ROOT), i)));
         Set<String> created = new TreeSet<>();
         Set<String> existing = new HashSet<>(already.keySet());
         int imported = 0;
@@ -161,7 +165,7 @@ public class TicketImporter {
             }
             Intent intent = null;
             if (row.label() != null) {
-                intent = intents.computeIfAbsent(row.label(), name -> ignoringCase.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT),
+                intent = intents.computeIfAbsent(row.label(), name -> ignoringCase.computeIfAbsent(name.toLowerCase(Locale.ROOT),
                         folded -> {
                             Intent fresh = new Intent();
                             fresh.name = name;
@@ -205,15 +209,15 @@ public class TicketImporter {
      */
     static final long IMPORT_LOCK = 0x546b74496d707274L;
 
-    private static java.util.Optional<String> controlCharacter(String field, String value) {
-        return java.util.Optional.ofNullable(value == null ? null : PlainText.firstControlCharacter(value))
+    private static Optional<String> controlCharacter(String field, String value) {
+        return Optional.ofNullable(value == null ? null : PlainText.firstControlCharacter(value))
                 .map(found -> WorkspaceMessages.importedControlCharacter(field, found));
     }
 
     private static boolean storable(TicketRow row) {
-        java.util.stream.Stream<String> values = java.util.stream.Stream.concat(
-                java.util.stream.Stream.of(row.text(), row.label(), row.response(), row.split()),
-                row.metadata().entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())));
+        Stream<String> values = Stream.concat(
+                Stream.of(row.text(), row.label(), row.response(), row.split()),
+                row.metadata().entrySet().stream().flatMap(e -> Stream.of(e.getKey(), e.getValue())));
         return values.allMatch(v -> v == null || JsonStrictness.storable(v));
     }
 
@@ -222,7 +226,7 @@ public class TicketImporter {
      * that one wrong value repeated through a file reads as one thing to fix.
      */
     static String describe(List<String> unordered) {
-        List<String> grouped = dev.loopwise.common.file.Place.grouped(unordered);
+        List<String> grouped = Place.grouped(unordered);
         String shown = String.join("; ", grouped.subList(0, Math.min(MAX_REPORTED_PROBLEMS, grouped.size())));
         int more = grouped.size() - MAX_REPORTED_PROBLEMS;
         return "The file was not imported (" + Counts.of(unordered.size(), "problem") + "; fix " + (unordered.size() == 1 ? "it" : "them")
@@ -231,7 +235,7 @@ public class TicketImporter {
 
     /** Data sets name their splits in several ways; rows kept out of training (validation, dev) are checked on, like test. */
     static String split(String given) {
-        return given == null ? null : switch (given.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return given == null ? null : switch (given.strip().toLowerCase(Locale.ROOT)) {
             case "train", "training" -> "train";
             case "test", "val", "valid", "validation", "dev" -> "test";
             default -> null;

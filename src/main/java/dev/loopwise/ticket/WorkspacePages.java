@@ -1,10 +1,11 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.DriftMessages;
-import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.file.TextFiles;
+import dev.loopwise.common.http.FormValues;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -81,9 +82,9 @@ public class WorkspacePages {
         // Only a notice about what happened: the address is typeable, so the removed intent must be gone and a merge's target there.
         String notice = removed != null && Intent.findByName(removed).isEmpty() && (into == null || Intent.findByName(into).isPresent())
                 ? WorkspaceMessages.intentRemoved(removed, into)
-                : dev.loopwise.common.http.FormValues.bool("saved", saved, false) ? (dev.loopwise.common.http.FormValues.bool("renamed", renamed, false)
+                : FormValues.bool("saved", saved, false) ? (FormValues.bool("renamed", renamed, false)
                         ? WorkspaceMessages.INTENT_RENAMED : "Saved. The next version trained on Models reads the new description.")
-                : dev.loopwise.common.http.FormValues.bool("unchanged", unchanged, false) ? WorkspaceMessages.INTENTS_UNCHANGED
+                : FormValues.bool("unchanged", unchanged, false) ? WorkspaceMessages.INTENTS_UNCHANGED
                 : null;
         return intentsPage(IntentFormRow.stored(null, null, null), null, null, notice);
     }
@@ -154,12 +155,12 @@ public class WorkspacePages {
     @Path("/replies")
     public TemplateInstance replies(@RestQuery String intent, @RestQuery Integer labelled, @RestQuery String created,
                                     @RestQuery String saved) {
-        boolean isNew = dev.loopwise.common.http.FormValues.bool("created", created, false);
+        boolean isNew = FormValues.bool("created", created, false);
         // Only a notice about what happened: an intent that exists, a count that could be one (the address is typeable).
         String notice = intent == null || labelled == null || labelled < 0 || Intent.findByName(intent).isEmpty() ? null
                 : DriftMessages.topicLabelled(intent, labelled, isNew, Intent.findByName(intent).map(i -> Ticket.countWithIntent(i)).orElse(0L),
                         Intent.TICKETS_PER_NEW_INTENT);
-        if (notice == null && dev.loopwise.common.http.FormValues.bool("saved", saved, false)) {
+        if (notice == null && FormValues.bool("saved", saved, false)) {
             notice = "Saved. Answers use the library as it is now within a few seconds.";
         }
         return Templates.replies(answerable(), Reply.listActive(), null, notice, intent, null);

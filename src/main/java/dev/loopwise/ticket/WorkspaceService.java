@@ -1,16 +1,19 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.job.AdvisoryLock;
-import dev.loopwise.common.ApiException;
 import dev.loopwise.common.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Edits of intents and of the reply library, with the rules they obey. */
 @ApplicationScoped
@@ -54,7 +57,7 @@ public class WorkspaceService {
         }
         IntentNameRules.check(intent, cleanName);
         // An edit's entry says what it was before: a rename read later otherwise names an intent nobody remembers.
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         if (intent.id != null && !cleanName.equals(intent.name)) {
             details.put("renamedFrom", intent.name);
         }
@@ -85,7 +88,7 @@ public class WorkspaceService {
             throw ApiException.badRequest("validation_failed", "Send each intent's id, name and description. Nothing was saved.");
         }
         // Saved row by row, a second row of one intent would overwrite the first, which would yet be kept as a former name.
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+        Set<Long> seen = new HashSet<>();
         for (Long id : ids) {
             if (id != null && !seen.add(id)) {
                 throw ApiException.badRequest("validation_failed", WorkspaceMessages.intentRowTwice(id));

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.ScratchAccounts;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,7 @@ class AuditTrailTest {
                 .patch("/api/v1/users/" + id).then().statusCode(200);
         // A ticket the workspace already has: the import is recorded, and the data other tests train on stay as they were.
         String known = admin.request().get("/api/v1/tickets?size=1").then().statusCode(200).extract().jsonPath().getString("[0].text");
-        byte[] ticketLine = (JSON.writeValueAsString(java.util.Map.of("text", known)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] ticketLine = (JSON.writeValueAsString(Map.of("text", known)) + "\n").getBytes(StandardCharsets.UTF_8);
         admin.request().contentType("application/x-ndjson").body(ticketLine)
                 .post("/api/v1/datasets/tickets").then().statusCode(201);
         // Refused changes leave no entry: the entry commits with the change or not at all.

@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.ScratchIntents;
+import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The overview guides a new support lead: each step done or to do, with counts, and the one next step. */
 @QuarkusTest
 class FirstWeekTest {
     @Inject
-    dev.loopwise.ticket.WorkspaceService workspace;
+    WorkspaceService workspace;
     @Inject
     FirstWeek firstWeek;
     @Inject
@@ -33,7 +38,7 @@ class FirstWeekTest {
                 + " Intents page counts)"), guide.steps().get(0).action());
         // Other tests label tickets with intents of their own: the step is done unless one has enough tickets and the
         // active version never learned it, and then it names them.
-        List<String> learned = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.version.ModelVersion.findActive()
+        List<String> learned = QuarkusTransaction.requiringNew().call(() -> ModelVersion.findActive()
                 .orElseThrow().learnedIntents());
         @SuppressWarnings("unchecked")
         List<String> unknown = QuarkusTransaction.requiringNew().call(() -> ((List<String>) em.createNativeQuery(
@@ -74,7 +79,7 @@ class FirstWeekTest {
     @Test
     void ticketsOfAnIntentTheActiveVersionNeverLearnedAskForAnotherTraining() {
         ActiveModel.await();
-        long id = dev.loopwise.ticket.ScratchIntents.create("aaa_new_since_training");
+        long id = ScratchIntents.create("aaa_new_since_training");
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                     insert into tickets (text, text_hash, intent_id, source, split)
@@ -93,16 +98,16 @@ class FirstWeekTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, id)
                     .executeUpdate());
-            dev.loopwise.ticket.ScratchIntents.delete(id);
+            ScratchIntents.delete(id);
         }
     }
 
     @Test
     void aRenamedIntentIsNotAnIntentTheActiveVersionNeverLearned() {
         int version = ActiveModel.await();
-        dev.loopwise.ticket.Intent learned = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Intent.findByName("gift_card_balance")
+        Intent learned = QuarkusTransaction.requiringNew().call(() -> Intent.findByName("gift_card_balance")
                 .orElseThrow());
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.version.ModelVersion.findByVersion(version).orElseThrow()
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> ModelVersion.findByVersion(version).orElseThrow()
                 .learnedIntents().contains("gift_card_balance")), "the demo's version learned it");
         String renamed = "Gift card questions " + System.nanoTime() % 100_000;
         try {
@@ -120,7 +125,7 @@ class FirstWeekTest {
 
     @Test
     void withTheStepsDoneItStillPointsAtAnIntentWithoutAReply() {
-        long id = dev.loopwise.ticket.ScratchIntents.create("aaa_no_reply_yet");
+        long id = ScratchIntents.create("aaa_no_reply_yet");
         try {
             FirstWeek.Step attention = QuarkusTransaction.requiringNew().call(() -> firstWeek.needsAttention());
             assertTrue(attention != null, "an intent without a reply needs the lead");
@@ -136,13 +141,13 @@ class FirstWeekTest {
                 assertTrue(attention.status().startsWith("aaa_no_reply_yet"), attention.status());
             }
         } finally {
-            dev.loopwise.ticket.ScratchIntents.delete(id);
+            ScratchIntents.delete(id);
         }
     }
 
     @Test
     void anLlmThatKeepsFailingIsNamedFirstThoughCustomersStillGetAnswers() {
-        String marker = "first week llm check " + java.util.UUID.randomUUID();
+        String marker = "first week llm check " + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < FirstWeek.LLM_FAILING_EVIDENCE; i++) {
                 em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash, out_of_scope, latency_ms, answer_source,"
@@ -172,7 +177,7 @@ class FirstWeekTest {
     @Test
     void aVersionTrainedWithoutRepliesAsksForRepliesAndAnotherTraining() {
         int version = ActiveModel.await();
-        long intent = dev.loopwise.ticket.ScratchIntents.create("first_week_without_reply");
+        long intent = ScratchIntents.create("first_week_without_reply");
         String[] stored = QuarkusTransaction.requiringNew().call(() -> {
             Object[] row = (Object[]) em.createNativeQuery("select metrics::text, lineage::text from model_versions where version = ?1")
                     .setParameter(1, version).getSingleResult();
@@ -194,7 +199,7 @@ class FirstWeekTest {
                         .setParameter(1, stored[0]).setParameter(2, stored[1]).setParameter(3, version).executeUpdate();
                 em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, intent).executeUpdate();
             });
-            dev.loopwise.ticket.ScratchIntents.delete(intent);
+            ScratchIntents.delete(intent);
         }
     }
 }

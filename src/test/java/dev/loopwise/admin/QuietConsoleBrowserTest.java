@@ -7,11 +7,14 @@ import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,7 +46,7 @@ class QuietConsoleBrowserTest extends BrowserTest {
             for (String page : PAGES) {
                 driver.get(base + page);
                 // Scripts that load data after the page (charts, progress) report their failures a moment later.
-                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(700).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(700).toNanos());
                 for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
                     if (entry.getLevel().intValue() >= Level.WARNING.intValue() || entry.getMessage().contains("[DOM]")) {
                         said.add("/" + page + ": " + entry.getLevel() + " " + entry.getMessage());
@@ -70,7 +73,7 @@ class QuietConsoleBrowserTest extends BrowserTest {
                 // The refusal keeps the reviewer's own menu, so the way on is one click away.
                 assertEquals(List.of("Review", "Account"), driver.findElements(By.cssSelector("nav[aria-label='Main menu'] a")).stream()
                         .map(WebElement::getText).toList(), "/" + page + "'s menu");
-                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(700).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(700).toNanos());
                 for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
                     if (!entry.getMessage().startsWith(base + page + " ")) {
                         said.add("/" + page + ": " + entry.getLevel() + " " + entry.getMessage());
@@ -85,7 +88,7 @@ class QuietConsoleBrowserTest extends BrowserTest {
     URL base;
 
     /** Chromium as {@link Browser#start()} runs it, keeping what its console says for the test to read. */
-    private static ChromeDriver withConsole() throws java.io.IOException {
+    private static ChromeDriver withConsole() throws IOException {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium").addArguments("--headless=new", "--no-sandbox",

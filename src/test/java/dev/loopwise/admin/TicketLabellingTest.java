@@ -7,16 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.PagingMessages;
-import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Ticket;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,7 @@ class TicketLabellingTest {
             // Other tests train on the shared workspace: an intent with a single ticket must not stay behind.
             QuarkusTransaction.requiringNew().run(() -> {
                 Ticket.delete("text", text);
-                dev.loopwise.ticket.Intent.delete("name", intent);
+                Intent.delete("name", intent);
             });
         }
     }
@@ -53,7 +55,7 @@ class TicketLabellingTest {
                 select ?1 || ' ' || n, encode(sha256(convert_to(?1 || ' ' || n, 'UTF8')), 'hex'), 'import' from generate_series(1, 60) n""")
                 .setParameter(1, tag).executeUpdate());
         try {
-            java.util.List<Long> mine = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text like ?1 order by id desc", tag + "%")
+            List<Long> mine = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text like ?1 order by id desc", tag + "%")
                     .list().stream().map(t -> t.id).toList());
             Caller admin = Caller.session("admin");
             String first = admin.pageRequest().accept("text/html").get("/admin/tickets?unlabelled=true").then().statusCode(200)

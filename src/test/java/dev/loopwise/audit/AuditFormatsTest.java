@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -38,7 +41,7 @@ class AuditFormatsTest {
     void detailsReadAsWordsAndLeaveOutWhatIsEmpty() {
         AuditEvent trained = new AuditEvent();
         trained.action = "training.start";
-        trained.details = new java.util.LinkedHashMap<>(java.util.Map.of("newIntents", java.util.List.of()));
+        trained.details = new LinkedHashMap<>(Map.of("newIntents", List.of()));
         trained.details.put("maxKl", 2.0);
         trained.details.put("skip_reason", " ");
         assertEquals("max kl: 2.0", AuditFormats.detailText(trained));
@@ -47,7 +50,7 @@ class AuditFormatsTest {
     @Test
     void anImportsNewIntentsReadAsNamesAndItsCountsSayWhatTheyCount() {
         AuditEvent imported = event("tickets.import", "imported", 3);
-        imported.details.put("newIntents", java.util.List.of("payment_methods", "gift_wrap"));
+        imported.details.put("newIntents", List.of("payment_methods", "gift_wrap"));
         imported.details.put("labelledExisting", 0);
         assertEquals("imported: 3; new intents: payment_methods, gift_wrap; tickets already here without an intent that it labelled: 0",
                 AuditFormats.detailText(imported));
@@ -67,7 +70,7 @@ class AuditFormatsTest {
     @Test
     void aRoundsSettingsAndWhyAVersionWasSwitchedReadAsWords() {
         AuditEvent round = event("round.start", "method", "reward_weighted");
-        round.details.putAll(java.util.Map.of("beta", 0.1, "rewardModel", "vector", "policyEpochs", 200, "seed", 42,
+        round.details.putAll(Map.of("beta", 0.1, "rewardModel", "vector", "policyEpochs", 200, "seed", 42,
                 "minRewardAccuracy", 0.6, "maxKl", 2.0));
         assertEquals("how it learns: from a model of what reviewers prefer; how close to stay to the active version (β): 0.1;"
                 + " reward model: quick; policy epochs: 200; seed: 42; the rest on the round's page", AuditFormats.detailText(round));
@@ -81,7 +84,7 @@ class AuditFormatsTest {
     private static AuditEvent event(String action, String key, Object value) {
         AuditEvent event = new AuditEvent();
         event.action = action;
-        event.details = new java.util.LinkedHashMap<>(java.util.Map.of(key, value));
+        event.details = new LinkedHashMap<>(Map.of(key, value));
         return event;
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** With no retention set every entry stays; with one, entries past it are removed in batches and the newer ones stay. */
@@ -23,7 +24,7 @@ class AuditRetentionTest {
 
     @Test
     void entriesOlderThanTheRetentionGoOnlyWhenARetentionIsSet() {
-        String actor = "retention-" + new java.util.Random().nextInt(1_000_000); // only this test's entries have it
+        String actor = "retention-" + new Random().nextInt(1_000_000); // only this test's entries have it
         try {
             // More old entries than one batch holds, so that the removal has to go on past its first batch.
             sql("insert into audit_events (occurred_at, actor, action, target) select now() - interval '14 months' - n * interval '1 second', '"

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +31,7 @@ class CommandFilesTest {
     @AfterEach
     void clean() throws Exception {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -59,7 +64,7 @@ class CommandFilesTest {
         assertTrue(folder.err.contains("'" + dir + "' is a folder"), folder.err);
 
         Path windows = Files.write(dir.resolve("export.csv"), (tickets(",", "\r\n") + "caf\u00e9 order late,track_order,train\r\n")
-                .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                .getBytes(Charset.forName("windows-1252")));
         Printed latin = evalIntents(windows, windows);
         assertEquals(2, latin.exit);
         assertTrue(latin.err.contains("'" + windows + "' is not UTF-8 text: save it as UTF-8 (in Excel: CSV UTF-8)"), latin.err);
@@ -84,16 +89,16 @@ class CommandFilesTest {
         assertEquals(0, unpacked.exit, unpacked.err);
         assertTrue(unpacked.out.contains("\"trainRows\":9") && unpacked.out.contains("\"testRows\":3"), unpacked.out);
 
-        Path cut = Files.write(dir.resolve("cut.csv.gz"), java.util.Arrays.copyOf(Files.readAllBytes(compressed), 20));
+        Path cut = Files.write(dir.resolve("cut.csv.gz"), Arrays.copyOf(Files.readAllBytes(compressed), 20));
         Printed broken = evalIntents(cut, cut);
         assertEquals(2, broken.exit);
         assertTrue(broken.err.contains("'" + cut + "' starts as a gzip file but cannot be decompressed"), broken.err);
     }
 
     static Printed evalIntents(Path train, Path test, String... more) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("eval-intents", "--train", train.toString(),
+        List<String> args = new ArrayList<>(List.of("eval-intents", "--train", train.toString(),
                 "--test", test.toString(), "--encoder", "all-MiniLM-L6-v2", "--regime", "prototypes", "--no-cache", "--json"));
-        args.addAll(java.util.List.of(more));
+        args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
     }
 

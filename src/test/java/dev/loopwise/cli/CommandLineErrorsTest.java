@@ -3,9 +3,13 @@ package dev.loopwise.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.AccountMessages;
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +29,7 @@ class CommandLineErrorsTest {
             if (System.getenv("LOOPWISE_API_KEY") == null) {
                 Printed keyless = run("replay", "--file", file.toString(), "--url", "http://127.0.0.1:1");
                 assertEquals(2, keyless.exit);
-                assertTrue(keyless.err.contains(dev.loopwise.common.AccountMessages.API_KEY_NEEDED), keyless.err);
+                assertTrue(keyless.err.contains(AccountMessages.API_KEY_NEEDED), keyless.err);
             }
         } finally {
             Files.delete(file);
@@ -52,7 +56,7 @@ class CommandLineErrorsTest {
             // A name no name server knows is not a refused connection: the name is what to check.
             Printed unknown = run("replay", "--file", file.toString(), "--key", "some-key", "--url", "http://no-such-host.invalid:8080");
             assertEquals(2, unknown.exit);
-            assertTrue(unknown.err.contains("loopwise: " + dev.loopwise.common.HttpMessages.UNKNOWN_HOST), unknown.err);
+            assertTrue(unknown.err.contains("loopwise: " + HttpMessages.UNKNOWN_HOST), unknown.err);
         } finally {
             Files.delete(file);
         }
@@ -62,8 +66,8 @@ class CommandLineErrorsTest {
     void everyCommandAndSubcommandAnswersHelp() {
         for (String[] args : new String[][] {{"user", "--help"}, {"user", "add", "--help"}, {"api-key", "create", "--help"},
                 {"bench-history", "--help"}}) {
-            java.io.StringWriter out = new java.io.StringWriter();
-            int exit = LoopwiseCommand.commandLine().setOut(new java.io.PrintWriter(out)).execute(args);
+            StringWriter out = new StringWriter();
+            int exit = LoopwiseCommand.commandLine().setOut(new PrintWriter(out)).execute(args);
             assertEquals(0, exit, String.join(" ", args));
             assertTrue(out.toString().startsWith("Usage: loopwise " + args[0]), out.toString());
         }

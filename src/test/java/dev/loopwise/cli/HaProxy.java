@@ -1,11 +1,13 @@
 package dev.loopwise.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's HAProxy in front of several Loopwise instances, as an operator would run it: round robin, a
@@ -94,7 +96,7 @@ final class HaProxy implements AutoCloseable {
                 if (answer.statusCode() == 200) {
                     answer.headers().firstValue(SERVED_BY).ifPresent(seen::add);
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(200);
@@ -107,7 +109,7 @@ final class HaProxy implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }

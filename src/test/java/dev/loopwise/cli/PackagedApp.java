@@ -1,6 +1,10 @@
 package dev.loopwise.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +17,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged jar the way the launcher does, against a database of the test's own. */
 final class PackagedApp {
@@ -47,7 +53,7 @@ final class PackagedApp {
         Path out = Files.createTempFile("loopwise-out", ".txt");
         Path err = Files.createTempFile("loopwise-err", ".txt");
         Process process = builder(env, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("loopwise " + String.join(" ", args) + " did not finish");
         }
@@ -103,14 +109,14 @@ final class PackagedApp {
 
     static void stop(Process process) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
 
     /** A GET to 127.0.0.1 naming {@code host} in its Host header (HTTP clients will not set that header), answered as text. */
     static String rawGet(int port, String host, String path) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: text/html\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -119,11 +125,11 @@ final class PackagedApp {
     }
 
     /** This machine's addresses that others on its networks reach it by (not loopback, not link-local). */
-    static java.util.List<java.net.InetAddress> ownNetworkAddresses() throws java.net.SocketException {
-        java.util.List<java.net.InetAddress> addresses = new java.util.ArrayList<>();
-        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+    static List<InetAddress> ownNetworkAddresses() throws SocketException {
+        List<InetAddress> addresses = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (nic.isUp() && !nic.isLoopback()) {
-                java.util.Collections.list(nic.getInetAddresses()).stream()
+                Collections.list(nic.getInetAddresses()).stream()
                         .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()).forEach(addresses::add);
             }
         }

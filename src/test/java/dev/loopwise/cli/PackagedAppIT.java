@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.encoder.EncoderCatalogue;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -115,7 +120,7 @@ class PackagedAppIT {
         assertTrue(json.get("accuracy").asDouble() > 0.8, result.stdout());
         assertTrue(json.has("macroF1") && json.has("trainingSeconds") && json.has("encodingSeconds"), result.stdout());
         assertEquals(1, result.stdout().strip().lines().count(), "only the JSON object on stdout");
-        assertTrue(json.get("encoder").asText().startsWith(dev.loopwise.model.encoder.EncoderCatalogue.DEFAULT_NAME + "@"), result.stdout());
+        assertTrue(json.get("encoder").asText().startsWith(EncoderCatalogue.DEFAULT_NAME + "@"), result.stdout());
         assertTrue(result.stderr().contains("Encoder: " + json.get("encoder").asText()), "says which encoder it used: " + result.stderr());
 
         PackagedApp.Result unknown = PackagedApp.run(noDatabase, "eval-intents", "--train", file.toString(), "--test", file.toString(),
@@ -183,11 +188,11 @@ class PackagedAppIT {
             tickets = PackagedApp.count("select count(*) from tickets");
             assertTrue(tickets >= 500, "demo tickets: " + tickets);
             // Its admin password is published: the demo answers this machine only, not whoever shares its network.
-            for (java.net.InetAddress address : PackagedApp.ownNetworkAddresses()) {
-                try (java.net.Socket socket = new java.net.Socket()) {
-                    socket.connect(new java.net.InetSocketAddress(address, PORT), 2000);
+            for (InetAddress address : PackagedApp.ownNetworkAddresses()) {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address, PORT), 2000);
                     org.junit.jupiter.api.Assertions.fail("the demo answers on " + address.getHostAddress());
-                } catch (java.io.IOException expected) {
+                } catch (IOException expected) {
                     // as it should
                 }
             }

@@ -12,8 +12,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Reviewers judging through one address: half with browser sessions (the sign-in form, the judging page's
@@ -37,7 +41,7 @@ final class ReviewerCrowd {
 
     final Set<Judged> stored = ConcurrentHashMap.newKeySet();
     final Set<Judged> uncertain = ConcurrentHashMap.newKeySet();
-    final List<String> unexpected = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
     /** Answers per kind of reviewer ("session" or "key") and instance, from HAProxy's header. */
     final Map<String, AtomicInteger> servedBy = new ConcurrentHashMap<>();
     final AtomicLong lost = new AtomicLong();
@@ -121,7 +125,7 @@ final class ReviewerCrowd {
 
     /** How many answers each kind of reviewer got from each instance so far. */
     Map<String, Integer> served() {
-        Map<String, Integer> copy = new java.util.HashMap<>();
+        Map<String, Integer> copy = new HashMap<>();
         servedBy.forEach((where, count) -> copy.put(where, count.get()));
         return copy;
     }
@@ -172,9 +176,9 @@ final class ReviewerCrowd {
         }
 
         /** Next item, a choice, a pause; until stopped. {@code itemField} is where the page's answer nests the item. */
-        void judge(String next, String submit, String itemField, java.util.function.UnaryOperator<HttpRequest.Builder> auth)
+        void judge(String next, String submit, String itemField, UnaryOperator<HttpRequest.Builder> auth)
                 throws InterruptedException {
-            java.util.Random random = new java.util.Random(name.hashCode());
+            Random random = new Random(name.hashCode());
             while (!stopping) {
                 JsonNode item;
                 try {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +23,7 @@ class RoundKillIT {
     @Test
     void killingTheProcessMidRoundLeavesTheActiveVersionServing() throws Exception {
         PackagedApp.dropDatabase();
-        var env = new java.util.HashMap<>(PackagedApp.environment(PORT));
+        var env = new HashMap<>(PackagedApp.environment(PORT));
         env.put("LOOPWISE_ALIGNMENT_HEARTBEAT_STALENESS", "20s"); // the default (2 minutes) would only make the test wait
         assertEquals(0, PackagedApp.run(env, "db-init").exitCode());
         Path log = Files.createTempFile("loopwise-kill", ".log");

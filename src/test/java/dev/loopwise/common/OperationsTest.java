@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.ScratchAccounts;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What operators rely on: readiness that includes the database, Prometheus metrics, OpenAPI — the last two for admins. */
@@ -21,7 +23,7 @@ class OperationsTest {
 
     private RequestSpecification admin() {
         return given().header("Authorization", "Bearer "
-                + ScratchAccounts.key(keys.create("admin", "operations " + java.util.UUID.randomUUID())).secret());
+                + ScratchAccounts.key(keys.create("admin", "operations " + UUID.randomUUID())).secret());
     }
 
     @Test
@@ -34,7 +36,7 @@ class OperationsTest {
 
     @Test
     void idleConnectionsTheDatabaseDroppedAreReplacedBeforeARequestMeetsThem() throws Exception {
-        dev.loopwise.model.ActiveModel.await(); // no start-up training may lose its connection here
+        ActiveModel.await(); // no start-up training may lose its connection here
         RequestSpecification admin = admin();
         for (int i = 0; i < 3; i++) {
             admin.get("/api/v1/keys").then().statusCode(200);

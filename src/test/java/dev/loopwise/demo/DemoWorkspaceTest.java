@@ -12,7 +12,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The demo store is big enough to demonstrate the loop, and loading it again changes nothing. */
@@ -39,10 +41,10 @@ class DemoWorkspaceTest {
             }
             assertTrue(Reply.<Reply>listAll().stream().anyMatch(r -> r.text.contains("{{order_number}}")));
             // A served reply is sent before anyone acts: it may ask, offer or promise, never claim a done deed.
-            java.util.regex.Pattern claim = java.util.regex.Pattern.compile(
+            Pattern claim = Pattern.compile(
                     "\\b(we've|we have|i've|i have) (just |already )?(cancelled|updated|sent|refunded|added|started|checked|chased|raised|processed)\\b"
                             + "|\\b(has|have) been (passed|processed|cancelled|updated|sent|refunded)\\b|\\bDone\\.|All sorted",
-                    java.util.regex.Pattern.CASE_INSENSITIVE);
+                    Pattern.CASE_INSENSITIVE);
             Reply.<Reply>listAll().stream().filter(r -> "demo".equals(r.source))
                     .forEach(r -> assertTrue(!claim.matcher(r.text).find(), "a demo reply claims an action nobody took: " + r.text));
             long unlabelled = Ticket.count("intent is null");
@@ -57,7 +59,7 @@ class DemoWorkspaceTest {
     void loadingTwiceChangesNothing() {
         long[] before = counts();
         demo.onStart(new StartupEvent());
-        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(counts()));
+        assertEquals(Arrays.toString(before), Arrays.toString(counts()));
     }
 
     private static long[] counts() {

@@ -5,14 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +66,7 @@ class KnowledgeImportJobTest {
                 "every import that ended lately reports its own outcome: " + page);
 
         // The list is read a page at a time, on the page and over the API.
-        String total = String.format(java.util.Locale.ROOT, "%,d", count("select count(*) from knowledge_articles"));
+        String total = String.format(Locale.ROOT, "%,d", count("select count(*) from knowledge_articles"));
         assertTrue(page.contains(total + " articles, 50 a page, most recently imported first") && page.contains("Older →"), page);
         long fiftieth = count("select id from knowledge_articles order by id desc offset 49 limit 1");
         assertTrue(page.contains("href=\"/admin/knowledge?before=" + fiftieth + "#knowledge-articles\""), "older articles by cursor: " + page);
@@ -86,7 +88,7 @@ class KnowledgeImportJobTest {
     @org.junit.jupiter.api.AfterEach
     void deleteTheArticles() {
         Caller admin = Caller.apiKey(keys, "admin");
-        java.util.List<Integer> ids;
+        List<Integer> ids;
         do {
             ids = admin.request().queryParam("limit", 1000).get("/api/v1/knowledge/articles").then().statusCode(200).extract().path("id");
             ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));

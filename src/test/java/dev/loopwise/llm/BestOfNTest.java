@@ -9,13 +9,14 @@ import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ServingModel;
+import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -119,7 +120,7 @@ class BestOfNTest {
         assertFalse(good.scored().get(library.size() + 1).servable());
         // With only a few replies of other intents there is no quantile to place: the floor decides.
         ServingModel small = new ServingModel(active.version(), active.encoder(), active.bundle(), active.candidates().subList(0, 3),
-                java.util.Arrays.copyOf(active.candidateEmbeddings(), 3), java.util.Arrays.copyOf(active.prepared(), 3), null);
+                Arrays.copyOf(active.candidateEmbeddings(), 3), Arrays.copyOf(active.prepared(), 3), null);
         assertEquals(0.5, BestOfN.servableLine(small, List.of(new BestOfN.LibraryReply(0, 0, "x", List.of())), 0.5));
     }
 
@@ -141,7 +142,7 @@ class BestOfNTest {
             second[i] = PolicyFeatures.reply(model.candidateEmbeddings()[bad], model.candidates().get(bad).text());
         }
         float[] ones = new float[n];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         return new RewardTrainer.Data(x, first, second, new float[n], new float[n], ones);
     }
 }

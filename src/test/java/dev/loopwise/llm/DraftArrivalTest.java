@@ -8,8 +8,12 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,10 +62,10 @@ class DraftArrivalTest extends FakeLlmTest {
         llm.drafts = List.of("the only draft");
         settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-" + UUID.randomUUID(), null, false, 0.5, 1, 0.7, null),
                 "test");
-        java.util.concurrent.CountDownLatch preparing = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch preparing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         int before = client.ticketsInFlight();
-        java.util.concurrent.CompletableFuture<LlmClient.Drafts> drafts = client.drafts(settings.current(),
+        CompletableFuture<LlmClient.Drafts> drafts = client.drafts(settings.current(),
                 new DraftPrompt("Answer briefly.", "Where is my parcel?"), texts -> {
                     preparing.countDown();
                     try {
@@ -73,9 +77,9 @@ class DraftArrivalTest extends FakeLlmTest {
                 });
         try {
             assertTrue(preparing.await(30, TimeUnit.SECONDS));
-            java.util.concurrent.ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(
-                    java.util.concurrent.ExecutionException.class, () -> drafts.get(30, TimeUnit.SECONDS));
-            assertTrue(late.getCause() instanceof java.util.concurrent.TimeoutException, String.valueOf(late.getCause()));
+            ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(
+                    ExecutionException.class, () -> drafts.get(30, TimeUnit.SECONDS));
+            assertTrue(late.getCause() instanceof TimeoutException, String.valueOf(late.getCause()));
             assertEquals(before + 1, client.ticketsInFlight(), "its call still runs after the ticket was answered from the library");
         } finally {
             release.countDown();

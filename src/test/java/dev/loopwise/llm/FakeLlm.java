@@ -5,6 +5,8 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +28,7 @@ final class FakeLlm implements AutoCloseable {
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Vertx vertx;
     private final HttpServer server;
-    private final java.util.Set<Long> timers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> timers = ConcurrentHashMap.newKeySet();
 
     FakeLlm(Vertx vertx) throws Exception {
         this.vertx = vertx;

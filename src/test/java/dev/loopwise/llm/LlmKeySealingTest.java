@@ -11,6 +11,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +118,8 @@ class LlmKeySealingTest extends FakeLlmTest {
         store(KEY); // the old key in clear, as an earlier version left it
         String newKey = "sk-saved-meanwhile-9876";
         StoredSecrets sameKey = new StoredSecrets(Optional.of("test-session-key-that-is-at-least-32-characters-long"));
-        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.CompletableFuture<Void> save = java.util.concurrent.CompletableFuture.runAsync(() ->
+        CountDownLatch written = new CountDownLatch(1);
+        CompletableFuture<Void> save = CompletableFuture.runAsync(() ->
                 QuarkusTransaction.requiringNew().run(() -> {
                     LlmSettingsRow row = LlmSettingsRow.current();
                     row.apiKey = sameKey.seal(newKey, LlmSettingsService.KEY_PURPOSE);
@@ -129,9 +132,9 @@ class LlmKeySealingTest extends FakeLlmTest {
                         Thread.currentThread().interrupt();
                     }
                 }), command -> new Thread(command).start());
-        assertTrue(written.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(written.await(10, TimeUnit.SECONDS));
         settings.sealStoredKey(null);
-        save.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        save.get(10, TimeUnit.SECONDS);
         settings.reload();
         assertEquals(newKey, settings.current().apiKey(), "the key saved meanwhile is kept");
         assertEquals("saved-meanwhile", settings.current().model());

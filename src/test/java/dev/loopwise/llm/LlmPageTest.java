@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,6 @@ class LlmPageTest extends FakeLlmTest {
         assertFalse(reason.contains(KEY) || reason.contains("Exception"), reason);
         assertEquals(LlmFailure.UNEXPECTED, reason);
         assertEquals(LlmFailure.UNREADABLE, LlmFailure.describe(
-                new RuntimeException(new java.io.IOException("HTTP/1.1 header parser received no bytes"))));
+                new RuntimeException(new IOException("HTTP/1.1 header parser received no bytes"))));
     }
 }

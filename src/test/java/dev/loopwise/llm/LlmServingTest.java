@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +18,12 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,10 +149,10 @@ class LlmServingTest extends FakeLlmTest {
     void theCircuitOpensAfterRepeatedFailuresAndThenNoCallIsMade() {
         llm.status = 500;
         connect(5, 2);
-        List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.logging.Handler handler = new java.util.logging.Handler() {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
             @Override
-            public void publish(java.util.logging.LogRecord record) {
+            public void publish(LogRecord record) {
                 logged.add(record);
             }
 
@@ -158,7 +164,7 @@ class LlmServingTest extends FakeLlmTest {
             public void close() {
             }
         };
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(LlmClient.class.getName());
+        Logger logger = Logger.getLogger(LlmClient.class.getName());
         logger.addHandler(handler);
         String last = null;
         try {
@@ -170,8 +176,8 @@ class LlmServingTest extends FakeLlmTest {
         }
         assertEquals("unavailable: circuit open", last);
         // The log says once why the circuit opened: the failure that tipped it, not only that it did.
-        List<String> opened = logged.stream().filter(r -> r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue())
-                .map(r -> new java.util.logging.SimpleFormatter().formatMessage(r))
+        List<String> opened = logged.stream().filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(r -> new SimpleFormatter().formatMessage(r))
                 .toList();
         assertEquals(1, opened.size(), opened.toString());
         assertTrue(opened.get(0).startsWith("LLM circuit opened for fake-") && opened.get(0).contains("the latest with the server answered HTTP 500"),

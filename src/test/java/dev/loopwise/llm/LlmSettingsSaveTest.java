@@ -3,6 +3,7 @@ package dev.loopwise.llm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.loopwise.common.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ class LlmSettingsSaveTest {
     @Test
     void aBrandVoiceWithAControlCharacterIsRefusedAndNothingSaved() {
         settings.save(change("kept-model", "Friendly and short."), "test");
-        dev.loopwise.common.ApiException refused = assertThrows(dev.loopwise.common.ApiException.class,
+        ApiException refused = assertThrows(ApiException.class,
                 () -> settings.save(change("other-model", "Friendly\u0007 and\nshort."), "test"));
         assertEquals(true, refused.getMessage().contains("U+0007 at character 9"), refused.getMessage());
         assertEquals("Friendly and short.", QuarkusTransaction.requiringNew().call(() -> LlmSettingsRow.current().brandVoice));

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.monitoring.replay.ReplayCommand;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +34,7 @@ class ReplayWithoutLlmTest extends FakeLlmTest {
     @Inject
     EntityManager em;
     @io.quarkus.test.common.http.TestHTTPResource("/")
-    java.net.URL base;
+    URL base;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -77,18 +83,18 @@ class ReplayWithoutLlmTest extends FakeLlmTest {
     void theCommandLinesReplayCallsNoLlmEither() throws Exception {
         Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
         String tag = UUID.randomUUID().toString().replaceAll("[0-9-]", "");
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("replay", ".csv");
-        java.nio.file.Files.writeString(file, "text\nwhere is my parcel " + tag + "\ncan I return a lamp " + tag + "\n");
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = System.out;
+        Path file = Files.createTempFile("replay", ".csv");
+        Files.writeString(file, "text\nwhere is my parcel " + tag + "\ncan I return a lamp " + tag + "\n");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream out = System.out;
         int exit;
-        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
-            exit = new picocli.CommandLine(new dev.loopwise.monitoring.replay.ReplayCommand()).execute("--file", file.toString(),
+            exit = new picocli.CommandLine(new ReplayCommand()).execute("--file", file.toString(),
                     "--key", admin.apiKey(), "--url", base.toString().replaceAll("/$", ""), "--stride", "1");
         } finally {
             System.setOut(out);
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
         }
         assertEquals(0, exit, printed.toString(StandardCharsets.UTF_8));
         assertTrue(printed.toString(StandardCharsets.UTF_8).contains("Replayed 2 tickets (0 failed)"), printed.toString(StandardCharsets.UTF_8));

@@ -1,9 +1,11 @@
 package dev.loopwise.model;
 
+import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
+import java.util.List;
 
 /** Waits for the demo's first model version, which the test profile trains in the background at start. */
 public final class ActiveModel {
@@ -37,8 +39,8 @@ public final class ActiveModel {
     public static void awaitNoTraining() {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < deadline) {
-            long unfinished = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.model.registry.training.TrainingRun.count("status in ?1",
-                    java.util.List.of(dev.loopwise.model.registry.training.TrainingRun.RUNNING, dev.loopwise.model.registry.training.TrainingRun.QUEUED)));
+            long unfinished = QuarkusTransaction.requiringNew().call(() -> TrainingRun.count("status in ?1",
+                    List.of(TrainingRun.RUNNING, TrainingRun.QUEUED)));
             if (unfinished == 0) {
                 return;
             }

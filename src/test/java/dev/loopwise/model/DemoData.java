@@ -1,14 +1,17 @@
 package dev.loopwise.model;
 
+import dev.loopwise.common.file.Place;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.encoder.EncoderSpec;
 import dev.loopwise.model.encoder.FileEmbeddingCache;
 import dev.loopwise.model.encoder.SentenceEncoder;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.Ticket;
+import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVRecord;
 
@@ -55,15 +58,15 @@ public final class DemoData {
     }
 
     /** The demo store's labelled tickets as files give them: train and test rows by the default split. */
-    public record Split(List<dev.loopwise.ticket.TicketRow> train, List<dev.loopwise.ticket.TicketRow> test) {
+    public record Split(List<TicketRow> train, List<TicketRow> test) {
     }
 
     public static Split ticketRows() {
-        List<dev.loopwise.ticket.TicketRow> train = new ArrayList<>();
-        List<dev.loopwise.ticket.TicketRow> test = new ArrayList<>();
+        List<TicketRow> train = new ArrayList<>();
+        List<TicketRow> test = new ArrayList<>();
         for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
             String response = row.get("response").isBlank() ? null : row.get("response");
-            var ticket = new dev.loopwise.ticket.TicketRow(dev.loopwise.common.file.Place.line(0), row.get("text"), row.get("label"), response, null, java.util.Map.of());
+            var ticket = new TicketRow(Place.line(0), row.get("text"), row.get("label"), response, null, Map.of());
             (Ticket.defaultSplit(ticket.text()).equals("test") ? test : train).add(ticket);
         }
         return new Split(train, test);

@@ -2,6 +2,7 @@ package dev.loopwise.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The dot product sums every pair once, whatever the length's remainder after its blocks of eight. */
@@ -25,8 +26,8 @@ class VectorsTest {
     void dotKeepsDoublePrecisionOverLongSums() {
         float[] ones = new float[1 << 20];
         float[] tiny = new float[ones.length];
-        java.util.Arrays.fill(ones, 1f);
-        java.util.Arrays.fill(tiny, 1e-3f);
+        Arrays.fill(ones, 1f);
+        Arrays.fill(tiny, 1e-3f);
         // a float sum would stall far from the true total; the double sums stay within rounding of the float product
         assertEquals(ones.length * (double) 1e-3f, Vectors.dot(ones, tiny), 1e-6);
     }

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class AlertFiguresFoldTest {
 
     @Test
     void theFiguresOfAnAlertSayWhatTheyAre() {
-        int version = 900_000 + new java.util.Random().nextInt(90_000); // no real version: this alert is its only one
+        int version = 900_000 + new Random().nextInt(90_000); // no real version: this alert is its only one
         String message = "Recent requests differ from the training tickets (MMD² 0.0109, permutation p = 0.0050). " + version;
         try {
             sql("insert into drift_reports (model_version, requests, signals) values (" + version + ", 1, '{}')");

@@ -12,7 +12,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -34,7 +40,7 @@ class BackgroundReplayTest {
         long before = served(caller);
         var posted = post(admin, "seventy.csv", familiarTickets(70));
         assertEquals(303, posted.statusCode(), posted.asString());
-        assertEquals("/admin/drift", java.net.URI.create(posted.header("Location")).getPath(), "the page follows it, not the request");
+        assertEquals("/admin/drift", URI.create(posted.header("Location")).getPath(), "the page follows it, not the request");
         long id = newest();
         JsonPath done = waitForEnd(admin, id);
         assertEquals("succeeded", done.getString("status"), done.prettify());
@@ -70,7 +76,7 @@ class BackgroundReplayTest {
         assertEquals("cancelled", ended.getString("status"), ended.prettify());
         int sent = ended.getInt("sent");
         assertTrue(sent > 0 && sent < 3000, "sent " + sent);
-        assertTrue(ended.getString("said").startsWith("cancelled after " + String.format(java.util.Locale.ROOT, "%,d", sent)),
+        assertTrue(ended.getString("said").startsWith("cancelled after " + String.format(Locale.ROOT, "%,d", sent)),
                 ended.getString("said"));
         assertEquals(before + sent, served(caller), "what was sent was answered and logged; nothing after the cancel");
         Thread.sleep(500);
@@ -84,10 +90,10 @@ class BackgroundReplayTest {
      * raises no drift alert that would queue review items or rounds under the tests that follow.
      */
     static String familiarTickets(int count) {
-        java.util.List<String> known = dev.loopwise.demo.DemoWorkspace.read("tickets.csv").stream().map(row -> row.get("text"))
-                .map(text -> '"' + text.replace("\"", "\"\"") + '"').collect(Collectors.toCollection(java.util.ArrayList::new));
+        List<String> known = dev.loopwise.demo.DemoWorkspace.read("tickets.csv").stream().map(row -> row.get("text"))
+                .map(text -> '"' + text.replace("\"", "\"\"") + '"').collect(Collectors.toCollection(ArrayList::new));
         // The file lists them intent by intent; a window of one intent would move the intent mix and raise an alert.
-        java.util.Collections.shuffle(known, new java.util.Random(5));
+        Collections.shuffle(known, new Random(5));
         return "text\n" + IntStream.range(0, count).mapToObj(i -> known.get(i % known.size())).collect(Collectors.joining("\n")) + "\n";
     }
 

@@ -10,18 +10,25 @@ import dev.loopwise.monitoring.drift.DriftActions;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
 import dev.loopwise.monitoring.drift.MonitoringService;
 import dev.loopwise.monitoring.replay.ReplayService;
-import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.review.judging.ReviewService;
+import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,9 +53,9 @@ class DriftReplayTest {
     @Inject
     MonitoringConfig monitoringConfig;
     @Inject
-    dev.loopwise.review.judging.ReviewService review;
+    ReviewService review;
     @Inject
-    dev.loopwise.security.user.UserService users;
+    UserService users;
 
     @Test
     void replayingFromThePageRedirectsSoAReloadSendsNothingAgain() {
@@ -56,7 +63,7 @@ class DriftReplayTest {
         Caller admin = Caller.session("admin");
         String file = "text\nwhere is my parcel\ncan I return a lamp\nmy discount code fails\n";
         var posted = admin.pageRequest().accept("text/html")
-                .multiPart("file", "replay.csv", file.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .multiPart("file", "replay.csv", file.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .multiPart("csrf-token", admin.csrfToken()).post("/admin/drift/replay");
         assertEquals(303, posted.statusCode(), posted.asString());
         String location = posted.header("Location");
@@ -84,10 +91,10 @@ class DriftReplayTest {
 
     @Test
     void driftIsSeenWhenANewTopicArrivesAndNotBefore() throws Exception {
-        List<String> hooks = java.util.Collections.synchronizedList(new ArrayList<>());
-        com.sun.net.httpserver.HttpServer webhook = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(WEBHOOK_PORT), 0);
+        List<String> hooks = Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer webhook = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(WEBHOOK_PORT), 0);
         webhook.createContext("/hook", exchange -> {
-            hooks.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            hooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -125,7 +132,7 @@ class DriftReplayTest {
         assertTrue(detectedAt > 0 && detectedAt <= DETECTION_BUDGET, "drift confirmed after " + detectedAt + " requests");
         // The new product line is named as a topic, with its requests as examples, ready to become an intent.
         assertTrue(moved.checks().stream().flatMap(c -> c.report().newTopics().stream()).flatMap(t -> t.examples().stream())
-                .anyMatch(example -> example.toLowerCase(java.util.Locale.ROOT).contains("solar")), "the solar questions form a topic");
+                .anyMatch(example -> example.toLowerCase(Locale.ROOT).contains("solar")), "the solar questions form a topic");
         assertTrue(actions() > actionsBefore, "the drift was acted on");
         long reviewItems = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select coalesce(sum(items), 0) from monitoring_actions where action = 'review_items'").getSingleResult()).longValue());
@@ -147,7 +154,7 @@ class DriftReplayTest {
         driftActions.wakeWaiting();
         assertEquals("waiting", lastProposal(), "no judgement of the drifted requests yet");
         // ... judgements of the items made from the drifted requests do.
-        String reviewer = "drift-" + java.util.UUID.randomUUID().toString().substring(0, 8); // others' counters stay as they were
+        String reviewer = "drift-" + UUID.randomUUID().toString().substring(0, 8); // others' counters stay as they were
         long reviewerId = ScratchAccounts.user(users.create(reviewer, "long-enough-pw", "reviewer", null)).id;
         @SuppressWarnings("unchecked")
         List<Number> driftItems = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
@@ -158,7 +165,7 @@ class DriftReplayTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into review_leases (item_id, reviewer_id, swapped,"
                     + " expires_at) values (?1, ?2, false, now() + interval '1 hour') on conflict do nothing")
                     .setParameter(1, item.longValue()).setParameter(2, reviewerId).executeUpdate());
-            review.submit(reviewerId, reviewer, item.longValue(), new dev.loopwise.review.judging.Submission("A", null, null, null, 900));
+            review.submit(reviewerId, reviewer, item.longValue(), new Submission("A", null, null, null, 900));
         }
         driftActions.wakeWaiting();
         assertEquals("pending", lastProposal(), "once judged, the round waits for the admin's approval (auto-round is off)");

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -43,10 +44,10 @@ class ReplayBrowserTest extends BrowserTest {
             driver.findElement(By.cssSelector("#replay button[type=submit]")).click();
             // The page answers at once and follows the replay: its sentence counts the tickets sent as they go.
             wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-progress-url] .job-said"),
-                    java.util.regex.Pattern.compile("sending tickets: [1-9][0-9,]* of 3,000")));
+                    Pattern.compile("sending tickets: [1-9][0-9,]* of 3,000")));
             driver.findElement(By.xpath("//button[text()='Cancel this replay']")).click();
-            wait.until(ExpectedConditions.textMatches(By.id("replay-outcomes"), java.util.regex.Pattern.compile(
-                    java.util.regex.Pattern.quote(file.getFileName().toString()) + ", [^\\n]*UTC: cancelled after [0-9,]+ of 3,000 tickets")));
+            wait.until(ExpectedConditions.textMatches(By.id("replay-outcomes"), Pattern.compile(
+                    Pattern.quote(file.getFileName().toString()) + ", [^\\n]*UTC: cancelled after [0-9,]+ of 3,000 tickets")));
             // Only this replay's box: another test's replay may still be running on the same database.
             assertTrue(driver.findElements(By.xpath("//div[@data-progress-url][.//strong[text()='" + file.getFileName() + "']]"))
                     .isEmpty(), "this replay is no longer shown as running");

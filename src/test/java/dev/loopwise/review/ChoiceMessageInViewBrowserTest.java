@@ -7,6 +7,7 @@ import dev.loopwise.review.item.ReviewItem;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -48,7 +49,7 @@ class ChoiceMessageInViewBrowserTest extends ReviewerBrowserTest {
             assertTrue(seen.get(3).toString().contains("4000"), "the message: " + seen.get(3));
             assertTrue(top >= 0 && bottom <= height, "the message spans " + top + "–" + bottom + " px of a " + height + " px screen");
             // What to fix stays past the six seconds a notice shows, until the reviewer closes it.
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(7).toNanos());
+            LockSupport.parkNanos(Duration.ofSeconds(7).toNanos());
             assertTrue(driver.findElement(By.id("message")).isDisplayed(), "the refusal is still on screen after 7 s");
             driver.findElement(By.id("message")).click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("message")));

@@ -8,6 +8,8 @@ import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Reviewers compare a candidate with the active version only when the two can pick different replies. */
@@ -41,7 +43,7 @@ class CompareCandidateTest {
     void aComparisonAskedForWithoutAVersionSaysToChooseOne() {
         Caller admin = Caller.session("admin");
         // Left out, sent empty, and a number no version has.
-        for (String version : java.util.List.of("absent", "", "0", "-1")) {
+        for (String version : List.of("absent", "", "0", "-1")) {
             var request = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).formParam("on", "true");
             String refused = (version.equals("absent") ? request : request.formParam("version", version)).post("/admin/review/compare")
                     .then().statusCode(400).extract().asString();
@@ -54,7 +56,7 @@ class CompareCandidateTest {
     @Test
     void theNewestFewVersionsAndTheOneUnderComparisonAreOffered() {
         int active = ActiveModel.await();
-        java.util.List<Integer> made = QuarkusTransaction.requiringNew().call(() -> ModelVersion.getEntityManager().createNativeQuery("""
+        List<Integer> made = QuarkusTransaction.requiringNew().call(() -> ModelVersion.getEntityManager().createNativeQuery("""
                 insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics)
                 select nextval('model_version_numbers'), 'rejected', encoder_id, encoder_source, regime, parameters, md5(checksum || n),
                        lineage, metrics
@@ -66,8 +68,8 @@ class CompareCandidateTest {
             QuarkusTransaction.requiringNew().run(() -> ModelVersion.update("underReview = true where version = ?1", oldest));
             String page = Caller.session("admin").pageRequest().accept("text/html").get("/admin/review").then().statusCode(200)
                     .extract().asString();
-            java.util.List<Integer> offered = made.stream().filter(v -> page.contains("name=\"version\" value=\"" + v + "\"")).toList();
-            java.util.List<Integer> expected = new java.util.ArrayList<>(made.subList(made.size() - ReviewAdminPage.COMPARABLE_SHOWN, made.size()));
+            List<Integer> offered = made.stream().filter(v -> page.contains("name=\"version\" value=\"" + v + "\"")).toList();
+            List<Integer> expected = new ArrayList<>(made.subList(made.size() - ReviewAdminPage.COMPARABLE_SHOWN, made.size()));
             expected.add(0, oldest);
             assertEquals(expected, offered, "the newest " + ReviewAdminPage.COMPARABLE_SHOWN + " and the one under comparison");
         } finally {

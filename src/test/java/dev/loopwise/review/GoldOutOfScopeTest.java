@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class GoldOutOfScopeTest {
         assertEquals("invalid_gold", org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> admin.makeGold(item, "maybe")).code);
         // The running sums score a gold vote by the answer it matches, the hand-over included.
-        java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 2);
+        LocalDate day = LocalDate.of(2026, 12, 2);
         TallySums sums = TallySums.of(new TallySums.Item(ReviewItem.GOLD, Judgement.OUT_OF_SCOPE,
                 List.of(new TallySums.Vote(7L, Judgement.OUT_OF_SCOPE, day), new TallySums.Vote(8L, "1", day))));
         assertEquals(1, sums.reviewers.get(7L)[TallySums.GOLD_CORRECT], "handed over, as the gold answer says");

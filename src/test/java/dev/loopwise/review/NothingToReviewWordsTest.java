@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -28,7 +29,7 @@ class NothingToReviewWordsTest {
                 && fresh.contains("Models page"), fresh);
         assertFalse(note.data("noModelYet", false).render().contains("no-model-yet"));
 
-        dev.loopwise.model.ActiveModel.await();
+        ActiveModel.await();
         String judge = Caller.session("admin").request().accept("text/html").get("/review/judge").then().statusCode(200)
                 .extract().asString();
         assertTrue(judge.contains("come back later") && !judge.contains(ReviewMessages.REVIEW_NO_MODEL_YET.substring(0, 30)), judge);

@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReviewAddressTest {
     @Test
     void theNextStepGivesReviewersTheFullAddress() {
-        dev.loopwise.model.ActiveModel.await(); // items are offered once a version answers
+        ActiveModel.await(); // items are offered once a version answers
         String page = Caller.session("admin").request().accept("text/html").header("Host", "support.example.com:8443")
                 .get("/admin/review").then().statusCode(200).extract().asString();
         int at = page.indexOf("id=\"review-next\"");

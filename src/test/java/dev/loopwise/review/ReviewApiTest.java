@@ -12,11 +12,13 @@ import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.Caller;
+import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -139,7 +141,7 @@ public class ReviewApiTest extends ReviewerTest {
                 .post("/api/v1/review/" + second).then().statusCode(201);
         r.request().contentType("application/json").post("/api/v1/review/" + second + "/undo").then().statusCode(204);
         assertEquals(second, ((Number) r.request().get("/api/v1/review/next").path("itemId")).longValue(), "the undone item comes back");
-        long pending = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.count("text", "A better answer."));
+        long pending = QuarkusTransaction.requiringNew().call(() -> Reply.count("text", "A better answer."));
         assertEquals(0, pending, "the undone rewrite is withdrawn");
         assertEquals(Set.of(first, second), new HashSet<>(items));
     }
@@ -152,12 +154,12 @@ public class ReviewApiTest extends ReviewerTest {
         // Accepting either into the library is refused, and the Review quality page has no way to correct a proposed reply.
         for (String[] typed : new String[][] {{"Hi there, your order {{ordr_number}} is on its way.", "{{ordr_number}} looks like {{order_number}}"},
                 {"Your order { {order_number} } is on its way.", "has a space between its braces"}}) {
-            r.request().contentType("application/json").body(java.util.Map.of("choice", "A", "rewrite", typed[0]))
+            r.request().contentType("application/json").body(Map.of("choice", "A", "rewrite", typed[0]))
                     .post("/api/v1/review/" + id).then().statusCode(400).body("code", equalTo("invalid_rewrite"))
                     .body("error", containsString(typed[1])).body("error", containsString("your rewrite"));
         }
         assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)), "nothing was stored");
-        r.request().contentType("application/json").body(java.util.Map.of("choice", "A", "rewrite", "Hi, order {{order_number}} is on its way."))
+        r.request().contentType("application/json").body(Map.of("choice", "A", "rewrite", "Hi, order {{order_number}} is on its way."))
                 .post("/api/v1/review/" + id).then().statusCode(201);
         r.request().contentType("application/json").post("/api/v1/review/" + id + "/undo").then().statusCode(204);
     }

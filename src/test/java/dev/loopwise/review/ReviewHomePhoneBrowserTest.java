@@ -6,6 +6,7 @@ import dev.loopwise.demo.DemoWorkspace;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -28,7 +29,7 @@ class ReviewHomePhoneBrowserTest extends BrowserTest {
             signIn(base, "reviewer1", DemoWorkspace.REVIEWER_PASSWORD);
             driver.get(base + "review");
             driver.findElement(By.id("start"));
-            Object[] seen = ((java.util.List<?>) ((JavascriptExecutor) driver).executeScript(
+            Object[] seen = ((List<?>) ((JavascriptExecutor) driver).executeScript(
                     "window.scrollTo(0, 0); const r = document.getElementById('start').getBoundingClientRect();"
                             + " return [r.bottom, window.innerHeight];")).toArray();
             double bottom = ((Number) seen[0]).doubleValue();

@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,7 +37,7 @@ public final class ReviewItems {
                 Reply two = replies.get((2 * i + 1) % replies.size());
                 ReviewItem item = new ReviewItem();
                 item.ticketText = text != null ? text : "test ticket " + i + " " + lettersOnly(UUID.randomUUID());
-                item.ticketHash = text != null ? dev.loopwise.common.text.Hashing.sha256Hex(text) : UUID.randomUUID().toString();
+                item.ticketHash = text != null ? Hashing.sha256Hex(text) : UUID.randomUUID().toString();
                 item.source = source;
                 item.sourceId = sourceId;
                 item.predictedIntent = one.intent.name;

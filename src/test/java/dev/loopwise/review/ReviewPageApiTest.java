@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.loopwise.common.HttpMessages;
 
 /** The judging page's own JSON calls, as its script makes them with a browser session. */
 @QuarkusTest
@@ -107,7 +108,7 @@ class ReviewPageApiTest {
         page.request().header("X-CSRF-TOKEN", "stale" + page.csrfToken()).contentType("application/json").accept("application/json")
                 .body("{\"choice\":\"A\"}").post("/review/items/" + item)
                 .then().statusCode(400).body("code", equalTo("page_expired"))
-                .body("error", equalTo(dev.loopwise.common.HttpMessages.PAGE_EXPIRED));
+                .body("error", equalTo(HttpMessages.PAGE_EXPIRED));
     }
 
     private Response next() {

@@ -2,8 +2,10 @@ package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReviewQualityWordsTest {
     @Test
     void theChartBelowZeroAndMakingItemsAreExplained() {
-        dev.loopwise.model.ActiveModel.await(); // items are offered once a version answers
+        ActiveModel.await(); // items are offered once a version answers
         String page = Caller.session("admin").request().accept("text/html").get("/admin/review").then().statusCode(200)
                 .extract().asString();
         String chartHelp = page.substring(page.indexOf("id=\"agreement-chart-help\""));
@@ -31,9 +33,9 @@ class ReviewQualityWordsTest {
     @Test
     void anEmptyListOfItemsSaysWhy() {
         // The shared test database always holds items: the list is drawn here as on a fresh install.
-        String fresh = itemsTable.data("items", java.util.List.of()).data("modelAnswers", false).render();
+        String fresh = itemsTable.data("items", List.of()).data("modelAnswers", false).render();
         assertTrue(fresh.contains("id=\"no-items\"") && fresh.contains("No review items yet") && !fresh.contains("make some above"), fresh);
-        assertTrue(itemsTable.data("items", java.util.List.of()).data("modelAnswers", true).render().contains("make some above"));
+        assertTrue(itemsTable.data("items", List.of()).data("modelAnswers", true).render().contains("make some above"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.Caller;
+import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -56,7 +57,7 @@ class UndoWindowTest extends ReviewerTest {
                     .body("error", equalTo(ReviewMessages.rewriteAlreadyDecided(accept)));
             assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> Judgement.count("itemId", id)), "the choice stands");
             assertEquals(accept ? "active" : "retired", QuarkusTransaction.requiringNew().call(
-                    () -> dev.loopwise.ticket.Reply.<dev.loopwise.ticket.Reply>findById(proposal).status));
+                    () -> Reply.<Reply>findById(proposal).status));
         }
     }
 }

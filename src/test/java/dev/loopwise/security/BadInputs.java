@@ -3,12 +3,15 @@ package dev.loopwise.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Bad variants of a valid request, derived from its body and path: malformed and truncated JSON, the wrong
@@ -126,7 +129,7 @@ final class BadInputs {
     /** The path with each identifier in turn replaced by a bad one. */
     static List<Variant> paths(String template, Map<String, String> ids, String body) {
         List<Variant> out = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{[A-Za-z]+}").matcher(template);
+        Matcher m = Pattern.compile("\\{[A-Za-z]+}").matcher(template);
         while (m.find()) {
             String param = m.group();
             for (String bad : BAD_IDS) {
@@ -163,7 +166,7 @@ final class BadInputs {
     private static JsonNode parse(String body) {
         try {
             return body == null || body.isBlank() ? null : JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

@@ -9,6 +9,8 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Someone calling Loopwise in a test: nobody, a browser session (cookies and the CSRF token that a
@@ -54,7 +56,7 @@ public final class Caller {
     }
 
     /** Names the keys apart: an account's keys in use have names of their own. */
-    private static final java.util.concurrent.atomic.AtomicInteger KEYS = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger KEYS = new AtomicInteger();
 
     /** A REST client holding a fresh API key of the user. */
     public static Caller apiKey(ApiKeyService keys, String username) {
@@ -86,7 +88,7 @@ public final class Caller {
     }
 
     private static Caller scratch(UserService users, ApiKeyService keys, String prefix, String password, String role) {
-        String name = prefix + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = prefix + UUID.randomUUID().toString().substring(0, 8);
         ScratchAccounts.user(users.create(name, password, role, null));
         return apiKey(keys, name);
     }

@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -90,7 +91,7 @@ final class EndpointScanner {
         try {
             var root = Paths.get(EndpointScanner.class.getClassLoader().getResource("META-INF/resources/favicon.svg").toURI()).getParent();
             try (Stream<java.nio.file.Path> entries = Files.list(root)) {
-                return entries.map(entry -> entry.getFileName().toString()).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                return entries.map(entry -> entry.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
+import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +63,7 @@ class RoleMatrixTest {
     void everyCallerGetsExactlyTheAccessItsRoleAllows() {
         int version = ActiveModel.await();
         // Another test may have made it already (the bad-input suite sends this table's bodies too).
-        long intentId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Intent.findByName("matrix_scratch")
+        long intentId = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Intent.findByName("matrix_scratch")
                 .map(intent -> intent.id).orElseGet(() -> workspace.saveIntent(null, "matrix_scratch", "scratch").id));
         Map<String, String> ids = Map.of("{version}", String.valueOf(version), "{runId}", "1", "{intentId}", String.valueOf(intentId),
                 "{itemId}", String.valueOf(reviewItem()), "{goldItemId}", String.valueOf(reviewItem()), "{missingId}", "987654321",
@@ -123,16 +126,16 @@ class RoleMatrixTest {
 
     private long ownKeyId(Caller caller) {
         return caller.username == null ? 1
-                : ScratchAccounts.key(keys.create(caller.username, "to revoke " + java.util.UUID.randomUUID())).key().id;
+                : ScratchAccounts.key(keys.create(caller.username, "to revoke " + UUID.randomUUID())).key().id;
     }
 
     /** An item nobody leased (so judging it is refused after the role check) and nobody judged (nothing to undo). */
     private long reviewItem() {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             List<Reply> replies = Reply.listActive();
-            dev.loopwise.review.item.ReviewItem item = new dev.loopwise.review.item.ReviewItem();
+            ReviewItem item = new ReviewItem();
             item.ticketText = "role matrix ticket " + Endpoints.UNIQUE.incrementAndGet();
-            item.ticketHash = java.util.UUID.randomUUID().toString();
+            item.ticketHash = UUID.randomUUID().toString();
             item.source = "traffic";
             item.reply1Id = replies.get(0).id;
             item.reply2Id = replies.get(1).id;
@@ -140,7 +143,7 @@ class RoleMatrixTest {
             item.reply2Text = replies.get(1).text;
             item.strategy = "top2";
             item.requiredJudgements = 1;
-            item.status = dev.loopwise.review.item.ReviewItem.COMPLETE;
+            item.status = ReviewItem.COMPLETE;
             item.persist();
             return item.id;
         });

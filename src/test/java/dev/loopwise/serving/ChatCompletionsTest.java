@@ -10,8 +10,11 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.model.registry.version.ServingModel;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +23,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +76,7 @@ class ChatCompletionsTest {
         helpdesk.request().contentType("application/json").body(Map.of("text", ticket)).post("/api/v1/respond")
                 .then().statusCode(200).body("outOfScope", equalTo(true));
         helpdesk.request().contentType("application/json")
-                .body(Map.of("model", "anything", "messages", java.util.List.of(Map.of("role", "user", "content", ticket))))
+                .body(Map.of("model", "anything", "messages", List.of(Map.of("role", "user", "content", ticket))))
                 .post("/v1/chat/completions").then().statusCode(200)
                 .body("choices[0].message.content", equalTo(config.handoverMessage()))
                 .body("loopwise.outOfScope", equalTo(true));
@@ -82,9 +86,9 @@ class ChatCompletionsTest {
     void aReplyWithSlotsNobodyFilledIsHandedOverUnlessTheMetadataFillsThem() {
         String reply = "Good news: order FH-123456 is on its way. Follow it here: {{tracking_link}} (arrives {{ Delivery Date }}).";
         List<String> open = List.of("tracking_link", "delivery_date");
-        dev.loopwise.model.intent.IntentPrediction intent = new dev.loopwise.model.intent.IntentPrediction("track_order", 0.9, false, List.of());
-        ServingPipeline.Answer answer = new ServingPipeline.Answer(java.util.UUID.randomUUID(), new dev.loopwise.model.registry.version.ServingModel.Decision(
-                intent, new dev.loopwise.model.registry.version.ServingModel.Candidate(7, "track_order", reply), reply, open, null), 3, null);
+        IntentPrediction intent = new IntentPrediction("track_order", 0.9, false, List.of());
+        ServingPipeline.Answer answer = new ServingPipeline.Answer(UUID.randomUUID(), new ServingModel.Decision(
+                intent, new ServingModel.Candidate(7, "track_order", reply), reply, open, null), 3, null);
         String ticket = "where is my order FH-123456";
         ChatFormats.Completion handedOver = ChatFormats.completion(answer, new ChatFormats.Request(ticket, false, false, Map.of()), "HAND OVER");
         assertEquals("HAND OVER", handedOver.choices().get(0).message().content(), "a chat widget would show the braces");
@@ -129,11 +133,11 @@ class ChatCompletionsTest {
     @Test
     void aTicketOfInvisibleCharactersAndLoneAccentsIsEmpty() {
         helpdesk.request().contentType("application/json; charset=UTF-8").body("{\"text\":\"\u200b\u0301\ufeff\"}").post("/api/v1/respond")
-                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.ServingMessages.TEXT_INVISIBLE));
+                .then().statusCode(400).body("error", equalTo(ServingMessages.TEXT_INVISIBLE));
         helpdesk.request().contentType("application/json").body("{\"text\":\"\\u0001\\u0002\\u0003\"}").post("/api/v1/respond")
-                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.ServingMessages.TEXT_INVISIBLE));
+                .then().statusCode(400).body("error", equalTo(ServingMessages.TEXT_INVISIBLE));
         helpdesk.request().contentType("application/json").body("{\"text\":\"   \"}").post("/api/v1/respond")
-                .then().statusCode(400).body("error", equalTo(dev.loopwise.common.ServingMessages.TEXT_EMPTY));
+                .then().statusCode(400).body("error", equalTo(ServingMessages.TEXT_EMPTY));
         // A control character among readable text is refused too, as the ticket import and /respond refuse it.
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"where\\u0007 is it\"}]}")
                 .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
@@ -192,7 +196,7 @@ class ChatCompletionsTest {
         // "created" is when the version was made, the same on every call.
         long created = helpdesk.request().get("/v1/models").jsonPath().getLong("data[0].created");
         long made = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                dev.loopwise.model.registry.version.ModelVersion.findByVersion(version).orElseThrow().createdAt.toEpochSecond());
+                ModelVersion.findByVersion(version).orElseThrow().createdAt.toEpochSecond());
         assertEquals(made, created);
     }
 }

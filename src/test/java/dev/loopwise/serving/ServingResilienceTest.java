@@ -8,19 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The serving encoder loop after an Error in a batch, requests abandoned while queued, and readiness when its thread is gone. */
@@ -35,7 +39,7 @@ class ServingResilienceTest {
     @Inject
     EntityManager em;
     @Inject
-    dev.loopwise.model.encoder.EncoderService encoders;
+    EncoderService encoders;
 
     @Test
     void anErrorFailsItsBatchWith503AndTheLoopServesOn() {
@@ -68,7 +72,7 @@ class ServingResilienceTest {
     @Test
     void textTheLogCannotStoreFailsAloneAndNotTheRequestsBatchedWithIt() {
         ActiveModel.await();
-        List<CompletableFuture<ServingPipeline.Answer>> good = new java.util.ArrayList<>();
+        List<CompletableFuture<ServingPipeline.Answer>> good = new ArrayList<>();
         CompletableFuture<ServingPipeline.Answer> bad = null;
         for (int i = 0; i < 6; i++) {
             good.add(pipeline.submit("Where is my parcel? " + i + " " + UUID.randomUUID(), true, "test"));
@@ -77,8 +81,8 @@ class ServingResilienceTest {
             }
         }
         CompletableFuture<ServingPipeline.Answer> refused = bad;
-        java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
-                java.util.concurrent.ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> refused.get(30, TimeUnit.SECONDS));
         assertTrue(failure.getCause() instanceof IllegalArgumentException, String.valueOf(failure.getCause()));
         for (CompletableFuture<ServingPipeline.Answer> answer : good) {
             assertFalse(answer.join().decision() == null);
@@ -141,8 +145,8 @@ class ServingResilienceTest {
         });
         try {
             request.add(pipeline.submit(text, true, "test"));
-            java.util.concurrent.ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
-                    java.util.concurrent.ExecutionException.class, () -> request.get(0).get(30, TimeUnit.SECONDS));
+            ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                    ExecutionException.class, () -> request.get(0).get(30, TimeUnit.SECONDS));
             assertTrue(failure.getCause() instanceof TimeoutException, String.valueOf(failure.getCause()));
             pipeline.submit("after " + UUID.randomUUID(), true, "test").get(30, TimeUnit.SECONDS);
         } finally {
@@ -159,7 +163,7 @@ class ServingResilienceTest {
         ActiveModel.await();
         System.gc(); // the Prometheus counter below must still read the live figure after a collection
         String first = "held " + UUID.randomUUID();
-        List<String> background = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "background text " + i + " " + UUID.randomUUID()).toList();
+        List<String> background = IntStream.range(0, 20).mapToObj(i -> "background text " + i + " " + UUID.randomUUID()).toList();
         CountDownLatch busy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         pipeline.beforeEncoding(texts -> {

@@ -8,14 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +30,7 @@ class ServingTest {
     @Inject
     ApiKeyService keys;
     @Inject
-    dev.loopwise.security.user.UserService users;
+    UserService users;
     @Inject
     EntityManager entityManager;
     Caller client;
@@ -108,14 +113,14 @@ class ServingTest {
                 .then().statusCode(200);
         // Characters as a person counts them: 3,000 emoji are 3,000 characters, within the limit of 4,000.
         client.request().contentType("application/json; charset=UTF-8").body(("{\"text\":\"" + "\uD83D\uDE00".repeat(3000) + "\"}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/classify").then().statusCode(200);
+                .getBytes(StandardCharsets.UTF_8)).post("/api/v1/classify").then().statusCode(200);
     }
 
     @Test
     void concurrentRequestsAreAllAnsweredCorrectly() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var pool = Executors.newFixedThreadPool(16);
         try {
-            var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            var futures = new ArrayList<Future<String>>();
             for (int i = 0; i < 48; i++) {
                 int n = i;
                 futures.add(pool.submit(() -> client.request().contentType("application/json")

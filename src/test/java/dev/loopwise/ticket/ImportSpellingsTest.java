@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.WorkspaceMessages;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class ImportSpellingsTest {
         // Excel's "CSV UTF-8" in a European locale: a byte-order mark, semicolons, Windows line ends, commas in the text.
         String tag = UUID.randomUUID().toString();
         byte[] excel = ("\uFEFFtext;label;split\r\nhello there, my card limit " + tag + ";card_limit;train\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                .getBytes(StandardCharsets.UTF_8);
         try {
             Caller.apiKey(keys, "admin").request().contentType("text/csv").body(excel)
                     .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("labelled", equalTo(1));

@@ -3,6 +3,7 @@ package dev.loopwise.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,13 +82,13 @@ class IntentRemovalTest {
             assertTrue(page.contains(refusal), page);
         }
         assertTrue(refusal.contains("teaches the model which requests to hand over"));
-        dev.loopwise.common.ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> workspace.removeIntent(" oos ", other));
         assertEquals(jakarta.ws.rs.core.Response.Status.CONFLICT, refused.status);
         assertEquals("out_of_scope_intent", refused.code);
         // Nor renamed first and then merged away: it keeps its name (its description may change).
         long oosId = QuarkusTransaction.requiringNew().call(() -> Intent.findByName("oos").orElseThrow().id);
-        dev.loopwise.common.ApiException renamed = org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+        ApiException renamed = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> workspace.saveIntent(oosId, "out_of_scope", "requests we do not handle"));
         assertEquals("out_of_scope_intent", renamed.code);
         form("id=" + oosId + "&name=out_of_scope&description=x").post("/admin/intents/" + oosId).then().statusCode(409);
@@ -107,7 +108,7 @@ class IntentRemovalTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> Intent.findByName(other).isEmpty()));
         // Its tickets now go to a person, so its replies would never be sent: they are retired, and no reply is added there.
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> Reply.count("intent.name = ?1 and status = ?2", "oos", Reply.ACTIVE)));
-        dev.loopwise.common.ApiException noReply = org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+        ApiException noReply = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> workspace.saveReply(null, "oos", "Sorry, we cannot help with that."));
         assertEquals("out_of_scope_reply", noReply.code);
         String replies = admin.pageRequest().accept("text/html").get("/admin/replies").then().statusCode(200).extract().asString();

@@ -6,10 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** An intent named by an import obeys the same rule as one typed on the Intents page, so it stays editable there. */
@@ -18,7 +27,7 @@ class IntentRulesTest {
     @Inject
     WorkspaceService workspace;
     @Inject
-    dev.loopwise.security.apikey.ApiKeyService keys;
+    ApiKeyService keys;
 
     @Test
     void anIntentAnImportNamedIsEditedOnThePageAndABadDescriptionIsRefusedWithNothingChanged() {
@@ -32,17 +41,17 @@ class IntentRulesTest {
             }
             assertThrows(ApiException.class, () -> workspace.saveIntent(id, "-starts with a dash", "x"));
             // Imports match names ignoring case, so a name that differs only in case would be a second home for the same label.
-            ApiException twin = assertThrows(ApiException.class, () -> workspace.saveIntent(null, name.toUpperCase(java.util.Locale.ROOT), "x"));
+            ApiException twin = assertThrows(ApiException.class, () -> workspace.saveIntent(null, name.toUpperCase(Locale.ROOT), "x"));
             assertEquals("intent_exists", twin.code);
             assertEquals("The intent '" + name + "' already exists: names that differ only in upper and lower case count as the same"
                     + " name.", twin.getMessage());
-            assertEquals(name.toLowerCase(java.util.Locale.ROOT), workspace.saveIntent(id, name.toLowerCase(java.util.Locale.ROOT),
+            assertEquals(name.toLowerCase(Locale.ROOT), workspace.saveIntent(id, name.toLowerCase(Locale.ROOT),
                     "Wraps presents").name, "renaming an intent to another case of its own name is fine");
             workspace.saveIntent(id, name, "Wraps presents");
             assertEquals("Wraps presents", QuarkusTransaction.requiringNew().call(() -> Intent.<Intent>findById(id).description),
                     "a refused edit changes nothing");
             // On the page, a refused edit shows what was typed again, so nothing is lost; so does a refused new intent.
-            dev.loopwise.security.Caller admin = dev.loopwise.security.Caller.session("admin");
+            Caller admin = Caller.session("admin");
             String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
                     .formParam("name", "track_order").formParam("description", "Typed with care").post("/admin/intents/" + id)
                     .then().statusCode(409).extract().asString();
@@ -83,13 +92,13 @@ class IntentRulesTest {
             assertEquals("Parcel Hunt " + stamp, workspace.saveIntent(first, "Parcel Hunt " + stamp, "where a parcel is").name);
             assertEquals("a description", workspace.saveIntent(first, "Parcel Hunt " + stamp, "a description").description);
             // The page shows the refusal with what was typed.
-            dev.loopwise.security.Caller admin = dev.loopwise.security.Caller.session("admin");
+            Caller admin = Caller.session("admin");
             String page = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
                     .formParam("name", "parcel-hunt-" + stamp).formParam("description", "cannot sign in").post("/admin/intents/" + second)
                     .then().statusCode(409).extract().asString();
             assertTrue(page.contains("spaces, underscores or hyphens"), page);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", java.util.List.of(first, second)));
+            QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", List.of(first, second)));
         }
     }
 
@@ -99,9 +108,9 @@ class IntentRulesTest {
             String stamp = System.nanoTime() % 100_000 + "x" + round;
             List<String> names = List.of("twin_gift_" + stamp, "twin_gift_" + stamp, "Twin Gift " + stamp, "TWIN-GIFT-" + stamp,
                     "twin_gift_" + stamp, "Twin_Gift_" + stamp);
-            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(names.size());
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(names.size());
-            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            CyclicBarrier together = new CyclicBarrier(names.size());
+            ExecutorService pool = Executors.newFixedThreadPool(names.size());
+            List<Future<String>> outcomes = new ArrayList<>();
             for (String name : names) {
                 outcomes.add(pool.submit(() -> {
                     together.await();
@@ -115,9 +124,9 @@ class IntentRulesTest {
                     }
                 }));
             }
-            List<String> said = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<String> outcome : outcomes) {
-                said.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            List<String> said = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                said.add(outcome.get(60, TimeUnit.SECONDS));
             }
             pool.shutdown();
             String fold = ImportLabels.folded("twin_gift_" + stamp);
@@ -164,7 +173,7 @@ class IntentRulesTest {
             assertEquals("", workspace.saveIntent(imported, importedName + " renamed", "").description);
             assertEquals("Wants a parcel held", workspace.saveIntent(imported, importedName, "Wants a parcel held").description);
             // The page refuses the same way and keeps what was typed; the API and the page agree on what is stored.
-            dev.loopwise.security.Caller admin = dev.loopwise.security.Caller.session("admin");
+            Caller admin = Caller.session("admin");
             String added = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
                     .formParam("name", name + " two").formParam("description", "   ").post("/admin/intents")
                     .then().statusCode(400).extract().asString();
@@ -177,12 +186,12 @@ class IntentRulesTest {
                 Intent intent = Intent.findById(imported);
                 intent.description = "";
             });
-            io.restassured.path.json.JsonPath listed = dev.loopwise.security.Caller.apiKey(keys, "admin").request().get("/api/v1/intents")
+            io.restassured.path.json.JsonPath listed = Caller.apiKey(keys, "admin").request().get("/api/v1/intents")
                     .then().statusCode(200).extract().jsonPath();
             assertEquals("", listed.getString("find { it.name == '" + importedName + "' }.description"));
             assertEquals("The customer asks about a gift card", listed.getString("find { it.name == '" + name + "' }.description"));
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", java.util.List.of(typed, imported)));
+            QuarkusTransaction.requiringNew().run(() -> Intent.delete("id in ?1", List.of(typed, imported)));
         }
     }
 

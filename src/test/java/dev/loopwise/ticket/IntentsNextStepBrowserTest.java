@@ -10,6 +10,8 @@ import dev.loopwise.review.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,7 +42,7 @@ class IntentsNextStepBrowserTest extends BrowserTest {
                 assertTrue(driver.findElements(By.cssSelector("#intents-few-tickets a[href='/admin/tickets?unlabelled=true']")).size() == 1);
                 String href = driver.findElement(By.cssSelector("#intents-without-reply a")).getAttribute("href");
                 // Other tests' intents may lack replies too and sort first: the link names the first of them.
-                String linked = java.net.URLDecoder.decode(href.substring(href.indexOf("intent=") + 7), java.nio.charset.StandardCharsets.UTF_8);
+                String linked = URLDecoder.decode(href.substring(href.indexOf("intent=") + 7), StandardCharsets.UTF_8);
                 driver.findElement(By.cssSelector("#intents-without-reply a")).click();
                 new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin/replies"));
                 assertEquals(linked, new Select(driver.findElement(By.name("intent"))).getFirstSelectedOption().getAttribute("value"),

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.registry.training.ModelTrainer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class IntentsNextStepTest {
         assertTrue(next.fewTicketsText().startsWith("gift wrap (0), refund_status (7) have fewer than 8 labelled tickets"), next.fewTicketsText());
         // Overview and Models ask for 5 tickets of a new intent: this page says how its 8 and their 5 go together.
         assertTrue(next.fewTicketsText().contains("(a new version learns an intent from "
-                + dev.loopwise.model.registry.training.ModelTrainer.TICKETS_PER_NEW_INTENT + ", and well from 8)"), next.fewTicketsText());
+                + ModelTrainer.TICKETS_PER_NEW_INTENT + ", and well from 8)"), next.fewTicketsText());
     }
 
     @Test

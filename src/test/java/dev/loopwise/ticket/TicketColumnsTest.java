@@ -3,9 +3,11 @@ package dev.loopwise.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.file.Place;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Files of public data sets and helpdesk exports are read under the names they give their columns. */
@@ -30,7 +32,7 @@ class TicketColumnsTest {
         assertEquals("transfer_status", exported.rows().get(0).label());
         assertEquals(Map.of("label", "12"), exported.rows().get(0).metadata());
         assertEquals("3", exported.rows().get(1).label(), "a numbered intent is a name like any other");
-        assertEquals(java.util.Set.of(dev.loopwise.common.file.Place.line(2)), exported.numberedLabels(), "the ticket import asks for names: it is told which were numbers");
+        assertEquals(Set.of(Place.line(2)), exported.numberedLabels(), "the ticket import asks for names: it is told which were numbers");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.db.RowCounts;
+import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,7 +135,7 @@ class TicketCountsTest {
     @Test
     void driftChecksPerVersionAndArticlesAreCountedThroughBulkWrites() {
         String tag = "counted-" + UUID.randomUUID();
-        int version = 900_000 + new java.util.Random().nextInt(90_000); // no real version: its checks are only these
+        int version = 900_000 + new Random().nextInt(90_000); // no real version: its checks are only these
         try {
             sql("insert into drift_reports (model_version, requests, signals) select " + version + ", n, '{}' from generate_series(1, 7) n");
             sql("insert into drift_alerts (report_id, model_version, signal, value, threshold, message) select id, " + version
@@ -173,7 +175,7 @@ class TicketCountsTest {
             assertEquals(Ticket.count(), Ticket.countAll(), "all tickets");
             assertEquals(Ticket.count("intent is not null"), byIntent.values().stream().mapToLong(Long::longValue).sum());
             assertTrue(byIntent.values().stream().allMatch(n -> n > 0), byIntent.toString());
-            assertEquals(dev.loopwise.model.registry.version.ModelVersion.count(), RowCounts.total(RowCounts.MODEL_VERSIONS), "versions");
+            assertEquals(ModelVersion.count(), RowCounts.total(RowCounts.MODEL_VERSIONS), "versions");
         });
     }
 

@@ -4,10 +4,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** A ticket file with problems is refused whole, each problem named by its line (or row) in our words, and nothing is written. */
@@ -50,30 +54,30 @@ class TicketFileProblemsTest {
         Caller admin = Caller.apiKey(keys, "admin");
         String good = "{\"text\":\"jsonl ticket one about my invoice\",\"label\":\"invoice_request\"}\n"
                 + "{\"text\":\"jsonl ticket two, unlabelled\",\"source\":\"widget\"}\n";
-        admin.request().contentType("application/x-ndjson").body(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+        admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(201).body("imported", equalTo(2));
         String bad = "{\"text\":\"fine\"}\n{\"text\": 12}\nnot json\n";
-        admin.request().contentType("application/x-ndjson").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+        admin.request().contentType("application/x-ndjson").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 2: 'text' must be a string"))
                 .body("error", containsString("line 3: not valid JSON"));
         admin.request().contentType("text/csv").body("label\nx\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("no 'text' column"));
         // JSON lines sent as CSV: a quoting error at "line 1, column 9" would not say that the content type is what to fix.
-        admin.request().contentType("text/csv").body(good.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+        admin.request().contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 1: this looks like JSON lines"))
                 .body("error", containsString("application/x-ndjson")).body("error", org.hamcrest.Matchers.not(containsString("quote")));
         // A "JSON" export: one array of tickets, read row by row, each problem named by its row.
-        String tag = java.util.UUID.randomUUID().toString();
+        String tag = UUID.randomUUID().toString();
         String array = "[\n  {\"text\": \"array ticket one " + tag + "\", \"label\": \"invoice_request\"},\n"
                 + "  {\"text\": \"array ticket two " + tag + "\"}\n]\n";
-        admin.request().contentType("application/x-ndjson").body(array.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        admin.request().contentType("application/x-ndjson").body(array.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(2)).body("labelled", equalTo(1));
         String badArray = "[\n  {\"text\": \"array ticket three " + tag + "\"},\n  {\"text\": 3}\n]\n";
-        admin.request().contentType("application/x-ndjson").body(badArray.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        admin.request().contentType("application/x-ndjson").body(badArray.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/tickets").then().statusCode(400).body("error", containsString("row 2: 'text' must be a string"));
         // Objects one a line, each followed by a comma (an array without its brackets): the comma is named, not Jackson's words.
         admin.request().contentType("application/x-ndjson").body(("{\"text\": \"comma " + tag + "\"},\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets").then().statusCode(400)
+                .getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 1: not valid JSON (a comma follows the object"))
                 .body("error", org.hamcrest.Matchers.not(containsString("code 44")));
         assertEquals(2, TicketImportTest.tickets("array ticket % " + tag), "nothing of the refused files is stored");
@@ -92,12 +96,12 @@ class TicketFileProblemsTest {
                 .then().statusCode(400).body("error", containsString("line 3, column 6: text follows a closing quote"));
         admin.request().contentType("text/csv").body("text,text,label\na,b,c\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 1: the column 'text' appears more than once"));
-        admin.request().contentType("text/csv").body("text,label\n\u200b\u202e,a\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+        admin.request().contentType("text/csv").body("text,label\n\u200b\u202e,a\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 2"));
-        String wide = "text," + java.util.stream.IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(java.util.stream.Collectors.joining(","));
+        String wide = "text," + IntStream.range(0, 100_000).mapToObj(i -> "c" + i).collect(Collectors.joining(","));
         admin.request().contentType("text/csv").body(wide + "\nhello" + ",x".repeat(100_000) + "\n").post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 1: the header has 100001 columns; a ticket file may have at most 200"));
-        admin.request().contentType("application/x-ndjson").body("{\"text\":\"a huge number\",\"m\":1e999999}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+        admin.request().contentType("application/x-ndjson").body("{\"text\":\"a huge number\",\"m\":1e999999}\n".getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 1: 'm' is a number too large to keep; write it as a string"));
         byte[] spreadsheet = {'P', 'K', 3, 4, 20, 0, 0, 0, 'x', 'l', '/'};
         admin.request().contentType("text/csv").body(spreadsheet).post("/api/v1/datasets/tickets")
@@ -110,7 +114,7 @@ class TicketFileProblemsTest {
         Caller admin = Caller.apiKey(keys, "admin");
         long before = TicketImportTest.countTickets();
         String bad = "{\"text\":\"first\",\"text\":\"second\"}\n{\"text\":\"x\"} {}\nnot json\n{\"text\":\"half \\ud800 pair\"}\n";
-        admin.request().contentType("application/x-ndjson").body(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        admin.request().contentType("application/x-ndjson").body(bad.getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 1: not valid JSON (the key 'text' appears twice)"))
                 .body("error", containsString("line 2: not valid JSON (something follows the JSON object"))
@@ -138,12 +142,12 @@ class TicketFileProblemsTest {
                 .body("error", containsString("line 4: the response holds a control character (U+001B at character 6)"))
                 .body("error", containsString("line 5: the response has 20001 characters (at most 20000)"))
                 .body("error", org.hamcrest.Matchers.not(containsString("line 2")));
-        admin.request().contentType("application/x-ndjson").body("{\"text\":\"fine\"}\n{\"text\":\"a \\u0008 ticket\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        admin.request().contentType("application/x-ndjson").body("{\"text\":\"fine\"}\n{\"text\":\"a \\u0008 ticket\"}\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 2: the text holds a control character (U+0008 at character 3)"));
         // A label made invalid by a mark no one sees is quoted with the mark as its code: raw, it would turn the message around.
         admin.request().contentType("text/csv").body("text,label\nmy lantern is upside down,solar\u202esupport\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+                .getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("error", containsString("line 2: the label 'solarU+202Esupport' is not a valid intent name"))
                 .body("error", org.hamcrest.Matchers.not(containsString("\u202e")));
         assertEquals(before, TicketImportTest.countTickets());
@@ -153,13 +157,13 @@ class TicketFileProblemsTest {
     void aTicketLongerThanServingAnswersIsRefusedByLineAndNothingIsImported() {
         Caller admin = Caller.apiKey(keys, "admin");
         long before = TicketImportTest.countTickets();
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         // 4,000 emoji are 4,000 characters, as serving counts them; the first line alone would be imported.
         String csv = "text,label\n"
                 + "a lantern " + tag + " that fits,solar_support\n"
                 + "a long lantern " + tag + " \uD83D\uDD26" + "y".repeat(3_999 - 16 - tag.length()) + ",solar_support\n"
                 + "an endless lantern " + tag + " " + "z".repeat(4_001 - 20 - tag.length()) + ",solar_support\n";
-        admin.request().contentType("text/csv").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
+        admin.request().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(400).body("code", equalTo("invalid_file"))
                 .body("error", containsString("line 4: the text has 4,001 characters, and Loopwise answers tickets of at most 4,000"
                         + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH)"))

@@ -6,11 +6,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Importing tickets: CSV with multi-line fields and JSONL; a bad file is rejected whole, with line numbers. */
@@ -29,7 +36,7 @@ class TicketImportTest {
                 + "just browsing,,,chat\n";
         admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
                 .then().statusCode(201).body("imported", equalTo(3)).body("labelled", equalTo(2))
-                .body("createdIntents", hasItem("solar_support")).body("otherColumns", equalTo(java.util.List.of("channel")));
+                .body("createdIntents", hasItem("solar_support")).body("otherColumns", equalTo(List.of("channel")));
         admin.request().contentType("text/csv").body(csv).post("/api/v1/datasets/tickets")
                 .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(3));
         Ticket stored = QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text", "My solar lantern\nstopped charging, help")
@@ -48,7 +55,7 @@ class TicketImportTest {
     void aFileLabelsTicketsStoredWithoutAnIntentButNeverChangesALabel() {
         ActiveModel.await();
         Caller admin = Caller.apiKey(keys, "admin");
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String unlabelled = "How do I update my card details " + tag;
         String labelled = "my parcel is late again " + tag;
         admin.request().contentType("text/csv").body("text,label\n" + unlabelled + ",\n" + labelled + ",delivery_delay_" + tag + "\n")
@@ -80,7 +87,7 @@ class TicketImportTest {
     @Test
     void theImportApiSaysWhichTypesItTakes() {
         Caller admin = Caller.apiKey(keys, "admin");
-        admin.request().multiPart("file", "tickets.csv", "text\nhello\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+        admin.request().multiPart("file", "tickets.csv", "text\nhello\n".getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/api/v1/datasets/tickets")
                 .then().statusCode(415).body("error", containsString("text/csv"))
                 .body("error", containsString("application/x-ndjson"));
@@ -111,15 +118,15 @@ class TicketImportTest {
         for (int i = 0; i < 60; i++) {
             csv.append("concurrent import ticket ").append(i).append(" about a parcel\n");
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            java.util.List<java.util.concurrent.Future<io.restassured.response.Response>> sent = new java.util.ArrayList<>();
+            List<Future<io.restassured.response.Response>> sent = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 sent.add(pool.submit(() -> admin.request().contentType("text/csv").body(csv.toString()).post("/api/v1/datasets/tickets")));
             }
             int imported = 0;
             int duplicates = 0;
-            for (java.util.concurrent.Future<io.restassured.response.Response> f : sent) {
+            for (Future<io.restassured.response.Response> f : sent) {
                 io.restassured.response.Response r = f.get();
                 assertEquals(201, r.statusCode(), r.asString());
                 imported += r.<Integer>path("imported");

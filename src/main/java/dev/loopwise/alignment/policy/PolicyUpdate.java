@@ -12,6 +12,7 @@ import dev.loopwise.alignment.reward.RewardModel;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
 import dev.loopwise.model.Vectors;
+import dev.loopwise.model.policy.BatchScorer;
 import dev.loopwise.model.policy.PairScorer;
 import dev.loopwise.model.policy.PolicyTrainer;
 import dev.loopwise.model.policy.ReplyPolicy;
@@ -54,7 +55,7 @@ public final class PolicyUpdate {
 
     /** log π-logits of a policy for every ticket: s(x, a) + log p(intent(a) | x). */
     public static float[][] logits(ReplyPolicy policy, Tickets tickets, float[][] replies) {
-        float[][] scores = dev.loopwise.model.policy.BatchScorer.scores(policy, tickets.features(), replies);
+        float[][] scores = BatchScorer.scores(policy, tickets.features(), replies);
         for (int i = 0; i < scores.length; i++) {
             for (int a = 0; a < scores[i].length; a++) {
                 scores[i][a] += tickets.logPriors()[i][a];
@@ -65,7 +66,7 @@ public final class PolicyUpdate {
 
     /** The reward of every (ticket, reply), standardised to mean 0 and standard deviation 1. */
     public static float[][] normalisedReward(RewardModel reward, Tickets tickets, float[][] replies) {
-        float[][] r = dev.loopwise.model.policy.BatchScorer.scores(reward.scorer(), tickets.features(), replies);
+        float[][] r = BatchScorer.scores(reward.scorer(), tickets.features(), replies);
         double sum = 0;
         double squares = 0;
         long n = 0;

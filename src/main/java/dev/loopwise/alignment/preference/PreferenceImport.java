@@ -3,12 +3,12 @@ package dev.loopwise.alignment.preference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.text.Counts;
-import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.json.JsonRows;
+import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.text.PlainText;
-import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -49,7 +51,7 @@ public class PreferenceImport {
     public record Imported(int imported, int duplicates, int opposed, String batch, List<String> notRead) {
     }
 
-    private record Pair(String prompt, String chosen, String rejected, Double margin, dev.loopwise.common.file.Place line) {
+    private record Pair(String prompt, String chosen, String rejected, Double margin, Place line) {
         String hash() {
             return Hashing.sha256Hex(prompt + '\u001f' + chosen + '\u001f' + rejected);
         }
@@ -60,10 +62,10 @@ public class PreferenceImport {
         List<String> problems = new ArrayList<>();
         List<PreferenceRows.Row> rows = new ArrayList<>();
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
-        java.util.Set<String> notRead = new java.util.TreeSet<>();
+        Set<String> notRead = new TreeSet<>();
         // JSON lines, or one array of rows as eval-reward reads them.
         for (JsonRows.Row read : JsonRows.of(body == null ? "" : body, problems)) {
-            dev.loopwise.common.file.Place line = read.place();
+            Place line = read.place();
             JsonNode node = PreferenceRows.withoutNulls(read.node());
             if (node.has("margin") && !(node.get("margin").isNumber() && node.get("margin").asDouble() >= 0
                     && node.get("margin").asDouble() <= MAX_MARGIN)) {
@@ -90,7 +92,7 @@ public class PreferenceImport {
         List<Pair> pairs = new ArrayList<>();
         // Two reviewers who disagreed on one ticket export as two opposite rows: real evidence that the replies are close,
         // which the reward model should see, so both are kept (a team's own export must import back).
-        Map<String, dev.loopwise.common.file.Place> seen = new HashMap<>();
+        Map<String, Place> seen = new HashMap<>();
         int opposed = 0;
         for (PreferenceRows.Row row : rows) {
             opposed += seen.containsKey(Hashing.sha256Hex(row.prompt() + '\u001f' + row.rejected() + '\u001f' + row.chosen())) ? 1 : 0;
@@ -124,7 +126,7 @@ public class PreferenceImport {
      * What no ticket or reply Loopwise answers with could hold: a length past serving's or the library's limit, or a control
      * character (a bell, a terminal escape), which the ticket import refuses in a ticket and in an agent's answer alike.
      */
-    private void unservable(dev.loopwise.common.file.Place line, String prompt, List<String> replies, List<String> problems) {
+    private void unservable(Place line, String prompt, List<String> replies, List<String> problems) {
         if (PlainText.length(prompt) > servedLimit) {
             problems.add(line + ": " + WorkspaceMessages.preferencePromptTooLong(PlainText.length(prompt), servedLimit));
         }
@@ -138,7 +140,7 @@ public class PreferenceImport {
         }
     }
 
-    private static void controlCharacter(dev.loopwise.common.file.Place line, String field, String text, List<String> problems) {
+    private static void controlCharacter(Place line, String field, String text, List<String> problems) {
         String found = PlainText.firstControlCharacter(text);
         if (found != null) {
             problems.add(line + ": " + WorkspaceMessages.importedControlCharacter(field, found));

@@ -1,5 +1,7 @@
 package dev.loopwise.alignment.preference;
 
+import dev.loopwise.common.text.SameWords;
+
 /**
  * One human comparison as the reward model learns it: a prompt (the ticket), two replies and the
  * verdict. {@code first} is preferred for {@link Kind#PREFERENCE}; {@link Kind#TIE} says they are equally
@@ -21,6 +23,6 @@ public record PreferencePair(String prompt, String first, String second, Kind ki
 
     /** The same reply, case and spacing aside: set against each other, they teach no preference. */
     static boolean sameWords(String one, String other) {
-        return dev.loopwise.common.text.SameWords.same(one, other);
+        return SameWords.same(one, other);
     }
 }

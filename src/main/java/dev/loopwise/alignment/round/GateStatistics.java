@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.round;
 
+import java.util.function.IntPredicate;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
@@ -140,7 +141,7 @@ public final class GateStatistics {
      * no closed form in n, so the edge is searched for (the top falls as n grows).
      */
     static int pairedItemsToStayBelow(Paired t, double bar, double z) {
-        java.util.function.IntPredicate below = n -> newcombe(t.first(), t.second(), phi(t), n, z).high() < bar;
+        IntPredicate below = n -> newcombe(t.first(), t.second(), phi(t), n, z).high() < bar;
         int fewest = t.n();
         long most = Math.max(1, t.n());
         while (!below.test((int) most)) {

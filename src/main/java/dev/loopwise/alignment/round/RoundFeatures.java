@@ -7,8 +7,10 @@ import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** Texts to vectors, and vectors to the features the reward model and the policy read. */
@@ -22,7 +24,7 @@ public final class RoundFeatures {
     public RoundFeatures(Function<List<String>, float[][]> embed, RoundData data) {
         this.data = data;
         List<String> texts = new ArrayList<>();
-        java.util.function.Consumer<String> add = text -> row.computeIfAbsent(text, k -> {
+        Consumer<String> add = text -> row.computeIfAbsent(text, k -> {
             texts.add(k);
             return texts.size() - 1;
         });
@@ -91,7 +93,7 @@ public final class RoundFeatures {
     }
 
     List<String> allTickets() {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(data.tickets());
+        LinkedHashSet<String> all = new LinkedHashSet<>(data.tickets());
         data.pairs().forEach(p -> all.add(p.prompt()));
         return new ArrayList<>(all);
     }

@@ -1,8 +1,15 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.review.judging.ReviewNextStep;
 import io.quarkus.qute.TemplateExtension;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
 
 /** How round figures read on pages. */
 @TemplateExtension
@@ -33,7 +40,7 @@ public class RoundFormats {
         // "Worse than a coin toss" is a verdict on the round: said only when the reward check's interval lies below 50% (40% of
         // five held-out preferences is two of five, as a coin gives often enough).
         Double top = round.gates.stream().filter(g -> "reward_accuracy".equals(g.name())).map(RoundResult.Gate::high)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
         String meaning = share < 0.45 && top != null && top < 0.5 ? " — worse than a coin toss"
                 : share < 0.6 ? " — about a coin toss (50%)" : "";
         return percent(round, "reward/accuracy") + meaning;
@@ -79,7 +86,7 @@ public class RoundFormats {
         if (!"preference_agreement".equals(gate.name()) || gate.effect() == null || Math.abs(gate.effect()) < 0.005) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "So far the new version agrees with reviewers %s than the active one (%s), "
+        return String.format(Locale.ROOT, "So far the new version agrees with reviewers %s than the active one (%s), "
                 + "on too few judgements to be sure. ", gate.effect() > 0 ? "more often" : "less often", points(gate.effect()));
     }
 
@@ -94,7 +101,7 @@ public class RoundFormats {
      */
     private static String fitSoFar(RoundResult.Gate gate) {
         String lean = gate.effect() == null || Math.abs(gate.effect()) < 0.005 ? "about as often as the active one's"
-                : String.format(java.util.Locale.ROOT, "%s than the active one's (%s)", gate.effect() > 0 ? "more often" : "less often",
+                : String.format(Locale.ROOT, "%s than the active one's (%s)", gate.effect() > 0 ? "more often" : "less often",
                         points(gate.effect()));
         return "So far the new version's replies fit what the customer asked about " + lean + ", on too few labelled tickets to be sure. "
                 + FIT_NEEDS_TICKETS;
@@ -103,7 +110,7 @@ public class RoundFormats {
     /** A difference of shares in signed points, "+6 points", "-1 point". */
     static String points(double difference) {
         long rounded = Math.round(100 * difference);
-        return String.format(java.util.Locale.ROOT, "%+d %s", rounded, Math.abs(rounded) == 1 ? "point" : "points");
+        return String.format(Locale.ROOT, "%+d %s", rounded, Math.abs(rounded) == 1 ? "point" : "points");
     }
 
     static final String FIT_NEEDS_TICKETS = "More labelled tickets kept aside for checking would decide it, not more judgements.";
@@ -116,20 +123,20 @@ public class RoundFormats {
         if (round.candidateVersion == null || !round.finished() || AlignmentRound.PROMOTED.equals(round.status)) {
             return null;
         }
-        return dev.loopwise.model.registry.version.ModelVersion.findByVersion(round.candidateVersion)
+        return ModelVersion.findByVersion(round.candidateVersion)
                 .filter(v -> v.comparable()).map(v -> v.version).orElse(null);
     }
 
     /** The Rounds page's next step, from the newest round. */
-    static String listNextStep(java.util.List<AlignmentRound> newestFirst, long judgements) {
+    static String listNextStep(List<AlignmentRound> newestFirst, long judgements) {
         if (newestFirst.isEmpty()) {
-            long wanted = dev.loopwise.review.judging.ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
+            long wanted = ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
             return judgements >= wanted ? "Reviewers have judged " + judgements + " pairs of replies: start the first round."
                     : "Start the first round once reviewers have judged about " + wanted + " pairs of replies (" + judgements
                             + " so far): a round started sooner will most likely end undecided, changing nothing.";
         }
         // A round still to come matters more than how an older one ended: "start another" would queue a copy behind it.
-        java.util.Optional<AlignmentRound> underway = newestFirst.stream().filter(r -> !r.finished()).findFirst();
+        Optional<AlignmentRound> underway = newestFirst.stream().filter(r -> !r.finished()).findFirst();
         if (underway.isPresent()) {
             AlignmentRound round = underway.get();
             return AlignmentRound.QUEUED.equals(round.status)
@@ -173,7 +180,7 @@ public class RoundFormats {
         if (round.baseVersion == null) {
             return round.finished() ? "" : AlignmentRound.QUEUED.equals(round.status) ? " · waiting its turn" : " · reading the judgements…";
         }
-        return " · " + dev.loopwise.common.text.Counts.of(round.judgements(), "judgement") + " · improving v" + round.baseVersion;
+        return " · " + Counts.of(round.judgements(), "judgement") + " · improving v" + round.baseVersion;
     }
 
     static int percentDone(AlignmentRound round) {
@@ -191,7 +198,7 @@ public class RoundFormats {
     static String asOnTheForm(String message) {
         String shown = message;
         for (Map.Entry<String, String> label : FORM_LABELS.entrySet()) {
-            shown = shown.replaceAll("(?<![A-Za-z'])" + label.getKey() + "(?![A-Za-z'])", java.util.regex.Matcher.quoteReplacement(label.getValue()));
+            shown = shown.replaceAll("(?<![A-Za-z'])" + label.getKey() + "(?![A-Za-z'])", Matcher.quoteReplacement(label.getValue()));
         }
         return shown;
     }
@@ -207,7 +214,7 @@ public class RoundFormats {
             return "";
         }
         String replayed = round.replayedJudgements == 0 ? "no older ones"
-                : dev.loopwise.common.text.Counts.of(round.replayedJudgements, "older judgement") + " picked at random from before, so that "
+                : Counts.of(round.replayedJudgements, "older judgement") + " picked at random from before, so that "
                         + "it does not forget what reviewers taught earlier rounds";
         String start = round.metrics.get("reward/warm_started") instanceof Number warm && warm.intValue() == 1
                 ? " Its model of reviewers' taste (reward model) continued from v" + round.baseVersion + "'s, building on what earlier rounds"
@@ -221,8 +228,8 @@ public class RoundFormats {
         boolean cancelled = AlignmentRound.CANCELLED.equals(round.status);
         boolean stopped = cancelled || AlignmentRound.FAILED.equals(round.status);
         String verb = !round.finished() ? "learns from" : stopped ? "was to learn from" : "learned from";
-        return "This round " + verb + " " + dev.loopwise.common.text.Counts.of(round.newJudgements, "new judgement") + since + ", "
-                + replayed + (imported > 0 ? ", and " + dev.loopwise.common.text.Counts.of(imported, "preference pair")
+        return "This round " + verb + " " + Counts.of(round.newJudgements, "new judgement") + since + ", "
+                + replayed + (imported > 0 ? ", and " + Counts.of(imported, "preference pair")
                 + " imported through the API (datasets/preferences)" : "") + "."
                 + (stopped ? (cancelled ? " It was cancelled first, so it learned nothing from them." : " It stopped with an error first,"
                 + " so it learned nothing from them.") : start + (round.metrics.get(RoundReward.MODEL_NOTE) instanceof String note ? " " + note : ""));

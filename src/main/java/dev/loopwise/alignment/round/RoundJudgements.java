@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -96,7 +97,7 @@ final class RoundJudgements {
                     .stream().map(id -> ((Number) id).longValue()).sorted().toList();
             for (int from = 0; from < sampled.size(); from += page) {
                 String ids = sampled.subList(from, Math.min(sampled.size(), from + page)).stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(","));
+                        .collect(Collectors.joining(","));
                 for (Row row : rows("j.id in (" + ids + ") order by j.id")) {
                     rows.add(row);
                     replayed.add(row.id());
@@ -187,7 +188,7 @@ final class RoundJudgements {
     private Map<Long, String> replyTexts(Set<Long> ids) {
         Map<Long, String> texts = new HashMap<>();
         if (!ids.isEmpty()) {
-            String list = ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            String list = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
             List<Object[]> rows = em.createNativeQuery("select id, text from replies where id in (" + list + ")").getResultList();
             rows.forEach(r -> texts.put(((Number) r[0]).longValue(), (String) r[1]));
         }

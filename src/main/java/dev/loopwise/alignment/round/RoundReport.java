@@ -1,11 +1,16 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A round's report for a support lead: what happened in words, what to do next, each gate as a plain
@@ -83,8 +88,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         if (round.candidateVersion == null || AlignmentRound.PROMOTED.equals(round.status)) {
             return "";
         }
-        return dev.loopwise.model.registry.version.ModelVersion.findByVersion(round.candidateVersion).filter(v -> v.activatedAt != null)
-                .map(v -> " Later an admin promoted v" + v.version + " by hand: " + (v.status.equals(dev.loopwise.model.registry.version.ModelVersion.ACTIVE)
+        return ModelVersion.findByVersion(round.candidateVersion).filter(v -> v.activatedAt != null)
+                .map(v -> " Later an admin promoted v" + v.version + " by hand: " + (v.status.equals(ModelVersion.ACTIVE)
                         ? "it answers customers now." : "it answered customers for a while.")).orElse("");
     }
 
@@ -111,7 +116,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
 
     static String nextStep(AlignmentRound round, long waitingItems) {
         RoundResult.Gate most = round.gates.stream().filter(g -> RoundResult.WAIT.equals(g.verdict()) && g.moreJudgements() != null)
-                .max(java.util.Comparator.comparing(RoundResult.Gate::moreJudgements)).orElse(null);
+                .max(Comparator.comparing(RoundResult.Gate::moreJudgements)).orElse(null);
         Integer more = most == null ? null : most.moreJudgements();
         // Judgements never settle whether replies fit the request: that check waits on labelled tickets kept aside.
         boolean fitWaits = round.gates.stream().anyMatch(g -> "reply_intent".equals(g.name()) && RoundResult.WAIT.equals(g.verdict()));
@@ -144,8 +149,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
      * better, not one whose replies drifted away from the ticket's intent or from the current version.
      */
     static String afterRejection(List<RoundResult.Gate> gates) {
-        java.util.Set<String> failed = gates.stream().filter(g -> RoundResult.FAIL.equals(g.verdictOrLegacy()))
-                .map(RoundResult.Gate::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> failed = gates.stream().filter(g -> RoundResult.FAIL.equals(g.verdictOrLegacy()))
+                .map(RoundResult.Gate::name).collect(Collectors.toSet());
         String larger = "start the next round with a larger β (under Advanced settings on Rounds), which keeps the new version"
                 + " closer to the active one.";
         if (failed.contains("reply_intent")) {
@@ -195,7 +200,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
     private static Map<String, Object> lineage(Map<String, Object> lineage, Map<Long, String> names) {
         Map<String, Object> shown = new LinkedHashMap<>(lineage);
         if (lineage.get("reviewerWeights") instanceof Map<?, ?> weights) {
-            Map<String, String> named = new java.util.TreeMap<>();
+            Map<String, String> named = new TreeMap<>();
             ((Map<Object, Object>) weights).forEach((id, weight) -> named.put(
                     names.getOrDefault(Long.valueOf(id.toString()), "user " + id), round(weight)));
             shown.put("reviewerWeights", named);

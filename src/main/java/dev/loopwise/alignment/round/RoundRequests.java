@@ -5,6 +5,7 @@ import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.common.ApiException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** Turns a round request (with defaults from configuration) into validated settings, and back into a description. */
 public final class RoundRequests {
@@ -72,7 +73,7 @@ public final class RoundRequests {
             return false;
         }
         return a.keySet().stream().allMatch(key -> a.get(key) instanceof Number x && b.get(key) instanceof Number y
-                ? Double.compare(x.doubleValue(), y.doubleValue()) == 0 : java.util.Objects.equals(a.get(key), b.get(key)));
+                ? Double.compare(x.doubleValue(), y.doubleValue()) == 0 : Objects.equals(a.get(key), b.get(key)));
     }
 
     static Map<String, Object> describe(RoundSettings s) {

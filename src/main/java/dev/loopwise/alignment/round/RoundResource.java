@@ -3,8 +3,9 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.http.Paging;
-import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.common.job.StatusWords;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -46,7 +47,7 @@ public class RoundResource {
                             boolean promoted, String reason, int judgements, int newJudgements, int replayedJudgements, List<String> log,
                             OffsetDateTime createdAt, OffsetDateTime finishedAt) {
         static RoundView of(AlignmentRound r) {
-            return new RoundView(r.id, r.method, r.status, dev.loopwise.common.job.StatusWords.words(r.status), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
+            return new RoundView(r.id, r.method, r.status, StatusWords.words(r.status), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
                     r.candidateVersion, r.promoted, r.reason, r.judgements(), r.newJudgements, r.replayedJudgements, r.log, r.createdAt,
                     r.finishedAt);
         }

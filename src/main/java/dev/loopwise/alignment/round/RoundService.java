@@ -2,13 +2,15 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.audit.AuditLog;
-import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.runtime.ApplicationStopping;
-import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.job.AdvisoryLock;
+import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.job.QueuedJobs;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.model.TrainingSlot;
+import dev.loopwise.model.training.TrainingCancelledException;
+import dev.loopwise.review.judging.ReviewStats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -43,7 +46,7 @@ public class RoundService {
                     + "|| '  Marked failed: its instance stopped sending heartbeats.')");
 
     @Inject
-    dev.loopwise.common.runtime.ApplicationStopping stopping;
+    ApplicationStopping stopping;
     @Inject
     QueuedJobs queue;
     @Inject
@@ -51,7 +54,7 @@ public class RoundService {
     @Inject
     AlignmentConfig config;
     @Inject
-    dev.loopwise.review.judging.ReviewStats reviewStats;
+    ReviewStats reviewStats;
 
     /**
      * Queues a round an admin asked for; it starts when no other round is running and an instance's training slot is
@@ -74,7 +77,7 @@ public class RoundService {
             // A copy sent a moment later may find the first already running (a free slot takes it in milliseconds): it
             // shares that one too while it is a few seconds old.
             return AlignmentRound.<AlignmentRound>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc", AlignmentRound.QUEUED,
-                            java.time.OffsetDateTime.now().minus(dev.loopwise.common.job.JobRows.REPEAT_WINDOW), AlignmentRound.RUNNING).stream()
+                            OffsetDateTime.now().minus(JobRows.REPEAT_WINDOW), AlignmentRound.RUNNING).stream()
                     .filter(round -> RoundRequests.same(wanted, round.settings)).findFirst()
                     .orElseGet(() -> queue(settings, startedBy));
         });
@@ -161,7 +164,7 @@ public class RoundService {
             work.run();
         } catch (RoundProgress.Reclaimed e) {
             LOG.warn(e.getMessage());
-        } catch (RoundProgress.Cancelled | dev.loopwise.model.training.TrainingCancelledException e) {
+        } catch (RoundProgress.Cancelled | TrainingCancelledException e) {
             LOG.infof("Alignment round %d was cancelled", roundId);
             RoundProgress.cancelled(roundId);
         } catch (Throwable e) {

@@ -2,13 +2,13 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.version.ModelVersion;
-import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +16,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads, in one transaction, what a round uses — and records which judgements those were (lineage). Every read is
@@ -79,7 +84,7 @@ public class RoundSnapshot {
         List<Object[]> imported = new ArrayList<>(em.createNativeQuery(
                 "select id, prompt, chosen, rejected, coalesce(margin, 0) from imported_preferences order by id desc limit ?1")
                 .setParameter(1, scope.maxNewJudgements()).getResultList());
-        java.util.Collections.reverse(imported); // newest first to keep the newest, oldest first to read them in order
+        Collections.reverse(imported); // newest first to keep the newest, oldest first to read them in order
         for (Object[] r : imported) {
             pairs.add(new PreferencePair((String) r[1], (String) r[2], (String) r[3], PreferencePair.Kind.PREFERENCE,
                     ((Number) r[4]).doubleValue(), 1.0, Hashing.sha256Hex((String) r[1]), -((Number) r[0]).longValue()));
@@ -93,9 +98,9 @@ public class RoundSnapshot {
                 .map(r -> new WorkspaceSnapshot.TicketInfo(((Number) r[0]).longValue(), (String) r[1], (String) r[2], null, "test"))
                 .filter(t -> bundle.intent().labels().contains(t.intent())).toList();
         String freshStart = freshStart(active.version, bundle, baseRound, settings);
-        java.util.Set<String> warmTaught = freshStart == null ? WarmLessons.taught(em, baseRound.id, intentTest, settings) : java.util.Set.of();
-        java.util.Set<String> warmTaughtTexts = freshStart == null ? WarmLessons.taughtLookAlikes(em, baseRound.id, pairs.stream()
-                .filter(p -> AlignmentEngine.isHeldOut(p.group(), settings)).map(PreferencePair::prompt).toList(), settings) : java.util.Set.of();
+        Set<String> warmTaught = freshStart == null ? WarmLessons.taught(em, baseRound.id, intentTest, settings) : Set.of();
+        Set<String> warmTaughtTexts = freshStart == null ? WarmLessons.taughtLookAlikes(em, baseRound.id, pairs.stream()
+                .filter(p -> AlignmentEngine.isHeldOut(p.group(), settings)).map(PreferencePair::prompt).toList(), settings) : Set.of();
         RoundData data = new RoundData(bundle, reference, pairs, policyTickets(scope.policyTickets()), replies, intentTest,
                 freshStart == null ? bundle.reward() : null, warmTaught, warmTaughtTexts);
         return new Captured(data, active.version, active.encoder(), referenceVersion, baseRound == null ? null : baseRound.id, judged,
@@ -112,14 +117,14 @@ public class RoundSnapshot {
         round.newJudgements = judged.newCount();
         round.replayedJudgements = judged.replayed().size();
         // Imported pairs carry their id negated; the round read every one between the oldest and the newest it kept.
-        java.util.LongSummaryStatistics imported = (captured.data() == null ? List.<PreferencePair>of() : captured.data().pairs()).stream()
+        LongSummaryStatistics imported = (captured.data() == null ? List.<PreferencePair>of() : captured.data().pairs()).stream()
                 .filter(p -> p.judgementId() < 0).mapToLong(p -> -p.judgementId()).summaryStatistics();
         round.importedFrom = imported.getCount() == 0 ? null : imported.getMin();
         round.importedUpto = imported.getCount() == 0 ? null : imported.getMax();
         if (!judged.replayed().isEmpty()) {
             em.createNativeQuery("insert into round_replayed_judgements (round_id, judgement_id) select ?1, unnest(cast(?2 as bigint[]))")
                     .setParameter(1, roundId).setParameter(2, "{" + judged.replayed().stream().map(String::valueOf)
-                            .collect(java.util.stream.Collectors.joining(",")) + "}").executeUpdate();
+                            .collect(Collectors.joining(",")) + "}").executeUpdate();
         }
     }
 
@@ -146,7 +151,7 @@ public class RoundSnapshot {
      */
     private List<String> policyTickets(int limit) {
         List<String> tickets = texts("select text from tickets order by text_hash offset ?2 limit ?1", limit - limit / 2, 0);
-        java.util.Set<String> texts = new java.util.LinkedHashSet<>(tickets);
+        Set<String> texts = new LinkedHashSet<>(tickets);
         texts.addAll(texts("select text from served_requests where text <> '' order by created_at desc offset ?2 limit ?1",
                 limit - tickets.size(), 0));
         if (texts.size() < limit && tickets.size() == limit - limit / 2) {

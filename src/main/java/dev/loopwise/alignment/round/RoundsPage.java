@@ -2,11 +2,15 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import dev.loopwise.common.PagingMessages;
+import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.review.item.ReviewItem;
-import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.user.User;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,6 +25,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +46,7 @@ public class RoundsPage {
     @Inject
     CurrentUser currentUser;
     @Inject
-    dev.loopwise.review.judging.ReviewStats reviewStats;
+    ReviewStats reviewStats;
 
     @CheckedTemplate
     static class Templates {
@@ -57,8 +64,8 @@ public class RoundsPage {
     /** The newest rounds only, saying how many there are in all: the list's cost stays the same as the weeks add rounds. */
     private TemplateInstance page(String error) {
         List<AlignmentRound> rounds = AlignmentRound.newestFirst(LISTED);
-        String shown = dev.loopwise.common.PagingMessages.newestShown(rounds.size(),
-                dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.ALIGNMENT_ROUNDS), "rounds",
+        String shown = PagingMessages.newestShown(rounds.size(),
+                RowCounts.total(RowCounts.ALIGNMENT_ROUNDS), "rounds",
                 "GET /api/v1/rounds lists every one, a page at a time");
         return Templates.rounds(rounds, config, error, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
     }
@@ -67,7 +74,7 @@ public class RoundsPage {
     @Path("/{id}")
     public TemplateInstance report(@PathParam("id") long id) {
         AlignmentRound round = find(id);
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         if (round.lineage.get("reviewerWeights") instanceof Map<?, ?> weights && !weights.isEmpty()) {
             List<Long> ids = weights.keySet().stream().map(key -> Long.valueOf(key.toString())).toList();
             User.<User>list("id in ?1", ids).forEach(user -> names.put(user.id, user.displayName == null ? user.username : user.displayName));
@@ -95,7 +102,7 @@ public class RoundsPage {
             return null;
         }
         if (!FormValues.isDecimal(typed.strip())) {
-            throw ApiException.badRequest("bad_parameter", dev.loopwise.common.Messages.notANumber(PlainText.quoted(typed)));
+            throw ApiException.badRequest("bad_parameter", Messages.notANumber(PlainText.quoted(typed)));
         }
         return Double.valueOf(typed.strip());
     }
@@ -126,9 +133,9 @@ public class RoundsPage {
     @Path("/history")
     @Produces(MediaType.APPLICATION_JSON)
     public List<Map<String, Object>> history() {
-        List<AlignmentRound> newest = new java.util.ArrayList<>(AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc", List.of(AlignmentRound.PROMOTED,
+        List<AlignmentRound> newest = new ArrayList<>(AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc", List.of(AlignmentRound.PROMOTED,
                 AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED)).page(0, CHART_ROUNDS).list());
-        java.util.Collections.reverse(newest);
+        Collections.reverse(newest);
         return newest.stream().map(r -> {
                     Map<String, Object> point = new LinkedHashMap<>(r.metrics);
                     point.put("round", r.id);

@@ -4,6 +4,7 @@ import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.HeldOutRows;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -67,7 +68,7 @@ final class WarmLessons {
             // Joined by a character tickets do not hold: a stray one would only split a text into more candidates.
             String batch = String.join("\u001f", texts.subList(from, Math.min(texts.size(), from + BATCH)));
             String checked = "any(array(select %s from unnest(string_to_array(?1, chr(31))) t))".formatted(lookAlikeKey("t"));
-            List<Object[]> found = new java.util.ArrayList<>(em.createNativeQuery("""
+            List<Object[]> found = new ArrayList<>(em.createNativeQuery("""
                     select distinct i.ticket_text, i.ticket_hash from review_items i join judgements j on j.item_id = i.id
                     where %s = %s and j.choice <> 'skip'
                       and (exists (select 1 from alignment_rounds r where r.id = any(cast(?2 as bigint[]))

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment.simulation;
 
 import dev.loopwise.alignment.preference.PreferencePair;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -66,7 +67,7 @@ public final class SimulatedReviewers {
      * replies). A ticket whose intent has no reply in the library (out of scope) has no best reply.
      */
     public boolean isBest(String ticketIntent, int reply) {
-        return java.util.Arrays.asList(replyIntents).contains(ticketIntent)
+        return Arrays.asList(replyIntents).contains(ticketIntent)
                 && utility(ticketIntent, reply) >= utility(ticketIntent, best(ticketIntent)) - 1e-12;
     }
 

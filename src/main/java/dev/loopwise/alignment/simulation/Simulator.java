@@ -12,12 +12,15 @@ import dev.loopwise.model.Vectors;
 import dev.loopwise.model.intent.IntentTrainingConfig;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
-import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
+import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -124,7 +127,7 @@ public final class Simulator {
         List<WorkspaceSnapshot.ReplyInfo> library = new ArrayList<>();
         long id = 1;
         for (var entry : byIntent.entrySet()) {
-            List<String> replies = new ArrayList<>(new java.util.LinkedHashSet<>(entry.getValue()));
+            List<String> replies = new ArrayList<>(new LinkedHashSet<>(entry.getValue()));
             Collections.shuffle(replies, random);
             for (String reply : replies.subList(0, Math.min(perIntent, replies.size()))) {
                 library.add(new WorkspaceSnapshot.ReplyInfo(id++, entry.getKey(), reply));
@@ -154,7 +157,7 @@ public final class Simulator {
         private final Function<List<String>, float[][]> embed;
         private final List<WorkspaceSnapshot.ReplyInfo> library;
         private final float[][] replyFeatures;
-        private final Map<String, float[]> ticketVectors = new java.util.HashMap<>();
+        private final Map<String, float[]> ticketVectors = new HashMap<>();
         private RewardModel scored;
         private ReplyPolicy.PreparedReply[] prepared;
 
@@ -196,7 +199,7 @@ public final class Simulator {
         }
 
         boolean sameFeatures(int a, int b) {
-            return java.util.Arrays.equals(replyFeatures[a], replyFeatures[b]);
+            return Arrays.equals(replyFeatures[a], replyFeatures[b]);
         }
 
         /** The reward model's scores of these library replies for this ticket (the replies prepared once per model). */
@@ -230,7 +233,7 @@ public final class Simulator {
         }
 
         private static int sample(double[] weights, Random random) {
-            double total = java.util.Arrays.stream(weights).sum();
+            double total = Arrays.stream(weights).sum();
             double r = random.nextDouble() * total;
             for (int a = 0; a < weights.length; a++) {
                 r -= weights[a];

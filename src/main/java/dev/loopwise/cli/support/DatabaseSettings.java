@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The datasource as application.properties resolves it, read before the application starts:
@@ -25,7 +26,7 @@ public record DatabaseSettings(String url, String username, String password, Str
 
     private static String setting(String first, String second, String fallback) {
         // A system property (-Dquarkus.datasource.jdbc.url=...) wins over the environment, as in the application.
-        String value = System.getProperty(first.toLowerCase(java.util.Locale.ROOT).replace("jdbc_url", "jdbc.url").replace('_', '.'));
+        String value = System.getProperty(first.toLowerCase(Locale.ROOT).replace("jdbc_url", "jdbc.url").replace('_', '.'));
         if (value == null || value.isBlank()) {
             value = System.getenv(first);
         }

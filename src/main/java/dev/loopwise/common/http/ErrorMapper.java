@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -212,8 +214,8 @@ public class ErrorMapper {
      */
     private static boolean thrownReadingForm(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if ((cause instanceof IllegalArgumentException || cause instanceof java.io.IOException) && cause.getStackTrace().length > 0
-                    && java.util.Arrays.stream(cause.getStackTrace()).limit(8)
+            if ((cause instanceof IllegalArgumentException || cause instanceof IOException) && cause.getStackTrace().length > 0
+                    && Arrays.stream(cause.getStackTrace()).limit(8)
                     .anyMatch(frame -> frame.getClassName().endsWith(".FormBodyHandler"))) {
                 return true;
             }

@@ -4,6 +4,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Values of form fields and query parameters that choose between a few options (or are typed numbers), read strictly: "Accept" for
@@ -32,7 +33,7 @@ public final class FormValues {
         return DECIMAL.matcher(typed).matches();
     }
 
-    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** "true" or "false" in any case; {@code absent} when the field was not sent. */
     public static boolean bool(String field, String value, boolean absent) {

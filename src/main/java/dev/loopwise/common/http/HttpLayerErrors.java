@@ -11,9 +11,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Refusals made before any resource reads the request, each with the sentence that says what to fix, in the page or
@@ -159,7 +163,7 @@ public class HttpLayerErrors {
         int i = uri.indexOf('%');
         while (i >= 0) {
             int start = i;
-            java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream run = new ByteArrayOutputStream();
             try {
                 while (i + 2 < uri.length() && uri.charAt(i) == '%') {
                     run.write(Integer.parseInt(uri.substring(i + 1, i + 3), 16));
@@ -169,8 +173,8 @@ public class HttpLayerErrors {
                 return null; // not an escape: the address check above names it
             }
             try {
-                java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(run.toByteArray()));
-            } catch (java.nio.charset.CharacterCodingException e) {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(run.toByteArray()));
+            } catch (CharacterCodingException e) {
                 return uri.substring(start, Math.min(i, start + 30));
             }
             i = uri.indexOf('%', Math.max(i, start + 1));

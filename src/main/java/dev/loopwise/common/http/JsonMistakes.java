@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.loopwise.common.Messages;
+import java.io.CharConversionException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -50,7 +52,7 @@ final class JsonMistakes {
             if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
                 return Messages.numberOutOfRange(field, range(coercion.getTargetType()));
             }
-            if (t instanceof java.io.CharConversionException || String.valueOf(t.getMessage()).startsWith("Invalid UTF-8")) {
+            if (t instanceof CharConversionException || String.valueOf(t.getMessage()).startsWith("Invalid UTF-8")) {
                 return Messages.BODY_NOT_UTF8;
             }
         }
@@ -60,10 +62,10 @@ final class JsonMistakes {
     private static String range(Class<?> type) {
         if (type == int.class || type == Integer.class) {
             // The field's own range (0 or more, 1 to 10,000...) is checked next and said then; here only the size.
-            return String.format(java.util.Locale.ROOT, "a whole number no larger than %,d", Integer.MAX_VALUE);
+            return String.format(Locale.ROOT, "a whole number no larger than %,d", Integer.MAX_VALUE);
         }
         if (type == long.class || type == Long.class) {
-            return String.format(java.util.Locale.ROOT, "a whole number no larger than %,d", Long.MAX_VALUE);
+            return String.format(Locale.ROOT, "a whole number no larger than %,d", Long.MAX_VALUE);
         }
         return "a smaller number";
     }

@@ -5,6 +5,7 @@ import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.text.WholeNumbers;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -116,7 +117,7 @@ public final class Paging {
             for (String name : offsetNames) {
                 next.replaceQueryParam(name);
             }
-            java.net.URI built = next.replaceQueryParam(BEFORE, id.applyAsLong(shown.get(shown.size() - 1))).build();
+            URI built = next.replaceQueryParam(BEFORE, id.applyAsLong(shown.get(shown.size() - 1))).build();
             response.header("Link", "<" + built.getRawPath() + "?" + built.getRawQuery() + ">; rel=\"next\"");
         }
         return response.build();

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,7 +34,7 @@ public class PayloadLimit {
         // resource's reader. Forms and uploads keep their own readers and limits.
         BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
         router.route().order(RolesFirst.ORDER + 2).handler(context -> {
-            String type = String.valueOf(context.request().getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT);
+            String type = String.valueOf(context.request().getHeader("Content-Type")).toLowerCase(Locale.ROOT);
             if (context.request().getHeader("Content-Length") == null && context.request().headers().contains("Transfer-Encoding")
                     && !type.startsWith("multipart/") && !type.startsWith("application/x-www-form-urlencoded")) {
                 chunked.handle(context);

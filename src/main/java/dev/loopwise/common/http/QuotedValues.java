@@ -1,5 +1,7 @@
 package dev.loopwise.common.http;
 
+import java.util.regex.Pattern;
+
 /** Messages that quote back what the client sent, kept short enough to read. */
 final class QuotedValues {
     private QuotedValues() {
@@ -15,5 +17,5 @@ final class QuotedValues {
     }
 
     /** A quoted value of 80+ characters; never across a ';', which separates the problems of one message. */
-    private static final java.util.regex.Pattern LONG_QUOTE = java.util.regex.Pattern.compile("(['\"`])([^'\"`;]{60})[^'\"`;]{20,}\\1");
+    private static final Pattern LONG_QUOTE = Pattern.compile("(['\"`])([^'\"`;]{60})[^'\"`;]{20,}\\1");
 }

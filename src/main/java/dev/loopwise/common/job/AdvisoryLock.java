@@ -3,6 +3,7 @@ package dev.loopwise.common.job;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * PostgreSQL session advisory locks, tried and never waited for: waiting would hold a pooled connection idle
@@ -46,7 +47,7 @@ public final class AdvisoryLock {
      * {@code read} before any newer one can take it: what those writers wrote is then committed or gone. Writers that come
      * meanwhile wait the few milliseconds this takes.
      */
-    public static <T> T awaitWriters(jakarta.persistence.EntityManager em, long key, java.util.function.Supplier<T> read) {
+    public static <T> T awaitWriters(jakarta.persistence.EntityManager em, long key, Supplier<T> read) {
         em.createNativeQuery("select pg_advisory_lock(" + key + ")").getSingleResult();
         try {
             return read.get();

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * Background jobs kept as rows (training runs, alignment rounds): the row is the record of a job's status,
@@ -25,7 +27,7 @@ public final class JobRows {
      * How long after a job was asked for an identical request (a double click, a retried call) shares it even though
      * it already runs: longer than a retry takes, shorter than anyone would ask for the same job again on purpose.
      */
-    public static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofSeconds(5);
+    public static final Duration REPEAT_WINDOW = Duration.ofSeconds(5);
 
     /** Where a row stands, seen by the job that would run it. */
     public enum State {
@@ -88,7 +90,7 @@ public final class JobRows {
      * Claims queued row {@code id} ({@link #claim}) and runs {@code work} for it on the calling thread, beating for it
      * meanwhile; false when it may not start now.
      */
-    public boolean runClaimed(long id, java.util.function.LongConsumer work) {
+    public boolean runClaimed(long id, LongConsumer work) {
         if (!claim(id)) {
             return false;
         }
@@ -101,7 +103,7 @@ public final class JobRows {
     }
 
     /** Runs row {@code id} on the calling thread if it is queued and may start now; true when nothing is left to run for it. */
-    public boolean runIfQueued(long id, java.util.function.LongConsumer work) {
+    public boolean runIfQueued(long id, LongConsumer work) {
         State state = state(id);
         if (state != State.QUEUED) {
             return state == State.ENDED;
@@ -113,7 +115,7 @@ public final class JobRows {
      * An admin's cancel of {@code row}, locked for writing: a queued job ends at once ({@code endQueued}), a running one is
      * asked to stop after the step it is on; {@code audit} records the first ask only. False when the job has ended.
      */
-    public static <E extends JobRowEntity> boolean requestCancel(E row, java.util.function.Consumer<E> endQueued, Runnable audit) {
+    public static <E extends JobRowEntity> boolean requestCancel(E row, Consumer<E> endQueued, Runnable audit) {
         if (row.hasEnded()) {
             return false;
         }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.loopwise.common.file.Place;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +32,7 @@ public final class JsonLines {
     }
 
     /** Line {@code number} of a file as JSON, or null after noting in {@code problems} what is wrong with it. */
-    public static JsonNode readOrNote(String line, int number, java.util.List<String> problems) {
+    public static JsonNode readOrNote(String line, int number, List<String> problems) {
         try {
             return read(line);
         } catch (JsonProcessingException e) {

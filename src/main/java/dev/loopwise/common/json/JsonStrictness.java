@@ -18,6 +18,7 @@ import dev.loopwise.common.text.PlainText;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * JSON a client sends is read strictly, so that its mistakes get a 400 that names them instead of
@@ -77,7 +78,7 @@ public class JsonStrictness implements ObjectMapperCustomizer {
     /** One rule for every text a request carries, forms too ({@link dev.loopwise.common.http.FormFields}). */
     public static void refuseDirectionControl(String field, String text) {
         // A password is never shown to anyone, so nothing in it can mislead a reader; refusing it could lock someone out.
-        String found = text == null || field != null && field.toLowerCase(java.util.Locale.ROOT).contains("password") ? null
+        String found = text == null || field != null && field.toLowerCase(Locale.ROOT).contains("password") ? null
                 : PlainText.firstDirectionControl(text);
         if (found != null) {
             throw ApiException.badRequest("invalid_text", HttpMessages.directionControlInText(field, found));

@@ -1,5 +1,9 @@
 package dev.loopwise.common.json;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * The JSON mistakes people make by hand — a comma after the last entry, a key or text without double quotes, a missing
  * comma or colon, a raw line break inside text — in words that say what to change, instead of the parser's ("was
@@ -38,15 +42,15 @@ final class JsonSyntax {
         return null;
     }
 
-    private static final java.util.regex.Pattern TOO_LONG = java.util.regex.Pattern.compile(
+    private static final Pattern TOO_LONG = Pattern.compile(
             "^(Number value|Name|String value) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
     /** Other parser messages about the text itself; null when not one of these. */
     static String other(String message) {
-        java.util.regex.Matcher tooLong = TOO_LONG.matcher(message);
+        Matcher tooLong = TOO_LONG.matcher(message);
         if (tooLong.find()) {
-            String length = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(tooLong.group(2)));
-            String most = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(tooLong.group(3)));
+            String length = String.format(Locale.ROOT, "%,d", Long.parseLong(tooLong.group(2)));
+            String most = String.format(Locale.ROOT, "%,d", Long.parseLong(tooLong.group(3)));
             return switch (tooLong.group(1)) {
                 case "Number value" -> "a number " + length + " digits long: a number has at most " + most + " digits";
                 case "Name" -> "a key " + length + " characters long: a key is a field's name, at most " + most + " characters";

@@ -1,5 +1,7 @@
 package dev.loopwise.common.text;
 
+import java.util.Locale;
+
 /** Counts in sentences: "1 ticket", "3 tickets", "no tickets". */
 public final class Counts {
     private Counts() {
@@ -10,7 +12,7 @@ public final class Counts {
         String[] forms = noun.split("\\|", 2);
         String singular = forms[0];
         String plural = forms.length == 2 ? forms[1] : singular + "s";
-        return (n == 0 ? "no" : String.format(java.util.Locale.ROOT, "%,d", n)) + " " + (n == 1 ? singular : plural);
+        return (n == 0 ? "no" : String.format(Locale.ROOT, "%,d", n)) + " " + (n == 1 ? singular : plural);
     }
 
     /** "was" or "were" for {@code n} things. */

@@ -1,5 +1,8 @@
 package dev.loopwise.common.text;
 
+import java.util.Locale;
+import java.util.function.IntPredicate;
+
 /**
  * Rules for short text a person types once and others read everywhere (names, titles, descriptions), and for
  * telling text that shows nothing from text that says something.
@@ -75,7 +78,7 @@ public final class PlainText {
         StringBuilder out = new StringBuilder();
         text.codePoints().limit(40).forEach(c -> {
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
-                out.append(String.format(java.util.Locale.ROOT, "U+%04X", c));
+                out.append(String.format(Locale.ROOT, "U+%04X", c));
             } else {
                 out.appendCodePoint(c);
             }
@@ -101,13 +104,13 @@ public final class PlainText {
         return out.toString();
     }
 
-    private static String first(String text, java.util.function.IntPredicate wanted) {
+    private static String first(String text, IntPredicate wanted) {
         int position = 0;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             position++;
             if (wanted.test(c)) {
-                String at = String.format(java.util.Locale.ROOT, "U+%04X at character %d", c, position);
+                String at = String.format(Locale.ROOT, "U+%04X at character %d", c, position);
                 return isDirectionControl(c) ? at + ", " + DIRECTION_CONTROLS[c >= 0x2066 ? c - 0x2066 + 5 : c - 0x202A] : at;
             }
             i += Character.charCount(c);

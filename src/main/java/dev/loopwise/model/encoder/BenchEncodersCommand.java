@@ -4,11 +4,15 @@ import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
 import dev.loopwise.ticket.TicketRow;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -46,9 +50,9 @@ public class BenchEncodersCommand implements Callable<Integer> {
         List<String> texts = new ArrayList<>();
         if (textsFile == null) {
             // The demo's bundled traffic file, read as data (the demo's code stays out of the product).
-            try (java.io.Reader reader = new java.io.InputStreamReader(
-                    java.util.Objects.requireNonNull(BenchEncodersCommand.class.getResourceAsStream("/demo/traffic.csv")),
-                    java.nio.charset.StandardCharsets.UTF_8)) {
+            try (Reader reader = new InputStreamReader(
+                    Objects.requireNonNull(BenchEncodersCommand.class.getResourceAsStream("/demo/traffic.csv")),
+                    StandardCharsets.UTF_8)) {
                 TicketFile.read(reader, TicketFile.Format.CSV).rows().stream().map(TicketRow::text).forEach(texts::add);
             }
         } else {

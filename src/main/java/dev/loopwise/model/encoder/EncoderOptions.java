@@ -1,6 +1,7 @@
 package dev.loopwise.model.encoder;
 
 import dev.loopwise.model.transformer.Pooling;
+import java.util.Iterator;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,7 @@ public class EncoderOptions {
 
     static class Names implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return EncoderCatalogue.names().iterator();
         }
     }

@@ -10,6 +10,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -144,6 +145,6 @@ public final class FileEmbeddingCache {
     }
 
     private static long utfBytes(String text) {
-        return 2 + text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length; // writeUTF: length + (ASCII here) bytes
+        return 2 + text.getBytes(StandardCharsets.UTF_8).length; // writeUTF: length + (ASCII here) bytes
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -140,9 +141,9 @@ public class EvalIntentsCommand implements Callable<Integer> {
         offset += split.train().size();
         LabelledVectors validation = labelled(vectors, offset, split.validation(), labels);
         offset += split.validation().size();
-        float[][] test = java.util.Arrays.copyOfRange(vectors, offset, offset + split.test().size());
+        float[][] test = Arrays.copyOfRange(vectors, offset, offset + split.test().size());
         offset += split.test().size();
-        float[][] descriptions = java.util.Arrays.copyOfRange(vectors, offset, offset + labels.size());
+        float[][] descriptions = Arrays.copyOfRange(vectors, offset, offset + labels.size());
 
         progress.line("Training (" + chosen + ") on " + train.size() + " rows...");
         IntentTrainingResult result = IntentTrainer.train(config,
@@ -225,7 +226,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
     }
 
     private static LabelledVectors labelled(float[][] vectors, int offset, List<TicketRow> rows, List<String> labels) {
-        float[][] v = java.util.Arrays.copyOfRange(vectors, offset, offset + rows.size());
+        float[][] v = Arrays.copyOfRange(vectors, offset, offset + rows.size());
         int[] y = rows.stream().mapToInt(r -> labels.indexOf(r.label())).toArray();
         return new LabelledVectors(v, y);
     }

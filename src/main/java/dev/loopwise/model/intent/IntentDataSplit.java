@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -104,15 +105,15 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
     }
 
     /** Training rows of each in-scope label. */
-    public java.util.List<Integer> perLabel(String outOfScopeLabel) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    public List<Integer> perLabel(String outOfScopeLabel) {
+        Map<String, Integer> counts = new HashMap<>();
         train.forEach(r -> counts.merge(r.label(), 1, Integer::sum));
         return labels.stream().filter(l -> !l.equals(outOfScopeLabel)).map(l -> counts.getOrDefault(l, 0)).toList();
     }
 
     /** Test labels no training row has: those rows can only be answered wrong (or handed over), which a run should say. */
     public Map<String, Integer> unseenTestLabels() {
-        Map<String, Integer> unseen = new java.util.TreeMap<>();
+        Map<String, Integer> unseen = new TreeMap<>();
         test.stream().filter(r -> !labels.contains(r.label())).forEach(r -> unseen.merge(r.label(), 1, Integer::sum));
         return unseen;
     }

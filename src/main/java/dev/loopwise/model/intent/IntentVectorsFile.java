@@ -2,6 +2,7 @@ package dev.loopwise.model.intent;
 
 import dev.loopwise.common.EvalMessages;
 import dev.loopwise.ticket.TicketRow;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -70,7 +71,7 @@ final class IntentVectorsFile {
     }
 
     private static void matrix(Path file, float[][] rows) throws IOException {
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             for (float[] row : rows) {
                 ByteBuffer bytes = ByteBuffer.allocate(row.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.asFloatBuffer().put(row);

@@ -1,6 +1,7 @@
 package dev.loopwise.model.intent;
 
 import dev.loopwise.model.Vectors;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,8 +37,8 @@ public final class Prototypes {
                 sums[c][d] += examples.vectors()[i][d];
             }
         }
-        List<String> kept = new java.util.ArrayList<>();
-        List<float[]> weights = new java.util.ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        List<float[]> weights = new ArrayList<>();
         for (int c = 0; c < labels.size(); c++) {
             if (c == skipClass) {
                 continue;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.Vectors;
+import java.util.Arrays;
 
 /**
  * Scores many tickets against the whole reply library at once on DJL's PyTorch engine, as two matrix
@@ -99,12 +100,12 @@ public final class BatchScorer {
             for (int start = 0; start < tickets.length; start += CHUNK) {
                 int end = Math.min(tickets.length, start + CHUNK);
                 try (NDManager chunk = weights.newSubManager()) {
-                    NDArray x = chunk.create(Vectors.flatten(java.util.Arrays.copyOfRange(tickets, start, end)),
+                    NDArray x = chunk.create(Vectors.flatten(Arrays.copyOfRange(tickets, start, end)),
                             new Shape(end - start, dimension));
                     NDArray h = x.matMul(wi).reshape(end - start, replies, hidden).add(x.matMul(wq).expandDims(1)).add(c);
                     float[] s = h.maximum(0f).matMul(v).squeeze(-1).add(outBias).toFloatArray();
                     for (int t = start; t < end; t++) {
-                        result[t] = java.util.Arrays.copyOfRange(s, (t - start) * replies, (t - start + 1) * replies);
+                        result[t] = Arrays.copyOfRange(s, (t - start) * replies, (t - start + 1) * replies);
                     }
                 }
             }

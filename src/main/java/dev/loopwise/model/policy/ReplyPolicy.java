@@ -2,6 +2,7 @@ package dev.loopwise.model.policy;
 
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.intent.IntentHead;
+import java.util.List;
 
 /**
  * The reply policy π(a | x) ∝ p(intent(a) | x) · exp(s(x, a)): the intent classifier routes, the pair
@@ -69,7 +70,7 @@ public record ReplyPolicy(float[][] queryWeights, float[][] replyWeights, float[
     }
 
     /** log p(intent(a) | x) for each candidate, floored so an unlikely intent is not impossible. */
-    public static double[] logPrior(IntentHead head, float[] x, java.util.List<String> candidateIntents) {
+    public static double[] logPrior(IntentHead head, float[] x, List<String> candidateIntents) {
         double[] p = head.probabilities(x);
         double[] prior = new double[candidateIntents.size()];
         for (int a = 0; a < prior.length; a++) {

@@ -1,5 +1,7 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.job.StatusWords;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.model.OutOfScopeThreshold;
 import dev.loopwise.model.intent.IntentHead;
@@ -20,7 +22,7 @@ public class ModelFormats {
      * found it no better or could not decide yet (its round page says which).
      */
     static String statusText(ModelVersion version) {
-        String words = dev.loopwise.common.job.StatusWords.words(version.status);
+        String words = StatusWords.words(version.status);
         return version.weightsRemovedAt == null ? words : words + ", weights removed";
     }
 
@@ -117,7 +119,7 @@ public class ModelFormats {
      */
     private static String apartFromTheFigures(ModelVersion version) {
         String figures = version.metrics.containsKey("data/oos_test_tickets")
-                ? "the " + dev.loopwise.common.text.Counts.of(count(version, "data/oos_test_tickets"), "ticket") + " labelled oos and kept aside for measuring"
+                ? "the " + Counts.of(count(version, "data/oos_test_tickets"), "ticket") + " labelled oos and kept aside for measuring"
                 : "the tickets kept aside for measuring";
         return "apart from " + figures + " that the figures above are measured on, so those figures stay a fair test of the line";
     }
@@ -140,11 +142,11 @@ public class ModelFormats {
         int all = count(version, "data/test_tickets");
         int oos = count(version, "data/oos_test_tickets");
         Object tickets = version.metrics.get(metric + "_tickets");
-        String counted = tickets instanceof Number n ? "of " + dev.loopwise.common.text.Counts.of(n.longValue(), "ticket") + " kept aside for measuring " : "of the tickets kept aside for measuring ";
+        String counted = tickets instanceof Number n ? "of " + Counts.of(n.longValue(), "ticket") + " kept aside for measuring " : "of the tickets kept aside for measuring ";
         return switch (metric) {
-            case "intent/accuracy", "intent/macro_f1" -> "of " + dev.loopwise.common.text.Counts.of(all, "ticket") + " kept aside for measuring";
-            case "intent/oos_recall" -> "of " + dev.loopwise.common.text.Counts.of(oos, "ticket") + " labelled oos and kept aside for measuring";
-            case "intent/handover_rate" -> "of " + dev.loopwise.common.text.Counts.of(all - oos, "ticket") + " kept aside for measuring that support answers";
+            case "intent/accuracy", "intent/macro_f1" -> "of " + Counts.of(all, "ticket") + " kept aside for measuring";
+            case "intent/oos_recall" -> "of " + Counts.of(oos, "ticket") + " labelled oos and kept aside for measuring";
+            case "intent/handover_rate" -> "of " + Counts.of(all - oos, "ticket") + " kept aside for measuring that support answers";
             case "policy/agent_agreement" -> counted + "with an agent's reply";
             case "policy/intent_consistency" -> counted + "whose intent has replies";
             default -> "";

@@ -1,29 +1,30 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.Messages;
+import dev.loopwise.common.http.Paging;
+import dev.loopwise.common.job.StatusWords;
+import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.training.TrainingService;
 import dev.loopwise.model.registry.version.ModelService;
 import dev.loopwise.model.registry.version.ModelVersion;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import dev.loopwise.common.ApiException;
-import dev.loopwise.common.http.Paging;
-import dev.loopwise.common.Messages;
-import dev.loopwise.model.intent.IntentRegime;
-import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Model versions: list, train, promote, roll back. Roles: admin. */
@@ -53,7 +54,7 @@ public class ModelResource {
     public record RunView(long runId, String status, String statusText, double progress, String step, Integer version, String error,
                           OffsetDateTime createdAt, OffsetDateTime finishedAt) {
         static RunView of(TrainingRun run) {
-            return new RunView(run.id, run.status, dev.loopwise.common.job.StatusWords.words(run.status), run.progress, run.step,
+            return new RunView(run.id, run.status, StatusWords.words(run.status), run.progress, run.step,
                     run.version == null ? null : run.version.version,
                     run.error, run.createdAt, run.finishedAt);
         }

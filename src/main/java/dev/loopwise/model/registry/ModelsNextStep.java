@@ -5,7 +5,9 @@ import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelVersion;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,10 +20,10 @@ final class ModelsNextStep {
     }
 
     static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns) {
-        return of(newestFirst, recentRuns, java.util.Map.of());
+        return of(newestFirst, recentRuns, Map.of());
     }
 
-    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, java.util.Map<String, Long> labelled) {
+    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, Map<String, Long> labelled) {
         return of(newestFirst, recentRuns, labelled, -1);
     }
 
@@ -30,7 +32,7 @@ final class ModelsNextStep {
      * {@code libraryReplies}: replies in the library (negative: not known), since a first version trained on an empty
      * library learns no way to pick a reply and would answer no customer.
      */
-    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, java.util.Map<String, Long> labelled,
+    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, Map<String, Long> labelled,
                      long libraryReplies) {
         Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
         if (recentRuns.stream().anyMatch(r -> !r.finished())) {
@@ -63,7 +65,7 @@ final class ModelsNextStep {
         }
         // The version that answered before, if it did better: the admin may have promoted on a hunch, or on one figure.
         Optional<ModelVersion> before = newestFirst.stream().filter(v -> v.version != current.version && v.activatedAt != null
-                && !v.status.equals(ModelVersion.REJECTED)).max(java.util.Comparator.comparing(v -> v.activatedAt));
+                && !v.status.equals(ModelVersion.REJECTED)).max(Comparator.comparing(v -> v.activatedAt));
         if (before.isPresent() && VersionComparison.prefers(before.get(), current)) {
             return "v" + current.version + " answers customers, but the version before it did better. " + VersionComparison.compare(before.get(), current);
         }
@@ -75,7 +77,7 @@ final class ModelsNextStep {
         // Intents labelled since it was trained (a new topic made one on Drift): the Overview asks for a training; so must this page.
         List<String> unknown = current.learnedIntents().isEmpty() ? List.of() : labelled.entrySet().stream()
                 .filter(e -> e.getValue() > 0 && !current.learnedIntents().contains(e.getKey())
-                        && !e.getKey().equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).map(java.util.Map.Entry::getKey).toList();
+                        && !e.getKey().equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).map(Map.Entry::getKey).toList();
         if (!unknown.isEmpty()) {
             List<String> thin = unknown.stream().filter(name -> labelled.get(name) < ModelTrainer.TICKETS_PER_NEW_INTENT)
                     .map(name -> name + " (it has " + labelled.get(name) + ")").toList();

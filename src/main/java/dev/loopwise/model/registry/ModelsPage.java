@@ -3,14 +3,21 @@ package dev.loopwise.model.registry;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.PagingMessages;
+import dev.loopwise.common.db.RowCounts;
+import dev.loopwise.common.http.Paging;
+import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.registry.training.TrainingConfig;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.training.TrainingService;
 import dev.loopwise.model.registry.version.ModelActivation;
 import dev.loopwise.model.registry.version.ModelService;
 import dev.loopwise.model.registry.version.ModelVersion;
-import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,7 +32,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Model versions in the browser: train one (with a progress bar), read its metrics, promote, roll back. Roles: admin. */
@@ -62,11 +73,11 @@ public class ModelsPage {
 
         static VersionList from(Long before) {
             List<ModelVersion> fetched = ModelVersion.newestFirst(before, 0, PAGE + 1);
-            List<ModelVersion> page = new java.util.ArrayList<>(fetched.subList(0, Math.min(PAGE, fetched.size())));
+            List<ModelVersion> page = new ArrayList<>(fetched.subList(0, Math.min(PAGE, fetched.size())));
             Integer older = fetched.size() > PAGE ? page.get(PAGE - 1).version : null;
             ModelVersion.findActive().filter(active -> page.stream().noneMatch(v -> v.version == active.version)).ifPresent(page::add);
-            page.sort(java.util.Comparator.comparingInt((ModelVersion v) -> v.version).reversed());
-            return new VersionList(page, dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.MODEL_VERSIONS), before, older);
+            page.sort(Comparator.comparingInt((ModelVersion v) -> v.version).reversed());
+            return new VersionList(page, RowCounts.total(RowCounts.MODEL_VERSIONS), before, older);
         }
 
         public boolean hasOlder() {
@@ -88,7 +99,7 @@ public class ModelsPage {
 
     @GET
     public TemplateInstance list(@QueryParam("run") Long watch, @QueryParam("before") String before) {
-        return page(watch, null, dev.loopwise.common.http.Paging.before("before", before));
+        return page(watch, null, Paging.before("before", before));
     }
 
     @GET
@@ -173,10 +184,10 @@ public class ModelsPage {
         }
     }
 
-    private static java.util.Map<String, Long> labelledByIntent() {
-        java.util.Map<Long, Long> counts = dev.loopwise.ticket.Ticket.countsByIntent();
-        java.util.Map<String, Long> byName = new java.util.LinkedHashMap<>();
-        dev.loopwise.ticket.Intent.listByName().forEach(i -> byName.put(i.name, counts.getOrDefault(i.id, 0L)));
+    private static Map<String, Long> labelledByIntent() {
+        Map<Long, Long> counts = Ticket.countsByIntent();
+        Map<String, Long> byName = new LinkedHashMap<>();
+        Intent.listByName().forEach(i -> byName.put(i.name, counts.getOrDefault(i.id, 0L)));
         return byName;
     }
 
@@ -190,9 +201,9 @@ public class ModelsPage {
         List<ModelActivation> activations = ModelActivation.recent(ACTIVATIONS_LISTED);
         return Templates.models(versions, runs, activations, watch, error, config.minFineTuneExamples(),
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
-                dev.loopwise.ticket.Reply.count("status", dev.loopwise.ticket.Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()),
-                RegimeChoice.of(runs), dev.loopwise.common.PagingMessages.newestShown(activations.size(),
-                        dev.loopwise.common.db.RowCounts.total(dev.loopwise.common.db.RowCounts.MODEL_ACTIVATIONS), "changes", null));
+                Reply.count("status", Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()),
+                RegimeChoice.of(runs), PagingMessages.newestShown(activations.size(),
+                        RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null));
     }
 
     /**
@@ -203,7 +214,7 @@ public class ModelsPage {
         static RegimeChoice of(List<TrainingRun> followedFirst) {
             Object regime = followedFirst.isEmpty() || followedFirst.get(0).settings == null ? null
                     : followedFirst.get(0).settings.get("regime");
-            return new RegimeChoice(regime instanceof String name ? name : dev.loopwise.model.intent.IntentRegime.AUTO);
+            return new RegimeChoice(regime instanceof String name ? name : IntentRegime.AUTO);
         }
 
         public boolean is(String option) {
@@ -226,7 +237,7 @@ public class ModelsPage {
         if (inProgress == null) {
             return newestFirst;
         }
-        List<TrainingRun> ordered = new java.util.ArrayList<>(List.of(inProgress));
+        List<TrainingRun> ordered = new ArrayList<>(List.of(inProgress));
         for (TrainingRun run : newestFirst) {
             if (run != inProgress) {
                 ordered.add(run);

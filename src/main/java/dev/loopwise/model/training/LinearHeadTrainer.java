@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.loopwise.model.Djl;
 import dev.loopwise.model.MiniBatches;
+import dev.loopwise.model.Vectors;
 import java.util.Map;
 import java.util.Random;
 
@@ -86,7 +87,7 @@ public final class LinearHeadTrainer {
                 TrainingLoop.Outcome outcome = loop.run();
                 float[] w = parameter(head, "weight").toFloatArray();
                 float[] b = parameter(head, "bias").toFloatArray();
-                return new Result(dev.loopwise.model.Vectors.reshape(w, classes, dim), b, outcome.bestEpoch(),
+                return new Result(Vectors.reshape(w, classes, dim), b, outcome.bestEpoch(),
                         early ? outcome.best().get("eval/loss") : Double.NaN, outcome);
             }
         }
@@ -94,7 +95,7 @@ public final class LinearHeadTrainer {
 
     private static double heldOutLoss(Trainer trainer, Loss loss, float[][] x, int[] y) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
-            NDArray input = batch.create(dev.loopwise.model.Vectors.flatten(x), new Shape(x.length, x[0].length));
+            NDArray input = batch.create(Vectors.flatten(x), new Shape(x.length, x[0].length));
             NDArray prediction = trainer.evaluate(new NDList(input)).singletonOrThrow();
             return loss.evaluate(new NDList(batch.create(floats(y))), new NDList(prediction)).getFloat();
         }

@@ -2,6 +2,7 @@ package dev.loopwise.model.transformer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
+import dev.loopwise.model.Djl;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -36,10 +37,10 @@ public enum Pooling {
         } else {
             NDArray weights = mask.expandDims(2);
             NDArray counts = weights.sum(new int[] {1});
-            pooled = hidden.mul(weights).sum(new int[] {1}).div(counts.maximum(dev.loopwise.model.Djl.constant(counts, 1e-9)));
+            pooled = hidden.mul(weights).sum(new int[] {1}).div(counts.maximum(Djl.constant(counts, 1e-9)));
         }
         NDArray norms = pooled.norm(new int[] {1}, true);
-        return pooled.div(norms.maximum(dev.loopwise.model.Djl.constant(norms, 1e-12)));
+        return pooled.div(norms.maximum(Djl.constant(norms, 1e-12)));
     }
 
     /** The same on plain arrays, for hidden states that come from ONNX Runtime. */

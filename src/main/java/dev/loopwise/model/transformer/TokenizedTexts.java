@@ -2,7 +2,11 @@ package dev.loopwise.model.transformer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.loopwise.model.MiniBatches;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -69,18 +73,18 @@ public final class TokenizedTexts {
             long[] rowIds = ids[rows[r]];
             System.arraycopy(rowIds, 0, flatIds, r * length, rowIds.length);
             System.arraycopy(types[rows[r]], 0, flatTypes, r * length, rowIds.length);
-            java.util.Arrays.fill(mask, r * length, r * length + rowIds.length, 1L);
+            Arrays.fill(mask, r * length, r * length + rowIds.length, 1L);
         }
         return new TokenBatch(flatIds, mask, flatTypes, rows.length, length);
     }
 
     /** The rows sorted by length (stable), then cut into batches of at most {@code batchSize}: least padding. */
     public List<int[]> sortedBatches(int[] rows, int batchSize) {
-        int[] sorted = java.util.Arrays.stream(rows).boxed()
-                .sorted(java.util.Comparator.comparingInt(this::length)).mapToInt(Integer::intValue).toArray();
+        int[] sorted = Arrays.stream(rows).boxed()
+                .sorted(Comparator.comparingInt(this::length)).mapToInt(Integer::intValue).toArray();
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < sorted.length; from += batchSize) {
-            batches.add(java.util.Arrays.copyOfRange(sorted, from, Math.min(sorted.length, from + batchSize)));
+            batches.add(Arrays.copyOfRange(sorted, from, Math.min(sorted.length, from + batchSize)));
         }
         return batches;
     }
@@ -92,14 +96,14 @@ public final class TokenizedTexts {
      */
     public List<int[]> bucketedBatches(int[] rows, int batchSize, int poolBatches, Random random) {
         int[] order = rows.clone();
-        dev.loopwise.model.MiniBatches.shuffle(order, random);
+        MiniBatches.shuffle(order, random);
         List<int[]> batches = new ArrayList<>();
         int pool = batchSize * Math.max(1, poolBatches);
         for (int from = 0; from < order.length; from += pool) {
-            int[] chunk = java.util.Arrays.copyOfRange(order, from, Math.min(order.length, from + pool));
+            int[] chunk = Arrays.copyOfRange(order, from, Math.min(order.length, from + pool));
             batches.addAll(sortedBatches(chunk, batchSize));
         }
-        java.util.Collections.shuffle(batches, random);
+        Collections.shuffle(batches, random);
         return batches;
     }
 }

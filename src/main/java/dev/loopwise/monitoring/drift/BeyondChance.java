@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring.drift;
 
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 
@@ -30,7 +31,7 @@ final class BeyondChance {
         if (n < 2) {
             return null;
         }
-        double mean = java.util.Arrays.stream(values).average().orElse(0);
+        double mean = Arrays.stream(values).average().orElse(0);
         double squares = 0;
         for (double v : values) {
             squares += (v - mean) * (v - mean);

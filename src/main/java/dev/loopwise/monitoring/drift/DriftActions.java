@@ -1,20 +1,21 @@
 package dev.loopwise.monitoring.drift;
 
-import dev.loopwise.common.DriftMessages;
 import dev.loopwise.alignment.round.AlignmentRound;
 import dev.loopwise.alignment.round.RoundRequests;
 import dev.loopwise.alignment.round.RoundService;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.text.TemplateFormats;
-import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.review.judging.ReviewStats;
+import dev.loopwise.review.queue.ReviewItemGenerator;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -58,7 +59,7 @@ public class DriftActions {
             Long alert = alertIds.isEmpty() ? null : alertIds.get(0);
             // Read by people on the drift page: what changed in words; the codes are in the alerts' figures.
             String reason = "Drift confirmed (" + String.join("; ", drift.stream()
-                    .map(kind -> DriftFormats.alertTitle(kind).toLowerCase(java.util.Locale.ROOT)).toList()) + ")";
+                    .map(kind -> DriftFormats.alertTitle(kind).toLowerCase(Locale.ROOT)).toList()) + ")";
             store.saveAction("review_items", reason + ": queued " + items + " review items from the least familiar requests.", "done",
                     null, items, alert);
             proposeAfterReview(reason, items, alert, items == 0 ? List.of() : hashes);

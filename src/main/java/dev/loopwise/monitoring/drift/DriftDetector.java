@@ -2,6 +2,7 @@ package dev.loopwise.monitoring.drift;
 
 import dev.loopwise.model.Vectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ public final class DriftDetector {
                     "The mix of predicted intents moved (PSI %.3f; a window of this size drawn from the held-out mix gives %.3f).",
                     psi, chance[0])));
         }
-        double confidence = java.util.Arrays.stream(window.confidence()).average().orElse(0);
+        double confidence = Arrays.stream(window.confidence()).average().orElse(0);
         int handedOver = 0;
         for (boolean b : window.outOfScope()) {
             handedOver += b ? 1 : 0;
@@ -160,12 +161,12 @@ public final class DriftDetector {
         for (int d = 0; d < draws; d++) {
             Map<String, Integer> drawn = new HashMap<>();
             for (int n = 0; n < size; n++) {
-                int at = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * sum);
+                int at = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
                 drawn.merge(keys.get(Math.min(at < 0 ? -at - 1 : at, keys.size() - 1)), 1, Integer::sum);
             }
             values[d] = psi(reference, drawn);
         }
-        java.util.Arrays.sort(values);
+        Arrays.sort(values);
         double[] out = new double[draws + 1];
         out[0] = values[draws / 2];
         System.arraycopy(values, 0, out, 1, draws);

@@ -3,12 +3,15 @@ package dev.loopwise.monitoring.drift;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
+import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,7 +21,7 @@ public class DriftFormats {
 
     /** How many tickets a replay may have and still be sent while the admin waits, in the page's words. */
     static String replayInRequest() {
-        return String.format(java.util.Locale.ROOT, "%,d", io.quarkus.arc.Arc.container().instance(MonitoringConfig.class).get()
+        return String.format(Locale.ROOT, "%,d", io.quarkus.arc.Arc.container().instance(MonitoringConfig.class).get()
                 .replayInRequest());
     }
 
@@ -27,7 +30,7 @@ public class DriftFormats {
      * shop. Told by the demo's library replies: a small table, where the tickets' would be counted on every page view.
      */
     static boolean demoWorkspace() {
-        return dev.loopwise.ticket.Reply.count("source", dev.loopwise.ticket.Ticket.SOURCE_DEMO) > 0;
+        return Reply.count("source", Ticket.SOURCE_DEMO) > 0;
     }
 
     /** All alerts one check raised: the signals together, the unfamiliar examples once. */
@@ -176,8 +179,8 @@ public class DriftFormats {
                     : "add an intent for it with a few examples on Intents") + ", write a reply for it on Replies, then train a new"
                     + " version on Models.";
         }
-        java.util.List<String> names = new java.util.ArrayList<>();
-        latest.path("raised").forEach(kind -> names.add(alertTitle(kind.asText()).toLowerCase(java.util.Locale.ROOT)));
+        List<String> names = new ArrayList<>();
+        latest.path("raised").forEach(kind -> names.add(alertTitle(kind.asText()).toLowerCase(Locale.ROOT)));
         return "The newest check saw a change (" + String.join("; ", names) + "); if the next check, after "
                 + overview.thresholds().get("stride") + " more requests, sees it too, it becomes an alert here. Nothing to do yet.";
     }

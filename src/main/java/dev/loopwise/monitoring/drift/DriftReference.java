@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ public class DriftReference {
         double oos = 0;
         // Familiarity is compared among tickets the version answers: those it hands over are unfamiliar by design (the
         // out-of-scope rate watches them), and would set the line as low as the strangest requests.
-        List<float[]> answered = new java.util.ArrayList<>();
+        List<float[]> answered = new ArrayList<>();
         for (float[] x : heldOutVectors) {
             IntentPrediction p = lineage.head().predict(x);
             confidence += p.confidence();
@@ -85,7 +86,7 @@ public class DriftReference {
                 answered.add(x);
             }
         }
-        float[][] sample = java.util.Arrays.copyOf(trainVectors, Math.min(trainVectors.length, config.referenceSample()));
+        float[][] sample = Arrays.copyOf(trainVectors, Math.min(trainVectors.length, config.referenceSample()));
         float[][] knownVectors = answered.isEmpty() ? heldOutVectors : answered.toArray(float[][]::new);
         return Optional.of(new DriftDetector.Reference(sample, trainVectors, counts, confidence / heldOutVectors.length,
                 oos / heldOutVectors.length, Unfamiliar.familiarity(knownVectors, trainVectors, lineage.test().isEmpty())));

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Reads the latest window of a version's served requests with their outcomes (thumbs, judgements). */
@@ -42,7 +43,7 @@ public class DriftWindow {
                        to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.USZ')
                 from served_requests where model_version = ?1 and text <> '' order by created_at desc, id limit ?2""")
                 .setParameter(1, version).setParameter(2, size).getResultList());
-        java.util.Collections.reverse(rows);
+        Collections.reverse(rows);
         List<String> ids = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<String> hashes = new ArrayList<>();

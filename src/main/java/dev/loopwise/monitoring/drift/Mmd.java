@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring.drift;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -38,8 +39,8 @@ public final class Mmd {
                 }
             }
         }
-        double[] used = java.util.Arrays.copyOf(sample, Math.max(s, 1));
-        java.util.Arrays.sort(used);
+        double[] used = Arrays.copyOf(sample, Math.max(s, 1));
+        Arrays.sort(used);
         double sigma2 = Math.max(used[used.length / 2], 1e-6);
         double[] kernel = new double[total * total];
         for (int i = 0; i < squared.length; i++) {

@@ -1,8 +1,9 @@
 package dev.loopwise.monitoring.drift;
 
-import dev.loopwise.common.runtime.ApplicationStopping;
-import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.job.AdvisoryLock;
+import dev.loopwise.common.runtime.ApplicationStopping;
+import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ServingModel;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +161,7 @@ public class MonitoringService {
         for (int i = 0; i < x.length; i++) {
             double best = -1;
             for (float[] r : reference.neighbours()) {
-                best = Math.max(best, dev.loopwise.model.Vectors.dot(x[i], r));
+                best = Math.max(best, Vectors.dot(x[i], r));
             }
             nearest[i] = best;
         }
@@ -169,7 +171,7 @@ public class MonitoringService {
         }
         order.sort(Comparator.comparingDouble(i -> nearest[i]));
         List<Integer> distinct = new ArrayList<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i : order) {
             if (seen.add(read.hashes().get(i))) {
                 distinct.add(i);

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.HypergeometricDistribution;
 
@@ -106,7 +107,7 @@ public final class Unfamiliar {
 
     private static String message(int count, double expected, double quantile, List<DriftDetector.Cluster> topics, List<String> texts,
                                   List<Double> scores) {
-        String share = String.format(java.util.Locale.ROOT, "%d requests are less familiar than %d in 10 tickets kept aside for measuring (about %.0f"
+        String share = String.format(Locale.ROOT, "%d requests are less familiar than %d in 10 tickets kept aside for measuring (about %.0f"
                 + " would be by chance)", count, Math.round((1 - quantile) * 10), expected);
         if (!topics.isEmpty()) {
             String groups = topics.size() == 1 ? "one group of them, " + topics.get(0).size() + " requests, looks like a new topic"

@@ -6,6 +6,7 @@ import dev.loopwise.common.job.CancelRequest;
 import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.job.QueuedJobUpkeep;
 import dev.loopwise.common.job.QueuedJobs;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class BackgroundReplays {
     @Inject
     ReplayService replay;
     @Inject
-    dev.loopwise.common.runtime.ApplicationStopping stopping;
+    ApplicationStopping stopping;
     @Inject
     MonitoringConfig config;
     @Inject

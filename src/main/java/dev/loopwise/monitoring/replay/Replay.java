@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A seeded replay for measuring the detector: some intents are held out of training, the classifier is
@@ -29,7 +31,7 @@ import java.util.Random;
 final class Replay {
     static final int STRIDE = 50;
 
-    record Outcome(int falseAlarms, int delay, int checks, double millis, java.util.Set<String> signals) {
+    record Outcome(int falseAlarms, int delay, int checks, double millis, Set<String> signals) {
     }
 
     private final Map<String, float[]> vectors;
@@ -86,7 +88,7 @@ final class Replay {
         Deque<TicketRow> window = new ArrayDeque<>();
         Confirmation confirmation = new Confirmation(2);
         int falseAlarms = 0;
-        java.util.Set<String> signals = new java.util.TreeSet<>();
+        Set<String> signals = new TreeSet<>();
         int checks = 0;
         double millis = 0;
         for (int r = 1; r <= requests; r++) {
@@ -103,7 +105,7 @@ final class Replay {
             DriftDetector.Report report = DriftDetector.check(reference, window(new ArrayList<>(window)), settings);
             millis += (System.nanoTime() - start) / 1e6;
             checks++;
-            java.util.Set<String> raised = confirmation.update(report.alerts());
+            Set<String> raised = confirmation.update(report.alerts());
             boolean confirmed = !raised.isEmpty();
             signals.addAll(raised);
             if (confirmed && r <= shiftAt) {

@@ -2,7 +2,10 @@ package dev.loopwise.monitoring.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
+import dev.loopwise.common.http.ServerAddress;
+import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +35,7 @@ public class ReplayCommand implements Callable<Integer> {
     @Option(names = "--key", defaultValue = "${env:LOOPWISE_API_KEY}", description = "An admin's API key, or set LOOPWISE_API_KEY to keep it out of the process list (it asks for the replay and its drift checks).")
     String key;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = dev.loopwise.common.http.ServerAddress.class,
+    @Option(names = "--url", defaultValue = "http://localhost:8080", converter = ServerAddress.class,
             description = "A running Loopwise (default: ${DEFAULT-VALUE}).")
     String url;
 
@@ -50,11 +53,11 @@ public class ReplayCommand implements Callable<Integer> {
                     + " (requests between drift checks)", stride));
         }
         if (key == null || key.isBlank()) {
-            System.err.println(dev.loopwise.common.AccountMessages.API_KEY_NEEDED);
+            System.err.println(AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         // Read here as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded), sent as UTF-8.
-        String text = dev.loopwise.ticket.CliFiles.text(file);
+        String text = CliFiles.text(file);
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         String name = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
         String type = TicketFile.guess(name, text) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";

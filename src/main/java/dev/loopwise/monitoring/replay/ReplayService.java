@@ -1,11 +1,13 @@
 package dev.loopwise.monitoring.replay;
 
+import dev.loopwise.audit.AuditLog;
 import dev.loopwise.monitoring.drift.MonitoringService;
 import dev.loopwise.serving.ServingPipeline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -24,7 +26,7 @@ public class ReplayService {
     @Inject
     MonitoringService monitoring;
     @Inject
-    dev.loopwise.audit.AuditLog audit;
+    AuditLog audit;
 
     /**
      * Where a replay stands: tickets sent so far (answered or failed), failures, why the first one failed, the drift
@@ -48,7 +50,7 @@ public class ReplayService {
     public Replayed replay(List<String> texts, String source, String caller, int stride, Consumer<Replayed> progress) {
         Replayed done = replay(texts, caller, stride, progress, () -> false);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "drift.replay", done.requests()
-                + " requests (" + source + ")", java.util.Map.of("failed", done.failed(), "checks", done.checks().size(),
+                + " requests (" + source + ")", Map.of("failed", done.failed(), "checks", done.checks().size(),
                 "alerts", done.alerts())));
         return done;
     }

@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring.replay;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.monitoring.drift.DriftWindow;
@@ -77,15 +78,15 @@ public class ReplayTickets {
     /** A file's tickets, held to the answering API's rules before anything is sent (a problem refuses the whole file). */
     public List<String> checked(String text, TicketFile.Format format) throws IOException {
         if (TextFiles.withoutByteOrderMark(text).isBlank()) {
-            throw ApiException.badRequest("invalid_file", dev.loopwise.common.DriftMessages.REPLAY_NO_ROWS);
+            throw ApiException.badRequest("invalid_file", DriftMessages.REPLAY_NO_ROWS);
         }
         TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), format);
         if (!parsed.ok()) {
-            throw ApiException.badRequest("invalid_file", dev.loopwise.common.DriftMessages.replayUnreadable(parsed.errors()));
+            throw ApiException.badRequest("invalid_file", DriftMessages.replayUnreadable(parsed.errors()));
         }
         if (parsed.rows().isEmpty()) {
             // A replay of nothing would report checks that never ran as if the traffic had been calm.
-            throw ApiException.badRequest("invalid_file", dev.loopwise.common.DriftMessages.REPLAY_NO_ROWS);
+            throw ApiException.badRequest("invalid_file", DriftMessages.REPLAY_NO_ROWS);
         }
         if (parsed.rows().size() > ReplayService.MAX_TEXTS) {
             throw ApiException.badRequest("invalid_file", "Replay at most " + ReplayService.MAX_TEXTS + " tickets at a time.");

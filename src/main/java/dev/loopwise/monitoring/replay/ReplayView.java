@@ -3,6 +3,7 @@ package dev.loopwise.monitoring.replay;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.TemplateFormats;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
@@ -17,7 +18,7 @@ public record ReplayView(long id, String status, String source, int total, int s
 
     /** When it was asked for, or ended, in the page's words. */
     public String when() {
-        return dev.loopwise.common.text.TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
+        return TemplateFormats.when(finishedAt != null ? finishedAt : createdAt);
     }
 
     /**

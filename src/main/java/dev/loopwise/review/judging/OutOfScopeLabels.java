@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -92,8 +93,8 @@ class OutOfScopeLabels {
     }
 
     /** A new map, so the JSON column is seen as changed. */
-    private static java.util.Map<String, String> marked(Ticket ticket, boolean mark) {
-        java.util.Map<String, String> metadata = new LinkedHashMap<>(ticket.metadata);
+    private static Map<String, String> marked(Ticket ticket, boolean mark) {
+        Map<String, String> metadata = new LinkedHashMap<>(ticket.metadata);
         if (mark) {
             metadata.put(LABELLED_BY, SOURCE);
         } else {

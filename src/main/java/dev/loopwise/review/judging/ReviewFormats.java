@@ -1,9 +1,11 @@
 package dev.loopwise.review.judging;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.review.item.ReviewItem;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
+import java.util.Locale;
 
 /** How review figures read on pages, and the review pages' sentences as {@code {review:...}} (they live in {@link ReviewMessages}). */
 @TemplateExtension
@@ -26,7 +28,7 @@ public class ReviewFormats {
     /** What α rests on: the overlap items, and when they are too few to tell, how many more would be. */
     static String alphaEvidence(ReviewStats.Overall overall) {
         int units = overall.overlapUnits();
-        String items = dev.loopwise.common.text.Counts.of(units, "overlap item");
+        String items = Counts.of(units, "overlap item");
         return units >= ReviewNextStep.AGREEMENT_EVIDENCE ? items : items + ": too few to tell yet, about "
                 + (ReviewNextStep.AGREEMENT_EVIDENCE - units) + " more needed";
     }
@@ -38,7 +40,7 @@ public class ReviewFormats {
      */
     static String alphaShown(ReviewStats.Overall overall) {
         return overall.overlapUnits() < ReviewNextStep.AGREEMENT_EVIDENCE ? "—"
-                : overall.alpha() == null ? ALL_ALIKE : String.format(java.util.Locale.ROOT, "%.2f", overall.alpha());
+                : overall.alpha() == null ? ALL_ALIKE : String.format(Locale.ROOT, "%.2f", overall.alpha());
     }
 
     /** κ as the page shows it: as α, and "n/a" when more than two reviewers share the items, since κ compares exactly two. */
@@ -46,7 +48,7 @@ public class ReviewFormats {
         if (overall.overlapUnits() < ReviewNextStep.AGREEMENT_EVIDENCE) {
             return "—";
         }
-        return overall.kappa() != null ? String.format(java.util.Locale.ROOT, "%.2f", overall.kappa())
+        return overall.kappa() != null ? String.format(Locale.ROOT, "%.2f", overall.kappa())
                 : overall.alpha() == null ? ALL_ALIKE : "n/a";
     }
 
@@ -60,12 +62,12 @@ public class ReviewFormats {
     static String weightRange(ReviewStats.ReviewerStats reviewer) {
         int evidence = reviewer.overlapCompared() + reviewer.goldJudged();
         if (reviewer.evidenceNeeded() > 0) {
-            return String.format(java.util.Locale.ROOT, "%.0f%%, as for everyone, until %d shared or gold items (%s; about %d more needed)",
+            return String.format(Locale.ROOT, "%.0f%%, as for everyone, until %d shared or gold items (%s; about %d more needed)",
                     reviewer.weight() * 100, evidence + reviewer.evidenceNeeded(), evidence == 0 ? "none yet" : evidence + " so far",
                     reviewer.evidenceNeeded());
         }
-        return String.format(java.util.Locale.ROOT, "%.0f%% (%.0f–%.0f%%), from %s", reviewer.weight() * 100, reviewer.weightLow() * 100,
-                reviewer.weightHigh() * 100, dev.loopwise.common.text.Counts.of(evidence, "shared or gold item"));
+        return String.format(Locale.ROOT, "%.0f%% (%.0f–%.0f%%), from %s", reviewer.weight() * 100, reviewer.weightLow() * 100,
+                reviewer.weightHigh() * 100, Counts.of(evidence, "shared or gold item"));
     }
 
     /**
@@ -75,9 +77,9 @@ public class ReviewFormats {
     static String kindText(ReviewItem item) {
         return switch (item.kind) {
             case ReviewItem.GOLD -> "gold: its answer is fixed";
-            case ReviewItem.OVERLAP -> "shared by " + dev.loopwise.common.text.Counts.of(item.requiredJudgements, "reviewer")
+            case ReviewItem.OVERLAP -> "shared by " + Counts.of(item.requiredJudgements, "reviewer")
                     + ", to measure agreement";
-            default -> "for " + dev.loopwise.common.text.Counts.of(item.requiredJudgements, "reviewer");
+            default -> "for " + Counts.of(item.requiredJudgements, "reviewer");
         };
     }
 

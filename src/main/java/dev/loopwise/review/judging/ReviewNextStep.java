@@ -1,7 +1,8 @@
 package dev.loopwise.review.judging;
 
-import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.text.Counts;
+import java.util.List;
 
 /** What a support lead should do next about review, from the page's own figures. */
 public final class ReviewNextStep {
@@ -31,7 +32,7 @@ public final class ReviewNextStep {
      * {@code reviewAddress}: the full address of the reviewers' page, which the lead can send them as it is.
      */
     public static String of(ReviewStats.Overall overall, long pendingRewrites, int listed, boolean modelAnswers, String reviewAddress) {
-        java.util.List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
+        List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
                 .map(r -> r.username()).toList();
         String step = !modelAnswers && pendingRewrites == 0 && overall.openItems() == 0 ? NO_MODEL_YET : step(overall, pendingRewrites, reviewAddress);
         if (pendingRewrites > listed) {

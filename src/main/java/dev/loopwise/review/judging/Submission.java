@@ -1,10 +1,14 @@
 package dev.loopwise.review.judging;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.PlainText;
-import dev.loopwise.common.ApiException;
 import dev.loopwise.review.item.Judgement;
+import dev.loopwise.ticket.SlotSyntax;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A reviewer's answer as sent: {@code choice} A, B, tie, both_bad, out_of_scope or skip (with {@code reason}),
@@ -17,15 +21,15 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
     public Submission {
         // A side sent as null ({"A": 4, "B": null}) is a side not rated, as JSON clients write an optional value left out.
         // Asked by iterating: an immutable map (Map.of) throws on containsValue(null) rather than answering.
-        if (ratings != null && ratings.values().stream().anyMatch(java.util.Objects::isNull)) {
-            Map<String, Integer> given = new java.util.LinkedHashMap<>(ratings);
-            given.values().removeIf(java.util.Objects::isNull);
+        if (ratings != null && ratings.values().stream().anyMatch(Objects::isNull)) {
+            Map<String, Integer> given = new LinkedHashMap<>(ratings);
+            given.values().removeIf(Objects::isNull);
             ratings = given;
         }
     }
 
     public void validate() {
-        if (choice == null || !java.util.Set.of("A", "B", "tie", "both_bad", Judgement.OUT_OF_SCOPE, Judgement.SKIP).contains(choice)) {
+        if (choice == null || !Set.of("A", "B", "tie", "both_bad", Judgement.OUT_OF_SCOPE, Judgement.SKIP).contains(choice)) {
             throw ApiException.badRequest("invalid_choice", ReviewMessages.INVALID_CHOICE);
         }
         if (ratings != null) {
@@ -73,7 +77,7 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
         if ((choice.equals(Judgement.SKIP) || choice.equals(Judgement.OUT_OF_SCOPE)) && rewrite != null && PlainText.showsSomething(rewrite)) {
             throw ApiException.badRequest("not_with_choice", ReviewMessages.NO_REWRITE_WITH_CHOICE);
         }
-        String slots = storedRewrite() == null ? null : dev.loopwise.ticket.SlotSyntax.problem(storedRewrite());
+        String slots = storedRewrite() == null ? null : SlotSyntax.problem(storedRewrite());
         if (slots != null) {
             // Accepted into the library it would be refused for the same reason, on a page where it cannot be corrected.
             throw ApiException.badRequest("invalid_rewrite", ReviewMessages.rewriteSlots(slots));
@@ -120,9 +124,9 @@ public record Submission(String choice, Map<String, Integer> ratings, String rew
      */
     boolean repeats(Judgement stored) {
         return ReviewService.canonical(choice, stored.swapped).equals(stored.choice)
-                && java.util.Objects.equals(stars(stored.swapped ? "B" : "A"), stored.rating1)
-                && java.util.Objects.equals(stars(stored.swapped ? "A" : "B"), stored.rating2)
-                && java.util.Objects.equals(storedRewrite(), stored.rewrite)
-                && java.util.Objects.equals(storedReason(), stored.skipReason);
+                && Objects.equals(stars(stored.swapped ? "B" : "A"), stored.rating1)
+                && Objects.equals(stars(stored.swapped ? "A" : "B"), stored.rating2)
+                && Objects.equals(storedRewrite(), stored.rewrite)
+                && Objects.equals(storedReason(), stored.skipReason);
     }
 }

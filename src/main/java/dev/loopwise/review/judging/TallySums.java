@@ -4,6 +4,7 @@ import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class TallySums {
     /** What changes when an item goes from {@code before} to {@code after}; entries that do not change are left out. */
     static TallySums change(Item before, Item after) {
         TallySums delta = of(after).add(of(before), -1);
-        delta.reviewers.values().removeIf(fields -> java.util.Arrays.stream(fields).allMatch(f -> f == 0));
+        delta.reviewers.values().removeIf(fields -> Arrays.stream(fields).allMatch(f -> f == 0));
         delta.days.values().removeIf(fields -> fields[0] == 0 && fields[1] == 0);
         delta.coincidences.values().removeIf(w -> Math.abs(w) < 1e-12);
         delta.pairs.values().removeIf(n -> n == 0);

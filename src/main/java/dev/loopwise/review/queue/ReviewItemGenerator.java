@@ -2,15 +2,16 @@ package dev.loopwise.review.queue;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.intent.IntentPrediction;
-import dev.loopwise.review.item.ReviewConfig;
-import dev.loopwise.review.item.ReviewItem;
-import dev.loopwise.ticket.SlotFiller;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.model.registry.version.ServingModel;
+import dev.loopwise.review.item.ReviewConfig;
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.ticket.SlotFiller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public class ReviewItemGenerator {
     @Inject
     DraftReviewItems draftItems;
     @Inject
-    dev.loopwise.common.runtime.ApplicationStopping stopping;
+    ApplicationStopping stopping;
 
     record Source(String text, String hash, String kind, String id) {
     }

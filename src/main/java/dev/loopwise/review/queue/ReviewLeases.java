@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,7 +43,7 @@ public class ReviewLeases {
             return Optional.of(view(((Number) held.get()[0]).longValue(), (Boolean) held.get()[1], reviewerId));
         }
         boolean goldFirst = ThreadLocalRandom.current().nextDouble() < config.goldShare();
-        List<Long> passed = new java.util.ArrayList<>(List.of(-1L));
+        List<Long> passed = new ArrayList<>(List.of(-1L));
         Optional<Long> itemId = Optional.empty();
         for (int attempt = 0; attempt < 5 && itemId.isEmpty(); attempt++) {
             Optional<Long> candidate = available(reviewerId, goldFirst, passed).or(() -> available(reviewerId, !goldFirst, passed));
@@ -92,7 +95,7 @@ public class ReviewLeases {
         long expiresMillis = ((Number) em.createNativeQuery(
                 "select floor(extract(epoch from expires_at) * 1000) from review_leases where item_id = ?1 and reviewer_id = ?2")
                 .setParameter(1, itemId).setParameter(2, reviewerId).getSingleResult()).longValue();
-        OffsetDateTime expires = java.time.Instant.ofEpochMilli(expiresMillis).atOffset(java.time.ZoneOffset.UTC);
+        OffsetDateTime expires = Instant.ofEpochMilli(expiresMillis).atOffset(ZoneOffset.UTC);
         return new ReviewView(item.id, new ReviewView.Ticket(privacy.mask(item.ticketText)), item.predictedIntent,
                 swapped ? List.of(two, one) : List.of(one, two), expires, ReviewView.Passage.masked(item.sources, privacy::mask));
     }

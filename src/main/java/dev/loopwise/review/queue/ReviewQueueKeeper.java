@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -48,7 +49,7 @@ public class ReviewQueueKeeper {
     });
 
     @Scheduled(identity = "review-keep-ahead", every = "${loopwise.review.keep-ahead-interval:10s}", delay = 20,
-            delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            delayUnit = TimeUnit.SECONDS,
             skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {

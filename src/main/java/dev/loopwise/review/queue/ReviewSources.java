@@ -5,7 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Picks tickets nobody has reviewed yet for new review items, reading bounded samples rather than every request
@@ -25,7 +27,7 @@ class ReviewSources {
      */
     List<ReviewItemGenerator.Source> pick(int count) {
         int fromTraffic = (int) Math.round(count * config.trafficShare());
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         // Up to all of them from traffic, should the tickets run short; only the share is taken at first.
         List<ReviewItemGenerator.Source> traffic = traffic(count);
         List<ReviewItemGenerator.Source> sources = new ArrayList<>();
@@ -68,7 +70,7 @@ class ReviewSources {
                     order by random() limit ?1""").setParameter(1, limit - rows.size())
                     .setParameter(2, samplePercent()).getResultList());
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         return rows.stream().filter(r -> seen.add((String) r[1]))
                 .map(r -> new ReviewItemGenerator.Source((String) r[0], (String) r[1], "request", (String) r[2])).toList();
     }

@@ -1,9 +1,11 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.security.apikey.ApiKey;
 import dev.loopwise.security.user.User;
 import io.quarkus.qute.TemplateExtension;
+import java.util.Set;
 
 /** How an account and its API keys read on the account and users pages. */
 @TemplateExtension
@@ -12,7 +14,7 @@ public class AccountFormats {
     /** Shown on the sign-in page when the judging page kept a choice its ended session could not save. */
     @TemplateExtension(namespace = "login")
     static String unsentChoice() {
-        return dev.loopwise.common.ReviewMessages.REVIEW_CHOICE_WAITS;
+        return ReviewMessages.REVIEW_CHOICE_WAITS;
     }
 
     static String lastUsed(ApiKey key) {
@@ -28,7 +30,7 @@ public class AccountFormats {
      * saving it unchanged keeps every one of them.
      */
     static String onlyRole(User user) {
-        java.util.Set<String> roles = user.roleSet();
+        Set<String> roles = user.roleSet();
         return roles.size() == 1 ? roles.iterator().next() : "";
     }
 

@@ -1,7 +1,9 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.PagingMessages;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.apikey.ApiKey;
@@ -66,7 +68,7 @@ public class AccountPage {
         try {
             Instant endedAt = users.changeOwnPassword(currentUser.name(), currentPassword, newPassword, repeatPassword);
             // Every other session of the account has ended; this one carries on.
-            return Response.ok(page(null, null, null, dev.loopwise.common.AccountMessages.PASSWORD_CHANGED))
+            return Response.ok(page(null, null, null, AccountMessages.PASSWORD_CHANGED))
                     .cookie(stamps.renewal(currentUser.name(), endedAt, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, null, e.getMessage(), null)).build();
@@ -106,7 +108,7 @@ public class AccountPage {
     private TemplateInstance page(String newKey, String error, String passwordError, String passwordNotice, String typedKeyName) {
         User user = currentUser.user();
         List<ApiKey> listed = ApiKey.listedForUser(user);
-        String revokedShown = dev.loopwise.common.PagingMessages.newestShown((int) listed.stream().filter(ApiKey::isRevoked).count(),
+        String revokedShown = PagingMessages.newestShown((int) listed.stream().filter(ApiKey::isRevoked).count(),
                 ApiKey.countRevoked(user), "revoked keys", "GET /api/v1/keys lists every one, a page at a time");
         return Templates.account(user, listed, newKey, error, passwordError, passwordNotice, typedKeyName, revokedShown);
     }

@@ -1,5 +1,6 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.http.Paging;
@@ -66,7 +67,7 @@ public class ApiKeyResource {
         String username = targetUser(request == null ? null : request.username()).username;
         Integer limit = request == null ? null : request.requestsPerMinute();
         if (limit != null && !currentUser.isAdmin()) {
-            throw ApiException.forbidden(dev.loopwise.common.AccountMessages.KEY_LIMIT_ADMIN_ONLY);
+            throw ApiException.forbidden(AccountMessages.KEY_LIMIT_ADMIN_ONLY);
         }
         ApiKeyService.CreatedKey created = keys.create(username, request == null ? null : request.name(), limit);
         ApiKey key = created.key();
@@ -89,9 +90,9 @@ public class ApiKeyResource {
             throw ApiException.badRequest("validation_failed", "'username' is empty: name the account, or leave it out for your own.");
         }
         if (!currentUser.isAdmin()) {
-            throw ApiException.forbidden(dev.loopwise.common.AccountMessages.KEY_FOR_OTHER_USER);
+            throw ApiException.forbidden(AccountMessages.KEY_FOR_OTHER_USER);
         }
         return User.findByUsername(username)
-                .orElseThrow(() -> ApiException.badRequest("unknown_user", dev.loopwise.common.AccountMessages.unknownUser(username)));
+                .orElseThrow(() -> ApiException.badRequest("unknown_user", AccountMessages.unknownUser(username)));
     }
 }

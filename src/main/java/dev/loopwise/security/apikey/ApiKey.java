@@ -9,7 +9,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A REST client's credential. Only its SHA-256 hash is stored; it acts with its user's current roles. */
@@ -60,9 +64,9 @@ public class ApiKey extends IdentityEntity {
      * Revoked keys pile up as keys are rotated; the page reads {@link #REVOKED_LISTED} of them however many there are.
      */
     public static List<ApiKey> listedForUser(User user) {
-        List<ApiKey> keys = new java.util.ArrayList<>(list("user = ?1 and revokedAt is null order by id desc", user));
+        List<ApiKey> keys = new ArrayList<>(list("user = ?1 and revokedAt is null order by id desc", user));
         keys.addAll(find("user = ?1 and revokedAt is not null order by id desc", user).<ApiKey>page(0, REVOKED_LISTED).list());
-        keys.sort(java.util.Comparator.comparing((ApiKey key) -> key.id).reversed());
+        keys.sort(Comparator.comparing((ApiKey key) -> key.id).reversed());
         return keys;
     }
 
@@ -70,9 +74,9 @@ public class ApiKey extends IdentityEntity {
      * The keys still in use of each of these accounts, newest first, in one query: the Users page lists every account
      * with its keys, and a query per account grew with the team.
      */
-    public static java.util.Map<Long, List<ApiKey>> activeByUser(List<User> users) {
-        java.util.Map<Long, List<ApiKey>> keys = new java.util.HashMap<>();
-        users.forEach(user -> keys.put(user.id, new java.util.ArrayList<>()));
+    public static Map<Long, List<ApiKey>> activeByUser(List<User> users) {
+        Map<Long, List<ApiKey>> keys = new HashMap<>();
+        users.forEach(user -> keys.put(user.id, new ArrayList<>()));
         if (!users.isEmpty()) {
             ApiKey.<ApiKey>list("user in ?1 and revokedAt is null order by createdAt desc, id desc", users)
                     .forEach(key -> keys.get(key.user.id).add(key));

@@ -3,6 +3,7 @@ package dev.loopwise.security.apikey;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.cli.support.DatabaseCommand;
 import dev.loopwise.cli.support.DirectDatabase;
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.NewApiKey;
@@ -10,6 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,21 +56,21 @@ public class ApiKeyCommand {
                     find.setString(1, username);
                     try (ResultSet row = find.executeQuery()) {
                         if (!row.next()) {
-                            throw ApiException.badRequest("unknown_user", dev.loopwise.common.AccountMessages.unknownUser(username));
+                            throw ApiException.badRequest("unknown_user", AccountMessages.unknownUser(username));
                         }
                         userId = row.getLong(1);
                         if (row.getObject(2) != null) {
-                            throw ApiException.conflict("account_disabled", dev.loopwise.common.AccountMessages.keyForDisabledAccount(username));
+                            throw ApiException.conflict("account_disabled", AccountMessages.keyForDisabledAccount(username));
                         }
                     }
                 }
-                java.util.Set<String> active = new java.util.HashSet<>();
+                Set<String> active = new HashSet<>();
                 try (PreparedStatement names = connection.prepareStatement("select name from api_keys where user_id = ?"
                         + " and revoked_at is null")) {
                     names.setLong(1, userId);
                     try (ResultSet row = names.executeQuery()) {
                         while (row.next()) {
-                            active.add(row.getString(1).toLowerCase(java.util.Locale.ROOT));
+                            active.add(row.getString(1).toLowerCase(Locale.ROOT));
                         }
                     }
                 }

@@ -1,9 +1,10 @@
 package dev.loopwise.security.apikey;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.security.NewApiKey;
 import dev.loopwise.security.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Issues, checks and revokes API keys. A key is shown once, when created; afterwards only its prefix is known. */
 @ApplicationScoped
@@ -50,14 +54,14 @@ public class ApiKeyService {
     public CreatedKey create(String username, String name, String unnamed, Integer requestsPerMinute) {
         NewApiKey issued = NewApiKey.issue(name, requestsPerMinute);
         User user = User.findByUsername(username)
-                .orElseThrow(() -> ApiException.badRequest("unknown_user", dev.loopwise.common.AccountMessages.unknownUser(username)));
+                .orElseThrow(() -> ApiException.badRequest("unknown_user", AccountMessages.unknownUser(username)));
         if (!user.isEnabled()) {
-            throw ApiException.conflict("account_disabled", dev.loopwise.common.AccountMessages.keyForDisabledAccount(username));
+            throw ApiException.conflict("account_disabled", AccountMessages.keyForDisabledAccount(username));
         }
         // The account's row is the lock: two keys asked for at once would each find the name free.
         User.getEntityManager().lock(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        java.util.Set<String> active = ApiKey.<ApiKey>list("user = ?1 and revokedAt is null", user).stream()
-                .map(k -> k.name.toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toSet());
+        Set<String> active = ApiKey.<ApiKey>list("user = ?1 and revokedAt is null", user).stream()
+                .map(k -> k.name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         ApiKey key = new ApiKey();
         key.user = user;
         key.name = NewApiKey.nameAmong(name, unnamed, active, username);

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -159,7 +160,7 @@ public class LoginThrottle {
         if (bytes == null) {
             return address.length() > 256 ? address.substring(0, 256) : address;
         }
-        boolean mapped = bytes.length == 16 && java.util.Arrays.equals(bytes, 0, 10, new byte[10], 0, 10)
+        boolean mapped = bytes.length == 16 && Arrays.equals(bytes, 0, 10, new byte[10], 0, 10)
                 && bytes[10] == (byte) 0xff && bytes[11] == (byte) 0xff;
         if (bytes.length == 4 || mapped) {
             int at = bytes.length - 4;

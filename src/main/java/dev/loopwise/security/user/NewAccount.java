@@ -1,9 +1,12 @@
 package dev.loopwise.security.user;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.NewApiKey;
 import dev.loopwise.security.Role;
 import io.quarkus.elytron.security.common.BcryptUtil;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,7 +28,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         Set<String> roleSet = Role.parseForAccount(roles == null ? "" : roles);
         if (password != null && !password.isEmpty() && isServiceOnly(roleSet)) {
             // It would be stored and never work: a service account signs in with API keys only.
-            throw ApiException.badRequest("service_password", dev.loopwise.common.AccountMessages.servicePassword(true));
+            throw ApiException.badRequest("service_password", AccountMessages.servicePassword(true));
         }
         if ((password == null || password.isEmpty()) && isServiceOnly(roleSet)) {
             // A service account never signs in with a password: give it one nobody knows.
@@ -55,12 +58,12 @@ public record NewAccount(String username, String roles, String passwordHash, Str
         }
         // Control characters (terminal escapes among them) would reach every page and the audit log as they are, and a
         // right-to-left override would show another name than the one stored.
-        if (!dev.loopwise.common.text.PlainText.isPlainLine(name)) {
+        if (!PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
                     + "line breaks or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the "
                     + "writing direction.");
         }
-        if (!dev.loopwise.common.text.PlainText.showsSomething(name)) {
+        if (!PlainText.showsSomething(name)) {
             throw ApiException.badRequest("invalid_display_name", "A display name needs letters or signs a reader can see; leave it "
                     + "empty to show the username.");
         }
@@ -73,7 +76,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
             throw ApiException.badRequest("password_needed", "This account needs a password (at least " + minPasswordLength
                     + " characters): people sign in with it. Only a service account has none.");
         }
-        if (dev.loopwise.common.text.PlainText.length(password) < minPasswordLength) {
+        if (PlainText.length(password) < minPasswordLength) {
             throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
         }
         if (password.isBlank()) {
@@ -84,7 +87,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
                     + " break): the sign-in page could not take them. Use letters, digits, spaces and punctuation.");
         }
         // bcrypt reads only the first 72 bytes: a longer password would quietly accept anything that starts the same.
-        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw ApiException.badRequest("password_too_long", "A password is at most " + MAX_PASSWORD_BYTES
                     + " bytes: 72 plain letters and digits, fewer with accented letters or emoji (they take 2 to 4 bytes each).");
         }

@@ -3,6 +3,7 @@ package dev.loopwise.security.user;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.cli.support.DatabaseCommand;
 import dev.loopwise.cli.support.DirectDatabase;
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.Role;
@@ -57,7 +58,7 @@ public class UserCommand {
                     insert.setString(4, account.roles());
                     insert.setObject(5, OffsetDateTime.now());
                     if (insert.executeUpdate() == 0) {
-                        throw ApiException.conflict("username_taken", dev.loopwise.common.AccountMessages.usernameTaken(username));
+                        throw ApiException.conflict("username_taken", AccountMessages.usernameTaken(username));
                     }
                 }
                 AuditLog.recordDirect(connection, "user.add", account.auditTarget(), account.auditDetails());

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,7 +40,7 @@ public class UserService {
         // Without the lock two requests for one name both find it free, and the second one fails on the unique key.
         User.lockAccountWrites();
         if (User.findByUsername(account.username()).isPresent()) {
-            throw ApiException.conflict("username_taken", dev.loopwise.common.AccountMessages.usernameTaken(username));
+            throw ApiException.conflict("username_taken", AccountMessages.usernameTaken(username));
         }
         User user = new User();
         user.username = account.username();
@@ -65,17 +66,17 @@ public class UserService {
         Set<String> roles = change.roles() == null ? user.roleSet() : Role.parseForAccount(change.roles().joined());
         boolean disable = Boolean.TRUE.equals(change.disabled());
         if (self && disable) {
-            throw ApiException.conflict("own_account", dev.loopwise.common.AccountMessages.DISABLE_OWN_ACCOUNT);
+            throw ApiException.conflict("own_account", AccountMessages.DISABLE_OWN_ACCOUNT);
         }
         if (self && !roles.contains(Role.ADMIN)) {
-            throw ApiException.conflict("own_admin_role", dev.loopwise.common.AccountMessages.OWN_ADMIN_ROLE);
+            throw ApiException.conflict("own_admin_role", AccountMessages.OWN_ADMIN_ROLE);
         }
         String password = checkedPassword(user, roles, change.password());
         if (user.isAdmin() && user.isEnabled() && (disable || !roles.contains(Role.ADMIN))) {
             // Two admins removing each other at once would otherwise both succeed and leave none.
             boolean anotherRemains = User.lockEnabledAdmins().stream().anyMatch(admin -> !admin.id.equals(user.id));
             if (!anotherRemains) {
-                throw ApiException.conflict("last_admin", dev.loopwise.common.AccountMessages.LAST_ADMIN);
+                throw ApiException.conflict("last_admin", AccountMessages.LAST_ADMIN);
             }
         }
         if (change.displayName() != null) {
@@ -115,14 +116,14 @@ public class UserService {
         }
         checkPassword(newPassword);
         if (!newPassword.equals(repeated)) {
-            throw ApiException.badRequest("passwords_differ", dev.loopwise.common.AccountMessages.PASSWORDS_DIFFER);
+            throw ApiException.badRequest("passwords_differ", AccountMessages.PASSWORDS_DIFFER);
         }
         // Read after the lock: an admin's disabling the account meanwhile must not be written back as enabled.
         User.lockAccountWrites();
         User user = User.findEnabled(username).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", username)));
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, user.passwordHash)) {
             throttle.failed(username, null);
-            throw ApiException.badRequest("wrong_password", dev.loopwise.common.AccountMessages.WRONG_CURRENT_PASSWORD);
+            throw ApiException.badRequest("wrong_password", AccountMessages.WRONG_CURRENT_PASSWORD);
         }
         user.setPassword(newPassword);
         // Every other session of the account ends; the caller renews its own stamp from this instant.
@@ -173,7 +174,7 @@ public class UserService {
 
     /** Now, at the precision PostgreSQL stores, so that a stamp compares with exactly what was saved. */
     private static OffsetDateTime sessionCutoff() {
-        return OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Preference rows as chat messages for TRL's DPO and KTO trainers, the system message grounded in the knowledge base. */
@@ -40,7 +41,7 @@ class ConversationalExportTest {
                 .body(RETURNS.getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then().statusCode(201)
                 .extract().path("articles");
         assertEquals(1, article);
-        String pair = JSON.writeValueAsString(java.util.Map.of("prompt", TICKET, "chosen", "You have 30 days from delivery: "
+        String pair = JSON.writeValueAsString(Map.of("prompt", TICKET, "chosen", "You have 30 days from delivery: "
                 + "print the return label from your account.", "rejected", "We do not take returns."));
         admin.request().contentType("application/x-ndjson").body((pair + "\n").getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/datasets/preferences").then().statusCode(201);
@@ -54,7 +55,7 @@ class ConversationalExportTest {
 
         ActiveModel.await();
         Caller client = Caller.service(users, keys);
-        String requestId = client.request().contentType("application/json").body(JSON.writeValueAsString(java.util.Map.of("text", TICKET)))
+        String requestId = client.request().contentType("application/json").body(JSON.writeValueAsString(Map.of("text", TICKET)))
                 .post("/api/v1/respond").then().statusCode(200).extract().path("requestId");
         client.request().contentType("application/json").body("{\"requestId\":\"" + requestId + "\",\"rating\":\"down\"}")
                 .post("/api/v1/feedback").then().statusCode(201);

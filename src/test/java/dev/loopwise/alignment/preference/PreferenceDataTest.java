@@ -10,15 +10,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.alignment.round.Judgements;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.judging.ReviewService;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Preference data in TRL and KTO form, out and in; thumbs up and down on served replies. */
@@ -64,7 +67,7 @@ class PreferenceDataTest {
         try {
             String body = Caller.apiKey(keys, "admin").request().get("/api/v1/export/preferences?format=trl").then().statusCode(200)
                     .extract().asString();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             long paged = body.lines().filter(l -> l.contains("paged export ")).peek(l -> assertTrue(seen.add(l), "twice: " + l)).count();
             assertEquals(rows, paged);
             assertTrue(body.contains("\"paged export " + rows + "\""), "the last row, on the second page");
@@ -121,7 +124,7 @@ class PreferenceDataTest {
         admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
                 .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(1));
         // Two people who disagreed on a prompt (an export of a team's judgements has such rows): both kept, and counted.
-        String tag = java.util.UUID.randomUUID().toString();
+        String tag = UUID.randomUUID().toString();
         String disagreement = "{\"prompt\":\"q " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\n{\"prompt\":\"q " + tag
                 + "\",\"chosen\":\"y\",\"rejected\":\"x\"}\n";
         admin.request().contentType("application/x-ndjson").body(disagreement.getBytes(StandardCharsets.UTF_8))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.file.Place;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +24,14 @@ class PreferenceRowsTest {
     private static final String BAD = "Dear customer.";
 
     private static Object read(String json, List<String> problems) throws Exception {
-        return PreferenceRows.read(JSON.readTree(json), dev.loopwise.common.file.Place.line(7), problems);
+        return PreferenceRows.read(JSON.readTree(json), Place.line(7), problems);
     }
 
     private static void assertPair(String json) throws Exception {
         List<String> problems = new ArrayList<>();
         Object row = read(json, problems);
         assertEquals(List.of(), problems, json);
-        assertEquals(new PreferenceRows.Row(TICKET, GOOD, BAD, null, dev.loopwise.common.file.Place.line(7)), row, json);
+        assertEquals(new PreferenceRows.Row(TICKET, GOOD, BAD, null, Place.line(7)), row, json);
     }
 
     @Test
@@ -73,8 +74,8 @@ class PreferenceRowsTest {
                 + " 'label' are paired by prompt)"), UnpairedRows.unmatched(rows), "the row left without a pair is named");
         // A good and a bad completion that are one reply, case and spacing aside (a thumb up and a thumb down on one served
         // reply), make no pair, and the good one still pairs with the bad one that differs.
-        List<PreferenceRows.Unpaired> alike = List.of(new PreferenceRows.Unpaired("c", "Refund sent.", true, dev.loopwise.common.file.Place.line(3)),
-                new PreferenceRows.Unpaired("c", "  refund   SENT. ", false, dev.loopwise.common.file.Place.line(4)), new PreferenceRows.Unpaired("c", "No refund.", false, dev.loopwise.common.file.Place.line(5)));
+        List<PreferenceRows.Unpaired> alike = List.of(new PreferenceRows.Unpaired("c", "Refund sent.", true, Place.line(3)),
+                new PreferenceRows.Unpaired("c", "  refund   SENT. ", false, Place.line(4)), new PreferenceRows.Unpaired("c", "No refund.", false, Place.line(5)));
         assertEquals(List.of("Refund sent.>No refund."), UnpairedRows.paired(alike).stream()
                 .map(p -> p.chosen() + ">" + p.rejected()).toList());
         assertNull(read("{\"prompt\":\"a\",\"completion\":\"x\",\"label\":\"yes\"}", problems));

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.HeldTrainingSlot;
 import dev.loopwise.review.judging.ReviewService;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,8 +17,11 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** A round from judgements to a served version, through the API and the real database. */
@@ -118,7 +122,7 @@ class AlignmentRoundTest {
                 .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("between 0.01 and 100"));
         admin.request().get("/api/v1/rounds/99999").then().statusCode(404);
         // The same request twice while the first waits (the slot is held, so it cannot start) shares that round.
-        long[] ids = dev.loopwise.model.HeldTrainingSlot.run(() -> {
+        long[] ids = HeldTrainingSlot.run(() -> {
             long first = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
                     .post("/api/v1/rounds").then().statusCode(202).extract().path("roundId")).longValue();
             long again = ((Number) admin.request().contentType("application/json").body("{\"method\":\"dpo\",\"seed\":77}")
@@ -140,9 +144,9 @@ class AlignmentRoundTest {
         assertEquals(started, retried, "a copy sent a moment later shares the round that started");
         admin.request().contentType("application/json").post("/api/v1/rounds/" + started + "/cancel");
         long until = System.currentTimeMillis() + 120_000;
-        while (java.util.Set.of("queued", "running").contains(admin.request().get("/api/v1/rounds/" + started).then().extract().<String>path("status"))
+        while (Set.of("queued", "running").contains(admin.request().get("/api/v1/rounds/" + started).then().extract().<String>path("status"))
                 && System.currentTimeMillis() < until) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            LockSupport.parkNanos(200_000_000L);
         }
         // The form says which value did not read as a number, and how to write one (a decimal comma is common).
         Caller lead = Caller.session("admin");
@@ -157,7 +161,7 @@ class AlignmentRoundTest {
      * with an estimate of the judgements needed; every statistical gate reports its interval.
      */
     static void assertStatusFollowsTheGates(JsonPath round) {
-        java.util.List<String> verdicts = round.getList("gates.verdict");
+        List<String> verdicts = round.getList("gates.verdict");
         String status = round.getString("status");
         String expected = verdicts.stream().allMatch("pass"::equals) ? "promoted"
                 : verdicts.contains("fail") ? "rejected" : "needs_evidence";

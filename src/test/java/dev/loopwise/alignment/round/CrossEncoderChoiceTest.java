@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +80,7 @@ class CrossEncoderChoiceTest {
         assertFalse(CrossEncoderRewards.crossClearlyBetter(cross, vector, new int[n], names));
         // Signed zeros are both ties: -0.0 against 0.0 is no win for either.
         double[] negativeZero = new double[n];
-        java.util.Arrays.fill(negativeZero, -0.0);
+        Arrays.fill(negativeZero, -0.0);
         assertFalse(CrossEncoderRewards.crossClearlyBetter(new double[n], negativeZero, new int[n], names));
     }
 

@@ -12,14 +12,15 @@ import dev.loopwise.alignment.simulation.ReplyVariants;
 import dev.loopwise.alignment.simulation.SimulatedReviewers;
 import dev.loopwise.alignment.simulation.Simulator;
 import dev.loopwise.model.DemoData;
-import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
+import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.ticket.TicketRow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class CrossEncoderRoundTest {
         judgements = new ArrayList<>();
         while (judgements.size() < 240) {
             TicketRow ticket = train.get(random.nextInt(train.size()));
-            int[] own = java.util.stream.IntStream.range(0, library.size())
+            int[] own = IntStream.range(0, library.size())
                     .filter(a -> library.get(a).intent().equals(ticket.label())).toArray();
             if (own.length < 2) {
                 continue;

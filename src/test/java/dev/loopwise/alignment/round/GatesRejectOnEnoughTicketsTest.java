@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.alignment.round.GateStatistics.Paired;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,7 +89,7 @@ class GatesRejectOnEnoughTicketsTest {
     void aRoundLeaningToRejectionOnOneTicketNeedsEvidenceRatherThanBeingRejected() {
         Gates.Evidence evidence = new Gates.Evidence(new RewardEvaluation(3, 0, 0, 0.0, -1.0, 0.0), new Paired(10, 0, 10, 0),
                 SAME_INTENTS, 0.1, 50, 1, 1);
-        RoundResult result = new RoundResult(null, java.util.Map.of(), Gates.check(SETTINGS, evidence), java.util.Map.of());
+        RoundResult result = new RoundResult(null, Map.of(), Gates.check(SETTINGS, evidence), Map.of());
         assertEquals(RoundResult.WAIT, result.outcome(), result.gates().toString());
         assertEquals(450, result.moreJudgements());
     }

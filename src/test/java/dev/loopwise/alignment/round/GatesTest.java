@@ -9,6 +9,7 @@ import dev.loopwise.alignment.reward.RewardEvaluation;
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.alignment.round.GateStatistics.Paired;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Each gate passes, fails or waits on evidence built to call for exactly that. */
@@ -46,16 +47,16 @@ class GatesTest {
     @Test
     void oneDisagreementInAHandfulAsksForAFirstEstimateNotForThousands() {
         // 11 judgements, 2 of them held out, the versions differ on one: how often they differ is no estimate yet.
-        RoundResult.Gate gate = gate(new RoundResult(null, java.util.Map.of(), Gates.check(SETTINGS, new Gates.Evidence(
-                new RewardEvaluation(2, 1, 0, 0.5, 1.0, 0.0), new Paired(0, 0, 1, 1), SAME_INTENTS, 0.1, 11, 2, 2)), java.util.Map.of()),
+        RoundResult.Gate gate = gate(new RoundResult(null, Map.of(), Gates.check(SETTINGS, new Gates.Evidence(
+                new RewardEvaluation(2, 1, 0, 0.5, 1.0, 0.0), new Paired(0, 0, 1, 1), SAME_INTENTS, 0.1, 11, 2, 2)), Map.of()),
                 "preference_agreement");
         assertEquals(RoundResult.WAIT, gate.verdict());
         // (20 − 2) held-out items at 2 per 11 judgements.
         assertTrue(gate.moreJudgements() >= 99 && gate.moreJudgements() <= 100, gate.detail());
         assertTrue(gate.detail().contains("give a first estimate"), gate.detail());
         // The reward model's one wrong ranking of two is no accuracy either: the same first estimate, not thousands.
-        RoundResult.Gate reward = gate(new RoundResult(null, java.util.Map.of(), Gates.check(SETTINGS, new Gates.Evidence(
-                new RewardEvaluation(2, 1, 0, 0.5, 1.0, 0.0), new Paired(0, 0, 1, 1), SAME_INTENTS, 0.1, 29, 2, 2)), java.util.Map.of()),
+        RoundResult.Gate reward = gate(new RoundResult(null, Map.of(), Gates.check(SETTINGS, new Gates.Evidence(
+                new RewardEvaluation(2, 1, 0, 0.5, 1.0, 0.0), new Paired(0, 0, 1, 1), SAME_INTENTS, 0.1, 29, 2, 2)), Map.of()),
                 "reward_accuracy");
         assertEquals(RoundResult.WAIT, reward.verdict());
         // (20 − 2) held-out pairs at 2 per 29 judgements: 261.
@@ -94,7 +95,7 @@ class GatesTest {
 
     private static RoundResult result(RewardEvaluation reward, Paired preferences, Paired intents, double kl) {
         List<RoundResult.Gate> gates = Gates.check(SETTINGS, new Gates.Evidence(reward, preferences, intents, kl, 1000, 100, 100));
-        return new RoundResult(null, java.util.Map.of(), gates, java.util.Map.of());
+        return new RoundResult(null, Map.of(), gates, Map.of());
     }
 
     private static RoundResult.Gate gate(RoundResult result, String name) {
@@ -203,7 +204,7 @@ class GatesTest {
     }
 
     private static RoundResult.Gate gate(Gates.Evidence evidence, String name) {
-        return gate(new RoundResult(null, java.util.Map.of(), Gates.check(SETTINGS, evidence), java.util.Map.of()), name);
+        return gate(new RoundResult(null, Map.of(), Gates.check(SETTINGS, evidence), Map.of()), name);
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.loopwise.alignment.round;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** After a rejection the advice follows the check that failed: more judgements only where they would help. */
@@ -79,12 +81,12 @@ class RoundAdviceTest {
         round.baseVersion = 1;
         round.newJudgements = 0;
         round.replayedJudgements = 0;
-        round.metrics = new java.util.HashMap<>();
-        round.lineage = new java.util.HashMap<>(java.util.Map.of("importedPairs", 48));
+        round.metrics = new HashMap<>();
+        round.lineage = new HashMap<>(Map.of("importedPairs", 48));
         assertEquals(48, RoundFormats.importedPairs(round));
         assertTrue(RoundFormats.material(round).contains("no new judgements (the newest; v1 was not trained by a round), no older ones,"
                 + " and 48 preference pairs imported through the API"), RoundFormats.material(round));
-        round.lineage = new java.util.HashMap<>();
+        round.lineage = new HashMap<>();
         assertTrue(!RoundFormats.material(round).contains("imported"), RoundFormats.material(round));
         // Stopped before its end, it learned nothing; while it runs, it is learning.
         round.lineage.put("rewardFreshStart", "Its model of reviewers' taste (reward model) started afresh.");

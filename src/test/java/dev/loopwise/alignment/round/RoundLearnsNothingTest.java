@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.preference.PreferencePair;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.version.ModelVersion;
@@ -14,7 +15,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +53,7 @@ class RoundLearnsNothingTest {
         RoundSettings settings = defaults.settings();
         List<PreferencePair> alike = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            String other = i % 3 == 0 ? REPLY.toUpperCase(java.util.Locale.ROOT) : i % 3 == 1 ? "  " + REPLY.replace(" ", "\n ") : REPLY;
+            String other = i % 3 == 0 ? REPLY.toUpperCase(Locale.ROOT) : i % 3 == 1 ? "  " + REPLY.replace(" ", "\n ") : REPLY;
             PreferencePair.Kind kind = i % 2 == 0 ? PreferencePair.Kind.PREFERENCE : PreferencePair.Kind.TIE;
             alike.add(new PreferencePair("where is parcel " + i, REPLY, other, kind, 0, 1, "ticket " + i, 0));
         }
@@ -65,7 +68,7 @@ class RoundLearnsNothingTest {
         AlignmentRound failed = QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id));
         assertEquals(AlignmentRound.FAILED, failed.status);
         long trains = alike.stream().filter(p -> !AlignmentEngine.isHeldOut(p.group(), settings)).count();
-        assertEquals(dev.loopwise.common.LifecycleMessages.roundLearnsNothing((int) trains), failed.reason);
+        assertEquals(LifecycleMessages.roundLearnsNothing((int) trains), failed.reason);
         assertTrue(failed.reason.startsWith("Nothing to learn from: each of the " + trains + " comparisons this round trains on sets a"
                 + " reply against itself (the same words, case and spacing aside)"), failed.reason);
         // The Rounds page says it where the outcome is read, not only in the log.
@@ -75,7 +78,7 @@ class RoundLearnsNothingTest {
         assertTrue(outcome.substring(0, outcome.indexOf("</p>")).contains("nothing changed for customers. " + failed.reason), page);
 
         // One comparison of two different replies is enough to learn from; so is a "both bad" one, which pushes each down.
-        int trained = java.util.stream.IntStream.range(0, alike.size())
+        int trained = IntStream.range(0, alike.size())
                 .filter(i -> !AlignmentEngine.isHeldOut(alike.get(i).group(), settings)).findFirst().orElseThrow();
         PreferencePair at = alike.get(trained);
         for (PreferencePair teaching : List.of(

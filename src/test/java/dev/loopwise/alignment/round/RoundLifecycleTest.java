@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.judging.ReviewService;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,7 @@ class RoundLifecycleTest {
     void aTrainingRunAndARoundStartedTogetherBothEndWithTheirOwnVersion() {
         int base = ActiveModel.await();
         Judgements.judgeShorterIsBetter(review, users, 60);
-        dev.loopwise.model.ActiveModel.awaitNoTraining();
+        ActiveModel.awaitNoTraining();
         Caller admin = Caller.apiKey(keys, "admin");
         long round = start(admin, "{\"policyEpochs\":3}");
         long run = ((Number) admin.request().contentType("application/json").body("{\"regime\":\"prototypes\"}").post("/api/v1/models/train")
@@ -228,7 +229,7 @@ class RoundLifecycleTest {
                 List.of(AlignmentRound.RUNNING, AlignmentRound.QUEUED))) == 0 ? Boolean.TRUE : null, "a round is still running");
     }
 
-    private static <T> T await(java.util.function.Supplier<T> probe, String failure) {
+    private static <T> T await(Supplier<T> probe, String failure) {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             T value = probe.get();

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,7 +43,7 @@ class RoundPageWordsTest {
     @Test
     void tasteLearnedSaysWhenItIsNoBetterThanACoinToss() {
         AlignmentRound round = new AlignmentRound();
-        round.metrics = new java.util.HashMap<>(java.util.Map.of("reward/accuracy", 0.4));
+        round.metrics = new HashMap<>(Map.of("reward/accuracy", 0.4));
         // 40% of 200 held-out preferences: Wilson 90% interval 34.5–45.8%, all of it below a coin's 50%.
         round.gates = List.of(new RoundResult.Gate("reward_accuracy", false, "", RoundResult.FAIL, 0.4, 0.345, 0.458, null));
         assertEquals("40% — worse than a coin toss", RoundFormats.tasteText(round));
@@ -85,8 +89,8 @@ class RoundPageWordsTest {
             round.method = RoundSettings.REWARD_WEIGHTED;
             round.status = status;
             round.startedBy = "admin";
-            round.finishedAt = java.time.OffsetDateTime.now();
-            round.log = new java.util.ArrayList<>(List.of("16:32:18  Not enough evidence yet: On 11 held-out reviewer preferences … p = 1.000"));
+            round.finishedAt = OffsetDateTime.now();
+            round.log = new ArrayList<>(List.of("16:32:18  Not enough evidence yet: On 11 held-out reviewer preferences … p = 1.000"));
             round.persist();
             return round.id;
         });

@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.judging.ReviewService;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +65,7 @@ class RoundReplayTest {
                     + "where j.choice <> 'skip' and j.id <= " + firstUpto + " and r.round_id = " + roundId), "recorded: older, not skipped");
             assertTrue(Sql.number("select new_from from alignment_rounds where id = " + roundId) > firstUpto);
             // A long history is sampled by table page instead, and read in many keyset pages; the same bounds hold.
-            RoundJudgements.Read paged = QuarkusTransaction.requiringNew().call(() -> new RoundJudgements(em, java.util.Map.of(), 0, 7)
+            RoundJudgements.Read paged = QuarkusTransaction.requiringNew().call(() -> new RoundJudgements(em, Map.of(), 0, 7)
                     .read(firstUpto, new RoundScope(REPLAY, 1_000, 0), 13));
             assertEquals(fresh, paged.newCount());
             assertEquals(fresh, paged.pairs().stream().filter(p -> p.judgementId() > firstUpto).map(PreferencePair::judgementId)

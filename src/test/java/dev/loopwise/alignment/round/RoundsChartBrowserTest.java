@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ class RoundsChartBrowserTest extends BrowserTest {
             round.method = RoundSettings.REWARD_WEIGHTED;
             round.status = AlignmentRound.REJECTED;
             round.startedBy = "admin";
-            round.finishedAt = java.time.OffsetDateTime.now();
+            round.finishedAt = OffsetDateTime.now();
             round.metrics = new LinkedHashMap<>(Map.of("reward/accuracy", 0.8, "eval/candidate_preference_agreement", 0.7,
                     "eval/active_preference_agreement", 0.65, "policy/kl", 0.37, "policy/changed_choice_rate", 0.27));
             round.persist();

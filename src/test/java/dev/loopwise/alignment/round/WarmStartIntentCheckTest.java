@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.reward.RewardTrainer;
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.review.judging.ReviewService;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import dev.loopwise.ticket.HeldOutRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -101,9 +103,9 @@ class WarmStartIntentCheckTest {
             List<String> importedPrompts = Sql.rows("select prompt, id from imported_preferences where batch = '" + BATCH + "' order by id")
                     .stream().map(r -> (String) r[0]).toList();
             List<String> importedTrained = importedPrompts.stream()
-                    .filter(p -> !AlignmentEngine.isHeldOut(dev.loopwise.common.text.Hashing.sha256Hex(p), settings)).toList();
+                    .filter(p -> !AlignmentEngine.isHeldOut(Hashing.sha256Hex(p), settings)).toList();
             List<String> importedKeptAside = importedPrompts.stream()
-                    .filter(p -> AlignmentEngine.isHeldOut(dev.loopwise.common.text.Hashing.sha256Hex(p), settings)).toList();
+                    .filter(p -> AlignmentEngine.isHeldOut(Hashing.sha256Hex(p), settings)).toList();
             assertFalse(importedTrained.isEmpty(), "some imported pairs were trained on");
             List<String> importedTwins = importedPrompts.stream().map(WarmStartIntentCheckTest::lookAlike).toList();
             Set<String> expected = importedTrained.stream().map(HeldOutRows::key).collect(Collectors.toSet());
@@ -138,10 +140,10 @@ class WarmStartIntentCheckTest {
     }
 
     private static String lookAlike(String text) {
-        return "  " + text.toUpperCase(java.util.Locale.ROOT).replace(" ", " \t ") + " ";
+        return "  " + text.toUpperCase(Locale.ROOT).replace(" ", " \t ") + " ";
     }
 
     private static String hash(Object[] row) {
-        return dev.loopwise.common.text.Hashing.sha256Hex((String) row[1]);
+        return Hashing.sha256Hex((String) row[1]);
     }
 }

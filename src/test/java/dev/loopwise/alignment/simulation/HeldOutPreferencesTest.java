@@ -12,12 +12,13 @@ import dev.loopwise.alignment.round.RoundData;
 import dev.loopwise.alignment.round.RoundResult;
 import dev.loopwise.alignment.round.RoundSettings;
 import dev.loopwise.model.DemoData;
-import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
+import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,7 +143,7 @@ class HeldOutPreferencesTest {
     @Test
     void theDraftSimulatorsHeldOutAccuracyCountsAsTheGatesCount() {
         // A reward model that scores the gold reply 1 and every other reply 0.
-        java.util.function.Function<List<PreferencePair>, double[]> goldFirst = pairs -> pairs.stream()
+        Function<List<PreferencePair>, double[]> goldFirst = pairs -> pairs.stream()
                 .mapToDouble(p -> (p.first().equals(GOLD) ? 1 : 0) - (p.second().equals(GOLD) ? 1 : 0)).toArray();
         // One ticket, two reviewers for the gold reply and one against: one preference, ranked right. Per judgement it was 2/3.
         List<PreferencePair> one = List.of(vote("t1", GOLD, OTHER, 1, 1), vote("t1", GOLD, OTHER, 1, 2), vote("t1", OTHER, GOLD, 1, 3));

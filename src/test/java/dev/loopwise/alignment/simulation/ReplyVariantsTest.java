@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.file.Place;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.TicketRow;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class ReplyVariantsTest {
         for (PreferenceKind kind : List.of(PreferenceKind.CONCISE, PreferenceKind.NO_FALSE_ACTION, PreferenceKind.SIGN_OFF)) {
             List<WorkspaceSnapshot.ReplyInfo> library = ReplyVariants.library(train, 4, kind, new Random(42));
             double[] quality = kind.qualities(library, 42);
-            Map<String, List<Integer>> byIntent = new java.util.TreeMap<>();
+            Map<String, List<Integer>> byIntent = new TreeMap<>();
             for (int a = 0; a < library.size(); a++) {
                 byIntent.computeIfAbsent(library.get(a).intent(), k -> new ArrayList<>()).add(a);
             }
@@ -80,7 +82,7 @@ class ReplyVariantsTest {
         List<TicketRow> train = new ArrayList<>();
         for (CSVRecord row : DemoWorkspace.read("tickets.csv")) {
             String response = row.get("response").isBlank() ? null : row.get("response");
-            train.add(new TicketRow(dev.loopwise.common.file.Place.line(0), row.get("text"), row.get("label"), response, null, Map.of()));
+            train.add(new TicketRow(Place.line(0), row.get("text"), row.get("label"), response, null, Map.of()));
         }
         return train;
     }

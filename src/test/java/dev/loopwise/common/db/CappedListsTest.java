@@ -9,6 +9,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class CappedListsTest {
     @Test
     void eachCappedListSaysHowManyItHoldsInAll() {
         String tag = "capped-" + UUID.randomUUID();
-        int version = 900_000 + new java.util.Random().nextInt(90_000); // no real version: these alerts are its only ones
+        int version = 900_000 + new Random().nextInt(90_000); // no real version: these alerts are its only ones
         Caller admin = Caller.session("admin");
         try {
             sql("insert into alignment_rounds (method, settings, status, started_by, finished_at)"

@@ -9,6 +9,7 @@ import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class CallerFirstTest {
         // A body past the limit, with its length announced, and sent in chunks without one.
         given().contentType("application/json").body(HUGE).post("/api/v1/users").then().statusCode(401)
                 .body("code", equalTo("unauthenticated"));
-        given().contentType("application/json").body(new java.io.ByteArrayInputStream(HUGE)).post("/api/v1/users").then()
+        given().contentType("application/json").body(new ByteArrayInputStream(HUGE)).post("/api/v1/users").then()
                 .statusCode(401).body("code", equalTo("unauthenticated"));
         admin.request().contentType("application/json").body(HUGE).post("/api/v1/users").then().statusCode(413)
                 .body("code", equalTo("payload_too_large"));

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -71,7 +73,7 @@ class CursorPagingTest {
             Response last = admin.request().get("/api/v1/tickets?size=3&before=" + (oldest.get(oldest.size() - 1) + 1))
                     .then().statusCode(200).extract().response();
             List<Long> newestFirst = new ArrayList<>(oldest);
-            java.util.Collections.reverse(newestFirst);
+            Collections.reverse(newestFirst);
             assertEquals(newestFirst, last.jsonPath().getList("id", Long.class));
             assertNull(nextLink(last), "no next page after the oldest ticket");
             admin.request().get("/api/v1/tickets?before=" + oldest.get(0)).then().statusCode(200).body("size()", equalTo(0))
@@ -106,7 +108,7 @@ class CursorPagingTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from alignment_rounds where started_by = 'cursor-test'")
                     .executeUpdate());
         }
-        dev.loopwise.model.ActiveModel.await();
+        ActiveModel.await();
         List<Long> versions = ids("select version from model_versions order by version desc limit 1");
         Response one = admin.request().get("/api/v1/models?before=" + (versions.get(0) + 1) + "&limit=1").then().statusCode(200).extract().response();
         assertEquals(versions.get(0).intValue(), one.jsonPath().getInt("[0].version"));

@@ -7,12 +7,14 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKey;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +77,7 @@ class ErrorShapeTest {
         admin.request().get("/api/v1/models/-99999999999999")
                 .then().statusCode(400).body("code", equalTo("bad_parameter"))
                 .body("error", containsString("far smaller than this request takes ('-99999999999999')"));
-        dev.loopwise.security.Caller page = dev.loopwise.security.Caller.session("admin");
+        Caller page = Caller.session("admin");
         for (String[] typed : new String[][] {{"2.5", "'2.5' is not a whole number: this field asks for a count."},
                 {"99999999999", "'99999999999' is far larger than this field takes"}, {"0,5", "'0,5' is not a number"},
                 {"-99999999999", "'-99999999999' is far smaller than this field takes: type a larger whole number"},
@@ -102,7 +104,7 @@ class ErrorShapeTest {
                 .then().statusCode(400).body("error", equalTo("'requestsPerMinute' is far out of range (it must at least be a"
                         + " whole number no larger than 2,147,483,647): send a value this field allows."));
         admin.request().contentType("application/json; charset=ISO-8859-1").body("{\"text\": \"caf\u00e9 cr\u00e8me\"}".getBytes(
-                java.nio.charset.StandardCharsets.ISO_8859_1)).post("/api/v1/respond")
+                StandardCharsets.ISO_8859_1)).post("/api/v1/respond")
                 .then().statusCode(400).body("error", containsString("not UTF-8"));
         long adminId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername("admin").orElseThrow().id);
         admin.request().contentType("application/json").body("{\"disabled\":1}").patch("/api/v1/users/" + adminId)
@@ -193,11 +195,11 @@ class ErrorShapeTest {
 
     @Test
     void aFormBodyThatCannotBeReadIsA400ThatSaysWhatTheAddressTakes() {
-        long keys = QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.apikey.ApiKey.count());
+        long keys = QuarkusTransaction.requiringNew().call(() -> ApiKey.count());
         // An API call that takes JSON says so, whatever the form body holds.
         admin.request().contentType("application/x-www-form-urlencoded").body("name=%zz").post("/api/v1/keys")
                 .then().statusCode(415).body("code", equalTo("unsupported_media_type")).body("error", containsString("application/json"));
-        admin.request().contentType("multipart/form-data; boundary=xx").body("garbage".getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/v1/keys")
+        admin.request().contentType("multipart/form-data; boundary=xx").body("garbage".getBytes(StandardCharsets.UTF_8)).post("/api/v1/keys")
                 .then().statusCode(415).body("code", equalTo("unsupported_media_type"));
         admin.request().contentType("application/x-www-form-urlencoded").body("a=%").post("/api/v1/knowledge/articles?name=a.md")
                 .then().statusCode(400).body("error", containsString("text/markdown"));
@@ -208,7 +210,7 @@ class ErrorShapeTest {
         browser.request().contentType("application/x-www-form-urlencoded")
                 .body("csrf-token=" + browser.csrfToken() + "&displayName=" + "a".repeat(70_000)).post("/admin/users")
                 .then().statusCode(413).body("code", equalTo("payload_too_large")).body("error", containsString("64 KB"));
-        assertEquals(keys, QuarkusTransaction.requiringNew().call(() -> dev.loopwise.security.apikey.ApiKey.count()));
+        assertEquals(keys, QuarkusTransaction.requiringNew().call(() -> ApiKey.count()));
     }
 
     static long countUsers() {

@@ -4,10 +4,11 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.User;
 import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.ScratchIntents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -48,7 +49,7 @@ class FormFieldsTest {
         // An intent without tickets would hold up the fine-tunes and the demo checks of later tests.
         Intent made = QuarkusTransaction.requiringNew().call(() -> Intent.findByName("utf_eight_intent")).orElseThrow();
         assertEquals("Café orders", made.description);
-        dev.loopwise.ticket.ScratchIntents.delete(made.id);
+        ScratchIntents.delete(made.id);
     }
 
     @Test

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.ScratchAccounts;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +25,7 @@ class HttpLayerErrorsTest {
     @TestHTTPResource("/")
     URL base;
     @jakarta.inject.Inject
-    dev.loopwise.security.apikey.ApiKeyService keys;
+    ApiKeyService keys;
 
     @Test
     void aMalformedAddressIsRefusedWithTheSentenceInTheShapeTheCallerReads() throws Exception {
@@ -92,7 +96,7 @@ class HttpLayerErrorsTest {
 
     @Test
     void optionsNamesTheMethodsAnAddressTakesAndOnlyForAddressesThatExist() throws Exception {
-        String key = "*/*\r\nAuthorization: Bearer " + ScratchAccounts.key(keys.create("admin", "options " + java.util.UUID.randomUUID())).secret();
+        String key = "*/*\r\nAuthorization: Bearer " + ScratchAccounts.key(keys.create("admin", "options " + UUID.randomUUID())).secret();
         String respond = raw("OPTIONS /api/v1/respond HTTP/1.1", key);
         assertTrue(respond.startsWith("HTTP/1.1 204") && respond.contains("Allow: POST, OPTIONS"), respond);
         String me = raw("OPTIONS /api/v1/me HTTP/1.1", key);
@@ -122,11 +126,11 @@ class HttpLayerErrorsTest {
             out.write((requestLine + "\r\nHost: localhost\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) got.write(buffer, 0, n);
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 got.write("[TIMEOUT]".getBytes());
             }
             return got.toString(StandardCharsets.UTF_8);

@@ -5,12 +5,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +75,7 @@ class OtherDigitsTest {
 
     /** As a browser sends it: RestAssured would write these digits in ISO-8859-1 (as question marks). */
     private static String utf8(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private long reviewItems() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.text.Hashing;
+import dev.loopwise.model.ActiveModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ class EmbeddingStoreTest {
 
     @Test
     void vectorsOfAnEncoderNoVersionUsesAreDeletedAndTheWorkspacesAreKept() {
-        dev.loopwise.model.ActiveModel.await();
+        ActiveModel.await();
         String gone = "gone-encoder@" + UUID.randomUUID().toString().substring(0, 8) + "/mean";
         String recent = "recent-encoder@" + UUID.randomUUID().toString().substring(0, 8) + "/mean";
         QuarkusTransaction.requiringNew().run(() -> {

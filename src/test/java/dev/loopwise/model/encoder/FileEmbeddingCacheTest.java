@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.loopwise.model.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -56,7 +58,7 @@ class FileEmbeddingCacheTest {
         try (Stream<Path> files = Files.list(dir.resolve("b"))) {
             fileOfB = files.findFirst().orElseThrow();
         }
-        Files.copy(fileOfA, fileOfB, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(fileOfA, fileOfB, StandardCopyOption.REPLACE_EXISTING);
 
         List<String> asked = new ArrayList<>();
         float[][] b = new FileEmbeddingCache(dir.resolve("b"), B).embed(B, encoder(2, asked), List.of("one"), new Progress(true));
@@ -74,7 +76,7 @@ class FileEmbeddingCacheTest {
             file = files.findFirst().orElseThrow();
         }
         byte[] whole = Files.readAllBytes(file);
-        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 3)); // the last entry cut short
+        Files.write(file, Arrays.copyOf(whole, whole.length - 3)); // the last entry cut short
 
         List<String> asked = new ArrayList<>();
         FileEmbeddingCache reopened = new FileEmbeddingCache(dir, A);

@@ -7,6 +7,7 @@ import dev.loopwise.model.transformer.Pooling;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class SentenceEncoderTest {
 
     @Test
     void backgroundWorkGetsAWordBeforeEachOnnxCall() {
-        List<String> texts = java.util.stream.IntStream.range(0, 70).mapToObj(i -> "ticket number " + i + " about my order").toList();
+        List<String> texts = IntStream.range(0, 70).mapToObj(i -> "ticket number " + i + " about my order").toList();
         int[] calls = {0};
         encoder.encode(texts, () -> calls[0]++);
         assertEquals(3, calls[0], "70 texts in calls of 32");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The regime names people type, and what {@code auto} picks at the edges of its rule. */
@@ -41,10 +42,10 @@ class IntentRegimeTest {
 
     @Test
     void theMedianIsTheLowerMiddle() {
-        assertEquals(0, IntentRegime.median(java.util.List.of()));
-        assertEquals(3, IntentRegime.median(java.util.List.of(3)));
-        assertEquals(3, IntentRegime.median(java.util.List.of(40, 3)));
-        assertEquals(40, IntentRegime.median(java.util.List.of(2, 40, 50)));
-        assertEquals(5, IntentRegime.median(java.util.List.of(50, 5, 1, 60)));
+        assertEquals(0, IntentRegime.median(List.of()));
+        assertEquals(3, IntentRegime.median(List.of(3)));
+        assertEquals(3, IntentRegime.median(List.of(40, 3)));
+        assertEquals(40, IntentRegime.median(List.of(2, 40, 50)));
+        assertEquals(5, IntentRegime.median(List.of(50, 5, 1, 60)));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.DemoData;
+import dev.loopwise.ticket.Ticket;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVRecord;
@@ -40,7 +41,7 @@ class IntentTrainerTest {
         List<Integer> trainRows = new ArrayList<>();
         List<Integer> testRows = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            (dev.loopwise.ticket.Ticket.defaultSplit(texts.get(i)).equals("test") ? testRows : trainRows).add(i);
+            (Ticket.defaultSplit(texts.get(i)).equals("test") ? testRows : trainRows).add(i);
         }
         LabelledVectors train = new LabelledVectors(pick(vectors, trainRows),
                 trainRows.stream().mapToInt(i -> labels.indexOf(gold.get(i))).toArray());

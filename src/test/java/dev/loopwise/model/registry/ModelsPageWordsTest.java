@@ -5,17 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.job.StatusWords;
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelActivation;
 import dev.loopwise.model.registry.version.ModelService;
 import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +63,7 @@ class ModelsPageWordsTest {
 
     @Test
     void aRunningTrainingSaysHowFarItIsInNumbersBesideItsBar() {
-        dev.loopwise.model.ActiveModel.awaitNoTraining();
+        ActiveModel.awaitNoTraining();
         // A run row as a worker keeps it while training, shown by the page for a moment and removed again.
         long id = QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun running = run(TrainingRun.RUNNING, 0.02);
@@ -70,7 +74,7 @@ class ModelsPageWordsTest {
         });
         String page;
         try {
-            page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models?run=" + id).then()
+            page = Caller.session("admin").request().accept("text/html").get("/admin/models?run=" + id).then()
                     .statusCode(200).extract().asString();
         } finally {
             QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
@@ -86,7 +90,7 @@ class ModelsPageWordsTest {
             String words = ModelFormats.reasonText(activation);
             assertTrue(words.contains(" ") && !words.equals(code) && words.length() > 15, code + " -> " + words);
         }
-        String page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models").then()
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/models").then()
                 .statusCode(200).extract().asString();
         String changes = page.substring(page.indexOf("id=\"activations\""));
         assertFalse(changes.contains("<td data-label=\"Why\">first model</td>"), changes);
@@ -95,7 +99,7 @@ class ModelsPageWordsTest {
     @Test
     void aShareOfAFewHeldOutTicketsIsShownAsTheirCountAndSaidTooFewToJudge() {
         ModelVersion version = new ModelVersion();
-        version.metrics = new java.util.HashMap<>(java.util.Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
+        version.metrics = new HashMap<>(Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
                 "intent/oos_recall", 1.0, "data/oos_test_tickets", 3));
         assertEquals("3 of 3 (too few to judge)", ModelFormats.percent(version, "intent/oos_recall"));
         assertEquals("3 of 3", FigureRanges.headline(version, "intent/oos_recall"), "the version page's big figure stays short");
@@ -108,7 +112,7 @@ class ModelsPageWordsTest {
     @Test
     void aShareOfEnoughTicketsSaysHowFarChanceCouldMoveItAndAFewTicketsOrAnAverageDoNot() {
         ModelVersion version = new ModelVersion();
-        version.metrics = new java.util.HashMap<>(java.util.Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
+        version.metrics = new HashMap<>(Map.of("intent/accuracy", 0.9, "data/test_tickets", 200,
                 "intent/macro_f1", 0.9, "intent/oos_recall", 1.0, "data/oos_test_tickets", 3));
         assertEquals("likely between 85% and 93%", FigureRanges.likelyRange(version, "intent/accuracy"));
         version.metrics.put("data/test_tickets", 40);
@@ -118,8 +122,8 @@ class ModelsPageWordsTest {
         assertEquals("", FigureRanges.likelyRange(version, "policy/agent_agreement"));
 
         // The demo's first version, which the test profile trains at start on 87 held-out tickets.
-        int measured = dev.loopwise.model.ActiveModel.await();
-        String page = dev.loopwise.security.Caller.session("admin").request().accept("text/html").get("/admin/models/" + measured)
+        int measured = ActiveModel.await();
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + measured)
                 .then().statusCode(200).extract().asString();
         assertTrue(page.contains("<span class=\"label range\">likely between "), page);
     }

@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.version.ModelVersion;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +52,7 @@ class RemovedWeightsTest {
             assertTrue(list.contains("id=\"weights-removed\""), "the list says what the mark means");
             assertFalse(list.contains("/admin/models/" + neverServed + "/promote"), "no Promote button for it");
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version in ?1", java.util.List.of(served, neverServed)));
+            QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version in ?1", List.of(served, neverServed)));
         }
     }
 

@@ -13,6 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.loopwise.model.Djl;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Clipping a real DJL model's gradients by their joint norm, and skipping a step whose gradients are not finite. */
@@ -56,7 +57,7 @@ class GradientClippingTest {
     }
 
     /** A one-unit linear model without bias, w = (0, 0), trained with Adam. */
-    private static void withZeroWeights(java.util.function.Consumer<Trainer> test) {
+    private static void withZeroWeights(Consumer<Trainer> test) {
         Djl.configure();
         try (Model model = Model.newInstance("clip", ai.djl.Device.cpu(), Djl.PYTORCH)) {
             model.setBlock(Linear.builder().setUnits(1).optBias(false).build());

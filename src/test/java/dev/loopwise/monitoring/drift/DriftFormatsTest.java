@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -64,7 +65,7 @@ class DriftFormatsTest {
         assertTrue(DriftFormats.nextStep(otherVersion).contains("becomes an alert"), "an alert of another version is not this one's");
         var group = DriftFormats.groups(JSON.readTree("[{\"id\":1,\"reportId\":1,\"modelVersion\":3,\"createdAt\":null,"
                 + "\"signal\":\"oos_rate\",\"message\":\"12% handed over\"}]")).get(0);
-        assertEquals(java.util.List.of("More requests are handed to a person"), group.titles());
+        assertEquals(List.of("More requests are handed to a person"), group.titles());
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Drift checks past the retention are removed in batches, except those an alert points at; the newer ones stay. */
@@ -22,7 +23,7 @@ class DriftReportRetentionTest {
 
     @Test
     void checksOlderThanTheRetentionGoUnlessTheyRaisedAnAlert() {
-        int version = 900_000 + new java.util.Random().nextInt(90_000); // no real version: its checks are only these
+        int version = 900_000 + new Random().nextInt(90_000); // no real version: its checks are only these
         try {
             // More old checks than one batch holds, so that the removal has to go on past its first batch.
             sql("insert into drift_reports (model_version, requests, signals, created_at) select " + version

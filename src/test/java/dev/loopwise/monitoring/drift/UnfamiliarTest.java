@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -159,7 +160,7 @@ class UnfamiliarTest {
     }
 
     private static float[][] concat(float[][] a, float[][] b) {
-        float[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        float[][] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }

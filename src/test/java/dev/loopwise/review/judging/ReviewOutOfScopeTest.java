@@ -17,10 +17,12 @@ import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,7 @@ class ReviewOutOfScopeTest extends ReviewerTest {
         String proposal = "We only handle orders here " + UUID.randomUUID();
         r.request().contentType("application/json").body("{\"choice\":\"out_of_scope\",\"rewrite\":\"" + proposal + "\"}")
                 .post("/api/v1/review/" + itemId).then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo("not_with_choice"));
-        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> dev.loopwise.ticket.Reply.count("text", proposal)));
+        assertEquals(0L, (long) QuarkusTransaction.requiringNew().call(() -> Reply.count("text", proposal)));
         r.request().contentType("application/json").body("{\"choice\":\"out_of_scope\"}").post("/api/v1/review/" + itemId)
                 .then().statusCode(201);
         Judgement judgement = QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>find("itemId", itemId).singleResult());
@@ -100,7 +102,7 @@ class ReviewOutOfScopeTest extends ReviewerTest {
         Ticket back = ticket(text).orElseThrow();
         assertNull(back.intent, "unlabelled again, as it was imported");
         assertNull(back.split);
-        assertEquals(java.util.Map.of("channel", "email"), back.metadata, "its own metadata kept, the review mark gone");
+        assertEquals(Map.of("channel", "email"), back.metadata, "its own metadata kept, the review mark gone");
         QuarkusTransaction.requiringNew().run(() -> Ticket.deleteById(ticketId));
     }
 

@@ -11,6 +11,7 @@ import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A rewrite that is word for word a library reply adds nothing to the library, under its intent or another. */
@@ -25,7 +26,7 @@ class RewriteDuplicatesTest extends ReviewerTest {
         assertEquals(id, ((Number) reviewer.request().get("/api/v1/review/next").path("itemId")).longValue());
         long pendingBefore = QuarkusTransaction.requiringNew().call(() -> Reply.count("status", Reply.PENDING));
         reviewer.request().contentType("application/json")
-                .body(java.util.Map.of("choice", "both_bad", "rewrite", elsewhere.text)).post("/api/v1/review/" + id).then().statusCode(201);
+                .body(Map.of("choice", "both_bad", "rewrite", elsewhere.text)).post("/api/v1/review/" + id).then().statusCode(201);
         assertEquals(elsewhere.text, QuarkusTransaction.requiringNew().call(
                 () -> Judgement.<Judgement>find("itemId", id).singleResult().rewrite));
         assertEquals(pendingBefore, QuarkusTransaction.requiringNew().call(() -> Reply.count("status", Reply.PENDING)));

@@ -9,10 +9,13 @@ import dev.loopwise.review.FromScratchFigures;
 import dev.loopwise.review.item.ReviewItem;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -73,7 +76,7 @@ class TallySumsTest {
         List<FromScratchFigures.Vote> all = new ArrayList<>();
         items.forEach((id, item) -> item.votes.forEach(v -> all.add(new FromScratchFigures.Vote(id, v[1], CHOICES[(int) v[2]], item.kind,
                 item.gold, start.plusDays(v[3])))));
-        all.sort(java.util.Comparator.comparingLong(v -> idOf(items, v)));
+        all.sort(Comparator.comparingLong(v -> idOf(items, v)));
         FromScratchFigures.Figures expected = FromScratchFigures.of(all);
         assertNotNull(expected.alpha(), "the history is rich enough to have an alpha");
         if (reviewers == 2) {
@@ -92,7 +95,7 @@ class TallySumsTest {
         });
         running.reviewers.forEach((id, sums) -> {
             if (!expected.reviewers().containsKey(id)) {
-                assertEquals(0, java.util.Arrays.stream(sums).map(Math::abs).sum(), "a reviewer without votes has nothing: " + id);
+                assertEquals(0, Arrays.stream(sums).map(Math::abs).sum(), "a reviewer without votes has nothing: " + id);
             }
         });
         AlphaSeries series = running.series();
@@ -109,7 +112,7 @@ class TallySumsTest {
 
         // The chart's window: the days before it summed into one day without votes give the same later points.
         LocalDate cut = LocalDate.parse(overTime.get(overTime.size() / 2).day());
-        Map<LocalDate, long[]> windowDays = new java.util.TreeMap<>();
+        Map<LocalDate, long[]> windowDays = new TreeMap<>();
         long[] earlier = {0, 0};
         running.days.forEach((d, f) -> {
             if (d.isBefore(cut)) {
@@ -119,7 +122,7 @@ class TallySumsTest {
             }
         });
         windowDays.put(cut.minusDays(1), earlier);
-        Map<String, double[]> summed = new java.util.TreeMap<>();
+        Map<String, double[]> summed = new TreeMap<>();
         List<AlphaSeries.Marginal> windowRows = new ArrayList<>();
         for (AlphaSeries.Marginal m : running.marginals()) {
             if (m.day().isBefore(cut)) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.text.Hashing;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.UserService;
@@ -58,7 +59,7 @@ class ApiKeyLimitTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 update api_key_windows set window_start = window_start - interval '1 minute', requests = 99
                 where key_id = (select id from api_keys where key_hash = ?1)""")
-                .setParameter(1, dev.loopwise.common.text.Hashing.sha256Hex(secret)).executeUpdate());
+                .setParameter(1, Hashing.sha256Hex(secret)).executeUpdate());
         feedback(secret).then().statusCode(404);
     }
 
@@ -82,6 +83,6 @@ class ApiKeyLimitTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 select w.requests from api_key_windows w join api_keys k on k.id = w.key_id
                 where k.key_hash = ?1 and w.window_start = date_trunc('minute', now())""")
-                .setParameter(1, dev.loopwise.common.text.Hashing.sha256Hex(secret)).getSingleResult()).intValue());
+                .setParameter(1, Hashing.sha256Hex(secret)).getSingleResult()).intValue());
     }
 }

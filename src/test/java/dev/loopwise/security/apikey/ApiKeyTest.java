@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
@@ -19,6 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** API keys: shown once, stored hashed, carry their user's roles, stop working when revoked. */
@@ -83,7 +86,7 @@ class ApiKeyTest {
                 .then().statusCode(201).extract().path("id")).longValue();
         admin.request().contentType("application/json").body(body.formatted(" zendesk ")).post("/api/v1/keys").then().statusCode(409)
                 .body("code", equalTo("key_name_taken"))
-                .body("error", equalTo(dev.loopwise.common.AccountMessages.keyNameTaken(helpdesk.username, "zendesk")));
+                .body("error", equalTo(AccountMessages.keyNameTaken(helpdesk.username, "zendesk")));
         long userId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(helpdesk.username).orElseThrow().id);
         Caller page = Caller.session("admin");
         String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", "ZENDESK")
@@ -94,7 +97,7 @@ class ApiKeyTest {
         assertEquals(1, refused.split("<details open>", -1).length - 1, "only that account's fold opens");
 
         // The same on one's own Account page.
-        String own = "own key " + java.util.UUID.randomUUID();
+        String own = "own key " + UUID.randomUUID();
         long ownId = ScratchAccounts.keyWithId(((Number) admin.request().contentType("application/json").body("{\"name\":\"" + own + "\"}")
                 .post("/api/v1/keys").then().statusCode(201).extract().path("id")).longValue());
         try {
@@ -104,7 +107,7 @@ class ApiKeyTest {
         } finally {
             admin.request().delete("/api/v1/keys/" + ownId).then().statusCode(204);
         }
-        assertEquals(java.util.List.of("Zendesk"), activeNames(helpdesk.username, "zendesk"), "no second key was made");
+        assertEquals(List.of("Zendesk"), activeNames(helpdesk.username, "zendesk"), "no second key was made");
 
         admin.request().delete("/api/v1/keys/" + first).then().statusCode(204);
         admin.request().contentType("application/json").body(body.formatted("Zendesk")).post("/api/v1/keys").then().statusCode(201);
@@ -112,11 +115,11 @@ class ApiKeyTest {
             page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("name", " ")
                     .post("/admin/users/" + userId + "/keys").then().statusCode(303);
         }
-        assertEquals(java.util.List.of(helpdesk.username + " key", helpdesk.username + " key 2"),
+        assertEquals(List.of(helpdesk.username + " key", helpdesk.username + " key 2"),
                 activeNames(helpdesk.username, helpdesk.username + " key"));
     }
 
-    private static java.util.List<String> activeNames(String username, String startingWith) {
+    private static List<String> activeNames(String username, String startingWith) {
         return QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>list("user.username = ?1 and revokedAt is null order by id",
                 username).stream().map(k -> k.name).filter(n -> n.toLowerCase().startsWith(startingWith.toLowerCase())).toList());
     }

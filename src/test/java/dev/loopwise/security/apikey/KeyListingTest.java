@@ -13,6 +13,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -76,7 +77,7 @@ class KeyListingTest {
                 }
             }
             List<Long> newestFirst = new ArrayList<>(ids);
-            java.util.Collections.reverse(newestFirst);
+            Collections.reverse(newestFirst);
             assertEquals(newestFirst, walked, "every key once, newest first");
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {

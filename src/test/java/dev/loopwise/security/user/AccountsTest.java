@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -175,7 +176,7 @@ class AccountsTest {
         // The session that changed it goes on with its renewed stamp; every other one has ended.
         String renewed = changed.getCookie(SessionStamps.COOKIE);
         assertTrue(renewed != null && !renewed.equals(copied.get(SessionStamps.COOKIE)), "the stamp is renewed");
-        var continued = new java.util.HashMap<>(copied);
+        var continued = new HashMap<>(copied);
         continued.put(SessionStamps.COOKIE, renewed);
         given().redirects().follow(false).cookies(continued).accept("text/html").get("/review").then().statusCode(200);
         elsewhere.request().accept("text/html").get("/review").then().statusCode(303).header("Location", containsString("/login"));

@@ -2,6 +2,7 @@ package dev.loopwise.security.user;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.AtOnce;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.Role;
@@ -78,7 +79,7 @@ class ConcurrentAccountsTest {
                 Future<?> own = pool.submit(() -> {
                     try {
                         users.changeOwnPassword(name, "long-enough-pw", "own-long-enough-pw", "own-long-enough-pw");
-                    } catch (dev.loopwise.common.ApiException e) {
+                    } catch (ApiException e) {
                         // the admin's new password came first: the old one no longer matches
                     }
                 });

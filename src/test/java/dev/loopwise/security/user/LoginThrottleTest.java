@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.Role;
@@ -141,7 +142,7 @@ class LoginThrottleTest {
     void aServiceAccountHasNoBrowserSignIn() {
         // Made as one, it gets no password: one given is refused rather than stored to never work.
         String given = "helpdesk-" + UNIQUE.incrementAndGet();
-        assertEquals("service_password", org.junit.jupiter.api.Assertions.assertThrows(dev.loopwise.common.ApiException.class,
+        assertEquals("service_password", org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> users.create(given, PASSWORD, Role.SERVICE, null)).code);
         // Turned into one, the password it had as a reviewer no longer signs it in.
         String name = "helpdesk-" + UNIQUE.incrementAndGet();

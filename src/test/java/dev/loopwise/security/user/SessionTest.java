@@ -14,6 +14,8 @@ import dev.loopwise.security.SecurityConfig;
 import dev.loopwise.security.SessionStamps;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Instant;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 /** Browser sign-in: wrong password, expired or forged session, logout, login CSRF, form CSRF. */
@@ -151,8 +153,8 @@ class SessionTest {
     void aSessionEndsAtItsLifetimeSinceSignInHoweverBusy() {
         String name = "lifetime" + System.nanoTime();
         ScratchAccounts.user(users.create(name, "long-enough-pw", Role.REVIEWER, null));
-        var cookies = new java.util.HashMap<>(Caller.session(name, "long-enough-pw").cookies());
-        java.time.Instant start = java.time.Instant.now().minus(config.sessionLifetime());
+        var cookies = new HashMap<>(Caller.session(name, "long-enough-pw").cookies());
+        Instant start = Instant.now().minus(config.sessionLifetime());
         cookies.put(SessionStamps.COOKIE, stamps.issue(name, start.plusSeconds(120)));
         given().redirects().follow(false).cookies(cookies).accept("text/html").get("/review").then().statusCode(200);
         cookies.put(SessionStamps.COOKIE, stamps.issue(name, start.minusSeconds(120)));

@@ -1,8 +1,8 @@
 package dev.loopwise.model.registry.training;
 
 import dev.loopwise.common.text.Hashing;
-import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.OutOfScopeThreshold;
+import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.intent.IntentEvaluation;
 import dev.loopwise.model.intent.IntentFineTuning;
 import dev.loopwise.model.intent.IntentHead;
@@ -10,12 +10,13 @@ import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.intent.IntentTrainer;
 import dev.loopwise.model.intent.IntentTrainingConfig;
 import dev.loopwise.model.intent.IntentTrainingData;
-import dev.loopwise.model.registry.version.ModelBundle;
-import dev.loopwise.ticket.Intent;
 import dev.loopwise.model.intent.IntentTrainingResult;
 import dev.loopwise.model.intent.LabelledVectors;
 import dev.loopwise.model.policy.ReplyPolicy;
+import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.transformer.tuning.FineTuneResult;
+import dev.loopwise.ticket.Intent;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class ModelTrainer {
      * @param autoFineTune   whether {@code auto} may choose to fine-tune
      */
     public record Settings(String regime, long seed, int minTrainedExamples, double retention, double oosWeight,
-                           int policyHidden, int policyEpochs, int minFineTuneExamples, java.time.Duration fineTuneBudget,
+                           int policyHidden, int policyEpochs, int minFineTuneExamples, Duration fineTuneBudget,
                            boolean autoFineTune) {
         public Settings {
             regime = IntentRegime.parse(regime);

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * What a training run reads and writes in the database. Every write first locks the run's row and checks it is
@@ -64,7 +65,7 @@ final class TrainingRecords {
             TrainingRun run = running(runId);
             if (run.cancelRequested) {
                 // Asked after the last step's check, and accepted: no version is made, as the admin was told.
-                throw new java.util.concurrent.CancellationException("Training run " + runId + " was cancelled");
+                throw new CancellationException("Training run " + runId + " was cancelled");
             }
             ModelVersion version = new ModelVersion();
             version.version = ModelVersion.nextVersionNumber();

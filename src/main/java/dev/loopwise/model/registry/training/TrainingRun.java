@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -36,7 +37,7 @@ public class TrainingRun extends JobRowEntity {
     }
 
     /** The oldest training still waiting or in progress, if any: one runs at a time. */
-    public static java.util.Optional<TrainingRun> oldestUnfinished() {
+    public static Optional<TrainingRun> oldestUnfinished() {
         return find("status in ?1 order by id", List.of(QUEUED, RUNNING)).firstResultOptional();
     }
 

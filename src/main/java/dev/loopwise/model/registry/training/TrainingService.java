@@ -1,11 +1,13 @@
 package dev.loopwise.model.registry.training;
 
-import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.job.AdvisoryLock;
+import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.job.QueuedJobs;
+import dev.loopwise.common.job.StatusWords;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.model.TrainingSlot;
 import dev.loopwise.model.encoder.EmbeddingStore;
 import dev.loopwise.model.encoder.EncoderRef;
@@ -20,9 +22,11 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.jboss.logging.Logger;
 
@@ -48,7 +52,7 @@ public class TrainingService {
     @Inject
     EmbeddingStore embeddings;
     @Inject
-    dev.loopwise.common.runtime.ApplicationStopping stopping;
+    ApplicationStopping stopping;
     @Inject
     TrainingConfig config;
     @Inject
@@ -69,19 +73,19 @@ public class TrainingService {
             }
             // The same request twice (a double click, a retried call) shares the run already waiting instead of queueing a
             // copy that would train the same version again; the lock lets concurrent ones take turns for this check only.
-            dev.loopwise.common.job.AdvisoryLock.forTransaction(TrainingRun.getEntityManager(), QUEUE_LOCK);
+            AdvisoryLock.forTransaction(TrainingRun.getEntityManager(), QUEUE_LOCK);
             // A copy sent a moment later may find the first already running: it shares that one too while it is a few seconds old.
-            java.util.Optional<TrainingRun> waiting = TrainingRun.<TrainingRun>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc",
-                            TrainingRun.QUEUED, java.time.OffsetDateTime.now().minus(dev.loopwise.common.job.JobRows.REPEAT_WINDOW), TrainingRun.RUNNING).stream()
+            Optional<TrainingRun> waiting = TrainingRun.<TrainingRun>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc",
+                            TrainingRun.QUEUED, OffsetDateTime.now().minus(JobRows.REPEAT_WINDOW), TrainingRun.RUNNING).stream()
                     .filter(queued -> queued.settings != null && regime.equals(queued.settings.get("regime"))).findFirst();
             if (waiting.isPresent()) {
                 return waiting.get();
             }
             // Another training under way refuses a new one: it would only wait, then learn from the same tickets.
-            java.util.Optional<TrainingRun> unfinished = TrainingRun.oldestUnfinished();
+            Optional<TrainingRun> unfinished = TrainingRun.oldestUnfinished();
             if (unfinished.isPresent()) {
                 throw ApiException.conflict("training_running", LifecycleMessages.trainingRunning(
-                        unfinished.get().id, dev.loopwise.common.job.StatusWords.words(unfinished.get().status)));
+                        unfinished.get().id, StatusWords.words(unfinished.get().status)));
             }
             TrainingRun created = new TrainingRun();
             created.startedBy = startedBy;

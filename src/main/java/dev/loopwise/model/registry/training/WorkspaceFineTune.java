@@ -5,7 +5,10 @@ import dev.loopwise.model.intent.IntentFineTuning;
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.tuning.FineTuneData;
 import dev.loopwise.model.transformer.tuning.FineTuneResult;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The {@code finetune} regime of a training run: the workspace's training tickets, the run's budget, progress and cancel. */
 final class WorkspaceFineTune {
@@ -32,7 +35,7 @@ final class WorkspaceFineTune {
         FineTuneData data = FineTuneData.of(train.stream().map(t -> prefix + t.text()).toList(),
                 train.stream().map(WorkspaceSnapshot.TicketInfo::intent).toList(), List.of(), List.of(), oos);
         listener.step("Adjusting the reading model to your " + train.size() + " tickets", 0.02);
-        java.time.Duration budget = settings.fineTuneBudget() == null || settings.fineTuneBudget().isZero() ? null : settings.fineTuneBudget();
+        Duration budget = settings.fineTuneBudget() == null || settings.fineTuneBudget().isZero() ? null : settings.fineTuneBudget();
         return IntentFineTuning.run(source, data, new IntentFineTuning.Settings(settings.minTrainedExamples(), settings.retention(),
                         settings.oosWeight(), budget, settings.seed()),
                 (message, done) -> listener.step(message, 0.02 + (SHARE - 0.02) * done), listener::cancelled);
@@ -45,7 +48,7 @@ final class WorkspaceFineTune {
 
     /** Training examples of each in-scope intent. */
     static List<Integer> perIntent(List<WorkspaceSnapshot.TicketInfo> train, List<String> labels, String oos) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
         train.forEach(t -> counts.merge(t.intent(), 1, Integer::sum));
         return labels.stream().filter(l -> !l.equals(oos)).map(l -> counts.getOrDefault(l, 0)).toList();
     }

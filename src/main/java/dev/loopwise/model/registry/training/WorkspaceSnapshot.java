@@ -2,6 +2,10 @@ package dev.loopwise.model.registry.training;
 
 import dev.loopwise.ticket.HeldOutRows;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /** The workspace as a training run sees it, read once so that training never touches the database. */
 public record WorkspaceSnapshot(List<IntentInfo> intents, List<TicketInfo> tickets, List<ReplyInfo> replies) {
@@ -39,12 +43,12 @@ public record WorkspaceSnapshot(List<IntentInfo> intents, List<TicketInfo> ticke
      * scored on memory.
      */
     public static Split split(List<TicketInfo> labelled, int minTrain) {
-        java.util.Map<String, Long> trainPerIntent = labelled.stream().filter(t -> !t.heldOut())
-                .collect(java.util.stream.Collectors.groupingBy(TicketInfo::intent, java.util.stream.Collectors.counting()));
-        java.util.function.Predicate<TicketInfo> heldOut = t -> t.heldOut() && trainPerIntent.getOrDefault(t.intent(), 0L) >= minTrain;
-        java.util.Set<String> learned = labelled.stream().filter(heldOut.negate()).map(t -> HeldOutRows.key(t.text()))
-                .collect(java.util.stream.Collectors.toSet());
-        java.util.function.Predicate<TicketInfo> measured = heldOut.and(t -> !learned.contains(HeldOutRows.key(t.text())));
+        Map<String, Long> trainPerIntent = labelled.stream().filter(t -> !t.heldOut())
+                .collect(Collectors.groupingBy(TicketInfo::intent, Collectors.counting()));
+        Predicate<TicketInfo> heldOut = t -> t.heldOut() && trainPerIntent.getOrDefault(t.intent(), 0L) >= minTrain;
+        Set<String> learned = labelled.stream().filter(heldOut.negate()).map(t -> HeldOutRows.key(t.text()))
+                .collect(Collectors.toSet());
+        Predicate<TicketInfo> measured = heldOut.and(t -> !learned.contains(HeldOutRows.key(t.text())));
         List<TicketInfo> test = labelled.stream().filter(measured).toList();
         return new Split(labelled.stream().filter(measured.negate()).toList(), test, (int) labelled.stream().filter(heldOut).count() - test.size());
     }

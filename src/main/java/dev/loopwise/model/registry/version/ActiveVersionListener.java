@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -38,7 +39,7 @@ public class ActiveVersionListener {
 
     private volatile boolean running;
     private Thread thread;
-    private final java.util.concurrent.atomic.AtomicLong heard = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong heard = new AtomicLong();
 
     void start(@Observes StartupEvent event) {
         if (RunMode.isCommand()) {

@@ -6,7 +6,9 @@ import dev.loopwise.common.LifecycleMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * Changes which version serves. A switch is one transaction (the partial unique index guarantees a
@@ -62,9 +64,9 @@ public class ModelService {
     private void requireServable(int version) {
         try {
             registry.load(version);
-        } catch (java.util.NoSuchElementException unknown) {
+        } catch (NoSuchElementException unknown) {
             // activate answers 404 for it
-        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             throw ApiException.conflict("encoder_unavailable", LifecycleMessages.cannotServe(version, e.getMessage()));
         }
     }

@@ -1,9 +1,10 @@
 package dev.loopwise.model.registry.version;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.db.IdentityEntity;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.db.IdentityEntity;
 import dev.loopwise.model.encoder.EncoderRef;
+import dev.loopwise.ticket.IntentNames;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
@@ -111,7 +112,7 @@ public class ModelVersion extends IdentityEntity {
     /** The intents this version learned (empty for a version stored before the list was kept). */
     public List<String> learnedIntents() {
         Object names = lineage == null ? null : lineage.get("intents");
-        return names instanceof List<?> list ? dev.loopwise.ticket.IntentNames.current(list.stream().map(String::valueOf).toList()) : List.of();
+        return names instanceof List<?> list ? IntentNames.current(list.stream().map(String::valueOf).toList()) : List.of();
     }
 
     /**
@@ -135,7 +136,7 @@ public class ModelVersion extends IdentityEntity {
         }
         ModelBundle stored = ModelBundle.fromBytes(parameters, checksum);
         List<String> labels = stored.intent().labels();
-        List<String> current = dev.loopwise.ticket.IntentNames.current(labels);
+        List<String> current = IntentNames.current(labels);
         return current.equals(labels) ? stored
                 : new ModelBundle(stored.format(), stored.encoderId(), stored.intent().withLabels(current), stored.policy(), stored.reward());
     }

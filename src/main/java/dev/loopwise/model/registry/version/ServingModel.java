@@ -7,7 +7,10 @@ import dev.loopwise.model.policy.BatchScorer;
 import dev.loopwise.model.policy.PolicyFeatures;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.ticket.SlotFiller;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The active model version ready to answer: its bundle, the encoder it reads vectors from, and the reply
@@ -41,9 +44,9 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
     /** Decisions for a batch of tickets, scoring every ticket against the library in one matrix product. */
     public List<Decision> decideAll(float[][] vectors, List<String> tickets, List<Boolean> withReply) {
         float[][] scores = batch == null || candidates.isEmpty() ? null : batch.scores(
-                java.util.stream.IntStream.range(0, vectors.length).mapToObj(i -> PolicyFeatures.ticket(vectors[i], tickets.get(i)))
+                IntStream.range(0, vectors.length).mapToObj(i -> PolicyFeatures.ticket(vectors[i], tickets.get(i)))
                         .toArray(float[][]::new));
-        List<Decision> decisions = new java.util.ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
         List<String> intents = candidateIntents();
         for (int i = 0; i < vectors.length; i++) {
             IntentPrediction intent = bundle.intent().predict(vectors[i]);
@@ -108,8 +111,8 @@ public record ServingModel(int version, EncoderRef encoder, ModelBundle bundle, 
             logits[a] = candidates.get(a).intent().equals(intent.label())
                     ? Vectors.dot(x, candidateEmbeddings[a]) / 0.05 : Double.NEGATIVE_INFINITY;
         }
-        if (java.util.Arrays.stream(logits).allMatch(l -> l == Double.NEGATIVE_INFINITY)) {
-            java.util.Arrays.fill(logits, 0);
+        if (Arrays.stream(logits).allMatch(l -> l == Double.NEGATIVE_INFINITY)) {
+            Arrays.fill(logits, 0);
         }
         return Vectors.softmax(logits);
     }

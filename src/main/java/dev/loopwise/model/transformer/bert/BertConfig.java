@@ -3,6 +3,7 @@ package dev.loopwise.model.transformer.bert;
 import dev.loopwise.model.transformer.onnx.OnnxGraph;
 import dev.loopwise.model.transformer.onnx.OnnxNode;
 import dev.loopwise.model.transformer.onnx.OnnxTensorData;
+import java.util.Arrays;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,7 +90,7 @@ public record BertConfig(int vocabulary, int hidden, int layers, int heads, int 
         long[] shape = new long[0];
         for (String part : producer.get().inputs()) {
             long[] values = graph.constant(part).map(OnnxTensorData::longs).orElse(new long[] {-1});
-            long[] joined = java.util.Arrays.copyOf(shape, shape.length + values.length);
+            long[] joined = Arrays.copyOf(shape, shape.length + values.length);
             System.arraycopy(values, 0, joined, shape.length, values.length);
             shape = joined;
         }

@@ -9,10 +9,15 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.loopwise.model.Djl;
+import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.transformer.FloatTensor;
 import dev.loopwise.model.transformer.Pooling;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole sentence encoder as one DJL block, so DJL's Trainer, optimizers and GradientCollector drive
@@ -148,8 +153,8 @@ public final class BertEncoderBlock extends AbstractBlock {
      * Which layer each trainable parameter belongs to, by DJL parameter id (the key an optimizer's
      * {@code ParameterTracker} receives), so learning rates can differ by depth.
      */
-    public java.util.Map<String, Integer> trainableParameterLayers() {
-        java.util.Map<String, Integer> owners = new java.util.HashMap<>();
+    public Map<String, Integer> trainableParameterLayers() {
+        Map<String, Integer> owners = new HashMap<>();
         for (int layer = firstTrainableLayer(); layer < layers.size(); layer++) {
             for (var pair : layers.get(layer).getDirectParameters()) {
                 owners.put(pair.getValue().getId(), layer);
@@ -162,8 +167,8 @@ public final class BertEncoderBlock extends AbstractBlock {
      * Overwrites parameters of the layers with the given values (as {@link #layerValues} returns them), e.g.
      * to go back to the best epoch's weights. Runs without recording gradients.
      */
-    public void setLayerValues(java.util.Map<String, FloatTensor> values) {
-        dev.loopwise.model.Djl.runWithoutGradients(() -> {
+    public void setLayerValues(Map<String, FloatTensor> values) {
+        Djl.runWithoutGradients(() -> {
             for (int layer = 0; layer < layers.size(); layer++) {
                 for (var pair : layers.get(layer).getDirectParameters()) {
                     FloatTensor value = values.get(BertParameters.layerPrefix(layer) + pair.getKey());
@@ -173,7 +178,7 @@ public final class BertEncoderBlock extends AbstractBlock {
                             throw new IllegalArgumentException("Layer " + layer + " " + pair.getKey() + " has shape "
                                     + array.getShape() + ", not " + new Shape(value.dims()));
                         }
-                        dev.loopwise.model.training.LinearHeadTrainer.set(array, value.values());
+                        LinearHeadTrainer.set(array, value.values());
                     }
                 }
             }
@@ -181,8 +186,8 @@ public final class BertEncoderBlock extends AbstractBlock {
     }
 
     /** The current values of every parameter of the given layers, by BertModel name, PyTorch layout. */
-    public java.util.Map<String, FloatTensor> layerValues(int from, int to) {
-        java.util.Map<String, FloatTensor> values = new java.util.LinkedHashMap<>();
+    public Map<String, FloatTensor> layerValues(int from, int to) {
+        Map<String, FloatTensor> values = new LinkedHashMap<>();
         for (int layer = from; layer < to; layer++) {
             for (var pair : layers.get(layer).getDirectParameters()) {
                 NDArray array = pair.getValue().getArray();

@@ -11,6 +11,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.loopwise.model.Djl;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ final class BertLayerBlock extends AbstractBlock {
         NDArray key = splitHeads(dense(store, x, "attention.self.key", training), batch, tokens);
         NDArray value = splitHeads(dense(store, x, "attention.self.value", training), batch, tokens);
         NDArray scores = query.matMul(key.transpose(0, 1, 3, 2));
-        scores = scores.div(dev.loopwise.model.Djl.constant(scores, Math.sqrt(config.headSize()))).add(maskBias);
+        scores = scores.div(Djl.constant(scores, Math.sqrt(config.headSize()))).add(maskBias);
         NDArray probabilities = drop(scores.softmax(-1), training);
         NDArray context = probabilities.matMul(value).transpose(0, 2, 1, 3).reshape(batch, tokens, config.hidden());
         NDArray attended = norm(store, drop(dense(store, context, "attention.output.dense", training), training).add(x),

@@ -3,6 +3,7 @@ package dev.loopwise.model.transformer.bert;
 import dev.loopwise.model.transformer.onnx.OnnxGraph;
 import dev.loopwise.model.transformer.onnx.OnnxNode;
 import dev.loopwise.model.transformer.onnx.OnnxTensorData;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,7 @@ public final class BertWeightMap {
     }
 
     public Map<String, Entry> entries() {
-        return java.util.Collections.unmodifiableMap(entries);
+        return Collections.unmodifiableMap(entries);
     }
 
     /** Every parameter the encoder needs, in BertModel order; throws listing any the graph lacks. */

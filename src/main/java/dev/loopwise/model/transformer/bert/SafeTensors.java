@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.model.transformer.FloatTensor;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ public final class SafeTensors {
         JsonNode header;
         try {
             header = JSON.readTree(new String(file, 8, (int) headerLength, StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("Not a safetensors file: the header is not JSON", e);
         }
         int dataStart = 8 + (int) headerLength;

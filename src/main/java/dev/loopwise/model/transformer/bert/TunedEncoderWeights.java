@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
@@ -115,8 +116,8 @@ public record TunedEncoderWeights(String baseEncoderId, int firstLayer, int endL
             if (!Files.exists(target)) {
                 Path partial = Files.createTempFile(directory, "tuned", ".part");
                 Files.write(partial, bytes);
-                Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
             }
             return target;
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import dev.loopwise.model.transformer.onnx.OnnxEncoderSession;
 import dev.loopwise.model.transformer.onnx.OnnxGraph;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 
 /**
  * A trained cross-encoder reward model: r(x, a) = b + w·(s·u(x, a)), where u is the tuned encoder's pooled unit
@@ -71,7 +72,7 @@ public record CrossEncoderReward(TunedEncoderWeights weights, float[] head, floa
         public double[] score(List<String> tickets, List<String> replies) {
             TokenizedTexts texts = PairTokens.tokenize(source.tokenizer(), maxTokens, tickets, replies);
             double[] out = new double[texts.size()];
-            int[] rows = java.util.stream.IntStream.range(0, texts.size()).toArray();
+            int[] rows = IntStream.range(0, texts.size()).toArray();
             for (int[] batch : texts.sortedBatches(rows, BATCH)) {
                 float[][] units = encoder.embed(texts.batch(batch), source.pooling());
                 for (int r = 0; r < batch.length; r++) {

@@ -21,11 +21,14 @@ import dev.loopwise.model.transformer.tuning.LowerLayerCache;
 import dev.loopwise.model.transformer.tuning.Stopwatch;
 import dev.loopwise.model.transformer.tuning.TuningSteps;
 import dev.loopwise.model.transformer.tuning.TuningThreads;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * The cross-encoder reward model: ticket and reply read together ({@code [CLS] x [SEP] a [SEP]}, token types
@@ -86,9 +89,9 @@ public final class CrossEncoderRewardTrainer {
         TokenizedTexts texts = PairTokens.tokenize(source.tokenizer(), config.maxTokens(), inputs.tickets, inputs.replies);
         watch.lap("tokenize");
         BertConfig bert = BertEncoder.readConfig(source.onnx(), OptionalInt.empty());
-        int[] allRows = java.util.stream.IntStream.range(0, texts.size()).toArray();
-        int[] heldDistinct = java.util.stream.IntStream.concat(java.util.Arrays.stream(heldRows[0]),
-                java.util.Arrays.stream(heldRows[1])).distinct().toArray();
+        int[] allRows = IntStream.range(0, texts.size()).toArray();
+        int[] heldDistinct = IntStream.concat(Arrays.stream(heldRows[0]),
+                Arrays.stream(heldRows[1])).distinct().toArray();
         FineTunePlan plan = FineTuneBudget.reward(config, bert, train.size(),
                 texts.totalTokens(trainRows[0]) + texts.totalTokens(trainRows[1]), texts.totalTokens(heldDistinct),
                 texts.totalTokens(allRows), LowerLayerCache.estimateBytes(texts, allRows, bert.hidden()));
@@ -169,12 +172,12 @@ public final class CrossEncoderRewardTrainer {
     private static Map<String, Double> evaluate(EncoderFeed feed, CrossEncoderReward model, int[][] rows, int[] distinct,
                                                 RewardPairs pairs, TrainingMonitor monitor) {
         float[][] units = feed.embed(distinct, EMBED_BATCH, monitor, "reward");
-        Map<Integer, Double> byRow = new java.util.HashMap<>();
+        Map<Integer, Double> byRow = new HashMap<>();
         for (int i = 0; i < distinct.length; i++) {
             byRow.put(distinct[i], model.reward(units[i]));
         }
-        double[] first = java.util.Arrays.stream(rows[0]).mapToDouble(byRow::get).toArray();
-        double[] second = java.util.Arrays.stream(rows[1]).mapToDouble(byRow::get).toArray();
+        double[] first = Arrays.stream(rows[0]).mapToDouble(byRow::get).toArray();
+        double[] second = Arrays.stream(rows[1]).mapToDouble(byRow::get).toArray();
         return Map.of("eval/accuracy", RewardMetrics.accuracy(first, second, pairs.kinds()),
                 "eval/loss", RewardMetrics.loss(first, second, pairs));
     }

@@ -3,6 +3,7 @@ package dev.loopwise.model.transformer.crossencoder;
 import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public record RewardPairs(List<String> tickets, List<String> first, List<String>
             byTicket.computeIfAbsent(HeldOutRows.key(tickets.get(i)), t -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(byTicket.values());
-        java.util.Collections.shuffle(groups, new Random(seed));
+        Collections.shuffle(groups, new Random(seed));
         List<Integer> held = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();
         int target = (int) Math.round(size() * share);

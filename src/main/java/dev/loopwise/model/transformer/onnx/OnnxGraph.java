@@ -1,5 +1,7 @@
 package dev.loopwise.model.transformer.onnx;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ public record OnnxGraph(List<OnnxTensorData> initializers, List<OnnxNode> nodes,
         outputs = List.copyOf(outputs);
     }
 
-    public static OnnxGraph read(java.nio.file.Path file) {
+    public static OnnxGraph read(Path file) {
         return OnnxReader.read(file);
     }
 
@@ -50,7 +52,7 @@ public record OnnxGraph(List<OnnxTensorData> initializers, List<OnnxNode> nodes,
         Map<String, List<OnnxNode>> readers = new HashMap<>();
         for (OnnxNode node : nodes) {
             for (String input : node.inputs()) {
-                readers.computeIfAbsent(input, key -> new java.util.ArrayList<>()).add(node);
+                readers.computeIfAbsent(input, key -> new ArrayList<>()).add(node);
             }
         }
         return readers;

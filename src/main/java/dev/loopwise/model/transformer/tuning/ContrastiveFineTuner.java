@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.GradientClipping;
+import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
 import dev.loopwise.model.training.TrainingMonitor;
@@ -14,10 +14,12 @@ import dev.loopwise.model.training.TrainingProgress;
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.bert.BertEncoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * The few-data {@code finetune_contrastive} regime (SetFit, Tunstall et al. 2022): the encoder's top layers
@@ -147,7 +149,7 @@ public final class ContrastiveFineTuner {
      * is in exactly one batch.
      */
     static List<int[]> pairBatches(int[] rows, int[] labels, ContrastiveFineTuneConfig config, Random random) {
-        Map<Integer, List<Integer>> byLabel = new java.util.TreeMap<>();
+        Map<Integer, List<Integer>> byLabel = new TreeMap<>();
         for (int row : rows) {
             byLabel.computeIfAbsent(labels[row], k -> new ArrayList<>()).add(row);
         }
@@ -170,7 +172,7 @@ public final class ContrastiveFineTuner {
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < groups.size(); from += config.classesPerBatch()) {
             int[] batch = groups.subList(from, Math.min(groups.size(), from + config.classesPerBatch())).stream()
-                    .flatMapToInt(java.util.Arrays::stream).toArray();
+                    .flatMapToInt(Arrays::stream).toArray();
             if (batch.length >= 2) {
                 batches.add(batch);
             }
@@ -180,6 +182,6 @@ public final class ContrastiveFineTuner {
     }
 
     private static int[] labelsOf(int[] labels, int[] rows) {
-        return java.util.Arrays.stream(rows).map(r -> labels[r]).toArray();
+        return Arrays.stream(rows).map(r -> labels[r]).toArray();
     }
 }

@@ -11,6 +11,7 @@ import dev.loopwise.model.transformer.TokenBatch;
 import dev.loopwise.model.transformer.TokenizedTexts;
 import dev.loopwise.model.transformer.bert.BertEncoder;
 import dev.loopwise.model.transformer.bert.BertEncoderBlock;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ public final class EncoderFeed {
                 try (NDManager manager = encoder.model().getNDManager().newSubManager()) {
                     float[] flat = forward(manager, batch, false).get(0).toFloatArray();
                     for (int r = 0; r < batch.length; r++) {
-                        out[batch[r]] = java.util.Arrays.copyOfRange(flat, r * hidden, (r + 1) * hidden);
+                        out[batch[r]] = Arrays.copyOfRange(flat, r * hidden, (r + 1) * hidden);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 package dev.loopwise.model.transformer.tuning;
 
 import dev.loopwise.model.training.TrainingProgress;
+import java.util.Map;
 
 /**
  * What a fine-tune will do, decided before it starts from the data's size and the time budget.
@@ -15,7 +16,7 @@ public record FineTunePlan(int trainableLayers, int epochs, boolean cacheLowerLa
                            double budgetSeconds) {
     /** The plan as the first progress report of a run, so its log and progress bar say what it will do. */
     TrainingProgress progress() {
-        return new TrainingProgress("plan", 0, epochs, 0, 0, java.util.Map.of("plan/trainable_layers", (double) trainableLayers,
+        return new TrainingProgress("plan", 0, epochs, 0, 0, Map.of("plan/trainable_layers", (double) trainableLayers,
                 "plan/epochs", (double) epochs, "plan/estimated_s", estimatedSeconds, "plan/budget_s", budgetSeconds));
     }
 }

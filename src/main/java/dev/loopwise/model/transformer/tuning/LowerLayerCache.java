@@ -13,6 +13,7 @@ import dev.loopwise.model.transformer.TokenBatch;
 import dev.loopwise.model.transformer.TokenizedTexts;
 import dev.loopwise.model.transformer.bert.BertEncoder;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The hidden states entering the first trainable layer, computed once per text: the embeddings and
@@ -60,7 +61,7 @@ public final class LowerLayerCache {
                 }
                 done++;
                 if (done % 20 == 0 || done == batches.size()) {
-                    monitor.report(new TrainingProgress("cache", 0, 0, done, batches.size(), java.util.Map.of()));
+                    monitor.report(new TrainingProgress("cache", 0, 0, done, batches.size(), Map.of()));
                 }
             }
         });

@@ -5,6 +5,7 @@ import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The rows of a fine-tune as the trainers use them: one text list (training then held-out texts), the head's
@@ -61,8 +62,8 @@ final class PreparedData {
         } else {
             texts.addAll(data.validationTexts());
             int n = data.texts().size();
-            trainRows = java.util.stream.IntStream.range(0, n).toArray();
-            heldRows = java.util.stream.IntStream.range(n, n + data.validationTexts().size()).toArray();
+            trainRows = IntStream.range(0, n).toArray();
+            heldRows = IntStream.range(n, n + data.validationTexts().size()).toArray();
             int[] valY = remap(data.validationY(), oos, oosClass);
             y = Arrays.copyOf(trainY, n + valY.length);
             System.arraycopy(valY, 0, y, n, valY.length);

@@ -13,8 +13,9 @@ import dev.loopwise.model.encoder.TunedEncoder;
 import dev.loopwise.model.registry.version.ModelLifecycleTest;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
-import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
+import dev.loopwise.ticket.ScratchIntents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -79,8 +80,8 @@ class FineTunedVersionTest {
     void aFineTuneWithAnIntentWithoutTicketsIsRefusedBeforeItQueues() {
         ActiveModel.await();
         Caller admin = Caller.apiKey(keys, "admin");
-        long intent = dev.loopwise.ticket.ScratchIntents.create("gift_wrapping_no_tickets");
-        long lonely = dev.loopwise.ticket.ScratchIntents.create("gift_cards_one_ticket");
+        long intent = ScratchIntents.create("gift_wrapping_no_tickets");
+        long lonely = ScratchIntents.create("gift_cards_one_ticket");
         try {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into tickets (text, text_hash, intent_id, source)"
                     + " values ('can I pay with a gift card', 'scratch-gift-card', ?1, 'import')").setParameter(1, lonely).executeUpdate());
@@ -94,8 +95,8 @@ class FineTunedVersionTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1")
                     .setParameter(1, lonely).executeUpdate());
-            dev.loopwise.ticket.ScratchIntents.delete(lonely);
-            dev.loopwise.ticket.ScratchIntents.delete(intent);
+            ScratchIntents.delete(lonely);
+            ScratchIntents.delete(intent);
         }
     }
 

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class TrainingCancelBeforeSaveTest {
     @Inject
     EntityManager em;
 
-    private final String tag = "cancel-before-save-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    private final String tag = "cancel-before-save-" + UUID.randomUUID().toString().substring(0, 8);
     private Long runId;
 
     @AfterEach

@@ -13,6 +13,7 @@ import dev.loopwise.model.transformer.BundledEncoders;
 import dev.loopwise.model.transformer.TokenBatch;
 import dev.loopwise.model.transformer.onnx.OnnxEncoderSession;
 import dev.loopwise.model.transformer.onnx.OnnxGraph;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -37,8 +38,8 @@ class BertEncoderParityTest {
         assertTrue(query.tensor().name().startsWith("onnx::MatMul_"), query.tensor().name());
         assertTrue(query.transposed());
         BertWeightMap.Entry output = weights.entry("encoder.layer.0.output.dense.weight");
-        assertEquals(List.of(1536L, 384L), java.util.Arrays.stream(output.tensor().dims()).boxed().toList());
-        assertEquals(List.of(384L, 1536L), java.util.Arrays.stream(weights.pytorchDims(output.parameter())).boxed().toList());
+        assertEquals(List.of(1536L, 384L), Arrays.stream(output.tensor().dims()).boxed().toList());
+        assertEquals(List.of(384L, 1536L), Arrays.stream(weights.pytorchDims(output.parameter())).boxed().toList());
         assertEquals(16 * layers + 5, weights.entries().size());
     }
 
@@ -61,7 +62,7 @@ class BertEncoderParityTest {
             }
             System.out.printf("%s: lowest PyTorch/ONNX Runtime cosine over %d texts: 1 - %.1e%n", bundled.id, torch.length, 1 - lowest);
             long[] tooLong = new long[BertEncoder.Options.DEFAULT_MAX_TOKENS + 1];
-            java.util.Arrays.fill(tooLong, 1);
+            Arrays.fill(tooLong, 1);
             assertThrows(IllegalArgumentException.class,
                     () -> encoder.embed(new TokenBatch(tooLong, tooLong, new long[tooLong.length], 1, tooLong.length)));
             // Padding in a batch does not change a vector: the same text alone gives the same result.

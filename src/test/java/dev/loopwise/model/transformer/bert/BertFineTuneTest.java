@@ -18,6 +18,7 @@ import dev.loopwise.model.transformer.BundledEncoders;
 import dev.loopwise.model.transformer.FloatTensor;
 import dev.loopwise.model.transformer.TokenBatch;
 import dev.loopwise.model.transformer.onnx.OnnxEncoderSession;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,7 +41,7 @@ class BertFineTuneTest {
                     "How do I reset my password?"));
             float[] losses = train(encoder, pair, 6);
             assertTrue(losses[losses.length - 1] < losses[0] - 0.05,
-                    "pulling two sentences together lowers 1 − cosine: " + java.util.Arrays.toString(losses));
+                    "pulling two sentences together lowers 1 − cosine: " + Arrays.toString(losses));
 
             TunedEncoderWeights tuned = encoder.tunedWeights();
             int layers = encoder.config().layers();
@@ -65,7 +66,7 @@ class BertFineTuneTest {
                     lowestToBase = Math.min(lowestToBase, BundledEncoders.cosine(ort[i], before[i]));
                 }
                 System.out.printf("%s tuned: losses %s, lowest PyTorch/ORT cosine 1 - %.1e, lowest tuned/base cosine %.5f%n",
-                        bundled.id, java.util.Arrays.toString(losses), 1 - lowest, lowestToBase);
+                        bundled.id, Arrays.toString(losses), 1 - lowest, lowestToBase);
                 assertTrue(lowest >= 0.9999, "tuned PyTorch vs ONNX Runtime cosine " + lowest);
                 assertTrue(lowestToBase < 0.999, "the replaced initializers changed the served vectors: " + lowestToBase);
             }

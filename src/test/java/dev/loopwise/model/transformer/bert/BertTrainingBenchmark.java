@@ -9,6 +9,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import dev.loopwise.common.runtime.PeakMemory;
 import dev.loopwise.model.transformer.BundledEncoders;
 import dev.loopwise.model.transformer.TokenBatch;
 import dev.loopwise.model.transformer.onnx.OnnxEncoderSession;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,7 +47,7 @@ public class BertTrainingBenchmark {
             for (int tuned : new int[] {2, bundled == BundledEncoders.MINILM ? 6 : 12}) {
                 try (BertEncoder encoder = BertEncoder.load(bundled.id, bundled.model(),
                         BertEncoder.Options.of(bundled.pooling, tuned), null);
-                     OnnxEncoderSession onnx = new OnnxEncoderSession(bundled.model(), java.util.Map.of(), threads())) {
+                     OnnxEncoderSession onnx = new OnnxEncoderSession(bundled.model(), Map.of(), threads())) {
                     for (int batch : new int[] {16, 32}) {
                         for (int tokens : new int[] {32, 64}) {
                             TokenBatch input = synthetic(batch, tokens, encoder.config().vocabulary());
@@ -126,7 +128,7 @@ public class BertTrainingBenchmark {
     }
 
     public static long peakRssMb() {
-        Long mb = dev.loopwise.common.runtime.PeakMemory.residentMegabytes();
+        Long mb = PeakMemory.residentMegabytes();
         return mb == null ? -1 : mb;
     }
 

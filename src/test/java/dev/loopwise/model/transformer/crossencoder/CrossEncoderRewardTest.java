@@ -24,9 +24,11 @@ import dev.loopwise.model.transformer.tuning.FineTunePlan;
 import dev.loopwise.model.transformer.tuning.TuningThreads;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +72,7 @@ class CrossEncoderRewardTest {
         }
         int n = tickets.size();
         float[] ones = new float[n];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         return new RewardPairs(tickets, first, second, new int[n], new float[n], ones);
     }
 
@@ -138,10 +140,10 @@ class CrossEncoderRewardTest {
         try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(BUNDLED.tokenizer(), 512)) {
             long[] whole = tokenizer.encode("where is my parcel", "word word " + "— The support team").getIds();
             // [CLS] ticket [SEP] as the tokenizer's pair template gives it, the reply's last tokens before the final [SEP].
-            assertArrayEquals(java.util.Arrays.copyOf(whole, 6), java.util.Arrays.copyOf(batch.ids(), 6));
+            assertArrayEquals(Arrays.copyOf(whole, 6), Arrays.copyOf(batch.ids(), 6));
             int tail = whole.length - 8;
-            assertArrayEquals(java.util.Arrays.copyOfRange(whole, 8, whole.length),
-                    java.util.Arrays.copyOfRange(batch.ids(), 32 - tail, 32));
+            assertArrayEquals(Arrays.copyOfRange(whole, 8, whole.length),
+                    Arrays.copyOfRange(batch.ids(), 32 - tail, 32));
         }
         assertEquals(0, batch.types()[5]);
         assertEquals(1, batch.types()[6]);
@@ -205,10 +207,10 @@ class CrossEncoderRewardTest {
         a.addAll(q.first());
         List<String> b = new ArrayList<>(p.second());
         b.addAll(q.second());
-        int[] k = java.util.stream.IntStream.concat(java.util.Arrays.stream(p.kinds()), java.util.Arrays.stream(q.kinds())).toArray();
+        int[] k = IntStream.concat(Arrays.stream(p.kinds()), Arrays.stream(q.kinds())).toArray();
         float[] m = new float[k.length];
         float[] w = new float[k.length];
-        java.util.Arrays.fill(w, 1f);
+        Arrays.fill(w, 1f);
         return new RewardPairs(t, a, b, k, m, w);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.model.encoder.EncoderSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ class OnnxStopTest {
             Path onnx = EncoderSpec.resolve("all-MiniLM-L6-v2", Optional.empty(), 128, Path.of("target/encoder-cache"))
                     .files().model();
             int[] created = new int[1];
-            List<Thread> creators = new java.util.ArrayList<>();
+            List<Thread> creators = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
                 Thread creator = new Thread(() -> {
                     while (!stopping) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Does caching the frozen layers pay? Thread-CPU seconds (one PyTorch thread, so independent of other load)
@@ -41,7 +42,7 @@ public final class CacheBenchmark {
              BertEncoder encoder = BertEncoder.load(bundled.id, bundled.model(),
                      new BertEncoder.Options(bundled.pooling, tuned, 64, 0.1f, OptionalInt.empty()), null)) {
             TokenizedTexts tokens = TokenizedTexts.of(tokenizer, texts);
-            int[] rows = java.util.stream.IntStream.range(0, texts.size()).toArray();
+            int[] rows = IntStream.range(0, texts.size()).toArray();
             long start = cpu.getAsLong();
             LowerLayerCache cache = LowerLayerCache.build(encoder, tokens, rows, 64, TrainingMonitor.none());
             double build = (cpu.getAsLong() - start) / 1e9;

@@ -27,9 +27,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Measures the fine-tuning regimes against the frozen encoder with the product's linear head, on a labelled
@@ -212,7 +214,7 @@ public final class FineTuneBenchmark {
         try (HuggingFaceTokenizer tokenizer = TokenBatch.tokenizer(bundled.tokenizer(), maxTokens);
              OnnxEncoderSession session = new OnnxEncoderSession(bundled.model(), overrides, 1)) {
             TokenizedTexts tokens = TokenizedTexts.of(tokenizer, texts);
-            for (int[] batch : tokens.sortedBatches(java.util.stream.IntStream.range(0, texts.size()).toArray(), 32)) {
+            for (int[] batch : tokens.sortedBatches(IntStream.range(0, texts.size()).toArray(), 32)) {
                 float[][] vectors = session.embed(tokens.batch(batch), bundled.pooling);
                 for (int i = 0; i < batch.length; i++) {
                     out[batch[i]] = vectors[i];
@@ -223,7 +225,7 @@ public final class FineTuneBenchmark {
     }
 
     private static LabelledVectors labelled(float[][] vectors, int offset, List<TicketRow> rows, List<String> labels) {
-        float[][] v = java.util.Arrays.copyOfRange(vectors, offset, offset + rows.size());
+        float[][] v = Arrays.copyOfRange(vectors, offset, offset + rows.size());
         return new LabelledVectors(v, rows.stream().mapToInt(r -> labels.indexOf(r.label())).toArray());
     }
 

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loopwise.model.transformer.bert.BertConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The learning-rate schedule, the contrastive batching and the fine-tune plan, without an encoder (milliseconds). */
@@ -56,15 +58,15 @@ class FineTunePlanTest {
 
     @Test
     void contrastiveBatchesHoldEveryRowOnceAndDistinctLabels() {
-        int[] rows = java.util.stream.IntStream.range(0, 120).toArray();
-        int[] labels = java.util.Arrays.stream(rows).map(r -> r % 12).toArray(); // 12 labels × 10 rows
+        int[] rows = IntStream.range(0, 120).toArray();
+        int[] labels = Arrays.stream(rows).map(r -> r % 12).toArray(); // 12 labels × 10 rows
         ContrastiveFineTuneConfig config = ContrastiveFineTuneConfig.defaults(1).withBatch(4, 4);
         List<int[]> batches = ContrastiveFineTuner.pairBatches(rows, labels, config, new Random(3));
         List<Integer> seen = new ArrayList<>();
-        batches.forEach(b -> java.util.Arrays.stream(b).forEach(seen::add));
+        batches.forEach(b -> Arrays.stream(b).forEach(seen::add));
         assertEquals(120, seen.size());
         assertEquals(120, seen.stream().distinct().count());
-        long mixed = batches.stream().filter(b -> java.util.Arrays.stream(b).map(r -> labels[r]).distinct().count() > 1).count();
+        long mixed = batches.stream().filter(b -> Arrays.stream(b).map(r -> labels[r]).distinct().count() > 1).count();
         assertEquals(batches.size(), mixed, "every batch has negative pairs");
         assertTrue(batches.stream().allMatch(b -> b.length <= 16));
     }

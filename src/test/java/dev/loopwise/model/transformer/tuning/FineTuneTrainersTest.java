@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.loopwise.model.Vectors;
 import dev.loopwise.model.training.LinearHeadTrainer;
 import dev.loopwise.model.training.TrainingCancelledException;
 import dev.loopwise.model.training.TrainingMonitor;
@@ -186,7 +187,7 @@ class FineTuneTrainersTest {
     static double accuracy(ClassifierHead head, float[][] vectors, int[] y) {
         int right = 0;
         for (int i = 0; i < vectors.length; i++) {
-            right += dev.loopwise.model.Vectors.argmax(head.logits(vectors[i])) == y[i] ? 1 : 0;
+            right += Vectors.argmax(head.logits(vectors[i])) == y[i] ? 1 : 0;
         }
         return (double) right / vectors.length;
     }

@@ -10,6 +10,7 @@ import dev.loopwise.model.transformer.TokenBatch;
 import dev.loopwise.model.transformer.TokenizedTexts;
 import dev.loopwise.model.transformer.bert.BertEncoder;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Starting from cached frozen states computes what starting from the tokens computes, in any batch. */
@@ -21,7 +22,7 @@ class LowerLayerCacheTest {
              BertEncoder encoder = BertEncoder.load(bundled.id, bundled.model(),
                      new BertEncoder.Options(bundled.pooling, 2, 64, 0.1f, OptionalInt.empty()), null)) {
             TokenizedTexts texts = TokenizedTexts.of(tokenizer, BundledEncoders.SENTENCES);
-            int[] all = java.util.stream.IntStream.range(0, texts.size()).toArray();
+            int[] all = IntStream.range(0, texts.size()).toArray();
             LowerLayerCache cache = LowerLayerCache.build(encoder, texts, all, 4, TrainingMonitor.none());
             assertEquals(texts.totalTokens(all) * 384 * 4, cache.bytes());
             // A different grouping than the cache was built with (it sorted by length): padding differs.
