@@ -37,6 +37,16 @@
     // Two checks in one minute keep their seconds, so each still has its own label.
     return new Set(minutes).size === minutes.length ? minutes : rows.map((r) => dayAndMinute(r.createdAt) + r.createdAt.substring(16, 19));
   }
+  function numberedRepeats(times) {
+    const total = new Map();
+    times.forEach((time) => total.set(time, (total.get(time) || 0) + 1));
+    const seen = new Map();
+    return times.map((time) => {
+      const nth = (seen.get(time) || 0) + 1;
+      seen.set(time, nth);
+      return total.get(time) > 1 && nth > 1 ? time + ' #' + nth : time;
+    });
+  }
   // Shares and the version's confidence read as percentages, as the page's text and Try a ticket say them.
   const narrow = window.matchMedia('(max-width: 600px)').matches;
   const percent = (signal) => /_rate$/.test(signal) || signal === 'prediction/mean_confidence';
@@ -57,9 +67,10 @@
       (canvas.closest('.chart-box') || canvas).replaceWith(note);
       return;
     }
-    // Checks replayed in one go share their second: number them instead of repeating one time.
-    const times = checkTimes(series);
-    const labels = new Set(times).size === times.length ? times : series.map((r, i) => 'check ' + (i + 1));
+    // Checks replayed in one go share their second: each keeps its time, and the second and later of one second are
+    // numbered (#2, #3), so the axis still says when they were and no two ticks read alike.
+    const labels = numberedRepeats(checkTimes(series));
+    const repeats = labels.some((label) => / #\d+$/.test(label));
     // Red where this signal raised an alert at that check (another signal's alert leaves its dot green).
     // A check's "raised" lists the kinds of alert it raised, e.g. ["input_drift", "intent_mix"].
     const raisedHere = series.map((r) => (r.raised || []).includes(ALERT_OF[signal]));
@@ -93,8 +104,10 @@
       if (signal === 'prediction/mean_confidence') y.max = 1;
     }
     if (Y_TITLE[signal]) y.title = { display: true, text: Y_TITLE[signal] };
-    const x = { title: { display: true, text: labels !== times ? 'check, oldest first'
-      : (dated(series) ? 'day and time of the check (UTC)' : 'time of the check (UTC)') } };
+    const x = { title: { display: true, text: (dated(series) ? 'day and time of the check (UTC)' : 'time of the check (UTC)')
+      + (repeats ? '; #2: same second' : '') },
+      // Level ticks on a phone: rotated dates and times would eat the height the lines need (the table below has them all).
+      ticks: { autoSkip: true, maxRotation: narrow ? 0 : 50 } };
     // The box gives the height (maintainAspectRatio off): at a phone's width the legend would otherwise take all of a
     // 2:1 canvas and squash the lines flat; there the legend goes below, in smaller type, so its labels fit.
     new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, maintainAspectRatio: false, scales: { x, y },
