@@ -73,14 +73,14 @@ final class Gates {
     private static RoundResult.Gate preferenceAgreement(Evidence evidence) {
         Paired t = evidence.preferences();
         if (t == null || t.n() == 0) {
-            return wait("preference_agreement", "No held-out preference between two library replies yet to compare the versions on.",
+            return wait("preference_agreement", "No reviewer preference between two library replies kept aside for measuring yet to compare the versions on.",
                     null, null, null, perJudgement(GateStatistics.itemsNeededAboveHalf(0.5 + 2 * MIN_EFFECT), 0.2));
         }
         Interval interval = GateStatistics.newcombe(t, Z90);
         double p = GateStatistics.mcnemarOneSided(t);
-        String measured = format("On %s from %s the candidate agrees with %.0f%%, the active version "
+        String measured = format("On %s kept aside for measuring, from %s, the candidate agrees with %.0f%%, the active version "
                 + "with %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).",
-                Counts.of(t.n(), "held-out reviewer preference"),
+                Counts.of(t.n(), "reviewer preference"),
                 Counts.of(evidence.preferenceTickets(), "ticket"), 100 * t.first(), 100 * t.second(), 100 * t.effect(),
                 100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p);
         int forTickets = forTickets(evidence.preferenceTickets(), evidence);
@@ -147,10 +147,10 @@ final class Gates {
         double margin = settings.maxIntentDrop();
         if (t == null || t.n() == 0) {
             return RoundResult.Gate.of("reply_intent", RoundResult.PASS,
-                    "No held-out labelled tickets with replies: whether replies fit the intent was not checked.");
+                    "No labelled tickets kept aside for measuring have replies: whether replies fit the intent was not checked.");
         }
         Interval interval = GateStatistics.newcombe(t, Z90);
-        String measured = format("On %d held-out labelled tickets the candidate's first reply fits the intent for %.0f%%, the active "
+        String measured = format("On %d labelled tickets kept aside for measuring, the candidate's first reply fits the intent for %.0f%%, the active "
                 + "version's for %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; largest allowed drop %.1f).", t.n(), 100 * t.first(),
                 100 * t.second(), 100 * t.effect(), 100 * interval.low(), 100 * interval.high(), 100 * margin);
         if (interval.low() > -margin || t.onlySecond() == 0) {

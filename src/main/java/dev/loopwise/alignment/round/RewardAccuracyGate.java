@@ -47,7 +47,7 @@ final class RewardAccuracyGate {
         if (n == 0) {
             int more = perJudgement(GateStatistics.itemsNeededAboveHalf(Math.max(settings.minRewardAccuracy(), 0.5 + 2 * MIN_EFFECT)),
                     0.2);
-            return Gates.wait("reward_accuracy", "The held-out judgements hold no strict preference to measure the reward model on yet.",
+            return Gates.wait("reward_accuracy", "The judgements kept aside for measuring hold no preference for one reply over the other to check the reward model on yet.",
                     null, null, null, more);
         }
         Interval interval = GateStatistics.wilson(reward.accuracy(), n, Z90);
@@ -56,8 +56,8 @@ final class RewardAccuracyGate {
                 : reward.decided() == 0 ? format("scores both replies alike on all %d, a tie counting as half right", n)
                 : format("ranks %d right and %d wrong and scores both replies alike on %d, a tie counting as half right",
                         reward.wins(), reward.decided() - reward.wins(), reward.ties());
-        String measured = format("On %s from %s the reward model %s (%.0f%%, 90%% interval %.0f–%.0f%%; floor %.0f%%, chance 50%%,"
-                + " p = %.3f%s).", Counts.of(n, "held-out preference"), Counts.of(evidence.rewardTickets(), "ticket"), counts,
+        String measured = format("On %s kept aside for measuring, from %s, the reward model %s (%.0f%%, 90%% interval %.0f–%.0f%%; floor %.0f%%, chance 50%%,"
+                + " p = %.3f%s).", Counts.of(n, "preference"), Counts.of(evidence.rewardTickets(), "ticket"), counts,
                 100 * reward.accuracy(), 100 * interval.low(), 100 * interval.high(), 100 * settings.minRewardAccuracy(), p,
                 reward.ties() == 0 || reward.decided() == 0 ? "" : format(" on the %d it ranked", reward.decided()));
         double yield = (double) n / evidence.judgements();

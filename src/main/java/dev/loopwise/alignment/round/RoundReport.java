@@ -34,7 +34,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             "kl_bound", "Does it stay close to the active version?");
 
     private static final Map<String, String> MEANINGS = Map.ofEntries(
-            Map.entry("reward/accuracy", "share of held-out preferences the reward model ranks right (50% is chance)"),
+            Map.entry("reward/accuracy", "share of the preferences kept aside for measuring that the reward model ranks right (50% is chance)"),
             Map.entry("reward/served_accuracy", "the same for the vector model the version keeps to score replies and LLM drafts as it"
                     + " answers customers, when the round learned with the cross-encoder"),
             Map.entry("reward/margin", "average score gap between preferred and rejected replies"),
@@ -58,7 +58,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + " the reward model pointed, not how it does on new tickets (the checks above say that)"),
             Map.entry("policy/reference_expected_reward", "the same for the reference version"),
             Map.entry("policy/changed_choice_rate", "share of tickets whose first reply changed"),
-            Map.entry("eval/preference_pairs", "held-out preferences between two library replies both versions were judged on, each"
+            Map.entry("eval/preference_pairs", "preferences kept aside for measuring between two library replies both versions were judged on, each"
                     + " pair of replies on a ticket counted once"),
             Map.entry("eval/preference_tickets", "different tickets those preferences come from"),
             Map.entry("eval/candidate_preference_agreement", "share of them the new version agrees with"),

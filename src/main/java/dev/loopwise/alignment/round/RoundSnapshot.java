@@ -140,7 +140,7 @@ public class RoundSnapshot {
         Map<String, Object> earlier = baseRound.settings;
         boolean sameSplit = earlier.get("seed") instanceof Number seed && seed.longValue() == settings.seed()
                 && earlier.get("heldOutShare") instanceof Number share && share.doubleValue() == settings.heldOutShare();
-        return sameSplit ? null : "Its model of reviewers' taste (reward model) started afresh: v" + base + "'s was trained with another seed or held-out share, "
+        return sameSplit ? null : "Its model of reviewers' taste (reward model) started afresh: v" + base + "'s was trained with another seed or share of judgements kept aside, "
                 + "so it may have learned from the judgements this round keeps aside for measuring.";
     }
 

@@ -26,11 +26,11 @@ final class DraftTables {
 
     static void legend(PrintStream out, int tickets, int drafts, double agreement) {
         out.println();
-        out.println("Shares of " + tickets + " held-out tickets whose answer is as good as the truly best of the candidates on offer ("
+        out.println("Shares of " + tickets + " tickets kept aside for measuring whose answer is as good as the truly best of the candidates on offer ("
                 + DraftSimulator.LIBRARY_CANDIDATES + " library replies and " + drafts + " drafts), with 95% Wilson intervals.");
         out.println("best-of-n: what serving sends (the highest-scored servable candidate); scorer: the policy's pair scorer before any");
         out.println("judgements, then the reward model trained on that many judgements of draft review items. RM acc: the reward model");
-        out.printf("against the reviewers' held-out verdicts, each held-out (ticket, reply pair) once by its reviewers' majority, as the"
+        out.printf("against the reviewers' verdicts kept aside for measuring, each (ticket, reply pair) once by its reviewers' majority, as the"
                 + " round's gates count (a reviewer reports the truly better reply %.0f%% of the time). gain vs first: 95%%%n", agreement * 100);
         out.println("interval for best-of-n's share minus the first draft's, on the same tickets. drafts: share of answers best-of-n took from a draft.");
     }

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * without a database. A validation share of the training pairs (whole prompts) is held out from both models;
  * {@code --model auto} keeps the one more accurate there.
  */
-@Command(name = "eval-reward", description = "Train a reward model on TRL JSONL pairs and print its held-out pairwise accuracy.")
+@Command(name = "eval-reward", description = "Train a reward model on TRL JSONL pairs and print how often it ranks the pairs kept aside for measuring right.")
 public class EvalRewardCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double VALIDATION_SHARE = 0.15;

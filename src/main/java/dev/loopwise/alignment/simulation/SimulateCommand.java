@@ -70,7 +70,7 @@ public class SimulateCommand implements Callable<Integer> {
             + "the reward model is trained and measured (default: ${DEFAULT-VALUE}).")
     List<Integer> checkpoints;
 
-    @Option(names = "--test-tickets", defaultValue = "1000", description = "With --drafts: held-out tickets measured, at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-tickets", defaultValue = "1000", description = "With --drafts: tickets kept aside for measuring that are measured, at most (default: ${DEFAULT-VALUE}).")
     int testTickets;
 
     @Option(names = "--off-topic", defaultValue = "0.25", description = "With --drafts: share of drafts written from another intent's reply (default: ${DEFAULT-VALUE}).")

@@ -54,9 +54,9 @@ final class SimulationTables {
 
     private static void legend(PrintStream out, double agreement) {
         out.println("RM: the reward model the round's policy update used (vector, or cross: the cross-encoder). RM acc (noisy): "
-                + "the chosen model on the round's held-out judgements, each held-out (ticket, reply pair) once by its reviewers' majority;"
+                + "the chosen model on the judgements the round kept aside for measuring, each (ticket, reply pair) kept aside once by its reviewers' majority;"
                 + " RM acc (true) and RM in-intent: the vector model, kept with the version.");
-        out.println("RM acc (true): held-out judged pairs with a true difference; RM in-intent: every two replies of a test ticket's "
+        out.println("RM acc (true): judged pairs kept aside with a true difference; RM in-intent: every two replies of a test ticket's "
                 + "own intent whose true quality differs (0.5 is chance; equal scores count half).");
         out.println("same vector: share of those library pairs whose replies have identical features (the difference lies past the "
                 + "encoder's 128 tokens). RM acc (noisy) is the gate's measure, in which an equal score counts half right.");

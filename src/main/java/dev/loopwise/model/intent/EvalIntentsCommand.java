@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code loopwise eval-intents}: trains an intent classifier on one file's rows and scores it on
  * another's (or on the {@code test} rows of the same file), without any database.
  */
-@Command(name = "eval-intents", description = "Train an intent classifier on a file and evaluate it on held-out rows.")
+@Command(name = "eval-intents", description = "Train an intent classifier on a file and measure it on the rows kept aside for measuring.")
 public class EvalIntentsCommand implements Callable<Integer> {
     @Option(names = "--train", required = true, description = "CSV or JSONL with text,label (and optionally split).")
     Path trainFile;
@@ -59,7 +59,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
     @Mixin
     EncoderOptions encoderOptions;
 
-    @Option(names = "--threshold", description = "Use this out-of-scope threshold instead of the one chosen on held-out data.")
+    @Option(names = "--threshold", description = "Use this out-of-scope threshold instead of the one chosen on rows kept aside from training.")
     Double threshold;
 
     @Option(names = "--oos-weight", defaultValue = "0.3", description = "What catching an out-of-scope request is worth against "

@@ -125,7 +125,7 @@ public record IntentDataSplit(List<String> labels, List<TicketRow> train, List<T
         for (TicketRow row : rows) {
             String split = row.split() == null ? "" : row.split().toLowerCase(Locale.ROOT);
             if (!TRAIN.contains(split) && !VALIDATION.contains(split) && !split.equals("test")) {
-                problems.add(row.line() + ": split must be train, test, or val, validation or dev (held out to choose"
+                problems.add(row.line() + ": split must be train, test, or val, validation or dev (kept aside to choose"
                         + " the threshold), not '" + row.split() + "'");
             }
         }

@@ -85,7 +85,8 @@ public final class DriftDetector {
         signals.put("prediction/js_divergence", jensenShannon(reference.predictedCounts(), windowCounts));
         if (excess > settings.psiThreshold() && pValue(chance, psi) < settings.mmdAlpha()) {
             alerts.add(new Alert("intent_mix", psi, chance[0] + settings.psiThreshold(), String.format(
-                    "The mix of predicted intents moved (PSI %.3f; a window of this size drawn from the held-out mix gives %.3f).",
+                    "The mix of predicted intents moved (PSI %.3f; a window of this size drawn from the tickets kept aside for measuring"
+                            + " gives %.3f).",
                     psi, chance[0])));
         }
         double confidence = Arrays.stream(window.confidence()).average().orElse(0);
@@ -102,7 +103,7 @@ public final class DriftDetector {
         signals.put("prediction/confidence_p_value", confidenceP);
         if (confidenceP != null && confidence < confidenceLine && confidenceP < settings.mmdAlpha()) {
             alerts.add(new Alert("confidence", confidence, confidenceLine, String.format(
-                    "Mean confidence %.3f of %d requests fell below %.3f (held-out level %.3f, t-test p = %.4f).", confidence,
+                    "Mean confidence %.3f of %d requests fell below %.3f (%.3f on the tickets kept aside for measuring, t-test p = %.4f).", confidence,
                     window.size(), confidenceLine, reference.meanConfidence(), confidenceP)));
         }
         double oosLine = reference.oosRate() + settings.oosRise();
@@ -111,7 +112,8 @@ public final class DriftDetector {
         signals.put("prediction/oos_p_value", oosP);
         if (oosP != null && oos > oosLine && oosP < settings.mmdAlpha()) {
             alerts.add(new Alert("oos_rate", oos, oosLine, String.format(
-                    "%.0f%% of %d requests were handed over as out of scope (held-out level %.0f%%, limit %.0f%%, binomial p = %.4f).",
+                    "%.0f%% of %d requests were handed over as out of scope (%.0f%% of the tickets kept aside for measuring, limit %.0f%%,"
+                            + " binomial p = %.4f).",
                     oos * 100, window.size(), reference.oosRate() * 100, oosLine * 100, oosP)));
         }
         Double down = window.feedback() >= 10 ? (double) window.thumbsDown() / window.feedback() : null;

@@ -25,7 +25,7 @@ public record DriftSettings(int window, int referenceSample, int permutations, d
             throw new IllegalArgumentException("window and referenceSample must be at least 10, permutations at least 20");
         }
         if (!(novelQuantile > 0 && novelQuantile < 0.5)) {
-            throw new IllegalArgumentException("novelQuantile must be above 0 and below 0.5 (a low share of held-out tickets)");
+            throw new IllegalArgumentException("novelQuantile must be above 0 and below 0.5 (a low share of the tickets kept aside for measuring)");
         }
     }
 }

@@ -143,7 +143,7 @@ class GatesTest {
             assertEquals(RoundResult.WAIT, gate.verdict(), gate.detail());
             // 19 more held-out pairs at 1 per 50 judgements: 950 (the 9 more tickets alone would need 450).
             assertEquals(950, gate.moreJudgements(), gate.detail());
-            assertTrue(gate.detail().startsWith("On 1 held-out ") && gate.detail().contains(" preference from 1 ticket ")
+            assertTrue(gate.detail().startsWith("On 1 ") && gate.detail().contains(" preference kept aside for measuring, from 1 ticket, ")
                     && gate.detail().contains("about 950 more judgements"), gate.detail());
         }
     }
@@ -181,7 +181,7 @@ class GatesTest {
         assertEquals(List.of(5, 2, 1, 4), List.of(scored.pairs(), scored.wins(), scored.ties(), scored.decided()));
         assertEquals(0.5, scored.accuracy(), 1e-12);
         RoundResult.Gate gate = gate(new Gates.Evidence(scored, new Paired(0, 0, 0, 5), SAME_INTENTS, 0.1, 50, 5, 5), "reward_accuracy");
-        assertTrue(gate.detail().startsWith("On 5 held-out preferences from 5 tickets the reward model ranks 2 right and 2 wrong and"
+        assertTrue(gate.detail().startsWith("On 5 preferences kept aside for measuring, from 5 tickets, the reward model ranks 2 right and 2 wrong and"
                 + " scores both replies alike on 1, a tie counting as half right (50%,") && gate.detail().contains("p = 0.688 on the 4"
                 + " it ranked)"), gate.detail());
         // Comparisons that are not preferences are not scored at all.

@@ -32,7 +32,7 @@ class RoundAdviceTest {
     void eachCheckAnswersInASentenceAndKeepsItsFiguresForTheFold() {
         assertEquals("Yes.", RoundFormats.answer(gate("kl_bound", RoundResult.PASS)));
         assertEquals("No.", RoundFormats.answer(gate("reply_intent", RoundResult.FAIL)));
-        RoundResult.Gate waiting = new RoundResult.Gate("preference_agreement", false, "On 40 held-out … p = 0.210.", RoundResult.WAIT,
+        RoundResult.Gate waiting = new RoundResult.Gate("preference_agreement", false, "On 40 preferences kept aside for measuring … p = 0.210.", RoundResult.WAIT,
                 0.05, -0.02, 0.12, 120);
         assertEquals("So far the new version agrees with reviewers more often than the active one (+5 points), on too few judgements"
                 + " to be sure. Not enough evidence yet: about 120 more judgements would decide it.", RoundFormats.answer(waiting));
@@ -46,7 +46,7 @@ class RoundAdviceTest {
     @Test
     void anUndecidedCheckSaysWhereItLeansAndWhatWouldDecideIt() {
         // Fewer than 20 held-out pairs: the count only buys a first estimate, and the page must not promise a decision.
-        RoundResult.Gate first = new RoundResult.Gate("preference_agreement", false, "On 17 held-out … p = 0.500. Not enough evidence yet,"
+        RoundResult.Gate first = new RoundResult.Gate("preference_agreement", false, "On 17 preferences kept aside for measuring … p = 0.500. Not enough evidence yet,"
                 + " and too little to say how much more would decide it: about 35 more judgements " + Gates.FIRST_ESTIMATE + ".",
                 RoundResult.WAIT, 0.059, -0.086, 0.226, 35);
         String answer = RoundFormats.answer(first);
@@ -55,7 +55,7 @@ class RoundAdviceTest {
         // In the words of the checks' own introduction on the round's page, not the ML engineers' "held-out".
         assertTrue(answer.contains("too few judgements kept aside for measuring") && !answer.contains("held-out"), answer);
         // The replies-fit check waits on labelled tickets kept aside, never on judgements; and a lead wants to know it leans worse.
-        RoundResult.Gate fit = new RoundResult.Gate("reply_intent", false, "On 72 held-out labelled tickets … More labelled test tickets"
+        RoundResult.Gate fit = new RoundResult.Gate("reply_intent", false, "On 72 labelled tickets kept aside for measuring, … More labelled test tickets"
                 + " would decide it.", RoundResult.WAIT, -0.042, -0.101, 0.012, null);
         String fits = RoundFormats.answer(fit);
         assertTrue(fits.startsWith("So far the new version's replies fit what the customer asked about less often than the active"

@@ -90,7 +90,7 @@ class RoundPageWordsTest {
             round.status = status;
             round.startedBy = "admin";
             round.finishedAt = OffsetDateTime.now();
-            round.log = new ArrayList<>(List.of("16:32:18  Not enough evidence yet: On 11 held-out reviewer preferences … p = 1.000"));
+            round.log = new ArrayList<>(List.of("16:32:18  Not enough evidence yet: On 11 reviewer preferences kept aside for measuring … p = 1.000"));
             round.persist();
             return round.id;
         });

@@ -29,7 +29,7 @@ class SimulationTablesTest {
         assertTrue(rounds.contains("promoted") && rounds.contains("round 2 needs evidence: About 900")
                 && rounds.contains("round 3 rejected: It cannot"), rounds);
         // The legend says what the gate measures: each held-out (ticket, reply pair) once, an equal score half right.
-        assertTrue(rounds.contains("each held-out (ticket, reply pair) once by its reviewers' majority")
+        assertTrue(rounds.contains("each (ticket, reply pair) kept aside once by its reviewers' majority")
                 && rounds.contains("an equal score counts half right") && !rounds.contains("as wrong"), rounds);
         bytes.reset();
         Map<PreferenceKind, List<Simulator.Report>> runs = new LinkedHashMap<>();

@@ -27,7 +27,7 @@ class PredictionAlertsTest {
         // P(X ≥ 8) = 0.021935 − C(20,7)·0.15⁷·0.85¹³ = 0.021935 − 0.016014 = 0.005921 < 0.01: an alert, saying what it rests on.
         DriftDetector.Report eight = check(fill(20, 0.9), 8);
         assertEquals(0.005921, (Double) eight.signals().get("prediction/oos_p_value"), 1e-6);
-        assertEquals(List.of("40% of 20 requests were handed over as out of scope (held-out level 0%, limit 15%, binomial p = 0.0059)."),
+        assertEquals(List.of("40% of 20 requests were handed over as out of scope (0% of the tickets kept aside for measuring, limit 15%, binomial p = 0.0059)."),
                 alerts(eight, "oos_rate"));
     }
 
@@ -50,7 +50,7 @@ class PredictionAlertsTest {
         // d = 0.085: s = 0.087208, t = 2.5641, p = 0.009492 < 0.01: an alert.
         DriftDetector.Report narrow = check(halves(0.085), 0);
         assertEquals(0.009492, (Double) narrow.signals().get("prediction/confidence_p_value"), 1e-6);
-        assertEquals(List.of("Mean confidence 0.700 of 20 requests fell below 0.750 (held-out level 0.900, t-test p = 0.0095)."),
+        assertEquals(List.of("Mean confidence 0.700 of 20 requests fell below 0.750 (0.900 on the tickets kept aside for measuring, t-test p = 0.0095)."),
                 alerts(narrow, "confidence"));
     }
 

@@ -81,7 +81,7 @@ public final class CrossEncoderRewardTrainer {
             held = split[1];
         }
         if (train.size() == 0 || held.preferences() == 0) {
-            throw new IllegalArgumentException("The reward model needs judgements to train on and held-out preferences");
+            throw new IllegalArgumentException("The reward model needs judgements to train on and preferences kept aside for measuring");
         }
         RewardInputs inputs = new RewardInputs();
         int[][] trainRows = inputs.add(train);

@@ -69,7 +69,7 @@ final class PreparedData {
             System.arraycopy(valY, 0, y, n, valY.length);
         }
         if (heldRows.length == 0) {
-            throw new IllegalArgumentException("Nothing to hold out for early stopping and the threshold: give validation "
+            throw new IllegalArgumentException("Nothing to keep aside for early stopping and the threshold: give validation "
                     + "rows or at least two training rows per label");
         }
         return new PreparedData(List.copyOf(classes), oosClass ? data.outOfScopeLabel() : null, List.copyOf(texts), y,
