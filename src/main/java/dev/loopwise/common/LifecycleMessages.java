@@ -9,6 +9,12 @@ public final class LifecycleMessages {
     private LifecycleMessages() {
     }
 
+    /** The Train form's choice, when what was sent is none of its options (a stale page, a hand-made request). */
+    public static String unknownTrainingChoice(String sent) {
+        return "How to learn: '" + (sent.length() > 40 ? sent.substring(0, 40) + "…" : sent) + "' is not one of the choices."
+                + " Choose automatic, fine-tune, quick, few examples or no examples, then press Train again. Nothing was trained.";
+    }
+
     public static String activeChanged(int version) {
         return "The active version changed while version " + version + " was being switched in, so nothing was changed. "
                 + "Reload Models to see which version is active now, then try again if you still want version " + version + ".";

@@ -11,6 +11,9 @@ public final class ReviewMessages {
     private ReviewMessages() {
     }
 
+    /** Ends a refusal of the Review quality page's "Make review items" form. */
+    public static final String NOTHING_MADE = "Nothing was made.";
+
     public static final String REVIEW_SAVED = "Saved.";
     public static final String REVIEW_SAVED_WITH_REWRITE = "Saved, with your rewrite for an admin to accept.";
     public static final String REVIEW_SAVED_OUT_OF_SCOPE =

@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.http.FormNumbers;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.ReviewConfig;
@@ -97,19 +98,23 @@ public class ReviewAdminPage {
     }
 
     static final int MAX_GENERATE = 500;
+    private static final FormNumbers.Field COUNT = new FormNumbers.Field("count", "Make review items", true);
 
     @POST
     @Path("/generate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response generate(@RestForm Integer count) {
-        if (count == null || count < 1 || count > MAX_GENERATE) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(refused("Say how many items to make: a whole number from 1 to " + MAX_GENERATE + ". Nothing was made.")).build();
+    public Response generate(@RestForm String count) {
+        int asked;
+        try {
+            // Read from the text as typed: letters would otherwise end on the bare error page instead of this one.
+            asked = FormNumbers.whole(COUNT, count, 1, MAX_GENERATE).intValue();
+        } catch (FormNumbers.Refused e) {
+            return Response.status(e.status).entity(refused(e.getMessage() + " " + ReviewMessages.NOTHING_MADE)).build();
         }
-        Refill refill = generator.refill(count);
+        Refill refill = generator.refill(asked);
         int made = refill.made();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + count + " asked for", Map.of()));
-        return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + count
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + asked + " asked for", Map.of()));
+        return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + asked
                 + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
     }
 

@@ -191,6 +191,8 @@ public class RoundFormats {
         return round.judgements();
     }
 
+    static final String NOT_STARTED = "No round was started.";
+
     private static final Map<String, String> FORM_LABELS = Map.of("policyEpochs", "Policy epochs", "beta", "β",
             "rewardModel", "Reward model");
 

@@ -26,6 +26,7 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
     public static final String VECTOR_REWARD = "vector";
     public static final String CROSS_REWARD = "cross";
     public static final double MIN_BETA = 0.01;
+    public static final double MAX_BETA = 100;
 
     public RoundSettings {
         if (!REWARD_WEIGHTED.equals(method) && !DPO.equals(method)) {
@@ -36,7 +37,7 @@ public record RoundSettings(String method, double beta, long seed, RewardTrainer
         }
         // Below 0.01 the update's arithmetic breaks down (exp(r/β) overflows, DPO's gradients vanish) without following
         // the reward any better.
-        if (!(beta >= MIN_BETA) || beta > 100) {
+        if (!(beta >= MIN_BETA) || beta > MAX_BETA) {
             throw new IllegalArgumentException("beta must be between " + MIN_BETA + " and 100 (smaller follows the reward more)");
         }
         if (policyEpochs < 1 || policyEpochs > 10_000) {

@@ -2,11 +2,9 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.db.RowCounts;
-import dev.loopwise.common.http.FormValues;
-import dev.loopwise.common.text.PlainText;
+import dev.loopwise.common.http.FormNumbers;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.security.Role;
@@ -50,7 +48,7 @@ public class RoundsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance rounds(List<AlignmentRound> rounds, AlignmentConfig defaults, String error, String nextStep,
+        static native TemplateInstance rounds(List<AlignmentRound> rounds, RoundForm form, String error, String nextStep,
                                               String shown);
 
         static native TemplateInstance round(AlignmentRound round, RoundReport report);
@@ -58,16 +56,16 @@ public class RoundsPage {
 
     @GET
     public TemplateInstance list() {
-        return page(null);
+        return page(null, RoundForm.defaults(config));
     }
 
     /** The newest rounds only, saying how many there are in all: the list's cost stays the same as the weeks add rounds. */
-    private TemplateInstance page(String error) {
+    private TemplateInstance page(String error, RoundForm form) {
         List<AlignmentRound> rounds = AlignmentRound.newestFirst(LISTED);
         String shown = PagingMessages.newestShown(rounds.size(),
                 RowCounts.total(RowCounts.ALIGNMENT_ROUNDS), "rounds",
                 "GET /api/v1/rounds lists every one, a page at a time");
-        return Templates.rounds(rounds, config, error, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
+        return Templates.rounds(rounds, form, error, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
     }
 
     @GET
@@ -82,29 +80,23 @@ public class RoundsPage {
         return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen()));
     }
 
+    /** Numbers are read from the text as typed: a mistake shows the form again, values kept, with the field named. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response start(@RestForm String method, @RestForm String beta, @RestForm Long seed, @RestForm String rewardModel,
-                          @RestForm Integer policyEpochs) {
+    public Response start(@RestForm String method, @RestForm String beta, @RestForm String seed, @RestForm String rewardModel,
+                          @RestForm String policyEpochs) {
+        RoundForm typed = new RoundForm(method, beta, policyEpochs, rewardModel, seed, null);
         try {
-            RoundSettings settings = RoundRequests.settings(config,
-                    new RoundResource.RoundRequest(method, decimal(beta), seed, null, rewardModel, policyEpochs, null));
+            RoundSettings settings = RoundRequests.settings(config, typed.request());
             AlignmentRound round = rounds.start(settings, currentUser.name());
             return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(RoundFormats.asOnTheForm(e.getMessage()))).build();
+            if (e instanceof FormNumbers.Refused refused) {
+                return Response.status(e.status).entity(page(refused.getMessage() + " " + RoundFormats.NOT_STARTED,
+                        typed.refusing(refused.field))).build();
+            }
+            return Response.status(e.status).entity(page(RoundFormats.asOnTheForm(e.getMessage()), typed)).build();
         }
-    }
-
-    /** β as typed: read as a number only when written as one ({@link FormValues#isDecimal}); blank is the default. */
-    private static Double decimal(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        if (!FormValues.isDecimal(typed.strip())) {
-            throw ApiException.badRequest("bad_parameter", Messages.notANumber(PlainText.quoted(typed)));
-        }
-        return Double.valueOf(typed.strip());
     }
 
     /** Cancels a round from its page; the page then follows it to its end. */

@@ -118,7 +118,8 @@ public class ModelsPage {
         try {
             run = training.start(regime, currentUser.name());
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_regime", e.getMessage() + ".");
+            // Said on the page with its form, as every refusal here is: the bare error page would lose the page around it.
+            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, LifecycleMessages.unknownTrainingChoice(regime), null)).build();
         } catch (ApiException e) {
             // A training already under way (opened in another tab) or missing tickets: said on the page, not as a bare error.
             return Response.status(e.status).entity(page(null, e.getMessage(), null)).build();

@@ -82,8 +82,9 @@ class ErrorShapeTest {
                 {"99999999999", "'99999999999' is far larger than this field takes"}, {"0,5", "'0,5' is not a number"},
                 {"-99999999999", "'-99999999999' is far smaller than this field takes: type a larger whole number"},
                 {" 3 ", "' 3 ' has spaces around the number: type the number alone."}}) { // was "is not a number: type digits"
-            String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("count", typed[0])
-                    .post("/admin/review/generate").then().statusCode(400).extract().asString();
+            // A form field the resource reads as a number (the version a comparison is asked for) is refused before it runs.
+            String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("version", typed[0])
+                    .post("/admin/review/compare").then().statusCode(400).extract().asString();
             assertTrue(refused.contains(typed[1].replace("'", "&#39;")), typed[0] + ": " + refused);
         }
         admin.request().contentType("application/json").body("{\"disabled\":true}").patch("/api/v1/users/abc")
