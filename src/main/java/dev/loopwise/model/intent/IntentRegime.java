@@ -39,6 +39,18 @@ public final class IntentRegime {
         };
     }
 
+    /**
+     * A stored version's regime under the name the Train button and {@code eval-intents} use: versions keep their head's
+     * name (zero_shot, few_shot, trained), which no one can ask for by that name. A name neither knows stays as stored.
+     */
+    public static String named(String stored) {
+        try {
+            return stored == null ? null : parse(stored);
+        } catch (IllegalArgumentException unknown) {
+            return stored;
+        }
+    }
+
     /** The {@link IntentTrainer} regime of a regime on frozen vectors ({@code auto} stays auto). */
     static String headRegime(String regime) {
         return switch (parse(regime)) {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,10 +43,19 @@ public class ModelResource {
     public record VersionView(int version, String status, String regime, String encoder, String checksum,
                               Map<String, Object> metrics, OffsetDateTime createdAt, OffsetDateTime activatedAt, String createdBy,
                               OffsetDateTime weightsRemovedAt) {
+        /** Regimes under the names a training is asked for, in the field and in the {@code intent/regime} metric alike. */
         static VersionView of(ModelVersion v) {
-            return new VersionView(v.version, v.status, v.regime, v.encoderId, v.checksum, v.metrics, v.createdAt, v.activatedAt,
-                    v.createdBy, v.weightsRemovedAt);
+            Map<String, Object> metrics = v.metrics;
+            if (metrics != null && metrics.get(REGIME_METRIC) instanceof String stored) {
+                // A copy: the entity's own map would be written back to the row.
+                metrics = new LinkedHashMap<>(metrics);
+                metrics.put(REGIME_METRIC, IntentRegime.named(stored));
+            }
+            return new VersionView(v.version, v.status, IntentRegime.named(v.regime), v.encoderId, v.checksum, metrics, v.createdAt,
+                    v.activatedAt, v.createdBy, v.weightsRemovedAt);
         }
+
+        static final String REGIME_METRIC = "intent/regime";
     }
 
     public record TrainRequest(String regime) {
