@@ -63,6 +63,9 @@ public final class HttpMessages {
     public static final String FORM_ADDRESS_OPENED = "This address is where a form on a Loopwise page sends what you typed; it is"
             + " not a page to open. Go back to the page with the form and send it from there.";
 
+    /** The heading of the page a browser gets for a change sent from another site, or naming no origin at all. */
+    public static final String CROSS_ORIGIN_HEADING = "This change did not come from a Loopwise page";
+
     /** A body whose Content-Type names a charset Java does not know ("charset=foo"): reading it as UTF-8 would be a guess. */
     public static String unknownCharset(String charset) {
         String shown = charset.length() > 40 ? charset.substring(0, 40) + "…" : charset;
