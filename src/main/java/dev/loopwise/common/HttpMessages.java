@@ -73,6 +73,12 @@ public final class HttpMessages {
                 + " send the body as UTF-8 and say charset=utf-8 (or name no charset). Nothing was saved.";
     }
 
+    /** A body whose bytes are not text in the charset its Content-Type names (UTF-16 cut at an odd byte, windows-1252's gaps). */
+    public static String bodyNotInCharset(String charset) {
+        return "The body is not valid " + charset + " text, though its Content-Type says charset=" + charset + ", so it was not"
+                + " read: send it in the charset the header names, or as UTF-8 with charset=utf-8. Nothing was saved.";
+    }
+
     public static String contentEncoding(String encoding) {
         String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
         return "The body is sent with Content-Encoding '" + shown + "', which Loopwise does not read: send it uncompressed"

@@ -131,8 +131,8 @@ public class HttpLayerErrors {
     }
 
     /**
-     * The charset a Content-Type names when Java does not know it, else null. A known one is honoured where it can be
-     * (forms are decoded in it) and otherwise meets the UTF-8 check of the body it labels, which says what to fix.
+     * The charset a Content-Type names when Java does not know it, else null. A known one is honoured: forms are decoded
+     * in it, and every other body is read in it ({@link DeclaredCharset}).
      */
     static String unknownCharset(String contentType) {
         if (contentType == null) {
