@@ -63,11 +63,20 @@ public final class HttpMessages {
     public static final String FORM_ADDRESS_OPENED = "This address is where a form on a Loopwise page sends what you typed; it is"
             + " not a page to open. Go back to the page with the form and send it from there.";
 
+    /** The heading of the page a browser gets for a change sent from another site, or naming no origin at all. */
+    public static final String CROSS_ORIGIN_HEADING = "This change did not come from a Loopwise page";
+
     /** A body whose Content-Type names a charset Java does not know ("charset=foo"): reading it as UTF-8 would be a guess. */
     public static String unknownCharset(String charset) {
         String shown = charset.length() > 40 ? charset.substring(0, 40) + "…" : charset;
         return "The body's Content-Type names the charset '" + shown + "', which Loopwise does not know, so it was not read:"
                 + " send the body as UTF-8 and say charset=utf-8 (or name no charset). Nothing was saved.";
+    }
+
+    /** A body whose bytes are not text in the charset its Content-Type names (UTF-16 cut at an odd byte, windows-1252's gaps). */
+    public static String bodyNotInCharset(String charset) {
+        return "The body is not valid " + charset + " text, though its Content-Type says charset=" + charset + ", so it was not"
+                + " read: send it in the charset the header names, or as UTF-8 with charset=utf-8. Nothing was saved.";
     }
 
     public static String contentEncoding(String encoding) {

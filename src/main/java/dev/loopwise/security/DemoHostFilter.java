@@ -1,6 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.http.HttpLayerErrors;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.net.HostAndPort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,7 @@ public class DemoHostFilter {
         filters.register(context -> {
             HostAndPort authority = context.request().authority();
             if (authority != null && !isLoopbackName(authority.host())) {
-                SameOriginFilter.refuse(context, 421, "misdirected_request", Messages.DEMO_THIS_MACHINE_ONLY);
+                HttpLayerErrors.refuse(context, 421, "misdirected_request", Messages.DEMO_THIS_MACHINE_ONLY);
                 return;
             }
             context.next();

@@ -1,6 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.http.HttpLayerErrors;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.HostAndPort;
@@ -83,19 +84,8 @@ public class SameOriginFilter {
         }
     }
 
+    /** In the product's error page for a browser and {code, error} for a program, as every refusal before a resource. */
     private static void refuse(RoutingContext context) {
-        refuse(context, 403, "cross_origin", Messages.CROSS_ORIGIN);
-    }
-
-    /**
-     * Ends a request before any resource runs, in the one error shape: plain text for a browser, {code, error} for a
-     * program. {@code message} holds no quote or backslash (it is one of {@link Messages}' constants).
-     */
-    public static void refuse(RoutingContext context, int status, String code, String message) {
-        String accept = context.request().getHeader("Accept");
-        boolean html = accept != null && accept.contains("text/html");
-        context.response().setStatusCode(status)
-                .putHeader("Content-Type", html ? "text/plain; charset=utf-8" : "application/json")
-                .end(html ? message : "{\"code\":\"" + code + "\",\"error\":\"" + message + "\"}");
+        HttpLayerErrors.refuse(context, 403, "cross_origin", Messages.CROSS_ORIGIN);
     }
 }

@@ -1,9 +1,13 @@
 package dev.loopwise.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.Messages;
 import dev.loopwise.model.ActiveModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -94,6 +98,33 @@ class CsrfTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         assertEquals(before, rowCounts(), "nothing was written");
         admin.request().accept("text/html").get("/admin").then().statusCode(200);
+    }
+
+    /**
+     * A refused change is answered as other refusals are: a browser gets the product's error page saying why, a program
+     * {code, error}; never bare text, which a browser shows as a blank page of words.
+     */
+    @Test
+    void aRefusedChangeIsAPageForABrowserAndTheErrorShapeForAProgram() {
+        Caller admin = Caller.session("admin");
+        String escaped = Messages.CROSS_ORIGIN.replace("'", "&#39;");
+        for (Function<RequestSpecification, RequestSpecification> forgery : List.<Function<RequestSpecification, RequestSpecification>>of(
+                request -> request.header("Origin", "http://evil.example"), request -> request)) {
+            String page = forgery.apply(given().redirects().follow(false).cookies(admin.cookies()).accept("text/html")
+                            .contentType("application/x-www-form-urlencoded").formParam("csrf-token", admin.csrfToken()).formParam("name", "x"))
+                    .post("/account/keys").then().statusCode(403).contentType(containsString("text/html")).extract().asString();
+            assertTrue(page.contains("<h1>" + HttpMessages.CROSS_ORIGIN_HEADING + "</h1>") && page.contains(escaped)
+                    && page.contains("Error 403"), page);
+            forgery.apply(given().redirects().follow(false).cookies(admin.cookies()).accept("application/json")
+                            .contentType("application/json").body("{}"))
+                    .post("/account/keys").then().statusCode(403).contentType(containsString("application/json"))
+                    .body("code", equalTo("cross_origin")).body("error", equalTo(Messages.CROSS_ORIGIN));
+        }
+        // The sign-in form's own refusal of another kind of body is a page too.
+        String signIn = given().redirects().follow(false).accept("text/html").header("Origin", Caller.origin())
+                .contentType("application/json").body("{}").post("/j_security_check")
+                .then().statusCode(415).contentType(containsString("text/html")).extract().asString();
+        assertTrue(signIn.contains(HttpMessages.errorHeading(415, "")) && signIn.contains("Sign in with the sign-in form"), signIn);
     }
 
     private Map<String, Long> rowCounts() {

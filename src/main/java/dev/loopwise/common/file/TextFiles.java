@@ -17,6 +17,8 @@ import java.nio.file.Path;
  * refused with a 400 that says so: decoding leniently would store replacement characters in place of the customer's
  * words, and a Windows-1252 export would do that silently. A leading byte-order mark (what Excel writes as "CSV UTF-8")
  * is dropped, since it is invisible and would otherwise become part of the first column's name or the first line.
+ * A request body whose Content-Type names another charset arrives here already read in it and written as UTF-8 (the
+ * HTTP layer's DeclaredCharset): only the bytes nobody labelled are judged here.
  */
 public final class TextFiles {
     private static final char BYTE_ORDER_MARK = '\uFEFF';

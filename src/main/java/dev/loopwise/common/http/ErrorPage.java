@@ -41,7 +41,7 @@ final class ErrorPage {
     /** Inside a request (an exception mapper or a response filter). */
     static String inRequest(int status, String title, String message) {
         if (!Arc.container().requestContext().isActive()) {
-            return render(null, null, status, title, message);
+            return render(null, null, status, title, HttpMessages.errorHeading(status, title), message);
         }
         RoutingContext context = Arc.container().instance(CurrentVertxRequest.class).get().getCurrent();
         SecurityIdentity identity = context == null ? null : context.get(IDENTITY_KEY);
@@ -52,14 +52,14 @@ final class ErrorPage {
         if (identity == null && BlockingOperationControl.isBlockingAllowed()) {
             identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
         }
-        return render(context, identity, status, title, message);
+        return render(context, identity, status, title, HttpMessages.errorHeading(status, title), message);
     }
 
     /**
      * On a route, before any resource: the request scope the layout reads is opened here. {@code identity} is null when the
      * refusal came before anyone was authenticated; the page then offers the home page, which sends a stranger to sign in.
      */
-    static String render(RoutingContext context, SecurityIdentity identity, int status, String title, String message) {
+    static String render(RoutingContext context, SecurityIdentity identity, int status, String title, String heading, String message) {
         ManagedContext requestContext = Arc.container().requestContext();
         boolean opened = !requestContext.isActive();
         if (opened) {
@@ -74,7 +74,7 @@ final class ErrorPage {
             if (identity != null && !identity.isAnonymous()) {
                 ensureCsrfToken(context);
             }
-            return page(status, title, message, identity != null);
+            return page(status, title, heading, message, identity != null);
         } finally {
             if (opened) {
                 requestContext.terminate();
@@ -82,8 +82,8 @@ final class ErrorPage {
         }
     }
 
-    private static String page(int status, String title, String message, boolean knownWho) {
-        return ErrorMapper.Templates.error(status, title, HttpMessages.errorHeading(status, title), message, knownWho).render();
+    private static String page(int status, String title, String heading, String message, boolean knownWho) {
+        return ErrorMapper.Templates.error(status, title, heading, message, knownWho).render();
     }
 
     /**

@@ -131,8 +131,8 @@ public class HttpLayerErrors {
     }
 
     /**
-     * The charset a Content-Type names when Java does not know it, else null. A known one is honoured where it can be
-     * (forms are decoded in it) and otherwise meets the UTF-8 check of the body it labels, which says what to fix.
+     * The charset a Content-Type names when Java does not know it, else null. A known one is honoured: forms are decoded
+     * in it, and every other body is read in it ({@link DeclaredCharset}).
      */
     static String unknownCharset(String contentType) {
         if (contentType == null) {
@@ -186,7 +186,7 @@ public class HttpLayerErrors {
      * Answers before any resource ran, so without the filters that add the security headers to other answers: a page
      * for a browser, our JSON shape (OpenAI's on its paths) for the rest, with the same headers set here.
      */
-    static void refuse(RoutingContext context, int status, String code, String message) {
+    public static void refuse(RoutingContext context, int status, String code, String message) {
         refuse(context, null, status, code, message);
     }
 
@@ -206,14 +206,20 @@ public class HttpLayerErrors {
                 case 406 -> "Not Acceptable";
                 case 413 -> "Payload Too Large";
                 case 414 -> "URI Too Long";
+                case 421 -> "Misdirected Request";
                 case 431 -> "Request Header Fields Too Large";
                 default -> "Unsupported Media Type";
             };
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
-                    .end(ErrorPage.render(context, identity, status, title, message));
+                    .end(ErrorPage.render(context, identity, status, title, heading(status, code, title), message));
         } else {
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .end(Json.encode(uri.startsWith("/v1/") ? OpenAiError.of(status, code, message) : new ApiError(code, message)));
         }
+    }
+
+    /** A refused cross-site change is no matter of the person's role, which the usual heading of a 403 would say it is. */
+    private static String heading(int status, String code, String title) {
+        return "cross_origin".equals(code) ? HttpMessages.CROSS_ORIGIN_HEADING : HttpMessages.errorHeading(status, title);
     }
 }

@@ -5,6 +5,7 @@ import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateExtension;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public class DriftFormats {
 
     /** How many tickets a replay may have and still be sent while the admin waits, in the page's words. */
     static String replayInRequest() {
-        return String.format(Locale.ROOT, "%,d", io.quarkus.arc.Arc.container().instance(MonitoringConfig.class).get()
+        return String.format(Locale.ROOT, "%,d", Arc.container().instance(MonitoringConfig.class).get()
                 .replayInRequest());
     }
 

@@ -1,6 +1,7 @@
 package dev.loopwise.security.user;
 
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.http.HttpLayerErrors;
 import dev.loopwise.security.SameOriginFilter;
 import dev.loopwise.security.SessionStamps;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -36,7 +37,7 @@ public class SignInFilter {
         filters.register(context -> {
             if (SameOriginFilter.isLoginPost(context)) {
                 if (!isForm(context.request().getHeader("Content-Type"))) {
-                    SameOriginFilter.refuse(context, 415, "unsupported_media_type", Messages.SIGN_IN_FORM_ONLY);
+                    HttpLayerErrors.refuse(context, 415, "unsupported_media_type", Messages.SIGN_IN_FORM_ONLY);
                     return;
                 }
                 context.addHeadersEndHandler(ignored -> answered(context));

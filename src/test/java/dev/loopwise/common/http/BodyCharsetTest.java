@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.Messages;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -18,12 +19,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** A body whose Content-Type names a charset nobody knows is refused with the charset to use, never read as a guess. */
+/**
+ * A body is read in the charset its Content-Type names; one nobody knows is refused with the charset to use, never read as
+ * a guess, as are bytes that are not text in the charset named.
+ */
 @QuarkusTest
 class BodyCharsetTest {
     /** Sends the Content-Type exactly as written: RestAssured would otherwise add or rewrite its charset. */
@@ -72,6 +79,30 @@ class BodyCharsetTest {
         assertTrue(admin.pageRequest().get("/account").asString().contains(name + " café"), "read in its own charset");
     }
 
+    @Test
+    void jsonInItsNamedCharsetIsReadAsWrittenAndBytesThatAreNotTextInItAreRefused() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        for (String charset : List.of("UTF-16", "UTF-16LE", "ISO-8859-1")) {
+            String name = "clé " + charset + " " + tag;
+            byte[] body = ("{\"name\": \"" + name + "\"}").getBytes(Charset.forName(charset));
+            admin.request().config(AS_WRITTEN).contentType("application/json; charset=" + charset).body(body).post("/api/v1/keys")
+                    .then().statusCode(201).body("name", equalTo(name));
+            assertEquals(1L, keysNamed(name), "stored as written, in " + charset);
+        }
+        byte[] utf16 = ("{\"name\": \"cut " + tag + "\"}").getBytes(StandardCharsets.UTF_16LE);
+        admin.request().config(AS_WRITTEN).contentType("application/json; charset=utf-16le").body(Arrays.copyOf(utf16, utf16.length - 1))
+                .post("/api/v1/keys").then().statusCode(400).body("code", equalTo("not_in_charset"))
+                .body("error", containsString("not valid UTF-16LE text")).body("error", containsString("Nothing was saved"));
+        // Declared UTF-8, or naming no charset, bytes that are not UTF-8 are refused as ever.
+        byte[] latin1 = ("{\"name\": \"caf\u00e9 " + tag + "\"}").getBytes(StandardCharsets.ISO_8859_1);
+        for (String type : List.of("application/json; charset=UTF-8", "application/json")) {
+            admin.request().config(AS_WRITTEN).contentType(type).body(latin1).post("/api/v1/keys").then().statusCode(400)
+                    .body("code", equalTo("malformed_json")).body("error", equalTo(Messages.BODY_NOT_UTF8));
+        }
+        assertEquals(0L, keysNamed("cut " + tag) + keysNamed("café " + tag) + keysNamed("caf\uFFFD " + tag), "nothing was stored");
+    }
+
     /** A browser's form post with the Content-Type exactly as given. */
     private static HttpResponse<String> postForm(Caller caller, String contentType, String body) throws Exception {
         String cookies = caller.cookies().entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; "));
@@ -79,6 +110,11 @@ class BodyCharsetTest {
                 .header("Content-Type", contentType).header("Accept", "text/html").header("Origin", Caller.origin())
                 .header("Cookie", cookies).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.US_ASCII)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private long keysNamed(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from api_keys where name = ?1").setParameter(1, name).getSingleResult()).longValue());
     }
 
     private long tickets(String text) {

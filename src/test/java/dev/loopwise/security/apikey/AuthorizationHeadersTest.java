@@ -54,6 +54,30 @@ class AuthorizationHeadersTest {
         assertEquals(200, get("q/metrics", "Bearer " + admin).statusCode());
     }
 
+    /**
+     * A client may ask to go on in HTTP/2 (Connection: Upgrade, HTTP2-Settings; Upgrade: h2c, as Java's HTTP client asks
+     * on a cleartext connection's first request). The upgrade kept only the last of two Authorization headers, so the
+     * second key acted: the request is answered in HTTP/1.1, and refused as any other with two.
+     */
+    @Test
+    void severalAuthorizationHeadersAreRefusedOnARequestAskingToUpgradeToHttp2() throws Exception {
+        String admin = Caller.apiKey(keys, "admin").apiKey();
+        String reviewer = Caller.apiKey(keys, "reviewer1").apiKey();
+        for (String path : new String[] {"api/v1/me", "v1/models"}) {
+            // A new client each time: the upgrade is asked for on a connection's first request only.
+            HttpClient upgrading = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+            HttpResponse<String> answer = upgrading.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + reviewer).header("Authorization", "Bearer " + admin).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("carries 2 Authorization headers"), answer.body());
+            assertEquals(HttpClient.Version.HTTP_1_1, answer.version(), "the upgrade is declined");
+        }
+        HttpResponse<String> one = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build().send(HttpRequest.newBuilder(
+                URI.create(base + "api/v1/me")).header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, one.statusCode(), "one key is let in as ever: " + one.body());
+    }
+
     private HttpResponse<String> get(String path, String... authorizations) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
         for (String authorization : authorizations) {
