@@ -12,6 +12,7 @@ import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +20,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +37,12 @@ import org.jboss.resteasy.reactive.RestForm;
 public class AdminPage {
     static final int TICKET_PAGE_SIZE = 50;
 
-    @jakarta.inject.Inject
+    @Inject
     FirstWeek firstWeek;
-    @jakarta.inject.Inject
+    @Inject
     WorkspaceService workspace;
+    @Context
+    UriInfo uri;
 
     public record IntentRow(Intent intent, long tickets, long replies) {
     }
@@ -60,7 +66,9 @@ public class AdminPage {
                 .map(i -> new IntentRow(i, ticketCounts.getOrDefault(i.id, 0L), replyCounts.getOrDefault(i.id, 0L)))
                 .toList();
         long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
-        return Templates.overview(firstWeek.guide(ticketCounts, all), intents, labelled,
+        // In full, as the lead reached Loopwise: a path alone cannot be sent to reviewers as it is.
+        String reviewAddress = UriBuilder.fromUri(uri.getBaseUri()).path("review").build().toString();
+        return Templates.overview(firstWeek.guide(ticketCounts, all, reviewAddress), intents, labelled,
                 labelled + Ticket.countUnlabelled(), User.count(), Ticket.newestFirst(0, 10));
     }
 

@@ -65,6 +65,12 @@ public class FirstWeek {
      */
     @Transactional
     public Guide guide(Map<Long, Long> ticketCounts, List<Intent> all) {
+        return guide(ticketCounts, all, "/review");
+    }
+
+    /** As {@link #guide(Map, List)}, naming the reviewers' page by the address the lead reached Loopwise at, to send on. */
+    @Transactional
+    public Guide guide(Map<Long, Long> ticketCounts, List<Intent> all, String reviewAddress) {
         long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
         long intents = ticketCounts.size();
         List<String> labelledIntents = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) > 0).map(i -> i.name).toList();
@@ -121,7 +127,7 @@ public class FirstWeek {
         steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
                 (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
                         + "; " + Counts.of(waiting, "item") + " waiting.",
-                judgeAction(waiting, judgements),
+                judgeAction(waiting, judgements, reviewAddress),
                 "/admin/review"));
         Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
                 List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
@@ -187,8 +193,8 @@ public class FirstWeek {
     }
 
     /** With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. */
-    static String judgeAction(long waiting, long judgements) {
-        String ask = "sk your reviewers to open /review and judge pairs of replies: about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
+    static String judgeAction(long waiting, long judgements, String reviewAddress) {
+        String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
                 + " more judgements give a first round a fair chance to decide. Follow their progress on Review quality.";
         return waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS ? "There is nothing to judge yet: review items are made from"
                 + " customers' requests (connect your helpdesk to the answering API) and from imported tickets without an intent, not"

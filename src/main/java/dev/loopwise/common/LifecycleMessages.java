@@ -25,6 +25,11 @@ public final class LifecycleMessages {
                 + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
     }
 
+    /** Where the Models page showed a cancelled training's bar, stopped part-way as if the training were stuck there. */
+    public static String trainingCancelled(int percentDone) {
+        return "Cancelled at " + percentDone + "%: no new version was made and nothing else changed. Train again whenever you like.";
+    }
+
     public static String noVersion(int version) {
         return "No model version " + version + ".";
     }

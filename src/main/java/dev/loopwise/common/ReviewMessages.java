@@ -51,6 +51,10 @@ public final class ReviewMessages {
     public static final String REVIEW_NO_MODEL_YET = "Nothing to review yet: no model answers tickets so far, and each item"
             + " sets two of its replies side by side. An admin trains the first one on the Models page; items appear here as soon"
             + " as it answers.";
+    /** The judging page with nothing to judge: what happens next and what the reviewer can do, not just "come back later". */
+    public static final String REVIEW_EMPTY_QUEUE = "Thank you: you have judged every item there is for you now. New ones are"
+            + " made as customers write in and tickets are imported: press Look again in a while, or go back to your figures.";
+    public static final String REVIEW_STILL_EMPTY = "Still nothing to judge: try again in a while.";
     /** Said once on the judging page, the first time a judgement leaves Waiting where it was: else it reads as stuck. */
     public static final String REVIEW_QUEUE_TOPPED_UP = "Waiting did not fall: new items were made from incoming tickets meanwhile.";
     /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */
@@ -157,9 +161,19 @@ public final class ReviewMessages {
                 + " wrong in their reliability. Change its answer below if it was a slip.";
     }
 
-    public static final String REVIEW_AGREEMENT_NOTE = "Agreement: how often your choice matches the other reviewers' on"
-            + " the same items. It shows once several of your items were judged by others too (\u2014 until then); every"
-            + " answer counts either way.";
+    /**
+     * Under a reviewer's agreement figure: what it is, and until it shows, how far they are from it ("several items" left a
+     * new reviewer guessing whether the dash would ever go).
+     */
+    public static String agreementNote(int shared, int needed) {
+        String what = "Agreement: how often your choice matches the other reviewers' on the same items; every answer counts"
+                + " either way.";
+        if (shared >= needed) {
+            return what + " It rests on your " + Counts.of(shared, "item") + " judged by others too.";
+        }
+        return what + " It shows (\u2014 until then) once " + needed + " of your items were judged by others too: "
+                + (shared == 0 ? "none yet" : shared + " so far") + ". Such shared items come to you on their own as you review.";
+    }
     /** Beside the judging page's key hints: letters that answer alone trip speech input (WCAG 2.1.4), so they can be off. */
     public static final String REVIEW_SHORTCUTS = "Single-key shortcuts (turn them off if speech input types into this page)";
     public static final String REVIEW_JUST_APPEARED = "Hold on: a new ticket just appeared. Read it first; keys pressed while it"

@@ -172,5 +172,11 @@
   window.reviewKeys({ hasItem: () => item !== null, isQuiet: (now) => now < quietUntil,
     holdKeys: (now) => { quietUntil = Math.max(quietUntil, now + SETTLE_MS); }, choose, undo, openRewrite, skip, stars, say,
     justAppeared: page.dataset.justAppeared });
+  // An empty queue is no dead end: items are made from tickets that arrive meanwhile, so the reviewer asks again here,
+  // and hears so when there are still none (else the click looks ignored).
+  $('look-again').addEventListener('click', async () => {
+    await load(false);
+    if (!item) say(page.dataset.stillEmpty);
+  });
   load();
 })();

@@ -8,6 +8,7 @@ import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.ScratchIntents;
+import dev.loopwise.ticket.Ticket;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,11 +70,20 @@ class FirstWeekTest {
 
     @Test
     void withNothingToJudgeTheReviewStepSaysWhereItemsComeFrom() {
-        assertTrue(FirstWeek.judgeAction(0, 0).startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0));
-        assertTrue(FirstWeek.judgeAction(0, 0).contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0));
-        assertTrue(FirstWeek.judgeAction(12, 0).startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0));
+        assertTrue(FirstWeek.judgeAction(0, 0, "/review").startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0, "/review"));
+        assertTrue(FirstWeek.judgeAction(0, 0, "/review").contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0, "/review"));
+        assertTrue(FirstWeek.judgeAction(12, 0, "/review").startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0, "/review"));
         // Enough judgements for a round: an empty queue is no obstacle to the next step.
-        assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS).startsWith("Ask your reviewers"));
+        assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS, "/review").startsWith("Ask your reviewers"));
+    }
+
+    @Test
+    void theReviewStepGivesTheReviewersAddressInFullToSendOn() {
+        String address = "https://support.example.com/loopwise/review";
+        FirstWeek.Step judge = QuarkusTransaction.requiringNew().call(() -> firstWeek.guide(Ticket.countsByIntent(), Intent.listByName(),
+                address)).steps().get(2);
+        assertTrue(judge.action().contains("sk your reviewers to open " + address + " and judge"), judge.action());
+        assertTrue(firstWeek.guide().steps().get(2).action().contains("open /review and judge"), "without a request, the path");
     }
 
     @Test

@@ -32,6 +32,6 @@ class NothingToReviewWordsTest {
         ActiveModel.await();
         String judge = Caller.session("admin").request().accept("text/html").get("/review/judge").then().statusCode(200)
                 .extract().asString();
-        assertTrue(judge.contains("come back later") && !judge.contains(ReviewMessages.REVIEW_NO_MODEL_YET.substring(0, 30)), judge);
+        assertTrue(judge.contains(ReviewMessages.REVIEW_EMPTY_QUEUE) && !judge.contains(ReviewMessages.REVIEW_NO_MODEL_YET.substring(0, 30)), judge);
     }
 }

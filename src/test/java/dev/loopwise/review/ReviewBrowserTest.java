@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.review.item.Judgement;
+import dev.loopwise.review.item.ReviewConfig;
 import dev.loopwise.ticket.Reply;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 @QuarkusTest
 class ReviewBrowserTest extends JudgingBrowserTest {
+    @Inject
+    ReviewConfig config;
+
     @Test
     void aReviewerJudgesUndoesAndRewritesByKeyboardAndSeesTheCountersMove() {
         Browser.run(driver, "review-browser-failure", () -> {
@@ -31,7 +36,7 @@ class ReviewBrowserTest extends JudgingBrowserTest {
             assertEquals("0", text("home-today"));
             // In the page's text, not in a hover title that keyboard and touch users cannot reach.
             String home = driver.findElement(By.tagName("body")).getText();
-            assertTrue(home.contains(ReviewMessages.REVIEW_WAITING_NOTE) && home.contains(ReviewMessages.REVIEW_AGREEMENT_NOTE), home);
+            assertTrue(home.contains(ReviewMessages.REVIEW_WAITING_NOTE) && home.contains(ReviewMessages.agreementNote(0, config.minSharedItems())), home);
             Browser.keys(driver, Keys.ENTER); // the Start button has the focus
             wait.until(ExpectedConditions.urlContains("/review/judge"));
             waitForTicket("URGENT");

@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.job.StatusWords;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
@@ -233,5 +234,10 @@ public class ModelFormats {
 
     static int percentDone(TrainingRun run) {
         return (int) Math.round(run.progress * 100);
+    }
+
+    /** A cancelled run says that nothing changed, in place of a bar stopped part-way; null for any other run. */
+    static String cancelledNote(TrainingRun run) {
+        return TrainingRun.CANCELLED.equals(run.status) ? LifecycleMessages.trainingCancelled(percentDone(run)) : null;
     }
 }

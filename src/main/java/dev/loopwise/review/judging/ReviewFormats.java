@@ -114,6 +114,16 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String emptyQueue() {
+        return ReviewMessages.REVIEW_EMPTY_QUEUE;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String stillEmpty() {
+        return ReviewMessages.REVIEW_STILL_EMPTY;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String setAsideNote() {
         return ReviewMessages.REVIEW_SET_ASIDE_NOTE;
     }
@@ -129,9 +139,8 @@ public class ReviewFormats {
         return ReviewNextStep.AGREEMENT_EVIDENCE;
     }
 
-    @TemplateExtension(namespace = "review")
-    static String agreementNote() {
-        return ReviewMessages.REVIEW_AGREEMENT_NOTE;
+    static String agreementNote(ReviewStats.Home home) {
+        return ReviewMessages.agreementNote(home.shared(), home.sharedNeeded());
     }
 
     @TemplateExtension(namespace = "review")

@@ -68,7 +68,8 @@ public class ReviewStats {
     public record AlphaPoint(String day, Double alpha, int units) {
     }
 
-    public record Home(long waiting, long judgedToday, long judgedTotal, Double agreement) {
+    /** {@code shared}: this reviewer's items judged by others too; agreement shows from {@code sharedNeeded} on. */
+    public record Home(long waiting, long judgedToday, long judgedTotal, Double agreement, int shared, int sharedNeeded) {
     }
 
     /** Non-skip judgements in all and the reviewers who judged or skipped anything. */
@@ -125,12 +126,10 @@ public class ReviewStats {
         Counters counters = counters(reviewerId);
         List<?> rows = em.createNativeQuery("select overlap_compared, overlap_agreed_60 from review_reviewer_tallies where reviewer_id = ?1")
                 .setParameter(1, reviewerId).getResultList();
-        Double agreement = null;
-        if (!rows.isEmpty()) {
-            Object[] row = (Object[]) rows.get(0);
-            agreement = comparison(row[0], row[1]).compared() >= config.minSharedItems() ? comparison(row[0], row[1]).rate() : null;
-        }
-        return new Home(counters.waiting(), counters.judgedToday(), counters.judgedTotal(), agreement);
+        ReviewerReliability.Comparison shared = rows.isEmpty() ? new ReviewerReliability.Comparison(0, 0)
+                : comparison(((Object[]) rows.get(0))[0], ((Object[]) rows.get(0))[1]);
+        Double agreement = shared.compared() >= config.minSharedItems() ? shared.rate() : null;
+        return new Home(counters.waiting(), counters.judgedToday(), counters.judgedTotal(), agreement, shared.compared(), config.minSharedItems());
     }
 
     /**

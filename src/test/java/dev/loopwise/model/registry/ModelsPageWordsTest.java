@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.job.StatusWords;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.training.TrainingRun;
@@ -80,6 +81,28 @@ class ModelsPageWordsTest {
             QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
         }
         assertTrue(page.contains("<span id=\"run-percent\">2% done</span>"), "a thin bar alone reads as nothing done: " + page);
+    }
+
+    @Test
+    void aCancelledTrainingSaysNothingChangedInsteadOfABarStoppedPartWay() {
+        ActiveModel.awaitNoTraining();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingRun cancelled = run(TrainingRun.CANCELLED, 0.02);
+            cancelled.id = null;
+            cancelled.startedBy = "test";
+            cancelled.persist();
+            return cancelled.id;
+        });
+        String page;
+        try {
+            page = Caller.session("admin").request().accept("text/html").get("/admin/models?run=" + id).then()
+                    .statusCode(200).extract().asString();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
+        }
+        String box = page.substring(page.indexOf("id=\"run\""), page.indexOf("id=\"run-error\""));
+        assertTrue(box.contains("Training run " + id) && box.contains(LifecycleMessages.trainingCancelled(2)), box);
+        assertFalse(box.contains("<progress"), "a bar stopped at 2% reads as a training stuck there: " + box);
     }
 
     @Test
