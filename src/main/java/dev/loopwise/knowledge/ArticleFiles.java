@@ -2,6 +2,7 @@ package dev.loopwise.knowledge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
@@ -140,7 +141,7 @@ final class ArticleFiles {
                         + (line.inArray() ? "row" : "line") + " holds one object " + ARTICLE_SHAPE);
                 continue;
             }
-            node = fieldsInAnyCase((com.fasterxml.jackson.databind.node.ObjectNode) node);
+            node = fieldsInAnyCase((ObjectNode) node);
             int before = problems.size();
             for (String field : new String[] {"title", "body"}) {
                 if (node.has(field) && node.get(field).isNull()) {
@@ -212,8 +213,8 @@ final class ArticleFiles {
         return String.join(", ", names.subList(0, Math.min(10, names.size()))) + (names.size() > 10 ? ", …" : "");
     }
 
-    private static JsonNode fieldsInAnyCase(com.fasterxml.jackson.databind.node.ObjectNode node) {
-        com.fasterxml.jackson.databind.node.ObjectNode read = node.deepCopy();
+    private static JsonNode fieldsInAnyCase(ObjectNode node) {
+        ObjectNode read = node.deepCopy();
         node.fields().forEachRemaining(field -> {
             String ours = field.getKey().toLowerCase(Locale.ROOT);
             if (List.of("title", "body", "url", "id").contains(ours) && !node.has(ours)) {

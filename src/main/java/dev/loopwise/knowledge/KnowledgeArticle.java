@@ -3,6 +3,7 @@ package dev.loopwise.knowledge;
 import dev.loopwise.common.db.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,7 +40,7 @@ public class KnowledgeArticle extends IdentityEntity {
      */
     @SuppressWarnings("unchecked")
     public static List<ArticleSummary> page(Long before, int offset, int limit) {
-        jakarta.persistence.Query query = getEntityManager().createNativeQuery("select a.id, a.title, a.url, a.format, a.source_name,"
+        Query query = getEntityManager().createNativeQuery("select a.id, a.title, a.url, a.format, a.source_name,"
                         + " (select count(*) from knowledge_passages p where p.article_id = a.id), a.imported_at, a.imported_by"
                         + " from knowledge_articles a" + (before == null ? "" : " where a.id < ?3") + " order by a.id desc limit ?1 offset ?2")
                 .setParameter(1, limit).setParameter(2, offset);

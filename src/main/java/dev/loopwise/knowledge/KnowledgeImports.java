@@ -8,6 +8,7 @@ import dev.loopwise.common.job.QueuedJobUpkeep;
 import dev.loopwise.common.job.QueuedJobs;
 import dev.loopwise.common.runtime.ApplicationStopping;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * transaction.
  */
 @ApplicationScoped
-@io.quarkus.runtime.Startup
+@Startup
 public class KnowledgeImports {
     private static final Logger LOG = Logger.getLogger(KnowledgeImports.class);
     static final String INTERRUPTED = "Interrupted: the service stopped during the import. Nothing was imported; import the file again.";

@@ -18,13 +18,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The knowledge base over the API: import a file (the body is the file: Markdown, HTML or JSONL, told apart by
@@ -72,7 +75,7 @@ public class KnowledgeResource {
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
     public Response importFile(byte[] body, @QueryParam("name") String name, @QueryParam("url") String url,
-                               @jakarta.ws.rs.core.Context HttpHeaders headers) {
+                               @Context HttpHeaders headers) {
         String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
         KnowledgeImports.Submitted submitted = imports.submit(name, type, body, url, currentUser.name());
         if (submitted.result() != null) {
@@ -102,8 +105,8 @@ public class KnowledgeResource {
 
     @GET
     @Path("/articles")
-    public org.jboss.resteasy.reactive.RestResponse<List<ArticleSummary>> articles(@QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("before") String before, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+    public RestResponse<List<ArticleSummary>> articles(@QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("before") String before, @Context UriInfo uri) {
         Paging.Request request = Paging.read("limit", limit, 100, MAX_PAGE, "offset", offset, false, before);
         List<ArticleSummary> fetched = request.pastTheEnd() ? List.of()
                 : KnowledgeArticle.page(request.before(), (int) request.offset(), request.fetch());

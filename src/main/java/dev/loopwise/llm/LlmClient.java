@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Calls the LLM through langchain4j's OpenAI client, one request per draft (many servers ignore {@code n}), all at
@@ -32,7 +33,7 @@ public class LlmClient {
      */
     public static final String DRAFTING_HEADER = "X-Loopwise-Drafting";
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LlmClient.class);
+    private static final Logger LOG = Logger.getLogger(LlmClient.class);
 
     @Inject
     LlmConfig config;

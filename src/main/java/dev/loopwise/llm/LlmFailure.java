@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.ModelNotFoundException;
@@ -54,7 +55,7 @@ public final class LlmFailure extends RuntimeException {
                     || t instanceof UnknownHostException) {
                 return "cannot reach the server";
             }
-            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            if (t instanceof JsonProcessingException) {
                 return "malformed answer (not the OpenAI chat-completions format)";
             }
             if (t instanceof IOException) {

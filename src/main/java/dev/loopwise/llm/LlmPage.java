@@ -1,10 +1,11 @@
 package dev.loopwise.llm;
 
-import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.http.FormValues;
-import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.account.CurrentUser;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -144,7 +145,7 @@ public class LlmPage {
     }
 
     private View viewNow(LlmClient.TestResult test, String error, String notice) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> view(test, error, notice));
+        return QuarkusTransaction.requiringNew().call(() -> view(test, error, notice));
     }
 
     private View view(LlmClient.TestResult test, String error, String notice) {

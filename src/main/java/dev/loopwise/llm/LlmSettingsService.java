@@ -1,15 +1,15 @@
 package dev.loopwise.llm;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.runtime.ApplicationStopping;
-import dev.loopwise.common.LlmMessages;
 import dev.loopwise.security.StoredSecrets;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
@@ -200,7 +200,7 @@ public class LlmSettingsService {
             QuarkusTransaction.requiringNew().run(() -> {
                 // Under a lock: a save on a running instance meanwhile is waited for and kept, where writing back the row
                 // read before it would undo that save.
-                LlmSettingsRow row = LlmSettingsRow.findById(LlmSettingsRow.ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                LlmSettingsRow row = LlmSettingsRow.findById(LlmSettingsRow.ID, LockModeType.PESSIMISTIC_WRITE);
                 if (row != null && row.apiKey != null && !StoredSecrets.isSealed(row.apiKey)) {
                     row.apiKey = secrets.seal(row.apiKey, KEY_PURPOSE);
                     LOG.info("Sealed the LLM key stored in clear.");

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public class AgentReplyProposals {
             for (Map.Entry<Long, String> proposal : new TreeMap<>(chosen).entrySet()) {
                 // Locked as a reply save locks it, in ascending id order as a merge of intents locks them: proposals asked for
                 // at the same moment take turns, and the second finds the first one's proposal waiting.
-                Intent intent = Intent.findById(proposal.getKey(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+                Intent intent = Intent.findById(proposal.getKey(), LockModeType.PESSIMISTIC_WRITE);
                 boolean taken = Reply.count("intent.id = ?1 and status in ?2", proposal.getKey(), List.of(Reply.ACTIVE, Reply.PENDING)) > 0;
                 if (intent == null || taken) {
                     continue; // deleted, or given a reply while the answers were compared

@@ -15,6 +15,7 @@ import dev.loopwise.review.queue.ReviewItemGenerator;
 import dev.loopwise.security.Role;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,8 +27,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +55,8 @@ public class ReviewAdminPage {
     ReviewConfig config;
     @Inject
     AgentReplyProposals proposals;
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.UriInfo uri;
+    @Context
+    UriInfo uri;
 
     @CheckedTemplate
     static class Templates {
@@ -113,7 +117,7 @@ public class ReviewAdminPage {
         }
         Refill refill = generator.refill(asked);
         int made = refill.made();
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + asked + " asked for", Map.of()));
+        QuarkusTransaction.requiringNew().run(() -> audit.record("review.make_items", made + " of the " + asked + " asked for", Map.of()));
         return Response.seeOther(URI.create("/admin/review?made=" + made + "&asked=" + asked
                 + (refill.shortfall() == Refill.Shortfall.NONE ? "" : "&short=" + refill.shortfall().name()))).build();
     }
@@ -210,7 +214,7 @@ public class ReviewAdminPage {
 
     /** The reviewers' page at the address this request came to, so the lead can send it to reviewers as it is. */
     private String reviewAddress() {
-        return jakarta.ws.rs.core.UriBuilder.fromUri(uri.getBaseUri()).path("review").build().toString();
+        return UriBuilder.fromUri(uri.getBaseUri()).path("review").build().toString();
     }
 
     private TemplateInstance page(String message, String error) {

@@ -13,6 +13,7 @@ import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -27,7 +28,7 @@ import java.util.Set;
 public class ReviewAdminService {
     @Inject
     ReviewTallies tallies;
-    @jakarta.inject.Inject
+    @Inject
     AuditLog audit;
 
     /**
@@ -77,7 +78,7 @@ public class ReviewAdminService {
      * then its new intent is locked instead.
      */
     private static Reply lockPending(long replyId, boolean withItsIntent) {
-        jakarta.persistence.EntityManager em = Reply.getEntityManager();
+        EntityManager em = Reply.getEntityManager();
         for (int attempt = 0; attempt < 5; attempt++) {
             long intentId = pendingIntent(replyId);
             if (withItsIntent && em.createNativeQuery("select id from intents where id = ?1 for update").setParameter(1, intentId)

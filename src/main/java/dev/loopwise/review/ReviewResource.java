@@ -8,10 +8,12 @@ import dev.loopwise.security.Role;
 import dev.loopwise.security.account.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,7 +41,7 @@ public class ReviewResource {
      */
     @POST
     @Path("/{itemId}")
-    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response judge(@PathParam("itemId") long itemId, Submission submission) {
         ReviewService.Stored stored = review.submit(currentUser.id(), currentUser.name(), itemId, require(submission));
         return Response.status(stored.duplicate() ? 200 : 201)

@@ -7,6 +7,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -69,9 +70,9 @@ public class SessionStamps {
     }
 
     /** A stamp for the caller's own session after its account ended all sessions at {@code endedAt}. */
-    public jakarta.ws.rs.core.NewCookie renewal(String username, Instant endedAt, boolean secure) {
-        return new jakarta.ws.rs.core.NewCookie.Builder(COOKIE).value(issue(username, endedAt.plus(1, ChronoUnit.MICROS))).path("/")
-                .httpOnly(true).sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).secure(secure).build();
+    public NewCookie renewal(String username, Instant endedAt, boolean secure) {
+        return new NewCookie.Builder(COOKIE).value(issue(username, endedAt.plus(1, ChronoUnit.MICROS))).path("/")
+                .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).secure(secure).build();
     }
 
     /** The sign-in instant the stamp proves for {@code username}, or empty when it is missing, forged or someone else's. */

@@ -9,8 +9,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)")
     @POST
     @Transactional
-    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response feedback(FeedbackRequest request) {
         if (request == null || request.requestId() == null || request.rating() == null) {
             throw ApiException.badRequest("validation_failed", "Send {\"requestId\": \"...\", \"rating\": \"up\" or \"down\"}.");

@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.json.NonNullText;
@@ -33,7 +34,7 @@ public class ServingResource {
     @Inject
     ServingRequests requests;
 
-    public record TextRequest(@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = NonNullText.class) String text) {
+    public record TextRequest(@JsonDeserialize(using = NonNullText.class) String text) {
     }
 
     public record IntentView(String label, double confidence) {

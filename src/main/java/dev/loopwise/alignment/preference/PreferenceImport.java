@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Preference pairs from a JSONL file, all or nothing, in any shape {@link PreferenceRows} reads (TRL's explicit and
@@ -39,7 +40,7 @@ public class PreferenceImport {
      * The longest ticket the answering API takes ({@code LOOPWISE_SERVING_MAX_TEXT_LENGTH}): a pair on a longer prompt
      * would teach the reward model about tickets no customer can send.
      */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
+    @ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
     int servedLimit;
     @Inject
     EntityManager em;

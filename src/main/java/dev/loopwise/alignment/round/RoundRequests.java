@@ -3,6 +3,8 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.common.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,9 +18,9 @@ public final class RoundRequests {
     }
 
     /** The configured defaults as settings, for rounds started without a request (by monitoring). */
-    @jakarta.enterprise.context.ApplicationScoped
+    @ApplicationScoped
     public static class Defaults {
-        @jakarta.inject.Inject
+        @Inject
         AlignmentConfig config;
 
         public RoundSettings settings() {

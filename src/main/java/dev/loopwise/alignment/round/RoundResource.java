@@ -9,16 +9,22 @@ import dev.loopwise.security.account.CurrentUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Alignment rounds: start one, follow it, read its report. Roles: admin. */
 @Path("/api/v1/rounds")
@@ -57,7 +63,7 @@ public class RoundResource {
     @APIResponse(responseCode = "400", description = "A setting is out of range")
     @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
     @POST
-    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response start(RoundRequest request) {
         AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());
         return Response.accepted(Map.of("roundId", round.id)).build();
@@ -76,9 +82,9 @@ public class RoundResource {
 
     /** The newest rounds first, a page at a time: each carries its log, so a long history is read in pages. */
     @GET
-    public org.jboss.resteasy.reactive.RestResponse<List<RoundView>> list(@jakarta.ws.rs.QueryParam("limit") String limit,
-            @jakarta.ws.rs.QueryParam("offset") String offset, @jakarta.ws.rs.QueryParam("before") String before,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+    public RestResponse<List<RoundView>> list(@QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("before") String before,
+            @Context UriInfo uri) {
         Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
         List<AlignmentRound> fetched = request.pastTheEnd() ? List.of() : (request.before() == null
                 ? AlignmentRound.<AlignmentRound>find("order by id desc")

@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class RoundService {
-    @jakarta.inject.Inject
+    @Inject
     AuditLog audit;
     private static final Logger LOG = Logger.getLogger(RoundService.class);
     static final String INTERRUPTED = "Interrupted: the process stopped during the round. The active version was not changed; "

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The one place where failures become responses: {@link ApiError} JSON for API clients, an HTML page
@@ -109,7 +110,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers,
-                              org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+                              SimpleResourceInfo resource) {
         return respond(Status.FORBIDDEN, "forbidden", Messages.forbidden(RouteRules.required(resource)), uri, headers);
     }
 

@@ -1,5 +1,7 @@
 package dev.loopwise.common.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -46,10 +48,10 @@ final class JsonMistakes {
      * The message for valid JSON whose value cannot be read as sent — a number too large for its field, a body in
      * another encoding than UTF-8 — or null.
      */
-    static String describeValue(com.fasterxml.jackson.core.JsonProcessingException e) {
+    static String describeValue(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? field(mapping.getPath()) : null;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof com.fasterxml.jackson.core.exc.InputCoercionException coercion) {
+            if (t instanceof InputCoercionException coercion) {
                 return Messages.numberOutOfRange(field, range(coercion.getTargetType()));
             }
             if (t instanceof CharConversionException || String.valueOf(t.getMessage()).startsWith("Invalid UTF-8")) {

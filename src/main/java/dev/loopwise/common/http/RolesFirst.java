@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
@@ -90,7 +91,7 @@ public class RolesFirst {
         if (String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT)).contains("text/html")) {
             if (hadSession) {
                 // As ErrorMapper does: a session refused is forgotten, or the sign-in page would refuse it in turn.
-                context.response().addCookie(io.vertx.core.http.Cookie.cookie(ErrorMapper.SESSION_COOKIE, "").setPath("/")
+                context.response().addCookie(Cookie.cookie(ErrorMapper.SESSION_COOKIE, "").setPath("/")
                         .setHttpOnly(true).setMaxAge(0));
             }
             context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/login" + (hadSession ? "?expired=true" : "")).end();

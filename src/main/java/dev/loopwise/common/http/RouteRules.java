@@ -9,9 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.LinkedHashSet;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * What a resource method states about its callers and its bodies, read from its annotations (the method's own, else its
@@ -42,7 +43,7 @@ final class RouteRules {
     }
 
     /** The roles the refused endpoint states (method first, then its class), so that a 403 can say who may do it. */
-    static String[] required(org.jboss.resteasy.reactive.server.SimpleResourceInfo resource) {
+    static String[] required(SimpleResourceInfo resource) {
         if (resource == null || resource.getResourceClass() == null) {
             return new String[0];
         }

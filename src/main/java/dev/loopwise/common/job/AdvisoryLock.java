@@ -1,5 +1,6 @@
 package dev.loopwise.common.job;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +31,7 @@ public final class AdvisoryLock {
      * Waits for the lock and holds it until the current transaction ends: for short writes that must take turns (an
      * import, a rebuild), where the wait is as short as the write before.
      */
-    public static void forTransaction(jakarta.persistence.EntityManager em, long key) {
+    public static void forTransaction(EntityManager em, long key) {
         em.createNativeQuery("select pg_advisory_xact_lock(" + key + ")").getSingleResult();
     }
 
@@ -38,7 +39,7 @@ public final class AdvisoryLock {
      * Waits for the lock in shared mode and holds it until the current transaction ends: many writers at once, while a
      * reader that needs a quiet moment ({@link #awaitWriters}) waits for those in flight to end.
      */
-    public static void sharedForTransaction(jakarta.persistence.EntityManager em, long key) {
+    public static void sharedForTransaction(EntityManager em, long key) {
         em.createNativeQuery("select pg_advisory_xact_lock_shared(" + key + ")").getSingleResult();
     }
 
@@ -47,7 +48,7 @@ public final class AdvisoryLock {
      * {@code read} before any newer one can take it: what those writers wrote is then committed or gone. Writers that come
      * meanwhile wait the few milliseconds this takes.
      */
-    public static <T> T awaitWriters(jakarta.persistence.EntityManager em, long key, Supplier<T> read) {
+    public static <T> T awaitWriters(EntityManager em, long key, Supplier<T> read) {
         em.createNativeQuery("select pg_advisory_lock(" + key + ")").getSingleResult();
         try {
             return read.get();

@@ -6,6 +6,7 @@ import io.quarkus.scheduler.runtime.Constituent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -73,7 +74,7 @@ public class QueuedJobs {
             QuarkusTransaction.requiringNew().call(() -> context.getScheduler().deleteJob(context.getJobDetail().getKey()));
         } catch (RuntimeException e) {
             // Harmless if it stays: its next firing finds the row done and tries again.
-            org.jboss.logging.Logger.getLogger(QueuedJobs.class).warnf(e, "Could not remove the job of %s", context.getJobDetail().getKey());
+            Logger.getLogger(QueuedJobs.class).warnf(e, "Could not remove the job of %s", context.getJobDetail().getKey());
         }
     }
 

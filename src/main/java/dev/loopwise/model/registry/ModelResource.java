@@ -15,18 +15,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Model versions: list, train, promote, roll back. Roles: admin. */
 @Path("/api/v1")
@@ -72,8 +77,8 @@ public class ModelResource {
 
     @GET
     @Path("/models")
-    public org.jboss.resteasy.reactive.RestResponse<List<VersionView>> list(@QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("before") String before, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+    public RestResponse<List<VersionView>> list(@QueryParam("limit") String limit,
+            @QueryParam("offset") String offset, @QueryParam("before") String before, @Context UriInfo uri) {
         // The cursor is the version number: it orders the list, and a client reads it in every row.
         Paging.Request request = Paging.read("limit", limit, DEFAULT_PAGE, MAX_PAGE, "offset", offset, false, before);
         List<ModelVersion> fetched = request.pastTheEnd() ? List.of()
@@ -97,7 +102,7 @@ public class ModelResource {
     @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes")
     @POST
     @Path("/models/train")
-    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response train(TrainRequest request) {
         String regime = request == null || request.regime() == null ? IntentRegime.AUTO : request.regime();
         try {

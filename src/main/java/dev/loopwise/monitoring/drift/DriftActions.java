@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DriftActions {
-    @jakarta.inject.Inject
+    @Inject
     AuditLog audit;
     private static final Logger LOG = Logger.getLogger(DriftActions.class);
     static final Set<String> DRIFT = Set.of("input_drift", "new_topic", "intent_mix", "oos_rate", "confidence");

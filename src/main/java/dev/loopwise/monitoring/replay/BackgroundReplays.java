@@ -9,6 +9,7 @@ import dev.loopwise.common.job.QueuedJobs;
 import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * answered and logged like any customer's.
  */
 @ApplicationScoped
-@io.quarkus.runtime.Startup
+@Startup
 public class BackgroundReplays {
     private static final Logger LOG = Logger.getLogger(BackgroundReplays.class);
     static final String INTERRUPTED = "Interrupted: the service stopped during the replay. The tickets sent until then were answered;"

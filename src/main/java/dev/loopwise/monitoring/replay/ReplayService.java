@@ -3,6 +3,7 @@ package dev.loopwise.monitoring.replay;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.monitoring.drift.MonitoringService;
 import dev.loopwise.serving.ServingPipeline;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public class ReplayService {
      */
     public Replayed replay(List<String> texts, String source, String caller, int stride, Consumer<Replayed> progress) {
         Replayed done = replay(texts, caller, stride, progress, () -> false);
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "drift.replay", done.requests()
+        QuarkusTransaction.requiringNew().run(() -> audit.record(caller, "drift.replay", done.requests()
                 + " requests (" + source + ")", Map.of("failed", done.failed(), "checks", done.checks().size(),
                 "alerts", done.alerts())));
         return done;

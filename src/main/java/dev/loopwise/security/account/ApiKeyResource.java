@@ -10,17 +10,22 @@ import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.User;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** API keys of the calling user (admins: of anyone). Roles: admin, reviewer. */
 @Path("/api/v1/keys")
@@ -50,9 +55,9 @@ public class ApiKeyResource {
 
     /** The account's keys, newest first, a page at a time: revoked keys stay listed, so rotating keys grows the list. */
     @GET
-    public org.jboss.resteasy.reactive.RestResponse<List<KeyView>> list(@QueryParam("username") String username,
+    public RestResponse<List<KeyView>> list(@QueryParam("username") String username,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("before") String before,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+            @Context UriInfo uri) {
         User user = targetUser(username);
         Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
         List<ApiKey> fetched = request.pastTheEnd() ? List.of() : ApiKey.pageForUser(user, request.before(), request.offset(), request.fetch());
@@ -62,7 +67,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")
     @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
     @POST
-    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateKeyRequest request) {
         String username = targetUser(request == null ? null : request.username()).username;
         Integer limit = request == null ? null : request.requestsPerMinute();

@@ -8,11 +8,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -59,7 +61,7 @@ public class UserResource {
     @POST
     @Path("/users")
     @RolesAllowed(Role.ADMIN)
-    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull @Valid CreateUserRequest request) {
         User user = users.create(request.username(), request.password(), RoleNames.text(request.roles()), request.displayName());
         return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();

@@ -9,6 +9,7 @@ import dev.loopwise.security.NewApiKey;
 import dev.loopwise.security.user.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -59,7 +60,7 @@ public class ApiKeyService {
             throw ApiException.conflict("account_disabled", AccountMessages.keyForDisabledAccount(username));
         }
         // The account's row is the lock: two keys asked for at once would each find the name free.
-        User.getEntityManager().lock(user, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        User.getEntityManager().lock(user, LockModeType.PESSIMISTIC_WRITE);
         Set<String> active = ApiKey.<ApiKey>list("user = ?1 and revokedAt is null", user).stream()
                 .map(k -> k.name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         ApiKey key = new ApiKey();
@@ -100,7 +101,7 @@ public class ApiKeyService {
     @Transactional
     public ApiKey revoke(long id, String actingUsername, boolean actorIsAdmin, Long ownerId) {
         // Read locked: a second revocation at the same moment waits, finds the key revoked and records nothing more.
-        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        ApiKey key = ApiKey.<ApiKey>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ApiException.notFound(Messages.notFound("API key", id)));
         if (!key.user.username.equals(actingUsername) && !actorIsAdmin || ownerId != null && !key.user.id.equals(ownerId)) {
             // Someone else's key is reported as absent: its existence is none of this user's business.

@@ -4,6 +4,7 @@ import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.security.SecurityConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.NetUtil;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -156,7 +157,7 @@ public class LoginThrottle {
      * meet the limit. Parsed as a literal only, never looked up.
      */
     static String network(String address) {
-        byte[] bytes = io.netty.util.NetUtil.createByteArrayFromIpAddressString(address.strip());
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address.strip());
         if (bytes == null) {
             return address.length() > 256 ? address.substring(0, 256) : address;
         }

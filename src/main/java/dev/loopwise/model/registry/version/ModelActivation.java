@@ -1,14 +1,15 @@
 package dev.loopwise.model.registry.version;
 
-import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.db.IdentityEntity;
+import dev.loopwise.common.job.AdvisoryLock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.Session;
 
 /** One change of the active version: which, from which, why, by whom. */
 @Entity
@@ -64,7 +65,7 @@ public class ModelActivation extends IdentityEntity {
         record(target, expected, reason, actor);
         // Delivered at commit, to every instance listening (ActiveVersionListener): they switch within a second.
         // Straight on the transaction's connection: NOTIFY takes no bind parameters (the payload is a version number).
-        getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("NOTIFY " + ActiveVersionListener.CHANNEL + ", '" + target + "'");
             }

@@ -2,6 +2,7 @@ package dev.loopwise.model.registry.version;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.policy.ReplyPolicy;
@@ -62,7 +63,7 @@ public record ModelBundle(int format, String encoderId, IntentHead intent, Reply
         }
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
             return JSON.readerFor(ModelBundle.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(gzip);
-        } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+        } catch (ValueInstantiationException e) {
             throw e.getCause() instanceof IllegalStateException refusal ? refusal : new UncheckedIOException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -16,7 +16,7 @@ import java.util.NoSuchElementException;
  */
 @ApplicationScoped
 public class ModelService {
-    @jakarta.inject.Inject
+    @Inject
     AuditLog audit;
     public static final String PROMOTE = "promote";
     public static final String ROLLBACK = "rollback";
