@@ -15,8 +15,8 @@ final class CsvProblems {
     private CsvProblems() {
     }
 
-    /** {@code fallbackLine}: where the parser was when it stopped; {@code content}: the whole file, to find columns. */
-    static String describe(Throwable error, long fallbackLine, String content) {
+    /** {@code fallbackLine}: where the parser was when it stopped; {@code lines}: the file as read, to find columns (or null). */
+    static String describe(Throwable error, long fallbackLine, CsvLines lines) {
         String raw = root(error);
         Matcher unclosed = UNCLOSED.matcher(raw);
         if (unclosed.find()) {
@@ -26,20 +26,11 @@ final class CsvProblems {
         Matcher afterQuote = AFTER_QUOTE.matcher(raw);
         if (afterQuote.find()) {
             long line = Long.parseLong(afterQuote.group(1));
-            int column = column(content, line, Long.parseLong(afterQuote.group(2)));
+            int column = lines == null ? 0 : lines.column(Long.parseLong(afterQuote.group(2)));
             return "line " + line + (column > 0 ? ", column " + column : "") + ": text follows a closing quote. Put the whole field "
                     + "in quotes and write any quote inside it twice (\"\").";
         }
         return "line " + fallbackLine + ": this line cannot be read as CSV (the parser says: " + raw + ").";
-    }
-
-    /** The 1-based column of the 1-based character {@code position} of the file, on {@code line}. */
-    static int column(String content, long line, long position) {
-        if (content == null || position <= 0 || position > content.length()) {
-            return 0;
-        }
-        int lineStart = content.lastIndexOf('\n', (int) position - 2) + 1;
-        return (int) position - lineStart;
     }
 
     private static String root(Throwable e) {

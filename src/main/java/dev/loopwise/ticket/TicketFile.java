@@ -2,14 +2,13 @@ package dev.loopwise.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.text.PlainText;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,11 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads ticket files: RFC 4180 CSV with a header row ({@code text} required; {@code label},
@@ -64,7 +60,7 @@ public final class TicketFile {
     }
 
     /** An object, or an array of objects: a CSV header may start with '[' ("[Ticket ID],Text"), but not with '[{'. */
-    private static boolean looksLikeJson(String content) {
+    static boolean looksLikeJson(String content) {
         String start = content.stripLeading();
         return start.startsWith("{") || (start.startsWith("[") && (start.substring(1).stripLeading().startsWith("{")
                 || start.substring(1).stripLeading().startsWith("]")));
@@ -72,87 +68,32 @@ public final class TicketFile {
 
     /** A byte-order mark at the start is dropped (see {@link TextFiles}). */
     public static Parsed read(Reader reader, Format format) throws IOException {
-        String content = TextFiles.withoutByteOrderMark(readAll(reader));
-        return format == Format.CSV ? readCsv(content) : readJsonl(content);
-    }
-
-    /** Excel's "sep=;" first line, which says which separator a file uses. */
-    private static final Pattern SEPARATOR_LINE = Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n)");
-
-    private static Parsed readCsv(String sent) throws IOException {
-        // Some exports write Excel's separator line before the header; it is no header, and the header shows the separator
-        // anyway. Left as an empty line, so that every line after it keeps its number in messages.
-        String content = SEPARATOR_LINE.matcher(sent).replaceFirst("");
         List<TicketRow> rows = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        if (looksLikeJson(content)) {
-            // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.
-            errors.add("line 1: this looks like JSON lines (one {...} object a line) or a JSON array, not CSV: send it with the"
-                    + " content type application/x-ndjson, or give the file the ending .jsonl");
-            return new Parsed(rows, errors);
-        }
-        if (content.isBlank()) {
-            errors.add("the file is empty: it needs a header line (text, and label, response or split if it has them) and then"
-                    + " one ticket a line");
-            return new Parsed(rows, errors);
-        }
-        // Columns without a name are allowed as long as they hold nothing: a trailing separator on every line, as
-        // spreadsheets write after a formatted but empty column.
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(content)).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(false).setAllowMissingColumnNames(true).get();
-        // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-            List<String> header = parser.getHeaderNames();
-            if (header.size() > MAX_COLUMNS) {
-                errors.add("line 1: the header has " + header.size() + " columns; a ticket file may have at most " + MAX_COLUMNS
-                        + " (text, intent, response, split and others kept with each ticket). Remove the columns you do not need");
-                return new Parsed(rows, errors);
-            }
-            Set<String> seen = new HashSet<>();
-            String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
-            if (twice != null) {
-                errors.add("line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or"
-                        + " remove the others");
-                return new Parsed(rows, errors);
-            }
-            Map<String, String> sources = TicketColumns.sources(header);
-            if (!sources.containsKey("text")) {
-                errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header.stream()
-                        .map(name -> name.isBlank() ? FileMessages.UNNAMED_COLUMN : PlainText.quoted(name)).toList()));
-                return new Parsed(rows, errors);
-            }
-            long previousEnd = 1;
-            CsvLines lines = new CsvLines(content);
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (RuntimeException e) {
-                    errors.add(CsvProblems.describe(e, previousEnd + 1, content));
-                    break;
-                }
-                previousEnd = parser.getCurrentLineNumber();
-                if (lines.onlySpaces(record.getCharacterPosition())) {
-                    continue;
-                }
-                int line = (int) lines.startOf(record.getCharacterPosition());
-                String problem = CsvRecords.problem(record, header);
-                if (problem != null) {
-                    errors.add("line " + line + ": " + problem);
-                    continue;
-                }
-                rows.add(row(Place.line(line), CsvRecords.values(record, header), sources));
-            }
-        } catch (IOException | RuntimeException e) {
-            errors.add(CsvProblems.describe(e, 1, content));
-        }
-        return new Parsed(rows, errors);
+        Parsed read = read(reader, format, rows::add);
+        return new Parsed(rows, read.errors(), read.numberedLabels());
     }
+
+    /**
+     * The rows handed to {@code rows} as they are read, so that a large file need not be held: a CSV file is read as it
+     * comes, a JSON one whole. The rows of the returned {@link Parsed} are empty; its problems are the file's.
+     */
+    public static Parsed read(Reader reader, Format format, Consumer<TicketRow> rows) throws IOException {
+        BufferedReader in = new BufferedReader(reader);
+        in.mark(1);
+        if (in.read() != BYTE_ORDER_MARK) {
+            in.reset();
+        }
+        if (format == Format.JSONL) {
+            Parsed parsed = readJsonl(readAll(in));
+            parsed.rows().forEach(rows);
+            return new Parsed(List.of(), parsed.errors(), parsed.numberedLabels());
+        }
+        List<String> errors = new ArrayList<>();
+        TicketCsv.read(in, rows, errors);
+        return new Parsed(List.of(), errors);
+    }
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private static Parsed readJsonl(String content) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
@@ -214,7 +155,7 @@ public final class TicketFile {
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */
-    private static TicketRow row(Place line, Map<String, String> values, Map<String, String> sources) {
+    static TicketRow row(Place line, Map<String, String> values, Map<String, String> sources) {
         Map<String, String> metadata = new LinkedHashMap<>(values);
         sources.values().forEach(metadata::remove);
         Function<String, String> read = column -> sources.containsKey(column) ? values.get(sources.get(column)) : null;
