@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
  * at. Unknown complaints keep the parser's own words after ours.
  */
 final class CsvProblems {
-    private static final Pattern UNCLOSED = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+    /** A number as the parser writes it: with the default locale's grouping from 1,000 on ("20,001", "20.001"). */
+    private static final String NUMBER = "(\\d[\\d,.\\u00a0\\u202f']*)";
+    private static final Pattern UNCLOSED = Pattern.compile("\\(startline " + NUMBER + "\\) EOF reached before encapsulated token finished");
     private static final Pattern AFTER_QUOTE = Pattern.compile(
-            "Invalid character between encapsulated token and delimiter at line: (\\d+), position: (\\d+)");
+            "Invalid character between encapsulated token and delimiter at line: " + NUMBER + ", position: " + NUMBER);
 
     private CsvProblems() {
     }
@@ -20,17 +22,21 @@ final class CsvProblems {
         String raw = root(error);
         Matcher unclosed = UNCLOSED.matcher(raw);
         if (unclosed.find()) {
-            return "line " + unclosed.group(1) + ": a quoted field starts here and is never closed. Add the closing quote (\"), "
+            return "line " + number(unclosed.group(1)) + ": a quoted field starts here and is never closed. Add the closing quote (\"), "
                     + "and write any quote inside the text twice (\"\").";
         }
         Matcher afterQuote = AFTER_QUOTE.matcher(raw);
         if (afterQuote.find()) {
-            long line = Long.parseLong(afterQuote.group(1));
-            int column = lines == null ? 0 : lines.column(Long.parseLong(afterQuote.group(2)));
+            long line = number(afterQuote.group(1));
+            int column = lines == null ? 0 : lines.column(number(afterQuote.group(2)));
             return "line " + line + (column > 0 ? ", column " + column : "") + ": text follows a closing quote. Put the whole field "
                     + "in quotes and write any quote inside it twice (\"\").";
         }
         return "line " + fallbackLine + ": this line cannot be read as CSV (the parser says: " + raw + ").";
+    }
+
+    private static long number(String written) {
+        return Long.parseLong(written.replaceAll("\\D", ""));
     }
 
     private static String root(Throwable e) {
