@@ -58,6 +58,30 @@ class LargeTicketFileTest {
     }
 
     @Test
+    void aFileOfSeveralWriteBatchesIsImportedWholeWithItsIntentsAndLabels() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String stored = "is my warranty still valid " + tag;
+        admin.request().contentType("text/csv").body("text\n" + stored + "\n").post("/api/v1/datasets/tickets").then().statusCode(201);
+        int rows = TicketImporter.WRITE_BATCH * 2 + 500;
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int row = 1; row <= rows; row++) {
+            // Each batch brings an intent of its own, and the ticket stored without one is labelled in the last batch.
+            String label = "batch_" + (row - 1) / TicketImporter.WRITE_BATCH + "_" + tag;
+            csv.append(row == rows ? stored : "where is parcel " + row + " " + tag).append(',').append(label).append('\n');
+        }
+        admin.request().contentType("text/csv").body(csv.toString()).post("/api/v1/datasets/tickets").then().statusCode(201)
+                .body("imported", org.hamcrest.Matchers.equalTo(rows - 1)).body("labelledExisting", org.hamcrest.Matchers.equalTo(1))
+                .body("createdIntents.size()", org.hamcrest.Matchers.equalTo(3));
+        assertEquals(rows, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("text like ?1 and intent is not null",
+                "%" + tag)));
+        assertEquals("batch_2_" + tag, QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>find("text", stored)
+                .firstResult().intent.name));
+        assertEquals(TicketImporter.WRITE_BATCH, (long) QuarkusTransaction.requiringNew().call(() -> Ticket.count("intent.name",
+                "batch_1_" + tag)));
+    }
+
+    @Test
     void aCommandNamesTheLineAndColumnOfAQuotingProblemDeepInACompressedFile() throws Exception {
         Path file = dir.resolve("tickets.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
