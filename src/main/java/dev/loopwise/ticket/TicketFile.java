@@ -74,8 +74,8 @@ public final class TicketFile {
     }
 
     /**
-     * The rows handed to {@code rows} as they are read, so that a large file need not be held: a CSV file is read as it
-     * comes, a JSON one whole. The rows of the returned {@link Parsed} are empty; its problems are the file's.
+     * The rows handed to {@code rows} as they are read, so that a large file need not be held: a CSV file and JSON lines
+     * are read as they come, a JSON array whole. The rows of the returned {@link Parsed} are empty; its problems are the file's.
      */
     public static Parsed read(Reader reader, Format format, Consumer<TicketRow> rows) throws IOException {
         BufferedReader in = new BufferedReader(reader);
@@ -84,9 +84,7 @@ public final class TicketFile {
             in.reset();
         }
         if (format == Format.JSONL) {
-            Parsed parsed = readJsonl(readAll(in));
-            parsed.rows().forEach(rows);
-            return new Parsed(List.of(), parsed.errors(), parsed.numberedLabels());
+            return readJsonl(in, rows);
         }
         List<String> errors = new ArrayList<>();
         TicketCsv.read(in, rows, errors);
@@ -95,63 +93,68 @@ public final class TicketFile {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private static Parsed readJsonl(String content) throws IOException {
-        List<TicketRow> rows = new ArrayList<>();
+    private static Parsed readJsonl(Reader content, Consumer<TicketRow> rows) throws IOException {
         List<String> errors = new ArrayList<>();
         Set<Place> numberedLabels = new HashSet<>();
-        for (JsonRows.Row read : JsonRows.of(content, errors)) {
-            Place line = read.place();
-            JsonNode node = read.node();
-            if (!node.isObject()) {
-                errors.add(line + ": expected a JSON object");
-                continue;
+        JsonRows.each(content, errors, read -> {
+            TicketRow row = jsonRow(read, errors, numberedLabels);
+            if (row != null) {
+                rows.accept(row);
             }
-            if (node.size() > MAX_COLUMNS) {
-                errors.add(line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
-                        + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
-                continue;
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            Set<String> keys = new LinkedHashSet<>();
-            node.fieldNames().forEachRemaining(key -> { if (!node.get(key).isNull()) keys.add(key); });
-            Map<String, String> sources = TicketColumns.sources(keys);
-            boolean bad = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                JsonNode value = field.getValue();
-                if (value.isNull()) {
-                    continue;
-                }
-                if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigInteger()) {
-                    errors.add(line + ": '" + field.getKey() + "' is a number too large to keep; write it as a string");
-                    bad = true;
-                    continue;
-                }
-                // A data set's intents may be numbered: a whole-number label is a name like any other.
-                boolean numberedLabel = field.getKey().equals(sources.get("label")) && value.isIntegralNumber();
-                if (numberedLabel) {
-                    numberedLabels.add(line);
-                }
-                if (sources.containsValue(field.getKey()) && !value.isTextual() && !numberedLabel) {
-                    errors.add(line + ": '" + field.getKey() + "' must be a string");
-                    bad = true;
-                }
-                values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
-            }
-            if (!sources.containsKey("text") && !bad) {
-                // A text sent as null is there but empty of text: say so rather than call it missing.
-                Set<String> all = new LinkedHashSet<>();
-                node.fieldNames().forEachRemaining(all::add);
-                String nullText = TicketColumns.sources(all).get("text");
-                errors.add(line + (nullText != null ? ": '" + nullText + "' is null; each ticket needs its text as a string"
-                        : ": missing 'text' (or " + TicketColumns.otherNames("text") + ")"));
-                continue;
-            }
-            if (!bad) {
-                rows.add(row(line, values, sources));
-            }
+        });
+        return new Parsed(List.of(), errors, numberedLabels);
+    }
+
+    /** The ticket of a JSON row, or null when it has a problem (noted in {@code errors}). */
+    private static TicketRow jsonRow(JsonRows.Row read, List<String> errors, Set<Place> numberedLabels) {
+        Place line = read.place();
+        JsonNode node = read.node();
+        if (!node.isObject()) {
+            errors.add(line + ": expected a JSON object");
+            return null;
         }
-        return new Parsed(rows, errors, numberedLabels);
+        if (node.size() > MAX_COLUMNS) {
+            errors.add(line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
+                    + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(key -> { if (!node.get(key).isNull()) keys.add(key); });
+        Map<String, String> sources = TicketColumns.sources(keys);
+        boolean bad = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigInteger()) {
+                errors.add(line + ": '" + field.getKey() + "' is a number too large to keep; write it as a string");
+                bad = true;
+                continue;
+            }
+            // A data set's intents may be numbered: a whole-number label is a name like any other.
+            boolean numberedLabel = field.getKey().equals(sources.get("label")) && value.isIntegralNumber();
+            if (numberedLabel) {
+                numberedLabels.add(line);
+            }
+            if (sources.containsValue(field.getKey()) && !value.isTextual() && !numberedLabel) {
+                errors.add(line + ": '" + field.getKey() + "' must be a string");
+                bad = true;
+            }
+            values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
+        }
+        if (!sources.containsKey("text") && !bad) {
+            // A text sent as null is there but empty of text: say so rather than call it missing.
+            Set<String> all = new LinkedHashSet<>();
+            node.fieldNames().forEachRemaining(all::add);
+            String nullText = TicketColumns.sources(all).get("text");
+            errors.add(line + (nullText != null ? ": '" + nullText + "' is null; each ticket needs its text as a string"
+                    : ": missing 'text' (or " + TicketColumns.otherNames("text") + ")"));
+            return null;
+        }
+        return bad ? null : row(line, values, sources);
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */
@@ -165,14 +168,5 @@ public final class TicketFile {
 
     private static String blankToNull(String value) {
         return value == null || !PlainText.showsSomething(value) ? null : value.strip();
-    }
-
-    private static String readAll(Reader reader) throws IOException {
-        StringBuilder content = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n; (n = reader.read(buffer)) > 0; ) {
-            content.append(buffer, 0, n);
-        }
-        return content.toString();
     }
 }
