@@ -25,18 +25,19 @@ public class BenchImportCommand implements Callable<Integer> {
 
     @Option(names = "--only", paramLabel = "held|streamed", description = "Read the files one way only, as under a small -Xmx"
             + " where holding the rows would not fit (default: both).")
-    String only;
+    Way only;
+
+    /** How the rows are read: kept in a list, or each let go once read. */
+    enum Way { held, streamed }
 
     @Override
     public Integer call() throws Exception {
-        if (only != null && !only.equals("held") && !only.equals("streamed")) {
-            throw new IllegalArgumentException("--only takes held or streamed, not '" + only + "'");
-        }
+        // A mistyped name is said before any table is printed.
+        files.forEach(CliFiles::requireFile);
         System.out.printf("%-32s %7s %-9s %8s %8s %13s%n", "file", "MB", "rows are", "rows", "seconds", "peak heap MB");
         for (Path file : files) {
-            CliFiles.requireFile(file);
             for (boolean held : new boolean[] {true, false}) {
-                if (only != null && !only.equals(held ? "held" : "streamed")) {
+                if (only != null && only != (held ? Way.held : Way.streamed)) {
                     continue;
                 }
                 long before = settledHeap();
