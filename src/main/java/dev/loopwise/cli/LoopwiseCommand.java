@@ -14,6 +14,7 @@ import dev.loopwise.review.BenchReviewCommand;
 import dev.loopwise.security.apikey.ApiKeyCommand;
 import dev.loopwise.security.user.UserCommand;
 import dev.loopwise.serving.BenchServingCommand;
+import dev.loopwise.ticket.BenchImportCommand;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -32,7 +33,7 @@ import picocli.CommandLine;
         subcommands = {LoopwiseCommand.ServeCommand.class, LoopwiseCommand.DemoCommand.class, DbInitCommand.class, ApiKeyCommand.class,
                 EvalIntentsCommand.class, BenchServingCommand.class, BenchReviewCommand.class, BenchHistoryCommand.class, SimulateCommand.class,
                 EvalRewardCommand.class, BenchDriftCommand.class, BenchEncodersCommand.class, ReplayCommand.class, BenchGatesCommand.class,
-                BenchRelatednessCommand.class, UserCommand.class, LlmStandInCommand.class})
+                BenchRelatednessCommand.class, BenchImportCommand.class, UserCommand.class, LlmStandInCommand.class})
 public class LoopwiseCommand {
 
     /**

@@ -4,9 +4,13 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.file.TextFiles;
+import dev.loopwise.common.file.TextStreams;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /** Files the command line reads; a file with problems stops the command with its first few, by line. */
@@ -23,15 +28,86 @@ public final class CliFiles {
     }
 
     public static List<TicketRow> tickets(Path file) throws IOException {
-        String text = text(file);
+        List<TicketRow> rows = new ArrayList<>();
+        eachTicket(file, rows::add);
+        return rows;
+    }
+
+    /**
+     * The file's rows handed to {@code rows} as they are read (a CSV file is never held whole: see {@link TicketFile}); a
+     * file with problems stops the command once it is read, so that all of them are said, with their lines.
+     */
+    public static void eachTicket(Path file, Consumer<TicketRow> rows) throws IOException {
         String name = file.getFileName().toString();
         // Data sets come compressed (train.jsonl.gz): the ending before .gz says what is inside.
         String inside = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
-        TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(inside, text));
+        TicketFile.Parsed parsed;
+        try (BufferedReader in = new BufferedReader(TextStreams.ofCommandFile(bytes(file), file.toString()), GUESS_CHARACTERS)) {
+            in.mark(GUESS_CHARACTERS);
+            char[] start = new char[GUESS_CHARACTERS];
+            int length = Math.max(0, in.read(start));
+            in.reset();
+            parsed = TicketFile.read(in, TicketFile.guess(inside, new String(start, 0, length)), rows);
+        } catch (ApiException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         if (!parsed.ok()) {
             throw new IllegalArgumentException(file + ": " + problems(parsed.errors()));
         }
-        return parsed.rows();
+    }
+
+    /** Characters the format is guessed from: JSON shows in its first non-blank character. */
+    private static final int GUESS_CHARACTERS = 8192;
+
+    /** The file's bytes as they are read, decompressed when it is gzip. */
+    private static InputStream bytes(Path file) throws IOException {
+        requireFile(file);
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(file));
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(FileMessages.unreadable(file), e);
+        }
+        in.mark(2);
+        byte[] start = in.readNBytes(2);
+        in.reset();
+        if (!TextFiles.gzip(start)) {
+            return in;
+        }
+        try {
+            return new Gunzipped(new GZIPInputStream(in), file);
+        } catch (IOException e) {
+            in.close();
+            throw new IllegalArgumentException(FileMessages.brokenGzip(file), e);
+        }
+    }
+
+    /** A gzip stream cut short says so in words when the read reaches the cut, not as the CSV problem it would become. */
+    private static final class Gunzipped extends FilterInputStream {
+        private final Path file;
+
+        Gunzipped(InputStream in, Path file) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw ApiException.badRequest("broken_gzip", FileMessages.brokenGzip(file));
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                throw ApiException.badRequest("broken_gzip", FileMessages.brokenGzip(file));
+            }
+        }
     }
 
     /**

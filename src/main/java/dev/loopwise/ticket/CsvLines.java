@@ -1,29 +1,58 @@
 package dev.loopwise.ticket;
 
+import java.io.IOException;
+import java.io.Reader;
+
 /**
  * The physical line of the file where a CSV record starts. The parser's record position points at the first character
  * after the previous record, which is a skipped blank line when one came between them, and a quoted field may span
  * several lines: counting line breaks in the file itself names the line a person sees in an editor.
+ * <p>
+ * The parser reads the file through this reader, which keeps only the characters not counted yet (the record being
+ * read and the parser's read-ahead): a file of any size is counted in the memory of a few records.
  */
-final class CsvLines {
-    private final String content;
+final class CsvLines extends Reader {
+    /** Counted characters are let go in pieces this large, so that a file of short records is not copied once a record. */
+    private static final int RELEASE = 64 * 1024;
+    private final Reader source;
+    /** The characters from {@link #heldFrom} on that the parser has read. */
+    private final StringBuilder held = new StringBuilder();
+    private long heldFrom;
     /** Where counting stopped last: records come in order, so a whole file is read once. */
-    private int position;
+    private long position;
     private long line = 1;
 
-    CsvLines(String content) {
-        this.content = content;
+    CsvLines(Reader source) {
+        this.source = source;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+        int n = source.read(buffer, offset, length);
+        if (n > 0) {
+            held.append(buffer, offset, n);
+        }
+        return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
     }
 
     /** The 1-based line of the first character that is not a blank line, at or after {@code characterPosition}. */
     long startOf(long characterPosition) {
-        int start = recordStart(characterPosition);
+        long start = recordStart(characterPosition);
         for (; position < start; position++) {
-            char c = content.charAt(position);
+            char c = at(position);
             // As the parser counts them: \n, \r\n (once) and a lone \r each end a line.
-            if (c == '\n' || (c == '\r' && (position + 1 >= content.length() || content.charAt(position + 1) != '\n'))) {
+            if (c == '\n' || (c == '\r' && (position + 1 >= end() || at(position + 1) != '\n'))) {
                 line++;
             }
+        }
+        if (position - heldFrom >= RELEASE) {
+            held.delete(0, (int) (position - heldFrom));
+            heldFrom = position;
         }
         return line;
     }
@@ -33,18 +62,43 @@ final class CsvLines {
      * one field, but to a person it is a blank line, and is skipped like one.
      */
     boolean onlySpaces(long characterPosition) {
-        int at = recordStart(characterPosition);
-        while (at < content.length() && (content.charAt(at) == ' ' || content.charAt(at) == '\t')) {
+        long at = recordStart(characterPosition);
+        while (at < end() && (at(at) == ' ' || at(at) == '\t')) {
             at++;
         }
-        return at >= content.length() || content.charAt(at) == '\n' || content.charAt(at) == '\r';
+        return at >= end() || at(at) == '\n' || at(at) == '\r';
     }
 
-    private int recordStart(long characterPosition) {
-        int start = (int) Math.min(Math.max(characterPosition, position), content.length());
-        while (start < content.length() && (content.charAt(start) == '\n' || content.charAt(start) == '\r')) {
+    /**
+     * The 1-based column of the 1-based character {@code position} of the file, or 0 when its line began before the
+     * characters still held (a problem is found in the record being read, whose start is held).
+     */
+    int column(long position) {
+        if (position <= 0 || position > end()) {
+            return 0;
+        }
+        for (long at = position - 2; at >= heldFrom; at--) {
+            if (at(at) == '\n') {
+                return (int) (position - at - 1);
+            }
+        }
+        return heldFrom == 0 ? (int) position : 0;
+    }
+
+    private long recordStart(long characterPosition) {
+        long start = Math.min(Math.max(characterPosition, position), end());
+        while (start < end() && (at(start) == '\n' || at(start) == '\r')) {
             start++;
         }
         return start;
+    }
+
+    /** Characters read so far: the end of the file once the parser has read it all. */
+    private long end() {
+        return heldFrom + held.length();
+    }
+
+    private char at(long filePosition) {
+        return held.charAt((int) (filePosition - heldFrom));
     }
 }

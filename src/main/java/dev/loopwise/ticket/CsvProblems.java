@@ -8,38 +8,35 @@ import java.util.regex.Pattern;
  * at. Unknown complaints keep the parser's own words after ours.
  */
 final class CsvProblems {
-    private static final Pattern UNCLOSED = Pattern.compile("\\(startline (\\d+)\\) EOF reached before encapsulated token finished");
+    /** A number as the parser writes it: with the default locale's grouping from 1,000 on ("20,001", "20.001"). */
+    private static final String NUMBER = "(\\d[\\d,.\\u00a0\\u202f']*)";
+    private static final Pattern UNCLOSED = Pattern.compile("\\(startline " + NUMBER + "\\) EOF reached before encapsulated token finished");
     private static final Pattern AFTER_QUOTE = Pattern.compile(
-            "Invalid character between encapsulated token and delimiter at line: (\\d+), position: (\\d+)");
+            "Invalid character between encapsulated token and delimiter at line: " + NUMBER + ", position: " + NUMBER);
 
     private CsvProblems() {
     }
 
-    /** {@code fallbackLine}: where the parser was when it stopped; {@code content}: the whole file, to find columns. */
-    static String describe(Throwable error, long fallbackLine, String content) {
+    /** {@code fallbackLine}: where the parser was when it stopped; {@code lines}: the file as read, to find columns (or null). */
+    static String describe(Throwable error, long fallbackLine, CsvLines lines) {
         String raw = root(error);
         Matcher unclosed = UNCLOSED.matcher(raw);
         if (unclosed.find()) {
-            return "line " + unclosed.group(1) + ": a quoted field starts here and is never closed. Add the closing quote (\"), "
+            return "line " + number(unclosed.group(1)) + ": a quoted field starts here and is never closed. Add the closing quote (\"), "
                     + "and write any quote inside the text twice (\"\").";
         }
         Matcher afterQuote = AFTER_QUOTE.matcher(raw);
         if (afterQuote.find()) {
-            long line = Long.parseLong(afterQuote.group(1));
-            int column = column(content, line, Long.parseLong(afterQuote.group(2)));
+            long line = number(afterQuote.group(1));
+            int column = lines == null ? 0 : lines.column(number(afterQuote.group(2)));
             return "line " + line + (column > 0 ? ", column " + column : "") + ": text follows a closing quote. Put the whole field "
                     + "in quotes and write any quote inside it twice (\"\").";
         }
         return "line " + fallbackLine + ": this line cannot be read as CSV (the parser says: " + raw + ").";
     }
 
-    /** The 1-based column of the 1-based character {@code position} of the file, on {@code line}. */
-    static int column(String content, long line, long position) {
-        if (content == null || position <= 0 || position > content.length()) {
-            return 0;
-        }
-        int lineStart = content.lastIndexOf('\n', (int) position - 2) + 1;
-        return (int) position - lineStart;
+    private static long number(String written) {
+        return Long.parseLong(written.replaceAll("\\D", ""));
     }
 
     private static String root(Throwable e) {

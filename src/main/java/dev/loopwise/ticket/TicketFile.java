@@ -2,14 +2,13 @@ package dev.loopwise.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.text.PlainText;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -18,11 +17,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads ticket files: RFC 4180 CSV with a header row ({@code text} required; {@code label},
@@ -64,7 +60,7 @@ public final class TicketFile {
     }
 
     /** An object, or an array of objects: a CSV header may start with '[' ("[Ticket ID],Text"), but not with '[{'. */
-    private static boolean looksLikeJson(String content) {
+    static boolean looksLikeJson(String content) {
         String start = content.stripLeading();
         return start.startsWith("{") || (start.startsWith("[") && (start.substring(1).stripLeading().startsWith("{")
                 || start.substring(1).stripLeading().startsWith("]")));
@@ -72,149 +68,97 @@ public final class TicketFile {
 
     /** A byte-order mark at the start is dropped (see {@link TextFiles}). */
     public static Parsed read(Reader reader, Format format) throws IOException {
-        String content = TextFiles.withoutByteOrderMark(readAll(reader));
-        return format == Format.CSV ? readCsv(content) : readJsonl(content);
+        List<TicketRow> rows = new ArrayList<>();
+        Parsed read = read(reader, format, rows::add);
+        return new Parsed(rows, read.errors(), read.numberedLabels());
     }
 
-    /** Excel's "sep=;" first line, which says which separator a file uses. */
-    private static final Pattern SEPARATOR_LINE = Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n)");
-
-    private static Parsed readCsv(String sent) throws IOException {
-        // Some exports write Excel's separator line before the header; it is no header, and the header shows the separator
-        // anyway. Left as an empty line, so that every line after it keeps its number in messages.
-        String content = SEPARATOR_LINE.matcher(sent).replaceFirst("");
-        List<TicketRow> rows = new ArrayList<>();
+    /**
+     * The rows handed to {@code rows} as they are read, so that a large file need not be held: a CSV file and JSON lines
+     * are read as they come, a JSON array whole. The rows of the returned {@link Parsed} are empty; its problems are the file's.
+     */
+    public static Parsed read(Reader reader, Format format, Consumer<TicketRow> rows) throws IOException {
+        BufferedReader in = new BufferedReader(reader);
+        in.mark(1);
+        if (in.read() != BYTE_ORDER_MARK) {
+            in.reset();
+        }
+        if (format == Format.JSONL) {
+            return readJsonl(in, rows);
+        }
         List<String> errors = new ArrayList<>();
-        if (looksLikeJson(content)) {
-            // Read as CSV, JSON's quotes give a quoting error somewhere on line 1, which says nothing of what to fix.
-            errors.add("line 1: this looks like JSON lines (one {...} object a line) or a JSON array, not CSV: send it with the"
-                    + " content type application/x-ndjson, or give the file the ending .jsonl");
-            return new Parsed(rows, errors);
-        }
-        if (content.isBlank()) {
-            errors.add("the file is empty: it needs a header line (text, and label, response or split if it has them) and then"
-                    + " one ticket a line");
-            return new Parsed(rows, errors);
-        }
-        // Columns without a name are allowed as long as they hold nothing: a trailing separator on every line, as
-        // spreadsheets write after a formatted but empty column.
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvSeparator.of(content)).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(false).setAllowMissingColumnNames(true).get();
-        // Held whole (bodies are size-limited) so that a problem can be pointed to by line and column.
-        try (CSVParser parser = CSVParser.parse(new StringReader(content), format)) {
-            List<String> header = parser.getHeaderNames();
-            if (header.size() > MAX_COLUMNS) {
-                errors.add("line 1: the header has " + header.size() + " columns; a ticket file may have at most " + MAX_COLUMNS
-                        + " (text, intent, response, split and others kept with each ticket). Remove the columns you do not need");
-                return new Parsed(rows, errors);
-            }
-            Set<String> seen = new HashSet<>();
-            String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
-            if (twice != null) {
-                errors.add("line 1: the column '" + twice + "' appears more than once in the header; keep one and rename or"
-                        + " remove the others");
-                return new Parsed(rows, errors);
-            }
-            Map<String, String> sources = TicketColumns.sources(header);
-            if (!sources.containsKey("text")) {
-                errors.add("line 1: the header has no 'text' column, nor one of its other names (" + TicketColumns.otherNames("text")
-                        + "); found: " + String.join(", ", header.stream()
-                        .map(name -> name.isBlank() ? FileMessages.UNNAMED_COLUMN : PlainText.quoted(name)).toList()));
-                return new Parsed(rows, errors);
-            }
-            long previousEnd = 1;
-            CsvLines lines = new CsvLines(content);
-            Iterator<CSVRecord> records = parser.iterator();
-            while (true) {
-                CSVRecord record;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    record = records.next();
-                } catch (RuntimeException e) {
-                    errors.add(CsvProblems.describe(e, previousEnd + 1, content));
-                    break;
-                }
-                previousEnd = parser.getCurrentLineNumber();
-                if (lines.onlySpaces(record.getCharacterPosition())) {
-                    continue;
-                }
-                int line = (int) lines.startOf(record.getCharacterPosition());
-                String problem = CsvRecords.problem(record, header);
-                if (problem != null) {
-                    errors.add("line " + line + ": " + problem);
-                    continue;
-                }
-                rows.add(row(Place.line(line), CsvRecords.values(record, header), sources));
-            }
-        } catch (IOException | RuntimeException e) {
-            errors.add(CsvProblems.describe(e, 1, content));
-        }
-        return new Parsed(rows, errors);
+        TicketCsv.read(in, rows, errors);
+        return new Parsed(List.of(), errors);
     }
 
-    private static Parsed readJsonl(String content) throws IOException {
-        List<TicketRow> rows = new ArrayList<>();
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private static Parsed readJsonl(Reader content, Consumer<TicketRow> rows) throws IOException {
         List<String> errors = new ArrayList<>();
         Set<Place> numberedLabels = new HashSet<>();
-        for (JsonRows.Row read : JsonRows.of(content, errors)) {
-            Place line = read.place();
-            JsonNode node = read.node();
-            if (!node.isObject()) {
-                errors.add(line + ": expected a JSON object");
-                continue;
+        JsonRows.each(content, errors, read -> {
+            TicketRow row = jsonRow(read, errors, numberedLabels);
+            if (row != null) {
+                rows.accept(row);
             }
-            if (node.size() > MAX_COLUMNS) {
-                errors.add(line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
-                        + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
-                continue;
-            }
-            Map<String, String> values = new LinkedHashMap<>();
-            Set<String> keys = new LinkedHashSet<>();
-            node.fieldNames().forEachRemaining(key -> { if (!node.get(key).isNull()) keys.add(key); });
-            Map<String, String> sources = TicketColumns.sources(keys);
-            boolean bad = false;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                JsonNode value = field.getValue();
-                if (value.isNull()) {
-                    continue;
-                }
-                if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigInteger()) {
-                    errors.add(line + ": '" + field.getKey() + "' is a number too large to keep; write it as a string");
-                    bad = true;
-                    continue;
-                }
-                // A data set's intents may be numbered: a whole-number label is a name like any other.
-                boolean numberedLabel = field.getKey().equals(sources.get("label")) && value.isIntegralNumber();
-                if (numberedLabel) {
-                    numberedLabels.add(line);
-                }
-                if (sources.containsValue(field.getKey()) && !value.isTextual() && !numberedLabel) {
-                    errors.add(line + ": '" + field.getKey() + "' must be a string");
-                    bad = true;
-                }
-                values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
-            }
-            if (!sources.containsKey("text") && !bad) {
-                // A text sent as null is there but empty of text: say so rather than call it missing.
-                Set<String> all = new LinkedHashSet<>();
-                node.fieldNames().forEachRemaining(all::add);
-                String nullText = TicketColumns.sources(all).get("text");
-                errors.add(line + (nullText != null ? ": '" + nullText + "' is null; each ticket needs its text as a string"
-                        : ": missing 'text' (or " + TicketColumns.otherNames("text") + ")"));
-                continue;
-            }
-            if (!bad) {
-                rows.add(row(line, values, sources));
-            }
+        });
+        return new Parsed(List.of(), errors, numberedLabels);
+    }
+
+    /** The ticket of a JSON row, or null when it has a problem (noted in {@code errors}). */
+    private static TicketRow jsonRow(JsonRows.Row read, List<String> errors, Set<Place> numberedLabels) {
+        Place line = read.place();
+        JsonNode node = read.node();
+        if (!node.isObject()) {
+            errors.add(line + ": expected a JSON object");
+            return null;
         }
-        return new Parsed(rows, errors, numberedLabels);
+        if (node.size() > MAX_COLUMNS) {
+            errors.add(line + ": " + node.size() + " keys; a ticket may have at most " + MAX_COLUMNS
+                    + " (text, intent, response, split and others kept with it). Remove the keys you do not need");
+            return null;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        Set<String> keys = new LinkedHashSet<>();
+        node.fieldNames().forEachRemaining(key -> { if (!node.get(key).isNull()) keys.add(key); });
+        Map<String, String> sources = TicketColumns.sources(keys);
+        boolean bad = false;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (value.isNumber() && !Double.isFinite(value.asDouble()) && !value.isBigInteger()) {
+                errors.add(line + ": '" + field.getKey() + "' is a number too large to keep; write it as a string");
+                bad = true;
+                continue;
+            }
+            // A data set's intents may be numbered: a whole-number label is a name like any other.
+            boolean numberedLabel = field.getKey().equals(sources.get("label")) && value.isIntegralNumber();
+            if (numberedLabel) {
+                numberedLabels.add(line);
+            }
+            if (sources.containsValue(field.getKey()) && !value.isTextual() && !numberedLabel) {
+                errors.add(line + ": '" + field.getKey() + "' must be a string");
+                bad = true;
+            }
+            values.put(field.getKey(), value.isTextual() ? value.asText() : value.toString());
+        }
+        if (!sources.containsKey("text") && !bad) {
+            // A text sent as null is there but empty of text: say so rather than call it missing.
+            Set<String> all = new LinkedHashSet<>();
+            node.fieldNames().forEachRemaining(all::add);
+            String nullText = TicketColumns.sources(all).get("text");
+            errors.add(line + (nullText != null ? ": '" + nullText + "' is null; each ticket needs its text as a string"
+                    : ": missing 'text' (or " + TicketColumns.otherNames("text") + ")"));
+            return null;
+        }
+        return bad ? null : row(line, values, sources);
     }
 
     /** A row's values, each column Loopwise reads taken from its source (see {@link TicketColumns}), the rest as metadata. */
-    private static TicketRow row(Place line, Map<String, String> values, Map<String, String> sources) {
+    static TicketRow row(Place line, Map<String, String> values, Map<String, String> sources) {
         Map<String, String> metadata = new LinkedHashMap<>(values);
         sources.values().forEach(metadata::remove);
         Function<String, String> read = column -> sources.containsKey(column) ? values.get(sources.get(column)) : null;
@@ -224,14 +168,5 @@ public final class TicketFile {
 
     private static String blankToNull(String value) {
         return value == null || !PlainText.showsSomething(value) ? null : value.strip();
-    }
-
-    private static String readAll(Reader reader) throws IOException {
-        StringBuilder content = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n; (n = reader.read(buffer)) > 0; ) {
-            content.append(buffer, 0, n);
-        }
-        return content.toString();
     }
 }

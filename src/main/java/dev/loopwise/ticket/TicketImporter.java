@@ -68,6 +68,8 @@ public class TicketImporter {
     }
 
     static final int BULK_IMPORT = 500;
+    /** Tickets written before the session lets them go; the intents they name stay usable by their ids. */
+    static final int WRITE_BATCH = 1000;
 
     @Transactional
     Result importRows(TicketFile.Parsed parsed) {
@@ -194,6 +196,12 @@ public class TicketImporter {
             ticket.persist();
             imported++;
             labelled += intent == null ? 0 : 1;
+            if (imported % WRITE_BATCH == 0) {
+                // Written tickets are not read again in this import: let them go, so that the session does not hold a
+                // large file's every ticket (and a copy of each to compare at commit) until the end.
+                Ticket.getEntityManager().flush();
+                Ticket.getEntityManager().clear();
+            }
         }
         audit.record("tickets.import", Counts.of(imported, "ticket"),
                 Map.of("imported", imported, "duplicates", duplicates, "labelled", labelled, "labelledExisting", labelledExisting,

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.loopwise.common.file.Place;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The rows of a JSON file: JSON lines, or one JSON array of rows ({@code [{...}, {...}]}), as tools export "JSON" where a
@@ -43,6 +46,41 @@ public final class JsonRows {
         }
         return rows;
     }
+
+    /**
+     * As {@link #of}, each row handed to {@code rows} as it is read: JSON lines a line at a time, so that a large file is
+     * never held whole; an array (told by its first characters) is read whole.
+     */
+    public static void each(Reader reader, List<String> problems, Consumer<Row> rows) throws IOException {
+        BufferedReader in = new BufferedReader(reader, PREFIX);
+        in.mark(PREFIX);
+        char[] start = new char[PREFIX];
+        int length = 0;
+        for (int n; length < PREFIX && (n = in.read(start, length, PREFIX - length)) > 0; ) {
+            length += n;
+        }
+        in.reset();
+        if (isArray(new String(start, 0, length))) {
+            StringBuilder content = new StringBuilder();
+            for (int n; (n = in.read(start)) > 0; ) {
+                content.append(start, 0, n);
+            }
+            read(content.toString(), problems).forEach(rows);
+            return;
+        }
+        int number = 0;
+        // readLine ends a line at \n, \r\n and a lone \r, as {@link #of} does.
+        for (String line; (line = in.readLine()) != null; ) {
+            number++;
+            JsonNode node = line.isBlank() ? null : JsonLines.readOrNote(line, number, problems);
+            if (node != null) {
+                rows.accept(new Row(Place.line(number), node));
+            }
+        }
+    }
+
+    /** Characters looked at to tell an array from JSON lines. */
+    private static final int PREFIX = 64 * 1024;
 
     /** Whether the content is a JSON array rather than JSON lines. */
     public static boolean isArray(String content) {
