@@ -3,6 +3,7 @@ package dev.loopwise.ticket;
 import dev.loopwise.common.db.IdentityEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,13 +43,13 @@ public class Intent extends IdentityEntity {
      */
     public static Optional<Intent> findByNameForWriting(String name) {
         return name == null || name.indexOf('\0') >= 0 ? Optional.empty()
-                : find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_READ).firstResultOptional();
+                : find("name", name).withLock(LockModeType.PESSIMISTIC_READ).firstResultOptional();
     }
 
     /** The intent, its row locked until the transaction ends: edits of its reply library take turns. */
     public static Optional<Intent> findByNameForEditing(String name) {
         return name == null || name.indexOf('\0') >= 0 ? Optional.empty()
-                : find("name", name).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+                : find("name", name).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** An intent whose name differs only in case: imports match names ignoring case, so two such intents cannot coexist. */

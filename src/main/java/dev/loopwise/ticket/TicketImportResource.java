@@ -8,12 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.io.IOException;
 import java.io.StringReader;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,7 +32,7 @@ public class TicketImportResource {
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
-    public Response importTickets(byte[] bytes, @jakarta.ws.rs.core.Context HttpHeaders headers) throws IOException {
+    public Response importTickets(byte[] bytes, @Context HttpHeaders headers) throws IOException {
         String body = bytes == null ? null : TextFiles.utf8(bytes, null);
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("invalid_file", "The request body is empty: send the CSV or JSONL file as the body.");

@@ -10,6 +10,7 @@ import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Imports a ticket file all or nothing: every row is checked first and a file with any problem is
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class TicketImporter {
-    @jakarta.inject.Inject
+    @Inject
     AuditLog audit;
     /** Longest response and other column value; a ticket's own text is held to what serving answers ({@link #servedLimit}). */
     static final int MAX_TEXT_LENGTH = 20_000;
@@ -38,12 +40,14 @@ public class TicketImporter {
      * key: serving reads tickets, so tickets cannot read its settings class). A longer imported ticket would train the
      * model on a text no customer could send, and a replay of the same file would be refused.
      */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
+    @ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
     int servedLimit;
     static final int MAX_REPORTED_PROBLEMS = 20;
 
-    /** {@code otherColumns}: columns (JSONL keys) kept with each ticket but not read, so a misspelt "lable" shows. */
-    /** {@code labelledExisting}: tickets the workspace held without an intent, which this file labelled. */
+    /**
+     * {@code otherColumns}: columns (JSONL keys) kept with each ticket but not read, so a misspelt "lable" shows;
+     * {@code labelledExisting}: tickets the workspace held without an intent, which this file labelled.
+     */
     public record Result(int imported, int duplicates, int labelled, int unlabelled, int labelledExisting, List<String> createdIntents,
                          List<String> otherColumns) {
     }

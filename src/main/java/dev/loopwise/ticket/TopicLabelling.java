@@ -1,15 +1,16 @@
 package dev.loopwise.ticket;
 
-import dev.loopwise.common.text.PlainText;
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns a new topic that drift monitoring found into an intent in one step: its name and description,
@@ -22,7 +23,7 @@ public class TopicLabelling {
     static final int MAX_EXAMPLES = 100;
 
     /** As for an imported ticket: a labelled ticket longer than serving answers teaches the model a text no customer can send. */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
+    @ConfigProperty(name = "loopwise.serving.max-text-length", defaultValue = "4000")
     int servedLimit;
     @Inject
     WorkspaceService workspace;

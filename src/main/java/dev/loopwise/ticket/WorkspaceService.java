@@ -6,6 +6,7 @@ import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -18,7 +19,7 @@ import java.util.Set;
 /** Edits of intents and of the reply library, with the rules they obey. */
 @ApplicationScoped
 public class WorkspaceService {
-    @jakarta.inject.Inject
+    @Inject
     AuditLog audit;
     static final int MAX_DESCRIPTION = 1000;
 
