@@ -45,18 +45,7 @@ public final class TextFiles {
     }
 
     private static String text(byte[] bytes, String name, boolean sent) {
-        if (gzip(bytes)) {
-            throw ApiException.badRequest("compressed_file", FileMessages.compressed(name));
-        }
-        Charset charset = utf16(bytes);
-        if (charset == null) {
-            for (byte b : bytes) {
-                // Valid UTF-8 but never text: a zip container (.xlsx) or UTF-16 without its mark; PostgreSQL cannot store it either.
-                if (b == 0) {
-                    throw ApiException.badRequest("binary_file", FileMessages.binaryFile(name, sent));
-                }
-            }
-        }
+        Charset charset = unicodeOrRefuse(bytes, name, sent);
         String text;
         try {
             text = (charset == null ? StandardCharsets.UTF_8 : charset).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -69,6 +58,26 @@ public final class TextFiles {
             throw ApiException.badRequest("binary_file", FileMessages.binaryFile(name, sent));
         }
         return withoutByteOrderMark(text);
+    }
+
+    /**
+     * Refuses a file that is compressed or binary by its first bytes ({@code start}: the whole file, or the part a stream
+     * has read ahead), and otherwise names UTF-16 by its byte-order mark, else null for UTF-8.
+     */
+    static Charset unicodeOrRefuse(byte[] start, String name, boolean sent) {
+        if (gzip(start)) {
+            throw ApiException.badRequest("compressed_file", FileMessages.compressed(name));
+        }
+        Charset charset = utf16(start);
+        if (charset == null) {
+            for (byte b : start) {
+                // Valid UTF-8 but never text: a zip container (.xlsx) or UTF-16 without its mark; PostgreSQL cannot store it either.
+                if (b == 0) {
+                    throw ApiException.badRequest("binary_file", FileMessages.binaryFile(name, sent));
+                }
+            }
+        }
+        return charset;
     }
 
     /** UTF-16 by its byte-order mark (the decoder keeps the mark as U+FEFF, dropped after), else null. */

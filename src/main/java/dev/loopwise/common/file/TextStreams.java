@@ -32,31 +32,10 @@ public final class TextStreams {
         in.mark(PREFIX);
         byte[] prefix = in.readNBytes(PREFIX);
         in.reset();
-        if (TextFiles.gzip(prefix)) {
-            throw ApiException.badRequest("compressed_file", FileMessages.compressed(name));
-        }
-        Charset charset = utf16(prefix);
-        if (charset == null) {
-            // Refused as binary before a byte that is not UTF-8 is, as when the file is read whole: a zip (.xlsx) has both.
-            for (byte b : prefix) {
-                if (b == 0) {
-                    throw ApiException.badRequest("binary_file", FileMessages.binaryFile(name, false));
-                }
-            }
-        }
+        Charset charset = TextFiles.unicodeOrRefuse(prefix, name, false);
         Reader decoded = new InputStreamReader(in, (charset == null ? StandardCharsets.UTF_8 : charset).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         return new Checked(decoded, name);
-    }
-
-    private static Charset utf16(byte[] bytes) {
-        if (bytes.length < 2) {
-            return null;
-        }
-        if (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) {
-            return StandardCharsets.UTF_16LE;
-        }
-        return bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF ? StandardCharsets.UTF_16BE : null;
     }
 
     /** Drops the leading mark, and says what is wrong, in the words of a whole-file read, where the text stops being text. */
