@@ -80,6 +80,18 @@ public final class LifecycleMessages {
                 + " start it.";
     }
 
+    /**
+     * The rounds page's next step while there are too few judgements to start a round: a normal early state, said as what
+     * to do rather than as a mistake. {@code imported} counts preference pairs imported from a file, which count too.
+     */
+    public static String roundWaitsForJudgements(long judgements, long imported, int needed) {
+        long more = Math.max(1, needed - judgements - imported);
+        return "Reviewers have judged " + (judgements == 0 ? "no replies" : Counts.of(judgements, "pair") + " of replies") + " so far"
+                + (imported > 0 ? ", and " + Counts.of(imported, "preference pair") + " came from a file" : "") + ". A round needs at least "
+                + needed + " (it keeps some aside to measure the new version on), so " + more + " more. Reviewers judge on the"
+                + " review page (/review); then start the round.";
+    }
+
     /** A round whose comparisons (those it trains on) each set a reply against itself, case and spacing aside. */
     public static String roundLearnsNothing(int comparisons) {
         return "Nothing to learn from: " + (comparisons == 1 ? "the one comparison this round trains on sets"

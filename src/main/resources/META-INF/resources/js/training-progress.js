@@ -3,7 +3,10 @@
   const box = document.getElementById('run');
   if (!box || box.dataset.finished === 'true') return;
   const id = box.dataset.run;
-  // Time left from the pace so far, once a tenth is done: a guess, said as one, and never before there is a pace.
+  // Time left from the pace this page has measured: as soon as it has seen the run move (a point of progress over five
+  // seconds or more), however early, since a long fine-tune can sit at a few percent for minutes. Before that there is
+  // no pace to go by, and the page says when one comes rather than show a number it does not have.
+  const WAITING = 'time left: shown once the first steps are measured';
   let firstSeen = null;
   function eta(progress) {
     const now = Date.now();
@@ -11,7 +14,7 @@
     const done = progress - firstSeen.progress;
     const element = document.getElementById('run-eta');
     if (!element) return;
-    if (progress < 0.1 || done < 0.02 || now - firstSeen.at < 5000) { element.textContent = ''; return; }
+    if (progress <= 0 || done < 0.01 || now - firstSeen.at < 5000) { element.textContent = WAITING; return; }
     const left = ((now - firstSeen.at) / done) * (1 - progress) / 1000;
     element.textContent = left < 60 ? 'less than a minute left, at this pace' : 'about ' + Math.round(left / 60) + ' min left, at this pace';
   }

@@ -64,10 +64,10 @@ public class RoundService {
         return QuarkusTransaction.requiringNew().call(() -> {
             long judgements = reviewStats.totals().judgements();
             if (judgements == 0 && importedPreferences() == 0) {
-                throw ApiException.conflict("no_judgements", LifecycleMessages.ROUND_NEEDS_JUDGEMENTS);
+                throw ApiException.conflict(NO_JUDGEMENTS, LifecycleMessages.ROUND_NEEDS_JUDGEMENTS);
             }
             if (judgements + importedPreferences() < MIN_COMPARISONS) {
-                throw ApiException.conflict("too_few_judgements", LifecycleMessages.roundNeedsMore(judgements, MIN_COMPARISONS));
+                throw ApiException.conflict(TOO_FEW_JUDGEMENTS, LifecycleMessages.roundNeedsMore(judgements, MIN_COMPARISONS));
             }
             RoundSnapshot.activeWithPolicy();
             // Identical requests (a double click, a retried call) share the round already waiting instead of queueing copies
@@ -85,6 +85,8 @@ public class RoundService {
 
     /** Fewer comparisons leave none aside to measure the new version on: the round could only fail. */
     static final int MIN_COMPARISONS = 10;
+    static final String NO_JUDGEMENTS = "no_judgements";
+    static final String TOO_FEW_JUDGEMENTS = "too_few_judgements";
     private static final long QUEUE_LOCK = 0x526f756e64517565L;
 
     /** Asks a round to stop (queued: now; running: at its next step); false when it has already ended. */
@@ -93,7 +95,7 @@ public class RoundService {
     }
 
     /** Imported pairs, counted up to what the check needs (the table can be large). */
-    private static long importedPreferences() {
+    static long importedPreferences() {
         return ((Number) AlignmentRound.getEntityManager().createNativeQuery(
                 "select count(*) from (select 1 from imported_preferences limit " + MIN_COMPARISONS + ") sample").getSingleResult()).longValue();
     }

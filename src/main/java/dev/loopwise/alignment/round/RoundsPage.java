@@ -2,6 +2,7 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.FormNumbers;
@@ -61,11 +62,16 @@ public class RoundsPage {
 
     /** The newest rounds only, saying how many there are in all: the list's cost stays the same as the weeks add rounds. */
     private TemplateInstance page(String error, RoundForm form) {
+        return page(error, form, null);
+    }
+
+    private TemplateInstance page(String error, RoundForm form, String nextStep) {
         List<AlignmentRound> rounds = AlignmentRound.newestFirst(LISTED);
         String shown = PagingMessages.newestShown(rounds.size(),
                 RowCounts.total(RowCounts.ALIGNMENT_ROUNDS), "rounds",
                 "GET /api/v1/rounds lists every one, a page at a time");
-        return Templates.rounds(rounds, form, error, RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
+        return Templates.rounds(rounds, form, error, nextStep != null ? nextStep
+                : RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
     }
 
     @GET
@@ -95,8 +101,24 @@ public class RoundsPage {
                 return Response.status(e.status).entity(page(refused.getMessage() + " " + RoundFormats.NOT_STARTED,
                         typed.refusing(refused.field))).build();
             }
-            return Response.status(e.status).entity(page(RoundFormats.asOnTheForm(e.getMessage()), typed)).build();
+            return Response.status(e.status).entity(refused(e, typed)).build();
         }
+    }
+
+    /**
+     * The page after a refused start. Too few judgements yet is where every workspace begins, not a mistake: it shows as
+     * the next step (how many there are, how many more, where reviewers judge), and the red error stays for real mistakes.
+     */
+    private TemplateInstance refused(ApiException e, RoundForm typed) {
+        if (waitsForJudgements(e)) {
+            return page(null, typed, LifecycleMessages.roundWaitsForJudgements(reviewStats.totals().judgements(),
+                    RoundService.importedPreferences(), RoundService.MIN_COMPARISONS));
+        }
+        return page(RoundFormats.asOnTheForm(e.getMessage()), typed);
+    }
+
+    static boolean waitsForJudgements(ApiException e) {
+        return RoundService.TOO_FEW_JUDGEMENTS.equals(e.code) || RoundService.NO_JUDGEMENTS.equals(e.code);
     }
 
     /** Cancels a round from its page; the page then follows it to its end. */
