@@ -38,7 +38,8 @@ class TypedNumbersTest {
         long rounds = rounds();
         for (String beta : List.of("0.5d", "0x1p-1", "0.5F")) {
             String html = post(admin, "/admin/rounds", "method=dpo&beta=" + beta, 400);
-            assertTrue(html.contains("&#39;" + beta + "&#39; is not a number: type digits, with a point for decimals"), beta + ": " + html);
+            assertTrue(html.contains("&#39;" + beta + "&#39; is not a number. Type a number from 0.01 to 100, with a point for decimals")
+                    && html.contains("No round was started."), beta + ": " + html);
         }
         assertEquals(rounds, rounds(), "no round started");
     }
