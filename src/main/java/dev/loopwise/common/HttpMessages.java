@@ -68,6 +68,11 @@ public final class HttpMessages {
 
     /** A body whose Content-Type names a charset Java does not know ("charset=foo"): reading it as UTF-8 would be a guess. */
     public static String unknownCharset(String charset) {
+        if (charset.isBlank()) {
+            // "charset=" with nothing after it: quoting '' as a charset name reads as a garbled message.
+            return "The body's Content-Type says charset= but names no charset, so it was not read: say charset=utf-8 and send"
+                    + " the body as UTF-8, or leave the charset out. Nothing was saved.";
+        }
         String shown = charset.length() > 40 ? charset.substring(0, 40) + "…" : charset;
         return "The body's Content-Type names the charset '" + shown + "', which Loopwise does not know, so it was not read:"
                 + " send the body as UTF-8 and say charset=utf-8 (or name no charset). Nothing was saved.";

@@ -42,7 +42,9 @@ public final class CliFiles {
         // Data sets come compressed (train.jsonl.gz): the ending before .gz says what is inside.
         String inside = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         TicketFile.Parsed parsed;
-        try (BufferedReader in = new BufferedReader(TextStreams.ofCommandFile(bytes(file), file.toString()), GUESS_CHARACTERS)) {
+        // The file is its own resource: refused on its first bytes (binary, compressed twice), it is closed all the same.
+        try (InputStream bytes = bytes(file);
+             BufferedReader in = new BufferedReader(TextStreams.ofCommandFile(bytes, file.toString()), GUESS_CHARACTERS)) {
             in.mark(GUESS_CHARACTERS);
             char[] start = new char[GUESS_CHARACTERS];
             int length = Math.max(0, in.read(start));

@@ -78,7 +78,8 @@ final class CsvLines extends Reader {
             return 0;
         }
         for (long at = position - 2; at >= heldFrom; at--) {
-            if (at(at) == '\n') {
+            // A lone \r ends a line as \n does (old Mac exports); of \r\n, the \n is met first.
+            if (at(at) == '\n' || at(at) == '\r') {
                 return (int) (position - at - 1);
             }
         }

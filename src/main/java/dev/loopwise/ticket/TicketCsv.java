@@ -26,8 +26,8 @@ import org.apache.commons.csv.CSVRecord;
 final class TicketCsv {
     /** Characters looked at before the rows are read: the header, and the separator line before it, are in them. */
     static final int PREFIX = 64 * 1024;
-    /** Excel's "sep=;" first line, which says which separator a file uses. */
-    private static final Pattern SEPARATOR_LINE = Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n)");
+    /** Excel's "sep=;" first line, which says which separator a file uses; alone in a file it may have no line break. */
+    private static final Pattern SEPARATOR_LINE = Pattern.compile("(?i)\\Asep=[^\\r\\n]?(?=\\r?\\n|\\z)");
 
     private TicketCsv() {
     }

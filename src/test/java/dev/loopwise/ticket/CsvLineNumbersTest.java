@@ -1,6 +1,7 @@
 package dev.loopwise.ticket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.util.List;
@@ -35,5 +36,14 @@ class CsvLineNumbersTest {
         TicketFile.Parsed parsed = TicketFile.read(new StringReader("text,label\n\"a\nb\",x\n\n\nshort\n"), TicketFile.Format.CSV);
         assertEquals(List.of("line 6: 1 field found, but the header has 2 columns:"
                 + " give each column one field, and put double quotes around a value that holds the separator"), parsed.errors());
+    }
+
+    @Test
+    void aQuotingProblemInAFileOfLoneCarriageReturnsIsNamedByItsOwnColumn() throws Exception {
+        // Old Mac exports end lines with \r alone: the column counts from the last one, not from the file's start.
+        TicketFile.Parsed parsed = TicketFile.read(new StringReader("text,label\rone,a\r\"two\rlines\",b\r\"bad\" q,c\r"),
+                TicketFile.Format.CSV);
+        assertEquals(1, parsed.errors().size(), parsed.errors().toString());
+        assertTrue(parsed.errors().get(0).startsWith("line 5, column 7: text follows a closing quote"), parsed.errors().get(0));
     }
 }

@@ -49,6 +49,9 @@ class CsvSeparatorTest {
         assertEquals(List.of("3:hello|x|{}"), shown(csv("SEP=,\ntext,label\nhello,x\n")));
         assertEquals(List.of("line 4: 3 fields found, but the header has 2 columns:"
                 + " give each column one field, and put double quotes around a value that holds the separator"), csv("sep=,\ntext,label\nhello,x\nhi,y,z\n").errors());
+        // A file of the separator line alone, its line break left off, has no header either: it is empty, not one headed "sep=".
+        assertEquals(List.of("the file is empty: it needs a header line (text, and label, response or split if it has them) and then"
+                + " one ticket a line"), csv("sep=;").errors());
     }
 
     @Test

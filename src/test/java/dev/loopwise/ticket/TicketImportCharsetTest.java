@@ -75,6 +75,19 @@ class TicketImportCharsetTest {
         assertEquals(List.of(text), stored(text));
     }
 
+    @Test
+    void utf16WithoutItsMarkIsReadInTheByteOrderItWasWrittenIn() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String marker = UUID.randomUUID().toString();
+        // .NET's Encoding.Unicode is named "utf-16" and writes little-endian with no mark; the RFC's reading is big-endian.
+        for (Charset written : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            String text = "café sans marque " + written.name() + " " + marker;
+            admin.request().config(AS_WRITTEN).contentType("text/csv; charset=utf-16").body(("text\n" + text + "\n").getBytes(written))
+                    .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1));
+            assertEquals(List.of(text), stored(written.name() + " " + marker), "read back as written, in " + written.name());
+        }
+    }
+
     private static List<String> stored(String ending) {
         return QuarkusTransaction.requiringNew().call(() -> Ticket.<Ticket>list("text like ?1", "%" + ending).stream()
                 .map(t -> t.text).toList());

@@ -44,6 +44,10 @@ public class DeclaredCharset implements ReaderInterceptor {
             // Decoded as text first, it would no longer look compressed and would be refused as something else.
             throw ApiException.badRequest("compressed_file", FileMessages.compressed(null));
         }
+        String labelled = charset.name();
+        if (charset.equals(StandardCharsets.UTF_16) && !byteOrderMark(bytes)) {
+            charset = byteOrder(bytes);
+        }
         if (!unicode(charset) && byteOrderMark(bytes)) {
             context.setInputStream(new ByteArrayInputStream(bytes));
         } else {
@@ -52,7 +56,7 @@ public class DeclaredCharset implements ReaderInterceptor {
                 text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes)).toString();
             } catch (CharacterCodingException e) {
-                throw ApiException.badRequest("not_in_charset", HttpMessages.bodyNotInCharset(charset.name()));
+                throw ApiException.badRequest("not_in_charset", HttpMessages.bodyNotInCharset(labelled));
             }
             context.setInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
         }
@@ -80,6 +84,22 @@ public class DeclaredCharset implements ReaderInterceptor {
 
     private static boolean unicode(Charset charset) {
         return charset.name().startsWith("UTF-") || charset.name().startsWith("x-UTF-");
+    }
+
+    /**
+     * The byte order of UTF-16 sent without its mark. The RFC reads it as big-endian, but Windows and .NET write "utf-16"
+     * little-endian and browsers read the label so: read big-endian, such a file became Chinese-looking characters. Text
+     * is mostly ASCII, whose characters have a zero byte on the side the order puts second or first; where neither side
+     * has more (no ASCII at all), the RFC decides.
+     */
+    private static Charset byteOrder(byte[] bytes) {
+        int zeroFirst = 0;
+        int zeroSecond = 0;
+        for (int i = 0; i + 1 < Math.min(bytes.length, 64 * 1024); i += 2) {
+            zeroFirst += bytes[i] == 0 ? 1 : 0;
+            zeroSecond += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        return zeroSecond > zeroFirst ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
     }
 
     /** UTF-8's or UTF-16's mark, which the readers after this one recognise and read by. */

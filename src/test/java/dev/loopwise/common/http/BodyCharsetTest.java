@@ -55,7 +55,7 @@ class BodyCharsetTest {
         assertEquals(0L, tickets("hello " + tag), "nothing imported");
         admin.request().config(AS_WRITTEN).contentType("application/x-ndjson;charset=")
                 .body(("{\"text\":\"hello " + tag + "\"}\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
-                .then().statusCode(415).body("code", equalTo("unsupported_charset"));
+                .then().statusCode(415).body("code", equalTo("unsupported_charset")).body("error", containsString("names no charset"));
         // A known charset is no refusal: UTF-8, named in any case, is read as ever.
         admin.request().config(AS_WRITTEN).contentType("application/json; charset=UTF-8")
                 .body("{\"text\":\"where is my order\"}".getBytes(StandardCharsets.UTF_8)).post("/api/v1/classify")
