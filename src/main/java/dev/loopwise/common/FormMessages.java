@@ -38,9 +38,13 @@ public final class FormMessages {
         return label + ": '" + shown(typed) + "' is not a whole number: this field asks for a count. Type one" + range(range) + ".";
     }
 
-    /** A number past the field's bounds. */
+    /**
+     * A number past the field's bounds. A field that takes any whole number still has the computer's own (19 digits):
+     * "type a whole number" alone would read as nonsense beside the whole number just typed, so it says how long one may be.
+     */
     public static String outOfRange(String label, String typed, boolean whole, String range, boolean tooSmall) {
-        return label + ": " + shown(typed) + " is too " + (tooSmall ? "small" : "large") + ". Type " + kind(whole) + range(range) + ".";
+        String bounds = whole && (range == null || range.isEmpty()) ? " of 18 digits or fewer" : range(range);
+        return label + ": " + shown(typed) + " is too " + (tooSmall ? "small" : "large") + ". Type " + kind(whole) + bounds + ".";
     }
 
     /** "from 1 to 10,000", "from 0.01 to 100", in the way the field's own numbers are written. */

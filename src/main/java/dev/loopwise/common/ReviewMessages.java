@@ -55,6 +55,9 @@ public final class ReviewMessages {
     public static final String REVIEW_EMPTY_QUEUE = "Thank you: you have judged every item there is for you now. New ones are"
             + " made as customers write in and tickets are imported: press Look again in a while, or go back to your figures.";
     public static final String REVIEW_STILL_EMPTY = "Still nothing to judge: try again in a while.";
+    /** Look again that did not reach Loopwise (the network, a restart): said, else the press looks ignored. */
+    public static final String REVIEW_LOOK_FAILED = "Could not look for new items just now: Loopwise did not answer (the network,"
+            + " or a restart). Press Look again in a moment.";
     /** Said once on the judging page, the first time a judgement leaves Waiting where it was: else it reads as stuck. */
     public static final String REVIEW_QUEUE_TOPPED_UP = "Waiting did not fall: new items were made from incoming tickets meanwhile.";
     /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */
@@ -171,7 +174,7 @@ public final class ReviewMessages {
         if (shared >= needed) {
             return what + " It rests on your " + Counts.of(shared, "item") + " judged by others too.";
         }
-        return what + " It shows (\u2014 until then) once " + needed + " of your items were judged by others too: "
+        return what + " It shows once " + needed + " of the items you judged have been judged by others too (a dash until then): "
                 + (shared == 0 ? "none yet" : shared + " so far") + ". Such shared items come to you on their own as you review.";
     }
     /** Beside the judging page's key hints: letters that answer alone trip speech input (WCAG 2.1.4), so they can be off. */

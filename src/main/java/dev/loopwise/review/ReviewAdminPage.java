@@ -63,7 +63,8 @@ public class ReviewAdminPage {
         static native TemplateInstance review(ReviewStats.Overall overall, List<ReviewAdminService.PendingRewrite> rewrites, List<ReviewItem> items,
                                               List<ModelVersion> candidates, String message, String error, int minSharedItems, int medianWindow,
                                               int chartDays, String nextStep, List<Intent> intents,
-                                              List<SetAsideItems.SetAside> setAside, boolean modelAnswers, String reviewAddress);
+                                              List<SetAsideItems.SetAside> setAside, boolean modelAnswers, String reviewAddress,
+                                              MakeItemsForm makeItems);
     }
 
     /** The notice of the form just sent (each form redirects here, so a refresh never sends it twice). */
@@ -113,7 +114,8 @@ public class ReviewAdminPage {
             // Read from the text as typed: letters would otherwise end on the bare error page instead of this one.
             asked = FormNumbers.whole(COUNT, count, 1, MAX_GENERATE).intValue();
         } catch (FormNumbers.Refused e) {
-            return Response.status(e.status).entity(refused(e.getMessage() + " " + ReviewMessages.NOTHING_MADE)).build();
+            return Response.status(e.status).entity(page(null, e.getMessage() + " " + ReviewMessages.NOTHING_MADE,
+                    MakeItemsForm.refusing(count))).build();
         }
         Refill refill = generator.refill(asked);
         int made = refill.made();
@@ -204,12 +206,12 @@ public class ReviewAdminPage {
     }
 
     private TemplateInstance page(String notice) {
-        return page(notice, null);
+        return page(notice, null, MakeItemsForm.SUGGESTED);
     }
 
     /** The page with why a form was refused, shown as an error rather than as the notice of something done. */
     private TemplateInstance refused(String error) {
-        return page(null, error);
+        return page(null, error, MakeItemsForm.SUGGESTED);
     }
 
     /** The reviewers' page at the address this request came to, so the lead can send it to reviewers as it is. */
@@ -217,7 +219,7 @@ public class ReviewAdminPage {
         return UriBuilder.fromUri(uri.getBaseUri()).path("review").build().toString();
     }
 
-    private TemplateInstance page(String message, String error) {
+    private TemplateInstance page(String message, String error, MakeItemsForm makeItems) {
         ReviewStats.Overall overall = stats.overall();
         boolean modelAnswers = ModelVersion.findActive().isPresent();
         List<ReviewAdminService.PendingRewrite> rewrites = ReviewAdminService.pendingRewrites(PENDING_SHOWN);
@@ -226,6 +228,6 @@ public class ReviewAdminPage {
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : Reply.countPending(), rewrites.size(),
                         modelAnswers, reviewAddress()),
                 rewrites.isEmpty() ? List.of() : Intent.listByName(),
-                overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers, reviewAddress());
+                overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers, reviewAddress(), makeItems);
     }
 }

@@ -173,10 +173,17 @@
     holdKeys: (now) => { quietUntil = Math.max(quietUntil, now + SETTLE_MS); }, choose, undo, openRewrite, skip, stars, say,
     justAppeared: page.dataset.justAppeared });
   // An empty queue is no dead end: items are made from tickets that arrive meanwhile, so the reviewer asks again here,
-  // and hears so when there are still none (else the click looks ignored).
+  // and hears so when there are still none or the server did not answer (else the press looks ignored). The button goes
+  // when an item comes: focus moves to its first choice, not to the page's top.
   $('look-again').addEventListener('click', async () => {
-    await load(false);
+    try {
+      await load(false);
+    } catch (e) {
+      say(page.dataset.lookFailed, 'error');
+      return;
+    }
     if (!item) say(page.dataset.stillEmpty);
+    else document.querySelector('#item .choices button').focus();
   });
   load();
 })();

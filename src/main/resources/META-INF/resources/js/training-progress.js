@@ -7,16 +7,43 @@
   // seconds or more), however early, since a long fine-tune can sit at a few percent for minutes. Before that there is
   // no pace to go by, and the page says when one comes rather than show a number it does not have.
   const WAITING = 'time left: shown once the first steps are measured';
+  // A step that has not moved for minutes (the check on the tickets kept aside, a slow machine) leaves no pace worth a
+  // number: the estimate would only grow while it waits, so the page says what it knows instead.
+  const STALLED_MS = 2 * 60 * 1000;
+  const JITTER = 0.001;
   let firstSeen = null;
+  let lastMove = null;
+  // performance.now, not the clock: a clock set back or forward while the page is open would make the pace negative or huge.
   function eta(progress) {
-    const now = Date.now();
-    if (firstSeen === null || progress < firstSeen.progress) firstSeen = { at: now, progress };
-    const done = progress - firstSeen.progress;
     const element = document.getElementById('run-eta');
     if (!element) return;
-    if (progress <= 0 || done < 0.01 || now - firstSeen.at < 5000) { element.textContent = WAITING; return; }
-    const left = ((now - firstSeen.at) / done) * (1 - progress) / 1000;
-    element.textContent = left < 60 ? 'less than a minute left, at this pace' : 'about ' + Math.round(left / 60) + ' min left, at this pace';
+    const now = performance.now();
+    if (!Number.isFinite(progress) || progress <= 0) {
+      firstSeen = null;
+      element.textContent = WAITING;
+      return;
+    }
+    // Progress that went back (a step that counts afresh) starts the measure again rather than give a negative pace.
+    // Differences below a tenth of a point are no move either way: the same progress can come back as 0.04 once and
+    // 0.03999999910593033 the next time (stored single precision, read now and then as written), which would restart the
+    // measure or hide a stall.
+    if (firstSeen === null || progress < firstSeen.progress - JITTER) firstSeen = { at: now, progress };
+    if (lastMove === null || Math.abs(progress - lastMove.progress) >= JITTER) lastMove = { at: now, progress };
+    const done = progress - firstSeen.progress;
+    if (done < 0.01 || now - firstSeen.at < 5000) { element.textContent = WAITING; return; }
+    const still = now - lastMove.at;
+    if (still > STALLED_MS) {
+      element.textContent = 'time left: not known while this step runs (no progress for ' + Math.round(still / 60000) + ' min)';
+      return;
+    }
+    element.textContent = timeLeft(((now - firstSeen.at) / done) * (1 - Math.min(progress, 1)) / 1000);
+  }
+  // Minutes up to an hour and a half, then hours: "about 600 min" is a number nobody reads at a glance.
+  function timeLeft(seconds) {
+    if (seconds < 60) return 'less than a minute left, at this pace';
+    if (seconds < 90 * 60) return 'about ' + Math.round(seconds / 60) + ' min left, at this pace';
+    if (seconds < 24 * 3600) return 'about ' + Math.round(seconds / 3600) + ' hours left, at this pace';
+    return 'more than a day left, at this pace';
   }
   async function poll() {
     const response = await fetch('/admin/models/runs/' + id, { headers: { Accept: 'application/json' } });

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +55,9 @@ class FormMistakesTest {
             assertTrue(page.contains("<details open><summary>Advanced settings"), page);
             assertTrue(page.matches("(?s).*name=\"" + field + "\"[^>]*aria-invalid=\"true\".*"), field + " marked: " + page);
             assertEquals(1, page.split("aria-invalid=\"true\"", -1).length - 1, "only the field refused is marked");
+            // Shown as text, so a browser keeps what was typed even when it is no number, and the page opens on it.
+            assertTrue(page.matches("(?s).*name=\"" + field + "\" type=\"text\"[^>]*aria-describedby=\"field-error\" autofocus.*"), field + ": " + page);
+            assertTrue(page.contains("<p class=\"field-error\" id=\"field-error\">" + mistake.getValue()[1]), "said under the field: " + page);
         }
         // Empty fields take the defaults and are no mistake; the page with no mistake leaves the fold closed.
         String fresh = lead.pageRequest().accept("text/html").get("/admin/rounds").then().statusCode(200).extract().asString();
@@ -64,8 +68,17 @@ class FormMistakesTest {
     }
 
     @Test
+    void aSeedTooLongForTheComputerSaysHowLongOneMayBe() {
+        Caller lead = Caller.session("admin");
+        String page = lead.pageRequest().accept("text/html").formParam("seed", "99999999999999999999").formParam("csrf-token", lead.csrfToken())
+                .post("/admin/rounds").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("Seed: 99999999999999999999 is too large. Type a whole number of 18 digits or fewer. No round was started."), page);
+    }
+
+    @Test
     void theMakeItemsFormSaysWhatToTypeOnItsOwnPage() {
-        // On the Review quality page, whose form is shown only while a version answers (not so in every database).
+        // On the Review quality page, whose form is shown only while a version answers.
+        ActiveModel.await();
         Caller lead = Caller.session("admin");
         Map<String, String> mistakes = Map.of(
                 "", "Make review items: type a whole number from 1 to 500. Nothing was made.",
@@ -76,7 +89,13 @@ class FormMistakesTest {
                     .formParam("csrf-token", lead.csrfToken()).post("/admin/review/generate").then().statusCode(400).extract().asString();
             assertTrue(page.contains(mistake.getValue()) && page.contains("id=\"make-items-help\""),
                     "'" + mistake.getKey() + "': " + page);
+            // The form (shown while a version answers) keeps the count as typed, marked, and the page opens on it.
+            assertTrue(page.contains("<input name=\"count\" type=\"text\" inputmode=\"numeric\" aria-invalid=\"true\""
+                    + " aria-describedby=\"field-error\" autofocus value=\"" + mistake.getKey() + "\""), "'" + mistake.getKey() + "': " + page);
+            assertTrue(page.contains("<p class=\"field-error\" id=\"field-error\">" + mistake.getValue()), page);
         }
+        String fresh = lead.pageRequest().accept("text/html").get("/admin/review").then().statusCode(200).extract().asString();
+        assertTrue(fresh.contains("<input name=\"count\" type=\"number\" value=\"40\"") && !fresh.contains("aria-invalid"), fresh);
     }
 
     @Test

@@ -30,7 +30,7 @@ class ReviewerWayOnBrowserTest extends JudgingBrowserTest {
             assertEquals("—", driver.findElement(By.cssSelector(".stats .stat:last-child .value")).getText());
             String note = text("agreement-note");
             assertEquals(ReviewMessages.agreementNote(0, config.minSharedItems()), note);
-            assertTrue(note.contains("once " + config.minSharedItems() + " of your items were judged by others too: none yet"), note);
+            assertTrue(note.contains("once " + config.minSharedItems() + " of the items you judged have been judged by others too (a dash until then): none yet"), note);
         });
         assertTrue(ReviewMessages.agreementNote(3, 5).contains(": 3 so far."));
         assertFalse(ReviewMessages.agreementNote(7, 5).contains("until then"), "shown: it says what it rests on instead");
@@ -49,10 +49,18 @@ class ReviewerWayOnBrowserTest extends JudgingBrowserTest {
             assertEquals(ReviewMessages.REVIEW_EMPTY_QUEUE, text("empty-note"));
             WebElement back = driver.findElement(By.id("back-home"));
             assertTrue(back.isDisplayed() && back.getAttribute("href").endsWith("/review"), back.getAttribute("href"));
+            // Loopwise not answering (the network, a restart) is said, not a press that looks ignored.
+            ((JavascriptExecutor) driver).executeScript("window.realFetch = window.fetch;"
+                    + " window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+            driver.findElement(By.id("look-again")).click();
+            waitForMessage(ReviewMessages.REVIEW_LOOK_FAILED);
+            ((JavascriptExecutor) driver).executeScript("window.fetch = window.realFetch;");
             driver.findElement(By.id("look-again")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("item")));
             assertFalse(driver.findElement(By.id("empty")).isDisplayed(), "the empty card goes when an item comes");
             assertFalse(text("ticket-text").isBlank());
+            // The button pressed is gone: focus is on the item's first choice, not back at the page's top.
+            assertEquals("A", ((JavascriptExecutor) driver).executeScript("return document.activeElement.dataset.choice || document.activeElement.tagName;"));
         });
     }
 }

@@ -124,6 +124,11 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String lookFailed() {
+        return ReviewMessages.REVIEW_LOOK_FAILED;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String setAsideNote() {
         return ReviewMessages.REVIEW_SET_ASIDE_NOTE;
     }
