@@ -157,7 +157,7 @@ public class LlmPage {
             return null;
         }
         if (!FormValues.isDecimal(value.strip())) {
-            throw ApiException.badRequest("validation_failed", dev.loopwise.common.LlmMessages.llmNotANumber(field, value));
+            throw ApiException.badRequest("validation_failed", LlmMessages.llmNotANumber(field, value));
         }
         return Double.valueOf(value.strip());
     }
@@ -165,7 +165,7 @@ public class LlmPage {
     private static Integer whole(String value) {
         Double number = number(value, "drafts per ticket");
         if (number != null && number != Math.rint(number)) {
-            throw ApiException.badRequest("validation_failed", dev.loopwise.common.LlmMessages.LLM_DRAFTS_RANGE);
+            throw ApiException.badRequest("validation_failed", LlmMessages.LLM_DRAFTS_RANGE);
         }
         return number == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number));
     }

@@ -90,8 +90,8 @@ public class ReviewAdminPage {
     }
 
     private static boolean comparedAsSaid(int version, boolean on) {
-        boolean comparing = dev.loopwise.model.registry.version.ModelVersion.findUnderReview().map(v -> v.version == version).orElse(false);
-        return on ? comparing : !comparing && dev.loopwise.model.registry.version.ModelVersion.findByVersion(version).isPresent();
+        boolean comparing = ModelVersion.findUnderReview().map(v -> v.version == version).orElse(false);
+        return on ? comparing : !comparing && ModelVersion.findByVersion(version).isPresent();
     }
 
     /** The agreement chart's data. */

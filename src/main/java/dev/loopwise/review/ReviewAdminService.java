@@ -139,13 +139,13 @@ public class ReviewAdminService {
      * {@code intentGuessed} when the model found that ticket out of scope, so the rewrite was filed under the intent of
      * the reply it rewrote, which the admin should check.
      */
-    public record PendingRewrite(dev.loopwise.ticket.Reply reply, String ticket, boolean intentGuessed) {
+    public record PendingRewrite(Reply reply, String ticket, boolean intentGuessed) {
     }
 
     /** The {@code limit} oldest pending rewrites, each with its ticket (one query for them all). */
     @SuppressWarnings("unchecked")
     public static List<PendingRewrite> pendingRewrites(int limit) {
-        List<dev.loopwise.ticket.Reply> pending = dev.loopwise.ticket.Reply.listPending(limit);
+        List<Reply> pending = Reply.listPending(limit);
         if (pending.isEmpty()) {
             return List.of();
         }

@@ -34,6 +34,26 @@ class ModelsPageWordsTest {
     @Location("ModelsPage/version-table")
     Template table;
 
+    private record ShownRun(long id, String page) {
+    }
+
+    /** The Models page showing a run at 2% in {@code status}, as a worker keeps it, stored for that moment and removed again. */
+    private static ShownRun pageWith(String status) {
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            TrainingRun shown = run(status, 0.02);
+            shown.id = null;
+            shown.startedBy = "test";
+            shown.persist();
+            return shown.id;
+        });
+        try {
+            return new ShownRun(id, Caller.session("admin").request().accept("text/html").get("/admin/models?run=" + id).then()
+                    .statusCode(200).extract().asString());
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
+        }
+    }
+
     private static TrainingRun run(String status, double progress) {
         TrainingRun run = new TrainingRun();
         run.id = 424242L;
@@ -66,40 +86,16 @@ class ModelsPageWordsTest {
     void aRunningTrainingSaysHowFarItIsInNumbersBesideItsBar() {
         ActiveModel.awaitNoTraining();
         // A run row as a worker keeps it while training, shown by the page for a moment and removed again.
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingRun running = run(TrainingRun.RUNNING, 0.02);
-            running.id = null;
-            running.startedBy = "test";
-            running.persist();
-            return running.id;
-        });
-        String page;
-        try {
-            page = Caller.session("admin").request().accept("text/html").get("/admin/models?run=" + id).then()
-                    .statusCode(200).extract().asString();
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
-        }
+        String page = pageWith(TrainingRun.RUNNING).page();
         assertTrue(page.contains("<span id=\"run-percent\">2% done</span>"), "a thin bar alone reads as nothing done: " + page);
     }
 
     @Test
     void aCancelledTrainingSaysNothingChangedInsteadOfABarStoppedPartWay() {
         ActiveModel.awaitNoTraining();
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingRun cancelled = run(TrainingRun.CANCELLED, 0.02);
-            cancelled.id = null;
-            cancelled.startedBy = "test";
-            cancelled.persist();
-            return cancelled.id;
-        });
-        String page;
-        try {
-            page = Caller.session("admin").request().accept("text/html").get("/admin/models?run=" + id).then()
-                    .statusCode(200).extract().asString();
-        } finally {
-            QuarkusTransaction.requiringNew().run(() -> TrainingRun.deleteById(id));
-        }
+        ShownRun shown = pageWith(TrainingRun.CANCELLED);
+        long id = shown.id();
+        String page = shown.page();
         String box = page.substring(page.indexOf("id=\"run\""), page.indexOf("id=\"run-error\""));
         assertTrue(box.contains("Training run " + id) && box.contains(LifecycleMessages.trainingCancelled(2)), box);
         assertFalse(box.contains("<progress"), "a bar stopped at 2% reads as a training stuck there: " + box);
