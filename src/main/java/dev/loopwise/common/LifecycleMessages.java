@@ -74,22 +74,32 @@ public final class LifecycleMessages {
                 + " then start another.";
     }
 
-    public static String roundNeedsMore(long judgements, int needed) {
-        return "A round keeps some judgements aside to measure the new version on, so it needs at least " + needed + " (there "
-                + (judgements == 1 ? "is 1" : "are " + judgements) + "): ask reviewers to judge more replies on the review page, then"
-                + " start it.";
+    /**
+     * A start refused for too few judgements. It names both numbers the rounds page speaks of, the least a round can start
+     * from ({@code needed}) and the about {@code trusted} whose result can be trusted, so the refusal and the advice before
+     * it read as one rule rather than two that disagree.
+     */
+    public static String roundNeedsMore(long judgements, int needed, int trusted) {
+        return "A round can start from " + needed + " judgements (it keeps some aside to measure the new version on) and there "
+                + (judgements == 1 ? "is 1" : "are " + judgements) + "; about " + trusted + " give a result you can trust: ask"
+                + " reviewers to judge more replies on the review page, then start it.";
     }
 
     /**
      * The rounds page's next step while there are too few judgements to start a round: a normal early state, said as what
      * to do rather than as a mistake. {@code imported} counts preference pairs imported from a file, which count too.
      */
-    public static String roundWaitsForJudgements(long judgements, long imported, int needed) {
+    public static String roundWaitsForJudgements(long judgements, long imported, int needed, int trusted) {
         long more = Math.max(1, needed - judgements - imported);
         return "Reviewers have judged " + (judgements == 0 ? "no replies" : Counts.of(judgements, "pair") + " of replies") + " so far"
-                + (imported > 0 ? ", and " + Counts.of(imported, "preference pair") + " came from a file" : "") + ". A round needs at least "
-                + needed + " (it keeps some aside to measure the new version on), so " + more + " more. Reviewers judge on the"
+                + (imported > 0 ? ", and " + Counts.of(imported, "preference pair") + " came from a file" : "") + ". " + roundSizes(needed, trusted)
+                + " (it keeps some aside to measure the new version on), so " + more + " more before it can start. Reviewers judge on the"
                 + " review page (/review); then start the round.";
+    }
+
+    /** The one sentence on how many judgements a round takes, shared by the advice before a start and the refusal after. */
+    public static String roundSizes(int needed, int trusted) {
+        return "A round can start from " + needed + " judgements; about " + trusted + " give a result you can trust";
     }
 
     /** A round whose comparisons (those it trains on) each set a reply against itself, case and spacing aside. */
@@ -102,7 +112,7 @@ public final class LifecycleMessages {
     }
 
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
-            + " reviewers to judge replies on the review page (a first round needs about 100), or import preference pairs through"
+            + " reviewers to judge replies on the review page (a round can start from 10; about 100 give a result you can trust), or import preference pairs through"
             + " the API (POST /api/v1/datasets/preferences).";
 
     /**

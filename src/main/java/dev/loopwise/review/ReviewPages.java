@@ -56,8 +56,13 @@ public class ReviewPages {
             return of(item, counters, null);
         }
 
+        /**
+         * With no item the page says nothing is waiting, so Waiting reads 0 next to it: items counted a moment earlier can
+         * be taken by other reviewers meanwhile (or be held by one while it is counted), and "Waiting 2" beside "Nothing is
+         * waiting" reads as a fault. Look again finds any that come free.
+         */
         static Next of(ReviewView item, ReviewStats.Counters counters, Judgement.Undoable undoable) {
-            return new Next(item, counters.judgedToday(), counters.judgedTotal(), counters.waiting(), undoable);
+            return new Next(item, counters.judgedToday(), counters.judgedTotal(), item == null ? 0 : counters.waiting(), undoable);
         }
     }
 

@@ -38,6 +38,8 @@
   function show(next) {
     counters(next);
     item = next ? next.item : null;
+    // An answer without counters (nothing to judge) must not leave an old Waiting figure beside "Nothing is waiting".
+    if (!item) $('waiting').textContent = '0';
     $('rewrite').value = '';
     $('rewrite-box').hidden = true;
     skip.close();

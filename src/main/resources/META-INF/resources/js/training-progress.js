@@ -45,10 +45,39 @@
     if (seconds < 24 * 3600) return 'about ' + Math.round(seconds / 3600) + ' hours left, at this pace';
     return 'more than a day left, at this pace';
   }
+  // A restart or a network blip must not end the following for good: the page keeps asking, less often the longer it
+  // goes unanswered (up to every 15 s), says it lost contact meanwhile, and carries on as soon as an answer comes.
+  const RETRY_FIRST_MS = 1500;
+  const RETRY_MAX_MS = 15000;
+  let retryMs = RETRY_FIRST_MS;
+  function lostContact() {
+    let note = document.getElementById('run-contact');
+    if (!note) {
+      note = document.createElement('p');
+      note.id = 'run-contact';
+      note.className = 'muted';
+      note.setAttribute('role', 'status');
+      box.append(note);
+    }
+    note.textContent = 'Lost contact with Loopwise: this progress is not being updated. Trying again every '
+        + Math.round(retryMs / 1000) + ' s; the training itself goes on.';
+    note.hidden = false;
+    setTimeout(poll, retryMs);
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+  }
   async function poll() {
-    const response = await fetch('/admin/models/runs/' + id, { headers: { Accept: 'application/json' } });
-    if (!response.ok) return;
-    const run = await response.json();
+    let run;
+    try {
+      const response = await fetch('/admin/models/runs/' + id, { headers: { Accept: 'application/json' } });
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      run = await response.json();
+    } catch (e) {
+      lostContact();
+      return;
+    }
+    retryMs = RETRY_FIRST_MS;
+    const note = document.getElementById('run-contact');
+    if (note) note.hidden = true;
     document.getElementById('run-status').textContent = run.statusText || run.status;
     document.getElementById('run-step').textContent = run.step || 'waiting';
     document.getElementById('run-progress').value = Math.round(run.progress * 100);

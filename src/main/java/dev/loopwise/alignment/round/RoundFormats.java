@@ -2,6 +2,7 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.review.judging.ReviewNextStep;
 import io.quarkus.qute.TemplateExtension;
 import java.util.List;
@@ -133,7 +134,8 @@ public class RoundFormats {
             long wanted = ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
             return judgements >= wanted ? "Reviewers have judged " + judgements + " pairs of replies: start the first round."
                     : "Start the first round once reviewers have judged about " + wanted + " pairs of replies (" + judgements
-                            + " so far): a round started sooner will most likely end undecided, changing nothing.";
+                            + " so far). " + LifecycleMessages.roundSizes(RoundService.MIN_COMPARISONS, (int) wanted)
+                            + ": one started sooner will most likely end undecided, changing nothing.";
         }
         // A round still to come matters more than how an older one ended: "start another" would queue a copy behind it.
         Optional<AlignmentRound> underway = newestFirst.stream().filter(r -> !r.finished()).findFirst();

@@ -4,6 +4,7 @@ import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.review.judging.ReviewNextStep;
 import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.job.QueuedJobs;
@@ -67,7 +68,8 @@ public class RoundService {
                 throw ApiException.conflict(NO_JUDGEMENTS, LifecycleMessages.ROUND_NEEDS_JUDGEMENTS);
             }
             if (judgements + importedPreferences() < MIN_COMPARISONS) {
-                throw ApiException.conflict(TOO_FEW_JUDGEMENTS, LifecycleMessages.roundNeedsMore(judgements, MIN_COMPARISONS));
+                throw ApiException.conflict(TOO_FEW_JUDGEMENTS, LifecycleMessages.roundNeedsMore(judgements, MIN_COMPARISONS,
+                        ReviewNextStep.FIRST_ROUND_JUDGEMENTS));
             }
             RoundSnapshot.activeWithPolicy();
             // Identical requests (a double click, a retried call) share the round already waiting instead of queueing copies

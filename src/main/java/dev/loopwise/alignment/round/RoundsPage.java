@@ -3,6 +3,7 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.review.judging.ReviewNextStep;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.FormNumbers;
@@ -112,7 +113,8 @@ public class RoundsPage {
     private TemplateInstance refused(ApiException e, RoundForm typed) {
         if (waitsForJudgements(e)) {
             return page(null, typed, LifecycleMessages.roundWaitsForJudgements(reviewStats.totals().judgements(),
-                    RoundService.importedPreferences(), RoundService.MIN_COMPARISONS));
+                    RoundService.importedPreferences(), RoundService.MIN_COMPARISONS,
+                    ReviewNextStep.FIRST_ROUND_JUDGEMENTS));
         }
         return page(RoundFormats.asOnTheForm(e.getMessage()), typed);
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.review.judging.ReviewNextStep;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +25,29 @@ class TooFewJudgementsPageTest {
 
     @Test
     void theNextStepCountsWhatThereIsAndWhatIsStillNeeded() {
-        String three = LifecycleMessages.roundWaitsForJudgements(3, 0, RoundService.MIN_COMPARISONS);
+        String three = LifecycleMessages.roundWaitsForJudgements(3, 0, RoundService.MIN_COMPARISONS, 100);
         assertTrue(three.contains("judged 3 pairs of replies so far") && three.contains("so 7 more") && three.contains("review page (/review)"), three);
-        String imported = LifecycleMessages.roundWaitsForJudgements(1, 4, 10);
+        String imported = LifecycleMessages.roundWaitsForJudgements(1, 4, 10, 100);
         assertTrue(imported.contains("judged 1 pair of replies") && imported.contains("4 preference pairs came from a file")
                 && imported.contains("so 5 more"), imported);
-        assertTrue(LifecycleMessages.roundWaitsForJudgements(0, 0, 10).contains("judged no replies so far"), "none yet");
+        assertTrue(LifecycleMessages.roundWaitsForJudgements(0, 0, 10, 100).contains("judged no replies so far"), "none yet");
+    }
+
+    /**
+     * The advice before a start recommends about 100 judgements and the refusal after one names the 10 a round can start
+     * from: both say both numbers in the same words, so neither reads as contradicting the other.
+     */
+    @Test
+    void theAdviceBeforeAndTheRefusalAfterSayTheSameRule() {
+        String rule = "A round can start from 10 judgements; about 100 give a result you can trust";
+        String before = RoundFormats.listNextStep(List.of(), 4);
+        String waiting = LifecycleMessages.roundWaitsForJudgements(4, 0, RoundService.MIN_COMPARISONS, ReviewNextStep.FIRST_ROUND_JUDGEMENTS);
+        String refused = LifecycleMessages.roundNeedsMore(4, RoundService.MIN_COMPARISONS, ReviewNextStep.FIRST_ROUND_JUDGEMENTS);
+        assertTrue(before.contains(rule) && before.contains("about 100 pairs"), before);
+        assertTrue(waiting.contains(rule) && waiting.contains("so 6 more"), waiting);
+        assertTrue(refused.contains("can start from 10") && refused.contains("about 100 give a result you can trust"), refused);
+        assertFalse(refused.contains("needs at least") || waiting.contains("needs at least"), refused + " / " + waiting);
+        assertTrue(LifecycleMessages.ROUND_NEEDS_JUDGEMENTS.contains("can start from 10; about 100 give a result you can trust"),
+                LifecycleMessages.ROUND_NEEDS_JUDGEMENTS);
     }
 }
