@@ -32,15 +32,7 @@ class TrainingLostContactBrowserTest extends BrowserTest {
     @Test
     void theProgressSaysItLostContactAndCarriesOnWhenTheServerAnswersAgain() throws Exception {
         ActiveModel.awaitNoTraining();
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingRun running = new TrainingRun();
-            running.status = TrainingRun.RUNNING;
-            running.progress = 0.02;
-            running.step = "Fine-tuning: epoch 1 of 8";
-            running.startedBy = "test";
-            running.persist();
-            return running.id;
-        });
+        long id = TrainingTimeLeftBrowserTest.runningAtTwoPercent();
         try {
             driver = Browser.start();
             Browser.run(driver, "training-lost-contact-failure", () -> {

@@ -31,15 +31,7 @@ class TrainingTimeLeftBrowserTest extends BrowserTest {
     void anEarlyRunSaysWhenItsTimeLeftComesThenGivesIt() throws Exception {
         ActiveModel.awaitNoTraining();
         // A run row as a worker keeps it while training, moved on by hand as training would, and removed again.
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingRun running = new TrainingRun();
-            running.status = TrainingRun.RUNNING;
-            running.progress = 0.02;
-            running.step = "Fine-tuning: epoch 1 of 8";
-            running.startedBy = "test";
-            running.persist();
-            return running.id;
-        });
+        long id = runningAtTwoPercent();
         try {
             driver = Browser.start();
             Browser.run(driver, "training-time-left-failure", () -> {
@@ -63,15 +55,7 @@ class TrainingTimeLeftBrowserTest extends BrowserTest {
     @Test
     void theTimeLeftStaysReadableWhenARunStallsCrawlsOrGoesBack() throws Exception {
         ActiveModel.awaitNoTraining();
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            TrainingRun running = new TrainingRun();
-            running.status = TrainingRun.RUNNING;
-            running.progress = 0.02;
-            running.step = "Fine-tuning: epoch 1 of 8";
-            running.startedBy = "test";
-            running.persist();
-            return running.id;
-        });
+        long id = runningAtTwoPercent();
         try {
             driver = Browser.start();
             Browser.run(driver, "training-time-left-stall-failure", () -> {
@@ -108,5 +92,18 @@ class TrainingTimeLeftBrowserTest extends BrowserTest {
 
     private static void progress(long id, double progress) {
         QuarkusTransaction.requiringNew().run(() -> TrainingRun.<TrainingRun>findById(id).progress = progress);
+    }
+
+    /** A run row as a worker keeps it while training, at 2% of a fine-tune; the test removes it again. */
+    static long runningAtTwoPercent() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            TrainingRun running = new TrainingRun();
+            running.status = TrainingRun.RUNNING;
+            running.progress = 0.02;
+            running.step = "Fine-tuning: epoch 1 of 8";
+            running.startedBy = "test";
+            running.persist();
+            return running.id;
+        });
     }
 }
