@@ -18,11 +18,14 @@ import java.util.Locale;
 
 /**
  * Counts failed sign-ins per account and per client address in PostgreSQL, so every instance sees the
- * same counts and a restart forgives nothing. An address that guessed too often is refused for any
- * account. An account that was guessed at too often is refused — except from an address it signed in
- * from successfully within the trust period: strangers' guesses must not lock its owner out, the admin
- * above all. Each call runs in its own transaction, so that a refusal which rolls back the caller's
- * work still counts.
+ * same counts and a restart forgives nothing. An address that guessed too often is refused for every
+ * account that has not signed in from it within the trust period: one person's typos behind an office's
+ * shared address must not lock out their colleagues, while strangers' guesses from there stay refused.
+ * An account that was guessed at too often is refused — except from an address it signed in from
+ * successfully within the trust period: strangers' guesses must not lock its owner out, the admin above
+ * all. Where both the address and the account are locked, the attempt is refused even from a trusted
+ * address, so a guesser behind that address gets no more than the account's own limit. Each call runs in
+ * its own transaction, so that a refusal which rolls back the caller's work still counts.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -40,10 +43,13 @@ public class LoginThrottle {
     @ActivateRequestContext
     @Transactional(TxType.REQUIRES_NEW)
     public boolean isLocked(String username, String address) {
-        if (address != null && locked(ADDRESS, network(address))) {
-            return true;
+        boolean accountLocked = username != null && locked(ACCOUNT, key(username));
+        boolean addressLocked = address != null && locked(ADDRESS, network(address));
+        if (!accountLocked && !addressLocked) {
+            return false;
         }
-        return username != null && locked(ACCOUNT, key(username)) && !trusted(username, address);
+        boolean trusted = username != null && trusted(username, address);
+        return accountLocked && addressLocked || !trusted;
     }
 
     /** Whether the account is locked, wherever the attempt comes from (changing a password needs no address). */

@@ -91,6 +91,32 @@ class LoginThrottleTest {
     }
 
     /**
+     * An office behind one shared address: one person's typos lock the address, but a colleague who signed in from
+     * there before still gets in; an account that never signed in from there is refused, and so is the colleague's
+     * own account once it is guessed at too: a guesser behind that address gets no more than the account's limit.
+     */
+    @Test
+    void aLockedAddressStillLetsInAccountsThatSignedInFromIt() {
+        String colleague = newUser();
+        assertTrue(SignInFrom.post("127.0.0.13", "/j_security_check", colleague, PASSWORD).signedIn(), "the colleague signs in from .13");
+        int limit = config.login().maxFailuresPerAddress();
+        for (int i = 0; i < limit; i++) {
+            SignInFrom.post("127.0.0.13", PATHS[i % PATHS.length], "nobody-" + UNIQUE.incrementAndGet(), "typo");
+        }
+        assertTrue(SignInFrom.post("127.0.0.13", "/j_security_check", "nobody-" + UNIQUE.incrementAndGet(), "typo").locked());
+        assertTrue(SignInFrom.post("127.0.0.13", "/j_security_check", colleague, PASSWORD).signedIn(),
+                "the address's lock does not apply to an account that signed in from it");
+        String stranger = newUser();
+        SignInFrom.Answer refused = SignInFrom.post("127.0.0.13", "/j_security_check", stranger, PASSWORD);
+        assertTrue(refused.locked() && !refused.signedIn(), "an account new to the address is still refused: " + refused);
+        for (int i = 0; i < 5; i++) {
+            assertFalse(SignInFrom.post("127.0.0.13", "/j_security_check", colleague, "guess-" + i).signedIn());
+        }
+        assertTrue(SignInFrom.post("127.0.0.13", "/j_security_check", colleague, PASSWORD).locked(),
+                "with its account locked too, guessing from the locked address stops there");
+    }
+
+    /**
      * Anyone on IPv6 holds a whole /64 (2^64 addresses): counted one address at a time, a guesser would change address at
      * every attempt and never meet the address limit. The machine running the tests has one IPv6 address, so the
      * addresses are handed to the throttle as the sign-in gate hands it the client's.
