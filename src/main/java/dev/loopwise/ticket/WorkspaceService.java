@@ -61,14 +61,12 @@ public class WorkspaceService {
         Map<String, Object> details = new LinkedHashMap<>();
         if (intent.id != null && !cleanName.equals(intent.name)) {
             details.put("renamedFrom", intent.name);
+            IntentNames.renamed(intent.id, intent.name, cleanName);
         }
         if (intent.id != null && !cleanDescription.equals(intent.description)) {
             details.put("descriptionBefore", intent.description);
         }
         details.put("description", cleanDescription);
-        if (intent.id != null && !cleanName.equals(intent.name)) {
-            IntentNames.renamed(intent.id, intent.name, cleanName);
-        }
         intent.name = cleanName;
         intent.description = cleanDescription;
         intent.updatedAt = OffsetDateTime.now();

@@ -23,9 +23,8 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.net.URI;
-import java.util.Arrays;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -187,41 +186,27 @@ public class ErrorMapper {
         // The database refused a value as data (class 22: NUL bytes, too long, out of range): the request's
         // transaction rolled back, and the client can fix what it sent.
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                LOG.debugf("Refused a value the database cannot store on %s: %s", uri.getPath(), sql.getMessage());
-                return respond(Status.BAD_REQUEST, "invalid_value", Messages.unstorableValue(sql.getSQLState()), uri, headers);
+            String state = cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+            if (state.startsWith("22")) {
+                LOG.debugf("Refused a value the database cannot store on %s: %s", uri.getPath(), cause.getMessage());
+                return respond(Status.BAD_REQUEST, "invalid_value", Messages.unstorableValue(state), uri, headers);
             }
             // Class 08: the connection broke (the database restarted or is unreachable); the transaction is gone
             // with it, and asking again shortly is the whole remedy.
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                LOG.warnf("Database connection lost on %s: %s", uri.getPath(), sql.getMessage());
+            if (state.startsWith("08")) {
+                LOG.warnf("Database connection lost on %s: %s", uri.getPath(), cause.getMessage());
                 Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable", Messages.DATABASE_UNAVAILABLE, uri, headers);
                 response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "2");
                 return response;
             }
         }
-        if (thrownReadingForm(e)) {
+        if (FormFields.failedReading(e)) {
             return respond(Status.BAD_REQUEST, "malformed_form", Messages.malformedForm(uri.getPath()), uri, headers);
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error %s on %s", reference, uri.getPath());
         return respond(Status.INTERNAL_SERVER_ERROR, "internal_error",
                 String.format(Messages.INTERNAL, reference), uri, headers);
-    }
-
-    /**
-     * The framework's form reader fails with a plain IllegalArgumentException ('%' without two hex digits) or an
-     * IOException (a multipart body cut short) before any resource runs: the body is the client's mistake.
-     */
-    private static boolean thrownReadingForm(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if ((cause instanceof IllegalArgumentException || cause instanceof IOException) && cause.getStackTrace().length > 0
-                    && Arrays.stream(cause.getStackTrace()).limit(8)
-                    .anyMatch(frame -> frame.getClassName().endsWith(".FormBodyHandler"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {

@@ -5,7 +5,9 @@ import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.json.JsonStrictness;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.io.IOException;
 import java.lang.reflect.Parameter;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -78,5 +80,20 @@ public class FormFields {
             }
         }
         return lists;
+    }
+
+    /**
+     * The framework's form reader fails with a plain IllegalArgumentException ('%' without two hex digits) or an
+     * IOException (a multipart body cut short) before any resource runs: the body is the client's mistake.
+     */
+    static boolean failedReading(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if ((cause instanceof IllegalArgumentException || cause instanceof IOException) && cause.getStackTrace().length > 0
+                    && Arrays.stream(cause.getStackTrace()).limit(8)
+                    .anyMatch(frame -> frame.getClassName().endsWith(".FormBodyHandler"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
