@@ -6,12 +6,15 @@ import dev.loopwise.security.SameOriginFilter;
 import dev.loopwise.security.SessionStamps;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,6 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>The sign-in post takes the sign-in form and nothing else: Quarkus reads its fields as form attributes and fails
  * with a 500 on a body it cannot decode as a form (JSON, for one), so such a client is told how to sign in instead.
+ *
+ * <p>Quarkus sends a signed-in browser back to the address in its return cookie only when that address is on this
+ * origin; any other it answers with a bare 401, the right password included, for as long as the cookie lives. Cookies
+ * do not tell ports apart, so another application on this host (another Loopwise on another port) hands its own
+ * return address to this one, and a page able to set cookies for this host could keep everyone from signing in. Such
+ * a return address is dropped before the sign-in reads it: the browser lands on its home page and forgets the cookie.
  */
 @ApplicationScoped
 public class SignInFilter {
@@ -32,6 +41,8 @@ public class SignInFilter {
 
     @ConfigProperty(name = "quarkus.http.auth.form.error-page")
     String errorPage;
+    @ConfigProperty(name = "quarkus.http.auth.form.location-cookie")
+    String returnCookie;
 
     void register(@Observes Filters filters) {
         filters.register(context -> {
@@ -40,7 +51,13 @@ public class SignInFilter {
                     HttpLayerErrors.refuse(context, 415, "unsupported_media_type", Messages.SIGN_IN_FORM_ONLY);
                     return;
                 }
-                context.addHeadersEndHandler(ignored -> answered(context));
+                boolean dropped = dropForeignReturnAddress(context);
+                context.addHeadersEndHandler(ignored -> {
+                    if (dropped) {
+                        context.response().headers().add("Set-Cookie", returnCookie + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+                    }
+                    answered(context);
+                });
             }
             context.next();
         }, 900);
@@ -50,6 +67,29 @@ public class SignInFilter {
         return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
+    private boolean dropForeignReturnAddress(RoutingContext context) {
+        Cookie cookie = context.request().getCookie(returnCookie);
+        if (cookie == null || sameOrigin(cookie.getValue(), context.request().absoluteURI())) {
+            return false;
+        }
+        context.response().removeCookie(returnCookie, false); // from what the request is read as, not yet from the browser
+        return true;
+    }
+
+    /** The comparison Quarkus makes (scheme and authority), without its refusal. */
+    static boolean sameOrigin(String address, String request) {
+        if (address == null || request == null) {
+            return false;
+        }
+        try {
+            URI to = URI.create(address);
+            URI here = URI.create(request);
+            return to.getScheme() != null && to.getAuthority() != null
+                    && to.getScheme().equals(here.getScheme()) && Objects.equals(to.getAuthority(), here.getAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
     private void answered(RoutingContext context) {
         String location = context.response().headers().get("Location");

@@ -81,6 +81,25 @@ class SessionTest {
                 .then().statusCode(302).header("Location", endsWith("/admin/users"));
     }
 
+    /**
+     * Cookies do not tell ports apart: another application on this host leaves its own return address here, and a page
+     * able to set cookies for the host could plant one. Quarkus refused the right password with a bare 401 then.
+     */
+    @Test
+    void aReturnAddressOnAnotherOriginIsForgottenRatherThanRefusingTheSignIn() {
+        for (String foreign : new String[] {"http://localhost:1/review", "//evil.example/", "https:evil.example", "/admin/users"}) {
+            Response answer = given().redirects().follow(false).header("Origin", Caller.origin()).cookie("loopwise-return-to", foreign)
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("j_username", "admin").formParam("j_password", DemoWorkspace.ADMIN_PASSWORD)
+                    .post("/j_security_check");
+            assertEquals(302, answer.statusCode(), foreign);
+            assertEquals(Caller.origin() + "/", answer.header("Location"), "the landing page, never the foreign address: " + foreign);
+            assertTrue(answer.getCookie("loopwise-session") != null && answer.getCookie(SessionStamps.COOKIE) != null, foreign);
+            assertTrue(answer.headers().getValues("Set-Cookie").stream()
+                    .anyMatch(c -> c.startsWith("loopwise-return-to=;") && c.contains("Max-Age=0")), "the browser forgets it: " + foreign);
+        }
+    }
+
     @Test
     void expiredOrForgedSessionSendsTheBrowserToLoginAndScriptsGetJson401() {
         given().redirects().follow(false).accept("text/html").cookie("loopwise-session", "Zm9yZ2VkLWNvb2tpZQ")
