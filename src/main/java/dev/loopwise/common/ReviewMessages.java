@@ -126,8 +126,15 @@ public final class ReviewMessages {
         return "You have no judgement on item " + itemId + " to undo.";
     }
 
-    /** @param withoutReply intents that still have no reply, active or waiting (out of scope aside) */
-    public static String repliesProposed(int proposed, long withoutReply) {
+    /**
+     * @param withoutReply intents that still have no reply, active or waiting (out of scope aside)
+     * @param anyIntent whether the workspace has an intent besides out of scope: a new one has none to propose for
+     */
+    public static String repliesProposed(int proposed, long withoutReply, boolean anyIntent) {
+        if (proposed == 0 && !anyIntent) {
+            return "No replies proposed: there are no intents yet. Import labelled tickets with your agents' replies (the import's"
+                    + " response column) on Import, then propose again.";
+        }
         if (proposed == 0 && withoutReply > 0) {
             return "No replies proposed: " + Counts.of(withoutReply, "intent has|intents have") + " no reply yet, but none of"
                     + " their tickets holds an agent's answer (the import's response column). Write their replies on Replies.";
