@@ -52,8 +52,8 @@ public final class ReviewMessages {
             + " sets two of its replies side by side. An admin trains the first one on the Models page; items appear here as soon"
             + " as it answers.";
     /** The judging page with nothing to judge: what happens next and what the reviewer can do, not just "come back later". */
-    public static final String REVIEW_EMPTY_QUEUE = "Thank you: you have judged every item there is for you now. New ones are"
-            + " made as customers write in and tickets are imported: press Look again in a while, or go back to your figures.";
+    public static final String REVIEW_EMPTY_QUEUE = "Nothing for you to judge right now. New items are made as customers write in"
+            + " and tickets without an intent are imported: press Look again in a while, or go back to your figures.";
     public static final String REVIEW_STILL_EMPTY = "Still nothing to judge: try again in a while.";
     /** Look again that did not reach Loopwise (the network, a restart): said, else the press looks ignored. */
     public static final String REVIEW_LOOK_FAILED = "Could not look for new items just now: Loopwise did not answer (the network,"
@@ -126,8 +126,15 @@ public final class ReviewMessages {
         return "You have no judgement on item " + itemId + " to undo.";
     }
 
-    /** @param withoutReply intents that still have no reply, active or waiting (out of scope aside) */
-    public static String repliesProposed(int proposed, long withoutReply) {
+    /**
+     * @param withoutReply intents that still have no reply, active or waiting (out of scope aside)
+     * @param anyIntent whether the workspace has an intent besides out of scope: a new one has none to propose for
+     */
+    public static String repliesProposed(int proposed, long withoutReply, boolean anyIntent) {
+        if (proposed == 0 && !anyIntent) {
+            return "No replies proposed: there are no intents yet. Import labelled tickets with your agents' replies (the import's"
+                    + " response column) on Import, then propose again.";
+        }
         if (proposed == 0 && withoutReply > 0) {
             return "No replies proposed: " + Counts.of(withoutReply, "intent has|intents have") + " no reply yet, but none of"
                     + " their tickets holds an agent's answer (the import's response column). Write their replies on Replies.";
@@ -149,6 +156,9 @@ public final class ReviewMessages {
                     + " a new version on Models.";
             case "NOTHING_LEFT" -> "every other ticket within reach already has an item:" + within + ". More appear as customers"
                     + " write in, or import tickets without an intent.";
+            case "NO_TICKETS" -> "there is no ticket to make one from yet. Items come from customers' requests the answering API"
+                    + " served and from imported tickets without an intent; the labelled tickets the model learns from are not judged."
+                    + " Import recent tickets without a label on Import, replay a ticket file on Drift, or connect your helpdesk.";
             case "TAKEN_MEANWHILE" -> "another refill made items for the same tickets at the same moment. Ask again for the rest.";
             default -> null;
         };

@@ -75,7 +75,8 @@ public class ReviewAdminPage {
                                  @QueryParam("on") String on) {
         String notice = "accepted".equals(decided) ? ReviewMessages.REWRITE_ACCEPTED : "discarded".equals(decided) ? ReviewMessages.REWRITE_DISCARDED
                 : made != null && asked != null ? ReviewMessages.itemsMade(made, asked, shortfall, config.refillWindow())
-                : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply())
+                : proposed != null && proposed >= 0 ? ReviewMessages.repliesProposed(proposed, AgentReplyProposals.intentsWithoutReply(),
+                        Intent.listByName().stream().anyMatch(i -> !Intent.OUT_OF_SCOPE.equals(i.name)))
                 : gold != null && isGold(gold) ? ReviewMessages.goldItemSet(gold)
                 : compared != null && comparedAsSaid(compared, "true".equals(on)) ? ReviewMessages.compared(compared, "true".equals(on)) : null;
         return page(notice);

@@ -52,7 +52,10 @@
   const percent = (signal) => /_rate$/.test(signal) || signal === 'prediction/mean_confidence';
   document.querySelectorAll('canvas[data-signal]').forEach((canvas) => {
     const signal = canvas.dataset.signal;
-    const values = series.map((r) => (typeof r.signals[signal] === 'number' ? r.signals[signal] : null));
+    // The difference estimate can dip just below zero by chance: a "difference" of -0.004 reads as nonsense to a support
+    // lead, and means no difference, so it is drawn and listed as 0 (the estimate itself stays in /admin/drift/data).
+    const values = series.map((r) => (typeof r.signals[signal] !== 'number' ? null
+      : signal === 'input/mmd2' ? Math.max(0, r.signals[signal]) : r.signals[signal]));
     if (values.every((v) => v === null)) {
       // Nothing measured yet (outcome signals need feedback or judgements): say so rather than draw an empty frame.
       const note = document.createElement('p');
@@ -95,8 +98,8 @@
     datasets.slice(1).forEach((line) => {
       if (series.length === 1) Object.assign(line, { pointStyle: 'line', pointRadius: 14, pointBorderWidth: 2 });
     });
-    // Every signal but the difference estimate (which can dip just below zero) is a share, a count or a probability.
-    const y = signal === 'input/mmd2' ? { suggestedMin: 0 } : { min: 0 };
+    // Every signal is a share, a count, a probability or a difference (drawn from 0, above): none goes below zero.
+    const y = { min: 0 };
     if (signal === 'input/new_topic_requests') y.ticks = { precision: 0 };
     if (signal === 'input/p_value' && limit !== undefined) y.suggestedMax = limit * 1.5;
     if (percent(signal)) {

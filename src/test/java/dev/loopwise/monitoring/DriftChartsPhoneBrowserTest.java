@@ -24,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * On a phone the drift charts keep room for their lines: each chart's legend once took the whole of a canvas half as
  * high as it was wide, leaving the lines a few pixels. Both axes say what they count, and over more than one day each
- * check's tick names its day.
+ * check's tick names its day. A difference estimate just below zero reads as no difference, not as -0.004.
  */
 @QuarkusTest
 class DriftChartsPhoneBrowserTest extends BrowserTest {
@@ -68,6 +68,33 @@ class DriftChartsPhoneBrowserTest extends BrowserTest {
                         assertTrue(label.matches("\\d{1,2} [A-Z][a-z]{2} \\d{2}:\\d{2}(:\\d{2})?( #\\d+)?"), "a tick names its day, e.g. 5 Dec 14:00: " + chart);
                     }
                 }
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from drift_reports where id in (:ids)")
+                    .setParameter("ids", ids).executeUpdate());
+        }
+    }
+
+    @Test
+    void aDifferenceEstimateJustBelowZeroIsDrawnAndListedAsNoDifference() throws Exception {
+        int version = ActiveModel.await();
+        List<Long> ids = List.of(check(version, "-0.004", 1));
+        driver = Browser.start();
+        try {
+            Browser.run(driver, "drift-charts-negative-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/drift");
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "const c = document.querySelector('canvas[data-signal=\"input/mmd2\"]'); return !!(c && window.Chart && Chart.getChart(c));")));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> chart = (Map<String, Object>) js.executeScript(
+                        "const ch = Chart.getChart(document.querySelector('canvas[data-signal=\"input/mmd2\"]'));"
+                                + " return { lowest: Math.min(...ch.data.datasets[0].data.filter(v => v !== null)), axis: ch.scales.y.min,"
+                                + " table: ch.canvas.closest('.chart-box').parentElement.textContent };");
+                assertTrue(((Number) chart.get("lowest")).doubleValue() >= 0 && ((Number) chart.get("axis")).doubleValue() >= 0,
+                        "no difference below zero: " + chart);
+                assertFalse(chart.get("table").toString().contains("-0.004"), "the table lists it as 0 too: " + chart);
             });
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from drift_reports where id in (:ids)")

@@ -14,6 +14,11 @@ public record Refill(int made, int asked, Shortfall shortfall) {
         TOO_FEW_REPLIES,
         /** Every ticket within reach (the newest window of served requests, a sample of older ones, imported tickets) has an item. */
         NOTHING_LEFT,
+        /**
+         * Nothing to make any item from, and none was ever made: no served request, and every imported ticket labelled (the
+         * labelled ones teach the model and are not judged), as on a new installation.
+         */
+        NO_TICKETS,
         /** Enough items wait for reviewers already (only refills that keep the queue full stop there). */
         QUEUE_FULL,
         /** Another refill made items for the same tickets at the same moment. */

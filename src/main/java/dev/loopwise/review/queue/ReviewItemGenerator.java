@@ -152,7 +152,8 @@ public class ReviewItemGenerator {
         }
         List<Source> sources = picked.sources();
         if (sources.isEmpty()) {
-            return Refill.of(0, count, Refill.Shortfall.NOTHING_LEFT);
+            boolean noneEver = QuarkusTransaction.requiringNew().call(() -> ReviewItem.count() == 0);
+            return Refill.of(0, count, noneEver ? Refill.Shortfall.NO_TICKETS : Refill.Shortfall.NOTHING_LEFT);
         }
         Optional<ServingModel> versus = Optional.ofNullable(picked.versusVersion()).map(registry::load);
         float[][] all = embeddings.embed(model.encoder(), sources.stream().map(Source::text).toList());
