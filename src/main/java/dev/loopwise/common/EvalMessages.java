@@ -37,6 +37,12 @@ public final class EvalMessages {
                 + " does on new tickets. Give test rows whose text is not among the training rows.";
     }
 
+    /** A training row whose text (case and spacing aside) an earlier training row has under another label. */
+    public static String textWithTwoLabels(Object earlierLine, String earlierLabel, String label) {
+        return "the same text is on " + earlierLine + " with the label '" + earlierLabel + "' and here with '" + label
+                + "' (compared ignoring case and spacing): one text has one intent, so keep the row with the right label";
+    }
+
     public static String threshold(double threshold) {
         return "--threshold is the probability of the best intent below which a request is handed over as out of scope: a number"
                 + " from 0 to 1 (0.4: hand over when the best intent is less than 40% likely), not " + threshold + ".";

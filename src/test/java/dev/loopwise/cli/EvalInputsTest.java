@@ -39,6 +39,20 @@ class EvalInputsTest {
     }
 
     @Test
+    void aTrainingTextUnderTwoLabelsIsRefusedNamingBothLines() throws Exception {
+        // It trained silently on both rows: the classifier learned the text as two intents, one of them wrong.
+        Path twice = file("twice.csv", tickets(",", "\n") + "Where is  my PARCEL,refund,train\n");
+        CommandFilesTest.Printed refused = evalIntents(twice, twice);
+        assertEquals(2, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("line 14: the same text is on line 2 with the label 'track_order' and here with 'refund'"),
+                refused.err());
+        // A repeat under the same label is only a repeat.
+        Path repeated = file("repeated.csv", tickets(",", "\n") + "where is my parcel,Track_Order,train\n");
+        CommandFilesTest.Printed read = evalIntents(repeated, repeated);
+        assertEquals(0, read.exit(), read.err());
+    }
+
+    @Test
     void anUnknownSplitIsRefusedByLineAndTrainingIsTrain() throws Exception {
         Path typo = file("typo.csv", tickets(",", "\n").replace(",test\n", ",tset\n"));
         CommandFilesTest.Printed refused = evalIntents(typo, typo);
