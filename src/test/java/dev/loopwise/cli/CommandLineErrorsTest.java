@@ -147,13 +147,16 @@ class CommandLineErrorsTest {
     }
 
     @Test
-    void loadBenchmarksRefuseCountsThatMeanNothingAndSayInWordsWhenNoLoopwiseAnswers() {
+    void benchmarksRefuseCountsThatMeanNothingBeforeStartingAndSayInWordsWhenNoLoopwiseAnswers() {
         // --clients 0 and --reviewers 0 ended in a bare "IllegalArgumentException" (a thread pool of none), after the encoder ran.
         String[][] senseless = {{"bench-serving", "--key", "k", "--no-raw", "--clients", "1,0"},
             {"bench-serving", "--key", "k", "--no-raw", "--seconds", "-1"}, {"bench-review", "--key", "k", "--reviewers", "0"},
-            {"bench-review", "--key", "k", "--seconds", "0"}, {"bench-review", "--key", "k", "--think", "-2"}};
+            {"bench-review", "--key", "k", "--seconds", "0"}, {"bench-review", "--key", "k", "--think", "-2"},
+            {"bench-history", "--scale", "0"}};
         String[] said = {"--clients must be a list of numbers of 1 or more", "--seconds must be 1 or more (measured seconds per level), not -1.",
-            "--reviewers must be 1 or more", "--seconds must be 1 or more (how long they work in each mode), not 0.", "--think must be from 0 to 3600"};
+            "--reviewers must be 1 or more", "--seconds must be 1 or more (how long they work in each mode), not 0.", "--think must be from 0 to 3600",
+            // bench-history used to start, load the demo into the database and only then fail ("EntityManagerFactory is closed").
+            "--scale, --iterations, --round-judgements and --round-policy-tickets must be above 0 and at most 100"};
         for (int i = 0; i < senseless.length; i++) {
             Printed refused = run(senseless[i]);
             assertEquals(2, refused.exit, String.join(" ", senseless[i]));
