@@ -43,6 +43,19 @@ public final class EvalMessages {
                 + "' (compared ignoring case and spacing): one text has one intent, so keep the row with the right label";
     }
 
+    /** Held-out rows or pairs fewer than this make a share the pages show as "too few to judge"; the commands say so too. */
+    public static final int TOO_FEW_TO_JUDGE = 20;
+
+    /**
+     * Said on stderr when a figure comes from fewer than {@link #TOO_FEW_TO_JUDGE} held-out rows ({@code noun}: "test row",
+     * "test pair"): "accuracy 1.0" on 2 pairs reads as a verdict, and one row more or less would move it by half.
+     */
+    public static String tooFewToJudge(int n, String noun) {
+        return Counts.of(n, noun) + (n == 1 ? " is" : " are") + " too few to judge by: each moves the accuracy by "
+                + Math.round(100.0 / n) + " points, so the figures below could be far from what it does on new tickets."
+                + " Give at least " + TOO_FEW_TO_JUDGE + " (" + (TOO_FEW_TO_JUDGE - n) + " more) to tell.";
+    }
+
     public static String threshold(double threshold) {
         return "--threshold is the probability of the best intent below which a request is handed over as out of scope: a number"
                 + " from 0 to 1 (0.4: hand over when the best intent is less than 40% likely), not " + threshold + ".";

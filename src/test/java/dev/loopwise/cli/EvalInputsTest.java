@@ -39,7 +39,7 @@ class EvalInputsTest {
     }
 
     @Test
-    void aTrainingTextUnderTwoLabelsIsRefusedNamingBothLines() throws Exception {
+    void aTrainingTextUnderTwoLabelsIsRefusedNamingBothLinesAndTooFewTestRowsAreSaidToBe() throws Exception {
         // It trained silently on both rows: the classifier learned the text as two intents, one of them wrong.
         Path twice = file("twice.csv", tickets(",", "\n") + "Where is  my PARCEL,refund,train\n");
         CommandFilesTest.Printed refused = evalIntents(twice, twice);
@@ -50,6 +50,9 @@ class EvalInputsTest {
         Path repeated = file("repeated.csv", tickets(",", "\n") + "where is my parcel,Track_Order,train\n");
         CommandFilesTest.Printed read = evalIntents(repeated, repeated);
         assertEquals(0, read.exit(), read.err());
+        // Its 3 test rows made "accuracy 1.0" with nothing said about how little that shows.
+        assertTrue(read.err().contains("Note: 3 test rows are too few to judge by: each moves the accuracy by 33 points")
+                && read.err().contains("Give at least 20 (17 more) to tell."), read.err());
     }
 
     @Test

@@ -20,6 +20,9 @@ final class IntentEvalReport {
         if (split.droppedTest() + split.droppedValidation() > 0) {
             progress.line("Note: " + EvalMessages.seenInTraining(split.droppedTest(), split.droppedValidation()));
         }
+        if (split.test().size() < EvalMessages.TOO_FEW_TO_JUDGE) {
+            progress.line("Note: " + EvalMessages.tooFewToJudge(split.test().size(), "test row"));
+        }
         Map<String, Integer> unseen = split.unseenTestLabels();
         unseen.remove(oosLabel);
         if (!unseen.isEmpty()) {
