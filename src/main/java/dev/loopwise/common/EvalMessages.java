@@ -3,6 +3,8 @@ package dev.loopwise.common;
 import dev.loopwise.common.text.Counts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the offline evaluation commands (eval-intents, simulate) say about data they leave out or cannot use, and
@@ -54,6 +56,14 @@ public final class EvalMessages {
         return Counts.of(n, noun) + (n == 1 ? " is" : " are") + " too few to judge by: each moves the accuracy by "
                 + Math.round(100.0 / n) + " points, so the figures below could be far from what it does on new tickets."
                 + " Give at least " + TOO_FEW_TO_JUDGE + " (" + (TOO_FEW_TO_JUDGE - n) + " more) to tell.";
+    }
+
+    /** Intents with fewer than {@code fewest} training rows, each with its count: what the classifier can hardly learn. */
+    public static String fewTrainingRows(Map<String, Integer> thin, int fewest) {
+        return Counts.of(thin.size(), "intent") + (thin.size() == 1 ? " has" : " have") + " fewer than " + fewest + " training rows ("
+                + thin.entrySet().stream().limit(10).map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
+                + (thin.size() > 10 ? ", …" : "") + "): the model can hardly learn " + (thin.size() == 1 ? "it" : "them")
+                + ", and each weighs on macro-F1 as much as any intent. Give each at least " + fewest + ".";
     }
 
     public static String threshold(double threshold) {

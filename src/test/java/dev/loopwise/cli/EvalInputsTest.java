@@ -39,7 +39,7 @@ class EvalInputsTest {
     }
 
     @Test
-    void aTrainingTextUnderTwoLabelsIsRefusedNamingBothLinesAndTooFewTestRowsAreSaidToBe() throws Exception {
+    void aTextUnderTwoLabelsIsRefusedAndTooFewRowsAreSaidToBe() throws Exception {
         // It trained silently on both rows: the classifier learned the text as two intents, one of them wrong.
         Path twice = file("twice.csv", tickets(",", "\n") + "Where is  my PARCEL,refund,train\n");
         CommandFilesTest.Printed refused = evalIntents(twice, twice);
@@ -53,6 +53,16 @@ class EvalInputsTest {
         // Its 3 test rows made "accuracy 1.0" with nothing said about how little that shows.
         assertTrue(read.err().contains("Note: 3 test rows are too few to judge by: each moves the accuracy by 33 points")
                 && read.err().contains("Give at least 20 (17 more) to tell."), read.err());
+        // Intents of a few rows each trained without a word on how little the model could learn of them.
+        assertTrue(read.err().contains("Note: 3 intents have fewer than 8 training rows (refund: 3, reset_password: 3, track_order: 4)"),
+                read.err());
+        CommandFilesTest.Printed shots = evalIntents(repeated, repeated, "--shots", "2");
+        assertEquals(0, shots.exit(), shots.err());
+        assertFalse(shots.err().contains("fewer than 8 training rows"), "--shots asked for few rows: " + shots.err());
+        // --auto-finetune only changes what auto chooses; with another regime it was accepted and did nothing.
+        CommandFilesTest.Printed mixed = evalIntents(repeated, repeated, "--auto-finetune");
+        assertEquals(2, mixed.exit(), mixed.out());
+        assertTrue(mixed.err().contains("--auto-finetune only means something with --regime auto"), mixed.err());
     }
 
     @Test
