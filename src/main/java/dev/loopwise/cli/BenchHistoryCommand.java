@@ -1,6 +1,7 @@
 package dev.loopwise.cli;
 
 import dev.loopwise.cli.support.DatabaseCommand;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.monitoring.drift.MonitoringService;
@@ -67,6 +68,10 @@ public class BenchHistoryCommand extends DatabaseCommand {
 
     @Override
     protected void configure() {
+        if (!(scale > 0 && scale <= 100) || iterations < 1 || roundJudgements < 0 || roundPolicyTickets < 0) { // before the demo loads
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--scale, --iterations, --round-judgements and --round-policy-tickets",
+                    "above 0 and at most 100, 1 or more, 0 or more and 0 or more", scale + ", " + iterations + ", " + roundJudgements + " and " + roundPolicyTickets));
+        }
         System.setProperty("loopwise.demo.enabled", "true");
         // The scheduled check would take the drift lock in the middle of a timed one.
         System.setProperty("loopwise.monitoring.enabled", "false");

@@ -23,6 +23,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -50,7 +52,12 @@ public class LoopwiseCommand {
     }
 
     /** Java's own message, or for those that have none (a refused connection) what happened in words. */
-    static String sentence(Throwable failure) {
+    static String sentence(Throwable thrown) {
+        Throwable failure = thrown;
+        // A failure on a worker thread arrives wrapped, its message only the cause's class name ("java.net.ConnectException").
+        while ((failure instanceof ExecutionException || failure instanceof CompletionException) && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         for (Throwable cause = failure; failure instanceof ConnectException && cause != null; cause = cause.getCause()) {
             if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
                 return HttpMessages.UNKNOWN_HOST;

@@ -12,7 +12,9 @@ public final class CommandLineMessages {
 
     /** {@code command} is the full command ("loopwise eval-intents"); {@code problem} one sentence without its full stop. */
     public static String badOption(String command, String problem) {
-        return command + ": " + problem + ". Run '" + command + " --help' to see its options.";
+        // A converter's sentence may end in its own full stop ("… or a fragment."), which would read "fragment.. Run".
+        String sentence = problem.endsWith(".") ? problem.substring(0, problem.length() - 1) : problem;
+        return command + ": " + sentence + ". Run '" + command + " --help' to see its options.";
     }
 
     public static String unknownOption(String option, List<String> suggestions) {

@@ -3,6 +3,8 @@ package dev.loopwise.common;
 import dev.loopwise.common.text.Counts;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What the offline evaluation commands (eval-intents, simulate) say about data they leave out or cannot use, and
@@ -35,6 +37,33 @@ public final class EvalMessages {
         return file + ": " + (rows == 1 ? "the only test row has" : "all " + rows + " test rows have") + " the text of a training row"
                 + " (compared ignoring case and spacing), so a score on them would say how well the model remembers, not how it"
                 + " does on new tickets. Give test rows whose text is not among the training rows.";
+    }
+
+    /** A training row whose text (case and spacing aside) an earlier training row has under another label. */
+    public static String textWithTwoLabels(Object earlierLine, String earlierLabel, String label) {
+        return "the same text is on " + earlierLine + " with the label '" + earlierLabel + "' and here with '" + label
+                + "' (compared ignoring case and spacing): one text has one intent, so keep the row with the right label";
+    }
+
+    /** Held-out rows or pairs fewer than this make a share the pages show as "too few to judge"; the commands say so too. */
+    public static final int TOO_FEW_TO_JUDGE = 20;
+
+    /**
+     * Said on stderr when a figure comes from fewer than {@link #TOO_FEW_TO_JUDGE} held-out rows ({@code noun}: "test row",
+     * "test pair"): "accuracy 1.0" on 2 pairs reads as a verdict, and one row more or less would move it by half.
+     */
+    public static String tooFewToJudge(int n, String noun) {
+        return Counts.of(n, noun) + (n == 1 ? " is" : " are") + " too few to judge by: each moves the accuracy by "
+                + Math.round(100.0 / n) + " points, so the figures below could be far from what it does on new tickets."
+                + " Give at least " + TOO_FEW_TO_JUDGE + " (" + (TOO_FEW_TO_JUDGE - n) + " more) to tell.";
+    }
+
+    /** Intents with fewer than {@code fewest} training rows, each with its count: what the classifier can hardly learn. */
+    public static String fewTrainingRows(Map<String, Integer> thin, int fewest) {
+        return Counts.of(thin.size(), "intent") + (thin.size() == 1 ? " has" : " have") + " fewer than " + fewest + " training rows ("
+                + thin.entrySet().stream().limit(10).map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
+                + (thin.size() > 10 ? ", …" : "") + "): the model can hardly learn " + (thin.size() == 1 ? "it" : "them")
+                + ", and each weighs on macro-F1 as much as any intent. Give each at least " + fewest + ".";
     }
 
     public static String threshold(double threshold) {

@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.AccountMessages;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,6 +55,16 @@ public class BenchReviewCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (reviewers < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--reviewers", "1 or more (reviewers working at once)", reviewers));
+        }
+        if (seconds < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--seconds", "1 or more (how long they work in each mode)", seconds));
+        }
+        if (!(think >= 0 && think <= 3600)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--think", "from 0 to 3600 (seconds a reviewer reads an item;"
+                    + " 0 runs only the saturated mode)", think));
+        }
         if (adminKey == null || adminKey.isBlank()) {
             System.err.println(AccountMessages.API_KEY_NEEDED);
             return 2;

@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.AccountMessages;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderOptions;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,6 +65,13 @@ public class BenchServingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (seconds < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--seconds", "1 or more (measured seconds per level)", seconds));
+        }
+        if (clients.stream().anyMatch(n -> n < 1)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--clients", "a list of numbers of 1 or more (concurrent clients"
+                    + " per level, such as 1,8,64)", clients.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        }
         if (key == null || key.isBlank()) {
             System.err.println(AccountMessages.API_KEY_NEEDED);
             return 2;

@@ -48,7 +48,7 @@ class CommandLineErrorsTest {
                 assertEquals(2, refused.exit, url);
                 assertTrue(refused.err.contains("'" + url + "' is not the address of a running Loopwise: write it as http://HOST:PORT"),
                         refused.err);
-                assertTrue(!refused.err.contains("URI") && !refused.err.contains("index"), refused.err);
+                assertTrue(!refused.err.contains("URI") && !refused.err.contains("index") && !refused.err.contains(".."), refused.err);
             }
             Printed versus = run("bench-serving", "--key", "some-key", "--versus", "localhost:8081");
             assertEquals(2, versus.exit);
@@ -144,6 +144,29 @@ class CommandLineErrorsTest {
             Files.delete(noTest);
             Files.delete(withTest);
         }
+    }
+
+    @Test
+    void benchmarksRefuseCountsThatMeanNothingBeforeStartingAndSayInWordsWhenNoLoopwiseAnswers() {
+        // --clients 0 and --reviewers 0 ended in a bare "IllegalArgumentException" (a thread pool of none), after the encoder ran.
+        String[][] senseless = {{"bench-serving", "--key", "k", "--no-raw", "--clients", "1,0"},
+            {"bench-serving", "--key", "k", "--no-raw", "--seconds", "-1"}, {"bench-review", "--key", "k", "--reviewers", "0"},
+            {"bench-review", "--key", "k", "--seconds", "0"}, {"bench-review", "--key", "k", "--think", "-2"},
+            {"bench-history", "--scale", "0"}};
+        String[] said = {"--clients must be a list of numbers of 1 or more", "--seconds must be 1 or more (measured seconds per level), not -1.",
+            "--reviewers must be 1 or more", "--seconds must be 1 or more (how long they work in each mode), not 0.", "--think must be from 0 to 3600",
+            // bench-history used to start, load the demo into the database and only then fail ("EntityManagerFactory is closed").
+            "--scale, --iterations, --round-judgements and --round-policy-tickets must be above 0 and at most 100"};
+        for (int i = 0; i < senseless.length; i++) {
+            Printed refused = run(senseless[i]);
+            assertEquals(2, refused.exit, String.join(" ", senseless[i]));
+            assertTrue(refused.err.startsWith("loopwise: ") && refused.err.contains(said[i]) && refused.err.strip().lines().count() == 1,
+                    refused.err);
+        }
+        // The clients' failure reached the command wrapped, and was printed as "loopwise: java.net.ConnectException".
+        Printed unreachable = run("bench-serving", "--key", "k", "--no-raw", "--url", "http://127.0.0.1:1", "--clients", "1", "--seconds", "1");
+        assertEquals(2, unreachable.exit);
+        assertTrue(unreachable.err.contains("loopwise: no Loopwise answered at that address (the connection was refused)"), unreachable.err);
     }
 
     @Test

@@ -39,6 +39,33 @@ class EvalInputsTest {
     }
 
     @Test
+    void aTextUnderTwoLabelsIsRefusedAndTooFewRowsAreSaidToBe() throws Exception {
+        // It trained silently on both rows: the classifier learned the text as two intents, one of them wrong.
+        Path twice = file("twice.csv", tickets(",", "\n") + "Where is  my PARCEL,refund,train\n");
+        CommandFilesTest.Printed refused = evalIntents(twice, twice);
+        assertEquals(2, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("line 14: the same text is on line 2 with the label 'track_order' and here with 'refund'"),
+                refused.err());
+        // A repeat under the same label is only a repeat.
+        Path repeated = file("repeated.csv", tickets(",", "\n") + "where is my parcel,Track_Order,train\n");
+        CommandFilesTest.Printed read = evalIntents(repeated, repeated);
+        assertEquals(0, read.exit(), read.err());
+        // Its 3 test rows made "accuracy 1.0" with nothing said about how little that shows.
+        assertTrue(read.err().contains("Note: 3 test rows are too few to judge by: each moves the accuracy by 33 points")
+                && read.err().contains("Give at least 20 (17 more) to tell."), read.err());
+        // Intents of a few rows each trained without a word on how little the model could learn of them.
+        assertTrue(read.err().contains("Note: 3 intents have fewer than 8 training rows (refund: 3, reset_password: 3, track_order: 4)"),
+                read.err());
+        CommandFilesTest.Printed shots = evalIntents(repeated, repeated, "--shots", "2");
+        assertEquals(0, shots.exit(), shots.err());
+        assertFalse(shots.err().contains("fewer than 8 training rows"), "--shots asked for few rows: " + shots.err());
+        // --auto-finetune only changes what auto chooses; with another regime it was accepted and did nothing.
+        CommandFilesTest.Printed mixed = evalIntents(repeated, repeated, "--auto-finetune");
+        assertEquals(2, mixed.exit(), mixed.out());
+        assertTrue(mixed.err().contains("--auto-finetune only means something with --regime auto"), mixed.err());
+    }
+
+    @Test
     void anUnknownSplitIsRefusedByLineAndTrainingIsTrain() throws Exception {
         Path typo = file("typo.csv", tickets(",", "\n").replace(",test\n", ",tset\n"));
         CommandFilesTest.Printed refused = evalIntents(typo, typo);

@@ -95,6 +95,9 @@ public class EvalRewardCommand implements Callable<Integer> {
             System.err.println("Note: " + EvalMessages.testPairsSeenInTraining(seen));
         }
         RewardPairs test = CrossEncoderRewards.pairs(unseen);
+        if (test.size() < EvalMessages.TOO_FEW_TO_JUDGE) {
+            System.err.println("Note: " + EvalMessages.tooFewToJudge(test.size(), "test pair"));
+        }
         boolean tryCross = model.equals("cross") || (model.equals("auto") && fit.size() >= CrossEncoderRewards.MIN_JUDGEMENTS);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("trainPairs", fit.size() + validation.size());

@@ -105,17 +105,20 @@ public class EvalIntentsCommand implements Callable<Integer> {
         if (budgetSeconds != null && budgetSeconds < 1) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--budget", "1 second or more", budgetSeconds));
         }
+        String chosen = IntentRegime.parse(regime);
+        if (autoFineTune && !chosen.equals(IntentRegime.AUTO)) {
+            throw new IllegalArgumentException(CommandLineMessages.onlyWith("--auto-finetune", "--regime auto"));
+        }
         checkOutputs();
         IntentDataSplit split = IntentDataSplit.read(trainFile, testFile, shots, seed);
         String oos = split.labels().contains(oosLabel) || split.test().stream().anyMatch(r -> r.label().equals(oosLabel)) ? oosLabel : null;
-        String chosen = IntentRegime.parse(regime);
         if (chosen.equals(IntentRegime.AUTO)) {
             chosen = IntentRegime.choose(split.train().size(), split.fewestPerLabel(oosLabel), IntentRegime.median(split.perLabel(oosLabel)), autoFineTune,
                     IntentTrainingConfig.defaults(seed).minTrainedExamples(), IntentRegime.MIN_FINE_TUNE_EXAMPLES);
         }
         Progress progress = new Progress(json);
         progress.line("Regime: " + chosen + (regime.equals(IntentRegime.AUTO) ? " (auto)" : ""));
-        IntentEvalReport.notes(split, oosLabel, progress);
+        IntentEvalReport.notes(split, oosLabel, shots != null, IntentTrainingConfig.defaults(seed).minTrainedExamples(), progress);
         if (chosen.equals(IntentRegime.FINETUNE)) {
             return fineTune(split, oos, progress);
         }

@@ -7,7 +7,9 @@ import dev.loopwise.common.runtime.PeakMemory;
 import dev.loopwise.model.Progress;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** What {@code loopwise eval-intents} tells: notes on the data before training, and the results after, as text or JSON. */
@@ -16,9 +18,23 @@ final class IntentEvalReport {
     }
 
     /** Rows left out or unlearnable, said before the training so a surprising score is explained. */
-    static void notes(IntentDataSplit split, String oosLabel, Progress progress) {
+    static void notes(IntentDataSplit split, String oosLabel, boolean shots, int fewest, Progress progress) {
+        Map<String, Integer> thin = new TreeMap<>();
+        List<Integer> counts = split.perLabel(oosLabel);
+        List<String> inScope = split.labels().stream().filter(l -> !l.equals(oosLabel)).toList();
+        for (int i = 0; i < inScope.size(); i++) {
+            if (counts.get(i) < fewest) {
+                thin.put(inScope.get(i), counts.get(i));
+            }
+        }
+        if (!shots && !thin.isEmpty()) { // with --shots the few rows are what was asked for
+            progress.line("Note: " + EvalMessages.fewTrainingRows(thin, fewest));
+        }
         if (split.droppedTest() + split.droppedValidation() > 0) {
             progress.line("Note: " + EvalMessages.seenInTraining(split.droppedTest(), split.droppedValidation()));
+        }
+        if (split.test().size() < EvalMessages.TOO_FEW_TO_JUDGE) {
+            progress.line("Note: " + EvalMessages.tooFewToJudge(split.test().size(), "test row"));
         }
         Map<String, Integer> unseen = split.unseenTestLabels();
         unseen.remove(oosLabel);

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment.simulation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,7 @@ class EvalRewardSeenPairsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void testPairsAboutATrainingTicketAreLeftOutAndCounted(@TempDir Path dir) throws Exception {
+    void testPairsAboutATrainingTicketAreLeftOutAndCountedAndTooFewAreSaidToBe(@TempDir Path dir) throws Exception {
         List<String> train = new ArrayList<>();
         List<String> test = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
@@ -40,21 +41,28 @@ class EvalRewardSeenPairsTest {
         Files.write(dir.resolve("test.jsonl"), test);
 
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream out = System.out;
+        PrintStream err = System.err;
         int exit;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
             exit = new CommandLine(new EvalRewardCommand()).execute("--train", dir.resolve("train.jsonl").toString(),
                     "--test", dir.resolve("test.jsonl").toString(), "--model", "vector", "--epochs", "2",
                     "--encoder", "all-MiniLM-L6-v2", "--json");
         } finally {
             System.setOut(out);
+            System.setErr(err);
         }
         assertEquals(0, exit, captured.toString(StandardCharsets.UTF_8));
         String[] lines = captured.toString(StandardCharsets.UTF_8).strip().split("\n");
         JsonNode result = JSON.readTree(lines[lines.length - 1]);
         assertEquals(6, result.path("testPairs").asInt(), result.toString());
         assertEquals(2, result.path("testSeenPairs").asInt(), result.toString());
+        // An accuracy on 6 pairs was printed as if it were a verdict; one pair moves it by 17 points.
+        assertTrue(said.toString(StandardCharsets.UTF_8).contains("Note: 6 test pairs are too few to judge by: each moves the accuracy by"
+                + " 17 points") && said.toString(StandardCharsets.UTF_8).contains("Give at least 20 (14 more) to tell."), said.toString());
     }
 
     private static String pair(String prompt) {
