@@ -119,6 +119,13 @@
         await load(false);
         return;
       }
+      if (e.unanswered) {
+        // Nothing was stored: the same item stays, its stars and rewrite untouched, to be chosen again once Loopwise answers.
+        item = judged;
+        page.dataset.settled = 'true';
+        say(page.dataset.choiceUnsent, 'error');
+        return;
+      }
       say(e.message, 'error');
       if (e.status === 400) {
         // What was sent needs fixing (a rewrite too long, say): the same item stays, with the reviewer's text.
