@@ -52,4 +52,31 @@ class UnansweredChoiceBrowserTest extends JudgingBrowserTest {
             assertTrue(text("message").startsWith(ReviewMessages.REVIEW_SAVED_WITH_REWRITE), text("message"));
         });
     }
+
+    @Test
+    void aSavedChoiceWhoseNextTicketDidNotComeOffersLookAgainNotTheJudgedTicket() {
+        Browser.run(driver, "unanswered-next-failure", () -> {
+            signIn();
+            driver.get(base + "review/judge");
+            waitForTicket("URGENT");
+            String ticket = text("ticket-text");
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            // The choice reaches Loopwise; asking for the next ticket does not.
+            js.executeScript("window.realFetch = window.fetch; window.fetch = (url, options) => options.method === 'GET'"
+                    + " ? Promise.reject(new TypeError('Failed to fetch')) : window.realFetch(url, options);");
+            Browser.keys(driver, "b");
+            waitForMessage(ReviewMessages.REVIEW_NEXT_UNANSWERED);
+            assertTrue(text("message").startsWith(ReviewMessages.REVIEW_SAVED), text("message"));
+            assertEquals(1, judgements().size());
+            assertTrue(!driver.findElement(By.id("item")).isDisplayed(), "the judged ticket does not stay as if it could be answered");
+            assertTrue(!driver.findElement(By.cssSelector("#empty h2")).isDisplayed(), "nor does the page say nothing is waiting");
+            assertEquals("look-again", js.executeScript("return document.activeElement.id;"));
+            Browser.screenshot(driver, "unanswered-next");
+
+            js.executeScript("window.fetch = window.realFetch;");
+            Browser.keys(driver, Keys.ENTER); // Look again, by keyboard
+            wait.until(d -> d.findElement(By.id("item")).isDisplayed() && !text("ticket-text").equals(ticket));
+            assertEquals(1, judgements().size());
+        });
+    }
 }

@@ -179,6 +179,11 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String nextUnanswered() {
+        return ReviewMessages.REVIEW_NEXT_UNANSWERED;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String judgedElsewhere() {
         return ReviewMessages.REVIEW_JUDGED_ELSEWHERE;
     }
