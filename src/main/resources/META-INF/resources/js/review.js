@@ -31,7 +31,9 @@
     settleTimer = setTimeout(check, SETTLE_MS);
   }
   // Function declarations below are hoisted, so the skip reasons can call back into this page's choose and say.
-  const skip = window.reviewSkip({ hasItem: () => item !== null, choose: (reason) => choose('skip', reason), say,
+  let reasonFor = null; // the item the reason in the skip box was typed for
+  const skip = window.reviewSkip({ hasItem: () => item !== null,
+    sameItem: () => { const same = reasonFor === item; reasonFor = item; return same; }, choose: (reason) => choose('skip', reason), say,
     reasonRequired: page.dataset.reasonRequired });
 
   // Shows an answer of the next-item call: the item (or that nothing waits) and the counters as they stand.

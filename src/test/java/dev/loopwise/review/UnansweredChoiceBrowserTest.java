@@ -79,4 +79,31 @@ class UnansweredChoiceBrowserTest extends JudgingBrowserTest {
             assertEquals(1, judgements().size());
         });
     }
+
+    @Test
+    void aSkipLoopwiseDidNotAnswerKeepsTheReasonTyped() {
+        Browser.run(driver, "unanswered-skip-failure", () -> {
+            signIn();
+            driver.get(base + "review/judge");
+            waitForTicket("URGENT");
+            String other = String.valueOf(ReviewMessages.SKIP_REASONS.size() + 1);
+            String reason = "The order number in it belongs to another shop";
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            Browser.keys(driver, "s", other);
+            driver.switchTo().activeElement().sendKeys(reason);
+            js.executeScript("window.realFetch = window.fetch;"
+                    + " window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));");
+            Browser.keys(driver, Keys.ENTER);
+            waitForMessage(ReviewMessages.REVIEW_CHOICE_UNSENT);
+            js.executeScript("window.fetch = window.realFetch;");
+            Browser.keys(driver, "s", other);
+            assertEquals(reason, driver.findElement(By.id("skip-other")).getAttribute("value"), "the reason is not typed again");
+            Browser.keys(driver, Keys.ENTER);
+            waitForMessage(ReviewMessages.REVIEW_SKIPPED);
+            assertEquals(1, judgements().size());
+            // The next ticket's skip box starts empty.
+            Browser.keys(driver, "s", other);
+            assertEquals("", driver.findElement(By.id("skip-other")).getAttribute("value"));
+        });
+    }
 }
