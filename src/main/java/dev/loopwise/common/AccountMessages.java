@@ -34,6 +34,10 @@ public final class AccountMessages {
     public static final String LAST_ADMIN = "Loopwise needs at least one enabled admin: make another account admin first.";
     public static final String WRONG_CURRENT_PASSWORD = "Your current password is not right; nothing was changed.";
     public static final String PASSWORDS_DIFFER = "The two new passwords differ; type the same one twice.";
+    /** Said by the account page before sending too short a new password (what was typed stays), and by Loopwise after. */
+    public static String passwordTooShort(int minPasswordLength) {
+        return "A password needs at least " + minPasswordLength + " characters.";
+    }
     public static final String PASSWORD_CHANGED = "Your password is changed.";
     public static final String KEY_FOR_OTHER_USER = "Only an admin may see, create or revoke the API keys of another account.";
     public static final String CANNOT_DEMOTE_LAST_ADMIN = "This is the last admin account; create another admin first.";

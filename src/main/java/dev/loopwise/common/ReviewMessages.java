@@ -58,6 +58,12 @@ public final class ReviewMessages {
     /** Look again that did not reach Loopwise (the network, a restart): said, else the press looks ignored. */
     public static final String REVIEW_LOOK_FAILED = "Could not look for new items just now: Loopwise did not answer (the network,"
             + " or a restart). Press Look again in a moment.";
+    /** A choice that did not reach Loopwise (the network, a restart): nothing was stored, and the item stays as it was. */
+    public static final String REVIEW_CHOICE_UNSENT = "Your choice was not saved: Loopwise did not answer (the network, or a"
+            + " restart). The ticket stays on screen with what you wrote: choose again in a moment.";
+    /** After a saved choice, the next item's request that Loopwise did not answer: said after what the choice's answer said. */
+    public static final String REVIEW_NEXT_UNANSWERED = "The next ticket did not come: Loopwise did not answer (the network, or a"
+            + " restart). Press Look again in a moment.";
     /** Said once on the judging page, the first time a judgement leaves Waiting where it was: else it reads as stuck. */
     public static final String REVIEW_QUEUE_TOPPED_UP = "Waiting did not fall: new items were made from incoming tickets meanwhile.";
     /** Another answer to the same item came first (another tab or device); the API's undo is in its documentation. */

@@ -6,11 +6,19 @@ window.reviewServer = (function () {
   const PENDING_MAX_MS = 60 * 60 * 1000;
 
   async function call(method, url, body) {
-    const response = await fetch(url, {
-      method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      // No answer at all (the network dropped, Loopwise restarting): nothing reached it, so nothing was stored.
+      const failure = new Error('Loopwise did not answer.');
+      failure.unanswered = true;
+      throw failure;
+    }
     if (response.status === 401) {
       // Loading the page itself lets the server send the browser to sign in and back here.
       if (method === 'POST' && /^\/review\/items\/\d+$/.test(url)) {
@@ -22,9 +30,12 @@ window.reviewServer = (function () {
     if (response.status === 204) return null;
     const data = await response.json().catch(() => null);
     if (!response.ok) {
+      // A proxy in front (HAProxy, say) answers 502–504 while Loopwise itself is down: it did not answer either.
+      const unanswered = response.status >= 502 && response.status <= 504;
       const failure = new Error((data && data.error) || 'Something went wrong (HTTP ' + response.status + ').');
       failure.status = response.status;
       failure.code = data && data.code;
+      failure.unanswered = unanswered;
       throw failure;
     }
     return data;

@@ -12,7 +12,8 @@ window.reviewSkip = function (page) {
     if (!$('skip-box').contains(document.activeElement)) cameFrom = document.activeElement;
     $('skip-box').hidden = false;
     $('skip-other-box').hidden = true;
-    $('skip-other').value = '';
+    // The reason typed stays until another item comes: a skip Loopwise did not answer is sent again without retyping it.
+    if (!page.sameItem()) $('skip-other').value = '';
     reasonButtons()[0].focus();
     clearOfChoices($('skip-box'));
   }

@@ -31,7 +31,9 @@
     settleTimer = setTimeout(check, SETTLE_MS);
   }
   // Function declarations below are hoisted, so the skip reasons can call back into this page's choose and say.
-  const skip = window.reviewSkip({ hasItem: () => item !== null, choose: (reason) => choose('skip', reason), say,
+  let reasonFor = null; // the item the reason in the skip box was typed for
+  const skip = window.reviewSkip({ hasItem: () => item !== null,
+    sameItem: () => { const same = reasonFor === item; reasonFor = item; return same; }, choose: (reason) => choose('skip', reason), say,
     reasonRequired: page.dataset.reasonRequired });
 
   // Shows an answer of the next-item call: the item (or that nothing waits) and the counters as they stand.
@@ -45,6 +47,7 @@
     skip.close();
     $('item').hidden = !item;
     $('empty').hidden = !!item;
+    $('empty').classList.remove('unanswered');
     if (!item) {
       page.dataset.settled = 'true';
       return;
@@ -113,27 +116,51 @@
       }
       say(said);
     } catch (e) {
-      if (e.code === 'already_judged') {
-        // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
-        say(page.dataset.judgedElsewhere);
-        await load(false);
-        return;
-      }
-      say(e.message, 'error');
-      if (e.status === 400) {
-        // What was sent needs fixing (a rewrite too long, say): the same item stays, with the reviewer's text.
-        item = judged;
-        page.dataset.settled = 'true';
-        if (rewrite) {
-          $('rewrite').value = rewrite;
-          openRewrite();
-        }
-        return;
-      }
+      await refused(e, judged, rewrite);
+      return;
+    }
+    try {
+      await load();
+    } catch (e) {
+      if (!e.unanswered) throw e;
+      // Saved, but the next ticket did not come: the one judged must not stay on screen as if it could be answered again.
+      item = null;
+      $('item').hidden = true;
+      $('empty').hidden = false;
+      $('empty').classList.add('unanswered');
+      page.dataset.settled = 'true';
+      say($('message').textContent + ' ' + page.dataset.nextUnanswered, 'error');
+      $('look-again').focus();
+    }
+  }
+
+  // A choice Loopwise did not store: said, and the item stays when the reviewer can still answer it.
+  async function refused(e, judged, rewrite) {
+    if (e.code === 'already_judged') {
+      // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
+      say(page.dataset.judgedElsewhere);
       await load(false);
       return;
     }
-    await load();
+    if (e.unanswered) {
+      // Nothing was stored: the same item stays, its stars and rewrite untouched, to be chosen again once Loopwise answers.
+      item = judged;
+      page.dataset.settled = 'true';
+      say(page.dataset.choiceUnsent, 'error');
+      return;
+    }
+    say(e.message, 'error');
+    if (e.status === 400) {
+      // What was sent needs fixing (a rewrite too long, say): the same item stays, with the reviewer's text.
+      item = judged;
+      page.dataset.settled = 'true';
+      if (rewrite) {
+        $('rewrite').value = rewrite;
+        openRewrite();
+      }
+      return;
+    }
+    await load(false);
   }
 
   // The server decides whether it is too late; its answer is shown either way, never nothing.

@@ -174,6 +174,16 @@ public class ReviewFormats {
     }
 
     @TemplateExtension(namespace = "review")
+    static String choiceUnsent() {
+        return ReviewMessages.REVIEW_CHOICE_UNSENT;
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String nextUnanswered() {
+        return ReviewMessages.REVIEW_NEXT_UNANSWERED;
+    }
+
+    @TemplateExtension(namespace = "review")
     static String judgedElsewhere() {
         return ReviewMessages.REVIEW_JUDGED_ELSEWHERE;
     }

@@ -1,5 +1,6 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.security.apikey.ApiKey;
@@ -15,6 +16,17 @@ public class AccountFormats {
     @TemplateExtension(namespace = "login")
     static String unsentChoice() {
         return ReviewMessages.REVIEW_CHOICE_WAITS;
+    }
+
+    /** Said on the account page before sending two new passwords that differ, so what was typed stays. */
+    @TemplateExtension(namespace = "account")
+    static String passwordsDiffer() {
+        return AccountMessages.PASSWORDS_DIFFER;
+    }
+
+    @TemplateExtension(namespace = "account")
+    static String passwordTooShort(int minPasswordLength) {
+        return AccountMessages.passwordTooShort(minPasswordLength);
     }
 
     static String lastUsed(ApiKey key) {

@@ -5,6 +5,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.SecurityConfig;
 import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.apikey.ApiKey;
 import dev.loopwise.security.apikey.ApiKeyService;
@@ -43,14 +44,16 @@ public class AccountPage {
     UserService users;
     @Inject
     SessionStamps stamps;
+    @Inject
+    SecurityConfig security;
     @Context
     UriInfo uri;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance account(User user, List<ApiKey> keys, String newKey, String error,
-                                               String passwordError, String passwordNotice, String typedKeyName,
-                                               String revokedShown);
+                                               PasswordError passwordError, String passwordNotice, String typedKeyName,
+                                               String revokedShown, int minPasswordLength);
     }
 
     @GET
@@ -71,7 +74,7 @@ public class AccountPage {
             return Response.ok(page(null, null, null, AccountMessages.PASSWORD_CHANGED))
                     .cookie(stamps.renewal(currentUser.name(), endedAt, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(null, null, e.getMessage(), null)).build();
+            return Response.status(e.status).entity(page(null, null, PasswordError.of(e), null)).build();
         }
     }
 
@@ -101,15 +104,17 @@ public class AccountPage {
         return page(newKey, error, null, null);
     }
 
-    private TemplateInstance page(String newKey, String error, String passwordError, String passwordNotice) {
+    private TemplateInstance page(String newKey, String error, PasswordError passwordError, String passwordNotice) {
         return page(newKey, error, passwordError, passwordNotice, null);
     }
 
-    private TemplateInstance page(String newKey, String error, String passwordError, String passwordNotice, String typedKeyName) {
+    private TemplateInstance page(String newKey, String error, PasswordError passwordError, String passwordNotice,
+                                  String typedKeyName) {
         User user = currentUser.user();
         List<ApiKey> listed = ApiKey.listedForUser(user);
         String revokedShown = PagingMessages.newestShown((int) listed.stream().filter(ApiKey::isRevoked).count(),
                 ApiKey.countRevoked(user), "revoked keys", "GET /api/v1/keys lists every one, a page at a time");
-        return Templates.account(user, listed, newKey, error, passwordError, passwordNotice, typedKeyName, revokedShown);
+        return Templates.account(user, listed, newKey, error, passwordError, passwordNotice, typedKeyName, revokedShown,
+                security.minPasswordLength());
     }
 }

@@ -77,7 +77,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
                     + " characters): people sign in with it. Only a service account has none.");
         }
         if (PlainText.length(password) < minPasswordLength) {
-            throw ApiException.badRequest("weak_password", "A password needs at least " + minPasswordLength + " characters.");
+            throw ApiException.badRequest("weak_password", AccountMessages.passwordTooShort(minPasswordLength));
         }
         if (password.isBlank()) {
             throw ApiException.badRequest("weak_password", "A password cannot be only spaces.");
