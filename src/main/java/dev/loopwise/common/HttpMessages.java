@@ -84,6 +84,12 @@ public final class HttpMessages {
                 + " read: send it in the charset the header names, or as UTF-8 with charset=utf-8. Nothing was saved.";
     }
 
+    public static String malformedContentType(String contentType) {
+        String shown = contentType.length() > 40 ? contentType.substring(0, 40) + "…" : contentType;
+        return "The Content-Type header '" + shown + "' names no media type: write it as type/subtype, such as application/json"
+                + " for a JSON body, or leave the header out when sending no body. Nothing was saved.";
+    }
+
     public static String contentEncoding(String encoding) {
         String shown = encoding.length() > 40 ? encoding.substring(0, 40) + "…" : encoding;
         return "The body is sent with Content-Encoding '" + shown + "', which Loopwise does not read: send it uncompressed"

@@ -240,5 +240,8 @@ public final class Messages {
                 + "): send a value this field allows.";
     }
 
+    public static final String BODY_NOT_UTF8_OR_STRAY_CHARACTER = "The body is not valid JSON: it holds a character outside double quotes"
+            + " that JSON does not take (a typographic quote such as “ or ”, a non-breaking space), or bytes that are not UTF-8."
+            + " Write keys and text in plain double quotes (\") and send the JSON encoded as UTF-8.";
     public static final String BODY_NOT_UTF8 = "The body is not UTF-8: send the JSON encoded as UTF-8 (the only encoding JSON allows).";
 }

@@ -17,7 +17,11 @@ import java.util.Locale;
  * it (the audit and preference exports) and answered 500;</li>
  * <li>a type given {@code q=0} is one the caller does not take ({@code *}{@code /*;q=0}: none at all), where RESTEasy
  * answered in it anyway: such a request gets the 406 that a type the address never answers in gets (on the API and the
- * OpenAI-compatible paths, whose answers are JSON unless a resource names other types; pages keep RESTEasy's reading).</li>
+ * OpenAI-compatible paths, whose answers are JSON unless a resource names other types; pages keep RESTEasy's reading);</li>
+ * <li>on those paths any other type they do not answer in ({@code application/xml}, {@code text/html}) or a header that names
+ * no type ({@code garbage/}) gets that 406 too: RESTEasy chose the writer by the header where a method returns a
+ * {@code Response}, so {@code /api/v1/review/next} answered XML or HTML with the item's Java text, or failed with a 500
+ * after leasing an item, instead of refusing.</li>
  * </ul>
  * It runs after {@link RolesFirst}, so a 406 is said only to a caller allowed at the address.
  */
@@ -28,7 +32,7 @@ public class AcceptHeader {
             String accept = context.request().getHeader(HttpHeaders.ACCEPT);
             if (accept != null && accept.isBlank()) {
                 context.request().headers().remove(HttpHeaders.ACCEPT);
-            } else if (accept != null && accept.toLowerCase(Locale.ROOT).contains("q=")) {
+            } else if (accept != null && (accept.toLowerCase(Locale.ROOT).contains("q=") || answersJson(context.normalizedPath()))) {
                 String path = context.normalizedPath();
                 String verb = context.request().method().name();
                 List<AllowedMethods.Route> asked = path == null ? List.of() : RouteRules.forVerb(AllowedMethods.matching(path), verb);
@@ -41,9 +45,13 @@ public class AcceptHeader {
         });
     }
 
+    private static boolean answersJson(String path) {
+        return path != null && (path.startsWith("/api/") || path.startsWith("/v1/"));
+    }
+
     /** The types a route answers in: those it names, or JSON for an API route that names none (the resources' default). */
     private static List<String> answersIn(AllowedMethods.Route route, String path) {
-        return route.produces().isEmpty() && (path.startsWith("/api/") || path.startsWith("/v1/")) ? List.of(MediaType.APPLICATION_JSON)
+        return route.produces().isEmpty() && answersJson(path) ? List.of(MediaType.APPLICATION_JSON)
                 : route.produces();
     }
 }

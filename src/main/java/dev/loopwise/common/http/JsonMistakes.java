@@ -54,6 +54,11 @@ final class JsonMistakes {
             if (t instanceof InputCoercionException coercion) {
                 return Messages.numberOutOfRange(field, range(coercion.getTargetType()));
             }
+            if (String.valueOf(t.getMessage()).startsWith("Invalid UTF-8 start byte")) {
+                // Jackson says so too of a valid character outside double quotes (“ ”, a non-breaking space), which it
+                // began to read as a single byte: either may be the mistake.
+                return Messages.BODY_NOT_UTF8_OR_STRAY_CHARACTER;
+            }
             if (t instanceof CharConversionException || String.valueOf(t.getMessage()).startsWith("Invalid UTF-8")) {
                 return Messages.BODY_NOT_UTF8;
             }

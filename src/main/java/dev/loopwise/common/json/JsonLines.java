@@ -21,8 +21,10 @@ public final class JsonLines {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
     private static final Pattern DUPLICATE = Pattern.compile("^Duplicate field '(.{0,60})");
-    private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token '(.{0,40}?)'");
-    private static final Pattern UNEXPECTED = Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\): (.*)", Pattern.DOTALL);
+    private static final Pattern UNRECOGNIZED = Pattern.compile("^Unrecognized token '(.*?)': was expecting", Pattern.DOTALL);
+    /** The character as Jackson shows it, its code (and in hex past ASCII: "(code 8220 / 0x201c)"), then what it expected. */
+    private static final Pattern UNEXPECTED = Pattern.compile(
+            "^Unexpected character \\('(.{1,2}?)' \\(code \\d+(?: / 0x[0-9a-fA-F]+)?\\)\\):? (.*)", Pattern.DOTALL);
 
     private JsonLines() {
     }
@@ -68,11 +70,12 @@ public final class JsonLines {
         }
         Matcher unknown = UNRECOGNIZED.matcher(message);
         if (unknown.find()) {
-            return "'" + unknown.group(1) + "' is not JSON (text goes in double quotes)";
+            String token = unknown.group(1).length() > 40 ? unknown.group(1).substring(0, 40) + "…" : unknown.group(1);
+            return "'" + token + "' is not JSON (text goes in double quotes)";
         }
         Matcher unexpected = UNEXPECTED.matcher(message);
         if (unexpected.find()) {
-            String said = JsonSyntax.unexpected(unexpected.group(1).charAt(0), unexpected.group(2));
+            String said = JsonSyntax.unexpected(unexpected.group(1), unexpected.group(2));
             if (said != null) {
                 return said;
             }

@@ -13,8 +13,23 @@ final class JsonSyntax {
     private JsonSyntax() {
     }
 
-    /** The parser met {@code found} where {@code expected} says something else belongs; null when not one of these. */
-    static String unexpected(char found, String expected) {
+    /** The parser met {@code shown} where {@code expected} says something else belongs; null when not one of these. */
+    static String unexpected(String shown, String expected) {
+        char found = shown.charAt(0);
+        String number = number(expected);
+        if (number != null) {
+            return number;
+        }
+        if (expected.startsWith("expected a hex-digit for character escape sequence")) {
+            return "a \\u escape without its four hex digits: write \\u and four hex digits (0-9, a-f), such as \\u00e9";
+        }
+        if (expected.startsWith("maybe a (non-standard) comment")) {
+            return "a comment: JSON has none, remove it";
+        }
+        if (found > 127 && (expected.startsWith("expected a valid value") || expected.startsWith("was expecting double-quote"))) {
+            return "'" + shown + "' outside double quotes: write keys and text in plain double quotes (\"), not typographic ones such as"
+                    + " “ or ”, and use only spaces, tabs and line breaks between values";
+        }
         if (expected.startsWith("was expecting double-quote to start field name")) {
             return switch (found) {
                 case '}' -> "a comma before '}' with no key after it: remove the comma after the last entry";
@@ -22,7 +37,7 @@ final class JsonSyntax {
                 default -> "a key without double quotes where '" + found + "' is: write keys in double quotes (\"key\": value)";
             };
         }
-        if (expected.startsWith("expected a valid value")) {
+        if (expected.startsWith("expected a valid value") || expected.startsWith("expected a value")) {
             return switch (found) {
                 case ']' -> "a comma before ']' with no value after it: remove the comma after the last item";
                 case '}', ',' -> "a value is missing before '" + found + "' (after a key's colon, or between two commas)";
@@ -42,6 +57,30 @@ final class JsonSyntax {
         return null;
     }
 
+    /** A number written as JSON does not write one ("-x", "1.", "1e", "+1"); null when the mistake is not in a number. */
+    private static String number(String expected) {
+        if (!expected.startsWith("in numeric value: ")) {
+            return null;
+        }
+        String problem = expected.substring("in numeric value: ".length());
+        if (problem.startsWith("expected digit (0-9) to follow minus sign")) {
+            return "a minus sign without a digit after it: write a number such as -5 (NaN and Infinity are not JSON numbers),"
+                    + " or put text in double quotes";
+        }
+        if (problem.startsWith("Decimal point not followed by a digit")) {
+            return "a number that ends in a decimal point: write 1 or 1.0, not 1.";
+        }
+        if (problem.startsWith("Exponent indicator not followed by a digit")) {
+            return "a number whose exponent has no digits: write 1e5, not 1e";
+        }
+        if (problem.startsWith("JSON spec does not allow numbers to have plus signs")) {
+            return "a number with a plus sign: write 5, not +5";
+        }
+        return "a number that is not written as JSON writes one (such as -5, 1.5 or 2e3)";
+    }
+
+    private static final Pattern CONTROL = Pattern.compile("^Illegal character \\(\\(CTRL-CHAR, code (\\d+)\\)\\)");
+
     private static final Pattern TOO_LONG = Pattern.compile(
             "^(Number value|Name|String value) length \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
 
@@ -56,6 +95,11 @@ final class JsonSyntax {
                 case "Name" -> "a key " + length + " characters long: a key is a field's name, at most " + most + " characters";
                 default -> "a text " + length + " characters long: one value holds at most " + most;
             };
+        }
+        Matcher control = CONTROL.matcher(message);
+        if (control.find()) {
+            return String.format(Locale.ROOT, "a control character (U+%04X) outside text: remove it (only spaces, tabs and line breaks"
+                    + " may stand between values)", Integer.parseInt(control.group(1)));
         }
         if (message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 10))")
                 || message.startsWith("Illegal unquoted character ((CTRL-CHAR, code 13))")) {

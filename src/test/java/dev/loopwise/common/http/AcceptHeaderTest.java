@@ -64,6 +64,28 @@ class AcceptHeaderTest {
         assertEquals(401, get("api/v1/me", null, "*/*;q=0").statusCode());
     }
 
+    @Test
+    void anApiAddressRefusesATypeItDoesNotAnswerInEvenWhereItsMethodReturnsAResponse() throws Exception {
+        String key = Caller.apiKey(keys, "admin").apiKey();
+        // review/next built its answer as a Response: XML and HTML came back as the item's Java text, a header naming
+        // no type was a 500 after the item had been leased.
+        for (String path : new String[] {"api/v1/review/next", "api/v1/me"}) {
+            for (String odd : new String[] {"application/xml", "text/html", "garbage/", ";;;", "text/*"}) {
+                HttpResponse<String> answer = get(path, key, odd);
+                assertEquals(406, answer.statusCode(), path + " with Accept '" + odd + "': " + answer.body());
+                assertTrue(answer.body().contains("\"code\":\"not_acceptable\""), answer.body());
+            }
+        }
+        HttpResponse<String> openAi = get("v1/models", key, "text/html");
+        assertEquals(406, openAi.statusCode(), openAi.body());
+        assertTrue(openAi.body().contains("\"type\":\"invalid_request_error\""), "in OpenAI's shape: " + openAi.body());
+        // JSON named among others, or any type, is still answered.
+        assertEquals(200, get("api/v1/me", key, "text/html, application/json").statusCode());
+        assertEquals(200, get("api/v1/me", key, "application/*").statusCode());
+        assertEquals(200, get("api/v1/audit?until=2000-01-01T00:00:00Z", key, "application/jsonl").statusCode());
+        assertEquals(401, get("api/v1/review/next", null, "text/html").statusCode());
+    }
+
     private HttpResponse<String> get(String path, String key, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept);
         if (key != null) {

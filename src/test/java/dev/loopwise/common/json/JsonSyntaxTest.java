@@ -57,6 +57,36 @@ class JsonSyntaxTest {
                 .body("error", containsString("a key 60,000 characters long: a key is a field's name, at most 50,000 characters"));
     }
 
+    @Test
+    void mistakesInNumbersEscapesCommentsAndStrayCharactersAreSaidInWordsNotInTheParsers() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String[][] mistakes = {
+            {"{\u0007\"text\": \"hi\"}", "a control character (U+0007) outside text: remove it"},
+            {"{\"text\": -x}", "a minus sign without a digit after it"},
+            {"{\"text\": 1.}", "a number that ends in a decimal point: write 1 or 1.0, not 1."},
+            {"{\"text\": 1e}", "a number whose exponent has no digits"},
+            {"{\"text\": +1}", "a number with a plus sign: write 5, not +5"},
+            {"{\"text\": \"\\u12\"}", "a \\u escape without its four hex digits"},
+            {"{/* ticket */ \"text\": \"hi\"}", "a comment: JSON has none, remove it"},
+            {",", "a value is missing before ','"},
+            {"{\u201ctext\u201d: \"hi\"}", "'\u201c' outside double quotes: write keys and text in plain double quotes"},
+            {"{\"text\": " + "b".repeat(300) + "}", "'" + "b".repeat(40) + "…' is not JSON (text goes in double quotes)"},
+        };
+        for (String[] mistake : mistakes) {
+            post(admin, "/api/v1/respond", mistake[0]).statusCode(400).body("code", equalTo("malformed_json"))
+                    .body("error", containsString(mistake[1])).body("error", not(containsString("code ")))
+                    .body("error", not(containsString("Feature"))).body("error", not(containsString("JSON String")));
+        }
+        // Read from the body's bytes, a typographic quote before a value is reported by the parser as a byte that is not
+        // UTF-8: the answer names both, where it said only that the body was not UTF-8.
+        post(admin, "/api/v1/respond", "{\"text\": \u201chi\u201d}").statusCode(400)
+                .body("error", containsString("a typographic quote such as “ or ”")).body("error", containsString("not UTF-8"));
+        // The same words for a line of an imported file.
+        admin.request().contentType("application/x-ndjson").body("{\"text\": -x}\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/tickets").then().statusCode(400)
+                .body("error", containsString("line 1: not valid JSON (a minus sign without a digit after it"));
+    }
+
     private static io.restassured.response.ValidatableResponse post(Caller caller, String path, String body) {
         return caller.request().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post(path).then();
     }

@@ -1,0 +1,42 @@
+package dev.loopwise.common.http;
+
+import dev.loopwise.common.HttpMessages;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * A Content-Type header that names no media type ({@code garbage}, {@code text/}, {@code ;}) is refused with a 415 that
+ * says how to write one. RESTEasy's request filters read the header on every request that may carry a body, and failed
+ * to parse it with a 500 on each address that names no body type of its own (a cancel, a revoke, an account's change);
+ * the addresses that do name one answered 415. It runs after {@link RolesFirst}, so the 415 is said only to a caller
+ * allowed at the address, as the others are.
+ */
+@ApplicationScoped
+public class ContentTypeHeader {
+    void register(@Observes Router router) {
+        router.route().order(RolesFirst.ORDER + 6).handler(context -> {
+            HttpMethod method = context.request().method();
+            String contentType = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            if (method != HttpMethod.GET && method != HttpMethod.HEAD && contentType != null && !contentType.isBlank()
+                    && !mediaType(contentType)) {
+                HttpLayerErrors.refuse(context, 415, "unsupported_media_type", HttpMessages.malformedContentType(contentType.strip()));
+                return;
+            }
+            context.next();
+        });
+    }
+
+    /** Whether the header parses as RESTEasy reads it. */
+    static boolean mediaType(String contentType) {
+        try {
+            MediaType.valueOf(contentType.strip());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
