@@ -68,6 +68,12 @@ public final class LifecycleMessages {
                 + " (Tickets page), or train with another choice under How to learn.";
     }
 
+    /** Training refused on a workspace without intents: what it would learn to tell apart comes first. */
+    public static String noIntentsToTrain() {
+        return "There is nothing to train on yet: the workspace has no intents. Import labelled tickets on Import (each label"
+                + " becomes an intent), or add intents on Intents, then train.";
+    }
+
     /** A second training would only wait behind the first and train from the same tickets. */
     public static String trainingRunning(long runId, String status) {
         return "Training run " + runId + " is " + status + ": wait for it to end (Models shows its progress) or cancel it there,"

@@ -68,6 +68,7 @@ public class TrainingService {
     public TrainingRun start(String requestedRegime, String startedBy) {
         String regime = IntentRegime.parse(requestedRegime); // validates the regime before anything is stored
         TrainingRun run = QuarkusTransaction.requiringNew().call(() -> {
+            refuseWithoutIntents();
             if (regime.equals(IntentRegime.FINETUNE)) {
                 refuseIntentsWithoutTickets();
             }
@@ -100,6 +101,14 @@ public class TrainingService {
     }
 
     private static final long QUEUE_LOCK = 0x547261696e517565L;
+
+    /** A run with no intent to learn would only fail a moment later and stay on the Models page as a failed training. */
+    private static void refuseWithoutIntents() {
+        boolean any = (Boolean) TrainingRun.getEntityManager().createNativeQuery("select exists (select 1 from intents)").getSingleResult();
+        if (!any) {
+            throw ApiException.conflict("no_intents", LifecycleMessages.noIntentsToTrain());
+        }
+    }
 
     /**
      * Fine-tuning learns every intent from at least two of its tickets (the out-of-scope intent from one): said before
