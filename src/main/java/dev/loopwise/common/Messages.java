@@ -42,7 +42,9 @@ public final class Messages {
             + " page sends it; leave it out to switch whatever is active.";
     public static final String DATABASE_UNAVAILABLE = "Loopwise lost its connection to the database for a moment. "
             + "The request changed nothing; try again in a few seconds.";
-    public static final String INTERNAL = "Something went wrong on our side (reference %s). The request changed nothing; try again or report the reference.";
+    /** A change is saved whole or not at all, but the error may come after it was saved (while the answer was written). */
+    public static final String INTERNAL = "Something went wrong on our side (reference %s). A change is saved whole or not at all:"
+            + " look whether this one was made before you try again, and report the reference if it happens again.";
     public static final String SESSION_EXPIRED = "Your session expired. Please log in again.";
     public static final String SIGN_IN_OR_KEY =
             "Sign in at /login in a browser, or send an API key as 'Authorization: Bearer <key>' (create one on your account page).";
