@@ -5,6 +5,7 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.NewCookie;
@@ -48,9 +49,10 @@ public class SessionStamps {
 
     /**
      * Serving without a configured key would sign sessions with a key made at start: they would die at
-     * every restart and never work across instances. The demo and commands without HTTP do not need one.
+     * every restart and never work across instances. The demo and commands without HTTP do not need one. Checked before
+     * any other start-up work (loading encoders, scheduling jobs), whose failing as the start is undone would bury the cause.
      */
-    void requireKeyWhenServing(@Observes StartupEvent event,
+    void requireKeyWhenServing(@Observes @Priority(0) StartupEvent event,
                                @ConfigProperty(name = "loopwise.demo.enabled", defaultValue = "false") boolean demo,
                                @ConfigProperty(name = "quarkus.http.host-enabled", defaultValue = "true") boolean http) {
         if (LaunchMode.current() == LaunchMode.NORMAL && http && !demo && !keyConfigured) {
