@@ -65,6 +65,7 @@ public class BenchServingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        encoderOptions.check();
         if (seconds < 1) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--seconds", "1 or more (measured seconds per level)", seconds));
         }

@@ -192,6 +192,24 @@ class CommandLineErrorsTest {
         assertTrue(shared.err.contains("there is no file") && shared.err.contains(missing), shared.err);
     }
 
+    @Test
+    void anUnknownEncoderOrPreferenceIsNamedBeforeTheDataFileIsRead() {
+        // The files do not exist: a command that read them first would name the file, after a wait on a real one.
+        String[][] mistakes = {{"eval-intents", "--train", "no-such.csv", "--test", "no-such.csv", "--encoder", "nosuch"},
+            {"eval-reward", "--train", "no-such.jsonl", "--test", "no-such.jsonl", "--encoder", "nosuch"},
+            {"simulate", "--data", "no-such.csv", "--encoder", "nosuch"}, {"bench-drift", "--data", "no-such.csv", "--encoder", "nosuch"},
+            {"bench-gates", "--data", "no-such.csv", "--encoder", "nosuch"}};
+        for (String[] args : mistakes) {
+            Printed refused = run(args);
+            assertEquals(2, refused.exit, String.join(" ", args));
+            assertTrue(refused.err.contains("Unknown encoder 'nosuch'") && !refused.err.contains("no-such"), refused.err);
+        }
+        Printed pooling = run("eval-intents", "--train", "no-such.csv", "--test", "no-such.csv", "--pooling", "max");
+        assertTrue(pooling.exit == 2 && pooling.err.contains("Unknown pooling 'max'"), pooling.err);
+        Printed preference = run("simulate", "--data", "no-such.csv", "--preference", "friendly");
+        assertTrue(preference.exit == 2 && preference.err.contains("friendly") && !preference.err.contains("no-such"), preference.err);
+    }
+
     private record Printed(int exit, String err) {
     }
 

@@ -40,6 +40,7 @@ public class BenchGatesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        encoderOptions.check();
         // Checked before the file is read and anything trained: none would end in a table of nothing, too few in a failure.
         if (rounds < 1) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--rounds", "1 or more (null rounds per row)", rounds));

@@ -72,6 +72,7 @@ public class EvalRewardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        encoderOptions.check();
         if (!List.of("auto", "cross", "vector").contains(model)) {
             throw new IllegalArgumentException("--model must be auto, cross or vector, not " + model);
         }

@@ -97,6 +97,7 @@ public class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        encoderOptions.check();
         // Checked before the file is read and anything trained: each would otherwise run to an empty or meaningless table.
         if (drafts == 0 && rounds < 1) {
             throw new IllegalArgumentException("--rounds must be 1 or more (rounds of judgements and policy updates to simulate).");
@@ -109,11 +110,6 @@ public class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--replies-per-intent must be 1 or more, and --voice-weight 0 or more.");
         }
         checkDraftOptions();
-        SimulationData files = SimulationData.read(data);
-        List<TicketRow> train = files.train();
-        List<TicketRow> test = files.test();
-        List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
-        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), rewardModel, 8, 0.2, 0.55, 0.02, 2.0);
         boolean all = "all".equalsIgnoreCase(preference.trim());
         List<PreferenceKind> kinds;
         try {
@@ -121,6 +117,11 @@ public class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replace(", not ", " or all, not "), e);
         }
+        SimulationData files = SimulationData.read(data);
+        List<TicketRow> train = files.train();
+        List<TicketRow> test = files.test();
+        List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
+        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), rewardModel, 8, 0.2, 0.55, 0.02, 2.0);
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
             if (drafts > 0) {

@@ -22,6 +22,14 @@ public class EncoderOptions {
         }
     }
 
+    /** Refuses an unknown encoder or pooling before the command reads its files, which may take a while. */
+    public void check() {
+        EncoderSpec.requireKnown(encoder);
+        if (pooling != null) {
+            Pooling.parse(pooling);
+        }
+    }
+
     public CliEncoder open(boolean cached, int callSize) {
         return CliEncoder.open(encoder, Optional.ofNullable(pooling).map(Pooling::parse), cached, callSize);
     }

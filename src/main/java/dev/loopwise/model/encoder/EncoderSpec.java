@@ -58,6 +58,24 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
             return new EncoderSpec(e.name(), e.name(), EncoderFiles.unpack(e, cacheDirectory), pooling.orElse(e.pooling()), e.prefix(),
                     Math.min(maxTokens, e.maxTokens()));
         }
+        Path directory = folder(wanted).toAbsolutePath().normalize();
+        EncoderFiles files = EncoderFiles.folder(directory);
+        JsonNode settings = folderSettings(directory);
+        Pooling own = settings.hasNonNull("pooling") ? Pooling.parse(settings.get("pooling").asText()) : Pooling.MEAN;
+        int limit = settings.path("maxTokens").asInt(Integer.MAX_VALUE);
+        String folderName = directory.getFileName() == null ? "encoder" : directory.getFileName().toString();
+        return new EncoderSpec(folderName.length() > 40 ? folderName.substring(0, 40) : folderName, directory.toString(), files,
+                pooling.orElse(own), settings.path("prefix").asText(""), Math.min(maxTokens, limit));
+    }
+
+    /** Refuses a name that is neither in the catalogue nor an existing folder, before a command reads its files. */
+    public static void requireKnown(String nameOrDirectory) {
+        if (nameOrDirectory != null && !nameOrDirectory.isBlank() && EncoderCatalogue.find(nameOrDirectory.strip()).isEmpty()) {
+            folder(nameOrDirectory.strip());
+        }
+    }
+
+    private static Path folder(String wanted) {
         Path directory = Path.of(wanted.startsWith("~/") ? System.getProperty("user.home") + wanted.substring(1) : wanted);
         if (!Files.isDirectory(directory)) {
             if (wanted.contains("/") || wanted.startsWith(".")) {
@@ -66,14 +84,7 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
             }
             throw new IllegalArgumentException(EncoderCatalogue.unknown(wanted));
         }
-        directory = directory.toAbsolutePath().normalize();
-        EncoderFiles files = EncoderFiles.folder(directory);
-        JsonNode settings = folderSettings(directory);
-        Pooling own = settings.hasNonNull("pooling") ? Pooling.parse(settings.get("pooling").asText()) : Pooling.MEAN;
-        int limit = settings.path("maxTokens").asInt(Integer.MAX_VALUE);
-        String folderName = directory.getFileName() == null ? "encoder" : directory.getFileName().toString();
-        return new EncoderSpec(folderName.length() > 40 ? folderName.substring(0, 40) : folderName, directory.toString(), files,
-                pooling.orElse(own), settings.path("prefix").asText(""), Math.min(maxTokens, limit));
+        return directory;
     }
 
     /**

@@ -95,6 +95,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        encoderOptions.check();
         if (threshold != null && !(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException(EvalMessages.threshold(threshold));
         }

@@ -50,6 +50,7 @@ public class BenchDriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        encoderOptions.check();
         DriftSettings settings = MonitoringConfig.defaults();
         checkOptions(settings);
         List<TicketRow> rows = CliFiles.tickets(data).stream().filter(r -> r.label() != null).toList();
