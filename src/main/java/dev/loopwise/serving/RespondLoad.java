@@ -2,6 +2,7 @@ package dev.loopwise.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +90,8 @@ final class RespondLoad {
     }
 
     /** The encoder the server answers with, as its models list says (admin keys only; others see why not). */
-    String serverEncoder(String url) {
+    /** The active version's encoder, as its server names it; a server nobody answers at is refused, as the measuring would be. */
+    String serverEncoder(String url) throws ConnectException {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/models")).timeout(Duration.ofSeconds(10))
                     .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -102,6 +104,8 @@ final class RespondLoad {
                 }
             }
             return "none (no active version)";
+        } catch (ConnectException e) {
+            throw e;
         } catch (Exception e) {
             return "unknown (" + e.getMessage() + ")";
         }

@@ -167,6 +167,10 @@ class CommandLineErrorsTest {
         Printed unreachable = run("bench-serving", "--key", "k", "--no-raw", "--url", "http://127.0.0.1:1", "--clients", "1", "--seconds", "1");
         assertEquals(2, unreachable.exit);
         assertTrue(unreachable.err.contains("loopwise: no Loopwise answered at that address (the connection was refused)"), unreachable.err);
+        // Said before the in-process encoder measuring (which opens the encoder and says so on stderr), not a minute after it.
+        Printed early = run("bench-serving", "--key", "k", "--url", "http://127.0.0.1:1", "--versus", "http://127.0.0.1:2");
+        assertEquals(2, early.exit);
+        assertTrue(early.err.startsWith("loopwise: no Loopwise answered") && early.err.strip().lines().count() == 1, early.err);
     }
 
     @Test
