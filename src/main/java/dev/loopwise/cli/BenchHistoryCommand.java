@@ -25,15 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code loopwise bench-history}: what each reviewer and admin operation costs on the demo database as it
- * starts (with a little history: {@link #BASELINE_SCALE}), and again after its history has grown to 2,000,000 served requests, 200,000 review items and
- * 500,000 judgements (times {@code --scale}). Operations are timed by calling the services the pages and
- * endpoints call, in this process (no HTTP, no template rendering), one at a time.
+ * {@code loopwise bench-history}: what each reviewer and admin operation costs on the demo database as it starts (with a
+ * little history: {@link #BASELINE_SCALE}), and again after its history has grown to 2,000,000 served requests, 200,000
+ * review items and 500,000 judgements (times {@code --scale}). Operations are timed by calling the services the pages
+ * and endpoints call, in this process (no HTTP, no template rendering), one at a time.
  */
 @Command(name = "bench-history", description = "Grow an empty demo database to a long history and print each review and drift "
         + "operation's p50/p95 before and after, as a table. Use a scratch database (LOOPWISE_DB_URL): it is filled with data.")
@@ -67,11 +66,16 @@ public class BenchHistoryCommand extends DatabaseCommand {
     }
 
     @Override
-    protected void configure() {
+    protected void checkOptions() {
         if (!(scale > 0 && scale <= 100) || iterations < 1 || roundJudgements < 0 || roundPolicyTickets < 0) { // before the demo loads
-            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--scale, --iterations, --round-judgements and --round-policy-tickets",
-                    "above 0 and at most 100, 1 or more, 0 or more and 0 or more", scale + ", " + iterations + ", " + roundJudgements + " and " + roundPolicyTickets));
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--scale, --iterations, --round-judgements and "
+                    + "--round-policy-tickets", "above 0 and at most 100, 1 or more, 0 or more and 0 or more",
+                    scale + ", " + iterations + ", " + roundJudgements + " and " + roundPolicyTickets));
         }
+    }
+
+    @Override
+    protected void configure() {
         System.setProperty("loopwise.demo.enabled", "true");
         // The scheduled check would take the drift lock in the middle of a timed one.
         System.setProperty("loopwise.monitoring.enabled", "false");
@@ -146,10 +150,10 @@ public class BenchHistoryCommand extends DatabaseCommand {
         long reviewer = reviewers.get(0);
         Map<String, double[]> results = new LinkedHashMap<>();
         int few = Math.max(3, consuming() / 8);
-        results.put("GET /review (home)", Timing.of(iterations, () -> stats.home(reviewer)));
-        results.put("GET /review/judge", Timing.of(iterations, () -> stats.home(reviewer)));
+        results.put("GET /review (home)", HistoryTiming.of(iterations, () -> stats.home(reviewer)));
+        results.put("GET /review/judge", HistoryTiming.of(iterations, () -> stats.home(reviewer)));
         results.put("POST /review/items/{id} (browser submit)", submits(reviewers, review, stats));
-        results.put("GET /admin/review", Timing.of(iterations, () -> {
+        results.put("GET /admin/review", HistoryTiming.of(iterations, () -> {
             stats.overall();
             QuarkusTransaction.requiringNew().run(() -> {
                 ReviewAdminService.pendingRewrites(50);
@@ -159,13 +163,13 @@ public class BenchHistoryCommand extends DatabaseCommand {
             });
             return null;
         }));
-        results.put("GET /admin/review/agreement (chart)", Timing.of(iterations, stats::alphaOverTime));
-        results.put("GET /api/v1/review/next (refills 40)", Timing.of(warmUp ? 1 : few, 0, () -> QuarkusTransaction.requiringNew().run(() ->
+        results.put("GET /admin/review/agreement (chart)", HistoryTiming.of(iterations, stats::alphaOverTime));
+        results.put("GET /api/v1/review/next (refills 40)", HistoryTiming.of(warmUp ? 1 : few, 0, () -> QuarkusTransaction.requiringNew().run(() ->
                 em.createNativeQuery("update review_items set status = 'complete' where status = 'open' and kind <> 'gold'")
                         .executeUpdate()), () -> review.next(reviewers.get(1))));
         monitoring.check(true); // the last check, so the next ones find no new traffic, as between bursts
-        results.put("drift check, nothing new (every 30 s)", Timing.of(iterations, () -> monitoring.check(false)));
-        results.put("drift check, full window", Timing.of(few, () -> monitoring.check(true)));
+        results.put("drift check, nothing new (every 30 s)", HistoryTiming.of(iterations, () -> monitoring.check(false)));
+        results.put("drift check, full window", HistoryTiming.of(few, () -> monitoring.check(true)));
         return results;
     }
 
@@ -189,7 +193,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
             stats.counters(reviewer);
             times.add((System.nanoTime() - begin) / 1e6);
         }
-        return Timing.percentiles(times);
+        return HistoryTiming.percentiles(times);
     }
 
     private void serve(int requests) throws Exception {
@@ -211,40 +215,5 @@ public class BenchHistoryCommand extends DatabaseCommand {
             Thread.sleep(1000);
         }
         throw new IllegalStateException("The demo's first model version did not become active within 30 minutes.");
-    }
-
-    /** Wall-clock latencies of repeated calls, after calls that are not counted (warm-up; three unless said). */
-    static final class Timing {
-        private Timing() {
-        }
-
-        static double[] of(int runs, Callable<?> call) throws Exception {
-            return of(runs, 3, () -> {
-            }, call);
-        }
-
-        static double[] of(int runs, int warmUps, Runnable prepare, Callable<?> call) throws Exception {
-            for (int i = 0; i < warmUps; i++) {
-                prepare.run();
-                call.call();
-            }
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                prepare.run();
-                long begin = System.nanoTime();
-                call.call();
-                times.add((System.nanoTime() - begin) / 1e6);
-            }
-            return percentiles(times);
-        }
-
-        static double[] percentiles(List<Double> times) {
-            List<Double> sorted = times.stream().sorted().toList();
-            if (sorted.isEmpty()) {
-                return new double[] {Double.NaN, Double.NaN};
-            }
-            return new double[] {sorted.get((int) Math.floor(0.5 * sorted.size())),
-                    sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(0.95 * sorted.size())))};
-        }
     }
 }

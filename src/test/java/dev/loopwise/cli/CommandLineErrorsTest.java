@@ -163,6 +163,9 @@ class CommandLineErrorsTest {
             assertTrue(refused.err.startsWith("loopwise: ") && refused.err.contains(said[i]) && refused.err.strip().lines().count() == 1,
                     refused.err);
         }
+        // Refused before the command set the application's settings: as system properties they outlived the refusal, and the
+        // test application this process starts next came up with no HTTP.
+        assertEquals(null, System.getProperty("quarkus.http.host-enabled"));
         // The clients' failure reached the command wrapped, and was printed as "loopwise: java.net.ConnectException".
         Printed unreachable = run("bench-serving", "--key", "k", "--no-raw", "--url", "http://127.0.0.1:1", "--clients", "1", "--seconds", "1");
         assertEquals(2, unreachable.exit);

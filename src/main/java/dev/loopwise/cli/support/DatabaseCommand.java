@@ -38,12 +38,21 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         return null;
     }
 
+    /**
+     * Refuses options that make no sense, before anything else: the settings below are system properties, which would
+     * outlive a refusal in a process that goes on (a test run of the command line would start its application with
+     * no HTTP).
+     */
+    protected void checkOptions() {
+    }
+
     /** Settings this command needs besides the usual ones, as system properties set before the application starts. */
     protected void configure() {
     }
 
     @Override
     public Integer call() throws Exception {
+        checkOptions();
         if (Arc.container() != null && Arc.container().isRunning()) {
             return execute();
         }
