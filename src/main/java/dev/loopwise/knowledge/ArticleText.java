@@ -3,6 +3,7 @@ package dev.loopwise.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -47,6 +48,11 @@ final class ArticleText {
     private static final Pattern HIDDEN_HTML = Pattern.compile("<(script|style|noscript|template|iframe|object)\\b[^>]*>.*?(</\\1\\s*>|\\z)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** YAML front matter (Jekyll, Hugo, Docusaurus...): between a first line of "---" and the next "---" or "...". */
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
+            Pattern.DOTALL);
+    private static final Pattern FRONT_FIELD = Pattern.compile("(?m)^(title|url|canonical_url):[ \\t]*(.*?)[ \\t]*$");
+
     private ArticleText() {
     }
 
@@ -55,6 +61,21 @@ final class ArticleText {
     }
 
     static Article markdown(String text, String name, String url, String format, String sourceName, String id) {
+        // Front matter is the page's settings, not its text: its title names the article and its address is kept.
+        String declaredTitle = null;
+        Matcher front = FRONT_MATTER.matcher(text);
+        if (front.find()) {
+            Matcher field = FRONT_FIELD.matcher(front.group(1));
+            while (field.find()) {
+                String value = field.group(2).replaceAll("^([\"'])(.*)\\1$", "$2").trim();
+                if (field.group(1).equals("title") && !value.isEmpty()) {
+                    declaredTitle = value;
+                } else if (!field.group(1).equals("title") && (url == null || url.isBlank()) && value.matches("(?i)https?://\\S+")) {
+                    url = value;
+                }
+            }
+            text = text.substring(front.end());
+        }
         // Raw HTML in Markdown is markup, not text: scripts and styles go with their content, other tags go and leave
         // their text, as an HTML file's would.
         Node document = MARKDOWN.parse(HIDDEN_HTML.matcher(text).replaceAll(""));
@@ -93,6 +114,9 @@ final class ArticleText {
                     title = words;
                     continue;
                 }
+                if (words.equals(declaredTitle) && sections.isEmpty() && paragraphs.isEmpty() && heading == null) {
+                    continue; // the front matter's title repeated as the first heading
+                }
                 close(sections, heading, paragraphs);
                 heading = words;
                 paragraphs = new ArrayList<>();
@@ -104,7 +128,7 @@ final class ArticleText {
             }
         }
         close(sections, heading, paragraphs);
-        return article(title, name, url, format, sourceName, id, sections);
+        return article(declaredTitle != null ? declaredTitle : title, name, url, format, sourceName, id, sections);
     }
 
     static Article html(String text, String name, String url, String format, String sourceName, String id) {

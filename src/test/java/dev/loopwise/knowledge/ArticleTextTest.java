@@ -2,6 +2,7 @@ package dev.loopwise.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Passages go into the LLM's prompt and the exports: no control or invisible characters get in with them. */
@@ -15,5 +16,20 @@ class ArticleTextTest {
         String text = String.join("\n", article.sections().stream().flatMap(s -> s.paragraphs().stream()).toList());
         assertEquals("body ctrl here", text.lines().findFirst().orElseThrow());
         assertEquals(true, text.contains("\uD83D\uDC68\u200D\uD83D\uDC69"), text);
+    }
+
+    @Test
+    void frontMatterNamesTheArticleAndIsNotItsText() {
+        Article article = ArticleText.markdown("---\ntitle: \"Refund policy\"\ntags: [refunds, money]\nurl: https://help.shop.io/refunds\n---\n\n"
+                + "Refunds take 5 days to reach your card.\n\n## Store credit\n\nYou may choose store credit instead.\n",
+                "refund-policy", null, "markdown", "refund-policy.md", null);
+        assertEquals("Refund policy", article.title());
+        assertEquals("https://help.shop.io/refunds", article.url());
+        assertEquals(Arrays.asList(null, "Store credit"), article.sections().stream().map(Article.Section::heading).toList());
+        assertEquals("Refunds take 5 days to reach your card.", article.sections().get(0).paragraphs().get(0));
+        // A rule of dashes later in the file is no front matter.
+        Article ruled = ArticleText.markdown("# Packing\n\nWe pack by hand.\n\n---\n\nTitle: boxes\n---\n", "packing", null,
+                "markdown", "packing.md", null);
+        assertEquals("Packing", ruled.title());
     }
 }
