@@ -33,7 +33,7 @@ final class ArticleText {
             "td", "th", "figcaption");
     private static final int MAX_FALLBACK_TITLE = 80;
     // Compiled once: clean() runs for every block, and a file may hold hundreds of thousands of them.
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f]+");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F]+");
     private static final Pattern AROUND_LINE_BREAK = Pattern.compile(" *\n *");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     /**
@@ -138,12 +138,18 @@ final class ArticleText {
             url = canonical == null ? null : canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content");
             url = url != null && url.matches("(?i)https?://\\S+") ? url : null; // a relative or odd one is no address to show
         }
-        page.select("script, style, noscript, nav, template, svg").remove();
+        page.select("script, style, noscript, nav, template, svg, form, [role=navigation], [role=banner], [role=contentinfo],"
+                + " [role=search], [aria-hidden=true]").remove();
+        // A help centre's page around the article (menus, related links, "was this helpful?", the copyright line) is not
+        // its text; inside the article a header or an aside is.
+        page.select("header, footer, aside").stream().filter(e -> e.parents().stream().noneMatch(ArticleText::isContent))
+                .forEach(Element::remove);
         String title = page.title().isBlank() ? null : clean(page.title());
+        Element main = page.body().selectFirst("main, [role=main]");
         List<Article.Section> sections = new ArrayList<>();
         String heading = null;
         List<String> paragraphs = new ArrayList<>();
-        for (Element block : page.body().select(String.join(",", BLOCKS))) {
+        for (Element block : (main == null ? page.body() : main).select(String.join(",", BLOCKS))) {
             if (block.parents().stream().anyMatch(p -> BLOCKS.contains(p.normalName()))) {
                 continue; // its text is in the enclosing block already
             }
@@ -168,6 +174,10 @@ final class ArticleText {
             sections.add(new Article.Section(null, List.of(clean(page.body().text()))));
         }
         return article(title, name, url, format, sourceName, id, sections);
+    }
+
+    private static boolean isContent(Element element) {
+        return element.normalName().equals("main") || element.normalName().equals("article") || "main".equals(element.attr("role"));
     }
 
     private static Article article(String title, String name, String url, String format, String sourceName, String id,

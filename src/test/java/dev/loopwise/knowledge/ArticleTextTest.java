@@ -32,4 +32,21 @@ class ArticleTextTest {
                 "markdown", "packing.md", null);
         assertEquals("Packing", ruled.title());
     }
+
+    @Test
+    void aHelpCentrePageKeepsItsArticleAndLeavesOutTheMenusAroundIt() {
+        String page = "<!doctype html><html><head><title>Returns &amp; exchanges</title><style>.a{color:red}</style></head><body>"
+                + "<header><ul class=menu><li><a href=/>Home</a></li><li><a href=/contact>Contact us</a></li></ul></header>"
+                + "<div role=navigation><ul><li>Side menu item</li></ul></div>"
+                + "<main><article><header><h1>Returns &amp; exchanges</h1></header><p>You can return an item within&nbsp;30&nbsp;days."
+                + " Caf&eacute; vouchers can&rsquo;t be returned.</p><aside><p>Tip: keep the receipt.</p></aside>"
+                + "<h2>How to return</h2><ol><li>Print the label.</li><li>Drop the parcel at a post office.</li></ol></article></main>"
+                + "<aside><h3>Related articles</h3><ul><li><a>Refunds</a></li></ul></aside>"
+                + "<footer><p>&copy; 2024 ShopCo &middot; Privacy</p><div>Was this article helpful?</div></footer></body></html>";
+        Article article = ArticleText.html(page, "returns", null, "html", "returns.html", null);
+        assertEquals("Returns & exchanges", article.title());
+        String text = String.join("\n", article.sections().stream().flatMap(s -> s.paragraphs().stream()).toList());
+        assertEquals("You can return an item within 30 days. Café vouchers can’t be returned.\nTip: keep the receipt.\n"
+                + "Print the label.\nDrop the parcel at a post office.", text);
+    }
 }
