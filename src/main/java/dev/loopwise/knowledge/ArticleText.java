@@ -30,7 +30,7 @@ final class ArticleText {
     private static final Pattern HTML_TAG = Pattern.compile("<(p|div|h[1-6]|ul|ol|li|br|table|span|a|strong|em)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCKS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd",
-            "td", "th", "figcaption");
+            "tr", "figcaption");
     private static final int MAX_FALLBACK_TITLE = 80;
     // Compiled once: clean() runs for every block, and a file may hold hundreds of thousands of them.
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F]+");
@@ -153,7 +153,10 @@ final class ArticleText {
             if (block.parents().stream().anyMatch(p -> BLOCKS.contains(p.normalName()))) {
                 continue; // its text is in the enclosing block already
             }
-            String words = clean(block.text());
+            // A table row reads as one line, its cells apart, not as a paragraph per cell.
+            String words = block.normalName().equals("tr")
+                    ? String.join(" | ", block.select("> td, > th").stream().map(cell -> clean(cell.text())).filter(t -> !t.isEmpty()).toList())
+                    : clean(block.text());
             if (words.isEmpty()) {
                 continue;
             }

@@ -49,4 +49,12 @@ class ArticleTextTest {
         assertEquals("You can return an item within 30 days. Café vouchers can’t be returned.\nTip: keep the receipt.\n"
                 + "Print the label.\nDrop the parcel at a post office.", text);
     }
+
+    @Test
+    void aTableRowReadsAsOneLineWithItsCellsApart() {
+        Article article = ArticleText.html("<html><body><h1>Return windows</h1><table><tr><th>Item</th><th>Days</th></tr>"
+                + "<tr><td><p>Shoes</p></td><td>30</td></tr><tr><td>Electronics</td><td></td></tr></table></body></html>",
+                "windows", null, "html", "windows.html", null);
+        assertEquals(Arrays.asList("Item | Days", "Shoes | 30", "Electronics"), article.sections().get(0).paragraphs());
+    }
 }
