@@ -3,6 +3,7 @@ package dev.loopwise.knowledge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -29,10 +30,10 @@ final class ArticleText {
     private static final Pattern HTML_TAG = Pattern.compile("<(p|div|h[1-6]|ul|ol|li|br|table|span|a|strong|em)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCKS = Set.of("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "blockquote", "dt", "dd",
-            "td", "th", "figcaption");
+            "tr", "figcaption");
     private static final int MAX_FALLBACK_TITLE = 80;
     // Compiled once: clean() runs for every block, and a file may hold hundreds of thousands of them.
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f]+");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\u00A0\\u2007\\u202F]+");
     private static final Pattern AROUND_LINE_BREAK = Pattern.compile(" *\n *");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     /**
@@ -47,6 +48,11 @@ final class ArticleText {
     private static final Pattern HIDDEN_HTML = Pattern.compile("<(script|style|noscript|template|iframe|object)\\b[^>]*>.*?(</\\1\\s*>|\\z)",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** YAML front matter (Jekyll, Hugo, Docusaurus...): between a first line of "---" and the next "---" or "...". */
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A\\uFEFF?---[ \\t]*\\r?\\n(.*?)\\r?\\n(?:---|\\.\\.\\.)[ \\t]*(?:\\r?\\n|\\z)",
+            Pattern.DOTALL);
+    private static final Pattern FRONT_FIELD = Pattern.compile("(?m)^(title|url|canonical_url):[ \\t]*(.*?)[ \\t]*$");
+
     private ArticleText() {
     }
 
@@ -55,6 +61,21 @@ final class ArticleText {
     }
 
     static Article markdown(String text, String name, String url, String format, String sourceName, String id) {
+        // Front matter is the page's settings, not its text: its title names the article and its address is kept.
+        String declaredTitle = null;
+        Matcher front = FRONT_MATTER.matcher(text);
+        if (front.find()) {
+            Matcher field = FRONT_FIELD.matcher(front.group(1));
+            while (field.find()) {
+                String value = field.group(2).replaceAll("^([\"'])(.*)\\1$", "$2").trim();
+                if (field.group(1).equals("title") && !value.isEmpty()) {
+                    declaredTitle = value;
+                } else if (!field.group(1).equals("title") && (url == null || url.isBlank()) && value.matches("(?i)https?://\\S+")) {
+                    url = value;
+                }
+            }
+            text = text.substring(front.end());
+        }
         // Raw HTML in Markdown is markup, not text: scripts and styles go with their content, other tags go and leave
         // their text, as an HTML file's would.
         Node document = MARKDOWN.parse(HIDDEN_HTML.matcher(text).replaceAll(""));
@@ -93,6 +114,9 @@ final class ArticleText {
                     title = words;
                     continue;
                 }
+                if (words.equals(declaredTitle) && sections.isEmpty() && paragraphs.isEmpty() && heading == null) {
+                    continue; // the front matter's title repeated as the first heading
+                }
                 close(sections, heading, paragraphs);
                 heading = words;
                 paragraphs = new ArrayList<>();
@@ -104,7 +128,7 @@ final class ArticleText {
             }
         }
         close(sections, heading, paragraphs);
-        return article(title, name, url, format, sourceName, id, sections);
+        return article(declaredTitle != null ? declaredTitle : title, name, url, format, sourceName, id, sections);
     }
 
     static Article html(String text, String name, String url, String format, String sourceName, String id) {
@@ -114,16 +138,25 @@ final class ArticleText {
             url = canonical == null ? null : canonical.hasAttr("href") ? canonical.attr("href") : canonical.attr("content");
             url = url != null && url.matches("(?i)https?://\\S+") ? url : null; // a relative or odd one is no address to show
         }
-        page.select("script, style, noscript, nav, template, svg").remove();
+        page.select("script, style, noscript, nav, template, svg, form, [role=navigation], [role=banner], [role=contentinfo],"
+                + " [role=search], [aria-hidden=true]").remove();
+        // A help centre's page around the article (menus, related links, "was this helpful?", the copyright line) is not
+        // its text; inside the article a header or an aside is.
+        page.select("header, footer, aside").stream().filter(e -> e.parents().stream().noneMatch(ArticleText::isContent))
+                .forEach(Element::remove);
         String title = page.title().isBlank() ? null : clean(page.title());
+        Element main = page.body().selectFirst("main, [role=main]");
         List<Article.Section> sections = new ArrayList<>();
         String heading = null;
         List<String> paragraphs = new ArrayList<>();
-        for (Element block : page.body().select(String.join(",", BLOCKS))) {
+        for (Element block : (main == null ? page.body() : main).select(String.join(",", BLOCKS))) {
             if (block.parents().stream().anyMatch(p -> BLOCKS.contains(p.normalName()))) {
                 continue; // its text is in the enclosing block already
             }
-            String words = clean(block.text());
+            // A table row reads as one line, its cells apart, not as a paragraph per cell.
+            String words = block.normalName().equals("tr")
+                    ? String.join(" | ", block.select("> td, > th").stream().map(cell -> clean(cell.text())).filter(t -> !t.isEmpty()).toList())
+                    : clean(block.text());
             if (words.isEmpty()) {
                 continue;
             }
@@ -144,6 +177,10 @@ final class ArticleText {
             sections.add(new Article.Section(null, List.of(clean(page.body().text()))));
         }
         return article(title, name, url, format, sourceName, id, sections);
+    }
+
+    private static boolean isContent(Element element) {
+        return element.normalName().equals("main") || element.normalName().equals("article") || "main".equals(element.attr("role"));
     }
 
     private static Article article(String title, String name, String url, String format, String sourceName, String id,

@@ -3,7 +3,9 @@ package dev.loopwise.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -19,6 +21,11 @@ public final class LlmFailure extends RuntimeException {
     public static final String CIRCUIT_OPEN = "circuit open";
     public static final String BUSY = "busy";
     static final String UNREADABLE = "the server's answer could not be read (is the address an OpenAI-compatible server?)";
+    static final String REFUSED_KEY = "the server refused the API key";
+    static final String UNKNOWN_MODEL = "the server does not know this model";
+    static final String NO_SUCH_ADDRESS = "nothing answers at this address (HTTP 404): check its path, which usually ends in /v1";
+    static final String RATE_LIMITED = "the server is limiting requests (HTTP 429): too many calls or tokens for this key";
+    static final String NO_CHOICES = "the answer held no reply (no 'choices'): not the OpenAI chat-completions format";
     static final String UNEXPECTED = "the call failed for an unexpected reason (try Test connection on the LLM page)";
 
     LlmFailure(String reason) {
@@ -40,10 +47,17 @@ public final class LlmFailure extends RuntimeException {
                 return TIMEOUT;
             }
             if (t instanceof AuthenticationException) {
-                return "the server refused the API key";
+                return REFUSED_KEY;
             }
             if (t instanceof ModelNotFoundException) {
-                return "the server does not know this model";
+                // Every 404 comes as "model not found"; a wrong path is a 404 too, from a server that never read the model.
+                return String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("model") ? UNKNOWN_MODEL : NO_SUCH_ADDRESS;
+            }
+            if (t instanceof RateLimitException) {
+                return RATE_LIMITED;
+            }
+            if (t instanceof InternalServerException && String.valueOf(t.getMessage()).contains("no choices")) {
+                return NO_CHOICES;
             }
             if (t instanceof HttpException http && String.valueOf(http.getMessage()).contains("llm_loop")) {
                 return "the address points at Loopwise itself; give a language-model server's address";

@@ -38,13 +38,29 @@ public class LlmFormats {
             return "Check that the server is running and not busy with other work, or give it a longer timeout below; a large"
                     + " model on a CPU can take longer than a few seconds for a first answer.";
         }
-        if (error.equals("the server refused the API key")) {
+        if (error.equals(LlmFailure.REFUSED_KEY)) {
             return "Paste the key again (it is easy to miss a character), and check on the server that it is still valid.";
         }
-        if (error.equals("the server does not know this model")) {
+        if (error.equals(LlmFailure.UNKNOWN_MODEL)) {
             return "Type the model's name exactly as the server lists it (most servers list their models at /v1/models).";
         }
-        return error.startsWith("the server answered HTTP 404") ? "Check the address's path: most servers want it to end in /v1." : "";
+        if (error.equals(LlmFailure.NO_SUCH_ADDRESS)) {
+            return "Check the address's path: most servers want it to end in /v1 (Loopwise adds /chat/completions), such as"
+                    + " http://localhost:11434/v1 for Ollama.";
+        }
+        if (error.equals(LlmFailure.RATE_LIMITED)) {
+            return "Wait a minute and test again. If it keeps happening, ask the provider for a higher limit, or lower the drafts per"
+                    + " ticket below (each draft is one call). Meanwhile customers get library replies.";
+        }
+        if (error.startsWith("the server answered HTTP 5")) {
+            return "The LLM server failed on its side: look at its log (a model that did not load, or too little memory), then"
+                    + " test again.";
+        }
+        if (error.equals(LlmFailure.NO_CHOICES) || error.startsWith("malformed answer") || error.equals(LlmFailure.UNREADABLE)) {
+            return "Check that the address is the server's OpenAI-compatible API (usually ending in /v1), not a web page, a sign-in"
+                    + " page or another kind of API.";
+        }
+        return "";
     }
 
     /** A share of the last day's answers, or a dash before any asked the LLM: "0%" of nothing would read as measured. */

@@ -20,6 +20,9 @@ final class FakeLlm implements AutoCloseable {
     volatile long delayMs;
     volatile int status = 200;
     volatile boolean malformed;
+    /** When set, the body of every answer (with {@link #status}), sent as {@link #answerType}: a web page, an error, a stranger JSON. */
+    volatile String answerBody;
+    volatile String answerType = "application/json";
     final AtomicInteger calls = new AtomicInteger();
     /** Chat requests answered so far: a request still inside its {@link #delayMs} is not one of them. */
     final AtomicInteger answered = new AtomicInteger();
@@ -42,7 +45,9 @@ final class FakeLlm implements AutoCloseable {
             authorizations.add(String.valueOf(request.getHeader("Authorization") == null ? "" : request.getHeader("Authorization")));
             Runnable answer = () -> {
                 answered.incrementAndGet();
-                if (status != 200) {
+                if (answerBody != null) {
+                    request.response().setStatusCode(status).putHeader("content-type", answerType).end(answerBody);
+                } else if (status != 200) {
                     request.response().setStatusCode(status).putHeader("content-type", "application/json")
                             .end(new JsonObject().put("error", new JsonObject().put("message", "fake failure")).encode());
                 } else if (malformed) {
