@@ -40,6 +40,38 @@ class RoundListUncertaintyTest {
         }
     }
 
+    @Test
+    void aRoundWaitingOnLabelledTicketsIsNotSaidToNeedMoreJudgements() {
+        // Its only undecided check compares replies with labelled tickets kept aside: more judgements cannot decide it, and
+        // the page says so; the status beside the round's number must not send the lead to collect judgements.
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = AlignmentRound.NEEDS_EVIDENCE;
+            round.startedBy = "admin";
+            round.finishedAt = OffsetDateTime.now();
+            round.gates = new ArrayList<>(List.of(
+                    new RoundResult.Gate("preference_agreement", true, "", RoundResult.PASS, 0.08, 0.02, 0.14, null),
+                    new RoundResult.Gate("reply_intent", false, "", RoundResult.WAIT, -0.10, -0.3, 0.1, null)));
+            round.persist();
+            return round.id;
+        });
+        try {
+            String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
+                    .extract().asString();
+            int status = page.indexOf("id=\"round-status\"");
+            String shown = page.substring(status, page.indexOf("</span>", status));
+            assertTrue(shown.contains("not decided yet") && !shown.contains("judgement"), shown);
+            assertTrue(page.contains(RoundFormats.FIT_NEEDS_TICKETS), "the page says what would decide it");
+            String list = Caller.session("admin").request().accept("text/html").get("/admin/rounds").then().statusCode(200)
+                    .extract().asString();
+            String row = row(list, id);
+            assertTrue(row.contains("not decided yet") && !row.contains("needs more judgements"), row);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
     /** The list's row of this round, from its link to the end of the row. */
     private static String row(String page, long id) {
         int start = page.indexOf("<a href=\"/admin/rounds/" + id + "\">");
