@@ -7,6 +7,8 @@
   const response = await fetch('/admin/rounds/history', { headers: { Accept: 'application/json' } });
   if (!response.ok) return;
   const rounds = await response.json();
+  // On a phone the chart is short: the axis title on one line ran past its top and was cut off, so it takes two there.
+  const phone = window.matchMedia('(max-width: 600px)').matches;
   const series = (key) => rounds.map((r) => (typeof r[key] === 'number' ? r[key] : null));
   new Chart(canvas, {
     type: 'line',
@@ -46,8 +48,8 @@
     // when they agree. Shares read as percentages, as in the table.
     options: { spanGaps: true, maintainAspectRatio: false,
       datasets: { line: { pointRadius: 4, clip: false } },
-      plugins: { legend: { position: window.matchMedia('(max-width: 600px)').matches ? 'bottom' : 'top' } },
+      plugins: { legend: { position: phone ? 'bottom' : 'top' } },
       scales: { x: { offset: true }, rate: { position: 'left', min: 0, max: 1,
-        title: { display: true, text: 'share of judgements or tickets' }, ticks: { callback: (value) => Math.round(value * 100) + '%' } } } },
+        title: { display: true, text: phone ? ['% of judgements', 'or tickets'] : 'share of judgements or tickets' }, ticks: { callback: (value) => Math.round(value * 100) + '%' } } } },
   });
 })();

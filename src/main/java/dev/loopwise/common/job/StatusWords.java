@@ -28,7 +28,9 @@ public class StatusWords {
             // A version whose round did not show it better, or that round itself: either way nothing was promoted.
             case "rejected" -> "not promoted";
             case "promoted" -> "promoted";
-            case "needs_evidence" -> "needs more judgements";
+            // Undecided: what would decide it is said on the round's page, and it is not always judgements (a check of replies
+            // against their tickets waits on labelled tickets kept aside, which no judgement adds to).
+            case "needs_evidence" -> "not decided yet";
             case "superseded" -> "not promoted: the active version changed while it ran";
             default -> code.replace('_', ' ');
         };

@@ -25,16 +25,20 @@ final class RoundVersionAdvice {
     }
 
     /**
-     * What a round's version's gates concluded, in words: one of them found it worse, or none could decide yet (then more
-     * judgements might still show it better). Versions made before rounds recorded this say both.
+     * What a round's version's gates concluded, in words: one of them found it worse, or none could decide yet (its round's
+     * page says whether more judgements or more labelled tickets would). Versions made before rounds recorded this say both.
      */
     static String roundVerdict(ModelVersion version) {
         Object outcome = version.lineage == null ? null : version.lineage.get("gateOutcome");
         if ("fail".equals(outcome)) {
             return "one of its checks found it worse";
         }
-        return "wait".equals(outcome) ? "undecided: more judgements might still show it better" : "undecided, or worse";
+        // Not "more judgements": a check of replies against their tickets waits on labelled tickets kept aside, which no
+        // judgement adds to; the round's page names what each undecided check needs.
+        return "wait".equals(outcome) ? UNDECIDED : "undecided, or worse";
     }
+
+    static final String UNDECIDED = "undecided: its checks could not tell yet, and its round's page says what would decide them";
 
     static boolean roundVersion(ModelVersion version) {
         return version.lineage != null && version.lineage.get("alignmentRound") != null;

@@ -149,9 +149,11 @@ public class DriftFormats {
                 + " Paste a few recent requests into Try a ticket (on Models); if the answers still fit, nothing needs changing and a"
                 + " proposed round may be dismissed.";
         if (pending > 0) {
-            return lead + " Reviewers have unfamiliar requests in their queue: once they have judged "
-                    + "them, start the proposed round below. If the new requests are a new topic, add an intent for it with a few "
-                    + "examples and a reply on Intents and Replies, then train a new version on Models.";
+            // A round is proposed only once reviewers have judged enough: "once they have judged them" would send the lead to
+            // wait for work that is done, beside the proposal saying so.
+            return lead + " " + PROPOSED_ROUND_READY + " If the new requests are a new topic, "
+                    + (examples ? "make them an intent under Alerts below" : "add an intent for it with a few examples on Intents")
+                    + ", write a reply for it on Replies, then train a new version on Models.";
         }
         if (waiting > 0) {
             return lead + " Reviewers have the least familiar requests in their queue: ask them to "
@@ -185,6 +187,10 @@ public class DriftFormats {
         return "The newest check saw a change (" + String.join("; ", names) + "); if the next check, after "
                 + overview.thresholds().get("stride") + " more requests, sees it too, it becomes an alert here. Nothing to do yet.";
     }
+
+    static final String PROPOSED_ROUND_READY = "Reviewers have judged enough requests for a round: start the proposed round"
+            + " under Automatic actions below (the active version keeps answering customers unless the round's new version proves"
+            + " better), or dismiss it.";
 
     private static final Map<String, String> SIGNAL_TITLES = Map.of(
             "input/mmd2", "How different new requests are from the tickets the version learned from",

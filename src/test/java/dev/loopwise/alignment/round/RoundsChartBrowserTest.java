@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,6 +50,37 @@ class RoundsChartBrowserTest extends BrowserTest {
                 assertEquals("share of judgements or tickets", script("return Chart.getChart('rounds-chart').options.scales.rate.title.text;"),
                         "the axis says what its percentages are shares of");
                 Browser.screenshot(driver, "rounds-chart");
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
+    /** On a phone the chart is short: the axis title must fit beside it whole, not run past its top and be cut off. */
+    @Test
+    void onAPhoneTheAxisTitleFitsBesideTheChart() throws Exception {
+        long id = oneRound();
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            Browser.run(driver, "rounds-chart-phone-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.manage().window().setSize(new Dimension(390, 900));
+                driver.get(base + "admin/rounds");
+                wait.until(d -> script("return !!(window.Chart && Chart.getChart('rounds-chart'));"));
+                Object fits = script("const c = Chart.getChart('rounds-chart'); const t = c.scales.rate.options.title;"
+                        + " const lines = [].concat(t.text); c.ctx.save(); c.ctx.font = Chart.helpers.toFont(t.font).string;"
+                        + " const widest = Math.max(...lines.map((l) => c.ctx.measureText(l).width)); c.ctx.restore();"
+                        + " const middle = (c.scales.rate.top + c.scales.rate.bottom) / 2;"
+                        + " return [middle - widest / 2, middle + widest / 2, c.height];");
+                // The title is written upwards, centred on its axis: both its ends must lie within the chart.
+                List<?> sizes = (List<?>) fits;
+                double top = ((Number) sizes.get(0)).doubleValue();
+                double bottom = ((Number) sizes.get(1)).doubleValue();
+                double height = ((Number) sizes.get(2)).doubleValue();
+                assertTrue(top >= 0 && bottom <= height, "the axis title runs from " + top + " to " + bottom + " px of the chart's " + height);
+                String said = String.valueOf(script("return [].concat(Chart.getChart('rounds-chart').options.scales.rate.title.text).join(' ');"));
+                assertTrue(said.contains("judgements") && said.contains("tickets"), said);
             });
         } finally {
             QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));

@@ -155,7 +155,7 @@ class ModelsPageWordsTest {
         assertEquals("ready, not active yet", StatusWords.words(ModelVersion.CANDIDATE));
         assertEquals("not promoted", StatusWords.words(ModelVersion.REJECTED));
         assertEquals("served before", StatusWords.words(ModelVersion.RETIRED));
-        assertEquals("needs more judgements", StatusWords.words("needs_evidence"));
+        assertEquals("not decided yet", StatusWords.words("needs_evidence"));
         assertEquals("not promoted: the active version changed while it ran", StatusWords.words("superseded"));
         assertEquals("some new code", StatusWords.words("some_new_code"));
     }

@@ -81,4 +81,19 @@ class DriftFormatsTest {
                 Map.of("stride", 50), calm.series(), alerts, waiting);
         assertTrue(DriftFormats.nextStep(stillRaised).startsWith("Customers are asking about something new."), DriftFormats.nextStep(stillRaised));
     }
+    @Test
+    void aProposedRoundIsReadyToStartNotAwaitingJudgementsAlreadyGiven() throws Exception {
+        // Drift proposes its round only once reviewers have judged enough of the queued requests ("Reviewers have judged
+        // enough new items for it", its reason says): the next step must not send the lead to wait for those judgements.
+        DriftOverview.Overview proposed = new DriftOverview.Overview(1, JSON.readTree("{\"raised\":[\"input_drift\"]}"),
+                Map.of("stride", 50), JSON.readTree("[{\"x\":1}]"),
+                JSON.readTree("[{\"id\":4,\"modelVersion\":1,\"signal\":\"input/mmd2\",\"evidence\":{\"newTopics\":[{\"examples\":[\"is flight dl123 on time\"]}]}}]"),
+                JSON.readTree("[{\"id\":2,\"action\":\"round_requested\",\"status\":\"pending\"},"
+                        + "{\"id\":1,\"action\":\"review_items\",\"status\":\"done\",\"items\":30}]"));
+        String next = DriftFormats.nextStep(proposed);
+        assertTrue(next.contains(DriftFormats.PROPOSED_ROUND_READY), next);
+        assertFalse(next.contains("once they have judged"), next);
+        // With examples found, the intent is made from them under Alerts, as the page offers there.
+        assertTrue(next.contains("make them an intent under Alerts below"), next);
+    }
 }
