@@ -84,13 +84,10 @@ class PackagedAppIT {
             var cookies = login.headers().allValues("Set-Cookie");
             assertTrue(cookies.stream().anyMatch(c -> c.startsWith("loopwise-session=")), cookies.toString());
             assertTrue(cookies.stream().anyMatch(c -> c.startsWith("loopwise-session-stamp=")), cookies.toString());
-
-            // Training before any intent exists is refused up front, instead of queueing a run that fails a moment later
-            // and stays on the Models page as a failed training after the tickets are imported.
-            String key = PackagedApp.run(env, "api-key", "create", "--user", "chief").stdout().strip();
-            var train = PackagedApp.postJson("http://localhost:" + PORT + "/api/v1/models/train", key, "{}");
-            assertEquals(409, train.statusCode(), train.body());
-            assertTrue(train.body().contains("\"no_intents\"") && train.body().contains("Import labelled tickets"), train.body());
+            // Training with no intent yet is refused up front, not queued to fail and stay on the Models page as a failed run.
+            var train = PackagedApp.postJson("http://localhost:" + PORT + "/api/v1/models/train",
+                    PackagedApp.run(env, "api-key", "create", "--user", "chief").stdout().strip(), "{}");
+            assertTrue(train.statusCode() == 409 && train.body().contains("\"no_intents\"") && train.body().contains("Import labelled"), train.body());
             assertEquals(0, PackagedApp.count("select count(*) from training_runs"));
         } finally {
             PackagedApp.stop(server);
