@@ -45,7 +45,7 @@ public class DriftFormats {
 
     private static final Map<String, String> ALERT_TITLES = Map.of(
             "input_drift", "New requests read differently from the tickets the version learned from",
-            "new_topic", "More requests about things the version never saw than chance gives",
+            "new_topic", "Customers ask about something the version never learned, more often than chance explains",
             "intent_mix", "The mix of intents customers ask about shifted",
             "confidence", "The version is less sure of its intents than before",
             "oos_rate", "More requests are handed to a person",
