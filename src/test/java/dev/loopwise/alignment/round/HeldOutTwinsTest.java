@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.model.DemoData;
-import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
+import dev.loopwise.model.registry.version.ModelBundle;
+import dev.loopwise.ticket.Capitals;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class HeldOutTwinsTest {
         int twins = 0;
         for (int i = 0; i < trained.size() && twins < 4; i++) {
             PreferencePair at = trained.get(i);
-            String twin = at.prompt().toUpperCase(Locale.ROOT).replace(" ", "  ") + " ";
+            String twin = Capitals.of(at.prompt()).replace(" ", "  ") + " ";
             for (int pad = 0; pad < 40 && !AlignmentEngine.isHeldOut(twin, SETTINGS); pad++) {
                 twin = twin + " ";
             }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.DemoData;
-import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
+import dev.loopwise.model.registry.version.ModelBundle;
+import dev.loopwise.ticket.Capitals;
 import dev.loopwise.ticket.TicketRow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class ReplyIntentUnseenTicketsTest {
         // Three the candidate's judgements were about, one of them labelled with other case and spacing.
         intentTest.add(info(trainedOn.get(0).text(), trainedOn.get(0).label()));
         intentTest.add(info(trainedOn.get(1).text(), trainedOn.get(1).label()));
-        intentTest.add(info("  " + trainedOn.get(2).text().toUpperCase(Locale.ROOT).replace(" ", "\n "), trainedOn.get(2).label()));
+        intentTest.add(info("  " + Capitals.of(trainedOn.get(2).text()).replace(" ", "\n "), trainedOn.get(2).label()));
         // One whose judgements were all kept aside for measuring: the candidate never learned from them, so it stays.
         intentTest.add(info(measuredOn.get(0).text(), measuredOn.get(0).label()));
         List<String> tickets = pairs.stream().map(PreferencePair::prompt).distinct().toList();

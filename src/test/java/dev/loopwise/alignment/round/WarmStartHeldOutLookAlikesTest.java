@@ -12,6 +12,7 @@ import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
+import dev.loopwise.ticket.Capitals;
 import dev.loopwise.ticket.HeldOutRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +20,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -75,7 +75,7 @@ class WarmStartHeldOutLookAlikesTest {
                     .orElseThrow(() -> new AssertionError(judgedThen.size() + " judged then, none on the training side"));
             String then = (String) trainedThen[0];
             // The same words in capitals with other spacing, a ticket this round keeps aside.
-            String lookAlike = IntStream.range(1, 500).mapToObj(n -> "  " + then.toUpperCase(Locale.ROOT) + " ".repeat(n))
+            String lookAlike = IntStream.range(1, 500).mapToObj(n -> "  " + Capitals.of(then) + " ".repeat(n))
                     .filter(t -> AlignmentEngine.isHeldOut(Hashing.sha256Hex(t), settings)).findFirst().orElseThrow();
             assertEquals(HeldOutRows.key(then), HeldOutRows.key(lookAlike));
             String unrelated = "A ticket no round read " + SEED;

@@ -12,6 +12,7 @@ import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
+import dev.loopwise.ticket.Capitals;
 import dev.loopwise.ticket.HeldOutRows;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -140,7 +140,7 @@ class WarmStartIntentCheckTest {
     }
 
     private static String lookAlike(String text) {
-        return "  " + text.toUpperCase(Locale.ROOT).replace(" ", " \t ") + " ";
+        return "  " + Capitals.of(text).replace(" ", " \t ") + " ";
     }
 
     private static String hash(Object[] row) {
