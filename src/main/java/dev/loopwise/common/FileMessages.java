@@ -58,6 +58,34 @@ public final class FileMessages {
                 + " space), which are left out; write the title in words" : "has no title (give it a first heading)";
     }
 
+    /**
+     * A file the knowledge base cannot read, with what to do for the files a team has at hand when its help centre's
+     * articles are not yet in a readable form: an archive, a PDF, a word-processor document, a table.
+     */
+    public static String notKnowledgeFile(String what, String fileName, String articleShape) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        String advice = endsWithAny(name, ".zip", ".tar", ".gz", ".tgz", ".7z", ".rar")
+                ? " It is an archive: unpack it and import the article files inside it one at a time."
+                : name.endsWith(".pdf") ? " A PDF keeps the layout of pages, not the article's text: export the articles from the"
+                + " help centre as HTML or Markdown (most help centres export HTML), or paste the text into a .md file."
+                : endsWithAny(name, ".doc", ".docx", ".odt", ".rtf", ".pages")
+                ? " Save it from the word processor as a Web page (.html) or as Markdown (.md) and import that."
+                : endsWithAny(name, ".csv", ".tsv", ".xls", ".xlsx", ".ods")
+                ? " For a table of articles, write one JSON line per row with its title and body (a .jsonl file)." : "";
+        return what + " is not a knowledge-base file: import Markdown (.md, text/markdown; plain text, .txt, is read as Markdown),"
+                + " HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article a line: " + articleShape
+                + " (or one JSON array of them: .json, application/json)." + advice;
+    }
+
+    private static boolean endsWithAny(String name, String... endings) {
+        for (String ending : endings) {
+            if (name.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String named(String fileName) {
         return fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'";
     }

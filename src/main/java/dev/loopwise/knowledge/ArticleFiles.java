@@ -32,7 +32,7 @@ final class ArticleFiles {
     private static final String ARTICLE_SHAPE = "{\"title\": ..., \"body\": ..., \"url\": optional, \"id\": optional}";
 
     /** Every ending {@link #format} reads by name, as a refused name lists them. */
-    static final String EXTENSIONS = ".md, .markdown, .html, .htm, .jsonl, .ndjson or .json";
+    static final String EXTENSIONS = ".md, .markdown, .txt, .html, .htm, .jsonl, .ndjson or .json";
 
     private ArticleFiles() {
     }
@@ -41,7 +41,8 @@ final class ArticleFiles {
     static Format format(String fileName, String contentType) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+        // Plain paragraphs are Markdown as they stand, and a .txt is what a help-centre article pasted into an editor becomes.
+        if (name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".txt")) {
             return Format.MARKDOWN;
         }
         if (name.endsWith(".html") || name.endsWith(".htm")) {
@@ -51,7 +52,7 @@ final class ArticleFiles {
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return Format.JSONL;
         }
-        if (type.startsWith("text/markdown")) {
+        if (type.startsWith("text/markdown") || type.startsWith("text/plain")) {
             return Format.MARKDOWN;
         }
         if (type.startsWith("text/html")) {
@@ -61,9 +62,7 @@ final class ArticleFiles {
             return Format.JSONL;
         }
         String what = !name.isEmpty() ? "'" + fileName + "'" : type.isEmpty() ? "A file without a type" : "A file of type " + type;
-        throw ApiException.badRequest("unsupported_type", what + " is not a knowledge-base file: import Markdown (.md, "
-                + "text/markdown), HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article "
-                + "a line: " + ARTICLE_SHAPE + " (or one JSON array of them: .json, application/json).");
+        throw ApiException.badRequest("unsupported_type", FileMessages.notKnowledgeFile(what, fileName, ARTICLE_SHAPE));
     }
 
     /** The file as text: refused when empty, binary (a NUL byte) or not UTF-8. */

@@ -38,7 +38,12 @@ class KnowledgeFileRefusalsTest {
                 .body("error", containsString("line 4: 'body' contains a NUL character"))
                 .body("error", containsString("Nothing was imported"));
         upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
-                .body("error", containsString("'prices.csv' is not a knowledge-base file"));
+                .body("error", containsString("'prices.csv' is not a knowledge-base file"))
+                .body("error", containsString("one JSON line per row with its title and body"));
+        upload(admin, "help-centre.zip", "application/zip", "PK\u0003\u0004").statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("unpack it and import the article files inside it"));
+        upload(admin, "Returns.pdf", "application/pdf", "%PDF-1.7").statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("export the articles from the help centre as HTML or Markdown"));
         // What storage cannot keep is refused up front, in the id too (a NUL; half a surrogate pair, which would turn into '?'
         // and make different ids one); a body that is only a script has no text; a name must be a plain line.
         upload(admin, "ids.jsonl", "application/x-ndjson", "{\"title\": \"A\", \"body\": \"Text.\", \"id\": \"a\\u0000b\"}\n"
@@ -51,7 +56,7 @@ class KnowledgeFileRefusalsTest {
         upload(admin, "evil\u202egnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_parameter"))
                 .body("error", containsString("U+202E at character 5, a right-to-left override"));
         upload(admin, "evil\u200bgnp.md", "text/markdown", "# Title\n\nText.").statusCode(400).body("code", equalTo("invalid_name"))
-                .body("error", containsString("ending in .md, .markdown, .html, .htm, .jsonl, .ndjson or .json."));
+                .body("error", containsString("ending in .md, .markdown, .txt, .html, .htm, .jsonl, .ndjson or .json."));
         admin.request().contentType("application/json").body("{\"q\":\"" + "word ".repeat(5000) + "\"}").post("/api/v1/knowledge/search")
                 .then().statusCode(400).body("code", equalTo("text_too_long"));
         upload(admin, "evil.jsonl", "application/x-ndjson", "{\"title\": \"X\", \"body\": \"y\", \"url\": \"javascript:alert(1)\"}\n")

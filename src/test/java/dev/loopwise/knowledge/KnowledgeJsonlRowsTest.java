@@ -50,6 +50,12 @@ class KnowledgeJsonlRowsTest {
             admin.request().contentType(sent[1]).queryParam("name", sent[0]).body(articles.getBytes(StandardCharsets.UTF_8))
                     .post("/api/v1/knowledge/articles").then().statusCode(201).body("articles", equalTo(2));
         }
+        // Plain text, by its name or its type, is read as Markdown: its file name is the title when no heading gives one.
+        admin.request().contentType("application/octet-stream").queryParam("name", "Opening hours " + tag + ".txt")
+                .body("We answer every day from 8 am to 8 pm.".getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles")
+                .then().statusCode(201).body("articles", equalTo(1)).body("titles[0]", equalTo("Opening hours " + tag));
+        admin.request().contentType("text/plain; charset=utf-8").body(("# Gift cards " + tag + "\n\nGift cards never expire.")
+                .getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then().statusCode(201).body("articles", equalTo(1));
         admin.request().contentType("application/pdf").queryParam("name", "manual.pdf").body(new byte[] {'%', 'P', 'D', 'F'})
                 .post("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("one JSON array of them: .json, application/json"));
