@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
@@ -25,7 +27,7 @@ import org.jsoup.nodes.Element;
  * else the first line of text.
  */
 final class ArticleText {
-    private static final Parser MARKDOWN = Parser.builder().build();
+    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
     private static final Pattern HTML_TAG = Pattern.compile("<(p|div|h[1-6]|ul|ol|li|br|table|span|a|strong|em)[\\s>/]",
             Pattern.CASE_INSENSITIVE);
@@ -120,6 +122,8 @@ final class ArticleText {
                 close(sections, heading, paragraphs);
                 heading = words;
                 paragraphs = new ArrayList<>();
+            } else if (block instanceof TableBlock table) {
+                paragraphs.addAll(MarkdownTables.rows(table, PLAIN));
             } else {
                 String words = clean(PLAIN.render(block));
                 if (!words.isEmpty()) {
@@ -215,7 +219,7 @@ final class ArticleText {
     }
 
     /** Runs of spaces and tabs become one space; line breaks (list items, code) stay, at most one blank line. */
-    private static String clean(String text) {
+    static String clean(String text) {
         String spaced = SPACES.matcher(HIDDEN.matcher(text.replace("\r", "")).replaceAll("")).replaceAll(" ");
         return BLANK_LINES.matcher(AROUND_LINE_BREAK.matcher(spaced).replaceAll("\n")).replaceAll("\n\n").trim();
     }

@@ -57,4 +57,12 @@ class ArticleTextTest {
                 "windows", null, "html", "windows.html", null);
         assertEquals(Arrays.asList("Item | Days", "Shoes | 30", "Electronics"), article.sections().get(0).paragraphs());
     }
+
+    @Test
+    void aMarkdownPipeTableReadsRowByRowAsAnHtmlTableDoes() {
+        Article article = ArticleText.markdown("# Delivery\n\nHow long it takes:\n\n| Service | Days |\n|---|:--:|\n| **Standard** | 3-5 |\n"
+                + "| Express | 1 |\n| Pickup | |\n\nOrders ship daily.", "delivery", null, "markdown", "delivery.md", null);
+        assertEquals(Arrays.asList("How long it takes:", "Service | Days", "Standard | 3-5", "Express | 1", "Pickup", "Orders ship daily."),
+                article.sections().get(0).paragraphs());
+    }
 }
