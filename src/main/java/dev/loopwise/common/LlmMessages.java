@@ -119,6 +119,15 @@ public final class LlmMessages {
                 + " message: leave out earlier turns, or shorten a long system prompt.";
     }
 
+    /**
+     * An address under /v1 that Loopwise does not serve (/v1/completions, /v1/embeddings, /v1/responses): OpenAI SDKs show
+     * only this sentence, so it says what is served instead of a bare "nothing here".
+     */
+    public static String openAiAddressUnknown(String address) {
+        return "Loopwise serves chat completions only: POST /v1/chat/completions (and GET /v1/models for the model's name)."
+                + " There is nothing at '" + address + "'; send the request to chat completions instead.";
+    }
+
     public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
     public static final String CHAT_INCLUDE_USAGE_BOOLEAN = "'stream_options.include_usage' must be true or false.";
 

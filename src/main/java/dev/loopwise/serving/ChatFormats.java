@@ -26,10 +26,14 @@ final class ChatFormats {
     record Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots) {
     }
 
-    record Message(String role, String content) {
+    /**
+     * {@code refusal} and the choice's {@code logprobs} are always null, sent as OpenAI sends them: its typed SDKs declare
+     * both, and a null refusal tells a client the content is the answer.
+     */
+    record Message(String role, String content, String refusal) {
     }
 
-    record Choice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
+    record Choice(int index, Message message, Object logprobs, @JsonProperty("finish_reason") String finishReason) {
     }
 
     record Usage(@JsonProperty("prompt_tokens") int promptTokens, @JsonProperty("completion_tokens") int completionTokens,
@@ -85,7 +89,7 @@ final class ChatFormats {
         int prompt = tokens(request.ticket());
         int completion = tokens(content);
         return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),
-                List.of(new Choice(0, new Message("assistant", content), "stop")), new Usage(prompt, completion, prompt + completion), full);
+                List.of(new Choice(0, new Message("assistant", content, null), null, "stop")), new Usage(prompt, completion, prompt + completion), full);
     }
 
     /** The completion as server-sent events: the role, the text a few words at a time, the end, usage if asked, [DONE]. */
