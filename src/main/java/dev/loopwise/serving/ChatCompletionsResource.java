@@ -105,7 +105,7 @@ public class ChatCompletionsResource {
         if (body == null || !body.isObject() || !body.path("messages").isArray() || body.path("messages").isEmpty()) {
             throw ApiException.invalidParameter("messages", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
-        ChatLimits.check(body.get("messages"), config);
+        long promptCharacters = ChatLimits.check(body.get("messages"), config);
         String ticket = null;
         int ticketIndex = -1;
         int index = 0;
@@ -142,7 +142,8 @@ public class ChatCompletionsResource {
             throw ApiException.invalidParameter("stream_options.include_usage", LlmMessages.CHAT_INCLUDE_USAGE_BOOLEAN);
         }
         ChatParameters.check(body);
-        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body));
+        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body),
+                promptCharacters);
     }
 
     /**

@@ -22,8 +22,15 @@ final class ChatFormats {
     private ChatFormats() {
     }
 
-    /** {@code slots}: values for the served reply's open slots, from the request's {@code metadata}. */
-    record Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots) {
+    /**
+     * {@code slots}: values for the served reply's open slots, from the request's {@code metadata}. {@code promptCharacters}:
+     * the text of every message, system prompt and earlier turns included, as OpenAI counts a prompt: a client adding up
+     * its usage would otherwise see a long system prompt cost nothing.
+     */
+    record Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots, long promptCharacters) {
+        Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots) {
+            this(ticket, stream, includeUsage, slots, ticket.length());
+        }
     }
 
     /**
@@ -86,7 +93,7 @@ final class ChatFormats {
             SlotFiller.Filled filled = SlotFiller.fillWith(full.response().text(), request.slots());
             content = filled.openSlots().isEmpty() ? filled.text() : handover;
         }
-        int prompt = tokens(request.ticket());
+        int prompt = (int) Math.max(1, (request.promptCharacters() + 3) / 4);
         int completion = tokens(content);
         return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),
                 List.of(new Choice(0, new Message("assistant", content, null), null, "stop")), new Usage(prompt, completion, prompt + completion), full);

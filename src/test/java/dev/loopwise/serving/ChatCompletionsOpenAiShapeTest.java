@@ -68,6 +68,18 @@ class ChatCompletionsOpenAiShapeTest {
     }
 
     @Test
+    void thePromptsUsageCountsEveryMessageAsOpenAiBillsIt() {
+        String instructions = "Answer as Fernhill's support team, kindly and briefly. ".repeat(80);
+        int alone = helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "user",
+                "content", ChatCompletionsTest.TICKET)))).post("/v1/chat/completions").then().statusCode(200).extract().path("usage.prompt_tokens");
+        int withSystem = helpdesk.request().contentType("application/json").body(Map.of("messages", List.of(Map.of("role", "system",
+                "content", instructions), Map.of("role", "user", "content", ChatCompletionsTest.TICKET)))).post("/v1/chat/completions")
+                .then().statusCode(200).extract().path("usage.prompt_tokens");
+        assertEquals((ChatCompletionsTest.TICKET.length() + 3) / 4, alone);
+        assertEquals((instructions.length() + ChatCompletionsTest.TICKET.length() + 3) / 4, withSystem);
+    }
+
+    @Test
     void aStreamIsWhatSdkStreamParsersNeed() {
         var response = helpdesk.request().contentType("application/json").accept("application/json")
                 .body("{" + MESSAGES + "," + SDK_PARAMETERS + ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}")
