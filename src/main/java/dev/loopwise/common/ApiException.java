@@ -13,15 +13,31 @@ public class ApiException extends RuntimeException {
         this(status, code, message, 0);
     }
 
+    /**
+     * Where in the request the mistake is, as OpenAI's errors name it ("temperature", "messages.[2].role"): its SDKs show
+     * it beside the message. Null when no one field is at fault; only the OpenAI-compatible endpoint answers with it.
+     */
+    public final String param;
+
     public ApiException(Status status, String code, String message, long retryAfterSeconds) {
+        this(status, code, message, retryAfterSeconds, null);
+    }
+
+    private ApiException(Status status, String code, String message, long retryAfterSeconds, String param) {
         super(message);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.param = param;
     }
 
     public static ApiException badRequest(String code, String message) {
         return new ApiException(Status.BAD_REQUEST, code, message);
+    }
+
+    /** A value the client sent that is not valid, at {@code param}. */
+    public static ApiException invalidParameter(String param, String message) {
+        return new ApiException(Status.BAD_REQUEST, "validation_failed", message, 0, param);
     }
 
     public static ApiException notFound(String message) {

@@ -119,6 +119,22 @@ public final class LlmMessages {
                 + " message: leave out earlier turns, or shorten a long system prompt.";
     }
 
+    /**
+     * An address under /v1 that Loopwise does not serve (/v1/completions, /v1/embeddings, /v1/responses): OpenAI SDKs show
+     * only this sentence, so it says what is served instead of a bare "nothing here".
+     */
+    public static String openAiAddressUnknown(String address) {
+        return "Loopwise serves chat completions only: POST /v1/chat/completions (and GET /v1/models for the model's name)."
+                + " There is nothing at '" + address + "'; send the request to chat completions instead.";
+    }
+
+    /** A body over LOOPWISE_MAX_BODY_SIZE sent to /v1: the usual cause is a long history or an image inlined as data. */
+    public static String chatBodyTooLarge(String limit) {
+        return "The request body is larger than the limit of " + limit + ". Loopwise reads only the text of the last user message:"
+                + " send the conversation's recent turns, without images or files inlined as data, or ask whoever runs Loopwise to"
+                + " raise LOOPWISE_MAX_BODY_SIZE.";
+    }
+
     public static final String CHAT_STREAM_BOOLEAN = "'stream' must be true or false.";
     public static final String CHAT_INCLUDE_USAGE_BOOLEAN = "'stream_options.include_usage' must be true or false.";
 

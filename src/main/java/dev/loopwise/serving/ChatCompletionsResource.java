@@ -100,22 +100,22 @@ public class ChatCompletionsResource {
     private static ChatFormats.Request read(JsonNode body, ServingConfig config) {
         if (body != null && body.isObject() && !body.path("messages").isMissingNode() && !body.path("messages").isNull()
                 && !body.path("messages").isArray()) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_MESSAGES_LIST);
+            throw ApiException.invalidParameter("messages", LlmMessages.CHAT_MESSAGES_LIST);
         }
         if (body == null || !body.isObject() || !body.path("messages").isArray() || body.path("messages").isEmpty()) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
+            throw ApiException.invalidParameter("messages", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
-        ChatLimits.check(body.get("messages"), config);
+        long promptCharacters = ChatLimits.check(body.get("messages"), config);
         String ticket = null;
         int ticketIndex = -1;
         int index = 0;
         for (JsonNode message : body.get("messages")) {
             if (!message.isObject() || !message.path("role").isTextual()) {
-                throw ApiException.badRequest("validation_failed", LlmMessages.chatBadMessage(index));
+                throw ApiException.invalidParameter("messages.[" + index + "]", LlmMessages.chatBadMessage(index));
             }
-            ChatParameters.checkRole(message.get("role").asText());
+            ChatParameters.checkRole(message.get("role").asText(), index);
             if (message.has("name") && !message.get("name").isTextual()) {
-                throw ApiException.badRequest("validation_failed", LlmMessages.chatBadName(index));
+                throw ApiException.invalidParameter("messages.[" + index + "].name", LlmMessages.chatBadName(index));
             }
             if (message.get("role").asText().equals("user")) {
                 ticket = text(message.get("content"), index);
@@ -126,23 +126,24 @@ public class ChatCompletionsResource {
             index++;
         }
         if (ticket == null) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
+            throw ApiException.invalidParameter("messages", LlmMessages.CHAT_NEEDS_USER_MESSAGE);
         }
         if (ticket.isBlank() && body.get("messages").get(ticketIndex).get("content").isArray()) {
             // Only an image, audio or file: nothing a support reply can be chosen for.
-            throw ApiException.badRequest("validation_failed", LlmMessages.chatNeedsText(ticketIndex));
+            throw ApiException.invalidParameter("messages.[" + ticketIndex + "].content", LlmMessages.chatNeedsText(ticketIndex));
         }
         JsonStrictness.checkText("content", ticket);
         JsonNode stream = body.path("stream");
         if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_STREAM_BOOLEAN);
+            throw ApiException.invalidParameter("stream", LlmMessages.CHAT_STREAM_BOOLEAN);
         }
         JsonNode includeUsage = body.path("stream_options").path("include_usage");
         if (!includeUsage.isMissingNode() && !includeUsage.isNull() && !includeUsage.isBoolean()) {
-            throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_INCLUDE_USAGE_BOOLEAN);
+            throw ApiException.invalidParameter("stream_options.include_usage", LlmMessages.CHAT_INCLUDE_USAGE_BOOLEAN);
         }
         ChatParameters.check(body);
-        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body));
+        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body),
+                promptCharacters);
     }
 
     /**
@@ -155,7 +156,7 @@ public class ChatCompletionsResource {
             return; // an assistant message that called a tool has none
         }
         if (!content.isArray()) {
-            throw ApiException.badRequest("validation_failed",
+            throw ApiException.invalidParameter("messages.[" + index + "].content",
                     LlmMessages.chatOtherBadContent(index, message.get("role").asText(), content.getNodeType().name()));
         }
         text(content, index);
@@ -170,18 +171,18 @@ public class ChatCompletionsResource {
             StringBuilder text = new StringBuilder();
             for (JsonNode part : content) {
                 if (!part.isObject() || !part.path("type").isTextual()) {
-                    throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);
+                    throw ApiException.invalidParameter("messages.[" + index + "].content", LlmMessages.CHAT_BAD_CONTENT_PART);
                 }
                 ChatParameters.checkPart(part, index);
                 if ("text".equals(part.path("type").asText())) {
                     if (!part.path("text").isTextual()) {
-                        throw ApiException.badRequest("validation_failed", LlmMessages.CHAT_BAD_CONTENT_PART);
+                        throw ApiException.invalidParameter("messages.[" + index + "].content", LlmMessages.CHAT_BAD_CONTENT_PART);
                     }
                     text.append(text.isEmpty() ? "" : "\n").append(part.get("text").asText());
                 }
             }
             return text.toString();
         }
-        throw ApiException.badRequest("validation_failed", LlmMessages.chatBadContent(index, content == null ? null : content.getNodeType().name()));
+        throw ApiException.invalidParameter("messages.[" + index + "].content", LlmMessages.chatBadContent(index, content == null ? null : content.getNodeType().name()));
     }
 }

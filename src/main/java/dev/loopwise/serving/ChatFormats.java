@@ -22,14 +22,25 @@ final class ChatFormats {
     private ChatFormats() {
     }
 
-    /** {@code slots}: values for the served reply's open slots, from the request's {@code metadata}. */
-    record Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots) {
+    /**
+     * {@code slots}: values for the served reply's open slots, from the request's {@code metadata}. {@code promptCharacters}:
+     * the text of every message, system prompt and earlier turns included, as OpenAI counts a prompt: a client adding up
+     * its usage would otherwise see a long system prompt cost nothing.
+     */
+    record Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots, long promptCharacters) {
+        Request(String ticket, boolean stream, boolean includeUsage, Map<String, String> slots) {
+            this(ticket, stream, includeUsage, slots, ticket.length());
+        }
     }
 
-    record Message(String role, String content) {
+    /**
+     * {@code refusal} and the choice's {@code logprobs} are always null, sent as OpenAI sends them: its typed SDKs declare
+     * both, and a null refusal tells a client the content is the answer.
+     */
+    record Message(String role, String content, String refusal) {
     }
 
-    record Choice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {
+    record Choice(int index, Message message, Object logprobs, @JsonProperty("finish_reason") String finishReason) {
     }
 
     record Usage(@JsonProperty("prompt_tokens") int promptTokens, @JsonProperty("completion_tokens") int completionTokens,
@@ -82,10 +93,10 @@ final class ChatFormats {
             SlotFiller.Filled filled = SlotFiller.fillWith(full.response().text(), request.slots());
             content = filled.openSlots().isEmpty() ? filled.text() : handover;
         }
-        int prompt = tokens(request.ticket());
+        int prompt = (int) Math.max(1, (request.promptCharacters() + 3) / 4);
         int completion = tokens(content);
         return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),
-                List.of(new Choice(0, new Message("assistant", content), "stop")), new Usage(prompt, completion, prompt + completion), full);
+                List.of(new Choice(0, new Message("assistant", content, null), null, "stop")), new Usage(prompt, completion, prompt + completion), full);
     }
 
     /** The completion as server-sent events: the role, the text a few words at a time, the end, usage if asked, [DONE]. */

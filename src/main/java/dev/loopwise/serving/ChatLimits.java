@@ -15,7 +15,8 @@ final class ChatLimits {
     private ChatLimits() {
     }
 
-    static void check(JsonNode messages, ServingConfig config) {
+    /** The characters of text across the messages, once both bounds hold. */
+    static long check(JsonNode messages, ServingConfig config) {
         if (messages.size() > config.maxChatMessages()) {
             throw ApiException.badRequest("too_many_messages", LlmMessages.chatTooManyMessages(messages.size(), config.maxChatMessages()));
         }
@@ -26,6 +27,7 @@ final class ChatLimits {
         if (characters > config.maxChatCharacters()) {
             throw ApiException.badRequest("messages_too_long", LlmMessages.chatTooLong(characters, config.maxChatCharacters()));
         }
+        return characters;
     }
 
     /** The text a content holds, as a person counts characters: a string, or the text of its parts. Other shapes count none (they are refused later). */

@@ -24,9 +24,9 @@ final class ChatParameters {
     private ChatParameters() {
     }
 
-    static void checkRole(String role) {
+    static void checkRole(String role, int index) {
         if (!ROLES.contains(role)) {
-            throw invalid("'" + shown(role) + "' is not a message role: use system, developer, user, assistant or tool.");
+            throw invalid("messages.[" + index + "].role", "'" + shown(role) + "' is not a message role: use system, developer, user, assistant or tool.");
         }
     }
 
@@ -34,7 +34,7 @@ final class ChatParameters {
     static void checkPart(JsonNode part, int index) {
         String type = part.path("type").asText();
         if (!PART_TYPES.contains(type)) {
-            throw invalid("'" + shown(type) + "' is not a content part type: the customer's words go in a part of type text.");
+            throw invalid("messages.[" + index + "].content", "'" + shown(type) + "' is not a content part type: the customer's words go in a part of type text.");
         }
         JsonNode own = part.path(type);
         boolean shaped = switch (type) {
@@ -43,21 +43,21 @@ final class ChatParameters {
             default -> own.isObject();
         };
         if (!shaped) {
-            throw invalid(LlmMessages.chatPartWithoutValue(index, type));
+            throw invalid("messages.[" + index + "].content", LlmMessages.chatPartWithoutValue(index, type));
         }
     }
 
     static void check(JsonNode body) {
         JsonNode model = body.path("model");
         if (present(model) && !model.isTextual()) {
-            throw invalid("'model' is a string, such as the name GET /v1/models lists.");
+            throw invalid("model", "'model' is a string, such as the name GET /v1/models lists.");
         }
         JsonNode n = body.path("n");
         if (present(n) && !n.isIntegralNumber()) {
-            throw invalid("'n' is a whole number (here only 1: Loopwise answers with the one reply it serves).");
+            throw invalid("n", "'n' is a whole number (here only 1: Loopwise answers with the one reply it serves).");
         }
         if (present(n) && n.asLong() != 1) {
-            throw invalid("'n' can only be 1: Loopwise answers with the one reply it serves.");
+            throw invalid("n", "'n' can only be 1: Loopwise answers with the one reply it serves.");
         }
         range(body, "temperature", 0, 2);
         range(body, "top_p", 0, 1);
@@ -67,64 +67,64 @@ final class ChatParameters {
             JsonNode limit = body.path(field);
             // asLong() of a number past a long's range wraps around: check it fits before reading it.
             if (present(limit) && (!limit.isIntegralNumber() || !limit.canConvertToLong() || limit.asLong() < 1)) {
-                throw invalid("'" + field + "' is a whole number of at least 1, written without an exponent.");
+                throw invalid(field, "'" + field + "' is a whole number of at least 1, written without an exponent.");
             }
         }
         logitBias(body.path("logit_bias"));
         JsonNode seed = body.path("seed");
         // As max_tokens: a number past a long's range would wrap around when read, and 1e30 is no seed either.
         if (present(seed) && (!seed.isIntegralNumber() || !seed.canConvertToLong())) {
-            throw invalid("'seed' is a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", written without an exponent.");
+            throw invalid("seed", "'seed' is a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + ", written without an exponent.");
         }
         JsonNode stop = body.path("stop");
         if (present(stop) && !stop.isTextual() && !(stop.isArray() && stop.size() <= 4 && allText(stop))) {
-            throw invalid("'stop' is a string or a list of at most 4 strings.");
+            throw invalid("stop", "'stop' is a string or a list of at most 4 strings.");
         }
         JsonNode user = body.path("user");
         if (present(user) && !user.isTextual()) {
-            throw invalid("'user' is a string.");
+            throw invalid("user", "'user' is a string.");
         }
         JsonNode streamOptions = body.path("stream_options");
         if (present(streamOptions) && !streamOptions.isObject()) {
-            throw invalid("'stream_options' is an object such as {\"include_usage\": true}.");
+            throw invalid("stream_options", "'stream_options' is an object such as {\"include_usage\": true}.");
         }
         if (present(streamOptions) && !body.path("stream").asBoolean(false)) {
             // As OpenAI answers it: a client sending it expects chunks, and would otherwise wait for usage that never comes.
-            throw invalid("'stream_options' is only allowed when 'stream' is true.");
+            throw invalid("stream_options", "'stream_options' is only allowed when 'stream' is true.");
         }
         JsonNode responseFormat = body.path("response_format");
         if (present(responseFormat) && !(responseFormat.isObject() && responseFormat.path("type").isTextual())) {
-            throw invalid("'response_format' is an object such as {\"type\": \"text\"}.");
+            throw invalid("response_format", "'response_format' is an object such as {\"type\": \"text\"}.");
         }
         String format = responseFormat.path("type").asText("text");
         if (!format.equals("text")) {
-            throw invalid("'response_format' can only be text: Loopwise answers with a support reply, not " + format.replace("_", " ") + ".");
+            throw invalid("response_format", "'response_format' can only be text: Loopwise answers with a support reply, not " + format.replace("_", " ") + ".");
         }
         tools(body);
         JsonNode logprobs = body.path("logprobs");
         if (present(logprobs) && !logprobs.isBoolean()) {
-            throw invalid("'logprobs' is true or false.");
+            throw invalid("logprobs", "'logprobs' is true or false.");
         }
         JsonNode topLogprobs = body.path("top_logprobs");
         if (present(topLogprobs) && (!topLogprobs.isIntegralNumber() || topLogprobs.asLong() < 0 || topLogprobs.asLong() > 20)) {
-            throw invalid("'top_logprobs' is a whole number from 0 to 20.");
+            throw invalid("top_logprobs", "'top_logprobs' is a whole number from 0 to 20.");
         }
         if (logprobs.asBoolean(false) || topLogprobs.asLong(0) > 0) {
-            throw invalid("'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
+            throw invalid("logprobs", "'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
                     + " sampled token by token.");
         }
         // A client asking for spoken output waits for message.audio, which a reply from the library never has.
         JsonNode modalities = body.path("modalities");
         if (present(modalities) && !(modalities.isArray() && allText(modalities))) {
-            throw invalid("'modalities' is a list of output types, such as [\"text\"].");
+            throw invalid("modalities", "'modalities' is a list of output types, such as [\"text\"].");
         }
         for (JsonNode modality : modalities) {
             if (!modality.asText().equals("text")) {
-                throw invalid(LlmMessages.chatTextOnly("'modalities' holds '" + shown(modality.asText()) + "'"));
+                throw invalid("modalities", LlmMessages.chatTextOnly("'modalities' holds '" + shown(modality.asText()) + "'"));
             }
         }
         if (present(body.path("audio"))) {
-            throw invalid(LlmMessages.chatTextOnly("'audio' asks for spoken output"));
+            throw invalid("audio", LlmMessages.chatTextOnly("'audio' asks for spoken output"));
         }
     }
 
@@ -140,7 +140,7 @@ final class ChatParameters {
                     && entry.getValue().asDouble() >= -100 && entry.getValue().asDouble() <= 100;
         }
         if (!valid) {
-            throw invalid("'logit_bias' is an object of token ids with a bias from -100 to 100, such as {\"50256\": -100}.");
+            throw invalid("logit_bias", "'logit_bias' is an object of token ids with a bias from -100 to 100, such as {\"50256\": -100}.");
         }
     }
 
@@ -152,27 +152,27 @@ final class ChatParameters {
         for (String field : List.of("tools", "functions")) {
             JsonNode offered = body.path(field);
             if (present(offered) && !offered.isArray()) {
-                throw invalid("'" + field + "' is a list of tools.");
+                throw invalid(field, "'" + field + "' is a list of tools.");
             }
         }
         boolean noneCalled = false;
         for (String field : List.of("tool_choice", "function_call")) {
             JsonNode choice = body.path(field);
             if (present(choice) && !choice.isObject() && !(choice.isTextual() && TOOL_CHOICES.contains(choice.asText()))) {
-                throw invalid("'" + field + "' is \"auto\", \"none\", \"required\" or a tool object.");
+                throw invalid(field, "'" + field + "' is \"auto\", \"none\", \"required\" or a tool object.");
             }
             noneCalled |= choice.isTextual() && choice.asText().equals("none");
         }
         JsonNode parallel = body.path("parallel_tool_calls");
         if (present(parallel) && !parallel.isBoolean()) {
-            throw invalid("'parallel_tool_calls' is true or false.");
+            throw invalid("parallel_tool_calls", "'parallel_tool_calls' is true or false.");
         }
         if (noneCalled) {
             return;
         }
         for (String field : List.of("tools", "functions", "tool_choice", "function_call", "parallel_tool_calls")) {
             if (present(body.path(field))) {
-                throw invalid(LlmMessages.chatNoTools(field));
+                throw invalid(field, LlmMessages.chatNoTools(field));
             }
         }
     }
@@ -180,7 +180,7 @@ final class ChatParameters {
     private static void range(JsonNode body, String field, double low, double high) {
         JsonNode value = body.path(field);
         if (present(value) && (!value.isNumber() || value.asDouble() < low || value.asDouble() > high)) {
-            throw invalid("'" + field + "' is a number from " + number(low) + " to " + number(high) + " (Loopwise ignores it: the reply"
+            throw invalid(field, "'" + field + "' is a number from " + number(low) + " to " + number(high) + " (Loopwise ignores it: the reply"
                     + " comes from the served policy).");
         }
     }
@@ -204,7 +204,7 @@ final class ChatParameters {
             return Map.of();
         }
         if (!metadata.isObject() || metadata.size() > 16) {
-            throw invalid("'metadata' is an object of at most 16 string values, such as {\"tracking_link\": \"https://...\"}.");
+            throw invalid("metadata", "'metadata' is an object of at most 16 string values, such as {\"tracking_link\": \"https://...\"}.");
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (var field : (Iterable<Map.Entry<String, JsonNode>>) metadata::fields) {
@@ -212,19 +212,19 @@ final class ChatParameters {
             // no slot and would carry a terminal escape into the message and the log.
             String inKey = PlainText.firstHiddenCharacter(field.getKey());
             if (inKey != null) {
-                throw invalid("A 'metadata' key holds a character no one can see (" + inKey + "): keys name the reply's slots,"
+                throw invalid("metadata", "A 'metadata' key holds a character no one can see (" + inKey + "): keys name the reply's slots,"
                         + " such as tracking_link; remove it.");
             }
             // Counted as a person counts characters: an emoji is one, as everywhere else in Loopwise.
             if (PlainText.length(field.getKey()) > 64 || !field.getValue().isTextual()
                     || PlainText.length(field.getValue().asText()) > 512) {
-                throw invalid("'metadata' values are strings of at most 512 characters under keys of at most 64: '"
+                throw invalid("metadata", "'metadata' values are strings of at most 512 characters under keys of at most 64: '"
                         + shown(field.getKey()) + "' is not.");
             }
             // The value is written into the reply the customer reads, so it follows the rules of a reply's own text.
             String hidden = PlainText.firstHiddenCharacter(field.getValue().asText());
             if (hidden != null) {
-                throw invalid("'metadata' value '" + shown(field.getKey()) + "' holds a character no one can see (" + hidden
+                throw invalid("metadata", "'metadata' value '" + shown(field.getKey()) + "' holds a character no one can see (" + hidden
                         + "); it would be written into the customer's reply as it is: remove it.");
             }
             values.put(field.getKey(), field.getValue().asText());
@@ -244,7 +244,7 @@ final class ChatParameters {
         return PlainText.quoted(value);
     }
 
-    private static ApiException invalid(String message) {
-        return ApiException.badRequest("validation_failed", message);
+    private static ApiException invalid(String param, String message) {
+        return ApiException.invalidParameter(param, message);
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.json.JsonLines;
+import dev.loopwise.common.text.PlainText;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
@@ -49,7 +51,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
-        Response response = respond(e.status, e.code, e.getMessage(), uri, headers);
+        Response response = respond(e.status, e.code, e.getMessage(), e.param, uri, headers);
         if (e.retryAfterSeconds > 0) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
         }
@@ -123,7 +125,8 @@ public class ErrorMapper {
             return allowed != null ? methodNotAllowed(allowed, uri, headers)
                     : respond(Status.BAD_REQUEST, "bad_parameter", Messages.badAddressValue(e.getCause()), uri, headers);
         }
-        return respond(Status.NOT_FOUND, "not_found", Messages.NOT_FOUND, uri, headers);
+        String message = RequestKind.isOpenAi(uri) ? LlmMessages.openAiAddressUnknown(PlainText.quoted(uri.getPath())) : Messages.NOT_FOUND;
+        return respond(Status.NOT_FOUND, "not_found", message, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -210,17 +213,21 @@ public class ErrorMapper {
     }
 
     private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {
+        return respond(status, code, rawMessage, null, uri, headers);
+    }
+
+    private static Response respond(Status status, String code, String rawMessage, String param, UriInfo uri, HttpHeaders headers) {
         String message = QuotedValues.abbreviated(rawMessage);
         if (RequestKind.wantsHtml(uri, headers)) {
             return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                     .entity(ErrorPage.inRequest(status.getStatusCode(), status.getReasonPhrase(), message)).build();
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, code, message, uri)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body(status, code, message, param, uri)).build();
     }
 
     /** Our {code, error} everywhere but on the OpenAI-compatible paths, where SDKs expect OpenAI's own shape. */
-    static Object body(Status status, String code, String message, UriInfo uri) {
-        return RequestKind.isOpenAi(uri) ? OpenAiError.of(status.getStatusCode(), code, message) : new ApiError(code, message);
+    static Object body(Status status, String code, String message, String param, UriInfo uri) {
+        return RequestKind.isOpenAi(uri) ? OpenAiError.of(status.getStatusCode(), code, message, param) : new ApiError(code, message);
     }
 
     private static String describe(ConstraintViolation<?> violation) {

@@ -1,6 +1,7 @@
 package dev.loopwise.common.http;
 
 import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.text.PlainText;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -121,7 +122,10 @@ public class HttpLayerErrors {
             String allowed = AllowedMethods.of(path);
             if (allowed != null) {
                 context.response().setStatusCode(204).putHeader("Allow", allowed + ", OPTIONS").end();
-            } else if (path.startsWith("/api/") || path.startsWith("/v1/") || path.startsWith("/admin") || path.startsWith("/review")) {
+            } else if (path.startsWith("/v1/")) {
+                context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(Json.encode(OpenAiError.of(404, "not_found", LlmMessages.openAiAddressUnknown(PlainText.quoted(path)))));
+            } else if (path.startsWith("/api/") || path.startsWith("/admin") || path.startsWith("/review")) {
                 context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end(Json.encode(new ApiError("not_found", Messages.NOT_FOUND)));
             } else {

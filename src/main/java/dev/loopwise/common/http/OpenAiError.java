@@ -1,14 +1,19 @@
 package dev.loopwise.common.http;
 
 /**
- * OpenAI's error shape, {"error": {"message", "type", "code"}}, answered on the OpenAI-compatible paths only: OpenAI
+ * OpenAI's error shape, {"error": {"message", "type", "param", "code"}}, answered on the OpenAI-compatible paths only: OpenAI
  * SDKs read the message from there and would otherwise report a bare status.
  */
 public record OpenAiError(Detail error) {
-    public record Detail(String message, String type, String code) {
+    /** {@code param}: the request field at fault, or null; OpenAI sends the key either way, and SDKs read it. */
+    public record Detail(String message, String type, String param, String code) {
     }
 
     static OpenAiError of(int status, String code, String message) {
+        return of(status, code, message, null);
+    }
+
+    static OpenAiError of(int status, String code, String message, String param) {
         String type = switch (status) {
             case 401 -> "authentication_error";
             case 403 -> "permission_error";
@@ -16,6 +21,6 @@ public record OpenAiError(Detail error) {
             case 429 -> "rate_limit_error";
             default -> status >= 500 ? "server_error" : "invalid_request_error";
         };
-        return new OpenAiError(new Detail(message, type, code));
+        return new OpenAiError(new Detail(message, type, param, code));
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopwise.common.http;
 
 import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.LlmMessages;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -53,7 +54,10 @@ public class PayloadLimit {
     }
 
     private void refuse(RoutingContext context) {
-        HttpLayerErrors.refuse(context, 413, "payload_too_large", HttpMessages.payloadTooLarge(describe(limit.asLongValue())));
+        // An OpenAI client sends no file to import: it is told what of a chat request Loopwise reads.
+        String size = describe(limit.asLongValue());
+        HttpLayerErrors.refuse(context, 413, "payload_too_large", context.normalizedPath().startsWith("/v1/")
+                ? LlmMessages.chatBodyTooLarge(size) : HttpMessages.payloadTooLarge(size));
     }
 
     static String describe(long bytes) {

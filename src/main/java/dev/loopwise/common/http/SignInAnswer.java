@@ -40,6 +40,6 @@ final class SignInAnswer {
         return Response.status(Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"loopwise\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorMapper.body(Status.UNAUTHORIZED, code, message, uri)).build();
+                .entity(ErrorMapper.body(Status.UNAUTHORIZED, code, message, null, uri)).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.loopwise.common.http;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.security.apikey.ApiKeyService;
@@ -35,7 +36,9 @@ class OversizedBodyTest {
         assertEquals(users, ErrorShapeTest.countUsers());
         // The OpenAI-compatible path answers in OpenAI's error shape, which SDKs read.
         admin.request().contentType("application/json").body(huge).post("/v1/chat/completions")
-                .then().statusCode(413).body("error.code", equalTo("payload_too_large")).body("error.message", containsString("10 MB"));
+                .then().statusCode(413).body("error.code", equalTo("payload_too_large")).body("error.message", containsString("10 MB"))
+                .body("error.message", containsString("only the text of the last user message"))
+                .body("error.message", not(containsString("import")));
         // A browser's upload gets a page, with the headers every other answer carries.
         Caller browser = Caller.session("admin");
         byte[] form = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.csv\"\r\nContent-Type: text/csv\r\n\r\n"
