@@ -27,7 +27,8 @@ public class AuditFormats {
             Map.entry("user.role_change", "changed the role of"),
             Map.entry("user.disable", "disabled"),
             Map.entry("user.enable", "enabled"),
-            Map.entry("user.rename", "renamed"),
+            // Only the display name changes: a username never does, so "renamed" would say the sign-in name changed.
+            Map.entry("user.rename", "changed the display name of"),
             Map.entry("user.password_reset", "set a new password for"),
             Map.entry("key.create", "created"),
             Map.entry("key.revoke", "revoked"),
