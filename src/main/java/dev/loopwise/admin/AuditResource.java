@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The audit trail as JSON lines, oldest first, for keeping elsewhere (a SIEM, an archive). It is read in
- * pages of {@value #BATCH} by id, each in its own short transaction, so however long the trail, memory
+ * pages of {@value #BATCH} along the trail's time index, each in its own short transaction, so however long the trail, memory
  * holds one page and no transaction stays open while the client reads. Roles: admin.
  */
 @Path("/api/v1/audit")
@@ -56,20 +56,19 @@ public class AuditResource {
         }
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            long after = 0;
+            AuditEvent after = null;
             while (true) {
-                long from0 = after;
-                List<Line> page = QuarkusTransaction.requiringNew().call(() -> AuditEvent.between(from, to, from0, BATCH).stream()
-                        .map(e -> new Line(e.id, e.occurredAt, e.actor, e.action, e.target, e.details)).toList());
-                for (Line line : page) {
-                    writer.write(json.writeValueAsString(line));
+                AuditEvent from0 = after;
+                List<AuditEvent> page = QuarkusTransaction.requiringNew().call(() -> AuditEvent.between(from, to, from0, BATCH));
+                for (AuditEvent e : page) {
+                    writer.write(json.writeValueAsString(new Line(e.id, e.occurredAt, e.actor, e.action, e.target, e.details)));
                     writer.write('\n');
                 }
                 writer.flush();
                 if (page.size() < BATCH) {
                     return;
                 }
-                after = page.get(page.size() - 1).id();
+                after = page.get(page.size() - 1);
             }
         };
         return Response.ok(body).build();

@@ -39,10 +39,23 @@ public class AuditEvent extends IdentityEntity {
     }
 
     /**
-     * Events in [since, until), oldest first, after {@code afterId}: the export reads the table in such
-     * pages, so it never holds more than one page in memory however long the trail is.
+     * The export's page: entries in [since, until) after the cursor ({@code afterTime}, {@code afterId}), oldest first.
+     * The order is the time index's own (occurred_at, id), so each page is one range read of that index, as many rows as
+     * it returns: ordered by id alone, PostgreSQL either walked the primary key past every entry before {@code since}
+     * or read the whole window through the time index and sorted it, once per page.
      */
-    public static List<AuditEvent> between(OffsetDateTime since, OffsetDateTime until, long afterId, int size) {
-        return find("occurredAt >= ?1 and occurredAt < ?2 and id > ?3 order by id", since, until, afterId).page(0, size).list();
+    static final String BETWEEN_SQL = """
+            select * from audit_events where occurred_at >= ?1 and occurred_at < ?2 and (occurred_at, id) > (?3, ?4)
+            order by occurred_at, id limit ?5""";
+
+    /**
+     * Events in [since, until), oldest first, after the entry {@code after} (null: from {@code since}): the export reads
+     * the table in such pages, so it never holds more than one page in memory however long the trail is.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<AuditEvent> between(OffsetDateTime since, OffsetDateTime until, AuditEvent after, int size) {
+        return getEntityManager().createNativeQuery(BETWEEN_SQL, AuditEvent.class).setParameter(1, since).setParameter(2, until)
+                .setParameter(3, after == null ? since : after.occurredAt).setParameter(4, after == null ? 0L : after.id)
+                .setParameter(5, size).getResultList();
     }
 }

@@ -4,6 +4,7 @@ import dev.loopwise.common.LifecycleMessages;
 import io.quarkus.qute.TemplateExtension;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,8 @@ public class AuditFormats {
             Map.entry("user.role_change", "changed the role of"),
             Map.entry("user.disable", "disabled"),
             Map.entry("user.enable", "enabled"),
-            Map.entry("user.rename", "renamed"),
+            // Only the display name changes: a username never does, so "renamed" would say the sign-in name changed.
+            Map.entry("user.rename", "changed the display name of"),
             Map.entry("user.password_reset", "set a new password for"),
             Map.entry("key.create", "created"),
             Map.entry("key.revoke", "revoked"),
@@ -62,6 +64,8 @@ public class AuditFormats {
     private static final Map<String, String> KEYS = Map.of(
             "labelledExisting", "tickets already here without an intent that it labelled");
     private static final int MAX_DETAIL = 160;
+    /** The keys of a change, in the order a reader follows it; other keys keep their place after them. */
+    private static final List<String> CHANGE_ORDER = List.of("from", "to");
 
     static String sentence(AuditEvent event) {
         String verb = VERBS.get(event.action);
@@ -86,7 +90,9 @@ public class AuditFormats {
             return switchWords(event.details);
         }
         // Keys read as words ("newIntents" → "new intents"); a detail with nothing in it is no detail.
+        // A change's "from" before its "to": the details come back from the database with the shorter key first.
         String text = event.details.entrySet().stream().filter(e -> !empty(e.getValue()))
+                .sorted(Comparator.comparingInt(e -> changeRank(e.getKey())))
                 .map(e -> e.getKey().equals("regime") && "training.start".equals(event.action)
                         // The Train form's own words: the stored code ("linear") is not what the lead chose from.
                         ? "how it learns: " + LifecycleMessages.regimeWords(String.valueOf(e.getValue()))
@@ -150,6 +156,11 @@ public class AuditFormats {
             return "reply " + text + " is better";
         }
         return text.matches("[a-z]+(_[a-z]+)+") ? text.replace('_', ' ') : text;
+    }
+
+    private static int changeRank(String key) {
+        int rank = CHANGE_ORDER.indexOf(key);
+        return rank < 0 ? CHANGE_ORDER.size() : rank;
     }
 
     private static boolean empty(Object value) {

@@ -62,6 +62,20 @@ class AuditFormatsTest {
     }
 
     @Test
+    void aChangeReadsFromBeforeTo() {
+        // As the database gives them back: a JSON object's keys, shortest first.
+        AuditEvent role = event("user.role_change", "to", "reviewer");
+        role.details.put("from", "admin");
+        assertEquals("from: admin; to: reviewer", AuditFormats.detailText(role));
+        AuditEvent renamed = event("user.rename", "to", "Anna Berg");
+        renamed.target = "account anna";
+        assertEquals("Changed the display name of account anna.", AuditFormats.sentence(renamed));
+        AuditEvent key = event("key.create", "name", "helpdesk");
+        key.details.put("requestsPerMinute", 60);
+        assertEquals("name: helpdesk; requests per minute: 60", AuditFormats.detailText(key));
+    }
+
+    @Test
     void storedCodesReadAsWords() {
         assertEquals("answer: both bad", AuditFormats.detailText(event("review.gold", "answer", "both_bad")));
         assertEquals("answer: reply 2 is better", AuditFormats.detailText(event("review.gold", "answer", "2")));

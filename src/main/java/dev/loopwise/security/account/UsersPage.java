@@ -6,6 +6,7 @@ import dev.loopwise.common.Messages;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.RoleNames;
 import dev.loopwise.security.SecurityConfig;
+import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.apikey.ApiKey;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.User;
@@ -27,6 +28,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -68,6 +71,8 @@ public class UsersPage {
 
     @Inject
     SecurityConfig config;
+    @Inject
+    SessionStamps stamps;
 
     @GET
     public Response list(@QueryParam("created") String created, @QueryParam("updated") String updated,
@@ -104,8 +109,15 @@ public class UsersPage {
             String chosen = status == null || status.isBlank() ? null : FormValues.oneOf("status", status, "enabled", "disabled");
             Boolean disabled = chosen == null ? null : chosen.equals("disabled");
             String newPassword = password == null || password.isEmpty() ? null : password;
+            Instant asked = Instant.now().truncatedTo(ChronoUnit.MICROS);
             User user = users.update(currentUser.name(), id, new UserService.UserChange(displayName, role == null ? null : new RoleNames(role), newPassword, disabled));
-            return Response.seeOther(URI.create("/admin/users?updated=" + user.username)).build();
+            Response.ResponseBuilder saved = Response.seeOther(URI.create("/admin/users?updated=" + user.username));
+            // An admin who changed their own role or password here ended their other sessions; this one carries on, as
+            // on Account, rather than signing them out without a word on the way back to this page.
+            boolean endedOwn = user.username.equals(currentUser.name()) && user.sessionsValidFrom != null
+                    && !user.sessionsValidFrom.toInstant().isBefore(asked);
+            return (endedOwn ? saved.cookie(stamps.renewal(user.username, user.sessionsValidFrom.toInstant(),
+                    uri.getBaseUri().getScheme().equals("https"))) : saved).build();
         } catch (ApiException e) {
             return refused(e);
         }

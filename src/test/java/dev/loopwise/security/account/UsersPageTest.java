@@ -1,21 +1,28 @@
 package dev.loopwise.security.account;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.audit.AuditEvent;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.Role;
+import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +98,28 @@ class UsersPageTest {
                 em.createNativeQuery("delete from users where id = any(?1)").setParameter(1, ids.toArray(Long[]::new)).executeUpdate();
             });
         }
+    }
+
+    @Test
+    void anAdminWhoChangesTheirOwnRoleStaysSignedInAndOtherSessionsEnd() {
+        String name = "selfrole" + System.nanoTime() % 1_000_000;
+        long id = ScratchAccounts.user(users.create(name, "long-enough-pw", Role.ADMIN, null)).id;
+        Caller lead = Caller.session(name, "long-enough-pw");
+        Caller elsewhere = Caller.session(name, "long-enough-pw");
+
+        Response saved = lead.request().redirects().follow(false).accept("text/html").contentType("application/x-www-form-urlencoded")
+                .formParam("displayName", name).formParam("role", "admin,reviewer").formParam("password", "")
+                .formParam("csrf-token", lead.csrfToken()).post("/admin/users/" + id);
+        assertEquals(303, saved.statusCode(), saved.asString());
+        String stamp = saved.getCookie(SessionStamps.COOKIE);
+        assertTrue(stamp != null, "the session that made the change gets a new stamp");
+
+        Map<String, String> renewed = new HashMap<>(lead.cookies());
+        renewed.put(SessionStamps.COOKIE, stamp);
+        given().cookies(renewed).accept("text/html").redirects().follow(false).get("/admin/users?updated=" + name).then()
+                .statusCode(200).body(containsString("Saved the changes to " + name + "."));
+        assertNotEquals(200, elsewhere.request().redirects().follow(false).accept("text/html").get("/admin/users").statusCode(),
+                "another session of the account ends with the role change");
     }
 
     private static List<String> keysInUse(String page, String username) {
