@@ -52,8 +52,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.TOO_MANY_REQUESTS, code, message);
     }
 
+    public static ApiException tooManyRequests(String code, String message, long retryAfterSeconds) {
+        return new ApiException(Status.TOO_MANY_REQUESTS, code, message, retryAfterSeconds);
+    }
+
     public static ApiException rateLimited(int perMinute, long retryAfterSeconds) {
-        return new ApiException(Status.TOO_MANY_REQUESTS, "rate_limited", Messages.rateLimited(perMinute, retryAfterSeconds),
+        return new ApiException(Status.TOO_MANY_REQUESTS, "rate_limited", HttpMessages.rateLimited(perMinute, retryAfterSeconds),
                 retryAfterSeconds);
     }
 

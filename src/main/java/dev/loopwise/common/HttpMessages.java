@@ -192,4 +192,22 @@ public final class HttpMessages {
     public static final String TRUSTED_PROXIES_REQUIRED = "LOOPWISE_BEHIND_PROXY is on but no proxy is named: set"
             + " LOOPWISE_TRUSTED_PROXIES to the address, network (10.0.0.0/8) or host name of your proxy and start again."
             + " Without it anyone who reaches this instance directly could claim any client address or https.";
+
+    /**
+     * A wait as a person reads it, from a {@code Retry-After} in seconds: "about 40 seconds", "about 15 minutes". Rounded
+     * up, so that trying again when it says does not meet the refusal once more.
+     */
+    public static String about(long seconds) {
+        long s = Math.max(1, seconds);
+        if (s < 90) {
+            return "about " + s + (s == 1 ? " second" : " seconds");
+        }
+        long minutes = (s + 59) / 60;
+        return "about " + minutes + " minutes";
+    }
+
+    public static String rateLimited(int perMinute, long retryAfterSeconds) {
+        return "This API key has made its " + perMinute + " requests for this minute: try again in " + about(retryAfterSeconds)
+                + ", or ask an admin for a key with a higher limit.";
+    }
 }

@@ -30,6 +30,12 @@ public final class LifecycleMessages {
         return "Cancelled at " + percentDone + "%: no new version was made and nothing else changed. Train again whenever you like.";
     }
 
+    /** A start with the settings of a round that is waiting or running: that round is shown rather than a copy queued. */
+    public static String roundAlreadyUnderWay(long round, boolean running) {
+        return "Round " + round + " was already " + (running ? "running" : "waiting its turn") + " with these settings, so no"
+                + " new round was started: this is that round. To run another, wait for it to end, or change a setting.";
+    }
+
     public static String noVersion(int version) {
         return "No model version " + version + ".";
     }

@@ -82,9 +82,9 @@ public final class Messages {
             + "127.0.0.1, since its passwords are public. Open it at localhost, or start it with QUARKUS_HTTP_HOST=0.0.0.0 to "
             + "show it to others, after changing its passwords.";
 
-    public static String loginLocked(long minutes) {
-        return "Too many failed sign-ins. Wait " + minutes + (minutes == 1 ? " minute" : " minutes")
-                + " and try again, or ask an admin to set a new password.";
+    /** {@code retryAfterSeconds}: what {@code Retry-After} says, the time left until a sign-in is taken again. */
+    public static String loginLocked(long retryAfterSeconds) {
+        return "Too many failed sign-ins: try again in " + HttpMessages.about(retryAfterSeconds) + ", or ask an admin to set a new password.";
     }
 
     public static String wrongJsonType(String field, String expected) {
@@ -230,11 +230,6 @@ public final class Messages {
 
     public static final String REVIEW_ITEMS_FAILED = "Loopwise could not make new review items because of an error on its side "
             + "(it is in the server log). Nothing was saved; try again in a moment.";
-
-    public static String rateLimited(int perMinute, long retryAfterSeconds) {
-        return "This API key has made its " + perMinute + " requests for this minute. Try again in " + retryAfterSeconds
-                + " seconds, or ask an admin for a key with a higher limit.";
-    }
 
     public static String numberOutOfRange(String field, String range) {
         // The bounds are the reader's, not the field's (a rating is 1–5): say so rather than offering two billion as valid.

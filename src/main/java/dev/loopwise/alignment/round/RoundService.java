@@ -62,6 +62,15 @@ public class RoundService {
      * free. Refused at once when there is nothing at all to learn from, rather than failing a minute later.
      */
     public AlignmentRound start(RoundSettings settings, String startedBy) {
+        return startOrShare(settings, startedBy).round();
+    }
+
+    /** The round a start led to; {@code shared}: one with the same settings was already queued or running, none was queued. */
+    public record Started(AlignmentRound round, boolean shared) {
+    }
+
+    /** {@link #start}, saying whether the round it gives was already there. */
+    public Started startOrShare(RoundSettings settings, String startedBy) {
         return QuarkusTransaction.requiringNew().call(() -> {
             long judgements = reviewStats.totals().judgements();
             if (judgements == 0 && importedPreferences() == 0) {
@@ -81,7 +90,8 @@ public class RoundService {
             return AlignmentRound.<AlignmentRound>list("status = ?1 or status = ?3 and createdAt > ?2 order by id desc", AlignmentRound.QUEUED,
                             OffsetDateTime.now().minus(JobRows.REPEAT_WINDOW), AlignmentRound.RUNNING).stream()
                     .filter(round -> RoundRequests.same(wanted, round.settings)).findFirst()
-                    .orElseGet(() -> queue(settings, startedBy));
+                    .map(round -> new Started(round, true))
+                    .orElseGet(() -> new Started(queue(settings, startedBy), false));
         });
     }
 

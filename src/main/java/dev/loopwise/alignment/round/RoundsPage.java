@@ -22,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -53,7 +54,7 @@ public class RoundsPage {
         static native TemplateInstance rounds(List<AlignmentRound> rounds, RoundForm form, String error, String nextStep,
                                               String shown);
 
-        static native TemplateInstance round(AlignmentRound round, RoundReport report);
+        static native TemplateInstance round(AlignmentRound round, RoundReport report, String alreadyUnderWay);
     }
 
     @GET
@@ -77,14 +78,17 @@ public class RoundsPage {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance report(@PathParam("id") long id) {
+    public TemplateInstance report(@PathParam("id") long id, @QueryParam("already") boolean already) {
         AlignmentRound round = find(id);
         Map<Long, String> names = new HashMap<>();
         if (round.lineage.get("reviewerWeights") instanceof Map<?, ?> weights && !weights.isEmpty()) {
             List<Long> ids = weights.keySet().stream().map(key -> Long.valueOf(key.toString())).toList();
             User.<User>list("id in ?1", ids).forEach(user -> names.put(user.id, user.displayName == null ? user.username : user.displayName));
         }
-        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen()));
+        // Said only while it is still under way: once it has ended, its outcome is what the page is about.
+        String alreadyUnderWay = already && !round.finished()
+                ? LifecycleMessages.roundAlreadyUnderWay(round.id, AlignmentRound.RUNNING.equals(round.status)) : null;
+        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen()), alreadyUnderWay);
     }
 
     /** Numbers are read from the text as typed: a mistake shows the form again, values kept, with the field named. */
@@ -95,8 +99,9 @@ public class RoundsPage {
         RoundForm typed = new RoundForm(method, beta, policyEpochs, rewardModel, seed, null);
         try {
             RoundSettings settings = RoundRequests.settings(config, typed.request());
-            AlignmentRound round = rounds.start(settings, currentUser.name());
-            return Response.seeOther(URI.create("/admin/rounds/" + round.id)).build();
+            RoundService.Started started = rounds.startOrShare(settings, currentUser.name());
+            // Landing on a round that was already there, with no word, reads as if the click started it.
+            return Response.seeOther(URI.create("/admin/rounds/" + started.round().id + (started.shared() ? "?already=true" : ""))).build();
         } catch (ApiException e) {
             if (e instanceof FormNumbers.Refused refused) {
                 return Response.status(e.status).entity(page(refused.getMessage() + " " + RoundFormats.NOT_STARTED,

@@ -46,16 +46,27 @@ public class LoginPage {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("expired") boolean expired,
-                          @QueryParam("loggedOut") boolean loggedOut) {
+                          @QueryParam("loggedOut") boolean loggedOut, @QueryParam("retryAfter") String retryAfter) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
         String notice = expired ? Messages.SESSION_EXPIRED : loggedOut ? Messages.LOGGED_OUT : null;
         if ("locked".equals(error)) {
-            return Response.status(429).entity(Templates.login(Messages.loginLocked(throttle.lockoutMinutes()), notice)).build();
+            long seconds = lockedFor(retryAfter, throttle.lockoutSeconds());
+            return Response.status(429).header("Retry-After", seconds)
+                    .entity(Templates.login(Messages.loginLocked(seconds), notice)).build();
         }
         boolean failed = error != null;
         return Response.status(failed ? 401 : 200).entity(Templates.login(failed ? Messages.LOGIN_FAILED : null, notice)).build();
+    }
+
+    /**
+     * The time left that the refused sign-in sent along, within the lockout: the address can be typed by hand, and a
+     * missing or odd value says the longest the lock can last rather than nothing.
+     */
+    static long lockedFor(String retryAfter, long lockoutSeconds) {
+        long seconds = retryAfter != null && retryAfter.matches("\\d{1,9}") ? Long.parseLong(retryAfter) : lockoutSeconds;
+        return Math.min(Math.max(1, seconds), lockoutSeconds);
     }
 
     @POST

@@ -98,8 +98,23 @@ public class LoginThrottle {
                 .setParameter(1, ACCOUNT).setParameter(2, key(username)).executeUpdate();
     }
 
-    public long lockoutMinutes() {
-        return Math.max(1, config.login().lockout().toMinutes());
+    public long lockoutSeconds() {
+        return Math.max(1, config.login().lockout().toSeconds());
+    }
+
+    /**
+     * Seconds until the locks on this account and this address have both run out (0: neither is locked), rounded up:
+     * what the refusal tells the person as the time to try again.
+     */
+    @ActivateRequestContext
+    @Transactional(TxType.REQUIRES_NEW)
+    public long secondsLocked(String username, String address) {
+        Number left = (Number) em.createNativeQuery("""
+                select coalesce(ceil(extract(epoch from max(locked_until) - now())), 0) from sign_in_failures
+                where locked_until > now() and (scope = ?1 and subject = ?2 or scope = ?3 and subject = ?4)""")
+                .setParameter(1, ACCOUNT).setParameter(2, username == null ? "" : key(username))
+                .setParameter(3, ADDRESS).setParameter(4, address == null ? "" : network(address)).getSingleResult();
+        return left.longValue();
     }
 
     /** Old counts and trust would otherwise pile up with every name a guesser tries; any instance may tidy. */

@@ -55,18 +55,18 @@ public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuth
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
             if (throttle.isLocked(username, address)) {
-                throw refused(routing, true);
+                throw refused(routing, throttle.secondsLocked(username, address));
             }
             Optional<UserService.SignInAccount> account = username == null ? Optional.empty() : users.signInAccount(username);
             if (!BcryptUtil.matches(password, account.map(UserService.SignInAccount::passwordHash).orElse(NOBODY_HASH))
                     || account.isEmpty()) {
                 throttle.failed(username, address);
-                throw refused(routing, throttle.isLocked(username, address));
+                throw refused(routing, throttle.isLocked(username, address) ? throttle.secondsLocked(username, address) : 0);
             }
             UserService.SignInAccount user = account.get();
             if (!user.enabled() || !user.roles().stream().anyMatch(r -> r.equals(Role.ADMIN) || r.equals(Role.REVIEWER))) {
                 // A disabled account, or a service account (API keys only): the password was right, nothing was guessed.
-                throw refused(routing, false);
+                throw refused(routing, 0);
             }
             throttle.succeeded(user.username(), address);
             return QuarkusSecurityIdentity.builder()
@@ -76,9 +76,10 @@ public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuth
         });
     }
 
-    private static AuthenticationFailedException refused(RoutingContext routing, boolean locked) {
-        if (locked && routing != null) {
-            routing.put(LOCKED, true);
+    /** {@code lockedForSeconds}: how long the lock that refused it lasts still; 0: no lock refused it. */
+    private static AuthenticationFailedException refused(RoutingContext routing, long lockedForSeconds) {
+        if (lockedForSeconds > 0 && routing != null) {
+            routing.put(LOCKED, lockedForSeconds);
         }
         return new AuthenticationFailedException();
     }

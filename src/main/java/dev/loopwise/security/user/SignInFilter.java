@@ -104,8 +104,9 @@ public class SignInFilter {
             return;
         }
         if (location.endsWith(errorPage)) {
-            if (Boolean.TRUE.equals(context.get(PasswordSignInGate.LOCKED))) {
-                context.response().headers().set("Location", LOCKED_PAGE);
+            // The page cannot tell whose lock it is, so the time left comes with the address.
+            if (context.get(PasswordSignInGate.LOCKED) instanceof Long seconds) {
+                context.response().headers().set("Location", LOCKED_PAGE + "&retryAfter=" + seconds);
             }
         } else {
             // The account's own name, whatever case it was typed in.

@@ -112,7 +112,8 @@ public class UserService {
     @Transactional
     public Instant changeOwnPassword(String username, String currentPassword, String newPassword, String repeated) {
         if (throttle.isUserLocked(username)) {
-            throw ApiException.tooManyRequests("locked", Messages.loginLocked(throttle.lockoutMinutes()));
+            long seconds = Math.max(1, throttle.secondsLocked(username, null));
+            throw ApiException.tooManyRequests("locked", Messages.loginLocked(seconds), seconds);
         }
         checkPassword(newPassword);
         if (!newPassword.equals(repeated)) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
@@ -46,6 +47,9 @@ class ApiKeyLimitTest {
                 .body("code", equalTo("rate_limited")).body("error", containsString("3 requests for this minute"));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        // The message says when, in the words of the header's value, rather than leaving the header to be found.
+        assertTrue(refused.jsonPath().getString("error").contains("try again in " + HttpMessages.about(retryAfter)),
+                refused.jsonPath().getString("error"));
         assertEquals(4, requestsThisMinute(secret), "the count is the database's");
         // Another key of the same account has its own count.
         limited.request().contentType("application/json").body(FEEDBACK).post("/api/v1/feedback").then().statusCode(404);

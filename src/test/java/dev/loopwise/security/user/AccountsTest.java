@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.SessionStamps;
@@ -31,6 +32,8 @@ class AccountsTest {
     UserService users;
     @Inject
     ApiKeyService keys;
+    @Inject
+    LoginThrottle throttle;
 
     @Test
     void guessingLocksTheUsernameUntilAnAdminSetsANewPassword() {
@@ -38,10 +41,18 @@ class AccountsTest {
         for (int i = 1; i < 5; i++) {
             signIn(user.username, "wrong-guess-" + i).then().statusCode(303).header("Location", endsWith("/login?error=true"));
         }
-        signIn(user.username, "wrong-guess-5").then().statusCode(303).header("Location", endsWith("/login?error=locked"));
+        signIn(user.username, "wrong-guess-5").then().statusCode(303).header("Location", containsString("/login?error=locked&retryAfter="));
         // Even the right password is refused now, with a message saying why.
-        signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=locked"));
-        given().get("/login?error=locked").then().statusCode(429).body(containsString("Too many failed sign-ins"));
+        String locked = signIn(user.username, PASSWORD).then().statusCode(303)
+                .header("Location", containsString("/login?error=locked&retryAfter=")).extract().header("Location");
+        // The page says when to try again: the time the lock has left (the tests' lockout is a few minutes), as Retry-After does.
+        long left = Long.parseLong(locked.substring(locked.indexOf("retryAfter=") + "retryAfter=".length()));
+        assertTrue(left > 0 && left <= throttle.lockoutSeconds(), "left " + left);
+        given().get(locked.substring(locked.indexOf("/login"))).then().statusCode(429).header("Retry-After", String.valueOf(left))
+                .body(containsString("Too many failed sign-ins: try again in " + HttpMessages.about(left)));
+        // An address typed by hand says no more than the lockout.
+        given().get("/login?error=locked&retryAfter=99999999").then().statusCode(429)
+                .header("Retry-After", String.valueOf(throttle.lockoutSeconds()));
         // Other people are not affected.
         Caller.session("reviewer1");
 

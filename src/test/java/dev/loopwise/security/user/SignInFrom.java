@@ -27,7 +27,7 @@ final class SignInFrom {
         }
 
         boolean locked() {
-            return location != null && location.endsWith("/login?error=locked");
+            return location != null && location.contains("/login?error=locked");
         }
     }
 

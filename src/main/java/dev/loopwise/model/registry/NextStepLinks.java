@@ -1,0 +1,47 @@
+package dev.loopwise.model.registry;
+
+import io.quarkus.qute.TemplateExtension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "What to do next" names the page to go to ("run a round on Rounds"): each such name becomes a link to that page, so the
+ * lead need not look for it in the menu. Split into parts rather than written as HTML, so the text stays escaped.
+ */
+@TemplateExtension
+public class NextStepLinks {
+    /** A piece of the text; {@code href} is null for plain words. */
+    public record Part(String text, String href) {
+    }
+
+    /** The menu's names; "Review quality" before "Review", which is the reviewers' own page. */
+    static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("Import", "/admin/import"), Map.entry("Tickets", "/admin/tickets"),
+            Map.entry("Intents", "/admin/intents"), Map.entry("Replies", "/admin/replies"),
+            Map.entry("Knowledge", "/admin/knowledge"), Map.entry("Models", "/admin/models"),
+            Map.entry("Review quality", "/admin/review"), Map.entry("Review", "/review"),
+            Map.entry("Rounds", "/admin/rounds"), Map.entry("Drift", "/admin/drift"));
+
+    // Only after "on": "Import labelled tickets on Import" names the page once, the verb is no page.
+    private static final Pattern NAMED = Pattern.compile(
+            "\\bon (Review quality|Review|Import|Tickets|Intents|Replies|Knowledge|Models|Rounds|Drift)\\b");
+
+    static List<Part> pageLinks(String text) {
+        List<Part> parts = new ArrayList<>();
+        if (text == null) {
+            return parts;
+        }
+        Matcher m = NAMED.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            parts.add(new Part(text.substring(from, m.start(1)), null));
+            parts.add(new Part(m.group(1), PAGES.get(m.group(1))));
+            from = m.end(1);
+        }
+        parts.add(new Part(text.substring(from), null));
+        return parts;
+    }
+}
