@@ -22,6 +22,7 @@ public class WorkspaceService {
     @Inject
     AuditLog audit;
     static final int MAX_DESCRIPTION = 1000;
+    private static final String NOTHING_SAVED = "Nothing was saved.";
 
     @Transactional
     public Intent saveIntent(Long id, String name, String description) {
@@ -107,7 +108,9 @@ public class WorkspaceService {
             try {
                 saveIntent(id, name, description);
             } catch (ApiException e) {
-                throw new ApiException(e.status, e.code, "'" + was + "': " + e.getMessage() + " Nothing was saved.");
+                // Some refusals say it already: said twice, it read as a stutter.
+                String said = e.getMessage().endsWith(NOTHING_SAVED) ? e.getMessage() : e.getMessage() + " " + NOTHING_SAVED;
+                throw new ApiException(e.status, e.code, "'" + was + "': " + said);
             }
             saved++;
         }
