@@ -24,6 +24,11 @@ public final class WorkspaceMessages {
                 + " track_order). Say the rest in its description, in any language.";
     }
 
+    /** One intent of the Intents list refused, so none was saved; some refusals say so already, and twice read as a stutter. */
+    public static String intentOfListRefused(String intent, String why) {
+        return "'" + intent + "': " + why + (why.endsWith("Nothing was saved.") ? "" : " Nothing was saved.");
+    }
+
     /** A rename keeps the intent: versions trained before it read their labels through its former names. */
     public static final String INTENT_RENAMED = "Saved. A renamed intent keeps its tickets and replies, and versions already trained"
             + " answer its tickets as before, now under the new name; no training is needed for the rename.";

@@ -22,7 +22,6 @@ public class WorkspaceService {
     @Inject
     AuditLog audit;
     static final int MAX_DESCRIPTION = 1000;
-    private static final String NOTHING_SAVED = "Nothing was saved.";
 
     @Transactional
     public Intent saveIntent(Long id, String name, String description) {
@@ -108,9 +107,7 @@ public class WorkspaceService {
             try {
                 saveIntent(id, name, description);
             } catch (ApiException e) {
-                // Some refusals say it already: said twice, it read as a stutter.
-                String said = e.getMessage().endsWith(NOTHING_SAVED) ? e.getMessage() : e.getMessage() + " " + NOTHING_SAVED;
-                throw new ApiException(e.status, e.code, "'" + was + "': " + said);
+                throw new ApiException(e.status, e.code, WorkspaceMessages.intentOfListRefused(was, e.getMessage()));
             }
             saved++;
         }
