@@ -10,6 +10,25 @@ public final class WorkspaceMessages {
 
     public static final String INTENT_NAME_RULE = "An intent name starts with a letter or digit and holds letters, digits,"
             + " spaces and _ - . : / (for example track_order), at most 100 characters.";
+    public static final String INTENT_NAME_EMPTY = "Type a name for the intent (for example gift_wrapping).";
+
+    public static String intentNameTooLong(int length) {
+        return "The name has " + Counts.of(length, "character") + "; an intent name has at most 100. Shorten it: the description"
+                + " is the place for the details.";
+    }
+
+    /** {@code found}: the first character the rule does not allow; "letters" alone read as including ü or Arabic ones. */
+    public static String intentNameCharacter(String found, boolean first) {
+        return (first ? "An intent name starts with a letter or digit, not '" + found + "'" : "'" + found + "' cannot be in an intent"
+                + " name") + ": it holds English letters without accents (a to z), digits, spaces and _ - . : / (for example"
+                + " track_order). Say the rest in its description, in any language.";
+    }
+
+    /** One intent of the Intents list refused, so none was saved; some refusals say so already, and twice read as a stutter. */
+    public static String intentOfListRefused(String intent, String why) {
+        return "'" + intent + "': " + why + (why.endsWith("Nothing was saved.") ? "" : " Nothing was saved.");
+    }
+
     /** A rename keeps the intent: versions trained before it read their labels through its former names. */
     public static final String INTENT_RENAMED = "Saved. A renamed intent keeps its tickets and replies, and versions already trained"
             + " answer its tickets as before, now under the new name; no training is needed for the rename.";

@@ -7,6 +7,7 @@ import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentPrediction;
 import dev.loopwise.model.registry.version.ModelRegistry;
+import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.model.registry.version.ServingModel;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -48,11 +49,12 @@ public class TryPage {
      * What the serving version made of a ticket; {@code llm}: how the team's LLM took part, null when none is connected;
      * {@code replyIntent}: the intent the library reply was written for, which may differ from the one read;
      * {@code handoverLine}: how sure of its best intent the version must be to answer; {@code unhandledShare}: how likely
-     * it finds the ticket a request the team does not handle (null when it never learned such requests).
+     * it finds the ticket a request the team does not handle (null when it never learned such requests); {@code fromRound}:
+     * an alignment round made the version, so reviewers' choices shaped its reply choice, not only the agents' answers.
      */
     public record Tried(String ticket, int version, IntentPrediction intent, String reply, String replyIntent, List<String> openSlots,
-                        LlmOutcome llm, double handoverLine, Double unhandledShare) {
-        /** The reply was written for another intent than the one the version read: reviewers' choices taught it so. */
+                        LlmOutcome llm, double handoverLine, Double unhandledShare, boolean fromRound) {
+        /** The reply was written for another intent than the one the version read: what it learned from prefers it here. */
         public boolean replyCrossesIntents() {
             return llm == null && replyIntent != null && !replyIntent.equals(intent.label());
         }
@@ -97,7 +99,9 @@ public class TryPage {
             IntentHead head = model.bundle().intent();
             Double unhandled = head.outOfScopeIndex() < 0 ? null : head.probabilities(vector)[head.outOfScopeIndex()];
             Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(),
-                    decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm, head.threshold(), unhandled);
+                    decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm, head.threshold(), unhandled,
+                    ModelVersion.findByVersion(model.version()).map(v -> v.lineage != null && v.lineage.get("alignmentRound") != null)
+                            .orElse(false));
             return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null)).build();
         }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket,
                 "No version is active yet: train one on Models first.")).build());

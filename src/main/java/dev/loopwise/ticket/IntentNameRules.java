@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.common.text.PlainText;
 
 /**
  * The names an intent may not take: another intent's (in any case, or apart only by spaces, underscores or hyphens), one
@@ -9,6 +10,27 @@ import dev.loopwise.common.WorkspaceMessages;
  */
 final class IntentNameRules {
     private IntentNameRules() {
+    }
+
+    /**
+     * Why a name that breaks {@link Intent#NAME} is refused, in the terms of what to change: the rule alone said "letters",
+     * and a lead whose name held an ü or an Arabic letter could not see what was wrong.
+     */
+    static String whatIsWrong(String cleanName) {
+        if (cleanName.isEmpty()) {
+            return WorkspaceMessages.INTENT_NAME_EMPTY;
+        }
+        if (PlainText.length(cleanName) > 100) {
+            return WorkspaceMessages.intentNameTooLong(PlainText.length(cleanName));
+        }
+        for (int i = 0, at = 0; i < cleanName.length(); i += Character.charCount(cleanName.codePointAt(i)), at++) {
+            int c = cleanName.codePointAt(i);
+            boolean letterOrDigit = c < 128 && Character.isLetterOrDigit(c);
+            if (at == 0 ? !letterOrDigit : !letterOrDigit && " _.:/-".indexOf(c) < 0) {
+                return WorkspaceMessages.intentNameCharacter(new String(Character.toChars(c)), at == 0);
+            }
+        }
+        return WorkspaceMessages.INTENT_NAME_RULE;
     }
 
     /** Refuses {@code cleanName} for {@code intent} (a new one when its id is null) with the conflict that names the reason. */

@@ -31,7 +31,7 @@ public class WorkspaceService {
             throw ApiException.badRequest("invalid_intent_name", WorkspaceMessages.intentNameNotPlain(notPlain));
         }
         if (!Intent.NAME.matcher(cleanName).matches()) {
-            throw ApiException.badRequest("invalid_intent_name", WorkspaceMessages.INTENT_NAME_RULE);
+            throw ApiException.badRequest("invalid_intent_name", IntentNameRules.whatIsWrong(cleanName));
         }
         String cleanDescription = description == null ? "" : description.strip();
         String notPlainDescription = PlainText.firstNotPlain(cleanDescription);
@@ -107,7 +107,7 @@ public class WorkspaceService {
             try {
                 saveIntent(id, name, description);
             } catch (ApiException e) {
-                throw new ApiException(e.status, e.code, "'" + was + "': " + e.getMessage() + " Nothing was saved.");
+                throw new ApiException(e.status, e.code, WorkspaceMessages.intentOfListRefused(was, e.getMessage()));
             }
             saved++;
         }
