@@ -25,3 +25,9 @@ window.addEventListener('pageshow', (event) => {
     form.querySelectorAll('.busy-note').forEach((note) => note.remove());
   });
 });
+// The answer a form's page draws under the form (data-result) is brought into view when it starts below the screen, as
+// on a phone: otherwise the page looks as if the press did nothing.
+document.addEventListener('DOMContentLoaded', () => {
+  const result = document.querySelector('[data-result]');
+  if (result && result.getBoundingClientRect().top > window.innerHeight - 48) result.scrollIntoView({ block: 'start' });
+});

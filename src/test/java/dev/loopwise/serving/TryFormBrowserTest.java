@@ -14,6 +14,7 @@ import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,7 +24,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The Try a ticket form in headless Chromium: a pasted ticket longer than Loopwise answers is not cut short in silence (the
  * answer would be for its first part only, where a customer's would be refused) but refused with its length; Arabic typed
  * in the box reads right to left; and a second click while the answer is worked out says it is under way instead of
- * sending the ticket again.
+ * sending the ticket again. On a phone the answer, drawn under the form, is brought into view.
  */
 @QuarkusTest
 class TryFormBrowserTest extends BrowserTest {
@@ -64,6 +65,29 @@ class TryFormBrowserTest extends BrowserTest {
             String said = driver.findElement(By.cssSelector("form[action='/admin/models/try'] .busy-note")).getText();
             assertTrue(said.contains("Working out the answer"), said);
             assertFalse(button.isEnabled(), "a second click sends nothing");
+        });
+    }
+
+    @Test
+    void onAPhoneTheAnswerIsBroughtIntoViewAndOnAWideScreenThePageStaysPut() throws Exception {
+        ActiveModel.await();
+        driver = Browser.start();
+        Browser.run(driver, "try-form-phone-failure", () -> {
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.get(base + "admin/models/try");
+            box().sendKeys("I want to send back the shoes I bought");
+            submit();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("try-answer")));
+            Number top = (Number) js("return document.getElementById('try-answer').getBoundingClientRect().top");
+            assertTrue(top.doubleValue() >= -1 && top.doubleValue() < 844 - 48, "the answer starts on the screen: " + top);
+
+            driver.manage().window().setSize(new Dimension(1280, 2400));
+            driver.get(base + "admin/models/try");
+            box().sendKeys("I want to send back the shoes I bought");
+            submit();
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("try-answer")));
+            assertEquals(0L, ((Number) js("return Math.round(window.scrollY)")).longValue(), "an answer already in sight moves nothing");
         });
     }
 
