@@ -7,7 +7,6 @@ import dev.loopwise.knowledge.Passage;
 import dev.loopwise.privacy.ReviewerPrivacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -38,18 +37,16 @@ public class ConversationalExport {
     AlignmentConfig config;
 
     /** Pairs for DPOTrainer: {"prompt": [system, user], "chosen": [assistant], "rejected": [assistant]}. */
-    @Transactional
     public void writeDpo(OutputStream out) throws IOException {
         exchange.pairs(rows -> write(out, rows, r -> {
             Map<String, Object> line = new LinkedHashMap<>();
-            line.put("chosen", List.of(message("assistant", privacy.mask((String) r[1]))));
-            line.put("rejected", List.of(message("assistant", privacy.mask((String) r[2]))));
+            line.put("chosen", List.of(message("assistant", (String) r[1])));
+            line.put("rejected", List.of(message("assistant", (String) r[2])));
             return line;
         }));
     }
 
     /** Unpaired rows for KTOTrainer: {"prompt": [system, user], "completion": [assistant], "label": true for thumbs up}. */
-    @Transactional
     public void writeKto(OutputStream out) throws IOException {
         exchange.thumbs(rows -> write(out, rows, r -> {
             Map<String, Object> line = new LinkedHashMap<>();

@@ -2,10 +2,10 @@ package dev.loopwise.alignment.preference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.privacy.ReviewerPrivacy;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
@@ -15,7 +15,10 @@ import java.util.Map;
 /**
  * Preference data in the formats other trainers read: TRL/OpenRLHF pairs
  * ({@code {"prompt","chosen","rejected","margin"?}}) and KTO rows ({@code {"prompt","completion","label"}}),
- * out of Loopwise a page at a time (pairs come in through {@link PreferenceImport}).
+ * out of Loopwise a page at a time (pairs come in through {@link PreferenceImport}). Each page is read in its own short
+ * transaction and written after it ended: a download takes as long as its client reads (a conversational export, also as
+ * long as its tickets take to encode), and one transaction around all of it held a connection that long and was rolled
+ * back by the transaction timeout a minute in, cutting the file off.
  */
 @ApplicationScoped
 public class PreferenceExchange {
@@ -36,14 +39,13 @@ public class PreferenceExchange {
     }
 
     /** Strict preferences as reviewers saw them (replies with slots filled, personal data masked), then imported pairs. */
-    @Transactional
     public void writeTrl(OutputStream out) throws IOException {
         pairs(rows -> {
             for (Object[] r : rows) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("prompt", privacy.mask((String) r[0]));
-                line.put("chosen", privacy.mask((String) r[1]));
-                line.put("rejected", privacy.mask((String) r[2]));
+                line.put("chosen", r[1]);
+                line.put("rejected", r[2]);
                 if (r[3] != null) {
                     line.put("margin", ((Number) r[3]).doubleValue());
                 }
@@ -54,13 +56,15 @@ public class PreferenceExchange {
     }
 
     /**
-     * Pages of (ticket, chosen, rejected, margin or null, id): strict judgements, then imported pairs; not masked yet.
-     * Pairs whose replies masking makes the same words (two replies that differed only in, say, a phone number) are left
-     * out: they teach nothing, and the import, which refuses such a pair, must read the file back.
+     * Pages of (ticket, chosen, rejected, margin or null, id): strict judgements, then imported pairs; the replies masked,
+     * the ticket not yet (the conversational export searches the knowledge base with it as written). Pairs whose replies
+     * masking makes the same words (two replies that differed only in, say, a phone number) are left out: they teach
+     * nothing, and the import, which refuses such a pair, must read the file back.
      */
     void pairs(PageWriter each) throws IOException {
         PageWriter teaching = rows -> each.write(rows.stream()
-                .filter(r -> !PreferencePair.sameWords(privacy.mask((String) r[1]), privacy.mask((String) r[2]))).toList());
+                .map(r -> new Object[] {r[0], privacy.mask((String) r[1]), privacy.mask((String) r[2]), r[3], r[4]})
+                .filter(r -> !PreferencePair.sameWords((String) r[1], (String) r[2])).toList());
         pairsAsStored(teaching);
     }
 
@@ -78,7 +82,6 @@ public class PreferenceExchange {
     }
 
     /** Thumbs up/down on served replies as KTO rows (label true for up). */
-    @Transactional
     public void writeKto(OutputStream out) throws IOException {
         thumbs(rows -> {
             for (Object[] r : rows) {
@@ -104,7 +107,9 @@ public class PreferenceExchange {
     private void pages(String query, PageWriter each) throws IOException {
         long after = 0;
         while (true) {
-            List<Object[]> rows = em.createNativeQuery(query).setParameter(1, after).setParameter(2, PAGE).getResultList();
+            long from = after;
+            List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(query).setParameter(1, from)
+                    .setParameter(2, PAGE).getResultList());
             if (rows.isEmpty()) {
                 return;
             }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Preference data out (TRL pairs, KTO rows) and in (TRL pairs). Roles: admin. */
@@ -54,7 +56,10 @@ public class PreferenceResource {
             default -> throw ApiException.badRequest("invalid_format", "format must be trl (preference pairs), kto (thumbs up/down), "
                     + "or trl-chat / kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM).");
         };
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"loopwise-" + format + ".jsonl\"").build();
+        // Dated, so the weekly downloads a team keeps side by side neither overwrite nor get numbered copies; UTC, the day
+        // every daily figure in Loopwise keeps.
+        String file = "loopwise-" + format + "-" + LocalDate.now(ZoneOffset.UTC) + ".jsonl";
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     @APIResponse(responseCode = "201", description = "The preference pairs were imported")
