@@ -6,6 +6,7 @@ import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.model.registry.version.ServingModel;
@@ -75,12 +76,21 @@ public class TryPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tryTicket(Integer version, Tried tried, String ticket, String error);
+        static native TemplateInstance tryTicket(Integer version, Tried tried, String ticket, String error, TrainingRun training);
     }
 
     @GET
     public TemplateInstance page() {
-        return Templates.tryTicket(registry.current().map(ServingModel::version).orElse(null), null, null, null);
+        Integer version = registry.current().map(ServingModel::version).orElse(null);
+        return Templates.tryTicket(version, null, null, null, trainingWhileNoVersion(version));
+    }
+
+    /**
+     * With no version to try, the training under way if there is one: "train one first" read as if nothing was happening
+     * while the first version was training. One row, the one the Models page follows.
+     */
+    private static TrainingRun trainingWhileNoVersion(Integer version) {
+        return version != null ? null : TrainingRun.oldestUnfinished().orElse(null);
     }
 
     @POST
@@ -89,7 +99,8 @@ public class TryPage {
         Integer version = registry.current().map(ServingModel::version).orElse(null);
         ApiException refused = servable.refusal(ticket);
         if (refused != null) {
-            return Response.status(refused.status).entity(Templates.tryTicket(version, null, ticket, refused.getMessage())).build();
+            return Response.status(refused.status).entity(Templates.tryTicket(version, null, ticket, refused.getMessage(),
+                    trainingWhileNoVersion(version))).build();
         }
         return registry.current().map(model -> {
             float[] vector = encoders.encode(model.encoder(), List.of(ticket))[0];
@@ -102,9 +113,8 @@ public class TryPage {
                     decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm, head.threshold(), unhandled,
                     ModelVersion.findByVersion(model.version()).map(v -> v.lineage != null && v.lineage.get("alignmentRound") != null)
                             .orElse(false));
-            return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null)).build();
-        }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket,
-                "No version is active yet: train one on Models first.")).build());
+            return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null, null)).build();
+        }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket, null, trainingWhileNoVersion(null))).build());
     }
 
     /** Never fails: drafting answers with the library's reply and the reason whatever goes wrong, as in serving. */
