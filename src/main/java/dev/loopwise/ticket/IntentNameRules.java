@@ -27,7 +27,8 @@ final class IntentNameRules {
             int c = cleanName.codePointAt(i);
             boolean letterOrDigit = c < 128 && Character.isLetterOrDigit(c);
             if (at == 0 ? !letterOrDigit : !letterOrDigit && " _.:/-".indexOf(c) < 0) {
-                return WorkspaceMessages.intentNameCharacter(new String(Character.toChars(c)), at == 0);
+                // A control or direction mark is named by its code: raw, no one sees it, and it turns the message around.
+                return WorkspaceMessages.intentNameCharacter(PlainText.quoted(new String(Character.toChars(c))), at == 0);
             }
         }
         return WorkspaceMessages.INTENT_NAME_RULE;

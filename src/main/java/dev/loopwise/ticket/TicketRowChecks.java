@@ -47,7 +47,8 @@ final class TicketRowChecks {
             }
             if (row.label() != null && !Intent.NAME.matcher(row.label()).matches()) {
                 // Quoted with its control and direction marks as codes: the one that makes it invalid is then visible.
-                problems.add(where + "the label '" + PlainText.quoted(row.label()) + "' is not a valid intent name (letters, digits, _ - . : / and spaces, at most 100)");
+                problems.add(where + "the label '" + PlainText.quoted(row.label()) + "' is refused: "
+                        + inList(IntentNameRules.whatIsWrong(row.label())));
             }
             if (row.split() != null && row.label() == null) {
                 problems.add(where + "a split is given but no label");
@@ -75,6 +76,13 @@ final class TicketRowChecks {
             });
         }
         return problems;
+    }
+
+    /** A sentence as one of the file's problems, which are joined by semicolons and end with one full stop. */
+    private static String inList(String sentence) {
+        String clause = sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+        return clause.length() > 1 && Character.isUpperCase(clause.charAt(0)) && Character.isLowerCase(clause.charAt(1))
+                ? Character.toLowerCase(clause.charAt(0)) + clause.substring(1) : clause;
     }
 
     private static Optional<String> controlCharacter(String field, String value) {
