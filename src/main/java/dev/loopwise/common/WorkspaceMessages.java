@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.PlainText;
 import java.util.Locale;
 
 /** What the workspace's pages and API say about intents and imported files (one place for their words). */
@@ -112,6 +113,15 @@ public final class WorkspaceMessages {
         return "the prompt has " + Counts.of(length, "character") + ", and Loopwise answers tickets of at most "
                 + String.format(Locale.ROOT, "%,d", limit) + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH): cut it to the customer's"
                 + " message, or raise that setting if your customers write longer ones";
+    }
+
+    /**
+     * The preference export asked for a format it does not write: the value sent is repeated (a typo such as "TRL" or
+     * "dpo" is then seen at once), with every value it takes.
+     */
+    public static String unknownPreferenceFormat(String sent) {
+        return "format '" + PlainText.quoted(sent) + "' is not one Loopwise exports: use trl (preference pairs), kto (thumbs up/down),"
+                + " trl-chat or kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM).";
     }
 
     /** An imported reply longer than a library reply may be: one like it could never be served. */

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment.preference;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
@@ -53,8 +54,7 @@ public class PreferenceResource {
             case "kto" -> exchange::writeKto;
             case "trl-chat" -> conversational::writeDpo;
             case "kto-chat" -> conversational::writeKto;
-            default -> throw ApiException.badRequest("invalid_format", "format must be trl (preference pairs), kto (thumbs up/down), "
-                    + "or trl-chat / kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM).");
+            default -> throw ApiException.badRequest("invalid_format", WorkspaceMessages.unknownPreferenceFormat(format));
         };
         // Dated, so the weekly downloads a team keeps side by side neither overwrite nor get numbered copies; UTC, the day
         // every daily figure in Loopwise keeps.

@@ -2,6 +2,7 @@ package dev.loopwise.alignment.preference;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,12 @@ class PreferenceDataTest {
             JsonNode row = JSON.readTree(line);
             assertTrue(row.get("prompt").isTextual() && row.get("chosen").isTextual() && row.get("rejected").isTextual(), line);
         }
-        admin.request().get("/api/v1/export/preferences?format=csv").then().statusCode(400).body("code", equalTo("invalid_format"));
+        // The value sent is repeated, quoted, with every format the export takes: a wrong case is then seen at once.
+        admin.request().get("/api/v1/export/preferences?format=csv").then().statusCode(400).body("code", equalTo("invalid_format"))
+                .body("error", equalTo("format 'csv' is not one Loopwise exports: use trl (preference pairs), kto (thumbs up/down),"
+                        + " trl-chat or kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM)."));
+        admin.request().queryParam("format", "TRL").get("/api/v1/export/preferences").then().statusCode(400)
+                .body("code", equalTo("invalid_format")).body("error", startsWith("format 'TRL' is not one Loopwise exports"));
     }
 
     @Test
