@@ -1,12 +1,15 @@
 package dev.loopwise;
 
 import dev.loopwise.cli.LoopwiseCommand;
+import dev.loopwise.cli.support.StartFailure;
+import dev.loopwise.common.StartMessages;
 import dev.loopwise.common.http.HttpLayerErrors;
 import dev.loopwise.common.runtime.DatabaseReadyNote;
 import dev.loopwise.security.DemoHostFilter;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * One jar, two faces: with no arguments (or {@code serve}/{@code demo}) it is the web service; with a
@@ -28,10 +31,27 @@ public class Main {
             }
             DatabaseReadyNote.forgetIfStartFails();
             System.setProperty(HttpLayerErrors.HANDED_OVER, "true");
-            Quarkus.run(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+            Quarkus.run(null, Main::exit, args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         System.exit(LoopwiseCommand.commandLine().execute(args));
+    }
+
+    /**
+     * Quarkus' own answer to a failed start is a stack trace, with the one line that says what to fix far above it. A
+     * failure a setting explains (the database, the port, the session key, a setting's value) gets that line alone, last;
+     * any other its trace, then its innermost message.
+     */
+    static void exit(Integer code, Throwable failure) {
+        if (failure != null) {
+            Optional<String> sentence = StartFailure.explain(failure);
+            if (sentence.isEmpty()) {
+                failure.printStackTrace();
+            }
+            System.err.println("loopwise: " + sentence.orElseGet(() -> StartMessages.couldNotStart(StartFailure.innermost(failure))));
+            System.err.flush();
+        }
+        System.exit(code);
     }
 
     /**

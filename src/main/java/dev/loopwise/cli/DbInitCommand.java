@@ -1,6 +1,7 @@
 package dev.loopwise.cli;
 
 import dev.loopwise.cli.support.DatabaseSettings;
+import dev.loopwise.common.StartMessages;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -25,13 +26,11 @@ public class DbInitCommand implements Callable<Integer> {
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("08")) {
-                System.err.println("PostgreSQL is not reachable at " + db.url()
-                        + ": start it (for example 'docker compose up -d db') or set LOOPWISE_DB_URL.");
+                System.err.println(StartMessages.databaseUnreachable(db.url(), DatabaseSettings.urlSetting()));
                 return 1;
             }
             if (state.equals("28P01")) {
-                System.err.println("PostgreSQL refused the password of role '" + db.username()
-                        + "': set LOOPWISE_DB_PASSWORD to the right one.");
+                System.err.println(StartMessages.passwordRefused(db.username(), DatabaseSettings.passwordSetting()));
                 return 1;
             }
         }

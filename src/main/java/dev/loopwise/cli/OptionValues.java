@@ -29,6 +29,13 @@ final class OptionValues {
     static int report(ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         String problem = failure.getMessage();
+        if (failure instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
+                && !command.getSubcommands().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+            command.getErr().println(CommandLineMessages.unknownCommand(command.getCommandSpec().qualifiedName(),
+                    unmatched.getUnmatched().get(0), unmatched.getSuggestions()));
+            command.getErr().flush();
+            return 2;
+        }
         if (failure instanceof UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
             String option = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).findFirst().orElse(unmatched.getUnmatched().get(0));
             problem = CommandLineMessages.unknownOption(option, unmatched.getSuggestions());

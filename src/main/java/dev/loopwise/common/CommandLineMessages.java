@@ -22,6 +22,13 @@ public final class CommandLineMessages {
                 + String.join(" or ", suggestions.stream().limit(3).toList()) + "?)");
     }
 
+    /** A word where a command was expected ({@code loopwise serv}): picocli would say "Unmatched argument at index 0". */
+    public static String unknownCommand(String command, String word, List<String> suggestions) {
+        return command + ": there is no command '" + word + "'" + (suggestions.isEmpty() ? "" : " (did you mean "
+                + String.join(" or ", suggestions.stream().limit(3).toList()) + "?)") + ". Run '" + command
+                + " --help' to see its commands.";
+    }
+
     public static String notAWholeNumber(String value) {
         return "'" + value + "' is not a whole number (write it with the digits 0 to 9, such as 5)";
     }

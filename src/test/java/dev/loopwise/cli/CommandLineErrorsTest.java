@@ -220,6 +220,18 @@ class CommandLineErrorsTest {
     private record Printed(int exit, String err) {
     }
 
+    @Test
+    void aMisspeltCommandIsNamedWithTheOneMeant() {
+        // Picocli said "Unmatched argument at index 0: 'serv'" and pointed at the options.
+        Printed serv = run("serv");
+        assertEquals(2, serv.exit);
+        assertTrue(serv.err.contains("loopwise: there is no command 'serv' (did you mean serve"), serv.err);
+        assertTrue(serv.err.contains("Run 'loopwise --help' to see its commands.") && !serv.err.contains("Unmatched"), serv.err);
+        Printed sub = run("api-key", "crate");
+        assertEquals(2, sub.exit);
+        assertTrue(sub.err.contains("loopwise api-key: there is no command 'crate' (did you mean create"), sub.err);
+    }
+
     private static Printed run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream before = System.err;

@@ -78,11 +78,8 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         relaunch = spec.root().commandLine();
         Quarkus.run(Application.class, (code, failure) -> {
             if (failure != null) {
-                Throwable cause = failure;
-                while (cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                System.err.println("loopwise: could not start: " + cause.getMessage());
+                System.err.println("loopwise: " + StartFailure.explain(failure)
+                        .orElseGet(() -> "could not start: " + StartFailure.innermost(failure)));
             }
             System.exit(failure != null ? 1 : code);
         }, args);

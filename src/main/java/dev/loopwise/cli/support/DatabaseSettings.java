@@ -36,6 +36,25 @@ public record DatabaseSettings(String url, String username, String password, Str
         return value == null || value.isBlank() ? fallback : value;
     }
 
+    /** The variable to name when the URL must change: the one in effect, as {@link #setting} reads them. */
+    public static String urlSetting() {
+        return settingName("QUARKUS_DATASOURCE_JDBC_URL", "LOOPWISE_DB_URL");
+    }
+
+    public static String userSetting() {
+        return settingName("QUARKUS_DATASOURCE_USERNAME", "LOOPWISE_DB_USER");
+    }
+
+    public static String passwordSetting() {
+        return settingName("QUARKUS_DATASOURCE_PASSWORD", "LOOPWISE_DB_PASSWORD");
+    }
+
+    private static String settingName(String first, String second) {
+        String value = System.getenv(first);
+        // Setting LOOPWISE_DB_* would change nothing while QUARKUS_DATASOURCE_* is set, so that is the one to correct.
+        return value == null || value.isBlank() ? second : first;
+    }
+
     public String database() {
         String path = URI.create(url.substring("jdbc:".length())).getPath();
         return path.startsWith("/") ? path.substring(1) : path;

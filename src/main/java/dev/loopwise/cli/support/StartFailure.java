@@ -1,0 +1,87 @@
+package dev.loopwise.cli.support;
+
+import dev.loopwise.common.Messages;
+import dev.loopwise.common.StartMessages;
+import io.quarkus.runtime.QuarkusBindException;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Why a start failed, in one sentence naming what to fix: the database the settings point at, the port, the session
+ * key or a setting's value. Each of these is a setting to correct, not a fault in Loopwise, so no stack trace follows.
+ */
+public final class StartFailure {
+    // SmallRye Config's words for a value it cannot convert; the property and the value are all a reader needs.
+    private static final Pattern UNCONVERTIBLE = Pattern.compile(
+            "The config property (\\S+) with the config value \"(.*?)\" threw an Exception whilst being converted (.*)", Pattern.DOTALL);
+
+    private StartFailure() {
+    }
+
+    /** The sentence for a failure a setting explains; empty for any other, whose trace is then worth showing. */
+    public static Optional<String> explain(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Optional<String> sentence = sentence(cause);
+            if (sentence.isPresent()) {
+                return sentence;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The failure's innermost message, for a failure no setting explains. */
+    public static String innermost(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static Optional<String> sentence(Throwable cause) {
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            return database(sql);
+        }
+        if (cause instanceof QuarkusBindException bind) {
+            String setting = System.getenv("QUARKUS_HTTP_PORT") == null ? "LOOPWISE_PORT" : "QUARKUS_HTTP_PORT";
+            return Optional.of(StartMessages.portTaken(bind.getPort(), setting));
+        }
+        if (Messages.SESSION_KEY_REQUIRED.equals(cause.getMessage())) {
+            return Optional.of(Messages.SESSION_KEY_REQUIRED);
+        }
+        Matcher unconvertible = UNCONVERTIBLE.matcher(String.valueOf(cause.getMessage()));
+        if (unconvertible.find()) {
+            String setting = unconvertible.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+            String value = unconvertible.group(2);
+            String problem = unconvertible.group(3);
+            return Optional.of(problem.contains("Duration") ? StartMessages.badDuration(setting, value)
+                    : StartMessages.badSetting(setting, value, problem.replaceFirst("^\\S+Exception: ", "").strip()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> database(SQLException failure) {
+        DatabaseSettings db = DatabaseSettings.fromEnvironment();
+        String state = failure.getSQLState();
+        String serverSays = String.valueOf(failure.getMessage()).replaceFirst("^(FATAL|ERROR): ", "").strip();
+        if (state.startsWith("08")) {
+            return Optional.of(StartMessages.databaseUnreachable(db.url(), DatabaseSettings.urlSetting()));
+        }
+        if (state.equals("28P01")) {
+            return Optional.of(StartMessages.passwordRefused(db.username(), DatabaseSettings.passwordSetting()));
+        }
+        if (state.startsWith("28")) {
+            return Optional.of(StartMessages.roleRefused(db.username(), serverSays, DatabaseSettings.userSetting()));
+        }
+        if (state.equals("3D000")) {
+            return Optional.of(StartMessages.noDatabase(db.database(), db.username(), DatabaseSettings.urlSetting()));
+        }
+        if (state.equals("42501")) {
+            return Optional.of(StartMessages.notPermitted(db.username(), db.database(), serverSays, DatabaseSettings.userSetting()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.loopwise.common;
+
+/**
+ * What a start that cannot go on says, as the last line a self-hosting admin reads: what is wrong and which setting or
+ * command fixes it, instead of a stack trace whose cause is forty lines up.
+ */
+public final class StartMessages {
+    private StartMessages() {
+    }
+
+    public static String databaseUnreachable(String url, String urlSetting) {
+        return "PostgreSQL is not reachable at " + url + ": start it (for example 'docker compose up -d db') or set "
+                + urlSetting + " to where it runs.";
+    }
+
+    public static String passwordRefused(String user, String passwordSetting) {
+        return "PostgreSQL refused the password of role '" + user + "': set " + passwordSetting + " to the right one.";
+    }
+
+    public static String roleRefused(String user, String serverSays, String userSetting) {
+        return "PostgreSQL refused role '" + user + "' (" + serverSays + "): create that role, or set " + userSetting
+                + " to one it accepts.";
+    }
+
+    public static String noDatabase(String database, String user, String urlSetting) {
+        return "PostgreSQL has no database '" + database + "': as a superuser run  CREATE DATABASE " + database + " OWNER "
+                + user + "  (./loopwise serve does it when it can), or set " + urlSetting + " to an existing one.";
+    }
+
+    public static String notPermitted(String user, String database, String serverSays, String userSetting) {
+        return "Role '" + user + "' may not create or change Loopwise's tables in database '" + database + "' (" + serverSays
+                + "): Loopwise creates and updates them at every start, so set " + userSetting
+                + " to the role that owns the database, or give it a database that role owns.";
+    }
+
+    public static String portTaken(int port, String portSetting) {
+        return "Port " + port + " is taken by another program: stop it or set " + portSetting + " to a free port.";
+    }
+
+    public static String badSetting(String setting, String value, String problem) {
+        return setting + " is '" + value + "', which Loopwise cannot read (" + problem + "): correct it and start again.";
+    }
+
+    public static String badDuration(String setting, String value) {
+        return setting + " is '" + value + "', which is not a length of time: write it such as 30s, 10m, 2h or 1d"
+                + " (or PT30S), and start again.";
+    }
+
+    public static String couldNotStart(String cause) {
+        return "Loopwise could not start: " + cause;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.loopwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.cli.support.StartFailure;
+import dev.loopwise.common.Messages;
+import io.quarkus.runtime.QuarkusBindException;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.net.BindException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A start that fails for a setting's sake says which setting, in one sentence, whatever wraps the failure on its way out. */
+class StartFailureTest {
+    private static final String URL = System.getenv().getOrDefault("LOOPWISE_TEST_DB_URL", "jdbc:postgresql://localhost:5432/loopwise_test");
+
+    @Test
+    void theDatabaseItCannotUseIsNamedWithWhatToFix() {
+        // Port 1: nothing listens there, so PostgreSQL's driver reports the refused connection as the start would meet it.
+        String unreachable = explained(connect("jdbc:postgresql://127.0.0.1:1/loopwise", "loopwise"));
+        assertTrue(unreachable.startsWith("PostgreSQL is not reachable at ") && unreachable.contains("to where it runs"), unreachable);
+
+        String missing = explained(connect(URL.replaceFirst("/[^/]*$", "/loopwise_no_such_database"), "loopwise"));
+        assertTrue(missing.startsWith("PostgreSQL has no database '") && missing.contains("CREATE DATABASE"), missing);
+
+        String role = explained(connect(URL, "loopwise_no_such_role"));
+        assertTrue(role.contains("refused role") && role.contains("loopwise_no_such_role"), role);
+    }
+
+    @Test
+    void aPortInUseAndAMissingSessionKeyAreSaidAlone() {
+        String port = explained(new RuntimeException("Failed to start quarkus",
+                new QuarkusBindException("0.0.0.0", 8293, new BindException("Address already in use"))));
+        assertTrue(port.startsWith("Port 8293 is taken by another program: stop it or set "), port);
+
+        assertEquals(Messages.SESSION_KEY_REQUIRED, explained(new RuntimeException(new IllegalStateException(Messages.SESSION_KEY_REQUIRED))));
+    }
+
+    @Test
+    void aSettingOfTheWrongKindNamesItsVariableAndHowToWriteIt() {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withConverter(Duration.class, 200, new DurationConverter())
+                .withDefaultValue("loopwise.review.undo-window", "ten").build();
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class,
+                () -> config.getValue("loopwise.review.undo-window", Duration.class));
+        String duration = explained(new RuntimeException(failure));
+        assertTrue(duration.startsWith("LOOPWISE_REVIEW_UNDO_WINDOW is 'ten', which is not a length of time: write it such as 30s"), duration);
+    }
+
+    @Test
+    void anyOtherFailureIsLeftToItsTrace() {
+        RuntimeException other = new RuntimeException("Failed to start quarkus", new IllegalStateException("something else"));
+        assertEquals(Optional.empty(), StartFailure.explain(other));
+        assertEquals("something else", StartFailure.innermost(other));
+    }
+
+    private static String explained(Throwable failure) {
+        return StartFailure.explain(failure).orElseThrow(() -> new AssertionError("not explained", failure));
+    }
+
+    private static Throwable connect(String url, String user) {
+        SQLException failure = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, user, "loopwise").close());
+        return new RuntimeException("Failed to start quarkus", new IllegalStateException("Unable to obtain connection", failure));
+    }
+}
