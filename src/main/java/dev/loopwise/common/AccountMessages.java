@@ -44,6 +44,16 @@ public final class AccountMessages {
     public static final String KEY_LIMIT_ADMIN_ONLY = "Only an admin may set a key's requests per minute.";
     public static final String SERVICE_SIGN_IN = "A service account has no browser sign-in: its integrations use API keys.";
 
+    /** "Account", the Users page's word, in the API's answers too: one thing under one name wherever it is missing. */
+    public static String noAccount(long id) {
+        return "No account with id " + id + ".";
+    }
+
+    /** Changing one's own password after an admin disabled or removed the account meanwhile. */
+    public static String noEnabledAccount(String username) {
+        return "No enabled account named '" + PlainText.quoted(username) + "'.";
+    }
+
     /** The name as sent, but with its control and direction marks as codes: a U+202E would turn the sentence around. */
     public static String unknownUser(String username) {
         return "No user named '" + PlainText.quoted(username) + "'.";

@@ -4,6 +4,7 @@ import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -28,9 +29,8 @@ public class EmptyErrorBodies {
                 : pageToken ? "page_expired" : "request_refused";
         String message = response.getStatus() == 400 && formPost ? (api ? Messages.apiTakesNoForms(request.getUriInfo().getPath()) : Messages.FORM_EXPIRED)
                 : pageToken ? HttpMessages.PAGE_EXPIRED : response.getStatusInfo().getReasonPhrase() + ".";
-        boolean html = !request.getUriInfo().getPath().startsWith("/api/")
-                && request.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> type.isCompatible(MediaType.TEXT_HTML_TYPE) && !type.isWildcardType());
+        boolean html = RequestKind.wantsHtml(request.getUriInfo().getPath(), request.getHeaderString(HttpHeaders.ACCEPT),
+                request.getHeaderString(HttpHeaders.CONTENT_TYPE));
         if (html) {
             response.setEntity(ErrorPage.inRequest(response.getStatus(), response.getStatusInfo().getReasonPhrase(), message),
                     null, MediaType.TEXT_HTML_TYPE);

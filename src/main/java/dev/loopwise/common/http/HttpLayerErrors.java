@@ -198,12 +198,11 @@ public class HttpLayerErrors {
     static void refuse(RoutingContext context, SecurityIdentity identity, int status, String code, String message) {
         String uri = context.request().uri();
         String accept = String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT));
-        boolean api = uri.startsWith("/api/") || uri.startsWith("/v1/");
         var response = context.response().setStatusCode(status).putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader("Content-Security-Policy", "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
                 .putHeader("X-Content-Type-Options", "nosniff").putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "same-origin").putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        if (!api && accept.contains("text/html")) {
+        if (RequestKind.wantsHtml(uri, accept, context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             String title = switch (status) {
                 case 400 -> "Bad Request";
                 case 403 -> "Forbidden";

@@ -36,8 +36,8 @@ public class RolesFirst {
             if (routes.isEmpty()) {
                 // An address of no page: a browser gets the error page with its menu, which needs to know who is asking, and
                 // the mapper that draws it runs where that may not be looked up any more.
-                if (path != null && !path.startsWith("/api/") && !path.startsWith("/v1/")
-                        && String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT)).contains("text/html")) {
+                if (path != null && RequestKind.wantsHtml(path, context.request().getHeader(HttpHeaders.ACCEPT),
+                        context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
                     Context started = Vertx.currentContext();
                     QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
                         ErrorPage.remember(context, identity);
@@ -88,7 +88,8 @@ public class RolesFirst {
         }
         boolean hadSession = context.request().getCookie(ErrorMapper.SESSION_COOKIE) != null;
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        if (String.valueOf(context.request().getHeader(HttpHeaders.ACCEPT)).contains("text/html")) {
+        if (RequestKind.wantsHtml(context.normalizedPath(), context.request().getHeader(HttpHeaders.ACCEPT),
+                context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
             if (hadSession) {
                 // As ErrorMapper does: a session refused is forgotten, or the sign-in page would refuse it in turn.
                 context.response().addCookie(Cookie.cookie(ErrorMapper.SESSION_COOKIE, "").setPath("/")

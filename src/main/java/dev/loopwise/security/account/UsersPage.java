@@ -1,8 +1,8 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.http.FormValues;
-import dev.loopwise.common.Messages;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.RoleNames;
 import dev.loopwise.security.SecurityConfig;
@@ -132,7 +132,7 @@ public class UsersPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createKey(@PathParam("id") long id, @RestForm String name) {
         try {
-            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
+            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id)));
             ApiKeyService.CreatedKey created = keys.create(user.username, name, user.username + " key", null);
             return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
                     .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
@@ -147,7 +147,7 @@ public class UsersPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeKey(@PathParam("id") long id, @PathParam("keyId") long keyId) {
         try {
-            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("account", id)));
+            User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id)));
             // The owner is checked before anything changes: a key of another account is "not found" and stays as it was.
             keys.revoke(keyId, currentUser.name(), true, user.id);
             return Response.seeOther(URI.create(PATH + "?updated=" + user.username)).build();

@@ -61,7 +61,7 @@ public class UserService {
     public User update(String actingUsername, long id, UserChange change) {
         // Read after the lock: every column is written back, so a copy read before a concurrent change would undo it.
         User.lockAccountWrites();
-        User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", id)));
+        User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id)));
         boolean self = user.username.equals(actingUsername);
         Set<String> roles = change.roles() == null ? user.roleSet() : Role.parseForAccount(change.roles().joined());
         boolean disable = Boolean.TRUE.equals(change.disabled());
@@ -121,7 +121,7 @@ public class UserService {
         }
         // Read after the lock: an admin's disabling the account meanwhile must not be written back as enabled.
         User.lockAccountWrites();
-        User user = User.findEnabled(username).orElseThrow(() -> ApiException.notFound(Messages.notFound("user", username)));
+        User user = User.findEnabled(username).orElseThrow(() -> ApiException.notFound(AccountMessages.noEnabledAccount(username)));
         if (currentPassword == null || !BcryptUtil.matches(currentPassword, user.passwordHash)) {
             throttle.failed(username, null);
             throw ApiException.badRequest("wrong_password", AccountMessages.WRONG_CURRENT_PASSWORD);

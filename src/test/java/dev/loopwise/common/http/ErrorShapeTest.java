@@ -209,9 +209,10 @@ class ErrorShapeTest {
         browser.request().contentType("application/x-www-form-urlencoded").accept("text/html")
                 .body("csrf-token=" + browser.csrfToken() + "&username=x%zz").post("/admin/users")
                 .then().statusCode(400).contentType(containsString("text/html")).body(containsString("reload the page"));
+        // A form is a page's: its sender gets the page even when it names no type.
         browser.request().contentType("application/x-www-form-urlencoded")
                 .body("csrf-token=" + browser.csrfToken() + "&displayName=" + "a".repeat(70_000)).post("/admin/users")
-                .then().statusCode(413).body("code", equalTo("payload_too_large")).body("error", containsString("64 KB"));
+                .then().statusCode(413).contentType(containsString("text/html")).body(containsString("64 KB"));
         assertEquals(keys, QuarkusTransaction.requiringNew().call(() -> ApiKey.count()));
     }
 
