@@ -117,7 +117,8 @@ public final class Messages {
 
     public static final String SESSION_KEY_REQUIRED = "Set LOOPWISE_SESSION_KEY to a random string of at least 32 characters "
             + "(for example: openssl rand -base64 32) and start again. Sessions are signed with it; without it they could "
-            + "not be trusted across instances or restarts. The './loopwise' launcher creates one for you.";
+            + "not be trusted across instances or restarts. Started with './loopwise' and the setting left unset, one is made for "
+            + "you and kept in .loopwise/session-key.";
 
     public static String loneSurrogateInText(String field) {
         return "The field '" + (field == null ? "text" : field) + "' contains half of a UTF-16 surrogate pair (such as \\ud800 "
