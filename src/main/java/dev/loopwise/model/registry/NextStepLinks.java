@@ -2,10 +2,12 @@ package dev.loopwise.model.registry;
 
 import io.quarkus.qute.TemplateExtension;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * "What to do next" names the page to go to ("run a round on Rounds"): each such name becomes a link to that page, so the
@@ -17,7 +19,7 @@ public class NextStepLinks {
     public record Part(String text, String href) {
     }
 
-    /** The menu's names; "Review quality" before "Review", which is the reviewers' own page. */
+    /** The menu's names and addresses; "Review" is the reviewers' own page, "Review quality" the admin's. */
     static final Map<String, String> PAGES = Map.ofEntries(
             Map.entry("Import", "/admin/import"), Map.entry("Tickets", "/admin/tickets"),
             Map.entry("Intents", "/admin/intents"), Map.entry("Replies", "/admin/replies"),
@@ -25,9 +27,10 @@ public class NextStepLinks {
             Map.entry("Review quality", "/admin/review"), Map.entry("Review", "/review"),
             Map.entry("Rounds", "/admin/rounds"), Map.entry("Drift", "/admin/drift"));
 
-    // Only after "on": "Import labelled tickets on Import" names the page once, the verb is no page.
-    private static final Pattern NAMED = Pattern.compile(
-            "\\bon (Review quality|Review|Import|Tickets|Intents|Replies|Knowledge|Models|Rounds|Drift)\\b");
+    // Only after "on": "Import labelled tickets on Import" names the page once, the verb is no page. Longer names are
+    // tried first, so "Review quality" is not read as "Review".
+    private static final Pattern NAMED = Pattern.compile("\\bon (" + PAGES.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).map(Pattern::quote).collect(Collectors.joining("|")) + ")\\b");
 
     static List<Part> pageLinks(String text) {
         List<Part> parts = new ArrayList<>();
