@@ -3,6 +3,8 @@ package dev.loopwise.serving;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.llm.LlmDrafting;
 import dev.loopwise.llm.LlmOutcome;
+import dev.loopwise.model.encoder.EncoderCatalogue;
+import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentPrediction;
@@ -51,10 +53,12 @@ public class TryPage {
      * {@code replyIntent}: the intent the library reply was written for, which may differ from the one read;
      * {@code handoverLine}: how sure of its best intent the version must be to answer; {@code unhandledShare}: how likely
      * it finds the ticket a request the team does not handle (null when it never learned such requests); {@code fromRound}:
-     * an alignment round made the version, so reviewers' choices shaped its reply choice, not only the agents' answers.
+     * an alignment round made the version, so reviewers' choices shaped its reply choice, not only the agents' answers;
+     * {@code englishEncoder}: the name of the shipped encoder the version reads with, all of them trained on English text,
+     * null for an encoder from a folder, whose languages Loopwise cannot know.
      */
     public record Tried(String ticket, int version, IntentPrediction intent, String reply, String replyIntent, List<String> openSlots,
-                        LlmOutcome llm, double handoverLine, Double unhandledShare, boolean fromRound) {
+                        LlmOutcome llm, double handoverLine, Double unhandledShare, boolean fromRound, String englishEncoder) {
         /** The reply was written for another intent than the one the version read: what it learned from prefers it here. */
         public boolean replyCrossesIntents() {
             return llm == null && replyIntent != null && !replyIntent.equals(intent.label());
@@ -112,9 +116,14 @@ public class TryPage {
             Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(),
                     decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm, head.threshold(), unhandled,
                     ModelVersion.findByVersion(model.version()).map(v -> v.lineage != null && v.lineage.get("alignmentRound") != null)
-                            .orElse(false));
+                            .orElse(false), shippedEncoderName(model.encoder()));
             return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null, null)).build();
         }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket, null, trainingWhileNoVersion(null))).build());
+    }
+
+    /** The catalogue name of the encoder a version reads with, tuned or not; null when it came from a folder. */
+    private static String shippedEncoderName(EncoderRef encoder) {
+        return encoder.source() == null ? null : EncoderCatalogue.find(encoder.source()).map(EncoderCatalogue.Entry::name).orElse(null);
     }
 
     /** Never fails: drafting answers with the library's reply and the reason whatever goes wrong, as in serving. */

@@ -28,6 +28,7 @@ class TryPageTest {
         assertTrue(page.contains("(v" + version + ")"), page);
         assertTrue(page.contains("id=\"try-intent\"") && page.contains("sure.") && page.contains("id=\"try-reply\""), page);
         assertTrue(page.contains("The intents it weighed"), page);
+        assertFalse(page.contains("id=\"try-language\""), "an answered ticket needs no word on languages");
         assertEquals(served, served(), "a try is not traffic");
         // A blank ticket is refused, saying why, with the form still there.
         String refused = admin.pageRequest().accept("text/html").formParam("ticket", "   ")
@@ -38,6 +39,8 @@ class TryPageTest {
                 .formParam("csrf-token", admin.csrfToken()).post("/admin/models/try").then().statusCode(200).extract().asString();
         assertTrue(strange.contains("id=\"try-handover\"") && strange.contains("Handed to a person"), strange);
         assertFalse(strange.contains("id=\"try-reply\""), "no library reply is sent");
+        // The shipped encoders read English, so a lead trying a ticket in another language learns why it went to a person.
+        assertTrue(strange.contains("id=\"try-language\"") && strange.contains("trained on English text"), strange);
     }
 
     private long served() {
