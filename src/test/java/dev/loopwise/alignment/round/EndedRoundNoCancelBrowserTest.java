@@ -32,19 +32,8 @@ class EndedRoundNoCancelBrowserTest extends BrowserTest {
     void aRoundThatEndsWhileWatchedNeverOffersCancelAgain() throws Exception {
         int active = ActiveModel.await();
         // A row without its job: nothing but this test moves it, from running to its end.
-        long round = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound r = new AlignmentRound();
-            r.method = RoundSettings.REWARD_WEIGHTED;
-            r.status = AlignmentRound.RUNNING;
-            r.startedBy = "admin";
-            r.startedAt = OffsetDateTime.now();
-            r.heartbeatAt = OffsetDateTime.now();
-            r.baseVersion = active;
-            r.step = "Choosing better replies for 10 tickets";
-            r.progress = 0.5;
-            r.persist();
-            return r.id;
-        });
+        long round = RoundRows.queued(RoundSettings.REWARD_WEIGHTED, null);
+        RoundRows.run(round, active);
         driver = Browser.start();
         try {
             Browser.run(driver, "ended-round-cancel-failure", () -> {
@@ -86,7 +75,7 @@ class EndedRoundNoCancelBrowserTest extends BrowserTest {
                 assertTrue(driver.findElements(By.id("round-cancel")).isEmpty(), "nor once the report has loaded");
             });
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(round));
+            RoundRows.remove(round);
         }
     }
 }

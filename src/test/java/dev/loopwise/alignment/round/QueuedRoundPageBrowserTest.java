@@ -7,12 +7,10 @@ import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriverException;
@@ -31,14 +29,7 @@ class QueuedRoundPageBrowserTest extends BrowserTest {
     void aPageOpenedWhileQueuedSaysTheRoundRunsOnceItDoes() throws Exception {
         int active = ActiveModel.await();
         // A row without its job: nothing but this test moves it, from queued to running.
-        long round = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound r = new AlignmentRound();
-            r.method = RoundSettings.REWARD_WEIGHTED;
-            r.status = AlignmentRound.QUEUED;
-            r.startedBy = "admin";
-            r.persist();
-            return r.id;
-        });
+        long round = RoundRows.queued(RoundSettings.REWARD_WEIGHTED, null);
         driver = Browser.start();
         try {
             Browser.run(driver, "queued-round-failure", () -> {
@@ -46,15 +37,7 @@ class QueuedRoundPageBrowserTest extends BrowserTest {
                 driver.get(base + "admin/rounds/" + round);
                 assertTrue(driver.findElement(By.id("round-outcome")).getText().contains("queued"), "it waits its turn at first");
 
-                QuarkusTransaction.requiringNew().run(() -> {
-                    AlignmentRound r = AlignmentRound.findById(round);
-                    r.status = AlignmentRound.RUNNING;
-                    r.startedAt = OffsetDateTime.now();
-                    r.heartbeatAt = OffsetDateTime.now();
-                    r.baseVersion = active;
-                    r.step = "Choosing better replies for 10 tickets";
-                    r.progress = 0.5;
-                });
+                RoundRows.run(round, active);
                 new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
                     try {
                         return d.findElement(By.cssSelector("#round p.muted")).getText().contains("improving v" + active);
@@ -68,12 +51,7 @@ class QueuedRoundPageBrowserTest extends BrowserTest {
                 assertTrue(outcome.contains("The round is running") && !outcome.contains("queued"), outcome);
             });
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                AlignmentRound r = AlignmentRound.findById(round);
-                r.status = AlignmentRound.CANCELLED;
-                r.finishedAt = OffsetDateTime.now();
-            });
-            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(round));
+            RoundRows.remove(round);
         }
     }
 }

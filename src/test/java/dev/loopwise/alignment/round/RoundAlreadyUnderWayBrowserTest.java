@@ -9,13 +9,11 @@ import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.security.user.UserService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,16 +39,8 @@ class RoundAlreadyUnderWayBrowserTest extends BrowserTest {
         ActiveModel.await();
         Judgements.judgeShorterIsBetter(review, users, RoundService.MIN_COMPARISONS + 2);
         // A row without its job, with the settings the form starts with: nothing but this test moves it.
-        long waiting = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound r = new AlignmentRound();
-            RoundSettings settings = RoundRequests.settings(config, RoundForm.defaults(config).request());
-            r.method = settings.method();
-            r.settings = RoundRequests.describe(settings);
-            r.status = AlignmentRound.QUEUED;
-            r.startedBy = "admin";
-            r.persist();
-            return r.id;
-        });
+        RoundSettings settings = RoundRequests.settings(config, RoundForm.defaults(config).request());
+        long waiting = RoundRows.queued(settings.method(), RoundRequests.describe(settings));
         driver = Browser.start();
         try {
             Browser.run(driver, "round-already-failure", () -> {
@@ -63,12 +53,7 @@ class RoundAlreadyUnderWayBrowserTest extends BrowserTest {
                         && said.contains("no new round was started"), said);
             });
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> {
-                AlignmentRound r = AlignmentRound.findById(waiting);
-                r.status = AlignmentRound.CANCELLED;
-                r.finishedAt = OffsetDateTime.now();
-            });
-            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(waiting));
+            RoundRows.remove(waiting);
         }
     }
 }
