@@ -54,7 +54,7 @@ window.reviewSkip = function (page) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const reason = $('skip-other').value.trim();
-      if (!reason) return page.say(page.reasonRequired, 'error');
+      if (!reason) return page.say(page.reasonRequired, 'error', $('skip-other'));
       close();
       page.choose(reason);
     }

@@ -7,8 +7,23 @@ window.reviewView = (function () {
   let sayTimer = null;
   let countdown = null;
 
-  function say(text, kind) {
+  let named = null; // the field the last message was about
+
+  // field: what an error is about (the reason box, the rewrite). It is marked invalid and described by the message, so
+  // a screen reader on the field reads what to fix, until the next message.
+  function say(text, kind, field) {
     const box = $('message');
+    if (named) {
+      named.removeAttribute('aria-invalid');
+      if (named.dataset.describedby) named.setAttribute('aria-describedby', named.dataset.describedby);
+      else named.removeAttribute('aria-describedby');
+    }
+    named = field || null;
+    if (named) {
+      named.dataset.describedby = named.getAttribute('aria-describedby') || '';
+      named.setAttribute('aria-invalid', 'true');
+      named.setAttribute('aria-describedby', ('message ' + named.dataset.describedby).trim());
+    }
     box.textContent = text;
     box.className = 'alert ' + (kind || 'notice');
     box.hidden = false;

@@ -121,6 +121,7 @@
     }
     try {
       await load();
+      focusOnward();
     } catch (e) {
       if (!e.unanswered) throw e;
       // Saved, but the next ticket did not come: the one judged must not stay on screen as if it could be answered again.
@@ -140,6 +141,7 @@
       // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
       say(page.dataset.judgedElsewhere);
       await load(false);
+      focusOnward();
       return;
     }
     if (e.unanswered) {
@@ -149,7 +151,8 @@
       say(page.dataset.choiceUnsent, 'error');
       return;
     }
-    say(e.message, 'error');
+    // A refused rewrite is the field to fix: the message is tied to it.
+    say(e.message, 'error', e.status === 400 && rewrite ? $('rewrite') : null);
     if (e.status === 400) {
       // What was sent needs fixing (a rewrite too long, say): the same item stays, with the reviewer's text.
       item = judged;
@@ -161,6 +164,18 @@
       return;
     }
     await load(false);
+    focusOnward();
+  }
+
+  // After a choice or an undo, the control pressed may be gone (the undo button, the whole item when nothing waits) or
+  // belong to the ticket just judged: focus goes to the next ticket's first choice, or to Look again, so a reviewer at the
+  // keyboard carries on from there rather than from the page's top. Stars being rated with the arrows keep it.
+  function focusOnward() {
+    const at = document.activeElement;
+    const lost = !at || at === document.body || at.offsetParent === null;
+    if (!lost && (!page.contains(at) || at.matches('.stars'))) return;
+    if (!$('item').hidden) document.querySelector('#item .choices button').focus();
+    else if (!$('empty').hidden) $('look-again').focus();
   }
 
   // The server decides whether it is too late; its answer is shown either way, never nothing.
@@ -168,9 +183,6 @@
     if (!last) return say(page.dataset.nothingToUndo);
     if (undoing) return;
     undoing = true;
-    // The undo button goes once it is used: focus on it would fall to the page's top, and a reviewer at the keyboard
-    // (Tab, Enter) would tab through the menu again to reach the item that came back.
-    const fromButton = $('undo-hint').contains(document.activeElement);
     try {
       const undone = await call('POST', '/review/items/' + last.itemId + '/undo', {});
       const taken = last;
@@ -182,12 +194,13 @@
         $('rewrite').value = taken.rewrite;
         $('rewrite-box').hidden = false;
       }
-      if (fromButton && !$('item').hidden) document.querySelector('#item .choices button').focus();
       say(undone.message);
     } catch (e) {
       view.stopCountdown();
       say(e.message, 'error');
     } finally {
+      // The undo button goes once it is used: focus on it would fall to the page's top.
+      focusOnward();
       undoing = false;
     }
   }

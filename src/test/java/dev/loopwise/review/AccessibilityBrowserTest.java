@@ -126,7 +126,7 @@ class AccessibilityBrowserTest extends ReviewerBrowserTest {
             assertEquals(ReviewMessages.SKIP_REASONS.get(0), focused().getAttribute("data-reason"), "the first reason has the focus");
             Browser.keys(driver, Keys.ENTER);
             Browser.waitFor(wait, "message", ReviewMessages.REVIEW_SKIPPED);
-            assertEquals("skip", focused().getAttribute("data-action"), "the focus is back where the reviewer was, not at the top");
+            assertEquals("A", focused().getAttribute("data-choice"), "the focus is on the next ticket's first choice, not at the top");
 
             tabTo("#shortcuts");
             Browser.keys(driver, " ");
