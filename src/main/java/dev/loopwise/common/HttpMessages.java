@@ -192,6 +192,11 @@ public final class HttpMessages {
                 + " the marks U+200E and U+200F.";
     }
 
+    /** An API query parameter that chooses between options, sent empty ({@code ?force=}): a lost value, not a choice. */
+    public static String emptyChoice(String field, String absent, String... options) {
+        return "'" + field + "' is empty: use '" + String.join("' or '", options) + "', or leave it out for '" + absent + "'.";
+    }
+
     /** An API request with more than one Authorization header: which key should act would be a guess. */
     public static String severalAuthorizationHeaders(int count) {
         return "The request carries " + count + " Authorization headers (or values joined by a comma): send one,"
