@@ -27,6 +27,16 @@ public final class HttpMessages {
                 + " with the digits 0 to 9.";
     }
 
+    /**
+     * An id or count in the address or a form written with a sign, a leading zero or spaces ("+1", "01", " 1"): read as
+     * 1 it would give one row two names, so it is refused with the one rule, in the same words wherever it is met.
+     */
+    public static String notPlainNumber(String value) {
+        String meant = value.strip().replaceFirst("^\\+?0*(?=[0-9])", "");
+        return "'" + value + "' is not a plain number: ids are plain positive whole numbers, written with the digits 0 to 9"
+                + " alone, without a sign, leading zeros or spaces" + (meant.matches("[1-9][0-9]*") ? ": write '" + meant + "'." : ".");
+    }
+
     /** A form's number typed with another script's digits: the same rule as in the address. */
     public static String otherDigitsInForm(String value) {
         return "'" + value + "' is written with digits other than 0 to 9: type the number with the digits 0 to 9. Nothing was"
@@ -180,6 +190,11 @@ public final class HttpMessages {
                 + " (" + found + "): it would show the next reader the text in another order than it was written. Remove it"
                 + " and send the text again; nothing was saved. Right-to-left text itself (Arabic, Hebrew) is fine, and so are"
                 + " the marks U+200E and U+200F.";
+    }
+
+    /** An API query parameter that chooses between options, sent empty ({@code ?force=}): a lost value, not a choice. */
+    public static String emptyChoice(String field, String absent, String... options) {
+        return "'" + field + "' is empty: use '" + String.join("' or '", options) + "', or leave it out for '" + absent + "'.";
     }
 
     /** An API request with more than one Authorization header: which key should act would be a guess. */

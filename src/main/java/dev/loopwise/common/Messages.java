@@ -166,10 +166,13 @@ public final class Messages {
         if (WholeNumbers.hasOtherDigits(value)) {
             return HttpMessages.otherDigitsInAddress(value);
         }
-        if (value != null && WHOLE.matcher(value).matches()) {
+        if (WholeNumbers.isPlain(value)) {
             // A whole number past what the parameter holds: "ids are whole numbers" would not say what is wrong with it.
-            return "A value in the address is far " + (value.startsWith("-") ? "smaller" : "larger") + " than this request takes ('"
-                    + value + "'): check the query parameters and the ids in the path.";
+            return "A value in the address is far larger than this request takes ('" + value + "'): check the query parameters"
+                    + " and the ids in the path.";
+        }
+        if (value != null && WHOLE.matcher(value.strip()).matches()) {
+            return HttpMessages.notPlainNumber(value);
         }
         return "A value in the address is not what this request takes" + (value != null ? " ('" + value + "')" : "")
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
@@ -180,10 +183,12 @@ public final class Messages {
         if (WholeNumbers.hasOtherDigits(value)) {
             return HttpMessages.otherDigitsInForm(value);
         }
+        if (WholeNumbers.isPlain(value)) {
+            return "'" + value + "' is far larger than this field takes: type a smaller whole number. Nothing was saved; go back"
+                    + " to correct it.";
+        }
         if (value != null && WHOLE.matcher(value).matches()) {
-            // A negative one overflows too, and "type a smaller number" would lead further off.
-            return "'" + value + "' is far " + (value.startsWith("-") ? "smaller than this field takes: type a larger" : "larger than"
-                    + " this field takes: type a smaller") + " whole number. Nothing was saved; go back to correct it.";
+            return HttpMessages.notPlainNumber(value) + " Nothing was saved; go back to correct it.";
         }
         if (value != null && DECIMAL.matcher(value).matches()) {
             // Only a field of whole numbers refuses a decimal written with a point.

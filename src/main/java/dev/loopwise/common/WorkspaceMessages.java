@@ -120,9 +120,14 @@ public final class WorkspaceMessages {
      * "dpo" is then seen at once), with every value it takes.
      */
     public static String unknownPreferenceFormat(String sent) {
-        return "format '" + PlainText.quoted(sent) + "' is not one Loopwise exports: use trl (preference pairs), kto (thumbs up/down),"
-                + " trl-chat or kto-chat (the same as chat messages grounded in the knowledge base, for training an LLM).";
+        return "format '" + PlainText.quoted(sent) + "' is not one Loopwise exports: " + PREFERENCE_FORMATS + ".";
     }
+
+    private static final String PREFERENCE_FORMATS = "use trl (preference pairs), kto (thumbs up/down), trl-chat or kto-chat"
+            + " (the same as chat messages grounded in the knowledge base, for training an LLM)";
+
+    /** {@code format=} with nothing after it: a link or script that lost its value, not a request for the default. */
+    public static final String EMPTY_PREFERENCE_FORMAT = "format is empty: " + PREFERENCE_FORMATS + ", or leave format out for trl.";
 
     /** An imported reply longer than a library reply may be: one like it could never be served. */
     public static String preferenceReplyTooLong(String which, int length, int limit) {

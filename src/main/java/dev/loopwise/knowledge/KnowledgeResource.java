@@ -4,6 +4,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.http.Paging;
+import dev.loopwise.common.http.QueryParameters;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.security.Role;
@@ -135,12 +136,13 @@ public class KnowledgeResource {
     /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */
     @GET
     @Path("/search")
-    public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") String limit, @QueryParam("all") String allParameter) {
-        return search(ticket, Paging.limit("limit", limit, 5, MAX_LIMIT), allParameter);
+    public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") String limit, @QueryParam("all") String allParameter,
+                              @Context UriInfo uri) {
+        return search(ticket, Paging.limit("limit", limit, 5, MAX_LIMIT), QueryParameters.asSent(uri, "all", allParameter));
     }
 
     private List<Found> search(String ticket, int limit, String allParameter) {
-        boolean all = FormValues.bool("all", allParameter, false);
+        boolean all = FormValues.apiBool("all", allParameter, false);
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             throw ApiException.badRequest("missing_query", "Give the ticket's text as 'q': in the JSON body of a POST"
                     + " ({\"q\": \"how do I return my shoes\"}), or in the address of a GET (?q=how%20do%20I%20return%20my%20shoes).");

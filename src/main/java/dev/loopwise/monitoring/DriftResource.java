@@ -3,6 +3,7 @@ package dev.loopwise.monitoring;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.http.QueryParameters;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.monitoring.drift.DriftActions;
 import dev.loopwise.monitoring.drift.DriftOverview;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import dev.loopwise.ticket.TicketFile;
 import java.io.IOException;
 import java.net.URI;
@@ -71,8 +73,8 @@ public class DriftResource {
      */
     @POST
     @Path("/check")
-    public Response check(@QueryParam("force") String force) {
-        return monitoring.check(FormValues.bool("force", force, true)).map(c -> Response.ok(checked(c)).build())
+    public Response check(@QueryParam("force") String force, @Context UriInfo uri) {
+        return monitoring.check(FormValues.apiBool("force", QueryParameters.asSent(uri, "force", force), true)).map(c -> Response.ok(checked(c)).build())
                 .orElse(Response.noContent().build());
     }
 

@@ -40,8 +40,15 @@ class ChatCompletionsErrorsTest {
 
     @Test
     void errorsComeInOpenAisShapeThatClientsRead() {
+        // No key and a wrong key are both OpenAI's invalid_api_key, the code SDKs and bots look for.
         given().contentType("application/json").body("{\"messages\":[]}").post("/v1/chat/completions")
-                .then().statusCode(401).body("error.type", equalTo("authentication_error")).body("error.message", notNullValue());
+                .then().statusCode(401).body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("invalid_api_key")).body("error.message", notNullValue());
+        given().header("Authorization", "Bearer lw_not_a_key").contentType("application/json").body("{\"messages\":[]}")
+                .post("/v1/chat/completions").then().statusCode(401).body("error.type", equalTo("invalid_request_error"))
+                .body("error.code", equalTo("invalid_api_key")).body("error.message", notNullValue());
+        given().header("Authorization", "Bearer lw_not_a_key").get("/v1/models").then().statusCode(401)
+                .body("error.code", equalTo("invalid_api_key"));
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"system\",\"content\":\"hi\"}]}")
                 .post("/v1/chat/completions").then().statusCode(400)
                 .body("error.type", equalTo("invalid_request_error")).body("error.message", notNullValue());

@@ -3,12 +3,13 @@ package dev.loopwise.alignment.preference;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
  * The preference exports as downloads from a signed-in admin's browser: the API refuses session cookies by design, and a
@@ -23,7 +24,7 @@ public class PreferenceDownloads {
     @GET
     @Path("/preferences")
     @Produces(PreferenceResource.JSONL)
-    public Response preferences(@QueryParam("format") @DefaultValue("trl") String format) {
-        return exports.export(format);
+    public Response preferences(@QueryParam("format") String format, @Context UriInfo uri) {
+        return exports.export(format, uri);
     }
 }

@@ -3,19 +3,21 @@ package dev.loopwise.alignment.preference;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.file.TextFiles;
+import dev.loopwise.common.http.QueryParameters;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -48,8 +50,11 @@ public class PreferenceResource {
     @Path("/export/preferences")
     // Every name of JSON lines the import takes; the answer is labelled with the one asked for, the first for */*.
     @Produces({JSONL, "application/jsonl", "application/json-lines"})
-    public Response export(@QueryParam("format") @DefaultValue("trl") String format) {
+    public Response export(@QueryParam("format") String read, @Context UriInfo uri) {
+        String sent = QueryParameters.asSent(uri, "format", read);
+        String format = sent == null ? "trl" : sent;
         StreamingOutput body = switch (format) {
+            case "" -> throw ApiException.badRequest("invalid_format", WorkspaceMessages.EMPTY_PREFERENCE_FORMAT);
             case "trl" -> exchange::writeTrl;
             case "kto" -> exchange::writeKto;
             case "trl-chat" -> conversational::writeDpo;

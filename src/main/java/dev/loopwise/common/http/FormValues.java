@@ -1,6 +1,7 @@
 package dev.loopwise.common.http;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,18 @@ public final class FormValues {
     }
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * An API query parameter's "true" or "false" in any case; {@code absent} when it was not sent. Sent empty
+     * ({@code ?force=}) it is refused like any other value it does not take: a script whose variable came out empty meant
+     * a choice, and the default might be the opposite of it.
+     */
+    public static boolean apiBool(String field, String value, boolean absent) {
+        if (value != null && value.isEmpty()) {
+            throw ApiException.badRequest("validation_failed", HttpMessages.emptyChoice(field, String.valueOf(absent), "true", "false"));
+        }
+        return bool(field, value, absent);
+    }
 
     /** "true" or "false" in any case; {@code absent} when the field was not sent. */
     public static boolean bool(String field, String value, boolean absent) {

@@ -14,8 +14,12 @@ public record OpenAiError(Detail error) {
     }
 
     static OpenAiError of(int status, String code, String message, String param) {
+        // A missing or wrong key is OpenAI's invalid_api_key, an invalid_request_error: SDKs and bots look for that code
+        // to tell "fix the key" from every other refusal.
+        if (status == 401) {
+            return new OpenAiError(new Detail(message, "invalid_request_error", param, "invalid_api_key"));
+        }
         String type = switch (status) {
-            case 401 -> "authentication_error";
             case 403 -> "permission_error";
             case 404 -> "not_found_error";
             case 429 -> "rate_limit_error";

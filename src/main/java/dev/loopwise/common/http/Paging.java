@@ -1,6 +1,7 @@
 package dev.loopwise.common.http;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.text.WholeNumbers;
 import jakarta.ws.rs.core.UriBuilder;
@@ -96,6 +97,9 @@ public final class Paging {
         if (raw == null) {
             return null;
         }
+        if (!raw.startsWith("-") && !WholeNumbers.isPlain(raw) && WholeNumbers.isWhole(raw.strip())) {
+            throw refused(HttpMessages.notPlainNumber(raw)); // an id, refused in the words every id is
+        }
         long id = whole(raw);
         if (id < 1) {
             throw refused(refusal);
@@ -123,10 +127,13 @@ public final class Paging {
         return response.build();
     }
 
-    /** A whole number as typed; anything else (a word, a decimal, an absurdly long number) reads as one every rule refuses. */
-    private static long whole(String raw) {
-        String typed = raw.strip();
-        if (typed.startsWith("+") || typed.length() > (typed.startsWith("-") ? 19 : 18) || !WholeNumbers.isWhole(typed)) {
+    /**
+     * A whole number as typed, plain ({@link WholeNumbers#isPlain}) but for a minus the rules name; anything else (a word, a
+     * decimal, "+5", "05", " 5", an absurdly long number) reads as one every rule refuses.
+     */
+    private static long whole(String typed) {
+        String digits = typed.startsWith("-") ? typed.substring(1) : typed;
+        if (typed.length() > (typed.startsWith("-") ? 19 : 18) || !WholeNumbers.isPlain(digits)) {
             return Long.MIN_VALUE;
         }
         return Long.parseLong(typed);

@@ -4,9 +4,11 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.HttpMessages;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +42,19 @@ public class QueryParameters {
                 throw ApiException.badRequest("unknown_parameter", HttpMessages.unknownParameter(name, read));
             }
         }
+    }
+
+    /**
+     * A query parameter's value as sent: the framework reads {@code ?format=} as if it were left out, so an empty value
+     * would quietly pick the default; here it is the empty text it is, for the resource to refuse. {@code read}: the value
+     * the framework gave.
+     */
+    public static String asSent(UriInfo uri, String name, String read) {
+        if (read != null || uri == null) {
+            return read;
+        }
+        List<String> sent = uri.getQueryParameters().get(name);
+        return sent == null || sent.isEmpty() ? null : sent.get(0);
     }
 
     /** The query parameters the resource method declares, in the order a message lists them. */

@@ -30,10 +30,9 @@ public final class RequestKind {
     }
 
     /**
-     * A page's address answers a page to whoever names text/html. A form sent to one came from a page too, since the API
-     * takes no forms, so it gets a page unless its sender asks for JSON: a form whose sender named no type ({@code curl -d}
-     * sends any type) was otherwise answered a page when the resource refused it and JSON when the address did, for one
-     * mistake in one form.
+     * A page's address answers a page unless its client asks for JSON: by naming it in Accept, or by sending a JSON body
+     * (the pages' own scripts do both). Browsers' requests and curl name any type ({@code *}/{@code *}) or none, and were
+     * otherwise answered JSON for a mistyped id in a page's address; a form sent with {@code curl -d} is a page's form too.
      */
     public static boolean wantsHtml(String path, String accept, String contentType) {
         if (isApiPath(path)) {
@@ -43,11 +42,12 @@ public final class RequestKind {
         if (accepted.contains("text/html")) {
             return true;
         }
-        return !accepted.contains("json") && isForm(contentType);
+        // The operations endpoints (/q/metrics, /q/openapi) are read by scrapers and tools, which name */* as well.
+        return !path.startsWith("/q/") && !accepted.contains("json") && !isJson(contentType);
     }
 
-    private static boolean isForm(String contentType) {
+    private static boolean isJson(String contentType) {
         String sent = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
-        return sent.startsWith("application/x-www-form-urlencoded") || sent.startsWith("multipart/form-data");
+        return sent.startsWith("application/json") || sent.contains("+json");
     }
 }

@@ -9,9 +9,10 @@ import java.lang.reflect.Type;
 import java.util.function.Function;
 
 /**
- * Reads every id, count and page number in a path, a query or a form by {@link WholeNumbers}' rule instead of the
- * framework's ({@link Long#valueOf}), which takes other scripts' digits. A value that fails still reaches the mappers as
- * the framework's own failure would (a 400 that quotes it), so only which values pass changes.
+ * Reads every id, count and page number in a path, a query or a form by {@link WholeNumbers}' plain rule instead of the
+ * framework's ({@link Long#valueOf}), which takes other scripts' digits, a sign and leading zeros ("+1", "01" as 1). A
+ * value that fails still reaches the mappers as the framework's own failure would (a 400 that quotes it), so only which
+ * values pass changes.
  */
 @Provider
 public class WholeNumberParams implements ParamConverterProvider {
@@ -19,10 +20,10 @@ public class WholeNumberParams implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) new Whole<>(WholeNumbers::parseLong);
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainLong);
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Whole<>(WholeNumbers::parseInt);
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainInt);
         }
         return null;
     }

@@ -46,7 +46,7 @@ class CallerFirstTest {
                 .statusCode(401).body("error", equalTo(Messages.BAD_API_KEY));
         // The OpenAI-compatible path answers in OpenAI's shape, which SDKs read.
         given().contentType("application/json").body(HUGE).post("/v1/chat/completions").then().statusCode(401)
-                .body("error.code", equalTo("unauthenticated"));
+                .body("error.code", equalTo("invalid_api_key"));
         admin.request().contentType("text/plain").body("hi").post("/v1/chat/completions").then().statusCode(415);
         // Addresses and methods are not told either.
         given().get("/api/v1/no-such-thing").then().statusCode(401);

@@ -54,7 +54,10 @@ class FormAddressIdsTest {
         for (String page : PAGES) {
             for (String id : IDS) {
                 String address = page.replace("ID", id);
-                assertPage(admin.pageRequest().accept(BROWSER_ACCEPT).get(address), "GET " + address);
+                // A browser's navigation names text/html; its other requests, and curl, name any type or none.
+                for (String accept : List.of(BROWSER_ACCEPT, "*/*", "")) {
+                    assertPage(admin.pageRequest().accept(accept).get(address), "GET " + address + " (Accept " + accept + ")");
+                }
             }
         }
     }
@@ -65,6 +68,9 @@ class FormAddressIdsTest {
         for (String id : IDS) {
             assertShape(session.pageRequest().accept("application/json").formParam("csrf-token", session.csrfToken())
                     .post("/admin/users/" + id), "form asking for JSON, id " + id);
+            // The pages' scripts ask for JSON by name, as the progress bars do.
+            assertShape(session.pageRequest().accept("application/json").get("/admin/models/runs/" + id),
+                    "GET /admin/models/runs/" + id + " asking for JSON");
         }
         Caller api = Caller.apiKey(keys, "admin");
         for (String id : IDS) {

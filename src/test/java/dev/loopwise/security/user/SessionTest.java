@@ -105,16 +105,21 @@ class SessionTest {
         given().redirects().follow(false).accept("text/html").cookie("loopwise-session", "Zm9yZ2VkLWNvb2tpZQ")
                 .get("/admin")
                 .then().statusCode(303).header("Location", endsWith("/login?expired=true"));
-        given().accept("*/*").cookie("loopwise-session", "Zm9yZ2VkLWNvb2tpZQ")
+        given().accept("application/json").cookie("loopwise-session", "Zm9yZ2VkLWNvb2tpZQ")
                 .get("/admin")
                 .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("session_expired"));
+        // A page's address answers a page unless JSON is asked for by name: */* is sent to sign in, as a browser is.
+        given().redirects().follow(false).accept("*/*").cookie("loopwise-session", "Zm9yZ2VkLWNvb2tpZQ")
+                .get("/admin")
+                .then().statusCode(303).header("Location", endsWith("/login?expired=true"));
         given().get("/login?expired=true").then().statusCode(200).body(containsString("Your session expired"));
     }
 
     @Test
     void aScriptWithoutSessionOrKeyIsToldHowToAuthenticate() {
-        // curl's default Accept is */*: no session ever existed, so nothing "expired".
-        given().redirects().follow(false).accept("*/*").get("/")
+        // No session ever existed, so nothing "expired"; curl's default Accept (*/*) is sent to sign in, as a browser is.
+        given().redirects().follow(false).accept("*/*").get("/").then().statusCode(303).header("Location", endsWith("/login"));
+        given().redirects().follow(false).accept("application/json").get("/")
                 .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("unauthenticated"))
                 .body("error", containsString("Sign in at /login")).body("error", containsString("Authorization: Bearer"));
         given().accept("application/json").get("/api/v1/intents")
@@ -179,7 +184,7 @@ class SessionTest {
         cookies.put(SessionStamps.COOKIE, stamps.issue(name, start.minusSeconds(120)));
         given().redirects().follow(false).cookies(cookies).accept("text/html").get("/review")
                 .then().statusCode(303).header("Location", endsWith("/login?expired=true"));
-        given().cookies(cookies).accept("*/*").get("/review")
+        given().cookies(cookies).accept("application/json").get("/review")
                 .then().statusCode(401).body("code", org.hamcrest.Matchers.equalTo("session_expired"));
     }
 

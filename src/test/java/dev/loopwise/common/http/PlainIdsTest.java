@@ -1,0 +1,77 @@
+package dev.loopwise.common.http;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.common.HttpMessages;
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.apikey.ApiKeyService;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An id is written one way: "+1", "01" and " 1" were read as 1, so one row had many addresses and a client that padded or
+ * signed its ids never learnt of it. They are refused in the address, the query and a form alike, in the same words.
+ */
+@QuarkusTest
+class PlainIdsTest {
+    /** As sent in an address (percent-escaped), and as the refusal quotes it. */
+    private static final Map<String, String> NOT_PLAIN = Map.of("%2B1", "+1", "01", "01", "%201", " 1", "-1", "-1", "007", "007");
+
+    @Inject
+    ApiKeyService keys;
+
+    @Test
+    void anIdInThePathWithASignALeadingZeroOrASpaceIsRefusedSayingHowIdsAreWritten() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        for (var id : NOT_PLAIN.entrySet()) {
+            for (String address : new String[] {"/api/v1/rounds/", "/api/v1/models/", "/api/v1/drift/replays/"}) {
+                admin.request().urlEncodingEnabled(false).get(address + id.getKey()).then().statusCode(400)
+                        .body("code", equalTo("bad_parameter")).body("error", equalTo(HttpMessages.notPlainNumber(id.getValue())));
+            }
+        }
+        assertTrue(HttpMessages.notPlainNumber("+1").contains("ids are plain positive whole numbers")
+                && HttpMessages.notPlainNumber("01").endsWith("write '1'."), HttpMessages.notPlainNumber("01"));
+        // The plain id is read: a round of that number does not exist, which is a 404, not a refusal of how it is written.
+        admin.request().get("/api/v1/rounds/99999999").then().statusCode(404);
+        admin.request().get("/api/v1/rounds/099999999").then().statusCode(400)
+                .body("error", equalTo(HttpMessages.notPlainNumber("099999999")));
+        // Past what a long holds, it is said to be too large, not unwritten.
+        for (String address : new String[] {"/api/v1/rounds/99999999999999999999", "/api/v1/models/99999999999"}) {
+            admin.request().get(address).then().statusCode(400).body("code", equalTo("bad_parameter"))
+                    .body("error", containsString("far larger than this request takes"));
+        }
+    }
+
+    @Test
+    void anIdInTheQueryIsHeldToTheSameRule() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        for (var id : NOT_PLAIN.entrySet()) {
+            if (id.getValue().startsWith("-")) {
+                continue; // a cursor below 1 keeps the paging rule's own sentence
+            }
+            admin.request().urlEncodingEnabled(false).get("/api/v1/rounds?before=" + id.getKey()).then().statusCode(400)
+                    .body("code", equalTo("invalid_paging")).body("error", equalTo(HttpMessages.notPlainNumber(id.getValue())));
+        }
+        admin.request().contentType("application/json").urlEncodingEnabled(false)
+                .post("/api/v1/models/99999999/promote?expectedActive=01").then().statusCode(400)
+                .body("code", equalTo("bad_parameter")).body("error", equalTo(HttpMessages.notPlainNumber("01")));
+    }
+
+    @Test
+    void aPageAndAFormSayTheSame() {
+        Caller page = Caller.session("admin");
+        String sentence = HttpMessages.notPlainNumber("01").replace("'", "&#39;");
+        String shown = page.pageRequest().accept("text/html").get("/admin/rounds/01").then().statusCode(400).extract().asString();
+        assertTrue(shown.contains(sentence), shown);
+        for (String typed : new String[] {"01", "+1"}) {
+            String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("version", typed)
+                    .post("/admin/review/compare").then().statusCode(400).extract().asString();
+            assertTrue(refused.contains(HttpMessages.notPlainNumber(typed).replace("'", "&#39;") + " Nothing was saved"),
+                    typed + ": " + refused);
+        }
+    }
+}
