@@ -27,6 +27,16 @@ public final class FileMessages {
         return "each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not " + kind;
     }
 
+    /** A part of a file of named parts (CLINC150's "train", "val", "test") that is not a list of pairs. */
+    public static String partNotList(String part) {
+        return "'" + part + "': expected a list of [text, intent] pairs, as in {\"train\": [[\"how do I pay my bill\", \"pay_bill\"], ...]}";
+    }
+
+    /** An entry of such a part that is not a pair of strings; {@code found}: the entry as written, shortened. */
+    public static String notTextIntentPair(String found) {
+        return "expected a pair [text, intent] of two strings, not " + (found.length() > 60 ? found.substring(0, 57) + "..." : found);
+    }
+
     public static String compressed(String fileName) {
         return named(fileName) + " is compressed (gzip): decompress it (gunzip) and send the file itself.";
     }
