@@ -26,8 +26,8 @@ public final class EvalMessages {
             + " split (or partition): train, test, or val, validation or dev to choose the out-of-scope threshold.";
 
     /** The end of {@code eval-reward --help}: the public shapes of preference pairs it reads. */
-    public static final String PREFERENCE_FILE_SHAPES = "%nFiles it reads (--train and --test): JSON lines or one JSON array of rows"
-            + " (UTF-8, with or without a byte-order mark), each row in one of these shapes:%n"
+    public static final String PREFERENCE_FILE_SHAPES = "%nFiles it reads (--train and --test): JSON lines, one JSON array of rows,"
+            + " or a CSV or TSV table of the same columns (UTF-8, with or without a byte-order mark), each row in one of these shapes:%n"
             + "  prompt, chosen, rejected (and margin): each a text or a list of chat messages (TRL, UltraFeedback);%n"
             + "  chosen and rejected alone: whole conversations, as messages or as Human:/Assistant: text (Anthropic HH);%n"
             + "  prompt, completion, label (KTO: a good and a bad completion of one prompt make a pair);%n"

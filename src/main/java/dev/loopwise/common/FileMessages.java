@@ -37,6 +37,12 @@ public final class FileMessages {
         return "expected a pair [text, intent] of two strings, not " + (found.length() > 60 ? found.substring(0, 57) + "..." : found);
     }
 
+    /** A table of preference pairs the CSV reader gave up on; {@code problem}: the reader's words, with the line it stopped on. */
+    public static String unreadableTable(String problem) {
+        return "the file cannot be read as a table (" + problem.strip() + "): put double quotes around a value that holds the separator, a"
+                + " quote or a line break, and write a quote inside one as two";
+    }
+
     public static String compressed(String fileName) {
         return named(fileName) + " is compressed (gzip): decompress it (gunzip) and send the file itself.";
     }

@@ -47,7 +47,7 @@ class PublicShapesTest {
         }
         CommandFilesTest.Printed reward = CommandFilesTest.run("eval-reward", "--help");
         assertEquals(0, reward.exit(), reward.err());
-        for (String shape : new String[] {"prompt, chosen, rejected", "chat messages", "Anthropic HH", "KTO", "StackExchange",
+        for (String shape : new String[] {"CSV or TSV table", "prompt, chosen, rejected", "chat messages", "Anthropic HH", "KTO", "StackExchange",
                 "SHP", "OpenAI preference"}) {
             assertTrue(reward.out().replaceAll("\\s+", " ").contains(shape), shape + " in " + reward.out());
         }
