@@ -16,6 +16,11 @@ public final class FileMessages {
                 + again(sent);
     }
 
+    /** Said after {@link #notUtf8} when the place is known. */
+    public static String firstNotUtf8Line(int line) {
+        return "Its first character that is not UTF-8 is on line " + line + " (an accented letter or a symbol saved in another encoding).";
+    }
+
     public static String binaryFile(String fileName, boolean sent) {
         return named(fileName) + " is not a text file (it contains NUL bytes: a spreadsheet such as .xlsx, a word-processor document,"
                 + " or text saved as UTF-16 without its byte-order mark). Save it as "

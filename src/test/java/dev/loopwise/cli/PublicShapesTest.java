@@ -4,6 +4,7 @@ import static dev.loopwise.cli.CommandFilesTest.evalIntents;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,21 @@ class PublicShapesTest {
                 "SHP", "OpenAI preference"}) {
             assertTrue(reward.out().replaceAll("\\s+", " ").contains(shape), shape + " in " + reward.out());
         }
+    }
+
+    @Test
+    void aFileNotInUtf8NamesTheLineOfItsFirstForeignCharacter() throws Exception {
+        Path latin = Files.write(dir.resolve("latin.csv"), ("text,label\nwhere is my parcel,track_order\n\"refund, please\",refund\n"
+                + "o\u00f9 est mon colis,track_order\n").getBytes(StandardCharsets.ISO_8859_1));
+        CommandFilesTest.Printed intents = evalIntents(latin, latin);
+        assertEquals(2, intents.exit(), intents.out());
+        assertTrue(intents.err().contains("is not UTF-8 text: save it as UTF-8 (in Excel: CSV UTF-8) and run the command again."
+                + " Its first character that is not UTF-8 is on line 4"), intents.err());
+        Path prefs = Files.write(dir.resolve("prefs.jsonl"), ("{\"prompt\": \"a\", \"chosen\": \"b\", \"rejected\": \"c\"}\n"
+                + "{\"prompt\": \"caf\u00e9\", \"chosen\": \"b\", \"rejected\": \"c\"}\n").getBytes(StandardCharsets.ISO_8859_1));
+        CommandFilesTest.Printed reward = CommandFilesTest.run("eval-reward", "--train", prefs.toString(), "--test", prefs.toString(),
+                "--encoder", "all-MiniLM-L6-v2");
+        assertEquals(2, reward.exit(), reward.out());
+        assertTrue(reward.err().contains("Its first character that is not UTF-8 is on line 2"), reward.err());
     }
 }
