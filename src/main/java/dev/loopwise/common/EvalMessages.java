@@ -14,6 +14,28 @@ public final class EvalMessages {
     private EvalMessages() {
     }
 
+    /** The end of {@code eval-intents --help}: every shape of file it reads, so that a data set's own shape can be checked first. */
+    public static final String INTENT_FILE_SHAPES = "%nFiles it reads (--train and --test; UTF-8, with or without a byte-order mark, or gzipped as .gz):%n"
+            + "  CSV with a header row, its columns separated by commas, semicolons or tabs (TSV); quoted fields may hold"
+            + " commas and line breaks.%n"
+            + "  JSON lines, one {\"text\": ..., \"label\": ...} a line, or one JSON array of such rows.%n"
+            + "  CLINC150's JSON: {\"train\": [[text, intent], ...], \"val\": [...], \"test\": [...], \"oos_train\": [...], ...};"
+            + " each part is its rows' split (oos_ parts join the split they name).%n"
+            + "Columns (JSON keys), in any case: text (or utterance, utt, sentence, query, question, message, ticket,"
+            + " instruction); label (or label_text, intent, category, intent_name; a whole number is a name like any other);"
+            + " split (or partition): train, test, or val, validation or dev to choose the out-of-scope threshold.";
+
+    /** The end of {@code eval-reward --help}: the public shapes of preference pairs it reads. */
+    public static final String PREFERENCE_FILE_SHAPES = "%nFiles it reads (--train and --test): JSON lines, one JSON array of rows,"
+            + " or a CSV or TSV table of the same columns (UTF-8, with or without a byte-order mark), each row in one of these shapes:%n"
+            + "  prompt, chosen, rejected (and margin): each a text or a list of chat messages (TRL, UltraFeedback);%n"
+            + "  chosen and rejected alone: whole conversations, as messages or as Human:/Assistant: text (Anthropic HH);%n"
+            + "  prompt, completion, label (KTO: a good and a bad completion of one prompt make a pair);%n"
+            + "  question, response_j, response_k (StackExchange); history, human_ref_A, human_ref_B, labels (SHP);%n"
+            + "  chosen_response and rejected_response, with instruction or query as the prompt;%n"
+            + "  input with its messages, preferred_output, non_preferred_output (OpenAI preference fine-tuning).%n"
+            + "The ticket is the last user message and each reply the last assistant message.";
+
     /** Said on stderr when held-out rows were left out; both counts may not be 0 at once. */
     public static String seenInTraining(int test, int validation) {
         String rows = test > 0 && validation > 0 ? Counts.of(test, "test row") + " and " + Counts.of(validation, "validation row")

@@ -16,6 +16,11 @@ public final class FileMessages {
                 + again(sent);
     }
 
+    /** Said after {@link #notUtf8} when the place is known. */
+    public static String firstNotUtf8Line(int line) {
+        return "Its first character that is not UTF-8 is on line " + line + " (an accented letter or a symbol saved in another encoding).";
+    }
+
     public static String binaryFile(String fileName, boolean sent) {
         return named(fileName) + " is not a text file (it contains NUL bytes: a spreadsheet such as .xlsx, a word-processor document,"
                 + " or text saved as UTF-16 without its byte-order mark). Save it as "
@@ -25,6 +30,22 @@ public final class FileMessages {
     /** A row of a JSON array or a JSON line that is not an object; {@code kind}: what it is instead ("null", "a number"). */
     public static String rowNotObject(String kind) {
         return "each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not " + kind;
+    }
+
+    /** A part of a file of named parts (CLINC150's "train", "val", "test") that is not a list of pairs. */
+    public static String partNotList(String part) {
+        return "'" + part + "': expected a list of [text, intent] pairs, as in {\"train\": [[\"how do I pay my bill\", \"pay_bill\"], ...]}";
+    }
+
+    /** An entry of such a part that is not a pair of strings; {@code found}: the entry as written, shortened. */
+    public static String notTextIntentPair(String found) {
+        return "expected a pair [text, intent] of two strings, not " + (found.length() > 60 ? found.substring(0, 57) + "..." : found);
+    }
+
+    /** A table of preference pairs the CSV reader gave up on; {@code problem}: the reader's words, with the line it stopped on. */
+    public static String unreadableTable(String problem) {
+        return "the file cannot be read as a table (" + problem.strip() + "): put double quotes around a value that holds the separator, a"
+                + " quote or a line break, and write a quote inside one as two";
     }
 
     public static String compressed(String fileName) {

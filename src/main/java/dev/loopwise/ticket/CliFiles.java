@@ -5,6 +5,7 @@ import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.file.TextStreams;
+import dev.loopwise.common.file.Utf8Lines;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -51,7 +52,7 @@ public final class CliFiles {
             in.reset();
             parsed = TicketFile.read(in, TicketFile.guess(inside, new String(start, 0, length)), rows);
         } catch (ApiException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException(said(file, e), e);
         }
         if (!parsed.ok()) {
             throw new IllegalArgumentException(file + ": " + problems(parsed.errors()));
@@ -144,7 +145,18 @@ public final class CliFiles {
         try {
             return TextFiles.ofCommandFile(bytes, file.toString());
         } catch (ApiException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+            throw new IllegalArgumentException(said(file, e), e);
+        }
+    }
+
+    /** The file's problem as said, with the line where a file that is not UTF-8 first stops being so, read again to find it. */
+    private static String said(Path file, ApiException e) throws IOException {
+        if (!"not_utf8".equals(e.code)) {
+            return e.getMessage();
+        }
+        try (InputStream again = bytes(file)) {
+            int line = Utf8Lines.firstNotUtf8(again);
+            return e.getMessage() + (line > 0 ? " " + FileMessages.firstNotUtf8Line(line) : "");
         }
     }
 

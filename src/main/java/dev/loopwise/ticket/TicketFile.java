@@ -23,7 +23,8 @@ import java.util.function.Function;
 /**
  * Reads ticket files: RFC 4180 CSV with a header row ({@code text} required; {@code label},
  * {@code response}, {@code split} optional, each also under the other names {@link TicketColumns} lists; other columns
- * kept as metadata) or JSONL with the same keys.
+ * kept as metadata), JSONL with the same keys, one JSON array of such rows, or CLINC150's object of named parts
+ * ({@link SplitsJson}).
  * Problems are collected with their line numbers instead of stopping at the first.
  */
 public final class TicketFile {
@@ -92,10 +93,23 @@ public final class TicketFile {
     }
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** Characters enough to see a file of named parts open: the first part's name and its first pair's bracket. */
+    private static final int SPLITS_PREFIX = 256;
 
-    private static Parsed readJsonl(Reader content, Consumer<TicketRow> rows) throws IOException {
+    private static Parsed readJsonl(BufferedReader content, Consumer<TicketRow> rows) throws IOException {
         List<String> errors = new ArrayList<>();
         Set<Place> numberedLabels = new HashSet<>();
+        content.mark(SPLITS_PREFIX);
+        char[] start = new char[SPLITS_PREFIX];
+        int length = 0;
+        for (int n; length < SPLITS_PREFIX && (n = content.read(start, length, SPLITS_PREFIX - length)) > 0; ) {
+            length += n;
+        }
+        content.reset();
+        if (SplitsJson.looksLike(new String(start, 0, length))) {
+            SplitsJson.read(content, rows, errors, numberedLabels);
+            return new Parsed(List.of(), errors, numberedLabels);
+        }
         JsonRows.each(content, errors, read -> {
             TicketRow row = jsonRow(read, errors, numberedLabels);
             if (row != null) {

@@ -50,4 +50,26 @@ class TicketJsonTest {
         assertEquals(TicketFile.Format.JSONL, TicketFile.guess(null, "[]"));
         assertEquals(TicketFile.Format.CSV, TicketFile.guess("export.txt", "[Ticket ID],text\n1,hello\n"));
     }
+
+    @Test
+    void clinc150sObjectOfPartsIsReadWithEachPartAsTheSplitOfItsRows() throws Exception {
+        TicketFile.Parsed clinc = json("{\"oos_val\": [[\"tell me a joke\", \"oos\"]],\n \"val\": [[\"what is my balance\", \"balance\"]],"
+                + " \"train\": [[\"how much money do I have\", \"balance\"], [\"pay my bill\", \"pay_bill\"]],"
+                + " \"test\": [[\"pay the power bill\", \"pay_bill\"]], \"oos_train\": [[\"who won the game\", \"oos\"]]}");
+        assertEquals(List.of(), clinc.errors());
+        assertEquals(List.of("row 1 of 'oos_val':tell me a joke|oos|val", "row 1 of 'val':what is my balance|balance|val",
+                        "row 1 of 'train':how much money do I have|balance|train", "row 2 of 'train':pay my bill|pay_bill|train",
+                        "row 1 of 'test':pay the power bill|pay_bill|test", "row 1 of 'oos_train':who won the game|oos|train"),
+                clinc.rows().stream().map(r -> r.line() + ":" + r.text() + "|" + r.label() + "|" + r.split()).toList());
+        // Laid out over lines, as a data set saved with indentation is.
+        assertEquals(2, json("{\n  \"train\": [\n    [\n      \"pay my bill\",\n      \"pay_bill\"\n    ],\n"
+                + "    [\"hi\", 4]\n  ]\n}\n").rows().size());
+        assertEquals(List.of("row 2 of 'train': expected a pair [text, intent] of two strings, not [\"only the text\"]"),
+                json("{\"train\": [[\"pay my bill\", \"pay_bill\"], [\"only the text\"]]}").errors());
+        assertEquals(List.of("'test': expected a list of [text, intent] pairs, as in {\"train\": [[\"how do I pay my bill\", \"pay_bill\"], ...]}"),
+                json("{\"train\": [[\"pay my bill\", \"pay_bill\"]], \"test\": \"none\"}").errors());
+        // A JSON line is still a ticket, whatever its first key holds.
+        assertEquals(List.of("line 1:pay my bill|pay_bill|null"), json("{\"tags\": [\"billing\"], \"text\": \"pay my bill\", \"label\": \"pay_bill\"}\n")
+                .rows().stream().map(r -> r.line() + ":" + r.text() + "|" + r.label() + "|" + r.split()).toList());
+    }
 }

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A preference file an ML engineer evaluates on: JSON lines, or one JSON array of rows, in any shape
- * {@link PreferenceRows} reads. Public sets carry the odd unusable row (an empty reply, two identical replies): those
+ * A preference file an ML engineer evaluates on: JSON lines, one JSON array of rows, or a CSV or TSV table of the same
+ * columns ({@link PreferenceCsv}), in any shape {@link PreferenceRows} reads. Public sets carry the odd unusable row (an empty reply, two identical replies): those
  * are left out and counted, with the first few named, instead of failing a run over one line.
  */
 public final class PreferenceFile {
@@ -30,8 +30,9 @@ public final class PreferenceFile {
         List<PreferenceRows.Unpaired> unpaired = new ArrayList<>();
         String text = CliFiles.text(file);
         // JSON lines, or one array of rows, each named by its place as the import names it.
-        List<JsonRows.Row> read = JsonRows.of(text, problems);
-        if (JsonRows.isArray(text) && !problems.isEmpty()) {
+        boolean table = PreferenceCsv.isTable(file.toString(), text);
+        List<JsonRows.Row> read = table ? PreferenceCsv.rows(file.toString(), text) : JsonRows.of(text, problems);
+        if (!table && JsonRows.isArray(text) && !problems.isEmpty()) {
             throw new IllegalArgumentException(file + " starts as a JSON array but is not valid JSON (" + problems.get(0) + ")");
         }
         for (JsonRows.Row row : read) {

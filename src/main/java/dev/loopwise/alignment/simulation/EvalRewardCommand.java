@@ -39,15 +39,16 @@ import picocli.CommandLine.Option;
  * without a database. A validation share of the training pairs (whole prompts) is held out from both models;
  * {@code --model auto} keeps the one more accurate there.
  */
-@Command(name = "eval-reward", description = "Train a reward model on TRL JSONL pairs and print how often it ranks the pairs kept aside for measuring right.")
+@Command(name = "eval-reward", description = "Train a reward model on TRL JSONL pairs and print how often it ranks the pairs kept aside for measuring right.",
+        footer = EvalMessages.PREFERENCE_FILE_SHAPES)
 public class EvalRewardCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double VALIDATION_SHARE = 0.15;
 
-    @Option(names = "--train", required = true, description = "TRL JSONL: {\"prompt\",\"chosen\",\"rejected\",\"margin\"?} per line.")
+    @Option(names = "--train", required = true, description = "Preference pairs, e.g. TRL JSONL: {\"prompt\",\"chosen\",\"rejected\",\"margin\"?} per line; every shape read is below.")
     Path trainFile;
 
-    @Option(names = "--test", required = true, description = "TRL JSONL to measure on.")
+    @Option(names = "--test", required = true, description = "Preference pairs to measure on, in the same shapes.")
     Path testFile;
 
     @Option(names = "--model", defaultValue = "auto", description = "auto, cross or vector: auto keeps the cross-encoder when it "

@@ -12,10 +12,15 @@ import java.util.stream.Collectors;
 /**
  * Where a row of an uploaded file is, as its messages name it: "line N" in CSV and JSON lines, where each row is a line,
  * and "row N" (counted from 1) in a JSON array, whose rows are often spread over several lines each, so that a line
- * number would point into the middle of some row.
+ * number would point into the middle of some row. A file of named parts (CLINC150's {"train": [...], "test": [...]})
+ * names the part too, "row N of 'train'", since the same row number is in each part.
  */
-public record Place(boolean inArray, int number) {
+public record Place(boolean inArray, int number, String part) {
     private static final Pattern AT = Pattern.compile("(?s)^(line|row) (\\d+): (.*)$");
+
+    public Place(boolean inArray, int number) {
+        this(inArray, number, null);
+    }
 
     public static Place line(int number) {
         return new Place(false, number);
@@ -25,6 +30,11 @@ public record Place(boolean inArray, int number) {
         return new Place(true, number);
     }
 
+    /** Row {@code number} (from 1) of the part named {@code part} of the file. */
+    public static Place rowOf(String part, int number) {
+        return new Place(true, number, part);
+    }
+
     /** "lines" or "rows", for several places of one file ("lines 3, 4 and 9: ..."). */
     public String plural() {
         return inArray ? "rows" : "lines";
@@ -32,7 +42,7 @@ public record Place(boolean inArray, int number) {
 
     @Override
     public String toString() {
-        return (inArray ? "row " : "line ") + number;
+        return (inArray ? "row " : "line ") + number + (part == null ? "" : " of '" + part + "'");
     }
 
     /**

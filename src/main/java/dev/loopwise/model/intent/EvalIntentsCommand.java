@@ -27,12 +27,13 @@ import picocli.CommandLine.Option;
  * {@code loopwise eval-intents}: trains an intent classifier on one file's rows and scores it on
  * another's (or on the {@code test} rows of the same file), without any database.
  */
-@Command(name = "eval-intents", description = "Train an intent classifier on a file and measure it on the rows kept aside for measuring.")
+@Command(name = "eval-intents", description = "Train an intent classifier on a file and measure it on the rows kept aside for measuring.",
+        footer = EvalMessages.INTENT_FILE_SHAPES)
 public class EvalIntentsCommand implements Callable<Integer> {
-    @Option(names = "--train", required = true, description = "CSV or JSONL with text,label (and optionally split).")
+    @Option(names = "--train", required = true, description = "CSV, TSV, JSONL or CLINC150 JSON with text and label (and optionally split): see below.")
     Path trainFile;
 
-    @Option(names = "--test", required = true, description = "CSV or JSONL to evaluate on; the same file selects its 'test' rows.")
+    @Option(names = "--test", required = true, description = "A file of the same shapes to evaluate on; the same file selects its 'test' rows.")
     Path testFile;
 
     @Option(names = "--shots", description = "Keep only K training rows per label (seeded).")

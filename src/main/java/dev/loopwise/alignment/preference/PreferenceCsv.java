@@ -1,0 +1,95 @@
+package dev.loopwise.alignment.preference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.file.Place;
+import dev.loopwise.common.json.JsonRows;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Preference pairs as a table (a data set's CSV or TSV export: {@code prompt,chosen,rejected} and the other shapes'
+ * columns), each record read as the JSON row of the same fields, so that every shape {@link PreferenceRows} reads is
+ * read from a table too. A cell holding chat messages as JSON ({@code [{"role": ...}]}) is read as those messages.
+ */
+final class PreferenceCsv {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Columns whose values are numbers or true/false in the JSON shapes. */
+    private static final Pattern AT_LINE = Pattern.compile("line: (\\d+)");
+    private static final Set<String> VALUES = Set.of("label", "labels", "margin");
+
+    private PreferenceCsv() {
+    }
+
+    /** A table rather than JSON: named so, or not opening as JSON does. */
+    static boolean isTable(String fileName, String text) {
+        String name = fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
+        String start = text.stripLeading();
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+            return false;
+        }
+        return name.endsWith(".csv") || name.endsWith(".tsv") || !(start.isEmpty() || start.startsWith("{") || start.startsWith("["));
+    }
+
+    /** The table's records as JSON rows, each at the line it starts on; a table that cannot be parsed is refused, naming its line. */
+    static List<JsonRows.Row> rows(String fileName, String text) {
+        String firstLine = text.lines().findFirst().orElse("");
+        char separator = fileName.toLowerCase(Locale.ROOT).contains(".tsv") || (firstLine.contains("\t") && !firstLine.contains(","))
+                ? '\t' : ',';
+        List<JsonRows.Row> rows = new ArrayList<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(false).get();
+        try (CSVParser parser = format.parse(new StringReader(text))) {
+            List<String> header = parser.getHeaderNames();
+            long lineBefore = parser.getCurrentLineNumber();
+            for (CSVRecord record : parser) {
+                int line = (int) lineBefore + 1;
+                lineBefore = parser.getCurrentLineNumber();
+                // Blank lines are read as records of their own, so that the next record's line is still known.
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                ObjectNode row = JSON.createObjectNode();
+                for (int i = 0; i < Math.min(header.size(), record.size()); i++) {
+                    if (!header.get(i).isBlank() && !record.get(i).isEmpty()) {
+                        row.set(header.get(i), value(header.get(i), record.get(i)));
+                    }
+                }
+                rows.add(new JsonRows.Row(Place.line(line), row));
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // The rows after a broken quote cannot be told apart, so the file is refused whole rather than cut short there.
+            String said = String.valueOf(e.getMessage()).replaceFirst("^[\\w.]+Exception: ", "");
+            Matcher at = AT_LINE.matcher(said);
+            throw new IllegalArgumentException(fileName + ": " + (at.find() ? "line " + at.group(1) + ": " : "")
+                    + FileMessages.unreadableTable(said.replaceFirst(" at line: \\d+, position: \\d+", "")));
+        }
+        return rows;
+    }
+
+    private static JsonNode value(String column, String cell) {
+        String trimmed = cell.strip();
+        boolean json = VALUES.contains(column.toLowerCase(Locale.ROOT)) || trimmed.startsWith("[{") || trimmed.startsWith("[ {")
+                || trimmed.startsWith("{");
+        if (json) {
+            try {
+                return JSON.readTree(trimmed);
+            } catch (IOException e) {
+                // Not JSON after all: the cell is text.
+            }
+        }
+        return JSON.getNodeFactory().textNode(cell);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.loopwise.alignment.preference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Preference pairs exported as a table (CSV or TSV) are read as the JSON rows of the same columns. */
+class PreferenceTableTest {
+    @TempDir
+    Path dir;
+
+    private List<String> pairs(String name, String content) throws Exception {
+        Path file = Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+        PreferenceFile.Read read = PreferenceFile.read(file, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return read.pairs().stream().map(p -> p.judgementId() + ":" + p.prompt() + "|" + p.first() + "|" + p.second()).toList();
+    }
+
+    @Test
+    void aCsvOfPromptChosenRejectedWithQuotesBreaksAndAByteOrderMarkIsReadRowByRow() throws Exception {
+        assertEquals(List.of("2:where is my parcel|It left today, tracking below.|No idea.",
+                        "5:refund, please|Your refund is on its way.|We do not do refunds\nat all."),
+                pairs("prefs.csv", "\uFEFFprompt,chosen,rejected\r\nwhere is my parcel,\"It left today, tracking below.\",No idea.\r\n\r\n"
+                        + "\r\n\"refund, please\",Your refund is on its way.,\"We do not do refunds\nat all.\""));
+        assertEquals(List.of("2:where is my parcel|It left today.|No idea."),
+                pairs("prefs.tsv", "prompt\tchosen\trejected\nwhere is my parcel\tIt left today.\tNo idea.\n"));
+    }
+
+    @Test
+    void aCellOfChatMessagesIsReadAsTheConversation() throws Exception {
+        String chosen = "[{\"role\": \"user\", \"content\": \"where is my parcel\"}, {\"role\": \"assistant\", \"content\": \"It left today.\"}]";
+        String rejected = "[{\"role\": \"user\", \"content\": \"where is my parcel\"}, {\"role\": \"assistant\", \"content\": \"No idea.\"}]";
+        assertEquals(List.of("2:where is my parcel|It left today.|No idea."), pairs("hh.csv", "chosen,rejected\n\""
+                + chosen.replace("\"", "\"\"") + "\",\"" + rejected.replace("\"", "\"\"") + "\"\n"));
+    }
+
+    @Test
+    void aBrokenQuoteRefusesTheTableNamingItsLineAndJsonLinesStayJson() throws Exception {
+        IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
+                () -> pairs("broken.csv", "prompt,chosen,rejected\na,b,c\n\"x\" y,b,c\nd,e,f\n"));
+        assertEquals(dir.resolve("broken.csv") + ": line 3: the file cannot be read as a table (Invalid character between encapsulated"
+                + " token and delimiter): put double quotes around a value that holds the separator, a quote or a line break, and"
+                + " write a quote inside one as two", broken.getMessage());
+        IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class,
+                () -> pairs("prefs.jsonl", "prompt,chosen,rejected\n"));
+        assertEquals(true, notJson.getMessage().contains("line 1: not valid JSON"), notJson.getMessage());
+    }
+}
