@@ -41,7 +41,10 @@ public class WebhookNotifier {
     @Inject
     DriftStore store;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: on a plain http:// address the client would otherwise ask to upgrade to HTTP/2 in the POST itself, which
+    // some receivers and proxies refuse; one small POST gains nothing from HTTP/2.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     void send(long alertId, int version, String message, Map<String, Object> payload) {
         if (config.webhookUrl().isPresent()) {

@@ -47,6 +47,7 @@ class WebhookDeliveryTest {
     private final int version = 900_000 + new Random().nextInt(90_000);
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> types = new CopyOnWriteArrayList<>();
+    private final List<String> upgrades = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private long alertId;
 
@@ -78,6 +79,7 @@ class WebhookDeliveryTest {
         assertEquals(status, stored());
         assertEquals(1, bodies.size());
         assertEquals("application/json", types.get(0));
+        assertEquals("null", upgrades.get(0), "a plain HTTP/1.1 POST, without asking to upgrade to HTTP/2");
         JsonNode body = new ObjectMapper().readTree(bodies.get(0));
         assertEquals("Loopwise drift alert on model v" + version + ": Customers write about something new. Open Drift in Loopwise"
                 + " for the evidence and what to do next.", body.path("text").asText());
@@ -137,6 +139,7 @@ class WebhookDeliveryTest {
         receiver.createContext("/", exchange -> {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             types.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+            upgrades.add(String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")));
             exchange.sendResponseHeaders(answer.applyAsInt(attempts.incrementAndGet()), -1);
             exchange.close();
         });
