@@ -2,6 +2,8 @@ package dev.loopwise.admin;
 
 import dev.loopwise.audit.AuditConfig;
 import dev.loopwise.audit.AuditEvent;
+import dev.loopwise.common.RetentionMessages;
+import dev.loopwise.common.db.RetentionRuns;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.security.Role;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,10 +26,13 @@ public class AuditPage {
 
     @Inject
     AuditConfig config;
+    @Inject
+    RetentionRuns runs;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(List<AuditEvent> events, Long olderThan, boolean first, int retentionMonths);
+        static native TemplateInstance audit(List<AuditEvent> events, Long olderThan, boolean first, int retentionMonths,
+                List<RetentionRuns.Run> runs, String noRuns);
     }
 
     /** {@code before}: continue below this entry; pages follow the id, so new entries never shift a page. */
@@ -37,6 +42,7 @@ public class AuditPage {
         List<AuditEvent> page = AuditEvent.newestFirst(before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<AuditEvent> shown = more ? page.subList(0, PAGE_SIZE) : page;
-        return Templates.audit(shown, more ? shown.get(shown.size() - 1).id : null, before == null, config.retentionMonths());
+        return Templates.audit(shown, more ? shown.get(shown.size() - 1).id : null, before == null, config.retentionMonths(),
+                before == null ? runs.all() : List.of(), RetentionMessages.NONE_YET);
     }
 }

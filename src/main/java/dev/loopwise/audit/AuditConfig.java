@@ -1,6 +1,8 @@
 package dev.loopwise.audit;
 
+import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** How long the audit trail is kept ({@code LOOPWISE_AUDIT_RETENTION_MONTHS}). */
@@ -11,5 +13,6 @@ public interface AuditConfig {
      * unless this is set.
      */
     @WithDefault("0")
+    @WithConverter(SettingRange.Months.class)
     int retentionMonths();
 }

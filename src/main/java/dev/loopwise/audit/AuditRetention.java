@@ -1,7 +1,9 @@
 package dev.loopwise.audit;
 
-import dev.loopwise.common.runtime.ApplicationStopping;
+import dev.loopwise.common.RetentionMessages;
 import dev.loopwise.common.db.BatchedRemoval;
+import dev.loopwise.common.db.RetentionRuns;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +25,25 @@ public class AuditRetention {
     EntityManager em;
     @Inject
     AuditConfig config;
+    @Inject
+    RetentionRuns runs;
 
     @Scheduled(identity = "audit-retention", every = "6h", delayed = "17m", skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
-        if (config.retentionMonths() > 0) {
+        if (config.retentionMonths() == 0) {
+            runs.record("audit-trail", RetentionMessages.keptAll("LOOPWISE_AUDIT_RETENTION_MONTHS"));
+            return;
+        }
+        try {
             long removed = removeOlderThan(OffsetDateTime.now().minusMonths(config.retentionMonths()));
             if (removed > 0) {
                 LOG.infof("Audit trail: removed %d entries older than %d months", removed, config.retentionMonths());
             }
+            runs.record("audit-trail", RetentionMessages.removedOlder(removed, "entry|entries", config.retentionMonths()));
+        } catch (RuntimeException e) {
+            runs.record("audit-trail", RetentionMessages.failed(String.valueOf(e.getMessage())));
+            throw e;
         }
     }
 

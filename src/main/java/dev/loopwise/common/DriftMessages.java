@@ -62,4 +62,43 @@ public final class DriftMessages {
     public static String replayStride(int most) {
         return "'stride' is how many tickets are sent between drift checks: a whole number from 1 to " + most + ".";
     }
+
+    /** The one line a chat receiver (Slack, Teams) shows for an alert: its payload's {@code text}. */
+    public static String webhookText(int version, String alertMessage) {
+        return "Loopwise drift alert on model v" + version + ": " + alertMessage + " Open Drift in Loopwise for the evidence and what to do next.";
+    }
+
+    public static String webhookSent(int status, int attempt, int attempts) {
+        return "sent, HTTP " + status + (attempt > 1 ? " (attempt " + attempt + " of " + attempts + ")" : "");
+    }
+
+    public static String webhookRetrying(int attempt, int attempts, String problem) {
+        return "attempt " + attempt + " of " + attempts + " failed (" + problem + "); trying again";
+    }
+
+    public static String webhookFailed(int attempts, String problem) {
+        return "failed after " + attempts + " attempts: " + problem;
+    }
+
+    public static String webhookAnswered(int status) {
+        return "the receiver answered HTTP " + status;
+    }
+
+    public static String webhookNoAnswer(String within) {
+        return "no answer within " + within;
+    }
+
+    public static String webhookUnreachable(String where) {
+        return "nothing answered at " + where;
+    }
+
+    /** Said in the log, naming the receiver by its address without its path, which for Slack and Teams is the secret. */
+    public static String webhookLogFailed(long alertId, String where, String status) {
+        return "Drift alert " + alertId + " was not delivered to the webhook at " + where + ": " + status
+                + " (LOOPWISE_MONITORING_WEBHOOK_URL; the alert stays on Drift)";
+    }
+
+    public static String webhookNotSent(String problem) {
+        return "not sent (" + problem + ")";
+    }
 }

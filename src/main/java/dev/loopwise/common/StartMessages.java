@@ -49,4 +49,14 @@ public final class StartMessages {
     public static String couldNotStart(String cause) {
         return "Loopwise could not start: " + cause;
     }
+
+    /** Why a webhook address is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_WEBHOOK_URL = "not a web address to POST alerts to: write it whole, such as"
+            + " https://hooks.slack.com/services/..., with http:// or https:// and a host";
+
+    /** Why a whole number setting is refused (the start names the setting and the value around it). */
+    public static String outOfRange(long least, long most, String unit) {
+        String[] words = unit.split("; ", 2);
+        return "a whole number of " + words[0] + " from " + least + " to " + most + " is expected" + (words.length > 1 ? "; " + words[1] : "");
+    }
 }

@@ -1,5 +1,7 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.common.RetentionMessages;
+import dev.loopwise.common.db.RetentionRuns;
 import dev.loopwise.common.runtime.ApplicationStopping;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +39,8 @@ public class RequestLogPartitions {
     AgroalDataSource dataSource;
     @Inject
     ServingConfig config;
+    @Inject
+    RetentionRuns runs;
 
     public record Changes(List<String> created, List<String> dropped) {
     }
@@ -49,15 +54,24 @@ public class RequestLogPartitions {
             if (!changes.dropped().isEmpty()) {
                 LOG.infof("Request log: dropped %s (older than %d months)", changes.dropped(), config.retentionMonths());
             }
+            int forgotten = 0;
             if (config.textRetentionDays() > 0) {
-                int forgotten = forgetTexts(OffsetDateTime.now(ZoneOffset.UTC).minusDays(config.textRetentionDays()));
+                forgotten = forgetTexts(OffsetDateTime.now(ZoneOffset.UTC).minusDays(config.textRetentionDays()));
                 if (forgotten > 0) {
                     LOG.infof("Request log: blanked the text of %d requests older than %d days", forgotten, config.textRetentionDays());
                 }
             }
-        } catch (SQLException e) {
+            runs.record("request-log", RetentionMessages.requestLog(months(changes.created()), months(changes.dropped()),
+                    config.retentionMonths(), forgotten, config.textRetentionDays()));
+        } catch (SQLException | RuntimeException e) {
+            runs.record("request-log", RetentionMessages.failed(String.valueOf(e.getMessage())));
             LOG.warn("Could not maintain the request log's monthly partitions", e);
         }
+    }
+
+    /** served_requests_2026_12 as 2026-12, the month a person reads. */
+    private static List<String> months(List<String> partitions) {
+        return partitions.stream().map(name -> name.substring("served_requests_".length()).replace('_', '-')).toList();
     }
 
     /** Makes the partitions from {@code now}'s month to the months ahead, and drops the months past retention. */
@@ -108,7 +122,7 @@ public class RequestLogPartitions {
     private List<String> dropOld(Connection c, OffsetDateTime cutoff) throws SQLException {
         List<String> dropped = new ArrayList<>();
         try (Statement s = c.createStatement()) {
-            for (String partition : partitions(c)) {
+            for (String partition : new TreeSet<>(partitions(c))) { // oldest first, as the run's record lists them
                 if (!partition.equals(DEFAULT) && !YearMonth.parse(partition.substring("served_requests_".length()).replace('_', '-'))
                         .plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC).isAfter(cutoff)) {
                     s.execute("delete from feedback where request_id in (select id from " + partition + ")");

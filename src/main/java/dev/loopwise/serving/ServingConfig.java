@@ -1,6 +1,8 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
@@ -49,6 +51,7 @@ public interface ServingConfig {
      * it, once the month ended this long ago. 0 keeps every request.
      */
     @WithDefault("13")
+    @WithConverter(SettingRange.Months.class)
     int retentionMonths();
 
     /**
@@ -57,9 +60,11 @@ public interface ServingConfig {
      * rounds read only requests that still have their text. 0 keeps them as long as the month is kept.
      */
     @WithDefault("0")
+    @WithConverter(SettingRange.Days.class)
     int textRetentionDays();
 
     /** Monthly partitions of the request log made ahead of time, besides the current month's. */
     @WithDefault("3")
+    @WithConverter(SettingRange.MonthsAhead.class)
     int partitionsAhead();
 }

@@ -1,7 +1,9 @@
 package dev.loopwise.monitoring.drift;
 
-import dev.loopwise.common.runtime.ApplicationStopping;
+import dev.loopwise.common.RetentionMessages;
 import dev.loopwise.common.db.BatchedRemoval;
+import dev.loopwise.common.db.RetentionRuns;
+import dev.loopwise.common.runtime.ApplicationStopping;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +25,25 @@ public class DriftReportRetention {
     EntityManager em;
     @Inject
     MonitoringConfig config;
+    @Inject
+    RetentionRuns runs;
 
     @Scheduled(identity = "drift-report-retention", every = "6h", delayed = "13m", skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
-        if (config.reportRetentionMonths() > 0) {
+        if (config.reportRetentionMonths() == 0) {
+            runs.record("drift-checks", RetentionMessages.keptAll("LOOPWISE_MONITORING_REPORT_RETENTION_MONTHS"));
+            return;
+        }
+        try {
             long removed = removeOlderThan(OffsetDateTime.now().minusMonths(config.reportRetentionMonths()));
             if (removed > 0) {
                 LOG.infof("Drift checks: removed %d older than %d months", removed, config.reportRetentionMonths());
             }
+            runs.record("drift-checks", RetentionMessages.removedOlder(removed, "drift check", config.reportRetentionMonths()));
+        } catch (RuntimeException e) {
+            runs.record("drift-checks", RetentionMessages.failed(String.valueOf(e.getMessage())));
+            throw e;
         }
     }
 

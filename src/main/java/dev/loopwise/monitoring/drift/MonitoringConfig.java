@@ -1,8 +1,11 @@
 package dev.loopwise.monitoring.drift;
 
+import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.WebhookUrl;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -90,7 +93,7 @@ public interface MonitoringConfig {
     int confirmations();
 
     /** Optional URL every alert is POSTed to as JSON. */
-    Optional<String> webhookUrl();
+    Optional<@WithConverter(WebhookUrl.class) String> webhookUrl();
 
     /** On confirmed drift or enough new judgements: start a round (true) or ask an admin to approve one (false). */
     @WithDefault("false")
@@ -105,6 +108,7 @@ public interface MonitoringConfig {
      * that raised an alert stays with its alert.
      */
     @WithDefault("13")
+    @WithConverter(SettingRange.Months.class)
     int reportRetentionMonths();
 
     /** Review items queued from the drifted requests when drift is confirmed. */

@@ -147,7 +147,7 @@ public class MonitoringService {
                 Map<String, Object> payload = new LinkedHashMap<>(evidence);
                 payload.put("alert", alert);
                 payload.put("modelVersion", version);
-                webhook.send(alertId, payload);
+                webhook.send(alertId, version, alert.message(), payload);
             }
         }
         actions.afterCheck(confirmed, alertIds, read, mostUnfamiliar(reference.get(), read));

@@ -1,31 +1,121 @@
 package dev.loopwise.monitoring.drift;
 
+import dev.loopwise.common.DriftMessages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
-/** POSTs each drift alert as JSON to the configured URL, and records how that went. */
+/**
+ * POSTs each drift alert as JSON to the configured URL, and records how that went on the alert. Delivery runs beside the
+ * drift check, never in it: a slow or dead receiver costs the check nothing. A failed attempt (no answer, or an answer
+ * other than 2xx) is tried again, {@link #ATTEMPTS} times in all, waiting longer each time, since chat services shed load
+ * for a minute or so; what finally happened is on the Drift page and, when it failed, in the log.
+ */
 @ApplicationScoped
 public class WebhookNotifier {
+    private static final Logger LOG = Logger.getLogger(WebhookNotifier.class);
+    static final int ATTEMPTS = 3;
+    /** Room the status column (V6) has. */
+    private static final int STATUS_LENGTH = 200;
+
+    /** How long one attempt may take, and the wait before the first retry (the second waits six times as long). */
+    record Pace(Duration timeout, Duration firstRetry) {
+        static final Pace DEFAULT = new Pace(Duration.ofSeconds(10), Duration.ofSeconds(10));
+    }
+
     @Inject
     MonitoringConfig config;
     @Inject
     DriftStore store;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: on a plain http:// address the client would otherwise ask to upgrade to HTTP/2 in the POST itself, which
+    // some receivers and proxies refuse; one small POST gains nothing from HTTP/2.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    void send(long alertId, Map<String, Object> payload) {
-        if (config.webhookUrl().isEmpty()) {
-            return;
+    void send(long alertId, int version, String message, Map<String, Object> payload) {
+        if (config.webhookUrl().isPresent()) {
+            try {
+                deliver(URI.create(config.webhookUrl().get()), alertId, version, message, payload, Pace.DEFAULT);
+            } catch (RuntimeException e) {
+                // The start checks the address; should anything still go wrong here, the check and its actions go on.
+                settle(alertId, "LOOPWISE_MONITORING_WEBHOOK_URL", DriftMessages.webhookNotSent(e.getClass().getSimpleName()));
+            }
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.webhookUrl().get())).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DriftStore.json(payload))).build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) ->
-                store.webhookStatus(alertId, failure != null ? "failed: " + failure.getMessage() : "sent, HTTP " + response.statusCode()));
+    }
+
+    /** Starts delivering and answers at once; the future ends with the status recorded on the alert. */
+    CompletableFuture<String> deliver(URI target, long alertId, int version, String message, Map<String, Object> payload, Pace pace) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        // Slack's and Teams' incoming webhooks show "text"; other receivers read the fields after it.
+        body.put("text", DriftMessages.webhookText(version, message));
+        body.put("alertId", alertId);
+        body.putAll(payload);
+        HttpRequest request = HttpRequest.newBuilder(target).timeout(pace.timeout()).header("Content-Type", "application/json")
+                .header("User-Agent", "Loopwise").POST(HttpRequest.BodyPublishers.ofString(DriftStore.json(body))).build();
+        String where = target.getScheme() + "://" + target.getAuthority();
+        return attempt(request, alertId, where, pace, 1).whenComplete((status, failure) -> {
+            if (failure != null) {
+                settle(alertId, where, DriftMessages.webhookFailed(ATTEMPTS, String.valueOf(failure.getMessage())));
+            }
+        });
+    }
+
+    private CompletableFuture<String> attempt(HttpRequest request, long alertId, String where, Pace pace, int attempt) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            if (failure == null && response.statusCode() / 100 == 2) {
+                return CompletableFuture.completedFuture(settle(alertId, where, DriftMessages.webhookSent(response.statusCode(), attempt,
+                        ATTEMPTS)));
+            }
+            String problem = failure == null ? DriftMessages.webhookAnswered(response.statusCode()) : problem(failure, where, pace);
+            if (attempt == ATTEMPTS) {
+                return CompletableFuture.completedFuture(settle(alertId, where, DriftMessages.webhookFailed(ATTEMPTS, problem)));
+            }
+            record(alertId, DriftMessages.webhookRetrying(attempt, ATTEMPTS, problem));
+            long wait = pace.firstRetry().toMillis() * (attempt == 1 ? 1 : 6);
+            return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS))
+                    .thenCompose(ignored -> attempt(request, alertId, where, pace, attempt + 1));
+        }).thenCompose(next -> next);
+    }
+
+    private static String problem(Throwable failure, String where, Pace pace) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            return DriftMessages.webhookUnreachable(where);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            Duration timeout = pace.timeout();
+            return DriftMessages.webhookNoAnswer(timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms");
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private String settle(long alertId, String where, String status) {
+        record(alertId, status);
+        if (!status.startsWith("sent")) {
+            LOG.warn(DriftMessages.webhookLogFailed(alertId, where, status));
+        }
+        return status;
+    }
+
+    private void record(long alertId, String status) {
+        try {
+            store.webhookStatus(alertId, status.length() > STATUS_LENGTH ? status.substring(0, STATUS_LENGTH - 1) + "…" : status);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Could not record the webhook delivery of drift alert %d", alertId);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.loopwise.model.registry.version;
 
+import dev.loopwise.common.RetentionMessages;
+import dev.loopwise.common.db.RetentionRuns;
 import dev.loopwise.common.runtime.ApplicationStopping;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.quartz.Nonconcurrent;
@@ -54,6 +56,8 @@ public class VersionRetention {
     AgroalDataSource dataSource;
     @Inject
     VersionsConfig config;
+    @Inject
+    RetentionRuns runs;
 
     /** What one pass removed. */
     public record Removed(int versions, int tunedEncoders) {
@@ -62,17 +66,21 @@ public class VersionRetention {
     @Scheduled(identity = "version-retention", every = "6h", delayed = "23m", skipExecutionIf = ApplicationStopping.class)
     @Nonconcurrent
     void scheduled() {
-        if (config.keepWeights() > 0) {
-            Removed removed;
-            try (Connection c = dataSource.getConnection()) {
-                removed = keepNewest(c, config.keepWeights());
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not remove the weights of old model versions", e);
-            }
-            if (removed.versions() > 0 || removed.tunedEncoders() > 0) {
-                LOG.infof("Model versions: removed the weights of %d versions older than the newest %d, and %d unused tuned encoders",
-                        removed.versions(), config.keepWeights(), removed.tunedEncoders());
-            }
+        if (config.keepWeights() == 0) {
+            runs.record("model-weights", RetentionMessages.keptAll("LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS"));
+            return;
+        }
+        Removed removed;
+        try (Connection c = dataSource.getConnection()) {
+            removed = keepNewest(c, config.keepWeights());
+        } catch (SQLException | RuntimeException e) {
+            runs.record("model-weights", RetentionMessages.failed(String.valueOf(e.getMessage())));
+            throw new IllegalStateException("Could not remove the weights of old model versions", e);
+        }
+        runs.record("model-weights", RetentionMessages.weights(removed.versions(), removed.tunedEncoders(), config.keepWeights()));
+        if (removed.versions() > 0 || removed.tunedEncoders() > 0) {
+            LOG.infof("Model versions: removed the weights of %d versions older than the newest %d, and %d unused tuned encoders",
+                    removed.versions(), config.keepWeights(), removed.tunedEncoders());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.loopwise.model.registry.version;
 
+import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** Settings of stored model versions (environment: {@code LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS}). */
@@ -13,5 +15,6 @@ public interface VersionsConfig {
      * candidates close to always keep theirs. 0 keeps every version's weights. Default 20.
      */
     @WithDefault("20")
+    @WithConverter(SettingRange.Versions.class)
     int keepWeights();
 }

@@ -1,0 +1,166 @@
+package dev.loopwise.monitoring.drift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntUnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Alerts reach a real HTTP receiver on this machine: in a form chat services show, retried a bounded number of times when the
+ * receiver fails or is slow, without holding up whoever raised the alert, and with the outcome on the alert for the Drift page.
+ */
+@QuarkusTest
+class WebhookDeliveryTest {
+    private static final WebhookNotifier.Pace QUICK = new WebhookNotifier.Pace(Duration.ofMillis(1500), Duration.ofMillis(50));
+    private static final String SECRET_PATH = "/services/T000/B000/s3cr3tt0ken";
+
+    @Inject
+    WebhookNotifier notifier;
+    @Inject
+    EntityManager em;
+
+    private final int version = 900_000 + new Random().nextInt(90_000);
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> types = new CopyOnWriteArrayList<>();
+    private final List<String> upgrades = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+    private long alertId;
+
+    @BeforeEach
+    void alert() {
+        sql("insert into drift_reports (model_version, requests, signals) values (" + version + ", 200, '{}')");
+        alertId = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into drift_alerts (report_id,"
+                + " model_version, signal, value, threshold, message) select id, ?1, 'input/mmd', 0.01, 0.002, 'Customers write"
+                + " about something new.' from drift_reports where model_version = ?1 returning id").setParameter(1, version)
+                .getSingleResult()).longValue());
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        sql("delete from drift_alerts where model_version = " + version);
+        sql("delete from drift_reports where model_version = " + version);
+    }
+
+    @Test
+    void aChatServiceGetsOneLineToShowAndTheFieldsAfterIt() throws Exception {
+        URI target = receive(attempt -> 200);
+
+        String status = deliver(target).get(10, TimeUnit.SECONDS);
+
+        assertEquals("sent, HTTP 200", status);
+        assertEquals(status, stored());
+        assertEquals(1, bodies.size());
+        assertEquals("application/json", types.get(0));
+        assertEquals("null", upgrades.get(0), "a plain HTTP/1.1 POST, without asking to upgrade to HTTP/2");
+        JsonNode body = new ObjectMapper().readTree(bodies.get(0));
+        assertEquals("Loopwise drift alert on model v" + version + ": Customers write about something new. Open Drift in Loopwise"
+                + " for the evidence and what to do next.", body.path("text").asText());
+        assertEquals(alertId, body.path("alertId").asLong(), "a receiver can tell a retried alert from a new one");
+        assertEquals(version, body.path("modelVersion").asInt());
+        assertEquals("input/mmd", body.path("alert").path("signal").asText());
+        assertEquals(200, body.path("requests").asInt());
+    }
+
+    @Test
+    void aFailingReceiverIsTriedThreeTimesAndNoMore() throws Exception {
+        URI recovering = receive(attempt -> attempt < 3 ? 503 : 200);
+        assertEquals("sent, HTTP 200 (attempt 3 of 3)", deliver(recovering).get(10, TimeUnit.SECONDS));
+        assertEquals(3, bodies.size());
+        receiver.stop(0);
+        bodies.clear();
+
+        URI failing = receive(attempt -> 500);
+        String status = deliver(failing).get(10, TimeUnit.SECONDS);
+
+        assertEquals("failed after 3 attempts: the receiver answered HTTP 500", status);
+        assertEquals(status, stored(), "the Drift page shows it");
+        Thread.sleep(300);
+        assertEquals(3, bodies.size(), "no fourth attempt");
+    }
+
+    @Test
+    void aSlowOrAbsentReceiverHoldsNothingUpAndIsNamedWithoutItsSecretPath() throws Exception {
+        URI slow = receive(attempt -> {
+            sleep(4000);
+            return 200;
+        });
+        long started = System.nanoTime();
+        var delivery = deliver(slow);
+        assertTrue(System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(300), "delivery runs beside the caller");
+        assertFalse(delivery.isDone());
+        assertEquals("failed after 3 attempts: no answer within 1500 ms", delivery.get(20, TimeUnit.SECONDS));
+
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort();
+        }
+        String absent = deliver(URI.create("http://127.0.0.1:" + closed + SECRET_PATH)).get(10, TimeUnit.SECONDS);
+        assertEquals("failed after 3 attempts: nothing answered at http://127.0.0.1:" + closed, absent);
+        assertFalse(absent.contains("s3cr3t"), absent);
+    }
+
+    private CompletableFuture<String> deliver(URI target) {
+        return notifier.deliver(target, alertId, version, "Customers write about something new.",
+                Map.of("modelVersion", version, "requests", 200, "alert", Map.of("signal", "input/mmd")), QUICK);
+    }
+
+    private URI receive(IntUnaryOperator answer) throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger attempts = new AtomicInteger();
+        receiver.setExecutor(Executors.newCachedThreadPool());
+        receiver.createContext("/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            types.add(exchange.getRequestHeaders().getFirst("Content-Type"));
+            upgrades.add(String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")));
+            exchange.sendResponseHeaders(answer.applyAsInt(attempts.incrementAndGet()), -1);
+            exchange.close();
+        });
+        receiver.start();
+        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + SECRET_PATH);
+    }
+
+    private String stored() {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select webhook_status from drift_alerts where id = ?1").setParameter(1, alertId).getSingleResult());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+}
