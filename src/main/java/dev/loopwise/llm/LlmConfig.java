@@ -1,6 +1,8 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.config.PositiveDuration;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,6 +32,7 @@ public interface LlmConfig {
      * is late is worse than one that is plain.
      */
     @WithDefault("10s")
+    @WithConverter(PositiveDuration.class)
     Duration timeout();
 
     /** Drafts written per ticket; the reward model picks the best of them and of the library's replies. */
@@ -86,5 +89,6 @@ public interface LlmConfig {
 
     /** How often an instance reads settings saved on the admin page by another instance. */
     @WithDefault("15s")
+    @WithConverter(PositiveDuration.class)
     Duration settingsRefresh();
 }

@@ -1,6 +1,8 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.config.PositiveDuration;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
@@ -60,6 +62,7 @@ public interface SecurityConfig {
      * kept alive for ever by using it. Inactivity ends a session sooner ({@code LOOPWISE_SESSION_TIMEOUT}).
      */
     @WithDefault("PT12H")
+    @WithConverter(PositiveDuration.class)
     Duration sessionLifetime();
 
     /** Limits on API keys. */

@@ -1,5 +1,6 @@
 package dev.loopwise.serving;
 
+import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -44,6 +45,7 @@ public interface ServingConfig {
 
     /** A request not answered within this time gets 503. */
     @WithDefault("30s")
+    @WithConverter(PositiveDuration.class)
     Duration timeout();
 
     /**
@@ -67,4 +69,9 @@ public interface ServingConfig {
     @WithDefault("3")
     @WithConverter(SettingRange.MonthsAhead.class)
     int partitionsAhead();
+
+    /** How often the request log's partitions are made ahead and its old months dropped (read by that job's schedule). */
+    @WithDefault("6h")
+    @WithConverter(PositiveDuration.class)
+    Duration partitionInterval();
 }

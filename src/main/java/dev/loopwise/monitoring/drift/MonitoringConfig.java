@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring.drift;
 
+import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
 import dev.loopwise.common.config.WebhookUrl;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -19,6 +20,7 @@ public interface MonitoringConfig {
 
     /** How often the schedule looks for enough new traffic to check. */
     @WithDefault("30s")
+    @WithConverter(PositiveDuration.class)
     Duration checkInterval();
 
     /** Served requests per window. */

@@ -1,6 +1,8 @@
 package dev.loopwise.review.item;
 
+import dev.loopwise.common.config.PositiveDuration;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
@@ -25,6 +27,7 @@ public interface ReviewConfig {
 
     /** How long an item stays with a reviewer before it may go to someone else. */
     @WithDefault("10m")
+    @WithConverter(PositiveDuration.class)
     Duration lease();
 
     /**
@@ -88,7 +91,7 @@ public interface ReviewConfig {
 
     /** Longest a reviewer who finds the queue empty waits for another reviewer's refill before being told it is empty. */
     @WithDefault("20s")
-    java.time.Duration refillWait();
+    Duration refillWait();
 
     /**
      * Items kept waiting ahead of demand, at least: a background job makes more whenever fewer wait for a reviewer,
@@ -113,7 +116,8 @@ public interface ReviewConfig {
 
     /** How often that job runs. */
     @WithDefault("30s")
-    java.time.Duration ticketVectorsInterval();
+    @WithConverter(PositiveDuration.class)
+    Duration ticketVectorsInterval();
 
     /**
      * Between the background job's periods, the instance whose reviewers take items tops the queue up every quarter
@@ -125,5 +129,6 @@ public interface ReviewConfig {
 
     /** How often the background job looks at the queue. */
     @WithDefault("10s")
-    java.time.Duration keepAheadInterval();
+    @WithConverter(PositiveDuration.class)
+    Duration keepAheadInterval();
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.loopwise.audit.AuditConfig;
 import dev.loopwise.cli.support.StartFailure;
+import dev.loopwise.model.registry.version.SyncConfig;
 import dev.loopwise.model.registry.version.VersionsConfig;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
 import dev.loopwise.serving.ServingConfig;
@@ -60,6 +61,27 @@ class RefusedSettingsTest {
         assertEquals(3, defaults.partitionsAhead());
         assertEquals(0, defaults.textRetentionDays());
         assertEquals(0, mapping(AuditConfig.class, "loopwise.audit.retention-months", "0").retentionMonths());
+    }
+
+    @Test
+    void intervalsTimeoutsAndLifetimesAreAboveZero() {
+        String aboveZero = "a length of time above zero is expected, such as 30s, 10m or 6h";
+        for (String bad : new String[] {"0", "0s", "PT0S", "-1h"}) {
+            assertEquals("LOOPWISE_SERVING_PARTITION_INTERVAL is '" + bad + "', which Loopwise cannot read (" + aboveZero
+                    + "): correct it and start again.", refused(ServingConfig.class, "loopwise.serving.partition-interval", bad));
+            assertEquals("LOOPWISE_MONITORING_CHECK_INTERVAL is '" + bad + "', which Loopwise cannot read (" + aboveZero
+                    + "): correct it and start again.", refused(MonitoringConfig.class, "loopwise.monitoring.check-interval", bad));
+            assertEquals("LOOPWISE_SERVING_TIMEOUT is '" + bad + "', which Loopwise cannot read (" + aboveZero
+                    + "): correct it and start again.", refused(ServingConfig.class, "loopwise.serving.timeout", bad));
+        }
+        assertEquals("LOOPWISE_MODEL_SYNC_INTERVAL is '0', which Loopwise cannot read (" + aboveZero
+                + "): correct it and start again.", refused(SyncConfig.class, "loopwise.model.sync-interval", "0"));
+        // Not a length of time at all: the start's sentence for that, naming the setting too (the scheduler's named none).
+        assertEquals("LOOPWISE_SERVING_PARTITION_INTERVAL is 'abc', which is not a length of time: write it such as 30s, 10m, 2h"
+                + " or 1d (or PT30S), and start again.", refused(ServingConfig.class, "loopwise.serving.partition-interval", "abc"));
+        assertEquals(Duration.ofHours(6), mapping(ServingConfig.class, "loopwise.serving.max-batch", "32").partitionInterval());
+        assertEquals(Duration.ofMinutes(90), mapping(ServingConfig.class, "loopwise.serving.partition-interval", "90m").partitionInterval());
+        assertEquals(Duration.ofSeconds(45), mapping(MonitoringConfig.class, "loopwise.monitoring.check-interval", "45").checkInterval());
     }
 
     private static String refused(Class<?> mapping, String property, String value) {

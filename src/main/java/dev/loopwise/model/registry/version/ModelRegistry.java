@@ -32,6 +32,9 @@ public class ModelRegistry {
 
     @Inject
     EmbeddingStore embeddings;
+    // The schedule below reads the interval itself; Quarkus checks a mapping's values only once something injects it.
+    @Inject
+    SyncConfig syncSettings;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (RunMode.isCommand()) {
