@@ -36,7 +36,11 @@ class SessionTest {
         assertEquals(303, response.statusCode());
         assertTrue(response.header("Location").endsWith("/login?error=true"));
         assertEquals(null, response.getCookie("loopwise-session"));
-        given().get("/login?error=true").then().statusCode(401).body(containsString("Wrong username or password."));
+        String refused = given().get("/login?error=true").then().statusCode(401).body(containsString("Wrong username or password."))
+                .extract().asString();
+        // A screen reader that lands on either field again hears why the sign-in failed.
+        assertTrue(refused.contains("autofocus aria-describedby=\"login-error\"") && refused.contains("required aria-describedby=\"login-error\"")
+                && refused.contains("id=\"login-error\""), refused);
     }
 
     @Test
