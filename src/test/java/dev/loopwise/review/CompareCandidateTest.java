@@ -43,13 +43,17 @@ class CompareCandidateTest {
     void aComparisonAskedForWithoutAVersionSaysToChooseOne() {
         Caller admin = Caller.session("admin");
         // Left out, sent empty, and a number no version has.
-        for (String version : List.of("absent", "", "0", "-1")) {
+        for (String version : List.of("absent", "", "0")) {
             var request = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).formParam("on", "true");
             String refused = (version.equals("absent") ? request : request.formParam("version", version)).post("/admin/review/compare")
                     .then().statusCode(400).extract().asString();
             assertTrue(refused.contains("Say which version to compare with the active one") && !refused.contains("version 0"), refused);
             assertTrue(refused.contains("<p class=\"alert error\" role=\"alert\" id=\"review-error\">Say which version"), "shown as an error: " + refused);
         }
+        // A version the form's list never sends, written as no id is, is refused as every such id is, comparing nothing.
+        String refused = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken()).formParam("on", "true")
+                .formParam("version", "-1").post("/admin/review/compare").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains("is not a plain number") && refused.contains("Nothing was saved"), refused);
     }
 
     /** Every failed round leaves a version: the page offers the newest few and the one under comparison, not all of them. */

@@ -40,7 +40,11 @@ class ReviewQualityWordsTest {
 
     @Test
     void aNoticeTypedIntoTheAddressConfirmsNothingThatDidNotHappen() {
-        for (String forged : new String[] {"gold=-1", "gold=999999999", "compared=99999&on=true", "compared=99999&on=false"}) {
+        // An id written as no id is (a sign, a leading zero) is refused as every id in an address is, confirming nothing either.
+        String refused = Caller.session("admin").request().accept("text/html").get("/admin/review?gold=-1").then().statusCode(400)
+                .extract().asString();
+        assertTrue(refused.contains("is not a plain number") && !refused.contains("is a gold item now"), refused);
+        for (String forged : new String[] {"gold=999999999", "compared=99999&on=true", "compared=99999&on=false"}) {
             String page = Caller.session("admin").request().accept("text/html").get("/admin/review?" + forged).then().statusCode(200)
                     .extract().asString();
             assertTrue(!page.contains("is a gold item now") && !page.contains("is being compared") && !page.contains("is no longer compared"),

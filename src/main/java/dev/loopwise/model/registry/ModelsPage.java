@@ -150,30 +150,14 @@ public class ModelsPage {
     @Path("/{version}/promote")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response promote(@PathParam("version") int version, @RestForm String expectedActive) {
-        return change(() -> models.promote(version, currentUser.name(), shownActive(expectedActive)));
+        return change(() -> models.promote(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
     }
 
     @POST
     @Path("/{version}/rollback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rollback(@PathParam("version") int version, @RestForm String expectedActive) {
-        return change(() -> models.rollback(version, currentUser.name(), shownActive(expectedActive)));
-    }
-
-    /**
-     * The active version the page showed; none (no version was active, or an old form) checks nothing. Any other value
-     * did not come from the page, and reading it as none would switch the served version without the check it asked for.
-     */
-    private static Integer shownActive(String expectedActive) {
-        if (expectedActive == null || expectedActive.isBlank()) {
-            return null;
-        }
-        String typed = expectedActive.strip();
-        long version = typed.matches("\\d{1,10}") ? Long.parseLong(typed) : 0;
-        if (version < 1 || version > Integer.MAX_VALUE) {
-            throw ApiException.badRequest("validation_failed", "expectedActive " + Messages.EXPECTED_ACTIVE);
-        }
-        return (int) version;
+        return change(() -> models.rollback(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
     }
 
     private Response change(Runnable action) {

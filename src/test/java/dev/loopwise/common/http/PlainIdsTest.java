@@ -56,9 +56,9 @@ class PlainIdsTest {
             admin.request().urlEncodingEnabled(false).get("/api/v1/rounds?before=" + id.getKey()).then().statusCode(400)
                     .body("code", equalTo("invalid_paging")).body("error", equalTo(HttpMessages.notPlainNumber(id.getValue())));
         }
-        admin.request().contentType("application/json").urlEncodingEnabled(false)
-                .post("/api/v1/models/99999999/promote?expectedActive=01").then().statusCode(400)
-                .body("code", equalTo("bad_parameter")).body("error", equalTo(HttpMessages.notPlainNumber("01")));
+        // A page's id in its query: the training run the Models page follows.
+        Caller.session("admin").pageRequest().accept("text/html").urlEncodingEnabled(false).get("/admin/models?run=01").then()
+                .statusCode(400).body(containsString(HttpMessages.notPlainNumber("01").replace("'", "&#39;")));
     }
 
     @Test

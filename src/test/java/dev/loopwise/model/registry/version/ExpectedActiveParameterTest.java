@@ -25,7 +25,11 @@ class ExpectedActiveParameterTest {
                 + " leave it out to switch whatever is active.";
         admin.request().contentType("application/json").post("/api/v1/models/1/promote?expectedActive=0").then().statusCode(400)
                 .body("code", equalTo("validation_failed")).body("error", equalTo(said));
-        admin.request().contentType("application/json").post("/api/v1/models/1/rollback?expectedActive=-1").then().statusCode(400).body("error", equalTo(said));
+        // Not "ids are plain numbers": a version number sent with a sign, a leading zero or letters is told what the parameter is for.
+        for (String sent : List.of("-1", "+1", "01", "v1", "99999999999")) {
+            admin.request().contentType("application/json").post("/api/v1/models/1/rollback?expectedActive=" + sent).then().statusCode(400)
+                    .body("error", equalTo(said));
+        }
     }
 
     /**
@@ -37,7 +41,7 @@ class ExpectedActiveParameterTest {
         Caller admin = Caller.session("admin");
         long activations = QuarkusTransaction.requiringNew().call(() -> ModelActivation.count());
         for (String action : List.of("promote", "rollback")) {
-            for (String sent : List.of("abc", "v1", "0", "-2", "99999999999")) {
+            for (String sent : List.of("abc", "v1", "0", "-2", "+2", "02", "99999999999")) {
                 admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                         .formParam("expectedActive", sent).formParam("csrf-token", admin.csrfToken())
                         .post("/admin/models/1/" + action).then().statusCode(400)
