@@ -5,10 +5,10 @@ import dev.loopwise.common.Messages;
 import dev.loopwise.common.text.WholeNumbers;
 
 /**
- * The active version a promotion or rollback was decided on, as the Models page and API callers send it: left out (or empty,
- * as from a page shown while nothing was active) checks nothing. Any other value did not come from the page, and reading
- * it as none would switch the served version without the check it asked for; it is refused saying what the parameter is
- * for, which "ids are plain numbers" would not.
+ * The active version the Models page showed when a promotion or rollback was asked for there: left out or empty (nothing
+ * was active, or an old form) checks nothing. Any other value did not come from the page, and reading it as none would
+ * switch the served version without the check it asked for; it is refused saying what the field is for. (The API reads
+ * its query parameter by the rule every number in an address follows, and bean validation holds it to 1 or more.)
  */
 final class ExpectedActive {
     private ExpectedActive() {

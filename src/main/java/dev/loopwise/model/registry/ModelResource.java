@@ -14,6 +14,7 @@ import dev.loopwise.security.account.CurrentUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -134,13 +135,13 @@ public class ModelResource {
 
     @POST
     @Path("/models/{version}/promote")
-    public VersionView promote(@PathParam("version") int version, @QueryParam("expectedActive") String expectedActive) {
-        return VersionView.of(models.promote(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
+    public VersionView promote(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
+        return VersionView.of(models.promote(version, currentUser.name(), expectedActive));
     }
 
     @POST
     @Path("/models/{version}/rollback")
-    public VersionView rollback(@PathParam("version") int version, @QueryParam("expectedActive") String expectedActive) {
-        return VersionView.of(models.rollback(version, currentUser.name(), ExpectedActive.parse(expectedActive)));
+    public VersionView rollback(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
+        return VersionView.of(models.rollback(version, currentUser.name(), expectedActive));
     }
 }

@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.common.HttpMessages;
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,11 +27,9 @@ class ExpectedActiveParameterTest {
                 + " leave it out to switch whatever is active.";
         admin.request().contentType("application/json").post("/api/v1/models/1/promote?expectedActive=0").then().statusCode(400)
                 .body("code", equalTo("validation_failed")).body("error", equalTo(said));
-        // Not "ids are plain numbers": a version number sent with a sign, a leading zero or letters is told what the parameter is for.
-        for (String sent : List.of("-1", "+1", "01", "v1", "99999999999")) {
-            admin.request().contentType("application/json").post("/api/v1/models/1/rollback?expectedActive=" + sent).then().statusCode(400)
-                    .body("error", equalTo(said));
-        }
+        // Written as no number is, it is refused in the words every such number in an address is.
+        admin.request().contentType("application/json").post("/api/v1/models/1/rollback?expectedActive=-1").then().statusCode(400)
+                .body("code", equalTo("bad_parameter")).body("error", equalTo(HttpMessages.notPlainNumber("-1")));
     }
 
     /**
@@ -38,6 +38,7 @@ class ExpectedActiveParameterTest {
      */
     @Test
     void theModelsPageRefusesAnExpectedActiveItDoesNotSendAndSwitchesNothing() {
+        ActiveModel.await(); // the demo's first version, activated when its training ends, is no switch this test made
         Caller admin = Caller.session("admin");
         long activations = QuarkusTransaction.requiringNew().call(() -> ModelActivation.count());
         for (String action : List.of("promote", "rollback")) {
