@@ -38,7 +38,7 @@ public final class StartMessages {
     }
 
     public static String badSetting(String setting, String value, String problem) {
-        return setting + " is '" + value + "', which Loopwise cannot read (" + problem + "): correct it and start again.";
+        return setting + " is '" + value + "', which Loopwise cannot use (" + problem + "): correct it and start again.";
     }
 
     public static String badDuration(String setting, String value) {

@@ -26,7 +26,7 @@ class RefusedSettingsTest {
     @Test
     void aWebhookAddressMustBeAWholeHttpAddress() {
         for (String bad : new String[] {"hooks.slack.com/services/T0/B0/x", "ftp://example.com/alerts", "http:///alerts", "not a url"}) {
-            assertEquals("LOOPWISE_MONITORING_WEBHOOK_URL is '" + bad + "', which Loopwise cannot read (not a web address to POST"
+            assertEquals("LOOPWISE_MONITORING_WEBHOOK_URL is '" + bad + "', which Loopwise cannot use (not a web address to POST"
                     + " alerts to: write it whole, such as https://hooks.slack.com/services/..., with http:// or https:// and a"
                     + " host): correct it and start again.", refused(MonitoringConfig.class, "loopwise.monitoring.webhook-url", bad));
         }
@@ -38,19 +38,19 @@ class RefusedSettingsTest {
     @Test
     void retentionsAreHeldToWhatCanBeKept() {
         for (String bad : new String[] {"-5", "2000000000", "1201", "13.5", "a year"}) {
-            assertEquals("LOOPWISE_SERVING_RETENTION_MONTHS is '" + bad + "', which Loopwise cannot read (" + MONTHS
+            assertEquals("LOOPWISE_SERVING_RETENTION_MONTHS is '" + bad + "', which Loopwise cannot use (" + MONTHS
                     + "): correct it and start again.", refused(ServingConfig.class, "loopwise.serving.retention-months", bad));
-            assertEquals("LOOPWISE_AUDIT_RETENTION_MONTHS is '" + bad + "', which Loopwise cannot read (" + MONTHS
+            assertEquals("LOOPWISE_AUDIT_RETENTION_MONTHS is '" + bad + "', which Loopwise cannot use (" + MONTHS
                     + "): correct it and start again.", refused(AuditConfig.class, "loopwise.audit.retention-months", bad));
-            assertEquals("LOOPWISE_MONITORING_REPORT_RETENTION_MONTHS is '" + bad + "', which Loopwise cannot read (" + MONTHS
+            assertEquals("LOOPWISE_MONITORING_REPORT_RETENTION_MONTHS is '" + bad + "', which Loopwise cannot use (" + MONTHS
                     + "): correct it and start again.", refused(MonitoringConfig.class, "loopwise.monitoring.report-retention-months", bad));
         }
-        assertEquals("LOOPWISE_SERVING_PARTITIONS_AHEAD is '100', which Loopwise cannot read (a whole number of months from 0 to 24"
+        assertEquals("LOOPWISE_SERVING_PARTITIONS_AHEAD is '100', which Loopwise cannot use (a whole number of months from 0 to 24"
                 + " is expected): correct it and start again.", refused(ServingConfig.class, "loopwise.serving.partitions-ahead", "100"));
-        assertEquals("LOOPWISE_SERVING_TEXT_RETENTION_DAYS is '-1', which Loopwise cannot read (a whole number of days from 0 to"
+        assertEquals("LOOPWISE_SERVING_TEXT_RETENTION_DAYS is '-1', which Loopwise cannot use (a whole number of days from 0 to"
                 + " 36500 is expected; 0 keeps them): correct it and start again.",
                 refused(ServingConfig.class, "loopwise.serving.text-retention-days", "-1"));
-        assertEquals("LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS is '-3', which Loopwise cannot read (a whole number of versions from 0 to"
+        assertEquals("LOOPWISE_MODEL_VERSIONS_KEEP_WEIGHTS is '-3', which Loopwise cannot use (a whole number of versions from 0 to"
                 + " 1000000 is expected; 0 keeps every one): correct it and start again.",
                 refused(VersionsConfig.class, "loopwise.model.versions.keep-weights", "-3"));
 
@@ -67,14 +67,14 @@ class RefusedSettingsTest {
     void intervalsTimeoutsAndLifetimesAreAboveZero() {
         String aboveZero = "a length of time above zero is expected, such as 30s, 10m or 6h";
         for (String bad : new String[] {"0", "0s", "PT0S", "-1h"}) {
-            assertEquals("LOOPWISE_SERVING_PARTITION_INTERVAL is '" + bad + "', which Loopwise cannot read (" + aboveZero
+            assertEquals("LOOPWISE_SERVING_PARTITION_INTERVAL is '" + bad + "', which Loopwise cannot use (" + aboveZero
                     + "): correct it and start again.", refused(ServingConfig.class, "loopwise.serving.partition-interval", bad));
-            assertEquals("LOOPWISE_MONITORING_CHECK_INTERVAL is '" + bad + "', which Loopwise cannot read (" + aboveZero
+            assertEquals("LOOPWISE_MONITORING_CHECK_INTERVAL is '" + bad + "', which Loopwise cannot use (" + aboveZero
                     + "): correct it and start again.", refused(MonitoringConfig.class, "loopwise.monitoring.check-interval", bad));
-            assertEquals("LOOPWISE_SERVING_TIMEOUT is '" + bad + "', which Loopwise cannot read (" + aboveZero
+            assertEquals("LOOPWISE_SERVING_TIMEOUT is '" + bad + "', which Loopwise cannot use (" + aboveZero
                     + "): correct it and start again.", refused(ServingConfig.class, "loopwise.serving.timeout", bad));
         }
-        assertEquals("LOOPWISE_MODEL_SYNC_INTERVAL is '0', which Loopwise cannot read (" + aboveZero
+        assertEquals("LOOPWISE_MODEL_SYNC_INTERVAL is '0', which Loopwise cannot use (" + aboveZero
                 + "): correct it and start again.", refused(SyncConfig.class, "loopwise.model.sync-interval", "0"));
         // Not a length of time at all: the start's sentence for that, naming the setting too (the scheduler's named none).
         assertEquals("LOOPWISE_SERVING_PARTITION_INTERVAL is 'abc', which is not a length of time: write it such as 30s, 10m, 2h"
