@@ -226,7 +226,7 @@ public final class Messages {
     }
 
     public static String notFound(String what, Object id) {
-        return "No " + what + " with id " + id + ".";
+        return "No " + what + " " + id + ".";
     }
 
     public static String nullText(String field) {

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -69,6 +70,7 @@ public class KnowledgeResource {
      * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
      * the background import, to follow at its {@code Location}. Either way a bad file is a 400 and nothing is stored.
      */
+    @Operation(summary = "Import help articles", description = "Markdown, HTML or JSON lines, split into passages that ground the LLM's drafts; name gives the file's name, url the article's address.")
     @APIResponse(responseCode = "201", description = "A small file, imported while the request waited")
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location")
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
@@ -87,6 +89,7 @@ public class KnowledgeResource {
     }
 
     /** A background import: its progress while it runs, its outcome once it ended. */
+    @Operation(summary = "Follow a background knowledge import", description = "Status, passages embedded so far and, once done, the summary.")
     @GET
     @Path("/imports/{id}")
     public ImportView importStatus(@PathParam("id") long id) {
@@ -94,6 +97,9 @@ public class KnowledgeResource {
     }
 
     /** Stops a background import (a running one after the batch it is embedding); nothing of its file is kept. */
+    @Operation(summary = "Cancel a background knowledge import", description = "Nothing of the file is kept.")
+    @APIResponse(responseCode = "200", description = "The import, cancelled")
+    @APIResponse(responseCode = "409", description = "The import has already ended")
     @POST
     @Path("/imports/{id}/cancel")
     public ImportView cancelImport(@PathParam("id") long id) {
@@ -104,6 +110,7 @@ public class KnowledgeResource {
         return imports.view(id);
     }
 
+    @Operation(summary = "List knowledge-base articles", description = "With passage counts, most recently imported first, a page at a time.")
     @GET
     @Path("/articles")
     public RestResponse<List<ArticleSummary>> articles(@QueryParam("limit") String limit,
@@ -114,6 +121,7 @@ public class KnowledgeResource {
         return Paging.respond(fetched, request, ArticleSummary::id, a -> a, uri, "offset");
     }
 
+    @Operation(summary = "Delete a knowledge-base article", description = "With its passages.")
     @DELETE
     @Path("/articles/{id}")
     public Response delete(@PathParam("id") long id) {
@@ -122,6 +130,7 @@ public class KnowledgeResource {
     }
 
     /** The same search with the ticket in the body: an address holds about 4 KB, a ticket may be longer. */
+    @Operation(summary = "Search the knowledge base (ticket in the body)", description = "As the GET, for a ticket too long for an address.")
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -134,6 +143,7 @@ public class KnowledgeResource {
     }
 
     /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */
+    @Operation(summary = "Search the knowledge base", description = "The passages that would ground this ticket, best first; all=true also those below the minimum score.")
     @GET
     @Path("/search")
     public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") String limit, @QueryParam("all") String allParameter,

@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -62,6 +64,7 @@ public class DriftResource {
     @Inject
     MonitoringConfig config;
 
+    @Operation(summary = "Drift overview", description = "The latest check's signals and alerts, the thresholds, the series behind the charts and the actions drift proposed.")
     @GET
     public DriftOverview.Overview drift() {
         return overview.read();
@@ -71,6 +74,10 @@ public class DriftResource {
      * Checks now: with {@code force=true} whenever a window's worth of traffic exists (409 otherwise),
      * else only when enough new requests arrived since the last check (204 when not).
      */
+    @Operation(summary = "Run a drift check now", description = "force=false checks only if enough new traffic arrived (204 otherwise).")
+    @APIResponse(responseCode = "200", description = "The check's report")
+    @APIResponse(responseCode = "204", description = "force=false and not enough new traffic since the last check")
+    @APIResponse(responseCode = "409", description = "Not a window's worth of the active version's traffic yet, or another check is running")
     @POST
     @Path("/check")
     public Response check(@QueryParam("force") String force, @Context UriInfo uri) {
@@ -96,6 +103,9 @@ public class DriftResource {
      * tickets while the request waits ({@code 200} with each check and how many tickets came before it); more in the
      * background ({@code 202}, followed at {@code /api/v1/drift/replays/{id}}, checked at the configured stride).
      */
+    @Operation(summary = "Replay a ticket file through serving", description = "Each ticket is answered as /respond would, with a drift check every stride tickets; a long file runs in the background.")
+    @APIResponse(responseCode = "200", description = "A short file, replayed while the request waited: the requests sent and the checks made")
+    @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location")
     @POST
     @Path("/replay")
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
@@ -137,6 +147,7 @@ public class DriftResource {
     }
 
     /** A background replay as it stands: {@code status}, {@code sent} of {@code total}, {@code checks}, {@code alerts}, {@code said}. */
+    @Operation(summary = "Follow a background replay", description = "Tickets sent and failed, checks made and alerts raised.")
     @GET
     @Path("/replays/{id}")
     public ReplayView replayStatus(@PathParam("id") long id) {
@@ -144,6 +155,9 @@ public class DriftResource {
     }
 
     /** Approves a requested round: {@code 200 {"roundId"}}; 409 {@code already_decided} when it was approved or dismissed before. */
+    @Operation(summary = "Approve a proposed round", description = "Queues the round drift proposed, in the same transaction.")
+    @APIResponse(responseCode = "200", description = "The round is queued: {\"roundId\"}")
+    @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide")
     @POST
     @Path("/actions/{id}/approve")
     public Map<String, Object> approve(@PathParam("id") long id) {
@@ -151,6 +165,9 @@ public class DriftResource {
     }
 
     /** Dismisses a requested round: 204; 409 {@code already_decided} when it was approved or dismissed before. */
+    @Operation(summary = "Dismiss a proposed round", description = "No round is started for it.")
+    @APIResponse(responseCode = "204", description = "The proposal is dismissed")
+    @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide")
     @POST
     @Path("/actions/{id}/dismiss")
     public void dismiss(@PathParam("id") long id) {

@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Review through the API: the next pair to judge, a judgement, an undo. Roles: reviewer, admin. */
@@ -29,6 +31,9 @@ public class ReviewResource {
     CurrentUser currentUser;
 
     /** 200 with the item, or 204 when nothing is waiting. */
+    @Operation(summary = "Get the next item to judge", description = "A ticket with two candidate replies, leased to the caller until leaseExpiresAt.")
+    @APIResponse(responseCode = "200", description = "The item to judge, leased to the caller")
+    @APIResponse(responseCode = "204", description = "Nothing waits for this reviewer")
     @GET
     @Path("/next")
     public Response next() {
@@ -39,6 +44,10 @@ public class ReviewResource {
      * 201 when stored; 200 with {@code duplicate: true} when this reviewer had already judged the item the same way (a
      * retried request); 409 when they had judged it differently.
      */
+    @Operation(summary = "Judge an item", description = "choice A, B, tie, both_bad, out_of_scope or skip (with a reason); optional ratings and a rewrite.")
+    @APIResponse(responseCode = "201", description = "The judgement is stored: {\"judgementId\"}")
+    @APIResponse(responseCode = "200", description = "The same choice again (a retried request): {\"duplicate\": true}")
+    @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item has all its judgements")
     @POST
     @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +58,9 @@ public class ReviewResource {
     }
 
     /** 204: the choice is taken back (an out-of-scope label with it) and the item is the caller's next one; 409 too_late after the window. */
+    @Operation(summary = "Take a judgement back", description = "Within the undo window; the item becomes the caller's next.")
+    @APIResponse(responseCode = "204", description = "The judgement is taken back")
+    @APIResponse(responseCode = "409", description = "The undo window has passed, or an admin has already decided the rewrite it carried")
     @POST
     @Path("/{itemId}/undo")
     public Response undo(@PathParam("itemId") long itemId) {

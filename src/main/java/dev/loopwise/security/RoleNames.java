@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Roles as a request sends them: "admin", "admin,reviewer", or the array a response shows (["reviewer"]), so that a user
  * read from the API can be sent back as it came. {@link Role#parse} then checks the names.
  */
+@Schema(implementation = String.class, description = "A role name (\"reviewer\"), names separated by commas (\"admin,reviewer\"), or an array of names")
 public record RoleNames(String joined) {
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     static RoleNames of(JsonNode node) {

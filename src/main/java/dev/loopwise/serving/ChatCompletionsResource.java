@@ -25,6 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,11 +49,13 @@ public class ChatCompletionsResource {
     @Inject
     ServingConfig config;
 
+    @Operation(summary = "Answer as an OpenAI chat model", description = "The last user message is the ticket and the served reply the answer; stream true sends server-sent events. Errors come in OpenAI's shape.")
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
-    public CompletionStage<Response> complete(JsonNode body,
+    public CompletionStage<Response> complete(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT,
+            description = "OpenAI's chat completion request: messages, and model, stream, metadata and the sampling settings it checks"))) JsonNode body,
                                               @HeaderParam(LlmClient.DRAFTING_HEADER) String drafting) {
         if (drafting != null) {
             throw ApiException.badRequest("llm_loop", LlmMessages.LLM_LOOP);
@@ -65,6 +72,7 @@ public class ChatCompletionsResource {
     }
 
     /** The active version, the one model Loopwise serves (empty while none is active). */
+    @Operation(summary = "List the served model", description = "The active version as loopwise-vN (empty while none is).")
     @GET
     @Path("/models")
     @Produces(MediaType.APPLICATION_JSON)
@@ -87,6 +95,7 @@ public class ChatCompletionsResource {
      * One model, as SDKs retrieve it ({@code client.models.retrieve}): the active version under its listed name; any
      * other name is a 404 (an older version is not served here, whatever its number).
      */
+    @Operation(summary = "Get the served model", description = "The active version as one OpenAI model; any other name is 404.")
     @GET
     @Path("/models/{model}")
     @Produces(MediaType.APPLICATION_JSON)

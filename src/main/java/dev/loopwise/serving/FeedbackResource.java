@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,6 +40,7 @@ public class FeedbackResource {
     public record FeedbackRequest(String requestId, String rating, String comment) {
     }
 
+    @Operation(summary = "Rate a served reply", description = "Thumbs up or down on a reply /respond served, with an optional comment; sending again changes the caller's verdict.")
     @APIResponse(responseCode = "201", description = "The feedback was recorded")
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid")
     @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)")

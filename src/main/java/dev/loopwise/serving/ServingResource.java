@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,6 +39,7 @@ public class ServingResource {
     public record TextRequest(@JsonDeserialize(using = NonNullText.class) String text) {
     }
 
+    @Schema(name = "PredictedIntent")
     public record IntentView(String label, double confidence) {
     }
 
@@ -45,6 +48,7 @@ public class ServingResource {
      * library reply's, null for an LLM draft. {@code intent} is the intent the reply was written for: the reply policy
      * may prefer another intent's reply when the classifier is unsure, and a helpdesk routing by intent should see that.
      */
+    @Schema(name = "ServedReply")
     public record ReplyView(Long id, String intent, String text, List<String> openSlots) {
     }
 
@@ -87,12 +91,14 @@ public class ServingResource {
     }
 
     /** Intent and reply for a ticket; {@code response} is null when the ticket is out of scope (hand it to a human). */
+    @Operation(summary = "Answer a ticket", description = "The ticket's intent and the reply the active version serves; reply null when the ticket goes to a person.")
     @POST
     @Path("/respond")
     public CompletionStage<RespondResponse> respond(TextRequest request) {
         return answer(request, true).thenApply(RespondResponse::of);
     }
 
+    @Operation(summary = "Classify a ticket", description = "The intent alone, with its confidence, the top intents and whether the ticket is out of scope.")
     @POST
     @Path("/classify")
     public CompletionStage<ClassifyResponse> classify(TextRequest request) {

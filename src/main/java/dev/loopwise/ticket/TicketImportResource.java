@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringReader;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +29,7 @@ public class TicketImportResource {
     @Inject
     TicketImporter importer;
 
+    @Operation(summary = "Import labelled tickets", description = "CSV or JSON lines with text, label, response and split (or their other names); all or nothing.")
     @APIResponse(responseCode = "201", description = "The tickets were imported")
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -18,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Workspace")
 public class WorkspaceResource {
 
+    @Schema(name = "Intent")
     public record IntentView(long id, String name, String description) {
     }
 
@@ -25,9 +28,11 @@ public class WorkspaceResource {
                              OffsetDateTime createdAt) {
     }
 
+    @Schema(name = "LibraryReply")
     public record ReplyView(long id, String intent, String text, String status) {
     }
 
+    @Operation(summary = "List intents", description = "The workspace's intents with their descriptions.")
     @GET
     @Path("/intents")
     @RolesAllowed({Role.ADMIN, Role.REVIEWER})
@@ -40,6 +45,7 @@ public class WorkspaceResource {
      * its cost stays flat however deep it is. {@code page} (a page number) still works but costs as much as every page
      * before it.
      */
+    @Operation(summary = "List tickets", description = "Newest first, a page at a time (next page in the Link header).")
     @GET
     @Path("/tickets")
     @RolesAllowed(Role.ADMIN)
@@ -54,6 +60,7 @@ public class WorkspaceResource {
 
     static final int MAX_PAGE = 500;
 
+    @Operation(summary = "List library replies", description = "The active reply library.")
     @GET
     @Path("/replies")
     @RolesAllowed(Role.ADMIN)

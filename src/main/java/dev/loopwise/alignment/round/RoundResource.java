@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -59,6 +60,7 @@ public class RoundResource {
         }
     }
 
+    @Operation(summary = "Start an alignment round", description = "Trains a reward model on reviewers' judgements and a candidate policy from it; the candidate is promoted only if its gates pass.")
     @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}")
     @APIResponse(responseCode = "400", description = "A setting is out of range")
     @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
@@ -70,6 +72,9 @@ public class RoundResource {
     }
 
     /** Stops a round: a queued one at once, a running one at its next step; 409 when it has already ended. */
+    @Operation(summary = "Cancel an alignment round", description = "Stops a queued round at once and a running one at its next step; the active version keeps serving.")
+    @APIResponse(responseCode = "200", description = "The round, cancelled")
+    @APIResponse(responseCode = "409", description = "The round has already ended")
     @POST
     @Path("/{id}/cancel")
     public RoundView cancel(@PathParam("id") long id) {
@@ -81,6 +86,7 @@ public class RoundResource {
     }
 
     /** The newest rounds first, a page at a time: each carries its log, so a long history is read in pages. */
+    @Operation(summary = "List alignment rounds", description = "Newest first, a page at a time, with status, gates, metrics and the judgements each read.")
     @GET
     public RestResponse<List<RoundView>> list(@QueryParam("limit") String limit,
             @QueryParam("offset") String offset, @QueryParam("before") String before,
@@ -93,6 +99,7 @@ public class RoundResource {
         return Paging.respond(fetched, request, r -> r.id, RoundView::of, uri, "offset");
     }
 
+    @Operation(summary = "Get one alignment round", description = "Status, progress, gates with their verdicts and the evidence still needed, metrics and log.")
     @GET
     @Path("/{id}")
     public RoundView get(@PathParam("id") long id) {

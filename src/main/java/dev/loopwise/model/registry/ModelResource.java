@@ -29,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -75,6 +76,7 @@ public class ModelResource {
         }
     }
 
+    @Operation(summary = "List model versions", description = "Newest first, a page at a time, with each version's status, regime, checksum and the metrics measured on tickets kept aside for measuring.")
     @GET
     @Path("/models")
     public RestResponse<List<VersionView>> list(@QueryParam("limit") String limit,
@@ -90,6 +92,7 @@ public class ModelResource {
     static final int MAX_PAGE = 200;
     static final int DEFAULT_PAGE = 50;
 
+    @Operation(summary = "Get one model version", description = "Its status, regime, encoder, checksum and held-out metrics.")
     @GET
     @Path("/models/{version}")
     public VersionView get(@PathParam("version") int version) {
@@ -98,6 +101,8 @@ public class ModelResource {
     }
 
     /** Starts training a new version from the workspace; 202 with the run to follow. */
+    @Operation(summary = "Train a new model version", description = "Queues a training on the workspace's labelled tickets; regime auto (the default), zero-shot, prototypes, linear or finetune.")
+    @APIResponse(responseCode = "409", description = "Nothing to learn yet (no intents), an intent with fewer than 2 tickets for finetune, or another training waiting or running")
     @APIResponse(responseCode = "202", description = "The training is queued; follow it at /api/v1/training-runs/{runId}")
     @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes")
     @POST
@@ -113,6 +118,7 @@ public class ModelResource {
         }
     }
 
+    @Operation(summary = "Follow a training run", description = "Status, progress, current step and, once it succeeded, the version it made.")
     @GET
     @Path("/training-runs/{id}")
     public RunView run(@PathParam("id") long id) {
@@ -122,6 +128,9 @@ public class ModelResource {
     }
 
     /** Asks a queued or running training to stop; 409 when it has already ended. No version is made. */
+    @Operation(summary = "Cancel a training run", description = "Stops a queued or running training at its next step; no version is made and the active one keeps serving.")
+    @APIResponse(responseCode = "200", description = "The run, cancelled")
+    @APIResponse(responseCode = "409", description = "The run has already ended")
     @POST
     @Path("/training-runs/{id}/cancel")
     public RunView cancel(@PathParam("id") long id) {
@@ -133,12 +142,18 @@ public class ModelResource {
         return RunView.of(QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(id)));
     }
 
+    @Operation(summary = "Make a version the active one", description = "Pass expectedActive, the version you decided on, so that a switch made meanwhile by someone else is not undone.")
+    @APIResponse(responseCode = "200", description = "The version, now active")
+    @APIResponse(responseCode = "409", description = "The version already serves, the active version changed meanwhile, or its weights were removed by retention")
     @POST
     @Path("/models/{version}/promote")
     public VersionView promote(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
         return VersionView.of(models.promote(version, currentUser.name(), expectedActive));
     }
 
+    @Operation(summary = "Return to a version that served before", description = "As promote, for a version that served before (expectedActive likewise).")
+    @APIResponse(responseCode = "200", description = "The version, active again")
+    @APIResponse(responseCode = "409", description = "The active version changed meanwhile, the version never served (promote it instead), or its weights were removed by retention")
     @POST
     @Path("/models/{version}/rollback")
     public VersionView rollback(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {

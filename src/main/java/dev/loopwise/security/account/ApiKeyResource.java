@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -54,6 +55,7 @@ public class ApiKeyResource {
     }
 
     /** The account's keys, newest first, a page at a time: revoked keys stay listed, so rotating keys grows the list. */
+    @Operation(summary = "List API keys", description = "Prefix and dates, never the secret; newest first, a page at a time. Another account's keys: admin.")
     @GET
     public RestResponse<List<KeyView>> list(@QueryParam("username") String username,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("before") String before,
@@ -64,6 +66,8 @@ public class ApiKeyResource {
         return Paging.respond(fetched, request, key -> key.id, KeyView::of, uri, "offset");
     }
 
+    @Operation(summary = "Create an API key", description = "The secret is in this answer only. For another account, or with a rate limit: admin.")
+    @APIResponse(responseCode = "409", description = "The account already has a key of that name in use")
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")
     @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
     @POST
@@ -80,6 +84,7 @@ public class ApiKeyResource {
                 .entity(new CreatedKeyView(key.id, key.name, key.prefix, username, created.secret())).build();
     }
 
+    @Operation(summary = "Revoke an API key", description = "Idempotent. Another account's key: admin.")
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") long id) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,6 +42,7 @@ public class UserResource {
     public record CreateUserRequest(String username, String password, RoleNames roles, String displayName) {
     }
 
+    @Operation(summary = "Who am I", description = "The calling account.")
     @GET
     @Path("/me")
     @RolesAllowed({Role.ADMIN, Role.REVIEWER})
@@ -48,6 +50,7 @@ public class UserResource {
         return UserView.of(currentUser.user());
     }
 
+    @Operation(summary = "List accounts", description = "Every account with its roles.")
     @GET
     @Path("/users")
     @RolesAllowed(Role.ADMIN)
@@ -55,6 +58,7 @@ public class UserResource {
         return User.listByName().stream().map(UserView::of).toList();
     }
 
+    @Operation(summary = "Create an account", description = "Roles admin, reviewer or service; a service account takes no password.")
     @APIResponse(responseCode = "201", description = "The account was created")
     @APIResponse(responseCode = "400", description = "The username, password or role is not valid")
     @APIResponse(responseCode = "409", description = "The username is taken")
@@ -72,6 +76,9 @@ public class UserResource {
      * lifts a sign-in lock) and {@code disabled} (a disabled account cannot sign in, its sessions end and
      * its API keys stop working).
      */
+    @Operation(summary = "Change an account", description = "Display name, roles, password or disabled; a new password lifts a sign-in lock.")
+    @APIResponse(responseCode = "200", description = "The account as changed")
+    @APIResponse(responseCode = "409", description = "Disabling or demoting oneself, or the last enabled admin")
     @PATCH
     @Path("/users/{id}")
     @RolesAllowed(Role.ADMIN)

@@ -1,0 +1,113 @@
+package dev.loopwise.common.http;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+/**
+ * What every endpoint can answer besides its own success, written once for the API document instead of on each method:
+ * the error body's shape ({@link ApiError} under {@code /api}, {@link OpenAiError} under {@code /v1}, where OpenAI SDKs
+ * read it), the 401, 403 and 429 any key can meet, the 404 of an unknown id in the path, and the roles an operation
+ * needs in words, so that a client generated from the document, or a person reading Swagger UI, knows them without the
+ * README.
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class ErrorResponsesOpenApi implements OASFilter {
+    static final String API_ERROR = "ApiError";
+    static final String OPENAI_ERROR = "OpenAiError";
+
+    private static final Map<String, String> STANDARD = Map.of(
+            "401", "No API key, or one that is wrong, revoked or of a disabled account: send 'Authorization: Bearer lw_...'",
+            "403", "The key's account lacks the role this operation needs (see its roles above)",
+            "429", "The key used up its requests for this minute: wait the seconds in the Retry-After header");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(API_ERROR, apiErrorSchema());
+        openAPI.getComponents().addSchema(OPENAI_ERROR, openAiErrorSchema());
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
+                .forEach(operation -> complete(operation, item, path.startsWith("/v1/") ? OPENAI_ERROR : API_ERROR)));
+    }
+
+    private static void complete(Operation operation, PathItem item, String errorSchema) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+            STANDARD.forEach((code, description) -> operation.getResponses().addAPIResponse(code,
+                    OASFactory.createAPIResponse().description(description)));
+        }
+        if (takesPathParameter(operation, item) && !operation.getResponses().hasAPIResponse("404")) {
+            operation.getResponses().addAPIResponse("404", OASFactory.createAPIResponse()
+                    .description("Nothing with that id (or name) in the path: it never existed or was deleted"));
+        }
+        boolean takesInput = operation.getRequestBody() != null || operation.getParameters() != null && !operation.getParameters().isEmpty();
+        if (takesInput && !operation.getResponses().hasAPIResponse("400")) {
+            operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
+                    .description("A parameter or the body is not one this operation takes: the message says what to fix"));
+        }
+        operation.getResponses().getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("4") && response.getContent() == null) {
+                response.setContent(OASFactory.createContent().addMediaType("application/json",
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(errorSchema))));
+            }
+        });
+        String roles = roles(operation);
+        if (!roles.isEmpty()) {
+            String description = operation.getDescription() == null ? "" : operation.getDescription().strip() + "\n\n";
+            operation.setDescription(description + "Roles: " + roles + ".");
+        }
+    }
+
+    private static boolean takesPathParameter(Operation operation, PathItem item) {
+        List<Parameter> parameters = operation.getParameters() != null ? operation.getParameters() : item.getParameters();
+        return parameters != null && parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH);
+    }
+
+    private static String roles(Operation operation) {
+        List<SecurityRequirement> security = operation.getSecurity();
+        if (security == null) {
+            return "";
+        }
+        return String.join(", ", security.stream().flatMap(requirement -> requirement.getSchemes().values().stream())
+                .flatMap(List::stream).distinct().toList());
+    }
+
+    private static Schema apiErrorSchema() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("Every refusal under /api: a stable code to branch on and a sentence saying what to fix")
+                .addProperty("code", text("Stable, machine-readable, such as not_found, validation_failed or already_judged"))
+                .addProperty("error", text("What is wrong and what to do, in plain words"))
+                .required(List.of("code", "error"));
+    }
+
+    private static Schema openAiErrorSchema() {
+        Schema detail = OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("message", text("What is wrong and what to do, in plain words"))
+                .addProperty("type", text("OpenAI's error type: invalid_request_error, permission_error, not_found_error, rate_limit_error"))
+                .addProperty("param", text("The request field at fault as OpenAI names it (messages.[1].role), or null"))
+                .addProperty("code", text("Stable, machine-readable; a missing or wrong key is invalid_api_key"));
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("Every refusal under /v1, in OpenAI's shape so that its SDKs show the message")
+                .addProperty("error", detail).required(List.of("error"));
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
+    }
+}
