@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -45,9 +46,12 @@ public class AuditResource {
 
     @GET
     // Every name of JSON lines the imports take; the answer is labelled with the one asked for, the first for */*.
-    @Operation(summary = "Export the audit trail", description = "JSON lines, oldest first, between the ISO-8601 instants since and until (exclusive).")
+    @Operation(summary = "Export the audit trail",
+            description = "JSON lines, oldest first, between the ISO-8601 instants since and until (exclusive).")
     @Produces({NDJSON, "application/jsonl", "application/json-lines"})
-    public Response export(@QueryParam("since") String since, @QueryParam("until") String until) {
+    public Response export(
+            @Parameter(description = "ISO-8601 instant: the first entries to include") @QueryParam("since") String since,
+            @Parameter(description = "ISO-8601 instant: entries before it (exclusive)") @QueryParam("until") String until) {
         // Without a bound, the whole range a bound may take (years 1 to 9999), so any bound given leaves room on its side.
         OffsetDateTime from = instant("since", since, OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         OffsetDateTime to = instant("until", until, OffsetDateTime.of(10_000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -70,15 +71,18 @@ public class KnowledgeResource {
      * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
      * the background import, to follow at its {@code Location}. Either way a bad file is a 400 and nothing is stored.
      */
-    @Operation(summary = "Import help articles", description = "Markdown, HTML or JSON lines, split into passages that ground the LLM's drafts; name gives the file's name, url the article's address.")
+    @Operation(summary = "Import help articles",
+            description = "Markdown, HTML or JSON lines, split into passages that ground the LLM's drafts; name gives the file's name, url the article's address.")
     @APIResponse(responseCode = "201", description = "A small file, imported while the request waited")
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location")
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
-    public Response importFile(byte[] body, @QueryParam("name") String name, @QueryParam("url") String url,
-                               @Context HttpHeaders headers) {
+    public Response importFile(byte[] body,
+            @Parameter(description = "The file's name; its ending (.md, .html, .jsonl, ...) says how to read it") @QueryParam("name") String name,
+            @Parameter(description = "The article's address, shown to reviewers beside the passages") @QueryParam("url") String url,
+            @Context HttpHeaders headers) {
         String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
         KnowledgeImports.Submitted submitted = imports.submit(name, type, body, url, currentUser.name());
         if (submitted.result() != null) {
@@ -89,7 +93,8 @@ public class KnowledgeResource {
     }
 
     /** A background import: its progress while it runs, its outcome once it ended. */
-    @Operation(summary = "Follow a background knowledge import", description = "Status, passages embedded so far and, once done, the summary.")
+    @Operation(summary = "Follow a background knowledge import",
+            description = "Status, passages embedded so far and, once done, the summary.")
     @GET
     @Path("/imports/{id}")
     public ImportView importStatus(@PathParam("id") long id) {
@@ -110,11 +115,15 @@ public class KnowledgeResource {
         return imports.view(id);
     }
 
-    @Operation(summary = "List knowledge-base articles", description = "With passage counts, most recently imported first, a page at a time.")
+    @Operation(summary = "List knowledge-base articles",
+            description = "With passage counts, most recently imported first, a page at a time.")
     @GET
     @Path("/articles")
-    public RestResponse<List<ArticleSummary>> articles(@QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("before") String before, @Context UriInfo uri) {
+    public RestResponse<List<ArticleSummary>> articles(
+            @Parameter(description = "Articles a page, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
+            @Parameter(description = "Rows to skip; prefer before, which stays right while rows are added") @QueryParam("offset") String offset,
+            @Parameter(description = "An article id: list the articles imported before it (the next page)") @QueryParam("before") String before,
+            @Context UriInfo uri) {
         Paging.Request request = Paging.read("limit", limit, 100, MAX_PAGE, "offset", offset, false, before);
         List<ArticleSummary> fetched = request.pastTheEnd() ? List.of()
                 : KnowledgeArticle.page(request.before(), (int) request.offset(), request.fetch());
@@ -130,7 +139,8 @@ public class KnowledgeResource {
     }
 
     /** The same search with the ticket in the body: an address holds about 4 KB, a ticket may be longer. */
-    @Operation(summary = "Search the knowledge base (ticket in the body)", description = "As the GET, for a ticket too long for an address.")
+    @Operation(summary = "Search the knowledge base (ticket in the body)",
+            description = "As the GET, for a ticket too long for an address.")
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -143,11 +153,15 @@ public class KnowledgeResource {
     }
 
     /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */
-    @Operation(summary = "Search the knowledge base", description = "The passages that would ground this ticket, best first; all=true also those below the minimum score.")
+    @Operation(summary = "Search the knowledge base",
+            description = "The passages that would ground this ticket, best first; all=true also those below the minimum score.")
     @GET
     @Path("/search")
-    public List<Found> search(@QueryParam("q") String ticket, @QueryParam("limit") String limit, @QueryParam("all") String allParameter,
-                              @Context UriInfo uri) {
+    public List<Found> search(
+            @Parameter(description = "The ticket whose grounding passages to find") @QueryParam("q") String ticket,
+            @Parameter(description = "Passages to return, 1 to 50 (default 5)") @QueryParam("limit") String limit,
+            @Parameter(description = "true also lists passages below the minimum score") @QueryParam("all") String allParameter,
+            @Context UriInfo uri) {
         return search(ticket, Paging.limit("limit", limit, 5, MAX_LIMIT), QueryParameters.asSent(uri, "all", allParameter));
     }
 

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +65,8 @@ public class DriftResource {
     @Inject
     MonitoringConfig config;
 
-    @Operation(summary = "Drift overview", description = "The latest check's signals and alerts, the thresholds, the series behind the charts and the actions drift proposed.")
+    @Operation(summary = "Drift overview",
+            description = "The latest check's signals and alerts, the thresholds, the series behind the charts and the actions drift proposed.")
     @GET
     public DriftOverview.Overview drift() {
         return overview.read();
@@ -74,13 +76,16 @@ public class DriftResource {
      * Checks now: with {@code force=true} whenever a window's worth of traffic exists (409 otherwise),
      * else only when enough new requests arrived since the last check (204 when not).
      */
-    @Operation(summary = "Run a drift check now", description = "force=false checks only if enough new traffic arrived (204 otherwise).")
+    @Operation(summary = "Run a drift check now",
+            description = "force=false checks only if enough new traffic arrived (204 otherwise).")
     @APIResponse(responseCode = "200", description = "The check's report")
     @APIResponse(responseCode = "204", description = "force=false and not enough new traffic since the last check")
     @APIResponse(responseCode = "409", description = "Not a window's worth of the active version's traffic yet, or another check is running")
     @POST
     @Path("/check")
-    public Response check(@QueryParam("force") String force, @Context UriInfo uri) {
+    public Response check(
+            @Parameter(description = "true (the default) checks now; false only if enough new traffic arrived") @QueryParam("force") String force,
+            @Context UriInfo uri) {
         return monitoring.check(FormValues.apiBool("force", QueryParameters.asSent(uri, "force", force), true)).map(c -> Response.ok(checked(c)).build())
                 .orElse(Response.noContent().build());
     }
@@ -103,13 +108,16 @@ public class DriftResource {
      * tickets while the request waits ({@code 200} with each check and how many tickets came before it); more in the
      * background ({@code 202}, followed at {@code /api/v1/drift/replays/{id}}, checked at the configured stride).
      */
-    @Operation(summary = "Replay a ticket file through serving", description = "Each ticket is answered as /respond would, with a drift check every stride tickets; a long file runs in the background.")
+    @Operation(summary = "Replay a ticket file through serving",
+            description = "Each ticket is answered as /respond would, with a drift check every stride tickets; a long file runs in the background.")
     @APIResponse(responseCode = "200", description = "A short file, replayed while the request waited: the requests sent and the checks made")
     @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location")
     @POST
     @Path("/replay")
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
-    public Response replay(byte[] bytes, @QueryParam("stride") String strideParameter, @Context HttpHeaders headers) throws IOException {
+    public Response replay(byte[] bytes,
+            @Parameter(description = "Tickets between two drift checks (default: the monitoring stride setting)") @QueryParam("stride") String strideParameter,
+            @Context HttpHeaders headers) throws IOException {
         // Read here rather than by the framework, so that "abc" gets the same sentence as 0 does.
         Integer stride = strideParameter == null ? null : strideParameter.strip().matches("\\d{1,9}")
                 ? Integer.valueOf(strideParameter.strip()) : -1;

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -49,8 +50,11 @@ public class WorkspaceResource {
     @GET
     @Path("/tickets")
     @RolesAllowed(Role.ADMIN)
-    public RestResponse<List<TicketView>> tickets(@QueryParam("page") String page, @QueryParam("size") String size,
-                                                  @QueryParam("before") String before, @Context UriInfo uri) {
+    public RestResponse<List<TicketView>> tickets(
+            @Parameter(description = "Page number from 0; prefer before") @QueryParam("page") String page,
+            @Parameter(description = "Tickets a page, at most 500 (default 50)") @QueryParam("size") String size,
+            @Parameter(description = "A ticket id: list the tickets older than it (the next page)") @QueryParam("before") String before,
+            @Context UriInfo uri) {
         Paging.Request request = Paging.read("size", size, 50, MAX_PAGE, "page", page, true, before);
         List<Ticket> fetched = request.pastTheEnd() ? List.of()
                 : Ticket.newestFirst(request.before(), request.offset(), request.fetch(), false);

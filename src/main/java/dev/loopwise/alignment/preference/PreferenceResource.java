@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -50,9 +51,12 @@ public class PreferenceResource {
     @GET
     @Path("/export/preferences")
     // Every name of JSON lines the import takes; the answer is labelled with the one asked for, the first for */*.
-    @Operation(summary = "Export preference data", description = "JSON lines for Hugging Face TRL and OpenRLHF: format trl (default), kto, trl-chat or kto-chat; personal data masked.")
+    @Operation(summary = "Export preference data",
+            description = "JSON lines for Hugging Face TRL and OpenRLHF: format trl (default), kto, trl-chat or kto-chat; personal data masked.")
     @Produces({JSONL, "application/jsonl", "application/json-lines"})
-    public Response export(@QueryParam("format") String read, @Context UriInfo uri) {
+    public Response export(
+            @Parameter(description = "trl (the default), kto, trl-chat or kto-chat") @QueryParam("format") String read,
+            @Context UriInfo uri) {
         String sent = QueryParameters.asSent(uri, "format", read);
         String format = sent == null ? "trl" : sent;
         StreamingOutput body = switch (format) {
@@ -74,7 +78,8 @@ public class PreferenceResource {
     @POST
     @Path("/datasets/preferences")
     // One JSON array of rows is read as well as JSON lines, and a client sending an array names it application/json.
-    @Operation(summary = "Import preference pairs", description = "All or nothing, in the shapes public preference sets use (TRL, Anthropic HH, UltraFeedback, KTO, ...).")
+    @Operation(summary = "Import preference pairs",
+            description = "All or nothing, in the shapes public preference sets use (TRL, Anthropic HH, UltraFeedback, KTO, ...).")
     @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
     public Response importPairs(byte[] body) throws IOException {
         return Response.status(Response.Status.CREATED).entity(importer.importTrl(body == null ? null : TextFiles.utf8(body, null),

@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -60,7 +61,8 @@ public class RoundResource {
         }
     }
 
-    @Operation(summary = "Start an alignment round", description = "Trains a reward model on reviewers' judgements and a candidate policy from it; the candidate is promoted only if its gates pass.")
+    @Operation(summary = "Start an alignment round",
+            description = "Trains a reward model on reviewers' judgements and a candidate policy from it; the candidate is promoted only if its gates pass.")
     @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}")
     @APIResponse(responseCode = "400", description = "A setting is out of range")
     @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
@@ -72,7 +74,8 @@ public class RoundResource {
     }
 
     /** Stops a round: a queued one at once, a running one at its next step; 409 when it has already ended. */
-    @Operation(summary = "Cancel an alignment round", description = "Stops a queued round at once and a running one at its next step; the active version keeps serving.")
+    @Operation(summary = "Cancel an alignment round",
+            description = "Stops a queued round at once and a running one at its next step; the active version keeps serving.")
     @APIResponse(responseCode = "200", description = "The round, cancelled")
     @APIResponse(responseCode = "409", description = "The round has already ended")
     @POST
@@ -86,10 +89,13 @@ public class RoundResource {
     }
 
     /** The newest rounds first, a page at a time: each carries its log, so a long history is read in pages. */
-    @Operation(summary = "List alignment rounds", description = "Newest first, a page at a time, with status, gates, metrics and the judgements each read.")
+    @Operation(summary = "List alignment rounds",
+            description = "Newest first, a page at a time, with status, gates, metrics and the judgements each read.")
     @GET
-    public RestResponse<List<RoundView>> list(@QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("before") String before,
+    public RestResponse<List<RoundView>> list(
+            @Parameter(description = "Rounds a page, at most 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Rows to skip; prefer before, which stays right while rows are added") @QueryParam("offset") String offset,
+            @Parameter(description = "A roundId: list the rounds older than it (the next page)") @QueryParam("before") String before,
             @Context UriInfo uri) {
         Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
         List<AlignmentRound> fetched = request.pastTheEnd() ? List.of() : (request.before() == null
@@ -99,7 +105,8 @@ public class RoundResource {
         return Paging.respond(fetched, request, r -> r.id, RoundView::of, uri, "offset");
     }
 
-    @Operation(summary = "Get one alignment round", description = "Status, progress, gates with their verdicts and the evidence still needed, metrics and log.")
+    @Operation(summary = "Get one alignment round",
+            description = "Status, progress, gates with their verdicts and the evidence still needed, metrics and log.")
     @GET
     @Path("/{id}")
     public RoundView get(@PathParam("id") long id) {

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -76,11 +77,15 @@ public class ModelResource {
         }
     }
 
-    @Operation(summary = "List model versions", description = "Newest first, a page at a time, with each version's status, regime, checksum and the metrics measured on tickets kept aside for measuring.")
+    @Operation(summary = "List model versions",
+            description = "Newest first, a page at a time, with each version's status, regime, checksum and the metrics measured on tickets kept aside for measuring.")
     @GET
     @Path("/models")
-    public RestResponse<List<VersionView>> list(@QueryParam("limit") String limit,
-            @QueryParam("offset") String offset, @QueryParam("before") String before, @Context UriInfo uri) {
+    public RestResponse<List<VersionView>> list(
+            @Parameter(description = "Versions a page, at most 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Rows to skip; prefer before, which stays right while rows are added") @QueryParam("offset") String offset,
+            @Parameter(description = "A version number: list the versions older than it (the next page)") @QueryParam("before") String before,
+            @Context UriInfo uri) {
         // The cursor is the version number: it orders the list, and a client reads it in every row.
         Paging.Request request = Paging.read("limit", limit, DEFAULT_PAGE, MAX_PAGE, "offset", offset, false, before);
         List<ModelVersion> fetched = request.pastTheEnd() ? List.of()
@@ -91,6 +96,8 @@ public class ModelResource {
     /** Each version carries its lineage (the ids of the tickets it learned from), so a page holds few of them. */
     static final int MAX_PAGE = 200;
     static final int DEFAULT_PAGE = 50;
+    private static final String EXPECTED_ACTIVE_DOC = "The version you decided on as active: if another serves by now, 409 active_changed"
+            + " instead of undoing that switch";
 
     @Operation(summary = "Get one model version", description = "Its status, regime, encoder, checksum and held-out metrics.")
     @GET
@@ -101,8 +108,10 @@ public class ModelResource {
     }
 
     /** Starts training a new version from the workspace; 202 with the run to follow. */
-    @Operation(summary = "Train a new model version", description = "Queues a training on the workspace's labelled tickets; regime auto (the default), zero-shot, prototypes, linear or finetune.")
-    @APIResponse(responseCode = "409", description = "Nothing to learn yet (no intents), an intent with fewer than 2 tickets for finetune, or another training waiting or running")
+    @Operation(summary = "Train a new model version",
+            description = "Queues a training on the workspace's labelled tickets; regime auto (the default), zero-shot, prototypes, linear or finetune.")
+    @APIResponse(responseCode = "409",
+            description = "Nothing to learn yet (no intents), an intent with fewer than 2 tickets for finetune, or another training waiting or running")
     @APIResponse(responseCode = "202", description = "The training is queued; follow it at /api/v1/training-runs/{runId}")
     @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes")
     @POST
@@ -118,7 +127,8 @@ public class ModelResource {
         }
     }
 
-    @Operation(summary = "Follow a training run", description = "Status, progress, current step and, once it succeeded, the version it made.")
+    @Operation(summary = "Follow a training run",
+            description = "Status, progress, current step and, once it succeeded, the version it made.")
     @GET
     @Path("/training-runs/{id}")
     public RunView run(@PathParam("id") long id) {
@@ -128,7 +138,8 @@ public class ModelResource {
     }
 
     /** Asks a queued or running training to stop; 409 when it has already ended. No version is made. */
-    @Operation(summary = "Cancel a training run", description = "Stops a queued or running training at its next step; no version is made and the active one keeps serving.")
+    @Operation(summary = "Cancel a training run",
+            description = "Stops a queued or running training at its next step; no version is made and the active one keeps serving.")
     @APIResponse(responseCode = "200", description = "The run, cancelled")
     @APIResponse(responseCode = "409", description = "The run has already ended")
     @POST
@@ -142,21 +153,29 @@ public class ModelResource {
         return RunView.of(QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(id)));
     }
 
-    @Operation(summary = "Make a version the active one", description = "Pass expectedActive, the version you decided on, so that a switch made meanwhile by someone else is not undone.")
+    @Operation(summary = "Make a version the active one",
+            description = "Pass expectedActive, the version you decided on, so that a switch made meanwhile by someone else is not undone.")
     @APIResponse(responseCode = "200", description = "The version, now active")
-    @APIResponse(responseCode = "409", description = "The version already serves, the active version changed meanwhile, or its weights were removed by retention")
+    @APIResponse(responseCode = "409",
+            description = "The version already serves, the active version changed meanwhile, or its weights were removed by retention")
     @POST
     @Path("/models/{version}/promote")
-    public VersionView promote(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
+    public VersionView promote(@PathParam("version") int version,
+            @Parameter(description = EXPECTED_ACTIVE_DOC) @QueryParam("expectedActive")
+            @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
         return VersionView.of(models.promote(version, currentUser.name(), expectedActive));
     }
 
-    @Operation(summary = "Return to a version that served before", description = "As promote, for a version that served before (expectedActive likewise).")
+    @Operation(summary = "Return to a version that served before",
+            description = "As promote, for a version that served before (expectedActive likewise).")
     @APIResponse(responseCode = "200", description = "The version, active again")
-    @APIResponse(responseCode = "409", description = "The active version changed meanwhile, the version never served (promote it instead), or its weights were removed by retention")
+    @APIResponse(responseCode = "409",
+            description = "The active version changed meanwhile, the version never served (promote it instead), or its weights were removed by retention")
     @POST
     @Path("/models/{version}/rollback")
-    public VersionView rollback(@PathParam("version") int version, @QueryParam("expectedActive") @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
+    public VersionView rollback(@PathParam("version") int version,
+            @Parameter(description = EXPECTED_ACTIVE_DOC) @QueryParam("expectedActive")
+            @Min(value = 1, message = Messages.EXPECTED_ACTIVE) Integer expectedActive) {
         return VersionView.of(models.rollback(version, currentUser.name(), expectedActive));
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -55,10 +56,14 @@ public class ApiKeyResource {
     }
 
     /** The account's keys, newest first, a page at a time: revoked keys stay listed, so rotating keys grows the list. */
-    @Operation(summary = "List API keys", description = "Prefix and dates, never the secret; newest first, a page at a time. Another account's keys: admin.")
+    @Operation(summary = "List API keys",
+            description = "Prefix and dates, never the secret; newest first, a page at a time. Another account's keys: admin.")
     @GET
-    public RestResponse<List<KeyView>> list(@QueryParam("username") String username,
-            @QueryParam("limit") String limit, @QueryParam("offset") String offset, @QueryParam("before") String before,
+    public RestResponse<List<KeyView>> list(
+            @Parameter(description = "Whose keys (another account's: admin); default the caller's") @QueryParam("username") String username,
+            @Parameter(description = "Keys a page, at most 200 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Rows to skip; prefer before, which stays right while rows are added") @QueryParam("offset") String offset,
+            @Parameter(description = "A key id: list the keys older than it (the next page)") @QueryParam("before") String before,
             @Context UriInfo uri) {
         User user = targetUser(username);
         Paging.Request request = Paging.read("limit", limit, 50, 200, "offset", offset, false, before);
@@ -66,7 +71,8 @@ public class ApiKeyResource {
         return Paging.respond(fetched, request, key -> key.id, KeyView::of, uri, "offset");
     }
 
-    @Operation(summary = "Create an API key", description = "The secret is in this answer only. For another account, or with a rate limit: admin.")
+    @Operation(summary = "Create an API key",
+            description = "The secret is in this answer only. For another account, or with a rate limit: admin.")
     @APIResponse(responseCode = "409", description = "The account already has a key of that name in use")
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")
     @APIResponse(responseCode = "400", description = "The account or a setting is not valid")

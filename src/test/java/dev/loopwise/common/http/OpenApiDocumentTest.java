@@ -46,7 +46,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyOperationSaysWhatItDoesAndWhoMayCallIt() {
+    void everyOperationAndQueryParameterSaysWhatItDoesAndWhoMayCallIt() {
         List<String> faults = new ArrayList<>();
         operations().forEach((name, operation) -> {
             // Quarkus makes a summary of the method's name ("Search Body") but never a description: one there was written.
@@ -54,6 +54,11 @@ class OpenApiDocumentTest {
             if (operation.path("summary").asText("").isBlank() || !description.matches("(?s)\\S.*\n\nRoles: [a-z, ]+\\.$")) {
                 faults.add(name + ": '" + operation.path("summary").asText("") + "', '" + description + "'");
             }
+            operation.path("parameters").forEach(parameter -> {
+                if (parameter.path("in").asText().equals("query") && parameter.path("description").asText("").isBlank()) {
+                    faults.add(name + ": query parameter " + parameter.path("name").asText() + " says nothing of what it does");
+                }
+            });
             if (operation.path("responses").properties().stream().noneMatch(r -> r.getKey().startsWith("2"))) {
                 faults.add(name + ": no success answer");
             }
