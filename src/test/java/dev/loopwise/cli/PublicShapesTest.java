@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,24 @@ class PublicShapesTest {
         for (String shape : new String[] {"CSV or TSV table", "prompt, chosen, rejected", "chat messages", "Anthropic HH", "KTO", "StackExchange",
                 "SHP", "OpenAI preference"}) {
             assertTrue(reward.out().replaceAll("\\s+", " ").contains(shape), shape + " in " + reward.out());
+        }
+    }
+
+    @Test
+    void aShapeThatTakesTwoLinesContinuesIndentedSoThatEachShapeStandsOut() {
+        for (String command : new String[] {"eval-intents", "eval-reward"}) {
+            String out = CommandFilesTest.run(command, "--help").out();
+            List<String> footer = out.lines().dropWhile(line -> !line.startsWith("Files it reads")).toList();
+            assertTrue(footer.size() > 5, out);
+            for (int i = 1; i < footer.size(); i++) {
+                String line = footer.get(i);
+                boolean indented = line.startsWith("  ");
+                boolean paragraphGoesOn = !footer.get(i - 1).startsWith(" ");
+                boolean newParagraph = line.startsWith("Columns") || line.startsWith("The ticket");
+                assertTrue(indented || paragraphGoesOn || newParagraph,
+                        command + ": line " + i + " of the shapes starts at the margin mid-item: '" + line + "'\n" + out);
+                assertTrue(line.length() <= 80, command + ": longer than the help's width: '" + line + "'");
+            }
         }
     }
 
