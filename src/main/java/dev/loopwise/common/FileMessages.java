@@ -1,7 +1,9 @@
 package dev.loopwise.common;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What Loopwise says about a file it cannot read as text: an upload (a request body or a page's file field, "send it
@@ -96,6 +98,22 @@ public final class FileMessages {
         return what + " is not a knowledge-base file: import Markdown (.md, text/markdown; plain text, .txt, is read as Markdown),"
                 + " HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article a line: " + articleShape
                 + " (or one JSON array of them: .json, application/json)." + advice;
+    }
+
+    /**
+     * After a knowledge import, the titles it now shares with other articles (under another id or address): both are found
+     * for a ticket, so a copy of one article should go. Empty when no title is shared.
+     */
+    public static String sharedTitles(List<String> titles) {
+        if (titles.isEmpty()) {
+            return "";
+        }
+        String quoted = titles.stream().limit(5).map(t -> "'" + t + "'").collect(Collectors.joining(", "))
+                + (titles.size() > 5 ? " and " + (titles.size() - 5) + " more" : "");
+        return " " + quoted + (titles.size() == 1 ? " is now the title of more than one article" : " are now titles of more than one"
+                + " article each") + ", under different ids or addresses, and all are kept and found: a re-import replaces only the"
+                + " article with the same id, else the same address, else the same title. If they are one article twice, delete the"
+                + " copy you do not want under Articles.";
     }
 
     private static boolean endsWithAny(String name, String... endings) {
