@@ -100,6 +100,13 @@ public final class FileMessages {
                 + " (or one JSON array of them: .json, application/json)." + advice;
     }
 
+    /** A Markdown file whose front matter opens with "---" and never closes, with the line its last field ends on. */
+    public static String unclosedFrontMatter(String fileName, int lastField) {
+        return "Nothing was imported: " + (fileName == null ? "the file" : "'" + fileName + "'") + " opens its front matter with ---"
+                + " on line 1 but never closes it, so its fields would be read as the article's text: add a line --- after its last"
+                + " field (line " + lastField + ") and import the file again (or, if line 1 is not front matter, remove it).";
+    }
+
     /**
      * After a knowledge import, the titles it now shares with other articles (under another id or address): both are found
      * for a ticket, so a copy of one article should go. Empty when no title is shared.

@@ -37,6 +37,12 @@ class KnowledgeFileRefusalsTest {
                 .body("error", containsString("line 2: not valid JSON")).body("error", containsString("line 3: 'title' must be"))
                 .body("error", containsString("line 4: 'body' contains a NUL character"))
                 .body("error", containsString("Nothing was imported"));
+        // Front matter without its closing line would put its fields in the text and lose the title.
+        upload(admin, "gift-wrap.md", "text/markdown", "---\ntitle: Gift wrapping\nurl: https://help.example.com/wrap\n\nWrapping costs 3 EUR.\n")
+                .statusCode(400).body("code", equalTo("invalid_file")).body("error", equalTo("Nothing was imported: 'gift-wrap.md' opens"
+                        + " its front matter with --- on line 1 but never closes it, so its fields would be read as the article's text:"
+                        + " add a line --- after its last field (line 3) and import the file again (or, if line 1 is not front matter,"
+                        + " remove it)."));
         upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("'prices.csv' is not a knowledge-base file"))
                 .body("error", containsString("one JSON line per row with its title and body"));
