@@ -143,8 +143,7 @@ public final class FileMessages {
     /** Articles come from editors, tickets from spreadsheets and exports: each gets the advice that fits where it came from. */
     private static boolean spreadsheetExport(String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        return !(name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".html") || name.endsWith(".htm")
-                || name.endsWith(".txt"));
+        return !endsWithAny(name, ".md", ".markdown", ".html", ".htm", ".txt", ".jsonl", ".ndjson", ".json");
     }
 
     /** A header's column whose name is empty (",label"), as the list of the columns found names it. */
