@@ -1,7 +1,9 @@
 package dev.loopwise.common;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What Loopwise says about a file it cannot read as text: an upload (a request body or a page's file field, "send it
@@ -98,6 +100,29 @@ public final class FileMessages {
                 + " (or one JSON array of them: .json, application/json)." + advice;
     }
 
+    /** A Markdown file whose front matter opens with "---" and never closes, with the line its last field ends on. */
+    public static String unclosedFrontMatter(String fileName, int lastField) {
+        return "Nothing was imported: " + (fileName == null ? "the file" : "'" + fileName + "'") + " opens its front matter with ---"
+                + " on line 1 but never closes it, so its fields would be read as the article's text: add a line --- after its last"
+                + " field (line " + lastField + ") and import the file again (or, if line 1 is not front matter, remove it).";
+    }
+
+    /**
+     * After a knowledge import, the titles it now shares with other articles (under another id or address): both are found
+     * for a ticket, so a copy of one article should go. Empty when no title is shared.
+     */
+    public static String sharedTitles(List<String> titles) {
+        if (titles.isEmpty()) {
+            return "";
+        }
+        String quoted = titles.stream().limit(5).map(t -> "'" + t + "'").collect(Collectors.joining(", "))
+                + (titles.size() > 5 ? " and " + (titles.size() - 5) + " more" : "");
+        return " " + quoted + (titles.size() == 1 ? " is now the title of more than one article" : " are now titles of more than one"
+                + " article each") + ", under different ids or addresses, and all are kept and found: a re-import replaces only the"
+                + " article with the same id, else the same address, else the same title. If they are one article twice, delete the"
+                + " copy you do not want under Articles.";
+    }
+
     private static boolean endsWithAny(String name, String... endings) {
         for (String ending : endings) {
             if (name.endsWith(ending)) {
@@ -118,8 +143,7 @@ public final class FileMessages {
     /** Articles come from editors, tickets from spreadsheets and exports: each gets the advice that fits where it came from. */
     private static boolean spreadsheetExport(String fileName) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        return !(name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".html") || name.endsWith(".htm")
-                || name.endsWith(".txt"));
+        return !endsWithAny(name, ".md", ".markdown", ".html", ".htm", ".txt", ".jsonl", ".ndjson", ".json");
     }
 
     /** A header's column whose name is empty (",label"), as the list of the columns found names it. */

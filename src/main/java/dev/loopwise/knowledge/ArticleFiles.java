@@ -77,15 +77,25 @@ final class ArticleFiles {
                         + "export the articles as Markdown, HTML or JSONL and import that.");
             }
         }
-        return TextFiles.utf8(bytes, name);
+        return TextFiles.utf8NamingLine(bytes, name);
     }
 
     static List<Article> read(Format format, String text, String sourceName, String url) {
         return switch (format) {
-            case MARKDOWN -> List.of(checked(ArticleText.markdown(text, stem(sourceName), url, "markdown", sourceName, null), sourceName));
+            case MARKDOWN -> List.of(checked(ArticleText.markdown(frontMatterClosed(text, sourceName), stem(sourceName), url, "markdown",
+                    sourceName, null), sourceName));
             case HTML -> List.of(checked(ArticleText.html(text, stem(sourceName), url, "html", sourceName, null), sourceName));
             case JSONL -> jsonl(text, sourceName);
         };
+    }
+
+    /** Without its closing line, front matter would be read as the article's text and its title lost: refused instead. */
+    private static String frontMatterClosed(String text, String sourceName) {
+        int opened = ArticleText.unclosedFrontMatter(text);
+        if (opened > 0) {
+            throw ApiException.badRequest("invalid_file", FileMessages.unclosedFrontMatter(sourceName, opened));
+        }
+        return text;
     }
 
     private static Article checked(Article article, String sourceName) {

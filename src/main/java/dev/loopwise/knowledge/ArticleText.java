@@ -55,7 +55,27 @@ final class ArticleText {
             Pattern.DOTALL);
     private static final Pattern FRONT_FIELD = Pattern.compile("(?m)^(title|url|canonical_url):[ \\t]*(.*?)[ \\t]*$");
 
+    /** A first line of "---" followed by a YAML field ("title: ..."), as front matter opens. */
+    private static final Pattern FRONT_MATTER_OPENED = Pattern.compile(
+            "\\A\\uFEFF?---[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n)*[A-Za-z_][\\w-]*:(?:[ \\t]|\\r?\\n)");
+
     private ArticleText() {
+    }
+
+    /**
+     * The line of the last front-matter field when the file opens front matter and never closes it, else 0. A file that
+     * opens with a thematic break and then text is not front matter: only a "key:" line right after it makes it so.
+     */
+    static int unclosedFrontMatter(String text) {
+        if (!FRONT_MATTER_OPENED.matcher(text).lookingAt() || FRONT_MATTER.matcher(text).find()) {
+            return 0;
+        }
+        String[] lines = text.split("\\r?\\n", -1);
+        int last = 2;
+        for (int i = 1; i < lines.length && (lines[i].isBlank() || lines[i].matches("[A-Za-z_][\\w-]*:.*|[ \\t-].*")); i++) {
+            last = lines[i].isBlank() ? last : i + 1;
+        }
+        return last;
     }
 
     static boolean looksLikeHtml(String text) {

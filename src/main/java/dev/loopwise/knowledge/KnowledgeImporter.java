@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.model.encoder.EncoderService;
@@ -34,12 +35,13 @@ public class KnowledgeImporter {
     KnowledgeStore store;
 
     /** What an import did, in numbers and in a sentence. */
-    public record Result(int articles, int passages, int replaced, List<String> titles) {
+    public record Result(int articles, int passages, int replaced, List<String> titles, List<String> sharedTitles) {
         public String summary() {
             String replacing = replaced == 0 ? "" : replaced == 1 && articles == 1 ? " (it replaced an earlier import of the same article)"
                     : replaced == 1 ? " (one of them replaced an earlier import of the same article)"
                     : String.format(Locale.ROOT, " (%,d of them replaced earlier imports of the same articles)", replaced);
-            return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage") + replacing + ".";
+            return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage") + replacing + "."
+                    + FileMessages.sharedTitles(sharedTitles);
         }
     }
 
@@ -126,7 +128,7 @@ public class KnowledgeImporter {
         KnowledgeStore.Stored stored = store.replace(prepared.articles(), prepared.drafts(), vectors, index.encoder().id(), user,
                 prepared.source());
         return new Result(stored.articles(), stored.passages(), stored.replaced(),
-                prepared.articles().stream().map(Article::title).toList());
+                prepared.articles().stream().map(Article::title).toList(), stored.sharedTitles());
     }
 
     /** Deletes an article and its passages. */

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,8 @@ class KnowledgeStore {
     @Inject
     AuditLog audit;
 
-    record Stored(int articles, int passages, int replaced) {
+    /** {@code sharedTitles}: titles of imported articles that another article, under another id or address, has too. */
+    record Stored(int articles, int passages, int replaced, List<String> sharedTitles) {
     }
 
     /** Replaces the articles with the same keys, or adds them, with their passages and vectors: all or nothing (audited as {@code file}). */
@@ -38,6 +40,8 @@ class KnowledgeStore {
                    String file) {
         int replaced = 0;
         int passages = 0;
+        List<Long> ids = new ArrayList<>();
+        List<String> sharedTitles;
         try (Connection c = dataSource.getConnection()) {
             lockAndBump(c);
             try (PreparedStatement delete = c.prepareStatement("delete from knowledge_articles where article_key = ?");
@@ -62,6 +66,7 @@ class KnowledgeStore {
                         key.next();
                         id = key.getLong(1);
                     }
+                    ids.add(id);
                     for (int p = 0; p < drafts.get(a).size(); p++) {
                         passage.setLong(1, id);
                         passage.setInt(2, p);
@@ -75,11 +80,31 @@ class KnowledgeStore {
                     passage.executeBatch();
                 }
             }
+            sharedTitles = sharedTitles(c, ids);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store the imported articles", e);
         }
         audit.record(user, "knowledge.import", file, Map.of("articles", articles.size(), "passages", passages, "replaced", replaced));
-        return new Stored(articles.size(), passages, replaced);
+        return new Stored(articles.size(), passages, replaced, sharedTitles);
+    }
+
+    /**
+     * An article replaces only the one with its key (id, else address, else title), so the same article exported once with
+     * an address and once without, or two pages of one title, stand side by side; the admin is told, as both would be found.
+     */
+    private static List<String> sharedTitles(Connection c, List<Long> ids) throws SQLException {
+        try (PreparedStatement shared = c.prepareStatement("select distinct i.title from knowledge_articles i join knowledge_articles o"
+                + " on o.id <> i.id and lower(regexp_replace(btrim(o.title), '\\s+', ' ', 'g'))"
+                + " = lower(regexp_replace(btrim(i.title), '\\s+', ' ', 'g')) where i.id = any(?) order by i.title")) {
+            shared.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            List<String> titles = new ArrayList<>();
+            try (ResultSet rows = shared.executeQuery()) {
+                while (rows.next()) {
+                    titles.add(rows.getString(1));
+                }
+            }
+            return titles;
+        }
     }
 
     /** Deletes an article and its passages; false when there is no such article. */

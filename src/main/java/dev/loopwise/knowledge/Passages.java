@@ -9,7 +9,7 @@ import java.util.List;
  *   <li>A passage never crosses a heading: each section is split on its own.</li>
  *   <li>Within a section, whole paragraphs are packed together while the passage stays within {@code maxChars}.</li>
  *   <li>A paragraph longer than that is cut into pieces of at most {@code maxChars}, at a sentence end where one lies
- *       in the second half of the piece, else between words; each piece after the first starts with the last
+ *       in the second half of the piece, else between words in that half, else inside the word; each piece after the first starts with the last
  *       {@code overlapChars} (or fewer, whole words) of the one before, so a sentence cut at an edge is whole in one.</li>
  * </ol>
  * What is embedded is the passage with its article title and heading in front, so a passage that says "within 30
@@ -95,15 +95,20 @@ final class Passages {
         return pieces;
     }
 
-    /** Where to end a piece that would end at {@code end}: a sentence end in its second half, else the last space, else {@code end}. */
+    /**
+     * Where to end a piece that would end at {@code end}: a sentence end in its second half, else the last space in it, else
+     * {@code end}. A space earlier than that would leave a piece of a word or two before a long unbroken run (a pasted
+     * address, say): a passage that says nothing, yet is found for tickets.
+     */
     private static int boundary(String text, int start, int end) {
-        for (int i = end - 1; i > start + (end - start) / 2; i--) {
+        int half = start + (end - start) / 2;
+        for (int i = end - 1; i > half; i--) {
             char c = text.charAt(i);
             if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
                 return i + 1;
             }
         }
-        for (int i = end; i > start + 1; i--) {
+        for (int i = end; i > half; i--) {
             if (Character.isWhitespace(text.charAt(i))) {
                 return i;
             }

@@ -34,6 +34,15 @@ class ArticleTextTest {
     }
 
     @Test
+    void frontMatterLeftOpenIsFoundWhereItsFieldsEndAndARuleBeforeTextIsNot() {
+        assertEquals(4, ArticleText.unclosedFrontMatter("---\r\ntitle: Wrap\r\ntags:\r\n  - gifts\r\n\r\nWrapping costs 3 EUR.\r\n"));
+        assertEquals(3, ArticleText.unclosedFrontMatter("\uFEFF---\n\ntitle: Wrap\nWrapping costs 3 EUR."));
+        assertEquals(0, ArticleText.unclosedFrontMatter("---\ntitle: Wrap\n---\nText."), "closed");
+        assertEquals(0, ArticleText.unclosedFrontMatter("---\n\nWe pack by hand: always.\n"), "a rule, then text");
+        assertEquals(0, ArticleText.unclosedFrontMatter("# Packing\n\n---\ntitle: boxes\n"), "a rule later in the file");
+    }
+
+    @Test
     void aHelpCentrePageKeepsItsArticleAndLeavesOutTheMenusAroundIt() {
         String page = "<!doctype html><html><head><title>Returns &amp; exchanges</title><style>.a{color:red}</style></head><body>"
                 + "<header><ul class=menu><li><a href=/>Home</a></li><li><a href=/contact>Contact us</a></li></ul></header>"

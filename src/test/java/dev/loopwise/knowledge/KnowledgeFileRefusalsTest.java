@@ -11,6 +11,7 @@ import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.Charset;
 import org.junit.jupiter.api.Test;
 
 /** Knowledge-base files that cannot be imported: refused with the problem named, through the API and the page, writing nothing. */
@@ -31,12 +32,24 @@ class KnowledgeFileRefusalsTest {
                 .body(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff}).post("/api/v1/knowledge/articles")
                 .then().statusCode(400).body("code", equalTo("binary_file"));
         upload(admin, "latin1.md", "text/markdown", null).statusCode(400).body("code", equalTo("not_utf8"));
+        // An export saved as Windows-1252: the line of its first such character, and no spreadsheet's advice for a JSONL file.
+        admin.request().contentType("application/x-ndjson").queryParam("name", "export.jsonl").body(("{\"title\": \"Tea\", \"body\": \"Hot.\"}\n"
+                + "{\"title\": \"Caf\u00e9 \u2013 hours\", \"body\": \"Open at 9.\"}\n").getBytes(Charset.forName("windows-1252")))
+                .post("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("not_utf8"))
+                .body("error", equalTo("'export.jsonl' is not UTF-8 text: save it as UTF-8 and send it again. Its first character that"
+                        + " is not UTF-8 is on line 2 (an accented letter or a symbol saved in another encoding)."));
         upload(admin, "broken.jsonl", "application/x-ndjson", "{\"title\": \"Fine\", \"body\": \"A good article.\"}\n"
                 + "{\"title\": \"Cut\", \"body\": \"no end\n{\"title\": \"\", \"body\": \"untitled\"}\n"
                 + "{\"title\": \"Nul\", \"body\": \"a \\u0000 b\"}\n").statusCode(400)
                 .body("error", containsString("line 2: not valid JSON")).body("error", containsString("line 3: 'title' must be"))
                 .body("error", containsString("line 4: 'body' contains a NUL character"))
                 .body("error", containsString("Nothing was imported"));
+        // Front matter without its closing line would put its fields in the text and lose the title.
+        upload(admin, "gift-wrap.md", "text/markdown", "---\ntitle: Gift wrapping\nurl: https://help.example.com/wrap\n\nWrapping costs 3 EUR.\n")
+                .statusCode(400).body("code", equalTo("invalid_file")).body("error", equalTo("Nothing was imported: 'gift-wrap.md' opens"
+                        + " its front matter with --- on line 1 but never closes it, so its fields would be read as the article's text:"
+                        + " add a line --- after its last field (line 3) and import the file again (or, if line 1 is not front matter,"
+                        + " remove it)."));
         upload(admin, "prices.csv", "text/csv", "sku,price\n1,2\n").statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("'prices.csv' is not a knowledge-base file"))
                 .body("error", containsString("one JSON line per row with its title and body"));

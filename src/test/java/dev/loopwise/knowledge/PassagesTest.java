@@ -26,6 +26,16 @@ class PassagesTest {
     }
 
     @Test
+    void aLongUnbrokenRunIsCutInsideItRatherThanLeavingAWordAlone() {
+        String link = "https://help.example.com/" + "a".repeat(3000);
+        List<String> pieces = Passages.cut("See " + link + " for details.", 500, 80);
+        assertTrue(pieces.get(0).startsWith("See https://help.example.com/"), pieces.get(0));
+        pieces.forEach(piece -> assertTrue(piece.length() > 250 || piece == pieces.get(pieces.size() - 1)
+                && piece.endsWith("for details."), "no passage of a word or two: '" + piece + "'"));
+        assertTrue(pieces.stream().allMatch(piece -> piece.length() <= 500));
+    }
+
+    @Test
     void longParagraphsAreCutWithOverlapAndPassagesNeverCrossAHeading() {
         String sentence = "Our warehouse packs every order by hand and checks each item twice before it leaves. ";
         Article article = ArticleText.markdown("# Packing\n\n" + sentence.repeat(12) + "\n\n## Gift wrap\n\nWe wrap gifts for free.",

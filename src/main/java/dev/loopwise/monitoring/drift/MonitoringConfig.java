@@ -97,6 +97,12 @@ public interface MonitoringConfig {
     /** Optional URL every alert is POSTed to as JSON. */
     Optional<@WithConverter(WebhookUrl.class) String> webhookUrl();
 
+    /**
+     * Optional secret that signs every alert POSTed to the webhook (HMAC-SHA256 of a timestamp and the body), so a receiver
+     * can refuse alerts that did not come from Loopwise.
+     */
+    Optional<String> webhookSecret();
+
     /** On confirmed drift or enough new judgements: start a round (true) or ask an admin to approve one (false). */
     @WithDefault("false")
     boolean autoRound();

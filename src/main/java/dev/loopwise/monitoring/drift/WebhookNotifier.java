@@ -10,12 +10,16 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +53,7 @@ public class WebhookNotifier {
     void send(long alertId, int version, String message, Map<String, Object> payload) {
         if (config.webhookUrl().isPresent()) {
             try {
-                deliver(URI.create(config.webhookUrl().get()), alertId, version, message, payload, Pace.DEFAULT);
+                deliver(URI.create(config.webhookUrl().get()), config.webhookSecret(), alertId, version, message, payload, Pace.DEFAULT);
             } catch (RuntimeException e) {
                 // The start checks the address; should anything still go wrong here, the check and its actions go on.
                 settle(alertId, "LOOPWISE_MONITORING_WEBHOOK_URL", DriftMessages.webhookNotSent(e.getClass().getSimpleName()));
@@ -58,14 +62,26 @@ public class WebhookNotifier {
     }
 
     /** Starts delivering and answers at once; the future ends with the status recorded on the alert. */
-    CompletableFuture<String> deliver(URI target, long alertId, int version, String message, Map<String, Object> payload, Pace pace) {
+    CompletableFuture<String> deliver(URI target, Optional<String> secret, long alertId, int version, String message,
+            Map<String, Object> payload, Pace pace) {
         Map<String, Object> body = new LinkedHashMap<>();
         // Slack's and Teams' incoming webhooks show "text"; other receivers read the fields after it.
         body.put("text", DriftMessages.webhookText(version, message));
         body.put("alertId", alertId);
         body.putAll(payload);
-        HttpRequest request = HttpRequest.newBuilder(target).timeout(pace.timeout()).header("Content-Type", "application/json")
-                .header("User-Agent", "Loopwise").POST(HttpRequest.BodyPublishers.ofString(DriftStore.json(body))).build();
+        String json = DriftStore.json(body);
+        // Built again for each attempt: a retry a minute later carries its own timestamp, which a receiver that refuses
+        // old deliveries still accepts.
+        Supplier<HttpRequest> request = () -> {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(pace.timeout()).header("Content-Type", "application/json")
+                    .header("User-Agent", "Loopwise").POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            secret.ifPresent(key -> {
+                long timestamp = Instant.now().getEpochSecond();
+                builder.header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                        .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(key, timestamp, json));
+            });
+            return builder.build();
+        };
         String where = target.getScheme() + "://" + target.getAuthority();
         return attempt(request, alertId, where, pace, 1).whenComplete((status, failure) -> {
             if (failure != null) {
@@ -74,8 +90,8 @@ public class WebhookNotifier {
         });
     }
 
-    private CompletableFuture<String> attempt(HttpRequest request, long alertId, String where, Pace pace, int attempt) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+    private CompletableFuture<String> attempt(Supplier<HttpRequest> request, long alertId, String where, Pace pace, int attempt) {
+        return http.sendAsync(request.get(), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             if (failure == null && response.statusCode() / 100 == 2) {
                 return CompletableFuture.completedFuture(settle(alertId, where, DriftMessages.webhookSent(response.statusCode(), attempt,
                         ATTEMPTS)));

@@ -2,6 +2,7 @@ package dev.loopwise.monitoring.drift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +18,11 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +30,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +49,15 @@ class WebhookDeliveryTest {
     WebhookNotifier notifier;
     @Inject
     EntityManager em;
+    @Inject
+    MonitoringConfig config;
 
     private final int version = 900_000 + new Random().nextInt(90_000);
     private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final List<String> types = new CopyOnWriteArrayList<>();
     private final List<String> upgrades = new CopyOnWriteArrayList<>();
+    private final List<String> timestamps = new CopyOnWriteArrayList<>();
+    private final List<String> signatures = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
     private long alertId;
 
@@ -87,6 +97,36 @@ class WebhookDeliveryTest {
         assertEquals(version, body.path("modelVersion").asInt());
         assertEquals("input/mmd", body.path("alert").path("signal").asText());
         assertEquals(200, body.path("requests").asInt());
+        assertEquals(List.of("null"), signatures, "no secret set, nothing signed");
+        assertEquals(List.of("null"), timestamps);
+    }
+
+    @Test
+    void withASecretEveryAttemptIsSignedOverItsTimestampAndBody() throws Exception {
+        String secret = config.webhookSecret().orElseThrow();
+        URI recovering = receive(attempt -> attempt < 2 ? 503 : 200);
+
+        assertEquals("sent, HTTP 200 (attempt 2 of 3)", deliver(recovering, Optional.of(secret)).get(10, TimeUnit.SECONDS));
+
+        assertEquals(2, bodies.size());
+        long now = Instant.now().getEpochSecond();
+        for (int i = 0; i < bodies.size(); i++) {
+            long timestamp = Long.parseLong(timestamps.get(i));
+            assertTrue(Math.abs(now - timestamp) < 60, "a timestamp in seconds, as a receiver checks it: " + timestamp);
+            assertEquals(received(secret, timestamps.get(i), bodies.get(i)), signatures.get(i));
+        }
+        String first = signatures.get(0);
+        assertNotEquals(first, received("a guessed secret", timestamps.get(0), bodies.get(0)));
+        assertNotEquals(first, received(secret, String.valueOf(Long.parseLong(timestamps.get(0)) + 300), bodies.get(0)),
+                "a replay under a new timestamp does not match");
+        assertNotEquals(first, received(secret, timestamps.get(0), bodies.get(0).replace("input/mmd", "input/psi")));
+    }
+
+    /** What a receiver computes, as README shows it: HMAC-SHA256 of "<timestamp>.<body>" under the shared secret. */
+    private static String received(String secret, String timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -128,7 +168,11 @@ class WebhookDeliveryTest {
     }
 
     private CompletableFuture<String> deliver(URI target) {
-        return notifier.deliver(target, alertId, version, "Customers write about something new.",
+        return deliver(target, Optional.empty());
+    }
+
+    private CompletableFuture<String> deliver(URI target, Optional<String> secret) {
+        return notifier.deliver(target, secret, alertId, version, "Customers write about something new.",
                 Map.of("modelVersion", version, "requests", 200, "alert", Map.of("signal", "input/mmd")), QUICK);
     }
 
@@ -140,6 +184,8 @@ class WebhookDeliveryTest {
             bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             types.add(exchange.getRequestHeaders().getFirst("Content-Type"));
             upgrades.add(String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")));
+            timestamps.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Loopwise-Timestamp")));
+            signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Loopwise-Signature")));
             exchange.sendResponseHeaders(answer.applyAsInt(attempts.incrementAndGet()), -1);
             exchange.close();
         });
