@@ -31,16 +31,21 @@ public class ImportFormats {
         return result.labelled() + result.labelledExisting() > 0;
     }
 
-    /** "Imported 12 tickets (10 labelled, 2 unlabelled); 1 was already in the workspace." */
+    /** "Imported 1,200 tickets (1,000 labelled, 200 unlabelled); 1 ticket was already in the workspace." */
     static String summary(TicketImporter.Result result) {
-        String text = "Imported " + Counts.of(result.imported(), "ticket") + " (" + result.labelled() + " labelled, "
-                + result.unlabelled() + " unlabelled)";
+        String text = "Imported " + Counts.of(result.imported(), "ticket") + " (" + Counts.number(result.labelled()) + " labelled, "
+                + Counts.number(result.unlabelled()) + " unlabelled)";
         if (result.labelledExisting() > 0) {
             text += "; " + Counts.of(result.labelledExisting(), "ticket") + " already in the workspace without an intent got "
                     + (result.labelledExisting() == 1 ? "its label" : "their labels") + " from this file";
         }
-        if (result.duplicates() > 0) {
-            text += "; " + Counts.of(result.duplicates(), "ticket") + " " + Counts.was(result.duplicates()) + " already in the workspace";
+        int stored = result.duplicates() - result.repeatedInFile();
+        if (stored > 0) {
+            text += "; " + Counts.of(stored, "ticket") + " " + Counts.was(stored) + " already in the workspace";
+        }
+        if (result.repeatedInFile() > 0) {
+            // Exports repeat common requests: each text is stored once, so the counts add up to the file's rows.
+            text += "; " + Counts.of(result.repeatedInFile(), "row") + " repeated an earlier row's text and intent, stored once";
         }
         text += ".";
         if (result.createdIntents().contains(OUT_OF_SCOPE)) {
