@@ -2,6 +2,9 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.text.Counts;
 import io.quarkus.qute.TemplateExtension;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How an import's outcome, and intents in lists, read on the pages. */
@@ -29,6 +32,18 @@ public class ImportFormats {
     /** The model learns from labelled tickets only when it is trained again, so that is the step after an import. */
     static boolean trainNext(TicketImporter.Result result) {
         return result.labelled() + result.labelledExisting() > 0;
+    }
+
+    /**
+     * The new intents of an import that still need a library reply (the out-of-scope one needs none). A version picks among
+     * the library's replies: trained before they have one, their customers are handed to a person, and a first version
+     * trained on an empty library learns no way to pick at all, so writing replies comes before training.
+     */
+    static List<String> replyless(TicketImporter.Result result) {
+        Set<String> answered = new HashSet<>(Reply.<Reply>find("select r from Reply r join fetch r.intent where r.status = ?1"
+                + " and r.intent.name in ?2", Reply.ACTIVE, result.createdIntents().isEmpty() ? List.of("") : result.createdIntents())
+                .list().stream().map(reply -> reply.intent.name).toList());
+        return result.createdIntents().stream().filter(name -> !OUT_OF_SCOPE.equals(name) && !answered.contains(name)).toList();
     }
 
     /** "Imported 1,200 tickets (1,000 labelled, 200 unlabelled); 1 ticket was already in the workspace." */
