@@ -127,7 +127,7 @@ public class FirstWeek {
         steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
                 (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
                         + "; " + Counts.of(waiting, "item") + " waiting.",
-                judgeAction(waiting, judgements, reviewAddress),
+                judgeAction(waiting, judgements, Ticket.countUnlabelled(), reviewAddress),
                 "/admin/review"));
         Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
                 List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
@@ -192,10 +192,18 @@ public class FirstWeek {
                 .setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
     }
 
-    /** With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. */
-    static String judgeAction(long waiting, long judgements, String reviewAddress) {
+    /**
+     * With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. Imported
+     * tickets without an intent are that source: with some stored, items are made from them as reviewers open the page, so
+     * the step must not ask for the import the lead just did.
+     */
+    static String judgeAction(long waiting, long judgements, long unlabelled, String reviewAddress) {
         String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
                 + " more judgements give a first round a fair chance to decide. Follow their progress on Review quality.";
+        if (waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS && unlabelled > 0) {
+            return "Review items are made from the " + Counts.of(unlabelled, "imported ticket") + " without an intent (and from"
+                    + " customers' requests, once the helpdesk is connected) as reviewers open the review page: a" + ask;
+        }
         return waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS ? "There is nothing to judge yet: review items are made from"
                 + " customers' requests (connect your helpdesk to the answering API) and from imported tickets without an intent, not"
                 + " from the labelled ones the model learns from. Import some recent tickets without a label, or connect the helpdesk;"

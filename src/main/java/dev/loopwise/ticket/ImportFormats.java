@@ -2,6 +2,9 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.text.Counts;
 import io.quarkus.qute.TemplateExtension;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** How an import's outcome, and intents in lists, read on the pages. */
@@ -31,16 +34,33 @@ public class ImportFormats {
         return result.labelled() + result.labelledExisting() > 0;
     }
 
-    /** "Imported 12 tickets (10 labelled, 2 unlabelled); 1 was already in the workspace." */
+    /**
+     * The new intents of an import that still need a library reply (the out-of-scope one needs none). A version picks among
+     * the library's replies: trained before they have one, their customers are handed to a person, and a first version
+     * trained on an empty library learns no way to pick at all, so writing replies comes before training.
+     */
+    static List<String> replyless(TicketImporter.Result result) {
+        Set<String> answered = new HashSet<>(Reply.<Reply>find("select r from Reply r join fetch r.intent where r.status = ?1"
+                + " and r.intent.name in ?2", Reply.ACTIVE, result.createdIntents().isEmpty() ? List.of("") : result.createdIntents())
+                .list().stream().map(reply -> reply.intent.name).toList());
+        return result.createdIntents().stream().filter(name -> !OUT_OF_SCOPE.equals(name) && !answered.contains(name)).toList();
+    }
+
+    /** "Imported 1,200 tickets (1,000 labelled, 200 unlabelled); 1 ticket was already in the workspace." */
     static String summary(TicketImporter.Result result) {
-        String text = "Imported " + Counts.of(result.imported(), "ticket") + " (" + result.labelled() + " labelled, "
-                + result.unlabelled() + " unlabelled)";
+        String text = "Imported " + Counts.of(result.imported(), "ticket") + " (" + Counts.number(result.labelled()) + " labelled, "
+                + Counts.number(result.unlabelled()) + " unlabelled)";
         if (result.labelledExisting() > 0) {
             text += "; " + Counts.of(result.labelledExisting(), "ticket") + " already in the workspace without an intent got "
                     + (result.labelledExisting() == 1 ? "its label" : "their labels") + " from this file";
         }
-        if (result.duplicates() > 0) {
-            text += "; " + Counts.of(result.duplicates(), "ticket") + " " + Counts.was(result.duplicates()) + " already in the workspace";
+        int stored = result.duplicates() - result.repeatedInFile();
+        if (stored > 0) {
+            text += "; " + Counts.of(stored, "ticket") + " " + Counts.was(stored) + " already in the workspace";
+        }
+        if (result.repeatedInFile() > 0) {
+            // Exports repeat common requests: each text is stored once, so the counts add up to the file's rows.
+            text += "; " + Counts.of(result.repeatedInFile(), "row") + " repeated an earlier row's text and intent, stored once";
         }
         text += ".";
         if (result.createdIntents().contains(OUT_OF_SCOPE)) {

@@ -43,10 +43,15 @@ public class TicketImporter {
 
     /**
      * {@code otherColumns}: columns (JSONL keys) kept with each ticket but not read, so a misspelt "lable" shows;
-     * {@code labelledExisting}: tickets the workspace held without an intent, which this file labelled.
+     * {@code labelledExisting}: tickets the workspace held without an intent, which this file labelled;
+     * {@code repeatedInFile}: the duplicates that were repeats of an earlier row of the file rather than stored tickets.
      */
     public record Result(int imported, int duplicates, int labelled, int unlabelled, int labelledExisting, List<String> createdIntents,
-                         List<String> otherColumns) {
+                         List<String> otherColumns, int repeatedInFile) {
+        public Result(int imported, int duplicates, int labelled, int unlabelled, int labelledExisting, List<String> createdIntents,
+                      List<String> otherColumns) {
+            this(imported, duplicates, labelled, unlabelled, labelledExisting, createdIntents, otherColumns, 0);
+        }
     }
 
     /** Imports the file (all or nothing), then, once it is committed, refreshes the planner's statistics if it was large. */
@@ -69,14 +74,14 @@ public class TicketImporter {
     }
 
     static final int BULK_IMPORT = 500;
-    /** Tickets written before the session lets them go; the intents they name stay usable by their ids. */
+    /** Tickets sent to the database in one batch (see {@link TicketBatch}). */
     static final int WRITE_BATCH = 1000;
     static final int IMPORT_TIMEOUT_SECONDS = 1800;
 
     /**
      * One transaction, so a file is all or nothing; its timeout is the time a file the body limit lets in may take. At the
-     * default 60 s an 8 MB file (120,000 tickets, written one by one as their ids come from the database) timed out on a
-     * busy 2-core machine, and a valid file got a 500.
+     * default 60 s an 8 MB file (120,000 tickets, then written one by one as their ids came from the database) timed out
+     * on a busy 2-core machine, and a valid file got a 500.
      */
     @Transactional
     @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
@@ -117,7 +122,9 @@ public class TicketImporter {
         int duplicates = 0;
         int labelled = 0;
         int labelledExisting = 0;
+        int repeatedInFile = 0;
         Set<String> otherColumns = new TreeSet<>();
+        TicketBatch writes = new TicketBatch();
         for (TicketRow row : parsed.rows()) {
             if (otherColumns.size() < 20) {
                 otherColumns.addAll(row.metadata().keySet());
@@ -139,32 +146,26 @@ public class TicketImporter {
             if (!existing.add(ticket.textHash)) {
                 StoredTickets.Stored found = already.get(ticket.textHash);
                 if (found != null && found.intent() == null && intent != null) {
-                    Ticket unlabelled = Ticket.findById(found.id());
-                    unlabelled.intent = intent;
-                    unlabelled.split = split;
+                    writes.label(found.id(), intent, split);
                     already.put(ticket.textHash, new StoredTickets.Stored(found.id(), intent.name));
                     labelledExisting++;
                 } else {
                     duplicates++;
+                    repeatedInFile += found == null ? 1 : 0;
                 }
                 continue;
             }
             ticket.metadata.putAll(row.metadata());
-            ticket.persist();
+            writes.insert(ticket);
             imported++;
             labelled += intent == null ? 0 : 1;
-            if (imported % WRITE_BATCH == 0) {
-                // Written tickets are not read again in this import: let them go, so that the session does not hold a
-                // large file's every ticket (and a copy of each to compare at commit) until the end.
-                Ticket.getEntityManager().flush();
-                Ticket.getEntityManager().clear();
-            }
         }
+        writes.write();
         audit.record("tickets.import", Counts.of(imported, "ticket"),
                 Map.of("imported", imported, "duplicates", duplicates, "labelled", labelled, "labelledExisting", labelledExisting,
                         "newIntents", List.copyOf(created)));
         return new Result(imported, duplicates, labelled, imported - labelled, labelledExisting, List.copyOf(created),
-                List.copyOf(otherColumns));
+                List.copyOf(otherColumns), repeatedInFile);
     }
 
     /**

@@ -42,7 +42,8 @@ public class WorkspacePages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance importer(TicketImporter.Result result, String error);
+        /** {@code replyless}: the file's new intents (out of scope aside) that the library has no reply for yet. */
+        static native TemplateInstance importer(TicketImporter.Result result, String error, List<String> replyless);
 
         static native TemplateInstance intents(List<IntentFormRow> intents, IntentFormRow added, String error, String notice, IntentsNextStep next);
 
@@ -54,7 +55,7 @@ public class WorkspacePages {
     @GET
     @Path("/import")
     public TemplateInstance importForm() {
-        return Templates.importer(null, null);
+        return Templates.importer(null, null, List.of());
     }
 
     @POST
@@ -64,14 +65,15 @@ public class WorkspacePages {
         if (file == null || file.size() == 0) {
             boolean chosen = file != null && file.fileName() != null && !file.fileName().isBlank();
             return Response.status(400).entity(Templates.importer(null, chosen ? WorkspaceMessages.emptyImportFile(file.fileName())
-                    : "Choose a CSV or JSONL file to import.")).build();
+                    : "Choose a CSV or JSONL file to import.", List.of())).build();
         }
         try {
             String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
             TicketFile.Parsed parsed = TicketFile.read(new StringReader(text), TicketFile.guess(file.fileName(), text));
-            return Response.ok(Templates.importer(importer.importTickets(parsed), null)).build();
+            TicketImporter.Result result = importer.importTickets(parsed);
+            return Response.ok(Templates.importer(result, null, ImportFormats.replyless(result))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(Templates.importer(null, e.getMessage())).build();
+            return Response.status(e.status).entity(Templates.importer(null, e.getMessage(), List.of())).build();
         }
     }
 

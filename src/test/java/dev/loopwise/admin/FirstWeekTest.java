@@ -56,7 +56,8 @@ class FirstWeekTest {
                 guide.steps().get(2).status());
         // With nothing waiting to be judged, asking reviewers to judge would be a dead end: the step says where items come from.
         boolean nothingWaiting = guide.steps().get(2).status().endsWith("no items waiting.");
-        assertEquals(nothingWaiting && judgements < FirstWeek.FIRST_ROUND_JUDGEMENTS,
+        long unlabelled = QuarkusTransaction.requiringNew().call(Ticket::countUnlabelled);
+        assertEquals(nothingWaiting && judgements < FirstWeek.FIRST_ROUND_JUDGEMENTS && unlabelled == 0,
                 guide.steps().get(2).action().startsWith("There is nothing to judge yet"), guide.steps().get(2).toString());
         FirstWeek.Step expectedNext = guide.steps().stream().filter(s -> !s.done()).findFirst()
                 .orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> firstWeek.needsAttention()));
@@ -70,11 +71,19 @@ class FirstWeekTest {
 
     @Test
     void withNothingToJudgeTheReviewStepSaysWhereItemsComeFrom() {
-        assertTrue(FirstWeek.judgeAction(0, 0, "/review").startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0, "/review"));
-        assertTrue(FirstWeek.judgeAction(0, 0, "/review").contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0, "/review"));
-        assertTrue(FirstWeek.judgeAction(12, 0, "/review").startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0, "/review"));
+        assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review").startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0, 0, "/review"));
+        assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review").contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0, 0, "/review"));
+        assertTrue(FirstWeek.judgeAction(12, 0, 0, "/review").startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0, 0, "/review"));
         // Enough judgements for a round: an empty queue is no obstacle to the next step.
-        assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS, "/review").startsWith("Ask your reviewers"));
+        assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS, 0, "/review").startsWith("Ask your reviewers"));
+    }
+
+    /** Right after importing recent tickets without a label the step still asked for that import, before items were made. */
+    @Test
+    void withImportedUnlabelledTicketsTheReviewStepDoesNotAskForThemAgain() {
+        String action = FirstWeek.judgeAction(0, 0, 320, "/review");
+        assertTrue(action.startsWith("Review items are made from the 320 imported tickets without an intent")
+                && action.contains("ask your reviewers to open /review") && !action.contains("Import some recent tickets"), action);
     }
 
     @Test

@@ -109,6 +109,8 @@ class ImportSpellingsTest {
             int box = page.indexOf("id=\"import-result\"");
             assertTrue(box > 0 && page.indexOf("id=\"import-label\"", box) > box
                     && page.indexOf("href=\"/admin/tickets?unlabelled=true\"", box) > box, page);
+            // They are also what reviewers judge (the Overview asks for such an import to have items made): said, not only labelling.
+            assertTrue(page.indexOf("href=\"/review\"", box) > box && page.contains("review items are made from them"), page);
             assertFalse(page.contains("id=\"import-next\"") || page.contains("id=\"import-train\""), page);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text", "where is my parcel " + tag));

@@ -45,8 +45,12 @@ class TicketFileProblemsTest {
                 .body("error", containsString("line 4: the same text is on line 2 with the label 'track_order' and here with 'refund_status'"));
         assertEquals(before, TicketImportTest.countTickets());
         admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzr,track_order\nwhere is my lamp zzr,TRACK_ORDER\n")
-                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("duplicates", equalTo(1));
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("duplicates", equalTo(1))
+                .body("repeatedInFile", equalTo(1));
         assertEquals(before + 1, TicketImportTest.countTickets());
+        // Stored now: the same row again is a ticket already in the workspace, no repeat within the file.
+        admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzr,track_order\n")
+                .post("/api/v1/datasets/tickets").then().statusCode(201).body("duplicates", equalTo(1)).body("repeatedInFile", equalTo(0));
     }
 
     @Test

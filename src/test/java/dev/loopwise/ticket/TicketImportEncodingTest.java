@@ -29,9 +29,10 @@ class TicketImportEncodingTest {
     void utf8AndUtf16WithItsMarkAreReadAndOtherEncodingsOrGzipAreRefused() {
         Caller admin = Caller.apiKey(keys, "admin");
         String marker = "utf8 check " + UUID.randomUUID();
-        byte[] windows1252 = ("text\ncaf\u00e9 " + marker + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] windows1252 = ("text\nfine " + marker + "\ncaf\u00e9 " + marker + "\n").getBytes(StandardCharsets.ISO_8859_1);
         admin.request().contentType("text/csv").body(windows1252).post("/api/v1/datasets/tickets")
-                .then().statusCode(400).body("code", equalTo("not_utf8")).body("error", containsString("save it as UTF-8"));
+                .then().statusCode(400).body("code", equalTo("not_utf8")).body("error", containsString("save it as UTF-8"))
+                .body("error", containsString("Its first character that is not UTF-8 is on line 3"));
         assertEquals(0, TicketImportTest.tickets("%" + marker), "nothing of a refused file is stored, not even with replacement characters");
 
         byte[] excelCsv = ("\uFEFFtext\n" + marker + "\n").getBytes(StandardCharsets.UTF_8);

@@ -74,7 +74,7 @@ public final class TextFiles {
             text = (charset == null ? StandardCharsets.UTF_8 : charset).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("not_utf8", FileMessages.notUtf8(name, sent));
+            throw ApiException.badRequest("not_utf8", FileMessages.notUtf8(name, sent) + (sent ? firstNotUtf8(bytes) : ""));
         }
         if (charset != null && text.indexOf('\0') >= 0) {
             // UTF-32's mark begins like UTF-16's: read as UTF-16 it is full of NULs.
@@ -112,6 +112,19 @@ public final class TextFiles {
             return StandardCharsets.UTF_16LE;
         }
         return bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF ? StandardCharsets.UTF_16BE : null;
+    }
+
+    /**
+     * Where an upload stops being UTF-8: a lead fixing a file of thousands of rows saved in Windows-1252 looks at that line
+     * first. A command's file is read as it streams, and its reader says the line itself.
+     */
+    private static String firstNotUtf8(byte[] bytes) {
+        try {
+            int line = Utf8Lines.firstNotUtf8(new ByteArrayInputStream(bytes));
+            return line > 0 ? " " + FileMessages.firstNotUtf8Line(line) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String withoutByteOrderMark(String text) {

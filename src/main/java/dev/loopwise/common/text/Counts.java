@@ -12,7 +12,12 @@ public final class Counts {
         String[] forms = noun.split("\\|", 2);
         String singular = forms[0];
         String plural = forms.length == 2 ? forms[1] : singular + "s";
-        return (n == 0 ? "no" : String.format(Locale.ROOT, "%,d", n)) + " " + (n == 1 ? singular : plural);
+        return (n == 0 ? "no" : number(n)) + " " + (n == 1 ? singular : plural);
+    }
+
+    /** A figure in a sentence, grouped as the counts are: "15,000". */
+    public static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** "was" or "were" for {@code n} things. */
