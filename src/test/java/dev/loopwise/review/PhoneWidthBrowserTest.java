@@ -45,7 +45,7 @@ class PhoneWidthBrowserTest extends ReviewerBrowserTest {
     void everyPageFitsASmallPhone() throws Exception {
         ActiveModel.await();
         String reviewer = newReviewer("phonewidth");
-        freshItems(1);
+        freshItems(2);
         driver = Browser.start();
         JavascriptExecutor js = (JavascriptExecutor) driver;
         Browser.run(driver, "phone-width-failure", () -> {
@@ -68,6 +68,10 @@ class PhoneWidthBrowserTest extends ReviewerBrowserTest {
                     return [...document.querySelectorAll('.review .choices button')].filter((b) => b.getBoundingClientRect().height < 44)
                       .map((b) => b.textContent.trim() + ': ' + b.getBoundingClientRect().height + ' px');"""), "judging choices under 44 px high");
             assertEquals(7L, js.executeScript("return document.querySelectorAll('.review .choices button').length;"), "every choice measured");
+            // Undo shows once a choice is made: the one control a reviewer reaches for after a wrong tap.
+            driver.findElement(By.cssSelector("[data-choice=tie]")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo-hint")));
+            assertEquals(List.of(), problems(js, "review/judge after a choice"), "controls too small to tap after a choice");
         });
     }
 
