@@ -77,7 +77,7 @@ final class ArticleFiles {
                         + "export the articles as Markdown, HTML or JSONL and import that.");
             }
         }
-        return TextFiles.utf8NamingLine(bytes, name);
+        return TextFiles.utf8(bytes, name);
     }
 
     static List<Article> read(Format format, String text, String sourceName, String url) {

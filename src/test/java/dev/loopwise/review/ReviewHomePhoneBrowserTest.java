@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
+import dev.loopwise.model.ActiveModel;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -13,7 +14,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 
 /**
- * On a phone, a reviewer's home shows its one action, Start reviewing, without scrolling past the figures first; the judging
+ * On a phone, a reviewer's home shows its one action, Start reviewing, without scrolling past the figures first (the
+ * note that none wait this moment comes after it); the judging
  * page shows no keyboard hints, and a ticket card's number says it is the ticket's.
  */
 @QuarkusTest
@@ -23,6 +25,7 @@ class ReviewHomePhoneBrowserTest extends BrowserTest {
 
     @Test
     void startReviewingIsOnTheFirstScreenOfAPhone() throws Exception {
+        ActiveModel.await(); // before the first version, the page says why there is nothing to review instead
         driver = Browser.start();
         Browser.run(driver, "review-home-phone-failure", () -> {
             driver.manage().window().setSize(new Dimension(390, 844));

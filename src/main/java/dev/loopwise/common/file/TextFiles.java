@@ -33,27 +33,6 @@ public final class TextFiles {
         return text(bytes, name, true);
     }
 
-    /**
-     * An upload whose refusal, when it is not UTF-8, names the line of its first foreign character: often only that one needs
-     * fixing, and in a long export it is hard to find without its line.
-     */
-    public static String utf8NamingLine(byte[] bytes, String name) {
-        try {
-            return utf8(bytes, name);
-        } catch (ApiException e) {
-            int line = "not_utf8".equals(e.code) ? firstNotUtf8Line(bytes) : 0;
-            throw line > 0 ? ApiException.badRequest("not_utf8", e.getMessage() + " " + FileMessages.firstNotUtf8Line(line)) : e;
-        }
-    }
-
-    private static int firstNotUtf8Line(byte[] bytes) {
-        try {
-            return Utf8Lines.firstNotUtf8(new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // bytes in memory: no read can fail
-        }
-    }
-
     public static String utf8(Path file, String name) throws IOException {
         return utf8(Files.readAllBytes(file), name);
     }
