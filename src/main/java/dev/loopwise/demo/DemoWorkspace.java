@@ -2,6 +2,7 @@ package dev.loopwise.demo;
 
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
+import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.training.TrainingService;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.DemoHostFilter;
@@ -95,10 +96,19 @@ public class DemoWorkspace {
      * the frozen encoder (seconds); fine-tuning the encoder is the support lead's next step on the Models page.
      */
     void trainFirstModel(@Observes @Priority(200) StartupEvent event) {
-        if (config.enabled() && QuarkusTransaction.requiringNew().call(() -> ModelVersion.count() == 0)) {
-            LOG.info("Training the demo's first model version in the background...");
-            training.start(IntentRegime.LINEAR, "demo");
+        if (!config.enabled() || !QuarkusTransaction.requiringNew().call(() -> ModelVersion.count() == 0)) {
+            return;
         }
+        // A second demo instance started while the first one trains would be refused a training of its own, and its
+        // start would fail: that first version is the one it waits for too.
+        Optional<TrainingRun> under = QuarkusTransaction.requiringNew().call(TrainingRun::oldestUnfinished);
+        if (under.isPresent()) {
+            LOG.infof("The demo's first model version is being trained (training run %d); this instance serves it once it is ready.",
+                    under.get().id);
+            return;
+        }
+        LOG.info("Training the demo's first model version in the background...");
+        training.start(IntentRegime.LINEAR, "demo");
     }
 
     String banner() {

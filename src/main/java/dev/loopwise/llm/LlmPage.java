@@ -98,7 +98,7 @@ public class LlmPage {
                          @RestForm String clearKey, @RestForm String timeoutSeconds, @RestForm String drafts,
                          @RestForm String temperature, @RestForm String brandVoice) {
         if (baseUrl == null && model == null) {
-            return Response.ok(Templates.llm(viewNow(client.test(settings.current()), null, null))).build();
+            return Response.ok(Templates.llm(viewNow(client.test(settings.readNow()), null, null))).build();
         }
         Map<String, String> sent = sent(enabled, baseUrl, model, apiKey, timeoutSeconds, drafts, temperature, brandVoice);
         if (baseUrl == null || baseUrl.isBlank() || model == null || model.isBlank()) {
@@ -149,7 +149,7 @@ public class LlmPage {
     }
 
     private View view(LlmClient.TestResult test, String error, String notice) {
-        return new View(settings.current(), settings.keyUnreadable(), client.circuitState(), grounding.available(), figures.lastDay(), test, error, notice, null);
+        return new View(settings.readNow(), settings.keyUnreadable(), client.circuitState(), grounding.available(), figures.lastDay(), test, error, notice, null);
     }
 
     private static Double number(String value, String field) {

@@ -109,9 +109,17 @@ public class LlmSettingsService {
         readAt = System.nanoTime();
     }
 
+    /**
+     * The saved settings read now, not this instance's copy: behind a load balancer the page after a save may come from
+     * another instance, and a form filled from a copy older than that save would write the old values back.
+     */
+    public LlmSettings readNow() {
+        return reload();
+    }
+
     /** The settings a change would make, checked field by field, without saving them (Test connection tries these). */
     public LlmSettings preview(Change change) {
-        LlmSettings before = current();
+        LlmSettings before = readNow();
         return LlmSettingsCheck.checked(change, before, keyUnreadable);
     }
 

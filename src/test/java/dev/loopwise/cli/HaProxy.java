@@ -45,8 +45,11 @@ final class HaProxy implements AutoCloseable {
                     # Only a refused connection is retried (the default retry-on): the request never reached an instance.
                     retries 3
                     option redispatch 1
+                    option forwardfor
                 frontend loopwise
                     bind 127.0.0.1:%d
+                    # The instances believe X-Forwarded-For: only the address HAProxy saw may reach them.
+                    http-request del-header X-Forwarded-For
                     # A client asking to upgrade to cleartext HTTP/2 (the JDK's HTTP client does) would get a tunnel
                     # to one instance that is no longer balanced request by request: it stays on HTTP/1.1.
                     http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }

@@ -39,18 +39,24 @@ class TwoInstancesIT {
         envs = new Map[] {environment(PORTS.get(0)), environment(PORTS.get(1))};
         assertEquals(0, PackagedApp.run(envs[0], "db-init").exitCode());
         try (AutoCloseable stopAll = this::stopInstances) {
-            // One at a time: the first loads the demo workspace and trains the first version, the second finds both.
-            start(0);
+            // Started together, as an operator would: the second comes up while the first still trains the demo's first
+            // version (a longer policy training makes sure of it) and serves that version once it is ready.
+            Map<String, String> slowFirstTraining = new HashMap<>(envs[0]);
+            slowFirstTraining.put("LOOPWISE_MODEL_TRAINING_POLICY_EPOCHS", "1000");
+            start(0, slowFirstTraining);
             step("first instance ready");
+            start(1, envs[1]);
+            step("second instance ready");
+            assertTrue(Files.readString(logs[1]).contains("The demo's first model version is being trained"),
+                    "the second instance came up while the first version was being trained");
             admin = PackagedApp.run(envs[0], "api-key", "create", "--user", "admin").stdout().strip();
             int active = AdminWaits.activeVersion();
+            assertEquals(1, PackagedApp.count("select count(*) from training_runs"), "the first version is trained once");
             step("first version active");
             // The demo starts without judgements: a round is refused at once instead of failing after it queued.
             var early = PackagedApp.postJson("http://localhost:" + PORTS.get(0) + "/api/v1/rounds", admin, "{}");
             assertEquals(409, early.statusCode(), early.body());
             assertTrue(early.body().contains("no_judgements"), early.body());
-            start(1);
-            step("second instance ready");
             try (HaProxy proxy = HaProxy.start(BASE + 3, PORTS)) {
                 ReviewerCrowd crowd = ReviewerCrowd.signUp(proxy.url(), admin, REVIEWERS);
                 step("50 reviewers started");
@@ -135,14 +141,21 @@ class TwoInstancesIT {
         env.put("LOOPWISE_ALIGNMENT_HEARTBEAT_STALENESS", "20s"); // the default (2 minutes) would only make the test wait
         // Without the periodic check, only the notification can tell an instance that another switched versions.
         env.put("LOOPWISE_MODEL_SYNC_INTERVAL", "1h");
+        // As an operator behind a balancer sets them: the client's address comes from HAProxy's X-Forwarded-For.
+        env.put("LOOPWISE_BEHIND_PROXY", "true");
+        env.put("LOOPWISE_TRUSTED_PROXIES", "127.0.0.1");
         return env;
     }
 
     private void start(int index) throws Exception {
+        start(index, envs[index]);
+    }
+
+    private void start(int index, Map<String, String> env) throws Exception {
         if (logs[index] == null) {
             logs[index] = Files.createTempFile("loopwise-instance-" + index, ".log");
         }
-        instances[index] = PackagedApp.start(envs[index], logs[index], "demo");
+        instances[index] = PackagedApp.start(env, logs[index], "demo");
     }
 
     private void stopInstances() throws InterruptedException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -76,6 +77,17 @@ class LlmPageTest extends FakeLlmTest {
         // Saved as on while it fails: tried at once, and the page says customers get library replies meanwhile.
         String savedFailing = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page", 200);
         assertTrue(savedFailing.contains("did not answer the test below") && savedFailing.contains("HTTP 500"), savedFailing);
+    }
+
+    @Test
+    void thePageShowsWhatAnotherInstanceSavedAMomentAgoNotThisInstancesCopy() {
+        post("/admin/llm", "baseUrl=&model=&timeoutSeconds=10&drafts=3&temperature=0.7&brandVoice=Friendly+and+short", 200);
+        // Another instance behind the same balancer saves a new brand voice; this one has not re-read the settings yet.
+        QuarkusTransaction.requiringNew().run(() -> LlmSettingsRow.getEntityManager()
+                .createNativeQuery("update llm_settings set brand_voice = 'Formal, from the other instance.'").executeUpdate());
+        String html = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("Formal, from the other instance.</textarea>"),
+                "a form filled with the old voice would save it back: " + html);
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.loopwise.model.policy.PolicyTrainer;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.training.OptimizerStep;
 import dev.loopwise.model.training.TrainingLoop;
+import dev.loopwise.model.training.TrainingMonitor;
 import java.util.List;
 import java.util.Random;
 
@@ -88,9 +89,10 @@ public final class PolicyUpdate {
     }
 
     public static ReplyPolicy rewardWeighted(ReplyPolicy reference, float[][] targets, Tickets tickets, float[][] replies, int epochs,
-                                             long seed) {
+                                             long seed, TrainingMonitor monitor) {
         PolicyTrainer.Config config = new PolicyTrainer.Config(reference.hidden(), epochs, 0.003, 128, seed, reference);
-        return PolicyTrainer.train(config, new PolicyTrainer.Data(tickets.features(), replies, targets, tickets.logPriors())).policy();
+        return PolicyTrainer.train(config, new PolicyTrainer.Data(tickets.features(), replies, targets, tickets.logPriors()), monitor)
+                .policy();
     }
 
     /** A human pair in library terms: ticket row, chosen and rejected reply index. */
@@ -98,7 +100,7 @@ public final class PolicyUpdate {
     }
 
     public static ReplyPolicy dpo(ReplyPolicy reference, List<LibraryPair> pairs, Tickets tickets, float[][] replies, double beta,
-                                  int epochs, long seed) {
+                                  int epochs, long seed, TrainingMonitor monitor) {
         Djl.configure();
         Engine.getEngine(Djl.PYTORCH).setRandomSeed((int) seed);
         ReplyPolicy.PreparedReply[] ref = prepare(reference, replies);
@@ -133,7 +135,7 @@ public final class PolicyUpdate {
                         return OptimizerStep.run(trainer, () -> loss.evaluate(labels,
                                 new NDList(trainer.forward(new NDList(x, library)).singletonOrThrow().add(prior))));
                     }
-                }).reportEvery(100).run();
+                }).monitor(monitor, Long.MAX_VALUE).reportEvery(100).run();
                 return PolicyTrainer.export(scorer);
             }
         }

@@ -12,6 +12,7 @@ import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.version.ModelBundle;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
+import dev.loopwise.model.training.TrainingMonitor;
 import dev.loopwise.ticket.HeldOutRows;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -146,10 +147,13 @@ public final class AlignmentEngine {
         float[][] normalisedReward = reward.normalisedReward(features.allTickets(), tickets,
                 data.replies().stream().map(WorkspaceSnapshot.ReplyInfo::text).toList(), replies, referenceLogits);
         float[][] optimal = PolicyUpdate.optimalTargets(referenceLogits, normalisedReward, settings.beta());
+        // Thousands of epochs take minutes: a cancel is heard between batches, not only once the step ends.
+        TrainingMonitor cancellable = TrainingMonitor.of(p -> { }, listener::cancelled);
         ReplyPolicy updated = settings.method().equals(RoundSettings.DPO)
                 ? PolicyUpdate.dpo(data.reference(), features.libraryPairs(train), tickets, replies, settings.beta(),
-                        settings.policyEpochs(), settings.seed())
-                : PolicyUpdate.rewardWeighted(data.reference(), optimal, tickets, replies, settings.policyEpochs(), settings.seed());
+                        settings.policyEpochs(), settings.seed(), cancellable)
+                : PolicyUpdate.rewardWeighted(data.reference(), optimal, tickets, replies, settings.policyEpochs(), settings.seed(),
+                        cancellable);
         ModelBundle candidate = new ModelBundle(data.active().encoderId(), data.active().intent(), updated,
                 reward.vector.model().scorer());
         millis.put("policy", elapsed(t));

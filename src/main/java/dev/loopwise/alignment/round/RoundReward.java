@@ -67,6 +67,8 @@ public final class RoundReward implements AutoCloseable {
                              CrossSource crossSource, RewardModel warm, AlignmentEngine.Listener listener, Map<String, Object> metrics) {
         RewardModel initial = RewardTrainer.canContinue(settings.reward(), features.width(), warm) ? warm : null;
         metrics.put("reward/warm_started", initial == null ? 0 : 1);
+        // Asked for many epochs, the training takes minutes: a cancel is heard between batches.
+        TrainingMonitor cancellable = TrainingMonitor.of(p -> { }, listener::cancelled);
         boolean tryCross = crossSource != null && switch (settings.rewardModel()) {
             case RoundSettings.CROSS_REWARD -> true;
             case RoundSettings.AUTO_REWARD -> train.size() >= CrossEncoderRewards.MIN_JUDGEMENTS;
@@ -74,7 +76,7 @@ public final class RoundReward implements AutoCloseable {
         };
         if (!tryCross) {
             metrics.put("reward/model", "vector");
-            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
+            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial, cancellable), "vector", null);
         }
         List<PreferencePair> fit = new ArrayList<>();
         List<PreferencePair> validation = new ArrayList<>();
@@ -87,7 +89,7 @@ public final class RoundReward implements AutoCloseable {
             metrics.put("reward/model", "vector");
             metrics.put(MODEL_NOTE, note);
             listener.step(note, 0.22);
-            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial), "vector", null);
+            return new RoundReward(RewardTrainer.train(settings.reward(), features.comparisons(train), initial, cancellable), "vector", null);
         }
         listener.step("Learning what reviewers prefer by reading the replies themselves, from " + fit.size() + " comparisons", 0.22);
         CrossEncoderRewardConfig config = CrossEncoderRewardConfig.defaults(settings.seed()).withTimeBudget(crossSource.budget());
@@ -98,7 +100,7 @@ public final class RoundReward implements AutoCloseable {
         CrossEncoderReward.Scorer scorer = tuned.model().open(crossSource.source());
         try {
             // Afresh: the base version's model may have trained on this validation share, which would flatter it.
-            RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit));
+            RewardTrainer.Result vectorOnFit = RewardTrainer.train(settings.reward(), features.comparisons(fit), cancellable);
             // One unit per (ticket, reply pair), as the gates count: ten reviewers of one gold item are one question, not ten.
             // A reply judged against itself teaches nothing, and is left out as the gates leave it out.
             List<PreferencePair> judged = HeldOutPreferences.collapse(validation.stream().filter(PreferencePair::teaches).toList()).preferences();
@@ -112,7 +114,7 @@ public final class RoundReward implements AutoCloseable {
             List<String> judgedTickets = judged.stream().map(HeldOutPreferences::ticket).toList();
             boolean useCross = settings.rewardModel().equals(RoundSettings.CROSS_REWARD)
                     || CrossEncoderRewards.crossClearlyBetter(crossDeltas, vectorDeltas, kinds, judgedTickets);
-            RewardTrainer.Result vector = RewardTrainer.train(settings.reward(), features.comparisons(train), initial);
+            RewardTrainer.Result vector = RewardTrainer.train(settings.reward(), features.comparisons(train), initial, cancellable);
             metrics.put("reward/model", useCross ? "cross" : "vector");
             if (!useCross) {
                 scorer.close();
