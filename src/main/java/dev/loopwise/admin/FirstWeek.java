@@ -36,6 +36,8 @@ public class FirstWeek {
     static final int FIRST_ROUND_JUDGEMENTS = 100;
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
     static final int LLM_FAILING_EVIDENCE = 5;
+    /** The newest tickets without an intent looked at for ones no item was made from: enough to say "some", at a bounded cost. */
+    static final int UNREVIEWED_LOOK = 1_000;
 
     @Inject
     EntityManager em;
@@ -127,7 +129,7 @@ public class FirstWeek {
         steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
                 (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
                         + "; " + Counts.of(waiting, "item") + " waiting.",
-                judgeAction(waiting, judgements, Ticket.countUnlabelled(), reviewAddress),
+                judgeAction(waiting, judgements, ReviewItem.countUnreviewedTickets(UNREVIEWED_LOOK), reviewAddress),
                 "/admin/review"));
         Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
                 List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
@@ -194,14 +196,15 @@ public class FirstWeek {
 
     /**
      * With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. Imported
-     * tickets without an intent are that source: with some stored, items are made from them as reviewers open the page, so
-     * the step must not ask for the import the lead just did.
+     * tickets without an intent are that source: with some not yet made into items, items are made from them as reviewers open
+     * the page, so the step must not ask for the import the lead just did (once all were, it must).
      */
     static String judgeAction(long waiting, long judgements, long unlabelled, String reviewAddress) {
         String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
                 + " more judgements give a first round a fair chance to decide. Follow their progress on Review quality.";
         if (waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS && unlabelled > 0) {
-            return "Review items are made from the " + Counts.of(unlabelled, "imported ticket") + " without an intent (and from"
+            return "Review items are made from the " + Counts.of(unlabelled, "ticket") + (unlabelled >= UNREVIEWED_LOOK ? " or more" : "")
+                    + " without an intent that no reviewer has seen yet (and from"
                     + " customers' requests, once the helpdesk is connected) as reviewers open the review page: a" + ask;
         }
         return waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS ? "There is nothing to judge yet: review items are made from"

@@ -3,6 +3,7 @@ package dev.loopwise.cli;
 import dev.loopwise.alignment.simulation.BenchGatesCommand;
 import dev.loopwise.alignment.simulation.EvalRewardCommand;
 import dev.loopwise.alignment.simulation.SimulateCommand;
+import dev.loopwise.cli.support.HangingFooters;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.knowledge.BenchRelatednessCommand;
 import dev.loopwise.llm.LlmStandInCommand;
@@ -43,7 +44,7 @@ public class LoopwiseCommand {
      * it cannot use one paragraph naming it, never the whole usage text.
      */
     public static CommandLine commandLine() {
-        return OptionValues.withNumbersInWords(new CommandLine(new LoopwiseCommand()))
+        return HangingFooters.apply(OptionValues.withNumbersInWords(new CommandLine(new LoopwiseCommand())))
                 .setParameterExceptionHandler(OptionValues::report)
                 .setExecutionExceptionHandler((failure, command, parsed) -> {
                     command.getErr().println("loopwise: " + sentence(failure));

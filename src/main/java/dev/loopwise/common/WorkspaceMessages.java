@@ -96,6 +96,10 @@ public final class WorkspaceMessages {
                 + " tickets to: leave it unticked, or cut it to the customer's message. Nothing was labelled.";
     }
 
+    /** A ticket the file labels got an intent, or was deleted, between the import's start and its write. */
+    public static final String LABELLED_MEANWHILE = "A ticket this file gives an intent was labelled or deleted by someone else while"
+            + " the import ran, and an import never changes a label: nothing was imported. Send the file again.";
+
     public static String importedRelabel(String storedIntent, String fileLabel) {
         return "this text is in the workspace already with the intent '" + storedIntent + "', and the file says '" + fileLabel
                 + "': an import never changes a label. Relabel the ticket on Tickets if '" + fileLabel + "' is right, or fix the line";

@@ -1,5 +1,6 @@
 package dev.loopwise.demo;
 
+import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.registry.training.TrainingRun;
@@ -108,7 +109,15 @@ public class DemoWorkspace {
             return;
         }
         LOG.info("Training the demo's first model version in the background...");
-        training.start(IntentRegime.LINEAR, "demo");
+        try {
+            training.start(IntentRegime.LINEAR, "demo");
+        } catch (ApiException queuedByAnother) {
+            // Two instances started at the same moment: both saw no run, and the other one's was queued first.
+            if (!"training_running".equals(queuedByAnother.code)) {
+                throw queuedByAnother;
+            }
+            LOG.info("Another instance queued the demo's first model version at the same moment; this instance serves it once it is ready.");
+        }
     }
 
     String banner() {

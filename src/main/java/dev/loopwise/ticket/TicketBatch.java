@@ -2,9 +2,12 @@ package dev.loopwise.ticket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.WorkspaceMessages;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hibernate.Session;
 
@@ -17,7 +20,8 @@ import org.hibernate.Session;
 final class TicketBatch {
     private static final String INSERT = "insert into tickets (text, text_hash, intent_id, response, split, source, metadata, created_at)"
             + " values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)";
-    private static final String LABEL = "update tickets set intent_id = ?, split = ? where id = ?";
+    // Only a ticket still without an intent: one labelled by hand or by a reviewer while the import ran keeps its label.
+    private static final String LABEL = "update tickets set intent_id = ?, split = ? where id = ? and intent_id is null";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Labelling(long ticket, long intent, String split) {
@@ -75,8 +79,8 @@ final class TicketBatch {
                 if (!inserts.isEmpty()) {
                     insert.executeBatch();
                 }
-                if (!labellings.isEmpty()) {
-                    label.executeBatch();
+                if (!labellings.isEmpty() && Arrays.stream(label.executeBatch()).anyMatch(rows -> rows == 0)) {
+                    throw ApiException.conflict("ticket_changed", WorkspaceMessages.LABELLED_MEANWHILE);
                 }
             }
         });

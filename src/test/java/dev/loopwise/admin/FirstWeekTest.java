@@ -82,7 +82,7 @@ class FirstWeekTest {
     @Test
     void withImportedUnlabelledTicketsTheReviewStepDoesNotAskForThemAgain() {
         String action = FirstWeek.judgeAction(0, 0, 320, "/review");
-        assertTrue(action.startsWith("Review items are made from the 320 imported tickets without an intent")
+        assertTrue(action.startsWith("Review items are made from the 320 tickets without an intent that no reviewer has seen yet")
                 && action.contains("ask your reviewers to open /review") && !action.contains("Import some recent tickets"), action);
     }
 

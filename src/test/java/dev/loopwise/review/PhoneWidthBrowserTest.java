@@ -70,6 +70,9 @@ class PhoneWidthBrowserTest extends ReviewerBrowserTest {
                       .map((b) => b.textContent.trim() + ': ' + b.getBoundingClientRect().height + ' px');"""), "judging choices under 44 px high");
             assertEquals(7L, js.executeScript("return document.querySelectorAll('.review .choices button').length;"), "every choice measured");
             // Undo shows once a choice is made: the one control a reviewer reaches for after a wrong tap.
+            // A tap just after a ticket appears is ignored (it was meant for the one before): a person reads first.
+            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return document.getElementById('review').dataset.settled !== 'false';")));
             driver.findElement(By.cssSelector("[data-choice=tie]")).click();
             new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("undo-hint")));
             assertEquals(List.of(), problems(js, "review/judge after a choice"), "controls too small to tap after a choice");

@@ -53,7 +53,7 @@ public final class TextFiles {
             text = (charset == null ? StandardCharsets.UTF_8 : charset).newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("not_utf8", FileMessages.notUtf8(name, sent) + (sent ? firstNotUtf8(bytes) : ""));
+            throw ApiException.badRequest("not_utf8", FileMessages.notUtf8(name, sent) + (sent && charset == null ? firstNotUtf8(bytes) : ""));
         }
         if (charset != null && text.indexOf('\0') >= 0) {
             // UTF-32's mark begins like UTF-16's: read as UTF-16 it is full of NULs.

@@ -88,6 +88,17 @@ public class ReviewItem extends IdentityEntity {
         return count("status = ?1 and createdAt > ?2", SKIPPED, OffsetDateTime.now().minusDays(days));
     }
 
+    /**
+     * Tickets without an intent that no review item was made from yet, among the newest {@code newest} of them: the ones the
+     * queue can still make items from (as its refill does). Bounded, since a large history's older ones were long reviewed.
+     */
+    public static long countUnreviewedTickets(int newest) {
+        return ((Number) getEntityManager().createNativeQuery("""
+                select count(*) from (select text_hash from tickets where intent_id is null order by id desc limit ?1) t
+                where not exists (select 1 from review_items i where i.ticket_hash = t.text_hash)""")
+                .setParameter(1, newest).getSingleResult()).longValue();
+    }
+
     public static long countOpen() {
         return count("status = ?1 and kind <> ?2", OPEN, GOLD);
     }

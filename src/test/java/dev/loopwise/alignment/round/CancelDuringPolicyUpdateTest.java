@@ -46,7 +46,7 @@ class CancelDuringPolicyUpdateTest {
         assertTrue(updating.getString("step").startsWith("Choosing better replies"), updating.prettify());
 
         admin.request().contentType("application/json").post("/api/v1/rounds/" + id + "/cancel").then().statusCode(200);
-        JsonPath ended = await(admin, id, Duration.ofSeconds(20), round -> !Set.of("queued", "running").contains(round.getString("status")));
+        JsonPath ended = await(admin, id, Duration.ofSeconds(60), round -> !Set.of("queued", "running").contains(round.getString("status")));
         assertEquals("cancelled", ended.getString("status"), ended.prettify());
         assertNull(ended.get("candidateVersion"), "a cancelled round makes no version");
     }
