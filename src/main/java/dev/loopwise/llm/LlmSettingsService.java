@@ -103,7 +103,11 @@ public class LlmSettingsService {
         return new Stored(row.settings(key.value()), key.unreadable());
     }
 
-    private void keep(LlmSettings settings, boolean unreadable) {
+    /**
+     * Under the same lock as {@link #reload}: a reload that read just before a save committed then keeps its older copy
+     * before the save's, never after it.
+     */
+    private synchronized void keep(LlmSettings settings, boolean unreadable) {
         keyUnreadable = unreadable;
         current = settings;
         readAt = System.nanoTime();
