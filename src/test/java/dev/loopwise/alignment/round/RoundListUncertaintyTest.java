@@ -74,7 +74,7 @@ class RoundListUncertaintyTest {
 
     /** The list's row of this round, from its link to the end of the row. */
     private static String row(String page, long id) {
-        int start = page.indexOf("<a href=\"/admin/rounds/" + id + "\">");
+        int start = page.indexOf("href=\"/admin/rounds/" + id + "\">", Math.max(0, page.indexOf("<tbody")));
         assertTrue(start > 0, "round " + id + " is listed");
         return page.substring(start, page.indexOf("</tr>", start));
     }
