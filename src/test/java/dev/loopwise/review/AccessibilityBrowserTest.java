@@ -126,7 +126,9 @@ class AccessibilityBrowserTest extends ReviewerBrowserTest {
             assertEquals(ReviewMessages.SKIP_REASONS.get(0), focused().getAttribute("data-reason"), "the first reason has the focus");
             Browser.keys(driver, Keys.ENTER);
             Browser.waitFor(wait, "message", ReviewMessages.REVIEW_SKIPPED);
-            assertEquals("A", focused().getAttribute("data-choice"), "the focus is on the next ticket's first choice, not at the top");
+            // The message shows as the next ticket loads; the focus moves once it is there.
+            new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage("the focus is on the next ticket's first choice, not at the top")
+                    .until(d -> "A".equals(focused().getAttribute("data-choice")));
 
             tabTo("#shortcuts");
             Browser.keys(driver, " ");
