@@ -29,14 +29,15 @@ class ImportKeepsLabelsSetMeanwhileTest {
             ticket.persist();
             return ticket.id;
         });
-        Intent byHand = intent("warranty_" + tag);
-        Intent fromFile = intent("order_status_" + tag);
+        long byHand = ScratchIntents.create("warranty_" + tag);
+        long fromFileId = ScratchIntents.create("order_status_" + tag);
         try {
             ApiException refused = assertThrows(ApiException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                Intent fromFile = Intent.findById(fromFileId);
                 TicketBatch writes = new TicketBatch();
                 writes.insert(Ticket.of("where is my parcel " + tag, fromFile, null, "train", Ticket.SOURCE_IMPORT));
                 QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update tickets set intent_id = ?1 where id = ?2")
-                        .setParameter(1, byHand.id).setParameter(2, stored).executeUpdate());
+                        .setParameter(1, byHand).setParameter(2, stored).executeUpdate());
                 writes.label(stored, fromFile, "train");
                 writes.write();
             }));
@@ -50,15 +51,5 @@ class ImportKeepsLabelsSetMeanwhileTest {
                 em.createNativeQuery("delete from intents where name like ?1").setParameter(1, "%_" + tag).executeUpdate();
             });
         }
-    }
-
-    private static Intent intent(String name) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Intent intent = new Intent();
-            intent.name = name;
-            intent.description = "";
-            intent.persist();
-            return intent;
-        });
     }
 }
