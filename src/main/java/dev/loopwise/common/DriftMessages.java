@@ -65,8 +65,16 @@ public final class DriftMessages {
 
     /** The one line a chat receiver (Slack, Teams) shows for an alert: its payload's {@code text}. */
     public static String webhookText(int version, String alertMessage) {
-        return "Loopwise drift alert on model v" + version + ": " + alertMessage + " Open Drift in Loopwise for the evidence and what to do next.";
+        return webhookTitle(version) + ": " + alertMessage + " " + WEBHOOK_NEXT_STEP;
     }
+
+    public static String webhookTitle(int version) {
+        return "Loopwise drift alert on model v" + version;
+    }
+
+    public static final String WEBHOOK_NEXT_STEP = "Open Drift in Loopwise for the evidence and what to do next.";
+    public static final String WEBHOOK_FACT_REQUESTS = "Requests checked";
+    public static final String WEBHOOK_FACT_WINDOW = "Window";
 
     public static String webhookSent(int status, int attempt, int attempts) {
         return "sent, HTTP " + status + (attempt > 1 ? " (attempt " + attempt + " of " + attempts + ")" : "");

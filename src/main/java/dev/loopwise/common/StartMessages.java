@@ -54,6 +54,10 @@ public final class StartMessages {
     public static final String NOT_A_WEBHOOK_URL = "not a web address to POST alerts to: write it whole, such as"
             + " https://hooks.slack.com/services/..., with http:// or https:// and a host";
 
+    /** Why a webhook format is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_WEBHOOK_FORMAT = "auto, json or teams is expected: teams for a Microsoft Teams workflow,"
+            + " json for Slack and other receivers, auto to tell them apart by the address";
+
     /** Why a length of time of zero or less is refused (the start names the setting and the value around it). */
     public static final String NOT_ABOVE_ZERO = "a length of time above zero is expected, such as 30s, 10m or 6h";
 

@@ -103,6 +103,14 @@ public interface MonitoringConfig {
      */
     Optional<String> webhookSecret();
 
+    /**
+     * The alerts' body: {@code json} ({@code text}, then the alert's fields: Slack and most receivers), {@code teams} (the
+     * same, plus an Adaptive Card, which Microsoft Teams' Workflows need) or {@code auto} (teams for a Workflows address).
+     */
+    @WithDefault("auto")
+    @WithConverter(WebhookFormat.Setting.class)
+    WebhookFormat webhookFormat();
+
     /** On confirmed drift or enough new judgements: start a round (true) or ask an admin to approve one (false). */
     @WithDefault("false")
     boolean autoRound();

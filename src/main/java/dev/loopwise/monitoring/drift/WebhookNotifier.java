@@ -13,7 +13,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -53,7 +52,9 @@ public class WebhookNotifier {
     void send(long alertId, int version, String message, Map<String, Object> payload) {
         if (config.webhookUrl().isPresent()) {
             try {
-                deliver(URI.create(config.webhookUrl().get()), config.webhookSecret(), alertId, version, message, payload, Pace.DEFAULT);
+                URI target = URI.create(config.webhookUrl().get());
+                deliver(target, config.webhookSecret(), config.webhookFormat().at(target), alertId, version, message, payload,
+                        Pace.DEFAULT);
             } catch (RuntimeException e) {
                 // The start checks the address; should anything still go wrong here, the check and its actions go on.
                 settle(alertId, "LOOPWISE_MONITORING_WEBHOOK_URL", DriftMessages.webhookNotSent(e.getClass().getSimpleName()));
@@ -62,14 +63,9 @@ public class WebhookNotifier {
     }
 
     /** Starts delivering and answers at once; the future ends with the status recorded on the alert. */
-    CompletableFuture<String> deliver(URI target, Optional<String> secret, long alertId, int version, String message,
-            Map<String, Object> payload, Pace pace) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        // Slack's and Teams' incoming webhooks show "text"; other receivers read the fields after it.
-        body.put("text", DriftMessages.webhookText(version, message));
-        body.put("alertId", alertId);
-        body.putAll(payload);
-        String json = DriftStore.json(body);
+    CompletableFuture<String> deliver(URI target, Optional<String> secret, WebhookFormat format, long alertId, int version,
+            String message, Map<String, Object> payload, Pace pace) {
+        String json = DriftStore.json(format.body(alertId, version, message, payload));
         // Built again for each attempt: a retry a minute later carries its own timestamp, which a receiver that refuses
         // old deliveries still accepts.
         Supplier<HttpRequest> request = () -> {

@@ -8,6 +8,7 @@ import dev.loopwise.cli.support.StartFailure;
 import dev.loopwise.model.registry.version.SyncConfig;
 import dev.loopwise.model.registry.version.VersionsConfig;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
+import dev.loopwise.monitoring.drift.WebhookFormat;
 import dev.loopwise.serving.ServingConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
@@ -33,6 +34,10 @@ class RefusedSettingsTest {
         MonitoringConfig good = mapping(MonitoringConfig.class, "loopwise.monitoring.webhook-url", "https://alerts.example.com:8443/in?team=2");
         assertEquals(Optional.of("https://alerts.example.com:8443/in?team=2"), good.webhookUrl());
         assertEquals(Optional.empty(), mapping(MonitoringConfig.class, "loopwise.monitoring.enabled", "true").webhookUrl());
+        assertEquals("LOOPWISE_MONITORING_WEBHOOK_FORMAT is 'slack', which Loopwise cannot use (auto, json or teams is expected:"
+                + " teams for a Microsoft Teams workflow, json for Slack and other receivers, auto to tell them apart by the address):"
+                + " correct it and start again.", refused(MonitoringConfig.class, "loopwise.monitoring.webhook-format", "slack"));
+        assertEquals(WebhookFormat.AUTO, mapping(MonitoringConfig.class, "loopwise.monitoring.enabled", "true").webhookFormat());
     }
 
     @Test

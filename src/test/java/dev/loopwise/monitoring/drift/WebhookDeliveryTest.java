@@ -172,7 +172,7 @@ class WebhookDeliveryTest {
     }
 
     private CompletableFuture<String> deliver(URI target, Optional<String> secret) {
-        return notifier.deliver(target, secret, alertId, version, "Customers write about something new.",
+        return notifier.deliver(target, secret, WebhookFormat.JSON, alertId, version, "Customers write about something new.",
                 Map.of("modelVersion", version, "requests", 200, "alert", Map.of("signal", "input/mmd")), QUICK);
     }
 
