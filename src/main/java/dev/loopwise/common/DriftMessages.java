@@ -80,8 +80,16 @@ public final class DriftMessages {
         return "sent, HTTP " + status + (attempt > 1 ? " (attempt " + attempt + " of " + attempts + ")" : "");
     }
 
+    public static final String WEBHOOK_TRYING_AGAIN = "; trying again";
+
     public static String webhookRetrying(int attempt, int attempts, String problem) {
-        return "attempt " + attempt + " of " + attempts + " failed (" + problem + "); trying again";
+        return "attempt " + attempt + " of " + attempts + " failed (" + problem + ")" + WEBHOOK_TRYING_AGAIN;
+    }
+
+    /** A retry that never came: the instance sending the alert stopped before it. */
+    public static String webhookAbandoned(String retrying) {
+        return retrying.substring(0, retrying.length() - WEBHOOK_TRYING_AGAIN.length())
+                + "; not tried again, as the Loopwise instance sending it stopped before its next attempt";
     }
 
     public static String webhookFailed(int attempts, String problem) {

@@ -1,6 +1,8 @@
 package dev.loopwise.monitoring.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.model.registry.version.ModelRegistry;
@@ -8,6 +10,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +54,30 @@ public class DriftOverview {
                 json("""
                         select coalesce(json_agg(r order by r.id), '[]'::json) from (select id, created_at as "createdAt", signals, raised,
                           confirmed from drift_reports where model_version = ?1 order by id desc limit 200) r""", version),
-                json("""
+                abandonedDeliveries(json("""
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, model_version as "modelVersion",
                           report_id as "reportId", created_at as "createdAt", signal, value, threshold, message, evidence,
                           webhook_status as "webhookStatus"
-                          from drift_alerts order by id desc limit %d) a""".formatted(LISTED), null),
+                          from drift_alerts order by id desc limit %d) a""".formatted(LISTED), null)),
                 json("""
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, created_at as "createdAt", action,
                           reason, status, round_id as "roundId", items from monitoring_actions order by id desc limit %d) a""".formatted(LISTED), null)));
+    }
+
+    /**
+     * Retries wait in the memory of the instance that raised the alert: one that stopped meanwhile left its alert saying
+     * "trying again" for ever. Long after any retry would have run, say that it never will.
+     */
+    static JsonNode abandonedDeliveries(JsonNode alerts) {
+        Instant settled = Instant.now().minus(WebhookNotifier.LONGEST_DELIVERY.multipliedBy(2));
+        for (JsonNode alert : alerts) {
+            String status = alert.path("webhookStatus").asText("");
+            if (status.endsWith(DriftMessages.WEBHOOK_TRYING_AGAIN) && alert instanceof ObjectNode row
+                    && OffsetDateTime.parse(alert.path("createdAt").asText()).toInstant().isBefore(settled)) {
+                row.put("webhookStatus", DriftMessages.webhookAbandoned(status));
+            }
+        }
+        return alerts;
     }
 
     private JsonNode json(String sql, Integer version) {

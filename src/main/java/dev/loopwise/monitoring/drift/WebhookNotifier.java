@@ -39,6 +39,10 @@ public class WebhookNotifier {
         static final Pace DEFAULT = new Pace(Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 
+    /** The longest a delivery at the default pace can take: every attempt waiting out its timeout, and both retries' waits. */
+    static final Duration LONGEST_DELIVERY = Pace.DEFAULT.timeout().multipliedBy(ATTEMPTS)
+            .plus(Pace.DEFAULT.firstRetry().multipliedBy(1 + 6));
+
     @Inject
     MonitoringConfig config;
     @Inject

@@ -1,0 +1,71 @@
+package dev.loopwise.monitoring.drift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A webhook retry waits in the memory of the instance that raised the alert. When that instance stopped before it, the alert
+ * must not say "trying again" for ever: once every retry would long have run, the Drift page and the API say it never will.
+ */
+@QuarkusTest
+class AbandonedWebhookTest {
+    private static final String RETRYING = "attempt 1 of 3 failed (the receiver answered HTTP 503); trying again";
+
+    @Inject
+    DriftOverview overview;
+    @Inject
+    EntityManager em;
+
+    private final int version = 800_000 + new Random().nextInt(90_000);
+
+    @AfterEach
+    void cleanUp() {
+        sql("delete from drift_alerts where model_version = " + version);
+        sql("delete from drift_reports where model_version = " + version);
+    }
+
+    @Test
+    void aRetryLongOverdueIsSaidNeverToComeWhileARecentOneIsStillAwaited() {
+        sql("insert into drift_reports (model_version, requests, signals) values (" + version + ", 200, '{}')");
+        alert("now() - interval '10 minutes'", RETRYING);
+        alert("now() - interval '20 seconds'", RETRYING);
+        alert("now() - interval '1 hour'", "failed after 3 attempts: the receiver answered HTTP 500");
+        alert("now() - interval '1 hour'", "sent, HTTP 200 (attempt 2 of 3)");
+
+        Map<String, String> statuses = new HashMap<>();
+        for (JsonNode alert : overview.read().alerts()) {
+            if (alert.path("modelVersion").asInt() == version) {
+                statuses.put(alert.path("message").asText(), alert.path("webhookStatus").asText());
+            }
+        }
+
+        assertEquals(4, statuses.size(), statuses.toString());
+        assertEquals("attempt 1 of 3 failed (the receiver answered HTTP 503); not tried again, as the Loopwise instance sending it"
+                + " stopped before its next attempt", statuses.get("10 minutes"));
+        assertEquals(RETRYING, statuses.get("20 seconds"), "its next attempt may still come");
+        assertEquals("failed after 3 attempts: the receiver answered HTTP 500", statuses.get("1 hour failed"));
+        assertEquals("sent, HTTP 200 (attempt 2 of 3)", statuses.get("1 hour sent"));
+    }
+
+    private void alert(String createdAt, String status) {
+        String name = createdAt.replaceAll(".*'(.*)'.*", "$1") + (status.startsWith("failed") ? " failed" : status.startsWith("sent")
+                ? " sent" : "");
+        sql("insert into drift_alerts (report_id, model_version, signal, value, threshold, message, webhook_status, created_at)"
+                + " select id, " + version + ", 'input/mmd', 0.01, 0.002, '" + name + "', '" + status + "', " + createdAt
+                + " from drift_reports where model_version = " + version);
+    }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+}
