@@ -143,8 +143,11 @@ public class LlmClient {
                     long latency = (lastArrival.get() - started) / 1_000_000;
                     if (texts.isEmpty()) {
                         Throwable none = first == null ? new LlmFailure(LlmFailure.EMPTY) : first;
-                        // The ticket's own timeout ends the wait outside the guard, so it is noted here.
-                        latest = new LatestFailure(LlmFailure.sentence(LlmFailure.describe(none), settings), Instant.now(), settings);
+                        // The ticket's own timeout ends the wait outside the guard, so it is noted here; a call the open
+                        // circuit stopped is no news, and would hide the failure that opened it.
+                        if (LlmFailure.TIMEOUT.equals(LlmFailure.describe(none))) {
+                            latest = new LatestFailure(LlmFailure.sentence(LlmFailure.TIMEOUT, settings), Instant.now(), settings);
+                        }
                         result.completeExceptionally(none);
                     } else {
                         result.complete(new Drafts(texts, vectors.toArray(float[][]::new), latency));
