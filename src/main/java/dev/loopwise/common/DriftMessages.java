@@ -117,4 +117,12 @@ public final class DriftMessages {
     public static String webhookNotSent(String problem) {
         return "not sent (" + problem + ")";
     }
+
+    /**
+     * A signing secret with nowhere to send: said once at start and on the Drift page, since an admin who set it expects
+     * signed alerts and would otherwise learn only from a receiver that never hears anything.
+     */
+    public static final String WEBHOOK_SECRET_WITHOUT_URL = "LOOPWISE_MONITORING_WEBHOOK_SECRET is set but"
+            + " LOOPWISE_MONITORING_WEBHOOK_URL is not, so alerts are POSTed nowhere and the secret signs nothing: set"
+            + " LOOPWISE_MONITORING_WEBHOOK_URL to the receiver's http:// or https:// address (or remove the secret) and start again.";
 }

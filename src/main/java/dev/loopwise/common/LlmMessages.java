@@ -142,4 +142,56 @@ public final class LlmMessages {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
         return "The " + field + " must be a number, not '" + shown + "'; nothing was saved.";
     }
+
+    // Why a call to the team's LLM failed, each a sentence that says what happened and what to check: shown after a
+    // failed Test connection and as the latest failure on the LLM page (the API keeps its short reasons).
+
+    /** {@code within}: the timeout as said ("5 s"); {@code setting}: where it is set. */
+    public static String llmTimedOut(String within, String setting) {
+        return "The LLM server did not answer within the timeout of " + within + " (" + setting + "). A server that is still"
+                + " loading the model into memory, or a large model on a CPU, can take longer than that for a first answer: check"
+                + " that the server is running and has loaded the model, then test again, or raise the timeout.";
+    }
+
+    public static final String LLM_REFUSED_CONNECTION = "Nothing accepted the connection at this address (the connection was"
+            + " refused, or the host is unknown). Check, in this order: that the address is right (its host, its port, and the"
+            + " path such as /v1 if the server has one); that the LLM server is running and this machine can reach it (a firewall,"
+            + " or a server that listens only on its own machine, stops it); and, if the server asks for one, the API key.";
+    public static final String LLM_KEY_REFUSED = "The server refused the API key (HTTP 401 or 403): paste the key again (it is"
+            + " easy to miss a character), and check on the server that the key is still valid and may use this model.";
+    public static final String LLM_MODEL_UNKNOWN = "The server does not know this model (HTTP 404): type the model's name exactly"
+            + " as the server lists it (most servers list their models at /v1/models; Ollama needs the model pulled first).";
+    public static final String LLM_PATH_UNKNOWN = "Nothing answers at this address's path (HTTP 404): check the path, which most"
+            + " servers want to end in /v1 (Loopwise adds /chat/completions), such as http://localhost:11434/v1 for Ollama.";
+    public static final String LLM_RATE_LIMITED = "The server is limiting requests (HTTP 429: too many calls or tokens for this"
+            + " key): wait a minute and test again; if it keeps happening, ask the provider for a higher limit, or lower the"
+            + " drafts per ticket (each draft is one call). Meanwhile customers get library replies.";
+    public static final String LLM_MALFORMED = "The server's answer is not in the OpenAI chat-completions format (it could not be"
+            + " read, or held no 'choices'): check that the address is the server's OpenAI-compatible API, usually ending in /v1,"
+            + " not a web page, a sign-in page or another kind of API.";
+    public static final String LLM_EMPTY_ANSWER = "The server answered with an empty reply: check that the model is a chat model"
+            + " and that the server has loaded it, then test again.";
+    public static final String LLM_CIRCUIT_OPEN = "Calls are paused after failing several times in a row, and tickets are answered"
+            + " from the library meanwhile; Loopwise tries the server again shortly. Press Test connection to see why they failed.";
+    public static final String LLM_BUSY = "Too many tickets were already waiting for the LLM (LOOPWISE_LLM_MAX_CONCURRENT), so this"
+            + " one was answered from the library: check that the server keeps up, or raise the limit.";
+    public static final String LLM_LOOP_ADDRESS = "The address points at Loopwise itself: give the address of a language-model"
+            + " server (Ollama, vLLM, OpenAI, …) instead.";
+    public static final String LLM_NOT_SET = "No address or model is set: fill both in, then test again.";
+
+    public static String llmServerFailed(String status) {
+        return "The server answered " + status + ", a failure on its side: look at its log (a model that did not load, or too"
+                + " little memory), then test again.";
+    }
+
+    public static String llmServerRefused(String status) {
+        return "The server answered " + status + ": check the address, the model's name and the API key against the server's"
+                + " documentation, then test again.";
+    }
+
+    /** Any other reason, said as given; it never holds an exception's own text. */
+    public static String llmOtherFailure(String reason) {
+        String sentence = reason.isEmpty() ? reason : Character.toUpperCase(reason.charAt(0)) + reason.substring(1);
+        return sentence.endsWith(".") ? sentence : sentence + ".";
+    }
 }

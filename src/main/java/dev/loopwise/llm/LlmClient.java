@@ -4,6 +4,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,8 @@ public class LlmClient {
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     /** The latest failed call, for the log line that says why the circuit opened. */
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
+    /** The latest call of the connection in effect that gave no draft, as the LLM page says it; null while none failed. */
+    private volatile LatestFailure latest;
 
     /**
      * The drafts that came back in time, each with what was prepared from it ({@code vectors[i]} for {@code texts.get(i)}),
@@ -59,8 +62,21 @@ public class LlmClient {
     private record Arrived(String text, float[] vector) {
     }
 
-    /** What "test connection" found. */
-    public record TestResult(boolean ok, long latencyMs, String answer, String error) {
+    /** What "test connection" found: {@code error} the short reason, {@code said} the sentence the page shows. */
+    public record TestResult(boolean ok, long latencyMs, String answer, String error, String said) {
+        static TestResult failed(long latencyMs, String reason, LlmSettings settings) {
+            return new TestResult(false, latencyMs, null, reason, LlmFailure.sentence(reason, settings));
+        }
+    }
+
+    /** Why the latest call on this instance gave no draft, in a sentence, when, and with which settings. */
+    public record LatestFailure(String said, Instant at, LlmSettings settings) {
+    }
+
+    /** The latest failure with these settings, or null: one of settings since changed says nothing about these. */
+    public LatestFailure latestFailure(LlmSettings inEffect) {
+        LatestFailure failure = latest;
+        return failure != null && failure.settings().equals(inEffect) ? failure : null;
     }
 
     /** Where LLM calls and the scoring of their drafts run, off the serving threads. */
@@ -100,7 +116,7 @@ public class LlmClient {
             // call answered before this loop moved on would otherwise be encoded on the loop's thread, holding back
             // the remaining calls (and counting the encoding as the LLM's time).
             each.add(CompletableFuture.supplyAsync(() -> {
-                String text = c.guard().get(() -> noted(() -> c.ask(prompt, seed)), String.class);
+                String text = c.guard().get(() -> noted(c, () -> c.ask(prompt, seed)), String.class);
                 lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
                 return text;
             }, calls).thenComposeAsync(text -> batches.prepare(text).thenApply(vector -> new Arrived(text, vector)), calls));
@@ -126,7 +142,13 @@ public class LlmClient {
                     }
                     long latency = (lastArrival.get() - started) / 1_000_000;
                     if (texts.isEmpty()) {
-                        result.completeExceptionally(first == null ? new LlmFailure("empty answer") : first);
+                        Throwable none = first == null ? new LlmFailure(LlmFailure.EMPTY) : first;
+                        // The ticket's own timeout ends the wait outside the guard, so it is noted here; a call the open
+                        // circuit stopped is no news, and would hide the failure that opened it.
+                        if (LlmFailure.TIMEOUT.equals(LlmFailure.describe(none))) {
+                            latest = new LatestFailure(LlmFailure.sentence(LlmFailure.TIMEOUT, settings), Instant.now(), settings);
+                        }
+                        result.completeExceptionally(none);
                     } else {
                         result.complete(new Drafts(texts, vectors.toArray(float[][]::new), latency));
                     }
@@ -137,7 +159,7 @@ public class LlmClient {
     /** One short request outside the circuit breaker, so an admin can check a connection even while it is open. */
     public TestResult test(LlmSettings settings) {
         if (settings.baseUrl() == null || settings.model() == null) {
-            return new TestResult(false, 0, null, "no address or model is set");
+            return TestResult.failed(0, LlmFailure.NOT_SET, settings);
         }
         long started = System.nanoTime();
         try {
@@ -145,18 +167,19 @@ public class LlmClient {
             String answer = CompletableFuture.supplyAsync(() -> c.ask(
                     new DraftPrompt("You check that a connection works.", "Answer with one short sentence: are you ready?"), 1), calls)
                     .get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            return new TestResult(true, (System.nanoTime() - started) / 1_000_000, answer, null);
+            return new TestResult(true, (System.nanoTime() - started) / 1_000_000, answer, null, null);
         } catch (Exception e) {
-            return new TestResult(false, (System.nanoTime() - started) / 1_000_000, null, LlmFailure.describe(e));
+            return TestResult.failed((System.nanoTime() - started) / 1_000_000, LlmFailure.describe(e), settings);
         }
     }
 
     /** Runs a call, noting its failure (inside the guard, so it is known when the failure opens the circuit). */
-    private String noted(Supplier<String> call) {
+    private String noted(LlmConnection c, Supplier<String> call) {
         try {
             return call.get();
         } catch (RuntimeException | Error e) {
             lastFailure.set(e);
+            latest = new LatestFailure(LlmFailure.sentence(LlmFailure.describe(e), c.settings()), Instant.now(), c.settings());
             throw e;
         }
     }
@@ -193,6 +216,7 @@ public class LlmClient {
         synchronized (this) {
             if (connection == null || !connection.settings().equals(settings)) {
                 circuit = CircuitBreakerState.CLOSED;
+                latest = null;
                 connection = build(settings);
             }
             return connection;

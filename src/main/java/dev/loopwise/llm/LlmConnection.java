@@ -52,7 +52,7 @@ record LlmConnection(LlmSettings settings, ChatModel model, Guard guard) {
                 .build());
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
-            throw new LlmFailure("empty answer");
+            throw new LlmFailure(LlmFailure.EMPTY);
         }
         return text.strip();
     }

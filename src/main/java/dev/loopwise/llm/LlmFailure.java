@@ -1,6 +1,7 @@
 package dev.loopwise.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.loopwise.common.LlmMessages;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.InternalServerException;
@@ -26,6 +27,11 @@ public final class LlmFailure extends RuntimeException {
     static final String NO_SUCH_ADDRESS = "nothing answers at this address (HTTP 404): check its path, which usually ends in /v1";
     static final String RATE_LIMITED = "the server is limiting requests (HTTP 429): too many calls or tokens for this key";
     static final String NO_CHOICES = "the answer held no reply (no 'choices'): not the OpenAI chat-completions format";
+    static final String UNREACHABLE = "cannot reach the server";
+    static final String MALFORMED = "malformed answer (not the OpenAI chat-completions format)";
+    static final String EMPTY = "empty answer";
+    static final String LOOP = "the address points at Loopwise itself; give a language-model server's address";
+    static final String NOT_SET = "no address or model is set";
     static final String UNEXPECTED = "the call failed for an unexpected reason (try Test connection on the LLM page)";
 
     LlmFailure(String reason) {
@@ -60,17 +66,17 @@ public final class LlmFailure extends RuntimeException {
                 return NO_CHOICES;
             }
             if (t instanceof HttpException http && String.valueOf(http.getMessage()).contains("llm_loop")) {
-                return "the address points at Loopwise itself; give a language-model server's address";
+                return LOOP;
             }
             if (t instanceof HttpException http) {
                 return "the server answered HTTP " + http.statusCode();
             }
             if (t instanceof ConnectException || t instanceof UnresolvedAddressException
                     || t instanceof UnknownHostException) {
-                return "cannot reach the server";
+                return UNREACHABLE;
             }
             if (t instanceof JsonProcessingException) {
-                return "malformed answer (not the OpenAI chat-completions format)";
+                return MALFORMED;
             }
             if (t instanceof IOException) {
                 return UNREADABLE;
@@ -83,5 +89,34 @@ public final class LlmFailure extends RuntimeException {
         // Never the exception's own text: it goes to API callers and the request log, and a client library may quote
         // the request in it, API key included.
         return UNEXPECTED;
+    }
+
+    /**
+     * A reason {@link #describe} gave, as the sentence the LLM page shows: what happened and what to check. A timeout names
+     * its length and where it is set, since raising it is one of the fixes.
+     */
+    static String sentence(String reason, LlmSettings settings) {
+        if (reason.startsWith("the server answered HTTP 5")) {
+            return LlmMessages.llmServerFailed(reason.substring("the server answered ".length()));
+        }
+        if (reason.startsWith("the server answered HTTP ")) {
+            return LlmMessages.llmServerRefused(reason.substring("the server answered ".length()));
+        }
+        return switch (reason) {
+            case TIMEOUT -> LlmMessages.llmTimedOut(LlmFormats.timeoutSeconds(settings) + " s", "this page".equals(settings.origin())
+                    ? "Timeout, seconds, on this page" : "LOOPWISE_LLM_TIMEOUT, until a timeout is saved on this page");
+            case UNREACHABLE -> LlmMessages.LLM_REFUSED_CONNECTION;
+            case REFUSED_KEY -> LlmMessages.LLM_KEY_REFUSED;
+            case UNKNOWN_MODEL -> LlmMessages.LLM_MODEL_UNKNOWN;
+            case NO_SUCH_ADDRESS -> LlmMessages.LLM_PATH_UNKNOWN;
+            case RATE_LIMITED -> LlmMessages.LLM_RATE_LIMITED;
+            case NO_CHOICES, MALFORMED, UNREADABLE -> LlmMessages.LLM_MALFORMED;
+            case EMPTY -> LlmMessages.LLM_EMPTY_ANSWER;
+            case CIRCUIT_OPEN -> LlmMessages.LLM_CIRCUIT_OPEN;
+            case BUSY -> LlmMessages.LLM_BUSY;
+            case LOOP -> LlmMessages.LLM_LOOP_ADDRESS;
+            case NOT_SET -> LlmMessages.LLM_NOT_SET;
+            default -> LlmMessages.llmOtherFailure(reason);
+        };
     }
 }

@@ -1,7 +1,9 @@
 package dev.loopwise.llm;
 
 import dev.loopwise.common.LlmMessages;
+import dev.loopwise.common.text.TemplateFormats;
 import io.quarkus.qute.TemplateExtension;
+import java.time.ZoneOffset;
 
 /** How the LLM page reads: its state in a sentence and what to do next. */
 @TemplateExtension
@@ -26,41 +28,9 @@ public class LlmFormats {
         };
     }
 
-    /** What to check after a failed Test connection, by why it failed; empty when the reason says it already. */
-    static String nextSteps(LlmClient.TestResult test) {
-        String error = test.error() == null ? "" : test.error();
-        if (error.equals("cannot reach the server")) {
-            return "Check, in this order: that the address is right (its host, its port, and the path such as /v1 if the server"
-                    + " has one); that the LLM server is running and this machine can reach it (a firewall, or a server that listens"
-                    + " only on its own machine, stops it); and, if the server asks for one, the API key. Then test again.";
-        }
-        if (error.equals(LlmFailure.TIMEOUT)) {
-            return "Check that the server is running and not busy with other work, or give it a longer timeout below; a large"
-                    + " model on a CPU can take longer than a few seconds for a first answer.";
-        }
-        if (error.equals(LlmFailure.REFUSED_KEY)) {
-            return "Paste the key again (it is easy to miss a character), and check on the server that it is still valid.";
-        }
-        if (error.equals(LlmFailure.UNKNOWN_MODEL)) {
-            return "Type the model's name exactly as the server lists it (most servers list their models at /v1/models).";
-        }
-        if (error.equals(LlmFailure.NO_SUCH_ADDRESS)) {
-            return "Check the address's path: most servers want it to end in /v1 (Loopwise adds /chat/completions), such as"
-                    + " http://localhost:11434/v1 for Ollama.";
-        }
-        if (error.equals(LlmFailure.RATE_LIMITED)) {
-            return "Wait a minute and test again. If it keeps happening, ask the provider for a higher limit, or lower the drafts per"
-                    + " ticket below (each draft is one call). Meanwhile customers get library replies.";
-        }
-        if (error.startsWith("the server answered HTTP 5")) {
-            return "The LLM server failed on its side: look at its log (a model that did not load, or too little memory), then"
-                    + " test again.";
-        }
-        if (error.equals(LlmFailure.NO_CHOICES) || error.startsWith("malformed answer") || error.equals(LlmFailure.UNREADABLE)) {
-            return "Check that the address is the server's OpenAI-compatible API (usually ending in /v1), not a web page, a sign-in"
-                    + " page or another kind of API.";
-        }
-        return "";
+    /** When the latest failed call was, as every page says a time. */
+    static String latestWhen(LlmPage.View view) {
+        return TemplateFormats.when(view.latest().at().atOffset(ZoneOffset.UTC));
     }
 
     /** A share of the last day's answers, or a dash before any asked the LLM: "0%" of nothing would read as measured. */

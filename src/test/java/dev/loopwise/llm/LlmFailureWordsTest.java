@@ -62,14 +62,14 @@ class LlmFailureWordsTest extends FakeLlmTest {
         llm.answerBody = "<html><body><h1>404 Not Found</h1></body></html>";
         llm.answerType = "text/html";
         String page = test(llm.baseUrl().replace("/v1", "/api"));
-        assertTrue(page.contains("nothing answers at this address (HTTP 404)") && page.contains("most servers want it to end in /v1"), page);
+        assertTrue(page.contains("Nothing answers at this address&#39;s path (HTTP 404)") && page.contains("most servers want to end in /v1"), page);
         assertFalse(page.contains("does not know this model") || page.contains(KEY), page);
         assertEquals("unavailable: " + LlmFailure.NO_SUCH_ADDRESS, respondSays());
 
         llm.answerBody = "{\"error\":{\"message\":\"model 'fake-words' not found, try pulling it first\",\"type\":\"api_error\"}}";
         llm.answerType = "application/json";
         String unknown = test(llm.baseUrl());
-        assertTrue(unknown.contains("the server does not know this model") && unknown.contains("/v1/models"), unknown);
+        assertTrue(unknown.contains("The server does not know this model") && unknown.contains("/v1/models"), unknown);
     }
 
     @Test
@@ -77,20 +77,19 @@ class LlmFailureWordsTest extends FakeLlmTest {
         llm.status = 429;
         llm.answerBody = "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}";
         String limited = test(llm.baseUrl());
-        assertTrue(limited.contains("the server is limiting requests (HTTP 429)") && limited.contains("ask the provider for a higher limit"),
+        assertTrue(limited.contains("The server is limiting requests (HTTP 429") && limited.contains("ask the provider for a higher limit"),
                 limited);
         assertEquals("unavailable: " + LlmFailure.RATE_LIMITED, respondSays());
 
         llm.status = 500;
         llm.answerBody = null;
         String failed = test(llm.baseUrl());
-        assertTrue(failed.contains("the server answered HTTP 500") && failed.contains("look at its log"), failed);
+        assertTrue(failed.contains("The server answered HTTP 500") && failed.contains("look at its log"), failed);
 
         llm.status = 200;
         llm.answerBody = "{\"id\":\"x\",\"object\":\"chat.completion\",\"result\":\"Ready.\"}";
         String strange = test(llm.baseUrl());
-        assertTrue(strange.contains("the answer held no reply (no &#39;choices&#39;)") || strange.contains("the answer held no reply (no 'choices')"),
-                strange);
+        assertTrue(strange.contains("held no &#39;choices&#39;") || strange.contains("held no 'choices'"), strange);
         assertTrue(strange.contains("not a web page, a sign-in page"), strange);
         assertEquals("unavailable: " + LlmFailure.NO_CHOICES, respondSays());
     }

@@ -41,7 +41,7 @@ class LlmPageTest extends FakeLlmTest {
             assertTrue(html.contains(server), server);
         }
         String test = post("/admin/llm/test", "", 200);
-        assertTrue(test.contains("no address or model is set"), test);
+        assertTrue(test.contains("No address or model is set: fill both in"), test);
         String empty = post("/admin/llm/test", "baseUrl=&model=", 400);
         assertTrue(empty.contains("To test a connection, fill in the server") && !empty.contains("To turn the LLM on"), empty);
     }
@@ -73,7 +73,7 @@ class LlmPageTest extends FakeLlmTest {
 
         llm.status = 500;
         String failed = post("/admin/llm/test", "", 200);
-        assertTrue(failed.matches("(?s).*The test failed after \\d+ ms: the server answered HTTP 500.*"), failed);
+        assertTrue(failed.matches("(?s).*The test failed after \\d+ ms. The server answered HTTP 500, a failure on its side.*"), failed);
         // Saved as on while it fails: tried at once, and the page says customers get library replies meanwhile.
         String savedFailing = post("/admin/llm", "enabled=on&baseUrl=" + llm.baseUrl() + "&model=fake-page", 200);
         assertTrue(savedFailing.contains("did not answer the test below") && savedFailing.contains("HTTP 500"), savedFailing);
@@ -143,7 +143,7 @@ class LlmPageTest extends FakeLlmTest {
         // Port 1 refuses the connection: the failure stands alone, under no notice that reads like a success.
         String failed = post("/admin/llm/test", "baseUrl=http://127.0.0.1:1/v1&model=typed-model&timeoutSeconds=3", 200);
         assertTrue(failed.contains("The test failed") && !failed.contains("id=\"llm-notice\""), failed);
-        String next = failed.substring(failed.indexOf("id=\"llm-test-next\""));
+        String next = failed.substring(failed.indexOf("id=\"llm-test-failed\""));
         assertTrue(next.contains("address is right") && next.contains("server is running") && next.contains("API key"), failed);
         assertTrue(tested.contains("value=\"typed-model\""), "what was typed stays in the form");
         assertTrue(llm.requests.get(0).encode().contains("typed-model"), "the typed model was asked");

@@ -26,6 +26,11 @@ public class DriftFormats {
                 .replayInRequest());
     }
 
+    /** Why signed alerts go nowhere, or null while the webhook settings agree. */
+    static String webhookWarning() {
+        return WebhookNotifier.unusedSecret(Arc.container().instance(MonitoringConfig.class).get()).orElse(null);
+    }
+
     /**
      * The demo's traffic is offered for replay only in a workspace made from the demo: elsewhere it asks about another
      * shop. Told by the demo's library replies: a small table, where the tickets' would be counted on every page view.

@@ -1,7 +1,9 @@
 package dev.loopwise.monitoring.drift;
 
 import dev.loopwise.common.DriftMessages;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
 import java.net.URI;
@@ -52,6 +54,17 @@ public class WebhookNotifier {
     // some receivers and proxies refuse; one small POST gains nothing from HTTP/2.
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
             .build();
+
+    /** What to fix when a secret is set without an address to sign for, else empty. */
+    public static Optional<String> unusedSecret(MonitoringConfig config) {
+        return config.webhookSecret().isPresent() && config.webhookUrl().isEmpty()
+                ? Optional.of(DriftMessages.WEBHOOK_SECRET_WITHOUT_URL) : Optional.empty();
+    }
+
+    /** Said at start, not refused: alerts still show on Drift, and the receiver may simply not be set up yet. */
+    void warnOfUnusedSecret(@Observes StartupEvent event) {
+        unusedSecret(config).ifPresent(LOG::warn);
+    }
 
     void send(long alertId, int version, String message, Map<String, Object> payload) {
         if (config.webhookUrl().isPresent()) {

@@ -68,8 +68,11 @@ public class ReviewStats {
     public record AlphaPoint(String day, Double alpha, int units) {
     }
 
-    /** {@code shared}: this reviewer's items judged by others too; agreement shows from {@code sharedNeeded} on. */
-    public record Home(long waiting, long judgedToday, long judgedTotal, Double agreement, int shared, int sharedNeeded) {
+    /**
+     * {@code shared}: this reviewer's items judged by others too; agreement shows from {@code sharedNeeded} on; {@code own}:
+     * what their home page says of their own judgements.
+     */
+    public record Home(long waiting, long judgedToday, long judgedTotal, Double agreement, int shared, int sharedNeeded, OwnStanding own) {
     }
 
     /** Non-skip judgements in all and the reviewers who judged or skipped anything. */
@@ -124,12 +127,9 @@ public class ReviewStats {
     @Transactional
     public Home home(long reviewerId) {
         Counters counters = counters(reviewerId);
-        List<?> rows = em.createNativeQuery("select overlap_compared, overlap_agreed_60 from review_reviewer_tallies where reviewer_id = ?1")
-                .setParameter(1, reviewerId).getResultList();
-        ReviewerReliability.Comparison shared = rows.isEmpty() ? new ReviewerReliability.Comparison(0, 0)
-                : comparison(((Object[]) rows.get(0))[0], ((Object[]) rows.get(0))[1]);
-        Double agreement = shared.compared() >= config.minSharedItems() ? shared.rate() : null;
-        return new Home(counters.waiting(), counters.judgedToday(), counters.judgedTotal(), agreement, shared.compared(), config.minSharedItems());
+        OwnStanding own = OwnStanding.read(em, reviewerId, config.minSharedItems());
+        return new Home(counters.waiting(), counters.judgedToday(), counters.judgedTotal(), own.agreement(), own.shared(),
+                config.minSharedItems(), own);
     }
 
     /**
