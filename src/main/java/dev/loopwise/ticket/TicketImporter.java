@@ -44,7 +44,9 @@ public class TicketImporter {
     /**
      * {@code otherColumns}: columns (JSONL keys) kept with each ticket but not read, so a misspelt "lable" shows;
      * {@code labelledExisting}: tickets the workspace held without an intent, which this file labelled;
-     * {@code repeatedInFile}: the duplicates that were repeats of an earlier row of the file rather than stored tickets.
+     * {@code repeatedInFile}: the duplicates whose text an earlier row of the file had, whether or not it was stored before;
+     * the other duplicates are tickets stored before the import. Each row is counted once, so imported, labelledExisting
+     * and duplicates add up to the rows read.
      */
     public record Result(int imported, int duplicates, int labelled, int unlabelled, int labelledExisting, List<String> createdIntents,
                          List<String> otherColumns, int repeatedInFile) {
@@ -118,6 +120,7 @@ public class TicketImporter {
         stored.forEach(i -> former.getOrDefault(i.id, List.of()).forEach(name -> ignoringCase.putIfAbsent(name.toLowerCase(Locale.ROOT), i)));
         Set<String> created = new TreeSet<>();
         Set<String> existing = new HashSet<>(already.keySet());
+        Set<String> inFile = new HashSet<>();
         int imported = 0;
         int duplicates = 0;
         int labelled = 0;
@@ -143,6 +146,9 @@ public class TicketImporter {
             }
             String split = intent == null ? null : row.split() != null ? split(row.split()) : Ticket.defaultSplit(row.text());
             Ticket ticket = Ticket.of(row.text(), intent, row.response(), split, Ticket.SOURCE_IMPORT);
+            // Asked of the file, not of the stored tickets: a ticket stored before and repeated in the file is, from its
+            // second row on, a repeat of the file's, or the summary says one stored ticket was several.
+            boolean repeated = !inFile.add(ticket.textHash);
             if (!existing.add(ticket.textHash)) {
                 StoredTickets.Stored found = already.get(ticket.textHash);
                 if (found != null && found.intent() == null && intent != null) {
@@ -151,7 +157,7 @@ public class TicketImporter {
                     labelledExisting++;
                 } else {
                     duplicates++;
-                    repeatedInFile += found == null ? 1 : 0;
+                    repeatedInFile += repeated ? 1 : 0;
                 }
                 continue;
             }

@@ -64,7 +64,7 @@ public class ConversationalExport {
             for (Object[] r : chunk) {
                 String ticket = (String) r[0];
                 Map<String, Object> line = new LinkedHashMap<>();
-                line.put("prompt", List.of(message("system", system(grounding.get(ticket))), message("user", privacy.mask(ticket))));
+                line.put("prompt", prompt(config.exportInstructions(), grounding.get(ticket), privacy.mask(ticket)));
                 line.putAll(rest.apply(r));
                 out.write(JSON.writeValueAsBytes(line));
                 out.write('\n');
@@ -82,16 +82,20 @@ public class ConversationalExport {
         return out;
     }
 
-    /** The instructions, then the passages numbered with their article titles (none: the instructions alone). */
-    String system(List<Passage> passages) {
-        StringBuilder text = new StringBuilder(config.exportInstructions());
+    /**
+     * The system message — the instructions, then the passages numbered with their article titles — and the ticket as the
+     * user's. With the instructions set empty and no passage found there is no system message: an empty one still puts an
+     * empty system block in many chat templates, or replaces the default one the model was tuned with.
+     */
+    static List<Map<String, String>> prompt(String instructions, List<Passage> passages, String ticket) {
+        StringBuilder text = new StringBuilder(instructions == null ? "" : instructions.strip());
         if (passages != null && !passages.isEmpty()) {
-            text.append("\n\nKnowledge-base passages:");
+            text.append(text.isEmpty() ? "" : "\n\n").append("Knowledge-base passages:");
             for (int i = 0; i < passages.size(); i++) {
                 text.append("\n[").append(i + 1).append("] ").append(passages.get(i).articleTitle()).append(": ").append(passages.get(i).text());
             }
         }
-        return text.toString();
+        return text.isEmpty() ? List.of(message("user", ticket)) : List.of(message("system", text.toString()), message("user", ticket));
     }
 
     private static Map<String, String> message(String role, String content) {

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Preference data in the formats other trainers read: TRL/OpenRLHF pairs
- * ({@code {"prompt","chosen","rejected","margin"?}}) and KTO rows ({@code {"prompt","completion","label"}}),
+ * ({@code {"prompt","chosen","rejected","margin"}}) and KTO rows ({@code {"prompt","completion","label"}}),
  * out of Loopwise a page at a time (pairs come in through {@link PreferenceImport}). Each page is read in its own short
  * transaction and written after it ended: a download takes as long as its client reads (a conversational export, also as
  * long as its tickets take to encode), and one transaction around all of it held a connection that long and was rolled
@@ -46,9 +46,10 @@ public class PreferenceExchange {
                 line.put("prompt", privacy.mask((String) r[0]));
                 line.put("chosen", r[1]);
                 line.put("rejected", r[2]);
-                if (r[3] != null) {
-                    line.put("margin", ((Number) r[3]).doubleValue());
-                }
+                // On every row, 0 where no stars were given (what rounds read for those): TRL's reward collator takes every
+                // row's margin once the first row has one, and a row without it stopped training; a margin of 0 is the
+                // loss without one. The Hugging Face JSON loader also refuses a column first seen past its first block.
+                line.put("margin", r[3] == null ? 0.0 : ((Number) r[3]).doubleValue());
                 out.write(JSON.writeValueAsBytes(line));
                 out.write('\n');
             }

@@ -44,7 +44,7 @@ public class PreferenceResource {
     CurrentUser currentUser;
 
     /**
-     * {@code format=trl}: judgements as {"prompt","chosen","rejected","margin"?}; {@code format=kto}: thumbs as
+     * {@code format=trl}: judgements as {"prompt","chosen","rejected","margin"}; {@code format=kto}: thumbs as
      * {"prompt","completion","label"}; {@code trl-chat} and {@code kto-chat}: the same in TRL's conversational form, the
      * prompt as messages grounded in the knowledge base, for training an LLM ({@link ConversationalExport}).
      */

@@ -14,6 +14,7 @@ import dev.loopwise.security.user.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,11 +77,20 @@ class ConversationalExportTest {
         assertTrue(lines.length >= 1, "rows exported");
         for (String line : lines) {
             JsonNode row = JSON.readTree(line);
+            // TRL's conversational rows: the prompt's system turn first, then the ticket as the user's; each answer one
+            // assistant turn; no other columns (DPOTrainer and KTOTrainer read these by name).
+            assertEquals("chosen".equals(answerField) ? List.of("prompt", "chosen", "rejected") : List.of("prompt", "completion", "label"),
+                    ExportRows.fields(row), line);
             JsonNode prompt = row.get("prompt");
-            assertTrue(prompt.isArray() && prompt.size() == 2, line);
-            assertEquals("system", prompt.get(0).get("role").asText(), line);
-            assertEquals("user", prompt.get(1).get("role").asText(), line);
-            assertTrue(row.get(answerField).isArray() && row.get(answerField).size() == 1, line);
+            ExportRows.assertTurns(prompt, List.of("system", "user"), line);
+            ExportRows.assertTurns(row.get(answerField), List.of("assistant"), line);
+            if ("chosen".equals(answerField)) {
+                ExportRows.assertTurns(row.get("rejected"), List.of("assistant"), line);
+                assertFalse(PreferencePair.sameWords(row.get("chosen").get(0).get("content").asText(),
+                        row.get("rejected").get(0).get("content").asText()), "not a self-pair: " + line);
+            } else {
+                assertTrue(row.get("label").isBoolean(), line);
+            }
             if (prompt.get(1).get("content").asText().startsWith("My new boots pinch")) {
                 found = row;
             }

@@ -19,8 +19,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,22 +41,43 @@ class PreferenceDataTest {
     @Inject
     EntityManager em;
 
+    /**
+     * Every row has the same columns, as TRL's standard preference rows: text prompt, chosen and rejected, and a margin on
+     * each (0 where none was given), since TRL's reward collator reads every row's margin once the first has one.
+     */
     @Test
     void theTrlExportIsValidJsonlWithOneLinePerPreference() throws Exception {
         ActiveModel.await();
         Judgements.judgeShorterIsBetter(review, users, 12);
-        Caller admin = Caller.apiKey(keys, "admin");
-        String body = admin.request().get("/api/v1/export/preferences?format=trl").then().statusCode(200)
-                .contentType(containsString("application/x-ndjson")).extract().asString();
-        long strict = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select (select count(*) from judgements where choice in ('1', '2')) + (select count(*) from imported_preferences)")
-                .getSingleResult()).longValue());
-        String[] lines = body.strip().split("\n");
-        assertEquals(strict, lines.length);
-        for (String line : lines) {
-            JsonNode row = JSON.readTree(line);
-            assertTrue(row.get("prompt").isTextual() && row.get("chosen").isTextual() && row.get("rejected").isTextual(), line);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into imported_preferences (prompt, chosen, rejected, margin, batch, pair_hash) values
+                ('trl columns: with a margin', 'Yes.', 'No.', 0.5, 'trl-columns', 'trl-columns-1'),
+                ('trl columns: without one', 'Yes.', 'No.', null, 'trl-columns', 'trl-columns-2')""").executeUpdate());
+        try {
+            Caller admin = Caller.apiKey(keys, "admin");
+            String body = admin.request().get("/api/v1/export/preferences?format=trl").then().statusCode(200)
+                    .contentType(containsString("application/x-ndjson")).extract().asString();
+            long strict = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select (select count(*) from judgements where choice in ('1', '2')) + (select count(*) from imported_preferences)")
+                    .getSingleResult()).longValue());
+            String[] lines = body.strip().split("\n");
+            assertEquals(strict, lines.length);
+            Map<String, Double> margins = new HashMap<>();
+            for (String line : lines) {
+                JsonNode row = JSON.readTree(line);
+                assertEquals(List.of("prompt", "chosen", "rejected", "margin"), ExportRows.fields(row), line);
+                assertTrue(row.get("prompt").isTextual() && row.get("chosen").isTextual() && row.get("rejected").isTextual(), line);
+                assertTrue(row.get("margin").isNumber() && row.get("margin").asDouble() >= 0 && row.get("margin").asDouble() <= 10, line);
+                assertTrue(!PreferencePair.sameWords(row.get("chosen").asText(), row.get("rejected").asText()), "not a self-pair: " + line);
+                margins.put(row.get("prompt").asText(), row.get("margin").asDouble());
+            }
+            assertEquals(0.5, margins.get("trl columns: with a margin"));
+            assertEquals(0.0, margins.get("trl columns: without one"), "no margin: 0, the loss without one");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where batch = 'trl-columns'")
+                    .executeUpdate());
         }
+        Caller admin = Caller.apiKey(keys, "admin");
         // The value sent is repeated, quoted, with every format the export takes: a wrong case is then seen at once.
         admin.request().get("/api/v1/export/preferences?format=csv").then().statusCode(400).body("code", equalTo("invalid_format"))
                 .body("error", equalTo("format 'csv' is not one Loopwise exports: use trl (preference pairs), kto (thumbs up/down),"
@@ -199,6 +222,9 @@ class PreferenceDataTest {
         boolean found = false;
         for (String line : kto.strip().split("\n")) {
             JsonNode row = JSON.readTree(line);
+            // TRL's unpaired preference rows: text prompt and completion, a true/false label (KTOTrainer takes no "up").
+            assertEquals(List.of("prompt", "completion", "label"), ExportRows.fields(row), line);
+            assertTrue(row.get("prompt").isTextual() && row.get("completion").isTextual() && row.get("label").isBoolean(), line);
             if (row.get("prompt").asText().equals("please cancel my order FH-555123")) {
                 found = true;
                 assertTrue(row.get("label").asBoolean(), "the caller changed the verdict to up");
