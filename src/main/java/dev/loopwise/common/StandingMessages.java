@@ -12,9 +12,8 @@ public final class StandingMessages {
     }
 
     public static String ownStandingAlone(int needed, String counts) {
-        return "You are the only reviewer so far, so there is nobody to compare your judgements with yet: your agreement with"
-                + " others shows after about " + Counts.of(needed, "judgement") + " on items another reviewer also judged, once one"
-                + " joins. " + counts;
+        return "No other reviewer has judged anything yet, so there is nobody to compare your judgements with: your agreement with"
+                + " others shows after about " + Counts.of(needed, "judgement") + " on items another reviewer also judged. " + counts;
     }
 
     public static String ownStandingTooFew(int shared, int more, String counts) {
@@ -32,8 +31,8 @@ public final class StandingMessages {
                 + " likely lies between " + percent(low) + " and " + percent(high) + " (a 90% range). " + counts;
     }
 
-    public static final String OWN_WEIGHT_NEUTRAL = "Until then your judgements count like everyone's in alignment rounds, with the"
-            + " neutral weight of 50%.";
+    public static final String OWN_WEIGHT_NEUTRAL = "Until then your judgements count in alignment rounds as much as those of any"
+            + " reviewer not yet measured (a weight of 50%).";
 
     /** The weight rounds give, with its 90% range, against the neutral 50%; {@code measured}: agreement is shown too. */
     public static String ownWeight(double weight, double low, double high, boolean measured) {

@@ -50,14 +50,14 @@ class OwnStandingTest {
 
     @Test
     void aLoneReviewerAndOneWithoutOverlapAreToldHowFarOffAFigureIs() {
-        assertEquals("You are the only reviewer so far, so there is nobody to compare your judgements with yet: your agreement with"
-                + " others shows after about 5 judgements on items another reviewer also judged, once one joins. Until then your"
-                + " judgements count like everyone's in alignment rounds, with the neutral weight of 50%.",
+        assertEquals("No other reviewer has judged anything yet, so there is nobody to compare your judgements with: your agreement"
+                + " with others shows after about 5 judgements on items another reviewer also judged. Until then your judgements"
+                + " count in alignment rounds as much as those of any reviewer not yet measured (a weight of 50%).",
                 new OwnStanding(0, 0, 0, 0, 5, false).sentence());
         assertEquals("None of the items you judged has been judged by another reviewer yet, too few to say how well your judgements"
                 + " agree with theirs: that shows after about 5 more judgements on items others also judged (such shared items come"
-                + " to you on their own as you review). Until then your judgements count like everyone's in alignment rounds, with"
-                + " the neutral weight of 50%.", new OwnStanding(0, 0, 0, 0, 5, true).sentence());
+                + " to you on their own as you review). Until then your judgements count in alignment rounds as much as those of"
+                + " any reviewer not yet measured (a weight of 50%).", new OwnStanding(0, 0, 0, 0, 5, true).sentence());
         String three = new OwnStanding(3, 2, 0, 0, 5, true).sentence();
         assertTrue(three.startsWith("Only 3 items you judged have also been judged by other reviewers, too few to say") && three.contains(
                 "after about 2 more judgements on items others also judged"), three);
