@@ -50,6 +50,7 @@ class UndecidedRoundFigureTest {
             round.persist();
             return round.id;
         });
+        Long[] laterId = new Long[1];
         try {
             String roundPage = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
                     .extract().asString();
@@ -69,8 +70,30 @@ class UndecidedRoundFigureTest {
             assertFalse(guide.contains("fair chance"), guide);
             // Judgements given since the round ended are counted beside its figure, alike on both pages.
             assertEquals(found(SINCE, next), found(SINCE, guide), "the count since the round ended: " + next + " / " + guide);
+
+            // Once a later round has read these judgements and those since, this round's count is no longer the one to follow.
+            long later = QuarkusTransaction.requiringNew().call(() -> {
+                AlignmentRound round = new AlignmentRound();
+                round.method = RoundSettings.REWARD_WEIGHTED;
+                round.status = AlignmentRound.CANCELLED;
+                round.startedBy = "admin";
+                round.finishedAt = OffsetDateTime.now();
+                round.persist();
+                return round.id;
+            });
+            laterId[0] = later;
+            String older = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
+                    .extract().asString();
+            String olderNext = older.substring(older.indexOf("What to do next"));
+            olderNext = olderNext.substring(0, olderNext.indexOf("</p>"));
+            assertTrue(olderNext.contains("Round " + later + " was started after this one") && found(MORE, olderNext).isEmpty(), olderNext);
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+            QuarkusTransaction.requiringNew().run(() -> {
+                AlignmentRound.deleteById(id);
+                if (laterId[0] != null) {
+                    AlignmentRound.deleteById(laterId[0]);
+                }
+            });
         }
     }
 

@@ -73,7 +73,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + " left out of the reply-fits-the-intent check, which would otherwise"
                     + " score it on its own lessons"));
 
-    public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems) {
+    /** {@code newer}: the newest round started after this one, if any. */
+    public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems, Long newer) {
         List<GateRow> gates = new ArrayList<>();
         for (RoundResult.Gate gate : round.gates) {
             gates.add(new GateRow(QUESTIONS.getOrDefault(gate.name(), gate.name()), RoundFormats.symbol(gate), RoundFormats.verdictText(gate),
@@ -81,7 +82,12 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         }
         String byHand = promotedByHand(round);
         String outcome = byHand.isEmpty() ? outcome(round) : outcome(round).replace(" Nothing changed for customers.", "") + byHand;
-        return new RoundReport(outcome, nextStep(round, waitingItems, RoundEstimate.of(round)), gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
+        // A later round read this one's judgements and those given since: counting them again here would send the lead back
+        // to a figure the later round has replaced.
+        String next = newer != null && AlignmentRound.NEEDS_EVIDENCE.equals(round.status)
+                ? "Round " + newer + " was started after this one and read its judgements too: its page says what to do next."
+                : nextStep(round, waitingItems, RoundEstimate.of(round));
+        return new RoundReport(outcome, next, gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
     }
 
     /**
