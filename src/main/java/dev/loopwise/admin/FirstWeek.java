@@ -1,6 +1,7 @@
 package dev.loopwise.admin;
 
 import dev.loopwise.alignment.round.AlignmentRound;
+import dev.loopwise.alignment.round.RoundEstimate;
 import dev.loopwise.alignment.round.RoundReport;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.text.Counts;
@@ -126,24 +127,31 @@ public class FirstWeek {
         long judgements = judged.judgements();
         long reviewers = judged.reviewers();
         long waiting = ReviewItem.countOpen();
-        steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
-                (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
-                        + "; " + Counts.of(waiting, "item") + " waiting.",
-                judgeAction(waiting, judgements, ReviewItem.countUnreviewedTickets(UNREVIEWED_LOOK), reviewAddress),
-                "/admin/review"));
         Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
                 List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
                 .firstResultOptional();
+        // An undecided round's own count is the one to give: the first round's rule of thumb would contradict its page.
+        Optional<RoundEstimate> estimate = round.flatMap(RoundEstimate::of);
+        String wanted = round.flatMap(r -> estimate.filter(e -> !e.farOff()).map(e -> e.forRound(r.id)))
+                .orElse("about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements) + " more judgements give a first round a fair chance to decide");
+        steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
+                (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
+                        + "; " + Counts.of(waiting, "item") + " waiting.",
+                judgeAction(waiting, judgements, ReviewItem.countUnreviewedTickets(UNREVIEWED_LOOK), reviewAddress, wanted),
+                "/admin/review"));
         // A round that could not decide yet is no first round done: its next step is more judgements, then another round.
         boolean undecided = round.map(r -> AlignmentRound.NEEDS_EVIDENCE.equals(r.status)).orElse(false);
         String noneDecided = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
                         List.of(AlignmentRound.QUEUED, AlignmentRound.RUNNING)).firstResultOptional()
                 .map(r -> "Round " + r.id + (AlignmentRound.QUEUED.equals(r.status) ? " is queued: it starts once the training running now ends."
                         : " is running: follow it on Rounds.")).orElse("No round yet.");
-        steps.add(new Step("Run the first improvement round", round.isPresent() && !undecided, round.map(FirstWeek::describe).orElse(noneDecided),
-                undecided ? "Have reviewers judge more replies (round " + round.get().id + "'s page says about how many), then start another"
-                        + " round on Rounds." : "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better"
-                        + " version only when the evidence shows it.", undecided ? "/admin/rounds/" + round.get().id : "/admin/rounds"));
+        steps.add(new Step("Run the first improvement round", round.isPresent() && !undecided,
+                round.map(r -> describe(r, estimate)).orElse(noneDecided),
+                undecided ? (estimate.filter(RoundEstimate::met).isPresent() ? "On Rounds, start another round: reviewers have"
+                        + " given as many judgements as round " + round.get().id + " asked for." : "Have reviewers judge more replies as round "
+                        + round.get().id + "'s page says, then start another round on Rounds.")
+                        : "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better version only when the"
+                        + " evidence shows it.", undecided ? "/admin/rounds/" + round.get().id : "/admin/rounds"));
         long checks = active.map(v -> RowCounts.of(RowCounts.DRIFT_REPORTS, v.version)).orElse(0L);
         long alerts = active.map(v -> RowCounts.of(RowCounts.DRIFT_ALERTS, v.version)).orElse(0L);
         // A change drift found and acted on (items queued, a round proposed) is not done with until the lead has seen it.
@@ -200,8 +208,14 @@ public class FirstWeek {
      * the page, so the step must not ask for the import the lead just did (once all were, it must).
      */
     static String judgeAction(long waiting, long judgements, long unlabelled, String reviewAddress) {
-        String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
-                + " more judgements give a first round a fair chance to decide. Follow their progress on Review quality.";
+        return judgeAction(waiting, judgements, unlabelled, reviewAddress, "about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
+                + " more judgements give a first round a fair chance to decide");
+    }
+
+    /** {@code wanted}: how many more judgements, and what for ("about 60 more judgements give a first round a fair chance…"). */
+    static String judgeAction(long waiting, long judgements, long unlabelled, String reviewAddress, String wanted) {
+        String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: " + wanted
+                + ". Follow their progress on Review quality.";
         if (waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS && unlabelled > 0) {
             return "Review items are made from the " + Counts.of(unlabelled, "ticket") + (unlabelled >= UNREVIEWED_LOOK ? " or more" : "")
                     + " without an intent that no reviewer has seen yet (and from"
@@ -213,16 +227,17 @@ public class FirstWeek {
                 + " then a" + ask : "A" + ask;
     }
 
-    private static String describe(AlignmentRound round) {
-        return outcome(round) + RoundReport.promotedByHand(round);
+    private static String describe(AlignmentRound round, Optional<RoundEstimate> estimate) {
+        return outcome(round, estimate) + RoundReport.promotedByHand(round);
     }
 
-    private static String outcome(AlignmentRound round) {
+    private static String outcome(AlignmentRound round, Optional<RoundEstimate> estimate) {
         return switch (round.status) {
             case AlignmentRound.PROMOTED -> "Round " + round.id + " made the answers better: version " + round.candidateVersion + " now answers.";
             // The round's reason is the checks' own text; its page explains them, the overview only says what happened.
-            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + round.id + " could not decide yet: too few judgements to tell the versions"
-                    + " apart (its page says how many more).";
+            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + round.id + " could not decide yet: " + estimate.map(e -> e.farOff()
+                    ? "the versions are too close for any realistic number of judgements to tell apart (its page says what to do)."
+                    : e.forRound(round.id) + ".").orElse("its checks wait on more evidence (its page says which).");
             case AlignmentRound.SUPERSEDED -> "Round " + round.id + " ended unused: the active version changed while it ran.";
             default -> "Round " + round.id + " found its new version no better, so customers kept the active one (its page says why).";
         };

@@ -87,6 +87,14 @@
     const first = document.getElementById('first-progress');
     if (first) first.textContent = Math.round(run.progress * 100) + '%';
     eta(run.progress);
+    // An instance that stopped sending heartbeats leaves a bar that would sit still until the run is marked failed: the
+    // page says when it was last heard from instead, and goes back to the bar if it comes back.
+    const silent = document.getElementById('run-silent');
+    if (silent) {
+      silent.textContent = run.silence || '';
+      silent.hidden = !run.silence;
+      document.getElementById('run-moving').hidden = !!run.silence;
+    }
     if (run.error) {
       const error = document.getElementById('run-error');
       error.textContent = run.error;

@@ -3,11 +3,11 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -19,6 +19,10 @@ import java.util.stream.Collectors;
 public record RoundReport(String outcome, String nextStep, List<GateRow> gates, List<MetricGroup> metrics, Map<String, Object> lineage) {
     /** {@code answer}: the check's answer in a sentence; {@code detail}: its figures (intervals, p-values), shown folded. */
     public record GateRow(String question, String mark, String verdict, String answer, String detail, String name) {
+        /** Whether its figures hold a 90% interval or a p-value, which the page then explains: a distance alone needs no such note. */
+        public boolean hasRanges() {
+            return detail != null && (detail.contains("interval") || detail.contains("p = "));
+        }
     }
 
     public record Metric(String name, String value, String meaning) {
@@ -69,7 +73,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + " left out of the reply-fits-the-intent check, which would otherwise"
                     + " score it on its own lessons"));
 
-    public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems) {
+    /** {@code newer}: the newest round started after this one, if any. */
+    public static RoundReport of(AlignmentRound round, Map<Long, String> reviewerNames, long waitingItems, Long newer) {
         List<GateRow> gates = new ArrayList<>();
         for (RoundResult.Gate gate : round.gates) {
             gates.add(new GateRow(QUESTIONS.getOrDefault(gate.name(), gate.name()), RoundFormats.symbol(gate), RoundFormats.verdictText(gate),
@@ -77,7 +82,12 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         }
         String byHand = promotedByHand(round);
         String outcome = byHand.isEmpty() ? outcome(round) : outcome(round).replace(" Nothing changed for customers.", "") + byHand;
-        return new RoundReport(outcome, nextStep(round, waitingItems), gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
+        // A later round read this one's judgements and those given since: counting them again here would send the lead back
+        // to a figure the later round has replaced.
+        String next = newer != null && AlignmentRound.NEEDS_EVIDENCE.equals(round.status)
+                ? "Round " + newer + " was started after this one and read its judgements too: its page says what to do next."
+                : nextStep(round, waitingItems, RoundEstimate.of(round));
+        return new RoundReport(outcome, next, gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
     }
 
     /**
@@ -115,23 +125,27 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
     }
 
     static String nextStep(AlignmentRound round, long waitingItems) {
-        RoundResult.Gate most = round.gates.stream().filter(g -> RoundResult.WAIT.equals(g.verdict()) && g.moreJudgements() != null)
-                .max(Comparator.comparing(RoundResult.Gate::moreJudgements)).orElse(null);
-        Integer more = most == null ? null : most.moreJudgements();
+        return nextStep(round, waitingItems, RoundEstimate.of(round, 0));
+    }
+
+    static String nextStep(AlignmentRound round, long waitingItems, Optional<RoundEstimate> estimate) {
         // Judgements never settle whether replies fit the request: that check waits on labelled tickets kept aside.
         boolean fitWaits = round.gates.stream().anyMatch(g -> "reply_intent".equals(g.name()) && RoundResult.WAIT.equals(g.verdict()));
-        String waiting = " (" + Counts.of(waitingItems, "item") + " waiting for reviewers)";
+        String waiting = Counts.of(waitingItems, "item") + " waiting for reviewers";
         return switch (round.status) {
             case AlignmentRound.PROMOTED -> "Reviewers keep judging the new version's replies; start another round when a few hundred new judgements are in.";
-            case AlignmentRound.NEEDS_EVIDENCE -> more != null && more > Gates.FAR_MORE_JUDGEMENTS
+            case AlignmentRound.NEEDS_EVIDENCE -> estimate.isPresent() && estimate.get().farOff()
                     ? "No realistic number of judgements would settle every check below (one needs more than "
                     + Counts.of(Gates.FAR_MORE_JUDGEMENTS, "judgement") + "). Keep the active version; start another round when "
                     + "reviewers have judged replies on new tickets."
-                    : more == null && fitWaits ? FIT_NEXT + ", then start another round."
-                    : ("Collect " + (more == null ? "more judgements" + waiting + ", then start another round."
-                    : "about " + Counts.of(more, "more judgement") + waiting + (RoundFormats.firstEstimate(most)
+                    : estimate.isEmpty() && fitWaits ? FIT_NEXT + ", then start another round."
+                    : (estimate.isPresent() && estimate.get().met() ? "Start another round on Rounds: reviewers have given "
+                    + Counts.of(estimate.get().givenSince(), "judgement") + " since this round ended, as many as the "
+                    + estimate.get().count() + " it asked for."
+                    : "Collect " + estimate.map(e -> e.count() + " (" + waiting + e.since("the round") + ")" + (e.firstEstimate()
                     ? ": they give a first estimate of how many would decide the comparison. Then start another round."
-                    : ", then start another round."))) + (fitWaits ? " Whether replies still fit what customers ask about is not"
+                    : ", then start another round.")).orElse("more judgements (" + waiting + "), then start another round."))
+                    + (fitWaits ? " Whether replies still fit what customers ask about is not"
                     + " decided by judgements: " + Character.toLowerCase(FIT_NEXT.charAt(0)) + FIT_NEXT.substring(1) + "." : "");
             case AlignmentRound.REJECTED -> afterRejection(round.gates);
             case AlignmentRound.SUPERSEDED -> "Start a new round: it compares with the active version.";

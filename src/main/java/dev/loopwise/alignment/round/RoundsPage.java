@@ -88,7 +88,8 @@ public class RoundsPage {
         // Said only while it is still under way: once it has ended, its outcome is what the page is about.
         String alreadyUnderWay = already && !round.finished()
                 ? LifecycleMessages.roundAlreadyUnderWay(round.id, AlignmentRound.RUNNING.equals(round.status)) : null;
-        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen()), alreadyUnderWay);
+        Long newer = AlignmentRound.<AlignmentRound>find("id > ?1 order by id desc", round.id).firstResultOptional().map(r -> r.id).orElse(null);
+        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen(), newer), alreadyUnderWay);
     }
 
     /** Numbers are read from the text as typed: a mistake shows the form again, values kept, with the field named. */

@@ -5,6 +5,8 @@ import dev.loopwise.common.Messages;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.job.StatusWords;
 import dev.loopwise.model.intent.IntentRegime;
+import dev.loopwise.model.registry.training.RunSilence;
+import dev.loopwise.model.registry.training.TrainingConfig;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.training.TrainingService;
 import dev.loopwise.model.registry.version.ModelService;
@@ -25,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +49,8 @@ public class ModelResource {
     TrainingService training;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    TrainingConfig config;
 
     public record VersionView(int version, String status, String regime, String encoder, String checksum,
                               Map<String, Object> metrics, OffsetDateTime createdAt, OffsetDateTime activatedAt, String createdBy,
@@ -68,12 +73,13 @@ public class ModelResource {
     public record TrainRequest(String regime) {
     }
 
+    /** {@code silence}: while it runs, a sentence once its instance has stopped sending heartbeats (null otherwise). */
     public record RunView(long runId, String status, String statusText, double progress, String step, Integer version, String error,
-                          OffsetDateTime createdAt, OffsetDateTime finishedAt) {
-        static RunView of(TrainingRun run) {
+                          OffsetDateTime createdAt, OffsetDateTime finishedAt, String silence) {
+        static RunView of(TrainingRun run, Duration staleness) {
             return new RunView(run.id, run.status, StatusWords.words(run.status), run.progress, run.step,
                     run.version == null ? null : run.version.version,
-                    run.error, run.createdAt, run.finishedAt);
+                    run.error, run.createdAt, run.finishedAt, RunSilence.of(run, staleness, OffsetDateTime.now()));
         }
     }
 
@@ -134,7 +140,7 @@ public class ModelResource {
     public RunView run(@PathParam("id") long id) {
         TrainingRun run = TrainingRun.<TrainingRun>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound(Messages.notFound("training run", id)));
-        return RunView.of(run);
+        return RunView.of(run, config.heartbeatStaleness());
     }
 
     /** Asks a queued or running training to stop; 409 when it has already ended. No version is made. */
@@ -150,7 +156,7 @@ public class ModelResource {
             throw ApiException.conflict("run_finished", "Training run " + id + " has already ended; there is nothing to cancel.");
         }
         // The cancel committed in its own transaction; this request's persistence context still holds the run as it was.
-        return RunView.of(QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(id)));
+        return RunView.of(QuarkusTransaction.requiringNew().call(() -> TrainingRun.<TrainingRun>findById(id)), config.heartbeatStaleness());
     }
 
     @Operation(summary = "Make a version the active one",

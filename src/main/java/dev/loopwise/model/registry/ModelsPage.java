@@ -8,6 +8,7 @@ import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.model.intent.IntentRegime;
 import dev.loopwise.model.registry.training.TrainingConfig;
+import dev.loopwise.model.registry.training.RunSilence;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.training.TrainingService;
 import dev.loopwise.model.registry.version.ModelActivation;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -57,7 +59,8 @@ public class ModelsPage {
     static class Templates {
         static native TemplateInstance models(VersionList versions, List<TrainingRun> runs, List<ModelActivation> activations,
                                               Long watch, String error, int minFineTuneExamples, boolean autoFineTune,
-                                              String nextStep, boolean training, RegimeChoice regime, String activationsShown);
+                                              String nextStep, boolean training, RegimeChoice regime, String activationsShown,
+                                              String silence);
 
         static native TemplateInstance version(ModelVersion version, String nextStep);
     }
@@ -143,7 +146,7 @@ public class ModelsPage {
     @Produces(MediaType.APPLICATION_JSON)
     public ModelResource.RunView run(@PathParam("id") long id) {
         return ModelResource.RunView.of(TrainingRun.<TrainingRun>findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("No training run " + id + ".")));
+                .orElseThrow(() -> ApiException.notFound("No training run " + id + ".")), config.heartbeatStaleness());
     }
 
     @POST
@@ -188,7 +191,8 @@ public class ModelsPage {
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
                 Reply.count("status", Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()),
                 RegimeChoice.of(runs), PagingMessages.newestShown(activations.size(),
-                        RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null));
+                        RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null),
+                runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness(), OffsetDateTime.now()));
     }
 
     /**

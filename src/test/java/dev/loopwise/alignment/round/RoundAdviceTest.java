@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** After a rejection the advice follows the check that failed: more judgements only where they would help. */
@@ -99,6 +100,29 @@ class RoundAdviceTest {
         round.status = AlignmentRound.NEEDS_EVIDENCE;
         assertTrue(RoundFormats.material(round).startsWith("This round learned from") && RoundFormats.material(round).contains("afresh"),
                 RoundFormats.material(round));
+    }
+
+    @Test
+    void anUndecidedRoundCountsTheJudgementsGivenSinceAndSaysToStartAnotherOnceItAskedForNoMore() {
+        AlignmentRound round = new AlignmentRound();
+        round.id = 7L;
+        round.status = AlignmentRound.NEEDS_EVIDENCE;
+        round.gates = List.of(new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.05, -0.02, 0.12, 120),
+                gate("kl_bound", RoundResult.PASS));
+        RoundEstimate some = RoundEstimate.of(round, 30).orElseThrow();
+        String collect = RoundReport.nextStep(round, 65, Optional.of(some));
+        assertTrue(collect.startsWith("Collect about 120 more judgements (65 items waiting for reviewers; 30 judgements given since the round"
+                + " ended), then start another round."), collect);
+        assertEquals("about 120 more judgements would let round 7's checks decide (its estimate when it ended; 30 judgements given since"
+                + " it ended)", some.forRound(round.id));
+        RoundEstimate enough = RoundEstimate.of(round, 150).orElseThrow();
+        String start = RoundReport.nextStep(round, 65, Optional.of(enough));
+        assertTrue(start.startsWith("Start another round on Rounds: reviewers have given 150 judgements since this round ended, as many as"
+                + " the about 120 more judgements it asked for."), start);
+        assertTrue(enough.forRound(round.id).endsWith("150 judgements given since it ended, enough to start another round)"),
+                enough.forRound(round.id));
+        round.status = AlignmentRound.REJECTED;
+        assertTrue(RoundEstimate.of(round, 150).isEmpty(), "only an undecided round asks for more judgements");
     }
 
     @Test

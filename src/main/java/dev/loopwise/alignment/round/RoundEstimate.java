@@ -1,0 +1,77 @@
+package dev.loopwise.alignment.round;
+
+import dev.loopwise.common.text.Counts;
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The "about N more judgements" of an undecided round, the one figure its page and Overview both give: the most that any
+ * of its waiting checks asked for when it ended. It stays the round's own figure (only the next round measures afresh), so
+ * the judgements given since it read its own are counted beside it rather than taken off it: a count worked out from them
+ * would be a second estimate that the round's page does not show.
+ *
+ * @param firstEstimate the checks had too few judgements kept aside to extrapolate: the count buys a first estimate only
+ */
+public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
+
+    /** The estimate of an undecided round whose checks asked for a number of judgements, with those given since counted. */
+    public static Optional<RoundEstimate> of(AlignmentRound round) {
+        return mostWanted(round).map(gate -> new RoundEstimate(gate.moreJudgements(), RoundFormats.firstEstimate(gate), givenSince(round)));
+    }
+
+    static Optional<RoundEstimate> of(AlignmentRound round, long givenSince) {
+        return mostWanted(round).map(gate -> new RoundEstimate(gate.moreJudgements(), RoundFormats.firstEstimate(gate), givenSince));
+    }
+
+    /** The waiting check that asked for the most judgements, if any asked for a number. */
+    static Optional<RoundResult.Gate> mostWanted(AlignmentRound round) {
+        if (!AlignmentRound.NEEDS_EVIDENCE.equals(round.status)) {
+            return Optional.empty();
+        }
+        return round.gates.stream().filter(g -> RoundResult.WAIT.equals(g.verdict()) && g.moreJudgements() != null)
+                .max(Comparator.comparing(RoundResult.Gate::moreJudgements));
+    }
+
+    /** Beyond {@link Gates#FAR_MORE_JUDGEMENTS} no count is a plan a team can follow: the versions are about as good. */
+    public boolean farOff() {
+        return more > Gates.FAR_MORE_JUDGEMENTS;
+    }
+
+    /** "about 120 more judgements", as both pages say it. */
+    public String count() {
+        return "about " + Counts.of(more, "more judgement");
+    }
+
+    /** Reviewers have given at least as many judgements since the round read its own as it asked for. */
+    public boolean met() {
+        return givenSince >= more;
+    }
+
+    /** What the judgements given since add, "; 30 judgements given since it ended" (nothing while none were). */
+    public String since(String roundName) {
+        return givenSince == 0 ? "" : "; " + Counts.of(givenSince, "judgement") + " given since " + roundName + " ended"
+                + (met() ? ", enough to start another round" : "");
+    }
+
+    /** As Overview says it of round N: "about 120 more judgements would let round 4's checks decide (its estimate when it ended)". */
+    public String forRound(long id) {
+        return count() + (firstEstimate ? " would give round " + id + "'s checks a first estimate of how many would decide them"
+                : " would let round " + id + "'s checks decide") + " (its estimate when it ended" + since("it") + ")";
+    }
+
+    /**
+     * Judgements (skips aside) given after the round read its own: ids past its last new one, or, for a round that read
+     * none, given after it started.
+     */
+    static long givenSince(AlignmentRound round) {
+        if (round.newUpto != null) {
+            return ((Number) Panache.getEntityManager().createNativeQuery(
+                    "select count(*) from judgements where choice <> 'skip' and id > ?1").setParameter(1, round.newUpto)
+                    .getSingleResult()).longValue();
+        }
+        return ((Number) Panache.getEntityManager().createNativeQuery(
+                "select count(*) from judgements where choice <> 'skip' and created_at > ?1")
+                .setParameter(1, round.startedAt != null ? round.startedAt : round.createdAt).getSingleResult()).longValue();
+    }
+}
