@@ -19,12 +19,26 @@ import java.util.Map;
 public class ModelFormats {
 
     /**
-     * The status as a badge reads it: a version whose round did not show it better is "not promoted", whether the round
-     * found it no better or could not decide yet (its round page says which).
+     * The status as a badge reads it: a version whose round found it worse is "not promoted"; one whose round could not
+     * decide yet reads as that round does, "not decided yet", since more evidence may still show it better (its round page
+     * says what would decide it).
      */
     static String statusText(ModelVersion version) {
-        String words = StatusWords.words(version.status);
+        String words = StatusWords.words(undecided(version) ? NEEDS_EVIDENCE : version.status);
         return version.weightsRemovedAt == null ? words : words + ", weights removed";
+    }
+
+    /** The badge's colour: an undecided round's version in the round's waiting colour, not in a rejection's red. */
+    static String badgeClass(ModelVersion version) {
+        return undecided(version) ? NEEDS_EVIDENCE : version.status;
+    }
+
+    /** The round status a version not promoted because nothing could decide yet shares with its round. */
+    private static final String NEEDS_EVIDENCE = "needs_evidence";
+
+    private static boolean undecided(ModelVersion version) {
+        return ModelVersion.REJECTED.equals(version.status) && version.lineage != null
+                && RoundVersionAdvice.UNDECIDED_OUTCOME.equals(version.lineage.get("gateOutcome"));
     }
 
     /** Why the active version changed, as the lead reads it; the codes stay in the database and the API. */

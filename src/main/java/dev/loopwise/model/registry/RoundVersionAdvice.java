@@ -28,6 +28,9 @@ final class RoundVersionAdvice {
      * What a round's version's gates concluded, in words: one of them found it worse, or none could decide yet (its round's
      * page says whether more judgements or more labelled tickets would). Versions made before rounds recorded this say both.
      */
+    /** The gate outcome a round records on its version when no check could decide yet. */
+    static final String UNDECIDED_OUTCOME = "wait";
+
     static String roundVerdict(ModelVersion version) {
         Object outcome = version.lineage == null ? null : version.lineage.get("gateOutcome");
         if ("fail".equals(outcome)) {
@@ -35,7 +38,7 @@ final class RoundVersionAdvice {
         }
         // Not "more judgements": a check of replies against their tickets waits on labelled tickets kept aside, which no
         // judgement adds to; the round's page names what each undecided check needs.
-        return "wait".equals(outcome) ? UNDECIDED : "undecided, or worse";
+        return UNDECIDED_OUTCOME.equals(outcome) ? UNDECIDED : "undecided, or worse";
     }
 
     static final String UNDECIDED = "undecided: its checks could not tell yet, and its round's page says what would decide them";

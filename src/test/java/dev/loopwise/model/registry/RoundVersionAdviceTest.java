@@ -42,4 +42,16 @@ class RoundVersionAdviceTest {
         String advice = RoundVersionAdvice.fromRound(fromRound("fail"), active, 1);
         assertTrue(advice.contains("(one of its checks found it worse): keep v1.") && advice.contains("fit the ticket's intent 82%"), advice);
     }
+
+    @Test
+    void aVersionWhoseRoundCouldNotDecideIsNotBadgedAsRefused() {
+        assertEquals("not decided yet", ModelFormats.statusText(fromRound("wait")));
+        assertEquals("needs_evidence", ModelFormats.badgeClass(fromRound("wait")), "the round's waiting colour, not a refusal's red");
+        assertEquals("not promoted", ModelFormats.statusText(fromRound("fail")));
+        assertEquals("rejected", ModelFormats.badgeClass(fromRound("fail")));
+        assertEquals("not promoted", ModelFormats.statusText(fromRound(null)), "a version that cannot tell keeps the older words");
+        ModelVersion candidate = fromRound("wait");
+        candidate.status = ModelVersion.CANDIDATE;
+        assertEquals("candidate", ModelFormats.badgeClass(candidate), "only a version that was not promoted reads its round's outcome");
+    }
 }
