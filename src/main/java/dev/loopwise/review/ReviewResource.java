@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.Role;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +35,8 @@ public class ReviewResource {
 
     /** 200 with the item, or 204 when nothing is waiting. */
     @Operation(summary = "Get the next item to judge", description = "A ticket with two candidate replies, leased to the caller until leaseExpiresAt.")
-    @APIResponse(responseCode = "200", description = "The item to judge, leased to the caller")
+    @APIResponse(responseCode = "200", description = "The item to judge, leased to the caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "204", description = "Nothing waits for this reviewer")
     @GET
     @Path("/next")
