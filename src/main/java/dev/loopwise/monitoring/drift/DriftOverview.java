@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Everything the drift dashboard and {@code GET /api/v1/drift} show, read in one place. */
@@ -25,7 +26,7 @@ public class DriftOverview {
 
     @Schema(description = "The drift dashboard's data for the active version")
     public record Overview(@Schema(description = "The active version, whose traffic is checked; null while none is") Integer modelVersion,
-                           @Schema(description = "The newest check of that version: {id, modelVersion, createdAt, requests, signals, raised,"
+                           @Schema(type = SchemaType.OBJECT, description = "The newest check of that version: {id, modelVersion, createdAt, requests, signals, raised,"
                                    + " confirmed, newTopics}; null before the first") JsonNode latest,
                            @Schema(description = "Each signal's line by name (input/p_value, prediction/psi_excess, outcome/thumbs_down_rate,"
                                    + " ...) and the window, confirmations and stride of the checks") Map<String, Object> thresholds,
