@@ -76,6 +76,10 @@ class OpenApiSchemasTest {
             });
         }
         assertEquals(List.of(), withoutExample);
+        JsonNode ticketFile = document.at("/paths/~1api~1v1~1datasets~1tickets/post/requestBody/content");
+        for (String type : List.of("text/csv", "application/x-ndjson")) {
+            assertTrue(ticketFile.path(type).path("example").asText("").contains("track_order"), type + ": " + ticketFile.path(type));
+        }
         assertEquals(List.of("A", "B", "tie", "both_bad", "out_of_scope", "skip"),
                 JSON.convertValue(schema("Submission").at("/properties/choice/enum"), List.class));
     }
