@@ -5,12 +5,26 @@ import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A background import as the API and the page's progress bar show it. */
-public record ImportView(long id, String status, String fileName, int passages, int passagesDone, double progress,
-                         boolean cancelRequested, Integer articles, Integer replaced, String summary, String error,
-                         String startedBy, OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+public record ImportView(@Schema(description = "The import's id") long id,
+                         @Schema(description = "queued, running, succeeded, failed or cancelled") String status,
+                         @Schema(description = "The file's name") String fileName,
+                         @Schema(description = "Passages the file holds") int passages,
+                         @Schema(description = "Passages read so far") int passagesDone,
+                         @Schema(description = "Share done, from 0 to 1") double progress,
+                         @Schema(description = "True while a cancel was asked for and the import has not stopped yet") boolean cancelRequested,
+                         @Schema(description = "Articles imported; null until it succeeded") Integer articles,
+                         @Schema(description = "Of them, those that replaced an earlier import of the same article; null until it succeeded")
+                         Integer replaced,
+                         @Schema(description = "What was imported, in words, once it succeeded") String summary,
+                         @Schema(description = "Why it failed; null otherwise") String error,
+                         @Schema(description = "Who started it") String startedBy,
+                         @Schema(description = "When it was asked for") OffsetDateTime createdAt,
+                         @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt) {
     @JsonProperty
+    @Schema(description = "True once it ended: succeeded, failed or cancelled")
     public boolean finished() {
         return !status.equals(KnowledgeImport.QUEUED) && !status.equals(KnowledgeImport.RUNNING);
     }
@@ -38,6 +52,7 @@ public record ImportView(long id, String status, String fileName, int passages, 
 
     /** Where it stands, in the page's words. */
     @JsonProperty
+    @Schema(description = "Where it stands, in words", example = "reading its passages: 120 of 400")
     public String said() {
         return switch (status) {
             case KnowledgeImport.QUEUED -> "waiting for its turn";

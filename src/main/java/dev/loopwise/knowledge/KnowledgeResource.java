@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,11 +61,22 @@ public class KnowledgeResource {
     @Inject
     CurrentUser currentUser;
 
-    public record Found(long id, String articleTitle, String articleUrl, String text, double score, String match) {
+    public record Found(@Schema(description = "The passage's id") long id,
+                        @Schema(description = "The title of the article it comes from") String articleTitle,
+                        @Schema(description = "The article's address; null when it has none") String articleUrl,
+                        @Schema(description = "The passage's text") String text,
+                        @Schema(description = "How close it is to the ticket; higher is closer") double score,
+                        @Schema(description = "The score in words: a close match, related, or weak (left out of the grounding)") String match) {
     }
 
     /** The search's parameters as a JSON body, for a ticket too long for an address. */
-    public record SearchRequest(String q, Integer limit, Boolean all) {
+    @Schema(description = "A ticket whose grounding passages to find")
+    public record SearchRequest(
+            @Schema(required = true, description = "The ticket's text, at most 20,000 characters, no control characters other than tabs and line"
+                    + " breaks", example = "How long do refunds take?") String q,
+            @Schema(description = "Optional: passages to return, 1 to 50 (default 5)", example = "5") Integer limit,
+            @Schema(description = "Optional: true also lists passages below the minimum score, which would be left out (default false)",
+                    example = "false") Boolean all) {
     }
 
     /**

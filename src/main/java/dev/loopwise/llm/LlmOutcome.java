@@ -1,6 +1,7 @@
 package dev.loopwise.llm;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * How one ticket was answered while an LLM is connected: from the library or from a draft, the LLM's state in words
@@ -17,7 +18,15 @@ public record LlmOutcome(String source, String status, Long replyId, String repl
      * {@code likeLibrary} is its similarity to the nearest library reply scored beside it, and {@code servable} whether
      * that is close enough for the scorer's judgement to count.
      */
-    public record Scored(String kind, Long replyId, String text, double score, boolean chosen, Double likeLibrary, boolean servable) {
+    public record Scored(@Schema(description = "library for a library reply, draft for one the LLM wrote", example = "draft") String kind,
+                         @Schema(description = "The library reply's id; null for a draft") Long replyId,
+                         @Schema(description = "The candidate's text") String text,
+                         @Schema(description = "The scorer's score; higher is better, comparable only within one answer") double score,
+                         @Schema(description = "True for the candidate that was served") boolean chosen,
+                         @Schema(description = "For a draft: its similarity (0 to 1) to the nearest library reply scored beside it; null for a library reply")
+                         Double likeLibrary,
+                         @Schema(description = "Whether the draft is close enough to the library for the scorer's judgement of it to count")
+                         boolean servable) {
         Scored served() {
             return new Scored(kind, replyId, text, score, true, likeLibrary, servable);
         }

@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.Role;
@@ -17,6 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,7 +37,8 @@ public class ReviewResource {
 
     /** 200 with the item, or 204 when nothing is waiting. */
     @Operation(summary = "Get the next item to judge", description = "A ticket with two candidate replies, leased to the caller until leaseExpiresAt.")
-    @APIResponse(responseCode = "200", description = "The item to judge, leased to the caller")
+    @APIResponse(responseCode = "200", description = "The item to judge, leased to the caller",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "204", description = "Nothing waits for this reviewer")
     @GET
     @Path("/next")
@@ -51,7 +57,15 @@ public class ReviewResource {
     @POST
     @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response judge(@PathParam("itemId") long itemId, Submission submission) {
+    public Response judge(@PathParam("itemId") long itemId, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Submission.class), examples = {
+                    // Whole answers as a reviewer gives them: the schema's field examples together would send a reason with A.
+                    @ExampleObject(name = "better", summary = "A is better, with stars", value = "{\"choice\": \"A\", \"ratings\": {\"A\": 4, \"B\": 2},"
+                            + " \"durationMs\": 8400}"),
+                    @ExampleObject(name = "rewrite", summary = "Both bad, with a better reply", value = "{\"choice\": \"both_bad\", \"rewrite\":"
+                            + " \"Hi, your order {{order_number}} left our warehouse today. You can follow it here: {{tracking_link}}\"}"),
+                    @ExampleObject(name = "skip", summary = "Skip, with the reason", value = "{\"choice\": \"skip\", \"reason\":"
+                            + " \"The ticket is in German\"}")})) Submission submission) {
         ReviewService.Stored stored = review.submit(currentUser.id(), currentUser.name(), itemId, require(submission));
         return Response.status(stored.duplicate() ? 200 : 201)
                 .entity(Map.of("judgementId", stored.judgementId(), "duplicate", stored.duplicate())).build();

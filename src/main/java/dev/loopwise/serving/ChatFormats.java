@@ -8,6 +8,7 @@ import dev.loopwise.ticket.SlotFiller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The OpenAI chat-completions shapes Loopwise answers in. Token counts are an estimate, about four characters a
@@ -62,10 +63,15 @@ final class ChatFormats {
                  @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {
     }
 
-    record Model(String id, String object, long created, @JsonProperty("owned_by") String ownedBy) {
+    record Model(@Schema(description = "The active version's name, loopwise-vN; any name is accepted in a request", example = "loopwise-v3")
+                 String id,
+                 @Schema(description = "Always model, as OpenAI says it") String object,
+                 @Schema(description = "When the version was made, in seconds since 1970-01-01 UTC") long created,
+                 @Schema(description = "Always loopwise") @JsonProperty("owned_by") String ownedBy) {
     }
 
-    record ModelList(String object, List<Model> data) {
+    record ModelList(@Schema(description = "Always list, as OpenAI says it") String object,
+                     @Schema(description = "The active version as the one model; empty while none is") List<Model> data) {
     }
 
     static String modelName(int version) {

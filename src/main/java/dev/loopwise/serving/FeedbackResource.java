@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +38,14 @@ public class FeedbackResource {
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    public record FeedbackRequest(String requestId, String rating, String comment) {
+    @Schema(description = "A customer's thumbs on a reply /api/v1/respond served")
+    public record FeedbackRequest(
+            @Schema(required = true, description = "The requestId the /api/v1/respond call returned", example = "3f6c1d2e-8b1a-4c4e-9a57-2f0d6b1e9c41")
+            String requestId,
+            @Schema(required = true, description = "up or down; sending again changes the caller's verdict", enumeration = {"up", "down"},
+                    example = "up") String rating,
+            @Schema(description = "Optional: what the customer said, at most 2,000 characters, no control characters other than tabs and line breaks",
+                    example = "Quick and right, thanks!") String comment) {
     }
 
     @Operation(summary = "Rate a served reply", description = "Thumbs up or down on a reply /respond served, with an optional comment; sending again changes the caller's verdict.")

@@ -33,14 +33,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Role.ADMIN, Role.SERVICE})
 @Consumes(MediaType.APPLICATION_JSON)
 public class ServingResource {
+    private static final String REQUEST_ID = "This call's id in the request log: send it to /api/v1/feedback to rate the reply";
+    private static final String OUT_OF_SCOPE = "True when the ticket is one support does not answer with a library reply: hand it to a person";
+    private static final String MODEL_VERSION = "The model version that answered";
+
     @Inject
     ServingRequests requests;
 
-    public record TextRequest(@JsonDeserialize(using = NonNullText.class) String text) {
+    @Schema(description = "A customer's ticket to answer or classify")
+    public record TextRequest(@Schema(required = true, example = "Hi, I ordered a lamp a week ago (order FH-10422) and it still hasn't arrived. Where is it?",
+            description = "The ticket as the customer wrote it: required, not blank, at most LOOPWISE_SERVING_MAX_TEXT_LENGTH characters"
+                    + " (4,000 by default, counted as people count them); no control characters other than tabs and line breaks")
+            @JsonDeserialize(using = NonNullText.class) String text) {
     }
 
-    @Schema(name = "PredictedIntent")
-    public record IntentView(String label, double confidence) {
+    @Schema(name = "PredictedIntent", description = "The intent the classifier gives the ticket")
+    public record IntentView(@Schema(description = "The intent's name (oos when the ticket is out of scope)", example = "track_order") String label,
+                             @Schema(description = "How sure the classifier is of that intent, from 0 to 1", example = "0.92") double confidence) {
     }
 
     /**
@@ -48,8 +57,13 @@ public class ServingResource {
      * library reply's, null for an LLM draft. {@code intent} is the intent the reply was written for: the reply policy
      * may prefer another intent's reply when the classifier is unsure, and a helpdesk routing by intent should see that.
      */
-    @Schema(name = "ServedReply")
-    public record ReplyView(Long id, String intent, String text, List<String> openSlots) {
+    @Schema(name = "ServedReply", description = "The reply to send the customer")
+    public record ReplyView(@Schema(description = "The library reply's id; null for a draft the team's LLM wrote", example = "1") Long id,
+                            @Schema(description = "The intent the reply was written for; may differ from intent.label when the classifier was"
+                                    + " unsure between two intents", example = "track_order") String intent,
+                            @Schema(description = "The reply, its slots filled from the ticket where it gave them") String text,
+                            @Schema(description = "Slots the ticket gave no value for, left in the text as {{name}} for the helpdesk or an agent"
+                                    + " to fill in", example = "[\"tracking_link\"]") List<String> openSlots) {
     }
 
     /**
@@ -57,13 +71,25 @@ public class ServingResource {
      * timeout"), the {@code scorer}, every scored {@code candidate}, the knowledge {@code sources} and {@code llmMs}, the
      * LLM's own time; all absent without.
      */
-    public record RespondResponse(UUID requestId, IntentView intent, boolean outOfScope, ReplyView response, int modelVersion,
+    public record RespondResponse(@Schema(description = REQUEST_ID) UUID requestId,
+                                  @Schema(description = "The ticket's intent") IntentView intent,
+                                  @Schema(description = OUT_OF_SCOPE) boolean outOfScope,
+                                  @Schema(description = "The reply to send; null when the ticket goes to a person: out of scope, or its intent has"
+                                          + " no library reply yet") ReplyView response,
+                                  @Schema(description = MODEL_VERSION) int modelVersion,
+                                  @Schema(description = "With an LLM connected: where the reply came from, library or llm")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+                                  @Schema(description = "With an LLM connected: how the call went, such as 'ok: 3 drafts' or 'unavailable: timeout'")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String llm,
+                                  @Schema(description = "With an LLM connected: what weighed the candidates: reward model, policy or similarity")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String scorer,
+                                  @Schema(description = "With an LLM connected: every candidate weighed, library replies and drafts")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) List<LlmOutcome.Scored> candidates,
+                                  @Schema(description = "With an LLM connected: the knowledge-base passages the drafts were written from, best first")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) List<GroundingPassage> sources,
+                                  @Schema(description = "With an LLM connected: knowledge base when the drafts were written from its passages, no knowledge base when there was none to search")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) String grounding,
+                                  @Schema(description = "With an LLM connected: the LLM's own time in milliseconds, until its last draft arrived")
                                   @JsonInclude(JsonInclude.Include.NON_NULL) Long llmMs) {
         static RespondResponse of(ServingPipeline.Answer a) {
             ServingModel.Decision d = a.decision();
@@ -83,11 +109,16 @@ public class ServingResource {
         }
     }
 
-    public record ScoredLabel(String label, double p) {
+    public record ScoredLabel(@Schema(description = "An intent's name", example = "track_order") String label,
+                              @Schema(description = "Its probability, from 0 to 1", example = "0.92") double p) {
     }
 
-    public record ClassifyResponse(UUID requestId, String label, double confidence, boolean outOfScope, List<ScoredLabel> top,
-                                   int modelVersion) {
+    public record ClassifyResponse(@Schema(description = REQUEST_ID) UUID requestId,
+                                   @Schema(description = "The predicted intent (oos when out of scope)", example = "track_order") String label,
+                                   @Schema(description = "How sure the classifier is of it, from 0 to 1", example = "0.92") double confidence,
+                                   @Schema(description = OUT_OF_SCOPE) boolean outOfScope,
+                                   @Schema(description = "The most likely intents with their probabilities, most likely first") List<ScoredLabel> top,
+                                   @Schema(description = MODEL_VERSION) int modelVersion) {
     }
 
     /** Intent and reply for a ticket; {@code response} is null when the ticket is out of scope (hand it to a human). */

@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.StringReader;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -26,6 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Workspace")
 @RolesAllowed(Role.ADMIN)
 public class TicketImportResource {
+    private static final String CSV_EXAMPLE = """
+            text,label,response
+            "My parcel FH-10422 was due on Monday and still hasn't come, where is it?",track_order,"Sorry for the wait! Could you send us your order number?"
+            "Do you ship to Norway?",,
+            """;
+
     @Inject
     TicketImporter importer;
 
@@ -34,7 +44,15 @@ public class TicketImportResource {
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
-    public Response importTickets(byte[] bytes, @Context HttpHeaders headers) throws IOException {
+    public Response importTickets(@RequestBody(required = true, description = "The file itself: a header row naming text and, optionally, label,"
+            + " response and split; a row without a label is an unlabelled ticket", content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), example = CSV_EXAMPLE),
+                    // Their JSON lines example is set by TicketFileExampleOpenApi.
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/json-lines", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING), example = CSV_EXAMPLE)})
+            byte[] bytes, @Context HttpHeaders headers) throws IOException {
         String body = bytes == null ? null : TextFiles.utf8(bytes, null);
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("invalid_file", "The request body is empty: send the CSV or JSONL file as the body.");

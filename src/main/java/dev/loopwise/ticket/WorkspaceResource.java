@@ -22,15 +22,27 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class WorkspaceResource {
 
     @Schema(name = "Intent")
-    public record IntentView(long id, String name, String description) {
+    public record IntentView(@Schema(description = "The intent's id") long id,
+                             @Schema(description = "Its name, the label tickets and answers carry (oos: out of scope)", example = "track_order")
+                             String name,
+                             @Schema(description = "The one line the zero-shot classifier reads; empty for an intent an import created until one"
+                                     + " is written", example = "Where an order is and when it will arrive") String description) {
     }
 
-    public record TicketView(long id, String text, String label, String response, String split, String source,
-                             OffsetDateTime createdAt) {
+    public record TicketView(@Schema(description = "The ticket's id (the before cursor of the next page)") long id,
+                             @Schema(description = "What the customer wrote") String text,
+                             @Schema(description = "Its intent's name; null while it has none") String label,
+                             @Schema(description = "The agent's actual reply, when the import gave one; else null") String response,
+                             @Schema(description = "train, or test for a ticket kept aside for measuring") String split,
+                             @Schema(description = "Where it came from, such as import, demo, traffic, review or drift") String source,
+                             @Schema(description = "When it was stored") OffsetDateTime createdAt) {
     }
 
     @Schema(name = "LibraryReply")
-    public record ReplyView(long id, String intent, String text, String status) {
+    public record ReplyView(@Schema(description = "The reply's id (response.id in /api/v1/respond)") long id,
+                            @Schema(description = "The intent it answers", example = "track_order") String intent,
+                            @Schema(description = "Its text, slots written as {{name}}") String text,
+                            @Schema(description = "active: in the library and served") String status) {
     }
 
     @Operation(summary = "List intents", description = "The workspace's intents with their descriptions.")

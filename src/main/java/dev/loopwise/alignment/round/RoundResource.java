@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,8 +42,22 @@ public class RoundResource {
     CurrentUser currentUser;
 
     /** Optional overrides of the configured defaults ({@code replaySample}: older judgements replayed beside the new ones). */
-    public record RoundRequest(String method, Double beta, Long seed, Integer rewardEpochs, String rewardModel, Integer policyEpochs,
-                               Integer replaySample) {
+    @Schema(description = "An alignment round's settings; every field is optional and defaults to the configured LOOPWISE_ALIGNMENT_* value,"
+            + " so {} starts a round with the defaults")
+    public record RoundRequest(
+            @Schema(description = "Optional: reward_weighted (preference-weighted policy update, the default) or dpo",
+                    enumeration = {"reward_weighted", "dpo"}, example = "reward_weighted") String method,
+            @Schema(description = "Optional: KL strength, from 0.01 to 100 (default 0.5); smaller follows the reward model more, larger stays nearer"
+                    + " the active version", example = "0.5") Double beta,
+            @Schema(description = "Optional: seed of every random choice in the round (held-out split, sampling, training; default 42), so the same"
+                    + " data gives the same round", example = "42") Long seed,
+            @Schema(description = "Optional: passes over the judgements when training the vector reward model, 1 to 10,000 (default 30)",
+                    example = "30") Integer rewardEpochs,
+            @Schema(description = "Optional: auto (the cross-encoder from 200 judgements on, kept where clearly more accurate; the default), vector"
+                    + " or cross", enumeration = {"auto", "vector", "cross"}, example = "auto") String rewardModel,
+            @Schema(description = "Optional: epochs of the policy update, 1 to 10,000 (default 8)", example = "8") Integer policyEpochs,
+            @Schema(description = "Optional: older judgements replayed beside the new ones, 0 to 200,000 (default 5,000)", example = "5000")
+            Integer replaySample) {
     }
 
     /**
@@ -50,10 +65,26 @@ public class RoundResource {
      * {@code judgements}: all it read, {@code newJudgements} since its base version's round and {@code replayedJudgements}
      * older ones sampled beside them.
      */
-    public record RoundView(long roundId, String method, String status, String statusText, double progress, String step, Map<String, Object> settings,
-                            Map<String, Object> metrics, List<RoundResult.Gate> gates, Integer baseVersion, Integer candidateVersion,
-                            boolean promoted, String reason, int judgements, int newJudgements, int replayedJudgements, List<String> log,
-                            OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+    public record RoundView(@Schema(description = "The round's id") long roundId,
+                            @Schema(description = "reward_weighted or dpo") String method,
+                            @Schema(description = "queued, running, promoted, rejected, needs_evidence, superseded, failed or cancelled") String status,
+                            @Schema(description = "The status in words") String statusText,
+                            @Schema(description = "Share done, from 0 to 1") double progress,
+                            @Schema(description = "The step running now, or the last one, in words") String step,
+                            @Schema(description = "The settings the round ran with, the request's and the configured defaults") Map<String, Object> settings,
+                            @Schema(description = "What the round measured, by name (reward/accuracy, reward/model, reward/train_pairs, ...)")
+                            Map<String, Object> metrics,
+                            @Schema(description = "The promotion gates with their verdicts; empty until the round measured them") List<RoundResult.Gate> gates,
+                            @Schema(description = "The active version the round started from") Integer baseVersion,
+                            @Schema(description = "The version the round made; null until it made one") Integer candidateVersion,
+                            @Schema(description = "True when the candidate became the active version") boolean promoted,
+                            @Schema(description = "Why the round ended as it did, in words; null while it runs") String reason,
+                            @Schema(description = "All the judgements it read: newJudgements plus replayedJudgements") int judgements,
+                            @Schema(description = "Judgements made since its base version's round") int newJudgements,
+                            @Schema(description = "Older judgements sampled and replayed beside the new ones") int replayedJudgements,
+                            @Schema(description = "The round's log lines, oldest first") List<String> log,
+                            @Schema(description = "When it was asked for") OffsetDateTime createdAt,
+                            @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt) {
         static RoundView of(AlignmentRound r) {
             return new RoundView(r.id, r.method, r.status, StatusWords.words(r.status), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
                     r.candidateVersion, r.promoted, r.reason, r.judgements(), r.newJudgements, r.replayedJudgements, r.log, r.createdAt,

@@ -3,6 +3,7 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.model.registry.version.ModelBundle;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a round produced: the candidate bundle, its metrics, each gate's verdict, and where the time went. */
 public record RoundResult(ModelBundle candidate, Map<String, Object> metrics, List<Gate> gates, Map<String, Long> stepMillis) {
@@ -16,7 +17,17 @@ public record RoundResult(ModelBundle candidate, Map<String, Object> metrics, Li
      * statistical comparison, and, when it waits, about how many more judgements would let it decide.
      * ({@code passed} is kept for rounds stored before verdicts existed.)
      */
-    public record Gate(String name, boolean passed, String detail, String verdict, Double effect, Double low, Double high,
+    @Schema(description = "One promotion gate's verdict with its evidence")
+    public record Gate(@Schema(description = "reward_accuracy, preference_agreement, reply_intent or kl_bound", example = "preference_agreement")
+                       String name,
+                       @Schema(description = "True when verdict is pass (kept for rounds stored before verdicts existed)") boolean passed,
+                       @Schema(description = "What was measured and what it means, in words") String detail,
+                       @Schema(description = "pass, fail, or wait: not enough evidence yet", enumeration = {"pass", "fail", "wait"}) String verdict,
+                       @Schema(description = "The measured effect for a statistical gate (a share or a difference of shares); null for the others")
+                       Double effect,
+                       @Schema(description = "The lower end of the effect's 90% interval; null without one") Double low,
+                       @Schema(description = "The upper end of the effect's 90% interval; null without one") Double high,
+                       @Schema(description = "When the gate waits: about how many more judgements would let it decide; otherwise null")
                        Integer moreJudgements) {
         public static Gate of(String name, String verdict, String detail) {
             return new Gate(name, PASS.equals(verdict), detail, verdict, null, null, null, null);

@@ -104,7 +104,7 @@ public class ErrorResponsesOpenApi implements OASFilter {
                 .addProperty("code", text("Stable, machine-readable; a missing or wrong key is invalid_api_key"));
         return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
                 .description("Every refusal under /v1, in OpenAI's shape so that its SDKs show the message")
-                .addProperty("error", detail).required(List.of("error"));
+                .addProperty("error", detail.description("What went wrong, as OpenAI's SDKs read it")).required(List.of("error"));
     }
 
     private static Schema text(String description) {

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,8 +53,17 @@ public class ModelResource {
     @Inject
     TrainingConfig config;
 
-    public record VersionView(int version, String status, String regime, String encoder, String checksum,
-                              Map<String, Object> metrics, OffsetDateTime createdAt, OffsetDateTime activatedAt, String createdBy,
+    public record VersionView(@Schema(description = "The version number (loopwise-vN under /v1)", example = "3") int version,
+                              @Schema(description = "candidate, active (the one answering), retired or rejected") String status,
+                              @Schema(description = "How its intent classifier was trained: zero-shot, prototypes, linear or finetune") String regime,
+                              @Schema(description = "The pre-trained encoder it reads tickets with") String encoder,
+                              @Schema(description = "Checksum of its stored weights") String checksum,
+                              @Schema(description = "Metrics measured on tickets kept aside for measuring (accuracy, macro-F1, out-of-scope recall,"
+                                      + " ...), by name") Map<String, Object> metrics,
+                              @Schema(description = "When it was made") OffsetDateTime createdAt,
+                              @Schema(description = "When it last became the active version; null if it never served") OffsetDateTime activatedAt,
+                              @Schema(description = "Who made it: the username that trained it, or the round (round N) that did") String createdBy,
+                              @Schema(description = "When retention removed its weights (it can no longer be promoted); null while kept")
                               OffsetDateTime weightsRemovedAt) {
         /** Regimes under the names a training is asked for, in the field and in the {@code intent/regime} metric alike. */
         static VersionView of(ModelVersion v) {
@@ -70,12 +80,23 @@ public class ModelResource {
         static final String REGIME_METRIC = "intent/regime";
     }
 
-    public record TrainRequest(String regime) {
+    @Schema(description = "Which kind of intent classifier to train; {} trains with auto")
+    public record TrainRequest(@Schema(description = "Optional: auto (the default: picks by how many labelled tickets each intent has), zero-shot, prototypes, linear or"
+            + " finetune (tunes the encoder too; every intent needs at least 2 tickets)",
+            enumeration = {"auto", "zero-shot", "prototypes", "linear", "finetune"}, example = "auto") String regime) {
     }
 
-    /** {@code silence}: while it runs, a sentence once its instance has stopped sending heartbeats (null otherwise). */
-    public record RunView(long runId, String status, String statusText, double progress, String step, Integer version, String error,
-                          OffsetDateTime createdAt, OffsetDateTime finishedAt, String silence) {
+    public record RunView(@Schema(description = "The training run's id") long runId,
+                          @Schema(description = "queued, running, succeeded, failed or cancelled") String status,
+                          @Schema(description = "The status in words") String statusText,
+                          @Schema(description = "Share done, from 0 to 1") double progress,
+                          @Schema(description = "The step running now, or the last one, in words") String step,
+                          @Schema(description = "The version it made; null until it succeeded") Integer version,
+                          @Schema(description = "Why it failed; null otherwise") String error,
+                          @Schema(description = "When it was asked for") OffsetDateTime createdAt,
+                          @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt,
+                          @Schema(description = "While it runs, a sentence once the instance running it has stopped sending"
+                                  + " heartbeats (when it will be marked failed); null otherwise") String silence) {
         static RunView of(TrainingRun run, Duration staleness) {
             return new RunView(run.id, run.status, StatusWords.words(run.status), run.progress, run.step,
                     run.version == null ? null : run.version.version,

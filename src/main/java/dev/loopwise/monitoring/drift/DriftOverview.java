@@ -15,6 +15,8 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Everything the drift dashboard and {@code GET /api/v1/drift} show, read in one place. */
 @ApplicationScoped
@@ -26,8 +28,17 @@ public class DriftOverview {
     @Inject
     MonitoringConfig config;
 
-    public record Overview(Integer modelVersion, JsonNode latest, Map<String, Object> thresholds, JsonNode series, JsonNode alerts,
-                           JsonNode actions) {
+    @Schema(description = "The drift dashboard's data for the active version")
+    public record Overview(@Schema(description = "The active version, whose traffic is checked; null while none is") Integer modelVersion,
+                           @Schema(type = SchemaType.OBJECT, description = "The newest check of that version: {id, modelVersion, createdAt, requests, signals, raised,"
+                                   + " confirmed, newTopics}; null before the first") JsonNode latest,
+                           @Schema(description = "Each signal's line by name (input/p_value, prediction/psi_excess, outcome/thumbs_down_rate,"
+                                   + " ...) and the window, confirmations and stride of the checks") Map<String, Object> thresholds,
+                           @Schema(description = "Its newest 200 checks, oldest first: [{id, createdAt, signals, raised, confirmed}]") JsonNode series,
+                           @Schema(description = "The newest 30 alerts, newest first: [{id, modelVersion, reportId, createdAt, signal, value, threshold,"
+                                   + " message, evidence, webhookStatus}]") JsonNode alerts,
+                           @Schema(description = "The newest 30 automatic actions, newest first: [{id, createdAt, action, reason, status, roundId,"
+                                   + " items}]") JsonNode actions) {
     }
 
     /** Alerts and actions listed, the newest first: the rest stay in the database, counted (RowCounts) but not read. */

@@ -6,12 +6,26 @@ import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A background replay as the page's progress bar and its JSON poll show it. */
-public record ReplayView(long id, String status, String source, int total, int sent, int failed, int checks, int alerts,
-                         double progress, boolean cancelRequested, String firstError, String error, String startedBy,
-                         OffsetDateTime createdAt, OffsetDateTime finishedAt) {
+public record ReplayView(@Schema(description = "The replay's id") long id,
+                         @Schema(description = "queued, running, succeeded, failed or cancelled") String status,
+                         @Schema(description = "Where the tickets came from: a file's name, or the demo's traffic") String source,
+                         @Schema(description = "Tickets in the file") int total,
+                         @Schema(description = "Tickets answered (or failed) so far") int sent,
+                         @Schema(description = "Tickets that could not be answered") int failed,
+                         @Schema(description = "Drift checks run so far") int checks,
+                         @Schema(description = "Alerts those checks confirmed") int alerts,
+                         @Schema(description = "Share sent, from 0 to 1") double progress,
+                         @Schema(description = "True while a cancel was asked for and the replay has not stopped yet") boolean cancelRequested,
+                         @Schema(description = "Why the first ticket that failed did; null when none did") String firstError,
+                         @Schema(description = "Why the replay itself failed; null otherwise") String error,
+                         @Schema(description = "Who started it") String startedBy,
+                         @Schema(description = "When it was asked for") OffsetDateTime createdAt,
+                         @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt) {
     @JsonProperty
+    @Schema(description = "True once it ended: succeeded, failed or cancelled")
     public boolean finished() {
         return !status.equals(DriftReplay.QUEUED) && !status.equals(DriftReplay.RUNNING);
     }
@@ -26,6 +40,7 @@ public record ReplayView(long id, String status, String source, int total, int s
      * the lead waited; none when it raised no alert, and the page just reloads to show its outcome.
      */
     @JsonProperty
+    @Schema(description = "Once it ended having raised alerts: the drift dashboard's address of them with its outcome; otherwise null")
     public String showAt() {
         return finished() && alerts > 0 ? outcomeAddress(sent, failed, checks, alerts) : null;
     }
@@ -50,6 +65,7 @@ public record ReplayView(long id, String status, String source, int total, int s
 
     /** Where it stands, in the page's words. */
     @JsonProperty
+    @Schema(description = "Where it stands, in words", example = "sending tickets: 400 of 1,200; 8 drift checks, 1 alert confirmed")
     public String said() {
         String soFar = String.format(Locale.ROOT, "%,d of %,d", sent, total);
         return switch (status) {

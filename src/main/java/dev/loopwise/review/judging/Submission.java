@@ -9,12 +9,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A reviewer's answer as sent: {@code choice} A, B, tie, both_bad, out_of_scope or skip (with {@code reason}),
  * optional 1–5 {@code ratings} of A and B, an optional better {@code rewrite}, and how long it took.
  */
-public record Submission(String choice, Map<String, Integer> ratings, String rewrite, String reason, Integer durationMs) {
+@Schema(description = "A reviewer's judgement of an item from /api/v1/review/next")
+public record Submission(
+        @Schema(required = true, enumeration = {"A", "B", "tie", "both_bad", "out_of_scope", "skip"}, example = "A",
+                description = "A or B: that candidate is the better reply (A is the first of the item's candidates, B the second); tie;"
+                        + " both_bad; out_of_scope: support does not answer this ticket with a library reply (it is labelled oos);"
+                        + " skip: the reviewer cannot judge it (needs reason)") String choice,
+        @Schema(description = "Optional stars, 1 to 5, for A and B, either or both, such as {\"A\": 4, \"B\": 2}; a side given as null is not"
+                + " rated; the chosen reply's stars may not be below the other's; not with skip", example = "{\"A\": 4, \"B\": 2}")
+        Map<String, Integer> ratings,
+        @Schema(description = "Optional: a better reply, at most 4,000 characters, slots written as {{name}}; it becomes a pending library reply"
+                + " an admin can accept; not with skip or out_of_scope", example = "Hi, your order {{order_number}} left our warehouse"
+                + " today. You can follow it here: {{tracking_link}}") String rewrite,
+        @Schema(description = "Required with skip and taken only with it: why the item was skipped, at most 500 characters",
+                example = "The ticket is in German") String reason,
+        @Schema(description = "Optional: milliseconds the reviewer spent on the item (0 or more), for the median time per item",
+                example = "8400") Integer durationMs) {
     public static final int MAX_REWRITE = 4000;
     static final int MAX_REASON = 500;
 

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,8 +40,15 @@ public class ApiKeyResource {
     @Inject
     CurrentUser currentUser;
 
-    public record KeyView(long id, String name, String prefix, String username, OffsetDateTime createdAt,
-                          OffsetDateTime lastUsedAt, OffsetDateTime revokedAt, Integer requestsPerMinute) {
+    public record KeyView(@Schema(description = "The key's id (DELETE /api/v1/keys/{id} revokes it)") long id,
+                          @Schema(description = "The key's name, unique among the account's keys in use") String name,
+                          @Schema(description = "The key's first characters, to tell it apart; never the secret", example = "lw_8UK_fl") String prefix,
+                          @Schema(description = "The account it acts for") String username,
+                          @Schema(description = "When it was created") OffsetDateTime createdAt,
+                          @Schema(description = "When it was last used; null if never") OffsetDateTime lastUsedAt,
+                          @Schema(description = "When it was revoked; null while in use") OffsetDateTime revokedAt,
+                          @Schema(description = "Its own requests-per-minute limit, 0 for none; null: the configured default"
+                                  + " (LOOPWISE_SECURITY_API_REQUESTS_PER_MINUTE)") Integer requestsPerMinute) {
         static KeyView of(ApiKey key) {
             return new KeyView(key.id, key.name, key.prefix, key.user.username, key.createdAt, key.lastUsedAt, key.revokedAt,
                     key.requestsPerMinute);
@@ -52,7 +60,14 @@ public class ApiKeyResource {
     }
 
     /** {@code requestsPerMinute} (admins only): the key's own limit, 0 for none; without it the configured default applies. */
-    public record CreateKeyRequest(String name, String username, Integer requestsPerMinute) {
+    @Schema(description = "A new API key; {} makes one for the caller, named API key")
+    public record CreateKeyRequest(
+            @Schema(description = "Optional: a name, at most 100 characters, that none of the account's keys in use has (ignoring case);"
+                    + " default API key (API key 2 and on when taken)", example = "Review script") String name,
+            @Schema(description = "Optional: the account the key acts for (another account's: admin); default the caller's", example = "reviewer1")
+            String username,
+            @Schema(description = "Optional, admin only: the key's own requests-per-minute limit, 0 for none; default the configured"
+                    + " LOOPWISE_SECURITY_API_REQUESTS_PER_MINUTE (600)", example = "1200") Integer requestsPerMinute) {
     }
 
     /** The account's keys, newest first, a page at a time: revoked keys stay listed, so rotating keys grows the list. */

@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -32,14 +33,28 @@ public class UserResource {
     @Inject
     CurrentUser currentUser;
 
-    public record UserView(long id, String username, String displayName, Set<String> roles, OffsetDateTime createdAt,
-                           OffsetDateTime disabledAt) {
+    public record UserView(@Schema(description = "The account's id (PATCH /api/v1/users/{id} changes it)") long id,
+                           @Schema(description = "The name it signs in with", example = "reviewer1") String username,
+                           @Schema(description = "The name shown on the pages", example = "Sam Reviewer") String displayName,
+                           @Schema(description = "Its roles: admin, reviewer, service", example = "[\"reviewer\"]") Set<String> roles,
+                           @Schema(description = "When it was created") OffsetDateTime createdAt,
+                           @Schema(description = "When it was disabled; null while enabled") OffsetDateTime disabledAt) {
         static UserView of(User user) {
             return new UserView(user.id, user.username, user.displayName, user.roleSet(), user.createdAt, user.disabledAt);
         }
     }
 
-    public record CreateUserRequest(String username, String password, RoleNames roles, String displayName) {
+    @Schema(description = "A new account")
+    public record CreateUserRequest(
+            @Schema(required = true, description = "2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or"
+                    + " digit; not in use", example = "reviewer4") String username,
+            @Schema(description = "At least LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH characters (10 by default) and at most 72 bytes; required"
+                    + " unless the account is a service account, which takes none (it uses API keys only)", example = "a-long-passphrase")
+            String password,
+            @Schema(required = true, description = "admin, reviewer or service: one name, names separated by commas or an array of names;"
+                    + " reviewer and service cannot be combined", example = "reviewer") RoleNames roles,
+            @Schema(description = "Optional: the name shown on the pages, at most 128 characters; default the username", example = "Sam Reviewer")
+            String displayName) {
     }
 
     @Operation(summary = "Who am I", description = "The calling account.")

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Creates and changes accounts and keeps the rules every account obeys in one place. */
 @ApplicationScoped
@@ -31,7 +32,16 @@ public class UserService {
     LoginThrottle throttle;
 
     /** What an admin changes about an account; a null field stays as it is. */
-    public record UserChange(String displayName, RoleNames roles, String password, Boolean disabled) {
+    @Schema(description = "What to change about an account; a field left out (or null) stays as it is")
+    public record UserChange(
+            @Schema(description = "Optional: a new display name, at most 128 characters", example = "Sam Reviewer") String displayName,
+            @Schema(description = "Optional: the new roles (admin, reviewer, service; one name, comma-separated or an array); admins cannot"
+                    + " drop their own admin role, and one enabled admin always remains", example = "admin,reviewer") RoleNames roles,
+            @Schema(description = "Optional: a new password (at least LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH characters, at most 72 bytes); lifts"
+                    + " a sign-in lock; a service account takes none, and one given another role needs it", example = "another-long-passphrase")
+            String password,
+            @Schema(description = "Optional: true disables the account (its keys stop working, its sessions end), false enables it; nobody"
+                    + " disables themselves", example = "false") Boolean disabled) {
     }
 
     @Transactional
