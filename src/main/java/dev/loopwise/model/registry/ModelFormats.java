@@ -24,21 +24,13 @@ public class ModelFormats {
      * says what would decide it).
      */
     static String statusText(ModelVersion version) {
-        String words = StatusWords.words(undecided(version) ? NEEDS_EVIDENCE : version.status);
+        String words = StatusWords.words(badgeClass(version));
         return version.weightsRemovedAt == null ? words : words + ", weights removed";
     }
 
     /** The badge's colour: an undecided round's version in the round's waiting colour, not in a rejection's red. */
     static String badgeClass(ModelVersion version) {
-        return undecided(version) ? NEEDS_EVIDENCE : version.status;
-    }
-
-    /** The round status a version not promoted because nothing could decide yet shares with its round. */
-    private static final String NEEDS_EVIDENCE = "needs_evidence";
-
-    private static boolean undecided(ModelVersion version) {
-        return ModelVersion.REJECTED.equals(version.status) && version.lineage != null
-                && RoundVersionAdvice.UNDECIDED_OUTCOME.equals(version.lineage.get("gateOutcome"));
+        return RoundVersionAdvice.undecided(version) ? RoundVersionAdvice.NEEDS_EVIDENCE : version.status;
     }
 
     /** Why the active version changed, as the lead reads it; the codes stay in the database and the API. */

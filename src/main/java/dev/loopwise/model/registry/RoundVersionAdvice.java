@@ -30,6 +30,14 @@ final class RoundVersionAdvice {
      */
     /** The gate outcome a round records on its version when no check could decide yet. */
     static final String UNDECIDED_OUTCOME = "wait";
+    /** The round status a version not promoted because nothing could decide yet shares with its round. */
+    static final String NEEDS_EVIDENCE = "needs_evidence";
+
+    /** Not promoted because its round's checks could not decide yet: more evidence may still show it better. */
+    static boolean undecided(ModelVersion version) {
+        return ModelVersion.REJECTED.equals(version.status) && version.lineage != null
+                && UNDECIDED_OUTCOME.equals(version.lineage.get("gateOutcome"));
+    }
 
     static String roundVerdict(ModelVersion version) {
         Object outcome = version.lineage == null ? null : version.lineage.get("gateOutcome");
