@@ -82,8 +82,14 @@ public final class DriftMessages {
 
     public static final String WEBHOOK_TRYING_AGAIN = "; trying again";
 
+    /** Room the alert's status column (V6) has; a retry's status keeps its ending within it, so that it is still known. */
+    public static final int WEBHOOK_STATUS_LENGTH = 200;
+
     public static String webhookRetrying(int attempt, int attempts, String problem) {
-        return "attempt " + attempt + " of " + attempts + " failed (" + problem + ")" + WEBHOOK_TRYING_AGAIN;
+        String head = "attempt " + attempt + " of " + attempts + " failed (";
+        String tail = ")" + WEBHOOK_TRYING_AGAIN;
+        int room = WEBHOOK_STATUS_LENGTH - head.length() - tail.length();
+        return head + (problem.length() > room ? problem.substring(0, room - 1) + "…" : problem) + tail;
     }
 
     /** A retry that never came: the instance sending the alert stopped before it. */

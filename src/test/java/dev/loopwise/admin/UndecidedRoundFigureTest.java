@@ -50,7 +50,7 @@ class UndecidedRoundFigureTest {
             round.persist();
             return round.id;
         });
-        Long[] laterId = new Long[1];
+        Long[] laterId = new Long[2];
         try {
             String roundPage = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
                     .extract().asString();
@@ -71,30 +71,47 @@ class UndecidedRoundFigureTest {
             // Judgements given since the round ended are counted beside its figure, alike on both pages.
             assertEquals(found(SINCE, next), found(SINCE, guide), "the count since the round ended: " + next + " / " + guide);
 
+            // A later round cancelled before it read anything replaces nothing: this round's count is still the one to follow.
+            laterId[0] = later(AlignmentRound.CANCELLED);
+            String afterCancelled = whatNext(id);
+            assertFalse(afterCancelled.contains("was started after this one"), afterCancelled);
+            assertEquals(onRound, found(MORE, afterCancelled), afterCancelled);
+
             // Once a later round has read these judgements and those since, this round's count is no longer the one to follow.
-            long later = QuarkusTransaction.requiringNew().call(() -> {
-                AlignmentRound round = new AlignmentRound();
-                round.method = RoundSettings.REWARD_WEIGHTED;
-                round.status = AlignmentRound.CANCELLED;
-                round.startedBy = "admin";
-                round.finishedAt = OffsetDateTime.now();
-                round.persist();
-                return round.id;
-            });
-            laterId[0] = later;
-            String older = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
-                    .extract().asString();
-            String olderNext = older.substring(older.indexOf("What to do next"));
-            olderNext = olderNext.substring(0, olderNext.indexOf("</p>"));
-            assertTrue(olderNext.contains("Round " + later + " was started after this one") && found(MORE, olderNext).isEmpty(), olderNext);
+            laterId[1] = later(AlignmentRound.REJECTED);
+            String olderNext = whatNext(id);
+            assertTrue(olderNext.contains("Round " + laterId[1] + " was started after this one") && found(MORE, olderNext).isEmpty(),
+                    olderNext);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 AlignmentRound.deleteById(id);
-                if (laterId[0] != null) {
-                    AlignmentRound.deleteById(laterId[0]);
+                for (Long later : laterId) {
+                    if (later != null) {
+                        AlignmentRound.deleteById(later);
+                    }
                 }
             });
         }
+    }
+
+    private static long later(String status) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = status;
+            round.startedBy = "admin";
+            round.startedAt = AlignmentRound.CANCELLED.equals(status) ? null : OffsetDateTime.now();
+            round.finishedAt = OffsetDateTime.now();
+            round.persist();
+            return round.id;
+        });
+    }
+
+    private static String whatNext(long round) {
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + round).then().statusCode(200)
+                .extract().asString();
+        String next = page.substring(page.indexOf("What to do next"));
+        return next.substring(0, next.indexOf("</p>"));
     }
 
     private static Set<String> found(Pattern pattern, String text) {

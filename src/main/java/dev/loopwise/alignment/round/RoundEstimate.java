@@ -17,7 +17,8 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
 
     /** The estimate of an undecided round whose checks asked for a number of judgements, with those given since counted. */
     public static Optional<RoundEstimate> of(AlignmentRound round) {
-        return mostWanted(round).map(gate -> new RoundEstimate(gate.moreJudgements(), RoundFormats.firstEstimate(gate), givenSince(round)));
+        return mostWanted(round).map(gate -> new RoundEstimate(gate.moreJudgements(), RoundFormats.firstEstimate(gate),
+                givenSince(round, gate.moreJudgements())));
     }
 
     static Optional<RoundEstimate> of(AlignmentRound round, long givenSince) {
@@ -50,7 +51,7 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
 
     /** What the judgements given since add, "; 30 judgements given since it ended" (nothing while none were). */
     public String since(String roundName) {
-        return givenSince == 0 ? "" : "; " + Counts.of(givenSince, "judgement") + " given since " + roundName + " ended"
+        return givenSince == 0 ? "" : "; " + given() + " given since " + roundName + " ended"
                 + (met() ? ", enough to start another round" : "");
     }
 
@@ -60,18 +61,20 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
                 : " would let round " + id + "'s checks decide") + " (its estimate when it ended" + since("it") + ")";
     }
 
+    /** "30 judgements"; once as many as the round asked for, "at least 120 judgements" (they are counted no further). */
+    public String given() {
+        return met() ? "at least " + Counts.of(more, "judgement") : Counts.of(givenSince, "judgement");
+    }
+
     /**
      * Judgements (skips aside) given after the round read its own: ids past its last new one, or, for a round that read
-     * none, given after it started.
+     * none, given after it started. Counted up to {@code enough} only: the pages need no more, and the count stays as cheap
+     * on a long history as on a new one.
      */
-    static long givenSince(AlignmentRound round) {
-        if (round.newUpto != null) {
-            return ((Number) Panache.getEntityManager().createNativeQuery(
-                    "select count(*) from judgements where choice <> 'skip' and id > ?1").setParameter(1, round.newUpto)
-                    .getSingleResult()).longValue();
-        }
-        return ((Number) Panache.getEntityManager().createNativeQuery(
-                "select count(*) from judgements where choice <> 'skip' and created_at > ?1")
-                .setParameter(1, round.startedAt != null ? round.startedAt : round.createdAt).getSingleResult()).longValue();
+    static long givenSince(AlignmentRound round, int enough) {
+        String since = round.newUpto != null ? "id > ?1" : "created_at > ?1";
+        Object after = round.newUpto != null ? round.newUpto : round.startedAt != null ? round.startedAt : round.createdAt;
+        return ((Number) Panache.getEntityManager().createNativeQuery("select count(*) from (select 1 from judgements where choice <>"
+                + " 'skip' and " + since + " limit ?2) given").setParameter(1, after).setParameter(2, enough).getSingleResult()).longValue();
     }
 }

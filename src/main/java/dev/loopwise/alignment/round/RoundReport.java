@@ -140,8 +140,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + "reviewers have judged replies on new tickets."
                     : estimate.isEmpty() && fitWaits ? FIT_NEXT + ", then start another round."
                     : (estimate.isPresent() && estimate.get().met() ? "Start another round on Rounds: reviewers have given "
-                    + Counts.of(estimate.get().givenSince(), "judgement") + " since this round ended, as many as the "
-                    + estimate.get().count() + " it asked for."
+                    + estimate.get().given() + " since this round ended, as many as the " + estimate.get().count() + " it asked for."
                     : "Collect " + estimate.map(e -> e.count() + " (" + waiting + e.since("the round") + ")" + (e.firstEstimate()
                     ? ": they give a first estimate of how many would decide the comparison. Then start another round."
                     : ", then start another round.")).orElse("more judgements (" + waiting + "), then start another round."))

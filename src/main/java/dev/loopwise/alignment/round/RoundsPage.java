@@ -76,6 +76,9 @@ public class RoundsPage {
                 : RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
     }
 
+    private static final List<String> READ_JUDGEMENTS = List.of(AlignmentRound.RUNNING, AlignmentRound.PROMOTED,
+            AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED);
+
     @GET
     @Path("/{id}")
     public TemplateInstance report(@PathParam("id") long id, @QueryParam("already") boolean already) {
@@ -88,7 +91,9 @@ public class RoundsPage {
         // Said only while it is still under way: once it has ended, its outcome is what the page is about.
         String alreadyUnderWay = already && !round.finished()
                 ? LifecycleMessages.roundAlreadyUnderWay(round.id, AlignmentRound.RUNNING.equals(round.status)) : null;
-        Long newer = AlignmentRound.<AlignmentRound>find("id > ?1 order by id desc", round.id).firstResultOptional().map(r -> r.id).orElse(null);
+        // Only a later round that read judgements replaces this one's count: one cancelled or failed before it read any does not.
+        Long newer = AlignmentRound.<AlignmentRound>find("id > ?1 and status in ?2 order by id desc", round.id, READ_JUDGEMENTS)
+                .firstResultOptional().map(r -> r.id).orElse(null);
         return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen(), newer), alreadyUnderWay);
     }
 

@@ -33,8 +33,6 @@ import org.jboss.logging.Logger;
 public class WebhookNotifier {
     private static final Logger LOG = Logger.getLogger(WebhookNotifier.class);
     static final int ATTEMPTS = 3;
-    /** Room the status column (V6) has. */
-    private static final int STATUS_LENGTH = 200;
 
     /** How long one attempt may take, and the wait before the first retry (the second waits six times as long). */
     record Pace(Duration timeout, Duration firstRetry) {
@@ -142,7 +140,8 @@ public class WebhookNotifier {
 
     private void record(long alertId, String status) {
         try {
-            store.webhookStatus(alertId, status.length() > STATUS_LENGTH ? status.substring(0, STATUS_LENGTH - 1) + "…" : status);
+            int room = DriftMessages.WEBHOOK_STATUS_LENGTH;
+            store.webhookStatus(alertId, status.length() > room ? status.substring(0, room - 1) + "…" : status);
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not record the webhook delivery of drift alert %d", alertId);
         }

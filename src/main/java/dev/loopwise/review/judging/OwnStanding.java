@@ -47,8 +47,9 @@ public record OwnStanding(int shared, double agreed, int goldJudged, int goldCor
         if (!othersJudge && shared == 0) {
             return StandingMessages.ownStandingAlone(needed, counts);
         }
-        if (shared < needed) {
-            return StandingMessages.ownStandingTooFew(shared, needed - shared, counts);
+        // At least one shared item even when the setting asks for none: a share of nothing would read "NaN%".
+        if (shared < Math.max(needed, 1)) {
+            return StandingMessages.ownStandingTooFew(shared, Math.max(needed, 1) - shared, counts);
         }
         // Agreement alone, before gold answers: the figure the sentence names is agreement with the others.
         ReviewerReliability.Estimate agreement = ReviewerReliability.estimate(new ReviewerReliability.Comparison(shared, agreed), 0, 0);

@@ -1,8 +1,10 @@
 package dev.loopwise.monitoring.drift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.DriftMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -67,5 +69,16 @@ class AbandonedWebhookTest {
 
     private void sql(String statement) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    @Test
+    void aRetryWithALongProblemStillFitsAndStillSaysItIsRetrying() {
+        String problem = "SSLHandshakeException: PKIX path building failed: " + "unable to find valid certification path ".repeat(8);
+        String retrying = DriftMessages.webhookRetrying(1, 3, problem);
+        assertTrue(retrying.length() <= DriftMessages.WEBHOOK_STATUS_LENGTH, retrying);
+        assertTrue(retrying.startsWith("attempt 1 of 3 failed (SSLHandshakeException: PKIX path building failed") && retrying.endsWith(
+                "…); trying again"), retrying);
+        assertTrue(DriftMessages.webhookAbandoned(retrying).endsWith("…); not tried again, as the Loopwise instance sending it stopped"
+                + " before its next attempt"));
     }
 }
