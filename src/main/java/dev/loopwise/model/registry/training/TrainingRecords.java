@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry.training;
 
+import dev.loopwise.common.db.DatabaseClock;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.registry.version.ModelActivation;
@@ -52,7 +53,7 @@ final class TrainingRecords {
             TrainingRun run = running(runId);
             run.step = step;
             run.progress = progress;
-            run.heartbeatAt = OffsetDateTime.now();
+            run.heartbeatAt = DatabaseClock.now();
         });
     }
 
