@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.UndecidedRoundStep;
 import dev.loopwise.common.http.FormNumbers;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.model.registry.version.ModelVersion;
@@ -53,6 +54,8 @@ public class ReviewAdminPage {
     ReviewItemGenerator generator;
     @Inject
     ReviewConfig config;
+    @Inject
+    UndecidedRoundStep roundStep;
     @Inject
     AgentReplyProposals proposals;
     @Context
@@ -227,7 +230,7 @@ public class ReviewAdminPage {
         return Templates.review(overall, rewrites, ReviewAdminService.recentItems(15),
                 comparable(), message, error, config.minSharedItems(),
                 config.medianWindow(), config.chartDays(), ReviewNextStep.of(overall, rewrites.isEmpty() ? 0 : Reply.countPending(), rewrites.size(),
-                        modelAnswers, reviewAddress()),
+                        modelAnswers, reviewAddress(), roundStep.sentence().orElse(null)),
                 rewrites.isEmpty() ? List.of() : Intent.listByName(),
                 overall.setAside() == 0 ? List.of() : SetAsideItems.newest(ReviewStats.SET_ASIDE_DAYS), modelAnswers, reviewAddress(), makeItems);
     }

@@ -76,7 +76,7 @@ public class RoundsPage {
                 : RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
     }
 
-    private static final List<String> READ_JUDGEMENTS = List.of(AlignmentRound.RUNNING, AlignmentRound.PROMOTED,
+    static final List<String> READ_JUDGEMENTS = List.of(AlignmentRound.RUNNING, AlignmentRound.PROMOTED,
             AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED);
 
     @GET

@@ -34,6 +34,12 @@ final class ModelsNextStep {
      */
     static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, Map<String, Long> labelled,
                      long libraryReplies) {
+        return of(newestFirst, recentRuns, labelled, libraryReplies, null);
+    }
+
+    /** {@code roundStep}: the latest round's page's next step while it could not decide yet, null otherwise. */
+    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, Map<String, Long> labelled,
+                     long libraryReplies, String roundStep) {
         Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
         if (recentRuns.stream().anyMatch(r -> !r.finished())) {
             return "A training is running; this page follows it. " + (active.isPresent() ? "The active version keeps answering meanwhile."
@@ -97,8 +103,9 @@ final class ModelsNextStep {
                 + (handsNothingOver ? ". It hands no request to a person: without tickets of the intent oos (requests your team does"
                 + " not handle) it answers even an unrelated question with some intent's reply; import a few dozen such requests"
                 + " labelled oos and train again" : "")
-                + ". Next: have reviewers judge replies on Review, "
-                + "then run a round on Rounds to improve the replies; train again here after importing more tickets." + tune;
+                + (roundStep != null ? ". " + roundStep
+                : ". Next: have reviewers judge replies on Review, then run a round on Rounds to improve the replies; train again"
+                + " here after importing more tickets.") + tune;
     }
 
     /** A version's own page: whether to promote it, go back to it, or leave it. */

@@ -4,6 +4,8 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.PagingMessages;
+import dev.loopwise.common.UndecidedRoundStep;
+import dev.loopwise.common.db.DatabaseClock;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.model.intent.IntentRegime;
@@ -33,7 +35,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,6 +51,8 @@ public class ModelsPage {
     TrainingService training;
     @Inject
     ModelService models;
+    @Inject
+    UndecidedRoundStep roundStep;
     @Inject
     CurrentUser currentUser;
     @Inject
@@ -189,10 +192,10 @@ public class ModelsPage {
         List<ModelActivation> activations = ModelActivation.recent(ACTIVATIONS_LISTED);
         return Templates.models(versions, runs, activations, watch, error, config.minFineTuneExamples(),
                 config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
-                Reply.count("status", Reply.ACTIVE)), runs.stream().anyMatch(r -> !r.finished()),
+                Reply.count("status", Reply.ACTIVE), roundStep.sentence().orElse(null)), runs.stream().anyMatch(r -> !r.finished()),
                 RegimeChoice.of(runs), PagingMessages.newestShown(activations.size(),
                         RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null),
-                runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness(), OffsetDateTime.now()));
+                runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness(), DatabaseClock.now()));
     }
 
     /**

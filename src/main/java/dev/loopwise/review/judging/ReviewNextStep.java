@@ -32,9 +32,16 @@ public final class ReviewNextStep {
      * {@code reviewAddress}: the full address of the reviewers' page, which the lead can send them as it is.
      */
     public static String of(ReviewStats.Overall overall, long pendingRewrites, int listed, boolean modelAnswers, String reviewAddress) {
+        return of(overall, pendingRewrites, listed, modelAnswers, reviewAddress, null);
+    }
+
+    /** {@code roundStep}: the latest round's page's next step while it could not decide yet, null otherwise. */
+    public static String of(ReviewStats.Overall overall, long pendingRewrites, int listed, boolean modelAnswers, String reviewAddress,
+                            String roundStep) {
         List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
                 .map(r -> r.username()).toList();
-        String step = !modelAnswers && pendingRewrites == 0 && overall.openItems() == 0 ? NO_MODEL_YET : step(overall, pendingRewrites, reviewAddress);
+        String step = !modelAnswers && pendingRewrites == 0 && overall.openItems() == 0 ? NO_MODEL_YET
+                : step(overall, pendingRewrites, reviewAddress, roundStep);
         if (pendingRewrites > listed) {
             step += " The oldest " + listed + " are listed; each decision brings up the next.";
         }
@@ -42,7 +49,7 @@ public final class ReviewNextStep {
                 + Character.toLowerCase(step.charAt(0)) + step.substring(1);
     }
 
-    private static String step(ReviewStats.Overall overall, long pendingRewrites, String reviewAddress) {
+    private static String step(ReviewStats.Overall overall, long pendingRewrites, String reviewAddress, String roundStep) {
         if (pendingRewrites > 0) {
             return Counts.of(pendingRewrites, "proposed reply|proposed replies") + " (reviewers' rewrites, or replies taken from agents'"
                     + " answers) " + (pendingRewrites == 1 ? "waits" : "wait") + " for your decision below: accept the good ones into the library.";
@@ -56,12 +63,18 @@ public final class ReviewNextStep {
                         + "anyone whose figures are far below the others'. Rounds weigh each reviewer by how reliable they are.";
             }
             return ReviewMessages.disagreementUnsure(overall.overlapUnits(), interval == null ? -1 : interval.moreItemsToTell(LOW_AGREEMENT))
-                    + " " + unlessDisagreeing(overall, reviewAddress);
+                    + " " + unlessDisagreeing(overall, reviewAddress, roundStep);
         }
-        return unlessDisagreeing(overall, reviewAddress);
+        return unlessDisagreeing(overall, reviewAddress, roundStep);
     }
 
-    private static String unlessDisagreeing(ReviewStats.Overall overall, String reviewAddress) {
+    private static String unlessDisagreeing(ReviewStats.Overall overall, String reviewAddress, String roundStep) {
+        if (roundStep != null) {
+            // The round's own count, not the first round's rule of thumb nor "enough for a round": another round started
+            // before it asked for would most likely end undecided again.
+            return roundStep + (overall.openItems() == 0 ? " No items wait for reviewers: make some below, then ask reviewers to open "
+                    + reviewAddress + " (send them this address)." : " Reviewers judge at " + reviewAddress + " (send them this address).");
+        }
         if (overall.openItems() == 0) {
             return "No items wait for reviewers: make some below (each pairs the model's two best replies for a recent ticket; when"
                     + " there is no ticket to make one from, the message above says what to do), then ask reviewers to open "
