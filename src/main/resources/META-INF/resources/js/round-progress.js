@@ -14,9 +14,9 @@
       // The texts below were written while it ran; until the page reloads they must not say it still runs.
       document.getElementById('round-outcome').textContent = 'The round has finished; its report is loading…';
       document.getElementById('round-next').textContent = '';
-      // Nothing is left to cancel, and the last step's "Done" would read as the outcome.
-      if (document.getElementById('round-cancel')) document.getElementById('round-cancel').hidden = true;
-      document.getElementById('round-step').textContent = round.statusText || 'finished';
+      // Nothing is left to cancel, and a full bar and the last step's "Done" would read as the outcome: the report
+      // shows the outcome instead, as the page does for a round that has ended.
+      document.getElementById('round-run').hidden = true;
       setTimeout(() => window.location.reload(), 600);
     } else if (round.status !== box.dataset.status || (box.dataset.base === '' && round.baseVersion != null)) {
       // The header and the outcome were written for the round as the page found it (queued, or its judgements not yet

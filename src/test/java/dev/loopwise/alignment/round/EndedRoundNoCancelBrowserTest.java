@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A round that ends while its page is open says its report is loading, and offers no Cancel meanwhile nor after: there
- * is nothing left to cancel.
+ * is nothing left to cancel. Nor does it show a progress bar once it has ended: its outcome says how it ended.
  */
 @QuarkusTest
 class EndedRoundNoCancelBrowserTest extends BrowserTest {
@@ -47,6 +47,8 @@ class EndedRoundNoCancelBrowserTest extends BrowserTest {
                           const cancel = document.getElementById('round-cancel');
                           if (outcome.includes('report is loading')) {
                             sessionStorage.setItem('cancelWhileLoading', String(!!cancel && cancel.getClientRects().length > 0));
+                            const bar = document.getElementById('round-progress');
+                            sessionStorage.setItem('barWhileLoading', String(!!bar && bar.getClientRects().length > 0));
                           }
                         }).observe(document.getElementById('round-outcome'), { childList: true, characterData: true, subtree: true });""");
 
@@ -73,6 +75,11 @@ class EndedRoundNoCancelBrowserTest extends BrowserTest {
                     }
                 });
                 assertTrue(driver.findElements(By.id("round-cancel")).isEmpty(), "nor once the report has loaded");
+                // Once it has ended, its outcome is what the page shows: no full "Done" bar beside it.
+                assertEquals("false", ((JavascriptExecutor) driver).executeScript("return sessionStorage.getItem('barWhileLoading');"),
+                        "no progress bar while the ended round's report loads");
+                assertTrue(driver.findElements(By.id("round-progress")).isEmpty() && driver.findElements(By.id("round-step")).isEmpty(),
+                        "nor once the report has loaded");
             });
         } finally {
             RoundRows.remove(round);
