@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -119,7 +120,47 @@ class RoundsChartBrowserTest extends BrowserTest {
         }
     }
 
+    /**
+     * The legend shows each series as the chart marks it (dots, and the dashed coin toss line), not bars the chart has none
+     * of; and taste learned from a handful of comparisons says so, in the chart's hover as in the table.
+     */
+    @Test
+    void theLegendMatchesTheMarksAndTasteFromAFewComparisonsSaysSo() throws Exception {
+        long id = oneRound(5);
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            Browser.run(driver, "rounds-chart-legend-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/rounds");
+                String row = driver.findElement(By.cssSelector("#rounds a[href='/admin/rounds/" + id + "']"))
+                        .findElement(By.xpath("ancestor::tr")).getText();
+                assertTrue(row.contains("80% — from only 5 comparisons: too few to read"), row);
+                wait.until(d -> script("return !!(window.Chart && Chart.getChart('rounds-chart'));"));
+                List<?> styles = (List<?>) script("const c = Chart.getChart('rounds-chart'); return c.legend.legendItems.map((item) =>"
+                        + " [item.text, String(item.pointStyle), String(c.getDatasetMeta(item.datasetIndex).data.at(-1).options.pointStyle)]);");
+                for (Object style : styles) {
+                    List<?> parts = (List<?>) style;
+                    assertEquals(parts.get(2), parts.get(1), "the legend marks " + parts.get(0) + " as the chart draws it: " + styles);
+                }
+                assertEquals(Boolean.TRUE, script("return Chart.getChart('rounds-chart').options.plugins.legend.labels.usePointStyle;"),
+                        "no bar swatches in the legend");
+                Object hover = script("const c = Chart.getChart('rounds-chart'); const i = c.data.labels.length - 1;"
+                        + " const set = c.data.datasets.find((d) => d.label === 'taste learned');"
+                        + " return c.options.plugins.tooltip.callbacks.label({ dataset: set, dataIndex: i, parsed: { y: set.data[i] } });");
+                assertEquals("taste learned 80% — from only 5 comparisons: too few to read", hover);
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
     private static long oneRound() {
+        return oneRound(null);
+    }
+
+    /** {@code compared}: the held-out preferences taste learned was measured on; null as rounds stored before they were counted. */
+    private static long oneRound(Integer compared) {
         return QuarkusTransaction.requiringNew().call(() -> {
             AlignmentRound round = new AlignmentRound();
             round.method = RoundSettings.REWARD_WEIGHTED;
@@ -128,6 +169,9 @@ class RoundsChartBrowserTest extends BrowserTest {
             round.finishedAt = OffsetDateTime.now();
             round.metrics = new LinkedHashMap<>(Map.of("reward/accuracy", 0.8, "eval/candidate_preference_agreement", 0.7,
                     "eval/active_preference_agreement", 0.65, "policy/kl", 0.37, "policy/changed_choice_rate", 0.27));
+            if (compared != null) {
+                round.metrics.put("reward/test_preferences", compared);
+            }
             round.persist();
             return round.id;
         });
