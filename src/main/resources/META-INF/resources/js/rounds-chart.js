@@ -76,7 +76,7 @@
       datasets: { line: { pointRadius: 4, clip: false } },
       // The legend shows each series as the chart draws it, a dot (or the dashed line), not a bar the chart has none of;
       // taste learned's hover gives its range, or says it is from too few comparisons, as the table does.
-      plugins: { legend: { position: phone ? 'bottom' : 'top', labels: { usePointStyle: true } },
+      plugins: { legend: { position: phone ? 'bottom' : 'top', labels: { usePointStyle: true, boxHeight: 6 } },
         tooltip: { callbacks: { label: (item) => (item.dataset.label === 'taste learned' && rounds[item.dataIndex].tasteText
           ? 'taste learned ' + rounds[item.dataIndex].tasteText
           : item.dataset.label + ' ' + Math.round(item.parsed.y * 100) + '%') } } },
