@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.alignment.round.RoundStarted;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.http.FormValues;
@@ -36,6 +37,8 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -162,14 +165,15 @@ public class DriftResource {
         return background.view(id);
     }
 
-    /** Approves a requested round: {@code 200 {"roundId"}}; 409 {@code already_decided} when it was approved or dismissed before. */
+    /** Approves a requested round: 200 with the round; 409 {@code already_decided} when it was approved or dismissed before. */
     @Operation(summary = "Approve a proposed round", description = "Queues the round drift proposed, in the same transaction.")
-    @APIResponse(responseCode = "200", description = "The round is queued: {\"roundId\"}")
+    @APIResponse(responseCode = "200", description = "The round is queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
     @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide")
     @POST
     @Path("/actions/{id}/approve")
-    public Map<String, Object> approve(@PathParam("id") long id) {
-        return Map.of("roundId", actions.approve(id, currentUser.name()));
+    public RoundStarted approve(@PathParam("id") long id) {
+        return new RoundStarted(actions.approve(id, currentUser.name()));
     }
 
     /** Dismisses a requested round: 204; 409 {@code already_decided} when it was approved or dismissed before. */
