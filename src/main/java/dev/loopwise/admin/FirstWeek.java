@@ -3,6 +3,7 @@ package dev.loopwise.admin;
 import dev.loopwise.alignment.round.AlignmentRound;
 import dev.loopwise.alignment.round.RoundEstimate;
 import dev.loopwise.alignment.round.RoundReport;
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.llm.LlmFigures;
@@ -133,7 +134,7 @@ public class FirstWeek {
         // An undecided round's own count is the one to give: the first round's rule of thumb would contradict its page.
         Optional<RoundEstimate> estimate = round.flatMap(RoundEstimate::of);
         String wanted = round.flatMap(r -> estimate.filter(e -> !e.farOff()).map(e -> e.forRound(r.id)))
-                .orElse("about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements) + " more judgements give a first round a fair chance to decide");
+                .orElse(LifecycleMessages.firstRoundJudgements(Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)));
         steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
                 (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
                         + "; " + Counts.of(waiting, "item") + " waiting.",
@@ -147,9 +148,7 @@ public class FirstWeek {
                         : " is running: follow it on Rounds.")).orElse("No round yet.");
         steps.add(new Step("Run the first improvement round", round.isPresent() && !undecided,
                 round.map(r -> describe(r, estimate)).orElse(noneDecided),
-                undecided ? (estimate.filter(RoundEstimate::met).isPresent() ? "On Rounds, start another round: reviewers have"
-                        + " given as many judgements as round " + round.get().id + " asked for." : "Have reviewers judge more replies as round "
-                        + round.get().id + "'s page says, then start another round on Rounds.")
+                undecided ? LifecycleMessages.afterUndecidedRound(round.get().id, estimate.filter(RoundEstimate::met).isPresent())
                         : "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better version only when the"
                         + " evidence shows it.", undecided ? "/admin/rounds/" + round.get().id : "/admin/rounds"));
         long checks = active.map(v -> RowCounts.of(RowCounts.DRIFT_REPORTS, v.version)).orElse(0L);
@@ -206,13 +205,8 @@ public class FirstWeek {
      * With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. Imported
      * tickets without an intent are that source: with some not yet made into items, items are made from them as reviewers open
      * the page, so the step must not ask for the import the lead just did (once all were, it must).
+     * {@code wanted}: how many more judgements, and what for ("about 60 more judgements give a first round a fair chance…").
      */
-    static String judgeAction(long waiting, long judgements, long unlabelled, String reviewAddress) {
-        return judgeAction(waiting, judgements, unlabelled, reviewAddress, "about " + Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)
-                + " more judgements give a first round a fair chance to decide");
-    }
-
-    /** {@code wanted}: how many more judgements, and what for ("about 60 more judgements give a first round a fair chance…"). */
     static String judgeAction(long waiting, long judgements, long unlabelled, String reviewAddress, String wanted) {
         String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: " + wanted
                 + ". Follow their progress on Review quality.";
@@ -235,9 +229,8 @@ public class FirstWeek {
         return switch (round.status) {
             case AlignmentRound.PROMOTED -> "Round " + round.id + " made the answers better: version " + round.candidateVersion + " now answers.";
             // The round's reason is the checks' own text; its page explains them, the overview only says what happened.
-            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + round.id + " could not decide yet: " + estimate.map(e -> e.farOff()
-                    ? "the versions are too close for any realistic number of judgements to tell apart (its page says what to do)."
-                    : e.forRound(round.id) + ".").orElse("its checks wait on more evidence (its page says which).");
+            case AlignmentRound.NEEDS_EVIDENCE -> LifecycleMessages.roundUndecided(round.id, estimate.map(e -> e.farOff()
+                    ? LifecycleMessages.ROUND_VERSIONS_TOO_CLOSE : e.forRound(round.id) + ".").orElse(LifecycleMessages.ROUND_WAITS_ON_EVIDENCE));
             case AlignmentRound.SUPERSEDED -> "Round " + round.id + " ended unused: the active version changed while it ran.";
             default -> "Round " + round.id + " found its new version no better, so customers kept the active one (its page says why).";
         };

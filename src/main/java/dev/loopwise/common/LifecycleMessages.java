@@ -143,6 +143,53 @@ public final class LifecycleMessages {
             + " reviewers to judge replies on the review page (a round can start from 10; about 100 give a result you can trust), or import preference pairs through"
             + " the API (POST /api/v1/datasets/preferences).";
 
+    /** "about 120 more judgements", as an undecided round's page and Overview both give its estimate. */
+    public static String moreJudgements(int more) {
+        return "about " + Counts.of(more, "more judgement");
+    }
+
+    /** "30 judgements" given since a round read its own; once {@code met}, "at least 120 judgements" (counted no further). */
+    public static String judgementsGiven(long givenSince, int more, boolean met) {
+        return met ? "at least " + Counts.of(more, "judgement") : Counts.of(givenSince, "judgement");
+    }
+
+    /** What the judgements given since add, "; 30 judgements given since it ended" (nothing while none were). */
+    public static String judgementsSince(long givenSince, String given, String roundName, boolean met) {
+        return givenSince == 0 ? "" : "; " + given + " given since " + roundName + " ended" + (met ? ", enough to start another round" : "");
+    }
+
+    /** As Overview says it of round N: "about 120 more judgements would let round 4's checks decide (its estimate when it ended)". */
+    public static String roundEstimate(String count, boolean firstEstimate, long round, String since) {
+        return count + (firstEstimate ? " would give round " + round + "'s checks a first estimate of how many would decide them"
+                : " would let round " + round + "'s checks decide") + " (its estimate when it ended" + since + ")";
+    }
+
+    /** The rule of thumb before any round could give its own estimate. */
+    public static String firstRoundJudgements(long more) {
+        return "about " + more + " more judgements give a first round a fair chance to decide";
+    }
+
+    /** An undecided round on Overview; {@code why} is one of the sentences below, or its estimate. */
+    public static String roundUndecided(long round, String why) {
+        return "Round " + round + " could not decide yet: " + why;
+    }
+
+    public static final String ROUND_VERSIONS_TOO_CLOSE = "the versions are too close for any realistic number of judgements to tell"
+            + " apart (its page says what to do).";
+
+    public static final String ROUND_WAITS_ON_EVIDENCE = "its checks wait on more evidence (its page says which).";
+
+    /** Overview's next step after an undecided round: another round once reviewers gave what it asked for ({@code met}). */
+    public static String afterUndecidedRound(long round, boolean met) {
+        return met ? "On Rounds, start another round: reviewers have given as many judgements as round " + round + " asked for."
+                : "Have reviewers judge more replies as round " + round + "'s page says, then start another round on Rounds.";
+    }
+
+    /** An undecided round's page once a later round read its judgements: that round's advice is the one to follow. */
+    public static String roundReadOnward(long newer) {
+        return "Round " + newer + " was started after this one and read its judgements too: its page says what to do next.";
+    }
+
     /**
      * A training regime as the Models page's Train form names it, for pages that report a choice made there (the audit
      * trail); {@code value} is the stored code ({@code auto}, {@code zero-shot}, {@code prototypes}, {@code linear},

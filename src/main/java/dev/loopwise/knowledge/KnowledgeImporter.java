@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +36,12 @@ public class KnowledgeImporter {
     KnowledgeStore store;
 
     /** What an import did, in numbers and in a sentence. */
-    public record Result(int articles, int passages, int replaced, List<String> titles, List<String> sharedTitles) {
+    @Schema(name = "ImportedArticles", description = "What the knowledge import did")
+    public record Result(@Schema(description = "Articles imported") int articles,
+                         @Schema(description = "Passages they were split into") int passages,
+                         @Schema(description = "Of the articles, those that replaced an earlier import of the same article") int replaced,
+                         @Schema(description = "The imported articles' titles") List<String> titles,
+                         @Schema(description = "Imported titles another article, under another id or address, has too") List<String> sharedTitles) {
         public String summary() {
             String replacing = replaced == 0 ? "" : replaced == 1 && articles == 1 ? " (it replaced an earlier import of the same article)"
                     : replaced == 1 ? " (one of them replaced an earlier import of the same article)"

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -85,8 +86,10 @@ public class KnowledgeResource {
      */
     @Operation(summary = "Import help articles",
             description = "Markdown, HTML or JSON lines, split into passages that ground the LLM's drafts; name gives the file's name, url the article's address.")
-    @APIResponse(responseCode = "201", description = "A small file, imported while the request waited")
-    @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location")
+    @APIResponse(responseCode = "201", description = "A small file, imported while the request waited",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KnowledgeImporter.Result.class)))
+    @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST
     @Path("/articles")
@@ -143,6 +146,7 @@ public class KnowledgeResource {
     }
 
     @Operation(summary = "Delete a knowledge-base article", description = "With its passages.")
+    @APIResponse(responseCode = "204", description = "The article and its passages are deleted")
     @DELETE
     @Path("/articles/{id}")
     public Response delete(@PathParam("id") long id) {

@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import dev.loopwise.alignment.round.RoundStarted;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.http.FormValues;
@@ -33,9 +34,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +79,7 @@ public class DriftResource {
      */
     @Operation(summary = "Run a drift check now",
             description = "force=false checks only if enough new traffic arrived (204 otherwise).")
-    @APIResponse(responseCode = "200", description = "The check's report")
+    @APIResponse(responseCode = "200", description = "The check's report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DriftChecked.class)))
     @APIResponse(responseCode = "204", description = "force=false and not enough new traffic since the last check")
     @APIResponse(responseCode = "409", description = "Not a window's worth of the active version's traffic yet, or another check is running")
     @POST
@@ -86,19 +87,8 @@ public class DriftResource {
     public Response check(
             @Parameter(description = "true (the default) checks now; false only if enough new traffic arrived") @QueryParam("force") String force,
             @Context UriInfo uri) {
-        return monitoring.check(FormValues.apiBool("force", QueryParameters.asSent(uri, "force", force), true)).map(c -> Response.ok(checked(c)).build())
+        return monitoring.check(FormValues.apiBool("force", QueryParameters.asSent(uri, "force", force), true)).map(c -> Response.ok(DriftChecked.of(c, null)).build())
                 .orElse(Response.noContent().build());
-    }
-
-    private static Map<String, Object> checked(MonitoringService.Checked c) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reportId", c.reportId());
-        body.put("modelVersion", c.version());
-        body.put("signals", c.report().signals());
-        body.put("raised", c.report().alerts());
-        body.put("confirmed", c.confirmed());
-        body.put("newTopics", c.report().newTopics());
-        return body;
     }
 
     /**
@@ -110,8 +100,10 @@ public class DriftResource {
      */
     @Operation(summary = "Replay a ticket file through serving",
             description = "Each ticket is answered as /respond would, with a drift check every stride tickets; a long file runs in the background.")
-    @APIResponse(responseCode = "200", description = "A short file, replayed while the request waited: the requests sent and the checks made")
-    @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location")
+    @APIResponse(responseCode = "200", description = "A short file, replayed while the request waited: the requests sent and the checks made",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayAnswered.class)))
+    @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayView.class)))
     @POST
     @Path("/replay")
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
@@ -135,23 +127,14 @@ public class DriftResource {
             ReplayView queued = background.queue(texts, "a file sent to the API", currentUser.name());
             return Response.accepted(queued).location(URI.create("/api/v1/drift/replays/" + queued.id())).build();
         }
-        List<Map<String, Object>> checks = new ArrayList<>();
+        List<DriftChecked> checks = new ArrayList<>();
         ReplayService.Replayed done = replay.replay(texts, "a file sent to the API", currentUser.name(),
                 stride == null ? config.stride() : stride, so -> {
             if (so.checks().size() > checks.size()) {
-                Map<String, Object> check = new LinkedHashMap<>();
-                check.put("afterRequests", so.requests());
-                check.putAll(checked(so.checks().get(so.checks().size() - 1)));
-                checks.add(check);
+                checks.add(DriftChecked.of(so.checks().get(so.checks().size() - 1), so.requests()));
             }
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("requests", done.requests());
-        out.put("failed", done.failed());
-        out.put("firstError", done.firstError());
-        out.put("alerts", done.alerts());
-        out.put("checks", checks);
-        return Response.ok(out).build();
+        return Response.ok(new ReplayAnswered(done.requests(), done.failed(), done.firstError(), done.alerts(), checks)).build();
     }
 
     /** A background replay as it stands: {@code status}, {@code sent} of {@code total}, {@code checks}, {@code alerts}, {@code said}. */
@@ -162,14 +145,15 @@ public class DriftResource {
         return background.view(id);
     }
 
-    /** Approves a requested round: {@code 200 {"roundId"}}; 409 {@code already_decided} when it was approved or dismissed before. */
+    /** Approves a requested round: 200 with the round; 409 {@code already_decided} when it was approved or dismissed before. */
     @Operation(summary = "Approve a proposed round", description = "Queues the round drift proposed, in the same transaction.")
-    @APIResponse(responseCode = "200", description = "The round is queued: {\"roundId\"}")
+    @APIResponse(responseCode = "200", description = "The round is queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
     @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide")
     @POST
     @Path("/actions/{id}/approve")
-    public Map<String, Object> approve(@PathParam("id") long id) {
-        return Map.of("roundId", actions.approve(id, currentUser.name()));
+    public RoundStarted approve(@PathParam("id") long id) {
+        return new RoundStarted(actions.approve(id, currentUser.name()));
     }
 
     /** Dismisses a requested round: 204; 409 {@code already_decided} when it was approved or dismissed before. */

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -51,8 +50,10 @@ public class ReviewResource {
      * retried request); 409 when they had judged it differently.
      */
     @Operation(summary = "Judge an item", description = "choice A, B, tie, both_bad, out_of_scope or skip (with a reason); optional ratings and a rewrite.")
-    @APIResponse(responseCode = "201", description = "The judgement is stored: {\"judgementId\"}")
-    @APIResponse(responseCode = "200", description = "The same choice again (a retried request): {\"duplicate\": true}")
+    @APIResponse(responseCode = "201", description = "The judgement is stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
+    @APIResponse(responseCode = "200", description = "The same choice again (a retried request): duplicate is true",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
     @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item has all its judgements")
     @POST
     @Path("/{itemId}")
@@ -68,7 +69,7 @@ public class ReviewResource {
                             + " \"The ticket is in German\"}")})) Submission submission) {
         ReviewService.Stored stored = review.submit(currentUser.id(), currentUser.name(), itemId, require(submission));
         return Response.status(stored.duplicate() ? 200 : 201)
-                .entity(Map.of("judgementId", stored.judgementId(), "duplicate", stored.duplicate())).build();
+                .entity(stored).build();
     }
 
     /** 204: the choice is taken back (an out-of-scope label with it) and the item is the caller's next one; 409 too_late after the window. */

@@ -15,10 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +49,8 @@ public class FeedbackResource {
     }
 
     @Operation(summary = "Rate a served reply", description = "Thumbs up or down on a reply /respond served, with an optional comment; sending again changes the caller's verdict.")
-    @APIResponse(responseCode = "201", description = "The feedback was recorded")
+    @APIResponse(responseCode = "201", description = "The feedback was recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRecorded.class)))
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid")
     @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)")
     @POST
@@ -93,6 +94,6 @@ public class FeedbackResource {
                 on conflict (request_id, caller) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()
                 returning id""").setParameter(1, id).setParameter(2, request.rating()).setParameter(3, comment)
                 .setParameter(4, currentUser.name()).getSingleResult();
-        return Response.status(Response.Status.CREATED).entity(Map.of("feedbackId", feedbackId.longValue())).build();
+        return Response.status(Response.Status.CREATED).entity(new FeedbackRecorded(feedbackId.longValue())).build();
     }
 }

@@ -40,7 +40,8 @@ public class TicketImportResource {
     TicketImporter importer;
 
     @Operation(summary = "Import labelled tickets", description = "CSV or JSON lines with text, label, response and split (or their other names); all or nothing.")
-    @APIResponse(responseCode = "201", description = "The tickets were imported")
+    @APIResponse(responseCode = "201", description = "The tickets were imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketImporter.Result.class)))
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
     @POST
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Imports a ticket file all or nothing: every row is checked first and a file with any problem is
@@ -48,8 +49,15 @@ public class TicketImporter {
      * the other duplicates are tickets stored before the import. Each row is counted once, so imported, labelledExisting
      * and duplicates add up to the rows read.
      */
-    public record Result(int imported, int duplicates, int labelled, int unlabelled, int labelledExisting, List<String> createdIntents,
-                         List<String> otherColumns, int repeatedInFile) {
+    @Schema(name = "ImportedTickets", description = "What the ticket import did; imported, labelledExisting and duplicates add up to the rows read")
+    public record Result(@Schema(description = "New tickets stored") int imported,
+                         @Schema(description = "Rows whose ticket was already stored or repeated in the file with the same intent: not stored again") int duplicates,
+                         @Schema(description = "Of the new tickets, those with an intent") int labelled,
+                         @Schema(description = "Of the new tickets, those without an intent") int unlabelled,
+                         @Schema(description = "Tickets already stored without an intent that the file labelled") int labelledExisting,
+                         @Schema(description = "Intents the file's labels created") List<String> createdIntents,
+                         @Schema(description = "Columns (JSON lines keys) kept with each ticket but not read, so a misspelt one shows") List<String> otherColumns,
+                         @Schema(description = "Of the duplicates, those whose text an earlier row of the file had") int repeatedInFile) {
         public Result(int imported, int duplicates, int labelled, int unlabelled, int labelledExisting, List<String> createdIntents,
                       List<String> otherColumns) {
             this(imported, duplicates, labelled, unlabelled, labelledExisting, createdIntents, otherColumns, 0);

@@ -3,6 +3,7 @@ package dev.loopwise.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Caller;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 /** The overview guides a new support lead: each step done or to do, with counts, and the one next step. */
 @QuarkusTest
 class FirstWeekTest {
+    /** What the step asks for before any round gave its own estimate, with no judgements yet. */
+    private static final String FIRST_ROUND = LifecycleMessages.firstRoundJudgements(FirstWeek.FIRST_ROUND_JUDGEMENTS);
+
     @Inject
     WorkspaceService workspace;
     @Inject
@@ -71,17 +75,17 @@ class FirstWeekTest {
 
     @Test
     void withNothingToJudgeTheReviewStepSaysWhereItemsComeFrom() {
-        assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review").startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0, 0, "/review"));
-        assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review").contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0, 0, "/review"));
-        assertTrue(FirstWeek.judgeAction(12, 0, 0, "/review").startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0, 0, "/review"));
+        assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND).startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND));
+        assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND).contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND));
+        assertTrue(FirstWeek.judgeAction(12, 0, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0, 0, "/review", FIRST_ROUND));
         // Enough judgements for a round: an empty queue is no obstacle to the next step.
-        assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS, 0, "/review").startsWith("Ask your reviewers"));
+        assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers"));
     }
 
     /** Right after importing recent tickets without a label the step still asked for that import, before items were made. */
     @Test
     void withImportedUnlabelledTicketsTheReviewStepDoesNotAskForThemAgain() {
-        String action = FirstWeek.judgeAction(0, 0, 320, "/review");
+        String action = FirstWeek.judgeAction(0, 0, 320, "/review", FIRST_ROUND);
         assertTrue(action.startsWith("Review items are made from the 320 tickets without an intent that no reviewer has seen yet")
                 && action.contains("ask your reviewers to open /review") && !action.contains("Import some recent tickets"), action);
     }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Preference pairs from a JSONL file, all or nothing, in any shape {@link PreferenceRows} reads (TRL's explicit and
@@ -49,7 +50,12 @@ public class PreferenceImport {
 
     /** {@code notRead}: fields of the file no shape reads (at most 20), so that a misspelt {@code margn} shows. */
     /** {@code opposed}: pairs whose reverse the file also holds (people disagreed, as in an export of a team's judgements). */
-    public record Imported(int imported, int duplicates, int opposed, String batch, List<String> notRead) {
+    @Schema(name = "ImportedPreferences", description = "What the preference import did")
+    public record Imported(@Schema(description = "Preference pairs stored") int imported,
+                           @Schema(description = "Pairs already stored: counted, not stored again") int duplicates,
+                           @Schema(description = "Pairs whose reverse the file holds too (people disagreed); both are kept") int opposed,
+                           @Schema(description = "The import's id (a UUID), kept with each pair it stored and in the audit trail") String batch,
+                           @Schema(description = "Fields of the file no shape reads (at most 20), so a misspelt one shows") List<String> notRead) {
     }
 
     private record Pair(String prompt, String chosen, String rejected, Double margin, Place line) {

@@ -19,7 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -73,7 +77,8 @@ public class PreferenceResource {
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
-    @APIResponse(responseCode = "201", description = "The preference pairs were imported")
+    @APIResponse(responseCode = "201", description = "The preference pairs were imported",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferenceImport.Imported.class)))
     @APIResponse(responseCode = "400", description = "The file is not a TRL preference file; nothing was imported")
     @POST
     @Path("/datasets/preferences")
@@ -81,7 +86,14 @@ public class PreferenceResource {
     @Operation(summary = "Import preference pairs",
             description = "All or nothing, in the shapes public preference sets use (TRL, Anthropic HH, UltraFeedback, KTO, ...).")
     @Consumes({JSONL, "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
-    public Response importPairs(byte[] body) throws IOException {
+    public Response importPairs(@RequestBody(required = true, description = "The file itself: one pair a line (JSON lines), or one JSON array"
+            + " of rows; prompt, chosen and rejected, or another shape public preference sets use", content = {
+                    // Their examples are set by PreferenceFileExampleOpenApi.
+                    @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/jsonl", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/json-lines", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY))}) byte[] body) throws IOException {
         return Response.status(Response.Status.CREATED).entity(importer.importTrl(body == null ? null : TextFiles.utf8(body, null),
                 currentUser.name())).build();
     }

@@ -1,6 +1,6 @@
 package dev.loopwise.alignment.round;
 
-import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.LifecycleMessages;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.util.Comparator;
 import java.util.Optional;
@@ -17,8 +17,7 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
 
     /** The estimate of an undecided round whose checks asked for a number of judgements, with those given since counted. */
     public static Optional<RoundEstimate> of(AlignmentRound round) {
-        return mostWanted(round).map(gate -> new RoundEstimate(gate.moreJudgements(), RoundFormats.firstEstimate(gate),
-                givenSince(round, gate.moreJudgements())));
+        return mostWanted(round).flatMap(gate -> of(round, givenSince(round, gate.moreJudgements())));
     }
 
     static Optional<RoundEstimate> of(AlignmentRound round, long givenSince) {
@@ -41,7 +40,7 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
 
     /** "about 120 more judgements", as both pages say it. */
     public String count() {
-        return "about " + Counts.of(more, "more judgement");
+        return LifecycleMessages.moreJudgements(more);
     }
 
     /** Reviewers have given at least as many judgements since the round read its own as it asked for. */
@@ -51,19 +50,17 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
 
     /** What the judgements given since add, "; 30 judgements given since it ended" (nothing while none were). */
     public String since(String roundName) {
-        return givenSince == 0 ? "" : "; " + given() + " given since " + roundName + " ended"
-                + (met() ? ", enough to start another round" : "");
+        return LifecycleMessages.judgementsSince(givenSince, given(), roundName, met());
     }
 
     /** As Overview says it of round N: "about 120 more judgements would let round 4's checks decide (its estimate when it ended)". */
     public String forRound(long id) {
-        return count() + (firstEstimate ? " would give round " + id + "'s checks a first estimate of how many would decide them"
-                : " would let round " + id + "'s checks decide") + " (its estimate when it ended" + since("it") + ")";
+        return LifecycleMessages.roundEstimate(count(), firstEstimate, id, since("it"));
     }
 
     /** "30 judgements"; once as many as the round asked for, "at least 120 judgements" (they are counted no further). */
     public String given() {
-        return met() ? "at least " + Counts.of(more, "judgement") : Counts.of(givenSince, "judgement");
+        return LifecycleMessages.judgementsGiven(givenSince, more, met());
     }
 
     /**

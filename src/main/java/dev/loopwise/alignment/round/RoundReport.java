@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.round;
 
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         // A later round read this one's judgements and those given since: counting them again here would send the lead back
         // to a figure the later round has replaced.
         String next = newer != null && AlignmentRound.NEEDS_EVIDENCE.equals(round.status)
-                ? "Round " + newer + " was started after this one and read its judgements too: its page says what to do next."
+                ? LifecycleMessages.roundReadOnward(newer)
                 : nextStep(round, waitingItems, RoundEstimate.of(round));
         return new RoundReport(outcome, next, gates, groups(round.metrics), lineage(round.lineage, reviewerNames));
     }

@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -94,14 +95,15 @@ public class RoundResource {
 
     @Operation(summary = "Start an alignment round",
             description = "Trains a reward model on reviewers' judgements and a candidate policy from it; the candidate is promoted only if its gates pass.")
-    @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}")
+    @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
     @APIResponse(responseCode = "400", description = "A setting is out of range")
     @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(RoundRequest request) {
         AlignmentRound round = rounds.start(RoundRequests.settings(config, request), currentUser.name());
-        return Response.accepted(Map.of("roundId", round.id)).build();
+        return Response.accepted(new RoundStarted(round.id)).build();
     }
 
     /** Stops a round: a queued one at once, a running one at its next step; 409 when it has already ended. */

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -140,7 +141,8 @@ public class ModelResource {
             description = "Queues a training on the workspace's labelled tickets; regime auto (the default), zero-shot, prototypes, linear or finetune.")
     @APIResponse(responseCode = "409",
             description = "Nothing to learn yet (no intents), an intent with fewer than 2 tickets for finetune, or another training waiting or running")
-    @APIResponse(responseCode = "202", description = "The training is queued; follow it at /api/v1/training-runs/{runId}")
+    @APIResponse(responseCode = "202", description = "The training is queued; follow it at /api/v1/training-runs/{runId}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingStarted.class)))
     @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes")
     @POST
     @Path("/models/train")
@@ -149,7 +151,7 @@ public class ModelResource {
         String regime = request == null || request.regime() == null ? IntentRegime.AUTO : request.regime();
         try {
             TrainingRun run = training.start(regime, currentUser.name());
-            return Response.accepted(Map.of("runId", run.id)).build();
+            return Response.accepted(new TrainingStarted(run.id)).build();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("invalid_regime", e.getMessage() + ".");
         }

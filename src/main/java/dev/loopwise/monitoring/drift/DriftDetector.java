@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Compares a window of served requests with the tickets the active version learned from: input drift
@@ -39,13 +40,19 @@ public final class DriftDetector {
         }
     }
 
-    public record Cluster(int size, double similarityToTraining, List<String> examples) {
+    @Schema(name = "DriftTopic", description = "A group of recent tickets unlike the training tickets")
+    public record Cluster(@Schema(description = "Tickets in the group") int size,
+                          @Schema(description = "Their average similarity to the closest training tickets") double similarityToTraining,
+                          @Schema(description = "A few of the group's tickets") List<String> examples) {
     }
 
     public record Report(Map<String, Object> signals, List<Alert> alerts, List<Cluster> newTopics) {
     }
 
-    public record Alert(String signal, double value, double threshold, String message) {
+    @Schema(name = "DriftAlert", description = "A signal past its threshold")
+    public record Alert(@Schema(description = "The signal's name") String signal, @Schema(description = "Its value in this check") double value,
+                        @Schema(description = "The value past which it alerts") double threshold,
+                        @Schema(description = "What it means, in words") String message) {
     }
 
     private DriftDetector() {

@@ -18,18 +18,16 @@ import java.util.List;
 public record OwnStanding(int shared, double agreed, int goldJudged, int goldCorrect, int needed, boolean othersJudge) {
 
     static OwnStanding read(EntityManager em, long reviewerId, int needed) {
-        List<?> rows = em.createNativeQuery("""
-                select overlap_compared, overlap_agreed_60, gold_judged, gold_correct from review_reviewer_tallies
-                where reviewer_id = ?1""").setParameter(1, reviewerId).getResultList();
+        List<?> rows = em.createNativeQuery("select " + StandingTallies.COLUMNS + " from review_reviewer_tallies where reviewer_id = ?1")
+                .setParameter(1, reviewerId).getResultList();
         boolean others = (Boolean) em.createNativeQuery("""
                 select exists (select 1 from review_reviewer_tallies where reviewer_id <> ?1 and judgements > 0)""")
                 .setParameter(1, reviewerId).getSingleResult();
         if (rows.isEmpty()) {
             return new OwnStanding(0, 0, 0, 0, needed, others);
         }
-        Object[] row = (Object[]) rows.get(0);
-        return new OwnStanding(((Number) row[0]).intValue(), ((Number) row[1]).longValue() / (double) TallySums.SIXTIETHS,
-                ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), needed, others);
+        StandingTallies own = StandingTallies.of((Object[]) rows.get(0), 0);
+        return new OwnStanding(own.comparison().compared(), own.comparison().agreed(), own.goldJudged(), own.goldCorrect(), needed, others);
     }
 
     /** The share of shared items agreed on, once there are enough of them to show; null before. */

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Hands items to reviewers and stores their judgements. An item goes to one reviewer at a time under a
@@ -41,7 +42,10 @@ public class ReviewService {
     @Inject
     ReviewLeases leases;
 
-    public record Stored(long judgementId, boolean duplicate) {
+    @Schema(name = "StoredJudgement", description = "The judgement as stored")
+    public record Stored(@Schema(description = "The judgement's id") long judgementId,
+                         @Schema(description = "true when the caller had already judged the item the same way (a retried request): nothing new was stored")
+                         boolean duplicate) {
     }
 
     /** The reviewer's next item, making new items when none is waiting; empty when there is nothing to review. */

@@ -158,14 +158,15 @@ public class ReviewStats {
     @SuppressWarnings("unchecked")
     private List<ReviewerStats> reviewers() {
         // The median time is kept with the sums (ReviewTallies#refreshMedian): one row per reviewer, whatever the history.
-        var query = em.createNativeQuery("select t.reviewer_id, coalesce(u.username, '?'), t.judgements, t.skips, t.overlap_compared, "
-                + "t.overlap_agreed_60, t.gold_judged, t.gold_correct, t.median_duration_ms"
+        var query = em.createNativeQuery("select t.reviewer_id, coalesce(u.username, '?'), t.judgements, t.skips, "
+                + StandingTallies.COLUMNS + ", t.median_duration_ms"
                 + " from review_reviewer_tallies t left join users u on u.id = t.reviewer_id where t.judgements + t.skips > 0");
         List<ReviewerStats> reviewers = new ArrayList<>();
         for (Object[] r : (List<Object[]>) query.getResultList()) {
-            ReviewerReliability.Comparison comparison = comparison(r[4], r[5]);
-            int goldJudged = ((Number) r[6]).intValue();
-            int goldCorrect = ((Number) r[7]).intValue();
+            StandingTallies tallies = StandingTallies.of(r, 4);
+            ReviewerReliability.Comparison comparison = tallies.comparison();
+            int goldJudged = tallies.goldJudged();
+            int goldCorrect = tallies.goldCorrect();
             ReviewerReliability.Estimate estimate = ReviewerReliability.estimate(comparison, goldJudged, goldCorrect);
             Double agreement = comparison.compared() >= config.minSharedItems() ? comparison.rate() : null;
             reviewers.add(new ReviewerStats(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
@@ -176,10 +177,6 @@ public class ReviewStats {
         }
         reviewers.sort(Comparator.comparing(ReviewerStats::username));
         return reviewers;
-    }
-
-    private static ReviewerReliability.Comparison comparison(Object compared, Object agreed60) {
-        return new ReviewerReliability.Comparison(((Number) compared).intValue(), ((Number) agreed60).longValue() / (double) TallySums.SIXTIETHS);
     }
 
     /**

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,7 +57,11 @@ public class ApiKeyResource {
     }
 
     /** The secret {@code key} appears in this response only. */
-    public record CreatedKeyView(long id, String name, String prefix, String username, String key) {
+    public record CreatedKeyView(@Schema(description = "The key's id (DELETE /api/v1/keys/{id} revokes it)") long id,
+                                 @Schema(description = "The key's name, unique among the account's keys in use") String name,
+                                 @Schema(description = "The key's first characters, as key lists show it") String prefix,
+                                 @Schema(description = "The account the key acts as") String username,
+                                 @Schema(description = "The secret to send as Authorization: Bearer; shown in this answer only") String key) {
     }
 
     /** {@code requestsPerMinute} (admins only): the key's own limit, 0 for none; without it the configured default applies. */
@@ -89,7 +94,8 @@ public class ApiKeyResource {
     @Operation(summary = "Create an API key",
             description = "The secret is in this answer only. For another account, or with a rate limit: admin.")
     @APIResponse(responseCode = "409", description = "The account already has a key of that name in use")
-    @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer")
+    @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKeyView.class)))
     @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -106,6 +112,7 @@ public class ApiKeyResource {
     }
 
     @Operation(summary = "Revoke an API key", description = "Idempotent. Another account's key: admin.")
+    @APIResponse(responseCode = "204", description = "The key is revoked (or was already)")
     @DELETE
     @Path("/{id}")
     public Response revoke(@PathParam("id") long id) {

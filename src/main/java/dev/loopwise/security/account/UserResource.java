@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,7 +75,8 @@ public class UserResource {
     }
 
     @Operation(summary = "Create an account", description = "Roles admin, reviewer or service; a service account takes no password.")
-    @APIResponse(responseCode = "201", description = "The account was created")
+    @APIResponse(responseCode = "201", description = "The account was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "The username, password or role is not valid")
     @APIResponse(responseCode = "409", description = "The username is taken")
     @POST

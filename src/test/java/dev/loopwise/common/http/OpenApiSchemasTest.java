@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +81,51 @@ class OpenApiSchemasTest {
         }
         assertEquals(List.of("A", "B", "tie", "both_bad", "out_of_scope", "skip"),
                 JSON.convertValue(schema("Submission").at("/properties/choice/enum"), List.class));
+    }
+
+    /**
+     * An answer documented as a map ({@code type: object} and nothing more), or as no body at all, leaves an integrator to
+     * guess its fields: every answer of Loopwise's own API with a JSON body names its schema, whose fields say what they
+     * are. (The OpenAI-compatible {@code /v1} answers are OpenAI's shapes.)
+     */
+    @Test
+    void everyJsonAnswerNamesItsFields() {
+        List<String> undocumented = new ArrayList<>();
+        document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> method.getValue()
+                .path("responses").properties().forEach(response -> {
+                    if (!path.getKey().startsWith("/api/")) {
+                        return;
+                    }
+                    String where = method.getKey() + " " + path.getKey() + " " + response.getKey();
+                    if (!response.getKey().startsWith("2") || response.getKey().equals("204")) {
+                        return;
+                    }
+                    JsonNode content = response.getValue().path("content");
+                    if (content.isEmpty()) {
+                        undocumented.add(where + " (no body)");
+                    }
+                    content.properties().forEach(media -> {
+                        if (media.getKey().equals("application/json") && !namesFields(media.getValue().path("schema"))) {
+                            undocumented.add(where + " " + media.getKey() + " " + media.getValue().path("schema"));
+                        }
+                    });
+                })));
+        assertEquals(List.of(), undocumented, "answers whose fields the document does not name");
+        JsonNode started = document.at("/paths/~1api~1v1~1rounds/post/responses/202/content/application~1json/schema");
+        assertEquals(REF + "RoundStarted", started.path("$ref").asText(), started.toString());
+        assertEquals(Set.of("roundId"), names(schema("RoundStarted").path("properties")));
+        assertEquals(Set.of("runId"), names(schema("TrainingStarted").path("properties")));
+        assertEquals(Set.of("judgementId", "duplicate"), names(schema("StoredJudgement").path("properties")));
+    }
+
+    private static boolean namesFields(JsonNode schema) {
+        if (schema.has("$ref")) {
+            return true;
+        }
+        if (schema.path("type").asText("").equals("array")) {
+            return namesFields(schema.path("items"));
+        }
+        return !schema.path("properties").isEmpty();
     }
 
     @Test
