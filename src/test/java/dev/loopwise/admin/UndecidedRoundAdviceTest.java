@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.alignment.round.AlignmentRound;
 import dev.loopwise.alignment.round.RoundResult;
-import dev.loopwise.alignment.round.RoundSettings;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,21 +21,9 @@ class UndecidedRoundAdviceTest {
     @Test
     void reviewQualityAndModelsGiveTheUndecidedRoundsOwnNextStep() {
         ActiveModel.await();
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound round = new AlignmentRound();
-            round.method = RoundSettings.REWARD_WEIGHTED;
-            round.status = AlignmentRound.NEEDS_EVIDENCE;
-            round.startedBy = "admin";
-            round.startedAt = OffsetDateTime.now();
-            round.finishedAt = OffsetDateTime.now();
-            round.newUpto = ((Number) Panache.getEntityManager().createNativeQuery("select coalesce(max(id), 0) from judgements")
-                    .getSingleResult()).longValue();
-            round.gates = new ArrayList<>(List.of(
-                    new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.04, -0.02, 0.1, 1370),
-                    new RoundResult.Gate("kl_bound", true, "…", RoundResult.PASS, null, null, null, null)));
-            round.persist();
-            return round.id;
-        });
+        long id = UndecidedRounds.ended(
+                new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.04, -0.02, 0.1, 1370),
+                new RoundResult.Gate("kl_bound", true, "…", RoundResult.PASS, null, null, null, null));
         try {
             String onRound = next("/admin/rounds/" + id, "round-next");
             assertTrue(onRound.contains("about 1,370 more judgements"), onRound);

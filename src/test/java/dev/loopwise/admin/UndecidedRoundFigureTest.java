@@ -9,13 +9,10 @@ import dev.loopwise.alignment.round.RoundResult;
 import dev.loopwise.alignment.round.RoundSettings;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
-import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,22 +31,10 @@ class UndecidedRoundFigureTest {
     void theRoundsPageAndOverviewGiveTheSameCountForTheSameUndecidedRound() {
         ActiveModel.await();
         // Two checks wait, asking for different counts: the larger decides the round, on both pages.
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound round = new AlignmentRound();
-            round.method = RoundSettings.REWARD_WEIGHTED;
-            round.status = AlignmentRound.NEEDS_EVIDENCE;
-            round.startedBy = "admin";
-            round.startedAt = OffsetDateTime.now();
-            round.finishedAt = OffsetDateTime.now();
-            round.newUpto = ((Number) Panache.getEntityManager().createNativeQuery("select coalesce(max(id), 0) from judgements")
-                    .getSingleResult()).longValue();
-            round.gates = new ArrayList<>(List.of(
-                    new RoundResult.Gate("reward_accuracy", false, "…", RoundResult.WAIT, 0.7, 0.5, 0.85, 90),
-                    new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.04, -0.02, 0.1, 1370),
-                    new RoundResult.Gate("kl_bound", true, "…", RoundResult.PASS, null, null, null, null)));
-            round.persist();
-            return round.id;
-        });
+        long id = UndecidedRounds.ended(
+                new RoundResult.Gate("reward_accuracy", false, "…", RoundResult.WAIT, 0.7, 0.5, 0.85, 90),
+                new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.04, -0.02, 0.1, 1370),
+                new RoundResult.Gate("kl_bound", true, "…", RoundResult.PASS, null, null, null, null));
         Long[] laterId = new Long[2];
         try {
             String roundPage = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
