@@ -1,7 +1,11 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /** What the drift dashboard and its API say about replays, new topics and the rounds drift proposes (one place for their words). */
 public final class DriftMessages {
@@ -85,17 +89,41 @@ public final class DriftMessages {
     /** Room the alert's status column (V6) has; a retry's status keeps its ending within it, so that it is still known. */
     public static final int WEBHOOK_STATUS_LENGTH = 200;
 
-    public static String webhookRetrying(int attempt, int attempts, String problem) {
+    private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** An attempt that failed, and when the next one is due, which any instance may make. */
+    public static String webhookRetrying(int attempt, int attempts, String problem, Instant next) {
         String head = "attempt " + attempt + " of " + attempts + " failed (";
-        String tail = ")" + WEBHOOK_TRYING_AGAIN;
+        String tail = ")" + WEBHOOK_TRYING_AGAIN + " at " + RETRY_TIME.format(next);
         int room = WEBHOOK_STATUS_LENGTH - head.length() - tail.length();
         return head + (problem.length() > room ? problem.substring(0, room - 1) + "…" : problem) + tail;
     }
 
-    /** A retry that never came: the instance sending the alert stopped before it. */
+    /** The retry status's failed attempt and problem with {@code tail} in place of the promise of another, within the room. */
+    private static String endedWith(String retrying, String tail) {
+        int end = retrying.lastIndexOf(WEBHOOK_TRYING_AGAIN);
+        String failed = end < 0 ? retrying : retrying.substring(0, end);
+        int room = WEBHOOK_STATUS_LENGTH - tail.length();
+        return (failed.length() > room ? failed.substring(0, room - 2) + "…)" : failed) + tail;
+    }
+
+    /**
+     * A retry that never came: no instance holds its next attempt (it was recorded before retries were kept in the
+     * database, or its job was removed).
+     */
     public static String webhookAbandoned(String retrying) {
-        return retrying.substring(0, retrying.length() - WEBHOOK_TRYING_AGAIN.length())
-                + "; not tried again, as the Loopwise instance sending it stopped before its next attempt";
+        return endedWith(retrying, "; not tried again, as no Loopwise instance holds its next attempt");
+    }
+
+    /** A retry due after the address was removed: nothing to send to. */
+    public static String webhookUrlRemoved(String retrying) {
+        return endedWith(retrying, "; not tried again, as LOOPWISE_MONITORING_WEBHOOK_URL is no longer set");
+    }
+
+    /** A retry that could not be recorded as a job: this process runs no background jobs, or the database refused it. */
+    public static String webhookRetryNotRecorded(String retrying, String problem) {
+        return endedWith(retrying, "; not tried again, as its next attempt could not be recorded (" + problem + ")");
     }
 
     public static String webhookFailed(int attempts, String problem) {

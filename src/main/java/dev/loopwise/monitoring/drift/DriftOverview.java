@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,6 +28,8 @@ public class DriftOverview {
     ModelRegistry registry;
     @Inject
     MonitoringConfig config;
+    @Inject
+    WebhookRetries retries;
 
     @Schema(description = "The drift dashboard's data for the active version")
     public record Overview(@Schema(description = "The active version, whose traffic is checked; null while none is") Integer modelVersion,
@@ -69,22 +72,23 @@ public class DriftOverview {
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, model_version as "modelVersion",
                           report_id as "reportId", created_at as "createdAt", signal, value, threshold, message, evidence,
                           webhook_status as "webhookStatus"
-                          from drift_alerts order by id desc limit %d) a""".formatted(LISTED), null)),
+                          from drift_alerts order by id desc limit %d) a""".formatted(LISTED), null), retries.waiting()),
                 json("""
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, created_at as "createdAt", action,
                           reason, status, round_id as "roundId", items from monitoring_actions order by id desc limit %d) a""".formatted(LISTED), null)));
     }
 
     /**
-     * Retries wait in the memory of the instance that raised the alert: one that stopped meanwhile left its alert saying
-     * "trying again" for ever. Long after any retry would have run, say that it never will.
+     * A pending retry is a job in Quartz's store, which any instance makes when due. An alert still saying "trying again"
+     * with no job behind it long after any retry would have run (its retry was kept in memory by a version before this
+     * one, or its job was removed) would say so for ever: say instead that it never will come.
      */
-    static JsonNode abandonedDeliveries(JsonNode alerts) {
+    static JsonNode abandonedDeliveries(JsonNode alerts, Set<Long> waiting) {
         Instant settled = Instant.now().minus(WebhookNotifier.LONGEST_DELIVERY.multipliedBy(2));
         for (JsonNode alert : alerts) {
             String status = alert.path("webhookStatus").asText("");
-            if (status.endsWith(DriftMessages.WEBHOOK_TRYING_AGAIN) && alert instanceof ObjectNode row
-                    && OffsetDateTime.parse(alert.path("createdAt").asText()).toInstant().isBefore(settled)) {
+            if (status.contains(DriftMessages.WEBHOOK_TRYING_AGAIN) && !waiting.contains(alert.path("id").asLong())
+                    && alert instanceof ObjectNode row && OffsetDateTime.parse(alert.path("createdAt").asText()).toInstant().isBefore(settled)) {
                 row.put("webhookStatus", DriftMessages.webhookAbandoned(status));
             }
         }

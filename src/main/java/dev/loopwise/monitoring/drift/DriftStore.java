@@ -64,6 +64,28 @@ public class DriftStore {
                 .setParameter(1, status).setParameter(2, alertId).executeUpdate());
     }
 
+    /** An alert as its webhook retry needs it: the body is rebuilt from what the check stored. */
+    record Stored(int version, String message, Map<String, Object> payload, String webhookStatus) {
+    }
+
+    @SuppressWarnings("unchecked")
+    Optional<Stored> alert(long alertId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object[]> rows = em.createNativeQuery("""
+                    select model_version, signal, value, threshold, message, cast(evidence as text), webhook_status
+                    from drift_alerts where id = ?1""").setParameter(1, alertId).getResultList();
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Object[] r = rows.get(0);
+            int version = ((Number) r[0]).intValue();
+            DriftDetector.Alert alert = new DriftDetector.Alert((String) r[1], ((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue(),
+                    (String) r[4]);
+            Map<String, Object> evidence = JSON.readValue((String) r[5], Map.class);
+            return Optional.of(new Stored(version, alert.message(), WebhookNotifier.payload(evidence, alert, version), (String) r[6]));
+        });
+    }
+
     public long saveAction(String action, String reason, String status, Long roundId, Integer items, Long alertId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 insert into monitoring_actions (action, reason, status, round_id, items, alert_id) values (?1, ?2, ?3, ?4, ?5, ?6)

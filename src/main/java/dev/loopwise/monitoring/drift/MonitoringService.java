@@ -144,10 +144,7 @@ public class MonitoringService {
                 alertIds.add(alertId);
                 metrics.alert(alert.signal());
                 LOG.warnf("Drift alert on v%d: %s", version, alert.message());
-                Map<String, Object> payload = new LinkedHashMap<>(evidence);
-                payload.put("alert", alert);
-                payload.put("modelVersion", version);
-                webhook.send(alertId, version, alert.message(), payload);
+                webhook.send(alertId, version, alert.message(), WebhookNotifier.payload(evidence, alert, version));
             }
         }
         actions.afterCheck(confirmed, alertIds, read, mostUnfamiliar(reference.get(), read));

@@ -9,15 +9,18 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A webhook retry waits in the memory of the instance that raised the alert. When that instance stopped before it, the alert
- * must not say "trying again" for ever: once every retry would long have run, the Drift page and the API say it never will.
+ * A webhook retry waits in Quartz's store; one with no job behind it (kept in memory by an earlier version whose instance
+ * stopped, or removed) must not say "trying again" for ever: once every retry would long have run, the Drift page and the API
+ * say it never will. A retry still held in the store stays awaited (WebhookRetryTest).
  */
 @QuarkusTest
 class AbandonedWebhookTest {
@@ -52,8 +55,8 @@ class AbandonedWebhookTest {
         }
 
         assertEquals(4, statuses.size(), statuses.toString());
-        assertEquals("attempt 1 of 3 failed (the receiver answered HTTP 503); not tried again, as the Loopwise instance sending it"
-                + " stopped before its next attempt", statuses.get("10 minutes"));
+        assertEquals("attempt 1 of 3 failed (the receiver answered HTTP 503); not tried again, as no Loopwise instance holds its next"
+                + " attempt", statuses.get("10 minutes"));
         assertEquals(RETRYING, statuses.get("20 seconds"), "its next attempt may still come");
         assertEquals("failed after 3 attempts: the receiver answered HTTP 500", statuses.get("1 hour failed"));
         assertEquals("sent, HTTP 200 (attempt 2 of 3)", statuses.get("1 hour sent"));
@@ -74,11 +77,15 @@ class AbandonedWebhookTest {
     @Test
     void aRetryWithALongProblemStillFitsAndStillSaysItIsRetrying() {
         String problem = "SSLHandshakeException: PKIX path building failed: " + "unable to find valid certification path ".repeat(8);
-        String retrying = DriftMessages.webhookRetrying(1, 3, problem);
+        String retrying = DriftMessages.webhookRetrying(1, 3, problem, Instant.parse("2026-01-05T10:15:30Z"));
         assertTrue(retrying.length() <= DriftMessages.WEBHOOK_STATUS_LENGTH, retrying);
         assertTrue(retrying.startsWith("attempt 1 of 3 failed (SSLHandshakeException: PKIX path building failed") && retrying.endsWith(
-                "…); trying again"), retrying);
-        assertTrue(DriftMessages.webhookAbandoned(retrying).endsWith("…); not tried again, as the Loopwise instance sending it stopped"
-                + " before its next attempt"));
+                "…); trying again at 10:15:30 UTC"), retrying);
+        for (String ended : List.of(DriftMessages.webhookAbandoned(retrying), DriftMessages.webhookUrlRemoved(retrying))) {
+            assertTrue(ended.length() <= DriftMessages.WEBHOOK_STATUS_LENGTH, ended);
+            assertTrue(ended.startsWith("attempt 1 of 3 failed (SSLHandshakeException") && ended.contains("…); not tried again, as "),
+                    ended);
+        }
+        assertTrue(DriftMessages.webhookUrlRemoved(retrying).endsWith("as LOOPWISE_MONITORING_WEBHOOK_URL is no longer set"));
     }
 }

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.quartz.QuartzScheduler;
+import io.quarkus.scheduler.runtime.Constituent;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -38,7 +35,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Alerts reach a real HTTP receiver on this machine: in a form chat services show, retried a bounded number of times when the
- * receiver fails or is slow, without holding up whoever raised the alert, and with the outcome on the alert for the Drift page.
+ * receiver fails or is slow (by the clustered scheduler, at the configured address), without holding up whoever raised the
+ * alert, and with the outcome on the alert for the Drift page.
  */
 @QuarkusTest
 class WebhookDeliveryTest {
@@ -51,14 +49,12 @@ class WebhookDeliveryTest {
     EntityManager em;
     @Inject
     MonitoringConfig config;
+    @Inject
+    @Constituent
+    QuartzScheduler quartz;
 
     private final int version = 900_000 + new Random().nextInt(90_000);
-    private final List<String> bodies = new CopyOnWriteArrayList<>();
-    private final List<String> types = new CopyOnWriteArrayList<>();
-    private final List<String> upgrades = new CopyOnWriteArrayList<>();
-    private final List<String> timestamps = new CopyOnWriteArrayList<>();
-    private final List<String> signatures = new CopyOnWriteArrayList<>();
-    private HttpServer receiver;
+    private AlertReceiver receiver;
     private long alertId;
 
     @BeforeEach
@@ -71,10 +67,11 @@ class WebhookDeliveryTest {
     }
 
     @AfterEach
-    void cleanUp() {
+    void cleanUp() throws InterruptedException {
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
+        AlertReceiver.forget(quartz, alertId);
         sql("delete from drift_alerts where model_version = " + version);
         sql("delete from drift_reports where model_version = " + version);
     }
@@ -87,18 +84,18 @@ class WebhookDeliveryTest {
 
         assertEquals("sent, HTTP 200", status);
         assertEquals(status, stored());
-        assertEquals(1, bodies.size());
-        assertEquals("application/json", types.get(0));
-        assertEquals("null", upgrades.get(0), "a plain HTTP/1.1 POST, without asking to upgrade to HTTP/2");
-        JsonNode body = new ObjectMapper().readTree(bodies.get(0));
+        assertEquals(1, receiver.bodies.size());
+        assertEquals("application/json", receiver.types.get(0));
+        assertEquals("null", receiver.upgrades.get(0), "a plain HTTP/1.1 POST, without asking to upgrade to HTTP/2");
+        JsonNode body = new ObjectMapper().readTree(receiver.bodies.get(0));
         assertEquals("Loopwise drift alert on model v" + version + ": Customers write about something new. Open Drift in Loopwise"
                 + " for the evidence and what to do next.", body.path("text").asText());
         assertEquals(alertId, body.path("alertId").asLong(), "a receiver can tell a retried alert from a new one");
         assertEquals(version, body.path("modelVersion").asInt());
         assertEquals("input/mmd", body.path("alert").path("signal").asText());
         assertEquals(200, body.path("requests").asInt());
-        assertEquals(List.of("null"), signatures, "no secret set, nothing signed");
-        assertEquals(List.of("null"), timestamps);
+        assertEquals(List.of("null"), receiver.signatures, "no secret given, nothing signed");
+        assertEquals(List.of("null"), receiver.timestamps);
     }
 
     @Test
@@ -106,20 +103,24 @@ class WebhookDeliveryTest {
         String secret = config.webhookSecret().orElseThrow();
         URI recovering = receive(attempt -> attempt < 2 ? 503 : 200);
 
-        assertEquals("sent, HTTP 200 (attempt 2 of 3)", deliver(recovering, Optional.of(secret)).get(10, TimeUnit.SECONDS));
+        assertTrue(deliver(recovering, Optional.of(secret)).get(10, TimeUnit.SECONDS).startsWith(
+                "attempt 1 of 3 failed (the receiver answered HTTP 503); trying again at "));
+        assertEquals("sent, HTTP 200 (attempt 2 of 3)", AlertReceiver.settled(em, alertId), "the retry signs with the configured secret");
 
+        List<String> bodies = receiver.bodies;
         assertEquals(2, bodies.size());
         long now = Instant.now().getEpochSecond();
         for (int i = 0; i < bodies.size(); i++) {
-            long timestamp = Long.parseLong(timestamps.get(i));
+            long timestamp = Long.parseLong(receiver.timestamps.get(i));
             assertTrue(Math.abs(now - timestamp) < 60, "a timestamp in seconds, as a receiver checks it: " + timestamp);
-            assertEquals(received(secret, timestamps.get(i), bodies.get(i)), signatures.get(i));
+            assertEquals(received(secret, receiver.timestamps.get(i), bodies.get(i)), receiver.signatures.get(i));
         }
-        String first = signatures.get(0);
-        assertNotEquals(first, received("a guessed secret", timestamps.get(0), bodies.get(0)));
-        assertNotEquals(first, received(secret, String.valueOf(Long.parseLong(timestamps.get(0)) + 300), bodies.get(0)),
+        String first = receiver.signatures.get(0);
+        String timestamp = receiver.timestamps.get(0);
+        assertNotEquals(first, received("a guessed secret", timestamp, bodies.get(0)));
+        assertNotEquals(first, received(secret, String.valueOf(Long.parseLong(timestamp) + 300), bodies.get(0)),
                 "a replay under a new timestamp does not match");
-        assertNotEquals(first, received(secret, timestamps.get(0), bodies.get(0).replace("input/mmd", "input/psi")));
+        assertNotEquals(first, received(secret, timestamp, bodies.get(0).replace("input/mmd", "input/psi")));
     }
 
     /** What a receiver computes, as README shows it: HMAC-SHA256 of "<timestamp>.<body>" under the shared secret. */
@@ -130,20 +131,21 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void aFailingReceiverIsTriedThreeTimesAndNoMore() throws Exception {
+    void aReceiverThatRecoversIsTriedUntilItTakesTheAlert() throws Exception {
         URI recovering = receive(attempt -> attempt < 3 ? 503 : 200);
-        assertEquals("sent, HTTP 200 (attempt 3 of 3)", deliver(recovering).get(10, TimeUnit.SECONDS));
-        assertEquals(3, bodies.size());
-        receiver.stop(0);
-        bodies.clear();
+        deliver(recovering).get(10, TimeUnit.SECONDS);
+        assertEquals("sent, HTTP 200 (attempt 3 of 3)", AlertReceiver.settled(em, alertId));
+        assertEquals(3, receiver.bodies.size());
+    }
 
+    @Test
+    void aFailingReceiverIsTriedThreeTimesAndNoMore() throws Exception {
         URI failing = receive(attempt -> 500);
-        String status = deliver(failing).get(10, TimeUnit.SECONDS);
+        deliver(failing).get(10, TimeUnit.SECONDS);
 
-        assertEquals("failed after 3 attempts: the receiver answered HTTP 500", status);
-        assertEquals(status, stored(), "the Drift page shows it");
-        Thread.sleep(300);
-        assertEquals(3, bodies.size(), "no fourth attempt");
+        assertEquals("failed after 3 attempts: the receiver answered HTTP 500", AlertReceiver.settled(em, alertId), "the Drift page shows it");
+        AlertReceiver.await(() -> !AlertReceiver.retryWaits(em, alertId), "the retry job to go");
+        assertEquals(3, receiver.bodies.size(), "no fourth attempt");
     }
 
     @Test
@@ -156,14 +158,20 @@ class WebhookDeliveryTest {
         var delivery = deliver(slow);
         assertTrue(System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(300), "delivery runs beside the caller");
         assertFalse(delivery.isDone());
-        assertEquals("failed after 3 attempts: no answer within 1500 ms", delivery.get(20, TimeUnit.SECONDS));
+        assertTrue(delivery.get(20, TimeUnit.SECONDS).startsWith("attempt 1 of 3 failed (no answer within 1500 ms); trying again at "));
+        assertEquals("failed after 3 attempts: no answer within 1500 ms", AlertReceiver.settled(em, alertId));
+        receiver.close();
+        receiver = null;
+        AlertReceiver.await(() -> !AlertReceiver.retryWaits(em, alertId), "the retry job to go");
 
         int closed;
         try (ServerSocket free = new ServerSocket(0)) {
             closed = free.getLocalPort();
         }
+        sql("update drift_alerts set webhook_status = null where id = " + alertId);
         String absent = deliver(URI.create("http://127.0.0.1:" + closed + SECRET_PATH)).get(10, TimeUnit.SECONDS);
-        assertEquals("failed after 3 attempts: nothing answered at http://127.0.0.1:" + closed, absent);
+        assertTrue(absent.startsWith("attempt 1 of 3 failed (nothing answered at http://127.0.0.1:" + closed + "); trying again at "),
+                absent);
         assertFalse(absent.contains("s3cr3t"), absent);
     }
 
@@ -177,25 +185,12 @@ class WebhookDeliveryTest {
     }
 
     private URI receive(IntUnaryOperator answer) throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        AtomicInteger attempts = new AtomicInteger();
-        receiver.setExecutor(Executors.newCachedThreadPool());
-        receiver.createContext("/", exchange -> {
-            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            types.add(exchange.getRequestHeaders().getFirst("Content-Type"));
-            upgrades.add(String.valueOf(exchange.getRequestHeaders().getFirst("Upgrade")));
-            timestamps.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Loopwise-Timestamp")));
-            signatures.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Loopwise-Signature")));
-            exchange.sendResponseHeaders(answer.applyAsInt(attempts.incrementAndGet()), -1);
-            exchange.close();
-        });
-        receiver.start();
-        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + SECRET_PATH);
+        receiver = new AlertReceiver(config, alertId, answer);
+        return receiver.target;
     }
 
     private String stored() {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select webhook_status from drift_alerts where id = ?1").setParameter(1, alertId).getSingleResult());
+        return AlertReceiver.status(em, alertId);
     }
 
     private static void sleep(long millis) {
