@@ -118,9 +118,14 @@ public class WebhookNotifier {
             settle(alertId, "LOOPWISE_MONITORING_WEBHOOK_URL", DriftMessages.webhookUrlRemoved(alert.webhookStatus()));
             return;
         }
-        URI target = URI.create(config.webhookUrl().get());
-        attempt(target, config.webhookSecret(), config.webhookFormat().at(target), alertId, alert.version(), alert.message(),
-                alert.payload(), pace, attempt).join();
+        try {
+            URI target = URI.create(config.webhookUrl().get());
+            attempt(target, config.webhookSecret(), config.webhookFormat().at(target), alertId, alert.version(), alert.message(),
+                    alert.payload(), pace, attempt).join();
+        } catch (IllegalArgumentException e) {
+            // As for the first attempt: the start checks the address, and an alert must not stay "trying again" for ever.
+            settle(alertId, "LOOPWISE_MONITORING_WEBHOOK_URL", DriftMessages.webhookNotSent(e.getClass().getSimpleName()));
+        }
     }
 
     private CompletableFuture<String> attempt(URI target, Optional<String> secret, WebhookFormat format, long alertId, int version,

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.DriftMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.quartz.QuartzScheduler;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.runtime.Constituent;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,8 @@ class WebhookRetryTest {
     WebhookRetries retries;
     @Inject
     DriftOverview overview;
+    @Inject
+    DriftStore store;
     @Inject
     EntityManager em;
     @Inject
@@ -149,6 +153,23 @@ class WebhookRetryTest {
 
         assertEquals(List.of(), receiver.bodies, "nothing sent again");
         assertEquals("sent, HTTP 200", AlertReceiver.status(em, alertId));
+    }
+
+    @Test
+    void aRetryDueAfterTheAddressWasRemovedEndsTheDeliverySayingSo() {
+        Instant due = Instant.now().plus(Duration.ofHours(1));
+        String retrying = DriftMessages.webhookRetrying(1, 3, "the receiver answered HTTP 503", due);
+        sql("update drift_alerts set webhook_status = '" + retrying + "' where id = " + alertId);
+        // An instance started since without LOOPWISE_MONITORING_WEBHOOK_URL, on the same database.
+        WebhookNotifier restarted = new WebhookNotifier();
+        restarted.config = new SmallRyeConfigBuilder().withMapping(MonitoringConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter()).build().getConfigMapping(MonitoringConfig.class);
+        restarted.store = store;
+
+        restarted.retry(alertId, 2, QUICK);
+
+        assertEquals("attempt 1 of 3 failed (the receiver answered HTTP 503); not tried again, as LOOPWISE_MONITORING_WEBHOOK_URL is"
+                + " no longer set", AlertReceiver.status(em, alertId));
     }
 
     private CompletableFuture<String> deliver(WebhookNotifier.Pace pace) {
