@@ -15,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The audit trail: who did what, newest first, a page at a time. Roles: admin. */
@@ -29,20 +31,30 @@ public class AuditPage {
     @Inject
     RetentionRuns runs;
 
+    /** Names offered under "Who"; past this many the page still filters by any name in its address. */
+    static final int ACTORS_SHOWN = 200;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance audit(List<AuditEvent> events, Long olderThan, boolean first, int retentionMonths,
-                List<RetentionRuns.Run> runs, String noRuns);
+                List<RetentionRuns.Run> runs, String noRuns, String who, String whoQuery, List<String> actors);
     }
 
-    /** {@code before}: continue below this entry; pages follow the id, so new entries never shift a page. */
+    /**
+     * {@code before}: continue below this entry; pages follow the id, so new entries never shift a page. {@code who}: only
+     * this person's entries (empty: everyone's), so a lead checking one account's actions need not page through the rest.
+     */
     @GET
-    public TemplateInstance list(@QueryParam("before") String cursor) {
+    public TemplateInstance list(@QueryParam("before") String cursor, @QueryParam("who") String asked) {
         Long before = Paging.before("before", cursor);
-        List<AuditEvent> page = AuditEvent.newestFirst(before, PAGE_SIZE + 1);
+        String who = asked == null || asked.isBlank() ? null : asked.strip();
+        List<AuditEvent> page = who == null ? AuditEvent.newestFirst(before, PAGE_SIZE + 1)
+                : AuditEvent.newestFirstBy(who, before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;
         List<AuditEvent> shown = more ? page.subList(0, PAGE_SIZE) : page;
+        String whoQuery = who == null ? "" : "who=" + URLEncoder.encode(who, StandardCharsets.UTF_8);
         return Templates.audit(shown, more ? shown.get(shown.size() - 1).id : null, before == null, config.retentionMonths(),
-                before == null ? runs.all() : List.of(), RetentionMessages.NONE_YET);
+                before == null && who == null ? runs.all() : List.of(), RetentionMessages.NONE_YET, who, whoQuery,
+                AuditEvent.actors(ACTORS_SHOWN));
     }
 }
