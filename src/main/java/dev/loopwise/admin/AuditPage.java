@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -30,6 +31,20 @@ public class AuditPage {
     AuditConfig config;
     @Inject
     RetentionRuns runs;
+
+    @Inject
+    AuditResource export;
+
+    /**
+     * The whole trail as the API exports it, as a download from the signed-in browser: the API refuses session cookies by
+     * design, and a support lead keeping the trail should not need an API key and a terminal.
+     */
+    @GET
+    @Path("/download")
+    @Produces(AuditResource.NDJSON)
+    public Response download() {
+        return export.export(null, null);
+    }
 
     /** Names offered under "Who"; past this many the page still filters by any name in its address. */
     static final int ACTORS_SHOWN = 200;
