@@ -2,6 +2,8 @@ package dev.loopwise.admin;
 
 import dev.loopwise.audit.AuditConfig;
 import dev.loopwise.audit.AuditEvent;
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.RetentionMessages;
 import dev.loopwise.common.db.RetentionRuns;
 import dev.loopwise.common.http.Paging;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The audit trail: who did what, newest first, a page at a time. Roles: admin. */
 @Path("/admin/audit")
@@ -48,6 +51,7 @@ public class AuditPage {
 
     /** Names offered under "Who"; past this many the page still filters by any name in its address. */
     static final int ACTORS_SHOWN = 200;
+    private static final Pattern ACTOR = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
     @CheckedTemplate
     static class Templates {
@@ -63,6 +67,10 @@ public class AuditPage {
     public TemplateInstance list(@QueryParam("before") String cursor, @QueryParam("who") String asked) {
         Long before = Paging.before("before", cursor);
         String who = asked == null || asked.isBlank() ? null : asked.strip();
+        // Every actor is a username or "system"; checked so that a link cannot make the page say a sentence of its choosing.
+        if (who != null && !ACTOR.matcher(who).matches()) {
+            throw ApiException.badRequest(Paging.CODE, PagingMessages.who("who", who));
+        }
         List<AuditEvent> page = who == null ? AuditEvent.newestFirst(before, PAGE_SIZE + 1)
                 : AuditEvent.newestFirstBy(who, before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;

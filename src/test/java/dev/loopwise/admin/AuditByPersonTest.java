@@ -56,6 +56,9 @@ class AuditByPersonTest {
 
             admin.request().accept("text/html").queryParam("who", "nobody-" + lead).get("/admin/audit").then().statusCode(200)
                     .body(containsString("nobody-" + lead + " has no entries: pick another name under Who, or everyone."));
+            // Text no account could be named is refused, not shown back as the page's sentence.
+            admin.request().accept("text/html").queryParam("who", "Your account is locked, call 555").get("/admin/audit").then()
+                    .statusCode(400).body(containsString("who must be a username as the Who list gives it"));
             // Empty is everyone's, as the choice "everyone" sends it.
             admin.request().accept("text/html").queryParam("who", "").get("/admin/audit").then().statusCode(200)
                     .body(containsString("Added account other-" + (AuditPage.PAGE_SIZE + 2) + "."))
