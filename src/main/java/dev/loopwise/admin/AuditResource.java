@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -77,7 +78,9 @@ public class AuditResource {
                 after = page.get(page.size() - 1);
             }
         };
-        return Response.ok(body).build();
+        // Named and dated like the preference downloads, so a browser saves it as the file it is rather than as "audit".
+        String file = "loopwise-audit-" + LocalDate.now(ZoneOffset.UTC) + ".jsonl";
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
     }
 
     private static OffsetDateTime instant(String name, String value, OffsetDateTime otherwise) {

@@ -38,6 +38,27 @@ public class AuditEvent extends IdentityEntity {
                 : find("id < ?1 order by id desc", beforeId).page(0, size).list();
     }
 
+    /** The same page of one actor's events, read along the (actor, id) index however rare the actor is. */
+    public static List<AuditEvent> newestFirstBy(String actor, Long beforeId, int size) {
+        return beforeId == null
+                ? find("actor = ?1 order by id desc", actor).page(0, size).list()
+                : find("actor = ?1 and id < ?2 order by id desc", actor, beforeId).page(0, size).list();
+    }
+
+    /**
+     * Everyone with an entry, by name, at most {@code limit}: one index lookup per name (a skip scan), where
+     * {@code select distinct} would read the whole trail.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> actors(int limit) {
+        return getEntityManager().createNativeQuery("""
+                with recursive named (actor) as (
+                    select min(actor) from audit_events
+                    union all
+                    select (select min(e.actor) from audit_events e where e.actor > named.actor) from named where named.actor is not null)
+                select actor from named where actor is not null limit ?1""").setParameter(1, limit).getResultList();
+    }
+
     /**
      * The export's page: entries in [since, until) after the cursor ({@code afterTime}, {@code afterId}), oldest first.
      * The order is the time index's own (occurred_at, id), so each page is one range read of that index, as many rows as

@@ -74,4 +74,12 @@ public final class AccountMessages {
         }
         return "Unknown role '" + role + "': use 'admin', 'reviewer' or 'service'.";
     }
+
+    /** Shown only after the right password, so it tells a guesser nothing; without it the person retries until locked out. */
+    public static final String SIGN_IN_DISABLED = "This account is disabled, so it cannot sign in (the password was right). Ask an"
+            + " admin of Loopwise to enable it again under Users.";
+    public static final String SIGN_IN_SERVICE = "This is a service account: a helpdesk integration's, which uses API keys only and"
+            + " never signs in in a browser. Sign in with your own account, or ask an admin for one.";
+    public static final String PASSWORD_GUESSABLE = "This password is among the first anyone guesses: a few characters repeated"
+            + " (aaaaaaaaaa, 1212121212) or a run such as 0123456789 or abcdefghij. Use a few words or a mix of letters and digits.";
 }

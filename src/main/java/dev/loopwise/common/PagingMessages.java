@@ -32,6 +32,12 @@ public final class PagingMessages {
                 + "(its Older link), " + afterName + " the tickets newer than it (its Newer link).";
     }
 
+    /** The audit page's person filter takes a name as its Who list gives it: any other text would be shown back as a sentence. */
+    public static String who(String name, String got) {
+        return mustBe(name, "a username as the Who list gives it (lower-case letters, digits, '.', '_' or '-'), or empty for everyone",
+                got);
+    }
+
     /**
      * What a list capped at its newest rows says under itself when there are more: null while it shows every one. {@code nouns}
      * names the rows in the plural.

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class AuditPageRetentionTest {
     @Test
     void thePageNamesTheRetentionOnlyWhenOneIsSet() {
-        String kept = AuditPage.Templates.audit(List.of(), null, true, 0, List.of(), "").render();
-        String limited = AuditPage.Templates.audit(List.of(), null, true, 13, List.of(), "").render();
+        String kept = AuditPage.Templates.audit(List.of(), null, true, 0, List.of(), "", null, "", List.of()).render();
+        String limited = AuditPage.Templates.audit(List.of(), null, true, 13, List.of(), "", null, "", List.of()).render();
 
         assertFalse(kept.contains("are removed"), kept);
         assertTrue(limited.replaceAll("\\s+", " ").contains("Entries older than 13 months are removed."), limited);

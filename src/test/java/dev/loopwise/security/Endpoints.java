@@ -42,6 +42,8 @@ final class Endpoints {
             form("POST", "/admin/tickets/{missingId}/label", Access.page(404, ADMIN), c -> "intent=&page=0"),
             page("GET", "/admin/users", Access.page(200, ADMIN)),
             page("GET", "/admin/audit", Access.page(200, ADMIN)),
+            // A download link, followed as a browser does (it accepts anything).
+            new Row("GET", "/admin/audit/download", Access.page(200, ADMIN), null, "text/html,application/xhtml+xml,*/*;q=0.8", null),
             form("POST", "/admin/users", Access.page(303, ADMIN),
                     c -> "username=m" + UNIQUE.incrementAndGet() + "&password=long-enough-pw&role=reviewer"),
             form("POST", "/admin/users/{userId}", Access.page(303, ADMIN), c -> "displayName=Matrix&role=reviewer"),

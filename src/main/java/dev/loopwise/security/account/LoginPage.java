@@ -1,5 +1,6 @@
 package dev.loopwise.security.account;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.apikey.ApiKeyIdentityProvider;
@@ -55,6 +56,10 @@ public class LoginPage {
             long seconds = lockedFor(retryAfter, throttle.lockoutSeconds());
             return Response.status(429).header("Retry-After", seconds)
                     .entity(Templates.login(Messages.loginLocked(seconds), notice)).build();
+        }
+        if ("disabled".equals(error) || "service".equals(error)) {
+            return Response.status(403).entity(Templates.login("disabled".equals(error) ? AccountMessages.SIGN_IN_DISABLED
+                    : AccountMessages.SIGN_IN_SERVICE, notice)).build();
         }
         boolean failed = error != null;
         return Response.status(failed ? 401 : 200).entity(Templates.login(failed ? Messages.LOGIN_FAILED : null, notice)).build();

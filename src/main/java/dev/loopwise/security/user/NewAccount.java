@@ -7,6 +7,7 @@ import dev.loopwise.security.NewApiKey;
 import dev.loopwise.security.Role;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -91,6 +92,30 @@ public record NewAccount(String username, String roles, String passwordHash, Str
             throw ApiException.badRequest("password_too_long", "A password is at most " + MAX_PASSWORD_BYTES
                     + " bytes: 72 plain letters and digits, fewer with accented letters or emoji (they take 2 to 4 bytes each).");
         }
+        if (isGuessable(password.toLowerCase(Locale.ROOT))) {
+            throw ApiException.badRequest("weak_password", AccountMessages.PASSWORD_GUESSABLE);
+        }
+    }
+
+    /**
+     * Long enough yet among the first a guesser tries: a few characters repeated (aaaaaaaaaa, 1212121212) or a run along
+     * the alphabet or the digits (0123456789, abcdefghij). Longer words and phrases are left to the person.
+     */
+    static boolean isGuessable(String password) {
+        if (password.codePoints().distinct().count() < 4) {
+            return true;
+        }
+        int[] points = password.codePoints().toArray();
+        int step = points[1] - points[0];
+        if (Math.abs(step) != 1) {
+            return false;
+        }
+        for (int i = 2; i < points.length; i++) {
+            if (points[i] - points[i - 1] != step) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String auditTarget() {

@@ -27,6 +27,11 @@ import java.util.Optional;
 public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
     /** Set on the request when the refusal was a lock, so the login page can say so. */
     static final String LOCKED = "loopwise.sign-in-locked";
+    /**
+     * Set when the password was right but the account may not sign in ({@code disabled} or {@code service}): the person
+     * learns nothing a guesser could use, and is told to ask an admin instead of retyping a right password until locked.
+     */
+    static final String CLOSED = "loopwise.sign-in-closed";
     /** An unknown username costs the same bcrypt check as a known one: timing does not tell which exist. */
     private static final String NOBODY_HASH = BcryptUtil.bcryptHash("no account has this password");
 
@@ -66,6 +71,9 @@ public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuth
             UserService.SignInAccount user = account.get();
             if (!user.enabled() || !user.roles().stream().anyMatch(r -> r.equals(Role.ADMIN) || r.equals(Role.REVIEWER))) {
                 // A disabled account, or a service account (API keys only): the password was right, nothing was guessed.
+                if (routing != null) {
+                    routing.put(CLOSED, user.enabled() ? "service" : "disabled");
+                }
                 throw refused(routing, 0);
             }
             throttle.succeeded(user.username(), address);

@@ -107,6 +107,8 @@ public class SignInFilter {
             // The page cannot tell whose lock it is, so the time left comes with the address.
             if (context.get(PasswordSignInGate.LOCKED) instanceof Long seconds) {
                 context.response().headers().set("Location", LOCKED_PAGE + "&retryAfter=" + seconds);
+            } else if (context.get(PasswordSignInGate.CLOSED) instanceof String why) {
+                context.response().headers().set("Location", "/login?error=" + why);
             }
         } else {
             // The account's own name, whatever case it was typed in.

@@ -116,7 +116,7 @@ class AccountsTest {
 
         session.request().accept("text/html").get("/review").then().statusCode(303).header("Location", containsString("/login"));
         key.request().get("/api/v1/me").then().statusCode(401);
-        signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=true"));
+        signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=disabled"));
 
         Caller.apiKey(keys, "admin").request().contentType("application/json").body("{\"disabled\":false}")
                 .patch("/api/v1/users/" + user.id).then().statusCode(200).body("disabledAt", equalTo(null));

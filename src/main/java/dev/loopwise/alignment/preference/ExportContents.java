@@ -1,0 +1,43 @@
+package dev.loopwise.alignment.preference;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Whether the preference downloads hold anything, for the page that offers them ({@code {inject:exportContents.pairs}}):
+ * a support lead handed an empty file cannot tell "nothing yet" from "broken", so the page says which is empty and what
+ * fills it. Each answer is one bounded look (the first matching row), asked once per request.
+ */
+@RequestScoped
+@Named("exportContents")
+public class ExportContents {
+    @Inject
+    EntityManager em;
+
+    private Boolean pairs;
+    private Boolean thumbs;
+
+    /** A reviewer's strict choice of the better reply, or an imported pair: what the pairs files hold. */
+    public boolean pairs() {
+        if (pairs == null) {
+            pairs = exists("select exists (select 1 from judgements where choice in ('1', '2'))"
+                    + " or exists (select 1 from imported_preferences)");
+        }
+        return pairs;
+    }
+
+    /** A customer's thumbs up or down on a served reply: what the thumbs files hold (as {@link PreferenceExchange} reads them). */
+    public boolean thumbs() {
+        if (thumbs == null) {
+            thumbs = exists("select exists (select 1 from feedback f join served_requests s on s.id = f.request_id"
+                    + " where s.reply_text is not null and s.text <> '')");
+        }
+        return thumbs;
+    }
+
+    private boolean exists(String query) {
+        return (Boolean) em.createNativeQuery(query).getSingleResult();
+    }
+}
