@@ -2,6 +2,7 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.db.DatabaseClock;
 import dev.loopwise.common.job.CancelRequest;
 import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.job.QueuedJobUpkeep;
@@ -165,7 +166,7 @@ public class KnowledgeImports {
         QuarkusTransaction.requiringNew().run(() -> {
             KnowledgeImport row = running(id);
             row.passagesDone = done;
-            row.heartbeatAt = OffsetDateTime.now();
+            row.heartbeatAt = DatabaseClock.now();
         });
     }
 

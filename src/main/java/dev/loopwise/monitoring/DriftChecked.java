@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What one drift check found, as a check asked for and each check of a replay answer it. */
 @Schema(name = "DriftCheck", description = "What one drift check found")
 public record DriftChecked(
-        @Schema(description = "Tickets the replay had sent before this check; only in a replay's checks")
+        @Schema(description = "How many of the file's tickets had been sent, from its first (failed ones included), when this"
+                + " check ran; only in a replay's checks")
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer afterRequests,
         @Schema(description = "The check's report id") long reportId,
         @Schema(description = "The model version whose traffic was checked") int modelVersion,

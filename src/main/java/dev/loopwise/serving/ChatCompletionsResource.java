@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -50,6 +51,10 @@ public class ChatCompletionsResource {
     ServingConfig config;
 
     @Operation(summary = "Answer as an OpenAI chat model", description = "The last user message is the ticket and the served reply the answer; stream true sends server-sent events. Errors come in OpenAI's shape.")
+    @APIResponse(responseCode = "200", description = "The answer: a chat completion, or with stream true its chunks as server-sent events",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatFormats.Completion.class)),
+                    @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
+                            description = "data: lines of chat.completion.chunk objects, then data: [DONE]"))})
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -38,19 +38,36 @@ final class ChatFormats {
      * {@code refusal} and the choice's {@code logprobs} are always null, sent as OpenAI sends them: its typed SDKs declare
      * both, and a null refusal tells a client the content is the answer.
      */
-    record Message(String role, String content, String refusal) {
+    @Schema(name = "ChatMessage", description = "The answer, as the assistant's message")
+    record Message(@Schema(description = "Always assistant") String role,
+                   @Schema(description = "The served reply with its slots filled, or the handover message when there is no reply to"
+                           + " send (out of scope, or a slot nothing could fill)") String content,
+                   @Schema(description = "Always null: Loopwise answers or hands over, it never refuses") String refusal) {
     }
 
-    record Choice(int index, Message message, Object logprobs, @JsonProperty("finish_reason") String finishReason) {
+    @Schema(name = "ChatChoice", description = "The one answer of a completion")
+    record Choice(@Schema(description = "Always 0: one answer is given") int index,
+                  @Schema(description = "The answer") Message message,
+                  @Schema(description = "Always null: no token probabilities are kept") Object logprobs,
+                  @Schema(description = "Always stop") @JsonProperty("finish_reason") String finishReason) {
     }
 
-    record Usage(@JsonProperty("prompt_tokens") int promptTokens, @JsonProperty("completion_tokens") int completionTokens,
-                 @JsonProperty("total_tokens") int totalTokens) {
+    @Schema(name = "ChatUsage", description = "Token counts, estimated at about four characters a token")
+    record Usage(@Schema(description = "The request's messages, every one counted") @JsonProperty("prompt_tokens") int promptTokens,
+                 @Schema(description = "The answer's content") @JsonProperty("completion_tokens") int completionTokens,
+                 @Schema(description = "The two added up") @JsonProperty("total_tokens") int totalTokens) {
     }
 
     /** {@code loopwise}: the full answer of /api/v1/respond (intent, out of scope: hand over to a human, source, scores). */
-    record Completion(String id, String object, long created, String model, List<Choice> choices, Usage usage,
-                      ServingResource.RespondResponse loopwise) {
+    @Schema(name = "ChatCompletion", description = "OpenAI's chat completion, with Loopwise's own answer beside it")
+    record Completion(@Schema(description = "chatcmpl- and the served request's id, as the request log names it") String id,
+                      @Schema(description = "Always chat.completion, as OpenAI says it") String object,
+                      @Schema(description = "When it was answered, in seconds since 1970-01-01 UTC") long created,
+                      @Schema(description = "The version that answered, loopwise-vN", example = "loopwise-v3") String model,
+                      @Schema(description = "The answer, as the one choice") List<Choice> choices,
+                      @Schema(description = "Estimated token counts") Usage usage,
+                      @Schema(description = "The full answer of /api/v1/respond: intent, out of scope (hand over to a person),"
+                              + " reply, source and scores") ServingResource.RespondResponse loopwise) {
     }
 
     record Delta(@JsonInclude(JsonInclude.Include.NON_NULL) String role, @JsonInclude(JsonInclude.Include.NON_NULL) String content) {

@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.round;
 
+import dev.loopwise.common.db.DatabaseClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
@@ -47,7 +48,7 @@ final class RoundProgress {
             }
             round.step = step;
             round.progress = progress;
-            round.heartbeatAt = OffsetDateTime.now();
+            round.heartbeatAt = DatabaseClock.now();
             round.log.add(stamp(step));
         });
     }

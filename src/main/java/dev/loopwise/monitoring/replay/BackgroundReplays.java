@@ -2,6 +2,7 @@ package dev.loopwise.monitoring.replay;
 
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.db.DatabaseClock;
 import dev.loopwise.common.job.CancelRequest;
 import dev.loopwise.common.job.JobRows;
 import dev.loopwise.common.job.QueuedJobUpkeep;
@@ -144,7 +145,7 @@ public class BackgroundReplays {
         QuarkusTransaction.requiringNew().run(() -> {
             DriftReplay row = running(id);
             record(row, soFar);
-            row.heartbeatAt = OffsetDateTime.now();
+            row.heartbeatAt = DatabaseClock.now();
         });
     }
 

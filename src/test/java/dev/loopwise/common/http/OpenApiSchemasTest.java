@@ -86,14 +86,14 @@ class OpenApiSchemasTest {
     /**
      * An answer documented as a map ({@code type: object} and nothing more), or as no body at all, leaves an integrator to
      * guess its fields: every answer of Loopwise's own API with a JSON body names its schema, whose fields say what they
-     * are. (The OpenAI-compatible {@code /v1} answers are OpenAI's shapes.)
+     * are; the OpenAI-compatible {@code /v1} answers too, in OpenAI's shapes.
      */
     @Test
     void everyJsonAnswerNamesItsFields() {
         List<String> undocumented = new ArrayList<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> method.getValue()
                 .path("responses").properties().forEach(response -> {
-                    if (!path.getKey().startsWith("/api/")) {
+                    if (!path.getKey().startsWith("/api/") && !path.getKey().startsWith("/v1/")) {
                         return;
                     }
                     String where = method.getKey() + " " + path.getKey() + " " + response.getKey();
@@ -116,6 +116,10 @@ class OpenApiSchemasTest {
         assertEquals(Set.of("roundId"), names(schema("RoundStarted").path("properties")));
         assertEquals(Set.of("runId"), names(schema("TrainingStarted").path("properties")));
         assertEquals(Set.of("judgementId", "duplicate"), names(schema("StoredJudgement").path("properties")));
+        JsonNode completion = document.at("/paths/~1v1~1chat~1completions/post/responses/200/content/application~1json/schema");
+        assertEquals(REF + "ChatCompletion", completion.path("$ref").asText(), completion.toString());
+        assertEquals(Set.of("id", "object", "created", "model", "choices", "usage", "loopwise"),
+                names(schema("ChatCompletion").path("properties")));
     }
 
     private static boolean namesFields(JsonNode schema) {
