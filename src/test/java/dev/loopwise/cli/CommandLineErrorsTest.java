@@ -110,6 +110,7 @@ class CommandLineErrorsTest {
                 {"simulate", "--data", data, "--judgements", "0"}, {"simulate", "--data", data, "--drafts", "-1"},
                 {"simulate", "--data", data, "--test-tickets", "5", "--off-topic", "0.5"},
                 {"simulate", "--data", data, "--drafts", "3", "--off-topic", "3"},
+                {"simulate", "--data", data, "--method", "ppo"}, {"simulate", "--data", data, "--beta", "-1"},
                 {"bench-gates", "--data", data, "--rounds", "0"}, {"bench-gates", "--data", data, "--judgements", "300,10"},
                 {"eval-intents", "--train", data, "--test", data, "--oos-weight", "-1"},
                 {"eval-intents", "--train", data, "--test", data, "--budget", "0"},
@@ -126,6 +127,8 @@ class CommandLineErrorsTest {
                 "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
                 "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
                 "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
+                // Both were said only once the file was read, naming what was missing in it instead.
+                "method must be reward_weighted or dpo, not 'ppo'", "beta must be between",
                 "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
                 "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
                 "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
