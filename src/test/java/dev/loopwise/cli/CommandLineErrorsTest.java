@@ -120,7 +120,8 @@ class CommandLineErrorsTest {
                 {"eval-intents", "--train", data, "--test", data, "--scores", noTest.resolveSibling("no-such-folder/s.csv").toString()},
                 {"eval-intents", "--train", data, "--test", data, "--vectors", data},
                 {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "0"},
-                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "-3"}};
+                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "-3"},
+                {"api-key", "create", "--user", "no-such-user", "--requests-per-minute", "-1"}};
             String[] said = {"--seeds must be 1 or more (replays per scenario), not 0.", "--requests must be more than 200",
                 "--shift-at must be 0 or more and less than --requests (3000)", "--shift-share must be a share above 0 and at most 1",
                 "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
@@ -135,7 +136,9 @@ class CommandLineErrorsTest {
                 "--scores names where to write: '" + noTest.getParent() + "' is a folder: give a file name in it",
                 "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder",
                 "--stride must be from 1 to 20000 (requests between drift checks), not 0.",
-                "--stride must be from 1 to 20000 (requests between drift checks), not -3."};
+                "--stride must be from 1 to 20000 (requests between drift checks), not -3.",
+                // It named the API's field ("requestsPerMinute must be..."), and only once the database was reached.
+                "--requests-per-minute must be 0 (no limit) or more, not -1."};
             for (int i = 0; i < senseless.length; i++) {
                 Printed refused = run(senseless[i]);
                 assertEquals(2, refused.exit, String.join(" ", senseless[i]));
