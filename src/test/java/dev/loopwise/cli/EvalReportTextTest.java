@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What eval-intents prints for a person, without --json: which rows the figures come from and what each one counts. */
+/** What eval-intents and eval-reward print for a person, without --json: which rows the figures come from and what each counts. */
 class EvalReportTextTest {
     @TempDir
     Path dir;
@@ -45,5 +45,34 @@ class EvalReportTextTest {
         CommandFilesTest.Printed json = CommandFilesTest.evalIntents(file, file);
         assertTrue(json.out().startsWith("{\"regime\":\"prototypes\",\"trainRows\":9,") && json.out().contains("\"outOfScopeRecall\":null"),
                 json.out());
+    }
+
+    @Test
+    void evalRewardSaysItsFiguresComeFromTheTestPairsAndHowEachModelDidOnWhichPairs() throws Exception {
+        StringBuilder train = new StringBuilder();
+        for (int i = 0; i < 24; i++) {
+            train.append(pair("Where is parcel " + i + " of my order?"));
+        }
+        StringBuilder test = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            test.append(pair("Can I change the address on invoice " + i + "?"));
+        }
+        Path trainFile = Files.writeString(dir.resolve("train.jsonl"), train);
+        Path testFile = Files.writeString(dir.resolve("test.jsonl"), test);
+        CommandFilesTest.Printed printed = CommandFilesTest.run("eval-reward", "--train", trainFile.toString(), "--test",
+                testFile.toString(), "--model", "vector", "--epochs", "2", "--encoder", "all-MiniLM-L6-v2");
+        assertEquals(0, printed.exit(), printed.err());
+        String out = printed.out();
+        // It printed its map as it stood ("vectorTestAccuracy  0.75", "calibrationError  0.18..."), nothing saying on which pairs.
+        assertTrue(out.startsWith("Measured on 4 test pairs of --test, kept aside from training, with the vector model:\n"), out);
+        assertTrue(out.matches("(?s).*\\n  accuracy +\\d{1,3}\\.\\d% +pairs it ranks right, the chosen reply above the rejected one.*"), out);
+        assertTrue(out.matches("(?s).*\\nTrained on \\d+ pairs of --train; \\d+ more of its pairs were kept aside as validation pairs,"
+                + " to check it:\\n  vector model +\\d{1,3}\\.\\d% +on the test pairs \\(\\d{1,3}\\.\\d% on the validation pairs\\).*"), out);
+        assertFalse(out.contains("TestAccuracy") || out.contains("calibrationError"), out);
+    }
+
+    private static String pair(String ticket) {
+        return "{\"prompt\": \"" + ticket + "\", \"chosen\": \"I have checked it for you: it is on its way and arrives tomorrow.\","
+                + " \"rejected\": \"No.\"}\n";
     }
 }
