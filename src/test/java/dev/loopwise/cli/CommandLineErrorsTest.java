@@ -128,8 +128,7 @@ class CommandLineErrorsTest {
                 "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
                 "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
                 "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
-                // Both were said only once the file was read, naming what was missing in it instead.
-                "method must be reward_weighted or dpo, not 'ppo'", "beta must be between",
+                "method must be reward_weighted or dpo, not 'ppo'", "beta must be between", // said only once the file was read
                 "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
                 "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
                 "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
@@ -137,8 +136,7 @@ class CommandLineErrorsTest {
                 "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder",
                 "--stride must be from 1 to 20000 (requests between drift checks), not 0.",
                 "--stride must be from 1 to 20000 (requests between drift checks), not -3.",
-                // It named the API's field ("requestsPerMinute must be..."), and only once the database was reached.
-                "--requests-per-minute must be 0 (no limit) or more, not -1."};
+                "--requests-per-minute must be 0 (no limit) or more, not -1."}; // it named the API's field, once the database answered
             for (int i = 0; i < senseless.length; i++) {
                 Printed refused = run(senseless[i]);
                 assertEquals(2, refused.exit, String.join(" ", senseless[i]));
