@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
  * connection when one is allowed. Exit 0: ready. Exit 3: a superuser must run the SQL printed on
  * stdout (the launcher tries {@code psql} as the local {@code postgres} user). Exit 1: unreachable.
  */
-@Command(name = "db-init", description = "Create the configured database and role if they are missing.")
+@Command(name = "db-init", description = {"Create the configured database and role if they are missing.",
+        "Exit code 0: the database answers (or was just created). 1: PostgreSQL cannot be reached, or refused the password; stderr"
+                + " says which. 3: the database is missing and no superuser could create it: the SQL to run as one is printed on stdout, one"
+                + " statement a line (./loopwise serve and demo run it with psql as the postgres user when they can)."})
 public class DbInitCommand implements Callable<Integer> {
     static final int NEEDS_SUPERUSER = 3;
 

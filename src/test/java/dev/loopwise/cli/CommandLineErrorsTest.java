@@ -110,6 +110,7 @@ class CommandLineErrorsTest {
                 {"simulate", "--data", data, "--judgements", "0"}, {"simulate", "--data", data, "--drafts", "-1"},
                 {"simulate", "--data", data, "--test-tickets", "5", "--off-topic", "0.5"},
                 {"simulate", "--data", data, "--drafts", "3", "--off-topic", "3"},
+                {"simulate", "--data", data, "--method", "ppo"}, {"simulate", "--data", data, "--beta", "-1"},
                 {"bench-gates", "--data", data, "--rounds", "0"}, {"bench-gates", "--data", data, "--judgements", "300,10"},
                 {"eval-intents", "--train", data, "--test", data, "--oos-weight", "-1"},
                 {"eval-intents", "--train", data, "--test", data, "--budget", "0"},
@@ -119,20 +120,23 @@ class CommandLineErrorsTest {
                 {"eval-intents", "--train", data, "--test", data, "--scores", noTest.resolveSibling("no-such-folder/s.csv").toString()},
                 {"eval-intents", "--train", data, "--test", data, "--vectors", data},
                 {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "0"},
-                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "-3"}};
+                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "-3"},
+                {"api-key", "create", "--user", "no-such-user", "--requests-per-minute", "-1"}};
             String[] said = {"--seeds must be 1 or more (replays per scenario), not 0.", "--requests must be more than 200",
                 "--shift-at must be 0 or more and less than --requests (3000)", "--shift-share must be a share above 0 and at most 1",
                 "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
                 "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
                 "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
                 "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
+                "method must be reward_weighted or dpo, not 'ppo'", "beta must be between", // said only once the file was read
                 "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
                 "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
                 "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
                 "--scores names where to write: '" + noTest.getParent() + "' is a folder: give a file name in it",
                 "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder",
                 "--stride must be from 1 to 20000 (requests between drift checks), not 0.",
-                "--stride must be from 1 to 20000 (requests between drift checks), not -3."};
+                "--stride must be from 1 to 20000 (requests between drift checks), not -3.",
+                "--requests-per-minute must be 0 (no limit) or more, not -1."}; // it named the API's field, once the database answered
             for (int i = 0; i < senseless.length; i++) {
                 Printed refused = run(senseless[i]);
                 assertEquals(2, refused.exit, String.join(" ", senseless[i]));

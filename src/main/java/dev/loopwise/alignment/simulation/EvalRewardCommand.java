@@ -158,7 +158,7 @@ public class EvalRewardCommand implements Callable<Integer> {
         if (json) {
             System.out.println(JSON.writeValueAsString(out));
         } else {
-            out.forEach((k, v) -> System.out.printf("%-26s %s%n", k, v));
+            System.out.println(RewardEvalText.render(out));
         }
         return 0;
     }

@@ -117,11 +117,12 @@ public class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage().replace(", not ", " or all, not "), e);
         }
+        // Its checks (--method, --beta, --reward-model) come before the file is read, too.
+        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), rewardModel, 8, 0.2, 0.55, 0.02, 2.0);
         SimulationData files = SimulationData.read(data);
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();
         List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
-        RoundSettings round = new RoundSettings(method, beta, seed, RewardTrainer.Config.defaults(seed), rewardModel, 8, 0.2, 0.55, 0.02, 2.0);
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
             if (drafts > 0) {

@@ -67,6 +67,8 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         System.setProperty("quarkus.log.console.stderr", "true");
         System.setProperty("quarkus.banner.enabled", "false");
         System.setProperty("quarkus.log.level", "WARN");
+        // The pool's own warning of a database it cannot reach would come before the one sentence StartFailure says of it.
+        System.setProperty("quarkus.log.category.\"io.agroal.pool\".level", "ERROR");
         System.setProperty("loopwise.demo.enabled", "false");
         if (!servesRequests()) {
             // A short-lived command must not load models, claim a queued training or round (it would die with the

@@ -173,7 +173,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
         out.put("textsEncoded", texts.size());
         out.put("encodingTextsPerSecond", textsPerSecond);
         out.put("encoder", encoderId);
-        IntentEvalReport.print(out, evaluation, json);
+        IntentEvalReport.print(out, evaluation, json, oosLabel);
         return 0;
     }
 
@@ -220,7 +220,7 @@ public class EvalIntentsCommand implements Callable<Integer> {
             out.put("encodingSeconds", (System.nanoTime() - encodeStart) / 1e9);
             out.put("encoder", encoderId);
             out.put("tunedMegabytes", tuned.weights().toBytes().length / 1e6);
-            IntentEvalReport.print(out, evaluation, json);
+            IntentEvalReport.print(out, evaluation, json, oosLabel);
             return 0;
         }
     }

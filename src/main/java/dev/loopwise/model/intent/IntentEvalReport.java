@@ -1,7 +1,6 @@
 package dev.loopwise.model.intent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loopwise.common.EvalMessages;
 import dev.loopwise.common.runtime.PeakMemory;
 import dev.loopwise.model.Progress;
@@ -68,18 +67,13 @@ final class IntentEvalReport {
         return out;
     }
 
-    static void print(Map<String, Object> out, IntentEvaluation evaluation, boolean json) throws IOException {
+    /** @param oosLabel the label of out-of-scope rows, named in the text's explanations */
+    static void print(Map<String, Object> out, IntentEvaluation evaluation, boolean json, String oosLabel) throws IOException {
         out.put("peakRssMb", PeakMemory.residentMegabytes());
         if (json) {
             System.out.println(new ObjectMapper().writeValueAsString(out));
             return;
         }
-        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out)
-                .replaceAll("[{}\",]", "").replaceAll("(?m)^\\s*$\\n", "").stripTrailing());
-        if (!evaluation.topConfusions().isEmpty()) {
-            System.out.println("most confused (expected -> predicted: count):");
-            evaluation.topConfusions().stream().limit(5)
-                    .forEach(c -> System.out.println("  " + c.expected() + " -> " + c.predicted() + ": " + c.count()));
-        }
+        System.out.println(IntentEvalText.render(out, evaluation, oosLabel));
     }
 }

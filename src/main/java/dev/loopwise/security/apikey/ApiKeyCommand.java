@@ -5,6 +5,7 @@ import dev.loopwise.cli.support.DatabaseCommand;
 import dev.loopwise.cli.support.DirectDatabase;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.NewApiKey;
 import java.sql.PreparedStatement;
@@ -38,6 +39,15 @@ public class ApiKeyCommand {
         Integer requestsPerMinute;
 
         private static final String UNNAMED = "command line";
+
+        /** Said in the option's own name, before the database is reached (the shared check names the API's field). */
+        @Override
+        protected void checkOptions() {
+            if (requestsPerMinute != null && requestsPerMinute < 0) {
+                throw new IllegalArgumentException(CommandLineMessages.outOfRange("--requests-per-minute", "0 (no limit) or more",
+                        requestsPerMinute));
+            }
+        }
 
         @Override
         protected int execute() {

@@ -1,5 +1,6 @@
 package dev.loopwise.security.user;
 
+import dev.loopwise.common.runtime.RunMode;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.SecurityConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -27,6 +28,9 @@ public class AdminBootstrap {
             return;
         }
         if (config.adminPassword().isEmpty()) {
+            if (RunMode.isCommand()) {
+                return; // a command (user add, api-key create) says what it did or what is wrong, and nothing else
+            }
             LOG.warnf("No admin account exists. Set LOOPWISE_SECURITY_ADMIN_PASSWORD (and optionally "
                     + "LOOPWISE_SECURITY_ADMIN_USERNAME) and restart, or run './loopwise user add NAME --role admin'.");
             return;

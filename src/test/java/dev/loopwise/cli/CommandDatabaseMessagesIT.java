@@ -1,0 +1,51 @@
+package dev.loopwise.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A command that needs the database says one sentence on stderr when it cannot do its work, as the packaged application
+ * runs it: no log line of the start before it (the pool's warning, the note that no admin exists yet).
+ */
+class CommandDatabaseMessagesIT {
+    private static final String DATABASE = PackagedApp.DATABASE + "_cli_messages";
+
+    @Test
+    void anUnreachableDatabaseIsOneSentence() throws Exception {
+        // Port 1: nothing listens there.
+        PackagedApp.Result refused = PackagedApp.run(Map.of("LOOPWISE_DB_URL", "jdbc:postgresql://127.0.0.1:1/loopwise"),
+                "api-key", "create", "--user", "admin");
+        assertEquals(1, refused.exitCode(), refused.stderr());
+        // It came after "WARN [io.ag.pool] Datasource '<default>': Connection to 127.0.0.1:1 refused. Check that the hostname...".
+        assertTrue(refused.stderr().startsWith("loopwise: PostgreSQL is not reachable at jdbc:postgresql://127.0.0.1:1/loopwise"),
+                refused.stderr());
+        assertEquals(1, refused.stderr().strip().lines().count(), refused.stderr());
+    }
+
+    @Test
+    void aKeyForNoSuchUserInANewDatabaseIsOneSentence() throws Exception {
+        dropDatabase();
+        Map<String, String> env = Map.of("LOOPWISE_DB_URL", PackagedApp.SERVER + DATABASE);
+        try {
+            assertEquals(0, PackagedApp.run(env, "db-init").exitCode());
+            // The schema is not there yet: the command starts the application, which creates it.
+            PackagedApp.Result unknown = PackagedApp.run(env, "api-key", "create", "--user", "nobody");
+            assertEquals(2, unknown.exitCode(), unknown.stderr());
+            // It came after "WARN [de.lo.se.us.AdminBootstrap] No admin account exists. Set LOOPWISE_SECURITY_ADMIN_PASSWORD ... and restart".
+            assertEquals("loopwise: No user named 'nobody'.", unknown.stderr().strip());
+        } finally {
+            dropDatabase();
+        }
+    }
+
+    private static void dropDatabase() throws Exception {
+        try (Connection admin = PackagedApp.superuser(); Statement drop = admin.createStatement()) {
+            drop.execute("drop database if exists " + DATABASE + " with (force)");
+        }
+    }
+}
