@@ -1,5 +1,6 @@
 package dev.loopwise.model.encoder;
 
+import dev.loopwise.common.file.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -95,12 +95,12 @@ public record EncoderFiles(Path directory, String weightsHash) {
             }
         }
         if (!identical) {
-            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-            try (InputStream in = url.openStream()) {
-                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            }
             // Another process may unpack at the same time; an atomic move leaves one whole file either way.
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, out -> {
+                try (InputStream in = url.openStream()) {
+                    in.transferTo(out);
+                }
+            });
         }
         UnpackMarker.write(marker, source, target, wanted);
         return wanted;

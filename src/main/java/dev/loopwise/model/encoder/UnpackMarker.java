@@ -1,11 +1,10 @@
 package dev.loopwise.model.encoder;
 
+import dev.loopwise.common.file.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -45,10 +44,7 @@ final class UnpackMarker {
         note.setProperty("copy-size", String.valueOf(Files.size(copy)));
         note.setProperty("copy-modified", String.valueOf(Files.getLastModifiedTime(copy).toMillis()));
         note.setProperty("sha256", hash);
-        Path partial = Files.createTempFile(marker.getParent(), marker.getFileName().toString(), ".part");
-        try (Writer out = Files.newBufferedWriter(partial)) {
-            note.store(out, "Unpacked encoder file: its source and SHA-256 (deleting this note only costs one hashing)");
-        }
-        Files.move(partial, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeText(marker, out -> note.store(out, "Unpacked encoder file: its source and SHA-256 (deleting this note only costs"
+                + " one hashing)"));
     }
 }

@@ -1,17 +1,17 @@
 package dev.loopwise.model.intent;
 
+import dev.loopwise.common.file.AtomicFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * {@code eval-intents --scores}: one CSV row per held-out row with what an out-of-scope rule reads — the gold
  * label, the best in-scope intent, its probability, the runner-up's and the out-of-scope class's — so rules can be
- * compared on the validation rows and checked on the test rows without training again.
+ * compared on the validation rows and checked on the test rows without training again. A run that fails while writing
+ * leaves an earlier file as it was rather than a shorter one that reads as complete.
  */
 final class IntentScoresFile {
     private IntentScoresFile() {
@@ -19,11 +19,11 @@ final class IntentScoresFile {
 
     static void write(Path file, IntentHead head, float[][] validation, List<TicketRow> validationRows, float[][] test,
                       List<TicketRow> testRows) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        AtomicFiles.writeText(file, out -> {
             out.write("split,gold,best,p_best,p_second,p_oos_class\n");
             rows(out, "validation", head, validation, validationRows);
             rows(out, "test", head, test, testRows);
-        }
+        });
     }
 
     private static void rows(Writer out, String split, IntentHead head, float[][] vectors, List<TicketRow> rows) throws IOException {

@@ -1,10 +1,9 @@
 package dev.loopwise.model.intent;
 
 import dev.loopwise.common.EvalMessages;
+import dev.loopwise.common.file.AtomicFiles;
 import dev.loopwise.ticket.TicketRow;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -36,14 +35,17 @@ final class IntentVectorsFile {
     static void write(Path dir, IntentHead head, float[][] train, List<TicketRow> trainRows, float[][] validation,
                       List<TicketRow> validationRows, float[][] test, List<TicketRow> testRows) throws IOException {
         Files.createDirectories(dir);
+        // head.txt vouches for the folder, so it goes first and comes back last: a run that fails midway leaves a
+        // folder that no reader takes for whole, instead of one mixing this run's files with an earlier run's.
+        Files.deleteIfExists(dir.resolve(HEAD_FILE));
         split(dir, "train", train, trainRows);
         split(dir, "validation", validation, validationRows);
         split(dir, "test", test, testRows);
         matrix(dir.resolve("head-weights.f32"), head.weights());
         matrix(dir.resolve("head-bias.f32"), new float[][] {head.bias()});
-        Files.write(dir.resolve("head-labels.txt"), head.labels(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve(HEAD_FILE), "formatVersion=" + FORMAT_VERSION + "\nthreshold=" + head.threshold()
-                + "\noutOfScopeLabel=" + head.outOfScopeLabel() + "\ndimension=" + head.weights()[0].length + "\n");
+        AtomicFiles.writeLines(dir.resolve("head-labels.txt"), head.labels());
+        AtomicFiles.writeLines(dir.resolve(HEAD_FILE), List.of("formatVersion=" + FORMAT_VERSION, "threshold=" + head.threshold(),
+                "outOfScopeLabel=" + head.outOfScopeLabel(), "dimension=" + head.weights()[0].length));
     }
 
     /** Reads {@code head.txt} back, refusing a folder of another format version (or of none). */
@@ -67,16 +69,16 @@ final class IntentVectorsFile {
 
     private static void split(Path dir, String name, float[][] vectors, List<TicketRow> rows) throws IOException {
         matrix(dir.resolve(name + ".f32"), vectors);
-        Files.write(dir.resolve(name + ".labels"), rows.stream().map(TicketRow::label).toList(), StandardCharsets.UTF_8);
+        AtomicFiles.writeLines(dir.resolve(name + ".labels"), rows.stream().map(TicketRow::label).toList());
     }
 
     private static void matrix(Path file, float[][] rows) throws IOException {
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+        AtomicFiles.write(file, out -> {
             for (float[] row : rows) {
                 ByteBuffer bytes = ByteBuffer.allocate(row.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.asFloatBuffer().put(row);
                 out.write(bytes.array());
             }
-        }
+        });
     }
 }

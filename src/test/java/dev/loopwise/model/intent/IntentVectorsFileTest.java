@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.EvalMessages;
 import dev.loopwise.common.file.Place;
@@ -12,9 +13,11 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +56,21 @@ class IntentVectorsFileTest {
         Files.writeString(headFile, written.replace("formatVersion=1\n", ""));
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> IntentVectorsFile.readHead(dir));
         assertEquals(EvalMessages.vectorsFormatVersion(headFile, null, 1), none.getMessage());
+    }
+
+    @Test
+    void aRewriteThatFailsMidwayLeavesAFolderNoReaderTakesForWhole() throws Exception {
+        write(head("oos"));
+        List<TicketRow> rows = List.of(row("refund"), row("oos"));
+        float[][] vectors = {{1, 2}, {3, 4}};
+        // The test split's second vector is missing: train and validation are already rewritten when it fails.
+        assertThrows(NullPointerException.class, () -> IntentVectorsFile.write(dir, head("oos"), vectors, rows, vectors, rows,
+                new float[][] {{5, 6}, null}, rows));
+        assertThrows(NoSuchFileException.class, () -> IntentVectorsFile.readHead(dir));
+        assertEquals(16, Files.size(dir.resolve("test.f32")), "the earlier test vectors are whole");
+        try (Stream<Path> left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")));
+        }
     }
 
     private void write(IntentHead head) throws Exception {

@@ -1,11 +1,11 @@
 package dev.loopwise.model.transformer.bert;
 
+import dev.loopwise.common.file.AtomicFiles;
 import dev.loopwise.model.transformer.FloatTensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
@@ -114,10 +114,7 @@ public record TunedEncoderWeights(String baseEncoderId, int firstLayer, int endL
         try {
             Files.createDirectories(directory);
             if (!Files.exists(target)) {
-                Path partial = Files.createTempFile(directory, "tuned", ".part");
-                Files.write(partial, bytes);
-                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.writeBytes(target, bytes);
             }
             return target;
         } catch (IOException e) {
