@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
  * again") or a file a command reads ("run the command again").
  */
 public final class FileMessages {
+    /** Shared titles an import names; the rest are counted ("and 3 more"). */
+    public static final int SHARED_TITLES_NAMED = 5;
+
     private FileMessages() {
     }
 
@@ -112,12 +115,17 @@ public final class FileMessages {
      * for a ticket, so a copy of one article should go. Empty when no title is shared.
      */
     public static String sharedTitles(List<String> titles) {
-        if (titles.isEmpty()) {
+        return sharedTitles(titles.stream().limit(SHARED_TITLES_NAMED).toList(), Math.max(0, titles.size() - SHARED_TITLES_NAMED));
+    }
+
+    /** As {@link #sharedTitles(List)}, from the titles named and how many more there are. */
+    public static String sharedTitles(List<String> named, int more) {
+        if (named.isEmpty()) {
             return "";
         }
-        String quoted = titles.stream().limit(5).map(t -> "'" + t + "'").collect(Collectors.joining(", "))
-                + (titles.size() > 5 ? " and " + (titles.size() - 5) + " more" : "");
-        return " " + quoted + (titles.size() == 1 ? " is now the title of more than one article" : " are now titles of more than one"
+        String quoted = named.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "))
+                + (more > 0 ? " and " + more + " more" : "");
+        return " " + quoted + (named.size() + more == 1 ? " is now the title of more than one article" : " are now titles of more than one"
                 + " article each") + ", under different ids or addresses, and all are kept and found: a re-import replaces only the"
                 + " article with the same id, else the same address, else the same title. If they are one article twice, delete the"
                 + " copy you do not want under Articles.";

@@ -43,11 +43,17 @@ public class KnowledgeImporter {
                          @Schema(description = "The imported articles' titles") List<String> titles,
                          @Schema(description = "Imported titles another article, under another id or address, has too") List<String> sharedTitles) {
         public String summary() {
+            return summary(articles, passages, replaced, sharedTitles.stream().limit(FileMessages.SHARED_TITLES_NAMED).toList(),
+                    Math.max(0, sharedTitles.size() - FileMessages.SHARED_TITLES_NAMED));
+        }
+
+        /** The sentence, from the numbers and the shared titles it names: what the page reads back from its address. */
+        static String summary(int articles, int passages, int replaced, List<String> namedShared, int moreShared) {
             String replacing = replaced == 0 ? "" : replaced == 1 && articles == 1 ? " (it replaced an earlier import of the same article)"
                     : replaced == 1 ? " (one of them replaced an earlier import of the same article)"
                     : String.format(Locale.ROOT, " (%,d of them replaced earlier imports of the same articles)", replaced);
             return "Imported " + Counts.of(articles, "article") + " as " + Counts.of(passages, "passage") + replacing + "."
-                    + FileMessages.sharedTitles(sharedTitles);
+                    + FileMessages.sharedTitles(namedShared, moreShared);
         }
     }
 

@@ -52,8 +52,12 @@ public class KnowledgePage {
                                                  double minScore, String notice, String error, String typedUrl);
     }
 
+    /** The page, with the outcome of the import just sent when the address carries one (see {@link ImportNotice}). */
     @GET
-    public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before) {
+    public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before,
+                         @RestQuery(ImportNotice.IMPORTED) String imported, @RestQuery(ImportNotice.PASSAGES) String passages,
+                         @RestQuery(ImportNotice.REPLACED) String replaced, @RestQuery(ImportNotice.SHARED) List<String> shared,
+                         @RestQuery(ImportNotice.SHARED_MORE) String sharedMore) {
         Long cursor = Paging.before("before", before);
         if (ticket != null && PlainText.length(ticket) > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
@@ -63,7 +67,7 @@ public class KnowledgePage {
         if (control != null) {
             return render(400, null, null, ServingMessages.controlCharacterInTicket(control));
         }
-        return render(200, ticket, null, null, cursor);
+        return render(200, ticket, ImportNotice.read(imported, passages, replaced, shared, sharedMore), null, cursor);
     }
 
     /** The "Try a ticket" form: sent in the body, since a pasted e-mail thread is longer than an address may be. */
@@ -74,7 +78,7 @@ public class KnowledgePage {
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY);
         }
-        return page(ticket, null);
+        return page(ticket, null, null, null, null, null, null);
     }
 
     @POST
@@ -86,11 +90,10 @@ public class KnowledgePage {
         try {
             KnowledgeImports.Submitted submitted = imports.submit(file.fileName(), file.contentType(),
                     Files.readAllBytes(file.uploadedFile()), url, currentUser.name());
-            if (submitted.result() == null) {
-                // The page shows the import's progress; a refresh does not upload the file again.
-                return Response.seeOther(URI.create("/admin/knowledge#imports")).build();
-            }
-            return render(200, null, submitted.result().summary(), null);
+            // Either way a redirect, so a refresh does not upload the file again: the page shows the background import's
+            // progress, or what the import done here did.
+            return Response.seeOther(submitted.result() == null ? URI.create("/admin/knowledge#imports")
+                    : ImportNotice.address(submitted.result())).build();
         } catch (ApiException e) {
             // The typed address stays in its field, so fixing it does not mean typing it again.
             return render(e.status.getStatusCode(), null, null, e.getMessage(), null, url);

@@ -3,6 +3,7 @@ package dev.loopwise.knowledge;
 import static dev.loopwise.knowledge.KnowledgeArticles.upload;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.Caller;
@@ -10,13 +11,16 @@ import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
  * An article replaces only the one under its own id, address or title, so the same article imported once with its address
- * and once without stands twice, and both are found for tickets: the import says so, on the API and on the page.
+ * and once without stands twice, and both are found for tickets: the import says so, on the API and on the page (after
+ * its redirect, so a refresh does not import the file again).
  */
 @QuarkusTest
 class KnowledgeSharedTitleTest {
@@ -37,14 +41,23 @@ class KnowledgeSharedTitleTest {
                 + " EUR.\"}\n").statusCode(201).body("replaced", equalTo(0)).body("sharedTitles", equalTo(List.of(title.toUpperCase())));
         assertEquals(2L, KnowledgeArticles.count(em, "select count(*) from knowledge_articles where lower(title) = lower('" + title + "')"));
 
-        // Imported again under its address it replaces itself, and the copy is still pointed out, on the page too.
+        // Imported again under its address it replaces itself, and the copy is still pointed out, on the page too: the
+        // upload is answered with a redirect to the page, whose address carries what the import did.
         Caller browser = Caller.session("admin");
-        String page = browser.pageRequest().accept("text/html").multiPart("file", "wrap.md", withAddress.getBytes(), "text/markdown")
-                .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(200).extract().asString();
+        String location = browser.pageRequest().accept("text/html").multiPart("file", "wrap.md", withAddress.getBytes(), "text/markdown")
+                .multiPart("csrf-token", browser.csrfToken()).post("/admin/knowledge").then().statusCode(303).extract().header("Location");
+        assertTrue(location.endsWith("/admin/knowledge?imported=1&passages=1&replaced=1&shared="
+                + URLEncoder.encode(title, StandardCharsets.UTF_8).replace("+", "%20") + "#knowledge-result"), location);
+        String shown = location.substring(0, location.indexOf('#'));
+        String page = browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(shown).then().statusCode(200).extract().asString();
         String result = page.substring(page.indexOf("id=\"knowledge-result\""));
+        assertTrue(result.contains("Imported 1 article as 1 passage (it replaced"), result);
         assertTrue(result.contains("it replaced an earlier import of the same article). &#39;" + title + "&#39; is now the title of"
                 + " more than one article, under different ids or addresses, and all are kept and found"), result);
         assertTrue(result.contains("delete the copy you do not want under Articles"), result);
+        // Showing the page again (a refresh) imports nothing again: the copy and the article are still the two there are.
+        browser.pageRequest().urlEncodingEnabled(false).accept("text/html").get(shown).then().statusCode(200);
+        assertEquals(2L, KnowledgeArticles.count(em, "select count(*) from knowledge_articles where lower(title) = lower('" + title + "')"));
 
         // Once the copy is gone, nothing more is said.
         admin.request().delete("/api/v1/knowledge/articles/" + KnowledgeArticles.count(em, "select id from knowledge_articles where title = '"
@@ -54,5 +67,16 @@ class KnowledgeSharedTitleTest {
         // Left behind, the article would ground other tests' tickets: their drafts expect no knowledge base.
         admin.request().delete("/api/v1/knowledge/articles/" + KnowledgeArticles.count(em, "select id from knowledge_articles where title = '"
                 + title + "'")).then().statusCode(204);
+    }
+
+    @Test
+    void anAddressNoImportGivesShowsNoOutcome() {
+        Caller browser = Caller.session("admin");
+        String made = browser.pageRequest().accept("text/html").get("/admin/knowledge?imported=1&passages=3&replaced=2")
+                .then().statusCode(200).extract().asString();
+        assertFalse(made.contains("id=\"knowledge-result\""), "more replaced than imported");
+        String given = browser.pageRequest().accept("text/html").get("/admin/knowledge?imported=2&passages=3&replaced=0")
+                .then().statusCode(200).extract().asString();
+        assertTrue(given.contains("Imported 2 articles as 3 passages."), given);
     }
 }

@@ -1,0 +1,63 @@
+package dev.loopwise.knowledge;
+
+import dev.loopwise.common.FileMessages;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * What an import sent from the page did, carried in the address the page redirects to: the answer to the upload is a
+ * redirect, so refreshing the page afterwards shows the outcome again instead of importing the file a second time.
+ */
+final class ImportNotice {
+    static final String IMPORTED = "imported";
+    static final String PASSAGES = "passages";
+    static final String REPLACED = "replaced";
+    static final String SHARED = "shared";
+    static final String SHARED_MORE = "sharedMore";
+
+    private ImportNotice() {
+    }
+
+    static URI address(KnowledgeImporter.Result result) {
+        StringBuilder address = new StringBuilder("/admin/knowledge?" + IMPORTED + "=" + result.articles() + "&" + PASSAGES + "="
+                + result.passages() + "&" + REPLACED + "=" + result.replaced());
+        List<String> shared = result.sharedTitles();
+        shared.stream().limit(FileMessages.SHARED_TITLES_NAMED)
+                .forEach(title -> address.append('&').append(SHARED).append('=').append(encode(title)));
+        if (shared.size() > FileMessages.SHARED_TITLES_NAMED) {
+            address.append('&').append(SHARED_MORE).append('=').append(shared.size() - FileMessages.SHARED_TITLES_NAMED);
+        }
+        return URI.create(address.append("#knowledge-result").toString());
+    }
+
+    /**
+     * The sentence the import answered with, or null when the address holds no outcome or one no import gives (an
+     * address edited by hand shows the page without a notice rather than a made-up one).
+     */
+    static String read(String imported, String passages, String replaced, List<String> shared, String sharedMore) {
+        Integer articles = count(imported);
+        Integer passageCount = count(passages);
+        Integer replacedCount = count(replaced);
+        Integer more = sharedMore == null ? Integer.valueOf(0) : count(sharedMore);
+        List<String> named = shared == null ? List.of() : shared.stream().filter(t -> t != null && !t.isBlank()).toList();
+        if (articles == null || passageCount == null || replacedCount == null || more == null || articles < 1
+                || replacedCount > articles || named.size() > FileMessages.SHARED_TITLES_NAMED
+                || named.size() + more > articles || (more > 0 && named.size() < FileMessages.SHARED_TITLES_NAMED)) {
+            return null;
+        }
+        return KnowledgeImporter.Result.summary(articles, passageCount, replacedCount, named, more);
+    }
+
+    private static Integer count(String value) {
+        if (value == null || !value.matches("\\d{1,9}")) {
+            return null;
+        }
+        return Integer.valueOf(value);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
