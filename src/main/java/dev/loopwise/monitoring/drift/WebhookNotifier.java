@@ -166,7 +166,8 @@ public class WebhookNotifier {
             return retrying;
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not record the next webhook attempt of drift alert %d", alertId);
-            return settle(alertId, where, DriftMessages.webhookRetryNotRecorded(retrying, e.getClass().getSimpleName()));
+            return settle(alertId, where, DriftMessages.webhookRetryNotRecorded(retrying,
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 

@@ -17,6 +17,7 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDataMap;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -58,8 +59,6 @@ public class WebhookRetries {
                 // Due while every instance was down: made as soon as one is back, however late.
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow()).build();
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update drift_alerts set webhook_status = ?1 where id = ?2").setParameter(1, status)
-                    .setParameter(2, alertId).executeUpdate();
             try {
                 if (scheduler.checkExists(key)) {
                     scheduler.scheduleJob(trigger);
@@ -73,9 +72,15 @@ public class WebhookRetries {
                             .build();
                     scheduler.scheduleJob(job, trigger);
                 }
+            } catch (ObjectAlreadyExistsException e) {
+                // An instance judged dead made this attempt too, and its recoverer recorded the same next one first: that
+                // one will come, and its status stands.
+                return;
             } catch (SchedulerException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
+            em.createNativeQuery("update drift_alerts set webhook_status = ?1 where id = ?2").setParameter(1, status)
+                    .setParameter(2, alertId).executeUpdate();
         });
     }
 
@@ -85,11 +90,17 @@ public class WebhookRetries {
                 Duration.ofMillis(Long.parseLong(data.getString(FIRST_RETRY_MS))));
     }
 
-    /** Alerts whose next attempt is held in the store, by any instance: read in the caller's transaction. */
+    /**
+     * Alerts whose next attempt is held in the store, by any instance, and will still come: a trigger Quartz put in its
+     * error state (an instance that could not load the job class, say an older version during a rolling deploy) never
+     * fires, so its alert is not counted. A firing one-shot trigger is marked complete while its attempt runs, hence the
+     * fired triggers too. Read in the caller's transaction.
+     */
     @SuppressWarnings("unchecked")
     Set<Long> waiting() {
         Set<Long> ids = new HashSet<>();
-        for (Object name : (List<Object>) em.createNativeQuery("select job_name from qrtz_job_details where job_group = ?1")
+        for (Object name : (List<Object>) em.createNativeQuery("select job_name from qrtz_triggers where job_group = ?1"
+                + " and trigger_state <> 'ERROR' union select job_name from qrtz_fired_triggers where job_group = ?1")
                 .setParameter(1, GROUP).getResultList()) {
             ids.add(Long.parseLong(String.valueOf(name)));
         }

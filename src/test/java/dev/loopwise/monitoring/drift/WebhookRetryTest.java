@@ -111,6 +111,12 @@ class WebhookRetryTest {
         // Long after any in-memory retry would have run: a retry held in the store is still awaited, not said to be lost.
         sql("update drift_alerts set created_at = now() - interval '1 hour' where id = " + alertId);
         assertEquals(status, shown());
+        // Quartz's error state (an instance that could not load the job, say an older version in a rolling deploy) never fires.
+        String itsTrigger = " where trigger_group = '" + WebhookRetries.GROUP + "' and job_name = '" + alertId + "'";
+        sql("update qrtz_triggers set trigger_state = 'ERROR'" + itsTrigger);
+        assertEquals(DriftMessages.webhookAbandoned(status), shown(), "a trigger no instance will fire is no retry either");
+        sql("update qrtz_triggers set trigger_state = 'WAITING'" + itsTrigger);
+        assertEquals(status, shown());
         AlertReceiver.forget(quartz, alertId);
         assertEquals(DriftMessages.webhookAbandoned(status), shown(), "with no job behind it, the page says it will not come");
         assertEquals(1, receiver.bodies.size());
