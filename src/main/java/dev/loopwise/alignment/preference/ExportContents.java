@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManager;
 @RequestScoped
 @Named("exportContents")
 public class ExportContents {
+    /** How many of the newest thumbs are looked at for one whose request still has its text. */
+    static final int RECENT_THUMBS = 500;
+
     @Inject
     EntityManager em;
 
@@ -31,8 +34,10 @@ public class ExportContents {
     /** A customer's thumbs up or down on a served reply: what the thumbs files hold (as {@link PreferenceExchange} reads them). */
     public boolean thumbs() {
         if (thumbs == null) {
-            thumbs = exists("select exists (select 1 from feedback f join served_requests s on s.id = f.request_id"
-                    + " where s.reply_text is not null and s.text <> '')");
+            // Retention blanks old requests' text first, so the newest thumbs are the ones that can still have it: looking
+            // only at those keeps the look bounded once years of thumbs point at blanked requests.
+            thumbs = exists("select exists (select 1 from (select request_id from feedback order by id desc limit "
+                    + RECENT_THUMBS + ") f join served_requests s on s.id = f.request_id where s.reply_text is not null and s.text <> '')");
         }
         return thumbs;
     }
