@@ -74,11 +74,6 @@ public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuth
                 if (routing != null) {
                     routing.put(CLOSED, user.enabled() ? "service" : "disabled");
                 }
-                if (!user.enabled()) {
-                    // Still counted: a disabled account's password may be the one that leaked, and whoever holds it
-                    // must not be able to try it again and again, even if each try only hears "disabled".
-                    throttle.failed(username, address);
-                }
                 throw refused(routing, 0);
             }
             throttle.succeeded(user.username(), address);
