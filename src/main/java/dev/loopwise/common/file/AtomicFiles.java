@@ -11,6 +11,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Files written whole or not at all. A file written in place and cut short (a full disk, an exception, Ctrl-C) looks
@@ -30,13 +32,17 @@ public final class AtomicFiles {
 
     /** Writes {@code target} from {@code content} (buffered), replacing it only when all of it was written. */
     public static void write(Path target, Content<OutputStream> content) throws IOException {
-        Path partial = Files.createTempFile(folder(target), "." + target.getFileName(), ".part");
+        // A link is written through, as writing in place did: replacing it would leave the file it names untouched.
+        Path destination = Files.isSymbolicLink(target) ? target.toRealPath() : target;
+        // Visible, not a dot-file: one left by a killed run (an encoder unpack leaves ~130 MB) is plain to see and remove.
+        Path partial = Files.createTempFile(folder(destination), destination.getFileName() + ".", ".part");
         boolean placed = false;
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
                 content.writeTo(out);
             }
-            moveIntoPlace(partial, target);
+            keepPermissions(partial, destination);
+            moveIntoPlace(partial, destination);
             placed = true;
         } finally {
             if (!placed) {
@@ -78,6 +84,18 @@ public final class AtomicFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * A temporary file is readable by its owner only; the file it becomes keeps the permissions of the one it replaces, or
+     * gets the usual rw-r--r-- when new, so another user (a notebook, the host of a container) can still read the output.
+     */
+    private static void keepPermissions(Path partial, Path target) throws IOException {
+        if (!Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(partial, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     private static Path folder(Path target) {

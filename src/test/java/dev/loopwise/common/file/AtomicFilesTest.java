@@ -3,11 +3,13 @@ package dev.loopwise.common.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,29 @@ class AtomicFilesTest {
         AtomicFiles.writeBytes(file, new byte[] {1, 2});
         assertEquals(2, Files.size(file));
         assertEquals(List.of(file), files());
+    }
+
+    @Test
+    void aNewFileIsReadableByOthersAndAReplacedOneKeepsItsPermissions() throws Exception {
+        Path fresh = dir.resolve("scores.csv");
+        AtomicFiles.writeLines(fresh, List.of("split,gold"));
+        assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(fresh));
+
+        Path guarded = dir.resolve("private.csv");
+        Files.writeString(guarded, "old\n");
+        Files.setPosixFilePermissions(guarded, PosixFilePermissions.fromString("rw-rw----"));
+        AtomicFiles.writeLines(guarded, List.of("new"));
+        assertEquals(PosixFilePermissions.fromString("rw-rw----"), Files.getPosixFilePermissions(guarded));
+    }
+
+    @Test
+    void aLinkIsWrittenThroughAndStaysALink() throws Exception {
+        Path real = Files.createDirectory(dir.resolve("run-7")).resolve("scores.csv");
+        Files.writeString(real, "old\n");
+        Path latest = Files.createSymbolicLink(dir.resolve("latest.csv"), real);
+        AtomicFiles.writeLines(latest, List.of("new"));
+        assertTrue(Files.isSymbolicLink(latest));
+        assertEquals("new\n", Files.readString(real));
     }
 
     private List<Path> files() throws IOException {
