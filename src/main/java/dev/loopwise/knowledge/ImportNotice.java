@@ -16,6 +16,7 @@ final class ImportNotice {
     static final String REPLACED = "replaced";
     static final String SHARED = "shared";
     static final String SHARED_MORE = "sharedMore";
+    static final int TITLE_IN_ADDRESS = 80;
 
     private ImportNotice() {
     }
@@ -25,11 +26,23 @@ final class ImportNotice {
                 + result.passages() + "&" + REPLACED + "=" + result.replaced());
         List<String> shared = result.sharedTitles();
         shared.stream().limit(FileMessages.SHARED_TITLES_NAMED)
-                .forEach(title -> address.append('&').append(SHARED).append('=').append(encode(title)));
+                .forEach(title -> address.append('&').append(SHARED).append('=').append(encode(shortened(title))));
         if (shared.size() > FileMessages.SHARED_TITLES_NAMED) {
             address.append('&').append(SHARED_MORE).append('=').append(shared.size() - FileMessages.SHARED_TITLES_NAMED);
         }
         return URI.create(address.append("#knowledge-result").toString());
+    }
+
+    /**
+     * A title as the address carries it: titles may be 500 characters, and five long ones, percent-encoded, would make an
+     * address that proxies in front of Loopwise refuse (nginx takes 8 KB) right after an import that worked.
+     */
+    static String shortened(String title) {
+        if (title.length() <= TITLE_IN_ADDRESS) {
+            return title;
+        }
+        int cut = TITLE_IN_ADDRESS - 1;
+        return title.substring(0, Character.isHighSurrogate(title.charAt(cut - 1)) ? cut - 1 : cut).stripTrailing() + "…";
     }
 
     /**
@@ -41,7 +54,8 @@ final class ImportNotice {
         Integer passageCount = count(passages);
         Integer replacedCount = count(replaced);
         Integer more = sharedMore == null ? Integer.valueOf(0) : count(sharedMore);
-        List<String> named = shared == null ? List.of() : shared.stream().filter(t -> t != null && !t.isBlank()).toList();
+        List<String> named = shared == null ? List.of() : shared.stream().filter(t -> t != null && !t.isBlank())
+                .map(ImportNotice::shortened).toList();
         if (articles == null || passageCount == null || replacedCount == null || more == null || articles < 1
                 || replacedCount > articles || named.size() > FileMessages.SHARED_TITLES_NAMED
                 || named.size() + more > articles || (more > 0 && named.size() < FileMessages.SHARED_TITLES_NAMED)) {
