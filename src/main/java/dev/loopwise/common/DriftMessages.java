@@ -122,6 +122,8 @@ public final class DriftMessages {
     }
 
     /** A retry that could not be recorded as a job: this process runs no background jobs, or the database refused it. */
+    public static final String WEBHOOK_RETRY_STORE_FAILED = "the database did not take it; the log has the details";
+
     public static String webhookRetryNotRecorded(String retrying, String problem) {
         return endedWith(retrying, "; not tried again, as its next attempt could not be recorded (" + problem + ")");
     }

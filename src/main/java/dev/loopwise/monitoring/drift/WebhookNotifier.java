@@ -167,7 +167,8 @@ public class WebhookNotifier {
         } catch (RuntimeException e) {
             LOG.warnf(e, "Could not record the next webhook attempt of drift alert %d", alertId);
             return settle(alertId, where, DriftMessages.webhookRetryNotRecorded(retrying,
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                    // Ours ("background jobs are off in this process") is words; a store's or driver's is for the log.
+                    e.getCause() == null && e.getMessage() != null ? e.getMessage() : DriftMessages.WEBHOOK_RETRY_STORE_FAILED));
         }
     }
 
