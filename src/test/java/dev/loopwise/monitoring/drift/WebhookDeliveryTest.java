@@ -59,11 +59,7 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void alert() {
-        sql("insert into drift_reports (model_version, requests, signals) values (" + version + ", 200, '{}')");
-        alertId = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into drift_alerts (report_id,"
-                + " model_version, signal, value, threshold, message) select id, ?1, 'input/mmd', 0.01, 0.002, 'Customers write"
-                + " about something new.' from drift_reports where model_version = ?1 returning id").setParameter(1, version)
-                .getSingleResult()).longValue());
+        alertId = TestAlert.create(em, version, "{}");
     }
 
     @AfterEach
@@ -71,9 +67,7 @@ class WebhookDeliveryTest {
         if (receiver != null) {
             receiver.close();
         }
-        AlertReceiver.forget(quartz, alertId);
-        sql("delete from drift_alerts where model_version = " + version);
-        sql("delete from drift_reports where model_version = " + version);
+        TestAlert.remove(em, quartz, version, alertId);
     }
 
     @Test

@@ -60,19 +60,16 @@ class WebhookRetryTest {
     @Constituent
     QuartzScheduler quartz;
 
+    private static final String EVIDENCE = "{\"windowFrom\": \"2026-01-05T10:00:00Z\", \"windowTo\":"
+                        + " \"2026-01-05T11:00:00Z\", \"requests\": 200, \"newTopics\": [], \"signals\": {\"input/mmd\": 0.01}}";
+
     private final int version = 700_000 + new Random().nextInt(90_000);
     private AlertReceiver receiver;
     private long alertId;
 
     @BeforeEach
     void alert() {
-        sql("insert into drift_reports (model_version, requests, signals) values (" + version + ", 200, '{}')");
-        alertId = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into drift_alerts (report_id,"
-                + " model_version, signal, value, threshold, message, evidence) select id, ?1, 'input/mmd', 0.01, 0.002, 'Customers"
-                + " write about something new.', cast(?2 as jsonb) from drift_reports where model_version = ?1 returning id")
-                .setParameter(1, version).setParameter(2, "{\"windowFrom\": \"2026-01-05T10:00:00Z\", \"windowTo\":"
-                        + " \"2026-01-05T11:00:00Z\", \"requests\": 200, \"newTopics\": [], \"signals\": {\"input/mmd\": 0.01}}")
-                .getSingleResult()).longValue());
+        alertId = TestAlert.create(em, version, EVIDENCE);
     }
 
     @AfterEach
@@ -80,9 +77,7 @@ class WebhookRetryTest {
         if (receiver != null) {
             receiver.close();
         }
-        AlertReceiver.forget(quartz, alertId);
-        sql("delete from drift_alerts where model_version = " + version);
-        sql("delete from drift_reports where model_version = " + version);
+        TestAlert.remove(em, quartz, version, alertId);
     }
 
     @Test
