@@ -184,22 +184,6 @@ public class ModelFormats {
         return ModelVersion.findActive().map(active -> String.valueOf(active.version)).orElse("");
     }
 
-    /** What the Promote and Roll back buttons ask before a version answers customers. */
-    static String promoteQuestion(ModelVersion version) {
-        String now = "v" + version.version + " will answer customers right away (you can roll back here).";
-        return (version.status.equals(ModelVersion.REJECTED)
-                ? "v" + version.version + " did not pass its round: the round did not show it to be better ("
-                        + RoundVersionAdvice.roundVerdict(version) + "). Make it"
-                        + " answer customers anyway? "
-                        + now : "Make v" + version.version + " the version that answers customers? " + now) + againstActive(version);
-    }
-
-    /** The same comparison and advice as the version's page, so the question is never asked blind nor answered differently. */
-    private static String againstActive(ModelVersion version) {
-        ModelVersion active = version.status.equals(ModelVersion.ACTIVE) ? null : ModelVersion.findActive().orElse(null);
-        return active == null ? "" : " " + VersionComparison.compare(version, active);
-    }
-
     /** An earlier version with the very same stored model (retraining on unchanged data does that), or null. */
     static Integer sameAs(ModelVersion version) {
         return version.checksum == null ? null : ModelVersion.<ModelVersion>find("checksum = ?1 and version < ?2 order by version",
