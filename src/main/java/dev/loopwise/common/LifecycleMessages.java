@@ -28,6 +28,27 @@ public final class LifecycleMessages {
                 + version + " was not switched in. Look at what changed, then try again if you still want v" + version + ".";
     }
 
+    /**
+     * Two versions too close to call: keep the active one, and how much more labelled data would decide, rounded as people
+     * count (0: a gap so small that no amount would).
+     */
+    public static String keepUntilDecided(int active, double gap, long moreLabelled) {
+        if (moreLabelled == 0) {
+            return " Keep v" + active + ": the two do about as well, and more tickets would hardly tell them apart.";
+        }
+        return String.format(" Keep v%d, or import more labelled tickets and train again: if the gap of %.1f points is real, about %s more"
+                + " labelled tickets would show it (one in five is kept aside for measuring).", active, gap * 100, Counts.number(roughly(moreLabelled)));
+    }
+
+    /** Two significant figures: an estimate said to the ticket would claim a precision it does not have. */
+    static long roughly(long n) {
+        long unit = 1;
+        while (n / unit >= 100) {
+            unit *= 10;
+        }
+        return (n + unit - 1) / unit * unit;
+    }
+
     /** Where the Models page showed a cancelled training's bar, stopped part-way as if the training were stuck there. */
     public static String trainingCancelled(int percentDone) {
         return "Cancelled at " + percentDone + "%: no new version was made and nothing else changed. Train again whenever you like.";

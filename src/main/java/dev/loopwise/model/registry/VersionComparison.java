@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.List;
@@ -82,8 +83,24 @@ final class VersionComparison {
         if (!gain.isEmpty()) {
             return figures + String.format(", too close to call on %d tickets.", n.intValue()) + gain + " So " + switchTo + ".";
         }
-        return figures + String.format(": too close to call on %d tickets (a difference under %.1f points can be chance). Keep v%d, "
-                + "or import more labelled tickets and train again.", n.intValue(), band * 100, active.version);
+        return figures + String.format(": too close to call on %d tickets (a difference under %.1f points can be chance).", n.intValue(), band * 100)
+                + LifecycleMessages.keepUntilDecided(active.version, Math.abs(a - b), moreLabelledToDecide(a, b, n));
+    }
+
+    /**
+     * About how many more labelled tickets would tell the two apart if the gap seen held: the held-out tickets at which the
+     * gap leaves the band, five labelled for each, since an import keeps one in five aside. 0 when no number of tickets
+     * would (a gap under half a point).
+     */
+    static long moreLabelledToDecide(double a, double b, double heldOut) {
+        double gap = Math.abs(a - b);
+        if (gap < 0.005) {
+            return 0;
+        }
+        double p = (a + b) / 2;
+        double needed = 8 * p * (1 - p) / (gap * gap);
+        // Less a hair: 222.00000000000003 tickets needed is 222, not 223.
+        return Math.max(1, (long) Math.ceil((needed - heldOut) * 5 - 1e-9));
     }
 
     /**
