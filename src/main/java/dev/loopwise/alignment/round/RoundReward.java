@@ -8,6 +8,7 @@ import dev.loopwise.alignment.reward.RewardModel;
 import dev.loopwise.alignment.reward.RewardTrainer;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.training.TrainingMonitor;
+import dev.loopwise.model.training.TrainingProgress;
 import dev.loopwise.model.transformer.crossencoder.CrossEncoderReward;
 import dev.loopwise.model.transformer.tuning.CrossEncoderRewardConfig;
 import dev.loopwise.model.transformer.crossencoder.CrossEncoderRewardTrainer;
@@ -95,8 +96,7 @@ public final class RoundReward implements AutoCloseable {
         CrossEncoderRewardConfig config = CrossEncoderRewardConfig.defaults(settings.seed()).withTimeBudget(crossSource.budget());
         CrossEncoderRewardTrainer.Result tuned = CrossEncoderRewardTrainer.train(crossSource.source(), config,
                 new CrossEncoderRewardTrainer.Data(CrossEncoderRewards.pairs(fit), CrossEncoderRewards.pairs(validation)),
-                TrainingMonitor.of(p -> listener.step("Learning what reviewers prefer by reading the replies themselves (pass "
-                        + p.epoch() + " of " + p.epochs() + ")", 0.22 + 0.18 * p.fraction()), listener::cancelled));
+                TrainingMonitor.of(p -> listener.step(readingStep(p), 0.22 + 0.18 * p.fraction()), listener::cancelled));
         CrossEncoderReward.Scorer scorer = tuned.model().open(crossSource.source());
         try {
             // Afresh: the base version's model may have trained on this validation share, which would flatter it.
@@ -209,5 +209,11 @@ public final class RoundReward implements AutoCloseable {
     private static double[] deltas(CrossEncoderReward.Scorer scorer, List<PreferencePair> pairs) {
         return scorer.deltas(pairs.stream().map(PreferencePair::prompt).toList(), pairs.stream().map(PreferencePair::first).toList(),
                 pairs.stream().map(PreferencePair::second).toList());
+    }
+
+    /** The step the round page shows while the cross-encoder trains: a pass counted from 1, never "pass 0 of 4". */
+    static String readingStep(TrainingProgress p) {
+        return "Learning what reviewers prefer by reading the replies themselves"
+                + (p.epoch() > 0 && p.epochs() > 0 ? " (pass " + p.epoch() + " of " + p.epochs() + ")" : " (getting the replies ready)");
     }
 }
