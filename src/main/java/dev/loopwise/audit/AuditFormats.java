@@ -145,7 +145,7 @@ public class AuditFormats {
         return why.isEmpty() ? was : was.isEmpty() ? why : why + "; " + was;
     }
 
-    /** Stored codes as words: a gold answer "1" is reply 1, "both_bad" both bad; other values as they are. */
+    /** Stored codes as words: a gold answer "1" is reply 1, "both_bad" both bad, a key's limit 0 none; other values as they are. */
     private static String valueText(String key, Object value) {
         // A list reads as names with commas, not as Java prints it ("[payment_methods, refunds]").
         if (value instanceof Collection<?> values) {
@@ -154,6 +154,10 @@ public class AuditFormats {
         String text = String.valueOf(value);
         if (key.equals("answer") && (text.equals("1") || text.equals("2"))) {
             return "reply " + text + " is better";
+        }
+        // A key's own limit of 0 is none at all, not a key that may send nothing.
+        if (key.equals("requestsPerMinute") && text.equals("0")) {
+            return "no limit";
         }
         return text.matches("[a-z]+(_[a-z]+)+") ? text.replace('_', ' ') : text;
     }

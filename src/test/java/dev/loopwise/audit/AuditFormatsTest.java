@@ -48,6 +48,17 @@ class AuditFormatsTest {
     }
 
     @Test
+    void aKeyWithoutItsOwnLimitReadsAsNoLimitNotAsZeroRequests() {
+        AuditEvent created = new AuditEvent();
+        created.action = "apikey.create";
+        created.details = new LinkedHashMap<>(Map.of("name", "command line"));
+        created.details.put("requestsPerMinute", 0);
+        assertEquals("name: command line; requests per minute: no limit", AuditFormats.detailText(created));
+        created.details.put("requestsPerMinute", 120);
+        assertEquals("name: command line; requests per minute: 120", AuditFormats.detailText(created));
+    }
+
+    @Test
     void anImportsNewIntentsReadAsNamesAndItsCountsSayWhatTheyCount() {
         AuditEvent imported = event("tickets.import", "imported", 3);
         imported.details.put("newIntents", List.of("payment_methods", "gift_wrap"));
