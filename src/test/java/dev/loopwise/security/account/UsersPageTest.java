@@ -89,6 +89,8 @@ class UsersPageTest {
                     .extract().asString();
             assertEquals(List.of("second of a", "first of a"), keysInUse(page, "keysa" + tag));
             assertEquals(List.of("only of b"), keysInUse(page, "keysb" + tag));
+            // A key's name in quotes: "Revoke the key command line of …" read as if "command line" were not a name.
+            assertTrue(page.contains("data-confirm=\"Revoke the key “only of b” of keysb" + tag + "?"), row(page, "keysb" + tag));
             String row = row(page, "keysc" + tag);
             assertTrue(!row.contains("API keys in use"), row);
         } finally {
