@@ -4,6 +4,7 @@ import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.registry.version.ModelVersion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -209,15 +210,25 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         return value == null ? "—" : value.toString();
     }
 
-    /** The lineage as recorded, with reviewer weights named by reviewer instead of by user id. */
+    /**
+     * The lineage as recorded, read as a person reads it: reviewer weights named by reviewer, as percentages, instead of by
+     * user id; lists and maps with commas instead of as Java prints them ("[28, 29]", "{a=1}").
+     */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> lineage(Map<String, Object> lineage, Map<Long, String> names) {
-        Map<String, Object> shown = new LinkedHashMap<>(lineage);
+    static Map<String, Object> lineage(Map<String, Object> lineage, Map<Long, String> names) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        lineage.forEach((key, value) -> shown.put(key, value instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                : value instanceof Map<?, ?> map ? ((Map<Object, Object>) map).entrySet().stream()
+                        .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
+                : value));
         if (lineage.get("reviewerWeights") instanceof Map<?, ?> weights) {
             Map<String, String> named = new TreeMap<>();
             ((Map<Object, Object>) weights).forEach((id, weight) -> named.put(
-                    names.getOrDefault(Long.valueOf(id.toString()), "user " + id), round(weight)));
-            shown.put("reviewerWeights", named);
+                    names.getOrDefault(Long.valueOf(id.toString()), "user " + id),
+                    weight instanceof Number n ? Math.round(n.doubleValue() * 100) + "%" : String.valueOf(weight)));
+            shown.put("reviewerWeights", named.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", ")));
         }
         return shown;
     }
