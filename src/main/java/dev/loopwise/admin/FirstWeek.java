@@ -49,6 +49,8 @@ public class FirstWeek {
     LlmFigures llm;
     @Inject
     TrainingConfig training;
+    @Inject
+    NewTopicAttention newTopics;
 
     /** One step: its title, whether it is done, what the counts say, what to do, and where. */
     public record Step(String title, boolean done, String status, String action, String href) {
@@ -165,7 +167,7 @@ public class FirstWeek {
         return new Guide(steps, next != null ? next : needsAttention());
     }
 
-    /** Once the five steps are done, what still needs the lead: a drift proposal waiting, an intent without a reply. */
+    /** Once the five steps are done, what still needs the lead: a drift proposal waiting, a new topic, an intent without a reply. */
     Step needsAttention() {
         // Customers still get answers (from the library) while the LLM fails, so nothing else would show it.
         LlmFigures.Day hour = llm.lastHour();
@@ -181,6 +183,10 @@ public class FirstWeek {
             return new Step("Drift found a change to act on", false, Counts.of(proposals, "proposal") + " waiting.",
                     "Customers are asking about something the model was not trained on: open Drift and approve or dismiss what it"
                             + " proposes (review items, or a round).", "/admin/drift");
+        }
+        Optional<Step> newTopic = newTopics.step();
+        if (newTopic.isPresent()) {
+            return newTopic.get();
         }
         List<String> withoutReply = intentsWithoutReply(4);
         if (!withoutReply.isEmpty()) {

@@ -161,4 +161,17 @@ public final class DriftMessages {
     public static final String WEBHOOK_SECRET_WITHOUT_URL = "LOOPWISE_MONITORING_WEBHOOK_SECRET is set but"
             + " LOOPWISE_MONITORING_WEBHOOK_URL is not, so alerts are POSTed nowhere and the secret signs nothing: set"
             + " LOOPWISE_MONITORING_WEBHOOK_URL to the receiver's http:// or https:// address (or remove the secret) and start again.";
+
+    /** The overview's step while a new topic found by drift has no intent made since. */
+    public static final String NEW_TOPIC_TITLE = "Customers ask about something new";
+
+    public static String newTopicStatus(String when, String found) {
+        return "Drift check of " + when + ": " + found;
+    }
+
+    public static String newTopicAction(String when, String found) {
+        return newTopicStatus(when, found) + " Open Drift and, under Alerts, make these requests an intent with their examples,"
+                + " write its reply on Replies, then train a new version on Models; if your team does not handle such requests,"
+                + " label their tickets oos instead, then train.";
+    }
 }
