@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
+import dev.loopwise.common.http.ServerAnswers;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
 import java.net.URI;
@@ -67,7 +68,12 @@ public class ReplayCommand implements Callable<Integer> {
             return followed(JSON.readTree(sent.body()).get("id").asLong());
         }
         if (sent.statusCode() != 200) {
-            System.err.println("Not replayed (HTTP " + sent.statusCode() + "): " + error(sent.body()));
+            // Loopwise's refusal (a ticket breaking /respond's rules, no active model) is said as "Not replayed"; any
+            // other answer means something else listens at --url.
+            if (ServerAnswers.loopwiseError(sent.body()) == null) {
+                throw new IllegalStateException(ServerAnswers.refusal(sent));
+            }
+            System.err.println("Not replayed (HTTP " + sent.statusCode() + "): " + ServerAnswers.loopwiseError(sent.body()));
             return 1;
         }
         JsonNode done = JSON.readTree(sent.body());
@@ -89,7 +95,7 @@ public class ReplayCommand implements Callable<Integer> {
             HttpResponse<String> status = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replays/" + id))
                     .timeout(Duration.ofSeconds(60)).GET());
             if (status.statusCode() != 200) {
-                System.err.println("Could not follow replay " + id + " (HTTP " + status.statusCode() + "): " + error(status.body()));
+                System.err.println("Could not follow replay " + id + ": " + ServerAnswers.refusal(status));
                 return 1;
             }
             JsonNode view = JSON.readTree(status.body());
@@ -111,15 +117,6 @@ public class ReplayCommand implements Callable<Integer> {
         check.get("confirmed").forEach(s -> confirmed.add(s.asText()));
         return confirmed.isEmpty() ? (raised.isEmpty() ? "no drift" : "over threshold, to be confirmed: " + String.join(", ", raised))
                 : "DRIFT confirmed: " + String.join(", ", confirmed);
-    }
-
-    private static String error(String body) {
-        try {
-            JsonNode error = JSON.readTree(body).get("error");
-            return error != null && error.isTextual() ? error.asText() : body;
-        } catch (Exception notJson) {
-            return body;
-        }
     }
 
     /** A key's rate limit is part of normal operation: wait as long as the server says and send again. */
