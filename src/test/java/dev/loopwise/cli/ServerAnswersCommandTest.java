@@ -35,6 +35,15 @@ class ServerAnswersCommandTest {
     @BeforeEach
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/drift/replay", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] body = ("{\"requests\":1,\"failed\":0,\"firstError\":null,\"alerts\":0,\"checks\":[{\"afterRequests\":1,"
+                    + "\"raised\":[],\"confirmed\":[]}]}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             boolean loopwise = exchange.getRequestURI().getPath().startsWith("/api/v1/");
             byte[] body = (loopwise ? REFUSED_KEY : "<html><body><main>Not found</main></body></html>").getBytes(StandardCharsets.UTF_8);
@@ -78,6 +87,20 @@ class ServerAnswersCommandTest {
                 assertTrue(printed.err.contains("is not Loopwise (HTTP 404") && printed.err.strip().lines().count() == 1, printed.err);
                 assertFalse(printed.err.contains("<html") || printed.err.contains("JsonNode"), printed.err);
             }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aReplayThatRanSaysItsCountsInWords() throws Exception {
+        Path file = Files.createTempFile("replay", ".csv");
+        Files.writeString(file, "text\nwhere is my parcel\n");
+        try {
+            Printed printed = run("replay", "--file", file.toString(), "--key", "k", "--url", url);
+            assertEquals(0, printed.exit, printed.err);
+            // It said "1 drift checks ran".
+            assertTrue(printed.out.contains("Replayed 1 ticket (0 failed); 1 drift check ran."), printed.out);
         } finally {
             Files.delete(file);
         }

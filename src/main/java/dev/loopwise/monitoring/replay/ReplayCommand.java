@@ -6,6 +6,7 @@ import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.common.http.ServerAnswers;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
 import java.net.URI;
@@ -81,9 +82,9 @@ public class ReplayCommand implements Callable<Integer> {
             System.out.printf("%6d requests sent: %s%n", check.get("afterRequests").asInt(), describe(check));
         }
         int failed = done.get("failed").asInt();
-        System.out.printf("Replayed %d tickets (%d failed%s); %d drift checks ran. The dashboard: %s/admin/drift%n",
-                done.get("requests").asInt(), failed, failed > 0 ? ", the first: " + done.get("firstError").asText() : "",
-                done.get("checks").size(), url);
+        System.out.printf("Replayed %s (%d failed%s); %s ran. The dashboard: %s/admin/drift%n",
+                Counts.of(done.get("requests").asInt(), "ticket"), failed, failed > 0 ? ", the first: " + done.get("firstError").asText() : "",
+                Counts.of(done.get("checks").size(), "drift check"), url);
         return failed == 0 ? 0 : 1;
     }
 
