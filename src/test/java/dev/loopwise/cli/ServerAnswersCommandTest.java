@@ -101,9 +101,44 @@ class ServerAnswersCommandTest {
             assertEquals(0, printed.exit, printed.err);
             // It said "1 drift checks ran".
             assertTrue(printed.out.contains("Replayed 1 ticket (0 failed); 1 drift check ran."), printed.out);
+            assertEquals("", printed.err, "a quick answer needs no word about waiting");
         } finally {
             Files.delete(file);
         }
+    }
+
+    @Test
+    void aReplayLoopwiseTakesAWhileToAnswerIsSaidToBeUnderWay() throws Exception {
+        Path file = Files.createTempFile("replay", ".csv");
+        Files.writeString(file, "text\nwhere is my parcel\n");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // Answers only once the command has said it is waiting, as a file of a thousand tickets keeps it waiting for minutes.
+        server.createContext("/slow/api/v1/drift/replay", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            for (int i = 0; i < 600 && !err.toString(StandardCharsets.UTF_8).contains("Replaying"); i++) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            byte[] body = "{\"requests\":1,\"failed\":0,\"firstError\":null,\"alerts\":0,\"checks\":[]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        PrintStream before = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, LoopwiseCommand.commandLine().execute("replay", "--file", file.toString(), "--key", "k", "--url", url + "/slow"));
+        } finally {
+            System.setErr(before);
+            Files.delete(file);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Replaying " + file.getFileName() + " on " + url
+                + "/slow, a drift check every 50 tickets: each check's finding is printed once Loopwise has answered them all."), err.toString());
     }
 
     @Test
