@@ -105,7 +105,7 @@ public final class AtomicFiles {
                 throw e;
             }
             try {
-                FileLock lock = channel.lock();
+                FileLock lock = lockIfSupported(channel);
                 // Another process may have taken it for a leftover between its creation and the lock: then start over.
                 if (Files.exists(partial)) {
                     return new Locked(partial, channel, lock);
@@ -117,6 +117,15 @@ public final class AtomicFiles {
                 deleteQuietly(partial);
                 throw e;
             }
+        }
+    }
+
+    /** A file system without locks (some network shares) still gets the file: others then never take its part for a leftover. */
+    private static FileLock lockIfSupported(FileChannel channel) throws IOException {
+        try {
+            return channel.lock();
+        } catch (UnsupportedOperationException | IOException noLocks) {
+            return null;
         }
     }
 
