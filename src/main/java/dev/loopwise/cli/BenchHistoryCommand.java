@@ -18,6 +18,7 @@ import dev.loopwise.ticket.Reply;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,6 +97,7 @@ public class BenchHistoryCommand extends DatabaseCommand {
             System.err.println("loopwise: this database already has a history; bench-history needs a new, empty one.");
             return 2;
         }
+        System.err.println("waiting for the demo's first model version to be trained...");
         int version = awaitModel();
         List<Long> reviewers = new ArrayList<>();
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -108,18 +110,19 @@ public class BenchHistoryCommand extends DatabaseCommand {
         HistoryGrowth.Sizes first = growth.grow(BASELINE_SCALE, "a", version, reviewers, Duration.ofDays(90));
         bean(ReviewTallies.class).rebuild();
         growth.vacuum();
-        measure(reviewers, true); // a first pass warms the JVM up, so both measured passes run on compiled code
-        Map<String, double[]> empty = measure(reviewers, false);
+        measure(reviewers, "warming up"); // a first pass warms the JVM up, so both measured passes run on compiled code
+        Map<String, double[]> empty = measure(reviewers, "at the start");
         HistoryRounds rounds = new HistoryRounds(roundJudgements, roundPolicyTickets);
         HistoryRounds.Timing roundAtStart = roundJudgements > 0 ? rounds.measure(growth, "c", version, reviewers) : null;
         long start = System.nanoTime();
+        System.err.println("growing the history...");
         HistoryGrowth.Sizes added = growth.grow(scale, "b", version, reviewers);
         bean(ReviewTallies.class).rebuild();
         bean(TallyRollup.class).rollUp(); // as the service's job would have done over the year the history spans
         growth.vacuum();
         System.err.printf("grown by %,d requests, %,d items, %,d judgements in %.0f s%n", added.requests(), added.items(), added.judgements(),
                 (System.nanoTime() - start) / 1e9);
-        Map<String, double[]> grown = measure(reviewers, false);
+        Map<String, double[]> grown = measure(reviewers, "grown");
         HistoryRounds.Timing roundGrown = roundJudgements > 0 ? rounds.measure(growth, "d", version, reviewers) : null;
         System.out.printf("%-44s %9s %9s %11s %11s %9s%n", "operation (service calls, in process)", "start p50", "start p95",
                 "grown p50", "grown p95", "p95 ratio");
@@ -128,8 +131,8 @@ public class BenchHistoryCommand extends DatabaseCommand {
             System.out.printf("%-44s %9.1f %9.1f %11.1f %11.1f %9.2f%n", name, e[0], e[1], g[0], g[1], g[1] / e[1]);
         });
         System.out.printf("start: the demo with %,d served requests, %,d review items, %,d judgements; grown: +%,d, +%,d, +%,d "
-                + "(scale %.2f); times in ms%n", first.requests() + 250, first.items(), first.judgements(), added.requests(), added.items(),
-                added.judgements(), scale);
+                + "(scale %s); times in ms%n", first.requests() + 250, first.items(), first.judgements(), added.requests(), added.items(),
+                added.judgements(), scaleText(scale));
         if (roundJudgements > 0) {
             System.out.printf("alignment round (vector reward model, policy on %,d tickets), start: %s%n", roundPolicyTickets,
                     roundAtStart.describe());
@@ -139,21 +142,22 @@ public class BenchHistoryCommand extends DatabaseCommand {
     }
 
     /**
-     * @param warmUp a pass whose figures are thrown away: it refills once, because the starting history has
-     *               unreviewed tickets for about eight refills and the measured pass needs five of them
+     * @param pass "warming up" for a pass whose figures are thrown away: it refills once, because the starting history
+     *             has unreviewed tickets for about eight refills and the measured pass needs five of them
      */
-    private Map<String, double[]> measure(List<Long> reviewers, boolean warmUp) throws Exception {
+    private Map<String, double[]> measure(List<Long> reviewers, String pass) throws Exception {
+        boolean warmUp = pass.equals("warming up");
+        Map<String, double[]> results = new LinkedHashMap<>();
         ReviewStats stats = bean(ReviewStats.class);
         ReviewService review = bean(ReviewService.class);
         MonitoringService monitoring = bean(MonitoringService.class);
         EntityManager em = bean(EntityManager.class);
         long reviewer = reviewers.get(0);
-        Map<String, double[]> results = new LinkedHashMap<>();
         int few = Math.max(3, consuming() / 8);
-        results.put("GET /review (home)", HistoryTiming.of(iterations, () -> stats.home(reviewer)));
-        results.put("GET /review/judge", HistoryTiming.of(iterations, () -> stats.home(reviewer)));
-        results.put("POST /review/items/{id} (browser submit)", submits(reviewers, review, stats));
-        results.put("GET /admin/review", HistoryTiming.of(iterations, () -> {
+        timed(results, pass, "GET /review (home)", HistoryTiming.of(iterations, () -> stats.home(reviewer)));
+        timed(results, pass, "GET /review/judge", HistoryTiming.of(iterations, () -> stats.home(reviewer)));
+        timed(results, pass, "POST /review/items/{id} (browser submit)", submits(reviewers, review, stats));
+        timed(results, pass, "GET /admin/review", HistoryTiming.of(iterations, () -> {
             stats.overall();
             QuarkusTransaction.requiringNew().run(() -> {
                 ReviewAdminService.pendingRewrites(50);
@@ -163,14 +167,25 @@ public class BenchHistoryCommand extends DatabaseCommand {
             });
             return null;
         }));
-        results.put("GET /admin/review/agreement (chart)", HistoryTiming.of(iterations, stats::alphaOverTime));
-        results.put("GET /api/v1/review/next (refills 40)", HistoryTiming.of(warmUp ? 1 : few, 0, () -> QuarkusTransaction.requiringNew().run(() ->
+        timed(results, pass, "GET /admin/review/agreement (chart)", HistoryTiming.of(iterations, stats::alphaOverTime));
+        timed(results, pass, "GET /api/v1/review/next (refills 40)", HistoryTiming.of(warmUp ? 1 : few, 0, () -> QuarkusTransaction.requiringNew().run(() ->
                 em.createNativeQuery("update review_items set status = 'complete' where status = 'open' and kind <> 'gold'")
                         .executeUpdate()), () -> review.next(reviewers.get(1))));
         monitoring.check(true); // the last check, so the next ones find no new traffic, as between bursts
-        results.put("drift check, nothing new (every 30 s)", HistoryTiming.of(iterations, () -> monitoring.check(false)));
-        results.put("drift check, full window", HistoryTiming.of(few, () -> monitoring.check(true)));
+        timed(results, pass, "drift check, nothing new (every 30 s)", HistoryTiming.of(iterations, () -> monitoring.check(false)));
+        timed(results, pass, "drift check, full window", HistoryTiming.of(few, () -> monitoring.check(true)));
         return results;
+    }
+
+    /** --scale as given: "%.2f" printed 0.001 as 0.00, a history that seemed not grown at all. */
+    static String scaleText(double scale) {
+        return BigDecimal.valueOf(scale).stripTrailingZeros().toPlainString();
+    }
+
+    /** Said as each operation is done: a pass at --iterations 1000 takes minutes, which a silent terminal leaves to guesswork. */
+    static void timed(Map<String, double[]> results, String pass, String operation, double[] figures) {
+        results.put(operation, figures);
+        System.err.printf("timed %s (%s)%n", operation, pass);
     }
 
     /** Timed runs of an operation that uses up the starting history's review items. */

@@ -16,6 +16,7 @@ import dev.loopwise.security.apikey.ApiKeyCommand;
 import dev.loopwise.security.user.UserCommand;
 import dev.loopwise.serving.BenchServingCommand;
 import dev.loopwise.ticket.BenchImportCommand;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
@@ -66,6 +67,11 @@ public class LoopwiseCommand {
         }
         if (failure instanceof ConnectException) {
             return "no Loopwise answered at that address (the connection was refused): start it, or give --url";
+        }
+        // Java's HTTP client words it "HTTP/1.1 header parser received no bytes": a database's port, or TLS spoken to http://.
+        if (failure instanceof IOException && failure.getClass() == IOException.class && failure.getMessage() != null
+                && failure.getMessage().contains("received no bytes")) {
+            return HttpMessages.NO_HTTP_ANSWER;
         }
         if (failure instanceof HttpTimeoutException) {
             return "Loopwise did not answer in time: " + failure.getMessage();

@@ -61,6 +61,10 @@ public final class DriftMessages {
 
     public static final String REPLAY_NO_ROWS = "The file holds no rows, so there is nothing to replay: put one ticket on each"
             + " line (a CSV needs a header line with a text column, then the tickets). Nothing was sent.";
+    /** A replay measures the active version: with none, every ticket would fail. */
+    public static final String REPLAY_NO_ACTIVE_MODEL = "No model is active yet, so every replayed ticket would fail and nothing was"
+            + " sent: train one on Models (or wait for the training under way to finish), then replay.";
+
     public static final String REPLAY_BODY_EMPTY = "The request body is empty: send the CSV or JSONL file of tickets as the body.";
 
     public static String replayStride(int most) {

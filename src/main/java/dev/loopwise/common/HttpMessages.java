@@ -47,6 +47,21 @@ public final class HttpMessages {
     public static final String UNKNOWN_HOST = "no server of that name was found (the name in --url does not resolve): check its"
             + " spelling, or give the machine's IP address";
 
+    /** A command's request that Loopwise refused, with Loopwise's own sentence. */
+    public static String refusedByLoopwise(String request, int status, String said) {
+        return "Loopwise refused " + request + " (HTTP " + status + "): " + said;
+    }
+
+    /** A command's request answered by something that is not Loopwise (a web page, another service, a wrong path). */
+    public static String notLoopwise(String address, int status) {
+        return "what answers at " + address + " is not Loopwise (HTTP " + status + " without Loopwise's error in JSON): check"
+                + " --url, the address Loopwise's pages open at";
+    }
+
+    /** A command's --url where a server takes the connection but sends no HTTP answer (a database's port, or TLS). */
+    public static final String NO_HTTP_ANSWER = "the server at --url closed the connection without an HTTP answer: it is not"
+            + " Loopwise, or it takes https:// (check --url)";
+
     /** A command's --url (or --versus) that is not the address of a server. */
     public static String notAServerAddress(String value) {
         String shown = value.length() > 80 ? value.substring(0, 80) + "…" : value;

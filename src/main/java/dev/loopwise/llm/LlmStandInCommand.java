@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.StartMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -7,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,7 +76,16 @@ public class LlmStandInCommand implements Callable<Integer> {
                 } else {
                     vertx.setTimer(wait, id -> answer.run());
                 }
-            })).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            })).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().handle((listening, failure) -> {
+                // Vert.x says only "Address already in use", whichever transport it bound with.
+                if (failure != null && String.valueOf(failure.getMessage()).contains("Address already in use")) {
+                    throw new IllegalArgumentException(StartMessages.portTaken(port, "--port"));
+                }
+                if (failure != null) {
+                    throw new CompletionException(failure);
+                }
+                return listening;
+            }).get(10, TimeUnit.SECONDS);
             System.out.printf("stand-in LLM at http://127.0.0.1:%d/v1 (any model, any key), answering after %d ms%s; Ctrl+C stops it%n",
                     server.actualPort(), delayMs, jitterMs == 0 ? "" : " + 0–" + jitterMs + " ms");
             CountDownLatch stopped = new CountDownLatch(1);

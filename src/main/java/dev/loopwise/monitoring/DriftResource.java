@@ -120,6 +120,7 @@ public class DriftResource {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("invalid_file", DriftMessages.REPLAY_BODY_EMPTY);
         }
+        tickets.requireActiveModel();
         String type = headers.getMediaType() == null ? "" : headers.getMediaType().getSubtype();
         List<String> texts = tickets.checked(body, type.equals("csv") ? TicketFile.Format.CSV
                 : type.contains("json") ? TicketFile.Format.JSONL : TicketFile.guess(null, body));

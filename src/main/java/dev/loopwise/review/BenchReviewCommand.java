@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
+import dev.loopwise.common.http.ServerAnswers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,11 +74,12 @@ public class BenchReviewCommand implements Callable<Integer> {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < reviewers; i++) {
             String name = "bench-" + run + "-" + i;
-            send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name + "\",\"password\":\"bench-" + UUID.randomUUID()
-                    + "\",\"roles\":\"reviewer\"}");
+            // A wrong key or address stops here in one sentence, before any reviewer works.
+            ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name + "\",\"password\":\"bench-"
+                    + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}"));
             // Without a limit: a simulated reviewer clicks far faster than a person, and would measure the limit.
             String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
-            keys.add(JSON.readTree(send("POST", "/api/v1/keys", adminKey, request).body()).get("key").asText());
+            keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
         }
         // People first: the saturated mode uses the queue up far faster.
         int failed = think > 0 ? measure(keys, think, String.format("reading %.1f s per item", think)) : 0;

@@ -2,7 +2,9 @@ package dev.loopwise.serving;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.ConnectException;
+import dev.loopwise.common.ServingMessages;
+import dev.loopwise.common.http.ServerAnswers;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,26 +91,23 @@ final class RespondLoad {
         return results;
     }
 
-    /** The encoder the server answers with, as its models list says (admin keys only; others see why not). */
-    /** The active version's encoder, as its server names it; a server nobody answers at is refused, as the measuring would be. */
-    String serverEncoder(String url) throws ConnectException {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/models")).timeout(Duration.ofSeconds(10))
-                    .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return "unknown (GET /api/v1/models answered " + response.statusCode() + ")";
-            }
-            for (JsonNode v : new ObjectMapper().readTree(response.body())) {
-                if ("active".equals(v.path("status").asText())) {
-                    return "v" + v.path("version").asInt() + ": " + v.path("encoder").asText();
-                }
-            }
-            return "none (no active version)";
-        } catch (ConnectException e) {
-            throw e;
-        } catch (Exception e) {
-            return "unknown (" + e.getMessage() + ")";
+    /**
+     * The active version's encoder, as the server's models list names it (admins only: a service key, which may answer
+     * tickets, is told why it is unknown). A key the server does not know, an address where no Loopwise answers, or a
+     * server without an active version is refused at once: every request would fail, and the table would measure failures.
+     */
+    String serverEncoder(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/models")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + key).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 403 && ServerAnswers.loopwiseError(response.body()) != null) {
+            return "unknown (GET /api/v1/models is for admins' keys)";
         }
+        for (JsonNode v : new ObjectMapper().readTree(ServerAnswers.ok(response).body())) {
+            if ("active".equals(v.path("status").asText())) {
+                return "v" + v.path("version").asInt() + ": " + v.path("encoder").asText();
+            }
+        }
+        throw new IllegalStateException(ServingMessages.NO_ACTIVE_MODEL);
     }
 
     private static String json(String text) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 public interface ServingConfig {
     /** Longest ticket text accepted, in characters. */
     @WithDefault("4000")
+    @WithConverter(SettingRange.TicketCharacters.class)
     int maxTextLength();
 
     /**
@@ -19,6 +20,7 @@ public interface ServingConfig {
      * sending a long conversation's every turn needs far fewer than this.
      */
     @WithDefault("1000")
+    @WithConverter(SettingRange.ChatMessages.class)
     int maxChatMessages();
 
     /**
@@ -26,14 +28,17 @@ public interface ServingConfig {
      * earlier turns included): about 50,000 tokens, more than a support conversation with a long system prompt holds.
      */
     @WithDefault("200000")
+    @WithConverter(SettingRange.ChatCharacters.class)
     int maxChatCharacters();
 
     /** Most requests encoded together; concurrent requests wait for each other only while the encoder is busy. */
     @WithDefault("32")
+    @WithConverter(SettingRange.Batch.class)
     int maxBatch();
 
     /** Requests waiting for the encoder beyond this are refused with 503 instead of piling up. */
     @WithDefault("2048")
+    @WithConverter(SettingRange.Queue.class)
     int queueCapacity();
 
     /**

@@ -43,7 +43,7 @@ public class ServingPipeline {
 
     /** No model version is active yet. */
     public static class NoActiveModel extends RuntimeException {
-        NoActiveModel() {
+        public NoActiveModel() {
             super("No model is active yet");
         }
     }

@@ -74,8 +74,18 @@ public final class NullRounds {
                 default -> waiting++;
             }
             reasons.add(result.outcome() + (result.reason() == null ? "" : ": " + result.reason()));
-            progress.accept("Null round " + (r + 1) + " of " + rounds + ": " + result.outcome());
+            progress.accept(roundSaid(r + 1, rounds, result));
         }
         return new Tally(rounds, judgementsPerRound, promoted, rejected, waiting, reasons);
+    }
+
+    /** In the table's words (promoted, rejected, waiting), with the gate's reason: "fail" alone told nothing of why. */
+    static String roundSaid(int round, int rounds, RoundResult result) {
+        String outcome = switch (result.outcome()) {
+            case RoundResult.PASS -> "promoted";
+            case RoundResult.FAIL -> "rejected";
+            default -> "left waiting";
+        };
+        return "Null round " + round + " of " + rounds + ": " + outcome + (result.reason() == null ? "" : " (" + result.reason() + ")");
     }
 }

@@ -80,4 +80,67 @@ public abstract class SettingRange implements Converter<Integer> {
             return check(value);
         }
     }
+
+    /**
+     * The answering API's limits: at 0 or below every ticket is refused ("answers tickets of at most -5 characters") while
+     * the start looks fine. Each reads as "from 1 to N".
+     */
+    public static final class TicketCharacters extends SettingRange {
+        public TicketCharacters() {
+            super(1, 1_000_000, "characters");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** Messages of one chat-completions request. */
+    public static final class ChatMessages extends SettingRange {
+        public ChatMessages() {
+            super(1, 1_000_000, "messages");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** Characters across one chat-completions request's messages. */
+    public static final class ChatCharacters extends SettingRange {
+        public ChatCharacters() {
+            super(1, 100_000_000, "characters");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** Requests encoded together: 0 would encode none, and past a thousand a batch only waits longer. */
+    public static final class Batch extends SettingRange {
+        public Batch() {
+            super(1, 1024, "requests");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** Requests waiting for the encoder: 0 or below would refuse every one with 503. */
+    public static final class Queue extends SettingRange {
+        public Queue() {
+            super(1, 1_000_000, "requests");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
 }

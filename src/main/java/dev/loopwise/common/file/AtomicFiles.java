@@ -6,19 +6,31 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Files written whole or not at all. A file written in place and cut short (a full disk, an exception, Ctrl-C) looks
  * like a shorter valid one — a scores file with fewer rows, a model file that loads wrong — so content goes to a
  * temporary file beside the target and is renamed over it only once complete: a reader sees the old file or the new
- * one. The temporary file is removed when writing fails; one left by a killed process keeps its {@code .part} ending.
+ * one. The temporary file is removed when writing fails; one left by a killed process keeps its {@code .part} ending
+ * until the next write to the same target removes it. A writer holds a lock on its temporary file until it is in place,
+ * and the lock dies with the process: a part file nobody holds is a killed run's, never another live writer's.
  */
 public final class AtomicFiles {
     /** What goes into the file; the stream is closed by the caller of {@link #write}. */
@@ -27,6 +39,10 @@ public final class AtomicFiles {
         void writeTo(T out) throws IOException;
     }
 
+    /** The part files this process is writing now. */
+    private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {
     }
 
@@ -34,21 +50,123 @@ public final class AtomicFiles {
     public static void write(Path target, Content<OutputStream> content) throws IOException {
         // A link is written through, as writing in place did: replacing it would leave the file it names untouched.
         Path destination = Files.isSymbolicLink(target) ? target.toRealPath() : target;
-        // Visible, not a dot-file: one left by a killed run (an encoder unpack leaves ~130 MB) is plain to see and remove.
-        Path partial = Files.createTempFile(folder(destination), destination.getFileName() + ".", ".part");
+        Path folder = folder(destination);
+        String name = destination.getFileName().toString();
+        removeStaleParts(folder, name);
         boolean placed = false;
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
-                content.writeTo(out);
-            }
+        Path partial = null;
+        try (Locked locked = lockedPart(folder, name)) {
+            partial = locked.path();
+            // Written through the locked channel, which stays open until the move: closing any channel of the file would drop the lock.
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(locked.channel()));
+            content.writeTo(out);
+            out.flush();
             keepPermissions(partial, destination);
             moveIntoPlace(partial, destination);
             placed = true;
         } finally {
-            if (!placed) {
+            if (!placed && partial != null) {
                 deleteQuietly(partial);
             }
         }
+    }
+
+    private record Locked(Path path, FileChannel channel, FileLock lock) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                WRITING.remove(path);
+            }
+        }
+    }
+
+    /** A new part file beside the target, readable by its owner only and locked by this process. */
+    private static Locked lockedPart(Path folder, String name) throws IOException {
+        while (true) {
+            // Visible, not a dot-file: one left by a killed run (an encoder unpack leaves ~130 MB) is plain to see and remove.
+            Path partial = folder.resolve(name + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".part").toAbsolutePath();
+            // Known as this process's before it exists, so that no writer here ever opens it as a possible leftover.
+            if (!WRITING.add(partial)) {
+                continue;
+            }
+            FileChannel channel;
+            try {
+                channel = Files.getFileStore(folder).supportsFileAttributeView(PosixFileAttributeView.class)
+                        ? FileChannel.open(partial, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                        : FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException taken) {
+                WRITING.remove(partial);
+                continue;
+            } catch (IOException | RuntimeException e) {
+                WRITING.remove(partial);
+                throw e;
+            }
+            try {
+                FileLock lock = lockIfSupported(channel);
+                // Another process may have taken it for a leftover between its creation and the lock: then start over.
+                if (Files.exists(partial)) {
+                    return new Locked(partial, channel, lock);
+                }
+                channel.close();
+                WRITING.remove(partial);
+            } catch (IOException | RuntimeException e) {
+                new Locked(partial, channel, null).close();
+                deleteQuietly(partial);
+                throw e;
+            }
+        }
+    }
+
+    /** A file system without locks (some network shares) still gets the file: others then never take its part for a leftover. */
+    private static FileLock lockIfSupported(FileChannel channel) throws IOException {
+        try {
+            return channel.lock();
+        } catch (UnsupportedOperationException | IOException noLocks) {
+            return null;
+        }
+    }
+
+    /**
+     * Removes the part files of {@code name} that no process holds: those of a run killed while writing it. One a live
+     * writer holds (here or in another process), or whose lock cannot be asked about, stays.
+     */
+    private static void removeStaleParts(Path folder, String name) {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, glob(name) + ".*.part")) {
+            for (Path part : parts) {
+                if (isPartOf(part.getFileName().toString(), name)) {
+                    removeIfUnheld(part);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Leftovers cost disk space, not correctness: the write itself goes ahead.
+        }
+    }
+
+    private static boolean isPartOf(String file, String name) {
+        return file.startsWith(name + ".") && file.endsWith(".part")
+                && file.substring(name.length() + 1, file.length() - ".part".length()).matches("\\d+");
+    }
+
+    private static void removeIfUnheld(Path part) {
+        // Not even opened when this process writes it: on Linux, closing any channel of a file drops the process's lock on it.
+        if (WRITING.contains(part.toAbsolutePath())) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
+            if (lock != null) {
+                Files.deleteIfExists(part);
+            }
+        } catch (OverlappingFileLockException | IOException held) {
+            // Held by a writer in this process, gone already, or on a file system without locks: left as it is.
+        }
+    }
+
+    /** {@code name} with the characters a glob reads as patterns escaped. */
+    private static String glob(String name) {
+        return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
     /** As {@link #write}, for text in UTF-8. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
+import dev.loopwise.common.http.ServerAnswers;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
 import java.net.URI;
@@ -17,6 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,6 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "replay", description = "Replay a ticket file against a running Loopwise and report drift as it is detected.")
 public class ReplayCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SAY_WAITING_AFTER_SECONDS = 3;
 
     @Option(names = "--file", required = true, description = "CSV or JSONL with a text column (e.g. src/main/resources/demo/traffic-shifted.csv).")
     Path file;
@@ -61,13 +67,22 @@ public class ReplayCommand implements Callable<Integer> {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         String name = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
         String type = TicketFile.guess(name, text) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
+        // Up to LOOPWISE_MONITORING_REPLAY_IN_REQUEST tickets are answered while this waits: minutes for a long file, which
+        // a silent terminal leaves to guesswork. Said only once it takes a while, so a wrong address stays one sentence.
+        String waiting = String.format("Replaying %s on %s, a drift check every %s: each check's finding is printed once"
+                + " Loopwise has answered them all.", file.getFileName(), url, Counts.of(stride, "ticket"));
         HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replay?stride=" + stride))
-                .timeout(Duration.ofHours(1)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+                .timeout(Duration.ofHours(1)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(content)), waiting);
         if (sent.statusCode() == 202) {
             return followed(JSON.readTree(sent.body()).get("id").asLong());
         }
         if (sent.statusCode() != 200) {
-            System.err.println("Not replayed (HTTP " + sent.statusCode() + "): " + error(sent.body()));
+            // Loopwise's refusal (a ticket breaking /respond's rules, no active model) is said as "Not replayed"; any
+            // other answer means something else listens at --url.
+            if (ServerAnswers.loopwiseError(sent.body()) == null) {
+                throw new IllegalStateException(ServerAnswers.refusal(sent));
+            }
+            System.err.println("Not replayed (HTTP " + sent.statusCode() + "): " + ServerAnswers.loopwiseError(sent.body()));
             return 1;
         }
         JsonNode done = JSON.readTree(sent.body());
@@ -75,9 +90,9 @@ public class ReplayCommand implements Callable<Integer> {
             System.out.printf("%6d requests sent: %s%n", check.get("afterRequests").asInt(), describe(check));
         }
         int failed = done.get("failed").asInt();
-        System.out.printf("Replayed %d tickets (%d failed%s); %d drift checks ran. The dashboard: %s/admin/drift%n",
-                done.get("requests").asInt(), failed, failed > 0 ? ", the first: " + done.get("firstError").asText() : "",
-                done.get("checks").size(), url);
+        System.out.printf("Replayed %s (%d failed%s); %s ran. The dashboard: %s/admin/drift%n",
+                Counts.of(done.get("requests").asInt(), "ticket"), failed, failed > 0 ? ", the first: " + done.get("firstError").asText() : "",
+                Counts.of(done.get("checks").size(), "drift check"), url);
         return failed == 0 ? 0 : 1;
     }
 
@@ -89,7 +104,7 @@ public class ReplayCommand implements Callable<Integer> {
             HttpResponse<String> status = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replays/" + id))
                     .timeout(Duration.ofSeconds(60)).GET());
             if (status.statusCode() != 200) {
-                System.err.println("Could not follow replay " + id + " (HTTP " + status.statusCode() + "): " + error(status.body()));
+                System.err.println("Could not follow replay " + id + ": " + ServerAnswers.refusal(status));
                 return 1;
             }
             JsonNode view = JSON.readTree(status.body());
@@ -113,24 +128,33 @@ public class ReplayCommand implements Callable<Integer> {
                 : "DRIFT confirmed: " + String.join(", ", confirmed);
     }
 
-    private static String error(String body) {
-        try {
-            JsonNode error = JSON.readTree(body).get("error");
-            return error != null && error.isTextual() ? error.asText() : body;
-        } catch (Exception notJson) {
-            return body;
-        }
-    }
-
     /** A key's rate limit is part of normal operation: wait as long as the server says and send again. */
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return send(request, null);
+    }
+
+    /** {@code waiting}, if any, is said on stderr when the answer takes longer than a few seconds. */
+    private HttpResponse<String> send(HttpRequest.Builder request, String waiting) throws Exception {
         HttpRequest built = request.header("Authorization", "Bearer " + key).build();
-        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = answer(built, waiting);
         while (response.statusCode() == 429) {
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             Thread.sleep(Math.max(1, seconds) * 1000L);
-            response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            response = answer(built, waiting);
         }
         return response;
+    }
+
+    private HttpResponse<String> answer(HttpRequest request, String waiting) throws Exception {
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        if (waiting == null) {
+            return answer.get();
+        }
+        try {
+            return answer.get(SAY_WAITING_AFTER_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException stillAnswering) {
+            System.err.println(waiting);
+            return answer.get();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring.replay;
 
 import dev.loopwise.audit.AuditLog;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.monitoring.drift.MonitoringService;
 import dev.loopwise.serving.ServingPipeline;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -75,7 +77,7 @@ public class ReplayService {
                     answer.join();
                 } catch (RuntimeException e) {
                     failed++;
-                    firstError = firstError != null ? firstError : String.valueOf(e.getCause() == null ? e : e.getCause());
+                    firstError = firstError != null ? firstError : why(e.getCause() == null ? e : e.getCause());
                 }
             }
             sent += answers.size();
@@ -83,5 +85,19 @@ public class ReplayService {
             progress.accept(new Replayed(sent, failed, firstError, checks));
         }
         return new Replayed(sent, failed, firstError, checks);
+    }
+
+    /** Why a ticket failed, as /respond would say it: the class name of a pipeline's exception means nothing to a lead. */
+    static String why(Throwable failure) {
+        if (failure instanceof ServingPipeline.NoActiveModel) {
+            return ServingMessages.NO_ACTIVE_MODEL;
+        }
+        if (failure instanceof ServingPipeline.Failed) {
+            return ServingMessages.SERVING_FAILED;
+        }
+        if (failure instanceof TimeoutException || failure instanceof IllegalStateException && "overloaded".equals(failure.getMessage())) {
+            return ServingMessages.OVERLOADED;
+        }
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }
 }

@@ -35,6 +35,7 @@ public class ReplayTickets {
     }
 
     public Chosen choose(String source, FileUpload file) throws IOException {
+        requireActiveModel();
         boolean fileGiven = file != null && file.size() > 0;
         if (fileGiven && ("demo".equals(source) || "demo-shifted".equals(source))) {
             // Both chosen: replaying one and silently dropping the other would leave the lead reading the wrong outcome.
@@ -73,6 +74,13 @@ public class ReplayTickets {
         }
         String text = TextFiles.utf8(file.uploadedFile(), file.fileName());
         return checked(text, TicketFile.guess(file.fileName(), text));
+    }
+
+    /** A replay measures the active version: without one, the whole file would come back failed, ticket by ticket. */
+    public void requireActiveModel() {
+        if (registry.current().isEmpty()) {
+            throw ApiException.conflict("no_active_model", DriftMessages.REPLAY_NO_ACTIVE_MODEL);
+        }
     }
 
     /** A file's tickets, held to the answering API's rules before anything is sent (a problem refuses the whole file). */

@@ -14,6 +14,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,27 @@ class RefusedSettingsTest {
         assertEquals(Duration.ofHours(6), mapping(ServingConfig.class, "loopwise.serving.max-batch", "32").partitionInterval());
         assertEquals(Duration.ofMinutes(90), mapping(ServingConfig.class, "loopwise.serving.partition-interval", "90m").partitionInterval());
         assertEquals(Duration.ofSeconds(45), mapping(MonitoringConfig.class, "loopwise.monitoring.check-interval", "45").checkInterval());
+    }
+
+    @Test
+    void theAnsweringApisLimitsAreAboveZero() {
+        // -5 started fine and then refused every ticket: "Loopwise answers tickets of at most -5".
+        String[][] limits = {{"max-text-length", "characters from 1 to 1000000"}, {"max-chat-messages", "messages from 1 to 1000000"},
+            {"max-chat-characters", "characters from 1 to 100000000"}, {"max-batch", "requests from 1 to 1024"},
+            {"queue-capacity", "requests from 1 to 1000000"}};
+        for (String[] limit : limits) {
+            String variable = "LOOPWISE_SERVING_" + limit[0].toUpperCase(Locale.ROOT).replace('-', '_');
+            for (String bad : new String[] {"-5", "0", "2000000000"}) {
+                assertEquals(variable + " is '" + bad + "', which Loopwise cannot use (a whole number of " + limit[1] + " is expected):"
+                        + " correct it and start again.", refused(ServingConfig.class, "loopwise.serving." + limit[0], bad));
+            }
+        }
+        ServingConfig set = mapping(ServingConfig.class, "loopwise.serving.max-text-length", "1");
+        assertEquals(1, set.maxTextLength());
+        assertEquals(1000, set.maxChatMessages());
+        assertEquals(200000, set.maxChatCharacters());
+        assertEquals(32, set.maxBatch());
+        assertEquals(2048, set.queueCapacity());
     }
 
     private static String refused(Class<?> mapping, String property, String value) {

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +79,63 @@ class AtomicFilesTest {
         AtomicFiles.writeLines(latest, List.of("new"));
         assertTrue(Files.isSymbolicLink(latest));
         assertEquals("new\n", Files.readString(real));
+    }
+
+    @Test
+    void aPartFileLeftByAKilledRunIsRemovedByTheNextWriteOfItsTarget() throws Exception {
+        Path file = dir.resolve("scores.csv");
+        Path leftover = Files.writeString(dir.resolve("scores.csv.8812034412.part"), "split,gold\nvalid");
+        Path otherTarget = Files.writeString(dir.resolve("vectors.f32.77.part"), "x");
+        Path notAPart = Files.writeString(dir.resolve("scores.csv.backup.part"), "kept by hand");
+        AtomicFiles.writeLines(file, List.of("split,gold"));
+        assertFalse(Files.exists(leftover));
+        assertEquals(List.of(file, notAPart, otherTarget), files());
+    }
+
+    @Test
+    void aPartFileAnotherWriterInThisProcessHoldsIsLeftAlone() throws Exception {
+        Path file = dir.resolve("head.txt");
+        AtomicFiles.writeLines(file, List.of("old"));
+        AtomicFiles.writeText(file, out -> {
+            out.write("outer\n");
+            out.flush();
+            // A second write of the same target while this one is under way must not take this one's part file for a leftover.
+            AtomicFiles.writeLines(file, List.of("inner"));
+        });
+        assertEquals("outer\n", Files.readString(file));
+        assertEquals(List.of(file), files());
+    }
+
+    @Test
+    void aPartFileAnotherProcessHoldsIsLeftAloneAndRemovedOnceThatProcessIsGone() throws Exception {
+        Path file = dir.resolve("model.onnx");
+        Path held = Files.writeString(dir.resolve("model.onnx.4242.part"), "half an encoder");
+        Path program = Files.writeString(dir.resolve("Hold.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+                public class Hold {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE); var lock = channel.lock()) {
+                            System.out.println("locked");
+                            System.in.read();
+                        }
+                    }
+                }
+                """);
+        Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), program.toString(),
+                held.toString()).redirectErrorStream(true).start();
+        try (BufferedReader said = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("locked", said.readLine());
+            AtomicFiles.writeLines(file, List.of("whole"));
+            assertTrue(Files.exists(held), "a live writer's part file was removed");
+        } finally {
+            writer.destroy();
+            writer.waitFor();
+        }
+        AtomicFiles.writeLines(file, List.of("again"));
+        assertFalse(Files.exists(held));
+        assertEquals("again\n", Files.readString(file));
     }
 
     private List<Path> files() throws IOException {
