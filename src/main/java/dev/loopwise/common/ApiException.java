@@ -40,6 +40,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.BAD_REQUEST, "validation_failed", message, 0, param);
     }
 
+    /** The same refusal, said to be about {@code param}: a check shared by several endpoints knows the text, not the field it came in. */
+    public ApiException at(String param) {
+        return new ApiException(status, code, getMessage(), retryAfterSeconds, param);
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(Status.NOT_FOUND, "not_found", message);
     }

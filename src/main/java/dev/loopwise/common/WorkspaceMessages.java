@@ -79,6 +79,15 @@ public final class WorkspaceMessages {
     }
 
     /** One line's problem in an imported ticket file ({@code field}: text or response). */
+    /** A column name is shown back on the import page and with each ticket, so it is held to the rule of any text shown. */
+    public static String importedColumnNameControlCharacter(String quotedName, String found) {
+        return "the column name '" + quotedName + "' holds a control character (" + found + "): rename the column to plain text";
+    }
+
+    public static String importedColumnNameTooLong(int length, int max) {
+        return "a column name has " + length + " characters (at most " + max + ")";
+    }
+
     public static String importedControlCharacter(String field, String found) {
         return "the " + field + " holds a control character (" + found + "): remove it (tabs and line breaks may stay)";
     }

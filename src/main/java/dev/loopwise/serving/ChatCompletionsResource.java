@@ -49,6 +49,8 @@ public class ChatCompletionsResource {
     ModelRegistry registry;
     @Inject
     ServingConfig config;
+    @Inject
+    ServableText servable;
 
     @Operation(summary = "Answer as an OpenAI chat model", description = "The last user message is the ticket and the served reply the answer; stream true sends server-sent events. Errors come in OpenAI's shape.")
     @APIResponse(responseCode = "200", description = "The answer: a chat completion, or with stream true its chunks as server-sent events",
@@ -65,7 +67,7 @@ public class ChatCompletionsResource {
         if (drafting != null) {
             throw ApiException.badRequest("llm_loop", LlmMessages.LLM_LOOP);
         }
-        ChatFormats.Request request = read(body, config);
+        ChatFormats.Request request = read(body, config, servable);
         return serving.answer(request.ticket(), true).thenApply(answer -> {
             ChatFormats.Completion completion = ChatFormats.completion(answer, request, config.handoverMessage());
             if (request.stream()) {
@@ -111,7 +113,7 @@ public class ChatCompletionsResource {
                         + " (GET /v1/models lists it)."));
     }
 
-    private static ChatFormats.Request read(JsonNode body, ServingConfig config) {
+    private static ChatFormats.Request read(JsonNode body, ServingConfig config, ServableText servable) {
         if (body != null && body.isObject() && !body.path("messages").isMissingNode() && !body.path("messages").isNull()
                 && !body.path("messages").isArray()) {
             throw ApiException.invalidParameter("messages", LlmMessages.CHAT_MESSAGES_LIST);
@@ -146,7 +148,13 @@ public class ChatCompletionsResource {
             // Only an image, audio or file: nothing a support reply can be chosen for.
             throw ApiException.invalidParameter("messages.[" + ticketIndex + "].content", LlmMessages.chatNeedsText(ticketIndex));
         }
-        JsonStrictness.checkText("content", ticket);
+        // The text rules are shared with /respond and know no field: the refusal names the message, as SDKs show it beside it.
+        String ticketParam = "messages.[" + ticketIndex + "].content";
+        try {
+            JsonStrictness.checkText("content", ticket);
+        } catch (ApiException e) {
+            throw e.at(ticketParam);
+        }
         JsonNode stream = body.path("stream");
         if (!stream.isMissingNode() && !stream.isNull() && !stream.isBoolean()) {
             throw ApiException.invalidParameter("stream", LlmMessages.CHAT_STREAM_BOOLEAN);
@@ -156,6 +164,11 @@ public class ChatCompletionsResource {
             throw ApiException.invalidParameter("stream_options.include_usage", LlmMessages.CHAT_INCLUDE_USAGE_BOOLEAN);
         }
         ChatParameters.check(body);
+        // Checked here as well as when answered, so that a refused text names its message too.
+        ApiException refused = servable.refusal(ticket);
+        if (refused != null) {
+            throw refused.at(ticketParam);
+        }
         return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body),
                 promptCharacters);
     }

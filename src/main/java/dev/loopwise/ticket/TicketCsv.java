@@ -115,6 +115,12 @@ final class TicketCsv {
             return "line 1: the header has " + header.size() + " columns; a ticket file may have at most " + TicketFile.MAX_COLUMNS
                     + " (text, intent, response, split and others kept with each ticket). Remove the columns you do not need";
         }
+        // The header is line 1: a bad name found with the rows would be said to be on the first row's line.
+        String badName = header.stream().filter(name -> !name.isBlank()).map(TicketRowChecks::columnNameProblem)
+                .filter(problem -> problem != null).findFirst().orElse(null);
+        if (badName != null) {
+            return "line 1: " + badName;
+        }
         Set<String> seen = new HashSet<>();
         String twice = header.stream().filter(name -> !name.isBlank() && !seen.add(name)).findFirst().orElse(null);
         if (twice != null) {

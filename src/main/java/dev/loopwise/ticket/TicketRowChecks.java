@@ -23,7 +23,7 @@ final class TicketRowChecks {
     static List<String> problems(List<TicketRow> rows, int servedLimit) {
         List<String> problems = new ArrayList<>();
         Map<String, TicketRow> earlier = new HashMap<>();
-        Set<String> longColumns = new HashSet<>();
+        Set<String> badColumns = new HashSet<>();
         for (TicketRow row : rows) {
             String where = row.line() + ": ";
             if (row.text() == null || !PlainText.showsSomething(row.text())) {
@@ -68,14 +68,24 @@ final class TicketRowChecks {
                 problems.add(where + WorkspaceMessages.importedTooLong("response", PlainText.length(row.response()), TicketImporter.MAX_TEXT_LENGTH));
             }
             row.metadata().forEach((column, value) -> {
-                if (PlainText.length(column) > MAX_COLUMN_NAME && longColumns.add(column)) {
-                    problems.add(where + "a column name has " + PlainText.length(column) + " characters (at most " + MAX_COLUMN_NAME + ")");
+                String badName = columnNameProblem(column);
+                if (badName != null && badColumns.add(column)) {
+                    problems.add(where + badName);
                 } else if (value != null && PlainText.length(value) > TicketImporter.MAX_TEXT_LENGTH) {
                     problems.add(where + "'" + column + "' has " + PlainText.length(value) + " characters (at most " + TicketImporter.MAX_TEXT_LENGTH + ")");
                 }
             });
         }
         return problems;
+    }
+
+    /** What is wrong with a column's name (a CSV header's, a JSON row's key), or null. */
+    static String columnNameProblem(String column) {
+        if (PlainText.length(column) > MAX_COLUMN_NAME) {
+            return WorkspaceMessages.importedColumnNameTooLong(PlainText.length(column), MAX_COLUMN_NAME);
+        }
+        String control = JsonStrictness.storable(column) ? PlainText.firstControlCharacter(column) : null;
+        return control == null ? null : WorkspaceMessages.importedColumnNameControlCharacter(PlainText.quoted(column), control);
     }
 
     /** A sentence as one of the file's problems, which are joined by semicolons and end with one full stop. */

@@ -92,6 +92,22 @@ class ChatMessagesInputTest {
         }
     }
 
+    @Test
+    void aTicketTextRefusedByTheServingRulesNamesTheMessageItCameIn() {
+        Caller service = Caller.service(users, keys);
+        String system = "{\"role\": \"system\", \"content\": \"Be kind.\"}, ";
+        String[][] cases = {{"\"   \"", "validation_failed"}, {"\"" + "a".repeat(30_000) + "\"", "text_too_long"},
+                {"\"hi \\u0007 there\"", "invalid_text"}, {"\"hi \\u202e there\"", "invalid_text"},
+                {"[{\"type\": \"text\", \"text\": \"hi \\u001b[31m\"}]", "invalid_text"}};
+        for (String[] refused : cases) {
+            for (String stream : new String[] {"false", "true"}) {
+                send(service, "{\"stream\": " + stream + ", \"messages\": [" + system + "{\"role\": \"user\", \"content\": "
+                        + refused[0] + "}]}").statusCode(400).body("error.code", equalTo(refused[1]))
+                        .body("error.param", equalTo("messages.[1].content"));
+            }
+        }
+    }
+
     private static io.restassured.response.ValidatableResponse send(Caller caller, String body) {
         return caller.request().contentType("application/json").body(body.getBytes(StandardCharsets.UTF_8)).post("/v1/chat/completions").then();
     }

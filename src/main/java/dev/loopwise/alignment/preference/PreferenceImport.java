@@ -81,7 +81,8 @@ public class PreferenceImport {
             }
             node.fieldNames().forEachRemaining(field -> {
                 if (!PreferenceRows.READ.contains(field) && notRead.size() < 20) {
-                    notRead.add(field);
+                    // Shown back as a misspelling to fix: a direction override in it would turn the name around.
+                    notRead.add(PlainText.quoted(field));
                 }
             });
             Object row = PreferenceRows.read(node, line, problems);

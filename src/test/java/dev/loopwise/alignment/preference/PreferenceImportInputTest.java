@@ -112,6 +112,22 @@ class PreferenceImportInputTest {
     }
 
     @Test
+    void aFieldNotReadIsNamedBackWithItsInvisibleCharactersAsCodes() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String tag = UUID.randomUUID().toString();
+        try {
+            String file = "{\"prompt\":\"field names " + tag + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\",\"m\\u202Eargn\":1,\""
+                    + "k".repeat(300) + "\":2}\n";
+            admin.request().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(1))
+                    .body("notRead", equalTo(List.of("k".repeat(40) + "…", "mU+202Eargn")));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt like ?1")
+                    .setParameter(1, "%" + tag).executeUpdate());
+        }
+    }
+
+    @Test
     void anOptionalFieldSentAsNullIsTakenAsAbsent() {
         Caller admin = Caller.apiKey(keys, "admin");
         String tag = UUID.randomUUID().toString();
