@@ -1,6 +1,7 @@
 package dev.loopwise.model.encoder;
 
 import dev.loopwise.common.CommandLineMessages;
+import dev.loopwise.common.text.Counts;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketFile;
 import dev.loopwise.ticket.TicketRow;
@@ -76,8 +77,8 @@ public class BenchEncodersCommand implements Callable<Integer> {
                     System.err.printf("round %d: %s %.0f texts/s%n", r + 1, encoders.get(e), rates[e][r]);
                 }
             }
-            System.out.printf("%d texts, %.0f characters on average, calls of %d, %d rounds%n", sample.size(),
-                    sample.stream().mapToInt(String::length).average().orElse(0), batch, rounds);
+            System.out.printf("%d texts, %.0f characters on average, calls of %d, %s%n", sample.size(),
+                    sample.stream().mapToInt(String::length).average().orElse(0), batch, Counts.of(rounds, "round"));
             System.out.printf("%-22s %-40s %10s %10s %10s%n", "encoder", "id", "median/s", "min/s", "max/s");
             for (int e = 0; e < open.size(); e++) {
                 double[] sorted = rates[e].clone();
