@@ -6,6 +6,7 @@ import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.common.http.ServerAnswers;
+import dev.loopwise.common.text.Counts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,19 +73,44 @@ public class BenchReviewCommand implements Callable<Integer> {
         }
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> keys = new ArrayList<>();
-        for (int i = 0; i < reviewers; i++) {
-            String name = "bench-" + run + "-" + i;
-            // A wrong key or address stops here in one sentence, before any reviewer works.
-            ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name + "\",\"password\":\"bench-"
-                    + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}"));
-            // Without a limit: a simulated reviewer clicks far faster than a person, and would measure the limit.
-            String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
-            keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
+        List<Long> accounts = new ArrayList<>();
+        try {
+            for (int i = 0; i < reviewers; i++) {
+                String name = "bench-" + run + "-" + i;
+                // A wrong key or address stops here in one sentence, before any reviewer works.
+                JsonNode account = JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/users", adminKey, "{\"username\":\"" + name
+                        + "\",\"password\":\"bench-" + UUID.randomUUID() + "\",\"roles\":\"reviewer\"}")).body());
+                accounts.add(account.get("id").asLong());
+                // Without a limit: a simulated reviewer clicks far faster than a person, and would measure the limit.
+                String request = "{\"name\":\"bench\",\"username\":\"" + name + "\",\"requestsPerMinute\":0}";
+                keys.add(JSON.readTree(ServerAnswers.ok(send("POST", "/api/v1/keys", adminKey, request)).body()).get("key").asText());
+            }
+            // People first: the saturated mode uses the queue up far faster.
+            int failed = think > 0 ? measure(keys, think, String.format("reading %.1f s per item", think)) : 0;
+            failed += measure(keys, 0, "saturated: no reading time");
+            return failed == 0 ? 0 : 1;
+        } finally {
+            disable(accounts);
         }
-        // People first: the saturated mode uses the queue up far faster.
-        int failed = think > 0 ? measure(keys, think, String.format("reading %.1f s per item", think)) : 0;
-        failed += measure(keys, 0, "saturated: no reading time");
-        return failed == 0 ? 0 : 1;
+    }
+
+    /** The simulated reviewers' accounts are disabled afterwards, their keys with them: nobody signs in as them later. */
+    private void disable(List<Long> accounts) {
+        if (accounts.isEmpty()) {
+            return;
+        }
+        int left = 0;
+        for (long id : accounts) {
+            try {
+                if (send("PATCH", "/api/v1/users/" + id, adminKey, "{\"disabled\":true}").statusCode() >= 300) {
+                    left++;
+                }
+            } catch (Exception e) {
+                left++;
+            }
+        }
+        System.err.printf("%s disabled%s%n", Counts.of(accounts.size() - left, "simulated reviewer account"),
+                left == 0 ? "" : "; " + left + " could not be: disable the accounts named bench-… on the Users page");
     }
 
     /** Every reviewer takes an item, reads for about {@code thinkSeconds}, judges it, and goes on until the time is up. */

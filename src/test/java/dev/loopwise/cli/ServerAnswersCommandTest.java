@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.loopwise.common.HttpMessages;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,37 @@ class ServerAnswersCommandTest {
         }
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Replaying " + file.getFileName() + " on " + url
                 + "/slow, a drift check every 50 tickets: each check's finding is printed once Loopwise has answered them all."), err.toString());
+    }
+
+    @Test
+    void benchReviewDisablesTheReviewerAccountsItMade() throws Exception {
+        List<String> patched = Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/team/api/v1/users", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (exchange.getRequestMethod().equals("PATCH")) {
+                patched.add(exchange.getRequestURI().getPath() + " " + body);
+            }
+            answer(exchange, 200, "{\"id\":7,\"username\":\"bench\"}");
+        });
+        server.createContext("/team/api/v1/keys", exchange -> answer(exchange, 201, "{\"key\":\"lw_reviewer\"}"));
+        server.createContext("/team/api/v1/review/next", exchange -> answer(exchange, 204, null));
+        Printed printed = run("bench-review", "--key", "k", "--url", url + "/team", "--reviewers", "1", "--seconds", "1", "--think", "0");
+        assertEquals(0, printed.exit, printed.err);
+        assertEquals(List.of("/team/api/v1/users/7 {\"disabled\":true}"), patched, "the simulated reviewer's account was left enabled");
+        assertTrue(printed.err.contains("1 simulated reviewer account disabled"), printed.err);
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        if (json == null) {
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
     }
 
     @Test
