@@ -104,7 +104,7 @@
     item = null;
     page.dataset.settled = 'false';
     try {
-      const waitingBefore = Number($('waiting').textContent);
+      const waitingBefore = window.reviewView.count('waiting');
       const saved = await call('POST', '/review/items/' + judged.itemId, body);
       counters(saved);
       last = { itemId: judged.itemId, ratings, rewrite }; // an undo puts back what the reviewer gave
