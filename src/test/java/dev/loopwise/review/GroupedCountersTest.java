@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
@@ -15,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A reviewer's figures are grouped as every count in Loopwise is: 12,345 judgements, not 12345. */
+/** A reviewer's figures and limits are grouped as every count in Loopwise is: 12,345 judgements, not 12345. */
 @QuarkusTest
 class GroupedCountersTest {
     private static final String PASSWORD = "long-enough-pw";
@@ -45,5 +46,19 @@ class GroupedCountersTest {
         assertTrue(home.contains("id=\"home-total\">12,345<"), home);
         String judge = reviewer.request().accept("text/html").get("/review/judge").then().statusCode(200).extract().asString();
         assertTrue(judge.contains("<strong id=\"total\">12,345</strong>"), judge);
+    }
+
+    @Test
+    void limitsAreWrittenGroupedAndARefusalSaysHowLongTheTextIs() {
+        ActiveModel.await();
+        Caller reviewer = Caller.session("reviewer1");
+        String judge = reviewer.request().accept("text/html").get("/review/judge").then().statusCode(200).extract().asString();
+        assertTrue(judge.contains("At most 4,000 characters."), judge);
+        // Checked before the item is looked up: no item is needed, and nothing is saved.
+        String rewrite = "x".repeat(4001);
+        reviewer.request().header("X-CSRF-TOKEN", reviewer.csrfToken()).contentType("application/json").accept("application/json")
+                .body("{\"choice\":\"A\",\"rewrite\":\"" + rewrite + "\"}").post("/review/items/987654321").then().statusCode(400)
+                .body("code", equalTo("rewrite_too_long")).body("error", equalTo("Your rewrite has 4,001 characters; a rewrite has at"
+                        + " most 4,000. Shorten it and send again."));
     }
 }

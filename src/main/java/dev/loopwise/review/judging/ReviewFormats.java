@@ -153,6 +153,12 @@ public class ReviewFormats {
         return Submission.MAX_REWRITE;
     }
 
+    /** The limit as the page writes it: "4,000". */
+    @TemplateExtension(namespace = "review")
+    static String maxRewriteText() {
+        return Counts.number(Submission.MAX_REWRITE);
+    }
+
     @TemplateExtension(namespace = "review")
     static String justAppeared() {
         return ReviewMessages.REVIEW_JUST_APPEARED;
