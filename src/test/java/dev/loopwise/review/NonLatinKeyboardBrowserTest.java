@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.loopwise.common.ReviewMessages;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * A reviewer whose keyboard is set to Russian or Greek, to answer customers in their language, types ф or χ on the keys
  * marked A and X: the shortcuts go by where the key is when it types no Latin letter, so they work without switching.
+ * On a French keyboard the number keys type &, é… without Shift: a skip reason's number goes by the key, as stars do.
  */
 @QuarkusTest
 class NonLatinKeyboardBrowserTest extends JudgingBrowserTest {
@@ -29,6 +32,14 @@ class NonLatinKeyboardBrowserTest extends JudgingBrowserTest {
             waitFor("today", "2");
             assertEquals("A", judgements().get(0).shownAs, "A is better");
             assertEquals("both_bad", judgements().get(1).choice);
+
+            waitForTicket("cancel order");
+            press("s", "KeyS");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("skip-box")));
+            press("&", "Digit1"); // the 1 key on a French keyboard, which types & without Shift
+            wait.until(d -> judgements().size() == 3);
+            assertEquals("skip", judgements().get(2).choice);
+            assertEquals(ReviewMessages.SKIP_REASONS.get(0), judgements().get(2).skipReason, "the first reason");
         });
     }
 
