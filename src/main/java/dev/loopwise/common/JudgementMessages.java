@@ -14,4 +14,7 @@ public final class JudgementMessages {
             + " this choice was not saved. Take the next item and judge that one.";
     public static final String ITEM_COMPLETE = "Other reviewers gave this item all the judgements it needs meanwhile, so this"
             + " choice was not saved. Take the next item and judge that one.";
+    /** Over a rewrite a refused choice took with it, kept on the page to copy since the next ticket replaces its own. */
+    public static final String LOST_REWRITE = "The rewrite you wrote for the ticket before was not saved: open this to copy it"
+            + " (it stays here, under the choices, until your next choice).";
 }

@@ -99,5 +99,17 @@ window.reviewView = (function () {
     $('undo-hint').hidden = true;
   }
 
-  return { say, counters, count, showItem, startCountdown, stopCountdown };
+  // A rewrite whose choice was refused once its ticket had left the screen: kept to copy until the next choice.
+  function keepLostRewrite(text) {
+    $('lost-rewrite-text').textContent = text;
+    $('lost-rewrite').hidden = false;
+  }
+
+  function dropLostRewrite() {
+    $('lost-rewrite').hidden = true;
+    $('lost-rewrite').open = false;
+    $('lost-rewrite-text').textContent = '';
+  }
+
+  return { say, counters, count, keepLostRewrite, dropLostRewrite, showItem, startCountdown, stopCountdown };
 })();

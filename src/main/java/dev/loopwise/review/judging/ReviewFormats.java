@@ -1,5 +1,6 @@
 package dev.loopwise.review.judging;
 
+import dev.loopwise.common.JudgementMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.review.item.ReviewItem;
@@ -157,6 +158,11 @@ public class ReviewFormats {
     @TemplateExtension(namespace = "review")
     static String maxRewriteText() {
         return Counts.number(Submission.MAX_REWRITE);
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String lostRewrite() {
+        return JudgementMessages.LOST_REWRITE;
     }
 
     @TemplateExtension(namespace = "review")
