@@ -78,6 +78,12 @@ public final class AccountMessages {
     /** Shown only after the right password, so it tells a guesser nothing; without it the person retries until locked out. */
     public static final String SIGN_IN_DISABLED = "This account is disabled, so it cannot sign in (the password was right). Ask an"
             + " admin of Loopwise to enable it again under Users.";
+    /** A session of an account disabled while it was signed in: it ended, and signing in again is refused too. */
+    public static final String SESSION_DISABLED = "An admin disabled your account, so your session ended and nothing more is"
+            + " saved from it. Ask an admin of Loopwise to enable it again under Users, then log in.";
+    /** Instead of the promise to save a kept choice after signing in, which a disabled account cannot keep. */
+    public static final String SESSION_DISABLED_CHOICE = "Your last choice on the judging page was not saved: the account was"
+            + " disabled before it reached Loopwise. Once it is enabled again, judge that ticket again if it comes back to you.";
     public static final String SIGN_IN_SERVICE = "This is a service account: a helpdesk integration's, which uses API keys only and"
             + " never signs in in a browser. Sign in with your own account, or ask an admin for one.";
     public static final String PASSWORD_GUESSABLE = "This password is among the first anyone guesses: a few characters repeated"

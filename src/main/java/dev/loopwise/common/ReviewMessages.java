@@ -236,4 +236,10 @@ public final class ReviewMessages {
                 + " ticket, and reviewers' choices show which one they prefer."
                 : "v" + version + " is no longer compared: new review items come from the active version alone.";
     }
+
+    /** {@code what}: "rewrite" or "skip reason"; lengths in characters as a person counts them. */
+    public static String tooLong(String what, int length, int most) {
+        return "Your " + what + " has " + Counts.number(length) + " characters; a " + what + " has at most " + Counts.number(most)
+                + ". Shorten it and send again.";
+    }
 }

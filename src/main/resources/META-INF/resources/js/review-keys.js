@@ -4,6 +4,14 @@ window.reviewKeys = function (page) {
   const $ = (id) => document.getElementById(id);
   const { skip } = page;
 
+  // The letter a key stands for: the one it types, or, on a keyboard set to a script without Latin letters (Cyrillic,
+  // Greek, Arabic…), the one at its place on a US keyboard, so A still means A for a reviewer typing in Russian.
+  function letter(event) {
+    if (/^[a-z]$/i.test(event.key)) return event.key.toLowerCase();
+    const place = /^Key([A-Z])$/.exec(event.code || '');
+    return place && event.key.length === 1 && !/[a-z0-9]/i.test(event.key) ? place[1].toLowerCase() : event.key.toLowerCase();
+  }
+
   document.addEventListener('keydown', (event) => {
     if (event.target === $('rewrite')) {
       if (event.key === 'Escape') $('rewrite').blur();
@@ -15,15 +23,16 @@ window.reviewKeys = function (page) {
     }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const now = performance.now();
-    if (event.key.length === 1 && event.key.toLowerCase() !== 'u' && (!page.hasItem() || page.isQuiet(now))) {
+    const key = letter(event);
+    if (event.key.length === 1 && key !== 'u' && (!page.hasItem() || page.isQuiet(now))) {
       page.holdKeys(now); // still typing: stay quiet until the keys stop
       event.preventDefault();
-      if (page.hasItem() && /^[abtxorsAB1-5]$/.test(event.key)) page.say(page.justAppeared);
+      if (page.hasItem() && /^[abtxors1-5]$/.test(key)) page.say(page.justAppeared);
       return;
     }
     if (skip.isOpen()) {
       // The skip box itself points to O, and U still takes back the last choice.
-      const instead = { o: () => page.choose('out_of_scope'), u: page.undo }[event.key.toLowerCase()];
+      const instead = { o: () => page.choose('out_of_scope'), u: page.undo }[key];
       if (instead) {
         event.preventDefault();
         skip.close();
@@ -42,7 +51,7 @@ window.reviewKeys = function (page) {
     const choose = (choice) => () => page.choose(choice);
     const actions = { a: choose('A'), b: choose('B'), t: choose('tie'), x: choose('both_bad'), o: choose('out_of_scope'),
       r: page.openRewrite, s: skip.open, u: page.undo };
-    const action = actions[event.key.toLowerCase()];
+    const action = actions[key];
     if (action) {
       event.preventDefault();
       action();

@@ -64,10 +64,12 @@ window.reviewSkip = function (page) {
   function keys(event) {
     const buttons = reasonButtons();
     const at = buttons.indexOf(document.activeElement);
+    // The number on the key, also where typing it takes Shift (a French keyboard types & on the 1 key), as for the stars.
+    const number = /^[1-9]$/.test(event.key) ? event.key : (/^Digit([1-9])$/.exec(event.code || '') || [])[1];
     if (event.key === 'Escape') {
       close();
-    } else if (/^[1-9]$/.test(event.key) && buttons[Number(event.key) - 1]) {
-      pickReason(buttons[Number(event.key) - 1]);
+    } else if (number && buttons[Number(number) - 1]) {
+      pickReason(buttons[Number(number) - 1]);
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowRight') {
       buttons[(at + 1) % buttons.length].focus();
     } else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') {

@@ -35,11 +35,19 @@ window.reviewView = (function () {
   }
   $('message').addEventListener('click', () => { $('message').hidden = true; });
 
+  // Grouped as the server writes them on the page ("1,234"), whatever language the browser is set to.
+  const COUNT = new Intl.NumberFormat('en-US');
+
   function counters(data) {
     if (!data) return;
-    $('today').textContent = data.judgedToday;
-    $('total').textContent = data.judgedTotal;
-    $('waiting').textContent = data.waiting;
+    $('today').textContent = COUNT.format(data.judgedToday);
+    $('total').textContent = COUNT.format(data.judgedTotal);
+    $('waiting').textContent = COUNT.format(data.waiting);
+  }
+
+  // A counter's figure as a number again: "1,234" is 1234.
+  function count(id) {
+    return Number($(id).textContent.replace(/,/g, ''));
   }
 
   // A reply with its unfilled slots as highlighted blanks ("order number"), built node by node.
@@ -91,5 +99,17 @@ window.reviewView = (function () {
     $('undo-hint').hidden = true;
   }
 
-  return { say, counters, showItem, startCountdown, stopCountdown };
+  // A rewrite whose choice was refused once its ticket had left the screen: kept to copy until the next choice.
+  function keepLostRewrite(text) {
+    $('lost-rewrite-text').textContent = text;
+    $('lost-rewrite').hidden = false;
+  }
+
+  function dropLostRewrite() {
+    $('lost-rewrite').hidden = true;
+    $('lost-rewrite').open = false;
+    $('lost-rewrite-text').textContent = '';
+  }
+
+  return { say, counters, count, keepLostRewrite, dropLostRewrite, showItem, startCountdown, stopCountdown };
 })();

@@ -104,9 +104,10 @@
     item = null;
     page.dataset.settled = 'false';
     try {
-      const waitingBefore = Number($('waiting').textContent);
+      const waitingBefore = window.reviewView.count('waiting');
       const saved = await call('POST', '/review/items/' + judged.itemId, body);
       counters(saved);
+      window.reviewView.dropLostRewrite();
       last = { itemId: judged.itemId, ratings, rewrite }; // an undo puts back what the reviewer gave
       view.startCountdown(saved.undoSeconds);
       let said = note ? note + ' ' + saved.message : saved.message;
@@ -140,6 +141,7 @@
     if (e.code === 'already_judged') {
       // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
       say(page.dataset.judgedElsewhere);
+      if (rewrite) window.reviewView.keepLostRewrite(rewrite);
       await load(false);
       focusOnward();
       return;
@@ -163,6 +165,9 @@
       }
       return;
     }
+    // The item is no longer this reviewer's (it went to another, or is complete): the next one replaces it, and a rewrite
+    // typed for it would go with it unseen.
+    if (rewrite) window.reviewView.keepLostRewrite(rewrite);
     await load(false);
     focusOnward();
   }

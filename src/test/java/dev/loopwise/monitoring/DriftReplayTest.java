@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.monitoring.drift.DriftActions;
@@ -22,6 +23,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,8 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DriftReplayTest {
     static final int DETECTION_BUDGET = 100;
-    /** The webhook URL of the test profile points here. */
-    static final int WEBHOOK_PORT = 18765;
 
     @Inject
     ReplayService replay;
@@ -92,7 +92,7 @@ class DriftReplayTest {
     @Test
     void driftIsSeenWhenANewTopicArrivesAndNotBefore() throws Exception {
         List<String> hooks = Collections.synchronizedList(new ArrayList<>());
-        com.sun.net.httpserver.HttpServer webhook = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(WEBHOOK_PORT), 0);
+        HttpServer webhook = HttpServer.create(new InetSocketAddress(URI.create(monitoringConfig.webhookUrl().orElseThrow()).getPort()), 0);
         webhook.createContext("/hook", exchange -> {
             hooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(204, -1);

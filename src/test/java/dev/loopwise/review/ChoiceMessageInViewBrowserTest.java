@@ -46,7 +46,7 @@ class ChoiceMessageInViewBrowserTest extends ReviewerBrowserTest {
             double top = ((Number) seen.get(0)).doubleValue();
             double bottom = ((Number) seen.get(1)).doubleValue();
             double height = ((Number) seen.get(2)).doubleValue();
-            assertTrue(seen.get(3).toString().contains("4000"), "the message: " + seen.get(3));
+            assertTrue(seen.get(3).toString().contains("at most 4,000"), "the message: " + seen.get(3));
             assertTrue(top >= 0 && bottom <= height, "the message spans " + top + "–" + bottom + " px of a " + height + " px screen");
             // What to fix stays past the six seconds a notice shows, until the reviewer closes it.
             LockSupport.parkNanos(Duration.ofSeconds(7).toNanos());

@@ -78,6 +78,8 @@ class DraftPassagesBrowserTest extends ReviewerBrowserTest {
             assertEquals("Tracking your order (https://help.fernhill.example/tracking)",
                     driver.findElement(By.cssSelector("#sources-list li .source")).getText());
             assertEquals("2", Browser.text(driver, "sources-count"));
+            driver.findElements(By.cssSelector("#sources-list li .text, #sources-list li .source")).forEach(element ->
+                    assertEquals("auto", element.getDomAttribute("dir"), "a passage in Arabic or Hebrew reads right to left"));
             // Plain text: the markup in a passage is shown, not run.
             assertTrue(driver.findElements(By.cssSelector("#sources-list img, #sources-list b")).isEmpty());
             assertEquals(null, ((JavascriptExecutor) driver).executeScript("return window.__pwned"));

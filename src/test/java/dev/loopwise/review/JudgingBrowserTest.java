@@ -62,7 +62,7 @@ abstract class JudgingBrowserTest extends ReviewerBrowserTest {
 
     /** Counters agree with the screen: an item is on it, so at least that one waits. */
     void waitingAtLeastOne() {
-        assertTrue(Integer.parseInt(text("waiting")) >= 1, "waiting " + text("waiting") + " while an item is on screen");
+        assertTrue(Integer.parseInt(text("waiting").replace(",", "")) >= 1, "waiting " + text("waiting") + " while an item is on screen");
     }
 
     void waitForTicket(String text) {

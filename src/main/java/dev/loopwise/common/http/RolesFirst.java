@@ -1,5 +1,6 @@
 package dev.loopwise.common.http;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.Messages;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -87,6 +88,7 @@ public class RolesFirst {
             return;
         }
         boolean hadSession = context.request().getCookie(ErrorMapper.SESSION_COOKIE) != null;
+        boolean disabled = hadSession && SessionEnd.accountDisabled(context);
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
         if (RequestKind.wantsHtml(context.normalizedPath(), context.request().getHeader(HttpHeaders.ACCEPT),
                 context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
@@ -95,12 +97,14 @@ public class RolesFirst {
                 context.response().addCookie(Cookie.cookie(ErrorMapper.SESSION_COOKIE, "").setPath("/")
                         .setHttpOnly(true).setMaxAge(0));
             }
-            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION, "/login" + (hadSession ? "?expired=true" : "")).end();
+            context.response().setStatusCode(303).putHeader(HttpHeaders.LOCATION,
+                    hadSession ? SessionEnd.signInAddress(disabled) : "/login").end();
             return;
         }
         context.response().setStatusCode(401).putHeader("WWW-Authenticate", "Bearer realm=\"loopwise\"")
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(Json.encode(hadSession ? new ApiError("session_expired", Messages.SESSION_EXPIRED)
+                .end(Json.encode(disabled ? new ApiError("account_disabled", AccountMessages.SESSION_DISABLED)
+                        : hadSession ? new ApiError("session_expired", Messages.SESSION_EXPIRED)
                         : new ApiError("unauthenticated", Messages.SIGN_IN_OR_KEY)));
     }
 

@@ -1,5 +1,6 @@
 package dev.loopwise.common.http;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.Messages;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,7 +21,7 @@ final class SignInAnswer {
     static Response of(String apiMessage, UriInfo uri, HttpHeaders headers) {
         if (RequestKind.wantsHtml(uri, headers)) {
             boolean hadSession = headers.getCookies().containsKey(ErrorMapper.SESSION_COOKIE);
-            String target = "/login" + (hadSession ? "?expired=true" : "");
+            String target = hadSession ? SessionEnd.signInAddress(SessionEnd.accountDisabled()) : "/login";
             Response.ResponseBuilder redirect = Response.seeOther(URI.create(target))
                     // Quarkus' form login sends the user back here after signing in; it accepts only an
                     // absolute address on this very host.
@@ -35,8 +36,10 @@ final class SignInAnswer {
         }
         // Only a request that brought a session cookie had a session that could expire.
         boolean expired = !RequestKind.isApi(uri) && headers.getCookies().containsKey(ErrorMapper.SESSION_COOKIE);
-        String code = expired ? "session_expired" : "unauthenticated";
-        String message = expired ? Messages.SESSION_EXPIRED : RequestKind.isApi(uri) ? apiMessage : Messages.SIGN_IN_OR_KEY;
+        boolean disabled = expired && SessionEnd.accountDisabled();
+        String code = disabled ? "account_disabled" : expired ? "session_expired" : "unauthenticated";
+        String message = disabled ? AccountMessages.SESSION_DISABLED : expired ? Messages.SESSION_EXPIRED
+                : RequestKind.isApi(uri) ? apiMessage : Messages.SIGN_IN_OR_KEY;
         return Response.status(Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"loopwise\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)

@@ -13,6 +13,11 @@ public class NumberFormats {
         return value == null ? "—" : String.format("%.0f%%", value * 100);
     }
 
+    /** A count as the sentences group it: "1,234". */
+    static String count(Number n) {
+        return n == null ? "—" : Counts.number(n.longValue());
+    }
+
     static String decimal(Double value) {
         return value == null ? "—" : String.format("%.2f", value);
     }

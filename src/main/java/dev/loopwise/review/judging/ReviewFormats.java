@@ -1,5 +1,6 @@
 package dev.loopwise.review.judging;
 
+import dev.loopwise.common.JudgementMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.review.item.ReviewItem;
@@ -151,6 +152,17 @@ public class ReviewFormats {
     @TemplateExtension(namespace = "review")
     static int maxRewrite() {
         return Submission.MAX_REWRITE;
+    }
+
+    /** The limit as the page writes it: "4,000". */
+    @TemplateExtension(namespace = "review")
+    static String maxRewriteText() {
+        return Counts.number(Submission.MAX_REWRITE);
+    }
+
+    @TemplateExtension(namespace = "review")
+    static String lostRewrite() {
+        return JudgementMessages.LOST_REWRITE;
     }
 
     @TemplateExtension(namespace = "review")

@@ -1,5 +1,6 @@
 package dev.loopwise.review.judging;
 
+import dev.loopwise.common.JudgementMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.ApiException;
@@ -75,14 +76,14 @@ public class ReviewService {
                 "select swapped, expires_at > now(), floor(extract(epoch from now() - leased_at) * 1000) from review_leases "
                         + "where item_id = ?1 and reviewer_id = ?2")
                 .setParameter(1, itemId).setParameter(2, reviewerId).getResultList())
-                .orElseThrow(() -> ApiException.conflict("not_leased", "This item was not handed to you: ask for the next item first."));
+                .orElseThrow(() -> ApiException.conflict("not_leased", JudgementMessages.NOT_LEASED));
         boolean swapped = (Boolean) lease[0];
         boolean counts = !submission.choice().equals(Judgement.SKIP);
         if (!(Boolean) lease[1] && counts && !leases.roomFor(item.id, reviewerId)) {
-            throw ApiException.conflict("lease_expired", "Your time on this item ran out and it went to another reviewer.");
+            throw ApiException.conflict("lease_expired", JudgementMessages.LEASE_EXPIRED);
         }
         if (counts && !item.kind.equals(ReviewItem.GOLD) && item.judgements >= item.requiredJudgements) {
-            throw ApiException.conflict("item_complete", "This item already has all the judgements it needs; go on to the next one.");
+            throw ApiException.conflict("item_complete", JudgementMessages.ITEM_COMPLETE);
         }
         TallySums.Item before = tallies.read(item);
         Judgement judgement = new Judgement();

@@ -67,7 +67,7 @@ public record Submission(
         }
         // Characters as a person counts them (an emoji is one), like every other limit of the API.
         if (rewrite != null && PlainText.length(rewrite) > MAX_REWRITE) {
-            throw ApiException.badRequest("rewrite_too_long", "A rewrite has at most " + MAX_REWRITE + " characters.");
+            throw ApiException.badRequest("rewrite_too_long", ReviewMessages.tooLong("rewrite", PlainText.length(rewrite), MAX_REWRITE));
         }
         String hidden = rewrite == null || !PlainText.showsSomething(rewrite) ? null : PlainText.firstHiddenCharacter(rewrite.strip());
         if (hidden != null) {
@@ -76,7 +76,7 @@ public record Submission(
                     + " that reverses the writing direction (found " + hidden + "); remove it and send again.");
         }
         if (reason != null && PlainText.length(reason) > MAX_REASON) {
-            throw ApiException.badRequest("reason_too_long", "A skip reason has at most " + MAX_REASON + " characters.");
+            throw ApiException.badRequest("reason_too_long", ReviewMessages.tooLong("skip reason", PlainText.length(reason), MAX_REASON));
         }
         String hiddenInReason = reason == null || !PlainText.showsSomething(reason) ? null : PlainText.firstHiddenCharacter(reason.strip());
         if (hiddenInReason != null) {

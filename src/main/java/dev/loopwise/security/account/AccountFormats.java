@@ -18,6 +18,12 @@ public class AccountFormats {
         return ReviewMessages.REVIEW_CHOICE_WAITS;
     }
 
+    /** Said instead when the session ended because the account was disabled: the kept choice is given up. */
+    @TemplateExtension(namespace = "login")
+    static String unsentChoiceDisabled() {
+        return AccountMessages.SESSION_DISABLED_CHOICE;
+    }
+
     /** Said on the account page before sending two new passwords that differ, so what was typed stays. */
     @TemplateExtension(namespace = "account")
     static String passwordsDiffer() {

@@ -47,11 +47,12 @@ public class LoginPage {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     public Response login(@QueryParam("error") String error, @QueryParam("expired") boolean expired,
-                          @QueryParam("loggedOut") boolean loggedOut, @QueryParam("retryAfter") String retryAfter) {
+                          @QueryParam("disabled") boolean disabled, @QueryParam("loggedOut") boolean loggedOut, @QueryParam("retryAfter") String retryAfter) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/")).build();
         }
-        String notice = expired ? Messages.SESSION_EXPIRED : loggedOut ? Messages.LOGGED_OUT : null;
+        String notice = disabled ? AccountMessages.SESSION_DISABLED : expired ? Messages.SESSION_EXPIRED
+                : loggedOut ? Messages.LOGGED_OUT : null;
         if ("locked".equals(error)) {
             long seconds = lockedFor(retryAfter, throttle.lockoutSeconds());
             return Response.status(429).header("Retry-After", seconds)

@@ -1,5 +1,6 @@
 package dev.loopwise.security.user;
 
+import dev.loopwise.common.http.SessionEnd;
 import dev.loopwise.security.SecurityConfig;
 import dev.loopwise.security.SessionStamps;
 import io.quarkus.security.AuthenticationFailedException;
@@ -52,6 +53,9 @@ public class SessionGate implements IdentityProvider<TrustedAuthenticationReques
         }
         return context.runBlocking(() -> {
             if (!users.honoursSession(request.getPrincipal(), signedInAt.get())) {
+                if (routing != null && users.isDisabled(request.getPrincipal())) {
+                    routing.put(SessionEnd.ACCOUNT_DISABLED, true);
+                }
                 throw new AuthenticationFailedException();
             }
             return null;

@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring.drift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,6 +80,15 @@ class WebhookRetryTest {
             receiver.close();
         }
         TestAlert.remove(em, quartz, version, alertId);
+    }
+
+    @Test
+    void theReceiverListensOnAPortChosenWhenTheRunStartedNotOneEveryRunShares() throws Exception {
+        int port = URI.create(config.webhookUrl().orElseThrow()).getPort();
+        assertNotEquals(18765, port, "the fixed port two runs on one machine would both bind");
+        assertTrue(port >= 20_000 && port < 32_000, "below the range of outgoing connections: " + port);
+        receiver = new AlertReceiver(config, alertId, attempt -> 204);
+        assertEquals(port, receiver.target.getPort());
     }
 
     @Test

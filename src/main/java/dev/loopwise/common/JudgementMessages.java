@@ -1,0 +1,20 @@
+package dev.loopwise.common;
+
+/**
+ * Why a judgement was not taken although it was well formed: the item is no longer the reviewer's to answer. Each says
+ * that nothing was saved and what comes next, since the judging page shows the sentence and then the next ticket.
+ */
+public final class JudgementMessages {
+    private JudgementMessages() {
+    }
+
+    public static final String NOT_LEASED = "This item is not yours to judge now (it was not handed to you, or you left it open"
+            + " for more than a day), so this choice was not saved. Take the next item and judge that one.";
+    public static final String LEASE_EXPIRED = "You kept this item longer than its time allows and another reviewer took it, so"
+            + " this choice was not saved. Take the next item and judge that one.";
+    public static final String ITEM_COMPLETE = "Other reviewers gave this item all the judgements it needs meanwhile, so this"
+            + " choice was not saved. Take the next item and judge that one.";
+    /** Over a rewrite a refused choice took with it, kept on the page to copy since the next ticket replaces its own. */
+    public static final String LOST_REWRITE = "The rewrite you wrote for the ticket before was not saved: open this to copy it"
+            + " (it stays here, under the choices, until your next choice).";
+}
