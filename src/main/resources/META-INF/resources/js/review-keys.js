@@ -5,11 +5,15 @@ window.reviewKeys = function (page) {
   const { skip } = page;
 
   // The letter a key stands for: the one it types, or, on a keyboard set to a script without Latin letters (Cyrillic,
-  // Greek, Arabic…), the one at its place on a US keyboard, so A still means A for a reviewer typing in Russian.
+  // Greek, Arabic…), the one at its place on a US keyboard, so A still means A for a reviewer typing in Russian. A Latin
+  // letter with a mark (ö, ç, è on Turkish or BÉPO keys) is a key of its own there and chooses nothing; Arabic's B key
+  // types two letters (لا), so the test is on letters of another script, not on one character.
   function letter(event) {
-    if (/^[a-z]$/i.test(event.key)) return event.key.toLowerCase();
+    const typed = event.key || '';
+    if (/^[a-z]$/i.test(typed)) return typed.toLowerCase();
     const place = /^Key([A-Z])$/.exec(event.code || '');
-    return place && event.key.length === 1 && !/[a-z0-9]/i.test(event.key) ? place[1].toLowerCase() : event.key.toLowerCase();
+    const otherScript = /^[\p{L}\p{M}]+$/u.test(typed) && !/\p{Script=Latin}/u.test(typed);
+    return place && otherScript ? place[1].toLowerCase() : typed.toLowerCase();
   }
 
   document.addEventListener('keydown', (event) => {
@@ -24,7 +28,7 @@ window.reviewKeys = function (page) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const now = performance.now();
     const key = letter(event);
-    if (event.key.length === 1 && key !== 'u' && (!page.hasItem() || page.isQuiet(now))) {
+    if (key.length === 1 && key !== 'u' && (!page.hasItem() || page.isQuiet(now))) {
       page.holdKeys(now); // still typing: stay quiet until the keys stop
       event.preventDefault();
       if (page.hasItem() && /^[abtxors1-5]$/.test(key)) page.say(page.justAppeared);

@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /**
  * A reviewer whose keyboard is set to Russian or Greek, to answer customers in their language, types ф or χ on the keys
  * marked A and X: the shortcuts go by where the key is when it types no Latin letter, so they work without switching.
+ * A Latin letter with a mark (ö on Turkish keys) chooses nothing, and Arabic's B key, which types two letters, still means B.
  * On a French keyboard the number keys type &, é… without Shift: a skip reason's number goes by the key, as stars do.
  */
 @QuarkusTest
@@ -34,12 +35,18 @@ class NonLatinKeyboardBrowserTest extends JudgingBrowserTest {
             assertEquals("both_bad", judgements().get(1).choice);
 
             waitForTicket("cancel order");
+            press("ö", "KeyX"); // a Latin letter of its own on a Turkish keyboard: not the X key's "both bad"
+            press("لا", "KeyB"); // the B key with an Arabic layout types two letters
+            waitFor("today", "3");
+            assertEquals("B", judgements().get(2).shownAs, "B is better, and nothing before it");
+
+            waitForTicket("rhymes with orange");
             press("s", "KeyS");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("skip-box")));
             press("&", "Digit1"); // the 1 key on a French keyboard, which types & without Shift
-            wait.until(d -> judgements().size() == 3);
-            assertEquals("skip", judgements().get(2).choice);
-            assertEquals(ReviewMessages.SKIP_REASONS.get(0), judgements().get(2).skipReason, "the first reason");
+            wait.until(d -> judgements().size() == 4);
+            assertEquals("skip", judgements().get(3).choice);
+            assertEquals(ReviewMessages.SKIP_REASONS.get(0), judgements().get(3).skipReason, "the first reason");
         });
     }
 
