@@ -21,6 +21,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * like a shorter valid one — a scores file with fewer rows, a model file that loads wrong — so content goes to a
  * temporary file beside the target and is renamed over it only once complete: a reader sees the old file or the new
  * one. The temporary file is removed when writing fails; one left by a killed process keeps its {@code .part} ending
- * until the next write to the same target removes it. A writer holds a lock on its temporary file until it is in place,
+ * until a later write to the same target finds it an hour untouched and removes it. A writer holds a lock on its temporary file until it is in place,
  * and the lock dies with the process: a part file nobody holds is a killed run's, never another live writer's.
  */
 public final class AtomicFiles {
@@ -42,6 +44,8 @@ public final class AtomicFiles {
     /** The part files this process is writing now. */
     private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long an unheld part file stays untouched before it is taken for a killed run's. */
+    static final Duration LEFT_BEHIND_AFTER = Duration.ofHours(1);
 
     private AtomicFiles() {
     }
@@ -50,7 +54,8 @@ public final class AtomicFiles {
     public static void write(Path target, Content<OutputStream> content) throws IOException {
         // A link is written through, as writing in place did: replacing it would leave the file it names untouched.
         Path destination = Files.isSymbolicLink(target) ? target.toRealPath() : target;
-        Path folder = folder(destination);
+        // Its real path, so that this process knows its own part files under any spelling of the folder (./, a linked folder).
+        Path folder = folder(destination).toRealPath();
         String name = destination.getFileName().toString();
         removeStaleParts(folder, name);
         boolean placed = false;
@@ -156,7 +161,9 @@ public final class AtomicFiles {
             return;
         }
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE); FileLock lock = channel.tryLock()) {
-            if (lock != null) {
+            // A lock is only advisory: a writer that takes none (an older version, a file system that ignores locks) may
+            // still be writing a part file nobody holds, so only one untouched for a while counts as left behind.
+            if (lock != null && Files.getLastModifiedTime(part).toInstant().isBefore(Instant.now().minus(LEFT_BEHIND_AFTER))) {
                 Files.deleteIfExists(part);
             }
         } catch (OverlappingFileLockException | IOException held) {

@@ -3,6 +3,7 @@ package dev.loopwise.common.file;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -11,7 +12,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -84,12 +88,18 @@ class AtomicFilesTest {
     @Test
     void aPartFileLeftByAKilledRunIsRemovedByTheNextWriteOfItsTarget() throws Exception {
         Path file = dir.resolve("scores.csv");
-        Path leftover = Files.writeString(dir.resolve("scores.csv.8812034412.part"), "split,gold\nvalid");
-        Path otherTarget = Files.writeString(dir.resolve("vectors.f32.77.part"), "x");
-        Path notAPart = Files.writeString(dir.resolve("scores.csv.backup.part"), "kept by hand");
-        AtomicFiles.writeLines(file, List.of("split,gold"));
+        Path leftover = untouchedForHours(Files.writeString(dir.resolve("scores.csv.8812034412.part"), "split,gold\nvalid"));
+        // Unheld but written a moment ago: a writer that takes no lock (an older version) may still be at it.
+        Path recent = Files.writeString(dir.resolve("scores.csv.5501.part"), "split,gold\n");
+        Path otherTarget = untouchedForHours(Files.writeString(dir.resolve("vectors.f32.77.part"), "x"));
+        Path notAPart = untouchedForHours(Files.writeString(dir.resolve("scores.csv.backup.part"), "kept by hand"));
+        AtomicFiles.writeLines(dir.resolve(".").resolve("scores.csv"), List.of("split,gold"));
         assertFalse(Files.exists(leftover));
-        assertEquals(List.of(file, notAPart, otherTarget), files());
+        assertEquals(List.of(file, recent, notAPart, otherTarget), files());
+    }
+
+    private static Path untouchedForHours(Path part) throws IOException {
+        return Files.setLastModifiedTime(part, FileTime.from(Instant.now().minus(AtomicFiles.LEFT_BEHIND_AFTER).minusSeconds(60)));
     }
 
     @Test
@@ -109,7 +119,7 @@ class AtomicFilesTest {
     @Test
     void aPartFileAnotherProcessHoldsIsLeftAloneAndRemovedOnceThatProcessIsGone() throws Exception {
         Path file = dir.resolve("model.onnx");
-        Path held = Files.writeString(dir.resolve("model.onnx.4242.part"), "half an encoder");
+        Path held = untouchedForHours(Files.writeString(dir.resolve("model.onnx.4242.part"), "half an encoder"));
         Path program = Files.writeString(dir.resolve("Hold.java"), """
                 import java.nio.channels.FileChannel;
                 import java.nio.file.Path;
@@ -124,13 +134,20 @@ class AtomicFilesTest {
                 }
                 """);
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), program.toString(),
-                held.toString()).redirectErrorStream(true).start();
+                held.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try (BufferedReader said = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-            assertEquals("locked", said.readLine());
+            // A stuck child fails the test instead of hanging the build.
+            assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+                String line;
+                while ((line = said.readLine()) != null && !line.equals("locked")) {
+                    // the JVM's own notices, if any, come first
+                }
+                assertEquals("locked", line);
+            });
             AtomicFiles.writeLines(file, List.of("whole"));
             assertTrue(Files.exists(held), "a live writer's part file was removed");
         } finally {
-            writer.destroy();
+            writer.destroyForcibly();
             writer.waitFor();
         }
         AtomicFiles.writeLines(file, List.of("again"));
