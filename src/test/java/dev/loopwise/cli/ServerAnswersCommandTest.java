@@ -105,7 +105,9 @@ class ServerAnswersCommandTest {
             assertEquals(0, printed.exit, printed.err);
             // It said "1 drift checks ran".
             assertTrue(printed.out.contains("Replayed 1 ticket (0 failed); 1 drift check ran."), printed.out);
-            assertEquals("", printed.err, "a quick answer needs no word about waiting");
+            // At most the word about waiting, which a machine too busy to answer within 3 s brings even here.
+            assertTrue(printed.err.isEmpty() || printed.err.strip().equals("Replaying " + file.getFileName() + " on " + url
+                    + ": waiting for Loopwise to take the file…"), printed.err);
         } finally {
             Files.delete(file);
         }
@@ -142,7 +144,7 @@ class ServerAnswersCommandTest {
             Files.delete(file);
         }
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Replaying " + file.getFileName() + " on " + url
-                + "/slow, a drift check every 50 tickets: each check's finding is printed once Loopwise has answered them all."), err.toString());
+                + "/slow: waiting for Loopwise to take the file…"), err.toString());
     }
 
     @Test

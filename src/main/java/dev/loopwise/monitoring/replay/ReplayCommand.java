@@ -69,8 +69,8 @@ public class ReplayCommand implements Callable<Integer> {
         String type = TicketFile.guess(name, text) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";
         // Up to LOOPWISE_MONITORING_REPLAY_IN_REQUEST tickets are answered while this waits: minutes for a long file, which
         // a silent terminal leaves to guesswork. Said only once it takes a while, so a wrong address stays one sentence.
-        String waiting = String.format("Replaying %s on %s, a drift check every %s: each check's finding is printed once"
-                + " Loopwise has answered them all.", file.getFileName(), url, Counts.of(stride, "ticket"));
+        // Neutral on purpose: a long file is taken to replay in the background, whose progress is printed as it goes.
+        String waiting = String.format("Replaying %s on %s: waiting for Loopwise to take the file…", file.getFileName(), url);
         HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(url + "/api/v1/drift/replay?stride=" + stride))
                 .timeout(Duration.ofHours(1)).header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(content)), waiting);
         if (sent.statusCode() == 202) {
