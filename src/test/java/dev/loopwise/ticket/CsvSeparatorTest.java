@@ -32,9 +32,9 @@ class CsvSeparatorTest {
         // No separator gives a text column: the columns found are listed as the most likely separator splits them.
         assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
                 + " question, message, ticket, instruction); found: body, label"), csv("body;label\nhello;x\n").errors());
-        // A name is quoted with its control and direction marks as codes, so a mark in it cannot turn the message around.
-        assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
-                + " question, message, ticket, instruction); found: U+202Etxet, label"), csv("\u202etxet,label\nhello,x\n").errors());
+        // A name with a direction mark is refused by name, the mark shown as a code, so it cannot turn the message around.
+        assertEquals(List.of("line 1: the column name 'U+202Etxet' holds a control character (U+202E at character 1, a right-to-left"
+                + " override): rename the column to plain text"), csv("\u202etxet,label\nhello,x\n").errors());
         // A column without a name is said to be one: the list read "found: , label".
         assertEquals(List.of("line 1: the header has no 'text' column, nor one of its other names (utterance, utt, sentence, query,"
                 + " question, message, ticket, instruction); found: (a column without a name), label"), csv(",label\nhello,x\n").errors());
