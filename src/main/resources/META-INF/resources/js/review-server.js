@@ -20,11 +20,13 @@ window.reviewServer = (function () {
       throw failure;
     }
     if (response.status === 401) {
-      // Loading the page itself lets the server send the browser to sign in and back here.
       if (method === 'POST' && /^\/review\/items\/\d+$/.test(url)) {
         sessionStorage.setItem(PENDING, JSON.stringify({ url, body, at: Date.now() }));
       }
-      window.location.href = '/review/judge';
+      // Loading the page itself lets the server send the browser to sign in and back here. A disabled account is said at
+      // once, from this answer: the page's own request may no longer carry the ended session to be told why.
+      const refused = await response.json().catch(() => null);
+      window.location.href = refused && refused.code === 'account_disabled' ? '/login?disabled=true' : '/review/judge';
       throw new Error('session expired');
     }
     if (response.status === 204) return null;
