@@ -1,8 +1,9 @@
 package dev.loopwise.common;
 
 /**
- * Why a judgement was not taken although it was well formed: the item is no longer the reviewer's to answer. Each says
- * that nothing was saved and what comes next, since the judging page shows the sentence and then the next ticket.
+ * Why a judgement was not taken. When it was well formed, the item is no longer the reviewer's to answer: each of those
+ * says that nothing was saved and what comes next, since the judging page shows the sentence and then the next ticket.
+ * The others say what in the judgement to fix.
  */
 public final class JudgementMessages {
     private JudgementMessages() {
@@ -17,4 +18,25 @@ public final class JudgementMessages {
     /** Over a rewrite a refused choice took with it, kept on the page to copy since the next ticket replaces its own. */
     public static final String LOST_REWRITE = "The rewrite you wrote for the ticket before was not saved: open this to copy it"
             + " (it stays here, under the choices, until your next choice).";
+
+    public static final String RATING_RANGE = "A rating is 1 to 5 stars.";
+    public static final String NEGATIVE_DURATION = "durationMs cannot be negative.";
+
+    public static String ratingLetter(String letter) {
+        return "Ratings are given for A and B only, not '" + letter + "'.";
+    }
+
+    /** Stars that rate the other reply higher than the one chosen: one of the two answers is a slip. */
+    public static String starsContradict(String ratedHigher) {
+        return "Your stars rate " + ratedHigher + " higher than the reply you chose as better: choose that one, or change the stars.";
+    }
+
+    public static String rewriteHidden(String found) {
+        return "A rewrite cannot hold control characters or invisible marks such as one that reverses the writing direction (found "
+                + found + "); remove it and send again.";
+    }
+
+    public static String noItem(long itemId) {
+        return "No review item " + itemId + ".";
+    }
 }

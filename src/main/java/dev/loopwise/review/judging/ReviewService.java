@@ -165,7 +165,7 @@ public class ReviewService {
 
     private ReviewItem lockedItem(long itemId) {
         return (ReviewItem) ReviewLeases.single(em.createNativeQuery("select * from review_items where id = ?1 for update", ReviewItem.class)
-                .setParameter(1, itemId).getResultList()).orElseThrow(() -> ApiException.notFound("No review item " + itemId + "."));
+                .setParameter(1, itemId).getResultList()).orElseThrow(() -> ApiException.notFound(JudgementMessages.noItem(itemId)));
     }
 
     /** The pressed letter in the item's own terms: with the replies swapped, A is reply 2. */

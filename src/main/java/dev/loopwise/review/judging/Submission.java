@@ -1,6 +1,7 @@
 package dev.loopwise.review.judging;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.JudgementMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.review.item.Judgement;
@@ -51,10 +52,10 @@ public record Submission(
         if (ratings != null) {
             ratings.forEach((letter, stars) -> {
                 if (!letter.equals("A") && !letter.equals("B")) {
-                    throw ApiException.badRequest("invalid_rating", "ratings are given for A and B only, not '" + letter + "'.");
+                    throw ApiException.badRequest("invalid_rating", JudgementMessages.ratingLetter(letter));
                 }
                 if (stars == null || stars < 1 || stars > 5) {
-                    throw ApiException.badRequest("invalid_rating", "A rating is 1 to 5 stars.");
+                    throw ApiException.badRequest("invalid_rating", JudgementMessages.RATING_RANGE);
                 }
             });
         }
@@ -62,8 +63,7 @@ public record Submission(
         Integer starsB = ratings == null ? null : ratings.get("B");
         if (starsA != null && starsB != null && (choice.equals("A") && starsA < starsB || choice.equals("B") && starsB < starsA)) {
             // One of the two answers is a slip; a round would learn from whichever it read.
-            throw ApiException.badRequest("contradictory_ratings", "Your stars rate " + (choice.equals("A") ? "B" : "A")
-                    + " higher than the reply you chose as better: choose that one, or change the stars.");
+            throw ApiException.badRequest("contradictory_ratings", JudgementMessages.starsContradict(choice.equals("A") ? "B" : "A"));
         }
         // Characters as a person counts them (an emoji is one), like every other limit of the API.
         if (rewrite != null && PlainText.length(rewrite) > MAX_REWRITE) {
@@ -72,8 +72,7 @@ public record Submission(
         String hidden = rewrite == null || !PlainText.showsSomething(rewrite) ? null : PlainText.firstHiddenCharacter(rewrite.strip());
         if (hidden != null) {
             // A rewrite may become a library reply that customers read: say so now, not when an admin accepts it.
-            throw ApiException.badRequest("invalid_rewrite", "A rewrite cannot hold control characters or invisible marks such as one"
-                    + " that reverses the writing direction (found " + hidden + "); remove it and send again.");
+            throw ApiException.badRequest("invalid_rewrite", JudgementMessages.rewriteHidden(hidden));
         }
         if (reason != null && PlainText.length(reason) > MAX_REASON) {
             throw ApiException.badRequest("reason_too_long", ReviewMessages.tooLong("skip reason", PlainText.length(reason), MAX_REASON));
@@ -102,7 +101,7 @@ public record Submission(
             throw ApiException.badRequest("not_with_choice", ReviewMessages.REASON_ONLY_WHEN_SKIPPING);
         }
         if (durationMs != null && durationMs < 0) {
-            throw ApiException.badRequest("invalid_duration", "durationMs cannot be negative.");
+            throw ApiException.badRequest("invalid_duration", JudgementMessages.NEGATIVE_DURATION);
         }
     }
 
