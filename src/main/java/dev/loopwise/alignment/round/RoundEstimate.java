@@ -33,6 +33,17 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
                 .max(Comparator.comparing(RoundResult.Gate::moreJudgements));
     }
 
+    /** What Rounds says to do after an undecided round: the number its checks asked for where they gave one. */
+    static String nextStepAfter(AlignmentRound round) {
+        return of(round).map(e -> e.farOff() ? capitalised(LifecycleMessages.ROUND_VERSIONS_TOO_CLOSE) : capitalised(e.forRound(round.id))
+                + (e.met() ? ": start another round." : ": have reviewers judge them, then start another round."))
+                .orElse("Open it to read what its checks wait on, then start another round once that is in.");
+    }
+
+    private static String capitalised(String sentence) {
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
     /** Beyond {@link Gates#FAR_MORE_JUDGEMENTS} no count is a plan a team can follow: the versions are about as good. */
     public boolean farOff() {
         return more > Gates.FAR_MORE_JUDGEMENTS;

@@ -150,8 +150,8 @@ public class RoundFormats {
         return switch (last.status) {
             case AlignmentRound.PROMOTED -> "Round " + last.id + " made v" + last.candidateVersion + " the version customers get. Keep "
                     + "reviewers judging: the next round is proposed on Drift after enough new judgements.";
-            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + last.id + " changed nothing for customers: its checks could not decide yet."
-                    + " Open it to see about how many more judgements they need, then have reviewers judge them before the next round.";
+            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + last.id + " changed nothing for customers: its checks could not decide yet. "
+                    + RoundEstimate.nextStepAfter(last);
             case AlignmentRound.REJECTED -> "Round " + last.id + " changed nothing for customers: its new version was not better. Open it"
                     + " to read which check failed and what to change before the next round.";
             case AlignmentRound.SUPERSEDED -> "Round " + last.id + " was overtaken: the active version changed while it ran, so its "

@@ -72,6 +72,38 @@ class RoundListUncertaintyTest {
         }
     }
 
+    @Test
+    void theListsNextStepAfterAnUndecidedRoundGivesTheNumberItsChecksAskedFor() {
+        long asked = stored(RoundResult.WAIT);
+        long unnumbered = QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = AlignmentRound.NEEDS_EVIDENCE;
+            round.startedBy = "admin";
+            round.finishedAt = OffsetDateTime.now();
+            round.gates = new ArrayList<>(List.of(new RoundResult.Gate("preference_agreement", true, "", RoundResult.WAIT, 0.05, -0.02,
+                    0.12, null)));
+            round.persist();
+            return round.id;
+        });
+        try {
+            // It said only "Open it to see about how many more judgements they need".
+            String said = QuarkusTransaction.requiringNew().call(() -> RoundFormats.listNextStep(
+                    List.of(AlignmentRound.<AlignmentRound>findById(asked)), 5000));
+            assertTrue(said.startsWith("Round " + asked + " changed nothing for customers: its checks could not decide yet. About 3,938 more"
+                    + " judgements would let round " + asked + "'s checks decide (its estimate when it ended"), said);
+            assertTrue(said.endsWith("start another round."), said);
+            String open = QuarkusTransaction.requiringNew().call(() -> RoundFormats.listNextStep(
+                    List.of(AlignmentRound.<AlignmentRound>findById(unnumbered)), 5000));
+            assertTrue(open.endsWith("Open it to read what its checks wait on, then start another round once that is in."), open);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                AlignmentRound.deleteById(asked);
+                AlignmentRound.deleteById(unnumbered);
+            });
+        }
+    }
+
     /** The list's row of this round, from its link to the end of the row. */
     private static String row(String page, long id) {
         int start = page.indexOf("href=\"/admin/rounds/" + id + "\">", Math.max(0, page.indexOf("<tbody")));
