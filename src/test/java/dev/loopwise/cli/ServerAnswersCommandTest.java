@@ -1,11 +1,13 @@
 package dev.loopwise.cli;
 
+import static dev.loopwise.cli.CommandFilesTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.loopwise.cli.CommandFilesTest.Printed;
 import dev.loopwise.common.HttpMessages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,12 +70,12 @@ class ServerAnswersCommandTest {
     @Test
     void aKeyLoopwiseRefusesIsSaidInItsWordsBeforeAnythingIsMeasured() throws Exception {
         Printed serving = run("bench-serving", "--key", "wrong", "--url", url, "--no-raw", "--clients", "1", "--seconds", "1");
-        assertEquals(2, serving.exit);
-        assertEquals("loopwise: Loopwise refused GET /api/v1/models (HTTP 401): The API key is not valid.", serving.err.strip());
-        assertEquals("", serving.out, "no table of failed requests");
+        assertEquals(2, serving.exit());
+        assertEquals("loopwise: Loopwise refused GET /api/v1/models (HTTP 401): The API key is not valid.", serving.err().strip());
+        assertEquals("", serving.out(), "no table of failed requests");
         Printed review = run("bench-review", "--key", "wrong", "--url", url, "--reviewers", "1", "--seconds", "1", "--think", "0");
-        assertEquals(2, review.exit);
-        assertEquals("loopwise: Loopwise refused POST /api/v1/users (HTTP 401): The API key is not valid.", review.err.strip());
+        assertEquals(2, review.exit());
+        assertEquals("loopwise: Loopwise refused POST /api/v1/users (HTTP 401): The API key is not valid.", review.err().strip());
     }
 
     @Test
@@ -86,10 +88,10 @@ class ServerAnswersCommandTest {
                 {"bench-review", "--key", "k", "--url", url + "/shop", "--reviewers", "1", "--seconds", "1", "--think", "0"}};
             for (String[] command : commands) {
                 Printed printed = run(command);
-                assertEquals(2, printed.exit, command[0]);
-                assertTrue(printed.err.startsWith("loopwise: what answers at " + url + "/shop/api/v1/"), printed.err);
-                assertTrue(printed.err.contains("is not Loopwise (HTTP 404") && printed.err.strip().lines().count() == 1, printed.err);
-                assertFalse(printed.err.contains("<html") || printed.err.contains("JsonNode"), printed.err);
+                assertEquals(2, printed.exit(), command[0]);
+                assertTrue(printed.err().startsWith("loopwise: what answers at " + url + "/shop/api/v1/"), printed.err());
+                assertTrue(printed.err().contains("is not Loopwise (HTTP 404") && printed.err().strip().lines().count() == 1, printed.err());
+                assertFalse(printed.err().contains("<html") || printed.err().contains("JsonNode"), printed.err());
             }
         } finally {
             Files.delete(file);
@@ -102,12 +104,12 @@ class ServerAnswersCommandTest {
         Files.writeString(file, "text\nwhere is my parcel\n");
         try {
             Printed printed = run("replay", "--file", file.toString(), "--key", "k", "--url", url);
-            assertEquals(0, printed.exit, printed.err);
+            assertEquals(0, printed.exit(), printed.err());
             // It said "1 drift checks ran".
-            assertTrue(printed.out.contains("Replayed 1 ticket (0 failed); 1 drift check ran."), printed.out);
+            assertTrue(printed.out().contains("Replayed 1 ticket (0 failed); 1 drift check ran."), printed.out());
             // At most the word about waiting, which a machine too busy to answer within 3 s brings even here.
-            assertTrue(printed.err.isEmpty() || printed.err.strip().equals("Replaying " + file.getFileName() + " on " + url
-                    + ": waiting for Loopwise to take the file…"), printed.err);
+            assertTrue(printed.err().isEmpty() || printed.err().strip().equals("Replaying " + file.getFileName() + " on " + url
+                    + ": waiting for Loopwise to take the file…"), printed.err());
         } finally {
             Files.delete(file);
         }
@@ -160,9 +162,9 @@ class ServerAnswersCommandTest {
         server.createContext("/team/api/v1/keys", exchange -> answer(exchange, 201, "{\"key\":\"lw_reviewer\"}"));
         server.createContext("/team/api/v1/review/next", exchange -> answer(exchange, 204, null));
         Printed printed = run("bench-review", "--key", "k", "--url", url + "/team", "--reviewers", "1", "--seconds", "1", "--think", "0");
-        assertEquals(0, printed.exit, printed.err);
+        assertEquals(0, printed.exit(), printed.err());
         assertEquals(List.of("/team/api/v1/users/7 {\"disabled\":true}"), patched, "the simulated reviewer's account was left enabled");
-        assertTrue(printed.err.contains("1 simulated reviewer account disabled"), printed.err);
+        assertTrue(printed.err().contains("1 simulated reviewer account disabled"), printed.err());
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {
@@ -194,27 +196,8 @@ class ServerAnswersCommandTest {
             closer.start();
             Printed printed = run("bench-serving", "--key", "k", "--url", "http://127.0.0.1:" + silent.getLocalPort(), "--no-raw",
                     "--clients", "1", "--seconds", "1");
-            assertEquals(2, printed.exit);
-            assertEquals("loopwise: " + HttpMessages.NO_HTTP_ANSWER, printed.err.strip());
-        }
-    }
-
-    private record Printed(int exit, String out, String err) {
-    }
-
-    private static Printed run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream beforeOut = System.out;
-        PrintStream beforeErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = LoopwiseCommand.commandLine().execute(args);
-            return new Printed(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(beforeOut);
-            System.setErr(beforeErr);
+            assertEquals(2, printed.exit());
+            assertEquals("loopwise: " + HttpMessages.NO_HTTP_ANSWER, printed.err().strip());
         }
     }
 }

@@ -44,18 +44,8 @@ class RoundListUncertaintyTest {
     void aRoundWaitingOnLabelledTicketsIsNotSaidToNeedMoreJudgements() {
         // Its only undecided check compares replies with labelled tickets kept aside: more judgements cannot decide it, and
         // the page says so; the status beside the round's number must not send the lead to collect judgements.
-        long id = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound round = new AlignmentRound();
-            round.method = RoundSettings.REWARD_WEIGHTED;
-            round.status = AlignmentRound.NEEDS_EVIDENCE;
-            round.startedBy = "admin";
-            round.finishedAt = OffsetDateTime.now();
-            round.gates = new ArrayList<>(List.of(
-                    new RoundResult.Gate("preference_agreement", true, "", RoundResult.PASS, 0.08, 0.02, 0.14, null),
-                    new RoundResult.Gate("reply_intent", false, "", RoundResult.WAIT, -0.10, -0.3, 0.1, null)));
-            round.persist();
-            return round.id;
-        });
+        long id = undecided(new RoundResult.Gate("preference_agreement", true, "", RoundResult.PASS, 0.08, 0.02, 0.14, null),
+                new RoundResult.Gate("reply_intent", false, "", RoundResult.WAIT, -0.10, -0.3, 0.1, null));
         try {
             String page = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
                     .extract().asString();
@@ -75,17 +65,7 @@ class RoundListUncertaintyTest {
     @Test
     void theListsNextStepAfterAnUndecidedRoundGivesTheNumberItsChecksAskedFor() {
         long asked = stored(RoundResult.WAIT);
-        long unnumbered = QuarkusTransaction.requiringNew().call(() -> {
-            AlignmentRound round = new AlignmentRound();
-            round.method = RoundSettings.REWARD_WEIGHTED;
-            round.status = AlignmentRound.NEEDS_EVIDENCE;
-            round.startedBy = "admin";
-            round.finishedAt = OffsetDateTime.now();
-            round.gates = new ArrayList<>(List.of(new RoundResult.Gate("preference_agreement", true, "", RoundResult.WAIT, 0.05, -0.02,
-                    0.12, null)));
-            round.persist();
-            return round.id;
-        });
+        long unnumbered = undecided(new RoundResult.Gate("preference_agreement", true, "", RoundResult.WAIT, 0.05, -0.02, 0.12, null));
         try {
             // It said only "Open it to see about how many more judgements they need".
             String said = QuarkusTransaction.requiringNew().call(() -> RoundFormats.listNextStep(
@@ -109,6 +89,20 @@ class RoundListUncertaintyTest {
         int start = page.indexOf("href=\"/admin/rounds/" + id + "\">", Math.max(0, page.indexOf("<tbody")));
         assertTrue(start > 0, "round " + id + " is listed");
         return page.substring(start, page.indexOf("</tr>", start));
+    }
+
+    /** A finished round that could not decide, with these checks, stored for the look and removed after. */
+    private static long undecided(RoundResult.Gate... gates) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = AlignmentRound.NEEDS_EVIDENCE;
+            round.startedBy = "admin";
+            round.finishedAt = OffsetDateTime.now();
+            round.gates = new ArrayList<>(List.of(gates));
+            round.persist();
+            return round.id;
+        });
     }
 
     /** A finished round whose preference check ended with this verdict, stored for the look and removed after. */
