@@ -2,6 +2,7 @@ package dev.loopwise.security.account;
 
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.http.ErrorMapper;
 import dev.loopwise.security.SessionStamps;
 import dev.loopwise.security.apikey.ApiKeyIdentityProvider;
 import dev.loopwise.security.user.LoginThrottle;
@@ -10,7 +11,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -85,8 +87,12 @@ public class LoginPage {
         if (identity.getAttribute(ApiKeyIdentityProvider.AUTHENTICATED_BY) == null) {
             // Clearing the cookie alone would leave any copy of it valid: end every session of the account.
             users.endSessions(identity.getPrincipal().getName());
-            FormAuthenticationMechanism.logout(routingContext);
-            routingContext.response().removeCookie(SessionStamps.COOKIE);
+            // Expired with the attributes they were set with: a client's cookie store may keep an HttpOnly cookie
+            // that a plain expiry does not match.
+            for (String cookie : new String[] {ErrorMapper.SESSION_COOKIE, SessionStamps.COOKIE}) {
+                routingContext.response().addCookie(Cookie.cookie(cookie, "").setPath("/").setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT).setMaxAge(0));
+            }
         }
         return Response.seeOther(URI.create("/login?loggedOut=true")).build();
     }
