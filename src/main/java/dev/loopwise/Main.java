@@ -10,6 +10,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One jar, two faces: with no arguments (or {@code serve}/{@code demo}) it is the web service; with a
@@ -17,6 +19,10 @@ import java.util.Optional;
  */
 @QuarkusMain
 public class Main {
+    // Held, as the log manager keeps loggers weakly. Hibernate's start-up notes are kept out of a normal start's log by
+    // the framework's filter, which a start refused for a setting never installs: they would bury the one sentence.
+    private static final Logger HIBERNATE = Logger.getLogger("org.hibernate");
+
     public static void main(String... args) {
         String command = args.length == 0 ? "serve" : args[0];
         if (startsService(args)) {
@@ -29,6 +35,7 @@ public class Main {
                     System.setProperty(DemoHostFilter.PROPERTY, "true");
                 }
             }
+            HIBERNATE.setLevel(Level.WARNING);
             DatabaseReadyNote.forgetIfStartFails();
             System.setProperty(HttpLayerErrors.HANDED_OVER, "true");
             Quarkus.run(null, Main::exit, args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A command that needs the database says one sentence on stderr when it cannot do its work, as the packaged application
- * runs it: no log line of the start before it (the pool's warning, the note that no admin exists yet).
+ * runs it: no log line of the start before it (the pool's warning, the note that no admin exists yet). So does the
+ * service when a setting stops its start.
  */
 class CommandDatabaseMessagesIT {
     private static final String DATABASE = PackagedApp.DATABASE + "_cli_messages";
@@ -41,6 +43,18 @@ class CommandDatabaseMessagesIT {
         } finally {
             dropDatabase();
         }
+    }
+
+    @Test
+    void aServiceRefusingASettingSaysOneSentence() throws Exception {
+        // Refused before a port is taken or the database is read.
+        Map<String, String> env = new HashMap<>(PackagedApp.environment(0));
+        env.put("LOOPWISE_SERVING_MAX_BATCH", "-5");
+        PackagedApp.Result refused = PackagedApp.run(env, "serve");
+        assertEquals(1, refused.exitCode(), refused.stderr());
+        // Hibernate's start-up notes ("HHH000001: Hibernate ORM core version ...") used to come first, seventeen lines.
+        assertEquals("loopwise: LOOPWISE_SERVING_MAX_BATCH is '-5', which Loopwise cannot use (a whole number of requests from"
+                + " 1 to 1024 is expected): correct it and start again.", (refused.stdout() + refused.stderr()).strip());
     }
 
     private static void dropDatabase() throws Exception {
