@@ -4,7 +4,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +48,6 @@ public class LlmClient {
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     /** The latest failed call, for the log line that says why the circuit opened. */
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
-    /** The latest call of the connection in effect that gave no draft, as the LLM page says it; null while none failed. */
-    private volatile LatestFailure latest;
 
     /**
      * The drafts that came back in time, each with what was prepared from it ({@code vectors[i]} for {@code texts.get(i)}),
@@ -67,16 +64,6 @@ public class LlmClient {
         static TestResult failed(long latencyMs, String reason, LlmSettings settings) {
             return new TestResult(false, latencyMs, null, reason, LlmFailure.sentence(reason, settings));
         }
-    }
-
-    /** Why the latest call on this instance gave no draft, in a sentence, when, and with which settings. */
-    public record LatestFailure(String said, Instant at, LlmSettings settings) {
-    }
-
-    /** The latest failure with these settings, or null: one of settings since changed says nothing about these. */
-    public LatestFailure latestFailure(LlmSettings inEffect) {
-        LatestFailure failure = latest;
-        return failure != null && failure.settings().equals(inEffect) ? failure : null;
     }
 
     /** Where LLM calls and the scoring of their drafts run, off the serving threads. */
@@ -116,7 +103,7 @@ public class LlmClient {
             // call answered before this loop moved on would otherwise be encoded on the loop's thread, holding back
             // the remaining calls (and counting the encoding as the LLM's time).
             each.add(CompletableFuture.supplyAsync(() -> {
-                String text = c.guard().get(() -> noted(c, () -> c.ask(prompt, seed)), String.class);
+                String text = c.guard().get(() -> noted(() -> c.ask(prompt, seed)), String.class);
                 lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
                 return text;
             }, calls).thenComposeAsync(text -> batches.prepare(text).thenApply(vector -> new Arrived(text, vector)), calls));
@@ -142,13 +129,7 @@ public class LlmClient {
                     }
                     long latency = (lastArrival.get() - started) / 1_000_000;
                     if (texts.isEmpty()) {
-                        Throwable none = first == null ? new LlmFailure(LlmFailure.EMPTY) : first;
-                        // The ticket's own timeout ends the wait outside the guard, so it is noted here; a call the open
-                        // circuit stopped is no news, and would hide the failure that opened it.
-                        if (LlmFailure.TIMEOUT.equals(LlmFailure.describe(none))) {
-                            latest = new LatestFailure(LlmFailure.sentence(LlmFailure.TIMEOUT, settings), Instant.now(), settings);
-                        }
-                        result.completeExceptionally(none);
+                        result.completeExceptionally(first == null ? new LlmFailure(LlmFailure.EMPTY) : first);
                     } else {
                         result.complete(new Drafts(texts, vectors.toArray(float[][]::new), latency));
                     }
@@ -174,12 +155,11 @@ public class LlmClient {
     }
 
     /** Runs a call, noting its failure (inside the guard, so it is known when the failure opens the circuit). */
-    private String noted(LlmConnection c, Supplier<String> call) {
+    private String noted(Supplier<String> call) {
         try {
             return call.get();
         } catch (RuntimeException | Error e) {
             lastFailure.set(e);
-            latest = new LatestFailure(LlmFailure.sentence(LlmFailure.describe(e), c.settings()), Instant.now(), c.settings());
             throw e;
         }
     }
@@ -216,7 +196,6 @@ public class LlmClient {
         synchronized (this) {
             if (connection == null || !connection.settings().equals(settings)) {
                 circuit = CircuitBreakerState.CLOSED;
-                latest = null;
                 connection = build(settings);
             }
             return connection;

@@ -56,7 +56,7 @@ public class LlmDrafting {
                         .exceptionally(failure -> {
                             String reason = LlmFailure.describe(failure);
                             LOG.debugf("No drafts for a ticket (%s)", reason);
-                            return LlmOutcome.library("unavailable: " + reason, libraryId, decision.replyText(), decision.openSlots(),
+                            return LlmOutcome.library(LlmFigures.UNAVAILABLE + reason, libraryId, decision.replyText(), decision.openSlots(),
                                     passages, groundingNote);
                         }));
     }

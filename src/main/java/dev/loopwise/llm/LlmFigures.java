@@ -3,10 +3,17 @@ package dev.loopwise.llm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 
 /** What the LLM did for the last day's answers: how many were drafted, served from a draft, or fell back. */
 @ApplicationScoped
 public class LlmFigures {
+    /** How the request log begins the status of a ticket the LLM gave no draft ({@link LlmDrafting}). */
+    static final String UNAVAILABLE = "unavailable: ";
+
     @Inject
     EntityManager em;
 
@@ -24,6 +31,33 @@ public class LlmFigures {
     /** The last hour only: what the overview reads to say the LLM is failing now, not yesterday. */
     public Day lastHour() {
         return since("1 hour");
+    }
+
+    /** Why the LLM gave a ticket no draft, in the page's sentence, and when. */
+    public record LatestFailure(String said, Instant at) {
+    }
+
+    /**
+     * The latest ticket of the last day that the settings in effect gave no draft, whichever instance answered it: read
+     * from the request log, so that every instance's page shows the same one behind a load balancer. Tickets answered
+     * before the latest save or reset of the settings are another connection's news; those the open circuit or a full
+     * drafting limit turned away made no call, and would hide the failure that opened the circuit.
+     */
+    public Optional<LatestFailure> latestFailure(LlmSettings inEffect) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select created_at, substr(llm_status, length(?1) + 1) from served_requests
+                where created_at > greatest(now() - interval '1 day', coalesce((select max(occurred_at) from audit_events
+                        where occurred_at > now() - interval '1 day' and action in (?2, ?3)), '-infinity'))
+                  and llm_status like ?1 || '%' and llm_status not in (?1 || ?4, ?1 || ?5)
+                order by created_at desc limit 1""")
+                .setParameter(1, UNAVAILABLE).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
+                .setParameter(4, LlmFailure.CIRCUIT_OPEN).setParameter(5, LlmFailure.BUSY).getResultList();
+        return rows.stream().findFirst().map(row -> new LatestFailure(LlmFailure.sentence((String) row[1], inEffect), instant(row[0])));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof OffsetDateTime at ? at.toInstant() : (Instant) value;
     }
 
     private Day since(String interval) {

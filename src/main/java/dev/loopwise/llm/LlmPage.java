@@ -41,10 +41,10 @@ public class LlmPage {
     /**
      * Everything the page shows; {@code test} is the result of the last "Test connection", if just pressed; {@code sent}
      * the fields of a refused save, shown again so that nothing typed is lost (null otherwise); {@code latest} why the latest
-     * call of the settings in effect gave no draft (null while none failed).
+     * ticket of the settings in effect got no draft, on any instance (null while none failed).
      */
     public record View(LlmSettings settings, boolean keyUnreadable, String circuit, boolean knowledgeBase, LlmFigures.Day day,
-                       LlmClient.TestResult test, String error, String notice, Map<String, String> sent, LlmClient.LatestFailure latest) {
+                       LlmClient.TestResult test, String error, String notice, Map<String, String> sent, LlmFigures.LatestFailure latest) {
         View withSent(Map<String, String> fields) {
             return new View(settings, keyUnreadable, circuit, knowledgeBase, day, test, error, notice, fields, latest);
         }
@@ -152,7 +152,7 @@ public class LlmPage {
     private View view(LlmClient.TestResult test, String error, String notice) {
         LlmSettings inEffect = settings.readNow();
         return new View(inEffect, settings.keyUnreadable(), client.circuitState(), grounding.available(), figures.lastDay(), test, error,
-                notice, null, client.latestFailure(inEffect));
+                notice, null, figures.latestFailure(inEffect).orElse(null));
     }
 
     private static Double number(String value, String field) {

@@ -34,6 +34,9 @@ public class LlmSettingsService {
     static final String KEY_PURPOSE = "llm_settings.api_key";
     /** pg_advisory_xact_lock key of settings saves ("LlmSaves" in ASCII): taken while no row exists yet, too. */
     private static final long SETTINGS_LOCK = 0x4c6c6d5361766573L;
+    /** Audit actions of a save and of a reset, which also mark when the settings in effect began. */
+    static final String SAVED = "llm.settings";
+    static final String RESET = "llm.settings.reset";
 
     @Inject
     LlmConfig config;
@@ -165,7 +168,7 @@ public class LlmSettingsService {
         details.put("baseUrl", baseUrl);
         details.put("model", model);
         details.put("keyChanged", !keepSealed && (key == null ? keyStored : !key.equals(before.apiKey())));
-        audit.record(actor, "llm.settings", "llm", details);
+        audit.record(actor, SAVED, "llm", details);
         LlmSettings saved = row.settings(key);
         afterCommit(() -> keep(saved, keepSealed));
         return saved;
@@ -198,7 +201,7 @@ public class LlmSettingsService {
     public void forget(String actor) {
         lockSettings();
         LlmSettingsRow.deleteById(LlmSettingsRow.ID);
-        audit.record(actor, "llm.settings.reset", "llm", Map.of());
+        audit.record(actor, RESET, "llm", Map.of());
         LlmSettings configured = LlmSettings.from(config);
         afterCommit(() -> keep(configured, false));
     }

@@ -8,11 +8,13 @@ import dev.loopwise.common.LlmMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,26 @@ class LlmFailureSentencesTest extends FakeLlmTest {
         settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-latest-2", null, false, 5.0, 1, 0.7, null), "test");
         Caller.apiKeyWithoutLimit(keys, "admin").request().contentType("application/json")
                 .body(Map.of("text", LlmServingTest.TICKET)).post("/api/v1/respond").then().statusCode(200);
+        String after = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+        assertFalse(after.contains("id=\"llm-latest-failure\""), after);
+    }
+
+    @Test
+    void aFailureAnotherInstanceLoggedIsOnThisInstancesPage() {
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-elsewhere", null, false, 5.0, 1, 0.7, null), "test");
+        String marker = "answered by another instance " + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash,"
+                        + " out_of_scope, latency_ms, answer_source, llm_status) values (gen_random_uuid(), 'respond', ?1, md5(?1), false,"
+                        + " 5, 'library', 'unavailable: the server refused the API key')")
+                .setParameter(1, marker).executeUpdate());
+
+        String html = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+        int at = html.indexOf("id=\"llm-latest-failure\"");
+        assertTrue(at > 0, "a failure logged by any instance is shown: " + html);
+        assertTrue(html.substring(at, html.indexOf("</p>", at)).replace("&#39;", "'").contains(LlmMessages.LLM_KEY_REFUSED), html);
+
+        // Saved again, the settings start over: the ticket answered before the save is not theirs.
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-elsewhere-2", null, false, 5.0, 1, 0.7, null), "test");
         String after = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
         assertFalse(after.contains("id=\"llm-latest-failure\""), after);
     }
