@@ -90,7 +90,8 @@ public class KnowledgeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KnowledgeImporter.Result.class)))
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
+    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported. Codes: unsupported_type,"
+            + " empty_file, binary_file, not_utf8, file_too_large, invalid_file")
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
@@ -119,7 +120,7 @@ public class KnowledgeResource {
     /** Stops a background import (a running one after the batch it is embedding); nothing of its file is kept. */
     @Operation(summary = "Cancel a background knowledge import", description = "Nothing of the file is kept.")
     @APIResponse(responseCode = "200", description = "The import, cancelled")
-    @APIResponse(responseCode = "409", description = "The import has already ended")
+    @APIResponse(responseCode = "409", description = "The import has already ended. Code: import_finished")
     @POST
     @Path("/imports/{id}/cancel")
     public ImportView cancelImport(@PathParam("id") long id) {

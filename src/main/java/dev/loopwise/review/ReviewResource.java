@@ -54,7 +54,8 @@ public class ReviewResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
     @APIResponse(responseCode = "200", description = "The same choice again (a retried request): duplicate is true",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
-    @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item has all its judgements")
+    @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item"
+            + " has all its judgements. Codes: already_judged, not_leased, lease_expired, item_complete")
     @POST
     @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,7 +76,8 @@ public class ReviewResource {
     /** 204: the choice is taken back (an out-of-scope label with it) and the item is the caller's next one; 409 too_late after the window. */
     @Operation(summary = "Take a judgement back", description = "Within the undo window; the item becomes the caller's next.")
     @APIResponse(responseCode = "204", description = "The judgement is taken back")
-    @APIResponse(responseCode = "409", description = "The undo window has passed, or an admin has already decided the rewrite it carried")
+    @APIResponse(responseCode = "409", description = "The undo window has passed, or an admin has already decided the rewrite it carried."
+            + " Codes: too_late, rewrite_decided")
     @POST
     @Path("/{itemId}/undo")
     public Response undo(@PathParam("itemId") long itemId) {

@@ -57,6 +57,7 @@ public class ChatCompletionsResource {
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatFormats.Completion.class)),
                     @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
                             description = "data: lines of chat.completion.chunk objects, then data: [DONE]"))})
+    @APIResponse(responseCode = "503", description = ServingResource.UNAVAILABLE)
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -97,8 +97,9 @@ public class RoundResource {
             description = "Trains a reward model on reviewers' judgements and a candidate policy from it; the candidate is promoted only if its gates pass.")
     @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
-    @APIResponse(responseCode = "400", description = "A setting is out of range")
-    @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
+    @APIResponse(responseCode = "400", description = "A setting is out of range or not one a round takes. Code: invalid_round")
+    @APIResponse(responseCode = "409", description = "Nothing or too little to learn from, no active version, or an active version without a reply"
+            + " policy to improve: the message says what to do. Codes: no_judgements, too_few_judgements, no_active_model, no_policy")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(RoundRequest request) {
@@ -110,7 +111,7 @@ public class RoundResource {
     @Operation(summary = "Cancel an alignment round",
             description = "Stops a queued round at once and a running one at its next step; the active version keeps serving.")
     @APIResponse(responseCode = "200", description = "The round, cancelled")
-    @APIResponse(responseCode = "409", description = "The round has already ended")
+    @APIResponse(responseCode = "409", description = "The round has already ended. Code: round_finished")
     @POST
     @Path("/{id}/cancel")
     public RoundView cancel(@PathParam("id") long id) {

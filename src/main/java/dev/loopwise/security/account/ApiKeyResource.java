@@ -93,10 +93,11 @@ public class ApiKeyResource {
 
     @Operation(summary = "Create an API key",
             description = "The secret is in this answer only. For another account, or with a rate limit: admin.")
-    @APIResponse(responseCode = "409", description = "The account already has a key of that name in use")
+    @APIResponse(responseCode = "409", description = "The account already has a key of that name in use, or is disabled (enable it first)."
+            + " Codes: key_name_taken, account_disabled")
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKeyView.class)))
-    @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
+    @APIResponse(responseCode = "400", description = "The account or a setting is not valid. Codes: unknown_user, validation_failed")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateKeyRequest request) {

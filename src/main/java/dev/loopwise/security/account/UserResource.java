@@ -77,8 +77,9 @@ public class UserResource {
     @Operation(summary = "Create an account", description = "Roles admin, reviewer or service; a service account takes no password.")
     @APIResponse(responseCode = "201", description = "The account was created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400", description = "The username, password or role is not valid")
-    @APIResponse(responseCode = "409", description = "The username is taken")
+    @APIResponse(responseCode = "400", description = "The username, password or role is not valid. Codes: invalid_username, invalid_display_name,"
+            + " weak_password, password_too_long, service_password, unknown_role, validation_failed")
+    @APIResponse(responseCode = "409", description = "The username is taken. Code: username_taken")
     @POST
     @Path("/users")
     @RolesAllowed(Role.ADMIN)
@@ -95,7 +96,7 @@ public class UserResource {
      */
     @Operation(summary = "Change an account", description = "Display name, roles, password or disabled; a new password lifts a sign-in lock.")
     @APIResponse(responseCode = "200", description = "The account as changed")
-    @APIResponse(responseCode = "409", description = "Disabling or demoting oneself, or the last enabled admin")
+    @APIResponse(responseCode = "409", description = "Disabling or demoting oneself, or the last enabled admin. Codes: own_account, own_admin_role, last_admin")
     @PATCH
     @Path("/users/{id}")
     @RolesAllowed(Role.ADMIN)
