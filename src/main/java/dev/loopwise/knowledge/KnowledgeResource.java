@@ -27,9 +27,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -84,6 +86,12 @@ public class KnowledgeResource {
      * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
      * the background import, to follow at its {@code Location}. Either way a bad file is a 400 and nothing is stored.
      */
+    private static final String ARTICLE_EXAMPLE = """
+            # Where is my order?
+
+            Orders ship within 2 working days. The tracking link is in the shipping email; it starts to show the parcel a day later.
+            """;
+
     @Operation(summary = "Import help articles",
             description = "Markdown, HTML or JSON lines, split into passages that ground the LLM's drafts; name gives the file's name, url the article's address.")
     @APIResponse(responseCode = "201", description = "A small file, imported while the request waited",
@@ -95,7 +103,9 @@ public class KnowledgeResource {
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
-    public Response importFile(byte[] body,
+    public Response importFile(@RequestBody(required = true, description = "The file itself, read by the ending of name, else by its"
+            + " Content-Type (text/markdown, text/html, application/x-ndjson, application/json)", content = @Content(mediaType = MediaType.WILDCARD,
+            schema = @Schema(type = SchemaType.STRING), example = ARTICLE_EXAMPLE)) byte[] body,
             @Parameter(description = "The file's name; its ending (.md, .html, .jsonl, ...) says how to read it") @QueryParam("name") String name,
             @Parameter(description = "The article's address, shown to reviewers beside the passages") @QueryParam("url") String url,
             @Context HttpHeaders headers) {

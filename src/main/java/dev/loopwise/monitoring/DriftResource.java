@@ -105,6 +105,7 @@ public class DriftResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayAnswered.class)))
     @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayView.class)))
+    @APIResponse(responseCode = "409", description = "No version is active, so no ticket can be answered; nothing was sent. Code: no_active_model")
     @POST
     @Path("/replay")
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})

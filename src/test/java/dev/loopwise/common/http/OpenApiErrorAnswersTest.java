@@ -85,6 +85,7 @@ class OpenApiErrorAnswersTest {
         assertTrue(response("/api/v1/datasets/tickets", "post", "409").contains("ticket_changed"));
         assertTrue(response("/api/v1/rounds", "post", "409").contains("no_policy"));
         assertTrue(response("/api/v1/keys", "post", "409").contains("account_disabled"));
+        assertTrue(response("/api/v1/drift/replay", "post", "409").contains("no_active_model"));
         assertTrue(response("/api/v1/respond", "post", "400").contains("invalid_text"));
         assertEquals("#/components/schemas/OpenAiError",
                 document.at("/paths/~1v1~1chat~1completions/post/responses/503/content/application~1json/schema/$ref").asText());
