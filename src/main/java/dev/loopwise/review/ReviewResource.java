@@ -56,6 +56,9 @@ public class ReviewResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
     @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item"
             + " has all its judgements. Codes: already_judged, not_leased, lease_expired, item_complete")
+    @APIResponse(responseCode = "400", description = "The judgement is not one the item takes: the message says what to fix. Codes: invalid_choice,"
+            + " invalid_rating, contradictory_ratings, not_with_choice, reason_required, invalid_reason, reason_too_long, invalid_rewrite,"
+            + " rewrite_too_long, invalid_duration, invalid_text, malformed_json, bad_parameter")
     @POST
     @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -53,6 +53,8 @@ public class FeedbackResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRecorded.class)))
     @APIResponse(responseCode = "400", description = "The request id or the rating is not valid, or the comment holds a control character."
             + " Codes: validation_failed, invalid_comment, invalid_text")
+    @APIResponse(responseCode = "404", description = "No served request has that requestId: send the one the answer to the ticket gave."
+            + " Code: not_found")
     @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)."
             + " Code: no_reply_served")
     @POST

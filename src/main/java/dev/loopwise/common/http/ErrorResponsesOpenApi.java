@@ -33,7 +33,9 @@ public class ErrorResponsesOpenApi implements OASFilter {
     private static final String BAD_INPUT = "A parameter or the body is not one this operation takes: the message says what to fix."
             + " Codes: validation_failed, malformed_json (not JSON, a wrong type, a key given twice, a field it does not take),"
             + " invalid_text (a NUL, half a surrogate pair or a direction override in a text), bad_parameter (an id in the path"
-            + " that is not a plain whole number), unknown_parameter, repeated_parameter, invalid_parameter";
+            + " that is not a plain whole number), malformed_address (bytes in the address that are not UTF-8), unknown_parameter,"
+            + " repeated_parameter, invalid_parameter (a control character in a query parameter), invalid_paging (a page size, offset or"
+            + " before out of range)";
     /** What a generator leaves when an operation names a status without saying why: replaced by the sentence above. */
     private static final Set<String> REASON_PHRASES = Set.of("Bad Request", "Not Found", "Conflict", "Service Unavailable");
 

@@ -86,7 +86,10 @@ class OpenApiErrorAnswersTest {
         assertTrue(response("/api/v1/rounds", "post", "409").contains("no_policy"));
         assertTrue(response("/api/v1/keys", "post", "409").contains("account_disabled"));
         assertTrue(response("/api/v1/drift/replay", "post", "409").contains("no_active_model"));
+        // An unknown requestId comes in the body, not the path, so the 404 of an unknown id is not added for it.
+        assertTrue(response("/api/v1/feedback", "post", "404").contains("not_found"));
         assertTrue(response("/api/v1/respond", "post", "400").contains("invalid_text"));
+        assertTrue(response("/api/v1/review/{itemId}", "post", "400").contains("contradictory_ratings"));
         assertEquals("#/components/schemas/OpenAiError",
                 document.at("/paths/~1v1~1chat~1completions/post/responses/503/content/application~1json/schema/$ref").asText());
     }
