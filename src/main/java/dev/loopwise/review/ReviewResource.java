@@ -1,7 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
@@ -90,7 +90,7 @@ public class ReviewResource {
 
     static Submission require(Submission submission) {
         if (submission == null) {
-            throw ApiException.badRequest("validation_failed", Messages.BODY_REQUIRED);
+            throw ApiException.badRequest("validation_failed", ReviewMessages.JUDGEMENT_BODY_REQUIRED);
         }
         return submission;
     }
