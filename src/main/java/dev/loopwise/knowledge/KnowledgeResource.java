@@ -75,9 +75,9 @@ public class KnowledgeResource {
     /** The search's parameters as a JSON body, for a ticket too long for an address. */
     @Schema(description = "A ticket whose grounding passages to find")
     public record SearchRequest(
-            @Schema(required = true, description = "The ticket's text, at most 20,000 characters, no control characters other than tabs and line"
+            @Schema(required = true, maxLength = 20000, description = "The ticket's text, at most 20,000 characters, no control characters other than tabs and line"
                     + " breaks", example = "How long do refunds take?") String q,
-            @Schema(description = "Optional: passages to return, 1 to 50 (default 5)", example = "5") Integer limit,
+            @Schema(minimum = "1", maximum = "50", description = "Optional: passages to return, 1 to 50 (default 5)", example = "5") Integer limit,
             @Schema(description = "Optional: true also lists passages below the minimum score, which would be left out (default false)",
                     example = "false") Boolean all) {
     }

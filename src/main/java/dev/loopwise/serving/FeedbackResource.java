@@ -44,7 +44,7 @@ public class FeedbackResource {
             String requestId,
             @Schema(required = true, description = "up or down; sending again changes the caller's verdict", enumeration = {"up", "down"},
                     example = "up") String rating,
-            @Schema(description = "Optional: what the customer said, at most 2,000 characters, no control characters other than tabs and line breaks",
+            @Schema(maxLength = 2000, description = "Optional: what the customer said, at most 2,000 characters, no control characters other than tabs and line breaks",
                     example = "Quick and right, thanks!") String comment) {
     }
 

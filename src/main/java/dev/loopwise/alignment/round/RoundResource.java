@@ -48,16 +48,16 @@ public class RoundResource {
     public record RoundRequest(
             @Schema(description = "Optional: reward_weighted (preference-weighted policy update, the default) or dpo",
                     enumeration = {"reward_weighted", "dpo"}, example = "reward_weighted") String method,
-            @Schema(description = "Optional: KL strength, from 0.01 to 100 (default 0.5); smaller follows the reward model more, larger stays nearer"
+            @Schema(minimum = "0.01", maximum = "100", description = "Optional: KL strength, from 0.01 to 100 (default 0.5); smaller follows the reward model more, larger stays nearer"
                     + " the active version", example = "0.5") Double beta,
             @Schema(description = "Optional: seed of every random choice in the round (held-out split, sampling, training; default 42), so the same"
                     + " data gives the same round", example = "42") Long seed,
-            @Schema(description = "Optional: passes over the judgements when training the vector reward model, 1 to 10,000 (default 30)",
+            @Schema(minimum = "1", maximum = "10000", description = "Optional: passes over the judgements when training the vector reward model, 1 to 10,000 (default 30)",
                     example = "30") Integer rewardEpochs,
             @Schema(description = "Optional: auto (the cross-encoder from 200 judgements on, kept where clearly more accurate; the default), vector"
                     + " or cross", enumeration = {"auto", "vector", "cross"}, example = "auto") String rewardModel,
-            @Schema(description = "Optional: epochs of the policy update, 1 to 10,000 (default 8)", example = "8") Integer policyEpochs,
-            @Schema(description = "Optional: older judgements replayed beside the new ones, 0 to 200,000 (default 5,000)", example = "5000")
+            @Schema(minimum = "1", maximum = "10000", description = "Optional: epochs of the policy update, 1 to 10,000 (default 8)", example = "8") Integer policyEpochs,
+            @Schema(minimum = "0", maximum = "200000", description = "Optional: older judgements replayed beside the new ones, 0 to 200,000 (default 5,000)", example = "5000")
             Integer replaySample) {
     }
 

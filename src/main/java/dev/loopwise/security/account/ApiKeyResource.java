@@ -67,11 +67,11 @@ public class ApiKeyResource {
     /** {@code requestsPerMinute} (admins only): the key's own limit, 0 for none; without it the configured default applies. */
     @Schema(description = "A new API key; {} makes one for the caller, named API key")
     public record CreateKeyRequest(
-            @Schema(description = "Optional: a name, at most 100 characters, that none of the account's keys in use has (ignoring case);"
+            @Schema(maxLength = 100, description = "Optional: a name, at most 100 characters, that none of the account's keys in use has (ignoring case);"
                     + " default API key (API key 2 and on when taken)", example = "Review script") String name,
             @Schema(description = "Optional: the account the key acts for (another account's: admin); default the caller's", example = "reviewer1")
             String username,
-            @Schema(description = "Optional, admin only: the key's own requests-per-minute limit, 0 for none; default the configured"
+            @Schema(minimum = "0", description = "Optional, admin only: the key's own requests-per-minute limit, 0 for none; default the configured"
                     + " LOOPWISE_SECURITY_API_REQUESTS_PER_MINUTE (600)", example = "1200") Integer requestsPerMinute) {
     }
 

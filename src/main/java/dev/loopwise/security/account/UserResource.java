@@ -47,14 +47,14 @@ public class UserResource {
 
     @Schema(description = "A new account")
     public record CreateUserRequest(
-            @Schema(required = true, description = "2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or"
+            @Schema(required = true, minLength = 2, maxLength = 64, description = "2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or"
                     + " digit; not in use", example = "reviewer4") String username,
             @Schema(description = "At least LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH characters (10 by default) and at most 72 bytes; required"
                     + " unless the account is a service account, which takes none (it uses API keys only)", example = "a-long-passphrase")
             String password,
             @Schema(required = true, description = "admin, reviewer or service: one name, names separated by commas or an array of names;"
                     + " reviewer and service cannot be combined", example = "reviewer") RoleNames roles,
-            @Schema(description = "Optional: the name shown on the pages, at most 128 characters; default the username", example = "Sam Reviewer")
+            @Schema(maxLength = 128, description = "Optional: the name shown on the pages, at most 128 characters; default the username", example = "Sam Reviewer")
             String displayName) {
     }
 

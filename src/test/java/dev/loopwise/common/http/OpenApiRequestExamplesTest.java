@@ -56,6 +56,22 @@ class OpenApiRequestExamplesTest {
         assertTrue(replay.startsWith("text\n"), replay);
     }
 
+    /** A client generated from the document checks the fixed limits before sending, as the API checks them. */
+    @Test
+    void fixedLimitsAreMachineReadable() {
+        JsonNode schemas = document.path("components").path("schemas");
+        assertEquals(2000, schemas.at("/FeedbackRequest/properties/comment/maxLength").asInt());
+        assertEquals(100, schemas.at("/CreateKeyRequest/properties/name/maxLength").asInt());
+        assertEquals(64, schemas.at("/CreateUserRequest/properties/username/maxLength").asInt());
+        assertEquals(4000, schemas.at("/Submission/properties/rewrite/maxLength").asInt());
+        assertEquals(500, schemas.at("/Submission/properties/reason/maxLength").asInt());
+        assertEquals(20000, schemas.at("/SearchRequest/properties/q/maxLength").asInt());
+        assertEquals(50, schemas.at("/SearchRequest/properties/limit/maximum").asInt());
+        assertEquals(0.01, schemas.at("/RoundRequest/properties/beta/minimum").asDouble());
+        assertEquals(100, schemas.at("/RoundRequest/properties/beta/maximum").asInt());
+        assertEquals(200000, schemas.at("/RoundRequest/properties/replaySample/maximum").asInt());
+    }
+
     @Test
     void theChatExampleIsOneTheEndpointAnswers() {
         ActiveModel.await();
