@@ -13,6 +13,8 @@ public final class ReviewMessages {
 
     /** Ends a refusal of the Review quality page's "Make review items" form. */
     public static final String NOTHING_MADE = "Nothing was made.";
+    public static final String JUDGEMENT_BODY_REQUIRED = "The request has no body (or null): send the judgement as {\"choice\": \"A\"} (A, B,"
+            + " tie, both_bad, out_of_scope, or skip with a \"reason\") with Content-Type application/json.";
 
     public static final String REVIEW_SAVED = "Saved.";
     public static final String REVIEW_SAVED_WITH_REWRITE = "Saved, with your rewrite for an admin to accept.";

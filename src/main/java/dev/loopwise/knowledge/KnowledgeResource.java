@@ -27,9 +27,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -73,9 +75,9 @@ public class KnowledgeResource {
     /** The search's parameters as a JSON body, for a ticket too long for an address. */
     @Schema(description = "A ticket whose grounding passages to find")
     public record SearchRequest(
-            @Schema(required = true, description = "The ticket's text, at most 20,000 characters, no control characters other than tabs and line"
+            @Schema(required = true, maxLength = 20000, description = "The ticket's text, at most 20,000 characters, no control characters other than tabs and line"
                     + " breaks", example = "How long do refunds take?") String q,
-            @Schema(description = "Optional: passages to return, 1 to 50 (default 5)", example = "5") Integer limit,
+            @Schema(minimum = "1", maximum = "50", description = "Optional: passages to return, 1 to 50 (default 5)", example = "5") Integer limit,
             @Schema(description = "Optional: true also lists passages below the minimum score, which would be left out (default false)",
                     example = "false") Boolean all) {
     }
@@ -84,17 +86,26 @@ public class KnowledgeResource {
      * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
      * the background import, to follow at its {@code Location}. Either way a bad file is a 400 and nothing is stored.
      */
+    private static final String ARTICLE_EXAMPLE = """
+            # Where is my order?
+
+            Orders ship within 2 working days. The tracking link is in the shipping email; it starts to show the parcel a day later.
+            """;
+
     @Operation(summary = "Import help articles",
             description = "Markdown, HTML or JSON lines, split into passages that ground the LLM's drafts; name gives the file's name, url the article's address.")
     @APIResponse(responseCode = "201", description = "A small file, imported while the request waited",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KnowledgeImporter.Result.class)))
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
-    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported")
+    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported. Codes: unsupported_type,"
+            + " empty_file, binary_file, not_utf8, file_too_large, invalid_file")
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
-    public Response importFile(byte[] body,
+    public Response importFile(@RequestBody(required = true, description = "The file itself, read by the ending of name, else by its"
+            + " Content-Type (text/markdown, text/html, application/x-ndjson, application/json)", content = @Content(mediaType = MediaType.WILDCARD,
+            schema = @Schema(type = SchemaType.STRING), example = ARTICLE_EXAMPLE)) byte[] body,
             @Parameter(description = "The file's name; its ending (.md, .html, .jsonl, ...) says how to read it") @QueryParam("name") String name,
             @Parameter(description = "The article's address, shown to reviewers beside the passages") @QueryParam("url") String url,
             @Context HttpHeaders headers) {
@@ -119,7 +130,7 @@ public class KnowledgeResource {
     /** Stops a background import (a running one after the batch it is embedding); nothing of its file is kept. */
     @Operation(summary = "Cancel a background knowledge import", description = "Nothing of the file is kept.")
     @APIResponse(responseCode = "200", description = "The import, cancelled")
-    @APIResponse(responseCode = "409", description = "The import has already ended")
+    @APIResponse(responseCode = "409", description = "The import has already ended. Code: import_finished")
     @POST
     @Path("/imports/{id}/cancel")
     public ImportView cancelImport(@PathParam("id") long id) {

@@ -81,7 +81,8 @@ public class DriftResource {
             description = "force=false checks only if enough new traffic arrived (204 otherwise).")
     @APIResponse(responseCode = "200", description = "The check's report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DriftChecked.class)))
     @APIResponse(responseCode = "204", description = "force=false and not enough new traffic since the last check")
-    @APIResponse(responseCode = "409", description = "Not a window's worth of the active version's traffic yet, or another check is running")
+    @APIResponse(responseCode = "409", description = "Not a window's worth of the active version's traffic yet, or another check is running."
+            + " Codes: not_enough_traffic, check_running")
     @POST
     @Path("/check")
     public Response check(
@@ -104,6 +105,7 @@ public class DriftResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayAnswered.class)))
     @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayView.class)))
+    @APIResponse(responseCode = "409", description = "No version is active, so no ticket can be answered; nothing was sent. Code: no_active_model")
     @POST
     @Path("/replay")
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})
@@ -150,7 +152,8 @@ public class DriftResource {
     @Operation(summary = "Approve a proposed round", description = "Queues the round drift proposed, in the same transaction.")
     @APIResponse(responseCode = "200", description = "The round is queued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
-    @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide")
+    @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide."
+            + " Codes: already_decided, not_proposed_yet, nothing_to_decide")
     @POST
     @Path("/actions/{id}/approve")
     public RoundStarted approve(@PathParam("id") long id) {
@@ -160,7 +163,8 @@ public class DriftResource {
     /** Dismisses a requested round: 204; 409 {@code already_decided} when it was approved or dismissed before. */
     @Operation(summary = "Dismiss a proposed round", description = "No round is started for it.")
     @APIResponse(responseCode = "204", description = "The proposal is dismissed")
-    @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide")
+    @APIResponse(responseCode = "409", description = "Already approved or dismissed, still waiting for the judgements it needs, or nothing to decide."
+            + " Codes: already_decided, not_proposed_yet, nothing_to_decide")
     @POST
     @Path("/actions/{id}/dismiss")
     public void dismiss(@PathParam("id") long id) {

@@ -1,7 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.Messages;
+import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
@@ -54,7 +54,11 @@ public class ReviewResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
     @APIResponse(responseCode = "200", description = "The same choice again (a retried request): duplicate is true",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewService.Stored.class)))
-    @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item has all its judgements")
+    @APIResponse(responseCode = "409", description = "Judged already with another choice (undo first), not leased to the caller, lease expired and handed on, or the item"
+            + " has all its judgements. Codes: already_judged, not_leased, lease_expired, item_complete")
+    @APIResponse(responseCode = "400", description = "The judgement is not one the item takes: the message says what to fix. Codes: invalid_choice,"
+            + " invalid_rating, contradictory_ratings, not_with_choice, reason_required, invalid_reason, reason_too_long, invalid_rewrite,"
+            + " rewrite_too_long, invalid_duration, invalid_text, malformed_json, bad_parameter")
     @POST
     @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,7 +79,8 @@ public class ReviewResource {
     /** 204: the choice is taken back (an out-of-scope label with it) and the item is the caller's next one; 409 too_late after the window. */
     @Operation(summary = "Take a judgement back", description = "Within the undo window; the item becomes the caller's next.")
     @APIResponse(responseCode = "204", description = "The judgement is taken back")
-    @APIResponse(responseCode = "409", description = "The undo window has passed, or an admin has already decided the rewrite it carried")
+    @APIResponse(responseCode = "409", description = "The undo window has passed, or an admin has already decided the rewrite it carried."
+            + " Codes: too_late, rewrite_decided")
     @POST
     @Path("/{itemId}/undo")
     public Response undo(@PathParam("itemId") long itemId) {
@@ -85,7 +90,7 @@ public class ReviewResource {
 
     static Submission require(Submission submission) {
         if (submission == null) {
-            throw ApiException.badRequest("validation_failed", Messages.BODY_REQUIRED);
+            throw ApiException.badRequest("validation_failed", ReviewMessages.JUDGEMENT_BODY_REQUIRED);
         }
         return submission;
     }

@@ -52,17 +52,23 @@ public class ChatCompletionsResource {
     @Inject
     ServableText servable;
 
+    private static final String CHAT_EXAMPLE = "{\"model\": \"loopwise\", \"messages\": [{\"role\": \"system\", \"content\": \"You answer"
+            + " Fernhill's customers.\"}, {\"role\": \"user\", \"content\": \"Hi, my order FH-10422 still hasn't arrived. Where is it?\"}],"
+            + " \"metadata\": {\"tracking_link\": \"https://track.example.com/FH-10422\"}}";
+
     @Operation(summary = "Answer as an OpenAI chat model", description = "The last user message is the ticket and the served reply the answer; stream true sends server-sent events. Errors come in OpenAI's shape.")
     @APIResponse(responseCode = "200", description = "The answer: a chat completion, or with stream true its chunks as server-sent events",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatFormats.Completion.class)),
                     @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
                             description = "data: lines of chat.completion.chunk objects, then data: [DONE]"))})
+    @APIResponse(responseCode = "503", description = ServingResource.UNAVAILABLE)
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "text/event-stream"})
     public CompletionStage<Response> complete(@RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT,
-            description = "OpenAI's chat completion request: messages, and model, stream, metadata and the sampling settings it checks"))) JsonNode body,
+            description = "OpenAI's chat completion request: messages, and model, stream, metadata and the sampling settings it checks"),
+            example = CHAT_EXAMPLE)) JsonNode body,
                                               @HeaderParam(LlmClient.DRAFTING_HEADER) String drafting) {
         if (drafting != null) {
             throw ApiException.badRequest("llm_loop", LlmMessages.LLM_LOOP);

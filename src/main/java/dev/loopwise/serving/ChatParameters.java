@@ -56,7 +56,8 @@ final class ChatParameters {
         if (present(n) && !n.isIntegralNumber()) {
             throw invalid("n", "'n' is a whole number (here only 1: Loopwise answers with the one reply it serves).");
         }
-        if (present(n) && n.asLong() != 1) {
+        // A number past a long's range wraps around when read: 2^64 + 1 would be read as 1.
+        if (present(n) && (!n.canConvertToLong() || n.asLong() != 1)) {
             throw invalid("n", "'n' can only be 1: Loopwise answers with the one reply it serves.");
         }
         range(body, "temperature", 0, 2);
@@ -106,7 +107,8 @@ final class ChatParameters {
             throw invalid("logprobs", "'logprobs' is true or false.");
         }
         JsonNode topLogprobs = body.path("top_logprobs");
-        if (present(topLogprobs) && (!topLogprobs.isIntegralNumber() || topLogprobs.asLong() < 0 || topLogprobs.asLong() > 20)) {
+        if (present(topLogprobs) && (!topLogprobs.isIntegralNumber() || !topLogprobs.canConvertToLong() || topLogprobs.asLong() < 0
+                || topLogprobs.asLong() > 20)) {
             throw invalid("top_logprobs", "'top_logprobs' is a whole number from 0 to 20.");
         }
         if (logprobs.asBoolean(false) || topLogprobs.asLong(0) > 0) {

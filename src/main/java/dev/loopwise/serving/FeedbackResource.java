@@ -44,15 +44,19 @@ public class FeedbackResource {
             String requestId,
             @Schema(required = true, description = "up or down; sending again changes the caller's verdict", enumeration = {"up", "down"},
                     example = "up") String rating,
-            @Schema(description = "Optional: what the customer said, at most 2,000 characters, no control characters other than tabs and line breaks",
+            @Schema(maxLength = 2000, description = "Optional: what the customer said, at most 2,000 characters, no control characters other than tabs and line breaks",
                     example = "Quick and right, thanks!") String comment) {
     }
 
     @Operation(summary = "Rate a served reply", description = "Thumbs up or down on a reply /respond served, with an optional comment; sending again changes the caller's verdict.")
     @APIResponse(responseCode = "201", description = "The feedback was recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackRecorded.class)))
-    @APIResponse(responseCode = "400", description = "The request id or the rating is not valid")
-    @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)")
+    @APIResponse(responseCode = "400", description = "The request id or the rating is not valid, or the comment holds a control character."
+            + " Codes: validation_failed, invalid_comment, invalid_text")
+    @APIResponse(responseCode = "404", description = "No served request has that requestId: send the one the answer to the ticket gave."
+            + " Code: not_found")
+    @APIResponse(responseCode = "409", description = "The request served no reply (a classification, or a ticket handed to a person)."
+            + " Code: no_reply_served")
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)

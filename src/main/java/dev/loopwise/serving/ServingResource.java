@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -121,7 +122,12 @@ public class ServingResource {
                                    @Schema(description = MODEL_VERSION) int modelVersion) {
     }
 
+    /** Why a ticket can go unanswered, whatever is asked: the same for /respond, /classify and /v1/chat/completions. */
+    static final String UNAVAILABLE = "No version is active yet (train one and promote it), the server has more tickets waiting than it"
+            + " takes (try again in a moment), or the model failed on the ticket's batch. Codes: no_active_model, overloaded, serving_failed";
+
     /** Intent and reply for a ticket; {@code response} is null when the ticket is out of scope (hand it to a human). */
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     @Operation(summary = "Answer a ticket", description = "The ticket's intent and the reply the active version serves; reply null when the ticket goes to a person.")
     @POST
     @Path("/respond")
@@ -129,6 +135,7 @@ public class ServingResource {
         return answer(request, true).thenApply(RespondResponse::of);
     }
 
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     @Operation(summary = "Classify a ticket", description = "The intent alone, with its confidence, the top intents and whether the ticket is out of scope.")
     @POST
     @Path("/classify")

@@ -97,4 +97,17 @@ class ChatCompletionsErrorsTest {
                 .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + ChatCompletionsTest.TICKET + "\"}]}").post("/v1/chat/completions")
                 .then().statusCode(400).body("error.message", containsString("points at Loopwise itself"));
     }
+
+    /** A whole number past a long's range is refused for what it is, not read wrapped around into an allowed value. */
+    @Test
+    void aNumberPastALongIsRefusedNotReadWrappedAround() {
+        for (String[] refused : new String[][] {{"n", "18446744073709551617"}, {"top_logprobs", "18446744073709551616"},
+                {"top_logprobs", "-18446744073709551616"}}) {
+            helpdesk.request().contentType("application/json")
+                    .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + ChatCompletionsTest.TICKET + "\"}],\"" + refused[0] + "\":"
+                            + refused[1] + "}")
+                    .post("/v1/chat/completions").then().statusCode(400).body("error.param", equalTo(refused[0]))
+                    .body("error.message", containsString("'" + refused[0] + "'"));
+        }
+    }
 }

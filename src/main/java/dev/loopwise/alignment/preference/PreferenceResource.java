@@ -79,7 +79,8 @@ public class PreferenceResource {
 
     @APIResponse(responseCode = "201", description = "The preference pairs were imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferenceImport.Imported.class)))
-    @APIResponse(responseCode = "400", description = "The file is not a TRL preference file; nothing was imported")
+    @APIResponse(responseCode = "400", description = "The file is not a preference file Loopwise reads, or a row breaks its rules (named in the"
+            + " message); nothing was imported. Codes: invalid_file, invalid_text")
     @POST
     @Path("/datasets/preferences")
     // One JSON array of rows is read as well as JSON lines, and a client sending an array names it application/json.

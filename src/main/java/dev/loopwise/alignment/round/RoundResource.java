@@ -48,16 +48,16 @@ public class RoundResource {
     public record RoundRequest(
             @Schema(description = "Optional: reward_weighted (preference-weighted policy update, the default) or dpo",
                     enumeration = {"reward_weighted", "dpo"}, example = "reward_weighted") String method,
-            @Schema(description = "Optional: KL strength, from 0.01 to 100 (default 0.5); smaller follows the reward model more, larger stays nearer"
+            @Schema(minimum = "0.01", maximum = "100", description = "Optional: KL strength, from 0.01 to 100 (default 0.5); smaller follows the reward model more, larger stays nearer"
                     + " the active version", example = "0.5") Double beta,
             @Schema(description = "Optional: seed of every random choice in the round (held-out split, sampling, training; default 42), so the same"
                     + " data gives the same round", example = "42") Long seed,
-            @Schema(description = "Optional: passes over the judgements when training the vector reward model, 1 to 10,000 (default 30)",
+            @Schema(minimum = "1", maximum = "10000", description = "Optional: passes over the judgements when training the vector reward model, 1 to 10,000 (default 30)",
                     example = "30") Integer rewardEpochs,
             @Schema(description = "Optional: auto (the cross-encoder from 200 judgements on, kept where clearly more accurate; the default), vector"
                     + " or cross", enumeration = {"auto", "vector", "cross"}, example = "auto") String rewardModel,
-            @Schema(description = "Optional: epochs of the policy update, 1 to 10,000 (default 8)", example = "8") Integer policyEpochs,
-            @Schema(description = "Optional: older judgements replayed beside the new ones, 0 to 200,000 (default 5,000)", example = "5000")
+            @Schema(minimum = "1", maximum = "10000", description = "Optional: epochs of the policy update, 1 to 10,000 (default 8)", example = "8") Integer policyEpochs,
+            @Schema(minimum = "0", maximum = "200000", description = "Optional: older judgements replayed beside the new ones, 0 to 200,000 (default 5,000)", example = "5000")
             Integer replaySample) {
     }
 
@@ -97,8 +97,9 @@ public class RoundResource {
             description = "Trains a reward model on reviewers' judgements and a candidate policy from it; the candidate is promoted only if its gates pass.")
     @APIResponse(responseCode = "202", description = "The round is queued; follow it at /api/v1/rounds/{roundId}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundStarted.class)))
-    @APIResponse(responseCode = "400", description = "A setting is out of range")
-    @APIResponse(responseCode = "409", description = "Too few judgements to start a round")
+    @APIResponse(responseCode = "400", description = "A setting is out of range or not one a round takes. Code: invalid_round")
+    @APIResponse(responseCode = "409", description = "Nothing or too little to learn from, no active version, or an active version without a reply"
+            + " policy to improve: the message says what to do. Codes: no_judgements, too_few_judgements, no_active_model, no_policy")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(RoundRequest request) {
@@ -110,7 +111,7 @@ public class RoundResource {
     @Operation(summary = "Cancel an alignment round",
             description = "Stops a queued round at once and a running one at its next step; the active version keeps serving.")
     @APIResponse(responseCode = "200", description = "The round, cancelled")
-    @APIResponse(responseCode = "409", description = "The round has already ended")
+    @APIResponse(responseCode = "409", description = "The round has already ended. Code: round_finished")
     @POST
     @Path("/{id}/cancel")
     public RoundView cancel(@PathParam("id") long id) {

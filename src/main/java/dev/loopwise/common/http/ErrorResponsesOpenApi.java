@@ -3,6 +3,7 @@ package dev.loopwise.common.http;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -27,8 +28,16 @@ public class ErrorResponsesOpenApi implements OASFilter {
 
     private static final Map<String, String> STANDARD = Map.of(
             "401", "No API key, or one that is wrong, revoked or of a disabled account: send 'Authorization: Bearer lw_...'",
-            "403", "The key's account lacks the role this operation needs (see its roles above)",
-            "429", "The key used up its requests for this minute: wait the seconds in the Retry-After header");
+            "403", "The key's account lacks the role this operation needs (see its roles above). Code: forbidden",
+            "429", "The key used up its requests for this minute: wait the seconds in the Retry-After header. Code: rate_limited");
+    private static final String BAD_INPUT = "A parameter or the body is not one this operation takes: the message says what to fix."
+            + " Codes: validation_failed, malformed_json (not JSON, a wrong type, a key given twice, a field it does not take),"
+            + " invalid_text (a NUL, half a surrogate pair or a direction override in a text), bad_parameter (an id in the path"
+            + " that is not a plain whole number), malformed_address (bytes in the address that are not UTF-8), unknown_parameter,"
+            + " repeated_parameter, invalid_parameter (a control character in a query parameter), invalid_paging (a page size, offset or"
+            + " before out of range)";
+    /** What a generator leaves when an operation names a status without saying why: replaced by the sentence above. */
+    private static final Set<String> REASON_PHRASES = Set.of("Bad Request", "Not Found", "Conflict", "Service Unavailable");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -51,18 +60,26 @@ public class ErrorResponsesOpenApi implements OASFilter {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             STANDARD.forEach((code, description) -> operation.getResponses().addAPIResponse(code,
                     OASFactory.createAPIResponse().description(description)));
+            // OpenAI's SDKs and bots look for invalid_api_key to tell "fix the key" from every other refusal.
+            operation.getResponses().getAPIResponse("401").setDescription(STANDARD.get("401") + ". Code: "
+                    + (errorSchema.equals(OPENAI_ERROR) ? "invalid_api_key" : "unauthenticated"));
+        }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            body(operation);
         }
         if (takesPathParameter(operation, item) && !operation.getResponses().hasAPIResponse("404")) {
             operation.getResponses().addAPIResponse("404", OASFactory.createAPIResponse()
-                    .description("Nothing with that id (or name) in the path: it never existed or was deleted"));
+                    .description("Nothing with that id (or name) in the path: it never existed or was deleted. Code: not_found"));
         }
         boolean takesInput = operation.getRequestBody() != null || operation.getParameters() != null && !operation.getParameters().isEmpty();
-        if (takesInput && !operation.getResponses().hasAPIResponse("400")) {
-            operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
-                    .description("A parameter or the body is not one this operation takes: the message says what to fix"));
+        APIResponse badInput = operation.getResponses().getAPIResponse("400");
+        if (takesInput && badInput == null) {
+            operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse().description(BAD_INPUT));
+        } else if (badInput != null && (badInput.getDescription() == null || REASON_PHRASES.contains(badInput.getDescription()))) {
+            badInput.setDescription(BAD_INPUT);
         }
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
-            if (code.startsWith("4") && response.getContent() == null) {
+            if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
                 response.setContent(OASFactory.createContent().addMediaType("application/json",
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(errorSchema))));
             }
@@ -72,6 +89,20 @@ public class ErrorResponsesOpenApi implements OASFilter {
             String description = operation.getDescription() == null ? "" : operation.getDescription().strip() + "\n\n";
             operation.setDescription(description + "Roles: " + roles + ".");
         }
+    }
+
+    /**
+     * Every body passes the HTTP layer's checks before the operation reads it: its size, its encoding and charset, and
+     * its type when the operation names the types it reads (the knowledge import reads any, and says why it refuses one).
+     */
+    private static void body(Operation operation) {
+        boolean anyType = operation.getRequestBody().getContent().hasMediaType("*/*");
+        operation.getResponses().addAPIResponse("413", OASFactory.createAPIResponse().description(
+                "The body is larger than the server takes (LOOPWISE_MAX_BODY_SIZE, 10 MB by default): send less at once. Code: payload_too_large"));
+        operation.getResponses().addAPIResponse("415", OASFactory.createAPIResponse().description((anyType ? ""
+                : "The body's Content-Type is not one listed for this operation, or ") + "the body is compressed or in a charset Java"
+                + " does not know: send it uncompressed, in UTF-8. Codes: " + (anyType ? "" : "unsupported_media_type, ")
+                + "unsupported_encoding, unsupported_charset"));
     }
 
     private static boolean takesPathParameter(Operation operation, PathItem item) {

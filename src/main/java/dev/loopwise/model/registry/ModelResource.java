@@ -140,10 +140,11 @@ public class ModelResource {
     @Operation(summary = "Train a new model version",
             description = "Queues a training on the workspace's labelled tickets; regime auto (the default), zero-shot, prototypes, linear or finetune.")
     @APIResponse(responseCode = "409",
-            description = "Nothing to learn yet (no intents), an intent with fewer than 2 tickets for finetune, or another training waiting or running")
+            description = "Nothing to learn yet (no intents), an intent with fewer than 2 tickets for finetune, or another training waiting or running."
+                    + " Codes: no_intents, intents_without_tickets, training_running")
     @APIResponse(responseCode = "202", description = "The training is queued; follow it at /api/v1/training-runs/{runId}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingStarted.class)))
-    @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes")
+    @APIResponse(responseCode = "400", description = "The regime or a setting is not one the training takes. Code: invalid_regime")
     @POST
     @Path("/models/train")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -171,7 +172,7 @@ public class ModelResource {
     @Operation(summary = "Cancel a training run",
             description = "Stops a queued or running training at its next step; no version is made and the active one keeps serving.")
     @APIResponse(responseCode = "200", description = "The run, cancelled")
-    @APIResponse(responseCode = "409", description = "The run has already ended")
+    @APIResponse(responseCode = "409", description = "The run has already ended. Code: run_finished")
     @POST
     @Path("/training-runs/{id}/cancel")
     public RunView cancel(@PathParam("id") long id) {
@@ -187,7 +188,8 @@ public class ModelResource {
             description = "Pass expectedActive, the version you decided on, so that a switch made meanwhile by someone else is not undone.")
     @APIResponse(responseCode = "200", description = "The version, now active")
     @APIResponse(responseCode = "409",
-            description = "The version already serves, the active version changed meanwhile, or its weights were removed by retention")
+            description = "The version already serves, the active version changed meanwhile, its weights were removed by retention, or they"
+                    + " cannot be loaded. Codes: already_active, active_changed, weights_removed, encoder_unavailable")
     @POST
     @Path("/models/{version}/promote")
     public VersionView promote(@PathParam("version") int version,
@@ -200,7 +202,8 @@ public class ModelResource {
             description = "As promote, for a version that served before (expectedActive likewise).")
     @APIResponse(responseCode = "200", description = "The version, active again")
     @APIResponse(responseCode = "409",
-            description = "The active version changed meanwhile, the version never served (promote it instead), or its weights were removed by retention")
+            description = "The active version changed meanwhile, the version never served (promote it instead), its weights were removed by"
+                    + " retention, or they cannot be loaded. Codes: active_changed, never_served, weights_removed, encoder_unavailable")
     @POST
     @Path("/models/{version}/rollback")
     public VersionView rollback(@PathParam("version") int version,

@@ -25,12 +25,12 @@ public record Submission(
         @Schema(description = "Optional stars, 1 to 5, for A and B, either or both, such as {\"A\": 4, \"B\": 2}; a side given as null is not"
                 + " rated; the chosen reply's stars may not be below the other's; not with skip", example = "{\"A\": 4, \"B\": 2}")
         Map<String, Integer> ratings,
-        @Schema(description = "Optional: a better reply, at most 4,000 characters, slots written as {{name}}; it becomes a pending library reply"
+        @Schema(maxLength = 4000, description = "Optional: a better reply, at most 4,000 characters, slots written as {{name}}; it becomes a pending library reply"
                 + " an admin can accept; not with skip or out_of_scope", example = "Hi, your order {{order_number}} left our warehouse"
                 + " today. You can follow it here: {{tracking_link}}") String rewrite,
-        @Schema(description = "Required with skip and taken only with it: why the item was skipped, at most 500 characters",
+        @Schema(maxLength = 500, description = "Required with skip and taken only with it: why the item was skipped, at most 500 characters",
                 example = "The ticket is in German") String reason,
-        @Schema(description = "Optional: milliseconds the reviewer spent on the item (0 or more), for the median time per item",
+        @Schema(minimum = "0", description = "Optional: milliseconds the reviewer spent on the item (0 or more), for the median time per item",
                 example = "8400") Integer durationMs) {
     public static final int MAX_REWRITE = 4000;
     static final int MAX_REASON = 500;

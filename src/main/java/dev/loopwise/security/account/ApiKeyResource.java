@@ -67,11 +67,11 @@ public class ApiKeyResource {
     /** {@code requestsPerMinute} (admins only): the key's own limit, 0 for none; without it the configured default applies. */
     @Schema(description = "A new API key; {} makes one for the caller, named API key")
     public record CreateKeyRequest(
-            @Schema(description = "Optional: a name, at most 100 characters, that none of the account's keys in use has (ignoring case);"
+            @Schema(maxLength = 100, description = "Optional: a name, at most 100 characters, that none of the account's keys in use has (ignoring case);"
                     + " default API key (API key 2 and on when taken)", example = "Review script") String name,
             @Schema(description = "Optional: the account the key acts for (another account's: admin); default the caller's", example = "reviewer1")
             String username,
-            @Schema(description = "Optional, admin only: the key's own requests-per-minute limit, 0 for none; default the configured"
+            @Schema(minimum = "0", description = "Optional, admin only: the key's own requests-per-minute limit, 0 for none; default the configured"
                     + " LOOPWISE_SECURITY_API_REQUESTS_PER_MINUTE (600)", example = "1200") Integer requestsPerMinute) {
     }
 
@@ -93,10 +93,11 @@ public class ApiKeyResource {
 
     @Operation(summary = "Create an API key",
             description = "The secret is in this answer only. For another account, or with a rate limit: admin.")
-    @APIResponse(responseCode = "409", description = "The account already has a key of that name in use")
+    @APIResponse(responseCode = "409", description = "The account already has a key of that name in use, or is disabled (enable it first)."
+            + " Codes: key_name_taken, account_disabled")
     @APIResponse(responseCode = "201", description = "The key was created; its secret is shown only in this answer",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatedKeyView.class)))
-    @APIResponse(responseCode = "400", description = "The account or a setting is not valid")
+    @APIResponse(responseCode = "400", description = "The account or a setting is not valid. Codes: unknown_user, validation_failed")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateKeyRequest request) {

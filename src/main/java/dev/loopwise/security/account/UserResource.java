@@ -47,14 +47,14 @@ public class UserResource {
 
     @Schema(description = "A new account")
     public record CreateUserRequest(
-            @Schema(required = true, description = "2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or"
+            @Schema(required = true, minLength = 2, maxLength = 64, description = "2 to 64 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or"
                     + " digit; not in use", example = "reviewer4") String username,
             @Schema(description = "At least LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH characters (10 by default) and at most 72 bytes; required"
                     + " unless the account is a service account, which takes none (it uses API keys only)", example = "a-long-passphrase")
             String password,
             @Schema(required = true, description = "admin, reviewer or service: one name, names separated by commas or an array of names;"
                     + " reviewer and service cannot be combined", example = "reviewer") RoleNames roles,
-            @Schema(description = "Optional: the name shown on the pages, at most 128 characters; default the username", example = "Sam Reviewer")
+            @Schema(maxLength = 128, description = "Optional: the name shown on the pages, at most 128 characters; default the username", example = "Sam Reviewer")
             String displayName) {
     }
 
@@ -77,8 +77,9 @@ public class UserResource {
     @Operation(summary = "Create an account", description = "Roles admin, reviewer or service; a service account takes no password.")
     @APIResponse(responseCode = "201", description = "The account was created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400", description = "The username, password or role is not valid")
-    @APIResponse(responseCode = "409", description = "The username is taken")
+    @APIResponse(responseCode = "400", description = "The username, password or role is not valid. Codes: invalid_username, invalid_display_name,"
+            + " weak_password, password_too_long, service_password, unknown_role, validation_failed")
+    @APIResponse(responseCode = "409", description = "The username is taken. Code: username_taken")
     @POST
     @Path("/users")
     @RolesAllowed(Role.ADMIN)
@@ -95,7 +96,7 @@ public class UserResource {
      */
     @Operation(summary = "Change an account", description = "Display name, roles, password or disabled; a new password lifts a sign-in lock.")
     @APIResponse(responseCode = "200", description = "The account as changed")
-    @APIResponse(responseCode = "409", description = "Disabling or demoting oneself, or the last enabled admin")
+    @APIResponse(responseCode = "409", description = "Disabling or demoting oneself, or the last enabled admin. Codes: own_account, own_admin_role, last_admin")
     @PATCH
     @Path("/users/{id}")
     @RolesAllowed(Role.ADMIN)

@@ -44,7 +44,12 @@ class ErrorShapeTest {
     void missingBodyAndInvalidFieldsAre400s() {
         admin.request().contentType("application/json").post("/api/v1/users")
                 .then().statusCode(400).body("code", equalTo("validation_failed"))
-                .body("error", equalTo("A JSON request body is required."));
+                .body("error", containsString("send a JSON object with Content-Type application/json")).body("error", containsString("/q/swagger-ui"));
+        admin.request().contentType("application/json").body("null").patch("/api/v1/users/1")
+                .then().statusCode(400).body("code", equalTo("validation_failed")).body("error", containsString("lists its fields"));
+        // A reviewer's client is told the one field a judgement needs, and its values.
+        admin.request().contentType("application/json").post("/api/v1/review/1")
+                .then().statusCode(400).body("code", equalTo("validation_failed")).body("error", containsString("{\"choice\": \"A\"}"));
         admin.request().contentType("application/json")
                 .body("{\"username\":\"ok-name\",\"password\":\"short\",\"roles\":\"reviewer\"}").post("/api/v1/users")
                 .then().statusCode(400).body("code", equalTo("weak_password"));
