@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The Intents page says what an intent is, and opens its next step with what to do rather than with how things stand. */
+/**
+ * The Intents page says what an intent is, opens its next step with what to do rather than with how things stand, and says
+ * under each intent how many labelled tickets and replies it has.
+ */
 @QuarkusTest
 class IntentsPageWordsTest {
     private static final Pattern NEXT = Pattern.compile("What to do next:</strong> (<span id=\"intents-none\">)?([^<]*)");
@@ -39,6 +42,14 @@ class IntentsPageWordsTest {
             assertTrue(nextStep(unready).startsWith("get these intents ready, then train a new version on "), unready);
             assertFalse(unready.contains("not every intent is ready"), unready);
             assertTrue(unready.contains("id=\"intents-undescribed\""), unready);
+            // Each row says what its intent has: the new one nothing yet, the out-of-scope one no word of replies.
+            int row = unready.indexOf("value=\"gift_wrapping_words\"");
+            int counts = unready.indexOf("<p class=\"muted intent-counts\">no labelled tickets, no replies</p>", row);
+            assertTrue(row > 0 && counts > row && counts < unready.indexOf("</td>", row), unready);
+            int outOfScope = unready.indexOf("value=\"oos\"");
+            int oosLine = unready.indexOf("intent-counts\">", outOfScope);
+            String oosCounts = unready.substring(oosLine, unready.indexOf("</p>", oosLine));
+            assertTrue(oosCounts.contains("labelled ticket") && !oosCounts.contains("repl"), oosCounts);
         } finally {
             ScratchIntents.delete(id);
         }
