@@ -147,6 +147,12 @@ public final class HttpMessages {
                 + " under " + limit + " and import them one after another, or ask whoever runs Loopwise to raise LOOPWISE_MAX_BODY_SIZE.";
     }
 
+    /** Said by an upload form before it sends a file over the limit, which would only come back refused. */
+    public static String fileTooLarge(String limit) {
+        return "This file is larger than " + limit + ", the most Loopwise accepts at once: split it into parts under " + limit
+                + " and import them one after another.";
+    }
+
     public static String repeatedParameter(String name, int given) {
         return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
     }

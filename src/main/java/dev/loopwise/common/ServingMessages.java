@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -35,5 +36,16 @@ public final class ServingMessages {
     public static String noReplyToRate(UUID requestId) {
         return "Request " + requestId + " served no reply (a classification, or a ticket handed to a person), so there is no"
                 + " answer to rate: send feedback for /respond calls whose response was not null.";
+    }
+
+    /**
+     * The Try page's note that the active version predates some intents (the page links Models after it): a ticket of
+     * theirs gets another intent's reply, which reads as a wrong answer unless the page says why.
+     */
+    public static String unlearnedIntents(int version, List<String> names, String listed) {
+        boolean one = names.size() == 1;
+        return "v" + version + " was trained before " + listed + " had labelled tickets, so it never learned " + (one ? "it" : "them")
+                + ": a ticket about " + (one ? "it" : "one of them") + " gets another intent's reply until you train a new version"
+                + " on";
     }
 }

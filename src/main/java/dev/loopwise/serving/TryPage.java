@@ -1,6 +1,7 @@
 package dev.loopwise.serving;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ServingMessages;
 import dev.loopwise.llm.LlmDrafting;
 import dev.loopwise.llm.LlmOutcome;
 import dev.loopwise.model.encoder.EncoderCatalogue;
@@ -8,11 +9,14 @@ import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.registry.VersionIntents;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.model.registry.version.ServingModel;
 import dev.loopwise.security.Role;
+import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,13 +85,15 @@ public class TryPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tryTicket(Integer version, Tried tried, String ticket, String error, TrainingRun training);
+        /** {@code unlearned}: why a ticket of an intent newer than the version gets another's reply; null when none is. */
+        static native TemplateInstance tryTicket(Integer version, Tried tried, String ticket, String error, TrainingRun training,
+                                                 String unlearned);
     }
 
     @GET
     public TemplateInstance page() {
         Integer version = registry.current().map(ServingModel::version).orElse(null);
-        return Templates.tryTicket(version, null, null, null, trainingWhileNoVersion(version));
+        return Templates.tryTicket(version, null, null, null, trainingWhileNoVersion(version), unlearned(version));
     }
 
     /**
@@ -104,7 +111,7 @@ public class TryPage {
         ApiException refused = servable.refusal(ticket);
         if (refused != null) {
             return Response.status(refused.status).entity(Templates.tryTicket(version, null, ticket, refused.getMessage(),
-                    trainingWhileNoVersion(version))).build();
+                    trainingWhileNoVersion(version), unlearned(version))).build();
         }
         return registry.current().map(model -> {
             float[] vector = encoders.encode(model.encoder(), List.of(ticket))[0];
@@ -117,8 +124,25 @@ public class TryPage {
                     decision.reply() == null ? null : decision.reply().intent(), decision.openSlots(), llm, head.threshold(), unhandled,
                     ModelVersion.findByVersion(model.version()).map(v -> v.lineage != null && v.lineage.get("alignmentRound") != null)
                             .orElse(false), shippedEncoderName(model.encoder()));
-            return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null, null)).build();
-        }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket, null, trainingWhileNoVersion(null))).build());
+            return Response.ok(Templates.tryTicket(model.version(), tried, ticket, null, null, unlearned(model.version()))).build();
+        }).orElseGet(() -> Response.status(409).entity(Templates.tryTicket(null, null, ticket, null, trainingWhileNoVersion(null), null))
+                .build());
+    }
+
+    /**
+     * The intents labelled since the version was trained (the out-of-scope label aside, as on Models), said in words;
+     * null when it knows them all, or was stored before versions kept the list of what they learned.
+     */
+    private static String unlearned(Integer version) {
+        List<String> learned = version == null ? List.of()
+                : ModelVersion.findByVersion(version).map(ModelVersion::learnedIntents).orElse(List.of());
+        if (learned.isEmpty()) {
+            return null;
+        }
+        Map<Long, Long> labelled = Ticket.countsByIntent();
+        List<String> newer = Intent.listByName().stream().filter(i -> labelled.getOrDefault(i.id, 0L) > 0
+                && !Intent.OUT_OF_SCOPE.equals(i.name) && !learned.contains(i.name)).map(i -> i.name).toList();
+        return newer.isEmpty() ? null : ServingMessages.unlearnedIntents(version, newer, VersionIntents.listed(newer));
     }
 
     /** The catalogue name of the encoder a version reads with, tuned or not; null when it came from a folder. */

@@ -34,6 +34,11 @@ public class ImportFormats {
         return result.labelled() + result.labelledExisting() > 0;
     }
 
+    /** A file whose every ticket was already stored changed nothing, so it has no next step of its own. */
+    static boolean nothingNew(TicketImporter.Result result) {
+        return result.imported() == 0 && result.labelledExisting() == 0;
+    }
+
     /**
      * The new intents of an import that still need a library reply (the out-of-scope one needs none). A version picks among
      * the library's replies: trained before they have one, their customers are handed to a person, and a first version

@@ -1,5 +1,6 @@
 package dev.loopwise.ticket;
 
+import dev.loopwise.common.text.Counts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -12,8 +13,10 @@ import java.util.Map;
  *
  * @param enough labelled tickets per intent from which a version learns it from its tickets rather than its few examples
  * @param none   the workspace has no intents yet
+ * @param tickets labelled tickets by intent id, and {@code replies} active replies by intent id, which each row shows
  */
-public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets, List<String> undescribed, int enough, boolean none) {
+public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets, List<String> undescribed, int enough, boolean none,
+                              Map<Long, Long> tickets, Map<Long, Long> replies) {
     /** {@code tickets} and {@code replies}: labelled tickets and active replies by intent id. */
     static IntentsNextStep of(List<Intent> intents, Map<Long, Long> tickets, Map<Long, Long> replies, int enough) {
         List<String> withoutReply = intents.stream().filter(i -> !Intent.OUT_OF_SCOPE.equals(i.name) && replies.getOrDefault(i.id, 0L) == 0)
@@ -22,12 +25,22 @@ public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets
                 .map(i -> i.name + " (" + tickets.getOrDefault(i.id, 0L) + ")").toList();
         List<String> undescribed = intents.stream().filter(i -> tickets.getOrDefault(i.id, 0L) == 0
                 && (i.description == null || i.description.isBlank())).map(i -> i.name).toList();
-        return new IntentsNextStep(withoutReply, few, undescribed, enough, intents.isEmpty());
+        return new IntentsNextStep(withoutReply, few, undescribed, enough, intents.isEmpty(), tickets, replies);
     }
 
     /** Ready to train: a workspace without intents has nothing to learn yet, so it is not. */
     public boolean allSet() {
         return !none && withoutReply.isEmpty() && fewTickets.isEmpty() && undescribed.isEmpty();
+    }
+
+    /**
+     * What an intent has, under its row: the next step names only the intents that lack something, and a lead editing one
+     * description should not have to look the figures up on the Overview. The out-of-scope intent needs no reply.
+     */
+    public String countsOf(IntentFormRow row) {
+        String labelled = Counts.of(tickets.getOrDefault(row.id(), 0L), "labelled ticket");
+        return ImportFormats.outOfScope(row) ? labelled
+                : labelled + ", " + Counts.of(replies.getOrDefault(row.id(), 0L), "reply|replies");
     }
 
     /** The first intent without a reply, as the Replies link names it: that page opens with it chosen. */

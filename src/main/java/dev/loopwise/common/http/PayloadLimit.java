@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,9 +18,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * stranger learns nothing from it about the address.
  */
 @ApplicationScoped
+@Named("payloadLimit")
 public class PayloadLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
+
+    /** The largest body accepted: upload forms check a chosen file against it before sending it. */
+    public long bytes() {
+        return limit.asLongValue();
+    }
+
+    /** What an upload form says when the chosen file is over the limit. */
+    public String tooLarge() {
+        return HttpMessages.fileTooLarge(size());
+    }
+
+    /** The limit as the upload pages state it, "10 MB". */
+    public String size() {
+        return describe(limit.asLongValue());
+    }
 
     void register(@Observes Router router) {
         router.route().order(RolesFirst.ORDER + 1).handler(context -> {
