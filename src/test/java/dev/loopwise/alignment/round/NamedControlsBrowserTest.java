@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 /**
  * What a screen reader says for a page's controls, as Chromium works it out: a round's progress bar says what it
- * measures, and on Intents each row's fields name their intent, not a bare "name" read out once per row.
+ * measures and its step is read out as it changes, and on Intents each row's fields name their intent, not a bare
+ * "name" read out once per row.
  */
 @QuarkusTest
 class NamedControlsBrowserTest extends BrowserTest {
@@ -40,6 +42,10 @@ class NamedControlsBrowserTest extends BrowserTest {
                 for (WebElement bar : bars) {
                     assertFalse(bar.getAccessibleName().isBlank(), "the progress bar is named: " + bar.getAttribute("outerHTML"));
                 }
+                // The page writes each new step of the round there as it runs: a screen reader hears it without looking.
+                assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript(
+                        "return !!document.getElementById('round-step').closest('[role=status], [aria-live=polite]');"),
+                        "the round's step is read out as it changes");
 
                 driver.get(base + "admin/intents");
                 List<String> names = new ArrayList<>();
