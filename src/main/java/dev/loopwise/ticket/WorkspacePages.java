@@ -45,11 +45,12 @@ public class WorkspacePages {
         /** {@code replyless}: the file's new intents (out of scope aside) that the library has no reply for yet. */
         static native TemplateInstance importer(TicketImporter.Result result, String error, List<String> replyless);
 
-        static native TemplateInstance intents(List<IntentFormRow> intents, IntentFormRow added, String error, String notice, IntentsNextStep next);
+        static native TemplateInstance intents(List<IntentFormRow> intents, IntentFormRow added, String error, String notice, IntentsNextStep next,
+                                               String refusedField);
 
         /** {@code typed}: a refused new reply's text, shown again in the form so that nothing typed is lost. */
         static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected,
-                                               String typed);
+                                               String typed, String refusedField);
     }
 
     @GET
@@ -165,28 +166,28 @@ public class WorkspacePages {
         if (notice == null && FormValues.bool("saved", saved, false)) {
             notice = "Saved. Answers use the library as it is now within a few seconds.";
         }
-        return Templates.replies(answerable(), Reply.listActive(), null, notice, intent, null);
+        return Templates.replies(answerable(), Reply.listActive(), null, notice, intent, null, null);
     }
 
     @POST
     @Path("/replies")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response createReply(@RestForm String intent, @RestForm String text) {
-        return replyChange(() -> workspace.saveReply(null, intent, text), intent, text);
+        return replyChange(() -> workspace.saveReply(null, intent, text), intent, text, true);
     }
 
     @POST
     @Path("/replies/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response updateReply(@PathParam("id") long id, @RestForm String intent, @RestForm String text) {
-        return replyChange(() -> workspace.saveReply(id, intent, text), null, null);
+        return replyChange(() -> workspace.saveReply(id, intent, text), null, null, false);
     }
 
     @POST
     @Path("/replies/{id}/retire")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response retireReply(@PathParam("id") long id) {
-        return replyChange(() -> workspace.retireReply(id), null, null);
+        return replyChange(() -> workspace.retireReply(id), null, null, false);
     }
 
     /** {@code id}: the intent the form changed, null for a new one; its typed values are shown again if refused. */
@@ -196,24 +197,31 @@ public class WorkspacePages {
             return Response.seeOther(URI.create("/admin/intents?saved=true")).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(intentsPage(IntentFormRow.stored(id, name, description),
-                    id == null ? new IntentFormRow(null, name, description) : null, e.getMessage(), null)).build();
+                    id == null ? new IntentFormRow(null, name, description) : null, e.getMessage(), null,
+                    id == null ? WorkspaceFields.ofIntent(e) : null)).build();
         }
     }
 
-    private Response replyChange(Runnable change, String typedIntent, String typedText) {
+    /** {@code added}: the change came from "Add a reply", whose field at fault the refused page marks. */
+    private Response replyChange(Runnable change, String typedIntent, String typedText, boolean added) {
         try {
             change.run();
             return Response.seeOther(URI.create("/admin/replies?saved=true")).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(Templates.replies(answerable(), Reply.listActive(), e.getMessage(), null,
-                    typedIntent, typedText)).build();
+                    typedIntent, typedText, added ? WorkspaceFields.ofReply(e) : null)).build();
         }
     }
 
     /** The Intents page with its next step worked out from the intents as they stand now. */
     private TemplateInstance intentsPage(List<IntentFormRow> intents, IntentFormRow added, String error, String notice) {
+        return intentsPage(intents, added, error, notice, null);
+    }
+
+    private TemplateInstance intentsPage(List<IntentFormRow> intents, IntentFormRow added, String error, String notice,
+                                         String refusedField) {
         return Templates.intents(intents, added, error, notice, IntentsNextStep.of(Intent.listByName(), Ticket.countsByIntent(),
-                Reply.countsByIntent(), labellingTarget.ticketsToLearnWell()));
+                Reply.countsByIntent(), labellingTarget.ticketsToLearnWell()), refusedField);
     }
 
     /** Intents a reply can answer: the hand-over intent's tickets go to a person, never to a library reply. */

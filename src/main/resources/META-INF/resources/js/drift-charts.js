@@ -79,8 +79,12 @@
     const raisedHere = series.map((r) => (r.raised || []).includes(ALERT_OF[signal]));
     // Red marks a crossing at one check; the alerts table lists only changes that several checks in a row saw.
     const lined = thresholds[signal] !== undefined || signal === 'prediction/psi' || signal === 'input/new_topic_requests';
-    const datasets = [{ label: lined ? 'measured (red: past its alert line)' : 'measured (red: a change seen)', data: values, borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
-      tension: 0.2, spanGaps: true, pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')) }];
+    // A flagged check is a larger red triangle, not only a red dot: red and green look alike to many eyes (WCAG 1.4.1).
+    const datasets = [{ label: lined ? 'measured (red triangle: past its alert line)' : 'measured (red triangle: a change seen)', data: values,
+      borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', tension: 0.2, spanGaps: true,
+      pointBackgroundColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')),
+      pointBorderColor: raisedHere.map((raised) => (raised ? '#b42318' : '#2f6f5e')),
+      pointStyle: raisedHere.map((raised) => (raised ? 'triangle' : 'circle')), pointRadius: raisedHere.map((raised) => (raised ? 6 : 3)) }];
     let limit = thresholds[signal];
     if (signal === 'input/new_topic_requests') {
       // Unfamiliar requests come by chance too (about one in ten): the line is how many would be too many for chance.

@@ -15,15 +15,20 @@
     data: {
       labels: rounds.map((r) => 'round ' + r.round),
       datasets: [
+        // Each series has a mark of its own shape as well as its colour: told apart without seeing colours (WCAG 1.4.1),
+        // and every colour stands out 3:1 at least from the white behind it (1.4.11).
         // A dot from too few comparisons to read is drawn hollow, and its likely range as a bar through it (plugin below).
-        { label: 'taste learned', data: series('reward/accuracy'), borderColor: '#2f6f5e', backgroundColor: '#2f6f5e',
+        { label: 'taste learned', data: series('reward/accuracy'), borderColor: '#2f6f5e', backgroundColor: '#2f6f5e', pointStyle: 'circle',
           pointBackgroundColor: rounds.map((r) => (r.tasteTooFew ? '#ffffff' : '#2f6f5e')), yAxisID: 'rate' },
-        { label: 'new version picks the preferred reply', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', backgroundColor: '#2563eb', yAxisID: 'rate' },
-        { label: 'active version picks the preferred reply', data: series('eval/active_preference_agreement'), borderColor: '#94a3b8', backgroundColor: '#94a3b8', pointRadius: 7, yAxisID: 'rate' },
-        { label: 'replies changed', data: series('policy/changed_choice_rate'), borderColor: '#d97706', backgroundColor: '#d97706', borderDash: [4, 4], yAxisID: 'rate' },
+        { label: 'new version picks the preferred reply', data: series('eval/candidate_preference_agreement'), borderColor: '#2563eb', backgroundColor: '#2563eb',
+          pointStyle: 'triangle', pointRadius: 5, yAxisID: 'rate' },
+        { label: 'active version picks the preferred reply', data: series('eval/active_preference_agreement'), borderColor: '#64748b', backgroundColor: '#64748b',
+          pointStyle: 'rect', pointRadius: 7, yAxisID: 'rate' },
+        { label: 'replies changed', data: series('policy/changed_choice_rate'), borderColor: '#d97706', backgroundColor: '#d97706', borderDash: [4, 4],
+          pointStyle: 'rectRot', yAxisID: 'rate' },
         // Taste learned is a choice between two replies: a coin toss gets 50%, the line a figure must clear.
         // Drawn by the plugin below across the whole chart: as a line between rounds it would not show with one round.
-        { label: 'coin toss (50%)', data: rounds.map(() => 0.5), borderColor: '#94a3b8', borderDash: [6, 6], borderWidth: 1, pointRadius: 0,
+        { label: 'coin toss (50%)', data: rounds.map(() => 0.5), borderColor: '#64748b', borderDash: [6, 6], borderWidth: 1, pointRadius: 0,
           showLine: false, pointStyle: 'line', yAxisID: 'rate' },
       ],
     },
@@ -59,7 +64,7 @@
         const { ctx, chartArea } = chart;
         const y = chart.scales.rate.getPixelForValue(0.5);
         ctx.save();
-        ctx.strokeStyle = '#94a3b8';
+        ctx.strokeStyle = '#64748b';
         ctx.lineWidth = 1;
         ctx.setLineDash([6, 6]);
         ctx.beginPath();
@@ -69,9 +74,9 @@
         ctx.restore();
       },
     }],
-    // Dots at 100% stay whole (clip off), rounds sit apart from the edges (offset), and the active version's grey dot is
-    // drawn larger than the new version's blue one, which comes earlier in the list and so is drawn over it: both show
-    // when they agree. Shares read as percentages, as in the table.
+    // Dots at 100% stay whole (clip off), rounds sit apart from the edges (offset), and the active version's grey square is
+    // drawn larger than the new version's blue triangle, which comes earlier in the list and so is drawn over it: both
+    // show when they agree. Shares read as percentages, as in the table.
     options: { spanGaps: true, maintainAspectRatio: false,
       datasets: { line: { pointRadius: 4, clip: false } },
       // The legend shows each series as the chart draws it, a dot (or the dashed line), not a bar the chart has none of;

@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
@@ -24,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * On a phone the drift charts keep room for their lines: each chart's legend once took the whole of a canvas half as
  * high as it was wide, leaving the lines a few pixels. Both axes say what they count, and over more than one day each
- * check's tick names its day. A difference estimate just below zero reads as no difference, not as -0.004.
+ * check's tick names its day. A difference estimate just below zero reads as no difference, not as -0.004. A flagged check
+ * is marked by shape as well as colour.
  */
 @QuarkusTest
 class DriftChartsPhoneBrowserTest extends BrowserTest {
@@ -102,11 +104,41 @@ class DriftChartsPhoneBrowserTest extends BrowserTest {
         }
     }
 
+    /** A check flagged on a chart is told from the others by its mark's shape, not by its red alone. */
+    @Test
+    void aFlaggedCheckHasAMarkOfItsOwnShape() throws Exception {
+        int version = ActiveModel.await();
+        List<Long> ids = List.of(check(version, "0.001", 2), check(version, "0.05", 1, "[\"input_drift\"]"));
+        driver = Browser.start();
+        try {
+            Browser.run(driver, "drift-charts-flagged-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/drift");
+                JavascriptExecutor js = (JavascriptExecutor) driver;
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "const c = document.querySelector('canvas[data-signal=\"input/mmd2\"]'); return !!(c && window.Chart && Chart.getChart(c));")));
+                @SuppressWarnings("unchecked")
+                List<String> marks = (List<String>) js.executeScript(
+                        "const ch = Chart.getChart(document.querySelector('canvas[data-signal=\"input/mmd2\"]'));"
+                                + " return ch.getDatasetMeta(0).data.slice(-2).map(p => String(p.options.pointStyle));");
+                assertNotEquals(marks.get(0), marks.get(1), "the flagged check's mark differs from the calm one's in shape: " + marks);
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from drift_reports where id in (:ids)")
+                    .setParameter("ids", ids).executeUpdate());
+        }
+    }
+
     /** A check of the active version made {@code minutesAgo}, so it is charted without a replay through the model. */
     private long check(int version, String difference, int minutesAgo) {
+        return check(version, difference, minutesAgo, "[]");
+    }
+
+    /** {@code raised}: the kinds of alert the check raised, as a JSON array. */
+    private long check(int version, String difference, int minutesAgo, String raised) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into drift_reports (model_version,"
-                + " requests, signals, created_at) values (?1, 200, cast(?2 as jsonb), now() - make_interval(mins => ?3)) returning id")
-                .setParameter(1, version).setParameter(2, SIGNALS.formatted(difference)).setParameter(3, minutesAgo)
-                .getSingleResult()).longValue());
+                + " requests, signals, raised, created_at) values (?1, 200, cast(?2 as jsonb), cast(?4 as jsonb), now() - make_interval(mins => ?3))"
+                + " returning id").setParameter(1, version).setParameter(2, SIGNALS.formatted(difference)).setParameter(3, minutesAgo)
+                .setParameter(4, raised).getSingleResult()).longValue());
     }
 }

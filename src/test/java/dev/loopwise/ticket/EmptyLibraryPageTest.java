@@ -19,7 +19,7 @@ class EmptyLibraryPageTest {
     @Test
     @ActivateRequestContext
     void withoutIntentsThePageSendsTheLeadToImportAndOffersNoFormThatCannotWork() {
-        String page = WorkspacePages.Templates.replies(List.of(), List.of(), null, null, null, null).render();
+        String page = WorkspacePages.Templates.replies(List.of(), List.of(), null, null, null, null, null).render();
         assertTrue(page.contains("there are no intents yet, so there is nothing to") && page.contains("href=\"/admin/import\""), page);
         assertTrue(page.contains("id=\"replies-empty\"") && page.contains("No replies yet:"), page);
         assertFalse(page.contains("choose the intent…") || page.contains("id=\"propose-replies\""), page);

@@ -50,7 +50,7 @@ public class UsersPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance users(List<User> users, Map<Long, List<ApiKey>> activeKeys, String me, String error, String notice, NewUser typed, int minPassword,
-                                             IssuedKey issued, RefusedKey refusedKey);
+                                             IssuedKey issued, RefusedKey refusedKey, String refusedField);
     }
 
     /** A key name refused for an account: its fold opens again with the name typed, to be corrected. */
@@ -95,7 +95,7 @@ public class UsersPage {
             return Response.seeOther(URI.create("/admin/users?created=" + user.username)).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(e.getMessage(), null, new NewUser(username == null ? "" : username,
-                    displayName == null ? "" : displayName, role == null ? "reviewer" : role), null)).build();
+                    displayName == null ? "" : displayName, role == null ? "reviewer" : role), null, null, fieldOf(e))).build();
         }
     }
 
@@ -161,12 +161,28 @@ public class UsersPage {
     }
 
     private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued) {
-        return page(error, notice, typed, issued, null);
+        return page(error, notice, typed, issued, null, null);
     }
 
     private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey) {
+        return page(error, notice, typed, issued, refusedKey, null);
+    }
+
+    private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey,
+                                  String refusedField) {
         List<User> listed = User.listByName();
         return Templates.users(listed, ApiKey.activeByUser(listed), currentUser.name(), error, notice, typed, config.minPasswordLength(),
-                issued, refusedKey);
+                issued, refusedKey, refusedField);
+    }
+
+    /** The field of "Add a user" a refusal is about, which the page marks and puts the cursor in; null when none is. */
+    static String fieldOf(ApiException refused) {
+        return switch (refused.code == null ? "" : refused.code) {
+            case "invalid_username", "username_taken" -> "username";
+            case "invalid_display_name" -> "displayName";
+            case "password_needed", "weak_password", "invalid_password", "password_too_long", "service_password" -> "password";
+            case "invalid_roles", "unknown_role", "conflicting_roles" -> "role";
+            default -> null;
+        };
     }
 }

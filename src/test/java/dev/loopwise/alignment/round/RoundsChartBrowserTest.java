@@ -12,9 +12,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -149,6 +151,42 @@ class RoundsChartBrowserTest extends BrowserTest {
                         + " const set = c.data.datasets.find((d) => d.label === 'taste learned');"
                         + " return c.options.plugins.tooltip.callbacks.label({ dataset: set, dataIndex: i, parsed: { y: set.data[i] } });");
                 assertEquals("taste learned 80% — from only 5 comparisons: too few to read", hover);
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
+    /**
+     * Someone who does not tell red from green, or blue from grey, still tells the series apart: each has a mark of its own
+     * shape, and every line and mark stands out at least 3:1 from the white behind it.
+     */
+    @Test
+    void eachSeriesHasAMarkOfItsOwnShapeAndAColourThatStandsOut() throws Exception {
+        long id = oneRound();
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        try {
+            Browser.run(driver, "rounds-chart-marks-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                driver.get(base + "admin/rounds");
+                wait.until(d -> script("return !!(window.Chart && Chart.getChart('rounds-chart'));"));
+                List<?> series = (List<?>) script("""
+                        const lum = (hex) => [1, 3, 5].map((i) => parseInt(hex.substring(i, i + 2), 16) / 255)
+                          .map((v) => (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)))
+                          .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                        const c = Chart.getChart('rounds-chart');
+                        return c.data.datasets.map((d, i) => { const mark = c.getDatasetMeta(i).data.at(-1).options;
+                          return { label: d.label, drawn: mark.radius > 0 ? String(mark.pointStyle) : 'no mark',
+                            line: (d.borderDash || []).length ? 'dashed' : 'solid', contrast: 1.05 / (lum(d.borderColor) + 0.05) }; });""");
+                Set<String> marks = new HashSet<>();
+                for (Object each : series) {
+                    Map<?, ?> s = (Map<?, ?>) each;
+                    assertTrue(((Number) s.get("contrast")).doubleValue() >= 3, s.get("label") + " stands out from the white: " + s);
+                    if (!"no mark".equals(s.get("drawn"))) {
+                        assertTrue(marks.add(s.get("drawn") + " " + s.get("line")), s.get("label") + " has a mark of its own: " + series);
+                    }
+                }
             });
         } finally {
             QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
