@@ -96,6 +96,9 @@ public class FirstWeek {
                 .orElse(List.of());
         // A new intent with a ticket or two is learned from too little: label more of it first, then train.
         List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
+        // Learned without a reply to choose, a new intent would have nothing to answer with: its reply comes first.
+        List<String> unreplied = unknown.isEmpty() ? List.of()
+                : intentsWithoutReply(Integer.MAX_VALUE).stream().filter(unknown::contains).filter(name -> !thin.contains(name)).toList();
         Step writeReplies = null;
         boolean withoutPolicy = active.map(ModelVersion::learnedNoReplyChoice).orElse(false);
         if ((active.isEmpty() || withoutPolicy) && !training) {
@@ -123,6 +126,8 @@ public class FirstWeek {
                         : !thin.isEmpty() ? "Label at least " + TICKETS_PER_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
                         + VersionIntents.listed(thin) + " (Tickets page), then press Train on Models: the new version"
                         + " learns the new intents; promote it when its page says so."
+                        : !unreplied.isEmpty() ? "On Replies, write a reply for " + VersionIntents.listed(unreplied) + ", then press Train"
+                        + " on Models: a version learns to choose among the library's replies, so a new intent needs one first."
                         : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intents; promote it when its page says so."
                         : "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
                 "/admin/models"));

@@ -111,7 +111,12 @@ class FirstWeekTest {
             FirstWeek.Step train = QuarkusTransaction.requiringNew().call(() -> firstWeek.guide()).steps().get(1);
             assertTrue(!train.done() && train.title().equals("Train again for the new intents")
                     && train.status().contains("intent your tickets now have (aaa_new_since_training"), train.toString());
-            assertTrue(train.action().startsWith("On Models, press Train"), train.action());
+            // Without a reply to choose, the new intent's reply comes first; with one, the training.
+            assertTrue(train.action().startsWith("On Replies, write a reply for aaa_new_since_training, then press Train"), train.action());
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into replies (intent_id, text) values (?1, 'A reply"
+                    + " for the new intent.')").setParameter(1, id).executeUpdate());
+            assertTrue(QuarkusTransaction.requiringNew().call(() -> firstWeek.guide()).steps().get(1).action()
+                    .startsWith("On Models, press Train"), "with a reply");
             // With fewer tickets than a first training needs, labelling more comes first.
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1 and text not like '%1'")
                     .setParameter(1, id).executeUpdate());
@@ -119,8 +124,10 @@ class FirstWeekTest {
             assertTrue(thin.action().startsWith("Label at least " + FirstWeek.TICKETS_PER_INTENT + " tickets of")
                     && thin.action().contains("aaa_new_since_training"), thin.action());
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, id)
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("delete from tickets where intent_id = ?1").setParameter(1, id).executeUpdate();
+                em.createNativeQuery("delete from replies where intent_id = ?1").setParameter(1, id).executeUpdate();
+            });
             ScratchIntents.delete(id);
         }
     }

@@ -65,7 +65,9 @@ class TryWhileTrainingTest {
                     + " finished_at = now() where id = ?1").setParameter(1, queued).executeUpdate());
             page = admin.pageRequest().accept("text/html").get("/admin/models/try").then().statusCode(200).extract().asString()
                     .replaceAll("\\s+", " ");
-            assertTrue(page.contains("No version is active yet: train one on <a href=\"/admin/models\">Models</a> first."), page);
+            // A new install has no labelled tickets either: the page names that first step too.
+            assertTrue(page.contains("No version is active yet: import labelled tickets on <a href=\"/admin/import\">Import</a> if"
+                    + " you have not, then train one on <a href=\"/admin/models\">Models</a>."), page);
             assertFalse(page.contains("being trained"), page);
         } finally {
             Long made = run;
