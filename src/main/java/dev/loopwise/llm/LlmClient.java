@@ -82,13 +82,15 @@ public class LlmClient {
     }
 
     /**
-     * Asks for {@code settings.drafts()} drafts; completes (never fails late) by the timeout with those that came
+     * Asks for {@code settings.drafts()} drafts; completes (never fails late) by the timeout, or after {@code waitMillis} if
+     * that is sooner (the time the ticket's caller still waits), with those that came
      * back, or fails with the reason none did ({@link LlmFailure#describe}). Each draft is prepared (encoded) as soon
      * as it arrives, while the others are still being written: a real LLM finishes drafts of different lengths at
      * different times, so only the last one's preparation is left after the LLM is done. Drafts that arrive while
      * others are being prepared are prepared together, in one call ({@link DraftBatches}).
      */
-    public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt, Function<List<String>, float[][]> prepare) {
+    public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt, Function<List<String>, float[][]> prepare,
+                                            long waitMillis) {
         LlmConnection c = connection(settings);
         if (!permits().tryAcquire()) {
             return CompletableFuture.failedFuture(new LlmFailure(LlmFailure.BUSY));
@@ -113,7 +115,7 @@ public class LlmClient {
         CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> permits().release());
         CompletableFuture<Drafts> result = new CompletableFuture<>();
         CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(Math.max(1, Math.min(settings.timeout().toMillis(), waitMillis)), TimeUnit.MILLISECONDS)
                 .whenComplete((ignored, failure) -> {
                     List<String> texts = new ArrayList<>();
                     List<float[]> vectors = new ArrayList<>();

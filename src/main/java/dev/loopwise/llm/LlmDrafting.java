@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,9 @@ public class LlmDrafting {
     @Inject
     EncoderService encoder;
 
+    /** Kept from the caller's wait for choosing among the drafts, writing the request's row and answering. */
+    static final long ANSWER_HEADROOM_MS = 250;
+
     /** Whether answers go through the LLM now; without it serving is exactly the library policy. */
     public boolean active() {
         return settings.current().active();
@@ -43,6 +47,15 @@ public class LlmDrafting {
      * failure of any part ends in the library's answer with the reason.
      */
     public CompletableFuture<LlmOutcome> answer(ServingModel model, String ticket, float[] vector, ServingModel.Decision decision) {
+        return answer(model, ticket, vector, decision, System.nanoTime() + TimeUnit.DAYS.toNanos(1));
+    }
+
+    /**
+     * As above, for a caller who waits until {@code deadlineNanos} ({@link System#nanoTime()}): an LLM timeout longer than the
+     * wait left would answer the caller with a refusal after the wait instead of the library's reply in it.
+     */
+    public CompletableFuture<LlmOutcome> answer(ServingModel model, String ticket, float[] vector, ServingModel.Decision decision,
+                                                long deadlineNanos) {
         LlmSettings current = settings.current();
         List<BestOfN.LibraryReply> library = libraryReplies(model, ticket, decision);
         long libraryId = decision.reply().replyId();
@@ -51,7 +64,8 @@ public class LlmDrafting {
         return CompletableFuture.supplyAsync(() -> passages(ticket, model, vector), client.executor())
                 .thenCompose(passages -> client.drafts(current, DraftPrompt.build(current.brandVoice(), decision.intent().label(),
                                 library.stream().map(r -> model.candidates().get(r.index()).text()).toList(), passages,
-                                grounding.available(), ticket), drafts -> encoder.encode(model.encoder(), drafts))
+                                grounding.available(), ticket), drafts -> encoder.encode(model.encoder(), drafts),
+                                TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()) - ANSWER_HEADROOM_MS)
                         .thenApplyAsync(drafts -> served(model, vector, ticket, library, drafts, passages, groundingNote), client.executor())
                         .exceptionally(failure -> {
                             String reason = LlmFailure.describe(failure);

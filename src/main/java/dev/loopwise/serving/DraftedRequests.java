@@ -23,7 +23,7 @@ class DraftedRequests {
     ServingMetrics metrics;
 
     void answer(ServingJob job, String hash, float[] x, ServingPipeline.Answer library, ServingModel model) {
-        drafting.answer(model, job.text(), x, library.decision()).thenAccept(outcome -> {
+        drafting.answer(model, job.text(), x, library.decision(), job.deadlineNanos()).thenAccept(outcome -> {
             ServingPipeline.Answer answer = new ServingPipeline.Answer(library.requestId(), library.decision(), library.modelVersion(),
                     outcome);
             if (job.future().isDone()) {

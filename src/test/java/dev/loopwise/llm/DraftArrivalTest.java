@@ -41,7 +41,7 @@ class DraftArrivalTest extends FakeLlmTest {
                 Thread.currentThread().interrupt();
             }
             return texts.stream().map(text -> new float[] {text.length()}).toArray(float[][]::new);
-        }).get(30, TimeUnit.SECONDS);
+        }, Long.MAX_VALUE).get(30, TimeUnit.SECONDS);
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
         assertEquals(Set.copyOf(llm.drafts), Set.copyOf(drafts.texts()));
@@ -74,7 +74,7 @@ class DraftArrivalTest extends FakeLlmTest {
                         Thread.currentThread().interrupt();
                     }
                     return new float[][] {{1}};
-                });
+                }, Long.MAX_VALUE);
         try {
             assertTrue(preparing.await(30, TimeUnit.SECONDS));
             ExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(
@@ -88,5 +88,31 @@ class DraftArrivalTest extends FakeLlmTest {
             Thread.sleep(50);
         }
         assertEquals(before, client.ticketsInFlight(), "the permit comes back when the call ends");
+    }
+
+    /**
+     * The caller's wait ends the LLM's before its own timeout does: an LLM timeout longer than the request's would otherwise
+     * answer the caller with a refusal once its wait ran out, instead of the library's reply in time.
+     */
+    @Test
+    void theCallersWaitCutsALongerLlmTimeoutShort() throws Exception {
+        llm.drafts = List.of("a draft that comes too late");
+        llm.delayMs = 3_000;
+        int before = client.ticketsInFlight();
+        try {
+            settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-" + UUID.randomUUID(), null, false, 60.0, 1, 0.7,
+                    null), "test");
+            CompletableFuture<LlmClient.Drafts> drafts = client.drafts(settings.current(),
+                    new DraftPrompt("Answer briefly.", "Where is my parcel?"), texts -> new float[][] {{1}}, 300);
+            // Long before the LLM's 60 s, and before its 3 s answer: only the caller's 300 ms can have ended it.
+            ExecutionException cut = org.junit.jupiter.api.Assertions.assertThrows(
+                    ExecutionException.class, () -> drafts.get(15, TimeUnit.SECONDS));
+            assertTrue(cut.getCause() instanceof TimeoutException, String.valueOf(cut.getCause()));
+        } finally {
+            llm.delayMs = 0;
+        }
+        for (int wait = 0; wait < 200 && client.ticketsInFlight() > before; wait++) {
+            Thread.sleep(50); // its call ends with the LLM's answer: the next test counts from no ticket in flight
+        }
     }
 }
