@@ -37,7 +37,7 @@ public final class Messages {
                 : METHOD_NOT_ALLOWED.substring(0, METHOD_NOT_ALLOWED.length() - 1) + ": use " + allowed.replace(",", ", ").replaceAll(" +", " ") + ".";
     }
     public static final String BODY_REQUIRED = "The request has no body (or null): send a JSON object with Content-Type application/json;"
-            + " the API document (/q/swagger-ui) lists its fields with an example.";
+            + " the API document lists its fields with an example (an admin opens it at /q/swagger-ui).";
     /** Said after the parameter's name by the validation mapper. */
     public static final String EXPECTED_ACTIVE = "must be the active version (a whole number, 1 or more), as the Models"
             + " page sends it; leave it out to switch whatever is active.";

@@ -7,7 +7,9 @@
     if (!response.ok) return;
     const round = await response.json();
     document.getElementById('round-status').textContent = round.statusText || round.status;
-    document.getElementById('round-step').textContent = round.step || 'waiting';
+    // A status region: written only when the step changes, or a screen reader says the same step at every poll.
+    const step = document.getElementById('round-step');
+    if (step.textContent !== (round.step || 'waiting')) step.textContent = round.step || 'waiting';
     document.getElementById('round-progress').value = Math.round(round.progress * 100);
     document.getElementById('round-log').textContent = round.log.join('\n');
     if (['promoted', 'rejected', 'needs_evidence', 'superseded', 'failed', 'cancelled'].includes(round.status)) {

@@ -23,10 +23,15 @@ public class PayloadLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize limit;
 
-    /** The largest body accepted: upload forms check a chosen file against it before sending it. */
+    /**
+     * The largest file an upload form sends: the body's limit less room for the form's other fields and part headers, so
+     * that a file just under the limit is not refused at the field only to come back as the too-large page.
+     */
     public long bytes() {
-        return limit.asLongValue();
+        return Math.max(limit.asLongValue() / 2, limit.asLongValue() - FORM_ROOM);
     }
+
+    private static final long FORM_ROOM = 64 * 1024;
 
     /** What an upload form says when the chosen file is over the limit. */
     public String tooLarge() {
