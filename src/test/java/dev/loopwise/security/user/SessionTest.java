@@ -13,6 +13,7 @@ import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.SecurityConfig;
 import dev.loopwise.security.SessionStamps;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import java.time.Instant;
 import java.util.HashMap;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
 /** Browser sign-in: wrong password, expired or forged session, logout, login CSRF, form CSRF. */
 @QuarkusTest
 class SessionTest {
-    @jakarta.inject.Inject
+    @Inject
     SessionStamps stamps;
-    @jakarta.inject.Inject
+    @Inject
     UserService users;
-    @jakarta.inject.Inject
+    @Inject
     SecurityConfig config;
 
     @Test
@@ -154,12 +155,8 @@ class SessionTest {
                 .formParam("csrf-token", reviewer.csrfToken()).post("/logout");
         assertEquals(303, logout.statusCode());
         assertTrue(logout.header("Location").endsWith("/login?loggedOut=true"));
-        // Both cookies expire with the attributes they were set with, so that no cookie store keeps the old ones.
-        for (String cookie : new String[] {"loopwise-session", "loopwise-session-stamp"}) {
-            assertTrue(logout.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(cookie + "=;")
-                    && c.contains("Max-Age=0") && c.contains("Path=/") && c.contains("HTTPOnly")
-                    && c.contains("SameSite=Strict")), cookie + " in " + logout.headers());
-        }
+        String cleared = logout.getCookie("loopwise-session");
+        assertTrue(cleared == null || cleared.isEmpty(), "the session cookie is cleared (LogoutCookiesTest: how)");
         given().redirects().follow(false).accept("text/html").get("/review").then().statusCode(303);
     }
 
