@@ -3,6 +3,7 @@ package dev.loopwise.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.audit.AuditEvent;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.security.Role;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -45,6 +47,7 @@ public class AuditResource {
     public record Line(long id, OffsetDateTime occurredAt, String actor, String action, String target, Map<String, Object> details) {
     }
 
+    @APIResponse(responseCode = "400", description = ErrorResponsesOpenApi.BAD_INPUT + ", invalid_range (since not before until)")
     @GET
     // Every name of JSON lines the imports take; the answer is labelled with the one asked for, the first for */*.
     @Operation(summary = "Export the audit trail",

@@ -2,6 +2,7 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
+import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.http.QueryParameters;
@@ -86,6 +87,8 @@ public class KnowledgeResource {
      * 201 with what was imported when the file is small enough to import while the request waits; otherwise 202 with
      * the background import, to follow at its {@code Location}. Either way a bad file is a 400 and nothing is stored.
      */
+    private static final String SEARCH_REFUSED = ErrorResponsesOpenApi.BAD_INPUT + ", missing_query (no ticket text in q), text_too_long"
+            + " (a ticket longer than LOOPWISE_SERVING_MAX_TEXT_LENGTH)";
     private static final String ARTICLE_EXAMPLE = """
             # Where is my order?
 
@@ -99,7 +102,7 @@ public class KnowledgeResource {
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported. Codes: unsupported_type,"
-            + " empty_file, binary_file, not_utf8, file_too_large, invalid_file")
+            + " empty_file, binary_file, not_utf8, compressed_file, file_too_large, invalid_file, invalid_name (the name parameter)")
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
@@ -168,6 +171,7 @@ public class KnowledgeResource {
     /** The same search with the ticket in the body: an address holds about 4 KB, a ticket may be longer. */
     @Operation(summary = "Search the knowledge base (ticket in the body)",
             description = "As the GET, for a ticket too long for an address.")
+    @APIResponse(responseCode = "400", description = SEARCH_REFUSED)
     @POST
     @Path("/search")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -182,6 +186,7 @@ public class KnowledgeResource {
     /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */
     @Operation(summary = "Search the knowledge base",
             description = "The passages that would ground this ticket, best first; all=true also those below the minimum score.")
+    @APIResponse(responseCode = "400", description = SEARCH_REFUSED)
     @GET
     @Path("/search")
     public List<Found> search(

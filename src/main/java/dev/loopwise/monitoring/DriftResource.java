@@ -3,6 +3,7 @@ package dev.loopwise.monitoring;
 import dev.loopwise.alignment.round.RoundStarted;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.DriftMessages;
+import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.common.http.FormValues;
 import dev.loopwise.common.http.QueryParameters;
 import dev.loopwise.common.file.TextFiles;
@@ -106,6 +107,8 @@ public class DriftResource {
     @APIResponse(responseCode = "202", description = "A long file, replayed in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplayView.class)))
     @APIResponse(responseCode = "409", description = "No version is active, so no ticket can be answered; nothing was sent. Code: no_active_model")
+    @APIResponse(responseCode = "400", description = ErrorResponsesOpenApi.BAD_INPUT + ", invalid_file (an empty file, rows without a text,"
+            + " too many tickets, or tickets /respond would refuse, named in the message), not_utf8, binary_file, compressed_file")
     @POST
     @Path("/replay")
     @Consumes({"text/csv", "application/x-ndjson", "application/jsonl", "application/json-lines", MediaType.TEXT_PLAIN})

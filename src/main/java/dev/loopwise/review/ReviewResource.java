@@ -58,7 +58,7 @@ public class ReviewResource {
             + " has all its judgements. Codes: already_judged, not_leased, lease_expired, item_complete")
     @APIResponse(responseCode = "400", description = "The judgement is not one the item takes: the message says what to fix. Codes: invalid_choice,"
             + " invalid_rating, contradictory_ratings, not_with_choice, reason_required, invalid_reason, reason_too_long, invalid_rewrite,"
-            + " rewrite_too_long, invalid_duration, invalid_text, malformed_json, bad_parameter")
+            + " rewrite_too_long, invalid_duration, invalid_text, validation_failed, malformed_json, bad_parameter")
     @POST
     @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -62,6 +62,8 @@ public class ChatCompletionsResource {
                     @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
                             description = "data: lines of chat.completion.chunk objects, then data: [DONE]"))})
     @APIResponse(responseCode = "503", description = ServingResource.UNAVAILABLE)
+    @APIResponse(responseCode = "400", description = ServingResource.BAD_TICKET + ", too_many_messages, messages_too_long (more messages or"
+            + " characters than the server reads), llm_loop (the request comes from a Loopwise instance whose LLM address points at itself)")
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)

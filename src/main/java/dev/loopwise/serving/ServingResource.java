@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
+import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.common.json.NonNullText;
 import dev.loopwise.llm.GroundingPassage;
 import dev.loopwise.llm.LlmOutcome;
@@ -125,9 +126,12 @@ public class ServingResource {
     /** Why a ticket can go unanswered, whatever is asked: the same for /respond, /classify and /v1/chat/completions. */
     static final String UNAVAILABLE = "No version is active yet (train one and promote it), the server has more tickets waiting than it"
             + " takes (try again in a moment), or the model failed on the ticket's batch. Codes: no_active_model, overloaded, serving_failed";
+    /** What a ticket's text can be refused for, whatever is asked. */
+    static final String BAD_TICKET = ErrorResponsesOpenApi.BAD_INPUT + ", text_too_long (a ticket longer than LOOPWISE_SERVING_MAX_TEXT_LENGTH)";
 
     /** Intent and reply for a ticket; {@code response} is null when the ticket is out of scope (hand it to a human). */
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
+    @APIResponse(responseCode = "400", description = BAD_TICKET)
     @Operation(summary = "Answer a ticket", description = "The ticket's intent and the reply the active version serves; reply null when the ticket goes to a person.")
     @POST
     @Path("/respond")
@@ -136,6 +140,7 @@ public class ServingResource {
     }
 
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
+    @APIResponse(responseCode = "400", description = BAD_TICKET)
     @Operation(summary = "Classify a ticket", description = "The intent alone, with its confidence, the top intents and whether the ticket is out of scope.")
     @POST
     @Path("/classify")

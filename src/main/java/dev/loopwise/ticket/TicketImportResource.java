@@ -42,7 +42,8 @@ public class TicketImportResource {
     @Operation(summary = "Import labelled tickets", description = "CSV or JSON lines with text, label, response and split (or their other names); all or nothing.")
     @APIResponse(responseCode = "201", description = "The tickets were imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketImporter.Result.class)))
-    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported. Code: invalid_file")
+    @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported. Codes: invalid_file,"
+            + " not_utf8, binary_file, compressed_file")
     @APIResponse(responseCode = "409", description = "A ticket the file would label was labelled or deleted while the import ran; nothing was"
             + " imported: send the file again. Code: ticket_changed")
     @POST

@@ -3,6 +3,7 @@ package dev.loopwise.alignment.preference;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.file.TextFiles;
+import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.common.http.QueryParameters;
 import dev.loopwise.security.account.CurrentUser;
 import dev.loopwise.security.Role;
@@ -52,6 +53,8 @@ public class PreferenceResource {
      * {"prompt","completion","label"}; {@code trl-chat} and {@code kto-chat}: the same in TRL's conversational form, the
      * prompt as messages grounded in the knowledge base, for training an LLM ({@link ConversationalExport}).
      */
+    @APIResponse(responseCode = "400", description = ErrorResponsesOpenApi.BAD_INPUT + ", invalid_format (a format other than trl, kto, trl-chat"
+            + " or kto-chat)")
     @GET
     @Path("/export/preferences")
     // Every name of JSON lines the import takes; the answer is labelled with the one asked for, the first for */*.
@@ -80,7 +83,8 @@ public class PreferenceResource {
     @APIResponse(responseCode = "201", description = "The preference pairs were imported",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferenceImport.Imported.class)))
     @APIResponse(responseCode = "400", description = "The file is not a preference file Loopwise reads, or a row breaks its rules (named in the"
-            + " message); nothing was imported. Codes: invalid_file, invalid_text")
+            + " message); nothing was imported. Codes: invalid_file, invalid_text,"
+            + " not_utf8, binary_file, compressed_file")
     @POST
     @Path("/datasets/preferences")
     // One JSON array of rows is read as well as JSON lines, and a client sending an array names it application/json.

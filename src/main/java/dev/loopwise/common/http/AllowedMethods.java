@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The methods an address takes, for the {@code Allow} header a 405 must carry (RFC 9110, 15.5.6): RESTEasy Reactive
@@ -41,6 +42,22 @@ final class AllowedMethods {
             }
         }
         return methods.isEmpty() ? null : String.join(", ", methods);
+    }
+
+    /** The methods named in an Allow list but OPTIONS, "GET, HEAD": what a 405's sentence tells to use; null when none is left. */
+    static String withoutOptions(String allowed) {
+        if (allowed == null) {
+            return null;
+        }
+        List<String> methods = Stream.of(allowed.split(",")).map(String::strip)
+                .filter(method -> !method.isEmpty() && !method.equals(HttpMethod.OPTIONS)).toList();
+        return methods.isEmpty() ? null : String.join(", ", methods);
+    }
+
+    /** The Allow header of an address taking {@code methods}: OPTIONS as well, which every address answers, so a 405 and an OPTIONS agree. */
+    static String header(String methods) {
+        String named = withoutOptions(methods);
+        return named == null ? HttpMethod.OPTIONS : named + ", " + HttpMethod.OPTIONS;
     }
 
     /**

@@ -133,18 +133,18 @@ public class ErrorMapper {
     public Response notAllowed(NotAllowedException e, UriInfo uri, HttpHeaders headers, Request request) {
         // A 405 names the methods the address does take (RFC 9110, 15.5.6), in the header and in the sentence.
         String named = e.getResponse() == null ? null : e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        String allowed = named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath());
+        String allowed = AllowedMethods.withoutOptions(named != null && !named.isBlank() ? named : AllowedMethods.of(uri.getPath()));
         // A browser that opened a form's address (from its history) meant no method at all: say what the address is for.
         if (request.getMethod().equals("GET") && allowed != null && !allowed.contains("GET") && RequestKind.wantsHtml(uri, headers)) {
             Response response = respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed", HttpMessages.FORM_ADDRESS_OPENED, uri, headers);
-            return Response.fromResponse(response).header(HttpHeaders.ALLOW, allowed).build();
+            return Response.fromResponse(response).header(HttpHeaders.ALLOW, AllowedMethods.header(allowed)).build();
         }
         return methodNotAllowed(allowed, uri, headers);
     }
 
     private static Response methodNotAllowed(String allowed, UriInfo uri, HttpHeaders headers) {
         Response response = respond(Status.METHOD_NOT_ALLOWED, "method_not_allowed", Messages.methodNotAllowed(allowed), uri, headers);
-        return allowed == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allowed).build();
+        return allowed == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, AllowedMethods.header(allowed)).build();
     }
 
     @ServerExceptionMapper

@@ -30,12 +30,16 @@ public class ErrorResponsesOpenApi implements OASFilter {
             "401", "No API key, or one that is wrong, revoked or of a disabled account: send 'Authorization: Bearer lw_...'",
             "403", "The key's account lacks the role this operation needs (see its roles above). Code: forbidden",
             "429", "The key used up its requests for this minute: wait the seconds in the Retry-After header. Code: rate_limited");
-    private static final String BAD_INPUT = "A parameter or the body is not one this operation takes: the message says what to fix."
+    /** The 400 of an operation that names none: one that adds its own codes starts from this sentence. */
+    public static final String BAD_INPUT = "A parameter or the body is not one this operation takes: the message says what to fix."
             + " Codes: validation_failed, malformed_json (not JSON, a wrong type, a key given twice, a field it does not take),"
             + " invalid_text (a NUL, half a surrogate pair or a direction override in a text), bad_parameter (an id in the path"
             + " that is not a plain whole number), malformed_address (bytes in the address that are not UTF-8), unknown_parameter,"
             + " repeated_parameter, invalid_parameter (a control character in a query parameter), invalid_paging (a page size, offset or"
             + " before out of range)";
+    private static final Map<String, String> BODY_CHARSET = Map.of(
+            "not_in_charset", "its bytes are not text in the charset its Content-Type names",
+            "compressed_file", "it is compressed: send it uncompressed");
     /** What a generator leaves when an operation names a status without saying why: replaced by the sentence above. */
     private static final Set<String> REASON_PHRASES = Set.of("Bad Request", "Not Found", "Conflict", "Service Unavailable");
 
@@ -78,6 +82,9 @@ public class ErrorResponsesOpenApi implements OASFilter {
         } else if (badInput != null && (badInput.getDescription() == null || REASON_PHRASES.contains(badInput.getDescription()))) {
             badInput.setDescription(BAD_INPUT);
         }
+        if (operation.getRequestBody() != null) {
+            refusedBeforeRead(operation.getResponses().getAPIResponse("400"));
+        }
         operation.getResponses().getAPIResponses().forEach((code, response) -> {
             if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
                 response.setContent(OASFactory.createContent().addMediaType("application/json",
@@ -103,6 +110,16 @@ public class ErrorResponsesOpenApi implements OASFilter {
                 : "The body's Content-Type is not one listed for this operation, or ") + "the body is compressed or in a charset Java"
                 + " does not know: send it uncompressed, in UTF-8. Codes: " + (anyType ? "" : "unsupported_media_type, ")
                 + "unsupported_encoding, unsupported_charset"));
+    }
+
+    /** A body labelled with a charset other than UTF-8 is decoded before the operation sees it, and refused there when it cannot be. */
+    private static void refusedBeforeRead(APIResponse badInput) {
+        String description = badInput.getDescription();
+        List<String> missing = BODY_CHARSET.keySet().stream().filter(code -> !description.matches("(?s).*\\b" + code + "\\b.*")).sorted().toList();
+        if (!missing.isEmpty()) {
+            badInput.setDescription(description.replaceAll("\\.$", "") + ". Before the body is read: " + String.join(", ", missing.stream()
+                    .map(code -> code + " (" + BODY_CHARSET.get(code) + ")").toList()));
+        }
     }
 
     private static boolean takesPathParameter(Operation operation, PathItem item) {

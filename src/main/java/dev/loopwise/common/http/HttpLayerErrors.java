@@ -121,7 +121,7 @@ public class HttpLayerErrors {
             String path = context.normalizedPath();
             String allowed = AllowedMethods.of(path);
             if (allowed != null) {
-                context.response().setStatusCode(204).putHeader("Allow", allowed + ", OPTIONS").end();
+                context.response().setStatusCode(204).putHeader("Allow", AllowedMethods.header(allowed)).end();
             } else if (path.startsWith("/v1/")) {
                 context.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                         .end(Json.encode(OpenAiError.of(404, "not_found", LlmMessages.openAiAddressUnknown(PlainText.quoted(path)))));

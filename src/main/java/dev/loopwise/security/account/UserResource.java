@@ -78,7 +78,8 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "The account was created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "The username, password or role is not valid. Codes: invalid_username, invalid_display_name,"
-            + " weak_password, password_too_long, service_password, unknown_role, validation_failed")
+            + " password_needed, weak_password, invalid_password, password_too_long, service_password, invalid_roles, unknown_role,"
+            + " conflicting_roles, validation_failed, malformed_json")
     @APIResponse(responseCode = "409", description = "The username is taken. Code: username_taken")
     @POST
     @Path("/users")
@@ -96,6 +97,9 @@ public class UserResource {
      */
     @Operation(summary = "Change an account", description = "Display name, roles, password or disabled; a new password lifts a sign-in lock.")
     @APIResponse(responseCode = "200", description = "The account as changed")
+    @APIResponse(responseCode = "400", description = "The display name, password or role is not valid, or the id is not a number. Codes:"
+            + " invalid_display_name, password_needed, weak_password, invalid_password, password_too_long, service_password, invalid_roles,"
+            + " unknown_role, conflicting_roles, validation_failed, malformed_json, bad_parameter")
     @APIResponse(responseCode = "409", description = "Disabling or demoting oneself, or the last enabled admin. Codes: own_account, own_admin_role, last_admin")
     @PATCH
     @Path("/users/{id}")

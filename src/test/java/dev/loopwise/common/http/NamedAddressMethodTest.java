@@ -4,11 +4,13 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +26,8 @@ class NamedAddressMethodTest {
     void theWrongMethodOnANamedAddressIsA405NamingWhatItTakes() {
         Caller admin = Caller.apiKey(keys, "admin");
         admin.request().get("/api/v1/models/train").then().statusCode(405).body("code", equalTo("method_not_allowed"))
-                .body("error", containsString("use POST")).header("Allow", equalTo("POST"));
-        admin.request().head("/api/v1/models/train").then().statusCode(405).header("Allow", equalTo("POST"));
+                .body("error", containsString("use POST.")).header("Allow", equalTo("POST, OPTIONS"));
+        admin.request().head("/api/v1/models/train").then().statusCode(405).header("Allow", equalTo("POST, OPTIONS"));
         admin.request().options("/api/v1/models/train").then().statusCode(204).header("Allow", equalTo("POST, OPTIONS"));
         admin.request().contentType("application/json").body("{}").post("/api/v1/review/next").then().statusCode(405)
                 .header("Allow", allOf(containsString("GET"), containsString("HEAD"), not(containsString("POST"))));
@@ -37,6 +39,16 @@ class NamedAddressMethodTest {
                 .header("Allow", allOf(containsString("GET"), not(containsString("POST"))));
         Caller.session("admin").request().accept("text/html").get("/admin/models/train").then().statusCode(405)
                 .contentType(containsString("text/html")).body(containsString("use POST"));
+    }
+
+    @Test
+    void aRefusedMethodNamesWhatOptionsNames() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        for (String path : List.of("/api/v1/models/train", "/api/v1/respond", "/api/v1/review/next", "/api/v1/tickets", "/v1/chat/completions")) {
+            String options = admin.request().options(path).then().statusCode(204).extract().header("Allow");
+            String refused = admin.request().delete(path).then().statusCode(405).extract().header("Allow");
+            assertEquals(options, refused, path);
+        }
     }
 
     @Test
