@@ -47,6 +47,7 @@ public class AuditResource {
     public record Line(long id, OffsetDateTime occurredAt, String actor, String action, String target, Map<String, Object> details) {
     }
 
+    @APIResponse(responseCode = "200", description = "The entries, one JSON object a line, oldest first")
     @APIResponse(responseCode = "400", description = ErrorResponsesOpenApi.BAD_INPUT + ", invalid_range (since not before until)")
     @GET
     // Every name of JSON lines the imports take; the answer is labelled with the one asked for, the first for */*.

@@ -171,6 +171,8 @@ public class KnowledgeResource {
     /** The same search with the ticket in the body: an address holds about 4 KB, a ticket may be longer. */
     @Operation(summary = "Search the knowledge base (ticket in the body)",
             description = "As the GET, for a ticket too long for an address.")
+    @APIResponse(responseCode = "200", description = "The passages, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Found.class)))
     @APIResponse(responseCode = "400", description = SEARCH_REFUSED)
     @POST
     @Path("/search")
@@ -186,6 +188,8 @@ public class KnowledgeResource {
     /** The passages a ticket would be grounded with ({@code all=true}: the closest ones whatever their score). */
     @Operation(summary = "Search the knowledge base",
             description = "The passages that would ground this ticket, best first; all=true also those below the minimum score.")
+    @APIResponse(responseCode = "200", description = "The passages, best first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Found.class)))
     @APIResponse(responseCode = "400", description = SEARCH_REFUSED)
     @GET
     @Path("/search")

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -130,6 +131,9 @@ public class ServingResource {
     static final String BAD_TICKET = ErrorResponsesOpenApi.BAD_INPUT + ", text_too_long (a ticket longer than LOOPWISE_SERVING_MAX_TEXT_LENGTH)";
 
     /** Intent and reply for a ticket; {@code response} is null when the ticket is out of scope (hand it to a human). */
+    // Given any answer of its own, an operation that answers later (a CompletionStage) is given no success answer by default.
+    @APIResponse(responseCode = "200", description = "The ticket's intent and reply", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RespondResponse.class)))
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
     @APIResponse(responseCode = "400", description = BAD_TICKET)
     @Operation(summary = "Answer a ticket", description = "The ticket's intent and the reply the active version serves; reply null when the ticket goes to a person.")
@@ -139,6 +143,8 @@ public class ServingResource {
         return answer(request, true).thenApply(RespondResponse::of);
     }
 
+    @APIResponse(responseCode = "200", description = "The ticket's intent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ClassifyResponse.class)))
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
     @APIResponse(responseCode = "400", description = BAD_TICKET)
     @Operation(summary = "Classify a ticket", description = "The intent alone, with its confidence, the top intents and whether the ticket is out of scope.")

@@ -53,6 +53,7 @@ public class PreferenceResource {
      * {"prompt","completion","label"}; {@code trl-chat} and {@code kto-chat}: the same in TRL's conversational form, the
      * prompt as messages grounded in the knowledge base, for training an LLM ({@link ConversationalExport}).
      */
+    @APIResponse(responseCode = "200", description = "The preference data, one JSON object a line, in the format asked for")
     @APIResponse(responseCode = "400", description = ErrorResponsesOpenApi.BAD_INPUT + ", invalid_format (a format other than trl, kto, trl-chat"
             + " or kto-chat)")
     @GET
