@@ -48,6 +48,9 @@ public class WorkspacePages {
         static native TemplateInstance intents(List<IntentFormRow> intents, IntentFormRow added, String error, String notice, IntentsNextStep next,
                                                String refusedField);
 
+        /** The Intents page's step for intents with too few tickets, alone. */
+        static native TemplateInstance intents$fewTickets(IntentsNextStep next);
+
         /** {@code typed}: a refused new reply's text, shown again in the form so that nothing typed is lost. */
         static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected,
                                                String typed, String refusedField);
@@ -221,7 +224,7 @@ public class WorkspacePages {
     private TemplateInstance intentsPage(List<IntentFormRow> intents, IntentFormRow added, String error, String notice,
                                          String refusedField) {
         return Templates.intents(intents, added, error, notice, IntentsNextStep.of(Intent.listByName(), Ticket.countsByIntent(),
-                Reply.countsByIntent(), labellingTarget.ticketsToLearnWell()), refusedField);
+                Reply.countsByIntent(), labellingTarget.ticketsToLearnWell(), Ticket.countUnlabelled()), refusedField);
     }
 
     /** Intents a reply can answer: the hand-over intent's tickets go to a person, never to a library reply. */
