@@ -7,6 +7,7 @@ import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.llm.LlmFigures;
+import dev.loopwise.model.registry.NewIntentAdvice;
 import dev.loopwise.model.registry.VersionIntents;
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.TrainingConfig;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +82,6 @@ public class FirstWeek {
         long labelled = ticketCounts.values().stream().mapToLong(Long::longValue).sum();
         long intents = ticketCounts.size();
         List<String> labelledIntents = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) > 0).map(i -> i.name).toList();
-        List<String> fewTickets = all.stream().filter(i -> ticketCounts.getOrDefault(i.id, 0L) > 0
-                && ticketCounts.getOrDefault(i.id, 0L) < TICKETS_PER_INTENT).map(i -> i.name).toList();
         List<Step> steps = new ArrayList<>();
         steps.add(new Step("Import labelled tickets", intents >= 2 && labelled >= TICKETS_PER_INTENT * intents,
                 labelled == 0 ? "No labelled tickets yet." : Counts.of(labelled, "labelled ticket") + " in " + Counts.of(intents, "intent") + ".",
@@ -90,15 +90,14 @@ public class FirstWeek {
                         + " page counts), and the replies your agents sent.", "/admin/import"));
         Optional<ModelVersion> active = ModelVersion.findActive();
         boolean training = TrainingRun.oldestUnfinished().isPresent();
-        // Intents labelled since the active version was trained: it gives their tickets another intent's reply.
-        List<String> unknown = active.map(v -> v.learnedIntents().isEmpty() ? List.<String>of() : labelledIntents.stream()
-                .filter(name -> !v.learnedIntents().contains(name) && !name.equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).toList())
-                .orElse(List.of());
-        // A new intent with a ticket or two is learned from too little: label more of it first, then train.
-        List<String> thin = unknown.stream().filter(fewTickets::contains).toList();
-        // Learned without a reply to choose, a new intent would have nothing to answer with: its reply comes first.
-        List<String> unreplied = unknown.isEmpty() ? List.of()
-                : intentsWithoutReply(Integer.MAX_VALUE).stream().filter(unknown::contains).filter(name -> !thin.contains(name)).toList();
+        // Intents labelled since the active version was trained: it gives their tickets another intent's reply. A new intent
+        // with a ticket or two is learned from too little, one without a reply has nothing to answer with: those come first.
+        Map<String, Long> byName = new LinkedHashMap<>();
+        all.forEach(i -> byName.put(i.name, ticketCounts.getOrDefault(i.id, 0L)));
+        Optional<NewIntentAdvice> advice = active.map(v -> NewIntentAdvice.of(v, byName, intentsWithoutReply(Integer.MAX_VALUE)));
+        List<String> unknown = advice.map(NewIntentAdvice::unknown).orElse(List.of());
+        List<String> thin = advice.map(NewIntentAdvice::thin).orElse(List.of());
+        List<String> unreplied = advice.map(NewIntentAdvice::unreplied).orElse(List.of());
         Step writeReplies = null;
         boolean withoutPolicy = active.map(ModelVersion::learnedNoReplyChoice).orElse(false);
         if ((active.isEmpty() || withoutPolicy) && !training) {

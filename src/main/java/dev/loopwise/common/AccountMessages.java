@@ -20,6 +20,16 @@ public final class AccountMessages {
                 + " Nothing was changed.";
     }
 
+    public static String displayNameTooLong(int limit) {
+        return "A display name is at most " + limit + " characters.";
+    }
+
+    /** Such characters would reach every page and the audit log as they are, or show another name than the one stored. */
+    public static final String DISPLAY_NAME_NOT_PLAIN = "A display name cannot contain control characters such as tabs, line breaks"
+            + " or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the writing direction.";
+    public static final String DISPLAY_NAME_INVISIBLE = "A display name needs letters or signs a reader can see; leave it empty to"
+            + " show the username.";
+
     public static String keyNameTaken(String username, String name) {
         return "The account " + username + " already has an API key named '" + name + "' in use: give the new key another name,"
                 + " or revoke that one first (two keys of one name cannot be told apart in the key list and the audit log)."

@@ -39,13 +39,24 @@ public final class ServingMessages {
     }
 
     /**
-     * The Try page's note that the active version predates some intents (the page links Models after it): a ticket of
-     * theirs gets another intent's reply, which reads as a wrong answer unless the page says why.
+     * The Try page's note that the active version predates some intents (the page links the page named last after it): a
+     * ticket of theirs gets another intent's reply, which reads as a wrong answer unless the page says why. What comes
+     * before a training is the Models page's advice: {@code thin} names the intents with too few labelled tickets to be
+     * learned, each with its count; else {@code unreplied} those with no reply in the library; else a training is next.
      */
-    public static String unlearnedIntents(int version, List<String> names, String listed) {
+    public static String unlearnedIntents(int version, List<String> names, String listed, List<String> thin, int perIntent,
+                                          String unreplied) {
         boolean one = names.size() == 1;
-        return "v" + version + " was trained before " + listed + " had labelled tickets, so it never learned " + (one ? "it" : "them")
-                + ": a ticket about " + (one ? "it" : "one of them") + " gets another intent's reply until you train a new version"
-                + " on";
+        String said = "v" + version + " was trained before " + listed + " had labelled tickets, so it never learned " + (one ? "it" : "them")
+                + ": a ticket about " + (one ? "it" : "one of them") + " gets another intent's reply";
+        if (!thin.isEmpty()) {
+            return said + ". Label at least " + perIntent + " tickets of " + (thin.size() == 1 ? "" : "each of ") + String.join(", ", thin)
+                    + " first, then train a new version on Models; the tickets to label are on";
+        }
+        if (unreplied != null) {
+            return said + ". Write a reply for " + unreplied + " first (a version learns to choose among the library's replies, so a"
+                    + " new intent needs one), then train a new version on Models; replies are written on";
+        }
+        return said + " until you train a new version on";
     }
 }

@@ -9,14 +9,14 @@ import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
 import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.intent.IntentPrediction;
+import dev.loopwise.model.registry.NewIntentAdvice;
 import dev.loopwise.model.registry.VersionIntents;
+import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelRegistry;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.model.registry.version.ServingModel;
 import dev.loopwise.security.Role;
-import dev.loopwise.ticket.Intent;
-import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -83,11 +83,15 @@ public class TryPage {
         }
     }
 
+    /** The note on intents newer than the version, ending with the page of its next step: {@code text} ends before the link. */
+    public record Unlearned(String text, String href, String page) {
+    }
+
     @CheckedTemplate
     static class Templates {
         /** {@code unlearned}: why a ticket of an intent newer than the version gets another's reply; null when none is. */
         static native TemplateInstance tryTicket(Integer version, Tried tried, String ticket, String error, TrainingRun training,
-                                                 String unlearned);
+                                                 Unlearned unlearned);
     }
 
     @GET
@@ -130,19 +134,31 @@ public class TryPage {
     }
 
     /**
-     * The intents labelled since the version was trained (the out-of-scope label aside, as on Models), said in words;
-     * null when it knows them all, or was stored before versions kept the list of what they learned.
+     * The intents labelled since the version was trained (the out-of-scope label aside), said in words with the step they
+     * wait for, as Models words it; null when it knows them all, or was stored before versions kept the list of what
+     * they learned.
      */
-    private static String unlearned(Integer version) {
-        List<String> learned = version == null ? List.of()
-                : ModelVersion.findByVersion(version).map(ModelVersion::learnedIntents).orElse(List.of());
-        if (learned.isEmpty()) {
+    private static Unlearned unlearned(Integer version) {
+        ModelVersion stored = version == null ? null : ModelVersion.findByVersion(version).orElse(null);
+        if (stored == null) {
             return null;
         }
-        Map<Long, Long> labelled = Ticket.countsByIntent();
-        List<String> newer = Intent.listByName().stream().filter(i -> labelled.getOrDefault(i.id, 0L) > 0
-                && !Intent.OUT_OF_SCOPE.equals(i.name) && !learned.contains(i.name)).map(i -> i.name).toList();
-        return newer.isEmpty() ? null : ServingMessages.unlearnedIntents(version, newer, VersionIntents.listed(newer));
+        Map<String, Long> labelled = NewIntentAdvice.labelledByName();
+        NewIntentAdvice advice = NewIntentAdvice.of(stored, labelled, NewIntentAdvice.intentsWithoutReply());
+        List<String> newer = advice.unknown();
+        if (newer.isEmpty()) {
+            return null;
+        }
+        NewIntentAdvice.Step step = advice.step();
+        String text = ServingMessages.unlearnedIntents(version, newer, VersionIntents.listed(newer),
+                advice.thin().stream().map(name -> name + " (it has " + labelled.get(name) + ")").toList(),
+                ModelTrainer.TICKETS_PER_NEW_INTENT,
+                step == NewIntentAdvice.Step.WRITE_REPLY ? VersionIntents.listed(advice.unreplied()) : null);
+        return switch (step) {
+            case LABEL_MORE -> new Unlearned(text, "/admin/tickets", "Tickets");
+            case WRITE_REPLY -> new Unlearned(text, "/admin/replies", "Replies");
+            case TRAIN -> new Unlearned(text, "/admin/models", "Models");
+        };
     }
 
     /** The catalogue name of the encoder a version reads with, tuned or not; null when it came from a folder. */

@@ -14,18 +14,30 @@ import java.util.Map;
  * @param enough labelled tickets per intent from which a version learns it from its tickets rather than its few examples
  * @param none   the workspace has no intents yet
  * @param tickets labelled tickets by intent id, and {@code replies} active replies by intent id, which each row shows
+ * @param unlabelled tickets waiting for a label, which Tickets lists to label: without any, more labelled tickets come
+ *                   from Import only
  */
 public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets, List<String> undescribed, int enough, boolean none,
-                              Map<Long, Long> tickets, Map<Long, Long> replies) {
-    /** {@code tickets} and {@code replies}: labelled tickets and active replies by intent id. */
+                              Map<Long, Long> tickets, Map<Long, Long> replies, long unlabelled) {
+    /** {@code tickets} and {@code replies}: labelled tickets and active replies by intent id; none waits for a label. */
     static IntentsNextStep of(List<Intent> intents, Map<Long, Long> tickets, Map<Long, Long> replies, int enough) {
+        return of(intents, tickets, replies, enough, 0);
+    }
+
+    /** {@code unlabelled}: the tickets waiting for a label. */
+    static IntentsNextStep of(List<Intent> intents, Map<Long, Long> tickets, Map<Long, Long> replies, int enough, long unlabelled) {
         List<String> withoutReply = intents.stream().filter(i -> !Intent.OUT_OF_SCOPE.equals(i.name) && replies.getOrDefault(i.id, 0L) == 0)
                 .map(i -> i.name).toList();
         List<String> few = intents.stream().filter(i -> tickets.getOrDefault(i.id, 0L) < enough)
                 .map(i -> i.name + " (" + tickets.getOrDefault(i.id, 0L) + ")").toList();
         List<String> undescribed = intents.stream().filter(i -> tickets.getOrDefault(i.id, 0L) == 0
                 && (i.description == null || i.description.isBlank())).map(i -> i.name).toList();
-        return new IntentsNextStep(withoutReply, few, undescribed, enough, intents.isEmpty(), tickets, replies);
+        return new IntentsNextStep(withoutReply, few, undescribed, enough, intents.isEmpty(), tickets, replies, unlabelled);
+    }
+
+    /** Tickets has some to label: an empty list of unlabelled tickets would be a dead end, so the step names Import only. */
+    public boolean labelOnTickets() {
+        return unlabelled > 0;
     }
 
     /** Ready to train: a workspace without intents has nothing to learn yet, so it is not. */
@@ -61,7 +73,7 @@ public record IntentsNextStep(List<String> withoutReply, List<String> fewTickets
         return listed(fewTickets) + (fewTickets.size() == 1 ? " has" : " have") + " fewer than " + enough
                 + " labelled tickets (the count in brackets), too few for the model to learn " + (fewTickets.size() == 1 ? "it" : "them")
                 + " well" + (least < enough ? " (a new version learns an intent from " + least + ", and well from " + enough + ")" : "")
-                + ": label more on";
+                + (labelOnTickets() ? ": label more on" : ": import labelled tickets of " + (fewTickets.size() == 1 ? "it" : "them") + " on");
     }
 
     public String undescribedText() {

@@ -45,8 +45,12 @@ public class WorkspacePages {
         /** {@code replyless}: the file's new intents (out of scope aside) that the library has no reply for yet. */
         static native TemplateInstance importer(TicketImporter.Result result, String error, List<String> replyless);
 
+        /** {@code refusedField}: the field of "Add an intent" at fault; {@code refusedRow}: the one of the list's rows. */
         static native TemplateInstance intents(List<IntentFormRow> intents, IntentFormRow added, String error, String notice, IntentsNextStep next,
-                                               String refusedField);
+                                               String refusedField, IntentFieldRefused refusedRow);
+
+        /** The Intents page's step for intents with too few tickets, alone. */
+        static native TemplateInstance intents$fewTickets(IntentsNextStep next);
 
         /** {@code typed}: a refused new reply's text, shown again in the form so that nothing typed is lost. */
         static native TemplateInstance replies(List<Intent> intents, List<Reply> replies, String error, String notice, String selected,
@@ -113,7 +117,7 @@ public class WorkspacePages {
             return Response.seeOther(URI.create("/admin/intents?saved=true" + (renamed ? "&renamed=true" : ""))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(intentsPage(IntentFormRow.typed(ids, names, descriptions), null, e.getMessage(),
-                    null)).build();
+                    null, null, e instanceof IntentFieldRefused.Refusal row ? row.at : null)).build();
         }
     }
 
@@ -198,7 +202,7 @@ public class WorkspacePages {
         } catch (ApiException e) {
             return Response.status(e.status).entity(intentsPage(IntentFormRow.stored(id, name, description),
                     id == null ? new IntentFormRow(null, name, description) : null, e.getMessage(), null,
-                    id == null ? WorkspaceFields.ofIntent(e) : null)).build();
+                    id == null ? WorkspaceFields.ofIntent(e) : null, null)).build();
         }
     }
 
@@ -215,13 +219,13 @@ public class WorkspacePages {
 
     /** The Intents page with its next step worked out from the intents as they stand now. */
     private TemplateInstance intentsPage(List<IntentFormRow> intents, IntentFormRow added, String error, String notice) {
-        return intentsPage(intents, added, error, notice, null);
+        return intentsPage(intents, added, error, notice, null, null);
     }
 
     private TemplateInstance intentsPage(List<IntentFormRow> intents, IntentFormRow added, String error, String notice,
-                                         String refusedField) {
+                                         String refusedField, IntentFieldRefused refusedRow) {
         return Templates.intents(intents, added, error, notice, IntentsNextStep.of(Intent.listByName(), Ticket.countsByIntent(),
-                Reply.countsByIntent(), labellingTarget.ticketsToLearnWell()), refusedField);
+                Reply.countsByIntent(), labellingTarget.ticketsToLearnWell(), Ticket.countUnlabelled()), refusedField, refusedRow);
     }
 
     /** Intents a reply can answer: the hand-over intent's tickets go to a person, never to a library reply. */

@@ -107,7 +107,7 @@ public class WorkspaceService {
             try {
                 saveIntent(id, name, description);
             } catch (ApiException e) {
-                throw new ApiException(e.status, e.code, WorkspaceMessages.intentOfListRefused(was, e.getMessage()));
+                throw new IntentFieldRefused.Refusal(e, id, WorkspaceMessages.intentOfListRefused(was, e.getMessage()));
             }
             saved++;
         }

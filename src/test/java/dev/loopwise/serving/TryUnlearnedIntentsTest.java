@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.security.Caller;
 import dev.loopwise.ticket.Intent;
+import dev.loopwise.ticket.Reply;
 import dev.loopwise.ticket.Ticket;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,12 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A lead who imports tickets of a new intent and tries one on Try a ticket is told that the active version was trained
- * before that intent existed, instead of seeing another intent's reply with no reason given.
+ * before that intent existed, instead of seeing another intent's reply with no reason given, and what to do first, as
+ * the Models page says it: label more tickets, write a reply, or train.
  */
 @QuarkusTest
 class TryUnlearnedIntentsTest {
     @Test
-    void anIntentLabelledSinceTheVersionWasTrainedIsNamedWithTheWayToLearnIt() {
+    void anIntentLabelledSinceTheVersionWasTrainedIsNamedWithTheStepItWaitsFor() {
         int version = ActiveModel.await();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         String intent = "gift_wrapping_" + tag;
@@ -27,21 +30,49 @@ class TryUnlearnedIntentsTest {
         try {
             String before = page(admin);
             assertFalse(before.contains(intent), before);
-            admin.pageRequest().accept("text/html").multiPart("file", "tickets.csv",
-                            ("text,label\nplease wrap my present " + tag + "," + intent + "\n").getBytes(), "text/csv")
-                    .formParam("csrf-token", admin.csrfToken()).post("/admin/import").then().statusCode(200);
-            String after = page(admin);
-            int note = after.indexOf("id=\"try-unlearned\"");
-            assertTrue(note > 0, after);
-            String said = after.substring(note, after.indexOf("</p>", note)).replaceAll("\\s+", " ");
-            assertTrue(said.contains("v" + version + " was trained before ") && said.contains(intent)
-                    && said.contains("gets another intent") && said.contains("<a href=\"/admin/models\">Models</a>"), said);
+            importTickets(admin, tag, intent, 1);
+            // One labelled ticket is too few to learn from: Models says to label more first, and so must this page.
+            String thin = note(admin);
+            assertTrue(thin.contains("v" + version + " was trained before ") && thin.contains(intent) && thin.contains("gets another intent")
+                    && thin.contains("Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of " + intent + " (it has 1) first")
+                    && thin.contains("<a href=\"/admin/tickets\">Tickets</a>") && !thin.contains("until you train"), thin);
+            importTickets(admin, tag, intent, ModelTrainer.TICKETS_PER_NEW_INTENT);
+            // Enough tickets, but nothing in the library to answer them with: the reply comes before the training.
+            String unreplied = note(admin);
+            assertTrue(unreplied.contains("Write a reply for " + intent + " first")
+                    && unreplied.contains("<a href=\"/admin/replies\">Replies</a>") && !unreplied.contains("Label at least"), unreplied);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Reply reply = new Reply();
+                reply.intent = Intent.find("name", intent).firstResult();
+                reply.text = "We wrap it for you " + tag + ".";
+                reply.persist();
+            });
+            String ready = note(admin);
+            assertTrue(ready.contains("reply until you train a new version on")
+                    && ready.contains("<a href=\"/admin/models\">Models</a>"), ready);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
                 Ticket.delete("text like ?1", "%" + tag + "%");
+                Reply.delete("text like ?1", "%" + tag + "%");
                 Intent.delete("name", intent);
             });
         }
+    }
+
+    private static void importTickets(Caller admin, String tag, String intent, int count) {
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int i = 0; i < count; i++) {
+            csv.append("please wrap my present number ").append(i).append(' ').append(tag).append(',').append(intent).append('\n');
+        }
+        admin.pageRequest().accept("text/html").multiPart("file", "tickets.csv", csv.toString().getBytes(), "text/csv")
+                .formParam("csrf-token", admin.csrfToken()).post("/admin/import").then().statusCode(200);
+    }
+
+    private static String note(Caller admin) {
+        String html = page(admin);
+        int note = html.indexOf("id=\"try-unlearned\"");
+        assertTrue(note > 0, html);
+        return html.substring(note, html.indexOf("</p>", note)).replaceAll("\\s+", " ");
     }
 
     private static String page(Caller admin) {

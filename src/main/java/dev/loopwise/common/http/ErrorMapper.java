@@ -46,7 +46,8 @@ public class ErrorMapper {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(int status, String title, String heading, String message, boolean knownWho);
+        static native TemplateInstance error(int status, String title, String heading, String message, boolean knownWho,
+                                             ErrorPage.Back back);
     }
 
     @ServerExceptionMapper

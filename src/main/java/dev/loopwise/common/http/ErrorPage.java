@@ -27,6 +27,11 @@ final class ErrorPage {
     private static final int CSRF_TOKEN_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String IDENTITY_KEY = ErrorPage.class.getName() + ".identity";
+    private static final String BACK_KEY = ErrorPage.class.getName() + ".back";
+
+    /** A page of ours to go back to from the error, named as the menu names it. */
+    public record Back(String href, String page) {
+    }
 
     private ErrorPage() {
     }
@@ -35,6 +40,13 @@ final class ErrorPage {
     static void remember(RoutingContext context, SecurityIdentity identity) {
         if (identity != null) {
             context.put(IDENTITY_KEY, identity);
+        }
+    }
+
+    /** Offers {@code back} on the error page this request gets, besides the home page. */
+    static void offerBack(RoutingContext context, Back back) {
+        if (back != null) {
+            context.put(BACK_KEY, back);
         }
     }
 
@@ -74,7 +86,7 @@ final class ErrorPage {
             if (identity != null && !identity.isAnonymous()) {
                 ensureCsrfToken(context);
             }
-            return page(status, title, heading, message, identity != null);
+            return page(status, title, heading, message, identity != null, context == null ? null : context.get(BACK_KEY));
         } finally {
             if (opened) {
                 requestContext.terminate();
@@ -82,8 +94,8 @@ final class ErrorPage {
         }
     }
 
-    private static String page(int status, String title, String heading, String message, boolean knownWho) {
-        return ErrorMapper.Templates.error(status, title, heading, message, knownWho).render();
+    private static String page(int status, String title, String heading, String message, boolean knownWho, Back back) {
+        return ErrorMapper.Templates.error(status, title, heading, message, knownWho, back).render();
     }
 
     /**

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Named;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -75,7 +76,17 @@ public class PayloadLimit {
         });
     }
 
+    /**
+     * The upload forms a browser may send over the limit, by the address they post to, and the page each is on: the page
+     * offers the way back there. Never taken from the Referer, which would let another site send a person anywhere.
+     */
+    private static final Map<String, ErrorPage.Back> UPLOAD_PAGES = Map.of(
+            "/admin/import", new ErrorPage.Back("/admin/import", "Import"),
+            "/admin/knowledge", new ErrorPage.Back("/admin/knowledge", "Knowledge"),
+            "/admin/drift/replay", new ErrorPage.Back("/admin/drift", "Drift"));
+
     private void refuse(RoutingContext context) {
+        ErrorPage.offerBack(context, UPLOAD_PAGES.get(context.normalizedPath()));
         // An OpenAI client sends no file to import: it is told what of a chat request Loopwise reads.
         String size = describe(limit.asLongValue());
         HttpLayerErrors.refuse(context, 413, "payload_too_large", context.normalizedPath().startsWith("/v1/")

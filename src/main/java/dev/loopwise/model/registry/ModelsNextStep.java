@@ -5,6 +5,7 @@ import dev.loopwise.model.intent.IntentHead;
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelVersion;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,12 @@ final class ModelsNextStep {
     /** {@code roundStep}: the latest round's page's next step while it could not decide yet, null otherwise. */
     static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, Map<String, Long> labelled,
                      long libraryReplies, String roundStep) {
+        return of(newestFirst, recentRuns, labelled, libraryReplies, roundStep, List.of());
+    }
+
+    /** {@code withoutReply}: the intents with no reply in the library, whose new ones need one before a training. */
+    static String of(List<ModelVersion> newestFirst, List<TrainingRun> recentRuns, Map<String, Long> labelled,
+                     long libraryReplies, String roundStep, Collection<String> withoutReply) {
         Optional<ModelVersion> active = newestFirst.stream().filter(v -> v.status.equals(ModelVersion.ACTIVE)).findFirst();
         if (recentRuns.stream().anyMatch(r -> !r.finished())) {
             return "A training is running; this page follows it. " + (active.isPresent() ? "The active version keeps answering meanwhile."
@@ -81,17 +88,21 @@ final class ModelsNextStep {
                     + " propose them from the agents' answers there), then train a new version above: rounds improve how it picks.";
         }
         // Intents labelled since it was trained (a new topic made one on Drift): the Overview asks for a training; so must this page.
-        List<String> unknown = current.learnedIntents().isEmpty() ? List.of() : labelled.entrySet().stream()
-                .filter(e -> e.getValue() > 0 && !current.learnedIntents().contains(e.getKey())
-                        && !e.getKey().equals(ModelTrainer.OUT_OF_SCOPE_LABEL)).map(Map.Entry::getKey).toList();
+        NewIntentAdvice advice = NewIntentAdvice.of(current, labelled, withoutReply);
+        List<String> unknown = advice.unknown();
         if (!unknown.isEmpty()) {
-            List<String> thin = unknown.stream().filter(name -> labelled.get(name) < ModelTrainer.TICKETS_PER_NEW_INTENT)
-                    .map(name -> name + " (it has " + labelled.get(name) + ")").toList();
+            List<String> thin = advice.thin().stream().map(name -> name + " (it has " + labelled.get(name) + ")").toList();
             return "v" + current.version + " answers customers, but it never learned " + Counts.of(unknown.size(), "intent") + " your"
                     + " tickets now have (" + VersionIntents.listed(unknown) + "): it gives their tickets another intent's reply. "
-                    + (thin.isEmpty() ? "Train a new version above: it learns them; promote it when its page says so."
-                    : "Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of " + (thin.size() == 1 ? "" : "each of ")
-                    + String.join(", ", thin) + " on Tickets, then train a new version above; promote it when its page says so.");
+                    + switch (advice.step()) {
+                        case LABEL_MORE -> "Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of "
+                                + (thin.size() == 1 ? "" : "each of ") + String.join(", ", thin)
+                                + " on Tickets, then train a new version above; promote it when its page says so.";
+                        case WRITE_REPLY -> "Write a reply for " + VersionIntents.listed(advice.unreplied()) + " on Replies, then train a"
+                                + " new version above: a version learns to choose among the library's replies, so a new intent needs one"
+                                + " first; promote it when its page says so.";
+                        case TRAIN -> "Train a new version above: it learns them; promote it when its page says so.";
+                    };
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
                 : " You can also try fine-tuning the reading model on your tickets (choose it under How to learn): this page then says "

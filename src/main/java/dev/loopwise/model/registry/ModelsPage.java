@@ -18,9 +18,7 @@ import dev.loopwise.model.registry.version.ModelService;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.account.CurrentUser;
-import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
-import dev.loopwise.ticket.Ticket;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,9 +35,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** Model versions in the browser: train one (with a progress bar), read its metrics, promote, roll back. Roles: admin. */
@@ -175,13 +171,6 @@ public class ModelsPage {
         }
     }
 
-    private static Map<String, Long> labelledByIntent() {
-        Map<Long, Long> counts = Ticket.countsByIntent();
-        Map<String, Long> byName = new LinkedHashMap<>();
-        Intent.listByName().forEach(i -> byName.put(i.name, counts.getOrDefault(i.id, 0L)));
-        return byName;
-    }
-
     /** Changes of the active version listed, the newest first; the rest are counted, not read. */
     static final int ACTIVATIONS_LISTED = 10;
 
@@ -191,8 +180,8 @@ public class ModelsPage {
         List<TrainingRun> runs = followedFirst(TrainingRun.recent(5));
         List<ModelActivation> activations = ModelActivation.recent(ACTIVATIONS_LISTED);
         return Templates.models(versions, runs, activations, watch, error, config.minFineTuneExamples(),
-                config.autoFineTune(), ModelsNextStep.of(newest, runs, labelledByIntent(),
-                Reply.count("status", Reply.ACTIVE), roundStep.sentence().orElse(null)), runs.stream().anyMatch(r -> !r.finished()),
+                config.autoFineTune(), ModelsNextStep.of(newest, runs, NewIntentAdvice.labelledByName(),
+                Reply.count("status", Reply.ACTIVE), roundStep.sentence().orElse(null), NewIntentAdvice.intentsWithoutReply()), runs.stream().anyMatch(r -> !r.finished()),
                 RegimeChoice.of(runs), PagingMessages.newestShown(activations.size(),
                         RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null),
                 runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness(), DatabaseClock.now()));

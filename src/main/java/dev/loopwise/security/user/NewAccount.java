@@ -55,18 +55,15 @@ public record NewAccount(String username, String roles, String passwordHash, Str
     static String checkedDisplayName(String displayName) {
         String name = displayName.strip();
         if (name.codePointCount(0, name.length()) > MAX_DISPLAY_NAME) {
-            throw ApiException.badRequest("invalid_display_name", "A display name is at most " + MAX_DISPLAY_NAME + " characters.");
+            throw ApiException.badRequest("invalid_display_name", AccountMessages.displayNameTooLong(MAX_DISPLAY_NAME));
         }
         // Control characters (terminal escapes among them) would reach every page and the audit log as they are, and a
         // right-to-left override would show another name than the one stored.
         if (!PlainText.isPlainLine(name)) {
-            throw ApiException.badRequest("invalid_display_name", "A display name cannot contain control characters such as tabs, "
-                    + "line breaks or escape codes, invisible characters such as zero-width spaces, nor marks that reverse the "
-                    + "writing direction.");
+            throw ApiException.badRequest("invalid_display_name", AccountMessages.DISPLAY_NAME_NOT_PLAIN);
         }
         if (!PlainText.showsSomething(name)) {
-            throw ApiException.badRequest("invalid_display_name", "A display name needs letters or signs a reader can see; leave it "
-                    + "empty to show the username.");
+            throw ApiException.badRequest("invalid_display_name", AccountMessages.DISPLAY_NAME_INVISIBLE);
         }
         return name;
     }

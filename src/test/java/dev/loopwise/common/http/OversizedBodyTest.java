@@ -4,6 +4,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
@@ -59,5 +61,25 @@ class OversizedBodyTest {
         admin.request().contentType("application/json").body(new ByteArrayInputStream(small)).post("/api/v1/users")
                 .then().statusCode(400).body("error", containsString("nickname"));
         assertEquals(users, ErrorShapeTest.countUsers());
+    }
+
+    @Test
+    void aBrowsersOversizedUploadLeadsBackToThePageItCameFrom() {
+        Caller browser = Caller.session("admin");
+        byte[] form = ("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.jsonl\"\r\nContent-Type: text/plain\r\n\r\n"
+                + "x".repeat(11 * 1024 * 1024) + "\r\n--b--\r\n").getBytes(StandardCharsets.UTF_8);
+        // The way back follows the address the form posted to, whatever page the browser says it came from.
+        String knowledge = browser.pageRequest().accept("text/html").contentType("multipart/form-data; boundary=b")
+                .header("Referer", "/admin/replies").body(form).post("/admin/knowledge")
+                .then().statusCode(413).extract().asString();
+        assertTrue(knowledge.contains("<a href=\"/admin/knowledge\" id=\"error-back\">Back to Knowledge</a>"), knowledge);
+        assertFalse(knowledge.contains("href=\"/admin/replies\""), knowledge);
+        String imported = browser.pageRequest().accept("text/html").contentType("multipart/form-data; boundary=b").body(form)
+                .post("/admin/import").then().statusCode(413).extract().asString();
+        assertTrue(imported.contains("<a href=\"/admin/import\" id=\"error-back\">Back to Import</a>"), imported);
+        // A body over the limit sent to an address with no upload form has no page to go back to.
+        String other = browser.pageRequest().accept("text/html").contentType("multipart/form-data; boundary=b").body(form)
+                .post("/admin/replies").then().statusCode(413).extract().asString();
+        assertFalse(other.contains("error-back"), other);
     }
 }

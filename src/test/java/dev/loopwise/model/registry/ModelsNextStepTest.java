@@ -94,6 +94,13 @@ class ModelsNextStepTest {
         String ready = ModelsNextStep.of(List.of(v1), List.of(), labelled);
         assertTrue(ready.contains("never learned 2 intents your tickets now have (Solar Panels, gift_wrap)")
                 && ready.contains("Train a new version above"), ready);
+        // Enough tickets but no reply in the library: a version trained now would have nothing to answer them with.
+        String unreplied = ModelsNextStep.of(List.of(v1), List.of(), labelled, 12, null, List.of("gift_wrap"));
+        assertTrue(unreplied.contains("Write a reply for gift_wrap on Replies, then train a new version above")
+                && !unreplied.contains("Label at least"), unreplied);
+        labelled.put("gift_wrap", 2L);
+        assertTrue(ModelsNextStep.of(List.of(v1), List.of(), labelled, 12, null, List.of("gift_wrap")).contains("Label at least "
+                + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of gift_wrap (it has 2)"), "too few tickets comes before the reply");
         assertTrue(ModelsNextStep.of(List.of(v1), List.of(), Map.of("cancel_order", 18L)).startsWith("v1 answers customers and is the newest"),
                 "nothing new: the usual next step");
     }
