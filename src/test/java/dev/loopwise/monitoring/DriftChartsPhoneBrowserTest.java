@@ -84,11 +84,7 @@ class DriftChartsPhoneBrowserTest extends BrowserTest {
         driver = Browser.start();
         try {
             Browser.run(driver, "drift-charts-negative-failure", () -> {
-                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
-                driver.get(base + "admin/drift");
-                JavascriptExecutor js = (JavascriptExecutor) driver;
-                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
-                        "const c = document.querySelector('canvas[data-signal=\"input/mmd2\"]'); return !!(c && window.Chart && Chart.getChart(c));")));
+                JavascriptExecutor js = driftChartDrawn();
                 @SuppressWarnings("unchecked")
                 Map<String, Object> chart = (Map<String, Object>) js.executeScript(
                         "const ch = Chart.getChart(document.querySelector('canvas[data-signal=\"input/mmd2\"]'));"
@@ -112,11 +108,7 @@ class DriftChartsPhoneBrowserTest extends BrowserTest {
         driver = Browser.start();
         try {
             Browser.run(driver, "drift-charts-flagged-failure", () -> {
-                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
-                driver.get(base + "admin/drift");
-                JavascriptExecutor js = (JavascriptExecutor) driver;
-                new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
-                        "const c = document.querySelector('canvas[data-signal=\"input/mmd2\"]'); return !!(c && window.Chart && Chart.getChart(c));")));
+                JavascriptExecutor js = driftChartDrawn();
                 @SuppressWarnings("unchecked")
                 List<String> marks = (List<String>) js.executeScript(
                         "const ch = Chart.getChart(document.querySelector('canvas[data-signal=\"input/mmd2\"]'));"
@@ -140,5 +132,15 @@ class DriftChartsPhoneBrowserTest extends BrowserTest {
                 + " requests, signals, raised, created_at) values (?1, 200, cast(?2 as jsonb), cast(?4 as jsonb), now() - make_interval(mins => ?3))"
                 + " returning id").setParameter(1, version).setParameter(2, SIGNALS.formatted(difference)).setParameter(3, minutesAgo)
                 .setParameter(4, raised).getSingleResult()).longValue());
+    }
+
+    /** Signed in as the admin, the Drift page once its first signal's chart is drawn. */
+    private JavascriptExecutor driftChartDrawn() {
+        signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+        driver.get(base + "admin/drift");
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                "const c = document.querySelector('canvas[data-signal=\"input/mmd2\"]'); return !!(c && window.Chart && Chart.getChart(c));")));
+        return js;
     }
 }

@@ -1,19 +1,15 @@
 package dev.loopwise.common.http;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OpenApiErrorAnswersTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAMES_CODES = Pattern.compile("Codes?: [a-z]+(_[a-z]+)*");
 
     @Inject
@@ -35,9 +30,7 @@ class OpenApiErrorAnswersTest {
 
     @BeforeEach
     void read() throws Exception {
-        String adminKey = ScratchAccounts.key(keys.create("admin", "openapi errors " + UUID.randomUUID())).secret();
-        document = JSON.readTree(given().header("Authorization", "Bearer " + adminKey).accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        document = ApiDocument.read(ApiDocument.adminKey(keys, "openapi errors"));
     }
 
     @Test

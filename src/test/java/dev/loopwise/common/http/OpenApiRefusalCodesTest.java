@@ -1,11 +1,8 @@
 package dev.loopwise.common.http;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,7 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OpenApiRefusalCodesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A refusal made with its code: the code as a literal, or as a constant of the same class or of a named one. */
     private static final Pattern REFUSAL = Pattern.compile("(?:ApiException\\.(?:badRequest|conflict|tooManyRequests)\\("
             + "|new ApiException\\(\\s*(?:Response\\.)?Status\\.[A-Z_]+,)\\s*(?:\"([a-z0-9_]+)\"|([A-Za-z_][A-Za-z0-9_.]*))");
@@ -84,9 +79,7 @@ class OpenApiRefusalCodesTest {
 
     @BeforeEach
     void read() throws Exception {
-        String adminKey = ScratchAccounts.key(keys.create("admin", "openapi codes " + UUID.randomUUID())).secret();
-        document = JSON.readTree(given().header("Authorization", "Bearer " + adminKey).accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        document = ApiDocument.read(ApiDocument.adminKey(keys, "openapi codes"));
     }
 
     @Test

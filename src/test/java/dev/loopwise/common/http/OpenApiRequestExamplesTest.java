@@ -5,16 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.model.ActiveModel;
-import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class OpenApiRequestExamplesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     ApiKeyService keys;
@@ -34,9 +30,8 @@ class OpenApiRequestExamplesTest {
 
     @BeforeEach
     void read() throws Exception {
-        adminKey = ScratchAccounts.key(keys.create("admin", "openapi examples " + UUID.randomUUID())).secret();
-        document = JSON.readTree(given().header("Authorization", "Bearer " + adminKey).accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        adminKey = ApiDocument.adminKey(keys, "openapi examples");
+        document = ApiDocument.read(adminKey);
     }
 
     @Test
