@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.judging.Submission;
 import dev.loopwise.security.Caller;
-import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +41,8 @@ class OpenApiSchemasTest {
 
     @BeforeEach
     void read() throws Exception {
-        adminKey = ScratchAccounts.key(keys.create("admin", "openapi schemas " + UUID.randomUUID())).secret();
-        String body = given().header("Authorization", "Bearer " + adminKey).accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().asString();
-        document = JSON.readTree(body);
+        adminKey = ApiDocument.adminKey(keys, "openapi schemas");
+        document = ApiDocument.read(adminKey);
     }
 
     @Test
