@@ -6,6 +6,7 @@ import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.ScratchIntents;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,6 +64,9 @@ class BadInputTest {
     @AfterEach
     void removeAccountsTheRowsMade() {
         ScratchAccounts.madeSince(mark);
+        ScratchIntents.deleteWithTickets("matrix_scratch");
+        ScratchIntents.deleteBareStartingWith("matrix_");
+        ScratchIntents.deleteWithTickets("bad_input_scratch");
     }
 
     @Test

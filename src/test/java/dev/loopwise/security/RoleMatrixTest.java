@@ -9,6 +9,7 @@ import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Reply;
+import dev.loopwise.ticket.ScratchIntents;
 import dev.loopwise.ticket.WorkspaceService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -56,6 +57,8 @@ class RoleMatrixTest {
     @AfterEach
     void removeAccountsTheRowsMade() {
         ScratchAccounts.madeSince(mark);
+        ScratchIntents.deleteWithTickets("matrix_scratch");
+        ScratchIntents.deleteBareStartingWith("matrix_");
     }
 
 
