@@ -22,7 +22,9 @@ public record ImportView(@Schema(description = "The import's id") long id,
                          @Schema(description = "Why it failed; null otherwise") String error,
                          @Schema(description = "Who started it") String startedBy,
                          @Schema(description = "When it was asked for") OffsetDateTime createdAt,
-                         @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt) {
+                         @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt,
+                         @Schema(description = "The instance that ran it (host name and port), whose log tells more; null while queued")
+                         String ranOn) {
     @JsonProperty
     @Schema(description = "True once it ended: succeeded, failed or cancelled")
     public boolean finished() {
@@ -67,6 +69,6 @@ public record ImportView(@Schema(description = "The import's id") long id,
     static ImportView of(KnowledgeImport row) {
         return new ImportView(row.id, row.status, row.fileName, row.passages, row.passagesDone, row.getProgress(),
                 row.cancelRequested && !row.hasEnded(), row.articles, row.replaced, row.summary, row.error, row.startedBy,
-                row.createdAt, row.finishedAt);
+                row.createdAt, row.finishedAt, row.ranOn);
     }
 }

@@ -33,27 +33,54 @@ public class LlmFigures {
         return since("1 hour");
     }
 
-    /** Why the LLM gave a ticket no draft, in the page's sentence, and when. */
-    public record LatestFailure(String said, Instant at) {
+    /**
+     * The last few minutes of customers' answers, on every instance, since the settings in effect began: what the "Now:"
+     * line of the LLM page reads ({@link LlmFormats#state}).
+     */
+    public Day lately() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*), count(*) filter (where answer_source = 'llm'), count(*) filter (where llm_status like 'unavailable%%')
+                from served_requests where created_at > greatest(now() - cast(?1 as interval), (%s))
+                  and answer_source is not null""".formatted(SETTINGS_BEGAN))
+                .setParameter(1, LATELY).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
+                .getSingleResult();
+        return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
+    }
+
+    /** How far back {@link #lately()} reads, as the page says it. */
+    static final String LATELY = "5 minutes";
+
+    /** When the settings in effect began (their latest save or reset of the last day), with ?2 and ?3 the audit actions. */
+    private static final String SETTINGS_BEGAN = """
+            coalesce((select max(occurred_at) from audit_events where occurred_at > now() - interval '1 day' and action in (?2, ?3)),
+                     '-infinity')""";
+
+    /** Why the LLM gave a ticket no draft, in the page's sentence, and when; {@code tried}: the ticket was tried on Try a ticket. */
+    public record LatestFailure(String said, Instant at, boolean tried) {
     }
 
     /**
      * The latest ticket of the last day that the settings in effect gave no draft, whichever instance answered it: read
-     * from the request log, so that every instance's page shows the same one behind a load balancer. Tickets answered
-     * before the latest save or reset of the settings are another connection's news; those the open circuit or a full
-     * drafting limit turned away made no call, and would hide the failure that opened the circuit.
+     * from the request log and from the failures of Try a ticket ({@link LlmTryFailures}), so that every instance's page
+     * shows the same one behind a load balancer. Tickets answered before the latest save or reset of the settings are
+     * another connection's news; those the open circuit or a full drafting limit turned away made no call, and would
+     * hide the failure that opened the circuit.
      */
     public Optional<LatestFailure> latestFailure(LlmSettings inEffect) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select created_at, substr(llm_status, length(?1) + 1) from served_requests
-                where created_at > greatest(now() - interval '1 day', coalesce((select max(occurred_at) from audit_events
-                        where occurred_at > now() - interval '1 day' and action in (?2, ?3)), '-infinity'))
-                  and llm_status like ?1 || '%' and llm_status not in (?1 || ?4, ?1 || ?5)
-                order by created_at desc limit 1""")
+                with began as (select greatest(now() - interval '1 day', (%s)) as at)
+                select at, substr(status, length(?1) + 1), tried from (
+                    select created_at as at, llm_status as status, false as tried from served_requests
+                    where created_at > (select at from began) and llm_status like ?1 || '%%'
+                    union all
+                    select failed_at, status, true from llm_try_failures where failed_at > (select at from began)) failures
+                where status like ?1 || '%%' and status not in (?1 || ?4, ?1 || ?5)
+                order by at desc limit 1""".formatted(SETTINGS_BEGAN))
                 .setParameter(1, UNAVAILABLE).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
                 .setParameter(4, LlmFailure.CIRCUIT_OPEN).setParameter(5, LlmFailure.BUSY).getResultList();
-        return rows.stream().findFirst().map(row -> new LatestFailure(LlmFailure.sentence((String) row[1], inEffect), instant(row[0])));
+        return rows.stream().findFirst().map(row -> new LatestFailure(LlmFailure.sentence((String) row[1], inEffect), instant(row[0]),
+                Boolean.TRUE.equals(row[2])));
     }
 
     private static Instant instant(Object value) {

@@ -8,15 +8,33 @@ import java.time.ZoneOffset;
 /** How the LLM page reads: its state in a sentence and what to do next. */
 @TemplateExtension
 public class LlmFormats {
+    private static final String CONNECTED = "connected: it drafts replies, and the best of drafts and library replies is served";
 
     static String state(LlmPage.View view) {
         if (!view.settings().active()) {
             return view.settings().enabled() ? "turned on but incomplete: every answer comes from the reply library"
                     : "not connected: every answer comes from the reply library";
         }
+        // Behind a load balancer this page comes from any instance, and each instance has its own circuit breaker: one
+        // instance's breaker would say "connected" while another's turned customers away. What customers got lately, on
+        // every instance, is in the shared request log, so every instance's page says the same; only when no one was
+        // answered lately does the line fall back on a breaker, and then it names whose.
+        LlmFigures.Day lately = view.lately();
+        if (lately.answered() > 0 && lately.fellBack() == lately.answered()) {
+            return "failing: every answer of the last " + LlmFigures.LATELY + ", on every instance, came from the reply library"
+                    + " (Loopwise tries again every little while; the latest failure below says why)";
+        }
+        if (lately.fellBack() > 0) {
+            return "failing now and then: " + lately.fellBack() + " of the " + lately.answered() + " answers of the last "
+                    + LlmFigures.LATELY + ", across instances, came from the reply library";
+        }
+        if (lately.answered() > 0) {
+            return CONNECTED;
+        }
         return switch (view.circuit()) {
-            case "open" -> "failing: answers come from the reply library until it recovers (Loopwise tries again every little while)";
-            case "half-open" -> "recovering: one request is checking whether it answers again";
+            case "open" -> "failing on this instance (" + view.instance() + "): its answers come from the reply library until it"
+                    + " recovers (Loopwise tries again every little while)";
+            case "half-open" -> "recovering on this instance (" + view.instance() + "): one request is checking whether it answers again";
             // Closed says only that calls have not been failing; what the last day's answers did says whether it works.
             default -> view.day().answered() == 0
                     ? "turned on, not used yet: no customer ticket has asked it so far (Try a ticket, on Models, shows what it"
@@ -24,7 +42,7 @@ public class LlmFormats {
                     : view.day().fellBack() == view.day().answered()
                     ? "turned on but not answering: every answer in the last 24 hours came from the reply library; press Test"
                             + " connection to see why"
-                    : "connected: it drafts replies, and the best of drafts and library replies is served";
+                    : CONNECTED;
         };
     }
 

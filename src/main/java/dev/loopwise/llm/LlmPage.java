@@ -3,6 +3,7 @@ package dev.loopwise.llm;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.http.FormValues;
+import dev.loopwise.common.runtime.InstanceName;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.account.CurrentUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,12 +42,14 @@ public class LlmPage {
     /**
      * Everything the page shows; {@code test} is the result of the last "Test connection", if just pressed; {@code sent}
      * the fields of a refused save, shown again so that nothing typed is lost (null otherwise); {@code latest} why the latest
-     * ticket of the settings in effect got no draft, on any instance (null while none failed).
+     * ticket of the settings in effect got no draft, on any instance (null while none failed); {@code lately} the last
+     * minutes' answers on every instance; {@code circuit} the circuit breaker of {@code instance}, the one showing the page.
      */
     public record View(LlmSettings settings, boolean keyUnreadable, String circuit, boolean knowledgeBase, LlmFigures.Day day,
-                       LlmClient.TestResult test, String error, String notice, Map<String, String> sent, LlmFigures.LatestFailure latest) {
+                       LlmClient.TestResult test, String error, String notice, Map<String, String> sent, LlmFigures.LatestFailure latest,
+                       LlmFigures.Day lately, String instance) {
         View withSent(Map<String, String> fields) {
-            return new View(settings, keyUnreadable, circuit, knowledgeBase, day, test, error, notice, fields, latest);
+            return new View(settings, keyUnreadable, circuit, knowledgeBase, day, test, error, notice, fields, latest, lately, instance);
         }
     }
 
@@ -152,7 +155,7 @@ public class LlmPage {
     private View view(LlmClient.TestResult test, String error, String notice) {
         LlmSettings inEffect = settings.readNow();
         return new View(inEffect, settings.keyUnreadable(), client.circuitState(), grounding.available(), figures.lastDay(), test, error,
-                notice, null, figures.latestFailure(inEffect).orElse(null));
+                notice, null, figures.latestFailure(inEffect).orElse(null), figures.lately(), InstanceName.current());
     }
 
     private static Double number(String value, String field) {

@@ -4,6 +4,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.llm.LlmDrafting;
 import dev.loopwise.llm.LlmOutcome;
+import dev.loopwise.llm.LlmTryFailures;
 import dev.loopwise.model.encoder.EncoderCatalogue;
 import dev.loopwise.model.encoder.EncoderRef;
 import dev.loopwise.model.encoder.EncoderService;
@@ -37,8 +38,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * "Try a ticket": what the serving version would answer a customer — the intent it reads, how sure it is, whether it
- * hands the ticket to a person, and the reply — without calling the API and without counting as traffic (nothing is
- * logged, so drift and review never see it). Roles: admin.
+ * hands the ticket to a person, and the reply — without calling the API and without counting as traffic (nothing goes
+ * to the request log, so drift and review never see it; only an LLM failure is kept, for the LLM page). Roles: admin.
  */
 @Path("/admin/models/try")
 @RolesAllowed(Role.ADMIN)
@@ -52,6 +53,8 @@ public class TryPage {
     ServableText servable;
     @Inject
     LlmDrafting drafting;
+    @Inject
+    LlmTryFailures tryFailures;
 
     /**
      * What the serving version made of a ticket; {@code llm}: how the team's LLM took part, null when none is connected;
@@ -122,6 +125,7 @@ public class TryPage {
             ServingModel.Decision decision = model.decide(vector, ticket, true);
             // With the LLM connected customers may get a draft: the try asks it too, as serving would (a real call).
             LlmOutcome llm = decision.reply() != null && drafting.active() ? drafted(model, ticket, vector, decision) : null;
+            tryFailures.note(llm);
             IntentHead head = model.bundle().intent();
             Double unhandled = head.outOfScopeIndex() < 0 ? null : head.probabilities(vector)[head.outOfScopeIndex()];
             Tried tried = new Tried(ticket, model.version(), decision.intent(), decision.replyText(),

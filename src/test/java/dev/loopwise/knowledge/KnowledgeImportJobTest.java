@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.runtime.InstanceName;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +42,7 @@ class KnowledgeImportJobTest {
         assertEquals("succeeded", done.getString("status"), done.prettify());
         assertEquals(150, done.getInt("articles"));
         assertEquals(150, done.getInt("passagesDone"));
+        assertEquals(InstanceName.current(), done.getString("ranOn"), "the instance that ran it, whose log tells more");
         assertTrue(done.getString("summary").startsWith("Imported 150 articles as 150 passages"), done.getString("summary"));
         assertEquals(150, count("select count(*) from knowledge_articles where title like 'Alpha %'"));
         assertEquals(0, count("select count(*) from knowledge_imports where content is not null and status <> 'queued' and status <> 'running'"),
@@ -64,6 +66,8 @@ class KnowledgeImportJobTest {
         assertTrue(page.contains("<strong>beta.jsonl</strong>") && page.contains("cancelled: nothing of this file was imported"), page);
         assertTrue(page.contains("<strong>alpha.jsonl</strong>") && page.contains("Imported 150 articles as 150 passages"),
                 "every import that ended lately reports its own outcome: " + page);
+        int alpha = page.indexOf("<strong>alpha.jsonl</strong>");
+        assertTrue(page.substring(alpha, page.indexOf("</li>", alpha)).contains("Ran on instance " + InstanceName.current()), page);
 
         // The list is read a page at a time, on the page and over the API.
         String total = String.format(Locale.ROOT, "%,d", count("select count(*) from knowledge_articles"));

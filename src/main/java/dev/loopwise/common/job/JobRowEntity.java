@@ -34,6 +34,13 @@ public abstract class JobRowEntity extends IdentityEntity {
     @Column(name = "heartbeat_at")
     public OffsetDateTime heartbeatAt = OffsetDateTime.now();
 
+    /**
+     * The instance that claimed it (host name and port), whose log tells what happened: behind a load balancer the
+     * one showing the page is often another. Null while queued, and for jobs run before instances were recorded.
+     */
+    @Column(name = "ran_on")
+    public String ranOn;
+
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
 

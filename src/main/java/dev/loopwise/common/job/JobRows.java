@@ -1,6 +1,7 @@
 package dev.loopwise.common.job;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.runtime.InstanceName;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.PersistenceException;
@@ -69,10 +70,11 @@ public final class JobRows {
         List<?> claimed;
         try {
             claimed = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
-                    "update " + table + " set status = 'running', heartbeat_at = now() where id = ?1 and status = 'queued'"
+                    "update " + table + " set status = 'running', heartbeat_at = now(), ran_on = ?2 where id = ?1"
+                            + " and status = 'queued'"
                             + " and id = (select min(id) from " + table + " where status = 'queued')"
                             + " and not exists (select 1 from " + table + " where status = 'running') returning id")
-                    .setParameter(1, id).getResultList());
+                    .setParameter(1, id).setParameter(2, InstanceName.current()).getResultList());
         } catch (PersistenceException e) {
             if (uniqueViolation(e)) {
                 return false; // another instance claimed a job of this kind at the same moment

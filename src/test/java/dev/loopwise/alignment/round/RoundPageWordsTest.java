@@ -82,6 +82,31 @@ class RoundPageWordsTest {
         assertTrue(RoundFormats.logOpen(running), "a running round's log shows its progress");
     }
 
+    @Test
+    void theInstanceThatRanARoundIsNamedAmongItsDetails() {
+        String instance = "node-" + System.nanoTime() + ":8080";
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound round = new AlignmentRound();
+            round.method = RoundSettings.REWARD_WEIGHTED;
+            round.status = AlignmentRound.FAILED;
+            round.startedBy = "admin";
+            round.ranOn = instance;
+            round.finishedAt = OffsetDateTime.now();
+            round.persist();
+            return round.id;
+        });
+        try {
+            String html = Caller.session("admin").request().accept("text/html").get("/admin/rounds/" + id).then().statusCode(200)
+                    .extract().asString();
+            int fold = html.indexOf("<details id=\"round-details\">");
+            int shown = html.indexOf("id=\"round-ran-on\"");
+            assertTrue(fold > 0 && shown > fold && html.indexOf("</details>", fold) > shown, "an ops detail, in the fold: " + html);
+            assertTrue(html.substring(shown, html.indexOf("</tr>", shown)).contains(instance), html);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(id));
+        }
+    }
+
     /** Whether the page of a finished round in this status, stored for the look and removed after, shows its log unfolded. */
     private static boolean logOpenOnPage(String status) {
         long id = QuarkusTransaction.requiringNew().call(() -> {

@@ -39,10 +39,16 @@ class ModelsPageWordsTest {
 
     /** The Models page showing a run at 2% in {@code status}, as a worker keeps it, stored for that moment and removed again. */
     private static ShownRun pageWith(String status) {
+        return pageWith(status, null);
+    }
+
+    /** The same, run by instance {@code ranOn}. */
+    private static ShownRun pageWith(String status, String ranOn) {
         long id = QuarkusTransaction.requiringNew().call(() -> {
             TrainingRun shown = run(status, 0.02);
             shown.id = null;
             shown.startedBy = "test";
+            shown.ranOn = ranOn;
             shown.persist();
             return shown.id;
         });
@@ -99,6 +105,17 @@ class ModelsPageWordsTest {
         String box = page.substring(page.indexOf("id=\"run\""), page.indexOf("id=\"run-error\""));
         assertTrue(box.contains("Training run " + id) && box.contains(LifecycleMessages.trainingCancelled(2)), box);
         assertFalse(box.contains("<progress"), "a bar stopped at 2% reads as a training stuck there: " + box);
+    }
+
+    @Test
+    void theInstanceThatRanATrainingIsNamedInAFoldOfItsBox() {
+        ActiveModel.awaitNoTraining();
+        String instance = "node-" + System.nanoTime() + ":8080";
+        String page = pageWith(TrainingRun.FAILED, instance).page();
+        int box = page.indexOf("id=\"run\"");
+        int fold = page.indexOf("<details id=\"run-instance\"><summary>Details</summary>");
+        assertTrue(box > 0 && fold > box, "an ops detail, folded in the run's box: " + page);
+        assertTrue(page.substring(fold, page.indexOf("</details>", fold)).contains("instance " + instance), page);
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.loopwise.llm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.common.runtime.InstanceName;
+import dev.loopwise.model.ActiveModel;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Behind a load balancer the LLM page says the same on every instance: a failure a lead met on Try a ticket is its latest
+ * failure (without counting the tried ticket as traffic), and its "Now:" line reads what customers got lately on every
+ * instance, not the circuit breaker of the instance that happened to show it.
+ */
+@QuarkusTest
+class LlmSharedStateTest extends FakeLlmTest {
+    @Inject
+    EntityManager em;
+    @Inject
+    LlmFigures figures;
+
+    @AfterEach
+    void forget() {
+        LlmServingTest.forgetDraftedAnswers(em);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from llm_try_failures").executeUpdate());
+    }
+
+    @Test
+    void aFailureMetOnTryATicketIsTheLlmPagesLatestWithoutCountingAsTraffic() throws Exception {
+        ActiveModel.await();
+        llm.delayMs = 5_000;
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-try-" + UUID.randomUUID(), null, false, 0.5, 1, 0.7, null),
+                "test");
+        LlmFigures.Day before = QuarkusTransaction.requiringNew().call(() -> figures.lastDay());
+        Caller admin = Caller.session("admin");
+        admin.pageRequest().accept("text/html").formParam("ticket", LlmServingTest.TICKET).formParam("csrf-token", admin.csrfToken())
+                .post("/admin/models/try").then().statusCode(200);
+
+        String html = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+        int at = html.indexOf("id=\"llm-latest-failure\"");
+        assertTrue(at > 0, "the failure met on Try is the page's latest: " + html);
+        String latest = html.substring(at, html.indexOf("</p>", at));
+        assertTrue(latest.contains("(one tried on Try a ticket)") && latest.contains("did not answer within the timeout of 0.5 s"), latest);
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> figures.lastDay()), "a tried ticket is not served traffic");
+        assertEquals(InstanceName.current(), QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select instance from llm_try_failures order by id desc limit 1").getSingleResult()), "where it was met");
+    }
+
+    @Test
+    void nowSaysWhatCustomersGotLatelyOnEveryInstanceNotThisInstancesCircuit() {
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-now-" + UUID.randomUUID(), null, false, 5.0, 1, 0.7, null),
+                "test");
+        // Another instance's circuit is open: its customers get library replies, while this instance's circuit is closed.
+        String marker = "answered by another instance " + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash,"
+                        + " out_of_scope, latency_ms, answer_source, llm_status) values (gen_random_uuid(), 'respond', ?1, md5(?1), false,"
+                        + " 5, 'library', 'unavailable: circuit open')")
+                .setParameter(1, marker).executeUpdate());
+        Caller admin = Caller.session("admin");
+        String html = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+        int at = html.indexOf("id=\"llm-state\"");
+        String now = html.substring(at, html.indexOf("</p>", at));
+        assertTrue(now.contains("failing: every answer of the last 5 minutes, on every instance, came from the reply library"), now);
+        assertTrue(html.contains("on this one, " + InstanceName.current() + ", it is closed now"), "the breaker shown is named as this instance's");
+    }
+}
