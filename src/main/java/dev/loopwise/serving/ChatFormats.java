@@ -52,10 +52,37 @@ final class ChatFormats {
                   @Schema(description = "Always stop") @JsonProperty("finish_reason") String finishReason) {
     }
 
+    /**
+     * The breakdowns are sent, all zero, as OpenAI always sends them: usage trackers and typed clients written against
+     * OpenAI read {@code prompt_tokens_details.cached_tokens} without checking it is there, and fail when it is not.
+     */
     @Schema(name = "ChatUsage", description = "Token counts, estimated at about four characters a token")
     record Usage(@Schema(description = "The request's messages, every one counted") @JsonProperty("prompt_tokens") int promptTokens,
                  @Schema(description = "The answer's content") @JsonProperty("completion_tokens") int completionTokens,
-                 @Schema(description = "The two added up") @JsonProperty("total_tokens") int totalTokens) {
+                 @Schema(description = "The two added up") @JsonProperty("total_tokens") int totalTokens,
+                 @Schema(description = "The prompt's breakdown, all zero: nothing is cached, and no audio is read")
+                 @JsonProperty("prompt_tokens_details") PromptDetails promptDetails,
+                 @Schema(description = "The answer's breakdown, all zero: no reasoning, audio or predicted output")
+                 @JsonProperty("completion_tokens_details") CompletionDetails completionDetails) {
+        Usage(int promptTokens, int completionTokens) {
+            this(promptTokens, completionTokens, promptTokens + completionTokens, new PromptDetails(0, 0),
+                    new CompletionDetails(0, 0, 0, 0));
+        }
+    }
+
+    @Schema(name = "ChatPromptTokensDetails", description = "OpenAI's breakdown of the prompt's tokens, all zero here")
+    record PromptDetails(@Schema(description = "Always 0: no prompt is cached") @JsonProperty("cached_tokens") int cachedTokens,
+                         @Schema(description = "Always 0: no audio is read") @JsonProperty("audio_tokens") int audioTokens) {
+    }
+
+    @Schema(name = "ChatCompletionTokensDetails", description = "OpenAI's breakdown of the answer's tokens, all zero here")
+    record CompletionDetails(@Schema(description = "Always 0: the reply is chosen, not reasoned out")
+                             @JsonProperty("reasoning_tokens") int reasoningTokens,
+                             @Schema(description = "Always 0: the answer is text") @JsonProperty("audio_tokens") int audioTokens,
+                             @Schema(description = "Always 0: no predicted output is read")
+                             @JsonProperty("accepted_prediction_tokens") int acceptedPredictionTokens,
+                             @Schema(description = "Always 0: no predicted output is read")
+                             @JsonProperty("rejected_prediction_tokens") int rejectedPredictionTokens) {
     }
 
     /** {@code loopwise}: the full answer of /api/v1/respond (intent, out of scope: hand over to a human, source, scores). */
@@ -119,7 +146,7 @@ final class ChatFormats {
         int prompt = (int) Math.max(1, (request.promptCharacters() + 3) / 4);
         int completion = tokens(content);
         return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),
-                List.of(new Choice(0, new Message("assistant", content, null), null, "stop")), new Usage(prompt, completion, prompt + completion), full);
+                List.of(new Choice(0, new Message("assistant", content, null), null, "stop")), new Usage(prompt, completion), full);
     }
 
     /** The completion as server-sent events: the role, the text a few words at a time, the end, usage if asked, [DONE]. */

@@ -63,7 +63,10 @@ class ChatCompletionsOpenAiShapeTest {
                     .body("choices[0].message", hasKey("refusal")).body("choices[0].message.refusal", nullValue())
                     .body("choices[0]", hasKey("logprobs")).body("choices[0].logprobs", nullValue())
                     .body("usage.prompt_tokens", instanceOf(Integer.class)).body("usage.completion_tokens", instanceOf(Integer.class))
-                    .body("usage.total_tokens", instanceOf(Integer.class));
+                    .body("usage.total_tokens", instanceOf(Integer.class))
+                    // Read by usage trackers as OpenAI always sends them, without a check that they are there.
+                    .body("usage.prompt_tokens_details.cached_tokens", equalTo(0))
+                    .body("usage.completion_tokens_details.reasoning_tokens", equalTo(0));
         }
     }
 
@@ -106,6 +109,8 @@ class ChatCompletionsOpenAiShapeTest {
         JsonPath usage = chunks.get(chunks.size() - 1);
         assertEquals(List.of(), usage.getList("choices"));
         assertEquals(usage.getInt("usage.prompt_tokens") + usage.getInt("usage.completion_tokens"), usage.getInt("usage.total_tokens"));
+        assertEquals(0, usage.getInt("usage.prompt_tokens_details.cached_tokens"));
+        assertEquals(0, usage.getInt("usage.completion_tokens_details.reasoning_tokens"));
         StringBuilder text = new StringBuilder();
         chunks.forEach(chunk -> text.append(chunk.getString("choices[0].delta.content") == null ? "" : chunk.getString("choices[0].delta.content")));
         String whole = helpdesk.request().contentType("application/json").body("{" + MESSAGES + "}").post("/v1/chat/completions")
