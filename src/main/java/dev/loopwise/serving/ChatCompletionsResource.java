@@ -63,7 +63,9 @@ public class ChatCompletionsResource {
                             description = "data: lines of chat.completion.chunk objects, then data: [DONE]"))})
     @APIResponse(responseCode = "503", description = ServingResource.UNAVAILABLE)
     @APIResponse(responseCode = "400", description = ServingResource.BAD_TICKET + ", too_many_messages, messages_too_long (more messages or"
-            + " characters than the server reads), llm_loop (the request comes from a Loopwise instance whose LLM address points at itself)")
+            + " characters than the server reads), llm_loop (the request comes from a Loopwise instance whose LLM address points at itself),"
+            + " unsupported_parameter and unsupported_value (OpenAI's codes for what a model cannot honour: tools, spoken output, n above 1,"
+            + " a JSON response_format, logprobs)")
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -177,7 +179,7 @@ public class ChatCompletionsResource {
         if (refused != null) {
             throw refused.at(ticketParam);
         }
-        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body),
+        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatMetadata.read(body),
                 promptCharacters);
     }
 

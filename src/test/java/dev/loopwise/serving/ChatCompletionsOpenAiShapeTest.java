@@ -120,12 +120,22 @@ class ChatCompletionsOpenAiShapeTest {
 
     @Test
     void errorsNameTheParameterAtFaultAsOpenAiDoes() {
-        for (Map.Entry<String, String> refused : Map.of("\"temperature\":5", "temperature", "\"n\":2", "n",
-                "\"stop\":{\"a\":1}", "stop", "\"parallel_tool_calls\":false", "parallel_tool_calls",
+        for (Map.Entry<String, String> refused : Map.of("\"temperature\":5", "temperature", "\"n\":0", "n",
+                "\"stop\":{\"a\":1}", "stop", "\"parallel_tool_calls\":\"no\"", "parallel_tool_calls",
                 "\"stream_options\":{\"include_usage\":true}", "stream_options").entrySet()) {
             helpdesk.request().contentType("application/json").body("{" + MESSAGES + "," + refused.getKey() + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
                     .body("error.code", equalTo("validation_failed")).body("error.param", equalTo(refused.getValue()));
+        }
+        // What Loopwise cannot honour has OpenAI's codes for what a model does not support, which clients dropping it look for.
+        for (String[] refused : new String[][] {{"\"n\":2", "n", "unsupported_value"}, {"\"parallel_tool_calls\":false",
+                "parallel_tool_calls", "unsupported_parameter"}, {"\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]",
+                "tools", "unsupported_parameter"}, {"\"response_format\":{\"type\":\"json_object\"}", "response_format",
+                "unsupported_value"}, {"\"logprobs\":true", "logprobs", "unsupported_value"}, {"\"audio\":{\"voice\":\"alloy\"}", "audio",
+                "unsupported_parameter"}, {"\"modalities\":[\"audio\"]", "modalities", "unsupported_value"}}) {
+            helpdesk.request().contentType("application/json").body("{" + MESSAGES + "," + refused[0] + "}")
+                    .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
+                    .body("error.param", equalTo(refused[1])).body("error.code", equalTo(refused[2]));
         }
         helpdesk.request().contentType("application/json")
                 .body("{\"messages\":[{\"role\":\"system\",\"content\":\"x\"},{\"role\":\"wizard\",\"content\":\"hi\"}]}")
