@@ -60,7 +60,8 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "200", description = "The answer: a chat completion, or with stream true its chunks as server-sent events",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatFormats.Completion.class)),
                     @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
-                            description = "data: lines of chat.completion.chunk objects, then data: [DONE]"))})
+                            description = "data: lines of chat.completion.chunk objects, then data: [DONE]; the chunk with finish_reason also"
+                            + " carries loopwise, the full /api/v1/respond answer"))})
     @APIResponse(responseCode = "503", description = ServingResource.UNAVAILABLE)
     @APIResponse(responseCode = "400", description = ServingResource.BAD_TICKET + ", too_many_messages, messages_too_long (more messages or"
             + " characters than the server reads), llm_loop (the request comes from a Loopwise instance whose LLM address points at itself),"

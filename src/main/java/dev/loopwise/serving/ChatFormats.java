@@ -103,8 +103,13 @@ final class ChatFormats {
     record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
     }
 
+    /**
+     * {@code loopwise}, on the chunk that ends the answer only: a streaming bot needs {@code outOfScope} to hand the
+     * customer over as much as one reading the whole completion does.
+     */
     record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
-                 @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) ServingResource.RespondResponse loopwise) {
     }
 
     record Model(@Schema(description = "The active version's name, loopwise-vN; any name is accepted in a request", example = "loopwise-v3")
@@ -152,21 +157,22 @@ final class ChatFormats {
     /** The completion as server-sent events: the role, the text a few words at a time, the end, usage if asked, [DONE]. */
     static String events(Completion completion, boolean includeUsage) {
         List<Chunk> chunks = new ArrayList<>();
-        chunks.add(chunk(completion, new Delta("assistant", ""), null));
+        chunks.add(chunk(completion, new Delta("assistant", "")));
         String content = completion.choices().get(0).message().content();
         String[] words = content.split("(?<=\\s)");
         StringBuilder piece = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             piece.append(words[i]);
             if ((i + 1) % WORDS_PER_CHUNK == 0 || i == words.length - 1) {
-                chunks.add(chunk(completion, new Delta(null, piece.toString()), null));
+                chunks.add(chunk(completion, new Delta(null, piece.toString())));
                 piece.setLength(0);
             }
         }
-        chunks.add(chunk(completion, new Delta(null, null), "stop"));
+        chunks.add(new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(),
+                List.of(new ChunkChoice(0, new Delta(null, null), "stop")), null, completion.loopwise()));
         if (includeUsage) {
             chunks.add(new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(), List.of(),
-                    completion.usage()));
+                    completion.usage(), null));
         }
         StringBuilder out = new StringBuilder();
         for (Chunk chunk : chunks) {
@@ -175,9 +181,9 @@ final class ChatFormats {
         return out.append("data: [DONE]\n\n").toString();
     }
 
-    private static Chunk chunk(Completion completion, Delta delta, String finishReason) {
+    private static Chunk chunk(Completion completion, Delta delta) {
         return new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(),
-                List.of(new ChunkChoice(0, delta, finishReason)), null);
+                List.of(new ChunkChoice(0, delta, null)), null, null);
     }
 
     private static String json(Object value) {

@@ -106,6 +106,10 @@ class ChatCompletionsOpenAiShapeTest {
         assertEquals("assistant", first.getString("choices[0].delta.role"));
         JsonPath end = chunks.get(chunks.size() - 2);
         assertEquals("stop", end.getString("choices[0].finish_reason"));
+        // Loopwise's own answer comes once, on the chunk that ends it: its request id, for feedback, and whether to hand over.
+        assertEquals(first.getString("id"), "chatcmpl-" + end.getString("loopwise.requestId"));
+        assertEquals(false, end.getBoolean("loopwise.outOfScope"));
+        assertEquals(1, chunks.stream().filter(chunk -> chunk.get("loopwise") != null).count());
         JsonPath usage = chunks.get(chunks.size() - 1);
         assertEquals(List.of(), usage.getList("choices"));
         assertEquals(usage.getInt("usage.prompt_tokens") + usage.getInt("usage.completion_tokens"), usage.getInt("usage.total_tokens"));
