@@ -2,8 +2,8 @@ package dev.loopwise.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.ticket.SlotFiller;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,7 +176,12 @@ final class ChatFormats {
         }
         StringBuilder out = new StringBuilder();
         for (Chunk chunk : chunks) {
-            out.append("data: ").append(json(chunk)).append("\n\n");
+            ObjectNode event = JSON.valueToTree(chunk);
+            if (includeUsage && !event.has("usage")) {
+                // As OpenAI streams it: asked for usage, every chunk has the field, null until the last.
+                event.putNull("usage");
+            }
+            out.append("data: ").append(event).append("\n\n");
         }
         return out.append("data: [DONE]\n\n").toString();
     }
@@ -184,13 +189,5 @@ final class ChatFormats {
     private static Chunk chunk(Completion completion, Delta delta) {
         return new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(),
                 List.of(new ChunkChoice(0, delta, null)), null, null);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write a chunk", e);
-        }
     }
 }

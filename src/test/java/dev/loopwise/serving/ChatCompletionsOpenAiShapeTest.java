@@ -102,6 +102,7 @@ class ChatCompletionsOpenAiShapeTest {
             assertEquals(first.getString("id"), chunk.getString("id"));
             assertEquals(first.getLong("created"), chunk.getLong("created"));
             assertEquals("loopwise-v" + version, chunk.getString("model"));
+            assertTrue(chunk.getMap("$").containsKey("usage"), "asked for usage, every chunk has the field, null until the last");
         }
         assertEquals("assistant", first.getString("choices[0].delta.role"));
         JsonPath end = chunks.get(chunks.size() - 2);
