@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -114,14 +115,19 @@ public class ChatCompletionsResource {
      * other name is a 404 (an older version is not served here, whatever its number).
      */
     @Operation(summary = "Get the served model", description = "The active version as one OpenAI model; any other name is 404.")
+    @APIResponse(responseCode = "200", description = "The active version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatFormats.Model.class)))
+    @APIResponse(responseCode = "404", description = "Not the name of the active version. Code: model_not_found, as OpenAI names it")
     @GET
     @Path("/models/{model}")
     @Produces(MediaType.APPLICATION_JSON)
     public ChatFormats.Model model(@PathParam("model") String model) {
         return models().data().stream().filter(m -> m.id().equals(model)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("The model '" + PlainText.quoted(model) + "' is not served here: Loopwise serves its active version, "
+                // OpenAI's code for a model it does not have, which clients check to tell a wrong name from a wrong address.
+                .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "model_not_found", "The model '" + PlainText.quoted(model)
+                        + "' is not served here: Loopwise serves its active version, "
                         + models().data().stream().map(ChatFormats.Model::id).findFirst().orElse("none at the moment")
-                        + " (GET /v1/models lists it)."));
+                        + " (GET /v1/models lists it).").at("model"));
     }
 
     private static ChatFormats.Request read(JsonNode body, ServingConfig config, ServableText servable) {

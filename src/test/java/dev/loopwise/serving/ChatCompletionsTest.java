@@ -196,6 +196,7 @@ class ChatCompletionsTest {
         helpdesk.request().get("/v1/models/loopwise-v" + version).then().statusCode(200)
                 .body("id", equalTo("loopwise-v" + version)).body("owned_by", equalTo("loopwise"));
         helpdesk.request().get("/v1/models/gpt-4o").then().statusCode(404).body("error.type", equalTo("not_found_error"))
+                .body("error.code", equalTo("model_not_found")).body("error.param", equalTo("model"))
                 .body("error.message", org.hamcrest.Matchers.containsString("loopwise-v" + version));
         // A direction mark in the name is quoted as its code, so it cannot turn the message around.
         helpdesk.request().urlEncodingEnabled(false).get("/v1/models/gpt%E2%80%8F4o").then().statusCode(404)
