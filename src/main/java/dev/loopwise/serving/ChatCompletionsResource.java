@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -60,10 +61,13 @@ public class ChatCompletionsResource {
     @APIResponse(responseCode = "200", description = "The answer: a chat completion, or with stream true its chunks as server-sent events",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatFormats.Completion.class)),
                     @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING,
-                            description = "data: lines of chat.completion.chunk objects, then data: [DONE]"))})
+                            description = "data: lines of chat.completion.chunk objects, then data: [DONE]; the chunk with finish_reason also"
+                            + " carries loopwise, the full /api/v1/respond answer"))})
     @APIResponse(responseCode = "503", description = ServingResource.UNAVAILABLE)
     @APIResponse(responseCode = "400", description = ServingResource.BAD_TICKET + ", too_many_messages, messages_too_long (more messages or"
-            + " characters than the server reads), llm_loop (the request comes from a Loopwise instance whose LLM address points at itself)")
+            + " characters than the server reads), llm_loop (the request comes from a Loopwise instance whose LLM address points at itself),"
+            + " unsupported_parameter and unsupported_value (OpenAI's codes for what a model cannot honour: tools, spoken output, n above 1,"
+            + " a JSON response_format, logprobs)")
     @POST
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,14 +115,19 @@ public class ChatCompletionsResource {
      * other name is a 404 (an older version is not served here, whatever its number).
      */
     @Operation(summary = "Get the served model", description = "The active version as one OpenAI model; any other name is 404.")
+    @APIResponse(responseCode = "200", description = "The active version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChatFormats.Model.class)))
+    @APIResponse(responseCode = "404", description = "Not the name of the active version. Code: model_not_found, as OpenAI names it")
     @GET
     @Path("/models/{model}")
     @Produces(MediaType.APPLICATION_JSON)
     public ChatFormats.Model model(@PathParam("model") String model) {
         return models().data().stream().filter(m -> m.id().equals(model)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("The model '" + PlainText.quoted(model) + "' is not served here: Loopwise serves its active version, "
+                // OpenAI's code for a model it does not have, which clients check to tell a wrong name from a wrong address.
+                .orElseThrow(() -> new ApiException(Status.NOT_FOUND, "model_not_found", "The model '" + PlainText.quoted(model)
+                        + "' is not served here: Loopwise serves its active version, "
                         + models().data().stream().map(ChatFormats.Model::id).findFirst().orElse("none at the moment")
-                        + " (GET /v1/models lists it)."));
+                        + " (GET /v1/models lists it).").at("model"));
     }
 
     private static ChatFormats.Request read(JsonNode body, ServingConfig config, ServableText servable) {
@@ -177,7 +186,7 @@ public class ChatCompletionsResource {
         if (refused != null) {
             throw refused.at(ticketParam);
         }
-        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatParameters.metadata(body),
+        return new ChatFormats.Request(ticket, stream.asBoolean(false), includeUsage.asBoolean(false), ChatMetadata.read(body),
                 promptCharacters);
     }
 

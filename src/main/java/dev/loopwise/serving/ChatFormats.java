@@ -2,8 +2,8 @@ package dev.loopwise.serving;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loopwise.ticket.SlotFiller;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,10 +52,37 @@ final class ChatFormats {
                   @Schema(description = "Always stop") @JsonProperty("finish_reason") String finishReason) {
     }
 
+    /**
+     * The breakdowns are sent, all zero, as OpenAI always sends them: usage trackers and typed clients written against
+     * OpenAI read {@code prompt_tokens_details.cached_tokens} without checking it is there, and fail when it is not.
+     */
     @Schema(name = "ChatUsage", description = "Token counts, estimated at about four characters a token")
     record Usage(@Schema(description = "The request's messages, every one counted") @JsonProperty("prompt_tokens") int promptTokens,
                  @Schema(description = "The answer's content") @JsonProperty("completion_tokens") int completionTokens,
-                 @Schema(description = "The two added up") @JsonProperty("total_tokens") int totalTokens) {
+                 @Schema(description = "The two added up") @JsonProperty("total_tokens") int totalTokens,
+                 @Schema(description = "The prompt's breakdown, all zero: nothing is cached, and no audio is read")
+                 @JsonProperty("prompt_tokens_details") PromptDetails promptDetails,
+                 @Schema(description = "The answer's breakdown, all zero: no reasoning, audio or predicted output")
+                 @JsonProperty("completion_tokens_details") CompletionDetails completionDetails) {
+        Usage(int promptTokens, int completionTokens) {
+            this(promptTokens, completionTokens, promptTokens + completionTokens, new PromptDetails(0, 0),
+                    new CompletionDetails(0, 0, 0, 0));
+        }
+    }
+
+    @Schema(name = "ChatPromptTokensDetails", description = "OpenAI's breakdown of the prompt's tokens, all zero here")
+    record PromptDetails(@Schema(description = "Always 0: no prompt is cached") @JsonProperty("cached_tokens") int cachedTokens,
+                         @Schema(description = "Always 0: no audio is read") @JsonProperty("audio_tokens") int audioTokens) {
+    }
+
+    @Schema(name = "ChatCompletionTokensDetails", description = "OpenAI's breakdown of the answer's tokens, all zero here")
+    record CompletionDetails(@Schema(description = "Always 0: the reply is chosen, not reasoned out")
+                             @JsonProperty("reasoning_tokens") int reasoningTokens,
+                             @Schema(description = "Always 0: the answer is text") @JsonProperty("audio_tokens") int audioTokens,
+                             @Schema(description = "Always 0: no predicted output is read")
+                             @JsonProperty("accepted_prediction_tokens") int acceptedPredictionTokens,
+                             @Schema(description = "Always 0: no predicted output is read")
+                             @JsonProperty("rejected_prediction_tokens") int rejectedPredictionTokens) {
     }
 
     /** {@code loopwise}: the full answer of /api/v1/respond (intent, out of scope: hand over to a human, source, scores). */
@@ -76,8 +103,13 @@ final class ChatFormats {
     record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
     }
 
+    /**
+     * {@code loopwise}, on the chunk that ends the answer only: a streaming bot needs {@code outOfScope} to hand the
+     * customer over as much as one reading the whole completion does.
+     */
     record Chunk(String id, String object, long created, String model, List<ChunkChoice> choices,
-                 @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage) {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Usage usage,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) ServingResource.RespondResponse loopwise) {
     }
 
     record Model(@Schema(description = "The active version's name, loopwise-vN; any name is accepted in a request", example = "loopwise-v3")
@@ -119,45 +151,43 @@ final class ChatFormats {
         int prompt = (int) Math.max(1, (request.promptCharacters() + 3) / 4);
         int completion = tokens(content);
         return new Completion("chatcmpl-" + answer.requestId(), "chat.completion", now(), modelName(answer.modelVersion()),
-                List.of(new Choice(0, new Message("assistant", content, null), null, "stop")), new Usage(prompt, completion, prompt + completion), full);
+                List.of(new Choice(0, new Message("assistant", content, null), null, "stop")), new Usage(prompt, completion), full);
     }
 
     /** The completion as server-sent events: the role, the text a few words at a time, the end, usage if asked, [DONE]. */
     static String events(Completion completion, boolean includeUsage) {
         List<Chunk> chunks = new ArrayList<>();
-        chunks.add(chunk(completion, new Delta("assistant", ""), null));
+        chunks.add(chunk(completion, new Delta("assistant", "")));
         String content = completion.choices().get(0).message().content();
         String[] words = content.split("(?<=\\s)");
         StringBuilder piece = new StringBuilder();
         for (int i = 0; i < words.length; i++) {
             piece.append(words[i]);
             if ((i + 1) % WORDS_PER_CHUNK == 0 || i == words.length - 1) {
-                chunks.add(chunk(completion, new Delta(null, piece.toString()), null));
+                chunks.add(chunk(completion, new Delta(null, piece.toString())));
                 piece.setLength(0);
             }
         }
-        chunks.add(chunk(completion, new Delta(null, null), "stop"));
+        chunks.add(new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(),
+                List.of(new ChunkChoice(0, new Delta(null, null), "stop")), null, completion.loopwise()));
         if (includeUsage) {
             chunks.add(new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(), List.of(),
-                    completion.usage()));
+                    completion.usage(), null));
         }
         StringBuilder out = new StringBuilder();
         for (Chunk chunk : chunks) {
-            out.append("data: ").append(json(chunk)).append("\n\n");
+            ObjectNode event = JSON.valueToTree(chunk);
+            if (includeUsage && !event.has("usage")) {
+                // As OpenAI streams it: asked for usage, every chunk has the field, null until the last.
+                event.putNull("usage");
+            }
+            out.append("data: ").append(event).append("\n\n");
         }
         return out.append("data: [DONE]\n\n").toString();
     }
 
-    private static Chunk chunk(Completion completion, Delta delta, String finishReason) {
+    private static Chunk chunk(Completion completion, Delta delta) {
         return new Chunk(completion.id(), "chat.completion.chunk", completion.created(), completion.model(),
-                List.of(new ChunkChoice(0, delta, finishReason)), null);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write a chunk", e);
-        }
+                List.of(new ChunkChoice(0, delta, null)), null, null);
     }
 }

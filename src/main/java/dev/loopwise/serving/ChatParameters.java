@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.text.PlainText;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,7 +56,8 @@ final class ChatParameters {
         }
         // A number past a long's range wraps around when read: 2^64 + 1 would be read as 1.
         if (present(n) && (!n.canConvertToLong() || n.asLong() != 1)) {
-            throw invalid("n", "'n' can only be 1: Loopwise answers with the one reply it serves.");
+            String message = "'n' can only be 1: Loopwise answers with the one reply it serves.";
+            throw n.canConvertToLong() && n.asLong() < 1 ? invalid("n", message) : unsupportedValue("n", message);
         }
         range(body, "temperature", 0, 2);
         range(body, "top_p", 0, 1);
@@ -99,7 +98,7 @@ final class ChatParameters {
         }
         String format = responseFormat.path("type").asText("text");
         if (!format.equals("text")) {
-            throw invalid("response_format", "'response_format' can only be text: Loopwise answers with a support reply, not " + format.replace("_", " ") + ".");
+            throw unsupportedValue("response_format", "'response_format' can only be text: Loopwise answers with a support reply, not " + format.replace("_", " ") + ".");
         }
         tools(body);
         JsonNode logprobs = body.path("logprobs");
@@ -112,7 +111,7 @@ final class ChatParameters {
             throw invalid("top_logprobs", "'top_logprobs' is a whole number from 0 to 20.");
         }
         if (logprobs.asBoolean(false) || topLogprobs.asLong(0) > 0) {
-            throw invalid("logprobs", "'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
+            throw unsupportedValue("logprobs", "'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
                     + " sampled token by token.");
         }
         // A client asking for spoken output waits for message.audio, which a reply from the library never has.
@@ -122,11 +121,11 @@ final class ChatParameters {
         }
         for (JsonNode modality : modalities) {
             if (!modality.asText().equals("text")) {
-                throw invalid("modalities", LlmMessages.chatTextOnly("'modalities' holds '" + shown(modality.asText()) + "'"));
+                throw unsupportedValue("modalities", LlmMessages.chatTextOnly("'modalities' holds '" + shown(modality.asText()) + "'"));
             }
         }
         if (present(body.path("audio"))) {
-            throw invalid("audio", LlmMessages.chatTextOnly("'audio' asks for spoken output"));
+            throw unsupportedParameter("audio", LlmMessages.chatTextOnly("'audio' asks for spoken output"));
         }
     }
 
@@ -174,7 +173,7 @@ final class ChatParameters {
         }
         for (String field : List.of("tools", "functions", "tool_choice", "function_call", "parallel_tool_calls")) {
             if (present(body.path(field))) {
-                throw invalid(field, LlmMessages.chatNoTools(field));
+                throw unsupportedParameter(field, LlmMessages.chatNoTools(field));
             }
         }
     }
@@ -196,44 +195,6 @@ final class ChatParameters {
         return true;
     }
 
-    /**
-     * OpenAI's {@code metadata}: up to 16 string values, keys of at most 64 characters and values of at most 512. Here they
-     * fill the served reply's open slots ({@code {"tracking_link": "https://..."}}), which a chat widget cannot.
-     */
-    static Map<String, String> metadata(JsonNode body) {
-        JsonNode metadata = body.path("metadata");
-        if (!present(metadata)) {
-            return Map.of();
-        }
-        if (!metadata.isObject() || metadata.size() > 16) {
-            throw invalid("metadata", "'metadata' is an object of at most 16 string values, such as {\"tracking_link\": \"https://...\"}.");
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (var field : (Iterable<Map.Entry<String, JsonNode>>) metadata::fields) {
-            // A key names a slot ({{tracking_link}}) and is quoted back in refusals: one holding a control character names
-            // no slot and would carry a terminal escape into the message and the log.
-            String inKey = PlainText.firstHiddenCharacter(field.getKey());
-            if (inKey != null) {
-                throw invalid("metadata", "A 'metadata' key holds a character no one can see (" + inKey + "): keys name the reply's slots,"
-                        + " such as tracking_link; remove it.");
-            }
-            // Counted as a person counts characters: an emoji is one, as everywhere else in Loopwise.
-            if (PlainText.length(field.getKey()) > 64 || !field.getValue().isTextual()
-                    || PlainText.length(field.getValue().asText()) > 512) {
-                throw invalid("metadata", "'metadata' values are strings of at most 512 characters under keys of at most 64: '"
-                        + shown(field.getKey()) + "' is not.");
-            }
-            // The value is written into the reply the customer reads, so it follows the rules of a reply's own text.
-            String hidden = PlainText.firstHiddenCharacter(field.getValue().asText());
-            if (hidden != null) {
-                throw invalid("metadata", "'metadata' value '" + shown(field.getKey()) + "' holds a character no one can see (" + hidden
-                        + "); it would be written into the customer's reply as it is: remove it.");
-            }
-            values.put(field.getKey(), field.getValue().asText());
-        }
-        return values;
-    }
-
     private static boolean present(JsonNode value) {
         return !value.isMissingNode() && !value.isNull();
     }
@@ -248,5 +209,17 @@ final class ChatParameters {
 
     private static ApiException invalid(String param, String message) {
         return ApiException.invalidParameter(param, message);
+    }
+
+    /**
+     * What Loopwise cannot honour, told apart from a mistake by OpenAI's own codes for what a model does not support: a
+     * client that drops such a parameter and sends the request again looks for them.
+     */
+    private static ApiException unsupportedParameter(String param, String message) {
+        return ApiException.badRequest("unsupported_parameter", message).at(param);
+    }
+
+    private static ApiException unsupportedValue(String param, String message) {
+        return ApiException.badRequest("unsupported_value", message).at(param);
     }
 }

@@ -63,7 +63,10 @@ class ChatCompletionsOpenAiShapeTest {
                     .body("choices[0].message", hasKey("refusal")).body("choices[0].message.refusal", nullValue())
                     .body("choices[0]", hasKey("logprobs")).body("choices[0].logprobs", nullValue())
                     .body("usage.prompt_tokens", instanceOf(Integer.class)).body("usage.completion_tokens", instanceOf(Integer.class))
-                    .body("usage.total_tokens", instanceOf(Integer.class));
+                    .body("usage.total_tokens", instanceOf(Integer.class))
+                    // Read by usage trackers as OpenAI always sends them, without a check that they are there.
+                    .body("usage.prompt_tokens_details.cached_tokens", equalTo(0))
+                    .body("usage.completion_tokens_details.reasoning_tokens", equalTo(0));
         }
     }
 
@@ -99,13 +102,20 @@ class ChatCompletionsOpenAiShapeTest {
             assertEquals(first.getString("id"), chunk.getString("id"));
             assertEquals(first.getLong("created"), chunk.getLong("created"));
             assertEquals("loopwise-v" + version, chunk.getString("model"));
+            assertTrue(chunk.getMap("$").containsKey("usage"), "asked for usage, every chunk has the field, null until the last");
         }
         assertEquals("assistant", first.getString("choices[0].delta.role"));
         JsonPath end = chunks.get(chunks.size() - 2);
         assertEquals("stop", end.getString("choices[0].finish_reason"));
+        // Loopwise's own answer comes once, on the chunk that ends it: its request id, for feedback, and whether to hand over.
+        assertEquals(first.getString("id"), "chatcmpl-" + end.getString("loopwise.requestId"));
+        assertEquals(false, end.getBoolean("loopwise.outOfScope"));
+        assertEquals(1, chunks.stream().filter(chunk -> chunk.get("loopwise") != null).count());
         JsonPath usage = chunks.get(chunks.size() - 1);
         assertEquals(List.of(), usage.getList("choices"));
         assertEquals(usage.getInt("usage.prompt_tokens") + usage.getInt("usage.completion_tokens"), usage.getInt("usage.total_tokens"));
+        assertEquals(0, usage.getInt("usage.prompt_tokens_details.cached_tokens"));
+        assertEquals(0, usage.getInt("usage.completion_tokens_details.reasoning_tokens"));
         StringBuilder text = new StringBuilder();
         chunks.forEach(chunk -> text.append(chunk.getString("choices[0].delta.content") == null ? "" : chunk.getString("choices[0].delta.content")));
         String whole = helpdesk.request().contentType("application/json").body("{" + MESSAGES + "}").post("/v1/chat/completions")
@@ -115,12 +125,22 @@ class ChatCompletionsOpenAiShapeTest {
 
     @Test
     void errorsNameTheParameterAtFaultAsOpenAiDoes() {
-        for (Map.Entry<String, String> refused : Map.of("\"temperature\":5", "temperature", "\"n\":2", "n",
-                "\"stop\":{\"a\":1}", "stop", "\"parallel_tool_calls\":false", "parallel_tool_calls",
+        for (Map.Entry<String, String> refused : Map.of("\"temperature\":5", "temperature", "\"n\":0", "n",
+                "\"stop\":{\"a\":1}", "stop", "\"parallel_tool_calls\":\"no\"", "parallel_tool_calls",
                 "\"stream_options\":{\"include_usage\":true}", "stream_options").entrySet()) {
             helpdesk.request().contentType("application/json").body("{" + MESSAGES + "," + refused.getKey() + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
                     .body("error.code", equalTo("validation_failed")).body("error.param", equalTo(refused.getValue()));
+        }
+        // What Loopwise cannot honour has OpenAI's codes for what a model does not support, which clients dropping it look for.
+        for (String[] refused : new String[][] {{"\"n\":2", "n", "unsupported_value"}, {"\"parallel_tool_calls\":false",
+                "parallel_tool_calls", "unsupported_parameter"}, {"\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]",
+                "tools", "unsupported_parameter"}, {"\"response_format\":{\"type\":\"json_object\"}", "response_format",
+                "unsupported_value"}, {"\"logprobs\":true", "logprobs", "unsupported_value"}, {"\"audio\":{\"voice\":\"alloy\"}", "audio",
+                "unsupported_parameter"}, {"\"modalities\":[\"audio\"]", "modalities", "unsupported_value"}}) {
+            helpdesk.request().contentType("application/json").body("{" + MESSAGES + "," + refused[0] + "}")
+                    .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"))
+                    .body("error.param", equalTo(refused[1])).body("error.code", equalTo(refused[2]));
         }
         helpdesk.request().contentType("application/json")
                 .body("{\"messages\":[{\"role\":\"system\",\"content\":\"x\"},{\"role\":\"wizard\",\"content\":\"hi\"}]}")

@@ -18,9 +18,11 @@ import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,6 +82,13 @@ class ChatCompletionsTest {
                 .post("/v1/chat/completions").then().statusCode(200)
                 .body("choices[0].message.content", equalTo(config.handoverMessage()))
                 .body("loopwise.outOfScope", equalTo(true));
+        // A streaming widget learns it too, from the chunk that ends the answer.
+        String events = helpdesk.request().contentType("application/json")
+                .body(Map.of("stream", true, "messages", List.of(Map.of("role", "user", "content", ticket))))
+                .post("/v1/chat/completions").then().statusCode(200).extract().asString();
+        String end = Arrays.stream(events.split("\n\n")).filter(event -> event.contains("\"finish_reason\":\"stop\""))
+                .findFirst().orElseThrow();
+        assertEquals(true, JsonPath.from(end.substring("data: ".length())).getBoolean("loopwise.outOfScope"), end);
     }
 
     @Test
@@ -187,6 +196,7 @@ class ChatCompletionsTest {
         helpdesk.request().get("/v1/models/loopwise-v" + version).then().statusCode(200)
                 .body("id", equalTo("loopwise-v" + version)).body("owned_by", equalTo("loopwise"));
         helpdesk.request().get("/v1/models/gpt-4o").then().statusCode(404).body("error.type", equalTo("not_found_error"))
+                .body("error.code", equalTo("model_not_found")).body("error.param", equalTo("model"))
                 .body("error.message", org.hamcrest.Matchers.containsString("loopwise-v" + version));
         // A direction mark in the name is quoted as its code, so it cannot turn the message around.
         helpdesk.request().urlEncodingEnabled(false).get("/v1/models/gpt%E2%80%8F4o").then().statusCode(404)
