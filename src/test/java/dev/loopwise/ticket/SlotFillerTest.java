@@ -65,6 +65,18 @@ class SlotFillerTest {
     }
 
     @Test
+    void anOrderNumberAnAgentWroteInBracesOrAfterTheWordNumberBecomesTheSlotToo() {
+        // Help-desk exports such as Bitext's brace the customer's own order number; left as it was, every customer would
+        // read that one customer's number.
+        assertEquals("Cancelling order number {{order_number}}: open {{Order Details}} and find {{order_number}}.",
+                SlotFiller.asSlots("Cancelling order number {{370795561790}}: open {{Order Details}} and find {{ 3707-9556-1790 }}."));
+        assertEquals("Look for the order with the number {{order_number}}. Call us on {{phone_number}}.",
+                SlotFiller.asSlots("Look for the order with the number 370795561790. Call us on (555) 123-4567."));
+        assertEquals("Our phone number is {{phone_number}}.", SlotFiller.asSlots("Our phone number is (555) 123-4567."));
+        assertEquals("Step number 3 of 5, in {{Website Name}}.", SlotFiller.asSlots("Step number 3 of 5, in {{Website Name}}."));
+    }
+
+    @Test
     void aDateAPriceOrAnOrderNumberIsNeverTheCustomersPhoneNumber() {
         String reply = "We will call you at {{phone_number}}.";
         for (String ticket : List.of("ordered on 2024-05-01, still nothing", "it cost 1 299 999 and broke",
