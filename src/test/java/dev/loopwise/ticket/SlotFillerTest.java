@@ -35,6 +35,9 @@ class SlotFillerTest {
         assertTrue(SlotSyntax.problem("Write to {{emial}}").contains("looks like {{email}}"));
         assertTrue(SlotSyntax.problem("Your {{order_numbr}}").contains("looks like {{order_number}}"));
         assertEquals(null, SlotSyntax.problem("Call {{phone}} or see {{order_date}}"), "different details, not typos");
+        assertTrue(SlotSyntax.problem("Your order {{370795561790}} left").contains("'{{370795561790}}' holds a number"));
+        assertTrue(SlotSyntax.problem("Your order {{ 3707-9556 }} left").contains("holds a number"));
+        assertEquals(null, SlotSyntax.problem("See step {{2}} in {{area_51}}"), "a short number or a name with digits stays a name");
     }
 
     @Test
