@@ -63,6 +63,14 @@ class FiguresBasisTest {
                 + " learned from it instead)."), page.substring(page.indexOf("Measured on")));
     }
 
+    /** A version trained on too few tickets to keep any aside says so, rather than "Measured on 0 tickets". */
+    @Test
+    void aVersionWithNoHeldOutTicketSaysSo() {
+        String page = pageOfACopyWith(Map.of("data/train_tickets", 3, "data/test_tickets", 0));
+        assertTrue(page.contains("No ticket was kept aside for measuring (3 tickets trained on), so"), page);
+        assertFalse(page.contains("Measured on 0 tickets"), page);
+    }
+
     /** The version page of a stored copy of the active version with {@code metrics} added; the copy is removed after. */
     private static String pageOfACopyWith(Map<String, Object> metrics) {
         int version = QuarkusTransaction.requiringNew().call(() -> {
