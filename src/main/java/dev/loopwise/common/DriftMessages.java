@@ -18,6 +18,15 @@ public final class DriftMessages {
     }
 
     /**
+     * Said after a replay that ran no check, which a short file on a new version always is: otherwise "no drift checks" reads
+     * as if replaying did nothing, and the lead is left to guess what would.
+     */
+    public static String replayRanNoCheck(int window, int stride) {
+        return " A check compares the newest " + window + " requests the active version answered, once it has answered that many,"
+                + " and then runs after every " + stride + " new ones: replay a file of " + window + " tickets or more to see one.";
+    }
+
+    /**
      * {@code total}: the intent's labelled tickets now, of which {@code tickets} came from the topic; {@code wanted}: the
      * fewest a new version learns an intent from.
      */

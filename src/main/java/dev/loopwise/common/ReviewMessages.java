@@ -213,9 +213,10 @@ public final class ReviewMessages {
         return "There is no intent named '" + name + "': choose one of the list to file the rewrite under. Nothing was changed.";
     }
 
-    public static final String REWRITE_ACCEPTED = "The rewrite is now a reply in the library, under its intent: answers can use it"
+    // Said of reviewers' rewrites and of replies proposed from agents' answers alike: both wait in the same list.
+    public static final String REWRITE_ACCEPTED = "The reply is now in the library, under its intent: answers can use it"
             + " within a few seconds, no training needed, and it shows on Replies.";
-    public static final String REWRITE_DISCARDED = "The rewrite was discarded; the library did not change.";
+    public static final String REWRITE_DISCARDED = "The reply was discarded; the library did not change.";
 
     /** After Compare / Stop comparing on Review quality. */
     /** A rewrite's slot problem ({@code problem}: SlotFiller's sentence), said while the reviewer can still fix it. */

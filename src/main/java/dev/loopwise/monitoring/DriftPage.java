@@ -67,7 +67,8 @@ public class DriftPage {
                                  @RestQuery Integer alerts) {
         // Counts from the address of the redirect; a hand-typed negative one says nothing that happened.
         boolean counts = replayed != null && replayed >= 0 && orZero(failed) >= 0 && orZero(checks) >= 0 && orZero(alerts) >= 0;
-        String message = counts ? DriftMessages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts)) : null;
+        String message = counts ? DriftMessages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts))
+                + (orZero(checks) == 0 ? DriftMessages.replayRanNoCheck(config.window(), config.stride()) : "") : null;
         // A replay that raised alerts leads to them, and to what Loopwise proposes about them just below, past the charts.
         return drift(message, null, counts && orZero(alerts) > 0);
     }

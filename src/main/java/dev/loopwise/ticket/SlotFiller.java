@@ -23,6 +23,10 @@ public final class SlotFiller {
     private static final Pattern ORDER_NUMBER = Pattern.compile(
             "(?i)\\b(?:order|purchase|ref(?:erence)?)\\s*(?:number|no\\.?|nr\\.?|#|id)?\\s*[:#]?\\s*#?([A-Za-z]{0,4}-?\\d{4,12})\\b");
     private static final Pattern HASH_NUMBER = Pattern.compile("#(\\d{4,12})\\b");
+    /** A slot whose "name" is a number ({{370795561790}}): an export that braced one customer's order number, not a name. */
+    private static final Pattern NUMBER_SLOT = Pattern.compile("\\{\\{\\s*#?\\s*\\d[\\d\\s-]{3,}\\d\\s*}}");
+    /** "the order with the number 370795561790": a long number an answer names as a number, where no order word stands before it. */
+    private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)\\bnumber\\s*[:#]?\\s*#?(\\d{5,12})\\b");
 
     static final Map<String, Function<String, String>> EXTRACTORS = Map.of(
             "order_number", SlotFiller::orderNumber,
@@ -154,7 +158,10 @@ public final class SlotFiller {
         out = replaceGroup(ORDER_NUMBER, out, "{{order_number}}");
         out = replaceGroup(HASH_NUMBER, out, "{{order_number}}");
         out = replaceGroup(ORDER_CODE, out, "{{order_number}}");
-        return PiiMasker.replacePhoneNumbers(out, "{{phone_number}}");
+        out = NUMBER_SLOT.matcher(out).replaceAll("{{order_number}}");
+        // After the phone numbers, so that "phone number 555 123 4567" stays a phone number.
+        out = PiiMasker.replacePhoneNumbers(out, "{{phone_number}}");
+        return replaceGroup(NAMED_NUMBER, out, "{{order_number}}");
     }
 
     private static String replaceGroup(Pattern pattern, String text, String slot) {

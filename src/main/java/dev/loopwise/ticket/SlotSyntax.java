@@ -44,6 +44,11 @@ public final class SlotSyntax {
             if (name.isEmpty() || name.equals("_")) {
                 return "A slot has no name ('" + slots.group() + "'): write the detail it stands for, such as {{order_number}}.";
             }
+            if (name.replace("_", "").matches("\\d{4,}")) {
+                // Exports such as Bitext's brace one customer's order number: kept, every customer would read that number.
+                return "The slot '" + slots.group() + "' holds a number, not the name of a detail: every customer would read that"
+                        + " number. Write the detail it stands for, such as {{order_number}}.";
+            }
             for (String known : SlotFiller.EXTRACTORS.keySet()) {
                 if (!known.equals(name) && name.length() >= 4 && editDistance(name, known) <= 2) {
                     return "The slot {{" + slots.group(1).strip() + "}} looks like {{" + known + "}}, which Loopwise fills from the"

@@ -1,6 +1,7 @@
 package dev.loopwise.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.AtOnce;
@@ -53,6 +54,13 @@ class AgentReplyProposalsTest {
             assertTrue(reply.text.startsWith("You can see") && reply.text.contains("rder {{order_number}}"),
                     "a typical answer, not the outlier, its order number a slot: " + reply.text);
             assertTrue(page.contains("{{order_number}}"), "listed with the rewrites waiting for a decision");
+            // Accepted, it is called what it is: an agent's answer, not a reviewer's rewrite.
+            String accepted = admin.pageRequest().accept("text/html").formParam("csrf-token", admin.csrfToken())
+                    .formParam("decision", "accept").post("/admin/review/rewrites/" + reply.id).then().statusCode(303)
+                    .extract().header("Location");
+            String notice = admin.pageRequest().accept("text/html").get(accepted).asString();
+            assertTrue(notice.contains("The reply is now in the library, under its intent"), notice);
+            assertFalse(notice.contains("The rewrite is now"), notice);
             // Asked again, an intent with a proposal waiting gets no second one; an intent without agents' answers gets none,
             // and the notice says why rather than that every intent has a reply.
             long unanswered = ScratchIntents.create("aaa_no_agent_answers");

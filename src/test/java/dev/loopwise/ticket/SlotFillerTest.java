@@ -35,6 +35,9 @@ class SlotFillerTest {
         assertTrue(SlotSyntax.problem("Write to {{emial}}").contains("looks like {{email}}"));
         assertTrue(SlotSyntax.problem("Your {{order_numbr}}").contains("looks like {{order_number}}"));
         assertEquals(null, SlotSyntax.problem("Call {{phone}} or see {{order_date}}"), "different details, not typos");
+        assertTrue(SlotSyntax.problem("Your order {{370795561790}} left").contains("'{{370795561790}}' holds a number"));
+        assertTrue(SlotSyntax.problem("Your order {{ 3707-9556 }} left").contains("holds a number"));
+        assertEquals(null, SlotSyntax.problem("See step {{2}} in {{area_51}}"), "a short number or a name with digits stays a name");
     }
 
     @Test
@@ -62,6 +65,18 @@ class SlotFillerTest {
         assertEquals("Refund for #{{order_number}} is on its way.", SlotFiller.asSlots("Refund for #48213 is on its way."));
         assertEquals("Order {{order_number}} is ready.", SlotFiller.asSlots("Order FH-482913 is ready."));
         assertEquals("We are open 9 to 5.", SlotFiller.asSlots("We are open 9 to 5."), "small numbers are no order numbers");
+    }
+
+    @Test
+    void anOrderNumberAnAgentWroteInBracesOrAfterTheWordNumberBecomesTheSlotToo() {
+        // Help-desk exports such as Bitext's brace the customer's own order number; left as it was, every customer would
+        // read that one customer's number.
+        assertEquals("Cancelling order number {{order_number}}: open {{Order Details}} and find {{order_number}}.",
+                SlotFiller.asSlots("Cancelling order number {{370795561790}}: open {{Order Details}} and find {{ 3707-9556-1790 }}."));
+        assertEquals("Look for the order with the number {{order_number}}. Call us on {{phone_number}}.",
+                SlotFiller.asSlots("Look for the order with the number 370795561790. Call us on (555) 123-4567."));
+        assertEquals("Our phone number is {{phone_number}}.", SlotFiller.asSlots("Our phone number is (555) 123-4567."));
+        assertEquals("Step number 3 of 5, in {{Website Name}}.", SlotFiller.asSlots("Step number 3 of 5, in {{Website Name}}."));
     }
 
     @Test

@@ -165,6 +165,20 @@ public class ModelFormats {
         return value instanceof Number n ? n.intValue() : 0;
     }
 
+    /**
+     * How many of the tickets trained on were kept aside at first but learned from, being in the words of a training
+     * ticket: they are among the trained ones, not more of them, so the sentence must not read as an addition.
+     */
+    static String seenHeldOutNote(ModelVersion version) {
+        int seen = count(version, "data/test_seen_tickets");
+        if (seen == 0) {
+            return "";
+        }
+        return ", " + (seen == 1 ? "one of them kept aside at first but in the words of a ticket it trained on, so it learned from it"
+                : Counts.number(seen) + " of them kept aside at first but in the words of tickets it trained on, so it learned from them")
+                + " instead";
+    }
+
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> confusions(ModelVersion version) {
         Object value = version.metrics.get("intent/confusions");

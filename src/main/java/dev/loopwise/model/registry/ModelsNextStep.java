@@ -126,6 +126,11 @@ final class ModelsNextStep {
         }
         if (active.version == version.version) {
             Object round = version.lineage == null ? null : version.lineage.get("alignmentRound");
+            if (round == null && ModelFormats.count(version, "data/test_tickets") == 0) {
+                // Trained on so few tickets that none was kept aside: "measured on tickets it never trained on" would be untrue.
+                return "v" + version.version + " answers customers, but it has no figures: its intents had too few labelled tickets"
+                        + " to keep any aside for measuring. Import more (at least 5 per intent) on Import, then train again on Models.";
+            }
             return "v" + version.version + " answers customers. " + (round != null && VersionComparison.metric(version, "intent/accuracy") == null
                     ? "It comes from round " + round + ", whose page shows how its replies compare, on tickets it never trained on."
                     : "Its figures below were measured on tickets it never trained on.");

@@ -51,12 +51,24 @@ class FiguresBasisTest {
         assertFalse(line.contains("such tickets were set aside"), line);
     }
 
-    /** Held-out tickets in the words of a training ticket were learned from, not measured on: the page says how many. */
+    /** Held-out tickets in the words of a training ticket were learned from, not measured on: the page says how many, as part of the trained ones. */
     @Test
     void heldOutTicketsInTheWordsOfATrainingTicketAreCountedApart() {
-        String page = pageOfACopyWith(Map.of("data/test_seen_tickets", 3));
-        assertTrue(page.contains("3 more kept aside were in the words of a ticket it trained on, so it learned from them instead)."),
-                page.substring(page.indexOf("Measured on")));
+        // They are among the tickets trained on (the trainer counts them there), not more besides them.
+        String page = pageOfACopyWith(Map.of("data/train_tickets", 257, "data/test_seen_tickets", 3));
+        assertTrue(page.contains("(257 tickets trained on, 3 of them kept aside at first but in the words of tickets it trained on, so it"
+                + " learned from them instead)."), page.substring(page.indexOf("Measured on")));
+        page = pageOfACopyWith(Map.of("data/train_tickets", 257, "data/test_seen_tickets", 1));
+        assertTrue(page.contains("(257 tickets trained on, one of them kept aside at first but in the words of a ticket it trained on, so it"
+                + " learned from it instead)."), page.substring(page.indexOf("Measured on")));
+    }
+
+    /** A version trained on too few tickets to keep any aside says so, rather than "Measured on 0 tickets". */
+    @Test
+    void aVersionWithNoHeldOutTicketSaysSo() {
+        String page = pageOfACopyWith(Map.of("data/train_tickets", 3, "data/test_tickets", 0));
+        assertTrue(page.contains("No ticket was kept aside for measuring (3 tickets trained on), so"), page);
+        assertFalse(page.contains("Measured on 0 tickets"), page);
     }
 
     /** The version page of a stored copy of the active version with {@code metrics} added; the copy is removed after. */

@@ -78,6 +78,19 @@ class ModelsNextStepTest {
         assertTrue(ModelsNextStep.forVersion(v3, v3).contains("comes from round 2"), ModelsNextStep.forVersion(v3, v3));
     }
 
+    /** A first version trained on a handful of tickets kept none aside: its page must not say its figures were measured. */
+    @Test
+    void aVersionMeasuredOnNoTicketSaysItHasNoFigures() {
+        ModelVersion v1 = version(1, ModelVersion.ACTIVE, 0.9, 87);
+        v1.metrics.put("data/test_tickets", 0);
+        v1.metrics.remove("intent/accuracy");
+        String step = ModelsNextStep.forVersion(v1, v1);
+        assertTrue(step.startsWith("v1 answers customers, but it has no figures"), step);
+        assertFalse(step.contains("measured on tickets it never trained on"), step);
+        v1.metrics.put("data/test_tickets", 87);
+        assertTrue(ModelsNextStep.forVersion(v1, v1).contains("Its figures below were measured"), ModelsNextStep.forVersion(v1, v1));
+    }
+
     @Test
     void anIntentLabelledSinceTheActiveVersionWasTrainedSendsTheLeadToTrainAsTheOverviewDoes() {
         // A new topic made an intent on Drift: the Overview says "train again for the new intents"; the page where one
