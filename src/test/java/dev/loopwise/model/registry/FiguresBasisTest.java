@@ -9,6 +9,7 @@ import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -66,9 +67,12 @@ class FiguresBasisTest {
     /** A version trained on too few tickets to keep any aside says so, rather than "Measured on 0 tickets". */
     @Test
     void aVersionWithNoHeldOutTicketSaysSo() {
-        String page = pageOfACopyWith(Map.of("data/train_tickets", 3, "data/test_tickets", 0));
+        String page = pageOfACopyWith(Map.of("data/train_tickets", 3, "data/test_tickets", 0, "intent/confusions", List.of()));
         assertTrue(page.contains("No ticket was kept aside for measuring (3 tickets trained on), so"), page);
         assertFalse(page.contains("Measured on 0 tickets"), page);
+        // With nothing kept aside, "none of them was taken for another intent" would claim a result no ticket gave.
+        assertTrue(page.contains("No ticket was kept aside for measuring, so there is nothing to count confusions on yet."), page);
+        assertFalse(page.contains("No confusions on the tickets kept aside"), page);
     }
 
     /** The version page of a stored copy of the active version with {@code metrics} added; the copy is removed after. */
