@@ -65,6 +65,12 @@ public final class CommandLineMessages {
                 + " (the test rows play the traffic).";
     }
 
+    /** A file of texts to measure speed on that holds none: every figure would be zero, or a division by it. */
+    public static String noTexts(Object file, String option) {
+        return file + " holds no tickets: " + option + " needs a ticket file with a text column and at least one row under its"
+                + " header; leave " + option + " out to use the demo's traffic.";
+    }
+
     public static String heldOutIntents(int heldOut, int intents) {
         return "--held-out-intents " + heldOut + " leaves too few intents to train on: the file has " + intents
                 + " intents and at least 2 must stay in training, so give 1 to " + Math.max(1, intents - 2) + ".";

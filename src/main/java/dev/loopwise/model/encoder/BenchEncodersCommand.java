@@ -58,6 +58,9 @@ public class BenchEncodersCommand implements Callable<Integer> {
             }
         } else {
             CliFiles.tickets(textsFile).stream().map(TicketRow::text).forEach(texts::add);
+            if (texts.isEmpty()) {
+                throw new IllegalArgumentException(CommandLineMessages.noTexts(textsFile, "--texts"));
+            }
         }
         Collections.shuffle(texts, new Random(42));
         List<String> sample = texts.subList(0, Math.min(count, texts.size()));
