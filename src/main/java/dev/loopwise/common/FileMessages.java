@@ -39,6 +39,12 @@ public final class FileMessages {
                 + " writes them, or the name of an encoder of the catalogue.";
     }
 
+    /** An encoder folder's own settings file that cannot be used as it is; {@code problem}: what is wrong with it. */
+    public static String encoderSettings(Path file, String problem) {
+        return "The encoder settings " + file + " cannot be used: " + problem + ". Write them as {\"pooling\": \"cls\","
+                + " \"prefix\": \"query: \", \"maxTokens\": 512} (each may be left out), or remove the file.";
+    }
+
     /** A row of a JSON array or a JSON line that is not an object; {@code kind}: what it is instead ("null", "a number"). */
     public static String rowNotObject(String kind) {
         return "each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not " + kind;

@@ -102,4 +102,25 @@ class EncoderSpecTest {
             assertTrue(!e.getMessage().contains("onnxruntime") && e.getMessage().contains("model.onnx and tokenizer.json"), e.getMessage());
         }
     }
+
+    @Test
+    void aFolderSettingsFileThatWouldBeIgnoredOrTruncateEveryTextToNothingIsRefused(@TempDir Path folder) throws Exception {
+        EncoderSpec bundled = EncoderSpec.resolve("all-MiniLM-L6-v2-q", Optional.empty(), 128, CACHE);
+        Files.copy(bundled.files().model(), folder.resolve("model.onnx"));
+        Files.copy(bundled.files().tokenizer(), folder.resolve("tokenizer.json"));
+        Path settings = folder.resolve(EncoderSpec.FOLDER_SETTINGS);
+        // Each was taken: 0 and -3 as the truncation (every text encoded from its marks alone), the rest as no settings at all.
+        for (String refused : new String[] {"{\"maxTokens\": 0}", "{\"maxTokens\": -3}", "{\"maxTokens\": 1.5}", "{\"maxTokens\": \"many\"}",
+                "{\"maxTokens\": 99999999999}", "[{\"pooling\": \"cls\"}]", "{\"pooling\": \"cls\","}) {
+            Files.writeString(settings, refused);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> EncoderSpec.resolve(folder.toString(), Optional.empty(), 128, CACHE), refused);
+            assertTrue(e.getMessage().startsWith("The encoder settings " + settings.toAbsolutePath().normalize() + " cannot be used: "),
+                    e.getMessage());
+        }
+        Files.writeString(settings, "{\"maxTokens\": \"64\"}");
+        assertEquals(64, EncoderSpec.resolve(folder.toString(), Optional.empty(), 128, CACHE).maxTokens(), "a quoted number is read");
+        Files.writeString(settings, "");
+        assertEquals(128, EncoderSpec.resolve(folder.toString(), Optional.empty(), 128, CACHE).maxTokens(), "an empty file says nothing");
+    }
 }
