@@ -65,6 +65,16 @@ public final class CommandLineMessages {
                 + " (the test rows play the traffic).";
     }
 
+    /**
+     * An argument Java could not decode: a shell whose locale is not UTF-8 (LANG=C, as cron and many containers run)
+     * hands it accented letters as bytes that arrive as replacement marks, which would be stored as they are.
+     */
+    public static String undecodedArgument(String option) {
+        return option + " holds characters that arrived as replacement marks (\uFFFD): the shell's locale is not UTF-8, so"
+                + " accented letters and other non-ASCII text were lost. Run the command with a UTF-8 locale (LANG=C.UTF-8) or"
+                + " write the value in plain ASCII.";
+    }
+
     /** A file of texts to measure speed on that holds none: every figure would be zero, or a division by it. */
     public static String noTexts(Object file, String option) {
         return file + " holds no tickets: " + option + " needs a ticket file with a text column and at least one row under its"

@@ -101,6 +101,17 @@ class DirectCommandTest {
     }
 
     @Test
+    void aKeyNameTheShellCouldNotPassAsTextIsRefusedNotStoredWithReplacementMarks() throws Exception {
+        // "Clé" typed under LANG=C reaches Java as "Cl" and two replacement marks, and was stored so.
+        long before = QuarkusTransaction.requiringNew().call(() -> ApiKey.count());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> withDatabase(url,
+                () -> keyCommand("create", "--user", "admin", "--name", "Cl\uFFFD\uFFFD nightly").call()));
+        assertTrue(refused.getMessage().startsWith("--name holds characters that arrived as replacement marks")
+                && refused.getMessage().contains("LANG=C.UTF-8"), refused.getMessage());
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> ApiKey.count()));
+    }
+
+    @Test
     void aPasswordOnStdinThatIsNotUtf8IsRefusedAndAnEditorsMarkIsNotPartOfIt() throws Exception {
         String name = "stdin" + System.nanoTime() % 1_000_000;
         byte[] latin1 = "caf\u00e9 au lait secret\n".getBytes(StandardCharsets.ISO_8859_1);
