@@ -75,6 +75,13 @@ public final class CommandLineMessages {
                 + " write the value in plain ASCII.";
     }
 
+    /** A file name Java could not decode or cannot name a file by, for the reason {@link #undecodedArgument} says. */
+    public static String undecodedFileName(String value) {
+        return "'" + value + "' cannot be read as a file name: the shell's locale is not UTF-8, so accented letters and other"
+                + " non-ASCII characters in it were lost. Run the command with a UTF-8 locale (LANG=C.UTF-8) or rename the file in"
+                + " plain ASCII";
+    }
+
     /** A file of texts to measure speed on that holds none: every figure would be zero, or a division by it. */
     public static String noTexts(Object file, String option) {
         return file + " holds no tickets: " + option + " needs a ticket file with a text column and at least one row under its"
