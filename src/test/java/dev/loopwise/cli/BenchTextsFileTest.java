@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The speed benchmarks' own texts: a file with a header and no rows is said, not measured as zero or divided by. */
+/**
+ * What the benchmarks measure on: a file with a header and no rows, or a sample of no tickets, is said, not measured as
+ * zero or NaN or divided by.
+ */
 class BenchTextsFileTest {
 
     @Test
@@ -29,6 +32,17 @@ class BenchTextsFileTest {
             assertTrue(encoders.err.contains(file + " holds no tickets"), encoders.err);
         } finally {
             Files.delete(file);
+        }
+    }
+
+    @Test
+    void aSampleOfNoTicketsIsRefusedByItsOptionBeforeTheFileIsRead() {
+        // --tickets 0 printed a table of NaN% and ended as done; -3 said "fromIndex(0) > toIndex(-3)".
+        for (String tickets : new String[] {"0", "-3"}) {
+            Printed relatedness = run("bench-relatedness", "--data", "no-such-file.csv", "--tickets", tickets);
+            assertEquals(2, relatedness.exit, relatedness.err);
+            assertTrue(relatedness.err.contains("--tickets") && relatedness.err.contains("1 or more")
+                    && !relatedness.err.contains("no file"), relatedness.err);
         }
     }
 
