@@ -82,6 +82,12 @@ public final class CommandLineMessages {
                 + " plain ASCII";
     }
 
+    /** A list of encoders with an empty place: measured as nothing, or as the default encoder under no name. */
+    public static String emptyEncoderName(String option) {
+        return option + " is a list of encoder names or folders separated by commas (such as all-MiniLM-L6-v2,bge-small-en-v1.5),"
+                + " and it holds an empty one: write each name, with no comma left over.";
+    }
+
     /** A file of texts to measure speed on that holds none: every figure would be zero, or a division by it. */
     public static String noTexts(Object file, String option) {
         return file + " holds no tickets: " + option + " needs a ticket file with a text column and at least one row under its"

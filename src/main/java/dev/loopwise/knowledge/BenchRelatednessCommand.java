@@ -4,6 +4,7 @@ import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderCatalogue;
+import dev.loopwise.model.encoder.EncoderSpec;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public class BenchRelatednessCommand implements Callable<Integer> {
         if (tickets < 1) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--tickets", "1 or more (tickets sampled)", tickets));
         }
+        EncoderSpec.requireKnown(encoders, "--encoders");
         List<TicketRow> rows = new ArrayList<>(CliFiles.tickets(data).stream()
                 .filter(r -> r.label() != null && r.response() != null && r.metadata().get("category") != null).toList());
         if (rows.isEmpty()) {

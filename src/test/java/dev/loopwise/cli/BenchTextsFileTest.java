@@ -46,6 +46,20 @@ class BenchTextsFileTest {
         }
     }
 
+    @Test
+    void anEmptyPlaceInTheListOfEncodersIsRefusedBeforeTheFileIsRead() {
+        // "," measured no encoder and printed an empty table; "" measured the default encoder under no name.
+        for (String encoders : new String[] {",", "", "all-MiniLM-L6-v2,,bge-small-en-v1.5"}) {
+            for (String command : new String[] {"bench-encoders", "bench-relatedness"}) {
+                Printed said = run(command, command.equals("bench-encoders") ? "--texts" : "--data", "no-such-file.csv",
+                        "--encoders", encoders);
+                assertEquals(2, said.exit, said.err);
+                assertTrue(said.err.contains("--encoders is a list of encoder names or folders") && !said.err.contains("no file"),
+                        command + " --encoders '" + encoders + "': " + said.err);
+            }
+        }
+    }
+
     private record Printed(int exit, String err) {
     }
 

@@ -48,6 +48,7 @@ public class BenchEncodersCommand implements Callable<Integer> {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--count, --rounds and --batch", "1 or more each",
                     count + ", " + rounds + " and " + batch));
         }
+        EncoderSpec.requireKnown(encoders, "--encoders");
         List<String> texts = new ArrayList<>();
         if (textsFile == null) {
             // The demo's bundled traffic file, read as data (the demo's code stays out of the product).

@@ -3,6 +3,7 @@ package dev.loopwise.model.encoder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.transformer.EncoderSource;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,6 +72,14 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
         String folderName = directory.getFileName() == null ? "encoder" : directory.getFileName().toString();
         return new EncoderSpec(folderName.length() > 40 ? folderName.substring(0, 40) : folderName, directory.toString(), files,
                 pooling.orElse(own), settings.path("prefix").asText(""), Math.min(maxTokens, limit));
+    }
+
+    /** {@link #requireKnown} for each of a list an option gives, which must name at least one and no empty one. */
+    public static void requireKnown(List<String> names, String option) {
+        if (names == null || names.isEmpty() || names.stream().anyMatch(n -> n == null || n.isBlank())) {
+            throw new IllegalArgumentException(CommandLineMessages.emptyEncoderName(option));
+        }
+        names.forEach(EncoderSpec::requireKnown);
     }
 
     /** Refuses a name that is neither in the catalogue nor an existing folder, before a command reads its files. */
