@@ -2,6 +2,8 @@ package dev.loopwise.cli;
 
 import dev.loopwise.common.CommandLineMessages;
 import java.math.BigInteger;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
@@ -22,6 +24,7 @@ final class OptionValues {
         commandLine.registerConverter(Long.TYPE, value -> whole(value, Long.MAX_VALUE));
         commandLine.registerConverter(Double.class, OptionValues::decimal);
         commandLine.registerConverter(Double.TYPE, OptionValues::decimal);
+        commandLine.registerConverter(Path.class, OptionValues::path);
         return commandLine;
     }
 
@@ -56,6 +59,21 @@ final class OptionValues {
             throw new TypeConversionException(CommandLineMessages.wholeNumberTooLarge(value, most));
         }
         return number.longValue();
+    }
+
+    /**
+     * Picocli answered with Java's InvalidPathException ("Malformed input or input contains unmappable characters"); a
+     * replacement mark is the same loss under a locale that could map it, and no file is named so on purpose.
+     */
+    private static Path path(String value) {
+        try {
+            if (value.indexOf('\uFFFD') < 0) {
+                return Path.of(value);
+            }
+        } catch (InvalidPathException e) {
+            // said below
+        }
+        throw new TypeConversionException(CommandLineMessages.undecodedFileName(value));
     }
 
     private static double decimal(String value) {

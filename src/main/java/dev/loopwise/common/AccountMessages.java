@@ -98,4 +98,7 @@ public final class AccountMessages {
             + " never signs in in a browser. Sign in with your own account, or ask an admin for one.";
     public static final String PASSWORD_GUESSABLE = "This password is among the first anyone guesses: a few characters repeated"
             + " (aaaaaaaaaa, 1212121212) or a run such as 0123456789 or abcdefghij. Use a few words or a mix of letters and digits.";
+    public static final String PASSWORD_STDIN_NOT_UTF8 = "The password read from stdin is not UTF-8 text, so it would not be the"
+            + " password the sign-in page sends: save or pipe it as UTF-8 (an accented letter saved in another encoding is the usual"
+            + " cause) and run the command again. No account was added.";
 }

@@ -65,6 +65,35 @@ public final class CommandLineMessages {
                 + " (the test rows play the traffic).";
     }
 
+    /**
+     * An argument Java could not decode: a shell whose locale is not UTF-8 (LANG=C, as cron and many containers run)
+     * hands it accented letters as bytes that arrive as replacement marks, which would be stored as they are.
+     */
+    public static String undecodedArgument(String option) {
+        return option + " holds characters that arrived as replacement marks (\uFFFD): the shell's locale is not UTF-8, so"
+                + " accented letters and other non-ASCII text were lost. Run the command with a UTF-8 locale (LANG=C.UTF-8) or"
+                + " write the value in plain ASCII.";
+    }
+
+    /** A file name Java could not decode or cannot name a file by, for the reason {@link #undecodedArgument} says. */
+    public static String undecodedFileName(String value) {
+        return "'" + value + "' cannot be read as a file name: the shell's locale is not UTF-8, so accented letters and other"
+                + " non-ASCII characters in it were lost. Run the command with a UTF-8 locale (LANG=C.UTF-8) or rename the file in"
+                + " plain ASCII";
+    }
+
+    /** A list of encoders with an empty place: measured as nothing, or as the default encoder under no name. */
+    public static String emptyEncoderName(String option) {
+        return option + " is a list of encoder names or folders separated by commas (such as all-MiniLM-L6-v2,bge-small-en-v1.5),"
+                + " and it holds an empty one: write each name, with no comma left over.";
+    }
+
+    /** A file of texts to measure speed on that holds none: every figure would be zero, or a division by it. */
+    public static String noTexts(Object file, String option) {
+        return file + " holds no tickets: " + option + " needs a ticket file with a text column and at least one row under its"
+                + " header; leave " + option + " out to use the demo's traffic.";
+    }
+
     public static String heldOutIntents(int heldOut, int intents) {
         return "--held-out-intents " + heldOut + " leaves too few intents to train on: the file has " + intents
                 + " intents and at least 2 must stay in training, so give 1 to " + Math.max(1, intents - 2) + ".";

@@ -74,6 +74,12 @@ public final class DriftMessages {
     public static final String REPLAY_NO_ACTIVE_MODEL = "No model is active yet, so every replayed ticket would fail and nothing was"
             + " sent: train one on Models (or wait for the training under way to finish), then replay.";
 
+    /** Said by the command before anything is sent: the server would speak of an empty request body, which no one sent. */
+    public static String replayFileEmpty(Object file) {
+        return file + " is empty, so there is nothing to replay: put one ticket on each line (a CSV needs a header line with a"
+                + " text column, then the tickets). Nothing was sent.";
+    }
+
     public static final String REPLAY_BODY_EMPTY = "The request body is empty: send the CSV or JSONL file of tickets as the body.";
 
     public static String replayStride(int most) {

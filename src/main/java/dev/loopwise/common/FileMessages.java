@@ -32,6 +32,19 @@ public final class FileMessages {
                 + (spreadsheetExport(fileName) ? "CSV UTF-8 or JSON lines" : "UTF-8 text (Markdown, HTML or JSON lines)") + again(sent);
     }
 
+    /** An encoder's own file that cannot be used; {@code what}: what it should have been ("an ONNX model"). */
+    public static String encoderFileUnusable(Path file, String what, boolean empty) {
+        return "The encoder file " + file + (empty ? " is empty" : " is not " + what + " Loopwise can read") + ": give a folder with"
+                + " the model.onnx and tokenizer.json of one sentence-transformer model, as an export to ONNX (optimum-cli export onnx)"
+                + " writes them, or the name of an encoder of the catalogue.";
+    }
+
+    /** An encoder folder's own settings file that cannot be used as it is; {@code problem}: what is wrong with it. */
+    public static String encoderSettings(Path file, String problem) {
+        return "The encoder settings " + file + " cannot be used: " + problem + ". Write them as {\"pooling\": \"cls\","
+                + " \"prefix\": \"query: \", \"maxTokens\": 512} (each may be left out), or remove the file.";
+    }
+
     /** A row of a JSON array or a JSON line that is not an object; {@code kind}: what it is instead ("null", "a number"). */
     public static String rowNotObject(String kind) {
         return "each row must be a JSON object ({\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}), not " + kind;

@@ -1,8 +1,10 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.CliEncoder;
 import dev.loopwise.model.encoder.EncoderCatalogue;
+import dev.loopwise.model.encoder.EncoderSpec;
 import dev.loopwise.ticket.CliFiles;
 import dev.loopwise.ticket.TicketRow;
 import java.nio.file.Path;
@@ -42,11 +44,15 @@ public class BenchRelatednessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // A sample of none printed a table of NaN%, and a negative one Java's words about a sublist.
+        if (tickets < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--tickets", "1 or more (tickets sampled)", tickets));
+        }
+        EncoderSpec.requireKnown(encoders, "--encoders");
         List<TicketRow> rows = new ArrayList<>(CliFiles.tickets(data).stream()
                 .filter(r -> r.label() != null && r.response() != null && r.metadata().get("category") != null).toList());
         if (rows.isEmpty()) {
-            System.err.println(data + " has no rows with a label, a response and a category.");
-            return 2;
+            throw new IllegalArgumentException(data + " has no rows with a label, a response and a category.");
         }
         Collections.shuffle(rows, new Random(seed));
         List<TicketRow> sample = rows.subList(0, Math.min(tickets, rows.size()));

@@ -163,6 +163,9 @@ public class BenchServingCommand implements Callable<Integer> {
             texts.addAll(SampleTraffic.texts(SampleTraffic.USUAL));
         } else {
             CliFiles.tickets(textsFile).stream().map(TicketRow::text).forEach(texts::add);
+            if (texts.isEmpty()) {
+                throw new IllegalArgumentException(CommandLineMessages.noTexts(textsFile, "--texts"));
+            }
         }
         Collections.shuffle(texts, new Random(42));
         return texts;

@@ -101,6 +101,34 @@ class DirectCommandTest {
     }
 
     @Test
+    void aKeyNameTheShellCouldNotPassAsTextIsRefusedNotStoredWithReplacementMarks() throws Exception {
+        // "Clé" typed under LANG=C reaches Java as "Cl" and two replacement marks, and was stored so.
+        long before = QuarkusTransaction.requiringNew().call(() -> ApiKey.count());
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> withDatabase(url,
+                () -> keyCommand("create", "--user", "admin", "--name", "Cl\uFFFD\uFFFD nightly").call()));
+        assertTrue(refused.getMessage().startsWith("--name holds characters that arrived as replacement marks")
+                && refused.getMessage().contains("LANG=C.UTF-8"), refused.getMessage());
+        assertEquals(before, QuarkusTransaction.requiringNew().call(() -> ApiKey.count()));
+    }
+
+    @Test
+    void aPasswordOnStdinThatIsNotUtf8IsRefusedAndAnEditorsMarkIsNotPartOfIt() throws Exception {
+        String name = "stdin" + System.nanoTime() % 1_000_000;
+        byte[] latin1 = "caf\u00e9 au lait secret\n".getBytes(StandardCharsets.ISO_8859_1);
+        ApiException refused = assertThrows(ApiException.class, () -> withDatabase(url, () -> withStdin(latin1,
+                () -> DirectDatabase.run(userCommand("add", name, "--password-stdin").direct()))));
+        assertEquals("invalid_password", refused.code);
+        assertTrue(refused.getMessage().contains("not UTF-8"), refused.getMessage());
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> User.count("username", name)));
+
+        withDatabase(url, () -> withStdin("\uFEFFcaf\u00e9 au lait secret\r\n".getBytes(StandardCharsets.UTF_8),
+                () -> DirectDatabase.run(userCommand("add", name, "--password-stdin").direct())));
+        User user = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(name).orElseThrow());
+        assertTrue(BcryptUtil.matches("caf\u00e9 au lait secret", user.passwordHash));
+        QuarkusTransaction.requiringNew().run(() -> User.delete("username", name));
+    }
+
+    @Test
     void aDatabaseWithoutTheNewestMigrationStartsTheApplicationInstead() throws Exception {
         int newest;
         try (Stream<Path> files = Files.list(Path.of("migrations"))) {
@@ -139,8 +167,12 @@ class DirectCommandTest {
     }
 
     private static <T> T withStdin(String text, Callable<T> work) throws Exception {
+        return withStdin(text.getBytes(StandardCharsets.UTF_8), work);
+    }
+
+    private static <T> T withStdin(byte[] bytes, Callable<T> work) throws Exception {
         InputStream original = System.in;
-        System.setIn(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        System.setIn(new ByteArrayInputStream(bytes));
         try {
             return work.call();
         } finally {

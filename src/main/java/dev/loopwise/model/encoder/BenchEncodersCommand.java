@@ -48,6 +48,7 @@ public class BenchEncodersCommand implements Callable<Integer> {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--count, --rounds and --batch", "1 or more each",
                     count + ", " + rounds + " and " + batch));
         }
+        EncoderSpec.requireKnown(encoders, "--encoders");
         List<String> texts = new ArrayList<>();
         if (textsFile == null) {
             // The demo's bundled traffic file, read as data (the demo's code stays out of the product).
@@ -58,6 +59,9 @@ public class BenchEncodersCommand implements Callable<Integer> {
             }
         } else {
             CliFiles.tickets(textsFile).stream().map(TicketRow::text).forEach(texts::add);
+            if (texts.isEmpty()) {
+                throw new IllegalArgumentException(CommandLineMessages.noTexts(textsFile, "--texts"));
+            }
         }
         Collections.shuffle(texts, new Random(42));
         List<String> sample = texts.subList(0, Math.min(count, texts.size()));

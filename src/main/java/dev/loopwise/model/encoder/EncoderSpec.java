@@ -1,7 +1,10 @@
 package dev.loopwise.model.encoder;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.CommandLineMessages;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.model.transformer.EncoderSource;
 import dev.loopwise.model.transformer.Pooling;
@@ -9,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +25,8 @@ import java.util.Optional;
 public record EncoderSpec(String name, String source, EncoderFiles files, Pooling pooling, String prefix, int maxTokens) {
     /** Truncation of ids without a "/t" part: every vector Loopwise stored before ids carried it was made at 128 tokens. */
     public static final int DEFAULT_MAX_TOKENS = 128;
+    /** [CLS] and [SEP] around a text and one word piece of it. */
+    private static final int MIN_FOLDER_MAX_TOKENS = 3;
     /** Optional settings a folder encoder may carry: {"pooling": "cls", "prefix": "query: ", "maxTokens": 512}. */
     static final String FOLDER_SETTINGS = "encoder.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,10 +68,18 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
         EncoderFiles files = EncoderFiles.folder(directory);
         JsonNode settings = folderSettings(directory);
         Pooling own = settings.hasNonNull("pooling") ? Pooling.parse(settings.get("pooling").asText()) : Pooling.MEAN;
-        int limit = settings.path("maxTokens").asInt(Integer.MAX_VALUE);
+        int limit = folderMaxTokens(directory, settings);
         String folderName = directory.getFileName() == null ? "encoder" : directory.getFileName().toString();
         return new EncoderSpec(folderName.length() > 40 ? folderName.substring(0, 40) : folderName, directory.toString(), files,
                 pooling.orElse(own), settings.path("prefix").asText(""), Math.min(maxTokens, limit));
+    }
+
+    /** {@link #requireKnown} for each of a list an option gives, which must name at least one and no empty one. */
+    public static void requireKnown(List<String> names, String option) {
+        if (names == null || names.isEmpty() || names.stream().anyMatch(n -> n == null || n.isBlank())) {
+            throw new IllegalArgumentException(CommandLineMessages.emptyEncoderName(option));
+        }
+        names.forEach(EncoderSpec::requireKnown);
     }
 
     /** Refuses a name that is neither in the catalogue nor an existing folder, before a command reads its files. */
@@ -127,11 +141,44 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
     }
 
     /** {@code encoder.json}, or the pooling of a sentence-transformers folder ({@code 1_Pooling/config.json}). */
+    /**
+     * A truncation too short for the marks the tokenizer adds around a text and one word piece would encode every text
+     * alike, and a fraction or a quoted word would be read as no limit: each silently, so each is refused.
+     */
+    private static int folderMaxTokens(Path directory, JsonNode settings) {
+        JsonNode value = settings.path("maxTokens");
+        if (value.isMissingNode() || value.isNull()) {
+            return Integer.MAX_VALUE;
+        }
+        // A quoted number was always read as the number, and still is.
+        String written = value.isTextual() ? value.textValue().strip() : value.isIntegralNumber() ? value.asText() : "";
+        int tokens = written.matches("\\d{1,9}") ? Integer.parseInt(written) : -1;
+        if (tokens < MIN_FOLDER_MAX_TOKENS) {
+            throw new IllegalArgumentException(FileMessages.encoderSettings(directory.resolve(FOLDER_SETTINGS),
+                    "its maxTokens must be a whole number of " + MIN_FOLDER_MAX_TOKENS + " or more, not " + value));
+        }
+        return tokens;
+    }
+
     private static JsonNode folderSettings(Path directory) {
         try {
             Path own = directory.resolve(FOLDER_SETTINGS);
             if (Files.isRegularFile(own)) {
-                return JSON.readTree(own.toFile());
+                JsonNode settings;
+                try {
+                    settings = JSON.readTree(own.toFile());
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException(FileMessages.encoderSettings(own, "it is not valid JSON ("
+                            + e.getOriginalMessage() + ")"), e);
+                }
+                if (settings == null || settings.isMissingNode()) {
+                    return JSON.createObjectNode();
+                }
+                if (!settings.isObject()) {
+                    throw new IllegalArgumentException(FileMessages.encoderSettings(own, "it holds "
+                            + (settings.isArray() ? "a list [ ]" : "a single value") + " where one JSON object { } belongs"));
+                }
+                return settings;
             }
             Path sentenceTransformers = directory.resolve("1_Pooling").resolve("config.json");
             if (Files.isRegularFile(sentenceTransformers)

@@ -1,6 +1,7 @@
 package dev.loopwise.model.encoder;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.model.transformer.bert.BertEncoder;
 import dev.loopwise.model.transformer.bert.BertWeightMap;
 import dev.loopwise.model.transformer.FloatTensor;
@@ -8,6 +9,9 @@ import dev.loopwise.model.transformer.onnx.OnnxEncoderSession;
 import dev.loopwise.model.transformer.onnx.OnnxGraph;
 import dev.loopwise.model.transformer.TokenBatch;
 import dev.loopwise.model.transformer.bert.TunedEncoderWeights;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +42,39 @@ public final class SentenceEncoder implements AutoCloseable {
         this.spec = spec;
         this.batchSize = batchSize;
         this.id = tuned == null ? spec.id() : EncoderRef.tuned(EncoderRef.of(spec), TunedEncoderWeights.sha256(tuned.toBytes())).id();
-        this.session = new OnnxEncoderSession(spec.files().model(), overrides(spec, tuned), threads);
-        this.tokenizer = TokenBatch.tokenizer(spec.files().tokenizer(), spec.maxTokens());
-        this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
+        Path model = spec.files().model();
+        Path tokenizerFile = spec.files().tokenizer();
+        OnnxEncoderSession opened;
+        try {
+            opened = new OnnxEncoderSession(model, overrides(spec, tuned), threads);
+        } catch (IllegalStateException e) {
+            // Tuned layers that do not fit are that version's problem, said as it is; the base file alone failing is the file's.
+            throw tuned != null ? e : unusable(model, "an ONNX model", e);
+        }
+        this.session = opened;
+        try {
+            this.tokenizer = TokenBatch.tokenizer(tokenizerFile, spec.maxTokens());
+        } catch (RuntimeException e) {
+            opened.close();
+            // The tokenizer library's words ("EOF while parsing a value at line 1 column 0") name no file.
+            throw unusable(tokenizerFile, "a Hugging Face tokenizer", e);
+        }
+        try {
+            this.dimension = encodeBatch(List.of("dimension probe"))[0].length;
+        } catch (RuntimeException e) {
+            close();
+            throw unusable(model, "a sentence encoder (inputs input_ids and attention_mask, hidden states out)", e);
+        }
+    }
+
+    private static IllegalArgumentException unusable(Path file, String what, RuntimeException cause) {
+        boolean empty;
+        try {
+            empty = Files.size(file) == 0;
+        } catch (IOException e) {
+            empty = false;
+        }
+        return new IllegalArgumentException(FileMessages.encoderFileUnusable(file, what, empty), cause);
     }
 
     private static Map<String, FloatTensor> overrides(EncoderSpec spec, TunedEncoderWeights tuned) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.CommandLineMessages;
+import dev.loopwise.common.DriftMessages;
 import dev.loopwise.common.http.ServerAddress;
 import dev.loopwise.common.http.ServerAnswers;
 import dev.loopwise.common.text.Counts;
@@ -64,6 +65,9 @@ public class ReplayCommand implements Callable<Integer> {
         }
         // Read here as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded), sent as UTF-8.
         String text = CliFiles.text(file);
+        if (text.isBlank()) {
+            throw new IllegalArgumentException(DriftMessages.replayFileEmpty(file));
+        }
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
         String name = file.getFileName().toString().replaceFirst("(?i)\\.gz$", "");
         String type = TicketFile.guess(name, text) == TicketFile.Format.CSV ? "text/csv" : "application/x-ndjson";

@@ -47,6 +47,9 @@ public class ApiKeyCommand {
                 throw new IllegalArgumentException(CommandLineMessages.outOfRange("--requests-per-minute", "0 (no limit) or more",
                         requestsPerMinute));
             }
+            if (name != null && name.indexOf('\uFFFD') >= 0) {
+                throw new IllegalArgumentException(CommandLineMessages.undecodedArgument("--name"));
+            }
         }
 
         @Override

@@ -8,9 +8,12 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.SecurityConfig;
-import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.Console;
-import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -74,7 +77,31 @@ public class UserCommand {
             if (!passwordFromStdin && console != null) {
                 return new String(console.readPassword("Password for %s: ", username));
             }
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return firstLine(System.in);
+        }
+
+        /**
+         * Decoded strictly: a lenient decoder would store a password with replacement marks that no browser ever sends, and
+         * the account could never sign in. An editor's byte order mark is dropped for the same reason.
+         */
+        static String firstLine(InputStream in) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int b = in.read();
+            if (b < 0) {
+                return null;
+            }
+            for (; b >= 0 && b != '\n'; b = in.read()) {
+                line.write(b);
+            }
+            byte[] bytes = line.toByteArray();
+            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            String password;
+            try {
+                password = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            } catch (CharacterCodingException e) {
+                throw ApiException.badRequest("invalid_password", AccountMessages.PASSWORD_STDIN_NOT_UTF8);
+            }
+            return password.startsWith("\uFEFF") ? password.substring(1) : password;
         }
     }
 }
