@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.simulation;
 
+import dev.loopwise.common.text.Counts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +34,9 @@ final class RewardEvalText {
         row(text, "calibration error", decimal(out.get("calibrationError")), "how far its confidence is from how often it is right"
                 + " (0: exact; 0.10: 10 points off)");
         int validation = number(out, "validationPairs").intValue();
-        text.append("Trained on ").append(String.format(Locale.ROOT, "%,d", number(out, "trainPairs").intValue() - validation))
-                .append(" pairs of --train; ").append(count(out, "validationPairs", "more of its pair"))
-                .append(" were kept aside as validation pairs, ").append(out.containsKey("crossTestAccuracy")
+        text.append("Trained on ").append(Counts.of(number(out, "trainPairs").intValue() - validation, "pair")).append(" of --train; ")
+                .append(validation == 1 ? "1 more of its pairs was kept aside as a validation pair, "
+                        : Counts.number(validation) + " more of its pairs were kept aside as validation pairs, ").append(out.containsKey("crossTestAccuracy")
                         && out.containsKey("vectorTestAccuracy") ? "to choose between the models" : "to check it").append(":\n");
         for (String model : MODELS) {
             if (out.containsKey(model + "TestAccuracy")) {
