@@ -69,6 +69,10 @@ public class PreferenceExchange {
         pairsAsStored(teaching);
     }
 
+    /**
+     * A reviewer's miss on a gold item is a preference known to be wrong: it counts against the reviewer's reliability,
+     * but a trainer reading it would learn the opposite of the team's answer, so the file leaves it out.
+     */
     private void pairsAsStored(PageWriter each) throws IOException {
         pages("""
                 select i.ticket_text,
@@ -77,7 +81,8 @@ public class PreferenceExchange {
                        case when j.rating1 is not null and j.rating2 is not null
                             then greatest(0, case when j.choice = '1' then j.rating1 - j.rating2 else j.rating2 - j.rating1 end) / 4.0 end,
                        j.id
-                from judgements j join review_items i on i.id = j.item_id where j.choice in ('1', '2') and j.id > ?1
+                from judgements j join review_items i on i.id = j.item_id where j.choice in ('1', '2')
+                  and (i.kind <> 'gold' or j.choice = i.gold_choice) and j.id > ?1
                 order by j.id limit ?2""", each);
         pages("select prompt, chosen, rejected, margin, id from imported_preferences where id > ?1 order by id limit ?2", each);
     }

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Preference pairs from a JSONL file, all or nothing, in any shape {@link PreferenceRows} reads (TRL's explicit and
  * implicit prompts, text or chat messages, its unpaired KTO rows, and other common names). A pair already stored is
- * counted, not stored twice; a file that prefers a reply in one line and its rival in another is refused.
+ * counted, not stored twice (a pair the file repeats is stored as often as it repeats it: reviewers who agreed).
  */
 @ApplicationScoped
 public class PreferenceImport {
@@ -52,15 +52,20 @@ public class PreferenceImport {
     /** {@code opposed}: pairs whose reverse the file also holds (people disagreed, as in an export of a team's judgements). */
     @Schema(name = "ImportedPreferences", description = "What the preference import did")
     public record Imported(@Schema(description = "Preference pairs stored") int imported,
-                           @Schema(description = "Pairs already stored: counted, not stored again") int duplicates,
+                           @Schema(description = "Pairs already stored (as many times as the file repeats them): counted, not stored again") int duplicates,
                            @Schema(description = "Pairs whose reverse the file holds too (people disagreed); both are kept") int opposed,
                            @Schema(description = "The import's id (a UUID), kept with each pair it stored and in the audit trail") String batch,
                            @Schema(description = "Fields of the file no shape reads (at most 20), so a misspelt one shows") List<String> notRead) {
     }
 
-    private record Pair(String prompt, String chosen, String rejected, Double margin, Place line) {
+    /**
+     * {@code copy}: which repeat of the pair in the file this is, from 1. Reviewers who agreed export as repeated rows, and
+     * a 2–1 split kept as one row each way would import as a tie; the n-th repeat is stored unless n copies already are, so
+     * the file's majority stays and the same file sent again still stores nothing.
+     */
+    private record Pair(String prompt, String chosen, String rejected, Double margin, Place line, int copy) {
         String hash() {
-            return Hashing.sha256Hex(prompt + '\u001f' + chosen + '\u001f' + rejected);
+            return Hashing.sha256Hex(prompt + '\u001f' + chosen + '\u001f' + rejected + (copy > 1 ? "\u001f" + copy : ""));
         }
     }
 
@@ -100,13 +105,12 @@ public class PreferenceImport {
         List<Pair> pairs = new ArrayList<>();
         // Two reviewers who disagreed on one ticket export as two opposite rows: real evidence that the replies are close,
         // which the reward model should see, so both are kept (a team's own export must import back).
-        Map<String, Place> seen = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         int opposed = 0;
         for (PreferenceRows.Row row : rows) {
             opposed += seen.containsKey(Hashing.sha256Hex(row.prompt() + '\u001f' + row.rejected() + '\u001f' + row.chosen())) ? 1 : 0;
-            Pair pair = new Pair(row.prompt(), row.chosen(), row.rejected(), row.margin(), row.line());
-            seen.putIfAbsent(pair.hash(), row.line());
-            pairs.add(pair);
+            int copy = seen.merge(Hashing.sha256Hex(row.prompt() + '\u001f' + row.chosen() + '\u001f' + row.rejected()), 1, Integer::sum);
+            pairs.add(new Pair(row.prompt(), row.chosen(), row.rejected(), row.margin(), row.line(), copy));
         }
         if (pairs.isEmpty() && problems.isEmpty()) {
             problems.add("the file has no pairs");

@@ -47,7 +47,8 @@ final class UnpairedRows {
         rows.forEach(r -> kinds.computeIfAbsent(r.prompt(), p -> new HashSet<>()).add(r.desirable()));
         return rows.stream().filter(r -> kinds.get(r.prompt()).size() < 2)
                 .map(r -> r.line() + ": a " + (r.desirable() ? "good" : "bad") + " completion whose prompt has no "
-                        + (r.desirable() ? "bad" : "good") + " one to pair it with (rows with 'completion' and 'label' are paired by prompt)")
+                        + (r.desirable() ? "bad" : "good") + " one to pair it with (rows with 'completion' and 'label' are paired by prompt:"
+                        + " add a " + (r.desirable() ? "bad" : "good") + " completion of the same prompt, or leave the row out)")
                 .toList();
     }
 }

@@ -106,6 +106,30 @@ class PreferenceImportInputTest {
         assertEquals(0L, stored("fine " + tag), "all or nothing");
     }
 
+    /** Reviewers who split 2–1 export as two rows one way and one the other: imported, the majority stays, not a tie. */
+    @Test
+    void aPairRepeatedInTheFileIsStoredAsOftenAndTheSameFileAgainStoresNothing() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String prompt = "split two to one " + UUID.randomUUID();
+        String ab = "{\"prompt\":\"" + prompt + "\",\"chosen\":\"It ships today.\",\"rejected\":\"No idea.\",\"margin\":0}\n";
+        String ba = "{\"prompt\":\"" + prompt + "\",\"chosen\":\"No idea.\",\"rejected\":\"It ships today.\",\"margin\":0}\n";
+        byte[] file = (ab + ba + ab).getBytes(StandardCharsets.UTF_8);
+        try {
+            admin.request().contentType("application/x-ndjson").body(file).post("/api/v1/datasets/preferences").then().statusCode(201)
+                    .body("imported", equalTo(3)).body("duplicates", equalTo(0)).body("opposed", equalTo(2));
+            assertEquals(3L, stored(prompt));
+            admin.request().contentType("application/x-ndjson").body(file).post("/api/v1/datasets/preferences").then().statusCode(201)
+                    .body("imported", equalTo(0)).body("duplicates", equalTo(3));
+            assertEquals(3L, stored(prompt), "sent again: nothing stored twice");
+            String exported = admin.request().get("/api/v1/export/preferences?format=trl").then().statusCode(200).extract().asString();
+            assertEquals(List.of(ab.strip(), ba.strip(), ab.strip()).stream().map(l -> l.replace("\"margin\":0", "\"margin\":0.0")).toList(),
+                    exported.lines().filter(l -> l.contains(prompt)).toList(), "the export has the majority back");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt = ?1")
+                    .setParameter(1, prompt).executeUpdate());
+        }
+    }
+
     private long stored(String prompt) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from imported_preferences where prompt = ?1").setParameter(1, prompt).getSingleResult()).longValue());

@@ -71,7 +71,8 @@ class PreferenceRowsTest {
         assertEquals(List.of("good 1>bad 1", "good 2>bad 1"), pairs.stream().map(p -> p.chosen() + ">" + p.rejected()).toList(),
                 "each good completion of 'a' against its bad one; 'b' has no bad completion to compare with");
         assertEquals(List.of("line 7: a good completion whose prompt has no bad one to pair it with (rows with 'completion' and"
-                + " 'label' are paired by prompt)"), UnpairedRows.unmatched(rows), "the row left without a pair is named");
+                + " 'label' are paired by prompt: add a bad completion of the same prompt, or leave the row out)"),
+                UnpairedRows.unmatched(rows), "the row left without a pair is named, with what to change");
         // A good and a bad completion that are one reply, case and spacing aside (a thumb up and a thumb down on one served
         // reply), make no pair, and the good one still pairs with the bad one that differs.
         List<PreferenceRows.Unpaired> alike = List.of(new PreferenceRows.Unpaired("c", "Refund sent.", true, Place.line(3)),
