@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.runtime.RunMode;
+import dev.loopwise.security.StoredSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +23,8 @@ import org.jboss.logging.Logger;
  * A change of the {@code LOOPWISE_LLM_*} settings takes effect with a restart, out of sight of the audit trail that
  * records every change on the LLM page. So the first instance to start with settings unlike the ones last recorded
  * records them once; instances starting with the same settings record nothing. The key is never recorded: only a short
- * fingerprint of it, enough to tell that it changed and far too short to find it again.
+ * fingerprint keyed by the session key ({@link StoredSecrets#fingerprint}), enough to tell that it changed, and of no use to
+ * someone who reads the audit trail and tries guesses against it.
  */
 @ApplicationScoped
 public class LlmConfigAudit {
@@ -42,6 +40,8 @@ public class LlmConfigAudit {
     AuditLog audit;
     @Inject
     EntityManager em;
+    @Inject
+    StoredSecrets secrets;
 
     void atStart(@Observes StartupEvent event) {
         if (RunMode.isCommand()) {
@@ -56,12 +56,12 @@ public class LlmConfigAudit {
     }
 
     /** The settings as recorded: every one in words, the key as a fingerprint (null without one). */
-    static Map<String, String> settings(LlmSettings configured, int maxTokens) {
+    Map<String, String> settings(LlmSettings configured, int maxTokens) {
         Map<String, String> shown = new LinkedHashMap<>();
         shown.put("enabled", String.valueOf(configured.enabled()));
         shown.put("baseUrl", configured.baseUrl());
         shown.put("model", configured.model());
-        shown.put("keyFingerprint", fingerprint(configured.apiKey()));
+        shown.put("keyFingerprint", secrets.fingerprint(configured.apiKey(), "llm api key"));
         shown.put("timeout", configured.timeout().toString());
         shown.put("drafts", String.valueOf(configured.drafts()));
         shown.put("temperature", String.valueOf(configured.temperature()));
@@ -76,8 +76,9 @@ public class LlmConfigAudit {
      */
     boolean recordIfChanged(Map<String, String> now) {
         AdvisoryLock.forTransaction(em, LOCK);
-        List<?> last = em.createNativeQuery("select cast(details as text) from audit_events where action = ?1 order by id desc limit 1")
-                .setParameter(1, CONFIGURED).getResultList();
+        // The action written out, not a parameter, so that the planner picks the partial index made for this look-up (V57).
+        List<?> last = em.createNativeQuery("select cast(details as text) from audit_events where action = '" + CONFIGURED
+                + "' order by id desc limit 1").getResultList();
         Map<String, Object> before = last.isEmpty() ? null : read((String) last.get(0));
         List<String> changed = now.keySet().stream()
                 .filter(name -> before == null || !Objects.equals(now.get(name), before.get(name) == null ? null : String.valueOf(before.get(name))))
@@ -103,19 +104,6 @@ public class LlmConfigAudit {
             return JSON.readValue(details, new TypeReference<Map<String, Object>>() { });
         } catch (JsonProcessingException e) {
             return Map.of();
-        }
-    }
-
-    /** The first 8 hex digits of the key's SHA-256: a changed key shows, the key does not. */
-    private static String fingerprint(String key) {
-        if (key == null || key.isEmpty()) {
-            return null;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("loopwise llm key " + key).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 4);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -82,6 +83,28 @@ public class StoredSecrets {
             return new Opened(new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8), false);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return new Opened(null, true); // another session key, or a value damaged in the database
+        }
+    }
+
+    /**
+     * Eight hex digits that tell whether a secret changed, without letting anyone who reads them check a guess: an HMAC under
+     * the sealing key, so only an instance holding the session key can make one. Without a session key (the demo) it says
+     * only whether a value is set. Null for no value.
+     */
+    public String fingerprint(String value, String purpose) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (key == null) {
+            return "set";
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            mac.update((purpose + '\u0000').getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)), 0, 4);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is part of every Java runtime", e);
         }
     }
 

@@ -57,7 +57,7 @@ class LlmConfigAuditTest {
     }
 
     private Map<String, String> settings(String key, int drafts) {
-        return LlmConfigAudit.settings(new LlmSettings(true, "http://llm.example:11434/v1", model, key, Duration.ofSeconds(10), drafts, 0.7,
+        return configAudit.settings(new LlmSettings(true, "http://llm.example:11434/v1", model, key, Duration.ofSeconds(10), drafts, 0.7,
                 "Brief.", "the configuration"), 300);
     }
 

@@ -54,4 +54,19 @@ class StoredSecretsTest {
         assertEquals(new StoredSecrets.Opened(null, false), secrets.open(null, "llm_settings.api_key"));
         assertNull(secrets.seal(null, "llm_settings.api_key"));
     }
+
+    /** A fingerprint tells a changed secret from the same one, and only with the session key can one be made for a guess. */
+    @Test
+    void aFingerprintTellsAChangeAndNeedsTheSessionKeyToMake() {
+        String print = secrets.fingerprint(SECRET, "llm api key");
+        assertTrue(print.matches("[0-9a-f]{8}"), print);
+        assertEquals(print, new StoredSecrets(Optional.of(SESSION_KEY)).fingerprint(SECRET, "llm api key"), "same key, same secret");
+        assertNotEquals(print, secrets.fingerprint(SECRET + "-rotated", "llm api key"), "a changed secret shows");
+        assertNotEquals(print, new StoredSecrets(Optional.of(SESSION_KEY + "-other")).fingerprint(SECRET, "llm api key"),
+                "without this session key a guess cannot be checked against it");
+        assertNotEquals(print, secrets.fingerprint(SECRET, "webhook secret"), "one purpose's print is not another's");
+        assertEquals("set", new StoredSecrets(Optional.empty()).fingerprint(SECRET, "llm api key"), "the demo says only that one is set");
+        assertNull(secrets.fingerprint("", "llm api key"));
+        assertNull(secrets.fingerprint(null, "llm api key"));
+    }
 }
