@@ -38,22 +38,28 @@ public class LlmFigures {
      * line of the LLM page reads ({@link LlmFormats#state}).
      */
     public Day lately() {
+        // A full drafting limit turned those tickets away before any call: Loopwise was busy, not the LLM failing.
         Object[] row = (Object[]) em.createNativeQuery("""
-                select count(*), count(*) filter (where answer_source = 'llm'), count(*) filter (where llm_status like 'unavailable%%')
+                select count(*), count(*) filter (where answer_source = 'llm'),
+                       count(*) filter (where llm_status like 'unavailable%%' and llm_status <> ?4)
                 from served_requests where created_at > greatest(now() - cast(?1 as interval), (%s))
                   and answer_source is not null""".formatted(SETTINGS_BEGAN))
                 .setParameter(1, LATELY).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
-                .getSingleResult();
+                .setParameter(4, UNAVAILABLE + LlmFailure.BUSY).getSingleResult();
         return new Day(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue());
     }
 
     /** How far back {@link #lately()} reads, as the page says it. */
     static final String LATELY = "5 minutes";
 
-    /** When the settings in effect began (their latest save or reset of the last day), with ?2 and ?3 the audit actions. */
+    /**
+     * When the settings in effect began (their latest save or reset of the last day, or a restart with changed settings
+     * of the configuration that took effect), with ?2 and ?3 the page's audit actions.
+     */
     private static final String SETTINGS_BEGAN = """
-            coalesce((select max(occurred_at) from audit_events where occurred_at > now() - interval '1 day' and action in (?2, ?3)),
-                     '-infinity')""";
+            coalesce((select max(occurred_at) from audit_events where occurred_at > now() - interval '1 day'
+                      and (action in (?2, ?3) or action = '%s' and details->>'inEffect' = 'true')), '-infinity')"""
+            .formatted(LlmConfigAudit.CONFIGURED);
 
     /** Why the LLM gave a ticket no draft, in the page's sentence, and when; {@code tried}: the ticket was tried on Try a ticket. */
     public record LatestFailure(String said, Instant at, boolean tried) {

@@ -22,7 +22,7 @@ public class LlmFormats {
         LlmFigures.Day lately = view.lately();
         if (lately.answered() > 0 && lately.fellBack() == lately.answered()) {
             return "failing: every answer of the last " + LlmFigures.LATELY + ", on every instance, came from the reply library"
-                    + " (Loopwise tries again every little while; the latest failure below says why)";
+                    + " (Loopwise tries again every little while" + (view.latest() != null ? "; the latest failure below says why)" : ")");
         }
         if (lately.fellBack() > 0) {
             return "failing now and then: " + lately.fellBack() + " of the " + lately.answered() + " answers of the last "
@@ -98,7 +98,12 @@ public class LlmFormats {
                     + " saving them, then save. "
                     + "Until then Loopwise answers from the reply library, as it always has.";
         }
-        if ("open".equals(view.circuit()) || view.day().fellBack() > view.day().answered() / 4) {
+        // As the "Now:" line reads it: the last minutes on every instance, and only without any answer lately this
+        // instance's breaker and the last day, so the two lines never say opposite things.
+        LlmFigures.Day lately = view.lately();
+        boolean failing = lately.answered() > 0 ? lately.fellBack() > lately.answered() / 4
+                : "open".equals(view.circuit()) || view.day().fellBack() > view.day().answered() / 4;
+        if (failing) {
             return "the LLM often fails or is too slow: press Test connection to see why, raise the timeout, or check the server.";
         }
         return "keep reviewers judging: their verdicts on drafts teach the reward model which drafts to serve, "

@@ -70,4 +70,39 @@ class LlmSharedStateTest extends FakeLlmTest {
         assertTrue(now.contains("failing: every answer of the last 5 minutes, on every instance, came from the reply library"), now);
         assertTrue(html.contains("on this one, " + InstanceName.current() + ", it is closed now"), "the breaker shown is named as this instance's");
     }
+
+    /** "What to do next" reads the same last minutes as "Now:": a good day before them does not make it say all is well. */
+    @Test
+    void theNextStepAgreesWithNowAndAFullDraftingLimitIsNotAFailingLlm() {
+        settings.save(new LlmSettingsService.Change(true, llm.baseUrl(), "fake-next-" + UUID.randomUUID(), null, false, 5.0, 1, 0.7, null),
+                "test");
+        for (int i = 0; i < 10; i++) {
+            served("drafted earlier today " + UUID.randomUUID(), "llm", "ok: 1 draft", "2 hours");
+        }
+        served("turned away while busy " + UUID.randomUUID(), "library", LlmFigures.UNAVAILABLE + LlmFailure.BUSY, "0 seconds");
+        String busy = now(page());
+        assertTrue(busy.contains("connected"), "a full drafting limit is not the LLM failing: " + busy);
+
+        served("answered by another instance " + UUID.randomUUID(), "library", LlmFigures.UNAVAILABLE + LlmFailure.CIRCUIT_OPEN, "0 seconds");
+        String html = page();
+        assertTrue(now(html).contains("failing: every answer of the last 5 minutes") || now(html).contains("failing now and then"), now(html));
+        assertTrue(html.contains("the LLM often fails or is too slow"), "the next step says what Now says: " + html);
+    }
+
+    private void served(String text, String source, String status, String ago) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into served_requests (id, endpoint, text, text_hash,"
+                        + " out_of_scope, latency_ms, answer_source, llm_status, created_at) values (gen_random_uuid(), 'respond', ?1, md5(?1),"
+                        + " false, 5, ?2, ?3, now() - cast(?4 as interval))")
+                .setParameter(1, text).setParameter(2, source).setParameter(3, status).setParameter(4, ago).executeUpdate());
+    }
+
+    private static String page() {
+        Caller admin = Caller.session("admin");
+        return admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
+    }
+
+    private static String now(String html) {
+        int at = html.indexOf("id=\"llm-state\"");
+        return html.substring(at, html.indexOf("</p>", at));
+    }
 }
