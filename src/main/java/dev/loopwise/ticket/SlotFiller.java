@@ -25,8 +25,12 @@ public final class SlotFiller {
     private static final Pattern HASH_NUMBER = Pattern.compile("#(\\d{4,12})\\b");
     /** A slot whose "name" is a number ({{370795561790}}): an export that braced one customer's order number, not a name. */
     private static final Pattern NUMBER_SLOT = Pattern.compile("\\{\\{\\s*#?\\s*\\d[\\d\\s-]{3,}\\d\\s*}}");
-    /** "the order with the number 370795561790": a long number an answer names as a number, where no order word stands before it. */
-    private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)\\bnumber\\s*[:#]?\\s*#?(\\d{5,12})\\b");
+    /**
+     * "the order with the number 370795561790": a long number an answer names as "the number" or "your number". Only then:
+     * a tracking, case, invoice or account number is another detail, and filled with the order number it would tell a
+     * customer their order number as if it were that.
+     */
+    private static final Pattern NAMED_NUMBER = Pattern.compile("(?i)\\b(?:the|your)\\s+number\\s*[:#]?\\s*#?(\\d{5,12})\\b");
 
     static final Map<String, Function<String, String>> EXTRACTORS = Map.of(
             "order_number", SlotFiller::orderNumber,

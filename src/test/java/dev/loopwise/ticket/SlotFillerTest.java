@@ -77,6 +77,12 @@ class SlotFillerTest {
                 SlotFiller.asSlots("Look for the order with the number 370795561790. Call us on (555) 123-4567."));
         assertEquals("Our phone number is {{phone_number}}.", SlotFiller.asSlots("Our phone number is (555) 123-4567."));
         assertEquals("Step number 3 of 5, in {{Website Name}}.", SlotFiller.asSlots("Step number 3 of 5, in {{Website Name}}."));
+        // Other numbers an answer quotes are other details: as the order number slot they would be filled with the order's.
+        for (String other : new String[] {"Your tracking number 123456789 is active.", "See case number 54321.",
+                "Invoice number 20240117 is attached.", "Your account number 12345678 is safe."}) {
+            assertEquals(other, SlotFiller.asSlots(other));
+        }
+        assertEquals("Quote your number {{order_number}} when you call.", SlotFiller.asSlots("Quote your number 370795561790 when you call."));
     }
 
     @Test
