@@ -79,7 +79,7 @@ public final class CommandLineMessages {
     public static String undecodedFileName(String value) {
         return "'" + value + "' cannot be read as a file name: the shell's locale is not UTF-8, so accented letters and other"
                 + " non-ASCII characters in it were lost. Run the command with a UTF-8 locale (LANG=C.UTF-8) or rename the file in"
-                + " plain ASCII";
+                + " plain ASCII.";
     }
 
     /** A list of encoders with an empty place: measured as nothing, or as the default encoder under no name. */

@@ -111,7 +111,7 @@ final class ChatParameters {
             throw invalid("top_logprobs", "'top_logprobs' is a whole number from 0 to 20.");
         }
         if (logprobs.asBoolean(false) || topLogprobs.asLong(0) > 0) {
-            throw unsupportedValue("logprobs", "'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
+            throw unsupportedValue(logprobs.asBoolean(false) ? "logprobs" : "top_logprobs", "'logprobs' and 'top_logprobs' cannot be returned: the reply is chosen from the team's replies, not"
                     + " sampled token by token.");
         }
         // A client asking for spoken output waits for message.audio, which a reply from the library never has.

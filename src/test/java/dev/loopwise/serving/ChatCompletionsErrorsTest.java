@@ -69,6 +69,10 @@ class ChatCompletionsErrorsTest {
                     .body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + ChatCompletionsTest.TICKET + "\"}]," + refusedSetting + "}")
                     .post("/v1/chat/completions").then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
         }
+        // The field the request sent is the one named, so a bot's author finds it.
+        helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + ChatCompletionsTest.TICKET
+                + "\"}],\"top_logprobs\":5}").post("/v1/chat/completions").then().statusCode(400)
+                .body("error.param", equalTo("top_logprobs")).body("error.code", equalTo("unsupported_value"));
         helpdesk.request().contentType("application/json").body("{\"messages\":[{\"role\":\"user\",\"content\":\"" + ChatCompletionsTest.TICKET
                 + "\"}],\"n\":1,\"temperature\":0.7,\"max_tokens\":200,\"response_format\":{\"type\":\"text\"},\"model\":\"gpt-4o\","
                 + "\"stop\":[\"\\n\\n\"],\"seed\":3,\"top_p\":0.9,\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}],"

@@ -35,7 +35,8 @@ final class RewardEvalText {
                 + " (0: exact; 0.10: 10 points off)");
         int validation = number(out, "validationPairs").intValue();
         text.append("Trained on ").append(Counts.of(number(out, "trainPairs").intValue() - validation, "pair")).append(" of --train; ")
-                .append(validation == 1 ? "1 more of its pairs was kept aside as a validation pair, "
+                .append(validation == 0 ? "no pair was kept aside as a validation pair, "
+                        : validation == 1 ? "1 more of its pairs was kept aside as a validation pair, "
                         : Counts.number(validation) + " more of its pairs were kept aside as validation pairs, ").append(out.containsKey("crossTestAccuracy")
                         && out.containsKey("vectorTestAccuracy") ? "to choose between the models" : "to check it").append(":\n");
         for (String model : MODELS) {

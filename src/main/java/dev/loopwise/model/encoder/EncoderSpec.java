@@ -140,7 +140,6 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
         return normal.substring(normal.lastIndexOf('@') + 1).split("/");
     }
 
-    /** {@code encoder.json}, or the pooling of a sentence-transformers folder ({@code 1_Pooling/config.json}). */
     /**
      * A truncation too short for the marks the tokenizer adds around a text and one word piece would encode every text
      * alike, and a fraction or a quoted word would be read as no limit: each silently, so each is refused.
@@ -155,11 +154,12 @@ public record EncoderSpec(String name, String source, EncoderFiles files, Poolin
         int tokens = written.matches("\\d{1,9}") ? Integer.parseInt(written) : -1;
         if (tokens < MIN_FOLDER_MAX_TOKENS) {
             throw new IllegalArgumentException(FileMessages.encoderSettings(directory.resolve(FOLDER_SETTINGS),
-                    "its maxTokens must be a whole number of " + MIN_FOLDER_MAX_TOKENS + " or more, not " + value));
+                    "its maxTokens must be a whole number from " + MIN_FOLDER_MAX_TOKENS + " to 999,999,999, not " + value));
         }
         return tokens;
     }
 
+    /** {@code encoder.json}, or the pooling of a sentence-transformers folder ({@code 1_Pooling/config.json}). */
     private static JsonNode folderSettings(Path directory) {
         try {
             Path own = directory.resolve(FOLDER_SETTINGS);

@@ -128,8 +128,12 @@ final class ModelsNextStep {
             Object round = version.lineage == null ? null : version.lineage.get("alignmentRound");
             if (round == null && ModelFormats.count(version, "data/test_tickets") == 0) {
                 // Trained on so few tickets that none was kept aside: "measured on tickets it never trained on" would be untrue.
-                return "v" + version.version + " answers customers, but it has no figures: its intents had too few labelled tickets"
-                        + " to keep any aside for measuring. Import more (at least 5 per intent) on Import, then train again on Models.";
+                String why = ModelFormats.count(version, "data/test_seen_tickets") > 0
+                        ? "every ticket kept aside for measuring was in the words of a ticket it trained on, so it learned from them"
+                        : "its intents had too few labelled tickets to keep any aside for measuring";
+                // About one ticket in five is kept aside, by its words: more tickets make some likely, never certain.
+                return "v" + version.version + " answers customers, but it has no figures: " + why + ". Import more labelled tickets"
+                        + " (5 or more per intent make some likely to be kept aside) on Import, then train again on Models.";
             }
             return "v" + version.version + " answers customers. " + (round != null && VersionComparison.metric(version, "intent/accuracy") == null
                     ? "It comes from round " + round + ", whose page shows how its replies compare, on tickets it never trained on."

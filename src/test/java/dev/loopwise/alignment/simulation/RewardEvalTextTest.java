@@ -20,4 +20,10 @@ class RewardEvalTextTest {
         String text = RewardEvalText.render(Map.of("trainPairs", 12_400, "validationPairs", 1_240, "testPairs", 300, "model", "vector"));
         assertTrue(text.contains("Trained on 11,160 pairs of --train; 1,240 more of its pairs were kept aside as validation pairs,"), text);
     }
+
+    @Test
+    void noValidationPairIsSaidAsNone() {
+        String text = RewardEvalText.render(Map.of("trainPairs", 3, "validationPairs", 0, "testPairs", 2, "model", "vector"));
+        assertTrue(text.contains("Trained on 3 pairs of --train; no pair was kept aside as a validation pair, to check it"), text);
+    }
 }

@@ -87,6 +87,12 @@ class ModelsNextStepTest {
         String step = ModelsNextStep.forVersion(v1, v1);
         assertTrue(step.startsWith("v1 answers customers, but it has no figures"), step);
         assertFalse(step.contains("measured on tickets it never trained on"), step);
+        assertTrue(step.contains("too few labelled tickets"), step);
+        // Its tickets kept aside were all in the words of training tickets: not too few tickets, and it says so.
+        v1.metrics.put("data/test_seen_tickets", 2);
+        String seen = ModelsNextStep.forVersion(v1, v1);
+        assertTrue(seen.contains("every ticket kept aside for measuring was in the words of a ticket it trained on"), seen);
+        assertFalse(seen.contains("too few"), seen);
         v1.metrics.put("data/test_tickets", 87);
         assertTrue(ModelsNextStep.forVersion(v1, v1).contains("Its figures below were measured"), ModelsNextStep.forVersion(v1, v1));
     }
