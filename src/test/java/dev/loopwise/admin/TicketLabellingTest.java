@@ -136,4 +136,11 @@ class TicketLabellingTest {
                 .getSingleResult()).longValue());
         assertEquals(1, entries, "one entry for the one change");
     }
+
+    /** A ticket shown as checking the model is learned from while its intent has too few others: the page says so. */
+    @Test
+    void thePageSaysWhenATicketKeptAsideIsLearnedFromAfterAll() {
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/tickets").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("unless their intent has fewer than two others to learn from: training then learns from them too"), page);
+    }
 }
