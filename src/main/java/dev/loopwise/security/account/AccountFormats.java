@@ -3,9 +3,11 @@ package dev.loopwise.security.account;
 import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.TemplateFormats;
+import dev.loopwise.security.Role;
 import dev.loopwise.security.apikey.ApiKey;
 import dev.loopwise.security.user.User;
 import io.quarkus.qute.TemplateExtension;
+import java.util.List;
 import java.util.Set;
 
 /** How an account and its API keys read on the account and users pages. */
@@ -50,6 +52,11 @@ public class AccountFormats {
     static String onlyRole(User user) {
         Set<String> roles = user.roleSet();
         return roles.size() == 1 ? roles.iterator().next() : "";
+    }
+
+    /** The enabled service accounts, the ones a helpdesk's key belongs to; the others stay under their own Change. */
+    static List<User> helpdeskAccounts(List<User> users) {
+        return users.stream().filter(user -> user.isEnabled() && onlyRole(user).equals(Role.SERVICE)).toList();
     }
 
     static String rolesTogether(User user) {
