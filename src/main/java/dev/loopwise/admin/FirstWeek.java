@@ -226,7 +226,7 @@ public class FirstWeek {
                     + " customers' requests, once the helpdesk is connected) as reviewers open the review page: a" + ask;
         }
         return waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS ? "There is nothing to judge yet: review items are made from"
-                + " customers' requests (connect your helpdesk to the answering API) and from imported tickets without an intent, not"
+                + " customers' requests (connect your helpdesk with a key from Users, Create an API key for a helpdesk) and from imported tickets without an intent, not"
                 + " from the labelled ones the model learns from. Import some recent tickets without a label, or connect the helpdesk;"
                 + " then a" + ask : "A" + ask;
     }

@@ -77,6 +77,8 @@ class FirstWeekTest {
     void withNothingToJudgeTheReviewStepSaysWhereItemsComeFrom() {
         assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND).startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND));
         assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND).contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND));
+        // Nothing to judge is the moment to connect the helpdesk: the step names where its key is made.
+        assertTrue(FirstWeek.judgeAction(0, 0, 0, "/review", FIRST_ROUND).contains("Users, Create an API key for a helpdesk"));
         assertTrue(FirstWeek.judgeAction(12, 0, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, 0, 0, "/review", FIRST_ROUND));
         // Enough judgements for a round: an empty queue is no obstacle to the next step.
         assertTrue(FirstWeek.judgeAction(0, FirstWeek.FIRST_ROUND_JUDGEMENTS, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers"));
