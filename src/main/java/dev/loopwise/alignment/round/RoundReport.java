@@ -3,6 +3,7 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.review.judging.ReviewNextStep;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -145,7 +146,8 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + estimate.get().given() + " since this round ended, as many as the " + estimate.get().count() + " it asked for."
                     : "Collect " + estimate.map(e -> e.count() + " (" + waiting + e.since("the round") + ")" + (e.firstEstimate()
                     ? ": they give a first estimate of how many would decide the comparison. Then start another round."
-                    : ", then start another round.")).orElse("more judgements (" + waiting + "), then start another round."))
+                    : ": this round's estimate " + LifecycleMessages.fromMeasured(ReviewNextStep.FIRST_ROUND_JUDGEMENTS)
+                    + ". Then start another round.")).orElse("more judgements (" + waiting + "), then start another round."))
                     + (fitWaits ? " Whether replies still fit what customers ask about is not"
                     + " decided by judgements: " + Character.toLowerCase(FIT_NEXT.charAt(0)) + FIT_NEXT.substring(1) + "." : "");
             case AlignmentRound.REJECTED -> afterRejection(round.gates);
