@@ -128,6 +128,19 @@ class RoundAdviceTest {
     }
 
     @Test
+    void anUndecidedRoundWhoseChecksAskedForDifferentCountsSaysItGivesTheLargest() {
+        AlignmentRound round = new AlignmentRound();
+        round.id = 8L;
+        round.status = AlignmentRound.NEEDS_EVIDENCE;
+        // One check asks for 108 on its own line, another for 120: the step's 120 must not read as a second figure for 108's.
+        round.gates = List.of(new RoundResult.Gate("reward_accuracy", false, "…", RoundResult.WAIT, 0.03, -0.01, 0.07, 120),
+                new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.05, -0.02, 0.12, 108));
+        String step = RoundReport.nextStep(round, 4, RoundEstimate.of(round, 0));
+        assertTrue(step.startsWith("Collect about 120 more judgements (4 items waiting for reviewers): the most any check below asks for,"
+                + " from the difference it measured, unlike the first round's rule of thumb of 100. Then start another round."), step);
+    }
+
+    @Test
     void aRefusalOnThePageNamesTheFormsLabelsNotTheApisFields() {
         assertEquals("Policy epochs must be between 1 and 10000.", RoundFormats.asOnTheForm("policyEpochs must be between 1 and 10000."));
         assertEquals("β must be between 0.05 and 100 (smaller follows the reward more).",
