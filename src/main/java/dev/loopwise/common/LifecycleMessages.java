@@ -179,10 +179,20 @@ public final class LifecycleMessages {
         return givenSince == 0 ? "" : "; " + given + " given since " + roundName + " ended" + (met ? ", enough to start another round" : "");
     }
 
-    /** As Overview says it of round N: "about 120 more judgements would let round 4's checks decide (its estimate when it ended)". */
-    public static String roundEstimate(String count, boolean firstEstimate, long round, String since) {
+    /**
+     * As Overview says it of round N: "about 120 more judgements would let round 4's checks decide (its estimate when it ended,
+     * from the difference it measured, unlike the first round's rule of thumb of 100)". The clause is there because the lead saw
+     * the rule of thumb before the first round, and two unexplained counts for one situation read as one of them being wrong.
+     */
+    public static String roundEstimate(String count, boolean firstEstimate, long round, String since, int ruleOfThumb) {
         return count + (firstEstimate ? " would give round " + round + "'s checks a first estimate of how many would decide them"
-                : " would let round " + round + "'s checks decide") + " (its estimate when it ended" + since + ")";
+                + " (its estimate when it ended" : " would let round " + round + "'s checks decide (its estimate when it ended, "
+                + fromMeasured(ruleOfThumb)) + since + ")";
+    }
+
+    /** Why a round's own count differs from the figure given before the first round. */
+    public static String fromMeasured(int ruleOfThumb) {
+        return "from the difference it measured, unlike the first round's rule of thumb of " + ruleOfThumb;
     }
 
     /** The rule of thumb before any round could give its own estimate. */

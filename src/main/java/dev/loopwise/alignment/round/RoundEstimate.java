@@ -1,6 +1,7 @@
 package dev.loopwise.alignment.round;
 
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.review.judging.ReviewNextStep;
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.util.Comparator;
 import java.util.Optional;
@@ -64,9 +65,9 @@ public record RoundEstimate(int more, boolean firstEstimate, long givenSince) {
         return LifecycleMessages.judgementsSince(givenSince, given(), roundName, met());
     }
 
-    /** As Overview says it of round N: "about 120 more judgements would let round 4's checks decide (its estimate when it ended)". */
+    /** As Overview says it of round N: "about 120 more judgements would let round 4's checks decide (its estimate when it ended, …)". */
     public String forRound(long id) {
-        return LifecycleMessages.roundEstimate(count(), firstEstimate, id, since("it"));
+        return LifecycleMessages.roundEstimate(count(), firstEstimate, id, since("it"), ReviewNextStep.FIRST_ROUND_JUDGEMENTS);
     }
 
     /** "30 judgements"; once as many as the round asked for, "at least 120 judgements" (they are counted no further). */

@@ -3,6 +3,7 @@ package dev.loopwise.alignment.round;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.model.registry.version.ModelVersion;
+import dev.loopwise.review.judging.ReviewNextStep;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -145,7 +146,9 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
                     + estimate.get().given() + " since this round ended, as many as the " + estimate.get().count() + " it asked for."
                     : "Collect " + estimate.map(e -> e.count() + " (" + waiting + e.since("the round") + ")" + (e.firstEstimate()
                     ? ": they give a first estimate of how many would decide the comparison. Then start another round."
-                    : ", then start another round.")).orElse("more judgements (" + waiting + "), then start another round."))
+                    : ": " + (askedDifferently(round) ? "the most any check below asks for, " : "this round's estimate ")
+                    + LifecycleMessages.fromMeasured(ReviewNextStep.FIRST_ROUND_JUDGEMENTS)
+                    + ". Then start another round.")).orElse("more judgements (" + waiting + "), then start another round."))
                     + (fitWaits ? " Whether replies still fit what customers ask about is not"
                     + " decided by judgements: " + Character.toLowerCase(FIT_NEXT.charAt(0)) + FIT_NEXT.substring(1) + "." : "");
             case AlignmentRound.REJECTED -> afterRejection(round.gates);
@@ -154,6 +157,12 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
             case AlignmentRound.CANCELLED -> "Start another round on Rounds when you are ready.";
             default -> "Wait for it to finish (you can leave this page), or cancel it: the active version keeps answering customers.";
         };
+    }
+
+    /** Waiting checks that asked for different counts: the step gives the largest, and says so, or it reads as a mistake. */
+    static boolean askedDifferently(AlignmentRound round) {
+        return round.gates.stream().filter(g -> RoundResult.WAIT.equals(g.verdict()) && g.moreJudgements() != null)
+                .map(RoundResult.Gate::moreJudgements).distinct().count() > 1;
     }
 
     private static final String FIT_NEXT = "Import more labelled tickets on Import (one in five is kept aside to check replies on; a"

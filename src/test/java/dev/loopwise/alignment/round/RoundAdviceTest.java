@@ -111,10 +111,12 @@ class RoundAdviceTest {
                 gate("kl_bound", RoundResult.PASS));
         RoundEstimate some = RoundEstimate.of(round, 30).orElseThrow();
         String collect = RoundReport.nextStep(round, 65, Optional.of(some));
+        // Before the first round the pages give a rule of thumb of 100; the round's own count says why it differs.
         assertTrue(collect.startsWith("Collect about 120 more judgements (65 items waiting for reviewers; 30 judgements given since the round"
-                + " ended), then start another round."), collect);
-        assertEquals("about 120 more judgements would let round 7's checks decide (its estimate when it ended; 30 judgements given since"
-                + " it ended)", some.forRound(round.id));
+                + " ended): this round's estimate from the difference it measured, unlike the first round's rule of thumb of 100. Then"
+                + " start another round."), collect);
+        assertEquals("about 120 more judgements would let round 7's checks decide (its estimate when it ended, from the difference it"
+                + " measured, unlike the first round's rule of thumb of 100; 30 judgements given since it ended)", some.forRound(round.id));
         RoundEstimate enough = RoundEstimate.of(round, 150).orElseThrow();
         String start = RoundReport.nextStep(round, 65, Optional.of(enough));
         assertTrue(start.startsWith("Start another round on Rounds: reviewers have given at least 120 judgements since this round ended, as many as"
@@ -123,6 +125,19 @@ class RoundAdviceTest {
                 enough.forRound(round.id));
         round.status = AlignmentRound.REJECTED;
         assertTrue(RoundEstimate.of(round, 150).isEmpty(), "only an undecided round asks for more judgements");
+    }
+
+    @Test
+    void anUndecidedRoundWhoseChecksAskedForDifferentCountsSaysItGivesTheLargest() {
+        AlignmentRound round = new AlignmentRound();
+        round.id = 8L;
+        round.status = AlignmentRound.NEEDS_EVIDENCE;
+        // One check asks for 108 on its own line, another for 120: the step's 120 must not read as a second figure for 108's.
+        round.gates = List.of(new RoundResult.Gate("reward_accuracy", false, "…", RoundResult.WAIT, 0.03, -0.01, 0.07, 120),
+                new RoundResult.Gate("preference_agreement", false, "…", RoundResult.WAIT, 0.05, -0.02, 0.12, 108));
+        String step = RoundReport.nextStep(round, 4, RoundEstimate.of(round, 0));
+        assertTrue(step.startsWith("Collect about 120 more judgements (4 items waiting for reviewers): the most any check below asks for,"
+                + " from the difference it measured, unlike the first round's rule of thumb of 100. Then start another round."), step);
     }
 
     @Test
