@@ -69,7 +69,7 @@ class RewriteAcceptanceTest extends ReviewerTest {
                 .formParam("decision", "accept").formParam("csrf-token", admin.csrfToken()).post("/admin/review/rewrites/" + replyId)
                 .then().statusCode(303).header("Location", endsWith("/admin/review?decided=accepted"));
         admin.pageRequest().accept("text/html").get("/admin/review?decided=accepted").then().statusCode(200)
-                .body(containsString("now a reply in the library"));
+                .body(containsString(ReviewMessages.REWRITE_ACCEPTED));
         // A second rewrite with the same words would be the same reply twice: the library's own rules hold on accepting.
         long twin = QuarkusTransaction.requiringNew().call(() -> {
             Reply accepted = Reply.findById(replyId);
