@@ -221,7 +221,8 @@ class CommandLineErrorsTest {
         assertTrue(preference.exit == 2 && preference.err.contains("friendly") && !preference.err.contains("no-such"), preference.err);
     }
 
-    private record Printed(int exit, String err) {
+    /** What a command run in this JVM exited with and wrote on stderr. */
+    record Printed(int exit, String err) {
     }
 
     @Test
@@ -236,7 +237,7 @@ class CommandLineErrorsTest {
         assertTrue(sub.err.contains("loopwise api-key: there is no command 'crate' (did you mean create"), sub.err);
     }
 
-    private static Printed run(String... args) {
+    static Printed run(String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream before = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
