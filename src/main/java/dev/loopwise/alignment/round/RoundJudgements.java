@@ -130,7 +130,10 @@ final class RoundJudgements {
                 percent, seed & 0x7fffffffL, before, seed, size);
     }
 
-    /** One page of non-skipped judgements: the condition ends with its order and limit. */
+    /**
+     * One page of non-skipped judgements: the condition ends with its order and limit. A reviewer's miss on a gold item
+     * is left out: it is known to be wrong, and already counts against the reviewer's weight.
+     */
     @SuppressWarnings("unchecked")
     private List<Row> rows(String condition) {
         List<Row> rows = new ArrayList<>();
@@ -141,7 +144,7 @@ final class RoundJudgements {
                        i.reply1_text, i.reply2_text
                 from judgements j join review_items i on i.id = j.item_id
                 left join replies r1 on r1.id = i.reply1_id left join replies r2 on r2.id = i.reply2_id
-                where j.choice <> 'skip' and %s""".formatted(condition))
+                where j.choice <> 'skip' and (i.kind <> 'gold' or j.choice = i.gold_choice) and %s""".formatted(condition))
                 .setHint("org.hibernate.fetchSize", FETCH).getResultStream()) {
             results.forEach(r -> rows.add(new Row(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                     r[3] == null ? null : ((Number) r[3]).intValue(), r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5],
