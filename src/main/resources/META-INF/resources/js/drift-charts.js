@@ -89,14 +89,14 @@
     if (signal === 'input/new_topic_requests') {
       // Unfamiliar requests come by chance too (about one in ten): the line is how many would be too many for chance.
       datasets.push({ label: 'alert line (more than chance gives)', data: series.map((r) => (typeof r.signals['input/new_topic_alert_line'] === 'number'
-        ? r.signals['input/new_topic_alert_line'] : null)), borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
+        ? r.signals['input/new_topic_alert_line'] : null)), borderColor: '#b45309', borderDash: [6, 4], pointRadius: 0 });
     }
     if (signal === 'prediction/psi') {
       datasets.push({ label: 'alert line (chance level plus a margin)', data: series.map((r) => r.signals['prediction/psi_by_chance'] + t['prediction/psi_excess']),
-        borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
+        borderColor: '#b45309', borderDash: [6, 4], pointRadius: 0 });
     }
     if (limit !== undefined) {
-      datasets.push({ label: 'alert line', data: series.map(() => limit), borderColor: '#d97706', borderDash: [6, 4], pointRadius: 0 });
+      datasets.push({ label: 'alert line', data: series.map(() => limit), borderColor: '#b45309', borderDash: [6, 4], pointRadius: 0 });
     }
     // A line needs two checks: after the first, the alert lines show as short dashes at their level.
     datasets.slice(1).forEach((line) => {

@@ -24,7 +24,7 @@
           pointStyle: 'triangle', pointRadius: 5, yAxisID: 'rate' },
         { label: 'active version picks the preferred reply', data: series('eval/active_preference_agreement'), borderColor: '#64748b', backgroundColor: '#64748b',
           pointStyle: 'rect', pointRadius: 7, yAxisID: 'rate' },
-        { label: 'replies changed', data: series('policy/changed_choice_rate'), borderColor: '#d97706', backgroundColor: '#d97706', borderDash: [4, 4],
+        { label: 'replies changed', data: series('policy/changed_choice_rate'), borderColor: '#b45309', backgroundColor: '#b45309', borderDash: [4, 4],
           pointStyle: 'rectRot', yAxisID: 'rate' },
         // Taste learned is a choice between two replies: a coin toss gets 50%, the line a figure must clear.
         // Drawn by the plugin below across the whole chart: as a line between rounds it would not show with one round.

@@ -40,6 +40,8 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class UsersPage {
     static final String PATH = "/admin/users";
+    /** What the helpdesk section's key forms send as {@code from}, so that a refusal is shown at the form the lead used. */
+    static final String HELPDESK_FORM = "helpdesk";
     @Context
     UriInfo uri;
     @Inject
@@ -53,8 +55,18 @@ public class UsersPage {
                                              IssuedKey issued, RefusedKey refusedKey, String refusedField);
     }
 
-    /** A key name refused for an account: its fold opens again with the name typed, to be corrected. */
-    public record RefusedKey(long userId, String name) {
+    /**
+     * A key name refused for an account, shown again with the name typed at the form it came from: the account's fold
+     * in the list, or its line under "Create an API key for a helpdesk" ({@code atHelpdesk}).
+     */
+    public record RefusedKey(long userId, String name, boolean atHelpdesk, String error) {
+        public boolean shownInFold(long id) {
+            return !atHelpdesk && userId == id;
+        }
+
+        public boolean shownAtHelpdesk(long id) {
+            return atHelpdesk && userId == id;
+        }
     }
 
     /** A key just created for an account, shown once. */
@@ -130,14 +142,17 @@ public class UsersPage {
     @POST
     @Path("/{id}/keys")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createKey(@PathParam("id") long id, @RestForm String name) {
+    public Response createKey(@PathParam("id") long id, @RestForm String name, @RestForm String from) {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id)));
             ApiKeyService.CreatedKey created = keys.create(user.username, name, user.username + " key", null);
             return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
                     .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(e.getMessage(), null, NewUser.EMPTY, null, new RefusedKey(id, name))).build();
+            // At the helpdesk form the sentence stands under the form itself, not at the top of the page as well.
+            boolean atHelpdesk = HELPDESK_FORM.equals(from);
+            return Response.status(e.status).entity(page(atHelpdesk ? null : e.getMessage(), null, NewUser.EMPTY, null,
+                    new RefusedKey(id, name, atHelpdesk, e.getMessage()))).build();
         }
     }
 
