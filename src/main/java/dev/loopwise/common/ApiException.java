@@ -18,17 +18,24 @@ public class ApiException extends RuntimeException {
      * it beside the message. Null when no one field is at fault; only the OpenAI-compatible endpoint answers with it.
      */
     public final String param;
+    /**
+     * Whether asking again can succeed, sent as {@code x-should-retry} (OpenAI's SDKs obey it before their own rule of
+     * retrying every 5xx): false for a refusal only a person can clear, so a client does not retry it with backoff for
+     * nothing; null: no such header.
+     */
+    public final Boolean shouldRetry;
 
     public ApiException(Status status, String code, String message, long retryAfterSeconds) {
-        this(status, code, message, retryAfterSeconds, null);
+        this(status, code, message, retryAfterSeconds, null, null);
     }
 
-    private ApiException(Status status, String code, String message, long retryAfterSeconds, String param) {
+    private ApiException(Status status, String code, String message, long retryAfterSeconds, String param, Boolean shouldRetry) {
         super(message);
         this.status = status;
         this.code = code;
         this.retryAfterSeconds = retryAfterSeconds;
         this.param = param;
+        this.shouldRetry = shouldRetry;
     }
 
     public static ApiException badRequest(String code, String message) {
@@ -37,12 +44,17 @@ public class ApiException extends RuntimeException {
 
     /** A value the client sent that is not valid, at {@code param}. */
     public static ApiException invalidParameter(String param, String message) {
-        return new ApiException(Status.BAD_REQUEST, "validation_failed", message, 0, param);
+        return new ApiException(Status.BAD_REQUEST, "validation_failed", message, 0, param, null);
     }
 
     /** The same refusal, said to be about {@code param}: a check shared by several endpoints knows the text, not the field it came in. */
     public ApiException at(String param) {
-        return new ApiException(status, code, getMessage(), retryAfterSeconds, param);
+        return new ApiException(status, code, getMessage(), retryAfterSeconds, param, shouldRetry);
+    }
+
+    /** The same refusal, saying whether asking again later can succeed ({@link #shouldRetry}). */
+    public ApiException retryable(boolean clearsByItself) {
+        return new ApiException(status, code, getMessage(), retryAfterSeconds, param, clearsByItself);
     }
 
     public static ApiException notFound(String message) {

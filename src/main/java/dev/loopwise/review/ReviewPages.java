@@ -1,6 +1,7 @@
 package dev.loopwise.review;
 
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.http.ChangesOnGet;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewConfig;
@@ -93,6 +94,7 @@ public class ReviewPages {
 
     /** Always 200, so the counters come with the answer even when nothing waits. */
     @GET
+    @ChangesOnGet
     @Path("/items/next")
     @Produces(MediaType.APPLICATION_JSON)
     public Next next() {

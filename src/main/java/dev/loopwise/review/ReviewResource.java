@@ -2,6 +2,7 @@ package dev.loopwise.review;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.ReviewMessages;
+import dev.loopwise.common.http.ChangesOnGet;
 import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
@@ -40,6 +41,7 @@ public class ReviewResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "204", description = "Nothing waits for this reviewer")
     @GET
+    @ChangesOnGet
     @Path("/next")
     public Response next() {
         return review.next(currentUser.id()).map(item -> Response.ok(item).build()).orElse(Response.noContent().build());

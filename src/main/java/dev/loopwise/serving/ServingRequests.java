@@ -28,14 +28,16 @@ class ServingRequests {
         }
         return pipeline.submit(text, withReply, currentUser.name()).exceptionally(failure -> {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            // Only an admin clears a missing model (train a version and promote it): retried with backoff, as clients do a 503,
+            // it would fail every time. A full queue and a failed batch clear by themselves.
             if (cause instanceof ServingPipeline.NoActiveModel) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", ServingMessages.NO_ACTIVE_MODEL);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", ServingMessages.NO_ACTIVE_MODEL).retryable(false);
             }
             if (cause instanceof ServingPipeline.Failed) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", ServingMessages.SERVING_FAILED);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", ServingMessages.SERVING_FAILED).retryable(true);
             }
             if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", ServingMessages.OVERLOADED);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", ServingMessages.OVERLOADED).retryable(true);
             }
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });

@@ -125,8 +125,9 @@ public class ServingResource {
     }
 
     /** Why a ticket can go unanswered, whatever is asked: the same for /respond, /classify and /v1/chat/completions. */
-    static final String UNAVAILABLE = "No version is active yet (train one and promote it), the server has more tickets waiting than it"
-            + " takes (try again in a moment), or the model failed on the ticket's batch. Codes: no_active_model, overloaded, serving_failed";
+    static final String UNAVAILABLE = "No version is active yet (train one and promote it; header x-should-retry: false, since waiting"
+            + " will not help), the server has more tickets waiting than it takes (try again in a moment), or the model failed on the"
+            + " ticket's batch (both x-should-retry: true). Codes: no_active_model, overloaded, serving_failed";
     /** What a ticket's text can be refused for, whatever is asked. */
     static final String BAD_TICKET = ErrorResponsesOpenApi.BAD_INPUT + ", text_too_long (a ticket longer than LOOPWISE_SERVING_MAX_TEXT_LENGTH)";
 

@@ -19,9 +19,11 @@ import java.util.stream.Stream;
 final class AllowedMethods {
     /**
      * One resource method: its address, its verb, how many literal characters its template has (JAX-RS prefers the
-     * most literal match), the roles it states (null: open to anyone; empty: anyone signed in), and its media types.
+     * most literal match), the roles it states (null: open to anyone; empty: anyone signed in), its media types, and
+     * whether it answers HEAD as well (a GET does, unless it changes what is stored: {@link ChangesOnGet}).
      */
-    record Route(Pattern path, String method, int literal, Set<String> roles, List<String> consumes, List<String> produces) {
+    record Route(Pattern path, String method, int literal, Set<String> roles, List<String> consumes, List<String> produces,
+                 boolean head) {
     }
 
     private static volatile List<Route> routes;
@@ -37,7 +39,7 @@ final class AllowedMethods {
         Set<String> methods = new TreeSet<>();
         for (Route route : matching(path)) {
             methods.add(route.method());
-            if (route.method().equals(HttpMethod.GET)) {
+            if (route.head()) {
                 methods.add(HttpMethod.HEAD);
             }
         }
@@ -103,7 +105,8 @@ final class AllowedMethods {
                         Path sub = method.getAnnotation(Path.class);
                         String path = join(root.value(), sub == null ? "" : sub.value());
                         known.add(new Route(template(path), verb, path.replaceAll("\\{[^}]*}", "").length(),
-                                RouteRules.roles(method), RouteRules.consumes(method), RouteRules.produces(method)));
+                                RouteRules.roles(method), RouteRules.consumes(method), RouteRules.produces(method),
+                                verb.equals(HttpMethod.GET) && !method.isAnnotationPresent(ChangesOnGet.class)));
                     }
                 }
             }

@@ -56,6 +56,9 @@ public class ErrorMapper {
         if (e.retryAfterSeconds > 0) {
             response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
         }
+        if (e.shouldRetry != null) {
+            response.getHeaders().putSingle(OpenAiError.SHOULD_RETRY, String.valueOf(e.shouldRetry));
+        }
         return response;
     }
 

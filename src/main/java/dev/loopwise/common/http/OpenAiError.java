@@ -5,6 +5,12 @@ package dev.loopwise.common.http;
  * SDKs read the message from there and would otherwise report a bare status.
  */
 public record OpenAiError(Detail error) {
+    /**
+     * The header OpenAI's SDKs read before deciding to retry: "false" stops them, where by default they retry every 5xx
+     * (and 408, 409, 429) several times with backoff.
+     */
+    public static final String SHOULD_RETRY = "x-should-retry";
+
     /** {@code param}: the request field at fault, or null; OpenAI sends the key either way, and SDKs read it. */
     public record Detail(String message, String type, String param, String code) {
     }

@@ -40,7 +40,7 @@ public final class Paging {
 
         /** Past anything a query's offset (an int) can say, and so past the end of any table. */
         public boolean pastTheEnd() {
-            return offset + fetch() > Integer.MAX_VALUE;
+            return offset > Integer.MAX_VALUE - fetch(); // not offset + fetch(), which a huge offset would overflow
         }
     }
 
@@ -129,14 +129,19 @@ public final class Paging {
 
     /**
      * A whole number as typed, plain ({@link WholeNumbers#isPlain}) but for a minus the rules name; anything else (a word, a
-     * decimal, "+5", "05", " 5", an absurdly long number) reads as one every rule refuses.
+     * decimal, "+5", "05", " 5", a number past the largest long) reads as one every rule refuses. The largest long itself
+     * is taken: a client starting "from the newest" with it as its cursor is right.
      */
     private static long whole(String typed) {
         String digits = typed.startsWith("-") ? typed.substring(1) : typed;
-        if (typed.length() > (typed.startsWith("-") ? 19 : 18) || !WholeNumbers.isPlain(digits)) {
+        if (!WholeNumbers.isPlain(digits)) {
             return Long.MIN_VALUE;
         }
-        return Long.parseLong(typed);
+        try {
+            return Long.parseLong(typed);
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     private static ApiException refused(String message) {

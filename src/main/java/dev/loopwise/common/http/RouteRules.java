@@ -70,7 +70,7 @@ final class RouteRules {
     /** Whether one of the routes takes this verb, the body's type and answers in a type the caller accepts. */
     static boolean takes(List<AllowedMethods.Route> routes, String verb, String contentType, String accept) {
         for (AllowedMethods.Route route : routes) {
-            if (sameVerb(route.method(), verb) && (contentType == null || contentType.isBlank() || fits(route.consumes(), contentType))
+            if (sameVerb(route, verb) && (contentType == null || contentType.isBlank() || fits(route.consumes(), contentType))
                     && (accept == null || accept.isBlank() || acceptsAny(accept, route.produces()))) {
                 return true;
             }
@@ -80,11 +80,11 @@ final class RouteRules {
 
     /** The routes of those given that take this verb. */
     static List<AllowedMethods.Route> forVerb(List<AllowedMethods.Route> routes, String verb) {
-        return routes.stream().filter(route -> sameVerb(route.method(), verb)).toList();
+        return routes.stream().filter(route -> sameVerb(route, verb)).toList();
     }
 
-    private static boolean sameVerb(String declared, String verb) {
-        return declared.equals(verb) || declared.equals(HttpMethod.GET) && verb.equals(HttpMethod.HEAD);
+    private static boolean sameVerb(AllowedMethods.Route route, String verb) {
+        return route.method().equals(verb) || route.head() && verb.equals(HttpMethod.HEAD);
     }
 
     private static boolean fits(List<String> consumes, String contentType) {

@@ -154,9 +154,9 @@ class ErrorShapeTest {
         admin.request().put("/api/v1/users").then().statusCode(405).body("code", equalTo("method_not_allowed"))
                 .body("error", org.hamcrest.Matchers.allOf(containsString("does not accept that HTTP method: use "), containsString("GET")))
                 .header("Allow", org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("GET"), org.hamcrest.Matchers.containsString("POST")));
-        // "next" is no item id: sending to it is a wrong method, not a bad id.
+        // "next" is no item id: sending to it is a wrong method, not a bad id. No HEAD either: it would lease the item.
         admin.request().contentType("application/json").body("{}").post("/api/v1/review/next").then().statusCode(405)
-                .body("code", equalTo("method_not_allowed")).header("Allow", org.hamcrest.Matchers.allOf(containsString("GET"), containsString("HEAD"), org.hamcrest.Matchers.not(containsString("POST"))));
+                .body("code", equalTo("method_not_allowed")).header("Allow", equalTo("GET, OPTIONS"));
     }
 
     @Test

@@ -29,8 +29,9 @@ class NamedAddressMethodTest {
                 .body("error", containsString("use POST.")).header("Allow", equalTo("POST, OPTIONS"));
         admin.request().head("/api/v1/models/train").then().statusCode(405).header("Allow", equalTo("POST, OPTIONS"));
         admin.request().options("/api/v1/models/train").then().statusCode(204).header("Allow", equalTo("POST, OPTIONS"));
+        // GET alone: a HEAD of the next item would lease it.
         admin.request().contentType("application/json").body("{}").post("/api/v1/review/next").then().statusCode(405)
-                .header("Allow", allOf(containsString("GET"), containsString("HEAD"), not(containsString("POST"))));
+                .header("Allow", equalTo("GET, OPTIONS"));
         admin.request().options("/api/v1/review/next").then().statusCode(204).header("Allow", not(containsString("POST")));
 
         Caller reviewer = Caller.session("reviewer1");
