@@ -196,14 +196,14 @@ public final class LifecycleMessages {
     }
 
     /**
-     * The rule of thumb before any round could give its own estimate, naming it whole, since the pages tick or keep the
-     * judging step by it: "about 60 more judgements give a first round a fair chance to decide (about 100 in all)".
+     * The rule of thumb before any round could give its own estimate, named whole since the pages tick the judging step by it:
+     * "about 60 more judgements give a first round a fair chance to decide (about 100 in all)"; with none given, more is all.
      */
     public static String firstRoundJudgements(long given, int ruleOfThumb) {
         long more = ruleOfThumb - given;
         return more <= 0 ? "about " + firstRoundRule(ruleOfThumb) + ", and " + Counts.of(given, "judgement") + " are in"
                 : "about " + Counts.of(more, "more judgement") + (more == 1 ? " gives" : " give") + " a first round a fair chance to"
-                + " decide (about " + ruleOfThumb + " in all)";
+                + " decide" + (given > 0 ? " (about " + ruleOfThumb + " in all)" : "");
     }
 
     /** "100 give a first round a fair chance to decide", the rule of thumb beside a count of judgements. */
