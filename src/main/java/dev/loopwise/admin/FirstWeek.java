@@ -1,8 +1,7 @@
 package dev.loopwise.admin;
 
-import dev.loopwise.alignment.round.AlignmentRound;
+import dev.loopwise.alignment.round.LatestRounds;
 import dev.loopwise.alignment.round.RoundEstimate;
-import dev.loopwise.alignment.round.RoundReport;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.text.Counts;
@@ -14,6 +13,7 @@ import dev.loopwise.model.registry.training.TrainingConfig;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelVersion;
 import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.review.judging.ReviewNextStep;
 import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.ticket.Intent;
 import dev.loopwise.ticket.Ticket;
@@ -36,8 +36,8 @@ import java.util.Optional;
 public class FirstWeek {
     /** Labelled tickets per intent below which a trained model is mostly guessing. */
     static final int TICKETS_PER_INTENT = ModelTrainer.TICKETS_PER_NEW_INTENT;
-    /** Judgements after which a first round has a fair chance to decide (its gates abstain below that). */
-    static final int FIRST_ROUND_JUDGEMENTS = 100;
+    /** Judgements after which a first round has a fair chance to decide (its gates abstain below that), as Review quality says. */
+    static final int FIRST_ROUND_JUDGEMENTS = ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
     static final int LLM_FAILING_EVIDENCE = 5;
     /** The newest tickets without an intent looked at for ones no item was made from: enough to say "some", at a bounded cost. */
@@ -134,29 +134,21 @@ public class FirstWeek {
         long judgements = judged.judgements();
         long reviewers = judged.reviewers();
         long waiting = ReviewItem.countOpen();
-        Optional<AlignmentRound> round = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
-                List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED))
-                .firstResultOptional();
-        // An undecided round's own count is the one to give: the first round's rule of thumb would contradict its page.
-        Optional<RoundEstimate> estimate = round.flatMap(RoundEstimate::of);
-        String wanted = round.flatMap(r -> estimate.filter(e -> !e.farOff()).map(e -> e.forRound(r.id)))
-                .orElse(LifecycleMessages.firstRoundJudgements(Math.max(0, FIRST_ROUND_JUDGEMENTS - judgements)));
-        steps.add(new Step("Have reviewers judge replies", judgements >= FIRST_ROUND_JUDGEMENTS,
+        // One rule for the latest round, Review quality's too: a round under way is shown as such, beside the latest finished one.
+        LatestRounds rounds = LatestRounds.read();
+        // An undecided round's own count is the evidence to follow: ticked at the first round's rule of thumb, the step read as
+        // done while the round asked for more.
+        Optional<RoundEstimate> asked = rounds.asked();
+        boolean judgedEnough = asked.map(RoundEstimate::met).orElse(judgements >= FIRST_ROUND_JUDGEMENTS);
+        String wanted = asked.map(e -> e.forRound(rounds.finished().orElseThrow().id))
+                .orElse(LifecycleMessages.firstRoundJudgements(judgements, FIRST_ROUND_JUDGEMENTS));
+        steps.add(new Step("Have reviewers judge replies", judgedEnough,
                 (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
+                        + asked.map(e -> "; " + rounds.askedFor(e)).orElse(" (about " + LifecycleMessages.firstRoundRule(FIRST_ROUND_JUDGEMENTS) + ")")
                         + "; " + Counts.of(waiting, "item") + " waiting.",
-                judgeAction(waiting, judgements, ReviewItem.countUnreviewedTickets(UNREVIEWED_LOOK), reviewAddress, wanted),
+                judgeAction(waiting, judgedEnough, ReviewItem.countUnreviewedTickets(UNREVIEWED_LOOK), reviewAddress, wanted),
                 "/admin/review"));
-        // A round that could not decide yet is no first round done: its next step is more judgements, then another round.
-        boolean undecided = round.map(r -> AlignmentRound.NEEDS_EVIDENCE.equals(r.status)).orElse(false);
-        String noneDecided = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc",
-                        List.of(AlignmentRound.QUEUED, AlignmentRound.RUNNING)).firstResultOptional()
-                .map(r -> "Round " + r.id + (AlignmentRound.QUEUED.equals(r.status) ? " is queued: it starts once the training running now ends."
-                        : " is running: follow it on Rounds.")).orElse("No round yet.");
-        steps.add(new Step("Run the first improvement round", round.isPresent() && !undecided,
-                round.map(r -> describe(r, estimate)).orElse(noneDecided),
-                undecided ? LifecycleMessages.afterUndecidedRound(round.get().id, estimate.filter(RoundEstimate::met).isPresent())
-                        : "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better version only when the"
-                        + " evidence shows it.", undecided ? "/admin/rounds/" + round.get().id : "/admin/rounds"));
+        steps.add(RoundStep.of(rounds));
         long checks = active.map(v -> RowCounts.of(RowCounts.DRIFT_REPORTS, v.version)).orElse(0L);
         long alerts = active.map(v -> RowCounts.of(RowCounts.DRIFT_ALERTS, v.version)).orElse(0L);
         // A change drift found and acted on (items queued, a round proposed) is not done with until the lead has seen it.
@@ -215,35 +207,21 @@ public class FirstWeek {
      * With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. Imported
      * tickets without an intent are that source: with some not yet made into items, items are made from them as reviewers open
      * the page, so the step must not ask for the import the lead just did (once all were, it must).
+     * {@code judgedEnough}: as many judgements as the latest round asked for, or before any could, its rule of thumb.
      * {@code wanted}: how many more judgements, and what for ("about 60 more judgements give a first round a fair chance…").
      */
-    static String judgeAction(long waiting, long judgements, long unlabelled, String reviewAddress, String wanted) {
+    static String judgeAction(long waiting, boolean judgedEnough, long unlabelled, String reviewAddress, String wanted) {
         String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: " + wanted
                 + ". Follow their progress on Review quality.";
-        if (waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS && unlabelled > 0) {
+        if (waiting == 0 && !judgedEnough && unlabelled > 0) {
             return "Review items are made from the " + Counts.of(unlabelled, "ticket") + (unlabelled >= UNREVIEWED_LOOK ? " or more" : "")
                     + " without an intent that no reviewer has seen yet (and from"
                     + " customers' requests, once the helpdesk is connected) as reviewers open the review page: a" + ask;
         }
-        return waiting == 0 && judgements < FIRST_ROUND_JUDGEMENTS ? "There is nothing to judge yet: review items are made from"
+        return waiting == 0 && !judgedEnough ? "There is nothing to judge yet: review items are made from"
                 + " customers' requests (connect your helpdesk with a key from Users, Create an API key for a helpdesk) and from imported tickets without an intent, not"
                 + " from the labelled ones the model learns from. Import some recent tickets without a label, or connect the helpdesk;"
                 + " then a" + ask : "A" + ask;
-    }
-
-    private static String describe(AlignmentRound round, Optional<RoundEstimate> estimate) {
-        return outcome(round, estimate) + RoundReport.promotedByHand(round);
-    }
-
-    private static String outcome(AlignmentRound round, Optional<RoundEstimate> estimate) {
-        return switch (round.status) {
-            case AlignmentRound.PROMOTED -> "Round " + round.id + " made the answers better: version " + round.candidateVersion + " now answers.";
-            // The round's reason is the checks' own text; its page explains them, the overview only says what happened.
-            case AlignmentRound.NEEDS_EVIDENCE -> LifecycleMessages.roundUndecided(round.id, estimate.map(e -> e.farOff()
-                    ? LifecycleMessages.ROUND_VERSIONS_TOO_CLOSE : e.forRound(round.id) + ".").orElse(LifecycleMessages.ROUND_WAITS_ON_EVIDENCE));
-            case AlignmentRound.SUPERSEDED -> "Round " + round.id + " ended unused: the active version changed while it ran.";
-            default -> "Round " + round.id + " found its new version no better, so customers kept the active one (its page says why).";
-        };
     }
 
     private long count(String sql) {

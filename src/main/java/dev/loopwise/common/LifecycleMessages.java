@@ -195,14 +195,25 @@ public final class LifecycleMessages {
         return "from the difference it measured, unlike the first round's rule of thumb of " + ruleOfThumb;
     }
 
-    /** The rule of thumb before any round could give its own estimate. */
-    public static String firstRoundJudgements(long more) {
-        return "about " + more + " more judgements give a first round a fair chance to decide";
+    /**
+     * The rule of thumb before any round could give its own estimate, named whole since the pages tick the judging step by it:
+     * "about 60 more judgements give a first round a fair chance to decide (about 100 in all)"; with none given, more is all.
+     */
+    public static String firstRoundJudgements(long given, int ruleOfThumb) {
+        long more = ruleOfThumb - given;
+        return more <= 0 ? "about " + firstRoundRule(ruleOfThumb) + ", and " + Counts.of(given, "judgement") + " are in"
+                : "about " + Counts.of(more, "more judgement") + (more == 1 ? " gives" : " give") + " a first round a fair chance to"
+                + " decide" + (given > 0 ? " (about " + ruleOfThumb + " in all)" : "");
     }
 
-    /** An undecided round on Overview; {@code why} is one of the sentences below, or its estimate. */
-    public static String roundUndecided(long round, String why) {
-        return "Round " + round + " could not decide yet: " + why;
+    /** "100 give a first round a fair chance to decide", the rule of thumb beside a count of judgements. */
+    public static String firstRoundRule(int ruleOfThumb) {
+        return ruleOfThumb + " give a first round a fair chance to decide";
+    }
+
+    /** An undecided round, as a sentence starts with its name ("Round 4"); {@code why} is one of the sentences below, or its estimate. */
+    public static String roundUndecided(String round, String why) {
+        return round + " could not decide yet: " + why;
     }
 
     public static final String ROUND_VERSIONS_TOO_CLOSE = "the versions are too close for any realistic number of judgements to tell"

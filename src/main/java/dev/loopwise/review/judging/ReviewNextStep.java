@@ -1,5 +1,6 @@
 package dev.loopwise.review.judging;
 
+import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.common.text.Counts;
 import java.util.List;
@@ -82,8 +83,8 @@ public final class ReviewNextStep {
         }
         if (overall.judgements() < FIRST_ROUND_JUDGEMENTS) {
             return Counts.of(overall.openItems(), "item") + " " + (overall.openItems() == 1 ? "waits" : "wait")
-                    + " for reviewers at " + reviewAddress + " (send them this address). About " + (FIRST_ROUND_JUDGEMENTS - overall.judgements())
-                    + " more judgements give a first round a fair chance to decide.";
+                    + " for reviewers at " + reviewAddress + " (send them this address). A" + LifecycleMessages.firstRoundJudgements(overall.judgements(),
+                    FIRST_ROUND_JUDGEMENTS).substring(1) + ".";
         }
         String waiting = Counts.of(overall.openItems(), "item") + " still " + (overall.openItems() == 1 ? "waits" : "wait") + " for reviewers.";
         if (overall.overlapUnits() < AGREEMENT_EVIDENCE) {

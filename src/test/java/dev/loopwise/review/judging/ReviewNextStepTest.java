@@ -48,7 +48,7 @@ class ReviewNextStepTest {
         assertTrue(step.startsWith("quick1 answers faster than anyone can read a ticket and two replies (a median under 3 seconds per"
                 + " item, marked \"very fast\" below): talk to them before the next round"), step);
         assertTrue(step.endsWith("Then: 73 items wait for reviewers at /review (send them this address). About 38 more judgements give a first round a fair chance"
-                + " to decide."), step);
+                + " to decide (about 100 in all)."), step);
         ReviewStats.Overall two = new ReviewStats.Overall(62, 73, null, null, 7, List.of(quick, careful, reviewer("quick2", 12, 1.0),
                 reviewer("quick3", 40, 2.9)), List.of(), 0);
         assertTrue(ReviewNextStep.of(two, 0, 0).startsWith("quick1, quick2 and quick3 answer faster"), ReviewNextStep.of(two, 0, 0));

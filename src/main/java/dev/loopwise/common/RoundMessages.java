@@ -1,0 +1,30 @@
+package dev.loopwise.common;
+
+/**
+ * How the pages beside Rounds (Overview, Review quality, Models) speak of the latest rounds: one round under way, and the
+ * latest finished one beside it. Kept in one place so that no page names a round differently from another.
+ */
+public final class RoundMessages {
+    private RoundMessages() {
+    }
+
+    /** A round queued or running, as Overview and Review quality both say it. */
+    public static String underWay(long round, boolean running) {
+        return "Round " + round + (running ? " is running: follow it on Rounds." : " is queued: it starts once the training or round"
+                + " running now ends.");
+    }
+
+    /**
+     * The latest finished round at the start of a sentence: beside a round under way its figures are that round's, not the
+     * running one's, so they are labelled as the latest finished round's.
+     */
+    public static String finished(long round, boolean besideUnderWay) {
+        return besideUnderWay ? "The latest finished round, round " + round + "," : "Round " + round;
+    }
+
+    /** Overview's round step while a round is under way: nothing to start, the round's page follows it. */
+    public static String followUnderWay(long round, boolean running) {
+        return running ? "Follow round " + round + " on its page while it runs; once it ends, this page says what to do next."
+                : "Round " + round + " waits for the training or round running now, then runs by itself: follow it on Rounds.";
+    }
+}
