@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,34 +81,22 @@ class ChatRetryHeaderTest {
     @Test
     void aFullQueueMayBeAskedAgain() throws Exception {
         String first = "busy encoder " + UUID.randomUUID();
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        pipeline.beforeEncoding(texts -> {
-            if (texts.contains(first)) {
-                busy.countDown();
-                try {
-                    release.await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
         List<CompletableFuture<ServingPipeline.Answer>> waiting = new ArrayList<>();
-        try {
-            waiting.add(pipeline.submit(first, true, "test"));
-            assertTrue(busy.await(30, TimeUnit.SECONDS), "the encoder took the first ticket");
-            // While the encoder is busy, tickets wait in the queue until it is full.
-            for (int i = 0; i < config.queueCapacity(); i++) {
-                waiting.add(pipeline.submit("queued " + i + " " + UUID.randomUUID(), true, "test"));
+        try (HeldEncoder encoder = new HeldEncoder(pipeline, first)) {
+            try {
+                waiting.add(pipeline.submit(first, true, "test"));
+                assertTrue(encoder.busy(), "the encoder took the first ticket");
+                // While the encoder is busy, tickets wait in the queue until it is full.
+                for (int i = 0; i < config.queueCapacity(); i++) {
+                    waiting.add(pipeline.submit("queued " + i + " " + UUID.randomUUID(), true, "test"));
+                }
+                chat("one too many " + UUID.randomUUID()).then().statusCode(503).header("x-should-retry", "true")
+                        .body("error.code", equalTo("overloaded"));
+            } finally {
+                // Their callers gave up, before the encoder is released: the loop skips them instead of encoding
+                // thousands of tickets nobody waits for.
+                waiting.forEach(future -> future.completeExceptionally(new TimeoutException()));
             }
-            chat("one too many " + UUID.randomUUID()).then().statusCode(503).header("x-should-retry", "true")
-                    .body("error.code", equalTo("overloaded"));
-        } finally {
-            // Their callers gave up: the loop skips them instead of encoding thousands of tickets nobody waits for.
-            waiting.forEach(future -> future.completeExceptionally(new TimeoutException()));
-            release.countDown();
-            pipeline.beforeEncoding(texts -> {
-            });
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -100,32 +99,15 @@ class ServingResilienceTest {
         String first = "first " + UUID.randomUUID();
         String late = "late " + UUID.randomUUID();
         List<String> encoded = new CopyOnWriteArrayList<>();
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        pipeline.beforeEncoding(texts -> {
-            encoded.addAll(texts);
-            if (texts.contains(first)) {
-                busy.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS); // the encoder is busy with a slow batch
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
-        try {
+        try (HeldEncoder encoder = new HeldEncoder(pipeline, first, encoded::addAll)) { // the encoder is busy with a slow batch
             CompletableFuture<ServingPipeline.Answer> answered = pipeline.submit(first, true, "test");
-            assertTrue(busy.await(30, TimeUnit.SECONDS));
+            assertTrue(encoder.busy());
             CompletableFuture<ServingPipeline.Answer> waiting = pipeline.submit(late, true, "test");
             // What the request's timeout does while it waits in the queue: its caller gets 503 now.
             waiting.completeExceptionally(new TimeoutException());
-            release.countDown();
+            encoder.release();
             answered.get(30, TimeUnit.SECONDS);
             pipeline.submit("after " + UUID.randomUUID(), true, "test").get(30, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            pipeline.beforeEncoding(texts -> {
-            });
         }
         assertFalse(encoded.contains(late), "encoded: " + encoded);
         long logged = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -164,22 +146,10 @@ class ServingResilienceTest {
         System.gc(); // the Prometheus counter below must still read the live figure after a collection
         String first = "held " + UUID.randomUUID();
         List<String> background = IntStream.range(0, 20).mapToObj(i -> "background text " + i + " " + UUID.randomUUID()).toList();
-        CountDownLatch busy = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        pipeline.beforeEncoding(texts -> {
-            if (texts.contains(first)) {
-                busy.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        });
         double before;
-        try {
+        try (HeldEncoder encoder = new HeldEncoder(pipeline, first)) {
             CompletableFuture<ServingPipeline.Answer> held = pipeline.submit(first, true, "test");
-            assertTrue(busy.await(30, TimeUnit.SECONDS));
+            assertTrue(encoder.busy());
             before = encoders.backgroundWaitSeconds();
             // 20 texts are 3 ONNX calls of 8: each waits its longest (100 ms) for the held batch.
             CompletableFuture.runAsync(() -> encoders.encodeInBackground(encoders.workspaceEncoder(), background)).get(30, TimeUnit.SECONDS);
@@ -188,12 +158,8 @@ class ServingResilienceTest {
             double counted = scraped.lines().filter(l -> l.startsWith("loopwise_encoder_background_wait_seconds_total"))
                     .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
             assertTrue(counted >= before + 0.29, "the metric says " + counted + " s, the encoder " + encoders.backgroundWaitSeconds() + " s");
-            release.countDown();
+            encoder.release();
             held.get(30, TimeUnit.SECONDS);
-        } finally {
-            release.countDown();
-            pipeline.beforeEncoding(texts -> {
-            });
         }
         // A failed batch and answered ones all end their serving: background work no longer waits.
         Caller client = Caller.apiKey(keys, "admin");
