@@ -121,7 +121,8 @@ class PreferenceImportInputTest {
     @Test
     void aPairRepeatedInTheFileIsStoredAsOftenAndTheSameFileAgainStoresNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String prompt = "split two to one " + UUID.randomUUID();
+        // Letters only: the export masks a run of digits that reads as a phone number, so a UUID's digits failed at random.
+        String prompt = "split two to one " + UUID.randomUUID().toString().replaceAll("[0-9-]", "");
         String ab = "{\"prompt\":\"" + prompt + "\",\"chosen\":\"It ships today.\",\"rejected\":\"No idea.\",\"margin\":0}\n";
         String ba = "{\"prompt\":\"" + prompt + "\",\"chosen\":\"No idea.\",\"rejected\":\"It ships today.\",\"margin\":0}\n";
         byte[] file = (ab + ba + ab).getBytes(StandardCharsets.UTF_8);
