@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -44,20 +45,36 @@ class TicketFileProblemsTest {
                 .post("/api/v1/datasets/tickets").then().statusCode(400)
                 .body("error", containsString("line 4: the same text is on line 2 with the label 'track_order' and here with 'refund_status'"));
         assertEquals(before, TicketImportTest.countTickets());
-        admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzr,track_order\nwhere is my lamp zzr,TRACK_ORDER\n")
-                .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("duplicates", equalTo(1))
-                .body("repeatedInFile", equalTo(1));
-        assertEquals(before + 1, TicketImportTest.countTickets());
-        // Stored now: the same row again is a ticket already in the workspace, no repeat within the file.
-        admin.request().contentType("text/csv").body("text,label\nwhere is my lamp zzr,track_order\n")
-                .post("/api/v1/datasets/tickets").then().statusCode(201).body("duplicates", equalTo(1)).body("repeatedInFile", equalTo(0));
+        // A text of this run alone: one an earlier run stored would be a duplicate from the start.
+        String lamp = "where is my lamp zzr " + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            admin.request().contentType("text/csv").body("text,label\n" + lamp + ",track_order\n" + lamp + ",TRACK_ORDER\n")
+                    .post("/api/v1/datasets/tickets").then().statusCode(201).body("imported", equalTo(1)).body("duplicates", equalTo(1))
+                    .body("repeatedInFile", equalTo(1));
+            assertEquals(before + 1, TicketImportTest.countTickets());
+            // Stored now: the same row again is a ticket already in the workspace, no repeat within the file.
+            admin.request().contentType("text/csv").body("text,label\n" + lamp + ",track_order\n")
+                    .post("/api/v1/datasets/tickets").then().statusCode(201).body("duplicates", equalTo(1)).body("repeatedInFile", equalTo(0));
+        } finally {
+            deleteTickets(lamp);
+        }
     }
 
     @Test
     void jsonlImportsAndBadJsonlLinesAreNamed() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String good = "{\"text\":\"jsonl ticket one about my invoice\",\"label\":\"invoice_request\"}\n"
-                + "{\"text\":\"jsonl ticket two, unlabelled\",\"source\":\"widget\"}\n";
+        // Texts of this run alone: ones an earlier run stored would be duplicates.
+        String tag = UUID.randomUUID().toString();
+        try {
+            importsAndNamesBadLines(admin, tag);
+        } finally {
+            deleteTickets("% " + tag);
+        }
+    }
+
+    private static void importsAndNamesBadLines(Caller admin, String tag) {
+        String good = "{\"text\":\"jsonl ticket one about my invoice " + tag + "\",\"label\":\"invoice_request\"}\n"
+                + "{\"text\":\"jsonl ticket two, unlabelled " + tag + "\",\"source\":\"widget\"}\n";
         admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/tickets")
                 .then().statusCode(201).body("imported", equalTo(2));
         String bad = "{\"text\":\"fine\"}\n{\"text\": 12}\nnot json\n";
@@ -71,7 +88,6 @@ class TicketFileProblemsTest {
                 .then().statusCode(400).body("error", containsString("line 1: this looks like JSON lines"))
                 .body("error", containsString("application/x-ndjson")).body("error", org.hamcrest.Matchers.not(containsString("quote")));
         // A "JSON" export: one array of tickets, read row by row, each problem named by its row.
-        String tag = UUID.randomUUID().toString();
         String array = "[\n  {\"text\": \"array ticket one " + tag + "\", \"label\": \"invoice_request\"},\n"
                 + "  {\"text\": \"array ticket two " + tag + "\"}\n]\n";
         admin.request().contentType("application/x-ndjson").body(array.getBytes(StandardCharsets.UTF_8))
@@ -198,5 +214,10 @@ class TicketFileProblemsTest {
                 .body("error", org.hamcrest.Matchers.not(containsString("line 2")));
         assertEquals(before, TicketImportTest.countTickets(), "all or nothing: the fitting lines were not imported either");
         assertEquals(0L, TicketImportTest.tickets("%lantern " + tag + "%"));
+    }
+
+    /** Removes the tickets whose text is like the SQL pattern, which names this run's tag. */
+    private static void deleteTickets(String textLike) {
+        QuarkusTransaction.requiringNew().run(() -> Ticket.delete("text like ?1", textLike));
     }
 }

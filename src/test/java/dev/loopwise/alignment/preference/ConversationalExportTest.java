@@ -11,8 +11,10 @@ import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.user.UserService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,18 +36,39 @@ class ConversationalExportTest {
     ApiKeyService keys;
     @Inject
     UserService users;
+    @Inject
+    EntityManager em;
 
     @Test
     void dpoAndKtoRowsAreMessagesWithTheGroundingPassageAndMaskedTickets() throws Exception {
         Caller admin = Caller.apiKey(keys, "admin");
+        String batch = null;
+        try {
+            batch = exportsGroundedAndMasked(admin);
+        } finally {
+            // Left behind, the article would ground other tests' drafts, which expect no knowledge base, and the pair
+            // would stay in every later preference export.
+            List<Integer> articles = admin.request().queryParam("limit", 1000).get("/api/v1/knowledge/articles").then().statusCode(200)
+                    .extract().path("findAll { it.title == 'Returns policy' && it.sourceName == 'returns.md' }.id");
+            articles.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
+            if (batch != null) {
+                String imported = batch;
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where batch = ?1")
+                        .setParameter(1, imported).executeUpdate());
+            }
+        }
+    }
+
+    /** Returns the batch its preference pair was imported in. */
+    private String exportsGroundedAndMasked(Caller admin) throws Exception {
         int article = admin.request().contentType("text/markdown").queryParam("name", "returns.md")
                 .body(RETURNS.getBytes(StandardCharsets.UTF_8)).post("/api/v1/knowledge/articles").then().statusCode(201)
                 .extract().path("articles");
         assertEquals(1, article);
         String pair = JSON.writeValueAsString(Map.of("prompt", TICKET, "chosen", "You have 30 days from delivery: "
                 + "print the return label from your account.", "rejected", "We do not take returns."));
-        admin.request().contentType("application/x-ndjson").body((pair + "\n").getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/datasets/preferences").then().statusCode(201);
+        String batch = admin.request().contentType("application/x-ndjson").body((pair + "\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/datasets/preferences").then().statusCode(201).extract().path("batch");
 
         JsonNode dpo = rowFor(admin.request().get("/api/v1/export/preferences?format=trl-chat").then().statusCode(200)
                 .extract().asString(), "chosen");
@@ -64,10 +87,7 @@ class ConversationalExportTest {
                 .extract().asString(), "completion");
         assertFalse(kto.get("label").asBoolean(), "thumbs down");
         assertEquals("assistant", kto.get("completion").get(0).get("role").asText());
-
-        long id = ((Number) admin.request().get("/api/v1/knowledge/articles").then().statusCode(200).extract()
-                .path("find { it.title == 'Returns policy' }.id")).longValue();
-        admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204);
+        return batch;
     }
 
     /** Checks every row's shape and returns the one of {@link #TICKET}, whose prompt must be grounded and masked. */

@@ -132,66 +132,73 @@ class PreferenceDataTest {
     @Test
     void trlPairsImportAllOrNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = imported();
-        String bad = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"p\",\"chosen\":\"\"}\nnot json\n";
-        admin.request().contentType("application/x-ndjson").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(400).body("error", containsString("line 2")).body("error", containsString("line 3: not valid JSON"));
-        assertEquals(before, imported());
-        String unlearnable = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\",\"margin\":1e300}\n"
-                + "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\",\"margin\":-1}\n"
-                + "{\"prompt\":\"p\",\"chosen\":\"same\",\"rejected\":\"same\"}\n";
-        admin.request().contentType("application/x-ndjson").body(unlearnable.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/datasets/preferences").then().statusCode(400)
-                .body("error", containsString("lines 1, 2: 'margin' must be a number from 0 to 10"))
-                .body("error", containsString("line 3: 'chosen' and 'rejected' are the same reply"));
-        assertEquals(before, imported());
-        String good = "{\"prompt\":\"Where is my parcel?\",\"chosen\":\"Here is your tracking link.\",\"rejected\":\"Dear customer.\",\"margin\":0.5,"
-                + "\"margn\":1}\n";
-        admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(1)).body("notRead", equalTo(List.of("margn")));
-        assertEquals(before + 1, imported());
-        // The same file again stores nothing twice.
-        admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(1));
-        // Two people who disagreed on a prompt (an export of a team's judgements has such rows): both kept, and counted.
+        // Every stored pair's prompt ends in this run's tag: pairs an earlier run stored would be duplicates, and pairs
+        // left behind would feed later tests' rounds and exports.
         String tag = UUID.randomUUID().toString();
-        String disagreement = "{\"prompt\":\"q " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\n{\"prompt\":\"q " + tag
-                + "\",\"chosen\":\"y\",\"rejected\":\"x\"}\n";
-        admin.request().contentType("application/x-ndjson").body(disagreement.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/datasets/preferences").then().statusCode(201).body("imported", equalTo(2)).body("opposed", equalTo(1));
-        before += 2;
-        // A good completion with no bad one for its prompt pairs with nothing: named, not silently dropped.
-        String lonely = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"p2\",\"completion\":\"lonely good\",\"label\":true}\n";
-        admin.request().contentType("application/x-ndjson").body(lonely.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/datasets/preferences").then().statusCode(400)
-                .body("error", containsString("line 2: a good completion whose prompt has no bad one"));
-        assertEquals(before + 1, imported());
-        // Rows as chat messages (TRL's conversational form, and Loopwise's own trl-chat export) are read too.
-        String chat = "{\"prompt\":[{\"role\":\"system\",\"content\":\"You answer for Fernhill.\"},{\"role\":\"user\","
-                + "\"content\":\"Can I change my delivery address?\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"Yes, until it ships.\"}],"
-                + "\"rejected\":[{\"role\":\"assistant\",\"content\":\"No.\"}]}\n";
-        admin.request().contentType("application/x-ndjson").body(chat.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(1));
-        assertEquals(before + 2, imported());
-        // Lines ended by a lone carriage return (old Mac exports) are lines too, not one line with text after its object.
-        String mac = "{\"prompt\":\"r1 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\r{\"prompt\":\"r2 " + tag
-                + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\r";
-        admin.request().contentType("application/x-ndjson").body(mac.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(2));
-        assertEquals(before + 4, imported());
-        // One JSON array of pairs, as eval-reward reads it, problems named by their row, counted from 1.
-        String array = "[\n {\"prompt\":\"a1 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"},\n {\"prompt\":\"a2 " + tag
-                + "\",\n  \"chosen\":\"x\",\"rejected\":\"y\"}\n]\n";
-        admin.request().contentType("application/x-ndjson").body(array.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(2));
-        String badArray = "[\n {\"prompt\":\"a3 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"},\n {\"prompt\":\"a4 " + tag
-                + "\",\"chosen\":\"same\",\"rejected\":\"same\"}\n]\n";
-        admin.request().contentType("application/x-ndjson").body(badArray.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(400).body("error", containsString("row 2: 'chosen' and 'rejected' are the same reply"));
-        assertEquals(before + 6, imported());
-        assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select count(*) from imported_preferences where prompt = 'Can I change my delivery address?' and chosen = "
-                        + "'Yes, until it ships.'").getSingleResult()).longValue()), "the ticket and the reply, not the messages");
+        try {
+            long before = imported();
+            String bad = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"p\",\"chosen\":\"\"}\nnot json\n";
+            admin.request().contentType("application/x-ndjson").body(bad.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(400).body("error", containsString("line 2")).body("error", containsString("line 3: not valid JSON"));
+            assertEquals(before, imported());
+            String unlearnable = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\",\"margin\":1e300}\n"
+                    + "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\",\"margin\":-1}\n"
+                    + "{\"prompt\":\"p\",\"chosen\":\"same\",\"rejected\":\"same\"}\n";
+            admin.request().contentType("application/x-ndjson").body(unlearnable.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(400)
+                    .body("error", containsString("lines 1, 2: 'margin' must be a number from 0 to 10"))
+                    .body("error", containsString("line 3: 'chosen' and 'rejected' are the same reply"));
+            assertEquals(before, imported());
+            String good = "{\"prompt\":\"Where is my parcel? " + tag + "\",\"chosen\":\"Here is your tracking link.\",\"rejected\":\"Dear customer.\",\"margin\":0.5,"
+                    + "\"margn\":1}\n";
+            admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(1)).body("notRead", equalTo(List.of("margn")));
+            assertEquals(before + 1, imported());
+            // The same file again stores nothing twice.
+            admin.request().contentType("application/x-ndjson").body(good.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(0)).body("duplicates", equalTo(1));
+            // Two people who disagreed on a prompt (an export of a team's judgements has such rows): both kept, and counted.
+            String disagreement = "{\"prompt\":\"q " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\n{\"prompt\":\"q " + tag
+                    + "\",\"chosen\":\"y\",\"rejected\":\"x\"}\n";
+            admin.request().contentType("application/x-ndjson").body(disagreement.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(201).body("imported", equalTo(2)).body("opposed", equalTo(1));
+            before += 2;
+            // A good completion with no bad one for its prompt pairs with nothing: named, not silently dropped.
+            String lonely = "{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"}\n{\"prompt\":\"p2\",\"completion\":\"lonely good\",\"label\":true}\n";
+            admin.request().contentType("application/x-ndjson").body(lonely.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(400)
+                    .body("error", containsString("line 2: a good completion whose prompt has no bad one"));
+            assertEquals(before + 1, imported());
+            // Rows as chat messages (TRL's conversational form, and Loopwise's own trl-chat export) are read too.
+            String chat = "{\"prompt\":[{\"role\":\"system\",\"content\":\"You answer for Fernhill.\"},{\"role\":\"user\","
+                    + "\"content\":\"Can I change my delivery address? " + tag + "\"}],\"chosen\":[{\"role\":\"assistant\",\"content\":\"Yes, until it ships.\"}],"
+                    + "\"rejected\":[{\"role\":\"assistant\",\"content\":\"No.\"}]}\n";
+            admin.request().contentType("application/x-ndjson").body(chat.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(1));
+            assertEquals(before + 2, imported());
+            // Lines ended by a lone carriage return (old Mac exports) are lines too, not one line with text after its object.
+            String mac = "{\"prompt\":\"r1 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\r{\"prompt\":\"r2 " + tag
+                    + "\",\"chosen\":\"x\",\"rejected\":\"y\"}\r";
+            admin.request().contentType("application/x-ndjson").body(mac.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(2));
+            assertEquals(before + 4, imported());
+            // One JSON array of pairs, as eval-reward reads it, problems named by their row, counted from 1.
+            String array = "[\n {\"prompt\":\"a1 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"},\n {\"prompt\":\"a2 " + tag
+                    + "\",\n  \"chosen\":\"x\",\"rejected\":\"y\"}\n]\n";
+            admin.request().contentType("application/x-ndjson").body(array.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(2));
+            String badArray = "[\n {\"prompt\":\"a3 " + tag + "\",\"chosen\":\"x\",\"rejected\":\"y\"},\n {\"prompt\":\"a4 " + tag
+                    + "\",\"chosen\":\"same\",\"rejected\":\"same\"}\n]\n";
+            admin.request().contentType("application/x-ndjson").body(badArray.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(400).body("error", containsString("row 2: 'chosen' and 'rejected' are the same reply"));
+            assertEquals(before + 6, imported());
+            assertEquals(1L, (long) QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                    "select count(*) from imported_preferences where prompt = ?1 and chosen = 'Yes, until it ships.'")
+                    .setParameter(1, "Can I change my delivery address? " + tag).getSingleResult()).longValue()), "the ticket and the reply, not the messages");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt like ?1")
+                    .setParameter(1, "%" + tag).executeUpdate());
+        }
     }
 
     @Test

@@ -28,28 +28,34 @@ class PreferenceImportInputTest {
     void aJsonArrayIsTakenAsApplicationJsonAndTextsLongerThanServingTakesAreRefusedAllOrNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
         String tag = UUID.randomUUID().toString();
-        String array = "[{\"prompt\":\"where is my parcel " + tag + "\",\"chosen\":\"It ships today.\",\"rejected\":\"No idea.\"}]";
-        admin.request().contentType("application/json").body(array.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(1));
-        // A prompt over the serving limit (4,000 by default) and a reply over the library's: both named, nothing kept of the file.
-        String file = "{\"prompt\":\"short " + tag + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\"}\n"
-                + "{\"prompt\":\"" + "p".repeat(4_001) + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\"}\n"
-                + "{\"prompt\":\"long reply " + tag + "\",\"chosen\":\"" + "r".repeat(4_500) + "\",\"rejected\":\"No.\"}\n";
-        admin.request().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(400).body("code", equalTo("invalid_file"))
-                .body("error", containsString("line 2: the prompt has 4,001 characters, and Loopwise answers tickets of at most 4,000"
-                        + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH)"))
-                .body("error", containsString("line 3: the chosen reply has 4,500 characters, and a reply may have at most 4,000"))
-                .body("error", not(containsString("line 1")));
-        assertEquals(0L, stored("short " + tag), "all or nothing");
-        // At the limits themselves, a pair is taken.
-        String atLimits = "{\"prompt\":\"" + tag + "p".repeat(4_000 - tag.length()) + "\",\"chosen\":\"" + "r".repeat(4_000)
-                + "\",\"rejected\":\"No.\"}";
-        admin.request().contentType("application/x-ndjson").body(atLimits.getBytes(StandardCharsets.UTF_8))
-                .post("/api/v1/datasets/preferences").then().statusCode(201).body("imported", equalTo(1));
-        // Another type still names both that are taken.
-        admin.request().contentType("application/xml").body("<x/>").post("/api/v1/datasets/preferences").then().statusCode(415)
-                .body("error", containsString("application/json with one array of rows"));
+        // The pairs it stores would feed later tests' rounds and exports.
+        try {
+            String array = "[{\"prompt\":\"where is my parcel " + tag + "\",\"chosen\":\"It ships today.\",\"rejected\":\"No idea.\"}]";
+            admin.request().contentType("application/json").body(array.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(1));
+            // A prompt over the serving limit (4,000 by default) and a reply over the library's: both named, nothing kept of the file.
+            String file = "{\"prompt\":\"short " + tag + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\"}\n"
+                    + "{\"prompt\":\"" + "p".repeat(4_001) + "\",\"chosen\":\"Yes.\",\"rejected\":\"No.\"}\n"
+                    + "{\"prompt\":\"long reply " + tag + "\",\"chosen\":\"" + "r".repeat(4_500) + "\",\"rejected\":\"No.\"}\n";
+            admin.request().contentType("application/x-ndjson").body(file.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(400).body("code", equalTo("invalid_file"))
+                    .body("error", containsString("line 2: the prompt has 4,001 characters, and Loopwise answers tickets of at most 4,000"
+                            + " (LOOPWISE_SERVING_MAX_TEXT_LENGTH)"))
+                    .body("error", containsString("line 3: the chosen reply has 4,500 characters, and a reply may have at most 4,000"))
+                    .body("error", not(containsString("line 1")));
+            assertEquals(0L, stored("short " + tag), "all or nothing");
+            // At the limits themselves, a pair is taken.
+            String atLimits = "{\"prompt\":\"" + tag + "p".repeat(4_000 - tag.length()) + "\",\"chosen\":\"" + "r".repeat(4_000)
+                    + "\",\"rejected\":\"No.\"}";
+            admin.request().contentType("application/x-ndjson").body(atLimits.getBytes(StandardCharsets.UTF_8))
+                    .post("/api/v1/datasets/preferences").then().statusCode(201).body("imported", equalTo(1));
+            // Another type still names both that are taken.
+            admin.request().contentType("application/xml").body("<x/>").post("/api/v1/datasets/preferences").then().statusCode(415)
+                    .body("error", containsString("application/json with one array of rows"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt like ?1")
+                    .setParameter(1, "%" + tag + "%").executeUpdate());
+        }
     }
 
     @Test
@@ -72,19 +78,24 @@ class PreferenceImportInputTest {
     void chatMessagesWhoseContentIsAListOfTextPartsAreReadAsTheirTextJoined() {
         Caller admin = Caller.apiKey(keys, "admin");
         String tag = UUID.randomUUID().toString();
-        String parts = "{\"prompt\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Where is my parcel?\"},"
-                + "{\"type\":\"text\",\"text\":\"" + tag + "\"}]}],"
-                + "\"chosen\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"It ships today.\"}]}],"
-                + "\"rejected\":[{\"role\":\"assistant\",\"content\":\"No idea.\"}]}";
-        admin.request().contentType("application/x-ndjson").body(parts.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(201).body("imported", equalTo(1));
-        assertEquals(1L, stored("Where is my parcel?\n" + tag), "the text parts, one a line");
-        // A part that is not text is named as what cannot be read, not as a missing message.
-        String image = "{\"prompt\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]}],"
-                + "\"chosen\":\"Yes.\",\"rejected\":\"No.\"}";
-        admin.request().contentType("application/x-ndjson").body(image.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
-                .then().statusCode(400).body("error", containsString("line 1: 'prompt' as messages needs one whose role is 'user' and whose"
-                        + " content is a string or a list of text parts")).body("error", containsString("an image"));
+        try {
+            String parts = "{\"prompt\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"Where is my parcel?\"},"
+                    + "{\"type\":\"text\",\"text\":\"" + tag + "\"}]}],"
+                    + "\"chosen\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"It ships today.\"}]}],"
+                    + "\"rejected\":[{\"role\":\"assistant\",\"content\":\"No idea.\"}]}";
+            admin.request().contentType("application/x-ndjson").body(parts.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(201).body("imported", equalTo(1));
+            assertEquals(1L, stored("Where is my parcel?\n" + tag), "the text parts, one a line");
+            // A part that is not text is named as what cannot be read, not as a missing message.
+            String image = "{\"prompt\":[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"x\"}}]}],"
+                    + "\"chosen\":\"Yes.\",\"rejected\":\"No.\"}";
+            admin.request().contentType("application/x-ndjson").body(image.getBytes(StandardCharsets.UTF_8)).post("/api/v1/datasets/preferences")
+                    .then().statusCode(400).body("error", containsString("line 1: 'prompt' as messages needs one whose role is 'user' and whose"
+                            + " content is a string or a list of text parts")).body("error", containsString("an image"));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from imported_preferences where prompt like ?1")
+                    .setParameter(1, "%" + tag).executeUpdate());
+        }
     }
 
     @Test
@@ -110,7 +121,8 @@ class PreferenceImportInputTest {
     @Test
     void aPairRepeatedInTheFileIsStoredAsOftenAndTheSameFileAgainStoresNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String prompt = "split two to one " + UUID.randomUUID();
+        // Letters only: the export masks a run of digits that reads as a phone number, so a UUID's digits failed at random.
+        String prompt = "split two to one " + UUID.randomUUID().toString().replaceAll("[0-9-]", "");
         String ab = "{\"prompt\":\"" + prompt + "\",\"chosen\":\"It ships today.\",\"rejected\":\"No idea.\",\"margin\":0}\n";
         String ba = "{\"prompt\":\"" + prompt + "\",\"chosen\":\"No idea.\",\"rejected\":\"It ships today.\",\"margin\":0}\n";
         byte[] file = (ab + ba + ab).getBytes(StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.loopwise.alignment.preference.PreferencePair;
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.ReviewItems;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.item.ReviewView;
@@ -42,7 +43,10 @@ class EditedReplyJudgementTest {
         ActiveModel.await();
         User reviewer = ScratchAccounts.user(users.create("edits" + UUID.randomUUID().toString().substring(0, 6), "long-enough-pw",
                 "reviewer", null));
+        // An item of this test's own: earlier tests may have left the queue empty, or holding an item of another kind.
+        long mine = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         ReviewView shown = review.next(reviewer.id).orElseThrow();
+        assertEquals(mine, shown.itemId());
         ReviewView.Candidate chosen = shown.candidates().get(0);
         long judgement = review.submit(reviewer.id, reviewer.username, shown.itemId(), new Submission("A", null, null, null, 3000))
                 .judgementId();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.ReviewItems;
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.item.ReviewView;
@@ -20,6 +22,7 @@ import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -48,15 +51,16 @@ class JudgementsInFlightTest {
         String run = UUID.randomUUID().toString().substring(0, 6);
         User slowReviewer = ScratchAccounts.user(users.create("slow" + run, "long-enough-pw", "reviewer", null));
         User fastReviewer = ScratchAccounts.user(users.create("fast" + run, "long-enough-pw", "reviewer", null));
+        // Two items of this test's own: earlier tests may have left the queue empty.
+        List<Long> mine = ReviewItems.fresh(em, 2, 1, ReviewItem.REGULAR);
         ReviewView fastItem = review.next(fastReviewer.id).orElseThrow();
+        assertTrue(mine.contains(fastItem.itemId()), "one of this test's items: " + fastItem.itemId());
         // Another item than the submitted one: the insert's key lock on its item would hold up the submit's row lock.
-        long slowItem = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "select id from review_items where id <> ?1 order by id limit 1").setParameter(1, fastItem.itemId()).getSingleResult())
-                .longValue());
+        long slowItem = mine.get(0) == fastItem.itemId() ? mine.get(1) : mine.get(0);
+        long[] slowId = {0};
         try (Connection slow = dataSource.getConnection()) {
             slow.setAutoCommit(false);
             // A write as the review service makes it, stopped between its insert and its commit.
-            long slowId;
             try (PreparedStatement lock = slow.prepareStatement("select pg_advisory_xact_lock_shared(" + Judgement.WRITE_LOCK + ")");
                  PreparedStatement insert = slow.prepareStatement("insert into judgements (item_id, reviewer_id, choice, swapped, "
                          + "duration_ms) values (?, ?, '1', false, 1000) returning id")) {
@@ -65,23 +69,24 @@ class JudgementsInFlightTest {
                 insert.setLong(2, slowReviewer.id);
                 try (ResultSet row = insert.executeQuery()) {
                     row.next();
-                    slowId = row.getLong(1);
+                    slowId[0] = row.getLong(1);
                 }
             }
             long fastId = review.submit(fastReviewer.id, fastReviewer.username, fastItem.itemId(),
                     new Submission("A", null, null, null, 3000)).judgementId();
-            assertTrue(fastId > slowId, "the newer judgement committed first");
+            assertTrue(fastId > slowId[0], "the newer judgement committed first");
             CompletableFuture<RoundJudgements.Read> read = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> new RoundJudgements(em, Map.of()).read(slowId - 1, new RoundScope(0, 1_000, 0), 1)));
+                    .call(() -> new RoundJudgements(em, Map.of()).read(slowId[0] - 1, new RoundScope(0, 1_000, 0), 1)));
             Thread.sleep(500);
             assertFalse(read.isDone(), "the round waits while a judgement is being written");
             slow.commit();
             RoundJudgements.Read first = read.get(30, TimeUnit.SECONDS);
             assertEquals(fastId, first.newUpto());
             assertEquals(2, first.newCount(), "both judgements are new to this round");
+        } finally {
             // Written past the review service, it counts on no item: later tests check that no item has more than it needs.
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from judgements where id = ?1").setParameter(1, slowId)
-                    .executeUpdate());
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from judgements where id = ?1")
+                    .setParameter(1, slowId[0]).executeUpdate());
         }
     }
 
@@ -90,7 +95,9 @@ class JudgementsInFlightTest {
         ActiveModel.await();
         User reviewer = ScratchAccounts.user(users.create("waits" + UUID.randomUUID().toString().substring(0, 6), "long-enough-pw",
                 "reviewer", null));
+        long mine = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         ReviewView item = review.next(reviewer.id).orElseThrow();
+        assertEquals(mine, item.itemId());
         try (Connection round = dataSource.getConnection()) {
             round.createStatement().execute("select pg_advisory_lock(" + Judgement.WRITE_LOCK + ")");
             CompletableFuture<Long> submitted = CompletableFuture.supplyAsync(() -> review.submit(reviewer.id, reviewer.username,

@@ -48,8 +48,11 @@ class FormFieldsTest {
         post(admin, "/admin/intents", "name=utf_eight_intent&description=Caf%C3%A9%20orders").then().statusCode(303);
         // An intent without tickets would hold up the fine-tunes and the demo checks of later tests.
         Intent made = QuarkusTransaction.requiringNew().call(() -> Intent.findByName("utf_eight_intent")).orElseThrow();
-        assertEquals("Café orders", made.description);
-        ScratchIntents.delete(made.id);
+        try {
+            assertEquals("Café orders", made.description);
+        } finally {
+            ScratchIntents.delete(made.id);
+        }
     }
 
     @Test
