@@ -27,4 +27,21 @@ public final class RoundMessages {
         return running ? "Follow round " + round + " on its page while it runs; once it ends, this page says what to do next."
                 : "Round " + round + " waits for the training or round running now, then runs by itself: follow it on Rounds.";
     }
+
+    /** Overview's round step before any round: what a round does, in a lead's words. */
+    public static final String START_FIRST = "On Rounds, start a round: Loopwise learns what reviewers prefer and promotes a better"
+            + " version only when the evidence shows it.";
+
+    /** What a finished round did, the round named as {@link #finished} names it. */
+    public static String promoted(String round, Integer version) {
+        return round + " made the answers better: version " + version + " now answers.";
+    }
+
+    public static String superseded(String round) {
+        return round + " ended unused: the active version changed while it ran.";
+    }
+
+    public static String rejected(String round) {
+        return round + " found its new version no better, so customers kept the active one (its page says why).";
+    }
 }

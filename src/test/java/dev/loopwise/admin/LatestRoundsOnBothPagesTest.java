@@ -44,7 +44,8 @@ class LatestRoundsOnBothPagesTest {
             String overview = text(firstWeek());
             assertTrue(overview.contains(said + "about 1,370 more judgements"), said + " / " + overview);
             review = reviewNext();
-            assertTrue(review.contains(said.substring(1) + "Collect about 1,370 more judgements"), said + " / " + review);
+            assertTrue(review.contains(said.substring(1) + "about 1,370 more judgements"), said + " / " + review);
+            assertFalse(review.contains("start another round"), "a round is under way: " + review);
             // The judging step follows the same finished round, named as the latest finished one.
             judge = judgeStep();
             assertTrue(judge.contains("step todo") && text(judge).contains("the latest finished round, round " + undecided

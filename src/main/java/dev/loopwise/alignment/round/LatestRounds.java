@@ -52,16 +52,30 @@ public record LatestRounds(Optional<AlignmentRound> underWay, Optional<Alignment
         return Character.toLowerCase(name.charAt(0)) + name.substring(1) + " asked for " + estimate.count() + estimate.since("it");
     }
 
+    /** What the latest finished round did, in one sentence and with no next step: beside a round under way, that round's end decides it. */
+    public String outcome() {
+        AlignmentRound round = finished.orElseThrow();
+        String name = finishedName();
+        return switch (round.status) {
+            case AlignmentRound.PROMOTED -> RoundMessages.promoted(name, round.candidateVersion);
+            // The round's reason is the checks' own text; its page explains them, the pages beside it only say what happened.
+            case AlignmentRound.NEEDS_EVIDENCE -> LifecycleMessages.roundUndecided(name, estimate.map(e -> e.farOff()
+                    ? LifecycleMessages.ROUND_VERSIONS_TOO_CLOSE : e.forRound(round.id) + ".").orElse(LifecycleMessages.ROUND_WAITS_ON_EVIDENCE));
+            case AlignmentRound.SUPERSEDED -> RoundMessages.superseded(name);
+            default -> RoundMessages.rejected(name);
+        };
+    }
+
     /**
      * What Review quality and Models say instead of their own rule of thumb: the round under way, and the undecided finished
      * round's own next step, as its page gives it; empty when no round is under way and the latest finished one decided.
      */
     public Optional<String> sentence(long waitingItems) {
-        Optional<String> undecided = finished.filter(r -> undecided())
-                .map(r -> LifecycleMessages.roundUndecided(finishedName(), RoundReport.nextStep(r, waitingItems, estimate)));
         if (underWay.isEmpty()) {
-            return undecided;
+            return finished.filter(r -> undecided())
+                    .map(r -> LifecycleMessages.roundUndecided(finishedName(), RoundReport.nextStep(r, waitingItems, estimate)));
         }
-        return Optional.of((underWaySentence() + undecided.orElse("")).trim());
+        // "Judge more, then start another round" would cross the round under way: only the finished round's figure is said.
+        return Optional.of((underWaySentence() + (undecided() ? outcome() : "")).trim());
     }
 }

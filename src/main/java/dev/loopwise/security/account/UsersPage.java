@@ -149,8 +149,10 @@ public class UsersPage {
             return Response.seeOther(URI.create(PATH + "?keyFor=" + user.username))
                     .cookie(NewKeyCookie.carrying(created.secret(), PATH, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
-            // At the helpdesk form the sentence stands under the form itself, not at the top of the page as well.
-            boolean atHelpdesk = HELPDESK_FORM.equals(from);
+            // At the helpdesk form the sentence stands under the form itself, not at the top of the page as well; an account
+            // no longer listed there (disabled, deleted or given another role meanwhile) has no form to stand under.
+            boolean atHelpdesk = HELPDESK_FORM.equals(from) && User.<User>findByIdOptional(id)
+                    .map(user -> !AccountFormats.helpdeskAccounts(List.of(user)).isEmpty()).orElse(false);
             return Response.status(e.status).entity(page(atHelpdesk ? null : e.getMessage(), null, NewUser.EMPTY, null,
                     new RefusedKey(id, name, atHelpdesk, e.getMessage()))).build();
         }

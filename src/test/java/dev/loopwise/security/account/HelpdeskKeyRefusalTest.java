@@ -70,6 +70,18 @@ class HelpdeskKeyRefusalTest {
         assertEquals("users-error", field.attr("aria-describedby"));
     }
 
+    @Test
+    void aRefusalForAnAccountDisabledMeanwhileIsSaidAtTheTop() {
+        User helpdesk = ScratchAccounts.user(users.create("helpdesk-" + UUID.randomUUID().toString().substring(0, 8), null, Role.SERVICE, null));
+        Caller admin = Caller.session("admin");
+        // Disabled in another tab after this page was loaded: the helpdesk section no longer lists the account.
+        users.update("admin", helpdesk.id, new UserService.UserChange(null, null, null, true));
+
+        Document page = refused(admin, helpdesk.id, "Zendesk", 409);
+        assertNotNull(page.getElementById("users-error"), "with no helpdesk form to stand under, the top of the page says it");
+        assertTrue(page.select("#helpdesk-key-error").isEmpty(), page.select("#helpdesk-key").outerHtml());
+    }
+
     private static Document refused(Caller admin, long id, String name, int status) {
         Response answer = admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("name", name).formParam("from", "helpdesk").formParam("csrf-token", admin.csrfToken())
