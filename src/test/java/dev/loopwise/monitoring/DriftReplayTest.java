@@ -119,6 +119,8 @@ class DriftReplayTest {
         calm.checks().forEach(c -> assertTrue(c.confirmed().isEmpty(), "false alarm: " + c.report().alerts()));
 
         long actionsBefore = actions();
+        long mark = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select coalesce(max(id), 0) from monitoring_actions").getSingleResult()).longValue());
         List<String> shifted = DemoWorkspace.read("traffic-shifted.csv").stream().map(r -> r.get("text")).toList();
         ReplayService.Replayed moved = replay.replay(shifted, "replay-test", 20);
         int requests = 0;
@@ -143,23 +145,24 @@ class DriftReplayTest {
         assertFalse(drift.getList("alerts").isEmpty());
         assertTrue(drift.getList("actions.action").contains("round_requested"), "a round is proposed");
         // ... but not started on the judgements that existed before the drift: it waits for the queued items' judgements.
-        assertEquals("waiting", lastProposal());
+        assertEquals("waiting", lastProposal(mark));
         String waitingPage = Caller.session("admin").request().accept("text/html").get("/admin/drift").then().statusCode(200).extract().asString();
         assertTrue(waitingPage.contains("waiting for reviewers&#39; judgements") || waitingPage.contains("waiting for reviewers' judgements"),
                 waitingPage);
         assertTrue(waitingPage.contains("a round is proposed here once they have"), "the next step says why it waits");
         // Judgements of other items do not count (here: as many as the rule of any judgement would have wanted) ...
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update monitoring_actions set ready_after_judgements = 0 where status = 'waiting'").executeUpdate());
+                "update monitoring_actions set ready_after_judgements = 0 where status = 'waiting' and id > ?1")
+                .setParameter(1, mark).executeUpdate());
         driftActions.wakeWaiting();
-        assertEquals("waiting", lastProposal(), "no judgement of the drifted requests yet");
+        assertEquals("waiting", lastProposal(mark), "no judgement of the drifted requests yet");
         // ... judgements of the items made from the drifted requests do.
         String reviewer = "drift-" + UUID.randomUUID().toString().substring(0, 8); // others' counters stay as they were
         long reviewerId = ScratchAccounts.user(users.create(reviewer, "long-enough-pw", "reviewer", null)).id;
         @SuppressWarnings("unchecked")
         List<Number> driftItems = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                 select i.id from review_items i join monitoring_actions a on i.ticket_hash = any(a.drift_hashes)
-                where a.status = 'waiting' order by i.id""").getResultList());
+                where a.status = 'waiting' and a.id > ?1 order by i.id""").setParameter(1, mark).getResultList());
         assertFalse(driftItems.isEmpty());
         for (Number item : driftItems) {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into review_leases (item_id, reviewer_id, swapped,"
@@ -168,7 +171,7 @@ class DriftReplayTest {
             review.submit(reviewerId, reviewer, item.longValue(), new Submission("A", null, null, null, 900));
         }
         driftActions.wakeWaiting();
-        assertEquals("pending", lastProposal(), "once judged, the round waits for the admin's approval (auto-round is off)");
+        assertEquals("pending", lastProposal(mark), "once judged, the round waits for the admin's approval (auto-round is off)");
         assertTrue(drift.getList("series").size() >= calm.checks().size());
         assertTrue(Caller.apiKey(keys, "admin").request().get("/q/metrics").asString().contains("loopwise_drift_signal"));
         String page = Caller.session("admin").request().accept("text/html").get("/admin/drift").then().statusCode(200).extract().asString();
@@ -184,9 +187,11 @@ class DriftReplayTest {
         assertTrue(hooks.get(0).contains("\"alert\"") && hooks.get(0).contains("\"modelVersion\""), hooks.get(0));
     }
 
-    private String lastProposal() {
+    /** The round this test's drift proposed: one another test proposed may be newer or still waiting. */
+    private String lastProposal(long mark) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select status from monitoring_actions where action = 'round_requested' order by id desc limit 1").getSingleResult());
+                "select status from monitoring_actions where action = 'round_requested' and id > ?1 order by id desc limit 1")
+                .setParameter(1, mark).getSingleResult());
     }
 
     private long actions() {
