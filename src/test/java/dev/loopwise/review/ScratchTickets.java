@@ -19,8 +19,13 @@ public class ScratchTickets implements QuarkusTestAfterEachCallback {
 
     /** The tickets whose text ends with this tag, added for this test alone. */
     public static void taggedWith(String tag) {
+        endingWith(" (" + tag + ")");
+    }
+
+    /** The tickets whose text ends with this, a marker of this test's own run. */
+    public static void endingWith(String ending) {
         TICKETS.addAll(QuarkusTransaction.requiringNew().call(() -> em().createNativeQuery(
-                "select id from tickets where text like ?1", Long.class).setParameter(1, "% (" + tag + ")").getResultList()));
+                "select id from tickets where text like ?1", Long.class).setParameter(1, "%" + ending).getResultList()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.loopwise.review.ScratchTickets;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A ticket file is read in the charset its Content-Type names, and refused whole when its bytes are not text in it. */
@@ -26,11 +28,17 @@ class TicketImportCharsetTest {
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
     @Inject
     ApiKeyService keys;
+    /** Ends every text a test imports, so that they can go afterwards: labelled oos, they fed later trainings. */
+    private final String marker = UUID.randomUUID().toString();
+
+    @AfterEach
+    void removeImported() {
+        ScratchTickets.endingWith(marker);
+    }
 
     @Test
     void aFileInItsNamedCharsetIsStoredAsTheTextThatWasWritten() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String marker = UUID.randomUUID().toString();
         for (String charset : List.of("ISO-8859-1", "windows-1252", "UTF-16", "UTF-16LE", "utf-16be")) {
             // windows-1252's € (0x80) is no character in ISO-8859-1: only the right charset reads it.
             String text = "café crème " + (charset.equals("windows-1252") ? "5 € " : "") + charset + " " + marker;
@@ -48,7 +56,6 @@ class TicketImportCharsetTest {
     @Test
     void bytesThatAreNotTextInTheNamedCharsetAreRefusedAndNothingIsStored() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String marker = UUID.randomUUID().toString();
         byte[] utf16 = ("text\nfirst " + marker + "\nsecond " + marker + "\n").getBytes(StandardCharsets.UTF_16LE);
         byte[] cut = Arrays.copyOf(utf16, utf16.length - 1); // a file cut short in the middle of a character
         admin.request().config(AS_WRITTEN).contentType("text/csv; charset=UTF-16LE").body(cut).post("/api/v1/datasets/tickets")
@@ -68,7 +75,7 @@ class TicketImportCharsetTest {
     @Test
     void aByteOrderMarkOutranksANonUnicodeLabel() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String text = "café marked " + UUID.randomUUID();
+        String text = "café marked " + marker;
         byte[] excel = ("\uFEFFtext\n" + text + "\n").getBytes(StandardCharsets.UTF_8);
         admin.request().config(AS_WRITTEN).contentType("text/csv; charset=ISO-8859-1").body(excel).post("/api/v1/datasets/tickets")
                 .then().statusCode(201).body("imported", equalTo(1));
@@ -78,7 +85,6 @@ class TicketImportCharsetTest {
     @Test
     void utf16WithoutItsMarkIsReadInTheByteOrderItWasWrittenIn() {
         Caller admin = Caller.apiKey(keys, "admin");
-        String marker = UUID.randomUUID().toString();
         // .NET's Encoding.Unicode is named "utf-16" and writes little-endian with no mark; the RFC's reading is big-endian.
         for (Charset written : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             String text = "café sans marque " + written.name() + " " + marker;
