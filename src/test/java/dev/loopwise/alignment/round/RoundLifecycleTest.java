@@ -41,16 +41,18 @@ class RoundLifecycleTest {
     RoundService rounds;
     @Inject
     EntityManager em;
-    /** Rounds written here directly; the ones started through the API trained versions and stay (see the class note). */
+    /** Rounds and copied versions written here directly; the rounds started through the API stay (see the class note). */
     private final List<Long> made = new ArrayList<>();
+    private final List<Integer> copies = new ArrayList<>();
 
     @AfterEach
-    void removeRoundsWrittenHere() {
-        if (!made.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from alignment_rounds where id = any(?1)")
-                    .setParameter(1, made.toArray(Long[]::new)).executeUpdate());
-            made.clear();
-        }
+    void removeRoundsAndCopiesWrittenHere() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from alignment_rounds where id = any(?1)").setParameter(1, made.toArray(Long[]::new))
+                    .executeUpdate();
+            em.createNativeQuery("delete from model_versions where version = any(?1) and status <> 'active'")
+                    .setParameter(1, copies.toArray(Integer[]::new)).executeUpdate();
+        });
     }
 
     /** One process trains one job at a time (DJL's limit), so here they take turns; each still gets its own number. */
@@ -80,6 +82,7 @@ class RoundLifecycleTest {
         Judgements.judgeShorterIsBetter(review, users, 60);
         Caller admin = Caller.apiKey(keys, "admin");
         int other = copyOf(base);
+        copies.add(other);
         long round = start(admin, "{\"policyEpochs\":60}");
         awaitBase(admin, round);
         // While the round trains on v<base>, an admin switches to another version.
@@ -178,7 +181,7 @@ class RoundLifecycleTest {
         return QuarkusTransaction.requiringNew().call(() -> AlignmentRound.<AlignmentRound>findById(id));
     }
 
-    /** Another version to switch to: the active one's parameters under a new number. */
+    /** Another version to switch to, removed after the test: left behind, it is newer than the active one (see the Models page). */
     private int copyOf(int version) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                 insert into model_versions (version, status, encoder_id, encoder_source, regime, parameters, checksum, lineage, metrics)
