@@ -65,12 +65,14 @@ public class AuditPage {
      */
     @GET
     public TemplateInstance list(@QueryParam("before") String cursor, @QueryParam("who") String asked) {
-        Long before = Paging.before("before", cursor);
+        Long typed = Paging.before("before", cursor);
         String who = asked == null || asked.isBlank() ? null : asked.strip();
         // Every actor is a username or "system"; checked so that a link cannot make the page say a sentence of its choosing.
         if (who != null && !ACTOR.matcher(who).matches()) {
             throw ApiException.badRequest(Paging.CODE, PagingMessages.who("who", who));
         }
+        // A cursor above every entry shows the newest page, as the newest: a link to it would lead back to this same page.
+        Long before = typed != null && AuditEvent.anyFrom(who, typed) ? typed : null;
         List<AuditEvent> page = who == null ? AuditEvent.newestFirst(before, PAGE_SIZE + 1)
                 : AuditEvent.newestFirstBy(who, before, PAGE_SIZE + 1);
         boolean more = page.size() > PAGE_SIZE;

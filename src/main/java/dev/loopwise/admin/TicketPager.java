@@ -16,7 +16,10 @@ import java.util.List;
  */
 public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan) {
 
-    static TicketPager of(Long before, Long after, int size, boolean unlabelled) {
+    static TicketPager of(Long cursor, Long after, int size, boolean unlabelled) {
+        // A cursor above every ticket (a typed address, the largest number) shows the newest page, and says so: its Newer
+        // link would lead back to this same page.
+        Long before = cursor != null && Ticket.oldestFirstAbove(cursor - 1, 1, unlabelled).isEmpty() ? null : cursor;
         if (after != null) {
             List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled));
             if (above.size() > size) {

@@ -45,6 +45,12 @@ public class AuditEvent extends IdentityEntity {
                 : find("actor = ?1 and id < ?2 order by id desc", actor, beforeId).page(0, size).list();
     }
 
+    /** Whether any event (of {@code actor}, null: anyone's) has an id of {@code id} or above: a page below it has newer ones. */
+    public static boolean anyFrom(String actor, long id) {
+        return (actor == null ? find("id >= ?1", id) : find("actor = ?1 and id >= ?2", actor, id)).firstResultOptional()
+                .isPresent();
+    }
+
     /**
      * Everyone with an entry, by name, at most {@code limit}: one index lookup per name (a skip scan), where
      * {@code select distinct} would read the whole trail.

@@ -13,6 +13,12 @@ public final class PagingMessages {
         return mustBe(name, "a whole number, 0 or more", got);
     }
 
+    /** A whole number past the largest long: it is one, so saying it must be one would send the client looking for a typo. */
+    public static String offsetTooLarge(String name, String got) {
+        return mustBe(name, "at most " + Long.MAX_VALUE + " (any value past the last row is an empty page; to go deeper, follow"
+                + " a page's link to the next one, which continues with before)", got);
+    }
+
     public static String before(String name, String got) {
         return mustBe(name, "the id a previous page ended with (a whole number, 1 or more), as its link to the next page gives it", got);
     }

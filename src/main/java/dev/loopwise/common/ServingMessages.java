@@ -20,6 +20,11 @@ public final class ServingMessages {
             "No model is active yet: an admin must train one (admin page, Models) before tickets can be answered.";
     public static final String OVERLOADED = "Loopwise is answering too many requests right now; retry in a moment.";
 
+    /** The API's words for the same refusal: when to come back, as its {@code Retry-After} header says it. */
+    public static String overloaded(long retryAfterSeconds) {
+        return "Loopwise is answering too many requests right now: try again in " + HttpMessages.about(retryAfterSeconds) + ".";
+    }
+
     public static String controlCharacterInTicket(String found) {
         return "The text holds a control character (" + found + "), which no one typed and which would reach the request log,"
                 + " review and exports as it is: remove it (tabs and line breaks may stay) and send the text again.";

@@ -13,7 +13,9 @@ import java.util.Locale;
 public record ArticlePage(List<ArticleSummary> articles, Long before, Long olderThan, long total) {
     static final int SIZE = 50;
 
-    static ArticlePage of(Long before) {
+    static ArticlePage of(Long cursor) {
+        // A cursor above every article shows the newest page, as the newest: a link to it would lead back to this page.
+        Long before = cursor != null && KnowledgeArticle.anyFrom(cursor) ? cursor : null;
         List<ArticleSummary> fetched = KnowledgeArticle.page(before, 0, SIZE + 1);
         List<ArticleSummary> shown = fetched.size() > SIZE ? fetched.subList(0, SIZE) : fetched;
         return new ArticlePage(shown, before, fetched.size() > SIZE ? shown.get(SIZE - 1).id() : null,

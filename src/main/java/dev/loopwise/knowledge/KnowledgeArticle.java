@@ -49,6 +49,12 @@ public class KnowledgeArticle extends IdentityEntity {
                 (String) r[4], ((Number) r[5]).longValue(), toOffset(r[6]), (String) r[7])).toList();
     }
 
+    /** Whether an article has an id of {@code id} or above: a page below it has newer ones. */
+    public static boolean anyFrom(long id) {
+        return !getEntityManager().createNativeQuery("select 1 from knowledge_articles where id >= ?1 limit 1").setParameter(1, id)
+                .getResultList().isEmpty();
+    }
+
     private static OffsetDateTime toOffset(Object value) {
         if (value instanceof OffsetDateTime time) {
             return time;

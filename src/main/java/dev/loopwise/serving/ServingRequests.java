@@ -20,6 +20,8 @@ class ServingRequests {
     ServableText servable;
     @Inject
     CurrentUser currentUser;
+    @Inject
+    ServingConfig config;
 
     CompletionStage<ServingPipeline.Answer> answer(String text, boolean withReply) {
         ApiException refused = servable.refusal(text);
@@ -37,9 +39,19 @@ class ServingRequests {
                 throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", ServingMessages.SERVING_FAILED).retryable(true);
             }
             if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", ServingMessages.OVERLOADED).retryable(true);
+                long retryAfter = retryAfterSeconds(config);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "overloaded", ServingMessages.overloaded(retryAfter), retryAfter)
+                        .retryable(true);
             }
             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
         });
+    }
+
+    /**
+     * When a refused ticket may come back: the serving timeout, in whole seconds. By then every ticket waiting now has been
+     * answered or given up, so the queue that was full has turned over; any sooner is a guess at how fast it drains.
+     */
+    static long retryAfterSeconds(ServingConfig config) {
+        return Math.max(1, (config.timeout().toMillis() + 999) / 1000);
     }
 }

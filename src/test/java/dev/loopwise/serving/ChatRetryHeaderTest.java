@@ -1,5 +1,6 @@
 package dev.loopwise.serving;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * OpenAI's SDKs retry a 503 several times with backoff unless {@code x-should-retry: false} says not to: a missing model
- * says so, since only an admin clears it; a full queue and a failed batch, which clear by themselves, say true.
+ * says so, since only an admin clears it; a full queue and a failed batch, which clear by themselves, say true. A full
+ * queue also says when to come back, in Retry-After, which the SDKs and most HTTP clients wait for.
  */
 @QuarkusTest
 class ChatRetryHeaderTest {
@@ -51,7 +53,7 @@ class ChatRetryHeaderTest {
             }
         });
         try {
-            chat(ticket).then().statusCode(503).header("x-should-retry", "false")
+            chat(ticket).then().statusCode(503).header("x-should-retry", "false").header("Retry-After", nullValue())
                     .body("error.code", equalTo("no_active_model")).body("error.type", equalTo("server_error"));
             helpdesk.request().contentType("application/json").body("{\"text\":\"" + ticket + "\"}").post("/api/v1/respond")
                     .then().statusCode(503).header("x-should-retry", "false").body("code", equalTo("no_active_model"));
@@ -90,8 +92,15 @@ class ChatRetryHeaderTest {
                 for (int i = 0; i < config.queueCapacity(); i++) {
                     waiting.add(pipeline.submit("queued " + i + " " + UUID.randomUUID(), true, "test"));
                 }
+                // Retry-After: by the end of the serving timeout every ticket queued now has been answered or given up.
+                String retryAfter = String.valueOf(Math.max(1, (config.timeout().toMillis() + 999) / 1000));
                 chat("one too many " + UUID.randomUUID()).then().statusCode(503).header("x-should-retry", "true")
-                        .body("error.code", equalTo("overloaded"));
+                        .header("Retry-After", retryAfter).body("error.code", equalTo("overloaded"));
+                for (String endpoint : List.of("/api/v1/respond", "/api/v1/classify")) {
+                    helpdesk.request().contentType("application/json").body("{\"text\":\"one too many " + UUID.randomUUID() + "\"}")
+                            .post(endpoint).then().statusCode(503).header("x-should-retry", "true").header("Retry-After", retryAfter)
+                            .body("code", equalTo("overloaded")).body("error", containsString("try again in about " + retryAfter));
+                }
             } finally {
                 // Their callers gave up, before the encoder is released: the loop skips them instead of encoding
                 // thousands of tickets nobody waits for.

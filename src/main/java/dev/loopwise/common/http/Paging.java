@@ -52,6 +52,9 @@ public final class Paging {
                                boolean offsetCountsPages, String rawBefore) {
         int limit = limit(limitName, rawLimit, defaultLimit, max);
         long offset = rawOffset == null ? 0 : whole(rawOffset);
+        if (offset < 0 && WholeNumbers.isPlain(rawOffset)) {
+            throw refused(PagingMessages.offsetTooLarge(offsetName, rawOffset));
+        }
         if (offset < 0) {
             throw refused(PagingMessages.offset(offsetName, rawOffset));
         }

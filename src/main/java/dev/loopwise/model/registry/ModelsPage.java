@@ -73,7 +73,9 @@ public class ModelsPage {
     public record VersionList(List<ModelVersion> shown, long total, Long before, Integer olderThan) {
         static final int PAGE = 30;
 
-        static VersionList from(Long before) {
+        static VersionList from(Long cursor) {
+            // A cursor above every version shows the newest page, as the newest: a link to it would lead back to this page.
+            Long before = cursor != null && ModelVersion.anyFrom(cursor) ? cursor : null;
             List<ModelVersion> fetched = ModelVersion.newestFirst(before, 0, PAGE + 1);
             List<ModelVersion> page = new ArrayList<>(fetched.subList(0, Math.min(PAGE, fetched.size())));
             Integer older = fetched.size() > PAGE ? page.get(PAGE - 1).version : null;

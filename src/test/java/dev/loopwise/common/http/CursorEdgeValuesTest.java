@@ -1,8 +1,11 @@
 package dev.loopwise.common.http;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
@@ -16,7 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The largest long is a cursor that starts from the newest row, as a client without a previous page may send it; one past
- * it, like any other value no id can have, gets the sentence every listing gives a bad cursor.
+ * it, like any other value no id can have, gets the sentence every listing gives a bad cursor. An offset past it is a
+ * whole number all the same: it is said to be too large. A page below a cursor above every row is the newest page, with no
+ * link to newer rows.
  */
 @QuarkusTest
 class CursorEdgeValuesTest {
@@ -58,6 +63,38 @@ class CursorEdgeValuesTest {
                 assertTrue(refused.contains(SENTENCE), page + " ?before=" + bad + ": " + refused);
             }
         }
+    }
+
+    @Test
+    void anOffsetPastTheLargestLongIsSaidToBeTooLargeRatherThanNoWholeNumber() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        for (String listing : List.of("/api/v1/tickets?page=", "/api/v1/models?offset=", "/api/v1/rounds?offset=",
+                "/api/v1/knowledge/articles?offset=", "/api/v1/keys?offset=")) {
+            String name = listing.substring(listing.indexOf('?') + 1, listing.length() - 1);
+            for (String huge : List.of(PAST_LARGEST, "99999999999999999999")) {
+                admin.request().get(listing + huge).then().statusCode(400).body("code", equalTo(Paging.CODE))
+                        .body("error", startsWith(name + " must be at most " + LARGEST + " ("))
+                        .body("error", containsString("before"))
+                        .body("error", endsWith("got '" + huge + "'."));
+            }
+        }
+    }
+
+    @Test
+    void aCursorAboveEveryRowShowsTheNewestPageWithNoWayToNewerOnes() {
+        Caller browser = Caller.session("admin");
+        List<String> newerLinks = List.of("← Newer", "← Newest", ">Newest</a>", "Newest versions");
+        for (String page : List.of("/admin/tickets", "/admin/tickets?unlabelled=true&", "/admin/models", "/admin/knowledge",
+                "/admin/audit", "/admin/audit?who=admin&")) {
+            String address = page + (page.endsWith("&") ? "" : "?") + "before=" + LARGEST;
+            String shown = browser.pageRequest().accept("text/html").get(address).then().statusCode(200).extract().asString();
+            for (String link : newerLinks) {
+                assertFalse(shown.contains(link), address + " links to newer rows that do not exist (" + link + "): " + shown);
+            }
+        }
+        String tickets = browser.pageRequest().accept("text/html").get("/admin/tickets?before=" + LARGEST).then().statusCode(200)
+                .extract().asString();
+        assertTrue(tickets.contains("the newest tickets"), tickets);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.loopwise.security.ScratchAccounts;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,6 +52,13 @@ class ApiKeyLimitTest {
         assertTrue(refused.jsonPath().getString("error").contains("try again in " + HttpMessages.about(retryAfter)),
                 refused.jsonPath().getString("error"));
         assertEquals(4, requestsThisMinute(secret), "the count is the database's");
+        // The OpenAI-compatible endpoint says when in the same header, which OpenAI's SDKs wait for before retrying.
+        Response chat = RestAssured.given().header("Authorization", "Bearer " + secret).contentType("application/json")
+                .body("{\"model\":\"loopwise\",\"messages\":[{\"role\":\"user\",\"content\":\"Where is my parcel?\"}]}")
+                .post("/v1/chat/completions");
+        chat.then().statusCode(429).body("error.code", equalTo("rate_limited"));
+        long chatRetryAfter = Long.parseLong(chat.header("Retry-After"));
+        assertTrue(chatRetryAfter >= 1 && chatRetryAfter <= 60, "Retry-After " + chatRetryAfter);
         // Another key of the same account has its own count.
         limited.request().contentType("application/json").body(FEEDBACK).post("/api/v1/feedback").then().statusCode(404);
     }
@@ -79,7 +87,7 @@ class ApiKeyLimitTest {
     }
 
     private static Response feedback(String secret) {
-        return io.restassured.RestAssured.given().header("Authorization", "Bearer " + secret)
+        return RestAssured.given().header("Authorization", "Bearer " + secret)
                 .contentType("application/json").body(FEEDBACK).post("/api/v1/feedback");
     }
 

@@ -87,6 +87,11 @@ public class ModelVersion extends IdentityEntity {
         return find("version", version).firstResultOptional();
     }
 
+    /** Whether a version numbered {@code version} or above exists: a page below it has newer ones. */
+    public static boolean anyFrom(long version) {
+        return count("version >= ?1", (int) Math.min(version, Integer.MAX_VALUE)) > 0;
+    }
+
     /**
      * {@code limit} versions numbered below {@code before} (null: from the newest), newest first, after skipping {@code offset}:
      * with a cursor, the unique index on the version number is walked from there, whatever the history's length.
