@@ -9,7 +9,9 @@
       const response = await fetch(url, { headers: { Accept: 'application/json' } });
       if (!response.ok) return;
       const view = await response.json();
-      box.querySelector('.job-said').textContent = view.said;
+      // The line is read out when it changes: written again unchanged, it would be read out at every poll.
+      const said = box.querySelector('.job-said');
+      if (said.textContent !== view.said) said.textContent = view.said;
       box.querySelector('.job-progress').value = Math.round(view.progress * 100);
       if ((view.finished || view.cancelRequested) && cancel) cancel.hidden = true;
       if (view.finished) {

@@ -12,6 +12,9 @@
   const STALLED_MS = 2 * 60 * 1000;
   const JITTER = 0.001;
   let firstSeen = null;
+  function sayIfChanged(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
   let lastMove = null;
   // performance.now, not the clock: a clock set back or forward while the page is open would make the pace negative or huge.
   function eta(progress) {
@@ -78,8 +81,9 @@
     retryMs = RETRY_FIRST_MS;
     const note = document.getElementById('run-contact');
     if (note) note.hidden = true;
-    document.getElementById('run-status').textContent = run.statusText || run.status;
-    document.getElementById('run-step').textContent = run.step || 'waiting';
+    // The line is read out when it changes: written again unchanged, it would be read out at every poll.
+    sayIfChanged(document.getElementById('run-status'), run.statusText || run.status);
+    sayIfChanged(document.getElementById('run-step'), run.step || 'waiting');
     document.getElementById('run-progress').value = Math.round(run.progress * 100);
     // The bar alone reads as "barely started" or "nearly done"; the number says which, and moves when the bar is thin.
     const percent = document.getElementById('run-percent');

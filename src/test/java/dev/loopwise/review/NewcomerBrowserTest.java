@@ -78,7 +78,7 @@ class NewcomerBrowserTest extends BrowserTest {
 
             driver.get(base + "admin/rounds");
             String rounds = visibleText();
-            assertFalse(ML_TERMS.matcher(rounds.substring(0, rounds.indexOf("Start a round"))).find(),
+            assertFalse(ML_TERMS.matcher(rounds.substring(0, rounds.indexOf("Advanced settings"))).find(),
                     "the start form speaks plainly; ML settings sit in a details fold: " + rounds);
             driver.findElement(By.cssSelector("#start-round button[type=submit]")).click();
             wait.until(ExpectedConditions.urlMatches(".*/admin/rounds/\\d+$"));

@@ -44,7 +44,7 @@ class HelpdeskKeySectionTest {
                 .extract().asString();
         String issued = shown.substring(shown.indexOf("id=\"issued-key\""), shown.indexOf("</div>", shown.indexOf("id=\"issued-key\"")));
         assertTrue(issued.contains("it will not be shown again"), issued);
-        assertTrue(issued.contains("<button type=\"button\" data-copy=\"issued-secret\">Copy the key</button>"), issued);
+        assertTrue(issued.contains("<button type=\"button\" data-copy=\"issued-secret\" aria-live=\"polite\">Copy the key</button>"), issued);
         assertTrue(shown.contains("<script src=\"/js/copy-key.js\"></script>"), "the copy button has its script");
         given().get("/js/copy-key.js").then().statusCode(200);
     }
