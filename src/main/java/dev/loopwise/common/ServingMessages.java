@@ -18,7 +18,6 @@ public final class ServingMessages {
             + " read: send the customer's message as written.";
     public static final String NO_ACTIVE_MODEL =
             "No model is active yet: an admin must train one (admin page, Models) before tickets can be answered.";
-    public static final String OVERLOADED = "Loopwise is answering too many requests right now; retry in a moment.";
 
     /** The API's words for the same refusal: when to come back, as its {@code Retry-After} header says it. */
     public static String overloaded(long retryAfterSeconds) {

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 /** A ticket from any answering endpoint (our API or the OpenAI-compatible one): checked, queued, failures as 4xx/503. */
 @ApplicationScoped
-class ServingRequests {
+public class ServingRequests {
     @Inject
     ServingPipeline pipeline;
     @Inject
@@ -51,7 +51,7 @@ class ServingRequests {
      * When a refused ticket may come back: the serving timeout, in whole seconds. By then every ticket waiting now has been
      * answered or given up, so the queue that was full has turned over; any sooner is a guess at how fast it drains.
      */
-    static long retryAfterSeconds(ServingConfig config) {
+    public static long retryAfterSeconds(ServingConfig config) {
         return Math.max(1, (config.timeout().toMillis() + 999) / 1000);
     }
 }

@@ -9,15 +9,30 @@
       const response = await fetch(url, { headers: { Accept: 'application/json' } });
       if (!response.ok) return;
       const view = await response.json();
-      // The line is read out when it changes: written again unchanged, it would be read out at every poll.
       const said = box.querySelector('.job-said');
       if (said.textContent !== view.said) said.textContent = view.said;
+      announce(view);
       box.querySelector('.job-progress').value = Math.round(view.progress * 100);
       if ((view.finished || view.cancelRequested) && cancel) cancel.hidden = true;
       if (view.finished) {
         setTimeout(() => showOutcome(view.showAt), 500);
       } else {
         setTimeout(poll, 1000);
+      }
+    }
+    // The line's counters move every second: read out each time, they would drown the page. A screen reader hears each
+    // quarter of the way, a cancel and the end instead.
+    const announcer = box.querySelector('.job-announce');
+    let announced = null;
+    function announce(view) {
+      if (!announcer) return;
+      const quarter = Math.floor(Math.min(1, view.progress) * 4) * 25;
+      const now = view.finished ? 'Finished: the page now shows how it ended.'
+        : view.cancelRequested ? 'Cancelling: it stops after the step it is on.'
+        : quarter > 0 ? quarter + '% done.' : null;
+      if (now && now !== announced) {
+        announcer.textContent = now;
+        announced = now;
       }
     }
     function showOutcome(showAt) {

@@ -3,7 +3,9 @@ package dev.loopwise.monitoring.replay;
 import dev.loopwise.audit.AuditLog;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.monitoring.drift.MonitoringService;
+import dev.loopwise.serving.ServingConfig;
 import dev.loopwise.serving.ServingPipeline;
+import dev.loopwise.serving.ServingRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +32,8 @@ public class ReplayService {
     MonitoringService monitoring;
     @Inject
     AuditLog audit;
+    @Inject
+    ServingConfig servingConfig;
 
     /**
      * Where a replay stands: tickets sent so far (answered or failed), failures, why the first one failed, the drift
@@ -77,7 +81,8 @@ public class ReplayService {
                     answer.join();
                 } catch (RuntimeException e) {
                     failed++;
-                    firstError = firstError != null ? firstError : why(e.getCause() == null ? e : e.getCause());
+                    firstError = firstError != null ? firstError : why(e.getCause() == null ? e : e.getCause(),
+                            ServingRequests.retryAfterSeconds(servingConfig));
                 }
             }
             sent += answers.size();
@@ -87,8 +92,12 @@ public class ReplayService {
         return new Replayed(sent, failed, firstError, checks);
     }
 
-    /** Why a ticket failed, as /respond would say it: the class name of a pipeline's exception means nothing to a lead. */
-    static String why(Throwable failure) {
+    /**
+     * Why a ticket failed, as /respond would say it: the class name of a pipeline's exception means nothing to a lead.
+     *
+     * @param retryAfterSeconds when a refused ticket may come back, as /respond's {@code Retry-After} says it
+     */
+    static String why(Throwable failure, long retryAfterSeconds) {
         if (failure instanceof ServingPipeline.NoActiveModel) {
             return ServingMessages.NO_ACTIVE_MODEL;
         }
@@ -96,7 +105,7 @@ public class ReplayService {
             return ServingMessages.SERVING_FAILED;
         }
         if (failure instanceof TimeoutException || failure instanceof IllegalStateException && "overloaded".equals(failure.getMessage())) {
-            return ServingMessages.OVERLOADED;
+            return ServingMessages.overloaded(retryAfterSeconds);
         }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
     }

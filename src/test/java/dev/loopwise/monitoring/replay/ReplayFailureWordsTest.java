@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class ReplayFailureWordsTest {
     @Test
     void aFailedTicketIsToldInTheAnsweringApisWordsNotByItsExceptionClass() {
-        assertEquals(ServingMessages.NO_ACTIVE_MODEL, ReplayService.why(new ServingPipeline.NoActiveModel()));
-        assertEquals(ServingMessages.OVERLOADED, ReplayService.why(new IllegalStateException("overloaded")));
-        assertEquals(ServingMessages.OVERLOADED, ReplayService.why(new TimeoutException()));
-        assertEquals("The text is empty.", ReplayService.why(new IllegalArgumentException("The text is empty.")));
+        assertEquals(ServingMessages.NO_ACTIVE_MODEL, ReplayService.why(new ServingPipeline.NoActiveModel(), 30));
+        assertEquals(ServingMessages.overloaded(30), ReplayService.why(new IllegalStateException("overloaded"), 30));
+        assertEquals(ServingMessages.overloaded(30), ReplayService.why(new TimeoutException(), 30));
+        assertEquals("The text is empty.", ReplayService.why(new IllegalArgumentException("The text is empty."), 30));
     }
 }

@@ -89,7 +89,9 @@ public class ModelVersion extends IdentityEntity {
 
     /** Whether a version numbered {@code version} or above exists: a page below it has newer ones. */
     public static boolean anyFrom(long version) {
-        return count("version >= ?1", (int) Math.min(version, Integer.MAX_VALUE)) > 0;
+        // Stops at the first row: a count would walk every newer version, and loading one would read its stored weights.
+        return !getEntityManager().createNativeQuery("select 1 from model_versions where version >= ?1 limit 1")
+                .setParameter(1, (int) Math.min(version, Integer.MAX_VALUE)).getResultList().isEmpty();
     }
 
     /**
