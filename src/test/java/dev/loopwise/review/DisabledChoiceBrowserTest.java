@@ -37,6 +37,10 @@ class DisabledChoiceBrowserTest extends ReviewerBrowserTest {
 
             long id = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(reviewer).orElseThrow().id);
             users.update("admin", id, new UserService.UserChange(null, null, null, true));
+            // The browser's own requests (its favicon, an image that is missing) may come between the disabling and the
+            // choice: they must not end the session quietly, or the choice could no longer be told why it was refused.
+            ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " const image = new Image(); image.onload = image.onerror = () => done(); image.src = '/favicon.ico';");
             Browser.keys(driver, "b");
             wait.until(ExpectedConditions.urlContains("/login?disabled=true"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("unsent-choice")));

@@ -3,6 +3,7 @@ package dev.loopwise.review;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.AccountMessages;
@@ -74,6 +75,25 @@ class DisabledMidJudgementTest {
         setDisabled(user, false);
         json(reviewer).body("{\"choice\":\"A\"}").post("/review/items/" + item).then().statusCode(401)
                 .body("code", equalTo("session_expired")).body("error", equalTo(Messages.SESSION_EXPIRED));
+    }
+
+    @Test
+    void aStrayRequestOfAnEndedSessionLeavesItForThePageToSayWhy() {
+        User user = users.create("disabledstray" + UUID.randomUUID().toString().substring(0, 6), PASSWORD, "reviewer", null);
+        madeUsers.add(user.id);
+        Caller reviewer = Caller.session(user.username, PASSWORD);
+        setDisabled(user, true);
+
+        // Browsers ask for /favicon.ico on their own, at a moment of their choosing.
+        Response stray = reviewer.request().accept("image/avif,image/webp,*/*").get("/favicon.ico");
+        assertEquals(404, stray.statusCode(), stray.asString());
+        assertNull(stray.getDetailedCookie("loopwise-session"), "the session cookie is left for the page to read");
+        assertNull(stray.getDetailedCookie("loopwise-return-to"), "an image is no place to come back to after signing in");
+        Response stylesheet = reviewer.request().accept("text/css,*/*;q=0.1").get("/css/loopwise.css");
+        assertEquals(200, stylesheet.statusCode(), "the page's parts still load");
+        assertNull(stylesheet.getDetailedCookie("loopwise-session"));
+        reviewer.request().accept("text/html").get("/review/judge").then().statusCode(303)
+                .header("Location", endsWith("/login?disabled=true"));
     }
 
     private void setDisabled(User user, boolean disabled) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -36,9 +37,10 @@ public class RolesFirst {
             String verb = context.request().method().name();
             if (routes.isEmpty()) {
                 // An address of no page: a browser gets the error page with its menu, which needs to know who is asking, and
-                // the mapper that draws it runs where that may not be looked up any more.
-                if (path != null && RequestKind.wantsHtml(path, context.request().getHeader(HttpHeaders.ACCEPT),
-                        context.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+                // the mapper that draws it runs where that may not be looked up any more. Only for a page the browser was
+                // sent to: a session refused at the lookup is answered by sending the browser to sign in and forgetting the
+                // session, which the browser's own requests (its favicon, a stylesheet) must not do behind the page's back.
+                if (path != null && isNavigation(context)) {
                     Context started = Vertx.currentContext();
                     QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
                         ErrorPage.remember(context, identity);
@@ -106,6 +108,12 @@ public class RolesFirst {
                 .end(Json.encode(disabled ? new ApiError("account_disabled", AccountMessages.SESSION_DISABLED)
                         : hadSession ? new ApiError("session_expired", Messages.SESSION_EXPIRED)
                         : new ApiError("unauthenticated", Messages.SIGN_IN_OR_KEY)));
+    }
+
+    /** A page the browser was sent to, as opposed to one of its own requests for a page's parts. */
+    private static boolean isNavigation(RoutingContext context) {
+        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
     }
 
     /** The request goes on where it started: the identity may have been looked up off the event loop. */
