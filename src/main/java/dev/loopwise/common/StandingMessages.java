@@ -27,8 +27,16 @@ public final class StandingMessages {
     /** {@code rate}: the share agreed; {@code low}–{@code high}: its 90% range from a Beta(1, 1) prior. */
     public static String ownAgreement(int shared, double rate, double low, double high, String counts) {
         return "On the " + Counts.of(shared, "item") + " you judged that other reviewers judged too, your choice matched the others'"
-                + " majority on " + percent(rate) + " of them; from " + (shared == 1 ? "that one" : "these " + shared) + " the true rate"
-                + " likely lies between " + percent(low) + " and " + percent(high) + " (a 90% range). " + counts;
+                + " majority on " + percent(rate) + " of them" + splitShare(shared, rate) + "; from " + (shared == 1 ? "that one"
+                : "these " + shared) + " the true rate likely lies between " + percent(low) + " and " + percent(high) + " (a 90% range). "
+                + counts;
+    }
+
+    /** 70% of 5 items is no whole number of items: say why, or a reviewer counts their items and finds the page wrong. */
+    private static String splitShare(int shared, double rate) {
+        double items = rate * shared;
+        return Math.abs(items - Math.round(items)) < 1e-6 ? "" : " (where the others were split, matching one side counts a"
+                + " share of an item: half between two, a third between three)";
     }
 
     public static final String OWN_WEIGHT_NEUTRAL = "Until then your judgements count in alignment rounds as much as those of any"

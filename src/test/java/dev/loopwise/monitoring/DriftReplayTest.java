@@ -180,6 +180,8 @@ class DriftReplayTest {
         assertTrue(page.contains("UTC"), "times read like the rest of Loopwise");
         assertFalse(page.contains("<td>null</td>"), "no literal null in the alerts");
         assertTrue(page.contains("id=\"drift-charts\""), "charts once checks exist");
+        assertTrue(page.contains(">Of the newest " + monitoringConfig.window() + " requests, those less familiar than 9 in 10"),
+                "a count of requests says what it counts in");
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (hooks.isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(100);

@@ -82,7 +82,8 @@ final class Gates {
                 + "with %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).",
                 Counts.of(t.n(), "reviewer preference"),
                 Counts.of(evidence.preferenceTickets(), "ticket"), 100 * t.first(), 100 * t.second(), 100 * t.effect(),
-                100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p);
+                100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p)
+                + rangeAboveZeroYetUndecided(t, interval, p);
         int forTickets = forTickets(evidence.preferenceTickets(), evidence);
         if (p < GateStatistics.ALPHA && t.effect() > 0) {
             return evidence.preferenceTickets() >= FEWEST_TICKETS
@@ -126,6 +127,17 @@ final class Gates {
         }
         return new RoundResult.Gate("preference_agreement", false, measured + " Not enough evidence yet." + moreNeeded(more, fewest, most),
                 RoundResult.WAIT, t.effect(), interval.low(), interval.high(), more);
+    }
+
+    /**
+     * A range wholly above zero reads as "better" to anyone, yet the exact count of the preferences the versions split on
+     * decides, and on a handful of splits the two disagree: say which one rules, so the page does not contradict itself.
+     */
+    static String rangeAboveZeroYetUndecided(Paired t, Interval interval, double p) {
+        return p < GateStatistics.ALPHA || interval.low() <= 0 ? "" : format(" The range lies above zero, but only an exact count"
+                + " of the %s the versions chose differently on decides: %d to %d for the candidate, a split luck alone gives %.0f%% of"
+                + " the time, more than the %.0f%% this check accepts.", Counts.of(t.onlyFirst() + t.onlySecond(), "preference"),
+                t.onlyFirst(), t.onlySecond(), 100 * p, 100 * GateStatistics.ALPHA);
     }
 
     /**

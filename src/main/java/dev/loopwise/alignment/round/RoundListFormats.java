@@ -35,11 +35,23 @@ public class RoundListFormats {
             return text;
         }
         Integer compared = tasteComparisons(round);
-        if (compared != null && compared < TOO_FEW_COMPARISONS) {
+        if (tasteTooFew(round)) {
             return RoundFormats.percent(round, "reward/accuracy") + " — " + tooFew(compared);
         }
-        return tasteRange(round).map(r -> text + String.format(" (likely %.0f%%–%.0f%%)", Math.floor(r[0] * 100), Math.ceil(r[1] * 100)))
-                .orElse(text);
+        String few = compared != null && compared < TOO_FEW_COMPARISONS ? ", from " + Counts.of(compared, "comparison") : "";
+        return tasteRange(round).map(r -> text + String.format(" (likely %.0f%%–%.0f%%%s)", Math.floor(r[0] * 100), Math.ceil(r[1] * 100),
+                few)).orElse(text);
+    }
+
+    /**
+     * Whether taste learned rests on too few comparisons to read. Not when the round's own check decided on them: its exact
+     * count can tell 16 right of 18 from chance, and the round's page then says "Yes", so the list gives the range instead.
+     */
+    static boolean tasteTooFew(AlignmentRound round) {
+        Integer compared = tasteComparisons(round);
+        boolean decided = round.gates.stream().anyMatch(g -> "reward_accuracy".equals(g.name())
+                && !RoundResult.WAIT.equals(g.verdictOrLegacy()));
+        return compared != null && compared < TOO_FEW_COMPARISONS && !decided;
     }
 
     /** "from only 5 comparisons: too few to read". */

@@ -170,8 +170,7 @@ public class RoundsPage {
                     point.put("judgements", r.judgements());
                     // The chart draws taste learned with its range and says, as the table does, when it is too few to read.
                     point.put("tasteText", RoundListFormats.tasteRead(r));
-                    point.put("tasteTooFew", RoundListFormats.tasteComparisons(r) != null
-                            && RoundListFormats.tasteComparisons(r) < RoundListFormats.TOO_FEW_COMPARISONS);
+                    point.put("tasteTooFew", RoundListFormats.tasteTooFew(r));
                     RoundListFormats.tasteRange(r).ifPresent(range -> point.put("tasteRange", List.of(range[0], range[1])));
                     return point;
                 }).toList();

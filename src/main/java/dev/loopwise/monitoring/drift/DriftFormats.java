@@ -212,6 +212,16 @@ public class DriftFormats {
         return SIGNAL_TITLES.getOrDefault(signal, signal);
     }
 
+    /**
+     * A chart's title, saying what a count is counted in: "21" unfamiliar requests means little until it reads as 21 of the
+     * newest 200, of which about a tenth would be less familiar by chance alone.
+     */
+    static String chartTitle(String signal, DriftOverview.Overview overview) {
+        return "input/new_topic_requests".equals(signal) ? "Of the newest " + overview.thresholds().get("window") + " requests, those"
+                + " less familiar than 9 in 10 of the version's tickets kept aside for measuring (about 1 in 10 would be by chance)"
+                : signalTitle(signal);
+    }
+
     static String checksText(DriftOverview.Overview overview) {
         return Counts.of(overview.series().size(), "check") + " of this version so far";
     }

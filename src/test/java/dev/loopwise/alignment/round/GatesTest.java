@@ -93,6 +93,21 @@ class GatesTest {
         assertEquals(RoundResult.FAIL, gate(result(GOOD_REWARD, new Paired(100, 25, 5, 70), SAME_INTENTS, 2.0), "kl_bound").verdict());
     }
 
+    @Test
+    void aRangeAboveZeroThatDoesNotDecideSaysWhy() {
+        // The demo's first round: 18 held-out preferences, the versions split on 3, all for the candidate (p = 0.125),
+        // while Newcombe's 90% range (+1.7 to +34.2 points) lies above zero.
+        RoundResult.Gate gate = gate(new RoundResult(null, Map.of(), Gates.check(SETTINGS, new Gates.Evidence(
+                GOOD_REWARD, new Paired(14, 3, 0, 1), SAME_INTENTS, 0.1, 129, 18, 18)), Map.of()), "preference_agreement");
+        assertEquals(RoundResult.WAIT, gate.verdict());
+        assertTrue(gate.low() > 0, gate.toString());
+        assertTrue(gate.detail().contains("The range lies above zero, but only an exact count of the 3 preferences the versions"
+                + " chose differently on decides: 3 to 0 for the candidate, a split luck alone gives 13% of the time"), gate.detail());
+        // A range that reaches zero needs no such word.
+        RoundResult.Gate even = gate(result(GOOD_REWARD, new Paired(14, 1, 0, 3), SAME_INTENTS, 0.1), "preference_agreement");
+        assertTrue(even.low() <= 0 && !even.detail().contains("The range lies above zero"), even.detail());
+    }
+
     private static RoundResult result(RewardEvaluation reward, Paired preferences, Paired intents, double kl) {
         List<RoundResult.Gate> gates = Gates.check(SETTINGS, new Gates.Evidence(reward, preferences, intents, kl, 1000, 100, 100));
         return new RoundResult(null, Map.of(), gates, Map.of());

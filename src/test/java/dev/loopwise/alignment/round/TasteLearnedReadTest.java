@@ -24,6 +24,13 @@ class TasteLearnedReadTest {
         round.gates = List.of(new RoundResult.Gate("reward_accuracy", true, "", RoundResult.PASS, 0.8, 0.751, 0.843, null));
         assertEquals("80% (likely 75%–85%)", RoundListFormats.tasteRead(round));
 
+        // A few comparisons the round's check decided on (16 right of 18, p = 0.001: its page says "Yes") are read with their range.
+        round.metrics.put("reward/accuracy", 0.889);
+        round.metrics.put("reward/test_preferences", 18);
+        round.gates = List.of(new RoundResult.Gate("reward_accuracy", true, "", RoundResult.PASS, 0.889, 0.711, 0.959, null));
+        assertEquals("89% (likely 71%–96%, from 18 comparisons)", RoundListFormats.tasteRead(round));
+        round.metrics.put("reward/accuracy", 0.8);
+
         // Without a measured range or count (rounds stored before either), the figure stays as it was.
         round.gates = List.of();
         round.metrics.remove("reward/test_preferences");

@@ -75,6 +75,16 @@ class FiguresBasisTest {
         assertFalse(page.contains("No confusions on the tickets kept aside"), page);
     }
 
+    /** The confusions table says what it counts and what to do about it, in the lead's words, not "Expected / Predicted". */
+    @Test
+    void theConfusionsSayWhatTheyCountAndWhatToDo() {
+        String page = pageOfACopyWith(Map.of("data/test_tickets", 87, "intent/confusions",
+                List.of(Map.of("expected", "refund_status", "predicted", "cancel_order", "count", 2))));
+        assertTrue(page.replaceAll("\\s+", " ").contains("Of the 87 tickets kept aside for measuring, those labelled with one intent"
+                + " that this version took for another"), page);
+        assertTrue(page.contains("<th>Labelled</th><th>Taken for</th>") && !page.contains("<th>Predicted</th>"), page);
+    }
+
     /** The version page of a stored copy of the active version with {@code metrics} added; the copy is removed after. */
     private static String pageOfACopyWith(Map<String, Object> metrics) {
         int version = QuarkusTransaction.requiringNew().call(() -> {

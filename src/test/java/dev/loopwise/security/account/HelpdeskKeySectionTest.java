@@ -46,6 +46,10 @@ class HelpdeskKeySectionTest {
         assertTrue(issued.contains("it will not be shown again"), issued);
         assertTrue(issued.contains("<button type=\"button\" data-copy=\"issued-secret\" aria-live=\"polite\">Copy the key</button>"), issued);
         assertTrue(shown.contains("<script src=\"/js/copy-key.js\"></script>"), "the copy button has its script");
+        // The key comes with where it goes: the answering endpoint, and the reference that describes it (which answers an admin).
+        assertTrue(issued.contains("<code>POST /api/v1/respond</code>") && issued.contains("<a href=\"/q/swagger-ui/\">API reference</a>"),
+                issued);
+        admin.request().accept("text/html").get("/q/swagger-ui/").then().statusCode(200);
         given().get("/js/copy-key.js").then().statusCode(200);
     }
 
