@@ -13,6 +13,10 @@ public final class FileMessages {
     /** Shared titles an import names; the rest are counted ("and 3 more"). */
     public static final int SHARED_TITLES_NAMED = 5;
 
+    /** A ticket file sent or named as JSON lines whose first line is a CSV header. */
+    public static final String CSV_SENT_AS_JSON_LINES = "this looks like CSV (a header line of column names), not JSON lines: send it"
+            + " with the content type text/csv, or give the file the ending .csv";
+
     private FileMessages() {
     }
 

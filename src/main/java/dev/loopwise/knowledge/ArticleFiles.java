@@ -11,7 +11,6 @@ import dev.loopwise.common.json.JsonRows;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.PlainText;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,19 +64,24 @@ final class ArticleFiles {
         throw ApiException.badRequest("unsupported_type", FileMessages.notKnowledgeFile(what, fileName, ARTICLE_SHAPE));
     }
 
-    /** The file as text: refused when empty, binary (a NUL byte) or not UTF-8. */
+    /** Refused when empty, compressed, binary or not UTF-8; UTF-16 with its mark is read, as ticket files are (Windows "Unicode"). */
     static String decode(byte[] bytes, String name) {
         String file = name == null || name.isBlank() ? "The file" : "'" + name + "'";
-        if (bytes == null || bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+        String text;
+        try {
+            text = bytes == null ? "" : TextFiles.utf8(bytes, name);
+        } catch (ApiException refused) {
+            if (!"binary_file".equals(refused.code)) {
+                throw refused;
+            }
+            throw ApiException.badRequest("binary_file", file + " is a binary file (it contains NUL bytes), not text: "
+                    + "export the articles as Markdown, HTML or JSONL and import that.");
+        }
+        // Judged once read: a byte-order mark alone is as empty as no bytes.
+        if (text.isBlank()) {
             throw ApiException.badRequest("empty_file", file + " is empty: there is no article to import.");
         }
-        for (byte b : bytes) {
-            if (b == 0) {
-                throw ApiException.badRequest("binary_file", file + " is a binary file (it contains NUL bytes), not text: "
-                        + "export the articles as Markdown, HTML or JSONL and import that.");
-            }
-        }
-        return TextFiles.utf8(bytes, name);
+        return text;
     }
 
     static List<Article> read(Format format, String text, String sourceName, String url) {

@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loopwise.common.FileMessages;
 import dev.loopwise.common.file.Place;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.json.JsonRows;
@@ -67,6 +68,12 @@ public final class TicketFile {
                 || start.substring(1).stripLeading().startsWith("]")));
     }
 
+    /** A first line of names between commas or tabs, holding no brace or quote that a JSON row would start with. */
+    private static boolean looksLikeCsvHeader(String content) {
+        String first = content.stripLeading().lines().findFirst().orElse("");
+        return (first.contains(",") || first.contains("\t")) && first.chars().noneMatch(c -> c == '{' || c == '[' || c == '"');
+    }
+
     /** A byte-order mark at the start is dropped (see {@link TextFiles}). */
     public static Parsed read(Reader reader, Format format) throws IOException {
         List<TicketRow> rows = new ArrayList<>();
@@ -106,6 +113,11 @@ public final class TicketFile {
             length += n;
         }
         content.reset();
+        if (looksLikeCsvHeader(new String(start, 0, length))) {
+            // Read as JSON, a header line only gives "'text' is not JSON", which sends the person quoting words.
+            errors.add("line 1: " + FileMessages.CSV_SENT_AS_JSON_LINES);
+            return new Parsed(List.of(), errors, numberedLabels);
+        }
         if (SplitsJson.looksLike(new String(start, 0, length))) {
             SplitsJson.read(content, rows, errors, numberedLabels);
             return new Parsed(List.of(), errors, numberedLabels);

@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.security.apikey.ApiKeyService;
 import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** Knowledge-base files that cannot be imported: refused with the problem named, through the API and the page, writing nothing. */
@@ -85,5 +91,31 @@ class KnowledgeFileRefusalsTest {
         assertTrue(badAddress.contains("id=\"knowledge-error\"") && badAddress.contains("value=\"help.example.com/returns\""),
                 "the refused address stays in its field: " + badAddress);
         assertEquals(before, KnowledgeArticles.count(em, "select count(*) from knowledge_articles") * 1000 + KnowledgeArticles.count(em, "select count(*) from knowledge_passages"));
+    }
+
+    @Test
+    void unicodeTextIsReadAndCompressedOrMarkOnlyFilesAreNamedForWhatTheyAre() throws IOException {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String title = "Unicode hours " + UUID.randomUUID();
+        // Windows editors save "Unicode" text as UTF-16 with its mark: its NUL bytes make it no binary file.
+        byte[] utf16 = ("# " + title + "\r\n\r\nThe caf\u00e9 opens at 9.\r\n").getBytes(StandardCharsets.UTF_16);
+        admin.request().contentType("text/markdown").queryParam("name", "hours.md").body(utf16).post("/api/v1/knowledge/articles")
+                .then().statusCode(201).body("titles[0]", equalTo(title));
+        Number id = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select id from knowledge_articles where title = ?1").setParameter(1, title).getSingleResult());
+        admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204);
+
+        String gone = "Compressed " + UUID.randomUUID();
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write(("# " + gone + "\n\nText.\n").getBytes(StandardCharsets.UTF_8));
+        }
+        admin.request().contentType("text/markdown").queryParam("name", "hours.md").body(gzip.toByteArray()).post("/api/v1/knowledge/articles")
+                .then().statusCode(400).body("code", equalTo("compressed_file")).body("error", containsString("decompress it"));
+        admin.request().contentType("text/markdown").queryParam("name", "mark.md").body(new byte[] {(byte) 0xff, (byte) 0xfe})
+                .post("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("empty_file"))
+                .body("error", containsString("'mark.md' is empty"));
+        upload(admin, "mark.md", "text/markdown", "\ufeff\n").statusCode(400).body("code", equalTo("empty_file"));
+        assertEquals(0, KnowledgeArticles.count(em, "select count(*) from knowledge_articles where title = '" + gone + "'"));
     }
 }

@@ -72,4 +72,14 @@ class TicketJsonTest {
         assertEquals(List.of("line 1:pay my bill|pay_bill|null"), json("{\"tags\": [\"billing\"], \"text\": \"pay my bill\", \"label\": \"pay_bill\"}\n")
                 .rows().stream().map(r -> r.line() + ":" + r.text() + "|" + r.label() + "|" + r.split()).toList());
     }
+
+    @Test
+    void aCsvFileSentAsJsonLinesIsToldToBeSentAsCsv() throws Exception {
+        String told = "line 1: this looks like CSV (a header line of column names), not JSON lines: send it with the content type"
+                + " text/csv, or give the file the ending .csv";
+        assertEquals(List.of(told), json("text,label\r\nwhere is my parcel,track_order\r\n").errors());
+        assertEquals(List.of(told), json("\ufefftext\tlabel\nwhere is my parcel\ttrack_order\n").errors());
+        assertEquals(List.of(), json("{\"text\": \"a, b\", \"label\": \"x\"}\n").errors());
+        assertEquals(List.of("line 1: not valid JSON ('hello' is not JSON (text goes in double quotes))"), json("hello\n").errors());
+    }
 }

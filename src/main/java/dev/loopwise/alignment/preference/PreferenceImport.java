@@ -10,6 +10,7 @@ import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.ticket.Reply;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,7 @@ public class PreferenceImport {
      * margin cannot be met and only pushes the loss towards infinity.
      */
     static final double MAX_MARGIN = 10;
+    static final int IMPORT_TIMEOUT_SECONDS = 1800;
 
     /**
      * The longest ticket the answering API takes ({@code LOOPWISE_SERVING_MAX_TEXT_LENGTH}): a pair on a longer prompt
@@ -69,7 +71,13 @@ public class PreferenceImport {
         }
     }
 
+    /**
+     * One transaction, so a file is all or nothing; its timeout is the time a file the body limit lets in may take. At the
+     * default 60 s a 6 MB file of 100,000 pairs, written one by one, was cut off on a busy 2-core machine: a valid file got a
+     * 500 and nothing was stored.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public Imported importTrl(String body, String user) {
         List<String> problems = new ArrayList<>();
         List<PreferenceRows.Row> rows = new ArrayList<>();
