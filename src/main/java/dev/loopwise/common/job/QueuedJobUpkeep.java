@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
 public class QueuedJobUpkeep {
     private static final Logger LOG = Logger.getLogger(QueuedJobUpkeep.class);
     /** A running job of these kinds writes progress every few seconds; silence this long means its process died. */
-    static final Duration STALE = Duration.ofMinutes(2);
+    public static final Duration STALE = Duration.ofMinutes(2);
     private static final List<Kept> KEPT = new CopyOnWriteArrayList<>();
 
     private record Kept(JobRows rows, String label, String interrupted) {

@@ -2,8 +2,12 @@ package dev.loopwise.monitoring.replay;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.loopwise.common.DriftMessages;
+import dev.loopwise.common.db.DatabaseClock;
+import dev.loopwise.common.job.JobRows;
+import dev.loopwise.common.job.QueuedJobUpkeep;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +27,10 @@ public record ReplayView(@Schema(description = "The replay's id") long id,
                          @Schema(description = "Why the replay itself failed; null otherwise") String error,
                          @Schema(description = "Who started it") String startedBy,
                          @Schema(description = "When it was asked for") OffsetDateTime createdAt,
-                         @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt) {
+                         @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt,
+                         @Schema(description = "While running but not heard from for 20 s (two missed heartbeats: its instance died or"
+                                 + " lost the database): since when, and about when it will be marked failed; null otherwise")
+                         String silence) {
     @JsonProperty
     @Schema(description = "True once it ended: succeeded, failed or cancelled")
     public boolean finished() {
@@ -70,7 +77,8 @@ public record ReplayView(@Schema(description = "The replay's id") long id,
         String soFar = String.format(Locale.ROOT, "%,d of %,d", sent, total);
         return switch (status) {
             case DriftReplay.QUEUED -> "waiting for its turn";
-            case DriftReplay.RUNNING -> cancelRequested ? "cancelling: it stops after the tickets it is sending now"
+            case DriftReplay.RUNNING -> silence != null ? silence
+                    : cancelRequested ? "cancelling: it stops after the tickets it is sending now"
                     : "sending tickets: " + soFar + "; " + Counts.of(checks, "drift check") + ", " + Counts.of(alerts, "alert") + " confirmed";
             case DriftReplay.SUCCEEDED -> DriftMessages.replayed(total, failed, checks, alerts);
             case DriftReplay.CANCELLED -> "cancelled after " + soFar + " tickets (those were answered and logged as usual); "
@@ -79,9 +87,26 @@ public record ReplayView(@Schema(description = "The replay's id") long id,
         };
     }
 
+    /** Read in a transaction: a silence is judged on the database's clock, the one heartbeats are written with. */
     static ReplayView of(DriftReplay row) {
         return new ReplayView(row.id, row.status, row.source, row.total, row.sent, row.failed, row.checks, row.alerts,
                 row.total == 0 ? 0 : Math.min(1, row.sent / (double) row.total), row.cancelRequested && !row.hasEnded(),
-                row.firstError, row.error, row.startedBy, row.createdAt, row.finishedAt);
+                row.firstError, row.error, row.startedBy, row.createdAt, row.finishedAt, silence(row));
     }
+
+    /**
+     * A replay whose instance died keeps its last progress until another instance fails it, two minutes on: meanwhile its
+     * unmoving count would read as a replay still sending, behind a balancer whichever instance shows it.
+     */
+    private static String silence(DriftReplay row) {
+        if (!DriftReplay.RUNNING.equals(row.status) || row.heartbeatAt == null
+                || !row.heartbeatAt.plus(QUIET).isBefore(DatabaseClock.now())) {
+            return null;
+        }
+        return DriftMessages.replaySilent(String.format(Locale.ROOT, "%,d of %,d", row.sent, row.total), row.heartbeatAt,
+                row.heartbeatAt.plus(QueuedJobUpkeep.STALE));
+    }
+
+    /** Two heartbeats missed, not one late (a busy scheduler, a slow write). */
+    private static final Duration QUIET = Duration.parse("PT" + JobRows.HEARTBEAT_EVERY.toUpperCase(Locale.ROOT)).multipliedBy(2);
 }
