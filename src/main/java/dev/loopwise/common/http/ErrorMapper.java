@@ -52,14 +52,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
-        Response response = respond(e.status, e.code, e.getMessage(), e.param, uri, headers);
-        if (e.retryAfterSeconds > 0) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
-        }
-        if (e.shouldRetry != null) {
-            response.getHeaders().putSingle(OpenAiError.SHOULD_RETRY, String.valueOf(e.shouldRetry));
-        }
-        return response;
+        return RetryAdvice.on(respond(e.status, e.code, e.getMessage(), e.param, uri, headers), e.shouldRetry, e.retryAfterSeconds);
     }
 
     @ServerExceptionMapper
@@ -203,8 +196,7 @@ public class ErrorMapper {
             if (state.startsWith("08")) {
                 LOG.warnf("Database connection lost on %s: %s", uri.getPath(), cause.getMessage());
                 Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable", Messages.DATABASE_UNAVAILABLE, uri, headers);
-                response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "2");
-                return response;
+                return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
             }
         }
         if (FormFields.failedReading(e)) {
@@ -212,8 +204,10 @@ public class ErrorMapper {
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error %s on %s", reference, uri.getPath());
-        return respond(Status.INTERNAL_SERVER_ERROR, "internal_error",
-                String.format(Messages.INTERNAL, reference), uri, headers);
+        // Not a state that passes by itself: asked again as it was, the request most likely meets the same fault, and a change
+        // may have been saved before it (the message asks to look first), so clients that retry every 5xx are told not to.
+        Response response = respond(Status.INTERNAL_SERVER_ERROR, "internal_error", String.format(Messages.INTERNAL, reference), uri, headers);
+        return RetryAdvice.on(response, false, 0);
     }
 
     private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {
