@@ -3,6 +3,7 @@ package dev.loopwise.common.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ConversionMessages;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.Messages;
@@ -120,7 +121,7 @@ public class ErrorMapper {
         if (e.getCause() instanceof IllegalArgumentException) {
             String allowed = AllowedMethods.ofNamedAddress(uri.getPath(), request.getMethod());
             return allowed != null ? methodNotAllowed(allowed, uri, headers)
-                    : respond(Status.BAD_REQUEST, "bad_parameter", Messages.badAddressValue(e.getCause()), uri, headers);
+                    : respond(Status.BAD_REQUEST, "bad_parameter", ConversionMessages.badAddressValue(e.getCause()), uri, headers);
         }
         String message = RequestKind.isOpenAi(uri) ? LlmMessages.openAiAddressUnknown(PlainText.quoted(uri.getPath())) : Messages.NOT_FOUND;
         return respond(Status.NOT_FOUND, "not_found", message, uri, headers);
@@ -162,7 +163,7 @@ public class ErrorMapper {
         }
         // A form field that does not convert ("0,5" or "abc" for a number): say which value, and how to write it.
         if (status == Status.BAD_REQUEST.getStatusCode() && e.getCause() instanceof IllegalArgumentException conversion) {
-            return respond(Status.BAD_REQUEST, "bad_parameter", Messages.badFormValue(conversion), uri, headers);
+            return respond(Status.BAD_REQUEST, "bad_parameter", ConversionMessages.badFormValue(conversion), uri, headers);
         }
         if (status == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
             // Only the form reader throws this; whole bodies over the limit are refused earlier (PayloadLimit). The API takes
