@@ -8,6 +8,11 @@ public class ApiException extends RuntimeException {
     public final String code;
     /** Seconds after which the client may try again, sent as {@code Retry-After}; 0: no such header. */
     public final long retryAfterSeconds;
+    /**
+     * The {@code Retry-After} of a failure on our side that left nothing behind and that the next attempt need not meet
+     * (a failed batch): "try again in a moment", as its message says, without leaving a client to guess its own backoff.
+     */
+    public static final long A_MOMENT_SECONDS = 1;
 
     public ApiException(Status status, String code, String message) {
         this(status, code, message, 0);
@@ -65,10 +70,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.CONFLICT, code, message);
     }
 
-    public static ApiException tooManyRequests(String code, String message) {
-        return new ApiException(Status.TOO_MANY_REQUESTS, code, message);
-    }
-
+    /** Always with {@code Retry-After}: without it, a client retries a 429 at once and is refused again. */
     public static ApiException tooManyRequests(String code, String message, long retryAfterSeconds) {
         return new ApiException(Status.TOO_MANY_REQUESTS, code, message, retryAfterSeconds);
     }

@@ -40,6 +40,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", description = "The item to judge, leased to the caller",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "204", description = "Nothing waits for this reviewer")
+    @APIResponse(responseCode = "503", description = "The queue was empty and making new items for it failed on the server's side, saving"
+            + " nothing: ask again in a moment (x-should-retry: true, and Retry-After in seconds). Code: review_items_failed")
     @GET
     @ChangesOnGet
     @Path("/next")

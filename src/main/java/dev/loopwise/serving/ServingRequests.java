@@ -36,7 +36,8 @@ public class ServingRequests {
                 throw new ApiException(Status.SERVICE_UNAVAILABLE, "no_active_model", ServingMessages.NO_ACTIVE_MODEL).retryable(false);
             }
             if (cause instanceof ServingPipeline.Failed) {
-                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", ServingMessages.SERVING_FAILED).retryable(true);
+                throw new ApiException(Status.SERVICE_UNAVAILABLE, "serving_failed", ServingMessages.SERVING_FAILED, ApiException.A_MOMENT_SECONDS)
+                        .retryable(true);
             }
             if (cause instanceof TimeoutException || cause instanceof IllegalStateException && "overloaded".equals(cause.getMessage())) {
                 long retryAfter = retryAfterSeconds(config);

@@ -127,8 +127,8 @@ public class ServingResource {
     /** Why a ticket can go unanswered, whatever is asked: the same for /respond, /classify and /v1/chat/completions. */
     static final String UNAVAILABLE = "No version is active yet (train one and promote it; header x-should-retry: false, since waiting"
             + " will not help), the server has more tickets waiting than it takes (try again after the seconds in the Retry-After"
-            + " header, LOOPWISE_SERVING_TIMEOUT), or the model failed on the"
-            + " ticket's batch (both x-should-retry: true). Codes: no_active_model, overloaded, serving_failed";
+            + " header, LOOPWISE_SERVING_TIMEOUT), or the model failed on the ticket's batch (try again after the second in its"
+            + " Retry-After: the next batch can succeed; both x-should-retry: true). Codes: no_active_model, overloaded, serving_failed";
     /** What a ticket's text can be refused for, whatever is asked. */
     static final String BAD_TICKET = ErrorResponsesOpenApi.BAD_INPUT + ", text_too_long (a ticket longer than LOOPWISE_SERVING_MAX_TEXT_LENGTH)";
 

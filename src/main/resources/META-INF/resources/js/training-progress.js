@@ -48,6 +48,22 @@
     if (seconds < 24 * 3600) return 'about ' + Math.round(seconds / 3600) + ' hours left, at this pace';
     return 'more than a day left, at this pace';
   }
+  // The time left and the percentage move at every poll: read out each time, they would drown the page. A screen reader
+  // hears each quarter of the way, a cancel and the end instead; the step line above still says each new step.
+  const announcer = document.getElementById('run-announce');
+  let announced = null;
+  function announce(run) {
+    if (!announcer) return;
+    const ended = run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled';
+    const quarter = Math.floor(Math.min(1, Math.max(0, run.progress)) * 4) * 25;
+    const now = ended ? 'Finished: the page now shows how it ended.'
+      : run.cancelRequested ? 'Cancelling: it stops after the step it is on.'
+      : quarter > 0 ? quarter + '% done.' : null;
+    if (now && now !== announced) {
+      announcer.textContent = now;
+      announced = now;
+    }
+  }
   // A restart or a network blip must not end the following for good: the page keeps asking, less often the longer it
   // goes unanswered (up to every 15 s), says it lost contact meanwhile, and carries on as soon as an answer comes.
   const RETRY_FIRST_MS = 1500;
@@ -91,6 +107,7 @@
     const first = document.getElementById('first-progress');
     if (first) first.textContent = Math.round(run.progress * 100) + '%';
     eta(run.progress);
+    announce(run);
     // An instance that stopped sending heartbeats leaves a bar that would sit still until the run is marked failed: the
     // page says when it was last heard from instead, and goes back to the bar if it comes back.
     const silent = document.getElementById('run-silent');

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * OpenAI's SDKs retry a 503 several times with backoff unless {@code x-should-retry: false} says not to: a missing model
  * says so, since only an admin clears it; a full queue and a failed batch, which clear by themselves, say true. A full
- * queue also says when to come back, in Retry-After, which the SDKs and most HTTP clients wait for.
+ * queue and a failed batch also say when to come back, in Retry-After, which the SDKs and most HTTP clients wait for.
  */
 @QuarkusTest
 class ChatRetryHeaderTest {
@@ -73,7 +73,14 @@ class ChatRetryHeaderTest {
             }
         });
         try {
-            chat(ticket).then().statusCode(503).header("x-should-retry", "true").body("error.code", equalTo("serving_failed"));
+            // The loop serves on after a failed batch, so the next one can succeed: a second is all a client need wait.
+            chat(ticket).then().statusCode(503).header("x-should-retry", "true").header("Retry-After", "1")
+                    .body("error.code", equalTo("serving_failed")).body("error.type", equalTo("server_error"));
+            for (String endpoint : List.of("/api/v1/respond", "/api/v1/classify")) {
+                helpdesk.request().contentType("application/json").body("{\"text\":\"" + ticket + "\"}").post(endpoint)
+                        .then().statusCode(503).header("x-should-retry", "true").header("Retry-After", "1")
+                        .body("code", equalTo("serving_failed"));
+            }
         } finally {
             pipeline.beforeEncoding(texts -> {
             });

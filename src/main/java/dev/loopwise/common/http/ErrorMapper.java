@@ -3,6 +3,7 @@ package dev.loopwise.common.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.ConversionMessages;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.Messages;
@@ -52,14 +53,7 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri, HttpHeaders headers) {
-        Response response = respond(e.status, e.code, e.getMessage(), e.param, uri, headers);
-        if (e.retryAfterSeconds > 0) {
-            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
-        }
-        if (e.shouldRetry != null) {
-            response.getHeaders().putSingle(OpenAiError.SHOULD_RETRY, String.valueOf(e.shouldRetry));
-        }
-        return response;
+        return RetryAdvice.on(respond(e.status, e.code, e.getMessage(), e.param, uri, headers), e.shouldRetry, e.retryAfterSeconds);
     }
 
     @ServerExceptionMapper
@@ -127,7 +121,7 @@ public class ErrorMapper {
         if (e.getCause() instanceof IllegalArgumentException) {
             String allowed = AllowedMethods.ofNamedAddress(uri.getPath(), request.getMethod());
             return allowed != null ? methodNotAllowed(allowed, uri, headers)
-                    : respond(Status.BAD_REQUEST, "bad_parameter", Messages.badAddressValue(e.getCause()), uri, headers);
+                    : respond(Status.BAD_REQUEST, "bad_parameter", ConversionMessages.badAddressValue(e.getCause()), uri, headers);
         }
         String message = RequestKind.isOpenAi(uri) ? LlmMessages.openAiAddressUnknown(PlainText.quoted(uri.getPath())) : Messages.NOT_FOUND;
         return respond(Status.NOT_FOUND, "not_found", message, uri, headers);
@@ -169,7 +163,7 @@ public class ErrorMapper {
         }
         // A form field that does not convert ("0,5" or "abc" for a number): say which value, and how to write it.
         if (status == Status.BAD_REQUEST.getStatusCode() && e.getCause() instanceof IllegalArgumentException conversion) {
-            return respond(Status.BAD_REQUEST, "bad_parameter", Messages.badFormValue(conversion), uri, headers);
+            return respond(Status.BAD_REQUEST, "bad_parameter", ConversionMessages.badFormValue(conversion), uri, headers);
         }
         if (status == Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
             // Only the form reader throws this; whole bodies over the limit are refused earlier (PayloadLimit). The API takes
@@ -203,8 +197,7 @@ public class ErrorMapper {
             if (state.startsWith("08")) {
                 LOG.warnf("Database connection lost on %s: %s", uri.getPath(), cause.getMessage());
                 Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable", Messages.DATABASE_UNAVAILABLE, uri, headers);
-                response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, "2");
-                return response;
+                return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
             }
         }
         if (FormFields.failedReading(e)) {
@@ -212,8 +205,10 @@ public class ErrorMapper {
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error %s on %s", reference, uri.getPath());
-        return respond(Status.INTERNAL_SERVER_ERROR, "internal_error",
-                String.format(Messages.INTERNAL, reference), uri, headers);
+        // Not a state that passes by itself: asked again as it was, the request most likely meets the same fault, and a change
+        // may have been saved before it (the message asks to look first), so clients that retry every 5xx are told not to.
+        Response response = respond(Status.INTERNAL_SERVER_ERROR, "internal_error", String.format(Messages.INTERNAL, reference), uri, headers);
+        return RetryAdvice.on(response, false, 0);
     }
 
     private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {

@@ -98,11 +98,12 @@ public class ModelResource {
                           @Schema(description = "When it was asked for") OffsetDateTime createdAt,
                           @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt,
                           @Schema(description = "While it runs, a sentence once the instance running it has stopped sending"
-                                  + " heartbeats (when it will be marked failed); null otherwise") String silence) {
+                                  + " heartbeats (when it will be marked failed); null otherwise") String silence,
+                          @Schema(description = "Whether a cancel was asked for: a running run stops at its next step") boolean cancelRequested) {
         static RunView of(TrainingRun run, Duration staleness) {
             return new RunView(run.id, run.status, StatusWords.words(run.status), run.progress, run.step,
                     run.version == null ? null : run.version.version,
-                    run.error, run.createdAt, run.finishedAt, RunSilence.of(run, staleness, DatabaseClock.now()));
+                    run.error, run.createdAt, run.finishedAt, RunSilence.of(run, staleness, DatabaseClock.now()), run.cancelRequested);
         }
     }
 

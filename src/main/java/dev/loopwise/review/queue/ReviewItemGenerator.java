@@ -129,7 +129,8 @@ public class ReviewItemGenerator {
             } else {
                 LOG.error("Could not make review items", e);
             }
-            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "review_items_failed", Messages.REVIEW_ITEMS_FAILED);
+            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE, "review_items_failed", Messages.REVIEW_ITEMS_FAILED,
+                    ApiException.A_MOMENT_SECONDS).retryable(true);
         }
     }
 

@@ -44,7 +44,7 @@ class OpenApiRefusalCodesTest {
             "intent_removed", "invalid_gold", "invalid_intent_description", "invalid_intent_name", "invalid_reply", "invalid_slot",
             "invalid_source", "key_for_other_server", "locked", "malformed_form", "missing_intent_description", "no_examples",
             "not_a_candidate", "out_of_scope_intent", "out_of_scope_reply", "passwords_differ", "repeated_field", "reply_exists",
-            "reply_retired", "reply_too_long", "review_items_failed", "rewrite_moving", "same_as_active", "same_intent",
+            "reply_retired", "reply_too_long", "rewrite_moving", "same_as_active", "same_intent",
             "too_many_examples", "unknown_intent", "wrong_password");
     /** What each operation's own calls can refuse with, where a code is easy to leave out of one answer while another names it. */
     private static final Map<String, List<String>> EXPECTED = Map.ofEntries(

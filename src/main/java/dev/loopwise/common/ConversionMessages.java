@@ -1,0 +1,70 @@
+package dev.loopwise.common;
+
+import dev.loopwise.common.text.WholeNumbers;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What is said of a value in an address or a form that does not convert to the number its parameter or field holds: the
+ * framework's failure quotes the value, and the sentence says what was wrong with it (another script's digits, a sign, a
+ * number past what the field holds, a decimal comma) rather than only that it is not a number.
+ */
+public final class ConversionMessages {
+    private ConversionMessages() {
+    }
+
+    public static String badAddressValue(Throwable conversion) {
+        String value = quotedValue(conversion);
+        if (WholeNumbers.hasOtherDigits(value)) {
+            return HttpMessages.otherDigitsInAddress(value);
+        }
+        if (WholeNumbers.isPlain(value)) {
+            // A whole number past what the parameter holds: "ids are whole numbers" would not say what is wrong with it.
+            return "A value in the address is far larger than this request takes ('" + value + "'): check the query parameters"
+                    + " and the ids in the path.";
+        }
+        if (value != null && WHOLE.matcher(value.strip()).matches()) {
+            return HttpMessages.notPlainNumber(value);
+        }
+        return "A value in the address is not what this request takes" + (value != null ? " ('" + value + "')" : "")
+                + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
+    }
+
+    public static String badFormValue(Throwable conversion) {
+        String value = quotedValue(conversion);
+        if (WholeNumbers.hasOtherDigits(value)) {
+            return HttpMessages.otherDigitsInForm(value);
+        }
+        if (WholeNumbers.isPlain(value)) {
+            return "'" + value + "' is far larger than this field takes: type a smaller whole number. Nothing was saved; go back"
+                    + " to correct it.";
+        }
+        if (value != null && WHOLE.matcher(value).matches()) {
+            return HttpMessages.notPlainNumber(value) + " Nothing was saved; go back to correct it.";
+        }
+        if (value != null && DECIMAL.matcher(value).matches()) {
+            // Only a field of whole numbers refuses a decimal written with a point.
+            return "'" + value + "' is not a whole number: this field asks for a count. Nothing was saved; go back to correct it.";
+        }
+        return value != null && !value.equals(value.strip()) && NUMBER.matcher(value.strip()).matches()
+                ? HttpMessages.spacesAroundNumber(value) : notANumber(value);
+    }
+
+    /** A form field's value that is no number as people write one ({@code null}: the value is not known). */
+    public static String notANumber(String value) {
+        return (value != null ? "'" + value + "' is" : "A value you typed is") + " not a number: type digits, with a point"
+                + " for decimals (0.5, not 0,5), and whole numbers where the field asks for a count. Nothing was saved; go back"
+                + " to correct it.";
+    }
+
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+|\\d*\\.\\d+([eE][+-]?\\d+)?)");
+
+    /** The value a failed conversion quotes in its message ("For input string: \"0,5\""), at most 40 characters, or null. */
+    private static String quotedValue(Throwable conversion) {
+        Matcher quoted = Pattern.compile("\"([^\"]{0,40})")
+                .matcher(conversion.getMessage() == null ? "" : conversion.getMessage());
+        return quoted.find() ? quoted.group(1) : null;
+    }
+}

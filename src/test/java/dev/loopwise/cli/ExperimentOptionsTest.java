@@ -1,0 +1,144 @@
+package dev.loopwise.cli;
+
+import static dev.loopwise.cli.CommandLineErrorsTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.cli.CommandLineErrorsTest.Printed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ML engineer's commands (benchmarks, simulate, eval-*) refuse options that mean nothing in one line, before they open
+ * the encoder, read a data file or start anything, rather than fail minutes later or with an exception's name.
+ */
+class ExperimentOptionsTest {
+
+    @Test
+    void benchmarkNumbersThatMeanNothingAreRefusedBeforeAnythingIsRead() throws Exception {
+        Path noTest = Files.createTempFile("drift", ".csv");
+        Files.writeString(noTest, "text,label\nwhere is my parcel,track_order\nrefund me,refund\nreset my password,reset_password\n");
+        Path withTest = Files.createTempFile("drift", ".csv");
+        Files.writeString(withTest, "text,label,split\nwhere is my parcel,track_order,train\nrefund me,refund,test\n"
+                + "reset my password,reset_password,train\n");
+        try {
+            String data = noTest.toString();
+            String[][] senseless = {{"bench-drift", "--data", data, "--seeds", "0"}, {"bench-drift", "--data", data, "--requests", "0"},
+                {"bench-drift", "--data", data, "--shift-at", "3000"}, {"bench-drift", "--data", data, "--shift-share", "1.5"},
+                {"bench-drift", "--data", data, "--held-out-intents", "0"}, {"bench-drift", "--data", data, "--held-out-intents", "1"},
+                {"bench-drift", "--data", withTest.toString(), "--held-out-intents", "2"},
+                {"simulate", "--data", data, "--judgements", "0"}, {"simulate", "--data", data, "--drafts", "-1"},
+                {"simulate", "--data", data, "--test-tickets", "5", "--off-topic", "0.5"},
+                {"simulate", "--data", data, "--drafts", "3", "--off-topic", "3"},
+                {"simulate", "--data", data, "--method", "ppo"}, {"simulate", "--data", data, "--beta", "-1"},
+                {"bench-gates", "--data", data, "--rounds", "0"}, {"bench-gates", "--data", data, "--judgements", "300,10"},
+                {"eval-intents", "--train", data, "--test", data, "--oos-weight", "-1"},
+                {"eval-intents", "--train", data, "--test", data, "--budget", "0"},
+                {"eval-reward", "--train", data, "--test", data, "--epochs", "0"},
+                {"eval-reward", "--train", data, "--test", data, "--budget", "-5"}, {"bench-encoders", "--count", "0"},
+                {"eval-intents", "--train", data, "--test", data, "--scores", noTest.getParent().toString()},
+                {"eval-intents", "--train", data, "--test", data, "--scores", noTest.resolveSibling("no-such-folder/s.csv").toString()},
+                {"eval-intents", "--train", data, "--test", data, "--vectors", data},
+                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "0"},
+                {"replay", "--file", data, "--key", "some-key", "--url", "http://127.0.0.1:1", "--stride", "-3"},
+                {"api-key", "create", "--user", "no-such-user", "--requests-per-minute", "-1"}};
+            String[] said = {"--seeds must be 1 or more (replays per scenario), not 0.", "--requests must be more than 200",
+                "--shift-at must be 0 or more and less than --requests (3000)", "--shift-share must be a share above 0 and at most 1",
+                "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
+                "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
+                "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
+                "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
+                "method must be reward_weighted or dpo, not 'ppo'", "beta must be between", // said only once the file was read
+                "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
+                "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
+                "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
+                "--scores names where to write: '" + noTest.getParent() + "' is a folder: give a file name in it",
+                "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder",
+                "--stride must be from 1 to 20000 (requests between drift checks), not 0.",
+                "--stride must be from 1 to 20000 (requests between drift checks), not -3.",
+                "--requests-per-minute must be 0 (no limit) or more, not -1."}; // it named the API's field, once the database answered
+            for (int i = 0; i < senseless.length; i++) {
+                Printed refused = run(senseless[i]);
+                assertEquals(2, refused.exit(), String.join(" ", senseless[i]));
+                assertTrue(refused.err().startsWith("loopwise: ") && refused.err().contains(said[i]), refused.err());
+                // Refused before the encoder was opened (it names itself on stderr) or any file was read.
+                assertTrue(!refused.err().contains("Encoder:") && refused.err().strip().lines().count() == 1, refused.err());
+            }
+        } finally {
+            Files.delete(noTest);
+            Files.delete(withTest);
+        }
+    }
+
+    @Test
+    void benchmarksRefuseCountsThatMeanNothingBeforeStartingAndSayInWordsWhenNoLoopwiseAnswers() {
+        // --clients 0 and --reviewers 0 ended in a bare "IllegalArgumentException" (a thread pool of none), after the encoder ran.
+        String[][] senseless = {{"bench-serving", "--key", "k", "--no-raw", "--clients", "1,0"},
+            {"bench-serving", "--key", "k", "--no-raw", "--seconds", "-1"}, {"bench-review", "--key", "k", "--reviewers", "0"},
+            {"bench-review", "--key", "k", "--seconds", "0"}, {"bench-review", "--key", "k", "--think", "-2"},
+            {"bench-history", "--scale", "0"}};
+        String[] said = {"--clients must be a list of numbers of 1 or more", "--seconds must be 1 or more (measured seconds per level), not -1.",
+            "--reviewers must be 1 or more", "--seconds must be 1 or more (how long they work in each mode), not 0.", "--think must be from 0 to 3600",
+            // bench-history used to start, load the demo into the database and only then fail ("EntityManagerFactory is closed").
+            "--scale, --iterations, --round-judgements and --round-policy-tickets must be above 0 and at most 100"};
+        for (int i = 0; i < senseless.length; i++) {
+            Printed refused = run(senseless[i]);
+            assertEquals(2, refused.exit(), String.join(" ", senseless[i]));
+            assertTrue(refused.err().startsWith("loopwise: ") && refused.err().contains(said[i]) && refused.err().strip().lines().count() == 1,
+                    refused.err());
+        }
+        // Refused before the command set the application's settings: as system properties they outlived the refusal, and the
+        // test application this process starts next came up with no HTTP.
+        assertEquals(null, System.getProperty("quarkus.http.host-enabled"));
+        // The clients' failure reached the command wrapped, and was printed as "loopwise: java.net.ConnectException".
+        Printed unreachable = run("bench-serving", "--key", "k", "--no-raw", "--url", "http://127.0.0.1:1", "--clients", "1", "--seconds", "1");
+        assertEquals(2, unreachable.exit());
+        assertTrue(unreachable.err().contains("loopwise: no Loopwise answered at that address (the connection was refused)"), unreachable.err());
+        // Said before the in-process encoder measuring (which opens the encoder and says so on stderr), not a minute after it.
+        Printed early = run("bench-serving", "--key", "k", "--url", "http://127.0.0.1:1", "--versus", "http://127.0.0.1:2");
+        assertEquals(2, early.exit());
+        assertTrue(early.err().startsWith("loopwise: no Loopwise answered") && early.err().strip().lines().count() == 1, early.err());
+    }
+
+    @Test
+    void simulateRefusesTheOtherModesOptionsBeforeItReadsTheFile() {
+        String missing = "no-such-tickets.csv";
+        String[][] mixed = {{"simulate", "--data", missing, "--drafts", "3", "--rounds", "2", "--method", "dpo", "--beta", "0.1"},
+            {"simulate", "--data", missing, "--drafts", "3", "--judgements", "300"},
+            {"simulate", "--data", missing, "--drafts", "3", "--reward-model", "vector", "--extra-tickets", missing},
+            {"simulate", "--data", missing, "--checkpoints", "500"}};
+        String[] said = {"--drafts N does not use --rounds, --method, --beta: they are for simulating rounds; leave them out, or leave"
+                + " out --drafts N.", "--drafts N does not use --judgements: it is for simulating rounds; leave it out, or leave out --drafts N.",
+            "--drafts N does not use --reward-model, --extra-tickets: they are for simulating rounds",
+            "--checkpoints only means something with --drafts N: give --drafts N, or leave it out."};
+        for (int i = 0; i < mixed.length; i++) {
+            Printed refused = run(mixed[i]);
+            assertEquals(2, refused.exit(), String.join(" ", mixed[i]));
+            assertTrue(refused.err().startsWith("loopwise: ") && refused.err().contains(said[i]), refused.err());
+            assertTrue(!refused.err().contains(missing) && refused.err().strip().lines().count() == 1, refused.err());
+        }
+        // The options both modes use pass, and only then is the file looked for.
+        Printed shared = run("simulate", "--data", missing, "--drafts", "3", "--preference", "concise", "--agreement", "0.8", "--seed", "1");
+        assertEquals(2, shared.exit());
+        assertTrue(shared.err().contains("there is no file") && shared.err().contains(missing), shared.err());
+    }
+
+    @Test
+    void anUnknownEncoderOrPreferenceIsNamedBeforeTheDataFileIsRead() {
+        // The files do not exist: a command that read them first would name the file, after a wait on a real one.
+        String[][] mistakes = {{"eval-intents", "--train", "no-such.csv", "--test", "no-such.csv", "--encoder", "nosuch"},
+            {"eval-reward", "--train", "no-such.jsonl", "--test", "no-such.jsonl", "--encoder", "nosuch"},
+            {"simulate", "--data", "no-such.csv", "--encoder", "nosuch"}, {"bench-drift", "--data", "no-such.csv", "--encoder", "nosuch"},
+            {"bench-gates", "--data", "no-such.csv", "--encoder", "nosuch"}};
+        for (String[] args : mistakes) {
+            Printed refused = run(args);
+            assertEquals(2, refused.exit(), String.join(" ", args));
+            assertTrue(refused.err().contains("Unknown encoder 'nosuch'") && !refused.err().contains("no-such"), refused.err());
+        }
+        Printed pooling = run("eval-intents", "--train", "no-such.csv", "--test", "no-such.csv", "--pooling", "max");
+        assertTrue(pooling.exit() == 2 && pooling.err().contains("Unknown pooling 'max'"), pooling.err());
+        Printed preference = run("simulate", "--data", "no-such.csv", "--preference", "friendly");
+        assertTrue(preference.exit() == 2 && preference.err().contains("friendly") && !preference.err().contains("no-such"), preference.err());
+    }
+}
