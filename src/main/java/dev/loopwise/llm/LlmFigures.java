@@ -42,7 +42,7 @@ public class LlmFigures {
         Object[] row = (Object[]) em.createNativeQuery("""
                 select count(*), count(*) filter (where answer_source = 'llm'),
                        count(*) filter (where llm_status like 'unavailable%%' and llm_status <> ?4)
-                from served_requests where created_at > greatest(now() - cast(?1 as interval), (%s))
+                from served_requests where created_at > now() - cast(?1 as interval) and created_at > (%s)
                   and answer_source is not null""".formatted(SETTINGS_BEGAN))
                 .setParameter(1, LATELY).setParameter(2, LlmSettingsService.SAVED).setParameter(3, LlmSettingsService.RESET)
                 .setParameter(4, UNAVAILABLE + LlmFailure.BUSY).getSingleResult();
@@ -73,12 +73,14 @@ public class LlmFigures {
      * hide the failure that opened the circuit.
      */
     public Optional<LatestFailure> latestFailure(LlmSettings inEffect) {
+        // The day's bound is said again beside the subquery's: a bound the planner cannot see it takes for a third of
+        // the request log, and starts parallel workers to read a year for a day's rows.
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 with began as (select greatest(now() - interval '1 day', (%s)) as at)
                 select at, substr(status, length(?1) + 1), tried from (
                     select created_at as at, llm_status as status, false as tried from served_requests
-                    where created_at > (select at from began) and llm_status like ?1 || '%%'
+                    where created_at > now() - interval '1 day' and created_at > (select at from began) and llm_status like ?1 || '%%'
                     union all
                     select failed_at, status, true from llm_try_failures where failed_at > (select at from began)) failures
                 where status like ?1 || '%%' and status not in (?1 || ?4, ?1 || ?5)

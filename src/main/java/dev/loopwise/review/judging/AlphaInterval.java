@@ -41,6 +41,17 @@ public final class AlphaInterval {
     /** Overlap items the interval reads at most, newest first. */
     static final int NEWEST_ITEMS = 5_000;
 
+    /**
+     * Each overlap item's counted values, sorted, and how many items show them, for the newest {@code :newest} overlap items.
+     * Each item's values are read through the judgements' item index, one item at a time: as a plain join the planner
+     * scanned every judgement ever made to find the window's few thousand items.
+     */
+    static final String PATTERNS = """
+            select p.pattern, count(*) from (select id from review_items where kind = 'overlap' order by id desc limit :newest) i
+              cross join lateral (select string_agg(j.choice, ',' order by j.choice) pattern from judgements j
+                                  where j.item_id = i.id and j.choice <> 'skip' having count(*) >= 2) p
+            group by p.pattern""";
+
     private AlphaInterval() {
     }
 
@@ -53,10 +64,7 @@ public final class AlphaInterval {
     @SuppressWarnings("unchecked")
     static Interval read(EntityManager em) {
         Map<List<String>, Long> patterns = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("""
-                select pattern, count(*) from (select string_agg(j.choice, ',' order by j.choice) pattern from judgements j
-                  join (select id from review_items where kind = 'overlap' order by id desc limit :newest) i on i.id = j.item_id
-                  where j.choice <> 'skip' group by j.item_id having count(*) >= 2) u group by pattern""")
+        List<Object[]> rows = em.createNativeQuery(PATTERNS)
                 .setParameter("newest", NEWEST_ITEMS).getResultList();
         rows.forEach(r -> patterns.put(List.of(((String) r[0]).split(",")), ((Number) r[1]).longValue()));
         return of(patterns);
