@@ -68,10 +68,13 @@ public final class TicketFile {
                 || start.substring(1).stripLeading().startsWith("]")));
     }
 
-    /** A first line of names between commas or tabs, holding no brace or quote that a JSON row would start with. */
-    private static boolean looksLikeCsvHeader(String content) {
+    /**
+     * A first line of names between commas or tabs, quoted or not ({@code "text","label"}), holding no bracket or colon
+     * that a JSON row would.
+     */
+    static boolean looksLikeCsvHeader(String content) {
         String first = content.stripLeading().lines().findFirst().orElse("");
-        return (first.contains(",") || first.contains("\t")) && first.chars().noneMatch(c -> c == '{' || c == '[' || c == '"');
+        return (first.contains(",") || first.contains("\t")) && first.chars().noneMatch(c -> c == '{' || c == '[' || c == ':');
     }
 
     /** A byte-order mark at the start is dropped (see {@link TextFiles}). */

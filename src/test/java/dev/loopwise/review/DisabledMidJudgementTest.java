@@ -84,12 +84,13 @@ class DisabledMidJudgementTest {
         Caller reviewer = Caller.session(user.username, PASSWORD);
         setDisabled(user, true);
 
-        // Browsers ask for /favicon.ico on their own, at a moment of their choosing.
-        Response stray = reviewer.request().accept("image/avif,image/webp,*/*").get("/favicon.ico");
+        // Browsers ask for /favicon.ico on their own, at a moment of their choosing, and say it is no page they were sent to.
+        Response stray = reviewer.request().header("Sec-Fetch-Mode", "no-cors").accept("image/avif,image/webp,*/*").get("/favicon.ico");
         assertEquals(404, stray.statusCode(), stray.asString());
         assertNull(stray.getDetailedCookie("loopwise-session"), "the session cookie is left for the page to read");
         assertNull(stray.getDetailedCookie("loopwise-return-to"), "an image is no place to come back to after signing in");
-        Response stylesheet = reviewer.request().accept("text/css,*/*;q=0.1").get("/css/loopwise.css");
+        Response stylesheet = reviewer.request().header("Sec-Fetch-Mode", "no-cors").accept("text/css,*/*;q=0.1")
+                .get("/css/loopwise.css");
         assertEquals(200, stylesheet.statusCode(), "the page's parts still load");
         assertNull(stylesheet.getDetailedCookie("loopwise-session"));
         reviewer.request().accept("text/html").get("/review/judge").then().statusCode(303)

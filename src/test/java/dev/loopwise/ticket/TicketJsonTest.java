@@ -79,6 +79,7 @@ class TicketJsonTest {
                 + " text/csv, or give the file the ending .csv";
         assertEquals(List.of(told), json("text,label\r\nwhere is my parcel,track_order\r\n").errors());
         assertEquals(List.of(told), json("\ufefftext\tlabel\nwhere is my parcel\ttrack_order\n").errors());
+        assertEquals(List.of(told), json("\"text\",\"label\"\n\"where is my parcel\",\"track_order\"\n").errors(), "a quoted header too");
         assertEquals(List.of(), json("{\"text\": \"a, b\", \"label\": \"x\"}\n").errors());
         assertEquals(List.of("line 1: not valid JSON ('hello' is not JSON (text goes in double quotes))"), json("hello\n").errors());
     }

@@ -82,8 +82,9 @@ final class Gates {
                 + "with %.0f%%: %+.1f points (90%% interval %+.1f to %+.1f; they differ on %d; p = %.3f).",
                 Counts.of(t.n(), "reviewer preference"),
                 Counts.of(evidence.preferenceTickets(), "ticket"), 100 * t.first(), 100 * t.second(), 100 * t.effect(),
-                100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p)
-                + rangeAboveZeroYetUndecided(t, interval, p);
+                100 * interval.low(), 100 * interval.high(), t.onlyFirst() + t.onlySecond(), p);
+        // Said only where the gate waits: beside a verdict it would contradict it.
+        String undecided = measured + rangeAboveZeroYetUndecided(t, interval, p);
         int forTickets = forTickets(evidence.preferenceTickets(), evidence);
         if (p < GateStatistics.ALPHA && t.effect() > 0) {
             return evidence.preferenceTickets() >= FEWEST_TICKETS
@@ -105,7 +106,7 @@ final class Gates {
             // How often the versions differ, which the count rests on, is no estimate on a handful of items: one
             // disagreement among two would ask for thousands of judgements. Ask for enough to measure it first.
             int first = Math.max(perJudgement(FEWEST_TO_EXTRAPOLATE - t.n(), yield), forTickets);
-            return new RoundResult.Gate("preference_agreement", false, measured + format(" Not enough evidence yet, and too little to"
+            return new RoundResult.Gate("preference_agreement", false, undecided + format(" Not enough evidence yet, and too little to"
                     + " say how much more would decide it: about %d more judgements " + FIRST_ESTIMATE + ".", first),
                     RoundResult.WAIT, t.effect(), interval.low(), interval.high(), first);
         }
@@ -121,11 +122,11 @@ final class Gates {
             // top drops under it; a candidate no better than the active version would never pass, so that is the count then.
             int failing = Math.max(perJudgement(GateStatistics.pairedItemsToStayBelow(t, MIN_EFFECT, Z90) - t.n(), yield), forTickets);
             if (t.effect() <= 0 || failing < more) {
-                return new RoundResult.Gate("preference_agreement", false, measured + " Not enough evidence yet." + moreNeeded(failing),
+                return new RoundResult.Gate("preference_agreement", false, undecided + " Not enough evidence yet." + moreNeeded(failing),
                         RoundResult.WAIT, t.effect(), interval.low(), interval.high(), failing);
             }
         }
-        return new RoundResult.Gate("preference_agreement", false, measured + " Not enough evidence yet." + moreNeeded(more, fewest, most),
+        return new RoundResult.Gate("preference_agreement", false, undecided + " Not enough evidence yet." + moreNeeded(more, fewest, most),
                 RoundResult.WAIT, t.effect(), interval.low(), interval.high(), more);
     }
 
@@ -135,8 +136,8 @@ final class Gates {
      */
     static String rangeAboveZeroYetUndecided(Paired t, Interval interval, double p) {
         return p < GateStatistics.ALPHA || interval.low() <= 0 ? "" : format(" The range lies above zero, but only an exact count"
-                + " of the %s the versions chose differently on decides: %d to %d for the candidate, a split luck alone gives %.0f%% of"
-                + " the time, more than the %.0f%% this check accepts.", Counts.of(t.onlyFirst() + t.onlySecond(), "preference"),
+                + " of the %s the versions chose differently on decides: %d to %d for the candidate, a split luck alone gives %.1f%% of"
+                + " the time, not under the %.0f%% this check accepts.", Counts.of(t.onlyFirst() + t.onlySecond(), "preference"),
                 t.onlyFirst(), t.onlySecond(), 100 * p, 100 * GateStatistics.ALPHA);
     }
 

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -110,10 +109,17 @@ public class RolesFirst {
                         : new ApiError("unauthenticated", Messages.SIGN_IN_OR_KEY)));
     }
 
-    /** A page the browser was sent to, as opposed to one of its own requests for a page's parts. */
+    /**
+     * A page the browser was sent to, as opposed to one of its own requests for a page's parts. Browsers say which in
+     * {@code Sec-Fetch-Mode}; a client that does not (curl, a script) is taken at its word, as for any page.
+     */
     private static boolean isNavigation(RoutingContext context) {
-        String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
+        String mode = context.request().getHeader("Sec-Fetch-Mode");
+        if (mode != null) {
+            return mode.equalsIgnoreCase("navigate");
+        }
+        return RequestKind.wantsHtml(context.normalizedPath(), context.request().getHeader(HttpHeaders.ACCEPT),
+                context.request().getHeader(HttpHeaders.CONTENT_TYPE));
     }
 
     /** The request goes on where it started: the identity may have been looked up off the event loop. */

@@ -1,6 +1,7 @@
 package dev.loopwise.alignment.round;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,10 +103,16 @@ class GatesTest {
         assertEquals(RoundResult.WAIT, gate.verdict());
         assertTrue(gate.low() > 0, gate.toString());
         assertTrue(gate.detail().contains("The range lies above zero, but only an exact count of the 3 preferences the versions"
-                + " chose differently on decides: 3 to 0 for the candidate, a split luck alone gives 13% of the time"), gate.detail());
+                + " chose differently on decides: 3 to 0 for the candidate, a split luck alone gives 12.5% of the time"), gate.detail());
         // A range that reaches zero needs no such word.
         RoundResult.Gate even = gate(result(GOOD_REWARD, new Paired(14, 1, 0, 3), SAME_INTENTS, 0.1), "preference_agreement");
         assertTrue(even.low() <= 0 && !even.detail().contains("The range lies above zero"), even.detail());
+        // Nor does a verdict: a candidate that changes few replies can have a range above zero yet below the smallest gain
+        // worth promoting for, and "only an exact count decides" beside "it is not better" would contradict it.
+        RoundResult.Gate small = gate(result(GOOD_REWARD, new Paired(500, 4, 0, 496), SAME_INTENTS, 0.1), "preference_agreement");
+        assertEquals(RoundResult.FAIL, small.verdict(), small.detail());
+        assertTrue(small.low() > 0, "the case this checks: " + small);
+        assertFalse(small.detail().contains("The range lies above zero"), small.detail());
     }
 
     private static RoundResult result(RewardEvaluation reward, Paired preferences, Paired intents, double kl) {

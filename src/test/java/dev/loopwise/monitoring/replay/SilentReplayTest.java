@@ -70,6 +70,8 @@ class SilentReplayTest {
         for (int i = 0; i < 600 && QuarkusTransaction.requiringNew().call(() -> DriftReplay.count("status", DriftReplay.RUNNING)) > 0; i++) {
             Thread.sleep(500);
         }
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> DriftReplay.count("status", DriftReplay.RUNNING)),
+                "another test's replay still runs after five minutes; this one needs the single running place");
     }
 
     /** A replay row as the instance sending it keeps it, last heard from at {@code lastHeard}; the test removes it again. */
