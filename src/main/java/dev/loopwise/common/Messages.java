@@ -40,6 +40,9 @@ public final class Messages {
             + " page sends it; leave it out to switch whatever is active.";
     public static final String DATABASE_UNAVAILABLE = "Loopwise lost its connection to the database for a moment. "
             + "The request changed nothing; try again in a few seconds.";
+    /** Every pooled connection stayed taken for the whole wait: the load passes, so asking again shortly can succeed. */
+    public static final String DATABASE_BUSY = "Loopwise is busy: every connection to its database is in use. "
+            + "The request was not carried out; try again in a few seconds.";
     /** A change is saved whole or not at all, but the error may come after it was saved (while the answer was written). */
     public static final String INTERNAL = "Something went wrong on our side (reference %s). A change is saved whole or not at all:"
             + " look whether this one was made before you try again, and report the reference if it happens again.";

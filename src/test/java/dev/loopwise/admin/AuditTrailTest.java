@@ -114,13 +114,18 @@ class AuditTrailTest {
     }
 
     private static List<JsonNode> export(Caller caller, String query) throws Exception {
-        var response = caller.request().accept("application/x-ndjson").get("/api/v1/audit?" + query).then().statusCode(200)
-                .contentType(containsString("application/x-ndjson")).extract().asString();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : response.split("\n")) {
-            if (!line.isBlank()) {
-                lines.add(JSON.readTree(line));
+        String next = "/api/v1/audit?" + query;
+        while (next != null) {
+            var page = caller.request().urlEncodingEnabled(false).accept("application/x-ndjson").get(next);
+            page.then().statusCode(200).contentType(containsString("application/x-ndjson"));
+            for (String line : page.asString().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(JSON.readTree(line));
+                }
             }
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
         }
         return lines;
     }

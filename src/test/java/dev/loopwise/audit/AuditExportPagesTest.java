@@ -1,6 +1,7 @@
 package dev.loopwise.audit;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,7 @@ import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -72,12 +74,11 @@ class AuditExportPagesTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into audit_events (occurred_at, actor, action,"
                     + " target) select cast(?1 as timestamptz) + (n / 3) * interval '1 second', ?2, 'test.entry', 'entry ' || n from generate_series(0, "
                     + (rows - 1) + ") n").setParameter(1, START.plusYears(1)).setParameter(2, actor).executeUpdate());
-            String body = Caller.apiKey(keys, "admin").request().accept("application/x-ndjson")
-                    .get("/api/v1/audit?since=2002-01-01T00:00:00Z&until=2003-01-01T00:00:00Z").then().statusCode(200)
-                    .contentType(containsString("application/x-ndjson")).extract().asString();
+            // Pages of 500 by default: their ends fall inside groups of three, and the API's pages are followed by their links.
             List<String> targets = new ArrayList<>();
-            for (String line : body.split("\n")) {
-                JsonNode entry = JSON.readTree(line);
+            List<String> links = new ArrayList<>();
+            for (JsonNode entry : allPages(Caller.apiKey(keys, "admin"), "/api/v1/audit?since=2002-01-01T00:00:00Z&until=2003-01-01T00:00:00Z",
+                    links)) {
                 if (entry.get("actor").asText().equals(actor)) {
                     targets.add(entry.get("target").asText());
                 }
@@ -87,10 +88,72 @@ class AuditExportPagesTest {
                 expected.add("entry " + n);
             }
             assertEquals(expected, targets, "every entry once, oldest first");
+            assertTrue(links.size() >= 2, "without a limit, pages of a bounded size: " + links);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from audit_events where actor = ?1")
                     .setParameter(1, actor).executeUpdate());
         }
+    }
+
+    @Test
+    void theApiAnswersAPageAtATimeAndLinksToTheNext() throws Exception {
+        String actor = "pages-" + new Random().nextInt(1_000_000);
+        int rows = 7;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into audit_events (occurred_at, actor, action,"
+                    + " target) select cast(?1 as timestamptz) + n * interval '1 second', ?2, 'test.entry', 'entry ' || n"
+                    + " from generate_series(0, " + (rows - 1) + ") n").setParameter(1, START.plusYears(3)).setParameter(2, actor)
+                    .executeUpdate());
+            Caller admin = Caller.apiKey(keys, "admin");
+            String window = "/api/v1/audit?since=2004-01-01T00:00:00Z&until=2004-01-02T00:00:00Z";
+            List<String> links = new ArrayList<>();
+            List<String> targets = allPages(admin, window + "&limit=3", links).stream().map(e -> e.get("target").asText()).toList();
+            assertEquals(List.of("entry 0", "entry 1", "entry 2", "entry 3", "entry 4", "entry 5", "entry 6"), targets,
+                    "pages of three, oldest first, neither overlapping nor skipping");
+            assertEquals(2, links.size(), "three pages, the last with no link: " + links);
+            assertTrue(links.get(0).contains("since=2004-01-01T00") && links.get(0).contains("limit=3")
+                    && links.get(0).contains("after="), "the link keeps the window and the page size: " + links.get(0));
+
+            // Past the maximum page, or a cursor no page ends with, the listings' refusal.
+            admin.request().get(window + "&limit=5001").then().statusCode(400).body("code", equalTo("invalid_paging"))
+                    .body("error", containsString("limit must be a whole number from 1 to 5000"));
+            admin.request().get(window + "&after=0").then().statusCode(400).body("code", equalTo("invalid_paging"))
+                    .body("error", containsString("after must be"));
+            admin.request().get(window + "&after=" + Long.MAX_VALUE).then().statusCode(200).body(equalTo(""));
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from audit_events where actor = ?1")
+                    .setParameter(1, actor).executeUpdate());
+        }
+    }
+
+    /** Every entry from {@code first} on, following each page's link to the next; the links followed are added to {@code links}. */
+    private static List<JsonNode> allPages(Caller caller, String first, List<String> links) throws IOException {
+        List<JsonNode> entries = new ArrayList<>();
+        String next = first;
+        while (next != null) {
+            // The link is sent as given: it is already encoded, and encoding it again would change its instants.
+            Response page = caller.request().urlEncodingEnabled(false).accept("application/x-ndjson").get(next);
+            assertEquals(200, page.statusCode(), next + ": " + page.asString());
+            page.then().contentType(containsString("application/x-ndjson"));
+            entries.addAll(lines(page));
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            if (link != null) {
+                assertTrue(link.endsWith(">; rel=\"next\""), link);
+                links.add(next);
+            }
+        }
+        return entries;
+    }
+
+    private static List<JsonNode> lines(Response page) throws IOException {
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : page.asString().split("\n")) {
+            if (!line.isBlank()) {
+                entries.add(JSON.readTree(line));
+            }
+        }
+        return entries;
     }
 
     /** The plan the export's own query gets, run. */

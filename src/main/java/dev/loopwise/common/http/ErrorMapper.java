@@ -200,6 +200,11 @@ public class ErrorMapper {
                 return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
             }
         }
+        if (PoolExhaustion.in(e)) {
+            LOG.warnf("No database connection free within the acquisition timeout on %s", uri.getPath());
+            Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable", Messages.DATABASE_BUSY, uri, headers);
+            return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
+        }
         if (FormFields.failedReading(e)) {
             return respond(Status.BAD_REQUEST, "malformed_form", Messages.malformedForm(uri.getPath()), uri, headers);
         }

@@ -84,6 +84,14 @@ public final class Paging {
         return cursor(raw, PagingMessages.before(name, String.valueOf(raw)));
     }
 
+    /**
+     * The cursor of a listing read oldest first (the audit export), continuing after the id a previous page ended with: the
+     * same rule and sentence as {@code before}.
+     */
+    public static Long following(String name, String raw) {
+        return before(name, raw);
+    }
+
     /** The cursor of a page's link to the newer page before it (the admin's Tickets page), or null when none was sent. */
     public static Long after(String name, String raw) {
         return cursor(raw, PagingMessages.after(name, String.valueOf(raw)));
@@ -124,10 +132,19 @@ public final class Paging {
             for (String name : offsetNames) {
                 next.replaceQueryParam(name);
             }
-            URI built = next.replaceQueryParam(BEFORE, id.applyAsLong(shown.get(shown.size() - 1))).build();
-            response.header("Link", "<" + built.getRawPath() + "?" + built.getRawQuery() + ">; rel=\"next\"");
+            response.header("Link", link(next, BEFORE, id.applyAsLong(shown.get(shown.size() - 1))));
         }
         return response.build();
+    }
+
+    /** The {@code Link} header to the next page: this request's address, its other parameters kept, with the cursor {@code name}. */
+    public static String nextLink(UriInfo uri, String name, long id) {
+        return link(UriBuilder.fromUri(uri.getRequestUri()), name, id);
+    }
+
+    private static String link(UriBuilder next, String name, long id) {
+        URI built = next.replaceQueryParam(name, id).build();
+        return "<" + built.getRawPath() + "?" + built.getRawQuery() + ">; rel=\"next\"";
     }
 
     /**
