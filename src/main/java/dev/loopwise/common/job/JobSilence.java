@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * A running job whose instance died keeps its last progress until another instance fails it once its heartbeat is stale:
  * meanwhile its unmoving count would read as a job still at work, behind a balancer whichever instance shows it. Pages
- * and the API say instead since when it was heard from ({@link dev.loopwise.common.JobMessages}).
+ * and the API say instead since when it was heard from, in the words of JobMessages.
  */
 public final class JobSilence {
     /** Two heartbeats missed, not one late (a busy scheduler, a slow write). */
