@@ -2,7 +2,6 @@ package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -111,14 +110,6 @@ public final class DriftMessages {
 
     private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
-    /** A background replay whose instance stopped sending heartbeats, after {@code soFar} tickets. */
-    public static String replaySilent(String soFar, OffsetDateTime lastHeard, OffsetDateTime failsAt) {
-        return "no word from the instance sending it since " + CLOCK.format(lastHeard) + ", after " + soFar
-                + " tickets — it will be marked failed at about " + CLOCK.format(failsAt) + " if it does not come back";
-    }
 
     /** An attempt that failed, and when the next one is due, which any instance may make. */
     public static String webhookRetrying(int attempt, int attempts, String problem, Instant next) {

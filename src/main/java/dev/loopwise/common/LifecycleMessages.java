@@ -1,9 +1,6 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -52,19 +49,6 @@ public final class LifecycleMessages {
     /** Where the Models page showed a cancelled training's bar, stopped part-way as if the training were stuck there. */
     public static String trainingCancelled(int percentDone) {
         return "Cancelled at " + percentDone + "%: no new version was made and nothing else changed. Train again whenever you like.";
-    }
-
-    /**
-     * A running training whose instance went quiet: its progress is no longer news, and it ends failed at {@code failsAt}
-     * (another instance marks it so) unless that instance comes back first.
-     */
-    public static String trainingSilent(OffsetDateTime lastHeard, OffsetDateTime failsAt) {
-        return "No word from the instance running it since " + clock(lastHeard) + " — it will be marked failed at about "
-                + clock(failsAt) + " if it does not come back. The active version keeps answering customers meanwhile.";
-    }
-
-    private static String clock(OffsetDateTime time) {
-        return time.atZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("HH:mm 'UTC'"));
     }
 
     /** A start with the settings of a round that is waiting or running: that round is shown rather than a copy queued. */

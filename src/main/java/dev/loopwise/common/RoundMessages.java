@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import java.time.OffsetDateTime;
+
 /**
  * How the pages beside Rounds (Overview, Review quality, Models) speak of the latest rounds: one round under way, and the
  * latest finished one beside it. Kept in one place so that no page names a round differently from another.
@@ -12,6 +14,11 @@ public final class RoundMessages {
     public static String underWay(long round, boolean running) {
         return "Round " + round + (running ? " is running: follow it on Rounds." : " is queued: it starts once the training or round"
                 + " running now ends.");
+    }
+
+    /** A running round whose instance went silent, as Overview and Review quality say it instead of {@link #underWay}. */
+    public static String underWaySilent(long round, OffsetDateTime lastHeard, OffsetDateTime failsAt) {
+        return "Round " + round + " is running, but " + JobMessages.silent("running", null, lastHeard, failsAt) + ".";
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.loopwise.knowledge;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.loopwise.common.JobMessages;
+import dev.loopwise.common.job.JobSilence;
+import dev.loopwise.common.job.QueuedJobUpkeep;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
 import java.time.OffsetDateTime;
@@ -24,7 +27,10 @@ public record ImportView(@Schema(description = "The import's id") long id,
                          @Schema(description = "When it was asked for") OffsetDateTime createdAt,
                          @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt,
                          @Schema(description = "The instance that ran it (host name and port), whose log tells more; null while queued")
-                         String ranOn) {
+                         String ranOn,
+                         @Schema(description = "While running but not heard from for 20 s (two missed heartbeats: its instance died or"
+                                 + " lost the database): since when, and about when it will be marked failed; null otherwise")
+                         String silence) {
     @JsonProperty
     @Schema(description = "True once it ended: succeeded, failed or cancelled")
     public boolean finished() {
@@ -58,7 +64,8 @@ public record ImportView(@Schema(description = "The import's id") long id,
     public String said() {
         return switch (status) {
             case KnowledgeImport.QUEUED -> "waiting for its turn";
-            case KnowledgeImport.RUNNING -> cancelRequested ? "cancelling: it stops after the passages it is reading now"
+            case KnowledgeImport.RUNNING -> silence != null ? silence
+                    : cancelRequested ? "cancelling: it stops after the passages it is reading now"
                     : "reading its passages: " + String.format(Locale.ROOT, "%,d of %,d", passagesDone, passages);
             case KnowledgeImport.SUCCEEDED -> "done";
             case KnowledgeImport.CANCELLED -> "cancelled: nothing of this file was imported";
@@ -66,9 +73,16 @@ public record ImportView(@Schema(description = "The import's id") long id,
         };
     }
 
+    /** Read in a transaction: a silence is judged on the database's clock. */
     static ImportView of(KnowledgeImport row) {
         return new ImportView(row.id, row.status, row.fileName, row.passages, row.passagesDone, row.getProgress(),
                 row.cancelRequested && !row.hasEnded(), row.articles, row.replaced, row.summary, row.error, row.startedBy,
-                row.createdAt, row.finishedAt, row.ranOn);
+                row.createdAt, row.finishedAt, row.ranOn, silence(row));
+    }
+
+    /** An import whose instance died would go on saying it reads, with a count that no longer moves, until it is failed. */
+    private static String silence(KnowledgeImport row) {
+        return JobSilence.lastHeard(row).map(heard -> JobMessages.silent("importing", String.format(Locale.ROOT, "%,d of %,d passages",
+                row.passagesDone, row.passages), heard, heard.plus(QueuedJobUpkeep.STALE))).orElse(null);
     }
 }

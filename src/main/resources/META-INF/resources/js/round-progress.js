@@ -11,6 +11,12 @@
     const step = document.getElementById('round-step');
     if (step.textContent !== (round.step || 'waiting')) step.textContent = round.step || 'waiting';
     document.getElementById('round-progress').value = Math.round(round.progress * 100);
+    // An instance that stopped sending heartbeats leaves a bar that would sit still until the round is marked failed: the
+    // page says when it was last heard from instead, and goes back to the bar if it comes back.
+    const silent = document.getElementById('round-silent');
+    if (silent.textContent !== (round.silence || '')) silent.textContent = round.silence || '';
+    silent.hidden = !round.silence;
+    document.getElementById('round-progress').hidden = !!round.silence;
     document.getElementById('round-log').textContent = round.log.join('\n');
     if (['promoted', 'rejected', 'needs_evidence', 'superseded', 'failed', 'cancelled'].includes(round.status)) {
       // The texts below were written while it ran; until the page reloads they must not say it still runs.

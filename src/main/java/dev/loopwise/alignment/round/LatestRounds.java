@@ -12,8 +12,10 @@ import java.util.Optional;
  * running, gave none.
  *
  * @param estimate the finished round's "about N more judgements" while it could not decide yet
+ * @param silence  the round under way's, while it runs and its instance has not been heard from
  */
-public record LatestRounds(Optional<AlignmentRound> underWay, Optional<AlignmentRound> finished, Optional<RoundEstimate> estimate) {
+public record LatestRounds(Optional<AlignmentRound> underWay, Optional<AlignmentRound> finished, Optional<RoundEstimate> estimate,
+                           Optional<RoundSilence> silence) {
     /** Ends after which a round's figures stand: failed and cancelled rounds decided nothing, so they change no advice. */
     static final List<String> FINISHED = List.of(AlignmentRound.PROMOTED, AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE,
             AlignmentRound.SUPERSEDED);
@@ -23,7 +25,7 @@ public record LatestRounds(Optional<AlignmentRound> underWay, Optional<Alignment
                 List.of(AlignmentRound.QUEUED, AlignmentRound.RUNNING)).firstResultOptional();
         Optional<AlignmentRound> finished = AlignmentRound.<AlignmentRound>find("status in ?1 order by id desc", FINISHED)
                 .firstResultOptional();
-        return new LatestRounds(underWay, finished, finished.flatMap(RoundEstimate::of));
+        return new LatestRounds(underWay, finished, finished.flatMap(RoundEstimate::of), underWay.flatMap(RoundSilence::of));
     }
 
     /** The latest finished round could not decide yet. */
@@ -36,9 +38,13 @@ public record LatestRounds(Optional<AlignmentRound> underWay, Optional<Alignment
         return estimate.filter(e -> !e.farOff());
     }
 
-    /** "Round 7 is running: follow it on Rounds. " before the finished round's words, or nothing when no round is under way. */
+    /**
+     * "Round 7 is running: follow it on Rounds. " before the finished round's words, or nothing when no round is under way. A
+     * round whose instance went silent says so: "running" alone would hold until it is marked failed, minutes later.
+     */
     public String underWaySentence() {
-        return underWay.map(r -> RoundMessages.underWay(r.id, AlignmentRound.RUNNING.equals(r.status)) + " ").orElse("");
+        return underWay.map(r -> silence.map(s -> RoundMessages.underWaySilent(r.id, s.lastHeard(), s.failsAt()))
+                .orElseGet(() -> RoundMessages.underWay(r.id, AlignmentRound.RUNNING.equals(r.status))) + " ").orElse("");
     }
 
     /** The finished round as a sentence starts with it: "Round 6", or "The latest finished round, round 6," beside one under way. */

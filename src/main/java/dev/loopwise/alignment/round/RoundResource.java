@@ -85,11 +85,14 @@ public class RoundResource {
                             @Schema(description = "Older judgements sampled and replayed beside the new ones") int replayedJudgements,
                             @Schema(description = "The round's log lines, oldest first") List<String> log,
                             @Schema(description = "When it was asked for") OffsetDateTime createdAt,
-                            @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt) {
+                            @Schema(description = "When it ended; null while queued or running") OffsetDateTime finishedAt,
+                            @Schema(description = "While running but not heard from for 20 s (two missed heartbeats: its instance died or"
+                                    + " lost the database): since when, and about when it will be marked failed; null otherwise")
+                            String silence) {
         static RoundView of(AlignmentRound r) {
             return new RoundView(r.id, r.method, r.status, StatusWords.words(r.status), r.progress, r.step, r.settings, r.metrics, r.gates, r.baseVersion,
                     r.candidateVersion, r.promoted, r.reason, r.judgements(), r.newJudgements, r.replayedJudgements, r.log, r.createdAt,
-                    r.finishedAt);
+                    r.finishedAt, RoundSilence.saidOf(r));
         }
     }
 

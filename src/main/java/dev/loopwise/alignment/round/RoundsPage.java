@@ -54,7 +54,7 @@ public class RoundsPage {
         static native TemplateInstance rounds(List<AlignmentRound> rounds, RoundForm form, String error, String nextStep,
                                               String shown);
 
-        static native TemplateInstance round(AlignmentRound round, RoundReport report, String alreadyUnderWay);
+        static native TemplateInstance round(AlignmentRound round, RoundReport report, String alreadyUnderWay, String silence);
     }
 
     @GET
@@ -94,7 +94,8 @@ public class RoundsPage {
         // Only a later round that read judgements replaces this one's count: one cancelled or failed before it read any does not.
         Long newer = AlignmentRound.<AlignmentRound>find("id > ?1 and status in ?2 order by id desc", round.id, READ_JUDGEMENTS)
                 .firstResultOptional().map(r -> r.id).orElse(null);
-        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen(), newer), alreadyUnderWay);
+        return Templates.round(round, RoundReport.of(round, names, ReviewItem.countOpen(), newer), alreadyUnderWay,
+                RoundSilence.saidOf(round));
     }
 
     /** Numbers are read from the text as typed: a mistake shows the form again, values kept, with the field named. */

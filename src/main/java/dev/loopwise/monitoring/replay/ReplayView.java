@@ -2,12 +2,11 @@ package dev.loopwise.monitoring.replay;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.loopwise.common.DriftMessages;
-import dev.loopwise.common.db.DatabaseClock;
-import dev.loopwise.common.job.JobRows;
+import dev.loopwise.common.JobMessages;
+import dev.loopwise.common.job.JobSilence;
 import dev.loopwise.common.job.QueuedJobUpkeep;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -94,19 +93,9 @@ public record ReplayView(@Schema(description = "The replay's id") long id,
                 row.firstError, row.error, row.startedBy, row.createdAt, row.finishedAt, silence(row));
     }
 
-    /**
-     * A replay whose instance died keeps its last progress until another instance fails it, two minutes on: meanwhile its
-     * unmoving count would read as a replay still sending, behind a balancer whichever instance shows it.
-     */
+    /** A replay whose instance died would go on saying it sends, with a count that no longer moves, until it is failed. */
     private static String silence(DriftReplay row) {
-        if (!DriftReplay.RUNNING.equals(row.status) || row.heartbeatAt == null
-                || !row.heartbeatAt.plus(QUIET).isBefore(DatabaseClock.now())) {
-            return null;
-        }
-        return DriftMessages.replaySilent(String.format(Locale.ROOT, "%,d of %,d", row.sent, row.total), row.heartbeatAt,
-                row.heartbeatAt.plus(QueuedJobUpkeep.STALE));
+        return JobSilence.lastHeard(row).map(heard -> JobMessages.silent("sending", String.format(Locale.ROOT, "%,d of %,d tickets",
+                row.sent, row.total), heard, heard.plus(QueuedJobUpkeep.STALE))).orElse(null);
     }
-
-    /** Two heartbeats missed, not one late (a busy scheduler, a slow write). */
-    private static final Duration QUIET = Duration.parse("PT" + JobRows.HEARTBEAT_EVERY.toUpperCase(Locale.ROOT)).multipliedBy(2);
 }

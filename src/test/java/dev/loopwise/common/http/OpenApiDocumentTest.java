@@ -112,6 +112,20 @@ class OpenApiDocumentTest {
         assertEquals("string", document.at("/components/schemas/RoleNames/type").asText(), "roles are sent as text or a list of names");
     }
 
+    /** A job whose instance died keeps its last progress for minutes: each job's answer says so, in one field of one shape. */
+    @Test
+    void everyBackgroundJobsAnswerSaysWhenItsInstanceWentSilent() {
+        for (String path : List.of("/api/v1/training-runs/{id}", "/api/v1/rounds/{id}", "/api/v1/knowledge/imports/{id}",
+                "/api/v1/drift/replays/{id}")) {
+            String ref = document.path("paths").path(path).at("/get/responses/200/content/application~1json/schema/$ref").asText();
+            Matcher named = REF.matcher(ref);
+            assertTrue(named.matches(), path + " answers " + ref);
+            JsonNode silence = document.at("/components/schemas/" + named.group(1) + "/properties/silence");
+            assertEquals("string", silence.path("type").asText(), path + ": " + silence);
+            assertTrue(silence.path("description").asText().contains("marked failed"), path + ": " + silence);
+        }
+    }
+
     private Map<String, JsonNode> operations() {
         Map<String, JsonNode> operations = new TreeMap<>();
         document.path("paths").properties().forEach(path -> path.getValue().properties().forEach(method -> {
