@@ -1,8 +1,7 @@
 package dev.loopwise.admin;
 
 import dev.loopwise.alignment.round.LatestRounds;
-import dev.loopwise.alignment.round.RoundEstimate;
-import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.RoundMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.llm.LlmFigures;
@@ -12,7 +11,6 @@ import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.TrainingConfig;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelVersion;
-import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.judging.ReviewNextStep;
 import dev.loopwise.review.judging.ReviewStats;
 import dev.loopwise.ticket.Intent;
@@ -40,8 +38,8 @@ public class FirstWeek {
     static final int FIRST_ROUND_JUDGEMENTS = ReviewNextStep.FIRST_ROUND_JUDGEMENTS;
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
     static final int LLM_FAILING_EVIDENCE = 5;
-    /** The newest tickets without an intent looked at for ones no item was made from: enough to say "some", at a bounded cost. */
-    static final int UNREVIEWED_LOOK = 1_000;
+    /** Where Overview sends the lead to see which reviewers answer too fast. */
+    static final String ON_REVIEW_QUALITY = "on Review quality";
 
     @Inject
     EntityManager em;
@@ -130,25 +128,12 @@ public class FirstWeek {
                         : !unknown.isEmpty() ? "On Models, press Train: the new version learns the new intents; promote it when its page says so."
                         : "On Models, press Train: Loopwise learns your intents and replies from the labelled tickets (a few seconds to minutes).",
                 "/admin/models"));
-        ReviewStats.Totals judged = reviewStats.totals();
-        long judgements = judged.judgements();
-        long reviewers = judged.reviewers();
-        long waiting = ReviewItem.countOpen();
         // One rule for the latest round, Review quality's too: a round under way is shown as such, beside the latest finished one.
         LatestRounds rounds = LatestRounds.read();
-        // An undecided round's own count is the evidence to follow: ticked at the first round's rule of thumb, the step read as
-        // done while the round asked for more.
-        Optional<RoundEstimate> asked = rounds.asked();
-        boolean judgedEnough = asked.map(RoundEstimate::met).orElse(judgements >= FIRST_ROUND_JUDGEMENTS);
-        String wanted = asked.map(e -> e.forRound(rounds.finished().orElseThrow().id))
-                .orElse(LifecycleMessages.firstRoundJudgements(judgements, FIRST_ROUND_JUDGEMENTS));
-        steps.add(new Step("Have reviewers judge replies", judgedEnough,
-                (judgements == 0 ? "No judgements yet" : Counts.of(judgements, "judgement") + " by " + Counts.of(reviewers, "reviewer"))
-                        + asked.map(e -> "; " + rounds.askedFor(e)).orElse(" (about " + LifecycleMessages.firstRoundRule(FIRST_ROUND_JUDGEMENTS) + ")")
-                        + "; " + Counts.of(waiting, "item") + " waiting.",
-                judgeAction(waiting, judgedEnough, ReviewItem.countUnreviewedTickets(UNREVIEWED_LOOK), reviewAddress, wanted),
-                "/admin/review"));
-        steps.add(RoundStep.of(rounds));
+        // Review quality puts talking to them before any round: a step sending the lead to one must not skip it.
+        List<String> tooFast = reviewStats.tooFast();
+        steps.add(JudgeStep.of(reviewStats.totals(), rounds, tooFast, reviewAddress));
+        steps.add(RoundStep.of(rounds, tooFast));
         long checks = active.map(v -> RowCounts.of(RowCounts.DRIFT_REPORTS, v.version)).orElse(0L);
         long alerts = active.map(v -> RowCounts.of(RowCounts.DRIFT_ALERTS, v.version)).orElse(0L);
         // A change drift found and acted on (items queued, a round proposed) is not done with until the lead has seen it.
@@ -156,15 +141,23 @@ public class FirstWeek {
         steps.add(new Step("Watch for changes in what customers ask", checks > 0 && open == 0,
                 checks == 0 ? "No drift checks yet: they run as customers write in." : Counts.of(checks, "check") + " of the active version; "
                         + Counts.of(alerts, "alert") + (open > 0 ? "; " + Counts.of(open, "proposal") + " open" : "") + ".",
-                open > 0 ? "Customers are asking about something new: open Drift to see what changed, what it queued for reviewers and"
-                        + " the round it proposes."
+                open > 0 ? ReviewNextStep.talkFirst(tooFast, ON_REVIEW_QUALITY, "Customers are asking about something new: open Drift"
+                        + " to see what changed, what it queued for reviewers and the round it proposes.")
                         : "Drift checks run by themselves as customers write in; Drift shows what changed and what to do about it.", "/admin/drift"));
         Step next = steps.stream().filter(step -> !step.done()).findFirst().orElse(null);
-        return new Guide(steps, next != null ? next : needsAttention());
+        return new Guide(steps, next != null ? next : needsAttention(tooFast));
     }
 
-    /** Once the five steps are done, what still needs the lead: a drift proposal waiting, a new topic, an intent without a reply. */
+    /**
+     * Once the five steps are done, what still needs the lead: a failing LLM, a drift proposal waiting, reviewers answering too
+     * fast, a new topic, an intent without a reply.
+     */
     Step needsAttention() {
+        return needsAttention(reviewStats.tooFast());
+    }
+
+    /** {@code tooFast}: the reviewers Review quality marks "very fast", whom to talk to before a proposed round is started. */
+    Step needsAttention(List<String> tooFast) {
         // Customers still get answers (from the library) while the LLM fails, so nothing else would show it.
         LlmFigures.Day hour = llm.lastHour();
         if (hour.answered() >= LLM_FAILING_EVIDENCE && hour.fellBack() * 2 >= hour.answered()) {
@@ -177,8 +170,12 @@ public class FirstWeek {
         long proposals = count("select count(*) from monitoring_actions where status = 'pending'");
         if (proposals > 0) {
             return new Step("Drift found a change to act on", false, Counts.of(proposals, "proposal") + " waiting.",
-                    "Customers are asking about something the model was not trained on: open Drift and approve or dismiss what it"
-                            + " proposes (review items, or a round).", "/admin/drift");
+                    ReviewNextStep.talkFirst(tooFast, ON_REVIEW_QUALITY, "Customers are asking about something the model was not"
+                            + " trained on: open Drift and approve or dismiss what it proposes (review items, or a round)."), "/admin/drift");
+        }
+        if (!tooFast.isEmpty()) {
+            return new Step(RoundMessages.TALK_TO_FAST, false, RoundMessages.fastStatus(tooFast.size()),
+                    ReviewNextStep.talkFirst(tooFast, ON_REVIEW_QUALITY, RoundMessages.FAST_THEN), "/admin/review");
         }
         Optional<Step> newTopic = newTopics.step();
         if (newTopic.isPresent()) {
@@ -201,27 +198,6 @@ public class FirstWeek {
         return em.createNativeQuery("select i.name from intents i where i.name <> ?1 and not exists (select 1 "
                 + "from replies r where r.intent_id = i.id and r.status = 'active') order by i.name limit ?2")
                 .setParameter(1, ModelTrainer.OUT_OF_SCOPE_LABEL).setParameter(2, limit).getResultList();
-    }
-
-    /**
-     * With nothing waiting to be judged, "ask your reviewers" would be a dead end: say where items come from first. Imported
-     * tickets without an intent are that source: with some not yet made into items, items are made from them as reviewers open
-     * the page, so the step must not ask for the import the lead just did (once all were, it must).
-     * {@code judgedEnough}: as many judgements as the latest round asked for, or before any could, its rule of thumb.
-     * {@code wanted}: how many more judgements, and what for ("about 60 more judgements give a first round a fair chance…").
-     */
-    static String judgeAction(long waiting, boolean judgedEnough, long unlabelled, String reviewAddress, String wanted) {
-        String ask = "sk your reviewers to open " + reviewAddress + " and judge pairs of replies: " + wanted
-                + ". Follow their progress on Review quality.";
-        if (waiting == 0 && !judgedEnough && unlabelled > 0) {
-            return "Review items are made from the " + Counts.of(unlabelled, "ticket") + (unlabelled >= UNREVIEWED_LOOK ? " or more" : "")
-                    + " without an intent that no reviewer has seen yet (and from"
-                    + " customers' requests, once the helpdesk is connected) as reviewers open the review page: a" + ask;
-        }
-        return waiting == 0 && !judgedEnough ? "There is nothing to judge yet: review items are made from"
-                + " customers' requests (connect your helpdesk with a key from Users, Create an API key for a helpdesk) and from imported tickets without an intent, not"
-                + " from the labelled ones the model learns from. Import some recent tickets without a label, or connect the helpdesk;"
-                + " then a" + ask : "A" + ask;
     }
 
     private long count(String sql) {

@@ -6,6 +6,8 @@ import dev.loopwise.alignment.round.RoundEstimate;
 import dev.loopwise.alignment.round.RoundReport;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.RoundMessages;
+import dev.loopwise.review.judging.ReviewNextStep;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,8 @@ final class RoundStep {
     private RoundStep() {
     }
 
-    static FirstWeek.Step of(LatestRounds rounds) {
+    /** {@code tooFast}: the reviewers Review quality marks "very fast"; it puts talking to them before the next round. */
+    static FirstWeek.Step of(LatestRounds rounds, List<String> tooFast) {
         // A round that could not decide yet is no first round done: its next step is more judgements, then another round.
         boolean undecided = rounds.undecided();
         Optional<AlignmentRound> underWay = rounds.underWay();
@@ -36,7 +39,8 @@ final class RoundStep {
             action = RoundMessages.START_FIRST;
             href = "/admin/rounds";
         }
-        return new FirstWeek.Step("Run the first improvement round", rounds.finished().isPresent() && !undecided, status.trim(), action, href);
+        return new FirstWeek.Step("Run the first improvement round", rounds.finished().isPresent() && !undecided, status.trim(),
+                ReviewNextStep.talkFirst(tooFast, FirstWeek.ON_REVIEW_QUALITY, action), href);
     }
 
 }

@@ -115,12 +115,12 @@ public final class ReviewMessages {
                 + " after it is made, and this one was made " + Counts.of(secondsAgo, "second") + " ago.";
     }
 
-    /** Review quality's next step when reviewers' median time per item is too short to have read the items. */
-    public static String tooFastReviewers(List<String> usernames, double seconds) {
+    /** When reviewers' median time per item is too short to have read the items; {@code where}: where their mark shows. */
+    public static String tooFastReviewers(List<String> usernames, double seconds, String where) {
         String names = usernames.size() == 1 ? usernames.get(0)
                 : String.join(", ", usernames.subList(0, usernames.size() - 1)) + " and " + usernames.get(usernames.size() - 1);
         return names + (usernames.size() == 1 ? " answers" : " answer") + " faster than anyone can read a ticket and two replies"
-                + " (a median under " + Counts.of(Math.round(seconds), "second") + " per item, marked \"very fast\" below): talk to"
+                + " (a median under " + Counts.of(Math.round(seconds), "second") + " per item, marked \"very fast\" " + where + "): talk to"
                 + " them before the next round, which learns from their judgements too.";
     }
 

@@ -1,5 +1,6 @@
 package dev.loopwise.common;
 
+import dev.loopwise.common.text.Counts;
 import java.time.OffsetDateTime;
 
 /**
@@ -33,6 +34,16 @@ public final class RoundMessages {
     public static String followUnderWay(long round, boolean running) {
         return running ? "Follow round " + round + " on its page while it runs; once it ends, this page says what to do next."
                 : "Round " + round + " waits for the training or round running now, then runs by itself: follow it on Rounds.";
+    }
+
+    /** Overview's step, once the first week is done, while Review quality marks reviewers "very fast". */
+    public static final String TALK_TO_FAST = "Talk to the reviewers who answer too fast";
+    /** After {@link ReviewMessages#tooFastReviewers}: what ends the mark, so the lead knows when the step is done. */
+    public static final String FAST_THEN = "Read a few of their judged items with them; the mark goes once their newest judgements"
+            + " are made at a reading pace.";
+
+    public static String fastStatus(int reviewers) {
+        return Counts.of(reviewers, "reviewer") + " marked \"very fast\" on Review quality.";
     }
 
     /** Overview's round step before any round: what a round does, in a lead's words. */

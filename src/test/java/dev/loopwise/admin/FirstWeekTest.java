@@ -80,19 +80,19 @@ class FirstWeekTest {
 
     @Test
     void withNothingToJudgeTheReviewStepSaysWhereItemsComeFrom() {
-        assertTrue(FirstWeek.judgeAction(0, false, 0, "/review", FIRST_ROUND).startsWith("There is nothing to judge yet"), FirstWeek.judgeAction(0, false, 0, "/review", FIRST_ROUND));
-        assertTrue(FirstWeek.judgeAction(0, false, 0, "/review", FIRST_ROUND).contains("; then ask your reviewers to open /review"), FirstWeek.judgeAction(0, false, 0, "/review", FIRST_ROUND));
+        assertTrue(JudgeStep.judgeAction(0, false, 0, "/review", FIRST_ROUND).startsWith("There is nothing to judge yet"), JudgeStep.judgeAction(0, false, 0, "/review", FIRST_ROUND));
+        assertTrue(JudgeStep.judgeAction(0, false, 0, "/review", FIRST_ROUND).contains("; then ask your reviewers to open /review"), JudgeStep.judgeAction(0, false, 0, "/review", FIRST_ROUND));
         // Nothing to judge is the moment to connect the helpdesk: the step names where its key is made.
-        assertTrue(FirstWeek.judgeAction(0, false, 0, "/review", FIRST_ROUND).contains("Users, Create an API key for a helpdesk"));
-        assertTrue(FirstWeek.judgeAction(12, false, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers to open /review"), FirstWeek.judgeAction(12, false, 0, "/review", FIRST_ROUND));
+        assertTrue(JudgeStep.judgeAction(0, false, 0, "/review", FIRST_ROUND).contains("Users, Create an API key for a helpdesk"));
+        assertTrue(JudgeStep.judgeAction(12, false, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers to open /review"), JudgeStep.judgeAction(12, false, 0, "/review", FIRST_ROUND));
         // Enough judgements for a round: an empty queue is no obstacle to the next step.
-        assertTrue(FirstWeek.judgeAction(0, true, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers"));
+        assertTrue(JudgeStep.judgeAction(0, true, 0, "/review", FIRST_ROUND).startsWith("Ask your reviewers"));
     }
 
     /** Right after importing recent tickets without a label the step still asked for that import, before items were made. */
     @Test
     void withImportedUnlabelledTicketsTheReviewStepDoesNotAskForThemAgain() {
-        String action = FirstWeek.judgeAction(0, false, 320, "/review", FIRST_ROUND);
+        String action = JudgeStep.judgeAction(0, false, 320, "/review", FIRST_ROUND);
         assertTrue(action.startsWith("Review items are made from the 320 tickets without an intent that no reviewer has seen yet")
                 && action.contains("ask your reviewers to open /review") && !action.contains("Import some recent tickets"), action);
     }

@@ -39,14 +39,26 @@ public final class ReviewNextStep {
     /** {@code roundStep}: the latest round's page's next step while it could not decide yet, null otherwise. */
     public static String of(ReviewStats.Overall overall, long pendingRewrites, int listed, boolean modelAnswers, String reviewAddress,
                             String roundStep) {
-        List<String> tooFast = overall.reviewers().stream().filter(r -> ReviewFormats.tooFast(r))
-                .map(r -> r.username()).toList();
         String step = !modelAnswers && pendingRewrites == 0 && overall.openItems() == 0 ? NO_MODEL_YET
                 : step(overall, pendingRewrites, reviewAddress, roundStep);
         if (pendingRewrites > listed) {
             step += " The oldest " + listed + " are listed; each decision brings up the next.";
         }
-        return tooFast.isEmpty() ? step : ReviewMessages.tooFastReviewers(tooFast, ReviewFormats.TOO_FAST_SECONDS) + " Then: "
+        return talkFirst(tooFast(overall.reviewers()), "below", step);
+    }
+
+    /** The reviewers Review quality marks "very fast", by name: the one rule both it and Overview warn by. */
+    public static List<String> tooFast(List<ReviewStats.ReviewerStats> reviewers) {
+        return reviewers.stream().filter(ReviewFormats::tooFast).map(ReviewStats.ReviewerStats::username).toList();
+    }
+
+    /**
+     * {@code step}, after the warning when reviewers answer too fast: any round started first would learn from their
+     * judgements as if they had been read, so no page may send the lead to one before that. {@code where}: where the page
+     * shows their mark ("below", "on Review quality").
+     */
+    public static String talkFirst(List<String> tooFast, String where, String step) {
+        return tooFast.isEmpty() ? step : ReviewMessages.tooFastReviewers(tooFast, ReviewFormats.TOO_FAST_SECONDS, where) + " Then: "
                 + Character.toLowerCase(step.charAt(0)) + step.substring(1);
     }
 

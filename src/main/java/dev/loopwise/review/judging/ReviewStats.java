@@ -104,6 +104,12 @@ public class ReviewStats {
         return agreements().points();
     }
 
+    /** The reviewers Review quality marks "very fast", by name, without its agreement figures: Overview warns of them too. */
+    @Transactional
+    public List<String> tooFast() {
+        return ReviewNextStep.tooFast(reviewers());
+    }
+
     /** Reliability weights by reviewer id, for alignment rounds (reviewers without enough evidence weigh 0.5). */
     @Transactional
     public Map<Long, Double> weights() {
