@@ -41,7 +41,7 @@ class FastReviewersStepTest {
 
     @Test
     void theFirstRoundStepPutsTalkingToFastReviewersFirst() {
-        LatestRounds none = new LatestRounds(Optional.empty(), Optional.empty(), Optional.empty());
+        LatestRounds none = new LatestRounds(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         assertEquals(RoundMessages.START_FIRST, RoundStep.of(none, List.of()).action(), "nobody too fast: the round as before");
         String action = RoundStep.of(none, List.of("quick1", "quick2")).action();
         assertTrue(action.startsWith("quick1 and quick2 answer faster than anyone can read a ticket and two replies (a median under"
