@@ -73,7 +73,7 @@ public class PreferenceImport {
 
     /**
      * One transaction, so a file is all or nothing; its timeout is the time a file the body limit lets in may take. At the
-     * default 60 s a 6 MB file of 100,000 pairs, written one by one, was cut off on a busy 2-core machine: a valid file got a
+     * default 60 s a 6 MB file of 100,000 pairs, then written one by one, was cut off on a busy 2-core machine: a valid file got a
      * 500 and nothing was stored.
      */
     @Transactional
@@ -129,14 +129,8 @@ public class PreferenceImport {
                     + String.join("; ", Place.grouped(problems).stream().limit(20).toList()) + ".");
         }
         String batch = UUID.randomUUID().toString();
-        int imported = 0;
-        for (Pair p : pairs) {
-            imported += em.createNativeQuery("insert into imported_preferences (prompt, chosen, rejected, margin, batch, created_by, "
-                            + "pair_hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (pair_hash) do nothing")
-                    .setParameter(1, p.prompt()).setParameter(2, p.chosen()).setParameter(3, p.rejected())
-                    .setParameter(4, p.margin() == null ? null : p.margin().floatValue()).setParameter(5, batch)
-                    .setParameter(6, user).setParameter(7, p.hash()).executeUpdate();
-        }
+        int imported = PreferenceBatch.write(em, pairs.stream()
+                .map(p -> new PreferenceBatch.Write(p.prompt(), p.chosen(), p.rejected(), p.margin(), p.hash())).toList(), batch, user);
         audit.record(user, "preferences.import", Counts.of(imported, "preference pair"),
                 Map.of("batch", batch, "duplicates", pairs.size() - imported, "opposed", opposed));
         return new Imported(imported, pairs.size() - imported, opposed, batch, List.copyOf(notRead));
