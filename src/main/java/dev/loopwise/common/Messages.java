@@ -43,6 +43,8 @@ public final class Messages {
     /** Every pooled connection stayed taken for the whole wait: the load passes, so asking again shortly can succeed. */
     public static final String DATABASE_BUSY = "Loopwise is busy: every connection to its database is in use. "
             + "The request was not carried out; try again in a few seconds.";
+    public static final String DATABASE_CONTENTION = "Loopwise is busy: other work on the same data held this request up, so it"
+            + " was undone. Try again in a few seconds.";
     /** A change is saved whole or not at all, but the error may come after it was saved (while the answer was written). */
     public static final String INTERNAL = "Something went wrong on our side (reference %s). A change is saved whole or not at all:"
             + " look whether this one was made before you try again, and report the reference if it happens again.";

@@ -200,9 +200,12 @@ public class ErrorMapper {
                 return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
             }
         }
-        if (PoolExhaustion.in(e)) {
-            LOG.warnf("No database connection free within the acquisition timeout on %s", uri.getPath());
-            Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable", Messages.DATABASE_BUSY, uri, headers);
+        boolean poolExhausted = PoolExhaustion.in(e);
+        if (poolExhausted || PoolExhaustion.passingConflict(e)) {
+            LOG.warnf("%s on %s", poolExhausted ? "No database connection free within the acquisition timeout" : "Database contention",
+                    uri.getPath());
+            Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable",
+                    poolExhausted ? Messages.DATABASE_BUSY : Messages.DATABASE_CONTENTION, uri, headers);
             return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
         }
         if (FormFields.failedReading(e)) {

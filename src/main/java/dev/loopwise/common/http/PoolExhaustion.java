@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * Whether a failure is the connection pool's wait running out: every connection was taken for the whole acquisition
+ * Whether a failure is a busy moment rather than a fault: above all the connection pool's wait running out: every connection was taken for the whole acquisition
  * timeout. Nothing is wrong with the database or the request, so it is answered as a busy moment, not an unforeseen fault.
  */
 final class PoolExhaustion {
@@ -24,6 +24,21 @@ final class PoolExhaustion {
                         || message.contains("unable to acquire")) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A moment of contention PostgreSQL ends by refusing one side, which the same request asked again a little later
+     * usually passes: a serialization failure or deadlock (class 40), a lock not granted in time (55P03), a statement
+     * cancelled at its timeout (57014), or every connection the server allows in use (53300). The transaction rolled back.
+     */
+    static boolean passingConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String state = cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+            if (state.startsWith("40") || state.equals("55P03") || state.equals("57014") || state.equals("53300")) {
+                return true;
             }
         }
         return false;

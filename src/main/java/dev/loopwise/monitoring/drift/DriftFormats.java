@@ -1,6 +1,7 @@
 package dev.loopwise.monitoring.drift;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loopwise.common.DriftChartMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.TemplateFormats;
 import dev.loopwise.ticket.Reply;
@@ -217,8 +218,7 @@ public class DriftFormats {
      * newest 200, of which about a tenth would be less familiar by chance alone.
      */
     static String chartTitle(String signal, DriftOverview.Overview overview) {
-        return "input/new_topic_requests".equals(signal) ? "Of the newest " + overview.thresholds().get("window") + " requests, those"
-                + " less familiar than 9 in 10 of the version's tickets kept aside for measuring (about 1 in 10 would be by chance)"
+        return "input/new_topic_requests".equals(signal) ? DriftChartMessages.newTopicChartTitle(overview.thresholds().get("window"))
                 : signalTitle(signal);
     }
 
