@@ -39,7 +39,7 @@ public class FirstWeek {
     /** Answers in the last hour before a failing LLM is called failing: one timeout is no outage. */
     static final int LLM_FAILING_EVIDENCE = 5;
     /** Where Overview sends the lead to see which reviewers answer too fast. */
-    static final String ON_REVIEW_QUALITY = "on Review quality";
+    static final String ON_REVIEW_QUALITY = RoundMessages.ON_REVIEW_QUALITY;
 
     @Inject
     EntityManager em;

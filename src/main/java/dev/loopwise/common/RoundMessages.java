@@ -36,6 +36,11 @@ public final class RoundMessages {
                 : "Round " + round + " waits for the training or round running now, then runs by itself: follow it on Rounds.";
     }
 
+    /** Where Overview and Rounds send the lead to see which reviewers answer too fast ("marked \"very fast\" on Review quality"). */
+    public static final String ON_REVIEW_QUALITY = "on Review quality";
+    /** The Rounds page's link beside that warning. */
+    public static final String SEE_FAST_REVIEWERS = "See them on Review quality →";
+
     /** Overview's step, once the first week is done, while Review quality marks reviewers "very fast". */
     public static final String TALK_TO_FAST = "Talk to the reviewers who answer too fast";
     /** After {@link ReviewMessages#tooFastReviewers}: what ends the mark, so the lead knows when the step is done. */

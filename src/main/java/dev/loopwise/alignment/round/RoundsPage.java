@@ -5,6 +5,7 @@ import dev.loopwise.common.ApiException;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.review.judging.ReviewNextStep;
 import dev.loopwise.common.PagingMessages;
+import dev.loopwise.common.RoundMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.FormNumbers;
 import dev.loopwise.review.item.ReviewItem;
@@ -51,8 +52,9 @@ public class RoundsPage {
 
     @CheckedTemplate
     static class Templates {
+        /** {@code seeFast}: the link to Review quality while it marks reviewers "very fast", null otherwise. */
         static native TemplateInstance rounds(List<AlignmentRound> rounds, RoundForm form, String error, String nextStep,
-                                              String shown);
+                                              String shown, String seeFast);
 
         static native TemplateInstance round(AlignmentRound round, RoundReport report, String alreadyUnderWay, String silence);
     }
@@ -72,8 +74,12 @@ public class RoundsPage {
         String shown = PagingMessages.newestShown(rounds.size(),
                 RowCounts.total(RowCounts.ALIGNMENT_ROUNDS), "rounds",
                 "GET /api/v1/rounds lists every one, a page at a time");
-        return Templates.rounds(rounds, form, error, nextStep != null ? nextStep
-                : RoundFormats.listNextStep(rounds, reviewStats.totals().judgements()), shown);
+        String step = nextStep != null ? nextStep : RoundFormats.listNextStep(rounds, reviewStats.totals().judgements());
+        // The page a lead starts rounds from must not skip the warning Overview and Review quality give, by their one rule:
+        // a round started now would learn from judgements made without reading as if they had been read.
+        List<String> tooFast = reviewStats.tooFast();
+        return Templates.rounds(rounds, form, error, ReviewNextStep.talkFirst(tooFast, RoundMessages.ON_REVIEW_QUALITY, step), shown,
+                tooFast.isEmpty() ? null : RoundMessages.SEE_FAST_REVIEWERS);
     }
 
     static final List<String> READ_JUDGEMENTS = List.of(AlignmentRound.RUNNING, AlignmentRound.PROMOTED,
