@@ -1,5 +1,5 @@
 // Follows background jobs shown on a page (knowledge imports, replays): each box names the address of its progress
-// (data-progress-url), which answers {said, progress, finished, cancelRequested, showAt?}; when one ends the page reloads,
+// (data-progress-url), which answers {said, progress, finished, cancelRequested, silence, showAt?}; when one ends the page reloads,
 // so its outcome shows, or goes where showAt says (a replay that raised alerts leads to them, as without JavaScript).
 (function () {
   document.querySelectorAll('[data-progress-url]').forEach(function (box) {
@@ -12,7 +12,10 @@
       const said = box.querySelector('.job-said');
       if (said.textContent !== view.said) said.textContent = view.said;
       announce(view);
-      box.querySelector('.job-progress').value = Math.round(view.progress * 100);
+      const bar = box.querySelector('.job-progress');
+      bar.value = Math.round(view.progress * 100);
+      // A job whose instance went silent is not at work: its bar, standing where it stopped, would say it is.
+      bar.hidden = !!view.silence;
       if ((view.finished || view.cancelRequested) && cancel) cancel.hidden = true;
       if (view.finished) {
         setTimeout(() => showOutcome(view.showAt), 500);

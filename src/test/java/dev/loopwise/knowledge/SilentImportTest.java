@@ -48,6 +48,8 @@ class SilentImportTest {
                     .extract().asString();
             String box = page.substring(page.indexOf("id=\"import-" + id + "\""));
             assertTrue(box.substring(0, box.indexOf("<progress")).contains("<span class=\"job-said\">" + said + "</span>"), box);
+            // Its bar, standing where it stopped, would say it is still at work: the sentence stands alone.
+            assertTrue(bar(box).endsWith(" hidden>"), "the bar of a silent import is hidden: " + bar(box));
             assertEquals(said, Caller.session("admin").request().accept("application/json").get("/admin/knowledge/imports/" + id)
                     .then().statusCode(200).extract().jsonPath().getString("said"));
 
@@ -57,11 +59,20 @@ class SilentImportTest {
                     .extract().jsonPath();
             assertNull(back.getString("silence"), back.prettify());
             assertEquals("reading its passages: 120 of 400", back.getString("said"), back.prettify());
-            assertFalse(Caller.session("admin").request().accept("text/html").get("/admin/knowledge").then().statusCode(200)
-                    .extract().asString().contains("no word from"));
+            String again = Caller.session("admin").request().accept("text/html").get("/admin/knowledge").then().statusCode(200)
+                    .extract().asString();
+            assertFalse(again.contains("no word from"), again);
+            String beating = bar(again.substring(again.indexOf("id=\"import-" + id + "\"")));
+            assertTrue(beating.contains("value=\"30\"") && !beating.contains("hidden"), "at work again, its bar is back: " + beating);
         } finally {
             QuarkusTransaction.requiringNew().run(() -> KnowledgeImport.deleteById(id));
         }
+    }
+
+    /** The opening tag of the first progress bar in {@code html}. */
+    private static String bar(String html) {
+        int at = html.indexOf("<progress");
+        return html.substring(at, html.indexOf('>', at) + 1);
     }
 
     /** One import runs at a time (a unique index): another test's must end before this row can say it runs. */

@@ -50,6 +50,8 @@ class SilentReplayTest {
                     .extract().asString();
             String card = page.substring(page.indexOf("id=\"replay-" + id + "\""));
             assertTrue(card.substring(0, card.indexOf("</div>")).contains(said), card);
+            String bar = card.substring(card.indexOf("<progress"), card.indexOf('>', card.indexOf("<progress")) + 1);
+            assertTrue(bar.endsWith(" hidden>"), "a silent replay's bar, standing where it stopped, is hidden: " + bar);
             assertEquals(said, Caller.session("admin").request().accept("application/json").get("/admin/drift/replays/" + id)
                     .then().statusCode(200).extract().jsonPath().getString("said"));
 
