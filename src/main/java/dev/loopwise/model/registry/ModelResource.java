@@ -2,7 +2,6 @@ package dev.loopwise.model.registry;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
-import dev.loopwise.common.db.DatabaseClock;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.job.StatusWords;
 import dev.loopwise.model.intent.IntentRegime;
@@ -103,7 +102,7 @@ public class ModelResource {
         static RunView of(TrainingRun run, Duration staleness) {
             return new RunView(run.id, run.status, StatusWords.words(run.status), run.progress, run.step,
                     run.version == null ? null : run.version.version,
-                    run.error, run.createdAt, run.finishedAt, RunSilence.of(run, staleness, DatabaseClock.now()), run.cancelRequested);
+                    run.error, run.createdAt, run.finishedAt, RunSilence.of(run, staleness), run.cancelRequested);
         }
     }
 

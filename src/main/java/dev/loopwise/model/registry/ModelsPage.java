@@ -5,7 +5,6 @@ import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.PagingMessages;
 import dev.loopwise.common.UndecidedRoundStep;
-import dev.loopwise.common.db.DatabaseClock;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.model.intent.IntentRegime;
@@ -186,7 +185,7 @@ public class ModelsPage {
                 Reply.count("status", Reply.ACTIVE), roundStep.sentence().orElse(null), NewIntentAdvice.intentsWithoutReply()), runs.stream().anyMatch(r -> !r.finished()),
                 RegimeChoice.of(runs), PagingMessages.newestShown(activations.size(),
                         RowCounts.total(RowCounts.MODEL_ACTIVATIONS), "changes", null),
-                runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness(), DatabaseClock.now()));
+                runs.isEmpty() ? null : RunSilence.of(runs.get(0), config.heartbeatStaleness()));
     }
 
     /**
