@@ -1,5 +1,6 @@
 package dev.loopwise.monitoring;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +18,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * At desktop width each drift chart's figures, opened, stay inside the chart's card: the tables ran past it at 1280 pixels.
- * Each chart also says in words what its figure is measured in.
+ * Each chart also says in words what its figure is measured in. The form making an alert's new topic an intent, opened, lays
+ * out at 1280 pixels and on a phone with fields as wide as the form: in a row it squeezed its examples and button into
+ * columns a word wide.
  */
 @QuarkusTest
 class DriftFiguresWidthBrowserTest extends BrowserTest {
@@ -82,6 +87,68 @@ class DriftFiguresWidthBrowserTest extends BrowserTest {
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from drift_reports where id in (:ids)")
                     .setParameter("ids", ids).executeUpdate());
         }
+    }
+
+    @Test
+    void theFormMakingANewTopicAnIntentGivesItsFieldsRoomAtDesktopAndPhoneWidths() throws Exception {
+        int version = 900_000 + new Random().nextInt(90_000); // no real version: this alert is its only one
+        String example = "does the balcony solar kit work in winter " + version;
+        sql("insert into drift_reports (model_version, requests, signals) values (" + version + ", 200, '{}')");
+        sql("insert into drift_alerts (report_id, model_version, signal, value, threshold, message, evidence) select id, " + version
+                + ", 'input/mmd', 0.01, 0.002, 'Customers write about something new.', jsonb_build_object('newTopics',"
+                + " jsonb_build_array(jsonb_build_object('examples', jsonb_build_array('" + example + "',"
+                + " 'how many watts is the balcony solar panel', 'can I return the solar inverter if it does not fit'))))"
+                + " from drift_reports where model_version = " + version);
+        driver = Browser.start();
+        try {
+            Browser.run(driver, "drift-topic-form-width-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                for (int width : List.of(1280, 390)) {
+                    if (width < 1280) {
+                        driver.manage().window().setSize(new Dimension(width, 844));
+                    }
+                    driver.get(base + "admin/drift");
+                    JavascriptExecutor js = (JavascriptExecutor) driver;
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> form = (Map<String, Object>) js.executeScript("""
+                            const fold = [...document.querySelectorAll('details.label-topic')]
+                              .find(d => d.closest('td').textContent.includes(arguments[0]));
+                            fold.open = true;
+                            const f = fold.querySelector('form');
+                            const box = f.getBoundingClientRect();
+                            const width = e => e.getBoundingClientRect().width;
+                            return { inner: window.innerWidth, form: box.width, right: box.right,
+                              cell: fold.closest('td').getBoundingClientRect().right,
+                              fields: [...f.querySelectorAll('input[name=name], input[name=description]')].map(width),
+                              examples: [...f.querySelectorAll('label.check')].map(width),
+                              buttonHigh: f.querySelector('button').getBoundingClientRect().height };""",
+                            example);
+                    String seen = width + " pixels: " + form;
+                    long inner = ((Number) form.get("inner")).longValue();
+                    assertTrue(width == 1280 ? inner >= 1260 : inner <= 400, "the window's width: " + seen);
+                    double formWidth = ((Number) form.get("form")).doubleValue();
+                    assertTrue(formWidth >= 280, "the form has room: " + seen);
+                    assertTrue(((Number) form.get("right")).doubleValue() <= ((Number) form.get("cell")).doubleValue() + 0.5,
+                            "inside its cell: " + seen);
+                    List<?> fields = (List<?>) form.get("fields");
+                    assertEquals(2, fields.size(), seen);
+                    for (Object field : fields) {
+                        assertTrue(((Number) field).doubleValue() >= formWidth * 0.9, "a field as wide as the form: " + seen);
+                    }
+                    for (Object label : (List<?>) form.get("examples")) {
+                        assertTrue(((Number) label).doubleValue() >= formWidth * 0.9, "an example reads along a line: " + seen);
+                    }
+                    assertTrue(((Number) form.get("buttonHigh")).doubleValue() < 80, "the button's words fit a line or two: " + seen);
+                }
+            });
+        } finally {
+            sql("delete from drift_alerts where model_version = " + version);
+            sql("delete from drift_reports where model_version = " + version);
+        }
+    }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
     }
 
     /** A check of the active version made now (so the checks share their second), charted without a replay. */
