@@ -231,4 +231,7 @@ public final class LifecycleMessages {
             default -> value;
         };
     }
+
+    /** An intent's share of fewer held-out tickets than a range needs, on a version's page. */
+    public static final String TOO_FEW_TICKETS = "too few tickets to say";
 }

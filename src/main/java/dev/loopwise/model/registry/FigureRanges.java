@@ -25,16 +25,38 @@ public class FigureRanges {
      * few tickets, or empty when the share is missing or was not counted on a known number of tickets.
      */
     static String likelyRange(ModelVersion version, String metric) {
-        Object value = version.metrics == null ? null : version.metrics.get(metric);
         int tickets = ModelFormats.heldOut(version, metric);
-        if (!(value instanceof Number share) || tickets <= 0) {
-            return "";
-        }
-        if (tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
+        if (version.metrics.get(metric) instanceof Number && tickets > 0 && tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
             return ModelFormats.TOO_FEW;
         }
-        double[] range = wilson(share.doubleValue(), tickets);
-        return String.format("likely between %.0f%% and %.0f%%", Math.floor(range[0] * 100), Math.ceil(range[1] * 100));
+        int[] range = percentRange(version, metric);
+        return range == null ? "" : String.format("likely between %d%% and %d%%", range[0], range[1]);
+    }
+
+    /**
+     * The version list's figure with its range in brackets ("84.0% (80–88%)"), so versions can be compared at a glance
+     * without opening each; a count of a few tickets reads as on the version's page, and a figure with no range (an
+     * average over intents, or one counted on an unknown number of tickets) stays bare.
+     */
+    static String withRange(ModelVersion version, String metric) {
+        int[] range = percentRange(version, metric);
+        String figure = ModelFormats.percent(version, metric);
+        return range == null ? figure : String.format("%s (%d–%d%%)", figure, range[0], range[1]);
+    }
+
+    /** The likely range in whole percents, widened outwards; null when the version page shows none. */
+    private static int[] percentRange(ModelVersion version, String metric) {
+        Object value = version.metrics.get(metric);
+        int tickets = ModelFormats.heldOut(version, metric);
+        if (!(value instanceof Number share) || tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
+            return null;
+        }
+        return wholePercents(wilson(share.doubleValue(), tickets));
+    }
+
+    /** Floor and ceiling, so that a rounded range never claims more certainty than the interval gives. */
+    static int[] wholePercents(double[] range) {
+        return new int[] {(int) Math.floor(range[0] * 100), (int) Math.ceil(range[1] * 100)};
     }
 
     /** Wilson's interval: unlike "share ± 2 standard errors" it stays within 0–100% and is honest at 100% of a few. */

@@ -181,6 +181,8 @@ public final class ModelTrainer {
                 metrics.put("intent/oos_recall", evaluation.outOfScopeRecall());
             }
             metrics.put("intent/confusions", evaluation.topConfusions());
+            metrics.put("intent/per_intent", evaluation.perIntent().stream()
+                    .map(share -> Map.of("intent", share.intent(), "tickets", share.rows(), "right", share.right())).toList());
         }
 
         ReplyPolicy policy = PolicySft.train(settings, workspace, intent, train, test, encoded, listener, metrics);

@@ -1,0 +1,117 @@
+package dev.loopwise.model.registry;
+
+import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.model.registry.version.ModelVersion;
+import io.quarkus.qute.TemplateExtension;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How often a version answered each intent's held-out tickets right, with the range that share likely lies in: one
+ * accuracy over all intents hides the intent customers keep getting the wrong reply for, and a share of a handful of
+ * tickets reads as weak or strong by chance alone.
+ */
+@TemplateExtension
+public class IntentFigures {
+    /** Per in-scope intent, as training stores it: {@code intent}, its held-out {@code tickets}, and those answered {@code right}. */
+    public static final String METRIC = "intent/per_intent";
+
+    /**
+     * One intent's row. {@code low} and {@code high}: its likely range in whole percents, null on too few tickets;
+     * {@code weak}: even the top of that range lies below the share of all intents together, so chance does not explain it.
+     */
+    public record IntentFigure(String intent, int tickets, int right, Integer low, Integer high, boolean weak) {
+        public String answered() {
+            return tickets < ModelFormats.TOO_FEW_TO_JUDGE ? right + " of " + tickets
+                    : String.format("%.1f%%", 100.0 * right / tickets);
+        }
+
+        public String range() {
+            return low == null ? LifecycleMessages.TOO_FEW_TICKETS : String.format("likely between %d%% and %d%%", low, high);
+        }
+    }
+
+    /** Whether training recorded per-intent figures for the version: versions trained before they were kept have none. */
+    static boolean hasIntentFigures(ModelVersion version) {
+        return version.metrics.get(METRIC) instanceof List<?>;
+    }
+
+    /**
+     * The version's intents, those surely weaker than the rest first, then the others with a range, the lowest top first
+     * (the likeliest to be weak), then those with too few tickets to say, by name.
+     */
+    static List<IntentFigure> intentFigures(ModelVersion version) {
+        List<Map<String, Object>> stored = stored(version);
+        long tickets = stored.stream().mapToLong(s -> number(s, "tickets")).sum();
+        double all = tickets == 0 ? 0 : (double) stored.stream().mapToLong(s -> number(s, "right")).sum() / tickets;
+        List<IntentFigure> figures = new ArrayList<>();
+        for (Map<String, Object> s : stored) {
+            figures.add(figure(String.valueOf(s.get("intent")), number(s, "tickets"), number(s, "right"), all));
+        }
+        figures.sort(Comparator.comparing((IntentFigure f) -> f.low() == null)
+                .thenComparing(f -> !f.weak())
+                .thenComparing(f -> f.high() == null ? 0 : f.high())
+                .thenComparing(IntentFigure::intent));
+        return figures;
+    }
+
+    /** Below this many held-out tickets an intent's share gets no range, as every share on the version's page. */
+    static int fewestForRange(ModelVersion version) {
+        return ModelFormats.TOO_FEW_TO_JUDGE;
+    }
+
+    /** Whether any intent had tickets enough for a range. */
+    static boolean anyIntentRange(ModelVersion version) {
+        return intentFigures(version).stream().anyMatch(f -> f.low() != null);
+    }
+
+    /** How many of the version's intents are surely weaker than the rest. */
+    static long weakIntents(ModelVersion version) {
+        return intentFigures(version).stream().filter(IntentFigure::weak).count();
+    }
+
+    /** An intent's row; {@code all}: the share of all intents' tickets answered right, which a weak intent's range stays under. */
+    static IntentFigure figure(String intent, int tickets, int right, double all) {
+        if (tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
+            return new IntentFigure(intent, tickets, right, null, null, false);
+        }
+        double[] range = FigureRanges.wilson((double) right / tickets, tickets);
+        int[] percents = FigureRanges.wholePercents(range);
+        return new IntentFigure(intent, tickets, right, percents[0], percents[1], range[1] < all);
+    }
+
+    /** Each intent's figures, also as the API gives them: with the bounds of its likely range, null on too few tickets. */
+    static List<Map<String, Object>> withRanges(List<?> stored) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object entry : stored) {
+            if (!(entry instanceof Map<?, ?> map)) {
+                continue;
+            }
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            int tickets = number(copy, "tickets");
+            double[] range = tickets < ModelFormats.TOO_FEW_TO_JUDGE ? null
+                    : FigureRanges.wilson((double) number(copy, "right") / tickets, tickets);
+            copy.put("likelyLow", range == null ? null : range[0]);
+            copy.put("likelyHigh", range == null ? null : range[1]);
+            out.add(copy);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> stored(ModelVersion version) {
+        Object value = version.metrics.get(METRIC);
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().filter(Map.class::isInstance).map(e -> (Map<String, Object>) e).toList();
+    }
+
+    private static int number(Map<String, Object> entry, String key) {
+        return entry.get(key) instanceof Number n ? n.intValue() : 0;
+    }
+}
