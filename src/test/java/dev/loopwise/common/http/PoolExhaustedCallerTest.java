@@ -44,6 +44,19 @@ class PoolExhaustedCallerTest {
         client.request().get("/api/v1/me").then().statusCode(200);
     }
 
+    /** The operations endpoints check the caller's role in a policy of their own, ahead of any resource. */
+    @Test
+    void aScraperWhoseKeyCannotBeLookedUpIsToldToAskAgainShortly() throws Exception {
+        Caller scraper = Caller.apiKeyWithoutLimit(keys, "admin");
+        scraper.request().accept("text/plain").get("/q/metrics").then().statusCode(200);
+        try (HeldPool held = HeldPool.hold(dataSource)) {
+            scraper.request().accept("text/plain").get("/q/metrics").then().statusCode(503)
+                    .header("x-should-retry", "true")
+                    .header("Retry-After", "2")
+                    .body("code", equalTo("database_unavailable"));
+        }
+    }
+
     @Test
     void aSessionWhoseAccountCannotBeCheckedGetsTheBusyPageAndStaysSignedIn() throws Exception {
         Caller reviewer = Caller.session("reviewer1");
