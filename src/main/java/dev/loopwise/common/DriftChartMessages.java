@@ -18,8 +18,10 @@ public final class DriftChartMessages {
                 + ") luck does not explain it: the requests really changed.";
     }
 
-    public static String unfamiliar(int window) {
-        return "A count of requests, out of the newest " + window + ". The dashed line is how many would be too many for chance.";
+    /** {@code fewest}, {@code most}: the fewest and the most requests a charted check read (the same when they all read alike). */
+    public static String unfamiliar(int fewest, int most) {
+        return "A count of requests, out of " + (fewest == most ? "the newest " + fewest : "those each check read, from " + fewest
+                + " to " + most + " (each point says how many)") + ". The dashed line is how many would be too many for chance.";
     }
 
     /** {@code chance}: what chance alone gives with a window of this size, at the newest check; null before any. */
@@ -73,9 +75,13 @@ public final class DriftChartMessages {
         return " The newest check: " + percent + "%.";
     }
 
-    /** The unfamiliar-requests chart's title: a count means little until it reads as out of how many, and what chance gives. */
-    public static String newTopicChartTitle(Object window) {
-        return "Of the newest " + window + " requests, those less familiar than 9 in 10 of the version's tickets kept aside for"
-                + " measuring (about 1 in 10 would be by chance)";
+    /**
+     * The unfamiliar-requests chart's title: a count means little until it reads as out of how many, and what chance gives.
+     * Out of how many each check read, which is the window set when it ran, not necessarily the one set now.
+     */
+    public static String newTopicChartTitle(int fewest, int most) {
+        return "Of " + (fewest == most ? "the newest " + fewest + " requests" : "the requests each check read (" + fewest + " to "
+                + most + ")") + ", those less familiar than 9 in 10 of the version's tickets kept aside for measuring (about 1 in 10"
+                + " would be by chance)";
     }
 }

@@ -43,6 +43,13 @@ public final class Messages {
     /** Every pooled connection stayed taken for the whole wait: the load passes, so asking again shortly can succeed. */
     public static final String DATABASE_BUSY = "Loopwise is busy: every connection to its database is in use. "
             + "The request was not carried out; try again in a few seconds.";
+    /**
+     * The page a browser gets when every connection stayed taken, whether a page or the check of who is signed in waited:
+     * the session is not touched, so nobody is sent to sign in again for a busy moment.
+     */
+    public static final String BUSY_HEADING = "Loopwise is busy";
+    public static final String BUSY_PAGE = "Loopwise is busy, try again in a moment. Every connection to its database is in use;"
+            + " nothing was changed, and you are still signed in. If this page keeps coming back, tell whoever runs Loopwise.";
     public static final String DATABASE_CONTENTION = "Loopwise is busy: other work on the same data held this request up, so it"
             + " was undone. Try again in a few seconds.";
     /** A change is saved whole or not at all, but the error may come after it was saved (while the answer was written). */

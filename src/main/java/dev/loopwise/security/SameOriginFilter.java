@@ -18,9 +18,9 @@ import java.util.Set;
  * whatever its Content-Type, with or without a body, and the sign-in form itself — must say where it
  * comes from and come from here. Browsers send {@code Origin} on every POST and {@code Sec-Fetch-Site}
  * on every request to a secure origin; a forged request from another site, a sibling subdomain
- * included, cannot fake either. A request that names no origin at all is refused too. The CSRF form
- * token Quarkus checks on forms stays as a second line. API calls carry keys, not cookies, and are
- * not concerned.
+ * included, cannot fake either. A request that names no origin at all is refused too, and so is one whose Referer
+ * names another site. The CSRF form token Quarkus checks on forms stays as a second line. API calls carry keys, not
+ * cookies, and are not concerned.
  */
 @ApplicationScoped
 public class SameOriginFilter {
@@ -55,7 +55,24 @@ public class SameOriginFilter {
         if (origin != null && !origin.isBlank() && !origin.equals("null")) {
             return matches(origin.strip(), context.request().authority(), config.allowedOrigins().orElse(List.of()));
         }
+        // Without an origin the fetch metadata vouches for the request, unless a Referer names another site: what a Loopwise
+        // page sends carries that page's address or none, so a foreign one contradicts the claim.
+        String referer = context.request().getHeader("Referer");
+        if (referer != null && !referer.isBlank()
+                && !matches(originOf(referer), context.request().authority(), config.allowedOrigins().orElse(List.of()))) {
+            return false;
+        }
         return "same-origin".equals(context.request().getHeader("Sec-Fetch-Site"));
+    }
+
+    /** The origin of an address ("https://host:port"); an address that does not parse names none that could match. */
+    static String originOf(String address) {
+        try {
+            URI uri = URI.create(address.strip());
+            return uri.getScheme() == null || uri.getRawAuthority() == null ? "" : uri.getScheme() + "://" + uri.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
     }
 
     /**

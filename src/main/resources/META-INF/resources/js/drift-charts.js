@@ -117,12 +117,17 @@
       ticks: { autoSkip: true, maxRotation: narrow ? 0 : 50 } };
     // The box gives the height (maintainAspectRatio off): at a phone's width the legend would otherwise take all of a
     // 2:1 canvas and squash the lines flat; there the legend goes below, in smaller type, so its labels fit.
+    // A count of unfamiliar requests is out of the requests its own check read: the window set when it ran, which a change
+    // of the setting since does not alter. Each point says it, in its tooltip and in the figures below.
+    const outOf = (i) => (signal === 'input/new_topic_requests' && typeof series[i].requests === 'number' ? ' of ' + series[i].requests : '');
+    const tooltip = { callbacks: { label: (item) => (item.datasetIndex === 0 && outOf(item.dataIndex)
+      ? 'unfamiliar: ' + item.formattedValue + outOf(item.dataIndex) + ' requests' : undefined) } };
     new Chart(canvas, { type: 'line', data: { labels, datasets }, options: { animation: false, maintainAspectRatio: false, scales: { x, y },
-      plugins: { legend: { position: narrow ? 'bottom' : 'top', labels: { boxWidth: 10, font: { size: narrow ? 10 : 12 } } } } } });
+      plugins: { tooltip, legend: { position: narrow ? 'bottom' : 'top', labels: { boxWidth: 10, font: { size: narrow ? 10 : 12 } } } } } });
     const shown = (v) => (typeof v !== 'number' ? null : percent(signal) ? (v * 100).toFixed(1) + '%' : Number(v.toPrecision(3)));
     const line = datasets[1];
     window.chartFigures(canvas.closest('.chart-box') || canvas, canvas.getAttribute('aria-label'),
       ['Check', 'Measured'].concat(line ? ['Alert line'] : [], ['Flagged at this check']),
-      labels.map((label, i) => [label, shown(values[i])].concat(line ? [shown(line.data[i])] : [], [raisedHere[i] ? 'yes' : 'no'])));
+      labels.map((label, i) => [label, values[i] === null ? null : shown(values[i]) + outOf(i)].concat(line ? [shown(line.data[i])] : [], [raisedHere[i] ? 'yes' : 'no'])));
   });
 })();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
+import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,10 @@ class CsrfTest {
                         .contentType("application/json").body("{}"),
                 request -> request.header("Origin", "null").contentType("text/plain").body("x"),
                 request -> request.header("Sec-Fetch-Site", "same-site").contentType("application/x-www-form-urlencoded")
-                        .body("csrf-token=" + admin.csrfToken()));
+                        .body("csrf-token=" + admin.csrfToken()),
+                // Claims to come from this very site, while its Referer names another.
+                request -> request.header("Sec-Fetch-Site", "same-origin").header("Referer", "http://evil.example/page")
+                        .contentType("application/x-www-form-urlencoded").body("csrf-token=" + admin.csrfToken()));
         Map<String, Long> before = rowCounts();
         List<String> failures = new ArrayList<>();
         for (Endpoints.Row row : forms) {
@@ -65,6 +69,35 @@ class CsrfTest {
         assertEquals(before, rowCounts(), "nothing was written");
         // The same admin, from the page itself, is let through.
         admin.request().accept("text/html").get("/admin").then().statusCode(200);
+    }
+
+    /**
+     * The sign-in form has no token to check, so its origin is all: a right password sent without Origin, or with
+     * {@code Origin: null}, claiming to come from this site while its Referer names another, signs nobody in; from a
+     * Loopwise page, naming it or not, it does.
+     */
+    @Test
+    void aSignInWhoseRefererNamesAnotherSiteSignsNobodyIn() {
+        for (Function<RequestSpecification, RequestSpecification> forgery : List.<Function<RequestSpecification, RequestSpecification>>of(
+                request -> request.header("Sec-Fetch-Site", "same-origin").header("Referer", "https://evil.example/login"),
+                request -> request.header("Origin", "null").header("Sec-Fetch-Site", "same-origin").header("Referer", "https://evil.example/"),
+                request -> request.header("Sec-Fetch-Site", "same-site").header("Referer", "https://evil.example/"))) {
+            Response refused = signIn(forgery);
+            assertEquals(403, refused.statusCode());
+            assertEquals(null, refused.getCookie("loopwise-session"), "nobody was signed in");
+        }
+        for (Function<RequestSpecification, RequestSpecification> fromHere : List.<Function<RequestSpecification, RequestSpecification>>of(
+                request -> request.header("Sec-Fetch-Site", "same-origin").header("Referer", Caller.origin() + "/login"),
+                request -> request.header("Sec-Fetch-Site", "same-origin"))) {
+            Response signedIn = signIn(fromHere);
+            assertEquals(302, signedIn.statusCode());
+            assertTrue(signedIn.getCookie("loopwise-session") != null, "signed in from a Loopwise page");
+        }
+    }
+
+    private static Response signIn(Function<RequestSpecification, RequestSpecification> how) {
+        return how.apply(given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "reviewer3").formParam("j_password", DemoWorkspace.REVIEWER_PASSWORD)).post("/j_security_check");
     }
 
     /**

@@ -53,6 +53,9 @@ public class ApiCallerFirst {
                     started.runOnContext(ignored -> context.next());
                 }
             }, failure -> {
+                if (BusyAnswer.answered(context, failure)) {
+                    return;
+                }
                 if (failure instanceof AuthenticationFailedException || failure.getCause() instanceof AuthenticationFailedException) {
                     refuse(context, Messages.BAD_API_KEY);
                 } else {

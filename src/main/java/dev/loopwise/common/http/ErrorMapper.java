@@ -100,6 +100,9 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        if (PoolExhaustion.in(e)) { // the account could not be looked up: a busy moment, not a wrong key or an ended session
+            return internal(e, uri, headers);
+        }
         // Quarkus' form login answers every path that ends in its post location, not only the canonical one.
         if (uri.getPath().endsWith(LOGIN_POST_PATH)) {
             return Response.seeOther(URI.create("/login?error=true")).build();
@@ -204,7 +207,10 @@ public class ErrorMapper {
         if (poolExhausted || PoolExhaustion.passingConflict(e)) {
             LOG.warnf("%s on %s", poolExhausted ? "No database connection free within the acquisition timeout" : "Database contention",
                     uri.getPath());
-            Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable",
+            // A browser's busy page is drawn without asking who is there, which would wait for a connection again.
+            Response response = poolExhausted && RequestKind.wantsHtml(uri, headers)
+                    ? Response.status(Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_HTML_TYPE).entity(BusyAnswer.page()).build()
+                    : respond(Status.SERVICE_UNAVAILABLE, "database_unavailable",
                     poolExhausted ? Messages.DATABASE_BUSY : Messages.DATABASE_CONTENTION, uri, headers);
             return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
         }

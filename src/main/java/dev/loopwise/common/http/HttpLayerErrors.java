@@ -211,6 +211,7 @@ public class HttpLayerErrors {
                 case 414 -> "URI Too Long";
                 case 421 -> "Misdirected Request";
                 case 431 -> "Request Header Fields Too Large";
+                case 503 -> "Service Unavailable";
                 default -> "Unsupported Media Type";
             };
             response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8")
@@ -221,8 +222,12 @@ public class HttpLayerErrors {
         }
     }
 
-    /** A refused cross-site change is no matter of the person's role, which the usual heading of a 403 would say it is. */
+    /**
+     * A refused cross-site change is no matter of the person's role, which the usual heading of a 403 would say it is; a
+     * busy moment is said as such.
+     */
     private static String heading(int status, String code, String title) {
-        return "cross_origin".equals(code) ? HttpMessages.CROSS_ORIGIN_HEADING : HttpMessages.errorHeading(status, title);
+        return "cross_origin".equals(code) ? HttpMessages.CROSS_ORIGIN_HEADING
+                : "database_unavailable".equals(code) ? Messages.BUSY_HEADING : HttpMessages.errorHeading(status, title);
     }
 }

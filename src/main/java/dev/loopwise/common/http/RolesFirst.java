@@ -44,7 +44,11 @@ public class RolesFirst {
                     QuarkusHttpUser.getSecurityIdentity(context, null).subscribe().with(identity -> {
                         ErrorPage.remember(context, identity);
                         proceed(context, started);
-                    }, failure -> proceed(context, started));
+                    }, failure -> {
+                        if (!BusyAnswer.answered(context, failure)) {
+                            proceed(context, started);
+                        }
+                    });
                     return;
                 }
                 context.next();
@@ -76,7 +80,12 @@ public class RolesFirst {
                 } else {
                     proceed(context, started);
                 }
-            }, failure -> proceed(context, started)); // a session or key not valid: answered further on, in its own words
+            }, failure -> {
+                // A session or key not valid: answered further on, in its own words. Every connection taken: answered here.
+                if (!BusyAnswer.answered(context, failure)) {
+                    proceed(context, started);
+                }
+            });
         });
     }
 

@@ -5,6 +5,7 @@ import dev.loopwise.common.DriftChartMessages;
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,8 +29,9 @@ public class ChartNotes {
                     + (value == null ? "" : DriftChartMessages.newestLuck(oneIn(value), value < threshold(t, signal)));
             case "input/new_topic_requests" -> {
                 Double line = number(newest, "input/new_topic_alert_line");
-                yield DriftChartMessages.unfamiliar(window) + (value == null || line == null ? ""
-                        : DriftChartMessages.newestCount(Math.round(value), window, Math.round(line)));
+                int[] read = windows(overview);
+                yield DriftChartMessages.unfamiliar(read[0], read[1]) + (value == null || line == null ? ""
+                        : DriftChartMessages.newestCount(Math.round(value), latest.path("requests").asInt(window), Math.round(line)));
             }
             case "prediction/psi" -> {
                 double excess = threshold(t, "prediction/psi_excess");
@@ -46,6 +48,26 @@ public class ChartNotes {
                     + lined(value, threshold(t, signal));
             default -> "";
         };
+    }
+
+    /**
+     * The fewest and the most requests the charted checks read: a check counts out of the window set when it ran, which a
+     * change of the setting since does not alter. The window set now while no check tells otherwise.
+     */
+    static int[] windows(DriftOverview.Overview overview) {
+        int fewest = Integer.MAX_VALUE;
+        int most = 0;
+        for (JsonNode check : overview.series() == null ? List.<JsonNode>of() : overview.series()) {
+            if (check.path("requests").isNumber()) {
+                fewest = Math.min(fewest, check.path("requests").asInt());
+                most = Math.max(most, check.path("requests").asInt());
+            }
+        }
+        if (most == 0) {
+            int window = (int) threshold(overview.thresholds(), "window");
+            return new int[] {window, window};
+        }
+        return new int[] {fewest, most};
     }
 
     /** Where the newest figure stands against a line it alerts above; nothing before it was measured. */

@@ -218,8 +218,11 @@ public class DriftFormats {
      * newest 200, of which about a tenth would be less familiar by chance alone.
      */
     static String chartTitle(String signal, DriftOverview.Overview overview) {
-        return "input/new_topic_requests".equals(signal) ? DriftChartMessages.newTopicChartTitle(overview.thresholds().get("window"))
-                : signalTitle(signal);
+        if (!"input/new_topic_requests".equals(signal)) {
+            return signalTitle(signal);
+        }
+        int[] read = ChartNotes.windows(overview);
+        return DriftChartMessages.newTopicChartTitle(read[0], read[1]);
     }
 
     static String checksText(DriftOverview.Overview overview) {

@@ -37,7 +37,8 @@ public class DriftOverview {
                                    + " confirmed, newTopics}; null before the first") JsonNode latest,
                            @Schema(description = "Each signal's line by name (input/p_value, prediction/psi_excess, outcome/thumbs_down_rate,"
                                    + " ...) and the window, confirmations and stride of the checks") Map<String, Object> thresholds,
-                           @Schema(description = "Its newest 200 checks, oldest first: [{id, createdAt, signals, raised, confirmed}]") JsonNode series,
+                           @Schema(description = "Its newest 200 checks, oldest first: [{id, createdAt, requests, signals, raised, confirmed}]; requests: how many"
+                                   + " requests the check read, its window when it ran") JsonNode series,
                            @Schema(description = "The newest 30 alerts, newest first: [{id, modelVersion, reportId, createdAt, signal, value, threshold,"
                                    + " message, evidence, webhookStatus}]") JsonNode alerts,
                            @Schema(description = "The newest 30 automatic actions, newest first: [{id, createdAt, action, reason, status, roundId,"
@@ -66,8 +67,8 @@ public class DriftOverview {
                           order by id desc limit 1) r), 'null'::json)""", version),
                 thresholds(),
                 json("""
-                        select coalesce(json_agg(r order by r.id), '[]'::json) from (select id, created_at as "createdAt", signals, raised,
-                          confirmed from drift_reports where model_version = ?1 order by id desc limit 200) r""", version),
+                        select coalesce(json_agg(r order by r.id), '[]'::json) from (select id, created_at as "createdAt", requests, signals,
+                          raised, confirmed from drift_reports where model_version = ?1 order by id desc limit 200) r""", version),
                 abandonedDeliveries(json("""
                         select coalesce(json_agg(a order by a.id desc), '[]'::json) from (select id, model_version as "modelVersion",
                           report_id as "reportId", created_at as "createdAt", signal, value, threshold, message, evidence,

@@ -1,0 +1,77 @@
+package dev.loopwise.common.http;
+
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application's own pool, really exhausted: other threads hold each of its connections in an open transaction until
+ * this is closed.
+ */
+final class HeldPool implements AutoCloseable {
+    private final AgroalDataSource dataSource;
+    private final ExecutorService holders;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final List<Future<?>> held = new ArrayList<>();
+
+    private HeldPool(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.holders = Executors.newFixedThreadPool(dataSource.getConfiguration().connectionPoolConfiguration().maxSize());
+    }
+
+    /** Returns once every connection of the pool is held. */
+    static HeldPool hold(AgroalDataSource dataSource) throws InterruptedException {
+        HeldPool pool = new HeldPool(dataSource);
+        int size = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
+        CountDownLatch allHeld = new CountDownLatch(size);
+        for (int i = 0; i < size; i++) {
+            pool.held.add(pool.holders.submit(() -> {
+                pool.holdOne(allHeld);
+                return null;
+            }));
+        }
+        allHeld.await();
+        return pool;
+    }
+
+    @Override
+    public void close() throws Exception {
+        release.countDown();
+        try {
+            for (Future<?> holder : held) {
+                holder.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            holders.shutdown();
+        }
+    }
+
+    /** Takes a connection (waiting while others have them all), opens a transaction on it and keeps it until released. */
+    private void holdOne(CountDownLatch allHeld) throws Exception {
+        try (Connection connection = take(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("select 1");
+            allHeld.countDown();
+            release.await();
+            connection.rollback();
+        }
+    }
+
+    private Connection take() {
+        while (true) {
+            try {
+                return dataSource.getConnection();
+            } catch (SQLException busy) {
+                // Another part of the application had every connection for the whole wait: try again.
+            }
+        }
+    }
+}
