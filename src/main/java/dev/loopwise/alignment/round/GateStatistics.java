@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.round;
 
+import dev.loopwise.common.stats.Wilson;
 import java.util.function.IntPredicate;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
@@ -59,10 +60,8 @@ public final class GateStatistics {
      * such a score's variance from above (x² ≤ x on [0, 1]), so the interval is, if anything, wide.
      */
     static Interval wilson(double p, int n, double z) {
-        double z2 = z * z;
-        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
-        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+        double[] bounds = Wilson.bounds(p, n, z);
+        return new Interval(bounds[0], bounds[1]);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.stats.Wilson;
 import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.qute.TemplateExtension;
 
@@ -59,11 +60,8 @@ public class FigureRanges {
         return new int[] {(int) Math.floor(range[0] * 100), (int) Math.ceil(range[1] * 100)};
     }
 
-    /** Wilson's interval: unlike "share ± 2 standard errors" it stays within 0–100% and is honest at 100% of a few. */
+    /** Wilson's interval at the version page's 90%. */
     static double[] wilson(double share, int n) {
-        double z2 = Z * Z;
-        double centre = (share + z2 / (2 * n)) / (1 + z2 / n);
-        double half = Z * Math.sqrt(share * (1 - share) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        return Wilson.bounds(share, n, Z);
     }
 }
