@@ -11,6 +11,7 @@ import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +44,31 @@ class QueryParametersTest {
                 .body("error", containsString("this address takes no query parameters; remove it."));
         assertEquals(before, QuarkusTransaction.requiringNew().call(() -> ApiKey.count("name", "query parameter probe")),
                 "no key made");
+    }
+
+    @Test
+    void anEmptyPageSizeOrCursorIsRefusedNotReadAsTheDefault() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        Map<String, String> listings = Map.of("/api/v1/tickets?size=", "size", "/api/v1/tickets?before", "before",
+                "/api/v1/tickets?page=", "page", "/api/v1/models?limit=", "limit", "/api/v1/rounds?offset=", "offset",
+                "/api/v1/knowledge/articles?before=", "before", "/api/v1/keys?limit=", "limit",
+                "/api/v1/knowledge/search?q=refund&limit=", "limit");
+        listings.forEach((listing, name) -> admin.request().get(listing).then().statusCode(400).body("code", equalTo(Paging.CODE))
+                .body("error", equalTo(name + " is empty: give it a whole number, or leave " + name + " out to use its default.")));
+        admin.request().accept("application/x-ndjson").get("/api/v1/audit?after=").then().statusCode(400)
+                .body("code", equalTo(Paging.CODE));
+    }
+
+    @Test
+    void anEmptyTimeNameOrExpectedVersionIsRefused() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        admin.request().accept("application/x-ndjson").get("/api/v1/audit?since=").then().statusCode(400)
+                .body("code", equalTo("validation_failed"))
+                .body("error", equalTo("The query parameter 'since' is empty: give it a value, or leave it out to use its default."));
+        admin.request().get("/api/v1/keys?username=").then().statusCode(400).body("code", equalTo("validation_failed"));
+        // an empty expectedActive would otherwise promote without the check the caller meant to ask for (here: before the unknown version)
+        admin.request().contentType("application/json").post("/api/v1/models/999999/promote?expectedActive=").then()
+                .statusCode(400).body("error", containsString("'expectedActive' is empty"));
     }
 
     @Test
