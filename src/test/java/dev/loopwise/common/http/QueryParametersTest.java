@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A query parameter an API address does not read is refused with its name and the ones it does read, before anything
  * is written, instead of being ignored: a client asking for a page size under the wrong name got the default page and
- * could not tell.
+ * could not tell. So are a parameter sent empty and a body sent where the address reads none.
  */
 @QuarkusTest
 class QueryParametersTest {
@@ -69,6 +69,23 @@ class QueryParametersTest {
         // an empty expectedActive would otherwise promote without the check the caller meant to ask for (here: before the unknown version)
         admin.request().contentType("application/json").post("/api/v1/models/999999/promote?expectedActive=").then()
                 .statusCode(400).body("error", containsString("'expectedActive' is empty"));
+    }
+
+    @Test
+    void aBodyWhereTheAddressReadsNoneIsRefusedAndChangesNothing() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        // what the caller meant as a condition would otherwise be dropped: the promotion would go ahead unchecked
+        admin.request().contentType("application/json").body("{\"expectedActive\": 1}").post("/api/v1/models/999999/promote")
+                .then().statusCode(415).body("code", equalTo("unsupported_media_type"))
+                .body("error", containsString("This address takes no request body"));
+        long id = admin.request().contentType("application/json").body("{\"name\": \"body probe " + System.nanoTime() + "\"}")
+                .post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.request().contentType("application/json").body("{}").delete("/api/v1/keys/" + id).then().statusCode(415);
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(id).revokedAt), "the key still works");
+        admin.request().delete("/api/v1/keys/" + id).then().statusCode(204);
+        Caller reviewer = Caller.apiKeyWithoutLimit(keys, "reviewer1");
+        reviewer.request().contentType("application/json").body("{}").post("/api/v1/drift/check").then().statusCode(403)
+                .body("code", equalTo("forbidden"));
     }
 
     @Test
