@@ -218,6 +218,11 @@ public final class HttpMessages {
         return "'" + field + "' is empty: use '" + String.join("' or '", options) + "', or leave it out for '" + absent + "'.";
     }
 
+    /** An API query parameter sent without a value ({@code ?since=}): a lost value, not a request for the default. */
+    public static String emptyParameter(String name) {
+        return "The query parameter '" + name + "' is empty: give it a value, or leave it out to use its default.";
+    }
+
     /** An API request with more than one Authorization header: which key should act would be a guess. */
     public static String severalAuthorizationHeaders(int count) {
         return "The request carries " + count + " Authorization headers (or values joined by a comma): send one,"

@@ -70,6 +70,11 @@ public final class Messages {
         return "The API does not take form data: send " + bodyTypesFor(path) + ", or no body at all.";
     }
 
+    /** A body sent to an API address that reads none: carrying the request out would drop what the caller asked for. */
+    public static final String API_TAKES_NO_BODY = "This address takes no request body, so what was sent would change nothing:"
+            + " send the request without a body. What it does read goes in the address (such as ?expectedActive=3 on a"
+            + " promotion, or ?force=false on a drift check), as the API document lists for each address.";
+
     /** A form body the server could not even parse. */
     public static String malformedForm(String path) {
         if (path.startsWith("/api/") || path.startsWith("/v1/")) {

@@ -27,6 +27,11 @@ public final class PagingMessages {
         return mustBe(name, "the id an older page began with (a whole number, 1 or more), as its link to newer tickets gives it", got);
     }
 
+    /** A page size, offset or cursor sent without a value ({@code ?limit=}): a lost value, not a request for the default. */
+    public static String empty(String name) {
+        return name + " is empty: give it a whole number, or leave " + name + " out to use its default.";
+    }
+
     public static String notBoth(String offsetName, String beforeName) {
         return "Give " + offsetName + " or " + beforeName + ", not both: " + beforeName + " continues below a previous page, "
                 + offsetName + " counts from the newest row.";

@@ -176,7 +176,7 @@ final class Endpoints {
             api("POST", "/api/v1/feedback", Access.api(404, ADMIN, REVIEWER, SERVICE),
                     c -> "{\"requestId\":\"00000000-0000-0000-0000-000000000000\",\"rating\":\"up\"}"),
             api("POST", "/api/v1/review/{itemId}", Access.api(409, ADMIN, REVIEWER), c -> "{\"choice\":\"A\"}"),
-            api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> "{}"),
+            api("POST", "/api/v1/review/{itemId}/undo", Access.api(404, ADMIN, REVIEWER), c -> ""),
             // Files served as they are: the sign-in page needs them before anyone is signed in.
             new Row("GET", "/favicon.svg", Access.open(200), null, "*/*", null),
             new Row("GET", "/css/loopwise.css", Access.open(200), null, "*/*", null),

@@ -2,6 +2,7 @@ package dev.loopwise.common.http;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.PagingMessages;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +27,15 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  */
 public class QueryParameters {
     private static final Map<Method, Set<String>> READ = new ConcurrentHashMap<>();
+    /** Page sizes, offsets and cursors: an empty one ({@code ?limit=}) is refused as a bad one is, with {@code invalid_paging}. */
+    private static final Set<String> PAGING = Set.of("limit", "size", "offset", "page", Paging.BEFORE, "after");
+    /**
+     * Other parameters the framework would read as left out when sent empty ({@code ?since=}, {@code ?username}), so that a client
+     * whose variable lost its value got the default page, every entry or its own keys without a word. Those that say
+     * themselves what an empty value is ({@code format}, {@code q}, {@code all}, {@code force}) are left to their address,
+     * and so are the knowledge import's {@code name} and {@code url}, where empty means none.
+     */
+    private static final Set<String> EMPTY_IS_NOT_DEFAULT = Set.of("since", "until", "expectedActive", "stride", "username");
 
     @ServerRequestFilter
     public void onlyThoseRead(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
@@ -40,6 +50,13 @@ public class QueryParameters {
         for (String name : given) {
             if (!read.contains(name)) {
                 throw ApiException.badRequest("unknown_parameter", HttpMessages.unknownParameter(name, read));
+            }
+        }
+        for (String name : given) {
+            boolean empty = request.getUriInfo().getQueryParameters().get(name).stream().allMatch(String::isEmpty);
+            if (empty && (PAGING.contains(name) || EMPTY_IS_NOT_DEFAULT.contains(name))) {
+                throw PAGING.contains(name) ? ApiException.badRequest(Paging.CODE, PagingMessages.empty(name))
+                        : ApiException.badRequest("validation_failed", HttpMessages.emptyParameter(name));
             }
         }
     }

@@ -11,12 +11,13 @@ import dev.loopwise.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A query parameter an API address does not read is refused with its name and the ones it does read, before anything
  * is written, instead of being ignored: a client asking for a page size under the wrong name got the default page and
- * could not tell.
+ * could not tell. So are a parameter sent empty and a body sent where the address reads none.
  */
 @QuarkusTest
 class QueryParametersTest {
@@ -43,6 +44,48 @@ class QueryParametersTest {
                 .body("error", containsString("this address takes no query parameters; remove it."));
         assertEquals(before, QuarkusTransaction.requiringNew().call(() -> ApiKey.count("name", "query parameter probe")),
                 "no key made");
+    }
+
+    @Test
+    void anEmptyPageSizeOrCursorIsRefusedNotReadAsTheDefault() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        Map<String, String> listings = Map.of("/api/v1/tickets?size=", "size", "/api/v1/tickets?before", "before",
+                "/api/v1/tickets?page=", "page", "/api/v1/models?limit=", "limit", "/api/v1/rounds?offset=", "offset",
+                "/api/v1/knowledge/articles?before=", "before", "/api/v1/keys?limit=", "limit",
+                "/api/v1/knowledge/search?q=refund&limit=", "limit");
+        listings.forEach((listing, name) -> admin.request().get(listing).then().statusCode(400).body("code", equalTo(Paging.CODE))
+                .body("error", equalTo(name + " is empty: give it a whole number, or leave " + name + " out to use its default.")));
+        admin.request().accept("application/x-ndjson").get("/api/v1/audit?after=").then().statusCode(400)
+                .body("code", equalTo(Paging.CODE));
+    }
+
+    @Test
+    void anEmptyTimeNameOrExpectedVersionIsRefused() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        admin.request().accept("application/x-ndjson").get("/api/v1/audit?since=").then().statusCode(400)
+                .body("code", equalTo("validation_failed"))
+                .body("error", equalTo("The query parameter 'since' is empty: give it a value, or leave it out to use its default."));
+        admin.request().get("/api/v1/keys?username=").then().statusCode(400).body("code", equalTo("validation_failed"));
+        // an empty expectedActive would otherwise promote without the check the caller meant to ask for (here: before the unknown version)
+        admin.request().contentType("application/json").post("/api/v1/models/999999/promote?expectedActive=").then()
+                .statusCode(400).body("error", containsString("'expectedActive' is empty"));
+    }
+
+    @Test
+    void aBodyWhereTheAddressReadsNoneIsRefusedAndChangesNothing() {
+        Caller admin = Caller.apiKeyWithoutLimit(keys, "admin");
+        // what the caller meant as a condition would otherwise be dropped: the promotion would go ahead unchecked
+        admin.request().contentType("application/json").body("{\"expectedActive\": 1}").post("/api/v1/models/999999/promote")
+                .then().statusCode(415).body("code", equalTo("unsupported_media_type"))
+                .body("error", containsString("This address takes no request body"));
+        long id = admin.request().contentType("application/json").body("{\"name\": \"body probe " + System.nanoTime() + "\"}")
+                .post("/api/v1/keys").then().statusCode(201).extract().jsonPath().getLong("id");
+        admin.request().contentType("application/json").body("{}").delete("/api/v1/keys/" + id).then().statusCode(415);
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> ApiKey.<ApiKey>findById(id).revokedAt), "the key still works");
+        admin.request().delete("/api/v1/keys/" + id).then().statusCode(204);
+        Caller reviewer = Caller.apiKeyWithoutLimit(keys, "reviewer1");
+        reviewer.request().contentType("application/json").body("{}").post("/api/v1/drift/check").then().statusCode(403)
+                .body("code", equalTo("forbidden"));
     }
 
     @Test
