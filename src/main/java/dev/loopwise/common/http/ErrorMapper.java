@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -187,32 +186,9 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response internal(Throwable e, UriInfo uri, HttpHeaders headers) {
-        // The database refused a value as data (class 22: NUL bytes, too long, out of range): the request's
-        // transaction rolled back, and the client can fix what it sent.
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String state = cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
-            if (state.startsWith("22")) {
-                LOG.debugf("Refused a value the database cannot store on %s: %s", uri.getPath(), cause.getMessage());
-                return respond(Status.BAD_REQUEST, "invalid_value", Messages.unstorableValue(state), uri, headers);
-            }
-            // Class 08: the connection broke (the database restarted or is unreachable); the transaction is gone
-            // with it, and asking again shortly is the whole remedy.
-            if (state.startsWith("08")) {
-                LOG.warnf("Database connection lost on %s: %s", uri.getPath(), cause.getMessage());
-                Response response = respond(Status.SERVICE_UNAVAILABLE, "database_unavailable", Messages.DATABASE_UNAVAILABLE, uri, headers);
-                return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
-            }
-        }
-        boolean poolExhausted = PoolExhaustion.in(e);
-        if (poolExhausted || PoolExhaustion.passingConflict(e)) {
-            LOG.warnf("%s on %s", poolExhausted ? "No database connection free within the acquisition timeout" : "Database contention",
-                    uri.getPath());
-            // A browser's busy page is drawn without asking who is there, which would wait for a connection again.
-            Response response = poolExhausted && RequestKind.wantsHtml(uri, headers)
-                    ? Response.status(Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_HTML_TYPE).entity(BusyAnswer.page()).build()
-                    : respond(Status.SERVICE_UNAVAILABLE, "database_unavailable",
-                    poolExhausted ? Messages.DATABASE_BUSY : Messages.DATABASE_CONTENTION, uri, headers);
-            return RetryAdvice.on(response, true, RetryAdvice.DATABASE_SECONDS);
+        Response database = DatabaseFaults.answer(e, uri, headers);
+        if (database != null) {
+            return database;
         }
         if (FormFields.failedReading(e)) {
             return respond(Status.BAD_REQUEST, "malformed_form", Messages.malformedForm(uri.getPath()), uri, headers);
@@ -225,7 +201,7 @@ public class ErrorMapper {
         return RetryAdvice.on(response, false, 0);
     }
 
-    private static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {
+    static Response respond(Status status, String code, String rawMessage, UriInfo uri, HttpHeaders headers) {
         return respond(status, code, rawMessage, null, uri, headers);
     }
 

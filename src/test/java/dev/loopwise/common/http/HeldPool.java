@@ -1,5 +1,6 @@
 package dev.loopwise.common.http;
 
+import dev.loopwise.model.ActiveModel;
 import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,8 +28,13 @@ final class HeldPool implements AutoCloseable {
         this.holders = Executors.newFixedThreadPool(dataSource.getConfiguration().connectionPoolConfiguration().maxSize());
     }
 
-    /** Returns once every connection of the pool is held. */
+    /**
+     * Returns once every connection of the pool is held. It first waits for the first model version, which the test
+     * profile trains in the background at start: a training starved of connections fails, and every later test that needs
+     * an active version with it.
+     */
     static HeldPool hold(AgroalDataSource dataSource) throws InterruptedException {
+        ActiveModel.await();
         HeldPool pool = new HeldPool(dataSource);
         int size = dataSource.getConfiguration().connectionPoolConfiguration().maxSize();
         CountDownLatch allHeld = new CountDownLatch(size);
