@@ -39,13 +39,15 @@ public final class StandingMessages {
                 + " share of an item: half between two, a third between three)";
     }
 
-    public static final String OWN_WEIGHT_NEUTRAL = "Until then your judgements count in alignment rounds as much as those of any"
+    public static final String OWN_WEIGHT_NEUTRAL = "Until then your judgements count in the team's improvement rounds as much as those of any"
             + " reviewer not yet measured (a weight of 50%).";
 
     /** The weight rounds give, with its 90% range, against the neutral 50%; {@code measured}: agreement is shown too. */
     public static String ownWeight(double weight, double low, double high, boolean measured) {
         String compared = low > 0.5 ? "more than" : high < 0.5 ? "less than" : "about as much as";
-        return (measured ? "In alignment rounds this gives" : "Meanwhile your answers on gold items give") + " your judgements a weight"
+        // A reviewer knows the team's rounds, not "alignment": that word is for the lead's engineers.
+        return (measured ? "In the team's improvement rounds this gives" : "Meanwhile your answers on gold items give")
+                + " your judgements a weight"
                 + " of " + percent(weight) + " (likely between " + percent(low) + " and " + percent(high) + (measured ? ", gold items"
                 + " included" : "") + "), against 50% for a reviewer not yet measured: they count " + compared + " an unmeasured"
                 + " reviewer's" + (compared.startsWith("about") ? ", as far as the items so far can tell" : "") + ".";

@@ -18,4 +18,13 @@ class StandingMessagesTest {
         String whole = StandingMessages.ownAgreement(5, 0.8, 0.45, 0.95, "");
         assertTrue(whole.contains("majority on 80% of them; from these 5") && !whole.contains("split"), whole);
     }
+
+    /** A reviewer reads of the team's improvement rounds, as the lead's pages name them, not of "alignment". */
+    @Test
+    void aReviewersWeightSpeaksOfImprovementRounds() {
+        String measured = StandingMessages.ownWeight(0.88, 0.65, 0.99, true);
+        assertTrue(measured.startsWith("In the team's improvement rounds this gives"), measured);
+        assertTrue(StandingMessages.OWN_WEIGHT_NEUTRAL.contains("improvement rounds"), StandingMessages.OWN_WEIGHT_NEUTRAL);
+        assertFalse((measured + StandingMessages.OWN_WEIGHT_NEUTRAL).contains("alignment"));
+    }
 }

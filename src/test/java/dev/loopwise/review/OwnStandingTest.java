@@ -52,11 +52,11 @@ class OwnStandingTest {
     void aLoneReviewerAndOneWithoutOverlapAreToldHowFarOffAFigureIs() {
         assertEquals("No other reviewer has judged anything yet, so there is nobody to compare your judgements with: your agreement"
                 + " with others shows after about 5 judgements on items another reviewer also judged. Until then your judgements"
-                + " count in alignment rounds as much as those of any reviewer not yet measured (a weight of 50%).",
+                + " count in the team's improvement rounds as much as those of any reviewer not yet measured (a weight of 50%).",
                 new OwnStanding(0, 0, 0, 0, 5, false).sentence());
         assertEquals("None of the items you judged has been judged by another reviewer yet, too few to say how well your judgements"
                 + " agree with theirs: that shows after about 5 more judgements on items others also judged (such shared items come"
-                + " to you on their own as you review). Until then your judgements count in alignment rounds as much as those of"
+                + " to you on their own as you review). Until then your judgements count in the team's improvement rounds as much as those of"
                 + " any reviewer not yet measured (a weight of 50%).", new OwnStanding(0, 0, 0, 0, 5, true).sentence());
         String three = new OwnStanding(3, 2, 0, 0, 5, true).sentence();
         assertTrue(three.startsWith("Only 3 items you judged have also been judged by other reviewers, too few to say") && three.contains(
@@ -92,11 +92,11 @@ class OwnStandingTest {
         // 90% range 0.05^(1/7) = 0.652 to 0.95^(1/7) = 0.993. The fourth: 0 of 6, Beta(1, 7): 1 - 0.95^(1/7) = 0.007 to
         // 1 - 0.05^(1/7) = 0.348, mean 1/8.
         String agreeing = "On the 6 items you judged that other reviewers judged too, your choice matched the others' majority on 100%"
-                + " of them; from these 6 the true rate likely lies between 65% and 99% (a 90% range). In alignment rounds this gives"
+                + " of them; from these 6 the true rate likely lies between 65% and 99% (a 90% range). In the team's improvement rounds this gives"
                 + " your judgements a weight of 88% (likely between 65% and 99%, gold items included), against 50% for a reviewer not"
                 + " yet measured: they count more than an unmeasured reviewer's.";
         String dissenting = "On the 6 items you judged that other reviewers judged too, your choice matched the others' majority on 0%"
-                + " of them; from these 6 the true rate likely lies between 1% and 35% (a 90% range). In alignment rounds this gives"
+                + " of them; from these 6 the true rate likely lies between 1% and 35% (a 90% range). In the team's improvement rounds this gives"
                 + " your judgements a weight of 13% (likely between 1% and 35%, gold items included), against 50% for a reviewer not"
                 + " yet measured: they count less than an unmeasured reviewer's.";
         assertEquals(agreeing, stats.home(reviewers.get(0).id).own().sentence());

@@ -17,6 +17,10 @@ import java.util.Optional;
  * difference is larger than the held-out set can produce by chance), or collect judgements for a round.
  */
 final class ModelsNextStep {
+    static final String ACTIVE_NEXT = " Next: see what customers get on Try a ticket, have reviewers judge its replies on Review, and"
+            + " run a round on Rounds once it says enough are judged; label more tickets of the intents it confuses most, then"
+            + " train again.";
+
     private ModelsNextStep() {
     }
 
@@ -135,9 +139,10 @@ final class ModelsNextStep {
                 return "v" + version.version + " answers customers, but it has no figures: " + why + ". Import more labelled tickets"
                         + " (5 or more per intent make some likely to be kept aside) on Import, then train again on Models.";
             }
+            // Saying which version answers is no step: the lead came here to learn what to do with it.
             return "v" + version.version + " answers customers. " + (round != null && VersionComparison.metric(version, "intent/accuracy") == null
                     ? "It comes from round " + round + ", whose page shows how its replies compare, on tickets it never trained on."
-                    : "Its figures below were measured on tickets it never trained on.");
+                    : "Its figures below were measured on tickets it never trained on.") + ACTIVE_NEXT;
         }
         if (version.weightsRemovedAt != null) {
             return "v" + version.version + " can no longer answer customers: its weights were removed because it is older than the"

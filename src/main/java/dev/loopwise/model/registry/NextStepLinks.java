@@ -25,7 +25,8 @@ public class NextStepLinks {
             Map.entry("Intents", "/admin/intents"), Map.entry("Replies", "/admin/replies"),
             Map.entry("Knowledge", "/admin/knowledge"), Map.entry("Models", "/admin/models"),
             Map.entry("Review quality", "/admin/review"), Map.entry("Review", "/review"),
-            Map.entry("Rounds", "/admin/rounds"), Map.entry("Drift", "/admin/drift"));
+            Map.entry("Rounds", "/admin/rounds"), Map.entry("Drift", "/admin/drift"),
+            Map.entry("Try a ticket", "/admin/models/try"));
 
     // Only after "on": "Import labelled tickets on Import" names the page once, the verb is no page. Longer names are
     // tried first, so "Review quality" is not read as "Review".

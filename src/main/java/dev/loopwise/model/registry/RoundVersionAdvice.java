@@ -17,9 +17,14 @@ final class RoundVersionAdvice {
         Double n = VersionComparison.metric(candidate, "eval/reply_intent_tickets");
         String measured = mine == null || base == null || n == null ? "" : String.format(" On %d tickets kept aside for measuring its replies fit the"
                 + " ticket's intent %.0f%% of the time, the version it started from %.0f%%.", n.intValue(), mine * 100, base * 100);
-        String verdict = candidate.status.equals(ModelVersion.REJECTED)
+        // A version promoted by hand and rolled back from is no longer "rejected", but its round's verdict stands; and its
+        // button there reads "Roll back to it", so the advice names that, not "Promote".
+        boolean notShownBetter = candidate.status.equals(ModelVersion.REJECTED)
+                || (candidate.lineage != null && Boolean.FALSE.equals(candidate.lineage.get("passedGates")));
+        String verdict = notShownBetter
                 ? " Its round did not show it to be better (" + roundVerdict(candidate) + "): keep v" + active.version + "."
-                : " Promote it only if its round's page says it is better; otherwise keep v" + active.version + ".";
+                : " " + (candidate.activatedAt != null ? "Roll back to it" : "Promote it") + " only if its round's page says it is"
+                + " better; otherwise keep v" + active.version + ".";
         return "v" + candidate.version + " was made by round " + round + ": it keeps the intents of the version it started from and"
                 + " changes which replies are chosen." + measured + verdict;
     }

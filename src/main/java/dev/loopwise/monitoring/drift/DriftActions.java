@@ -135,7 +135,7 @@ public class DriftActions {
         }
         try {
             AlignmentRound round = rounds.start(roundDefaults.settings(), "monitoring");
-            store.saveAction("round_started", reason + " Started alignment round " + round.id + ".", "done", round.id, null, alertId);
+            store.saveAction("round_started", reason + " Started improvement round " + round.id + ".", "done", round.id, null, alertId);
         } catch (ApiException e) {
             LOG.warnf("Could not start a round: %s", e.getMessage());
             store.saveAction("round_requested", reason + " A round could not start: " + e.getMessage(), "pending", null, null, alertId);

@@ -5,14 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.training.ModelTrainer;
 import dev.loopwise.model.registry.training.TrainingRun;
 import dev.loopwise.model.registry.version.ModelVersion;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,5 +156,40 @@ class ModelsNextStepTest {
         assertTrue(text.contains("It hands no request to a person") && text.contains("labelled oos"), text);
         answersAll.lineage = new LinkedHashMap<>(Map.of("intents", List.of("cancel_order", "oos", "track_order")));
         assertTrue(!ModelsNextStep.of(List.of(answersAll), List.of()).contains("hands no request"));
+    }
+
+    /** The active version's own page says what to do with it, not only that it answers. */
+    @Test
+    void theActiveVersionsPageNamesTheNextSteps() {
+        ModelVersion v1 = version(1, ModelVersion.ACTIVE, 0.9, 87);
+        String step = ModelsNextStep.forVersion(v1, v1);
+        assertTrue(step.contains("Its figures below were measured") && step.contains("Next: see what customers get on Try a ticket")
+                && step.contains("judge its replies on Review") && step.contains("run a round on Rounds"), step);
+        assertTrue(NextStepLinks.pageLinks(step).stream().anyMatch(p -> "/admin/models/try".equals(p.href())), step);
+    }
+
+    /**
+     * A round's version keeps the intent model of the version it started from: once promoted, it must still say which
+     * intents labelled since it never learned, as its base did, rather than nothing.
+     */
+    @Test
+    void aPromotedRoundsVersionStillNamesTheIntentsItsBaseNeverLearned() {
+        int base = ActiveModel.await();
+        String added = "pickup_" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<String> learned = ModelVersion.findByVersion(base).orElseThrow().learnedIntents();
+            assertFalse(learned.isEmpty(), "the active version lists its intents");
+            ModelVersion fromRound = new ModelVersion();
+            fromRound.version = base + 1000;
+            fromRound.status = ModelVersion.ACTIVE;
+            fromRound.lineage = new LinkedHashMap<>(Map.of("alignmentRound", 1, "baseVersion", base));
+            fromRound.metrics = new LinkedHashMap<>();
+            assertEquals(learned, fromRound.learnedIntents());
+            Map<String, Long> labelled = new LinkedHashMap<>();
+            learned.forEach(name -> labelled.put(name, 18L));
+            labelled.put(added, 9L);
+            String text = ModelsNextStep.of(List.of(fromRound), List.of(), labelled, 50, null, List.of());
+            assertTrue(text.contains("never learned 1 intent your tickets now have (" + added + ")"), text);
+        });
     }
 }

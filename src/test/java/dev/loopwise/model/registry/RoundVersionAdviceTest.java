@@ -1,9 +1,11 @@
 package dev.loopwise.model.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.registry.version.ModelVersion;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,28 @@ class RoundVersionAdviceTest {
         ModelVersion candidate = fromRound("wait");
         candidate.status = ModelVersion.CANDIDATE;
         assertEquals("candidate", ModelFormats.badgeClass(candidate), "only a version that was not promoted reads its round's outcome");
+    }
+
+    /** Promoted by hand, then rolled back from: its round's verdict still stands, and the way back is a roll back. */
+    @Test
+    void aRoundsVersionServedBeforeKeepsItsRoundsVerdictAndNamesItsButton() {
+        ModelVersion active = new ModelVersion();
+        active.version = 1;
+        active.status = ModelVersion.ACTIVE;
+        ModelVersion undecided = fromRound("wait");
+        undecided.status = ModelVersion.RETIRED;
+        undecided.activatedAt = OffsetDateTime.now().minusHours(1);
+        String advice = RoundVersionAdvice.fromRound(undecided, active, 1);
+        assertTrue(advice.contains("Its round did not show it to be better (undecided") && advice.endsWith("keep v1."), advice);
+        assertFalse(advice.contains("Promote it"), advice);
+        ModelVersion passed = fromRound("pass");
+        passed.lineage.put("passedGates", true);
+        passed.status = ModelVersion.RETIRED;
+        passed.activatedAt = OffsetDateTime.now().minusHours(1);
+        String back = RoundVersionAdvice.fromRound(passed, active, 1);
+        assertTrue(back.contains(" Roll back to it only if its round's page says it is better; otherwise keep v1."), back);
+        passed.activatedAt = null;
+        passed.status = ModelVersion.CANDIDATE;
+        assertTrue(RoundVersionAdvice.fromRound(passed, active, 1).contains(" Promote it only if"), "a version never served is promoted");
     }
 }

@@ -119,7 +119,27 @@ public class ModelVersion extends IdentityEntity {
     /** The intents this version learned (empty for a version stored before the list was kept). */
     public List<String> learnedIntents() {
         Object names = lineage == null ? null : lineage.get("intents");
-        return names instanceof List<?> list ? IntentNames.current(list.stream().map(String::valueOf).toList()) : List.of();
+        if (names instanceof List<?> list) {
+            return IntentNames.current(list.stream().map(String::valueOf).toList());
+        }
+        // A round's version keeps the intent model of the version it started from, whose lineage lists them: without
+        // this, promoting it would hide the intents labelled since, which it gives another intent's reply as its base did.
+        return lineage != null && lineage.get("baseVersion") instanceof Number base ? baseIntents(base.intValue()) : List.of();
+    }
+
+    /** The intents of the first version up the chain of rounds from {@code base} that lists them, read without its weights. */
+    @SuppressWarnings("unchecked")
+    private static List<String> baseIntents(int base) {
+        List<Object> names = getEntityManager().createNativeQuery("""
+                with recursive chain(version, lineage, depth) as (
+                    select version, lineage, 0 from model_versions where version = ?1
+                    union all
+                    select m.version, m.lineage, c.depth + 1 from chain c
+                    join model_versions m on m.version = (c.lineage->>'baseVersion')::int
+                    where c.lineage->'intents' is null and c.depth < 100)
+                select jsonb_array_elements_text(lineage->'intents') from chain where lineage->'intents' is not null""")
+                .setParameter(1, base).getResultList();
+        return IntentNames.current(names.stream().map(String::valueOf).toList());
     }
 
     /**
