@@ -113,9 +113,8 @@ public final class LifecycleMessages {
      * it read as one rule rather than two that disagree.
      */
     public static String roundNeedsMore(long judgements, int needed, int trusted) {
-        return "A round can start from " + needed + " judgements (it keeps some aside to measure the new version on) and there "
-                + (judgements == 1 ? "is 1" : "are " + judgements) + "; about " + trusted + " give a result you can trust: ask"
-                + " reviewers to judge more replies on the review page, then start it.";
+        return "There " + (judgements == 1 ? "is 1 judgement" : "are " + judgements + " judgements") + ". " + roundSizes(needed, trusted)
+                + ". Ask reviewers to judge more replies on the review page, then start it.";
     }
 
     /**
@@ -125,14 +124,14 @@ public final class LifecycleMessages {
     public static String roundWaitsForJudgements(long judgements, long imported, int needed, int trusted) {
         long more = Math.max(1, needed - judgements - imported);
         return "Reviewers have judged " + (judgements == 0 ? "no replies" : Counts.of(judgements, "pair") + " of replies") + " so far"
-                + (imported > 0 ? ", and " + Counts.of(imported, "preference pair") + " came from a file" : "") + ". " + roundSizes(needed, trusted)
-                + " (it keeps some aside to measure the new version on), so " + more + " more before it can start. Reviewers judge on the"
-                + " review page (/review); then start the round.";
+                + (imported > 0 ? ", and " + Counts.of(imported, "preference pair") + " came from a file" : "") + ": " + more + " more before a"
+                + " round can start. " + roundSizes(needed, trusted) + ". Reviewers judge on the review page (/review); then start the round.";
     }
 
     /** The one sentence on how many judgements a round takes, shared by the advice before a start and the refusal after. */
     public static String roundSizes(int needed, int trusted) {
-        return "A round can start from " + needed + " judgements; about " + trusted + " give a result you can trust";
+        return "A round can start from " + needed + " judgements, as it keeps some aside to measure the new version on; about " + trusted
+                + " usually give a result you can trust, more when two versions are close (the round then says how many)";
     }
 
     /** A round whose comparisons (those it trains on) each set a reply against itself, case and spacing aside. */
@@ -145,7 +144,7 @@ public final class LifecycleMessages {
     }
 
     public static final String ROUND_NEEDS_JUDGEMENTS = "A round learns from reviewers' judgements and there are none yet: ask"
-            + " reviewers to judge replies on the review page (a round can start from 10; about 100 give a result you can trust), or import preference pairs through"
+            + " reviewers to judge replies on the review page (a round can start from 10; about 100 usually give a result you can trust), or import preference pairs through"
             + " the API (POST /api/v1/datasets/preferences).";
 
     /** "about 120 more judgements", as an undecided round's page and Overview both give its estimate. */

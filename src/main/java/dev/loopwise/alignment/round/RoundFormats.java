@@ -135,7 +135,7 @@ public class RoundFormats {
             return judgements >= wanted ? "Reviewers have judged " + judgements + " pairs of replies: start the first round."
                     : "Start the first round once reviewers have judged about " + wanted + " pairs of replies (" + judgements
                             + " so far). " + LifecycleMessages.roundSizes(RoundService.MIN_COMPARISONS, (int) wanted)
-                            + ": one started sooner will most likely end undecided, changing nothing.";
+                            + ". One started sooner will most likely end undecided, changing nothing.";
         }
         // A round still to come matters more than how an older one ended: "start another" would queue a copy behind it.
         Optional<AlignmentRound> underway = newestFirst.stream().filter(r -> !r.finished()).findFirst();

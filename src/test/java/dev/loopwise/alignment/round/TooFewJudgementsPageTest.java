@@ -26,10 +26,10 @@ class TooFewJudgementsPageTest {
     @Test
     void theNextStepCountsWhatThereIsAndWhatIsStillNeeded() {
         String three = LifecycleMessages.roundWaitsForJudgements(3, 0, RoundService.MIN_COMPARISONS, 100);
-        assertTrue(three.contains("judged 3 pairs of replies so far") && three.contains("so 7 more") && three.contains("review page (/review)"), three);
+        assertTrue(three.contains("judged 3 pairs of replies so far") && three.contains(": 7 more before a round can start") && three.contains("review page (/review)"), three);
         String imported = LifecycleMessages.roundWaitsForJudgements(1, 4, 10, 100);
         assertTrue(imported.contains("judged 1 pair of replies") && imported.contains("4 preference pairs came from a file")
-                && imported.contains("so 5 more"), imported);
+                && imported.contains(": 5 more before a round can start"), imported);
         assertTrue(LifecycleMessages.roundWaitsForJudgements(0, 0, 10, 100).contains("judged no replies so far"), "none yet");
     }
 
@@ -39,15 +39,15 @@ class TooFewJudgementsPageTest {
      */
     @Test
     void theAdviceBeforeAndTheRefusalAfterSayTheSameRule() {
-        String rule = "A round can start from 10 judgements; about 100 give a result you can trust";
+        String rule = "A round can start from 10 judgements, as it keeps some aside to measure the new version on; about 100 usually give a result you can trust";
         String before = RoundFormats.listNextStep(List.of(), 4);
         String waiting = LifecycleMessages.roundWaitsForJudgements(4, 0, RoundService.MIN_COMPARISONS, ReviewNextStep.FIRST_ROUND_JUDGEMENTS);
         String refused = LifecycleMessages.roundNeedsMore(4, RoundService.MIN_COMPARISONS, ReviewNextStep.FIRST_ROUND_JUDGEMENTS);
         assertTrue(before.contains(rule) && before.contains("about 100 pairs"), before);
-        assertTrue(waiting.contains(rule) && waiting.contains("so 6 more"), waiting);
-        assertTrue(refused.contains("can start from 10") && refused.contains("about 100 give a result you can trust"), refused);
+        assertTrue(waiting.contains(rule) && waiting.contains(": 6 more before a round can start"), waiting);
+        assertTrue(refused.contains("can start from 10") && refused.contains("about 100 usually give a result you can trust"), refused);
         assertFalse(refused.contains("needs at least") || waiting.contains("needs at least"), refused + " / " + waiting);
-        assertTrue(LifecycleMessages.ROUND_NEEDS_JUDGEMENTS.contains("can start from 10; about 100 give a result you can trust"),
+        assertTrue(LifecycleMessages.ROUND_NEEDS_JUDGEMENTS.contains("can start from 10; about 100 usually give a result you can trust"),
                 LifecycleMessages.ROUND_NEEDS_JUDGEMENTS);
     }
 }
