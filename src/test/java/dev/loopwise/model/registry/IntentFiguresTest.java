@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.stats.Wilson;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.model.registry.IntentFigures.IntentFigure;
 import dev.loopwise.model.registry.version.ModelVersion;
@@ -45,22 +46,43 @@ class IntentFiguresTest {
         // 30 of 40: centre (0.75 + z²/80) / (1 + z²/40) = 0.73416, half 1.6449·√(0.75·0.25/40 + z²/6400) / (1 + z²/40) = 0.11014.
         assertArrayEquals(new double[] {0.62402, 0.84430}, FigureRanges.wilson(0.75, 40), 1e-4);
 
-        assertEquals("likely between 0% and 12%", IntentFigures.figure("refund", 20, 0, 0.8).range(), "z²/(20 + z²) = 0.1192");
-        assertEquals("likely between 88% and 100%", IntentFigures.figure("refund", 20, 20, 0.8).range(), "20/(20 + z²) = 0.8808");
-        IntentFigure one = IntentFigures.figure("refund", 1, 1, 0.8);
+        assertEquals("likely between 0% and 12%", IntentFigures.figure("refund", 20, 0, 100, 80, 1).range(), "z²/(20 + z²) = 0.1192");
+        assertEquals("likely between 88% and 100%", IntentFigures.figure("refund", 20, 20, 100, 80, 1).range(), "20/(20 + z²) = 0.8808");
+        IntentFigure one = IntentFigures.figure("refund", 1, 1, 100, 80, 1);
         assertEquals("1 of 1", one.answered());
         assertEquals(LifecycleMessages.TOO_FEW_TICKETS, one.range(), "one ticket says nothing, right or wrong");
         assertNull(one.low());
-        assertFalse(IntentFigures.figure("refund", 19, 0, 0.8).weak(), "0 of 19 is still too few to call weak");
-        assertTrue(IntentFigures.figure("refund", 20, 0, 0.8).weak(), "0 of 20: the top of its range, 12%, is under 80%");
-        assertEquals("75.0%", IntentFigures.figure("refund", 40, 30, 0.8).answered());
-        assertFalse(IntentFigures.figure("refund", 40, 30, 0.8).weak(), "75% of 40 may be 80% by chance: its range reaches 85%");
+        assertFalse(IntentFigures.figure("refund", 19, 0, 100, 80, 1).weak(), "0 of 19 is still too few to call weak");
+        assertTrue(IntentFigures.figure("refund", 20, 0, 100, 80, 1).weak(), "0 of 20 against 80 of 100: at most −66 points");
+        assertEquals("75.0%", IntentFigures.figure("refund", 40, 30, 100, 80, 1).answered());
+        assertFalse(IntentFigures.figure("refund", 40, 30, 100, 80, 1).weak(), "75% of 40 against 80% of 100 may be chance: up to +7 points");
+        assertFalse(IntentFigures.figure("refund", 20, 0, 0, 0, 1).weak(), "a lone intent has no others to be weaker than");
+    }
+
+    /** Newcombe's own worked example (Statistics in Medicine, 1998, table II, method 10): 56/70 − 48/80 lies in 0.0524 to 0.3339. */
+    @Test
+    void theDifferenceIntervalIsNewcombesHybridScore() {
+        assertArrayEquals(new double[] {0.0524, 0.3339}, Wilson.difference(56, 70, 48, 80, 1.959964), 1e-4);
+        assertTrue(Double.isNaN(Wilson.bounds(0, 0, 1.96)[1]), "no items, no interval");
+    }
+
+    /**
+     * One intent of twenty at 32 of 50, the nineteen others at 40 of 50: compared alone its difference's 90% interval tops out
+     * at −5.6 points, yet among twenty such comparisons one that low is expected by chance, and corrected (z = 2.807) the top
+     * reaches +0.4 points: it is not marked. At 30 of 50 it is, corrected too (−2.8 points).
+     */
+    @Test
+    void manyIntentsAreComparedWithoutMarkingOneByChance() {
+        assertTrue(IntentFigures.figure("refund", 50, 32, 950, 760, 1).weak(), "alone, 32 of 50 against 760 of 950 would be marked");
+        assertFalse(IntentFigures.figure("refund", 50, 32, 950, 760, 20).weak(), "one of twenty comparisons: chance explains it");
+        assertTrue(IntentFigures.figure("refund", 50, 30, 950, 760, 20).weak(), "30 of 50 stays weaker after the correction");
     }
 
     @Test
     void theVersionPageListsTheIntentsWeakBeyondChanceFirstAndTheAPIGivesEachRange() {
         int active = ActiveModel.await();
-        // 81 of 104 answered right in all (77.9%); refund's range, 28–63%, stays under it; returns' reaches 84%.
+        // refund, 9 of 20 against the others' 72 of 84, is weaker even compared four times (up to −15 points); returns, 14 of 20
+        // against 67 of 84, may be chance (up to +11 points).
         List<Map<String, Object>> perIntent = List.of(share("billing", 20, 19), share("cancel", 1, 1), share("login", 3, 0),
                 share("refund", 20, 9), share("returns", 20, 14), share("shipping", 40, 38));
         int version = QuarkusTransaction.requiringNew().call(() -> {
