@@ -49,7 +49,7 @@ public final class Messages {
      */
     public static final String BUSY_HEADING = "Loopwise is busy";
     public static final String BUSY_PAGE = "Loopwise is busy, try again in a moment. Every connection to its database is in use;"
-            + " nothing was changed, and you are still signed in. If this page keeps coming back, tell whoever runs Loopwise.";
+            + " nothing was changed, and if you were signed in, you still are. If this page keeps coming back, tell whoever runs Loopwise.";
     public static final String DATABASE_CONTENTION = "Loopwise is busy: other work on the same data held this request up, so it"
             + " was undone. Try again in a few seconds.";
     /** A change is saved whole or not at all, but the error may come after it was saved (while the answer was written). */

@@ -22,7 +22,7 @@ public class BusyAnswer {
         // Whatever failed a route with it: Quarkus' authentication hands a lookup's failure on to the failure handlers.
         router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
             if (PoolExhaustion.in(context.failure()) && !context.response().ended()) {
-                send(context);
+                busy(context);
             } else {
                 context.next();
             }
@@ -35,9 +35,19 @@ public class BusyAnswer {
             return false;
         }
         if (!context.response().ended()) {
-            send(context);
+            busy(context);
         }
         return true;
+    }
+
+    /** An answer already under way (a streamed export) cannot become a 503: the connection is closed, which clients see as cut. */
+    private static void busy(RoutingContext context) {
+        if (context.response().headWritten()) {
+            LOG.warnf("No database connection free within the acquisition timeout during the answer on %s", context.normalizedPath());
+            context.response().reset();
+        } else {
+            send(context);
+        }
     }
 
     static void send(RoutingContext context) {
@@ -50,8 +60,8 @@ public class BusyAnswer {
         HttpLayerErrors.refuse(context, 503, "database_unavailable", html ? Messages.BUSY_PAGE : Messages.DATABASE_BUSY);
     }
 
-    /** The page a browser gets, drawn without asking who is there: that would wait for a connection again. */
+    /** The page a browser gets inside a request, drawn without asking who is there: that would wait for a connection again. */
     static String page() {
-        return ErrorPage.render(null, null, 503, "Service Unavailable", Messages.BUSY_HEADING, Messages.BUSY_PAGE);
+        return ErrorPage.busyInRequest(503, "Service Unavailable", Messages.BUSY_HEADING, Messages.BUSY_PAGE);
     }
 }

@@ -68,6 +68,20 @@ final class ErrorPage {
     }
 
     /**
+     * Inside a request whose database connection could not be had: drawn as whoever was already recognised, never looking
+     * anyone up (that would wait for a connection again), and the layout is a visitor's only when no one had been.
+     */
+    static String busyInRequest(int status, String title, String heading, String message) {
+        RoutingContext context = Arc.container().requestContext().isActive()
+                ? Arc.container().instance(CurrentVertxRequest.class).get().getCurrent() : null;
+        SecurityIdentity identity = context == null ? null : context.get(IDENTITY_KEY);
+        if (identity == null && context != null && context.user() instanceof QuarkusHttpUser user) {
+            identity = user.getSecurityIdentity();
+        }
+        return render(context, identity, status, title, heading, message);
+    }
+
+    /**
      * On a route, before any resource: the request scope the layout reads is opened here. {@code identity} is null when the
      * refusal came before anyone was authenticated; the page then offers the home page, which sends a stranger to sign in.
      */

@@ -11,6 +11,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,15 +117,22 @@ public class ModelVersion extends IdentityEntity {
         return ((Number) getEntityManager().createNativeQuery("select nextval('model_version_numbers')").getSingleResult()).intValue();
     }
 
-    /** The intents this version learned (empty for a version stored before the list was kept). */
+    @Transient
+    private List<String> learnedIntents;
+
+    /**
+     * The intents this version learned (empty for a version stored before the list was kept). Kept once read: a comparison
+     * of two versions asks several times, and a round's version reads them up its chain of base versions.
+     */
     public List<String> learnedIntents() {
-        Object names = lineage == null ? null : lineage.get("intents");
-        if (names instanceof List<?> list) {
-            return IntentNames.current(list.stream().map(String::valueOf).toList());
+        if (learnedIntents == null) {
+            Object names = lineage == null ? null : lineage.get("intents");
+            // A round's version keeps the intent model of the version it started from, whose lineage lists them: without
+            // this, promoting it would hide the intents labelled since, which it gives another intent's reply as its base did.
+            learnedIntents = names instanceof List<?> list ? IntentNames.current(list.stream().map(String::valueOf).toList())
+                    : lineage != null && lineage.get("baseVersion") instanceof Number base ? baseIntents(base.intValue()) : List.of();
         }
-        // A round's version keeps the intent model of the version it started from, whose lineage lists them: without
-        // this, promoting it would hide the intents labelled since, which it gives another intent's reply as its base did.
-        return lineage != null && lineage.get("baseVersion") instanceof Number base ? baseIntents(base.intValue()) : List.of();
+        return learnedIntents;
     }
 
     /** The intents of the first version up the chain of rounds from {@code base} that lists them, read without its weights. */
