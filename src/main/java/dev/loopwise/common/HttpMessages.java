@@ -1,7 +1,6 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.PlainText;
-import java.util.Collection;
 import java.util.Locale;
 
 /**
@@ -153,18 +152,6 @@ public final class HttpMessages {
                 + " and import them one after another.";
     }
 
-    public static String repeatedParameter(String name, int given) {
-        return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
-    }
-
-    /** A query parameter the address does not read; {@code read} is what it does read, in order (empty: none). */
-    public static String unknownParameter(String name, Collection<String> read) {
-        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-        return "The query parameter '" + shown + "' is not one this address reads, so it would change nothing: "
-                + (read.isEmpty() ? "this address takes no query parameters; remove it."
-                        : "it takes " + String.join(", ", read) + " (check the spelling), or remove it.");
-    }
-
     public static String unnamedFormField() {
         return "The form holds a value without a field name (an '=' at the start of a field, or '&' and '=' with nothing"
                 + " between): send each field as name=value. Nothing was saved.";
@@ -211,16 +198,6 @@ public final class HttpMessages {
                 + " (" + found + "): it would show the next reader the text in another order than it was written. Remove it"
                 + " and send the text again; nothing was saved. Right-to-left text itself (Arabic, Hebrew) is fine, and so are"
                 + " the marks U+200E and U+200F.";
-    }
-
-    /** An API query parameter that chooses between options, sent empty ({@code ?force=}): a lost value, not a choice. */
-    public static String emptyChoice(String field, String absent, String... options) {
-        return "'" + field + "' is empty: use '" + String.join("' or '", options) + "', or leave it out for '" + absent + "'.";
-    }
-
-    /** An API query parameter sent without a value ({@code ?since=}): a lost value, not a request for the default. */
-    public static String emptyParameter(String name) {
-        return "The query parameter '" + name + "' is empty: give it a value, or leave it out to use its default.";
     }
 
     /** An API request with more than one Authorization header: which key should act would be a guess. */

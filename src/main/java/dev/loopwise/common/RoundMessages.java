@@ -11,6 +11,11 @@ public final class RoundMessages {
     private RoundMessages() {
     }
 
+    /** A round's address whose round does not exist: the page's words, or the API's, which keeps its field's term. */
+    public static String noRound(long id, boolean page) {
+        return (page ? "No improvement round " : "No alignment round ") + id + ".";
+    }
+
     /** A round queued or running, as Overview and Review quality both say it. */
     public static String underWay(long round, boolean running) {
         return "Round " + round + (running ? " is running: follow it on Rounds." : " is queued: it starts once the training or round"

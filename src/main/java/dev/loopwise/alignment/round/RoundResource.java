@@ -2,6 +2,7 @@ package dev.loopwise.alignment.round;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.RoundMessages;
 import dev.loopwise.common.http.Paging;
 import dev.loopwise.common.job.StatusWords;
 import dev.loopwise.security.Role;
@@ -118,7 +119,7 @@ public class RoundResource {
     @POST
     @Path("/{id}/cancel")
     public RoundView cancel(@PathParam("id") long id) {
-        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No alignment round " + id + "."));
+        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RoundMessages.noRound(id, false)));
         if (!rounds.cancel(id, currentUser.name())) {
             throw ApiException.conflict("round_finished", "Alignment round " + id + " has already ended; there is nothing to cancel.");
         }
@@ -148,6 +149,6 @@ public class RoundResource {
     @Path("/{id}")
     public RoundView get(@PathParam("id") long id) {
         return RoundView.of(AlignmentRound.<AlignmentRound>findByIdOptional(id)
-                .orElseThrow(() -> ApiException.notFound("No alignment round " + id + ".")));
+                .orElseThrow(() -> ApiException.notFound(RoundMessages.noRound(id, false))));
     }
 }

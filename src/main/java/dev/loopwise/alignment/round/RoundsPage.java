@@ -146,7 +146,7 @@ public class RoundsPage {
     @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id) {
-        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No improvement round " + id + "."));
+        AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RoundMessages.noRound(id, true)));
         rounds.cancel(id, currentUser.name());
         return Response.seeOther(URI.create("/admin/rounds/" + id)).build();
     }
@@ -184,6 +184,6 @@ public class RoundsPage {
     }
 
     private static AlignmentRound find(long id) {
-        return AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("No improvement round " + id + "."));
+        return AlignmentRound.<AlignmentRound>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(RoundMessages.noRound(id, true)));
     }
 }

@@ -1,8 +1,8 @@
 package dev.loopwise.common.http;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.QueryMessages;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -43,7 +43,7 @@ public final class FormValues {
      */
     public static boolean apiBool(String field, String value, boolean absent) {
         if (value != null && value.isEmpty()) {
-            throw ApiException.badRequest("validation_failed", HttpMessages.emptyChoice(field, String.valueOf(absent), "true", "false"));
+            throw ApiException.badRequest("validation_failed", QueryMessages.emptyChoice(field, String.valueOf(absent), "true", "false"));
         }
         return bool(field, value, absent);
     }

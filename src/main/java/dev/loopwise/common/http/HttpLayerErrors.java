@@ -3,6 +3,7 @@ package dev.loopwise.common.http;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.LlmMessages;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.QueryMessages;
 import dev.loopwise.common.text.PlainText;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpHeaders;
@@ -86,7 +87,7 @@ public class HttpLayerErrors {
             for (String name : context.queryParams().names()) {
                 int given = context.queryParams().getAll(name).size();
                 if (given > 1) {
-                    refuse(context, 400, "repeated_parameter", HttpMessages.repeatedParameter(name, given));
+                    refuse(context, 400, "repeated_parameter", QueryMessages.repeatedParameter(name, given));
                     return;
                 }
                 // PostgreSQL refuses a NUL in text with an error the resource cannot word, and no other control character is

@@ -1,8 +1,8 @@
 package dev.loopwise.common.http;
 
 import dev.loopwise.common.ApiException;
-import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.PagingMessages;
+import dev.loopwise.common.QueryMessages;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.UriInfo;
@@ -49,14 +49,14 @@ public class QueryParameters {
         Set<String> read = READ.computeIfAbsent(resource.getResourceMethod(), QueryParameters::readBy);
         for (String name : given) {
             if (!read.contains(name)) {
-                throw ApiException.badRequest("unknown_parameter", HttpMessages.unknownParameter(name, read));
+                throw ApiException.badRequest("unknown_parameter", QueryMessages.unknownParameter(name, read));
             }
         }
         for (String name : given) {
             boolean empty = request.getUriInfo().getQueryParameters().get(name).stream().allMatch(String::isEmpty);
             if (empty && (PAGING.contains(name) || EMPTY_IS_NOT_DEFAULT.contains(name))) {
                 throw PAGING.contains(name) ? ApiException.badRequest(Paging.CODE, PagingMessages.empty(name))
-                        : ApiException.badRequest("validation_failed", HttpMessages.emptyParameter(name));
+                        : ApiException.badRequest("validation_failed", QueryMessages.emptyParameter(name));
             }
         }
     }

@@ -3,7 +3,7 @@ package dev.loopwise.common.http;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.QueryMessages;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.apikey.ApiKeyService;
@@ -39,7 +39,7 @@ class EmptyQueryChoicesTest {
     void anEmptyToggleIsRefusedNamingTrueAndFalse() {
         Caller admin = Caller.apiKey(keys, "admin");
         admin.request().contentType("application/json").post("/api/v1/drift/check?force=").then().statusCode(400).body("code", equalTo("validation_failed"))
-                .body("error", equalTo(HttpMessages.emptyChoice("force", "true", "true", "false")));
+                .body("error", equalTo(QueryMessages.emptyChoice("force", "true", "true", "false")));
         admin.request().get("/api/v1/knowledge/search?q=refund&all=").then().statusCode(400).body("code", equalTo("validation_failed"))
                 .body("error", equalTo("'all' is empty: use 'true' or 'false', or leave it out for 'false'."));
         admin.request().get("/api/v1/knowledge/search?q=refund&all=true").then().statusCode(200);

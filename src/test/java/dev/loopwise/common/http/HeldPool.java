@@ -44,7 +44,15 @@ final class HeldPool implements AutoCloseable {
                 return null;
             }));
         }
-        allHeld.await();
+        if (!allHeld.await(2, TimeUnit.MINUTES)) {
+            try {
+                pool.close();
+            } catch (Exception holderFailed) {
+                // the holders that did get a connection are released; the one that could not is the failure reported below
+            }
+            throw new IllegalStateException("the pool's connections could not all be taken within two minutes: something holds"
+                    + " one for good, or PostgreSQL allows fewer connections than the pool's size");
+        }
         return pool;
     }
 
@@ -71,12 +79,16 @@ final class HeldPool implements AutoCloseable {
         }
     }
 
-    private Connection take() {
+    private Connection take() throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (true) {
             try {
                 return dataSource.getConnection();
             } catch (SQLException busy) {
-                // Another part of the application had every connection for the whole wait: try again.
+                // Another part of the application had every connection for the whole wait: try again, for a while.
+                if (System.nanoTime() > deadline || release.getCount() == 0) {
+                    throw busy;
+                }
             }
         }
     }

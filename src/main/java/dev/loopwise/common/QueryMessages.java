@@ -1,0 +1,31 @@
+package dev.loopwise.common;
+
+import java.util.Collection;
+
+/** What an API address says about a query parameter it cannot read: repeated, unknown to it, or sent empty. */
+public final class QueryMessages {
+    private QueryMessages() {
+    }
+
+    public static String repeatedParameter(String name, int given) {
+        return "The query parameter '" + name + "' is given " + given + " times: give it once (each parameter here takes one value).";
+    }
+
+    /** A query parameter the address does not read; {@code read} is what it does read, in order (empty: none). */
+    public static String unknownParameter(String name, Collection<String> read) {
+        String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+        return "The query parameter '" + shown + "' is not one this address reads, so it would change nothing: "
+                + (read.isEmpty() ? "this address takes no query parameters; remove it."
+                        : "it takes " + String.join(", ", read) + " (check the spelling), or remove it.");
+    }
+
+    /** An API query parameter that chooses between options, sent empty ({@code ?force=}): a lost value, not a choice. */
+    public static String emptyChoice(String field, String absent, String... options) {
+        return "'" + field + "' is empty: use '" + String.join("' or '", options) + "', or leave it out for '" + absent + "'.";
+    }
+
+    /** An API query parameter sent without a value ({@code ?since=}): a lost value, not a request for the default. */
+    public static String emptyParameter(String name) {
+        return "The query parameter '" + name + "' is empty: give it a value, or leave it out to use its default.";
+    }
+}
