@@ -2,6 +2,7 @@ package dev.loopwise.common;
 
 import dev.loopwise.common.text.PlainText;
 import java.util.List;
+import java.util.Locale;
 
 /** Every sentence Loopwise says to a user about something that went wrong, in one place. */
 public final class Messages {
@@ -158,16 +159,26 @@ public final class Messages {
 
     /** What an endpoint takes as its body, for a 415 that helps: most API calls JSON, the file imports their formats. */
     public static String bodyTypesFor(String path) {
+        return bodyTypesFor(path, null);
+    }
+
+    /**
+     * As {@link #bodyTypesFor(String)}, for a caller who sent {@code sent}: "not a multipart upload" helps only one who
+     * attached the file to a form, and reads as nonsense to one who sent, say, text/markdown.
+     */
+    public static String bodyTypesFor(String path, String sent) {
+        String notForm = sent != null && sent.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                ? ", not attached to a form (multipart)" : "";
         // A replay is a ticket file, read as the import reads it.
         if (path.equals("/api/v1/datasets/tickets") || path.equals("/api/v1/drift/replay")) {
-            return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines (not a multipart upload)";
+            return "the file itself: Content-Type text/csv, or application/x-ndjson for JSON lines" + notForm;
         }
         if (path.equals("/api/v1/datasets/preferences")) {
             return "the file itself: Content-Type application/x-ndjson, one pair per line, or application/json with one array of rows"
-                    + " (not a multipart upload)";
+                    + notForm;
         }
         if (path.equals("/api/v1/knowledge/articles")) {
-            return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE (not a multipart upload)";
+            return "the file itself: Content-Type text/markdown, text/html or application/x-ndjson, with ?name=FILE" + notForm;
         }
         if (path.equals("/admin/import") || path.equals("/admin/drift/replay") || path.startsWith("/admin/knowledge")) {
             return "a form with the file attached (multipart/form-data)";
@@ -181,8 +192,15 @@ public final class Messages {
         return "'" + field + "' cannot be '" + shown + "': use '" + String.join("' or '", options) + "'.";
     }
 
-    public static String unsupportedMediaType(String expected) {
-        return "Send the body as " + expected + ".";
+    /** Names what the caller sent, so that a wrong type is seen at once, and what to send instead. */
+    public static String unsupportedMediaType(String sent, String expected) {
+        if (sent == null || sent.isBlank()) {
+            return "The body came with no Content-Type, so Loopwise cannot tell how to read it. Send it as " + expected + ".";
+        }
+        // The media type alone: a boundary or charset says nothing about why the type is refused.
+        String type = sent.split(";", 2)[0].strip();
+        String shown = type.length() > 60 ? type.substring(0, 60) + "…" : type;
+        return "The body was sent as " + shown + ", which this address does not read. Send it as " + expected + ".";
     }
 
     public static String notFound(String what, Object id) {

@@ -1,6 +1,7 @@
 package dev.loopwise.common;
 
 import dev.loopwise.common.text.Counts;
+import dev.loopwise.common.text.TemplateFormats;
 import java.time.OffsetDateTime;
 
 /**
@@ -71,5 +72,21 @@ public final class RoundMessages {
 
     public static String rejected(String round) {
         return round + " found its new version no better, so customers kept the active one (its page says why).";
+    }
+
+    /**
+     * A round's version the round did not promote, since promoted by hand: what customers got from it, so that "changed
+     * nothing for customers" is never said of a version that served. {@code left}: when another version took its place
+     * (null while it serves, or when that switch is no longer on record); {@code next}: that version.
+     */
+    public static String servedByHand(int version, OffsetDateTime promoted, boolean promotedMoreThanOnce, boolean serving,
+                                      OffsetDateTime left, Integer next) {
+        String since = "its version v" + version + " was " + (promotedMoreThanOnce ? "first " : "") + "promoted by hand on "
+                + TemplateFormats.when(promoted);
+        if (serving || left == null) {
+            return since + (serving ? " and is serving customers now" : " and served customers for a while");
+        }
+        return since + " and served customers until " + TemplateFormats.when(left) + ", when "
+                + (next != null && next < version ? "it was rolled back to v" + next : "v" + next + " took its place");
     }
 }

@@ -147,13 +147,18 @@ public class RoundFormats {
                     : "Round " + round.id + " is running: open it to follow it. The active version keeps answering customers meanwhile.";
         }
         AlignmentRound last = newestFirst.get(0);
+        // Not promoted by the round is not "nothing changed": an admin may have promoted its version by hand since.
+        String served = AlignmentRound.NEEDS_EVIDENCE.equals(last.status) || AlignmentRound.REJECTED.equals(last.status)
+                ? RoundVersionServed.since(last) : null;
         return switch (last.status) {
             case AlignmentRound.PROMOTED -> "Round " + last.id + " made v" + last.candidateVersion + " the version customers get. Keep "
                     + "reviewers judging: the next round is proposed on Drift after enough new judgements.";
-            case AlignmentRound.NEEDS_EVIDENCE -> "Round " + last.id + " changed nothing for customers: its checks could not decide yet. "
+            case AlignmentRound.NEEDS_EVIDENCE -> (served == null ? "Round " + last.id + " changed nothing for customers: its checks could"
+                    + " not decide yet. " : "Round " + last.id + "'s checks could not decide yet, but " + served + ". ")
                     + RoundEstimate.nextStepAfter(last);
-            case AlignmentRound.REJECTED -> "Round " + last.id + " changed nothing for customers: its new version was not better. Open it"
-                    + " to read which check failed and what to change before the next round.";
+            case AlignmentRound.REJECTED -> (served == null ? "Round " + last.id + " changed nothing for customers: its new version was"
+                    + " not better. " : "Round " + last.id + "'s new version was not shown to be better, but " + served + ". ")
+                    + "Open it to read which check failed and what to change before the next round.";
             case AlignmentRound.SUPERSEDED -> "Round " + last.id + " was overtaken: the active version changed while it ran, so its "
                     + "result was not applied. Start a new round to improve the active version.";
             case AlignmentRound.FAILED -> "Round " + last.id + " stopped with an error: open it to read it, then start another.";

@@ -149,9 +149,10 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
-        String expected = Messages.bodyTypesFor(uri.getPath());
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String expected = Messages.bodyTypesFor(uri.getPath(), sent);
         return respond(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                Messages.unsupportedMediaType(expected), uri, headers);
+                Messages.unsupportedMediaType(sent, expected), uri, headers);
     }
 
     @ServerExceptionMapper

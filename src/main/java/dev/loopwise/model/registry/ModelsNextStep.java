@@ -77,36 +77,29 @@ final class ModelsNextStep {
         // A version a round rejected is no candidate: its round page says why.
         Optional<ModelVersion> newer = newestFirst.stream()
                 .filter(v -> v.version > current.version && !v.status.equals(ModelVersion.REJECTED)).findFirst();
+        // Asked before the comparisons: after a roll back the version rolled back from is newer, and its advice alone
+        // would hide that customers of an intent labelled since get another intent's reply whichever of the two answers.
+        List<String> unknown = NewIntentAdvice.of(current, labelled, withoutReply).unknown();
+        String neverLearned = neverLearned(current, labelled, withoutReply);
         if (newer.isPresent()) {
-            return VersionComparison.compare(newer.get(), current);
+            return bothSaid(neverLearned, unknown, newer.get(), VersionComparison.compare(newer.get(), current));
         }
         // The version that answered before, if it did better: the admin may have promoted on a hunch, or on one figure.
         Optional<ModelVersion> before = newestFirst.stream().filter(v -> v.version != current.version && v.activatedAt != null
                 && !v.status.equals(ModelVersion.REJECTED)).max(Comparator.comparing(v -> v.activatedAt));
         if (before.isPresent() && VersionComparison.prefers(before.get(), current)) {
-            return "v" + current.version + " answers customers, but the version before it did better. " + VersionComparison.compare(before.get(), current);
+            String comparison = VersionComparison.compare(before.get(), current);
+            return neverLearned == null || knowsAll(before.get(), unknown)
+                    ? "v" + current.version + " answers customers, but the version before it did better. " + comparison
+                    : bothSaid(neverLearned, unknown, before.get(), "it did better than v" + current.version + ". " + comparison);
         }
         if (current.learnedNoReplyChoice()) {
             return "v" + current.version + " answers customers, but it learned no way to pick a reply: when it was trained the library"
                     + " had no replies for its intents, or its tickets no agents' replies. Check on Replies that every intent has one (or"
                     + " propose them from the agents' answers there), then train a new version above: rounds improve how it picks.";
         }
-        // Intents labelled since it was trained (a new topic made one on Drift): the Overview asks for a training; so must this page.
-        NewIntentAdvice advice = NewIntentAdvice.of(current, labelled, withoutReply);
-        List<String> unknown = advice.unknown();
-        if (!unknown.isEmpty()) {
-            List<String> thin = advice.thin().stream().map(name -> name + " (it has " + labelled.get(name) + ")").toList();
-            return "v" + current.version + " answers customers, but it never learned " + Counts.of(unknown.size(), "intent") + " your"
-                    + " tickets now have (" + VersionIntents.listed(unknown) + "): it gives their tickets another intent's reply. "
-                    + switch (advice.step()) {
-                        case LABEL_MORE -> "Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of "
-                                + (thin.size() == 1 ? "" : "each of ") + String.join(", ", thin)
-                                + " on Tickets, then train a new version above; promote it when its page says so.";
-                        case WRITE_REPLY -> "Write a reply for " + VersionIntents.listed(advice.unreplied()) + " on Replies, then train a"
-                                + " new version above: a version learns to choose among the library's replies, so a new intent needs one"
-                                + " first; promote it when its page says so.";
-                        case TRAIN -> "Train a new version above: it learns them; promote it when its page says so.";
-                    };
+        if (neverLearned != null) {
+            return neverLearned;
         }
         String tune = IntentHead.FINETUNE.equals(current.regime) ? ""
                 : " You can also try fine-tuning the reading model on your tickets (choose it under How to learn): this page then says "
@@ -121,6 +114,45 @@ final class ModelsNextStep {
                 + (roundStep != null ? ". " + roundStep
                 : ". Next: have reviewers judge replies on Review, then run a round on Rounds to improve the replies; train again"
                 + " here after importing more tickets.") + tune;
+    }
+
+    /**
+     * The active version never learned an intent labelled since it was trained, and the other version it is weighed
+     * against does not know it either: that comes first, since switching does not help those customers; then the other.
+     */
+    private static String bothSaid(String neverLearned, List<String> unknown, ModelVersion other, String comparison) {
+        if (neverLearned == null || knowsAll(other, unknown)) {
+            // Switching to it teaches those intents: its comparison names them.
+            return comparison;
+        }
+        String which = other.activatedAt != null ? "v" + other.version + " (it answered customers before)" : "v" + other.version;
+        return neverLearned + " As for " + which + ": " + comparison;
+    }
+
+    private static boolean knowsAll(ModelVersion other, List<String> unknown) {
+        List<String> learned = other.learnedIntents();
+        return !learned.isEmpty() && learned.containsAll(unknown);
+    }
+
+    /** Intents labelled since it was trained (a new topic made one on Drift): the Overview asks for a training; so must this page. */
+    private static String neverLearned(ModelVersion current, Map<String, Long> labelled, Collection<String> withoutReply) {
+        NewIntentAdvice advice = NewIntentAdvice.of(current, labelled, withoutReply);
+        List<String> unknown = advice.unknown();
+        if (unknown.isEmpty()) {
+            return null;
+        }
+        List<String> thin = advice.thin().stream().map(name -> name + " (it has " + labelled.get(name) + ")").toList();
+        return "v" + current.version + " answers customers, but it never learned " + Counts.of(unknown.size(), "intent") + " your"
+                + " tickets now have (" + VersionIntents.listed(unknown) + "): it gives their tickets another intent's reply. "
+                + switch (advice.step()) {
+                    case LABEL_MORE -> "Label at least " + ModelTrainer.TICKETS_PER_NEW_INTENT + " tickets of "
+                            + (thin.size() == 1 ? "" : "each of ") + String.join(", ", thin)
+                            + " on Tickets, then train a new version above; promote it when its page says so.";
+                    case WRITE_REPLY -> "Write a reply for " + VersionIntents.listed(advice.unreplied()) + " on Replies, then train a"
+                            + " new version above: a version learns to choose among the library's replies, so a new intent needs one"
+                            + " first; promote it when its page says so.";
+                    case TRAIN -> "Train a new version above: it learns them; promote it when its page says so.";
+                };
     }
 
     /** A version's own page: whether to promote it, go back to it, or leave it. */
