@@ -119,13 +119,17 @@ public class ModelVersion extends IdentityEntity {
 
     @Transient
     private List<String> learnedIntents;
+    /** The lineage {@link #learnedIntents} was read from: another one assigned since is read again. */
+    @Transient
+    private Map<String, Object> learnedIntentsOf;
 
     /**
      * The intents this version learned (empty for a version stored before the list was kept). Kept once read: a comparison
      * of two versions asks several times, and a round's version reads them up its chain of base versions.
      */
     public List<String> learnedIntents() {
-        if (learnedIntents == null) {
+        if (learnedIntents == null || learnedIntentsOf != lineage) {
+            learnedIntentsOf = lineage;
             Object names = lineage == null ? null : lineage.get("intents");
             // A round's version keeps the intent model of the version it started from, whose lineage lists them: without
             // this, promoting it would hide the intents labelled since, which it gives another intent's reply as its base did.
