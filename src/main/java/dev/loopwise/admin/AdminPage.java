@@ -52,8 +52,9 @@ public class AdminPage {
         static native TemplateInstance overview(FirstWeek.Guide guide, List<IntentRow> intents, long labelled, long tickets, long users,
                                                 List<Ticket> recent);
 
-        static native TemplateInstance tickets(TicketPager pager, long total, boolean unlabelled, List<Intent> intents, String error,
-                                               String notice);
+        /** {@code search}: the text the listed tickets hold, empty for all of them. */
+        static native TemplateInstance tickets(TicketPager pager, long total, boolean unlabelled, String search, List<Intent> intents,
+                                               String error, String notice);
     }
 
     @GET
@@ -75,15 +76,19 @@ public class AdminPage {
     /**
      * One page of tickets, newest first: {@code before} continues below a page (the Older link), {@code after} shows the page
      * just above one (the Newer link); both read only the rows shown, however far back the page is. Both at once are refused.
+     * {@code q}: only the tickets without an intent whose text holds it, ignoring case (see {@link Ticket#newestFirst(Long,
+     * long, int, boolean, String)} for what that costs).
      */
     @GET
     @Path("/tickets")
     public TemplateInstance tickets(@QueryParam("before") String before, @QueryParam("after") String after,
-                                    @QueryParam("unlabelled") String unlabelled, @QueryParam("labelled") Long labelled) {
+                                    @QueryParam("unlabelled") String unlabelled, @QueryParam("q") String q,
+                                    @QueryParam("labelled") Long labelled) {
         Long older = Paging.before("before", before);
         Long newer = Paging.after("after", after);
         Paging.oneWay("before", older, "after", newer);
-        TemplateInstance shown = ticketsPage(older, newer, FormValues.bool("unlabelled", unlabelled, false), null);
+        boolean onlyUnlabelled = FormValues.bool("unlabelled", unlabelled, false);
+        TemplateInstance shown = ticketsPage(older, newer, onlyUnlabelled, search(onlyUnlabelled, q), null);
         if (labelled != null) {
             // Said after the redirect: which ticket now has which intent, so a click that changed nothing visible is confirmed.
             Ticket ticket = Ticket.findById(labelled);
@@ -100,21 +105,31 @@ public class AdminPage {
     @POST
     @Path("/tickets/{id}/label")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response label(@PathParam("id") long id, @RestForm String intent, @RestForm String before, @RestForm String unlabelled) {
+    public Response label(@PathParam("id") long id, @RestForm String intent, @RestForm String before, @RestForm String unlabelled,
+                          @RestForm String q) {
         boolean onlyUnlabelled = FormValues.bool("unlabelled", unlabelled, false);
+        String search = search(onlyUnlabelled, q);
         Long cursor = before == null || before.isBlank() ? null : Paging.before("before", before);
         try {
             workspace.labelTicket(id, intent);
             return Response.seeOther(URI.create("/admin/tickets?" + (cursor == null ? "" : "before=" + cursor + "&")
-                    + (onlyUnlabelled ? "unlabelled=true&" : "") + "labelled=" + id)).build();
+                    + (onlyUnlabelled ? "unlabelled=true&" : "") + "labelled=" + id + TicketSearch.searched(search))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(ticketsPage(cursor, null, onlyUnlabelled, e.getMessage())).build();
+            return Response.status(e.status).entity(ticketsPage(cursor, null, onlyUnlabelled, search, e.getMessage())).build();
         }
     }
 
-    private TemplateInstance ticketsPage(Long before, Long after, boolean unlabelled, String error) {
+    /**
+     * The search kept: only on the list of tickets without an intent, the one a lead picks from; the list of all tickets
+     * may hold millions, which a rare word would read through.
+     */
+    private static String search(boolean unlabelled, String q) {
+        return unlabelled && q != null ? q.strip() : "";
+    }
+
+    private TemplateInstance ticketsPage(Long before, Long after, boolean unlabelled, String search, String error) {
         long total = unlabelled ? Ticket.countUnlabelled() : Ticket.countAll();
-        TicketPager pager = TicketPager.of(before, after, TICKET_PAGE_SIZE, unlabelled);
-        return Templates.tickets(pager, total, unlabelled, Intent.listByName(), error, null);
+        TicketPager pager = TicketPager.of(before, after, TICKET_PAGE_SIZE, unlabelled, search);
+        return Templates.tickets(pager, total, unlabelled, search, Intent.listByName(), error, null);
     }
 }

@@ -16,23 +16,24 @@ import java.util.List;
  */
 public record TicketPager(List<Ticket> tickets, Long cursor, Long olderThan, Long newerThan) {
 
-    static TicketPager of(Long cursor, Long after, int size, boolean unlabelled) {
+    /** {@code contains}: only the tickets whose text holds it (null or blank: all). */
+    static TicketPager of(Long cursor, Long after, int size, boolean unlabelled, String contains) {
         // A cursor above every ticket (a typed address, the largest number) shows the newest page, and says so: its Newer
         // link would lead back to this same page.
-        Long before = cursor != null && Ticket.oldestFirstAbove(cursor - 1, 1, unlabelled).isEmpty() ? null : cursor;
+        Long before = cursor != null && Ticket.oldestFirstAbove(cursor - 1, 1, unlabelled, contains).isEmpty() ? null : cursor;
         if (after != null) {
-            List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled));
+            List<Ticket> above = new ArrayList<>(Ticket.oldestFirstAbove(after, size + 1, unlabelled, contains));
             if (above.size() > size) {
                 // A full page lies between this one and the newest: show it, newest first, with an Older link back to after.
                 List<Ticket> page = new ArrayList<>(above.subList(0, size));
                 Collections.reverse(page);
                 Long last = page.get(page.size() - 1).id;
-                Long older = Ticket.newestFirst(last, 0, 1, unlabelled).isEmpty() ? null : last;
+                Long older = Ticket.newestFirst(last, 0, 1, unlabelled, contains).isEmpty() ? null : last;
                 return new TicketPager(page, page.get(0).id + 1, older, page.get(0).id);
             }
             // Fewer than a page above it: the newest page holds them.
         }
-        List<Ticket> fetched = Ticket.newestFirst(before, 0, size + 1, unlabelled);
+        List<Ticket> fetched = Ticket.newestFirst(before, 0, size + 1, unlabelled, contains);
         List<Ticket> page = fetched.size() > size ? fetched.subList(0, size) : fetched;
         Long older = fetched.size() > size ? page.get(page.size() - 1).id : null;
         if (before == null) {

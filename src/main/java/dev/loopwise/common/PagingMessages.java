@@ -60,6 +60,12 @@ public final class PagingMessages {
         return "The newest " + shown + " of " + total + " " + nouns + " are shown" + (everyOne == null ? "." : "; " + everyOne + ".");
     }
 
+    /** The search of the tickets without an intent found none: how to widen it. */
+    public static String noTicketContains(String search) {
+        return "No ticket without an intent here contains \u201c" + search + "\u201d (upper and lower case count as the same). Try"
+                + " a shorter part of a word or a single word, or clear the search to see them all.";
+    }
+
     private static String mustBe(String name, String rule, String got) {
         String shown = got.length() > 40 ? got.substring(0, 40) + "…" : got;
         return name + " must be " + rule + "; got '" + shown + "'.";

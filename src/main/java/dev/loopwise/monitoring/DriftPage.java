@@ -5,6 +5,7 @@ import dev.loopwise.common.DriftMessages;
 import dev.loopwise.monitoring.drift.DriftActions;
 import dev.loopwise.monitoring.drift.DriftOverview;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
+import dev.loopwise.monitoring.drift.TypedTopic;
 import dev.loopwise.monitoring.replay.BackgroundReplays;
 import dev.loopwise.monitoring.replay.ReplayService;
 import dev.loopwise.monitoring.replay.ReplayTickets;
@@ -59,7 +60,7 @@ public class DriftPage {
     static class Templates {
         static native TemplateInstance drift(DriftOverview.Overview overview, DriftOverview.Shown shown, List<String> charted,
                                              List<ReplayView> replaying, List<ReplayView> replayed, String message, String error,
-                                             boolean messageAtAlerts);
+                                             boolean messageAtAlerts, TypedTopic typed);
     }
 
     @GET
@@ -70,18 +71,20 @@ public class DriftPage {
         String message = counts ? DriftMessages.replayed(replayed, orZero(failed), orZero(checks), orZero(alerts))
                 + (orZero(checks) == 0 ? DriftMessages.replayRanNoCheck(config.window(), config.stride()) : "") : null;
         // A replay that raised alerts leads to them, and to what Loopwise proposes about them just below, past the charts.
-        return drift(message, null, counts && orZero(alerts) > 0);
+        return drift(message, null, counts && orZero(alerts) > 0, null);
     }
 
     /** The page with why a form was refused, shown as an error rather than as the notice of something done. */
     private TemplateInstance refused(String error) {
-        return drift(null, error, false);
+        return drift(null, error, false, null);
     }
 
-    private TemplateInstance drift(String message, String error, boolean messageAtAlerts) {
+    private TemplateInstance drift(String message, String error, boolean messageAtAlerts, TypedTopic typed) {
         DriftOverview.Overview read = overview.read();
+        // A refused new-topic form shows its refusal in its own open fold, where the typing is to be fixed, not at the top.
+        String atTop = typed != null && typed.hasFold(read.alerts()) ? null : error;
         return Templates.drift(read, overview.shown(read), DriftOverview.signalsCharted(), background.open(), background.recentlyEnded(),
-                message, error, messageAtAlerts);
+                message, atTop, messageAtAlerts, typed);
     }
 
     private static int orZero(Integer value) {
@@ -140,13 +143,16 @@ public class DriftPage {
     @POST
     @Path("/topics")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response labelTopic(@RestForm String name, @RestForm String description, @RestForm("example") List<String> examples) {
+    public Response labelTopic(@RestForm String name, @RestForm String description, @RestForm("example") List<String> examples,
+                               @RestForm("shown") List<String> shown) {
         try {
             TopicLabelling.Labelled done = topics.label(name, description, examples);
             return Response.seeOther(URI.create("/admin/replies?intent=" + URLEncoder.encode(done.intent(), StandardCharsets.UTF_8).replace("+", "%20") + "&labelled=" + done.tickets()
                     + (done.created() ? "&created=true" : ""))).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(refused(e.getMessage())).build();
+            // The lead stays on the page with the alert's form as it was sent, nothing typed lost.
+            TypedTopic typed = new TypedTopic(name, description, shown, examples, e.getMessage());
+            return Response.status(e.status).entity(drift(null, e.getMessage(), false, typed)).build();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.loopwise.ticket;
 
 import dev.loopwise.common.text.Hashing;
+import dev.loopwise.common.text.LikePattern;
 import dev.loopwise.common.db.IdentityEntity;
 import dev.loopwise.common.db.RowCounts;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -11,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,25 +80,47 @@ public class Ticket extends IdentityEntity {
      * @param unlabelledOnly only tickets without an intent (the ones waiting to be labelled)
      */
     public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly) {
+        return newestFirst(before, offset, size, unlabelledOnly, null);
+    }
+
+    /**
+     * As {@link #newestFirst(Long, long, int, boolean)}, only the tickets whose text holds {@code contains} (ignoring case;
+     * null or blank: all). The same index is walked, each ticket's text tested on the way, and the walk stops at
+     * {@code size} matches: a common word costs about a page, while a rare one reads every ticket below the cursor before
+     * it ends. That stays quick for the tens of thousands of unlabelled tickets a workspace holds; far beyond, a trigram
+     * index (pg_trgm) would be the way to find rare words without reading them all.
+     */
+    public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly, String contains) {
         if (offset + size > Integer.MAX_VALUE) {
             return List.of(); // past the end of any table, and past what a query's offset (an int) can say
         }
-        PanacheQuery<Ticket> query = before == null ? find(listing(unlabelledOnly, null) + " order by t.id desc")
-                : find(listing(unlabelledOnly, "t.id < ?1") + " order by t.id desc", before);
-        return query.range((int) offset, (int) offset + size - 1).list();
+        return listing(unlabelledOnly, before == null ? null : "t.id < :id", before, contains, "desc")
+                .range((int) offset, (int) offset + size - 1).list();
     }
 
     /** The {@code size} tickets just above the id {@code after}, oldest first: the page before a page, read as flat as the next. */
-    public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly) {
-        return find(listing(unlabelledOnly, "t.id > ?1") + " order by t.id", after).<Ticket>range(0, size - 1).list();
+    public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly, String contains) {
+        return listing(unlabelledOnly, "t.id > :id", after, contains, "asc").range(0, size - 1).list();
     }
 
-    private static String listing(boolean unlabelledOnly, String condition) {
-        // The unlabelled have no intent to fetch; the others bring theirs in the same query, not one query per row.
+    private static PanacheQuery<Ticket> listing(boolean unlabelledOnly, String idCondition, Long id, String contains, String order) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
         if (unlabelledOnly) {
-            return "from Ticket t where t.intent is null" + (condition == null ? "" : " and " + condition);
+            conditions.add("t.intent is null");
         }
-        return "from Ticket t left join fetch t.intent" + (condition == null ? "" : " where " + condition);
+        if (idCondition != null) {
+            conditions.add(idCondition);
+            parameters.put("id", id);
+        }
+        if (contains != null && !contains.isBlank()) {
+            conditions.add("t.text ilike :pattern escape '" + LikePattern.ESCAPE + "'");
+            parameters.put("pattern", LikePattern.containing(contains.strip()));
+        }
+        // The unlabelled have no intent to fetch; the others bring theirs in the same query, not one query per row.
+        String from = unlabelledOnly ? "from Ticket t" : "from Ticket t left join fetch t.intent";
+        return find(from + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)) + " order by t.id " + order,
+                parameters);
     }
 
     /** Labelled tickets per intent id (intents without tickets left out), read from the kept counts, not by counting. */

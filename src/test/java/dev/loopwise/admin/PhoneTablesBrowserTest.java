@@ -120,7 +120,8 @@ class PhoneTablesBrowserTest extends BrowserTest {
             driver.findElement(By.cssSelector("form[action='/admin/knowledge'] button[type=submit]")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("knowledge-articles")));
 
-            for (String page : List.of("/admin", "/admin/tickets", "/admin/users", "/admin/import", "/admin/intents", "/admin/replies",
+            for (String page : List.of("/admin", "/admin/tickets", "/admin/tickets?unlabelled=true&q=parcel", "/admin/users",
+                    "/admin/import", "/admin/intents", "/admin/replies",
                     "/admin/knowledge", "/admin/models", "/admin/models/" + version, "/admin/rounds", "/admin/rounds/" + round,
                     "/admin/drift", "/admin/review", "/admin/audit", "/admin/llm", "/account")) {
                 driver.get(base + page.substring(1));

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * The form that makes a new topic an intent opens in the alerts table's examples column at desktop width: its fields,
- * examples and button stay readable there (they were squeezed to a few letters a line), and a missing description is
- * asked for before sending, so the name typed is not lost to a refusal.
+ * examples and button stay readable there (they were squeezed to a few letters a line), a missing description is asked
+ * for before sending, and a refusal by the server shows the fold open again with what was typed.
  */
 @QuarkusTest
 class TopicFormBrowserTest extends BrowserTest {
@@ -74,6 +75,23 @@ class TopicFormBrowserTest extends BrowserTest {
                 assertEquals("solar_" + tag, fold.findElement(By.name("name")).getAttribute("value"), "the name typed is kept");
                 assertTrue(!Boolean.TRUE.equals(js.executeScript("return arguments[0].checkValidity();",
                         fold.findElement(By.name("description")))), "the description is what the browser asks for");
+
+                // Refused by the server (a character names do not allow): the page comes back with this fold open, the
+                // refusal at its top, and everything as the lead left it.
+                fold.findElement(By.name("name")).sendKeys(" & co");
+                fold.findElement(By.name("description")).sendKeys("Warranty of the solar kit");
+                fold.findElements(By.name("example")).get(1).click();
+                fold.findElement(By.cssSelector("button[type=submit]")).click();
+                WebElement refused = driver.findElements(By.cssSelector("details.label-topic")).stream()
+                        .filter(d -> d.getAttribute("innerHTML").contains(tag)).findFirst().orElseThrow();
+                assertTrue(refused.getAttribute("open") != null, "the fold is open again");
+                WebElement error = refused.findElement(By.id("drift-error"));
+                assertTrue(error.isDisplayed() && error.getText().contains("cannot be in an intent name"), error.getText());
+                assertEquals("solar_" + tag + " & co", refused.findElement(By.name("name")).getAttribute("value"), "the name typed");
+                assertEquals("Warranty of the solar kit", refused.findElement(By.name("description")).getAttribute("value"));
+                List<WebElement> ticks = refused.findElements(By.name("example"));
+                assertTrue(ticks.get(0).isSelected() && !ticks.get(1).isSelected(), "the ticks as left");
+                assertEquals(refused.findElement(By.name("name")), driver.switchTo().activeElement(), "the name is where typing goes on");
             });
         } finally {
             QuarkusTransaction.requiringNew().run(() -> {
