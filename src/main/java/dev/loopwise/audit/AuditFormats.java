@@ -69,9 +69,18 @@ public class AuditFormats {
 
     static String sentence(AuditEvent event) {
         String verb = VERBS.get(event.action);
+        String target = pageWords(event.target);
         String phrase = PHRASES.containsKey(event.action) ? PHRASES.get(event.action)
-                : verb == null ? event.action + ": " + event.target : verb + " " + event.target;
+                : verb == null ? event.action + ": " + target : verb + " " + target;
         return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1) + ".";
+    }
+
+    /**
+     * A target in the words of the pages it points to: the stored target keeps the API's name ("alignment round 4"), which
+     * the pages call an improvement round.
+     */
+    private static String pageWords(String target) {
+        return target != null && target.startsWith("alignment round ") ? "improvement round " + target.substring(16) : target;
     }
 
     /** Whether the page reads this action as a sentence (rather than showing its code). */

@@ -81,6 +81,9 @@ class AuditFormatsTest {
         AuditEvent renamed = event("user.rename", "to", "Anna Berg");
         renamed.target = "account anna";
         assertEquals("Changed the display name of account anna.", AuditFormats.sentence(renamed));
+        AuditEvent round = event("round.start", "method", "dpo");
+        round.target = "alignment round 4";
+        assertEquals("Started improvement round 4.", AuditFormats.sentence(round), "the Rounds page's own name for it");
         AuditEvent key = event("key.create", "name", "helpdesk");
         key.details.put("requestsPerMinute", 60);
         assertEquals("name: helpdesk; requests per minute: 60", AuditFormats.detailText(key));

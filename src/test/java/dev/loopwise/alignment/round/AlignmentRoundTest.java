@@ -77,7 +77,7 @@ class AlignmentRoundTest {
         // The candidate's page points to the round's figures instead of showing empty intent figures it never measured.
         String versionPage = Caller.session("admin").request().accept("text/html").get("/admin/models/" + candidate)
                 .then().statusCode(200).extract().asString();
-        assertTrue(versionPage.contains("alignment round " + first.getLong("roundId")) && !versionPage.contains("Measured on 0 tickets kept aside"),
+        assertTrue(versionPage.contains("improvement round " + first.getLong("roundId")) && !versionPage.contains("Measured on 0 tickets kept aside"),
                 versionPage);
         String models = Caller.session("admin").request().accept("text/html").get("/admin/models").then().statusCode(200).extract().asString();
         assertTrue(models.contains("measured by <a href=\"/admin/rounds/" + first.getLong("roundId") + "\">round " + first.getLong("roundId")
