@@ -56,8 +56,8 @@ public final class PiiMasker {
      * followed by more digits ("+44 20 7946 0958 2024"): a bare run's first groups are the start of a longer number.
      */
     private static final NumberRuns PHONE = new NumberRuns(
-            Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ().\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
-            " ().-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
+            Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ()./\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
+            " ()./-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
     /** Words that make "2 days on the road" a sentence rather than an address. */
     private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"
             + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
