@@ -39,9 +39,14 @@ public final class PiiMasker {
         }
     }
 
-    /** Starts only where a run of address characters starts: otherwise a long text without '@' costs quadratic time. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /**
+     * Starts only where a run of address characters starts: otherwise a long text without '@' costs quadratic time.
+     * Letters of any script ("j\u00F6rg.m\u00FCller@example.de") and an apostrophe inside the name ("sean.o'brien@...")
+     * belong to the address, so no part of the name is left in front of the placeholder.
+     */
+    private static final String EMAIL_CHAR = "[\\p{L}\\p{N}._%+-]";
+    private static final Pattern EMAIL = Pattern.compile("(?<!" + EMAIL_CHAR + ")(?<![\\p{L}\\p{N}]')"
+            + EMAIL_CHAR + "++(?:'" + EMAIL_CHAR + "++)*+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
     private static final String GROUP_SEPARATORS = " \u00A0-.";
     private static final NumberRuns IBAN = new NumberRuns(
             Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\\d{2}"), Character::isLetterOrDigit,
