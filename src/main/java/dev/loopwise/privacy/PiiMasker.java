@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * fits. These numbers are found however they are grouped (spaces, dashes, dots; an IBAN in lower case) and even when
  * more digits or words follow (see {@link NumberRuns}). A phone number is written like one and not named as
  * something else (see {@link PhoneNumbers}); a bare run of digits is an order number, not a phone. Street
- * addresses are a house number, one to three words and a street type. Kinds are masked in the order above, so
+ * addresses are a house number and a street name with its type, in the orders countries write them (see
+ * {@link StreetAddresses}). Kinds are masked in the order above, so
  * an IBAN's digits are never read as a phone number.
  */
 public final class PiiMasker {
@@ -63,17 +64,6 @@ public final class PiiMasker {
     private static final NumberRuns PHONE = new NumberRuns(
             Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ()./\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
             " ()./-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
-    /** Words that make "2 days on the road" a sentence rather than an address. */
-    private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"
-            + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
-    private static final Pattern ADDRESS_PLAIN = Pattern.compile(
-            "\\b\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
-                    + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADDRESS_ABBREVIATED = Pattern.compile(
-            "\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
-                    + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)\\b\\.?");
-
     private final EnumSet<Kind> kinds;
 
     public PiiMasker(Set<Kind> kinds) {
@@ -113,8 +103,9 @@ public final class PiiMasker {
             out = PHONE.mask(out, Kind.PHONE.placeholder());
         }
         if (kinds.contains(Kind.ADDRESS)) {
-            out = replace(out, ADDRESS_PLAIN, Kind.ADDRESS);
-            out = replace(out, ADDRESS_ABBREVIATED, Kind.ADDRESS);
+            for (Pattern address : StreetAddresses.PATTERNS) {
+                out = replace(out, address, Kind.ADDRESS);
+            }
         }
         return out;
     }
