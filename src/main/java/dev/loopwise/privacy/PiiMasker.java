@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces personal data in a text with typed placeholders ({@code [EMAIL]}, {@code [IBAN]}, {@code [CARD]},
- * {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the customer is.
+ * {@code [IP]}, {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the customer is.
  *
  * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and has the
  * length and prefix of a card network (see {@link CardNetworks}), an IBAN its country's length and its ISO 7064
@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
  * more digits or words follow (see {@link NumberRuns}). A phone number is written like one and not named as
  * something else (see {@link PhoneNumbers}); a bare run of digits is an order number, not a phone. Street
  * addresses are a house number and a street name with its type, in the orders countries write them (see
- * {@link StreetAddresses}). Kinds are masked in the order above, so
+ * {@link StreetAddresses}); an IP address only when it is on the internet (see {@link IpAddresses}). Kinds are
+ * masked in the order above, so
  * an IBAN's digits are never read as a phone number.
  */
 public final class PiiMasker {
     /** What can be masked, in the order it is. */
     public enum Kind {
-        EMAIL, IBAN, CARD, PHONE, ADDRESS;
+        EMAIL, IBAN, CARD, IP, PHONE, ADDRESS;
 
         public String placeholder() {
             return "[" + name() + "]";
@@ -35,7 +36,7 @@ public final class PiiMasker {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Unknown kind of personal data '" + value
-                        + "': use email, iban, card, phone or address", e);
+                        + "': use email, iban, card, ip, phone or address", e);
             }
         }
     }
@@ -98,6 +99,9 @@ public final class PiiMasker {
         }
         if (kinds.contains(Kind.CARD)) {
             out = CARD.mask(out, Kind.CARD.placeholder());
+        }
+        if (kinds.contains(Kind.IP)) {
+            out = IpAddresses.mask(out, Kind.IP.placeholder());
         }
         if (kinds.contains(Kind.PHONE)) {
             out = PHONE.mask(out, Kind.PHONE.placeholder());
