@@ -16,7 +16,7 @@ final class PhoneContext {
             + "parcel|package|shipment|consignment|awb|ticket|case|receipt|transaction|txn|confirmation|booking|reservation|"
             + "account|acct|customer|member|sku|item|article|product|model|serial|s/n|sn|isbn|ean|upc|version|ver|build|release|ip|"
             + "amount|total|price|paid|pay|cost|costs|balance|refund|refunded|charge|charged|sum|fee|voucher|coupon|"
-            + "pin|id|iban|bic|" + CURRENCY_CODES + ")\\b\\.?" + LABEL + "|[#$\u20AC\u00A3\u00A5\u20B9]\\s*)$",
+            + "pin|id|iban|bic|part|parts|p/n|pn|code|lot|batch|imei|policy|claim|contract|licen[cs]e|key|rma|warranty|" + CURRENCY_CODES + ")\\b\\.?" + LABEL + "|[#$\u20AC\u00A3\u00A5\u20B9]\\s*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s*(?:[$\u20AC\u00A3\u00A5\u20B9%]|(?:" + CURRENCY_CODES + ")\\b)",
             Pattern.CASE_INSENSITIVE);

@@ -24,7 +24,8 @@ final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private static final String DAY_OR_MONTH = "(?:[0-2]?\\d|3[01])";
-    private static final String HOUR_MINUTE = "(?:[01]?\\d|2[0-3])[.:h]?[0-5]\\d";
+    /** "9:30", "14.00", "9h30", "0930": without a mark between them the hour has two digits ("212" is no time). */
+    private static final String HOUR_MINUTE = "(?:(?:[01]?\\d|2[0-3])[.:h][0-5]\\d|(?:[01]\\d|2[0-3])[0-5]\\d)";
     private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
     /** A date with a four-digit year followed by more numbers ("2024-05-01 12:30") is no phone either. */
     private static final Pattern DATE_FIRST = Pattern.compile(
@@ -41,6 +42,11 @@ final class PhoneNumbers {
     private static final Pattern THOUSANDS = Pattern.compile("[1-9]\\d{0,2}(?:([ .\u00A0])\\d{3})(?:\\1\\d{3})*");
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IP_ADDRESS = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
+    /** "10.4.22.1234": a version, dotted groups one of which has a single digit (no phone is written so). */
+    private static final Pattern VERSION = Pattern.compile("[1-9]\\d*(?:\\.\\d+){2,}");
+    private static final Pattern ONE_DIGIT_GROUP = Pattern.compile("(?<!\\d)\\d(?!\\d)");
+    /** "030/1234567": a slash only after the area code with its trunk 0, as German-speaking countries write it. */
+    private static final Pattern AREA_CODE_SLASH = Pattern.compile("\\(?0\\d{1,5}\\)?/[^/]+");
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
 
@@ -61,6 +67,9 @@ final class PhoneNumbers {
         if (digits < 7 || digits > 15 || isDateOrTime(candidate)) {
             return false;
         }
+        if (candidate.indexOf('/') >= 0 && !AREA_CODE_SLASH.matcher(candidate).matches()) {
+            return false;
+        }
         if (candidate.startsWith("+")) {
             return possibleInternational(candidate.substring(1));
         }
@@ -76,7 +85,7 @@ final class PhoneNumbers {
         if (NINE_IN_THREES.matcher(candidate).matches() && validWhereWrittenInThrees(candidate)) {
             return true;
         }
-        if (THOUSANDS.matcher(candidate).matches() || IP_ADDRESS.matcher(candidate).matches()
+        if (THOUSANDS.matcher(candidate).matches() || IP_ADDRESS.matcher(candidate).matches() || isVersion(candidate)
                 || YEAR_REFERENCE.matcher(candidate).lookingAt()) {
             return false;
         }
@@ -92,6 +101,10 @@ final class PhoneNumbers {
         return DATE.matcher(candidate).matches() || DATE_FIRST.matcher(candidate).lookingAt()
                 || DATE_TIME.matcher(candidate).lookingAt() || TIME_RANGE.matcher(candidate).matches()
                 || DATE_IN_GROUPS.matcher(candidate).matches();
+    }
+
+    private static boolean isVersion(String candidate) {
+        return VERSION.matcher(candidate).matches() && ONE_DIGIT_GROUP.matcher(candidate).find();
     }
 
     private static boolean validWhereWrittenInThrees(String candidate) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces personal data in a text with typed placeholders ({@code [EMAIL]}, {@code [IBAN]}, {@code [CARD]},
- * {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the customer is.
+ * {@code [IP]}, {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the customer is.
  *
  * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and has the
  * length and prefix of a card network (see {@link CardNetworks}), an IBAN its country's length and its ISO 7064
@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
  * fits. These numbers are found however they are grouped (spaces, dashes, dots; an IBAN in lower case) and even when
  * more digits or words follow (see {@link NumberRuns}). A phone number is written like one and not named as
  * something else (see {@link PhoneNumbers}); a bare run of digits is an order number, not a phone. Street
- * addresses are a house number, one to three words and a street type. Kinds are masked in the order above, so
+ * addresses are a house number and a street name with its type, in the orders countries write them (see
+ * {@link StreetAddresses}); an IP address only when it is on the internet (see {@link IpAddresses}). Kinds are
+ * masked in the order above, so
  * an IBAN's digits are never read as a phone number.
  */
 public final class PiiMasker {
     /** What can be masked, in the order it is. */
     public enum Kind {
-        EMAIL, IBAN, CARD, PHONE, ADDRESS;
+        EMAIL, IBAN, CARD, IP, PHONE, ADDRESS;
 
         public String placeholder() {
             return "[" + name() + "]";
@@ -34,14 +36,19 @@ public final class PiiMasker {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Unknown kind of personal data '" + value
-                        + "': use email, iban, card, phone or address", e);
+                        + "': use email, iban, card, ip, phone or address", e);
             }
         }
     }
 
-    /** Starts only where a run of address characters starts: otherwise a long text without '@' costs quadratic time. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    /**
+     * Starts only where a run of address characters starts: otherwise a long text without '@' costs quadratic time.
+     * Letters of any script ("j\u00F6rg.m\u00FCller@example.de") and an apostrophe inside the name ("sean.o'brien@...")
+     * belong to the address, so no part of the name is left in front of the placeholder.
+     */
+    private static final String EMAIL_CHAR = "[\\p{L}\\p{N}._%+-]";
+    private static final Pattern EMAIL = Pattern.compile("(?<!" + EMAIL_CHAR + ")(?<![\\p{L}\\p{N}]')"
+            + EMAIL_CHAR + "++(?:'" + EMAIL_CHAR + "++)*+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.\\p{L}{2,}");
     private static final String GROUP_SEPARATORS = " \u00A0-.";
     private static final NumberRuns IBAN = new NumberRuns(
             Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2}[ -]?\\d{2}"), Character::isLetterOrDigit,
@@ -56,19 +63,8 @@ public final class PiiMasker {
      * followed by more digits ("+44 20 7946 0958 2024"): a bare run's first groups are the start of a longer number.
      */
     private static final NumberRuns PHONE = new NumberRuns(
-            Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ().\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
-            " ().-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
-    /** Words that make "2 days on the road" a sentence rather than an address. */
-    private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"
-            + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
-    private static final Pattern ADDRESS_PLAIN = Pattern.compile(
-            "\\b\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
-                    + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ADDRESS_ABBREVIATED = Pattern.compile(
-            "\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
-                    + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)\\b\\.?");
-
+            Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!\\d[ ()./\\-\u00A0]{1,3})(?:\\+|\\()?\\d"), Character::isDigit,
+            " ()./-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
     private final EnumSet<Kind> kinds;
 
     public PiiMasker(Set<Kind> kinds) {
@@ -104,12 +100,16 @@ public final class PiiMasker {
         if (kinds.contains(Kind.CARD)) {
             out = CARD.mask(out, Kind.CARD.placeholder());
         }
+        if (kinds.contains(Kind.IP)) {
+            out = IpAddresses.mask(out, Kind.IP.placeholder());
+        }
         if (kinds.contains(Kind.PHONE)) {
             out = PHONE.mask(out, Kind.PHONE.placeholder());
         }
         if (kinds.contains(Kind.ADDRESS)) {
-            out = replace(out, ADDRESS_PLAIN, Kind.ADDRESS);
-            out = replace(out, ADDRESS_ABBREVIATED, Kind.ADDRESS);
+            for (Pattern address : StreetAddresses.PATTERNS) {
+                out = replace(out, address, Kind.ADDRESS);
+            }
         }
         return out;
     }

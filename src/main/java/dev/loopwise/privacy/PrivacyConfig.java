@@ -14,7 +14,7 @@ public interface PrivacyConfig {
     @WithDefault("true")
     boolean maskForReviewers();
 
-    /** Which kinds: email, iban, card, phone, address. */
-    @WithDefault("email,iban,card,phone,address")
+    /** Which kinds: email, iban, card, ip, phone, address. */
+    @WithDefault("email,iban,card,ip,phone,address")
     List<String> maskedKinds();
 }
