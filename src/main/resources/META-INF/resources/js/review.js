@@ -80,6 +80,8 @@
     if (!pending) return false;
     if (!item || pending.url !== '/review/items/' + item.itemId) {
       say(page.dataset.choiceLost, 'error');
+      // A rewrite typed before the session ended was for the ticket that left: kept to copy, not lost with the choice.
+      if (pending.body.rewrite) window.reviewView.keepLostRewrite(pending.body.rewrite);
       return false;
     }
     await send(pending.body, pending.body.ratings || {}, pending.body.rewrite || '', page.dataset.choiceKept);
