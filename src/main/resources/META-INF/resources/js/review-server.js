@@ -6,6 +6,7 @@ window.reviewServer = (function () {
   const PENDING_MAX_MS = 60 * 60 * 1000;
   // Whose choice a kept one is: someone else signing in on this tab must not have it saved as theirs.
   const reviewer = document.getElementById('review').dataset.reviewer;
+  let signingIn = false;
 
   async function call(method, url, body) {
     let response;
@@ -28,6 +29,7 @@ window.reviewServer = (function () {
       // Loading the page itself lets the server send the browser to sign in and back here. A disabled account is said at
       // once, from this answer: the page's own request may no longer carry the ended session to be told why.
       const refused = await response.json().catch(() => null);
+      signingIn = true; // what was written goes with the kept choice: leaving asks nothing
       window.location.href = refused && refused.code === 'account_disabled' ? '/login?disabled=true' : '/review/judge';
       throw new Error('session expired');
     }
@@ -57,5 +59,5 @@ window.reviewServer = (function () {
     return pending;
   }
 
-  return { call, takeUnsent };
+  return { call, takeUnsent, signingIn: () => signingIn };
 })();

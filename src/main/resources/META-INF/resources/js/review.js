@@ -218,6 +218,15 @@
     $('rewrite').focus();
   }
 
+  // A better reply being written, or one kept to copy, is work a reload, a link or closing the tab would throw away
+  // without a word: the browser asks first. Never while the page itself sends the reviewer to sign in (it keeps the choice).
+  window.addEventListener('beforeunload', (event) => {
+    const writing = item && $('rewrite').value.trim();
+    if ((!writing && $('lost-rewrite').hidden) || window.reviewServer.signingIn()) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
   window.reviewKeys({ hasItem: () => item !== null, isQuiet: (now) => now < quietUntil,
     holdKeys: (now) => { quietUntil = Math.max(quietUntil, now + SETTLE_MS); }, choose, undo, openRewrite, skip, stars, say,
     justAppeared: page.dataset.justAppeared });
