@@ -122,20 +122,29 @@
       await refused(e, judged, rewrite);
       return;
     }
+    await loadOnward(true, $('message').textContent + ' ');
+  }
+
+  // The next ticket, or, when it did not come (no answer, or an error on Loopwise's side), the way to look again: the one
+  // judged must not stay on screen as if it could be answered again, nor the page go quiet. `before`: what was said first.
+  async function loadOnward(adoptUndo, before) {
     try {
-      await load();
+      await load(adoptUndo);
       focusOnward();
     } catch (e) {
-      if (!e.unanswered) throw e;
-      // Saved, but the next ticket did not come: the one judged must not stay on screen as if it could be answered again.
-      item = null;
-      $('item').hidden = true;
-      $('empty').hidden = false;
-      $('empty').classList.add('unanswered');
-      page.dataset.settled = 'true';
-      say($('message').textContent + ' ' + page.dataset.nextUnanswered, 'error');
-      $('look-again').focus();
+      nextFailed(e, before);
     }
+  }
+
+  function nextFailed(e, before) {
+    if (window.reviewServer.signingIn()) return; // the page is on its way to sign-in
+    item = null;
+    $('item').hidden = true;
+    $('empty').hidden = false;
+    $('empty').classList.add('unanswered');
+    page.dataset.settled = 'true';
+    say(before + (e.unanswered ? page.dataset.nextUnanswered : e.message), 'error');
+    $('look-again').focus();
   }
 
   // A choice Loopwise did not store: said, and the item stays when the reviewer can still answer it.
@@ -144,8 +153,7 @@
       // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
       say(page.dataset.judgedElsewhere);
       if (rewrite) window.reviewView.keepLostRewrite(rewrite);
-      await load(false);
-      focusOnward();
+      await loadOnward(false, $('message').textContent + ' ');
       return;
     }
     if (e.unanswered) {
@@ -170,8 +178,7 @@
     // The item is no longer this reviewer's (it went to another, or is complete): the next one replaces it, and a rewrite
     // typed for it would go with it unseen.
     if (rewrite) window.reviewView.keepLostRewrite(rewrite);
-    await load(false);
-    focusOnward();
+    await loadOnward(false, $('message').textContent + ' ');
   }
 
   // After a choice or an undo, the control pressed may be gone (the undo button, the whole item when nothing waits) or
@@ -237,11 +244,11 @@
     try {
       await load(false);
     } catch (e) {
-      say(page.dataset.lookFailed, 'error');
+      if (!window.reviewServer.signingIn()) say(e.unanswered ? page.dataset.lookFailed : e.message, 'error');
       return;
     }
     if (!item) say(page.dataset.stillEmpty);
     else document.querySelector('#item .choices button').focus();
   });
-  load();
+  load().catch((e) => nextFailed(e, ''));
 })();
