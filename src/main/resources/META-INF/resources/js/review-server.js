@@ -4,6 +4,9 @@ window.reviewServer = (function () {
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   const PENDING = 'loopwise.unsentChoice';
   const PENDING_MAX_MS = 60 * 60 * 1000;
+  // Whose choice a kept one is: someone else signing in on this tab must not have it saved as theirs.
+  const reviewer = document.getElementById('review').dataset.reviewer;
+  let signingIn = false;
 
   async function call(method, url, body) {
     let response;
@@ -21,11 +24,12 @@ window.reviewServer = (function () {
     }
     if (response.status === 401) {
       if (method === 'POST' && /^\/review\/items\/\d+$/.test(url)) {
-        sessionStorage.setItem(PENDING, JSON.stringify({ url, body, at: Date.now() }));
+        sessionStorage.setItem(PENDING, JSON.stringify({ url, body, who: reviewer, at: Date.now() }));
       }
       // Loading the page itself lets the server send the browser to sign in and back here. A disabled account is said at
       // once, from this answer: the page's own request may no longer carry the ended session to be told why.
       const refused = await response.json().catch(() => null);
+      signingIn = true; // what was written goes with the kept choice: leaving asks nothing
       window.location.href = refused && refused.code === 'account_disabled' ? '/login?disabled=true' : '/review/judge';
       throw new Error('session expired');
     }
@@ -43,16 +47,17 @@ window.reviewServer = (function () {
     return data;
   }
 
-  // The choice the session's end kept from reaching the server ({url, body}), taken once; null if none, or if it is too old.
+  // The choice the session's end kept from reaching the server ({url, body}), taken once; null if none, if it is too old,
+  // or if it was made by another person than the one signed in now (a shared computer): it was not theirs to make.
   function takeUnsent() {
     const kept = sessionStorage.getItem(PENDING);
     if (!kept) return null;
     sessionStorage.removeItem(PENDING);
     let pending = null;
     try { pending = JSON.parse(kept); } catch (e) { return null; }
-    if (!pending || !pending.body || Date.now() - pending.at > PENDING_MAX_MS) return null;
+    if (!pending || !pending.body || pending.who !== reviewer || Date.now() - pending.at > PENDING_MAX_MS) return null;
     return pending;
   }
 
-  return { call, takeUnsent };
+  return { call, takeUnsent, signingIn: () => signingIn };
 })();

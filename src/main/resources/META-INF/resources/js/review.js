@@ -80,6 +80,8 @@
     if (!pending) return false;
     if (!item || pending.url !== '/review/items/' + item.itemId) {
       say(page.dataset.choiceLost, 'error');
+      // A rewrite typed before the session ended was for the ticket that left: kept to copy, not lost with the choice.
+      if (pending.body.rewrite) window.reviewView.keepLostRewrite(pending.body.rewrite);
       return false;
     }
     await send(pending.body, pending.body.ratings || {}, pending.body.rewrite || '', page.dataset.choiceKept);
@@ -120,20 +122,29 @@
       await refused(e, judged, rewrite);
       return;
     }
+    await loadOnward(true, $('message').textContent + ' ');
+  }
+
+  // The next ticket, or, when it did not come (no answer, or an error on Loopwise's side), the way to look again: the one
+  // judged must not stay on screen as if it could be answered again, nor the page go quiet. `before`: what was said first.
+  async function loadOnward(adoptUndo, before) {
     try {
-      await load();
+      await load(adoptUndo);
       focusOnward();
     } catch (e) {
-      if (!e.unanswered) throw e;
-      // Saved, but the next ticket did not come: the one judged must not stay on screen as if it could be answered again.
-      item = null;
-      $('item').hidden = true;
-      $('empty').hidden = false;
-      $('empty').classList.add('unanswered');
-      page.dataset.settled = 'true';
-      say($('message').textContent + ' ' + page.dataset.nextUnanswered, 'error');
-      $('look-again').focus();
+      nextFailed(e, before);
     }
+  }
+
+  function nextFailed(e, before) {
+    if (window.reviewServer.signingIn()) return; // the page is on its way to sign-in
+    item = null;
+    $('item').hidden = true;
+    $('empty').hidden = false;
+    $('empty').classList.add('unanswered');
+    page.dataset.settled = 'true';
+    say(before + (e.unanswered ? page.dataset.nextUnanswered : e.message), 'error');
+    $('look-again').focus();
   }
 
   // A choice Loopwise did not store: said, and the item stays when the reviewer can still answer it.
@@ -142,8 +153,7 @@
       // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
       say(page.dataset.judgedElsewhere);
       if (rewrite) window.reviewView.keepLostRewrite(rewrite);
-      await load(false);
-      focusOnward();
+      await loadOnward(false, $('message').textContent + ' ');
       return;
     }
     if (e.unanswered) {
@@ -168,8 +178,7 @@
     // The item is no longer this reviewer's (it went to another, or is complete): the next one replaces it, and a rewrite
     // typed for it would go with it unseen.
     if (rewrite) window.reviewView.keepLostRewrite(rewrite);
-    await load(false);
-    focusOnward();
+    await loadOnward(false, $('message').textContent + ' ');
   }
 
   // After a choice or an undo, the control pressed may be gone (the undo button, the whole item when nothing waits) or
@@ -216,6 +225,15 @@
     $('rewrite').focus();
   }
 
+  // A better reply being written, or one kept to copy, is work a reload, a link or closing the tab would throw away
+  // without a word: the browser asks first. Never while the page itself sends the reviewer to sign in (it keeps the choice).
+  window.addEventListener('beforeunload', (event) => {
+    const writing = item && $('rewrite').value.trim();
+    if ((!writing && $('lost-rewrite').hidden) || window.reviewServer.signingIn()) return;
+    event.preventDefault();
+    event.returnValue = '';
+  });
+
   window.reviewKeys({ hasItem: () => item !== null, isQuiet: (now) => now < quietUntil,
     holdKeys: (now) => { quietUntil = Math.max(quietUntil, now + SETTLE_MS); }, choose, undo, openRewrite, skip, stars, say,
     justAppeared: page.dataset.justAppeared });
@@ -226,11 +244,11 @@
     try {
       await load(false);
     } catch (e) {
-      say(page.dataset.lookFailed, 'error');
+      if (!window.reviewServer.signingIn()) say(e.unanswered ? page.dataset.lookFailed : e.message, 'error');
       return;
     }
     if (!item) say(page.dataset.stillEmpty);
     else document.querySelector('#item .choices button').focus();
   });
-  load();
+  load().catch((e) => nextFailed(e, ''));
 })();
