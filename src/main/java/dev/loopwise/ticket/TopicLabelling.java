@@ -2,6 +2,7 @@ package dev.loopwise.ticket;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.WorkspaceMessages;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.text.Hashing;
 import dev.loopwise.common.text.PlainText;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,9 @@ public class TopicLabelling {
             }
         }
         String cleanName = name == null ? "" : name.strip();
+        // The same topic sent twice at once (a double click, two leads) would each find neither the intent nor the
+        // tickets yet: one would be told the name is taken, and each text stored twice. Labellings take turns, with imports.
+        AdvisoryLock.forTransaction(Ticket.getEntityManager(), TicketImporter.IMPORT_LOCK);
         boolean created = Intent.findByName(cleanName).isEmpty();
         Intent intent = created ? workspace.saveIntent(null, cleanName, description) : Intent.findByNameForWriting(cleanName)
                 .orElseThrow(() -> ApiException.conflict("intent_removed", WorkspaceMessages.intentRemovedMeanwhile(cleanName)));

@@ -159,6 +159,7 @@ public class WorkspaceService {
         Intent intent = name.isEmpty() ? null : Intent.findByNameForWriting(name)
                 .orElseThrow(() -> ApiException.badRequest("unknown_intent", "No intent named '" + name + "': choose one from the list, "
                         + "or add it on Intents first."));
+        Ticket.getEntityManager().refresh(ticket, LockModeType.PESSIMISTIC_WRITE); // labels at once take turns, each audited as a change of the one before
         String before = ticket.intent == null ? "unlabelled" : ticket.intent.name;
         String after = intent == null ? "unlabelled" : intent.name;
         if (before.equals(after)) {

@@ -1,5 +1,6 @@
 package dev.loopwise.review.queue;
 
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.text.SameWords;
 import dev.loopwise.review.item.ReviewConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,8 @@ class DraftReviewItems {
         if (count <= 0) {
             return 0;
         }
+        // After the writes of a refill at the same moment, so a ticket it gave an item is passed over here.
+        AdvisoryLock.forTransaction(em, ReviewItemGenerator.INSERT_LOCK);
         return em.createNativeQuery("""
                 insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
                     reply1_text, reply2_text, reply1_kind, reply2_kind, strategy, model_version, kind, required_judgements, sources)

@@ -2,6 +2,7 @@ package dev.loopwise.review.queue;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.job.AdvisoryLock;
 import dev.loopwise.common.runtime.ApplicationStopping;
 import dev.loopwise.model.Vectors;
 import dev.loopwise.model.encoder.EmbeddingStore;
@@ -37,6 +38,8 @@ public class ReviewItemGenerator {
     private static final Logger LOG = Logger.getLogger(ReviewItemGenerator.class);
     /** With a reward model, this many times the wanted tickets are drawn and the least certain kept. */
     static final int UNCERTAINTY_POOL = 3;
+    /** pg_advisory_xact_lock key of review-item writes ("RvwItems" in ASCII): refills at the same moment take turns. */
+    static final long INSERT_LOCK = 0x5276774974656d73L;
 
     @Inject
     ModelRegistry registry;
@@ -64,9 +67,8 @@ public class ReviewItemGenerator {
 
     /*
      * Texts are encoded before any transaction opens and items are written afterwards in a short one: encoding
-     * can take seconds, and nothing may hold a lock or a pooled connection that long. Two refills at once may
-     * both write; the unique key and the check for open items keep that to a few extra items, never duplicates
-     * of one pair.
+     * can take seconds, and nothing may hold a lock or a pooled connection that long. Two refills at once
+     * pick the same tickets: their writes take turns, and the second passes over a ticket the first gave an item.
      */
 
     /** Makes items for these served requests (texts and their hashes), e.g. the ones drift monitoring singled out. */
@@ -82,7 +84,7 @@ public class ReviewItemGenerator {
             draft(new Source(texts.get(i), hashes.get(i), "request", null), vectors[i], active.get(), Optional.empty(), null, random)
                     .ifPresent(drafts::add);
         }
-        return QuarkusTransaction.requiringNew().call(() -> insert(drafts));
+        return QuarkusTransaction.requiringNew().call(() -> insert(drafts, false));
     }
 
     /**
@@ -173,7 +175,7 @@ public class ReviewItemGenerator {
         for (int i = 0; i < sources.size(); i++) {
             draft(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random).ifPresent(drafts::add);
         }
-        int made = QuarkusTransaction.requiringNew().call(() -> queueFull.getAsBoolean() ? -1 : insert(drafts));
+        int made = QuarkusTransaction.requiringNew().call(() -> queueFull.getAsBoolean() ? -1 : insert(drafts, true));
         if (made < 0) {
             return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
         }
@@ -215,11 +217,15 @@ public class ReviewItemGenerator {
      * Inserts in the order of the unique key: two refills at once then take its index entries in the same order,
      * so one waits for the other (and skips what it made) instead of both deadlocking.
      */
-    private int insert(List<Draft> drafts) {
+    private int insert(List<Draft> drafts, boolean onePerTicket) {
+        AdvisoryLock.forTransaction(em, INSERT_LOCK);
         int made = 0;
         List<Draft> ordered = drafts.stream().sorted(Comparator.comparing((Draft d) -> d.source().hash())
                 .thenComparingLong(d -> d.one().replyId()).thenComparingLong(d -> d.two().replyId())).toList();
         for (Draft d : ordered) {
+            if (onePerTicket && hasItem(d.source().hash())) {
+                continue; // a refill at the same moment gave this ticket its item
+            }
             made += em.createNativeQuery("""
                     insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
                         reply1_text, reply2_text, strategy, model_version, versus_version, kind, required_judgements)
@@ -235,5 +241,10 @@ public class ReviewItemGenerator {
                     .executeUpdate();
         }
         return made;
+    }
+
+    private boolean hasItem(String ticketHash) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from review_items where ticket_hash = ?1)")
+                .setParameter(1, ticketHash).getSingleResult();
     }
 }
