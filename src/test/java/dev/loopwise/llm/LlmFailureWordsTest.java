@@ -79,7 +79,9 @@ class LlmFailureWordsTest extends FakeLlmTest {
         String limited = test(llm.baseUrl());
         assertTrue(limited.contains("The server is limiting requests (HTTP 429") && limited.contains("ask the provider for a higher limit"),
                 limited);
+        int before = llm.calls.get();
         assertEquals("unavailable: " + LlmFailure.RATE_LIMITED, respondSays());
+        assertEquals(1, llm.calls.get() - before, "a rate-limited draft is not asked for again at once: one call, no retry");
 
         llm.status = 500;
         llm.answerBody = null;
