@@ -108,16 +108,32 @@ public final class FileMessages {
     public static String notKnowledgeFile(String what, String fileName, String articleShape) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String advice = endsWithAny(name, ".zip", ".tar", ".gz", ".tgz", ".7z", ".rar")
-                ? " It is an archive: unpack it and import the article files inside it one at a time."
-                : name.endsWith(".pdf") ? " A PDF keeps the layout of pages, not the article's text: export the articles from the"
-                + " help centre as HTML or Markdown (most help centres export HTML), or paste the text into a .md file."
+                ? " It is an archive: " + UNPACK_ARCHIVE
+                : name.endsWith(".pdf") ? " " + PDF_ADVICE
                 : endsWithAny(name, ".doc", ".docx", ".odt", ".rtf", ".pages")
-                ? " Save it from the word processor as a Web page (.html) or as Markdown (.md) and import that."
+                ? " " + SAVE_DOCUMENT
                 : endsWithAny(name, ".csv", ".tsv", ".xls", ".xlsx", ".ods")
                 ? " For a table of articles, write one JSON line per row with its title and body (a .jsonl file)." : "";
         return what + " is not a knowledge-base file: import Markdown (.md, text/markdown; plain text, .txt, is read as Markdown),"
                 + " HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article a line: " + articleShape
                 + " (or one JSON array of them: .json, application/json)." + advice;
+    }
+
+    private static final String UNPACK_ARCHIVE = "unpack it and import the article files inside it one at a time.";
+    private static final String PDF_ADVICE = "A PDF keeps the layout of pages, not the article's text: export the articles from"
+            + " the help centre as HTML or Markdown (most help centres export HTML), or paste the text into a .md file.";
+    private static final String SAVE_DOCUMENT = "Save it from the word processor as a Web page (.html) or as Markdown (.md) and"
+            + " import that.";
+
+    /**
+     * A knowledge file whose bytes are a PDF or a zip container (an archive, or a .docx or .odt document) under a text
+     * file's name: told as what it is, since the name's ending says nothing true about it.
+     */
+    public static String knowledgeFileInDisguise(String fileName, boolean pdf) {
+        String file = fileName == null || fileName.isBlank() ? "The file" : "'" + fileName + "'";
+        return pdf ? file + " is a PDF, whatever its name says. " + PDF_ADVICE + " Nothing was imported."
+                : file + " is a zip archive, whatever its name says (a .docx or .odt document is one too): for an archive, "
+                + UNPACK_ARCHIVE + " " + SAVE_DOCUMENT.replace("Save it", "Save a document") + " Nothing was imported.";
     }
 
     /** A Markdown file whose front matter opens with "---" and never closes, with the line its last field ends on. */

@@ -169,6 +169,13 @@ public final class LlmMessages {
     public static final String LLM_MALFORMED = "The server's answer is not in the OpenAI chat-completions format (it could not be"
             + " read, or held no 'choices'): check that the address is the server's OpenAI-compatible API, usually ending in /v1,"
             + " not a web page, a sign-in page or another kind of API.";
+    public static final String LLM_CUT_OFF = "The server closed the connection before its answer was complete: it may have stopped"
+            + " or restarted while answering (look at its log: a model too large for the server's memory often does this), or a"
+            + " proxy between Loopwise and the server cut the call off. Test again; if it keeps happening, fix the server or the"
+            + " proxy. Meanwhile customers get library replies.";
+    public static final String LLM_NO_SECURE_CONNECTION = "No secure connection could be set up with the server: the address"
+            + " starts with https, but the server either speaks plain http on that port (then write http:// in the address) or"
+            + " shows a certificate this machine does not trust (a self-signed one must be added to Java's trusted certificates).";
     public static final String LLM_EMPTY_ANSWER = "The server answered with an empty reply: check that the model is a chat model"
             + " and that the server has loaded it, then test again.";
     public static final String LLM_CIRCUIT_OPEN = "Calls are paused after failing several times in a row, and tickets are answered"

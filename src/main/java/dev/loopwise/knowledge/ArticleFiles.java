@@ -67,6 +67,7 @@ final class ArticleFiles {
     /** Refused when empty, compressed, binary or not UTF-8; UTF-16 with its mark is read, as ticket files are (Windows "Unicode"). */
     static String decode(byte[] bytes, String name) {
         String file = name == null || name.isBlank() ? "The file" : "'" + name + "'";
+        DisguisedFiles.refuse(bytes, name);
         String text;
         try {
             text = bytes == null ? "" : TextFiles.utf8(bytes, name);
@@ -86,7 +87,9 @@ final class ArticleFiles {
 
     static List<Article> read(Format format, String text, String sourceName, String url) {
         return switch (format) {
-            case MARKDOWN -> List.of(checked(ArticleText.markdown(frontMatterClosed(text, sourceName), stem(sourceName), url, "markdown",
+            // An HTML page saved as .md: read as the page it is, its title and headings apart from its text.
+            case MARKDOWN -> DisguisedFiles.htmlPage(text) ? read(Format.HTML, text, sourceName, url)
+                    : List.of(checked(ArticleText.markdown(frontMatterClosed(text, sourceName), stem(sourceName), url, "markdown",
                     sourceName, null), sourceName));
             case HTML -> List.of(checked(ArticleText.html(text, stem(sourceName), url, "html", sourceName, null), sourceName));
             case JSONL -> jsonl(text, sourceName);

@@ -67,7 +67,7 @@ public interface LlmConfig {
     @WithDefault("4")
     int passages();
 
-    /** Retries of a failed draft request (not of a timed-out one: that would only double the wait). */
+    /** Retries of a failed draft request (not of a timed-out one, which would double the wait, nor of a refusal or a rate limit). */
     @WithDefault("1")
     int retries();
 

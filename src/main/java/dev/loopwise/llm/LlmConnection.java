@@ -31,10 +31,11 @@ record LlmConnection(LlmSettings settings, ChatModel model, Guard guard) {
         Guard guard = Guard.create()
                 .withRetry().maxRetries(Math.max(0, config.retries())).delay(50, ChronoUnit.MILLIS)
                 .maxDuration(settings.timeout().toMillis(), ChronoUnit.MILLIS)
-                // A timed-out call is not retried (the wait would double), nor a refusal that will not change.
+                // A timed-out call is not retried (the wait would double), nor a refusal that will not change, nor a rate
+                // limit: the server asked for fewer calls, and another one 50 ms later only spends more of the limit.
                 .abortOn(List.of(CircuitBreakerOpenException.class, dev.langchain4j.exception.TimeoutException.class,
                         dev.langchain4j.exception.AuthenticationException.class, dev.langchain4j.exception.ModelNotFoundException.class,
-                        LlmFailure.class))
+                        dev.langchain4j.exception.RateLimitException.class, LlmFailure.class))
                 .done()
                 .withCircuitBreaker().requestVolumeThreshold(Math.max(1, config.circuitRequests()))
                 .failureRatio(config.circuitFailureRatio()).delay(config.circuitOpenFor().toMillis(), ChronoUnit.MILLIS)

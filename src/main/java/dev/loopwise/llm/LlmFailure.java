@@ -14,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /** Why the LLM gave no drafts, in words a support lead can act on (shown in responses, the request log and the page). */
@@ -21,7 +22,8 @@ public final class LlmFailure extends RuntimeException {
     public static final String TIMEOUT = "timeout";
     public static final String CIRCUIT_OPEN = "circuit open";
     public static final String BUSY = "busy";
-    static final String UNREADABLE = "the server's answer could not be read (is the address an OpenAI-compatible server?)";
+    static final String CUT_OFF = "the server closed the connection before its answer was complete";
+    static final String NO_SECURE_CONNECTION = "no secure (https) connection could be set up with the server";
     static final String REFUSED_KEY = "the server refused the API key";
     static final String UNKNOWN_MODEL = "the server does not know this model";
     static final String NO_SUCH_ADDRESS = "nothing answers at this address (HTTP 404): check its path, which usually ends in /v1";
@@ -78,8 +80,12 @@ public final class LlmFailure extends RuntimeException {
             if (t instanceof JsonProcessingException) {
                 return MALFORMED;
             }
+            if (t instanceof SSLException) {
+                return NO_SECURE_CONNECTION;
+            }
+            // What is left is the transport failing once connected: a server that hung up, or a reply cut off midway.
             if (t instanceof IOException) {
-                return UNREADABLE;
+                return CUT_OFF;
             }
         }
         String message = failure.getMessage();
@@ -110,7 +116,9 @@ public final class LlmFailure extends RuntimeException {
             case UNKNOWN_MODEL -> LlmMessages.LLM_MODEL_UNKNOWN;
             case NO_SUCH_ADDRESS -> LlmMessages.LLM_PATH_UNKNOWN;
             case RATE_LIMITED -> LlmMessages.LLM_RATE_LIMITED;
-            case NO_CHOICES, MALFORMED, UNREADABLE -> LlmMessages.LLM_MALFORMED;
+            case NO_CHOICES, MALFORMED -> LlmMessages.LLM_MALFORMED;
+            case CUT_OFF -> LlmMessages.LLM_CUT_OFF;
+            case NO_SECURE_CONNECTION -> LlmMessages.LLM_NO_SECURE_CONNECTION;
             case EMPTY -> LlmMessages.LLM_EMPTY_ANSWER;
             case CIRCUIT_OPEN -> LlmMessages.LLM_CIRCUIT_OPEN;
             case BUSY -> LlmMessages.LLM_BUSY;

@@ -118,4 +118,33 @@ class KnowledgeFileRefusalsTest {
         upload(admin, "mark.md", "text/markdown", "\ufeff\n").statusCode(400).body("code", equalTo("empty_file"));
         assertEquals(0, KnowledgeArticles.count(em, "select count(*) from knowledge_articles where title = '" + gone + "'"));
     }
+
+    @Test
+    void aPdfOrAZipRenamedMdIsNamedForWhatItIsAndAnHtmlPageSavedAsMdIsReadAsHtml() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        // A PDF's second line holds bytes that are not UTF-8, which alone would read as a text file in the wrong encoding.
+        admin.request().contentType("text/markdown").queryParam("name", "Returns policy.md")
+                .body("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n".getBytes(StandardCharsets.ISO_8859_1)).post("/api/v1/knowledge/articles")
+                .then().statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("'Returns policy.md' is a PDF, whatever its name says"))
+                .body("error", containsString("export the articles from the help centre as HTML or Markdown"));
+        admin.request().contentType("text/markdown").queryParam("name", "articles.md").body(new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0})
+                .post("/api/v1/knowledge/articles").then().statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("'articles.md' is a zip archive, whatever its name says"))
+                .body("error", containsString("unpack it and import the article files inside it"));
+
+        String title = "Refund times " + UUID.randomUUID();
+        upload(admin, "refunds.md", "text/markdown", "\n<!DOCTYPE html><html><head><title>" + title + "</title></head><body><h1>"
+                + title + "</h1><p>Refunds take five working days.</p><script>track()</script></body></html>").statusCode(201)
+                .body("titles[0]", equalTo(title));
+        Number id = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                "select id from knowledge_articles where title = ?1").setParameter(1, title).getSingleResult());
+        try {
+            String text = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                    "select string_agg(text, ' ') from knowledge_passages where article_id = ?1").setParameter(1, id).getSingleResult());
+            assertEquals("Refunds take five working days.", text.strip());
+        } finally {
+            admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204);
+        }
+    }
 }

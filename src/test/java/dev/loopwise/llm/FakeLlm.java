@@ -23,6 +23,8 @@ final class FakeLlm implements AutoCloseable {
     /** When set, the body of every answer (with {@link #status}), sent as {@link #answerType}: a web page, an error, a stranger JSON. */
     volatile String answerBody;
     volatile String answerType = "application/json";
+    /** When set, every chat request is read and its connection closed without an answer, as a server that crashed does. */
+    volatile boolean hangUp;
     final AtomicInteger calls = new AtomicInteger();
     /** Chat requests answered so far: a request still inside its {@link #delayMs} is not one of them. */
     final AtomicInteger answered = new AtomicInteger();
@@ -43,6 +45,10 @@ final class FakeLlm implements AutoCloseable {
             }
             requests.add(body.toJsonObject());
             authorizations.add(String.valueOf(request.getHeader("Authorization") == null ? "" : request.getHeader("Authorization")));
+            if (hangUp) {
+                request.connection().close();
+                return;
+            }
             Runnable answer = () -> {
                 answered.incrementAndGet();
                 if (answerBody != null) {

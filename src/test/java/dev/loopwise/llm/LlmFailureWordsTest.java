@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Servers that answer, but not with drafts: a wrong path, an unknown model, a rate limit, a server error, an answer
- * without choices. Test connection and /api/v1/respond each say which it is, and the page what to check.
+ * without choices, a connection closed without an answer, an https address for a plain-http server. Test connection and /api/v1/respond each say which it is, and the page what to check.
  */
 @QuarkusTest
 class LlmFailureWordsTest extends FakeLlmTest {
@@ -79,7 +79,9 @@ class LlmFailureWordsTest extends FakeLlmTest {
         String limited = test(llm.baseUrl());
         assertTrue(limited.contains("The server is limiting requests (HTTP 429") && limited.contains("ask the provider for a higher limit"),
                 limited);
+        int before = llm.calls.get();
         assertEquals("unavailable: " + LlmFailure.RATE_LIMITED, respondSays());
+        assertEquals(1, llm.calls.get() - before, "a rate-limited draft is not asked for again at once: one call, no retry");
 
         llm.status = 500;
         llm.answerBody = null;
@@ -92,5 +94,20 @@ class LlmFailureWordsTest extends FakeLlmTest {
         assertTrue(strange.contains("held no &#39;choices&#39;") || strange.contains("held no 'choices'"), strange);
         assertTrue(strange.contains("not a web page, a sign-in page"), strange);
         assertEquals("unavailable: " + LlmFailure.NO_CHOICES, respondSays());
+    }
+
+    @Test
+    void aServerThatHangsUpOrSpeaksNoHttpsIsNotCalledTheWrongFormat() {
+        llm.hangUp = true;
+        String cut = test(llm.baseUrl());
+        assertTrue(cut.contains("The server closed the connection before its answer was complete") && cut.contains("look at its log"),
+                cut);
+        assertFalse(cut.contains("not in the OpenAI chat-completions format") || cut.contains(KEY), cut);
+        assertEquals("unavailable: " + LlmFailure.CUT_OFF, respondSays());
+
+        llm.hangUp = false;
+        String plain = test(llm.baseUrl().replace("http://", "https://"));
+        assertTrue(plain.contains("No secure connection could be set up with the server") && plain.contains("write http://"), plain);
+        assertFalse(plain.contains("not in the OpenAI chat-completions format") || plain.contains(KEY), plain);
     }
 }

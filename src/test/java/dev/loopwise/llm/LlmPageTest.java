@@ -191,7 +191,7 @@ class LlmPageTest extends FakeLlmTest {
         String reason = LlmFailure.describe(new IllegalArgumentException("invalid header value: \"Bearer " + KEY + "\""));
         assertFalse(reason.contains(KEY) || reason.contains("Exception"), reason);
         assertEquals(LlmFailure.UNEXPECTED, reason);
-        assertEquals(LlmFailure.UNREADABLE, LlmFailure.describe(
+        assertEquals(LlmFailure.CUT_OFF, LlmFailure.describe(
                 new RuntimeException(new IOException("HTTP/1.1 header parser received no bytes"))));
     }
 }
