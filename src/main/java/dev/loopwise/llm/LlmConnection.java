@@ -1,6 +1,10 @@
 package dev.loopwise.llm;
 
 import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.ModelNotFoundException;
+import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -33,9 +37,8 @@ record LlmConnection(LlmSettings settings, ChatModel model, Guard guard) {
                 .maxDuration(settings.timeout().toMillis(), ChronoUnit.MILLIS)
                 // A timed-out call is not retried (the wait would double), nor a refusal that will not change, nor a rate
                 // limit: the server asked for fewer calls, and another one 50 ms later only spends more of the limit.
-                .abortOn(List.of(CircuitBreakerOpenException.class, dev.langchain4j.exception.TimeoutException.class,
-                        dev.langchain4j.exception.AuthenticationException.class, dev.langchain4j.exception.ModelNotFoundException.class,
-                        dev.langchain4j.exception.RateLimitException.class, LlmFailure.class))
+                .abortOn(List.of(CircuitBreakerOpenException.class, TimeoutException.class, AuthenticationException.class,
+                        ModelNotFoundException.class, RateLimitException.class, LlmFailure.class))
                 .done()
                 .withCircuitBreaker().requestVolumeThreshold(Math.max(1, config.circuitRequests()))
                 .failureRatio(config.circuitFailureRatio()).delay(config.circuitOpenFor().toMillis(), ChronoUnit.MILLIS)

@@ -9,6 +9,9 @@ import dev.langchain4j.exception.ModelNotFoundException;
 import dev.langchain4j.exception.RateLimitException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
@@ -42,6 +45,7 @@ public final class LlmFailure extends RuntimeException {
 
     /** The reason behind a failed call: the first cause in the chain that says something. */
     public static String describe(Throwable failure) {
+        boolean transportFailed = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof LlmFailure known) {
                 return known.getMessage();
@@ -73,8 +77,10 @@ public final class LlmFailure extends RuntimeException {
             if (t instanceof HttpException http) {
                 return "the server answered HTTP " + http.statusCode();
             }
-            if (t instanceof ConnectException || t instanceof UnresolvedAddressException
-                    || t instanceof UnknownHostException) {
+            if (t instanceof ConnectException || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException || t instanceof PortUnreachableException
+                    // The JDK's client reports a network it has no route to as a plain socket error, by its message only.
+                    || t instanceof SocketException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("unreachable")) {
                 return UNREACHABLE;
             }
             if (t instanceof JsonProcessingException) {
@@ -83,14 +89,16 @@ public final class LlmFailure extends RuntimeException {
             if (t instanceof SSLException) {
                 return NO_SECURE_CONNECTION;
             }
-            // What is left is the transport failing once connected: a server that hung up, or a reply cut off midway.
-            if (t instanceof IOException) {
-                return CUT_OFF;
-            }
+            // The client wraps the cause in an I/O error of its own: what the causes say (unreachable, timed out) comes first.
+            transportFailed |= t instanceof IOException;
         }
         String message = failure.getMessage();
         if (message != null && message.toLowerCase(Locale.ROOT).contains("timed out")) {
             return TIMEOUT;
+        }
+        if (transportFailed) {
+            // The transport failing once connected, with no cause that says more: a server that hung up, or a reply cut off.
+            return CUT_OFF;
         }
         // Never the exception's own text: it goes to API callers and the request log, and a client library may quote
         // the request in it, API key included.
