@@ -1,6 +1,9 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.config.OneOf;
+import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,6 +13,7 @@ import java.util.Optional;
 public interface AlignmentConfig {
     /** reward_weighted or dpo. */
     @WithDefault("reward_weighted")
+    @WithConverter(Method.class)
     String method();
 
     /** KL strength: π* ∝ π_ref·exp(r/β). Smaller follows the reward more. */
@@ -40,6 +44,7 @@ public interface AlignmentConfig {
      * judgements on, kept only where it is clearly more accurate than the vector model), vector or cross.
      */
     @WithDefault("auto")
+    @WithConverter(RewardModel.class)
     String rewardModel();
 
     /** How long tuning the cross-encoder may take; unset: by the number of judgements (about 2 minutes for 2,000). */
@@ -88,6 +93,7 @@ public interface AlignmentConfig {
 
     /** Promote a candidate whose gates all pass (otherwise it waits for an admin). */
     @WithDefault("true")
+    @WithConverter(Switch.class)
     boolean autoPromote();
 
     /**
@@ -108,4 +114,18 @@ public interface AlignmentConfig {
     /** Knowledge-base passages at most in each conversational export row's system message. */
     @WithDefault("3")
     int exportPassages();
+
+    /** The words {@link #method()} takes (a round's own request is checked by its settings). */
+    final class Method extends OneOf {
+        public Method() {
+            super("reward_weighted", "dpo");
+        }
+    }
+
+    /** The words {@link #rewardModel()} takes. */
+    final class RewardModel extends OneOf {
+        public RewardModel() {
+            super("auto", "vector", "cross");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package dev.loopwise.common;
 
+import java.util.List;
+
 /**
  * What a start that cannot go on says, as the last line a self-hosting admin reads: what is wrong and which setting or
  * command fixes it, instead of a stack trace whose cause is forty lines up.
@@ -46,6 +48,10 @@ public final class StartMessages {
                 + " (or PT30S), and start again.";
     }
 
+    public static String emptySetting(String setting) {
+        return setting + " is set but empty: give it a value, or remove it to take the default, and start again.";
+    }
+
     public static String couldNotStart(String cause) {
         return "Loopwise could not start: " + cause;
     }
@@ -60,6 +66,24 @@ public final class StartMessages {
 
     /** Why a length of time of zero or less is refused (the start names the setting and the value around it). */
     public static final String NOT_ABOVE_ZERO = "a length of time above zero is expected, such as 30s, 10m or 6h";
+
+    /** Why a size is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_SIZE = "a size in bytes is expected, a whole number with K, M or G after it and"
+            + " nothing else, such as 10M, 512K or 1G";
+
+    /** Why a port is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_PORT = "a port from 1 to 65535 is expected, such as 8080; 0 takes any free one";
+
+    /** Why an on/off setting is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_SWITCH = "true or false is expected";
+
+    /** Why a count that must be at least 1 is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_COUNT = "a whole number from 1 to 1000000 is expected";
+
+    /** Why a word setting is refused (the start names the setting and the value around it). */
+    public static String oneOf(List<String> words) {
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1) + " is expected";
+    }
 
     /** Why a whole number setting is refused (the start names the setting and the value around it). */
     public static String outOfRange(long least, long most, String unit) {

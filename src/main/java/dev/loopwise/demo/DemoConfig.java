@@ -1,6 +1,8 @@
 package dev.loopwise.demo;
 
+import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
@@ -9,6 +11,7 @@ import java.util.Optional;
 public interface DemoConfig {
     /** Load the demo store's intents, tickets, replies and demo accounts at start (idempotent). */
     @WithDefault("false")
+    @WithConverter(Switch.class)
     boolean enabled();
 
     /**
@@ -16,6 +19,7 @@ public interface DemoConfig {
      * ({@code LOOPWISE_DEMO_KNOWLEDGE_ARTICLES}; off in tests, whose knowledge base starts empty).
      */
     @WithDefault("true")
+    @WithConverter(Switch.class)
     boolean knowledgeArticles();
 
     /** The address printed for people to open; by default http://localhost and the HTTP port. */

@@ -1,6 +1,8 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
@@ -12,6 +14,7 @@ public interface KnowledgeConfig {
      * stays within the 128 tokens the encoder reads, so no passage is embedded only in part.
      */
     @WithDefault("500")
+    @WithConverter(SettingRange.Count.class)
     int passageChars();
 
     /** Characters a piece of a long paragraph repeats from the piece before, so a sentence cut at the edge is whole in one. */
@@ -23,6 +26,7 @@ public interface KnowledgeConfig {
      * after each: 32 passages take about 2–3 s on 2 cores, and larger calls encode no faster.
      */
     @WithDefault("32")
+    @WithConverter(SettingRange.Count.class)
     int encodeBatch();
 
     /**

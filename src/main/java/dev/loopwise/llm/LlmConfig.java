@@ -1,6 +1,8 @@
 package dev.loopwise.llm;
 
 import dev.loopwise.common.config.PositiveDuration;
+import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -16,6 +18,7 @@ import java.util.Optional;
 public interface LlmConfig {
     /** Whether replies are drafted by the LLM at all; without it Loopwise answers from the reply library only. */
     @WithDefault("false")
+    @WithConverter(Switch.class)
     boolean enabled();
 
     /** The server's OpenAI-compatible address, up to and including {@code /v1} (e.g. http://localhost:11434/v1 for Ollama). */
@@ -37,6 +40,7 @@ public interface LlmConfig {
 
     /** Drafts written per ticket; the reward model picks the best of them and of the library's replies. */
     @WithDefault("3")
+    @WithConverter(SettingRange.Count.class)
     int drafts();
 
     /** Sampling temperature: above 0 the drafts differ from each other, which is what best-of-n needs. */
@@ -73,6 +77,7 @@ public interface LlmConfig {
 
     /** Calls among which failures are counted before the circuit may open. */
     @WithDefault("6")
+    @WithConverter(SettingRange.Count.class)
     int circuitRequests();
 
     /** Share of failed calls among the last {@link #circuitRequests()} that opens the circuit. */

@@ -1,6 +1,7 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.HttpMessages;
+import dev.loopwise.common.config.ServerConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ProxyTrust {
-    /** Before anything else starts (the demo's first training, jobs), so a refused start leaves nothing half begun. */
-    void requireTrustedProxies(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
+    /**
+     * Before anything else starts (the demo's first training, jobs), so a refused start leaves nothing half begun. The
+     * server's settings are named here so that Quarkus registers their mapping, and checks them before the start reads
+     * the database or takes the port (a mapping nothing injects is never checked).
+     */
+    void requireTrustedProxies(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, ServerConfig checked,
                                @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
                                boolean forwarding,
                                @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies") Optional<List<String>> trusted,

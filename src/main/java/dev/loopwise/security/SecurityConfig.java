@@ -1,6 +1,8 @@
 package dev.loopwise.security;
 
 import dev.loopwise.common.config.PositiveDuration;
+import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -20,6 +22,7 @@ public interface SecurityConfig {
 
     /** Shortest password accepted for new accounts. */
     @WithDefault("10")
+    @WithConverter(SettingRange.Count.class)
     int minPasswordLength();
 
     /**
@@ -47,6 +50,7 @@ public interface SecurityConfig {
      * {@code Secure} and responses carry HSTS. Off by default so that plain-HTTP local use keeps working.
      */
     @WithDefault("false")
+    @WithConverter(Switch.class)
     boolean tls();
 
     /**
@@ -55,6 +59,7 @@ public interface SecurityConfig {
      * or an admin's browser session). Health checks stay open either way.
      */
     @WithDefault("false")
+    @WithConverter(Switch.class)
     boolean managementOpen();
 
     /**
@@ -83,6 +88,7 @@ public interface SecurityConfig {
     interface LoginLimits {
         /** Failed sign-ins for one username within {@link #window()} before that username is locked. */
         @WithDefault("5")
+        @WithConverter(SettingRange.Count.class)
         int maxFailuresPerUser();
 
         /**
@@ -92,14 +98,17 @@ public interface SecurityConfig {
          * first address is the one read.
          */
         @WithDefault("20")
+        @WithConverter(SettingRange.Count.class)
         int maxFailuresPerAddress();
 
         /** How far back failures count. */
         @WithDefault("PT15M")
+        @WithConverter(PositiveDuration.class)
         Duration window();
 
         /** How long a locked username or address is refused without checking its password. */
         @WithDefault("PT15M")
+        @WithConverter(PositiveDuration.class)
         Duration lockout();
 
         /**

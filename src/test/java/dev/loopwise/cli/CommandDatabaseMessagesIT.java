@@ -57,6 +57,26 @@ class CommandDatabaseMessagesIT {
                 + " 1 to 1024 is expected): correct it and start again.", (refused.stdout() + refused.stderr()).strip());
     }
 
+    @Test
+    void mistypedSettingsNameTheVariableTheOperatorWrote() throws Exception {
+        // Each started without a word (a random port, cookies without Secure) or stopped with a trace naming
+        // QUARKUS_HTTP_PORT or none at all.
+        Map<String, String> refusals = Map.of(
+                "LOOPWISE_PORT=70000", "a port from 1 to 65535 is expected, such as 8080; 0 takes any free one",
+                "LOOPWISE_PORT=-1", "a port from 1 to 65535 is expected, such as 8080; 0 takes any free one",
+                "LOOPWISE_DB_POOL_SIZE=0", "a whole number of connections from 1 to 10000 is expected",
+                "LOOPWISE_SECURITY_TLS=ture", "true or false is expected");
+        for (var refusal : refusals.entrySet()) {
+            String[] setting = refusal.getKey().split("=", 2);
+            Map<String, String> env = new HashMap<>(PackagedApp.environment(0));
+            env.put(setting[0], setting[1]);
+            PackagedApp.Result refused = PackagedApp.run(env, "serve");
+            assertEquals(1, refused.exitCode(), refused.stderr());
+            assertEquals("loopwise: " + setting[0] + " is '" + setting[1] + "', which Loopwise cannot use (" + refusal.getValue()
+                    + "): correct it and start again.", (refused.stdout() + refused.stderr()).strip());
+        }
+    }
+
     private static void dropDatabase() throws Exception {
         try (Connection admin = PackagedApp.superuser(); Statement drop = admin.createStatement()) {
             drop.execute("drop database if exists " + DATABASE + " with (force)");

@@ -1,10 +1,10 @@
 package dev.loopwise.cli.support;
 
+import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.StartMessages;
 import io.quarkus.runtime.QuarkusBindException;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 public final class StartFailure {
     // SmallRye Config's words for a value it cannot convert; the property and the value are all a reader needs.
     private static final Pattern UNCONVERTIBLE = Pattern.compile(
-            "The config property (\\S+) with the config value \"(.*?)\" threw an Exception whilst being converted (.*)", Pattern.DOTALL);
+            "The config property (\\S+) with the config value \"(.*?)\" threw an Exception whilst being converted (.*?)(?=\\n\\s*\\S+: SRCFG|$)",
+            Pattern.DOTALL);
+    // An empty variable (LOOPWISE_PORT=) is no value at all, not the default.
+    private static final Pattern EMPTY = Pattern.compile("The config property (\\S+) is defined as the empty String");
 
     private StartFailure() {
     }
@@ -49,16 +52,28 @@ public final class StartFailure {
             String setting = System.getenv("QUARKUS_HTTP_PORT") == null ? "LOOPWISE_PORT" : "QUARKUS_HTTP_PORT";
             return Optional.of(StartMessages.portTaken(bind.getPort(), setting));
         }
-        if (Messages.SESSION_KEY_REQUIRED.equals(cause.getMessage())) {
-            return Optional.of(Messages.SESSION_KEY_REQUIRED);
+        if (Messages.SESSION_KEY_REQUIRED.equals(cause.getMessage())
+                || HttpMessages.TRUSTED_PROXIES_REQUIRED.equals(cause.getMessage())) {
+            return Optional.of(cause.getMessage());
         }
-        Matcher unconvertible = UNCONVERTIBLE.matcher(String.valueOf(cause.getMessage()));
-        if (unconvertible.find()) {
-            String setting = unconvertible.group(1).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+        String message = String.valueOf(cause.getMessage());
+        Matcher unconvertible = UNCONVERTIBLE.matcher(message);
+        Optional<String> refused = Optional.empty();
+        // Several settings may be refused at once (LOOPWISE_PORT=abc fails for Quarkus' property and Loopwise's own check):
+        // a Loopwise property's sentence says best what to write.
+        while (unconvertible.find() && (refused.isEmpty() || unconvertible.group(1).startsWith("loopwise."))) {
+            String setting = SettingVariable.of(unconvertible.group(1));
             String value = unconvertible.group(2);
-            String problem = unconvertible.group(3);
-            return Optional.of(problem.contains("Duration") ? StartMessages.badDuration(setting, value)
-                    : StartMessages.badSetting(setting, value, problem.replaceFirst("^\\S+Exception: ", "").strip()));
+            String problem = unconvertible.group(3).replaceFirst("^\\S+Exception: ", "").replaceFirst("^SRCFG\\d+: ", "").strip();
+            refused = Optional.of(unconvertible.group(3).contains("Duration") ? StartMessages.badDuration(setting, value)
+                    : StartMessages.badSetting(setting, value, problem));
+        }
+        if (refused.isPresent()) {
+            return refused;
+        }
+        Matcher empty = EMPTY.matcher(message);
+        if (empty.find()) {
+            return Optional.of(StartMessages.emptySetting(SettingVariable.of(empty.group(1))));
         }
         return Optional.empty();
     }

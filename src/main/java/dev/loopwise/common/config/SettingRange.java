@@ -11,12 +11,17 @@ import org.eclipse.microprofile.config.spi.Converter;
 public abstract class SettingRange implements Converter<Integer> {
     private final int least;
     private final int most;
-    private final String unit;
+    private final String expected;
 
     protected SettingRange(int least, int most, String unit) {
+        this(least, most, unit, StartMessages.outOfRange(least, most, unit));
+    }
+
+    /** A range whose refusal is worded otherwise than "a whole number of ... from ... to ...". */
+    protected SettingRange(int least, int most, String unit, String expected) {
         this.least = least;
         this.most = most;
-        this.unit = unit;
+        this.expected = expected;
     }
 
     /** What each range's own {@code convert} answers: SmallRye Config checks the return type declared on the converter's class. */
@@ -25,10 +30,10 @@ public abstract class SettingRange implements Converter<Integer> {
         try {
             number = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(StartMessages.outOfRange(least, most, unit));
+            throw new IllegalArgumentException(expected);
         }
         if (number < least || number > most) {
-            throw new IllegalArgumentException(StartMessages.outOfRange(least, most, unit));
+            throw new IllegalArgumentException(expected);
         }
         return number;
     }
@@ -136,6 +141,42 @@ public abstract class SettingRange implements Converter<Integer> {
     public static final class Queue extends SettingRange {
         public Queue() {
             super(1, 1_000_000, "requests");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** The HTTP port; 0 takes any free one (Quarkus took -1 for that too, without a word). */
+    public static final class Port extends SettingRange {
+        public Port() {
+            super(0, 65535, "", StartMessages.NOT_A_PORT);
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** Database connections pooled: at 0 the start stopped with a trace. */
+    public static final class Pool extends SettingRange {
+        public Pool() {
+            super(1, 10_000, "connections");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** A count that is at least 1: how many failures lock, texts per call, requests per drift window, drafts per ticket. */
+    public static final class Count extends SettingRange {
+        public Count() {
+            super(1, 1_000_000, "", StartMessages.NOT_A_COUNT);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.loopwise.common.job;
 
+import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
@@ -17,6 +19,7 @@ public interface JobsConfig {
      * time per process); the periodic jobs need one each for a moment.
      */
     @WithDefault("8")
+    @WithConverter(SettingRange.Count.class)
     int threads();
 
     /**

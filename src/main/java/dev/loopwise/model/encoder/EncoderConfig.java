@@ -1,8 +1,13 @@
 package dev.loopwise.model.encoder;
 
+import dev.loopwise.common.config.OneOf;
+import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.model.transformer.Pooling;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /** Settings of the encoders (environment: {@code LOOPWISE_MODEL_ENCODER_NAME}, ...). */
@@ -19,6 +24,7 @@ public interface EncoderConfig {
     Optional<Path> path();
 
     /** Pool this way instead of as the encoder was trained ({@code mean} or {@code cls}); for experiments. */
+    @WithConverter(PoolingWord.class)
     Optional<String> pooling();
 
     /**
@@ -49,6 +55,7 @@ public interface EncoderConfig {
      * split into calls of this size, so a long text pads only its few neighbours, not the whole batch.
      */
     @WithDefault("8")
+    @WithConverter(SettingRange.Count.class)
     int batchSize();
 
     /**
@@ -62,4 +69,11 @@ public interface EncoderConfig {
     /** ONNX Runtime threads; 0 lets it use every core. */
     @WithDefault("0")
     int threads();
+
+    /** The words {@link #pooling()} takes. */
+    final class PoolingWord extends OneOf {
+        public PoolingWord() {
+            super(Arrays.stream(Pooling.values()).map(Pooling::key).toArray(String[]::new));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.loopwise.monitoring.drift;
 
 import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Switch;
 import dev.loopwise.common.config.WebhookUrl;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
@@ -16,6 +17,7 @@ import java.util.Optional;
 public interface MonitoringConfig {
     /** Check the signals on a schedule. */
     @WithDefault("true")
+    @WithConverter(Switch.class)
     boolean enabled();
 
     /** How often the schedule looks for enough new traffic to check. */
@@ -25,18 +27,22 @@ public interface MonitoringConfig {
 
     /** Served requests per window. */
     @WithDefault("200")
+    @WithConverter(SettingRange.Count.class)
     int window();
 
     /** New requests needed since the last check before checking again. */
     @WithDefault("50")
+    @WithConverter(SettingRange.Count.class)
     int stride();
 
     /** Training tickets the window's requests are compared with in the input-drift (MMD) test. */
     @WithDefault("300")
+    @WithConverter(SettingRange.Count.class)
     int referenceSample();
 
     /** Permutations of the MMD test, and draws of the intent mix's chance level; more gives finer p-values, at more cost per check. */
     @WithDefault("200")
+    @WithConverter(SettingRange.Count.class)
     int permutations();
 
     /**
@@ -92,6 +98,7 @@ public interface MonitoringConfig {
 
     /** Consecutive checks a signal must cross its threshold in before it counts as drift. */
     @WithDefault("2")
+    @WithConverter(SettingRange.Count.class)
     int confirmations();
 
     /** Optional URL every alert is POSTed to as JSON. */
@@ -113,6 +120,7 @@ public interface MonitoringConfig {
 
     /** On confirmed drift or enough new judgements: start a round (true) or ask an admin to approve one (false). */
     @WithDefault("false")
+    @WithConverter(Switch.class)
     boolean autoRound();
 
     /** New judgements since the last round that call for another round. */

@@ -1,6 +1,8 @@
 package dev.loopwise.review.item;
 
 import dev.loopwise.common.config.PositiveDuration;
+import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -11,6 +13,7 @@ import java.time.Duration;
 public interface ReviewConfig {
     /** Reviewers who judge an ordinary item. */
     @WithDefault("1")
+    @WithConverter(SettingRange.Count.class)
     int judgementsPerItem();
 
     /** Share of new items judged by several reviewers, to measure agreement. */
@@ -19,6 +22,7 @@ public interface ReviewConfig {
 
     /** Reviewers who judge an overlap item. */
     @WithDefault("3")
+    @WithConverter(SettingRange.Count.class)
     int overlapJudgements();
 
     /** Share of hand-outs that are gold items (an admin fixed the answer), when there are any. */
@@ -87,6 +91,7 @@ public interface ReviewConfig {
 
     /** New items made at a time when a reviewer finds the queue empty. */
     @WithDefault("40")
+    @WithConverter(SettingRange.Count.class)
     int refillBatch();
 
     /** Longest a reviewer who finds the queue empty waits for another reviewer's refill before being told it is empty. */
@@ -125,6 +130,7 @@ public interface ReviewConfig {
      * the queue runs dry.
      */
     @WithDefault("true")
+    @WithConverter(Switch.class)
     boolean topUpBetweenPeriods();
 
     /** How often the background job looks at the queue. */

@@ -1,7 +1,9 @@
 package dev.loopwise.model.registry.training;
 
+import dev.loopwise.common.config.Switch;
 import dev.loopwise.model.intent.IntentRegime;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -40,6 +42,7 @@ public interface TrainingConfig {
      * {@code finetune} regime can always be chosen explicitly.
      */
     @WithDefault("false")
+    @WithConverter(Switch.class)
     boolean autoFineTune();
 
     /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (see {@link IntentRegime#MIN_FINE_TUNE_EXAMPLES}). */

@@ -1,0 +1,28 @@
+package dev.loopwise.common.config;
+
+import dev.loopwise.common.StartMessages;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.spi.Converter;
+
+/**
+ * An on/off setting. SmallRye Config reads any word it does not know as false, so LOOPWISE_SECURITY_TLS=ture left cookies
+ * without Secure and LOOPWISE_PRIVACY_MASK_FOR_REVIEWERS=flase showed reviewers unmasked tickets, without a word: a word
+ * that is neither on nor off stops the start instead.
+ */
+public final class Switch implements Converter<Boolean> {
+    private static final Set<String> ON = Set.of("true", "yes", "on", "1");
+    private static final Set<String> OFF = Set.of("false", "no", "off", "0");
+
+    @Override
+    public Boolean convert(String value) {
+        String word = value.strip().toLowerCase(Locale.ROOT);
+        if (ON.contains(word)) {
+            return true;
+        }
+        if (OFF.contains(word)) {
+            return false;
+        }
+        throw new IllegalArgumentException(StartMessages.NOT_A_SWITCH);
+    }
+}
