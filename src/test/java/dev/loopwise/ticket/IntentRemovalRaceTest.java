@@ -24,10 +24,7 @@ class IntentRemovalRaceTest {
 
     @AfterEach
     void cleanUp() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Ticket.delete("text like ?1", "%" + tag + "%");
-            Intent.delete("name like ?1", "%" + tag + "%");
-        });
+        ScratchIntents.deleteTagged(tag);
     }
 
     @Test

@@ -17,6 +17,14 @@ public final class ScratchIntents {
         });
     }
 
+    /** Removes the tickets and intents a test marked with its tag, for tests that name everything they make after it. */
+    public static void deleteTagged(String tag) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Ticket.delete("text like ?1", "%" + tag + "%");
+            Intent.delete("name like ?1", "%" + tag + "%");
+        });
+    }
+
     public static void delete(long id) {
         QuarkusTransaction.requiringNew().run(() -> Intent.deleteById(id));
     }

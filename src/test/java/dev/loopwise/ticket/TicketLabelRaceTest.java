@@ -31,10 +31,7 @@ class TicketLabelRaceTest {
 
     @AfterEach
     void cleanUp() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Ticket.delete("text like ?1", "%" + tag + "%");
-            Intent.delete("name like ?1", "%" + tag + "%");
-        });
+        ScratchIntents.deleteTagged(tag);
     }
 
     @Test

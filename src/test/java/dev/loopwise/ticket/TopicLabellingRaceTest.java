@@ -22,10 +22,7 @@ class TopicLabellingRaceTest {
 
     @AfterEach
     void cleanUp() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            Ticket.delete("text like ?1", "%" + tag + "%");
-            Intent.delete("name like ?1", "%" + tag + "%");
-        });
+        ScratchIntents.deleteTagged(tag);
     }
 
     @Test
