@@ -28,7 +28,7 @@ public final class ReviewMessages {
     public static final String REVIEW_CHOICE_KEPT = "You were signed out before your last choice reached Loopwise; it was kept"
             + " in this tab and sent when you logged back in:";
     public static final String REVIEW_CHOICE_LOST = "You were signed out before your last choice reached Loopwise, and its item"
-            + " went back to the queue meanwhile: the choice was not saved. Judge the item on screen.";
+            + " went back to the queue meanwhile: the choice was not saved.";
     public static final String REVIEW_NOTHING_TO_UNDO = "Nothing to undo: U takes back your most recent choice, and only once.";
     /** Page text beside the counter, not a hover title: keyboard and touch users cannot reach a title. */
     public static final String REVIEW_WAITING_NOTE = "Waiting: items you can still judge, the one on screen included. "

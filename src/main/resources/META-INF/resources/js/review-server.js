@@ -7,6 +7,7 @@ window.reviewServer = (function () {
   // Whose choice a kept one is: someone else signing in on this tab must not have it saved as theirs.
   const reviewer = document.getElementById('review').dataset.reviewer;
   let signingIn = false;
+  let beforeSignIn = () => {}; // keeps what the page would lose by leaving (review-leave.js)
 
   async function call(method, url, body) {
     let response;
@@ -29,7 +30,8 @@ window.reviewServer = (function () {
       // Loading the page itself lets the server send the browser to sign in and back here. A disabled account is said at
       // once, from this answer: the page's own request may no longer carry the ended session to be told why.
       const refused = await response.json().catch(() => null);
-      signingIn = true; // what was written goes with the kept choice: leaving asks nothing
+      beforeSignIn();
+      signingIn = true; // what was written is kept, with the choice or on its own: leaving asks nothing
       window.location.href = refused && refused.code === 'account_disabled' ? '/login?disabled=true' : '/review/judge';
       throw new Error('session expired');
     }
@@ -59,5 +61,5 @@ window.reviewServer = (function () {
     return pending;
   }
 
-  return { call, takeUnsent, signingIn: () => signingIn };
+  return { call, takeUnsent, signingIn: () => signingIn, beforeSignIn: (keep) => { beforeSignIn = keep; } };
 })();

@@ -7,6 +7,8 @@
   const { call } = window.reviewServer;
   const { say, counters } = window.reviewView;
   const view = window.reviewView;
+  // A better reply being written, or one kept to copy, is not thrown away without a word by leaving or a sign-in.
+  const leave = window.reviewLeave({ onScreen: () => item });
   let item = null; // the item on screen
   let shownAt = 0;
   const stars = { A: window.reviewStars($('stars-A')), B: window.reviewStars($('stars-B')) };
@@ -66,7 +68,9 @@
   async function load(adoptUndo = true) {
     const next = await call('GET', '/review/items/next');
     show(next);
-    if (await resend()) return;
+    const resent = await resend();
+    leave.restore(); // after the kept choice, whose answer would drop a rewrite shown to copy
+    if (resent) return;
     // After a reload or in another tab, the last choice can still be undone for the seconds the server says are left.
     if (adoptUndo && next && next.undoable && !last) {
       last = { itemId: next.undoable.itemId };
@@ -149,6 +153,7 @@
 
   // A choice Loopwise did not store: said, and the item stays when the reviewer can still answer it.
   async function refused(e, judged, rewrite) {
+    if (window.reviewServer.signingIn()) return; // the page is on its way to sign-in; what was written is kept
     if (e.code === 'already_judged') {
       // Another tab of this reviewer answered first: nothing of this choice was stored, so there is nothing here to undo.
       say(page.dataset.judgedElsewhere);
@@ -211,7 +216,7 @@
       say(undone.message);
     } catch (e) {
       view.stopCountdown();
-      say(e.message, 'error');
+      if (!window.reviewServer.signingIn()) say(e.message, 'error');
     } finally {
       // The undo button goes once it is used: focus on it would fall to the page's top.
       focusOnward();
@@ -224,15 +229,6 @@
     $('rewrite-box').hidden = false;
     $('rewrite').focus();
   }
-
-  // A better reply being written, or one kept to copy, is work a reload, a link or closing the tab would throw away
-  // without a word: the browser asks first. Never while the page itself sends the reviewer to sign in (it keeps the choice).
-  window.addEventListener('beforeunload', (event) => {
-    const writing = item && $('rewrite').value.trim();
-    if ((!writing && $('lost-rewrite').hidden) || window.reviewServer.signingIn()) return;
-    event.preventDefault();
-    event.returnValue = '';
-  });
 
   window.reviewKeys({ hasItem: () => item !== null, isQuiet: (now) => now < quietUntil,
     holdKeys: (now) => { quietUntil = Math.max(quietUntil, now + SETTLE_MS); }, choose, undo, openRewrite, skip, stars, say,
