@@ -71,7 +71,7 @@ public class ReviewItemGenerator {
      * pick the same tickets: their writes take turns, and the second passes over a ticket the first gave an item.
      */
 
-    /** Makes items for these served requests (texts and their hashes), e.g. the ones drift monitoring singled out. */
+    /** Makes items for those of these served requests (texts, hashes) without one yet, e.g. the ones drift monitoring singled out. */
     public int fromRequests(List<String> texts, List<String> hashes) {
         Optional<ServingModel> active = registry.current();
         if (active.isEmpty() || texts.isEmpty()) {
@@ -84,7 +84,7 @@ public class ReviewItemGenerator {
             draft(new Source(texts.get(i), hashes.get(i), "request", null), vectors[i], active.get(), Optional.empty(), null, random)
                     .ifPresent(drafts::add);
         }
-        return QuarkusTransaction.requiringNew().call(() -> insert(drafts, false));
+        return QuarkusTransaction.requiringNew().call(() -> insert(drafts));
     }
 
     /**
@@ -175,7 +175,7 @@ public class ReviewItemGenerator {
         for (int i = 0; i < sources.size(); i++) {
             draft(sources.get(i), vectors[i], model, versus, versusVectors == null ? null : versusVectors[i], random).ifPresent(drafts::add);
         }
-        int made = QuarkusTransaction.requiringNew().call(() -> queueFull.getAsBoolean() ? -1 : insert(drafts, true));
+        int made = QuarkusTransaction.requiringNew().call(() -> queueFull.getAsBoolean() ? -1 : insert(drafts));
         if (made < 0) {
             return Refill.of(0, count, Refill.Shortfall.QUEUE_FULL);
         }
@@ -214,17 +214,16 @@ public class ReviewItemGenerator {
     }
 
     /**
-     * Inserts in the order of the unique key: two refills at once then take its index entries in the same order,
-     * so one waits for the other (and skips what it made) instead of both deadlocking.
+     * Inserts the drafts of tickets that have no item yet. Two writers at once (two instances, an admin's refill beside
+     * the job's, a drift action) picked their tickets before either wrote, and the unique key cannot stop two different
+     * pairs for one ticket: the lock makes their writes take turns, so the check for an item sees what the other wrote.
      */
-    private int insert(List<Draft> drafts, boolean onePerTicket) {
+    private int insert(List<Draft> drafts) {
         AdvisoryLock.forTransaction(em, INSERT_LOCK);
         int made = 0;
-        List<Draft> ordered = drafts.stream().sorted(Comparator.comparing((Draft d) -> d.source().hash())
-                .thenComparingLong(d -> d.one().replyId()).thenComparingLong(d -> d.two().replyId())).toList();
-        for (Draft d : ordered) {
-            if (onePerTicket && hasItem(d.source().hash())) {
-                continue; // a refill at the same moment gave this ticket its item
+        for (Draft d : drafts) {
+            if (hasItem(d.source().hash())) {
+                continue; // another writer, or an earlier draft of the same text, gave this ticket its item
             }
             made += em.createNativeQuery("""
                     insert into review_items (ticket_text, ticket_hash, source, source_id, predicted_intent, reply1_id, reply2_id,
