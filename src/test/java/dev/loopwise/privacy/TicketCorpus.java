@@ -119,6 +119,10 @@ final class TicketCorpus {
         "Subnet mask {{ip-private:255.255.255.0}}, gateway {{ip-private:10.0.0.1}}, see section {{version:4.2.1.3}} of the manual.",
         "Router shows [[IP:2001:db8:85a3::8a2e:370:7334]] as my address.",
         "Firmware {{version:1.2.3.4}} broke the router at {{ip-private:192.168.1.1}} and {{ip-private:fe80::1}}.",
+        "The firmware is {{version:3.10.2.1}} and the router still drops Wi-Fi.",
+        "Is the latest version, {{version:4.2.1.3}}, safe to install?",
+        "Firmware now {{version:5.1.0.12}}, the login from [[IP:81.2.69.160]] still fails.",
+        "Version check from [[IP:203.0.113.45]] failed at {{time:14:30}}.",
         // what must stay
         "Order {{order:#A-123456}} and {{order:ORD-2024-000123}} both show {{quantity:3 units}}.",
         "Tracking {{tracking:1Z999AA10123456784}} has not moved since {{date:15/03/2024}}.",
