@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * IP addresses on the internet ("81.2.69.160", "2001:db8::8a2e:370:7334"): a customer's address points at their
  * connection. Addresses that lead nowhere outside a home or office network — private ranges (10.x, 172.16–31.x,
  * 192.168.x), loopback, link-local, the netmask and multicast ranges — stay: a reviewer needs "the router at
- * 192.168.1.1" to judge a reply. So does a dotted number named as a version ("firmware 1.2.3.4").
+ * 192.168.1.1" to judge a reply. So does a dotted number named as a version ("firmware 1.2.3.4", "firmware is 3.10.2.1").
  */
 final class IpAddresses {
     private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
@@ -17,10 +17,15 @@ final class IpAddresses {
     /** Hex groups and colons, at least two of them; whether it is an address is checked group by group. */
     private static final Pattern V6 = Pattern.compile("(?<![\\p{L}\\p{N}:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\p{L}\\p{N}:])");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
+    /**
+     * A version word may be a couple of short words or a comma away ("firmware is 3.10.2.1", "the latest version,
+     * 4.2.1.3"), though not one saying where from ("version check from 81.2.69.160"); the other naming words come
+     * right before the number.
+     */
     private static final Pattern NAMED_VERSION = Pattern.compile("(?:\\b(?:v|ver|version|versions|firmware|fw|build|release|"
-            + "patch|ios|ipados|android|macos|os|app|update[ds]?|upgrade[ds]?|updating|upgrading|section|chapter|clause|"
-            + "article|paragraph|step|point|figure|table|appendix)\\b\\.?[\\s:#]*(?:to\\s+)?|\u00A7\\s*)$",
-            Pattern.CASE_INSENSITIVE);
+            + "patch)\\b\\.?(?:[\\s:#,=]+(?!(?:from|at|via|by|for|on)\\b)\\p{L}{1,9}\\b){0,2}[\\s:#,=]*|\\b(?:ios|ipados|android|macos|os|app|update[ds]?|"
+            + "upgrade[ds]?|updating|upgrading|section|chapter|clause|article|paragraph|step|point|figure|table|appendix)"
+            + "\\b\\.?[\\s:#]*(?:to\\s+)?|\u00A7\\s*)$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private IpAddresses() {
     }

@@ -24,8 +24,8 @@ final class PhoneNumbers {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private static final String DAY_OR_MONTH = "(?:[0-2]?\\d|3[01])";
-    /** "9:30", "14.00", "9h30", "0930": without a mark between them the hour has two digits ("212" is no time). */
-    private static final String HOUR_MINUTE = "(?:(?:[01]?\\d|2[0-3])[.:h][0-5]\\d|(?:[01]\\d|2[0-3])[0-5]\\d)";
+    /** "9:30", "14.00", "9h30", "0930", "930". */
+    private static final String HOUR_MINUTE = "(?:[01]?\\d|2[0-3])[.:h]?[0-5]\\d";
     private static final Pattern DATE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
     /** A date with a four-digit year followed by more numbers ("2024-05-01 12:30") is no phone either. */
     private static final Pattern DATE_FIRST = Pattern.compile(
@@ -33,8 +33,8 @@ final class PhoneNumbers {
     /** "12.05.24 14.00": a short date and a time. */
     private static final Pattern DATE_TIME = Pattern.compile(
             DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "[-/.]\\d{2}(?:\\d{2})?[ T,\u00A0]+" + HOUR_MINUTE);
-    /** "09.00-17.30", "9.00 - 17.00": opening hours. */
-    private static final Pattern TIME_RANGE = Pattern.compile(HOUR_MINUTE + "(?: ?- ?" + HOUR_MINUTE + ")+");
+    /** "09.00-17.30", "9.00 - 17.00", "930-1730": opening hours, two times ("212-555-0147" has three groups). */
+    private static final Pattern TIME_RANGE = Pattern.compile(HOUR_MINUTE + " ?- ?" + HOUR_MINUTE);
     /** "5 2024 10 30": a year among groups of one or two digits is a date and a time, written with spaces. */
     private static final Pattern DATE_IN_GROUPS = Pattern.compile(
             "(?=.*(?<!\\d)(?:19|20)\\d{2}(?!\\d))(?:\\d{1,2}|(?:19|20)\\d{2})(?:[ .\\-/\u00A0]+(?:\\d{1,2}|(?:19|20)\\d{2}))+");
