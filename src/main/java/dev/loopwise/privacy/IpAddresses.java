@@ -18,12 +18,12 @@ final class IpAddresses {
     private static final Pattern V6 = Pattern.compile("(?<![\\p{L}\\p{N}:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?![\\p{L}\\p{N}:])");
     private static final Pattern HEX_GROUP = Pattern.compile("[0-9A-Fa-f]{1,4}");
     /**
-     * A version word may be a couple of short words or a comma away ("firmware is 3.10.2.1", "the latest version,
-     * 4.2.1.3"), though not one saying where from ("version check from 81.2.69.160"); the other naming words come
-     * right before the number.
+     * A version word may be a comma or a couple of words that only say which version away ("firmware is 3.10.2.1", "the
+     * latest version, 4.2.1.3"); any other word between names something else ("firmware server is 81.2.69.160", "version
+     * check from 81.2.69.160"). The other naming words come right before the number.
      */
     private static final Pattern NAMED_VERSION = Pattern.compile("(?:\\b(?:v|ver|version|versions|firmware|fw|build|release|"
-            + "patch)\\b\\.?(?:[\\s:#,=]+(?!(?:from|at|via|by|for|on)\\b)\\p{L}{1,9}\\b){0,2}[\\s:#,=]*|\\b(?:ios|ipados|android|macos|os|app|update[ds]?|"
+            + "patch)\\b\\.?(?:[\\s:#,=]+(?:is|was|now|still|currently|the|latest|newest|current|installed|running)\\b){0,2}[\\s:#,=]*|\\b(?:ios|ipados|android|macos|os|app|update[ds]?|"
             + "upgrade[ds]?|updating|upgrading|section|chapter|clause|article|paragraph|step|point|figure|table|appendix)"
             + "\\b\\.?[\\s:#]*(?:to\\s+)?|\u00A7\\s*)$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 

@@ -33,8 +33,13 @@ final class PhoneNumbers {
     /** "12.05.24 14.00": a short date and a time. */
     private static final Pattern DATE_TIME = Pattern.compile(
             DAY_OR_MONTH + "[-/.]" + DAY_OR_MONTH + "[-/.]\\d{2}(?:\\d{2})?[ T,\u00A0]+" + HOUR_MINUTE);
+    /**
+     * A time in opening hours: written without a mark it falls on a quarter hour ("930", "1745"), as opening hours do,
+     * so that "555-1234" and "212-1234" stay phone numbers rather than 5:55 to 12:34.
+     */
+    private static final String OPENING_TIME = "(?:[01]?\\d|2[0-3])(?:[.:h][0-5]\\d|00|15|30|45)";
     /** "09.00-17.30", "9.00 - 17.00", "930-1730": opening hours, two times ("212-555-0147" has three groups). */
-    private static final Pattern TIME_RANGE = Pattern.compile(HOUR_MINUTE + " ?- ?" + HOUR_MINUTE);
+    private static final Pattern TIME_RANGE = Pattern.compile(OPENING_TIME + " ?- ?" + OPENING_TIME);
     /** "5 2024 10 30": a year among groups of one or two digits is a date and a time, written with spaces. */
     private static final Pattern DATE_IN_GROUPS = Pattern.compile(
             "(?=.*(?<!\\d)(?:19|20)\\d{2}(?!\\d))(?:\\d{1,2}|(?:19|20)\\d{2})(?:[ .\\-/\u00A0]+(?:\\d{1,2}|(?:19|20)\\d{2}))+");

@@ -22,8 +22,8 @@ final class StreetAddresses {
     /** A number after the street name, but not a count: "Via Amazon 2 weeks ago", "Plaza Hotel 5 stars". */
     private static final String HOUSE_NUMBER_AFTER = ",?\\s+(?:n[º°o.]\\s*)?\\d{1,5}[a-zA-Z]?" + NO_WORD_AFTER
             + "(?!\\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|items?|units?|pieces?|stars?|people|x)\\b)";
-    /** "at", "to", "address" and the like (in a few languages) right before the street. */
-    private static final String CUE_BEFORE = "(?<=\\b(?i:at|to|(?:live[sd]?|living|located)(?:\\s(?:in|on|at))?|address|adresse|"
+    /** "at", "to", "address (is)" and the like (in a few languages) right before the street. */
+    private static final String CUE_BEFORE = "(?<=\\b(?i:at|to|(?:live[sd]?|living|located)(?:\\s(?:in|on|at))?|address(?:\\s{1,3}is)?|adresse|"
             + "addr\\.|indirizzo|direcci\u00F3n|direccion|endere\u00E7o|morada)\\s?:?\\s{1,3})";
     /** A postcode ("20121", after a comma or before the town) or a town closing the sentence after a comma. */
     private static final String CUE_AFTER = "(?=,\\s*\\d{4,5}" + NO_WORD_AFTER + "|,?\\s+\\d{4,5}\\s+\\p{Lu}|,\\s*\\p{Lu}\\p{Ll}+"

@@ -170,7 +170,12 @@ final class TicketCorpus {
         "I called at {{time:10:45}} and waited {{quantity:25 minutes}} on {{date:12.05.24}}.",
         "The {{quantity:4 pack}} costs {{price:CHF 129.90}}, reference {{order:RF-2024-33871}}.",
         "In {{year:2023}} I ordered {{quantity:150}} items, about {{percent:8 percent}} came damaged.",
-        "We sold {{quantity:1 299 999}} units last year, but order {{order:12345678}} never came."
+        "We sold {{quantity:1 299 999}} units last year, but order {{order:12345678}} never came.",
+        // a local number that could read as 5:55 to 12:34, beside opening hours on quarter hours
+        "Call me at [[PHONE:555-1234]] or phone: [[PHONE:555-0123]], we are open {{time:0845-1715}}.",
+        // a word between a version word and the number that names something else
+        "The firmware server is [[IP:81.2.69.160]] and the patch server, [[IP:81.2.69.161]], is down too.",
+        "My address is [[ADDRESS:Via Roma 12]] and the parcel went elsewhere."
     );
 
     private TicketCorpus() {
