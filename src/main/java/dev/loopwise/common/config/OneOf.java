@@ -18,6 +18,9 @@ public abstract class OneOf implements Converter<String> {
 
     @Override
     public String convert(String value) {
+        if (value.isBlank()) {
+            return null; // set but empty: SmallRye then says so, and the start names the variable (StartFailure)
+        }
         String word = value.strip().toLowerCase(Locale.ROOT);
         if (!words.contains(word)) {
             throw new IllegalArgumentException(StartMessages.oneOf(words));

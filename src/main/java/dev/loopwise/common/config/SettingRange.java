@@ -26,6 +26,9 @@ public abstract class SettingRange implements Converter<Integer> {
 
     /** What each range's own {@code convert} answers: SmallRye Config checks the return type declared on the converter's class. */
     protected Integer check(String value) {
+        if (value.isBlank()) {
+            return null; // set but empty: SmallRye then says so, and the start names the variable (StartFailure)
+        }
         int number;
         try {
             number = Integer.parseInt(value.strip());

@@ -11,11 +11,16 @@ import org.eclipse.microprofile.config.spi.Converter;
  * that is neither on nor off stops the start instead.
  */
 public final class Switch implements Converter<Boolean> {
-    private static final Set<String> ON = Set.of("true", "yes", "on", "1");
-    private static final Set<String> OFF = Set.of("false", "no", "off", "0");
+    /** The words SmallRye Config reads as true, so that a value that started Loopwise before still does. */
+    private static final Set<String> ON = Set.of("true", "1", "yes", "y", "on", "ja", "j", "si", "sim", "oui");
+    /** Their opposites; any other word is a typo. */
+    private static final Set<String> OFF = Set.of("false", "0", "no", "n", "off", "nein", "non", "nao", "n\u00E3o");
 
     @Override
     public Boolean convert(String value) {
+        if (value.isBlank()) {
+            return null; // set but empty: SmallRye then says so, and the start names the variable (StartFailure)
+        }
         String word = value.strip().toLowerCase(Locale.ROOT);
         if (ON.contains(word)) {
             return true;

@@ -41,6 +41,7 @@ class MistypedSettingsTest {
         assertEquals(sentence("LOOPWISE_MAX_BODY_SIZE", "10MB", "a size in bytes is expected, a whole number with K, M or G after it"
                 + " and nothing else, such as 10M, 512K or 1G"), refused(ServerConfig.class, "loopwise.max-body-size", "10MB"));
         assertEquals("512K", mapping(ServerConfig.class, "loopwise.max-body-size", "512K").maxBodySize());
+        assertEquals("10240B", mapping(ServerConfig.class, "loopwise.max-body-size", "10240B").maxBodySize(), "every unit Quarkus takes");
         assertEquals(sentence("LOOPWISE_BEHIND_PROXY", "ture", "true or false is expected"),
                 refused(ServerConfig.class, "loopwise.behind-proxy", "ture"));
         assertEquals(8080, mapping(ServerConfig.class, "other.setting", "1").port(), "unset: the default");
@@ -73,12 +74,20 @@ class MistypedSettingsTest {
 
     @Test
     void onAndOffAreWordsLoopwiseKnows() {
-        for (String bad : new String[] {"ture", "enabled", "si"}) {
+        for (String bad : new String[] {"ture", "enabled", "nope"}) {
             assertEquals(sentence("LOOPWISE_SECURITY_TLS", bad, "true or false is expected"), refused(SecurityConfig.class, "loopwise.security.tls", bad));
             assertEquals(sentence("LOOPWISE_PRIVACY_MASK_FOR_REVIEWERS", bad, "true or false is expected"),
                     refused(PrivacyConfig.class, "loopwise.privacy.mask-for-reviewers", bad));
         }
         assertEquals(true, mapping(SecurityConfig.class, "loopwise.security.tls", "YES").tls());
+        // The words SmallRye Config reads as true still are: a setting that started Loopwise before still does.
+        assertEquals(true, mapping(SecurityConfig.class, "loopwise.security.tls", "Y").tls());
+        assertEquals(true, mapping(SecurityConfig.class, "loopwise.security.tls", "si").tls());
+        // Set but empty: said as such, not as an empty word that is neither on nor off.
+        assertEquals("LOOPWISE_SECURITY_TLS is set but empty: give it a value, or remove it to take the default, and start again.",
+                refused(SecurityConfig.class, "loopwise.security.tls", ""));
+        assertEquals("LOOPWISE_MONITORING_WINDOW is set but empty: give it a value, or remove it to take the default, and start again.",
+                refused(MonitoringConfig.class, "loopwise.monitoring.window", ""));
         assertEquals(false, mapping(SecurityConfig.class, "loopwise.security.tls", "off").tls());
         assertEquals(true, mapping(PrivacyConfig.class, "loopwise.privacy.masked-kinds", "email").maskForReviewers());
     }
@@ -100,7 +109,7 @@ class MistypedSettingsTest {
         assertEquals(sentence("LOOPWISE_ALIGNMENT_REWARD_MODEL", "crossencoder", "auto, vector or cross is expected"),
                 refused(AlignmentConfig.class, "loopwise.alignment.reward-model", "crossencoder"));
         assertEquals("dpo", mapping(AlignmentConfig.class, "loopwise.alignment.method", "DPO").method());
-        assertEquals(sentence("LOOPWISE_PRIVACY_MASKED_KINDS", "email,emial", "email, iban, card, phone or address is expected"),
+        assertEquals(sentence("LOOPWISE_PRIVACY_MASKED_KINDS", "email,emial", "email, iban, card, ip, phone or address is expected"),
                 refused(PrivacyConfig.class, "loopwise.privacy.masked-kinds", "email,emial"));
         assertEquals(List.of("email", "iban"), mapping(PrivacyConfig.class, "loopwise.privacy.masked-kinds", "email, IBAN").maskedKinds());
         assertEquals(sentence("LOOPWISE_MODEL_ENCODER_POOLING", "max", "mean or cls is expected"),
