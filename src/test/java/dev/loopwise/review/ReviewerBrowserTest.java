@@ -1,7 +1,9 @@
 package dev.loopwise.review;
 
+import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.security.ScratchAccounts;
+import dev.loopwise.security.user.User;
 import dev.loopwise.security.user.UserService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -11,6 +13,9 @@ import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A browser test of the reviewer's pages: the application's address, and what it needs to make reviewers and items. */
 public abstract class ReviewerBrowserTest extends BrowserTest {
@@ -37,6 +42,25 @@ public abstract class ReviewerBrowserTest extends BrowserTest {
     protected List<Long> freshItems(int count) {
         madeItems = ReviewItems.fresh(em, count, 1, ReviewItem.REGULAR);
         return madeItems;
+    }
+
+    /**
+     * Signs a reviewer of {@link #newReviewer} in on the login page a redirect brought the browser to, so that it goes back
+     * to the page it left (what that page kept in the tab included), or on a new one.
+     */
+    protected void signIn(WebDriverWait wait, String reviewer) {
+        if (!driver.getCurrentUrl().contains("/login")) {
+            driver.get(base + "login");
+        }
+        driver.findElement(By.name("j_username")).sendKeys(reviewer);
+        driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /** The reviewer's judgements as stored, oldest first. */
+    protected static List<Judgement> choices(String reviewer) {
+        long reviewerId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(reviewer).orElseThrow().id);
+        return QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>list("reviewerId = ?1 order by id", reviewerId));
     }
 
     @AfterEach

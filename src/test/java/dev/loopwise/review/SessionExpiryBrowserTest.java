@@ -7,7 +7,6 @@ import dev.loopwise.common.ReviewMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.item.Judgement;
 import dev.loopwise.review.item.ReviewItem;
-import dev.loopwise.security.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,19 +57,5 @@ class SessionExpiryBrowserTest extends ReviewerBrowserTest {
             assertEquals(shown, judgedText, "for the item that was on screen");
             wait.until(d -> !Browser.text(driver, "ticket-text").equals(shown)); // and the next item follows
         });
-    }
-
-    private void signIn(WebDriverWait wait, String reviewer) {
-        if (!driver.getCurrentUrl().contains("/login")) {
-            driver.get(base + "login");
-        }
-        driver.findElement(By.name("j_username")).sendKeys(reviewer);
-        driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
-
-    private List<Judgement> choices(String reviewer) {
-        long reviewerId = QuarkusTransaction.requiringNew().call(() -> User.findByUsername(reviewer).orElseThrow().id);
-        return QuarkusTransaction.requiringNew().call(() -> Judgement.<Judgement>list("reviewerId = ?1 order by id", reviewerId));
     }
 }

@@ -66,13 +66,4 @@ class SignedOutRewriteBrowserTest extends ReviewerBrowserTest {
             assertEquals(REWRITE, Browser.text(driver, "lost-rewrite-text"), "the reply written before the sign-out");
         });
     }
-
-    private void signIn(WebDriverWait wait, String reviewer) {
-        if (!driver.getCurrentUrl().contains("/login")) {
-            driver.get(base + "login");
-        }
-        driver.findElement(By.name("j_username")).sendKeys(reviewer);
-        driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
 }

@@ -55,13 +55,4 @@ class SignedOutUndoRewriteBrowserTest extends ReviewerBrowserTest {
             assertEquals(REWRITE, driver.findElement(By.id("rewrite")).getDomProperty("value"), "the reply, back in its box");
         });
     }
-
-    private void signIn(WebDriverWait wait, String reviewer) {
-        if (!driver.getCurrentUrl().contains("/login")) {
-            driver.get(base + "login");
-        }
-        driver.findElement(By.name("j_username")).sendKeys(reviewer);
-        driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
-        wait.until(d -> !d.getCurrentUrl().contains("/login"));
-    }
 }
