@@ -1,6 +1,7 @@
 package dev.loopwise.alignment;
 
 import dev.loopwise.common.config.OneOf;
+import dev.loopwise.common.config.Share;
 import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -74,6 +75,7 @@ public interface AlignmentConfig {
 
     /** Share of judged tickets kept aside to measure the reward model and compare the versions. */
     @WithDefault("0.2")
+    @WithConverter(Share.HeldOut.class)
     double heldOutShare();
 
     /** Gate: held-out reward-model accuracy floor. */

@@ -77,6 +77,12 @@ public final class StartMessages {
     /** Why an on/off setting is refused (the start names the setting and the value around it). */
     public static final String NOT_A_SWITCH = "true or false is expected";
 
+    /** Why a share is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_SHARE = "a share from 0 to 1 is expected, such as 0.5";
+
+    /** Why a round's held-out share is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_HELD_OUT_SHARE = "a share above 0 and below 0.9 is expected, such as 0.2";
+
     /** Why a count that must be at least 1 is refused (the start names the setting and the value around it). */
     public static final String NOT_A_COUNT = "a whole number from 1 to 1000000 is expected";
 

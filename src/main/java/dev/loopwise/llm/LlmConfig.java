@@ -2,6 +2,7 @@ package dev.loopwise.llm;
 
 import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Share;
 import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -82,6 +83,7 @@ public interface LlmConfig {
 
     /** Share of failed calls among the last {@link #circuitRequests()} that opens the circuit. */
     @WithDefault("0.5")
+    @WithConverter(Share.Any.class)
     double circuitFailureRatio();
 
     /** While the circuit is open no call is made (answers come from the library at once); then one call tries again. */

@@ -2,6 +2,7 @@ package dev.loopwise.review.item;
 
 import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Share;
 import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -18,6 +19,7 @@ public interface ReviewConfig {
 
     /** Share of new items judged by several reviewers, to measure agreement. */
     @WithDefault("0.15")
+    @WithConverter(Share.Any.class)
     double overlapShare();
 
     /** Reviewers who judge an overlap item. */
@@ -27,6 +29,7 @@ public interface ReviewConfig {
 
     /** Share of hand-outs that are gold items (an admin fixed the answer), when there are any. */
     @WithDefault("0.05")
+    @WithConverter(Share.Any.class)
     double goldShare();
 
     /** How long an item stays with a reviewer before it may go to someone else. */
@@ -47,6 +50,7 @@ public interface ReviewConfig {
 
     /** Share of new items taken from served traffic (the rest from imported unlabelled tickets). */
     @WithDefault("0.5")
+    @WithConverter(Share.Any.class)
     double trafficShare();
 
     /**
@@ -54,10 +58,12 @@ public interface ReviewConfig {
      * while there are such answers not yet reviewed.
      */
     @WithDefault("0.5")
+    @WithConverter(Share.Any.class)
     double draftShare();
 
     /** Share of new items that pit the policy's first choice against a sample from it (the rest: its top two). */
     @WithDefault("0.5")
+    @WithConverter(Share.Any.class)
     double sampleShare();
 
     /** Temperature of that sample: higher explores further from the first choice. */

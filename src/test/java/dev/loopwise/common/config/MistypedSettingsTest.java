@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.cli.support.StartFailure;
 import dev.loopwise.common.HttpMessages;
+import dev.loopwise.llm.LlmConfig;
 import dev.loopwise.model.encoder.EncoderConfig;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
 import dev.loopwise.privacy.PrivacyConfig;
+import dev.loopwise.review.item.ReviewConfig;
 import dev.loopwise.security.SecurityConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
@@ -114,6 +116,24 @@ class MistypedSettingsTest {
         assertEquals(List.of("email", "iban"), mapping(PrivacyConfig.class, "loopwise.privacy.masked-kinds", "email, IBAN").maskedKinds());
         assertEquals(sentence("LOOPWISE_MODEL_ENCODER_POOLING", "max", "mean or cls is expected"),
                 refused(EncoderConfig.class, "loopwise.model.encoder.pooling", "max"));
+    }
+
+    @Test
+    void sharesAreFromZeroToOne() {
+        String share = "a share from 0 to 1 is expected, such as 0.5";
+        for (String bad : new String[] {"1.5", "-0.1", "half", "NaN"}) {
+            assertEquals(sentence("LOOPWISE_REVIEW_TRAFFIC_SHARE", bad, share), refused(ReviewConfig.class, "loopwise.review.traffic-share", bad));
+            assertEquals(sentence("LOOPWISE_LLM_CIRCUIT_FAILURE_RATIO", bad, share),
+                    refused(LlmConfig.class, "loopwise.llm.circuit-failure-ratio", bad));
+        }
+        assertEquals(0.0, mapping(ReviewConfig.class, "loopwise.review.overlap-share", "0").overlapShare(), "0: never");
+        assertEquals(1.0, mapping(ReviewConfig.class, "loopwise.review.gold-share", "1").goldShare(), "1: always");
+        String heldOut = "a share above 0 and below 0.9 is expected, such as 0.2";
+        for (String bad : new String[] {"0", "0.9", "1"}) {
+            assertEquals(sentence("LOOPWISE_ALIGNMENT_HELD_OUT_SHARE", bad, heldOut),
+                    refused(AlignmentConfig.class, "loopwise.alignment.held-out-share", bad));
+        }
+        assertEquals(0.85, mapping(AlignmentConfig.class, "loopwise.alignment.held-out-share", "0.85").heldOutShare());
     }
 
     private static String sentence(String variable, String value, String expected) {
