@@ -4,10 +4,10 @@ import dev.loopwise.common.StartMessages;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * A share of items, calls or tickets, checked when Loopwise starts: a traffic share of 1.5 asked for more items from
- * traffic than a refill makes, a circuit failure ratio of 1.5 stopped every call to the LLM at its first, and a held-out
- * share of 0 left a round nothing to measure on, each long after a start that looked fine. The start names the setting and
- * the value (see {@code StartFailure}).
+ * A share of items, calls or tickets, checked when Loopwise starts: a negative traffic share failed every refill, a circuit
+ * failure ratio of 1.5 is one the fault-tolerance library refuses when the LLM connection is built, and a held-out share of
+ * 0 had every round refused, each long after a start that looked fine. The start names the setting and the value (see
+ * {@code StartFailure}).
  */
 public abstract class Share implements Converter<Double> {
     private final double least;
