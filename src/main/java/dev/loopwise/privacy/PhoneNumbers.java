@@ -51,7 +51,9 @@ final class PhoneNumbers {
     private static final Pattern VERSION = Pattern.compile("[1-9]\\d*(?:\\.\\d+){2,}");
     private static final Pattern ONE_DIGIT_GROUP = Pattern.compile("(?<!\\d)\\d(?!\\d)");
     /** "030/1234567": a slash only after the area code with its trunk 0, as German-speaking countries write it. */
-    private static final Pattern AREA_CODE_SLASH = Pattern.compile("\\(?0\\d{1,5}\\)?/[^/]+");
+    private static final Pattern AREA_CODE_SLASH = Pattern.compile("\\(?0\\d{1,5}\\)? ?/ ?[^/ ][^/]*");
+    /** "123.456.789-00": a Brazilian CPF's shape, which no phone number has, even where its check digits fail. */
+    private static final Pattern CPF_SHAPE = Pattern.compile("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}");
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
 
@@ -91,7 +93,7 @@ final class PhoneNumbers {
             return true;
         }
         if (THOUSANDS.matcher(candidate).matches() || IP_ADDRESS.matcher(candidate).matches() || isVersion(candidate)
-                || YEAR_REFERENCE.matcher(candidate).lookingAt()) {
+                || YEAR_REFERENCE.matcher(candidate).lookingAt() || CPF_SHAPE.matcher(candidate).matches()) {
             return false;
         }
         return startsLikePhone(candidate) || candidate.chars().anyMatch(c -> " -.()\u00A0".indexOf(c) >= 0);

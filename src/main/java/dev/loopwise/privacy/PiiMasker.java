@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces personal data in a text with typed placeholders ({@code [EMAIL]}, {@code [IBAN]}, {@code [CARD]},
- * {@code [IP]}, {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the customer is.
+ * {@code [IP]}, {@code [ID]}, {@code [PHONE]}, {@code [ADDRESS]}), so reviewers judge replies without seeing who the
+ * customer is.
  *
  * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and has the
  * length and prefix of a card network (see {@link CardNetworks}), an IBAN its country's length and its ISO 7064
@@ -18,14 +19,15 @@ import java.util.regex.Pattern;
  * more digits or words follow (see {@link NumberRuns}). A phone number is written like one and not named as
  * something else (see {@link PhoneNumbers}); a bare run of digits is an order number, not a phone. Street
  * addresses are a house number and a street name with its type, in the orders countries write them (see
- * {@link StreetAddresses}); an IP address only when it is on the internet (see {@link IpAddresses}). Kinds are
- * masked in the order above, so
- * an IBAN's digits are never read as a phone number.
+ * {@link StreetAddresses}), with the postcode and town that follow; an IP address only when it is on the internet
+ * (see {@link IpAddresses}); a national identity number in its country's form and with its check (see
+ * {@link NationalIds}). Kinds are masked in {@link Kind}'s order, so an IBAN's or an identity number's digits are
+ * never read as a phone number.
  */
 public final class PiiMasker {
     /** What can be masked, in the order it is. */
     public enum Kind {
-        EMAIL, IBAN, CARD, IP, PHONE, ADDRESS;
+        EMAIL, IBAN, CARD, IP, ID, PHONE, ADDRESS;
 
         public String placeholder() {
             return "[" + name() + "]";
@@ -36,7 +38,7 @@ public final class PiiMasker {
                 return valueOf(value.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Unknown kind of personal data '" + value
-                        + "': use email, iban, card, ip, phone or address", e);
+                        + "': use email, iban, card, ip, id, phone or address", e);
             }
         }
     }
@@ -61,7 +63,7 @@ public final class PiiMasker {
      * Not after "FH-": an order code's digits followed by another number ("order FH-440033 2 times") are no phone;
      * not inside a run of digit groups either, nor after a short group and a slash ("12/03/2024", "2024/0012345"),
      * though right after a whole date a phone may start. A slash parts two numbers ("0612345678/0698765432") and
-     * joins groups only straight after an area code with its trunk 0 ("030/1234567"). Only a number that starts like
+     * joins groups only straight after an area code with its trunk 0 ("030/1234567", "0171 / 7654321"). Only a number that starts like
      * a phone (+, a bracket or 0) may be followed by more digits ("+44 20 7946 0958 2024"): a bare run's first groups
      * are the start of a longer number.
      */
@@ -69,7 +71,7 @@ public final class PiiMasker {
     private static final NumberRuns PHONE = new NumberRuns(
             Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!(?<!\\d[ .\\-\u00A0]?)\\d{1,4}/)"
                     + "(?:(?<!\\d[ ().\\-\u00A0]{1,3})|(?<=" + DATE_BEFORE + "[ \u00A0]{1,3}))"
-                    + "(?:\\(?0\\d{1,5}\\)?/(?=\\d)|(?:\\+|\\()?\\d)"), Character::isDigit,
+                    + "(?:\\(?0\\d{1,5}\\)? ?/ ?(?=\\d)|(?:\\+|\\()?\\d)"), Character::isDigit,
             " ().-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
     private final EnumSet<Kind> kinds;
 
@@ -109,6 +111,9 @@ public final class PiiMasker {
         if (kinds.contains(Kind.IP)) {
             out = IpAddresses.mask(out, Kind.IP.placeholder());
         }
+        if (kinds.contains(Kind.ID)) {
+            out = NationalIds.mask(out, Kind.ID.placeholder());
+        }
         if (kinds.contains(Kind.PHONE)) {
             out = PHONE.mask(out, Kind.PHONE.placeholder());
         }
@@ -116,6 +121,7 @@ public final class PiiMasker {
             for (Pattern address : StreetAddresses.PATTERNS) {
                 out = replace(out, address, Kind.ADDRESS);
             }
+            out = StreetAddresses.withPostcodeAndTown(out, Kind.ADDRESS.placeholder());
         }
         return out;
     }

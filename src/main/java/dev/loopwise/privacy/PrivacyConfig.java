@@ -20,8 +20,8 @@ public interface PrivacyConfig {
     @WithConverter(Switch.class)
     boolean maskForReviewers();
 
-    /** Which kinds: email, iban, card, ip, phone, address. */
-    @WithDefault("email,iban,card,ip,phone,address")
+    /** Which kinds: email, iban, card, ip, id (national identity numbers), phone, address. */
+    @WithDefault("email,iban,card,ip,id,phone,address")
     @WithConverter(MaskedKind.class)
     List<String> maskedKinds();
 

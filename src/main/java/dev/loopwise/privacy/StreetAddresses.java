@@ -1,5 +1,6 @@
 package dev.loopwise.privacy;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,7 +11,10 @@ import java.util.regex.Pattern;
  * with a capital where the house number comes after it, so "via email 12 times" stays a sentence. Where the street
  * type is an English word too ("Via Windows 11", "Plaza Deluxe 3 pack", "Brigade 5", "2 place Settings"), something
  * must say it is an address: a word such as "at", "to" or "address" before it, or a postcode or a town after it
- * ("Via Roma 12, Milano", "Østergade 12, 1100 København").
+ * ("Via Roma 12, Milano", "Østergade 12, 1100 København"), and the name must not be a model's ("Corso Pro 2, Black").
+ * A house number may carry a staircase and door ("Mariahilfer Straße 45/3/12"). A postcode and town right after an
+ * address are part of it ("Rue de la Paix 12, 75002 Paris", "10 Downing Street, London SW1A 2AA"): together they
+ * name a handful of homes; a town alone ("Milano") or a postcode-like number anywhere else (an order number) stays.
  */
 final class StreetAddresses {
     /** Words that make "2 days on the road" a sentence rather than an address. */
@@ -18,15 +22,19 @@ final class StreetAddresses {
             + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
     private static final String NO_WORD_BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String NO_WORD_AFTER = "(?![\\p{L}\\p{N}])";
+    /** Colours and finishes: "Via Mini 4, Silver" names a product's variant, not a town. */
+    private static final String NOT_A_TOWN = "(?!(?:Black|White|Silver|Grey|Gray|Gold|Blue|Red|Green|Pink|Purple|Graphite|Midnight)\\b)";
+    /** Words that make a street-like name a product model: "Corso Pro 2", "Plaza Max 3". */
+    private static final String NOT_A_MODEL = "(?!(?:Pro|Max|Plus|Mini|Ultra|Lite|Air|Neo|Edge|Go|One|SE|XL|Gen|Mk|Series|Edition)\\b)";
     private static final String NAME = "\\p{Lu}[\\p{L}'.-]*";
     /** A number after the street name, but not a count: "Via Amazon 2 weeks ago", "Plaza Hotel 5 stars". */
-    private static final String HOUSE_NUMBER_AFTER = ",?\\s+(?:n[º°o.]\\s*)?\\d{1,5}[a-zA-Z]?" + NO_WORD_AFTER
+    private static final String HOUSE_NUMBER_AFTER = ",?\\s+(?:n[º°o.]\\s*)?\\d{1,5}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?){0,3}" + NO_WORD_AFTER
             + "(?!\\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|items?|units?|pieces?|stars?|people|x)\\b)";
     /** "at", "to", "address (is)" and the like (in a few languages) right before the street. */
     private static final String CUE_BEFORE = "(?<=\\b(?i:at|to|(?:live[sd]?|living|located)(?:\\s(?:in|on|at))?|address(?:\\s{1,3}is)?|adresse|"
             + "addr\\.|indirizzo|direcci\u00F3n|direccion|endere\u00E7o|morada)\\s?:?\\s{1,3})";
     /** A postcode ("20121", after a comma or before the town) or a town closing the sentence after a comma. */
-    private static final String CUE_AFTER = "(?=,\\s*\\d{4,5}" + NO_WORD_AFTER + "|,?\\s+\\d{4,5}\\s+\\p{Lu}|,\\s*\\p{Lu}\\p{Ll}+"
+    private static final String CUE_AFTER = "(?=,\\s*\\d{4,5}" + NO_WORD_AFTER + "|,?\\s+\\d{4,5}\\s+\\p{Lu}|,\\s*" + NOT_A_TOWN + "\\p{Lu}\\p{Ll}+"
             + "(?:[ -]\\p{Lu}\\p{Ll}+)?\\s*(?:[.,;!?)]|$))";
     /** The French street types that are no English words. */
     private static final String FRENCH_TYPES = "rue|chemin|all\u00E9e|quai|cours";
@@ -40,6 +48,43 @@ final class StreetAddresses {
         return "(?:" + types + ")\\s+" + SOUTHERN_PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
     }
 
+    /** A type that is an English word too ("Via", "Avenue"): no word of the name may be a model's. */
+    private static String ambiguousTypeFirst() {
+        return "(?:Via|Plaza|Largo|Corso|Avenue|Boulevard)\\s+" + SOUTHERN_PARTICLES + NOT_A_MODEL + NAME
+                + "(?:\\s+" + NOT_A_MODEL + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
+    }
+
+    private static final String TOWN = "\\p{Lu}[\\p{L}'-]*+(?:[ -]\\p{Lu}[\\p{L}'-]*+){0,2}";
+    /** Phone numbers are masked before addresses: a postcode written like one ("1269-046") is this by then. */
+    private static final String POSTCODE_MASKED_AS_PHONE = Pattern.quote(PiiMasker.Kind.PHONE.placeholder());
+    private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}";
+    /**
+     * Dutch ("1015 CJ"), Portuguese ("1269-046"), Polish ("00-590"), Swedish ("111 51") and four- or five-digit
+     * postcodes with an optional country letter ("D-10117"), each before the town; a UK postcode or a US state and
+     * ZIP code after it, or a UK postcode alone.
+     */
+    private static final Pattern POSTCODE_AND_TOWN = Pattern.compile("(?:,\\s*|\\s+)(?:(?:" + POSTCODE_MASKED_AS_PHONE + "|\\d{4} ?[A-Z]{2}|\\d{4}-\\d{3}|\\d{2}-\\d{3}"
+            + "|\\d{3} \\d{2}|(?:[A-Z]{1,2}-)?\\d{4,5})\\s+" + TOWN + "|" + UK_POSTCODE + "(?:\\s+" + TOWN + ")?|" + TOWN
+            + "(?:\\s+" + UK_POSTCODE + "|,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))" + NO_WORD_AFTER);
+
+    /**
+     * {@code text}, already masked, with the postcode and town after each address taken into its placeholder. A
+     * postcode written like a phone number ("1269-046 Lisboa") has been masked as one by then, and is taken too.
+     */
+    static String withPostcodeAndTown(String text, String placeholder) {
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
+            int end = at + placeholder.length();
+            Matcher matcher = POSTCODE_AND_TOWN.matcher(text).region(end, text.length());
+            if (at >= last && matcher.lookingAt()) {
+                out.append(text, last, end);
+                last = matcher.end();
+            }
+        }
+        return last == 0 ? text : out.append(text, last, text.length()).toString();
+    }
+
     static final Pattern[] PATTERNS = {
         Pattern.compile("\\b\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
                 + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b", Pattern.CASE_INSENSITIVE),
@@ -51,9 +96,9 @@ final class StreetAddresses {
         Pattern.compile(NO_WORD_BEFORE + "\\p{Lu}[\\p{L}'-]*(?:stra\u00DFe|strasse|str\\.|weg|allee|gasse|platz|gracht|straat|laan|"
                 + "plein|vej|gatan|v\u00E4gen|veien|\\s+(?:Stra\u00DFe|Strasse|Str\\.|Weg|Allee|Gasse|Platz))" + HOUSE_NUMBER_AFTER),
         Pattern.compile(NO_WORD_BEFORE + typeFirst("Calle|Carrer|Avenida|Avda\\.|Rua|Travessa|Viale|Piazza|Piazzale|Paseo|"
-                + "Pra\u00E7a|Rambla|Camino|Estrada|Rue")),
-        Pattern.compile(NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + typeFirst("Via|Plaza|Largo|Corso") + "|\\p{Lu}[\\p{L}'-]*gade"
-                + HOUSE_NUMBER_AFTER + ")|(?:" + typeFirst("Via|Plaza|Largo|Corso") + "|\\p{Lu}[\\p{L}'-]*gade" + HOUSE_NUMBER_AFTER + ")"
+                + "Pra\u00E7a|Rambla|Camino|Estrada|Rue|Chauss\u00E9e|Chemin|All\u00E9e|Quai|ul\\.|ulica|Ulica")),
+        Pattern.compile(NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]*gade"
+                + HOUSE_NUMBER_AFTER + ")|(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]*gade" + HOUSE_NUMBER_AFTER + ")"
                 + CUE_AFTER + ")"),
     };
 

@@ -104,4 +104,19 @@ class PiiMaskerTest {
         assertFalse(PiiMasker.looksLikePhone("2024-05-01"), "a date");
         assertTrue(PiiMasker.looksLikePhone("555 0100 222"));
     }
+
+    /** Every identity number whose check fails by one slipped digit or letter is read as written. */
+    @Test
+    void identityNumbersPassTheirChecks() {
+        for (String[] valid : new String[][] {{"2345 6789 0127", "2345 6789 0128"}, {"529.982.247-25", "529.982.247-26"},
+                {"12345678Z", "12345678Y"}, {"X1234567L", "X1234567M"}}) {
+            assertEquals("Mine is [ID].", masker.mask("Mine is " + valid[0] + "."), valid[0]);
+            assertFalse(masker.mask("Mine is " + valid[1] + ".").contains("[ID]"), valid[1]);
+        }
+        assertTrue(NationalIds.verhoeff("234567890127"));
+        assertFalse(NationalIds.verhoeff("234567890172"), "two neighbouring digits swapped");
+        assertFalse(NationalIds.validCpf("11111111111"), "one digit repeated passes mod 11 but is no CPF");
+        assertEquals("SSN [ID], not [PHONE]", masker.mask("SSN 123-45-6789, not 212-555-0147"));
+        assertEquals("Order 123-45-6789 shipped", masker.mask("Order 123-45-6789 shipped"));
+    }
 }

@@ -1,13 +1,14 @@
 package dev.loopwise.privacy;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Hand-written support tickets from customers in many countries. {@code [[KIND:text]]} marks personal data that
  * must become {@code [KIND]}; {@code {{what:text}}} marks something a reviewer must still read as written.
  */
 final class TicketCorpus {
-    static final List<String> TICKETS = List.of(
+    static final List<String> TICKETS = Stream.concat(Stream.of(
         // e-mail addresses
         "Please reply to [[EMAIL:priya.sharma+orders@gmail.com]] about order {{order:#A-123456}}.",
         "My new address is [[EMAIL:JOHN.SMITH@EXAMPLE.COM]], the old one bounces.",
@@ -102,25 +103,25 @@ final class TicketCorpus {
         "Polish IBAN [[IBAN:PL61 1090 1014 0000 0712 1981 2874]] for the return.",
         "Account: [[IBAN:BR1800360305000010009795493C1]], João Silva.",
         // street addresses
-        "Ship it to [[ADDRESS:221B Baker Street]], London NW1 6XE.",
+        "Ship it to [[ADDRESS:221B Baker Street, London NW1 6XE]].",
         "My address is [[ADDRESS:742 Evergreen Terrace]], Springfield.",
-        "Deliver to [[ADDRESS:350 Fifth Avenue]], New York, NY 10118.",
+        "Deliver to [[ADDRESS:350 Fifth Avenue, New York, NY 10118]].",
         "The old address was [[ADDRESS:1600 Amphitheatre Parkway]], Mountain View.",
         "Flat 2, [[ADDRESS:15 Queen's Road]], Brighton.",
         "Please use [[ADDRESS:45 MG Road]], Bengaluru for order {{order:#A-123456}}.",
-        "Send it to [[ADDRESS:Hauptstraße 12]], 10115 Berlin.",
-        "New address: [[ADDRESS:12 rue de Rivoli]], 75001 Paris.",
+        "Send it to [[ADDRESS:Hauptstraße 12, 10115 Berlin]].",
+        "New address: [[ADDRESS:12 rue de Rivoli, 75001 Paris]].",
         "Ship to [[ADDRESS:Calle Mayor 10]], Madrid.",
         "Address: [[ADDRESS:Rua Augusta 100]], São Paulo.",
         "Address: [[ADDRESS:Via Roma 12]], Milano.",
         "I live at [[ADDRESS:Corso Buenos Aires 45]], Milano, since {{year:2019}}.",
-        "Ship to [[ADDRESS:Plaza Mayor 1]], 28012 Madrid.",
-        "Old address [[ADDRESS:Largo Augusto 3]], 20122 Milano.",
-        "[[ADDRESS:Via Garibaldi 7]] 10122 Torino is where I want the parcel.",
-        "Send it to [[ADDRESS:Østergade 12]], 1100 København.",
-        "New address [[ADDRESS:12 Rue Oberkampf]], 75011 Paris.",
+        "Ship to [[ADDRESS:Plaza Mayor 1, 28012 Madrid]].",
+        "Old address [[ADDRESS:Largo Augusto 3, 20122 Milano]].",
+        "[[ADDRESS:Via Garibaldi 7 10122 Torino]] is where I want the parcel.",
+        "Send it to [[ADDRESS:Østergade 12, 1100 København]].",
+        "New address [[ADDRESS:12 Rue Oberkampf, 75011 Paris]].",
         "Ship to [[ADDRESS:Rue de Rivoli 12]], Paris.",
-        "We moved to [[ADDRESS:12 place Bellecour]], 69002 Lyon.",
+        "We moved to [[ADDRESS:12 place Bellecour, 69002 Lyon]].",
         // IP addresses
         "My IP is [[IP:81.2.69.160]] and the login from Sydney was blocked.",
         "The failed logins came from [[IP:203.0.113.45]] at {{time:14:30}} on {{date:2024-03-15}}.",
@@ -176,7 +177,7 @@ final class TicketCorpus {
         // a word between a version word and the number that names something else
         "The firmware server is [[IP:81.2.69.160]] and the patch server, [[IP:81.2.69.161]], is down too.",
         "My address is [[ADDRESS:Via Roma 12]] and the parcel went elsewhere."
-    );
+    ), AddressAndIdTickets.TICKETS.stream()).toList();
 
     private TicketCorpus() {
     }

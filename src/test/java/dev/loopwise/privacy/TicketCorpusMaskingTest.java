@@ -70,8 +70,8 @@ class TicketCorpusMaskingTest {
     @Test
     void theCorpusIsLargeAndCoversEachKind() {
         List<Ticket> tickets = TicketCorpus.TICKETS.stream().map(Ticket::parse).toList();
-        assertTrue(tickets.size() >= 80, "at least 80 tickets");
-        for (String kind : new String[] {"EMAIL", "PHONE", "CARD", "IBAN", "ADDRESS", "IP"}) {
+        assertTrue(tickets.size() >= 150, "at least 150 tickets");
+        for (String kind : new String[] {"EMAIL", "PHONE", "CARD", "IBAN", "ADDRESS", "IP", "ID"}) {
             assertTrue(tickets.stream().flatMap(t -> t.items().stream()).filter(i -> i.category().equals(kind)).count() >= 3,
                     kind + " has examples");
         }

@@ -111,7 +111,7 @@ class MistypedSettingsTest {
         assertEquals(sentence("LOOPWISE_ALIGNMENT_REWARD_MODEL", "crossencoder", "auto, vector or cross is expected"),
                 refused(AlignmentConfig.class, "loopwise.alignment.reward-model", "crossencoder"));
         assertEquals("dpo", mapping(AlignmentConfig.class, "loopwise.alignment.method", "DPO").method());
-        assertEquals(sentence("LOOPWISE_PRIVACY_MASKED_KINDS", "email,emial", "email, iban, card, ip, phone or address is expected"),
+        assertEquals(sentence("LOOPWISE_PRIVACY_MASKED_KINDS", "email,emial", "email, iban, card, ip, id, phone or address is expected"),
                 refused(PrivacyConfig.class, "loopwise.privacy.masked-kinds", "email,emial"));
         assertEquals(List.of("email", "iban"), mapping(PrivacyConfig.class, "loopwise.privacy.masked-kinds", "email, IBAN").maskedKinds());
         assertEquals(sentence("LOOPWISE_MODEL_ENCODER_POOLING", "max", "mean or cls is expected"),

@@ -1,0 +1,116 @@
+package dev.loopwise.privacy;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * National identity numbers as customers quote them: a US Social Security number ({@code 123-45-6789}), a UK
+ * National Insurance number ({@code QQ 12 34 56 C}), an Indian Aadhaar number ({@code 2345 6789 0127}), a Brazilian
+ * CPF ({@code 529.982.247-25}) and a Spanish DNI or NIE ({@code 12345678Z}, {@code X1234567L}). Where the number
+ * carries a check (Aadhaar's Verhoeff digit, CPF's two mod-11 digits, DNI's letter) it must hold, so an order or part
+ * number of the same shape stays; a number after a reference word ("order", "tracking", "SKU") is that reference.
+ */
+final class NationalIds {
+    /** Not part of a word, a code ("SKU-12345678Z"), a date ("15.03.2024 0151 2345") or a longer run of groups. */
+    private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][-/#.])(?<!\\d[ \u00A0])";
+    private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}]|[ \u00A0]\\d{2})";
+    /** An identity word right before the number: "ID" names a reference elsewhere, but not here. */
+    private static final Pattern IDENTITY_WORD_BEFORE = Pattern.compile("\\b(?:id|identity|identification|national|personal)\\b"
+            + "(?:\\s*(?:no\\.?|nr\\.?|number|card|#|:|is))*\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    private record Format(Pattern pattern, Predicate<String> check) {
+        Format(String regex, Predicate<String> check) {
+            this(Pattern.compile(NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), check);
+        }
+    }
+
+    private static final List<Format> FORMATS = List.of(
+        // SSN: no area 000, 666 or 9xx, no group 00, no serial 0000; written with its dashes or spaces
+        new Format("(?!000|666|9)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}", number -> true),
+        // National Insurance: two letters but the pairs never issued, six digits, a suffix A to D
+        new Format("(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]", number -> true),
+        new Format("[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}", number -> verhoeff(digits(number))),
+        new Format("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}", number -> validCpf(digits(number))),
+        new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni));
+
+    private NationalIds() {
+    }
+
+    static String mask(String text, String placeholder) {
+        String out = text;
+        for (Format format : FORMATS) {
+            Matcher matcher = format.pattern().matcher(out);
+            StringBuilder masked = new StringBuilder(out.length());
+            int last = 0;
+            while (matcher.find()) {
+                if (format.check().test(matcher.group()) && !namedOtherwise(out, matcher.start(), matcher.end())) {
+                    masked.append(out, last, matcher.start()).append(placeholder);
+                    last = matcher.end();
+                }
+            }
+            out = last == 0 ? out : masked.append(out, last, out.length()).toString();
+        }
+        return out;
+    }
+
+    private static boolean namedOtherwise(String text, int begin, int end) {
+        return PhoneContext.namesSomethingElse(text, begin, end)
+                && !IDENTITY_WORD_BEFORE.matcher(text.substring(Math.max(0, begin - 40), begin)).find();
+    }
+
+    /** The DNI's letter is its eight digits mod 23; a NIE reads its X, Y or Z as 0, 1 or 2 in front of seven. */
+    static boolean validDni(String number) {
+        String compact = number.replace("-", "");
+        char first = compact.charAt(0);
+        boolean nie = first == 'X' || first == 'Y' || first == 'Z';
+        String body = nie ? "XYZ".indexOf(first) + compact.substring(1, compact.length() - 1)
+                : compact.substring(0, compact.length() - 1);
+        if (body.length() != 8) {
+            return false;
+        }
+        return DNI_LETTERS.charAt(Integer.parseInt(body) % 23) == compact.charAt(compact.length() - 1);
+    }
+
+    /** Two mod-11 check digits; a run of one digit repeated passes them but is no CPF. */
+    static boolean validCpf(String digits) {
+        if (digits.chars().distinct().count() == 1) {
+            return false;
+        }
+        for (int checked = 9; checked <= 10; checked++) {
+            int sum = 0;
+            for (int i = 0; i < checked; i++) {
+                sum += (digits.charAt(i) - '0') * (checked + 1 - i);
+            }
+            if ((sum * 10 % 11) % 10 != digits.charAt(checked) - '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final int[][] VERHOEFF_D = {
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+        {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+        {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+        {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+    private static final int[][] VERHOEFF_P = {
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+        {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 8, 7, 0, 6}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+        {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+
+    /** Aadhaar's last digit is a Verhoeff check, which catches every single-digit slip and swap of neighbours. */
+    static boolean verhoeff(String digits) {
+        int check = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            check = VERHOEFF_D[check][VERHOEFF_P[i % 8][digits.charAt(digits.length() - 1 - i) - '0']];
+        }
+        return check == 0;
+    }
+
+    private static String digits(String number) {
+        return number.replaceAll("\\D", "");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.loopwise.privacy;
+
+import java.util.List;
+
+/**
+ * More tickets for {@link TicketCorpus}: European addresses with the street named before the number and a postcode
+ * and town after it, national identity numbers, and what only looks like them — order, part and tracking numbers,
+ * products whose name reads like a street, numbers whose check digit is wrong.
+ */
+final class AddressAndIdTickets {
+    static final List<String> TICKETS = List.of(
+        // the street named before the number, a postcode and town after it
+        "Ship to [[ADDRESS:Rue de la Paix 12, 75002 Paris]], second floor.",
+        "Our shop is at [[ADDRESS:Avenue Louise 54, 1050 Bruxelles]].",
+        "Please deliver to [[ADDRESS:Chaussée de Wavre 120]], I am home after {{time:18:00}}.",
+        "Adresse : [[ADDRESS:Boulevard Saint-Germain 45]], merci.",
+        "Bitte an [[ADDRESS:Mariahilfer Straße 45/3/12, 1060 Wien]] liefern.",
+        "Lieferadresse: [[ADDRESS:Bahnhofstrasse 10, 8001 Zürich]].",
+        "Adres: [[ADDRESS:Keizersgracht 123, 1015 CJ Amsterdam]].",
+        "Wysyłka na [[ADDRESS:ul. Marszałkowska 10/12, 00-590 Warszawa]], proszę.",
+        "Morada: [[ADDRESS:Avenida da Liberdade 110, 1269-046 Lisboa]].",
+        "Envíenlo a [[ADDRESS:Calle de Alcalá 45, 28014 Madrid]], por favor.",
+        "Ship to [[ADDRESS:Via dei Mille 5, 00185 Roma]].",
+        "Send it to [[ADDRESS:10 Downing Street, London SW1A 2AA]].",
+        "The parcel went to [[ADDRESS:3 Abbey Road, NW8 9AY London]] instead.",
+        "Deliver to [[ADDRESS:Friedrichstraße 43, D-10117 Berlin]] before {{date:15.03.2024}}.",
+        "Return address [[ADDRESS:Drottninggatan 5, 111 51 Stockholm]].",
+        "Customer at [[ADDRESS:Rua Augusta 100, 1100-053 Lisboa]], order {{order:#A-123456}}.",
+        "Je suis au [[ADDRESS:Quai Saint-Michel 3]] jusqu'au {{date:20/03/2024}}.",
+        // products and numbers that only look like a street or a postcode
+        "I bought the {{product:Corso Pro 2}}, Black.",
+        "The {{product:Plaza Max 3}}, White, arrived scratched.",
+        "Case for the {{product:Via Mini 4}}, Silver, {{price:€29.90}}.",
+        "Order {{order:75002}} to Paris was {{quantity:2 days}} late.",
+        "Sent {{quantity:12 items}} to Berlin, order {{order:10115}}, on {{date:2024-03-15}}.",
+        // national identity numbers
+        "My SSN is [[ID:123-45-6789]], please remove it from the file.",
+        "Social security number [[ID:078-05-1120]] was printed on the invoice.",
+        "National Insurance number [[ID:QQ 12 34 56 C]] for the payroll question.",
+        "NI no. [[ID:AB123456C]], I was charged twice.",
+        "Aadhaar [[ID:2345 6789 0127]] linked to order {{order:#A-123456}}.",
+        "My Aadhaar number is [[ID:4987-1234-5679]].",
+        "CPF [[ID:529.982.247-25]], João Silva, pedido {{order:#A-123456}}.",
+        "Meu CPF é [[ID:123.456.789-09]] e o pedido custou {{price:R$ 1.299,90}}.",
+        "DNI [[ID:12345678Z]], Lucía Fernández, Madrid.",
+        "Mi NIE es [[ID:X1234567L]] y el pedido {{order:ORD-2024-000123}}.",
+        "DNI [[ID:45879123-B]] for the refund of {{price:€89,90}}.",
+        // what only looks like an identity number
+        "Order {{order:123-45-6789}} is a duplicate of {{order:ORD-2024-000123}}.",
+        "Tracking {{tracking:1234 5678 9012}} shows nothing since {{date:12-05-2024}}.",
+        "Is {{invalid-id:12345678A}} right? The form refuses it.",
+        "Part {{product:44817203K}} is out of stock, SKU {{product:SKU-12345678Z}} too.",
+        "The form says {{invalid-id:123.456.789-00}} is not a valid number.",
+        "Booking {{order:AB123456C}} is confirmed for {{date:2024-06-01}}.",
+        "The box says {{product:712345678907}} on the side, {{price:$12.99}}.",
+        // a German area code and number with spaces around the slash
+        "Handy: [[PHONE:0171 / 7654321]], Büro [[PHONE:030 / 901820]].",
+        "Bitte rufen Sie [[PHONE:0171 / 765 43 21]] an, Rechnung {{invoice:2024/0012345}}."
+    );
+
+    private AddressAndIdTickets() {
+    }
+}
