@@ -7,6 +7,7 @@ import dev.loopwise.demo.DemoWorkspace;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.review.Browser;
 import dev.loopwise.review.BrowserTest;
+import dev.loopwise.review.ScratchTickets;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.Submission;
@@ -156,7 +157,8 @@ class PhoneTablesBrowserTest extends BrowserTest {
 
     /**
      * Three fresh reviewers judge {@code count} items on new tickets (earlier tests may have had every ticket reviewed),
-     * and the first judgement brings a rewrite, which then waits for a decision on Review quality.
+     * and the first judgement brings a rewrite, which then waits for a decision on Review quality. The tickets go after
+     * the test with their items ({@link ScratchTickets}), as the reviewers go with their judgements.
      */
     private void judgeWithARewrite(int count) {
         String run = UUID.randomUUID().toString().substring(0, 6);
@@ -166,6 +168,7 @@ class PhoneTablesBrowserTest extends BrowserTest {
                 from (select text || ' (' || ?1 || ')' as tagged from (select text, row_number() over (partition by intent_id
                       order by random()) as nth from tickets where intent_id is not null) spread where nth <= 4 limit ?2) t""")
                 .setParameter(1, run).setParameter(2, count).executeUpdate());
+        ScratchTickets.taggedWith(run);
         User[] reviewers = new User[3];
         for (int i = 0; i < 3; i++) {
             reviewers[i] = ScratchAccounts.user(users.create("phone" + run + i, "long-enough-pw", "reviewer", null));

@@ -1,9 +1,12 @@
 package dev.loopwise.alignment.round;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.model.ActiveModel;
+import dev.loopwise.review.ReviewItems;
+import dev.loopwise.review.item.ReviewItem;
 import dev.loopwise.review.item.ReviewView;
 import dev.loopwise.review.judging.ReviewService;
 import dev.loopwise.review.judging.Submission;
@@ -36,7 +39,11 @@ class GoldMissRoundTest {
         ActiveModel.await();
         User reviewer = ScratchAccounts.user(users.create("goldmiss" + UUID.randomUUID().toString().substring(0, 6), "long-enough-pw",
                 "reviewer", null));
+        // An item of this test's own: whatever the queue held, or nothing at all once earlier tests drained it, the
+        // reviewer judges an item whose two replies differ and whose kind the test alone sets.
+        long mine = ReviewItems.fresh(em, 1, 1, ReviewItem.REGULAR).get(0);
         ReviewView shown = review.next(reviewer.id).orElseThrow();
+        assertEquals(mine, shown.itemId(), "the queue hands out this test's item");
         long judgement = review.submit(reviewer.id, reviewer.username, shown.itemId(), new Submission("A", null, null, null, 3000))
                 .judgementId();
         Object[] before = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
