@@ -91,6 +91,11 @@ class CommandLineErrorsTest {
         }
         // A near miss is named: picocli's suggestions come from the command's own options.
         assertTrue(run("eval-intents", "--train", "a.csv", "--test", "a.csv", "--sed", "4").err.contains("(did you mean --seed"));
+        // A mistyped required option was answered "Missing required option: '--train'", which the user believed they gave.
+        Printed typo = run("eval-intents", "--trian", "a.csv", "--test", "a.csv");
+        assertEquals(2, typo.exit, typo.err);
+        assertTrue(typo.err.contains("loopwise eval-intents: there is no option '--trian' (did you mean --train"), typo.err);
+        assertTrue(!typo.err.contains("Missing"), typo.err);
     }
 
     /** What a command run in this JVM exited with and wrote on stderr. */
