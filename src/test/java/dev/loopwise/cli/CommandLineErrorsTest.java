@@ -26,9 +26,13 @@ class CommandLineErrorsTest {
             assertEquals(2, refused.exit);
             assertTrue(refused.err.contains("loopwise: no Loopwise answered at that address (the connection was refused)"), refused.err);
             if (System.getenv("LOOPWISE_API_KEY") == null) {
-                Printed keyless = run("replay", "--file", file.toString(), "--url", "http://127.0.0.1:1");
-                assertEquals(2, keyless.exit);
-                assertTrue(keyless.err.contains(AccountMessages.API_KEY_NEEDED), keyless.err);
+                // Said, like every other refusal, after "loopwise: " (bench-serving and bench-review printed it bare).
+                for (String[] args : new String[][] {{"replay", "--file", file.toString(), "--url", "http://127.0.0.1:1"},
+                        {"bench-serving", "--url", "http://127.0.0.1:1"}, {"bench-review", "--url", "http://127.0.0.1:1"}}) {
+                    Printed keyless = run(args);
+                    assertEquals(2, keyless.exit, args[0]);
+                    assertEquals("loopwise: " + AccountMessages.API_KEY_NEEDED, keyless.err.strip());
+                }
             }
         } finally {
             Files.delete(file);
