@@ -124,6 +124,25 @@ class ExperimentOptionsTest {
     }
 
     @Test
+    void extraTicketsOfNoRowsAreRefusedRatherThanRunAsIfLeftOut() throws Exception {
+        Path data = Files.createTempFile("simulate", ".csv");
+        Files.writeString(data, "text,label,response,split\nwhere is my parcel,track_order,It ships today.,train\n"
+                + "refund me,refund,Your refund is on its way.,train\nmy order is late,track_order,It ships today.,test\n");
+        Path extra = Files.createTempFile("extra", ".csv");
+        Files.writeString(extra, "text\r\n");
+        try {
+            Printed refused = run("simulate", "--data", data.toString(), "--extra-tickets", extra.toString());
+            assertEquals(2, refused.exit(), refused.err());
+            assertEquals("loopwise: " + extra + " holds no tickets: --extra-tickets needs a ticket file with a text column and at least"
+                    + " one row under its header; leave it out to run the policy update on the data file's tickets alone.",
+                    refused.err().strip());
+        } finally {
+            Files.delete(data);
+            Files.delete(extra);
+        }
+    }
+
+    @Test
     void simulateRefusesTheOtherModesOptionsBeforeItReadsTheFile() {
         String missing = "no-such-tickets.csv";
         String[][] mixed = {{"simulate", "--data", missing, "--drafts", "3", "--rounds", "2", "--method", "dpo", "--beta", "0.1"},

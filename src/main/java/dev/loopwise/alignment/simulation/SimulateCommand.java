@@ -127,6 +127,9 @@ public class SimulateCommand implements Callable<Integer> {
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();
         List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
+        if (extraTickets != null && extra.isEmpty()) {
+            throw new IllegalArgumentException(CommandLineMessages.noExtraTickets(extraTickets));
+        }
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
             if (drafts > 0) {
