@@ -68,10 +68,16 @@ public class BenchHistoryCommand extends DatabaseCommand {
 
     @Override
     protected void checkOptions() {
-        if (!(scale > 0 && scale <= 100) || iterations < 1 || roundJudgements < 0 || roundPolicyTickets < 0) { // before the demo loads
-            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--scale, --iterations, --round-judgements and "
-                    + "--round-policy-tickets", "above 0 and at most 100, 1 or more, 0 or more and 0 or more",
-                    scale + ", " + iterations + ", " + roundJudgements + " and " + roundPolicyTickets));
+        // Before the demo loads; one option at a time, as a list of four ranges and four values left the user to match them up.
+        if (!(scale > 0 && scale <= 100)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--scale", "above 0 and at most 100", scale));
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--iterations", "1 or more", iterations));
+        }
+        if (roundJudgements < 0 || roundPolicyTickets < 0) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange(roundJudgements < 0 ? "--round-judgements"
+                    : "--round-policy-tickets", "0 or more", Math.min(roundJudgements, roundPolicyTickets)));
         }
     }
 

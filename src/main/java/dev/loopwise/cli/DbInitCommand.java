@@ -28,6 +28,10 @@ public class DbInitCommand implements Callable<Integer> {
             return 0;
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (!DatabaseSettings.isPostgresAddress(db.url())) {
+                System.err.println(StartMessages.notPostgresAddress(db.url(), DatabaseSettings.urlSetting()));
+                return 1;
+            }
             if (state.startsWith("08")) {
                 System.err.println(StartMessages.databaseUnreachable(db.url(), DatabaseSettings.urlSetting()));
                 return 1;

@@ -4,7 +4,9 @@ import dev.loopwise.common.CommandLineMessages;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -29,8 +31,17 @@ final class OptionValues {
     }
 
     /** One paragraph on stderr and exit code 2, as a failure while running says it. */
-    static int report(ParameterException failure, String[] args) {
-        CommandLine command = failure.getCommandLine();
+    static int report(ParameterException thrown, String[] args) {
+        CommandLine command = thrown.getCommandLine();
+        ParameterException failure = thrown;
+        // Picocli checks required options before unknown ones: "--trian a.csv" was answered "Missing required option
+        // '--train'", which sends the user looking for an option they believe they gave instead of at the typo.
+        if (thrown instanceof MissingParameterException) {
+            List<String> unknown = command.getUnmatchedArguments().stream().filter(a -> a.startsWith("-")).toList();
+            if (!unknown.isEmpty()) {
+                failure = new UnmatchedArgumentException(command, unknown);
+            }
+        }
         String problem = failure.getMessage();
         if (failure instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
                 && !command.getSubcommands().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {

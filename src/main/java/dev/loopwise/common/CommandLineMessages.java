@@ -94,6 +94,12 @@ public final class CommandLineMessages {
                 + " header; leave " + option + " out to use the demo's traffic.";
     }
 
+    /** {@code simulate --extra-tickets} on a file of no tickets, which ran as if it had not been given. */
+    public static String noExtraTickets(Object file) {
+        return file + " holds no tickets: --extra-tickets needs a ticket file with a text column and at least one row under its"
+                + " header; leave it out to run the policy update on the data file's tickets alone.";
+    }
+
     public static String heldOutIntents(int heldOut, int intents) {
         return "--held-out-intents " + heldOut + " leaves too few intents to train on: the file has " + intents
                 + " intents and at least 2 must stay in training, so give 1 to " + Math.max(1, intents - 2) + ".";

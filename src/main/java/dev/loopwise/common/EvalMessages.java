@@ -44,6 +44,12 @@ public final class EvalMessages {
                 + " it trained on, the model would look better than it will on new tickets.";
     }
 
+    /** A preference file that is not empty and holds no rows; {@code table}: a CSV or TSV, whose header may stand alone. */
+    public static String noPreferenceRows(boolean table) {
+        return table ? "it has a header line and no rows under it: write one pair a line under the header (prompt, chosen, rejected)"
+                : "it holds no rows: write one JSON object a line, {\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}";
+    }
+
     public static String testPairsSeenInTraining(int pairs) {
         return "Left out " + Counts.of(pairs, "test pair") + " whose prompt a training pair also has (compared ignoring case and"
                 + " spacing): scored on tickets it trained on, the reward model would look better than it will on new ones.";

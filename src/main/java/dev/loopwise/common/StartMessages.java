@@ -15,6 +15,13 @@ public final class StartMessages {
                 + urlSetting + " to where it runs.";
     }
 
+    /** A database address the PostgreSQL driver does not take, such as a hosting service's postgres://USER:PASSWORD@HOST/DB. */
+    public static String notPostgresAddress(String url, String urlSetting) {
+        // Such an address carries the password, which a message printed to a terminal or a log must not repeat.
+        return urlSetting + " is '" + url.replaceFirst("//[^/@]*@", "//") + "', which is not a PostgreSQL address: write it as jdbc:postgresql://HOST:5432/DATABASE"
+                + " (a user and password go in their own settings).";
+    }
+
     public static String passwordRefused(String user, String passwordSetting) {
         return "PostgreSQL refused the password of role '" + user + "': set " + passwordSetting + " to the right one.";
     }

@@ -1,5 +1,6 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.CommandLineMessages;
 import dev.loopwise.common.StartMessages;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -49,8 +50,12 @@ public class LlmStandInCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (port < 1 || port > 65535 || delayMs < 0 || jitterMs < 0) {
-            throw new IllegalArgumentException("--port must be 1–65535 and --delay-ms and --jitter-ms 0 or more.");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--port", "from 1 to 65535", port));
+        }
+        if (delayMs < 0 || jitterMs < 0) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange(delayMs < 0 ? "--delay-ms" : "--jitter-ms", "0 or more",
+                    delayMs < 0 ? delayMs : jitterMs));
         }
         Random random = new Random(seed);
         AtomicLong answered = new AtomicLong();

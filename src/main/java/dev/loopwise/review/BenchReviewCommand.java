@@ -68,7 +68,7 @@ public class BenchReviewCommand implements Callable<Integer> {
                     + " 0 runs only the saturated mode)", think));
         }
         if (adminKey == null || adminKey.isBlank()) {
-            System.err.println(AccountMessages.API_KEY_NEEDED);
+            System.err.println("loopwise: " + AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         String run = UUID.randomUUID().toString().substring(0, 6);

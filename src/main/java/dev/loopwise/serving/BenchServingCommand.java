@@ -74,7 +74,7 @@ public class BenchServingCommand implements Callable<Integer> {
                     + " per level, such as 1,8,64)", clients.stream().map(String::valueOf).collect(Collectors.joining(","))));
         }
         if (key == null || key.isBlank()) {
-            System.err.println(AccountMessages.API_KEY_NEEDED);
+            System.err.println("loopwise: " + AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         List<String> texts = texts();

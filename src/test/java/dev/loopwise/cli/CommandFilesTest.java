@@ -95,6 +95,19 @@ class CommandFilesTest {
         assertTrue(broken.err.contains("'" + cut + "' starts as a gzip file but cannot be decompressed"), broken.err);
     }
 
+    @Test
+    void aJsonLineWithATextPastTheParsersLimitSaysTheLimitNotWhereTheParserStopped() throws Exception {
+        // A 50 MB line was said to hold "a text 20,051,327 characters long": the count where the parser gave up.
+        Path big = dir.resolve("tickets.jsonl");
+        Files.writeString(big, "{\"text\": \"where is my parcel\", \"label\": \"track_order\"}\n{\"text\": \""
+                + "a".repeat(25_000_000) + "\", \"label\": \"refund\"}\n");
+        Printed refused = evalIntents(big, big);
+        assertEquals(2, refused.exit);
+        assertTrue(refused.err.contains("line 2: not valid JSON (a text more than 20,000,000 characters long: one value holds at most"
+                + " 20,000,000)"), refused.err);
+        assertEquals(1, refused.err.strip().lines().count(), refused.err);
+    }
+
     static Printed evalIntents(Path train, Path test, String... more) {
         List<String> args = new ArrayList<>(List.of("eval-intents", "--train", train.toString(),
                 "--test", test.toString(), "--encoder", "all-MiniLM-L6-v2", "--regime", "prototypes", "--no-cache", "--json"));

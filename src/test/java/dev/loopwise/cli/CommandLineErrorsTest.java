@@ -26,9 +26,13 @@ class CommandLineErrorsTest {
             assertEquals(2, refused.exit);
             assertTrue(refused.err.contains("loopwise: no Loopwise answered at that address (the connection was refused)"), refused.err);
             if (System.getenv("LOOPWISE_API_KEY") == null) {
-                Printed keyless = run("replay", "--file", file.toString(), "--url", "http://127.0.0.1:1");
-                assertEquals(2, keyless.exit);
-                assertTrue(keyless.err.contains(AccountMessages.API_KEY_NEEDED), keyless.err);
+                // Said, like every other refusal, after "loopwise: " (bench-serving and bench-review printed it bare).
+                for (String[] args : new String[][] {{"replay", "--file", file.toString(), "--url", "http://127.0.0.1:1"},
+                        {"bench-serving", "--url", "http://127.0.0.1:1"}, {"bench-review", "--url", "http://127.0.0.1:1"}}) {
+                    Printed keyless = run(args);
+                    assertEquals(2, keyless.exit, args[0]);
+                    assertEquals("loopwise: " + AccountMessages.API_KEY_NEEDED, keyless.err.strip());
+                }
             }
         } finally {
             Files.delete(file);
@@ -91,6 +95,11 @@ class CommandLineErrorsTest {
         }
         // A near miss is named: picocli's suggestions come from the command's own options.
         assertTrue(run("eval-intents", "--train", "a.csv", "--test", "a.csv", "--sed", "4").err.contains("(did you mean --seed"));
+        // A mistyped required option was answered "Missing required option: '--train'", which the user believed they gave.
+        Printed typo = run("eval-intents", "--trian", "a.csv", "--test", "a.csv");
+        assertEquals(2, typo.exit, typo.err);
+        assertTrue(typo.err.contains("loopwise eval-intents: there is no option '--trian' (did you mean --train"), typo.err);
+        assertTrue(!typo.err.contains("Missing"), typo.err);
     }
 
     /** What a command run in this JVM exited with and wrote on stderr. */

@@ -48,11 +48,11 @@ class ExperimentOptionsTest {
                 "--held-out-intents must be 1 or more", data + " has no 'test' rows: bench-drift needs a 'split' column",
                 "--held-out-intents 2 leaves too few intents to train on: the file has 3 intents and at least 2 must stay in training",
                 "--judgements must be 20 or more", "--drafts must be 1 or more (drafts per ticket)",
-                "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic a share from 0 to 1",
+                "--test-tickets, --off-topic only mean something with --drafts N", "--off-topic must be a share from 0 to 1, not 3.0.",
                 "method must be reward_weighted or dpo, not 'ppo'", "beta must be between", // said only once the file was read
                 "--rounds must be 1 or more (null rounds per row), not 0.", "--judgements must be a list of numbers of 20 or more",
                 "--oos-weight must be above 0", "--budget must be 1 second or more, not 0.", "--epochs must be 1 or more, not 0.",
-                "--budget must be 1 second or more, not -5.", "--count, --rounds and --batch must be 1 or more each, not 0, 3 and 32.",
+                "--budget must be 1 second or more, not -5.", "--count must be 1 or more, not 0.",
                 "--scores names where to write: '" + noTest.getParent() + "' is a folder: give a file name in it",
                 "s.csv' is in a folder that does not exist", "--vectors names where to write: '" + data + "' is a file: give a folder",
                 "--stride must be from 1 to 20000 (requests between drift checks), not 0.",
@@ -81,7 +81,7 @@ class ExperimentOptionsTest {
         String[] said = {"--clients must be a list of numbers of 1 or more", "--seconds must be 1 or more (measured seconds per level), not -1.",
             "--reviewers must be 1 or more", "--seconds must be 1 or more (how long they work in each mode), not 0.", "--think must be from 0 to 3600",
             // bench-history used to start, load the demo into the database and only then fail ("EntityManagerFactory is closed").
-            "--scale, --iterations, --round-judgements and --round-policy-tickets must be above 0 and at most 100"};
+            "--scale must be above 0 and at most 100, not 0.0."};
         for (int i = 0; i < senseless.length; i++) {
             Printed refused = run(senseless[i]);
             assertEquals(2, refused.exit(), String.join(" ", senseless[i]));
@@ -99,6 +99,47 @@ class ExperimentOptionsTest {
         Printed early = run("bench-serving", "--key", "k", "--url", "http://127.0.0.1:1", "--versus", "http://127.0.0.1:2");
         assertEquals(2, early.exit());
         assertTrue(early.err().startsWith("loopwise: no Loopwise answered") && early.err().strip().lines().count() == 1, early.err());
+    }
+
+    @Test
+    void aNumberOutOfItsRangeIsNamedAloneWithItsValue() {
+        // Each was one sentence over several options ("--port must be 1–65535 and --delay-ms and --jitter-ms 0 or more"; four
+        // ranges and four values for bench-history), which left the user to work out which of their numbers was refused.
+        String missing = "no-such-tickets.csv";
+        String[][] senseless = {{"bench-history", "--iterations", "0"}, {"bench-history", "--round-policy-tickets", "-1"},
+            {"bench-encoders", "--batch", "0"}, {"llm-stand-in", "--port", "70000"}, {"llm-stand-in", "--jitter-ms", "-1"},
+            {"simulate", "--data", missing, "--drafts", "2", "--checkpoints", "500,10"},
+            {"simulate", "--data", missing, "--drafts", "2", "--test-tickets", "0"},
+            {"simulate", "--data", missing, "--replies-per-intent", "0"}, {"simulate", "--data", missing, "--voice-weight", "-1"}};
+        String[] said = {"--iterations must be 1 or more, not 0.", "--round-policy-tickets must be 0 or more, not -1.",
+            "--batch must be 1 or more, not 0.", "--port must be from 1 to 65535, not 70000.", "--jitter-ms must be 0 or more, not -1.",
+            "--checkpoints must be a list of numbers of 20 or more (judgements after which best-of-n is measured), not 500,10.",
+            "--test-tickets must be 1 or more, not 0.", "--replies-per-intent must be 1 or more, not 0.",
+            "--voice-weight must be 0 or more, not -1.0."};
+        for (int i = 0; i < senseless.length; i++) {
+            Printed refused = run(senseless[i]);
+            assertEquals(2, refused.exit(), String.join(" ", senseless[i]));
+            assertEquals("loopwise: " + said[i], refused.err().strip());
+        }
+    }
+
+    @Test
+    void extraTicketsOfNoRowsAreRefusedRatherThanRunAsIfLeftOut() throws Exception {
+        Path data = Files.createTempFile("simulate", ".csv");
+        Files.writeString(data, "text,label,response,split\nwhere is my parcel,track_order,It ships today.,train\n"
+                + "refund me,refund,Your refund is on its way.,train\nmy order is late,track_order,It ships today.,test\n");
+        Path extra = Files.createTempFile("extra", ".csv");
+        Files.writeString(extra, "text\r\n");
+        try {
+            Printed refused = run("simulate", "--data", data.toString(), "--extra-tickets", extra.toString());
+            assertEquals(2, refused.exit(), refused.err());
+            assertEquals("loopwise: " + extra + " holds no tickets: --extra-tickets needs a ticket file with a text column and at least"
+                    + " one row under its header; leave it out to run the policy update on the data file's tickets alone.",
+                    refused.err().strip());
+        } finally {
+            Files.delete(data);
+            Files.delete(extra);
+        }
     }
 
     @Test

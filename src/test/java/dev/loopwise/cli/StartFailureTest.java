@@ -35,6 +35,24 @@ class StartFailureTest {
     }
 
     @Test
+    void anAddressThePostgresDriverDoesNotTakeIsNamedAsOneToRewriteNotAsADatabaseDown() {
+        // A hosting service's address: the start said "could not start: Driver does not support the provided URL", db-init that
+        // PostgreSQL was not reachable there.
+        String hosted = "postgres://loopwise:secret@localhost:5432/loopwise";
+        System.setProperty("quarkus.datasource.jdbc.url", hosted);
+        try {
+            String start = explained(connect(hosted, "loopwise"));
+            assertTrue(start.endsWith(" is 'postgres://localhost:5432/loopwise', which is not a PostgreSQL address: write it as"
+                    + " jdbc:postgresql://HOST:5432/DATABASE (a user and password go in their own settings)."), start);
+            CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
+            assertEquals(1, init.exit(), init.err());
+            assertEquals(start, init.err().strip());
+        } finally {
+            System.clearProperty("quarkus.datasource.jdbc.url");
+        }
+    }
+
+    @Test
     void aPortInUseAndAMissingSessionKeyAreSaidAlone() {
         String port = explained(new RuntimeException("Failed to start quarkus",
                 new QuarkusBindException("0.0.0.0", 8293, new BindException("Address already in use"))));

@@ -44,7 +44,10 @@ public final class PreferenceFile {
         // One shape not read, or one wrong value repeated through a file, is said once with its lines.
         List<String> named = Place.grouped(problems);
         if (rows.isEmpty()) {
+            // A header line alone said only "holds no preference pairs", nothing of what the file lacks.
+            boolean noRows = read.isEmpty() && named.isEmpty() && !text.isBlank();
             throw new IllegalArgumentException(file + " holds no preference pairs" + (text.isBlank() ? ": the file is empty" : "")
+                    + (noRows ? ": " + EvalMessages.noPreferenceRows(table) : "")
                     + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"
                     + " completion of the same prompt, and no prompt has both" : "")
                     + (named.isEmpty() ? "" : ": " + String.join("; ", named.subList(0, Math.min(NAMED, named.size())))));

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -106,8 +107,11 @@ public class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--agreement is how often a simulated reviewer picks the truly better reply: a share"
                     + " from 0 to 1 (0.75: three times in four), not " + agreement + ".");
         }
-        if (repliesPerIntent < 1 || !(lambda >= 0)) {
-            throw new IllegalArgumentException("--replies-per-intent must be 1 or more, and --voice-weight 0 or more.");
+        if (repliesPerIntent < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--replies-per-intent", "1 or more", repliesPerIntent));
+        }
+        if (!(lambda >= 0)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--voice-weight", "0 or more", lambda));
         }
         checkDraftOptions();
         boolean all = "all".equalsIgnoreCase(preference.trim());
@@ -123,6 +127,9 @@ public class SimulateCommand implements Callable<Integer> {
         List<TicketRow> train = files.train();
         List<TicketRow> test = files.test();
         List<String> extra = extraTickets == null ? List.of() : CliFiles.tickets(extraTickets).stream().map(TicketRow::text).toList();
+        if (extraTickets != null && extra.isEmpty()) {
+            throw new IllegalArgumentException(CommandLineMessages.noExtraTickets(extraTickets));
+        }
         try (CliEncoder encoder = encoderOptions.open()) {
             System.out.println("encoder: " + encoder.spec().describe());
             if (drafts > 0) {
@@ -164,9 +171,16 @@ public class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(CommandLineMessages.notWith(String.join(", ", roundOnly), "--drafts N",
                     "simulating rounds"));
         }
-        if (checkpoints.isEmpty() || checkpoints.stream().anyMatch(c -> c < MIN_JUDGEMENTS) || offTopic < 0 || offTopic > 1 || testTickets < 1) {
-            throw new IllegalArgumentException("--checkpoints need " + MIN_JUDGEMENTS + " judgements or more each, --off-topic a share"
-                    + " from 0 to 1, --test-tickets at least 1.");
+        if (checkpoints.isEmpty() || checkpoints.stream().anyMatch(c -> c < MIN_JUDGEMENTS)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--checkpoints", "a list of numbers of " + MIN_JUDGEMENTS
+                    + " or more (judgements after which best-of-n is measured)", checkpoints.stream().map(String::valueOf)
+                    .collect(Collectors.joining(","))));
+        }
+        if (!(offTopic >= 0 && offTopic <= 1)) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--off-topic", "a share from 0 to 1", offTopic));
+        }
+        if (testTickets < 1) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--test-tickets", "1 or more", testTickets));
         }
     }
 

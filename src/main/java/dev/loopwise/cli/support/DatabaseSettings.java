@@ -55,6 +55,11 @@ public record DatabaseSettings(String url, String username, String password, Str
         return value == null || value.isBlank() ? second : first;
     }
 
+    /** Whether the PostgreSQL driver takes {@code url} at all (a hosting service's postgres://... it does not). */
+    public static boolean isPostgresAddress(String url) {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
     public String database() {
         String path = URI.create(url.substring("jdbc:".length())).getPath();
         return path.startsWith("/") ? path.substring(1) : path;

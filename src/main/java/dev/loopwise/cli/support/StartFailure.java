@@ -45,6 +45,11 @@ public final class StartFailure {
     }
 
     private static Optional<String> sentence(Throwable cause) {
+        // The driver refuses an address it does not take with no state or a connection's ("could not start: Driver does not
+        // support the provided URL"; db-init said PostgreSQL was not reachable there), though no connection was tried.
+        if (cause instanceof SQLException && !DatabaseSettings.isPostgresAddress(DatabaseSettings.fromEnvironment().url())) {
+            return Optional.of(StartMessages.notPostgresAddress(DatabaseSettings.fromEnvironment().url(), DatabaseSettings.urlSetting()));
+        }
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {
             return database(sql);
         }

@@ -93,7 +93,8 @@ final class JsonSyntax {
             return switch (tooLong.group(1)) {
                 case "Number value" -> "a number " + length + " digits long: a number has at most " + most + " digits";
                 case "Name" -> "a key " + length + " characters long: a key is a field's name, at most " + most + " characters";
-                default -> "a text " + length + " characters long: one value holds at most " + most;
+                // The parser stops reading a text as soon as it is too long, so its count is where it stopped, not the text's length.
+                default -> "a text more than " + most + " characters long: one value holds at most " + most;
             };
         }
         Matcher control = CONTROL.matcher(message);

@@ -45,8 +45,8 @@ public class BenchEncodersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 1 || rounds < 1 || batch < 1) {
-            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--count, --rounds and --batch", "1 or more each",
-                    count + ", " + rounds + " and " + batch));
+            String option = count < 1 ? "--count" : rounds < 1 ? "--rounds" : "--batch";
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange(option, "1 or more", count < 1 ? count : rounds < 1 ? rounds : batch));
         }
         EncoderSpec.requireKnown(encoders, "--encoders");
         List<String> texts = new ArrayList<>();

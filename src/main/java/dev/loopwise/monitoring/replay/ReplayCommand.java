@@ -60,7 +60,7 @@ public class ReplayCommand implements Callable<Integer> {
                     + " (requests between drift checks)", stride));
         }
         if (key == null || key.isBlank()) {
-            System.err.println(AccountMessages.API_KEY_NEEDED);
+            System.err.println("loopwise: " + AccountMessages.API_KEY_NEEDED);
             return 2;
         }
         // Read here as every command reads a ticket file (a gzip file decompressed, UTF-16 decoded), sent as UTF-8.

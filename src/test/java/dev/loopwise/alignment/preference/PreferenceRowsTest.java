@@ -2,6 +2,7 @@ package dev.loopwise.alignment.preference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,14 +135,21 @@ class PreferenceRowsTest {
     @Test
     void aFileOfAShapeNotReadSaysSoOnceWithItsLinesAndAnEmptyFileSaysItIsEmpty(@TempDir Path dir) throws Exception {
         Path unknown = Files.writeString(dir.resolve("pairs.jsonl"), "{\"text\":\"p\",\"good\":\"a\",\"bad\":\"b\"}\n".repeat(7));
-        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> PreferenceFile.read(unknown, System.err));
         assertTrue(refused.getMessage().startsWith(unknown + " holds no preference pairs: lines 1, 2, 3, 4, 5 and 2 more: each row needs"),
                 refused.getMessage());
         assertEquals(refused.getMessage().indexOf("each row needs"), refused.getMessage().lastIndexOf("each row needs"), refused.getMessage());
         Path empty = Files.writeString(dir.resolve("empty.jsonl"), "");
-        assertEquals(empty + " holds no preference pairs: the file is empty", org.junit.jupiter.api.Assertions.assertThrows(
+        assertEquals(empty + " holds no preference pairs: the file is empty", assertThrows(
                 IllegalArgumentException.class, () -> PreferenceFile.read(empty, System.err)).getMessage());
+        Path header = Files.writeString(dir.resolve("pairs.csv"), "prompt,chosen,rejected\r\n");
+        assertEquals(header + " holds no preference pairs: it has a header line and no rows under it: write one pair a line under the"
+                + " header (prompt, chosen, rejected)", assertThrows(IllegalArgumentException.class,
+                () -> PreferenceFile.read(header, System.err)).getMessage());
+        Path array = Files.writeString(dir.resolve("pairs.json"), "[]\n");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> PreferenceFile.read(array, System.err))
+                .getMessage().startsWith(array + " holds no preference pairs: it holds no rows: write one JSON object a line"));
     }
 
     @Test
@@ -175,7 +183,7 @@ class PreferenceRowsTest {
         assertEquals(0, read.skipped());
         Path cut = Files.writeString(dir.resolve("cut.json"), "[{\"prompt\":\"p\",\"chosen\":\"a\",\"rejected\":\"b\"},\n"
                 + "{\"prompt\":\"q\",\"chosen\":\"c\",");
-        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> PreferenceFile.read(cut, System.err));
         assertTrue(refused.getMessage().startsWith(cut + " starts as a JSON array but is not valid JSON (row 2 (line 2): "), refused.getMessage());
         assertTrue(!refused.getMessage().contains("Source"), refused.getMessage());
