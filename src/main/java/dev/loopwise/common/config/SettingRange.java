@@ -187,4 +187,16 @@ public abstract class SettingRange implements Converter<Integer> {
             return check(value);
         }
     }
+
+    /** A count where 0 means none or off: how many retries, passages, items kept ahead or set aside after skips. */
+    public static final class CountOrZero extends SettingRange {
+        public CountOrZero() {
+            super(0, 1_000_000, "", StartMessages.NOT_A_COUNT_OR_ZERO);
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
 }

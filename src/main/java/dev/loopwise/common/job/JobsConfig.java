@@ -1,5 +1,6 @@
 package dev.loopwise.common.job;
 
+import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -31,6 +32,7 @@ public interface JobsConfig {
 
     /** A periodic job late by more than this (all instances down or busy) skips to its next period instead of catching up. */
     @WithDefault("60s")
+    @WithConverter(PositiveDuration.class)
     Duration misfireThreshold();
 
     /**
@@ -38,5 +40,6 @@ public interface JobsConfig {
      * comes it starts within this time, on whichever instance is free.
      */
     @WithDefault("5s")
+    @WithConverter(PositiveDuration.class)
     Duration queuedRetry();
 }
