@@ -28,7 +28,8 @@ public interface JobsConfig {
      * queued training run or round waits before an instance picks it up. Quartz accepts 1000 or more.
      */
     @WithDefault("2000")
-    long idleWaitMs();
+    @WithConverter(SettingRange.IdleWait.class)
+    int idleWaitMs();
 
     /** A periodic job late by more than this (all instances down or busy) skips to its next period instead of catching up. */
     @WithDefault("60s")

@@ -67,7 +67,8 @@ public interface EncoderConfig {
      * the same cores. 0: never wait. Keep it small: under constant traffic background work moves one call per wait.
      */
     @WithDefault("100")
-    long backgroundWaitMs();
+    @WithConverter(SettingRange.Millis.class)
+    int backgroundWaitMs();
 
     /** ONNX Runtime threads; 0 lets it use every core. */
     @WithDefault("0")

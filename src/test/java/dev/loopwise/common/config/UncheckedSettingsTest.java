@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.cli.support.StartFailure;
+import dev.loopwise.common.job.JobsConfig;
 import dev.loopwise.knowledge.KnowledgeConfig;
 import dev.loopwise.llm.LlmConfig;
 import dev.loopwise.model.encoder.EncoderConfig;
@@ -96,6 +97,11 @@ class UncheckedSettingsTest {
         assertEquals(sentence("LOOPWISE_MODEL_ENCODER_UNUSED_VECTOR_DAYS", "-1", "a whole number of days from 0 to 36500 is expected; 0 keeps them"),
                 refused(EncoderConfig.class, "loopwise.model.encoder.unused-vector-days", "-1"));
         assertEquals(sentence("LOOPWISE_ALIGNMENT_REWARD_EPOCHS", "0", count), refused(AlignmentConfig.class, "loopwise.alignment.reward-epochs", "0"));
+        assertEquals(sentence("LOOPWISE_MODEL_ENCODER_BACKGROUND_WAIT_MS", "-5", "a whole number of milliseconds from 0 to 3600000 is"
+                + " expected; 0 does not wait"), refused(EncoderConfig.class, "loopwise.model.encoder.background-wait-ms", "-5"));
+        assertEquals(sentence("LOOPWISE_JOBS_IDLE_WAIT_MS", "500", "a whole number of milliseconds from 1000 to 3600000 is expected"),
+                refused(JobsConfig.class, "loopwise.jobs.idle-wait-ms", "500"));
+        assertEquals(1000, mapping(JobsConfig.class, "loopwise.jobs.idle-wait-ms", "1000").idleWaitMs());
         assertEquals(0, mapping(LlmConfig.class, "loopwise.llm.retries", "0").retries(), "0: no retry");
         assertEquals(0, mapping(SecurityConfig.class, "loopwise.security.api.requests-per-minute", "0").api().requestsPerMinute(), "0: no limit");
     }
