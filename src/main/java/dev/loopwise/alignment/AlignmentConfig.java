@@ -1,6 +1,9 @@
 package dev.loopwise.alignment;
 
+import dev.loopwise.common.config.DecimalRange;
 import dev.loopwise.common.config.OneOf;
+import dev.loopwise.common.config.PositiveDuration;
+import dev.loopwise.common.config.SettingRange;
 import dev.loopwise.common.config.Share;
 import dev.loopwise.common.config.Switch;
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +22,7 @@ public interface AlignmentConfig {
 
     /** KL strength: π* ∝ π_ref·exp(r/β). Smaller follows the reward more. */
     @WithDefault("0.5")
+    @WithConverter(DecimalRange.AboveZero.class)
     double beta();
 
     /** Seed of every random choice in a round (held-out split, sampling, training), so the same data gives the same round. */
@@ -27,10 +31,12 @@ public interface AlignmentConfig {
 
     /** Passes over the judgements when training the vector reward model. */
     @WithDefault("30")
+    @WithConverter(SettingRange.Count.class)
     int rewardEpochs();
 
     /** Hidden units of the vector reward model's pair scorer. */
     @WithDefault("32")
+    @WithConverter(SettingRange.Count.class)
     int rewardHidden();
 
     /**
@@ -38,6 +44,7 @@ public interface AlignmentConfig {
      * DPO over the judged pairs).
      */
     @WithDefault("8")
+    @WithConverter(SettingRange.Count.class)
     int policyEpochs();
 
     /**
@@ -49,7 +56,7 @@ public interface AlignmentConfig {
     String rewardModel();
 
     /** How long tuning the cross-encoder may take; unset: by the number of judgements (about 2 minutes for 2,000). */
-    Optional<Duration> crossEncoderBudget();
+    Optional<@WithConverter(PositiveDuration.class) Duration> crossEncoderBudget();
 
     /**
      * Older judgements a round replays beside the ones new since its base version's round, sampled from the
@@ -57,6 +64,7 @@ public interface AlignmentConfig {
      * request may ask for another number ({@code replaySample}).
      */
     @WithDefault("5000")
+    @WithConverter(SettingRange.CountOrZero.class)
     int replaySample();
 
     /**
@@ -64,6 +72,7 @@ public interface AlignmentConfig {
      * replayed. Keeps the first round on a long history within memory.
      */
     @WithDefault("20000")
+    @WithConverter(SettingRange.Count.class)
     int maxNewJudgements();
 
     /**
@@ -71,6 +80,7 @@ public interface AlignmentConfig {
      * requests and a fixed, text-hashed sample of the workspace's tickets, half each when both have enough.
      */
     @WithDefault("10000")
+    @WithConverter(SettingRange.CountOrZero.class)
     int policyTickets();
 
     /** Share of judged tickets kept aside to measure the reward model and compare the versions. */
@@ -80,6 +90,7 @@ public interface AlignmentConfig {
 
     /** Gate: held-out reward-model accuracy floor. */
     @WithDefault("0.55")
+    @WithConverter(Share.Any.class)
     double minRewardAccuracy();
 
     /**
@@ -87,10 +98,12 @@ public interface AlignmentConfig {
      * (the non-inferiority margin). A round does not retrain the intent head, so intent accuracy itself cannot change.
      */
     @WithDefault("0.02")
+    @WithConverter(Share.Any.class)
     double maxIntentDrop();
 
     /** Gate: bound on the mean KL(π‖π_ref). */
     @WithDefault("2.0")
+    @WithConverter(DecimalRange.ZeroOrMore.class)
     double maxKl();
 
     /** Promote a candidate whose gates all pass (otherwise it waits for an admin). */
@@ -103,6 +116,7 @@ public interface AlignmentConfig {
      * process died. Instances refresh it every 10 seconds, so keep it well above that.
      */
     @WithDefault("2m")
+    @WithConverter(PositiveDuration.class)
     Duration heartbeatStaleness();
 
     /**
@@ -115,6 +129,7 @@ public interface AlignmentConfig {
 
     /** Knowledge-base passages at most in each conversational export row's system message. */
     @WithDefault("3")
+    @WithConverter(SettingRange.CountOrZero.class)
     int exportPassages();
 
     /** The words {@link #method()} takes (a round's own request is checked by its settings). */

@@ -74,6 +74,9 @@ public final class StartMessages {
     /** Why a length of time of zero or less is refused (the start names the setting and the value around it). */
     public static final String NOT_ABOVE_ZERO = "a length of time above zero is expected, such as 30s, 10m or 6h";
 
+    /** Why a negative length of time is refused (the start names the setting and the value around it). */
+    public static final String NOT_ZERO_OR_LONGER = "a length of time of 0 or more is expected, such as 0s, 30s or 1h";
+
     /** Why a size is refused (the start names the setting and the value around it). */
     public static final String NOT_A_SIZE = "a size in bytes is expected, a whole number with K, M or G after it and"
             + " nothing else, such as 10M, 512K or 1G";
@@ -92,6 +95,34 @@ public final class StartMessages {
 
     /** Why a count that must be at least 1 is refused (the start names the setting and the value around it). */
     public static final String NOT_A_COUNT = "a whole number from 1 to 1000000 is expected";
+
+    /** Why a count that may be 0 is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_COUNT_OR_ZERO = "a whole number from 0 to 1000000 is expected";
+
+    /** Why a threshold, weight or bound below 0 is refused (the start names the setting and the value around it). */
+    public static final String NOT_ZERO_OR_MORE = "a number from 0 to 1000000 is expected, such as 0.25";
+
+    /** Why a strength or temperature of 0 or less is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_NUMBER_ABOVE_ZERO = "a number above 0 is expected, such as 0.5";
+
+    /** Why a p-value or quantile is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_LEVEL = "a number above 0 and below 1 is expected, such as 0.05";
+
+    /** Why an LLM's sampling temperature is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_TEMPERATURE = "a temperature from 0 to 2 is expected, such as 0.7";
+
+    /** Why a cosine similarity is refused (the start names the setting and the value around it). */
+    public static final String NOT_A_COSINE = "a cosine similarity from -1 to 1 is expected, such as 0.5";
+
+    /** Why an LLM server's address is refused (the start names the setting and the value around it). */
+    public static final String NOT_AN_LLM_URL = "the server's whole address up to its /v1 is expected, such as"
+            + " http://localhost:11434/v1: with http:// or https:// and a host, a port from 1 to 65535 if any, no password,"
+            + " nothing after a ? or #";
+
+    /** Why a number that must stay below another setting's is refused (the start names the setting and the value around it). */
+    public static String fewerThan(String other, int otherValue) {
+        return "a whole number from 0 to one less than " + other + " (" + otherValue + ") is expected";
+    }
 
     /** Why a word setting is refused (the start names the setting and the value around it). */
     public static String oneOf(List<String> words) {

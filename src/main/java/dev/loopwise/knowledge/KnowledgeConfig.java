@@ -1,5 +1,8 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.StartMessages;
+import dev.loopwise.common.config.DecimalRange;
+import dev.loopwise.common.config.RefusedSetting;
 import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -19,6 +22,7 @@ public interface KnowledgeConfig {
 
     /** Characters a piece of a long paragraph repeats from the piece before, so a sentence cut at the edge is whole in one. */
     @WithDefault("80")
+    @WithConverter(SettingRange.CountOrZero.class)
     int overlapChars();
 
     /**
@@ -34,6 +38,7 @@ public interface KnowledgeConfig {
      * pace); a larger one is imported in the background, with progress and a cancel button, and its request answers at once.
      */
     @WithDefault("100")
+    @WithConverter(SettingRange.CountOrZero.class)
     int inRequestPassages();
 
     /**
@@ -42,6 +47,7 @@ public interface KnowledgeConfig {
      * busy cores, BENCHMARKS.md), and a file of at most the 10 MB a request may carry.
      */
     @WithDefault("20000")
+    @WithConverter(SettingRange.Count.class)
     int maxPassagesPerFile();
 
     /**
@@ -49,5 +55,16 @@ public interface KnowledgeConfig {
      * measured value applies ({@code EncoderCatalogue.Entry#relatedFrom}: 0.30 for all-MiniLM-L6-v2, 0.65 for
      * bge-small-en-v1.5, whose unrelated texts already score about 0.57).
      */
-    Optional<Double> minScore();
+    Optional<@WithConverter(DecimalRange.Cosine.class) Double> minScore();
+
+    /**
+     * A piece that repeats as much as a whole passage starts one word after the one before: an article of a few pages became
+     * thousands of passages, each embedded. Checked when Loopwise starts ({@link KnowledgeSettingsCheck}).
+     */
+    default void checkTogether() {
+        if (overlapChars() >= passageChars()) {
+            throw new RefusedSetting("loopwise.knowledge.overlap-chars", overlapChars(),
+                    StartMessages.fewerThan("LOOPWISE_KNOWLEDGE_PASSAGE_CHARS", passageChars()));
+        }
+    }
 }

@@ -1,5 +1,9 @@
 package dev.loopwise.llm;
 
+import dev.loopwise.common.ApiException;
+import dev.loopwise.common.StartMessages;
+import dev.loopwise.common.config.DecimalRange;
+import dev.loopwise.common.config.NonNegativeDuration;
 import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
 import dev.loopwise.common.config.Share;
@@ -9,6 +13,7 @@ import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * The team's own LLM, any OpenAI-compatible chat-completions server ({@code LOOPWISE_LLM_ENABLED},
@@ -23,7 +28,7 @@ public interface LlmConfig {
     boolean enabled();
 
     /** The server's OpenAI-compatible address, up to and including {@code /v1} (e.g. http://localhost:11434/v1 for Ollama). */
-    Optional<String> baseUrl();
+    Optional<@WithConverter(BaseUrl.class) String> baseUrl();
 
     /** The model name the server knows (e.g. llama3.1:8b). */
     Optional<String> model();
@@ -46,10 +51,12 @@ public interface LlmConfig {
 
     /** Sampling temperature: above 0 the drafts differ from each other, which is what best-of-n needs. */
     @WithDefault("0.7")
+    @WithConverter(DecimalRange.Temperature.class)
     double temperature();
 
     /** Longest draft, in tokens. */
     @WithDefault("300")
+    @WithConverter(SettingRange.Count.class)
     int maxTokens();
 
     /** How the team writes: put in every prompt. */
@@ -58,6 +65,7 @@ public interface LlmConfig {
 
     /** Library replies (the policy's favourites) shown to the LLM as examples and scored beside its drafts. */
     @WithDefault("3")
+    @WithConverter(SettingRange.CountOrZero.class)
     int libraryCandidates();
 
     /**
@@ -66,14 +74,17 @@ public interface LlmConfig {
      * also asks it to be closer than 9 in 10 of the other intents' replies are, a line each encoder and library sets.
      */
     @WithDefault("0.5")
+    @WithConverter(DecimalRange.Cosine.class)
     double minLibrarySimilarity();
 
     /** Passages of the knowledge base put into the prompt. */
     @WithDefault("4")
+    @WithConverter(SettingRange.CountOrZero.class)
     int passages();
 
     /** Retries of a failed draft request (not of a timed-out one, which would double the wait, nor of a refusal or a rate limit). */
     @WithDefault("1")
+    @WithConverter(SettingRange.CountOrZero.class)
     int retries();
 
     /** Calls among which failures are counted before the circuit may open. */
@@ -88,14 +99,33 @@ public interface LlmConfig {
 
     /** While the circuit is open no call is made (answers come from the library at once); then one call tries again. */
     @WithDefault("30s")
+    @WithConverter(NonNegativeDuration.class)
     Duration circuitOpenFor();
 
     /** Draft requests in flight at once; beyond it a ticket is answered from the library. */
     @WithDefault("64")
+    @WithConverter(SettingRange.Count.class)
     int maxConcurrent();
 
     /** How often an instance reads settings saved on the admin page by another instance. */
     @WithDefault("15s")
     @WithConverter(PositiveDuration.class)
     Duration settingsRefresh();
+
+    /**
+     * The rule the admin page's LLM form holds an address to, checked at start: {@code localhost:11434/v1} (no scheme) or an
+     * address with a space started fine and failed every draft, each answered from the library with a warning in the log.
+     */
+    final class BaseUrl implements Converter<String> {
+        @Override
+        public String convert(String value) {
+            String url = value.strip();
+            try {
+                LlmAddress.checkUrl(url);
+            } catch (ApiException e) {
+                throw new IllegalArgumentException(StartMessages.NOT_AN_LLM_URL);
+            }
+            return url;
+        }
+    }
 }

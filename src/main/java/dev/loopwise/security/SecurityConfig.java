@@ -1,5 +1,7 @@
 package dev.loopwise.security;
 
+import dev.loopwise.common.StartMessages;
+import dev.loopwise.common.config.NonNegativeDuration;
 import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
 import dev.loopwise.common.config.Switch;
@@ -30,12 +32,21 @@ public interface SecurityConfig {
      * the system property, else the environment variable, else the default declared above.
      */
     static int minPasswordLengthBeforeStart() {
-        String value = System.getProperty("loopwise.security.min-password-length", System.getenv("LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH"));
+        String property = "loopwise.security.min-password-length";
+        String value = System.getProperty(property, System.getenv("LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH"));
+        if (value == null || value.isBlank()) {
+            try {
+                return Integer.parseInt(SecurityConfig.class.getMethod("minPasswordLength").getAnnotation(WithDefault.class).value());
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
-            return Integer.parseInt(value != null && !value.isBlank() ? value.strip()
-                    : SecurityConfig.class.getMethod("minPasswordLength").getAnnotation(WithDefault.class).value());
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
+            return new SettingRange.Count().convert(value);
+        } catch (IllegalArgumentException e) {
+            // The started application refuses it in these words; 'abc' here was a stack trace, and 0 took any password.
+            String setting = System.getProperty(property) != null ? property : "LOOPWISE_SECURITY_MIN_PASSWORD_LENGTH";
+            throw new IllegalArgumentException(StartMessages.badSetting(setting, value, e.getMessage()));
         }
     }
 
@@ -79,6 +90,7 @@ public interface SecurityConfig {
          * caller gets 429 with Retry-After. A key may carry its own limit instead; 0 means no limit.
          */
         @WithDefault("600")
+        @WithConverter(SettingRange.CountOrZero.class)
         int requestsPerMinute();
     }
 
@@ -116,6 +128,7 @@ public interface SecurityConfig {
          * account (from someone else's guesses) does not apply there, so nobody can lock the owner out.
          */
         @WithDefault("P30D")
+        @WithConverter(NonNegativeDuration.class)
         Duration trustPeriod();
     }
 }

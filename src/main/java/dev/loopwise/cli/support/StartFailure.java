@@ -3,6 +3,7 @@ package dev.loopwise.cli.support;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.common.Messages;
 import dev.loopwise.common.StartMessages;
+import dev.loopwise.common.config.RefusedSetting;
 import io.quarkus.runtime.QuarkusBindException;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -60,6 +61,9 @@ public final class StartFailure {
         if (Messages.SESSION_KEY_REQUIRED.equals(cause.getMessage())
                 || HttpMessages.TRUSTED_PROXIES_REQUIRED.equals(cause.getMessage())) {
             return Optional.of(cause.getMessage());
+        }
+        if (cause instanceof RefusedSetting refused) {
+            return Optional.of(StartMessages.badSetting(SettingVariable.of(refused.property()), refused.value(), refused.expected()));
         }
         String message = String.valueOf(cause.getMessage());
         Matcher unconvertible = UNCONVERTIBLE.matcher(message);

@@ -187,4 +187,40 @@ public abstract class SettingRange implements Converter<Integer> {
             return check(value);
         }
     }
+
+    /** A count where 0 means none or off: how many retries, passages, items kept ahead or set aside after skips. */
+    public static final class CountOrZero extends SettingRange {
+        public CountOrZero() {
+            super(0, 1_000_000, "", StartMessages.NOT_A_COUNT_OR_ZERO);
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** A wait in milliseconds, 0 not waiting; an hour is past any wait that keeps work moving. */
+    public static final class Millis extends SettingRange {
+        public Millis() {
+            super(0, 3_600_000, "milliseconds; 0 does not wait");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
+
+    /** How long an idle instance waits for due jobs: Quartz stops the start with a trace below a second. */
+    public static final class IdleWait extends SettingRange {
+        public IdleWait() {
+            super(1000, 3_600_000, "milliseconds");
+        }
+
+        @Override
+        public Integer convert(String value) {
+            return check(value);
+        }
+    }
 }

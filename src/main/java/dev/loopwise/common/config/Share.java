@@ -1,7 +1,6 @@
 package dev.loopwise.common.config;
 
 import dev.loopwise.common.StartMessages;
-import org.eclipse.microprofile.config.spi.Converter;
 
 /**
  * A share of items, calls or tickets, checked when Loopwise starts: a negative traffic share failed every refill, a circuit
@@ -9,36 +8,10 @@ import org.eclipse.microprofile.config.spi.Converter;
  * 0 had every round refused, each long after a start that looked fine. The start names the setting and the value (see
  * {@code StartFailure}).
  */
-public abstract class Share implements Converter<Double> {
-    private final double least;
-    private final double most;
-    private final boolean endsIncluded;
-    private final String expected;
-
+public abstract class Share extends DecimalRange {
     /** From {@code least} to {@code most}, both included or both left out. */
     protected Share(double least, double most, boolean endsIncluded, String expected) {
-        this.least = least;
-        this.most = most;
-        this.endsIncluded = endsIncluded;
-        this.expected = expected;
-    }
-
-    /** What each share's own {@code convert} answers: SmallRye Config checks the return type declared on the converter's class. */
-    protected Double check(String value) {
-        if (value.isBlank()) {
-            return null; // set but empty: SmallRye then says so, and the start names the variable (StartFailure)
-        }
-        double share;
-        try {
-            share = Double.parseDouble(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(expected);
-        }
-        // NaN fails every comparison, so it is refused too.
-        if (!(endsIncluded ? share >= least && share <= most : share > least && share < most)) {
-            throw new IllegalArgumentException(expected);
-        }
-        return share;
+        super(least, endsIncluded, most, endsIncluded, expected);
     }
 
     /** From 0 (never) to 1 (always). */

@@ -1,5 +1,6 @@
 package dev.loopwise.common.job;
 
+import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
@@ -27,10 +28,12 @@ public interface JobsConfig {
      * queued training run or round waits before an instance picks it up. Quartz accepts 1000 or more.
      */
     @WithDefault("2000")
-    long idleWaitMs();
+    @WithConverter(SettingRange.IdleWait.class)
+    int idleWaitMs();
 
     /** A periodic job late by more than this (all instances down or busy) skips to its next period instead of catching up. */
     @WithDefault("60s")
+    @WithConverter(PositiveDuration.class)
     Duration misfireThreshold();
 
     /**
@@ -38,5 +41,6 @@ public interface JobsConfig {
      * comes it starts within this time, on whichever instance is free.
      */
     @WithDefault("5s")
+    @WithConverter(PositiveDuration.class)
     Duration queuedRetry();
 }

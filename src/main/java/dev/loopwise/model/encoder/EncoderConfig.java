@@ -32,6 +32,7 @@ public interface EncoderConfig {
      * the least recently used idle one is closed beyond this. Each fp32 encoder holds 100–200 MB.
      */
     @WithDefault("2")
+    @WithConverter(SettingRange.Count.class)
     int maxLoaded();
 
     /**
@@ -40,6 +41,7 @@ public interface EncoderConfig {
      * should that version serve once more. 0 keeps every vector.
      */
     @WithDefault("30")
+    @WithConverter(SettingRange.Days.class)
     int unusedVectorDays();
 
     /** Where catalogue encoders are unpacked. */
@@ -48,6 +50,7 @@ public interface EncoderConfig {
 
     /** Longer texts are truncated to this many tokens (at most the encoder's own limit). Part of the encoder id when not 128. */
     @WithDefault("128")
+    @WithConverter(SettingRange.Count.class)
     int maxTokens();
 
     /**
@@ -64,10 +67,12 @@ public interface EncoderConfig {
      * the same cores. 0: never wait. Keep it small: under constant traffic background work moves one call per wait.
      */
     @WithDefault("100")
-    long backgroundWaitMs();
+    @WithConverter(SettingRange.Millis.class)
+    int backgroundWaitMs();
 
     /** ONNX Runtime threads; 0 lets it use every core. */
     @WithDefault("0")
+    @WithConverter(SettingRange.CountOrZero.class)
     int threads();
 
     /** The words {@link #pooling()} takes. */

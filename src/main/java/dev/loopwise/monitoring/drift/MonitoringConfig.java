@@ -1,7 +1,10 @@
 package dev.loopwise.monitoring.drift;
 
+import dev.loopwise.common.config.DecimalRange;
+import dev.loopwise.common.config.NonNegativeDuration;
 import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Share;
 import dev.loopwise.common.config.Switch;
 import dev.loopwise.common.config.WebhookUrl;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -50,10 +53,12 @@ public interface MonitoringConfig {
      * level, and the new-topic test to a tenth of it.
      */
     @WithDefault("0.01")
+    @WithConverter(DecimalRange.Level.class)
     double mmdAlpha();
 
     /** Input drift: the MMD² must also exceed this, so a shift too small to matter does not alarm in a large window. */
     @WithDefault("0.002")
+    @WithConverter(DecimalRange.ZeroOrMore.class)
     double minMmd();
 
     /**
@@ -61,6 +66,7 @@ public interface MonitoringConfig {
      * much (0.25 is the usual line of a significant shift).
      */
     @WithDefault("0.25")
+    @WithConverter(DecimalRange.ZeroOrMore.class)
     double psiThreshold();
 
     /**
@@ -68,6 +74,7 @@ public interface MonitoringConfig {
      * similar) is unfamiliar; a window with more of them than chance gives alarms as a new topic.
      */
     @WithDefault("0.1")
+    @WithConverter(DecimalRange.Level.class)
     double novelQuantile();
 
     /**
@@ -75,18 +82,22 @@ public interface MonitoringConfig {
      * of unfamiliar requests is named as a topic only from this size on.
      */
     @WithDefault("5")
+    @WithConverter(SettingRange.Count.class)
     int minClusterSize();
 
     /** Prediction drift: alarm when the window's mean confidence is this much below the held-out tickets' level. */
     @WithDefault("0.15")
+    @WithConverter(Share.Any.class)
     double confidenceDrop();
 
     /** Prediction drift: alarm when the share handed over as out of scope is this much above the held-out tickets' level. */
     @WithDefault("0.15")
+    @WithConverter(Share.Any.class)
     double oosRise();
 
     /** Outcomes: alarm when more than this share of the window's thumbs are down (read from 10 verdicts on). */
     @WithDefault("0.3")
+    @WithConverter(Share.Any.class)
     double thumbsDownRate();
 
     /**
@@ -94,6 +105,7 @@ public interface MonitoringConfig {
      * 20 judgements on).
      */
     @WithDefault("0.6")
+    @WithConverter(Share.Any.class)
     double nonFirstChoiceRate();
 
     /** Consecutive checks a signal must cross its threshold in before it counts as drift. */
@@ -125,6 +137,7 @@ public interface MonitoringConfig {
 
     /** New judgements since the last round that call for another round. */
     @WithDefault("200")
+    @WithConverter(SettingRange.Count.class)
     int judgementsPerRound();
 
     /**
@@ -137,6 +150,7 @@ public interface MonitoringConfig {
 
     /** Review items queued from the drifted requests when drift is confirmed. */
     @WithDefault("30")
+    @WithConverter(SettingRange.CountOrZero.class)
     int reviewItemsOnDrift();
 
     /**
@@ -144,10 +158,12 @@ public interface MonitoringConfig {
      * (at least 20); after this long it is proposed anyway, if enough judgements exist in all.
      */
     @WithDefault("48h")
+    @WithConverter(PositiveDuration.class)
     Duration roundDeadline();
 
     /** After acting on drift, wait this long before acting again. */
     @WithDefault("1h")
+    @WithConverter(NonNegativeDuration.class)
     Duration cooldown();
 
     /**
@@ -155,6 +171,7 @@ public interface MonitoringConfig {
      * progress and cancel on the drift page.
      */
     @WithDefault("1000")
+    @WithConverter(SettingRange.CountOrZero.class)
     int replayInRequest();
 
     /** Training tickets a request is compared with to tell whether it is unfamiliar. */

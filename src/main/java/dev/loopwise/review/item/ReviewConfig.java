@@ -1,5 +1,7 @@
 package dev.loopwise.review.item;
 
+import dev.loopwise.common.config.DecimalRange;
+import dev.loopwise.common.config.NonNegativeDuration;
 import dev.loopwise.common.config.PositiveDuration;
 import dev.loopwise.common.config.SettingRange;
 import dev.loopwise.common.config.Share;
@@ -42,10 +44,12 @@ public interface ReviewConfig {
      * does not stay in the queue for ever (0: never set aside). Undoing a skip brings it back.
      */
     @WithDefault("3")
+    @WithConverter(SettingRange.CountOrZero.class)
     int setAsideAfterSkips();
 
     /** How long after a choice the reviewer may still undo it. */
     @WithDefault("30s")
+    @WithConverter(NonNegativeDuration.class)
     Duration undoWindow();
 
     /** Share of new items taken from served traffic (the rest from imported unlabelled tickets). */
@@ -68,6 +72,7 @@ public interface ReviewConfig {
 
     /** Temperature of that sample: higher explores further from the first choice. */
     @WithDefault("1.0")
+    @WithConverter(DecimalRange.AboveZero.class)
     double sampleTemperature();
 
     /**
@@ -75,6 +80,7 @@ public interface ReviewConfig {
      * weighs in: below it the page shows "—" and rounds use the prior weight.
      */
     @WithDefault("5")
+    @WithConverter(SettingRange.Count.class)
     int minSharedItems();
 
     /**
@@ -82,10 +88,12 @@ public interface ReviewConfig {
      * an index at a cost that does not grow with their history.
      */
     @WithDefault("500")
+    @WithConverter(SettingRange.Count.class)
     int medianWindow();
 
     /** Days the agreement chart shows: a point per day, each over every overlap item judged up to it. */
     @WithDefault("90")
+    @WithConverter(SettingRange.Count.class)
     int chartDays();
 
     /**
@@ -93,6 +101,7 @@ public interface ReviewConfig {
      * all reviewed): the cost of a refill stays the same however long the request log grows.
      */
     @WithDefault("5000")
+    @WithConverter(SettingRange.Count.class)
     int refillWindow();
 
     /** New items made at a time when a reviewer finds the queue empty. */
@@ -102,6 +111,7 @@ public interface ReviewConfig {
 
     /** Longest a reviewer who finds the queue empty waits for another reviewer's refill before being told it is empty. */
     @WithDefault("20s")
+    @WithConverter(NonNegativeDuration.class)
     Duration refillWait();
 
     /**
@@ -109,6 +119,7 @@ public interface ReviewConfig {
      * so a reviewer asking for the next item never waits for one to be made. 0 makes items only when the queue runs dry.
      */
     @WithDefault("40")
+    @WithConverter(SettingRange.CountOrZero.class)
     int keepAhead();
 
     /**
@@ -116,6 +127,7 @@ public interface ReviewConfig {
      * and what they judged in the last minute would use up in two of its periods, at least {@link #keepAhead()}, at most this.
      */
     @WithDefault("1000")
+    @WithConverter(SettingRange.Count.class)
     int keepAheadMax();
 
     /**
@@ -123,6 +135,7 @@ public interface ReviewConfig {
      * that items made from them later do not encode while reviewers wait; 0 turns it off.
      */
     @WithDefault("512")
+    @WithConverter(SettingRange.CountOrZero.class)
     int ticketVectorsBatch();
 
     /** How often that job runs. */

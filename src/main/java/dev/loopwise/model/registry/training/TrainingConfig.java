@@ -1,5 +1,9 @@
 package dev.loopwise.model.registry.training;
 
+import dev.loopwise.common.config.DecimalRange;
+import dev.loopwise.common.config.PositiveDuration;
+import dev.loopwise.common.config.SettingRange;
+import dev.loopwise.common.config.Share;
 import dev.loopwise.common.config.Switch;
 import dev.loopwise.model.intent.IntentRegime;
 import io.smallrye.config.ConfigMapping;
@@ -20,6 +24,7 @@ public interface TrainingConfig {
      * prototypes; none: descriptions); in a fine-tune, the fewest per intent for cross-entropy (fewer: contrastive pairs).
      */
     @WithDefault("8")
+    @WithConverter(SettingRange.CountOrZero.class)
     int minTrainedExamples();
 
     /**
@@ -27,6 +32,7 @@ public interface TrainingConfig {
      * (too few to measure recall on), the threshold keeps this share of held-out in-scope tickets.
      */
     @WithDefault("0.98")
+    @WithConverter(Share.Any.class)
     double retention();
 
     /**
@@ -34,6 +40,7 @@ public interface TrainingConfig {
      * accuracy + this × out-of-scope recall on held-out tickets: what catching one is worth.
      */
     @WithDefault("0.3")
+    @WithConverter(DecimalRange.ZeroOrMore.class)
     double oosWeight();
 
     /**
@@ -47,26 +54,29 @@ public interface TrainingConfig {
 
     /** Fewest examples of every intent for which {@code auto} fine-tunes the encoder (see {@link IntentRegime#MIN_FINE_TUNE_EXAMPLES}). */
     @WithDefault("" + IntentRegime.MIN_FINE_TUNE_EXAMPLES)
+    @WithConverter(SettingRange.CountOrZero.class)
     int minFineTuneExamples();
 
     /**
      * How long fine-tuning the encoder may take (ISO-8601, e.g. {@code PT5M}); unset: by data size, about
      * 3 minutes for 1,000 tickets and 15 for 15,000 on two cores.
      */
-    Optional<Duration> fineTuneBudget();
+    Optional<@WithConverter(PositiveDuration.class) Duration> fineTuneBudget();
 
     /**
      * CPU threads a fine-tune of the encoder (intent fine-tune, cross-encoder reward model) uses; unset: every core.
      * Answers share those cores while it runs: 1 keeps their latency, at about 1.7× the fine-tune's time on 2 cores.
      */
-    Optional<Integer> tuningThreads();
+    Optional<@WithConverter(SettingRange.Count.class) Integer> tuningThreads();
 
     /** Hidden units of the reply policy's scorer. */
     @WithDefault("32")
+    @WithConverter(SettingRange.Count.class)
     int policyHidden();
 
     /** Passes over the training tickets when fitting the reply policy. */
     @WithDefault("15")
+    @WithConverter(SettingRange.Count.class)
     int policyEpochs();
 
     /**
@@ -74,5 +84,6 @@ public interface TrainingConfig {
      * its process died. Instances refresh it every 10 seconds, so keep it well above that.
      */
     @WithDefault("2m")
+    @WithConverter(PositiveDuration.class)
     Duration heartbeatStaleness();
 }
