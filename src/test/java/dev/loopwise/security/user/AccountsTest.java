@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.ScratchAccounts;
@@ -170,8 +171,9 @@ class AccountsTest {
                 .body(containsString("control characters"));
         signIn(user.username, "brand-new-password").then().statusCode(303);
 
+        // Answered with another address, so that a reload does not send the old password again.
         changePassword(me, PASSWORD, "brand-new-password", "brand-new-password")
-                .then().statusCode(200).body(containsString("Your password is changed."));
+                .then().statusCode(303).header("Location", endsWith("/account?password=changed"));
         signIn(user.username, PASSWORD).then().statusCode(303).header("Location", endsWith("/login?error=true"));
         Caller.session(user.username, "brand-new-password");
     }
@@ -183,13 +185,15 @@ class AccountsTest {
         Caller elsewhere = Caller.session(user.username, PASSWORD);
         var copied = here.cookies();
         Response changed = changePassword(here, PASSWORD, "second-password-2", "second-password-2");
-        assertEquals(200, changed.statusCode());
+        assertEquals(303, changed.statusCode());
         // The session that changed it goes on with its renewed stamp; every other one has ended.
         String renewed = changed.getCookie(SessionStamps.COOKIE);
         assertTrue(renewed != null && !renewed.equals(copied.get(SessionStamps.COOKIE)), "the stamp is renewed");
         var continued = new HashMap<>(copied);
         continued.put(SessionStamps.COOKIE, renewed);
         given().redirects().follow(false).cookies(continued).accept("text/html").get("/review").then().statusCode(200);
+        given().redirects().follow(false).cookies(continued).accept("text/html").get("/account?password=changed").then()
+                .statusCode(200).body(containsString("Your password is changed."));
         elsewhere.request().accept("text/html").get("/review").then().statusCode(303).header("Location", containsString("/login"));
         given().redirects().follow(false).cookies(copied).accept("text/html").get("/review").then().statusCode(303);
 
