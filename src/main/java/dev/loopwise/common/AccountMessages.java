@@ -36,6 +36,12 @@ public final class AccountMessages {
                 + " No key was created.";
     }
 
+    /** Said again if it is revoked twice (two tabs): the key is revoked either way. */
+    public static String keyRevoked(String name, String username) {
+        return "Revoked the API key '" + name + "' of " + username + ": programs that send it are refused from now on; the account"
+                + " and its other keys keep working.";
+    }
+
     /** For the commands that call a running Loopwise. */
     public static final String API_KEY_NEEDED = "Give an admin's API key with --key KEY or in LOOPWISE_API_KEY (the variable keeps it out of"
             + " the process list, where other users of this machine can read a command's arguments).";

@@ -88,10 +88,14 @@ public class UsersPage {
 
     @GET
     public Response list(@QueryParam("created") String created, @QueryParam("updated") String updated,
-                         @QueryParam("keyFor") String keyFor, @CookieParam(NewKeyCookie.NAME) String newKey) {
-        // Only an existing account's name is shown: any other text in the address would be a notice planted by a link.
+                         @QueryParam("keyFor") String keyFor, @QueryParam("revokedKey") Long revokedKey,
+                         @CookieParam(NewKeyCookie.NAME) String newKey) {
+        // Only an existing account's name (or a revoked key's) is shown: any other text in the address would be a notice
+        // planted by a link.
         String notice = created != null && User.findByUsername(created).isPresent() ? "Created the account " + created + "."
-                : updated != null && User.findByUsername(updated).isPresent() ? "Saved the changes to " + updated + "." : null;
+                : updated != null && User.findByUsername(updated).isPresent() ? "Saved the changes to " + updated + "."
+                : revokedKey != null ? ApiKey.<ApiKey>findByIdOptional(revokedKey).filter(ApiKey::isRevoked)
+                        .map(key -> AccountMessages.keyRevoked(key.name, key.user.username)).orElse(null) : null;
         String secret = NewKeyCookie.secret(newKey);
         IssuedKey issued = secret != null && keyFor != null ? new IssuedKey(keyFor, secret) : null;
         Response.ResponseBuilder shown = Response.ok(page(null, notice, NewUser.EMPTY, issued));
@@ -166,8 +170,9 @@ public class UsersPage {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id)));
             // The owner is checked before anything changes: a key of another account is "not found" and stays as it was.
-            keys.revoke(keyId, currentUser.name(), true, user.id);
-            return Response.seeOther(URI.create(PATH + "?updated=" + user.username)).build();
+            // Said of the key itself: "saved the changes" left the lead unsure the key had stopped working.
+            ApiKey revoked = keys.revoke(keyId, currentUser.name(), true, user.id);
+            return Response.seeOther(URI.create(PATH + "?revokedKey=" + revoked.id)).build();
         } catch (ApiException e) {
             return refused(e);
         }
