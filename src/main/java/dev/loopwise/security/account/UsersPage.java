@@ -52,7 +52,7 @@ public class UsersPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance users(List<User> users, Map<Long, List<ApiKey>> activeKeys, String me, String error, String notice, NewUser typed, int minPassword,
-                                             IssuedKey issued, RefusedKey refusedKey, String refusedField);
+                                             IssuedKey issued, RefusedKey refusedKey, String refusedField, RefusedChange refusedChange);
     }
 
     /**
@@ -135,7 +135,8 @@ public class UsersPage {
             return (endedOwn ? saved.cookie(stamps.renewal(user.username, user.sessionsValidFrom.toInstant(),
                     uri.getBaseUri().getScheme().equals("https"))) : saved).build();
         } catch (ApiException e) {
-            return refused(e);
+            return Response.status(e.status).entity(page(e.getMessage(), null, NewUser.EMPTY, null, null, null,
+                    RefusedChange.of(id, displayName, role, status, e))).build();
         }
     }
 
@@ -192,9 +193,14 @@ public class UsersPage {
 
     private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey,
                                   String refusedField) {
+        return page(error, notice, typed, issued, refusedKey, refusedField, RefusedChange.NONE);
+    }
+
+    private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey,
+                                  String refusedField, RefusedChange refusedChange) {
         List<User> listed = User.listByName();
         return Templates.users(listed, ApiKey.activeByUser(listed), currentUser.name(), error, notice, typed, config.minPasswordLength(),
-                issued, refusedKey, refusedField);
+                issued, refusedKey, refusedField, refusedChange);
     }
 
     /** The field of "Add a user" a refusal is about, which the page marks and puts the cursor in; null when none is. */
