@@ -5,14 +5,15 @@ import dev.loopwise.security.user.User;
 
 /**
  * A Change form of the Users page that was refused, shown again open at its account with what was typed and the cursor in
- * the field to fix: it used to come back folded, with the typed name, role and status gone and the cursor at the page's top.
+ * the field to fix and what to fix right under the form: it used to come back folded, with the typed name, role and status
+ * gone, the cursor at the page's top and the sentence there, off a phone's screen.
  * The password is never sent back.
  */
-public record RefusedChange(long userId, String displayName, String role, String status, String field) {
-    static final RefusedChange NONE = new RefusedChange(-1, null, null, null, null);
+public record RefusedChange(long userId, String displayName, String role, String status, String field, String error) {
+    static final RefusedChange NONE = new RefusedChange(-1, null, null, null, null, null);
 
     static RefusedChange of(long userId, String displayName, String role, String status, ApiException refused) {
-        return new RefusedChange(userId, displayName, role, status, fieldOf(refused, "disabled".equals(status)));
+        return new RefusedChange(userId, displayName, role, status, fieldOf(refused, "disabled".equals(status)), refused.getMessage());
     }
 
     public boolean shownIn(long id) {

@@ -135,8 +135,9 @@ public class UsersPage {
             return (endedOwn ? saved.cookie(stamps.renewal(user.username, user.sessionsValidFrom.toInstant(),
                     uri.getBaseUri().getScheme().equals("https"))) : saved).build();
         } catch (ApiException e) {
-            return Response.status(e.status).entity(page(e.getMessage(), null, NewUser.EMPTY, null, null, null,
-                    RefusedChange.of(id, displayName, role, status, e))).build();
+            // An account no longer listed (deleted meanwhile, or a bad address) has no form to say it under.
+            return User.findByIdOptional(id).isEmpty() ? refused(e) : Response.status(e.status).entity(page(null, null,
+                    NewUser.EMPTY, null, null, null, RefusedChange.of(id, displayName, role, status, e))).build();
         }
     }
 

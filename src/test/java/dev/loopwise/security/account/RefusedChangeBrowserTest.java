@@ -64,6 +64,7 @@ class RefusedChangeBrowserTest extends BrowserTest {
             assertEquals(AccountMessages.passwordTooShort(security.minPasswordLength()), seen.get("message"), seen.toString());
             assertEquals("Renamed Lead", seen.get("displayName"), "the typed name stays: " + seen);
             assertEquals("disabled", seen.get("status"), "the chosen status stays: " + seen);
+            assertEquals(true, seen.get("underForm"), "what to fix stands right under the form, on screen: " + seen);
             assertEquals("Before", QuarkusTransaction.requiringNew().call(() -> User.<User>findById(reviewer.id).displayName),
                     "nothing was saved");
 
@@ -91,7 +92,10 @@ class RefusedChangeBrowserTest extends BrowserTest {
                 const field = document.activeElement;
                 const message = document.getElementById(field.getAttribute('aria-describedby'));
                 const form = details.querySelector('form');
-                return { open: details.open, field: details.contains(field) ? field.name : field.tagName,
+                const box = message ? message.getBoundingClientRect() : null;
+                const formBox = form.getBoundingClientRect();
+                return { underForm: !!box && box.top >= formBox.bottom - 1 && box.top - formBox.bottom < 40 && box.height > 0
+                    && box.bottom <= window.innerHeight && box.top >= 0, open: details.open, field: details.contains(field) ? field.name : field.tagName,
                   invalid: field.getAttribute('aria-invalid'), message: message ? message.textContent.trim() : '',
                   displayName: form.elements.displayName.value, role: form.elements.role.value,
                   status: form.elements.status ? form.elements.status.value : '' };""", row);
