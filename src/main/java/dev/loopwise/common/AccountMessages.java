@@ -36,6 +36,15 @@ public final class AccountMessages {
                 + " No key was created.";
     }
 
+    /** Said by Loopwise, and by the browser (beside its own "match the requested format") before the form is sent. */
+    public static final String USERNAME_RULE = "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.";
+
+    /** Said again if it is revoked twice (two tabs): the key is revoked either way. */
+    public static String keyRevoked(String name, String username) {
+        return "Revoked the API key '" + name + "' of " + username + ": programs that send it are refused from now on; the account"
+                + " and its other keys keep working.";
+    }
+
     /** For the commands that call a running Loopwise. */
     public static final String API_KEY_NEEDED = "Give an admin's API key with --key KEY or in LOOPWISE_API_KEY (the variable keeps it out of"
             + " the process list, where other users of this machine can read a command's arguments).";

@@ -74,6 +74,30 @@ class PasswordFormBrowserTest extends ReviewerBrowserTest {
         });
     }
 
+    /**
+     * The change answers with the Account page at its own address: reloading the form's answer used to send the old password
+     * again as the current one, and the reviewer read "Your current password is not right" about a change that had worked.
+     */
+    @Test
+    void aChangedPasswordStaysSaidSoWhenThePageIsReloaded() throws Exception {
+        String reviewer = newReviewer("password-reload");
+        driver = Browser.start();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        Browser.run(driver, "password-form-reload", () -> {
+            signIn(base, reviewer, "browser-password");
+            wait.until(ExpectedConditions.urlContains("/review"));
+            driver.get(base + "account");
+            field("currentPassword").sendKeys("browser-password");
+            field("newPassword").sendKeys("a-long-new-password");
+            field("repeatPassword").sendKeys("a-long-new-password", Keys.ENTER);
+            wait.until(ExpectedConditions.urlContains("/account?password=changed"));
+            Browser.waitFor(wait, "password-notice", AccountMessages.PASSWORD_CHANGED);
+            driver.navigate().refresh();
+            Browser.waitFor(wait, "password-notice", AccountMessages.PASSWORD_CHANGED);
+            assertEquals(0, driver.findElements(By.id("password-error")).size(), "no refusal of a change that worked");
+        });
+    }
+
     private WebElement field(String name) {
         return driver.findElement(By.name(name));
     }

@@ -33,6 +33,11 @@ public class AccountFormats {
     }
 
     @TemplateExtension(namespace = "account")
+    static String usernameRule() {
+        return AccountMessages.USERNAME_RULE;
+    }
+
+    @TemplateExtension(namespace = "account")
     static String passwordTooShort(int minPasswordLength) {
         return AccountMessages.passwordTooShort(minPasswordLength);
     }

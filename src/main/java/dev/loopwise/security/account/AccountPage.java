@@ -22,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,6 +49,7 @@ public class AccountPage {
     SecurityConfig security;
     @Context
     UriInfo uri;
+    private static final String PASSWORD_CHANGED = "changed";
 
     @CheckedTemplate
     static class Templates {
@@ -57,9 +59,10 @@ public class AccountPage {
     }
 
     @GET
-    public Response show(@CookieParam(NewKeyCookie.NAME) String newKey) {
+    public Response show(@CookieParam(NewKeyCookie.NAME) String newKey, @QueryParam("password") String password) {
         String secret = NewKeyCookie.secret(newKey);
-        Response.ResponseBuilder shown = Response.ok(page(secret, null));
+        Response.ResponseBuilder shown = Response.ok(page(secret, null, null,
+                PASSWORD_CHANGED.equals(password) ? AccountMessages.PASSWORD_CHANGED : null));
         return (newKey == null ? shown : shown.cookie(NewKeyCookie.cleared("/account"))).build();
     }
 
@@ -70,8 +73,9 @@ public class AccountPage {
                                    @RestForm String repeatPassword) {
         try {
             Instant endedAt = users.changeOwnPassword(currentUser.name(), currentPassword, newPassword, repeatPassword);
-            // Every other session of the account has ended; this one carries on.
-            return Response.ok(page(null, null, null, AccountMessages.PASSWORD_CHANGED))
+            // Every other session of the account has ended; this one carries on. Answered with a new address: a reload of
+            // the form's own answer would send the old password again as the current one, and be refused as a wrong one.
+            return Response.seeOther(URI.create("/account?password=" + PASSWORD_CHANGED))
                     .cookie(stamps.renewal(currentUser.name(), endedAt, uri.getBaseUri().getScheme().equals("https"))).build();
         } catch (ApiException e) {
             return Response.status(e.status).entity(page(null, null, PasswordError.of(e), null)).build();

@@ -52,7 +52,7 @@ public class UsersPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance users(List<User> users, Map<Long, List<ApiKey>> activeKeys, String me, String error, String notice, NewUser typed, int minPassword,
-                                             IssuedKey issued, RefusedKey refusedKey, String refusedField);
+                                             IssuedKey issued, RefusedKey refusedKey, String refusedField, RefusedChange refusedChange);
     }
 
     /**
@@ -88,10 +88,14 @@ public class UsersPage {
 
     @GET
     public Response list(@QueryParam("created") String created, @QueryParam("updated") String updated,
-                         @QueryParam("keyFor") String keyFor, @CookieParam(NewKeyCookie.NAME) String newKey) {
-        // Only an existing account's name is shown: any other text in the address would be a notice planted by a link.
+                         @QueryParam("keyFor") String keyFor, @QueryParam("revokedKey") Long revokedKey,
+                         @CookieParam(NewKeyCookie.NAME) String newKey) {
+        // Only an existing account's name (or a revoked key's) is shown: any other text in the address would be a notice
+        // planted by a link.
         String notice = created != null && User.findByUsername(created).isPresent() ? "Created the account " + created + "."
-                : updated != null && User.findByUsername(updated).isPresent() ? "Saved the changes to " + updated + "." : null;
+                : updated != null && User.findByUsername(updated).isPresent() ? "Saved the changes to " + updated + "."
+                : revokedKey != null ? ApiKey.<ApiKey>findByIdOptional(revokedKey).filter(ApiKey::isRevoked)
+                        .map(key -> AccountMessages.keyRevoked(key.name, key.user.username)).orElse(null) : null;
         String secret = NewKeyCookie.secret(newKey);
         IssuedKey issued = secret != null && keyFor != null ? new IssuedKey(keyFor, secret) : null;
         Response.ResponseBuilder shown = Response.ok(page(null, notice, NewUser.EMPTY, issued));
@@ -131,7 +135,9 @@ public class UsersPage {
             return (endedOwn ? saved.cookie(stamps.renewal(user.username, user.sessionsValidFrom.toInstant(),
                     uri.getBaseUri().getScheme().equals("https"))) : saved).build();
         } catch (ApiException e) {
-            return refused(e);
+            // An account no longer listed (deleted meanwhile, or a bad address) has no form to say it under.
+            return User.findByIdOptional(id).isEmpty() ? refused(e) : Response.status(e.status).entity(page(null, null,
+                    NewUser.EMPTY, null, null, null, RefusedChange.of(id, displayName, role, status, e))).build();
         }
     }
 
@@ -166,8 +172,9 @@ public class UsersPage {
         try {
             User user = User.<User>findByIdOptional(id).orElseThrow(() -> ApiException.notFound(AccountMessages.noAccount(id)));
             // The owner is checked before anything changes: a key of another account is "not found" and stays as it was.
-            keys.revoke(keyId, currentUser.name(), true, user.id);
-            return Response.seeOther(URI.create(PATH + "?updated=" + user.username)).build();
+            // Said of the key itself: "saved the changes" left the lead unsure the key had stopped working.
+            ApiKey revoked = keys.revoke(keyId, currentUser.name(), true, user.id);
+            return Response.seeOther(URI.create(PATH + "?revokedKey=" + revoked.id)).build();
         } catch (ApiException e) {
             return refused(e);
         }
@@ -187,9 +194,14 @@ public class UsersPage {
 
     private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey,
                                   String refusedField) {
+        return page(error, notice, typed, issued, refusedKey, refusedField, RefusedChange.NONE);
+    }
+
+    private TemplateInstance page(String error, String notice, NewUser typed, IssuedKey issued, RefusedKey refusedKey,
+                                  String refusedField, RefusedChange refusedChange) {
         List<User> listed = User.listByName();
         return Templates.users(listed, ApiKey.activeByUser(listed), currentUser.name(), error, notice, typed, config.minPasswordLength(),
-                issued, refusedKey, refusedField);
+                issued, refusedKey, refusedField, refusedChange);
     }
 
     /** The field of "Add a user" a refusal is about, which the page marks and puts the cursor in; null when none is. */

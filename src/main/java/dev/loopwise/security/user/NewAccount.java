@@ -23,8 +23,7 @@ public record NewAccount(String username, String roles, String passwordHash, Str
 
     public static NewAccount of(String username, String password, String roles, String displayName, int minPasswordLength) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.badRequest("invalid_username",
-                    "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.");
+            throw ApiException.badRequest("invalid_username", AccountMessages.USERNAME_RULE);
         }
         Set<String> roleSet = Role.parseForAccount(roles == null ? "" : roles);
         if (password != null && !password.isEmpty() && isServiceOnly(roleSet)) {

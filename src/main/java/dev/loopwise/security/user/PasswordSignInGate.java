@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,8 @@ public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuth
         String address = SignInFilter.clientAddress(routing);
         // No account is named with a NUL (PostgreSQL cannot hold one), and looking one up would fail the sign-in with a
         // database error instead of refusing it; the address is still checked and counted.
-        String username = request.getUsername() == null || request.getUsername().indexOf('\u0000') >= 0 ? null : request.getUsername();
+        String username = request.getUsername() == null || request.getUsername().indexOf('\u0000') >= 0 ? null
+                : accountName(request.getUsername());
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> {
             if (throttle.isLocked(username, address)) {
@@ -82,6 +84,14 @@ public class PasswordSignInGate implements IdentityProvider<UsernamePasswordAuth
                     .addRoles(user.roles())
                     .build();
         });
+    }
+
+    /**
+     * The account a typed username names. Every username is lower-case without spaces: "Reviewer1" from a phone that
+     * capitalised it, or a name pasted with a space, is that account, and was refused as a wrong username or password.
+     */
+    static String accountName(String typed) {
+        return typed == null ? null : typed.strip().toLowerCase(Locale.ROOT);
     }
 
     /** {@code lockedForSeconds}: how long the lock that refused it lasts still; 0: no lock refused it. */

@@ -113,7 +113,8 @@ public class SignInFilter {
         } else {
             // The account's own name, whatever case it was typed in.
             String username = context.user() instanceof QuarkusHttpUser user
-                    ? user.getSecurityIdentity().getPrincipal().getName() : context.request().getFormAttribute("j_username");
+                    ? user.getSecurityIdentity().getPrincipal().getName()
+                    : PasswordSignInGate.accountName(context.request().getFormAttribute("j_username"));
             // Set beside Quarkus' session cookie: without this stamp the session is not honoured.
             context.response().headers().add("Set-Cookie",
                     stamps.cookie(username, Instant.now(), context.request().isSSL()).encode());

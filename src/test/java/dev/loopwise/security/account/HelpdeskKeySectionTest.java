@@ -44,7 +44,7 @@ class HelpdeskKeySectionTest {
                 .extract().asString();
         String issued = shown.substring(shown.indexOf("id=\"issued-key\""), shown.indexOf("</div>", shown.indexOf("id=\"issued-key\"")));
         assertTrue(issued.contains("it will not be shown again"), issued);
-        assertTrue(issued.contains("<button type=\"button\" data-copy=\"issued-secret\" aria-live=\"polite\">Copy the key</button>"), issued);
+        assertTrue(issued.contains("<button type=\"button\" data-copy=\"issued-secret\" aria-live=\"polite\" autofocus>Copy the key</button>"), issued);
         assertTrue(shown.contains("<script src=\"/js/copy-key.js\"></script>"), "the copy button has its script");
         // The key comes with where it goes: the answering endpoint, and the reference that describes it (which answers an admin).
         assertTrue(issued.contains("<code>POST /api/v1/respond</code>") && issued.contains("<a href=\"/q/swagger-ui/\">API reference</a>"),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.audit.AuditEvent;
+import dev.loopwise.common.AccountMessages;
 import dev.loopwise.security.Caller;
 import dev.loopwise.security.Role;
 import dev.loopwise.security.SessionStamps;
@@ -139,5 +140,14 @@ class UsersPageTest {
     private static String row(String page, String username) {
         String row = page.substring(page.indexOf("<tr data-username=\"" + username + "\""));
         return row.substring(0, row.indexOf("</tr>"));
+    }
+
+    /** A name the browser refuses ("Alice Smith") was refused with "Please match the requested format", not saying which. */
+    @Test
+    void theUsernameFieldSaysItsRuleBeforeTheFormIsSent() {
+        String page = Caller.session("admin").request().accept("text/html").get("/admin/users").then().statusCode(200).extract().asString();
+        String field = page.substring(page.indexOf("<input name=\"username\""));
+        field = field.substring(0, field.indexOf('>'));
+        assertTrue(field.contains("title=\"" + AccountMessages.USERNAME_RULE.replace("'", "&#39;") + "\""), field);
     }
 }

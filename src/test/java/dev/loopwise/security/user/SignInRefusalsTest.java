@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** What a person is told when an account may not sign in, and which new passwords are refused as guessable. */
@@ -71,6 +72,15 @@ class SignInRefusalsTest {
         // An ordinary passphrase still goes through.
         User made = ScratchAccounts.user(users.create("fine" + System.nanoTime() % 1_000_000, "correct horse battery", "reviewer", null));
         Caller.session(made.username, "correct horse battery");
+    }
+
+    /** A phone capitalises the first letter of the username field, and a pasted name can bring a space. */
+    @Test
+    void aUsernameTypedWithCapitalsOrSpacesSignsInToThatAccount() {
+        User user = ScratchAccounts.user(users.create("caps" + System.nanoTime() % 1_000_000, PASSWORD, "reviewer", null));
+        Response signedIn = signIn(" " + user.username.substring(0, 1).toUpperCase(Locale.ROOT) + user.username.substring(1) + " ", PASSWORD);
+        signedIn.then().header("Location", not(containsString("/login")));
+        given().redirects().follow(false).cookies(signedIn.getCookies()).accept("text/html").get("/review").then().statusCode(200);
     }
 
     private static Response signIn(String username, String password) {
