@@ -1,6 +1,7 @@
 package dev.loopwise.privacy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +17,18 @@ final class NationalIds {
     /** Not part of a word, a code ("SKU-12345678Z"), a date ("15.03.2024 0151 2345") or a longer run of groups. */
     private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][-/#.])(?<!\\d[ \u00A0])";
     private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}]|[ \u00A0]\\d{2})";
-    /** An identity word right before the number: "ID" names a reference elsewhere, but not here. */
+    /**
+     * An identity word right before the number: "ID" names a reference elsewhere, but not here, unless a reference
+     * word names it in turn ("Order ID", "Customer ID").
+     */
     private static final Pattern IDENTITY_WORD_BEFORE = Pattern.compile("\\b(?:id|identity|identification|national|personal)\\b"
             + "(?:\\s*(?:no\\.?|nr\\.?|number|card|#|:|is))*\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final int LOOK_BACK = 40;
+    /**
+     * Right after the document's name ("DNI", "CPF é", "NI no."): a form that could be anything else on its own
+     * (lower case "ab 12 34 56 c", an unseparated CPF, "12345678 Z") counts only here.
+     */
+    private static final String AFTER_ITS_NAME = "(?<=\\b(?i:%s)(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|is|es|\u00E9))?\\s{0,3}:?\\s{0,3})";
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     private record Format(Pattern pattern, Predicate<String> check) {
@@ -32,9 +42,14 @@ final class NationalIds {
         new Format("(?!000|666|9)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}", number -> true),
         // National Insurance: two letters but the pairs never issued, six digits, a suffix A to D
         new Format("(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]", number -> true),
+        new Format(AFTER_ITS_NAME.formatted("ni|nino|insurance") + "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])",
+                number -> true),
         new Format("[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}", number -> verhoeff(digits(number))),
         new Format("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}", number -> validCpf(digits(number))),
-        new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni));
+        // unseparated, or with a space before the letter, only where the document's name says what the number is
+        new Format(AFTER_ITS_NAME.formatted("cpf") + "\\d{11}", number -> validCpf(digits(number))),
+        new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni),
+        new Format(AFTER_ITS_NAME.formatted("dni|nie|nif") + "(?i:[XYZ]?-?\\d{7,8}[- ]?[A-Z])", NationalIds::validDni));
 
     private NationalIds() {
     }
@@ -56,14 +71,24 @@ final class NationalIds {
         return out;
     }
 
+    /**
+     * A reference word names the number, or a phone word announces it ("call 212-55-1234"), and no identity word
+     * right before it says otherwise.
+     */
     private static boolean namedOtherwise(String text, int begin, int end) {
-        return PhoneContext.namesSomethingElse(text, begin, end)
-                && !IDENTITY_WORD_BEFORE.matcher(text.substring(Math.max(0, begin - 40), begin)).find();
+        boolean otherwise = PhoneContext.namesSomethingElse(text, begin, end) || PhoneContext.announcesPhone(text, begin);
+        return otherwise && !identityWordBefore(text, begin);
+    }
+
+    private static boolean identityWordBefore(String text, int begin) {
+        int from = Math.max(0, begin - LOOK_BACK);
+        Matcher word = IDENTITY_WORD_BEFORE.matcher(text).region(from, begin);
+        return word.find() && !PhoneContext.namesSomethingElse(text, word.start(), word.start());
     }
 
     /** The DNI's letter is its eight digits mod 23; a NIE reads its X, Y or Z as 0, 1 or 2 in front of seven. */
     static boolean validDni(String number) {
-        String compact = number.replace("-", "");
+        String compact = number.replaceAll("[- ]", "").toUpperCase(Locale.ROOT);
         char first = compact.charAt(0);
         boolean nie = first == 'X' || first == 'Y' || first == 'Z';
         String body = nie ? "XYZ".indexOf(first) + compact.substring(1, compact.length() - 1)

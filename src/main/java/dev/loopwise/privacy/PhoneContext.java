@@ -10,8 +10,8 @@ final class PhoneContext {
     /** How far back the words that name a number are looked for. */
     private static final int LOOK_BACK = 40;
     private static final String CURRENCY_CODES = "usd|eur|gbp|chf|jpy|cad|aud|nzd|sek|nok|dkk|pln|czk|huf|inr|cny|rub|brl|mxn|zar";
-    /** A number's label ("no.", "number", "#", "id", ":") between the naming word and the number. */
-    private static final String LABEL = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=))*\\s*";
+    /** A number's label ("no.", "number", "#", "id", ":", "is") between the naming word and the number. */
+    private static final String LABEL = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=|(?:is|was)\\b))*\\s*";
     private static final Pattern NAMED_OTHERWISE = Pattern.compile("(?:\\b(?:orders?|invoices?|inv|ref|reference|tracking|track|"
             + "parcel|package|shipment|consignment|awb|ticket|case|receipt|transaction|txn|confirmation|booking|reservation|"
             + "account|acct|customer|member|sku|item|article|product|model|serial|s/n|sn|isbn|ean|upc|version|ver|build|release|ip|"

@@ -50,9 +50,22 @@ final class PhoneNumbers {
     /** "10.4.22.1234": a version, dotted groups one of which has a single digit (no phone is written so). */
     private static final Pattern VERSION = Pattern.compile("[1-9]\\d*(?:\\.\\d+){2,}");
     private static final Pattern ONE_DIGIT_GROUP = Pattern.compile("(?<!\\d)\\d(?!\\d)");
-    /** "030/1234567": a slash only after the area code with its trunk 0, as German-speaking countries write it. */
-    private static final Pattern AREA_CODE_SLASH = Pattern.compile("\\(?0\\d{1,5}\\)? ?/ ?[^/ ][^/]*");
-    /** "123.456.789-00": a Brazilian CPF's shape, which no phone number has, even where its check digits fail. */
+    /**
+     * "030/1234567": a slash only after an area code with its trunk 0 (three to five digits), as German-speaking
+     * countries write it, after a country code too ("+49 171 / 7654321"); "Score 012 / 3456" and "step 03 / 12345" are two numbers.
+     */
+    private static final Pattern AREA_CODE_SLASH = Pattern.compile("(?:\\(?0\\d{2,4}\\)?|\\+\\d{1,3} (?:\\(0\\))?\\d{2,4}) ?/ ?[^/ ][^/]*");
+    /** Without a word such as "call" before it, a number with an area code and a slash is as long as a phone's. */
+    private static final int SLASHED_DIGITS_UNANNOUNCED = 9;
+    /**
+     * "1269-046 Lisboa", "Rue de Rivoli 12 75001 Paris": a postcode, or a house number after a street's name and a
+     * postcode, before a town (or a Dutch postcode's letters) is part of an address.
+     */
+    private static final Pattern POSTCODE = Pattern.compile("\\d{4}-\\d{3}|(?<=\\p{L}\\.?[ \u00A0]{1,3})[1-9]\\d{0,3}[ \u00A0](?:\\d{4}-\\d{3}|\\d{4,5})");
+    private static final Pattern TOWN_AFTER = Pattern.compile("[ \u00A0]+\\p{Lu}");
+    /** "IL 62701-1234": a US state and a ZIP+4 code. */
+    private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("(?<=\\b[A-Z]{2}[ \u00A0])\\d{5}-\\d{4}");
+    /** "123.456.789-00": a Brazilian CPF's shape, which no phone number has where its check digits fail. */
     private static final Pattern CPF_SHAPE = Pattern.compile("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}");
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
@@ -74,7 +87,8 @@ final class PhoneNumbers {
         if (digits < 7 || digits > 15 || isDateOrTime(candidate)) {
             return false;
         }
-        if (candidate.indexOf('/') >= 0 && !AREA_CODE_SLASH.matcher(candidate).matches()) {
+        boolean slashed = candidate.indexOf('/') >= 0;
+        if (slashed && !AREA_CODE_SLASH.matcher(candidate).matches()) {
             return false;
         }
         if (candidate.startsWith("+")) {
@@ -89,14 +103,25 @@ final class PhoneNumbers {
         if (PhoneContext.announcesPhone(text, begin)) {
             return true;
         }
+        if (slashed && digits < SLASHED_DIGITS_UNANNOUNCED
+                || inText(POSTCODE, text, begin, end) && TOWN_AFTER.matcher(text).region(end, text.length()).lookingAt()
+                || inText(ZIP_PLUS_FOUR, text, begin, end)) {
+            return false;
+        }
         if (NINE_IN_THREES.matcher(candidate).matches() && validWhereWrittenInThrees(candidate)) {
             return true;
         }
         if (THOUSANDS.matcher(candidate).matches() || IP_ADDRESS.matcher(candidate).matches() || isVersion(candidate)
-                || YEAR_REFERENCE.matcher(candidate).lookingAt() || CPF_SHAPE.matcher(candidate).matches()) {
+                || YEAR_REFERENCE.matcher(candidate).lookingAt()
+                || CPF_SHAPE.matcher(candidate).matches() && !NationalIds.validCpf(candidate.replaceAll("\\D", ""))) {
             return false;
         }
         return startsLikePhone(candidate) || candidate.chars().anyMatch(c -> " -.()\u00A0".indexOf(c) >= 0);
+    }
+
+    /** Whether {@code pattern} matches the text from begin to end, seeing (through lookbehind) what comes before. */
+    private static boolean inText(Pattern pattern, String text, int begin, int end) {
+        return pattern.matcher(text).region(begin, end).useTransparentBounds(true).matches();
     }
 
     /** A number starting like this may be followed directly by more digits ("+44 20 7946 0958 2024"). */

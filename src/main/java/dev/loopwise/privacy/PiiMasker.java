@@ -63,7 +63,8 @@ public final class PiiMasker {
      * Not after "FH-": an order code's digits followed by another number ("order FH-440033 2 times") are no phone;
      * not inside a run of digit groups either, nor after a short group and a slash ("12/03/2024", "2024/0012345"),
      * though right after a whole date a phone may start. A slash parts two numbers ("0612345678/0698765432") and
-     * joins groups only straight after an area code with its trunk 0 ("030/1234567", "0171 / 7654321"). Only a number that starts like
+     * joins groups only straight after an area code with its trunk 0 ("030/1234567", "0171 / 7654321") or after a country code
+     * ("+49 171 / 7654321"). Only a number that starts like
      * a phone (+, a bracket or 0) may be followed by more digits ("+44 20 7946 0958 2024"): a bare run's first groups
      * are the start of a longer number.
      */
@@ -71,7 +72,7 @@ public final class PiiMasker {
     private static final NumberRuns PHONE = new NumberRuns(
             Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!(?<!\\d[ .\\-\u00A0]?)\\d{1,4}/)"
                     + "(?:(?<!\\d[ ().\\-\u00A0]{1,3})|(?<=" + DATE_BEFORE + "[ \u00A0]{1,3}))"
-                    + "(?:\\(?0\\d{1,5}\\)? ?/ ?(?=\\d)|(?:\\+|\\()?\\d)"), Character::isDigit,
+                    + "(?:\\(?0\\d{1,5}\\)? ?/ ?(?=\\d)|\\+\\d{1,3} (?:\\(0\\))?\\d{2,5} ?/ ?(?=\\d)|(?:\\+|\\()?\\d)"), Character::isDigit,
             " ().-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
     private final EnumSet<Kind> kinds;
 

@@ -26,9 +26,13 @@ final class StreetAddresses {
     private static final String NOT_A_TOWN = "(?!(?:Black|White|Silver|Grey|Gray|Gold|Blue|Red|Green|Pink|Purple|Graphite|Midnight)\\b)";
     /** Words that make a street-like name a product model: "Corso Pro 2", "Plaza Max 3". */
     private static final String NOT_A_MODEL = "(?!(?:Pro|Max|Plus|Mini|Ultra|Lite|Air|Neo|Edge|Go|One|SE|XL|Gen|Mk|Series|Edition)\\b)";
-    private static final String NAME = "\\p{Lu}[\\p{L}'.-]*";
-    /** A number after the street name, but not a count: "Via Amazon 2 weeks ago", "Plaza Hotel 5 stars". */
-    private static final String HOUSE_NUMBER_AFTER = ",?\\s+(?:n[º°o.]\\s*)?\\d{1,5}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?){0,3}" + NO_WORD_AFTER
+    /** Bounded, like every repetition here: a long run of name-like text must not cost quadratic time or the stack. */
+    private static final String NAME = "\\p{Lu}[\\p{L}'.-]{0,40}";
+    /**
+     * A number after the street name, but not a count ("Via Amazon 2 weeks ago", "Plaza Hotel 5 stars") nor one
+     * with a leading 0, which no house has ("Lagerplatz 0815").
+     */
+    private static final String HOUSE_NUMBER_AFTER = ",?\\s+(?:n[º°o.]\\s*)?[1-9]\\d{0,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?){0,3}" + NO_WORD_AFTER
             + "(?!\\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|items?|units?|pieces?|stars?|people|x)\\b)";
     /** "at", "to", "address (is)" and the like (in a few languages) right before the street. */
     private static final String CUE_BEFORE = "(?<=\\b(?i:at|to|(?:live[sd]?|living|located)(?:\\s(?:in|on|at))?|address(?:\\s{1,3}is)?|adresse|"
@@ -42,7 +46,7 @@ final class StreetAddresses {
     private static final String FRENCH_ENGLISH_TYPES = "avenue|av\\.|boulevard|bd|place|impasse";
     private static final String PARTICLE = "(?:(?:de|du|des|la|le|les)\\s+|[ld]')";
     private static final String FRENCH_NAME = NAME + "(?:\\s+(?:(?:de|du|des|la|le)\\s+)?" + NAME + "){0,2}";
-    private static final String SOUTHERN_PARTICLES = "(?:(?:de|del|da|do|dos|das|di|della|dei|du|des|la|le|les|el|los|las)\\s+|[ld]')*";
+    private static final String SOUTHERN_PARTICLES = "(?:(?:de|del|da|do|dos|das|di|della|dei|du|des|la|le|les|el|los|las)\\s+|[ld]'){0,4}";
     /** A street of a southern European type whose name comes before the number. */
     private static String typeFirst(String types) {
         return "(?:" + types + ")\\s+" + SOUTHERN_PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
@@ -54,22 +58,33 @@ final class StreetAddresses {
                 + "(?:\\s+" + NOT_A_MODEL + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
     }
 
-    private static final String TOWN = "\\p{Lu}[\\p{L}'-]*+(?:[ -]\\p{Lu}[\\p{L}'-]*+){0,2}";
-    /** Phone numbers are masked before addresses: a postcode written like one ("1269-046") is this by then. */
-    private static final String POSTCODE_MASKED_AS_PHONE = Pattern.quote(PiiMasker.Kind.PHONE.placeholder());
+    private static final String TOWN_WORD = "\\p{Lu}[\\p{L}'-]{0,40}+";
+    /** A town before a UK postcode: "London SW1A 2AA", "Milton Keynes MK9 2BB". */
+    private static final String TOWN = TOWN_WORD + "(?:[ -]" + TOWN_WORD + "){0,2}";
+    /** Currencies and months read like a town after a number: "Hauptstraße 12, 1500 EUR were charged". */
+    private static final String NOT_A_TOWN_AFTER_NUMBER = "(?!(?i:eur|euros?|usd|gbp|chf|sek|nok|dkk|pln|czk|huf|brl|"
+            + "dollars?|pesos?|reais|pounds?|francs?|kronor|kroner|z\u0142oty|zloty|january|february|march|april|may|june|"
+            + "july|august|september|october|november|december)\\b)";
+    /**
+     * One or two words, and no further capitalised word after them: in "10115 Berlin Please Call Me" the words after
+     * the town are the customer's sentence, so nothing is taken rather than half of it.
+     */
+    private static final String TOWN_AFTER_POSTCODE = NOT_A_TOWN + NOT_A_TOWN_AFTER_NUMBER + TOWN_WORD + "(?:[ -]" + TOWN_WORD
+            + ")?(?![ \\t]+\\p{Lu})";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}";
     /**
      * Dutch ("1015 CJ"), Portuguese ("1269-046"), Polish ("00-590"), Swedish ("111 51") and four- or five-digit
      * postcodes with an optional country letter ("D-10117"), each before the town; a UK postcode or a US state and
-     * ZIP code after it, or a UK postcode alone.
+     * ZIP code after it, or a UK postcode alone. A four-digit number from 1900 to 2099 is a year ("2024 Review").
      */
-    private static final Pattern POSTCODE_AND_TOWN = Pattern.compile("(?:,\\s*|\\s+)(?:(?:" + POSTCODE_MASKED_AS_PHONE + "|\\d{4} ?[A-Z]{2}|\\d{4}-\\d{3}|\\d{2}-\\d{3}"
-            + "|\\d{3} \\d{2}|(?:[A-Z]{1,2}-)?\\d{4,5})\\s+" + TOWN + "|" + UK_POSTCODE + "(?:\\s+" + TOWN + ")?|" + TOWN
-            + "(?:\\s+" + UK_POSTCODE + "|,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))" + NO_WORD_AFTER);
+    private static final Pattern POSTCODE_AND_TOWN = Pattern.compile("(?:,\\s*|\\s+)(?:(?:\\d{4} ?[A-Z]{2}|\\d{4}-\\d{3}|\\d{2}-\\d{3}"
+            + "|\\d{3} \\d{2}|(?:[A-Z]{1,2}-)?(?!(?:19|20)\\d{2}\\s)\\d{4,5})\\s+" + TOWN_AFTER_POSTCODE + "|" + UK_POSTCODE
+            + "(?:\\s+" + TOWN_AFTER_POSTCODE + ")?|" + TOWN + "(?:\\s+" + UK_POSTCODE + "|,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))"
+            + NO_WORD_AFTER);
 
     /**
      * {@code text}, already masked, with the postcode and town after each address taken into its placeholder. A
-     * postcode written like a phone number ("1269-046 Lisboa") has been masked as one by then, and is taken too.
+     * masked phone number after an address is never taken: the phone rule leaves a postcode before a town alone.
      */
     static String withPostcodeAndTown(String text, String placeholder) {
         StringBuilder out = new StringBuilder(text.length());
@@ -90,15 +105,15 @@ final class StreetAddresses {
                 + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b", Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
                 + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)\\b\\.?"),
-        Pattern.compile(NO_WORD_BEFORE + "\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:(?i:" + FRENCH_TYPES + ")\\s+" + PARTICLE + "*|(?:avenue|av\\.|"
-                + "boulevard|bd)\\s+" + PARTICLE + "*|(?i:" + FRENCH_ENGLISH_TYPES + ")\\s+" + PARTICLE + "+)" + FRENCH_NAME),
+        Pattern.compile(NO_WORD_BEFORE + "\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:(?i:" + FRENCH_TYPES + ")\\s+" + PARTICLE + "{0,3}|(?:avenue|av\\.|"
+                + "boulevard|bd)\\s+" + PARTICLE + "{0,3}|(?i:" + FRENCH_ENGLISH_TYPES + ")\\s+" + PARTICLE + "{1,3})" + FRENCH_NAME),
         Pattern.compile(NO_WORD_BEFORE + "\\d{1,4},?\\s+place\\s+" + FRENCH_NAME + CUE_AFTER),
-        Pattern.compile(NO_WORD_BEFORE + "\\p{Lu}[\\p{L}'-]*(?:stra\u00DFe|strasse|str\\.|weg|allee|gasse|platz|gracht|straat|laan|"
+        Pattern.compile(NO_WORD_BEFORE + "\\p{Lu}[\\p{L}'-]{0,40}(?:stra\u00DFe|strasse|str\\.|weg|allee|gasse|platz|gracht|straat|laan|"
                 + "plein|vej|gatan|v\u00E4gen|veien|\\s+(?:Stra\u00DFe|Strasse|Str\\.|Weg|Allee|Gasse|Platz))" + HOUSE_NUMBER_AFTER),
         Pattern.compile(NO_WORD_BEFORE + typeFirst("Calle|Carrer|Avenida|Avda\\.|Rua|Travessa|Viale|Piazza|Piazzale|Paseo|"
                 + "Pra\u00E7a|Rambla|Camino|Estrada|Rue|Chauss\u00E9e|Chemin|All\u00E9e|Quai|ul\\.|ulica|Ulica")),
-        Pattern.compile(NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]*gade"
-                + HOUSE_NUMBER_AFTER + ")|(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]*gade" + HOUSE_NUMBER_AFTER + ")"
+        Pattern.compile(NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade"
+                + HOUSE_NUMBER_AFTER + ")|(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade" + HOUSE_NUMBER_AFTER + ")"
                 + CUE_AFTER + ")"),
     };
 

@@ -55,7 +55,39 @@ final class AddressAndIdTickets {
         "The box says {{product:712345678907}} on the side, {{price:$12.99}}.",
         // a German area code and number with spaces around the slash
         "Handy: [[PHONE:0171 / 7654321]], Büro [[PHONE:030 / 901820]].",
-        "Bitte rufen Sie [[PHONE:0171 / 765 43 21]] an, Rechnung {{invoice:2024/0012345}}."
+        "Bitte rufen Sie [[PHONE:0171 / 765 43 21]] an, Rechnung {{invoice:2024/0012345}}.",
+        "Tel. [[PHONE:+49 171 / 7654321]], Klaus Müller.",
+        "Aus dem Ausland: [[PHONE:+49 (0)171 / 7654321]].",
+        // a slash between two short numbers, no area code and no phone word: a score, a series, a step
+        "Score was {{short:012 / 3456}} points.",
+        "Serie {{order:0042 / 1500}} Stueck, Lagerplatz {{short:0815 / 4711}} ist leer.",
+        "We are at step {{short:03 / 12345}} of the import.",
+        // a phone right after an address is a phone, not the address's postcode
+        "Lieferung an [[ADDRESS:Hauptstraße 12]], [[PHONE:+49 30 1234567]] Thanks.",
+        // an amount or a year after an address is no postcode and town
+        "[[ADDRESS:Hauptstraße 12]], {{price:1500 EUR}} were charged.",
+        "Ship to [[ADDRESS:Calle Mayor 10]], {{price:2500 Pesos}} paid.",
+        "Send to [[ADDRESS:Hauptstraße 12]], {{year:2024}} Review",
+        // a number a phone word announces is a phone, even in an identity number's shape
+        "Call me on [[PHONE:555 12 3456]] after work.",
+        "Please call [[PHONE:212-55-1234]] tomorrow.",
+        "phone: [[PHONE:070 12 3456]]",
+        // identity numbers in lower case
+        "dni [[ID:12345678z]], no tengo otro.",
+        "Mi nie es [[ID:x1234567l]].",
+        "NI [[ID:qq 12 34 56 c]] for the payroll.",
+        // a reference word before "ID", or "is" between it and the number: a reference, not an identity number
+        "Order ID: {{order:123-45-6789}} is still open.",
+        "Transaction ID {{order:2345 6789 0127}} failed twice.",
+        "Tracking ID {{tracking:12345678Z}} shows nothing, SKU ID {{product:12345678Z}} neither.",
+        "Customer ID: {{customer:529.982.247-25}} on the invoice.",
+        "My order is {{order:123-45-6789}} and the case number is {{case:12345678Z}}.",
+        // a postcode without a comma, a ZIP+4 code, identity numbers without their separators
+        "Livraison au [[ADDRESS:Rue de Rivoli 12 75001 Paris]], {{quantity:2 items}}.",
+        "Adresse: [[ADDRESS:Hauptstraße 12 10115 Berlin]].",
+        "Ship to [[ADDRESS:5 Main Street, Springfield, IL 62701-1234]].",
+        "Meu CPF é [[ID:52998224725]], pedido {{order:#A-123456}}.",
+        "DNI [[ID:12345678 Z]], Madrid."
     );
 
     private AddressAndIdTickets() {

@@ -119,4 +119,34 @@ class PiiMaskerTest {
         assertEquals("SSN [ID], not [PHONE]", masker.mask("SSN 123-45-6789, not 212-555-0147"));
         assertEquals("Order 123-45-6789 shipped", masker.mask("Order 123-45-6789 shipped"));
     }
+
+    /** Left out of the masked kinds, an identity number a phone number's rule takes is still masked, as a phone. */
+    @Test
+    void withoutTheIdKindAnIdentityNumberFallsToThePhoneRule() {
+        PiiMasker noIds = new PiiMasker(EnumSet.complementOf(EnumSet.of(PiiMasker.Kind.ID)));
+        assertEquals("CPF [PHONE]", noIds.mask("CPF 529.982.247-25"));
+        assertEquals("SSN [PHONE]", noIds.mask("SSN 123-45-6789"));
+        assertEquals("CPF 529.982.247-24", noIds.mask("CPF 529.982.247-24"), "a CPF whose check fails is no phone either");
+    }
+
+    /** Words after a postcode and town that go on with capitals are the customer's sentence: none of it is taken. */
+    @Test
+    void aPostcodeAndTownTakeNoMoreThanTheTown() {
+        assertEquals("[ADDRESS], 10115 Berlin Please Call Me", masker.mask("Hauptstraße 12, 10115 Berlin Please Call Me"));
+        assertEquals("[ADDRESS]. Order 12345 Shipped", masker.mask("Hauptstraße 12, 10115 Berlin. Order 12345 Shipped"));
+        assertEquals("[ADDRESS] is where I live", masker.mask("Via Garibaldi 7, 10122 Torino is where I live"));
+    }
+
+    /** Long runs of what looks like a street name, particle or town: masking ends, and neither throws nor stalls. */
+    @Test
+    void longHostileTextsAreMaskedWithoutError() {
+        String[] texts = {"Via " + "de ".repeat(20000) + "x 1", "ul. " + "de ".repeat(20000) + "x 1",
+            "Calle " + "de la ".repeat(2000) + "x 1", "12 rue " + "de ".repeat(3000) + "X", "Avenue " + "Aa-".repeat(3000) + " 1",
+            "at Avenue " + "Aa-".repeat(3000) + " 1", "Hauptstraße 12, 10115 " + "Aa-".repeat(3000),
+            "Hauptstraße 12, 10115 " + "Aa ".repeat(3000), "Aa-".repeat(3000) + "straße 1", "Via " + "Roma ".repeat(3000) + "12"};
+        for (String text : texts) {
+            String masked = masker.mask(text);
+            assertTrue(masked.length() > 0 && masked.length() <= text.length(), text.substring(0, 20));
+        }
+    }
 }
