@@ -40,9 +40,10 @@ public final class AccountMessages {
     public static final String USERNAME_RULE = "A username is 2–64 characters: lower-case letters, digits, '.', '_' or '-'.";
 
     /** Said again if it is revoked twice (two tabs): the key is revoked either way. */
-    public static String keyRevoked(String name, String username) {
-        return "Revoked the API key '" + name + "' of " + username + ": programs that send it are refused from now on; the account"
-                + " and its other keys keep working.";
+    public static String keyRevoked(String name, String username, boolean accountEnabled) {
+        return "Revoked the API key '" + name + "' of " + username + ": programs that send it are refused from now on"
+                + (accountEnabled ? "; the account and its other keys keep working." : " (the account is disabled, so none of its"
+                + " keys works until it is enabled again).");
     }
 
     /** For the commands that call a running Loopwise. */

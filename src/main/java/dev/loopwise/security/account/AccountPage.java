@@ -62,7 +62,8 @@ public class AccountPage {
     public Response show(@CookieParam(NewKeyCookie.NAME) String newKey, @QueryParam("password") String password) {
         String secret = NewKeyCookie.secret(newKey);
         Response.ResponseBuilder shown = Response.ok(page(secret, null, null,
-                PASSWORD_CHANGED.equals(password) ? AccountMessages.PASSWORD_CHANGED : null));
+                PASSWORD_CHANGED.equals(password) && NoticeWindow.justNow(currentUser.user().sessionsValidFrom)
+                        ? AccountMessages.PASSWORD_CHANGED : null));
         return (newKey == null ? shown : shown.cookie(NewKeyCookie.cleared("/account"))).build();
     }
 

@@ -94,8 +94,8 @@ public class UsersPage {
         // planted by a link.
         String notice = created != null && User.findByUsername(created).isPresent() ? "Created the account " + created + "."
                 : updated != null && User.findByUsername(updated).isPresent() ? "Saved the changes to " + updated + "."
-                : revokedKey != null ? ApiKey.<ApiKey>findByIdOptional(revokedKey).filter(ApiKey::isRevoked)
-                        .map(key -> AccountMessages.keyRevoked(key.name, key.user.username)).orElse(null) : null;
+                : revokedKey != null ? ApiKey.<ApiKey>findByIdOptional(revokedKey).filter(key -> NoticeWindow.justNow(key.revokedAt))
+                        .map(key -> AccountMessages.keyRevoked(key.name, key.user.username, key.user.isEnabled())).orElse(null) : null;
         String secret = NewKeyCookie.secret(newKey);
         IssuedKey issued = secret != null && keyFor != null ? new IssuedKey(keyFor, secret) : null;
         Response.ResponseBuilder shown = Response.ok(page(null, notice, NewUser.EMPTY, issued));

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,7 @@ class AccountsTest {
                     .formParam("csrf-token", admin.csrfToken()).post("/admin/users/" + user.id + "/keys/" + keyId + "/revoke")
                     .then().statusCode(303).header("Location", endsWith("/admin/users?revokedKey=" + keyId)).extract().header("Location");
             admin.request().accept("text/html").get(revokedAt).then().statusCode(200)
-                    .body(containsString(AccountMessages.keyRevoked("helpdesk", user.username).replace("'", "&#39;")));
+                    .body(containsString(AccountMessages.keyRevoked("helpdesk", user.username, true).replace("'", "&#39;")));
         }
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("status", "disabled").formParam("role", "reviewer").formParam("displayName", "Gone")
@@ -105,6 +107,12 @@ class AccountsTest {
                 .post("/admin/users/" + user.id)
                 .then().statusCode(303).header("Location", endsWith("/admin/users?updated=" + user.username));
         admin.request().accept("text/html").get("/admin/users").then().statusCode(200).body(containsString("disabled"));
+        // The notice says how things stand now: the account is disabled, so none of its keys works.
+        admin.request().accept("text/html").get("/admin/users?revokedKey=" + keyId).then().statusCode(200)
+                .body(containsString(AccountMessages.keyRevoked("helpdesk", user.username, false).replace("'", "&#39;")));
+        // A key revoked a day ago: a link to its notice shows nothing.
+        QuarkusTransaction.requiringNew().run(() -> ApiKey.update("revokedAt = ?1 where id = ?2", OffsetDateTime.now().minusDays(1), keyId));
+        assertFalse(admin.request().accept("text/html").get("/admin/users?revokedKey=" + keyId).asString().contains("Revoked the API key"));
         // A key for a disabled account would not work until it is enabled again: refused, saying so.
         admin.request().accept("text/html").contentType("application/x-www-form-urlencoded")
                 .formParam("name", "too late").formParam("csrf-token", admin.csrfToken()).post("/admin/users/" + user.id + "/keys")
@@ -167,6 +175,9 @@ class AccountsTest {
     void peopleChangeTheirOwnPasswordOnlyWithTheCurrentOne() {
         User user = newUser("reviewer");
         Caller me = Caller.session(user.username, PASSWORD);
+        // A link cannot tell someone whose password never changed that it did.
+        me.request().accept("text/html").get("/account?password=changed").then().statusCode(200)
+                .body(not(containsString(AccountMessages.PASSWORD_CHANGED)));
         changePassword(me, "not-my-password", "brand-new-password", "brand-new-password")
                 .then().statusCode(400).body(containsString("current password is not right"));
         changePassword(me, PASSWORD, "brand-new-password", "brand-new-passwrd")
