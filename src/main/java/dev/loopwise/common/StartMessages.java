@@ -119,9 +119,17 @@ public final class StartMessages {
             + " http://localhost:11434/v1: with http:// or https:// and a host, a port from 1 to 65535 if any, no password,"
             + " nothing after a ? or #";
 
-    /** Why a number that must stay below another setting's is refused (the start names the setting and the value around it). */
-    public static String fewerThan(String other, int otherValue) {
-        return "a whole number from 0 to one less than " + other + " (" + otherValue + ") is expected";
+    /** Why an overlap the operator set is refused beside the passage length (the start names the overlap and its value around it). */
+    public static String overlapAtMostHalf(int passageChars, int overlapChars) {
+        return "a whole number from 0 to " + passageChars / 2 + ", half of LOOPWISE_KNOWLEDGE_PASSAGE_CHARS (" + passageChars
+                + "), is expected, or a LOOPWISE_KNOWLEDGE_PASSAGE_CHARS of at least " + 2 * overlapChars;
+    }
+
+    /** Why a passage length is refused beside the overlap left at its default (the start names the passage length around it). */
+    public static String passageTwiceTheDefaultOverlap(int passageChars, int overlapChars) {
+        return "at least " + 2 * overlapChars + " is expected, twice the overlap a cut paragraph's pieces repeat, which is "
+                + overlapChars + " by default; or set LOOPWISE_KNOWLEDGE_OVERLAP_CHARS to at most " + passageChars / 2
+                + ", half the passage";
     }
 
     /** Why a word setting is refused (the start names the setting and the value around it). */

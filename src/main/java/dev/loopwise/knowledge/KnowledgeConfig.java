@@ -20,7 +20,10 @@ public interface KnowledgeConfig {
     @WithConverter(SettingRange.Count.class)
     int passageChars();
 
-    /** Characters a piece of a long paragraph repeats from the piece before, so a sentence cut at the edge is whole in one. */
+    /**
+     * Characters a piece of a long paragraph repeats from the piece before, so a sentence cut at the edge is whole in one. At
+     * most half the passage length ({@link #checkTogether}).
+     */
     @WithDefault("80")
     @WithConverter(SettingRange.CountOrZero.class)
     int overlapChars();
@@ -58,13 +61,21 @@ public interface KnowledgeConfig {
     Optional<@WithConverter(DecimalRange.Cosine.class) Double> minScore();
 
     /**
-     * A piece that repeats as much as a whole passage starts one word after the one before: an article of a few pages became
-     * thousands of passages, each embedded. Checked when Loopwise starts ({@link KnowledgeSettingsCheck}).
+     * A piece ends at a sentence end or a space in the second half of its window ({@code Passages}), so it may be little
+     * more than half a passage long: an overlap near the passage length then started the next piece one word later, and a
+     * 10,000-character paragraph became about 1,400 passages at 499 of 500, each embedded (about 28 at the default 80, 55 at 250).
+     * Checked when Loopwise starts ({@link KnowledgeSettingsCheck}); {@code overlapSet} says whether the operator wrote the
+     * overlap, so that a refusal names the variable they did write.
      */
-    default void checkTogether() {
-        if (overlapChars() >= passageChars()) {
-            throw new RefusedSetting("loopwise.knowledge.overlap-chars", overlapChars(),
-                    StartMessages.fewerThan("LOOPWISE_KNOWLEDGE_PASSAGE_CHARS", passageChars()));
+    default void checkTogether(boolean overlapSet) {
+        if (overlapChars() > passageChars() / 2) {
+            if (overlapSet) {
+                throw new RefusedSetting(OVERLAP, overlapChars(), StartMessages.overlapAtMostHalf(passageChars(), overlapChars()));
+            }
+            throw new RefusedSetting("loopwise.knowledge.passage-chars", passageChars(),
+                    StartMessages.passageTwiceTheDefaultOverlap(passageChars(), overlapChars()));
         }
     }
+
+    String OVERLAP = "loopwise.knowledge.overlap-chars";
 }

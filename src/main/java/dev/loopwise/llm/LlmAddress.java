@@ -19,7 +19,8 @@ final class LlmAddress {
         }
         try {
             URI uri = new URI(url);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+            // A scheme is case-insensitive (RFC 3986), and the HTTP client takes HTTP:// as http://.
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
                 throw ApiException.badRequest("validation_failed", LlmMessages.LLM_BAD_URL);
             }
             // The address is shown on the page and in the audit trail; a password belongs in the key field.

@@ -63,9 +63,12 @@ public interface LlmConfig {
     @WithDefault("Friendly, brief and concrete. Use the customer's own details. Never promise what the library replies do not.")
     String brandVoice();
 
-    /** Library replies (the policy's favourites) shown to the LLM as examples and scored beside its drafts. */
+    /**
+     * Library replies (the policy's favourites) shown to the LLM as examples and scored beside its drafts. At least 1: a draft
+     * is served only when close enough to one of them, and one of them when no draft is, so the policy's choice is always among them.
+     */
     @WithDefault("3")
-    @WithConverter(SettingRange.CountOrZero.class)
+    @WithConverter(SettingRange.Count.class)
     int libraryCandidates();
 
     /**

@@ -100,7 +100,7 @@ public class LlmDrafting {
         double[] preference = decision.preference();
         String intent = decision.reply().intent();
         List<Integer> order = IntStream.range(0, preference.length).filter(a -> model.candidates().get(a).intent().equals(intent)).boxed()
-                .sorted(Comparator.comparingDouble(a -> -preference[a])).limit(Math.max(1, config.libraryCandidates())).toList();
+                .sorted(Comparator.comparingDouble(a -> -preference[a])).limit(config.libraryCandidates()).toList();
         List<BestOfN.LibraryReply> replies = new ArrayList<>();
         for (int a : order) {
             SlotFiller.Filled filled = SlotFiller.fill(model.candidates().get(a).text(), ticket);

@@ -135,6 +135,15 @@ class LlmPageTest extends FakeLlmTest {
     }
 
     @Test
+    void aSchemeInCapitalsIsTheSameAddress() {
+        llm.drafts = List.of("Ready.");
+        String capitals = llm.baseUrl().replaceFirst("^http:", "HTTP:");
+        String tested = post("/admin/llm/test", "baseUrl=" + capitals + "&model=typed-model&timeoutSeconds=3", 200);
+        assertTrue(tested.contains("It answered in"), "the client calls it too: " + tested);
+        assertTrue(post("/admin/llm", "baseUrl=Https://llm.example.com/v1&model=m", 200).contains("Saved."));
+    }
+
+    @Test
     void testConnectionTriesTheTypedValuesWithoutSavingThemAndKeepsThemInTheForm() {
         llm.drafts = List.of("Ready.");
         String tested = post("/admin/llm/test", "baseUrl=" + llm.baseUrl() + "&model=typed-model&timeoutSeconds=3", 200);

@@ -1,7 +1,7 @@
 package dev.loopwise.common.config;
 
 /**
- * A setting whose value is fine alone but not beside another one (a passage no longer than the overlap it repeats), which no
+ * A setting whose value is fine alone but not beside another one (an overlap longer than half the passage), which no
  * converter can see. Thrown when Loopwise starts; the start says it in the same sentence as any other refused value, naming
  * the variable the operator wrote (see {@code StartFailure}).
  */

@@ -7,15 +7,18 @@ import dev.loopwise.alignment.AlignmentConfig;
 import dev.loopwise.cli.support.StartFailure;
 import dev.loopwise.common.job.JobsConfig;
 import dev.loopwise.knowledge.KnowledgeConfig;
+import dev.loopwise.knowledge.KnowledgeSettingsCheck;
 import dev.loopwise.llm.LlmConfig;
 import dev.loopwise.model.encoder.EncoderConfig;
 import dev.loopwise.monitoring.drift.MonitoringConfig;
 import dev.loopwise.review.item.ReviewConfig;
 import dev.loopwise.security.SecurityConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +39,9 @@ class UncheckedSettingsTest {
         assertEquals(Optional.of("http://localhost:11434/v1"),
                 mapping(LlmConfig.class, "loopwise.llm.base-url", " http://localhost:11434/v1 ").baseUrl());
         assertEquals(Optional.empty(), mapping(LlmConfig.class, "loopwise.llm.model", "m").baseUrl());
+        for (String anyCase : new String[] {"HTTP://localhost:11434/v1", "Https://llm.example.com/v1"}) {
+            assertEquals(Optional.of(anyCase), mapping(LlmConfig.class, "loopwise.llm.base-url", anyCase).baseUrl(), "a scheme has no case");
+        }
     }
 
     @Test
@@ -106,17 +112,38 @@ class UncheckedSettingsTest {
         assertEquals(0, mapping(SecurityConfig.class, "loopwise.security.api.requests-per-minute", "0").api().requestsPerMinute(), "0: no limit");
     }
 
+    /**
+     * A piece may end little past half a passage, so an overlap above half the passage started the next piece a word later:
+     * a 10,000-character paragraph became over a thousand passages.
+     */
     @Test
-    void aPassageIsLongerThanTheOverlapItRepeats() {
-        RuntimeException failure = assertThrows(RefusedSetting.class,
-                () -> mapping(KnowledgeConfig.class, "loopwise.knowledge.passage-chars", "80").checkTogether());
-        assertEquals(sentence("LOOPWISE_KNOWLEDGE_OVERLAP_CHARS", "80", "a whole number from 0 to one less than"
-                + " LOOPWISE_KNOWLEDGE_PASSAGE_CHARS (80) is expected"), explained(failure));
-        mapping(KnowledgeConfig.class, "loopwise.knowledge.passage-chars", "81").checkTogether();
+    void theOverlapIsAtMostHalfThePassage() {
+        assertEquals(sentence("LOOPWISE_KNOWLEDGE_OVERLAP_CHARS", "251", "a whole number from 0 to 250, half of"
+                + " LOOPWISE_KNOWLEDGE_PASSAGE_CHARS (500), is expected, or a LOOPWISE_KNOWLEDGE_PASSAGE_CHARS of at least 502"),
+                explained(assertThrows(RefusedSetting.class, () -> checked(Map.of("loopwise.knowledge.overlap-chars", "251")))));
+        checked(Map.of("loopwise.knowledge.overlap-chars", "250"));
+        checked(Map.of("loopwise.knowledge.overlap-chars", "30", "loopwise.knowledge.passage-chars", "60"));
         assertEquals(sentence("LOOPWISE_KNOWLEDGE_OVERLAP_CHARS", "-5", "a whole number from 0 to 1000000 is expected"),
                 refused(KnowledgeConfig.class, "loopwise.knowledge.overlap-chars", "-5"));
         assertEquals(sentence("LOOPWISE_KNOWLEDGE_MIN_SCORE", "2", "a cosine similarity from -1 to 1 is expected, such as 0.5"),
                 refused(KnowledgeConfig.class, "loopwise.knowledge.min-score", "2"));
+    }
+
+    /** Only the passage length set: the refusal names it, not the overlap the operator never wrote, and says the default. */
+    @Test
+    void aShortPassageBesideTheDefaultOverlapNamesThePassage() {
+        assertEquals(sentence("LOOPWISE_KNOWLEDGE_PASSAGE_CHARS", "60", "at least 160 is expected, twice the overlap a cut"
+                + " paragraph's pieces repeat, which is 80 by default; or set LOOPWISE_KNOWLEDGE_OVERLAP_CHARS to at most 30, half"
+                + " the passage"), explained(assertThrows(RefusedSetting.class,
+                        () -> checked(Map.of("loopwise.knowledge.passage-chars", "60")))));
+        checked(Map.of("loopwise.knowledge.passage-chars", "160"));
+    }
+
+    @Test
+    void theLlmSeesAtLeastOneLibraryReply() {
+        assertEquals(sentence("LOOPWISE_LLM_LIBRARY_CANDIDATES", "0", "a whole number from 1 to 1000000 is expected"),
+                refused(LlmConfig.class, "loopwise.llm.library-candidates", "0"));
+        assertEquals(1, mapping(LlmConfig.class, "loopwise.llm.library-candidates", "1").libraryCandidates());
     }
 
     @Test
@@ -146,6 +173,13 @@ class UncheckedSettingsTest {
 
     private static String refused(Class<?> mapping, String property, String value) {
         return explained(assertThrows(RuntimeException.class, () -> mapping(mapping, property, value)));
+    }
+
+    /** The knowledge settings as an operator writes them (not as defaults), checked together as the start checks them. */
+    private static void checked(Map<String, String> written) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(KnowledgeConfig.class)
+                .withSources(new PropertiesConfigSource(written, "environment", 300)).build();
+        config.getConfigMapping(KnowledgeConfig.class).checkTogether(KnowledgeSettingsCheck.overlapSet(config));
     }
 
     private static <T> T mapping(Class<T> mapping, String property, String value) {
