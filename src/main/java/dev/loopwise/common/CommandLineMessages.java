@@ -109,14 +109,14 @@ public final class CommandLineMessages {
 
     /** A file of texts to measure speed on that holds none: every figure would be zero, or a division by it. */
     public static String noTexts(Object file, String option) {
-        return file + " holds no tickets: " + option + " needs a ticket file with a text column and at least one row under its"
-                + " header; leave " + option + " out to use the demo's traffic.";
+        return file + " holds no tickets: " + option + " needs a ticket file of at least one ticket " + ONE_TICKET + "; leave "
+                + option + " out to use the demo's traffic.";
     }
 
     /** {@code simulate --extra-tickets} on a file of no tickets, which ran as if it had not been given. */
     public static String noExtraTickets(Object file) {
-        return file + " holds no tickets: --extra-tickets needs a ticket file with a text column and at least one row under its"
-                + " header; leave it out to run the policy update on the data file's tickets alone.";
+        return file + " holds no tickets: --extra-tickets needs a ticket file of at least one ticket " + ONE_TICKET + "; leave it"
+                + " out to run the policy update on the data file's tickets alone.";
     }
 
     public static String heldOutIntents(int heldOut, int intents) {
