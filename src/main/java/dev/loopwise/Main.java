@@ -26,6 +26,11 @@ public class Main {
     public static void main(String... args) {
         String command = args.length == 0 ? "serve" : args[0];
         if (startsService(args)) {
+            Optional<String> unusable = StartFailure.unusableAddress();
+            if (unusable.isPresent()) {
+                System.err.println("loopwise: " + unusable.get());
+                System.exit(1);
+            }
             if (command.equals("demo")) {
                 System.setProperty("quarkus.profile", "demo");
                 // The demo's admin password is published: it answers this machine only, unless told where to listen
@@ -53,7 +58,7 @@ public class Main {
         if (failure != null) {
             Optional<String> sentence = StartFailure.explain(failure);
             if (sentence.isEmpty()) {
-                failure.printStackTrace();
+                System.err.print(StartFailure.trace(failure));
             }
             System.err.println("loopwise: " + sentence.orElseGet(() -> StartMessages.couldNotStart(StartFailure.innermost(failure))));
             System.err.flush();

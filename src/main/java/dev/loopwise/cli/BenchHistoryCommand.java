@@ -75,9 +75,11 @@ public class BenchHistoryCommand extends DatabaseCommand {
         if (iterations < 1) {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange("--iterations", "1 or more", iterations));
         }
-        if (roundJudgements < 0 || roundPolicyTickets < 0) {
-            throw new IllegalArgumentException(CommandLineMessages.outOfRange(roundJudgements < 0 ? "--round-judgements"
-                    : "--round-policy-tickets", "0 or more", Math.min(roundJudgements, roundPolicyTickets)));
+        if (roundJudgements < 0) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--round-judgements", "0 or more", roundJudgements));
+        }
+        if (roundPolicyTickets < 0) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--round-policy-tickets", "0 or more", roundPolicyTickets));
         }
     }
 

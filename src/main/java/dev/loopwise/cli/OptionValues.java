@@ -4,9 +4,20 @@ import dev.loopwise.common.CommandLineMessages;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -45,18 +56,73 @@ final class OptionValues {
         String problem = failure.getMessage();
         if (failure instanceof UnmatchedArgumentException unmatched && !unmatched.isUnknownOption()
                 && !command.getSubcommands().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
-            command.getErr().println(CommandLineMessages.unknownCommand(command.getCommandSpec().qualifiedName(),
-                    unmatched.getUnmatched().get(0), unmatched.getSuggestions()));
+            String word = unmatched.getUnmatched().get(0);
+            command.getErr().println(CommandLineMessages.unknownCommand(command.getCommandSpec().qualifiedName(), word,
+                    near(word, command.getSubcommands().keySet())));
             command.getErr().flush();
             return 2;
         }
         if (failure instanceof UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
-            String option = unmatched.getUnmatched().stream().filter(a -> a.startsWith("-")).findFirst().orElse(unmatched.getUnmatched().get(0));
-            problem = CommandLineMessages.unknownOption(option, unmatched.getSuggestions());
+            // "--trian=a.csv" is the option "--trian"; a value after an unknown option ("--reviews 5") is no option at all.
+            Set<String> names = command.getCommandSpec().options().stream().filter(o -> !o.hidden())
+                    .flatMap(o -> Arrays.stream(o.names())).collect(Collectors.toCollection(LinkedHashSet::new));
+            Map<String, List<String>> unknown = new LinkedHashMap<>();
+            unmatched.getUnmatched().stream().filter(a -> a.startsWith("-") && !a.matches("-[0-9.].*")).map(a -> a.split("=", 2)[0])
+                    .forEach(option -> unknown.computeIfAbsent(option, o -> near(o, names)));
+            if (!unknown.isEmpty()) {
+                problem = CommandLineMessages.unknownOptions(unknown);
+            }
+        }
+        if (failure instanceof OverwrittenOptionException overwritten && overwritten.getOverwritten() instanceof OptionSpec option) {
+            problem = CommandLineMessages.givenTwice(option.longestName(), valuesOf(option, args));
         }
         command.getErr().println(CommandLineMessages.badOption(command.getCommandSpec().qualifiedName(), problem));
         command.getErr().flush();
         return 2;
+    }
+
+    /** The values given to {@code option}, as --name value or --name=value, in their order. */
+    private static List<String> valuesOf(OptionSpec option, String[] args) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < args.length && option.arity().max() > 0; i++) {
+            for (String name : option.names()) {
+                if (args[i].equals(name) && i + 1 < args.length) {
+                    values.add(args[i + 1]);
+                } else if (args[i].startsWith(name + "=")) {
+                    values.add(args[i].substring(name.length() + 1));
+                }
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The names a typo was likely meant as: within two edits, or a third of the name's length for a long one. Picocli
+     * suggests its nearest names however far ("--reviews": did you mean --replies-per-intent or --reward-model?).
+     */
+    static List<String> near(String typed, Collection<String> names) {
+        String word = typed.replaceFirst("^-+", "");
+        int most = Math.max(2, word.length() / 3);
+        return names.stream().filter(name -> edits(word, name.replaceFirst("^-+", "")) <= most)
+                .sorted(Comparator.comparingInt(name -> edits(word, name.replaceFirst("^-+", "")))).limit(3).toList();
+    }
+
+    /** Levenshtein distance: the fewest single-character insertions, deletions and substitutions from one to the other. */
+    private static int edits(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     private static long whole(String value, long most) {

@@ -1,12 +1,16 @@
 package dev.loopwise.common;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the command line says about options it cannot use: one paragraph on stderr naming the option and what to give,
  * instead of the whole usage text, in which the one line that matters is easy to miss.
  */
 public final class CommandLineMessages {
+    // Said of a CSV and of a JSON file alike: "a row under its header" meant nothing for a JSON [].
+    private static final String ONE_TICKET = "(a row under a CSV header with a text column, or a JSON object with a \"text\")";
+
     private CommandLineMessages() {
     }
 
@@ -17,15 +21,30 @@ public final class CommandLineMessages {
         return command + ": " + sentence + ". Run '" + command + " --help' to see its options.";
     }
 
-    public static String unknownOption(String option, List<String> suggestions) {
-        return "there is no option '" + option + "'" + (suggestions.isEmpty() ? "" : " (did you mean "
-                + String.join(" or ", suggestions.stream().limit(3).toList()) + "?)");
+    /** Each option the command does not have, in the order given, with the names it was likely meant as (none when none is close). */
+    public static String unknownOptions(Map<String, List<String>> suggestions) {
+        List<String> each = suggestions.entrySet().stream().map(e -> "no option '" + e.getKey() + "'" + (e.getValue().isEmpty() ? ""
+                : " (did you mean " + String.join(" or ", e.getValue()) + "?)")).toList();
+        return "there is " + (each.size() == 1 ? each.get(0)
+                : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1));
+    }
+
+    /**
+     * An option given twice, which picocli says as "option '--train' (<train>) should be specified only once"; {@code values}
+     * are what it was given, none for a switch.
+     */
+    public static String givenTwice(String option, List<String> values) {
+        if (values.size() < 2) {
+            return option + " is given more than once: give it once.";
+        }
+        return option + " is given " + (values.size() == 2 ? "twice" : values.size() + " times") + " ('" + String.join("', '", values)
+                + "'): it takes one value, so give it once.";
     }
 
     /** A word where a command was expected ({@code loopwise serv}): picocli would say "Unmatched argument at index 0". */
     public static String unknownCommand(String command, String word, List<String> suggestions) {
         return command + ": there is no command '" + word + "'" + (suggestions.isEmpty() ? "" : " (did you mean "
-                + String.join(" or ", suggestions.stream().limit(3).toList()) + "?)") + ". Run '" + command
+                + String.join(" or ", suggestions) + "?)") + ". Run '" + command
                 + " --help' to see its commands.";
     }
 
@@ -90,14 +109,14 @@ public final class CommandLineMessages {
 
     /** A file of texts to measure speed on that holds none: every figure would be zero, or a division by it. */
     public static String noTexts(Object file, String option) {
-        return file + " holds no tickets: " + option + " needs a ticket file with a text column and at least one row under its"
-                + " header; leave " + option + " out to use the demo's traffic.";
+        return file + " holds no tickets: " + option + " needs a ticket file of at least one ticket " + ONE_TICKET + "; leave "
+                + option + " out to use the demo's traffic.";
     }
 
     /** {@code simulate --extra-tickets} on a file of no tickets, which ran as if it had not been given. */
     public static String noExtraTickets(Object file) {
-        return file + " holds no tickets: --extra-tickets needs a ticket file with a text column and at least one row under its"
-                + " header; leave it out to run the policy update on the data file's tickets alone.";
+        return file + " holds no tickets: --extra-tickets needs a ticket file of at least one ticket " + ONE_TICKET + "; leave it"
+                + " out to run the policy update on the data file's tickets alone.";
     }
 
     public static String heldOutIntents(int heldOut, int intents) {

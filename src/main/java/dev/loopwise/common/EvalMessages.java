@@ -45,6 +45,12 @@ public final class EvalMessages {
     }
 
     /** A preference file that is not empty and holds no rows; {@code table}: a CSV or TSV, whose header may stand alone. */
+    /** A table of a header line alone whose columns are none a pair is read from ({@code text,good,bad}). */
+    public static String noPairColumns(List<String> header) {
+        return "its header names the columns " + String.join(", ", header) + ", none of which a pair is read from, and no rows follow:"
+                + " name the columns prompt, chosen, rejected in the header and write one pair a line under it";
+    }
+
     public static String noPreferenceRows(boolean table) {
         return table ? "it has a header line and no rows under it: write one pair a line under the header (prompt, chosen, rejected)"
                 : "it holds no rows: write one JSON object a line, {\"prompt\": ..., \"chosen\": ..., \"rejected\": ...}";

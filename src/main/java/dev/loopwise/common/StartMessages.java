@@ -1,24 +1,61 @@
 package dev.loopwise.common;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a start that cannot go on says, as the last line a self-hosting admin reads: what is wrong and which setting or
  * command fixes it, instead of a stack trace whose cause is forty lines up.
  */
 public final class StartMessages {
+    // A JDBC address (jdbc:postgresql:db, jdbc:postgresql://...) or any other with a scheme and //, up to the next blank.
+    private static final Pattern ADDRESS = Pattern.compile("(?i)\\b(?:jdbc:[a-z0-9]+:|[a-z][a-z0-9+.-]*://)\\S*");
+    // A password in the query (password=, sslpassword=, in any case) with the separator after it, if any.
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)(?<=[?&])[a-z]*password=[^&#]*(&|(?=#)|$)");
+
     private StartMessages() {
     }
 
+    /**
+     * The text with every address in it stripped of what may hold a password: the user and password before the host,
+     * up to the last @ (a password may itself hold an @ or a /), and any password= in the query. Each message that
+     * prints a database address, and each driver or pool message that may quote one, goes through it, since what is
+     * printed ends in terminals, logs and issue reports.
+     */
+    public static String withoutPasswords(String text) {
+        Matcher address = ADDRESS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (address.find()) {
+            address.appendReplacement(out, Matcher.quoteReplacement(hidePassword(address.group())));
+        }
+        return address.appendTail(out).toString();
+    }
+
+    private static String hidePassword(String address) {
+        int slashes = address.indexOf("//");
+        String head = slashes < 0 ? "" : address.substring(0, slashes + 2);
+        String rest = slashes < 0 ? address : address.substring(slashes + 2);
+        if (slashes >= 0) {
+            int query = rest.length();
+            for (char c : new char[] {'?', '#'}) {
+                query = rest.indexOf(c) < 0 ? query : Math.min(query, rest.indexOf(c));
+            }
+            int at = query == 0 ? -1 : rest.lastIndexOf('@', query - 1);
+            rest = rest.substring(at + 1);
+        }
+        rest = QUERY_PASSWORD.matcher(rest).replaceAll("").replaceFirst("[?&](?=#|$)", "");
+        return head + rest;
+    }
+
     public static String databaseUnreachable(String url, String urlSetting) {
-        return "PostgreSQL is not reachable at " + url + ": start it (for example 'docker compose up -d db') or set "
+        return "PostgreSQL is not reachable at " + withoutPasswords(url) + ": start it (for example 'docker compose up -d db') or set "
                 + urlSetting + " to where it runs.";
     }
 
     /** A database address the PostgreSQL driver does not take, such as a hosting service's postgres://USER:PASSWORD@HOST/DB. */
     public static String notPostgresAddress(String url, String urlSetting) {
-        // Such an address carries the password, which a message printed to a terminal or a log must not repeat.
-        return urlSetting + " is '" + url.replaceFirst("//[^/@]*@", "//") + "', which is not a PostgreSQL address: write it as jdbc:postgresql://HOST:5432/DATABASE"
+        return urlSetting + " is '" + withoutPasswords(url) + "', which is not a PostgreSQL address: write it as jdbc:postgresql://HOST:5432/DATABASE"
                 + " (a user and password go in their own settings).";
     }
 

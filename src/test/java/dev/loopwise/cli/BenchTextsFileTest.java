@@ -22,7 +22,7 @@ class BenchTextsFileTest {
             var serving = CommandLineErrorsTest.run("bench-serving", "--key", "some-key", "--url", "http://127.0.0.1:1", "--texts",
                     file.toString(), "--no-raw", "--clients", "1", "--seconds", "1");
             assertEquals(2, serving.exit(), serving.err());
-            assertTrue(serving.err().contains(file + " holds no tickets: --texts needs a ticket file with a text column"), serving.err());
+            assertTrue(serving.err().contains(file + " holds no tickets: --texts needs a ticket file of at least one ticket"), serving.err());
             // bench-encoders printed 0 texts/s for each encoder and ended as if it had measured something.
             var encoders = CommandLineErrorsTest.run("bench-encoders", "--texts", file.toString(), "--encoders", "all-MiniLM-L6-v2",
                     "--rounds", "1");

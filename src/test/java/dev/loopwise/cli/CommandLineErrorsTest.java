@@ -102,6 +102,30 @@ class CommandLineErrorsTest {
         assertTrue(!typo.err.contains("Missing"), typo.err);
     }
 
+    @Test
+    void eachUnknownOptionIsNamedWithoutItsValueAndOnlyANearNameIsSuggested() {
+        // "--trian=a.csv" was named whole, as the option "--trian=a.csv".
+        Printed joined = run("eval-intents", "--trian=a.csv", "--test", "a.csv");
+        assertEquals(2, joined.exit, joined.err);
+        assertTrue(joined.err.contains("there is no option '--trian' (did you mean --train?)"), joined.err);
+        // Only the first of several was named.
+        Printed several = run("eval-intents", "--train", "a.csv", "--test", "a.csv", "--colour", "1", "--sed=4");
+        assertTrue(several.err.contains("there is no option '--colour' and no option '--sed' (did you mean --seed"), several.err);
+        // Picocli's nearest names however far: "did you mean --replies-per-intent or --reward-model?".
+        Printed far = run("simulate", "--data", "f.csv", "--reviews", "5");
+        assertEquals(2, far.exit, far.err);
+        assertTrue(far.err.contains("there is no option '--reviews'. Run") && !far.err.contains("did you mean"), far.err);
+    }
+
+    @Test
+    void anOptionGivenTwiceIsSaidInWordsWithBothValues() {
+        // Picocli said "option '--train' (<train>) should be specified only once".
+        Printed twice = run("eval-intents", "--train", "a.csv", "--train=b.csv", "--test", "t.csv");
+        assertEquals(2, twice.exit, twice.err);
+        assertEquals("loopwise eval-intents: --train is given twice ('a.csv', 'b.csv'): it takes one value, so give it once. Run"
+                + " 'loopwise eval-intents --help' to see its options.", twice.err.strip());
+    }
+
     /** What a command run in this JVM exited with and wrote on stderr. */
     record Printed(int exit, String err) {
     }

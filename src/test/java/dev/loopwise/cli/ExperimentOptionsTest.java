@@ -110,12 +110,15 @@ class ExperimentOptionsTest {
             {"bench-encoders", "--batch", "0"}, {"llm-stand-in", "--port", "70000"}, {"llm-stand-in", "--jitter-ms", "-1"},
             {"simulate", "--data", missing, "--drafts", "2", "--checkpoints", "500,10"},
             {"simulate", "--data", missing, "--drafts", "2", "--test-tickets", "0"},
-            {"simulate", "--data", missing, "--replies-per-intent", "0"}, {"simulate", "--data", missing, "--voice-weight", "-1"}};
+            {"simulate", "--data", missing, "--replies-per-intent", "0"}, {"simulate", "--data", missing, "--voice-weight", "-1"},
+            {"bench-history", "--round-judgements", "-1", "--round-policy-tickets", "-5"}};
         String[] said = {"--iterations must be 1 or more, not 0.", "--round-policy-tickets must be 0 or more, not -1.",
             "--batch must be 1 or more, not 0.", "--port must be from 1 to 65535, not 70000.", "--jitter-ms must be 0 or more, not -1.",
             "--checkpoints must be a list of numbers of 20 or more (judgements after which best-of-n is measured), not 500,10.",
             "--test-tickets must be 1 or more, not 0.", "--replies-per-intent must be 1 or more, not 0.",
-            "--voice-weight must be 0 or more, not -1.0."};
+            "--voice-weight must be 0 or more, not -1.0.",
+            // Each option with its own value: "--round-judgements must be 0 or more, not -5" named the other's.
+            "--round-judgements must be 0 or more, not -1."};
         for (int i = 0; i < senseless.length; i++) {
             Printed refused = run(senseless[i]);
             assertEquals(2, refused.exit(), String.join(" ", senseless[i]));
@@ -130,15 +133,21 @@ class ExperimentOptionsTest {
                 + "refund me,refund,Your refund is on its way.,train\nmy order is late,track_order,It ships today.,test\n");
         Path extra = Files.createTempFile("extra", ".csv");
         Files.writeString(extra, "text\r\n");
+        Path json = Files.createTempFile("extra", ".json");
+        Files.writeString(json, "[]\n");
         try {
-            Printed refused = run("simulate", "--data", data.toString(), "--extra-tickets", extra.toString());
-            assertEquals(2, refused.exit(), refused.err());
-            assertEquals("loopwise: " + extra + " holds no tickets: --extra-tickets needs a ticket file with a text column and at least"
-                    + " one row under its header; leave it out to run the policy update on the data file's tickets alone.",
-                    refused.err().strip());
+            // A JSON [] was told to have "at least one row under its header", which it has no place for.
+            for (Path file : new Path[] {extra, json}) {
+                Printed refused = run("simulate", "--data", data.toString(), "--extra-tickets", file.toString());
+                assertEquals(2, refused.exit(), refused.err());
+                assertEquals("loopwise: " + file + " holds no tickets: --extra-tickets needs a ticket file of at least one ticket (a row"
+                        + " under a CSV header with a text column, or a JSON object with a \"text\"); leave it out to run the policy update"
+                        + " on the data file's tickets alone.", refused.err().strip());
+            }
         } finally {
             Files.delete(data);
             Files.delete(extra);
+            Files.delete(json);
         }
     }
 

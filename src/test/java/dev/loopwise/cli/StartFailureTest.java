@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.cli.support.StartFailure;
 import dev.loopwise.common.Messages;
+import dev.loopwise.common.StartMessages;
 import io.quarkus.runtime.QuarkusBindException;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfig;
@@ -50,6 +51,60 @@ class StartFailureTest {
         } finally {
             System.clearProperty("quarkus.datasource.jdbc.url");
         }
+    }
+
+    @Test
+    void anAddressWithItsPasswordBeforeTheHostIsRefusedAsOneToRewriteWithoutRepeatingThePassword() {
+        // The driver reads "loopwise:secret@localhost" as the host: the start printed the pool's "Driver does not support the
+        // provided URL: jdbc:postgresql://loopwise:secret@...", db-init went on to the superuser's SQL and exited 3.
+        String inline = "jdbc:postgresql://loopwise:secret@localhost:5432/loopwise";
+        System.setProperty("quarkus.datasource.jdbc.url", inline);
+        try {
+            String start = explained(connect(inline, "loopwise"));
+            assertTrue(start.endsWith(" is 'jdbc:postgresql://localhost:5432/loopwise', which is not a PostgreSQL address: write it as"
+                    + " jdbc:postgresql://HOST:5432/DATABASE (a user and password go in their own settings)."), start);
+            String pool = explained(new RuntimeException(new SQLException("Driver does not support the provided URL: " + inline)));
+            assertEquals(start, pool);
+            CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
+            assertEquals(1, init.exit(), init.err());
+            assertEquals(start, init.err().strip());
+            // Said before the pool and the driver see the address: both logged it whole above the sentence.
+            CommandLineErrorsTest.Printed command = CommandLineErrorsTest.run("api-key", "create", "--user", "admin");
+            assertEquals(1, command.exit(), command.err());
+            assertEquals("loopwise: " + start, command.err().strip());
+        } finally {
+            System.clearProperty("quarkus.datasource.jdbc.url");
+        }
+    }
+
+    @Test
+    void anUnreachableAddressIsNamedWithoutThePasswordInItsQuery() {
+        String withPassword = "jdbc:postgresql://127.0.0.1:1/loopwise?password=secret&user=loopwise";
+        System.setProperty("quarkus.datasource.jdbc.url", withPassword);
+        try {
+            String start = explained(connect(withPassword, "loopwise"));
+            assertTrue(start.startsWith("PostgreSQL is not reachable at jdbc:postgresql://127.0.0.1:1/loopwise?user=loopwise: "), start);
+            CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
+            assertEquals(1, init.exit(), init.err());
+            assertEquals(start, init.err().strip());
+        } finally {
+            System.clearProperty("quarkus.datasource.jdbc.url");
+        }
+    }
+
+    @Test
+    void everyWayOfWritingAPasswordIntoAnAddressIsLeftOut() {
+        String[][] cases = {{"postgresql://host/db?password=pw", "postgresql://host/db"},
+            {"postgres://user:p@ss@host/db", "postgres://host/db"}, {"postgres://user:p/w@host/db", "postgres://host/db"},
+            {"jdbc:postgresql://host/db?ssl=true&PASSWORD=pw&user=u", "jdbc:postgresql://host/db?ssl=true&user=u"},
+            {"jdbc:postgresql:db?sslpassword=pw", "jdbc:postgresql:db"}, {"jdbc:postgresql://host/db?user=u", "jdbc:postgresql://host/db?user=u"},
+            {"failed for jdbc:postgresql://u:pw@host/db, then", "failed for jdbc:postgresql://host/db, then"}};
+        for (String[] c : cases) {
+            assertEquals(c[1], StartMessages.withoutPasswords(c[0]), c[0]);
+        }
+        RuntimeException pool = new RuntimeException(new SQLException("Driver does not support the provided URL: postgres://u:s3cr3t@h/db"));
+        assertEquals("Driver does not support the provided URL: postgres://h/db", StartFailure.innermost(pool));
+        assertTrue(!StartFailure.trace(pool).contains("s3cr3t"), StartFailure.trace(pool));
     }
 
     @Test

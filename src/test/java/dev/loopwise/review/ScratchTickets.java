@@ -1,5 +1,6 @@
 package dev.loopwise.review;
 
+import dev.loopwise.ticket.Ticket;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.callback.QuarkusTestAfterEachCallback;
@@ -42,8 +43,10 @@ public class ScratchTickets implements QuarkusTestAfterEachCallback {
         // The tickets first, so the queue's refill makes no new items from them while theirs are being removed.
         List<Long> items = QuarkusTransaction.requiringNew().call(() -> {
             em().createNativeQuery("delete from tickets where id = any(?1)").setParameter(1, ids).executeUpdate();
-            return em().createNativeQuery("select id from review_items where source = 'ticket' and source_id = any(?1)", Long.class)
-                    .setParameter(1, made.stream().map(String::valueOf).toArray(String[]::new)).getResultList();
+            // The queue saves an item made from a ticket as 'traffic' with the ticket's id; 'ticket' is an older name for it.
+            return em().createNativeQuery("select id from review_items where source in (?1, 'ticket') and source_id = any(?2)", Long.class)
+                    .setParameter(1, Ticket.SOURCE_TRAFFIC).setParameter(2, made.stream().map(String::valueOf).toArray(String[]::new))
+                    .getResultList();
         });
         ScratchReviewers.remove(List.of(), items);
     }

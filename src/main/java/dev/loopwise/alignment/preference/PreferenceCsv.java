@@ -45,13 +45,8 @@ final class PreferenceCsv {
 
     /** The table's records as JSON rows, each at the line it starts on; a table that cannot be parsed is refused, naming its line. */
     static List<JsonRows.Row> rows(String fileName, String text) {
-        String firstLine = text.lines().findFirst().orElse("");
-        char separator = fileName.toLowerCase(Locale.ROOT).contains(".tsv") || (firstLine.contains("\t") && !firstLine.contains(","))
-                ? '\t' : ',';
         List<JsonRows.Row> rows = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(false).get();
-        try (CSVParser parser = format.parse(new StringReader(text))) {
+        try (CSVParser parser = format(fileName, text).parse(new StringReader(text))) {
             List<String> header = parser.getHeaderNames();
             long lineBefore = parser.getCurrentLineNumber();
             for (CSVRecord record : parser) {
@@ -77,6 +72,22 @@ final class PreferenceCsv {
                     + FileMessages.unreadableTable(said.replaceFirst(" at line: \\d+, position: \\d+", "")));
         }
         return rows;
+    }
+
+    /** The table's column names, as {@link #rows} reads them; none when its header cannot be parsed. */
+    static List<String> header(String fileName, String text) {
+        try (CSVParser parser = format(fileName, text).parse(new StringReader(text))) {
+            return parser.getHeaderNames();
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+
+    private static CSVFormat format(String fileName, String text) {
+        String firstLine = text.lines().findFirst().orElse("");
+        char separator = fileName.toLowerCase(Locale.ROOT).contains(".tsv") || (firstLine.contains("\t") && !firstLine.contains(","))
+                ? '\t' : ',';
+        return CSVFormat.RFC4180.builder().setDelimiter(separator).setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(false).get();
     }
 
     private static JsonNode value(String column, String cell) {

@@ -46,8 +46,11 @@ public final class PreferenceFile {
         if (rows.isEmpty()) {
             // A header line alone said only "holds no preference pairs", nothing of what the file lacks.
             boolean noRows = read.isEmpty() && named.isEmpty() && !text.isBlank();
+            // A header of other columns is the first thing to correct: writing pairs under it would not be read either.
+            List<String> header = noRows && table ? PreferenceCsv.header(file.toString(), text) : List.of();
+            boolean unread = !header.isEmpty() && header.stream().noneMatch(PreferenceRows.READ::contains);
             throw new IllegalArgumentException(file + " holds no preference pairs" + (text.isBlank() ? ": the file is empty" : "")
-                    + (noRows ? ": " + EvalMessages.noPreferenceRows(table) : "")
+                    + (noRows ? ": " + (unread ? EvalMessages.noPairColumns(header) : EvalMessages.noPreferenceRows(table)) : "")
                     + (!unpaired.isEmpty() ? ": its " + unpaired.size() + " rows with 'completion' and 'label' pair a good and a bad"
                     + " completion of the same prompt, and no prompt has both" : "")
                     + (named.isEmpty() ? "" : ": " + String.join("; ", named.subList(0, Math.min(NAMED, named.size())))));

@@ -56,6 +56,11 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         if (Arc.container() != null && Arc.container().isRunning()) {
             return execute();
         }
+        Optional<String> unusable = StartFailure.unusableAddress();
+        if (unusable.isPresent()) {
+            System.err.println("loopwise: " + unusable.get());
+            return 1;
+        }
         DirectDatabase.Work direct = direct();
         if (direct != null) {
             Optional<Integer> code = DirectDatabase.run(direct);

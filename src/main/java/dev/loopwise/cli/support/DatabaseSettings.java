@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.postgresql.Driver;
 
 /**
  * The datasource as application.properties resolves it, read before the application starts:
@@ -55,9 +56,15 @@ public record DatabaseSettings(String url, String username, String password, Str
         return value == null || value.isBlank() ? second : first;
     }
 
-    /** Whether the PostgreSQL driver takes {@code url} at all (a hosting service's postgres://... it does not). */
+    /**
+     * Whether the PostgreSQL driver takes {@code url} at all: not a hosting service's postgres://..., nor an address
+     * with USER:PASSWORD@ before the host, which the driver reads as part of the host or the port (and then names in a
+     * warning). That one is refused before the driver sees it; for the rest the driver's own parser decides, so that no
+     * address it refuses is taken for a server that is down.
+     */
     public static boolean isPostgresAddress(String url) {
-        return url.startsWith("jdbc:postgresql:");
+        return url.startsWith("jdbc:postgresql:") && !url.replaceFirst("[?#].*", "").contains("@")
+                && Driver.parseURL(url, null) != null;
     }
 
     public String database() {

@@ -5,6 +5,8 @@ import dev.loopwise.common.Messages;
 import dev.loopwise.common.StartMessages;
 import dev.loopwise.common.config.RefusedSetting;
 import io.quarkus.runtime.QuarkusBindException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,20 +38,37 @@ public final class StartFailure {
         return Optional.empty();
     }
 
-    /** The failure's innermost message, for a failure no setting explains. */
+    /**
+     * The sentence for a database address the driver does not take, said before anything connects: the pool's warning
+     * and the driver's would print it whole, password and all, above the sentence.
+     */
+    public static Optional<String> unusableAddress() {
+        String url = DatabaseSettings.fromEnvironment().url();
+        return DatabaseSettings.isPostgresAddress(url) ? Optional.empty()
+                : Optional.of(StartMessages.notPostgresAddress(url, DatabaseSettings.urlSetting()));
+    }
+
+    /** The failure's innermost message, for a failure no setting explains; a database address in it loses its password. */
     public static String innermost(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : StartMessages.withoutPasswords(cause.getMessage());
+    }
+
+    /** The failure's stack trace, for a failure no setting explains; the pool's and the driver's messages may quote the address. */
+    public static String trace(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        return StartMessages.withoutPasswords(trace.toString());
     }
 
     private static Optional<String> sentence(Throwable cause) {
         // The driver refuses an address it does not take with no state or a connection's ("could not start: Driver does not
         // support the provided URL"; db-init said PostgreSQL was not reachable there), though no connection was tried.
-        if (cause instanceof SQLException && !DatabaseSettings.isPostgresAddress(DatabaseSettings.fromEnvironment().url())) {
-            return Optional.of(StartMessages.notPostgresAddress(DatabaseSettings.fromEnvironment().url(), DatabaseSettings.urlSetting()));
+        if (cause instanceof SQLException && unusableAddress().isPresent()) {
+            return unusableAddress();
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {
             return database(sql);

@@ -147,6 +147,11 @@ class PreferenceRowsTest {
         assertEquals(header + " holds no preference pairs: it has a header line and no rows under it: write one pair a line under the"
                 + " header (prompt, chosen, rejected)", assertThrows(IllegalArgumentException.class,
                 () -> PreferenceFile.read(header, System.err)).getMessage());
+        // Other columns: told to write pairs under the header as if it were right.
+        Path columns = Files.writeString(dir.resolve("other.csv"), "text,good,bad\n");
+        assertEquals(columns + " holds no preference pairs: its header names the columns text, good, bad, none of which a pair is read"
+                + " from, and no rows follow: name the columns prompt, chosen, rejected in the header and write one pair a line under it",
+                assertThrows(IllegalArgumentException.class, () -> PreferenceFile.read(columns, System.err)).getMessage());
         Path array = Files.writeString(dir.resolve("pairs.json"), "[]\n");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PreferenceFile.read(array, System.err))
                 .getMessage().startsWith(array + " holds no preference pairs: it holds no rows: write one JSON object a line"));
