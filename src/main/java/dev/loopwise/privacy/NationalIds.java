@@ -73,17 +73,20 @@ final class NationalIds {
 
     /**
      * A reference word names the number, or a phone word announces it ("call 212-55-1234"), and no identity word
-     * right before it says otherwise.
+     * right before it says otherwise. A phone word counts only for a form of digits alone: no phone has a DNI's or a
+     * National Insurance number's letters, so "my number is X1234567L" is the identity number the phone rule cannot mask.
      */
     private static boolean namedOtherwise(String text, int begin, int end) {
-        boolean otherwise = PhoneContext.namesSomethingElse(text, begin, end) || PhoneContext.announcesPhone(text, begin);
+        boolean digitsOnly = text.substring(begin, end).chars().noneMatch(Character::isLetter);
+        boolean otherwise = PhoneContext.namesReference(text, begin, end)
+                || digitsOnly && PhoneContext.announcesPhone(text, begin);
         return otherwise && !identityWordBefore(text, begin);
     }
 
     private static boolean identityWordBefore(String text, int begin) {
         int from = Math.max(0, begin - LOOK_BACK);
         Matcher word = IDENTITY_WORD_BEFORE.matcher(text).region(from, begin);
-        return word.find() && !PhoneContext.namesSomethingElse(text, word.start(), word.start());
+        return word.find() && !PhoneContext.namesReference(text, word.start(), word.start());
     }
 
     /** The DNI's letter is its eight digits mod 23; a NIE reads its X, Y or Z as 0, 1 or 2 in front of seven. */

@@ -10,14 +10,16 @@ final class PhoneContext {
     /** How far back the words that name a number are looked for. */
     private static final int LOOK_BACK = 40;
     private static final String CURRENCY_CODES = "usd|eur|gbp|chf|jpy|cad|aud|nzd|sek|nok|dkk|pln|czk|huf|inr|cny|rub|brl|mxn|zar";
-    /** A number's label ("no.", "number", "#", "id", ":", "is") between the naming word and the number. */
-    private static final String LABEL = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=|(?:is|was)\\b))*\\s*";
-    private static final Pattern NAMED_OTHERWISE = Pattern.compile("(?:\\b(?:orders?|invoices?|inv|ref|reference|tracking|track|"
-            + "parcel|package|shipment|consignment|awb|ticket|case|receipt|transaction|txn|confirmation|booking|reservation|"
-            + "account|acct|customer|member|sku|item|article|product|model|serial|s/n|sn|isbn|ean|upc|version|ver|build|release|ip|"
-            + "amount|total|price|paid|pay|cost|costs|balance|refund|refunded|charge|charged|sum|fee|voucher|coupon|"
-            + "pin|id|iban|bic|part|parts|p/n|pn|code|lot|batch|imei|policy|claim|contract|licen[cs]e|key|rma|warranty|" + CURRENCY_CODES + ")\\b\\.?" + LABEL + "|[#$\u20AC\u00A3\u00A5\u20B9]\\s*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A number's label ("no.", "number", "#", "id", ":") between the naming word and the number. */
+    private static final String LABEL = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=))*\\s*";
+    /**
+     * "is" or "was" may stand in the label too ("my order is 123-45-6789"), but only before an identity number's
+     * shape: "the phone number on my account is 0612345678" is a phone, and a leaked phone costs more than a masked
+     * reference.
+     */
+    private static final String LABEL_OR_VERB = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=|(?:is|was)\\b))*\\s*";
+    private static final Pattern NAMED_OTHERWISE = named(LABEL);
+    private static final Pattern NAMED_OTHERWISE_OR_VERB = named(LABEL_OR_VERB);
     private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s*(?:[$\u20AC\u00A3\u00A5\u20B9%]|(?:" + CURRENCY_CODES + ")\\b)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ANNOUNCES_PHONE = Pattern.compile("\\b(?:phones?|tel|telephone|t\u00E9l\u00E9phone|call|calls|"
@@ -29,9 +31,24 @@ final class PhoneContext {
     private PhoneContext() {
     }
 
+    private static Pattern named(String label) {
+        return Pattern.compile("(?:\\b(?:orders?|invoices?|inv|ref|reference|tracking|track|"
+                + "parcel|package|shipment|consignment|awb|ticket|case|receipt|transaction|txn|confirmation|booking|reservation|"
+                + "account|acct|customer|member|sku|item|article|product|model|serial|s/n|sn|isbn|ean|upc|version|ver|build|release|ip|"
+                + "amount|total|price|paid|pay|cost|costs|balance|refund|refunded|charge|charged|sum|fee|voucher|coupon|"
+                + "pin|id|iban|bic|part|parts|p/n|pn|code|lot|batch|imei|policy|claim|contract|licen[cs]e|key|rma|warranty|" + CURRENCY_CODES + ")\\b\\.?" + label + "|[#$\u20AC\u00A3\u00A5\u20B9]\\s*)$",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
     /** A reference, amount or version word or sign right before the number, or a currency right after it. */
     static boolean namesSomethingElse(String text, int begin, int end) {
         return NAMED_OTHERWISE.matcher(before(text, begin)).find()
+                || CURRENCY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 6))).find();
+    }
+
+    /** As {@link #namesSomethingElse}, "is" or "was" allowed after the word: for an identity number's shape only. */
+    static boolean namesReference(String text, int begin, int end) {
+        return NAMED_OTHERWISE_OR_VERB.matcher(before(text, begin)).find()
                 || CURRENCY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 6))).find();
     }
 

@@ -51,10 +51,11 @@ final class PhoneNumbers {
     private static final Pattern VERSION = Pattern.compile("[1-9]\\d*(?:\\.\\d+){2,}");
     private static final Pattern ONE_DIGIT_GROUP = Pattern.compile("(?<!\\d)\\d(?!\\d)");
     /**
-     * "030/1234567": a slash only after an area code with its trunk 0 (three to five digits), as German-speaking
-     * countries write it, after a country code too ("+49 171 / 7654321"); "Score 012 / 3456" and "step 03 / 12345" are two numbers.
+     * "030/1234567": a slash only after an area code with its trunk 0 (two to six digits: Vienna's "01", Brandenburg's
+     * "033203"), as German-speaking countries write it, after a country code too ("+43 1 / 5880123"); "Score 012 / 3456"
+     * and "step 03 / 12345" are two numbers, too short for a phone with no phone word before them.
      */
-    private static final Pattern AREA_CODE_SLASH = Pattern.compile("(?:\\(?0\\d{2,4}\\)?|\\+\\d{1,3} (?:\\(0\\))?\\d{2,4}) ?/ ?[^/ ][^/]*");
+    private static final Pattern AREA_CODE_SLASH = Pattern.compile("(?:\\(?0\\d{1,5}\\)?|\\+\\d{1,3} (?:\\(0\\))?\\d{1,5}) ?/ ?[^/ ][^/]*");
     /** Without a word such as "call" before it, a number with an area code and a slash is as long as a phone's. */
     private static final int SLASHED_DIGITS_UNANNOUNCED = 9;
     /**
@@ -62,11 +63,20 @@ final class PhoneNumbers {
      * postcode, before a town (or a Dutch postcode's letters) is part of an address.
      */
     private static final Pattern POSTCODE = Pattern.compile("\\d{4}-\\d{3}|(?<=\\p{L}\\.?[ \u00A0]{1,3})[1-9]\\d{0,3}[ \u00A0](?:\\d{4}-\\d{3}|\\d{4,5})");
-    private static final Pattern TOWN_AFTER = Pattern.compile("[ \u00A0]+\\p{Lu}");
+    /** A weekday, a month or a word a sentence goes on with is no town: "on 555 1234 Monday to Friday". */
+    private static final Pattern TOWN_AFTER = Pattern.compile("[ \u00A0]+(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|"
+            + "sunday|mon|tue|wed|thu|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|"
+            + "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|weekdays|weekends?|and|or|to|from|"
+            + "until|till|between|after|before|please|thanks|thank|the|if|i|call|text)\\b)\\p{Lu}");
     /** "IL 62701-1234": a US state and a ZIP+4 code. */
     private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("(?<=\\b[A-Z]{2}[ \u00A0])\\d{5}-\\d{4}");
     /** "123.456.789-00": a Brazilian CPF's shape, which no phone number has where its check digits fail. */
     private static final Pattern CPF_SHAPE = Pattern.compile("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}");
+    /**
+     * "123-45-6789" after "my order is": the reference in an identity number's shape, which the identity rule left for
+     * the same reason. Any other shape after "is" is a phone ("the phone number on my account is 0612345678").
+     */
+    private static final Pattern SSN_SHAPE = Pattern.compile("\\d{3}([- ])\\d{2}\\1\\d{4}");
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
 
@@ -97,7 +107,8 @@ final class PhoneNumbers {
         if (candidate.startsWith("00") && possibleInternational(candidate.substring(2))) {
             return true;
         }
-        if (PhoneContext.namesSomethingElse(text, begin, end)) {
+        if (PhoneContext.namesSomethingElse(text, begin, end)
+                || SSN_SHAPE.matcher(candidate).matches() && PhoneContext.namesReference(text, begin, end)) {
             return false;
         }
         if (PhoneContext.announcesPhone(text, begin)) {
@@ -105,6 +116,7 @@ final class PhoneNumbers {
         }
         if (slashed && digits < SLASHED_DIGITS_UNANNOUNCED
                 || inText(POSTCODE, text, begin, end) && TOWN_AFTER.matcher(text).region(end, text.length()).lookingAt()
+                        && StreetAddresses.endsBeforePostcode(text, begin, candidate)
                 || inText(ZIP_PLUS_FOUR, text, begin, end)) {
             return false;
         }

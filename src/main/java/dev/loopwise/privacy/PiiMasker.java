@@ -72,7 +72,7 @@ public final class PiiMasker {
     private static final NumberRuns PHONE = new NumberRuns(
             Pattern.compile("(?<![\\w+])(?<![A-Za-z]-)(?<!(?<!\\d[ .\\-\u00A0]?)\\d{1,4}/)"
                     + "(?:(?<!\\d[ ().\\-\u00A0]{1,3})|(?<=" + DATE_BEFORE + "[ \u00A0]{1,3}))"
-                    + "(?:\\(?0\\d{1,5}\\)? ?/ ?(?=\\d)|\\+\\d{1,3} (?:\\(0\\))?\\d{2,5} ?/ ?(?=\\d)|(?:\\+|\\()?\\d)"), Character::isDigit,
+                    + "(?:\\(?0\\d{1,5}\\)? ?/ ?(?=\\d)|\\+\\d{1,3} (?:\\(0\\))?\\d{1,5} ?/ ?(?=\\d)|(?:\\+|\\()?\\d)"), Character::isDigit,
             " ().-\u00A0", 3, 40, 7, 15, PhoneNumbers::accepts, PhoneNumbers::startsLikePhone);
     private final EnumSet<Kind> kinds;
 

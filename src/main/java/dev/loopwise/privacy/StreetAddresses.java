@@ -1,5 +1,6 @@
 package dev.loopwise.privacy;
 
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,20 +66,33 @@ final class StreetAddresses {
     private static final String NOT_A_TOWN_AFTER_NUMBER = "(?!(?i:eur|euros?|usd|gbp|chf|sek|nok|dkk|pln|czk|huf|brl|"
             + "dollars?|pesos?|reais|pounds?|francs?|kronor|kroner|z\u0142oty|zloty|january|february|march|april|may|june|"
             + "july|august|september|october|november|december)\\b)";
+    /** "I" is the customer, not a town: "10115 Berlin I think". */
+    private static final String NOT_I = "(?!I\\b)";
+    /** A country may follow a town of two words: "10115 Berlin Mitte Germany". */
+    private static final String COUNTRY = "(?:Germany|Deutschland|Austria|\u00D6sterreich|Switzerland|Schweiz|Suisse|Svizzera|"
+            + "France|Belgium|Belgique|Belgi\u00EB|Netherlands|Nederland|Luxembourg|Spain|Espa\u00F1a|Portugal|Italy|Italia|"
+            + "Poland|Polska|Denmark|Danmark|Sweden|Sverige|Norway|Norge|Ireland|UK|USA)\\b";
+    /**
+     * Words a year goes before ("2024 Review", "2023 Edition"): a four-digit number from 1900 to 2099 before any other
+     * capitalised word is a postcode (Antwerp's 2000, Sion's 1950), since a masked year costs less than a leaked address.
+     */
+    private static final String NOT_A_YEAR = "(?!(?:19|20)\\d{2}\\s+(?:Review|Report|Edition|Season|Collection|Catalogue|Catalog|"
+            + "Model|Version|Release|Update|Sale|Summer|Winter|Spring|Autumn|Fall|Budget|Plan|Tax|Annual|Invoice|Order|"
+            + "Statement|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)";
     /**
      * One or two words, and no further capitalised word after them: in "10115 Berlin Please Call Me" the words after
      * the town are the customer's sentence, so nothing is taken rather than half of it.
      */
-    private static final String TOWN_AFTER_POSTCODE = NOT_A_TOWN + NOT_A_TOWN_AFTER_NUMBER + TOWN_WORD + "(?:[ -]" + TOWN_WORD
-            + ")?(?![ \\t]+\\p{Lu})";
+    private static final String TOWN_AFTER_POSTCODE = NOT_A_TOWN + NOT_A_TOWN_AFTER_NUMBER + NOT_I + TOWN_WORD + "(?:[ -]" + NOT_I
+            + TOWN_WORD + ")?(?:[ \\t]+" + COUNTRY + ")?(?![ \\t]+" + NOT_I + "\\p{Lu})";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}";
     /**
      * Dutch ("1015 CJ"), Portuguese ("1269-046"), Polish ("00-590"), Swedish ("111 51") and four- or five-digit
      * postcodes with an optional country letter ("D-10117"), each before the town; a UK postcode or a US state and
-     * ZIP code after it, or a UK postcode alone. A four-digit number from 1900 to 2099 is a year ("2024 Review").
+     * ZIP code after it, or a UK postcode alone.
      */
     private static final Pattern POSTCODE_AND_TOWN = Pattern.compile("(?:,\\s*|\\s+)(?:(?:\\d{4} ?[A-Z]{2}|\\d{4}-\\d{3}|\\d{2}-\\d{3}"
-            + "|\\d{3} \\d{2}|(?:[A-Z]{1,2}-)?(?!(?:19|20)\\d{2}\\s)\\d{4,5})\\s+" + TOWN_AFTER_POSTCODE + "|" + UK_POSTCODE
+            + "|\\d{3} \\d{2}|(?:[A-Z]{1,2}-)?" + NOT_A_YEAR + "\\d{4,5})\\s+" + TOWN_AFTER_POSTCODE + "|" + UK_POSTCODE
             + "(?:\\s+" + TOWN_AFTER_POSTCODE + ")?|" + TOWN + "(?:\\s+" + UK_POSTCODE + "|,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))"
             + NO_WORD_AFTER);
 
@@ -100,6 +114,29 @@ final class StreetAddresses {
         return last == 0 ? text : out.append(text, last, text.length()).toString();
     }
 
+    /** How far back a street's name and number are looked for. */
+    private static final int STREET_LOOK_BACK = 120;
+
+    /**
+     * Whether a house number and postcode ({@code candidate}, from {@code begin}) follow a street's name: "Rue de
+     * Rivoli 12 75001 Paris" is an address, "reach Anna on 555 1234 Berlin" a phone. A Portuguese postcode
+     * ("1269-046") carries no house number and is a postcode wherever it stands.
+     */
+    static boolean endsBeforePostcode(String text, int begin, String candidate) {
+        int space = candidate.indexOf(' ') < 0 ? candidate.indexOf('\u00A0') : candidate.indexOf(' ');
+        if (space < 0) {
+            return true;
+        }
+        int houseEnd = begin + space;
+        for (Pattern address : ENDING_HERE) {
+            if (address.matcher(text).region(Math.max(0, houseEnd - STREET_LOOK_BACK), houseEnd)
+                    .useTransparentBounds(true).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static final Pattern[] PATTERNS = {
         Pattern.compile("\\b\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
                 + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b", Pattern.CASE_INSENSITIVE),
@@ -116,6 +153,10 @@ final class StreetAddresses {
                 + HOUSE_NUMBER_AFTER + ")|(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade" + HOUSE_NUMBER_AFTER + ")"
                 + CUE_AFTER + ")"),
     };
+
+    /** Each address pattern, anchored to end where the text looked at ends. */
+    private static final Pattern[] ENDING_HERE = Arrays.stream(PATTERNS)
+            .map(address -> Pattern.compile("(?:" + address.pattern() + ")$", address.flags())).toArray(Pattern[]::new);
 
     private StreetAddresses() {
     }

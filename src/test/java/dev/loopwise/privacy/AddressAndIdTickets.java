@@ -87,7 +87,33 @@ final class AddressAndIdTickets {
         "Adresse: [[ADDRESS:Hauptstraße 12 10115 Berlin]].",
         "Ship to [[ADDRESS:5 Main Street, Springfield, IL 62701-1234]].",
         "Meu CPF é [[ID:52998224725]], pedido {{order:#A-123456}}.",
-        "DNI [[ID:12345678 Z]], Madrid."
+        "DNI [[ID:12345678 Z]], Madrid.",
+        // a reference word and "is" before a phone: the phone is still a phone
+        "The phone number on my account is [[PHONE:0612345678]].",
+        "The phone number on my account is [[PHONE:(555) 123-4567]].",
+        "The mobile on the order was [[PHONE:0612345678]].",
+        "My contact for the order is [[PHONE:0612345678]].",
+        // a phone word before an identity number with letters, which no phone has
+        "my number is [[ID:X1234567L]]",
+        "my number is [[ID:QQ 12 34 56 C]]",
+        "my number is [[ID:12345678Z]]",
+        "contact: [[ID:12345678Z]]",
+        // postcodes from 1900 to 2099 before a town
+        "[[ADDRESS:Antwerpsestraat 10, 2000 Antwerpen]]",
+        "[[ADDRESS:Bahnhofstrasse 5, 2000 Neuchâtel]]",
+        "[[ADDRESS:12 rue de la Paix, 1950 Sion]]",
+        "[[ADDRESS:Hauptstraße 12 2000 Stockerau]]",
+        // an area code of two or six digits before a slash, after a country code too
+        "Tel. [[PHONE:01/5880123]]",
+        "Tel. [[PHONE:01 / 58801230]]",
+        "Tel. [[PHONE:033203/12345]]",
+        "[[PHONE:033203/123456]]",
+        "Tel. [[PHONE:+43 1 / 5880123]]",
+        // a weekday after a phone is no town after a postcode
+        "You can reach Anna on [[PHONE:555 1234]] Monday to Friday",
+        // a town of two words and a country, a town and the customer's "I"
+        "[[ADDRESS:Hauptstraße 12, 10115 Berlin Mitte Germany]]",
+        "I live at [[ADDRESS:Hauptstraße 12, 10115 Berlin]] I think"
     );
 
     private AddressAndIdTickets() {
