@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URL;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The form that makes a new topic an intent opens in the alerts table's examples column at desktop width: its fields,
@@ -81,7 +84,10 @@ class TopicFormBrowserTest extends BrowserTest {
                 fold.findElement(By.name("name")).sendKeys(" & co");
                 fold.findElement(By.name("description")).sendKeys("Warranty of the solar kit");
                 fold.findElements(By.name("example")).get(1).click();
+                WebElement page = driver.findElement(By.tagName("html"));
                 fold.findElement(By.cssSelector("button[type=submit]")).click();
+                // Reading the folds while the refusal page loads finds the old page's elements gone.
+                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
                 WebElement refused = driver.findElements(By.cssSelector("details.label-topic")).stream()
                         .filter(d -> d.getAttribute("innerHTML").contains(tag)).findFirst().orElseThrow();
                 assertTrue(refused.getAttribute("open") != null, "the fold is open again");
