@@ -10,15 +10,12 @@ import dev.loopwise.review.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The round form refused in a real browser: the page opens on the field named (on a phone too, where the sentence at the
@@ -70,9 +67,7 @@ class FormMistakesBrowserTest extends BrowserTest {
             field.clear();
             field.sendKeys(value);
         });
-        WebElement button = driver.findElement(By.cssSelector("#start-round button[type=submit]"));
-        button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(button));
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("#start-round button[type=submit]")));
     }
 
     private Map<?, ?> focused() {

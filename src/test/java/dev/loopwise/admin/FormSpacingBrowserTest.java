@@ -37,7 +37,7 @@ class FormSpacingBrowserTest extends BrowserTest {
             signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
             driver.get(base + "admin/import");
             driver.findElement(By.name("file")).sendKeys(file.toString());
-            driver.findElement(By.cssSelector("form[action='/admin/import'] button[type=submit]")).click();
+            clickAndWaitForNewPage(driver.findElement(By.cssSelector("form[action='/admin/import'] button[type=submit]")));
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("import-result")));
             Number gap = (Number) ((JavascriptExecutor) driver).executeScript("""
                     const box = document.getElementById('import-result').getBoundingClientRect();

@@ -13,16 +13,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A name typed without a space, as long as its field allows, wraps inside its cell instead of pushing the page sideways. */
 @QuarkusTest
@@ -43,13 +38,9 @@ class LongNamesBrowserTest extends BrowserTest {
         String reviewer = "r" + UUID.randomUUID().toString().substring(0, 8);
         ScratchAccounts.user(users.create(reviewer, "long-enough-pw", "reviewer", unbroken));
         driver = Browser.start();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         List<String> sideways = new ArrayList<>();
         Browser.run(driver, "long-names-failure", () -> {
-            driver.get(base + "login");
-            driver.findElement(By.name("j_username")).sendKeys("admin");
-            driver.findElement(By.name("j_password")).sendKeys(DemoWorkspace.ADMIN_PASSWORD, Keys.ENTER);
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
             for (String page : List.of("account", "admin/audit", "admin/users")) {
                 driver.get(base + page);
                 assertTrue(driver.getPageSource().contains(unbroken), page + " shows the name");

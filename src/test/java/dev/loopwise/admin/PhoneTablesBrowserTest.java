@@ -103,22 +103,19 @@ class PhoneTablesBrowserTest extends BrowserTest {
         List<String> sideways = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         Browser.run(driver, "phone-tables-failure", () -> {
-            driver.get(base + "login");
-            driver.findElement(By.name("j_username")).sendKeys("admin");
-            driver.findElement(By.name("j_password")).sendKeys(DemoWorkspace.ADMIN_PASSWORD, Keys.ENTER);
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
             long width = ((Number) script("return window.innerWidth;")).longValue();
             assertTrue(width <= 400, "the browser is as narrow as a phone: " + width + " px");
 
             driver.get(base + "account");
-            driver.findElement(By.cssSelector("form[action='/account/keys'] input[name=name]")).sendKeys("helpdesk integration on the phone",
-                    Keys.ENTER);
+            newPageAfter(() -> driver.findElement(By.cssSelector("form[action='/account/keys'] input[name=name]"))
+                    .sendKeys("helpdesk integration on the phone", Keys.ENTER));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-key")));
             ScratchAccounts.keyNamed("helpdesk integration on the phone");
             check("/account, a new key shown", sideways);
             driver.get(base + "admin/knowledge");
             driver.findElement(By.cssSelector("form[action='/admin/knowledge'] input[type=file]")).sendKeys(article.toString());
-            driver.findElement(By.cssSelector("form[action='/admin/knowledge'] button[type=submit]")).click();
+            clickAndWaitForNewPage(driver.findElement(By.cssSelector("form[action='/admin/knowledge'] button[type=submit]")));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("knowledge-articles")));
 
             for (String page : List.of("/admin", "/admin/tickets", "/admin/tickets?unlabelled=true&q=parcel", "/admin/users",

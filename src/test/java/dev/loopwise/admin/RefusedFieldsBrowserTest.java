@@ -9,14 +9,9 @@ import dev.loopwise.review.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A form refused by Loopwise marks the field to fix for whoever cannot see the page: the page opens with the cursor in
@@ -47,8 +42,7 @@ class RefusedFieldsBrowserTest extends BrowserTest {
     /** Sends the form with {@code typed} past the browser's own checks and looks at the page Loopwise sends back. */
     private void refused(String page, String form, Map<String, String> typed, String expectedField) {
         driver.get(base + page);
-        WebElement html = driver.findElement(By.tagName("html"));
-        ((JavascriptExecutor) driver).executeScript("""
+        newPageAfter(() -> ((JavascriptExecutor) driver).executeScript("""
                 const form = document.querySelector(arguments[0]);
                 form.noValidate = true;
                 for (const [name, value] of Object.entries(arguments[1])) {
@@ -56,9 +50,7 @@ class RefusedFieldsBrowserTest extends BrowserTest {
                   field.removeAttribute('maxlength');
                   if (field.tagName === 'SELECT' && value !== '') field.selectedIndex = 1; else field.value = value;
                 }
-                form.requestSubmit();""", form, typed);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+                form.requestSubmit();""", form, typed));
         Map<?, ?> seen = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript("""
                 const field = document.activeElement;
                 const described = (field.getAttribute('aria-describedby') || '').split(' ').map((id) => document.getElementById(id))

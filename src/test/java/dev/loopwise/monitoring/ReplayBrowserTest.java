@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,18 +33,16 @@ class ReplayBrowserTest extends BrowserTest {
         driver = Browser.start();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
         Browser.run(driver, "replay-failure", () -> {
-            driver.get(base + "login");
-            driver.findElement(By.name("j_username")).sendKeys("admin");
-            driver.findElement(By.name("j_password")).sendKeys(DemoWorkspace.ADMIN_PASSWORD, Keys.ENTER);
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
             driver.get(base + "admin/drift");
             new Select(driver.findElement(By.cssSelector("#replay select[name=source]"))).selectByValue("file");
             driver.findElement(By.cssSelector("#replay input[type=file]")).sendKeys(file.toString());
-            driver.findElement(By.cssSelector("#replay button[type=submit]")).click();
+            // Another test's replay may be sending tickets on the page this one leaves.
+            clickAndWaitForNewPage(driver.findElement(By.cssSelector("#replay button[type=submit]")));
             // The page answers at once and follows the replay: its sentence counts the tickets sent as they go.
             wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-progress-url] .job-said"),
                     Pattern.compile("sending tickets: [1-9][0-9,]* of 3,000")));
-            driver.findElement(By.xpath("//button[text()='Cancel this replay']")).click();
+            clickAndWaitForNewPage(driver.findElement(By.xpath("//button[text()='Cancel this replay']")));
             wait.until(ExpectedConditions.textMatches(By.id("replay-outcomes"), Pattern.compile(
                     Pattern.quote(file.getFileName().toString()) + ", [^\\n]*UTC: cancelled after [0-9,]+ of 3,000 tickets")));
             // Only this replay's box: another test's replay may still be running on the same database.

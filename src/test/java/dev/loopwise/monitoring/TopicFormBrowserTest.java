@@ -13,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The form that makes a new topic an intent opens in the alerts table's examples column at desktop width: its fields,
@@ -73,7 +70,7 @@ class TopicFormBrowserTest extends BrowserTest {
                 assertTrue(((Number) sizes.get("gap")).doubleValue() < 30, "no blank line between the examples and the fold: " + sizes);
 
                 fold.findElement(By.name("name")).sendKeys("solar_" + tag);
-                fold.findElement(By.cssSelector("button[type=submit]")).click();
+                samePageAfter(() -> fold.findElement(By.cssSelector("button[type=submit]")).click());
                 assertTrue(driver.getCurrentUrl().endsWith("/admin/drift"), "not sent without a description: " + driver.getCurrentUrl());
                 assertEquals("solar_" + tag, fold.findElement(By.name("name")).getAttribute("value"), "the name typed is kept");
                 assertTrue(!Boolean.TRUE.equals(js.executeScript("return arguments[0].checkValidity();",
@@ -84,10 +81,7 @@ class TopicFormBrowserTest extends BrowserTest {
                 fold.findElement(By.name("name")).sendKeys(" & co");
                 fold.findElement(By.name("description")).sendKeys("Warranty of the solar kit");
                 fold.findElements(By.name("example")).get(1).click();
-                WebElement page = driver.findElement(By.tagName("html"));
-                fold.findElement(By.cssSelector("button[type=submit]")).click();
-                // Reading the folds while the refusal page loads finds the old page's elements gone.
-                new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+                clickAndWaitForNewPage(fold.findElement(By.cssSelector("button[type=submit]")));
                 WebElement refused = driver.findElements(By.cssSelector("details.label-topic")).stream()
                         .filter(d -> d.getAttribute("innerHTML").contains(tag)).findFirst().orElseThrow();
                 assertTrue(refused.getAttribute("open") != null, "the fold is open again");

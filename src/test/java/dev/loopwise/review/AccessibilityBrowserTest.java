@@ -109,7 +109,8 @@ class AccessibilityBrowserTest extends ReviewerBrowserTest {
     void aReviewerJudgesSkipsAndTurnsShortcutsOffWithTheKeyboardAlone() {
         Browser.run(driver, "accessibility-keyboard-failure", () -> {
             driver.get(base + "login");
-            Browser.keys(driver, reviewer, Keys.TAB, "browser-password", Keys.ENTER); // the username field has the focus
+            // The username field has the focus.
+            newPageAfter(() -> Browser.keys(driver, reviewer, Keys.TAB, "browser-password", Keys.ENTER));
             wait.until(ExpectedConditions.urlContains("/review"));
             Browser.keys(driver, Keys.ENTER);                                      // and then Start reviewing
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));

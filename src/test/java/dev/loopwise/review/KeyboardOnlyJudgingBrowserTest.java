@@ -25,7 +25,8 @@ class KeyboardOnlyJudgingBrowserTest extends JudgingBrowserTest {
     void aReviewerJudgesByKeyboardAloneAndTheFocusMovesOnToTheNextTicket() {
         Browser.run(driver, "keyboard-only-judging-failure", () -> {
             driver.get(base + "login");
-            Browser.keys(driver, reviewer, Keys.TAB, "browser-password", Keys.ENTER); // the username field has the focus
+            // The username field has the focus.
+            newPageAfter(() -> Browser.keys(driver, reviewer, Keys.TAB, "browser-password", Keys.ENTER));
             wait.until(ExpectedConditions.urlContains("/review"));
             Browser.keys(driver, Keys.ENTER);                                         // Start reviewing has the focus
             waitForTicket("URGENT");

@@ -48,17 +48,14 @@ class NewcomerBrowserTest extends BrowserTest {
     @Test
     void aNewSupportLeadFindsTheNextStepOnEveryPageUpToTheFirstRoundsVerdict() {
         Browser.run(driver, "newcomer-failure", () -> {
-            driver.get(base + "login");
-            driver.findElement(By.name("j_username")).sendKeys("admin");
-            driver.findElement(By.name("j_password")).sendKeys(DemoWorkspace.ADMIN_PASSWORD, Keys.ENTER);
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
 
             driver.get(base + "admin");
             String overview = visibleText();
             assertTrue(overview.contains("Next step:") || overview.contains("The loop is running"), overview);
             assertTrue(overview.contains("Have reviewers judge replies"), "the first-week steps are listed");
 
-            driver.findElement(By.linkText("Have reviewers judge replies")).click();
+            clickAndWaitForNewPage(driver.findElement(By.linkText("Have reviewers judge replies")));
             wait.until(ExpectedConditions.urlContains("/admin/review"));
             driver.get(base + "review");
             Browser.keys(driver, Keys.ENTER);
@@ -80,7 +77,7 @@ class NewcomerBrowserTest extends BrowserTest {
             String rounds = visibleText();
             assertFalse(ML_TERMS.matcher(rounds.substring(0, rounds.indexOf("Advanced settings"))).find(),
                     "the start form speaks plainly; ML settings sit in a details fold: " + rounds);
-            driver.findElement(By.cssSelector("#start-round button[type=submit]")).click();
+            clickAndWaitForNewPage(driver.findElement(By.cssSelector("#start-round button[type=submit]")));
             wait.until(ExpectedConditions.urlMatches(".*/admin/rounds/\\d+$"));
             Browser.waitForAttribute(driver, Duration.ofSeconds(300), "round", "data-finished", "true");
             String outcome = Browser.text(driver, "round-outcome");

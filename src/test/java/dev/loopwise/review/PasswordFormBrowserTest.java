@@ -40,7 +40,7 @@ class PasswordFormBrowserTest extends ReviewerBrowserTest {
             String shortOne = "x".repeat(security.minPasswordLength() - 1);
             field("currentPassword").sendKeys("browser-password");
             field("newPassword").sendKeys(shortOne);
-            field("repeatPassword").sendKeys(shortOne, Keys.ENTER);
+            samePageAfter(() -> field("repeatPassword").sendKeys(shortOne, Keys.ENTER));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")));
             assertEquals(AccountMessages.passwordTooShort(security.minPasswordLength()), Browser.text(driver, "password-error"));
             assertEquals("browser-password", field("currentPassword").getAttribute("value"), "what was typed stays");
@@ -52,7 +52,7 @@ class PasswordFormBrowserTest extends ReviewerBrowserTest {
             field("newPassword").clear();
             field("newPassword").sendKeys("a-long-new-password");
             field("repeatPassword").clear();
-            field("repeatPassword").sendKeys("a-long-new-passwort", Keys.ENTER);
+            samePageAfter(() -> field("repeatPassword").sendKeys("a-long-new-passwort", Keys.ENTER));
             Browser.waitFor(wait, "password-error", AccountMessages.PASSWORDS_DIFFER);
             assertEquals("a-long-new-password", field("newPassword").getAttribute("value"));
             assertNull(field("newPassword").getAttribute("aria-invalid"), "no longer the field to fix");
@@ -64,7 +64,7 @@ class PasswordFormBrowserTest extends ReviewerBrowserTest {
             field("currentPassword").clear();
             field("currentPassword").sendKeys("not-the-password");
             field("repeatPassword").clear();
-            field("repeatPassword").sendKeys("a-long-new-password", Keys.ENTER);
+            newPageAfter(() -> field("repeatPassword").sendKeys("a-long-new-password", Keys.ENTER));
             wait.until(ExpectedConditions.urlContains("/account/password"));
             Browser.waitFor(wait, "password-error", AccountMessages.WRONG_CURRENT_PASSWORD);
             assertEquals("true", field("currentPassword").getAttribute("aria-invalid"));
@@ -89,7 +89,7 @@ class PasswordFormBrowserTest extends ReviewerBrowserTest {
             driver.get(base + "account");
             field("currentPassword").sendKeys("browser-password");
             field("newPassword").sendKeys("a-long-new-password");
-            field("repeatPassword").sendKeys("a-long-new-password", Keys.ENTER);
+            newPageAfter(() -> field("repeatPassword").sendKeys("a-long-new-password", Keys.ENTER));
             wait.until(ExpectedConditions.urlContains("/account?password=changed"));
             Browser.waitFor(wait, "password-notice", AccountMessages.PASSWORD_CHANGED);
             driver.navigate().refresh();

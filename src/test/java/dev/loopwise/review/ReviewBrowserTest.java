@@ -118,7 +118,7 @@ class ReviewBrowserTest extends JudgingBrowserTest {
             long pending = QuarkusTransaction.requiringNew().call(() -> Reply.count("createdBy = ?1 and status = ?2", reviewer, Reply.PENDING));
             assertEquals(1, pending, "the rewrite waits for an admin as a pending library reply");
 
-            driver.findElement(By.cssSelector("form.logout button")).click();
+            clickAndWaitForNewPage(driver.findElement(By.cssSelector("form.logout button")));
             wait.until(ExpectedConditions.urlContains("/login"));
             driver.get(base + "review");
             wait.until(ExpectedConditions.urlContains("/login"));

@@ -107,8 +107,10 @@ class ReviewQualityWordsBrowserTest extends BrowserTest {
 
             // The next step: fix its right answer, which makes it a gold item that goes back to reviewers.
             new Select(ours.findElement(By.name("answer"))).selectByValue("both_bad");
-            ours.findElement(By.cssSelector("button")).click();
-            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            newPageAfter(() -> {
+                ours.findElement(By.cssSelector("button")).click();
+                wait.until(ExpectedConditions.alertIsPresent()).accept();
+            });
             wait.until(ExpectedConditions.urlContains("gold=" + skipped));
             ReviewItem settled = QuarkusTransaction.requiringNew().call(() -> ReviewItem.<ReviewItem>findById(skipped));
             assertEquals(List.of(ReviewItem.GOLD, ReviewItem.OPEN, "both_bad"), List.of(settled.kind, settled.status, settled.goldChoice));

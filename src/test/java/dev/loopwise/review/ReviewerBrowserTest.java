@@ -53,7 +53,7 @@ public abstract class ReviewerBrowserTest extends BrowserTest {
             driver.get(base + "login");
         }
         driver.findElement(By.name("j_username")).sendKeys(reviewer);
-        driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER);
+        newPageAfter(() -> driver.findElement(By.name("j_password")).sendKeys("browser-password", Keys.ENTER));
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 

@@ -33,13 +33,13 @@ class SignInKeepsNameBrowserTest extends BrowserTest {
         Browser.run(driver, "sign-in-keeps-name-failure", () -> {
             driver.get(base + "login");
             driver.findElement(By.name("j_username")).sendKeys(name);
-            driver.findElement(By.name("j_password")).sendKeys("not-the-password", Keys.ENTER);
+            newPageAfter(() -> driver.findElement(By.name("j_password")).sendKeys("not-the-password", Keys.ENTER));
             wait.until(ExpectedConditions.urlContains("error"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
             assertEquals(name, driver.findElement(By.name("j_username")).getAttribute("value"));
             assertEquals("j_password", driver.switchTo().activeElement().getAttribute("name"));
             // The password alone, typed again, signs in.
-            driver.switchTo().activeElement().sendKeys("long-enough-pw", Keys.ENTER);
+            newPageAfter(() -> driver.switchTo().activeElement().sendKeys("long-enough-pw", Keys.ENTER));
             wait.until(d -> !d.getCurrentUrl().contains("/login"));
         });
     }

@@ -96,7 +96,7 @@ class TryFormBrowserTest extends BrowserTest {
     }
 
     private void submit() {
-        driver.findElement(By.cssSelector("form[action='/admin/models/try'] button[type=submit]")).click();
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("form[action='/admin/models/try'] button[type=submit]")));
     }
 
     private Object js(String script) {

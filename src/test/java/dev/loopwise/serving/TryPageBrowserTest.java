@@ -102,7 +102,7 @@ class TryPageBrowserTest extends BrowserTest {
         WebElement box = driver.findElement(By.name("ticket"));
         box.clear();
         box.sendKeys(ticket);
-        driver.findElement(By.cssSelector("form[action='/admin/models/try'] button[type=submit]")).click();
+        clickAndWaitForNewPage(driver.findElement(By.cssSelector("form[action='/admin/models/try'] button[type=submit]")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("try-answer")));
     }
 }

@@ -43,7 +43,7 @@ class IntentsNextStepBrowserTest extends BrowserTest {
                 String href = driver.findElement(By.cssSelector("#intents-without-reply a")).getAttribute("href");
                 // Other tests' intents may lack replies too and sort first: the link names the first of them.
                 String linked = URLDecoder.decode(href.substring(href.indexOf("intent=") + 7), StandardCharsets.UTF_8);
-                driver.findElement(By.cssSelector("#intents-without-reply a")).click();
+                clickAndWaitForNewPage(driver.findElement(By.cssSelector("#intents-without-reply a")));
                 new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin/replies"));
                 assertEquals(linked, new Select(driver.findElement(By.name("intent"))).getFirstSelectedOption().getAttribute("value"),
                         "the Replies page opens with the intent chosen");

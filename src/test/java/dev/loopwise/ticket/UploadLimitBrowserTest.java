@@ -42,7 +42,7 @@ class UploadLimitBrowserTest extends BrowserTest {
                 WebElement field = driver.findElement(By.name("file"));
                 field.sendKeys(big.toString());
                 assertEquals(HttpMessages.fileTooLarge("10 MB"), field.getDomProperty("validationMessage"));
-                driver.findElement(By.cssSelector("form[action='/admin/import'] button[type=submit]")).click();
+                samePageAfter(() -> driver.findElement(By.cssSelector("form[action='/admin/import'] button[type=submit]")).click());
                 assertTrue(driver.getCurrentUrl().endsWith("/admin/import"), driver.getCurrentUrl());
                 assertTrue(driver.findElements(By.id("import-result")).isEmpty()
                         && driver.findElement(By.tagName("h1")).getText().equals("Import tickets"), driver.getPageSource());

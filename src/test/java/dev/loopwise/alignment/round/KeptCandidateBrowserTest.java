@@ -81,19 +81,19 @@ class KeptCandidateBrowserTest extends BrowserTest {
                 assertTrue(badges.stream().noneMatch(RAW::contains), badges.toString());
                 WebElement said = driver.findElement(By.id("round-candidate"));
                 assertTrue(said.getText().contains("v" + kept) && said.getText().contains("compare"), said.getText());
-                said.findElement(By.cssSelector("a[href='/admin/review']")).click();
+                clickAndWaitForNewPage(said.findElement(By.cssSelector("a[href='/admin/review']")));
 
                 wait.until(ExpectedConditions.urlContains("/admin/review"));
                 WebElement offer = driver.findElement(By.xpath("//form[@action='/admin/review/compare'][input[@name='version' and @value='"
                         + kept + "']]"));
                 assertTrue(offer.getText().contains("not promoted"), "the offer says what the version is: " + offer.getText());
-                offer.findElement(By.tagName("button")).click();
+                clickAndWaitForNewPage(offer.findElement(By.tagName("button")));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//form[@action='/admin/review/compare']"
                         + "[input[@name='version' and @value='" + kept + "']]"), "being compared"));
                 assertEquals(kept, QuarkusTransaction.requiringNew().call(() -> ModelVersion.findUnderReview().map(v -> v.version).orElse(-1)),
                         "reviewers now get items pairing its replies with the active version's");
-                driver.findElement(By.xpath("//form[@action='/admin/review/compare'][input[@name='version' and @value='" + kept
-                        + "']]//button")).click();
+                clickAndWaitForNewPage(driver.findElement(By.xpath("//form[@action='/admin/review/compare'][input[@name='version'"
+                        + " and @value='" + kept + "']]//button")));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//form[@action='/admin/review/compare']"
                         + "[input[@name='version' and @value='" + kept + "']]"), "Compare with the active version"));
                 assertFalse(QuarkusTransaction.requiringNew().call(() -> ModelVersion.findByVersion(kept).orElseThrow().underReview));

@@ -46,7 +46,7 @@ class RoundAlreadyUnderWayBrowserTest extends BrowserTest {
             Browser.run(driver, "round-already-failure", () -> {
                 signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 driver.get(base + "admin/rounds");
-                driver.findElement(By.cssSelector("#start-round button[type=submit]")).click();
+                clickAndWaitForNewPage(driver.findElement(By.cssSelector("#start-round button[type=submit]")));
                 new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/admin/rounds/" + waiting));
                 String said = driver.findElement(By.id("round-already")).getText();
                 assertTrue(said.contains("Round " + waiting + " was already waiting its turn with these settings")

@@ -12,7 +12,6 @@ import dev.loopwise.review.BrowserTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Starting a round at the keyboard alone: Tab meets the start button where it shows, beside the choice of method and
@@ -54,12 +51,8 @@ class RoundsKeyboardBrowserTest extends BrowserTest {
             tabTo("[name=beta]");
             // Past the browser's own check of the range, so that Loopwise's refusal is what the test reads.
             ((JavascriptExecutor) driver).executeScript("document.getElementById('start-round').noValidate = true;");
-            WebElement html = driver.findElement(By.tagName("html"));
-            keys(Keys.chord(Keys.CONTROL, "a"), "0", Keys.ENTER);
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
-            // Measured before the style sheets apply, the ring would be the browser's own.
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(((JavascriptExecutor) d)
-                    .executeScript("return document.readyState")));
+            // Measured before the style sheets apply, the ring would be the browser's own: the new page is waited for whole.
+            newPageAfter(() -> keys(Keys.chord(Keys.CONTROL, "a"), "0", Keys.ENTER));
 
             assertEquals("beta", focused().getAttribute("name"), "the refused page opens on the field to fix");
             assertEquals("true", focused().getAttribute("aria-invalid"));

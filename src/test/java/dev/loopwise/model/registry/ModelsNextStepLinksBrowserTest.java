@@ -47,7 +47,7 @@ class ModelsNextStepLinksBrowserTest extends BrowserTest {
                 assertEquals(menu, link.getAttribute("href"), link.getText() + " links where the menu's " + link.getText() + " does");
             }
             String href = links.get(links.size() - 1).getAttribute("href");
-            links.get(links.size() - 1).click();
+            clickAndWaitForNewPage(links.get(links.size() - 1));
             new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlToBe(href));
             assertTrue(driver.findElement(By.tagName("h1")).isDisplayed(), "the linked page opened: " + driver.getCurrentUrl());
         });

@@ -31,9 +31,7 @@ class AccountKeyBrowserTest extends ReviewerBrowserTest {
             signIn(base, reviewer, "browser-password");
             wait.until(ExpectedConditions.urlContains("/review"));
             driver.get(base + "account");
-            WebElement html = driver.findElement(By.tagName("html"));
-            driver.findElement(By.name("name")).sendKeys("review script", Keys.ENTER);
-            wait.until(ExpectedConditions.stalenessOf(html));
+            newPageAfter(() -> driver.findElement(By.name("name")).sendKeys("review script", Keys.ENTER));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-secret")));
             JavascriptExecutor js = (JavascriptExecutor) driver;
             assertEquals("new-secret", js.executeScript("return document.activeElement.dataset.copy || document.activeElement.tagName;"),

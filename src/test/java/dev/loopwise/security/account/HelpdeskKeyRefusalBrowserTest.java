@@ -15,15 +15,12 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A lead who types a key name the helpdesk's account already has lands back at that form: the cursor in the name, the
@@ -50,10 +47,7 @@ class HelpdeskKeyRefusalBrowserTest extends BrowserTest {
             WebElement name = driver.findElement(By.cssSelector(form + " input[name=name]"));
             name.clear();
             name.sendKeys("zendesk");
-            WebElement html = driver.findElement(By.tagName("html"));
-            driver.findElement(By.cssSelector(form + " button[type=submit]")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+            clickAndWaitForNewPage(driver.findElement(By.cssSelector(form + " button[type=submit]")));
             Map<?, ?> seen = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript("""
                     const form = document.querySelector(arguments[0]);
                     const field = document.activeElement;

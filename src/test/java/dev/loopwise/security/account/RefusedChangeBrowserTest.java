@@ -16,7 +16,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A lead whose Change on Users is refused (too short a new password, their own admin role taken away) lands back in that
@@ -56,7 +53,7 @@ class RefusedChangeBrowserTest extends BrowserTest {
             name.clear();
             name.sendKeys("Renamed Lead");
             new Select(driver.findElement(By.cssSelector(row + "select[name=status]"))).selectByValue("disabled");
-            submitted(() -> driver.findElement(By.cssSelector(row + "input[name=password]")).sendKeys("short", Keys.ENTER));
+            newPageAfter(() -> driver.findElement(By.cssSelector(row + "input[name=password]")).sendKeys("short", Keys.ENTER));
             Map<?, ?> seen = focused(row);
             assertEquals(true, seen.get("open"), "the account's form is open: " + seen);
             assertEquals("password", seen.get("field"), "the cursor is in the password: " + seen);
@@ -71,19 +68,12 @@ class RefusedChangeBrowserTest extends BrowserTest {
             String mine = "tr[data-username='admin'] ";
             driver.findElement(By.cssSelector(mine + "summary")).click();
             new Select(driver.findElement(By.cssSelector(mine + "select[name=role]"))).selectByValue("reviewer");
-            submitted(() -> driver.findElement(By.cssSelector(mine + "button[type=submit]")).click());
+            newPageAfter(() -> driver.findElement(By.cssSelector(mine + "button[type=submit]")).click());
             Map<?, ?> own = focused(mine);
             assertEquals("role", own.get("field"), "the cursor is on the role: " + own);
             assertEquals("reviewer", own.get("role"), "the chosen role stays: " + own);
             assertEquals(AccountMessages.OWN_ADMIN_ROLE, own.get("message"), own.toString());
         });
-    }
-
-    private void submitted(Runnable action) {
-        WebElement html = driver.findElement(By.tagName("html"));
-        action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(html));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private Map<?, ?> focused(String row) {
