@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * customer is.
  *
  * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and has the
- * length and prefix of a card network (see {@link CardNetworks}), an IBAN its country's length and its ISO 7064
+ * length and prefix of a card network (see {@link CardNetworks}) or follows the words "gift card" (see
+ * {@link GiftCards}), an IBAN its country's length and its ISO 7064
  * mod-97 check, so order numbers, amounts and dates stay readable — a reviewer needs them to judge whether a reply
  * fits. These numbers are found however they are grouped (spaces, dashes, dots; an IBAN in lower case) and even when
  * more digits or words follow (see {@link NumberRuns}). A phone number is written like one and not named as
@@ -106,7 +107,7 @@ public final class PiiMasker {
             out = IBAN.mask(out, Kind.IBAN.placeholder());
         }
         if (kinds.contains(Kind.CARD)) {
-            out = CARD.mask(out, Kind.CARD.placeholder());
+            out = CARD.mask(GiftCards.mask(out, Kind.CARD.placeholder()), Kind.CARD.placeholder());
         }
         if (kinds.contains(Kind.IP)) {
             out = IpAddresses.mask(out, Kind.IP.placeholder());
