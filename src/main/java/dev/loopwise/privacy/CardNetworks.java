@@ -9,12 +9,22 @@ package dev.loopwise.privacy;
 final class CardNetworks {
     /** Prefix range (same number of digits at both ends) and the lengths issued under it. */
     private record Range(String low, String high, int minLength, int maxLength) {
+        /** Compared digit by digit, with no substring: every candidate of a long text is checked against each range. */
         boolean holds(String digits) {
             if (digits.length() < minLength || digits.length() > maxLength) {
                 return false;
             }
-            String prefix = digits.substring(0, low.length());
-            return prefix.compareTo(low) >= 0 && prefix.compareTo(high) <= 0;
+            return compare(digits, low) >= 0 && compare(digits, high) <= 0;
+        }
+
+        private static int compare(String digits, String bound) {
+            for (int i = 0; i < bound.length(); i++) {
+                int difference = digits.charAt(i) - bound.charAt(i);
+                if (difference != 0) {
+                    return difference;
+                }
+            }
+            return 0;
         }
     }
 

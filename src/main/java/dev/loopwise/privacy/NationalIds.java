@@ -26,9 +26,9 @@ final class NationalIds {
     private static final int LOOK_BACK = 40;
     /**
      * Right after the document's name ("DNI", "CPF é", "NI no."): a form that could be anything else on its own
-     * (lower case "ab 12 34 56 c", an unseparated CPF, "12345678 Z") counts only here.
+     * (lower case "ab 12 34 56 c", an unseparated CPF or Aadhaar, "12345678 Z") counts only here.
      */
-    private static final String AFTER_ITS_NAME = "(?<=\\b(?i:%s)(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|is|es|\u00E9))?\\s{0,3}:?\\s{0,3})";
+    private static final String AFTER_ITS_NAME = "(?<=\\b(?i:%s)(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?\\s{0,3}:?\\s{0,3})";
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     private record Format(Pattern pattern, Predicate<String> check) {
@@ -45,6 +45,7 @@ final class NationalIds {
         new Format(AFTER_ITS_NAME.formatted("ni|nino|insurance") + "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])",
                 number -> true),
         new Format("[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}", number -> verhoeff(digits(number))),
+        new Format(AFTER_ITS_NAME.formatted("aadhaar|aadhar|uid|uidai") + "[2-9]\\d{11}", number -> verhoeff(digits(number))),
         new Format("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}", number -> validCpf(digits(number))),
         // unseparated, or with a space before the letter, only where the document's name says what the number is
         new Format(AFTER_ITS_NAME.formatted("cpf") + "\\d{11}", number -> validCpf(digits(number))),
@@ -72,14 +73,15 @@ final class NationalIds {
     }
 
     /**
-     * A reference word names the number, or a phone word announces it ("call 212-55-1234"), and no identity word
+     * A reference word names the number, a phone word announces it ("call 212-55-1234") or a room word it and an
+     * extension ("Room 123 45 6789"), and no identity word
      * right before it says otherwise. A phone word counts only for a form of digits alone: no phone has a DNI's or a
      * National Insurance number's letters, so "my number is X1234567L" is the identity number the phone rule cannot mask.
      */
     private static boolean namedOtherwise(String text, int begin, int end) {
         boolean digitsOnly = text.substring(begin, end).chars().noneMatch(Character::isLetter);
         boolean otherwise = PhoneContext.namesReference(text, begin, end)
-                || digitsOnly && PhoneContext.announcesPhone(text, begin);
+                || digitsOnly && PhoneContext.announcesPhone(text, begin) || PhoneContext.roomAndExtension(text, begin, end);
         return otherwise && !identityWordBefore(text, begin);
     }
 

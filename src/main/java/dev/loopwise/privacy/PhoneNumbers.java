@@ -77,6 +77,8 @@ final class PhoneNumbers {
      * the same reason. Any other shape after "is" is a phone ("the phone number on my account is 0612345678").
      */
     private static final Pattern SSN_SHAPE = Pattern.compile("\\d{3}([- ])\\d{2}\\1\\d{4}");
+    /** "UP1A.231005.007": an Android build, its release code, date and serial (no one's phone). */
+    private static final Pattern ANDROID_BUILD = Pattern.compile("(?<=\\b[A-Z]{2}\\d[A-Z]\\.)\\d{6}\\.\\d{3}");
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
 
@@ -107,7 +109,7 @@ final class PhoneNumbers {
         if (candidate.startsWith("00") && possibleInternational(candidate.substring(2))) {
             return true;
         }
-        if (PhoneContext.namesSomethingElse(text, begin, end)
+        if (PhoneContext.namesSomethingElse(text, begin, end) || PhoneContext.roomAndExtension(text, begin, end)
                 || SSN_SHAPE.matcher(candidate).matches() && PhoneContext.namesReference(text, begin, end)) {
             return false;
         }
@@ -124,7 +126,7 @@ final class PhoneNumbers {
             return true;
         }
         if (THOUSANDS.matcher(candidate).matches() || IP_ADDRESS.matcher(candidate).matches() || isVersion(candidate)
-                || YEAR_REFERENCE.matcher(candidate).lookingAt()
+                || YEAR_REFERENCE.matcher(candidate).lookingAt() || inText(ANDROID_BUILD, text, begin, end)
                 || CPF_SHAPE.matcher(candidate).matches() && !NationalIds.validCpf(candidate.replaceAll("\\D", ""))) {
             return false;
         }

@@ -50,7 +50,7 @@ final class StreetAddresses {
     private static final String SOUTHERN_PARTICLES = "(?:(?:de|del|da|do|dos|das|di|della|dei|du|des|la|le|les|el|los|las)\\s+|[ld]'){0,4}";
     /** A street of a southern European type whose name comes before the number. */
     private static String typeFirst(String types) {
-        return "(?:" + types + ")\\s+" + SOUTHERN_PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
+        return "(?:" + types + ")(?:\\s+|(?<=\\.)(?=\\p{Lu}))" + SOUTHERN_PARTICLES + NAME + "(?:\\s+" + NAME + "){0,2}" + HOUSE_NUMBER_AFTER;
     }
 
     /** A type that is an English word too ("Via", "Avenue"): no word of the name may be a model's. */
@@ -93,7 +93,7 @@ final class StreetAddresses {
      */
     private static final Pattern POSTCODE_AND_TOWN = Pattern.compile("(?:,\\s*|\\s+)(?:(?:\\d{4} ?[A-Z]{2}|\\d{4}-\\d{3}|\\d{2}-\\d{3}"
             + "|\\d{3} \\d{2}|(?:[A-Z]{1,2}-)?" + NOT_A_YEAR + "\\d{4,5})\\s+" + TOWN_AFTER_POSTCODE + "|" + UK_POSTCODE
-            + "(?:\\s+" + TOWN_AFTER_POSTCODE + ")?|" + TOWN + "(?:\\s+" + UK_POSTCODE + "|,\\s*[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))"
+            + "(?:\\s+" + TOWN_AFTER_POSTCODE + ")?|" + TOWN + "(?:\\s+" + UK_POSTCODE + "|,?\\s+[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))"
             + NO_WORD_AFTER);
 
     /**
@@ -137,18 +137,23 @@ final class StreetAddresses {
         return false;
     }
 
+    /** "1600 Pennsylvania Avenue NW": the quadrant or side of town after an American street, in capitals. */
+    private static final String QUADRANT = "(?:,?\\s(?-i:NW|NE|SW|SE|N|S|E|W)(?![\\p{L}\\p{N}-])\\.?)?";
+
     static final Pattern[] PATTERNS = {
         Pattern.compile("\\b\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
-                + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b", Pattern.CASE_INSENSITIVE),
+                + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b" + QUADRANT, Pattern.CASE_INSENSITIVE),
         Pattern.compile("\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
-                + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)\\b\\.?"),
+                + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)\\b\\.?" + QUADRANT),
         Pattern.compile(NO_WORD_BEFORE + "\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:(?i:" + FRENCH_TYPES + ")\\s+" + PARTICLE + "{0,3}|(?:avenue|av\\.|"
                 + "boulevard|bd)\\s+" + PARTICLE + "{0,3}|(?i:" + FRENCH_ENGLISH_TYPES + ")\\s+" + PARTICLE + "{1,3})" + FRENCH_NAME),
         Pattern.compile(NO_WORD_BEFORE + "\\d{1,4},?\\s+place\\s+" + FRENCH_NAME + CUE_AFTER),
         Pattern.compile(NO_WORD_BEFORE + "\\p{Lu}[\\p{L}'-]{0,40}(?:stra\u00DFe|strasse|str\\.|weg|allee|gasse|platz|gracht|straat|laan|"
                 + "plein|vej|gatan|v\u00E4gen|veien|\\s+(?:Stra\u00DFe|Strasse|Str\\.|Weg|Allee|Gasse|Platz))" + HOUSE_NUMBER_AFTER),
         Pattern.compile(NO_WORD_BEFORE + typeFirst("Calle|Carrer|Avenida|Avda\\.|Rua|Travessa|Viale|Piazza|Piazzale|Paseo|"
-                + "Pra\u00E7a|Rambla|Camino|Estrada|Rue|Chauss\u00E9e|Chemin|All\u00E9e|Quai|ul\\.|ulica|Ulica")),
+                + "Pra\u00E7a|Rambla|Camino|Estrada|Rue|Chauss\u00E9e|Chemin|All\u00E9e|Quai|(?i:ul\\.|ulica)")),
+        // a Polish street is often written without its "ul.": its postcode and town after the number say it is one
+        Pattern.compile(NO_WORD_BEFORE + NAME + "(?:\\s+" + NAME + ")?" + HOUSE_NUMBER_AFTER + "(?=,?\\s+\\d{2}-\\d{3}\\s+\\p{Lu})"),
         Pattern.compile(NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade"
                 + HOUSE_NUMBER_AFTER + ")|(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade" + HOUSE_NUMBER_AFTER + ")"
                 + CUE_AFTER + ")"),

@@ -113,7 +113,31 @@ final class AddressAndIdTickets {
         "You can reach Anna on [[PHONE:555 1234]] Monday to Friday",
         // a town of two words and a country, a town and the customer's "I"
         "[[ADDRESS:Hauptstraße 12, 10115 Berlin Mitte Germany]]",
-        "I live at [[ADDRESS:Hauptstraße 12, 10115 Berlin]] I think"
+        "I live at [[ADDRESS:Hauptstraße 12, 10115 Berlin]] I think",
+        // a room number and an extension are neither an identity number nor a phone; seven digits after the room may be
+        "Guest in Room {{room:123}} {{extension:45 6789}} asked for towels.",
+        "Room [[PHONE:212 555 0147]] asked for a late checkout.",
+        "SSN [[ID:123 45 6789]] on the form, room {{room:12}}.",
+        // a gift card number can be spent by whoever reads it: a card, not an identity number; its date and amount stay
+        "Paid with gift card [[CARD:2345-6789-0127]], balance {{price:€25.00}}.",
+        "Gift card code [[CARD:AQ7X-9KLM2-PQR4]] says it was already redeemed.",
+        "Gift card bought on {{date:2024-03-15}} for {{price:50 EUR}} never arrived.",
+        // an Aadhaar number without spaces after its name; a reference or a failed check stays
+        "Aadhaar [[ID:234567890127]] for the KYC form.",
+        "My Aadhaar number is [[ID:234567890127]], order {{order:234567890127}}.",
+        "Aadhaar {{invalid-id:234567890128}} is refused by the form.",
+        // an Android build is no phone number; a phone glued to "Tel." still is
+        "Android 14, build {{version:UP1A.231005.007}}, the app crashes.",
+        "Tel.[[PHONE:0612345678]] after six.",
+        // a Polish street with "Ul." at the start of a sentence, glued to its name, or without it before a postcode and town
+        "[[ADDRESS:Ul. Marszałkowska 10/12, 00-590 Warszawa]], paczka nie doszła.",
+        "Adres: [[ADDRESS:ul.Marszałkowska 10/12, 00-590 Warszawa]].",
+        "Proszę wysłać na [[ADDRESS:Marszałkowska 10/12 00-590 Warszawa]].",
+        "Order {{order:10}} reached Warszawa on {{date:12-05-2024}}.",
+        // an American address with its quadrant, town, state and ZIP code; an e-mail after a street is no quadrant
+        "Ship to [[ADDRESS:1600 Pennsylvania Avenue NW, Washington, DC 20500]].",
+        "Ship to [[ADDRESS:1600 Pennsylvania Ave NW Washington DC 20500]] please.",
+        "Ship to [[ADDRESS:5 Main Street]] E-mail me when it ships."
     );
 
     private AddressAndIdTickets() {
