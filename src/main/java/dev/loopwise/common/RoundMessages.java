@@ -89,4 +89,18 @@ public final class RoundMessages {
         return since + " and served customers until " + TemplateFormats.when(left) + ", when "
                 + (next != null && next < version ? "it was rolled back to v" + next : "v" + next + " took its place");
     }
+
+    /**
+     * How one intent's replies changed in a round, on its held-out tickets: {@code candidate} and {@code active} are those the
+     * new and the active version's first reply fits.
+     */
+    public static String intentReplyChange(int candidate, int active) {
+        int d = candidate - active;
+        return d == 0 ? "no change" : Counts.of(Math.abs(d), "ticket") + (d < 0 ? " fewer fit" : " more fit");
+    }
+
+    /** A share of one intent's held-out tickets: a count on a few, where a percentage would claim a precision it lacks. */
+    public static String shareOf(int right, int tickets, int fewest) {
+        return tickets < fewest ? right + " of " + tickets : String.format("%.0f%%", 100.0 * right / tickets);
+    }
 }

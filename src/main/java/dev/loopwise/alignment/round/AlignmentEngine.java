@@ -181,8 +181,10 @@ public final class AlignmentEngine {
         if (intentTest.seen() > 0) {
             metrics.put(SEEN_INTENT_TICKETS, intentTest.seen());
         }
-        GateStatistics.Paired replyIntent = ReplyIntentCheck.measure(features, data, intentTest.tickets(), updated);
+        ReplyIntentCheck.Measured fits = ReplyIntentCheck.measure(features, data, intentTest.tickets(), updated);
+        GateStatistics.Paired replyIntent = fits.paired();
         if (replyIntent.n() > 0) {
+            metrics.put(ReplyIntentCheck.PER_INTENT, fits.perIntent());
             metrics.put("eval/reply_intent_tickets", replyIntent.n());
             metrics.put("eval/candidate_reply_intent", replyIntent.first());
             metrics.put("eval/active_reply_intent", replyIntent.second());

@@ -6,8 +6,12 @@ import dev.loopwise.model.Vectors;
 import dev.loopwise.model.policy.ReplyPolicy;
 import dev.loopwise.model.registry.training.WorkspaceSnapshot;
 import dev.loopwise.ticket.HeldOutRows;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A round's reply-intent check: on held-out labelled tickets the round learned nothing about, does the candidate's first
@@ -18,10 +22,21 @@ final class ReplyIntentCheck {
     }
 
     /**
-     * On held-out labelled tickets whose intent has replies: does each version's first reply belong to
-     * the ticket's intent? Paired, candidate first.
+     * The check's figures: {@code paired} over all the tickets, candidate first, and {@code perIntent}, each intent's share of
+     * them as the round stores it under {@link #PER_INTENT} — one share over all intents hides the intent whose customers now
+     * get a reply about something else.
      */
-    static GateStatistics.Paired measure(RoundFeatures features, RoundData data, List<WorkspaceSnapshot.TicketInfo> intentTest,
+    record Measured(GateStatistics.Paired paired, List<Map<String, Object>> perIntent) {
+    }
+
+    /** Per intent: {@code intent}, its held-out {@code tickets}, those the {@code candidate}'s and the {@code active} version's first reply fits. */
+    static final String PER_INTENT = "eval/reply_intent_per_intent";
+
+    /**
+     * On held-out labelled tickets whose intent has replies: does each version's first reply belong to
+     * the ticket's intent?
+     */
+    static Measured measure(RoundFeatures features, RoundData data, List<WorkspaceSnapshot.TicketInfo> intentTest,
                                          ReplyPolicy candidate) {
         List<String> replyIntents = data.replies().stream().map(r -> r.intent()).toList();
         List<WorkspaceSnapshot.TicketInfo> answerable = intentTest.stream()
@@ -37,7 +52,27 @@ final class ReplyIntentCheck {
             candidateFits[i] = replyIntents.get(Vectors.argmax(candidateLogits[i])).equals(intent);
             activeFits[i] = replyIntents.get(Vectors.argmax(activeLogits[i])).equals(intent);
         }
-        return GateStatistics.Paired.of(candidateFits, activeFits);
+        return new Measured(GateStatistics.Paired.of(candidateFits, activeFits), perIntent(answerable, candidateFits, activeFits));
+    }
+
+    static List<Map<String, Object>> perIntent(List<WorkspaceSnapshot.TicketInfo> tickets, boolean[] candidateFits, boolean[] activeFits) {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < tickets.size(); i++) {
+            int[] c = counts.computeIfAbsent(tickets.get(i).intent(), k -> new int[3]);
+            c[0]++;
+            c[1] += candidateFits[i] ? 1 : 0;
+            c[2] += activeFits[i] ? 1 : 0;
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        counts.forEach((intent, c) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("intent", intent);
+            row.put("tickets", c[0]);
+            row.put("candidate", c[1]);
+            row.put("active", c[2]);
+            out.add(row);
+        });
+        return out;
     }
 
     /** The labelled tickets a check may be measured on, and how many were left out as seen in training. */

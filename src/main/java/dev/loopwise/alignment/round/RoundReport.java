@@ -197,7 +197,9 @@ public record RoundReport(String outcome, String nextStep, List<GateRow> gates, 
         for (String group : List.of("reward", "eval", "policy", "intent", "time")) {
             byGroup.put(group, new ArrayList<>());
         }
-        metrics.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+        // A list (each intent's figures) has a table of its own on the page: as one cell it would read as Java prints it.
+        metrics.entrySet().stream().filter(entry -> !(entry.getValue() instanceof Collection<?>))
+                .sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             String group = entry.getKey().contains("/") ? entry.getKey().substring(0, entry.getKey().indexOf('/')) : "other";
             byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(new Metric(entry.getKey(), round(entry.getValue()),
                     MEANINGS.getOrDefault(entry.getKey(), group.equals("time") ? "seconds spent on this step" : "")));

@@ -74,7 +74,9 @@ public class RoundResource {
                             @Schema(description = "Share done, from 0 to 1") double progress,
                             @Schema(description = "The step running now, or the last one, in words") String step,
                             @Schema(description = "The settings the round ran with, the request's and the configured defaults") Map<String, Object> settings,
-                            @Schema(description = "What the round measured, by name (reward/accuracy, reward/model, reward/train_pairs, ...)")
+                            @Schema(description = "What the round measured, by name (reward/accuracy, reward/model, reward/train_pairs, ...);"
+                                    + " eval/reply_intent_per_intent lists, per intent, its held-out labelled tickets and those the candidate's and"
+                                    + " the active version's first reply fits")
                             Map<String, Object> metrics,
                             @Schema(description = "The promotion gates with their verdicts; empty until the round measured them") List<RoundResult.Gate> gates,
                             @Schema(description = "The active version the round started from") Integer baseVersion,

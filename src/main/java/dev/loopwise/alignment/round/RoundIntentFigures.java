@@ -1,0 +1,82 @@
+package dev.loopwise.alignment.round;
+
+import dev.loopwise.common.EvalMessages;
+import dev.loopwise.common.LifecycleMessages;
+import dev.loopwise.common.RoundMessages;
+import dev.loopwise.common.stats.Wilson;
+import io.quarkus.qute.TemplateExtension;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A round's reply-intent check intent by intent, for its page: "replies fit the intent less often" over all intents does not
+ * say which customers now get a reply about something else. Read from what the round stored (a few rows per intent), so the
+ * page costs the same however many judgements and requests there are.
+ */
+@TemplateExtension
+public class RoundIntentFigures {
+    /**
+     * One intent's held-out labelled tickets, those the new version's first reply fits ({@code candidate}) and those the
+     * active version's does ({@code active}).
+     */
+    public record Row(String intent, int tickets, int candidate, int active) {
+        public String newShare() {
+            return RoundMessages.shareOf(candidate, tickets, EvalMessages.TOO_FEW_TO_JUDGE);
+        }
+
+        public String activeShare() {
+            return RoundMessages.shareOf(active, tickets, EvalMessages.TOO_FEW_TO_JUDGE);
+        }
+
+        public String change() {
+            return RoundMessages.intentReplyChange(candidate, active);
+        }
+
+        public boolean worse() {
+            return candidate < active;
+        }
+
+        /** Where the new version's share would likely land, 9 times in 10, on many more of the intent's tickets. */
+        public String range() {
+            if (tickets < EvalMessages.TOO_FEW_TO_JUDGE) {
+                return LifecycleMessages.TOO_FEW_TICKETS;
+            }
+            double[] b = Wilson.bounds((double) candidate / tickets, tickets, GateStatistics.Z_ALPHA);
+            return String.format("likely between %d%% and %d%%", Math.round(100 * b[0]), Math.round(100 * b[1]));
+        }
+    }
+
+    /** Whether the round stored its check per intent: rounds run before it did, or with no labelled ticket to check on, have none. */
+    static boolean hasIntentFigures(AlignmentRound round) {
+        return !intentFigures(round).isEmpty();
+    }
+
+    /** Worst first: the intents that lost the most fitting replies, then those whose new replies fit least often, then by name. */
+    static List<Row> intentFigures(AlignmentRound round) {
+        if (!(round.metrics.get(ReplyIntentCheck.PER_INTENT) instanceof List<?> stored)) {
+            return List.of();
+        }
+        return stored.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
+                .map(m -> new Row(String.valueOf(m.get("intent")), number(m, "tickets"), number(m, "candidate"), number(m, "active")))
+                .filter(r -> r.tickets() > 0)
+                .sorted(Comparator.comparingInt((Row r) -> r.candidate() - r.active())
+                        .thenComparingDouble(r -> (double) r.candidate() / r.tickets())
+                        .thenComparing(Row::intent))
+                .toList();
+    }
+
+    /** How many intents' replies fit fewer of their tickets than the active version's. */
+    static long intentsWorse(AlignmentRound round) {
+        return intentFigures(round).stream().filter(Row::worse).count();
+    }
+
+    /** Below this many held-out tickets an intent's share gets no range, as on a version's page. */
+    static int fewestForRange(AlignmentRound round) {
+        return EvalMessages.TOO_FEW_TO_JUDGE;
+    }
+
+    private static int number(Map<?, ?> entry, String key) {
+        return entry.get(key) instanceof Number n ? n.intValue() : 0;
+    }
+}
