@@ -30,6 +30,25 @@ public final class ConversionMessages {
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
     }
 
+    /**
+     * As {@link #badAddressValue(Throwable)}, saying first which of the address's values it is (the path's version, the query's
+     * expectedActive): a value alone leaves the client to find where it wrote it. {@code parameter} null: not known.
+     */
+    public static String badAddressValue(Throwable conversion, String parameter, boolean inPath) {
+        if (parameter == null) {
+            return badAddressValue(conversion);
+        }
+        String where = inPath ? "The " + parameter + " in the path" : "The query parameter '" + parameter + "'";
+        String value = quotedValue(conversion);
+        if (value != null && !WholeNumbers.hasOtherDigits(value) && !WholeNumbers.isPlain(value) && !WHOLE.matcher(value.strip()).matches()) {
+            return where + " must be a whole number, written with the digits 0 to 9, not '" + value + "'.";
+        }
+        if (WholeNumbers.isPlain(value)) {
+            return where + " is far larger than this request takes ('" + value + "').";
+        }
+        return where + ": " + badAddressValue(conversion);
+    }
+
     public static String badFormValue(Throwable conversion) {
         String value = quotedValue(conversion);
         if (WholeNumbers.hasOtherDigits(value)) {

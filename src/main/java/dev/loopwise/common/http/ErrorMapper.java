@@ -112,7 +112,7 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers,
                               SimpleResourceInfo resource) {
-        return respond(Status.FORBIDDEN, "forbidden", Messages.forbidden(RouteRules.required(resource)), uri, headers);
+        return respond(Status.FORBIDDEN, "forbidden", Messages.forbidden(RouteRules.required(resource, uri.getPath())), uri, headers);
     }
 
     @ServerExceptionMapper
@@ -123,7 +123,9 @@ public class ErrorMapper {
         if (e.getCause() instanceof IllegalArgumentException) {
             String allowed = AllowedMethods.ofNamedAddress(uri.getPath(), request.getMethod());
             return allowed != null ? methodNotAllowed(allowed, uri, headers)
-                    : respond(Status.BAD_REQUEST, "bad_parameter", ConversionMessages.badAddressValue(e.getCause()), uri, headers);
+                    : respond(Status.BAD_REQUEST, "bad_parameter", e.getCause() instanceof ParameterValueError named
+                            ? ConversionMessages.badAddressValue(named, named.name, named.inPath)
+                            : ConversionMessages.badAddressValue(e.getCause()), uri, headers);
         }
         String message = RequestKind.isOpenAi(uri) ? LlmMessages.openAiAddressUnknown(PlainText.quoted(uri.getPath())) : Messages.NOT_FOUND;
         return respond(Status.NOT_FOUND, "not_found", message, uri, headers);

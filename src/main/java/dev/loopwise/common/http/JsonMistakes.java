@@ -1,5 +1,6 @@
 package dev.loopwise.common.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.loopwise.common.Messages;
 import java.io.CharConversionException;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +54,7 @@ final class JsonMistakes {
         String field = e instanceof JsonMappingException mapping ? field(mapping.getPath()) : null;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InputCoercionException coercion) {
-                return Messages.numberOutOfRange(field, range(coercion.getTargetType()));
+                return Messages.numberOutOfRange(withKey(field, coercion), range(coercion.getTargetType()));
             }
             if (String.valueOf(t.getMessage()).startsWith("Invalid UTF-8 start byte")) {
                 // Jackson says so too of a valid character outside double quotes (“ ”, a non-breaking space), which it
@@ -64,6 +66,21 @@ final class JsonMistakes {
             }
         }
         return null;
+    }
+
+    /** A map's entry ({"ratings": {"A": 1e20}}) is left out of the path Jackson records: the parser still stands on its key. */
+    private static String withKey(String field, InputCoercionException coercion) {
+        String key = null;
+        try {
+            JsonParser parser = coercion.getProcessor();
+            key = parser == null ? null : parser.currentName();
+        } catch (IOException | RuntimeException e) {
+            return field; // the parser is closed: the path recorded is all there is
+        }
+        if (key == null || field != null && (field.equals(key) || field.endsWith("." + key))) {
+            return field;
+        }
+        return field == null ? key : field + "." + key;
     }
 
     private static String range(Class<?> type) {

@@ -43,6 +43,14 @@ final class RouteRules {
     }
 
     /** The roles the refused endpoint states (method first, then its class), so that a 403 can say who may do it. */
+    static String[] required(SimpleResourceInfo resource, String path) {
+        // Metrics and the API document are no resource's: ManagementPolicy lets admins alone read them.
+        if ((resource == null || resource.getResourceClass() == null) && path.startsWith("/q/") && !path.startsWith("/q/health")) {
+            return new String[] {"admin"};
+        }
+        return required(resource);
+    }
+
     static String[] required(SimpleResourceInfo resource) {
         if (resource == null || resource.getResourceClass() == null) {
             return new String[0];

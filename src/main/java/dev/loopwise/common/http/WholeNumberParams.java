@@ -11,8 +11,8 @@ import java.util.function.Function;
 /**
  * Reads every id, count and page number in a path, a query or a form by {@link WholeNumbers}' plain rule instead of the
  * framework's ({@link Long#valueOf}), which takes other scripts' digits, a sign and leading zeros ("+1", "01" as 1). A
- * value that fails still reaches the mappers as the framework's own failure would (a 400 that quotes it), so only which
- * values pass changes.
+ * value that fails still reaches the mappers as the framework's own failure would (a 400 that quotes it), carrying the
+ * name of the address's parameter it was given for, so that the refusal can say which one to fix.
  */
 @Provider
 public class WholeNumberParams implements ParamConverterProvider {
@@ -20,18 +20,22 @@ public class WholeNumberParams implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainLong);
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainLong, annotations);
         }
         if (rawType == Integer.class || rawType == int.class) {
-            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainInt);
+            return (ParamConverter<T>) new Whole<>(WholeNumbers::parsePlainInt, annotations);
         }
         return null;
     }
 
-    private record Whole<N extends Number>(Function<String, N> parse) implements ParamConverter<N> {
+    private record Whole<N extends Number>(Function<String, N> parse, Annotation[] annotations) implements ParamConverter<N> {
         @Override
         public N fromString(String value) {
-            return value == null ? null : parse.apply(value);
+            try {
+                return value == null ? null : parse.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw ParameterValueError.of(e, annotations);
+            }
         }
 
         @Override

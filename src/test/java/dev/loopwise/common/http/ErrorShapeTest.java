@@ -83,7 +83,7 @@ class ErrorShapeTest {
         // Nor is a negative one: ids have no sign.
         admin.request().get("/api/v1/models/-99999999999999")
                 .then().statusCode(400).body("code", equalTo("bad_parameter"))
-                .body("error", equalTo(HttpMessages.notPlainNumber("-99999999999999")));
+                .body("error", equalTo("The version in the path: " + HttpMessages.notPlainNumber("-99999999999999")));
         Caller page = Caller.session("admin");
         for (String[] typed : new String[][] {{"2.5", "'2.5' is not a whole number: this field asks for a count."},
                 {"99999999999", "'99999999999' is far larger than this field takes"}, {"0,5", "'0,5' is not a number"},

@@ -34,7 +34,7 @@ class OtherDigitsTest {
         Caller admin = Caller.apiKey(keys, "admin");
         admin.request().urlEncodingEnabled(false).get("/api/v1/models/" + utf8(ARABIC_INDIC_ONE)).then().statusCode(400)
                 .body("code", equalTo("bad_parameter"))
-                .body("error", equalTo("'" + ARABIC_INDIC_ONE + "' is written with digits other than 0 to 9: write ids, page numbers"
+                .body("error", equalTo("The version in the path: '" + ARABIC_INDIC_ONE + "' is written with digits other than 0 to 9: write ids, page numbers"
                         + " and counts in the address with the digits 0 to 9."));
         admin.request().urlEncodingEnabled(false).get("/api/v1/rounds/" + utf8(FULL_WIDTH_ONE_TWO_THREE)).then().statusCode(400)
                 .body("code", equalTo("bad_parameter"))

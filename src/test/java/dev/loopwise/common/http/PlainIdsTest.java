@@ -30,7 +30,8 @@ class PlainIdsTest {
         for (var id : NOT_PLAIN.entrySet()) {
             for (String address : new String[] {"/api/v1/rounds/", "/api/v1/models/", "/api/v1/drift/replays/"}) {
                 admin.request().urlEncodingEnabled(false).get(address + id.getKey()).then().statusCode(400)
-                        .body("code", equalTo("bad_parameter")).body("error", equalTo(HttpMessages.notPlainNumber(id.getValue())));
+                        .body("code", equalTo("bad_parameter")).body("error", equalTo((address.equals("/api/v1/models/") ? "The version"
+                                : "The id") + " in the path: " + HttpMessages.notPlainNumber(id.getValue())));
             }
         }
         assertTrue(HttpMessages.notPlainNumber("+1").contains("ids are plain positive whole numbers")
@@ -38,7 +39,7 @@ class PlainIdsTest {
         // The plain id is read: a round of that number does not exist, which is a 404, not a refusal of how it is written.
         admin.request().get("/api/v1/rounds/99999999").then().statusCode(404);
         admin.request().get("/api/v1/rounds/099999999").then().statusCode(400)
-                .body("error", equalTo(HttpMessages.notPlainNumber("099999999")));
+                .body("error", equalTo("The id in the path: " + HttpMessages.notPlainNumber("099999999")));
         // Past what a long holds, it is said to be too large, not unwritten.
         for (String address : new String[] {"/api/v1/rounds/99999999999999999999", "/api/v1/models/99999999999"}) {
             admin.request().get(address).then().statusCode(400).body("code", equalTo("bad_parameter"))

@@ -27,9 +27,9 @@ class ExpectedActiveParameterTest {
                 + " leave it out to switch whatever is active.";
         admin.request().contentType("application/json").post("/api/v1/models/1/promote?expectedActive=0").then().statusCode(400)
                 .body("code", equalTo("validation_failed")).body("error", equalTo(said));
-        // Written as no number is, it is refused in the words every such number in an address is.
+        // Written as no number is, it is refused by its name, in the words every such number in an address is.
         admin.request().contentType("application/json").post("/api/v1/models/1/rollback?expectedActive=-1").then().statusCode(400)
-                .body("code", equalTo("bad_parameter")).body("error", equalTo(HttpMessages.notPlainNumber("-1")));
+                .body("code", equalTo("bad_parameter")).body("error", equalTo("The query parameter 'expectedActive': " + HttpMessages.notPlainNumber("-1")));
     }
 
     /**

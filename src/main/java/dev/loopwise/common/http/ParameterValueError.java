@@ -1,0 +1,36 @@
+package dev.loopwise.common.http;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.Annotation;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * A value in the address that did not convert, with the parameter it was given for: the framework's own failure knows
+ * only the value, and a refusal that quotes "abc" without saying whether it was the id in the path or expectedActive
+ * leaves the client to guess which one to fix. The message stays the framework's ("For input string: ..."), which
+ * {@link dev.loopwise.common.ConversionMessages} reads the value from.
+ */
+final class ParameterValueError extends IllegalArgumentException {
+    /** The parameter's name, or null where its annotation leaves it to the Java parameter's name. */
+    final String name;
+    final boolean inPath;
+
+    private ParameterValueError(IllegalArgumentException failure, String name, boolean inPath) {
+        super(failure.getMessage(), failure);
+        this.name = name;
+        this.inPath = inPath;
+    }
+
+    static IllegalArgumentException of(IllegalArgumentException failure, Annotation[] annotations) {
+        for (Annotation annotation : annotations == null ? new Annotation[0] : annotations) {
+            String name = annotation instanceof PathParam p ? p.value() : annotation instanceof RestPath p ? p.value()
+                    : annotation instanceof QueryParam q ? q.value() : annotation instanceof RestQuery q ? q.value() : null;
+            if (name != null && !name.isEmpty()) {
+                return new ParameterValueError(failure, name, annotation instanceof PathParam || annotation instanceof RestPath);
+            }
+        }
+        return failure;
+    }
+}
