@@ -76,6 +76,13 @@ window.reviewView = (function () {
     $('intent').title = item.predictedIntent || '';
     const blanks = showReply($('text-A'), item.candidates[0].text) + showReply($('text-B'), item.candidates[1].text);
     $('slots-note').hidden = blanks === 0;
+    // A long text scrolls in its box: each new item starts at its top, and a box that scrolls takes the focus by Tab
+    // so the arrow keys can move through it (short ones add no Tab stop).
+    for (const id of ['ticket-text', 'text-A', 'text-B']) {
+      const box = $(id);
+      box.scrollTop = 0;
+      if (box.scrollHeight > box.clientHeight) box.tabIndex = 0; else box.removeAttribute('tabindex');
+    }
     window.reviewSources.show(item.sources);
   }
 
