@@ -11,12 +11,12 @@ import java.util.regex.Pattern;
  */
 final class GiftCards {
     private static final Pattern NAMED = Pattern.compile("\\b(?i:e-?)?(?i:gift[ -]?(?:cards?|certificates?|vouchers?))\\b"
-            + "(?i:\\s*(?:number|no\\.?|nr\\.?|code|#|:|is|was))*\\s*"
+            + "(?i:\\s*(?:number|no\\.?|nr\\.?|code|#|:|is|was)){0,4}\\s*"
             // digits in groups, or upper-case letters and digits in dashed blocks as claim codes are printed
-            + "(\\d{2,}(?:[ \u00A0-]\\d{2,})*|(?=[A-Z\\d-]*\\d)[A-Z\\d]{4,}(?:-[A-Z\\d]{3,}){1,5}|(?=[A-Z]*\\d)[A-Z\\d]{10,})"
+            + "(\\d{2,}(?:[ \u00A0-]\\d{2,}){0,9}|(?=[A-Z\\d-]*\\d)[A-Z\\d]{4,}(?:-[A-Z\\d]{3,}){1,5}|(?=[A-Z]*\\d)[A-Z\\d]{10,})"
             + "(?![\\p{L}\\p{N}]|[-.][\\p{L}\\p{N}])");
-    /** A date is no gift card number: "gift card 2024-03-15" says when it was bought. */
-    private static final Pattern DATE = Pattern.compile("(?:19|20)\\d{2}-\\d{1,2}-\\d{1,2}|\\d{1,2}-\\d{1,2}-(?:19|20)?\\d{2}");
+    /** A date is no gift card number: "gift card 2024-03-15" or "2024 03 15" says when it was bought. */
+    private static final Pattern DATE = Pattern.compile("(?:19|20)\\d{2}([ -])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([ -])\\d{1,2}\\2(?:19|20)?\\d{2}");
     /** Fewer digits are an amount or a PIN; more, no card of any kind. */
     private static final int MIN_DIGITS = 8;
     private static final int MAX_DIGITS = 19;

@@ -73,15 +73,14 @@ final class NationalIds {
     }
 
     /**
-     * A reference word names the number, a phone word announces it ("call 212-55-1234") or a room word it and an
-     * extension ("Room 123 45 6789"), and no identity word
+     * A reference word names the number, or a phone word announces it ("call 212-55-1234"), and no identity word
      * right before it says otherwise. A phone word counts only for a form of digits alone: no phone has a DNI's or a
      * National Insurance number's letters, so "my number is X1234567L" is the identity number the phone rule cannot mask.
      */
     private static boolean namedOtherwise(String text, int begin, int end) {
         boolean digitsOnly = text.substring(begin, end).chars().noneMatch(Character::isLetter);
         boolean otherwise = PhoneContext.namesReference(text, begin, end)
-                || digitsOnly && PhoneContext.announcesPhone(text, begin) || PhoneContext.roomAndExtension(text, begin, end);
+                || digitsOnly && PhoneContext.announcesPhone(text, begin);
         return otherwise && !identityWordBefore(text, begin);
     }
 

@@ -28,15 +28,6 @@ final class PhoneContext {
             + "(?:\\s+(?:me|us|him|her|them|back))?(?:\\s*(?:on|at|via|to|is|no\\.?|nr\\.?|number|#|:|=))*\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
-    /** "Room 123 45 6789": a room, suite or flat word before a number written with spaces. */
-    private static final Pattern ROOM_BEFORE = Pattern.compile("\\b(?:room|rm|suite|ste|apt|apartment|flat|unit)\\b\\.?"
-            + "(?:\\s*(?:no\\.?|nr\\.?|number|#|:))*\\s*$", Pattern.CASE_INSENSITIVE);
-    /**
-     * The room number, then groups of six digits at most in all: too few for a phone number on their own, so an
-     * extension ("Room 123 45 6789"). Seven or more after the room number may be the guest's phone ("Room 212 555 0147").
-     */
-    private static final Pattern ROOM_AND_EXTENSION = Pattern.compile("[1-9]\\d{0,3}([ \u00A0])(?=(?:\\D*\\d){1,6}\\D*$)\\d+(?:\\1\\d+)?");
-
     private PhoneContext() {
     }
 
@@ -64,11 +55,6 @@ final class PhoneContext {
     /** "call", "phone", "tel." and the like right before the number (in a few languages). */
     static boolean announcesPhone(String text, int begin) {
         return ANNOUNCES_PHONE.matcher(before(text, begin)).find();
-    }
-
-    /** A room number and an extension after a room word: neither a phone nor an identity number of that shape. */
-    static boolean roomAndExtension(String text, int begin, int end) {
-        return ROOM_AND_EXTENSION.matcher(text).region(begin, end).matches() && ROOM_BEFORE.matcher(before(text, begin)).find();
     }
 
     private static String before(String text, int begin) {

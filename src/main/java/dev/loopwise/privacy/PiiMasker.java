@@ -107,7 +107,8 @@ public final class PiiMasker {
             out = IBAN.mask(out, Kind.IBAN.placeholder());
         }
         if (kinds.contains(Kind.CARD)) {
-            out = CARD.mask(GiftCards.mask(out, Kind.CARD.placeholder()), Kind.CARD.placeholder());
+            // cards first: a card number after "gift card" is then masked whole however it is grouped, not its first groups
+            out = GiftCards.mask(CARD.mask(out, Kind.CARD.placeholder()), Kind.CARD.placeholder());
         }
         if (kinds.contains(Kind.IP)) {
             out = IpAddresses.mask(out, Kind.IP.placeholder());

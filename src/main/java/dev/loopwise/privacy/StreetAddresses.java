@@ -93,7 +93,7 @@ final class StreetAddresses {
      */
     private static final Pattern POSTCODE_AND_TOWN = Pattern.compile("(?:,\\s*|\\s+)(?:(?:\\d{4} ?[A-Z]{2}|\\d{4}-\\d{3}|\\d{2}-\\d{3}"
             + "|\\d{3} \\d{2}|(?:[A-Z]{1,2}-)?" + NOT_A_YEAR + "\\d{4,5})\\s+" + TOWN_AFTER_POSTCODE + "|" + UK_POSTCODE
-            + "(?:\\s+" + TOWN_AFTER_POSTCODE + ")?|" + TOWN + "(?:\\s+" + UK_POSTCODE + "|,?\\s+[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))"
+            + "(?:\\s+" + TOWN_AFTER_POSTCODE + ")?|" + TOWN + "(?:\\s+" + UK_POSTCODE + "|(?:,\\s*|\\s+)[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?))"
             + NO_WORD_AFTER);
 
     /**

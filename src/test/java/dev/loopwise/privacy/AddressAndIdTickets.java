@@ -114,14 +114,23 @@ final class AddressAndIdTickets {
         // a town of two words and a country, a town and the customer's "I"
         "[[ADDRESS:Hauptstraße 12, 10115 Berlin Mitte Germany]]",
         "I live at [[ADDRESS:Hauptstraße 12, 10115 Berlin]] I think",
-        // a room number and an extension are neither an identity number nor a phone; seven digits after the room may be
-        "Guest in Room {{room:123}} {{extension:45 6789}} asked for towels.",
+        // after a room word, a number of an SSN's or a phone's shape is masked all the same: a room and an extension cannot
+        // be told from a phone split once ("Unit 9123 4567") or an SSN, and showing a phone or an SSN is worse than hiding a room
+        "Guest in Room [[ID:123 45 6789]] asked for towels.",
+        "Guest in Room [[PHONE:555 0147]] asked for towels.",
+        "Unit [[PHONE:9123 4567]], tell reception.",
+        "flat no. [[PHONE:2212 3456]] is mine.",
+        "My SSN is apt [[ID:123 45 6789]].",
         "Room [[PHONE:212 555 0147]] asked for a late checkout.",
         "SSN [[ID:123 45 6789]] on the form, room {{room:12}}.",
         // a gift card number can be spent by whoever reads it: a card, not an identity number; its date and amount stay
         "Paid with gift card [[CARD:2345-6789-0127]], balance {{price:€25.00}}.",
         "Gift card code [[CARD:AQ7X-9KLM2-PQR4]] says it was already redeemed.",
         "Gift card bought on {{date:2024-03-15}} for {{price:50 EUR}} never arrived.",
+        "Gift card bought {{date:2024 03 31}}, still not working.",
+        // a card number after "gift card" is masked whole however it is grouped, not its first groups alone
+        "gift card [[CARD:4111 1111 1111.1111]] was declined.",
+        "gift card [[CARD:4111 1111  1111 1111]] was declined.",
         // an Aadhaar number without spaces after its name; a reference or a failed check stays
         "Aadhaar [[ID:234567890127]] for the KYC form.",
         "My Aadhaar number is [[ID:234567890127]], order {{order:234567890127}}.",
@@ -137,7 +146,9 @@ final class AddressAndIdTickets {
         // an American address with its quadrant, town, state and ZIP code; an e-mail after a street is no quadrant
         "Ship to [[ADDRESS:1600 Pennsylvania Avenue NW, Washington, DC 20500]].",
         "Ship to [[ADDRESS:1600 Pennsylvania Ave NW Washington DC 20500]] please.",
-        "Ship to [[ADDRESS:5 Main Street]] E-mail me when it ships."
+        "Ship to [[ADDRESS:5 Main Street]] E-mail me when it ships.",
+        // a state right after the town's comma
+        "I live at [[ADDRESS:12 Main Street, Springfield,IL 62704]]."
     );
 
     private AddressAndIdTickets() {

@@ -143,7 +143,8 @@ class PiiMaskerTest {
         String[] texts = {"Via " + "de ".repeat(20000) + "x 1", "ul. " + "de ".repeat(20000) + "x 1",
             "Calle " + "de la ".repeat(2000) + "x 1", "12 rue " + "de ".repeat(3000) + "X", "Avenue " + "Aa-".repeat(3000) + " 1",
             "at Avenue " + "Aa-".repeat(3000) + " 1", "Hauptstraße 12, 10115 " + "Aa-".repeat(3000),
-            "Hauptstraße 12, 10115 " + "Aa ".repeat(3000), "Aa-".repeat(3000) + "straße 1", "Via " + "Roma ".repeat(3000) + "12"};
+            "Hauptstraße 12, 10115 " + "Aa ".repeat(3000), "Aa-".repeat(3000) + "straße 1", "Via " + "Roma ".repeat(3000) + "12",
+            "Gift card: " + "12 ".repeat(3000), "gift card " + "# ".repeat(20000) + "12345678"};
         for (String text : texts) {
             String masked = masker.mask(text);
             assertTrue(masked.length() > 0 && masked.length() <= text.length(), text.substring(0, 20));
