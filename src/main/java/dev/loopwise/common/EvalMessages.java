@@ -149,4 +149,9 @@ public final class EvalMessages {
                 + " eval-intents --vectors)" : " is in format version " + found) + "; this Loopwise reads format version " + supported
                 + ". Write the folder again with eval-intents --vectors DIR.";
     }
+
+    /** A share's likely range in whole percents, as the version and round pages show it. */
+    public static String likelyBetween(int lowPercent, int highPercent) {
+        return String.format("likely between %d%% and %d%%", lowPercent, highPercent);
+    }
 }

@@ -101,6 +101,6 @@ public final class RoundMessages {
 
     /** A share of one intent's held-out tickets: a count on a few, where a percentage would claim a precision it lacks. */
     public static String shareOf(int right, int tickets, int fewest) {
-        return tickets < fewest ? right + " of " + tickets : String.format("%.0f%%", 100.0 * right / tickets);
+        return tickets < fewest ? right + " of " + tickets : String.format("%.1f%%", 100.0 * right / tickets);
     }
 }

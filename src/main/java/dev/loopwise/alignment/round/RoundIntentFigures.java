@@ -42,8 +42,8 @@ public class RoundIntentFigures {
             if (tickets < EvalMessages.TOO_FEW_TO_JUDGE) {
                 return LifecycleMessages.TOO_FEW_TICKETS;
             }
-            double[] b = Wilson.bounds((double) candidate / tickets, tickets, GateStatistics.Z_ALPHA);
-            return String.format("likely between %d%% and %d%%", Math.round(100 * b[0]), Math.round(100 * b[1]));
+            int[] range = Wilson.wholePercents(Wilson.bounds((double) candidate / tickets, tickets, GateStatistics.Z_ALPHA));
+            return EvalMessages.likelyBetween(range[0], range[1]);
         }
     }
 
@@ -52,7 +52,10 @@ public class RoundIntentFigures {
         return !intentFigures(round).isEmpty();
     }
 
-    /** Worst first: the intents that lost the most fitting replies, then those whose new replies fit least often, then by name. */
+    /**
+     * Worst first: the intents that lost the most fitting replies, then those whose new replies fit least often, then by
+     * name. A gain does not rank an intent below one that stayed the same: when none got worse, the least often fitting lead.
+     */
     static List<Row> intentFigures(AlignmentRound round) {
         if (!(round.metrics.get(ReplyIntentCheck.PER_INTENT) instanceof List<?> stored)) {
             return List.of();
@@ -60,7 +63,7 @@ public class RoundIntentFigures {
         return stored.stream().filter(Map.class::isInstance).map(e -> (Map<?, ?>) e)
                 .map(m -> new Row(String.valueOf(m.get("intent")), number(m, "tickets"), number(m, "candidate"), number(m, "active")))
                 .filter(r -> r.tickets() > 0)
-                .sorted(Comparator.comparingInt((Row r) -> r.candidate() - r.active())
+                .sorted(Comparator.comparingInt((Row r) -> Math.min(0, r.candidate() - r.active()))
                         .thenComparingDouble(r -> (double) r.candidate() / r.tickets())
                         .thenComparing(Row::intent))
                 .toList();

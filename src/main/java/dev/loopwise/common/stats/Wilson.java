@@ -21,6 +21,11 @@ public final class Wilson {
         return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
     }
 
+    /** An interval in whole percents, floor and ceiling, so that rounding never claims more certainty than it gives. */
+    public static int[] wholePercents(double[] bounds) {
+        return new int[] {(int) Math.floor(bounds[0] * 100), (int) Math.ceil(bounds[1] * 100)};
+    }
+
     /**
      * Newcombe's hybrid score interval (his method 10, 1998) for the difference {@code k1/n1 − k2/n2} of two independent
      * shares: {@code d − √((p1 − l1)² + (u2 − p2)²)} to {@code d + √((u1 − p1)² + (p2 − l2)²)} from both shares' Wilson

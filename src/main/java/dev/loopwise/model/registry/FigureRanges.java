@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.EvalMessages;
 import dev.loopwise.common.stats.Wilson;
 import dev.loopwise.model.registry.version.ModelVersion;
 import io.quarkus.qute.TemplateExtension;
@@ -31,7 +32,7 @@ public class FigureRanges {
             return ModelFormats.TOO_FEW;
         }
         int[] range = percentRange(version, metric);
-        return range == null ? "" : String.format("likely between %d%% and %d%%", range[0], range[1]);
+        return range == null ? "" : EvalMessages.likelyBetween(range[0], range[1]);
     }
 
     /**
@@ -52,12 +53,7 @@ public class FigureRanges {
         if (!(value instanceof Number share) || tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
             return null;
         }
-        return wholePercents(wilson(share.doubleValue(), tickets));
-    }
-
-    /** Floor and ceiling, so that a rounded range never claims more certainty than the interval gives. */
-    static int[] wholePercents(double[] range) {
-        return new int[] {(int) Math.floor(range[0] * 100), (int) Math.ceil(range[1] * 100)};
+        return Wilson.wholePercents(wilson(share.doubleValue(), tickets));
     }
 
     /** Wilson's interval at the version page's 90%. */

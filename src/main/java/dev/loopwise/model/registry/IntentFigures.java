@@ -1,5 +1,6 @@
 package dev.loopwise.model.registry;
 
+import dev.loopwise.common.EvalMessages;
 import dev.loopwise.common.LifecycleMessages;
 import dev.loopwise.common.stats.Wilson;
 import dev.loopwise.model.registry.version.ModelVersion;
@@ -35,7 +36,7 @@ public class IntentFigures {
         }
 
         public String range() {
-            return low == null ? LifecycleMessages.TOO_FEW_TICKETS : String.format("likely between %d%% and %d%%", low, high);
+            return low == null ? LifecycleMessages.TOO_FEW_TICKETS : EvalMessages.likelyBetween(low, high);
         }
     }
 
@@ -91,7 +92,7 @@ public class IntentFigures {
         if (tickets < ModelFormats.TOO_FEW_TO_JUDGE) {
             return new IntentFigure(intent, tickets, right, null, null, false);
         }
-        int[] percents = FigureRanges.wholePercents(FigureRanges.wilson((double) right / tickets, tickets));
+        int[] percents = Wilson.wholePercents(FigureRanges.wilson((double) right / tickets, tickets));
         boolean weak = restTickets > 0 && Wilson.difference(right, tickets, restRight, restTickets,
                 WEAK_QUANTILE.inverseCumulativeProbability(1 - WEAK_ALPHA / Math.max(1, compared)))[1] < 0;
         return new IntentFigure(intent, tickets, right, percents[0], percents[1], weak);

@@ -60,7 +60,7 @@ class RoundIntentsBrowserTest extends BrowserTest {
                 assertEquals(List.of(lost, many, steady), rows.stream().map(r -> r.findElement(By.tagName("code")).getText()).toList(),
                         "the intent that lost most fitting replies first");
                 assertEquals(List.of(lost, "3", "0 of 3", "3 of 3", "3 tickets fewer fit", "too few tickets to say"), cells(rows.get(0)));
-                assertEquals(List.of(many, "25", "80%", "84%", "1 ticket fewer fit", "likely between 64% and 90%"), cells(rows.get(1)));
+                assertEquals(List.of(many, "25", "80.0%", "84.0%", "1 ticket fewer fit", "likely between 64% and 90%"), cells(rows.get(1)));
                 assertEquals(List.of(steady, "6", "5 of 6", "5 of 6", "no change", "too few tickets to say"), cells(rows.get(2)));
                 assertTrue(rows.get(0).getAttribute("class").contains("weak") && !rows.get(2).getAttribute("class").contains("weak"),
                         "a worse intent stands out");
