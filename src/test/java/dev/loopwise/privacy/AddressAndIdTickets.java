@@ -131,6 +131,16 @@ final class AddressAndIdTickets {
         // a card number after "gift card" is masked whole however it is grouped, not its first groups alone
         "gift card [[CARD:4111 1111 1111.1111]] was declined.",
         "gift card [[CARD:4111 1111  1111 1111]] was declined.",
+        // a card number at the start or end of a longer gift card number leaves none of its groups shown
+        "gift voucher code [[CARD:934-66344-2274-3700-301]] failed.",
+        "gift card [[CARD:4111 1111 1111 1111 123]] failed.",
+        "gift card [[CARD:1234 378282246310005]] failed.",
+        // groups after the number's end (one digit, a spaced dash) and five words between the name and the number
+        "my gift card is [[CARD:870 97274 - 7645]].",
+        "gift card [[CARD:234 02740 4]] failed.",
+        "gift card code number is: #[[CARD:1234-5678-9012]] failed.",
+        // a month past 12 or a day past 31 is no date
+        "Gift card [[CARD:2087 45 93]] failed.",
         // an Aadhaar number without spaces after its name; a reference or a failed check stays
         "Aadhaar [[ID:234567890127]] for the KYC form.",
         "My Aadhaar number is [[ID:234567890127]], order {{order:234567890127}}.",
