@@ -36,7 +36,7 @@ class KnowledgeExampleLinksTest {
                     .get("/admin/knowledge").then().statusCode(200).extract().asString();
             assertFalse(page.contains("href=\"https://help.example.com/"), page);
             assertTrue(page.contains("https://help.example.com/fernhill/lockers (an example address: no page behind it)"), page);
-            assertTrue(page.contains("<a href=\"https://docs.lockerhub.io/codes\" rel=\"noopener noreferrer\">Locker opening codes</a>"), page);
+            assertTrue(page.contains("<a href=\"https://docs.lockerhub.io/codes\" rel=\"noopener noreferrer\" dir=\"auto\">Locker opening codes</a>"), page);
             assertTrue(page.contains("<a href=\"https://docs.lockerhub.io/codes\" rel=\"noopener noreferrer\">source</a>"), "a found passage links to it");
         } finally {
             ids.forEach(id -> admin.request().delete("/api/v1/knowledge/articles/" + id).then().statusCode(204));
