@@ -9,10 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -54,7 +55,7 @@ public abstract class BrowserTest {
     protected void newPageAfter(Runnable action) {
         WebElement old = driver.findElement(By.tagName("html"));
         action.run();
-        new WebDriverWait(driver, NEW_PAGE).until(ExpectedConditions.stalenessOf(old));
+        new WebDriverWait(driver, NEW_PAGE).until(d -> gone(old));
         new WebDriverWait(driver, NEW_PAGE).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         // The browser moves the focus to an autofocus field when it next paints, which can come after the load: the page
         // a person sees has been painted.
@@ -63,6 +64,21 @@ public abstract class BrowserTest {
                     "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
         } catch (WebDriverException reloaded) {
             // A page that follows a job reloads itself when the job moves on: the one it reloads into is as new.
+        }
+    }
+
+    /**
+     * Whether the page {@code old} belongs to has been replaced. Asked while the new page arrives, Chromium may answer
+     * "does not belong to the document" rather than "stale": the old page is gone all the same.
+     */
+    private static boolean gone(WebElement old) {
+        try {
+            old.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException replaced) {
+            return true;
+        } catch (WebDriverException asked) {
+            return String.valueOf(asked.getMessage()).contains("does not belong to the document");
         }
     }
 
