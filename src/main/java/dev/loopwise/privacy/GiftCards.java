@@ -12,11 +12,17 @@ import java.util.regex.Pattern;
 final class GiftCards {
     /** The card rule runs first and masks a card number inside a gift card's whole: the groups around it are the gift card's. */
     private static final String MASKED_CARD = Pattern.quote(PiiMasker.Kind.CARD.placeholder());
+    /**
+     * A month and year after the number ("gift card 4111 1111 1111 1111 12/25") is its expiry date, not one of its
+     * groups: it stays as written, as after any other card.
+     */
+    private static final String NOT_EXPIRY = "(?!(?:0?[1-9]|1[0-2])[ \u00A0]?/[ \u00A0]?(?:20)?\\d{2}(?!\\d))";
     private static final Pattern NAMED = Pattern.compile("\\b(?i:e-?)?(?i:gift[ -]?(?:cards?|certificates?|vouchers?))\\b"
             + "(?i:\\s*(?:number|no\\.?|nr\\.?|code|#|:|is|was)){0,8}\\s*"
             // digits in groups, with a card number the card rule masked among them, or upper-case letters and digits in
             // dashed blocks as claim codes are printed
-            + "((?:\\d+[ \u00A0.-]{1,3}){0,6}" + MASKED_CARD + "(?:[ \u00A0.-]{1,3}\\d+){0,6}|\\d{2,}(?:[ \u00A0-]\\d{2,}){0,9}|(?=[A-Z\\d-]*\\d)[A-Z\\d]{4,}(?:-[A-Z\\d]{3,}){1,5}|(?=[A-Z]*\\d)[A-Z\\d]{10,})"
+            + "((?:\\d+[ \u00A0.-]{1,3}){0,6}" + MASKED_CARD + "(?:[ \u00A0.-]{1,3}" + NOT_EXPIRY + "\\d+){0,6}"
+            + "|\\d{2,}(?:[ \u00A0-]" + NOT_EXPIRY + "\\d{2,}){0,9}|(?=[A-Z\\d-]*\\d)[A-Z\\d]{4,}(?:-[A-Z\\d]{3,}){1,5}|(?=[A-Z]*\\d)[A-Z\\d]{10,})"
             + "(?![\\p{L}\\p{N}]|[-.][\\p{L}\\p{N}])");
     /**
      * A date is no gift card number: "gift card 2024-03-15" or "2024 03 15" says when it was bought; a month past 12 or a
@@ -28,7 +34,7 @@ final class GiftCards {
      * Digit groups right after the number: the number's pattern stops before a group of one digit or after a spaced dash
      * ("870 97274 - 7645"), and what follows would be shown.
      */
-    private static final Pattern TAIL = Pattern.compile("(?:[ \u00A0.-]{1,3}\\d+){1,6}(?!\\p{L})");
+    private static final Pattern TAIL = Pattern.compile("(?:[ \u00A0.-]{1,3}" + NOT_EXPIRY + "\\d+){1,6}(?!\\p{L})");
     /** Fewer digits are an amount or a PIN; more, no card of any kind. */
     private static final int MIN_DIGITS = 8;
     private static final int MAX_DIGITS = 19;

@@ -63,6 +63,12 @@ final class PhoneNumbers {
      * postcode, before a town (or a Dutch postcode's letters) is part of an address.
      */
     private static final Pattern POSTCODE = Pattern.compile("\\d{4}-\\d{3}|(?<=\\p{L}\\.?[ \u00A0]{1,3})[1-9]\\d{0,3}[ \u00A0](?:\\d{4}-\\d{3}|\\d{4,5})");
+    /**
+     * "Page 10 12-345 Warszawa", "Marszałkowska 10 00-590 Warszawa": a number and a Polish postcode before a town are
+     * two numbers, the postcode a word of its own, whatever the number is; no phone is written as a short group and a
+     * dashed two and three.
+     */
+    private static final Pattern NUMBER_AND_POLISH_POSTCODE = Pattern.compile("[1-9]\\d{0,3}[ \u00A0]\\d{2}-\\d{3}");
     /** A weekday, a month or a word a sentence goes on with is no town: "on 555 1234 Monday to Friday". */
     private static final Pattern TOWN_AFTER = Pattern.compile("[ \u00A0]+(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|"
             + "sunday|mon|tue|wed|thu|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|"
@@ -119,6 +125,7 @@ final class PhoneNumbers {
         if (slashed && digits < SLASHED_DIGITS_UNANNOUNCED
                 || inText(POSTCODE, text, begin, end) && TOWN_AFTER.matcher(text).region(end, text.length()).lookingAt()
                         && StreetAddresses.endsBeforePostcode(text, begin, candidate)
+                || NUMBER_AND_POLISH_POSTCODE.matcher(candidate).matches() && TOWN_AFTER.matcher(text).region(end, text.length()).lookingAt()
                 || inText(ZIP_PLUS_FOUR, text, begin, end)) {
             return false;
         }

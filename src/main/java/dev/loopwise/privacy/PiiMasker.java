@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * <p>Numbers are masked only when they are what they look like: a card number passes the Luhn check and has the
  * length and prefix of a card network (see {@link CardNetworks}) or follows the words "gift card" (see
- * {@link GiftCards}), an IBAN its country's length and its ISO 7064
+ * {@link GiftCards}), with the PIN or security code written after it (see {@link CardCodes}), an IBAN its country's length and its ISO 7064
  * mod-97 check, so order numbers, amounts and dates stay readable — a reviewer needs them to judge whether a reply
  * fits. These numbers are found however they are grouped (spaces, dashes, dots; an IBAN in lower case) and even when
  * more digits or words follow (see {@link NumberRuns}). A phone number is written like one and not named as
@@ -108,7 +108,8 @@ public final class PiiMasker {
         }
         if (kinds.contains(Kind.CARD)) {
             // cards first: a card number after "gift card" is then masked whole however it is grouped, not its first groups
-            out = GiftCards.mask(CARD.mask(out, Kind.CARD.placeholder()), Kind.CARD.placeholder());
+            String cards = GiftCards.mask(CARD.mask(out, Kind.CARD.placeholder()), Kind.CARD.placeholder());
+            out = CardCodes.mask(cards, Kind.CARD.placeholder());
         }
         if (kinds.contains(Kind.IP)) {
             out = IpAddresses.mask(out, Kind.IP.placeholder());

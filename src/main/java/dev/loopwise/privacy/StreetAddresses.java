@@ -85,6 +85,11 @@ final class StreetAddresses {
      */
     private static final String TOWN_AFTER_POSTCODE = NOT_A_TOWN + NOT_A_TOWN_AFTER_NUMBER + NOT_I + TOWN_WORD + "(?:[ -]" + NOT_I
             + TOWN_WORD + ")?(?:[ \\t]+" + COUNTRY + ")?(?![ \\t]+" + NOT_I + "\\p{Lu})";
+    /**
+     * With no "ul." before the street, only the town says a Polish postcode is one: a town's name never ends as an English
+     * plural, past tense or "-ing" form does, so "Order 123, 12-345 Items" is an order and a count, not an address.
+     */
+    private static final String POLISH_TOWN = "\\p{Lu}\\p{L}{0,40}+(?<!(?i:s|ed|ing))";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}";
     /**
      * Dutch ("1015 CJ"), Portuguese ("1269-046"), Polish ("00-590"), Swedish ("111 51") and four- or five-digit
@@ -153,7 +158,8 @@ final class StreetAddresses {
         Pattern.compile(NO_WORD_BEFORE + typeFirst("Calle|Carrer|Avenida|Avda\\.|Rua|Travessa|Viale|Piazza|Piazzale|Paseo|"
                 + "Pra\u00E7a|Rambla|Camino|Estrada|Rue|Chauss\u00E9e|Chemin|All\u00E9e|Quai|(?i:ul\\.|ulica)")),
         // a Polish street is often written without its "ul.": its postcode and town after the number say it is one
-        Pattern.compile(NO_WORD_BEFORE + NAME + "(?:\\s+" + NAME + ")?" + HOUSE_NUMBER_AFTER + "(?=,?\\s+\\d{2}-\\d{3}\\s+\\p{Lu})"),
+        Pattern.compile(NO_WORD_BEFORE + "(?=\\p{Lu})(?i:" + NOT_A_STREET_NAME + ")" + NAME + "(?:\\s+" + NAME + ")?" + HOUSE_NUMBER_AFTER
+                + "(?=,?\\s+\\d{2}-\\d{3}\\s+" + POLISH_TOWN + ")"),
         Pattern.compile(NO_WORD_BEFORE + "(?:" + CUE_BEFORE + "(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade"
                 + HOUSE_NUMBER_AFTER + ")|(?:" + ambiguousTypeFirst() + "|\\p{Lu}[\\p{L}'-]{0,40}gade" + HOUSE_NUMBER_AFTER + ")"
                 + CUE_AFTER + ")"),

@@ -139,6 +139,10 @@ final class AddressAndIdTickets {
         "my gift card is [[CARD:870 97274 - 7645]].",
         "gift card [[CARD:234 02740 4]] failed.",
         "gift card code number is: #[[CARD:1234-5678-9012]] failed.",
+        // a gift card's PIN is masked as the card is, its expiry date stays; a PIN without a card is a reference
+        "Gift card [[CARD:6006 4911 2345 6789]], PIN [[CARD:4821]], balance {{price:€25.00}}.",
+        "gift card [[CARD:4111 1111 1111 1111]] {{date:12/25}} was declined.",
+        "PIN reset for order {{order:4821}} did not arrive.",
         // a month past 12 or a day past 31 is no date
         "Gift card [[CARD:2087 45 93]] failed.",
         // an Aadhaar number without spaces after its name; a reference or a failed check stays
@@ -153,6 +157,8 @@ final class AddressAndIdTickets {
         "Adres: [[ADDRESS:ul.Marszałkowska 10/12, 00-590 Warszawa]].",
         "Proszę wysłać na [[ADDRESS:Marszałkowska 10/12 00-590 Warszawa]].",
         "Order {{order:10}} reached Warszawa on {{date:12-05-2024}}.",
+        "Order {{order:123}}, {{short:12-345}} Items, please check.",
+        "Wysyłka: [[ADDRESS:Sienkiewicza 10 12-345 Warszawa]].",
         // an American address with its quadrant, town, state and ZIP code; an e-mail after a street is no quadrant
         "Ship to [[ADDRESS:1600 Pennsylvania Avenue NW, Washington, DC 20500]].",
         "Ship to [[ADDRESS:1600 Pennsylvania Ave NW Washington DC 20500]] please.",

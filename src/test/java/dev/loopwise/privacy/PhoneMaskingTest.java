@@ -69,6 +69,20 @@ class PhoneMaskingTest {
         assertEquals("[PHONE], ref 2024-0012345", masker.mask("+44 20 7946 0958, ref 2024-0012345"));
     }
 
+    /**
+     * A number and a Polish postcode before a town are two numbers, not a phone split in three: before a town they are
+     * read as a street's number and postcode, and without a town left; a phone word or a phone's grouping still counts.
+     */
+    @Test
+    void aNumberAndAPolishPostcodeBeforeATownAreNoPhone() {
+        assertEquals("[ADDRESS]", masker.mask("Sienkiewicza 10 12-345 Warszawa"));
+        assertEquals("[ADDRESS]", masker.mask("Page 10 12-345 Warszawa"), "a capitalised word before reads as the street");
+        assertEquals("Page 10 12-345 Items", masker.mask("Page 10 12-345 Items"));
+        assertEquals("[PHONE]", masker.mask("10 12 345 67 89"));
+        assertEquals("Page [PHONE] Warszawa", masker.mask("Page 10 12 345 67 89 Warszawa"));
+        assertEquals("tel. [PHONE] Warszawa", masker.mask("tel. 10 12-345 Warszawa"));
+    }
+
     @Test
     void anInternationalNumberHasItsCountrysLength() {
         assertEquals("+1 299 999", masker.mask("+1 299 999"), "too short for North America");

@@ -137,6 +137,39 @@ class PiiMaskerTest {
         assertEquals("[ADDRESS] is where I live", masker.mask("Via Garibaldi 7, 10122 Torino is where I live"));
     }
 
+    /** A PIN or security code after a masked card spends it as its number does; without a card it is a reference. */
+    @Test
+    void aCardsPinOrSecurityCodeIsMaskedWithIt() {
+        assertEquals("gift card [CARD], PIN [CARD]", masker.mask("gift card 6006 4911 2345 6789, PIN 4821"));
+        assertEquals("gift card [CARD] pin: [CARD]", masker.mask("gift card 2345-6789-0127 pin: 4821"));
+        assertEquals("gift card [CARD], security code [CARD].", masker.mask("gift card 2345-6789-0127, security code 48213377."));
+        assertEquals("Card [CARD] (CVV [CARD])", masker.mask("Card 4111 1111 1111 1111 (CVV 123)"));
+        assertEquals("card [CARD] 12/25, CVC [CARD]", masker.mask("card 5500 0000 0000 0004 12/25, CVC 123"));
+        assertEquals("PIN reset for order 4821", masker.mask("PIN reset for order 4821"));
+        assertEquals("card [CARD], PIN reset for order 4821", masker.mask("card 4111 1111 1111 1111, PIN reset for order 4821"));
+        assertEquals("Card 4111 1111 1111 1112, PIN 4821", masker.mask("Card 4111 1111 1111 1112, PIN 4821"), "fails Luhn: no card");
+    }
+
+    /** After a gift card's number, as after any card's, a month and year are its expiry date and stay as written. */
+    @Test
+    void aCardsExpiryDateStaysAfterAGiftCard() {
+        assertEquals("card [CARD] 12/25", masker.mask("card 4111 1111 1111 1111 12/25"));
+        assertEquals("gift card [CARD] 12/25", masker.mask("gift card 4111 1111 1111 1111 12/25"));
+        assertEquals("gift card [CARD] 03/2026 failed", masker.mask("gift card 2345-6789-0127 03/2026 failed"));
+        assertEquals("gift card [CARD] failed", masker.mask("gift card 4111 1111 1111 1111 12 failed"), "a group with no year is the number's");
+    }
+
+    /** Without "ul." a Polish street needs a town after its postcode: an order and a count are no street and town. */
+    @Test
+    void aPolishStreetWithoutItsWordNeedsATown() {
+        assertEquals("Order 123, 12-345 Items", masker.mask("Order 123, 12-345 Items"));
+        assertEquals("Box 12, 12-345 Printed", masker.mask("Box 12, 12-345 Printed"));
+        assertEquals("Order 123, 12-345 Warszawa", masker.mask("Order 123, 12-345 Warszawa"), "an order number is no house");
+        assertEquals("[ADDRESS]", masker.mask("Piękna 20, 00-549 Warszawa"));
+        assertEquals("[ADDRESS]", masker.mask("Krakowska 5 31-062 Krakow"));
+        assertEquals("[ADDRESS]", masker.mask("Nowy Świat 15, 00-029 Warszawa"));
+    }
+
     /** Long runs of what looks like a street name, particle or town: masking ends, and neither throws nor stalls. */
     @Test
     void longHostileTextsAreMaskedWithoutError() {
