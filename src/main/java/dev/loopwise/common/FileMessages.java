@@ -107,16 +107,29 @@ public final class FileMessages {
      */
     public static String notKnowledgeFile(String what, String fileName, String articleShape) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        String advice = endsWithAny(name, ".zip", ".tar", ".gz", ".tgz", ".7z", ".rar")
+        String advice = endsWithAny(name, ARCHIVES)
                 ? " It is an archive: " + UNPACK_ARCHIVE
                 : name.endsWith(".pdf") ? " " + PDF_ADVICE
-                : endsWithAny(name, ".doc", ".docx", ".odt", ".rtf", ".pages")
+                : endsWithAny(name, DOCUMENTS)
                 ? " " + SAVE_DOCUMENT
-                : endsWithAny(name, ".csv", ".tsv", ".xls", ".xlsx", ".ods")
+                : endsWithAny(name, TABLES)
                 ? " For a table of articles, write one JSON line per row with its title and body (a .jsonl file)." : "";
         return what + " is not a knowledge-base file: import Markdown (.md, text/markdown; plain text, .txt, is read as Markdown),"
                 + " HTML (.html, text/html) or a JSONL export (.jsonl, application/x-ndjson) with one article a line: " + articleShape
                 + " (or one JSON array of them: .json, application/json)." + advice;
+    }
+
+    private static final String[] ARCHIVES = {".zip", ".tar", ".gz", ".tgz", ".7z", ".rar"};
+    private static final String[] DOCUMENTS = {".doc", ".docx", ".odt", ".rtf", ".pages"};
+    private static final String[] TABLES = {".csv", ".tsv", ".xls", ".xlsx", ".ods"};
+
+    /**
+     * Whether a file's name says it is an archive, a PDF, a word-processor document or a table: the kinds
+     * {@link #notKnowledgeFile} has advice for, which no content type makes an article.
+     */
+    public static boolean namesNonTextFile(String fileName) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".pdf") || endsWithAny(name, ARCHIVES) || endsWithAny(name, DOCUMENTS) || endsWithAny(name, TABLES);
     }
 
     private static final String UNPACK_ARCHIVE = "unpack it and import the article files inside it one at a time.";

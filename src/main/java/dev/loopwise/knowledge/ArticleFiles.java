@@ -2,12 +2,12 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.text.PlainText;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Reads an imported file into articles: Markdown ({@code .md}), HTML ({@code .html}) or a JSONL export, one article a
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * a 400 that names it, before anything is written.
  */
 final class ArticleFiles {
-    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)https?://\\S+");
     enum Format { MARKDOWN, HTML, JSONL }
 
     static final String ARTICLE_SHAPE = "{\"title\": ..., \"body\": ..., \"url\": optional, \"id\": optional}";
@@ -40,6 +39,10 @@ final class ArticleFiles {
         // The JSONL reader takes one array of articles too, which is what a tool writes when asked for "JSON".
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
             return Format.JSONL;
+        }
+        // The name says what the file is, so a text content type sent with it (often a client's default) does not make it an article.
+        if (FileMessages.namesNonTextFile(name)) {
+            throw ApiException.badRequest("unsupported_type", FileMessages.notKnowledgeFile("'" + fileName + "'", fileName, ARTICLE_SHAPE));
         }
         if (type.startsWith("text/markdown") || type.startsWith("text/plain")) {
             return Format.MARKDOWN;
@@ -115,14 +118,13 @@ final class ArticleFiles {
         if (!PlainText.isPlainLine(article.title())) {
             return "has a title with a control character, an invisible character or a mark that reverses the writing direction";
         }
+        String addressProblem = article.url() == null ? null : ArticleAddress.problem(article.url());
+        if (addressProblem != null) {
+            return KnowledgeMessages.articleAddress(addressProblem);
+        }
         if (PlainText.length(article.key()) > Article.MAX_KEY) {
             return "has an id, url or title longer than " + Article.MAX_KEY + " characters once written in lower case (it"
                     + " tells a re-import what to replace)";
-        }
-        if (article.url() != null && (!WEB_ADDRESS.matcher(article.url()).matches() || !PlainText.isPlainLine(article.url()))) {
-            // A mark that reverses the writing direction would show reviewers another address than the one stored.
-            return "has an address (url) that is not a plain web address starting with http:// or https:// (no invisible or "
-                    + "direction-reversing marks)";
         }
         if (article.chars() == 0) {
             return "has no text besides its title";

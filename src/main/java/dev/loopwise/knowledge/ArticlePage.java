@@ -1,30 +1,38 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.db.RowCounts;
 import dev.loopwise.common.text.Counts;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * One page of the article list, found by the id it continues below ({@code before}, null for the newest) rather than by
  * its number, which would make the database read and skip every newer article. {@code olderThan}: the next page's cursor,
- * null on the last page.
+ * null on the last page. {@code search}: the text the listed articles' titles or file names hold, null for all of them;
+ * {@code total} counts the articles it lists, searched or not.
  */
-public record ArticlePage(List<ArticleSummary> articles, Long before, Long olderThan, long total) {
+public record ArticlePage(List<ArticleSummary> articles, Long before, Long olderThan, long total, String search) {
     static final int SIZE = 50;
 
-    static ArticlePage of(Long cursor) {
+    static ArticlePage of(Long cursor, String search) {
         // A cursor above every article shows the newest page, as the newest: a link to it would lead back to this page.
-        Long before = cursor != null && KnowledgeArticle.anyFrom(cursor) ? cursor : null;
-        List<ArticleSummary> fetched = KnowledgeArticle.page(before, 0, SIZE + 1);
+        Long before = cursor != null && KnowledgeArticle.anyFrom(cursor, search) ? cursor : null;
+        List<ArticleSummary> fetched = KnowledgeArticle.page(before, 0, SIZE + 1, search);
         List<ArticleSummary> shown = fetched.size() > SIZE ? fetched.subList(0, SIZE) : fetched;
-        return new ArticlePage(shown, before, fetched.size() > SIZE ? shown.get(SIZE - 1).id() : null,
-                RowCounts.total(RowCounts.KNOWLEDGE_ARTICLES));
+        long total = search == null ? RowCounts.total(RowCounts.KNOWLEDGE_ARTICLES) : KnowledgeArticle.countHolding(search);
+        return new ArticlePage(shown, before, fetched.size() > SIZE ? shown.get(SIZE - 1).id() : null, total, search);
     }
 
-    /** No article at all (a page past the end of the list, from a typed address, still shows the way back). */
+    /** No article listed (a page past the end of the list, from a typed address, still shows the way back). */
     public boolean isEmpty() {
         return total == 0;
+    }
+
+    public boolean isSearched() {
+        return search != null;
     }
 
     public boolean hasPrevious() {
@@ -42,5 +50,30 @@ public record ArticlePage(List<ArticleSummary> articles, Long before, Long older
         }
         return String.format(Locale.ROOT, "%,d articles, %d a page, most recently imported first%s", total, SIZE,
                 before == null ? "" : "; these are older ones");
+    }
+
+    /** What the search box's note says while a search is kept. */
+    public String searched() {
+        return search == null ? null : KnowledgeMessages.articlesSearched(search);
+    }
+
+    /** What an empty search says, and how to widen it. */
+    public String noMatch() {
+        return search == null ? null : KnowledgeMessages.noArticleHolds(search);
+    }
+
+    /** The newest page of the same list: the search kept. */
+    public String newestAddress() {
+        return "/admin/knowledge" + (search == null ? "" : "?q=" + encoded()) + "#knowledge-articles";
+    }
+
+    /** The next page of older articles: the search kept. */
+    public String olderAddress() {
+        return "/admin/knowledge?before=" + olderThan + (search == null ? "" : "&q=" + encoded()) + "#knowledge-articles";
+    }
+
+    /** A space as %20, since a + in an address reads as a plus sign. */
+    private String encoded() {
+        return URLEncoder.encode(search, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

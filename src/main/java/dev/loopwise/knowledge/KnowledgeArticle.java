@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.db.IdentityEntity;
+import dev.loopwise.common.text.LikePattern;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Query;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /** An imported article; its passages (and their vectors) are written in bulk by {@link KnowledgeStore} and read by {@link KnowledgeReader}. */
@@ -28,31 +30,56 @@ public class KnowledgeArticle extends IdentityEntity {
     @Column(name = "imported_at")
     public OffsetDateTime importedAt;
 
-    /** One page of the articles, most recently imported first, each with its number of passages. */
-    public static List<ArticleSummary> page(int offset, int limit) {
-        return page(null, offset, limit);
-    }
-
     /**
-     * {@code limit} articles with an id below {@code before} (null: from the newest) after skipping {@code offset}. Newest by
-     * id is most recently imported: an import inserts its articles anew (a re-imported one replaces the old row), and imports
-     * take turns (KnowledgeStore's lock); the id, unlike the import time, is unique, so it can say where a page ended.
+     * {@code limit} articles with an id below {@code before} (null: from the newest) after skipping {@code offset}, only those
+     * whose title or file name holds {@code contains} when it is not null. Newest by id is most recently imported: an import
+     * inserts its articles anew (a re-imported one replaces the old row), and imports take turns (KnowledgeStore's lock); the
+     * id, unlike the import time, is unique, so it can say where a page ended.
      */
     @SuppressWarnings("unchecked")
-    public static List<ArticleSummary> page(Long before, int offset, int limit) {
+    public static List<ArticleSummary> page(Long before, int offset, int limit, String contains) {
         Query query = getEntityManager().createNativeQuery("select a.id, a.title, a.url, a.format, a.source_name,"
                         + " (select count(*) from knowledge_passages p where p.article_id = a.id), a.imported_at, a.imported_by"
-                        + " from knowledge_articles a" + (before == null ? "" : " where a.id < ?3") + " order by a.id desc limit ?1 offset ?2")
-                .setParameter(1, limit).setParameter(2, offset);
-        List<Object[]> rows = (before == null ? query : query.setParameter(3, before)).getResultList();
+                        + " from knowledge_articles a" + where(before, contains) + " order by a.id desc limit :limit offset :offset")
+                .setParameter("limit", limit).setParameter("offset", offset);
+        List<Object[]> rows = bind(query, before, contains).getResultList();
         return rows.stream().map(r -> new ArticleSummary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], ((Number) r[5]).longValue(), toOffset(r[6]), (String) r[7])).toList();
     }
 
-    /** Whether an article has an id of {@code id} or above: a page below it has newer ones. */
-    public static boolean anyFrom(long id) {
-        return !getEntityManager().createNativeQuery("select 1 from knowledge_articles where id >= ?1 limit 1").setParameter(1, id)
-                .getResultList().isEmpty();
+    /** Whether an article of id {@code id} or above holds {@code contains} (null: any article): a page below it has newer ones. */
+    public static boolean anyFrom(long id, String contains) {
+        Query query = getEntityManager().createNativeQuery("select 1 from knowledge_articles a where a.id >= :before"
+                + (contains == null ? "" : " and " + HOLDS) + " limit 1");
+        return !bind(query, id, contains).getResultList().isEmpty();
+    }
+
+    /** The articles whose title or file name holds {@code contains}, counted by the database. */
+    public static long countHolding(String contains) {
+        Query query = getEntityManager().createNativeQuery("select count(*) from knowledge_articles a where " + HOLDS);
+        return ((Number) bind(query, null, contains).getSingleResult()).longValue();
+    }
+
+    /** Upper and lower case alike; a % or _ typed is looked for as it is. */
+    private static final String HOLDS = "(a.title ilike :pattern escape '" + LikePattern.ESCAPE + "' or a.source_name ilike :pattern escape '"
+            + LikePattern.ESCAPE + "')";
+
+    private static String where(Long before, String contains) {
+        List<String> conditions = new ArrayList<>();
+        if (before != null) {
+            conditions.add("a.id < :before");
+        }
+        if (contains != null) {
+            conditions.add(HOLDS);
+        }
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+    }
+
+    private static Query bind(Query query, Long before, String contains) {
+        if (before != null) {
+            query.setParameter("before", before);
+        }
+        return contains == null ? query : query.setParameter("pattern", LikePattern.containing(contains));
     }
 
     private static OffsetDateTime toOffset(Object value) {

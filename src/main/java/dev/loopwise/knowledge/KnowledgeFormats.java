@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.KnowledgeMessages;
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -57,16 +58,34 @@ public class KnowledgeFormats {
     }
 
     /**
-     * The address to link an article to, or null when there is none or it is on a name reserved for examples
+     * The address to link an article to, or null when there is none, it is on a name reserved for examples
      * (example.com, .example, .test...: RFC 2606), which no browser can open — the demo's articles have such
-     * addresses, and a link that leads nowhere reads as a broken page.
+     * addresses, and a link that leads nowhere reads as a broken page — or it is no http(s) address at all: a row kept
+     * from before addresses were checked may hold a {@code javascript:} one, which as a link would run in the page.
      */
     static String liveUrl(ArticleSummary article) {
-        return isExampleAddress(article.url()) ? null : article.url();
+        return linkable(article.url()) ? article.url() : null;
     }
 
     static String liveUrl(Passage passage) {
-        return isExampleAddress(passage.articleUrl()) ? null : passage.articleUrl();
+        return linkable(passage.articleUrl()) ? passage.articleUrl() : null;
+    }
+
+    /** Said after an address shown as text instead of a link: why it is not one. */
+    static String addressNote(ArticleSummary article) {
+        return addressNote(article.url());
+    }
+
+    static String addressNote(Passage passage) {
+        return addressNote(passage.articleUrl());
+    }
+
+    private static String addressNote(String url) {
+        return ArticleAddress.isWebAddress(url) ? KnowledgeMessages.EXAMPLE_ADDRESS : KnowledgeMessages.NOT_A_WEB_ADDRESS;
+    }
+
+    private static boolean linkable(String url) {
+        return ArticleAddress.isWebAddress(url) && !isExampleAddress(url);
     }
 
     static boolean isExampleAddress(String url) {

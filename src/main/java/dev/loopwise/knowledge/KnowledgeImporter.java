@@ -2,6 +2,7 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FileMessages;
+import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.text.Counts;
 import dev.loopwise.common.text.PlainText;
 import dev.loopwise.model.encoder.EncoderService;
@@ -73,7 +74,7 @@ public class KnowledgeImporter {
     Prepared prepare(String givenName, String contentType, byte[] bytes, String url) {
         String fileName = fileName(givenName);
         ArticleFiles.Format format = ArticleFiles.format(fileName, contentType);
-        List<Article> articles = ArticleFiles.read(format, ArticleFiles.decode(bytes, fileName), fileName, url);
+        List<Article> articles = ArticleFiles.read(format, ArticleFiles.decode(bytes, fileName), fileName, address(url, format));
         List<List<Passages.Draft>> drafts = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         for (Article article : articles) {
@@ -90,6 +91,25 @@ public class KnowledgeImporter {
         return new Prepared(source, articles, drafts, texts);
     }
 
+    /**
+     * The address given beside the file, checked before the file is read; empty counts as none, as the page's field left
+     * empty does. A JSONL file's articles each say their own.
+     */
+    private static String address(String given, ArticleFiles.Format format) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String url = given.strip();
+        if (format == ArticleFiles.Format.JSONL) {
+            throw ApiException.badRequest("invalid_url", KnowledgeMessages.URL_WITH_JSON_LINES);
+        }
+        String problem = ArticleAddress.problem(url);
+        if (problem != null) {
+            throw ApiException.badRequest("invalid_url", KnowledgeMessages.urlParameter(problem, url));
+        }
+        return url;
+    }
+
     /** The name shown for the file: without folders, and only if it is one line of visible text. */
     private static String fileName(String given) {
         if (given == null || given.isBlank()) {
@@ -99,6 +119,9 @@ public class KnowledgeImporter {
         if (name.isEmpty() || PlainText.length(name) > MAX_FILE_NAME || !PlainText.isPlainLine(name)) {
             throw ApiException.badRequest("invalid_name", "Give the file a plain name of at most " + MAX_FILE_NAME + " characters, "
                     + "without control characters or marks that reverse the writing direction, ending in " + ArticleFiles.EXTENSIONS + ".");
+        }
+        if (name.endsWith(".")) {
+            throw ApiException.badRequest("invalid_name", KnowledgeMessages.nameEndsInDot(name, ArticleFiles.EXTENSIONS));
         }
         return name;
     }

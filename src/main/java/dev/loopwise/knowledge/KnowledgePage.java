@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.WorkspaceMessages;
 import dev.loopwise.common.http.Paging;
@@ -27,7 +28,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-/** The admin's knowledge-base page: import files (a large one in the background, with progress and cancel), see the articles, try a ticket, delete. Roles: admin. */
+/**
+ * The admin's knowledge-base page: import files (a large one in the background, with progress and cancel), see the articles
+ * (found by a word of their title or file name), try a ticket, delete. Roles: admin.
+ */
 @Path("/admin/knowledge")
 @RolesAllowed(Role.ADMIN)
 @Produces(MediaType.TEXT_HTML)
@@ -35,6 +39,8 @@ public class KnowledgePage {
     static final int TRY_LIMIT = 5;
     /** As the search API: the search reads only the first few hundred words, but a pasted mail may be long. */
     private static final int MAX_TRY_CHARS = KnowledgeResource.MAX_TICKET_CHARS;
+    /** As the API's article search: a word or two of a title or file name. */
+    private static final int MAX_SEARCH_CHARS = KnowledgeResource.MAX_SEARCH_CHARS;
 
     @Inject
     KnowledgeImporter importer;
@@ -57,8 +63,12 @@ public class KnowledgePage {
     public Response page(@RestQuery("ticket") String ticket, @RestQuery("before") String before,
                          @RestQuery(ImportNotice.IMPORTED) String imported, @RestQuery(ImportNotice.PASSAGES) String passages,
                          @RestQuery(ImportNotice.REPLACED) String replaced, @RestQuery(ImportNotice.SHARED) List<String> shared,
-                         @RestQuery(ImportNotice.SHARED_MORE) String sharedMore) {
+                         @RestQuery(ImportNotice.SHARED_MORE) String sharedMore, @RestQuery("q") String q) {
         Long cursor = Paging.before("before", before);
+        String search = q == null || q.isBlank() ? null : q.strip();
+        if (search != null && PlainText.length(search) > MAX_SEARCH_CHARS) {
+            return render(400, null, null, KnowledgeMessages.searchTooLong("The search", MAX_SEARCH_CHARS));
+        }
         if (ticket != null && PlainText.length(ticket) > MAX_TRY_CHARS) {
             return render(400, null, null, "The ticket is longer than " + MAX_TRY_CHARS + " characters: try a shorter one.");
         }
@@ -67,7 +77,7 @@ public class KnowledgePage {
         if (control != null) {
             return render(400, null, null, ServingMessages.controlCharacterInTicket(control));
         }
-        return render(200, ticket, ImportNotice.read(imported, passages, replaced, shared, sharedMore), null, cursor);
+        return render(200, ticket, ImportNotice.read(imported, passages, replaced, shared, sharedMore), null, cursor, null, search);
     }
 
     /** The "Try a ticket" form: sent in the body, since a pasted e-mail thread is longer than an address may be. */
@@ -78,7 +88,7 @@ public class KnowledgePage {
         if (ticket == null || !PlainText.showsSomething(ticket)) {
             return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY);
         }
-        return page(ticket, null, null, null, null, null, null);
+        return page(ticket, null, null, null, null, null, null, null);
     }
 
     @POST
@@ -130,13 +140,17 @@ public class KnowledgePage {
     }
 
     private Response render(int status, String ticket, String notice, String error, Long before) {
-        return render(status, ticket, notice, error, before, null);
+        return render(status, ticket, notice, error, before, null, null);
     }
 
     private Response render(int status, String ticket, String notice, String error, Long before, String typedUrl) {
+        return render(status, ticket, notice, error, before, typedUrl, null);
+    }
+
+    private Response render(int status, String ticket, String notice, String error, Long before, String typedUrl, String articleSearch) {
         String tried = ticket == null || !PlainText.showsSomething(ticket) ? null : ticket.strip();
         List<Passage> found = tried == null ? List.of() : search.nearest(tried, TRY_LIMIT);
-        return Response.status(status).entity(Templates.knowledge(ArticlePage.of(before), imports.open(), imports.recentlyEnded(), tried,
+        return Response.status(status).entity(Templates.knowledge(ArticlePage.of(before, articleSearch), imports.open(), imports.recentlyEnded(), tried,
                 found, search.minScore(), notice, error, typedUrl)).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
+import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.ServingMessages;
 import dev.loopwise.common.http.ErrorResponsesOpenApi;
 import dev.loopwise.common.http.FormValues;
@@ -55,6 +56,8 @@ public class KnowledgeResource {
      * a minute to tokenize) is refused; the encoder reads only the first few hundred words anyway.
      */
     static final int MAX_TICKET_CHARS = 20_000;
+    /** Longest text an article search looks for: a word or two of a title or file name, typed by a person. */
+    static final int MAX_SEARCH_CHARS = 200;
 
     @Inject
     KnowledgeImporter importer;
@@ -89,6 +92,8 @@ public class KnowledgeResource {
      */
     private static final String SEARCH_REFUSED = ErrorResponsesOpenApi.BAD_INPUT + ", missing_query (no ticket text in q), text_too_long"
             + " (a ticket longer than LOOPWISE_SERVING_MAX_TEXT_LENGTH)";
+    private static final String ARTICLES_REFUSED = ErrorResponsesOpenApi.BAD_INPUT + "; validation_failed also for a q longer than 200"
+            + " characters";
     private static final String ARTICLE_EXAMPLE = """
             # Where is my order?
 
@@ -102,15 +107,21 @@ public class KnowledgeResource {
     @APIResponse(responseCode = "202", description = "A larger file, imported in the background: follow it at the Location",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "The file has a problem, named in the message; nothing was imported. Codes: unsupported_type,"
-            + " empty_file, binary_file, not_utf8, compressed_file, file_too_large, invalid_file, invalid_name (the name parameter)")
+            + " empty_file, binary_file, not_utf8, compressed_file, file_too_large, invalid_file, invalid_name (the name parameter: not"
+            + " one plain line, or ending in a dot), invalid_url (the url parameter: not an http:// or https:// address of at most 900"
+            + " characters, or given with a JSONL file, whose rows carry their own)")
     @POST
     @Path("/articles")
     @Consumes(MediaType.WILDCARD) // any type reaches the importer, which names the formats it takes in its 400
     public Response importFile(@RequestBody(required = true, description = "The file itself, read by the ending of name, else by its"
             + " Content-Type (text/markdown, text/html, application/x-ndjson, application/json)", content = @Content(mediaType = MediaType.WILDCARD,
             schema = @Schema(type = SchemaType.STRING), example = ARTICLE_EXAMPLE)) byte[] body,
-            @Parameter(description = "The file's name; its ending (.md, .html, .jsonl, ...) says how to read it") @QueryParam("name") String name,
-            @Parameter(description = "The article's address, shown to reviewers beside the passages") @QueryParam("url") String url,
+            @Parameter(description = "The file's name; its ending (.md, .html, .jsonl, ...) says how to read it, else the Content-Type"
+                    + " does; a name ending in .pdf, .docx, .zip, .csv and the like is refused whatever the Content-Type; empty counts as"
+                    + " left out") @QueryParam("name") String name,
+            @Parameter(description = "The article's address, shown to reviewers as a link beside the passages: an http:// or https://"
+                    + " address of at most 900 characters, for a Markdown or HTML file (a JSONL file's rows carry their own); empty"
+                    + " counts as left out") @QueryParam("url") String url,
             @Context HttpHeaders headers) {
         String type = headers.getMediaType() == null ? null : headers.getMediaType().toString();
         KnowledgeImports.Submitted submitted = imports.submit(name, type, body, url, currentUser.name());
@@ -145,17 +156,26 @@ public class KnowledgeResource {
     }
 
     @Operation(summary = "List knowledge-base articles",
-            description = "With passage counts, most recently imported first, a page at a time.")
+            description = "With passage counts, most recently imported first, a page at a time; q lists only those whose title or file name holds it.")
+    @APIResponse(responseCode = "200", description = "The articles, most recently imported first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ArticleSummary.class)))
+    @APIResponse(responseCode = "400", description = ARTICLES_REFUSED)
     @GET
     @Path("/articles")
     public RestResponse<List<ArticleSummary>> articles(
             @Parameter(description = "Articles a page, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
             @Parameter(description = "Rows to skip; prefer before, which stays right while rows are added") @QueryParam("offset") String offset,
             @Parameter(description = "An article id: list the articles imported before it (the next page)") @QueryParam("before") String before,
+            @Parameter(description = "Optional: only the articles whose title or file name holds this text, upper and lower case alike"
+                    + " (% and _ are looked for as they are), at most 200 characters; empty lists every article") @QueryParam("q") String q,
             @Context UriInfo uri) {
         Paging.Request request = Paging.read("limit", limit, 100, MAX_PAGE, "offset", offset, false, before);
+        String search = q == null || q.isBlank() ? null : q.strip();
+        if (search != null && PlainText.length(search) > MAX_SEARCH_CHARS) {
+            throw ApiException.invalidParameter("q", KnowledgeMessages.searchTooLong("q", MAX_SEARCH_CHARS));
+        }
         List<ArticleSummary> fetched = request.pastTheEnd() ? List.of()
-                : KnowledgeArticle.page(request.before(), (int) request.offset(), request.fetch());
+                : KnowledgeArticle.page(request.before(), (int) request.offset(), request.fetch(), search);
         return Paging.respond(fetched, request, ArticleSummary::id, a -> a, uri, "offset");
     }
 

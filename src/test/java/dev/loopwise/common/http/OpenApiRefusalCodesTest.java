@@ -60,7 +60,7 @@ class OpenApiRefusalCodesTest {
             Map.entry("post /v1/chat/completions 400", List.of("text_too_long", "invalid_text", "validation_failed", "malformed_json",
                     "llm_loop", "messages_too_long", "too_many_messages", "unsupported_parameter", "unsupported_value")),
             Map.entry("post /api/v1/knowledge/articles 400", List.of("invalid_name", "unsupported_type", "empty_file", "binary_file",
-                    "not_utf8", "compressed_file", "file_too_large", "invalid_file")),
+                    "not_utf8", "compressed_file", "file_too_large", "invalid_file", "invalid_url")),
             Map.entry("post /api/v1/datasets/tickets 400", List.of("invalid_file", "not_utf8", "binary_file", "compressed_file",
                     "not_in_charset")),
             Map.entry("post /api/v1/datasets/preferences 400", List.of("invalid_file", "invalid_text", "not_utf8", "binary_file",

@@ -1,0 +1,68 @@
+package dev.loopwise.common;
+
+import java.util.Locale;
+
+/** What the knowledge base's import and article list say about an address, a file's name and a search (one place for their words). */
+public final class KnowledgeMessages {
+    private KnowledgeMessages() {
+    }
+
+    /** Shown after an address that is kept but not linked: a name reserved for examples, which no browser can open. */
+    public static final String EXAMPLE_ADDRESS = "(an example address: no page behind it)";
+    /** Shown after an address kept from before addresses were checked that is no web address: a link to it could run a script. */
+    public static final String NOT_A_WEB_ADDRESS = "(not a web address, so not a link: import the article again with its http:// or https:// address)";
+
+    public static String addressTooLong(int length, int max) {
+        return "is " + String.format(Locale.ROOT, "%,d", length) + " characters long, more than the " + max + " an article's address may have";
+    }
+
+    public static final String ADDRESS_NOT_PLAIN = "holds a space, a line break, an invisible character or a mark that reverses"
+            + " the writing direction (write a space as %20)";
+    public static final String ADDRESS_NOT_WEB = "does not start with http:// or https://";
+
+    public static String addressUnreadable(String reason, int index) {
+        return "is not an address a browser can open (" + reason + (index < 0 ? "" : " at character " + (index + 1)) + ")";
+    }
+
+    public static String addressWithoutSite(String scheme) {
+        return "names no site after " + scheme + "://";
+    }
+
+    /** The import's {@code url} parameter refused; {@code problem} finishes "the address ...". */
+    public static String urlParameter(String problem, String got) {
+        String shown = got.length() > 60 ? got.substring(0, 60) + "…" : got;
+        return "The address (url) must be the article's web address as reviewers open it, such as https://help.yourshop.com/returns: the"
+                + " address " + problem + "; got '" + shown + "'. Nothing was imported.";
+    }
+
+    /** The same address problem in a file's own article (front matter, a page's canonical link, a JSONL row's 'url'). */
+    public static String articleAddress(String problem) {
+        return "has an address (url) reviewers could not open as a link: it " + problem;
+    }
+
+    /** A JSONL file carries an address per article; one address for the whole file would belong to none of them. */
+    public static final String URL_WITH_JSON_LINES = "url is for a Markdown or HTML file, which holds one article: a JSONL file"
+            + " gives each article's address in its own \"url\" field. Leave url out, or put the address in the rows. Nothing was imported.";
+
+    /** A name that ends in a dot, as a name cut short or mistyped does. */
+    public static String nameEndsInDot(String name, String endings) {
+        return "'" + name + "' ends in a dot, so it has no ending to read it by: name the file with one of " + endings
+                + " (for example returns.md). Nothing was imported.";
+    }
+
+    /** Shown under the search box while a search is kept. */
+    public static String articlesSearched(String search) {
+        return "Only the articles whose title or file name holds \u201c" + search + "\u201d, upper and lower case alike, most recently"
+                + " imported first.";
+    }
+
+    /** The search found no article: how to widen it. */
+    public static String noArticleHolds(String search) {
+        return "No article's title or file name holds \u201c" + search + "\u201d. Try a shorter part of a word, or clear the search"
+                + " to see every article.";
+    }
+
+    public static String searchTooLong(String name, int max) {
+        return name + " is longer than " + max + " characters: search for a word or two of the article's title or file name.";
+    }
+}

@@ -1,0 +1,149 @@
+package dev.loopwise.knowledge;
+
+import static dev.loopwise.knowledge.KnowledgeArticles.upload;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.security.Caller;
+import dev.loopwise.security.user.UserService;
+import dev.loopwise.security.apikey.ApiKeyService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import's name and url parameters as a client may get them wrong: each refused with its code and what to fix, with
+ * no article and no import row written; an empty one counts as left out. An address stored before addresses were checked
+ * is never made a link.
+ */
+@QuarkusTest
+class KnowledgeImportInputTest {
+    private static final String ARTICLES = "/api/v1/knowledge/articles";
+
+    @Inject
+    ApiKeyService keys;
+    @Inject
+    UserService users;
+    @Inject
+    EntityManager em;
+
+    @Test
+    void badNamesAndAddressesAreRefusedWithWhatToFixAndWriteNothing() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        long before = written();
+        String article = "# Gift cards " + UUID.randomUUID() + "\n\nGift cards never expire.\n";
+        // The content type would read them as Markdown, but the name says the file is something else.
+        upload(admin, "report.pdf", "text/markdown", article).statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("'report.pdf' is not a knowledge-base file"))
+                .body("error", containsString("export the articles from the help centre as HTML or Markdown"));
+        upload(admin, "notes.docx", "text/plain", article).statusCode(400).body("code", equalTo("unsupported_type"))
+                .body("error", containsString("Save it from the word processor as a Web page (.html) or as Markdown (.md)"));
+        upload(admin, "x.", "text/markdown", article).statusCode(400).body("code", equalTo("invalid_name"))
+                .body("error", equalTo("'x.' ends in a dot, so it has no ending to read it by: name the file with one of .md, .markdown,"
+                        + " .txt, .html, .htm, .jsonl, .ndjson or .json (for example returns.md). Nothing was imported."));
+
+        withUrl(admin, "javascript:alert(1)").body("error", containsString("does not start with http:// or https://"))
+                .body("error", containsString("got 'javascript:alert(1)'"));
+        withUrl(admin, "ftp://files.shop.io/gift-cards.md").body("error", containsString("does not start with http:// or https://"));
+        withUrl(admin, "help.shop.io/gift-cards").body("error", containsString("does not start with http:// or https://"));
+        withUrl(admin, "example.com/a b").body("error", containsString("holds a space"));
+        withUrl(admin, "https:///gift-cards").body("error", containsString("names no site after https://"));
+        withUrl(admin, "https://help.shop.io/" + "a".repeat(4979)).body("error", containsString("is 5,000 characters long, more than"
+                + " the 900 an article's address may have"));
+        // A JSONL file's rows carry their own addresses: one for the whole file would belong to none of them.
+        admin.request().contentType("application/x-ndjson").queryParam("name", "cards.jsonl").queryParam("url", "https://help.shop.io/cards")
+                .body("{\"title\": \"Gift cards\", \"body\": \"They never expire.\"}\n".getBytes(StandardCharsets.UTF_8))
+                .post(ARTICLES).then().statusCode(400)
+                .body("code", equalTo("invalid_url")).body("error", containsString("gives each article's address in its own \"url\""));
+
+        // The page's form: the same refusal, the address kept in its field to fix.
+        Caller browser = Caller.session("admin");
+        String page = browser.pageRequest().accept("text/html").multiPart("file", "gift-cards.md", article.getBytes(StandardCharsets.UTF_8),
+                "text/markdown").multiPart("url", "javascript:alert(1)").multiPart("csrf-token", browser.csrfToken())
+                .post("/admin/knowledge").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("id=\"knowledge-error\"") && page.contains("does not start with http:// or https://"), page);
+        assertTrue(page.contains("value=\"javascript:alert(1)\""), "the refused address stays in its field to fix: " + page);
+        assertFalse(page.contains("href=\"javascript:"), page);
+        assertEquals(before, written(), "no article, passage or import row");
+    }
+
+    @Test
+    void anEmptyNameOrAddressCountsAsLeftOutAndTheContentTypeReadsAnUnknownEnding() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String title = "Store credit " + UUID.randomUUID();
+        admin.request().contentType("text/markdown").queryParam("name", "").queryParam("url", "").body("# " + title + "\n\nStore credit"
+                + " never expires.\n").post(ARTICLES).then().statusCode(201).body("titles[0]", equalTo(title));
+        Object[] row = article(title);
+        try {
+            assertNull(row[1], "an empty url is no address");
+            assertNull(row[2], "an empty name is no name: the content type read the file");
+        } finally {
+            admin.request().delete(ARTICLES + "/" + row[0]).then().statusCode(204);
+        }
+        String versioned = "Store credit v1.2 " + UUID.randomUUID();
+        upload(admin, "Store credit v1.2", "text/markdown", "# " + versioned + "\n\nStill never expires.\n").statusCode(201);
+        Object[] kept = article(versioned);
+        admin.request().delete(ARTICLES + "/" + kept[0]).then().statusCode(204);
+        assertEquals("Store credit v1.2", kept[2], "an ending Loopwise does not know leaves the file to its content type");
+    }
+
+    @Test
+    void onlyAnAdminImportsOrListsArticles() {
+        for (Caller caller : new Caller[] {Caller.reviewer(users, keys), Caller.service(users, keys)}) {
+            caller.request().contentType("text/markdown").queryParam("name", "a.md").queryParam("url", "javascript:alert(1)")
+                    .body("# A\n\nText.\n").post(ARTICLES).then().statusCode(403).body("code", equalTo("forbidden"));
+            caller.request().queryParam("q", "refund").get(ARTICLES).then().statusCode(403).body("code", equalTo("forbidden"));
+        }
+        Caller.anonymous().request().queryParam("q", "refund").get(ARTICLES).then().statusCode(401);
+    }
+
+    @Test
+    void anAddressKeptFromBeforeTheCheckIsShownButNeverLinked() {
+        Caller admin = Caller.apiKey(keys, "admin");
+        String title = "Old script address " + UUID.randomUUID();
+        upload(admin, "old-address.md", "text/markdown", "# " + title + "\n\nKept from an older version.\n").statusCode(201);
+        Object[] row = article(title);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update knowledge_articles set url = 'javascript:alert(1)'"
+                    + " where id = ?1").setParameter(1, row[0]).executeUpdate());
+            String page = Caller.session("admin").pageRequest().accept("text/html").queryParam("q", title).get("/admin/knowledge")
+                    .then().statusCode(200).extract().asString();
+            assertFalse(page.contains("href=\"javascript:"), page);
+            assertTrue(page.contains("javascript:alert(1) (not a web address, so not a link"), page);
+        } finally {
+            admin.request().delete(ARTICLES + "/" + row[0]).then().statusCode(204);
+        }
+        // A passage found for a ticket is shown by the same rule.
+        assertNull(KnowledgeFormats.liveUrl(new Passage(1, "Old", "javascript:alert(1)", "Text.", 0.9)));
+        assertNull(KnowledgeFormats.liveUrl(new Passage(1, "Old", "JAVASCRIPT://help.shop.io/%0Aalert(1)", "Text.", 0.9)));
+        assertEquals("https://help.shop.io/a", KnowledgeFormats.liveUrl(new Passage(1, "Live", "https://help.shop.io/a", "Text.", 0.9)));
+    }
+
+    private static ValidatableResponse withUrl(Caller admin, String url) {
+        return admin.request().contentType("text/markdown").queryParam("name", "gift-cards.md").queryParam("url", url)
+                .body("# Gift cards\n\nGift cards never expire.\n").post(ARTICLES).then().statusCode(400).body("code", equalTo("invalid_url"))
+                .body("error", containsString("Nothing was imported"));
+    }
+
+    /** Articles, passages and import rows, in one number that any write changes. */
+    private long written() {
+        return KnowledgeArticles.count(em, "select count(*) from knowledge_articles") * 1_000_000
+                + KnowledgeArticles.count(em, "select count(*) from knowledge_passages") * 1000
+                + KnowledgeArticles.count(em, "select count(*) from knowledge_imports");
+    }
+
+    /** The id, url and file name of the article titled {@code title}. */
+    private Object[] article(String title) {
+        return QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("select id, url, source_name from"
+                + " knowledge_articles where title = ?1").setParameter(1, title).getSingleResult());
+    }
+}
