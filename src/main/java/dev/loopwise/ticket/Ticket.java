@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -29,6 +30,14 @@ public class Ticket extends IdentityEntity {
     public static final String SOURCE_TRAFFIC = "traffic";
     /** The key under which the tickets without an intent are counted (intent ids start at 1). */
     private static final long UNLABELLED_KEY = 0L;
+    /**
+     * How many tickets next to a page a search tests before it turns to the trigram index: a few milliseconds of reading
+     * (BENCHMARKS.md), enough for a text in one ticket of 200 to fill a page of 50; a rarer text is found through the index
+     * among at most about as few of all the tickets.
+     */
+    static final int NEARBY = 10_000;
+    /** Three letters or digits in a row: a text with them has trigrams the index can look up. */
+    private static final Pattern TRIGRAM_WORD = Pattern.compile("[\\p{L}\\p{N}]{3}");
 
     public String text;
 
@@ -85,42 +94,103 @@ public class Ticket extends IdentityEntity {
 
     /**
      * As {@link #newestFirst(Long, long, int, boolean)}, only the tickets whose text holds {@code contains} (ignoring case;
-     * null or blank: all). The same index is walked, each ticket's text tested on the way, and the walk stops at
-     * {@code size} matches: a common word costs about a page, while a rare one reads every ticket below the cursor before
-     * it ends. That stays quick for the tens of thousands of unlabelled tickets a workspace holds; far beyond, a trigram
-     * index (pg_trgm) would be the way to find rare words without reading them all.
+     * null or blank: all). See {@link #searched} for what a search reads.
      */
     public static List<Ticket> newestFirst(Long before, long offset, int size, boolean unlabelledOnly, String contains) {
         if (offset + size > Integer.MAX_VALUE) {
             return List.of(); // past the end of any table, and past what a query's offset (an int) can say
         }
-        return listing(unlabelledOnly, before == null ? null : "t.id < :id", before, contains, "desc")
+        if (contains != null && !contains.isBlank()) {
+            return searched(true, before, (int) offset, size, unlabelledOnly, contains.strip());
+        }
+        return listing(unlabelledOnly, idBound(before == null ? null : "t.id < :id", before), null, "t.id desc")
                 .range((int) offset, (int) offset + size - 1).list();
     }
 
     /** The {@code size} tickets just above the id {@code after}, oldest first: the page before a page, read as flat as the next. */
     public static List<Ticket> oldestFirstAbove(long after, int size, boolean unlabelledOnly, String contains) {
-        return listing(unlabelledOnly, "t.id > :id", after, contains, "asc").range(0, size - 1).list();
+        if (contains != null && !contains.isBlank()) {
+            return searched(false, after, 0, size, unlabelledOnly, contains.strip());
+        }
+        return listing(unlabelledOnly, idBound("t.id > :id", after), null, "t.id asc").range(0, size - 1).list();
     }
 
-    private static PanacheQuery<Ticket> listing(boolean unlabelledOnly, String idCondition, Long id, String contains, String order) {
+    /**
+     * The tickets holding {@code text}, in two steps so that neither a common nor a rare text reads every ticket. First the
+     * {@link #NEARBY} tickets next to {@code from} are read in order and tested: a common word fills the page there. Only
+     * when they hold too few does the rest follow, ordered by {@code t.id + 0} so that PostgreSQL cannot walk the key
+     * through every ticket and must find the matches through the trigram index tickets_text_trgm_idx (migration V58) and
+     * sort just those. One query would leave that choice to the planner, and the driver prepares the statement once for
+     * every search: after a few common words its one plan walked all tickets for a rare one. A text without three letters
+     * or digits in a row has no trigram to look up: its rest is walked in order as before, reading every ticket below the
+     * window when it is rare. Without the index (pg_trgm missing) the rest is read whole.
+     */
+    private static List<Ticket> searched(boolean newestFirst, Long from, int skip, int size, boolean unlabelledOnly, String text) {
+        String order = newestFirst ? " desc" : " asc";
+        Map<String, Object> bound = idBound(from == null ? null : newestFirst ? "t.id < :id" : "t.id > :id", from);
+        Long edge = windowEdge(unlabelledOnly, bound, order);
+        Map<String, Object> window = new LinkedHashMap<>(bound);
+        if (edge != null) {
+            window.put(newestFirst ? "t.id >= :edge" : "t.id <= :edge", edge);
+        }
+        List<Ticket> near = listing(unlabelledOnly, window, text, "t.id" + order).range(0, skip + size - 1).list();
+        if (edge == null || near.size() == skip + size) {
+            return near.subList(Math.min(skip, near.size()), near.size());
+        }
+        String restOrder = TRIGRAM_WORD.matcher(text).find() ? "t.id + 0" : "t.id";
+        List<Ticket> rest = listing(unlabelledOnly, idBound(newestFirst ? "t.id < :edge" : "t.id > :edge", edge), text, restOrder + order)
+                .range(Math.max(0, skip - near.size()), skip + size - near.size() - 1).list();
+        List<Ticket> found = new ArrayList<>(near.subList(Math.min(skip, near.size()), near.size()));
+        found.addAll(rest);
+        return found;
+    }
+
+    /** The id of the last of the {@link #NEARBY} tickets next to the bound, null when fewer follow it. */
+    private static Long windowEdge(boolean unlabelledOnly, Map<String, Object> bound, String order) {
+        List<String> conditions = new ArrayList<>(bound.keySet());
+        if (unlabelledOnly) {
+            conditions.add("t.intent is null");
+        }
+        var query = getEntityManager().createQuery("select t.id from Ticket t" + where(conditions) + " order by t.id" + order, Long.class);
+        bound.forEach((condition, value) -> query.setParameter(parameterOf(condition), value));
+        List<Long> edge = query.setFirstResult(NEARBY - 1).setMaxResults(1).getResultList();
+        return edge.isEmpty() ? null : edge.get(0);
+    }
+
+    /** @param bounds conditions on t.id, each with one parameter, and the value it takes */
+    private static PanacheQuery<Ticket> listing(boolean unlabelledOnly, Map<String, Object> bounds, String contains, String orderBy) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (unlabelledOnly) {
             conditions.add("t.intent is null");
         }
-        if (idCondition != null) {
-            conditions.add(idCondition);
-            parameters.put("id", id);
-        }
-        if (contains != null && !contains.isBlank()) {
+        bounds.forEach((condition, value) -> {
+            conditions.add(condition);
+            parameters.put(parameterOf(condition), value);
+        });
+        if (contains != null) {
             conditions.add("t.text ilike :pattern escape '" + LikePattern.ESCAPE + "'");
-            parameters.put("pattern", LikePattern.containing(contains.strip()));
+            parameters.put("pattern", LikePattern.containing(contains));
         }
         // The unlabelled have no intent to fetch; the others bring theirs in the same query, not one query per row.
         String from = unlabelledOnly ? "from Ticket t" : "from Ticket t left join fetch t.intent";
-        return find(from + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)) + " order by t.id " + order,
-                parameters);
+        return find(from + where(conditions) + " order by " + orderBy, parameters);
+    }
+
+    private static Map<String, Object> idBound(String condition, Long id) {
+        Map<String, Object> bound = new LinkedHashMap<>();
+        if (condition != null) {
+            bound.put(condition, id);
+        }
+        return bound;
+    }
+
+    private static String parameterOf(String condition) {
+        return condition.substring(condition.indexOf(':') + 1);
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
 
     /** Labelled tickets per intent id (intents without tickets left out), read from the kept counts, not by counting. */
