@@ -24,7 +24,8 @@ import org.openqa.selenium.WebElement;
 /**
  * A round whose replies fit the intent less often says on its page which intents lost: each intent's held-out tickets, how
  * many the new and the active version's replies fit, worst first, with "too few tickets to say" where an intent has too few
- * to give a range. The table fits a phone, and the ML figures' fold does not repeat the list as Java prints it.
+ * to give a range. The table fits a phone, the ML figures' fold does not repeat the list as Java prints it, and the
+ * Rounds list's chart, which draws only the overall figures, is not sent it.
  */
 @QuarkusTest
 class RoundIntentsBrowserTest extends BrowserTest {
@@ -44,6 +45,7 @@ class RoundIntentsBrowserTest extends BrowserTest {
             r.startedBy = "admin";
             r.finishedAt = OffsetDateTime.now();
             r.metrics.put("eval/reply_intent_tickets", 34);
+            r.metrics.put("policy/changed_choice_rate", 0.2);
             r.metrics.put(ReplyIntentCheck.PER_INTENT, List.of(
                     Map.of("intent", steady, "tickets", 6, "candidate", 5, "active", 5),
                     Map.of("intent", many, "tickets", 25, "candidate", 20, "active", 21),
@@ -72,8 +74,18 @@ class RoundIntentsBrowserTest extends BrowserTest {
                 assertFalse(figures.contains("per_intent") || figures.contains("{intent="), "the list has its own table: " + figures);
                 assertTrue(figures.contains("eval/reply_intent_tickets"), figures);
 
+                driver.get(base + "admin/rounds");
+                Object point = ((JavascriptExecutor) driver).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        fetch('/admin/rounds/history', { headers: { Accept: 'application/json' } }).then((r) => r.json())
+                          .then((points) => done(points.find((p) => p.round === %d)));""".formatted(round));
+                Map<?, ?> drawn = (Map<?, ?>) point;
+                assertEquals(0.2, ((Number) drawn.get("policy/changed_choice_rate")).doubleValue(), 1e-9, "the chart's figure: " + drawn);
+                assertFalse(drawn.containsKey(ReplyIntentCheck.PER_INTENT) || drawn.containsKey("eval/reply_intent_tickets"),
+                        "the chart's points carry only what it draws: " + drawn);
+
                 driver.manage().window().setSize(new Dimension(390, 844));
-                driver.navigate().refresh();
+                driver.get(base + "admin/rounds/" + round);
                 Object sideways = ((JavascriptExecutor) driver).executeScript("""
                         document.querySelectorAll('details').forEach(d => d.open = true);
                         const t = document.getElementById('round-intents');
