@@ -2,6 +2,7 @@ package dev.loopwise.alignment.round;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loopwise.demo.DemoWorkspace;
@@ -12,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +93,61 @@ class RoundIntentsBrowserTest extends BrowserTest {
                         const t = document.getElementById('round-intents');
                         return [document.documentElement.scrollWidth > window.innerWidth + 1, t.scrollWidth > t.parentElement.clientWidth + 1];""");
                 assertEquals(List.of(false, false), sideways, "neither the page nor the table scrolls sideways at 390 px");
+            });
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(round));
+        }
+    }
+
+    /**
+     * With many intents the table would run to many screens as cards on a phone: the intents that got worse lead, then those
+     * too small to say, and the rest wait behind a fold that opens without script, on a phone as on a desktop.
+     */
+    @Test
+    void pastEightIntentsTheRestWaitBehindShowAll() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> perIntent = new ArrayList<>();
+        // worse: w1 lost 2, w2 lost 1; too small to say: s (4 tickets); then 15 that fit as often as before, f10..f24, by share
+        perIntent.add(Map.of("intent", "w1_" + tag, "tickets", 30, "candidate", 27, "active", 29));
+        perIntent.add(Map.of("intent", "w2_" + tag, "tickets", 30, "candidate", 29, "active", 30));
+        perIntent.add(Map.of("intent", "s_" + tag, "tickets", 4, "candidate", 4, "active", 4));
+        for (int i = 10; i < 25; i++) {
+            perIntent.add(Map.of("intent", "f" + i + "_" + tag, "tickets", 30, "candidate", i, "active", i));
+        }
+        long round = QuarkusTransaction.requiringNew().call(() -> {
+            AlignmentRound r = new AlignmentRound();
+            r.method = RoundSettings.REWARD_WEIGHTED;
+            r.status = AlignmentRound.REJECTED;
+            r.startedBy = "admin";
+            r.finishedAt = OffsetDateTime.now();
+            r.metrics.put(ReplyIntentCheck.PER_INTENT, perIntent);
+            r.persist();
+            return r.id;
+        });
+        driver = Browser.start();
+        try {
+            Browser.run(driver, "round-intents-fold-failure", () -> {
+                signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
+                for (Dimension size : List.of(new Dimension(1280, 800), new Dimension(390, 844))) {
+                    driver.manage().window().setSize(size);
+                    driver.get(base + "admin/rounds/" + round);
+                    List<WebElement> first = driver.findElements(By.cssSelector("#round-intents tbody tr"));
+                    assertEquals(List.of("w1_" + tag, "w2_" + tag, "s_" + tag, "f10_" + tag, "f11_" + tag, "f12_" + tag),
+                            first.stream().map(r -> r.findElement(By.tagName("code")).getText()).toList(), "at " + size);
+                    WebElement fold = driver.findElement(By.id("round-intents-fold"));
+                    WebElement summary = fold.findElement(By.tagName("summary"));
+                    assertEquals("Show all 18 intents (12 more, none of them worse)", summary.getText());
+                    List<WebElement> folded = fold.findElements(By.cssSelector("tbody tr"));
+                    assertEquals(12, folded.size());
+                    assertFalse(folded.get(0).isDisplayed(), "folded until asked for, at " + size);
+                    String worse = first.get(0).findElement(By.cssSelector("td")).getCssValue("background-color");
+                    assertNotEquals(first.get(3).findElement(By.cssSelector("td")).getCssValue("background-color"), worse,
+                            "an intent whose replies got worse stands out at " + size);
+                    summary.click();
+                    assertTrue(folded.get(0).isDisplayed() && folded.get(11).getText().contains("f24_" + tag), "opened at " + size);
+                    assertEquals(Boolean.FALSE, ((JavascriptExecutor) driver).executeScript(
+                            "return document.documentElement.scrollWidth > window.innerWidth + 1;"), "no sideways scrolling at " + size);
+                }
             });
         } finally {
             QuarkusTransaction.requiringNew().run(() -> AlignmentRound.deleteById(round));
