@@ -103,4 +103,9 @@ public final class RoundMessages {
     public static String shareOf(int right, int tickets, int fewest) {
         return tickets < fewest ? right + " of " + tickets : String.format("%.1f%%", 100.0 * right / tickets);
     }
+
+    /** The fold under a round's per-intent table: how many intents there are in all and how many it holds. */
+    public static String showAllIntents(int all, int folded) {
+        return "Show all " + all + " intents (" + folded + " more, none of them worse)";
+    }
 }

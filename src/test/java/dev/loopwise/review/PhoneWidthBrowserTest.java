@@ -18,9 +18,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Every main page at 375 px, the width of a small phone: nothing needs sideways scrolling, the judging choices are 44 px
- * high, and no control on a page outside a sentence is under the 24 px a fingertip needs (a row's Save, a fold's
- * summary, the pages of tickets and a link on a line of its own were 18 to 23 px high).
+ * Every main page at 375 px, the width of a small phone: nothing needs sideways scrolling, no field shows its text cut off
+ * (an intent's name lost its last letters), the judging choices are 44 px high, and no control on a page outside a
+ * sentence is under the 24 px a fingertip needs (a row's Save, a fold's summary, the pages of tickets and a link on a
+ * line of its own were 18 to 23 px high).
  */
 @QuarkusTest
 class PhoneWidthBrowserTest extends ReviewerBrowserTest {
@@ -41,6 +42,12 @@ class PhoneWidthBrowserTest extends ReviewerBrowserTest {
               .filter((e) => target(e).getBoundingClientRect().height < 24)
               .map((e) => (e.textContent.trim() || e.name || e.tagName).slice(0, 40) + ': '
                 + Math.round(target(e).getBoundingClientRect().height) + ' px');""";
+
+    /** Shown text fields whose value runs past their box: what is typed there must be read whole. */
+    private static final String CUT_OFF = """
+            return [...document.querySelectorAll('main input:is([type=text], :not([type]))')]
+              .filter((e) => e.offsetWidth > 0 && !e.closest('details:not([open])') && e.scrollWidth > e.clientWidth + 1)
+              .map((e) => (e.name || e.id) + ' "' + e.value + '" is cut off');""";
 
     @Test
     void everyPageFitsASmallPhone() throws Exception {
@@ -64,7 +71,7 @@ class PhoneWidthBrowserTest extends ReviewerBrowserTest {
             driver.get(base + "review/judge");
             new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(By.id("text-A")));
             problems.addAll(problems(js, "review/judge"));
-            assertEquals(List.of(), problems, "pages that scroll sideways or have controls too small to tap");
+            assertEquals(List.of(), problems, "pages that scroll sideways, cut text off or have controls too small to tap");
             assertEquals(List.of(), js.executeScript("""
                     return [...document.querySelectorAll('.review .choices button')].filter((b) => b.getBoundingClientRect().height < 44)
                       .map((b) => b.textContent.trim() + ': ' + b.getBoundingClientRect().height + ' px');"""), "judging choices under 44 px high");
@@ -86,6 +93,9 @@ class PhoneWidthBrowserTest extends ReviewerBrowserTest {
         }
         for (Object small : (List<?>) js.executeScript(SMALL_TARGETS)) {
             found.add(page + ": " + small);
+        }
+        for (Object cut : (List<?>) js.executeScript(CUT_OFF)) {
+            found.add(page + ": " + cut);
         }
         return found;
     }

@@ -8,6 +8,7 @@ import io.quarkus.qute.TemplateExtension;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A round's reply-intent check intent by intent, for its page: "replies fit the intent less often" over all intents does not
@@ -37,9 +38,14 @@ public class RoundIntentFigures {
             return candidate < active;
         }
 
+        /** Too few held-out tickets for a range: its counts are a hint, not a finding. */
+        public boolean tooFew() {
+            return tickets < EvalMessages.TOO_FEW_TO_JUDGE;
+        }
+
         /** Where the new version's share would likely land, 9 times in 10, on many more of the intent's tickets. */
         public String range() {
-            if (tickets < EvalMessages.TOO_FEW_TO_JUDGE) {
+            if (tooFew()) {
                 return LifecycleMessages.TOO_FEW_TICKETS;
             }
             int[] range = Wilson.wholePercents(Wilson.bounds((double) candidate / tickets, tickets, GateStatistics.Z_ALPHA));
@@ -67,6 +73,38 @@ public class RoundIntentFigures {
                         .thenComparingDouble(r -> (double) r.candidate() / r.tickets())
                         .thenComparing(Row::intent))
                 .toList();
+    }
+
+    /** Up to this many intents the table shows them all: a fold would hide less than it costs a click to open. */
+    static final int SHOWN_WITHOUT_FOLD = 8;
+    /** Rows above the fold when some are folded, or more when more intents got worse: every one of those is shown. */
+    static final int SHOWN_FIRST = 6;
+
+    /**
+     * The intents a lead reads first: those whose replies got worse, then those with too few tickets to say, then the rest,
+     * each in the table's order. With 18 or more intents the table as cards on a phone runs to many screens, so past the
+     * first few the rest waits behind a fold; every intent that got worse stays in front, and a short list is shown whole.
+     */
+    static List<Row> intentsFirst(AlignmentRound round) {
+        List<Row> all = intentFigures(round);
+        if (all.size() <= SHOWN_WITHOUT_FOLD) {
+            return all;
+        }
+        List<Row> worse = all.stream().filter(Row::worse).toList();
+        Stream<Row> byWeight = Stream.of(worse.stream(), all.stream().filter(r -> !r.worse() && r.tooFew()),
+                all.stream().filter(r -> !r.worse() && !r.tooFew())).flatMap(rows -> rows);
+        return byWeight.limit(Math.max(worse.size(), SHOWN_FIRST)).toList();
+    }
+
+    /** The intents behind the fold, in the table's order: none when the list is short enough to show whole. */
+    static List<Row> intentsFolded(AlignmentRound round) {
+        List<Row> first = intentsFirst(round);
+        return intentFigures(round).stream().filter(r -> !first.contains(r)).toList();
+    }
+
+    /** "Show all 18 intents", on the fold that holds the rest. */
+    static String intentsFoldSummary(AlignmentRound round) {
+        return RoundMessages.showAllIntents(intentFigures(round).size(), intentsFolded(round).size());
     }
 
     /** How many intents' replies fit fewer of their tickets than the active version's. */

@@ -162,6 +162,13 @@ public class RoundsPage {
     /** Rounds the charts show: the newest finished ones, so the chart stays readable and its cost flat however many ran. */
     static final int CHART_ROUNDS = 100;
 
+    /**
+     * The figures the chart draws. Only these: a round's stored metrics also hold its per-intent list, which on a workspace
+     * of many intents would make up most of the bytes every visit to the list fetches, for nothing the chart shows.
+     */
+    static final List<String> CHART_METRICS = List.of("reward/accuracy", "eval/candidate_preference_agreement",
+            "eval/active_preference_agreement", "policy/changed_choice_rate");
+
     /** Metrics of the last {@link #CHART_ROUNDS} finished rounds, oldest first, for the charts. */
     @GET
     @Path("/history")
@@ -171,7 +178,8 @@ public class RoundsPage {
                 AlignmentRound.REJECTED, AlignmentRound.NEEDS_EVIDENCE, AlignmentRound.SUPERSEDED)).page(0, CHART_ROUNDS).list());
         Collections.reverse(newest);
         return newest.stream().map(r -> {
-                    Map<String, Object> point = new LinkedHashMap<>(r.metrics);
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    CHART_METRICS.stream().filter(r.metrics::containsKey).forEach(key -> point.put(key, r.metrics.get(key)));
                     point.put("round", r.id);
                     point.put("promoted", r.promoted);
                     point.put("judgements", r.judgements());

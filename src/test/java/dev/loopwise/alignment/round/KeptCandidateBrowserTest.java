@@ -81,6 +81,8 @@ class KeptCandidateBrowserTest extends BrowserTest {
                 assertTrue(badges.stream().noneMatch(RAW::contains), badges.toString());
                 WebElement said = driver.findElement(By.id("round-candidate"));
                 assertTrue(said.getText().contains("v" + kept) && said.getText().contains("compare"), said.getText());
+                assertEquals("Version " + kept + "'s page", said.findElement(By.cssSelector("a[href='/admin/models/" + kept + "']")).getText(),
+                        "the link says where it goes");
                 clickAndWaitForNewPage(said.findElement(By.cssSelector("a[href='/admin/review']")));
 
                 wait.until(ExpectedConditions.urlContains("/admin/review"));

@@ -1,5 +1,6 @@
 package dev.loopwise.alignment.round;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,9 @@ import java.net.URL;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -36,6 +39,14 @@ class QueuedRoundPageBrowserTest extends BrowserTest {
                 signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 driver.get(base + "admin/rounds/" + round);
                 assertTrue(driver.findElement(By.id("round-outcome")).getText().contains("queued"), "it waits its turn at first");
+                // Before its checks have run, their table says so across its width: in the first column alone, a phone
+                // showed it as a narrow column of single words.
+                driver.manage().window().setSize(new Dimension(390, 844));
+                WebElement notYet = driver.findElement(By.cssSelector("#gates td"));
+                assertTrue(notYet.getText().startsWith("Not checked yet: the checks run once the round has made its new version"),
+                        notYet.getText());
+                assertEquals(driver.findElement(By.id("gates")).getSize().getWidth(), notYet.getSize().getWidth(), 1,
+                        "the row spans the table");
 
                 RoundRows.run(round, active);
                 new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
