@@ -24,13 +24,15 @@ import picocli.CommandLine.Command;
                 + " statement a line (./loopwise serve and demo run it with psql as the postgres user when they can)."})
 public class DbInitCommand implements Callable<Integer> {
     static final int NEEDS_SUPERUSER = 3;
+    /** As every start-up message of the service and the commands begins, so that the launcher's output says whose it is. */
+    private static final String PREFIX = "loopwise: ";
 
     @Override
     public Integer call() throws SQLException {
         DatabaseSettings db = DatabaseSettings.fromEnvironment();
         Optional<String> unusable = StartFailure.unusableAddress();
         if (unusable.isPresent()) {
-            System.err.println(unusable.get());
+            System.err.println(PREFIX + unusable.get());
             return 1;
         }
         try (Connection ignored = connect(db.url(), db.username(), db.password())) {
@@ -38,11 +40,11 @@ public class DbInitCommand implements Callable<Integer> {
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("08")) {
-                System.err.println(StartMessages.databaseUnreachable(db.url(), DatabaseSettings.urlSetting()));
+                System.err.println(PREFIX + StartMessages.databaseUnreachable(db.url(), DatabaseSettings.urlSetting()));
                 return 1;
             }
             if (state.equals("28P01")) {
-                System.err.println(StartMessages.passwordRefused(db.username(), DatabaseSettings.passwordSetting()));
+                System.err.println(PREFIX + StartMessages.passwordRefused(db.username(), DatabaseSettings.passwordSetting()));
                 return 1;
             }
         }
@@ -50,7 +52,7 @@ public class DbInitCommand implements Callable<Integer> {
             for (String statement : db.creationSql(admin)) {
                 admin.createStatement().execute(statement);
             }
-            System.err.println("Created PostgreSQL role and database '" + db.database() + "'.");
+            System.err.println(PREFIX + "Created PostgreSQL role and database '" + db.database() + "'.");
             return 0;
         } catch (SQLException e) {
             // One statement per line; the launcher runs each and ignores "already exists".

@@ -47,7 +47,7 @@ class StartFailureTest {
                     + " jdbc:postgresql://HOST:5432/DATABASE (a user and password go in their own settings)."), start);
             CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
             assertEquals(1, init.exit(), init.err());
-            assertEquals(start, init.err().strip());
+            assertEquals("loopwise: " + start, init.err().strip());
         } finally {
             System.clearProperty("quarkus.datasource.jdbc.url");
         }
@@ -67,7 +67,7 @@ class StartFailureTest {
             assertEquals(start, pool);
             CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
             assertEquals(1, init.exit(), init.err());
-            assertEquals(start, init.err().strip());
+            assertEquals("loopwise: " + start, init.err().strip());
             // Said before the pool and the driver see the address: both logged it whole above the sentence.
             CommandLineErrorsTest.Printed command = CommandLineErrorsTest.run("api-key", "create", "--user", "admin");
             assertEquals(1, command.exit(), command.err());
@@ -86,7 +86,7 @@ class StartFailureTest {
             assertTrue(start.startsWith("PostgreSQL is not reachable at jdbc:postgresql://127.0.0.1:1/loopwise?user=loopwise: "), start);
             CommandLineErrorsTest.Printed init = CommandLineErrorsTest.run("db-init");
             assertEquals(1, init.exit(), init.err());
-            assertEquals(start, init.err().strip());
+            assertEquals("loopwise: " + start, init.err().strip());
         } finally {
             System.clearProperty("quarkus.datasource.jdbc.url");
         }
