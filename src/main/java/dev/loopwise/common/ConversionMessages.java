@@ -16,17 +16,17 @@ public final class ConversionMessages {
     public static String badAddressValue(Throwable conversion) {
         String value = quotedValue(conversion);
         if (WholeNumbers.hasOtherDigits(value)) {
-            return HttpMessages.otherDigitsInAddress(value);
+            return HttpMessages.otherDigitsInAddress(shown(value));
         }
         if (WholeNumbers.isPlain(value)) {
             // A whole number past what the parameter holds: "ids are whole numbers" would not say what is wrong with it.
-            return "A value in the address is far larger than this request takes ('" + value + "'): check the query parameters"
+            return "A value in the address is far larger than this request takes ('" + shown(value) + "'): check the query parameters"
                     + " and the ids in the path.";
         }
         if (value != null && WHOLE.matcher(value.strip()).matches()) {
-            return HttpMessages.notPlainNumber(value);
+            return HttpMessages.notPlainNumber(shown(value));
         }
-        return "A value in the address is not what this request takes" + (value != null ? " ('" + value + "')" : "")
+        return "A value in the address is not what this request takes" + (value != null ? " ('" + shown(value) + "')" : "")
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
     }
 
@@ -41,10 +41,10 @@ public final class ConversionMessages {
         String where = inPath ? "The " + parameter + " in the path" : "The query parameter '" + parameter + "'";
         String value = quotedValue(conversion);
         if (value != null && !WholeNumbers.hasOtherDigits(value) && !WholeNumbers.isPlain(value) && !WHOLE.matcher(value.strip()).matches()) {
-            return where + " must be a whole number, written with the digits 0 to 9, not '" + value + "'.";
+            return where + " must be a whole number, written with the digits 0 to 9, not '" + shown(value) + "'.";
         }
         if (WholeNumbers.isPlain(value)) {
-            return where + " is far larger than this request takes ('" + value + "').";
+            return where + " is far larger than this request takes ('" + shown(value) + "').";
         }
         return where + ": " + badAddressValue(conversion);
     }
@@ -52,21 +52,21 @@ public final class ConversionMessages {
     public static String badFormValue(Throwable conversion) {
         String value = quotedValue(conversion);
         if (WholeNumbers.hasOtherDigits(value)) {
-            return HttpMessages.otherDigitsInForm(value);
+            return HttpMessages.otherDigitsInForm(shown(value));
         }
         if (WholeNumbers.isPlain(value)) {
-            return "'" + value + "' is far larger than this field takes: type a smaller whole number. Nothing was saved; go back"
+            return "'" + shown(value) + "' is far larger than this field takes: type a smaller whole number. Nothing was saved; go back"
                     + " to correct it.";
         }
         if (value != null && WHOLE.matcher(value).matches()) {
-            return HttpMessages.notPlainNumber(value) + " Nothing was saved; go back to correct it.";
+            return HttpMessages.notPlainNumber(shown(value)) + " Nothing was saved; go back to correct it.";
         }
         if (value != null && DECIMAL.matcher(value).matches()) {
             // Only a field of whole numbers refuses a decimal written with a point.
-            return "'" + value + "' is not a whole number: this field asks for a count. Nothing was saved; go back to correct it.";
+            return "'" + shown(value) + "' is not a whole number: this field asks for a count. Nothing was saved; go back to correct it.";
         }
         return value != null && !value.equals(value.strip()) && NUMBER.matcher(value.strip()).matches()
-                ? HttpMessages.spacesAroundNumber(value) : notANumber(value);
+                ? HttpMessages.spacesAroundNumber(shown(value)) : notANumber(value == null ? null : shown(value));
     }
 
     /** A form field's value that is no number as people write one ({@code null}: the value is not known). */
@@ -80,10 +80,48 @@ public final class ConversionMessages {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d*\\.\\d+([eE][+-]?\\d+)?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+|\\d*\\.\\d+([eE][+-]?\\d+)?)");
 
-    /** The value a failed conversion quotes in its message ("For input string: \"0,5\""), at most 40 characters, or null. */
+    /** Characters of a value quoted back; a longer one is cut, with an ellipsis. */
+    static final int SHOWN_CHARACTERS = 40;
+
+    /**
+     * The whole value a failed conversion quotes in its message ("For input string: \"0,5\""), or null: from the first
+     * quotation mark to the last, so that a value holding one ({@code 5"}) is read whole. The patterns that classify it
+     * run in time linear in its length, however long it is.
+     */
     private static String quotedValue(Throwable conversion) {
-        Matcher quoted = Pattern.compile("\"([^\"]{0,40})")
-                .matcher(conversion.getMessage() == null ? "" : conversion.getMessage());
-        return quoted.find() ? quoted.group(1) : null;
+        String message = conversion.getMessage();
+        int first = message == null ? -1 : message.indexOf('"');
+        int last = message == null ? -1 : message.lastIndexOf('"');
+        return first >= 0 && last > first ? message.substring(first + 1, last) : null;
+    }
+
+    /**
+     * A value as quoted back in a sentence: its first {@link #SHOWN_CHARACTERS} characters (never half of one), then "…" if
+     * there was more; a line break, a tab or another control or invisible character is written as an escape (a line break as
+     * backslash-n, a zero-width space as backslash-u200B), and so are quotation marks and the backslash, so that what shows between the quotes is what was sent.
+     */
+    static String shown(String value) {
+        StringBuilder shown = new StringBuilder();
+        int at = 0;
+        for (int count = 0; at < value.length() && count < SHOWN_CHARACTERS; count++) {
+            int c = value.codePointAt(at);
+            at += Character.charCount(c);
+            switch (c) {
+                case '\n' -> shown.append("\\n");
+                case '\r' -> shown.append("\\r");
+                case '\t' -> shown.append("\\t");
+                case '\'', '"', '\\' -> shown.append('\\').appendCodePoint(c);
+                default -> {
+                    int type = Character.getType(c);
+                    if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                            || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED) {
+                        shown.append(String.format("\\u%04X", c));
+                    } else {
+                        shown.appendCodePoint(c);
+                    }
+                }
+            }
+        }
+        return at < value.length() ? shown.append('…').toString() : shown.toString();
     }
 }

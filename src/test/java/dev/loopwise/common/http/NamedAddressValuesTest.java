@@ -4,7 +4,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loopwise.common.ConversionMessages;
 import dev.loopwise.common.HttpMessages;
 import dev.loopwise.model.ActiveModel;
 import dev.loopwise.security.Caller;
@@ -42,6 +44,24 @@ class NamedAddressValuesTest {
         admin.request().contentType("application/json").post("/api/v1/models/" + active + "/promote?expectedActive=-1").then().statusCode(400)
                 .body("error", equalTo("The query parameter 'expectedActive': " + HttpMessages.notPlainNumber("-1")));
         assertEquals(active, ActiveModel.await(), "a refused switch leaves the active version serving");
+    }
+
+    @Test
+    void aValueIsJudgedWholeAndQuotedAsSentShortened() {
+        int active = ActiveModel.await();
+        Caller admin = Caller.apiKey(keys, "admin");
+        String forty = "1".repeat(40);
+        admin.request().contentType("application/json").queryParam("expectedActive", forty + "1x").post("/api/v1/models/" + active + "/promote")
+                .then().statusCode(400).body("error", equalTo("The query parameter 'expectedActive' must be a whole number, written with"
+                        + " the digits 0 to 9, not '" + forty + "…'."));
+        admin.request().contentType("application/json").queryParam("expectedActive", "5\"").post("/api/v1/models/" + active + "/promote")
+                .then().statusCode(400).body("error", equalTo("The query parameter 'expectedActive' must be a whole number, written with"
+                        + " the digits 0 to 9, not '5\\\"'."));
+        assertEquals(active, ActiveModel.await(), "a refused switch leaves the active version serving");
+        Caller page = Caller.session("admin");
+        String refused = page.pageRequest().accept("text/html").formParam("csrf-token", page.csrfToken()).formParam("version", forty + "1x")
+                .post("/admin/review/compare").then().statusCode(400).extract().asString();
+        assertTrue(refused.contains(ConversionMessages.notANumber(forty + "…").replace("'", "&#39;")), refused);
     }
 
     @Test

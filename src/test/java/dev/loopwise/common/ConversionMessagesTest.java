@@ -1,0 +1,41 @@
+package dev.loopwise.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** A value that does not convert is judged by all of it, and quoted back as sent: shortened, its invisible characters shown. */
+class ConversionMessagesTest {
+    private static final String FORTY_ONES = "1".repeat(40);
+
+    private static NumberFormatException failed(String value) {
+        return new NumberFormatException("For input string: \"" + value + "\"");
+    }
+
+    @Test
+    void aLongNumberWithALetterAfterItIsNoNumberNotAFarLargerOne() {
+        assertEquals("The query parameter 'limit' must be a whole number, written with the digits 0 to 9, not '" + FORTY_ONES + "…'.",
+                ConversionMessages.badAddressValue(failed(FORTY_ONES + "1x"), "limit", false));
+        assertEquals("The query parameter 'limit' is far larger than this request takes ('" + FORTY_ONES + "…').",
+                ConversionMessages.badAddressValue(failed(FORTY_ONES + "12"), "limit", false));
+        assertEquals(ConversionMessages.notANumber(FORTY_ONES + "…"), ConversionMessages.badFormValue(failed(FORTY_ONES + "1x")));
+    }
+
+    @Test
+    void aValueHoldingAQuotationMarkIsQuotedWhole() {
+        assertEquals("The query parameter 'limit' must be a whole number, written with the digits 0 to 9, not '5\\\"'.",
+                ConversionMessages.badAddressValue(failed("5\""), "limit", false));
+        assertEquals("A value in the address is not what this request takes ('it\\'s')"
+                        + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.",
+                ConversionMessages.badAddressValue(failed("it's")));
+    }
+
+    @Test
+    void controlAndInvisibleCharactersShowAsEscapesAndAVeryLongValueIsCutWithoutSplittingACharacter() {
+        assertEquals("a\\nb\\tc\\u200Bd\\\\e\\u0000", ConversionMessages.shown("a\nb\tc\u200Bd\\e\u0000"));
+        String emoji = "\uD83D\uDE00";
+        assertEquals(emoji.repeat(40) + "…", ConversionMessages.shown(emoji.repeat(41)));
+        assertEquals("x".repeat(40), ConversionMessages.shown("x".repeat(40)));
+        assertEquals("x".repeat(40) + "…", ConversionMessages.shown("x".repeat(1_000_000)));
+    }
+}
