@@ -38,6 +38,14 @@ public class Ticket extends IdentityEntity {
     static final int NEARBY = 10_000;
     /** Three letters or digits in a row: a text with them has trigrams the index can look up. */
     private static final Pattern TRIGRAM_WORD = Pattern.compile("[\\p{L}\\p{N}]{3}");
+    /**
+     * The text test of the window, which no index can serve: the same matches as ILIKE (which in a UTF-8 database lowers
+     * both sides the same way), read ticket by ticket along the ids. Only for a bounded range: the planner cannot
+     * estimate how many tickets it keeps, and over a whole table it would then read them all and sort.
+     */
+    private static final String TEXT_WALKED = "lower(t.text) like lower(:pattern) escape '" + LikePattern.ESCAPE + "'";
+    /** The text test the trigram index tickets_text_trgm_idx serves, and whose share of tickets the planner can estimate. */
+    private static final String TEXT_MATCHED = "t.text ilike :pattern escape '" + LikePattern.ESCAPE + "'";
 
     public String text;
 
@@ -103,7 +111,7 @@ public class Ticket extends IdentityEntity {
         if (contains != null && !contains.isBlank()) {
             return searched(true, before, (int) offset, size, unlabelledOnly, contains.strip());
         }
-        return listing(unlabelledOnly, idBound(before == null ? null : "t.id < :id", before), null, "t.id desc")
+        return listing(unlabelledOnly, idBound(before == null ? null : "t.id < :id", before), null, null, "t.id desc")
                 .range((int) offset, (int) offset + size - 1).list();
     }
 
@@ -112,18 +120,21 @@ public class Ticket extends IdentityEntity {
         if (contains != null && !contains.isBlank()) {
             return searched(false, after, 0, size, unlabelledOnly, contains.strip());
         }
-        return listing(unlabelledOnly, idBound("t.id > :id", after), null, "t.id asc").range(0, size - 1).list();
+        return listing(unlabelledOnly, idBound("t.id > :id", after), null, null, "t.id asc").range(0, size - 1).list();
     }
 
     /**
      * The tickets holding {@code text}, in two steps so that neither a common nor a rare text reads every ticket. First the
-     * {@link #NEARBY} tickets next to {@code from} are read in order and tested: a common word fills the page there. Only
-     * when they hold too few does the rest follow, ordered by {@code t.id + 0} so that PostgreSQL cannot walk the key
-     * through every ticket and must find the matches through the trigram index tickets_text_trgm_idx (migration V58) and
-     * sort just those. One query would leave that choice to the planner, and the driver prepares the statement once for
-     * every search: after a few common words its one plan walked all tickets for a rare one. A text without three letters
-     * or digits in a row has no trigram to look up: its rest is walked in order as before, reading every ticket below the
-     * window when it is rare. Without the index (pg_trgm missing) the rest is read whole.
+     * {@link #NEARBY} tickets next to {@code from} are read in order and tested: a common word fills the page there. That
+     * test is written so that no index on the text can serve it ({@link #TEXT_WALKED}): for a text whose trigrams are all
+     * common ("the the") the planner would otherwise take the trigram index over the whole table instead of these few
+     * tickets. Only when they hold too few does the rest follow, ordered by {@code t.id + 0} so that PostgreSQL cannot walk
+     * the key through every ticket and must find the matches through the trigram index tickets_text_trgm_idx (migration
+     * V58) and sort just those. One query would leave that choice to the planner, and the driver prepares the statement
+     * once for every search: after a few common words its one plan walked all tickets for a rare one. A text without three
+     * letters or digits in a row has no trigram to look up, and without the index there is nothing to look up in: then the
+     * rest is walked in order as before, stopping at the page's last match but reading every ticket below the window when
+     * the text is rare.
      */
     private static List<Ticket> searched(boolean newestFirst, Long from, int skip, int size, boolean unlabelledOnly, String text) {
         String order = newestFirst ? " desc" : " asc";
@@ -133,12 +144,13 @@ public class Ticket extends IdentityEntity {
         if (edge != null) {
             window.put(newestFirst ? "t.id >= :edge" : "t.id <= :edge", edge);
         }
-        List<Ticket> near = listing(unlabelledOnly, window, text, "t.id" + order).range(0, skip + size - 1).list();
+        List<Ticket> near = listing(unlabelledOnly, window, text, TEXT_WALKED, "t.id" + order).range(0, skip + size - 1).list();
         if (edge == null || near.size() == skip + size) {
             return near.subList(Math.min(skip, near.size()), near.size());
         }
-        String restOrder = TRIGRAM_WORD.matcher(text).find() ? "t.id + 0" : "t.id";
-        List<Ticket> rest = listing(unlabelledOnly, idBound(newestFirst ? "t.id < :edge" : "t.id > :edge", edge), text, restOrder + order)
+        boolean indexed = TRIGRAM_WORD.matcher(text).find() && TicketTextIndex.present();
+        Map<String, Object> below = idBound(newestFirst ? "t.id < :edge" : "t.id > :edge", edge);
+        List<Ticket> rest = listing(unlabelledOnly, below, text, TEXT_MATCHED, (indexed ? "t.id + 0" : "t.id") + order)
                 .range(Math.max(0, skip - near.size()), skip + size - near.size() - 1).list();
         List<Ticket> found = new ArrayList<>(near.subList(Math.min(skip, near.size()), near.size()));
         found.addAll(rest);
@@ -157,8 +169,12 @@ public class Ticket extends IdentityEntity {
         return edge.isEmpty() ? null : edge.get(0);
     }
 
-    /** @param bounds conditions on t.id, each with one parameter, and the value it takes */
-    private static PanacheQuery<Ticket> listing(boolean unlabelledOnly, Map<String, Object> bounds, String contains, String orderBy) {
+    /**
+     * @param bounds conditions on t.id, each with one parameter, and the value it takes
+     * @param textMatch {@link #TEXT_WALKED} or {@link #TEXT_MATCHED}, when {@code contains} is given
+     */
+    private static PanacheQuery<Ticket> listing(boolean unlabelledOnly, Map<String, Object> bounds, String contains, String textMatch,
+            String orderBy) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (unlabelledOnly) {
@@ -169,7 +185,7 @@ public class Ticket extends IdentityEntity {
             parameters.put(parameterOf(condition), value);
         });
         if (contains != null) {
-            conditions.add("t.text ilike :pattern escape '" + LikePattern.ESCAPE + "'");
+            conditions.add(textMatch);
             parameters.put("pattern", LikePattern.containing(contains));
         }
         // The unlabelled have no intent to fetch; the others bring theirs in the same query, not one query per row.
