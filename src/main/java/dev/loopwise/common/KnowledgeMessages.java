@@ -20,29 +20,30 @@ public final class KnowledgeMessages {
             + " the writing direction (write a space as %20)";
     public static final String ADDRESS_NOT_WEB = "does not start with http:// or https://";
 
-    public static String addressUnreadable(String reason, int index) {
-        return "is not an address a browser can open (" + reason + (index < 0 ? "" : " at character " + (index + 1)) + ")";
+    public static String addressBadSite(String host) {
+        String shown = host.length() > 60 ? host.substring(0, 60) + "…" : host;
+        return "names the site '" + shown + "', which holds a character no site's name has (letters, digits, dots and hyphens)";
+    }
+
+    public static String addressBadPort(String port, int max) {
+        String shown = port.length() > 20 ? port.substring(0, 20) + "…" : port;
+        return "gives the port '" + shown + "' after the site's name: a port is a number from 1 to " + max + ", or left out with its colon";
     }
 
     public static String addressWithoutSite(String scheme) {
         return "names no site after " + scheme + "://";
     }
 
-    /** The import's {@code url} parameter refused; {@code problem} finishes "the address ...". */
+    /** The import's address (the page's "Address of the article", the API's {@code url}) refused; {@code problem} finishes "the address ...". */
     public static String urlParameter(String problem, String got) {
         String shown = got.length() > 60 ? got.substring(0, 60) + "…" : got;
-        return "The address (url) must be the article's web address as reviewers open it, such as https://help.yourshop.com/returns: the"
+        return "The address of the article (url) must be its web address as reviewers open it, such as https://help.yourshop.com/returns: the"
                 + " address " + problem + "; got '" + shown + "'. Nothing was imported.";
     }
 
-    /** The same address problem in a file's own article (front matter, a page's canonical link, a JSONL row's 'url'). */
-    public static String articleAddress(String problem) {
-        return "has an address (url) reviewers could not open as a link: it " + problem;
-    }
-
     /** A JSONL file carries an address per article; one address for the whole file would belong to none of them. */
-    public static final String URL_WITH_JSON_LINES = "url is for a Markdown or HTML file, which holds one article: a JSONL file"
-            + " gives each article's address in its own \"url\" field. Leave url out, or put the address in the rows. Nothing was imported.";
+    public static final String URL_WITH_JSON_LINES = "An address of the article (url) is for a Markdown or HTML file, which holds one article: a JSONL file"
+            + " gives each article's address in its own \"url\" field. Leave the address empty, or put it in the rows. Nothing was imported.";
 
     /** A name that ends in a dot, as a name cut short or mistyped does. */
     public static String nameEndsInDot(String name, String endings) {

@@ -2,14 +2,17 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.text.PlainText;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An article's address as reviewers get it: a link beside the passages. Only an absolute http or https address with a
  * site is one; anything else ({@code javascript:}, {@code ftp://}, a bare host name, a text with spaces) would be a link
- * that runs a script, opens another program or leads nowhere.
+ * that runs a script, opens another program or leads nowhere. Beyond that, an address is taken as browsers take it: a
+ * {@code |}, a {@code {}}, a second {@code #} or a bare {@code %} (https://shop.com/50%off) is kept as written and
+ * percent-encoded only in the link ({@link #href}), as a browser would send it.
  */
 final class ArticleAddress {
     /**
@@ -17,6 +20,14 @@ final class ArticleAddress {
      * address in a key of at most {@link Article#MAX_KEY} characters.
      */
     static final int MAX_CHARS = 900;
+    private static final int MAX_PORT = 65_535;
+
+    /** Scheme, then the site (up to the first /, ? or #), then the rest. */
+    private static final Pattern WEB = Pattern.compile("(?i)(https?)://([^/?#]*)(.*)", Pattern.DOTALL);
+    /** A site's name: letters of any script (bücher.de), digits, dots, hyphens, underscores; or an IPv6 address in brackets. */
+    private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{M}\\p{N}._~-]+|\\[[0-9A-Fa-f:.]+]");
+    /** What a link may hold as written (RFC 3986's unreserved and reserved characters); anything else is percent-encoded. */
+    private static final String KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=";
 
     private ArticleAddress() {
     }
@@ -35,19 +46,86 @@ final class ArticleAddress {
         if (!PlainText.isPlainLine(url) || url.codePoints().anyMatch(Character::isWhitespace)) {
             return KnowledgeMessages.ADDRESS_NOT_PLAIN;
         }
-        URI address;
-        try {
-            address = new URI(url);
-        } catch (URISyntaxException e) {
-            return KnowledgeMessages.addressUnreadable(e.getReason(), e.getIndex());
-        }
-        String scheme = address.getScheme() == null ? "" : address.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
+        Matcher web = WEB.matcher(url);
+        if (!web.matches()) {
             return KnowledgeMessages.ADDRESS_NOT_WEB;
         }
-        if (address.isOpaque() || address.getRawAuthority() == null || address.getRawAuthority().isEmpty()) {
+        String scheme = web.group(1).toLowerCase(Locale.ROOT);
+        String site = site(web);
+        int portStart = portStart(site);
+        String host = portStart < 0 ? site : site.substring(0, portStart);
+        if (host.isEmpty()) {
             return KnowledgeMessages.addressWithoutSite(scheme);
         }
+        if (!HOST.matcher(host).matches()) {
+            return KnowledgeMessages.addressBadSite(host);
+        }
+        if (portStart >= 0 && !isPort(site.substring(portStart + 1))) {
+            return KnowledgeMessages.addressBadPort(site.substring(portStart + 1), MAX_PORT);
+        }
         return null;
+    }
+
+    /** The site's name in lower case (without user name and port), or null for no web address. */
+    static String host(String url) {
+        if (url == null || problem(url) != null) {
+            return null;
+        }
+        Matcher web = WEB.matcher(url);
+        web.matches();
+        String site = site(web);
+        int portStart = portStart(site);
+        return (portStart < 0 ? site : site.substring(0, portStart)).toLowerCase(Locale.ROOT);
+    }
+
+    /** What stands between :// and the path, without a user name before it, which is no part of the site. */
+    private static String site(Matcher web) {
+        String site = web.group(2);
+        return site.substring(site.lastIndexOf('@') + 1);
+    }
+
+    private static int portStart(String site) {
+        return site.startsWith("[") ? site.indexOf(':', Math.max(site.indexOf(']'), 0)) : site.indexOf(':');
+    }
+
+    private static boolean isPort(String port) {
+        return !port.isEmpty() && port.length() <= 5 && port.chars().allMatch(c -> c >= '0' && c <= '9')
+                && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= MAX_PORT;
+    }
+
+    /**
+     * The link for a web address ({@link #isWebAddress}): the site as written (a browser turns bücher.de into its
+     * punycode), the rest with each character a link may not hold percent-encoded, a % not starting an escape
+     * included, and every # after the first, which starts the fragment.
+     */
+    static String href(String url) {
+        Matcher web = WEB.matcher(url);
+        if (!web.matches()) {
+            throw new IllegalArgumentException("not a web address");
+        }
+        String rest = web.group(3);
+        StringBuilder link = new StringBuilder(url.length() + 16).append(url, 0, web.start(3));
+        boolean inFragment = false;
+        for (int i = 0; i < rest.length(); ) {
+            int c = rest.codePointAt(i);
+            if (c == '%' && i + 2 < rest.length() && isHex(rest.charAt(i + 1)) && isHex(rest.charAt(i + 2))) {
+                link.append('%');
+            } else if (c == '#' && !inFragment) {
+                inFragment = true;
+                link.append('#');
+            } else if (c < 128 && c != '#' && c != '%' && KEPT.indexOf(c) >= 0) {
+                link.append((char) c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    link.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return link.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 }

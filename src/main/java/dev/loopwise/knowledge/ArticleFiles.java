@@ -2,7 +2,6 @@ package dev.loopwise.knowledge;
 
 import dev.loopwise.common.ApiException;
 import dev.loopwise.common.FileMessages;
-import dev.loopwise.common.KnowledgeMessages;
 import dev.loopwise.common.file.TextFiles;
 import dev.loopwise.common.json.JsonStrictness;
 import dev.loopwise.common.text.PlainText;
@@ -117,10 +116,6 @@ final class ArticleFiles {
         }
         if (!PlainText.isPlainLine(article.title())) {
             return "has a title with a control character, an invisible character or a mark that reverses the writing direction";
-        }
-        String addressProblem = article.url() == null ? null : ArticleAddress.problem(article.url());
-        if (addressProblem != null) {
-            return KnowledgeMessages.articleAddress(addressProblem);
         }
         if (PlainText.length(article.key()) > Article.MAX_KEY) {
             return "has an id, url or title longer than " + Article.MAX_KEY + " characters once written in lower case (it"

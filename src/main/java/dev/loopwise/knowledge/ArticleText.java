@@ -215,7 +215,9 @@ final class ArticleText {
             title = name != null && !name.isBlank() ? name : firstLine(sections);
         }
         title = title == null ? null : HIDDEN.matcher(title).replaceAll("");
-        String cleanUrl = url == null || url.isBlank() ? null : url.trim();
+        // An address found in the file that reviewers could not open as a link is left out, as a relative one is: the
+        // article is still worth importing. (The address typed beside the file was checked before it was read.)
+        String cleanUrl = url == null || !ArticleAddress.isWebAddress(url.trim()) ? null : url.trim();
         return new Article(Article.key(id, cleanUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections);
     }
 

@@ -54,9 +54,13 @@ public class KnowledgeArticle extends IdentityEntity {
         return !bind(query, id, contains).getResultList().isEmpty();
     }
 
-    /** The articles whose title or file name holds {@code contains}, counted by the database. */
-    public static long countHolding(String contains) {
-        Query query = getEntityManager().createNativeQuery("select count(*) from knowledge_articles a where " + HOLDS);
+    /**
+     * The articles whose title or file name holds {@code contains}, counted by the database up to {@code atMost}: a common
+     * word held by most of thousands of articles would otherwise be counted by reading every one of them on every page.
+     */
+    public static long countHolding(String contains, long atMost) {
+        Query query = getEntityManager().createNativeQuery("select count(*) from (select 1 from knowledge_articles a where " + HOLDS
+                + " limit :atMost) held").setParameter("atMost", atMost);
         return ((Number) bind(query, null, contains).getSingleResult()).longValue();
     }
 

@@ -4,9 +4,7 @@ import dev.loopwise.common.KnowledgeMessages;
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 /** How passages and their scores read for a support lead. */
 @TemplateExtension
@@ -64,11 +62,11 @@ public class KnowledgeFormats {
      * from before addresses were checked may hold a {@code javascript:} one, which as a link would run in the page.
      */
     static String liveUrl(ArticleSummary article) {
-        return linkable(article.url()) ? article.url() : null;
+        return linkable(article.url()) ? ArticleAddress.href(article.url()) : null;
     }
 
     static String liveUrl(Passage passage) {
-        return linkable(passage.articleUrl()) ? passage.articleUrl() : null;
+        return linkable(passage.articleUrl()) ? ArticleAddress.href(passage.articleUrl()) : null;
     }
 
     /** Said after an address shown as text instead of a link: why it is not one. */
@@ -92,16 +90,10 @@ public class KnowledgeFormats {
         if (url == null) {
             return true;
         }
-        String host;
-        try {
-            host = URI.create(url.trim()).getHost();
-        } catch (IllegalArgumentException unreadable) {
-            return false;
-        }
+        String host = ArticleAddress.host(url.trim());
         if (host == null) {
             return false;
         }
-        host = host.toLowerCase(Locale.ROOT);
         for (String reserved : EXAMPLE_NAMES) {
             if (host.equals(reserved) || host.endsWith("." + reserved)) {
                 return true;

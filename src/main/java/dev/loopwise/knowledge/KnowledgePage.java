@@ -65,7 +65,7 @@ public class KnowledgePage {
                          @RestQuery(ImportNotice.REPLACED) String replaced, @RestQuery(ImportNotice.SHARED) List<String> shared,
                          @RestQuery(ImportNotice.SHARED_MORE) String sharedMore, @RestQuery("q") String q) {
         Long cursor = Paging.before("before", before);
-        String search = q == null || q.isBlank() ? null : q.strip();
+        String search = searched(q);
         if (search != null && PlainText.length(search) > MAX_SEARCH_CHARS) {
             return render(400, null, null, KnowledgeMessages.searchTooLong("The search", MAX_SEARCH_CHARS));
         }
@@ -80,15 +80,20 @@ public class KnowledgePage {
         return render(200, ticket, ImportNotice.read(imported, passages, replaced, shared, sharedMore), null, cursor, null, search);
     }
 
-    /** The "Try a ticket" form: sent in the body, since a pasted e-mail thread is longer than an address may be. */
+    /**
+     * The "Try a ticket" form: sent in the body, since a pasted e-mail thread is longer than an address may be. The article
+     * list's search and page ({@code q}, {@code before}) come along, so trying a ticket does not lose them.
+     */
     @POST
     @Path("/try")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response tryTicket(@RestForm("ticket") String ticket) {
+    public Response tryTicket(@RestForm("ticket") String ticket, @RestForm("q") String q, @RestForm("before") String before) {
         if (ticket == null || !PlainText.showsSomething(ticket)) {
-            return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY);
+            String search = searched(q);
+            return render(400, null, null, WorkspaceMessages.KNOWLEDGE_TRY_EMPTY, Paging.before("before", before), null,
+                    search != null && PlainText.length(search) > MAX_SEARCH_CHARS ? null : search);
         }
-        return page(ticket, null, null, null, null, null, null, null);
+        return page(ticket, before, null, null, null, null, null, q);
     }
 
     @POST
@@ -130,9 +135,16 @@ public class KnowledgePage {
     @POST
     @Path("/articles/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response delete(@PathParam("id") long id) {
+    public Response delete(@PathParam("id") long id, @RestForm("q") String q, @RestForm("before") String before) {
+        Long cursor = Paging.before("before", before); // refused before anything is deleted
         importer.delete(id, currentUser.name());
-        return Response.seeOther(URI.create("/admin/knowledge")).build();
+        // Back to the list the article was deleted from: the same search and page.
+        return Response.seeOther(URI.create(ArticlePage.address(cursor, searched(q)))).build();
+    }
+
+    /** The article list's search as typed: none when left empty. */
+    private static String searched(String q) {
+        return q == null || q.isBlank() ? null : q.strip();
     }
 
     private Response render(int status, String ticket, String notice, String error) {

@@ -116,7 +116,7 @@ class PhoneTablesBrowserTest extends BrowserTest {
             driver.get(base + "admin/knowledge");
             driver.findElement(By.cssSelector("form[action='/admin/knowledge'] input[type=file]")).sendKeys(article.toString());
             clickAndWaitForNewPage(driver.findElement(By.cssSelector("form[action='/admin/knowledge'] button[type=submit]")));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("knowledge-articles")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("knowledge-article-table")));
 
             for (String page : List.of("/admin", "/admin/tickets", "/admin/tickets?unlabelled=true&q=parcel", "/admin/users",
                     "/admin/import", "/admin/intents", "/admin/replies",

@@ -39,8 +39,9 @@ class KnowledgeImportInputTest {
     @Test
     void badNamesAndAddressesAreRefusedWithWhatToFixAndWriteNothing() {
         Caller admin = Caller.apiKey(keys, "admin");
-        long before = written();
-        String article = "# Gift cards " + UUID.randomUUID() + "\n\nGift cards never expire.\n";
+        String tag = UUID.randomUUID().toString();
+        long mark = KnowledgeArticles.count(em, "select coalesce(max(id), 0) from knowledge_imports");
+        String article = "# Gift cards " + tag + "\n\nGift cards never expire.\n";
         // The content type would read them as Markdown, but the name says the file is something else.
         upload(admin, "report.pdf", "text/markdown", article).statusCode(400).body("code", equalTo("unsupported_type"))
                 .body("error", containsString("'report.pdf' is not a knowledge-base file"))
@@ -51,29 +52,29 @@ class KnowledgeImportInputTest {
                 .body("error", equalTo("'x.' ends in a dot, so it has no ending to read it by: name the file with one of .md, .markdown,"
                         + " .txt, .html, .htm, .jsonl, .ndjson or .json (for example returns.md). Nothing was imported."));
 
-        withUrl(admin, "javascript:alert(1)").body("error", containsString("does not start with http:// or https://"))
+        withUrl(admin, tag, "javascript:alert(1)").body("error", containsString("does not start with http:// or https://"))
                 .body("error", containsString("got 'javascript:alert(1)'"));
-        withUrl(admin, "ftp://files.shop.io/gift-cards.md").body("error", containsString("does not start with http:// or https://"));
-        withUrl(admin, "help.shop.io/gift-cards").body("error", containsString("does not start with http:// or https://"));
-        withUrl(admin, "example.com/a b").body("error", containsString("holds a space"));
-        withUrl(admin, "https:///gift-cards").body("error", containsString("names no site after https://"));
-        withUrl(admin, "https://help.shop.io/" + "a".repeat(4979)).body("error", containsString("is 5,000 characters long, more than"
+        withUrl(admin, tag, "ftp://files.shop.io/gift-cards.md").body("error", containsString("does not start with http:// or https://"));
+        withUrl(admin, tag, "help.shop.io/gift-cards").body("error", containsString("does not start with http:// or https://"));
+        withUrl(admin, tag, "example.com/a b").body("error", containsString("holds a space"));
+        withUrl(admin, tag, "https:///gift-cards").body("error", containsString("names no site after https://"));
+        withUrl(admin, tag, "https://help.shop.io/" + "a".repeat(4979)).body("error", containsString("is 5,000 characters long, more than"
                 + " the 900 an article's address may have"));
         // A JSONL file's rows carry their own addresses: one for the whole file would belong to none of them.
-        admin.request().contentType("application/x-ndjson").queryParam("name", "cards.jsonl").queryParam("url", "https://help.shop.io/cards")
-                .body("{\"title\": \"Gift cards\", \"body\": \"They never expire.\"}\n".getBytes(StandardCharsets.UTF_8))
+        admin.request().contentType("application/x-ndjson").queryParam("name", "cards-" + tag + ".jsonl").queryParam("url", "https://help.shop.io/cards")
+                .body(("{\"title\": \"Gift cards " + tag + "\", \"body\": \"They never expire.\"}\n").getBytes(StandardCharsets.UTF_8))
                 .post(ARTICLES).then().statusCode(400)
                 .body("code", equalTo("invalid_url")).body("error", containsString("gives each article's address in its own \"url\""));
 
         // The page's form: the same refusal, the address kept in its field to fix.
         Caller browser = Caller.session("admin");
-        String page = browser.pageRequest().accept("text/html").multiPart("file", "gift-cards.md", article.getBytes(StandardCharsets.UTF_8),
+        String page = browser.pageRequest().accept("text/html").multiPart("file", "gift-cards-" + tag + ".md", article.getBytes(StandardCharsets.UTF_8),
                 "text/markdown").multiPart("url", "javascript:alert(1)").multiPart("csrf-token", browser.csrfToken())
                 .post("/admin/knowledge").then().statusCode(400).extract().asString();
         assertTrue(page.contains("id=\"knowledge-error\"") && page.contains("does not start with http:// or https://"), page);
         assertTrue(page.contains("value=\"javascript:alert(1)\""), "the refused address stays in its field to fix: " + page);
         assertFalse(page.contains("href=\"javascript:"), page);
-        assertEquals(before, written(), "no article, passage or import row");
+        assertEquals(0, written(tag, mark), "no article, passage or import row");
     }
 
     @Test
@@ -128,17 +129,23 @@ class KnowledgeImportInputTest {
         assertEquals("https://help.shop.io/a", KnowledgeFormats.liveUrl(new Passage(1, "Live", "https://help.shop.io/a", "Text.", 0.9)));
     }
 
-    private static ValidatableResponse withUrl(Caller admin, String url) {
-        return admin.request().contentType("text/markdown").queryParam("name", "gift-cards.md").queryParam("url", url)
-                .body("# Gift cards\n\nGift cards never expire.\n").post(ARTICLES).then().statusCode(400).body("code", equalTo("invalid_url"))
+    private static ValidatableResponse withUrl(Caller admin, String tag, String url) {
+        return admin.request().contentType("text/markdown").queryParam("name", "gift-cards-" + tag + ".md").queryParam("url", url)
+                .body("# Gift cards " + tag + "\n\nGift cards never expire.\n").post(ARTICLES).then().statusCode(400).body("code", equalTo("invalid_url"))
                 .body("error", containsString("Nothing was imported"));
     }
 
-    /** Articles, passages and import rows, in one number that any write changes. */
-    private long written() {
-        return KnowledgeArticles.count(em, "select count(*) from knowledge_articles") * 1_000_000
-                + KnowledgeArticles.count(em, "select count(*) from knowledge_passages") * 1000
-                + KnowledgeArticles.count(em, "select count(*) from knowledge_imports");
+    /**
+     * Articles, passages and import rows this test could have written: only those of its own files (titles holding
+     * {@code tag}, names it sent, imports after {@code mark}), since another class's background import may be writing
+     * its own meanwhile.
+     */
+    private long written(String tag, long mark) {
+        String articles = "select id from knowledge_articles where title like '%" + tag + "%'";
+        return KnowledgeArticles.count(em, "select count(*) from (" + articles + ") a")
+                + KnowledgeArticles.count(em, "select count(*) from knowledge_passages where article_id in (" + articles + ")")
+                + KnowledgeArticles.count(em, "select count(*) from knowledge_imports where id > " + mark + " and (file_name like '%"
+                + tag + "%' or file_name in ('report.pdf', 'notes.docx', 'x.'))");
     }
 
     /** The id, url and file name of the article titled {@code title}. */

@@ -65,6 +65,6 @@ class KnowledgeSearchBrowserTest extends BrowserTest {
     }
 
     private List<String> listedTitles() {
-        return driver.findElements(By.cssSelector("#knowledge-articles td[data-label=Title] [dir=auto]")).stream().map(WebElement::getText).toList();
+        return driver.findElements(By.cssSelector("#knowledge-article-table td[data-label=Title] [dir=auto]")).stream().map(WebElement::getText).toList();
     }
 }

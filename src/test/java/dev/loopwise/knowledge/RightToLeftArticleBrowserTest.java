@@ -48,7 +48,7 @@ class RightToLeftArticleBrowserTest extends BrowserTest {
                 signIn(base, "admin", DemoWorkspace.ADMIN_PASSWORD);
                 driver.get(base + "admin/knowledge?ticket=" + URLEncoder.encode("كيف أعيد المنتج وأسترد المبلغ؟", StandardCharsets.UTF_8));
                 WebElement cell = driver.findElement(By.xpath(
-                        "//table[@id='knowledge-articles']//td[@data-label='Title'][contains(., '" + tag + "')]"));
+                        "//table[@id='knowledge-article-table']//td[@data-label='Title'][contains(., '" + tag + "')]"));
                 List<WebElement> marked = cell.findElements(By.cssSelector("[dir=auto]"));
                 assertEquals("rtl", direction(marked.isEmpty() ? cell : marked.get(0)), "the title in the list of articles");
                 WebElement found = driver.findElement(By.xpath("//ol[@id='knowledge-found']/li[strong[contains(text(), '" + tag + "')]]"));
