@@ -65,6 +65,10 @@ class PhoneWidthBrowserTest extends ReviewerBrowserTest {
                 driver.get(base + page);
                 problems.addAll(problems(js, page));
             }
+            // A refused name comes back in the add form: the longest demo-like name must show whole there too.
+            driver.get(base + "admin/intents");
+            driver.findElement(By.cssSelector("#add-intent input[name=name]")).sendKeys("product_care_instructions");
+            problems.addAll(problems(js, "admin/intents with a long new name"));
             driver.manage().deleteAllCookies();
             signIn(base, reviewer, "browser-password");
             problems.addAll(problems(js, "review"));

@@ -8,7 +8,6 @@ import io.quarkus.qute.TemplateExtension;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A round's reply-intent check intent by intent, for its page: "replies fit the intent less often" over all intents does not
@@ -81,19 +80,17 @@ public class RoundIntentFigures {
     static final int SHOWN_FIRST = 6;
 
     /**
-     * The intents a lead reads first: those whose replies got worse, then those with too few tickets to say, then the rest,
-     * each in the table's order. With 18 or more intents the table as cards on a phone runs to many screens, so past the
-     * first few the rest waits behind a fold; every intent that got worse stays in front, and a short list is shown whole.
+     * The intents a lead reads first: the table's first rows, so every intent that got worse and then those whose new
+     * replies fit least often. With 18 or more intents the table as cards on a phone runs to many screens, so past the
+     * first few the rest waits behind a fold, in the same order; a short list is shown whole.
      */
     static List<Row> intentsFirst(AlignmentRound round) {
         List<Row> all = intentFigures(round);
         if (all.size() <= SHOWN_WITHOUT_FOLD) {
             return all;
         }
-        List<Row> worse = all.stream().filter(Row::worse).toList();
-        Stream<Row> byWeight = Stream.of(worse.stream(), all.stream().filter(r -> !r.worse() && r.tooFew()),
-                all.stream().filter(r -> !r.worse() && !r.tooFew())).flatMap(rows -> rows);
-        return byWeight.limit(Math.max(worse.size(), SHOWN_FIRST)).toList();
+        long worse = all.stream().filter(Row::worse).count();
+        return all.subList(0, (int) Math.max(worse, SHOWN_FIRST));
     }
 
     /** The intents behind the fold, in the table's order: none when the list is short enough to show whole. */

@@ -36,10 +36,10 @@ class RoundIntentOrderTest {
     }
 
     @Test
-    void pastEightIntentsTheWorseAndTheTooSmallLeadAndTheRestFold() {
+    void pastEightIntentsTheFirstRowsInTheTablesOrderLeadAndTheRestFold() {
         AlignmentRound round = new AlignmentRound();
         // table order: lost2 (−2), lost1 (−1), then by share: big50 (15/30), small (2 of 4), big60 (18/30), big70, big80, big90, big100;
-        // first the 2 worse, then the one too small to say (4 tickets, under 20), then the next in order up to 6 rows
+        // the first 6 rows of that order: the 2 worse, then the least often fitting, the one too small to say among them
         round.metrics.put(ReplyIntentCheck.PER_INTENT, List.of(
                 Map.of("intent", "big100", "tickets", 30, "candidate", 30, "active", 30),
                 Map.of("intent", "big90", "tickets", 30, "candidate", 27, "active", 27),
@@ -51,9 +51,24 @@ class RoundIntentOrderTest {
                 Map.of("intent", "lost2", "tickets", 30, "candidate", 28, "active", 30),
                 Map.of("intent", "big50", "tickets", 30, "candidate", 15, "active", 15)));
         assertEquals(List.of("lost2", "lost1", "big50", "small", "big60", "big70", "big80", "big90", "big100"), names(RoundIntentFigures.intentFigures(round)));
-        assertEquals(List.of("lost2", "lost1", "small", "big50", "big60", "big70"), names(RoundIntentFigures.intentsFirst(round)));
+        assertEquals(List.of("lost2", "lost1", "big50", "small", "big60", "big70"), names(RoundIntentFigures.intentsFirst(round)));
         assertEquals(List.of("big80", "big90", "big100"), names(RoundIntentFigures.intentsFolded(round)));
         assertEquals("Show all 9 intents (3 more, none of them worse)", RoundIntentFigures.intentsFoldSummary(round));
+    }
+
+    @Test
+    void withNoneWorseAWeakIntentIsShownBeforeManyTooSmallToSay() {
+        AlignmentRound round = new AlignmentRound();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            rows.add(Map.of("intent", "tiny" + i, "tickets", 2, "candidate", 2, "active", 2));
+        }
+        rows.add(Map.of("intent", "solid10", "tickets", 30, "candidate", 3, "active", 3));
+        rows.add(Map.of("intent", "solid20", "tickets", 30, "candidate", 6, "active", 6));
+        rows.add(Map.of("intent", "solid90", "tickets", 30, "candidate", 27, "active", 27));
+        round.metrics.put(ReplyIntentCheck.PER_INTENT, rows);
+        assertEquals(List.of("solid10", "solid20", "solid90", "tiny0", "tiny1", "tiny2"), names(RoundIntentFigures.intentsFirst(round)));
+        assertEquals(List.of("tiny3", "tiny4", "tiny5", "tiny6"), names(RoundIntentFigures.intentsFolded(round)));
     }
 
     @Test
