@@ -24,7 +24,7 @@ public final class ConversionMessages {
                     + " and the ids in the path.";
         }
         if (value != null && WHOLE.matcher(value.strip()).matches()) {
-            return HttpMessages.notPlainNumber(shown(value));
+            return HttpMessages.notPlainNumber(shown(value), value);
         }
         return "A value in the address is not what this request takes" + (value != null ? " ('" + shown(value) + "')" : "")
                 + ": ids, page numbers and counts are whole numbers. Check the query parameters and the ids in the path.";
@@ -59,7 +59,7 @@ public final class ConversionMessages {
                     + " to correct it.";
         }
         if (value != null && WHOLE.matcher(value).matches()) {
-            return HttpMessages.notPlainNumber(shown(value)) + " Nothing was saved; go back to correct it.";
+            return HttpMessages.notPlainNumber(shown(value), value) + " Nothing was saved; go back to correct it.";
         }
         if (value != null && DECIMAL.matcher(value).matches()) {
             // Only a field of whole numbers refuses a decimal written with a point.
@@ -97,15 +97,45 @@ public final class ConversionMessages {
 
     /**
      * A value as quoted back in a sentence: its first {@link #SHOWN_CHARACTERS} characters (never half of one), then "…" if
-     * there was more; a line break, a tab or another control or invisible character is written as an escape (a line break as
-     * backslash-n, a zero-width space as backslash-u200B), and so are quotation marks and the backslash, so that what shows between the quotes is what was sent.
+     * there was more; when what is wrong with a long value lies past that (a letter after 41 digits), its start, "…", and
+     * the stretch around the first character that is no digit, so the mistake is in view. A line break, a tab or another
+     * control or invisible character is written as an escape (a line break as backslash-n, a zero-width space as
+     * backslash-u200B, one past U+FFFF as backslash-u{E0041}), and so are quotation marks and the backslash, so that what
+     * shows between the quotes is what was sent.
      */
     static String shown(String value) {
+        int[] points = value.codePoints().toArray();
+        if (points.length <= SHOWN_CHARACTERS) {
+            return escaped(points, 0, points.length);
+        }
+        int odd = firstNonDigit(points);
+        if (odd < SHOWN_CHARACTERS || odd == points.length) {
+            return escaped(points, 0, SHOWN_CHARACTERS) + "…";
+        }
+        int head = SHOWN_CHARACTERS / 2;
+        int from = Math.max(head, odd - CONTEXT);
+        int to = Math.min(points.length, odd + CONTEXT + 1);
+        return escaped(points, 0, head) + "…" + escaped(points, from, to) + (to < points.length ? "…" : "");
+    }
+
+    /** Characters shown on each side of the first one that is no digit, in a long value's quote. */
+    private static final int CONTEXT = 9;
+
+    /** The index of the first code point that is no ASCII digit (a sign in front allowed), or the length when none. */
+    private static int firstNonDigit(int[] points) {
+        for (int i = 0; i < points.length; i++) {
+            boolean sign = i == 0 && (points[i] == '+' || points[i] == '-');
+            if (!sign && (points[i] < '0' || points[i] > '9')) {
+                return i;
+            }
+        }
+        return points.length;
+    }
+
+    private static String escaped(int[] points, int from, int to) {
         StringBuilder shown = new StringBuilder();
-        int at = 0;
-        for (int count = 0; at < value.length() && count < SHOWN_CHARACTERS; count++) {
-            int c = value.codePointAt(at);
-            at += Character.charCount(c);
+        for (int i = from; i < to; i++) {
+            int c = points[i];
             switch (c) {
                 case '\n' -> shown.append("\\n");
                 case '\r' -> shown.append("\\r");
@@ -115,13 +145,13 @@ public final class ConversionMessages {
                     int type = Character.getType(c);
                     if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
                             || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED) {
-                        shown.append(String.format("\\u%04X", c));
+                        shown.append(c > 0xFFFF ? String.format("\\u{%X}", c) : String.format("\\u%04X", c));
                     } else {
                         shown.appendCodePoint(c);
                     }
                 }
             }
         }
-        return at < value.length() ? shown.append('…').toString() : shown.toString();
+        return shown.toString();
     }
 }

@@ -31,9 +31,14 @@ public final class HttpMessages {
      * 1 it would give one row two names, so it is refused with the one rule, in the same words wherever it is met.
      */
     public static String notPlainNumber(String value) {
-        String meant = value.strip().replaceFirst("^\\+?0*(?=[0-9])", "");
-        return "'" + value + "' is not a plain number: ids are plain positive whole numbers, written with the digits 0 to 9"
-                + " alone, without a sign, leading zeros or spaces" + (meant.matches("[1-9][0-9]*") ? ": write '" + meant + "'." : ".");
+        return notPlainNumber(value, value);
+    }
+
+    /** As {@link #notPlainNumber(String)}, quoting {@code shown} (the value as escaped for a sentence) and reading {@code sent}. */
+    public static String notPlainNumber(String shown, String sent) {
+        String meant = sent.strip().replaceFirst("^\\+?0*(?=[0-9])", "");
+        return "'" + shown + "' is not a plain number: ids are plain positive whole numbers, written with the digits 0 to 9"
+                + " alone, without a sign, leading zeros or spaces" + (meant.length() <= 40 && meant.matches("[1-9][0-9]*") ? ": write '" + meant + "'." : ".");
     }
 
     /** A form's number typed with another script's digits: the same rule as in the address. */
