@@ -10,22 +10,41 @@ import java.util.regex.Pattern;
  * stays, so a reviewer still sees that a PIN was given.
  */
 final class CardCodes {
-    private static final String SPACE = "[ \u00A0]{1,3}";
-    /** An expiry date may stand between the number and its code ("[CARD] 12/25, CVV 123") and stays as written. */
-    private static final String EXPIRY = "(?:[,;]?" + SPACE + "(?i:exp(?:\\.|iry|ires)?:?" + SPACE + ")?(?:0?[1-9]|1[0-2]) ?/ ?(?:20)?\\d{2})?";
+    private static final String SPACE = "[ \t\u00A0]{1,3}";
+    /**
+     * What customers put between the number, its expiry date and its codes: spaces, a line break ("Card: [CARD]\nCVV:
+     * 123"), a comma, period, dash, slash or bracket; bounded, so a long run of them costs no backtracking.
+     */
+    private static final String BETWEEN = "[\\s\u00A0,;:.()/-]{1,8}";
+    private static final String MONTH_AND_YEAR = "(?:0?[1-9]|1[0-2]) ?[/-] ?(?:20)?\\d{2}(?!\\d)";
+    /** An expiry date may stand between the number and its code ("[CARD] (exp 12/25, CVV 123)") and stays as written. */
+    private static final String EXPIRY = "(?:" + BETWEEN + "(?i:(?:exp(?:\\.|iry|ires|iring|iration)?|valid" + SPACE
+            + "(?:thru|through|until|till)|good" + SPACE + "thru)(?:" + SPACE + "date)?[ \t\u00A0]{0,3}:?[ \t\u00A0]{0,3})?"
+            + MONTH_AND_YEAR + ")?";
     private static final String LABEL = "(?i:pin|security" + SPACE + "code|cvv2?|cvc2?|csc)";
-    private static final Pattern CODE = Pattern.compile(Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + EXPIRY
-            + "(?:[,;]?" + SPACE + "|[ \u00A0]?[(,;])(?i:(?:and|with|plus)" + SPACE + ")?(?i:(?:the|its|my)" + SPACE + ")?" + LABEL
-            + "(?:[ \u00A0]{0,3}(?i:code|no\\.?|number|is|was|:|#|=)){0,3}[ \u00A0]{0,3}(\\d{3,8})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
+    private static final Pattern CODE = Pattern.compile(Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + EXPIRY + BETWEEN
+            + "(?i:(?:and|with|plus|&)" + SPACE + ")?(?i:(?:the|its|my|a)" + SPACE + ")?" + LABEL
+            + "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|is|was|:|#|=)){0,3}[ \t\u00A0]{0,3}(\\d{3,8})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
+    /** A card's codes one after another ("[CARD], CVV 123, PIN 4821"): each masked code stands as the card for the next. */
+    private static final int MOST_CODES_IN_A_ROW = 4;
 
     private CardCodes() {
     }
 
-    /** {@code text}, its cards already masked as {@code placeholder}, with the code after each masked too. */
+    /** {@code text}, its cards already masked as {@code placeholder}, with the codes after each masked too. */
     static String mask(String text, String placeholder) {
-        if (!text.contains(placeholder)) {
-            return text;
+        String out = text;
+        for (int round = 0; round < MOST_CODES_IN_A_ROW && out.contains(placeholder); round++) {
+            String next = maskOnce(out, placeholder);
+            if (next.equals(out)) {
+                break;
+            }
+            out = next;
         }
+        return out;
+    }
+
+    private static String maskOnce(String text, String placeholder) {
         Matcher matcher = CODE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;

@@ -17,7 +17,8 @@ final class GiftCards {
      * groups: it stays as written, as after any other card.
      */
     private static final String NOT_EXPIRY = "(?!(?:0?[1-9]|1[0-2])[ \u00A0]?/[ \u00A0]?(?:20)?\\d{2}(?!\\d))";
-    private static final Pattern NAMED = Pattern.compile("\\b(?i:e-?)?(?i:gift[ -]?(?:cards?|certificates?|vouchers?))\\b"
+    private static final Pattern NAMED = Pattern.compile(WordBounds.START + "(?i:e-?)?(?i:gift[ -]?(?:cards?|certificates?|vouchers?))"
+            + WordBounds.END
             + "(?i:\\s*(?:number|no\\.?|nr\\.?|code|#|:|is|was)){0,8}\\s*"
             // digits in groups, with a card number the card rule masked among them, or upper-case letters and digits in
             // dashed blocks as claim codes are printed

@@ -22,10 +22,12 @@ final class IpAddresses {
      * latest version, 4.2.1.3"); any other word between names something else ("firmware server is 81.2.69.160", "version
      * check from 81.2.69.160"). The other naming words come right before the number.
      */
-    private static final Pattern NAMED_VERSION = Pattern.compile("(?:\\b(?:v|ver|version|versions|firmware|fw|build|release|"
-            + "patch)\\b\\.?(?:[\\s:#,=]+(?:is|was|now|still|currently|the|latest|newest|current|installed|running)\\b){0,2}[\\s:#,=]*|\\b(?:ios|ipados|android|macos|os|app|update[ds]?|"
+    private static final Pattern NAMED_VERSION = Pattern.compile("(?:" + WordBounds.START
+            + "(?:v|ver|version|versions|firmware|fw|build|release|"
+            + "patch)" + WordBounds.END + "\\.?(?:[\\s:#,=]+(?:is|was|now|still|currently|the|latest|newest|current|installed|running)"
+            + WordBounds.END + "){0,2}[\\s:#,=]*|" + WordBounds.START + "(?:ios|ipados|android|macos|os|app|update[ds]?|"
             + "upgrade[ds]?|updating|upgrading|section|chapter|clause|article|paragraph|step|point|figure|table|appendix)"
-            + "\\b\\.?[\\s:#]*(?:to\\s+)?|\u00A7\\s*)$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            + WordBounds.END + "\\.?[\\s:#]*(?:to\\s+)?|\u00A7\\s*)$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private IpAddresses() {
     }

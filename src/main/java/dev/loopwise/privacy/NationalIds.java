@@ -21,14 +21,17 @@ final class NationalIds {
      * An identity word right before the number: "ID" names a reference elsewhere, but not here, unless a reference
      * word names it in turn ("Order ID", "Customer ID").
      */
-    private static final Pattern IDENTITY_WORD_BEFORE = Pattern.compile("\\b(?:id|identity|identification|national|personal)\\b"
+    private static final Pattern IDENTITY_WORD_BEFORE = Pattern.compile(WordBounds.START + "(?:id|identity|identification|national|personal)"
+            + WordBounds.END
             + "(?:\\s*(?:no\\.?|nr\\.?|number|card|#|:|is))*\\s*$", Pattern.CASE_INSENSITIVE);
     private static final int LOOK_BACK = 40;
     /**
      * Right after the document's name ("DNI", "CPF é", "NI no."): a form that could be anything else on its own
-     * (lower case "ab 12 34 56 c", an unseparated CPF or Aadhaar, "12345678 Z") counts only here.
+     * (lower case "ab 12 34 56 c", an unseparated CPF or Aadhaar, "12345678 Z") counts only here. The name starts a word
+     * in any script ({@code (?U:\b)}, see {@link WordBounds}): a look-around inside this look-behind would make it
+     * twice as slow on a long text, as every position is tried.
      */
-    private static final String AFTER_ITS_NAME = "(?<=\\b(?i:%s)(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?\\s{0,3}:?\\s{0,3})";
+    private static final String AFTER_ITS_NAME = "(?<=(?U:\\b)(?i:%s)(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?\\s{0,3}:?\\s{0,3})";
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
 
     private record Format(Pattern pattern, Predicate<String> check) {

@@ -17,14 +17,15 @@ final class PhoneContext {
      * shape: "the phone number on my account is 0612345678" is a phone, and a leaked phone costs more than a masked
      * reference.
      */
-    private static final String LABEL_OR_VERB = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=|(?:is|was)\\b))*\\s*";
+    private static final String LABEL_OR_VERB = "(?:\\s*(?:no\\.?|nr\\.?|number|num|id|#|:|-|=|(?:is|was)" + WordBounds.END + "))*\\s*";
     private static final Pattern NAMED_OTHERWISE = named(LABEL);
     private static final Pattern NAMED_OTHERWISE_OR_VERB = named(LABEL_OR_VERB);
-    private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s*(?:[$\u20AC\u00A3\u00A5\u20B9%]|(?:" + CURRENCY_CODES + ")\\b)",
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("^\\s*(?:[$\u20AC\u00A3\u00A5\u20B9%]|(?:" + CURRENCY_CODES + ")"
+            + WordBounds.END + ")",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern ANNOUNCES_PHONE = Pattern.compile("\\b(?:phones?|tel|telephone|t\u00E9l\u00E9phone|call|calls|"
+    private static final Pattern ANNOUNCES_PHONE = Pattern.compile(WordBounds.START + "(?:phones?|tel|telephone|t\u00E9l\u00E9phone|call|calls|"
             + "mobile|mob|cell|cellphone|whatsapp|sms|text|fax|ring|dial|contact|reach|appel|appelez|appeler|portable|"
-            + "telefon|telefono|tel\u00E9fono|handy|m\u00F3vil|movil|cellulare|tlf|ph|(?:my|our)\\s+number)\\b\\.?"
+            + "telefon|telefono|tel\u00E9fono|handy|m\u00F3vil|movil|cellulare|tlf|ph|(?:my|our)\\s+number)" + WordBounds.END + "\\.?"
             + "(?:\\s+(?:me|us|him|her|them|back))?(?:\\s*(?:on|at|via|to|is|no\\.?|nr\\.?|number|#|:|=))*\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
@@ -32,11 +33,11 @@ final class PhoneContext {
     }
 
     private static Pattern named(String label) {
-        return Pattern.compile("(?:\\b(?:orders?|invoices?|inv|ref|reference|tracking|track|"
+        return Pattern.compile("(?:" + WordBounds.START + "(?:orders?|invoices?|inv|ref|reference|tracking|track|"
                 + "parcel|package|shipment|consignment|awb|ticket|case|receipt|transaction|txn|confirmation|booking|reservation|"
                 + "account|acct|customer|member|sku|item|article|product|model|serial|s/n|sn|isbn|ean|upc|version|ver|build|release|ip|"
                 + "amount|total|price|paid|pay|cost|costs|balance|refund|refunded|charge|charged|sum|fee|voucher|coupon|"
-                + "pin|id|iban|bic|part|parts|p/n|pn|code|lot|batch|imei|policy|claim|contract|licen[cs]e|key|rma|warranty|" + CURRENCY_CODES + ")\\b\\.?" + label + "|[#$\u20AC\u00A3\u00A5\u20B9]\\s*)$",
+                + "pin|id|iban|bic|part|parts|p/n|pn|code|lot|batch|imei|policy|claim|contract|licen[cs]e|key|rma|warranty|" + CURRENCY_CODES + ")" + WordBounds.END + "\\.?" + label + "|[#$\u20AC\u00A3\u00A5\u20B9]\\s*)$",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 

@@ -73,9 +73,9 @@ final class PhoneNumbers {
     private static final Pattern TOWN_AFTER = Pattern.compile("[ \u00A0]+(?!(?i:monday|tuesday|wednesday|thursday|friday|saturday|"
             + "sunday|mon|tue|wed|thu|fri|sat|sun|january|february|march|april|may|june|july|august|september|october|"
             + "november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|weekdays|weekends?|and|or|to|from|"
-            + "until|till|between|after|before|please|thanks|thank|the|if|i|call|text)\\b)\\p{Lu}");
+            + "until|till|between|after|before|please|thanks|thank|the|if|i|call|text)" + WordBounds.END + ")\\p{Lu}");
     /** "IL 62701-1234": a US state and a ZIP+4 code. */
-    private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("(?<=\\b[A-Z]{2}[ \u00A0])\\d{5}-\\d{4}");
+    private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("(?<=" + WordBounds.START + "[A-Z]{2}[ \u00A0])\\d{5}-\\d{4}");
     /** "123.456.789-00": a Brazilian CPF's shape, which no phone number has where its check digits fail. */
     private static final Pattern CPF_SHAPE = Pattern.compile("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}");
     /**
@@ -84,7 +84,7 @@ final class PhoneNumbers {
      */
     private static final Pattern SSN_SHAPE = Pattern.compile("\\d{3}([- ])\\d{2}\\1\\d{4}");
     /** "UP1A.231005.007": an Android build, its release code, date and serial (no one's phone). */
-    private static final Pattern ANDROID_BUILD = Pattern.compile("(?<=\\b[A-Z]{2}\\d[A-Z]\\.)\\d{6}\\.\\d{3}");
+    private static final Pattern ANDROID_BUILD = Pattern.compile("(?<=" + WordBounds.START + "[A-Z]{2}\\d[A-Z]\\.)\\d{6}\\.\\d{3}");
     /** "2024-0012345": a year and a serial number, as invoices and orders are numbered. */
     private static final Pattern YEAR_REFERENCE = Pattern.compile("(?:19|20)\\d{2}[-/.]\\d{5,}");
 

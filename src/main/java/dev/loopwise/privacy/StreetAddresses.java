@@ -20,13 +20,15 @@ import java.util.regex.Pattern;
 final class StreetAddresses {
     /** Words that make "2 days on the road" a sentence rather than an address. */
     private static final String NOT_A_STREET_NAME = "(?!(?:the|a|an|on|in|at|of|to|for|by|my|your|our|their|this|that|and|or|"
-            + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)\\b)";
+            + "days?|hours?|weeks?|months?|years?|minutes?|times?|items?|orders?|miles?|km)" + WordBounds.END + ")";
     private static final String NO_WORD_BEFORE = "(?<![\\p{L}\\p{N}])";
     private static final String NO_WORD_AFTER = "(?![\\p{L}\\p{N}])";
     /** Colours and finishes: "Via Mini 4, Silver" names a product's variant, not a town. */
-    private static final String NOT_A_TOWN = "(?!(?:Black|White|Silver|Grey|Gray|Gold|Blue|Red|Green|Pink|Purple|Graphite|Midnight)\\b)";
+    private static final String NOT_A_TOWN = "(?!(?:Black|White|Silver|Grey|Gray|Gold|Blue|Red|Green|Pink|Purple|Graphite|Midnight)"
+            + WordBounds.END + ")";
     /** Words that make a street-like name a product model: "Corso Pro 2", "Plaza Max 3". */
-    private static final String NOT_A_MODEL = "(?!(?:Pro|Max|Plus|Mini|Ultra|Lite|Air|Neo|Edge|Go|One|SE|XL|Gen|Mk|Series|Edition)\\b)";
+    private static final String NOT_A_MODEL = "(?!(?:Pro|Max|Plus|Mini|Ultra|Lite|Air|Neo|Edge|Go|One|SE|XL|Gen|Mk|Series|Edition)"
+            + WordBounds.END + ")";
     /** Bounded, like every repetition here: a long run of name-like text must not cost quadratic time or the stack. */
     private static final String NAME = "\\p{Lu}[\\p{L}'.-]{0,40}";
     /**
@@ -34,9 +36,10 @@ final class StreetAddresses {
      * with a leading 0, which no house has ("Lagerplatz 0815").
      */
     private static final String HOUSE_NUMBER_AFTER = ",?\\s+(?:n[º°o.]\\s*)?[1-9]\\d{0,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?){0,3}" + NO_WORD_AFTER
-            + "(?!\\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|items?|units?|pieces?|stars?|people|x)\\b)";
+            + "(?!\\s+(?:days?|weeks?|months?|years?|hours?|minutes?|times?|items?|units?|pieces?|stars?|people|x)" + WordBounds.END + ")";
     /** "at", "to", "address (is)" and the like (in a few languages) right before the street. */
-    private static final String CUE_BEFORE = "(?<=\\b(?i:at|to|(?:live[sd]?|living|located)(?:\\s(?:in|on|at))?|address(?:\\s{1,3}is)?|adresse|"
+    private static final String CUE_BEFORE = "(?<=" + WordBounds.START
+            + "(?i:at|to|(?:live[sd]?|living|located)(?:\\s(?:in|on|at))?|address(?:\\s{1,3}is)?|adresse|"
             + "addr\\.|indirizzo|direcci\u00F3n|direccion|endere\u00E7o|morada)\\s?:?\\s{1,3})";
     /** A postcode ("20121", after a comma or before the town) or a town closing the sentence after a comma. */
     private static final String CUE_AFTER = "(?=,\\s*\\d{4,5}" + NO_WORD_AFTER + "|,?\\s+\\d{4,5}\\s+\\p{Lu}|,\\s*" + NOT_A_TOWN + "\\p{Lu}\\p{Ll}+"
@@ -65,20 +68,20 @@ final class StreetAddresses {
     /** Currencies and months read like a town after a number: "Hauptstraße 12, 1500 EUR were charged". */
     private static final String NOT_A_TOWN_AFTER_NUMBER = "(?!(?i:eur|euros?|usd|gbp|chf|sek|nok|dkk|pln|czk|huf|brl|"
             + "dollars?|pesos?|reais|pounds?|francs?|kronor|kroner|z\u0142oty|zloty|january|february|march|april|may|june|"
-            + "july|august|september|october|november|december)\\b)";
+            + "july|august|september|october|november|december)" + WordBounds.END + ")";
     /** "I" is the customer, not a town: "10115 Berlin I think". */
-    private static final String NOT_I = "(?!I\\b)";
+    private static final String NOT_I = "(?!I" + WordBounds.END + ")";
     /** A country may follow a town of two words: "10115 Berlin Mitte Germany". */
     private static final String COUNTRY = "(?:Germany|Deutschland|Austria|\u00D6sterreich|Switzerland|Schweiz|Suisse|Svizzera|"
             + "France|Belgium|Belgique|Belgi\u00EB|Netherlands|Nederland|Luxembourg|Spain|Espa\u00F1a|Portugal|Italy|Italia|"
-            + "Poland|Polska|Denmark|Danmark|Sweden|Sverige|Norway|Norge|Ireland|UK|USA)\\b";
+            + "Poland|Polska|Denmark|Danmark|Sweden|Sverige|Norway|Norge|Ireland|UK|USA)" + WordBounds.END;
     /**
      * Words a year goes before ("2024 Review", "2023 Edition"): a four-digit number from 1900 to 2099 before any other
      * capitalised word is a postcode (Antwerp's 2000, Sion's 1950), since a masked year costs less than a leaked address.
      */
     private static final String NOT_A_YEAR = "(?!(?:19|20)\\d{2}\\s+(?:Review|Report|Edition|Season|Collection|Catalogue|Catalog|"
             + "Model|Version|Release|Update|Sale|Summer|Winter|Spring|Autumn|Fall|Budget|Plan|Tax|Annual|Invoice|Order|"
-            + "Statement|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\\b)";
+            + "Statement|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)" + WordBounds.END + ")";
     /**
      * One or two words, and no further capitalised word after them: in "10115 Berlin Please Call Me" the words after
      * the town are the customer's sentence, so nothing is taken rather than half of it.
@@ -86,10 +89,11 @@ final class StreetAddresses {
     private static final String TOWN_AFTER_POSTCODE = NOT_A_TOWN + NOT_A_TOWN_AFTER_NUMBER + NOT_I + TOWN_WORD + "(?:[ -]" + NOT_I
             + TOWN_WORD + ")?(?:[ \\t]+" + COUNTRY + ")?(?![ \\t]+" + NOT_I + "\\p{Lu})";
     /**
-     * With no "ul." before the street, only the town says a Polish postcode is one: a town's name never ends as an English
-     * plural, past tense or "-ing" form does, so "Order 123, 12-345 Items" is an order and a count, not an address.
+     * With no "ul." before the street, a capitalised word after the Polish postcode is taken for its town, whatever it
+     * ends with ("Ursus", "Las"): the street's name, not an order or count word, is what tells "Order 123, 12-345 Items"
+     * apart, and a masked reference costs less than a leaked address.
      */
-    private static final String POLISH_TOWN = "\\p{Lu}\\p{L}{0,40}+(?<!(?i:s|ed|ing))";
+    private static final String POLISH_TOWN = "\\p{Lu}\\p{L}{0,40}+";
     private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2}";
     /**
      * Dutch ("1015 CJ"), Portuguese ("1269-046"), Polish ("00-590"), Swedish ("111 51") and four- or five-digit
@@ -146,10 +150,10 @@ final class StreetAddresses {
     private static final String QUADRANT = "(?:,?\\s(?-i:NW|NE|SW|SE|N|S|E|W)(?![\\p{L}\\p{N}-])\\.?)?";
 
     static final Pattern[] PATTERNS = {
-        Pattern.compile("\\b\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
-                + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)\\b" + QUADRANT, Pattern.CASE_INSENSITIVE),
-        Pattern.compile("\\b\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
-                + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)\\b\\.?" + QUADRANT),
+        Pattern.compile(WordBounds.START + "\\d{1,5}[A-Za-z]?,?\\s+(?:" + NOT_A_STREET_NAME + "[A-Za-z][A-Za-z'-]*\\s+){1,3}"
+                + "(?:street|avenue|road|boulevard|lane|drive|parkway|highway)" + WordBounds.END + QUADRANT, Pattern.CASE_INSENSITIVE),
+        Pattern.compile(WordBounds.START + "\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][A-Za-z'-]*\\.?\\s+){1,3}"
+                + "(?:St|Ave|Rd|Ln|Blvd|Dr|Ct|Pl|Way|Terrace|Close|Crescent|Square|Court|Place|Pkwy|Hwy)" + WordBounds.END + "\\.?" + QUADRANT),
         Pattern.compile(NO_WORD_BEFORE + "\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?:(?i:" + FRENCH_TYPES + ")\\s+" + PARTICLE + "{0,3}|(?:avenue|av\\.|"
                 + "boulevard|bd)\\s+" + PARTICLE + "{0,3}|(?i:" + FRENCH_ENGLISH_TYPES + ")\\s+" + PARTICLE + "{1,3})" + FRENCH_NAME),
         Pattern.compile(NO_WORD_BEFORE + "\\d{1,4},?\\s+place\\s+" + FRENCH_NAME + CUE_AFTER),

@@ -150,6 +150,24 @@ class PiiMaskerTest {
         assertEquals("Card 4111 1111 1111 1112, PIN 4821", masker.mask("Card 4111 1111 1111 1112, PIN 4821"), "fails Luhn: no card");
     }
 
+    /** Codes on the next line, after a stop, dash, slash or bracket, after any expiry date, and one after another. */
+    @Test
+    void everyCodeAfterACardIsMaskedHoweverItIsSetApart() {
+        assertEquals("Card: [CARD]\nCVV: [CARD]", masker.mask("Card: 4111 1111 1111 1111\nCVV: 123"));
+        assertEquals("gift card [CARD]\r\n\tPIN: [CARD]", masker.mask("gift card 6006 4911 2345 6789\r\n\tPIN: 4821"));
+        assertEquals("card [CARD]. CVV [CARD]", masker.mask("card 4111 1111 1111 1111. CVV 123"));
+        assertEquals("card [CARD] - CVV [CARD] / PIN [CARD]", masker.mask("card 4111 1111 1111 1111 - CVV 123 / PIN 4821"));
+        assertEquals("card [CARD] (exp 12/25, CVV [CARD])", masker.mask("card 4111 1111 1111 1111 (exp 12/25, CVV 123)"));
+        assertEquals("card [CARD] 12-25 CVV [CARD]", masker.mask("card 4111 1111 1111 1111 12-25 CVV 123"));
+        assertEquals("card [CARD] expiring 12/25, CVV [CARD]", masker.mask("card 4111 1111 1111 1111 expiring 12/25, CVV 123"));
+        assertEquals("card [CARD], expiry date 12/2025, CVV [CARD]", masker.mask("card 4111 1111 1111 1111, expiry date 12/2025, CVV 123"));
+        assertEquals("card [CARD] valid thru 12/25 CVV [CARD]", masker.mask("card 4111 1111 1111 1111 valid thru 12/25 CVV 123"));
+        assertEquals("[CARD], CVV [CARD], PIN [CARD]", masker.mask("4111 1111 1111 1111, CVV 123, PIN 4821"));
+        assertEquals("card [CARD] with CVV [CARD] and PIN [CARD]", masker.mask("card 4111 1111 1111 1111 with CVV 123 and PIN 4821"));
+        assertEquals("card [CARD]\nPIN reset for order 4821", masker.mask("card 4111 1111 1111 1111\nPIN reset for order 4821"));
+        assertEquals("card [CARD]. Thanks! PIN 4821 is the order", masker.mask("card 4111 1111 1111 1111. Thanks! PIN 4821 is the order"));
+    }
+
     /** After a gift card's number, as after any card's, a month and year are its expiry date and stay as written. */
     @Test
     void aCardsExpiryDateStaysAfterAGiftCard() {
@@ -159,11 +177,16 @@ class PiiMaskerTest {
         assertEquals("gift card [CARD] failed", masker.mask("gift card 4111 1111 1111 1111 12 failed"), "a group with no year is the number's");
     }
 
-    /** Without "ul." a Polish street needs a town after its postcode: an order and a count are no street and town. */
+    /**
+     * Without "ul." a capitalised word, number, Polish postcode and town are an address whatever the town ends with
+     * ("Ursus", "Las"); an order or count word where the street would stand is none.
+     */
     @Test
-    void aPolishStreetWithoutItsWordNeedsATown() {
+    void aPolishStreetWithoutItsWordIsNoOrderNumber() {
+        assertEquals("[ADDRESS]", masker.mask("Regulska 5, 02-495 Ursus"));
+        assertEquals("[ADDRESS]", masker.mask("Regulska 5 02-495 Ursus"));
+        assertEquals("[ADDRESS]", masker.mask("Kościelna 3, 34-146 Las"));
         assertEquals("Order 123, 12-345 Items", masker.mask("Order 123, 12-345 Items"));
-        assertEquals("Box 12, 12-345 Printed", masker.mask("Box 12, 12-345 Printed"));
         assertEquals("Order 123, 12-345 Warszawa", masker.mask("Order 123, 12-345 Warszawa"), "an order number is no house");
         assertEquals("[ADDRESS]", masker.mask("Piękna 20, 00-549 Warszawa"));
         assertEquals("[ADDRESS]", masker.mask("Krakowska 5 31-062 Krakow"));

@@ -1,0 +1,57 @@
+package dev.loopwise.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Words in any alphabet: from Java 19 on a plain {@code \b} takes "ś" or "ł" for a gap between words, so "Myśliwiecka"
+ * would start with the word "my" and the street stay unmasked on a newer Java than the tests run on. The source check
+ * fails on any Java; the texts show what it protects.
+ */
+class WordBoundsTest {
+    private static final Path PRIVACY_SOURCES = Path.of("src/main/java/dev/loopwise/privacy");
+    /** A {@code \b} as written in a Java string, unless the Unicode flag scopes it: {@code (?U:\b)}. */
+    private static final Pattern ASCII_WORD_BOUNDARY = Pattern.compile("(?<!\\(\\?U:)\\\\\\\\b");
+
+    private final PiiMasker masker = PiiMasker.all();
+
+    @Test
+    void noMaskingRuleUsesTheAsciiOnlyWordBoundary() throws IOException {
+        List<Path> sources;
+        try (Stream<Path> files = Files.list(PRIVACY_SOURCES)) {
+            sources = files.filter(file -> file.toString().endsWith(".java")).toList();
+        }
+        assertTrue(sources.size() > 5, "the privacy sources must be found to mean anything");
+        List<String> withAsciiBoundary = new ArrayList<>();
+        for (Path source : sources) {
+            if (ASCII_WORD_BOUNDARY.matcher(Files.readString(source)).find()) {
+                withAsciiBoundary.add(source.getFileName().toString());
+            }
+        }
+        assertEquals(List.of(), withAsciiBoundary, "write WordBounds.START or WordBounds.END instead of \\b");
+    }
+
+    @Test
+    void polishStreetsWhoseNamesStartLikeEnglishWordsAreMasked() {
+        assertEquals("[ADDRESS]", masker.mask("Myśliwiecka 3, 00-459 Warszawa"));
+        assertEquals("[ADDRESS]", masker.mask("Inżynierska 3 03-422 Warszawa"));
+        assertEquals("[ADDRESS]", masker.mask("Orła Białego 5, 00-001 Warszawa"));
+    }
+
+    @Test
+    void wordsWithNonAsciiLettersStayWhole() {
+        assertEquals("[ADDRESS]", masker.mask("ul. Kościuszki 5, 14-200 Iława"), "Iława is no \"I\"");
+        assertEquals("[ADDRESS]", masker.mask("Hauptstraße 12, 10115 Goldäcker"), "Goldäcker is no colour");
+        assertEquals("głos [IP]", masker.mask("głos 81.2.69.160"), "głos holds no \"os\"");
+        assertEquals("os 81.2.69.160", masker.mask("os 81.2.69.160"), "an operating system's version");
+    }
+}
