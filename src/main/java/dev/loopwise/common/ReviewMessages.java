@@ -245,4 +245,9 @@ public final class ReviewMessages {
         return "Your " + what + " has " + Counts.number(length) + " characters; a " + what + " has at most " + Counts.number(most)
                 + ". Shorten it and send again.";
     }
+
+    /** The fold under Review quality's items table: how many items it lists in all and how many the fold holds. */
+    public static String showAllItems(int all, int folded) {
+        return "Show all " + all + " items (" + folded + " more, none of them gold)";
+    }
 }

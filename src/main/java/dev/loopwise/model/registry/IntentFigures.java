@@ -47,7 +47,8 @@ public class IntentFigures {
 
     /**
      * The version's intents, those surely weaker than the rest first, then the others with a range, the lowest top first
-     * (the likeliest to be weak), then those with too few tickets to say, by name.
+     * (the likeliest to be weak), then those with too few tickets to say, the lowest share first: with few tickets per intent,
+     * as early on, every intent is too few to say, and by name the one that missed most of its tickets could sit last.
      */
     static List<IntentFigure> intentFigures(ModelVersion version) {
         List<Map<String, Object>> stored = stored(version);
@@ -63,6 +64,7 @@ public class IntentFigures {
         figures.sort(Comparator.comparing((IntentFigure f) -> f.low() == null)
                 .thenComparing(f -> !f.weak())
                 .thenComparing(f -> f.high() == null ? 0 : f.high())
+                .thenComparingDouble(f -> (double) f.right() / f.tickets())
                 .thenComparing(IntentFigure::intent));
         return figures;
     }

@@ -97,7 +97,8 @@ class IntentFiguresTest {
             String page = Caller.session("admin").request().accept("text/html").get("/admin/models/" + version).then()
                     .statusCode(200).extract().asString();
             String table = page.substring(page.indexOf("<table id=\"intent-figures\""), page.indexOf("</table>", page.indexOf("id=\"intent-figures\"")));
-            List<String> order = List.of("refund", "returns", "billing", "shipping", "cancel", "login");
+            // too few to say come last, the lowest share first: login (0 of 3) before cancel (1 of 1), not by name
+            List<String> order = List.of("refund", "returns", "billing", "shipping", "login", "cancel");
             int at = 0;
             for (String intent : order) {
                 int next = table.indexOf("<code>" + intent + "</code>");
@@ -111,6 +112,7 @@ class IntentFiguresTest {
             String cancel = table.substring(table.indexOf("<code>cancel</code>"), table.indexOf("</tr>", table.indexOf("<code>cancel</code>")));
             assertTrue(cancel.contains("1 of 1") && cancel.contains(LifecycleMessages.TOO_FEW_TICKETS), cancel);
             assertTrue(page.contains("Intents marked <strong>clearly weaker</strong> are listed first"), page);
+            assertTrue(table.contains("<caption class=\"table-order\">Weakest first:"), "the order is said above the rows: " + table);
             assertTrue(page.contains("<summary>In ML terms</summary>"), "Wilson and recall are named under a fold only: " + page);
 
             String refundJson = "metrics.'intent/per_intent'.find { it.intent == 'refund' }";
@@ -123,6 +125,20 @@ class IntentFiguresTest {
         } finally {
             QuarkusTransaction.requiringNew().run(() -> ModelVersion.delete("version", version));
         }
+    }
+
+    /**
+     * Early on every intent has too few tickets to say: the one that missed most of its tickets leads, not the first by name,
+     * and equal shares fall back to the name. An intent with no ticket kept aside has no share and comes last.
+     */
+    @Test
+    void whenEveryIntentIsTooFewToSayTheLowestShareLeads() {
+        ModelVersion early = new ModelVersion();
+        early.metrics = new LinkedHashMap<>(Map.of(IntentFigures.METRIC, List.of(share("account", 3, 3), share("billing", 2, 2),
+                share("empty", 0, 0), share("gift", 4, 3), share("refund", 6, 4), share("wrong_item", 5, 3), share("zebra", 1, 0))));
+        assertEquals(List.of("zebra", "wrong_item", "refund", "gift", "account", "billing", "empty"),
+                IntentFigures.intentFigures(early).stream().map(IntentFigure::intent).toList(),
+                "0%, 60%, 66.7%, 75%, then 100% by name, then no tickets");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package dev.loopwise.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loopwise.review.item.ReviewItem;
+import dev.loopwise.security.Caller;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Review quality's items table leads with the gold items and the newest, and folds the rest under "Show all N items", so a
+ * lead on a phone is not made to scroll through 15 to 30 cards to reach the next section.
+ */
+@QuarkusTest
+class ReviewItemsFoldTest {
+    @Inject
+    EntityManager em;
+
+    @Test
+    void pastEightItemsTheGoldAndTheNewestLeadAndTheRestFold() {
+        // as the page lists them: open gold items first (ids 5 and 3), then the newest, 20 down to 11, the older gold 12 among them
+        List<ReviewItem> items = new ArrayList<>(List.of(item(5, true), item(3, true)));
+        for (long id = 20; id > 10; id--) {
+            items.add(item(id, id == 12));
+        }
+        assertEquals(List.of(5L, 3L, 12L, 20L, 19L, 18L), ids(GoldItemsFirst.itemsFirst(items)), "every gold item, then the newest up to 6");
+        assertEquals(List.of(17L, 16L, 15L, 14L, 13L, 11L), ids(GoldItemsFirst.itemsFolded(items)), "the rest, newest first");
+        assertEquals("Show all 12 items (6 more, none of them gold)", GoldItemsFirst.itemsFoldSummary(items));
+    }
+
+    @Test
+    void everyGoldItemStaysInFrontAndEightOrFewerAreShownWhole() {
+        List<ReviewItem> items = new ArrayList<>();
+        for (long id = 1; id <= 10; id++) {
+            items.add(item(id, id <= 7));
+        }
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), ids(GoldItemsFirst.itemsFirst(items)), "7 gold items, more than 6 rows, all in front");
+        assertEquals(List.of(8L, 9L, 10L), ids(GoldItemsFirst.itemsFolded(items)));
+        List<ReviewItem> eight = items.subList(2, 10);
+        assertEquals(eight, GoldItemsFirst.itemsFirst(eight));
+        assertTrue(GoldItemsFirst.itemsFolded(eight).isEmpty(), "a short list has no fold");
+    }
+
+    /** On the page: the gold item made here leads, no gold item waits in the fold, and every item is listed once. */
+    @Test
+    void thePageShowsTheGoldItemFirstAndFoldsTheOlderOnes() {
+        List<Long> made = ReviewItems.fresh(em, 10, 1, ReviewItem.REGULAR);
+        long gold = made.get(2);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update review_items set kind = 'gold', gold_choice = '1' where id = ?1").setParameter(1, gold).executeUpdate());
+        try {
+            Document page = Jsoup.parse(Caller.session("admin").request().accept("text/html").get("/admin/review").then()
+                    .statusCode(200).extract().asString());
+            List<Element> first = page.select("#items > tbody > tr");
+            List<Element> folded = page.select("#items-fold #items-more > tbody > tr");
+            assertEquals(String.valueOf(gold), first.get(0).selectFirst("td[data-label=\"#\"]").text(), "the open gold item leads");
+            long goldShown = first.stream().filter(ReviewItemsFoldTest::isGold).count();
+            assertEquals(Math.max(goldShown, 6), first.size(), "the gold items, then the newest up to 6 rows");
+            assertTrue(folded.stream().noneMatch(ReviewItemsFoldTest::isGold), "no gold item is folded away");
+            Matcher summary = Pattern.compile("Show all (\\d+) items \\((\\d+) more, none of them gold\\)")
+                    .matcher(page.selectFirst("#items-fold > summary").text());
+            assertTrue(summary.matches(), page.selectFirst("#items-fold > summary").text());
+            assertEquals(first.size() + folded.size(), Integer.parseInt(summary.group(1)));
+            assertEquals(folded.size(), Integer.parseInt(summary.group(2)));
+            List<String> all = new ArrayList<>();
+            first.forEach(row -> all.add(row.selectFirst("td[data-label=\"#\"]").text()));
+            folded.forEach(row -> all.add(row.selectFirst("td[data-label=\"#\"]").text()));
+            assertEquals(all.size(), new HashSet<>(all).size(), "no item listed twice: " + all);
+            assertTrue(all.containsAll(made.stream().map(String::valueOf).toList()), "the 10 newest are all listed: " + all);
+            assertTrue(page.selectFirst("#items-order").text().contains("gold items come first"), "the order is said");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> ReviewItem.delete("id in ?1", made));
+        }
+    }
+
+    private static boolean isGold(Element row) {
+        return row.selectFirst("td[data-label=\"Kind\"]").text().startsWith("gold");
+    }
+
+    private static ReviewItem item(long id, boolean gold) {
+        ReviewItem item = new ReviewItem();
+        item.id = id;
+        item.kind = gold ? ReviewItem.GOLD : ReviewItem.REGULAR;
+        return item;
+    }
+
+    private static List<Long> ids(List<ReviewItem> items) {
+        return items.stream().map(item -> item.id).toList();
+    }
+}
