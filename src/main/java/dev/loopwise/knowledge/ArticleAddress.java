@@ -22,8 +22,11 @@ final class ArticleAddress {
     static final int MAX_CHARS = 900;
     private static final int MAX_PORT = 65_535;
 
-    /** Scheme, then the site (up to the first /, ? or #), then the rest. */
-    private static final Pattern WEB = Pattern.compile("(?i)(https?)://([^/?#]*)(.*)", Pattern.DOTALL);
+    /**
+     * Scheme, then the site (up to the first /, ? or #, or a backslash, which browsers read as / in a web address: the site
+     * checked is the one the link opens, not the shop.com of evil.com\@shop.com), then the rest.
+     */
+    private static final Pattern WEB = Pattern.compile("(?i)(https?)://([^/?#\\\\]*)(.*)", Pattern.DOTALL);
     /** A site's name: letters of any script (bücher.de), digits, dots, hyphens, underscores; or an IPv6 address in brackets. */
     private static final Pattern HOST = Pattern.compile("[\\p{L}\\p{M}\\p{N}._~-]+|\\[[0-9A-Fa-f:.]+]");
     /** What a link may hold as written (RFC 3986's unreserved and reserved characters); anything else is percent-encoded. */
@@ -60,7 +63,8 @@ final class ArticleAddress {
         if (!HOST.matcher(host).matches()) {
             return KnowledgeMessages.addressBadSite(host);
         }
-        if (portStart >= 0 && !isPort(site.substring(portStart + 1))) {
+        // An empty port (shop.com:/) is no port, as browsers read it.
+        if (portStart >= 0 && portStart + 1 < site.length() && !isPort(site.substring(portStart + 1))) {
             return KnowledgeMessages.addressBadPort(site.substring(portStart + 1), MAX_PORT);
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.loopwise.knowledge;
 
+import dev.loopwise.common.text.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -218,7 +219,10 @@ final class ArticleText {
         // An address found in the file that reviewers could not open as a link is left out, as a relative one is: the
         // article is still worth importing. (The address typed beside the file was checked before it was read.)
         String cleanUrl = url == null || !ArticleAddress.isWebAddress(url.trim()) ? null : url.trim();
-        return new Article(Article.key(id, cleanUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections);
+        // The article is still told apart by the address as written, so two rows of one title with different (odd)
+        // addresses stay two articles and an import does not replace another file's article that has the same title.
+        String keyUrl = url != null && PlainText.isPlainLine(url.trim()) ? url.trim() : cleanUrl;
+        return new Article(Article.key(id, keyUrl, title == null ? "" : title), title, cleanUrl, format, sourceName, sections);
     }
 
     private static String firstLine(List<Article.Section> sections) {

@@ -32,7 +32,11 @@ class ArticleAddressTest {
         assertEquals(port.formatted("abc"), ArticleAddress.problem("http://evil.com:abc/"));
         assertEquals(port.formatted("0"), ArticleAddress.problem("http://evil.com:0/"));
         assertEquals(port.formatted("65536"), ArticleAddress.problem("http://evil.com:65536"));
-        assertEquals(port.formatted(""), ArticleAddress.problem("http://evil.com:/"));
+        assertNull(ArticleAddress.problem("http://a.com:/x"), "an empty port is no port, as browsers read it");
+        assertEquals("a.com", ArticleAddress.host("http://a.com:/x"));
+        // Browsers read a backslash as / in a web address: the site checked is the one the link opens.
+        assertEquals("evil.com", ArticleAddress.host("https://evil.com\\@shop.com/"));
+        assertEquals("https://evil.com%5C@shop.com/", ArticleAddress.href("https://evil.com\\@shop.com/"));
         assertNull(ArticleAddress.problem("http://evil.com:65535/"));
         assertTrue(ArticleAddress.problem("https://ev<il>.com/").startsWith("names the site 'ev<il>.com', which holds a character"));
         assertEquals("does not start with http:// or https://", ArticleAddress.problem("javascript://shop.com/%0Aalert(1)"));

@@ -1,6 +1,7 @@
 package dev.loopwise.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,15 @@ class ArticleTextTest {
         String text = String.join("\n", article.sections().stream().flatMap(s -> s.paragraphs().stream()).toList());
         assertEquals("body ctrl here", text.lines().findFirst().orElseThrow());
         assertEquals(true, text.contains("\uD83D\uDC68\u200D\uD83D\uDC69"), text);
+    }
+
+    @Test
+    void anAddressLeftOutOfTheLinkStillTellsTheArticleApart() {
+        // as a JSON lines export hands each row's url over
+        Article eu = ArticleText.markdown("Thirty days.", "Returns", "https://shop.com/eu/returns policy", "jsonl", "help.jsonl", null);
+        Article us = ArticleText.markdown("Sixty days.", "Returns", "https://shop.com/us/returns policy", "jsonl", "help.jsonl", null);
+        assertEquals(null, eu.url(), "an address with a space is no link");
+        assertNotEquals(eu.key(), us.key(), "two articles of one title with different addresses stay two");
     }
 
     @Test
