@@ -54,4 +54,19 @@ class WordBoundsTest {
         assertEquals("głos [IP]", masker.mask("głos 81.2.69.160"), "głos holds no \"os\"");
         assertEquals("os 81.2.69.160", masker.mask("os 81.2.69.160"), "an operating system's version");
     }
+
+    @Test
+    void anAddressOrCardRightAfterChineseOrJapaneseTextIsMasked() {
+        assertEquals("我的地址是[ADDRESS], Springfield", masker.mask("我的地址是123 Main Street, Springfield"));
+        assertEquals("我的gift card [CARD]，PIN [CARD]", masker.mask("我的gift card 6006 4911 2345 6789，PIN 4821"));
+    }
+
+    @Test
+    void codesAfterACardAreMaskedWhateverSetsThemApart() {
+        assertEquals("card [CARD] – CVV [CARD]", masker.mask("card 4111 1111 1111 1111 – CVV 123"));
+        assertEquals("卡号[CARD]，CVV：[CARD]", masker.mask("卡号4111 1111 1111 1111，CVV：123"));
+        assertEquals("card [CARD] | CVV-[CARD]", masker.mask("card 4111 1111 1111 1111 | CVV-123"));
+        assertEquals("[CARD], CVV [CARD], PIN [CARD], CVC [CARD], CSC [CARD], PIN [CARD]",
+                masker.mask("4111 1111 1111 1111, CVV 123, PIN 4821, CVC 999, CSC 1111, PIN 2222"));
+    }
 }
