@@ -9,7 +9,10 @@ declare
     trigram_ops text;
 begin
     begin
-        create extension if not exists pg_trgm;
+        -- Asked first rather than "if not exists", whose notice a command would print as a warning on every new database.
+        if not exists (select 1 from pg_extension where extname = 'pg_trgm') then
+            create extension pg_trgm;
+        end if;
     exception when others then
         raise notice 'Article search stays without its indexes: the extension pg_trgm could not be created (%). To add them, '
             'the database''s owner (from PostgreSQL 13) or a superuser runs "create extension pg_trgm;" in this database, '
