@@ -166,6 +166,14 @@ public final class LlmMessages {
     public static final String LLM_RATE_LIMITED = "The server is limiting requests (HTTP 429: too many calls or tokens for this"
             + " key): wait a minute and test again; if it keeps happening, ask the provider for a higher limit, or lower the"
             + " drafts per ticket (each draft is one call). Meanwhile customers get library replies.";
+
+    /** The server answered HTTP 429 with a Retry-After: calls wait until {@code until} (a time of day, UTC). */
+    public static String llmSlowedDown(String until) {
+        return "The server asked Loopwise to slow down (HTTP 429 with Retry-After), so no call is made to it and tickets are"
+                + " answered from the library until " + until + " (at most LOOPWISE_LLM_MAX_RETRY_AFTER from the refusal); if it"
+                + " keeps happening, ask the provider for a higher limit, or lower the drafts per ticket (each draft is one call).";
+    }
+
     public static final String LLM_MALFORMED = "The server's answer is not in the OpenAI chat-completions format (it could not be"
             + " read, or held no 'choices'): check that the address is the server's OpenAI-compatible API, usually ending in /v1,"
             + " not a web page, a sign-in page or another kind of API.";

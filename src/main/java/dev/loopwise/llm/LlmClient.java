@@ -4,9 +4,12 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Calls the LLM through langchain4j's OpenAI client, one request per draft (many servers ignore {@code n}), all at
  * once. Each request goes through a SmallRye Fault Tolerance guard: a failed one is retried, and when too many
- * fail the circuit opens so that tickets are answered from the library at once instead of waiting on a dead server.
+ * fail the circuit opens so that tickets are answered from the library at once instead of waiting on a dead server; a
+ * server that asks for fewer calls (HTTP 429 with Retry-After) gets none until the time it named ({@link LlmRateLimit}).
  * Client and guard are rebuilt when the settings change.
  */
 @ApplicationScoped
@@ -92,6 +96,10 @@ public class LlmClient {
     public CompletableFuture<Drafts> drafts(LlmSettings settings, DraftPrompt prompt, Function<List<String>, float[][]> prepare,
                                             long waitMillis) {
         LlmConnection c = connection(settings);
+        Optional<Instant> held = c.rateLimit().until(Instant.now());
+        if (held.isPresent()) {
+            return CompletableFuture.failedFuture(new LlmRateLimit.Held(held.get()));
+        }
         if (!permits().tryAcquire()) {
             return CompletableFuture.failedFuture(new LlmFailure(LlmFailure.BUSY));
         }
@@ -156,10 +164,15 @@ public class LlmClient {
         }
     }
 
-    /** Runs a call, noting its failure (inside the guard, so it is known when the failure opens the circuit). */
+    /**
+     * Runs a call, noting its failure (inside the guard, so it is known when the failure opens the circuit); a rate limit
+     * is not a failure the circuit counts.
+     */
     private String noted(Supplier<String> call) {
         try {
             return call.get();
+        } catch (LlmRateLimit.Held e) {
+            throw e;
         } catch (RuntimeException | Error e) {
             lastFailure.set(e);
             throw e;
@@ -176,6 +189,23 @@ public class LlmClient {
                     100 * config.circuitFailureRatio(), Math.max(1, config.circuitRequests()),
                     failure == null ? "no recorded failure" : LlmFailure.describe(failure), config.circuitOpenFor().toSeconds());
         }
+    }
+
+    /** Until when the LLM asked this instance to make no call (HTTP 429 with Retry-After), while that is still to come. */
+    public Optional<Instant> rateLimitedUntil() {
+        LlmConnection c = connection;
+        return c == null ? Optional.empty() : c.rateLimit().until(Instant.now());
+    }
+
+    /** As above, for these settings only: a limit the server of earlier settings announced is not theirs. */
+    public Optional<Instant> rateLimitedUntil(LlmSettings settings) {
+        LlmConnection c = connection;
+        return c == null || !c.settings().equals(settings) ? Optional.empty() : c.rateLimit().until(Instant.now());
+    }
+
+    /** Seconds left of the rate limit the LLM announced, 0 when none holds: for the metrics. */
+    public double rateLimitedSeconds() {
+        return rateLimitedUntil().map(until -> Duration.between(Instant.now(), until).toMillis() / 1000.0).orElse(0.0);
     }
 
     /** Tickets whose draft calls are still running, up to {@code loopwise.llm.max-concurrent}. */

@@ -85,7 +85,10 @@ public interface LlmConfig {
     @WithConverter(SettingRange.CountOrZero.class)
     int passages();
 
-    /** Retries of a failed draft request (not of a timed-out one, which would double the wait, nor of a refusal or a rate limit). */
+    /**
+     * Retries of a failed draft request (not of a timed-out one, which would double the wait, nor of a refusal or a rate
+     * limit, which waits for its {@code Retry-After}: {@link #maxRetryAfter()}).
+     */
     @WithDefault("1")
     @WithConverter(SettingRange.CountOrZero.class)
     int retries();
@@ -104,6 +107,14 @@ public interface LlmConfig {
     @WithDefault("30s")
     @WithConverter(NonNegativeDuration.class)
     Duration circuitOpenFor();
+
+    /**
+     * Longest wait a rate limit may impose: a server that answers HTTP 429 with {@code Retry-After} gets no call until the
+     * time it named, and meanwhile tickets are answered from the library at once, but never for longer than this.
+     */
+    @WithDefault("30s")
+    @WithConverter(PositiveDuration.class)
+    Duration maxRetryAfter();
 
     /** Draft requests in flight at once; beyond it a ticket is answered from the library. */
     @WithDefault("64")

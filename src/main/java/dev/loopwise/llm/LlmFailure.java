@@ -31,6 +31,8 @@ public final class LlmFailure extends RuntimeException {
     static final String UNKNOWN_MODEL = "the server does not know this model";
     static final String NO_SUCH_ADDRESS = "nothing answers at this address (HTTP 404): check its path, which usually ends in /v1";
     static final String RATE_LIMITED = "the server is limiting requests (HTTP 429): too many calls or tokens for this key";
+    /** Followed by the time the limit ends ({@link LlmRateLimit}): the server said when to call again. */
+    public static final String SLOWED_DOWN = "the LLM asked us to slow down; answering from the reply library until ";
     static final String NO_CHOICES = "the answer held no reply (no 'choices'): not the OpenAI chat-completions format";
     static final String UNREACHABLE = "cannot reach the server";
     static final String MALFORMED = "malformed answer (not the OpenAI chat-completions format)";
@@ -47,8 +49,8 @@ public final class LlmFailure extends RuntimeException {
     public static String describe(Throwable failure) {
         boolean transportFailed = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof LlmFailure known) {
-                return known.getMessage();
+            if (t instanceof LlmFailure || t instanceof LlmRateLimit.Held) {
+                return t.getMessage();
             }
             if (t instanceof CircuitBreakerOpenException) {
                 return CIRCUIT_OPEN;
@@ -112,6 +114,9 @@ public final class LlmFailure extends RuntimeException {
     static String sentence(String reason, LlmSettings settings) {
         if (reason.startsWith("the server answered HTTP 5")) {
             return LlmMessages.llmServerFailed(reason.substring("the server answered ".length()));
+        }
+        if (reason.startsWith(SLOWED_DOWN)) {
+            return LlmMessages.llmSlowedDown(reason.substring(SLOWED_DOWN.length()));
         }
         if (reason.startsWith("the server answered HTTP ")) {
             return LlmMessages.llmServerRefused(reason.substring("the server answered ".length()));

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
@@ -43,13 +44,15 @@ public class LlmPage {
      * Everything the page shows; {@code test} is the result of the last "Test connection", if just pressed; {@code sent}
      * the fields of a refused save, shown again so that nothing typed is lost (null otherwise); {@code latest} why the latest
      * ticket of the settings in effect got no draft, on any instance (null while none failed); {@code lately} the last
-     * minutes' answers on every instance; {@code circuit} the circuit breaker of {@code instance}, the one showing the page.
+     * minutes' answers on every instance; {@code circuit} the circuit breaker of {@code instance}, the one showing the page;
+     * {@code rateLimitedUntil} when that instance may call the LLM again after it asked for fewer calls (null while it may).
      */
     public record View(LlmSettings settings, boolean keyUnreadable, String circuit, boolean knowledgeBase, LlmFigures.Day day,
                        LlmClient.TestResult test, String error, String notice, Map<String, String> sent, LlmFigures.LatestFailure latest,
-                       LlmFigures.Day lately, String instance) {
+                       LlmFigures.Day lately, String instance, Instant rateLimitedUntil) {
         View withSent(Map<String, String> fields) {
-            return new View(settings, keyUnreadable, circuit, knowledgeBase, day, test, error, notice, fields, latest, lately, instance);
+            return new View(settings, keyUnreadable, circuit, knowledgeBase, day, test, error, notice, fields, latest, lately, instance,
+                    rateLimitedUntil);
         }
     }
 
@@ -155,7 +158,8 @@ public class LlmPage {
     private View view(LlmClient.TestResult test, String error, String notice) {
         LlmSettings inEffect = settings.readNow();
         return new View(inEffect, settings.keyUnreadable(), client.circuitState(), grounding.available(), figures.lastDay(), test, error,
-                notice, null, figures.latestFailure(inEffect).orElse(null), figures.lately(), InstanceName.current());
+                notice, null, figures.latestFailure(inEffect).orElse(null), figures.lately(), InstanceName.current(),
+                client.rateLimitedUntil(inEffect).orElse(null));
     }
 
     private static Double number(String value, String field) {

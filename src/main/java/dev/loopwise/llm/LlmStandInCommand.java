@@ -48,6 +48,10 @@ public class LlmStandInCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the replies and the jitter (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--rate-limit", defaultValue = "0", description = "Answer at most N requests a second and refuse the rest with"
+            + " HTTP 429 and Retry-After: 1, as a provider's rate limit does; 0: no limit (default: ${DEFAULT-VALUE}).")
+    int rateLimit;
+
     @Override
     public Integer call() throws Exception {
         if (port < 1 || port > 65535) {
@@ -57,6 +61,10 @@ public class LlmStandInCommand implements Callable<Integer> {
             throw new IllegalArgumentException(CommandLineMessages.outOfRange(delayMs < 0 ? "--delay-ms" : "--jitter-ms", "0 or more",
                     delayMs < 0 ? delayMs : jitterMs));
         }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException(CommandLineMessages.outOfRange("--rate-limit", "0 or more", rateLimit));
+        }
+        StandInRateLimit limit = new StandInRateLimit(rateLimit);
         Random random = new Random(seed);
         AtomicLong answered = new AtomicLong();
         Vertx vertx = Vertx.vertx();
@@ -64,6 +72,12 @@ public class LlmStandInCommand implements Callable<Integer> {
             HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
                 if (!request.path().endsWith("/chat/completions")) {
                     request.response().setStatusCode(404).end();
+                    return;
+                }
+                if (!limit.admit(System.currentTimeMillis())) {
+                    request.response().setStatusCode(429).putHeader("Retry-After", "1").putHeader("content-type", "application/json")
+                            .end(new JsonObject().put("error", new JsonObject().put("message", "stand-in rate limit reached")
+                                    .put("type", "rate_limit_exceeded")).encode());
                     return;
                 }
                 String reply;
@@ -91,11 +105,13 @@ public class LlmStandInCommand implements Callable<Integer> {
                 }
                 return listening;
             }).get(10, TimeUnit.SECONDS);
-            System.out.printf("stand-in LLM at http://127.0.0.1:%d/v1 (any model, any key), answering after %d ms%s; Ctrl+C stops it%n",
-                    server.actualPort(), delayMs, jitterMs == 0 ? "" : " + 0–" + jitterMs + " ms");
+            System.out.printf("stand-in LLM at http://127.0.0.1:%d/v1 (any model, any key), answering after %d ms%s%s; Ctrl+C stops it%n",
+                    server.actualPort(), delayMs, jitterMs == 0 ? "" : " + 0–" + jitterMs + " ms",
+                    rateLimit == 0 ? "" : ", at most " + rateLimit + " a second (HTTP 429 beyond)");
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                System.out.printf("answered %d requests%n", answered.get());
+                System.out.printf("answered %d requests%s%n", answered.get(),
+                        rateLimit == 0 ? "" : ", refused " + limit.refused() + " beyond the rate limit");
                 stopped.countDown();
             }));
             stopped.await();

@@ -78,10 +78,17 @@ public class ServingMetrics {
                 .register(registry);
     }
 
-    /** Watches how many tickets' LLM calls are running (the client lives as long as the application, see above). */
+    /**
+     * Watches how many tickets' LLM calls are running, and the rate limit the LLM announced (the client lives as long as
+     * the application, see above).
+     */
     void watchLlm(LlmClient llm) {
         Gauge.builder("loopwise.llm.tickets.in.flight", llm, LlmClient::ticketsInFlight)
                 .description("Tickets whose LLM draft calls are still running; at loopwise.llm.max-concurrent more are answered from the library")
+                .register(registry);
+        Gauge.builder("loopwise.llm.rate.limited.seconds", llm, LlmClient::rateLimitedSeconds).baseUnit("seconds")
+                .description("Time left of the rate limit the LLM announced (HTTP 429 with Retry-After): until then no call is made"
+                        + " and tickets are answered from the library; 0 when none holds")
                 .register(registry);
     }
 

@@ -60,6 +60,9 @@ public class TryFormats {
             return "it wrote " + status.substring(4);
         }
         String reason = status.startsWith("unavailable: ") ? status.substring("unavailable: ".length()) : status;
+        if (reason.startsWith(LlmFailure.SLOWED_DOWN)) {
+            return "it asked Loopwise to slow down, so the library answers until " + reason.substring(LlmFailure.SLOWED_DOWN.length());
+        }
         return switch (reason) {
             case LlmFailure.TIMEOUT -> "it did not answer in time";
             case LlmFailure.CIRCUIT_OPEN -> "it is paused after failing several times in a row; Loopwise tries it again shortly";

@@ -108,12 +108,13 @@ class ExperimentOptionsTest {
         String missing = "no-such-tickets.csv";
         String[][] senseless = {{"bench-history", "--iterations", "0"}, {"bench-history", "--round-policy-tickets", "-1"},
             {"bench-encoders", "--batch", "0"}, {"llm-stand-in", "--port", "70000"}, {"llm-stand-in", "--jitter-ms", "-1"},
-            {"simulate", "--data", missing, "--drafts", "2", "--checkpoints", "500,10"},
+            {"llm-stand-in", "--rate-limit", "-1"}, {"simulate", "--data", missing, "--drafts", "2", "--checkpoints", "500,10"},
             {"simulate", "--data", missing, "--drafts", "2", "--test-tickets", "0"},
             {"simulate", "--data", missing, "--replies-per-intent", "0"}, {"simulate", "--data", missing, "--voice-weight", "-1"},
             {"bench-history", "--round-judgements", "-1", "--round-policy-tickets", "-5"}};
         String[] said = {"--iterations must be 1 or more, not 0.", "--round-policy-tickets must be 0 or more, not -1.",
             "--batch must be 1 or more, not 0.", "--port must be from 1 to 65535, not 70000.", "--jitter-ms must be 0 or more, not -1.",
+            "--rate-limit must be 0 or more, not -1.",
             "--checkpoints must be a list of numbers of 20 or more (judgements after which best-of-n is measured), not 500,10.",
             "--test-tickets must be 1 or more, not 0.", "--replies-per-intent must be 1 or more, not 0.",
             "--voice-weight must be 0 or more, not -1.0.",

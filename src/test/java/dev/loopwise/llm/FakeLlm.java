@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,13 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenAI-compatible chat-completions server inside the test, on a free local port: it answers each request with
- * the next of its seeded drafts, after {@link #delayMs}, or fails (an HTTP status, or a body that is not the format).
+ * the next of its seeded drafts, after {@link #delayMs}, or fails (an HTTP status, with a {@code Retry-After} if set, or
+ * a body that is not the format).
  */
 final class FakeLlm implements AutoCloseable {
     volatile List<String> drafts = List.of("draft");
     volatile long delayMs;
     volatile int status = 200;
     volatile boolean malformed;
+    /** When set, sent as the {@code Retry-After} header of every failed answer: with status 429, a rate limit. */
+    volatile String retryAfter;
     /** When set, the body of every answer (with {@link #status}), sent as {@link #answerType}: a web page, an error, a stranger JSON. */
     volatile String answerBody;
     volatile String answerType = "application/json";
@@ -29,6 +33,8 @@ final class FakeLlm implements AutoCloseable {
     /** Chat requests answered so far: a request still inside its {@link #delayMs} is not one of them. */
     final AtomicInteger answered = new AtomicInteger();
     final List<JsonObject> requests = new CopyOnWriteArrayList<>();
+    /** When each chat request arrived, by this JVM's clock. */
+    final List<Instant> arrivals = new CopyOnWriteArrayList<>();
     /** The Authorization header of each chat request ("" when none was sent). */
     final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final Vertx vertx;
@@ -43,6 +49,7 @@ final class FakeLlm implements AutoCloseable {
                 request.response().setStatusCode(404).end();
                 return;
             }
+            arrivals.add(Instant.now());
             requests.add(body.toJsonObject());
             authorizations.add(String.valueOf(request.getHeader("Authorization") == null ? "" : request.getHeader("Authorization")));
             if (hangUp) {
@@ -54,6 +61,9 @@ final class FakeLlm implements AutoCloseable {
                 if (answerBody != null) {
                     request.response().setStatusCode(status).putHeader("content-type", answerType).end(answerBody);
                 } else if (status != 200) {
+                    if (retryAfter != null) {
+                        request.response().putHeader("Retry-After", retryAfter);
+                    }
                     request.response().setStatusCode(status).putHeader("content-type", "application/json")
                             .end(new JsonObject().put("error", new JsonObject().put("message", "fake failure")).encode());
                 } else if (malformed) {

@@ -14,6 +14,8 @@ class TryFormatsTest {
         assertEquals("it is paused after failing several times in a row; Loopwise tries it again shortly",
                 TryFormats.llmStatusWords("unavailable: circuit open"));
         assertEquals("it gave no drafts: the server refused the API key", TryFormats.llmStatusWords("unavailable: the server refused the API key"));
+        assertEquals("it asked Loopwise to slow down, so the library answers until 10:00:12 UTC",
+                TryFormats.llmStatusWords("unavailable: the LLM asked us to slow down; answering from the reply library until 10:00:12 UTC"));
         assertEquals("", TryFormats.llmStatusWords(null));
     }
 
