@@ -17,6 +17,11 @@ public class LlmFormats {
             return view.settings().enabled() ? "turned on but incomplete: every answer comes from the reply library"
                     : "not connected: every answer comes from the reply library";
         }
+        // A limit the server announced says why answers come from the library better than the share of them that did.
+        if (view.rateLimitedUntil() != null) {
+            return "slowed down: the LLM asked for fewer calls (HTTP 429), so this instance (" + view.instance() + ") answers from the"
+                    + " reply library until " + rateLimitedWhen(view) + ", then calls it again";
+        }
         // Behind a load balancer this page comes from any instance, and each instance has its own circuit breaker: one
         // instance's breaker would say "connected" while another's turned customers away. What customers got lately, on
         // every instance, is in the shared request log, so every instance's page says the same; only when no one was
@@ -110,6 +115,10 @@ public class LlmFormats {
         LlmFigures.Day lately = view.lately();
         boolean failing = lately.answered() > 0 ? lately.fellBack() > lately.answered() / 4
                 : "open".equals(view.circuit()) || view.day().fellBack() > view.day().answered() / 4;
+        if (view.rateLimitedUntil() != null) {
+            return "the LLM is limiting requests: ask its provider for a higher limit, or lower the drafts per ticket (each draft is"
+                    + " one call).";
+        }
         if (failing) {
             return "the LLM often fails or is too slow: press Test connection to see why, raise the timeout, or check the server.";
         }

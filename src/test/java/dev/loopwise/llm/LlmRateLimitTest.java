@@ -124,6 +124,8 @@ class LlmRateLimitTest extends FakeLlmTest {
         Caller admin = Caller.session("admin");
         String page = admin.pageRequest().accept("text/html").get("/admin/llm").then().statusCode(200).extract().asString();
         assertTrue(page.contains("id=\"llm-rate-limit\"") && page.contains("no call to it until " + CLOCK.format(at)), page);
+        assertTrue(page.contains("Now: <strong>slowed down: the LLM asked for fewer calls (HTTP 429)"), page);
+        assertTrue(page.contains("the LLM is limiting requests: ask its provider for a higher limit"), page);
         String metrics = Caller.apiKey(keys, "admin").request().accept("text/plain").get("/q/metrics").asString();
         double left = metrics.lines().filter(l -> l.startsWith("loopwise_llm_rate_limited_seconds ")).mapToDouble(l -> Double.parseDouble(
                 l.substring(l.indexOf(' ') + 1))).findFirst().orElseThrow(() -> new AssertionError(metrics));
