@@ -4,7 +4,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A card's PIN or security code written right after its number ("gift card [CARD], PIN 4821", "[CARD] CVV 123"): with
+ * A card's PIN or security code written right after its number ("gift card [CARD], PIN 4821", "[CARD] CVV 123") or
+ * before it in the same sentence ("PIN 1234 for card [CARD]"): with
  * the number hidden it is still the half that lets someone spend the card, so it is masked as the card is. Only next to
  * a masked card: on its own a short number after "PIN" is a reference ("PIN reset for order 4821"), and the label word
  * stays, so a reviewer still sees that a PIN was given.
@@ -23,30 +24,45 @@ final class CardCodes {
             + "(?:thru|through|until|till)|good" + SPACE + "thru)(?:" + SPACE + "date)?[ \t\u00A0]{0,3}:?[ \t\u00A0]{0,3})?"
             + MONTH_AND_YEAR + ")?";
     private static final String LABEL = "(?i:pin|security" + SPACE + "code|cvv2?|cvc2?|csc)";
+    private static final String CODE_AFTER_LABEL = "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|is|was|:|#|=|-|\uFF1A)){0,3}[ \t\u00A0]{0,3}";
     private static final Pattern CODE = Pattern.compile(Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + EXPIRY + BETWEEN
             + "(?i:(?:and|with|plus|&)" + SPACE + ")?(?i:(?:the|its|my|a)" + SPACE + ")?" + LABEL
-            + "(?:[ \t\u00A0]{0,3}(?i:code|no\\.?|number|is|was|:|#|=|-|\uFF1A)){0,3}[ \t\u00A0]{0,3}(\\d{3,8})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
+            + CODE_AFTER_LABEL + "(\\d{3,8})(?![\\p{L}\\p{N}]|[.,/-]\\d)");
+    /**
+     * Nothing that ends a sentence: a stop, '!' or '?' before a capital ("PIN 1234 reset. Card ..."), not an
+     * abbreviation's ("card no. [CARD]"); a full-width stop; or a blank line.
+     */
+    private static final String SAME_SENTENCE = "(?:(?![.!?]+\\s+\\p{Lu}|[\u3002\uFF01\uFF1F]|\n[ \t\u00A0]*\n)[\\s\\S])";
+    /**
+     * A code written before its card ("PIN 1234 for card [CARD]", "my pin is 4321, card [CARD]"): three to six digits
+     * right after the label, and the masked card later in the same sentence. Not after the label's words alone: there
+     * a short number is as often a reference or a count ("PIN 4821 is the order", "CVV 123 failed three times"), and a
+     * reviewer needs it, while with the card in the same sentence it is that card's code, which spends it.
+     */
+    private static final Pattern CODE_BEFORE = Pattern.compile(WordBounds.START + LABEL
+            + CODE_AFTER_LABEL + "(\\d{3,6})(?![\\p{L}\\p{N}]|[.,/-]\\d)(?=" + SAME_SENTENCE + "{0,80}?"
+            + Pattern.quote(PiiMasker.Kind.CARD.placeholder()) + ")");
     /** A card's codes one after another ("[CARD], CVV 123, PIN 4821"): each masked code stands as the card for the next. */
     private static final int MOST_CODES_IN_A_ROW = 8;
 
     private CardCodes() {
     }
 
-    /** {@code text}, its cards already masked as {@code placeholder}, with the codes after each masked too. */
+    /** {@code text}, its cards already masked as {@code placeholder}, with the codes after and before each masked too. */
     static String mask(String text, String placeholder) {
         String out = text;
         for (int round = 0; round < MOST_CODES_IN_A_ROW && out.contains(placeholder); round++) {
-            String next = maskOnce(out, placeholder);
+            String next = maskOnce(out, CODE, placeholder);
             if (next.equals(out)) {
                 break;
             }
             out = next;
         }
-        return out;
+        return out.contains(placeholder) ? maskOnce(out, CODE_BEFORE, placeholder) : out;
     }
 
-    private static String maskOnce(String text, String placeholder) {
-        Matcher matcher = CODE.matcher(text);
+    private static String maskOnce(String text, Pattern code, String placeholder) {
+        Matcher matcher = code.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         int last = 0;
         while (matcher.find()) {

@@ -14,9 +14,13 @@ import java.util.regex.Pattern;
  * number of the same shape stays; a number after a reference word ("order", "tracking", "SKU") is that reference.
  */
 final class NationalIds {
-    /** Not part of a word, a code ("SKU-12345678Z"), a date ("15.03.2024 0151 2345") or a longer run of groups. */
-    private static final String NOT_AFTER_WORD = "(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}][-/#.])(?<!\\d[ \u00A0])";
-    private static final String NOT_BEFORE_WORD = "(?![\\p{L}\\p{N}]|[-/.][\\p{L}\\p{N}]|[ \u00A0]\\d{2})";
+    /**
+     * Not part of a word, a code ("SKU-12345678Z"), a date ("15.03.2024 0151 2345") or a longer run of groups. A
+     * Chinese, Japanese, Thai or Arabic letter right before or after is no part of the number ("我的SSN是123-45-6789",
+     * see {@link WordBounds}).
+     */
+    private static final String NOT_AFTER_WORD = "(?<!" + WordBounds.WORD + ")(?<!" + WordBounds.WORD + "[-/#.])(?<!\\d[ \u00A0])";
+    private static final String NOT_BEFORE_WORD = "(?!" + WordBounds.WORD + "|[-/.][\\p{L}\\p{N}]|[ \u00A0]\\d{2})";
     /**
      * An identity word right before the number: "ID" names a reference elsewhere, but not here, unless a reference
      * word names it in turn ("Order ID", "Customer ID").
@@ -26,17 +30,33 @@ final class NationalIds {
             + "(?:\\s*(?:no\\.?|nr\\.?|number|card|#|:|is))*\\s*$", Pattern.CASE_INSENSITIVE);
     private static final int LOOK_BACK = 40;
     /**
-     * Right after the document's name ("DNI", "CPF é", "NI no."): a form that could be anything else on its own
+     * Right after the document's name ("DNI", "CPF é", "NI no.", "DNI是"): a form that could be anything else on its own
      * (lower case "ab 12 34 56 c", an unseparated CPF or Aadhaar, "12345678 Z") counts only here. The name starts a word
-     * in any script ({@code (?U:\b)}, see {@link WordBounds}): a look-around inside this look-behind would make it
-     * twice as slow on a long text, as every position is tried.
+     * in any script, and right after Chinese or Japanese text too (see {@link WordBounds}).
      */
-    private static final String AFTER_ITS_NAME = "(?<=(?U:\\b)(?i:%s)(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9))?\\s{0,3}:?\\s{0,3})";
+    private static final String CONNECTOR = "(?:\\s{1,3}(?i:no\\.?|nr\\.?|number|card|is|es|\u00E9)|\\s{0,3}\u662F)?";
+    private static final String AFTER_ITS_NAME = "(?<=" + WordBounds.START + "(?i:%s)" + CONNECTOR.repeat(3)
+            + "\\s{0,3}[:\uFF1A]?\\s{0,3})";
+    /**
+     * {@code number} right after one of {@code names}: the number's shape is looked for first, since a look-behind as
+     * long as the name's is dear to try at every position of a long text.
+     */
+    private static String afterItsName(String names, String number) {
+        return "(?=" + number + ")" + AFTER_ITS_NAME.formatted(names) + number;
+    }
+
     private static final String DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE";
+
+    /**
+     * Tried first, as they turn away nearly every position of a text before the look-behinds, which the script ranges
+     * make dearer, are evaluated: no Latin letter or digit right before (implied by {@link #NOT_AFTER_WORD}), and a
+     * digit within the first four characters, as every form has ("QQ 12…", "X-123…").
+     */
+    private static final String DIGIT_SOON = "(?<![A-Za-z0-9])(?=[A-Za-z]{0,2}[ -]?\\d)";
 
     private record Format(Pattern pattern, Predicate<String> check) {
         Format(String regex, Predicate<String> check) {
-            this(Pattern.compile(NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), check);
+            this(Pattern.compile(DIGIT_SOON + NOT_AFTER_WORD + "(?:" + regex + ")" + NOT_BEFORE_WORD), check);
         }
     }
 
@@ -45,15 +65,15 @@ final class NationalIds {
         new Format("(?!000|666|9)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}", number -> true),
         // National Insurance: two letters but the pairs never issued, six digits, a suffix A to D
         new Format("(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]", number -> true),
-        new Format(AFTER_ITS_NAME.formatted("ni|nino|insurance") + "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])",
+        new Format(afterItsName("ni|nino|insurance", "(?i:(?!BG|GB|KN|NK|NT|TN|ZZ)[A-Z]{2} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D])"),
                 number -> true),
         new Format("[2-9]\\d{3}([ -])\\d{4}\\1\\d{4}", number -> verhoeff(digits(number))),
-        new Format(AFTER_ITS_NAME.formatted("aadhaar|aadhar|uid|uidai") + "[2-9]\\d{11}", number -> verhoeff(digits(number))),
+        new Format(afterItsName("aadhaar|aadhar|uid|uidai", "[2-9]\\d{11}"), number -> verhoeff(digits(number))),
         new Format("\\d{3}\\.\\d{3}\\.\\d{3}-\\d{2}", number -> validCpf(digits(number))),
         // unseparated, or with a space before the letter, only where the document's name says what the number is
-        new Format(AFTER_ITS_NAME.formatted("cpf") + "\\d{11}", number -> validCpf(digits(number))),
+        new Format(afterItsName("cpf", "\\d{11}"), number -> validCpf(digits(number))),
         new Format("[XYZ]?-?\\d{7,8}-?[A-Z]", NationalIds::validDni),
-        new Format(AFTER_ITS_NAME.formatted("dni|nie|nif") + "(?i:[XYZ]?-?\\d{7,8}[- ]?[A-Z])", NationalIds::validDni));
+        new Format(afterItsName("dni|nie|nif", "(?i:[XYZ]?-?\\d{7,8}[- ]?[A-Z])"), NationalIds::validDni));
 
     private NationalIds() {
     }

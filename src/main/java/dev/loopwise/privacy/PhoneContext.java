@@ -29,6 +29,16 @@ final class PhoneContext {
             + "(?:\\s+(?:me|us|him|her|them|back))?(?:\\s*(?:on|at|via|to|is|no\\.?|nr\\.?|number|#|:|=))*\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * An order's or purchase's number as replies and tickets name it: "purchase 00123842", "the order with the number
+     * 00123842", "order numbered 00123842", "Enter the purchase number, 00123842". Only for a run of digits alone: a
+     * number grouped as phones are ("purchase 020 7946 0958") or with a country code is still read as a phone.
+     */
+    private static final Pattern REFERENCE_BEFORE_RUN = Pattern.compile(WordBounds.START + "(?:orders?|purchases?|invoices?|"
+            + "ref|reference|tracking|receipt|booking|reservation|confirmation|transaction)" + WordBounds.END + "\\.?"
+            + "(?:\\s*(?:(?:with|bearing|labell?ed|numbered|the|its|number|num|no|nr)" + WordBounds.END + "\\.?|[#:,=-]))*\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private PhoneContext() {
     }
 
@@ -51,6 +61,16 @@ final class PhoneContext {
     static boolean namesReference(String text, int begin, int end) {
         return NAMED_OTHERWISE_OR_VERB.matcher(before(text, begin)).find()
                 || CURRENCY_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 6))).find();
+    }
+
+    /** A run of digits alone (no space, dash, bracket or '+') that an order or purchase word names. */
+    static boolean namesReferenceRun(String text, int begin, int end) {
+        for (int i = begin; i < end; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return REFERENCE_BEFORE_RUN.matcher(before(text, begin)).find();
     }
 
     /** "call", "phone", "tel." and the like right before the number (in a few languages). */

@@ -123,6 +123,20 @@ final class StreetAddresses {
         return last == 0 ? text : out.append(text, last, text.length()).toString();
     }
 
+    /** Words that follow a reference or a count and read like a town: "Order 123, 12-345 Items", "12-345 Done". */
+    private static final String NOT_A_TOWN_AFTER_REFERENCE = "(?!(?i:items?|units?|pieces?|pcs|parts?|pages?|points?|days?|"
+            + "hours?|minutes?|times?|done|open|opened|closed|pending|new|shipped|delivered|resolved|cancell?ed|returned|"
+            + "refunded|paid|failed|total|status|orders?|invoices?|tickets?|ok|yes|no|please|thanks|thank|monday|tuesday|"
+            + "wednesday|thursday|friday|saturday|sunday|and|or|to|from|until|the|if|call|text)" + WordBounds.END + ")";
+    /**
+     * A Polish postcode and its town standing alone, after a comma or at the start of a line ("Order 123, 12-345
+     * Warszawa", a form's "00-263 Warszawa" line): together they name a few streets, whatever stands before them. The
+     * town is a capitalised word in lower case after its first letter, no status, count or sentence word, and no
+     * further capitalised word follows it, so "Order 123, 12-345 Items" and "12-345 DONE" stay.
+     */
+    static final Pattern POLISH_POSTCODE_AND_TOWN = Pattern.compile("(?<=(?:^|[,\n])[ \t\u00A0]{0,3})\\d{2}-\\d{3}"
+            + "[ \t\u00A0]+" + NOT_A_TOWN_AFTER_REFERENCE + "(?=\\p{Lu}\\p{Ll})" + TOWN_AFTER_POSTCODE + NO_WORD_AFTER);
+
     /** How far back a street's name and number are looked for. */
     private static final int STREET_LOOK_BACK = 120;
 

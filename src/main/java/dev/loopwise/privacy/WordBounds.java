@@ -12,7 +12,7 @@ final class WordBounds {
      * left out: there a letter before an address or a card's name is no part of it, and the rule must still start. Ranges,
      * not script names, as they are tested at nearly every position of a text.
      */
-    private static final String WORD = "[\\p{L}\\p{N}&&[^\\u0600-\\u06FF\\u0E00-\\u0E7F\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF]]";
+    static final String WORD = "[\\p{L}\\p{N}&&[^\\u0600-\\u06FF\\u0E00-\\u0E7F\\u3040-\\u30FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF]]";
     static final String START = "(?<!" + WORD + ")(?=[\\p{L}\\p{N}])";
     static final String END = "(?!" + WORD + ")";
 

@@ -69,6 +69,28 @@ class PhoneMaskingTest {
         assertEquals("[PHONE], ref 2024-0012345", masker.mask("+44 20 7946 0958, ref 2024-0012345"));
     }
 
+    /** An unbroken run of digits that an order or purchase word names is that order's number, however far the words go. */
+    @Test
+    void anOrderOrPurchaseNumberIsNoPhone() {
+        for (String text : new String[] {"purchase 00123842", "cancel purchase 00004587345?", "Locate the order with the number 00123842.",
+            "the order labeled with the number 00123842", "Look for the order numbered 00123842.", "the order bearing the number 00123842",
+            "Enter the purchase number, 00123842, in the box", "invoice no. 0012384211", "reference: 00123842"}) {
+            assertEquals(text, masker.mask(text));
+        }
+    }
+
+    /** A phone word, a country code or a phone's grouping after such a word still makes a phone. */
+    @Test
+    void aPhoneNearAnOrderWordIsStillMasked() {
+        assertEquals("order line [PHONE]", masker.mask("order line +44 20 7946 0958"));
+        assertEquals("purchase [PHONE]", masker.mask("purchase +442079460958"));
+        assertEquals("purchase with the number [PHONE]", masker.mask("purchase with the number 0044 20 7946 0958"));
+        assertEquals("purchase [PHONE]", masker.mask("purchase 020 7946 0958"));
+        assertEquals("purchase questions: call [PHONE]", masker.mask("purchase questions: call 0612345678"));
+        assertEquals("call [PHONE]", masker.mask("call 00123842"));
+        assertEquals("repurchase [PHONE]", masker.mask("repurchase 0612345678"), "no order word inside another word");
+    }
+
     /**
      * A number and a Polish postcode before a town are two numbers, not a phone split in three: before a town they are
      * read as a street's number and postcode, and without a town left; a phone word or a phone's grouping still counts.

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class WordBoundsTest {
     private static final Path PRIVACY_SOURCES = Path.of("src/main/java/dev/loopwise/privacy");
-    /** A {@code \b} as written in a Java string, unless the Unicode flag scopes it: {@code (?U:\b)}. */
-    private static final Pattern ASCII_WORD_BOUNDARY = Pattern.compile("(?<!\\(\\?U:)\\\\\\\\b");
+    /**
+     * A {@code \b} as written in a Java string, the Unicode flag's {@code (?U:\b)} too: that one takes a Chinese letter
+     * for part of the word, so "我的DNI是12345678Z" would keep the number.
+     */
+    private static final Pattern ASCII_WORD_BOUNDARY = Pattern.compile("\\\\\\\\b");
 
     private final PiiMasker masker = PiiMasker.all();
 
@@ -59,6 +62,24 @@ class WordBoundsTest {
     void anAddressOrCardRightAfterChineseOrJapaneseTextIsMasked() {
         assertEquals("我的地址是[ADDRESS], Springfield", masker.mask("我的地址是123 Main Street, Springfield"));
         assertEquals("我的gift card [CARD]，PIN [CARD]", masker.mask("我的gift card 6006 4911 2345 6789，PIN 4821"));
+    }
+
+    @Test
+    void anIdentityNumberGluedToChineseTextIsMasked() {
+        assertEquals("我的SSN是[ID]", masker.mask("我的SSN是123-45-6789"));
+        assertEquals("[ID]是我的SSN", masker.mask("123-45-6789是我的SSN"));
+        assertEquals("我的DNI是[ID]", masker.mask("我的DNI是12345678Z"));
+        assertEquals("我的dni是[ID]", masker.mask("我的dni是12345678 z"), "the lower-case form counts after its name");
+        assertEquals("我的CPF是[ID]", masker.mask("我的CPF是52998224725"));
+        assertEquals("身份证dni：[ID]", masker.mask("身份证dni：12345678 z"));
+    }
+
+    @Test
+    void anIdentityNumberInsideALatinWordOrCodeStays() {
+        assertEquals("订单号SKU-12345678Z", masker.mask("订单号SKU-12345678Z"), "a code's part");
+        assertEquals("ab12345678Z", masker.mask("ab12345678Z"));
+        assertEquals("fluid 234567890127", masker.mask("fluid 234567890127"), "no 'uid' inside another word");
+        assertEquals("我的dni是12345678 y", masker.mask("我的dni是12345678 y"), "the letter must fit");
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.loopwise.privacy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A PIN or security code written before its card spends the card as one written after it does: it is masked when the
+ * masked card follows in the same sentence, and stays readable where it may be a reference or a count.
+ */
+class CardCodesBeforeCardTest {
+    private final PiiMasker masker = PiiMasker.all();
+
+    @Test
+    void aCodeBeforeItsCardInTheSameSentenceIsMasked() {
+        assertEquals("PIN [CARD] for card [CARD]", masker.mask("PIN 1234 for card 4111 1111 1111 1111"));
+        assertEquals("my pin is [CARD], card [CARD]", masker.mask("my pin is 4321, card 5500 0000 0000 0004"));
+        assertEquals("CVV [CARD] card [CARD]", masker.mask("CVV 123 card 4111111111111111"));
+        assertEquals("CVV2: [CARD] card [CARD]", masker.mask("CVV2: 123 card 4111111111111111"));
+        assertEquals("security code [CARD] on card no. [CARD]", masker.mask("security code 998 on card no. 4111 1111 1111 1111"));
+        assertEquals("PIN [CARD], CVC [CARD], card [CARD], exp 12/25",
+                masker.mask("PIN 1234, CVC 123, card 4111 1111 1111 1111, exp 12/25"));
+        assertEquals("PIN [CARD] for gift card [CARD]", masker.mask("PIN 4821 for gift card 6006 4911 2345 6789"));
+        assertEquals("PIN: [CARD]\nCard: [CARD]", masker.mask("PIN: 1234\nCard: 4111 1111 1111 1111"), "a form's next line");
+        assertEquals("PIN [CARD]，卡号[CARD]", masker.mask("PIN 1234，卡号4111 1111 1111 1111"));
+    }
+
+    @Test
+    void aCodeWithoutACardInItsSentenceStays() {
+        assertEquals("PIN 1234 please reset it", masker.mask("PIN 1234 please reset it"), "no card at all");
+        assertEquals("CVV 123 failed three times", masker.mask("CVV 123 failed three times"));
+        assertEquals("PIN 1234 for card 4111 1111 1111 1112", masker.mask("PIN 1234 for card 4111 1111 1111 1112"), "fails Luhn: no card");
+        assertEquals("PIN 1234 reset. Card [CARD] is fine", masker.mask("PIN 1234 reset. Card 4111 1111 1111 1111 is fine"),
+                "the card is in the next sentence");
+        assertEquals("PIN 1234。卡号[CARD]", masker.mask("PIN 1234。卡号4111 1111 1111 1111"));
+        assertEquals("PIN 1234\n\nCard: [CARD]", masker.mask("PIN 1234\n\nCard: 4111 1111 1111 1111"), "a blank line between");
+        assertEquals("PIN reset for order 4821, card [CARD]", masker.mask("PIN reset for order 4821, card 4111 1111 1111 1111"),
+                "the number does not follow the label");
+        assertEquals("Lupin 123 for card [CARD]", masker.mask("Lupin 123 for card 4111 1111 1111 1111"), "no label inside a word");
+        assertEquals("PIN 12345678 for card [CARD]", masker.mask("PIN 12345678 for card 4111 1111 1111 1111"),
+                "longer than a PIN or security code");
+    }
+}
