@@ -18,7 +18,8 @@ import org.openqa.selenium.WebElement;
 
 /**
  * Figures a support lead new to ML meets on a phone, each with what it means in plain words next to it: the LLM page's
- * shares (a bare dash said nothing), and the agreement chart on Review quality without its Greek letter outside the fold.
+ * shares (a bare dash said nothing), the agreement chart on Review quality without its Greek letter outside the fold, and
+ * what a ticket is used for, named as such where a phone hides the column's heading.
  */
 @QuarkusTest
 class FiguresExplainedBrowserTest extends BrowserTest {
@@ -44,6 +45,13 @@ class FiguresExplainedBrowserTest extends BrowserTest {
             assertFalse(chartHelp.contains("α"), "the measure's name stays in the fold: " + chartHelp);
             assertTrue(chartHelp.contains("the fold above names the measure"), chartHelp);
             assertNoSidewaysScrolling("/admin/review");
+
+            driver.get(base + "admin/tickets");
+            WebElement usedFor = driver.findElement(By.cssSelector("table.tickets tbody td.used-for"));
+            assertFalse(usedFor.getText().isBlank() || usedFor.getText().equals("—"), "a ticket's use in words: " + usedFor.getText());
+            assertEquals("\"used for \"", ((JavascriptExecutor) driver).executeScript(
+                    "return getComputedStyle(arguments[0], '::before').content;", usedFor), "the hidden heading is said in the card");
+            assertNoSidewaysScrolling("/admin/tickets");
         });
     }
 
